@@ -1,0 +1,60 @@
+"""The registry is the one declaration: every surface and doc follows it."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import xl_retention
+from xl_retention.reference import as_markdown
+from xl_retention.registry import BY_NAME, FUNCTIONS, check_vba_names
+
+ROOT = Path(__file__).resolve().parents[1]
+METRICS = ROOT.parent / "shared" / "METRICS.md"
+
+
+def test_docs_functions_md_is_generated_from_the_registry():
+    committed = (ROOT / "docs" / "functions.md").read_text()
+    assert committed == as_markdown(), (
+        "docs/functions.md is stale: run `xl-retention functions --markdown > docs/functions.md`"
+    )
+
+
+def test_every_formula_of_metrics_md_is_registered_in_its_argument_order():
+    text = METRICS.read_text()
+    table = re.findall(r"^\| `([A-Z_]+)\(([^)]*)\)`", text, flags=re.M)
+    assert len(table) >= 15
+    for name, args in table:
+        assert name in BY_NAME, name
+        written = [a.strip().strip("[]") for a in args.split(",")]
+        assert len(written) <= len(BY_NAME[name].args), name
+    # the argument order of the revenue formulas is the contract's, names and all
+    assert [a.name for a in BY_NAME["NET_REVENUE_CHURN"].args] == ["lost_mrr", "expansion_mrr", "start_mrr"]
+    assert [a.name for a in BY_NAME["QUICK_RATIO"].args] == ["new_mrr", "expansion_mrr", "lost_mrr"]
+    assert [a.name for a in BY_NAME["CRR"].args] == ["customers_end", "customers_gained", "customers_start"]
+
+
+def test_python_names_are_the_excel_names_in_lower_case():
+    for f in FUNCTIONS:
+        assert f.func.__name__ == f.name.lower()
+        assert getattr(xl_retention, f.name.lower()) is f.func
+
+
+def test_argument_names_are_legal_vba_identifiers():
+    assert [p for f in FUNCTIONS for p in check_vba_names(f)] == []
+    from xl_retention.registry import Argument, ExcelFunction
+
+    bad = ExcelFunction("X", len, (Argument("end", ""), Argument("new", ""), Argument("1st", "")), "")
+    assert len(check_vba_names(bad)) == 3
+
+
+def test_core_and_formula_layer_import_without_engine_or_xlwings():
+    code = (
+        "import sys, xl_retention, xl_retention.cells, xl_retention.registry;"
+        "print(sorted(m for m in ('xlwings', 'formualizer', 'pandas', 'openpyxl') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    code = "import sys, xl_retention.udfs; print('formualizer' in sys.modules, 'openpyxl' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False False"

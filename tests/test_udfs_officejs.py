@@ -1,0 +1,151 @@
+"""The Excel formulas through xlwings' own Office.js custom-function machinery.
+
+``custom_functions_meta`` and ``custom_functions_call`` are what xlwings Server and
+xlwings Lite run for Excel; the payloads below are the ones Excel sends: every argument
+a 2-D matrix, blank cells as "" (or null), error cells as error objects.
+"""
+
+import asyncio
+import json
+
+import pytest
+import xlwings as xw
+from xlwings.server import custom_functions_call, custom_functions_meta
+
+from xl_retention import udfs
+from xl_retention.registry import FUNCTIONS
+
+DIV0 = {"type": "Error", "errorType": "Div0"}
+NUM = {"type": "Error", "errorType": "Num"}
+VALUE = {"type": "Error", "errorType": "Value"}
+NA_CELL = {"type": "Error", "errorType": "NotAvailable", "basicValue": "#N/A"}
+
+
+def call(name, *args):
+    data = {
+        "func_name": name,
+        "args": list(args),
+        "version": xw.__version__,
+        "client": "Office.js",
+        "runtime": "1.4",
+        "caller_address": "Sheet1!D2",
+        "formula_name": name,
+        "culture_info_name": "en-US",
+        "date_format": "M/d/yyyy",
+    }
+    return asyncio.run(custom_functions_call(data, udfs))
+
+
+def test_metadata_lists_every_registry_function_with_its_arguments():
+    meta = custom_functions_meta(udfs)
+    listed = {f["name"]: [p["name"] for p in f["parameters"]] for f in meta["functions"]}
+    assert listed == {
+        "CHURN_RATE": ["customers_end", "customers_gained", "customers_start"],
+        "CLV": ["arpa", "gross_margin", "churn_rate", "discount_rate"],
+        "CRR": ["customers_end", "customers_gained", "customers_start"],
+        "CUSTOMERS_LOST": ["customers_end", "customers_gained", "customers_start"],
+        "CUSTOMER_LIFETIME": ["churn_rate"],
+        "GROSS_REVENUE_CHURN": ["lost_mrr", "start_mrr"],
+        "GRR": ["lost_mrr", "start_mrr"],
+        "NET_REVENUE_CHURN": ["lost_mrr", "expansion_mrr", "start_mrr"],
+        "NPS": ["scores"],
+        "NPS_BREAKDOWN": ["scores"],
+        "NPS_MOE": ["scores", "confidence"],
+        "NRR": ["lost_mrr", "expansion_mrr", "start_mrr"],
+        "QUICK_RATIO": ["new_mrr", "expansion_mrr", "lost_mrr"],
+        "REPEAT_PURCHASE_RATE": ["returning", "total"],
+        "RETURNING_VISITOR_RATE": ["returning", "total"],
+    }
+    assert set(listed) == {f.name for f in FUNCTIONS}
+    by_name = {f["name"]: f for f in meta["functions"]}
+    assert by_name["CRR"]["description"] == "Customer retention rate: (E - N) / S."
+    assert by_name["CLV"]["parameters"][3]["optional"] is True
+    assert "optional" not in by_name["CLV"]["parameters"][2]
+    json.dumps(meta)  # what xlwings Server serves to Excel must be JSON
+
+
+def test_single_cells():
+    assert call("CRR", [[535]], [[75]], [[500]]) == [[0.92]]
+    assert call("CHURN_RATE", [[535]], [[75]], [[500]]) == [[0.08]]
+    assert call("CUSTOMERS_LOST", [[535]], [[75]], [[500]]) == [[40.0]]
+    assert call("NET_REVENUE_CHURN", [[800]], [[500]], [[10000]]) == [[0.03]]
+    assert call("NRR", [[800]], [[500]], [[10000]]) == [[0.97]]
+    assert call("GROSS_REVENUE_CHURN", [[800]], [[10000]]) == [[0.08]]
+    assert call("GRR", [[800]], [[10000]]) == [[0.92]]
+    assert call("QUICK_RATIO", [[1500]], [[500]], [[800]]) == [[2.5]]
+    assert call("REPEAT_PURCHASE_RATE", [[30]], [[120]]) == [[0.25]]
+    assert call("RETURNING_VISITOR_RATE", [[300]], [[1200]]) == [[0.25]]
+    assert call("CUSTOMER_LIFETIME", [[0.05]]) == [[20.0]]
+    assert call("CLV", [[100]], [[0.8]], [[0.05]], None) == [[1600.0]]
+    assert call("CLV", [[100]], [[0.8]], [[0.05]], [[""]]) == [[1600.0]]
+
+
+def test_column_ranges_spill_one_value_per_row():
+    end = [[535], [90], [120], [""]]
+    gained = [[75], [30], [20], [""]]
+    start = [[500], [70], [100], [""]]
+    assert call("CRR", end, gained, start) == [[0.92], [60 / 70], [1.0], [""]]
+    # a single value broadcasts against a range
+    assert call("GRR", [[800], [100]], [[10000]]) == [[0.92], [0.99]]
+
+
+def test_each_cell_of_a_spill_gets_its_own_error():
+    end = [[535], [10], [30], [5], ["text"], [NA_CELL]]
+    gained = [[75], [0], [75], [""], [1], [1]]
+    start = [[500], [0], [500], [4], [2], [2]]
+    assert call("CRR", end, gained, start) == [[0.92], [DIV0], [NUM], [VALUE], [VALUE], [VALUE]]
+
+
+def test_nps_over_a_2d_range_with_blanks():
+    scores = [[10, 9, ""], [9, 8, None], [7, "", 6], [3, None, ""]]
+    assert call("NPS", scores) == [[100 * (3 - 2) / 7]]
+    assert call("NPS_BREAKDOWN", scores) == [[3, 2, 2, 7]]
+    assert call("NPS_MOE", scores, None)[0][0] == pytest.approx(61.70786056491141, rel=1e-12)
+
+
+def test_nps_range_with_an_error_cell_is_value_error():
+    assert call("NPS", [[10, 9], [NA_CELL, 3]]) == [[VALUE]]
+
+
+def test_repeat_purchase_rate_over_order_counts():
+    assert call("REPEAT_PURCHASE_RATE", [[1], [2], [1], [3], [""]], None) == [[0.5]]
+    # one cell alone is not a range of order counts: refuse rather than guess
+    assert call("REPEAT_PURCHASE_RATE", [[30]], [[""]]) == [[VALUE]]
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "expected"),
+    [
+        ("CRR", ([[10]], [[0]], [[0]]), DIV0),
+        ("NET_REVENUE_CHURN", ([[800]], [[500]], [[0]]), DIV0),
+        ("GROSS_REVENUE_CHURN", ([[800]], [[0]]), DIV0),
+        ("QUICK_RATIO", ([[100]], [[50]], [[0]]), DIV0),
+        ("NPS", ([["", None]],), [[""]]),
+        ("CUSTOMER_LIFETIME", ([[0]],), DIV0),
+        ("CLV", ([[100]], [[0.8]], [[0]], None), DIV0),
+        ("CRR", ([[10]], [[-1]], [[20]]), NUM),
+        ("CRR", ([[30]], [[75]], [[500]]), NUM),
+        ("CHURN_RATE", ([[700]], [[75]], [[500]]), NUM),
+        ("NRR", ([[12000]], [[0]], [[10000]]), NUM),
+        ("GRR", ([[-5]], [[10000]]), NUM),
+        ("CUSTOMER_LIFETIME", ([[1.5]],), NUM),
+        ("CLV", ([[100]], [[1.2]], [[0.05]], None), NUM),
+        ("NPS", ([[10], [11]],), NUM),
+        ("NPS", ([[10], [8.5]],), NUM),
+        ("NPS_MOE", ([[10], [9]], [[2]]), NUM),
+        ("CRR", ([["535"]], [[75]], [[500]]), VALUE),
+        ("CRR", ([[True]], [[75]], [[500]]), VALUE),
+        ("CRR", ([[NA_CELL]], [[75]], [[500]]), VALUE),
+        ("NPS", ([[10], ["ten"]],), VALUE),
+        ("CRR", ([[535]], [[""]], [[500]]), VALUE),
+        ("CRR", ([[""]], [[""]], [[""]]), ""),
+        ("NRR", ([[""]], [[None]], [[""]]), ""),
+    ],
+)
+def test_every_error_of_metrics_md(name, args, expected):
+    result = call(name, *args)
+    assert result == (expected if isinstance(expected, list) else [[expected]])
+
+
+def test_all_blank_breakdown_stays_blank():
+    assert call("NPS_BREAKDOWN", [[""], [""]]) == [["", "", "", ""]]

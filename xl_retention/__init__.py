@@ -1,0 +1,61 @@
+"""xl-retention: retention metrics for Excel users, with one definition each.
+
+The core (this package, minus ``udfs``) is pure Python over numpy: no xlwings import.
+
+>>> import xl_retention as xr
+>>> xr.crr(535, 75, 500)
+0.92
+"""
+
+from __future__ import annotations
+
+from .errors import (
+    NotANumberError,
+    OutOfRangeError,
+    RetentionInputError,
+    ZeroDenominatorError,
+)
+from .metrics import (
+    NPSBreakdown,
+    churn_rate,
+    clv,
+    crr,
+    customer_lifetime,
+    customers_lost,
+    gross_revenue_churn,
+    grr,
+    net_revenue_churn,
+    nps,
+    nps_breakdown,
+    nps_moe,
+    nrr,
+    quick_ratio,
+    repeat_purchase_rate,
+    returning_visitor_rate,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "NPSBreakdown",
+    "NotANumberError",
+    "OutOfRangeError",
+    "RetentionInputError",
+    "ZeroDenominatorError",
+    "__version__",
+    "churn_rate",
+    "clv",
+    "crr",
+    "customer_lifetime",
+    "customers_lost",
+    "grr",
+    "gross_revenue_churn",
+    "net_revenue_churn",
+    "nps",
+    "nps_breakdown",
+    "nps_moe",
+    "nrr",
+    "quick_ratio",
+    "repeat_purchase_rate",
+    "returning_visitor_rate",
+]

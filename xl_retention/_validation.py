@@ -1,0 +1,156 @@
+"""The one validation helper of the core.
+
+:class:`Inputs` converts a metric's arguments (scalars, lists, numpy arrays or pandas
+Series) to float arrays, broadcasts them together, checks them, and gives the result
+back in the caller's kind: a float for scalars, an ndarray for arrays, a Series (with
+the first Series' index) when any argument is a Series. Blank inputs (``None``, NaN,
+``""``) become NaN and propagate to NaN results, as missing values do in pandas.
+"""
+
+from __future__ import annotations
+
+import numbers
+import sys
+from typing import Any
+
+import numpy as np
+
+from .errors import NotANumberError, OutOfRangeError, RetentionInputError, ZeroDenominatorError
+
+
+def _pandas_types() -> tuple[type, ...]:
+    pd = sys.modules.get("pandas")  # a Series can only exist if pandas was imported
+    return (pd.Series, pd.DataFrame, pd.Index) if pd is not None else ()
+
+
+def _element_to_float(name: str, value: Any) -> float:
+    if value is None or (isinstance(value, str) and value == ""):
+        return np.nan
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise NotANumberError(f"{name} must be a number, got {value!r}", name, value)
+    return float(value)
+
+
+def to_float_array(name: str, value: Any) -> np.ndarray:
+    """``value`` as a float64 array; text, booleans and other non-numbers raise ``#VALUE!``."""
+    if isinstance(value, _pandas_types()):
+        value = value.to_numpy()
+    if isinstance(value, (str, bytes, bool, np.bool_)) or value is None:
+        return np.asarray(_element_to_float(name, value))
+    array = np.asarray(value)
+    if array.dtype.kind in "USO" and isinstance(value, (list, tuple)):
+        array = np.asarray(value, dtype=object)  # keep mixed lists' elements as they came
+    if array.dtype.kind in "iuf":
+        return array.astype(np.float64, copy=False)
+    if array.dtype.kind == "b":
+        raise NotANumberError(f"{name} must hold numbers, got booleans", name, value)
+    out = np.empty(array.shape, dtype=np.float64)
+    for index, element in np.ndenumerate(array):
+        if isinstance(element, np.generic):
+            element = element.item()
+        try:
+            out[index] = _element_to_float(name, element)
+        except NotANumberError as error:
+            where = f" at position {index[0] if len(index) == 1 else index}" if array.ndim else ""
+            raise NotANumberError(f"{error}{where}", name, element) from None
+    return out
+
+
+class Inputs:
+    """Named numeric arguments of one metric call, broadcast together.
+
+    >>> x = Inputs(customers_end=[535, 90], customers_start=500)
+    >>> x["customers_start"]
+    array([500., 500.])
+    """
+
+    def __init__(self, **named: Any) -> None:
+        pandas_types = _pandas_types()
+        self._series = next((v for v in named.values() if pandas_types and isinstance(v, pandas_types[0])), None)
+        self._is_array = self._series is not None or any(
+            np.ndim(v) > 0 for v in named.values() if not isinstance(v, str)
+        )
+        arrays = {name: to_float_array(name, value) for name, value in named.items()}
+        try:
+            broadcast = np.broadcast_arrays(*arrays.values())
+        except ValueError:
+            shapes = ", ".join(f"{n} {a.shape}" for n, a in arrays.items())
+            raise NotANumberError(
+                f"arguments have shapes that do not broadcast together: {shapes}",
+                ", ".join(arrays),
+            ) from None
+        self._arrays = dict(zip(arrays, broadcast, strict=False))
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self._arrays[name]
+
+    # -- checks ------------------------------------------------------------------
+    def _where(self, index: tuple[int, ...]) -> str:
+        if not self._is_array:
+            return ""
+        if self._series is not None and len(index) == 1:
+            return f" at index {self._series.index[index[0]]!r}"
+        return f" at position {index[0] if len(index) == 1 else index}"
+
+    def fail_where(self, bad: np.ndarray, error: type[RetentionInputError], message: str, argument: str) -> None:
+        """Raise ``error`` for the first element where ``bad`` holds.
+
+        ``message`` is formatted with the offending element of every argument, e.g.
+        ``"customers_end ({customers_end:g}) is below customers_gained ({customers_gained:g})"``.
+        """
+        if not np.any(bad):
+            return
+        index = np.unravel_index(int(np.argmax(bad)), np.shape(bad))
+        values = {name: float(array[index]) for name, array in self._arrays.items()}
+        raise error(message.format(**values) + self._where(index), argument, values.get(argument))
+
+    def check_range(
+        self,
+        *names: str,
+        low: float = 0.0,
+        high: float = np.inf,
+        integer: bool = False,
+        what: str = "a number >= 0",
+    ) -> None:
+        """Each named argument must be finite, in [low, high] and, if asked, whole: ``#NUM!``."""
+        for name in names:
+            array = self._arrays[name]
+            with np.errstate(invalid="ignore"):
+                bad = (array < low) | (array > high) | np.isinf(array)
+                if integer:
+                    bad |= np.isfinite(array) & (array != np.round(array))
+            self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:g}}", name)
+
+    def check_nonzero(self, name: str, what: str = "") -> None:
+        """A denominator of 0: ``#DIV/0!``."""
+        self.fail_where(
+            self._arrays[name] == 0,
+            ZeroDenominatorError,
+            f"{name} is 0{what}: the ratio is undefined",
+            name,
+        )
+
+    # -- result ------------------------------------------------------------------
+    def wrap(self, result: np.ndarray) -> Any:
+        """``result`` in the kind of the inputs: float, ndarray or Series."""
+        if self._series is not None:
+            return type(self._series)(result, index=self._series.index)
+        if self._is_array:
+            return result
+        return float(result)
+
+
+def flatten_range(name: str, values: Any) -> np.ndarray:
+    """A 1-D or 2-D range of values as a flat float array, blanks (None, NaN, "") dropped."""
+    array = to_float_array(name, values).ravel()
+    return array[~np.isnan(array)]
+
+
+def scalar(name: str, value: Any, default: float) -> float:
+    """One numeric argument that must be a single value; blank means ``default``."""
+    if np.ndim(value) > 0 and np.size(value) == 1:
+        value = np.asarray(value, dtype=object).ravel()[0]
+    if np.ndim(value) > 0:
+        raise NotANumberError(f"{name} must be a single value, got {np.size(value)} values", name, value)
+    number = _element_to_float(name, value)
+    return default if np.isnan(number) else number

@@ -1,0 +1,183 @@
+"""Excel cell semantics over the core: the adapter every formula surface shares.
+
+:func:`evaluate` calls a registry function the way a worksheet formula does. Inputs
+are cell values: numbers, text, ``None`` or ``""`` for a blank cell, an Excel error
+(a :class:`CellError` or its code as text, e.g. ``"#N/A"``), or a range as a list of
+rows. The result is a cell value or a list of rows that spills:
+
+- one value per cell for elementwise functions; ranges broadcast and map cell by cell;
+- every input of a cell blank gives a blank (``None``); some blank gives ``#VALUE!``;
+- an error cell as input, text or a boolean where a number belongs give ``#VALUE!``;
+- the core's errors become their Excel errors (``#DIV/0!``, ``#NUM!``), with the
+  core's message kept on the :class:`CellError`;
+- nothing raises: an unexpected failure is ``#VALUE!`` with its message.
+
+The xlwings layer and the embedded engine only convert values to and from this form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .errors import EXCEL_ERRORS, RetentionInputError
+from .registry import ExcelFunction
+
+
+@dataclass(frozen=True)
+class CellError:
+    """An Excel error value, such as ``#DIV/0!``, with the reason behind it."""
+
+    code: str
+    message: str = ""
+
+    def __str__(self) -> str:
+        return self.code
+
+
+Cell = Any  # float | int | str | bool | None | CellError
+_OMITTED = object()
+
+
+def is_error(value: Cell) -> bool:
+    """Whether a cell value is an Excel error (a CellError or an error code as text)."""
+    return isinstance(value, CellError) or (isinstance(value, str) and value in EXCEL_ERRORS)
+
+
+def is_blank(value: Cell) -> bool:
+    """Whether a cell value is blank: ``None``, ``""`` or NaN."""
+    return value is None or (isinstance(value, str) and value == "") or (isinstance(value, float) and value != value)
+
+
+def _is_number(value: Cell) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+
+
+def _is_range(value: Any) -> bool:
+    return isinstance(value, (list, tuple, np.ndarray))
+
+
+def _as_grid(value: Any) -> np.ndarray:
+    """A cell value or a range (list of rows, or a flat list as a column) as a 2-D object array."""
+    if not _is_range(value):
+        grid = np.empty((1, 1), dtype=object)
+        grid[0, 0] = value
+        return grid
+    rows = [list(r) if _is_range(r) else [r] for r in value]
+    width = max((len(r) for r in rows), default=0)
+    array = np.empty((len(rows), width), dtype=object)
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            array[i, j] = cell
+    return array
+
+
+def _call(function: ExcelFunction, *args: Any) -> Cell:
+    try:
+        result = function.func(*args)
+    except RetentionInputError as error:
+        return CellError(error.excel_error, str(error))
+    except Exception as error:  # never a traceback in a cell
+        return CellError("#VALUE!", f"{function.name} failed: {error!r}")
+    if function.returns == "row":
+        return [list(result)]
+    return float(result)
+
+
+def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
+    cells = _as_grid(args[0]).ravel().tolist()
+    spec = function.args[0]
+    blank_result = [[None] * len(function.columns)] if function.returns == "row" else None
+    for cell in cells:
+        if is_error(cell):
+            return CellError("#VALUE!", f"{spec.name} holds the error value {cell}")
+    extra = []
+    for arg, value in zip(function.args[1:], args[1:], strict=False):
+        if is_error(value):
+            return CellError("#VALUE!", f"{arg.name} is the error value {value}")
+        extra.append(arg.default if value is _OMITTED or is_blank(value) else value)
+    if all(is_blank(c) for c in cells):
+        return blank_result
+    if function.aggregate_without and len(cells) == 1:
+        # REPEAT_PURCHASE_RATE(B2, C2) with C2 blank would otherwise read B2 as one order count
+        return CellError(
+            "#VALUE!",
+            f"{function.name} without {function.aggregate_without} takes a range of counts, got one cell "
+            f"({cells[0]!r}); give {function.aggregate_without} too",
+        )
+    values = [None if is_blank(c) else c for c in cells]
+    return _call(function, values, *extra)
+
+
+def _cell(function: ExcelFunction, values: tuple[Cell, ...]) -> Cell:
+    blank = {}  # required argument -> is it blank? (aggregate_without is required once given)
+    for spec, value in zip(function.args, values, strict=False):
+        if is_error(value):
+            return CellError("#VALUE!", f"{spec.name} is the error value {value}")
+        if not spec.optional or spec.name == function.aggregate_without:
+            blank[spec.name] = is_blank(value)
+    if all(blank.values()):
+        return None
+    if any(blank.values()):
+        names = [name for name, is_blank_ in blank.items() if is_blank_]
+        return CellError("#VALUE!", f"{', '.join(names)} blank while other inputs are not")
+    call = [
+        spec.default if spec.optional and (value is _OMITTED or is_blank(value)) else value
+        for spec, value in zip(function.args, values, strict=False)
+    ]
+    return _call(function, *call)
+
+
+def _elementwise(function: ExcelFunction, args: list[Any]) -> Cell:
+    grids = [_as_grid(a) for a in args]
+    try:
+        shape = np.broadcast_shapes(*(g.shape for g in grids))
+    except ValueError:
+        shapes = ", ".join(f"{s.name} {g.shape[0]}x{g.shape[1]}" for s, g in zip(function.args, grids, strict=False))
+        return CellError("#VALUE!", f"{function.name}: ranges of different sizes ({shapes})")
+    spread = [np.broadcast_to(g, shape) for g in grids]
+    out = np.empty(shape, dtype=object)
+    flat = [s.ravel() for s in spread]
+    # Fast path: a block of plain numbers goes to the vectorized core in one call.
+    if all(all(_is_number(v) for v in f) for f in flat) and out.size > 1:
+        try:
+            result = function.func(*(f.astype(np.float64) for f in flat))
+            out[...] = np.asarray(result, dtype=np.float64).reshape(shape)
+            return out.tolist()
+        except RetentionInputError:
+            pass  # some cells are invalid: map cell by cell so each gets its own error
+    for index in np.ndindex(shape):
+        out[index] = _cell(function, tuple(s[index] for s in spread))
+    if not any(_is_range(a) for a in args):
+        return out[0, 0]
+    return out.tolist()
+
+
+def evaluate(function: ExcelFunction, *args: Any) -> Cell:
+    """Call ``function`` on cell values as a worksheet formula would; never raises.
+
+    Arguments not given are omitted (optional arguments take their default).
+
+    >>> from xl_retention.registry import BY_NAME
+    >>> evaluate(BY_NAME["CRR"], 535, 75, 500)
+    0.92
+    >>> evaluate(BY_NAME["CRR"], [[535], [None]], [[75], [None]], [[500], [None]])
+    [[0.92], [None]]
+    >>> evaluate(BY_NAME["CRR"], 535, 75, 0).code
+    '#DIV/0!'
+    """
+    if len(args) > len(function.args):
+        return CellError("#VALUE!", f"{function.name} takes at most {len(function.args)} arguments, got {len(args)}")
+    missing = [a.name for a in function.args[len(args) :] if not a.optional]
+    if missing:
+        return CellError("#VALUE!", f"{function.name} is missing {', '.join(missing)}")
+    full = list(args) + [_OMITTED] * (len(function.args) - len(args))
+    if function.kind == "aggregate":
+        return _aggregate(function, full)
+    if function.aggregate_without is not None:
+        position = [a.name for a in function.args].index(function.aggregate_without)
+        if full[position] is _OMITTED or (full[position] is None and not _is_range(full[position])):
+            return _aggregate(function, full[:position] + full[position + 1 :])
+    return _elementwise(function, full)

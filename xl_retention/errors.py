@@ -1,0 +1,59 @@
+"""Errors of the core, each carrying the Excel error it maps to.
+
+Every invalid input raises a subclass of :class:`RetentionInputError` (itself a
+``ValueError``). The message names the argument and the offending value; the class
+attribute ``excel_error`` is what a formula cell shows for the same input.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+EXCEL_ERRORS = (
+    "#DIV/0!",
+    "#N/A",
+    "#NAME?",
+    "#NULL!",
+    "#NUM!",
+    "#REF!",
+    "#VALUE!",
+    "#SPILL!",
+    "#CALC!",
+    "#GETTING_DATA",
+    "#DATA!",
+)
+
+
+class RetentionInputError(ValueError):
+    """Invalid input to a retention metric.
+
+    Attributes:
+        argument: the name of the offending argument (or arguments, comma separated).
+        value: the offending value.
+        excel_error: the Excel error a formula shows for this input.
+    """
+
+    excel_error = "#VALUE!"
+
+    def __init__(self, message: str, argument: str | None = None, value: Any = None):
+        super().__init__(message)
+        self.argument = argument
+        self.value = value
+
+
+class ZeroDenominatorError(RetentionInputError):
+    """A denominator is 0 (no customers at the start, no responses, ...): ``#DIV/0!``."""
+
+    excel_error = "#DIV/0!"
+
+
+class OutOfRangeError(RetentionInputError):
+    """A negative count or amount, a rate outside [0, 1], an impossible combination: ``#NUM!``."""
+
+    excel_error = "#NUM!"
+
+
+class NotANumberError(RetentionInputError):
+    """Text, a boolean or an error value where a number belongs: ``#VALUE!``."""
+
+    excel_error = "#VALUE!"

@@ -1,0 +1,302 @@
+"""Retention metrics: pure functions, one per formula of ``shared/METRICS.md``.
+
+Elementwise metrics take scalars, lists, numpy arrays or pandas Series and return the
+same kind (a Series keeps its index); arguments broadcast together. Aggregates (the
+NPS family, :func:`repeat_purchase_rate` with one argument) take a whole 1-D or 2-D
+range and return one value. Rates are fractions (0.92, not 92); NPS is a score from
+-100 to 100. Invalid input raises a :class:`~xl_retention.errors.RetentionInputError`
+that names the argument and the value and carries the Excel error it maps to.
+"""
+
+from __future__ import annotations
+
+from statistics import NormalDist
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from ._validation import Inputs, flatten_range, scalar
+from .errors import OutOfRangeError, ZeroDenominatorError
+
+ArrayLike = Any  # a number, a sequence of numbers, an ndarray or a pandas Series
+
+COUNT = "a count >= 0"
+AMOUNT = "an amount >= 0"
+RATE = "a rate between 0 and 1"
+
+
+# -- customers ---------------------------------------------------------------------
+def _customer_flow(customers_end: ArrayLike, customers_gained: ArrayLike, customers_start: ArrayLike) -> Inputs:
+    x = Inputs(customers_end=customers_end, customers_gained=customers_gained, customers_start=customers_start)
+    x.check_range("customers_end", "customers_gained", "customers_start", what=COUNT)
+    return x
+
+
+def _check_flow_consistent(x: Inputs) -> None:
+    e, n, s = x["customers_end"], x["customers_gained"], x["customers_start"]
+    x.fail_where(
+        e < n,
+        OutOfRangeError,
+        "customers_end ({customers_end:g}) is below customers_gained ({customers_gained:g}): "
+        "the customers at the end include everyone gained who stayed",
+        "customers_end",
+    )
+    x.fail_where(
+        e > s + n,
+        OutOfRangeError,
+        "customers_end ({customers_end:g}) exceeds customers_start + customers_gained "
+        "({customers_start:g} + {customers_gained:g}): customers lost would be negative",
+        "customers_end",
+    )
+
+
+def crr(customers_end: ArrayLike, customers_gained: ArrayLike, customers_start: ArrayLike) -> Any:
+    """Customer retention rate: CRR = (E - N) / S.
+
+    E = customers at the end of the period, N = customers gained during it,
+    S = customers at the start.
+
+    >>> crr(535, 75, 500)
+    0.92
+    """
+    x = _customer_flow(customers_end, customers_gained, customers_start)
+    x.check_nonzero("customers_start", " (no customers at the start)")
+    _check_flow_consistent(x)
+    return x.wrap((x["customers_end"] - x["customers_gained"]) / x["customers_start"])
+
+
+def churn_rate(customers_end: ArrayLike, customers_gained: ArrayLike, customers_start: ArrayLike) -> Any:
+    """Customer churn rate: (S + N - E) / S = L / S = 1 - CRR.
+
+    >>> round(churn_rate(535, 75, 500), 12)
+    0.08
+    """
+    x = _customer_flow(customers_end, customers_gained, customers_start)
+    x.check_nonzero("customers_start", " (no customers at the start)")
+    _check_flow_consistent(x)
+    e, n, s = x["customers_end"], x["customers_gained"], x["customers_start"]
+    return x.wrap((s + n - e) / s)
+
+
+def customers_lost(customers_end: ArrayLike, customers_gained: ArrayLike, customers_start: ArrayLike) -> Any:
+    """Customers lost during the period: L = S + N - E.
+
+    >>> customers_lost(535, 75, 500)
+    40.0
+    """
+    x = _customer_flow(customers_end, customers_gained, customers_start)
+    _check_flow_consistent(x)
+    e, n, s = x["customers_end"], x["customers_gained"], x["customers_start"]
+    return x.wrap(s + n - e)
+
+
+# -- revenue -----------------------------------------------------------------------
+def _revenue(lost_mrr: ArrayLike, start_mrr: ArrayLike, **others: ArrayLike) -> Inputs:
+    x = Inputs(lost_mrr=lost_mrr, start_mrr=start_mrr, **others)
+    x.check_range("lost_mrr", "start_mrr", *others, what=AMOUNT)
+    x.check_nonzero("start_mrr", " (no MRR at the start)")
+    x.fail_where(
+        x["lost_mrr"] > x["start_mrr"],
+        OutOfRangeError,
+        "lost_mrr ({lost_mrr:g}) exceeds start_mrr ({start_mrr:g}): "
+        "customers cannot lose more MRR than they started with",
+        "lost_mrr",
+    )
+    return x
+
+
+def net_revenue_churn(lost_mrr: ArrayLike, expansion_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
+    """Net revenue churn: (lost_mrr - expansion_mrr) / start_mrr.
+
+    lost_mrr = churned + contraction MRR of the customers who existed at the start.
+    Negative means net negative churn (expansion beats losses).
+
+    >>> round(net_revenue_churn(800, 500, 10000), 12)
+    0.03
+    """
+    x = _revenue(lost_mrr, start_mrr, expansion_mrr=expansion_mrr)
+    return x.wrap((x["lost_mrr"] - x["expansion_mrr"]) / x["start_mrr"])
+
+
+def gross_revenue_churn(lost_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
+    """Gross revenue churn: lost_mrr / start_mrr.
+
+    >>> gross_revenue_churn(800, 10000)
+    0.08
+    """
+    x = _revenue(lost_mrr, start_mrr)
+    return x.wrap(x["lost_mrr"] / x["start_mrr"])
+
+
+def nrr(lost_mrr: ArrayLike, expansion_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
+    """Net revenue retention: NRR = 1 - net revenue churn; may exceed 1.
+
+    >>> round(nrr(800, 500, 10000), 12)
+    0.97
+    """
+    x = _revenue(lost_mrr, start_mrr, expansion_mrr=expansion_mrr)
+    return x.wrap((x["start_mrr"] - x["lost_mrr"] + x["expansion_mrr"]) / x["start_mrr"])
+
+
+def grr(lost_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
+    """Gross revenue retention: GRR = 1 - gross revenue churn; never above 1.
+
+    >>> grr(800, 10000)
+    0.92
+    """
+    x = _revenue(lost_mrr, start_mrr)
+    return x.wrap((x["start_mrr"] - x["lost_mrr"]) / x["start_mrr"])
+
+
+def quick_ratio(new_mrr: ArrayLike, expansion_mrr: ArrayLike, lost_mrr: ArrayLike) -> Any:
+    """SaaS quick ratio: (new_mrr + expansion_mrr) / lost_mrr.
+
+    >>> quick_ratio(1500, 500, 800)
+    2.5
+    """
+    x = Inputs(new_mrr=new_mrr, expansion_mrr=expansion_mrr, lost_mrr=lost_mrr)
+    x.check_range("new_mrr", "expansion_mrr", "lost_mrr", what=AMOUNT)
+    x.check_nonzero("lost_mrr", " (nothing lost)")
+    return x.wrap((x["new_mrr"] + x["expansion_mrr"]) / x["lost_mrr"])
+
+
+# -- purchases and visits ----------------------------------------------------------
+def _share(returning: ArrayLike, total: ArrayLike, of: str) -> Any:
+    x = Inputs(returning=returning, total=total)
+    x.check_range("returning", "total", what=COUNT)
+    x.check_nonzero("total", f" (no {of})")
+    x.fail_where(
+        x["returning"] > x["total"],
+        OutOfRangeError,
+        "returning ({returning:g}) exceeds total ({total:g})",
+        "returning",
+    )
+    return x.wrap(x["returning"] / x["total"])
+
+
+def repeat_purchase_rate(returning: ArrayLike, total: ArrayLike | None = None) -> Any:
+    """Repeat purchase rate: returning / total.
+
+    returning = customers who bought more than once, total = all customers who bought.
+    With one argument, ``returning`` is each customer's number of orders and the
+    result is the share of buyers (count >= 1) with 2 or more orders; blanks are skipped.
+
+    >>> repeat_purchase_rate(30, 120)
+    0.25
+    >>> repeat_purchase_rate([1, 2, 1, 3, None])
+    0.5
+    """
+    if total is not None:
+        return _share(returning, total, "customers who bought")
+    counts = flatten_range("order_counts", returning)
+    x = Inputs(order_counts=counts)
+    x.check_range("order_counts", integer=True, what="a whole number of orders >= 0")
+    buyers = int(np.count_nonzero(counts >= 1))
+    if buyers == 0:
+        raise ZeroDenominatorError("order_counts has no customer with an order", "order_counts", 0)
+    return int(np.count_nonzero(counts >= 2)) / buyers
+
+
+def returning_visitor_rate(returning: ArrayLike, total: ArrayLike) -> Any:
+    """Returning visitor rate: returning / total (visitors seen before / all visitors).
+
+    >>> returning_visitor_rate(300, 1200)
+    0.25
+    """
+    return _share(returning, total, "visitors")
+
+
+# -- net promoter score ------------------------------------------------------------
+class NPSBreakdown(NamedTuple):
+    """Counts of one survey: promoters (9-10), passives (7-8), detractors (0-6), responses."""
+
+    promoters: int
+    passives: int
+    detractors: int
+    responses: int
+
+
+def nps_breakdown(scores: ArrayLike) -> NPSBreakdown:
+    """Promoters (9-10), passives (7-8), detractors (0-6) and responses; blanks skipped.
+
+    >>> nps_breakdown([10, 9, 9, 8, 7, 6, 3])
+    NPSBreakdown(promoters=3, passives=2, detractors=2, responses=7)
+    """
+    values = flatten_range("scores", scores)
+    Inputs(scores=values).check_range("scores", high=10, integer=True, what="a whole score from 0 to 10")
+    promoters = int(np.count_nonzero(values >= 9))
+    detractors = int(np.count_nonzero(values <= 6))
+    return NPSBreakdown(promoters, values.size - promoters - detractors, detractors, values.size)
+
+
+def _responses(scores: ArrayLike) -> NPSBreakdown:
+    b = nps_breakdown(scores)
+    if b.responses == 0:
+        raise ZeroDenominatorError("scores has no responses", "scores", 0)
+    return b
+
+
+def nps(scores: ArrayLike) -> float:
+    """Net promoter score: 100 x (promoters - detractors) / responses, from -100 to 100.
+
+    >>> round(nps([10, 9, 9, 8, 7, 6, 3]), 10)
+    14.2857142857
+    """
+    b = _responses(scores)
+    return 100.0 * (b.promoters - b.detractors) / b.responses
+
+
+def nps_moe(scores: ArrayLike, confidence: float = 0.95) -> float:
+    """Margin of error of the NPS, in points: z x 100 x sqrt(((p + d) - (p - d)^2) / n).
+
+    p, d = promoter and detractor shares, n = responses, z = the two-sided normal
+    quantile of ``confidence`` (1.959964 for 0.95).
+
+    >>> round(nps_moe([10, 9, 9, 8, 7, 6, 3]), 6)
+    61.707861
+    """
+    level = scalar("confidence", confidence, 0.95)
+    if not 0 < level < 1:
+        raise OutOfRangeError(f"confidence must be between 0 and 1 (exclusive), got {level:g}", "confidence", level)
+    b = _responses(scores)
+    p, d, n = b.promoters / b.responses, b.detractors / b.responses, b.responses
+    z = NormalDist().inv_cdf(0.5 + level / 2)
+    return z * 100.0 * float(np.sqrt(((p + d) - (p - d) ** 2) / n))
+
+
+# -- lifetime ----------------------------------------------------------------------
+def customer_lifetime(churn_rate: ArrayLike) -> Any:
+    """Expected customer lifetime in periods: 1 / churn_rate.
+
+    >>> customer_lifetime(0.05)
+    20.0
+    """
+    x = Inputs(churn_rate=churn_rate)
+    x.check_range("churn_rate", high=1, what=RATE)
+    x.check_nonzero("churn_rate", " (customers never leave)")
+    return x.wrap(1.0 / x["churn_rate"])
+
+
+def clv(arpa: ArrayLike, gross_margin: ArrayLike, churn_rate: ArrayLike, discount_rate: ArrayLike = 0.0) -> Any:
+    """Customer lifetime value: m x (1 + d) / (1 + d - r) = m x (1 + d) / (d + churn_rate).
+
+    m = arpa x gross_margin, r = 1 - churn_rate (retention), d = discount rate per
+    period. With d = 0 this is m / churn_rate. Payment at the start of each period,
+    the first one certain. The denominator d + churn_rate is 0 only when both are 0:
+    that is ``#DIV/0!``.
+
+    >>> clv(100, 0.8, 0.05)
+    1600.0
+    """
+    x = Inputs(arpa=arpa, gross_margin=gross_margin, churn_rate=churn_rate, discount_rate=discount_rate)
+    x.check_range("arpa", what=AMOUNT)
+    x.check_range("gross_margin", "churn_rate", "discount_rate", high=1, what=RATE)
+    d, c = x["discount_rate"], x["churn_rate"]
+    x.fail_where(
+        (d + c) == 0,
+        ZeroDenominatorError,
+        "churn_rate is 0 and discount_rate is 0: customers never leave and the value is unbounded",
+        "churn_rate",
+    )
+    m = x["arpa"] * x["gross_margin"]
+    return x.wrap(m * (1 + d) / (d + c))

@@ -1,0 +1,60 @@
+"""The formula reference, rendered from the registry: for the CLI and docs/functions.md."""
+
+from __future__ import annotations
+
+from .registry import FUNCTIONS, ExcelFunction
+
+
+def _mapping(function: ExcelFunction) -> str:
+    if function.kind == "aggregate":
+        shape = "one row that spills" if function.returns == "row" else "one value"
+        return f"aggregates a range into {shape}"
+    text = "elementwise: ranges map cell by cell and spill"
+    if function.aggregate_without:
+        text += f"; without `{function.aggregate_without}`, aggregates a range"
+    return text
+
+
+def as_text() -> str:
+    """One line a function, then its arguments: for ``xl-retention functions``."""
+    lines = []
+    for f in FUNCTIONS:
+        lines.append(f"{f.signature}\n    {f.doc}")
+        for a in f.args:
+            default = f" (default {a.default})" if a.optional and a.default is not None else ""
+            lines.append(f"      {a.name}: {a.doc}{default}")
+    return "\n".join(lines) + "\n"
+
+
+def as_markdown() -> str:
+    """``docs/functions.md``: generated, never edited by hand."""
+    out = [
+        "# Formula reference",
+        "",
+        "Generated from `xl_retention/registry.py` by `xl-retention functions --markdown`;",
+        "do not edit by hand (a test fails when this file is out of date). Definitions,",
+        "argument order and errors follow [METRICS.md](../../shared/METRICS.md); the Python",
+        "function of each formula is its name in lower case (`xl_retention.crr`).",
+        "",
+        "Every formula: all inputs blank gives a blank; some blank, text, a boolean or an",
+        "error cell as input gives `#VALUE!`; a denominator of 0 gives `#DIV/0!`; a negative",
+        "count or amount, a rate outside [0, 1] or an impossible combination gives `#NUM!`.",
+        "",
+        "| Formula | What it computes | Ranges |",
+        "|---|---|---|",
+    ]
+    for f in FUNCTIONS:
+        out.append(f"| `{f.signature}` | {f.doc} | {_mapping(f)} |")
+    for f in FUNCTIONS:
+        out += ["", f"## {f.name}", "", f.doc, "", f"`={f.signature}` · Python: `xl_retention.{f.func.__name__}`", ""]
+        out += ["| Argument | Meaning |", "|---|---|"]
+        for a in f.args:
+            optional = (
+                f" Optional, default {a.default}."
+                if a.optional and a.default is not None
+                else (" Optional." if a.optional else "")
+            )
+            out.append(f"| `{a.name}` | {a.doc}.{optional} |")
+        if f.columns:
+            out += ["", "Spills one row: " + ", ".join(f.columns) + "."]
+    return "\n".join(out) + "\n"
