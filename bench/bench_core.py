@@ -96,8 +96,10 @@ def main() -> None:
             xr.crr(535, 75, 500)
 
     t_xw, t_bare = best(through_xlwings, 3) / reps, best(bare, 3) / reps
-    print(f"\none CRR call: xlwings custom-function path {t_xw * 1e6:.0f} us, bare core {t_bare * 1e6:.1f} us, "
-          f"ratio {t_xw / t_bare:.1f}")
+    print(
+        f"\none CRR call: xlwings custom-function path {t_xw * 1e6:.0f} us, bare core {t_bare * 1e6:.1f} us, "
+        f"ratio {t_xw / t_bare:.1f}"
+    )
     data_col = dict(data, args=[[[535.0]] * 1000, [[75.0]] * 1000, [[500.0]] * 1000])
     t_col = best(lambda: loop.run_until_complete(custom_functions_call(data_col, udfs)), 5)
     print(f"CRR over a 1,000-row column (one spilled call): {t_col * 1e3:.1f} ms")

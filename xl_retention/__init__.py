@@ -36,6 +36,14 @@ from .metrics import (
 
 __version__ = "0.1.0"
 
+
+def recalc(*args, **kwargs):  # noqa: ANN002, ANN003
+    """Recalculate workbooks: see :func:`xl_retention.recalc.recalc` (imported on first use)."""
+    from .recalc import recalc as _recalc
+
+    return _recalc(*args, **kwargs)
+
+
 __all__ = [
     "NPSBreakdown",
     "NotANumberError",
@@ -43,6 +51,7 @@ __all__ = [
     "RetentionInputError",
     "ZeroDenominatorError",
     "__version__",
+    "recalc",
     "churn_rate",
     "clv",
     "crr",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .errors import RetentionInputError
@@ -15,6 +16,79 @@ def _functions(args: argparse.Namespace) -> int:
 
     sys.stdout.write(as_markdown() if args.markdown else as_text())
     return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .workbook import build_template
+
+    try:
+        path = build_template(args.path, start=args.start, months=args.months, overwrite=args.force)
+    except FileExistsError:
+        raise FileExistsError(f"{args.path} exists: pass --force to replace it") from None
+    kind = "macro-enabled workbook (.xlsm)" if path.suffix.lower() == ".xlsm" else "workbook"
+    print(f"wrote {kind} {path}: {args.months} months from {args.start}")
+    return 0
+
+
+def _recalc(args: argparse.Namespace) -> int:
+    import json
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from .recalc import expand, recalc
+
+    count = len(expand(args.paths))
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("recalculating"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=args.json or count < 2,
+    ) as bar:
+        task = bar.add_task("files", total=count)
+        report = recalc(
+            args.paths,
+            engine=args.engine,
+            output_dir=args.output_dir,
+            in_place=args.in_place,
+            jobs=args.jobs,
+            progress=lambda _: bar.advance(task),
+        )
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+        return 0 if report.ok else 1
+    table = Table(title="xl-retention recalc")
+    for column in ("file", "status", "formulas", "errors", "seconds", "output or reason"):
+        table.add_column(column, justify="right" if column in ("formulas", "errors", "seconds") else "left")
+    for f in report.files:
+        status = "[green]ok[/green]" if f.status == "ok" else "[red]failed[/red]"
+        table.add_row(
+            Path(f.path).name,
+            status,
+            str(f.formulas),
+            str(len(f.errors)),
+            f"{f.seconds:.2f}",
+            f.output if f.status == "ok" else f.message,
+        )
+    Console().print(table)
+    for f in report.files:
+        for issue in f.errors[:10]:
+            print(f"{f.path}: {issue.address} = {issue.error}")
+        if len(f.errors) > 10:
+            print(f"{f.path}: ... and {len(f.errors) - 10} more cells in error")
+    if not report.files:
+        print("xl-retention: error: no .xlsx or .xlsm files in the given paths", file=sys.stderr)
+    return 0 if report.ok and report.files else 1
+
+
+def _this_month() -> str:
+    import datetime as dt
+
+    return dt.date.today().strftime("%Y-%m")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +102,28 @@ def build_parser() -> argparse.ArgumentParser:
     functions = commands.add_parser("functions", help="print the formula reference")
     functions.add_argument("--markdown", action="store_true", help="as Markdown (docs/functions.md)")
     functions.set_defaults(run=_functions)
+
+    new = commands.add_parser("new", help="write a fresh tracking workbook from the template")
+    new.add_argument("path", help="the workbook to write: .xlsx, or .xlsm for the classic xlwings add-in")
+    new.add_argument("--start", default=_this_month(), help="first month, YYYY-MM (default: this month)")
+    new.add_argument("--months", type=int, default=24, help="number of months (default: 24)")
+    new.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    new.set_defaults(run=_new)
+
+    rc = commands.add_parser("recalc", help="compute every formula of workbooks and store the values")
+    rc.add_argument("paths", nargs="+", metavar="PATH", help="workbooks (.xlsx, .xlsm) or folders of them")
+    rc.add_argument(
+        "--engine",
+        choices=("auto", "excel", "embedded"),
+        default="auto",
+        help="auto: Excel where installed, else the embedded engine (default)",
+    )
+    where = rc.add_mutually_exclusive_group()
+    where.add_argument("--output-dir", type=Path, help="write the results into this folder")
+    where.add_argument("--in-place", action="store_true", help="replace each input (atomically) with its result")
+    rc.add_argument("--jobs", type=int, default=None, help="worker processes (0: every core; default 1)")
+    rc.add_argument("--json", action="store_true", help="print the report as JSON")
+    rc.set_defaults(run=_recalc)
     return parser
 
 
@@ -39,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return args.run(args)
-    except (RetentionInputError, OSError) as error:
+    except (RetentionInputError, OSError, ValueError) as error:
         print(f"xl-retention: error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -1,0 +1,216 @@
+"""Batch recalculation: every formula computed, and stored as the cells' cached values.
+
+:func:`recalc` takes workbooks (or folders of them), computes every formula with an
+engine, and writes each result beside its input as ``NAME.recalc.xlsx`` (or into
+``output_dir``, or over the input with ``in_place=True``, by an atomic replace after a
+successful recalculation). The input is never modified otherwise. A file that cannot
+be read, or has a circular reference, gets a one-line error in the report; the other
+files of the batch still complete.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as futures
+import multiprocessing
+import os
+import time
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ..cells import CellError
+
+Engine = Literal["auto", "excel", "embedded"]
+SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass
+class CellIssue:
+    """A formula cell whose computed value is an Excel error."""
+
+    address: str  # Customers!F3
+    error: str  # #DIV/0!
+
+
+@dataclass
+class FileReport:
+    """What happened to one workbook."""
+
+    path: str
+    output: str | None
+    status: Literal["ok", "failed"]
+    engine: str
+    formulas: int = 0
+    errors: list[CellIssue] = field(default_factory=list)
+    seconds: float = 0.0
+    message: str = ""
+
+
+@dataclass
+class RecalcReport:
+    """The report of a batch: one :class:`FileReport` per file, in input order."""
+
+    files: list[FileReport]
+
+    @property
+    def ok(self) -> bool:
+        return all(f.status == "ok" for f in self.files)
+
+    @property
+    def failed(self) -> list[FileReport]:
+        return [f for f in self.files if f.status == "failed"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "files": [asdict(f) for f in self.files]}
+
+
+def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files to recalculate: each path, or a folder's .xlsx and .xlsm files (not its outputs)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out += sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in SUFFIXES
+                and not p.name.startswith("~$")
+                and not p.stem.endswith(".recalc")
+                and p.is_file()
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def output_path(path: Path, output_dir: Path | None, in_place: bool) -> Path:
+    """Where the result of ``path`` goes: itself, ``output_dir/NAME``, or ``NAME.recalc.xlsx`` beside it."""
+    if in_place:
+        return path
+    if output_dir is not None:
+        return output_dir / path.name
+    return path.with_name(f"{path.stem}.recalc{path.suffix}")
+
+
+def _check_readable(path: Path) -> None:
+    if not path.exists():
+        raise FileNotFoundError(f"no such file: {path}")
+    if path.suffix.lower() not in SUFFIXES:
+        raise ValueError(f"not an .xlsx or .xlsm workbook: {path}")
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ValueError(f"{path.name} is password-protected (encrypted) or a legacy .xls file: save it unprotected")
+    if not zipfile.is_zipfile(path):
+        raise ValueError(f"{path.name} is not a workbook (not an .xlsx/.xlsm package) or is corrupt")
+    with zipfile.ZipFile(path) as package:
+        bad = package.testzip()
+        if bad is not None or "xl/workbook.xml" not in package.namelist():
+            raise ValueError(f"{path.name} is corrupt (damaged part {bad or 'xl/workbook.xml missing'})")
+
+
+def _issues(values: dict[str, dict[str, Any]]) -> list[CellIssue]:
+    return [
+        CellIssue(f"{sheet}!{ref}", value.code)
+        for sheet, cells in values.items()
+        for ref, value in cells.items()
+        if isinstance(value, CellError)
+    ]
+
+
+def recalc_file(path: str | os.PathLike[str], output: str | os.PathLike[str], engine: str = "embedded") -> FileReport:
+    """Recalculate one workbook into ``output``; never raises, the report says what failed."""
+    path, output = Path(path), Path(output)
+    started = time.perf_counter()
+    report = FileReport(str(path), None, "failed", engine)
+    try:
+        _check_readable(path)
+        if engine == "excel":
+            from . import excel
+
+            values = excel.recalculate(path, output)
+        else:
+            from . import embedded
+            from .xlsx_values import write_cached_values
+
+            values = embedded.compute(path)
+            circular = [i.address for i in _issues(values) if i.error == embedded.CIRCULAR]
+            if circular:
+                more = f" and {len(circular) - 5} more" if len(circular) > 5 else ""
+                raise ValueError(f"circular reference: {', '.join(circular[:5])}{more}")
+            write_cached_values(path, output, values)
+        report.formulas = sum(len(cells) for cells in values.values())
+        report.errors = _issues(values)
+        report.output, report.status = str(output), "ok"
+    except Exception as error:  # one line per failed file; the batch goes on
+        report.message = str(error).splitlines()[0] if str(error) else type(error).__name__
+    report.seconds = round(time.perf_counter() - started, 4)
+    return report
+
+
+def choose_engine(engine: Engine) -> str:
+    """``auto``: Excel where xlwings can start it (Windows, macOS), else the embedded engine."""
+    if engine not in ("auto", "excel", "embedded"):
+        raise ValueError(f"engine must be auto, excel or embedded, got {engine!r}")
+    if engine == "auto":
+        from . import excel
+
+        return "excel" if excel.available() else "embedded"
+    if engine == "excel":
+        from . import excel
+
+        if not excel.available():
+            raise RuntimeError("engine 'excel' needs Microsoft Excel (Windows or macOS); use 'embedded'")
+    return engine
+
+
+def recalc(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    engine: Engine = "auto",
+    output_dir: str | os.PathLike[str] | None = None,
+    in_place: bool = False,
+    jobs: int | None = None,
+    progress: Callable[[FileReport], None] | None = None,
+) -> RecalcReport:
+    """Recalculate workbooks; see the module docstring.
+
+    ``jobs``: worker processes (None or 1: one after the other; 0: every core).
+    ``progress`` is called with each file's report as it completes.
+
+    >>> report = recalc("no/such/file.xlsx", engine="embedded")
+    >>> report.ok, report.files[0].message
+    (False, 'no such file: no/such/file.xlsx')
+    """
+    if in_place and output_dir is not None:
+        raise ValueError("give either output_dir or in_place, not both")
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = expand(paths)
+    chosen = choose_engine(engine)
+    target_dir = Path(output_dir) if output_dir is not None else None
+    if target_dir is not None:
+        target_dir.mkdir(parents=True, exist_ok=True)
+    outputs = [output_path(p, target_dir, in_place) for p in files]
+    workers = (os.cpu_count() or 1) if jobs == 0 else (jobs or 1)
+    workers = max(1, min(workers, len(files)))
+    reports: list[FileReport | None] = [None] * len(files)
+    if workers == 1 or chosen == "excel":
+        for i, (path, out) in enumerate(zip(files, outputs, strict=True)):
+            reports[i] = recalc_file(path, out, chosen)
+            if progress:
+                progress(reports[i])
+    else:
+        context = multiprocessing.get_context("spawn")  # the engine's threads don't survive fork
+        with futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            pending = {
+                pool.submit(recalc_file, path, out, chosen): i
+                for i, (path, out) in enumerate(zip(files, outputs, strict=True))
+            }
+            for done in futures.as_completed(pending):
+                i = pending[done]
+                reports[i] = done.result()
+                if progress:
+                    progress(reports[i])
+    return RecalcReport([r for r in reports if r is not None])

@@ -1,0 +1,74 @@
+"""The Excel engine: the installed Microsoft Excel, driven through xlwings.
+
+Windows and macOS only: Excel cannot run on Linux, so this path is not exercised in
+CI (its test skips where Excel is missing). It opens the workbook in an invisible
+Excel, runs a full calculation (the xl-retention formulas need the xlwings add-in
+with UDF Modules = xl_retention.udfs, as the template's xlwings.conf sheet sets),
+reads every formula cell's value, saves to ``output`` and always quits Excel.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..cells import CellError
+from ..errors import EXCEL_ERRORS
+
+
+def available() -> bool:
+    """Whether an Excel can be started here (Windows or macOS with Excel installed)."""
+    if sys.platform not in ("win32", "darwin"):
+        return False
+    try:
+        import xlwings as xw
+
+        app = xw.App(visible=False, add_book=False)
+        app.quit()
+        return True
+    except Exception:
+        return False
+
+
+def recalculate(path: str | Path, output: str | Path) -> dict[str, dict[str, Any]]:
+    """Full calculation of ``path`` in Excel, saved to ``output``; returns the formula cells' values."""
+    import xlwings as xw
+
+    output = Path(output)
+    app = xw.App(visible=False, add_book=False)
+    try:
+        app.display_alerts = False
+        book = app.books.open(str(path), update_links=False)
+        app.calculate()
+        values: dict[str, dict[str, Any]] = {}
+        for sheet in book.sheets:
+            used = sheet.used_range
+            formulas = used.formula
+            cells = used.options(ndim=2, err_to_str=True).value
+            if not isinstance(formulas, (list, tuple)):
+                formulas = ((formulas,),)
+            if not isinstance(formulas[0], (list, tuple)):
+                formulas = (formulas,)
+            for i, row in enumerate(formulas):
+                for j, formula in enumerate(row):
+                    if isinstance(formula, str) and formula.startswith("="):
+                        value = cells[i][j]
+                        address = used[i, j].get_address(False, False)
+                        if isinstance(value, str) and value in EXCEL_ERRORS:
+                            value = CellError(value)
+                        values.setdefault(sheet.name, {})[address] = value
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=output.suffix, dir=output.parent)
+        os.close(fd)
+        os.unlink(tmp)
+        try:
+            book.save(tmp)
+            book.close()
+            os.replace(tmp, output)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        return values
+    finally:
+        app.quit()

@@ -1,0 +1,396 @@
+"""Store computed formula results as the cached values of an .xlsx/.xlsm package.
+
+openpyxl cannot write a formula cell's cached value, so after the formula engine has
+computed a workbook, :func:`write_cached_values` copies the original package and
+rewrites, at the byte level, only the ``<c>`` elements of the formula cells it is
+given: the ``<f>`` element stays exactly as it is, the ``<v>``/``<is>`` children and the
+``t`` attribute are replaced. Every other byte of those sheet parts, and every other zip
+entry (styles, charts, ``vbaProject.bin``, ``calcChain.xml``, ...), is copied unchanged,
+in the same order and with the same compression type; ``workbook.xml`` loses only
+openpyxl's ``fullCalcOnLoad`` flag, so that Excel shows the stored values on open.
+
+The XML is not re-serialized with an XML library on purpose: that rewrites namespace
+prefixes, which Excel rejects when they are listed in ``mc:Ignorable``.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import os
+import posixpath
+import re
+import stat
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from typing import IO
+from urllib.parse import unquote
+from xml.etree import ElementTree
+
+import numpy as np
+
+from ..cells import CellError
+from ..errors import EXCEL_ERRORS
+
+__all__ = ["ERROR_CODES", "write_cached_values"]
+
+#: Excel error codes that may be stored as a cached value (``t="e"``).
+ERROR_CODES = frozenset(EXCEL_ERRORS)
+# openpyxl marks its workbooks for a full calculation on load; once the cached values are
+# stored, Excel should show them on open (it still recalculates on any change).
+_FULL_CALC_ON_LOAD = re.compile(rb"\s+fullCalcOnLoad\s*=\s*[\"'](?:1|true)[\"']")
+
+# --- byte-level XML patterns (the sheet parts are UTF-8) -------------------------------------------------------------
+_PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"  # an optional namespace prefix, e.g. "x:"
+_ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"  # attributes; quoted values may hold '>' or '/'
+_ATTR = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_T_ATTR = re.compile(rb"\s+t\s*=\s*(?:\"[^\"]*\"|'[^']*')")
+_SHEET_DATA = re.compile(rb"<(" + _PREFIX + rb")sheetData" + _ATTRS + rb"\s*(/?)>")
+# Inside <sheetData>: comments and CDATA (skipped), <row> start tags, and whole <c> elements.
+_TOKEN = re.compile(
+    rb"<!--.*?-->"
+    rb"|<!\[CDATA\[.*?\]\]>"
+    rb"|<" + _PREFIX + rb"row(?P<row>" + _ATTRS + rb")\s*/?>"
+    rb"|<(?P<p>" + _PREFIX + rb")c(?P<attrs>" + _ATTRS + rb")(?P<mid>\s*)"
+    rb"(?:/>|>(?P<body>[^<]*(?:<(?!/(?P=p)c\s*>)[^<]*)*)(?P<tail></(?P=p)c\s*>))",
+    re.S,
+)
+_FORMULA = re.compile(rb"<(?P<p>" + _PREFIX + rb")f" + _ATTRS + rb"\s*(?:/>|>.*?</(?P=p)f\s*>)", re.S)
+_VALUE_OR_INLINE = re.compile(
+    rb"<(?P<p>" + _PREFIX + rb")(?P<n>v|is)" + _ATTRS + rb"\s*(?:/>|>.*?</(?P=p)(?P=n)\s*>)", re.S
+)
+_XML_ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?\sencoding\s*=\s*[\"']([^\"']+)[\"']")
+
+_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]+)")
+_CANONICAL_REF = re.compile(r"[A-Z]{1,3}[1-9][0-9]*")
+_CELL_REF = re.compile(rb"([A-Za-z]{1,3})([0-9]+)")
+
+# Text escaping: XML specials, CR (which XML parsers would turn into LF), characters XML 1.0 cannot hold (written
+# as Excel's _xHHHH_ escape) and literal _xHHHH_ sequences (whose underscore Excel escapes as _x005F_).
+_TEXT_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[&<>\"\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "_": "_x005F_"}
+
+_REL_OFFICE_DOCUMENT = "/officeDocument"
+
+
+def write_cached_values(
+    source: str | os.PathLike[str], target: str | os.PathLike[str], values: Mapping[str, Mapping[str, object]]
+) -> int:
+    """Copy the package `source` to `target`, storing values[sheet_title][cell_ref] (e.g. values["Customers"]["F3"])
+    as the cached value of that formula cell. Returns the number of cells written.
+
+    Values: int/float (NaN and infinities become ``#NUM!``), bool, str (text), None (a blank result, stored as
+    empty text) or a :class:`~xl_retention.cells.CellError`. Requested cells without an ``<f>`` are skipped and
+    not counted. `target` is written atomically and may be `source` itself.
+
+    Raises:
+        ValueError: a sheet title in `values` is not in the workbook, or a cell reference is invalid.
+        TypeError: a value of an unsupported type.
+    """
+    source_path = os.fspath(source)
+    target_path = os.path.realpath(os.fspath(target))
+    directory = os.path.dirname(target_path)
+    with zipfile.ZipFile(source_path) as package:
+        requests = _requests(package, values, source_path)
+        mode = stat.S_IMODE(os.stat(target_path if os.path.exists(target_path) else source_path).st_mode)
+        fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target_path)}.", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                written = _copy_package(package, stream, requests)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, mode)
+        except BaseException:
+            _remove(temporary)
+            raise
+    try:  # the source is closed here, so an in-place replace works on every platform
+        os.replace(temporary, target_path)
+    except BaseException:
+        _remove(temporary)
+        raise
+    _fsync_directory(directory)
+    return written
+
+
+# --- package structure ------------------------------------------------------------------------------------------------
+
+
+def _requests(
+    package: zipfile.ZipFile, values: Mapping[str, Mapping[str, object]], source: str
+) -> dict[str, tuple[str, dict[bytes, object]]]:
+    """Zip entry name of each requested sheet part -> (sheet title, {canonical cell ref: value})."""
+    if not values:
+        return {}
+    parts = _sheet_parts(package)
+    requests: dict[str, tuple[str, dict[bytes, object]]] = {}
+    for title, cells in values.items():
+        if title not in parts:
+            raise ValueError(
+                f"sheet {title!r} is not in workbook {source!r} (its sheets: {', '.join(map(repr, parts))})"
+            )
+        if parts[title] is None:
+            raise ValueError(f"the part of sheet {title!r} is missing from workbook {source!r}")
+        requests[parts[title]] = (title, _canonical_refs(title, cells))
+    return requests
+
+
+def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str | None]:
+    """Sheet title -> zip entry name of its part (None when the relationship points to a missing part)."""
+    entries = {name.lower(): name for name in package.namelist()}
+
+    def entry(part: str) -> str | None:
+        return entries.get(part.lower())
+
+    workbook = "xl/workbook.xml"
+    root_rels = entry("_rels/.rels")
+    if root_rels is not None:
+        for rel in _relationships(package.read(root_rels)):
+            if rel.get("Type", "").endswith(_REL_OFFICE_DOCUMENT) and rel.get("TargetMode") != "External":
+                workbook = _resolve("", rel.get("Target", ""))
+                break
+    workbook_entry = entry(workbook)
+    if workbook_entry is None:
+        raise ValueError(f"not a workbook package: no part {workbook!r}")
+    base = posixpath.dirname(workbook_entry)
+    rels_entry = entry(posixpath.join(base, "_rels", posixpath.basename(workbook_entry) + ".rels"))
+    targets: dict[str, str] = {}
+    if rels_entry is not None:
+        for rel in _relationships(package.read(rels_entry)):
+            if rel.get("TargetMode") != "External" and "Id" in rel:
+                targets[rel["Id"]] = _resolve(base, rel.get("Target", ""))
+
+    parts: dict[str, str | None] = {}
+    for element in ElementTree.fromstring(package.read(workbook_entry)).iter():
+        if _local(element.tag) != "sheet":
+            continue
+        name = element.get("name")
+        rel_id = next((v for k, v in element.attrib.items() if k.startswith("{") and _local(k) == "id"), None)
+        if name is not None and rel_id is not None and rel_id in targets:
+            parts[name] = entry(targets[rel_id])
+    return parts
+
+
+def _relationships(xml: bytes) -> list[dict[str, str]]:
+    return [dict(e.attrib) for e in ElementTree.fromstring(xml).iter() if _local(e.tag) == "Relationship"]
+
+
+def _resolve(base: str, target: str) -> str:
+    """A relationship target as a zip entry name: relative to `base`, or absolute from the package root."""
+    target = unquote(target)
+    path = target[1:] if target.startswith("/") else posixpath.join(base, target)
+    return posixpath.normpath(path).lstrip("/")
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _copy_package(
+    package: zipfile.ZipFile, stream: IO[bytes], requests: dict[str, tuple[str, dict[bytes, object]]]
+) -> int:
+    written = 0
+    with zipfile.ZipFile(stream, "w") as copy:
+        for info in package.infolist():
+            data = package.read(info)
+            if info.filename in requests:
+                title, cells = requests[info.filename]
+                data, count = _rewrite_sheet(data, title, cells)
+                written += count
+            elif info.filename == "xl/workbook.xml":
+                data = _FULL_CALC_ON_LOAD.sub(b"", data)
+            copy.writestr(_entry_info(info), data)
+        copy.comment = package.comment
+    return written
+
+
+def _entry_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """A fresh ZipInfo with the entry's name, time, compression type and attributes (sizes are recomputed)."""
+    fresh = zipfile.ZipInfo(info.filename, info.date_time)
+    fresh.compress_type = info.compress_type
+    fresh.comment = info.comment
+    fresh.create_system = info.create_system
+    fresh.external_attr = info.external_attr
+    fresh.internal_attr = info.internal_attr
+    return fresh
+
+
+# --- sheet XML ----------------------------------------------------------------------------------------------------
+
+
+def _rewrite_sheet(xml: bytes, title: str, cells: dict[bytes, object]) -> tuple[bytes, int]:
+    """The sheet part with the requested formula cells' cached values replaced, and the number of cells written."""
+    if not cells:
+        return xml, 0
+    _check_encoding(xml, title)
+    opening = _SHEET_DATA.search(xml)
+    if opening is None or opening.group(2):  # no <sheetData> or an empty <sheetData/>
+        return xml, 0
+    closing = re.compile(rb"</" + re.escape(opening.group(1)) + rb"sheetData\s*>").search(xml, opening.end())
+    end = closing.start() if closing is not None else len(xml)
+
+    chunks: list[bytes] = []
+    last = 0
+    written = 0
+    row = 0  # current row number, for cells without an r attribute
+    previous_ref: bytes | None = None  # r of the previous cell in the row
+    column = 0  # column of the previous cell in the row, valid when previous_ref is None
+    for match in _TOKEN.finditer(xml, opening.end(), end):
+        row_attrs, prefix, attrs, mid, body, tail = match.groups()
+        if row_attrs is not None:
+            r = _attribute(row_attrs, b"r")
+            row = int(r) if r is not None and r.isdigit() else row + 1
+            previous_ref, column = None, 0
+            continue
+        if attrs is None:  # a comment or CDATA section
+            continue
+        if attrs.startswith(b' r="'):  # the usual layout, parsed without a regex
+            ref = attrs[4 : attrs.index(b'"', 4)]
+        else:
+            ref = _attribute(attrs, b"r")
+        if ref is not None:
+            previous_ref = ref = ref.upper()
+        else:
+            if previous_ref is not None:
+                column, previous_ref = _column(previous_ref), None
+            column += 1
+            ref = _letters(column).encode() + str(row).encode()
+        if body is None or ref not in cells:
+            continue
+        formula = _FORMULA.search(body)
+        if formula is None:  # not a formula cell: skipped
+            continue
+        cell_type, text = _cached(cells[ref], title, ref)
+        new_attrs = _T_ATTR.sub(b"", attrs) if b"t" in attrs else attrs
+        if cell_type is not None:
+            new_attrs += b' t="' + cell_type + b'"'
+        before, after = body[: formula.start()], body[formula.end() :]
+        new_body = b"".join(
+            (
+                _VALUE_OR_INLINE.sub(b"", before) if b"<" in before else before,
+                formula.group(0),
+                b"<" + prefix + b"v>" + text + b"</" + prefix + b"v>",
+                _VALUE_OR_INLINE.sub(b"", after) if b"<" in after else after,
+            )
+        )
+        chunks += (xml[last : match.start()], b"<", prefix, b"c", new_attrs, mid, b">", new_body, tail)
+        last = match.end()
+        written += 1
+    if not written:
+        return xml, 0
+    chunks.append(xml[last:])
+    return b"".join(chunks), written
+
+
+def _check_encoding(xml: bytes, title: str) -> None:
+    if xml.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError(f"the part of sheet {title!r} is UTF-16; only UTF-8 sheet parts are supported")
+    declared = _XML_ENCODING.match(xml)
+    if declared is not None and declared.group(1).lower().replace(b"-", b"") != b"utf8":
+        raise ValueError(f"the part of sheet {title!r} is encoded in {declared.group(1).decode()}, not UTF-8")
+
+
+def _attribute(attrs: bytes, name: bytes) -> bytes | None:
+    for match in _ATTR.finditer(attrs):
+        if match.group(1) == name:
+            value = match.group(2)
+            return value if value is not None else match.group(3)
+    return None
+
+
+def _column(ref: bytes) -> int:
+    match = _CELL_REF.match(ref)
+    if match is None:
+        return 0
+    number = 0
+    for letter in match.group(1).decode().upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _letters(column: int) -> str:
+    letters = ""
+    while column > 0:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _canonical_refs(title: str, cells: Mapping[str, object]) -> dict[bytes, object]:
+    """{"$f$3": v} -> {b"F3": v}; invalid or duplicate references raise ValueError."""
+    canonical: dict[bytes, object] = {}
+    for ref, value in cells.items():
+        if isinstance(ref, str) and _CANONICAL_REF.fullmatch(ref) is not None:  # fast path: already "F3"
+            key = ref.encode()
+            if key in canonical:
+                raise ValueError(f"cell {ref} of sheet {title!r} is given twice")
+            canonical[key] = value
+            continue
+        match = _REF.fullmatch(ref) if isinstance(ref, str) else None
+        if match is None or int(match.group(2)) == 0:
+            raise ValueError(f"invalid cell reference {ref!r} for sheet {title!r}")
+        key = (match.group(1).upper() + str(int(match.group(2)))).encode()
+        if key in canonical:
+            raise ValueError(f"cell {key.decode()} of sheet {title!r} is given twice")
+        canonical[key] = value
+    return canonical
+
+
+# --- values -----------------------------------------------------------------------------------------------------------
+
+
+def _cached(value: object, title: str, ref: bytes) -> tuple[bytes | None, bytes]:
+    """The cell's ``t`` attribute (None for a number) and the ``<v>`` text of a computed value."""
+    if type(value) is float:  # fast path for the common case
+        return (None, repr(value).encode()) if math.isfinite(value) else (b"e", b"#NUM!")
+    if isinstance(value, CellError):
+        code = str(value)
+        if code not in ERROR_CODES:
+            raise ValueError(f"cell {ref.decode()} of sheet {title!r}: {code!r} is not an Excel error code")
+        return b"e", code.encode()
+    if value is None:
+        return b"str", b""
+    if isinstance(value, bool | np.bool_):
+        return b"b", b"1" if value else b"0"
+    if isinstance(value, str):
+        return b"str", _TEXT_ESCAPE.sub(_escape_char, value).encode("utf-8")
+    if isinstance(value, numbers.Integral) and abs(int(value)) <= 2**53:
+        return None, str(int(value)).encode()
+    if isinstance(value, numbers.Real):
+        try:
+            number = float(value)
+        except OverflowError:
+            return b"e", b"#NUM!"
+        if not math.isfinite(number):
+            return b"e", b"#NUM!"
+        return None, repr(number).encode()
+    raise TypeError(f"cell {ref.decode()} of sheet {title!r}: unsupported value {value!r} ({type(value).__name__})")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return _ENTITIES.get(char) or f"_x{ord(char):04X}_"
+
+
+# --- files ------------------------------------------------------------------------------------------------------------
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _fsync_directory(directory: str) -> None:
+    """Make the rename durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
