@@ -68,19 +68,23 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def _profile() -> Path:
-    """Return this process's private LibreOffice profile, creating it on first use (call under ``_lock``)."""
-    pid = os.getpid()
-    if pid not in _profiles:
+def _profile(recalc: bool = True) -> Path:
+    """This process's private LibreOffice profile, created on first use (call under ``_lock``).
+
+    ``recalc=False`` gives a profile with LibreOffice's defaults, which keep cached values.
+    """
+    key = (os.getpid(), recalc)
+    if key not in _profiles:
         root = Path(tempfile.mkdtemp(prefix="xl-retention-lo-profile-"))
         (root / "user").mkdir()
-        (root / "user" / "registrymodifications.xcu").write_text(REGISTRY_XCU, encoding="utf-8")
+        if recalc:
+            (root / "user" / "registrymodifications.xcu").write_text(REGISTRY_XCU, encoding="utf-8")
         atexit.register(shutil.rmtree, root, ignore_errors=True)
-        _profiles[pid] = root
-    return _profiles[pid]
+        _profiles[key] = root
+    return _profiles[key]
 
 
-def _convert(path: str | os.PathLike[str], outdir: str | os.PathLike[str], fmt: str) -> Path:
+def _convert(path: str | os.PathLike[str], outdir: str | os.PathLike[str], fmt: str, recalc: bool = True) -> Path:
     """Convert ``path`` to ``fmt`` in ``outdir`` with the recalculating profile; return the output file."""
     soffice = soffice_path()
     if soffice is None:
@@ -97,7 +101,7 @@ def _convert(path: str | os.PathLike[str], outdir: str | os.PathLike[str], fmt: 
         target.unlink(missing_ok=True)  # so a stale file can't pass for this conversion's output
         cmd = [
             soffice,
-            f"-env:UserInstallation={_profile().as_uri()}",
+            f"-env:UserInstallation={_profile(recalc).as_uri()}",
             "--headless",
             "--norestore",
             "--convert-to",
@@ -158,9 +162,39 @@ def computed_values(path: str | os.PathLike[str], outdir: str | os.PathLike[str]
         computed.close()
 
 
-def render_pdf(path: str | os.PathLike[str], outdir: str | os.PathLike[str]) -> Path:
-    """Recalculate ``path`` and print it to ``outdir/<stem>.pdf`` with LibreOffice; return the PDF."""
-    return _convert(path, outdir, "pdf")
+def render_pdf(path: str | os.PathLike[str], outdir: str | os.PathLike[str], recalculate: bool = True) -> Path:
+    """Print ``path`` to ``outdir/<stem>.pdf`` with LibreOffice; return the PDF.
+
+    ``recalculate=False`` keeps the values cached in the file (xl-retention formulas, which
+    LibreOffice does not know, then show the values our engine stored).
+    """
+    return _convert(path, outdir, "pdf", recalc=recalculate)
+
+
+def only_sheet(path: str | os.PathLike[str], sheet: str, target: str | os.PathLike[str]) -> Path:
+    """A copy of ``path`` with every sheet but ``sheet`` hidden, cached values kept (for printing one sheet)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/workbook.xml":
+                names = re.findall(rb'<sheet [^>]*name="([^"]*)"', data)
+                index = names.index(sheet.encode())
+
+                def hide(match: re.Match[bytes]) -> bytes:
+                    element = match.group(0)
+                    if f'name="{sheet}"'.encode() in element:
+                        return element
+                    element = re.sub(rb'\s+state="[^"]*"', b"", element)
+                    return element.replace(b"<sheet ", b'<sheet state="hidden" ', 1)
+
+                data = re.sub(rb"<sheet [^>]*/>", hide, data)
+                data = re.sub(rb'activeTab="\d+"', f'activeTab="{index}"'.encode(), data)
+                if b"activeTab=" not in data:
+                    data = data.replace(b"<workbookView ", f'<workbookView activeTab="{index}" '.encode(), 1)
+            copy.writestr(info, data)
+    return Path(target)
 
 
 def pdf_to_pngs(pdf: str | os.PathLike[str], outdir: str | os.PathLike[str], dpi: int = 60) -> list[Path]:

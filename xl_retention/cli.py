@@ -85,6 +85,14 @@ def _recalc(args: argparse.Namespace) -> int:
     return 0 if report.ok and report.files else 1
 
 
+def _demo(args: argparse.Namespace) -> int:
+    from .demo import format_figures, run_demo
+
+    report, figures = run_demo(args.path, months=args.months, start=args.start, overwrite=args.force)
+    print(format_figures(args.path, report, figures))
+    return 0
+
+
 def _this_month() -> str:
     import datetime as dt
 
@@ -124,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
     rc.add_argument("--jobs", type=int, default=None, help="worker processes (0: every core; default 1)")
     rc.add_argument("--json", action="store_true", help="print the report as JSON")
     rc.set_defaults(run=_recalc)
+
+    demo = commands.add_parser("demo", help="a sample tracking workbook, recalculated, with its key figures")
+    demo.add_argument("path", nargs="?", default="retention_demo.xlsx", help="default: retention_demo.xlsx")
+    demo.add_argument("--months", type=int, default=24, help="number of months (default: 24)")
+    demo.add_argument("--start", default=None, help="first month, YYYY-MM (default: 24 months up to last month)")
+    demo.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    demo.set_defaults(run=_demo)
     return parser
 
 
@@ -135,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return args.run(args)
-    except (RetentionInputError, OSError, ValueError) as error:
+    except (RetentionInputError, OSError, ValueError, RuntimeError) as error:
         print(f"xl-retention: error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

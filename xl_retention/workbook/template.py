@@ -491,34 +491,50 @@ def _line_chart(title: str, y_title: str, number_format: str) -> LineChart:
     return chart
 
 
+def column_letter(spec: MonthlySheet, key: str) -> str:
+    """The column letter of ``key`` on a monthly sheet: ``column_letter(CUSTOMERS, "crr") == "F"``."""
+    return get_column_letter([c.key for c in spec.columns].index(key) + 1)
+
+
 def _dashboard(wb: Workbook, months: list[dt.date]) -> Worksheet:
     ws = wb[DASHBOARD_TITLE]
     ws["A1"] = "Dashboard"
     ws["A1"].font = TITLE_FONT
     last = len(months) + 1
-    customers, revenue, nps = wb["Customers"], wb["Revenue"], wb["NPS"]
 
-    def series(chart: LineChart, sheet: Worksheet, column: int, categories: Worksheet) -> None:
+    def series(chart: LineChart, spec: MonthlySheet, key: str) -> None:
+        sheet = wb[spec.title]
+        column = [c.key for c in spec.columns].index(key) + 1
         chart.add_data(Reference(sheet, min_col=column, min_row=1, max_row=last), titles_from_data=True)
-        chart.set_categories(Reference(categories, min_col=1, min_row=2, max_row=last))
+        chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
+        chart.series[-1].smooth = False
 
-    retention = _line_chart("Customer retention and churn", "share of customers", "0%")
-    series(retention, customers, 6, customers)
-    series(retention, customers, 7, customers)
+    retention = _line_chart("Customer retention and churn", "retention (CRR)", "0%")
+    series(retention, CUSTOMERS, "crr")
+    churn = _line_chart("", "churn rate", "0%")
+    series(churn, CUSTOMERS, "churn")
+    churn.y_axis.axId = 200  # churn on a second axis, at the right: a few percent beside ~95%
+    churn.y_axis.crosses = "max"
+    churn.y_axis.majorGridlines = None
+    retention += churn
     ws.add_chart(retention, "A3")
 
     money = _line_chart("Net and gross revenue retention", "share of starting MRR", "0%")
-    series(money, revenue, 13, revenue)
-    series(money, revenue, 14, revenue)
+    series(money, REVENUE, "nrr")
+    series(money, REVENUE, "grr")
     ws.add_chart(money, "K3")
 
     score = _line_chart("NPS with its 95% margin of error", "NPS points", "0")
-    series(score, nps, 6, nps)
-    margin = NumDataSource(numRef=NumRef(f=f"{quote_sheetname(nps.title)}!$G$2:$G${last}"))
+    series(score, NPS_SUMMARY, "nps")
+    moe = column_letter(NPS_SUMMARY, "moe")
+    margin = NumDataSource(numRef=NumRef(f=f"{quote_sheetname(NPS_SUMMARY.title)}!${moe}$2:${moe}${last}"))
     score.series[0].errBars = ErrorBars(errDir="y", errBarType="both", errValType="cust", plus=margin, minus=margin)
     ws.add_chart(score, "A21")
     ws["K21"] = "The charts fill in as months are typed on the tracking sheets."
     ws["K21"].font = Font(italic=True, color="595959")
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     return ws
 
 

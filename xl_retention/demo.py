@@ -1,0 +1,100 @@
+"""``xl-retention demo``: a template filled with seeded sample data, recalculated, summarised."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from .recalc import FileReport, recalc_file
+from .workbook import build_template, month_range
+from .workbook.sample import sample_inputs
+
+
+def default_start(months: int, today: dt.date | None = None) -> str:
+    """The first month of ``months`` months that end with last month."""
+    today = today or dt.date.today()
+    first = month_range(dt.date(today.year, today.month, 1), 1)[0]
+    index = first.year * 12 + first.month - 1 - months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def run_demo(path: str | os.PathLike[str], months: int = 24, start: str | None = None, overwrite: bool = False):
+    """Build the sample workbook at ``path``, recalculated by the embedded engine.
+
+    Returns the recalculation report and the key figures of the last month.
+    """
+    target = Path(path)
+    if target.exists() and not overwrite:
+        raise FileExistsError(f"{target} exists: pass --force to replace it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, raw = tempfile.mkstemp(prefix=".demo.", suffix=target.suffix or ".xlsx", dir=target.parent)
+    os.close(fd)
+    try:
+        build_template(
+            raw, start=start or default_start(months), months=months, overwrite=True, inputs=sample_inputs(months)
+        )
+        report = recalc_file(raw, target, engine="embedded")
+    finally:
+        Path(raw).unlink(missing_ok=True)
+    if report.status != "ok":
+        raise RuntimeError(f"recalculation failed: {report.message}")
+    return report, last_month_figures(target, months)
+
+
+def last_month_figures(path: str | os.PathLike[str], months: int) -> dict[str, object]:
+    """The last month's key figures, read from the stored values of a recalculated workbook."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, data_only=True, read_only=True)
+    row = months + 1
+
+    def cell(sheet: str, column: str, r: int = row) -> object:
+        return wb[sheet][f"{column}{r}"].value
+
+    figures = {
+        "month": cell("Customers", "A"),
+        "customers_end": cell("Customers", "D"),
+        "customers_gained": cell("Customers", "C"),
+        "customers_lost": cell("Customers", "E"),
+        "crr": cell("Customers", "F"),
+        "churn_rate": cell("Customers", "G"),
+        "mrr_end": cell("Revenue", "H"),
+        "net_revenue_churn": cell("Revenue", "K"),
+        "nrr": cell("Revenue", "M"),
+        "grr": cell("Revenue", "N"),
+        "quick_ratio": cell("Revenue", "O"),
+        "nps": cell("NPS", "F"),
+        "nps_moe": cell("NPS", "G"),
+        "nps_responses": cell("NPS", "B"),
+        "repeat_purchase_rate": cell("Purchases and visits", "D"),
+        "returning_visitor_rate": cell("Purchases and visits", "G"),
+        "churn_12m": cell("Lifetime value", "B", 5),
+        "lifetime": cell("Lifetime value", "B", 7),
+        "clv": cell("Lifetime value", "B", 8),
+    }
+    wb.close()
+    return figures
+
+
+def format_figures(path: str | os.PathLike[str], report: FileReport, f: dict[str, object]) -> str:
+    """The demo's printout."""
+    month = f["month"].strftime("%B %Y") if isinstance(f["month"], dt.date) else str(f["month"])
+    return "\n".join(
+        [
+            f"wrote {path}: the template with sample data, recalculated by the embedded engine "
+            f"({report.formulas} formulas, {len(report.errors)} in error, {report.seconds:.2f} s)",
+            f"Last month, {month}:",
+            f"  customers        {f['customers_end']:,.0f} at end (+{f['customers_gained']:,.0f} gained, "
+            f"-{f['customers_lost']:,.0f} lost)",
+            f"  retention (CRR)  {f['crr']:.1%}    churn rate {f['churn_rate']:.1%}",
+            f"  revenue          MRR {f['mrr_end']:,.2f}    NRR {f['nrr']:.1%}    GRR {f['grr']:.1%}    "
+            f"net revenue churn {f['net_revenue_churn']:.2%}    quick ratio {f['quick_ratio']:.2f}",
+            f"  NPS              {f['nps']:.1f} ± {f['nps_moe']:.1f} (95%), {f['nps_responses']:.0f} responses",
+            f"  purchases        repeat purchase rate {f['repeat_purchase_rate']:.1%}    "
+            f"returning visitor rate {f['returning_visitor_rate']:.1%}",
+            f"  lifetime value   CLV {f['clv']:,.2f} over {f['lifetime']:.1f} months "
+            f"(churn {f['churn_12m']:.2%}, average of the last 12 months)",
+        ]
+    )
