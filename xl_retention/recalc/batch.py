@@ -127,6 +127,7 @@ def recalc_file(path: str | os.PathLike[str], output: str | os.PathLike[str], en
     report = FileReport(str(path), None, "failed", engine)
     try:
         _check_readable(path)
+        output.parent.mkdir(parents=True, exist_ok=True)
         if engine == "excel":
             from . import excel
 
@@ -190,8 +191,6 @@ def recalc(
     files = expand(paths)
     chosen = choose_engine(engine)
     target_dir = Path(output_dir) if output_dir is not None else None
-    if target_dir is not None:
-        target_dir.mkdir(parents=True, exist_ok=True)
     outputs = [output_path(p, target_dir, in_place) for p in files]
     workers = (os.cpu_count() or 1) if jobs == 0 else (jobs or 1)
     workers = max(1, min(workers, len(files)))
