@@ -96,7 +96,10 @@ class MonthlySheet:
 
 
 MONTH = Column("month", "Month", number_format=MONTH_FORMAT, width=11)
-START_FROM_PREVIOUS_END = '=IF({end-1}="","",{end-1})'
+# Customers (or MRR) at start: the previous month's end, once this month has an input, so
+# that a month nobody has filled yet stays blank rather than half-filled (#VALUE!).
+CUSTOMERS_START = '=IF(OR(COUNT({gained}:{end})=0,{end-1}=""),"",{end-1})'
+MRR_START = '=IF(OR(COUNT({new}:{churned})=0,{end-1}=""),"",{end-1})'
 
 CUSTOMERS = MonthlySheet(
     "Customers",
@@ -105,7 +108,7 @@ CUSTOMERS = MonthlySheet(
         Column(
             "start",
             "Customers at start",
-            START_FROM_PREVIOUS_END,
+            CUSTOMERS_START,
             validation="count",
             first_row_input=True,
             name="Customers_Start",
@@ -126,7 +129,7 @@ REVENUE = MonthlySheet(
         Column(
             "start",
             "MRR at start",
-            START_FROM_PREVIOUS_END,
+            MRR_START,
             MONEY,
             "amount",
             first_row_input=True,

@@ -1,0 +1,178 @@
+"""The embedded engine: xl-retention formulas equal the core, built-ins equal LibreOffice's."""
+
+import subprocess
+import sys
+
+import numpy as np
+import openpyxl
+import pytest
+
+import xl_retention as xr
+from xl_retention.cells import CellError
+from xl_retention.recalc import recalc_file
+from xl_retention.recalc.embedded import compute
+from xl_retention.registry import BY_NAME
+from xl_retention.workbook import build_template
+from xl_retention.workbook.sample import sample_inputs
+
+MONTHS = 24
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    inputs = sample_inputs(MONTHS, seed=11)
+    path = build_template(tmp_path_factory.mktemp("engine") / "filled.xlsx", inputs=inputs)
+    return path, inputs, compute(path)
+
+
+def test_every_xl_retention_formula_equals_the_core(filled):
+    _, inputs, values = filled
+    c, r = inputs["Customers"], inputs["Revenue"]
+    start = [c["start"][0], *c["end"][:-1]]
+    mrr_start = [r["start"][0]]
+    for i in range(MONTHS):
+        mrr_start.append(
+            mrr_start[i]
+            + r["new"][i]
+            + r["expansion"][i]
+            + r["reactivation"][i]
+            - r["contraction"][i]
+            - r["churned"][i]
+        )
+    customers, revenue, nps, purchases = (values[s] for s in ("Customers", "Revenue", "NPS", "Purchases and visits"))
+    for i in range(MONTHS):
+        row = i + 2
+        e, n, s = c["end"][i], c["gained"][i], start[i]
+        assert customers[f"E{row}"] == xr.customers_lost(e, n, s)
+        assert customers[f"F{row}"] == xr.crr(e, n, s)
+        assert customers[f"G{row}"] == xr.churn_rate(e, n, s)
+        lost = r["contraction"][i] + r["churned"][i]
+        gained = r["new"][i] + r["reactivation"][i]
+        expansion, s_mrr = r["expansion"][i], mrr_start[i]
+        assert revenue[f"K{row}"] == xr.net_revenue_churn(lost, expansion, s_mrr)
+        assert revenue[f"L{row}"] == xr.gross_revenue_churn(lost, s_mrr)
+        assert revenue[f"M{row}"] == xr.nrr(lost, expansion, s_mrr)
+        assert revenue[f"N{row}"] == xr.grr(lost, s_mrr)
+        assert revenue[f"O{row}"] == xr.quick_ratio(gained, expansion, lost)
+        scores = inputs["NPS scores"][i]
+        assert nps[f"F{row}"] == xr.nps(scores)
+        assert nps[f"G{row}"] == xr.nps_moe(scores)
+        assert [nps[f"{col}{row}"] for col in "CDEB"] == list(xr.nps_breakdown(scores))
+        p = inputs["Purchases and visits"]
+        assert purchases[f"D{row}"] == xr.repeat_purchase_rate(p["returning"][i], p["buyers"][i])
+        assert purchases[f"G{row}"] == xr.returning_visitor_rate(p["returning_visitors"][i], p["visitors"][i])
+    lifetime = values["Lifetime value"]
+    churn = [xr.churn_rate(c["end"][i], c["gained"][i], start[i]) for i in range(MONTHS)]
+    assert lifetime["B5"] == pytest.approx(np.mean(churn[-12:]), rel=1e-15)
+    assert lifetime["B7"] == xr.customer_lifetime(lifetime["B5"])
+    ltv = inputs["Lifetime value"]
+    assert lifetime["B8"] == xr.clv(ltv["arpa"], ltv["gross_margin"], lifetime["B5"], ltv["discount_rate"])
+
+
+def test_engine_errors_are_the_registry_errors(tmp_path):
+    inputs = {
+        "Customers": {"start": [500], "gained": [75, 10, 5], "end": [30, 0, 520]},
+        "Revenue": {"start": [0], "new": [100]},
+        "Purchases and visits": {"buyers": [10], "returning": [12]},
+    }
+    values = compute(build_template(tmp_path / "bad.xlsx", inputs=inputs))
+    assert values["Customers"]["F2"] == CellError("#NUM!")  # end below gained
+    assert values["Customers"]["F3"] == CellError("#NUM!")  # end below gained
+    assert values["Customers"]["F4"] == CellError("#DIV/0!")  # start 0 (previous end)
+    assert values["Revenue"]["M2"] == CellError("#VALUE!")  # expansion and lost blank, start and new given
+    assert values["Purchases and visits"]["D2"] == CellError("#NUM!")
+    assert values["Customers"]["F5"] is None  # the future stays blank
+
+
+def test_spilled_formulas_and_registry_in_the_engine(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    for row in [(535, 75, 500), (90, 30, 70), (10, 0, 0)]:
+        ws.append(row)
+    ws["E1"] = "=CRR(A1:A3,B1:B3,C1:C3)"
+    ws["F1"] = "=NPS_BREAKDOWN(A1:C3)"
+    ws["G5"] = "=crr(A1,B1,C1)"
+    ws["H5"] = "=CLV(100,0.8,0.05)"
+    wb.save(tmp_path / "spill.xlsx")
+    values = compute(tmp_path / "spill.xlsx")["Data"]
+    assert values["E1"] == 0.92
+    assert values["G5"] == 0.92  # function names are case-insensitive, as in Excel
+    assert values["H5"] == 1600.0
+    assert values["F1"] == CellError("#NUM!")  # 535 is no NPS score
+    assert set(BY_NAME) <= {f["name"].upper() for f in _registered(tmp_path / "spill.xlsx")}
+
+
+def _registered(path):
+    from xl_retention.recalc.embedded import load
+
+    return load(path).list_functions()
+
+
+def test_demo_prints_the_last_months_figures(tmp_path):
+    out = tmp_path / "demo.xlsx"
+    result = subprocess.run(
+        [sys.executable, "-m", "xl_retention", "demo", str(out), "--start", "2025-01"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    inputs = sample_inputs(24)
+    c = inputs["Customers"]
+    e, n, s = c["end"][-1], c["gained"][-1], c["end"][-2]
+    lines = result.stdout.splitlines()
+    assert lines[1] == "Last month, December 2026:"
+    assert lines[2] == f"  customers        {e:,} at end (+{n:,} gained, -{s + n - e:,} lost)"
+    assert lines[3] == f"  retention (CRR)  {xr.crr(e, n, s):.1%}    churn rate {xr.churn_rate(e, n, s):.1%}"
+    scores = inputs["NPS scores"][-1]
+    assert lines[5] == (
+        f"  NPS              {xr.nps(scores):.1f} ± {xr.nps_moe(scores):.1f} (95%), {len(scores)} responses"
+    )
+    wb = openpyxl.load_workbook(out, data_only=True)
+    assert wb["Customers"]["F25"].value == xr.crr(e, n, s)
+
+
+# -- built-ins against a real spreadsheet application -------------------------------------
+libreoffice = pytest.importorskip("libreoffice")
+
+
+@pytest.mark.skipif(libreoffice.soffice_path() is None, reason="LibreOffice (soffice) not installed")
+def test_builtin_formulas_equal_libreoffice(filled, tmp_path):
+    path, _, ours = filled
+    theirs = libreoffice.computed_values(path, tmp_path / "lo")
+    original = openpyxl.load_workbook(path)
+
+    def ours_only(formula: str) -> bool:
+        return any(name + "(" in formula.upper() for name in BY_NAME)
+
+    def cells(sheet: str, ref: str) -> list:
+        got = original[sheet][ref.replace("$", "")]
+        if not isinstance(got, tuple):
+            return [got]
+        return [c for row in got for c in (row if isinstance(row, tuple) else (row,))]
+
+    # defined names over xl-retention cells: a formula that reads them is fed by our functions
+    fed = {
+        name
+        for name, dn in original.defined_names.items()
+        for sheet, ref in dn.destinations
+        if any(isinstance(c.value, str) and ours_only(c.value) for c in cells(sheet, ref))
+    }
+    compared = 0
+    for sheet, cells in ours.items():
+        for ref, value in cells.items():
+            formula = original[sheet][ref].value
+            if ours_only(formula) or any(name in formula for name in fed) or theirs[sheet][ref] == "#NAME?":
+                continue  # an xl-retention formula, or fed by one: LibreOffice does not know them
+            expected = theirs[sheet][ref]
+            if value is None:
+                assert expected in (None, ""), (sheet, ref, formula)
+            else:  # LibreOffice saves 15 significant digits
+                assert value == pytest.approx(expected, rel=1e-14), (sheet, ref, formula)
+            compared += 1
+    assert compared >= 24 * 4 + 300  # start columns, MRR end/lost/gained, cohort shares
+
+
+def test_recalc_file_reports_formula_count_and_errors(filled, tmp_path):
+    path, _, _ = filled
+    report = recalc_file(path, tmp_path / "out.xlsx")
+    assert (report.status, report.formulas, report.errors, report.engine) == ("ok", 805, [], "embedded")
