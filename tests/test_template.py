@@ -50,7 +50,7 @@ def test_sheets(template):
 
 def formula_functions(formula: str) -> list[str]:
     return [
-        t.value.rstrip("(").upper()
+        t.value.strip(":(").upper()  # the tokenizer keeps the range operator of INDEX(..):INDEX(..)
         for t in Tokenizer(formula).items
         if t.type == Token.FUNC and t.subtype == Token.OPEN
     ]

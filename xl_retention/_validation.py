@@ -9,6 +9,7 @@ the first Series' index) when any argument is a Series. Blank inputs (``None``, 
 
 from __future__ import annotations
 
+import math
 import numbers
 import sys
 from typing import Any
@@ -65,6 +66,12 @@ class Inputs:
     """
 
     def __init__(self, **named: Any) -> None:
+        if all(type(v) in (int, float) for v in named.values()):
+            # Plain Python numbers (one cell of a formula): checked and computed as floats,
+            # which give the same IEEE results as numpy without its per-call overhead.
+            self._series, self._is_array = None, False
+            self._arrays = {name: float(value) for name, value in named.items()}
+            return
         pandas_types = _pandas_types()
         self._series = next((v for v in named.values() if pandas_types and isinstance(v, pandas_types[0])), None)
         self._is_array = self._series is not None or any(
@@ -98,6 +105,11 @@ class Inputs:
         ``message`` is formatted with the offending element of every argument, e.g.
         ``"customers_end ({customers_end:g}) is below customers_gained ({customers_gained:g})"``.
         """
+        if not self._is_array:
+            if not bad:
+                return
+            values = {name: float(value) for name, value in self._arrays.items()}
+            raise error(message.format(**values), argument, values.get(argument))
         if not np.any(bad):
             return
         index = np.unravel_index(int(np.argmax(bad)), np.shape(bad))
@@ -115,6 +127,11 @@ class Inputs:
         """Each named argument must be finite, in [low, high] and, if asked, whole: ``#NUM!``."""
         for name in names:
             array = self._arrays[name]
+            if type(array) is float:
+                bad = array < low or array > high or math.isinf(array)
+                bad = bad or (integer and math.isfinite(array) and array != round(array))
+                self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:g}}", name)
+                continue
             with np.errstate(invalid="ignore"):
                 bad = (array < low) | (array > high) | np.isinf(array)
                 if integer:
@@ -137,7 +154,7 @@ class Inputs:
             return type(self._series)(result, index=self._series.index)
         if self._is_array:
             return result
-        return float(result)
+        return float(result)  # a Python float, also for 0-d arrays and numpy scalars
 
 
 def flatten_range(name: str, values: Any) -> np.ndarray:

@@ -18,6 +18,7 @@ The xlwings layer and the embedded engine only convert values to and from this f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -86,20 +87,40 @@ def _call(function: ExcelFunction, *args: Any) -> Cell:
     return float(result)
 
 
+def _flatten(value: Any) -> list[Cell]:
+    if isinstance(value, np.ndarray):
+        return value.ravel().tolist()
+    if not _is_range(value):
+        return [value]
+    if set(map(type, value)) <= {list, tuple}:  # a list of rows
+        return list(chain.from_iterable(value))
+    return list(chain.from_iterable(row if _is_range(row) else (row,) for row in value))
+
+
+_NUMBERS = frozenset((float, int))
+_NUMBER_OR_NONE = frozenset((float, int, type(None)))
+
+
 def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
-    cells = _as_grid(args[0]).ravel().tolist()
+    cells = _flatten(args[0])
     spec = function.args[0]
     blank_result = [[None] * len(function.columns)] if function.returns == "row" else None
-    for cell in cells:
-        if is_error(cell):
-            return CellError("#VALUE!", f"{spec.name} holds the error value {cell}")
     extra = []
     for arg, value in zip(function.args[1:], args[1:], strict=False):
         if is_error(value):
             return CellError("#VALUE!", f"{arg.name} is the error value {value}")
         extra.append(arg.default if value is _OMITTED or is_blank(value) else value)
-    if all(is_blank(c) for c in cells):
-        return blank_result
+    if set(map(type, cells)) <= _NUMBER_OR_NONE:  # plain numbers and blanks: straight to numpy
+        values = np.array(cells, dtype=np.float64)  # None -> NaN, which the core skips
+        if np.isnan(values).all():
+            return blank_result
+    else:
+        for cell in cells:
+            if is_error(cell):
+                return CellError("#VALUE!", f"{spec.name} holds the error value {cell}")
+        if all(is_blank(c) for c in cells):
+            return blank_result
+        values = [None if is_blank(c) else c for c in cells]
     if function.aggregate_without and len(cells) == 1:
         # REPEAT_PURCHASE_RATE(B2, C2) with C2 blank would otherwise read B2 as one order count
         return CellError(
@@ -107,7 +128,6 @@ def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
             f"{function.name} without {function.aggregate_without} takes a range of counts, got one cell "
             f"({cells[0]!r}); give {function.aggregate_without} too",
         )
-    values = [None if is_blank(c) else c for c in cells]
     return _call(function, values, *extra)
 
 
@@ -168,12 +188,19 @@ def evaluate(function: ExcelFunction, *args: Any) -> Cell:
     >>> evaluate(BY_NAME["CRR"], 535, 75, 0).code
     '#DIV/0!'
     """
+    if function.kind == "elementwise" and set(map(type, args)) <= _NUMBERS and function.aggregate_without is None:
+        if len(args) >= sum(not a.optional for a in function.args) and len(args) <= len(function.args):
+            # plain numbers in every argument, the common case: no blanks or errors to map
+            return _call(function, *args, *(a.default for a in function.args[len(args) :]))
     if len(args) > len(function.args):
         return CellError("#VALUE!", f"{function.name} takes at most {len(function.args)} arguments, got {len(args)}")
     missing = [a.name for a in function.args[len(args) :] if not a.optional]
     if missing:
         return CellError("#VALUE!", f"{function.name} is missing {', '.join(missing)}")
     full = list(args) + [_OMITTED] * (len(function.args) - len(args))
+    if function.kind == "elementwise" and not any(_is_range(a) for a in full):
+        if function.aggregate_without is None:
+            return _cell(function, tuple(full))  # one cell: the common case, kept short
     if function.kind == "aggregate":
         return _aggregate(function, full)
     if function.aggregate_without is not None:

@@ -60,7 +60,7 @@ def _recalc(args: argparse.Namespace) -> int:
         )
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
-        return 0 if report.ok else 1
+        return 0 if report.ok and report.files else 1
     table = Table(title="xl-retention recalc")
     for column in ("file", "status", "formulas", "errors", "seconds", "output or reason"):
         table.add_column(column, justify="right" if column in ("formulas", "errors", "seconds") else "left")

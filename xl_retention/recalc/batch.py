@@ -106,7 +106,10 @@ def _check_readable(path: Path) -> None:
     if not zipfile.is_zipfile(path):
         raise ValueError(f"{path.name} is not a workbook (not an .xlsx/.xlsm package) or is corrupt")
     with zipfile.ZipFile(path) as package:
-        bad = package.testzip()
+        try:
+            bad = package.testzip()
+        except Exception as error:  # zlib errors on damaged compressed data
+            raise ValueError(f"{path.name} is corrupt ({error})") from None
         if bad is not None or "xl/workbook.xml" not in package.namelist():
             raise ValueError(f"{path.name} is corrupt (damaged part {bad or 'xl/workbook.xml missing'})")
 
@@ -120,12 +123,19 @@ def _issues(values: dict[str, dict[str, Any]]) -> list[CellIssue]:
     ]
 
 
-def recalc_file(path: str | os.PathLike[str], output: str | os.PathLike[str], engine: str = "embedded") -> FileReport:
-    """Recalculate one workbook into ``output``; never raises, the report says what failed."""
+def recalc_file(
+    path: str | os.PathLike[str], output: str | os.PathLike[str], engine: str = "embedded", in_place: bool = False
+) -> FileReport:
+    """Recalculate one workbook into ``output``; never raises, the report says what failed.
+
+    ``output`` may be ``path`` itself only with ``in_place=True``.
+    """
     path, output = Path(path), Path(output)
     started = time.perf_counter()
     report = FileReport(str(path), None, "failed", engine)
     try:
+        if not in_place and output.exists() and output.resolve() == path.resolve():
+            raise ValueError(f"{path.name}: the output would replace the input; use in-place to replace it")
         _check_readable(path)
         output.parent.mkdir(parents=True, exist_ok=True)
         if engine == "excel":
@@ -145,8 +155,9 @@ def recalc_file(path: str | os.PathLike[str], output: str | os.PathLike[str], en
         report.formulas = sum(len(cells) for cells in values.values())
         report.errors = _issues(values)
         report.output, report.status = str(output), "ok"
-    except Exception as error:  # one line per failed file; the batch goes on
-        report.message = str(error).splitlines()[0] if str(error) else type(error).__name__
+    except Exception as error:  # one line per failed file, naming it; the batch goes on
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        report.message = message if path.name in message else f"{path.name}: {message}"
     report.seconds = round(time.perf_counter() - started, 4)
     return report
 
@@ -192,21 +203,31 @@ def recalc(
     chosen = choose_engine(engine)
     target_dir = Path(output_dir) if output_dir is not None else None
     outputs = [output_path(p, target_dir, in_place) for p in files]
+    first_of: dict[Path, Path] = {}
+    clashes: dict[int, str] = {}
+    for i, (path, out) in enumerate(zip(files, outputs, strict=True)):
+        key = out.resolve() if out.parent.exists() else out.absolute()
+        if key in first_of:
+            clashes[i] = f"{path}: its output {out} is also the output of {first_of[key]}; use separate folders"
+        else:
+            first_of[key] = path
     workers = (os.cpu_count() or 1) if jobs == 0 else (jobs or 1)
     workers = max(1, min(workers, len(files)))
     reports: list[FileReport | None] = [None] * len(files)
+    for i, message in clashes.items():
+        reports[i] = FileReport(str(files[i]), None, "failed", chosen, message=message)
+        if progress:
+            progress(reports[i])
+    todo = [i for i in range(len(files)) if i not in clashes]
     if workers == 1 or chosen == "excel":
-        for i, (path, out) in enumerate(zip(files, outputs, strict=True)):
-            reports[i] = recalc_file(path, out, chosen)
+        for i in todo:
+            reports[i] = recalc_file(files[i], outputs[i], chosen, in_place)
             if progress:
                 progress(reports[i])
     else:
         context = multiprocessing.get_context("spawn")  # the engine's threads don't survive fork
         with futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            pending = {
-                pool.submit(recalc_file, path, out, chosen): i
-                for i, (path, out) in enumerate(zip(files, outputs, strict=True))
-            }
+            pending = {pool.submit(recalc_file, files[i], outputs[i], chosen, in_place): i for i in todo}
             for done in futures.as_completed(pending):
                 i = pending[done]
                 reports[i] = done.result()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,8 @@ def excel_code(kind: str) -> str:
 
 
 _EPOCH = dt.datetime(1899, 12, 30)
+_PLAIN = frozenset((float, int, str, bool, type(None)))
+_NUMBERS = frozenset((float, int))
 
 
 def _from_engine(value: Any) -> Any:
@@ -53,7 +56,10 @@ def _from_engine(value: Any) -> Any:
     if isinstance(value, dict) and value.get("type") == "Error":
         return CellError(excel_code(str(value.get("kind", "Value"))))
     if isinstance(value, list):
-        return [[_from_engine(v) for v in row] if isinstance(row, list) else _from_engine(row) for row in value]
+        rows = value if set(map(type, value)) == {list} else [r if isinstance(r, list) else [r] for r in value]
+        if set(map(type, chain.from_iterable(rows))) <= _PLAIN:
+            return rows  # numbers, text, booleans and blanks need no conversion
+        return [[_from_engine(v) for v in row] for row in rows]
     return value
 
 
@@ -69,7 +75,9 @@ def _to_engine(value: Any) -> Any:
 
 def _engine_function(function: ExcelFunction):
     def call(*args: Any) -> Any:
-        return _to_engine(evaluate(function, *(_from_engine(a) for a in args)))
+        if not set(map(type, args)) <= _NUMBERS:
+            args = tuple(_from_engine(a) for a in args)
+        return _to_engine(evaluate(function, *args))
 
     return call
 

@@ -40,6 +40,10 @@ ERROR_CODES = frozenset(EXCEL_ERRORS)
 # openpyxl marks its workbooks for a full calculation on load; once the cached values are
 # stored, Excel should show them on open (it still recalculates on any change).
 _FULL_CALC_ON_LOAD = re.compile(rb"\s+fullCalcOnLoad\s*=\s*[\"'](?:1|true)[\"']")
+# Excel recalculates on open a file last calculated by an older calculation engine
+# (openpyxl writes Excel 2007's calcId); the stored values are current, so say so.
+_CALC_ID = re.compile(rb"(<(?:\w+:)?calcPr\b[^>]*?\scalcId\s*=\s*[\"'])(\d+)([\"'])")
+CURRENT_CALC_ID = b"191029"
 
 # --- byte-level XML patterns (the sheet parts are UTF-8) -------------------------------------------------------------
 _PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"  # an optional namespace prefix, e.g. "x:"
@@ -199,6 +203,7 @@ def _copy_package(
                 written += count
             elif info.filename == "xl/workbook.xml":
                 data = _FULL_CALC_ON_LOAD.sub(b"", data)
+                data = _CALC_ID.sub(lambda m: m[1] + max(m[2], CURRENT_CALC_ID, key=int) + m[3], data)
             copy.writestr(_entry_info(info), data)
         copy.comment = package.comment
     return written

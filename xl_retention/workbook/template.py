@@ -409,13 +409,13 @@ def _lifetime(wb: Workbook, months: list[dt.date], inputs: dict) -> Worksheet:
     ws["A1"] = "Customer lifetime value"
     ws["A1"].font = TITLE_FONT
     churn = "Customers_Churn"
-    start = "Customers!$G$2"
     rows = [
         ("ARPA (average revenue per account per month)", inputs.get("arpa"), MONEY, "amount", "LTV_ARPA"),
         ("Gross margin", inputs.get("gross_margin"), PERCENT, "rate", "LTV_Gross_Margin"),
         (
             "Monthly churn (average of the last 12 months on Customers)",
-            f'=IF(COUNT({churn})=0,"",AVERAGE(OFFSET({start},MAX(0,COUNT({churn})-12),0,MIN(12,COUNT({churn})),1)))',
+            # the last 12 filled months; INDEX:INDEX rather than OFFSET, which is volatile
+            f'=IF(COUNT({churn})=0,"",AVERAGE(INDEX({churn},MAX(1,COUNT({churn})-11)):INDEX({churn},COUNT({churn}))))',
             "0.00%",
             None,
             "LTV_Churn",

@@ -1,0 +1,183 @@
+"""Recalculation speed: the embedded engine against LibreOffice headless, in the same run.
+
+Run by hand: ``python bench/bench_recalc.py [--batch 200]``. Three workloads:
+
+1. the template with 120 months of sample data;
+2. a workbook of 50,000 formula cells mixing xl-retention formulas with built-ins;
+3. a batch of template workbooks recalculated with ``--jobs 2``.
+
+Peer: LibreOffice headless converting the same workbook to .xlsx with recalculation on
+load forced (``tests/libreoffice.py``), on a copy whose xl-retention formulas are
+rewritten as the equivalent built-in arithmetic. Each measurement runs in a fresh process;
+peak memory is that process tree's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import openpyxl
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import libreoffice  # noqa: E402
+
+from xl_retention.workbook import build_template  # noqa: E402
+from xl_retention.workbook.sample import sample_inputs  # noqa: E402
+
+# Each xl-retention formula as built-in arithmetic, for the LibreOffice copy.
+P, D, N = 'COUNTIF({0},">=9")', 'COUNTIF({0},"<=6")', "COUNT({0})"
+ARITHMETIC = {
+    "CRR": "(({0})-({1}))/({2})",
+    "CHURN_RATE": "(({2})+({1})-({0}))/({2})",
+    "CUSTOMERS_LOST": "({2})+({1})-({0})",
+    "NET_REVENUE_CHURN": "(({0})-({1}))/({2})",
+    "GROSS_REVENUE_CHURN": "({0})/({1})",
+    "NRR": "(({2})-({0})+({1}))/({2})",
+    "GRR": "(({1})-({0}))/({1})",
+    "QUICK_RATIO": "(({0})+({1}))/({2})",
+    "REPEAT_PURCHASE_RATE": "({0})/({1})",
+    "RETURNING_VISITOR_RATE": "({0})/({1})",
+    "CUSTOMER_LIFETIME": "1/({0})",
+    "CLV": "({0})*({1})*(1+({3}))/(({3})+({2}))",
+    "NPS": f"100*({P}-{D})/{N}",
+    "NPS_MOE": f"1.959963984540054*100*SQRT((({P}+{D})/{N}-(({P}-{D})/{N})^2)/{N})",
+}
+BREAKDOWN = {"1": P, "2": f"({N}-{P}-{D})", "3": D, "4": N}
+CALL = re.compile(r"\b(" + "|".join(sorted(ARITHMETIC, key=len, reverse=True)) + r")\(([^()]*)\)")
+INDEX_BREAKDOWN = re.compile(r"INDEX\(NPS_BREAKDOWN\(([^()]*)\),1,(\d)\)")
+
+
+def builtin_formula(formula: str) -> str:
+    """``=CRR(D2,C2,B2)`` -> ``=((D2)-(C2))/(B2)``."""
+    formula = INDEX_BREAKDOWN.sub(lambda m: BREAKDOWN[m[2]].format(m[1]), formula)
+
+    def arithmetic(match: re.Match[str]) -> str:
+        args = match[2].split(",") + ["0"]  # CLV's optional discount rate
+        return ARITHMETIC[match[1]].format(*args)
+
+    return CALL.sub(arithmetic, formula)
+
+
+def builtin_copy(path: Path, target: Path) -> Path:
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.value = builtin_formula(cell.value)
+    wb.save(target)
+    return target
+
+
+def large_workbook(path: Path, rows: int = 10_000) -> Path:
+    """``rows`` x 5 formula cells: CRR, CHURN_RATE, NRR (ours) with IF and SUM (built-ins)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(["start", "gained", "end", "lost_mrr", "expansion", "start_mrr", "CRR", "churn", "NRR", "flag", "sum"])
+    for r in range(2, rows + 2):
+        s = 400 + r % 300
+        ws.append([s, 20 + r % 30, s + 20 + r % 30 - r % 25, 100 + r % 50, 80 + r % 40, 10_000 + r])
+        ws[f"G{r}"] = f"=CRR(C{r},B{r},A{r})"
+        ws[f"H{r}"] = f"=CHURN_RATE(C{r},B{r},A{r})"
+        ws[f"I{r}"] = f"=NRR(D{r},E{r},F{r})"
+        ws[f"J{r}"] = f'=IF(G{r}>0.95,"high","low")'
+        ws[f"K{r}"] = f"=SUM(A{r}:C{r})"
+    wb.save(path)
+    return path
+
+
+PEAK = (
+    "; import resource; r = resource.getrusage; "
+    "result['peak_mb'] = max(r(resource.RUSAGE_SELF).ru_maxrss, r(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024; "
+    "print(json.dumps(result))"
+)
+
+
+def measure(code: str) -> dict:
+    """Run ``code`` in a fresh Python: it sets ``result``; peak RSS is that process's or its children's."""
+    out = subprocess.run([sys.executable, "-c", code + PEAK], capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def ours(path: Path, out: Path) -> dict:
+    return measure(
+        "import json, time; from xl_retention.recalc import recalc_file; t = time.perf_counter(); "
+        f"r = recalc_file({str(path)!r}, {str(out)!r}); "
+        "result = {'seconds': time.perf_counter() - t, 'formulas': r.formulas, 'status': r.status}"
+    )
+
+
+def theirs(path: Path, outdir: Path) -> dict:
+    code = (
+        "import json, sys, time; sys.path.insert(0, %r); import libreoffice; t = time.perf_counter(); "
+        "libreoffice.recalculate(%r, %r); result = {'seconds': time.perf_counter() - t}"
+    ) % (str(ROOT / "tests"), str(path), str(outdir))
+    return measure(code)
+
+
+def row(name: str, formulas: int, a: dict, b: dict) -> str:
+    return (
+        f"| {name} | {formulas:,} | {a['seconds']:.2f} | {formulas / a['seconds']:,.0f} | {a['peak_mb']:.0f} "
+        f"| {b['seconds']:.2f} | {formulas / b['seconds']:,.0f} | {b['peak_mb']:.0f} | {b['seconds'] / a['seconds']:.1f}x |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--batch", type=int, default=200, help="workbooks in the batch run")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="xlr-bench-"))
+    try:
+        template = build_template(work / "template120.xlsx", months=120, inputs=sample_inputs(120))
+        large = large_workbook(work / "large.xlsx")
+        print(
+            "| workbook | formula cells | embedded s | cells/s | peak MB | LibreOffice s | cells/s | peak MB | "
+            "speed-up |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for name, path in (("template, 120 months", template), ("50,000 mixed formulas", large)):
+            peer = builtin_copy(path, work / f"builtin-{path.name}")
+            a = ours(path, work / f"out-{path.name}")
+            b = theirs(peer, work / "lo")
+            print(row(name, a["formulas"], a, b), flush=True)
+
+        batch = work / "batch"
+        batch.mkdir()
+        one = build_template(work / "one.xlsx", inputs=sample_inputs(24))
+        peer_one = builtin_copy(one, work / "peer-one.xlsx")
+        (work / "peer-batch").mkdir()
+        for i in range(args.batch):
+            shutil.copy(one, batch / f"book{i:03d}.xlsx")
+            shutil.copy(peer_one, work / "peer-batch" / f"book{i:03d}.xlsx")
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "xl_retention", "recalc", str(batch), "--jobs", "2", "--output-dir",
+             str(work / "batch-out"), "--json"], check=True, capture_output=True,
+        )  # fmt: skip
+        ours_s = time.perf_counter() - started
+        started = time.perf_counter()
+        for i in range(args.batch):
+            libreoffice.recalculate(work / "peer-batch" / f"book{i:03d}.xlsx", work / "peer-out")
+        theirs_s = time.perf_counter() - started
+        print(
+            f"\nbatch of {args.batch} templates: xl-retention recalc --jobs 2 {ours_s:.1f} s "
+            f"({args.batch / ours_s:.1f} files/s); LibreOffice one by one {theirs_s:.1f} s "
+            f"({args.batch / theirs_s:.2f} files/s); speed-up {theirs_s / ours_s:.1f}x"
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
