@@ -120,16 +120,17 @@ def ours(path: Path, out: Path) -> dict:
 
 def theirs(path: Path, outdir: Path) -> dict:
     code = (
-        "import json, sys, time; sys.path.insert(0, %r); import libreoffice; t = time.perf_counter(); "
-        "libreoffice.recalculate(%r, %r); result = {'seconds': time.perf_counter() - t}"
-    ) % (str(ROOT / "tests"), str(path), str(outdir))
+        "import json, sys, time; sys.path.insert(0, {!r}); import libreoffice; t = time.perf_counter(); "
+        "libreoffice.recalculate({!r}, {!r}); result = {{'seconds': time.perf_counter() - t}}"
+    ).format(str(ROOT / "tests"), str(path), str(outdir))
     return measure(code)
 
 
 def row(name: str, formulas: int, a: dict, b: dict) -> str:
     return (
         f"| {name} | {formulas:,} | {a['seconds']:.2f} | {formulas / a['seconds']:,.0f} | {a['peak_mb']:.0f} "
-        f"| {b['seconds']:.2f} | {formulas / b['seconds']:,.0f} | {b['peak_mb']:.0f} | {b['seconds'] / a['seconds']:.1f}x |"
+        f"| {b['seconds']:.2f} | {formulas / b['seconds']:,.0f} | {b['peak_mb']:.0f} "
+        f"| {b['seconds'] / a['seconds']:.1f}x |"
     )
 
 
