@@ -31,3 +31,14 @@ def test_unknown_command_fails_with_one_line():
     result = run("frobnicate")
     assert result.returncode != 0
     assert "invalid choice: 'frobnicate'" in result.stderr
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text()
+    command = 'python -m pip install -e ".[test]" && python -m pytest -q'
+    assert f"```bash\n{command}\n```" in readme
+    assert command in (root / ".ci" / "run").read_text().splitlines()
+    assert "```bash\nxl-retention demo\n```" in readme

@@ -134,6 +134,11 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
     assert template["Lifetime value"]["B8"].value == "=CLV(B3,B4,B5,B6)"
 
 
+def test_no_defined_name_shadows_a_formula(template):
+    # LibreOffice reads =CUSTOMERS_LOST(...) as the name Customers_Lost followed by "(": Err:509
+    assert not {name.upper() for name in template.defined_names} & set(BY_NAME)
+
+
 def test_inputs_are_validated_coloured_and_formatted(template):
     customers = template["Customers"]
     rules = {str(dv.sqref): dv for dv in customers.data_validations.dataValidation}

@@ -31,6 +31,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..registry import BY_NAME
+
 TEMPLATE_START = "2026-01"
 DEFAULT_MONTHS = 24
 NPS_RESPONSE_ROWS = 1000
@@ -115,7 +117,7 @@ CUSTOMERS = MonthlySheet(
         ),
         Column("gained", "Gained (new + reactivated)", validation="count", width=16, name="Customers_Gained"),
         Column("end", "Customers at end", validation="count", name="Customers_End"),
-        Column("lost", "Lost", "=CUSTOMERS_LOST({end},{gained},{start})", name="Customers_Lost", width=10),
+        Column("lost", "Lost", "=CUSTOMERS_LOST({end},{gained},{start})", name="Lost_Customers", width=10),
         Column("crr", "Retention (CRR)", "=CRR({end},{gained},{start})", PERCENT, name="Customers_CRR"),
         Column("churn", "Churn rate", "=CHURN_RATE({end},{gained},{start})", PERCENT, name="Customers_Churn"),
     ),
@@ -334,7 +336,16 @@ def _validate(ws: Worksheet, kind: str, sqref: str) -> None:
 
 
 def _define(wb: Workbook, name: str, ws: Worksheet, ref: str) -> None:
+    # a name equal to a function's (Customers_Lost ~ CUSTOMERS_LOST) breaks formula parsing in LibreOffice
+    assert name.upper() not in BY_NAME, f"defined name {name} shadows the formula {name.upper()}"
     wb.defined_names[name] = DefinedName(name, attr_text=f"{quote_sheetname(ws.title)}!{ref}")
+
+
+def _print_setup(ws: Worksheet, landscape: bool = True) -> None:
+    """Printed one page wide."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _monthly(wb: Workbook, spec: MonthlySheet, months: list[dt.date], inputs: dict, extra_by_row=None) -> Worksheet:
@@ -370,6 +381,7 @@ def _monthly(wb: Workbook, spec: MonthlySheet, months: list[dt.date], inputs: di
     _define(wb, f"{re.sub(r'[^A-Za-z]', '_', spec.title)}_Months", ws, f"$A${first}:$A${last}")
     ws.freeze_panes = "B2"
     ws.cell(row=last + 2, column=1, value=spec.note).font = Font(italic=True, color="595959")
+    _print_setup(ws)
     return ws
 
 
@@ -436,6 +448,7 @@ def _lifetime(wb: Workbook, months: list[dt.date], inputs: dict) -> Worksheet:
     ws["A10"].font = Font(italic=True, color="595959")
     ws.column_dimensions["A"].width = 58
     ws.column_dimensions["B"].width = 16
+    _print_setup(ws, landscape=False)
     return ws
 
 
@@ -477,6 +490,7 @@ def _cohorts(wb: Workbook, months: list[dt.date], counts: list[list[int]]) -> Wo
     _define(wb, "Cohort_Counts", ws, f"$B${counts_first}:${last}${counts_first + n - 1}")
     _define(wb, "Cohort_Retention", ws, f"$B${pct_first}:${last}${pct_first + n - 1}")
     ws.freeze_panes = f"B{counts_first}"
+    _print_setup(ws)
     return ws
 
 
