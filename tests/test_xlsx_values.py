@@ -370,3 +370,15 @@ def test_100k_formula_cells_are_fast(tmp_path: Path) -> None:
         9_999,
         *(9_999 * k + 0.5 for k in range(1, 11)),
     )
+
+
+def test_fast_and_full_scan_give_the_same_sheet(source: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Excel's and openpyxl's layout takes a path that visits only formula cells; it must agree with the full scan."""
+    from xl_retention.recalc import xlsx_values
+
+    fast = tmp_path / "fast.xlsx"
+    write_cached_values(source, fast, VALUES)
+    monkeypatch.setattr(xlsx_values, "_simple_layout", lambda *args: False)
+    full = tmp_path / "full.xlsx"
+    write_cached_values(source, full, VALUES)
+    assert dict((n, d) for n, _, d in _entries(fast)) == dict((n, d) for n, _, d in _entries(full))
