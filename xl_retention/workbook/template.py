@@ -385,7 +385,7 @@ def _monthly(wb: Workbook, spec: MonthlySheet, months: list[dt.date], inputs: di
     return ws
 
 
-def _nps_scores(wb: Workbook, months: list[dt.date], scores: list[list[int]]) -> Worksheet:
+def _nps_scores(wb: Workbook, months: list[dt.date], scores: list[list[int]], rows: int) -> Worksheet:
     ws = wb.create_sheet(NPS_SCORES_TITLE)
     ws.cell(row=1, column=1, value="Response")
     for j, month in enumerate(months, start=2):
@@ -394,15 +394,13 @@ def _nps_scores(wb: Workbook, months: list[dt.date], scores: list[list[int]]) ->
     _header(ws, 1, [ws.cell(1, c).value for c in range(1, len(months) + 2)], [10] + [10] * len(months))
     for j in range(2, len(months) + 2):
         ws.cell(row=1, column=j).number_format = MONTH_FORMAT
-    for r in range(2, NPS_RESPONSE_ROWS + 2):
+    for r in range(2, rows + 2):
         ws.cell(row=r, column=1, value=r - 1).font = Font(color="808080")
     for j, month_scores in enumerate(scores[: len(months)], start=2):
-        if len(month_scores) > NPS_RESPONSE_ROWS:
-            raise ValueError(f"NPS scores: {len(month_scores)} responses in month {j - 1}, at most {NPS_RESPONSE_ROWS}")
         for r, score in enumerate(month_scores, start=2):
             ws.cell(row=r, column=j, value=score)
     last_col = get_column_letter(len(months) + 1)
-    area = f"B2:{last_col}{NPS_RESPONSE_ROWS + 1}"
+    area = f"B2:{last_col}{rows + 1}"
     for j in range(2, len(months) + 2):  # a column style colours the grid without a styled cell each
         column = ws.column_dimensions[get_column_letter(j)]
         column.fill, column.font = INPUT_FILL, INPUT_FONT
@@ -411,9 +409,9 @@ def _nps_scores(wb: Workbook, months: list[dt.date], scores: list[list[int]]) ->
     return ws
 
 
-def _scores_range(month_index: int) -> str:
+def _scores_range(month_index: int, rows: int) -> str:
     letter = get_column_letter(month_index + 2)
-    return f"{quote_sheetname(NPS_SCORES_TITLE)}!{letter}$2:{letter}${NPS_RESPONSE_ROWS + 1}"
+    return f"{quote_sheetname(NPS_SCORES_TITLE)}!{letter}$2:{letter}${rows + 1}"
 
 
 def _lifetime(wb: Workbook, months: list[dt.date], inputs: dict) -> Worksheet:
@@ -617,8 +615,10 @@ def _workbook(months: list[dt.date], inputs: dict[str, Any]) -> Workbook:
     wb.create_sheet(DASHBOARD_TITLE)
     _monthly(wb, CUSTOMERS, months, inputs.get(CUSTOMERS.title, {}))
     _monthly(wb, REVENUE, months, inputs.get(REVENUE.title, {}))
-    _monthly(wb, NPS_SUMMARY, months, {}, extra_by_row=lambda i: {"scores": _scores_range(i)})
-    _nps_scores(wb, months, inputs.get(NPS_SCORES_TITLE, []))
+    scores = inputs.get(NPS_SCORES_TITLE, [])
+    rows = max([NPS_RESPONSE_ROWS, *(len(s) for s in scores)])  # room for every response
+    _monthly(wb, NPS_SUMMARY, months, {}, extra_by_row=lambda i: {"scores": _scores_range(i, rows)})
+    _nps_scores(wb, months, scores, rows)
     _monthly(wb, PURCHASES, months, inputs.get(PURCHASES.title, {}))
     _lifetime(wb, months, inputs.get(LIFETIME_TITLE, {}))
     _cohorts(wb, months, inputs.get(COHORTS_TITLE, []))
@@ -700,3 +700,64 @@ def atomic_write(target: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def read_inputs(path: str | os.PathLike[str]) -> tuple[dt.date, int, dict[str, Any]]:
+    """The first month, the number of months and the input cells of a tracking workbook.
+
+    The inverse of :func:`build_template`: ``build_template(p, *read_inputs(q)[:2],
+    inputs=read_inputs(q)[2])`` rebuilds ``q``'s inputs in a fresh workbook.
+    """
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    missing = [t for t in SHEET_ORDER if t not in wb.sheetnames]
+    if missing:
+        raise ValueError(
+            f"{Path(path).name} is not an xl-retention tracking workbook (no sheet {missing[0]!r}); "
+            "make one with xl-retention new"
+        )
+    customers = wb[CUSTOMERS.title]
+    months = []
+    for (value,) in customers.iter_rows(min_row=2, max_col=1, values_only=True):
+        if not isinstance(value, (dt.date, dt.datetime)):
+            break
+        months.append(value.date() if isinstance(value, dt.datetime) else value)
+    if not months:
+        raise ValueError(f"{Path(path).name}: the Customers sheet has no months in column A")
+    n = len(months)
+
+    def trimmed(values: list[Any]) -> list[Any]:
+        while values and values[-1] is None:
+            values.pop()
+        return values
+
+    inputs: dict[str, Any] = {}
+    for spec in (CUSTOMERS, REVENUE, PURCHASES):
+        ws, sheet_inputs = wb[spec.title], {}
+        for col, column in enumerate(spec.columns, start=1):
+            if column.key == "month" or not (column.is_input or column.first_row_input):
+                continue
+            rows = 1 if column.first_row_input else n
+            values = trimmed([ws.cell(row=r, column=col).value for r in range(2, rows + 2)])
+            if values:
+                sheet_inputs[column.key] = values
+        inputs[spec.title] = sheet_inputs
+    scores_ws = wb[NPS_SCORES_TITLE]
+    inputs[NPS_SCORES_TITLE] = [
+        [v for (v,) in scores_ws.iter_rows(min_row=2, min_col=j, max_col=j, values_only=True) if v is not None]
+        for j in range(2, n + 2)
+    ]
+    lifetime = wb[LIFETIME_TITLE]
+    inputs[LIFETIME_TITLE] = {
+        key: lifetime[ref].value
+        for key, ref in (("arpa", "B3"), ("gross_margin", "B4"), ("discount_rate", "B6"))
+        if lifetime[ref].value is not None
+    }
+    cohorts = wb[COHORTS_TITLE]
+    inputs[COHORTS_TITLE] = trimmed(
+        [trimmed([cohorts.cell(row=4 + i, column=2 + k).value for k in range(n - i)]) or None for i in range(n)]
+    )
+    inputs[COHORTS_TITLE] = [row or [] for row in inputs[COHORTS_TITLE]]
+    wb.close()
+    return months[0], n, inputs
