@@ -112,7 +112,7 @@ def measure(code: str) -> dict:
 
 def ours(path: Path, out: Path) -> dict:
     return measure(
-        "import json, time; from xl_retention.recalc import recalc_file; t = time.perf_counter(); "
+        "import json, time; from xl_retention.recalculation import recalc_file; t = time.perf_counter(); "
         f"r = recalc_file({str(path)!r}, {str(out)!r}); "
         "result = {'seconds': time.perf_counter() - t, 'formulas': r.formulas, 'status': r.status}"
     )

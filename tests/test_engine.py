@@ -9,8 +9,8 @@ import pytest
 
 import xl_retention as xr
 from xl_retention.cells import CellError
-from xl_retention.recalc import recalc_file
-from xl_retention.recalc.embedded import compute
+from xl_retention.recalculation import recalc_file
+from xl_retention.recalculation.embedded import compute
 from xl_retention.registry import BY_NAME
 from xl_retention.workbook import build_template
 from xl_retention.workbook.sample import sample_inputs
@@ -104,7 +104,7 @@ def test_spilled_formulas_and_registry_in_the_engine(tmp_path):
 
 
 def _registered(path):
-    from xl_retention.recalc.embedded import load
+    from xl_retention.recalculation.embedded import load
 
     return load(path).list_functions()
 
@@ -176,3 +176,12 @@ def test_recalc_file_reports_formula_count_and_errors(filled, tmp_path):
     path, _, _ = filled
     report = recalc_file(path, tmp_path / "out.xlsx")
     assert (report.status, report.formulas, report.errors, report.engine) == ("ok", 805, [], "embedded")
+
+
+def test_xl_retention_recalc_stays_the_function_after_use(tmp_path):
+    import xl_retention
+
+    first = xl_retention.recalc(tmp_path / "missing.xlsx", engine="embedded")
+    second = xl_retention.recalc(tmp_path / "missing.xlsx", engine="embedded")
+    assert callable(xl_retention.recalc)
+    assert first.files[0].message == second.files[0].message == f"no such file: {tmp_path / 'missing.xlsx'}"

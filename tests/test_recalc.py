@@ -25,8 +25,8 @@ import pytest
 from libreoffice import recalculate as libreoffice_recalculate
 from libreoffice import render_pdf, soffice_path
 
-from xl_retention.recalc import CellIssue, FileReport, expand, recalc, recalc_file
-from xl_retention.recalc import excel as excel_engine
+from xl_retention.recalculation import CellIssue, FileReport, expand, recalc, recalc_file
+from xl_retention.recalculation import excel as excel_engine
 from xl_retention.workbook import build_template
 from xl_retention.workbook.sample import sample_inputs
 

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from openpyxl.formula.tokenizer import Token, Tokenizer
 
-from xl_retention.recalc.embedded import compute
+from xl_retention.recalculation.embedded import compute
 from xl_retention.registry import BY_NAME
 from xl_retention.workbook import build_template
 from xl_retention.workbook.sample import sample_inputs

@@ -18,7 +18,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from xl_retention.cells import CellError
-from xl_retention.recalc.xlsx_values import write_cached_values
+from xl_retention.recalculation.xlsx_values import write_cached_values
 
 CUSTOMERS = "xl/worksheets/sheet1.xml"
 LIFETIME = "xl/worksheets/sheet2.xml"
@@ -374,7 +374,7 @@ def test_100k_formula_cells_are_fast(tmp_path: Path) -> None:
 
 def test_fast_and_full_scan_give_the_same_sheet(source: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Excel's and openpyxl's layout takes a path that visits only formula cells; it must agree with the full scan."""
-    from xl_retention.recalc import xlsx_values
+    from xl_retention.recalculation import xlsx_values
 
     fast = tmp_path / "fast.xlsx"
     write_cached_values(source, fast, VALUES)

@@ -33,15 +33,9 @@ from .metrics import (
     repeat_purchase_rate,
     returning_visitor_rate,
 )
+from .recalculation import recalc  # light: the engines are imported when used
 
 __version__ = "0.1.0"
-
-
-def recalc(*args, **kwargs):  # noqa: ANN002, ANN003
-    """Recalculate workbooks: see :func:`xl_retention.recalc.recalc` (imported on first use)."""
-    from .recalc import recalc as _recalc
-
-    return _recalc(*args, **kwargs)
 
 
 __all__ = [

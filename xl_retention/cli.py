@@ -37,7 +37,7 @@ def _recalc(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
-    from .recalc import expand, recalc
+    from .recalculation import expand, recalc
 
     count = len(expand(args.paths))
     console = Console(stderr=True)

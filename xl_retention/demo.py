@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .recalc import FileReport, recalc_file
+from .recalculation import FileReport, recalc_file
 from .workbook import build_template, month_range
 from .workbook.sample import sample_inputs
 
