@@ -67,7 +67,7 @@ class RecalcReport:
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files to recalculate: each path, or a folder's .xlsx and .xlsm files (not its outputs)."""
+    """Files to recalculate: each path, or a folder's .xlsx and .xlsm files (not its outputs, lock or hidden files)."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -76,7 +76,7 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 p
                 for p in path.iterdir()
                 if p.suffix.lower() in SUFFIXES
-                and not p.name.startswith("~$")
+                and not p.name.startswith(("~$", "."))  # Excel's lock files, our temporary files
                 and not p.stem.endswith(".recalc")
                 and p.is_file()
             )
