@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from .errors import EXCEL_ERRORS, RetentionInputError
-from .registry import ExcelFunction
+from .registry import Argument, ExcelFunction
 
 
 @dataclass(frozen=True)
@@ -101,34 +101,49 @@ _NUMBERS = frozenset((float, int))
 _NUMBER_OR_NONE = frozenset((float, int, type(None)))
 
 
-def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
-    cells = _flatten(args[0])
-    spec = function.args[0]
-    blank_result = [[None] * len(function.columns)] if function.returns == "row" else None
-    extra = []
-    for arg, value in zip(function.args[1:], args[1:], strict=False):
-        if is_error(value):
-            return CellError("#VALUE!", f"{arg.name} is the error value {value}")
-        extra.append(arg.default if value is _OMITTED or is_blank(value) else value)
-    if set(map(type, cells)) <= _NUMBER_OR_NONE:  # plain numbers and blanks: straight to numpy
-        values = np.array(cells, dtype=np.float64)  # None -> NaN, which the core skips
-        if np.isnan(values).all():
-            return blank_result
+def _whole_range(spec: Argument, value: Any) -> tuple[Any, list[Cell]] | CellError:
+    """A range argument taken whole: (the value for the core, its cells); blanks become None/NaN."""
+    if spec.whole == "table":
+        grid = _as_grid(value)
+        cells = grid.ravel().tolist()
     else:
-        for cell in cells:
-            if is_error(cell):
-                return CellError("#VALUE!", f"{spec.name} holds the error value {cell}")
-        if all(is_blank(c) for c in cells):
-            return blank_result
-        values = [None if is_blank(c) else c for c in cells]
-    if function.aggregate_without and len(cells) == 1:
+        cells = _flatten(value)
+    if set(map(type, cells)) <= _NUMBER_OR_NONE:  # plain numbers and blanks: straight to numpy
+        values = np.array(cells, dtype=np.float64)  # None -> NaN, which the core reads as blank
+        return (values.reshape(grid.shape) if spec.whole == "table" else values), cells
+    for cell in cells:
+        if is_error(cell):
+            return CellError("#VALUE!", f"{spec.name} holds the error value {cell}")
+    if spec.whole == "table":
+        return [[None if is_blank(c) else c for c in row] for row in grid.tolist()], cells
+    return [None if is_blank(c) else c for c in cells], cells
+
+
+def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
+    """Arguments with ``whole`` set (or the first one) go to the core whole; the others are single values."""
+    blank_result = [[None] * len(function.columns)] if function.returns == "row" else None
+    call, ranges = [], []
+    for position, (spec, value) in enumerate(zip(function.args, args, strict=False)):
+        if spec.whole or position == 0:
+            taken = _whole_range(spec, value)
+            if isinstance(taken, CellError):
+                return taken
+            call.append(taken[0])
+            ranges.append(taken[1])
+            continue
+        if is_error(value):
+            return CellError("#VALUE!", f"{spec.name} is the error value {value}")
+        call.append(spec.default if value is _OMITTED or is_blank(value) else value)
+    if all(is_blank(c) for cells in ranges for c in cells):
+        return blank_result
+    if function.aggregate_without and len(ranges[0]) == 1:
         # REPEAT_PURCHASE_RATE(B2, C2) with C2 blank would otherwise read B2 as one order count
         return CellError(
             "#VALUE!",
             f"{function.name} without {function.aggregate_without} takes a range of counts, got one cell "
-            f"({cells[0]!r}); give {function.aggregate_without} too",
+            f"({ranges[0][0]!r}); give {function.aggregate_without} too",
         )
-    return _call(function, values, *extra)
+    return _call(function, *call)
 
 
 def _cell(function: ExcelFunction, values: tuple[Cell, ...]) -> Cell:

@@ -22,12 +22,15 @@ class Argument:
     """One argument of an Excel function.
 
     ``optional`` arguments may be omitted (or left blank) and then take ``default``.
+    ``whole``: the argument is a range passed to the core whole, as a flat array
+    (``"flat"``, blanks as NaN) or as a 2-D table (``"table"``, ragged ends as NaN).
     """
 
     name: str
     doc: str
     optional: bool = False
     default: Any = None
+    whole: Literal["flat", "table"] | None = None
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,9 @@ class ExcelFunction:
 
     kind:
         ``"elementwise"``: one value per cell; ranges map cell by cell and spill an
-        array of the broadcast shape. ``"aggregate"``: the first argument is a whole
-        range and the result is one value (or one row, see ``returns``).
+        array of the broadcast shape. ``"aggregate"``: the arguments marked ``whole``
+        (or else the first) are whole ranges and the result is one value (or one row,
+        see ``returns``).
     aggregate_without:
         for an elementwise function that aggregates its first argument when this
         optional argument is omitted (REPEAT_PURCHASE_RATE(order_counts)).
@@ -68,7 +72,7 @@ S = Argument("customers_start", "customers at the start of the period (S)")
 LOST_MRR = Argument("lost_mrr", "churned + contraction MRR of the customers at the start")
 EXPANSION_MRR = Argument("expansion_mrr", "expansion MRR (upgrades) of the customers at the start")
 START_MRR = Argument("start_mrr", "MRR at the start of the period")
-SCORES = Argument("scores", "a range of survey scores, whole numbers 0-10; blanks skipped")
+SCORES = Argument("scores", "a range of survey scores, whole numbers 0-10; blanks skipped", whole="flat")
 CHURN = Argument("churn_rate", "churn rate per period, between 0 and 1")
 
 FUNCTIONS: tuple[ExcelFunction, ...] = (
