@@ -55,7 +55,23 @@ def test_metadata_lists_every_registry_function_with_its_arguments():
         "QUICK_RATIO": ["new_mrr", "expansion_mrr", "lost_mrr"],
         "REPEAT_PURCHASE_RATE": ["returning", "total"],
         "RETURNING_VISITOR_RATE": ["returning", "total"],
-    }
+        "SBG_FIT": ["survivors"],
+        "SBG_SURVIVAL": ["alpha", "beta", "t"],
+        "SBG_RETENTION": ["alpha", "beta", "t"],
+        "SBG_CHURN_PROBABILITY": ["alpha", "beta", "t"],
+        "SBG_DEL": ["alpha", "beta", "discount_rate"],
+        "SBG_DERL": ["alpha", "beta", "discount_rate", "renewals"],
+        "SBG_CLV": ["margin", "alpha", "beta", "discount_rate"],
+        "BGNBD_FIT": ["frequency", "recency", "age"],
+        "BGNBD_EXPECTED": ["r", "alpha", "a", "b", "t", "frequency", "recency", "age"],
+        "BGNBD_P_ALIVE": ["r", "alpha", "a", "b", "frequency", "recency", "age"],
+        "BGNBD_CLV": [
+            "r", "alpha", "a", "b", "frequency", "recency", "age", "order_value", "margin", "months", "discount_rate",
+            "periods_per_month",
+        ],
+        "GAMMAGAMMA_FIT": ["frequency", "monetary_value"],
+        "GAMMAGAMMA_MEAN": ["p", "q", "v", "frequency", "monetary_value"],
+    }  # fmt: skip
     assert set(listed) == {f.name for f in FUNCTIONS}
     by_name = {f["name"]: f for f in meta["functions"]}
     assert by_name["CRR"]["description"] == "Customer retention rate: (E - N) / S."
@@ -149,3 +165,21 @@ def test_every_error_of_metrics_md(name, args, expected):
 
 def test_all_blank_breakdown_stays_blank():
     assert call("NPS_BREAKDOWN", [[""], [""]]) == [["", "", "", ""]]
+
+
+def test_sbg_fit_over_a_cohort_triangle_with_blanks_spills_one_row():
+    # Fader & Hardie (2007): the "regular" and "high end" cohorts, fitted together as a table
+    regular = [1000, 631, 468, 382, 326, 289, 262, 241]
+    triangle = [regular, [1000, 631, 468, 382, "", "", "", ""], [900, None, None, None, None, None, None, None]]
+    single = call("SBG_FIT", [regular])[0]
+    assert [round(v, 3) for v in single[:2]] == [0.704, 1.182]
+    assert single[2] == pytest.approx(-1680.265188, abs=1e-6)
+    assert len(call("SBG_FIT", triangle)[0]) == 3
+    assert call("SBG_FIT", [[1000, 1200, 800]]) == [[NUM]]  # survivors that rise
+    assert call("SBG_FIT", [[1000, 500]]) == [[NUM]]  # fewer than three periods
+    assert call("SBG_FIT", [[1000, NA_CELL, 500]]) == [[VALUE]]
+    retention = call("SBG_RETENTION", [[0.704]], [[1.182]], [[1], [2]])
+    assert retention == [
+        [pytest.approx(1.182 / (0.704 + 1.182), rel=1e-15)],
+        [pytest.approx(2.182 / (0.704 + 2.182), rel=1e-15)],
+    ]

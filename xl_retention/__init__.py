@@ -33,12 +33,48 @@ from .metrics import (
     repeat_purchase_rate,
     returning_visitor_rate,
 )
+from .models import (
+    BGNBDFit,
+    GammaGammaFit,
+    SBGFit,
+    bgnbd_clv,
+    bgnbd_expected,
+    bgnbd_fit,
+    bgnbd_p_alive,
+    gammagamma_fit,
+    gammagamma_mean,
+    rfm_summary,
+    sbg_churn_probability,
+    sbg_clv,
+    sbg_del,
+    sbg_derl,
+    sbg_fit,
+    sbg_retention,
+    sbg_survival,
+)
 from .recalculation import recalc  # light: the engines are imported when used
 
 __version__ = "0.1.0"
 
 
 __all__ = [
+    "BGNBDFit",
+    "GammaGammaFit",
+    "SBGFit",
+    "bgnbd_clv",
+    "bgnbd_expected",
+    "bgnbd_fit",
+    "bgnbd_p_alive",
+    "gammagamma_fit",
+    "gammagamma_mean",
+    "rfm_summary",
+    "sbg_churn_probability",
+    "sbg_clv",
+    "sbg_del",
+    "sbg_derl",
+    "sbg_fit",
+    "sbg_retention",
+    "sbg_survival",
     "NPSBreakdown",
     "NotANumberError",
     "OutOfRangeError",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from . import metrics
+from . import metrics, models
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,151 @@ FUNCTIONS: tuple[ExcelFunction, ...] = (
         "Customer lifetime value: m x (1 + d) / (d + churn_rate), m = arpa x gross_margin.",
     ),
 )
+
+# -- models: sBG (subscription retention), BG/NBD and Gamma-Gamma (repeat purchases) ----------
+SBG_ALPHA = Argument("alpha", "sBG alpha, > 0 (from SBG_FIT)")
+SBG_BETA = Argument("beta", "sBG beta, > 0 (from SBG_FIT)")
+DISCOUNT = Argument("discount_rate", "discount rate per period: 0 (needs alpha > 1) or at least 1e-6")
+FREQUENCY = Argument("frequency", "repeat purchases per customer, a whole number >= 0")
+RECENCY = Argument("recency", "time from the customer's first to last purchase (0 if frequency is 0)")
+AGE = Argument("age", "time from the customer's first purchase to the end of observation (T)")
+BG_PARAMETERS = (
+    Argument("r", "BG/NBD r, > 0 (from BGNBD_FIT)"),
+    Argument("alpha", "BG/NBD alpha, > 0 (from BGNBD_FIT)"),
+    Argument("a", "BG/NBD a, > 0 (from BGNBD_FIT)"),
+    Argument("b", "BG/NBD b, > 0 (from BGNBD_FIT)"),
+)
+MONETARY = Argument("monetary_value", "mean value of the customer's repeat purchases (> 0 where frequency > 0)")
+
+
+def _whole(argument: Argument, whole: Literal["flat", "table"]) -> Argument:
+    return Argument(argument.name, argument.doc, argument.optional, argument.default, whole)
+
+
+MODELS: tuple[ExcelFunction, ...] = (
+    ExcelFunction(
+        "SBG_FIT",
+        models.sbg_fit,
+        (
+            Argument(
+                "survivors",
+                "customers still active after periods 0, 1, ...: one cohort (a row or a column), "
+                "or a table with one cohort per row, blank where not yet observed",
+                whole="table",
+            ),
+        ),
+        "sBG maximum-likelihood fit: alpha, beta and the log-likelihood, as one row that spills.",
+        kind="aggregate",
+        returns="row",
+        columns=("alpha", "beta", "log_likelihood"),
+    ),
+    ExcelFunction(
+        "SBG_SURVIVAL",
+        models.sbg_survival,
+        (SBG_ALPHA, SBG_BETA, Argument("t", "periods, a whole number >= 0")),
+        "sBG survival after t periods: B(alpha, beta + t) / B(alpha, beta).",
+    ),
+    ExcelFunction(
+        "SBG_RETENTION",
+        models.sbg_retention,
+        (SBG_ALPHA, SBG_BETA, Argument("t", "period, a whole number >= 1")),
+        "sBG retention rate of period t: (beta + t - 1) / (alpha + beta + t - 1).",
+    ),
+    ExcelFunction(
+        "SBG_CHURN_PROBABILITY",
+        models.sbg_churn_probability,
+        (SBG_ALPHA, SBG_BETA, Argument("t", "period, a whole number >= 1")),
+        "sBG probability that a new customer churns in period t: B(alpha + 1, beta + t - 1) / B(alpha, beta).",
+    ),
+    ExcelFunction(
+        "SBG_DEL",
+        models.sbg_del,
+        (SBG_ALPHA, SBG_BETA, DISCOUNT),
+        "Discounted expected lifetime in periods: 2F1(1, beta; alpha + beta; 1 / (1 + d)).",
+    ),
+    ExcelFunction(
+        "SBG_DERL",
+        models.sbg_derl,
+        (SBG_ALPHA, SBG_BETA, DISCOUNT, Argument("renewals", "renewals made so far: 0 in the first period")),
+        "Discounted expected residual lifetime just before the next renewal (Fader & Hardie 2010).",
+    ),
+    ExcelFunction(
+        "SBG_CLV",
+        models.sbg_clv,
+        (Argument("margin", "margin per period, paid at its start"), SBG_ALPHA, SBG_BETA, DISCOUNT),
+        "sBG lifetime value of a new customer: margin x DEL.",
+    ),
+    ExcelFunction(
+        "BGNBD_FIT",
+        models.bgnbd_fit,
+        (_whole(FREQUENCY, "flat"), _whole(RECENCY, "flat"), _whole(AGE, "flat")),
+        "BG/NBD maximum-likelihood fit: r, alpha, a, b and the log-likelihood, as one row that spills.",
+        kind="aggregate",
+        returns="row",
+        columns=("r", "alpha", "a", "b", "log_likelihood"),
+    ),
+    ExcelFunction(
+        "BGNBD_EXPECTED",
+        models.bgnbd_expected,
+        (
+            *BG_PARAMETERS,
+            Argument("t", "length of the future period, in the unit of recency and age"),
+            FREQUENCY,
+            RECENCY,
+            AGE,
+        ),
+        "BG/NBD expected purchases in the next t time units of a customer with (frequency, recency, age).",
+    ),
+    ExcelFunction(
+        "BGNBD_P_ALIVE",
+        models.bgnbd_p_alive,
+        (*BG_PARAMETERS, FREQUENCY, RECENCY, AGE),
+        "BG/NBD probability that the customer is still active (1 with no repeat purchase).",
+    ),
+    ExcelFunction(
+        "BGNBD_CLV",
+        models.bgnbd_clv,
+        (
+            *BG_PARAMETERS,
+            FREQUENCY,
+            RECENCY,
+            AGE,
+            Argument("order_value", "expected average order value, e.g. from GAMMAGAMMA_MEAN"),
+            Argument("margin", "margin on an order, default 1", optional=True, default=1.0),
+            Argument("months", "horizon in months, default 12", optional=True, default=12),
+            Argument("discount_rate", "monthly discount rate, default 0.01", optional=True, default=0.01),
+            Argument(
+                "periods_per_month",
+                "time units per month: 30 for days (default), 4.345 for weeks, 1 for months",
+                optional=True,
+                default=30.0,
+            ),
+        ),
+        "Expected lifetime value: monthly BG/NBD purchases x order_value x margin, discounted monthly.",
+    ),
+    ExcelFunction(
+        "GAMMAGAMMA_FIT",
+        models.gammagamma_fit,
+        (_whole(FREQUENCY, "flat"), _whole(MONETARY, "flat")),
+        "Gamma-Gamma maximum-likelihood fit of order values: p, q, v and the log-likelihood, as one row that spills.",
+        kind="aggregate",
+        returns="row",
+        columns=("p", "q", "v", "log_likelihood"),
+    ),
+    ExcelFunction(
+        "GAMMAGAMMA_MEAN",
+        models.gammagamma_mean,
+        (
+            Argument("p", "Gamma-Gamma p, > 0"),
+            Argument("q", "Gamma-Gamma q, > 1"),
+            Argument("v", "Gamma-Gamma v, > 0"),
+            FREQUENCY,
+            MONETARY,
+        ),
+        "Expected average order value: p (v + frequency x monetary_value) / (p x frequency + q - 1).",
+    ),
+)
+FUNCTIONS = FUNCTIONS + MODELS
 
 BY_NAME: dict[str, ExcelFunction] = {f.name: f for f in FUNCTIONS}
 

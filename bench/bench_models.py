@@ -1,0 +1,207 @@
+"""Model fitting speed and optimum: xl_retention.models against lifetimes, on the same data in the same run.
+
+Run by hand: ``python bench/bench_models.py [--skip-lifetimes-million]``. Prints a Markdown table.
+
+Cases: an sBG fit of one 8-period cohort (Fader & Hardie 2007's "regular" cohort) and of a
+24x24 triangle of cohorts; BG/NBD fits of 2,500 and 1,000,000 customers simulated from
+the CDNOW estimates (r 0.243, alpha 4.414 per week = 30.9 per day, a 0.793, b 2.426; ages
+of 27 to 39 weeks in whole days); a Gamma-Gamma fit of the 2,500 customers' order values.
+
+Peers: ``lifetimes`` (BetaGeoFitter, GammaGammaFitter), a bench-only dependency, on the
+raw customers and, for 1,000,000, also on the distinct (x, t_x, T) rows with its
+``weights`` argument. lifetimes has no sBG model: the sBG peer is the fit a user would
+hand-roll, scipy's Nelder-Mead on the betaln likelihood. Every optimum's
+log-likelihood is evaluated by one function (ours) on the full data, so they compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from xl_retention import models
+
+REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241]
+CDNOW_DAYS = (0.243, 4.414 * 7, 0.793, 2.426)
+
+
+def timed(func: Callable[[], Any], repeat: int = 1) -> tuple[Any, float]:
+    best, result = np.inf, None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = func()
+        best = min(best, time.perf_counter() - start)
+    return result, best
+
+
+def simulate_bgnbd(n: int, r: float, alpha: float, a: float, b: float, seed: int):
+    """(x, t_x, T) in whole days: ages 189-273 days, purchase times floored to the day."""
+    rng = np.random.default_rng(seed)
+    age = rng.integers(189, 274, n).astype(float)
+    lam, p = rng.gamma(r, 1.0 / alpha, n), rng.beta(a, b, n)
+    x, tx, clock = np.zeros(n), np.zeros(n), np.zeros(n)
+    active = np.arange(n)
+    while active.size:
+        clock[active] += rng.exponential(1.0, active.size) / lam[active]
+        active = active[clock[active] <= age[active]]
+        x[active] += 1
+        tx[active] = clock[active]
+        active = active[rng.random(active.size) >= p[active]]
+    return x, np.floor(tx), age
+
+
+def simulate_order_values(x: np.ndarray, p: float, q: float, v: float, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    nu = rng.gamma(q, 1.0 / v, x.size)
+    mean = np.zeros(x.size)
+    repeat = x > 0
+    mean[repeat] = rng.gamma(p * x[repeat], 1.0 / (nu[repeat] * x[repeat]))
+    return mean
+
+
+def sbg_triangle(seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    table = np.full((24, 24), np.nan)
+    for i in range(24):
+        churn = rng.geometric(rng.beta(0.7, 1.2, 1000))
+        table[i, : 24 - i] = [np.count_nonzero(churn > t) for t in range(24 - i)]
+    return table
+
+
+def sbg_nelder_mead(table: np.ndarray) -> tuple[float, float]:
+    """The hand-rolled peer: Nelder-Mead over (log alpha, log beta) of the betaln likelihood."""
+    from scipy.optimize import minimize
+    from scipy.special import betaln
+
+    rows = [row[~np.isnan(row)] for row in np.atleast_2d(table)]
+
+    def negll(theta: np.ndarray) -> float:
+        a, b = np.exp(theta)
+        total = 0.0
+        for n in rows:
+            t = np.arange(1, n.size)
+            total += np.sum((n[:-1] - n[1:]) * (betaln(a + 1, b + t - 1) - betaln(a, b)))
+            total += n[-1] * (betaln(a, b + n.size - 1) - betaln(a, b))
+        return -total
+
+    result = minimize(negll, np.zeros(2), method="Nelder-Mead", options={"xatol": 1e-10, "fatol": 1e-10})
+    return tuple(float(v) for v in np.exp(result.x))
+
+
+def bgnbd_ll(params, x, tx, age) -> float:
+    (ux, utx, uage), weights = models._aggregate_rows(x, tx, age)
+    return models._bgnbd_loglik(np.log(np.asarray(params, dtype=float)), ux, utx, uage, weights)[0]
+
+
+def gammagamma_ll(params, x, mean) -> float:
+    repeat = x > 0
+    return models._gammagamma_loglik(
+        np.log(np.asarray(params, dtype=float)), x[repeat], mean[repeat], np.ones(repeat.sum())
+    )[0]
+
+
+def fmt(params) -> str:
+    return ", ".join(f"{v:.6g}" for v in params)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-lifetimes-million", action="store_true", help="skip lifetimes on 1,000,000 raw rows")
+    options = parser.parse_args()
+    rows: list[tuple[str, str, str, str, str]] = []
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import lifetimes
+            import pandas as pd
+        lifetimes_note = f"lifetimes {lifetimes.__version__}"
+    except Exception as error:  # not installed, or broken with this numpy/pandas/scipy
+        lifetimes, lifetimes_note = None, f"lifetimes unavailable: {error!r}"
+
+    models.sbg_fit(REGULAR)  # import scipy once, outside the timings
+
+    # -- sBG ----------------------------------------------------------------------------
+    triangle = sbg_triangle(24)
+    for case, data in (("sBG, 1 cohort x 8 periods", REGULAR), ("sBG, 24x24 triangle (24,000 customers)", triangle)):
+        fit, seconds = timed(lambda data=data: models.sbg_fit(data), 20)
+        rows.append((case, "xl_retention", f"{seconds * 1e3:.1f} ms", fmt(fit[:2]), f"{fit.log_likelihood:.6f}"))
+        table = np.atleast_2d(np.asarray(data, dtype=float))
+        peer, seconds = timed(lambda table=table: sbg_nelder_mead(table), 5)
+        peer_ll = models._sbg_loglik(
+            np.array([np.log(peer[0] / peer[1]), 1 / (peer[0] + peer[1] + 1)]), *models._sbg_counts(table)[:2]
+        )[0]
+        rows.append((case, "scipy Nelder-Mead (hand-rolled)", f"{seconds * 1e3:.1f} ms", fmt(peer), f"{peer_ll:.6f}"))
+
+    # -- BG/NBD -------------------------------------------------------------------------
+    samples = {n: simulate_bgnbd(n, *CDNOW_DAYS, seed=n) for n in (2_500, 1_000_000)}
+    for n, (x, tx, age) in samples.items():
+        case = f"BG/NBD, {n:,} customers"
+        fit, seconds = timed(lambda x=x, tx=tx, age=age: models.bgnbd_fit(x, tx, age), 3 if n < 10_000 else 1)
+        rows.append((case, "xl_retention", f"{seconds:.3f} s", fmt(fit[:4]), f"{fit.log_likelihood:.6f}"))
+        if lifetimes is None:
+            rows.append((case, "lifetimes", "n/a", lifetimes_note, ""))
+            continue
+        runs = []
+        if n < 10_000 or not options.skip_lifetimes_million:
+            runs.append(("lifetimes BetaGeoFitter", x, tx, age, None))
+        if n >= 10_000:
+            (ux, utx, uage), weights = models._aggregate_rows(x, tx, age)
+            runs.append((f"lifetimes BetaGeoFitter, weights ({ux.size:,} distinct rows)", ux, utx, uage, weights))
+        for label, fx, ftx, fage, weights in runs:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    fitter = lifetimes.BetaGeoFitter()
+
+                    def run(fitter=fitter, fx=fx, ftx=ftx, fage=fage, weights=weights):
+                        kwargs = {} if weights is None else {"weights": pd.Series(weights)}
+                        return fitter.fit(pd.Series(fx), pd.Series(ftx), pd.Series(fage), **kwargs)
+
+                    _, seconds = timed(run)
+                params = [float(fitter.params_[k]) for k in ("r", "alpha", "a", "b")]
+                rows.append((case, label, f"{seconds:.3f} s", fmt(params), f"{bgnbd_ll(params, x, tx, age):.6f}"))
+            except Exception as error:
+                rows.append((case, label, "failed", repr(error)[:120], ""))
+
+    # -- Gamma-Gamma --------------------------------------------------------------------
+    x = samples[2_500][0]
+    mean = simulate_order_values(x, 6.25, 3.74, 15.44, seed=13)
+    case = f"Gamma-Gamma, {int((x > 0).sum()):,} repeat customers"
+    fit, seconds = timed(lambda: models.gammagamma_fit(x, mean), 3)
+    rows.append((case, "xl_retention", f"{seconds * 1e3:.1f} ms", fmt(fit[:3]), f"{fit.log_likelihood:.6f}"))
+    if lifetimes is not None:
+        repeat = x > 0
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                fitter = lifetimes.GammaGammaFitter()
+                _, seconds = timed(lambda: fitter.fit(pd.Series(x[repeat]), pd.Series(mean[repeat])))
+            params = [float(fitter.params_[k]) for k in ("p", "q", "v")]
+            rows.append(
+                (
+                    case,
+                    "lifetimes GammaGammaFitter",
+                    f"{seconds * 1e3:.1f} ms",
+                    fmt(params),
+                    f"{gammagamma_ll(params, x, mean):.6f}",
+                )
+            )
+        except Exception as error:
+            rows.append((case, "lifetimes GammaGammaFitter", "failed", repr(error)[:120], ""))
+
+    print(f"Peers: {lifetimes_note}; numpy {np.__version__}")
+    print()
+    print("| case | implementation | time | parameters | log-likelihood |")
+    print("|---|---|---:|---|---:|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
