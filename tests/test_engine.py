@@ -175,7 +175,7 @@ def test_builtin_formulas_equal_libreoffice(filled, tmp_path):
 def test_recalc_file_reports_formula_count_and_errors(filled, tmp_path):
     path, _, _ = filled
     report = recalc_file(path, tmp_path / "out.xlsx")
-    assert (report.status, report.formulas, report.errors, report.engine) == ("ok", 805, [], "embedded")
+    assert (report.status, report.formulas, report.errors, report.engine) == ("ok", 1101, [], "embedded")
 
 
 def test_xl_retention_recalc_stays_the_function_after_use(tmp_path):
@@ -185,3 +185,27 @@ def test_xl_retention_recalc_stays_the_function_after_use(tmp_path):
     second = xl_retention.recalc(tmp_path / "missing.xlsx", engine="embedded")
     assert callable(xl_retention.recalc)
     assert first.files[0].message == second.files[0].message == f"no such file: {tmp_path / 'missing.xlsx'}"
+
+
+def test_cohorts_fit_the_sbg_model_and_lifetime_value_shows_it_beside_the_simple_clv(filled):
+    _, inputs, values = filled
+    table = np.full((MONTHS, MONTHS), np.nan)
+    for i, row in enumerate(inputs["Cohorts"]):
+        table[i, : len(row)] = row
+    fit = xr.sbg_fit(table)
+    cohorts, lifetime = values["Cohorts"], values["Lifetime value"]
+    assert (cohorts["B58"], cohorts["C58"], cohorts["D58"]) == tuple(fit)
+    # cohort i is observed to month 23 - i; its projection h months on is share x S(k + h) / S(k)
+    for i in (0, 10, 23):
+        k, size, observed = MONTHS - 1 - i, inputs["Cohorts"][i][0], inputs["Cohorts"][i][MONTHS - 1 - i]
+        for h in (1, 12):
+            cell = f"{openpyxl.utils.get_column_letter(2 + h)}{62 + i}"
+            expected = (
+                observed / size * xr.sbg_survival(fit.alpha, fit.beta, k + h) / xr.sbg_survival(fit.alpha, fit.beta, k)
+            )
+            assert cohorts[cell] == pytest.approx(expected, rel=1e-14), cell
+    ltv = inputs["Lifetime value"]
+    margin = ltv["arpa"] * ltv["gross_margin"]
+    assert lifetime["B12"] == xr.sbg_del(fit.alpha, fit.beta, ltv["discount_rate"])
+    assert lifetime["B13"] == xr.sbg_clv(margin, fit.alpha, fit.beta, ltv["discount_rate"])
+    assert lifetime["B13"] > lifetime["B8"]  # those who stay churn less: the simple CLV understates them

@@ -199,7 +199,7 @@ def test_names_validations_number_formats_and_conf_sheet_are_kept(recalculated: 
     after = openpyxl.load_workbook(recalculated.out)
     try:
         names = {n: d.attr_text for n, d in before.defined_names.items()}
-        assert len(names) == 44
+        assert len(names) == 53
         assert names["Customers_CRR"] == "'Customers'!$F$2:$F$25"
         assert {n: d.attr_text for n, d in after.defined_names.items()} == names
         for ws in before.worksheets:

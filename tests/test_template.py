@@ -132,6 +132,12 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
     assert template["Purchases and visits"]["G2"].value == "=RETURNING_VISITOR_RATE(F2,E2)"
     assert template["Lifetime value"]["B7"].value == "=CUSTOMER_LIFETIME(B5)"
     assert template["Lifetime value"]["B8"].value == "=CLV(B3,B4,B5,B6)"
+    assert template["Lifetime value"]["B13"].value == '=IF(COUNT(B9:B10)<2,"",SBG_CLV(B11,B9,B10,B6))'
+    assert template["Cohorts"]["B58"].value == "=INDEX(SBG_FIT(Cohort_Counts),1,1)"
+    assert template["Cohorts"]["C62"].value == (
+        '=IF(OR(SBG_Alpha="",Y4="",$B4="",$B4=0),"",Y4/$B4'
+        "*SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B62+1)/SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B62))"
+    )
 
 
 def test_no_defined_name_shadows_a_formula(template):
@@ -184,7 +190,7 @@ def test_dashboard_has_native_charts_of_the_series(template):
 def test_empty_months_compute_to_blank_not_errors():
     values = compute(TEMPLATE)
     blank = [v for cells in values.values() for v in cells.values()]
-    assert len(blank) == 805
+    assert len(blank) == 1101
     assert set(map(repr, blank)) == {"None"}
 
 

@@ -430,9 +430,26 @@ def _lifetime(wb: Workbook, months: list[dt.date], inputs: dict) -> Worksheet:
             None,
             "LTV_Churn",
         ),
-        ("Discount rate per month", inputs.get("discount_rate", 0), "0.00%", "rate", "LTV_Discount_Rate"),
-        ("Customer lifetime (months)", "=CUSTOMER_LIFETIME(B5)", "0.0", None, "LTV_Lifetime"),
-        ("Customer lifetime value (CLV)", "=CLV(B3,B4,B5,B6)", MONEY, None, "LTV_CLV"),
+        ("Discount rate per month", inputs.get("discount_rate", 0.01), "0.00%", "rate", "LTV_Discount_Rate"),
+        ("Customer lifetime (months), constant churn", "=CUSTOMER_LIFETIME(B5)", "0.0", None, "LTV_Lifetime"),
+        ("Customer lifetime value (CLV), constant churn", "=CLV(B3,B4,B5,B6)", MONEY, None, "LTV_CLV"),
+        ("sBG alpha (fitted on Cohorts)", "=SBG_Alpha", "0.000", None, "LTV_SBG_Alpha"),
+        ("sBG beta (fitted on Cohorts)", "=SBG_Beta", "0.000", None, "LTV_SBG_Beta"),
+        ("Margin per month (ARPA x gross margin)", '=IF(COUNT(B3:B4)<2,"",B3*B4)', MONEY, None, "LTV_Margin"),
+        (
+            "Discounted expected lifetime (months), sBG",
+            '=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,B6))',
+            "0.0",
+            None,
+            "LTV_SBG_Lifetime",
+        ),
+        (
+            "Customer lifetime value (CLV), sBG",
+            '=IF(COUNT(B9:B10)<2,"",SBG_CLV(B11,B9,B10,B6))',
+            MONEY,
+            None,
+            "LTV_SBG_CLV",
+        ),
     ]
     for i, (label, value, number_format, validation, name) in enumerate(rows, start=3):
         ws.cell(row=i, column=1, value=label).border = BORDER
@@ -442,8 +459,13 @@ def _lifetime(wb: Workbook, months: list[dt.date], inputs: dict) -> Worksheet:
         if validation:
             _validate(ws, validation, f"B{i}")
         _define(wb, name, ws, f"$B${i}")
-    ws["A10"] = "CLV = ARPA x gross margin x (1 + d) / (d + churn): payment at the start of each month."
-    ws["A10"].font = Font(italic=True, color="595959")
+    notes = (
+        "Constant churn: CLV = ARPA x gross margin x (1 + d) / (d + churn), payment at the start of each month.",
+        "sBG: churn differs between customers, so those who stay churn less; CLV = margin x DEL (Fader & Hardie 2010).",
+        "The constant-churn figure understates the value of customers who stay; the sBG needs the Cohorts triangle.",
+    )
+    for i, note in enumerate(notes, start=15):
+        ws.cell(row=i, column=1, value=note).font = Font(italic=True, color="595959")
     ws.column_dimensions["A"].width = 58
     ws.column_dimensions["B"].width = 16
     _print_setup(ws, landscape=False)
@@ -487,9 +509,50 @@ def _cohorts(wb: Workbook, months: list[dt.date], counts: list[list[int]]) -> Wo
     _validate(ws, "count", f"B{counts_first}:{last}{counts_first + n - 1}")
     _define(wb, "Cohort_Counts", ws, f"$B${counts_first}:${last}${counts_first + n - 1}")
     _define(wb, "Cohort_Retention", ws, f"$B${pct_first}:${last}${pct_first + n - 1}")
+    _sbg_projection(wb, ws, months, counts_first, pct_first + n + 1)
     ws.freeze_panes = f"B{counts_first}"
     _print_setup(ws)
     return ws
+
+
+PROJECTION_MONTHS = 12
+
+
+def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_first: int, top: int) -> None:
+    """The sBG model fitted to the whole triangle, and each cohort's retention projected 12 months on."""
+    n = len(months)
+    ws.cell(row=top, column=1, value="sBG model fitted to the triangle (Fader & Hardie 2007)").font = TITLE_FONT
+    _header(ws, top + 1, ["", "alpha", "beta", "log-likelihood"], [12, 9, 9, 14])
+    fit = top + 2
+    ws.cell(row=fit, column=1, value="fit").border = BORDER
+    for col, (k, name, number_format) in enumerate(
+        ((1, "SBG_Alpha", "0.000"), (2, "SBG_Beta", "0.000"), (3, "SBG_Log_Likelihood", "0.0")), start=2
+    ):
+        cell = ws.cell(row=fit, column=col, value=f"=INDEX(SBG_FIT(Cohort_Counts),1,{k})")
+        _style(cell, False, number_format)
+        _define(wb, name, ws, f"${get_column_letter(col)}${fit}")
+    title = fit + 2
+    ws.cell(
+        row=title,
+        column=1,
+        value=f"Projected retention, 1 to {PROJECTION_MONTHS} months past the last "
+        "observed month: observed share x S(k + h) / S(k)",
+    ).font = TITLE_FONT
+    headers = ["Signup month", "Observed to month"] + [f"+{h}" for h in range(1, PROJECTION_MONTHS + 1)]
+    _header(ws, title + 1, headers, [12, 10] + [9] * PROJECTION_MONTHS)
+    for i, month in enumerate(months):
+        row, count_row, k = title + 2 + i, counts_first + i, n - 1 - i
+        _style(ws.cell(row=row, column=1, value=month), False, MONTH_FORMAT)
+        _style(ws.cell(row=row, column=2, value=k), False, "0")
+        observed, size = f"{get_column_letter(k + 2)}{count_row}", f"$B{count_row}"
+        for h in range(1, PROJECTION_MONTHS + 1):
+            formula = (
+                f'=IF(OR(SBG_Alpha="",{observed}="",{size}="",{size}=0),"",{observed}/{size}'
+                f"*SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B{row}+{h})/SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B{row}))"
+            )
+            _style(ws.cell(row=row, column=2 + h, value=formula), False, "0%")
+    first, last = title + 2, title + 1 + n
+    _define(wb, "SBG_Projection", ws, f"$C${first}:${get_column_letter(2 + PROJECTION_MONTHS)}${last}")
 
 
 def _line_chart(title: str, y_title: str, number_format: str) -> LineChart:
