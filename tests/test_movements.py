@@ -290,6 +290,16 @@ def test_movements_do_not_depend_on_row_order_or_input_types(snapshots: pd.DataF
         "large integer ids": shuffled.assign(customer_id=shuffled["customer_id"].map(lambda c: 10**15 * ord(c))),
         "negative integer ids": shuffled.assign(customer_id=shuffled["customer_id"].map(lambda c: -ord(c))),
         "object text mrr": shuffled.assign(mrr=shuffled["mrr"].map(lambda v: f" {v:g} ").astype(object)),
+        "mixed date formats": shuffled.assign(
+            month=[
+                f" {m} "
+                if i % 3 == 0
+                else (str(m.start_time.date()) if i % 3 == 1 else m.end_time.strftime("%d %B %Y"))
+                for i, m in enumerate(shuffled["month"])
+            ]
+        ),
+        "date objects": shuffled.assign(month=[m.start_time.date() for m in shuffled["month"]]),
+        "period objects": shuffled.assign(month=shuffled["month"].astype(object)),
     }
     for name, frame in variants.items():
         pd.testing.assert_frame_equal(monthly_movements(frame), EXPECTED_MOVEMENTS, check_exact=True, obj=name)

@@ -70,6 +70,7 @@ Only numpy and pandas are imported.
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -371,7 +372,10 @@ def _blank_strings(values: pd.Index) -> np.ndarray:
     """True where a value is a string of spaces (or empty)."""
     if not (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)) or len(values) == 0:
         return np.zeros(len(values), dtype=bool)
-    stripped = pd.Series(np.asarray(values, dtype=object)).str.strip()
+    try:
+        stripped = pd.Series(np.asarray(values, dtype=object), dtype=object).str.strip()
+    except AttributeError:  # no text at all (dates, Periods, ...)
+        return np.zeros(len(values), dtype=bool)
     return stripped.eq("").fillna(False).to_numpy(dtype=bool)
 
 
@@ -449,27 +453,59 @@ def _datetime_months(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def _to_datetime(values: Any, **kwargs: Any) -> np.ndarray:
+    """``pd.to_datetime`` (NaT where a value does not parse), tz-aware values as local wall time."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "could not infer format": parsed one by one, as wanted
+        try:
+            parsed = pd.to_datetime(values, errors="coerce", **kwargs)
+        except (ValueError, TypeError):  # e.g. mixed time zones
+            parsed = pd.to_datetime(values, errors="coerce", utc=True, **kwargs)
+    parsed = pd.Series(parsed) if not isinstance(parsed, pd.Series) else parsed
+    if isinstance(parsed.dtype, pd.DatetimeTZDtype):
+        parsed = parsed.dt.tz_localize(None)
+    return parsed.to_numpy()
+
+
 def _parse_dates(values: pd.Index) -> np.ndarray:
-    """Distinct date-like values (text, dates, Periods) as ``datetime64[us]``; NaT where they do not parse."""
-    objects = pd.Series(np.asarray(values, dtype=object))
+    """Distinct date-like values (text, dates, Periods) as ``datetime64[us]``; NaT where they do not parse.
+
+    Text is stripped; Periods count as their first day; each value may have its own format.
+    """
+    objects = pd.Series(np.asarray(values, dtype=object), dtype=object)
     objects = objects.map(
         lambda v: v.strip() if isinstance(v, str) else v.start_time if isinstance(v, pd.Period) else v
     )
-
-    def convert(items: pd.Series, **kwargs: Any) -> pd.Series:
-        try:
-            parsed = pd.to_datetime(items, errors="coerce", **kwargs)
-        except (ValueError, TypeError):
-            parsed = pd.to_datetime(items, errors="coerce", utc=True, **kwargs)
-        if isinstance(parsed.dtype, pd.DatetimeTZDtype):
-            parsed = parsed.dt.tz_localize(None)
-        return parsed
-
-    parsed = convert(objects).to_numpy().astype("datetime64[us]")
+    parsed = _to_datetime(objects).astype("datetime64[us]")
     retry = np.isnat(parsed) & objects.notna().to_numpy() & ~_blank_strings(values)
     if retry.any():
-        parsed[retry] = convert(objects[retry], format="mixed").to_numpy().astype("datetime64[us]")
+        parsed[retry] = _to_datetime(objects[retry], format="mixed").astype("datetime64[us]")
     return parsed
+
+
+def _parse_date_column(series: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A text (or object) column of dates: ``datetime64[us]`` values, blank and unparsed masks.
+
+    ``pd.to_datetime`` first, on the whole column (fast, and it caches repeated values);
+    then, for the rows it could not parse only, a second chance value by value (stripped
+    text, Periods, mixed formats).
+    """
+    present = series.notna().to_numpy()
+    try:
+        values = _to_datetime(series).astype("datetime64[us]")
+    except (ValueError, TypeError, OverflowError):
+        values = np.full(len(series), np.datetime64("NaT"), dtype="datetime64[us]")
+    failed = np.flatnonzero(np.isnat(values) & present)
+    blank = ~present
+    unparsed = np.zeros(len(series), dtype=bool)
+    if failed.size:
+        codes, uniques = pd.factorize(series.iloc[failed])
+        again = _parse_dates(uniques)
+        empty = _blank_strings(uniques)
+        values[failed] = again[codes]
+        blank[failed] = empty[codes]
+        unparsed[failed] = np.isnat(again[codes]) & ~empty[codes]
+    return values, blank, unparsed
 
 
 _BLANK = np.iinfo(np.int32).min  # month ordinal of a blank date (where blanks are allowed)
@@ -509,19 +545,11 @@ def _month_ordinals(series: pd.Series, source: str, column: str, *, allow_blank:
             )
         ordinals = np.full(len(series), blank_value, dtype=np.int32)
     else:
-        codes, uniques = pd.factorize(series, use_na_sentinel=True)
-        parsed = _parse_dates(uniques)
-        blank_unique = _blank_strings(uniques)
-        unparsed = np.isnat(parsed) & ~blank_unique
-        blank = codes < 0
-        if blank_unique.any():
-            blank |= blank_unique[np.maximum(codes, 0)] & (codes >= 0)
+        values, blank, unparsed = _parse_date_column(series)
         if unparsed.any():
-            wrong = unparsed[np.maximum(codes, 0)] & (codes >= 0)
-            raise _bad_rows(source, column, "dates that do not parse", np.flatnonzero(wrong), series.to_numpy())
-        unique_months = np.full(len(uniques), blank_value, dtype=np.int32)
-        unique_months[~np.isnat(parsed)] = _datetime_months(parsed[~np.isnat(parsed)])
-        ordinals = unique_months[np.maximum(codes, 0)] if len(uniques) else np.zeros(len(codes), np.int32)
+            raise _bad_rows(source, column, "dates that do not parse", np.flatnonzero(unparsed), series.to_numpy())
+        ordinals = np.full(len(values), blank_value, dtype=np.int32)
+        ordinals[~blank] = _datetime_months(values[~blank])
     if blank.any():
         if not allow_blank:
             raise _bad_rows(source, column, "missing dates", np.flatnonzero(blank))
@@ -820,10 +848,7 @@ def _day_values(series: pd.Series) -> np.ndarray:
     if pd.api.types.is_datetime64_dtype(series.dtype):
         days = series.to_numpy().astype("datetime64[D]")
     else:
-        codes, uniques = pd.factorize(series, use_na_sentinel=True)
-        parsed = _parse_dates(uniques).astype("datetime64[D]")
-        days = parsed[np.maximum(codes, 0)] if len(uniques) else np.full(len(codes), np.datetime64("NaT", "D"))
-        days[codes < 0] = np.datetime64("NaT")
+        days = _parse_date_column(series)[0].astype("datetime64[D]")
     out = days.astype(np.float64)
     out[np.isnat(days)] = np.nan
     return out
