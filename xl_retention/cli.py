@@ -93,6 +93,36 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from .movements import parse_column_map
+    from .workbook.importer import fill_workbook, load_tables, write_csv
+
+    if not any((args.subscriptions, args.orders, args.nps, args.visits)):
+        raise ValueError("give at least one of --subscriptions, --orders, --nps, --visits")
+    if args.recalc and args.into is None:
+        raise ValueError("--recalc goes with --into")
+    tables = load_tables(
+        args.subscriptions, args.orders, args.nps, args.visits, columns=parse_column_map(args.columns),
+        sheet=args.sheet,
+    )  # fmt: skip
+    if args.to_csv is not None:
+        for path in write_csv(tables, args.to_csv):
+            print(f"wrote {path}")
+        return 0
+    if not args.into.exists():
+        raise FileNotFoundError(f"no such workbook: {args.into} (make one with: xl-retention new {args.into})")
+    first, count = fill_workbook(args.into, tables)
+    print(f"filled {args.into}: {count} months from {first}")
+    if args.recalc:
+        from .recalculation import recalc_file
+
+        report = recalc_file(args.into, args.into, engine="embedded", in_place=True)
+        if report.status != "ok":
+            raise RuntimeError(f"recalculation failed: {report.message}")
+        print(f"recalculated {report.formulas} formulas ({len(report.errors)} in error)")
+    return 0
+
+
 def _this_month() -> str:
     import datetime as dt
 
@@ -132,6 +162,24 @@ def build_parser() -> argparse.ArgumentParser:
     rc.add_argument("--jobs", type=int, default=None, help="worker processes (0: every core; default 1)")
     rc.add_argument("--json", action="store_true", help="print the report as JSON")
     rc.set_defaults(run=_recalc)
+
+    imp = commands.add_parser("import", help="raw subscriptions, orders, surveys, visits into a tracking workbook")
+    imp.add_argument(
+        "--subscriptions",
+        type=Path,
+        metavar="F",
+        help="customer_id, month, mrr (snapshots) or customer_id, start, end, mrr (intervals)",
+    )
+    imp.add_argument("--orders", type=Path, metavar="F", help="customer_id, date[, amount]")
+    imp.add_argument("--nps", type=Path, metavar="F", help="survey answers: date, score")
+    imp.add_argument("--visits", type=Path, metavar="F", help="visitor_id, date")
+    target = imp.add_mutually_exclusive_group(required=True)
+    target.add_argument("--into", type=Path, metavar="WORKBOOK", help="a workbook made by xl-retention new")
+    target.add_argument("--to-csv", type=Path, metavar="DIR", help="write the monthly tables as CSV files instead")
+    imp.add_argument("--columns", metavar="OURS=YOURS,...", help="column names, e.g. customer_id=Customer,date=Created")
+    imp.add_argument("--sheet", help="the sheet to read when F is an Excel workbook")
+    imp.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards")
+    imp.set_defaults(run=_import)
 
     demo = commands.add_parser("demo", help="a sample tracking workbook, recalculated, with its key figures")
     demo.add_argument("path", nargs="?", default="retention_demo.xlsx", help="default: retention_demo.xlsx")

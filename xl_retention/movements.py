@@ -264,6 +264,36 @@ def _key(name: Any) -> str:
     return re.sub(r"[\s\-_]+", "_", str(name).replace("\ufeff", "").strip().lower()).strip("_")
 
 
+def subscription_kind(df: pd.DataFrame, columns: Mapping[str, str] | None = None) -> str:
+    """``"snapshots"`` (a ``month`` column) or ``"intervals"`` (a ``start`` column) for a subscriptions table.
+
+    >>> subscription_kind(pd.DataFrame(columns=["Customer ID", "Start", "MRR"]))
+    'intervals'
+    """
+    keys = {_key(c) for c in df.columns} | {_key(ours) for ours in (columns or {})}
+    return "intervals" if "start" in keys and "month" not in keys else "snapshots"
+
+
+def mapping_for(df: pd.DataFrame, columns: Mapping[str, str] | None, kind: str) -> dict[str, str]:
+    """The entries of a column map (one ``--columns`` for several files) that apply to ``df`` as ``kind``.
+
+    An entry applies when it names one of ``kind``'s columns (:data:`SCHEMAS`) and ``df``
+    has the column it maps to; otherwise the file is read with our names.
+
+    >>> mapping_for(pd.DataFrame(columns=["Customer", "Month", "MRR"]), {"customer_id": "Customer"}, "snapshots")
+    {'customer_id': 'Customer'}
+    >>> mapping_for(pd.DataFrame(columns=["customer_id", "date"]), {"customer_id": "Customer"}, "orders")
+    {}
+    """
+    required, optional = SCHEMAS[kind]
+    present = {_key(c) for c in df.columns}
+    return {
+        ours: yours
+        for ours, yours in (columns or {}).items()
+        if ours in (*required, *optional) and (_key(yours) in present or _key(ours) not in present)
+    }
+
+
 def parse_column_map(text: str | None) -> dict[str, str]:
     """``"customer_id=Customer,date=Created"`` -> ``{"customer_id": "Customer", "date": "Created"}``.
 
@@ -1433,6 +1463,38 @@ def nps_by_month(
     >>> nps_by_month(answers).round(4).to_dict("records")
     [{'responses': 7, 'promoters': 3, 'passives': 2, 'detractors': 2, 'nps': 14.2857, 'nps_moe': 61.7079}]
     """
+    by_month = scores_by_month(answers, start, end, columns=columns, source=source)
+    n = len(by_month)
+    out = {name: np.zeros(n, dtype=np.int64) for name in NPS_COLUMNS[:4]}
+    out["nps"] = np.full(n, np.nan)
+    out["nps_moe"] = np.full(n, np.nan)
+    for i, month_scores in enumerate(by_month):
+        if month_scores.size == 0:
+            continue
+        b = _metrics.nps_breakdown(month_scores)
+        out["responses"][i], out["promoters"][i] = b.responses, b.promoters
+        out["passives"][i], out["detractors"][i] = b.passives, b.detractors
+        out["nps"][i] = _metrics.nps(month_scores)
+        out["nps_moe"][i] = _metrics.nps_moe(month_scores, confidence)
+    return pd.DataFrame(out, index=by_month.index)[list(NPS_COLUMNS)]
+
+
+def scores_by_month(
+    answers: pd.DataFrame,
+    start: MonthLike = None,
+    end: MonthLike = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+) -> pd.Series:
+    """Each month's survey scores (a float array, in the answers' order), from ``date, score`` answers.
+
+    Validated as in :func:`nps_by_month` (whole scores 0-10, blank scores skipped).
+
+    >>> answers = pd.DataFrame({"date": ["2024-01-05", "2024-03-01"], "score": [10, 6]})
+    >>> scores_by_month(answers).map(lambda s: s.tolist()).to_dict()
+    {Period('2024-01', 'M'): [10.0], Period('2024-02', 'M'): [], Period('2024-03', 'M'): [6.0]}
+    """
     df, names = _prepare(answers, "answers", columns, source)
     scores = _numbers(df["score"], source, names["score"], allow_blank=True)
     with np.errstate(invalid="ignore"):
@@ -1450,17 +1512,5 @@ def nps_by_month(
     no_ids = _Codes(np.zeros(months.size, np.int64), 1)
     grouped = _group_by_month(months, no_ids, scores, *every, source=source, column=names["date"])
     rng = grouped.range
-    n = rng.last - rng.first + 1
-    out = {name: np.zeros(n, dtype=np.int64) for name in NPS_COLUMNS[:4]}
-    out["nps"] = np.full(n, np.nan)
-    out["nps_moe"] = np.full(n, np.nan)
-    for i, month in enumerate(range(rng.first, rng.last + 1)):
-        month_scores = grouped.values[grouped.bounds[month] : grouped.bounds[month + 1]]
-        if month_scores.size == 0:
-            continue
-        b = _metrics.nps_breakdown(month_scores)
-        out["responses"][i], out["promoters"][i] = b.responses, b.promoters
-        out["passives"][i], out["detractors"][i] = b.passives, b.detractors
-        out["nps"][i] = _metrics.nps(month_scores)
-        out["nps_moe"][i] = _metrics.nps_moe(month_scores, confidence)
-    return pd.DataFrame(out, index=_month_index(rng))[list(NPS_COLUMNS)]
+    values = [grouped.values[grouped.bounds[m] : grouped.bounds[m + 1]] for m in range(rng.first, rng.last + 1)]
+    return pd.Series(values, index=_month_index(rng), dtype=object, name="scores")

@@ -723,6 +723,7 @@ def build_template(
     months: int = DEFAULT_MONTHS,
     overwrite: bool = False,
     inputs: dict[str, Any] | None = None,
+    vba_from: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Write a fresh tracking workbook to ``path`` (.xlsx, or .xlsm macro-enabled).
 
@@ -731,7 +732,8 @@ def build_template(
     scores per month, ``"Lifetime value"``: ``{"arpa", "gross_margin",
     "discount_rate"}``, ``"Cohorts"``: a row of counts per signup month.
     The file appears whole or not at all (written aside, then renamed); an existing
-    file is only replaced with ``overwrite=True``.
+    file is only replaced with ``overwrite=True``. ``vba_from``: an .xlsm whose VBA project
+    (the wrappers xlwings' Import Functions wrote) the new workbook carries over.
     """
     target = Path(path)
     suffix = target.suffix.lower()
@@ -741,6 +743,9 @@ def build_template(
         raise FileExistsError(f"{target} exists: pass overwrite=True to replace it")
     wb = _workbook(month_range(start, months), inputs or {})
     buffer = io.BytesIO()
+    if vba_from is not None:
+        with open(vba_from, "rb") as handle:  # read first: vba_from may be path itself
+            wb.vba_archive = zipfile.ZipFile(io.BytesIO(handle.read()))
     wb.save(buffer)
     data = _finish(buffer.getvalue(), macro_enabled=suffix == ".xlsm")
     target.parent.mkdir(parents=True, exist_ok=True)
