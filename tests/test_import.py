@@ -177,3 +177,14 @@ def test_a_vba_project_survives_the_import(files, tmp_path):
         assert package.read("xl/vbaProject.bin") == b"VBA" * 1000
         assert b"macroEnabled.main+xml" in package.read("[Content_Types].xml")
         assert b"relationships/vbaProject" in package.read("xl/_rels/workbook.xml.rels")
+
+
+def test_parquet_and_excel_inputs(tmp_path):
+    frame = pd.read_csv(pd.io.common.StringIO(SUBSCRIPTIONS))
+    frame.to_parquet(tmp_path / "subs.parquet")
+    frame.to_excel(tmp_path / "subs.xlsx", sheet_name="Export", index=False)
+    for path, extra in ((tmp_path / "subs.parquet", []), (tmp_path / "subs.xlsx", ["--sheet", "Export"])):
+        out = tmp_path / path.suffix.strip(".")
+        result = run("import", "--subscriptions", path, *extra, "--columns", "customer_id=Customer", "--to-csv", out)
+        assert result.returncode == 0, result.stderr
+        assert pd.read_csv(out / "movements.csv")["customers_end"].tolist() == [2, 2, 3, 2]

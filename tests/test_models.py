@@ -661,3 +661,11 @@ def test_models_import_without_scipy_or_pandas():
     code = "import sys, xl_retention.models; print(sorted(m for m in ('scipy', 'pandas') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_del_where_the_continued_fraction_stalls_a_few_ulps_from_one():
+    # alpha = beta = 0.5, d = 1/64: Lentz's delta settles at 1 - 1.2e-15 instead of 1 (found by hypothesis)
+    t = np.arange(0, 2_000_000, dtype=float)
+    survival = np.exp(np.r_[0.0, np.cumsum(np.log((t[1:] - 0.5) / t[1:]))])
+    brute = float(np.sum(survival * np.exp(-t * np.log1p(1 / 64))))
+    assert m.sbg_del(0.5, 0.5, 1 / 64) == pytest.approx(brute, rel=1e-12)
