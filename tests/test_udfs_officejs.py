@@ -183,3 +183,36 @@ def test_sbg_fit_over_a_cohort_triangle_with_blanks_spills_one_row():
         [pytest.approx(1.182 / (0.704 + 1.182), rel=1e-15)],
         [pytest.approx(2.182 / (0.704 + 2.182), rel=1e-15)],
     ]
+
+
+def test_bgnbd_and_gamma_gamma_through_the_custom_function_path():
+    import numpy as np
+
+    import xl_retention as xr
+
+    rng = np.random.default_rng(5)
+    n = 600  # BG/NBD customers (r, alpha, a, b = 0.24, 4.41, 0.79, 2.43: the CDNOW estimates), 39 weeks
+    age = np.full(n, 39.0)
+    frequency, recency = np.zeros(n), np.zeros(n)
+    for i, (rate, p) in enumerate(zip(rng.gamma(0.24, 1 / 4.41, n), rng.beta(0.79, 2.43, n), strict=True)):
+        t = 0.0
+        while True:
+            t += rng.exponential(1 / rate)
+            if t > 39:
+                break
+            frequency[i], recency[i] = frequency[i] + 1, t
+            if rng.random() < p:
+                break
+    value = np.where(frequency > 0, rng.gamma(6, 3, n) * 5, 0.0).round(2)
+    column = lambda a: [[float(v)] for v in a]  # noqa: E731 - Excel sends each range as rows
+    fit = xr.bgnbd_fit(frequency, recency, age)
+    spilled = call("BGNBD_FIT", column(frequency), column(recency), column(age))[0]
+    assert spilled == pytest.approx(list(fit), rel=1e-12)
+    expected = call("BGNBD_EXPECTED", *([[p]] for p in fit[:4]), [[39]], column(frequency[:3]), column(recency[:3]),
+                    column(age[:3]))  # fmt: skip
+    assert [row[0] for row in expected] == pytest.approx(
+        list(xr.bgnbd_expected(*fit[:4], 39, frequency[:3], recency[:3], age[:3])), rel=1e-12
+    )
+    gg = xr.gammagamma_fit(frequency, value)
+    assert call("GAMMAGAMMA_FIT", column(frequency), column(value))[0] == pytest.approx(list(gg), rel=1e-12)
+    assert call("BGNBD_FIT", column(frequency), column(recency), column(age[:-1])) == [[VALUE]]  # sizes differ
