@@ -17,6 +17,7 @@ The xlwings layer and the embedded engine only convert values to and from this f
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -136,6 +137,10 @@ def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
         call.append(spec.default if value is _OMITTED or is_blank(value) else value)
     if all(is_blank(c) for cells in ranges for c in cells):
         return blank_result
+    key = _cache_key(function, call)
+    if key is not None and key in _RECENT:  # INDEX(SBG_FIT(range), 1, k) for k = 1, 2, 3: fit once
+        _RECENT.move_to_end(key)
+        return _copy(_RECENT[key])
     if function.aggregate_without and len(ranges[0]) == 1:
         # REPEAT_PURCHASE_RATE(B2, C2) with C2 blank would otherwise read B2 as one order count
         return CellError(
@@ -143,7 +148,33 @@ def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
             f"{function.name} without {function.aggregate_without} takes a range of counts, got one cell "
             f"({ranges[0][0]!r}); give {function.aggregate_without} too",
         )
-    return _call(function, *call)
+    result = _call(function, *call)
+    if key is not None:
+        _RECENT[key] = _copy(result)
+        if len(_RECENT) > 64:
+            _RECENT.popitem(last=False)
+    return result
+
+
+# Recent aggregate results: the core is pure, and a workbook often asks for the same fit or
+# breakdown several times (one cell per spilled column).
+_RECENT: OrderedDict[tuple, Cell] = OrderedDict()
+
+
+def _cache_key(function: ExcelFunction, call: list[Any]) -> tuple | None:
+    parts: list[Any] = [function.name]
+    for value in call:
+        if isinstance(value, np.ndarray):
+            parts.append((value.shape, value.tobytes()))
+        elif value is None or isinstance(value, (int, float, str)):
+            parts.append(value)
+        else:
+            return None  # text cells in a range, ...: not worth a key
+    return tuple(parts)
+
+
+def _copy(result: Cell) -> Cell:
+    return [list(row) for row in result] if isinstance(result, list) else result
 
 
 def _cell(function: ExcelFunction, values: tuple[Cell, ...]) -> Cell:
