@@ -20,8 +20,6 @@ import numbers
 import os
 import posixpath
 import re
-import stat
-import tempfile
 import zipfile
 from collections.abc import Mapping
 from typing import IO
@@ -30,6 +28,7 @@ from xml.etree import ElementTree
 
 import numpy as np
 
+from .._files import atomic_output
 from ..cells import CellError
 from ..errors import EXCEL_ERRORS
 
@@ -93,27 +92,10 @@ def write_cached_values(
         TypeError: a value of an unsupported type.
     """
     source_path = os.fspath(source)
-    target_path = os.path.realpath(os.fspath(target))
-    directory = os.path.dirname(target_path)
-    with zipfile.ZipFile(source_path) as package:
+    # the source is closed before the replace, so an in-place write works on every platform
+    with atomic_output(target, like=source_path) as stream, zipfile.ZipFile(source_path) as package:
         requests = _requests(package, values, source_path)
-        mode = stat.S_IMODE(os.stat(target_path if os.path.exists(target_path) else source_path).st_mode)
-        fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target_path)}.", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                written = _copy_package(package, stream, requests)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, mode)
-        except BaseException:
-            _remove(temporary)
-            raise
-    try:  # the source is closed here, so an in-place replace works on every platform
-        os.replace(temporary, target_path)
-    except BaseException:
-        _remove(temporary)
-        raise
-    _fsync_directory(directory)
+        written = _copy_package(package, stream, requests)
     return written
 
 
@@ -435,27 +417,3 @@ def _cached(value: object, title: str, ref: bytes) -> tuple[bytes | None, bytes]
 def _escape_char(match: re.Match[str]) -> str:
     char = match.group(0)
     return _ENTITIES.get(char) or f"_x{ord(char):04X}_"
-
-
-# --- files ------------------------------------------------------------------------------------------------------------
-
-
-def _remove(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def _fsync_directory(directory: str) -> None:
-    """Make the rename durable (POSIX); a no-op where directories cannot be opened."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -19,7 +19,8 @@ from typing import Any
 import pandas as pd
 
 from .. import movements as mv
-from .template import COHORTS_TITLE, NPS_SCORES_TITLE, atomic_write, build_template, read_inputs
+from .._files import atomic_write
+from .template import COHORTS_TITLE, NPS_SCORES_TITLE, build_template, read_inputs
 
 
 @dataclass

@@ -15,7 +15,6 @@ import datetime as dt
 import io
 import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .._files import atomic_write
 from ..registry import BY_NAME
 
 TEMPLATE_START = "2026-01"
@@ -751,23 +751,6 @@ def build_template(
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)
     return target
-
-
-def atomic_write(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` whole or not at all: a temporary file beside it, fsync, rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def read_inputs(path: str | os.PathLike[str]) -> tuple[dt.date, int, dict[str, Any]]:
