@@ -10,6 +10,7 @@ from pathlib import Path
 from .recalculation import FileReport, recalc_file
 from .workbook import build_template, month_range
 from .workbook.sample import sample_inputs
+from .workbook.template import CUSTOMERS, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet, column_letter
 
 
 def default_start(months: int, today: dt.date | None = None) -> str:
@@ -50,29 +51,33 @@ def last_month_figures(path: str | os.PathLike[str], months: int) -> dict[str, o
     wb = load_workbook(path, data_only=True, read_only=True)
     row = months + 1
 
-    def cell(sheet: str, column: str, r: int = row) -> object:
-        return wb[sheet][f"{column}{r}"].value
+    def monthly(spec: MonthlySheet, key: str) -> object:  # the last month's row, located by the description
+        return wb[spec.title][f"{column_letter(spec, key)}{row}"].value
+
+    def named(name: str) -> object:
+        (sheet, ref), *_ = wb.defined_names[name].destinations
+        return wb[sheet][ref.replace("$", "")].value
 
     figures = {
-        "month": cell("Customers", "A"),
-        "customers_end": cell("Customers", "D"),
-        "customers_gained": cell("Customers", "C"),
-        "customers_lost": cell("Customers", "E"),
-        "crr": cell("Customers", "F"),
-        "churn_rate": cell("Customers", "G"),
-        "mrr_end": cell("Revenue", "H"),
-        "net_revenue_churn": cell("Revenue", "K"),
-        "nrr": cell("Revenue", "M"),
-        "grr": cell("Revenue", "N"),
-        "quick_ratio": cell("Revenue", "O"),
-        "nps": cell("NPS", "F"),
-        "nps_moe": cell("NPS", "G"),
-        "nps_responses": cell("NPS", "B"),
-        "repeat_purchase_rate": cell("Purchases and visits", "D"),
-        "returning_visitor_rate": cell("Purchases and visits", "G"),
-        "churn_12m": cell("Lifetime value", "B", 5),
-        "lifetime": cell("Lifetime value", "B", 7),
-        "clv": cell("Lifetime value", "B", 8),
+        "month": monthly(CUSTOMERS, "month"),
+        "customers_end": monthly(CUSTOMERS, "end"),
+        "customers_gained": monthly(CUSTOMERS, "gained"),
+        "customers_lost": monthly(CUSTOMERS, "lost"),
+        "crr": monthly(CUSTOMERS, "crr"),
+        "churn_rate": monthly(CUSTOMERS, "churn"),
+        "mrr_end": monthly(REVENUE, "end"),
+        "net_revenue_churn": monthly(REVENUE, "net_churn"),
+        "nrr": monthly(REVENUE, "nrr"),
+        "grr": monthly(REVENUE, "grr"),
+        "quick_ratio": monthly(REVENUE, "quick_ratio"),
+        "nps": monthly(NPS_SUMMARY, "nps"),
+        "nps_moe": monthly(NPS_SUMMARY, "moe"),
+        "nps_responses": monthly(NPS_SUMMARY, "responses"),
+        "repeat_purchase_rate": monthly(PURCHASES, "rate"),
+        "returning_visitor_rate": monthly(PURCHASES, "visitor_rate"),
+        "churn_12m": named("LTV_Churn"),
+        "lifetime": named("LTV_Lifetime"),
+        "clv": named("LTV_CLV"),
     }
     wb.close()
     return figures

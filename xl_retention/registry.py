@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from . import metrics, models
@@ -184,10 +184,6 @@ BG_PARAMETERS = (
 MONETARY = Argument("monetary_value", "mean value of the customer's repeat purchases (> 0 where frequency > 0)")
 
 
-def _whole(argument: Argument, whole: Literal["flat", "table"]) -> Argument:
-    return Argument(argument.name, argument.doc, argument.optional, argument.default, whole)
-
-
 MODELS: tuple[ExcelFunction, ...] = (
     ExcelFunction(
         "SBG_FIT",
@@ -244,7 +240,7 @@ MODELS: tuple[ExcelFunction, ...] = (
     ExcelFunction(
         "BGNBD_FIT",
         models.bgnbd_fit,
-        (_whole(FREQUENCY, "flat"), _whole(RECENCY, "flat"), _whole(AGE, "flat")),
+        (replace(FREQUENCY, whole="flat"), replace(RECENCY, whole="flat"), replace(AGE, whole="flat")),
         "BG/NBD maximum-likelihood fit: r, alpha, a, b and the log-likelihood, as one row that spills.",
         kind="aggregate",
         returns="row",
@@ -292,7 +288,7 @@ MODELS: tuple[ExcelFunction, ...] = (
     ExcelFunction(
         "GAMMAGAMMA_FIT",
         models.gammagamma_fit,
-        (_whole(FREQUENCY, "flat"), _whole(MONETARY, "flat")),
+        (replace(FREQUENCY, whole="flat"), replace(MONETARY, whole="flat")),
         "Gamma-Gamma maximum-likelihood fit of order values: p, q, v and the log-likelihood, as one row that spills.",
         kind="aggregate",
         returns="row",

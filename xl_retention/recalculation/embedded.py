@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import formualizer as fz
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from ..cells import CellError, evaluate
 from ..registry import FUNCTIONS, ExcelFunction
@@ -100,19 +101,8 @@ def _extent(workbook: fz.Workbook, sheet: str) -> tuple[int, int]:
     rows = workbook.range_page(f"{quoted}!A:XFD", limit=1).resolved
     cols = workbook.range_page(f"{quoted}!1:1048576", limit=1).resolved
     last_row = int(re.search(r"(\d+)$", rows).group(1))
-    letters = re.search(r":\$?([A-Z]+)\d+$", cols).group(1)
-    last_col = 0
-    for ch in letters:
-        last_col = last_col * 26 + ord(ch) - 64
+    last_col = column_index_from_string(re.search(r":\$?([A-Z]+)\d+$", cols).group(1))
     return last_row, last_col
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def compute(path: str | Path) -> dict[str, dict[str, Any]]:
@@ -136,7 +126,7 @@ def compute(path: str | Path) -> dict[str, dict[str, Any]]:
             for j, formula in enumerate(row):
                 if formula:
                     value = _from_engine(values[i][j])
-                    cells[f"{_column_letter(j + 1)}{i + 1}"] = None if value == "" else value
+                    cells[f"{get_column_letter(j + 1)}{i + 1}"] = None if value == "" else value
         if cells:
             out[sheet] = cells
     return out

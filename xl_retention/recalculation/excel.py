@@ -15,8 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..cells import CellError
-from ..errors import EXCEL_ERRORS
+from ..cells import CellError, is_error
 
 
 def available() -> bool:
@@ -57,7 +56,7 @@ def recalculate(path: str | Path, output: str | Path) -> dict[str, dict[str, Any
                     if isinstance(formula, str) and formula.startswith("="):
                         value = cells[i][j]
                         address = used[i, j].get_address(False, False)
-                        if isinstance(value, str) and value in EXCEL_ERRORS:
+                        if is_error(value):
                             value = CellError(value)
                         values.setdefault(sheet.name, {})[address] = value
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=output.suffix, dir=output.parent)
