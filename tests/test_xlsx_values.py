@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import os
-import time
 import zipfile
 from pathlib import Path
 
@@ -348,7 +347,8 @@ def test_byte_level_rewrite_of_hand_written_sheet_xml(tmp_path: Path) -> None:
     assert openpyxl.load_workbook(target)["Raw"]["C2"].value == "=A2*2"  # the shared formula is intact
 
 
-def test_100k_formula_cells_are_fast(tmp_path: Path) -> None:
+def test_100k_formula_cells_get_their_values(tmp_path: Path) -> None:
+    # Correctness at scale only; the writer's speed is measured by bench/bench_xlsx_values.py.
     source = tmp_path / "big.xlsx"
     wb = openpyxl.Workbook()
     wb.active.title = "Big"
@@ -362,9 +362,7 @@ def test_100k_formula_cells_are_fast(tmp_path: Path) -> None:
     sheet = f'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>'
     _replace_entries(source, {CUSTOMERS: sheet.encode()})
     values = {f"{col}{r}": r * k + 0.5 for r in range(1, 10_001) for k, col in enumerate("BCDEFGHIJK", 1)}
-    started = time.perf_counter()
     assert write_cached_values(source, tmp_path / "target.xlsx", {"Big": values}) == 100_000
-    assert time.perf_counter() - started < 2.0
     big = openpyxl.load_workbook(tmp_path / "target.xlsx", data_only=True, read_only=True)["Big"]
     assert next(big.iter_rows(min_row=9_999, max_row=9_999, values_only=True)) == (
         9_999,

@@ -11,18 +11,18 @@ from typing import BinaryIO
 
 
 @contextmanager
-def atomic_output(target: str | os.PathLike[str], like: str | os.PathLike[str] | None = None) -> Iterator[BinaryIO]:
+def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """A temporary file beside ``target`` that replaces it, synced, only if the block succeeds.
 
     A kill at any moment leaves the old ``target`` or the new one; on an exception the
-    temporary file is removed. The result keeps an existing target's permissions; a new one
-    takes those of ``like`` (if given) or the umask's. A symlinked target is replaced at
-    the file it points to.
+    temporary file is removed. The result keeps an existing target's permissions; a new file
+    gets the mode the umask gives any new file (0o666 & ~umask), never the temporary
+    file's 0o600 nor an input's mode. A symlinked target is replaced at the file it points to.
     """
     path = os.path.realpath(os.fspath(target))
     directory = os.path.dirname(path)
-    if os.path.exists(path) or like is not None:
-        mode = stat.S_IMODE(os.stat(path if os.path.exists(path) else like).st_mode)
+    if os.path.exists(path):
+        mode = stat.S_IMODE(os.stat(path).st_mode)
     else:
         umask = os.umask(0)
         os.umask(umask)

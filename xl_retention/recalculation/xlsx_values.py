@@ -93,7 +93,7 @@ def write_cached_values(
     """
     source_path = os.fspath(source)
     # the source is closed before the replace, so an in-place write works on every platform
-    with atomic_output(target, like=source_path) as stream, zipfile.ZipFile(source_path) as package:
+    with atomic_output(target) as stream, zipfile.ZipFile(source_path) as package:
         requests = _requests(package, values, source_path)
         written = _copy_package(package, stream, requests)
     return written

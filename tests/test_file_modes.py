@@ -1,0 +1,52 @@
+"""Every file the tool writes gets the umask's mode for a new file, or the mode of the file it replaces."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from xl_retention._files import atomic_write
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _run(umask: int, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    code = f"import os, sys; os.umask({umask}); from xl_retention.cli import main; sys.exit(main({list(args)!r}))"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.mark.parametrize("umask, expected", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_new_files_follow_the_umask(tmp_path: Path, umask: int, expected: int) -> None:
+    old = os.umask(umask)
+    try:
+        atomic_write(tmp_path / "new.bin", b"x")
+    finally:
+        os.umask(old)
+    assert _mode(tmp_path / "new.bin") == expected
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "kept.bin"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    atomic_write(target, b"new")
+    assert (target.read_bytes(), _mode(target)) == (b"new", 0o640)
+
+
+def test_demo_new_and_recalc_outputs_are_0644_under_umask_022(tmp_path: Path) -> None:
+    assert _run(0o022, "demo", "demo.xlsx", cwd=tmp_path).returncode == 0
+    assert _run(0o022, "new", "tracker.xlsx", "--start", "2025-01", "--months", "3", cwd=tmp_path).returncode == 0
+    private = tmp_path / "private.xlsx"
+    private.write_bytes((tmp_path / "tracker.xlsx").read_bytes())
+    private.chmod(0o600)  # an input's own mode is not the output's
+    result = _run(0o022, "recalc", "private.xlsx", "--engine", "embedded", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    modes = {name: _mode(tmp_path / name) for name in ("demo.xlsx", "tracker.xlsx", "private.recalc.xlsx")}
+    assert modes == {"demo.xlsx": 0o644, "tracker.xlsx": 0o644, "private.recalc.xlsx": 0o644}
