@@ -10,7 +10,7 @@ from xl_retention.reference import as_markdown
 from xl_retention.registry import BY_NAME, FUNCTIONS, check_vba_names
 
 ROOT = Path(__file__).resolve().parents[1]
-METRICS = ROOT.parent / "shared" / "METRICS.md"
+METRICS = ROOT / "docs" / "metrics.md"
 
 
 def test_docs_functions_md_is_generated_from_the_registry():

@@ -1,4 +1,4 @@
-"""Retention metrics: pure functions, one per formula of ``shared/METRICS.md``.
+"""Retention metrics: pure functions, one per formula of the metrics contract, ``docs/metrics.md``.
 
 Elementwise metrics take scalars, lists, numpy arrays or pandas Series and return the
 same kind (a Series keeps its index); arguments broadcast together. Aggregates (the

@@ -33,7 +33,7 @@ def as_markdown() -> str:
         "",
         "Generated from `xl_retention/registry.py` by `xl-retention functions --markdown`;",
         "do not edit by hand (a test fails when this file is out of date). Definitions,",
-        "argument order and errors follow [METRICS.md](../../shared/METRICS.md); the Python",
+        "argument order and errors follow the metrics contract, [metrics.md](metrics.md); the Python",
         "function of each formula is its name in lower case (`xl_retention.crr`).",
         "",
         "Every formula: all inputs blank gives a blank; some blank, text, a boolean or an",
