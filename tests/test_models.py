@@ -194,6 +194,30 @@ def test_sbg_fit_ragged_triangle_of_cohorts():
     assert abs(fit.beta - beta) < 4 * se[1]
 
 
+def test_sbg_fit_leaves_out_empty_cohorts():
+    """A month without sign-ups is a cohort of size 0 (a row of zeros): it adds nothing to the likelihood."""
+    n = np.nan
+    triangle = np.array(
+        [
+            [100, 63, 47, 38, 33, 29],
+            [0, 0, 0, 0, 0, n],
+            [60, 38, 28, 23, n, n],
+            [0, 0, 0, n, n, n],
+            [0, 0, n, n, n, n],
+            [0, n, n, n, n, n],
+        ]
+    )
+    fit = m.sbg_fit(triangle)
+    assert round(fit.alpha, 4) == 0.7411
+    assert round(fit.beta, 4) == 1.2552
+    assert round(fit.log_likelihood, 2) == -226.09
+    assert fit == m.sbg_fit(triangle[[0, 2]])  # the same as the non-empty cohorts alone
+    assert fit.log_likelihood == pytest.approx(
+        sbg_ll_direct(fit.alpha, fit.beta, [[100, 63, 47, 38, 33, 29], [60, 38, 28, 23]]), abs=1e-9
+    )
+    assert m.sbg_fit([REGULAR, [0] * 8]) == m.sbg_fit(REGULAR)
+
+
 def test_sbg_fit_single_cohort_as_column_row_or_series():
     fit = m.sbg_fit(REGULAR)
     assert m.sbg_fit([[v] for v in REGULAR]) == fit  # an Excel column
@@ -211,7 +235,8 @@ def test_sbg_fit_single_cohort_as_column_row_or_series():
         ([1000, 631], OutOfRangeError, ["survivors", "at least 2 periods", "2 value"]),
         ([[1000, 631], [500, 300]], OutOfRangeError, ["survivors", "at least 2 periods"]),
         ([0, 0, 0], ZeroDenominatorError, ["survivors", "size 0"]),
-        ([[1000, 631, 468], [0, 0, None]], ZeroDenominatorError, ["survivors", "size 0", "row 2"]),
+        ([[0, 0, 0], [0, 0, None]], ZeroDenominatorError, ["survivors", "size 0", "2 of them"]),
+        ([[1000, 631, 468], [0, 5, None]], OutOfRangeError, ["survivors", "rise from 0", "row 2"]),
         ([1000, -5, -6], OutOfRangeError, ["survivors", "-5", "period 1"]),
         ([1000, 631.5, 468], OutOfRangeError, ["survivors", "631.5", "period 1"]),
         ([1000, "six hundred", 468], NotANumberError, ["survivors", "six hundred"]),

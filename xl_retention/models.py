@@ -307,6 +307,7 @@ def _sbg_counts(survivors: Any) -> tuple[np.ndarray, np.ndarray, float]:
     at_risk = np.zeros(width)
     followed = 0.0
     longest = 0
+    empty = 0
     for row, values in enumerate(table, start=1):
         where = "" if single else f" in cohort row {row}"
         present = ~np.isnan(values)
@@ -328,11 +329,16 @@ def _sbg_counts(survivors: Any) -> tuple[np.ndarray, np.ndarray, float]:
                     f"survivors must be whole counts >= 0, got {value:g} at period {t}{where}", "survivors", value
                 )
         if counts[0] == 0:
-            raise ZeroDenominatorError(
-                f"survivors starts with a cohort of size 0{where}: there are no customers to follow",
-                "survivors",
-                0.0,
-            )
+            if np.any(counts > 0):
+                t = int(np.flatnonzero(counts > 0)[0])
+                raise OutOfRangeError(
+                    f"survivors rise from 0 at period 0 to {counts[t]:g} at period {t}{where}: "
+                    "the customers of a cohort still active can only fall",
+                    "survivors",
+                    counts[t],
+                )
+            empty += 1
+            continue  # a cohort of 0 customers (a month without sign-ups) adds nothing to the likelihood
         rises = np.flatnonzero(np.diff(counts) > 0)
         if rises.size:
             t = int(rises[0]) + 1
@@ -347,6 +353,12 @@ def _sbg_counts(survivors: Any) -> tuple[np.ndarray, np.ndarray, float]:
             churned[1:length] += counts[:-1] - counts[1:]
             at_risk[1:length] += counts[:-1]
             followed += counts[0]
+    if empty and longest == 0:
+        raise ZeroDenominatorError(
+            f"survivors holds only cohorts of size 0 ({empty} of them): there are no customers to follow",
+            "survivors",
+            0.0,
+        )
     if longest < 3:
         raise OutOfRangeError(
             f"survivors needs a cohort observed for at least 2 periods (3 values: its size, then the customers "
@@ -521,8 +533,9 @@ def sbg_fit(survivors: Any) -> SBGFit:
 
     Errors: text ``#VALUE!``; negative or fractional counts, survivors that rise, fewer
     than 3 values in every cohort (2 parameters need 2 observed periods), no churn at
-    all, a maximum at alpha or beta = 0 or infinity, or no convergence ``#NUM!``; a cohort
-    of size 0 ``#DIV/0!``.
+    all, a maximum at alpha or beta = 0 or infinity, or no convergence ``#NUM!``; only
+    cohorts of size 0 ``#DIV/0!``. A cohort of size 0 (a month without sign-ups: a row of
+    zeros) adds no term to the likelihood and is left out of the fit.
 
     >>> fit = sbg_fit([1000, 631, 468, 382, 326, 289, 262, 241])  # "regular" cohort, Fader & Hardie 2007
     >>> round(fit.alpha, 3), round(fit.beta, 3), round(fit.log_likelihood, 1)
