@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from xl_retention import models
+from xl_retention.models import _common, bgnbd, gammagamma, sbg  # noqa: F401  (private helpers below)
 
 REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241]
 CDNOW_DAYS = (0.243, 4.414 * 7, 0.793, 2.426)
@@ -94,13 +95,13 @@ def sbg_nelder_mead(table: np.ndarray) -> tuple[float, float]:
 
 
 def bgnbd_ll(params, x, tx, age) -> float:
-    (ux, utx, uage), weights = models._aggregate_rows(x, tx, age)
-    return models._bgnbd_loglik(np.log(np.asarray(params, dtype=float)), ux, utx, uage, weights)[0]
+    (ux, utx, uage), weights = models._common._aggregate_rows(x, tx, age)
+    return models.bgnbd._bgnbd_loglik(np.log(np.asarray(params, dtype=float)), ux, utx, uage, weights)[0]
 
 
 def gammagamma_ll(params, x, mean) -> float:
     repeat = x > 0
-    return models._gammagamma_loglik(
+    return models.gammagamma._gammagamma_loglik(
         np.log(np.asarray(params, dtype=float)), x[repeat], mean[repeat], np.ones(repeat.sum())
     )[0]
 
@@ -133,8 +134,8 @@ def main() -> None:
         rows.append((case, "xl_retention", f"{seconds * 1e3:.1f} ms", fmt(fit[:2]), f"{fit.log_likelihood:.6f}"))
         table = np.atleast_2d(np.asarray(data, dtype=float))
         peer, seconds = timed(lambda table=table: sbg_nelder_mead(table), 5)
-        peer_ll = models._sbg_loglik(
-            np.array([np.log(peer[0] / peer[1]), 1 / (peer[0] + peer[1] + 1)]), *models._sbg_counts(table)[:2]
+        peer_ll = models.sbg._sbg_loglik(
+            np.array([np.log(peer[0] / peer[1]), 1 / (peer[0] + peer[1] + 1)]), *models.sbg._sbg_counts(table)[:2]
         )[0]
         rows.append((case, "scipy Nelder-Mead (hand-rolled)", f"{seconds * 1e3:.1f} ms", fmt(peer), f"{peer_ll:.6f}"))
 
@@ -151,7 +152,7 @@ def main() -> None:
         if n < 10_000 or not options.skip_lifetimes_million:
             runs.append(("lifetimes BetaGeoFitter", x, tx, age, None))
         if n >= 10_000:
-            (ux, utx, uage), weights = models._aggregate_rows(x, tx, age)
+            (ux, utx, uage), weights = models._common._aggregate_rows(x, tx, age)
             runs.append((f"lifetimes BetaGeoFitter, weights ({ux.size:,} distinct rows)", ux, utx, uage, weights))
         for label, fx, ftx, fage, weights in runs:
             try:

@@ -1,0 +1,106 @@
+"""Input helpers shared by the models: positivity checks, ranges of one value per customer, tables of cohorts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .._validation import Inputs, to_float_array
+from ..errors import NotANumberError, OutOfRangeError
+
+ArrayLike = Any  # a number, a sequence of numbers, an ndarray or a pandas Series
+
+_LOG_BOUND = 18.0  # parameters are searched in [e^-18, e^18] = [1.5e-8, 6.6e7]
+
+
+def _positive(x: Inputs, *names: str) -> None:
+    """Each named argument must be a finite number > 0: ``#NUM!``."""
+    for name in names:
+        value = x[name]
+        with np.errstate(invalid="ignore"):
+            bad = (value <= 0) | np.isinf(value)
+        x.fail_where(bad, OutOfRangeError, f"{name} must be a number > 0, got {{{name}:g}}", name)
+
+
+def _raise_if_not_finite(x: Inputs, names: tuple[str, ...], result: Any, what: str) -> None:
+    """A result that is not finite where no input is blank: ``#NUM!`` rather than a wrong number."""
+    inputs_ok = np.ones(np.shape(result), dtype=bool)
+    for name in names:
+        inputs_ok &= ~np.isnan(x[name])
+    x.fail_where(
+        inputs_ok & ~np.isfinite(result),
+        OutOfRangeError,
+        f"{what} cannot be computed in floating point for these arguments",
+        names[0],
+    )
+
+
+def _as_table(name: str, values: Any) -> np.ndarray:
+    """A 1-D or 2-D range (ragged lists padded with blanks) as a 2-D float array, one row per cohort."""
+    if isinstance(values, (list, tuple)) and any(isinstance(v, (list, tuple, np.ndarray)) for v in values):
+        rows = [list(v) if isinstance(v, (list, tuple, np.ndarray)) else [v] for v in values]
+        width = max(len(r) for r in rows)
+        values = [r + [None] * (width - len(r)) for r in rows]
+    array = to_float_array(name, values)
+    if array.ndim == 0:
+        array = array.reshape(1, 1)
+    elif array.ndim == 1:
+        array = array.reshape(1, -1)
+    elif array.ndim == 2 and array.shape[1] == 1 and array.shape[0] > 1:
+        array = array.T  # one column: one cohort going down
+    elif array.ndim != 2:
+        raise NotANumberError(f"{name} must be a 1-D or 2-D range, got {array.ndim} dimensions", name, None)
+    return array
+
+
+def _check_rfm(x: Inputs) -> None:
+    x.check_range("frequency", integer=True, what="a whole number of repeat purchases >= 0")
+    x.check_range("recency", what="a time >= 0")
+    x.check_range("T", what="an age (time since the first purchase) >= 0")
+    x.fail_where(
+        x["recency"] > x["T"],
+        OutOfRangeError,
+        "recency ({recency:g}) exceeds T ({T:g}): the last purchase cannot come after the end of observation",
+        "recency",
+    )
+    x.fail_where(
+        (x["frequency"] == 0) & (x["recency"] > 0),
+        OutOfRangeError,
+        "recency ({recency:g}) must be 0 when frequency is 0 (with no repeat purchase, the last purchase is the first)",
+        "recency",
+    )
+
+
+def _columns(**named: Any) -> dict[str, np.ndarray]:
+    """Ranges of one value per customer as equal-length flat arrays; rows blank in every column are dropped."""
+    arrays = {name: to_float_array(name, value).ravel() for name, value in named.items()}
+    sizes = {a.size for a in arrays.values()}
+    if len(sizes) > 1:
+        shapes = ", ".join(f"{n} {a.size}" for n, a in arrays.items())
+        raise NotANumberError(
+            f"{', '.join(arrays)} must hold one value per customer each; got sizes {shapes}", ", ".join(arrays)
+        )
+    blank = np.stack([np.isnan(a) for a in arrays.values()])
+    keep = ~blank.all(axis=0)
+    partial = blank.any(axis=0) & keep
+    if partial.any():
+        position = int(np.flatnonzero(partial)[0])
+        names = [n for n, a in arrays.items() if np.isnan(a[position])]
+        raise NotANumberError(
+            f"{', '.join(names)} blank at position {position} while other columns are not", names[0], None
+        )
+    return {name: a[keep] for name, a in arrays.items()}
+
+
+def _aggregate_rows(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+    """Distinct rows of the stacked columns and how many times each occurs (a lexsort, faster than np.unique)."""
+    n = columns[0].size
+    order = np.lexsort(columns[::-1])
+    sorted_cols = [c[order] for c in columns]
+    new = np.ones(n, dtype=bool)
+    if n > 1:
+        new[1:] = np.any(np.stack([c[1:] != c[:-1] for c in sorted_cols]), axis=0)
+    first = np.flatnonzero(new)
+    counts = np.diff(np.append(first, n)).astype(np.float64)
+    return [c[first] for c in sorted_cols], counts

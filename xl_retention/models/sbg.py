@@ -1,0 +1,353 @@
+"""sBG (shifted-beta-geometric) model of contractual retention.
+
+Fader & Hardie (2007), "How to Project Customer Retention", Journal of Interactive Marketing
+21(1): each customer churns at the end of a period with a probability theta of her own,
+theta ~ Beta(alpha, beta) across customers. Its lifetime values are those of Fader & Hardie
+(2010), "Customer-Base Valuation in a Contractual Setting: The Perils of Ignoring
+Heterogeneity", Marketing Science 29(1).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from .._validation import Inputs
+from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
+from ._common import ArrayLike, _as_table, _positive
+from ._optimize import _maximize
+from ._special import _sbg_hyp2f1
+
+_MIN_DISCOUNT = 1e-6  # below this (and above 0) the series for DEL/DERL cannot be summed exactly
+
+
+class SBGFit(NamedTuple):
+    """Maximum-likelihood estimates of the sBG model and the log-likelihood at them."""
+
+    alpha: float
+    beta: float
+    log_likelihood: float
+
+
+def sbg_survival(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
+    """Probability that a customer is still active after ``t`` periods: S(t) = B(alpha, beta + t) / B(alpha, beta).
+
+    S(0) = 1; t is a whole number of periods >= 0; alpha, beta > 0.
+
+    >>> round(sbg_survival(0.704, 1.182, 1), 6)  # = beta / (alpha + beta)
+    0.626723
+    >>> np.round(sbg_survival(0.704, 1.182, [0, 1, 2, 7]), 4).tolist()
+    [1.0, 0.6267, 0.4738, 0.2391]
+    """
+    from scipy.special import betaln
+
+    x = Inputs(alpha=alpha, beta=beta, t=t)
+    _positive(x, "alpha", "beta")
+    x.check_range("t", integer=True, what="a whole number of periods >= 0")
+    a, b = x["alpha"], x["beta"]
+    return x.wrap(np.exp(betaln(a, b + x["t"]) - betaln(a, b)))
+
+
+def sbg_retention(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
+    """Retention rate of period t among customers active after t - 1: r(t) = (beta + t - 1) / (alpha + beta + t - 1).
+
+    r(t) = S(t) / S(t - 1) rises with t: the customers who stay are the loyal ones.
+    t is a whole period >= 1.
+
+    >>> round(sbg_retention(0.704, 1.182, 1), 6)
+    0.626723
+    >>> np.round(sbg_retention(0.704, 1.182, [1, 2, 12]), 4).tolist()
+    [0.6267, 0.7561, 0.9454]
+    """
+    x = Inputs(alpha=alpha, beta=beta, t=t)
+    _positive(x, "alpha", "beta")
+    x.check_range("t", low=1, integer=True, what="a whole period >= 1")
+    a, b, t_ = x["alpha"], x["beta"], x["t"]
+    return x.wrap((b + t_ - 1) / (a + b + t_ - 1))
+
+
+def sbg_churn_probability(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
+    """Probability that a new customer churns in period t: P(T = t) = B(alpha + 1, beta + t - 1) / B(alpha, beta).
+
+    Equal to S(t - 1) - S(t); t is a whole period >= 1.
+
+    >>> round(sbg_churn_probability(0.704, 1.182, 1), 6)  # = alpha / (alpha + beta)
+    0.373277
+    >>> np.round(sbg_churn_probability(0.704, 1.182, [1, 2, 3]), 4).tolist()
+    [0.3733, 0.1529, 0.0858]
+    """
+    from scipy.special import betaln
+
+    x = Inputs(alpha=alpha, beta=beta, t=t)
+    _positive(x, "alpha", "beta")
+    x.check_range("t", low=1, integer=True, what="a whole period >= 1")
+    a, b = x["alpha"], x["beta"]
+    return x.wrap(np.exp(betaln(a + 1, b + x["t"] - 1) - betaln(a, b)))
+
+
+def _sbg_discount(x: Inputs) -> None:
+    x.check_range("discount_rate", what="a discount rate >= 0 per period")
+    d = x["discount_rate"]
+    x.fail_where(
+        (d > 0) & (d < _MIN_DISCOUNT),
+        OutOfRangeError,
+        f"discount_rate ({{discount_rate:g}}) is between 0 and {_MIN_DISCOUNT:g}: the series cannot be summed "
+        "exactly there; use 0 (exact, when alpha > 1) or a rate of at least 1e-6 per period",
+        "discount_rate",
+    )
+    x.fail_where(
+        (d == 0) & (x["alpha"] <= 1),
+        OutOfRangeError,
+        "discount_rate is 0 and alpha ({alpha:g}) <= 1: the expected lifetime is infinite "
+        "(S(t) falls like t^-alpha, whose sum diverges); give a discount rate > 0",
+        "discount_rate",
+    )
+
+
+def _sbg_lifetime(alpha: np.ndarray, beta: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """sum_{t>=0} S(t | alpha, beta) / (1 + d)^t = 2F1(1, beta; alpha + beta; 1 / (1 + d)); at d = 0 (alpha > 1)
+    Gauss's sum (alpha + beta - 1) / (alpha - 1)."""
+    alpha, beta, d = np.broadcast_arrays(alpha, beta, d)
+    out = np.empty(alpha.shape)
+    zero = d == 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out[zero] = (alpha[zero] + beta[zero] - 1) / (alpha[zero] - 1)
+    out[~zero] = _sbg_hyp2f1(alpha[~zero], beta[~zero], 1.0 / (1.0 + d[~zero]))
+    return out
+
+
+def sbg_del(alpha: ArrayLike, beta: ArrayLike, discount_rate: ArrayLike) -> Any:
+    """Discounted expected lifetime of a new customer, in periods (Fader & Hardie 2010, eq. 4).
+
+    DEL = sum_{t>=0} S(t) / (1 + d)^t = 2F1(1, beta; alpha + beta; 1 / (1 + d)), counting
+    the first period (paid at t = 0, certain) and each renewal paid at t if the customer
+    survives t periods. With d = 0 it is the expected lifetime E[T] = (alpha + beta - 1) /
+    (alpha - 1), finite only for alpha > 1 (``#NUM!`` otherwise). Rates between 0 and 1e-6
+    are refused (``#NUM!``): the series converges too slowly there to be summed exactly.
+    Evaluated by Gauss's continued fraction for 2F1, exact to about 1e-14 for d >= 0.01.
+
+    >>> round(sbg_del(0.704, 1.182, 0.10), 6)
+    3.695147
+    >>> round(sbg_del(2.0, 3.0, 0), 12)  # (2 + 3 - 1) / (2 - 1)
+    4.0
+    """
+    x = Inputs(alpha=alpha, beta=beta, discount_rate=discount_rate)
+    _positive(x, "alpha", "beta")
+    _sbg_discount(x)
+    return x.wrap(_sbg_lifetime(x["alpha"], x["beta"], x["discount_rate"]))
+
+
+def sbg_derl(alpha: ArrayLike, beta: ArrayLike, discount_rate: ArrayLike, renewals: ArrayLike) -> Any:
+    """Discounted expected residual lifetime of an active customer (Fader & Hardie 2010, eq. 6).
+
+    For a customer who has made ``renewals`` renewals (n = renewals + 1: 0 renewals while
+    in her first period), valued at the end of period n just before her next renewal
+    decision, the renewal paid then undiscounted:
+
+    DERL = sum_{t>=n} S(t) / S(n - 1) / (1 + d)^(t - n)
+         = [B(alpha, beta + n) / B(alpha, beta + n - 1)] x 2F1(1, beta + n; alpha + beta + n; 1 / (1 + d)),
+
+    the first factor being the retention rate r(n) = (beta + n - 1) / (alpha + beta + n - 1).
+    With this (the paper's) definition DEL = 1 + DERL(renewals = 0) / (1 + d): a new
+    customer pays now, and one period later is a customer with 0 renewals facing her first
+    renewal decision. With d = 0 (alpha > 1): DERL = (beta + n - 1) / (alpha - 1).
+
+    >>> round(sbg_derl(0.704, 1.182, 0.10, 0), 6)
+    2.964662
+    >>> round(1 + sbg_derl(0.704, 1.182, 0.10, 0) / 1.10 - sbg_del(0.704, 1.182, 0.10), 12)
+    0.0
+    """
+    x = Inputs(alpha=alpha, beta=beta, discount_rate=discount_rate, renewals=renewals)
+    _positive(x, "alpha", "beta")
+    x.check_range("renewals", integer=True, what="a whole number of renewals >= 0")
+    _sbg_discount(x)
+    a, b, n = x["alpha"], x["beta"], x["renewals"] + 1.0
+    retention = (b + n - 1) / (a + b + n - 1)
+    return x.wrap(retention * _sbg_lifetime(a, b + n, x["discount_rate"]))
+
+
+def sbg_clv(margin: ArrayLike, alpha: ArrayLike, beta: ArrayLike, discount_rate: ArrayLike) -> Any:
+    """Expected lifetime value of a new customer: margin x DEL(d | alpha, beta).
+
+    margin = the (constant) margin of one period, paid at its start; see :func:`sbg_del`.
+
+    >>> round(sbg_clv(50, 0.704, 1.182, 0.10), 4)
+    184.7574
+    """
+    x = Inputs(margin=margin, alpha=alpha, beta=beta, discount_rate=discount_rate)
+    x.check_range("margin", what="an amount >= 0")
+    _positive(x, "alpha", "beta")
+    _sbg_discount(x)
+    return x.wrap(x["margin"] * _sbg_lifetime(x["alpha"], x["beta"], x["discount_rate"]))
+
+
+def _sbg_counts(survivors: Any) -> tuple[np.ndarray, np.ndarray, float]:
+    """Churners and customers at risk in each period t (index t = 1..T, summed over the cohorts observed through
+    t), and the number of customers followed for at least one period."""
+    table = _as_table("survivors", survivors)
+    single = table.shape[0] == 1
+    width = table.shape[1]
+    churned = np.zeros(width)
+    at_risk = np.zeros(width)
+    followed = 0.0
+    longest = 0
+    empty = 0
+    for row, values in enumerate(table, start=1):
+        where = "" if single else f" in cohort row {row}"
+        present = ~np.isnan(values)
+        if not present.any():
+            continue  # a blank row (a cohort not started yet)
+        length = int(np.flatnonzero(present)[-1]) + 1
+        if not present[:length].all():
+            gap = int(np.flatnonzero(~present[:length])[0])
+            raise NotANumberError(
+                f"survivors has a blank at period {gap}{where} before later values: only the end of a cohort's "
+                "row may be blank (periods count from 0, the cohort size)",
+                "survivors",
+                None,
+            )
+        counts = values[:length]
+        for t, value in enumerate(counts):
+            if value < 0 or math.isinf(value) or value != round(value):
+                raise OutOfRangeError(
+                    f"survivors must be whole counts >= 0, got {value:g} at period {t}{where}", "survivors", value
+                )
+        if counts[0] == 0:
+            if np.any(counts > 0):
+                t = int(np.flatnonzero(counts > 0)[0])
+                raise OutOfRangeError(
+                    f"survivors rise from 0 at period 0 to {counts[t]:g} at period {t}{where}: "
+                    "the customers of a cohort still active can only fall",
+                    "survivors",
+                    counts[t],
+                )
+            empty += 1
+            continue  # a cohort of 0 customers (a month without sign-ups) adds nothing to the likelihood
+        rises = np.flatnonzero(np.diff(counts) > 0)
+        if rises.size:
+            t = int(rises[0]) + 1
+            raise OutOfRangeError(
+                f"survivors rise from {counts[t - 1]:g} at period {t - 1} to {counts[t]:g} at period {t}{where}: "
+                "the customers of a cohort still active can only fall",
+                "survivors",
+                counts[t],
+            )
+        longest = max(longest, length)
+        if length >= 2:
+            churned[1:length] += counts[:-1] - counts[1:]
+            at_risk[1:length] += counts[:-1]
+            followed += counts[0]
+    if empty and longest == 0:
+        raise ZeroDenominatorError(
+            f"survivors holds only cohorts of size 0 ({empty} of them): there are no customers to follow",
+            "survivors",
+            0.0,
+        )
+    if longest < 3:
+        raise OutOfRangeError(
+            f"survivors needs a cohort observed for at least 2 periods (3 values: its size, then the customers "
+            f"still active after periods 1 and 2) to estimate alpha and beta; the longest has {longest} value(s)",
+            "survivors",
+            None,
+        )
+    if churned.sum() == 0:
+        raise OutOfRangeError(
+            "survivors show no churn at all: the sBG likelihood has no finite maximum (beta -> infinity)",
+            "survivors",
+            None,
+        )
+    if at_risk[2:].sum() == 0:
+        raise OutOfRangeError(
+            "survivors show every customer churned in period 1: the sBG likelihood has no finite maximum "
+            "(mean churn -> 1)",
+            "survivors",
+            0.0,
+        )
+    return churned, at_risk, followed
+
+
+def _sbg_loglik(params: np.ndarray, churned: np.ndarray, at_risk: np.ndarray) -> tuple[float, np.ndarray]:
+    """Log-likelihood and gradient in (u, phi): mean churn mu = 1 / (1 + e^-u), phi = 1 / (alpha + beta + 1).
+
+    Period t's churn probability among those at risk is h = alpha / (alpha + beta + t - 1)
+    = mu (1 - phi) / (1 - phi + (t - 1) phi), so LL = sum_t D_t ln h + (R_t - D_t) ln(1 - h):
+    the product of P(T = t) and S(T) over customers, regrouped by period. It stays exact
+    at phi = 0, the homogeneous (geometric) limit alpha, beta -> infinity.
+    """
+    u, phi = params
+    mu = 1.0 / (1.0 + math.exp(-u))
+    i = np.arange(churned.size - 1, dtype=np.float64)  # t - 1 for t = 1..T
+    churn, risk = churned[1:], at_risk[1:]
+    denominator = 1.0 - phi + i * phi
+    g = (1.0 - phi) / denominator
+    h = mu * g
+    stay = risk - churn
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ll = float(np.sum(np.where(churn > 0, churn * np.log(h), 0.0)) + np.sum(stay * np.log1p(-h)))
+        d_h = np.where(churn > 0, churn / h, 0.0) - stay / (1.0 - h)
+    d_u = float(np.dot(d_h, h * (1.0 - mu)))
+    d_phi = float(np.dot(d_h, -mu * i / denominator**2))
+    return ll, np.array([d_u, d_phi])
+
+
+_PHI_MAX = 1.0 - 1e-9  # polarization phi = 1 / (alpha + beta + 1) < 1
+
+
+def sbg_fit(survivors: Any) -> SBGFit:
+    """Maximum-likelihood sBG fit of one or several cohorts' survivor counts (Fader & Hardie 2007).
+
+    ``survivors``: one cohort's customers still active after periods 0, 1, ..., T (the
+    first value is the cohort size), as a list or a row or a column; or a table of cohorts,
+    one row each, ragged at the end (blank, None or NaN where not yet observed).
+
+    Log-likelihood, summed over cohorts (each with its own last period T):
+    LL = sum_t (n_{t-1} - n_t) ln P(T = t) + n_T ln S(T), with
+    P(T = t) = B(alpha + 1, beta + t - 1) / B(alpha, beta), S(T) = B(alpha, beta + T) / B(alpha, beta).
+    It is maximised over the mean churn alpha / (alpha + beta) and the polarization
+    1 / (alpha + beta + 1), whose edge 0 is the homogeneous (geometric) model: data whose
+    churn does not fall over time have their maximum there, alpha and beta infinite.
+
+    Errors: text ``#VALUE!``; negative or fractional counts, survivors that rise, fewer
+    than 3 values in every cohort (2 parameters need 2 observed periods), no churn at
+    all, a maximum at alpha or beta = 0 or infinity, or no convergence ``#NUM!``; only
+    cohorts of size 0 ``#DIV/0!``. A cohort of size 0 (a month without sign-ups: a row of
+    zeros) adds no term to the likelihood and is left out of the fit.
+
+    >>> fit = sbg_fit([1000, 631, 468, 382, 326, 289, 262, 241])  # "regular" cohort, Fader & Hardie 2007
+    >>> round(fit.alpha, 3), round(fit.beta, 3), round(fit.log_likelihood, 1)
+    (0.704, 1.182, -1680.3)
+    """
+    churned, at_risk, followed = _sbg_counts(survivors)
+
+    def loglik(params: np.ndarray) -> tuple[float, np.ndarray]:
+        return _sbg_loglik(params, churned, at_risk)
+
+    def describe(params: np.ndarray, at_low: Any = None, at_high: Any = None) -> str:
+        mu, phi = 1.0 / (1.0 + math.exp(-params[0])), params[1]
+        if at_high is not None and at_high[0]:
+            return "mean churn -> 1: every customer churned in the first period"
+        if at_low is not None and at_low[0]:
+            return "mean churn -> 0: hardly any customer churned"
+        if at_low is not None and at_low[1]:
+            return (
+                f"alpha and beta -> infinity with mean churn {mu:.6g}: the data show no heterogeneity (churn does "
+                "not fall over time), which a constant churn rate (geometric model) fits as well"
+            )
+        if at_high is not None and at_high[1]:
+            return "alpha and beta -> 0: customers either churn at once or never"
+        return f"alpha = {mu * (1 - phi) / phi:.6g}, beta = {(1 - mu) * (1 - phi) / phi:.6g}"
+
+    # start from the best point of a coarse grid (each evaluation is a few vector operations)
+    best_ll, start = -np.inf, np.array([0.0, 0.5])
+    for u in np.linspace(-6.0, 6.0, 13):
+        for phi in (0.0, 0.01, 0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.9):
+            ll, _ = loglik(np.array([u, phi]))
+            if ll > best_ll:
+                best_ll, start = ll, np.array([u, phi])
+    bounds = [(-40.0, 40.0), (0.0, _PHI_MAX)]
+    params, ll = _maximize(loglik, start, bounds, followed, describe, "survivors", "sBG")
+    mu, phi = 1.0 / (1.0 + math.exp(-params[0])), float(params[1])
+    alpha, beta = mu * (1.0 - phi) / phi, (1.0 - mu) * (1.0 - phi) / phi
+    return SBGFit(float(alpha), float(beta), ll)
