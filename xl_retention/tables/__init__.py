@@ -1,0 +1,48 @@
+"""Monthly tables from raw data: movements and cohorts of subscriptions, purchases, visits, NPS, RFM.
+
+The reading of files and columns (dates, ids, numbers, dialects) is :mod:`xl_retention.reading`;
+this package counts. Modules:
+
+* :mod:`.subscriptions`: :func:`~.subscriptions.monthly_movements`,
+  :func:`~.subscriptions.subscription_tables` (movements, customer and revenue cohorts, survivors),
+  :func:`~.subscriptions.snapshots_from_intervals`, :func:`~.subscriptions.survivors`;
+* :mod:`.activity`: orders and visits (:func:`~.activity.order_tables`,
+  :func:`~.activity.repeat_purchases`, :func:`~.activity.returning_visitors`, cohorts);
+* :mod:`.surveys`: :func:`~.surveys.nps_by_month`, :func:`~.surveys.scores_by_month`;
+* :mod:`.rfm`: :func:`~.rfm.rfm_summary` (numpy-only import, for ``xl_retention.models``).
+
+Names are loaded when first used (``from xl_retention.tables import order_tables``), so that
+``xl_retention.tables.rfm`` imports without pandas.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE = {
+    "rfm_summary": "rfm",
+    "nps_by_month": "surveys",
+    "scores_by_month": "surveys",
+    "NPS_COLUMNS": "surveys",
+}
+for _name in (
+    "MOVEMENT_COLUMNS SubscriptionTables monthly_movements subscription_tables cohorts_from_snapshots "
+    "snapshots_from_intervals survivors"
+).split():
+    _WHERE[_name] = "subscriptions"
+for _name in (
+    "PURCHASE_COLUMNS VISITOR_COLUMNS OrderTables order_tables repeat_purchases cohorts_from_orders cohort_table "
+    "overall_repeat_purchase_rate returning_visitors"
+).split():
+    _WHERE[_name] = "activity"
+for _name in ("COHORT_KINDS", "MAX_MONTHS", "MonthLike", "cohort_rates"):
+    _WHERE[_name] = "_months"
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

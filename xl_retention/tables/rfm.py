@@ -1,0 +1,119 @@
+"""RFM summary of an order table, in the ``lifetimes`` package's conventions (the input of BG/NBD and Gamma-Gamma).
+
+numpy only at import time (``xl_retention.models`` re-exports :func:`rfm_summary` and must
+import without pandas); pandas and the date reader are imported when it runs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..errors import NotANumberError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["rfm_summary"]
+
+_PERIODS = {"D": "D", "W": "W", "M": "M"}
+
+
+def rfm_summary(
+    orders: pd.DataFrame,
+    customer_id: str = "customer_id",
+    date: str = "date",
+    amount: str | None = "amount",
+    period: str = "D",
+    observation_end: Any = None,
+    *,
+    dayfirst: bool | None = None,
+    date_format: str | None = None,
+) -> pd.DataFrame:
+    """Frequency, recency, T and monetary value per customer from an order table (``lifetimes`` conventions).
+
+    Orders are counted per period (``"D"`` days, ``"W"`` weeks, ``"M"`` months): several
+    orders in one period are one purchase, their amounts summed. Per customer:
+    frequency = purchase periods - 1 (repeat purchases); recency = last - first purchase
+    period; T = observation_end's period - first purchase period; monetary_value = mean
+    amount of the repeat purchases (0 without any). Orders in periods after the period of
+    ``observation_end`` (default: the last date in the table, refunds included) are ignored. ``amount=None`` skips
+    monetary_value.
+
+    Refunds: a row with a negative amount is not a purchase. It is left out before
+    anything is counted (as ``xl-retention import`` leaves it out of the purchases
+    table), so a refund never counts as a repeat purchase; a customer with refunds only
+    is not in the result.
+
+    Dates are read as :func:`xl_retention.reading.parse_dates` reads them: one format for
+    the whole column (``13/02/2024`` proves the column day-first); a column whose day/month
+    order cannot be told needs ``dayfirst`` (True: ``03/04/2025`` is 3 April) or
+    ``date_format`` (a strftime format such as ``"%d/%m/%Y"``). Ids are compared as the
+    importer compares them (surrounding spaces dropped, ``0123`` is not ``123``).
+
+    Raises :class:`~xl_retention.errors.NotANumberError` naming the argument for an unknown
+    period or column, dates that do not parse, blank dates and amounts that are not numbers.
+
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"customer_id": [1, 1, 1, 2, 1], "amount": [10.0, 20.0, 40.0, 5.0, -20.0],
+    ...                        "date": ["2024-01-01", "2024-01-03", "2024-01-08", "2024-01-05", "2024-01-09"]})
+    >>> summary = rfm_summary(orders)
+    >>> summary.loc[1].to_dict()
+    {'frequency': 2.0, 'recency': 7.0, 'T': 8.0, 'monetary_value': 30.0}
+    >>> summary.loc[2].to_dict()
+    {'frequency': 0.0, 'recency': 0.0, 'T': 4.0, 'monetary_value': 0.0}
+    """
+    import pandas as pd
+
+    from ..reading import DataError, DateOptions, clean_ids, parse_dates, parse_numbers
+
+    if period not in _PERIODS:
+        raise NotANumberError(f"period must be 'D', 'W' or 'M', got {period!r}", "period", period)
+    for argument, column in (("customer_id", customer_id), ("date", date), ("amount", amount)):
+        if column is not None and column not in orders.columns:
+            raise NotANumberError(f"orders has no column {column!r} (the {argument} column)", argument, column)
+    try:
+        options = DateOptions(dayfirst=dayfirst, date_format=date_format)
+        dates = parse_dates(orders[date], "orders", date, options)
+    except DataError as error:
+        if "missing dates" in str(error):
+            raise NotANumberError(f"date column {date!r} is blank: {error}", "date", None) from None
+        raise NotANumberError(f"date column {date!r} holds values that are not dates: {error}", "date", None) from None
+    ids = clean_ids(orders[customer_id])
+    if ids.isna().any():
+        position = int(np.flatnonzero(ids.isna().to_numpy())[0])
+        raise NotANumberError(f"customer_id column {customer_id!r} is blank at row {position}", "customer_id", None)
+    frame = pd.DataFrame({customer_id: ids.to_numpy(), date: dates}, index=orders.index)
+    last_date = frame[date].max()
+    if amount is not None:
+        try:
+            frame[amount] = parse_numbers(orders[amount], "orders", amount)
+        except DataError as error:
+            raise NotANumberError(f"amount column {amount!r}: {error}", "amount", None) from None
+        frame = frame[frame[amount].to_numpy() >= 0]  # refunds are not purchases
+    end = last_date if observation_end is None else pd.Timestamp(observation_end)
+    freq = _PERIODS[period]
+    frame["_period"] = pd.PeriodIndex(frame[date].dt.to_period(freq)).asi8
+    end_ordinal = pd.Period(end, freq=freq).ordinal
+    frame = frame[frame["_period"] <= end_ordinal]  # orders of the end's own period count, as in lifetimes
+    per_period = frame.groupby([customer_id, "_period"], sort=True)
+    if amount is not None:
+        purchases = per_period[amount].sum().reset_index()
+    else:
+        purchases = per_period.size().reset_index()[[customer_id, "_period"]]
+    grouped = purchases.groupby(customer_id, sort=True)["_period"]
+    first, last, count = grouped.min(), grouped.max(), grouped.count()
+    summary = pd.DataFrame(
+        {
+            "frequency": (count - 1).astype(np.float64),
+            "recency": (last - first).astype(np.float64),
+            "T": (end_ordinal - first).astype(np.float64),
+        }
+    )
+    if amount is not None:
+        is_first = purchases["_period"].to_numpy() == purchases[customer_id].map(first).to_numpy()
+        repeat = purchases[~is_first]
+        summary["monetary_value"] = repeat.groupby(customer_id)[amount].mean().reindex(summary.index).fillna(0.0)
+    summary.index.name = customer_id
+    return summary
