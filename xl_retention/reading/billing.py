@@ -1,0 +1,82 @@
+"""Billing exports: an amount per billing interval to monthly recurring revenue.
+
+Billing systems (Stripe, Chargebee, Paddle, ...) export a price per billing interval, not
+MRR. With an ``interval`` column, a subscription's MRR is::
+
+    MRR = amount x quantity / (months per interval x interval_count)
+
+``quantity`` (seats) and ``interval_count`` (every 3 months, ...) default to 1. Months per
+interval: month 1, quarter 3, half-year 6, year 12; a week is 7 / 30.4375 months and a
+day 1 / 30.4375 months (30.4375 = 365.25 / 12 days, the average Gregorian month), so a
+weekly 10 is 43.48 MRR and a yearly 1,200 is 100 MRR. Spellings: ``day daily days d``,
+``week weekly weeks w``, ``month monthly months mo m``, ``quarter quarterly quarters q``,
+``half-year half_year semiannual semi-annual``, ``year yearly annual annually years yr y``
+(any case). Anything else is refused naming its rows and values.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+
+__all__ = ["DAYS_PER_MONTH", "MONTHS_PER_INTERVAL", "months_per_interval", "monthly_amounts"]
+
+#: The average Gregorian month in days (365.25 / 12): weekly and daily prices become MRR with it.
+DAYS_PER_MONTH = 365.25 / 12
+
+#: Months in one billing interval, by canonical name.
+MONTHS_PER_INTERVAL: dict[str, float] = {
+    "day": 1 / DAYS_PER_MONTH,
+    "week": 7 / DAYS_PER_MONTH,
+    "month": 1.0,
+    "quarter": 3.0,
+    "half_year": 6.0,
+    "year": 12.0,
+}
+
+_SPELLINGS = {
+    "day": ("day", "daily", "days", "d"),
+    "week": ("week", "weekly", "weeks", "w", "wk"),
+    "month": ("month", "monthly", "months", "mo", "m", "mon"),
+    "quarter": ("quarter", "quarterly", "quarters", "q", "qtr"),
+    "half_year": ("half_year", "halfyear", "half_yearly", "semiannual", "semi_annual", "semi_annually", "semiannually"),
+    "year": ("year", "yearly", "annual", "annually", "years", "yr", "y", "a"),
+}
+_NAMES = {spelling: name for name, spellings in _SPELLINGS.items() for spelling in spellings}
+
+
+def months_per_interval(series: pd.Series, source: str, column: str) -> np.ndarray:
+    """Months in each row's billing interval (float64); unknown or blank intervals raise ``DataError``.
+
+    >>> months_per_interval(pd.Series(["Monthly", "year", "annual"]), "subs.csv", "interval").tolist()
+    [1.0, 12.0, 12.0]
+    """
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    keys = [str(u).strip().lower().replace("-", "_").replace(" ", "_") for u in np.asarray(uniques, dtype=object)]
+    months = np.array([MONTHS_PER_INTERVAL.get(_NAMES.get(k, ""), np.nan) for k in keys] + [np.nan])
+    per_row = months[codes]
+    if np.isnan(per_row).any():
+        problem = "billing intervals that are not day, week, month, quarter, half-year or year"
+        raise bad_rows(source, column, problem, np.flatnonzero(np.isnan(per_row)), series.to_numpy())
+    return per_row
+
+
+def monthly_amounts(
+    amount: np.ndarray,
+    months: np.ndarray,
+    quantity: np.ndarray | None = None,
+    interval_count: np.ndarray | None = None,
+) -> np.ndarray:
+    """MRR = amount x quantity / (months x interval_count), element by element (see the module docstring).
+
+    >>> monthly_amounts(np.array([1200.0, 100.0, 50.0]), np.array([12.0, 1.0, 1.0]), np.array([1.0, 1.0, 3.0])).tolist()
+    [100.0, 100.0, 150.0]
+    """
+    per_month = amount / months
+    if interval_count is not None:
+        per_month = per_month / interval_count
+    if quantity is not None:
+        per_month = per_month * quantity
+    return per_month

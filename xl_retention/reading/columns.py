@@ -1,0 +1,306 @@
+"""Columns: finding the user's columns by name, and reading each by its role (ids, dates, numbers).
+
+Column names match case-insensitively, ignoring surrounding spaces, with spaces, hyphens
+and underscores alike ("Customer ID" is ``customer_id``); a column map (``--columns``)
+gives our name -> the user's. Two columns that match one name (exact repeats included),
+or a map entry naming a column the file lacks, are refused: never resolved silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import RetentionInputError
+from .billing import monthly_amounts, months_per_interval
+from .dates import DateOptions, parse_dates
+from .errors import DataError, bad_rows
+from .values import clean_ids, parse_numbers
+
+__all__ = [
+    "SCHEMAS",
+    "ReadOptions",
+    "mapping_for",
+    "normalize_columns",
+    "parse_column_map",
+    "prepare",
+    "subscription_kind",
+]
+
+_BILLING = ("amount", "interval", "interval_count", "quantity")
+
+#: Required and optional columns of each kind of input table, in our names.
+SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "snapshots": (("customer_id", "month", "mrr"), _BILLING),
+    "intervals": (("customer_id", "start", "mrr"), ("end", *_BILLING)),
+    "orders": (("customer_id", "date"), ("amount",)),
+    "visits": (("visitor_id", "date"), ()),
+    "answers": (("date", "score"), ()),
+}
+_DATES = {"month", "date", "start", "end"}
+_IDS = {"customer_id", "visitor_id"}
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read input files and their columns (the ``import`` command's reading flags).
+
+    Attributes:
+        sep: the CSV separator (default: sniffed). ``encoding``: the text encoding
+            (default: by byte-order mark, else UTF-8, else Windows-1252).
+        decimal: ``"."`` or ``","`` (default: each number column tells, else refused).
+        dayfirst, date_format, timezone: as in :class:`~xl_retention.reading.dates.DateOptions`.
+    """
+
+    sep: str | None = None
+    encoding: str | None = None
+    decimal: str | None = None
+    dayfirst: bool | None = None
+    date_format: str | None = None
+    timezone: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.decimal not in (None, ".", ","):
+            raise DataError(f"the decimal mark is '.' or ',', got {self.decimal!r}")
+        self.dates()  # checks the time zone and the format
+
+    def dates(self) -> DateOptions:
+        """The date part of the options."""
+        return DateOptions(self.dayfirst, self.date_format, self.timezone)
+
+
+def key(name: Any) -> str:
+    """A column name as it is matched: lower case, spaces, hyphens and underscores as one ``_``."""
+    return re.sub(r"[\s\-_]+", "_", str(name).replace("\ufeff", "").strip().lower()).strip("_")
+
+
+def subscription_kind(df: pd.DataFrame, columns: Mapping[str, str] | None = None) -> str:
+    """``"snapshots"`` (a ``month`` column) or ``"intervals"`` (a ``start`` column) for a subscriptions table.
+
+    >>> subscription_kind(pd.DataFrame(columns=["Customer ID", "Start", "MRR"]))
+    'intervals'
+    """
+    keys = {key(c) for c in df.columns} | {key(ours) for ours in (columns or {})}
+    return "intervals" if "start" in keys and "month" not in keys else "snapshots"
+
+
+def mapping_for(df: pd.DataFrame, columns: Mapping[str, str] | None, kind: str) -> dict[str, str]:
+    """The entries of a column map (one ``--columns`` for several files) that apply to ``df`` as ``kind``.
+
+    An entry applies when it names one of ``kind``'s columns (:data:`SCHEMAS`) and ``df``
+    has the column it maps to, or lacks a column of our name (then the entry is checked,
+    and refused when the file has no such column).
+
+    >>> mapping_for(pd.DataFrame(columns=["Customer", "Month", "MRR"]), {"customer_id": "Customer"}, "snapshots")
+    {'customer_id': 'Customer'}
+    >>> mapping_for(pd.DataFrame(columns=["customer_id", "date"]), {"customer_id": "Customer"}, "orders")
+    {}
+    """
+    required, optional = SCHEMAS[kind]
+    present = {key(c) for c in df.columns}
+    return {
+        ours: yours
+        for ours, yours in (columns or {}).items()
+        if ours in (*required, *optional) and (key(yours) in present or key(ours) not in present)
+    }
+
+
+def parse_column_map(text: str | None) -> dict[str, str]:
+    """``"customer_id=Customer,date=Created"`` -> ``{"customer_id": "Customer", "date": "Created"}``.
+
+    For a command-line option such as ``--columns``. Spaces around names are dropped.
+
+    >>> parse_column_map("customer_id=Customer, date = Created at")
+    {'customer_id': 'Customer', 'date': 'Created at'}
+    """
+    mapping: dict[str, str] = {}
+    for item in (text or "").split(","):
+        if not item.strip():
+            continue
+        ours, sep, theirs = item.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise RetentionInputError(f"a column map item must be OUR_NAME=THEIR_NAME, got {item.strip()!r}", "columns")
+        if ours.strip() in mapping:
+            raise RetentionInputError(f"the column map names {ours.strip()!r} twice", "columns")
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+def normalize_columns(
+    df: pd.DataFrame,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    rename: Mapping[str, str] | None = None,
+    source: str = "input",
+) -> pd.DataFrame:
+    """The columns ``required`` (and those of ``optional`` present) of ``df``, under our names.
+
+    Names match as :func:`key` says. ``rename`` maps our name to the name of the column in
+    ``df`` (matched the same way). The result has our names, in the order ``required`` then
+    ``optional``; ``result.attrs["source_columns"]`` maps each of our names to the original
+    column name (error messages quote the original).
+
+    A missing required column, two columns that match one name (``Mrr`` and ``MRR ``, or
+    the same name twice) or a ``rename`` entry that matches nothing raises :class:`DataError`.
+
+    >>> df = pd.DataFrame({"Customer ID": [1], "Created": ["2024-01-05"], "Total ": [9.5]})
+    >>> columns = normalize_columns(df, ["customer_id", "date"], ["amount"], {"date": "created", "amount": "TOTAL"})
+    >>> list(columns.columns), columns.attrs["source_columns"]["amount"]
+    (['customer_id', 'date', 'amount'], 'Total ')
+    """
+    rename = dict(rename or {})
+    known = list(required) + [c for c in optional if c not in required]
+    unknown = [name for name in rename if name not in known]
+    if unknown:
+        raise DataError(
+            f"{source}: unknown column name {', '.join(map(repr, unknown))} in the column map; "
+            f"expected one of: {', '.join(known)}",
+            source=source,
+        )
+    found: dict[str, list[int]] = {}
+    for position, column in enumerate(df.columns):
+        found.setdefault(key(column), []).append(position)
+    listing = ", ".join(repr(str(c)) for c in df.columns) or "none"
+    picked: dict[str, int] = {}
+    missing = []
+    for name in known:
+        wanted = rename.get(name, name)
+        matches = found.get(key(wanted), [])
+        if len(matches) > 1:
+            names = [str(df.columns[p]) for p in matches]
+            where = ", ".join(str(p + 1) for p in matches)
+            raise DataError(
+                f"{source}: {len(matches)} columns match {wanted!r} ({', '.join(map(repr, names))}; "
+                f"columns {where}): rename or remove all but one",
+                source=source,
+                column=names[0],
+            )
+        if matches:
+            picked[name] = matches[0]
+        elif name in rename:
+            raise DataError(
+                f"{source}: no column {wanted!r} (given for {name}); columns found: {listing}",
+                source=source,
+                column=wanted,
+            )
+        elif name in required:
+            missing.append(name)
+    if missing:
+        word = "column" if len(missing) == 1 else "columns"
+        raise DataError(
+            f"{source}: missing {word} {', '.join(map(repr, missing))} (columns found: {listing}); "
+            f"to use a column of another name, map it: {missing[0]}=NAME",
+            source=source,
+            column=missing[0],
+        )
+    out = pd.DataFrame({name: df.iloc[:, p] for name, p in picked.items()}, index=df.index, copy=False)
+    out.attrs["source_columns"] = {name: str(df.columns[p]) for name, p in picked.items()}
+    return out
+
+
+def prepare(
+    df: pd.DataFrame,
+    kind: str,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+    options: ReadOptions | None = None,
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """``df``'s columns for ``kind`` (:data:`SCHEMAS`), each read by its role; and our name -> the file's name.
+
+    Ids become text (:func:`~.values.clean_ids`), dates naive ``datetime64[us]``
+    (:func:`~.dates.parse_dates`; ``end`` may be blank), amounts and scores float64
+    (:func:`~.values.parse_numbers`; blank scores are NaN). Subscriptions in billing form
+    (an ``interval`` column) get ``mrr`` from ``amount`` (or the column mapped to ``mrr``),
+    ``interval``, ``interval_count`` and ``quantity`` (:mod:`.billing`). The excel date system
+    of a workbook (``df.attrs["excel_epoch"]``) is used for serial dates.
+
+    >>> frame, names = prepare(pd.DataFrame({"Customer": ["0123 "], "Date": ["13/02/2024"]}), "orders",
+    ...                        {"customer_id": "Customer"})
+    >>> frame["customer_id"].tolist(), str(frame["date"].iloc[0])
+    (['0123'], '2024-02-13 00:00:00')
+    """
+    options = options or ReadOptions()
+    if not isinstance(df, pd.DataFrame):
+        raise DataError(f"{source}: expected a table (pandas DataFrame), got {type(df).__name__}", source=source)
+    required, optional = SCHEMAS[kind]
+    columns = dict(columns or {})
+    billing = False
+    if kind in ("snapshots", "intervals"):
+        keys = {key(c) for c in df.columns}
+        billing = "interval" in columns or "interval" in keys
+        if billing:  # the money column is the price per interval: 'amount', or the column mapped to 'mrr'
+            required = tuple(c for c in required if c != "mrr")
+            optional = ("mrr", *(c for c in optional if not ("mrr" in columns and c == "amount")))
+        else:
+            optional = tuple(c for c in optional if c not in _BILLING)
+    out = normalize_columns(df, required, optional, columns, source)
+    names: dict[str, str] = out.attrs["source_columns"]
+    epoch = df.attrs.get("excel_epoch")
+    typed: dict[str, Any] = {}
+    for name in out.columns:
+        series = out[name]
+        if name in _IDS:
+            what = "customer ids" if name == "customer_id" else "visitor ids"
+            ids = clean_ids(series)
+            if ids.isna().any():
+                raise bad_rows(source, names[name], f"missing {what}", np.flatnonzero(ids.isna().to_numpy()))
+            typed[name] = ids
+        elif name in _DATES:
+            typed[name] = parse_dates(
+                series, source, names[name], options.dates(), excel_epoch=epoch, allow_blank=name == "end"
+            )
+        elif name == "interval":
+            typed[name] = months_per_interval(series, source, names[name])
+        else:
+            what = "scores" if name == "score" else "numbers"
+            typed[name] = parse_numbers(
+                series, source, names[name], decimal=options.decimal, allow_blank=name == "score", what=what
+            )
+    if billing:
+        typed, names = _billing_mrr(typed, names, columns, source)
+    frame = pd.DataFrame(typed, index=out.index)
+    frame.attrs["source_columns"] = names
+    return frame, names
+
+
+def _billing_mrr(
+    typed: dict[str, Any], names: dict[str, str], columns: Mapping[str, str], source: str
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """``mrr`` from the amount per interval; the billing columns dropped."""
+    if "amount" in typed and "mrr" in typed:
+        raise DataError(
+            f"{source}: both {names['amount']!r} and {names['mrr']!r} are there with {names['interval']!r}: "
+            f"which is the price per billing interval cannot be told; map one of them: amount=NAME",
+            source=source,
+        )
+    money = "amount" if "amount" in typed else "mrr"
+    if money not in typed:
+        raise DataError(
+            f"{source}: a billing interval column ({names['interval']!r}) needs the price per interval: "
+            f"an 'amount' column, or map it: amount=NAME",
+            source=source,
+            column="amount",
+        )
+    if money == "mrr" and "mrr" not in columns:
+        raise DataError(
+            f"{source}: {names['mrr']!r} and {names['interval']!r} are both there: is {names['mrr']!r} per month or "
+            f"per billing interval? map amount={names['mrr']} to convert it by the interval",
+            source=source,
+            column=names["mrr"],
+        )
+    amount = typed.pop(money)
+    for extra in ("quantity", "interval_count"):
+        if extra in typed and ((typed[extra] < 0).any() or (extra == "interval_count" and (typed[extra] == 0).any())):
+            wrong = np.flatnonzero((typed[extra] < 0) | ((typed[extra] == 0) & (extra == "interval_count")))
+            raise bad_rows(source, names[extra], f"{extra.replace('_', ' ')}s below {1 if extra != 'quantity' else 0}",
+                           wrong, typed[extra])  # fmt: skip
+    typed["mrr"] = monthly_amounts(amount, typed.pop("interval"), typed.pop("quantity", None),
+                                   typed.pop("interval_count", None))  # fmt: skip
+    names = {k: v for k, v in names.items() if k not in _BILLING or k == "amount"}
+    names["mrr"] = names.pop("amount", names.get("mrr", "mrr"))
+    return typed, names

@@ -1,0 +1,329 @@
+"""Date columns: one format for the whole column, never one per row.
+
+A text column is parsed with a single format, found by pandas' ``guess_datetime_format``
+(dateutil's parser) on the column's values and checked against every value:
+
+* ISO 8601 (``2024-03-05``, ``2024-03-05 10:02``, ``2024-03-05T10:02:00-04:00``,
+  ``20240305``, ``2024-03``) is one family, read by pandas' ISO 8601 parser;
+* other layouts (``05/03/2024``, ``05.03.2024``, ``5 Mar 2024``, ...) are guessed both
+  ways, day first and month first. Where only one way reads every value (a day above 12
+  in any row proves day-first), it is the column's format. Where both read every value
+  and give different dates, the column is ambiguous: :class:`~.errors.DataError`, resolved
+  by ``dayfirst`` (``--dayfirst`` / ``--monthfirst``) or ``date_format`` (``--date-format``,
+  a ``strftime`` format). A value that the column's format does not read is refused,
+  naming its row: a column never mixes conventions.
+
+Numbers: 8-digit whole numbers are ``YYYYMMDD`` (ERP and SAS exports); in an Excel
+workbook, other numbers are serial dates of the workbook's date system (1900 or 1904;
+cells formatted as dates already come as dates). Timestamps with a UTC offset keep the
+date as written (``2025-03-31T23:30:00-04:00`` is 31 March) unless ``timezone`` names a
+zone to convert them to. Booleans are refused, and so are dates before 1900 (Excel has
+none; ``1899-12-30`` is what an empty date cell exports as).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError, bad_rows
+
+__all__ = ["DateOptions", "parse_dates"]
+
+_GUESS_SAMPLE = 200
+_FIRST_DAY = np.datetime64("1900-01-01", "us")
+_OFFSET = re.compile(r"(?:[+-]\d{2}(?::?\d{2})?|Z)$")
+
+
+@dataclass(frozen=True)
+class DateOptions:
+    """How to read date columns.
+
+    Attributes:
+        dayfirst: True: ``03/04/2025`` is 3 April; False: 4 March; None (default): from the
+            column, which must then prove it (a day above 12 in some row).
+        date_format: a ``strftime`` format every value of every date column must match
+            (e.g. ``"%d.%m.%Y"``); it wins over ``dayfirst``.
+        timezone: an IANA zone (``"Europe/Paris"``); timestamps with a UTC offset are
+            converted to it before their month is taken. None: the date as written.
+    """
+
+    dayfirst: bool | None = None
+    date_format: str | None = None
+    timezone: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.timezone is not None:
+            try:
+                pd.Timestamp("2024-01-01", tz=self.timezone)
+            except Exception:  # pytz / zoneinfo raise different errors for an unknown zone
+                raise DataError(
+                    f"unknown time zone {self.timezone!r} (use an IANA name such as Europe/Paris)"
+                ) from None
+        if self.date_format is not None and "%" not in self.date_format:
+            raise DataError(f"a date format uses strftime codes such as %d/%m/%Y, got {self.date_format!r}")
+
+
+def _year_then_day(fmt: str) -> bool:
+    """A guessed year-day-month format (``%Y/%d/%m``): never meant, only ever a wrong guess."""
+    return fmt.startswith("%Y") and "%d" in fmt and "%m" in fmt and fmt.index("%d") < fmt.index("%m")
+
+
+def _day_first(fmt: str) -> bool | None:
+    if fmt == "ISO8601":
+        return False
+    if "%d" in fmt and ("%m" in fmt or "%b" in fmt or "%B" in fmt):
+        month = min(fmt.find(code) for code in ("%m", "%b", "%B") if code in fmt)
+        return fmt.index("%d") < month
+    return None
+
+
+def _candidates(texts: np.ndarray) -> list[str]:
+    from pandas.tseries.api import guess_datetime_format
+
+    step = max(1, len(texts) // _GUESS_SAMPLE)
+    formats: list[str] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for text in texts[::step][:_GUESS_SAMPLE]:
+            for dayfirst in (False, True):
+                fmt = guess_datetime_format(text, dayfirst=dayfirst)
+                if fmt and fmt not in formats and not _year_then_day(fmt):
+                    formats.append(fmt)
+    if any(f.startswith(("%Y-%m", "%Y%m%d")) for f in formats):
+        formats.insert(0, "ISO8601")
+    return formats
+
+
+def _apply(texts: np.ndarray, fmt: str, timezone: str | None) -> np.ndarray:
+    """``texts`` parsed with ``fmt`` as naive ``datetime64[us]`` wall times (NaT where they do not match)."""
+    series = pd.Series(texts, dtype=object)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            parsed = pd.to_datetime(series, format=fmt, errors="coerce")
+        except (ValueError, TypeError):  # mixed UTC offsets
+            parsed = None
+        if parsed is None or parsed.dtype == object:
+            if timezone is not None:
+                parsed = pd.to_datetime(series, format=fmt, errors="coerce", utc=True).dt.tz_convert(timezone)
+            else:  # the wall time as written: one offset at a time
+                out = np.full(len(texts), np.datetime64("NaT"), dtype="datetime64[us]")
+                offsets = series.map(lambda t: m.group(0) if (m := _OFFSET.search(t)) else "")
+                for _, group in series.groupby(offsets.to_numpy()):
+                    some = pd.to_datetime(group, format=fmt, errors="coerce")
+                    if isinstance(some.dtype, pd.DatetimeTZDtype):
+                        some = some.dt.tz_localize(None)
+                    out[group.index.to_numpy()] = some.to_numpy().astype("datetime64[us]")
+                return out
+    if isinstance(parsed.dtype, pd.DatetimeTZDtype):
+        if timezone is not None:
+            parsed = parsed.dt.tz_convert(timezone)
+        parsed = parsed.dt.tz_localize(None)
+    return parsed.to_numpy().astype("datetime64[us]")
+
+
+class _Unread(Exception):
+    """Values the column's format does not read: ``mask`` over the texts, ``why`` for the message."""
+
+    def __init__(self, mask: np.ndarray, why: str) -> None:
+        super().__init__(why)
+        self.mask = mask
+        self.why = why
+
+
+_AMBIGUOUS = (
+    "could be day-first or month-first (every day is 12 or less, e.g. {example!r}); "
+    "say which with --dayfirst or --monthfirst, or --date-format (Python: dayfirst=True/False or date_format=...)"
+)
+
+
+def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: str) -> np.ndarray:
+    """Distinct stripped non-empty texts to ``datetime64[us]``, all with one format; raises :class:`_Unread`."""
+    if options.date_format is not None:
+        parsed = _apply(texts, options.date_format, options.timezone)
+        if np.isnat(parsed).any():
+            raise _Unread(np.isnat(parsed), f"dates that do not match the date format {options.date_format!r}")
+        return parsed
+    tried: list[tuple[str, np.ndarray]] = []
+    for fmt in _candidates(texts):
+        parsed = _apply(texts, fmt, options.timezone)
+        tried.append((fmt, parsed))
+    full = [(fmt, parsed) for fmt, parsed in tried if not np.isnat(parsed).any()]
+    if not full:
+        if not tried:
+            raise _Unread(np.ones(len(texts), dtype=bool), "values that are not dates")
+        fmt, parsed = min(tried, key=lambda item: int(np.isnat(item[1]).sum()))
+        shown = "ISO 8601 (YYYY-MM-DD)" if fmt == "ISO8601" else fmt
+        raise _Unread(np.isnat(parsed), f"dates not in the column's format ({shown}, as the other rows are)")
+    distinct: list[tuple[str, np.ndarray]] = []
+    for fmt, parsed in full:
+        if not any(np.array_equal(parsed, other) for _, other in distinct):
+            distinct.append((fmt, parsed))
+    if options.dayfirst is not None:
+        fitting = [(f, p) for f, p in distinct if _day_first(f) in (options.dayfirst, None)]
+        if not fitting:
+            way = "day-first" if options.dayfirst else "month-first"
+            raise DataError(f"{source}, column {column!r}: the dates are not {way} (e.g. {texts[0]!r})",
+                            source=source, column=column)  # fmt: skip
+        distinct = fitting
+    if len(distinct) > 1:
+        differs = np.flatnonzero(distinct[0][1] != distinct[1][1])
+        example = str(texts[int(differs[0])]) if differs.size else str(texts[0])
+        raise DataError(f"{source}, column {column!r}: the dates " + _AMBIGUOUS.format(example=example),
+                        source=source, column=column)  # fmt: skip
+    return distinct[0][1]
+
+
+def _numeric_dates(numbers: np.ndarray, epoch: str | None) -> tuple[np.ndarray, np.ndarray, str]:
+    """Numbers (finite float64) to dates: YYYYMMDD, or Excel serials in a workbook. (dates, unread mask, why)."""
+    whole = numbers == np.floor(numbers)
+    yyyymmdd = whole & (numbers >= 10000101) & (numbers <= 99991231)
+    out = np.full(numbers.size, np.datetime64("NaT"), dtype="datetime64[us]")
+    if yyyymmdd.all():
+        text = pd.Series(numbers.astype(np.int64).astype(str))
+        out = pd.to_datetime(text, format="%Y%m%d", errors="coerce").to_numpy().astype("datetime64[us]")
+        return out, np.isnat(out), "numbers that are not YYYYMMDD dates"
+    if epoch is not None:
+        serial = (numbers >= 0) & (numbers < 2_958_466)
+        if serial.all():
+            days = numbers.copy()
+            if epoch == "1900":
+                base = np.datetime64("1899-12-30", "us")
+                days[days < 61] += 1  # Excel's 1900 system counts a 29 February 1900 that never was
+            else:
+                base = np.datetime64("1904-01-01", "us")
+            micros = np.round(days * 86_400_000_000).astype(np.int64)
+            return base + micros.astype("timedelta64[us]"), np.zeros(numbers.size, dtype=bool), ""
+        return out, ~serial, "numbers that are not Excel serial dates"
+    return out, np.ones(numbers.size, dtype=bool), "numbers where dates belong (use dates, YYYY-MM or YYYYMMDD)"
+
+
+def _is_datetime(value: Any) -> bool:
+    return isinstance(value, (dt.date, np.datetime64))
+
+
+def parse_dates(
+    series: pd.Series,
+    source: str,
+    column: str,
+    options: DateOptions | None = None,
+    *,
+    excel_epoch: str | None = None,
+    allow_blank: bool = False,
+) -> np.ndarray:
+    """A column of dates as naive ``datetime64[us]`` (NaT for blank cells, when ``allow_blank``).
+
+    ``series`` holds text, dates, Periods (their first day), numbers (``YYYYMMDD``; Excel
+    serial dates when ``excel_epoch`` is ``"1900"`` or ``"1904"``) or a mix of them (cells
+    of a workbook); text is parsed with one format for the column (see the module's
+    docstring and :class:`DateOptions`).
+
+    Raises :class:`DataError` naming ``source``, ``column``, the rows and their values for
+    values that are not dates in the column's format, booleans, blanks (unless
+    ``allow_blank``) and dates before 1900; and for a column whose day/month order cannot
+    be told.
+
+    >>> parse_dates(pd.Series(["05/02/2024", "13/02/2024"]), "o.csv", "date").astype(str).tolist()
+    ['2024-02-05T00:00:00.000000', '2024-02-13T00:00:00.000000']
+    """
+    options = options or DateOptions()
+    dtype = series.dtype
+    raw = series.to_numpy()
+    if isinstance(dtype, pd.PeriodDtype):
+        values = series.dt.start_time.to_numpy().astype("datetime64[us]")
+    elif isinstance(dtype, pd.DatetimeTZDtype):
+        if options.timezone is not None:
+            series = series.dt.tz_convert(options.timezone)
+        values = series.dt.tz_localize(None).to_numpy().astype("datetime64[us]")
+    elif pd.api.types.is_datetime64_dtype(dtype):
+        values = series.to_numpy().astype("datetime64[us]")
+    elif pd.api.types.is_bool_dtype(dtype):
+        raise bad_rows(source, column, "TRUE/FALSE where dates belong", np.arange(len(series)), raw)
+    elif pd.api.types.is_numeric_dtype(dtype):
+        numbers = series.to_numpy(dtype=np.float64, na_value=np.nan)
+        present = ~np.isnan(numbers)
+        values = np.full(len(series), np.datetime64("NaT"), dtype="datetime64[us]")
+        got, unread, why = _numeric_dates(numbers[present], excel_epoch)
+        if unread.any():
+            raise bad_rows(source, column, why, np.flatnonzero(present)[unread], raw)
+        values[present] = got
+    else:
+        values = _parse_mixed(series, options, excel_epoch, source, column)
+    blank = np.isnat(values)
+    if blank.any() and not allow_blank:
+        raise bad_rows(source, column, "missing dates", np.flatnonzero(blank))
+    early = values < _FIRST_DAY
+    if early.any():
+        problem = "dates before 1900 (Excel has none; 1899-12-30 is what an empty Excel date exports as)"
+        raise bad_rows(source, column, problem, np.flatnonzero(early), raw)
+    return values
+
+
+def _parse_mixed(
+    series: pd.Series, options: DateOptions, excel_epoch: str | None, source: str, column: str
+) -> np.ndarray:
+    """An object or text column (cells of any type): each kind of value by its rule, text with one format."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    uniques = np.asarray(uniques, dtype=object)
+    out = np.full(len(uniques), np.datetime64("NaT"), dtype="datetime64[us]")
+    blank = np.zeros(len(uniques), dtype=bool)
+    bad = np.zeros(len(uniques), dtype=bool)
+    why = ""
+    kinds = np.array([_kind(v) for v in uniques], dtype=object)
+    if (kinds == "bool").any():
+        bad |= kinds == "bool"
+        why = "TRUE/FALSE where dates belong"
+    for i in np.flatnonzero(kinds == "date"):
+        value = uniques[i]
+        stamp = pd.Timestamp(value.start_time if isinstance(value, pd.Period) else value)
+        if stamp.tzinfo is not None:
+            stamp = (stamp.tz_convert(options.timezone) if options.timezone else stamp).tz_localize(None)
+        out[i] = np.datetime64(stamp.to_datetime64(), "us")
+    numbers = np.flatnonzero(kinds == "number")
+    if numbers.size and not bad.any():
+        got, unread, why_numbers = _numeric_dates(uniques[numbers].astype(np.float64), excel_epoch)
+        out[numbers] = got
+        if unread.any():
+            bad[numbers[unread]] = True
+            why = why_numbers
+    texts = np.flatnonzero(kinds == "text")
+    if texts.size and not bad.any():
+        stripped = np.array([str(v).strip() for v in uniques[texts]], dtype=object)
+        empty = stripped == ""
+        blank[texts[empty]] = True
+        filled = texts[~empty]
+        if filled.size:
+            try:
+                out[filled] = _parse_texts(stripped[~empty], options, source, column)
+            except _Unread as unread:
+                bad[filled[unread.mask]] = True
+                why = unread.why
+    if (kinds == "other").any() and not bad.any():
+        bad |= kinds == "other"
+        why = "values that are not dates"
+    if bad.any():
+        rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
+        raise bad_rows(source, column, why, rows, series.to_numpy())
+    values = out[np.maximum(codes, 0)]
+    values[codes < 0] = np.datetime64("NaT")
+    values[(codes >= 0) & blank[np.maximum(codes, 0)]] = np.datetime64("NaT")
+    return values
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, (bool, np.bool_)):
+        return "bool"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, pd.Period) or _is_datetime(value):
+        return "date"
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return "number"
+    return "other"

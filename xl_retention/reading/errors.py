@@ -1,0 +1,85 @@
+"""The error of bad input data, and the one way its messages name rows and values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from ..errors import RetentionInputError
+
+ROW_NOTE = "(counting the header as row 1)"
+SHOW_ROWS = 5
+
+
+class DataError(RetentionInputError):
+    """Bad data in an input table: a missing column, a date that does not parse, ... (``#VALUE!``).
+
+    The message names the file (``source``), the column and the first rows at fault,
+    counted as a spreadsheet user counts them: the header is row 1, the first data row
+    row 2 (row numbers are positions in the table, as :func:`~xl_retention.reading.read_table`
+    returns it).
+
+    Attributes:
+        source: the file (or table) name given by the caller.
+        column: the column at fault, in the file's own spelling (None if not one column).
+        rows: the first (up to 5) 1-based row numbers at fault.
+        row_count: how many rows are at fault in all.
+
+    >>> print(bad_rows("orders.csv", "date", "dates before 1900", [0, 1], ["1899-12-30", "1899-12-31"]))
+    orders.csv, column 'date': dates before 1900 in rows 2, 3 (counting the header as row 1): '1899-12-30', '1899-12-31'
+    """
+
+    excel_error = "#VALUE!"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        column: str | None = None,
+        rows: Sequence[int] = (),
+        row_count: int = 0,
+    ) -> None:
+        super().__init__(message, column, tuple(rows))
+        self.source = source
+        self.column = column
+        self.rows = tuple(rows)
+        self.row_count = row_count or len(self.rows)
+
+
+def show(value: Any) -> str:
+    """A value as a message quotes it (``repr`` of the Python value; dates as ISO text)."""
+    if isinstance(value, np.datetime64):
+        return repr(str(value))
+    if isinstance(value, np.generic):
+        value = value.item()
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return repr(
+            value.isoformat(sep=" ") if hasattr(value, "hour") and value.hour + value.minute else str(value)[:10]
+        )
+    return repr(value)
+
+
+def bad_rows(
+    source: str,
+    column: str,
+    problem: str,
+    positions: np.ndarray | Sequence[int],
+    values: Sequence[Any] | np.ndarray | None = None,
+) -> DataError:
+    """A :class:`DataError` for the rows at ``positions`` (0-based positions of the data rows).
+
+    ``values`` (the whole column, in row order) adds the first bad values to the message.
+    """
+    positions = np.unique(np.asarray(positions, dtype=np.int64))
+    shown = positions[:SHOW_ROWS]
+    rows = [int(p) + 2 for p in shown]
+    text = f"{'row' if len(positions) == 1 else 'rows'} {', '.join(map(str, rows))}"
+    if len(positions) > len(shown):
+        text += f" and {len(positions) - len(shown)} more"
+    message = f"{source}, column {column!r}: {problem} in {text} {ROW_NOTE}"
+    if values is not None:
+        message += ": " + ", ".join(show(values[int(p)]) for p in shown)
+    return DataError(message, source=source, column=column, rows=rows, row_count=len(positions))

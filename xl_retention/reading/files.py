@@ -1,0 +1,296 @@
+"""Files to tables: what kind of file it is, its CSV dialect and encoding, its sheet and header.
+
+The kind of file is told by its content, not only its name: an OpenDocument file or an old
+``.xls`` saved under an ``.xlsx`` name, an empty or damaged file, are refused with one line
+naming the file and what it is. CSV text is decoded by its byte-order mark (UTF-8, UTF-16:
+Excel's "Unicode Text" is UTF-16 LE and tab-separated), else as UTF-8, else Windows-1252;
+its separator is sniffed by the standard ``csv.Sniffer`` among ``, ; TAB |``. Every CSV
+column is read as text: ids keep their leading zeros, and numbers and dates are parsed
+column by column later (:mod:`.values`, :mod:`.dates`) with one rule per column.
+
+Excel workbooks are read with openpyxl cell by cell, so a column keeps each cell's own type
+(a real date, a number, a boolean, text); the workbook's date system (1900 or 1904) is kept
+in ``df.attrs["excel_epoch"]`` for numbers that are serial dates.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import DataError
+
+__all__ = ["CsvDialect", "file_kind", "read_table", "sniff_csv"]
+
+_CSV = (".csv", ".tsv", ".txt")
+_EXCEL = (".xlsx", ".xlsm")
+_PARQUET = (".parquet", ".pq")
+_SNIFF_BYTES = 1 << 16
+_SEPARATORS = ",;\t|"
+
+
+def file_kind(path: Path) -> str:
+    """What ``path`` holds, by its first bytes: ``"xlsx"``, ``"ods"``, ``"xls"``, ``"parquet"``, ``"text"``.
+
+    Raises :class:`DataError` (naming the file) for an empty file, a zip that is not a
+    workbook, and binary content that is none of these.
+    """
+    source = path.name
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if not head:
+        raise DataError(f"{source} is empty (0 bytes)", source=source)
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        try:
+            with zipfile.ZipFile(path) as package:
+                names = set(package.namelist())
+                mimetype = package.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+        except (zipfile.BadZipFile, OSError, KeyError) as error:
+            raise DataError(f"{source} is not a workbook (a damaged zip package): {error}", source=source) from None
+        if "opendocument" in mimetype or "content.xml" in names:
+            return "ods"
+        if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+            return "xlsb" if "xl/workbook.bin" in names else "xlsx"
+        raise DataError(f"{source} is not a workbook (a zip package without an Excel workbook inside)", source=source)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "xls"
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise DataError(f"{source} is not a text, Parquet or Excel file (binary content)", source=source)
+    return "text"
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV file is written: its encoding, separator and quote character."""
+
+    encoding: str
+    sep: str
+    quotechar: str = '"'
+
+
+def _decode_sample(path: Path, encoding: str | None) -> tuple[str, str]:
+    """(encoding, the first 64 KiB decoded) of a text file: the given encoding, else by BOM, UTF-8, Windows-1252."""
+    with open(path, "rb") as handle:
+        raw = handle.read(_SNIFF_BYTES)
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise DataError(f"unknown encoding {encoding!r} (e.g. utf-8, utf-16, cp1252, latin-1)") from None
+        chosen = encoding
+    elif raw.startswith(codecs.BOM_UTF8):
+        chosen = "utf-8-sig"
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        chosen = "utf-16"
+    else:
+        chosen = "utf-8"
+    decoder = codecs.getincrementaldecoder(chosen)(errors="strict")
+    try:
+        text = decoder.decode(raw, final=len(raw) < _SNIFF_BYTES)
+    except UnicodeDecodeError as error:
+        if encoding is not None:
+            raise DataError(
+                f"{path.name} is not {encoding} text (byte {error.start}); give its encoding with --encoding",
+                source=path.name,
+            ) from None
+        chosen = "cp1252"
+        text = raw.decode(chosen, errors="replace")
+    return chosen, text
+
+
+def sniff_csv(path: str | Path, *, sep: str | None = None, encoding: str | None = None) -> CsvDialect:
+    """The encoding and separator of a CSV file (``sep`` / ``encoding`` given are taken as they are).
+
+    The separator is sniffed by ``csv.Sniffer`` among comma, semicolon, tab and ``|``; when
+    the sniffer cannot tell, the one most frequent in the header line is taken, and a file
+    with none of them is one column.
+    """
+    path = Path(path)
+    chosen, text = _decode_sample(path, encoding)
+    text = text.lstrip("\ufeff")
+    if sep is not None:
+        sep = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ","}.get(sep.lower(), sep)
+        if len(sep) != 1:
+            raise DataError(f"a separator is one character (or tab), got {sep!r}")
+        return CsvDialect(chosen, sep)
+    lines = text.splitlines()
+    sample = "\n".join(lines[:50] if len(lines) > 1 else lines)
+    quotechar = '"'
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=_SEPARATORS)
+        found, quotechar = dialect.delimiter, dialect.quotechar or '"'
+    except csv.Error:
+        found = None
+    header = lines[0] if lines else ""
+    counts = {s: header.count(s) for s in _SEPARATORS}
+    if found is None or counts.get(found, 0) == 0:
+        best = max(counts, key=lambda s: counts[s])
+        found = best if counts[best] else ","
+    return CsvDialect(chosen, found, quotechar)
+
+
+def _header_names(path: Path, dialect: CsvDialect) -> list[str]:
+    with open(path, encoding=dialect.encoding, errors="replace", newline="") as handle:
+        reader = csv.reader(handle, delimiter=dialect.sep, quotechar=dialect.quotechar)
+        return [name.lstrip("\ufeff") for name in next(reader, [])]
+
+
+def _read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame:
+    dialect = sniff_csv(path, sep=sep, encoding=encoding)
+    options: dict[str, Any] = {
+        "sep": dialect.sep,
+        "quotechar": dialect.quotechar,
+        "dtype": str,
+        "keep_default_na": False,
+        "na_values": [""],
+        "encoding": dialect.encoding,
+    }
+    if dialect.encoding == "cp1252":
+        options["encoding_errors"] = "replace"
+    try:
+        df = pd.read_csv(path, **options)
+    except UnicodeDecodeError:
+        if encoding is not None:
+            raise DataError(
+                f"{path.name} is not {encoding} text; give its encoding with --encoding", source=path.name
+            ) from None
+        df = pd.read_csv(path, **{**options, "encoding": "cp1252", "encoding_errors": "replace"})
+        dialect = CsvDialect("cp1252", dialect.sep, dialect.quotechar)
+    header = _header_names(path, dialect)
+    if len(header) == len(df.columns):
+        df.columns = header  # the names as written: pandas renames a repeated name 'x' to 'x.1'
+    df.attrs["dialect"] = dialect
+    return df
+
+
+def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
+    import openpyxl
+
+    source = path.name
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise DataError(f"{source} is not a workbook or is damaged: {error}", source=source) from None
+    try:
+        names = book.sheetnames
+        if isinstance(sheet, str):
+            if sheet not in names:
+                raise DataError(f"{source}: no sheet {sheet!r}; sheets: {', '.join(map(repr, names))}", source=source)
+            sheet_name = sheet
+        elif isinstance(sheet, int):
+            if not 0 <= sheet < len(names):
+                raise DataError(f"{source}: no sheet number {sheet} (it has {len(names)})", source=source)
+            sheet_name = names[sheet]
+        else:
+            sheet_name = names[0]
+        rows = [list(row) for row in book[sheet_name].iter_rows(values_only=True)]
+        epoch = "1904" if book.epoch.year == 1904 else "1900"
+    finally:
+        book.close()
+    while rows and all(v is None or (isinstance(v, str) and not v.strip()) for v in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise DataError(f"{source}: sheet {sheet_name!r} is empty (no header row)", source=source)
+    width = max(len(r) for r in rows)
+    rows = [r + [None] * (width - len(r)) for r in rows]
+    header = rows[0]
+    while width and header[width - 1] is None and all(r[width - 1] is None for r in rows):
+        width -= 1
+    header = ["" if h is None else str(h) for h in header[:width]]
+    df = pd.DataFrame([r[:width] for r in rows[1:]], columns=range(width), dtype=object)
+    df.columns = header
+    df.attrs["excel_epoch"] = epoch
+    df.attrs["sheet"] = sheet_name
+    return df
+
+
+_WHAT = {
+    "ods": "an OpenDocument spreadsheet (LibreOffice/OpenOffice): save it as .xlsx",
+    "xls": "an old Excel 97-2003 .xls workbook (or a password-protected file): save it as .xlsx",
+    "xlsb": "a binary Excel workbook (.xlsb): save it as .xlsx",
+}
+
+
+def read_table(
+    path: str | Path,
+    sheet: str | int | None = None,
+    *,
+    sep: str | None = None,
+    encoding: str | None = None,
+) -> pd.DataFrame:
+    """Read a CSV (``.csv``, ``.tsv``, ``.txt``), Parquet (``.parquet``, ``.pq``) or Excel (``.xlsx``, ``.xlsm``) file.
+
+    ``sheet`` picks an Excel sheet by name or 0-based position (default: the first).
+    CSV: ``sep`` and ``encoding`` override the sniffed ones (:func:`sniff_csv`); every
+    column is text (blank cells are missing values). Excel: each cell keeps its type.
+    Column names are kept as written, repeats included (so that a repeated name is
+    refused when the column is used). Parquet needs pyarrow: without it this raises
+    ``ImportError`` saying to install it.
+
+    Raises :class:`DataError` naming the file for: an unknown suffix, a file whose
+    content is not what its name says (an OpenDocument file named .xlsx, an old .xls,
+    a damaged or empty file), a sheet given for a file that is not a workbook, an unknown
+    sheet, and a file with a header but no data rows.
+
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> _ = open(os.path.join(folder, "o.csv"), "w").write("customer_id;date;amount\\n0123;05/02/2024;12,50\\n")
+    >>> read_table(os.path.join(folder, "o.csv")).iloc[0].tolist()
+    ['0123', '05/02/2024', '12,50']
+    """
+    path = Path(path)
+    source = path.name
+    suffix = path.suffix.lower()
+    if suffix not in (*_CSV, *_EXCEL, *_PARQUET):
+        if suffix in (".ods", ".xls", ".xlsb", ".numbers"):
+            what = {".ods": "ods", ".xls": "xls", ".xlsb": "xlsb"}.get(suffix)
+            raise DataError(f"{source} is {_WHAT[what] if what else 'an Apple Numbers file: export it as .xlsx'}",
+                            source=source)  # fmt: skip
+        raise DataError(
+            f"{source}: unsupported file type {suffix or '(none)'!r}; use .csv, .tsv, .txt, .parquet, .xlsx or .xlsm",
+            source=source,
+        )
+    if sheet is not None and suffix not in _EXCEL:
+        raise DataError(f"{source}: a sheet ({sheet!r}) was given but the file is not a workbook", source=source)
+    kind = file_kind(path)
+    if kind in _WHAT:
+        raise DataError(f"{source} is {_WHAT[kind]}", source=source)
+    expected = "xlsx" if suffix in _EXCEL else "parquet" if suffix in _PARQUET else "text"
+    if kind != expected:
+        names = {"xlsx": "an Excel workbook", "parquet": "a Parquet file", "text": "a text (CSV) file"}
+        raise DataError(f"{source} is {names[kind]}, not what its name ({suffix}) says: rename it", source=source)
+    try:
+        if kind == "text":
+            df = _read_csv(path, sep, encoding)
+        elif kind == "parquet":
+            try:
+                df = pd.read_parquet(path)
+            except ImportError as error:
+                raise ImportError(
+                    f"reading {source} needs a Parquet engine: pip install pyarrow (or save the data as CSV)"
+                ) from error
+        else:
+            df = _read_excel(path, sheet)
+    except pd.errors.EmptyDataError:
+        raise DataError(f"{source} has no header row (the file is blank)", source=source) from None
+    except (pd.errors.ParserError, zipfile.BadZipFile, OSError) as error:
+        if isinstance(error, FileNotFoundError):
+            raise
+        reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+        raise DataError(f"{source}: cannot read the file: {reason}", source=source) from None
+    except Exception as error:  # pyarrow's errors on a damaged Parquet file have no common base in pandas
+        if type(error).__module__.startswith("pyarrow"):
+            raise DataError(f"{source}: cannot read the Parquet file: {error}", source=source) from None
+        raise
+    if len(df) == 0:
+        raise DataError(f"{source} has a header but no data rows", source=source)
+    df.attrs["source"] = source
+    return df

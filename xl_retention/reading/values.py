@@ -1,0 +1,195 @@
+"""Ids and numbers, as the user means them.
+
+Ids are text: ``0123`` and ``123`` are two customers (a CSV is read as text, so leading
+zeros stay); surrounding spaces are not part of an id; a whole number is the id of its
+digits (in a workbook the number 123, the float 123.0 and the text "123" are one id).
+Integer columns (Parquet, pandas) are kept as integers: they cannot have leading zeros.
+
+Numbers: text is read with one decimal mark for the column. ``12.50`` and ``12,50`` are
+read when the column tells which mark it uses (a comma followed by other than three
+digits, or a point and a comma in one value, decides); thousands separators
+(``1,234.50``, ``1.234,50``, ``1 234,50``) and currency symbols or codes (``$``, ``€``,
+``£``, ``EUR``, ...) are dropped. A value that stays ambiguous (``1,234`` in a column
+with nothing else to tell), and text that is not a number, are refused naming the value.
+``decimal`` (``--decimal``) states the mark. TRUE/FALSE are never numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+
+__all__ = ["clean_ids", "parse_numbers"]
+
+_CURRENCY = re.compile(r"^(?:[A-Z]{3}\s?)?[$€£¥₹₽₩₺₪₫฿₴₦]?\s*|\s*[$€£¥₹₽₩₺₪₫฿₴₦]?(?:\s?[A-Z]{3})?$")
+_SPACES = re.compile(r"[\s\u00a0\u202f']")
+_POINT_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d*)?$")  # 1,234.50
+_COMMA_GROUPS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d*)?$")  # 1.234,50
+_COMMA_DECIMAL = re.compile(r"^\d*,\d+$")  # 12,50
+_PLAIN = re.compile(r"^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+
+
+def clean_ids(series: pd.Series) -> pd.Series:
+    """Ids as the user means them: text stripped, whole numbers as their digits, blanks missing.
+
+    Integer columns are returned as they are. Returns an object Series (or the integer
+    one) with the same index; blank or missing ids are ``None``.
+
+    >>> clean_ids(pd.Series(["0123", " abc ", 123.0, 123, ""], dtype=object)).tolist()
+    ['0123', 'abc', '123', '123', None]
+    """
+    dtype = series.dtype
+    if pd.api.types.is_integer_dtype(dtype) and not series.hasnans:
+        return series
+    if isinstance(dtype, pd.CategoricalDtype):
+        series = series.astype(object)
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    cleaned = np.array([_id_text(v) for v in np.asarray(uniques, dtype=object)] + [None], dtype=object)
+    return pd.Series(cleaned[codes], index=series.index, dtype=object, name=series.name)
+
+
+def _id_text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        return str(int(value)) if float(value).is_integer() else repr(float(value))
+    text = str(value).strip()
+    return text or None
+
+
+def _decimal_of(texts: list[str]) -> str | None:
+    """The decimal mark a column of number texts shows (``"."``, ``","``), or None when none shows."""
+    comma = point = False
+    for text in texts:
+        if "," in text and "." in text:
+            if text.rfind(",") > text.rfind("."):
+                comma = True
+            else:
+                point = True
+        elif _COMMA_DECIMAL.match(text) and not re.match(r"^\d{1,3},\d{3}$", text):
+            comma = True
+        elif "." in text and not _COMMA_GROUPS.match(text):
+            point = True
+    if comma and not point:
+        return ","
+    if point and not comma:
+        return "."
+    return None
+
+
+def _number_text(text: str, decimal: str | None) -> float | None:
+    """One stripped text as a number under ``decimal`` (None: the text alone must tell); None if it is not one."""
+    negative = False
+    body = text
+    if body.startswith("(") and body.endswith(")"):
+        negative, body = True, body[1:-1].strip()
+    if body.startswith(("-", "+", "\u2212")):
+        negative, body = negative ^ (body[0] != "+"), body[1:].strip()
+    body = _CURRENCY.sub("", body).strip()
+    if body.startswith(("-", "\u2212")) and not negative:  # $-5
+        negative, body = True, body[1:]
+    body = _SPACES.sub("", body)
+    if not body:
+        return None
+    if decimal == "," or (decimal is None and _COMMA_DECIMAL.match(body) and not re.match(r"^\d{1,3},\d{3}$", body)):
+        if _COMMA_GROUPS.match(body) or _COMMA_DECIMAL.match(body) or _PLAIN.match(body.replace(",", ".")):
+            body = body.replace(".", "").replace(",", ".") if _COMMA_GROUPS.match(body) else body.replace(",", ".")
+        else:
+            return None
+    elif _POINT_GROUPS.match(body):
+        if decimal is None and "." not in body:
+            return None  # 1,234: a thousand and more, or one and a bit
+        body = body.replace(",", "")
+    if not _PLAIN.match(body):
+        return None
+    value = float(body)
+    return -value if negative else value
+
+
+def parse_numbers(
+    series: pd.Series,
+    source: str,
+    column: str,
+    *,
+    decimal: str | None = None,
+    allow_blank: bool = False,
+    what: str = "numbers",
+) -> np.ndarray:
+    """A column as float64 (NaN for blank cells when ``allow_blank``).
+
+    Numbers pass; text is read as the module's docstring says (``decimal`` ``"."`` or
+    ``","`` states the mark; None: the column tells). Raises :class:`~.errors.DataError`
+    naming the rows and values for TRUE/FALSE, text that is not a number or is ambiguous,
+    infinite values and blanks (unless ``allow_blank``).
+
+    >>> parse_numbers(pd.Series(["12,50", "€1.234,00", "7"]), "o.csv", "amount").tolist()
+    [12.5, 1234.0, 7.0]
+    """
+    if decimal not in (None, ".", ","):
+        raise ValueError(f"decimal must be '.' or ',', got {decimal!r}")
+    dtype = series.dtype
+    raw = series.to_numpy()
+    if pd.api.types.is_bool_dtype(dtype):
+        raise bad_rows(source, column, f"TRUE/FALSE where {what} belong", np.arange(len(series)), raw)
+    if pd.api.types.is_numeric_dtype(dtype):
+        values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+    else:
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        uniques = np.asarray(uniques, dtype=object)
+        numbers = np.full(len(uniques), np.nan)
+        bad = np.zeros(len(uniques), dtype=bool)
+        problem = f"values that are not {what}"
+        texts: dict[int, str] = {}
+        for i, value in enumerate(uniques):
+            if isinstance(value, (bool, np.bool_)):
+                bad[i] = True
+                problem = f"TRUE/FALSE where {what} belong"
+            elif isinstance(value, (int, float, np.integer, np.floating)):
+                numbers[i] = float(value)
+            elif isinstance(value, str):
+                if value.strip():
+                    texts[i] = value.strip()
+            else:
+                bad[i] = True
+        if texts and not bad.any():
+            plain = pd.to_numeric(pd.Series(list(texts.values()), dtype=object), errors="coerce").to_numpy(
+                dtype=np.float64
+            )
+            rest = {i: t for (i, t), p in zip(texts.items(), plain, strict=True) if np.isnan(p) or decimal == ","}
+            for (i, _), p in zip(texts.items(), plain, strict=True):
+                if i not in rest:
+                    numbers[i] = p
+            if rest:
+                mark = decimal or _decimal_of(list(rest.values()))
+                for i, text in rest.items():
+                    if text.upper() in ("TRUE", "FALSE"):
+                        bad[i] = True
+                        problem = f"TRUE/FALSE where {what} belong"
+                        continue
+                    got = _number_text(text, mark)
+                    if got is None:
+                        bad[i] = True
+                    else:
+                        numbers[i] = got
+        if bad.any():
+            rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
+            if problem == f"values that are not {what}" and decimal is None:
+                problem += " (or numbers whose decimal mark cannot be told: give --decimal)"
+            raise bad_rows(source, column, problem, rows, raw)
+        values = numbers[np.maximum(codes, 0)]
+        values[codes < 0] = np.nan
+    if not np.isfinite(values).all():
+        if np.isinf(values).any():
+            raise bad_rows(source, column, "infinite values", np.flatnonzero(np.isinf(values)), values)
+        if not allow_blank:
+            raise bad_rows(source, column, "missing values", np.flatnonzero(np.isnan(values)))
+    return values
