@@ -27,7 +27,9 @@ package imports with numpy alone (xlwings Lite loads it in Pyodide).
 
 from __future__ import annotations
 
+from ._optimize import FitResult, Interval
 from ._rfm import rfm_summary
+from .bdw import BdWFit, bdw_churn_probability, bdw_clv, bdw_del, bdw_derl, bdw_fit, bdw_retention, bdw_survival
 from .bgnbd import BGNBDFit, bgnbd_clv, bgnbd_expected, bgnbd_fit, bgnbd_p_alive
 from .gammagamma import GammaGammaFit, gammagamma_fit, gammagamma_mean
 from .sbg import (
@@ -42,6 +44,16 @@ from .sbg import (
 )
 
 __all__ = [
+    "BdWFit",
+    "FitResult",
+    "Interval",
+    "bdw_churn_probability",
+    "bdw_clv",
+    "bdw_del",
+    "bdw_derl",
+    "bdw_fit",
+    "bdw_retention",
+    "bdw_survival",
     "BGNBDFit",
     "GammaGammaFit",
     "SBGFit",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+import math
+from collections.abc import Callable
+from statistics import NormalDist
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -19,10 +22,11 @@ def _maximize(
     argument: str,
     model: str,
     check_ridge: bool = False,
-) -> tuple[np.ndarray, float]:
+) -> tuple[np.ndarray, float, np.ndarray]:
     """Maximise ``loglik`` (value and gradient) with L-BFGS-B within ``bounds`` from ``start``.
 
-    Returns the parameters and the log-likelihood. Raises ``#NUM!`` when the optimiser
+    Returns the parameters, the log-likelihood and the observed information there (minus
+    the Hessian, :func:`_information`). Raises ``#NUM!`` when the optimiser
     does not converge (the projected gradient is not ~0) or the maximum lies on a bound
     (a parameter at 0 or infinity: no finite maximum-likelihood estimate).
     ``describe(theta)`` names the parameters reached, for the messages. ``check_ridge``:
@@ -66,28 +70,34 @@ def _maximize(
             argument,
             None,
         )
+    information = _information(loglik, theta)
     if check_ridge:
-        _check_identified(loglik, theta, describe, argument, model)
-    return theta, float(ll)
+        _check_identified(information, theta, describe, argument, model)
+    return theta, float(ll), information
 
 
-def _check_identified(loglik: Any, theta: np.ndarray, describe: Any, argument: str, model: str) -> None:
+def _information(loglik: Any, theta: np.ndarray, step: float = 1e-4) -> np.ndarray:
+    """Observed information at ``theta``: minus the Hessian of the log-likelihood, by central differences
+    of the analytic gradient (error O(step^2), about 1e-8 relative), symmetrised."""
+    k = theta.size
+    hessian = np.empty((k, k))
+    with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
+        for j in range(k):
+            e = np.zeros(k)
+            e[j] = step
+            hessian[:, j] = (loglik(theta + e)[1] - loglik(theta - e)[1]) / (2 * step)
+    return -(hessian + hessian.T) / 2
+
+
+def _check_identified(information: np.ndarray, theta: np.ndarray, describe: Any, argument: str, model: str) -> None:
     """``#NUM!`` when the maximum is a ridge running off to 0 or infinity rather than a peak.
 
-    The observed information (minus the Hessian of the log-likelihood in the
-    log-parameters, by central differences of the analytic gradient) gives the standard
-    error of each log-parameter; one above 5 (a 95% interval wider than a factor e^20)
-    or an information that is not positive definite means the data do not determine the
+    The observed information in the log-parameters gives the standard error of each
+    log-parameter; one above 5 (a 95% interval wider than a factor e^20) or an
+    information that is not positive definite means the data do not determine the
     parameters: the optimiser stopped somewhere along a flat ridge.
     """
     k = theta.size
-    step = 1e-4
-    hessian = np.empty((k, k))
-    for j in range(k):
-        e = np.zeros(k)
-        e[j] = step
-        hessian[:, j] = (loglik(theta + e)[1] - loglik(theta - e)[1]) / (2 * step)
-    information = -(hessian + hessian.T) / 2
     try:
         covariance = np.linalg.inv(information)
         eigenvalues = np.linalg.eigvalsh(information)
@@ -116,3 +126,150 @@ def _log_bounds(names: tuple[str, ...]) -> tuple[list[tuple[float, float]], Any]
         return ", ".join(parts)
 
     return [(-_LOG_BOUND, _LOG_BOUND)] * len(names), describe
+
+
+# == uncertainty ======================================================================
+class Interval(NamedTuple):
+    """An estimate and the bounds of its confidence interval."""
+
+    estimate: float
+    lower: float
+    upper: float
+
+
+def _z(confidence: float) -> float:
+    """The normal quantile of a two-sided interval: 1.959964 for 0.95."""
+    if not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
+        raise OutOfRangeError(f"confidence must be a number between 0 and 1, got {confidence!r}", "confidence", None)
+    return NormalDist().inv_cdf((1 + confidence) / 2)
+
+
+class FitResult:
+    """Uncertainty of a maximum-likelihood fit, for the models' fit results (NamedTuples ending in log_likelihood).
+
+    The covariance of the log-parameters is the inverse of the observed information (minus
+    the Hessian of the log-likelihood at the optimum, central differences of the analytic
+    gradient). Standard errors of the parameters follow by the delta method,
+    se(p) = p se(ln p), as in ``lifetimes``' ``summary``. Intervals are Wald intervals on
+    the log scale, p exp(+-z se(ln p)), so they stay > 0 (lifetimes prints p +- 1.96 se(p)).
+    Where the information is not positive definite the standard errors are NaN and the
+    intervals raise ``#NUM!``.
+    """
+
+    __slots__ = ()
+
+    def _with_information(self, log_covariance: np.ndarray | None) -> Any:
+        object.__setattr__(self, "_log_covariance", log_covariance)
+        return self
+
+    @property
+    def parameters(self) -> dict[str, float]:
+        """The estimates by name (without the log-likelihood)."""
+        return dict(zip(self._fields[:-1], self[:-1], strict=True))  # type: ignore[attr-defined]
+
+    @property
+    def log_covariance(self) -> np.ndarray:
+        """Covariance matrix of the logs of the parameters (NaN where the information is singular)."""
+        k = len(self) - 1  # type: ignore[arg-type]
+        covariance = getattr(self, "_log_covariance", None)
+        return np.full((k, k), np.nan) if covariance is None else covariance.copy()
+
+    @property
+    def covariance(self) -> np.ndarray:
+        """Covariance matrix of the parameters: diag(p) cov(ln p) diag(p)."""
+        p = np.array(list(self.parameters.values()))
+        return self.log_covariance * np.outer(p, p)
+
+    @property
+    def standard_errors(self) -> dict[str, float]:
+        """Standard error of each parameter, se(p) = p se(ln p)."""
+        se = np.sqrt(np.diag(self.covariance))
+        return dict(zip(self.parameters, (float(v) for v in se), strict=True))
+
+    def _checked_log_covariance(self) -> np.ndarray:
+        covariance = self.log_covariance
+        if not np.all(np.isfinite(covariance)) or np.any(np.diag(covariance) <= 0):
+            raise OutOfRangeError(
+                "the observed information is not positive definite at this fit: no standard errors or intervals",
+                "confidence",
+                None,
+            )
+        return covariance
+
+    def intervals(self, confidence: float = 0.95) -> dict[str, tuple[float, float]]:
+        """Confidence interval of each parameter: p exp(-z se(ln p)) to p exp(z se(ln p))."""
+        z = _z(confidence)
+        se_log = np.sqrt(np.diag(self._checked_log_covariance()))
+        return {
+            name: (float(p * math.exp(-z * s)), float(p * math.exp(z * s)))
+            for (name, p), s in zip(self.parameters.items(), se_log, strict=True)
+        }
+
+    def summary(self, confidence: float = 0.95) -> Any:
+        """A pandas DataFrame, one row per parameter: coef, se(coef), lower and upper bound of the interval."""
+        import pandas as pd
+
+        bounds = self.intervals(confidence)
+        percent = f"{100 * confidence:g}%"
+        return pd.DataFrame(
+            {
+                "coef": self.parameters,
+                "se(coef)": self.standard_errors,
+                f"lower {percent} bound": {n: b[0] for n, b in bounds.items()},
+                f"upper {percent} bound": {n: b[1] for n, b in bounds.items()},
+            }
+        )
+
+    def interval(self, function: Callable[..., Any], confidence: float = 0.95, **arguments: Any) -> Interval:
+        """Interval of a projection ``function(**parameters, **arguments)`` by the delta method on its log.
+
+        ``function`` is one of the model's projecting functions (survival, retention,
+        expected purchases, CLV...) called with the fit's parameters by name; its result
+        f > 0 has se(ln f) = sqrt(g' cov(ln p) g), g = d ln f / d ln p by central
+        differences (step 1e-5), and the interval f exp(+-z se(ln f)).
+
+        >>> from xl_retention.models import sbg_fit, sbg_survival
+        >>> fit = sbg_fit([1000, 631, 468, 382, 326, 289, 262, 241])
+        >>> [round(v, 4) for v in fit.interval(sbg_survival, t=12)]
+        [0.17, 0.1459, 0.1981]
+        """
+        z = _z(confidence)
+        covariance = self._checked_log_covariance()
+        names = list(self.parameters)
+        log_p = np.log(np.array(list(self.parameters.values())))
+
+        def log_f(point: np.ndarray) -> float:
+            value = function(**dict(zip(names, (float(v) for v in np.exp(point)), strict=True)), **arguments)
+            value = float(np.asarray(value, dtype=np.float64).reshape(-1)[0]) if np.size(value) == 1 else np.nan
+            if not (math.isfinite(value) and value > 0):
+                raise OutOfRangeError(
+                    f"{getattr(function, '__name__', 'the projection')} gives {value:g} near the fit: an interval "
+                    "needs one finite value > 0",
+                    "function",
+                    value,
+                )
+            return math.log(value)
+
+        estimate = log_f(log_p)
+        step = 1e-5
+        gradient = np.empty(log_p.size)
+        for j in range(log_p.size):
+            e = np.zeros(log_p.size)
+            e[j] = step
+            gradient[j] = (log_f(log_p + e) - log_f(log_p - e)) / (2 * step)
+        se = math.sqrt(max(float(gradient @ covariance @ gradient), 0.0))
+        value = math.exp(estimate)
+        return Interval(value, value * math.exp(-z * se), value * math.exp(z * se))
+
+
+def _log_covariance(information: np.ndarray, jacobian: np.ndarray | None = None) -> np.ndarray | None:
+    """cov(ln p) = J I^-1 J' from the information I in the optimiser's parameters (J = d ln p / d theta; none:
+    the optimiser's parameters are ln p); None when I is not positive definite."""
+    try:
+        np.linalg.cholesky(information)
+        covariance = np.linalg.inv(information)
+    except np.linalg.LinAlgError:
+        return None
+    if jacobian is not None:
+        covariance = jacobian @ covariance @ jacobian.T
+    return (covariance + covariance.T) / 2

@@ -10,17 +10,23 @@ import numpy as np
 from .._validation import Inputs
 from ..errors import OutOfRangeError, ZeroDenominatorError
 from ._common import _LOG_BOUND, ArrayLike, _aggregate_rows, _check_rfm, _columns, _positive, _raise_if_not_finite
-from ._optimize import _log_bounds, _maximize
+from ._optimize import FitResult, _log_bounds, _log_covariance, _maximize
 
 
-class BGNBDFit(NamedTuple):
-    """Maximum-likelihood estimates of the BG/NBD model and the log-likelihood at them."""
-
+class _BGNBDFitFields(NamedTuple):
     r: float
     alpha: float
     a: float
     b: float
     log_likelihood: float
+
+
+class BGNBDFit(_BGNBDFitFields, FitResult):
+    """Maximum-likelihood estimates of the BG/NBD model and the log-likelihood at them.
+
+    Standard errors, intervals and a summary table from the observed information:
+    see :class:`~xl_retention.models._optimize.FitResult`.
+    """
 
 
 def _bgnbd_loglik(
@@ -95,9 +101,9 @@ def bgnbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> BGNBDFi
     start = np.log([1.0, max(1.0 / max(rate, 1e-12), 1e-6) if rate > 0 else max(mean_age, 1.0), 1.0, 1.0])
     start = np.clip(start, -_LOG_BOUND + 1, _LOG_BOUND - 1)
     bounds, describe = _log_bounds(("r", "alpha", "a", "b"))
-    theta, ll = _maximize(loglik, start, bounds, n, describe, "frequency", "BG/NBD", check_ridge=True)
+    theta, ll, information = _maximize(loglik, start, bounds, n, describe, "frequency", "BG/NBD", check_ridge=True)
     r, alpha, a, b = (float(v) for v in np.exp(theta))
-    return BGNBDFit(r, alpha, a, b, ll)
+    return BGNBDFit(r, alpha, a, b, ll)._with_information(_log_covariance(information))
 
 
 _BGNBD = ("r", "alpha", "a", "b")

@@ -9,16 +9,22 @@ import numpy as np
 from .._validation import Inputs
 from ..errors import OutOfRangeError
 from ._common import ArrayLike, _aggregate_rows, _columns, _positive
-from ._optimize import _log_bounds, _maximize
+from ._optimize import FitResult, _log_bounds, _log_covariance, _maximize
 
 
-class GammaGammaFit(NamedTuple):
-    """Maximum-likelihood estimates of the Gamma-Gamma model and the log-likelihood at them."""
-
+class _GammaGammaFitFields(NamedTuple):
     p: float
     q: float
     v: float
     log_likelihood: float
+
+
+class GammaGammaFit(_GammaGammaFitFields, FitResult):
+    """Maximum-likelihood estimates of the Gamma-Gamma model and the log-likelihood at them.
+
+    Standard errors, intervals and a summary table from the observed information:
+    see :class:`~xl_retention.models._optimize.FitResult`.
+    """
 
 
 def _gammagamma_loglik(theta: np.ndarray, x: np.ndarray, m: np.ndarray, w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -87,11 +93,11 @@ def gammagamma_fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGamm
     mean = float(np.dot(weights, um) / weights.sum())
     start = np.log([1.0, 2.0, mean])
     bounds, describe = _log_bounds(("p", "q", "v"))
-    theta, ll = _maximize(
+    theta, ll, information = _maximize(
         loglik, start, bounds, float(weights.sum()), describe, "monetary_value", "Gamma-Gamma", check_ridge=True
     )
     p, q, v = (float(e) for e in np.exp(theta))
-    return GammaGammaFit(p, q, v, ll)
+    return GammaGammaFit(p, q, v, ll)._with_information(_log_covariance(information))
 
 
 def gammagamma_mean(p: ArrayLike, q: ArrayLike, v: ArrayLike, frequency: ArrayLike, monetary_value: ArrayLike) -> Any:

@@ -14,21 +14,27 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .._validation import Inputs
+from .._validation import Inputs, to_float_array
 from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
 from ._common import ArrayLike, _as_table, _positive
-from ._optimize import _maximize
+from ._optimize import FitResult, _log_covariance, _maximize
 from ._special import _sbg_hyp2f1
 
 _MIN_DISCOUNT = 1e-6  # below this (and above 0) the series for DEL/DERL cannot be summed exactly
 
 
-class SBGFit(NamedTuple):
-    """Maximum-likelihood estimates of the sBG model and the log-likelihood at them."""
-
+class _SBGFitFields(NamedTuple):
     alpha: float
     beta: float
     log_likelihood: float
+
+
+class SBGFit(_SBGFitFields, FitResult):
+    """Maximum-likelihood estimates of the sBG model and the log-likelihood at them.
+
+    Standard errors, intervals and a summary table from the observed information:
+    see :class:`~xl_retention.models._optimize.FitResult`.
+    """
 
 
 def sbg_survival(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
@@ -183,10 +189,52 @@ def sbg_clv(margin: ArrayLike, alpha: ArrayLike, beta: ArrayLike, discount_rate:
     return x.wrap(x["margin"] * _sbg_lifetime(x["alpha"], x["beta"], x["discount_rate"]))
 
 
-def _sbg_counts(survivors: Any) -> tuple[np.ndarray, np.ndarray, float]:
+def _shares_to_counts(table: np.ndarray, cohort_size: Any) -> np.ndarray:
+    """A retention curve (shares 1, 0.869, ...) per cohort row times its cohort size: expected counts, not rounded."""
+    sizes = to_float_array("cohort_size", cohort_size).ravel()
+    rows = table.shape[0]
+    if sizes.size not in (1, rows):
+        raise NotANumberError(
+            f"cohort_size must be one number or one per cohort row ({rows}), got {sizes.size} values",
+            "cohort_size",
+            None,
+        )
+    sizes = np.broadcast_to(sizes, (rows,))
+    for row, (values, size) in enumerate(zip(table, sizes, strict=True), start=1):
+        where = "" if rows == 1 else f" in cohort row {row}"
+        present = values[~np.isnan(values)]
+        if present.size == 0:
+            continue
+        if math.isnan(size) or size <= 0 or math.isinf(size) or size != round(size):
+            raise OutOfRangeError(
+                f"cohort_size must be a whole number of customers > 0, got {size:g}{where}", "cohort_size", float(size)
+            )
+        bad = (present < 0) | (present > 1)
+        if bad.any():
+            raise OutOfRangeError(
+                f"survivors given as shares (with cohort_size) must lie between 0 and 1, got {present[bad][0]:g}{where}"
+                " (percentages are shares: 86.9% is 0.869)",
+                "survivors",
+                float(present[bad][0]),
+            )
+        if not math.isnan(values[0]) and values[0] != 1:
+            raise OutOfRangeError(
+                f"survivors given as shares (with cohort_size) start at 1 (everyone is active at period 0), got "
+                f"{values[0]:g}{where}",
+                "survivors",
+                float(values[0]),
+            )
+    return table * sizes[:, None]
+
+
+def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np.ndarray, float]:
     """Churners and customers at risk in each period t (index t = 1..T, summed over the cohorts observed through
-    t), and the number of customers followed for at least one period."""
+    t), and the number of customers followed for at least one period. With ``cohort_size``, ``survivors``
+    are shares of each cohort (a retention curve starting at 1) and the counts are share x size."""
     table = _as_table("survivors", survivors)
+    whole = cohort_size is None
+    if not whole:
+        table = _shares_to_counts(table, cohort_size)
     single = table.shape[0] == 1
     width = table.shape[1]
     churned = np.zeros(width)
@@ -210,7 +258,7 @@ def _sbg_counts(survivors: Any) -> tuple[np.ndarray, np.ndarray, float]:
             )
         counts = values[:length]
         for t, value in enumerate(counts):
-            if value < 0 or math.isinf(value) or value != round(value):
+            if value < 0 or math.isinf(value) or (whole and value != round(value)):
                 raise OutOfRangeError(
                     f"survivors must be whole counts >= 0, got {value:g} at period {t}{where}", "survivors", value
                 )
@@ -295,12 +343,16 @@ def _sbg_loglik(params: np.ndarray, churned: np.ndarray, at_risk: np.ndarray) ->
 _PHI_MAX = 1.0 - 1e-9  # polarization phi = 1 / (alpha + beta + 1) < 1
 
 
-def sbg_fit(survivors: Any) -> SBGFit:
+def sbg_fit(survivors: Any, cohort_size: Any = None) -> SBGFit:
     """Maximum-likelihood sBG fit of one or several cohorts' survivor counts (Fader & Hardie 2007).
 
     ``survivors``: one cohort's customers still active after periods 0, 1, ..., T (the
     first value is the cohort size), as a list or a row or a column; or a table of cohorts,
     one row each, ragged at the end (blank, None or NaN where not yet observed).
+    ``cohort_size``: give it when ``survivors`` is a retention curve of shares, as papers and
+    dashboards publish it (1, 0.869, 0.743, ...: the first share is 1); one number, or one
+    per cohort row. The counts are then share x cohort_size, not rounded (a share printed
+    to 3 decimals of a cohort of 1,000 gives the counts back exactly).
 
     Log-likelihood, summed over cohorts (each with its own last period T):
     LL = sum_t (n_{t-1} - n_t) ln P(T = t) + n_T ln S(T), with
@@ -318,8 +370,10 @@ def sbg_fit(survivors: Any) -> SBGFit:
     >>> fit = sbg_fit([1000, 631, 468, 382, 326, 289, 262, 241])  # "regular" cohort, Fader & Hardie 2007
     >>> round(fit.alpha, 3), round(fit.beta, 3), round(fit.log_likelihood, 1)
     (0.704, 1.182, -1680.3)
+    >>> sbg_fit([1, 0.631, 0.468, 0.382, 0.326, 0.289, 0.262, 0.241], cohort_size=1000) == fit
+    True
     """
-    churned, at_risk, followed = _sbg_counts(survivors)
+    churned, at_risk, followed = _sbg_counts(survivors, cohort_size)
 
     def loglik(params: np.ndarray) -> tuple[float, np.ndarray]:
         return _sbg_loglik(params, churned, at_risk)
@@ -347,7 +401,11 @@ def sbg_fit(survivors: Any) -> SBGFit:
             if ll > best_ll:
                 best_ll, start = ll, np.array([u, phi])
     bounds = [(-40.0, 40.0), (0.0, _PHI_MAX)]
-    params, ll = _maximize(loglik, start, bounds, followed, describe, "survivors", "sBG")
+    params, ll, information = _maximize(loglik, start, bounds, followed, describe, "survivors", "sBG")
     mu, phi = 1.0 / (1.0 + math.exp(-params[0])), float(params[1])
     alpha, beta = mu * (1.0 - phi) / phi, (1.0 - mu) * (1.0 - phi) / phi
-    return SBGFit(float(alpha), float(beta), ll)
+    # cov(ln alpha, ln beta) from the information in (u, phi): ln alpha = ln mu + ln(1 - phi) - ln phi,
+    # ln beta = ln(1 - mu) + ln(1 - phi) - ln phi
+    d_phi = -1.0 / (1.0 - phi) - 1.0 / phi
+    jacobian = np.array([[1.0 - mu, d_phi], [-mu, d_phi]])
+    return SBGFit(float(alpha), float(beta), ll)._with_information(_log_covariance(information, jacobian))
