@@ -53,7 +53,7 @@ def values(path: Path, sheet: str, columns: str, rows: range) -> list[list]:
 
 
 def test_import_fills_every_sheet_and_the_template_formulas_agree_with_the_api(files, tmp_path):
-    book = build_template(tmp_path / "t.xlsx", start="2026-01", months=2)  # the data needs 4 months
+    book = build_template(tmp_path / "t.xlsx", start="2026-01", months=4)
     result = run("import", "--subscriptions", files["subs.csv"], "--orders", files["orders.csv"], "--nps",
                  files["nps.csv"], "--visits", files["visits.csv"], "--columns", "customer_id=Customer",
                  "--into", book, "--recalc")  # fmt: skip
@@ -89,21 +89,23 @@ def test_import_fills_every_sheet_and_the_template_formulas_agree_with_the_api(f
         [0, 0, "#DIV/0!", 1, 0, 0.0],  # nobody bought in March: the rate is undefined
         [2, 1, 0.5, 1, 1, 1.0],
     ]
-    # Cohorts: January (a, b) and February (c), counted k months on
-    assert values(book, "Cohorts", "BCDE", range(4, 6)) == [[2, 1, 2, 2], [1, 1, 0, None]]
+    # Cohorts: survivors (active every month since signup), January (a, b) and February (c): b's return in
+    # March does not count, and order cohorts never go into this triangle
+    assert values(book, "Cohorts", "BCDE", range(4, 6)) == [[2, 1, 1, 1], [1, 1, 0, None]]
 
 
-def test_import_shifts_earlier_months_in_and_keeps_the_workbooks_other_inputs(files, tmp_path):
+def test_import_refuses_months_before_the_workbooks_first_month_and_leaves_it_as_it_was(files, tmp_path):
     inputs = {"Lifetime value": {"arpa": 55.0, "gross_margin": 0.7}, "Purchases and visits": {"buyers": [None, 9]}}
     book = build_template(tmp_path / "t.xlsx", start="2026-03", months=3, inputs=inputs)
+    before = book.read_bytes()
     result = run("import", "--subscriptions", files["subs.csv"], "--columns", "customer_id=Customer", "--into", book)
-    assert result.returncode == 0, result.stderr
-    wb = openpyxl.load_workbook(book)
-    assert wb["Customers"]["A2"].value.strftime("%Y-%m") == "2026-01"
-    assert wb["Customers"]["A6"].value.strftime("%Y-%m") == "2026-05"  # the workbook's own last month
-    assert (wb["Lifetime value"]["B3"].value, wb["Lifetime value"]["B4"].value) == (55.0, 0.7)
-    assert wb["Purchases and visits"]["B5"].value == 9  # April's buyers, moved two rows down
-    assert wb["Customers"]["F5"].value == "=CRR(D5,C5,B5)"
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "xl-retention: error: subs.csv starts in 2026-01, before t.xlsx's first month 2026-03: import adds months "
+        "only after a workbook's last month; make a tracker that starts there (xl-retention new NEW.xlsx --start "
+        "2026-01 --months 4) and import into it"
+    )
+    assert book.read_bytes() == before
 
 
 def test_to_csv_writes_the_tables(files, tmp_path):
@@ -166,17 +168,22 @@ def test_missing_workbook_and_missing_inputs(files, tmp_path):
 
 
 def test_a_vba_project_survives_the_import(files, tmp_path):
-    book = build_template(tmp_path / "t.xlsm", start="2026-01", months=2)
+    book = build_template(tmp_path / "t.xlsm", start="2026-01", months=4)
     with zipfile.ZipFile(book) as source, zipfile.ZipFile(tmp_path / "with_vba.xlsm", "w") as target:
         for info in source.infolist():
             target.writestr(info, source.read(info))
         target.writestr("xl/vbaProject.bin", b"VBA" * 1000)
+    with zipfile.ZipFile(tmp_path / "with_vba.xlsm") as package:
+        before = {name: package.read(name) for name in package.namelist()}
     result = run("import", "--nps", files["nps.csv"], "--into", tmp_path / "with_vba.xlsm")
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(tmp_path / "with_vba.xlsm") as package:
-        assert package.read("xl/vbaProject.bin") == b"VBA" * 1000
-        assert b"macroEnabled.main+xml" in package.read("[Content_Types].xml")
-        assert b"relationships/vbaProject" in package.read("xl/_rels/workbook.xml.rels")
+        after = {name: package.read(name) for name in package.namelist()}
+    assert after["xl/vbaProject.bin"] == b"VBA" * 1000
+    assert b"macroEnabled.main+xml" in after["[Content_Types].xml"]
+    # only the answers' sheet and the workbook's recalculation flag change; every other part is kept byte for byte
+    changed = sorted(name for name in before if before[name] != after.get(name))
+    assert changed == ["xl/workbook.xml", "xl/worksheets/sheet6.xml"]
 
 
 def test_parquet_and_excel_inputs(tmp_path):

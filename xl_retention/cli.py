@@ -95,12 +95,16 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from .movements import parse_column_map
-    from .workbook.importer import fill_workbook, load_tables, write_csv
+    from .workbook.importer import check_package, fill_workbook, load_tables, write_csv
 
     if not any((args.subscriptions, args.orders, args.nps, args.visits)):
         raise ValueError("give at least one of --subscriptions, --orders, --nps, --visits")
     if args.recalc and args.into is None:
         raise ValueError("--recalc goes with --into")
+    if args.into is not None:
+        if not args.into.exists():
+            raise FileNotFoundError(f"no such workbook: {args.into} (make one with: xl-retention new {args.into})")
+        check_package(args.into, "workbook")  # before reading the inputs: a wrong target fails fast
     tables = load_tables(
         args.subscriptions, args.orders, args.nps, args.visits, columns=parse_column_map(args.columns),
         sheet=args.sheet,
@@ -109,10 +113,8 @@ def _import(args: argparse.Namespace) -> int:
         for path in write_csv(tables, args.to_csv):
             print(f"wrote {path}")
         return 0
-    if not args.into.exists():
-        raise FileNotFoundError(f"no such workbook: {args.into} (make one with: xl-retention new {args.into})")
-    first, count = fill_workbook(args.into, tables)
-    print(f"filled {args.into}: {count} months from {first}")
+    filled = fill_workbook(args.into, tables)
+    print("\n".join(filled.lines(args.into)))
     if args.recalc:
         from .recalculation import recalc_file
 

@@ -1,57 +1,110 @@
 """Raw exports into the tracking sheets (``xl-retention import``).
 
 A thin adapter: :mod:`xl_retention.movements` turns subscriptions, orders, survey answers
-and visits into monthly tables; this module lays them into a tracking workbook's input
-cells (rebuilding the workbook from the template over the months the data and the
-workbook cover, its other inputs kept) or writes them as CSV files. Every table is
-computed before anything is written: bad data leaves the workbook as it was.
+and visits into monthly tables; this module writes them into a tracking workbook's input
+cells, or as CSV files. Every table is computed, and every cell to write is placed, before
+anything is written: bad data or a layout it cannot match leaves the workbook byte-identical.
+
+Writing into a workbook (:func:`fill_workbook`) edits the package in place
+(:mod:`.inplace`): only the input cells of the months the data covers change; the user's
+sheets, columns, formulas, comments, formats, names, charts and VBA stay as they are. Input
+columns are found by their header in row 1 (the template's :class:`~.template.Column`
+headers), the cohort triangle by its defined name. Where the data runs past the workbook's
+last month, the monthly sheets grow in place (see :mod:`.growth`).
 """
 
 from __future__ import annotations
 
 import io
-import math
 import os
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
 from .. import movements as mv
 from .._files import atomic_write
-from .template import COHORTS_TITLE, NPS_SCORES_TITLE, build_template, read_inputs
+from .fill import Filled, fill_package, number
+
+_CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other OLE compound files
 
 
 @dataclass
 class Tables:
-    """The monthly tables computed from the raw files given (None where no file was given)."""
+    """The monthly tables computed from the raw files given (None where no file was given).
+
+    ``survivors``: per signup month, the customers active every month since they joined (the sBG
+    model's input); ``sources``: the file each input came from, by kind (``"subscriptions"``, ...).
+    """
 
     movements: pd.DataFrame | None = None
     customer_cohorts: pd.DataFrame | None = None
     revenue_cohorts: pd.DataFrame | None = None
+    survivors: pd.DataFrame | None = None
     purchases: pd.DataFrame | None = None
     order_cohorts: pd.DataFrame | None = None
     order_revenue_cohorts: pd.DataFrame | None = None
     visits: pd.DataFrame | None = None
     nps: pd.DataFrame | None = None
     scores: pd.Series | None = field(default=None, repr=False)
+    sources: dict[str, Path] = field(default_factory=dict)
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables to write as CSV, by file stem."""
-        names = ("movements", "customer_cohorts", "revenue_cohorts", "purchases", "order_cohorts",
+        names = ("movements", "customer_cohorts", "revenue_cohorts", "survivors", "purchases", "order_cohorts",
                  "order_revenue_cohorts", "visits", "nps")  # fmt: skip
         return {name: getattr(self, name) for name in names if getattr(self, name) is not None}
 
     def months(self) -> pd.PeriodIndex:
         """Every month any table covers."""
         index = [f.index for f in (self.movements, self.purchases, self.visits, self.nps) if f is not None]
-        index += [f.index for f in (self.customer_cohorts, self.order_cohorts) if f is not None and len(f)]
+        index += [f.index for f in (self.customer_cohorts, self.survivors, self.order_cohorts) if f is not None]
+        index = [i for i in index if len(i)]
         if not index:
             return pd.PeriodIndex([], freq="M")
-        first = min(i.min() for i in index if len(i))
-        last = max(i.max() for i in index if len(i))
-        return pd.period_range(first, last, freq="M")
+        return pd.period_range(min(i.min() for i in index), max(i.max() for i in index), freq="M")
+
+
+def check_package(path: str | os.PathLike[str], role: str = "workbook") -> None:
+    """Raise ``ValueError`` with one line naming ``path`` unless it is a readable .xlsx/.xlsm package.
+
+    Told apart: a missing file, a folder, an empty (0-byte) file, an Excel 97-2003 .xls (by its
+    content, whatever its name), a CSV or text file, an OpenDocument spreadsheet (also under an
+    .xlsx name), a damaged zip and a zip that holds no workbook. ``role`` names what the file
+    was given as, e.g. ``"--into workbook"``.
+    """
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise FileNotFoundError(f"no such file: {path}")
+    if path.is_dir():
+        raise ValueError(f"{name} is a folder, not a {role}")
+    if path.stat().st_size == 0:
+        raise ValueError(f"{name} is empty (0 bytes), not a {role}")
+    with open(path, "rb") as stream:
+        head = stream.read(8)
+    if head == _OLE_MAGIC:
+        raise ValueError(f"{name} is an Excel 97-2003 workbook (.xls): open it in Excel and save it as .xlsx")
+    if path.suffix.lower() in _CSV_SUFFIXES:
+        raise ValueError(f"{name} is a text file ({path.suffix}), not a {role}: give an .xlsx or .xlsm workbook")
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+            mimetype = package.read("mimetype")[:80] if "mimetype" in names else b""
+            if b"opendocument" in mimetype:
+                raise ValueError(
+                    f"{name} is an OpenDocument spreadsheet (.ods), not an .xlsx workbook: save it as .xlsx "
+                    "(Excel 2007-365) in LibreOffice"
+                )
+            damaged = package.testzip()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError):
+        damaged = True
+    if damaged or not any(n.lower() == "xl/workbook.xml" for n in names if isinstance(n, str)):
+        raise ValueError(f"{name} is not a workbook (not an .xlsx/.xlsm package) or is corrupt")
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise ValueError(f"{name}: a {role} must be named .xlsx or .xlsm, not {path.suffix or '(no suffix)'}")
 
 
 def load_tables(
@@ -65,142 +118,107 @@ def load_tables(
     """Read and compute every table; raises :class:`~xl_retention.movements.DataError` on bad data.
 
     ``columns`` maps our column names to yours, for every file: each file takes the entries that
-    apply to it (:func:`~xl_retention.movements.mapping_for`).
+    apply to it (:func:`~xl_retention.movements.mapping_for`). A file with a header and no data
+    rows, or an .xlsx/.xlsm input that is not a workbook package, raises ``DataError`` naming it.
     """
     known = {name for required, optional in mv.SCHEMAS.values() for name in (*required, *optional)}
     unknown = sorted(set(columns or {}) - known)
     if unknown:
         raise mv.DataError(f"unknown column name {unknown[0]!r} in the column map; known: {', '.join(sorted(known))}")
 
+    def read(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, str]:
+        source = Path(path).name
+        if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
+            try:
+                check_package(path, "workbook")
+            except ValueError as error:
+                raise mv.DataError(str(error), source=source) from None
+        df = mv.read_table(path, sheet)
+        if df.empty:
+            raise mv.DataError(f"{source}: no data rows (only a header)", source=source)
+        return df, source
+
     tables = Tables()
+    given = {"subscriptions": subscriptions, "orders": orders, "nps": nps, "visits": visits}
+    tables.sources = {kind: Path(path) for kind, path in given.items() if path is not None}
     if subscriptions is not None:
-        df, source = mv.read_table(subscriptions, sheet), Path(subscriptions).name
+        df, source = read(subscriptions)
         if mv.subscription_kind(df, mv.mapping_for(df, columns, "intervals")) == "intervals":
             df = mv.snapshots_from_intervals(df, columns=mv.mapping_for(df, columns, "intervals"), source=source)
             sub = mv.subscription_tables(df, source=source)
         else:
             sub = mv.subscription_tables(df, columns=mv.mapping_for(df, columns, "snapshots"), source=source)
-        tables.movements, tables.customer_cohorts, tables.revenue_cohorts = sub
+        tables.movements, tables.customer_cohorts, tables.revenue_cohorts = sub[:3]
+        tables.survivors = getattr(sub, "survivors", None)
     if orders is not None:
-        df, source = mv.read_table(orders, sheet), Path(orders).name
+        df, source = read(orders)
         tables.purchases, tables.order_cohorts, tables.order_revenue_cohorts = mv.order_tables(
             df, columns=mv.mapping_for(df, columns, "orders"), source=source
         )
     if nps is not None:
-        df, source = mv.read_table(nps, sheet), Path(nps).name
+        df, source = read(nps)
         tables.scores = mv.scores_by_month(df, columns=mv.mapping_for(df, columns, "answers"), source=source)
         tables.nps = mv.nps_by_month(df, columns=mv.mapping_for(df, columns, "answers"), source=source)
     if visits is not None:
-        df, source = mv.read_table(visits, sheet), Path(visits).name
+        df, source = read(visits)
         tables.visits = mv.returning_visitors(df, columns=mv.mapping_for(df, columns, "visits"), source=source)
     return tables
 
 
 def write_csv(tables: Tables, directory: str | os.PathLike[str]) -> list[Path]:
-    """Each table as ``DIRECTORY/NAME.csv`` (written whole or not at all); returns the paths."""
+    """Each table as ``DIRECTORY/NAME.csv`` (written whole or not at all); returns the paths.
+
+    Never overwrites a file the command did not write: a target that is one of the import's
+    own input files, or an existing file whose first line is not the table's header (so not a
+    table an earlier ``--to-csv`` wrote), raises ``ValueError`` naming it, before anything is
+    written. A table an earlier run wrote (same header) is replaced.
+    """
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
+    contents = {}
     for name, frame in tables.frames().items():
         buffer = io.StringIO()
         frame.to_csv(buffer)
-        target = directory / f"{name}.csv"
-        atomic_write(target, buffer.getvalue().encode())
-        written.append(target)
-    return written
+        contents[directory / f"{name}.csv"] = buffer.getvalue()
+    for target, text in contents.items():
+        if not target.exists():
+            continue
+        for kind, source in tables.sources.items():
+            if source.exists() and os.path.samefile(target, source):
+                raise ValueError(
+                    f"{target} is the --{kind} input of this import: not overwritten; write the tables to another "
+                    "folder (--to-csv DIR)"
+                )
+        with open(target, encoding="utf-8", errors="replace") as existing:
+            first = existing.readline().rstrip("\r\n")
+        if first != text.split("\n", 1)[0]:
+            raise ValueError(
+                f"{target} exists and is not a table xl-retention import wrote (its first line differs): not "
+                "overwritten; move it or choose another --to-csv folder"
+            )
+    directory.mkdir(parents=True, exist_ok=True)
+    for target, text in contents.items():
+        atomic_write(target, text.encode())
+    return list(contents)
 
 
-def _number(value: Any) -> Any:
-    """A table value as a cell value: whole numbers as int, NaN as blank."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    value = value.item() if hasattr(value, "item") else value
-    return int(value) if isinstance(value, float) and value.is_integer() else value
+def fill_workbook(path: str | os.PathLike[str], tables: Tables) -> Filled:
+    """Write ``tables`` into the input cells of the tracking workbook at ``path``, in place.
 
+    Only the input cells of the months the data covers are written (values typed there before
+    are replaced, and listed in the result); every other cell, sheet, comment, format, name,
+    chart and the VBA project stay byte for byte. Months past the workbook's last month are
+    added at the end of every monthly sheet (with the template's formulas; names, chart series,
+    validations and conditional formats stretched to cover them). Raises ``ValueError`` with one
+    line, the file untouched, when: ``path`` is not a readable .xlsx/.xlsm (:func:`check_package`),
+    a sheet or a header the data needs is missing, the data starts before the workbook's first
+    month, hand-typed months meet the imported ones inconsistently (phantom lost customers at
+    the seam), or a cell is in the way of the new months.
 
-def _put(values: list[Any], index: int, value: Any) -> None:
-    values.extend([None] * (index + 1 - len(values)))
-    values[index] = _number(value)
-
-
-# the template's input column <- the table's column
-CUSTOMER_INPUTS = {"gained": "gained", "end": "customers_end"}
-REVENUE_INPUTS = {
-    "new": "new_mrr",
-    "expansion": "expansion_mrr",
-    "reactivation": "reactivation_mrr",
-    "contraction": "contraction_mrr",
-    "churned": "churned_mrr",
-}
-
-
-def fill_workbook(path: str | os.PathLike[str], tables: Tables) -> tuple[pd.Period, int]:
-    """Lay ``tables`` into the tracking workbook at ``path``; returns its first month and month count.
-
-    The months become those of the workbook and the data together; months the data covers
-    take the data's figures, the workbook's other inputs stay. The workbook is rebuilt from
-    the template (formulas, styles, charts, names and validation as ``xl-retention new``
-    makes them; a VBA project is carried over) and replaces ``path`` atomically.
+    Example: ``fill_workbook("tracker.xlsx", load_tables(subscriptions="subs.csv"))``.
     """
     path = Path(path)
-    start, count, inputs = read_inputs(path)
-    old = pd.period_range(pd.Period(start, freq="M"), periods=count, freq="M")
-    data = tables.months()
-    months = old if not len(data) else pd.period_range(min(old[0], data[0]), max(old[-1], data[-1]), freq="M")
-    shift = old[0].ordinal - months[0].ordinal
-    if shift:  # earlier months come first: move the workbook's inputs down
-        for title in ("Customers", "Revenue", "Purchases and visits"):
-            for key, values in inputs[title].items():
-                inputs[title][key] = [] if key == "start" else [None] * shift + values
-        inputs[NPS_SCORES_TITLE] = [[] for _ in range(shift)] + inputs[NPS_SCORES_TITLE]
-        inputs[COHORTS_TITLE] = [[] for _ in range(shift)] + inputs[COHORTS_TITLE]
-
-    def row(month: pd.Period) -> int:
-        return month.ordinal - months[0].ordinal
-
-    if tables.movements is not None:
-        customers, revenue = inputs["Customers"], inputs["Revenue"]
-        for month, figures in tables.movements.iterrows():
-            i = row(month)
-            for key, column in CUSTOMER_INPUTS.items():
-                _put(customers.setdefault(key, []), i, figures[column])
-            for key, column in REVENUE_INPUTS.items():
-                _put(revenue.setdefault(key, []), i, figures[column])
-            if i == 0:
-                customers["start"] = [_number(figures["customers_start"])]
-                revenue["start"] = [_number(figures["mrr_start"])]
-    purchases = inputs["Purchases and visits"]
-    if tables.purchases is not None:
-        for month, figures in tables.purchases.iterrows():
-            _put(purchases.setdefault("buyers", []), row(month), figures["buyers"])
-            _put(purchases.setdefault("returning", []), row(month), figures["returning"])
-    if tables.visits is not None:
-        for month, figures in tables.visits.iterrows():
-            _put(purchases.setdefault("visitors", []), row(month), figures["visitors"])
-            _put(purchases.setdefault("returning_visitors", []), row(month), figures["returning"])
-    if tables.scores is not None:
-        grid = inputs[NPS_SCORES_TITLE]
-        for month, scores in tables.scores.items():
-            grid.extend([] for _ in range(row(month) + 1 - len(grid)))
-            grid[row(month)] = [int(s) for s in scores]
-    cohorts = tables.customer_cohorts if tables.customer_cohorts is not None else tables.order_cohorts
-    if cohorts is not None:
-        grid = inputs[COHORTS_TITLE]
-        for cohort, counts in cohorts.iterrows():
-            i = row(cohort)
-            grid.extend([] for _ in range(i + 1 - len(grid)))
-            grid[i] = [_number(v) for v in counts.to_numpy()[: len(months) - i] if not pd.isna(v)]
-    keep_vba = path if _has_vba(path) else None
-    build_template(path, start=months[0].to_timestamp().date(), months=len(months), overwrite=True,
-                   inputs=inputs, vba_from=keep_vba)  # fmt: skip
-    return months[0], len(months)
+    check_package(path, "workbook")
+    return fill_package(path, tables)
 
 
-def _has_vba(path: Path) -> bool:
-    import zipfile
-
-    with zipfile.ZipFile(path) as package:
-        return "xl/vbaProject.bin" in package.namelist()
-
-
-__all__ = ["Tables", "fill_workbook", "load_tables", "write_csv"]
+__all__ = ["Filled", "Tables", "check_package", "fill_workbook", "load_tables", "number", "write_csv"]

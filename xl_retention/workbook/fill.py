@@ -1,0 +1,376 @@
+"""Place the import's monthly tables in a tracking workbook's input cells, in place.
+
+:func:`fill_package` reads the workbook's layout with openpyxl (read-only: headers, months,
+the values already there), decides every cell to write, refuses with one line when the layout
+cannot be matched, and only then edits the package (:mod:`.inplace`) and replaces the file.
+
+Rules (the README's "Importing into a workbook you have edited"):
+
+- Input columns are found by their header in row 1 (:data:`~.template.MONTHLY_SHEETS`), the
+  cohort triangle by the defined name ``Cohort_Counts``, NPS score columns by their month in
+  row 1 of "NPS scores". A missing header refuses, naming the sheet and the header.
+- Import owns the input cells of the months its data covers, and replaces what was typed
+  there. Months outside the data stay as typed. Where typed months meet imported ones on
+  Customers or Revenue, the seam must agree: typed months just before the data's first month
+  refuse (the data has no customers before its first month, so every typed customer would be
+  lost at the seam); typed months just after the data's last month are kept only if the
+  imported last month ends where the typed one did.
+- Data past the workbook's last month adds months at the end of every monthly sheet and of
+  "NPS scores"; data before its first month refuses (growing backwards would move every row).
+  The Cohorts triangle does not grow in place: cohorts past it refuse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter, quote_sheetname
+
+from . import inplace as ip
+from .template import (
+    CUSTOMERS,
+    MONTH,
+    MONTHLY_SHEETS,
+    NPS_RESPONSE_ROWS,
+    NPS_SCORES_TITLE,
+    NPS_SUMMARY,
+    PURCHASES,
+    REVENUE,
+    MonthlySheet,
+)
+
+if TYPE_CHECKING:
+    from .importer import Tables
+
+# the template's input column key <- the table's column
+CUSTOMER_INPUTS = {"gained": "gained", "end": "customers_end"}
+REVENUE_INPUTS = {"new": "new_mrr", "expansion": "expansion_mrr", "reactivation": "reactivation_mrr",
+                  "contraction": "contraction_mrr", "churned": "churned_mrr"}  # fmt: skip
+PURCHASE_INPUTS = {"buyers": "buyers", "returning": "returning"}
+VISIT_INPUTS = {"visitors": "visitors", "returning_visitors": "returning"}
+COHORT_NAME = "Cohort_Counts"
+_SCORES_ROWS = re.compile(r"NPS scores'?!\$?[A-Z]{1,3}\$?2:\$?[A-Z]{1,3}\$?([0-9]+)")
+
+
+@dataclass
+class Filled:
+    """What :func:`fill_package` did: the workbook's months, the sheets written, months added, values replaced."""
+
+    first: pd.Period
+    months: int
+    covered: tuple[pd.Period, pd.Period]
+    sheets: list[str] = field(default_factory=list)
+    added: list[pd.Period] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+
+    def lines(self, path: str | Path) -> list[str]:
+        """The CLI's report, one line each."""
+        out = [f"filled {path}: {self.months} months from {self.first}"]
+        if self.added:
+            out.append(f"added months {self.added[0]} to {self.added[-1]} at the end of the monthly sheets")
+        out.append(
+            f"import wrote the months its data covers ({self.covered[0]} to {self.covered[1]}) on "
+            f"{', '.join(self.sheets)}; months typed by hand outside them are kept as typed"
+        )
+        if self.replaced:
+            more = len(self.replaced) - 6
+            shown = ", ".join(self.replaced[:6]) + (f" and {more} more" if more > 0 else "")
+            out.append(f"replaced {len(self.replaced)} values typed by hand in those months: {shown}")
+        return out
+
+
+def number(value: Any) -> float | int | None:
+    """A table value as a cell value: whole numbers as int, NaN as blank."""
+    value = value.item() if hasattr(value, "item") else value
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _period(value: Any) -> pd.Period | None:
+    if isinstance(value, dt.datetime | dt.date):
+        return pd.Period(value, freq="M")
+    return None
+
+
+@dataclass
+class _Monthly:
+    """A monthly sheet as found: its columns by key, its months, the values in its month rows."""
+
+    spec: MonthlySheet
+    columns: dict[str, int]
+    months: list[pd.Period]
+    values: dict[int, tuple]  # row -> the row's values
+
+    def column(self, key: str) -> int:
+        if key not in self.columns:
+            header = next(c.header for c in self.spec.columns if c.key == key)
+            raise ip.LayoutError(f"{self.spec.title}: no column {header!r} in row 1 (the header it writes under)")
+        return self.columns[key]
+
+    def letter(self, key: str) -> str:
+        return get_column_letter(self.column(key))
+
+    def row(self, month: pd.Period) -> int:
+        return 2 + (month - self.months[0]).n
+
+    @property
+    def last_row(self) -> int:
+        return 1 + len(self.months)
+
+    def value(self, row: int, column: int) -> Any:
+        values = self.values.get(row, ())
+        return values[column - 1] if column - 1 < len(values) else None
+
+
+def _read_monthly(wb: Any, spec: MonthlySheet, name: str) -> _Monthly:
+    if spec.title not in wb.sheetnames:
+        raise ip.LayoutError(
+            f"{name} has no sheet {spec.title!r}: not an xl-retention tracker (xl-retention new makes one)"
+        )
+    rows = wb[spec.title].iter_rows(values_only=True)
+    header = next(rows, ())
+    found: dict[str, int] = {}
+    for col, text in enumerate(header, start=1):
+        if text is not None and str(text).strip() not in found:
+            found[str(text).strip()] = col
+    columns = {c.key: found[c.header] for c in spec.columns if c.header in found}
+    sheet = _Monthly(spec, columns, [], {})
+    month_col = sheet.column(MONTH.key)
+    for r, values in enumerate(rows, start=2):
+        month = _period(values[month_col - 1] if month_col - 1 < len(values) else None)
+        if month is None:
+            break
+        if sheet.months and month != sheet.months[-1] + 1:
+            raise ip.LayoutError(
+                f"{spec.title}!{get_column_letter(month_col)}{r} is {month}, not {sheet.months[-1] + 1}: "
+                "the months of a tracking sheet must follow each other"
+            )
+        sheet.months.append(month)
+        sheet.values[r] = values
+    if not sheet.months:
+        raise ip.LayoutError(f"{spec.title}: no months in column {get_column_letter(month_col)} under 'Month'")
+    return sheet
+
+
+class _Plan:
+    """The cells to write, collected before the package is touched."""
+
+    def __init__(self, package: ip.Package) -> None:
+        self.package = package
+        self.replaced: list[str] = []
+        self.sheets: list[str] = []
+
+    def put(self, title: str, ref: str, value: Any, old: Any) -> None:
+        value = number(value)
+        if old is not None and old != value:
+            self.replaced.append(f"{quote_sheetname(title)}!{ref}")
+        self.package.sheet(title).set_value(ref, value)
+        if title not in self.sheets:
+            self.sheets.append(title)
+
+
+def fill_package(path: Path, tables: Tables) -> Filled:
+    """See :func:`xl_retention.workbook.importer.fill_workbook`."""
+    data = tables.months()
+    if not len(data):
+        raise ValueError(f"nothing to write into {path.name}: the input files give no months")
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception as error:  # openpyxl raises many kinds on a package it cannot read
+        raise ValueError(f"{path.name} cannot be read as a workbook: {error}") from None
+    try:
+        sheets = {spec.title: _read_monthly(wb, spec, path.name) for spec in MONTHLY_SHEETS}
+        package = ip.Package(path)
+        plan = _Plan(package)
+        first = sheets[CUSTOMERS.title].months[0]
+        for sheet in sheets.values():
+            if sheet.months[0] != first or len(sheet.months) != len(sheets[CUSTOMERS.title].months):
+                raise ip.LayoutError(
+                    f"{sheet.spec.title} covers {sheet.months[0]} to {sheet.months[-1]}, Customers "
+                    f"{first} to {sheets[CUSTOMERS.title].months[-1]}: the monthly sheets must cover the same months"
+                )
+        if data[0] < first:
+            source = _source_of(tables, data[0])
+            raise ip.LayoutError(
+                f"{source} starts in {data[0]}, before {path.name}'s first month {first}: import adds months only "
+                f"after a workbook's last month; make a tracker that starts there (xl-retention new NEW.xlsx "
+                f"--start {data[0]} --months {len(data)}) and import into it"
+            )
+        added = list(pd.period_range(sheets[CUSTOMERS.title].months[-1] + 1, data[-1], freq="M"))
+        scores_wb = wb[NPS_SCORES_TITLE] if NPS_SCORES_TITLE in wb.sheetnames else None
+        scores_columns = _score_columns(scores_wb) if scores_wb is not None else {}
+        if added:
+            from .growth import grow
+
+            scores_columns |= grow(package, sheets, scores_columns, added, _response_rows(sheets[NPS_SUMMARY.title]))
+        if tables.movements is not None:
+            _write_movements(plan, sheets, tables)
+        if tables.purchases is not None:
+            _write_rows(plan, sheets[PURCHASES.title], tables.purchases, PURCHASE_INPUTS)
+        if tables.visits is not None:
+            _write_rows(plan, sheets[PURCHASES.title], tables.visits, VISIT_INPUTS)
+        if tables.scores is not None:
+            if scores_wb is None:
+                raise ip.LayoutError(f"{path.name} has no sheet {NPS_SCORES_TITLE!r} for the survey answers")
+            _write_scores(plan, scores_wb, scores_columns, tables.scores, _response_rows(sheets[NPS_SUMMARY.title]))
+        if tables.survivors is not None:
+            _write_cohorts(plan, wb, tables.survivors, path.name)
+    finally:
+        wb.close()
+    package.edit("xl/workbook.xml", ip.full_calc_on_load)
+    package.drop_calc_chain()
+    package.save()
+    months = len(sheets[CUSTOMERS.title].months) + len(added)
+    return Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced)
+
+
+def _source_of(tables: Tables, month: pd.Period) -> str:
+    frames = {"subscriptions": (tables.movements,), "orders": (tables.purchases,), "nps": (tables.nps,),
+              "visits": (tables.visits,)}  # fmt: skip
+    for kind, (frame,) in frames.items():
+        if frame is not None and len(frame) and frame.index.min() == month and kind in tables.sources:
+            return tables.sources[kind].name
+    return "the data"
+
+
+def _write_rows(plan: _Plan, sheet: _Monthly, frame: pd.DataFrame, inputs: dict[str, str]) -> None:
+    columns = {key: sheet.column(key) for key in inputs}
+    for month, figures in frame.iterrows():
+        row = sheet.row(month)
+        for key, column in inputs.items():
+            old = sheet.value(row, columns[key])
+            plan.put(sheet.spec.title, f"{get_column_letter(columns[key])}{row}", figures[column], old)
+
+
+def _write_movements(plan: _Plan, sheets: dict[str, _Monthly], tables: Tables) -> None:
+    movements = tables.movements
+    source = tables.sources.get("subscriptions", Path("the subscriptions")).name
+    for spec, inputs, start, end in ((CUSTOMERS, CUSTOMER_INPUTS, "customers_start", "customers_end"),
+                                     (REVENUE, REVENUE_INPUTS, "mrr_start", "mrr_end")):  # fmt: skip
+        sheet = sheets[spec.title]
+        _check_seams(sheet, movements, inputs, start, end, source)
+        _write_rows(plan, sheet, movements, inputs)
+        first = movements.index[0]
+        if first == sheet.months[0]:  # the workbook's first month: its start is an input
+            column = sheet.column("start")
+            old = sheet.value(2, column)
+            plan.put(spec.title, f"{get_column_letter(column)}2", movements[start].iloc[0], old)
+
+
+def _typed(sheet: _Monthly, row: int, keys: list[str]) -> bool:
+    return any(sheet.value(row, sheet.columns[k]) not in (None, "") for k in keys if k in sheet.columns)
+
+
+def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str], start: str, end: str,
+                 source: str) -> None:  # fmt: skip
+    """Refuse where months typed by hand meet the imported ones inconsistently (phantom lost customers)."""
+    keys = list(inputs) + ["start"]
+    first, last = movements.index[0], movements.index[-1]
+    what = "customers" if sheet.spec is CUSTOMERS else "MRR"
+    if first > sheet.months[0] and _typed(sheet, sheet.row(first - 1), keys):
+        raise ip.LayoutError(
+            f"{sheet.spec.title}: {first - 1} was typed by hand, but {source} starts in {first} with no {what} before "
+            f"it, so every {what} typed in {first - 1} would show as lost in {first}; give {source} from the first "
+            f"typed month on (import replaces the months its data covers), or clear the typed months"
+        )
+    if last < sheet.months[-1] and _typed(sheet, sheet.row(last + 1), keys):
+        end_key = "end" if "end" in inputs else None
+        before = sheet.value(sheet.row(last), sheet.columns[end_key]) if end_key in sheet.columns else None
+        after = number(movements[end].iloc[-1])
+        if end_key is None or before != after:
+            raise ip.LayoutError(
+                f"{sheet.spec.title}: {last + 1} was typed by hand after the imported months, and {source} changes "
+                f"{last}'s {what} at end (from {before!r} to {after!r}) that it starts from; give {source} up to "
+                f"the last typed month, or clear the typed months after {last}"
+            )
+
+
+def _score_columns(ws: Any) -> dict[pd.Period, int]:
+    header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    return {month: col for col, value in enumerate(header, start=1) if (month := _period(value)) is not None}
+
+
+def _response_rows(sheet: _Monthly) -> int:
+    """How many answer rows the NPS summary's formulas read (the last row of their 'NPS scores' ranges)."""
+    column = sheet.columns.get("responses")
+    if column is not None:
+        match = _SCORES_ROWS.search(str(sheet.value(2, column) or ""))
+        if match:
+            return int(match.group(1)) - 1
+    return NPS_RESPONSE_ROWS
+
+
+def _write_scores(plan: _Plan, ws: Any, columns: dict[pd.Period, int], scores: pd.Series, rows: int) -> None:
+    sheet = plan.package.sheet(NPS_SCORES_TITLE)
+    for month, answers in scores.items():
+        if month not in columns:
+            raise ip.LayoutError(f"{NPS_SCORES_TITLE}: no column for {month} in row 1 (a month per column)")
+        if len(answers) > rows:
+            raise ip.LayoutError(
+                f"{NPS_SCORES_TITLE}: {month} has {len(answers)} answers, but the NPS formulas read {rows} rows"
+            )
+        letter = get_column_letter(columns[month])
+        old = {ref: element for ref, element in sheet.cells_in_rows(2, rows + 1)
+               if re.fullmatch(letter + r"[0-9]+", ref) and ip.has_content(element)}  # fmt: skip
+        for r, score in enumerate(answers, start=2):
+            ref = f"{letter}{r}"
+            was = _cell_number(old.pop(ref, None))
+            plan.put(NPS_SCORES_TITLE, ref, int(score), was)
+        for ref, element in old.items():
+            plan.put(NPS_SCORES_TITLE, ref, None, _cell_number(element) or "(text)")
+
+
+def _cell_number(element: bytes | None) -> Any:
+    if element is None:
+        return None
+    match = re.search(rb"<(?:\w+:)?v>([^<]*)<", element)
+    if match is None or b't="' in element:
+        return "(a value)" if ip.has_content(element) else None
+    return number(float(match.group(1)))
+
+
+def _write_cohorts(plan: _Plan, wb: Any, survivors: pd.DataFrame, name: str) -> None:
+    defined = wb.defined_names.get(COHORT_NAME)
+    destinations = list(defined.destinations) if defined is not None else []
+    if len(destinations) != 1:
+        raise ip.LayoutError(f"{name} has no defined name {COHORT_NAME!r} for the cohort triangle")
+    title, area = destinations[0]
+    first_ref, _, last_ref = area.replace("$", "").partition(":")
+    top, left = ip.split_ref(first_ref)
+    bottom, right = ip.split_ref(last_ref or first_ref)
+    rows = {}
+    for r, values in enumerate(wb[title].iter_rows(min_row=top, max_row=bottom, max_col=right, values_only=True),
+                               start=top):  # fmt: skip
+        month = _period(values[left - 2]) if left >= 2 else None
+        if month is None:
+            raise ip.LayoutError(f"{title}!{get_column_letter(left - 1)}{r}: no signup month beside {COHORT_NAME}")
+        rows[month] = (r, values)
+    for cohort, counts in survivors.iterrows():
+        if cohort not in rows:
+            raise ip.LayoutError(
+                f"{title}: no row for the {cohort} cohort in {COHORT_NAME} ({min(rows)} to {max(rows)}); the triangle "
+                "does not grow in place: make a tracker that covers the data (xl-retention new) and import into it"
+            )
+        r, values = rows[cohort]
+        for k, count in enumerate(counts.to_numpy()):
+            if pd.isna(count):
+                continue
+            if left + k > right:
+                raise ip.LayoutError(
+                    f"{title}: the {cohort} cohort has {k + 1} months, the triangle {right - left + 1}"
+                )
+            old = values[left - 1 + k] if left - 1 + k < len(values) else None
+            plan.put(title, f"{get_column_letter(left + k)}{r}", count, old)
+    if title not in plan.sheets:
+        plan.sheets.append(title)
+
+
+__all__ = ["Filled", "fill_package", "number"]

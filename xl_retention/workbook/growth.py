@@ -1,0 +1,156 @@
+"""Add months at the end of a tracking workbook, in place, keeping the user's content.
+
+Each monthly sheet gets a row per new month after its last month row: the month, the
+template's formula in each formula column (:func:`~.template.render_formula` over the columns
+where the user's headers are, so an inserted column is followed), and the last month row's
+styles, also in the user's own columns (left blank). "NPS scores" gets a column per new month.
+Defined names, chart series, validations and conditional formats that end at the old last row
+(or column) are stretched to the new one. The template's note under a sheet's last month
+moves down; any other cell in the way refuses with one line naming it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from openpyxl.utils import get_column_letter, quote_sheetname
+
+from . import inplace as ip
+from .template import MONTH, NPS_SCORES_TITLE, NPS_SUMMARY, render_formula
+
+if TYPE_CHECKING:
+    from .fill import _Monthly
+
+_COL = re.compile(rb"<(?:\w+:)?col\s[^>]*>")
+
+
+def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[pd.Period, int],
+         added: list[pd.Period], rows: int) -> dict[pd.Period, int]:  # fmt: skip
+    """Add the months ``added`` to every monthly sheet and to "NPS scores"; returns the new score columns."""
+    date1904 = re.search(rb"date1904\s*=\s*[\"'](?:1|true)[\"']", package.data.get("xl/workbook.xml", b"")) is not None
+    new_columns: dict[pd.Period, int] = {}
+    if score_columns:
+        last_col = max(score_columns.values())
+        new_columns = {month: last_col + 1 + i for i, month in enumerate(added)}
+        _grow_scores(package, score_columns, new_columns, rows, date1904)
+    every = {**score_columns, **new_columns}
+
+    def scores(month: pd.Period) -> dict[str, str]:
+        if month not in every:
+            raise ip.LayoutError(f"{NPS_SCORES_TITLE}: no column for {month} in row 1")
+        letter = get_column_letter(every[month])
+        return {"scores": f"{quote_sheetname(NPS_SCORES_TITLE)}!{letter}$2:{letter}${rows + 1}"}
+
+    for sheet in sheets.values():
+        _grow_monthly(package, sheet, added, scores if sheet.spec is NPS_SUMMARY else None, date1904)
+    return new_columns
+
+
+def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], extra: Any, date1904: bool) -> None:
+    spec, xml = sheet.spec, package.sheet(sheet.spec.title)
+    title = spec.title
+    letters = {c.key: sheet.letter(c.key) for c in spec.columns}  # every template column must be found
+    last, new_last = sheet.last_row, sheet.last_row + len(added)
+    note_ref = f"{letters[MONTH.key]}{last + 2}"
+    for ref, element in xml.cells_in_rows(last + 1, new_last + 2):
+        if ip.has_content(element) and ref != note_ref:
+            raise ip.LayoutError(
+                f"{title}!{ref} is in the way of the new months {added[0]} to {added[-1]} (rows {last + 1} to "
+                f"{new_last}): move it and import again"
+            )
+    note = xml.cell(note_ref)
+    if note is not None and ip.has_content(note):
+        moved = f"{letters[MONTH.key]}{new_last + 2}"
+        xml.put(note_ref, None)
+        xml.put(moved, re.sub(rb'\br="[A-Z]+[0-9]+"', b'r="' + moved.encode() + b'"', note, count=1),
+                row_attrs=xml.row_attrs(last + 2))  # fmt: skip
+    by_column = {sheet.columns[c.key]: c for c in spec.columns}
+    styles = {col: xml.style(f"{get_column_letter(col)}{last}") for col in by_column}
+    for ref, _ in xml.cells_in_rows(last, last):  # the user's own columns keep their style too
+        col = ip.split_ref(ref)[1]
+        styles.setdefault(col, xml.style(ref))
+    attrs = xml.row_attrs(last)
+    for i, month in enumerate(added):
+        row = last + 1 + i
+        for col, style in sorted(styles.items()):
+            ref = f"{get_column_letter(col)}{row}"
+            column = by_column.get(col)
+            if column is None:
+                if xml.cell(ref) is None:
+                    xml.put(ref, xml.element(ref, style), row_attrs=attrs)
+                continue
+            if column.key == MONTH.key:
+                element = xml.element(ref, style, value=ip.excel_serial(month.start_time.date(), date1904))
+            elif column.formula is not None:
+                try:
+                    formula = render_formula(column.formula, letters, row, extra(month) if extra else None)
+                except KeyError as error:
+                    raise ip.LayoutError(f"{title}: the template formula of {column.header!r} needs {error}") from None
+                element = xml.element(ref, style, formula=formula.removeprefix("="))
+            else:
+                element = xml.element(ref, style)
+            xml.put(ref, element, row_attrs=attrs)
+    xml.head = _dimension(xml.head, new_last + 2, None)
+    xml.tail = ip.extend_sqrefs(xml.tail, rows=(last, new_last))
+    _extend_everywhere(package, title, rows=(last, new_last))
+
+
+def _grow_scores(package: ip.Package, columns: dict[pd.Period, int], new: dict[pd.Period, int], rows: int,
+                 date1904: bool) -> None:  # fmt: skip
+    xml = package.sheet(NPS_SCORES_TITLE)
+    last_col = max(columns.values())
+    new_last = max(new.values())
+    for ref, element in xml.cells_in_rows(1, rows + 1):
+        if ip.split_ref(ref)[1] > last_col and ip.split_ref(ref)[1] <= new_last and ip.has_content(element):
+            raise ip.LayoutError(
+                f"{NPS_SCORES_TITLE}!{ref} is in the way of the new months' columns "
+                f"{get_column_letter(last_col + 1)} to {get_column_letter(new_last)}: move it and import again"
+            )
+    style = xml.style(f"{get_column_letter(last_col)}1")
+    for month, col in new.items():
+        ref = f"{get_column_letter(col)}1"
+        xml.put(ref, xml.element(ref, style, value=ip.excel_serial(month.start_time.date(), date1904)))
+    xml.head = _widen_cols(_dimension(xml.head, None, new_last), last_col, new_last)
+    xml.tail = ip.extend_sqrefs(xml.tail, columns=(last_col, new_last))
+    _extend_everywhere(package, NPS_SCORES_TITLE, columns=(last_col, new_last))
+
+
+def _extend_everywhere(package: ip.Package, title: str, rows: tuple[int, int] | None = None,
+                       columns: tuple[int, int] | None = None) -> None:  # fmt: skip
+    """Defined names and chart series over ``title`` stretched to the new months."""
+    package.edit("xl/workbook.xml", lambda xml: ip.extend_in_xml(xml, title, rows, columns))
+    for name in package.names(r"xl/charts/chart[^/]*\.xml"):
+        package.edit(name, lambda xml: ip.extend_in_xml(xml, title, rows, columns))
+
+
+def _dimension(head: bytes, last_row: int | None, last_col: int | None) -> bytes:
+    def widen(match: re.Match[bytes]) -> bytes:
+        ref = match.group(2).decode()
+        start, _, end = ref.partition(":")
+        end = end or start
+        row, col = ip.split_ref(end)
+        row = max(row, last_row or 0)
+        col = max(col, last_col or 0)
+        return match.group(1) + f"{start}:{get_column_letter(col)}{row}".encode() + match.group(3)
+
+    return re.sub(rb"(<(?:\w+:)?dimension\s+ref=\")([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)(\")", widen, head, count=1)
+
+
+def _widen_cols(head: bytes, last_col: int, new_last: int) -> bytes:
+    """The ``<col>`` width and style of the last month's column, given to the new columns too."""
+
+    spans = [(ip.attribute(m.group(0), b"min"), ip.attribute(m.group(0), b"max")) for m in _COL.finditer(head)]
+    if any(low and high and int(low) <= new_last and int(high) > last_col for low, high in spans):
+        return head  # the new columns have widths of their own already
+
+    def widen(match: re.Match[bytes]) -> bytes:
+        element = match.group(0)
+        low, high = ip.attribute(element, b"min"), ip.attribute(element, b"max")
+        if low is None or high is None or not int(low) <= last_col <= int(high) or int(high) != last_col:
+            return element
+        return re.sub(rb"(\smax\s*=\s*\")[0-9]+(\")", lambda m: m.group(1) + str(new_last).encode() + m.group(2),
+                      element)  # fmt: skip
+
+    return _COL.sub(widen, head)

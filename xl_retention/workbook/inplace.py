@@ -1,0 +1,388 @@
+"""Edit a workbook package in place: a few cells, rows and ranges, every other byte kept.
+
+openpyxl rebuilds a whole workbook on save and drops what it does not model (charts it did
+not draw, images, slicers, some comments' layout, ...). The importer writes only input cells,
+so it edits the package at the byte level instead, as the cached-value writer does
+(:mod:`xl_retention.recalculation.xlsx_values`): :class:`Package` holds the zip entries,
+:class:`SheetXml` the ``<sheetData>`` of one sheet as rows of cell elements. Rows the edit
+does not touch keep their bytes; touched rows are re-serialized cell by cell, each untouched
+cell element kept as it was. Every other zip entry (other sheets, styles, comments, drawings,
+charts, ``vbaProject.bin``, ...) is copied unchanged, in the same order and with the same
+compression, and the result replaces the file atomically (:func:`~xl_retention._files.atomic_output`).
+
+Ranges follow grown tables with :func:`extend_refs`: a reference to a sheet whose last row
+(or column) was the table's last is stretched to the new last, as Excel stretches a range
+when rows are inserted inside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+from .._files import atomic_output
+from ..recalculation.xlsx_values import _entry_info, _sheet_parts
+
+_PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
+_ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
+_SHEET_DATA = re.compile(rb"<(" + _PREFIX + rb")sheetData(" + _ATTRS + rb")\s*(/?)>")
+_ROW = re.compile(rb"<(?P<p>" + _PREFIX + rb")row(?P<attrs>" + _ATTRS + rb")\s*(?:/>|>(?P<body>.*?)</(?P=p)row\s*>)",
+                  re.S)  # fmt: skip
+_CELL = re.compile(rb"<(?P<p>" + _PREFIX + rb")c(?P<attrs>" + _ATTRS + rb")\s*(?:/>|>(?P<body>.*?)</(?P=p)c\s*>)",
+                   re.S)  # fmt: skip
+_ATTR = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_REF = re.compile(r"^([A-Z]{1,3})([1-9][0-9]*)$")
+_CONTENT = re.compile(rb"<(?:" + _PREFIX + rb")(?:v|f|is)\b")
+
+#: a reference with an optional sheet: Sheet!$A$1:$B$2, 'Sheet two'!A1, A1:B2 (group 1: the sheet, quoted or not)
+_AREA = re.compile(
+    r"(?:((?:'(?:[^']|'')+')|(?:[A-Za-z_][\w.]*))!)?"
+    r"(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?::(\$?)([A-Z]{1,3})(\$?)([0-9]+))?(?![\w(])"
+)
+
+
+class LayoutError(ValueError):
+    """The workbook's layout is not what an edit expects (a cell is in the way, markup unknown)."""
+
+
+def attribute(attrs: bytes, name: bytes) -> bytes | None:
+    """The value of attribute ``name`` in an element's attribute bytes, or None."""
+    for match in _ATTR.finditer(attrs):
+        if match.group(1) == name:
+            return match.group(2) if match.group(2) is not None else match.group(3)
+    return None
+
+
+def _without(attrs: bytes, *names: bytes) -> bytes:
+    return _ATTR.sub(lambda m: b"" if m.group(1) in names else m.group(0), attrs)
+
+
+def split_ref(ref: str) -> tuple[int, int]:
+    """``"C12"`` -> (12, 3): row and column numbers."""
+    match = _REF.match(ref)
+    if match is None:
+        raise ValueError(f"invalid cell reference {ref!r}")
+    return int(match.group(2)), column_index_from_string(match.group(1))
+
+
+def has_content(element: bytes) -> bool:
+    """Whether a ``<c>`` element holds a value, formula or inline text (not only a style)."""
+    return _CONTENT.search(element) is not None
+
+
+def excel_serial(day: dt.date, date1904: bool = False) -> int:
+    """The serial number Excel stores for ``day`` (1900 or 1904 date system)."""
+    epoch = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
+    return (day - epoch).days
+
+
+@dataclass
+class _Row:
+    attrs: bytes
+    raw: bytes  # the original element, written back unchanged unless the row is edited
+    cells: dict[int, bytes] | None = None  # column -> <c> element, parsed on first edit
+    edited: bool = False
+
+
+@dataclass
+class SheetXml:
+    """The cells of one sheet part, editable by reference; :meth:`to_bytes` writes the part back."""
+
+    title: str
+    head: bytes
+    tail: bytes
+    prefix: bytes
+    rows: dict[int, _Row] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, xml: bytes, title: str) -> SheetXml:
+        """Split a sheet part into its rows; raises :class:`LayoutError` on markup it does not know."""
+        if xml.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise LayoutError(f"sheet {title!r} is stored as UTF-16; only UTF-8 sheets can be edited")
+        opening = _SHEET_DATA.search(xml)
+        if opening is None:
+            raise LayoutError(f"sheet {title!r} has no <sheetData>")
+        prefix = opening.group(1)
+        if opening.group(3):  # <sheetData/>: no rows
+            head = xml[: opening.start()] + b"<" + prefix + b"sheetData" + opening.group(2) + b">"
+            return cls(title, head, b"</" + prefix + b"sheetData>" + xml[opening.end() :], prefix)
+        closing = re.compile(rb"</" + re.escape(prefix) + rb"sheetData\s*>").search(xml, opening.end())
+        if closing is None:
+            raise LayoutError(f"sheet {title!r}: <sheetData> is not closed")
+        sheet = cls(title, xml[: opening.end()], xml[closing.start() :], prefix)
+        position, number = opening.end(), 0
+        for match in _ROW.finditer(xml, opening.end(), closing.start()):
+            if xml[position : match.start()].strip():
+                raise LayoutError(f"sheet {title!r}: unexpected markup in <sheetData> at byte {position}")
+            r = attribute(match.group("attrs"), b"r")
+            number = int(r) if r is not None else number + 1
+            sheet.rows[number] = _Row(match.group("attrs"), match.group(0))
+            position = match.end()
+        if xml[position : closing.start()].strip():
+            raise LayoutError(f"sheet {title!r}: unexpected markup in <sheetData> at byte {position}")
+        return sheet
+
+    # -- reading ------------------------------------------------------------------------------
+    def _cells(self, number: int) -> dict[int, bytes]:
+        row = self.rows[number]
+        if row.cells is None:
+            row.cells, column = {}, 0
+            match = _ROW.fullmatch(row.raw)
+            body = match.group("body") if match is not None else None
+            for cell in _CELL.finditer(body or b""):
+                r = attribute(cell.group("attrs"), b"r")
+                element = cell.group(0)
+                if r is None:  # a cell without a reference: the next column; write it with one
+                    column += 1
+                    ref = f"{get_column_letter(column)}{number}".encode()
+                    element = element.replace(b"c", b'c r="' + ref + b'"', 1)
+                else:
+                    column = split_ref(r.decode().upper())[1]
+                row.cells[column] = element
+        return row.cells
+
+    def cell(self, ref: str) -> bytes | None:
+        """The ``<c>`` element at ``ref``, or None."""
+        number, column = split_ref(ref)
+        if number not in self.rows:
+            return None
+        return self._cells(number).get(column)
+
+    def style(self, ref: str) -> bytes | None:
+        """The style index (``s``) of the cell at ``ref``, or None."""
+        element = self.cell(ref)
+        if element is None:
+            return None
+        match = _CELL.match(element)
+        return attribute(match.group("attrs"), b"s") if match else None
+
+    def cells_in_rows(self, first: int, last: int) -> Iterator[tuple[str, bytes]]:
+        """(reference, element) of every cell in rows ``first`` to ``last``."""
+        for number in sorted(n for n in self.rows if first <= n <= last):
+            for column, element in sorted(self._cells(number).items()):
+                yield f"{get_column_letter(column)}{number}", element
+
+    def row_attrs(self, number: int) -> bytes:
+        """A row's attributes (height, style, ...) without its number and spans, to copy to a new row."""
+        return _without(self.rows[number].attrs, b"r", b"spans") if number in self.rows else b""
+
+    # -- writing ------------------------------------------------------------------------------
+    def put(self, ref: str, element: bytes | None, row_attrs: bytes = b"") -> None:
+        """Set (or with None, remove) the cell at ``ref``; a new row takes ``row_attrs``."""
+        number, column = split_ref(ref)
+        if number not in self.rows:
+            if element is None:
+                return
+            self.rows[number] = _Row(row_attrs, b"", cells={})
+        cells = self._cells(number)
+        if element is None:
+            cells.pop(column, None)
+        else:
+            cells[column] = element
+        self.rows[number].edited = True
+
+    def element(self, ref: str, style: bytes | None, value: float | int | None = None, formula: str | None = None,
+                type_: bytes | None = None, text: bytes | None = None) -> bytes:  # fmt: skip
+        """A ``<c>`` element: a number, a formula (without its ``=``), a value of type ``type_``, or only a style."""
+        p = self.prefix
+        attrs = b' r="' + ref.encode() + b'"' + (b' s="' + style + b'"' if style is not None else b"")
+        if type_ is not None:
+            attrs += b' t="' + type_ + b'"'
+        if formula is not None:
+            body = b"<" + p + b"f>" + escape(formula).encode() + b"</" + p + b"f>"
+        elif value is not None:
+            body = b"<" + p + b"v>" + _number_text(value) + b"</" + p + b"v>"
+        elif text is not None:
+            body = b"<" + p + b"v>" + text + b"</" + p + b"v>"
+        else:
+            return b"<" + p + b"c" + attrs + b"/>"
+        return b"<" + p + b"c" + attrs + b">" + body + b"</" + p + b"c>"
+
+    def set_value(self, ref: str, value: float | int | None) -> None:
+        """Write a number (None: clear the value) into ``ref``, keeping the cell's style."""
+        self.put(ref, self.element(ref, self.style(ref), value))
+
+    def to_bytes(self) -> bytes:
+        p = self.prefix
+        chunks = [self.head]
+        for number in sorted(self.rows):
+            row = self.rows[number]
+            if not row.edited:
+                chunks.append(row.raw)
+                continue
+            attrs = b' r="' + str(number).encode() + b'"' + _without(row.attrs, b"r", b"spans")
+            cells = b"".join(element for _, element in sorted((row.cells or {}).items()))
+            chunks.append(b"<" + p + b"row" + attrs + (b">" + cells + b"</" + p + b"row>" if cells else b"/>"))
+        chunks.append(self.tail)
+        return b"".join(chunks)
+
+
+def _number_text(value: float | int) -> bytes:
+    if isinstance(value, bool):
+        raise TypeError(f"a cell number, got {value!r}")
+    if isinstance(value, int) or float(value).is_integer() and abs(value) < 2**53:
+        return str(int(value)).encode()
+    return repr(float(value)).encode()
+
+
+class Package:
+    """The zip entries of an .xlsx/.xlsm, with edited parts replaced on :meth:`save`."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        with zipfile.ZipFile(self.path) as package:
+            self.infos = package.infolist()
+            self.data = {info.filename: package.read(info) for info in self.infos}
+            self.comment = package.comment
+            self.parts = _sheet_parts(package)
+        self.sheets: dict[str, SheetXml] = {}
+        self.removed: set[str] = set()
+
+    def sheet(self, title: str) -> SheetXml:
+        """The editable cells of sheet ``title`` (parsed once)."""
+        if title not in self.sheets:
+            part = self.parts.get(title)
+            if part is None:
+                raise LayoutError(f"{self.path.name} has no sheet {title!r}")
+            self.sheets[title] = SheetXml.parse(self.data[part], title)
+        return self.sheets[title]
+
+    def edit(self, name: str, change: Callable[[bytes], bytes]) -> None:
+        """Replace entry ``name`` with ``change(its bytes)``."""
+        self.data[name] = change(self.data[name])
+
+    def names(self, pattern: str) -> list[str]:
+        """Entry names matching a regular expression."""
+        return [info.filename for info in self.infos if re.fullmatch(pattern, info.filename)]
+
+    def sheet_part(self, title: str) -> str:
+        part = self.parts.get(title)
+        if part is None:
+            raise LayoutError(f"{self.path.name} has no sheet {title!r}")
+        return part
+
+    def drop_calc_chain(self) -> None:
+        """Remove ``calcChain.xml`` (Excel rebuilds it; a stale one makes Excel repair the file)."""
+        chains = [name for name in self.data if name.lower().endswith("calcchain.xml")]
+        if not chains:
+            return
+        self.removed.update(chains)
+        for name in self.data:
+            if name.endswith(".rels"):
+                self.data[name] = re.sub(rb"<Relationship\b[^>]*calcChain[^>]*/>", b"", self.data[name])
+        if "[Content_Types].xml" in self.data:
+            self.data["[Content_Types].xml"] = re.sub(
+                rb"<Override\b[^>]*calcChain[^>]*/>", b"", self.data["[Content_Types].xml"]
+            )
+
+    def save(self) -> None:
+        """Write the package back over its file, atomically."""
+        for title, sheet in self.sheets.items():
+            self.data[self.sheet_part(title)] = sheet.to_bytes()
+        with atomic_output(self.path) as stream, zipfile.ZipFile(stream, "w") as copy:
+            for info in self.infos:
+                if info.filename not in self.removed:
+                    copy.writestr(_entry_info(info), self.data[info.filename])
+            copy.comment = self.comment
+
+
+def full_calc_on_load(workbook_xml: bytes) -> bytes:
+    """``workbook.xml`` asking Excel to recalculate on open (the cached results are stale once inputs change)."""
+    match = re.search(rb"<(" + _PREFIX + rb")calcPr(" + _ATTRS + rb")\s*(/?)>", workbook_xml)
+    if match is not None:
+        if attribute(match.group(2), b"fullCalcOnLoad") is not None:
+            attrs = _without(match.group(2), b"fullCalcOnLoad") + b' fullCalcOnLoad="1"'
+        else:
+            attrs = match.group(2) + b' fullCalcOnLoad="1"'
+        return workbook_xml[: match.start(2)] + attrs + workbook_xml[match.end(2) :]
+    prefix = re.search(rb"<(" + _PREFIX + rb")workbook\b", workbook_xml)
+    p = prefix.group(1) if prefix else b""
+    for anchor in (b"</" + p + b"definedNames>", b"</" + p + b"sheets>"):
+        at = workbook_xml.find(anchor)
+        if at != -1:
+            at += len(anchor)
+            return workbook_xml[:at] + b"<" + p + b'calcPr fullCalcOnLoad="1"/>' + workbook_xml[at:]
+    return workbook_xml
+
+
+def _unquote(sheet: str) -> str:
+    return sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
+
+
+def extend_refs(text: str, sheet: str | None, rows: tuple[int, int] | None = None,
+                columns: tuple[int, int] | None = None, local: bool = False) -> str:  # fmt: skip
+    """References in ``text`` to ``sheet`` stretched where they end at the table's old end.
+
+    ``rows=(old_last, new_last)``: a range ``X{a}:Y{old_last}`` with ``a <= old_last`` ends at
+    ``new_last`` instead (a single cell is left alone); ``columns`` likewise for columns. With
+    ``local`` the references without a sheet name are the sheet's own (a ``sqref``).
+
+    >>> extend_refs("Customers!$F$2:$F$25,Revenue!$B$2:$B$25", "Customers", rows=(25, 30))
+    'Customers!$F$2:$F$30,Revenue!$B$2:$B$25'
+    >>> extend_refs("B2:Y1001 A1", None, columns=(25, 27), local=True)
+    'B2:AA1001 A1'
+    """
+
+    def stretch(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if match.group(7) is None or (_unquote(name) != sheet if name is not None else not local):
+            return match.group(0)
+        c1, r1 = column_index_from_string(match.group(3)), int(match.group(5))
+        c2, r2 = column_index_from_string(match.group(7)), int(match.group(9))
+        if rows is not None and r2 == rows[0] and r1 <= rows[0]:
+            r2 = rows[1]
+        if columns is not None and c2 == columns[0] and c1 <= columns[0]:
+            c2 = columns[1]
+        head = f"{name}!" if name is not None else ""
+        return (f"{head}{match.group(2)}{match.group(3)}{match.group(4)}{r1}:"
+                f"{match.group(6)}{get_column_letter(c2)}{match.group(8)}{r2}")  # fmt: skip
+
+    return _AREA.sub(stretch, text)
+
+
+def extend_in_xml(xml: bytes, sheet: str | None, rows: tuple[int, int] | None = None,
+                  columns: tuple[int, int] | None = None) -> bytes:  # fmt: skip
+    """:func:`extend_refs` over the formula-like texts of a part: defined names, chart ``<c:f>`` references."""
+
+    def text(match: re.Match[bytes]) -> bytes:
+        inner = match.group(2).decode("utf-8").replace("&apos;", "'").replace("&amp;", "&")
+        new = extend_refs(inner, sheet, rows, columns)
+        if new == inner:
+            return match.group(0)
+        return match.group(1) + escape(new).encode() + match.group(3)
+
+    pattern = rb"(<(?:" + _PREFIX + rb")(?:definedName|f)\b" + _ATTRS + rb"\s*>)([^<]*)(</)"
+    return re.sub(pattern, text, xml)
+
+
+def extend_sqrefs(xml: bytes, rows: tuple[int, int] | None = None, columns: tuple[int, int] | None = None) -> bytes:
+    """A sheet part's validation and conditional-format ranges (``sqref``) stretched as in :func:`extend_refs`."""
+
+    def attr(match: re.Match[bytes]) -> bytes:
+        new = extend_refs(match.group(2).decode(), None, rows, columns, local=True)
+        return match.group(1) + new.encode() + match.group(3)
+
+    xml = re.sub(rb"(\ssqref\s*=\s*\")([^\"]*)(\")", attr, xml)
+    return re.sub(rb"(<(?:" + _PREFIX + rb")sqref>)([^<]*)(</)", attr, xml)
+
+
+__all__ = [
+    "LayoutError",
+    "Package",
+    "SheetXml",
+    "attribute",
+    "excel_serial",
+    "extend_in_xml",
+    "extend_refs",
+    "extend_sqrefs",
+    "full_calc_on_load",
+    "has_content",
+    "split_ref",
+]
