@@ -34,9 +34,17 @@ from .metrics import (
     returning_visitor_rate,
 )
 from .models import (
+    BdWFit,
     BGNBDFit,
     GammaGammaFit,
     SBGFit,
+    bdw_churn_probability,
+    bdw_clv,
+    bdw_del,
+    bdw_derl,
+    bdw_fit,
+    bdw_retention,
+    bdw_survival,
     bgnbd_clv,
     bgnbd_expected,
     bgnbd_fit,
@@ -58,9 +66,17 @@ __version__ = "0.1.0"
 
 
 __all__ = [
+    "BdWFit",
     "BGNBDFit",
     "GammaGammaFit",
     "SBGFit",
+    "bdw_churn_probability",
+    "bdw_clv",
+    "bdw_del",
+    "bdw_derl",
+    "bdw_fit",
+    "bdw_retention",
+    "bdw_survival",
     "bgnbd_clv",
     "bgnbd_expected",
     "bgnbd_fit",

@@ -238,8 +238,9 @@ class FitResult:
         names = list(self.parameters)
         log_p = np.log(np.array(list(self.parameters.values())))
 
-        def log_f(point: np.ndarray) -> float:
-            value = function(**dict(zip(names, (float(v) for v in np.exp(point)), strict=True)), **arguments)
+        def f(point: np.ndarray | None) -> float:
+            parameters = self.parameters if point is None else dict(zip(names, (float(v) for v in np.exp(point))))
+            value = function(**parameters, **arguments)
             value = float(np.asarray(value, dtype=np.float64).reshape(-1)[0]) if np.size(value) == 1 else np.nan
             if not (math.isfinite(value) and value > 0):
                 raise OutOfRangeError(
@@ -248,9 +249,12 @@ class FitResult:
                     "function",
                     value,
                 )
-            return math.log(value)
+            return value
 
-        estimate = log_f(log_p)
+        def log_f(point: np.ndarray) -> float:
+            return math.log(f(point))
+
+        value = f(None)  # at the estimates themselves
         step = 1e-5
         gradient = np.empty(log_p.size)
         for j in range(log_p.size):
@@ -258,7 +262,6 @@ class FitResult:
             e[j] = step
             gradient[j] = (log_f(log_p + e) - log_f(log_p - e)) / (2 * step)
         se = math.sqrt(max(float(gradient @ covariance @ gradient), 0.0))
-        value = math.exp(estimate)
         return Interval(value, value * math.exp(-z * se), value * math.exp(z * se))
 
 
