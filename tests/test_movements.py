@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xl_retention import errors, movements
+from xl_retention import errors
 from xl_retention.movements import (
     MOVEMENT_COLUMNS,
     NPS_COLUMNS,
@@ -34,6 +34,7 @@ from xl_retention.movements import (
     snapshots_from_intervals,
     subscription_tables,
 )
+from xl_retention.tables import _months
 
 NAN = float("nan")
 
@@ -290,19 +291,24 @@ def test_movements_do_not_depend_on_row_order_or_input_types(snapshots: pd.DataF
         "large integer ids": shuffled.assign(customer_id=shuffled["customer_id"].map(lambda c: 10**15 * ord(c))),
         "negative integer ids": shuffled.assign(customer_id=shuffled["customer_id"].map(lambda c: -ord(c))),
         "object text mrr": shuffled.assign(mrr=shuffled["mrr"].map(lambda v: f" {v:g} ").astype(object)),
-        "mixed date formats": shuffled.assign(
-            month=[
-                f" {m} "
-                if i % 3 == 0
-                else (str(m.start_time.date()) if i % 3 == 1 else m.end_time.strftime("%d %B %Y"))
-                for i, m in enumerate(shuffled["month"])
-            ]
+        "ISO months and dates, spaces around": shuffled.assign(
+            month=[f" {m} " if i % 2 == 0 else str(m.start_time.date()) for i, m in enumerate(shuffled["month"])]
         ),
+        "day month-name year": shuffled.assign(month=[m.end_time.strftime("%d %B %Y") for m in shuffled["month"]]),
         "date objects": shuffled.assign(month=[m.start_time.date() for m in shuffled["month"]]),
         "period objects": shuffled.assign(month=shuffled["month"].astype(object)),
     }
     for name, frame in variants.items():
         pd.testing.assert_frame_equal(monthly_movements(frame), EXPECTED_MOVEMENTS, check_exact=True, obj=name)
+    # One format per column: a column that mixes ISO dates and '30 June 2024' is refused, naming the odd rows.
+    mixed = shuffled.assign(
+        month=[
+            str(m.start_time.date()) if i % 3 else m.end_time.strftime("%d %B %Y")
+            for i, m in enumerate(shuffled["month"])
+        ]  # fmt: skip
+    )
+    with pytest.raises(DataError, match="dates in another format than the rest of the column"):
+        monthly_movements(mixed)
 
 
 def test_chunked_and_blocked_passes_give_the_same_tables(monkeypatch) -> None:
@@ -324,9 +330,9 @@ def test_chunked_and_blocked_passes_give_the_same_tables(monkeypatch) -> None:
         }
     )
     expected = subscription_tables(snaps), order_tables(orders)
-    monkeypatch.setattr(movements, "_CHUNK", 7)
-    monkeypatch.setattr(movements, "_BLOCK", 5)
-    monkeypatch.setattr(movements, "_BLOCK_PER_MONTH", 0)
+    monkeypatch.setattr(_months, "_CHUNK", 7)
+    monkeypatch.setattr(_months, "_BLOCK", 5)
+    monkeypatch.setattr(_months, "_BLOCK_PER_MONTH", 0)
     got = subscription_tables(snaps), order_tables(orders)
     for left, right in zip(expected, got, strict=True):
         for a, b in zip(left, right, strict=True):
@@ -356,8 +362,15 @@ ORDERS = pd.DataFrame(
 
 def test_repeat_purchases_by_hand() -> None:
     # Jan: x, y bought, neither before. Feb: y (returning), z. Mar: x (returning), w.
+    # Repeat purchasers (more than one order that month): x in January, w in March.
     expected = pd.DataFrame(
-        {"buyers": [2, 2, 2], "returning": [0, 1, 1], "repeat_purchase_rate": [0.0, 0.5, 0.5]},
+        {
+            "buyers": [2, 2, 2],
+            "repeat_purchasers": [1, 0, 1],
+            "returning": [0, 1, 1],
+            "repeat_purchase_rate": [0.5, 0.0, 0.5],
+            "returning_rate": [0.0, 0.5, 0.5],
+        },
         index=months("2024-01", 3),
     )
     result = repeat_purchases(ORDERS.sample(frac=1, random_state=1))
@@ -365,7 +378,13 @@ def test_repeat_purchases_by_hand() -> None:
     pd.testing.assert_frame_equal(result, expected, check_exact=True)
     # Orders before the window still make a buyer returning.
     march = repeat_purchases(ORDERS, start="2024-03")
-    assert march.to_dict("list") == {"buyers": [2], "returning": [1], "repeat_purchase_rate": [0.5]}
+    assert march.to_dict("list") == {
+        "buyers": [2],
+        "repeat_purchasers": [1],
+        "returning": [1],
+        "repeat_purchase_rate": [0.5],
+        "returning_rate": [0.5],
+    }
 
 
 def test_overall_repeat_purchase_rate() -> None:
@@ -522,7 +541,7 @@ def test_missing_dates_and_numbers_as_dates() -> None:
     with pytest.raises(DataError) as caught:
         repeat_purchases(orders, source="orders.csv")
     assert str(caught.value) == (
-        f"orders.csv, column 'date': numbers where dates belong (use dates or YYYY-MM text) in rows 2, 3 {ROWS}: "
+        f"orders.csv, column 'date': numbers where dates belong (use dates, YYYY-MM or YYYYMMDD) in rows 2, 3 {ROWS}: "
         "202401, 202402"
     )
 
@@ -555,7 +574,7 @@ def test_bad_scores() -> None:
     answers["NPS score"] = ["10", "great", None, "9"]
     with pytest.raises(DataError) as caught:
         nps_by_month(answers, columns={"score": "NPS score"}, source="survey.xlsx")
-    assert str(caught.value) == f"survey.xlsx, column 'NPS score': values that are not numbers in row 3 {ROWS}: 'great'"
+    assert str(caught.value) == f"survey.xlsx, column 'NPS score': values that are not scores in row 3 {ROWS}: 'great'"
 
 
 def test_duplicate_snapshots() -> None:
@@ -624,13 +643,14 @@ def test_dates_a_century_apart_are_a_typo() -> None:
     with pytest.raises(DataError) as caught:
         repeat_purchases(orders, source="orders.csv")
     assert str(caught.value) == (
-        f"orders.csv, column 'date': dates more than 100 years apart (from 2024-01 to 2204-01) in rows 2, 3 {ROWS}"
+        f"orders.csv, column 'date': dates more than 100 years apart (from 2024-01 to 2204-01) in rows 2, 3 {ROWS}: "
+        "'2024-01-05', '2204-01-05'"
     )
-    iv = pd.DataFrame({"customer_id": ["a", "b"], "start": ["1024-01-01", "2024-01-01"], "mrr": [1, 2]})
+    iv = pd.DataFrame({"customer_id": ["a", "b"], "start": ["1924-01-01", "2024-01-01"], "mrr": [1, 2]})
     with pytest.raises(DataError) as caught:
         snapshots_from_intervals(iv, source="subs.csv")
     assert str(caught.value) == (
-        f"subs.csv, column 'start': dates more than 100 years apart (from 1024-01 to 2024-01) in rows 2, 3 {ROWS}"
+        f"subs.csv, column 'start': dates more than 100 years apart (from 1924-01 to 2024-01) in rows 2, 3 {ROWS}"
     )
     with pytest.raises(errors.RetentionInputError, match="start and end span more than 1200 months"):
         repeat_purchases(orders.iloc[[0, 2]], start="1900-01")
@@ -643,12 +663,20 @@ def test_intervals_without_an_end_column_are_open() -> None:
     assert snaps["customer_id"].tolist() == [5, 5, 5]
 
 
-def test_negative_order_amounts() -> None:
+def test_refunds_are_not_purchases() -> None:
+    """A negative amount is a refund: left out of every order table, as if the row were not there."""
     orders = ORDERS.assign(amount=[1, 2, -3, 4, 5, 6, 7, 8])
-    with pytest.raises(DataError) as caught:
-        cohorts_from_orders(orders, kind="revenue", source="o.csv")
-    assert str(caught.value) == f"o.csv, column 'amount': negative amounts in row 4 {ROWS}: -3"
-    assert cohorts_from_orders(orders).shape == (3, 3)  # customer cohorts do not read amounts
+    without = orders.drop(index=2)
+    for kind in ("customers", "revenue"):
+        pd.testing.assert_frame_equal(cohorts_from_orders(orders, kind=kind), cohorts_from_orders(without, kind=kind))
+    pd.testing.assert_frame_equal(repeat_purchases(orders), repeat_purchases(without))
+    # x's only March order is the refund: March has one buyer (w), no returning one.
+    assert repeat_purchases(orders).loc[pd.Period("2024-03", "M"), ["buyers", "returning"]].tolist() == [1, 0]
+    assert overall_repeat_purchase_rate(orders) == overall_repeat_purchase_rate(without) == 0.75
+    events = orders.rename(columns={"date": "month"})
+    with pytest.raises(DataError) as caught:  # a generic activity table has no refunds: a negative value is refused
+        cohort_table(events, value="amount", kind="revenue", source="o.csv")
+    assert str(caught.value) == f"o.csv, column 'amount': negative amounts in row 4 {ROWS}: -3.0"
 
 
 # -- column matching --------------------------------------------------------------------------
@@ -723,6 +751,7 @@ def test_read_table_parquet_without_pyarrow(tmp_path, monkeypatch) -> None:
         raise ImportError("Unable to find a usable engine")
 
     monkeypatch.setattr(pd, "read_parquet", no_engine)
+    (tmp_path / "data.parquet").write_bytes(b"PAR1" + bytes(8))
     with pytest.raises(ImportError, match="pip install pyarrow"):
         read_table(tmp_path / "data.parquet")
 

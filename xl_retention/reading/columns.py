@@ -173,10 +173,8 @@ def normalize_columns(
         matches = found.get(key(wanted), [])
         if len(matches) > 1:
             names = [str(df.columns[p]) for p in matches]
-            where = ", ".join(str(p + 1) for p in matches)
             raise DataError(
-                f"{source}: {len(matches)} columns match {wanted!r} ({', '.join(map(repr, names))}; "
-                f"columns {where}): rename or remove all but one",
+                f"{source}: {len(matches)} columns match {wanted!r} ({', '.join(map(repr, names))})",
                 source=source,
                 column=names[0],
             )

@@ -158,10 +158,14 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
     full = [(fmt, parsed) for fmt, parsed in tried if not np.isnat(parsed).any()]
     if not full:
         if not tried:
-            raise _Unread(np.ones(len(texts), dtype=bool), "values that are not dates")
+            raise _Unread(np.ones(len(texts), dtype=bool), "dates that do not parse")
         fmt, parsed = min(tried, key=lambda item: int(np.isnat(item[1]).sum()))
-        shown = "ISO 8601 (YYYY-MM-DD)" if fmt == "ISO8601" else fmt
-        raise _Unread(np.isnat(parsed), f"dates not in the column's format ({shown}, as the other rows are)")
+        unread = np.isnat(parsed)
+        other = any((~np.isnat(p) & unread).any() for f, p in tried if f != fmt)
+        if not other:
+            raise _Unread(unread, "dates that do not parse")
+        shown = "ISO 8601, YYYY-MM-DD" if fmt == "ISO8601" else fmt
+        raise _Unread(unread, f"dates in another format than the rest of the column ({shown})")
     distinct: list[tuple[str, np.ndarray]] = []
     for fmt, parsed in full:
         if not any(np.array_equal(parsed, other) for _, other in distinct):
@@ -311,6 +315,8 @@ def _parse_mixed(
     if bad.any():
         rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
         raise bad_rows(source, column, why, rows, series.to_numpy())
+    if len(uniques) == 0:  # nothing but blanks
+        return np.full(len(series), np.datetime64("NaT"), dtype="datetime64[us]")
     values = out[np.maximum(codes, 0)]
     values[codes < 0] = np.datetime64("NaT")
     values[(codes >= 0) & blank[np.maximum(codes, 0)]] = np.datetime64("NaT")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from ..errors import RetentionInputError
 
@@ -50,15 +52,17 @@ class DataError(RetentionInputError):
 
 
 def show(value: Any) -> str:
-    """A value as a message quotes it (``repr`` of the Python value; dates as ISO text)."""
+    """A value as a message quotes it: ``repr`` of the Python value; dates as ISO text (no time at midnight)."""
     if isinstance(value, np.datetime64):
-        return repr(str(value))
+        if np.isnat(value):
+            return "blank"
+        value = pd.Timestamp(value)
     if isinstance(value, np.generic):
         value = value.item()
-    if hasattr(value, "isoformat") and not isinstance(value, str):
-        return repr(
-            value.isoformat(sep=" ") if hasattr(value, "hour") and value.hour + value.minute else str(value)[:10]
-        )
+    if isinstance(value, dt.datetime):
+        return repr(value.strftime("%Y-%m-%d") if value.time() == dt.time() else value.isoformat(sep=" "))
+    if isinstance(value, dt.date):
+        return repr(value.isoformat())
     return repr(value)
 
 

@@ -182,7 +182,8 @@ def parse_numbers(
                         numbers[i] = got
         if bad.any():
             rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
-            if problem == f"values that are not {what}" and decimal is None:
+            marks = any("," in str(v) for v in np.asarray(raw, dtype=object)[rows[:5]])
+            if problem == f"values that are not {what}" and decimal is None and marks:
                 problem += " (or numbers whose decimal mark cannot be told: give --decimal)"
             raise bad_rows(source, column, problem, rows, raw)
         values = numbers[np.maximum(codes, 0)]

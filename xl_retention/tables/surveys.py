@@ -1,0 +1,94 @@
+"""Survey answers: NPS per month (``date, score``, one row per answer).
+
+Scores are whole numbers from 0 to 10; a blank score is skipped (no answer); TRUE/FALSE,
+text and anything else are refused naming the rows (:func:`xl_retention.reading.parse_numbers`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .. import metrics as _metrics
+from ..reading import ReadOptions, bad_rows, prepare
+from ._months import MonthLike, _Codes, _group_by_month, _month_index, _month_range, month_ordinals
+
+__all__ = ["NPS_COLUMNS", "nps_by_month", "scores_by_month"]
+
+NPS_COLUMNS: tuple[str, ...] = ("responses", "promoters", "passives", "detractors", "nps", "nps_moe")
+
+
+def nps_by_month(
+    answers: pd.DataFrame,
+    start: MonthLike = None,
+    end: MonthLike = None,
+    *,
+    confidence: float = 0.95,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+    options: ReadOptions | None = None,
+) -> pd.DataFrame:
+    """NPS per month from survey answers (``date, score``, one row per answer).
+
+    Scores are whole numbers from 0 to 10; a blank score is skipped (no answer), anything
+    else is a :class:`DataError`. Columns of :data:`NPS_COLUMNS`: ``responses``,
+    ``promoters`` (9-10), ``passives`` (7-8), ``detractors`` (0-6), ``nps`` and ``nps_moe``
+    (margin of error at ``confidence``), from the core ``nps_breakdown``, ``nps`` and
+    ``nps_moe``; NaN in a month without responses.
+
+    >>> answers = pd.DataFrame({"date": ["2024-01-05"] * 7, "score": [10, 9, 9, 8, 7, 6, 3]})
+    >>> nps_by_month(answers).round(4).to_dict("records")
+    [{'responses': 7, 'promoters': 3, 'passives': 2, 'detractors': 2, 'nps': 14.2857, 'nps_moe': 61.7079}]
+    """
+    by_month = scores_by_month(answers, start, end, columns=columns, source=source, options=options)
+    n = len(by_month)
+    out = {name: np.zeros(n, dtype=np.int64) for name in NPS_COLUMNS[:4]}
+    out["nps"] = np.full(n, np.nan)
+    out["nps_moe"] = np.full(n, np.nan)
+    for i, month_scores in enumerate(by_month):
+        if month_scores.size == 0:
+            continue
+        b = _metrics.nps_breakdown(month_scores)
+        out["responses"][i], out["promoters"][i] = b.responses, b.promoters
+        out["passives"][i], out["detractors"][i] = b.passives, b.detractors
+        out["nps"][i] = _metrics.nps(month_scores)
+        out["nps_moe"][i] = _metrics.nps_moe(month_scores, confidence)
+    return pd.DataFrame(out, index=by_month.index)[list(NPS_COLUMNS)]
+
+
+def scores_by_month(
+    answers: pd.DataFrame,
+    start: MonthLike = None,
+    end: MonthLike = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+    options: ReadOptions | None = None,
+) -> pd.Series:
+    """Each month's survey scores (a float array, in the answers' order), from ``date, score`` answers.
+
+    Validated as in :func:`nps_by_month` (whole scores 0-10, blank scores skipped).
+
+    >>> answers = pd.DataFrame({"date": ["2024-01-05", "2024-03-01"], "score": [10, 6]})
+    >>> scores_by_month(answers).map(lambda s: s.tolist()).to_dict()
+    {Period('2024-01', 'M'): [10.0], Period('2024-02', 'M'): [], Period('2024-03', 'M'): [6.0]}
+    """
+    df, names = prepare(answers, "answers", columns, source, options)
+    scores = df["score"].to_numpy()
+    with np.errstate(invalid="ignore"):
+        wrong = ~np.isnan(scores) & ((scores < 0) | (scores > 10) | (scores != np.round(scores)))
+    if wrong.any():
+        raise bad_rows(source, names["score"], "scores outside 0-10 or not whole", np.flatnonzero(wrong), scores)
+    months = month_ordinals(df["date"].to_numpy())
+    shown = _month_range(months, start, end)  # rows with a blank score still count for the months shown
+    first, last = shown.low + shown.first, shown.low + shown.last
+    keep = ~np.isnan(scores) & (months >= first)  # earlier months carry no state for NPS
+    months, scores = months[keep], scores[keep]
+    every = (pd.Period(ordinal=first, freq="M"), pd.Period(ordinal=last, freq="M")) if shown.span else (None, None)
+    no_ids = _Codes(np.zeros(months.size, np.int64), 1)
+    grouped = _group_by_month(months, no_ids, scores, *every, source=source, column=names["date"])
+    rng = grouped.range
+    values = [grouped.values[grouped.bounds[m] : grouped.bounds[m + 1]] for m in range(rng.first, rng.last + 1)]
+    return pd.Series(values, index=_month_index(rng), dtype=object, name="scores")
