@@ -1,0 +1,32 @@
+"""Excel functions the embedded engine (formualizer 0.13) lacks or computes differently from Excel.
+
+One module per family (:mod:`.engineering`, :mod:`.financial`, :mod:`.maths`, :mod:`.text`,
+:mod:`.statistical`); each function is checked against values Excel itself computed. They are
+registered on a formualizer workbook by :func:`register`, overriding the engine's built-in
+function of the same name where there is one.
+
+>>> "VDB" in FUNCTIONS and "DEC2BIN" in FUNCTIONS
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import engineering, financial, maths, statistical, text  # noqa: F401  (each registers its functions)
+from ._core import FUNCTIONS, ExcelError, Function
+
+__all__ = ["FUNCTIONS", "ExcelError", "Function", "register"]
+
+
+def register(workbook: Any) -> None:
+    """Register every function of this package on a formualizer ``workbook`` (before its first evaluation).
+
+    Each is registered under its name and under ``_xlfn.NAME``, the name Excel writes into the file
+    for functions newer than Excel 2007 (``_xlfn.REGEXTEST``), which formualizer looks up as written.
+    """
+    for function in FUNCTIONS.values():
+        for name in (function.name, f"_xlfn.{function.name}"):
+            workbook.register_function(
+                name, function.call, min_args=function.min_args, max_args=function.max_args, allow_override_builtin=True
+            )

@@ -1,0 +1,176 @@
+"""What every Excel function of this package shares: argument coercion, errors, registration.
+
+formualizer hands a registered function its evaluated arguments as Python values: numbers as
+floats (dates as serial numbers), text, booleans, ``None`` for an empty cell, a range as a list of
+rows, and an error as ``{"type": "Error", "kind": "Div"}``. A function here raises
+:class:`ExcelError` with Excel's code for an argument Excel refuses; :func:`excel_function`
+turns that (and an error argument passed on, and a result that is not a finite number) into the
+error value formualizer shows in the cell.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+# formualizer's error kinds -> Excel's codes
+_KINDS = {
+    "div": "#DIV/0!",
+    "num": "#NUM!",
+    "value": "#VALUE!",
+    "name": "#NAME?",
+    "ref": "#REF!",
+    "null": "#NULL!",
+    "na": "#N/A",
+    "n/a": "#N/A",
+    "spill": "#SPILL!",
+    "calc": "#CALC!",
+}
+
+
+class ExcelError(Exception):
+    """An Excel error value (``code`` such as ``"#NUM!"``) as the result of a function."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def is_error(value: Any) -> bool:
+    """Whether ``value`` is formualizer's error value."""
+    return isinstance(value, dict) and value.get("type") == "Error"
+
+
+def error_code(value: dict[str, Any]) -> str:
+    """Excel's code of formualizer's error value: ``{"kind": "Div"}`` -> ``"#DIV/0!"``."""
+    kind = str(value.get("kind", "Value"))
+    if kind.startswith("#"):
+        return kind.upper()
+    return _KINDS.get(kind.lower(), f"#{kind.upper()}!")
+
+
+def check(value: Any) -> Any:
+    """``value`` itself, or raise its :class:`ExcelError` when it is an error (errors pass on)."""
+    if is_error(value):
+        raise ExcelError(error_code(value))
+    return value
+
+
+def number(value: Any) -> float:
+    """An argument as Excel reads a number: blank 0, TRUE 1, numeric text parsed, other text #VALUE!."""
+    check(value)
+    if value is None:
+        return 0.0
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            raise ExcelError("#VALUE!") from None
+    if isinstance(value, list):  # a range where one value is expected: its first cell
+        return number(value[0][0] if value and isinstance(value[0], list) else value[0])
+    raise ExcelError("#VALUE!")
+
+
+def integer(value: Any) -> int:
+    """An argument as a whole number, truncated toward zero as Excel does (2.9 -> 2, -2.9 -> -2)."""
+    return int(number(value))
+
+
+def boolean(value: Any) -> bool:
+    """An argument as a logical: numbers are TRUE unless 0, "TRUE"/"FALSE" text, other text #VALUE!."""
+    check(value)
+    if isinstance(value, str):
+        upper = value.strip().upper()
+        if upper in ("TRUE", "FALSE"):
+            return upper == "TRUE"
+        raise ExcelError("#VALUE!")
+    return bool(number(value))
+
+
+def text(value: Any) -> str:
+    """An argument as text: numbers as Excel shows them in general format (1.0 -> "1"), TRUE -> "TRUE"."""
+    check(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    return str(value)
+
+
+def matrix(value: Any) -> list[list[Any]]:
+    """An argument as a list of rows (a single value is a 1 x 1 matrix)."""
+    if isinstance(value, list):
+        return [row if isinstance(row, list) else [row] for row in value]
+    return [[value]]
+
+
+def numbers(value: Any) -> list[float]:
+    """The numbers of a range argument, row by row (text, booleans and blanks left out; errors pass on)."""
+    out = []
+    for row in matrix(value):
+        for item in row:
+            check(item)
+            if isinstance(item, (int, float)) and not isinstance(item, bool):
+                out.append(float(item))
+    return out
+
+
+def _to_engine(result: Any) -> Any:
+    if isinstance(result, bool) or isinstance(result, str) or result is None:
+        return result
+    if isinstance(result, (int, float)):
+        if not math.isfinite(result):
+            return {"type": "Error", "kind": "#NUM!"}
+        return float(result)
+    if isinstance(result, list):
+        return [[_to_engine(v) for v in row] for row in result]
+    raise TypeError(f"an Excel function returned {type(result).__name__}: {result!r}")
+
+
+@dataclass(frozen=True)
+class Function:
+    """An Excel function of this package: its name, argument counts and implementation."""
+
+    name: str
+    call: Callable[..., Any]
+    min_args: int
+    max_args: int | None
+
+
+FUNCTIONS: dict[str, Function] = {}
+
+
+def excel_function(name: str, min_args: int, max_args: int | None = None) -> Callable[[Callable], Callable]:
+    """Register ``fn`` as Excel's function ``name``; the wrapper turns :class:`ExcelError` into Excel's error.
+
+    ``ZeroDivisionError`` becomes ``#DIV/0!``, ``OverflowError`` and a result that is not a finite
+    number ``#NUM!``.
+    """
+
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any) -> Any:
+            try:
+                return _to_engine(fn(*args))
+            except ExcelError as error:
+                return {"type": "Error", "kind": error.code}
+            except ZeroDivisionError:
+                return {"type": "Error", "kind": "#DIV/0!"}
+            except OverflowError:
+                return {"type": "Error", "kind": "#NUM!"}
+
+        call.__name__ = call.__qualname__ = f"excel_{name.replace('.', '_')}"
+        call.__doc__ = fn.__doc__
+        FUNCTIONS[name] = Function(name, call, min_args, max_args)
+        return fn
+
+    return register

@@ -1,0 +1,242 @@
+"""Financial functions: VDB, the COUP* family, IPMT and PPMT (payments at the start of periods).
+
+* VDB follows the variable-declining-balance method of Excel's documentation (declining balance at
+  ``factor / life`` per period, switching to straight line over the remaining life when that is
+  larger, unless ``no_switch``), with partial first and last periods prorated.
+* COUPPCD, COUPNCD, COUPNUM, COUPDAYBS, COUPDAYS, COUPDAYSNC: coupon dates step back from maturity
+  by 12 / frequency months (a maturity at a month's end keeps coupons at month ends); day counts
+  by basis 0 (US 30/360), 1 (actual/actual), 2 (actual/360), 3 (actual/365), 4 (European 30/360).
+* IPMT and PPMT are numpy-financial's ``ipmt``/``ppmt`` (``when="begin"`` for type 1).
+
+Dates are serial numbers of the 1900 date system.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from typing import Any
+
+import numpy_financial as npf
+from dateutil.relativedelta import relativedelta
+
+from ._core import ExcelError, boolean, excel_function, integer, number
+
+_EPOCH = dt.date(1899, 12, 30)
+
+
+def _gda(cost: float, salvage: float, life: float, period: float, factor: float) -> float:
+    """Declining-balance depreciation of one (whole) period."""
+    rate = factor / life
+    if rate >= 1.0:
+        rate = 1.0
+        old = cost if period == 1.0 else 0.0
+    else:
+        old = cost * (1.0 - rate) ** (period - 1.0)
+    new = cost * (1.0 - rate) ** period
+    return max(0.0, old - salvage if new < salvage else old - new)
+
+
+def _inter_vdb(cost: float, salvage: float, life: float, life1: float, period: float, factor: float) -> float:
+    """Depreciation of periods 1..ceil(period), switching to straight line over ``life1``."""
+    end = math.ceil(period)
+    remaining = cost - salvage
+    straight = 0.0
+    switched = False
+    total = 0.0
+    for i in range(1, int(end) + 1):
+        if not switched:
+            declining = _gda(cost, salvage, life, float(i), factor)
+            straight = remaining / (life1 - (i - 1))
+            if straight > declining:
+                term, switched = straight, True
+            else:
+                term = declining
+                remaining -= declining
+        else:
+            term = straight
+        if i == end:
+            term *= period + 1.0 - end
+        total += term
+    return total
+
+
+@excel_function("VDB", 5, 7)
+def vdb(cost: Any, salvage: Any, life: Any, start: Any, end: Any, factor: Any = 2.0, no_switch: Any = False) -> float:
+    """VDB(cost, salvage, life, start_period, end_period, [factor], [no_switch]).
+
+    >>> vdb(2400, 300, 10, 0, 1)
+    480.0
+    """
+    cost, salvage, life, start, end = map(number, (cost, salvage, life, start, end))
+    factor = number(factor)
+    no_switch = boolean(no_switch)
+    if start < 0 or end < start or end > life or cost < 0 or salvage > cost or factor <= 0 or life <= 0:
+        raise ExcelError("#NUM!")
+    int_start, int_end = math.floor(start), math.ceil(end)
+    if no_switch:
+        total = 0.0
+        for i in range(int_start + 1, int_end + 1):
+            term = _gda(cost, salvage, life, float(i), factor)
+            if i == int_start + 1:
+                term *= min(end, int_start + 1.0) - start
+            elif i == int_end:
+                term *= end + 1.0 - int_end
+            total += term
+        return total
+    part = 0.0
+    if start != int_start:
+        value = cost - _inter_vdb(cost, salvage, life, life, int_start, factor)
+        part += (start - int_start) * _inter_vdb(value, salvage, life, life - int_start, 1.0, factor)
+    if end != int_end:
+        value = cost - _inter_vdb(cost, salvage, life, life, int_end - 1.0, factor)
+        part += (int_end - end) * _inter_vdb(value, salvage, life, life - (int_end - 1.0), 1.0, factor)
+    cost -= _inter_vdb(cost, salvage, life, life, int_start, factor)
+    return _inter_vdb(cost, salvage, life, life - int_start, int_end - int_start, factor) - part
+
+
+def _date(value: Any) -> dt.date:
+    serial = integer(value)
+    if serial < 0:
+        raise ExcelError("#NUM!")
+    if serial < 61:  # Excel's fictitious 29 Feb 1900 shifts the first two months by a day
+        serial += 1
+    return _EPOCH + dt.timedelta(days=serial)
+
+
+def _serial(day: dt.date) -> float:
+    serial = (day - _EPOCH).days
+    return float(serial - 1 if serial <= 60 else serial)
+
+
+def _month_end(day: dt.date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def _coupon_args(settlement: Any, maturity: Any, frequency: Any, basis: Any) -> tuple[dt.date, dt.date, int, int]:
+    settle, mature = _date(settlement), _date(maturity)
+    freq, base = integer(frequency), integer(basis)
+    if freq not in (1, 2, 4) or base not in range(5) or settle >= mature:
+        raise ExcelError("#NUM!")
+    return settle, mature, freq, base
+
+
+def _coupon_date(maturity: dt.date, months_back: int) -> dt.date:
+    day = maturity - relativedelta(months=months_back)
+    if _month_end(maturity):
+        day = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+def _coupons(settle: dt.date, mature: dt.date, freq: int) -> tuple[dt.date, dt.date, int]:
+    """(previous coupon date, next coupon date, coupons remaining) for a settlement date."""
+    step = 12 // freq
+    n = 1
+    while _coupon_date(mature, n * step) > settle:
+        n += 1
+    return _coupon_date(mature, n * step), _coupon_date(mature, (n - 1) * step), n
+
+
+def _days360(start: dt.date, end: dt.date, european: bool) -> int:
+    d1, d2 = start.day, end.day
+    if european:
+        d1, d2 = min(d1, 30), min(d2, 30)
+    else:
+        start_feb_end = start.month == 2 and _month_end(start)
+        if start_feb_end and end.month == 2 and _month_end(end):
+            d2 = 30
+        if start_feb_end:
+            d1 = 30
+        if d2 == 31 and d1 >= 30:
+            d2 = 30
+        if d1 == 31:
+            d1 = 30
+    return (end.year - start.year) * 360 + (end.month - start.month) * 30 + (d2 - d1)
+
+
+@excel_function("COUPPCD", 3, 4)
+def couppcd(settlement: Any, maturity: Any, frequency: Any, basis: Any = 0) -> float:
+    """COUPPCD: the coupon date before settlement."""
+    settle, mature, freq, _ = _coupon_args(settlement, maturity, frequency, basis)
+    return _serial(_coupons(settle, mature, freq)[0])
+
+
+@excel_function("COUPNCD", 3, 4)
+def coupncd(settlement: Any, maturity: Any, frequency: Any, basis: Any = 0) -> float:
+    """COUPNCD: the coupon date after settlement."""
+    settle, mature, freq, _ = _coupon_args(settlement, maturity, frequency, basis)
+    return _serial(_coupons(settle, mature, freq)[1])
+
+
+@excel_function("COUPNUM", 3, 4)
+def coupnum(settlement: Any, maturity: Any, frequency: Any, basis: Any = 0) -> float:
+    """COUPNUM: coupons payable between settlement and maturity.
+
+    >>> coupnum(39107, 39767, 2, 1)  # 25 Jan 2007, 15 Nov 2008
+    4.0
+    """
+    settle, mature, freq, _ = _coupon_args(settlement, maturity, frequency, basis)
+    return float(_coupons(settle, mature, freq)[2])
+
+
+def _coupdays(previous: dt.date, following: dt.date, freq: int, base: int) -> float:
+    if base == 1:
+        return float((following - previous).days)
+    return (365.0 if base == 3 else 360.0) / freq
+
+
+def _coupdaybs(previous: dt.date, settle: dt.date, base: int) -> float:
+    if base in (0, 4):
+        return float(_days360(previous, settle, european=base == 4))
+    return float((settle - previous).days)
+
+
+@excel_function("COUPDAYS", 3, 4)
+def coupdays(settlement: Any, maturity: Any, frequency: Any, basis: Any = 0) -> float:
+    """COUPDAYS: days in the coupon period that contains settlement."""
+    settle, mature, freq, base = _coupon_args(settlement, maturity, frequency, basis)
+    previous, following, _ = _coupons(settle, mature, freq)
+    return _coupdays(previous, following, freq, base)
+
+
+@excel_function("COUPDAYBS", 3, 4)
+def coupdaybs(settlement: Any, maturity: Any, frequency: Any, basis: Any = 0) -> float:
+    """COUPDAYBS: days from the coupon period's start to settlement."""
+    settle, mature, freq, base = _coupon_args(settlement, maturity, frequency, basis)
+    return _coupdaybs(_coupons(settle, mature, freq)[0], settle, base)
+
+
+@excel_function("COUPDAYSNC", 3, 4)
+def coupdaysnc(settlement: Any, maturity: Any, frequency: Any, basis: Any = 0) -> float:
+    """COUPDAYSNC: days from settlement to the next coupon date."""
+    settle, mature, freq, base = _coupon_args(settlement, maturity, frequency, basis)
+    previous, following, _ = _coupons(settle, mature, freq)
+    if base in (0, 4):
+        return _coupdays(previous, following, freq, base) - _coupdaybs(previous, settle, base)
+    return float((following - settle).days)
+
+
+def _payment_args(rate: Any, per: Any, nper: Any, pv: Any, fv: Any, kind: Any) -> tuple[float, ...]:
+    values = tuple(map(number, (rate, per, nper, pv, fv)))
+    if values[1] < 1 or values[1] > values[2]:
+        raise ExcelError("#NUM!")
+    return (*values, "begin" if number(kind) != 0 else "end")
+
+
+@excel_function("IPMT", 4, 6)
+def ipmt(rate: Any, per: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
+    """IPMT(rate, per, nper, pv, [fv], [type]): the interest part of payment ``per``.
+
+    >>> round(ipmt(0.1, 3, 3, 8000, 0, 1), 6)
+    -265.861027
+    """
+    r, p, n, present, future, when = _payment_args(rate, per, nper, pv, fv, kind)
+    return float(npf.ipmt(r, p, n, present, future, when))
+
+
+@excel_function("PPMT", 4, 6)
+def ppmt(rate: Any, per: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
+    """PPMT(rate, per, nper, pv, [fv], [type]): the principal part of payment ``per``."""
+    r, p, n, present, future, when = _payment_args(rate, per, nper, pv, fv, kind)
+    return float(npf.ppmt(r, p, n, present, future, when))

@@ -1,0 +1,156 @@
+"""Maths and matrix functions: MMULT, MDETERM, MINVERSE (numpy), GCD, CEILING, FLOOR, ISEVEN, ISODD.
+
+* Matrices must hold numbers only (anything else is #VALUE!); MMULT needs the first matrix's
+  columns to match the second's rows (#VALUE!); a singular matrix has no inverse (#NUM!).
+* GCD truncates its arguments (``GCD(0, 63, 15.7)`` = 3); a negative one is #NUM!.
+* CEILING and FLOOR round to a multiple of ``significance`` away from / toward zero as its sign
+  says: ``CEILING(-2.5, -2)`` = -4, ``FLOOR(-2.5, -2)`` = -2; a positive number with a negative
+  significance is #NUM!; CEILING(x, 0) is 0 and FLOOR(x, 0) #DIV/0!.
+* ISEVEN and ISODD read a blank as 0 and numeric text as its number; a boolean is #VALUE!.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from ._core import ExcelError, check, excel_function, matrix, number
+
+
+def _numeric(value: Any) -> np.ndarray:
+    rows = matrix(value)
+    out = np.empty((len(rows), len(rows[0]) if rows else 0))
+    for i, row in enumerate(rows):
+        if len(row) != out.shape[1]:
+            raise ExcelError("#VALUE!")
+        for j, item in enumerate(row):
+            check(item)
+            if isinstance(item, bool) or not isinstance(item, (int, float)):
+                raise ExcelError("#VALUE!")
+            out[i, j] = item
+    return out
+
+
+@excel_function("MMULT", 2, 2)
+def mmult(left: Any, right: Any) -> list[list[float]]:
+    """MMULT(array1, array2): the matrix product.
+
+    >>> mmult([[1.0, 2.0], [3.0, 4.0]], [[1.0, 2.0], [3.0, 4.0]])
+    [[7.0, 10.0], [15.0, 22.0]]
+    """
+    a, b = _numeric(left), _numeric(right)
+    if a.shape[1] != b.shape[0]:
+        raise ExcelError("#VALUE!")
+    return (a @ b).tolist()
+
+
+def _square(value: Any) -> np.ndarray:
+    a = _numeric(value)
+    if a.shape[0] != a.shape[1] or not a.size:
+        raise ExcelError("#VALUE!")
+    return a
+
+
+@excel_function("MDETERM", 1, 1)
+def mdeterm(value: Any) -> float:
+    """MDETERM(array): the determinant of a square matrix.
+
+    >>> round(mdeterm([[1.0, 2.0], [3.0, 4.0]]), 12)
+    -2.0
+    """
+    determinant = float(np.linalg.det(_square(value)))
+    return float(f"{determinant:.15g}")  # Excel's 15 significant digits: -2, not LU's -2.0000000000000004
+
+
+@excel_function("MINVERSE", 1, 1)
+def minverse(value: Any) -> list[list[float]]:
+    """MINVERSE(array): the inverse of a square matrix; singular: #NUM!."""
+    a = _square(value)
+    try:
+        inverse = np.linalg.inv(a)
+    except np.linalg.LinAlgError:
+        raise ExcelError("#NUM!") from None
+    if np.linalg.cond(a) > 1e15:
+        raise ExcelError("#NUM!")
+    return inverse.tolist()
+
+
+def _integers(args: tuple[Any, ...]) -> list[int]:
+    out = []
+    for arg in args:
+        for row in matrix(arg):
+            for item in row:
+                x = number(item)
+                if x < 0 or x >= 2.0**53:
+                    raise ExcelError("#NUM!")
+                out.append(int(x))
+    return out
+
+
+@excel_function("GCD", 1, 255)
+def gcd(*args: Any) -> float:
+    """GCD(number1, ...): the greatest common divisor of the truncated arguments.
+
+    >>> gcd(0, 63, 15.7)
+    3.0
+    """
+    return float(math.gcd(*_integers(args)))
+
+
+def _quotient(n: float, s: float) -> float:
+    q = n / s
+    nearest = round(q)
+    return float(nearest) if abs(q - nearest) <= 1e-12 * max(1.0, abs(q)) else q
+
+
+@excel_function("CEILING", 2, 2)
+def ceiling(value: Any, significance: Any) -> float:
+    """CEILING(number, significance).
+
+    >>> ceiling(-2.5, -2), ceiling(-2.5, 2), ceiling(2.5, 1)
+    (-4.0, -2.0, 3.0)
+    """
+    n, s = number(value), number(significance)
+    if s == 0:
+        return 0.0
+    if n > 0 and s < 0:
+        raise ExcelError("#NUM!")
+    return math.ceil(_quotient(n, s)) * s
+
+
+@excel_function("FLOOR", 2, 2)
+def floor(value: Any, significance: Any) -> float:
+    """FLOOR(number, significance).
+
+    >>> floor(-2.5, -2), floor(-2.5, 2), floor(2.5, 1)
+    (-2.0, -4.0, 2.0)
+    """
+    n, s = number(value), number(significance)
+    if n > 0 and s < 0:
+        raise ExcelError("#NUM!")
+    if s == 0:
+        if n == 0:
+            return 0.0
+        raise ExcelError("#DIV/0!")
+    return math.floor(_quotient(n, s)) * s
+
+
+def _whole(value: Any) -> int:
+    check(value)
+    if isinstance(value, bool) or isinstance(value, list):
+        raise ExcelError("#VALUE!")
+    return int(number(value))
+
+
+@excel_function("ISEVEN", 1, 1)
+def iseven(value: Any) -> bool:
+    """ISEVEN(number): TRUE for an even (truncated) number."""
+    return _whole(value) % 2 == 0
+
+
+@excel_function("ISODD", 1, 1)
+def isodd(value: Any) -> bool:
+    """ISODD(number): TRUE for an odd (truncated) number."""
+    return _whole(value) % 2 == 1
