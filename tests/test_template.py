@@ -59,7 +59,8 @@ def formula_functions(formula: str) -> list[str]:
 def test_every_formula_refers_to_existing_sheets_names_and_functions(template):
     names = set(template.defined_names)
     sheets = set(template.sheetnames)
-    builtins = {"IF", "COUNT", "AVERAGE", "OFFSET", "MAX", "MIN", "INDEX", "OR"}
+    builtins = {"IF", "COUNT", "AVERAGEIFS", "LOOKUP", "MIN", "INDEX", "OR", "AND", "ISNUMBER", "ISERROR", "NA"}
+    builtins |= {"CHOOSE", "ERROR.TYPE"}
     checked = 0
     for ws in template.worksheets:
         for row in ws.iter_rows():
@@ -119,7 +120,12 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
             for r in range(2, 26):
                 formula = ws[f"{letter}{r}"].value
                 expected_args = [f"{header[HEADERS[a.name]]}{r}" for a in BY_NAME[function].args]
-                assert formula == f"={function}({','.join(expected_args)})", (title, letter, r)
+                call = f"{function}({','.join(expected_args)})"
+                if function == "CUSTOMERS_LOST":
+                    assert formula == f"={call}", (title, letter, r)
+                else:  # blank where the base (the last argument) is the number 0: no base, no rate
+                    base = expected_args[-1]
+                    assert formula == f'=IF(AND(ISNUMBER({base}),{base}=0),"",{call})', (title, letter, r)
     nps = template["NPS"]
     for r in range(2, 26):
         column = openpyxl.utils.get_column_letter(r)  # month r-1 is column r of 'NPS scores'
@@ -128,15 +134,20 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         assert nps[f"G{r}"].value == f"=NPS_MOE({scores})"
         assert nps[f"B{r}"].value == f"=INDEX(NPS_BREAKDOWN({scores}),1,4)"
         assert nps[f"C{r}"].value == f"=INDEX(NPS_BREAKDOWN({scores}),1,1)"
-    assert template["Purchases and visits"]["D2"].value == "=REPEAT_PURCHASE_RATE(C2,B2)"
-    assert template["Purchases and visits"]["G2"].value == "=RETURNING_VISITOR_RATE(F2,E2)"
-    assert template["Lifetime value"]["B7"].value == "=CUSTOMER_LIFETIME(B5)"
-    assert template["Lifetime value"]["B8"].value == "=CLV(B3,B4,B5,B6)"
-    assert template["Lifetime value"]["B13"].value == '=IF(COUNT(B9:B10)<2,"",SBG_CLV(B11,B9,B10,B6))'
-    assert template["Cohorts"]["B58"].value == "=INDEX(SBG_FIT(Cohort_Counts),1,1)"
-    assert template["Cohorts"]["C62"].value == (
-        '=IF(OR(SBG_Alpha="",Y4="",$B4="",$B4=0),"",Y4/$B4'
-        "*SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B62+1)/SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B62))"
+    purchases = template["Purchases and visits"]
+    assert purchases["D2"].value == '=IF(AND(ISNUMBER(B2),B2=0),"",REPEAT_PURCHASE_RATE(C2,B2))'
+    assert purchases["G2"].value == '=IF(AND(ISNUMBER(E2),E2=0),"",RETURNING_VISITOR_RATE(F2,E2))'
+    lifetime = template["Lifetime value"]
+    assert lifetime["B7"].value == "=CUSTOMER_LIFETIME(B5)"
+    assert lifetime["B8"].value == '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))'
+    assert lifetime["B13"].value == '=IF(OR(COUNT(B9:B10)<2,B11=""),"",SBG_CLV(B11,B9,B10,B6))'
+    cohorts = template["Cohorts"]
+    assert cohorts["B58"].value == "=INDEX(SBG_FIT(Cohort_Counts),1,1)"
+    assert cohorts["C58"].value == "=IF(ISERROR(B58),B58,INDEX(SBG_FIT(Cohort_Counts),1,2))"
+    assert cohorts["B62"].value == '=IF(COUNT($B4:$Y4)=0,"",COUNT($B4:$Y4)-1)'  # the cohort's last filled month
+    assert cohorts["C62"].value == (
+        '=IF($B62="","",IF(OR(SBG_Alpha="",$B4=0),"",INDEX($B4:$Y4,1,$B62+1)/$B4'
+        "*SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B62+1)/SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B62)))"
     )
 
 
@@ -181,22 +192,50 @@ def test_named_ranges_for_the_main_series(template):
 
 def test_dashboard_has_native_charts_of_the_series(template):
     charts = template["Dashboard"]._charts
-    assert len(charts) == 3
+    assert len(charts) == 6
     refs = [s.val.numRef.f for chart in charts for s in chart.series]
-    assert refs[:2] == ["'Customers'!$F$2:$F$25", "'Revenue'!$M$2:$M$25"] or "'Customers'!$F$2:$F$25" in refs
-    assert {"'Customers'!$F$2:$F$25", "'Revenue'!$M$2:$M$25", "'Revenue'!$N$2:$N$25", "'NPS'!$F$2:$F$25"} <= set(refs)
+    assert refs == [
+        "'Customers'!$D$2:$D$25",  # customers at end: an input, empty where not filled
+        "'Revenue'!$C$2:$C$25", "'Revenue'!$D$2:$D$25", "'Revenue'!$E$2:$E$25",  # new, expansion, reactivation
+        "'Revenue'!$S$2:$S$25", "'Revenue'!$T$2:$T$25",  # - contraction, - churned (chart columns)
+        "'Customers'!$H$2:$H$25",  # CRR only: churn is 1 - CRR, not a second line on a second axis
+        "'Revenue'!$Q$2:$Q$25", "'Revenue'!$R$2:$R$25",  # NRR, GRR
+        "'Revenue'!$P$2:$P$25",  # MRR at end
+        "'NPS'!$H$2:$H$25",
+    ]  # fmt: skip
+    assert [type(c).__name__ for c in charts] == ["LineChart", "BarChart", "LineChart", "LineChart", "LineChart",
+                                                  "LineChart"]  # fmt: skip
+    assert charts[1].grouping == "stacked" and charts[1].overlap == 100
+    assert all(c.display_blanks == "gap" and c.x_axis.tickLblPos == "low" for c in charts)
+    nps = charts[5]
+    assert (nps.y_axis.scaling.min, nps.y_axis.scaling.max) == (-100, 100)  # error bars are never clipped
+    assert nps.series[0].errBars.plus.numRef.f == "'NPS'!$I$2:$I$25"
+    for title in ("Customers", "Revenue", "NPS"):  # the chart columns are hidden and say so in their header
+        ws = template[title]
+        for cell in ws[1]:
+            hidden = ws.column_dimensions[cell.column_letter].hidden
+            assert hidden == cell.value.endswith(("(chart)", "so far")), (title, cell.value)
 
 
-def test_empty_months_compute_to_blank_not_errors():
+CHART_COLUMNS = {"Customers": "H", "Revenue": "PQRST", "NPS": "HI"}
+
+
+def test_empty_months_compute_to_blank_not_errors(template):
+    formulas = sum(c.data_type == "f" for ws in template.worksheets for row in ws.iter_rows() for c in row)
     values = compute(TEMPLATE)
-    blank = [v for cells in values.values() for v in cells.values()]
-    assert len(blank) == 1101
-    assert set(map(repr, blank)) == {"None"}
+    values = getattr(values, "values", values)
+    cells = [(sheet, ref, v) for sheet, found in values.items() for ref, v in found.items()]
+    assert len(cells) == formulas == 1656  # every formula computed
+    na = [(sheet, ref) for sheet, ref, v in cells if getattr(v, "code", None) == "#N/A"]
+    assert {(sheet, ref[0]) for sheet, ref in na} == {(s, c) for s, letters in CHART_COLUMNS.items() for c in letters}
+    assert len(na) == 24 * 8  # every chart cell: no month has data, so no point is drawn
+    assert {repr(v) for sheet, ref, v in cells if (sheet, ref) not in set(na)} == {"None"}
 
 
 def test_a_partly_filled_month_shows_value_error_and_the_next_month_stays_blank(tmp_path):
     path = build_template(tmp_path / "t.xlsx", inputs={"Customers": {"start": [500], "gained": [75]}})
-    values = compute(path)["Customers"]
+    values = compute(path)
+    values = getattr(values, "values", values)["Customers"]
     assert values["F2"].code == "#VALUE!"
     assert values["F3"] is None
 
@@ -215,7 +254,7 @@ def test_new_command_months_start_and_xlsm(tmp_path):
     customers = wb["Customers"]
     assert customers["A2"].value == dt.datetime(2025, 7, 1)
     assert customers["A37"].value == dt.datetime(2028, 6, 1)
-    assert customers["F37"].value == "=CRR(D37,C37,B37)"
+    assert customers["F37"].value == '=IF(AND(ISNUMBER(B37),B37=0),"",CRR(D37,C37,B37))'
     assert customers["A38"].value is None
     assert wb["NPS scores"].max_column == 37
     again = subprocess.run([sys.executable, "-m", "xl_retention", "new", str(out)], capture_output=True, text=True)

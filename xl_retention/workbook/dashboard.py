@@ -1,0 +1,147 @@
+"""The template's Dashboard: the latest figures and native charts of the monthly sheets.
+
+Every chart series reads a column whose months without a figure hold nothing (an input left
+empty) or ``#N/A`` (the hidden chart columns of :mod:`.template`): Excel and LibreOffice draw
+both as gaps, where a formula's ``""`` would be drawn as 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.axis import ChartLines
+from openpyxl.chart.data_source import NumDataSource, NumRef
+from openpyxl.chart.error_bar import ErrorBars
+from openpyxl.chart.series import SeriesLabel
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.styles import Font
+from openpyxl.utils import quote_sheetname
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ._style import (
+    BORDER,
+    COUNT_FORMAT,
+    MONEY,
+    MONTH_FORMAT,
+    NOTE_FONT,
+    PERCENT,
+    POINTS,
+    TITLE_FONT,
+    header,
+    monthly_name,
+    style,
+)  # fmt: skip
+from .sheets import last_value
+from .template import CUSTOMERS, NPS_SUMMARY, REVENUE, MonthlySheet, column_letter
+
+# the latest figures: label, series name, number format, the series whose last number dates it
+HEADLINES = (
+    ("Customers at end", "Customers_End", COUNT_FORMAT, "Customers"),
+    ("MRR at end", "Revenue_End", MONEY, "Revenue"),
+    ("Retention (CRR)", "Customers_CRR", PERCENT, "Customers"),
+    ("Net revenue retention (NRR)", "Revenue_NRR", PERCENT, "Revenue"),
+    ("NPS", "NPS_Score", POINTS, "NPS"),
+    ("Lifetime value (CLV), constant churn", "LTV_CLV", MONEY, None),
+)
+MOVEMENT_COLOURS = {  # key on Revenue -> colour of its column segment
+    "new": "2E7D32",
+    "expansion": "81C784",
+    "reactivation": "4DB6AC",
+    "contraction_chart": "FFB74D",
+    "churned_chart": "E53935",
+}
+
+
+def _line_chart(title: str, y_title: str, number_format: str) -> LineChart:
+    chart = LineChart()
+    _look(chart, title, y_title, number_format)
+    return chart
+
+
+def _look(chart, title: str, y_title: str, number_format: str) -> None:
+    chart.title = title
+    chart.y_axis.title = y_title
+    chart.y_axis.numFmt = number_format
+    chart.y_axis.majorGridlines = ChartLines()
+    chart.x_axis.number_format = "mmm yy"
+    chart.x_axis.majorTimeUnit = "months"
+    chart.x_axis.tickLblPos = "low"  # month labels stay below the plot when values go below 0
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.height, chart.width = 8.5, 17
+    chart.legend.position = "b"
+    chart.display_blanks = "gap"
+
+
+def _series(chart, sheet: Worksheet, spec: MonthlySheet, key: str, last: int, title: str | None = None) -> None:
+    column = [c.key for c in spec.columns].index(key) + 1
+    chart.add_data(Reference(sheet, min_col=column, min_row=1, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
+    series = chart.series[-1]
+    if isinstance(chart, LineChart):
+        series.smooth = False
+    if title is not None:  # the hidden chart column's header says "(chart)": the legend says what it shows
+        series.tx = SeriesLabel(v=title)
+
+
+def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
+    """The latest figures (rows 3-9) and six charts; ``ws`` is the (empty) Dashboard sheet."""
+    wb = ws.parent
+    ws["A1"] = "Dashboard"
+    ws["A1"].font = TITLE_FONT
+    last = len(months) + 1
+    header(ws, 3, ["Latest figures", "Value", "Month"], [34, 14, 11])
+    for row, (label, name, number_format, dated_by) in enumerate(HEADLINES, start=4):
+        ws.cell(row=row, column=1, value=label).border = BORDER
+        value = last_value(name) if dated_by else f"={name}"
+        style(ws.cell(row=row, column=2, value=value), False, number_format)
+        if dated_by:
+            month = last_value(name, monthly_name(dated_by))
+        else:  # the CLV's churn ends with the last month that has a churn rate
+            month = last_value("Customers_Churn", monthly_name("Customers"))
+        style(ws.cell(row=row, column=3, value=month), False, MONTH_FORMAT)
+    ws.cell(row=10, column=1, value="Each figure is the last month that has it; charts leave months without data out.")
+    ws["A10"].font = NOTE_FONT
+
+    customers, revenue, nps = wb[CUSTOMERS.title], wb[REVENUE.title], wb[NPS_SUMMARY.title]
+    count = _line_chart("Customers at end of month", "customers", "#,##0")
+    _series(count, customers, CUSTOMERS, "end", last)
+    ws.add_chart(count, "A12")
+
+    moves = BarChart()
+    moves.type, moves.grouping, moves.overlap = "col", "stacked", 100
+    _look(moves, "MRR movements by month", "MRR", "#,##0")
+    for key, colour in MOVEMENT_COLOURS.items():
+        label = {"contraction_chart": "Contraction MRR", "churned_chart": "Churned MRR"}.get(key)
+        _series(moves, revenue, REVENUE, key, last, label)
+        moves.series[-1].graphicalProperties = GraphicalProperties(solidFill=colour)
+    ws.add_chart(moves, "H12")
+
+    retention = _line_chart("Customer retention (CRR); churn = 1 - CRR", "retention (CRR)", "0%")
+    _series(retention, customers, CUSTOMERS, "crr_chart", last, "Retention (CRR)")
+    ws.add_chart(retention, "A30")
+
+    money = _line_chart("Net and gross revenue retention", "share of starting MRR", "0%")
+    _series(money, revenue, REVENUE, "nrr_chart", last, "NRR")
+    _series(money, revenue, REVENUE, "grr_chart", last, "GRR")
+    ws.add_chart(money, "H30")
+
+    mrr = _line_chart("MRR at end of month", "MRR", "#,##0")
+    _series(mrr, revenue, REVENUE, "end_chart", last, "MRR at end")
+    ws.add_chart(mrr, "A48")
+
+    score = _line_chart("NPS with its 95% margin of error", "NPS points", "0")
+    _series(score, nps, NPS_SUMMARY, "nps_chart", last, "NPS")
+    score.y_axis.scaling.min, score.y_axis.scaling.max, score.y_axis.majorUnit = -100, 100, 25  # bars never clipped
+    moe = column_letter(NPS_SUMMARY, "moe_chart")
+    margin = NumDataSource(numRef=NumRef(f=f"{quote_sheetname(NPS_SUMMARY.title)}!${moe}$2:${moe}${last}"))
+    score.series[0].errBars = ErrorBars(errDir="y", errBarType="both", errValType="cust", plus=margin, minus=margin)
+    ws.add_chart(score, "H48")
+    ws["A66"] = "The charts fill in as months are typed on the tracking sheets."
+    ws["A66"].font = Font(italic=True, color="595959")
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_area = "A1:Q66"
+    return ws

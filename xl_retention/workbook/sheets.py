@@ -1,0 +1,256 @@
+"""The template's Lifetime value and Cohorts sheets (the monthly sheets are described in :mod:`.template`).
+
+Lifetime value: ARPA (by default the data's last month's MRR per customer; a typed figure
+replaces the formula and stays), gross margin, the average churn of the last 12 months that
+have a churn rate, and the constant-churn and sBG lifetime values. Cohorts: the survivors
+triangle (``Cohort_Counts``) the sBG model is fitted to, its shares, the fit, each cohort's
+projection from its last observed month, and the order (repeat-purchase) cohorts, which are
+not survivors and are not fitted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ._style import (
+    BORDER,
+    COUNT_FORMAT,
+    FUTURE_FILL,
+    MONEY,
+    MONTH_FORMAT,
+    NOTE_FONT,
+    PERCENT,
+    TITLE_FONT,
+    colour_scale,
+    define,
+    header,
+    print_setup,
+    style,
+    validate,
+)
+
+COHORT_SIZE_COLUMN = 2  # B: customers in month 0
+PROJECTION_MONTHS = 12
+BIG = "9.99E+307"  # LOOKUP(BIG, range) is the range's last number (text, blanks and errors skipped)
+
+
+def last_value(name: str, of: str | None = None) -> str:
+    """``=`` the last number of the range ``name`` (or the cell of ``of`` in that row); blank when none."""
+    result = f",{of}" if of else ""
+    return f'=IF(COUNT({name})=0,"",LOOKUP({BIG},{name}{result}))'
+
+
+ARPA_DEFAULT = (
+    f'=IF(COUNT(Revenue_End)=0,"",IF(LOOKUP({BIG},Revenue_End,Customers_End)=0,"",'
+    f"LOOKUP({BIG},Revenue_End)/LOOKUP({BIG},Revenue_End,Customers_End)))"
+)
+# the average of the last 12 churn rates, wherever they are: Customers_Churn_Seq numbers the months
+# that have one (1, 2, ...), so its last 12 are those above COUNT - 12
+CHURN_12 = (
+    '=IF(COUNT(Customers_Churn)=0,"",AVERAGEIFS(Customers_Churn,Customers_Churn_Seq,">"&(COUNT(Customers_Churn)-12)))'
+)
+
+
+def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
+    """The Lifetime value sheet.
+
+    ``inputs``: ``arpa`` (replaces the default formula), ``gross_margin``, ``discount_rate``.
+    """
+    ws = wb.create_sheet(title)
+    ws["A1"] = "Customer lifetime value"
+    ws["A1"].font = TITLE_FONT
+    rows = [
+        ("ARPA (average revenue per account per month)", inputs.get("arpa", ARPA_DEFAULT), MONEY, "amount", "LTV_ARPA"),
+        ("Gross margin", inputs.get("gross_margin"), PERCENT, "rate", "LTV_Gross_Margin"),
+        ("Monthly churn (average of the last 12 months with a churn rate)", CHURN_12, "0.00%", None, "LTV_Churn"),
+        ("Discount rate per month", inputs.get("discount_rate", 0.01), "0.00%", "rate", "LTV_Discount_Rate"),
+        ("Customer lifetime (months), constant churn", "=CUSTOMER_LIFETIME(B5)", "0.0", None, "LTV_Lifetime"),
+        (
+            "Customer lifetime value (CLV), constant churn",
+            '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))',
+            MONEY,
+            None,
+            "LTV_CLV",
+        ),
+        ("sBG alpha (fitted on Cohorts)", "=SBG_Alpha", "0.000", None, "LTV_SBG_Alpha"),
+        ("sBG beta (fitted on Cohorts)", "=SBG_Beta", "0.000", None, "LTV_SBG_Beta"),
+        ("Margin per month (ARPA x gross margin)", '=IF(OR(B3="",B4=""),"",B3*B4)', MONEY, None, "LTV_Margin"),
+        (
+            "Discounted expected lifetime (months), sBG",
+            '=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,B6))',
+            "0.0",
+            None,
+            "LTV_SBG_Lifetime",
+        ),
+        (
+            "Customer lifetime value (CLV), sBG",
+            '=IF(OR(COUNT(B9:B10)<2,B11=""),"",SBG_CLV(B11,B9,B10,B6))',
+            MONEY,
+            None,
+            "LTV_SBG_CLV",
+        ),
+    ]
+    for i, (label, value, number_format, validation, name) in enumerate(rows, start=3):
+        ws.cell(row=i, column=1, value=label).border = BORDER
+        cell = ws.cell(row=i, column=2, value=value)
+        is_input = validation is not None  # ARPA's default formula is an input too: type over it
+        style(cell, is_input, number_format)
+        if validation:
+            validate(ws, validation, f"B{i}")
+        define(wb, name, ws, f"${get_column_letter(2)}${i}")
+    ws["C3"] = "Default: the last month's MRR at end / customers at end. Type your own figure over it to keep it."
+    ws["C8"] = '=IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.","")'
+    for ref in ("C3", "C8"):
+        ws[ref].font = NOTE_FONT
+    notes = (
+        "Constant churn: CLV = ARPA x gross margin x (1 + d) / (d + churn), payment at the start of each month.",
+        "The churn is the average of the last 12 months that have a churn rate (the first month with data has none).",
+        "sBG: churn differs between customers, so those who stay churn less; CLV = margin x DEL (Fader & Hardie 2010).",
+        "The constant-churn figure understates the value of customers who stay; the sBG needs the Cohorts triangle.",
+    )
+    for i, note in enumerate(notes, start=15):
+        ws.cell(row=i, column=1, value=note).font = NOTE_FONT
+    ws.column_dimensions["A"].width = 58
+    ws.column_dimensions["B"].width = 16
+    ws.column_dimensions["C"].width = 40
+    print_setup(ws)
+    return ws
+
+
+def _triangle(
+    ws: Worksheet, months: list[dt.date], top: int, title: str, counts: list[list[int]], share_title: str
+) -> tuple[int, int]:
+    """An input triangle (counts) and its shares below; returns the first rows of both."""
+    n = len(months)
+    headers = ["Signup month"] + [f"Month {k}" for k in range(n)]
+    ws.cell(row=top, column=1, value=title).font = TITLE_FONT
+    counts_first = top + 3  # top + 1: a note
+    header(ws, top + 2, headers, [12] + [9] * n)
+    pct_title = counts_first + n + 1
+    pct_first = pct_title + 2
+    ws.cell(row=pct_title, column=1, value=share_title).font = TITLE_FONT
+    header(ws, pct_title + 1, headers, [12] + [9] * n)
+    size = get_column_letter(COHORT_SIZE_COLUMN)
+    for i, month in enumerate(months):
+        count_row, pct_row = counts_first + i, pct_first + i
+        for row in (count_row, pct_row):
+            style(ws.cell(row=row, column=1, value=month), False, MONTH_FORMAT)
+        for k in range(n):
+            letter = get_column_letter(k + 2)
+            count, pct = ws.cell(row=count_row, column=k + 2), ws.cell(row=pct_row, column=k + 2)
+            if i + k >= n:  # the future: outside the triangle
+                count.fill = pct.fill = FUTURE_FILL
+                continue
+            style(count, True, COUNT_FORMAT)
+            if i < len(counts) and k < len(counts[i]):
+                count.value = counts[i][k]
+            pct.value = (
+                f'=IF(OR({letter}{count_row}="",${size}{count_row}="",${size}{count_row}=0),"",'
+                f"{letter}{count_row}/${size}{count_row})"
+            )
+            style(pct, False, "0%")
+    last = get_column_letter(n + 1)
+    validate(ws, "count", f"B{counts_first}:{last}{counts_first + n - 1}")
+    colour_scale(ws, f"B{pct_first}:{last}{pct_first + n - 1}")
+    return counts_first, pct_first
+
+
+def cohorts_sheet(
+    wb: Workbook, title: str, months: list[dt.date], counts: list[list[int]], order_counts: list[list[int]]
+) -> Worksheet:
+    """The Cohorts sheet: survivors (fitted), projection, order cohorts (not fitted)."""
+    ws = wb.create_sheet(title)
+    n = len(months)
+    counts_first, pct_first = _triangle(
+        ws, months, 1, "Cohorts: survivors, customers active in every month since their signup month", counts,
+        "Retention: share of each cohort still active (survivors / month 0)",
+    )  # fmt: skip
+    ws["A2"] = (
+        "A customer who leaves and comes back is not a survivor again. The sBG model is fitted to this triangle; "
+        "order cohorts (repeat purchases) are in their own table below."
+    )
+    ws["A2"].font = NOTE_FONT
+    last = get_column_letter(n + 1)
+    define(wb, "Cohort_Counts", ws, f"$B${counts_first}:${last}${counts_first + n - 1}")
+    define(wb, "Cohort_Retention", ws, f"$B${pct_first}:${last}${pct_first + n - 1}")
+    end = _sbg_projection(wb, ws, months, counts_first, pct_first + n + 1)
+    order_top = end + 2
+    order_first, order_pct = _triangle(
+        ws, months, order_top,
+        "Order cohorts: customers of each first-order month who ordered k months later (not fitted with sBG)",
+        order_counts, "Order cohorts: share of each cohort ordering k months later",
+    )  # fmt: skip
+    define(wb, "Order_Cohort_Counts", ws, f"$B${order_first}:${last}${order_first + n - 1}")
+    define(wb, "Order_Cohort_Share", ws, f"$B${order_pct}:${last}${order_pct + n - 1}")
+    ws.freeze_panes = f"B{counts_first}"
+    print_setup(ws)
+    return ws
+
+
+# ERROR.TYPE 1..8 -> why the fit failed (SBG_FIT's errors, docs/functions.md)
+FIT_REASONS = (
+    "",
+    "#DIV/0!: every cohort has 0 customers",
+    "#VALUE!: text in the triangle",
+    "#REF!",
+    "#NAME?: the xl-retention functions are not loaded (see Start here)",
+    "#NUM!: counts that rise, a cohort with fewer than 3 months, no churn at all, or no fit found",
+    "#N/A",
+    "",
+)
+
+
+def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_first: int, top: int) -> int:
+    """The sBG fit of the whole triangle, and each cohort's retention projected 12 months past its last month.
+
+    Returns the last row used.
+    """
+    n = len(months)
+    ws.cell(row=top, column=1, value="sBG model fitted to the triangle (Fader & Hardie 2007)").font = TITLE_FONT
+    header(ws, top + 1, ["", "alpha", "beta", "log-likelihood"], [12, 9, 9, 14])
+    fit = top + 2
+    ws.cell(row=fit, column=1, value="fit").border = BORDER
+    alpha = f"B{fit}"
+    for col, (k, name, number_format) in enumerate(
+        ((1, "SBG_Alpha", "0.000"), (2, "SBG_Beta", "0.000"), (3, "SBG_Log_Likelihood", "0.0")), start=2
+    ):
+        formula = f"=INDEX(SBG_FIT(Cohort_Counts),1,{k})"
+        if k > 1:  # INDEX over a failed fit (one error, not three values) would be #REF!: show the fit's error
+            formula = f"=IF(ISERROR({alpha}),{alpha},INDEX(SBG_FIT(Cohort_Counts),1,{k}))"
+        style(ws.cell(row=fit, column=col, value=formula), False, number_format)
+        define(wb, name, ws, f"${get_column_letter(col)}${fit}")
+    reasons = ",".join(f'"{r}"' for r in FIT_REASONS)
+    ws.cell(row=fit, column=5, value=f'=IF(ISERROR({alpha}),CHOOSE(MIN(ERROR.TYPE({alpha}),8),{reasons}),"")')
+    ws.cell(row=fit, column=5).font = NOTE_FONT
+    title = fit + 2
+    ws.cell(
+        row=title,
+        column=1,
+        value=f"Projected retention, 1 to {PROJECTION_MONTHS} months past each cohort's last observed month: "
+        "observed share x S(k + h) / S(k)",
+    ).font = TITLE_FONT
+    headers = ["Signup month", "Observed to month"] + [f"+{h}" for h in range(1, PROJECTION_MONTHS + 1)]
+    header(ws, title + 1, headers, [12, 10] + [9] * PROJECTION_MONTHS)
+    last = get_column_letter(n + 1)
+    for i, month in enumerate(months):
+        row, count_row = title + 2 + i, counts_first + i
+        cohort = f"$B{count_row}:${last}{count_row}"
+        style(ws.cell(row=row, column=1, value=month), False, MONTH_FORMAT)
+        observed_to = f'=IF(COUNT({cohort})=0,"",COUNT({cohort})-1)'  # the cohort's last filled month
+        style(ws.cell(row=row, column=2, value=observed_to), False, "0")
+        size, k = f"$B{count_row}", f"$B{row}"
+        for h in range(1, PROJECTION_MONTHS + 1):
+            formula = (
+                f'=IF({k}="","",IF(OR(SBG_Alpha="",{size}=0),"",INDEX({cohort},1,{k}+1)/{size}'
+                f"*SBG_SURVIVAL(SBG_Alpha,SBG_Beta,{k}+{h})/SBG_SURVIVAL(SBG_Alpha,SBG_Beta,{k})))"
+            )
+            style(ws.cell(row=row, column=2 + h, value=formula), False, "0%")
+    first, end = title + 2, title + 1 + n
+    area = f"$C${first}:${get_column_letter(2 + PROJECTION_MONTHS)}${end}"
+    define(wb, "SBG_Projection", ws, area)
+    colour_scale(ws, area.replace("$", ""))
+    return end
