@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import RetentionInputError
@@ -107,7 +108,7 @@ def _import(args: argparse.Namespace) -> int:
         check_package(args.into, "workbook")  # before reading the inputs: a wrong target fails fast
     tables = load_tables(
         args.subscriptions, args.orders, args.nps, args.visits, columns=parse_column_map(args.columns),
-        sheet=args.sheet,
+        sheet=args.sheet, options=_read_options(args),
     )  # fmt: skip
     if args.to_csv is not None:
         for path in write_csv(tables, args.to_csv):
@@ -123,6 +124,36 @@ def _import(args: argparse.Namespace) -> int:
             raise RuntimeError(f"recalculation failed: {report.message}")
         print(f"recalculated {report.formulas} formulas ({len(report.errors)} in error)")
     return 0
+
+
+def _read_options(args: argparse.Namespace) -> Any:
+    """The import's reading flags as :class:`xl_retention.reading.ReadOptions`."""
+    from .reading import ReadOptions
+
+    dayfirst = True if args.dayfirst else False if args.monthfirst else None
+    return ReadOptions(sep=args.sep, encoding=args.encoding, decimal=args.decimal, dayfirst=dayfirst,
+                       date_format=args.date_format, timezone=args.timezone)  # fmt: skip
+
+
+def _import_reading_flags(imp: argparse.ArgumentParser) -> None:
+    """The import's flags that say how to read the input files (H1's part of the import command)."""
+    imp.add_argument(
+        "--sheet",
+        action="append",
+        metavar="[INPUT=]SHEET",
+        help="the sheet to read from Excel inputs: SHEET for every .xlsx input, or INPUT=SHEET for one "
+        "(INPUT: subscriptions, orders, nps, visits); repeat for several",
+    )
+    order = imp.add_mutually_exclusive_group()
+    order.add_argument("--dayfirst", action="store_true", help="dates such as 03/04/2025 are day first (3 April)")
+    order.add_argument("--monthfirst", action="store_true", help="dates such as 03/04/2025 are month first (4 March)")
+    imp.add_argument("--date-format", metavar="FORMAT", help="the strftime format of every date, e.g. %%d.%%m.%%Y")
+    imp.add_argument(
+        "--timezone", metavar="ZONE", help="convert timestamps with a UTC offset to ZONE (e.g. Europe/Paris) first"
+    )
+    imp.add_argument("--sep", metavar="CHAR", help="CSV separator: , ; tab | (default: sniffed)")
+    imp.add_argument("--decimal", choices=(".", ","), help="decimal mark of CSV numbers (default: each column tells)")
+    imp.add_argument("--encoding", help="CSV text encoding, e.g. utf-8, utf-16, cp1252 (default: detected)")
 
 
 def _this_month() -> str:
@@ -179,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--into", type=Path, metavar="WORKBOOK", help="a workbook made by xl-retention new")
     target.add_argument("--to-csv", type=Path, metavar="DIR", help="write the monthly tables as CSV files instead")
     imp.add_argument("--columns", metavar="OURS=YOURS,...", help="column names, e.g. customer_id=Customer,date=Created")
-    imp.add_argument("--sheet", help="the sheet to read when F is an Excel workbook")
+    _import_reading_flags(imp)
     imp.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards")
     imp.set_defaults(run=_import)
 

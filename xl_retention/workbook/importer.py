@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ import pandas as pd
 
 from .. import movements as mv
 from .._files import atomic_write
+from ..reading import sheets_for
 from .fill import Filled, fill_package, number
 
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -113,27 +115,34 @@ def load_tables(
     nps: str | os.PathLike[str] | None = None,
     visits: str | os.PathLike[str] | None = None,
     columns: dict[str, str] | None = None,
-    sheet: str | None = None,
+    sheet: str | Sequence[str] | Mapping[str, str] | None = None,
+    options: mv.ReadOptions | None = None,
 ) -> Tables:
     """Read and compute every table; raises :class:`~xl_retention.movements.DataError` on bad data.
 
     ``columns`` maps our column names to yours, for every file: each file takes the entries that
     apply to it (:func:`~xl_retention.movements.mapping_for`). A file with a header and no data
     rows, or an .xlsx/.xlsm input that is not a workbook package, raises ``DataError`` naming it.
+    ``sheet`` and ``options`` say how to read the files (H1's reading side):
+    :func:`xl_retention.reading.sheets_for` (a bare sheet name applies to the Excel inputs only,
+    ``nps=Answers`` to one input) and :class:`xl_retention.reading.ReadOptions` (CSV separator,
+    decimal mark, encoding, dates).
     """
+    options = options or mv.ReadOptions()
+    sheets = sheets_for(sheet, {"subscriptions": subscriptions, "orders": orders, "nps": nps, "visits": visits})
     known = {name for required, optional in mv.SCHEMAS.values() for name in (*required, *optional)}
     unknown = sorted(set(columns or {}) - known)
     if unknown:
         raise mv.DataError(f"unknown column name {unknown[0]!r} in the column map; known: {', '.join(sorted(known))}")
 
-    def read(path: str | os.PathLike[str]) -> tuple[pd.DataFrame, str]:
+    def read(path: str | os.PathLike[str], kind: str) -> tuple[pd.DataFrame, str]:
         source = Path(path).name
         if Path(path).suffix.lower() in (".xlsx", ".xlsm"):
             try:
                 check_package(path, "workbook")
             except ValueError as error:
                 raise mv.DataError(str(error), source=source) from None
-        df = mv.read_table(path, sheet)
+        df = mv.read_table(path, sheets[kind], sep=options.sep, encoding=options.encoding)
         if df.empty:
             raise mv.DataError(f"{source}: no data rows (only a header)", source=source)
         return df, source
@@ -142,26 +151,33 @@ def load_tables(
     given = {"subscriptions": subscriptions, "orders": orders, "nps": nps, "visits": visits}
     tables.sources = {kind: Path(path) for kind, path in given.items() if path is not None}
     if subscriptions is not None:
-        df, source = read(subscriptions)
+        df, source = read(subscriptions, "subscriptions")
         if mv.subscription_kind(df, mv.mapping_for(df, columns, "intervals")) == "intervals":
-            df = mv.snapshots_from_intervals(df, columns=mv.mapping_for(df, columns, "intervals"), source=source)
+            df = mv.snapshots_from_intervals(
+                df, columns=mv.mapping_for(df, columns, "intervals"), source=source, options=options
+            )
             sub = mv.subscription_tables(df, source=source)
         else:
-            sub = mv.subscription_tables(df, columns=mv.mapping_for(df, columns, "snapshots"), source=source)
+            sub = mv.subscription_tables(
+                df, columns=mv.mapping_for(df, columns, "snapshots"), source=source, options=options
+            )
         tables.movements, tables.customer_cohorts, tables.revenue_cohorts = sub[:3]
         tables.survivors = getattr(sub, "survivors", None)
     if orders is not None:
-        df, source = read(orders)
+        df, source = read(orders, "orders")
         tables.purchases, tables.order_cohorts, tables.order_revenue_cohorts = mv.order_tables(
-            df, columns=mv.mapping_for(df, columns, "orders"), source=source
+            df, columns=mv.mapping_for(df, columns, "orders"), source=source, options=options
         )
     if nps is not None:
-        df, source = read(nps)
-        tables.scores = mv.scores_by_month(df, columns=mv.mapping_for(df, columns, "answers"), source=source)
-        tables.nps = mv.nps_by_month(df, columns=mv.mapping_for(df, columns, "answers"), source=source)
+        df, source = read(nps, "nps")
+        answers = mv.mapping_for(df, columns, "answers")
+        tables.scores = mv.scores_by_month(df, columns=answers, source=source, options=options)
+        tables.nps = mv.nps_by_month(df, columns=answers, source=source, options=options)
     if visits is not None:
-        df, source = read(visits)
-        tables.visits = mv.returning_visitors(df, columns=mv.mapping_for(df, columns, "visits"), source=source)
+        df, source = read(visits, "visits")
+        tables.visits = mv.returning_visitors(
+            df, columns=mv.mapping_for(df, columns, "visits"), source=source, options=options
+        )
     return tables
 
 
