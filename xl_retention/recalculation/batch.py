@@ -3,14 +3,21 @@
 :func:`recalc` takes workbooks (or folders of them), computes every formula with an
 engine, and writes each result beside its input as ``NAME.recalc.xlsx`` (or into
 ``output_dir``, or over the input with ``in_place=True``, by an atomic replace after a
-successful recalculation). The input is never modified otherwise. A file that cannot
-be read, or has a circular reference, gets a one-line error in the report; the other
-files of the batch still complete.
+successful recalculation, and only if no other program saved the input meanwhile). The
+input is never modified otherwise. A file that cannot be read, or has a true circular
+reference (named by its cells), gets a one-line error in the report; the other files of
+the batch still complete.
+
+Each file's status: ``ok`` (every formula computed; ``errors`` lists the cells whose own
+formulas give an Excel error such as ``#DIV/0!``), ``incomplete`` (written, but the engine
+could not compute some cells faithfully: ``unsupported`` names each cell, the function and
+the reason; those cells keep the value the file held) or ``failed`` (nothing written).
 """
 
 from __future__ import annotations
 
 import concurrent.futures as futures
+import hashlib
 import multiprocessing
 import os
 import time
@@ -28,24 +35,30 @@ SUFFIXES = (".xlsx", ".xlsm")
 
 @dataclass
 class CellIssue:
-    """A formula cell whose computed value is an Excel error."""
+    """A formula cell whose computed value is an Excel error, or that the engine could not compute."""
 
     address: str  # Customers!F3
-    error: str  # #DIV/0!
+    error: str  # #DIV/0!, or "unsupported"
+    function: str = ""  # for an unsupported cell: the function or feature, e.g. "FORECAST.ETS"
+    reason: str = ""  # for an unsupported cell: why, in words
+
+
+Status = Literal["ok", "incomplete", "failed"]
 
 
 @dataclass
 class FileReport:
-    """What happened to one workbook."""
+    """What happened to one workbook (see the module docstring for ``status``)."""
 
     path: str
     output: str | None
-    status: Literal["ok", "failed"]
+    status: Status
     engine: str
     formulas: int = 0
     errors: list[CellIssue] = field(default_factory=list)
     seconds: float = 0.0
     message: str = ""
+    unsupported: list[CellIssue] = field(default_factory=list)
 
 
 @dataclass
@@ -61,6 +74,10 @@ class RecalcReport:
     @property
     def failed(self) -> list[FileReport]:
         return [f for f in self.files if f.status == "failed"]
+
+    @property
+    def incomplete(self) -> list[FileReport]:
+        return [f for f in self.files if f.status == "incomplete"]
 
     def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "files": [asdict(f) for f in self.files]}
@@ -123,12 +140,34 @@ def _issues(values: dict[str, dict[str, Any]]) -> list[CellIssue]:
     ]
 
 
+def _fingerprint(path: Path) -> tuple[int, int, str]:
+    """(mtime in ns, size, SHA-256) of a file: what tells that another program saved it."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    info = path.stat()
+    return info.st_mtime_ns, info.st_size, digest.hexdigest()
+
+
+def _unchanged(path: Path, before: tuple[int, int, str]) -> Callable[[], None]:
+    def check() -> None:
+        if _fingerprint(path) != before:
+            raise ValueError(
+                f"{path.name} changed on disk during the recalculation (saved by another program?): "
+                "not replaced; recalculate it again"
+            )
+
+    return check
+
+
 def recalc_file(
     path: str | os.PathLike[str], output: str | os.PathLike[str], engine: str = "embedded", in_place: bool = False
 ) -> FileReport:
     """Recalculate one workbook into ``output``; never raises, the report says what failed.
 
-    ``output`` may be ``path`` itself only with ``in_place=True``.
+    ``output`` may be ``path`` itself only with ``in_place=True``; then the input is replaced
+    only if its modification time, size and content are still those it had when read.
     """
     path, output = Path(path), Path(output)
     started = time.perf_counter()
@@ -138,23 +177,34 @@ def recalc_file(
             raise ValueError(f"{path.name}: the output would replace the input; use in-place to replace it")
         _check_readable(path)
         output.parent.mkdir(parents=True, exist_ok=True)
+        check = _unchanged(path, _fingerprint(path)) if in_place else None
         if engine == "excel":
             from . import excel
 
-            values = excel.recalculate(path, output)
+            values = excel.recalculate(path, output, check=check)
         else:
             from . import embedded
             from .xlsx_values import write_cached_values
 
-            values = embedded.compute(path)
+            computed = embedded.compute(path)
+            values = computed.values
             circular = [i.address for i in _issues(values) if i.error == embedded.CIRCULAR]
             if circular:
                 more = f" and {len(circular) - 5} more" if len(circular) > 5 else ""
                 raise ValueError(f"circular reference: {', '.join(circular[:5])}{more}")
-            write_cached_values(path, output, values)
-        report.formulas = sum(len(cells) for cells in values.values())
+            write_cached_values(path, output, values, members=computed.members, check=check)
+            report.unsupported = [
+                CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason) for u in computed.unsupported
+            ]
+        report.formulas = sum(len(cells) for cells in values.values()) + len(report.unsupported)
         report.errors = _issues(values)
-        report.output, report.status = str(output), "ok"
+        report.output, report.status = str(output), "incomplete" if report.unsupported else "ok"
+        if report.unsupported:
+            names = sorted({u.function for u in report.unsupported})
+            report.message = (
+                f"{path.name}: {len(report.unsupported)} cells not recalculated (kept as stored): "
+                f"unsupported {', '.join(names)}"
+            )
     except Exception as error:  # one line per failed file, naming it; the batch goes on
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         report.message = message if path.name in message else f"{path.name}: {message}"
@@ -197,6 +247,8 @@ def recalc(
     """
     if in_place and output_dir is not None:
         raise ValueError("give either output_dir or in_place, not both")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0):
+        raise ValueError(f"jobs must be a whole number 0 or more (0: every core), got {jobs!r}")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     files = expand(paths)

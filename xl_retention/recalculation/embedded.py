@@ -10,16 +10,25 @@ xlwings layer, from the same registry.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 import formualizer as fz
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
 from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.formulas import FORMULAE
 
 from ..cells import CellError, evaluate
-from ..registry import FUNCTIONS, ExcelFunction
+from ..registry import BY_NAME, FUNCTIONS, ExcelFunction
+from . import excel_functions
+from .package import FormulaCell, PackageInfo, scan, without_members
+from .rewrite import rewrite
 
 # formualizer's error kinds -> Excel's codes
 _CODES = {
@@ -35,8 +44,11 @@ _CODES = {
     "spill": "#SPILL!",
     "calc": "#CALC!",
     "circ": "#CIRC",  # a circular reference: Excel has no error code for it
+    "getting_data": "#GETTING_DATA",
 }
 CIRCULAR = "#CIRC"
+#: formualizer's own error kinds, which Excel does not have: the engine could not compute the cell.
+INTERNAL = frozenset(("nimpl", "error", "#nimpl!", "#error!"))
 
 
 def excel_code(kind: str) -> str:
@@ -51,6 +63,12 @@ _NUMBERS = frozenset((float, int))
 
 
 def _from_engine(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return CellError("#NUM!", "the result is not a finite number")
+    if isinstance(value, dt.time):  # a time of day: Excel's fraction of a day
+        return (value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6) / 86400
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds() / 86400
     if isinstance(value, dt.date):  # dates are serial numbers in the cell
         moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
         return (moment - _EPOCH).total_seconds() / 86400
@@ -74,6 +92,21 @@ def _to_engine(value: Any) -> Any:
     return value
 
 
+_KINDS = {"#DIV/0!": "Div", "#VALUE!": "Value", "#N/A": "Na", "#NAME?": "Name", "#NUM!": "Num", "#REF!": "Ref"}
+_KINDS.update({"#NULL!": "Null", "#SPILL!": "Spill", "#CALC!": "Calc", CIRCULAR: "Circ"})
+
+
+def _literal(value: Any) -> Any:
+    """A cell value (from the file or a callback) as a value formualizer's set_value takes."""
+    if isinstance(value, dict) and value.get("type") == "Error":
+        value = CellError(excel_code(str(value.get("kind", "Value"))))
+    if isinstance(value, CellError):
+        return fz.LiteralValue.error(_KINDS.get(value.code, "Value"), value.message or value.code)
+    if isinstance(value, list):
+        return _literal(value[0][0] if value and isinstance(value[0], list) else (value[0] if value else None))
+    return value
+
+
 def _engine_function(function: ExcelFunction):
     def call(*args: Any) -> Any:
         if not set(map(type, args)) <= _NUMBERS:
@@ -83,50 +116,274 @@ def _engine_function(function: ExcelFunction):
     return call
 
 
-def load(path: str | Path) -> fz.Workbook:
-    """The workbook at ``path`` in formualizer, with every registry function registered."""
+@dataclass
+class Unsupported:
+    """A formula cell the engine could not compute faithfully: it keeps the value stored in the file."""
+
+    sheet: str
+    ref: str
+    function: str  # the function or feature, e.g. "FORECAST.ETS", "LAMBDA"
+    reason: str
+
+
+@dataclass
+class Computed:
+    """What :func:`compute` found: formula cells' values, array members' values and cells it could not compute."""
+
+    values: dict[str, dict[str, Any]]
+    members: dict[str, dict[str, Any]] = field(default_factory=dict)
+    unsupported: list[Unsupported] = field(default_factory=list)
+
+
+def load(path: str | Path, info: PackageInfo | None = None) -> fz.Workbook:
+    """The workbook at ``path`` in formualizer, with every registry function registered.
+
+    ``info`` (from :func:`.package.scan`) sets the date system and iterative calculation as the
+    workbook's own settings say; cycles are detected at run time, so that a reference in a branch
+    not taken (``CHOOSE(2, A1, "x")`` in A1) is not a cycle.
+    """
     config = fz.EvaluationConfig()
     config.enable_parallel = False  # faster for Python functions, which hold the GIL anyway
-    workbook = fz.Workbook.load_path(str(path), config=fz.WorkbookConfig(eval_config=config))
+    config.cycle_detection = "runtime"
+    if info is not None:
+        config.date_system = "1904" if info.date1904 else "1900"
+        if info.iterate:
+            config.cycle_policy = "iterate"
+            config.iterate_max_iterations = max(1, info.iterate_count)
+            config.iterate_max_change = info.iterate_delta
+    stripped = without_members(str(path), info) if info is not None else None
+    try:
+        if stripped is not None:  # array members' stored values removed
+            workbook = fz.Workbook.from_bytes(stripped, config=fz.WorkbookConfig(eval_config=config))
+        else:
+            workbook = fz.Workbook.load_path(str(path), config=fz.WorkbookConfig(eval_config=config))
+    except Exception as error:
+        raise ValueError(_load_message(Path(path), error)) from None
     for function in FUNCTIONS:  # before the first evaluation, or formulas keep #NAME?
         required = sum(not a.optional for a in function.args)
         workbook.register_function(
             function.name, _engine_function(function), min_args=required, max_args=len(function.args)
         )
+    workbook.set_temporal_egress("serial")  # dates and times as Excel's serial numbers, in the workbook's system
+    excel_functions.register(workbook, date1904=bool(info and info.date1904))  # H6: functions Excel has, done right
     return workbook
 
 
+def _load_message(path: Path, error: Exception) -> str:
+    text = str(error)
+    if "expanded" in text or "max_part_bytes" in text or "max_input_bytes" in text or "limit" in text.lower():
+        size = path.stat().st_size / 1e6 if path.exists() else 0
+        return (
+            f"{path.name} is too large for the embedded engine ({size:.0f} MB; its reader limits the unpacked "
+            f"size of the package and of each sheet's XML); recalculate it with Excel (--engine excel) or split it"
+        )
+    return f"{path.name}: the embedded engine cannot read it ({text.splitlines()[0] if text else type(error).__name__})"
+
+
 def _extent(workbook: fz.Workbook, sheet: str) -> tuple[int, int]:
+    """The last used row and column of ``sheet``; (0, 0) for an empty sheet."""
     quoted = "'" + sheet.replace("'", "''") + "'"
     rows = workbook.range_page(f"{quoted}!A:XFD", limit=1).resolved
     cols = workbook.range_page(f"{quoted}!1:1048576", limit=1).resolved
-    last_row = int(re.search(r"(\d+)$", rows).group(1))
-    last_col = column_index_from_string(re.search(r":\$?([A-Z]+)\d+$", cols).group(1))
-    return last_row, last_col
+    row_match = re.search(r"(\d+)$", rows or "")
+    col_match = re.search(r":\$?([A-Z]+)\d+$", cols or "")
+    if row_match is None or col_match is None:
+        return 0, 0
+    return int(row_match.group(1)), column_index_from_string(col_match.group(1))
 
 
-def compute(path: str | Path) -> dict[str, dict[str, Any]]:
-    """Every formula cell's computed value: ``{sheet: {"F3": value}}``.
+_KNOWN: dict[str, bool] = {}
+
+
+def _engine_knows(name: str) -> bool:
+    """Whether formualizer (or the registry) has the function ``name``."""
+    if name in BY_NAME:
+        return True
+    if name not in _KNOWN:
+        probe = fz.Workbook()
+        probe.sheet("P").set_formula(1, 1, f"={name}()")
+        probe.evaluate_all()
+        value = probe.get_value("P", 1, 1)
+        _KNOWN[name] = not (isinstance(value, dict) and str(value.get("kind", "")).lower() == "name")
+    return _KNOWN[name]
+
+
+def _functions(formula: str) -> list[tuple[str, bool]]:
+    """The functions a formula calls: (name without Excel's storage prefixes, whether stored with ``_xlfn.``)."""
+    try:
+        tokens = Tokenizer(formula if formula.startswith("=") else "=" + formula).items
+    except Exception:
+        return []
+    names = []
+    for token in tokens:
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            name = token.value[:-1].upper()
+            for prefix in ("_XLFN._XLWS.", "_XLFN.", "_XLWS."):
+                name = name.removeprefix(prefix)
+            names.append((name, token.value.upper().startswith("_XLFN.")))
+    return names
+
+
+def _unsupported(formula: str, kind: str) -> tuple[str, str] | None:
+    """(function, reason) when a cell's error means the engine lacks something Excel has; None for the user's errors."""
+    names = _functions(formula)
+    if kind in INTERNAL:
+        missing = [n for n, _ in names if n == "LAMBDA" or not _engine_knows(n)]
+        function = missing[0] if missing else (names[0][0] if names else "this formula")
+        return function, f"the embedded engine cannot compute {function} here"
+    if kind == "name":
+        for name, new in names:
+            if (new or name in FORMULAE) and not _engine_knows(name):
+                return name, f"unsupported function {name}"
+    return None
+
+
+def _cells_of(ref: str) -> list[tuple[int, int]]:
+    left, top, right, bottom = range_boundaries(ref)
+    return [(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)]
+
+
+def _address(row: int, col: int) -> str:
+    return f"{get_column_letter(col)}{row}"
+
+
+def _data_table(workbook: fz.Workbook, sheet: str, cell: FormulaCell) -> dict[tuple[int, int], Any]:
+    """The results of a What-If data table (Excel's TABLE()), computed by setting its input cells in turn."""
+    left, top, right, bottom = range_boundaries(cell.ref or "")
+    two_d = cell.attrs.get("dt2D") in ("1", "true")
+    by_row = cell.attrs.get("dtr") in ("1", "true")
+    inputs = [cell.attrs.get("r1"), cell.attrs.get("r2")] if two_d else [cell.attrs.get("r1")]
+    targets = []
+    for ref in inputs:
+        if not ref:
+            raise ValueError(f"{sheet}!{cell.ref}: a data table without its input cell")
+        column, row = range_boundaries(ref)[:2]
+        targets.append((row, column))
+    originals = [workbook.get_value(sheet, *t) for t in targets]
+    results: dict[tuple[int, int], Any] = {}
+    try:
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if two_d:  # r1: the row input cell (values along the top), r2: the column input cell
+                    settings = [workbook.get_value(sheet, top - 1, c), workbook.get_value(sheet, r, left - 1)]
+                    formula = (top - 1, left - 1)
+                elif by_row:
+                    settings, formula = [workbook.get_value(sheet, top - 1, c)], (r, left - 1)
+                else:
+                    settings, formula = [workbook.get_value(sheet, r, left - 1)], (top - 1, c)
+                for target, value in zip(targets, settings, strict=True):
+                    workbook.set_value(sheet, *target, value)
+                results[(r, c)] = workbook.evaluate_cell(sheet, *formula)
+    finally:
+        for target, value in zip(targets, originals, strict=True):
+            workbook.set_value(sheet, *target, value)
+    return results
+
+
+def compute(path: str | Path) -> Computed:
+    """Every formula cell's computed value, ``values[sheet]["F3"]``, with what the engine could not compute.
 
     Values are numbers, text, booleans, ``None`` for a blank result, or a
-    :class:`~xl_retention.cells.CellError` (code ``#CIRC`` for a circular reference).
+    :class:`~xl_retention.cells.CellError` (code ``#CIRC`` for a circular reference). Array
+    formulas' other cells are in ``members``; a cell the engine cannot compute faithfully
+    (a function it lacks, an engine-internal error) is in ``unsupported``, not in ``values``,
+    and keeps the value stored in the file (its dependents are computed from that value).
     """
-    workbook = load(path)
-    workbook.evaluate_all()
-    out: dict[str, dict[str, Any]] = {}
+    info = scan(str(path))
+    workbook = load(path, info)
+    formulas: dict[str, dict[tuple[int, int], str]] = {}
+    members: dict[str, set[tuple[int, int]]] = {}
+    tables: dict[str, list[FormulaCell]] = {}
     for sheet in workbook.sheet_names:
-        last_row, last_col = _extent(workbook, sheet)
+        cells = info.formulas.get(sheet, {})
+        handle = workbook.sheet(sheet)
+        for ref, cell in cells.items():
+            if cell.kind in ("array", "dataTable") and cell.ref:
+                covered = _cells_of(cell.ref)
+                master = range_boundaries(ref)[1::-1]
+                if cell.kind == "array":
+                    members.setdefault(sheet, set()).update(p for p in covered if p != master)
+                else:
+                    tables.setdefault(sheet, []).append(cell)
+                    members.setdefault(sheet, set()).update(covered)
+        last_row, last_col = _extent(workbook, sheet)  # the engine's used range can miss formula-only cells
+        for ref in cells:
+            column, row = range_boundaries(ref)[:2]
+            last_row, last_col = max(last_row, row), max(last_col, column)
         if not last_row or not last_col:
             continue
-        area = fz.RangeAddress(sheet, 1, 1, last_row, last_col)
-        handle = workbook.sheet(sheet)
-        formulas, values = handle.get_formulas(area), handle.get_values(area)
-        cells: dict[str, Any] = {}
-        for i, row in enumerate(formulas):
-            for j, formula in enumerate(row):
-                if formula:
-                    value = _from_engine(values[i][j])
-                    cells[f"{get_column_letter(j + 1)}{i + 1}"] = None if value == "" else value
-        if cells:
-            out[sheet] = cells
-    return out
+        grid = handle.get_formulas(fz.RangeAddress(sheet, 1, 1, last_row, last_col))
+        found = {(i + 1, j + 1): f for i, row in enumerate(grid) for j, f in enumerate(row) if f}
+        for (r, c), text in found.items():
+            meta = cells.get(_address(r, c))
+            array = meta is not None and meta.kind == "array"
+            new = rewrite(text, sheet, r, c, info.tables, array=array)
+            if new != "=" + text and new != text:
+                handle.set_formula(r, c, new)
+        if found:
+            formulas[sheet] = found
+    workbook.evaluate_all()
+    if tables:
+        for sheet, cells in tables.items():
+            for cell in cells:
+                for position, value in _data_table(workbook, sheet, cell).items():
+                    workbook.set_value(sheet, *position, _literal(value))
+        workbook.evaluate_all()
+    result = _read(workbook, formulas, members)
+    unsupported = _find_unsupported(result, formulas, info)
+    if unsupported:  # keep the file's values there, and compute their dependents from them
+        for item in unsupported:
+            r, c = range_boundaries(item.ref)[1::-1]
+            cached = info.formulas.get(item.sheet, {}).get(item.ref)
+            value = cached.cached if cached is not None else None
+            workbook.set_value(item.sheet, r, c, _literal(value))
+        workbook.evaluate_all()
+        result = _read(workbook, formulas, members)
+        for item in unsupported:
+            result.values.get(item.sheet, {}).pop(item.ref, None)
+        result.unsupported = unsupported
+    return result
+
+
+def _read(
+    workbook: fz.Workbook, formulas: dict[str, dict[tuple[int, int], str]], members: dict[str, set[tuple[int, int]]]
+) -> Computed:
+    values: dict[str, dict[str, Any]] = {}
+    member_values: dict[str, dict[str, Any]] = {}
+    for sheet in set(formulas) | set(members):
+        positions = list(formulas.get(sheet, {})) + list(members.get(sheet, ()))
+        if not positions:
+            continue
+        top, left = min(p[0] for p in positions), min(p[1] for p in positions)
+        bottom, right = max(p[0] for p in positions), max(p[1] for p in positions)
+        grid = workbook.sheet(sheet).get_values(fz.RangeAddress(sheet, top, left, bottom, right))
+
+        def value_at(r: int, c: int, grid: list = grid, top: int = top, left: int = left) -> Any:
+            value = _from_engine(grid[r - top][c - left])
+            return None if value == "" else value
+
+        values[sheet] = {_address(r, c): value_at(r, c) for r, c in formulas.get(sheet, {})}
+        if members.get(sheet):
+            member_values[sheet] = {
+                _address(r, c): value_at(r, c) for r, c in members[sheet] if (r, c) not in formulas.get(sheet, {})
+            }
+    return Computed(values={s: v for s, v in values.items() if v}, members=member_values)
+
+
+def _find_unsupported(
+    result: Computed, formulas: dict[str, dict[tuple[int, int], str]], info: PackageInfo
+) -> list[Unsupported]:
+    found = []
+    for sheet, cells in result.values.items():
+        for ref, value in cells.items():
+            if not isinstance(value, CellError):
+                continue
+            kind = value.code.strip("#!?").lower() if value.code.upper() in ("#NIMPL!", "#ERROR!") else ""
+            kind = kind or ("name" if value.code == "#NAME?" else "")
+            if not kind:
+                continue
+            r, c = range_boundaries(ref)[1::-1]
+            verdict = _unsupported(formulas[sheet][(r, c)], kind)
+            if verdict is not None:
+                found.append(Unsupported(sheet, ref, *verdict))
+    return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,13 @@ def available() -> bool:
         return False
 
 
-def recalculate(path: str | Path, output: str | Path) -> dict[str, dict[str, Any]]:
-    """Full calculation of ``path`` in Excel, saved to ``output``; returns the formula cells' values."""
+def recalculate(
+    path: str | Path, output: str | Path, check: Callable[[], None] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Full calculation of ``path`` in Excel, saved to ``output``; returns the formula cells' values.
+
+    ``check`` is called just before ``output`` is replaced (it raises to keep the old file).
+    """
     import xlwings as xw
 
     output = Path(output)
@@ -65,6 +71,8 @@ def recalculate(path: str | Path, output: str | Path) -> dict[str, dict[str, Any
         try:
             book.save(tmp)
             book.close()
+            if check is not None:
+                check()
             os.replace(tmp, output)
         finally:
             Path(tmp).unlink(missing_ok=True)

@@ -21,7 +21,7 @@ import os
 import posixpath
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import IO
 from urllib.parse import unquote
 from xml.etree import ElementTree
@@ -78,10 +78,19 @@ _REL_OFFICE_DOCUMENT = "/officeDocument"
 
 
 def write_cached_values(
-    source: str | os.PathLike[str], target: str | os.PathLike[str], values: Mapping[str, Mapping[str, object]]
+    source: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    values: Mapping[str, Mapping[str, object]],
+    members: Mapping[str, Mapping[str, object]] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> int:
     """Copy the package `source` to `target`, storing values[sheet_title][cell_ref] (e.g. values["Customers"]["F3"])
     as the cached value of that formula cell. Returns the number of cells written.
+
+    `members` are the other cells of array formulas and spilled results (``members["Data"]["E2"]``):
+    they hold only a value, which replaces the cell's stored value, and a cell or row missing
+    from the sheet is inserted in its place (the ``<dimension>`` grows to cover it). `check` is
+    called just before `target` is replaced (it may raise to keep the old `target`).
 
     Values: int/float (NaN and infinities become ``#NUM!``), bool, str (text), None (a blank result, stored as
     empty text) or a :class:`~xl_retention.cells.CellError`. Requested cells without an ``<f>`` are skipped and
@@ -95,7 +104,12 @@ def write_cached_values(
     # the source is closed before the replace, so an in-place write works on every platform
     with atomic_output(target) as stream, zipfile.ZipFile(source_path) as package:
         requests = _requests(package, values, source_path)
-        written = _copy_package(package, stream, requests)
+        spilled = _requests(package, members or {}, source_path)
+        for part, (title, _cells) in spilled.items():
+            requests.setdefault(part, (title, {}))
+        written = _copy_package(package, stream, requests, spilled)
+        if check is not None:
+            check()
     return written
 
 
@@ -173,7 +187,10 @@ def _local(tag: str) -> str:
 
 
 def _copy_package(
-    package: zipfile.ZipFile, stream: IO[bytes], requests: dict[str, tuple[str, dict[bytes, object]]]
+    package: zipfile.ZipFile,
+    stream: IO[bytes],
+    requests: dict[str, tuple[str, dict[bytes, object]]],
+    spilled: dict[str, tuple[str, dict[bytes, object]]] | None = None,
 ) -> int:
     written = 0
     with zipfile.ZipFile(stream, "w") as copy:
@@ -183,6 +200,9 @@ def _copy_package(
                 title, cells = requests[info.filename]
                 data, count = _rewrite_sheet(data, title, cells)
                 written += count
+                if spilled and info.filename in spilled:
+                    data, count = _write_members(data, title, spilled[info.filename][1])
+                    written += count
             elif info.filename == "xl/workbook.xml":
                 data = _FULL_CALC_ON_LOAD.sub(b"", data)
                 data = _CALC_ID.sub(lambda m: m[1] + max(m[2], CURRENT_CALC_ID, key=int) + m[3], data)
@@ -283,6 +303,169 @@ def _rewrite_cell(match: re.Match[bytes], ref: bytes, value: object, title: str)
             b"<" + prefix + b"v>" + text + b"</" + prefix + b"v>",
             _VALUE_OR_INLINE.sub(b"", after) if b"<" in after else after,
             tail,
+        )
+    )
+
+
+_DIMENSION = re.compile(rb"(<(?:[A-Za-z_][\w.\-]*:)?dimension\s+ref\s*=\s*[\"'])([^\"']*)([\"'])")
+
+
+def _write_members(xml: bytes, title: str, cells: dict[bytes, object]) -> tuple[bytes, int]:
+    """The sheet part with the value-only cells ``cells`` (array members, spilled results) set or inserted."""
+    if not cells:
+        return xml, 0
+    _check_encoding(xml, title)
+    opening = _SHEET_DATA.search(xml)
+    if opening is None or opening.group(2):
+        raise ValueError(f"sheet {title!r}: no <sheetData> to store the array results in")
+    prefix = opening.group(1)
+    closing = re.compile(rb"</" + re.escape(prefix) + rb"sheetData\s*>").search(xml, opening.end())
+    end = closing.start() if closing is not None else len(xml)
+    wanted: dict[int, dict[int, bytes]] = {}
+    for ref in cells:
+        wanted.setdefault(int(_CELL_REF.match(ref).group(2)), {})[_column(ref)] = ref
+    edits: list[tuple[int, int, bytes]] = []  # (start, end, replacement), in document order
+    written = 0
+    row = 0
+    row_open: tuple[int, int, bool] | None = None  # the current row tag's (start, end, self-closing)
+    last_cell_end = 0
+    column = 0
+
+    def close_row() -> None:
+        nonlocal written
+        if row_open is None or row not in wanted:
+            return
+        rest = wanted.pop(row)
+        if not rest:
+            return
+        markup = b"".join(_member_markup(prefix, rest[c], cells[rest[c]], title) for c in sorted(rest))
+        written += len(rest)
+        if row_open[2]:  # <row r="5"/>: open it
+            tag = xml[row_open[0] : row_open[1]]
+            edits.append((row_open[0], row_open[1], tag[: tag.rindex(b"/")] + b">" + markup + b"</" + prefix + b"row>"))
+        else:
+            edits.append((last_cell_end, last_cell_end, markup))
+
+    def new_rows_before(position: int, limit: int | None) -> None:
+        nonlocal written
+        for number in sorted(n for n in wanted if limit is None or n < limit):
+            rest = wanted.pop(number)
+            markup = b"".join(_member_markup(prefix, rest[c], cells[rest[c]], title) for c in sorted(rest))
+            edits.append(
+                (
+                    position,
+                    position,
+                    b"<" + prefix + b'row r="' + str(number).encode() + b'">' + markup + b"</" + prefix + b"row>",
+                )
+            )
+            written += len(rest)
+
+    for match in _TOKEN.finditer(xml, opening.end(), end):
+        row_attrs, _, attrs, mid, body, tail = match.groups()
+        if row_attrs is not None:
+            close_row()
+            r = _attribute(row_attrs, b"r")
+            number = int(r) if r is not None and r.isdigit() else row + 1
+            new_rows_before(match.start(), number)
+            row, column = number, 0
+            row_open = (match.start(), match.end(), xml[match.end() - 2 : match.end()] == b"/>")
+            last_cell_end = match.end()
+            continue
+        if attrs is None:
+            continue
+        ref = _attribute(attrs, b"r")
+        column = _column(ref) if ref is not None else column + 1
+        pending = wanted.get(row, {})
+        for c in sorted(k for k in pending if k < column):  # missing cells before this one
+            edits.append(
+                (match.start(), match.start(), _member_markup(prefix, pending[c], cells[pending.pop(c)], title))
+            )
+            written += 1
+        if column in pending:
+            key = pending.pop(column)
+            edits.append((match.start(), match.end(), _member_cell(match, cells[key], title, key)))
+            written += 1
+        last_cell_end = match.end()
+    close_row()
+    new_rows_before(end, None)
+    chunks, last = [], 0
+    for start, stop, replacement in edits:
+        chunks += (xml[last:start], replacement)
+        last = stop
+    chunks.append(xml[last:])
+    data = b"".join(chunks)
+    refs = list(cells)
+    rows = [int(_CELL_REF.match(r).group(2)) for r in refs]
+    cols = [_column(r) for r in refs]
+    data = _DIMENSION.sub(lambda m: m[1] + _grow(m[2], min(rows), min(cols), max(rows), max(cols)) + m[3], data, 1)
+    return data, written
+
+
+def _grow(dimension: bytes, top: int, left: int, bottom: int, right: int) -> bytes:
+    parts = [p for p in dimension.decode().upper().split(":") if p]
+    for part in parts:
+        match = _CELL_REF.match(part.encode())
+        if match is None:
+            return dimension
+        top, bottom = min(top, int(match.group(2))), max(bottom, int(match.group(2)))
+        left, right = min(left, _column(part.encode())), max(right, _column(part.encode()))
+    return f"{_letters(left)}{top}:{_letters(right)}{bottom}".encode()
+
+
+def _member_markup(prefix: bytes, ref: bytes, value: object, title: str) -> bytes:
+    """A new ``<c>`` element holding only ``value``."""
+    if value is None:
+        return b"<" + prefix + b'c r="' + ref + b'"/>'
+    cell_type, text = _cached(value, title, ref)
+    kind = b' t="' + cell_type + b'"' if cell_type is not None else b""
+    return (
+        b"<"
+        + prefix
+        + b'c r="'
+        + ref
+        + b'"'
+        + kind
+        + b"><"
+        + prefix
+        + b"v>"
+        + text
+        + b"</"
+        + prefix
+        + b"v></"
+        + prefix
+        + b"c>"
+    )
+
+
+def _member_cell(match: re.Match[bytes], value: object, title: str, ref: bytes) -> bytes:
+    """An existing ``<c>`` element with its stored value replaced by ``value`` (its style and any ``<f>`` kept)."""
+    _, prefix, attrs, mid, body, tail = match.groups()
+    attrs = _T_ATTR.sub(b"", attrs) if b"t" in attrs else attrs
+    formula = _FORMULA.search(body or b"")
+    kept = formula.group(0) if formula is not None else b""
+    if value is None:
+        return b"<" + prefix + b"c" + attrs + mid + (b">" + kept + b"</" + prefix + b"c>" if kept else b"/>")
+    cell_type, text = _cached(value, title, ref)
+    kind = b' t="' + cell_type + b'"' if cell_type is not None else b""
+    return b"".join(
+        (
+            b"<",
+            prefix,
+            b"c",
+            attrs,
+            kind,
+            mid,
+            b">",
+            kept,
+            b"<",
+            prefix,
+            b"v>",
+            text,
+            b"</",
+            prefix,
+            b"v></",
+            prefix,
+            b"c>",
         )
     )
 

@@ -1,0 +1,293 @@
+"""What the formula engine does not read from an .xlsx/.xlsm package: read here, from the package's XML.
+
+:func:`scan` returns, for the embedded engine's adapter (:mod:`.embedded`):
+
+- each formula cell's kind (plain, array with the range it covers, Excel 365 dynamic array,
+  What-If data table) and the value stored in the file (Excel's last answer);
+- the Excel tables (``Sales`` over ``A1:B3`` with its column names), for structured references;
+- the workbook's date system (1900 or 1904) and iterative-calculation settings (``calcPr``).
+
+Sheet parts are read at the byte level (only the ``<c>`` elements that hold an ``<f>``), as
+:mod:`.xlsx_values` writes them; small parts (workbook, tables, shared strings) with ElementTree.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+from openpyxl.utils.cell import range_boundaries
+
+from ..cells import CellError
+from .xlsx_values import (
+    _TOKEN,
+    _attribute,
+    _letters,
+    _local,
+    _relationships,
+    _resolve,
+    _sheet_parts,
+    _simple_layout,
+)
+
+__all__ = ["FormulaCell", "PackageInfo", "Table", "scan", "without_members"]
+
+_F_ELEMENT = re.compile(
+    rb"<(?:[A-Za-z_][\w.\-]*:)?f(?P<attrs>(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?:/>|>)"
+)
+_V_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?v(?:\s[^>]*)?>(?P<text>[^<]*)</(?:[A-Za-z_][\w.\-]*:)?v\s*>")
+_INLINE_TEXT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?t(?:\s[^>]*)?>(?P<text>[^<]*)</")
+_ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);")
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+@dataclass
+class FormulaCell:
+    """A cell of the package that holds an ``<f>`` element."""
+
+    kind: str  # "normal", "shared", "array", "dataTable"
+    ref: str | None = None  # the range an array formula or data table covers, e.g. "B1:B3"
+    dynamic: bool = False  # an Excel 365 dynamic array (cm attribute), not a Ctrl+Shift+Enter array
+    empty: bool = False  # an empty <f/> (an array's member marked ca="1"), not a formula of its own
+    cached: object = None  # the value stored in the file
+    attrs: dict[str, str] = field(default_factory=dict)  # the <f> element's attributes
+
+
+@dataclass
+class Table:
+    """An Excel table: ``name`` over ``ref`` (header row included when ``header_rows``)."""
+
+    name: str
+    sheet: str
+    ref: str
+    columns: list[str]
+    header_rows: int = 1
+    totals_rows: int = 0
+
+    @property
+    def bounds(self) -> tuple[int, int, int, int]:
+        """(first column, first row, last column, last row), 1-based."""
+        return range_boundaries(self.ref)
+
+
+@dataclass
+class PackageInfo:
+    """What :func:`scan` found: ``formulas[sheet]["B2"]``, ``tables``, the date system and ``calcPr``."""
+
+    formulas: dict[str, dict[str, FormulaCell]]
+    tables: list[Table]
+    date1904: bool = False
+    iterate: bool = False
+    iterate_count: int = 100
+    iterate_delta: float = 0.001
+
+
+def _unescape(text: bytes) -> str:
+    value = text.decode("utf-8")
+    if "&" not in value:
+        return value
+
+    def entity(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name.startswith("#x"):
+            return chr(int(name[2:], 16))
+        if name.startswith("#"):
+            return chr(int(name[1:]))
+        return _ENTITIES[name]
+
+    return _ENTITY.sub(entity, value)
+
+
+def _attributes(attrs: bytes) -> dict[str, str]:
+    out = {}
+    for match in re.finditer(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", attrs):
+        value = match.group(2) if match.group(2) is not None else match.group(3)
+        out[match.group(1).decode().rpartition(":")[2]] = _unescape(value)
+    return out
+
+
+def _cached(cell_type: bytes | None, body: bytes, shared: list[str] | None) -> object:
+    value = _V_ELEMENT.search(body)
+    if cell_type == b"inlineStr":
+        texts = _INLINE_TEXT.findall(body)
+        return "".join(_unescape(t) for t in texts) if texts else None
+    if value is None:
+        return None
+    text = _unescape(value.group("text"))
+    if cell_type == b"e":
+        return CellError(text)
+    if cell_type == b"str":
+        return text
+    if cell_type == b"b":
+        return text.strip() in ("1", "true")
+    if cell_type == b"s":
+        index = int(text) if text.strip().isdigit() else -1
+        return shared[index] if shared is not None and 0 <= index < len(shared) else None
+    try:
+        return float(text) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def _formula_cells(xml: bytes, shared: list[str] | None) -> dict[str, FormulaCell]:
+    cells: dict[str, FormulaCell] = {}
+    start = xml.find(b"<sheetData")
+    if start == -1:
+        return cells
+    if _simple_layout(xml, b"", start, len(xml)):
+        matches = []
+        position = xml.find(b"<f", start)
+        while position != -1:
+            if xml[position + 2 : position + 3] in (b">", b" ", b"/"):
+                match = _TOKEN.match(xml, xml.rfind(b"<c ", start, position))
+                if match is not None and match.group("attrs") is not None:
+                    matches.append(match)
+                    position = xml.find(b"<f", match.end())
+                    continue
+            position = xml.find(b"<f", position + 2)
+    else:
+        matches = [m for m in _TOKEN.finditer(xml, start) if m.group("body") and b"<" in m.group("body")]
+    for match in matches:
+        body = match.group("body") or b""
+        formula = _F_ELEMENT.search(body)
+        ref = _attribute(match.group("attrs"), b"r")
+        if formula is None or ref is None:
+            continue
+        attrs = _attributes(formula.group("attrs"))
+        closed = body[formula.end() - 2 : formula.end()] == b"/>"
+        cell_attrs = match.group("attrs")
+        cells[ref.decode().upper()] = FormulaCell(
+            kind=attrs.get("t", "normal"),
+            ref=attrs.get("ref"),
+            dynamic=_attribute(cell_attrs, b"cm") is not None,
+            empty=closed and attrs.get("t") not in ("shared", "dataTable"),
+            cached=_cached(_attribute(cell_attrs, b"t"), body[formula.end() :], shared),
+            attrs=attrs,
+        )
+    return cells
+
+
+def _shared_strings(package: zipfile.ZipFile) -> list[str] | None:
+    names = {n.lower(): n for n in package.namelist()}
+    entry = names.get("xl/sharedstrings.xml")
+    if entry is None:
+        return None
+    strings = []
+    for element in ElementTree.fromstring(package.read(entry)):
+        if _local(element.tag) == "si":
+            strings.append("".join(t.text or "" for t in element.iter() if _local(t.tag) == "t"))
+    return strings
+
+
+def _tables(package: zipfile.ZipFile, parts: dict[str, str | None]) -> list[Table]:
+    names = {n.lower(): n for n in package.namelist()}
+    tables = []
+    for sheet, part in parts.items():
+        if part is None:
+            continue
+        rels = names.get(posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels").lower())
+        if rels is None:
+            continue
+        for rel in _relationships(package.read(rels)):
+            if not rel.get("Type", "").endswith("/table") or rel.get("TargetMode") == "External":
+                continue
+            entry = names.get(_resolve(posixpath.dirname(part), rel.get("Target", "")).lower())
+            if entry is None:
+                continue
+            root = ElementTree.fromstring(package.read(entry))
+            columns = [c.get("name", "") for c in root.iter() if _local(c.tag) == "tableColumn"]
+            tables.append(
+                Table(
+                    name=root.get("displayName") or root.get("name") or "",
+                    sheet=sheet,
+                    ref=root.get("ref", ""),
+                    columns=columns,
+                    header_rows=int(root.get("headerRowCount", "1")),
+                    totals_rows=int(root.get("totalsRowCount", "0")) or (1 if root.get("totalsRowShown") == "1" else 0),
+                )
+            )
+    return tables
+
+
+def _flag(value: str | None) -> bool:
+    return value is not None and value.strip().lower() in ("1", "true")
+
+
+def scan(path: str) -> PackageInfo:
+    """The formula cells, tables, date system and calculation settings of the package at ``path``."""
+    with zipfile.ZipFile(path) as package:
+        parts = _sheet_parts(package)
+        info = PackageInfo(formulas={}, tables=_tables(package, parts))
+        root = ElementTree.fromstring(package.read("xl/workbook.xml"))
+        for element in root.iter():
+            tag = _local(element.tag)
+            if tag == "workbookPr":
+                info.date1904 = _flag(element.get("date1904"))
+            elif tag == "calcPr":
+                info.iterate = _flag(element.get("iterate"))
+                info.iterate_count = int(element.get("iterateCount", "100"))
+                info.iterate_delta = float(element.get("iterateDelta", "0.001"))
+        shared: list[str] | None = None
+        shared_read = False
+        for sheet, part in parts.items():
+            if part is None:
+                continue
+            xml = package.read(part)
+            if not shared_read and b't="s"' in xml and b"<f" in xml:
+                shared, shared_read = _shared_strings(package), True
+            cells = _formula_cells(xml, shared)
+            if cells:
+                info.formulas[sheet] = cells
+    return info
+
+
+def _covered(cells: dict[str, FormulaCell]) -> set[bytes]:
+    """The cells of array formulas and data tables other than the first (data tables: all), as b"B2"."""
+    out: set[bytes] = set()
+    for ref, cell in cells.items():
+        if cell.kind in ("array", "dataTable") and cell.ref:
+            left, top, right, bottom = range_boundaries(cell.ref)
+            for r in range(top, bottom + 1):
+                for c in range(left, right + 1):
+                    out.add(f"{_letters(c)}{r}".encode())
+            if cell.kind == "array":
+                out.discard(ref.encode())
+        elif cell.empty:
+            out.add(ref.encode())
+    return out
+
+
+def without_members(path: str, info: PackageInfo) -> bytes | None:
+    """The package with the stored values of array members and data-table cells removed (None: there are none).
+
+    Excel stores an array formula once, in its first cell; the other cells hold only values, which
+    the engine would read as cells blocking the array's result.
+    """
+    covered = {sheet: _covered(cells) for sheet, cells in info.formulas.items()}
+    covered = {sheet: refs for sheet, refs in covered.items() if refs}
+    if not covered:
+        return None
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as package, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
+        parts = {part: covered[sheet] for sheet, part in _sheet_parts(package).items() if sheet in covered and part}
+        for entry in package.infolist():
+            data = package.read(entry)
+            if entry.filename in parts:
+                refs = parts[entry.filename]
+                chunks, last = [], 0
+                for match in _TOKEN.finditer(data):
+                    attrs = match.group("attrs")
+                    if attrs is None:
+                        continue
+                    ref = _attribute(attrs, b"r")
+                    if ref is not None and ref.upper() in refs:
+                        chunks.append(data[last : match.start()])
+                        last = match.end()
+                chunks.append(data[last:])
+                data = b"".join(chunks)
+            copy.writestr(entry.filename, data, compresslevel=1)
+    return buffer.getvalue()

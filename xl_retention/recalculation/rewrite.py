@@ -1,0 +1,279 @@
+"""Excel formula forms the embedded engine lacks, rewritten into equivalent forms it computes.
+
+:func:`rewrite` takes a formula as the file stores it and the cell that holds it, and returns
+the formula the engine is given (or the same text when nothing needs rewriting):
+
+- **structured references** (Excel tables): ``Sales[Amount]``, ``Table1[[#This Row],[Amount]]``,
+  ``[@Amount]``, ``Table1``, ``Table1[#All]``, ``Table1[[Col1]:[Col2]]`` become the absolute
+  ranges they denote (``Sales!$B$2:$B$3``); ``#This Row`` outside the table's rows is ``#VALUE!``;
+- the **range intersection operator** (a space between two references, ``A1:C3 B2:D4``) becomes
+  the range both cover (``B2:C3``), or ``#NULL!`` when they do not meet;
+- a **LAMBDA called in place**, ``LAMBDA(x, x+1)(2)``, becomes ``LET(x, 2, x+1)``; Excel's stored
+  parameter prefix ``_xlpm.`` is dropped;
+- **implicit intersection** in classic (non-array) formulas: a multi-cell range used as an operand
+  of an operator, outside any function (``=A1:A3+B1:B3`` in row 2), takes the cell in the formula's
+  own row or column, as Excel does (``@A1:A3``).
+
+Anything the rewriter cannot be sure of is left as it is, for the engine to compute or report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+from .package import Table
+
+__all__ = ["rewrite"]
+
+_SPECIALS = {"#all", "#data", "#headers", "#totals", "#this row"}
+_A1_RANGE = re.compile(
+    r"^(?P<sheet>(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(?P<a>\$?[A-Za-z]{1,3}\$?\d+)(?::(?P<b>\$?[A-Za-z]{1,3}\$?\d+))?$"
+)
+_HINTS = ("[", "LAMBDA", " ", ":", "_xlpm.")
+
+
+def _quote(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def _area(sheet: str, top: int, left: int, bottom: int, right: int) -> str:
+    first = f"${get_column_letter(left)}${top}"
+    if (top, left) == (bottom, right):
+        return f"{_quote(sheet)}!{first}"
+    return f"{_quote(sheet)}!{first}:${get_column_letter(right)}${bottom}"
+
+
+def _items(inner: str) -> list[str]:
+    """``[#This Row],[Amount]`` -> ``["#This Row", "Amount"]``; ``[A]:[B]`` -> ``["A:B"]``; ``A`` -> ``["A"]``."""
+    if "[" not in inner:
+        return [inner]
+    items = []
+    for part in re.split(r"\]\s*,\s*\[", inner.strip()[1:-1]):
+        items.append(re.sub(r"\]\s*:\s*\[", ":", part))
+    return items
+
+
+def _column_name(text: str) -> str:
+    return re.sub(r"'(.)", r"\1", text.strip()).lower()  # Excel escapes [ ] # ' with a quote
+
+
+def _structured(text: str, tables: dict[str, Table], sheet: str, row: int, col: int) -> str | None:
+    """The A1 range a structured reference denotes; None when it is not one (or not ours to resolve)."""
+    name, bracket, rest = text.partition("[")
+    if name:
+        table = tables.get(name.lower())
+        if table is None:
+            return None
+        inner = rest[:-1] if bracket and rest.endswith("]") else ""
+        if bracket and not rest.endswith("]"):
+            return None
+    else:  # [@Amount] inside the table itself
+        table = next(
+            (
+                t
+                for t in tables.values()
+                if t.sheet == sheet and t.bounds[0] <= col <= t.bounds[2] and t.bounds[1] <= row <= t.bounds[3]
+            ),
+            None,
+        )
+        if table is None or not text.endswith("]"):
+            return None
+        inner = text[1:-1]
+    this_row = False
+    if inner.startswith("@"):
+        this_row, inner = True, inner[1:].strip()
+    items = [i for i in _items(inner)] if inner else []
+    specials = {i.strip().lower() for i in items if i.strip().lower() in _SPECIALS}
+    columns = [i for i in items if i.strip().lower() not in _SPECIALS]
+    this_row = this_row or "#this row" in specials
+    left, top, right, bottom = table.bounds
+    header_bottom = top + table.header_rows - 1
+    data_top, data_bottom = top + table.header_rows, bottom - table.totals_rows
+    if this_row:
+        if not data_top <= row <= data_bottom:
+            return "#VALUE!"
+        rows = (row, row)
+    elif "#all" in specials:
+        rows = (top, bottom)
+    else:
+        wanted = []
+        if "#headers" in specials and table.header_rows:
+            wanted.append((top, header_bottom))
+        if "#data" in specials or not specials & {"#headers", "#totals"}:
+            wanted.append((data_top, data_bottom))
+        if "#totals" in specials and table.totals_rows:
+            wanted.append((data_bottom + 1, bottom))
+        if not wanted:
+            return "#REF!"
+        rows = (min(w[0] for w in wanted), max(w[1] for w in wanted))
+    lower = [c.lower() for c in table.columns]
+    first, last = left, right
+    if columns:
+        if len(columns) > 1:
+            return None
+        names = columns[0].split(":") if ":" in columns[0] and "'" not in columns[0] else [columns[0]]
+        try:
+            positions = [lower.index(_column_name(n)) for n in names]
+        except ValueError:
+            return "#REF!"
+        first, last = left + min(positions), left + max(positions)
+    if rows[0] > rows[1]:
+        return "#REF!"
+    return _area(table.sheet, rows[0], first, rows[1], last)
+
+
+def _intersect(a: str, b: str, sheet: str) -> str | None:
+    ma, mb = _A1_RANGE.match(a), _A1_RANGE.match(b)
+    if ma is None or mb is None:
+        return None
+    sa, sb = (m.group("sheet") or "" for m in (ma, mb))
+    if sa and sb and sa.lower() != sb.lower():
+        return None
+    box_a = range_boundaries((ma.group("a") + ":" + (ma.group("b") or ma.group("a"))).replace("$", ""))
+    box_b = range_boundaries((mb.group("a") + ":" + (mb.group("b") or mb.group("a"))).replace("$", ""))
+    left, top = max(box_a[0], box_b[0]), max(box_a[1], box_b[1])
+    right, bottom = min(box_a[2], box_b[2]), min(box_a[3], box_b[3])
+    if left > right or top > bottom:
+        return "#NULL!"
+    target = (sa or sb)[:-1] if (sa or sb) else sheet
+    return _area(target.strip("'").replace("''", "'") if target.startswith("'") else target, top, left, bottom, right)
+
+
+def _implicit(reference: str, row: int, col: int) -> str | None:
+    """The one cell of a multi-cell ``reference`` in the formula's row or column (Excel's ``@``); None if not A1."""
+    match = _A1_RANGE.match(reference)
+    if match is None or match.group("b") is None:
+        return None
+    left, top, right, bottom = range_boundaries((match.group("a") + ":" + match.group("b")).replace("$", ""))
+    if (left, top) == (right, bottom):
+        return None
+    if left == right and top <= row <= bottom:
+        hit = (row, left)
+    elif top == bottom and left <= col <= right:
+        hit = (top, col)
+    else:
+        return "#VALUE!"
+    return f"{match.group('sheet') or ''}${get_column_letter(hit[1])}${hit[0]}"
+
+
+def _is_operator(token: Token | None) -> bool:
+    return token is not None and token.type in (Token.OP_IN, Token.OP_PRE, Token.OP_POST)
+
+
+def rewrite(formula: str, sheet: str, row: int, col: int, tables: list[Table], array: bool = False) -> str:
+    """``formula`` (with or without ``=``) as the embedded engine should compute it in ``sheet`` at (row, col).
+
+    ``array``: the formula is an array formula (Ctrl+Shift+Enter or dynamic), where Excel does not
+    intersect ranges implicitly.
+
+    >>> rewrite("=SUM(A1:C3 B2:D4)", "S", 1, 5, [])
+    "=SUM('S'!$B$2:$C$3)"
+    >>> rewrite("=LAMBDA(x,x+1)(2)", "S", 1, 1, [])
+    '=LET(x,2,x+1)'
+    """
+    text = formula if formula.startswith("=") else "=" + formula
+    by_name = {t.name.lower(): t for t in tables}
+    if not any(h in text for h in _HINTS) and not (by_name and any(n in text.lower() for n in by_name)):
+        return text
+    try:
+        tokens = [t for t in Tokenizer(text).items]
+    except Exception:  # not a formula the tokenizer understands: the engine decides
+        return text
+    changed = False
+    for token in tokens:  # structured references, and _xlpm. parameter names
+        if token.type == Token.OPERAND and token.subtype == Token.RANGE:
+            if by_name and ("[" in token.value or token.value.lower() in by_name):
+                resolved = _structured(token.value, by_name, sheet, row, col)
+                if resolved is not None:
+                    token.value, changed = resolved, True
+                    if resolved.startswith("#"):
+                        token.subtype = Token.ERROR
+            if token.value.startswith("_xlpm."):
+                token.value, changed = token.value[6:], True
+    out: list[Token] = []
+    depth = 0
+    for i, token in enumerate(tokens):
+        if token.type == Token.WSPACE:
+            before = out[-1] if out else None
+            after = next((t for t in tokens[i + 1 :] if t.type != Token.WSPACE), None)
+            if (
+                before is not None
+                and after is not None
+                and before.type == Token.OPERAND
+                and before.subtype == Token.RANGE
+                and after.type == Token.OPERAND
+                and after.subtype == Token.RANGE
+            ):
+                meet = _intersect(before.value, after.value, sheet)
+                if meet is not None:
+                    before.value, changed = meet, True
+                    after.type = "SKIP"
+            continue
+        if token.type == "SKIP":
+            continue
+        out.append(token)
+    tokens = out
+    if not array:  # implicit intersection of operands outside functions
+        depth = 0
+        for i, token in enumerate(tokens):
+            if token.type in (Token.FUNC,) and token.subtype == Token.OPEN:
+                depth += 1
+            elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
+                depth -= 1
+            elif depth == 0 and token.type == Token.OPERAND and token.subtype == Token.RANGE:
+                neighbours = (tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None)
+                if any(_is_operator(t) for t in neighbours) or len(tokens) == 1:
+                    cell = _implicit(token.value, row, col)
+                    if cell is not None:
+                        token.value, changed = cell, True
+    text_out = "=" + "".join(t.value for t in tokens)
+    lambda_call = _lambda_calls(tokens)
+    if lambda_call is not None:
+        return lambda_call
+    return text_out if changed else text
+
+
+def _lambda_calls(tokens: list[Token]) -> str | None:
+    """``LAMBDA(x, y, body)(1, 2)`` -> ``LET(x, 1, y, 2, body)``, for every such call; None when there is none."""
+    found = False
+    i = 0
+    out: list[str] = []
+    while i < len(tokens):
+        token = tokens[i]
+        name = token.value.upper()
+        if token.type == Token.FUNC and token.subtype == Token.OPEN and name in ("LAMBDA(", "_XLFN.LAMBDA("):
+            args, end = _arguments(tokens, i + 1, Token.FUNC)
+            if end + 1 < len(tokens) and tokens[end + 1].type == Token.PAREN and tokens[end + 1].subtype == Token.OPEN:
+                values, call_end = _arguments(tokens, end + 2, Token.PAREN)
+                if len(values) == len(args) - 1:
+                    pairs = [f"{p},{v}" for p, v in zip(args[:-1], values, strict=True)]
+                    out.append("LET(" + ",".join([*pairs, args[-1]]) + ")")
+                    found = True
+                    i = call_end + 1
+                    continue
+        out.append(token.value)
+        i += 1
+    return "=" + "".join(out) if found else None
+
+
+def _arguments(tokens: list[Token], start: int, closer: str) -> tuple[list[str], int]:
+    """The top-level arguments (as text) from ``start`` to the matching close token, and that token's index."""
+    args: list[list[str]] = [[]]
+    depth = 0
+    for i in range(start, len(tokens)):
+        token = tokens[i]
+        if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN):
+            depth += 1
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN):
+            if depth == 0:
+                return ["".join(a) for a in args], i
+            depth -= 1
+        elif depth == 0 and token.type == Token.SEP and token.subtype == Token.ARG:
+            args.append([])
+            continue
+        args[-1].append(token.value)
+    return ["".join(a) for a in args], len(tokens)
