@@ -13,7 +13,8 @@ value as the corpus README says: numbers within 1e-9 relative (1e-12 absolute ne
 booleans and error codes exactly, different types never. A workbook with iterative calculation
 switched on is compared with its ``iterateDelta`` as absolute tolerance. Cells whose formula calls
 a volatile or environment-dependent function (NOW, TODAY, RAND, RANDBETWEEN, RANDARRAY, INFO, CELL)
-are left out. A file an engine refuses counts as a miss for all its cells.
+are left out. A file an engine refuses counts as a miss for all its cells (marked *), and so does each cell
+it leaves as stored ("not recalculated (kept as stored)": Excel's value, not the engine's).
 
 Prints per-file and total match rates for both engines and, for each engine, the functions in the
 formulas of its missed cells (with how many missed cells name each).
@@ -196,35 +197,52 @@ class Score:
     cells: int
     matched: int
     misses: list[tuple[str, str, Any, Any, str]]  # (sheet, ref, expected, got, formula)
-    refused: str = ""
+    refused: str = ""  # why the file was refused or is incomplete ("" when ok)
 
 
-def score(book: Book, output: Path | None, refused: str = "") -> Score:
-    """Compare an engine's recalculated ``output`` with Excel's cells (None: the file was refused)."""
+def score(book: Book, output: Path | None, message: str = "", kept: frozenset[tuple[str, str]] = frozenset()) -> Score:
+    """Compare an engine's recalculated ``output`` with Excel's cells.
+
+    ``output`` None: the file was refused (every cell a miss); ``kept``: cells the engine left as
+    stored (misses); ``message``: why the file was refused or incomplete.
+    """
     got = read_values(output) if output is not None else {}
     misses = []
     for (sheet, ref), cell in book.cells.items():
-        value = got.get((sheet, ref)) if output is not None else Error("(refused)")
+        if output is None or (sheet, ref) in kept:
+            value: Any = Error("(refused)" if output is None else "(kept as stored)")
+        else:
+            value = got.get((sheet, ref))
         if not same(cell.value, value, book.abs_tol):
             misses.append((sheet, ref, cell.value, value, cell.formula))
-    return Score(len(book.cells), len(book.cells) - len(misses), misses, refused)
+    return Score(len(book.cells), len(book.cells) - len(misses), misses, message)
 
 
-def run_embedded(files: list[Path], out: Path) -> dict[str, tuple[Path | None, str]]:
-    """``xl-retention recalc --engine embedded`` on ``files``: {name: (output or None, message)}."""
+Runs = dict[str, tuple[Path | None, str, frozenset[tuple[str, str]]]]
+
+
+def run_embedded(files: list[Path], out: Path) -> Runs:
+    """``xl-retention recalc --engine embedded`` on ``files``: {name: (output or None, message, kept cells)}.
+
+    A file written with some cells "not recalculated (kept as stored)" (status ``incomplete``) is
+    scored, but its kept cells hold Excel's own values, not ours: they count as misses.
+    """
     command = ["xl-retention", "recalc", *map(str, files), "--engine", "embedded", "--output-dir", str(out), "--json"]
     result = subprocess.run(command, capture_output=True, text=True)
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
         raise SystemExit(f"xl-retention recalc gave no JSON report: {result.stderr.strip()[:300]}") from None
-    return {
-        Path(f["path"]).name: (Path(f["output"]) if f["status"] == "ok" and f.get("output") else None, f["message"])
-        for f in report["files"]
-    }
+    runs: Runs = {}
+    for f in report["files"]:
+        kept = frozenset(tuple(u["address"].rsplit("!", 1)) for u in f.get("unsupported", []))
+        written = f["status"] != "failed" and f.get("output")
+        message = "" if f["status"] == "ok" else f["message"]
+        runs[Path(f["path"]).name] = (Path(f["output"]) if written else None, message, kept)
+    return runs
 
 
-def run_libreoffice(files: list[Path], out: Path) -> dict[str, tuple[Path | None, str]]:
+def run_libreoffice(files: list[Path], out: Path) -> Runs:
     """LibreOffice headless with forced recalculation on ``files``: {name: (output or None, message)}."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import libreoffice
@@ -232,9 +250,9 @@ def run_libreoffice(files: list[Path], out: Path) -> dict[str, tuple[Path | None
     results = {}
     for path in files:
         try:
-            results[path.name] = (libreoffice.recalculate(path, out), "")
+            results[path.name] = (libreoffice.recalculate(path, out), "", frozenset())
         except RuntimeError as error:
-            results[path.name] = (None, str(error).splitlines()[0])
+            results[path.name] = (None, str(error).splitlines()[0], frozenset())
     return results
 
 
@@ -256,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_libreoffice:
         engines["libreoffice"] = run_libreoffice(files, work / "libreoffice")
     scores = {
-        engine: {name: score(books[name], *runs.get(name, (None, "not run"))) for name in books}
+        engine: {name: score(books[name], *runs.get(name, (None, "not run", frozenset()))) for name in books}
         for engine, runs in engines.items()
     }
     header = f"{'file':<46} {'cells':>6}" + "".join(f" {e:>12}" for e in scores)
@@ -265,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         line = f"{name:<46} {len(book.cells):>6}"
         for engine in scores:
             s = scores[engine][name]
-            line += f" {_rate(s.matched, s.cells) + (' R' if s.refused else ''):>12}"
+            line += f" {_rate(s.matched, s.cells) + (' *' if s.refused else ''):>12}"
         print(line)
     total = sum(len(b.cells) for b in books.values())
     line = f"{'TOTAL (' + str(len(books)) + ' files)':<46} {total:>6}"
@@ -276,9 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     for engine in scores:
         matched = sum(s.matched for s in scores[engine].values())
         print(f"\n{engine}: {matched}/{total} cells match Excel ({_rate(matched, total)})")
-        for name, s in scores[engine].items():
+        for s in scores[engine].values():
             if s.refused:
-                print(f"  refused {name}: {s.refused}")
+                print(f"  * {s.refused}")
         blame: Counter[str] = Counter()
         for s in scores[engine].values():
             for *_, formula in s.misses:

@@ -1,6 +1,6 @@
 """Excel functions the embedded engine (formualizer 0.13) lacks or computes differently from Excel.
 
-One module per family (:mod:`.engineering`, :mod:`.financial`, :mod:`.maths`, :mod:`.text`,
+One module per family (:mod:`.dates`, :mod:`.engineering`, :mod:`.financial`, :mod:`.maths`, :mod:`.text`,
 :mod:`.statistical`); each function is checked against values Excel itself computed. They are
 registered on a formualizer workbook by :func:`register`, overriding the engine's built-in
 function of the same name where there is one.
@@ -13,19 +13,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import engineering, financial, maths, statistical, text  # noqa: F401  (each registers its functions)
+from . import dates, engineering, financial, maths, statistical, text  # noqa: F401  (each registers its functions)
 from ._core import FUNCTIONS, ExcelError, Function
 
-__all__ = ["FUNCTIONS", "ExcelError", "Function", "register"]
+__all__ = ["DATE_FUNCTIONS", "FUNCTIONS", "ExcelError", "Function", "register"]
 
 
-def register(workbook: Any) -> None:
+#: functions that read dates as serial numbers of the 1900 date system
+DATE_FUNCTIONS = frozenset(
+    ("EDATE", "EOMONTH", "YEARFRAC", "COUPPCD", "COUPNCD", "COUPNUM", "COUPDAYS", "COUPDAYBS", "COUPDAYSNC")
+)
+
+
+def register(workbook: Any, date1904: bool = False) -> None:
     """Register every function of this package on a formualizer ``workbook`` (before its first evaluation).
+
+    ``date1904``: the workbook uses the 1904 date system; the date functions (:data:`DATE_FUNCTIONS`),
+    which read 1900-system serial numbers, are then left to the engine.
 
     Each is registered under its name and under ``_xlfn.NAME``, the name Excel writes into the file
     for functions newer than Excel 2007 (``_xlfn.REGEXTEST``), which formualizer looks up as written.
     """
     for function in FUNCTIONS.values():
+        if date1904 and function.name in DATE_FUNCTIONS:
+            continue
         for name in (function.name, f"_xlfn.{function.name}"):
             workbook.register_function(
                 name, function.call, min_args=function.min_args, max_args=function.max_args, allow_override_builtin=True

@@ -6,10 +6,11 @@ Excel's rules (its documentation, checked against Excel-saved workbooks):
   high bit is the sign (two's complement): ``BIN2DEC("1111111111")`` = -1.
 * A negative result is written with 10 digits in two's complement and ``places`` is ignored:
   ``DEC2BIN(-511, 4)`` = ``"1000000001"``.
-* Otherwise ``places`` (truncated) pads with zeros; fewer places than digits, places below 1
-  or above 10 are ``#NUM!``; a number outside the target's range (-512..511 for binary,
-  -2^29..2^29-1 octal, -2^39..2^39-1 hexadecimal) is ``#NUM!``; a non-numeric decimal ``#VALUE!``;
-  an invalid digit ``#NUM!``.
+* Otherwise ``places`` (truncated) pads with zeros; fewer places than digits is ``#NUM!``, and
+  so are places below 1 or above 10 whatever the number (checked first).
+* A number outside the target's range (-512..511 for binary, -2^29..2^29-1 octal,
+  -2^39..2^39-1 hexadecimal) is ``#NUM!``; a non-numeric decimal ``#VALUE!``; an invalid digit
+  ``#NUM!``.
 """
 
 from __future__ import annotations
@@ -59,8 +60,21 @@ def decimal(value: Any) -> int:
     return integer(value)
 
 
-def format_base(value: int, base: int, places: Any = None) -> str:
-    """``value`` in ``base`` (2, 8 or 16) as Excel writes it, padded to ``places``.
+def _places(places: Any) -> int | None:
+    """The ``places`` argument: None when not given (or a blank cell), else a whole number 1..10 (#NUM!)."""
+    if places is None:
+        return None
+    check(places)
+    if isinstance(places, bool):
+        raise ExcelError("#VALUE!")
+    width = integer(places)
+    if width < 1 or width > 10:
+        raise ExcelError("#NUM!")
+    return width
+
+
+def format_base(value: int, base: int, places: int | None = None) -> str:
+    """``value`` in ``base`` (2, 8 or 16) as Excel writes it, padded to ``places`` (1..10).
 
     >>> format_base(-511, 2, 4), format_base(5, 2, 8), format_base(255, 16)
     ('1000000001', '00000101', 'FF')
@@ -78,22 +92,19 @@ def format_base(value: int, base: int, places: Any = None) -> str:
         if not value:
             break
     if places is not None:
-        check(places)
-        if isinstance(places, bool):
-            raise ExcelError("#VALUE!")
-        width = integer(places)
-        if width < 1 or width > 10 or width < len(digits):
+        if places < len(digits):
             raise ExcelError("#NUM!")
-        digits = digits.rjust(width, "0")
+        digits = digits.rjust(places, "0")
     return digits
 
 
 def _converter(source: str, target: str):
     def convert(value: Any, places: Any = None) -> Any:
+        width = _places(places)  # Excel checks places first, even for a negative number that ignores it
         n = decimal(value) if source == "DEC" else parse(value, _BASES[source])
         if target == "DEC":
             return float(n)
-        return format_base(n, _BASES[target], places)
+        return format_base(n, _BASES[target], width)
 
     convert.__doc__ = f"{source}2{target}(number[, places]): see the module docstring."
     return convert

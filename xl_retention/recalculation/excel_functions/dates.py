@@ -1,0 +1,144 @@
+"""Date functions whose argument checks differ in the engine: EDATE, EOMONTH, YEARFRAC.
+
+Excel refuses a logical where a date or a number of months is expected (``EDATE(366, FALSE)`` is
+#VALUE!, where the engine reads FALSE as 0), and YEARFRAC checks its ``basis`` before its dates
+(``YEARFRAC(#DIV/0!, 200, -1)`` is #NUM!). Dates are serial numbers of the 1900 date system
+(serial 60 is Excel's fictitious 29 February 1900); :func:`.register` leaves these functions to
+the engine in a workbook that uses the 1904 date system.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from ._core import ExcelError, check, excel_function, number
+
+_EPOCH = dt.date(1899, 12, 30)
+_MAX_SERIAL = 2958465  # 31 December 9999
+
+
+def serial_to_date(serial: float) -> dt.date:
+    """An Excel serial number (1900 system, truncated) as a date; serial 60 reads as 1 March 1900."""
+    whole = int(serial)
+    if whole < 0 or whole > _MAX_SERIAL:
+        raise ExcelError("#NUM!")
+    return _EPOCH + dt.timedelta(days=whole + 1 if whole < 61 else whole)
+
+
+def date_to_serial(day: dt.date) -> float:
+    """A date as Excel's serial number (1900 system)."""
+    serial = (day - _EPOCH).days
+    return float(serial - 1 if serial <= 60 else serial)
+
+
+def _no_logical(value: Any) -> float:
+    """A date or count argument: a logical is #VALUE!, errors pass on, else Excel's number."""
+    check(value)
+    if isinstance(value, bool):
+        raise ExcelError("#VALUE!")
+    return number(value)
+
+
+def _shift(start: Any, months: Any) -> dt.date:
+    serial, count = _no_logical(start), _no_logical(months)
+    if serial < 0:
+        raise ExcelError("#NUM!")
+    return serial_to_date(serial) + relativedelta(months=int(count))
+
+
+@excel_function("EDATE", 2, 2)
+def edate(start: Any, months: Any) -> float:
+    """EDATE(start_date, months): the same day ``months`` later (clamped to the month's end).
+
+    >>> edate(366, 1), edate(366, 1.9)
+    (397.0, 397.0)
+    """
+    result = date_to_serial(_shift(start, months))
+    if result < 0 or result > _MAX_SERIAL:
+        raise ExcelError("#NUM!")
+    return result
+
+
+@excel_function("EOMONTH", 2, 2)
+def eomonth(start: Any, months: Any) -> float:
+    """EOMONTH(start_date, months): the last day of the month ``months`` later.
+
+    >>> eomonth(366, 1)
+    425.0
+    """
+    day = _shift(start, months)
+    result = date_to_serial(day.replace(day=calendar.monthrange(day.year, day.month)[1]))
+    if result < 0 or result > _MAX_SERIAL:
+        raise ExcelError("#NUM!")
+    return result
+
+
+def _basis(value: Any) -> int:
+    check(value)
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        raise ExcelError("#VALUE!")
+    basis = int(number(value))
+    if basis not in range(5):
+        raise ExcelError("#NUM!")
+    return basis
+
+
+def _last_of_february(day: dt.date) -> bool:
+    return day.month == 2 and day.day == calendar.monthrange(day.year, 2)[1]
+
+
+def _actual_actual(start: dt.date, end: dt.date) -> float:
+    """Basis 1: days over the length of the year(s) the period touches (Excel's rule)."""
+    days = (end - start).days
+    if start.year == end.year or (
+        end.year == start.year + 1 and (start.month, start.day) >= (end.month, end.day)
+    ):  # at most one year apart
+        if start.year == end.year:
+            leap = calendar.isleap(start.year)
+        else:  # a 29 February inside the period
+            leap = (calendar.isleap(start.year) and (start.month, start.day) <= (2, 29)) or (
+                calendar.isleap(end.year) and (end.month, end.day) >= (2, 29)
+            )
+        return days / (366.0 if leap else 365.0)
+    years = end.year - start.year + 1
+    span = (dt.date(end.year + 1, 1, 1) - dt.date(start.year, 1, 1)).days
+    return days / (span / years)
+
+
+@excel_function("YEARFRAC", 2, 3)
+def yearfrac(start: Any, end: Any, basis: Any = 0.0) -> float:
+    """YEARFRAC(start_date, end_date, [basis]): the fraction of a year between two dates.
+
+    Basis 0 US 30/360 (NASD), 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360.
+
+    >>> yearfrac(40909, 41063, 0), yearfrac(40909, 41063, 1)  # 1 Jan 2012 to 3 Jun 2012
+    (0.4222222222222222, 0.42076502732240434)
+    """
+    kind = _basis(basis)
+    a, b = _no_logical(start), _no_logical(end)
+    first, second = serial_to_date(a), serial_to_date(b)
+    if first > second:
+        first, second = second, first
+    if kind == 1:
+        return _actual_actual(first, second)
+    if kind in (2, 3):
+        return (second - first).days / (360.0 if kind == 2 else 365.0)
+    d1, d2 = first.day, second.day
+    if kind == 4:
+        d1, d2 = min(d1, 30), min(d2, 30)
+    else:
+        if _last_of_february(first):
+            if _last_of_february(second):
+                d2 = 30
+            d1 = 30
+        if d2 == 31 and d1 >= 30:
+            d2 = 30
+        if d1 == 31:
+            d1 = 30
+    return ((second.year - first.year) * 360 + (second.month - first.month) * 30 + (d2 - d1)) / 360.0
