@@ -32,6 +32,11 @@ def _element_to_float(name: str, value: Any) -> float:
     return float(value)
 
 
+def _holds_bool(value: list | tuple) -> bool:
+    """Whether a (nested) list holds a boolean, which numpy would silently read as 1 or 0."""
+    return any(isinstance(v, (bool, np.bool_)) or (isinstance(v, (list, tuple)) and _holds_bool(v)) for v in value)
+
+
 def to_float_array(name: str, value: Any) -> np.ndarray:
     """``value`` as a float64 array; text, booleans and other non-numbers raise ``#VALUE!``."""
     if isinstance(value, _pandas_types()):
@@ -39,8 +44,8 @@ def to_float_array(name: str, value: Any) -> np.ndarray:
     if isinstance(value, (str, bytes, bool, np.bool_)) or value is None:
         return np.asarray(_element_to_float(name, value))
     array = np.asarray(value)
-    if array.dtype.kind in "USO" and isinstance(value, (list, tuple)):
-        array = np.asarray(value, dtype=object)  # keep mixed lists' elements as they came
+    if isinstance(value, (list, tuple)) and (array.dtype.kind in "USO" or _holds_bool(value)):
+        array = np.asarray(value, dtype=object)  # keep mixed lists' elements as they came ([True, 9] is not [1, 9])
     if array.dtype.kind in "iuf":
         return array.astype(np.float64, copy=False)
     if array.dtype.kind == "b":

@@ -66,7 +66,9 @@ def _recalc(args: argparse.Namespace) -> int:
     for column in ("file", "status", "formulas", "errors", "seconds", "output or reason"):
         table.add_column(column, justify="right" if column in ("formulas", "errors", "seconds") else "left")
     for f in report.files:
-        status = "[green]ok[/green]" if f.status == "ok" else "[red]failed[/red]"
+        status = {"ok": "[green]ok[/green]", "incomplete": "[yellow]incomplete[/yellow]"}.get(
+            f.status, "[red]failed[/red]"
+        )
         table.add_row(
             Path(f.path).name,
             status,
@@ -77,6 +79,10 @@ def _recalc(args: argparse.Namespace) -> int:
         )
     Console().print(table)
     for f in report.files:
+        for issue in f.unsupported[:10]:
+            print(f"{f.path}: {issue.address} not recalculated (kept as stored): {issue.reason}")
+        if len(f.unsupported) > 10:
+            print(f"{f.path}: ... and {len(f.unsupported) - 10} more cells not recalculated")
         for issue in f.errors[:10]:
             print(f"{f.path}: {issue.address} = {issue.error}")
         if len(f.errors) > 10:
@@ -120,8 +126,10 @@ def _import(args: argparse.Namespace) -> int:
         from .recalculation import recalc_file
 
         report = recalc_file(args.into, args.into, engine="embedded", in_place=True)
-        if report.status != "ok":
+        if report.status == "failed":
             raise RuntimeError(f"recalculation failed: {report.message}")
+        if report.status == "incomplete":
+            print(f"not recalculated: {report.message}")
         print(f"recalculated {report.formulas} formulas ({len(report.errors)} in error)")
     return 0
 
@@ -156,6 +164,29 @@ def _import_reading_flags(imp: argparse.ArgumentParser) -> None:
     imp.add_argument("--encoding", help="CSV text encoding, e.g. utf-8, utf-16, cp1252 (default: detected)")
 
 
+def _workers(text: str) -> int:
+    """``--jobs``: a whole number 0 or more (argparse turns the ValueError into a one-line usage error)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number 0 or more (0: every core), got {text!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more (0: every core), got {number}")
+    return number
+
+
+def _first_month(text: str) -> str:
+    """``new --start``: YYYY-MM, no earlier than 1900-01 (Excel's first date)."""
+    import re
+
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if match is None or not 1 <= int(match.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"must be a month as YYYY-MM, got {text!r}")
+    if int(match.group(1)) < 1900:
+        raise argparse.ArgumentTypeError(f"can be no earlier than 1900-01 (Excel's first date), got {text!r}")
+    return text.strip()
+
+
 def _this_month() -> str:
     import datetime as dt
 
@@ -176,7 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="write a fresh tracking workbook from the template")
     new.add_argument("path", help="the workbook to write: .xlsx, or .xlsm for the classic xlwings add-in")
-    new.add_argument("--start", default=_this_month(), help="first month, YYYY-MM (default: this month)")
+    new.add_argument(
+        "--start", type=_first_month, default=_this_month(), help="first month, YYYY-MM (default: this month)"
+    )
     new.add_argument("--months", type=int, default=24, help="number of months (default: 24)")
     new.add_argument("--force", action="store_true", help="replace PATH if it exists")
     new.set_defaults(run=_new)
@@ -192,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     where = rc.add_mutually_exclusive_group()
     where.add_argument("--output-dir", type=Path, help="write the results into this folder")
     where.add_argument("--in-place", action="store_true", help="replace each input (atomically) with its result")
-    rc.add_argument("--jobs", type=int, default=None, help="worker processes (0: every core; default 1)")
+    rc.add_argument("--jobs", type=_workers, default=None, help="worker processes (0: every core; default 1)")
     rc.add_argument("--json", action="store_true", help="print the report as JSON")
     rc.set_defaults(run=_recalc)
 
