@@ -74,7 +74,7 @@ def minverse(value: Any) -> list[list[float]]:
         raise ExcelError("#NUM!") from None
     if np.linalg.cond(a) > 1e15:
         raise ExcelError("#NUM!")
-    return inverse.tolist()
+    return [[float(f"{x:.15g}") for x in row] for row in inverse.tolist()]  # Excel's 15 significant digits
 
 
 def _integers(args: tuple[Any, ...]) -> list[int]:
