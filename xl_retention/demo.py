@@ -32,10 +32,10 @@ def run_demo(path: str | os.PathLike[str], months: int = 24, start: str | None =
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, raw = tempfile.mkstemp(prefix=".demo.", suffix=target.suffix or ".xlsx", dir=target.parent)
     os.close(fd)
+    inputs = sample_inputs(months)
+    inputs["Lifetime value"].pop("arpa", None)  # the template's default: the data's own MRR per customer
     try:
-        build_template(
-            raw, start=start or default_start(months), months=months, overwrite=True, inputs=sample_inputs(months)
-        )
+        build_template(raw, start=start or default_start(months), months=months, overwrite=True, inputs=inputs)
         report = recalc_file(raw, target, engine="embedded")
     finally:
         Path(raw).unlink(missing_ok=True)
@@ -75,6 +75,7 @@ def last_month_figures(path: str | os.PathLike[str], months: int) -> dict[str, o
         "nps_responses": monthly(NPS_SUMMARY, "responses"),
         "repeat_purchase_rate": monthly(PURCHASES, "rate"),
         "returning_visitor_rate": monthly(PURCHASES, "visitor_rate"),
+        "arpa": named("LTV_ARPA"),
         "churn_12m": named("LTV_Churn"),
         "lifetime": named("LTV_Lifetime"),
         "clv": named("LTV_CLV"),
@@ -100,6 +101,6 @@ def format_figures(path: str | os.PathLike[str], report: FileReport, f: dict[str
             f"  purchases        repeat purchase rate {f['repeat_purchase_rate']:.1%}    "
             f"returning visitor rate {f['returning_visitor_rate']:.1%}",
             f"  lifetime value   CLV {f['clv']:,.2f} over {f['lifetime']:.1f} months "
-            f"(churn {f['churn_12m']:.2%}, average of the last 12 months)",
+            f"(ARPA {f['arpa']:,.2f}, churn {f['churn_12m']:.2%}: the last 12 months with a churn rate)",
         ]
     )

@@ -72,6 +72,7 @@ def _look(chart, title: str, y_title: str, number_format: str) -> None:
     chart.height, chart.width = 8.5, 17
     chart.legend.position = "b"
     chart.display_blanks = "gap"
+    chart.visible_cells_only = False  # the chart columns are hidden: plot them all the same
 
 
 def _series(chart, sheet: Worksheet, spec: MonthlySheet, key: str, last: int, title: str | None = None) -> None:
@@ -118,7 +119,7 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
         moves.series[-1].graphicalProperties = GraphicalProperties(solidFill=colour)
     ws.add_chart(moves, "H12")
 
-    retention = _line_chart("Customer retention (CRR); churn = 1 - CRR", "retention (CRR)", "0%")
+    retention = _line_chart("Customer retention (CRR)", "retention (CRR)", "0%")
     _series(retention, customers, CUSTOMERS, "crr_chart", last, "Retention (CRR)")
     ws.add_chart(retention, "A30")
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -477,13 +477,13 @@ def _start_here(wb: Workbook) -> Worksheet:
     ws.title = START_TITLE
     for row, (text, look) in enumerate(START_TEXT, start=1):
         cell = ws.cell(row=row, column=1, value=text)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
         if isinstance(look, Font):
             cell.font = look
         elif look in ("input", "formula"):
             style(cell, look == "input", "General")
-    ws.column_dimensions["A"].width = 100
-    print_setup(ws, landscape=False)
+    # no line runs past column A, in the wider fonts LibreOffice substitutes too
+    ws.column_dimensions["A"].width = round(1.25 * max(len(text) for text, _ in START_TEXT))
+    print_setup(ws)  # landscape: LibreOffice fits columns, not the text that runs past them, to the page
     ws.print_area = f"A1:A{len(START_TEXT)}"
     return ws
 
