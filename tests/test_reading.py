@@ -1,0 +1,444 @@
+"""Reading real exports (xl_retention.reading): dates, ids, CSV dialects, numbers, billing, files, sheets.
+
+Each import case of issue 10 is here on the project's own small inputs, with its right value.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+from xl_retention import cli, rfm_summary
+from xl_retention.reading import (
+    DataError,
+    ReadOptions,
+    parse_dates,
+    parse_numbers,
+    read_table,
+    sheets_for,
+    sniff_csv,
+)
+from xl_retention.tables import order_tables, repeat_purchases, subscription_tables, survivors
+
+ROWS = "(counting the header as row 1)"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    """The CLI in process: (exit status, stdout, stderr)."""
+    status = cli.main([str(a) for a in args])
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def table(path: Path) -> dict[str, dict[str, str]]:
+    with open(path, newline="") as handle:
+        return {row["month"]: row for row in csv.DictReader(handle)}
+
+
+def column(path: Path, name: str) -> list[tuple[str, str]]:
+    return [(month, row[name]) for month, row in table(path).items()]
+
+
+# -- dates: one format per column ------------------------------------------------------------
+def test_day_first_is_proven_by_any_day_above_12(tmp_path, capsys) -> None:
+    (tmp_path / "o.csv").write_text("customer_id,date,amount\na,05/02/2024,10\na,13/02/2024,20\nb,20/03/2024,5\n")
+    status, _, err = run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "out")
+    assert status == 0, err
+    assert column(tmp_path / "out" / "purchases.csv", "buyers") == [("2024-02", "1"), ("2024-03", "1")]
+
+
+def test_day_first_returning_by_hand(tmp_path, capsys) -> None:
+    rows = ["1,05/01/2024", "2,20/01/2024", "1,05/02/2024", "3,20/02/2024", "2,03/03/2024", "1,11/03/2024"]
+    (tmp_path / "o.csv").write_text("customer_id,date\n" + "\n".join(rows) + "\n")
+    assert run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "out")[0] == 0
+    got = table(tmp_path / "out" / "purchases.csv")
+    assert [(m, r["buyers"], r["returning"]) for m, r in got.items()] == [
+        ("2024-01", "2", "0"),
+        ("2024-02", "2", "1"),
+        ("2024-03", "2", "2"),
+    ]
+
+
+def test_two_late_days_make_the_whole_column_day_first() -> None:
+    dates = parse_dates(pd.Series(["03/04/2025", "04/04/2025", "13/04/2025", "25/04/2025"]), "o.csv", "date")
+    assert pd.DatetimeIndex(dates).month.tolist() == [4, 4, 4, 4]
+
+
+def test_an_ambiguous_column_stops_until_the_user_says(tmp_path, capsys) -> None:
+    (tmp_path / "o.csv").write_text("customer_id,date,amount\na,03/04/2025,10\nb,05/06/2025,10\n")
+    status, _, err = run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "out")
+    assert status == 1 and not (tmp_path / "out").exists()
+    assert err.count("\n") == 1
+    assert "o.csv, column 'date': the dates could be day-first or month-first" in err and "--dayfirst" in err
+    assert run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "a", "--dayfirst")[0] == 0
+    assert [m for m, b in column(tmp_path / "a" / "purchases.csv", "buyers") if b != "0"] == ["2025-04", "2025-06"]
+    flags = ("--date-format", "%m/%d/%Y")
+    assert run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "b", *flags)[0] == 0
+    assert [m for m, b in column(tmp_path / "b" / "purchases.csv", "buyers") if b != "0"] == ["2025-03", "2025-05"]
+    assert run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "c", "--monthfirst")[0] == 0
+    assert table(tmp_path / "c" / "purchases.csv").keys() == {"2025-03", "2025-04", "2025-05"}
+
+
+def test_a_column_never_mixes_conventions() -> None:
+    with pytest.raises(DataError) as caught:
+        parse_dates(pd.Series(["2024-01-05", "2024-01-06", "07/01/2024"]), "o.csv", "date")
+    assert str(caught.value) == (
+        "o.csv, column 'date': dates in another format than the rest of the column (ISO 8601, YYYY-MM-DD) "
+        f"in row 4 {ROWS}: '07/01/2024'"
+    )
+    with pytest.raises(DataError, match="the dates are not day-first"):
+        parse_dates(pd.Series(["02/13/2024"]), "o.csv", "date", ReadOptions(dayfirst=True).dates())
+    with pytest.raises(DataError, match=r"dates that do not match the date format '%d\.%m\.%Y' in row 3"):
+        parse_dates(
+            pd.Series(["01.02.2024", "2024-02-01"]), "o.csv", "date", ReadOptions(date_format="%d.%m.%Y").dates()
+        )
+
+
+def test_iso_basic_times_and_offsets() -> None:
+    def months(values: list, **options: object) -> list[str]:
+        parsed = parse_dates(pd.Series(values, dtype=object), "o.csv", "date", ReadOptions(**options).dates())
+        return [str(d)[:10] for d in parsed.astype("datetime64[D]")]
+
+    assert months(["20240315", "20240401"]) == ["2024-03-15", "2024-04-01"]
+    assert months([20240315, 20240401]) == ["2024-03-15", "2024-04-01"]
+    assert months(["2024-01-01 09:00", "2024-01-10", "2024-03"]) == ["2024-01-01", "2024-01-10", "2024-03-01"]
+    # The date as written, whatever the offset; mixed offsets (summer time) too.
+    stamps = ["2025-03-31T23:30:00-04:00", "2025-01-31T23:30:00-05:00", "2025-02-01T00:30:00+01:00"]
+    assert months(stamps) == ["2025-03-31", "2025-01-31", "2025-02-01"]
+    assert months(stamps, timezone="UTC") == ["2025-04-01", "2025-02-01", "2025-01-31"]
+    assert months(["2025-03-31T23:30:00Z"], timezone="America/New_York") == ["2025-03-31"]
+    with pytest.raises(DataError, match="unknown time zone 'Mars/Olympus'"):
+        ReadOptions(timezone="Mars/Olympus")
+
+
+def test_timezone_flag_moves_the_month(tmp_path, capsys) -> None:
+    (tmp_path / "o.csv").write_text("customer_id,date\na,2025-03-31T23:30:00-04:00\n")
+    assert run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "w")[0] == 0
+    assert list(table(tmp_path / "w" / "purchases.csv")) == ["2025-03"]
+    flags = ("--timezone", "UTC")
+    assert run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "u", *flags)[0] == 0
+    assert list(table(tmp_path / "u" / "purchases.csv")) == ["2025-04"]
+
+
+def test_dates_before_1900_name_the_rows_and_values(tmp_path, capsys) -> None:
+    (tmp_path / "orders.csv").write_text(
+        "customer_id,date,amount\na,1899-12-30,100\nb,1899-12-31,100\nc,2025-01-02,1\n"
+    )
+    status, _, err = run(capsys, "import", "--orders", tmp_path / "orders.csv", "--to-csv", tmp_path / "out")
+    assert status == 1 and not (tmp_path / "out").exists()
+    assert err.startswith("xl-retention: error: orders.csv, column 'date': dates before 1900")
+    assert err.rstrip().endswith(f"in rows 2, 3 {ROWS}: '1899-12-30', '1899-12-31'")
+
+
+def test_excel_dates_serials_and_the_1904_system(tmp_path) -> None:
+    for epoch in (None, CALENDAR_MAC_1904):
+        book = openpyxl.Workbook()
+        if epoch is not None:
+            book.epoch = epoch
+        sheet = book.active
+        sheet.append(["customer_id", "date"])
+        sheet.append([123, dt.datetime(2024, 3, 5, 10, 30)])
+        sheet.append(["123", dt.date(2024, 4, 1)])
+        book.save(tmp_path / "o.xlsx")
+        df = read_table(tmp_path / "o.xlsx")
+        assert df.attrs["excel_epoch"] == ("1904" if epoch else "1900")
+        assert repeat_purchases(df)["buyers"].to_dict() == {pd.Period("2024-03", "M"): 1, pd.Period("2024-04", "M"): 1}
+        # The number 123 and the text "123" are one customer: returning in April.
+        assert repeat_purchases(df)["returning"].tolist() == [0, 1]
+    # Numbers in a workbook's date column are serial dates of its system.
+    serials = pd.Series([45356.0, 45383.5])
+    for epoch, first in (("1900", "2024-03-05"), ("1904", "2028-03-06")):
+        parsed = parse_dates(serials, "o.xlsx", "date", excel_epoch=epoch)
+        assert str(parsed[0])[:10] == first
+    assert str(parse_dates(pd.Series([59.0]), "o.xlsx", "date", excel_epoch="1900")[0])[:10] == "1900-02-28"
+    assert str(parse_dates(pd.Series([61.0]), "o.xlsx", "date", excel_epoch="1900")[0])[:10] == "1900-03-01"
+    with pytest.raises(DataError, match="numbers where dates belong"):
+        parse_dates(serials, "o.csv", "date")  # a CSV number is not a serial date
+
+
+def test_booleans_are_not_dates() -> None:
+    with pytest.raises(DataError, match="TRUE/FALSE where dates belong in rows 2, 3"):
+        parse_dates(pd.Series([True, False]), "o.xlsx", "date")
+
+
+# -- ids are text ----------------------------------------------------------------------------
+def test_ids_are_text_stripped_and_keep_leading_zeros(tmp_path, capsys) -> None:
+    (tmp_path / "zeros.csv").write_text("customer_id,month,mrr\n0123,2025-01,100\n123,2025-02,50\n")
+    (tmp_path / "same.csv").write_text("customer_id,month,mrr\n0123,2025-01,100\n123,2025-01,50\n")
+    (tmp_path / "space.csv").write_text("customer_id,month,mrr\nabc,2025-01,100\nabc ,2025-02,100\n")
+    for name in ("zeros", "same", "space"):
+        assert run(capsys, "import", "--subscriptions", tmp_path / f"{name}.csv", "--to-csv", tmp_path / name)[0] == 0
+    zeros = table(tmp_path / "zeros" / "movements.csv")
+    wanted = ("new", "lost", "customers_end", "new_mrr", "contraction_mrr", "churned_mrr")
+    assert [zeros["2025-01"][k] for k in wanted] == ["1", "0", "1", "100.0", "0.0", "0.0"]
+    assert [zeros["2025-02"][k] for k in wanted] == ["1", "1", "1", "50.0", "0.0", "100.0"]
+    same = table(tmp_path / "same" / "movements.csv")["2025-01"]
+    assert (same["new"], same["customers_end"], same["new_mrr"]) == ("2", "2", "150.0")
+    space = table(tmp_path / "space" / "movements.csv")["2025-02"]
+    assert (space["new"], space["lost"], space["customers_end"], space["crr"]) == ("0", "0", "1", "1.0")
+
+
+# -- scores ----------------------------------------------------------------------------------
+def test_true_false_are_not_scores(tmp_path, capsys) -> None:
+    (tmp_path / "nps.csv").write_text("date,score\n2025-01-05,TRUE\n2025-01-06,FALSE\n")
+    status, _, err = run(capsys, "import", "--nps", tmp_path / "nps.csv", "--to-csv", tmp_path / "out")
+    assert status == 1 and not (tmp_path / "out").exists()
+    message = f"nps.csv, column 'score': TRUE/FALSE where scores belong in rows 2, 3 {ROWS}: 'TRUE', 'FALSE'"
+    assert err == f"xl-retention: error: {message}\n"
+    book = openpyxl.Workbook()
+    book.active.append(["date", "score"])
+    book.active.append([dt.date(2025, 1, 5), True])
+    book.active.append([dt.date(2025, 1, 6), 9])
+    book.save(tmp_path / "nps.xlsx")
+    status, _, err = run(capsys, "import", "--nps", tmp_path / "nps.xlsx", "--to-csv", tmp_path / "out")
+    assert status == 1 and f"nps.xlsx, column 'score': TRUE/FALSE where scores belong in row 2 {ROWS}: True" in err
+
+
+# -- columns ---------------------------------------------------------------------------------
+def test_repeated_column_names_and_missing_mapped_columns_stop(tmp_path, capsys) -> None:
+    (tmp_path / "subs.csv").write_text("customer_id,month,mrr,mrr\na,2025-01,100,5\n")
+    status, _, err = run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--to-csv", tmp_path / "out")
+    assert (status, err) == (1, "xl-retention: error: subs.csv: 2 columns match 'mrr' ('mrr', 'mrr')\n")
+    (tmp_path / "ok.csv").write_text("Customer,month,mrr\na,2025-01,100\n")
+    args = ("--subscriptions", tmp_path / "ok.csv", "--columns", "customer_id=Client", "--to-csv", tmp_path / "out")
+    status, _, err = run(capsys, "import", *args)
+    assert status == 1 and not (tmp_path / "out").exists()
+    assert err == (
+        "xl-retention: error: ok.csv: no column 'Client' (given for customer_id); "
+        "columns found: 'Customer', 'month', 'mrr'\n"
+    )
+
+
+# -- CSV dialects and numbers ----------------------------------------------------------------
+ORDERS = [("0042", "2024-01-05", "12.50"), ("0042", "2024-02-07", "1234.00"), ("7", "2024-02-19", "3.25")]
+
+
+def write_dialect(path: Path, sep: str, decimal: str, encoding: str, dates: str) -> None:
+    lines = [sep.join(("customer_id", "date", "amount"))]
+    for cid, day, amount in ORDERS:
+        stamp = pd.Timestamp(day).strftime(dates)
+        value = amount.replace(".", decimal)
+        if decimal == "," and sep == ",":
+            value = f'"{value}"'
+        lines.append(sep.join((cid, stamp, value)))
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+
+
+@pytest.mark.parametrize(
+    ("sep", "decimal", "encoding", "dates"),
+    [
+        (",", ".", "utf-8", "%Y-%m-%d"),
+        (";", ",", "utf-8-sig", "%d/%m/%Y"),
+        ("\t", ".", "utf-16", "%m/%d/%Y %H:%M"),  # Excel's "Unicode Text": UTF-16 LE with a BOM, tabs
+        ("|", ",", "cp1252", "%Y%m%d"),
+        (",", ",", "utf-8", "%d.%m.%Y"),
+    ],
+)
+def test_dialects_give_the_same_tables(tmp_path, sep, decimal, encoding, dates) -> None:
+    write_dialect(tmp_path / "o.csv", sep, decimal, encoding, dates)
+    expected = order_tables(pd.DataFrame(ORDERS, columns=["customer_id", "date", "amount"]))
+    got = order_tables(read_table(tmp_path / "o.csv"))
+    for left, right in zip(expected, got, strict=True):
+        pd.testing.assert_frame_equal(left, right)
+    assert got.revenue_cohorts.iloc[0].tolist() == [12.5, 1234.0]
+
+
+def test_overrides_and_sniffing(tmp_path, capsys) -> None:
+    (tmp_path / "o.csv").write_text("customer_id;date;amount\na;2024-01-05;1,234\nb;2024-01-06;2,5\n")
+    assert sniff_csv(tmp_path / "o.csv").sep == ";"
+    assert sniff_csv(tmp_path / "o.csv", sep="tab").sep == "\t"
+    # '2,5' shows the column's decimal mark is a comma, so '1,234' is 1.234.
+    assert order_tables(read_table(tmp_path / "o.csv")).revenue_cohorts.iloc[0, 0] == pytest.approx(3.734)
+    (tmp_path / "p.csv").write_text("customer_id;date;amount\na;2024-01-05;1,234\n")
+    with pytest.raises(DataError, match=r"column 'amount': values that are not numbers \(or numbers whose decimal"):
+        order_tables(read_table(tmp_path / "p.csv"), source="p.csv")
+    for decimal, total in ((",", "1.234"), (".", "1234.0")):
+        args = ("import", "--orders", tmp_path / "p.csv", "--decimal", decimal, "--to-csv", tmp_path / decimal)
+        assert run(capsys, *args)[0] == 0
+        with open(tmp_path / decimal / "order_revenue_cohorts.csv") as handle:
+            assert handle.read().splitlines()[1].split(",")[1] == total
+    (tmp_path / "latin.csv").write_bytes("customer_id,date\nJosé,2024-01-05\n".encode("cp1252"))
+    assert read_table(tmp_path / "latin.csv")["customer_id"].tolist() == ["José"]
+    assert read_table(tmp_path / "latin.csv", encoding="latin-1")["customer_id"].tolist() == ["José"]
+    with pytest.raises(DataError, match="latin.csv is not utf-8 text"):
+        read_table(tmp_path / "latin.csv", encoding="utf-8")
+
+
+def test_currency_and_thousands() -> None:
+    values = pd.Series(["$1,234.50", "€ 12,00", "(5.00)", "1 234,5 EUR", "-€3"])
+    assert parse_numbers(values.iloc[[0, 2]], "o.csv", "amount").tolist() == [1234.5, -5.0]
+    assert parse_numbers(values.iloc[[1, 3, 4]], "o.csv", "amount").tolist() == [12.0, 1234.5, -3.0]
+    with pytest.raises(DataError, match=r"in row 2 \(counting the header as row 1\): '1,234'"):
+        parse_numbers(pd.Series(["1,234"]), "o.csv", "amount")
+    assert parse_numbers(pd.Series(["1,234"]), "o.csv", "amount", decimal=".").tolist() == [1234.0]
+
+
+# -- billing exports -------------------------------------------------------------------------
+EXPORT = """id,Customer ID,Plan,Interval,Quantity,Amount,Status,Start (UTC),Ended At (UTC)
+sub_01,cus_A,Pro yearly,year,1,1200.00,active,2024-01-15 10:02,
+sub_02,cus_B,Pro monthly,month,1,100.00,active,2024-01-20 09:40,
+sub_03,cus_C,Team monthly,month,3,50.00,canceled,2024-01-05 12:00,2024-03-05 12:00
+"""
+
+
+def test_billing_export_to_mrr(tmp_path, capsys) -> None:
+    (tmp_path / "subs.csv").write_text(EXPORT)
+    columns = "customer_id=Customer ID,start=Start (UTC),end=Ended At (UTC),mrr=Amount"
+    args = ("import", "--subscriptions", tmp_path / "subs.csv", "--columns", columns, "--to-csv", tmp_path / "out")
+    assert run(capsys, *args)[0] == 0
+    assert column(tmp_path / "out" / "movements.csv", "mrr_end") == [
+        ("2024-01", "350.0"),
+        ("2024-02", "350.0"),
+        ("2024-03", "200.0"),
+    ]
+
+
+def test_interval_rules() -> None:
+    from xl_retention.tables import monthly_movements
+
+    rows = [
+        ("a", "2024-01", 1200, "Annual", 1, 1),
+        ("b", "2024-01", 10, "weekly", 1, 1),
+        ("c", "2024-01", 300, "quarterly", 2, 1),
+        ("d", "2024-01", 90, "month", 1, 3),
+        ("e", "2024-01", 1, "daily", 1, 1),
+    ]
+    df = pd.DataFrame(rows, columns=["customer_id", "month", "amount", "interval", "quantity", "interval_count"])
+    mrr = monthly_movements(df)["mrr_end"].iloc[0]
+    weekly, daily = 10 * 365.25 / 12 / 7, 365.25 / 12
+    assert mrr == pytest.approx(100 + weekly + 200 + 30 + daily)
+    with pytest.raises(DataError, match=r"billing intervals that are not .* in row 2 .*: 'fortnight'"):
+        monthly_movements(df.assign(interval=["fortnight", "month", "month", "month", "month"]))
+    with pytest.raises(DataError, match="is 'MRR' per month or per billing interval"):
+        monthly_movements(df.rename(columns={"amount": "MRR"}))
+
+
+# -- files -----------------------------------------------------------------------------------
+def test_files_that_are_not_what_they_say(tmp_path, capsys) -> None:
+    ods = tmp_path / "ods_saved_as.xlsx"
+    with zipfile.ZipFile(ods, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", "<office:document-content/>")
+    (tmp_path / "legacy.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    (tmp_path / "empty.csv").write_bytes(b"")
+    (tmp_path / "header.csv").write_text("customer_id,date\n")
+    (tmp_path / "damaged.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    expected = {
+        ods: "ods_saved_as.xlsx is an OpenDocument spreadsheet (LibreOffice/OpenOffice): save it as .xlsx",
+        tmp_path / "legacy.xls": "legacy.xls is an old Excel 97-2003 .xls workbook",
+        tmp_path / "empty.csv": "empty.csv is empty (0 bytes)",
+        tmp_path / "header.csv": "header.csv has a header but no data rows",
+        tmp_path / "damaged.xlsx": "damaged.xlsx is not a workbook",
+    }
+    for path, message in expected.items():
+        with pytest.raises(DataError) as caught:
+            read_table(path)
+        assert str(caught.value).startswith(message)
+        status, _, err = run(capsys, "import", "--orders", path, "--to-csv", tmp_path / "out")
+        assert status == 1 and err.count("\n") == 1 and path.name in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+# -- sheets ----------------------------------------------------------------------------------
+def test_a_sheet_per_input(tmp_path, capsys) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    answers = book.create_sheet("Answers")
+    answers.append(["date", "score"])
+    answers.append([dt.date(2026, 1, 5), 10])
+    book.save(tmp_path / "survey.xlsx")
+    (tmp_path / "visits.csv").write_text("visitor_id,date\nv1,2026-01-02\n")
+    args = ["import", "--nps", tmp_path / "survey.xlsx", "--visits", tmp_path / "visits.csv"]
+    assert run(capsys, *args, "--sheet", "Answers", "--to-csv", tmp_path / "bare")[0] == 0
+    assert run(capsys, *args, "--sheet", "nps=Answers", "--to-csv", tmp_path / "one")[0] == 0
+    for folder in ("bare", "one"):
+        assert table(tmp_path / folder / "nps.csv")["2026-01"]["nps"] == "100.0"
+    status, _, err = run(capsys, *args, "--sheet", "visits=Answers", "--to-csv", tmp_path / "bad")
+    assert (status, err) == (
+        1,
+        "xl-retention: error: --sheet visits=Answers: visits.csv is not a workbook (.xlsx, .xlsm)\n",
+    )
+    assert sheets_for(None, {"nps": "a.xlsx", "orders": None}) == {"nps": None}
+    with pytest.raises(DataError, match="none of the inputs is a workbook"):
+        sheets_for(["Answers"], {"visits": "visits.csv"})
+    with pytest.raises(DataError, match="no --orders file was given"):
+        sheets_for(["orders=Data"], {"visits": "visits.csv"})
+
+
+# -- tables ----------------------------------------------------------------------------------
+def test_repeat_purchasers_and_returning_customers() -> None:
+    orders = pd.DataFrame(
+        {
+            "customer_id": ["a", "a", "b", "a", "b", "c", "c", "d"],
+            "date": [
+                "2024-01-02",
+                "2024-01-20",
+                "2024-01-21",
+                "2024-02-03",
+                "2024-02-04",
+                "2024-02-05",
+                "2024-02-06",
+                "2024-02-07",
+            ],  # fmt: skip
+            "amount": [10, 5, 7, 3, 4, 1, -1, 2],  # c's second February row is a refund
+        }
+    )
+    got = repeat_purchases(orders)
+    assert got["buyers"].tolist() == [2, 4]
+    assert got["repeat_purchasers"].tolist() == [1, 0]  # a twice in January; c's refund is not an order
+    assert got["returning"].tolist() == [0, 2]  # a and b had ordered in January
+    assert got["repeat_purchase_rate"].tolist() == [0.5, 0.0]
+    assert got["returning_rate"].tolist() == [0.0, 0.5]
+    summary = rfm_summary(orders, observation_end="2024-02-29")
+    assert summary.loc["c"].to_dict() == {"frequency": 0.0, "recency": 0.0, "T": 24.0, "monetary_value": 0.0}
+
+
+def test_rfm_summary_reads_day_first_dates() -> None:
+    tx = pd.DataFrame(
+        {"customer_id": [0, 1, 2, 2, 2], "date": ["08/03/2014", "21/05/2014", "14/03/2014", "09/04/2014", "21/05/2014"]}
+    )
+    summary = rfm_summary(tx, amount=None, observation_end="2014-12-31")
+    assert summary["T"].tolist() == [298.0, 224.0, 292.0]
+    assert summary.loc[2, "recency"] == 68.0 and summary["frequency"].tolist() == [0.0, 0.0, 2.0]
+    ambiguous = tx.assign(date=["08/03/2014", "01/05/2014", "04/03/2014", "09/04/2014", "11/05/2014"])
+    with pytest.raises(ValueError, match="day-first or month-first"):
+        rfm_summary(ambiguous, amount=None)
+    assert rfm_summary(ambiguous, amount=None, dayfirst=True, observation_end="2014-12-31")["T"].tolist() == [
+        298.0,
+        244.0,
+        302.0,
+    ]
+    assert rfm_summary(ambiguous, amount=None, date_format="%d/%m/%Y")["T"].tolist()[0] == 64.0
+
+
+def test_survivors_end_at_the_first_churn() -> None:
+    # a: Jan, Feb, (gap), Apr -> survives months 0-1 only. b: Jan-Apr. c: Feb-Mar, then gone.
+    snaps = pd.DataFrame(
+        [
+            ("a", "2024-01"),
+            ("a", "2024-02"),
+            ("a", "2024-04"),
+            ("b", "2024-01"),
+            ("b", "2024-02"),
+            ("b", "2024-03"),
+            ("b", "2024-04"),
+            ("c", "2024-02"),
+            ("c", "2024-03"),
+        ],  # fmt: skip
+        columns=["customer_id", "month"],
+    ).assign(mrr=10)
+    nan = np.nan
+    expected = [[2, 2, 1, 1], [1, 1, 0, nan], [0, 0, nan, nan], [0, nan, nan, nan]]
+    got = survivors(snaps)
+    np.testing.assert_array_equal(got.to_numpy(), np.array(expected, dtype=float))
+    assert got.equals(subscription_tables(snaps).survivors)
+    # The ordinary cohort table counts a back in April: survival does not.
+    assert subscription_tables(snaps).customer_cohorts.iloc[0].tolist() == [2, 2, 1, 2]
