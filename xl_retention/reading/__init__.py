@@ -29,11 +29,12 @@ from .columns import (
 )
 from .dates import DateOptions, parse_dates
 from .errors import DataError, bad_rows
-from .files import CsvDialect, file_kind, read_table, sniff_csv
+from .files import INPUT_KINDS, CsvDialect, file_kind, read_table, sheets_for, sniff_csv
 from .values import clean_ids, parse_numbers
 
 __all__ = [
     "DAYS_PER_MONTH",
+    "INPUT_KINDS",
     "MONTHS_PER_INTERVAL",
     "SCHEMAS",
     "CsvDialect",
@@ -53,6 +54,7 @@ __all__ = [
     "parse_numbers",
     "prepare",
     "read_table",
+    "sheets_for",
     "sniff_csv",
     "subscription_kind",
 ]

@@ -140,7 +140,7 @@ class _Unread(Exception):
 
 _AMBIGUOUS = (
     "could be day-first or month-first (every day is 12 or less, e.g. {example!r}); "
-    "say which with --dayfirst or --monthfirst, or --date-format (Python: dayfirst=True/False or date_format=...)"
+    "say which with --dayfirst, --monthfirst or --date-format FORMAT (Python: ReadOptions(dayfirst=...))"
 )
 
 

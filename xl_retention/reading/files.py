@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import codecs
 import csv
+import os
 import zipfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,7 @@ import pandas as pd
 
 from .errors import DataError
 
-__all__ = ["CsvDialect", "file_kind", "read_table", "sniff_csv"]
+__all__ = ["INPUT_KINDS", "CsvDialect", "file_kind", "read_table", "sheets_for", "sniff_csv"]
 
 _CSV = (".csv", ".tsv", ".txt")
 _EXCEL = (".xlsx", ".xlsm")
@@ -294,3 +296,62 @@ def read_table(
         raise DataError(f"{source} has a header but no data rows", source=source)
     df.attrs["source"] = source
     return df
+
+
+INPUT_KINDS = ("subscriptions", "orders", "nps", "visits")
+
+
+def sheets_for(
+    sheet: str | Sequence[str] | Mapping[str, str] | None,
+    inputs: Mapping[str, str | os.PathLike[str] | None],
+) -> dict[str, str | None]:
+    """The sheet to read from each input file, from ``--sheet`` values.
+
+    ``inputs`` maps an input kind (``subscriptions``, ``orders``, ``nps``, ``visits``) to its
+    file (None: not given). Each ``--sheet`` value is ``KIND=SHEET`` (that input's sheet) or
+    a bare ``SHEET`` (every Excel input without a ``KIND=`` of its own; CSV and Parquet
+    inputs are not touched). A mapping ``{kind: sheet}`` is taken as it is. Refused with
+    :class:`DataError`: ``KIND=SHEET`` for an input not given or not a workbook, a bare
+    sheet when no input is a workbook, and two sheets for one input.
+
+    >>> sheets_for(["Answers"], {"nps": "survey.xlsx", "visits": "visits.csv", "orders": None})
+    {'nps': 'Answers', 'visits': None}
+    >>> sheets_for(["nps=Answers", "Data"], {"nps": "survey.xlsx", "orders": "orders.xlsx"})
+    {'nps': 'Answers', 'orders': 'Data'}
+    """
+    given = {kind: Path(path) for kind, path in inputs.items() if path is not None}
+    out: dict[str, str | None] = dict.fromkeys(given)
+    if sheet is None:
+        return out
+    if isinstance(sheet, Mapping):
+        pairs = [(kind, name) for kind, name in sheet.items()]
+    else:
+        values = [sheet] if isinstance(sheet, str) else list(sheet)
+        pairs = []
+        for value in values:
+            kind, sep, name = value.partition("=")
+            if sep and kind.strip().lower() in INPUT_KINDS:
+                pairs.append((kind.strip().lower(), name.strip()))
+            else:
+                pairs.append((None, value))
+    workbooks = [kind for kind, path in given.items() if path.suffix.lower() in _EXCEL]
+    bare = [name for kind, name in pairs if kind is None]
+    if len(bare) > 1:
+        raise DataError(f"--sheet given twice without an input ({', '.join(map(repr, bare))}): use INPUT=SHEET")
+    for kind, name in pairs:
+        if kind is None:
+            continue
+        if kind not in given:
+            raise DataError(f"--sheet {kind}={name}: no --{kind} file was given")
+        if given[kind].suffix.lower() not in _EXCEL:
+            raise DataError(f"--sheet {kind}={name}: {given[kind].name} is not a workbook (.xlsx, .xlsm)")
+        if out[kind] is not None:
+            raise DataError(f"--sheet: two sheets for {kind} ({out[kind]!r} and {name!r})")
+        out[kind] = name
+    if bare:
+        if not workbooks:
+            raise DataError(f"--sheet {bare[0]}: none of the inputs is a workbook (.xlsx, .xlsm)")
+        for kind in workbooks:
+            if out[kind] is None:
+                out[kind] = bare[0]
+    return out

@@ -66,18 +66,33 @@ def _id_text(value: Any) -> str | None:
     return text or None
 
 
+def _body(text: str) -> tuple[bool, str]:
+    """(negative, the digits and marks) of a number text: sign, parentheses, currency and spaces dropped."""
+    negative = False
+    body = text.strip()
+    if body.startswith("(") and body.endswith(")"):
+        negative, body = True, body[1:-1].strip()
+    if body.startswith(("-", "+", "\u2212")):
+        negative, body = negative ^ (body[0] != "+"), body[1:].strip()
+    body = _CURRENCY.sub("", body).strip()
+    if body.startswith(("-", "\u2212")) and not negative:  # $-5
+        negative, body = True, body[1:]
+    return negative, _SPACES.sub("", body)
+
+
 def _decimal_of(texts: list[str]) -> str | None:
     """The decimal mark a column of number texts shows (``"."``, ``","``), or None when none shows."""
     comma = point = False
     for text in texts:
-        if "," in text and "." in text:
-            if text.rfind(",") > text.rfind("."):
+        body = _body(text)[1]
+        if "," in body and "." in body:
+            if body.rfind(",") > body.rfind("."):
                 comma = True
             else:
                 point = True
-        elif _COMMA_DECIMAL.match(text) and not re.match(r"^\d{1,3},\d{3}$", text):
+        elif _COMMA_DECIMAL.match(body) and not re.match(r"^\d{1,3},\d{3}$", body):
             comma = True
-        elif "." in text and not _COMMA_GROUPS.match(text):
+        elif "." in body and not _COMMA_GROUPS.match(body):
             point = True
     if comma and not point:
         return ","
@@ -88,16 +103,7 @@ def _decimal_of(texts: list[str]) -> str | None:
 
 def _number_text(text: str, decimal: str | None) -> float | None:
     """One stripped text as a number under ``decimal`` (None: the text alone must tell); None if it is not one."""
-    negative = False
-    body = text
-    if body.startswith("(") and body.endswith(")"):
-        negative, body = True, body[1:-1].strip()
-    if body.startswith(("-", "+", "\u2212")):
-        negative, body = negative ^ (body[0] != "+"), body[1:].strip()
-    body = _CURRENCY.sub("", body).strip()
-    if body.startswith(("-", "\u2212")) and not negative:  # $-5
-        negative, body = True, body[1:]
-    body = _SPACES.sub("", body)
+    negative, body = _body(text)
     if not body:
         return None
     if decimal == "," or (decimal is None and _COMMA_DECIMAL.match(body) and not re.match(r"^\d{1,3},\d{3}$", body)):
