@@ -30,8 +30,10 @@ from __future__ import annotations
 from ._optimize import FitResult, Interval
 from ._rfm import rfm_summary
 from .bdw import BdWFit, bdw_churn_probability, bdw_clv, bdw_del, bdw_derl, bdw_fit, bdw_retention, bdw_survival
+from .bgbb import BGBBFit, bgbb_dert, bgbb_expected, bgbb_fit, bgbb_p_alive
 from .bgnbd import BGNBDFit, bgnbd_clv, bgnbd_expected, bgnbd_fit, bgnbd_p_alive
 from .gammagamma import GammaGammaFit, gammagamma_fit, gammagamma_mean
+from .paretonbd import ParetoNBDFit, paretonbd_clv, paretonbd_expected, paretonbd_fit, paretonbd_p_alive
 from .sbg import (
     SBGFit,
     sbg_churn_probability,
@@ -44,6 +46,16 @@ from .sbg import (
 )
 
 __all__ = [
+    "BGBBFit",
+    "ParetoNBDFit",
+    "bgbb_dert",
+    "bgbb_expected",
+    "bgbb_fit",
+    "bgbb_p_alive",
+    "paretonbd_clv",
+    "paretonbd_expected",
+    "paretonbd_fit",
+    "paretonbd_p_alive",
     "BdWFit",
     "FitResult",
     "Interval",

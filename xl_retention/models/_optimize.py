@@ -239,7 +239,10 @@ class FitResult:
         log_p = np.log(np.array(list(self.parameters.values())))
 
         def f(point: np.ndarray | None) -> float:
-            parameters = self.parameters if point is None else dict(zip(names, (float(v) for v in np.exp(point))))
+            if point is None:
+                parameters = self.parameters
+            else:
+                parameters = dict(zip(names, (float(v) for v in np.exp(point)), strict=True))
             value = function(**parameters, **arguments)
             value = float(np.asarray(value, dtype=np.float64).reshape(-1)[0]) if np.size(value) == 1 else np.nan
             if not (math.isfinite(value) and value > 0):

@@ -1,0 +1,302 @@
+"""BG/BB model of repeat transactions at discrete opportunities (Fader, Hardie & Shang 2010).
+
+"Customer-Base Analysis in a Discrete-Time Noncontractual Setting", Marketing Science 29(6).
+At each of n transaction opportunities (yearly donations, annual events) an active customer
+transacts with probability p, p ~ Beta(alpha, beta), and after each opportunity becomes
+inactive for good with probability theta, theta ~ Beta(gamma, delta). A customer's history is
+summarised by (x, t_x, n): x transactions at the n opportunities after the first, the last at
+opportunity t_x (0 when x = 0). Formulas and equation numbers: docs/models.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from .._validation import Inputs
+from ..errors import OutOfRangeError, ZeroDenominatorError
+from ._common import ArrayLike, _aggregate_rows, _columns, _positive, _raise_if_not_finite
+from ._optimize import FitResult, _log_bounds, _log_covariance, _maximize
+from ._special import _sbg_hyp2f1
+
+_PARAMETERS = ("alpha", "beta", "gamma", "delta")
+
+
+class _BGBBFitFields(NamedTuple):
+    alpha: float
+    beta: float
+    gamma: float
+    delta: float
+    log_likelihood: float
+
+
+class BGBBFit(_BGBBFitFields, FitResult):
+    """Maximum-likelihood estimates of the BG/BB model and the log-likelihood at them.
+
+    Standard errors, intervals and a summary table from the observed information:
+    see :class:`~xl_retention.models._optimize.FitResult`.
+    """
+
+
+def _check_history(x: Inputs) -> None:
+    x.check_range("frequency", integer=True, what="a whole number of repeat transactions >= 0")
+    x.check_range("recency", integer=True, what="a whole number: the opportunity of the last transaction")
+    x.check_range("n_periods", low=1, integer=True, what="a whole number of transaction opportunities >= 1")
+    fx, tx, n = x["frequency"], x["recency"], x["n_periods"]
+    x.fail_where(
+        tx > n,
+        OutOfRangeError,
+        "recency ({recency:g}) exceeds n_periods ({n_periods:g}): the last transaction is at one of the opportunities",
+        "recency",
+    )
+    x.fail_where(
+        fx > tx,
+        OutOfRangeError,
+        "frequency ({frequency:g}) exceeds recency ({recency:g}): x transactions need at least x opportunities",
+        "frequency",
+    )
+    x.fail_where(
+        (fx == 0) & (tx > 0),
+        OutOfRangeError,
+        "recency ({recency:g}) must be 0 when frequency is 0",
+        "recency",
+    )
+
+
+def _lbeta_ratio(a: Any, b: Any, u: Any, v: Any) -> Any:
+    """ln B(a + u, b + v) - ln B(a, b)."""
+    from scipy.special import betaln
+
+    return betaln(a + u, b + v) - betaln(a, b)
+
+
+def _grad_lbeta_ratio(a: Any, b: Any, u: Any, v: Any) -> tuple[Any, Any]:
+    """d/da and d/db of ln B(a + u, b + v) - ln B(a, b)."""
+    from scipy.special import digamma
+
+    common = digamma(a + b) - digamma(a + b + u + v)
+    return digamma(a + u) - digamma(a) + common, digamma(b + v) - digamma(b) + common
+
+
+def _log_terms(params: np.ndarray, x: np.ndarray, tx: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The terms of the likelihood (FHS 2010, eq. 5) in logs, one row per history, and their gradients.
+
+    Term 0: alive through n, B(alpha + x, beta + n - x) / B(alpha, beta) x B(gamma, delta + n) / B(gamma, delta);
+    term 1 + i (i = 0 .. n - t_x - 1): inactive after opportunity t_x + i,
+    B(alpha + x, beta + t_x - x + i) / B(alpha, beta) x B(gamma + 1, delta + t_x + i) / B(gamma, delta).
+    Terms beyond n - t_x are -inf.
+    """
+    a, b, g, d = params
+    width = int(np.max(n - tx)) + 1
+    i = np.arange(width - 1, dtype=np.float64)[None, :]
+    xx, txx, nn = x[:, None], tx[:, None], n[:, None]
+    v_p = np.concatenate([nn - xx, txx - xx + i], axis=1)  # beta's shift
+    u_g = np.concatenate([np.zeros_like(nn), np.ones_like(i + txx)], axis=1)  # gamma's shift
+    v_g = np.concatenate([nn, txx + i], axis=1)  # delta's shift
+    valid = np.concatenate([np.ones_like(nn, dtype=bool), i < nn - txx], axis=1)
+    u_p = np.broadcast_to(xx, v_p.shape)
+    logs = _lbeta_ratio(a, b, u_p, v_p) + _lbeta_ratio(g, d, u_g, v_g)
+    logs = np.where(valid, logs, -np.inf)
+    da, db = _grad_lbeta_ratio(a, b, u_p, v_p)
+    dg, dd = _grad_lbeta_ratio(g, d, u_g, v_g)
+    return logs, np.stack([da, db, dg, dd])
+
+
+def _bgbb_loglik(
+    theta: np.ndarray, x: np.ndarray, tx: np.ndarray, n: np.ndarray, w: np.ndarray
+) -> tuple[float, np.ndarray]:
+    """Weighted BG/BB log-likelihood and its gradient in the logs of (alpha, beta, gamma, delta)."""
+    params = np.exp(theta)
+    logs, grads = _log_terms(params, x, tx, n)
+    top = np.max(logs, axis=1, keepdims=True)
+    share = np.exp(logs - top)
+    total = share.sum(axis=1, keepdims=True)
+    ll_rows = (top + np.log(total))[:, 0]
+    share /= total
+    grad = np.array([np.dot(w, np.sum(share * g, axis=1)) for g in grads]) * params
+    return float(np.dot(w, ll_rows)), grad
+
+
+def bgbb_fit(frequency: ArrayLike, recency: ArrayLike, n_periods: ArrayLike, counts: ArrayLike = None) -> BGBBFit:
+    """Maximum-likelihood BG/BB fit (Fader, Hardie & Shang 2010) of histories (x, t_x, n).
+
+    frequency x = repeat transactions, recency t_x = the opportunity of the last one (0 if
+    none), n_periods n = the opportunities observed; ``counts`` = how many customers share
+    each history (default: one each), as the paper's donation data are tabulated.
+    Log-likelihood of one history (eq. 5):
+
+    L = B(alpha + x, beta + n - x) / B(alpha, beta) x B(gamma, delta + n) / B(gamma, delta)
+      + sum_{i=0}^{n - t_x - 1} B(alpha + x, beta + t_x - x + i) / B(alpha, beta)
+                               x B(gamma + 1, delta + t_x + i) / B(gamma, delta),
+
+    summed in logs (log-sum-exp) over histories with their counts.
+
+    >>> fit = bgbb_fit([0, 1, 1, 2, 2, 3, 3, 4, 5, 6], [0, 1, 4, 2, 5, 3, 6, 6, 6, 6], [6] * 10,
+    ...                [3464, 1091, 78, 243, 68, 170, 79, 176, 209, 212])
+    >>> [round(v, 3) for v in fit]
+    [2.372, 0.862, 0.917, 0.724, -9783.893]
+    """
+    cols = {"frequency": frequency, "recency": recency, "n_periods": n_periods}
+    if counts is not None:
+        cols["counts"] = counts
+    cols = _columns(**cols)
+    x = Inputs(**cols)
+    _check_history(x)
+    weights_in = cols.get("counts", np.ones(cols["frequency"].size))
+    if counts is not None:
+        x.check_range("counts", what="a number of customers >= 0")
+    keep = weights_in > 0
+    if not keep.any():
+        raise ZeroDenominatorError("frequency, recency and n_periods hold no customer", "frequency", None)
+    (fx, ftx, fn), multiplicity = _aggregate_rows(
+        cols["frequency"][keep], cols["recency"][keep], cols["n_periods"][keep]
+    )
+    # the weight of a distinct history: the sum of its counts
+    order = np.lexsort((cols["n_periods"][keep], cols["recency"][keep], cols["frequency"][keep]))
+    bounds_ = np.concatenate([[0], np.cumsum(multiplicity).astype(int)])
+    weights = np.add.reduceat(weights_in[keep][order], bounds_[:-1])
+    if not np.any(fx > 0):
+        raise OutOfRangeError(
+            "frequency is 0 for every customer: with no repeat transaction the BG/BB likelihood has no finite maximum",
+            "frequency",
+            0.0,
+        )
+    total = float(weights.sum())
+
+    def loglik(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        return _bgbb_loglik(theta, fx, ftx, fn, weights)
+
+    bounds, describe = _log_bounds(_PARAMETERS)
+    theta, ll, information = _maximize(
+        loglik, np.zeros(4), bounds, total, describe, "frequency", "BG/BB", check_ridge=True
+    )
+    alpha, beta, gamma, delta = (float(v) for v in np.exp(theta))
+    return BGBBFit(alpha, beta, gamma, delta, ll)._with_information(_log_covariance(information))
+
+
+def _inputs(alpha: Any, beta: Any, gamma: Any, delta: Any, **history: Any) -> Inputs:
+    x = Inputs(alpha=alpha, beta=beta, gamma=gamma, delta=delta, **history)
+    _positive(x, *_PARAMETERS)
+    _check_history(x)
+    return x
+
+
+def _log_likelihood_rows(a: Any, b: Any, g: Any, d: Any, x: Any, tx: Any, n: Any) -> np.ndarray:
+    """ln L of each history, elementwise over broadcast arguments."""
+    a, b, g, d, x, tx, n = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for v in (a, b, g, d, x, tx, n)))
+    out = np.full(a.shape, np.nan)
+    ok = ~np.isnan(a + b + g + d + x + tx + n)
+    for index in zip(*np.nonzero(ok), strict=True) if a.ndim else ([()] if ok else []):
+        params = np.array([a[index], b[index], g[index], d[index]])
+        logs, _ = _log_terms(params, x[index].reshape(1), tx[index].reshape(1), n[index].reshape(1))
+        top = logs.max()
+        out[index] = top + np.log(np.exp(logs - top).sum())
+    return out
+
+
+def bgbb_p_alive(
+    alpha: ArrayLike,
+    beta: ArrayLike,
+    gamma: ArrayLike,
+    delta: ArrayLike,
+    frequency: ArrayLike,
+    recency: ArrayLike,
+    n_periods: ArrayLike,
+) -> Any:
+    """Probability that a customer with history (x, t_x, n) is active at opportunity n + 1 (FHS 2010, eq. 11).
+
+    P(alive at n + 1) = B(alpha + x, beta + n - x) / B(alpha, beta) x B(gamma, delta + n + 1) / B(gamma, delta) / L.
+
+    >>> round(bgbb_p_alive(1.204, 0.750, 0.657, 2.783, 3, 4, 6), 4)
+    0.4395
+    """
+    x = _inputs(alpha, beta, gamma, delta, frequency=frequency, recency=recency, n_periods=n_periods)
+    a, b, g, d = (x[k] for k in _PARAMETERS)
+    fx, n = x["frequency"], x["n_periods"]
+    log_l = _log_likelihood_rows(a, b, g, d, fx, x["recency"], n)
+    result = np.exp(_lbeta_ratio(a, b, fx, n - fx) + _lbeta_ratio(g, d, 0.0, n + 1) - log_l)
+    _raise_if_not_finite(x, _PARAMETERS + ("frequency", "recency", "n_periods"), result, "P(alive)")
+    return x.wrap(result)
+
+
+def bgbb_expected(
+    alpha: ArrayLike,
+    beta: ArrayLike,
+    gamma: ArrayLike,
+    delta: ArrayLike,
+    periods: ArrayLike,
+    frequency: ArrayLike,
+    recency: ArrayLike,
+    n_periods: ArrayLike,
+) -> Any:
+    """Expected transactions at the next ``periods`` opportunities of a customer with history (x, t_x, n).
+
+    FHS 2010, eq. 13: E[X(n, n + n*) | x, t_x, n] = B(alpha + x + 1, beta + n - x) / B(alpha, beta)
+    x sum_{k=1}^{n*} B(gamma, delta + n + k) / B(gamma, delta) / L: the paper's closed form
+    delta / (gamma - 1) x Gamma(gamma + delta) / Gamma(1 + delta) x [Gamma(1 + delta + n) /
+    Gamma(gamma + delta + n) - Gamma(1 + delta + n + n*) / Gamma(gamma + delta + n + n*)] written
+    as its finite sum, which has no 0/0 at gamma = 1. A new customer's history (0, 0, 0) is not
+    a history: n_periods >= 1.
+
+    >>> round(bgbb_expected(1.204, 0.750, 0.657, 2.783, 5, 3, 4, 6), 4)
+    1.0342
+    """
+    x = _inputs(alpha, beta, gamma, delta, periods=periods, frequency=frequency, recency=recency, n_periods=n_periods)
+    x.check_range("periods", integer=True, high=100_000, what="a whole number of future opportunities up to 100,000")
+    a, b, g, d = (x[k] for k in _PARAMETERS)
+    fx, n, horizon = x["frequency"], x["n_periods"], x["periods"]
+    log_l = _log_likelihood_rows(a, b, g, d, fx, x["recency"], n)
+    a_, b_, g_, d_, fx_, n_, h_ = np.broadcast_arrays(
+        *(np.asarray(v, dtype=np.float64) for v in (a, b, g, d, fx, n, horizon))
+    )
+    alive_sum = np.zeros(a_.shape)
+    steps = int(np.nanmax(h_)) if np.any(~np.isnan(h_)) else 0
+    for k in range(1, steps + 1):
+        alive_sum = alive_sum + np.where(k <= h_, np.exp(_lbeta_ratio(g_, d_, 0.0, n_ + k)), 0.0)
+    result = np.exp(_lbeta_ratio(a_, b_, fx_ + 1, n_ - fx_) - log_l) * alive_sum
+    result = np.where(np.isnan(h_), np.nan, result)
+    _raise_if_not_finite(x, _PARAMETERS + ("periods", "frequency", "recency", "n_periods"), result, "the expectation")
+    return x.wrap(result)
+
+
+def bgbb_dert(
+    alpha: ArrayLike,
+    beta: ArrayLike,
+    gamma: ArrayLike,
+    delta: ArrayLike,
+    discount_rate: ArrayLike,
+    frequency: ArrayLike,
+    recency: ArrayLike,
+    n_periods: ArrayLike,
+) -> Any:
+    """Discounted expected residual transactions of a customer with history (x, t_x, n) (FHS 2010, eq. 14).
+
+    DERT = B(alpha + x + 1, beta + n - x) / B(alpha, beta) x B(gamma, delta + n + 1) / B(gamma, delta)
+           / (1 + d) x 2F1(1, delta + n + 1; gamma + delta + n + 1; 1 / (1 + d)) / L:
+    the transactions at opportunities n + 1, n + 2, ... discounted to n at the rate d per
+    opportunity. Times the value of a transaction it is the customer's residual lifetime value.
+    d must be at least 1e-6 (the series of DERT converges like that of the sBG's DERL).
+
+    >>> round(bgbb_dert(1.204, 0.750, 0.657, 2.783, 0.1, 3, 4, 6), 4)
+    1.6287
+    """
+    x = _inputs(
+        alpha,
+        beta,
+        gamma,
+        delta,
+        discount_rate=discount_rate,
+        frequency=frequency,
+        recency=recency,
+        n_periods=n_periods,
+    )
+    x.check_range("discount_rate", low=1e-6, what="a discount rate of at least 1e-6 per opportunity")
+    a, b, g, d = (x[k] for k in _PARAMETERS)
+    fx, n, rate = x["frequency"], x["n_periods"], x["discount_rate"]
+    log_l = _log_likelihood_rows(a, b, g, d, fx, x["recency"], n)
+    head = np.exp(_lbeta_ratio(a, b, np.add(fx, 1), n - fx) + _lbeta_ratio(g, d, 0.0, np.add(n, 1)) - log_l)
+    series = _sbg_hyp2f1(np.asarray(g, dtype=np.float64), np.add(d, n) + 1.0, 1.0 / (1.0 + np.asarray(rate)))
+    result = head / (1.0 + np.asarray(rate)) * series
+    _raise_if_not_finite(x, _PARAMETERS + ("discount_rate", "frequency", "recency", "n_periods"), result, "DERT")
+    return x.wrap(result)
