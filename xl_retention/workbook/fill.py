@@ -266,6 +266,8 @@ def _write_movements(plan: _Plan, sheets: dict[str, _Monthly], tables: Tables) -
 
 
 def _typed(sheet: _Monthly, row: int, keys: list[str]) -> bool:
+    """Whether the month at ``row`` holds a value typed in an input column (customers at start: first month only)."""
+    keys = [k for k in keys if k != "start" or row == 2]
     return any(sheet.value(row, sheet.columns[k]) not in (None, "") for k in keys if k in sheet.columns)
 
 

@@ -54,8 +54,9 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
     letters = {c.key: sheet.letter(c.key) for c in spec.columns}  # every template column must be found
     last, new_last = sheet.last_row, sheet.last_row + len(added)
     note_ref = f"{letters[MONTH.key]}{last + 2}"
+    written = set(sheet.columns.values())  # the template's columns; the user's own columns are left as they are
     for ref, element in xml.cells_in_rows(last + 1, new_last + 2):
-        if ip.has_content(element) and ref != note_ref:
+        if ip.has_content(element) and ref != note_ref and ip.split_ref(ref)[1] in written:
             raise ip.LayoutError(
                 f"{title}!{ref} is in the way of the new months {added[0]} to {added[-1]} (rows {last + 1} to "
                 f"{new_last}): move it and import again"

@@ -1,0 +1,384 @@
+"""import --into edits the user's workbook in place: only its input cells change, everything the user added stays.
+
+Every workbook here is made by the project's own build_template, then edited as a user would (openpyxl for
+sheets, columns, comments and charts; the zip for parts openpyxl does not keep).
+"""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+
+from xl_retention.workbook import build_template
+from xl_retention.workbook.inplace import extend_refs
+
+SUBSCRIPTIONS = "customer_id,month,mrr\na,2025-01,100\nb,2025-01,50\na,2025-02,120\nc,2025-02,30\na,2025-03,120\n"
+ANSWERS = "date,score\n2025-03-02,9\n2025-03-20,10\n"
+ORDERS = "customer_id,date,amount\nx,2025-01-03,10\ny,2025-01-09,4\nx,2025-02-03,12\ny,2025-05-10,5\n"
+VISITS = "visitor_id,date\nv1,2025-01-01\nv1,2025-05-01\nv2,2025-05-02\n"
+
+
+def run(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    (tmp_path / name).write_text(text)
+    return tmp_path / name
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def user_tracker(path: Path, months: int = 3) -> Path:
+    """A tracker with what a user adds: a sheet with formulas and a chart, a notes column, a comment."""
+    build_template(path, start="2025-01", months=months)
+    wb = openpyxl.load_workbook(path)
+    mine = wb.create_sheet("My analysis")
+    mine["A1"], mine["B1"], mine["B2"], mine["B3"] = "Board target", 0.95, "=Customers!F3", "=B2-B1"
+    chart = BarChart()
+    chart.add_data(Reference(wb["Customers"], min_col=4, min_row=1, max_row=months + 1), titles_from_data=True)
+    mine.add_chart(chart, "D2")
+    customers = wb["Customers"]
+    customers["H1"], customers["H2"] = "Notes", "Big promo in January"
+    customers["A2"].comment = Comment("first month of the new pricing", "me")
+    wb.save(path)
+    return path
+
+
+def test_the_users_sheet_column_comment_and_chart_stay_and_the_months_are_filled(tmp_path):
+    book = user_tracker(tmp_path / "tracker.xlsx")
+    before = parts(book)
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"filled {book}: 3 months from 2025-01",
+        "import wrote the months its data covers (2025-01 to 2025-03) on Customers, Revenue; months typed by hand "
+        "outside them are kept as typed",
+    ]
+    after = parts(book)
+    assert sorted(after) == sorted(before)  # no part dropped or added: comments, drawings, charts all there
+    changed = sorted(name for name in before if before[name] != after[name])
+    assert changed == ["xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"]  # Customers and Revenue only
+    wb = openpyxl.load_workbook(book)
+    assert [wb["My analysis"][ref].value for ref in ("A1", "B1", "B2", "B3")] == [
+        "Board target",
+        0.95,
+        "=Customers!F3",
+        "=B2-B1",
+    ]
+    customers = wb["Customers"]
+    assert (customers["H1"].value, customers["H2"].value) == ("Notes", "Big promo in January")
+    assert customers["A2"].comment.text == "first month of the new pricing"
+    # start, gained, end per month (hand-counted: a, b join; c joins and b leaves; c leaves)
+    assert [[customers.cell(r, c).value for c in (2, 3, 4)] for r in (2, 3, 4)] == [
+        [0, 2, 2],
+        ['=IF(OR(COUNT(C3:D3)=0,D2=""),"",D2)', 1, 2],
+        ['=IF(OR(COUNT(C4:D4)=0,D3=""),"",D3)', 0, 1],
+    ]
+    assert [wb["Revenue"].cell(r, 3).value for r in (2, 3, 4)] == [150, 30, 0]  # new MRR
+
+
+def test_a_column_inserted_in_customers_is_followed_by_its_header(tmp_path):
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=3)
+    wb = openpyxl.load_workbook(book)
+    customers = wb["Customers"]
+    customers.insert_cols(2)  # openpyxl moves the cells (not the formulas): the importer only reads headers
+    customers["B1"] = "Region"
+    for r in (2, 3, 4):
+        customers.cell(r, 2, "EU")
+    wb.save(book)
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
+    assert result.returncode == 0, result.stderr
+    customers = openpyxl.load_workbook(book)["Customers"]
+    header = [customers.cell(1, c).value for c in range(1, 9)]
+    assert header[:5] == ["Month", "Region", "Customers at start", "Gained (new + reactivated)", "Customers at end"]
+    assert [[customers.cell(r, c).value for c in (2, 3, 4, 5)] for r in (2, 3, 4)] == [
+        ["EU", 0, 2, 2],
+        ["EU", customers["C3"].value, 1, 2],
+        ["EU", customers["C4"].value, 0, 1],
+    ]
+
+
+def test_a_missing_header_refuses_naming_the_sheet_and_header_and_changes_nothing(tmp_path):
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=3)
+    wb = openpyxl.load_workbook(book)
+    wb["Customers"]["D1"] = "Closing customers"  # the user renamed "Customers at end"
+    wb.save(book)
+    before = book.read_bytes()
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "xl-retention: error: Customers: no column 'Customers at end' in row 1 (the header it writes under)\n"
+    )
+    assert book.read_bytes() == before
+    # the NPS answers do not need Customers: they go in
+    result = run("import", "--nps", write(tmp_path, "nps.csv", ANSWERS), "--into", book)
+    assert result.returncode == 0, result.stderr
+    scores = openpyxl.load_workbook(book)["NPS scores"]
+    assert [scores["D2"].value, scores["D3"].value, scores["D4"].value] == [9, 10, None]
+
+
+def test_more_months_are_added_at_the_end_with_the_templates_formulas_names_charts_and_validation(tmp_path):
+    book = user_tracker(tmp_path / "tracker.xlsx", months=2)
+    fresh = build_template(tmp_path / "fresh.xlsx", start="2025-01", months=5)
+    result = run(
+        "import",
+        "--orders",
+        write(tmp_path, "orders.csv", ORDERS),
+        "--visits",
+        write(tmp_path, "visits.csv", VISITS),
+        "--into",
+        book,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        f"filled {book}: 5 months from 2025-01",
+        "added months 2025-03 to 2025-05 at the end of the monthly sheets",
+    ]
+    grown, want = openpyxl.load_workbook(book), openpyxl.load_workbook(fresh)
+    for title in ("Customers", "Revenue", "NPS", "Purchases and visits"):
+        for row in range(1, 9):  # months, formulas, the note two rows under the last month
+            for col in range(1, 16):
+                mine, theirs = grown[title].cell(row, col), want[title].cell(row, col)
+                if title == "Purchases and visits" and 2 <= row <= 6 and col in (2, 3, 5, 6):
+                    continue  # the imported inputs
+                if title == "Customers" and col == 8:
+                    continue  # the user's notes column
+                assert mine.value == theirs.value, (title, mine.coordinate)
+                assert mine.number_format == theirs.number_format, (title, mine.coordinate)
+        dv = sorted(str(v.sqref) for v in grown[title].data_validations.dataValidation)
+        assert dv == sorted(str(v.sqref) for v in want[title].data_validations.dataValidation)
+    monthly = ("Customers", "Revenue", "NPS", "Purchases", "Visits")
+    for name, defined in want.defined_names.items():
+        if name.startswith(monthly) or name.endswith("_Months"):
+            assert grown.defined_names[name].attr_text == defined.attr_text, name
+    assert grown["NPS scores"].cell(1, 6).value == want["NPS scores"].cell(1, 6).value  # May's answer column
+    purchases = grown["Purchases and visits"]
+    assert [[purchases.cell(r, c).value for c in (2, 3, 5, 6)] for r in range(2, 7)] == [
+        [2, 0, 1, 0],
+        [1, 1, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [1, 1, 2, 1],
+    ]
+    charts = {name: data for name, data in parts(book).items() if name.startswith("xl/charts/chart")}
+    fresh_charts = {name: data for name, data in parts(fresh).items() if name.startswith("xl/charts/chart")}
+    for name in fresh_charts:  # the Dashboard's series reach May, as in a fresh 5-month tracker
+        assert b"$A$2:$A$6" in charts[name] and b"$A$2:$A$3<" not in charts[name]
+    # the user's own chart on 'My analysis' (Customers!D1:D3) ended at the old last row too: it follows
+    assert any(b"Customers'!$D$2:$D$6" in data for data in charts.values())
+    assert grown["My analysis"]["B2"].value == "=Customers!F3"
+
+
+def test_months_before_the_workbook_refuse_and_change_nothing(tmp_path):
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-02", months=3)
+    before = book.read_bytes()
+    result = run("import", "--orders", write(tmp_path, "orders.csv", ORDERS), "--into", book)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "xl-retention: error: orders.csv starts in 2025-01, before tracker.xlsx's first month 2025-02: "
+    )
+    assert "xl-retention new NEW.xlsx --start 2025-01 --months 5" in result.stderr
+    assert book.read_bytes() == before
+
+
+def test_hand_typed_months_before_the_data_refuse_the_phantom_lost_customers(tmp_path):
+    typed = {"Customers": {"start": [100], "gained": [10], "end": [105]}}
+    book = build_template(tmp_path / "tracker.xlsx", start="2024-12", months=4, inputs=typed)
+    before = book.read_bytes()
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "xl-retention: error: Customers: 2024-12 was typed by hand, but subs.csv starts in 2025-01 with no "
+        "customers before it, so every customers typed in 2024-12 would show as lost in 2025-01; give subs.csv "
+        "from the first typed month on (import replaces the months its data covers), or clear the typed months\n"
+    )
+    assert book.read_bytes() == before
+
+
+def test_typed_values_in_the_imported_months_are_replaced_and_listed(tmp_path):
+    typed = {"Customers": {"gained": [7, None, 3]}, "Purchases and visits": {"buyers": [None, None, None, 4]}}
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=4, inputs=typed)
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "replaced 2 values typed by hand in those months: 'Customers'!C2, 'Customers'!C4"
+    )
+    wb = openpyxl.load_workbook(book)
+    assert [wb["Customers"].cell(r, 3).value for r in (2, 3, 4, 5)] == [2, 1, 0, None]
+    assert wb["Purchases and visits"]["B5"].value == 4  # April: not in the data, kept as typed
+
+
+def test_typed_months_after_the_data_must_continue_from_its_last_month(tmp_path):
+    typed = {"Customers": {"gained": [None, None, None, 1], "end": [None, None, 9, 10]}}
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=4, inputs=typed)
+    before = book.read_bytes()
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "xl-retention: error: Customers: 2025-04 was typed by hand after the imported "
+        "months, and subs.csv changes 2025-03's customers at end (from 9 to 1)"
+    )
+    assert book.read_bytes() == before
+
+
+def test_only_orders_leave_the_cohort_triangle_alone(tmp_path):
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=5)
+    result = run("import", "--orders", write(tmp_path, "orders.csv", ORDERS), "--into", book)
+    assert result.returncode == 0, result.stderr
+    cohorts = openpyxl.load_workbook(book)["Cohorts"]
+    assert all(cell.value is None for row in cohorts.iter_rows(min_row=4, max_row=8, min_col=2) for cell in row)
+
+
+BAD_TARGETS = {
+    "empty.xlsx": (b"", "empty.xlsx is empty (0 bytes), not a workbook"),
+    "damaged.xlsx": (
+        b"PK\x03\x04 cut short",
+        "damaged.xlsx is not a workbook (not an .xlsx/.xlsm package) or is corrupt",
+    ),
+    "legacy.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "legacy.xls is an Excel 97-2003 workbook (.xls)"),
+    "legacy_renamed.xlsx": (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64,
+        "legacy_renamed.xlsx is an Excel 97-2003",
+    ),
+    "tracker.csv": (b"a,b\n1,2\n", "tracker.csv is a text file (.csv), not a workbook"),
+}
+
+
+def _ods(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", "<office:document-content/>")
+
+
+@pytest.mark.parametrize("name", [*BAD_TARGETS, "sheet.ods", "ods_renamed.xlsx"])
+def test_a_target_that_is_not_an_xlsx_is_one_line_and_unchanged(tmp_path, name):
+    target = tmp_path / name
+    if name in BAD_TARGETS:
+        target.write_bytes(BAD_TARGETS[name][0])
+        message = BAD_TARGETS[name][1]
+    else:
+        _ods(target)
+        message = f"{name} is an OpenDocument spreadsheet (.ods), not an .xlsx workbook: save it as .xlsx"
+    before = target.read_bytes()
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", target)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"xl-retention: error: {message}"), result.stderr
+    assert len(result.stderr.splitlines()) == 1 and not result.stdout
+    assert target.read_bytes() == before
+
+
+def test_an_ods_named_xlsx_as_input_is_one_line(tmp_path):
+    _ods(tmp_path / "orders.xlsx")
+    result = run("import", "--orders", tmp_path / "orders.xlsx", "--to-csv", tmp_path / "out")
+    assert result.returncode == 1
+    assert result.stderr.startswith("xl-retention: error: orders.xlsx is an OpenDocument spreadsheet (.ods)")
+    assert len(result.stderr.splitlines()) == 1 and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("into", [True, False])
+def test_a_header_only_input_is_one_line_naming_it(tmp_path, into):
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=3)
+    before = book.read_bytes()
+    subs = write(tmp_path, "subs.csv", "customer_id,month,mrr\n")
+    target = ("--into", book) if into else ("--to-csv", tmp_path / "out")
+    result = run("import", "--subscriptions", subs, *target)
+    assert (result.returncode, result.stderr) == (1, "xl-retention: error: subs.csv: no data rows (only a header)\n")
+    assert book.read_bytes() == before
+
+
+def test_to_csv_never_overwrites_an_input_or_a_file_it_did_not_write(tmp_path):
+    visits, nps = write(tmp_path, "visits.csv", VISITS), write(tmp_path, "nps.csv", ANSWERS)
+    result = run("import", "--visits", visits, "--nps", nps, "--to-csv", tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"xl-retention: error: {tmp_path / 'visits.csv'} is the --visits input of this import: not overwritten; "
+        "write the tables to another folder (--to-csv DIR)\n"
+    )
+    assert (visits.read_text(), nps.read_text()) == (VISITS, ANSWERS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nps.csv", "visits.csv"]  # nothing written
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "nps.csv").write_text("my own notes\n")
+    result = run("import", "--visits", visits, "--nps", nps, "--to-csv", out)
+    assert result.returncode == 1 and "out/nps.csv exists and is not a table xl-retention import wrote" in result.stderr
+    assert (out / "nps.csv").read_text() == "my own notes\n" and not (out / "visits.csv").exists()
+    (out / "nps.csv").unlink()
+    for _ in range(2):  # its own tables, written again: replaced
+        result = run("import", "--visits", visits, "--nps", nps, "--to-csv", out)
+        assert result.returncode == 0, result.stderr
+    assert (out / "visits.csv").read_text().splitlines()[0].startswith("month,")
+
+
+def test_extend_refs_stretches_only_ranges_that_end_at_the_old_end():
+    text = "'Customers'!$F$1:$F$25,Customers!$A$2:$A$25,Customers!$B$2,Customers!$B$2:$B$24,Revenue!$A$2:$A$25"
+    assert extend_refs(text, "Customers", rows=(25, 27)) == (
+        "'Customers'!$F$1:$F$27,Customers!$A$2:$A$27,Customers!$B$2,Customers!$B$2:$B$24,Revenue!$A$2:$A$25"
+    )
+
+
+_TEMPLATE_SHEETS = ("Customers", "Revenue", "NPS", "Purchases and visits")
+additions = st.lists(
+    st.tuples(
+        st.sampled_from(("My sheet", "Customers", "Revenue", "Purchases and visits", "NPS")),
+        st.integers(1, 12),  # row
+        st.integers(17, 21),  # column: right of the template's columns
+        st.one_of(
+            st.integers(-(10**6), 10**6),
+            st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=20),
+            st.just("=1+1"),
+            st.just("=Customers!D2*2"),
+        ),
+        st.booleans(),  # with a comment
+    ),
+    min_size=1,
+    max_size=12,
+    unique_by=lambda a: (a[0], a[1], a[2]),
+)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(additions)
+def test_every_user_addition_is_kept_byte_for_byte(tmp_path_factory, added):
+    from xl_retention.workbook.importer import fill_workbook, load_tables
+
+    tmp = tmp_path_factory.mktemp("h")
+    book = build_template(tmp / "tracker.xlsx", start="2025-01", months=3)
+    wb = openpyxl.load_workbook(book)
+    for title, row, col, value, comment in added:
+        ws = wb[title] if title in wb.sheetnames else wb.create_sheet(title)
+        ws.cell(row, col, value)
+        if comment:
+            ws.cell(row, col).comment = Comment(f"note {row},{col}", "me")
+    wb.save(book)
+    before = parts(book)
+    tables = load_tables(subscriptions=write(tmp, "subs.csv", SUBSCRIPTIONS), orders=write(tmp, "o.csv", ORDERS))
+    fill_workbook(book, tables)  # the orders run to May: two months are added
+    after = parts(book)
+    for name, data in before.items():  # comments, the user's sheet and every untouched part: byte for byte
+        if "worksheets/sheet" not in name and "chart" not in name and name != "xl/workbook.xml":
+            assert after[name] == data, name
+    wb2 = openpyxl.load_workbook(book)
+    for title, row, col, value, comment in added:
+        cell = wb2[title].cell(row, col)
+        assert cell.value == value, (title, row, col)
+        assert (cell.comment.text if cell.comment else None) == (f"note {row},{col}" if comment else None)
+    if "My sheet" in wb2.sheetnames:
+        assert after[_sheet_part(book, "My sheet")] == before[_sheet_part(book, "My sheet")]
+
+
+def _sheet_part(book: Path, title: str) -> str:
+    from xl_retention.recalculation.xlsx_values import _sheet_parts
+
+    with zipfile.ZipFile(book) as package:
+        return _sheet_parts(package)[title]
