@@ -192,3 +192,20 @@ def test_paretonbd_uncertainty_and_errors():
         m.paretonbd_p_alive(*CDNOW, 2, 40, 39)
     with pytest.raises(OutOfRangeError, match="frequency is 0 for every customer"):
         m.paretonbd_fit([0, 0, 0], [0, 0, 0], [10, 20, 30])
+
+
+def test_bgnbd_and_gammagamma_standard_errors_agree_with_lifetimes():
+    lifetimes = pytest.importorskip("lifetimes", reason="lifetimes is not installed (pip install lifetimes)")
+    from lifetimes.datasets import load_cdnow_summary_data_with_monetary_value
+
+    data = load_cdnow_summary_data_with_monetary_value()
+    x, tx, age = (data[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T"))
+    ours = m.bgnbd_fit(x, tx, age)
+    peer = lifetimes.BetaGeoFitter().fit(data["frequency"], data["recency"], data["T"])
+    for name in ("r", "alpha", "a", "b"):
+        assert ours.standard_errors[name] == pytest.approx(peer.standard_errors_[name], rel=2e-3)
+    repeat = data[data["frequency"] > 0]
+    ours = m.gammagamma_fit(repeat["frequency"], repeat["monetary_value"])
+    peer = lifetimes.GammaGammaFitter().fit(repeat["frequency"], repeat["monetary_value"])
+    for name in ("p", "q", "v"):
+        assert ours.standard_errors[name] == pytest.approx(peer.standard_errors_[name], rel=2e-3)
