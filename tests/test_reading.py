@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from xl_retention import cli, rfm_summary
@@ -442,3 +445,68 @@ def test_survivors_end_at_the_first_churn() -> None:
     assert got.equals(subscription_tables(snaps).survivors)
     # The ordinary cohort table counts a back in April: survival does not.
     assert subscription_tables(snaps).customer_cohorts.iloc[0].tolist() == [2, 2, 1, 2]
+
+
+# -- property: the way a file is written never changes the tables ---------------------------
+IDS = st.sampled_from(["007", "7", "a", "A b", "x-1", "0", "00", "Zoë"])
+DAYS = st.integers(0, 5 * 365).map(lambda d: pd.Timestamp("2020-01-01") + pd.Timedelta(days=d))
+FORMATS = {  # strftime format -> what the reader is told (None: nothing)
+    "%Y-%m-%d": None,
+    "%Y-%m-%dT%H:%M:%S": None,
+    "%Y%m%d": None,
+    "%d/%m/%Y": ReadOptions(dayfirst=True),
+    "%m/%d/%Y": ReadOptions(dayfirst=False),
+    "%d.%m.%Y": ReadOptions(date_format="%d.%m.%Y"),
+}
+WRITING = st.tuples(
+    st.sampled_from([",", ";", "\t", "|"]),
+    st.sampled_from([".", ","]),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+    st.sampled_from(sorted(FORMATS)),
+)
+
+
+def write_rows(path: Path, header: list[str], rows: list[list[str]], sep: str, encoding: str) -> None:
+    with open(path, "w", encoding=encoding, newline="") as handle:
+        writer = csv.writer(handle, delimiter=sep)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    orders=st.lists(st.tuples(IDS, DAYS, st.integers(0, 500_000)), min_size=1, max_size=30),
+    snapshots=st.dictionaries(st.tuples(IDS, st.integers(0, 40)), st.integers(1, 300_000), min_size=1, max_size=30),
+    writing=WRITING,
+)
+def test_any_dialect_gives_the_same_tables(orders, snapshots, writing) -> None:
+    sep, decimal, encoding, fmt = writing
+    options = ReadOptions(**{**(FORMATS[fmt].__dict__ if FORMATS[fmt] else {}), "decimal": decimal})
+
+    def money(cents: int) -> str:
+        return f"{cents / 100:.2f}".replace(".", decimal)
+
+    typed_orders = pd.DataFrame(
+        {
+            "customer_id": [o[0] for o in orders],
+            "date": [o[1] for o in orders],
+            "amount": [o[2] / 100 for o in orders],
+        }
+    )
+    months = [pd.Timestamp("2021-01-01") + pd.DateOffset(months=m) + pd.Timedelta(days=m % 27) for _, m in snapshots]
+    typed_snapshots = pd.DataFrame(
+        {"customer_id": [c for c, _ in snapshots], "month": months, "mrr": [v / 100 for v in snapshots.values()]}
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        order_file, snapshot_file = Path(folder) / "orders.csv", Path(folder) / "subs.csv"
+        write_rows(order_file, ["customer_id", "date", "amount"],
+                   [[c, d.strftime(fmt), money(a)] for c, d, a in orders], sep, encoding)  # fmt: skip
+        write_rows(snapshot_file, ["Customer ID", "Month", "MRR"],
+                   [[c, m.strftime(fmt), money(v)] for (c, _), m, v in
+                    zip(snapshots, months, snapshots.values(), strict=True)], sep, encoding)  # fmt: skip
+        got_orders = order_tables(read_table(order_file), options=options)
+        got_subs = subscription_tables(read_table(snapshot_file), options=options)
+    for left, right in zip(order_tables(typed_orders), got_orders, strict=True):
+        pd.testing.assert_frame_equal(left, right)
+    for left, right in zip(subscription_tables(typed_snapshots), got_subs, strict=True):
+        pd.testing.assert_frame_equal(left, right)

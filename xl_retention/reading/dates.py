@@ -166,17 +166,17 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
             raise _Unread(unread, "dates that do not parse")
         shown = "ISO 8601, YYYY-MM-DD" if fmt == "ISO8601" else fmt
         raise _Unread(unread, f"dates in another format than the rest of the column ({shown})")
-    distinct: list[tuple[str, np.ndarray]] = []
-    for fmt, parsed in full:
-        if not any(np.array_equal(parsed, other) for _, other in distinct):
-            distinct.append((fmt, parsed))
     if options.dayfirst is not None:
-        fitting = [(f, p) for f, p in distinct if _day_first(f) in (options.dayfirst, None)]
+        fitting = [(f, p) for f, p in full if _day_first(f) in (options.dayfirst, None)]
         if not fitting:
             way = "day-first" if options.dayfirst else "month-first"
             raise DataError(f"{source}, column {column!r}: the dates are not {way} (e.g. {texts[0]!r})",
                             source=source, column=column)  # fmt: skip
-        distinct = fitting
+        full = fitting
+    distinct: list[tuple[str, np.ndarray]] = []
+    for fmt, parsed in full:
+        if not any(np.array_equal(parsed, other) for _, other in distinct):
+            distinct.append((fmt, parsed))
     if len(distinct) > 1:
         differs = np.flatnonzero(distinct[0][1] != distinct[1][1])
         example = str(texts[int(differs[0])]) if differs.size else str(texts[0])
