@@ -353,3 +353,75 @@ def test_recalc_writes_excels_values_for_the_case_workbooks(tmp_path: Path) -> N
         "E3": 60,
         "E4": 3,
     }
+
+
+def test_pv_pmt_nper_read_numeric_text_as_excel(tmp_path: Path) -> None:
+    # pycel pv.xlsx, sheet PV: rows 19-24 (blank arguments read as 0) and 40 (the number of periods as text "5")
+    got = _compute(
+        tmp_path,
+        {
+            "A19": "=PV(B19,C19,D19,E19,F19)",
+            "A21": "=PV(B21,C21,D21,E21,F21)",
+            "A22": "=PV(B22,C22,D22,E22,F22)",
+            "A23": "=PV(B23,C23,D23,E23,F23)",
+            "A24": "=PV(B24,C24,D24,E24,F24)",
+            "A40": "=PV(B40,C40,D40,E40,F40)",
+            "A41": "=PMT(0.1,3,8000,0,1)",
+            "A42": "=NPER(0,-100,1000)",
+            "A43": "=PMT(0.05,0,500)",
+        },
+        {
+            **dict(zip(["C19", "D19", "E19", "F19"], [5, 500, 1000, 1], strict=True)),
+            **dict(zip(["B21", "C21", "E21", "F21"], [0.05, 5, 1000, 1], strict=True)),
+            **dict(zip(["B22", "C22", "D22", "F22"], [0.05, 5, 500, 1], strict=True)),
+            **dict(zip(["B23", "C23", "D23", "E23"], [0.05, 5, 500, 1000], strict=True)),
+            **dict(zip(["B24", "C24", "D24", "E24", "F24"], ["a", 5, 500, 1000, 1], strict=True)),
+            **dict(zip(["B40", "C40", "D40", "E40", "F40"], [0.05, "5", 500, 1000, 1], strict=True)),
+        },
+    )
+    for ref, want in {
+        "A19": -3500.0,
+        "A21": -783.526166468459,
+        "A22": -2272.975252081181,
+        "A23": -2948.2645017838695,
+        "A40": -3056.50141854964,
+        "A41": -2924.471299093653,  # case 12's payment
+        "A42": 10.0,
+    }.items():
+        assert _close(got[ref], want), (ref, got[ref], want)
+    assert got["A24"] == "#VALUE!" and got["A43"] == "#NUM!"
+
+
+def test_argument_rewrites_restore_excels_error_codes(tmp_path: Path) -> None:
+    from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
+
+    assert rewrite_arguments('=AVERAGE("Hola")') == '=AVERAGE(VALUE("Hola"))'
+    assert rewrite_arguments('=SMALL("Hello",1)') == '=SMALL(VALUE("Hello"),1)'
+    assert rewrite_arguments("=VLOOKUP(A3,A1:B2,2)") == "=IF(ISERROR(A3),A3,VLOOKUP(A3,A1:B2,2))"
+    unchanged = ["=SUM(A1:A3)", "=VLOOKUP(22,I22:L25,4)", "=VLOOKUP(A3,A1:B2,2,FALSE)", '=COUNT("a")', "=MIN(A1:A3)"]
+    for formula in unchanged:
+        assert rewrite_arguments(formula) is formula
+    # case 14 (ironcalc HVLOOKUP.xlsx VLOOKUP!N8, AVERAGE.xlsx D27, SMALL_LARGE.xlsx J4), as the engine is given it
+    formulas = {
+        "D1": "=VLOOKUP(A3,A1:B2,2)",
+        "D2": '=AVERAGE("Hola")',
+        "D3": '=SMALL("Hello",1)',
+        "D4": '=MIN("Hola")',
+        "D5": '=AVERAGE("3")',
+        "D6": "=IFNA(VLOOKUP(A3,A1:B2,2),0)",
+        "D7": "=AVERAGE(A1)",  # text in a referenced cell is left out: no numbers
+    }
+    got = _compute(
+        tmp_path,
+        {ref: rewrite_arguments(f) for ref, f in formulas.items()},
+        {"A1": "a", "B1": 1, "A2": "b", "B2": 2, "A3": "=1/0"},
+    )
+    assert got == {
+        "D1": "#DIV/0!",
+        "D2": "#VALUE!",
+        "D3": "#VALUE!",
+        "D4": "#VALUE!",
+        "D5": 3.0,
+        "D6": "#DIV/0!",
+        "D7": "#DIV/0!",
+    }

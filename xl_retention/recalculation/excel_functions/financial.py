@@ -7,6 +7,9 @@
   by 12 / frequency months (a maturity at a month's end keeps coupons at month ends); day counts
   by basis 0 (US 30/360), 1 (actual/actual), 2 (actual/360), 3 (actual/365), 4 (European 30/360).
 * IPMT and PPMT are numpy-financial's ``ipmt``/``ppmt`` (``when="begin"`` for type 1).
+* PV, FV, PMT, NPER and RATE are numpy-financial's, with Excel's reading of arguments: numeric
+  text (typed or in a cell) is a number, other text #VALUE! (the engine refuses all text), a
+  result that is not a finite number or a RATE that does not converge #NUM!.
 
 Dates are serial numbers of the 1900 date system.
 """
@@ -240,3 +243,56 @@ def ppmt(rate: Any, per: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0
     """PPMT(rate, per, nper, pv, [fv], [type]): the principal part of payment ``per``."""
     r, p, n, present, future, when = _payment_args(rate, per, nper, pv, fv, kind)
     return float(npf.ppmt(r, p, n, present, future, when))
+
+
+def _when(kind: Any) -> str:
+    return "begin" if number(kind) != 0 else "end"
+
+
+@excel_function("PV", 3, 5)
+def pv(rate: Any, nper: Any, pmt: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
+    """PV(rate, nper, pmt, [fv], [type]): the present value.
+
+    >>> round(pv(0.05, "5", 500, 1000, 1), 8)
+    -3056.50141855
+    """
+    return float(npf.pv(number(rate), number(nper), number(pmt), number(fv), _when(kind)))
+
+
+@excel_function("FV", 3, 5)
+def fv(rate: Any, nper: Any, pmt: Any, pv: Any = 0.0, kind: Any = 0.0) -> float:
+    """FV(rate, nper, pmt, [pv], [type]): the future value."""
+    return float(npf.fv(number(rate), number(nper), number(pmt), number(pv), _when(kind)))
+
+
+@excel_function("PMT", 3, 5)
+def pmt(rate: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
+    """PMT(rate, nper, pv, [fv], [type]): the payment per period; nper 0 is #NUM!.
+
+    >>> round(pmt(0.1, 3, 8000, 0, 1), 6)
+    -2924.471299
+    """
+    periods = number(nper)
+    if periods == 0:
+        raise ExcelError("#NUM!")
+    return float(npf.pmt(number(rate), periods, number(pv), number(fv), _when(kind)))
+
+
+@excel_function("NPER", 3, 5)
+def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
+    """NPER(rate, pmt, pv, [fv], [type]): the number of periods (rate 0: -(pv + fv) / pmt).
+
+    >>> nper(0, -100, 1000), round(nper(0.01, -100, -1000, 10000, 1), 8)
+    (10.0, 59.67386567)
+    """
+    r, payment, present, future = number(rate), number(pmt), number(pv), number(fv)
+    if r == 0:  # numpy-financial 1.0 gives the wrong sign here
+        return -(present + future) / payment
+    return float(npf.nper(r, payment, present, future, _when(kind)))
+
+
+@excel_function("RATE", 3, 6)
+def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0, guess: Any = 0.1) -> float:
+    """RATE(nper, pmt, pv, [fv], [type], [guess]): the rate per period (Newton's method from ``guess``)."""
+    result = npf.rate(number(nper), number(pmt), number(pv), number(fv), _when(kind), number(guess), maxiter=100)
+    return float(result)

@@ -1,0 +1,125 @@
+"""Argument checks Excel makes that the engine skips, restored by rewriting the formula.
+
+A registered function receives values only: it cannot tell ``AVERAGE("Hola")`` (text typed into
+the formula, which Excel refuses with #VALUE!) from ``AVERAGE(A1)`` with "Hola" in A1 (which
+Excel ignores). And VLOOKUP/HLOOKUP in approximate mode answer #N/A for an error lookup value,
+which Excel passes on (``IFNA`` around it then hides a real error). :func:`rewrite_arguments`
+therefore rewrites these forms in the formula text before the engine computes it:
+
+* a text literal given directly as an argument of a numeric aggregate (AVERAGE, MIN, MAX,
+  PRODUCT, MEDIAN, STDEV and VAR families; the array argument of SMALL, LARGE, PERCENTILE,
+  QUARTILE) becomes ``VALUE("...")``: a number typed as text still counts (``AVERAGE("3")`` = 3),
+  other text is #VALUE! as in Excel (where the engine gives 0, #DIV/0! or #NUM!);
+* ``VLOOKUP(x, ...)`` and ``HLOOKUP(x, ...)`` in approximate mode become
+  ``IF(ISERROR(x), x, VLOOKUP(x, ...))`` when ``x`` is a cell or an expression (not a constant,
+  not a multi-cell range).
+
+Formulas that need none of this come back unchanged (the same string).
+"""
+
+from __future__ import annotations
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+
+#: aggregates whose every argument is numeric: a typed text argument must be a number
+_ALL_ARGUMENTS = frozenset(
+    (
+        "AVERAGE", "MIN", "MAX", "PRODUCT", "MEDIAN", "STDEV", "STDEV.S", "STDEV.P", "STDEVP", "VAR", "VAR.S",
+        "VAR.P", "VARP", "GEOMEAN", "HARMEAN", "AVEDEV", "DEVSQ", "KURT", "SKEW",
+    )
+)  # fmt: skip
+#: functions whose first argument is an array of numbers
+_FIRST_ARGUMENT = frozenset(
+    ("SMALL", "LARGE", "PERCENTILE", "PERCENTILE.INC", "PERCENTILE.EXC", "QUARTILE", "QUARTILE.INC", "QUARTILE.EXC")
+)
+_LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
+_HINTS = ("VLOOKUP", "HLOOKUP", '"')
+
+
+def _name(token: Token) -> str:
+    name = token.value[:-1].upper()
+    for prefix in ("_XLFN.", "_XLWS."):
+        name = name.removeprefix(prefix)
+    return name
+
+
+def _arguments(tokens: list[Token], open_index: int) -> tuple[list[tuple[int, int]], int]:
+    """The (start, end) token spans of each argument of the function opened at ``open_index``, and its close."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, open_index + 1
+    for i in range(open_index + 1, len(tokens)):
+        token = tokens[i]
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE:
+            if depth == 0:
+                spans.append((start, i))
+                return spans, i
+            depth -= 1
+        elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    raise ValueError("unbalanced formula")
+
+
+def _may_be_error(key: list[Token]) -> bool:
+    """Whether a lookup value can be an error: not a typed constant, and no multi-cell range (left as it is)."""
+    inner = [t for t in key if t.type != Token.WSPACE]
+    if not inner or (len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype != Token.RANGE):
+        return False
+    return not any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in inner)
+
+
+def _exact(args: list[str]) -> bool:
+    """Exact-match mode (range_lookup FALSE or 0), where the engine already passes an error on."""
+    return len(args) >= 4 and args[3].strip().upper() in ("FALSE", "0")
+
+
+def _rewrite(tokens: list[Token]) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            name = _name(token)
+            spans, close = _arguments(tokens, i)
+            args = [_rewrite(tokens[a:b]) for a, b in spans]
+            checked = range(len(args)) if name in _ALL_ARGUMENTS else range(1) if name in _FIRST_ARGUMENT else ()
+            for k in checked:
+                a, b = spans[k]
+                inner = [t for t in tokens[a:b] if t.type != Token.WSPACE]
+                if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
+                    args[k] = f"VALUE({inner[0].value})"
+            call = token.value + ",".join(args) + ")"
+            if name in _LOOKUPS and _may_be_error(tokens[spans[0][0] : spans[0][1]]) and not _exact(args):
+                key = args[0]
+                call = f"IF(ISERROR({key}),{key},{call})"
+            out.append(call)
+            i = close + 1
+            continue
+        out.append(token.value)
+        i += 1
+    return "".join(out)
+
+
+def rewrite_arguments(formula: str) -> str:
+    """``formula`` with Excel's argument checks made explicit (see the module docstring).
+
+    >>> rewrite_arguments('=AVERAGE("Hola")')
+    '=AVERAGE(VALUE("Hola"))'
+    >>> rewrite_arguments("=IFNA(VLOOKUP(A3,A1:B2,2),0)")
+    '=IFNA(IF(ISERROR(A3),A3,VLOOKUP(A3,A1:B2,2)),0)'
+    >>> rewrite_arguments("=SUM(A1:A3)")
+    '=SUM(A1:A3)'
+    """
+    text = formula if formula.startswith("=") else "=" + formula
+    upper = text.upper()
+    if not any(hint in upper for hint in _HINTS):
+        return formula
+    try:
+        tokens = list(Tokenizer(text).items)
+        rewritten = "=" + _rewrite(tokens)
+    except Exception:  # a formula the tokenizer does not understand: the engine decides
+        return formula
+    return rewritten if rewritten != text else formula
