@@ -218,6 +218,15 @@ def test_repeated_column_names_and_missing_mapped_columns_stop(tmp_path, capsys)
         "xl-retention: error: ok.csv: no column 'Client' (given for customer_id); "
         "columns found: 'Customer', 'month', 'mrr'\n"
     )
+    # A file that has our own name too: the entry matches nothing in any input, and is refused all the same.
+    (tmp_path / "own.csv").write_text("customer_id,month,mrr\na,2025-01,100\n")
+    args = ("--subscriptions", tmp_path / "own.csv", "--columns", "customer_id=Client", "--to-csv", tmp_path / "out")
+    status, _, err = run(capsys, "import", *args)
+    assert (status, err) == (
+        1,
+        "xl-retention: error: --columns customer_id=Client: no input file has a column 'Client' (own.csv)\n",
+    )
+    assert not (tmp_path / "out").exists()
 
 
 # -- CSV dialects and numbers ----------------------------------------------------------------

@@ -143,41 +143,50 @@ def load_tables(
             except ValueError as error:
                 raise mv.DataError(str(error), source=source) from None
         df = mv.read_table(path, sheets[kind], sep=options.sep, encoding=options.encoding)
+        read_sources.append(source)
         if df.empty:
             raise mv.DataError(f"{source}: no data rows (only a header)", source=source)
         return df, source
+
+    used: set[str] = set()
+    read_sources: list[str] = []
+
+    def maps(df: pd.DataFrame, kind: str) -> dict[str, str]:  # the --columns entries for this file, noted as used
+        mapping = mv.mapping_for(df, columns, kind)
+        present = {mv.key(c) for c in df.columns}
+        used.update(ours for ours, yours in mapping.items() if mv.key(yours) in present)
+        return mapping
 
     tables = Tables()
     given = {"subscriptions": subscriptions, "orders": orders, "nps": nps, "visits": visits}
     tables.sources = {kind: Path(path) for kind, path in given.items() if path is not None}
     if subscriptions is not None:
         df, source = read(subscriptions, "subscriptions")
-        if mv.subscription_kind(df, mv.mapping_for(df, columns, "intervals")) == "intervals":
-            df = mv.snapshots_from_intervals(
-                df, columns=mv.mapping_for(df, columns, "intervals"), source=source, options=options
-            )
+        if mv.subscription_kind(df, maps(df, "intervals")) == "intervals":
+            df = mv.snapshots_from_intervals(df, columns=maps(df, "intervals"), source=source, options=options)
             sub = mv.subscription_tables(df, source=source)
         else:
-            sub = mv.subscription_tables(
-                df, columns=mv.mapping_for(df, columns, "snapshots"), source=source, options=options
-            )
+            sub = mv.subscription_tables(df, columns=maps(df, "snapshots"), source=source, options=options)
         tables.movements, tables.customer_cohorts, tables.revenue_cohorts = sub[:3]
         tables.survivors = getattr(sub, "survivors", None)
     if orders is not None:
         df, source = read(orders, "orders")
         tables.purchases, tables.order_cohorts, tables.order_revenue_cohorts = mv.order_tables(
-            df, columns=mv.mapping_for(df, columns, "orders"), source=source, options=options
+            df, columns=maps(df, "orders"), source=source, options=options
         )
     if nps is not None:
         df, source = read(nps, "nps")
-        answers = mv.mapping_for(df, columns, "answers")
+        answers = maps(df, "answers")
         tables.scores = mv.scores_by_month(df, columns=answers, source=source, options=options)
         tables.nps = mv.nps_by_month(df, columns=answers, source=source, options=options)
     if visits is not None:
         df, source = read(visits, "visits")
-        tables.visits = mv.returning_visitors(
-            df, columns=mv.mapping_for(df, columns, "visits"), source=source, options=options
-        )
+        tables.visits = mv.returning_visitors(df, columns=maps(df, "visits"), source=source, options=options)
+    unused = {ours: yours for ours, yours in (columns or {}).items() if ours not in used}
+    if unused:
+        ours, yours = next(iter(unused.items()))
+        raise mv.DataError(f"--columns {ours}={yours}: no input file has a column {yours!r} "
+                           f"({', '.join(read_sources)})")  # fmt: skip
     return tables
 
 
