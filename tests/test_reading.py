@@ -105,6 +105,18 @@ def test_a_column_never_mixes_conventions() -> None:
         )
 
 
+def test_one_layout_with_or_without_a_time_of_day() -> None:
+    def days(values: list[str]) -> list[str]:
+        return [str(d)[:16] for d in parse_dates(pd.Series(values), "o.csv", "date")]
+
+    assert days(["05/02/2024", "13/02/2024 10:00", "01/03/2024 23:59"]) == [
+        "2024-02-05T00:00",
+        "2024-02-13T10:00",
+        "2024-03-01T23:59",
+    ]
+    assert days(["2/5/2024", "2/13/2024 10:00 AM"]) == ["2024-02-05T00:00", "2024-02-13T10:00"]
+
+
 def test_iso_basic_times_and_offsets() -> None:
     def months(values: list, **options: object) -> list[str]:
         parsed = parse_dates(pd.Series(values, dtype=object), "o.csv", "date", ReadOptions(**options).dates())

@@ -96,6 +96,10 @@ def _candidates(texts: np.ndarray) -> list[str]:
                 fmt = guess_datetime_format(text, dayfirst=dayfirst)
                 if fmt and fmt not in formats and not _year_then_day(fmt):
                     formats.append(fmt)
+    # A layout with and without a time of day (05/02/2024 and 13/02/2024 10:00) is one layout: D||D T.
+    timed = [f for f in formats if "%H" in f or "%I" in f]
+    for day in [f for f in formats if f not in timed]:
+        formats += [f"{day}||{f}" for f in timed if f.startswith(day + " ") or f.startswith(day + "T")]
     if any(f.startswith(("%Y-%m", "%Y%m%d")) for f in formats):
         formats.insert(0, "ISO8601")
     return formats
@@ -103,6 +107,13 @@ def _candidates(texts: np.ndarray) -> list[str]:
 
 def _apply(texts: np.ndarray, fmt: str, timezone: str | None) -> np.ndarray:
     """``texts`` parsed with ``fmt`` as naive ``datetime64[us]`` wall times (NaT where they do not match)."""
+    if "||" in fmt:  # a date layout, and the same with a time of day
+        day, with_time = fmt.split("||")
+        parsed = _apply(texts, with_time, timezone)
+        missing = np.isnat(parsed)
+        if missing.any():
+            parsed[missing] = _apply(texts[missing], day, timezone)
+        return parsed
     series = pd.Series(texts, dtype=object)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -164,7 +175,7 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
         other = any((~np.isnat(p) & unread).any() for f, p in tried if f != fmt)
         if not other:
             raise _Unread(unread, "dates that do not parse")
-        shown = "ISO 8601, YYYY-MM-DD" if fmt == "ISO8601" else fmt
+        shown = "ISO 8601, YYYY-MM-DD" if fmt == "ISO8601" else fmt.replace("||", " or ")
         raise _Unread(unread, f"dates in another format than the rest of the column ({shown})")
     if options.dayfirst is not None:
         fitting = [(f, p) for f, p in full if _day_first(f) in (options.dayfirst, None)]
