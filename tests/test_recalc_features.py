@@ -183,6 +183,25 @@ def test_overflow_to_infinity_is_stored_as_num(tmp_path: Path) -> None:
     assert (got["A1"], got["B1"]) == ("#NUM!", "#NUM!")
 
 
+def test_a_workbook_beyond_the_readers_limit_is_refused_in_one_line_naming_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(embedded, "MAX_XML_MB", 0)
+    file = recalc(book(tmp_path, {"A1": "=1+1"}), engine="embedded", output_dir=tmp_path / "out").files[0]
+    assert file.status == "failed"
+    assert file.message == (
+        "book.xlsx is too large for the embedded engine: its XML unpacks to more than 0 MB "
+        "(the limit; set XL_RETENTION_MAX_XML_MB to raise it, or use --engine excel)"
+    )
+
+
+def test_excel_error_codes_pass_on_and_text_arguments_are_value_errors(tmp_path: Path) -> None:
+    cells = {"A1": "a", "B1": 1, "A2": "b", "B2": 2, "A3": "=1/0", "D1": "=VLOOKUP(A3,A1:B2,2)"}
+    cells.update({"D2": '=AVERAGE("Hola")', "D3": '=SMALL("Hello",1)'})
+    got, _ = recalculated(book(tmp_path, cells))
+    assert (got["A3"], got["D1"], got["D2"], got["D3"]) == ("#DIV/0!", "#DIV/0!", "#VALUE!", "#VALUE!")
+
+
 # --- item 6: arrays ---------------------------------------------------------------------------------------------------
 
 

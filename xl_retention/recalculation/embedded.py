@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
+import os
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -20,13 +20,14 @@ from typing import Any
 import formualizer as fz
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.formulas import FORMULAE
 
 from ..cells import CellError, evaluate
 from ..registry import BY_NAME, FUNCTIONS, ExcelFunction
 from . import excel_functions
+from .excel_functions.arguments import rewrite_arguments
 from .package import FormulaCell, PackageInfo, scan, without_members
 from .rewrite import rewrite
 
@@ -135,6 +136,11 @@ class Computed:
     unsupported: list[Unsupported] = field(default_factory=list)
 
 
+#: The engine's reader refuses packages whose XML unpacks beyond these sizes (its own defaults are far lower).
+#: XL_RETENTION_MAX_XML_MB raises both (the whole package's XML, and one sheet's XML).
+MAX_XML_MB = int(os.environ.get("XL_RETENTION_MAX_XML_MB", "4096"))
+
+
 def load(path: str | Path, info: PackageInfo | None = None) -> fz.Workbook:
     """The workbook at ``path`` in formualizer, with every registry function registered.
 
@@ -152,11 +158,13 @@ def load(path: str | Path, info: PackageInfo | None = None) -> fz.Workbook:
             config.iterate_max_iterations = max(1, info.iterate_count)
             config.iterate_max_change = info.iterate_delta
     stripped = without_members(str(path), info) if info is not None else None
+    limits = {"max_expanded_bytes": MAX_XML_MB << 20, "max_part_bytes": MAX_XML_MB << 20}
+    settings = fz.WorkbookConfig(eval_config=config)
     try:
         if stripped is not None:  # array members' stored values removed
-            workbook = fz.Workbook.from_bytes(stripped, config=fz.WorkbookConfig(eval_config=config))
+            workbook = fz.Workbook.from_bytes(stripped, config=settings, load_limits=limits)
         else:
-            workbook = fz.Workbook.load_path(str(path), config=fz.WorkbookConfig(eval_config=config))
+            workbook = fz.Workbook.load_path(str(path), config=settings, load_limits=limits)
     except Exception as error:
         raise ValueError(_load_message(Path(path), error)) from None
     for function in FUNCTIONS:  # before the first evaluation, or formulas keep #NAME?
@@ -171,25 +179,12 @@ def load(path: str | Path, info: PackageInfo | None = None) -> fz.Workbook:
 
 def _load_message(path: Path, error: Exception) -> str:
     text = str(error)
-    if "expanded" in text or "max_part_bytes" in text or "max_input_bytes" in text or "limit" in text.lower():
-        size = path.stat().st_size / 1e6 if path.exists() else 0
+    if "limit" in text.lower():
         return (
-            f"{path.name} is too large for the embedded engine ({size:.0f} MB; its reader limits the unpacked "
-            f"size of the package and of each sheet's XML); recalculate it with Excel (--engine excel) or split it"
+            f"{path.name} is too large for the embedded engine: its XML unpacks to more than {MAX_XML_MB} MB "
+            "(the limit; set XL_RETENTION_MAX_XML_MB to raise it, or use --engine excel)"
         )
     return f"{path.name}: the embedded engine cannot read it ({text.splitlines()[0] if text else type(error).__name__})"
-
-
-def _extent(workbook: fz.Workbook, sheet: str) -> tuple[int, int]:
-    """The last used row and column of ``sheet``; (0, 0) for an empty sheet."""
-    quoted = "'" + sheet.replace("'", "''") + "'"
-    rows = workbook.range_page(f"{quoted}!A:XFD", limit=1).resolved
-    cols = workbook.range_page(f"{quoted}!1:1048576", limit=1).resolved
-    row_match = re.search(r"(\d+)$", rows or "")
-    col_match = re.search(r":\$?([A-Z]+)\d+$", cols or "")
-    if row_match is None or col_match is None:
-        return 0, 0
-    return int(row_match.group(1)), column_index_from_string(col_match.group(1))
 
 
 _KNOWN: dict[str, bool] = {}
@@ -306,18 +301,17 @@ def compute(path: str | Path) -> Computed:
                 else:
                     tables.setdefault(sheet, []).append(cell)
                     members.setdefault(sheet, set()).update(covered)
-        last_row, last_col = _extent(workbook, sheet)  # the engine's used range can miss formula-only cells
-        for ref in cells:
-            column, row = range_boundaries(ref)[:2]
-            last_row, last_col = max(last_row, row), max(last_col, column)
-        if not last_row or not last_col:
+        if not cells:  # the package scan found every <f>: a sheet without one has nothing to compute
             continue
-        grid = handle.get_formulas(fz.RangeAddress(sheet, 1, 1, last_row, last_col))
-        found = {(i + 1, j + 1): f for i, row in enumerate(grid) for j, f in enumerate(row) if f}
+        boxes = [range_boundaries(ref) for ref in cells]
+        top, left = min(b[1] for b in boxes), min(b[0] for b in boxes)
+        last_row, last_col = max(b[3] for b in boxes), max(b[2] for b in boxes)
+        grid = handle.get_formulas(fz.RangeAddress(sheet, top, left, last_row, last_col))
+        found = {(i + top, j + left): f for i, row in enumerate(grid) for j, f in enumerate(row) if f}
         for (r, c), text in found.items():
             meta = cells.get(_address(r, c))
             array = meta is not None and meta.kind == "array"
-            new = rewrite(text, sheet, r, c, info.tables, array=array)
+            new = rewrite_arguments(rewrite(text, sheet, r, c, info.tables, array=array))
             if new != "=" + text and new != text:
                 handle.set_formula(r, c, new)
         if found:

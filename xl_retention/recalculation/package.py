@@ -26,6 +26,7 @@ from ..cells import CellError
 from .xlsx_values import (
     _TOKEN,
     _attribute,
+    _column,
     _letters,
     _local,
     _relationships,
@@ -138,24 +139,34 @@ def _formula_cells(xml: bytes, shared: list[str] | None) -> dict[str, FormulaCel
     start = xml.find(b"<sheetData")
     if start == -1:
         return cells
+    found: list[tuple[bytes, re.Match[bytes]]] = []  # (cell reference, its <c> element)
     if _simple_layout(xml, b"", start, len(xml)):
-        matches = []
         position = xml.find(b"<f", start)
         while position != -1:
             if xml[position + 2 : position + 3] in (b">", b" ", b"/"):
                 match = _TOKEN.match(xml, xml.rfind(b"<c ", start, position))
                 if match is not None and match.group("attrs") is not None:
-                    matches.append(match)
+                    found.append((_attribute(match.group("attrs"), b"r") or b"", match))
                     position = xml.find(b"<f", match.end())
                     continue
             position = xml.find(b"<f", position + 2)
-    else:
-        matches = [m for m in _TOKEN.finditer(xml, start) if m.group("body") and b"<" in m.group("body")]
-    for match in matches:
+    else:  # prefixed elements, comments, or cells without an r attribute: follow rows and columns
+        row = column = 0
+        for match in _TOKEN.finditer(xml, start):
+            if match.group("row") is not None:
+                number = _attribute(match.group("row"), b"r")
+                row, column = (int(number) if number is not None and number.isdigit() else row + 1), 0
+                continue
+            if match.group("attrs") is None:
+                continue
+            ref = _attribute(match.group("attrs"), b"r")
+            column = _column(ref) if ref is not None else column + 1
+            if match.group("body") and b"<" in match.group("body"):
+                found.append((ref or f"{_letters(column)}{row}".encode(), match))
+    for ref, match in found:
         body = match.group("body") or b""
         formula = _F_ELEMENT.search(body)
-        ref = _attribute(match.group("attrs"), b"r")
-        if formula is None or ref is None:
+        if formula is None or not ref:
             continue
         attrs = _attributes(formula.group("attrs"))
         closed = body[formula.end() - 2 : formula.end()] == b"/>"
