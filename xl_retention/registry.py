@@ -195,6 +195,11 @@ MODELS: tuple[ExcelFunction, ...] = (
                 "or a table with one cohort per row, blank where not yet observed",
                 whole="table",
             ),
+            Argument(
+                "cohort_size",
+                "give it when survivors are shares (1, 0.869, 0.743, ...): the customers of each cohort",
+                optional=True,
+            ),
         ),
         "sBG maximum-likelihood fit: alpha, beta and the log-likelihood, as one row that spills.",
         kind="aggregate",
@@ -307,7 +312,208 @@ MODELS: tuple[ExcelFunction, ...] = (
         "Expected average order value: p (v + frequency x monetary_value) / (p x frequency + q - 1).",
     ),
 )
-FUNCTIONS = FUNCTIONS + MODELS
+
+# -- more models (issue 15): BdW, BG/BB, Pareto/NBD; standard errors and intervals -------------
+SURVIVORS = replace(MODELS[0].args[0], doc="customers still active after periods 0, 1, ...: as for SBG_FIT")
+COHORT_SIZE = MODELS[0].args[1]
+CONFIDENCE = Argument("confidence", "confidence level of the interval, default 0.95", optional=True, default=0.95)
+BDW = (
+    Argument("alpha", "BdW alpha, > 0 (from BDW_FIT)"),
+    Argument("beta", "BdW beta, > 0 (from BDW_FIT)"),
+    Argument("c", "BdW c, > 0: < 1 churn falls with tenure, > 1 rises, 1 the sBG (from BDW_FIT)"),
+)
+BDW_DISCOUNT = Argument("discount_rate", "discount rate per period: at least 1e-4 (with c = 1 as for the sBG)")
+BB_PARAMETERS = tuple(Argument(n, f"BG/BB {n}, > 0 (from BGBB_FIT)") for n in ("alpha", "beta", "gamma", "delta"))
+BB_HISTORY = (
+    Argument("frequency", "repeat transactions, a whole number >= 0"),
+    Argument("recency", "the opportunity of the last transaction (0 if frequency is 0)"),
+    Argument("n_periods", "transaction opportunities observed after the first, a whole number >= 1"),
+)
+BB_FIT_ARGS = (
+    *(replace(a, whole="flat") for a in BB_HISTORY),
+    Argument("counts", "customers with each history (1 each for one row per customer)", whole="flat"),
+)
+CLV_ARGUMENTS = next(f for f in MODELS if f.name == "BGNBD_CLV").args[4:]  # frequency ... periods_per_month
+PARETO = tuple(Argument(n, f"Pareto/NBD {n}, > 0 (from PARETONBD_FIT)") for n in ("r", "alpha", "s", "beta"))
+WHOLE_RFM = (replace(FREQUENCY, whole="flat"), replace(RECENCY, whole="flat"), replace(AGE, whole="flat"))
+WHOLE_RFM_CELLS = (FREQUENCY, RECENCY, AGE)
+ALL_RFM = (
+    Argument("frequencies", "all customers' frequencies, to fit the model", whole="flat"),
+    Argument("recencies", "all customers' recencies", whole="flat"),
+    Argument("ages", "all customers' ages (T)", whole="flat"),
+)
+INTERVAL = ("estimate", "lower", "upper")
+
+
+def _fit(name: str, func: Callable[..., Any], args: tuple[Argument, ...], doc: str, columns: tuple[str, ...]) -> Any:
+    return ExcelFunction(name, func, args, doc, kind="aggregate", returns="row", columns=columns)
+
+
+MORE_MODELS: tuple[ExcelFunction, ...] = (
+    _fit(
+        "BDW_FIT",
+        models.bdw_fit,
+        (SURVIVORS, COHORT_SIZE),
+        "BdW (beta-discrete-Weibull) fit: alpha, beta, c and the log-likelihood; c = 1 is the sBG.",
+        ("alpha", "beta", "c", "log_likelihood"),
+    ),
+    ExcelFunction(
+        "BDW_SURVIVAL",
+        models.bdw_survival,
+        (*BDW, Argument("t", "periods, a whole number >= 0")),
+        "BdW survival after t periods: B(alpha, beta + t^c) / B(alpha, beta).",
+    ),
+    ExcelFunction(
+        "BDW_RETENTION",
+        models.bdw_retention,
+        (*BDW, Argument("t", "period, a whole number >= 1")),
+        "BdW retention rate of period t: S(t) / S(t - 1).",
+    ),
+    ExcelFunction(
+        "BDW_CHURN_PROBABILITY",
+        models.bdw_churn_probability,
+        (*BDW, Argument("t", "period, a whole number >= 1")),
+        "BdW probability that a new customer churns in period t: S(t - 1) - S(t).",
+    ),
+    ExcelFunction("BDW_DEL", models.bdw_del, (*BDW, BDW_DISCOUNT), "BdW discounted expected lifetime in periods."),
+    ExcelFunction(
+        "BDW_DERL",
+        models.bdw_derl,
+        (*BDW, BDW_DISCOUNT, Argument("renewals", "renewals made so far: 0 in the first period")),
+        "BdW discounted expected residual lifetime just before the next renewal.",
+    ),
+    ExcelFunction(
+        "BDW_CLV",
+        models.bdw_clv,
+        (Argument("margin", "margin per period, paid at its start"), *BDW, BDW_DISCOUNT),
+        "BdW lifetime value of a new customer: margin x DEL.",
+    ),
+    _fit(
+        "BGBB_FIT",
+        models.bgbb_fit,
+        BB_FIT_ARGS,
+        "BG/BB fit of discrete-opportunity histories: alpha, beta, gamma, delta and the log-likelihood.",
+        ("alpha", "beta", "gamma", "delta", "log_likelihood"),
+    ),
+    ExcelFunction(
+        "BGBB_P_ALIVE",
+        models.bgbb_p_alive,
+        (*BB_PARAMETERS, *BB_HISTORY),
+        "BG/BB probability that the customer is active at the next opportunity.",
+    ),
+    ExcelFunction(
+        "BGBB_EXPECTED",
+        models.bgbb_expected,
+        (*BB_PARAMETERS, Argument("periods", "future opportunities, a whole number >= 0"), *BB_HISTORY),
+        "BG/BB expected transactions at the next periods opportunities.",
+    ),
+    ExcelFunction(
+        "BGBB_DERT",
+        models.bgbb_dert,
+        (*BB_PARAMETERS, Argument("discount_rate", "discount rate per opportunity, at least 1e-6"), *BB_HISTORY),
+        "BG/BB discounted expected residual transactions.",
+    ),
+    _fit(
+        "PARETONBD_FIT",
+        models.paretonbd_fit,
+        WHOLE_RFM,
+        "Pareto/NBD maximum-likelihood fit: r, alpha, s, beta and the log-likelihood, as one row that spills.",
+        ("r", "alpha", "s", "beta", "log_likelihood"),
+    ),
+    ExcelFunction(
+        "PARETONBD_P_ALIVE",
+        models.paretonbd_p_alive,
+        (*PARETO, FREQUENCY, RECENCY, AGE),
+        "Pareto/NBD probability that the customer is still active.",
+    ),
+    ExcelFunction(
+        "PARETONBD_EXPECTED",
+        models.paretonbd_expected,
+        (
+            *PARETO,
+            Argument("t", "length of the future period, in the unit of recency and age"),
+            FREQUENCY,
+            RECENCY,
+            AGE,
+        ),
+        "Pareto/NBD expected purchases in the next t time units of a customer with (frequency, recency, age).",
+    ),
+    ExcelFunction(
+        "PARETONBD_CLV",
+        models.paretonbd_clv,
+        (*PARETO, *CLV_ARGUMENTS),
+        "Expected lifetime value: monthly Pareto/NBD purchases x order_value x margin, discounted monthly.",
+    ),
+    _fit("SBG_FIT_SE", models.sbg_fit_se, (SURVIVORS, COHORT_SIZE), "Standard errors of SBG_FIT.", ("alpha", "beta")),
+    _fit(
+        "BDW_FIT_SE", models.bdw_fit_se, (SURVIVORS, COHORT_SIZE), "Standard errors of BDW_FIT.", ("alpha", "beta", "c")
+    ),
+    _fit("BGNBD_FIT_SE", models.bgnbd_fit_se, WHOLE_RFM, "Standard errors of BGNBD_FIT.", ("r", "alpha", "a", "b")),
+    _fit(
+        "PARETONBD_FIT_SE",
+        models.paretonbd_fit_se,
+        WHOLE_RFM,
+        "Standard errors of PARETONBD_FIT.",
+        ("r", "alpha", "s", "beta"),
+    ),
+    _fit(
+        "BGBB_FIT_SE",
+        models.bgbb_fit_se,
+        BB_FIT_ARGS,
+        "Standard errors of BGBB_FIT.",
+        ("alpha", "beta", "gamma", "delta"),
+    ),
+    _fit(
+        "GAMMAGAMMA_FIT_SE",
+        models.gammagamma_fit_se,
+        (replace(FREQUENCY, whole="flat"), replace(MONETARY, whole="flat")),
+        "Standard errors of GAMMAGAMMA_FIT.",
+        ("p", "q", "v"),
+    ),
+    _fit(
+        "SBG_SURVIVAL_INTERVAL",
+        models.sbg_survival_interval,
+        (SURVIVORS, Argument("t", "periods, a whole number >= 0"), CONFIDENCE, COHORT_SIZE),
+        "sBG survival after t periods fitted to survivors, and its confidence interval.",
+        INTERVAL,
+    ),
+    _fit(
+        "SBG_CLV_INTERVAL",
+        models.sbg_clv_interval,
+        (SURVIVORS, Argument("margin", "margin per period, paid at its start"), DISCOUNT, CONFIDENCE, COHORT_SIZE),
+        "sBG lifetime value of a new customer fitted to survivors, and its confidence interval.",
+        INTERVAL,
+    ),
+    _fit(
+        "BDW_SURVIVAL_INTERVAL",
+        models.bdw_survival_interval,
+        (SURVIVORS, Argument("t", "periods, a whole number >= 0"), CONFIDENCE, COHORT_SIZE),
+        "BdW survival after t periods fitted to survivors, and its confidence interval.",
+        INTERVAL,
+    ),
+    _fit(
+        "BDW_CLV_INTERVAL",
+        models.bdw_clv_interval,
+        (SURVIVORS, Argument("margin", "margin per period, paid at its start"), BDW_DISCOUNT, CONFIDENCE, COHORT_SIZE),
+        "BdW lifetime value of a new customer fitted to survivors, and its confidence interval.",
+        INTERVAL,
+    ),
+    _fit(
+        "BGNBD_EXPECTED_INTERVAL",
+        models.bgnbd_expected_interval,
+        (*ALL_RFM, Argument("t", "length of the future period"), FREQUENCY, RECENCY, AGE, CONFIDENCE),
+        "BG/NBD expected purchases of one customer, fitted to all customers, and its confidence interval.",
+        INTERVAL,
+    ),
+    _fit(
+        "PARETONBD_EXPECTED_INTERVAL",
+        models.paretonbd_expected_interval,
+        (*ALL_RFM, Argument("t", "length of the future period"), FREQUENCY, RECENCY, AGE, CONFIDENCE),
+        "Pareto/NBD expected purchases of one customer, fitted to all customers, and its confidence interval.",
+        INTERVAL,
+    ),
+)
+FUNCTIONS = FUNCTIONS + MODELS + MORE_MODELS
 
 BY_NAME: dict[str, ExcelFunction] = {f.name: f for f in FUNCTIONS}
 

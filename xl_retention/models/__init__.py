@@ -33,6 +33,20 @@ from .bdw import BdWFit, bdw_churn_probability, bdw_clv, bdw_del, bdw_derl, bdw_
 from .bgbb import BGBBFit, bgbb_dert, bgbb_expected, bgbb_fit, bgbb_p_alive
 from .bgnbd import BGNBDFit, bgnbd_clv, bgnbd_expected, bgnbd_fit, bgnbd_p_alive
 from .gammagamma import GammaGammaFit, gammagamma_fit, gammagamma_mean
+from .intervals import (
+    bdw_clv_interval,
+    bdw_fit_se,
+    bdw_survival_interval,
+    bgbb_fit_se,
+    bgnbd_expected_interval,
+    bgnbd_fit_se,
+    gammagamma_fit_se,
+    paretonbd_expected_interval,
+    paretonbd_fit_se,
+    sbg_clv_interval,
+    sbg_fit_se,
+    sbg_survival_interval,
+)
 from .paretonbd import ParetoNBDFit, paretonbd_clv, paretonbd_expected, paretonbd_fit, paretonbd_p_alive
 from .sbg import (
     SBGFit,
@@ -46,6 +60,18 @@ from .sbg import (
 )
 
 __all__ = [
+    "bdw_clv_interval",
+    "bdw_fit_se",
+    "bdw_survival_interval",
+    "bgbb_fit_se",
+    "bgnbd_expected_interval",
+    "bgnbd_fit_se",
+    "gammagamma_fit_se",
+    "paretonbd_expected_interval",
+    "paretonbd_fit_se",
+    "sbg_clv_interval",
+    "sbg_fit_se",
+    "sbg_survival_interval",
     "BGBBFit",
     "ParetoNBDFit",
     "bgbb_dert",

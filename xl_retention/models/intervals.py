@@ -1,0 +1,140 @@
+"""Uncertainty as formulas: standard errors of each fit and confidence intervals of the projections.
+
+In Python every fit result carries its uncertainty (``fit.standard_errors``, ``fit.intervals()``,
+``fit.summary()``, ``fit.interval(projection, **arguments)``: see
+:class:`~xl_retention.models._optimize.FitResult`). A spreadsheet cell cannot hold a fit, so the
+functions here take the same data as the fit, fit it, and return one row: the standard errors
+(``*_FIT_SE``) or a projection's estimate and interval (``*_INTERVAL``). Standard errors come from
+the observed information at the optimum (delta method: se(p) = p se(ln p)); intervals are
+exp(+-z se) on the log scale, so they stay > 0. Repeated calls on the same range are fitted once
+(the formula layer caches aggregate results).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._common import ArrayLike
+from ._optimize import Interval
+from .bdw import bdw_clv, bdw_fit, bdw_survival
+from .bgbb import bgbb_fit
+from .bgnbd import bgnbd_expected, bgnbd_fit
+from .gammagamma import gammagamma_fit
+from .paretonbd import paretonbd_expected, paretonbd_fit
+from .sbg import sbg_clv, sbg_fit, sbg_survival
+
+
+def _se(fit: Any) -> tuple[float, ...]:
+    return tuple(fit.standard_errors.values())
+
+
+def sbg_fit_se(survivors: Any, cohort_size: Any = None) -> tuple[float, ...]:
+    """Standard errors of the sBG fit's alpha and beta (see :func:`~xl_retention.models.sbg.sbg_fit`).
+
+    >>> [round(v, 4) for v in sbg_fit_se([1000, 631, 468, 382, 326, 289, 262, 241])]
+    [0.0656, 0.1525]
+    """
+    return _se(sbg_fit(survivors, cohort_size))
+
+
+def bdw_fit_se(survivors: Any, cohort_size: Any = None) -> tuple[float, ...]:
+    """Standard errors of the BdW fit's alpha, beta and c (see :func:`~xl_retention.models.bdw.bdw_fit`).
+
+    >>> [round(v, 4) for v in bdw_fit_se([1000, 631, 468, 382, 326, 289, 262, 241])]
+    [0.167, 0.2827, 0.2981]
+    """
+    return _se(bdw_fit(survivors, cohort_size))
+
+
+def bgnbd_fit_se(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> tuple[float, ...]:
+    """Standard errors of the BG/NBD fit's r, alpha, a and b (see :func:`~xl_retention.models.bgnbd.bgnbd_fit`).
+
+    >>> se = bgnbd_fit_se([1, 1, 1, 9, 8, 1, 1, 0, 3, 2, 1, 2], [1, 10, 2, 25, 10, 12, 1, 0, 13, 28, 11, 28],
+    ...                   [38, 33, 39, 28, 34, 32, 37, 29, 37, 34, 38, 33])
+    >>> len(se), all(v > 0 for v in se)
+    (4, True)
+    """
+    return _se(bgnbd_fit(frequency, recency, T))
+
+
+def paretonbd_fit_se(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> tuple[float, ...]:
+    """Standard errors of the Pareto/NBD fit's r, alpha, s and beta (see :func:`~xl_retention.models.paretonbd_fit`)."""
+    return _se(paretonbd_fit(frequency, recency, T))
+
+
+def bgbb_fit_se(frequency: ArrayLike, recency: ArrayLike, n_periods: ArrayLike, counts: ArrayLike = None) -> tuple:
+    """Standard errors of the BG/BB fit's alpha, beta, gamma and delta (see :func:`~xl_retention.models.bgbb_fit`)."""
+    return _se(bgbb_fit(frequency, recency, n_periods, counts))
+
+
+def gammagamma_fit_se(frequency: ArrayLike, monetary_value: ArrayLike) -> tuple[float, ...]:
+    """Standard errors of the Gamma-Gamma fit's p, q and v (see :func:`~xl_retention.models.gammagamma_fit`)."""
+    return _se(gammagamma_fit(frequency, monetary_value))
+
+
+def sbg_survival_interval(survivors: Any, t: float, confidence: float = 0.95, cohort_size: Any = None) -> Interval:
+    """sBG survival after t periods, fitted to ``survivors``, with its confidence interval (delta method).
+
+    >>> [round(v, 4) for v in sbg_survival_interval([1000, 631, 468, 382, 326, 289, 262, 241], 12)]
+    [0.17, 0.1459, 0.1981]
+    """
+    return sbg_fit(survivors, cohort_size).interval(sbg_survival, confidence, t=t)
+
+
+def sbg_clv_interval(
+    survivors: Any, margin: float, discount_rate: float, confidence: float = 0.95, cohort_size: Any = None
+) -> Interval:
+    """sBG lifetime value of a new customer (:func:`~xl_retention.models.sbg.sbg_clv`) with its interval.
+
+    >>> [round(v, 2) for v in sbg_clv_interval([1000, 631, 468, 382, 326, 289, 262, 241], 50, 0.1)]
+    [184.75, 173.63, 196.58]
+    """
+    return sbg_fit(survivors, cohort_size).interval(sbg_clv, confidence, margin=margin, discount_rate=discount_rate)
+
+
+def bdw_survival_interval(survivors: Any, t: float, confidence: float = 0.95, cohort_size: Any = None) -> Interval:
+    """BdW survival after t periods, fitted to ``survivors``, with its confidence interval (delta method).
+
+    >>> [round(v, 4) for v in bdw_survival_interval([1000, 631, 468, 382, 326, 289, 262, 241], 12)]
+    [0.1773, 0.1513, 0.2079]
+    """
+    return bdw_fit(survivors, cohort_size).interval(bdw_survival, confidence, t=t)
+
+
+def bdw_clv_interval(
+    survivors: Any, margin: float, discount_rate: float, confidence: float = 0.95, cohort_size: Any = None
+) -> Interval:
+    """BdW lifetime value of a new customer (:func:`~xl_retention.models.bdw.bdw_clv`) with its interval."""
+    return bdw_fit(survivors, cohort_size).interval(bdw_clv, confidence, margin=margin, discount_rate=discount_rate)
+
+
+def bgnbd_expected_interval(
+    frequencies: ArrayLike,
+    recencies: ArrayLike,
+    ages: ArrayLike,
+    t: float,
+    frequency: float,
+    recency: float,
+    age: float,
+    confidence: float = 0.95,
+) -> Interval:
+    """BG/NBD expected purchases in the next t of one customer (frequency, recency, age), fitted to all customers'
+    (frequencies, recencies, ages), with its confidence interval (delta method)."""
+    fit = bgnbd_fit(frequencies, recencies, ages)
+    return fit.interval(bgnbd_expected, confidence, t=t, frequency=frequency, recency=recency, T=age)
+
+
+def paretonbd_expected_interval(
+    frequencies: ArrayLike,
+    recencies: ArrayLike,
+    ages: ArrayLike,
+    t: float,
+    frequency: float,
+    recency: float,
+    age: float,
+    confidence: float = 0.95,
+) -> Interval:
+    """Pareto/NBD expected purchases in the next t of one customer (frequency, recency, age), fitted to all
+    customers' (frequencies, recencies, ages), with its confidence interval (delta method)."""
+    fit = paretonbd_fit(frequencies, recencies, ages)
+    return fit.interval(paretonbd_expected, confidence, t=t, frequency=frequency, recency=recency, T=age)
