@@ -195,10 +195,10 @@ def test_dashboard_has_native_charts_of_the_series(template):
     assert len(charts) == 6
     refs = [s.val.numRef.f for chart in charts for s in chart.series]
     assert refs == [
-        "'Customers'!$D$2:$D$25",  # customers at end: an input, empty where not filled
+        "'Customers'!$H$2:$H$25",  # customers at end (chart column)
         "'Revenue'!$C$2:$C$25", "'Revenue'!$D$2:$D$25", "'Revenue'!$E$2:$E$25",  # new, expansion, reactivation
         "'Revenue'!$S$2:$S$25", "'Revenue'!$T$2:$T$25",  # - contraction, - churned (chart columns)
-        "'Customers'!$H$2:$H$25",  # CRR only: churn is 1 - CRR, not a second line on a second axis
+        "'Customers'!$I$2:$I$25",  # CRR only: churn is 1 - CRR, not a second line on a second axis
         "'Revenue'!$Q$2:$Q$25", "'Revenue'!$R$2:$R$25",  # NRR, GRR
         "'Revenue'!$P$2:$P$25",  # MRR at end
         "'NPS'!$H$2:$H$25",
@@ -217,7 +217,7 @@ def test_dashboard_has_native_charts_of_the_series(template):
             assert hidden == cell.value.endswith(("(chart)", "so far")), (title, cell.value)
 
 
-CHART_COLUMNS = {"Customers": "H", "Revenue": "PQRST", "NPS": "HI"}
+CHART_COLUMNS = {"Customers": "HI", "Revenue": "PQRST", "NPS": "HI"}
 
 
 def test_empty_months_compute_to_blank_not_errors(template):
@@ -225,10 +225,10 @@ def test_empty_months_compute_to_blank_not_errors(template):
     values = compute(TEMPLATE)
     values = getattr(values, "values", values)
     cells = [(sheet, ref, v) for sheet, found in values.items() for ref, v in found.items()]
-    assert len(cells) == formulas == 1656  # every formula computed
+    assert len(cells) == formulas == 1680  # every formula computed
     na = [(sheet, ref) for sheet, ref, v in cells if getattr(v, "code", None) == "#N/A"]
     assert {(sheet, ref[0]) for sheet, ref in na} == {(s, c) for s, letters in CHART_COLUMNS.items() for c in letters}
-    assert len(na) == 24 * 8  # every chart cell: no month has data, so no point is drawn
+    assert len(na) == 24 * 9  # every chart cell: no month has data, so no point is drawn
     assert {repr(v) for sheet, ref, v in cells if (sheet, ref) not in set(na)} == {"None"}
 
 

@@ -9,6 +9,7 @@ when the core's fit fails), and every metric equals the core's (xl_retention.crr
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import zipfile
@@ -24,8 +25,11 @@ from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
 from xl_retention.workbook.template import CUSTOMERS, NPS_SUMMARY, PURCHASES, REVENUE, column_letter
 
-CHART_KEYS = {"Customers": ("crr_chart",), "Revenue": ("end_chart", "nrr_chart", "grr_chart", "contraction_chart",
-              "churned_chart"), "NPS": ("nps_chart", "moe_chart")}  # fmt: skip
+CHART_KEYS = {
+    "Customers": ("end_chart", "crr_chart"),
+    "Revenue": ("end_chart", "nrr_chart", "grr_chart", "contraction_chart", "churned_chart"),
+    "NPS": ("nps_chart", "moe_chart"),
+}
 SPECS = {spec.title: spec for spec in (CUSTOMERS, REVENUE, NPS_SUMMARY, PURCHASES)}
 
 
@@ -129,6 +133,7 @@ def expected_rate(function, *args):
     return function(*args)
 
 
+EPOCH = dt.datetime(1899, 12, 30)
 CASES = [(n, offset) for n in (1, 6, 13, 30) for offset in (-2, 0, 2) if n + min(offset, 0) > 0 and n - offset > 0]
 
 
@@ -214,6 +219,21 @@ def test_a_partly_filled_tracker_has_no_stray_errors_and_the_core_s_values(tmp_p
         )
         scores = data["scores"][max(0, offset) + i]
         assert value("NPS", "nps_chart", row) == (xr.nps(scores) if scores else "#N/A")
+
+    # the Dashboard's latest figures: each series' last month with a figure
+    dashboard = {ref: v for ref, (kind, v) in values["Dashboard"].items()}
+    month_serial = {row: (openpyxl.load_workbook(path)["Customers"].cell(row, 1).value - EPOCH).days
+                    for row in data_rows}  # fmt: skip
+    last_row = max(data_rows)
+    last = data_rows[last_row]
+    assert (dashboard["B4"], dashboard["C4"]) == (last["end"], month_serial[last_row])
+    crr_rows = [row for row, r in data_rows.items() if r["start"]]
+    if crr_rows:
+        r = data_rows[crr_rows[-1]]
+        assert dashboard["B6"] == xr.crr(r["end"], r["gained"], r["start"])
+        assert dashboard["C6"] == month_serial[crr_rows[-1]]
+    else:
+        assert dashboard["B6"] in (None, "")
 
     lifetime = {ref: v for ref, (kind, v) in values["Lifetime value"].items()}
     if churn_rates:  # the average of the last 12 months that have a churn rate

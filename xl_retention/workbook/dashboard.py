@@ -35,13 +35,13 @@ from ._style import (
 from .sheets import last_value
 from .template import CUSTOMERS, NPS_SUMMARY, REVENUE, MonthlySheet, column_letter
 
-# the latest figures: label, series name, number format, the series whose last number dates it
+# the latest figures: label, series (a chart column: a number or #N/A), number format, its sheet
 HEADLINES = (
-    ("Customers at end", "Customers_End", COUNT_FORMAT, "Customers"),
-    ("MRR at end", "Revenue_End", MONEY, "Revenue"),
-    ("Retention (CRR)", "Customers_CRR", PERCENT, "Customers"),
-    ("Net revenue retention (NRR)", "Revenue_NRR", PERCENT, "Revenue"),
-    ("NPS", "NPS_Score", POINTS, "NPS"),
+    ("Customers at end", "Customers_End_Chart", COUNT_FORMAT, "Customers"),
+    ("MRR at end", "Revenue_End_Chart", MONEY, "Revenue"),
+    ("Retention (CRR)", "Customers_CRR_Chart", PERCENT, "Customers"),
+    ("Net revenue retention (NRR)", "Revenue_NRR_Chart", PERCENT, "Revenue"),
+    ("NPS", "NPS_Score_Chart", POINTS, "NPS"),
     ("Lifetime value (CLV), constant churn", "LTV_CLV", MONEY, None),
 )
 MOVEMENT_COLOURS = {  # key on Revenue -> colour of its column segment
@@ -107,7 +107,7 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
 
     customers, revenue, nps = wb[CUSTOMERS.title], wb[REVENUE.title], wb[NPS_SUMMARY.title]
     count = _line_chart("Customers at end of month", "customers", "#,##0")
-    _series(count, customers, CUSTOMERS, "end", last)
+    _series(count, customers, CUSTOMERS, "end_chart", last, "Customers at end")
     ws.add_chart(count, "A12")
 
     moves = BarChart()

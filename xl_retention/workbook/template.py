@@ -139,7 +139,24 @@ CUSTOMERS = MonthlySheet(
             PERCENT,
             name="Customers_Churn",
         ),  # fmt: skip
-        Column("crr_chart", "CRR (chart)", _chart("crr"), PERCENT, width=CHART_WIDTH, hidden=True),
+        Column(
+            "end_chart",
+            "Customers at end (chart)",
+            _chart("end"),
+            COUNT_FORMAT,
+            width=CHART_WIDTH,
+            name="Customers_End_Chart",
+            hidden=True,
+        ),  # fmt: skip
+        Column(
+            "crr_chart",
+            "CRR (chart)",
+            _chart("crr"),
+            PERCENT,
+            width=CHART_WIDTH,
+            name="Customers_CRR_Chart",
+            hidden=True,
+        ),  # fmt: skip
         Column(
             "churn_seq",
             "Churn rates so far",
@@ -240,8 +257,24 @@ REVENUE = MonthlySheet(
             name="Revenue_Quick_Ratio",
             width=11,
         ),
-        Column("end_chart", "MRR at end (chart)", _chart("end"), MONEY, width=CHART_WIDTH, hidden=True),
-        Column("nrr_chart", "NRR (chart)", _chart("nrr"), PERCENT, width=CHART_WIDTH, hidden=True),
+        Column(
+            "end_chart",
+            "MRR at end (chart)",
+            _chart("end"),
+            MONEY,
+            width=CHART_WIDTH,
+            name="Revenue_End_Chart",
+            hidden=True,
+        ),  # fmt: skip
+        Column(
+            "nrr_chart",
+            "NRR (chart)",
+            _chart("nrr"),
+            PERCENT,
+            width=CHART_WIDTH,
+            name="Revenue_NRR_Chart",
+            hidden=True,
+        ),  # fmt: skip
         Column("grr_chart", "GRR (chart)", _chart("grr"), PERCENT, width=CHART_WIDTH, hidden=True),
         Column(
             "contraction_chart",
@@ -268,7 +301,9 @@ NPS_SUMMARY = MonthlySheet(
         Column("detractors", "Detractors (0-6)", "=INDEX(NPS_BREAKDOWN({scores}),1,3)", name="NPS_Detractors"),
         Column("nps", "NPS", "=NPS({scores})", POINTS, name="NPS_Score", width=9),
         Column("moe", "Margin of error (95%)", "=NPS_MOE({scores})", POINTS, name="NPS_Margin", width=13),
-        Column("nps_chart", "NPS (chart)", _chart("nps"), POINTS, width=CHART_WIDTH, hidden=True),
+        Column(
+            "nps_chart", "NPS (chart)", _chart("nps"), POINTS, width=CHART_WIDTH, name="NPS_Score_Chart", hidden=True
+        ),
         Column("moe_chart", "Margin of error (chart)", _chart("moe"), POINTS, width=CHART_WIDTH, hidden=True),
     ),
     "Scores go on the 'NPS scores' sheet, one column per month; this summary follows.",
