@@ -4,7 +4,7 @@ Counting rules (``docs/metrics.md``): a customer is active in a month when they 
 (visited) that month; their cohort is the month of their first order (visit).
 
 * ``buyers``: distinct customers who ordered that month.
-* ``repeat_purchasers``: of them, those with more than one order that month (METRICS'
+* ``repeat_purchasers``: of them, those with more than one order that month (docs/metrics.md's
   REPEAT_PURCHASE_RATE counts customers who bought more than once); ``repeat_purchase_rate``
   = repeat_purchasers / buyers.
 * ``returning``: of them, those who had ordered in an earlier month (returning customers;

@@ -347,7 +347,7 @@ def monthly_movements(
       mrr_start is 0), ``quick_ratio`` = (new + reactivation + expansion) / lost_mrr (NaN
       when lost_mrr is 0).
 
-    ``grr`` is the capped customer-level GRR of METRICS.md: for the customers active at the
+    ``grr`` is the capped customer-level GRR of docs/metrics.md: for the customers active at the
     start, sum(min(mrr_now, mrr_start)) / sum(mrr_start). Each such customer's month is
     exactly one of kept, expansion (min = mrr_start), contraction (min = mrr_start -
     contraction) or churn (min = 0), so that sum is mrr_start - lost_mrr and the capped GRR
