@@ -80,7 +80,7 @@ def _grad_lbeta_ratio(a: Any, b: Any, u: Any, v: Any) -> tuple[Any, Any]:
 
 
 def _log_terms(params: np.ndarray, x: np.ndarray, tx: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The terms of the likelihood (FHS 2010, eq. 5) in logs, one row per history, and their gradients.
+    """The terms of the likelihood (FHS 2010) in logs, one row per history, and their gradients.
 
     Term 0: alive through n, B(alpha + x, beta + n - x) / B(alpha, beta) x B(gamma, delta + n) / B(gamma, delta);
     term 1 + i (i = 0 .. n - t_x - 1): inactive after opportunity t_x + i,
@@ -124,7 +124,7 @@ def bgbb_fit(frequency: ArrayLike, recency: ArrayLike, n_periods: ArrayLike, cou
     frequency x = repeat transactions, recency t_x = the opportunity of the last one (0 if
     none), n_periods n = the opportunities observed; ``counts`` = how many customers share
     each history (default: one each), as the paper's donation data are tabulated.
-    Log-likelihood of one history (eq. 5):
+    Log-likelihood of one history:
 
     L = B(alpha + x, beta + n - x) / B(alpha, beta) x B(gamma, delta + n) / B(gamma, delta)
       + sum_{i=0}^{n - t_x - 1} B(alpha + x, beta + t_x - x + i) / B(alpha, beta)
@@ -204,7 +204,7 @@ def bgbb_p_alive(
     recency: ArrayLike,
     n_periods: ArrayLike,
 ) -> Any:
-    """Probability that a customer with history (x, t_x, n) is active at opportunity n + 1 (FHS 2010, eq. 11).
+    """Probability that a customer with history (x, t_x, n) is active at opportunity n + 1 (FHS 2010, eq. A10).
 
     P(alive at n + 1) = B(alpha + x, beta + n - x) / B(alpha, beta) x B(gamma, delta + n + 1) / B(gamma, delta) / L.
 
@@ -270,7 +270,7 @@ def bgbb_dert(
     recency: ArrayLike,
     n_periods: ArrayLike,
 ) -> Any:
-    """Discounted expected residual transactions of a customer with history (x, t_x, n) (FHS 2010, eq. 14).
+    """Discounted expected residual transactions of a customer with history (x, t_x, n) (FHS 2010).
 
     DERT = B(alpha + x + 1, beta + n - x) / B(alpha, beta) x B(gamma, delta + n + 1) / B(gamma, delta)
            / (1 + d) x 2F1(1, delta + n + 1; gamma + delta + n + 1; 1 / (1 + d)) / L:
