@@ -31,6 +31,8 @@ _SPACES = re.compile(r"[\s\u00a0\u202f']")
 _POINT_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d*)?$")  # 1,234.50
 _COMMA_GROUPS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d*)?$")  # 1.234,50
 _COMMA_DECIMAL = re.compile(r"^\d*,\d+$")  # 12,50
+_THOUSANDS_ONLY = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")  # 1.234: a decimal point, or a thousands point?
+_GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 _PLAIN = re.compile(r"^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
@@ -104,8 +106,8 @@ def _decimal_of(texts: list[str]) -> str | None:
 def _number_text(text: str, decimal: str | None) -> float | None:
     """One stripped text as a number under ``decimal`` (None: the text alone must tell); None if it is not one."""
     negative, body = _body(text)
-    if not body:
-        return None
+    if not body or (decimal is None and "," not in body and _COMMA_GROUPS.match(body) and "." in body):
+        return None  # 1.234 with nothing in the column to tell
     if decimal == "," or (decimal is None and _COMMA_DECIMAL.match(body) and not re.match(r"^\d{1,3},\d{3}$", body)):
         if _COMMA_GROUPS.match(body) or _COMMA_DECIMAL.match(body) or _PLAIN.match(body.replace(",", ".")):
             body = body.replace(".", "").replace(",", ".") if _COMMA_GROUPS.match(body) else body.replace(",", ".")
@@ -153,6 +155,7 @@ def parse_numbers(
         uniques = np.asarray(uniques, dtype=object)
         numbers = np.full(len(uniques), np.nan)
         bad = np.zeros(len(uniques), dtype=bool)
+        unclear = np.zeros(len(uniques), dtype=bool)  # 1,234 or 1.234 with nothing in the column to tell
         problem = f"values that are not {what}"
         texts: dict[int, str] = {}
         for i, value in enumerate(uniques):
@@ -170,12 +173,17 @@ def parse_numbers(
             plain = pd.to_numeric(pd.Series(list(texts.values()), dtype=object), errors="coerce").to_numpy(
                 dtype=np.float64
             )
-            rest = {i: t for (i, t), p in zip(texts.items(), plain, strict=True) if np.isnan(p) or decimal == ","}
+            # Texts the plain parser cannot read, or reads only under one convention ('1.234': 1.234 or 1234?).
+            rest = {
+                i: t
+                for (i, t), p in zip(texts.items(), plain, strict=True)
+                if np.isnan(p) or decimal == "," or (decimal is None and _THOUSANDS_ONLY.match(t))
+            }
             for (i, _), p in zip(texts.items(), plain, strict=True):
                 if i not in rest:
                     numbers[i] = p
             if rest:
-                mark = decimal or _decimal_of(list(rest.values()))
+                mark = decimal or _decimal_of(list(texts.values()))
                 for i, text in rest.items():
                     if text.upper() in ("TRUE", "FALSE"):
                         bad[i] = True
@@ -184,13 +192,13 @@ def parse_numbers(
                     got = _number_text(text, mark)
                     if got is None:
                         bad[i] = True
+                        unclear[i] = mark is None and bool(_GROUPED.match(_body(text)[1]))
                     else:
                         numbers[i] = got
         if bad.any():
             rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
-            marks = any("," in str(v) for v in np.asarray(raw, dtype=object)[rows[:5]])
-            if problem == f"values that are not {what}" and decimal is None and marks:
-                problem += " (or numbers whose decimal mark cannot be told: give --decimal)"
+            if unclear[bad].all():
+                problem = "numbers whose decimal mark cannot be told (1,234 or 1.234: give --decimal , or --decimal .)"
             raise bad_rows(source, column, problem, rows, raw)
         values = numbers[np.maximum(codes, 0)]
         values[codes < 0] = np.nan
