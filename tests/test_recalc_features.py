@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from libreoffice import render_pdf, soffice_path
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -398,6 +400,21 @@ def test_in_place_does_not_replace_a_file_saved_by_another_program_meanwhile(
     )
     assert path.read_bytes() == newer
     assert sorted(p.name for p in tmp_path.iterdir()) == ["book.xlsx", "newer.xlsx"]  # no temporary file left
+
+
+# --- issue 11 item 5: what LibreOffice shows of the stored values ----------------------------------------------------
+
+
+@pytest.mark.skipif(soffice_path() is None or shutil.which("pdftotext") is None, reason="needs LibreOffice, pdftotext")
+def test_libreoffice_keeps_stored_numbers_and_text_and_computes_guarded_blanks(tmp_path: Path) -> None:
+    """LibreOffice keeps a stored number or text (it lacks CRR); a blank or an error it recomputes, so a month
+    without data must be blank by logic it can compute: IF(COUNT(...)=0,"",CRR(...)) (see xlsx_values)."""
+    cells = {"A1": 535, "B1": 75, "C1": 500, "D1": "=CRR(A1,B1,C1)", "E1": '=IF(D1>0.9,"kept text","low")'}
+    cells.update({"A2": "row 2", "D2": '=IF(COUNT(A3,B3,C3)=0,"",CRR(A3,B3,C3))', "E2": "=1/0"})
+    file = recalc(book(tmp_path, cells), engine="embedded", output_dir=tmp_path / "out").files[0]
+    pdf = render_pdf(file.output, tmp_path / "pdf", recalculate=False)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.split() == ["535", "75", "500", "0.92", "kept", "text", "row", "2", "#DIV/0!"]
 
 
 # --- cases 18 to 20: arguments and booleans ---------------------------------------------------------------------------

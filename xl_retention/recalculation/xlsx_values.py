@@ -11,6 +11,16 @@ openpyxl's ``fullCalcOnLoad`` flag, so that Excel shows the stored values on ope
 
 The XML is not re-serialized with an XML library on purpose: that rewrites namespace
 prefixes, which Excel rejects when they are listed in ``mc:Ignorable``.
+
+Array formulas' other cells and spilled results (``members``) hold only a value; they are
+set in place, or inserted (cell, and row if needed) where the sheet lacks them.
+
+Values are stored as Excel stores them: a blank result as empty text (``t="str"``), an error
+as ``t="e"``. LibreOffice (7.4, ``sc/source/filter/oox``) keeps a stored formula result only
+when it is a number, or non-empty text; it recomputes blanks, errors and booleans on load, and
+shows ``#NAME?`` where it lacks the function. Writing those in another form (an error as text)
+would feed text into Excel's own recalculation, so a workbook meant for LibreOffice must make
+its blank months blank by logic LibreOffice computes: ``IF(COUNT(B2:D2)=0,"",CRR(D2,C2,B2))``.
 """
 
 from __future__ import annotations
