@@ -537,3 +537,34 @@ def test_any_dialect_gives_the_same_tables(orders, snapshots, writing) -> None:
         pd.testing.assert_frame_equal(left, right)
     for left, right in zip(subscription_tables(typed_snapshots), got_subs, strict=True):
         pd.testing.assert_frame_equal(left, right)
+
+
+def test_parquet_types(tmp_path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    import decimal
+
+    import pyarrow.parquet as pq
+
+    orders = pa.table(
+        {
+            "customer_id": pa.array(["007", "7 ", "007"]),
+            "date": pa.array([dt.date(2024, 1, 5), dt.date(2024, 2, 5), dt.date(2024, 2, 6)], pa.date32()),
+            "amount": pa.array([decimal.Decimal(v) for v in ("12.50", "3.00", "-1.00")], pa.decimal128(10, 2)),
+        }
+    )
+    pq.write_table(orders, tmp_path / "o.parquet")
+    got = order_tables(read_table(tmp_path / "o.parquet"))
+    # '7 ' is '7', not '007'; 007's February row is a refund: February has one buyer, nobody returning.
+    assert got.purchases[["buyers", "returning"]].to_numpy().tolist() == [[1, 0], [1, 0]]
+    assert got.revenue_cohorts.to_numpy()[:, 0].tolist() == [12.5, 3.0]
+    stamps = pa.table(
+        {
+            "customer_id": pa.array([1, 2]),
+            "date": pa.array([dt.datetime(2024, 3, 31, 23, 30), dt.datetime(2024, 4, 1, 3)], pa.timestamp("us", "UTC")),
+        }
+    )
+    pq.write_table(stamps, tmp_path / "t.parquet")
+    df = read_table(tmp_path / "t.parquet")
+    assert order_tables(df).purchases.index.astype(str).tolist() == ["2024-03", "2024-04"]
+    paris = order_tables(df, options=ReadOptions(timezone="Europe/Paris")).purchases
+    assert paris.index.astype(str).tolist() == ["2024-04"]

@@ -17,6 +17,7 @@ with nothing else to tell), and text that is not a number, are refused naming th
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -162,7 +163,7 @@ def parse_numbers(
             if isinstance(value, (bool, np.bool_)):
                 bad[i] = True
                 problem = f"TRUE/FALSE where {what} belong"
-            elif isinstance(value, (int, float, np.integer, np.floating)):
+            elif isinstance(value, (int, float, np.integer, np.floating, Decimal)):
                 numbers[i] = float(value)
             elif isinstance(value, str):
                 if value.strip():
