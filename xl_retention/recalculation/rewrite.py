@@ -33,7 +33,28 @@ _SPECIALS = {"#all", "#data", "#headers", "#totals", "#this row"}
 _A1_RANGE = re.compile(
     r"^(?P<sheet>(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(?P<a>\$?[A-Za-z]{1,3}\$?\d+)(?::(?P<b>\$?[A-Za-z]{1,3}\$?\d+))?$"
 )
-_HINTS = ("[", "LAMBDA", " ", ":", "_xlpm.")
+_LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
+
+
+def _candidate(text: str, tables: dict[str, Table], array: bool) -> bool:
+    """Whether ``text`` may hold something to rewrite (cheap: most formulas need no tokenizing)."""
+    bare = _LITERALS.sub("''", text)
+    upper = bare.upper()
+    if "[" in bare or " " in bare or "LAMBDA" in upper or "_XLPM." in upper:
+        return True
+    if tables and any(name in bare.lower() for name in tables):
+        return True
+    if array or ":" not in bare:
+        return False
+    depth = 0
+    for char in bare:  # a range outside every function call: implicit intersection
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == ":" and depth == 0:
+            return True
+    return False
 
 
 def _quote(sheet: str) -> str:
@@ -177,7 +198,7 @@ def rewrite(formula: str, sheet: str, row: int, col: int, tables: list[Table], a
     """
     text = formula if formula.startswith("=") else "=" + formula
     by_name = {t.name.lower(): t for t in tables}
-    if not any(h in text for h in _HINTS) and not (by_name and any(n in text.lower() for n in by_name)):
+    if not _candidate(text, by_name, array):
         return text
     try:
         tokens = [t for t in Tokenizer(text).items]
