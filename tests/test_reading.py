@@ -568,3 +568,34 @@ def test_parquet_types(tmp_path) -> None:
     assert order_tables(df).purchases.index.astype(str).tolist() == ["2024-03", "2024-04"]
     paris = order_tables(df, options=ReadOptions(timezone="Europe/Paris")).purchases
     assert paris.index.astype(str).tolist() == ["2024-04"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    orders=st.lists(
+        st.tuples(st.sampled_from(["1", "23", "007", "a"]), DAYS, st.integers(0, 50_000)), min_size=1, max_size=15
+    ),  # fmt: skip
+    epoch_1904=st.booleans(),
+    cells=st.sampled_from(["dates", "serials", "text"]),
+    numeric_ids=st.booleans(),
+)
+def test_any_workbook_layout_gives_the_same_tables(orders, epoch_1904, cells, numeric_ids) -> None:
+    """Dates as date cells, serial numbers or ISO text; ids as numbers where they can be; either date system."""
+    book = openpyxl.Workbook()
+    if epoch_1904:
+        book.epoch = CALENDAR_MAC_1904
+    base = pd.Timestamp("1904-01-01" if epoch_1904 else "1899-12-30")
+    sheet = book.active
+    sheet.append(["customer_id", "date", "amount"])
+    for cid, day, cents in orders:
+        value = int(cid) if numeric_ids and cid.isdigit() and not cid.startswith("0") else cid
+        when = {"dates": day.to_pydatetime(), "serials": (day - base).days, "text": day.strftime("%Y-%m-%d")}[cells]
+        sheet.append([value, when, cents / 100])
+    typed = pd.DataFrame(
+        {"customer_id": [o[0] for o in orders], "date": [o[1] for o in orders], "amount": [o[2] / 100 for o in orders]}
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        book.save(Path(folder) / "o.xlsx")
+        got = order_tables(read_table(Path(folder) / "o.xlsx"))
+    for left, right in zip(order_tables(typed), got, strict=True):
+        pd.testing.assert_frame_equal(left, right)
