@@ -380,3 +380,43 @@ def test_fast_and_full_scan_give_the_same_sheet(source: Path, monkeypatch: pytes
     full = tmp_path / "full.xlsx"
     write_cached_values(source, full, VALUES)
     assert dict((n, d) for n, _, d in _entries(fast)) == dict((n, d) for n, _, d in _entries(full))
+
+
+MEMBER_SHEET = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<dimension ref="A1:B3"/><sheetData>'
+    '<row r="1"><c r="A1"><f t="array" ref="A1:C5">SEQUENCE(5,3)</f><v>1</v></c><c r="B1" s="0"><v>999</v></c></row>'
+    '<row r="3" spans="1:2"/>'
+    '<row r="4"><c r="B4"><v>7</v></c></row>'
+    "</sheetData></worksheet>"
+)
+
+
+def test_array_members_are_set_in_place_or_inserted_with_their_rows(tmp_path: Path) -> None:
+    source = tmp_path / "members.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "S"
+    wb.save(source)
+    _replace_entries(source, {CUSTOMERS: MEMBER_SHEET.encode()})
+    members = {f"{c}{r}": 3 * (r - 1) + i for r in range(1, 6) for i, c in enumerate("ABC", start=1)}
+    del members["A1"]
+    members["C5"] = None  # a blank member
+    target = tmp_path / "target.xlsx"
+    assert write_cached_values(source, target, {"S": {"A1": 1}}, members={"S": members}) == 15
+    with zipfile.ZipFile(target) as package:
+        xml = package.read(CUSTOMERS).decode()
+    assert '<dimension ref="A1:C5"/>' in xml
+    assert '<c r="B1" s="0"><v>2</v></c><c r="C1"><v>3</v></c></row>' in xml  # style kept, C1 inserted
+    assert '<row r="2"><c r="A2"><v>4</v></c>' in xml  # a missing row, in its place
+    assert '<row r="3" spans="1:2"><c r="A3"><v>7</v></c>' in xml  # an empty row opened
+    assert '<row r="4"><c r="A4"><v>10</v></c><c r="B4"><v>11</v></c><c r="C4"><v>12</v></c></row>' in xml
+    assert xml.index('<row r="4">') < xml.index('<row r="5">') < xml.index("</sheetData>")
+    got = openpyxl.load_workbook(target, data_only=True)["S"]
+    assert [[c.value for c in row] for row in got.iter_rows()] == [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+        [10, 11, 12],
+        [13, 14, None],
+    ]
