@@ -425,3 +425,69 @@ def test_argument_rewrites_restore_excels_error_codes(tmp_path: Path) -> None:
         "D6": "#DIV/0!",
         "D7": "#DIV/0!",
     }
+
+
+def test_text_number_formats_as_excel(tmp_path: Path) -> None:
+    # (value, format, Excel's result): pycel text.xlsx sheets TextNumbers and TextDates, and the examples of
+    # Excel's TEXT documentation (rows marked doc)
+    cases = [
+        (1234567.89, '#,#"ZZ"#.0"YY"00', "1,234,56ZZ7.8YY90"),
+        (-1.0, "w;x;z@", "x"),
+        (0.0, "w;x;z", "z"),
+        (-1.0, "w;x@", "-w"),
+        (890123.456789, "#.###.##.#", "890123.456.78.9"),
+        (890123.456789, "#,###.##.##", "890,123.45.68"),
+        (890123.456789, "#,0x#.00.0", "890,12x3.45.7"),
+        (890123.456789, "#%#", "8901234%6"),
+        (890123.456789, "#.#%", "89012345.7%"),
+        (1.0, "#.##", "1."),
+        ("1.001", "#.##", "1."),
+        (1234.56, "$x*y#,##0* ", "$x1,235"),
+        (1234.56, ".##0", "1234.560"),
+        (-1.0, '##.00;##.0;"ZERO";->@<-', "1.0"),
+        ("2007-02-03 19:08:07.0123", "[h]", "938803"),
+        ("23:99", "#.#####", "1.02708"),
+        ("24:99", "#.#####", "24:99"),
+        (0.0, "[h]:m", "0:0"),
+        (1234.567, "$#,##0.00", "$1,234.57"),  # doc
+        (0.285, "0.0%", "28.5%"),  # doc
+        (4.34, "# ?/?", "4 1/3"),  # doc
+        (12200000, "0.00E+00", "1.22E+07"),  # doc
+        (1234, "0000000", "0001234"),  # doc
+    ]
+    inputs = {f"A{i}": value for i, (value, _, _) in enumerate(cases, start=1)}
+    inputs.update({f"B{i}": fmt for i, (_, fmt, _) in enumerate(cases, start=1)})
+    got = _compute(tmp_path, {f"C{i}": f"=TEXT(A{i},B{i})" for i in range(1, len(cases) + 1)}, inputs)
+    assert [got[f"C{i}"] for i in range(1, len(cases) + 1)] == [want for _, _, want in cases]
+    errors = _compute(
+        tmp_path,
+        {"C1": "=TEXT(-1,B1)", "C2": "=TEXT(A2,B2)", "C3": "=TEXT(1/0,B1)"},
+        {"B1": "[h]:m", "B2": '#,#"ZZ"#.0Y00'},  # a negative time; a date code among digit placeholders
+    )
+    assert errors == {"C1": "#VALUE!", "C2": "#VALUE!", "C3": "#DIV/0!"}
+
+
+def test_text_slicing_reads_logicals_and_numbers_as_excel(tmp_path: Path) -> None:
+    # pycel text.xlsx All!E17/J17: LEFT(TRUE, 2) = "TR", RIGHT(TRUE, 2) = "UE"
+    got = _compute(
+        tmp_path,
+        {
+            "B1": "=LEFT(A1,2)",
+            "B2": "=RIGHT(A1,2)",
+            "B3": "=REPT(A1,2)",
+            "B4": "=LEFT(A2,20)",
+            "B5": "=MID(A3,0,1)",
+            "B6": "=SUM(LEN(A3:A4))",
+            "B7": "=LEFT(A3)",
+        },
+        {"A1": True, "A2": "=1/3", "A3": "abc", "A4": "de"},
+    )
+    assert got == {
+        "B1": "TR",
+        "B2": "UE",
+        "B3": "TRUETRUE",
+        "B4": "0.333333333333333",
+        "B5": "#VALUE!",
+        "B6": 5.0,
+        "B7": "a",
+    }

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 # formualizer's error kinds -> Excel's codes
 _KINDS = {
     "div": "#DIV/0!",
@@ -94,17 +96,35 @@ def boolean(value: Any) -> bool:
 
 
 def text(value: Any) -> str:
-    """An argument as text: numbers as Excel shows them in general format (1.0 -> "1"), TRUE -> "TRUE"."""
+    """An argument as text: numbers as Excel turns them into text (1.0 -> "1"), TRUE -> "TRUE", blank ""."""
     check(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
+    if isinstance(value, (int, float)):
+        return number_text(float(value))
     return str(value)
+
+
+def number_text(value: float) -> str:
+    """A number as Excel turns it into text (``=""&A1``): 15 significant digits, no trailing zeros.
+
+    >>> number_text(1 / 3), number_text(0.1 + 0.2), number_text(1e20), number_text(-2.0), number_text(1e-5)
+    ('0.333333333333333', '0.3', '1E+20', '-2', '0.00001')
+    """
+    if value == 0:
+        return "0"
+    exponent = math.floor(math.log10(abs(value)))
+    if -10 < exponent < 15:
+        digits = max(0, 14 - exponent)
+        text = f"{value:.{digits}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text
+    mantissa, power = f"{value:.14E}".split("E")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}E{int(power):+03d}" if abs(int(power)) < 100 else f"{mantissa}E{int(power):+d}"
 
 
 def matrix(value: Any) -> list[list[Any]]:
@@ -160,7 +180,8 @@ def excel_function(name: str, min_args: int, max_args: int | None = None) -> Cal
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
         def call(*args: Any) -> Any:
             try:
-                return _to_engine(fn(*args))
+                with np.errstate(all="ignore"):  # a division by zero inside numpy is a #NUM! result, not a warning
+                    return _to_engine(fn(*args))
             except ExcelError as error:
                 return {"type": "Error", "kind": error.code}
             except ZeroDivisionError:

@@ -1,11 +1,21 @@
-"""Text functions the engine lacks: REGEXTEST (Python's ``re``, close to Excel's PCRE2 for common patterns)."""
+"""Text functions: REGEXTEST (Python's ``re``, close to Excel's PCRE2 for common patterns), TEXT,
+and LEFT, RIGHT, MID, LEN, REPT, LOWER, UPPER.
+
+TEXT applies Excel's number formats with :mod:`.number_format` (the engine's TEXT drops ``_)``
+spaces, scientific and fraction formats, and placeholders around literals). The slicing
+functions read their text as Excel does: TRUE as "TRUE" (the engine lowercases it in LEFT,
+RIGHT and REPT) and a number with 15 significant digits (``LEFT(1/3, 20)`` is
+"0.333333333333333", the engine gives 16). A range as the text argument gives one result per cell.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
-from ._core import ExcelError, excel_function, integer, text
+from ._core import ExcelError, check, excel_function, integer, matrix, text
+from .number_format import FormatNotSupported, format_value
 
 
 @excel_function("REGEXTEST", 2, 3)
@@ -25,3 +35,174 @@ def regextest(value: Any, pattern: Any, case_sensitivity: Any = 0.0) -> bool:
     except re.error:
         raise ExcelError("#VALUE!") from None
     return compiled.search(text(value)) is not None
+
+
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](.*))?")
+_TIME = re.compile(r"(\d+):(\d+)(?::(\d+))?(\.\d*)?\s*(AM|PM)?", re.IGNORECASE)
+
+
+def _time_fraction(part: str) -> float | None:
+    """A time typed as text as Excel reads it: h:m, h:m:s(.f), m:s.f (two parts with decimals); AM/PM.
+
+    Excel's limits: hours to 23, minutes to 9999 in h:m and to 59 otherwise, seconds to 9999.
+    """
+    match = _TIME.fullmatch(part.strip())
+    if match is None:
+        return None
+    first, second, third, decimals, half = match.groups()
+    fraction = float(decimals) if decimals and len(decimals) > 1 else 0.0
+    a, b = int(first), int(second)
+    if third is None and decimals and len(decimals) > 1:  # 23:59.5 is minutes and seconds
+        if a > 59 or b > 9999:
+            return None
+        seconds = a * 60 + b + fraction
+    elif third is None:  # hours and minutes
+        if a > 23 or b > 9999:
+            return None
+        seconds = a * 3600 + b * 60
+    else:
+        if a > 23 or b > 59 or int(third) > 9999:
+            return None
+        seconds = a * 3600 + b * 60 + int(third) + fraction
+    if half:
+        hours = int(first)
+        if hours > 12 or hours == 0:
+            return None
+        seconds += (12 if half.upper() == "PM" and hours != 12 else 0) * 3600 - (
+            hours == 12 and half.upper() == "AM"
+        ) * 43200
+    return seconds / 86400
+
+
+def text_to_number(value: str) -> float | str:
+    """Text TEXT reads as a number: numeric text, an ISO date (yyyy-mm-dd [time]) or a time; else the text.
+
+    >>> text_to_number("12"), round(text_to_number("23:99"), 8), text_to_number("2024-01-01"), text_to_number("x")
+    (12.0, 1.02708333, 45292.0, 'x')
+    """
+    stripped = value.strip()
+    if not stripped:
+        return value
+    try:
+        return float(stripped)
+    except ValueError:
+        pass
+    match = _DATE.fullmatch(stripped)
+    if match:
+        try:
+            day = dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return value
+        serial = float((day - dt.date(1899, 12, 30)).days)
+        if match[4]:
+            time = _time_fraction(match[4])
+            if time is None:
+                return value
+            serial += time
+        return serial
+    time = _time_fraction(stripped)
+    return value if time is None else time
+
+
+@excel_function("TEXT", 2, 2)
+def text_(value: Any, format_text: Any) -> str:
+    """TEXT(value, format_text): ``value`` shown with an Excel number format.
+
+    Numbers and numeric text are formatted; TRUE/FALSE and other text pass through the text
+    section (or unchanged); a format this implementation does not know is #VALUE!.
+
+    >>> text_(0.1234, "0.0%"), text_(True, "0"), text_("12", "0.0")
+    ('12.3%', 'TRUE', '12.0')
+    """
+    check(value)
+    fmt = text(format_text)
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if value is None:
+        value = 0.0
+    if isinstance(value, str):
+        value = text_to_number(value)
+    try:
+        return format_value(value, fmt)
+    except FormatNotSupported:
+        raise ExcelError("#VALUE!") from None
+
+
+def _each(fn):
+    """Apply ``fn`` to each cell when the text argument is a range (Excel's array behaviour)."""
+
+    def call(value: Any, *args: Any) -> Any:
+        if isinstance(value, list):
+            return [[_cell(fn, item, *args) for item in row] for row in matrix(value)]
+        return fn(value, *args)
+
+    call.__doc__ = fn.__doc__
+    return call
+
+
+def _cell(fn, item: Any, *args: Any) -> Any:
+    try:
+        return fn(item, *args)
+    except ExcelError as error:
+        return {"type": "Error", "kind": error.code}
+
+
+def _count(value: Any) -> int:
+    n = integer(value)
+    if n < 0:
+        raise ExcelError("#VALUE!")
+    return n
+
+
+def _left(value: Any, count: Any = 1.0) -> str:
+    """LEFT(text, [num_chars])."""
+    return text(value)[: _count(count)]
+
+
+def _right(value: Any, count: Any = 1.0) -> str:
+    """RIGHT(text, [num_chars])."""
+    n = _count(count)
+    return text(value)[-n:] if n else ""
+
+
+def _mid(value: Any, start: Any, count: Any) -> str:
+    """MID(text, start_num, num_chars): start below 1 or a negative count is #VALUE!."""
+    first = integer(start)
+    if first < 1:
+        raise ExcelError("#VALUE!")
+    return text(value)[first - 1 : first - 1 + _count(count)]
+
+
+def _len(value: Any) -> float:
+    """LEN(text)."""
+    return float(len(text(value)))
+
+
+def _rept(value: Any, times: Any) -> str:
+    """REPT(text, number_times): more than 32,767 characters is #VALUE!."""
+    result = text(value) * _count(times)
+    if len(result) > 32767:
+        raise ExcelError("#VALUE!")
+    return result
+
+
+def _lower(value: Any) -> str:
+    """LOWER(text)."""
+    return text(value).lower()
+
+
+def _upper(value: Any) -> str:
+    """UPPER(text)."""
+    return text(value).upper()
+
+
+for _name, _fn, _low, _high in (
+    ("LEFT", _left, 1, 2),
+    ("RIGHT", _right, 1, 2),
+    ("MID", _mid, 3, 3),
+    ("LEN", _len, 1, 1),
+    ("REPT", _rept, 2, 2),
+    ("LOWER", _lower, 1, 1),
+    ("UPPER", _upper, 1, 1),
+):
+    excel_function(_name, _low, _high)(_each(_fn))

@@ -1,0 +1,423 @@
+"""Excel number formats, as TEXT applies them: sections, digit placeholders, dates and times.
+
+Supported: up to four sections (positive; negative; zero; text) without conditions, ``0 # ?``
+placeholders with literals between them (``00000-0000``), thousands separators and scaling
+commas, ``%``, scientific ``E+``/``E-``, fractions (``# ?/?``, ``?/8``), quoted text, ``\\x``
+escapes, ``_x`` spaces (the width of x), ``*x`` fills (dropped), colours and locale tags
+(ignored, ``[$€-407]`` shows its symbol), ``@``, ``General``, and dates and times (``yyyy yy m
+mm mmm mmmm mmmmm d dd ddd dddd h hh m mm s ss .0 AM/PM A/P [h] [m] [s]``). Numbers are rounded
+as Excel shows them: from their 15 significant digits, halves away from zero. A format this
+module does not know (conditions such as ``[>100]``) raises :class:`FormatNotSupported`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from ._core import ExcelError
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]  # fmt: skip
+_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
+
+class FormatNotSupported(ValueError):
+    """A number format this module cannot apply faithfully."""
+
+
+def _sections(fmt: str) -> list[str]:
+    out, current, i = [], "", 0
+    while i < len(fmt):
+        c = fmt[i]
+        if c == '"':
+            end = fmt.find('"', i + 1)
+            end = len(fmt) - 1 if end < 0 else end
+            current += fmt[i : end + 1]
+            i = end + 1
+            continue
+        if c in "\\_*" and i + 1 < len(fmt):
+            current += fmt[i : i + 2]
+            i += 2
+            continue
+        if c == "[":
+            end = fmt.find("]", i)
+            end = len(fmt) - 1 if end < 0 else end
+            current += fmt[i : end + 1]
+            i = end + 1
+            continue
+        if c == ";":
+            out.append(current)
+            current = ""
+        else:
+            current += c
+        i += 1
+    out.append(current)
+    return out
+
+
+# token kinds: ("lit", text) literal; ("code", text) a format code
+_DATE_CODE = re.compile(r"(?i)(yyyy|yy|e|m{1,5}|d{1,4}|h{1,2}|s{1,2}|am/pm|a/p|\[h+\]|\[m+\]|\[s+\]|\.0+)")
+
+
+def _tokens(section: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(section):
+        c = section[i]
+        if c == '"':
+            end = section.find('"', i + 1)
+            end = len(section) if end < 0 else end
+            out.append(("lit", section[i + 1 : end]))
+            i = end + 1
+        elif c == "\\" and i + 1 < len(section):
+            out.append(("lit", section[i + 1]))
+            i += 2
+        elif c == "_" and i + 1 < len(section):
+            out.append(("lit", " "))
+            i += 2
+        elif c == "*" and i + 1 < len(section):
+            i += 2  # a fill: nothing in TEXT's result
+        elif c == "[":
+            end = section.find("]", i)
+            tag = section[i + 1 : end] if end > 0 else section[i + 1 :]
+            i = (end if end > 0 else len(section)) + 1
+            if re.fullmatch(r"(?i)h+|m+|s+", tag):
+                out.append(("code", f"[{tag.lower()}]"))
+            elif tag.startswith("$"):
+                symbol = tag[1:].split("-")[0]
+                if symbol:
+                    out.append(("lit", symbol))
+            elif re.fullmatch(r"(?i)black|blue|cyan|green|magenta|red|white|yellow|color\s*\d+", tag):
+                continue
+            else:
+                raise FormatNotSupported(f"format condition [{tag}]")
+        else:
+            match = _DATE_CODE.match(section, i)
+            if match and not (match.group(0).startswith(".") and not _has_seconds(section)):
+                out.append(("code", match.group(0)))
+                i = match.end()
+            else:
+                out.append(("code" if c in "0#?.,%Ee+-/@" else "lit", c))
+                i += 1
+    return out
+
+
+def _has_seconds(section: str) -> bool:
+    plain = re.sub(r'"[^"]*"|\\.', "", section)
+    return bool(re.search(r"(?i)s", plain)) and _is_date(section)
+
+
+_NOT_CODES = re.compile(r'"[^"]*"|\\.|_.|\*.|\[\$[^\]]*\]|\[(?i:black|blue|cyan|green|magenta|red|white|yellow)\]')
+_FRACTION = re.compile(r"(?:(?P<whole>[#0?,]+)(?P<gap>\s+))?(?P<num>[#0?]+)\s*/\s*(?P<den>[#0?]+|\d+)(?P<tail>.*)")
+
+
+def _is_date(section: str) -> bool:
+    plain = re.sub(
+        r'"[^"]*"|\\.|_.|\*.|\[\$[^\]]*\]|\[(?i:black|blue|cyan|green|magenta|red|white|yellow)\]', "", section
+    )
+    return bool(re.search(r"(?i)[ymdhs]|am/pm|a/p|\[[hms]+\]", plain)) and not re.search(r"(?i)e[+-]", plain)
+
+
+def _round(value: float, places: int) -> Decimal:
+    exact = Decimal(f"{value:.15g}")
+    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if places >= 0 else exact
+
+
+def _general(value: float) -> str:
+    if value == 0:
+        return "0"
+    magnitude = abs(value)
+    if magnitude >= 1e11 or magnitude < 1e-9:
+        mantissa, exponent = f"{value:.5E}".split("E")
+        mantissa = mantissa.rstrip("0").rstrip(".")
+        return f"{mantissa}E{int(exponent):+03d}"
+    digits = 10 - max(0, int(math.floor(math.log10(magnitude))))
+    text = f"{_round(value, min(digits, 9)):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _fill_integer(digits: str, placeholders: list[tuple[str, str]], group: bool) -> str:
+    """Digits right-aligned into the integer placeholders (literals stay in place); extra digits go first."""
+    if group and digits:
+        digits = f"{int(digits):,}"
+    chars = list(digits)
+    slots = sum(1 for kind, _ in placeholders if kind == "code")
+    out: list[str] = []  # built from the right
+    seen = 0
+    for kind, text in reversed(placeholders):
+        if kind == "lit":
+            out.append(text)
+            continue
+        seen += 1
+        if chars:
+            out.append(chars.pop())
+            if out[-1] == "," and chars:
+                out.append(chars.pop())
+        elif text == "0":
+            out.append("0")
+        elif text == "?":
+            out.append(" ")
+        if seen == slots and chars:  # the leftmost placeholder takes every digit left
+            out.append("".join(chars))
+            chars = []
+    if chars:  # no integer placeholder at all (".0"): the digits still show, before the point
+        out.append("".join(chars))
+    return "".join(reversed(out))
+
+
+def _number(value: float, tokens: list[tuple[str, str]]) -> str:
+    codes = "".join(t for k, t in tokens if k == "code")
+    if "/" in codes and re.search(r"[0#?]\s*/|/\s*[0-9?#]", "".join(t for _, t in tokens)):
+        return _fraction(value, tokens)
+    percent = codes.count("%")
+    value = value * 100**percent
+    # scaling commas: commas right after the last digit placeholder (before the point or the end)
+    digit_positions = [i for i, (k, t) in enumerate(tokens) if k == "code" and t in "0#?"]
+    point = next((i for i, (k, t) in enumerate(tokens) if k == "code" and t == "."), None)
+    exponent_at = next((i for i, (k, t) in enumerate(tokens) if k == "code" and t in "Ee"), None)
+    integer_end = point if point is not None else (exponent_at if exponent_at is not None else len(tokens))
+    last_int_digit = max((i for i in digit_positions if i < integer_end), default=None)
+    scale = 0
+    cleaned: list[tuple[str, str]] = []
+    for i, (kind, text) in enumerate(tokens):
+        if kind == "code" and text == ",":
+            previous = tokens[i - 1] if i else ("lit", "")
+            following = tokens[i + 1] if i + 1 < len(tokens) else ("lit", "")
+            if not (previous[0] == "code" and previous[1] in "0#?,"):
+                cleaned.append(("lit", ","))  # after a literal or at the start: shown as it is
+            elif point is not None and i > point:
+                if i > max(digit_positions, default=-1):
+                    scale += 1  # after the last decimal placeholder: scales
+            elif following[0] == "code" and following[1] in "0#?" and i < (last_int_digit or -1):
+                cleaned.append(("group", ","))
+            elif last_int_digit is not None and i > last_int_digit:
+                scale += 1  # after the last integer placeholder: scales by 1000
+            continue
+        if kind == "code" and text == "%":
+            cleaned.append(("lit", "%"))
+            continue
+        if kind == "code" and text in "+-":
+            cleaned.append(("lit", text))
+            continue
+        cleaned.append((kind, text))
+    value = value / 1000**scale
+    tokens = cleaned
+    group = any(k == "group" for k, _ in tokens)
+    tokens = [t for t in tokens if t[0] != "group"]
+    point = next((i for i, (k, t) in enumerate(tokens) if k == "code" and t == "."), None)
+    exponent_at = next((i for i, (k, t) in enumerate(tokens) if k == "code" and t in "Ee"), None)
+    end = exponent_at if exponent_at is not None else len(tokens)
+    int_part = tokens[: point if point is not None else end]
+    dec_part = tokens[point + 1 : end] if point is not None else []
+    decimals = sum(1 for k, t in dec_part if k == "code" and t in "0#?")
+    exponent_text = ""
+    if exponent_at is not None:
+        sign = tokens[exponent_at + 1][1] if exponent_at + 1 < len(tokens) else "+"
+        exp_digits = [t for k, t in tokens[exponent_at + 2 :] if k == "code" and t in "0#?"]
+        int_slots = sum(1 for k, t in int_part if k == "code" and t in "0#?") or 1
+        exponent = 0
+        if value != 0:
+            exponent = math.floor(math.log10(abs(value)))
+            exponent = exponent - (exponent % int_slots) if int_slots > 1 else exponent
+        mantissa = _round(value / 10.0**exponent, decimals)
+        if value != 0 and abs(mantissa) >= 10**int_slots:
+            exponent += int_slots
+            mantissa = _round(value / 10.0**exponent, decimals)
+        rounded = mantissa
+        exp_sign = "-" if exponent < 0 else ("+" if sign == "+" else "")
+        exponent_text = tokens[exponent_at][1] + exp_sign + str(abs(exponent)).rjust(len(exp_digits), "0")
+        trailing = [t for k, t in tokens[exponent_at + 2 :] if k == "lit"]
+        exponent_text += "".join(trailing)
+    else:
+        rounded = _round(value, decimals)
+    text = f"{abs(rounded):f}"
+    whole, _, fraction = text.partition(".")
+    whole = whole.lstrip("0")
+    fraction = fraction.ljust(decimals, "0")[:decimals]
+    out = _fill_integer(whole, int_part, group)
+    if point is not None:
+        digits_out: list[str] = []
+        slots = [t for k, t in dec_part if k == "code" and t in "0#?"]
+        keep = len(fraction)
+        while keep > 0 and fraction[keep - 1] == "0" and slots[keep - 1] != "0":
+            keep -= 1
+        d = 0
+        for kind, text_ in dec_part:
+            if kind == "lit" or text_ not in "0#?":
+                digits_out.append(text_)
+                continue
+            if d < keep:
+                digits_out.append(fraction[d])
+            elif text_ == "?":
+                digits_out.append(" ")
+            d += 1
+        out += "." + "".join(digits_out)
+    return out + exponent_text
+
+
+def _fraction(value: float, tokens: list[tuple[str, str]]) -> str:
+    source = "".join(t for _, t in tokens)
+    match = re.fullmatch(
+        r"(?:(?P<whole>[#0?,]+)(?P<gap>\s+))?(?P<num>[#0?]+)\s*/\s*(?P<den>[#0?]+|\d+)(?P<tail>.*)", source
+    )
+    if match is None:
+        raise FormatNotSupported(f"fraction format {source!r}")
+    magnitude = abs(value)
+    den_spec = match.group("den")
+    whole = int(magnitude) if match.group("whole") else 0
+    rest = magnitude - whole
+    if den_spec.isdigit():
+        denominator = int(den_spec)
+        numerator = int(_round(rest * denominator, 0))
+    else:
+        frac = Fraction(rest).limit_denominator(10 ** len(den_spec) - 1)
+        numerator, denominator = frac.numerator, frac.denominator
+    if numerator == denominator and match.group("whole"):
+        whole, numerator = whole + 1, 0
+    width = len(den_spec)
+    if numerator == 0 and match.group("whole"):
+        body = " " * (len(match.group("num")) + 1 + width)
+    else:
+        body = f"{str(numerator).rjust(len(match.group('num')))}/{str(denominator).ljust(width)}"
+    head = ""
+    if match.group("whole"):
+        head = (str(whole) if whole or numerator == 0 else "") + match.group("gap")
+        if not whole and numerator:
+            head = " " * len(head)
+    return head + body + match.group("tail")
+
+
+def _serial_parts(serial: float, precision: int) -> tuple[int, int, int, int, int, int, Decimal, int]:
+    """(year, month, day, hour, minute, second, fraction of second, weekday 0=Sunday) of an Excel serial."""
+    if serial < 0:
+        raise ExcelError("#VALUE!")
+    total = _round(serial * 86400, precision)
+    days = int(total // 86400)
+    seconds = total - days * 86400
+    if days == 0:
+        year, month, day = 1900, 1, 0
+    elif days == 60:
+        year, month, day = 1900, 2, 29
+    elif days >= 2958466:  # past 9999: only elapsed times ([h], [m], [s]) can be shown
+        year = month = day = -1
+    else:
+        date = dt.date(1899, 12, 31 if days < 60 else 30) + dt.timedelta(days=days)
+        year, month, day = date.year, date.month, date.day
+    whole = int(seconds)
+    return year, month, day, whole // 3600, whole % 3600 // 60, whole % 60, seconds - whole, (days + 6) % 7
+
+
+def _date(value: float, tokens: list[tuple[str, str]]) -> str:
+    codes = [t.lower() for k, t in tokens if k == "code"]
+    precision = max((len(c) - 1 for c in codes if c.startswith(".")), default=0)
+    year, month, day, hour, minute, second, fraction, weekday = _serial_parts(value, precision)
+    total_seconds = _round(value * 86400, precision)
+    ampm = any(c in ("am/pm", "a/p") for c in codes)
+    if year < 0 and any(c[0] in "ymdhs" for c in codes if c[0] != "["):
+        raise ExcelError("#VALUE!")
+    out: list[str] = []
+    code_indexes = [i for i, (k, _) in enumerate(tokens) if k == "code"]
+    for i, (kind, text) in enumerate(tokens):
+        if kind == "lit":
+            out.append(text)
+            continue
+        low = text.lower()
+        position = code_indexes.index(i)
+        before = [tokens[j][1].lower() for j in code_indexes[:position] if tokens[j][1].strip()]
+        after = [tokens[j][1].lower() for j in code_indexes[position + 1 :] if tokens[j][1].strip()]
+        if low in ("yyyy", "e"):
+            out.append(str(year))
+        elif low == "yy":
+            out.append(f"{year % 100:02d}")
+        elif (
+            low.startswith("m")
+            and not low.startswith("[")
+            and len(low) <= 2
+            and (
+                (before and before[-1].lstrip("[").startswith("h")) or (after and after[0].lstrip("[").startswith("s"))
+            )
+        ):
+            out.append(f"{minute:02d}" if low == "mm" else str(minute))
+        elif low.startswith("m") and not low.startswith("["):
+            out.append(
+                {1: str(month), 2: f"{month:02d}", 3: _MONTHS[month - 1][:3], 4: _MONTHS[month - 1]}.get(
+                    len(low), _MONTHS[month - 1][0]
+                )
+            )
+        elif low.startswith("d"):
+            out.append({1: str(day), 2: f"{day:02d}", 3: _DAYS[weekday][:3]}.get(len(low), _DAYS[weekday]))
+        elif low.startswith("h"):
+            h = hour % 12 or 12 if ampm else hour
+            out.append(f"{h:02d}" if low == "hh" else str(h))
+        elif low.startswith("s"):
+            out.append(f"{second:02d}" if low == "ss" else str(second))
+        elif low.startswith("."):
+            digits = f"{fraction:f}".partition(".")[2].ljust(len(low) - 1, "0")[: len(low) - 1]
+            out.append("." + digits)
+        elif low in ("am/pm", "a/p"):
+            marker = "AM" if hour < 12 else "PM"
+            out.append(marker if low == "am/pm" else marker[0])
+        elif low.startswith("[h"):
+            out.append(str(int(total_seconds // 3600)).rjust(len(low) - 2, "0"))
+        elif low.startswith("[m"):
+            out.append(str(int(total_seconds // 60)).rjust(len(low) - 2, "0"))
+        elif low.startswith("[s"):
+            out.append(str(int(total_seconds)).rjust(len(low) - 2, "0"))
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def format_value(value: float | str, fmt: str) -> str:
+    """``value`` shown with the Excel number format ``fmt``, as TEXT(value, fmt) returns it.
+
+    >>> format_value(1234.5, "#,##0.0_);(#,##0.0)"), format_value(12345, "00000-0000")
+    ('1,234.5 ', '00001-2345')
+    >>> format_value(1234.5, "0.00E+00"), format_value(-0.0001, "0.00"), format_value(45292, "mmm yyyy")
+    ('1.23E+03', '-0.00', 'Jan 2024')
+    """
+    sections = _sections(fmt)
+    if len(sections) > 4:
+        raise ExcelError("#VALUE!")
+    if isinstance(value, str):
+        section = sections[3] if len(sections) == 4 else sections[0] if "@" in sections[0] else None
+        if section is None:
+            return value
+        return "".join(value if (k, t) == ("code", "@") else t for k, t in _tokens(section))
+    if len(sections) > 1 and "@" in sections[-1] and not _is_date(sections[-1]):
+        sections = sections[:-1]  # the last section with @ is the text section
+    if len(sections) >= 2 and value < 0:
+        section, value, sign = sections[1], -value, ""
+    elif len(sections) >= 3 and value == 0:
+        section, sign = sections[2], ""
+    else:
+        section, sign = sections[0], "-" if value < 0 else ""
+        value = abs(value)
+    if section.strip().lower() == "general":
+        return sign + _general(value)
+    tokens = _tokens(section)
+    if any(k == "code" and t.lower() == "general" for k, t in tokens):
+        raise FormatNotSupported("General inside a format")
+    if _is_date(section):
+        codes = [t for k, t in tokens if k == "code" and t.strip()]
+        if any(t in "0#?@" for t in codes):
+            raise ExcelError("#VALUE!")  # date codes mixed with digit placeholders
+        if sign and not (len(codes) == 1 and codes[0].startswith("[")):
+            raise ExcelError("#VALUE!")  # a negative date or time (a lone [h], [m] or [s] may be negative)
+        return sign + _date(value, tokens)
+    if any(k == "code" and t == "@" for k, t in tokens):
+        raise ExcelError("#VALUE!")  # the text placeholder in a number section
+    if not any(k == "code" and t in "0#?" for k, t in tokens):
+        literal = "".join(t for _, t in tokens)
+        if "@" in literal:
+            return literal.replace("@", _general(value))
+        if "%" in literal:
+            raise FormatNotSupported("percent without digits")
+        return sign + literal
+    return sign + _number(value, tokens)
