@@ -7,7 +7,13 @@ Cases: an sBG fit of one 8-period cohort (Fader & Hardie 2007's "regular" cohort
 the CDNOW estimates (r 0.243, alpha 4.414 per week = 30.9 per day, a 0.793, b 2.426; ages
 of 27 to 39 weeks in whole days); a Gamma-Gamma fit of the 2,500 customers' order values.
 
-Peers: ``lifetimes`` (BetaGeoFitter, GammaGammaFitter), a bench-only dependency, on the
+Issue 15 models: a BdW fit of the same cohort and triangle (peer: Nelder-Mead on the betaln
+likelihood, lifetimes has no BdW); BG/BB on the paper's donation histories (22 distinct, 11,104
+donors) and on one row per donor; Pareto/NBD on CDNOW (2,357 customers, from lifetimes'
+sample) and on 20,000 customers simulated from its estimates. ``--new-only`` runs these alone.
+
+Peers: ``lifetimes`` (BetaGeoFitter, GammaGammaFitter, BetaGeoBetaBinomFitter,
+ParetoNBDFitter), a test-extra dependency, on the
 raw customers and, for 1,000,000, also on the distinct (x, t_x, T) rows with its
 ``weights`` argument. lifetimes has no sBG model: the sBG peer is the fit a user would
 hand-roll, scipy's Nelder-Mead on the betaln likelihood. Every optimum's
@@ -17,6 +23,7 @@ log-likelihood is evaluated by one function (ours) on the full data, so they com
 from __future__ import annotations
 
 import argparse
+import os
 import time
 import warnings
 from collections.abc import Callable
@@ -113,6 +120,7 @@ def fmt(params) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-lifetimes-million", action="store_true", help="skip lifetimes on 1,000,000 raw rows")
+    parser.add_argument("--new-only", action="store_true", help="only the issue 15 models (BdW, BG/BB, Pareto/NBD)")
     options = parser.parse_args()
     rows: list[tuple[str, str, str, str, str]] = []
 
@@ -126,6 +134,10 @@ def main() -> None:
         lifetimes, lifetimes_note = None, f"lifetimes unavailable: {error!r}"
 
     models.sbg_fit(REGULAR)  # import scipy once, outside the timings
+    if options.new_only:
+        new_models(rows, lifetimes, lifetimes_note)
+        print_rows(rows, lifetimes_note)
+        return
 
     # -- sBG ----------------------------------------------------------------------------
     triangle = sbg_triangle(24)
@@ -196,12 +208,147 @@ def main() -> None:
         except Exception as error:
             rows.append((case, "lifetimes GammaGammaFitter", "failed", repr(error)[:120], ""))
 
-    print(f"Peers: {lifetimes_note}; numpy {np.__version__}")
+    new_models(rows, lifetimes, lifetimes_note)
+    print_rows(rows, lifetimes_note)
+
+
+def print_rows(rows: list[tuple[str, str, str, str, str]], lifetimes_note: str) -> None:
+    print(f"Peers: {lifetimes_note}; numpy {np.__version__}; load average {os.getloadavg()[0]:.2f}")
     print()
     print("| case | implementation | time | parameters | log-likelihood |")
     print("|---|---|---:|---|---:|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
+
+
+def bdw_nelder_mead(table: np.ndarray) -> tuple[float, ...]:
+    """The hand-rolled peer: Nelder-Mead over (log alpha, log beta, log c) of the betaln likelihood."""
+    from scipy.optimize import minimize
+    from scipy.special import betaln
+
+    rows = [row[~np.isnan(row)] for row in np.atleast_2d(table)]
+
+    def negll(theta: np.ndarray) -> float:
+        a, b, c = np.exp(theta)
+        total = 0.0
+        for n in rows:
+            s = np.exp(betaln(a, b + np.arange(n.size) ** c) - betaln(a, b))
+            total += np.sum((n[:-1] - n[1:]) * np.log(s[:-1] - s[1:])) + n[-1] * np.log(s[-1])
+        return -total
+
+    options = {"xatol": 1e-10, "fatol": 1e-10, "maxiter": 20_000}
+    result = minimize(negll, np.zeros(3), method="Nelder-Mead", options=options)
+    return tuple(float(v) for v in np.exp(result.x))
+
+
+def cdnow_weeks(lifetimes: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(x, t_x, T) in weeks (days / 7) of lifetimes' CDNOW sample, calibration to 1997-09-30."""
+    import pandas as pd
+
+    path = os.path.join(os.path.dirname(lifetimes.__file__), "datasets", "CDNOW_sample.txt")
+    orders = pd.read_csv(path, sep=r"\s+", header=None, names=["master", "id", "date", "quantity", "amount"])
+    orders["date"] = pd.to_datetime(orders["date"].astype(str), format="%Y%m%d")
+    end = pd.Timestamp("1997-09-30")
+    first = orders.groupby("id")["date"].min()
+    days = orders[orders["date"] <= end].groupby("id")["date"].agg(["min", "max", "nunique"]).reindex(first.index)
+    x = (days["nunique"] - 1).to_numpy(dtype=float)
+    tx = ((days["max"] - days["min"]).dt.days / 7).to_numpy(dtype=float)
+    return x, tx, ((end - first).dt.days / 7).to_numpy(dtype=float)
+
+
+def simulate_paretonbd(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    lam, mu = rng.gamma(0.55, 1 / 10.58, n), rng.gamma(0.61, 1 / 11.67, n)
+    age = rng.uniform(27.0, 39.0, n)
+    active = np.minimum(rng.exponential(1 / mu), age)
+    x = rng.poisson(lam * active).astype(float)
+    return x, np.where(x > 0, active * rng.beta(np.maximum(x, 1), 1), 0.0), age
+
+
+def peer_row(rows: list, case: str, label: str, fit: Callable[[], Any], names: tuple[str, ...], ll: Callable) -> None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fitter, seconds = timed(fit)
+        params = [float(fitter.params_[k]) for k in names]
+        rows.append((case, label, f"{seconds:.3f} s", fmt(params), f"{ll(params):.6f}"))
+    except Exception as error:
+        rows.append((case, label, "failed", repr(error)[:120], ""))
+
+
+def new_models(rows: list, lifetimes: Any, lifetimes_note: str) -> None:
+    """BdW, BG/BB, Pareto/NBD (issue 15); every fit includes its standard errors (observed information)."""
+    from xl_retention.models import bdw as bdw_module
+    from xl_retention.models import bgbb as bgbb_module
+    from xl_retention.models import paretonbd as pnbd_module
+
+    triangle = sbg_triangle(24)
+    for case, data in (("BdW, 1 cohort x 8 periods", REGULAR), ("BdW, 24x24 triangle (24,000 customers)", triangle)):
+        fit, seconds = timed(lambda data=data: models.bdw_fit(data), 5)
+        rows.append((case, "xl_retention", f"{seconds * 1e3:.1f} ms", fmt(fit[:3]), f"{fit.log_likelihood:.6f}"))
+        table = np.atleast_2d(np.asarray(data, dtype=float))
+        peer, seconds = timed(lambda table=table: bdw_nelder_mead(table), 2)
+        churned, at_risk, _ = models.sbg._sbg_counts(table)
+        peer_ll = bdw_module._bdw_loglik(np.log(peer), churned, at_risk)[0]
+        rows.append((case, "scipy Nelder-Mead (hand-rolled)", f"{seconds * 1e3:.1f} ms", fmt(peer), f"{peer_ll:.6f}"))
+
+    if lifetimes is None:
+        rows.append(("BG/BB, Pareto/NBD", "lifetimes", "n/a", lifetimes_note, ""))
+        return
+    import pandas as pd
+    from lifetimes.datasets import load_donations
+
+    donations = load_donations()
+    hx, htx, hn, hw = (donations[c].to_numpy(dtype=float) for c in ("frequency", "recency", "periods", "weights"))
+
+    def bgbb_ll(params: list[float]) -> float:
+        return bgbb_module._bgbb_loglik(np.log(params), hx, htx, hn, hw)[0]
+
+    names = ("alpha", "beta", "gamma", "delta")
+    case = "BG/BB, donations: 22 histories x counts (11,104 donors)"
+    fit, seconds = timed(lambda: models.bgbb_fit(hx, htx, hn, hw), 3)
+    rows.append((case, "xl_retention", f"{seconds:.3f} s", fmt(fit[:4]), f"{fit.log_likelihood:.6f}"))
+    peer_row(
+        rows,
+        case,
+        "lifetimes BetaGeoBetaBinomFitter",
+        lambda: lifetimes.BetaGeoBetaBinomFitter().fit(*(pd.Series(v) for v in (hx, htx, hn, hw))),
+        names,
+        bgbb_ll,
+    )
+    repeat = hw.astype(int)
+    rx, rtx, rn = (np.repeat(v, repeat) for v in (hx, htx, hn))
+    case = "BG/BB, donations: one row per donor (11,104 rows)"
+    fit, seconds = timed(lambda: models.bgbb_fit(rx, rtx, rn), 3)
+    rows.append((case, "xl_retention", f"{seconds:.3f} s", fmt(fit[:4]), f"{fit.log_likelihood:.6f}"))
+    ones = np.ones(rx.size)
+    peer_row(
+        rows,
+        case,
+        "lifetimes BetaGeoBetaBinomFitter",
+        lambda: lifetimes.BetaGeoBetaBinomFitter().fit(*(pd.Series(v) for v in (rx, rtx, rn, ones))),
+        names,
+        bgbb_ll,
+    )
+
+    for case, (x, tx, age) in (
+        ("Pareto/NBD, CDNOW (2,357 customers)", cdnow_weeks(lifetimes)),
+        ("Pareto/NBD, 20,000 simulated customers", simulate_paretonbd(20_000, seed=5)),
+    ):
+
+        def pnbd_ll(params: list[float], x=x, tx=tx, age=age) -> float:
+            return float(np.sum(pnbd_module._log_parts(*params, x, tx, age)[0]))
+
+        fit, seconds = timed(lambda x=x, tx=tx, age=age: models.paretonbd_fit(x, tx, age), 2)
+        rows.append((case, "xl_retention", f"{seconds:.3f} s", fmt(fit[:4]), f"{fit.log_likelihood:.6f}"))
+        peer_row(
+            rows,
+            case,
+            "lifetimes ParetoNBDFitter",
+            lambda x=x, tx=tx, age=age: lifetimes.ParetoNBDFitter().fit(pd.Series(x), pd.Series(tx), pd.Series(age)),
+            ("r", "alpha", "s", "beta"),
+            pnbd_ll,
+        )
 
 
 if __name__ == "__main__":
