@@ -121,18 +121,15 @@ def _apply(texts: np.ndarray, fmt: str, timezone: str | None) -> np.ndarray:
             parsed = pd.to_datetime(series, format=fmt, errors="coerce")
         except (ValueError, TypeError):  # mixed UTC offsets
             parsed = None
-        if parsed is None or parsed.dtype == object:
-            if timezone is not None:
-                parsed = pd.to_datetime(series, format=fmt, errors="coerce", utc=True).dt.tz_convert(timezone)
-            else:  # the wall time as written: one offset at a time
-                out = np.full(len(texts), np.datetime64("NaT"), dtype="datetime64[us]")
-                offsets = series.map(lambda t: m.group(0) if (m := _OFFSET.search(t)) else "")
-                for _, group in series.groupby(offsets.to_numpy()):
-                    some = pd.to_datetime(group, format=fmt, errors="coerce")
-                    if isinstance(some.dtype, pd.DatetimeTZDtype):
-                        some = some.dt.tz_localize(None)
-                    out[group.index.to_numpy()] = some.to_numpy().astype("datetime64[us]")
-                return out
+        if parsed is None or parsed.dtype == object:  # one offset (or none) at a time
+            out = np.full(len(texts), np.datetime64("NaT"), dtype="datetime64[us]")
+            offsets = series.map(lambda t: m.group(0) if (m := _OFFSET.search(t)) else "")
+            for _, group in series.groupby(offsets.to_numpy()):
+                some = pd.to_datetime(group, format=fmt, errors="coerce")
+                if isinstance(some.dtype, pd.DatetimeTZDtype):
+                    some = (some.dt.tz_convert(timezone) if timezone is not None else some).dt.tz_localize(None)
+                out[group.index.to_numpy()] = some.to_numpy().astype("datetime64[us]")
+            return out
     if isinstance(parsed.dtype, pd.DatetimeTZDtype):
         if timezone is not None:
             parsed = parsed.dt.tz_convert(timezone)
@@ -181,7 +178,9 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
         fitting = [(f, p) for f, p in full if _day_first(f) in (options.dayfirst, None)]
         if not fitting:
             way = "day-first" if options.dayfirst else "month-first"
-            raise DataError(f"{source}, column {column!r}: the dates are not {way} (e.g. {texts[0]!r})",
+            wrong = [p for f, p in tried if _day_first(f) == options.dayfirst]
+            example = texts[int(np.flatnonzero(np.isnat(wrong[0]))[0])] if wrong else texts[0]
+            raise DataError(f"{source}, column {column!r}: the dates are not {way} (e.g. {example!r})",
                             source=source, column=column)  # fmt: skip
         full = fitting
     distinct: list[tuple[str, np.ndarray]] = []
