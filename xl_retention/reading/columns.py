@@ -292,11 +292,12 @@ def _billing_mrr(
             column=names["mrr"],
         )
     amount = typed.pop(money)
-    for extra in ("quantity", "interval_count"):
-        if extra in typed and ((typed[extra] < 0).any() or (extra == "interval_count" and (typed[extra] == 0).any())):
-            wrong = np.flatnonzero((typed[extra] < 0) | ((typed[extra] == 0) & (extra == "interval_count")))
-            raise bad_rows(source, names[extra], f"{extra.replace('_', ' ')}s below {1 if extra != 'quantity' else 0}",
-                           wrong, typed[extra])  # fmt: skip
+    for extra, wrong, problem in (
+        ("quantity", lambda q: q < 0, "negative quantities"),
+        ("interval_count", lambda c: c <= 0, "interval counts below 1"),
+    ):
+        if extra in typed and wrong(typed[extra]).any():
+            raise bad_rows(source, names[extra], problem, np.flatnonzero(wrong(typed[extra])), typed[extra])
     typed["mrr"] = monthly_amounts(amount, typed.pop("interval"), typed.pop("quantity", None),
                                    typed.pop("interval_count", None))  # fmt: skip
     names = {k: v for k, v in names.items() if k not in _BILLING or k == "amount"}
