@@ -175,6 +175,18 @@ def test_cli_an_incomplete_file_exits_non_zero_and_names_the_cell_and_function(t
     assert file["unsupported"][0]["address"] == "S!A1" and file["unsupported"][0]["function"] == "FORECAST.ETS"
 
 
+def test_an_engine_internal_error_is_a_cell_finding_in_words_not_a_failed_file(tmp_path: Path) -> None:
+    """The engine cannot intersect a function's result with a range: that cell keeps its stored value."""
+    path = book(tmp_path, {"A1": 1, "B1": 2, "A2": 3, "B2": 4, "D1": '=SUM(INDIRECT("A1:B2") B1:C3)', "D2": "=A1+1"})
+    patch(path, "xl/worksheets/sheet1.xml", (b"B1:C3)</f><v />", b"B1:C3)</f><v>6</v>"))
+    got, file = recalculated(path, status="incomplete")
+    assert (got["D1"], got["D2"]) == (6, 2)
+    assert [(u.address, u.function, u.reason) for u in file.unsupported] == [
+        ("S!D1", "intersection operator", "the embedded engine cannot intersect these ranges (a space between them)")
+    ]
+    assert "#NIMPL" not in file.message and file.errors == []
+
+
 def test_a_misspelt_function_is_the_users_name_error_not_unsupported(tmp_path: Path) -> None:
     got, file = recalculated(book(tmp_path, {"A1": "=SUMM(1,2)"}))
     assert got["A1"] == "#NAME?" and file.unsupported == []
@@ -374,6 +386,50 @@ def test_a_what_if_data_table_is_computed(tmp_path: Path) -> None:
     )
     got, _ = recalculated(path)
     assert (got["B1"], got["B2"], got["B3"], got["D1"], got["E1"]) == (10, 20, 30, 60, 0.1)
+
+
+def test_an_external_link_is_computed_from_the_copy_the_file_holds(tmp_path: Path) -> None:
+    """=[1]Data!A1*2 where the linked book (not present) had 40 in Data!A1 when Excel last saved the file."""
+    path = book(tmp_path, {"A1": "=[1]Data!A1*2", "B1": "=A1+1"})
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    patch(
+        path,
+        "xl/workbook.xml",
+        (b"</sheets>", b'</sheets><externalReferences><externalReference r:id="rId99"/></externalReferences>'),
+    )
+    patch(
+        path,
+        "xl/_rels/workbook.xml.rels",
+        (
+            b"</Relationships>",
+            f'<Relationship Id="rId99" Type="{rel}/externalLink" '
+            'Target="externalLinks/externalLink1.xml"/></Relationships>'.encode(),
+        ),
+    )
+    patch(
+        path,
+        "[Content_Types].xml",
+        (
+            b"</Types>",
+            b'<Override PartName="/xl/externalLinks/externalLink1.xml" '
+            b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>',
+        ),
+    )
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr(
+            "xl/externalLinks/externalLink1.xml",
+            '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            f'xmlns:r="{rel}"><externalBook r:id="rId1"><sheetNames><sheetName val="Data"/></sheetNames>'
+            '<sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>40</v></cell></row></sheetData>'
+            "</sheetDataSet></externalBook></externalLink>",
+        )
+        package.writestr(
+            "xl/externalLinks/_rels/externalLink1.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+            f'Id="rId1" Type="{rel}/externalLinkPath" Target="other.xlsx" TargetMode="External"/></Relationships>',
+        )
+    got, _ = recalculated(path)
+    assert (got["A1"], got["B1"]) == (80, 81)
 
 
 # --- item 10: races ---------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import re
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -188,6 +189,7 @@ def _load_message(path: Path, error: Exception) -> str:
 
 
 _KNOWN: dict[str, bool] = {}
+_INTERSECTION = re.compile(r"[\w$)'\]]\s+[\w$('\[]")  # a space between two references
 
 
 def _engine_knows(name: str) -> bool:
@@ -224,8 +226,11 @@ def _unsupported(formula: str, kind: str) -> tuple[str, str] | None:
     names = _functions(formula)
     if kind in INTERNAL:
         missing = [n for n, _ in names if n == "LAMBDA" or not _engine_knows(n)]
-        function = missing[0] if missing else (names[0][0] if names else "this formula")
-        return function, f"the embedded engine cannot compute {function} here"
+        if missing:
+            return missing[0], f"the embedded engine cannot compute {missing[0]} here"
+        if _INTERSECTION.search(formula):
+            return "intersection operator", "the embedded engine cannot intersect these ranges (a space between them)"
+        return "formula", "the embedded engine cannot compute this formula"
     if kind == "name":
         for name, new in names:
             if (new or name in FORMULAE) and not _engine_knows(name):
