@@ -289,6 +289,10 @@ def test_overrides_and_sniffing(tmp_path, capsys) -> None:
         assert run(capsys, *args)[0] == 0
         with open(tmp_path / decimal / "order_revenue_cohorts.csv") as handle:
             assert handle.read().splitlines()[1].split(",")[1] == total
+    (tmp_path / "nobom.csv").write_bytes("customer_id\tdate\r\nb\t2024-01-05\r\n".encode("utf-16-le"))
+    with pytest.raises(DataError, match="binary content.*give --encoding utf-16-le"):
+        read_table(tmp_path / "nobom.csv")
+    assert read_table(tmp_path / "nobom.csv", encoding="utf-16-le")["customer_id"].tolist() == ["b"]
     (tmp_path / "latin.csv").write_bytes("customer_id,date\nJosé,2024-01-05\n".encode("cp1252"))
     assert read_table(tmp_path / "latin.csv")["customer_id"].tolist() == ["José"]
     assert read_table(tmp_path / "latin.csv", encoding="latin-1")["customer_id"].tolist() == ["José"]

@@ -38,10 +38,10 @@ _SEPARATORS = ",;\t|"
 
 
 def file_kind(path: Path) -> str:
-    """What ``path`` holds, by its first bytes: ``"xlsx"``, ``"ods"``, ``"xls"``, ``"parquet"``, ``"text"``.
+    """What ``path`` holds, by its first bytes: ``"xlsx"``, ``"xlsb"``, ``"ods"``, ``"xls"``, ``"parquet"``,
+    ``"text"`` or ``"binary"`` (none of these; or UTF-16 text without a byte-order mark).
 
-    Raises :class:`DataError` (naming the file) for an empty file, a zip that is not a
-    workbook, and binary content that is none of these.
+    Raises :class:`DataError` (naming the file) for an empty file and a zip that is not a workbook.
     """
     source = path.name
     with open(path, "rb") as handle:
@@ -65,7 +65,7 @@ def file_kind(path: Path) -> str:
     if head.startswith(b"PAR1"):
         return "parquet"
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise DataError(f"{source} is not a text, Parquet or Excel file (binary content)", source=source)
+        return "binary"  # or UTF-16/32 text without a byte-order mark: text only when its encoding is given
     return "text"
 
 
@@ -193,7 +193,9 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
             sheet_name = names[sheet]
         else:
             sheet_name = names[0]
-        rows = [list(row) for row in book[sheet_name].iter_rows(values_only=True)]
+        sheet_rows = book[sheet_name]
+        sheet_rows.reset_dimensions()  # a stored dimension can be wrong: read every row there is
+        rows = [list(row) for row in sheet_rows.iter_rows(values_only=True)]
         epoch = "1904" if book.epoch.year == 1904 else "1900"
     finally:
         book.close()
@@ -263,6 +265,13 @@ def read_table(
     if sheet is not None and suffix not in _EXCEL:
         raise DataError(f"{source}: a sheet ({sheet!r}) was given but the file is not a workbook", source=source)
     kind = file_kind(path)
+    if kind == "binary":
+        if suffix not in _CSV or encoding is None:
+            hint = (
+                "; if it is UTF-16 text without a byte-order mark, give --encoding utf-16-le" if suffix in _CSV else ""
+            )
+            raise DataError(f"{source} is not a text, Parquet or Excel file (binary content){hint}", source=source)
+        kind = "text"  # e.g. UTF-16 without a byte-order mark, its encoding given
     if kind in _WHAT:
         raise DataError(f"{source} is {_WHAT[kind]}", source=source)
     expected = "xlsx" if suffix in _EXCEL else "parquet" if suffix in _PARQUET else "text"
