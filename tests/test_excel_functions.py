@@ -164,6 +164,9 @@ def test_vdb_as_excel(tmp_path: Path) -> None:
             "A5": "=VDB(1,0,14,0,0.5,1.25,FALSE)",  # D23
             "A6": "=VDB(1,0,14,13,14,1.25,FALSE)",  # F24
             "A7": "=VDB(2400,300,10,2,1)",  # end before start
+            "A8": "=VDB(1,0,14,2.5,3.5,1.25,FALSE)",  # D26: fractional periods on Excel's shifted grid
+            "A9": "=VDB(1,0,14,11.5,12.5,1.25,FALSE)",  # F27
+            "A10": "=VDB(1,0,14,13.5,14,1.25,FALSE)",  # F23
         },
     )
     assert got["A7"] == "#NUM!"
@@ -174,6 +177,9 @@ def test_vdb_as_excel(tmp_path: Path) -> None:
         "A4": 102160.546875,
         "A5": 0.044642857142857144,
         "A6": 0.06866789938377948,
+        "A8": 0.07074765193864536,
+        "A9": 0.06872629045468406,
+        "A10": 0.03436314522734203,
     }.items():
         assert _close(got[ref], want), (ref, got[ref], want)
 
@@ -491,3 +497,13 @@ def test_text_slicing_reads_logicals_and_numbers_as_excel(tmp_path: Path) -> Non
         "B6": 5.0,
         "B7": "a",
     }
+
+
+def test_hour_minute_second_read_times_typed_as_text(tmp_path: Path) -> None:
+    # pycel date-time.xlsx rows 14, 16, 21 over row 2: "1:23", "1:00:00 AM", "12:59:59 AM", "12:59:59"
+    inputs = {"A1": "1:23", "A2": "1:00:00 AM", "A3": "12:59:59 AM", "A4": "12:59:59", "A5": "plugh"}
+    formulas = {f"{fn[0]}{r}": f"={fn}(A{r})" for fn in ("HOUR", "MINUTE", "SECOND") for r in range(1, 6)}
+    got = _compute(tmp_path, formulas, inputs)
+    assert [got[f"H{r}"] for r in range(1, 6)] == [1.0, 1.0, 0.0, 12.0, "#VALUE!"]
+    assert [got[f"M{r}"] for r in range(1, 5)] == [23.0, 0.0, 59.0, 59.0]
+    assert [got[f"S{r}"] for r in range(1, 5)] == [0.0, 0.0, 59.0, 59.0]

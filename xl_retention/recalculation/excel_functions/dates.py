@@ -1,8 +1,10 @@
-"""Date functions whose argument checks differ in the engine: EDATE, EOMONTH, YEARFRAC.
+"""Date functions whose argument checks differ in the engine: EDATE, EOMONTH, YEARFRAC, HOUR, MINUTE, SECOND.
 
 Excel refuses a logical where a date or a number of months is expected (``EDATE(366, FALSE)`` is
 #VALUE!, where the engine reads FALSE as 0), and YEARFRAC checks its ``basis`` before its dates
-(``YEARFRAC(#DIV/0!, 200, -1)`` is #NUM!). Dates are serial numbers of the 1900 date system
+(``YEARFRAC(#DIV/0!, 200, -1)`` is #NUM!). HOUR, MINUTE and SECOND read a time typed as
+text (``HOUR("1:23")`` = 1, ``HOUR("12:59:59 AM")`` = 0), which the engine refuses. Dates are
+serial numbers of the 1900 date system
 (serial 60 is Excel's fictitious 29 February 1900); :func:`.register` leaves these functions to
 the engine in a workbook that uses the 1904 date system.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -142,3 +145,41 @@ def yearfrac(start: Any, end: Any, basis: Any = 0.0) -> float:
         if d1 == 31:
             d1 = 30
     return ((second.year - first.year) * 360 + (second.month - first.month) * 30 + (d2 - d1)) / 360.0
+
+
+def _clock(value: Any) -> tuple[int, int, int]:
+    """(hour, minute, second) of a serial number or a time typed as text, rounded to the second."""
+    from .text import text_to_number
+
+    check(value)
+    if isinstance(value, str):
+        value = text_to_number(value)
+        if isinstance(value, str):
+            raise ExcelError("#VALUE!")
+    serial = number(value)
+    if serial < 0:
+        raise ExcelError("#NUM!")
+    seconds = int((serial - math.floor(serial)) * 86400 + 0.5) % 86400
+    return seconds // 3600, seconds % 3600 // 60, seconds % 60
+
+
+@excel_function("HOUR", 1, 1)
+def hour(value: Any) -> float:
+    """HOUR(serial_number).
+
+    >>> hour("1:23"), hour("12:59:59 AM"), hour(0.75)
+    (1.0, 0.0, 18.0)
+    """
+    return float(_clock(value)[0])
+
+
+@excel_function("MINUTE", 1, 1)
+def minute(value: Any) -> float:
+    """MINUTE(serial_number)."""
+    return float(_clock(value)[1])
+
+
+@excel_function("SECOND", 1, 1)
+def second(value: Any) -> float:
+    """SECOND(serial_number)."""
+    return float(_clock(value)[2])

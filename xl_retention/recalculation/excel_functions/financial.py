@@ -2,7 +2,8 @@
 
 * VDB follows the variable-declining-balance method of Excel's documentation (declining balance at
   ``factor / life`` per period, switching to straight line over the remaining life when that is
-  larger, unless ``no_switch``), with partial first and last periods prorated.
+  larger, unless ``no_switch``), on Excel's period grid for a fractional start (checked against
+  Excel-saved values for start periods 0.5 ... 13.5).
 * COUPPCD, COUPNCD, COUPNUM, COUPDAYBS, COUPDAYS, COUPDAYSNC: coupon dates step back from maturity
   by 12 / frequency months (a maturity at a month's end keeps coupons at month ends); day counts
   by basis 0 (US 30/360), 1 (actual/actual), 2 (actual/360), 3 (actual/365), 4 (European 30/360).
@@ -41,30 +42,6 @@ def _gda(cost: float, salvage: float, life: float, period: float, factor: float)
     return max(0.0, old - salvage if new < salvage else old - new)
 
 
-def _inter_vdb(cost: float, salvage: float, life: float, life1: float, period: float, factor: float) -> float:
-    """Depreciation of periods 1..ceil(period), switching to straight line over ``life1``."""
-    end = math.ceil(period)
-    remaining = cost - salvage
-    straight = 0.0
-    switched = False
-    total = 0.0
-    for i in range(1, int(end) + 1):
-        if not switched:
-            declining = _gda(cost, salvage, life, float(i), factor)
-            straight = remaining / (life1 - (i - 1))
-            if straight > declining:
-                term, switched = straight, True
-            else:
-                term = declining
-                remaining -= declining
-        else:
-            term = straight
-        if i == end:
-            term *= period + 1.0 - end
-        total += term
-    return total
-
-
 @excel_function("VDB", 5, 7)
 def vdb(cost: Any, salvage: Any, life: Any, start: Any, end: Any, factor: Any = 2.0, no_switch: Any = False) -> float:
     """VDB(cost, salvage, life, start_period, end_period, [factor], [no_switch]).
@@ -88,15 +65,46 @@ def vdb(cost: Any, salvage: Any, life: Any, start: Any, end: Any, factor: Any = 
                 term *= end + 1.0 - int_end
             total += term
         return total
-    part = 0.0
-    if start != int_start:
-        value = cost - _inter_vdb(cost, salvage, life, life, int_start, factor)
-        part += (start - int_start) * _inter_vdb(value, salvage, life, life - int_start, 1.0, factor)
-    if end != int_end:
-        value = cost - _inter_vdb(cost, salvage, life, life, int_end - 1.0, factor)
-        part += (int_end - end) * _inter_vdb(value, salvage, life, life - (int_end - 1.0), 1.0, factor)
-    cost -= _inter_vdb(cost, salvage, life, life, int_start, factor)
-    return _inter_vdb(cost, salvage, life, life - int_start, int_end - int_start, factor) - part
+    return _switching_vdb(cost, salvage, life, start, end, factor)
+
+
+def _switching_vdb(cost: float, salvage: float, life: float, start: float, end: float, factor: float) -> float:
+    """Declining balance switching to straight line, on Excel's period grid, prorated to [start, end].
+
+    Excel's periods begin at ``start``'s fraction: with ``start`` = 11.5 they are [0, 0.5],
+    [0.5, 1.5], ... (each whole one at ``factor / life`` of the book value, the first at its
+    share of that), so the switch to straight line falls where Excel puts it.
+    """
+    offset = start - math.floor(start)
+    bounds = sorted({0.0, life, *(x for x in _grid(offset, life))})
+    rate = factor / life
+    book, straight, total = cost, None, 0.0
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        length = b - a
+        if straight is None:
+            declining = book * rate * length
+            line = (book - salvage) / (life - a)
+            if line * length > declining:
+                straight = line
+                amount = line * length
+            else:
+                amount = min(declining, book - salvage)
+        else:
+            amount = straight * length
+        low, high = max(a, start), min(b, end)
+        if high > low:
+            total += amount * (high - low) / length
+        book -= amount
+        if b >= end:
+            break
+    return total
+
+
+def _grid(offset: float, life: float):
+    x = offset if offset > 0 else 1.0
+    while x < life:
+        yield x
+        x += 1.0
 
 
 def _date(value: Any) -> dt.date:
