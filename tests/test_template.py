@@ -60,7 +60,7 @@ def test_every_formula_refers_to_existing_sheets_names_and_functions(template):
     names = set(template.defined_names)
     sheets = set(template.sheetnames)
     builtins = {"IF", "COUNT", "AVERAGEIFS", "LOOKUP", "MIN", "INDEX", "OR", "AND", "ISNUMBER", "ISERROR", "NA"}
-    builtins |= {"CHOOSE", "ERROR.TYPE"}
+    builtins |= {"CHOOSE", "ERROR.TYPE", "COUNTA"}
     checked = 0
     for ws in template.worksheets:
         for row in ws.iter_rows():
@@ -121,28 +121,30 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
                 formula = ws[f"{letter}{r}"].value
                 expected_args = [f"{header[HEADERS[a.name]]}{r}" for a in BY_NAME[function].args]
                 call = f"{function}({','.join(expected_args)})"
-                if function == "CUSTOMERS_LOST":
-                    assert formula == f"={call}", (title, letter, r)
-                else:  # blank where the base (the last argument) is the number 0: no base, no rate
+                empty = "AND(" + ",".join(f'{a}=""' for a in dict.fromkeys(expected_args)) + ")"
+                if function == "CUSTOMERS_LOST":  # blank when every input is blank, computed by any spreadsheet
+                    assert formula == f'=IF({empty},"",{call})', (title, letter, r)
+                else:  # and blank where the base (the last argument) is the number 0: no base, no rate
                     base = expected_args[-1]
-                    assert formula == f'=IF(AND(ISNUMBER({base}),{base}=0),"",{call})', (title, letter, r)
+                    assert formula == f'=IF(OR({empty},AND(ISNUMBER({base}),{base}=0)),"",{call})', (title, letter, r)
     nps = template["NPS"]
     for r in range(2, 26):
         column = openpyxl.utils.get_column_letter(r)  # month r-1 is column r of 'NPS scores'
         scores = f"'NPS scores'!{column}$2:{column}$1001"
-        assert nps[f"F{r}"].value == f"=NPS({scores})"
-        assert nps[f"G{r}"].value == f"=NPS_MOE({scores})"
-        assert nps[f"B{r}"].value == f"=INDEX(NPS_BREAKDOWN({scores}),1,4)"
-        assert nps[f"C{r}"].value == f"=INDEX(NPS_BREAKDOWN({scores}),1,1)"
+        none = f'=IF(COUNTA({scores})=0,"",'
+        assert nps[f"F{r}"].value == f"{none}NPS({scores}))"
+        assert nps[f"G{r}"].value == f"{none}NPS_MOE({scores}))"
+        assert nps[f"B{r}"].value == f"{none}INDEX(NPS_BREAKDOWN({scores}),1,4))"
+        assert nps[f"C{r}"].value == f"{none}INDEX(NPS_BREAKDOWN({scores}),1,1))"
     purchases = template["Purchases and visits"]
-    assert purchases["D2"].value == '=IF(AND(ISNUMBER(B2),B2=0),"",REPEAT_PURCHASE_RATE(C2,B2))'
-    assert purchases["G2"].value == '=IF(AND(ISNUMBER(E2),E2=0),"",RETURNING_VISITOR_RATE(F2,E2))'
+    assert purchases["D2"].value == '=IF(OR(AND(C2="",B2=""),AND(ISNUMBER(B2),B2=0)),"",REPEAT_PURCHASE_RATE(C2,B2))'
+    assert purchases["G2"].value == '=IF(OR(AND(F2="",E2=""),AND(ISNUMBER(E2),E2=0)),"",RETURNING_VISITOR_RATE(F2,E2))'
     lifetime = template["Lifetime value"]
-    assert lifetime["B7"].value == "=CUSTOMER_LIFETIME(B5)"
+    assert lifetime["B7"].value == '=IF(B5="","",CUSTOMER_LIFETIME(B5))'
     assert lifetime["B8"].value == '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))'
     assert lifetime["B13"].value == '=IF(OR(COUNT(B9:B10)<2,B11=""),"",SBG_CLV(B11,B9,B10,B6))'
     cohorts = template["Cohorts"]
-    assert cohorts["B58"].value == "=INDEX(SBG_FIT(Cohort_Counts),1,1)"
+    assert cohorts["B58"].value == '=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,1))'
     assert cohorts["C58"].value == "=IF(ISERROR(B58),B58,INDEX(SBG_FIT(Cohort_Counts),1,2))"
     assert cohorts["B62"].value == '=IF(COUNT($B4:$Y4)=0,"",COUNT($B4:$Y4)-1)'  # the cohort's last filled month
     assert cohorts["C62"].value == (
@@ -254,7 +256,7 @@ def test_new_command_months_start_and_xlsm(tmp_path):
     customers = wb["Customers"]
     assert customers["A2"].value == dt.datetime(2025, 7, 1)
     assert customers["A37"].value == dt.datetime(2028, 6, 1)
-    assert customers["F37"].value == '=IF(AND(ISNUMBER(B37),B37=0),"",CRR(D37,C37,B37))'
+    assert customers["F37"].value.endswith(',AND(ISNUMBER(B37),B37=0)),"",CRR(D37,C37,B37))')
     assert customers["A38"].value is None
     assert wb["NPS scores"].max_column == 37
     again = subprocess.run([sys.executable, "-m", "xl_retention", "new", str(out)], capture_output=True, text=True)

@@ -311,14 +311,25 @@ def test_the_dashboard_charts_read_no_false_zeros_for_months_without_data(tmp_pa
 
 
 @needs_soffice
-@pytest.mark.xfail(
-    reason="issue 11 item 5 (H4, xlsx_values): LibreOffice recomputes formula cells whose stored result is blank "
-    "or an error and shows #NAME? for the xl-retention functions it does not know",
-    strict=False,
-)
-def test_libreoffice_shows_a_partly_filled_tracker_without_error_text(tmp_path):
-    pdf = libreoffice.render_pdf(recalculated_partial_tracker(tmp_path), tmp_path / "lo", recalculate=False)
+def test_libreoffice_shows_a_partly_filled_tracker_without_error_text_or_points_for_months_without_data(tmp_path):
+    path = recalculated_partial_tracker(tmp_path)
+    pdf = libreoffice.render_pdf(path, tmp_path / "lo", recalculate=False)
     text = subprocess.run(["pdftotext", "-f", "2", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Customers at end of month" in text  # page 1 is Start here, which names the errors it explains
     shown = {code: text.count(code) for code in ("#NAME?", "Err:", "#VALUE!", "#DIV/0!")}
     assert shown == {"#NAME?": 0, "Err:": 0, "#VALUE!": 0, "#DIV/0!": 0}
+    # what LibreOffice plots: the values it caches in each chart series, saved back as xlsx
+    saved = libreoffice._convert(path, tmp_path / "lo-xlsx", "xlsx", recalc=False)
+    with zipfile.ZipFile(saved) as z:
+        charts = [z.read(n).decode() for n in sorted(z.namelist()) if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
+    plotted = {}
+    for xml in charts:
+        for series in re.findall(r"<c:ser>(.*?)</c:ser>", xml, re.S):
+            ref, cache = re.search(r"<c:val>.*?<c:f>([^<]+)</c:f>(.*?)</c:val>", series, re.S).groups()
+            plotted[ref] = {int(i) for i in re.findall(r'<c:pt idx="(\d+)">', cache)}
+    assert len(plotted) == 11
+    values = stored(path)
+    for ref, points in plotted.items():  # a point exactly where the month has a number: July to December none
+        sheet, column = re.fullmatch(r"'?([^'!]+)'?!\$([A-Z]+)\$2:\$[A-Z]+\$13", ref).groups()
+        numbers = {row - 2 for row in range(2, 14) if values[sheet].get(f"{column}{row}", ("",))[0] == "n"}
+        assert points == numbers and numbers <= set(range(6)), (ref, sorted(points), sorted(numbers))

@@ -74,7 +74,13 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         ("Gross margin", inputs.get("gross_margin"), PERCENT, "rate", "LTV_Gross_Margin"),
         ("Monthly churn (average of the last 12 months with a churn rate)", CHURN_12, "0.00%", None, "LTV_Churn"),
         ("Discount rate per month", inputs.get("discount_rate", 0.01), "0.00%", "rate", "LTV_Discount_Rate"),
-        ("Customer lifetime (months), constant churn", "=CUSTOMER_LIFETIME(B5)", "0.0", None, "LTV_Lifetime"),
+        (
+            "Customer lifetime (months), constant churn",
+            '=IF(B5="","",CUSTOMER_LIFETIME(B5))',
+            "0.0",
+            None,
+            "LTV_Lifetime",
+        ),
         (
             "Customer lifetime value (CLV), constant churn",
             '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))',
@@ -128,11 +134,17 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
 
 
 def _triangle(
-    ws: Worksheet, months: list[dt.date], top: int, title: str, counts: list[list[int]], share_title: str
+    ws: Worksheet,
+    months: list[dt.date],
+    top: int,
+    title: str,
+    counts: list[list[int]],
+    share_title: str,
+    first: str = "Signup month",
 ) -> tuple[int, int]:
     """An input triangle (counts) and its shares below; returns the first rows of both."""
     n = len(months)
-    headers = ["Signup month"] + [f"Month {k}" for k in range(n)]
+    headers = [first] + [f"Month {k}" for k in range(n)]
     ws.cell(row=top, column=1, value=title).font = TITLE_FONT
     counts_first = top + 3  # top + 1: a note
     header(ws, top + 2, headers, [12] + [9] * n)
@@ -188,7 +200,7 @@ def cohorts_sheet(
     order_first, order_pct = _triangle(
         ws, months, order_top,
         "Order cohorts: customers of each first-order month who ordered k months later (not fitted with sBG)",
-        order_counts, "Order cohorts: share of each cohort ordering k months later",
+        order_counts, "Order cohorts: share of each cohort ordering k months later", "First order month",
     )  # fmt: skip
     define(wb, "Order_Cohort_Counts", ws, f"$B${order_first}:${last}${order_first + n - 1}")
     define(wb, "Order_Cohort_Share", ws, f"$B${order_pct}:${last}${order_pct + n - 1}")
@@ -224,7 +236,7 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
     for col, (k, name, number_format) in enumerate(
         ((1, "SBG_Alpha", "0.000"), (2, "SBG_Beta", "0.000"), (3, "SBG_Log_Likelihood", "0.0")), start=2
     ):
-        formula = f"=INDEX(SBG_FIT(Cohort_Counts),1,{k})"
+        formula = f'=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,{k}))'  # blank: no survivors yet
         if k > 1:  # INDEX over a failed fit (one error, not three values) would be #REF!: show the fit's error
             formula = f"=IF(ISERROR({alpha}),{alpha},INDEX(SBG_FIT(Cohort_Counts),1,{k}))"
         style(ws.cell(row=fit, column=col, value=formula), False, number_format)

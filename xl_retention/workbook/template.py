@@ -95,13 +95,26 @@ CUSTOMERS_START = '=IF(COUNT({gained}:{end})=0,"",IF(COUNT({end:first}:{end-1})=
 MRR_START = '=IF(COUNT({new}:{churned})=0,"",IF(COUNT({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))'
 
 
-def _unless_zero(base: str, formula: str) -> str:
-    """``formula`` (without "="), blank where ``base`` is the number 0: a rate with no base is no rate.
+def _metric(call: str, base: str | None = None) -> str:
+    """``=call`` (without "="), blank in a month whose inputs are all blank or whose ``base`` is the number 0.
 
-    The contract's function gives ``#DIV/0!`` there; the workbook and ``import --to-csv`` both
-    leave such a month blank (docs/metrics.md, "The workbook and the imported tables").
+    The all-blank guard is the contract's own rule ("every input blank: a blank result"), written
+    out so that a spreadsheet that lacks the xl-retention functions (LibreOffice) computes the
+    blank itself instead of #NAME?. A base of 0 is a month with nothing to take a rate of: the
+    function would give ``#DIV/0!``; the workbook and ``import --to-csv`` both leave it blank
+    (docs/metrics.md).
     """
-    return f'=IF(AND(ISNUMBER({base}),{base}=0),"",{formula})'
+    keys = list(dict.fromkeys(re.findall(r"\{\w+\}", call)))
+    blank = ",".join(k + '=""' for k in keys)
+    empty = f"AND({blank})"
+    if base is None:
+        return f'=IF({empty},"",{call})'
+    return f'=IF(OR({empty},AND(ISNUMBER({base}),{base}=0)),"",{call})'
+
+
+def _scores(call: str) -> str:
+    """``=call`` over the month's scores, blank (computed by any spreadsheet) when it has no scores at all."""
+    return f'=IF(COUNTA({{scores}})=0,"",{call})'
 
 
 def _chart(key: str, sign: str = "") -> str:
@@ -124,18 +137,18 @@ CUSTOMERS = MonthlySheet(
         ),
         Column("gained", "Gained (new + reactivated)", validation="count", width=16, name="Customers_Gained"),
         Column("end", "Customers at end", validation="count", name="Customers_End"),
-        Column("lost", "Lost", "=CUSTOMERS_LOST({end},{gained},{start})", name="Lost_Customers", width=10),
+        Column("lost", "Lost", _metric("CUSTOMERS_LOST({end},{gained},{start})"), name="Lost_Customers", width=10),
         Column(
             "crr",
             "Retention (CRR)",
-            _unless_zero("{start}", "CRR({end},{gained},{start})"),
+            _metric("CRR({end},{gained},{start})", "{start}"),
             PERCENT,
             name="Customers_CRR",
         ),  # fmt: skip
         Column(
             "churn",
             "Churn rate",
-            _unless_zero("{start}", "CHURN_RATE({end},{gained},{start})"),
+            _metric("CHURN_RATE({end},{gained},{start})", "{start}"),
             PERCENT,
             name="Customers_Churn",
         ),  # fmt: skip
@@ -229,30 +242,30 @@ REVENUE = MonthlySheet(
         Column(
             "net_churn",
             "Net revenue churn",
-            _unless_zero("{start}", "NET_REVENUE_CHURN({lost},{expansion},{start})"),
+            _metric("NET_REVENUE_CHURN({lost},{expansion},{start})", "{start}"),
             PERCENT,
             name="Revenue_Net_Churn",
         ),
         Column(
             "gross_churn",
             "Gross revenue churn",
-            _unless_zero("{start}", "GROSS_REVENUE_CHURN({lost},{start})"),
+            _metric("GROSS_REVENUE_CHURN({lost},{start})", "{start}"),
             PERCENT,
             name="Revenue_Gross_Churn",
         ),
         Column(
             "nrr",
             "NRR",
-            _unless_zero("{start}", "NRR({lost},{expansion},{start})"),
+            _metric("NRR({lost},{expansion},{start})", "{start}"),
             PERCENT,
             name="Revenue_NRR",
             width=10,
         ),  # fmt: skip
-        Column("grr", "GRR", _unless_zero("{start}", "GRR({lost},{start})"), PERCENT, name="Revenue_GRR", width=10),
+        Column("grr", "GRR", _metric("GRR({lost},{start})", "{start}"), PERCENT, name="Revenue_GRR", width=10),
         Column(
             "quick_ratio",
             "Quick ratio",
-            _unless_zero("{lost}", "QUICK_RATIO({gained},{expansion},{lost})"),
+            _metric("QUICK_RATIO({gained},{expansion},{lost})", "{lost}"),
             RATIO,
             name="Revenue_Quick_Ratio",
             width=11,
@@ -295,12 +308,12 @@ NPS_SUMMARY = MonthlySheet(
     "NPS",
     (
         MONTH,
-        Column("responses", "Responses", "=INDEX(NPS_BREAKDOWN({scores}),1,4)", name="NPS_Responses"),
-        Column("promoters", "Promoters (9-10)", "=INDEX(NPS_BREAKDOWN({scores}),1,1)", name="NPS_Promoters"),
-        Column("passives", "Passives (7-8)", "=INDEX(NPS_BREAKDOWN({scores}),1,2)", name="NPS_Passives"),
-        Column("detractors", "Detractors (0-6)", "=INDEX(NPS_BREAKDOWN({scores}),1,3)", name="NPS_Detractors"),
-        Column("nps", "NPS", "=NPS({scores})", POINTS, name="NPS_Score", width=9),
-        Column("moe", "Margin of error (95%)", "=NPS_MOE({scores})", POINTS, name="NPS_Margin", width=13),
+        Column("responses", "Responses", _scores("INDEX(NPS_BREAKDOWN({scores}),1,4)"), name="NPS_Responses"),
+        Column("promoters", "Promoters (9-10)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,1)"), name="NPS_Promoters"),
+        Column("passives", "Passives (7-8)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,2)"), name="NPS_Passives"),
+        Column("detractors", "Detractors (0-6)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,3)"), name="NPS_Detractors"),
+        Column("nps", "NPS", _scores("NPS({scores})"), POINTS, name="NPS_Score", width=9),
+        Column("moe", "Margin of error (95%)", _scores("NPS_MOE({scores})"), POINTS, name="NPS_Margin", width=13),
         Column(
             "nps_chart", "NPS (chart)", _chart("nps"), POINTS, width=CHART_WIDTH, name="NPS_Score_Chart", hidden=True
         ),
@@ -318,7 +331,7 @@ PURCHASES = MonthlySheet(
         Column(
             "rate",
             "Repeat purchase rate",
-            _unless_zero("{buyers}", "REPEAT_PURCHASE_RATE({returning},{buyers})"),
+            _metric("REPEAT_PURCHASE_RATE({returning},{buyers})", "{buyers}"),
             PERCENT,
             width=16,
             name="Purchases_Repeat_Rate",
@@ -328,7 +341,7 @@ PURCHASES = MonthlySheet(
         Column(
             "visitor_rate",
             "Returning visitor rate",
-            _unless_zero("{visitors}", "RETURNING_VISITOR_RATE({returning_visitors},{visitors})"),
+            _metric("RETURNING_VISITOR_RATE({returning_visitors},{visitors})", "{visitors}"),
             PERCENT,
             width=16,
             name="Visits_Returning_Rate",
