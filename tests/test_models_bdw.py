@@ -205,7 +205,7 @@ def test_sbg_and_bdw_standard_errors_from_the_observed_information():
 
 def test_projection_interval_by_the_delta_method():
     fit = m.sbg_fit(REGULAR)
-    estimate, low, high = fit.interval(m.sbg_survival, t=12)
+    estimate, low, high = fit.interval(m.sbg_survival, scale="log", t=12)
     assert estimate == m.sbg_survival(fit.alpha, fit.beta, 12)
     # independent delta method: gradient of ln S(12) in (ln alpha, ln beta) by hand, covariance of the fit
     a, b = fit.alpha, fit.beta
@@ -215,8 +215,16 @@ def test_projection_interval_by_the_delta_method():
     se = math.sqrt(g @ fit.log_covariance @ g)
     assert low == pytest.approx(estimate * math.exp(-1.959963984540054 * se), rel=1e-6)
     assert high == pytest.approx(estimate * math.exp(1.959963984540054 * se), rel=1e-6)
-    wider = fit.interval(m.sbg_survival, confidence=0.99, t=12)
+    wider = fit.interval(m.sbg_survival, confidence=0.99, scale="log", t=12)
     assert wider.lower < low and wider.upper > high
+    # probabilities default to the logit scale: ln(S / (1 - S)) has the gradient d ln S / (1 - S)
+    se_logit = se / (1 - estimate)
+    logit = math.log(estimate / (1 - estimate))
+    _, low, high = fit.interval(m.sbg_survival, t=12)
+    assert low == pytest.approx(1 / (1 + math.exp(-(logit - 1.959963984540054 * se_logit))), rel=1e-6)
+    assert high == pytest.approx(1 / (1 + math.exp(-(logit + 1.959963984540054 * se_logit))), rel=1e-6)
+    near_one = fit.interval(m.sbg_retention, confidence=0.999999, t=200)
+    assert near_one.estimate < near_one.upper < 1
     clv = fit.interval(m.sbg_clv, margin=50, discount_rate=0.1)
     assert clv.lower < clv.estimate == m.sbg_clv(50, a, b, 0.1) < clv.upper
     with pytest.raises(OutOfRangeError, match="confidence"):

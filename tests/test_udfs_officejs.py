@@ -96,6 +96,8 @@ def test_metadata_lists_every_registry_function_with_its_arguments():
         "BGBB_FIT_SE": ["frequency", "recency", "n_periods", "counts"],
         "GAMMAGAMMA_FIT_SE": ["frequency", "monetary_value"],
         "SBG_SURVIVAL_INTERVAL": ["survivors", "t", "confidence", "cohort_size"],
+        "SBG_RETENTION_INTERVAL": ["survivors", "t", "confidence", "cohort_size"],
+        "BDW_RETENTION_INTERVAL": ["survivors", "t", "confidence", "cohort_size"],
         "SBG_CLV_INTERVAL": ["survivors", "margin", "discount_rate", "confidence", "cohort_size"],
         "BDW_SURVIVAL_INTERVAL": ["survivors", "t", "confidence", "cohort_size"],
         "BDW_CLV_INTERVAL": ["survivors", "margin", "discount_rate", "confidence", "cohort_size"],

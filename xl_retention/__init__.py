@@ -48,6 +48,7 @@ from .models import (
     bdw_fit,
     bdw_fit_se,
     bdw_retention,
+    bdw_retention_interval,
     bdw_survival,
     bdw_survival_interval,
     bgbb_dert,
@@ -79,6 +80,7 @@ from .models import (
     sbg_fit,
     sbg_fit_se,
     sbg_retention,
+    sbg_retention_interval,
     sbg_survival,
     sbg_survival_interval,
 )
@@ -88,6 +90,8 @@ __version__ = "0.1.0"
 
 
 __all__ = [
+    "bdw_retention_interval",
+    "sbg_retention_interval",
     "bdw_clv_interval",
     "bdw_fit_se",
     "bdw_survival_interval",

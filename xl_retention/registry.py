@@ -478,6 +478,20 @@ MORE_MODELS: tuple[ExcelFunction, ...] = (
         INTERVAL,
     ),
     _fit(
+        "SBG_RETENTION_INTERVAL",
+        models.sbg_retention_interval,
+        (SURVIVORS, Argument("t", "period, a whole number >= 1"), CONFIDENCE, COHORT_SIZE),
+        "sBG retention rate of period t fitted to survivors, and its confidence interval.",
+        INTERVAL,
+    ),
+    _fit(
+        "BDW_RETENTION_INTERVAL",
+        models.bdw_retention_interval,
+        (SURVIVORS, Argument("t", "period, a whole number >= 1"), CONFIDENCE, COHORT_SIZE),
+        "BdW retention rate of period t fitted to survivors, and its confidence interval.",
+        INTERVAL,
+    ),
+    _fit(
         "SBG_CLV_INTERVAL",
         models.sbg_clv_interval,
         (SURVIVORS, Argument("margin", "margin per period, paid at its start"), DISCOUNT, CONFIDENCE, COHORT_SIZE),

@@ -36,6 +36,7 @@ from .gammagamma import GammaGammaFit, gammagamma_fit, gammagamma_mean
 from .intervals import (
     bdw_clv_interval,
     bdw_fit_se,
+    bdw_retention_interval,
     bdw_survival_interval,
     bgbb_fit_se,
     bgnbd_expected_interval,
@@ -45,6 +46,7 @@ from .intervals import (
     paretonbd_fit_se,
     sbg_clv_interval,
     sbg_fit_se,
+    sbg_retention_interval,
     sbg_survival_interval,
 )
 from .paretonbd import ParetoNBDFit, paretonbd_clv, paretonbd_expected, paretonbd_fit, paretonbd_p_alive
@@ -60,6 +62,8 @@ from .sbg import (
 )
 
 __all__ = [
+    "bdw_retention_interval",
+    "sbg_retention_interval",
     "bdw_clv_interval",
     "bdw_fit_se",
     "bdw_survival_interval",

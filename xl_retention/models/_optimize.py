@@ -220,21 +220,34 @@ class FitResult:
             }
         )
 
-    def interval(self, function: Callable[..., Any], confidence: float = 0.95, **arguments: Any) -> Interval:
-        """Interval of a projection ``function(**parameters, **arguments)`` by the delta method on its log.
+    def interval(
+        self, function: Callable[..., Any], confidence: float = 0.95, scale: str = "auto", **arguments: Any
+    ) -> Interval:
+        """Interval of a projection ``function(**parameters, **arguments)`` by the delta method.
 
         ``function`` is one of the model's projecting functions (survival, retention,
-        expected purchases, CLV...) called with the fit's parameters by name; its result
-        f > 0 has se(ln f) = sqrt(g' cov(ln p) g), g = d ln f / d ln p by central
-        differences (step 1e-5), and the interval f exp(+-z se(ln f)).
+        expected purchases, CLV...) called with the fit's parameters by name. Its value f
+        is transformed to h(f), h = ln f (``scale="log"``, f > 0) or h = ln(f / (1 - f))
+        (``"logit"``, 0 < f < 1: probabilities, whose bounds then stay inside (0, 1));
+        ``"auto"`` takes the logit for the survival, retention, churn and P(alive)
+        functions. se(h) = sqrt(g' cov(ln p) g), g = dh / d ln p by central differences
+        (step 1e-5), and the interval is h^-1(h(f) -+ z se(h)).
 
-        >>> from xl_retention.models import sbg_fit, sbg_survival
+        >>> from xl_retention.models import sbg_clv, sbg_fit, sbg_survival
         >>> fit = sbg_fit([1000, 631, 468, 382, 326, 289, 262, 241])
         >>> [round(v, 4) for v in fit.interval(sbg_survival, t=12)]
-        [0.17, 0.1459, 0.1981]
+        [0.17, 0.1456, 0.1976]
+        >>> [round(v, 2) for v in fit.interval(sbg_clv, margin=50, discount_rate=0.1)]
+        [184.75, 173.63, 196.58]
         """
         z = _z(confidence)
         covariance = self._checked_log_covariance()
+        name = getattr(function, "__name__", "the projection")
+        if scale == "auto":
+            probability = any(w in name for w in ("survival", "retention", "churn_probability", "p_alive"))
+            scale = "logit" if probability else "log"
+        if scale not in ("log", "logit"):
+            raise OutOfRangeError(f"scale must be 'log', 'logit' or 'auto', got {scale!r}", "scale", None)
         names = list(self.parameters)
         log_p = np.log(np.array(list(self.parameters.values())))
 
@@ -245,17 +258,22 @@ class FitResult:
                 parameters = dict(zip(names, (float(v) for v in np.exp(point)), strict=True))
             value = function(**parameters, **arguments)
             value = float(np.asarray(value, dtype=np.float64).reshape(-1)[0]) if np.size(value) == 1 else np.nan
-            if not (math.isfinite(value) and value > 0):
+            inside = value > 0 and (scale == "log" or value < 1)
+            if not (math.isfinite(value) and inside):
+                need = "> 0" if scale == "log" else "strictly between 0 and 1"
                 raise OutOfRangeError(
-                    f"{getattr(function, '__name__', 'the projection')} gives {value:g} near the fit: an interval "
-                    "needs one finite value > 0",
+                    f"{name} gives {value:g} near the fit: an interval on the {scale} scale needs one finite value "
+                    f"{need}",
                     "function",
                     value,
                 )
             return value
 
-        def log_f(point: np.ndarray) -> float:
-            return math.log(f(point))
+        def h(value: float) -> float:
+            return math.log(value) if scale == "log" else math.log(value / (1.0 - value))
+
+        def h_inverse(value: float) -> float:
+            return math.exp(value) if scale == "log" else 1.0 / (1.0 + math.exp(-value))
 
         value = f(None)  # at the estimates themselves
         step = 1e-5
@@ -263,9 +281,9 @@ class FitResult:
         for j in range(log_p.size):
             e = np.zeros(log_p.size)
             e[j] = step
-            gradient[j] = (log_f(log_p + e) - log_f(log_p - e)) / (2 * step)
+            gradient[j] = (h(f(log_p + e)) - h(f(log_p - e))) / (2 * step)
         se = math.sqrt(max(float(gradient @ covariance @ gradient), 0.0))
-        return Interval(value, value * math.exp(-z * se), value * math.exp(z * se))
+        return Interval(value, h_inverse(h(value) - z * se), h_inverse(h(value) + z * se))
 
 
 def _log_covariance(information: np.ndarray, jacobian: np.ndarray | None = None) -> np.ndarray | None:

@@ -6,7 +6,8 @@ In Python every fit result carries its uncertainty (``fit.standard_errors``, ``f
 functions here take the same data as the fit, fit it, and return one row: the standard errors
 (``*_FIT_SE``) or a projection's estimate and interval (``*_INTERVAL``). Standard errors come from
 the observed information at the optimum (delta method: se(p) = p se(ln p)); intervals are
-exp(+-z se) on the log scale, so they stay > 0. Repeated calls on the same range are fitted once
+taken on the logit scale for probabilities (survival, retention: they stay inside (0, 1)) and
+on the log scale otherwise (CLV, expected purchases: they stay > 0). Repeated calls on the same range are fitted once
 (the formula layer caches aggregate results).
 """
 
@@ -16,12 +17,12 @@ from typing import Any
 
 from ._common import ArrayLike
 from ._optimize import Interval
-from .bdw import bdw_clv, bdw_fit, bdw_survival
+from .bdw import bdw_clv, bdw_fit, bdw_retention, bdw_survival
 from .bgbb import bgbb_fit
 from .bgnbd import bgnbd_expected, bgnbd_fit
 from .gammagamma import gammagamma_fit
 from .paretonbd import paretonbd_expected, paretonbd_fit
-from .sbg import sbg_clv, sbg_fit, sbg_survival
+from .sbg import sbg_clv, sbg_fit, sbg_retention, sbg_survival
 
 
 def _se(fit: Any) -> tuple[float, ...]:
@@ -76,9 +77,23 @@ def sbg_survival_interval(survivors: Any, t: float, confidence: float = 0.95, co
     """sBG survival after t periods, fitted to ``survivors``, with its confidence interval (delta method).
 
     >>> [round(v, 4) for v in sbg_survival_interval([1000, 631, 468, 382, 326, 289, 262, 241], 12)]
-    [0.17, 0.1459, 0.1981]
+    [0.17, 0.1456, 0.1976]
     """
     return sbg_fit(survivors, cohort_size).interval(sbg_survival, confidence, t=t)
+
+
+def sbg_retention_interval(survivors: Any, t: float, confidence: float = 0.95, cohort_size: Any = None) -> Interval:
+    """sBG retention rate of period t, fitted to ``survivors``, with its confidence interval (delta method).
+
+    >>> [round(v, 4) for v in sbg_retention_interval([1000, 631, 468, 382, 326, 289, 262, 241], 12)]
+    [0.9454, 0.9364, 0.9531]
+    """
+    return sbg_fit(survivors, cohort_size).interval(sbg_retention, confidence, t=t)
+
+
+def bdw_retention_interval(survivors: Any, t: float, confidence: float = 0.95, cohort_size: Any = None) -> Interval:
+    """BdW retention rate of period t, fitted to ``survivors``, with its confidence interval (delta method)."""
+    return bdw_fit(survivors, cohort_size).interval(bdw_retention, confidence, t=t)
 
 
 def sbg_clv_interval(
@@ -96,7 +111,7 @@ def bdw_survival_interval(survivors: Any, t: float, confidence: float = 0.95, co
     """BdW survival after t periods, fitted to ``survivors``, with its confidence interval (delta method).
 
     >>> [round(v, 4) for v in bdw_survival_interval([1000, 631, 468, 382, 326, 289, 262, 241], 12)]
-    [0.1773, 0.1513, 0.2079]
+    [0.1773, 0.1509, 0.2073]
     """
     return bdw_fit(survivors, cohort_size).interval(bdw_survival, confidence, t=t)
 
