@@ -14,10 +14,13 @@ therefore rewrites these forms in the formula text before the engine computes it
   ``IF(ISERROR(x), x, VLOOKUP(x, ...))`` when ``x`` is a cell or an expression (not a constant,
   not a multi-cell range).
 
-Formulas that need none of this come back unchanged (the same string).
+Formulas that need none of this come back unchanged (the same string), most of them after one
+regular-expression test, without tokenizing.
 """
 
 from __future__ import annotations
+
+import re
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
@@ -34,7 +37,11 @@ _FIRST_ARGUMENT = frozenset(
     ("SMALL", "LARGE", "PERCENTILE", "PERCENTILE.INC", "PERCENTILE.EXC", "QUARTILE", "QUARTILE.INC", "QUARTILE.EXC")
 )
 _LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
-_HINTS = ("VLOOKUP", "HLOOKUP", '"')
+#: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
+_HINT = re.compile(
+    r"(?i)[VH]LOOKUP\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
+    r'|PERCENTILE|QUARTILE)[A-Z.]*\([^)]*"'
+)
 
 
 def _name(token: Token) -> str:
@@ -114,8 +121,7 @@ def rewrite_arguments(formula: str) -> str:
     '=SUM(A1:A3)'
     """
     text = formula if formula.startswith("=") else "=" + formula
-    upper = text.upper()
-    if not any(hint in upper for hint in _HINTS):
+    if not _HINT.search(text):
         return formula
     try:
         tokens = list(Tokenizer(text).items)
