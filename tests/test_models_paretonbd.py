@@ -137,6 +137,7 @@ def test_paretonbd_agrees_with_lifetimes_per_customer():
     )
 
 
+@pytest.mark.filterwarnings("ignore:divide by zero encountered in log:RuntimeWarning")  # inside lifetimes
 def test_paretonbd_clv_with_gammagamma_agrees_with_lifetimes():
     lifetimes = pytest.importorskip("lifetimes", reason="lifetimes is not installed (pip install lifetimes)")
     import pandas as pd
