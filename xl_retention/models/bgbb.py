@@ -270,7 +270,7 @@ def bgbb_dert(
     recency: ArrayLike,
     n_periods: ArrayLike,
 ) -> Any:
-    """Discounted expected residual transactions of a customer with history (x, t_x, n) (FHS 2010).
+    """Discounted expected residual transactions of a customer with history (x, t_x, n) (FHS 2010, eq. 14).
 
     DERT = B(alpha + x + 1, beta + n - x) / B(alpha, beta) x B(gamma, delta + n + 1) / B(gamma, delta)
            / (1 + d) x 2F1(1, delta + n + 1; gamma + delta + n + 1; 1 / (1 + d)) / L:
