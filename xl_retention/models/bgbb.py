@@ -79,15 +79,17 @@ def _grad_lbeta_ratio(a: Any, b: Any, u: Any, v: Any) -> tuple[Any, Any]:
     return digamma(a + u) - digamma(a) + common, digamma(b + v) - digamma(b) + common
 
 
-def _log_terms(params: np.ndarray, x: np.ndarray, tx: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _log_terms(
+    params: Any, x: np.ndarray, tx: np.ndarray, n: np.ndarray, gradient: bool = True
+) -> tuple[np.ndarray, np.ndarray | None]:
     """The terms of the likelihood (FHS 2010) in logs, one row per history, and their gradients.
 
     Term 0: alive through n, B(alpha + x, beta + n - x) / B(alpha, beta) x B(gamma, delta + n) / B(gamma, delta);
     term 1 + i (i = 0 .. n - t_x - 1): inactive after opportunity t_x + i,
     B(alpha + x, beta + t_x - x + i) / B(alpha, beta) x B(gamma + 1, delta + t_x + i) / B(gamma, delta).
-    Terms beyond n - t_x are -inf.
+    Terms beyond n - t_x are -inf. Each parameter is one number or one per history.
     """
-    a, b, g, d = params
+    a, b, g, d = (np.asarray(p, dtype=np.float64)[..., None] for p in params)
     width = int(np.max(n - tx)) + 1
     i = np.arange(width - 1, dtype=np.float64)[None, :]
     xx, txx, nn = x[:, None], tx[:, None], n[:, None]
@@ -98,6 +100,8 @@ def _log_terms(params: np.ndarray, x: np.ndarray, tx: np.ndarray, n: np.ndarray)
     u_p = np.broadcast_to(xx, v_p.shape)
     logs = _lbeta_ratio(a, b, u_p, v_p) + _lbeta_ratio(g, d, u_g, v_g)
     logs = np.where(valid, logs, -np.inf)
+    if not gradient:
+        return logs, None
     da, db = _grad_lbeta_ratio(a, b, u_p, v_p)
     dg, dd = _grad_lbeta_ratio(g, d, u_g, v_g)
     return logs, np.stack([da, db, dg, dd])
@@ -183,15 +187,15 @@ def _inputs(alpha: Any, beta: Any, gamma: Any, delta: Any, **history: Any) -> In
 
 
 def _log_likelihood_rows(a: Any, b: Any, g: Any, d: Any, x: Any, tx: Any, n: Any) -> np.ndarray:
-    """ln L of each history, elementwise over broadcast arguments."""
-    a, b, g, d, x, tx, n = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for v in (a, b, g, d, x, tx, n)))
-    out = np.full(a.shape, np.nan)
-    ok = ~np.isnan(a + b + g + d + x + tx + n)
-    for index in zip(*np.nonzero(ok), strict=True) if a.ndim else ([()] if ok else []):
-        params = np.array([a[index], b[index], g[index], d[index]])
-        logs, _ = _log_terms(params, x[index].reshape(1), tx[index].reshape(1), n[index].reshape(1))
-        top = logs.max()
-        out[index] = top + np.log(np.exp(logs - top).sum())
+    """ln L of each history, elementwise over broadcast arguments (blank where any argument is)."""
+    arrays = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for v in (a, b, g, d, x, tx, n)))
+    out = np.full(arrays[0].shape, np.nan)
+    ok = ~np.isnan(sum(arrays))
+    if ok.any():
+        a_, b_, g_, d_, x_, tx_, n_ = (v[ok] for v in arrays)
+        logs, _ = _log_terms((a_, b_, g_, d_), x_, tx_, n_, gradient=False)
+        top = logs.max(axis=1)
+        out[ok] = top + np.log(np.exp(logs - top[:, None]).sum(axis=1))
     return out
 
 
