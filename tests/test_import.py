@@ -63,7 +63,7 @@ def test_import_fills_every_sheet_and_the_template_formulas_agree_with_the_api(f
     assert values(book, "Customers", "BCDE", range(2, 6)) == [[0, 2, 2, 0], [2, 1, 2, 1], [2, 1, 3, 0], [3, 0, 2, 1]]
     customers = values(book, "Customers", "FG", range(3, 6))
     assert customers == [[0.5, 0.5], [1.0, 0.0], [2 / 3, 1 / 3]]
-    assert values(book, "Customers", "F", range(2, 3)) == [["#DIV/0!"]]  # nobody at the start of the first month
+    assert values(book, "Customers", "F", range(2, 3)) == [[None]]  # nobody at the start of the first month: blank
     # Revenue: start, new, expansion, reactivation, contraction, churned, end
     assert values(book, "Revenue", "BCDEFGH", range(2, 6)) == [
         [0, 150, 0, 0, 0, 0, 150],
@@ -86,7 +86,7 @@ def test_import_fills_every_sheet_and_the_template_formulas_agree_with_the_api(f
     assert values(book, "Purchases and visits", "BCDEFG", range(2, 6)) == [
         [1, 0, 0.0, 2, 0, 0.0],
         [2, 1, 0.5, 1, 1, 1.0],
-        [0, 0, "#DIV/0!", 1, 0, 0.0],  # nobody bought in March: the rate is undefined
+        [0, 0, None, 1, 0, 0.0],  # nobody bought in March: the rate is blank (no base)
         [2, 1, 0.5, 1, 1, 1.0],
     ]
     # Cohorts: survivors (active every month since signup), January (a, b) and February (c): b's return in

@@ -34,6 +34,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
+from .cohort_sheet import Triangle, grow_cohorts, triangle
+from .growth import grow
 from .template import (
     CUSTOMERS,
     MONTH,
@@ -55,7 +57,8 @@ REVENUE_INPUTS = {"new": "new_mrr", "expansion": "expansion_mrr", "reactivation"
                   "contraction": "contraction_mrr", "churned": "churned_mrr"}  # fmt: skip
 PURCHASE_INPUTS = {"buyers": "buyers", "returning": "returning"}
 VISIT_INPUTS = {"visitors": "visitors", "returning_visitors": "returning"}
-COHORT_NAME = "Cohort_Counts"
+COHORT_NAME = "Cohort_Counts"  # survivors: the sBG model's triangle
+ORDER_COHORT_NAME = "Order_Cohort_Counts"  # repeat-purchase cohorts from --orders: their own triangle
 _SCORES_ROWS = re.compile(r"NPS scores'?!\$?[A-Z]{1,3}\$?2:\$?[A-Z]{1,3}\$?([0-9]+)")
 
 
@@ -69,6 +72,7 @@ class Filled:
     sheets: list[str] = field(default_factory=list)
     added: list[pd.Period] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def lines(self, path: str | Path) -> list[str]:
         """The CLI's report, one line each."""
@@ -83,7 +87,7 @@ class Filled:
             more = len(self.replaced) - 6
             shown = ", ".join(self.replaced[:6]) + (f" and {more} more" if more > 0 else "")
             out.append(f"replaced {len(self.replaced)} values typed by hand in those months: {shown}")
-        return out
+        return out + self.notes
 
 
 def number(value: Any) -> float | int | None:
@@ -167,6 +171,7 @@ class _Plan:
         self.package = package
         self.replaced: list[str] = []
         self.sheets: list[str] = []
+        self.notes: list[str] = []
 
     def put(self, title: str, ref: str, value: Any, old: Any) -> None:
         value = number(value)
@@ -207,29 +212,48 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         added = list(pd.period_range(sheets[CUSTOMERS.title].months[-1] + 1, data[-1], freq="M"))
         scores_wb = wb[NPS_SCORES_TITLE] if NPS_SCORES_TITLE in wb.sheetnames else None
         scores_columns = _score_columns(scores_wb) if scores_wb is not None else {}
+        triangles: dict[str, Triangle] = {}
         if added:
-            from .growth import grow
-
             scores_columns |= grow(package, sheets, scores_columns, added, _response_rows(sheets[NPS_SUMMARY.title]))
+            n = len(sheets[CUSTOMERS.title].months)
+            try:
+                triangles = grow_cohorts(package, wb, first, n, n + len(added))
+            except ip.LayoutError as error:
+                if tables.survivors is not None or tables.order_cohorts is not None:
+                    raise
+                plan.notes.append(f"Cohorts keeps its {n} months: {error}")
         if tables.movements is not None:
             _write_movements(plan, sheets, tables)
         if tables.purchases is not None:
-            _write_rows(plan, sheets[PURCHASES.title], tables.purchases, PURCHASE_INPUTS)
+            _write_rows(plan, sheets[PURCHASES.title], tables.purchases, PURCHASE_INPUTS, tuple(VISIT_INPUTS))
         if tables.visits is not None:
             _write_rows(plan, sheets[PURCHASES.title], tables.visits, VISIT_INPUTS)
         if tables.scores is not None:
             if scores_wb is None:
                 raise ip.LayoutError(f"{path.name} has no sheet {NPS_SCORES_TITLE!r} for the survey answers")
             _write_scores(plan, scores_wb, scores_columns, tables.scores, _response_rows(sheets[NPS_SUMMARY.title]))
+        for name in (COHORT_NAME, ORDER_COHORT_NAME):
+            if name not in triangles and (found := triangle(wb, name, path.name)) is not None:
+                triangles[name] = found
         if tables.survivors is not None:
-            _write_cohorts(plan, wb, tables.survivors, path.name)
+            if COHORT_NAME not in triangles:
+                raise ip.LayoutError(f"{path.name} has no defined name {COHORT_NAME!r} for the cohort triangle")
+            _write_cohorts(plan, triangles[COHORT_NAME], tables.survivors, COHORT_NAME)
+        if tables.order_cohorts is not None and len(tables.order_cohorts):
+            if ORDER_COHORT_NAME in triangles:
+                _write_cohorts(plan, triangles[ORDER_COHORT_NAME], tables.order_cohorts, ORDER_COHORT_NAME)
+            else:
+                plan.notes.append(
+                    f"order cohorts not written: {path.name} has no order-cohort table ({ORDER_COHORT_NAME}; trackers "
+                    "made by this version have one); they never go into the sBG survival triangle"
+                )
     finally:
         wb.close()
     package.edit("xl/workbook.xml", ip.full_calc_on_load)
     package.drop_calc_chain()
     package.save()
     months = len(sheets[CUSTOMERS.title].months) + len(added)
-    return Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced)
+    return Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes)
 
 
 def _source_of(tables: Tables, month: pd.Period) -> str:
@@ -241,7 +265,21 @@ def _source_of(tables: Tables, month: pd.Period) -> str:
     return "the data"
 
 
-def _write_rows(plan: _Plan, sheet: _Monthly, frame: pd.DataFrame, inputs: dict[str, str]) -> None:
+def _write_rows(
+    plan: _Plan, sheet: _Monthly, frame: pd.DataFrame, inputs: dict[str, str], others: tuple[str, ...] = ()
+) -> None:
+    """``frame``'s columns into the input columns ``inputs`` (key -> table column) of the months it covers.
+
+    Every input column in ``inputs`` must be found by its header. With ``others`` (the keys another table
+    writes on this sheet), an input column of the template named as one of the table's columns (e.g. a
+    ``repeat_purchasers`` column) is written too, where the workbook has it.
+    """
+    inputs = dict(inputs)
+    for column in sheet.spec.columns:
+        key = column.key
+        if others and column.is_input and key not in (MONTH.key, *others) and key in frame.columns:
+            if key in sheet.columns:
+                inputs.setdefault(key, key)
     columns = {key: sheet.column(key) for key in inputs}
     for month, figures in frame.iterrows():
         row = sheet.row(month)
@@ -339,38 +377,23 @@ def _cell_number(element: bytes | None) -> Any:
     return number(float(match.group(1)))
 
 
-def _write_cohorts(plan: _Plan, wb: Any, survivors: pd.DataFrame, name: str) -> None:
-    defined = wb.defined_names.get(COHORT_NAME)
-    destinations = list(defined.destinations) if defined is not None else []
-    if len(destinations) != 1:
-        raise ip.LayoutError(f"{name} has no defined name {COHORT_NAME!r} for the cohort triangle")
-    title, area = destinations[0]
-    first_ref, _, last_ref = area.replace("$", "").partition(":")
-    top, left = ip.split_ref(first_ref)
-    bottom, right = ip.split_ref(last_ref or first_ref)
-    rows = {}
-    for r, values in enumerate(wb[title].iter_rows(min_row=top, max_row=bottom, max_col=right, values_only=True),
-                               start=top):  # fmt: skip
-        month = _period(values[left - 2]) if left >= 2 else None
-        if month is None:
-            raise ip.LayoutError(f"{title}!{get_column_letter(left - 1)}{r}: no signup month beside {COHORT_NAME}")
-        rows[month] = (r, values)
-    for cohort, counts in survivors.iterrows():
-        if cohort not in rows:
+def _write_cohorts(plan: _Plan, found: Triangle, cohorts: pd.DataFrame, name: str) -> None:
+    """A cohort table (rows: signup months, columns: months since signup) into the triangle ``found``."""
+    title = found.title
+    for cohort, counts in cohorts.iterrows():
+        if cohort not in found.rows:
             raise ip.LayoutError(
-                f"{title}: no row for the {cohort} cohort in {COHORT_NAME} ({min(rows)} to {max(rows)}); the triangle "
-                "does not grow in place: make a tracker that covers the data (xl-retention new) and import into it"
+                f"{title}: no row for the {cohort} cohort in {name} ({min(found.rows)} to {max(found.rows)})"
             )
-        r, values = rows[cohort]
+        r = found.rows[cohort]
         for k, count in enumerate(counts.to_numpy()):
             if pd.isna(count):
                 continue
-            if left + k > right:
+            if found.left + k > found.right:
                 raise ip.LayoutError(
-                    f"{title}: the {cohort} cohort has {k + 1} months, the triangle {right - left + 1}"
+                    f"{title}: the {cohort} cohort has {k + 1} months, {name} {found.right - found.left + 1}"
                 )
-            old = values[left - 1 + k] if left - 1 + k < len(values) else None
-            plan.put(title, f"{get_column_letter(left + k)}{r}", count, old)
+            plan.put(title, f"{get_column_letter(found.left + k)}{r}", count, found.values.get((r, found.left + k)))
     if title not in plan.sheets:
         plan.sheets.append(title)
 

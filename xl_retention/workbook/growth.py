@@ -51,7 +51,8 @@ def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[p
 def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], extra: Any, date1904: bool) -> None:
     spec, xml = sheet.spec, package.sheet(sheet.spec.title)
     title = spec.title
-    letters = {c.key: sheet.letter(c.key) for c in spec.columns}  # every template column must be found
+    # inputs and the month must be found; a formula column an older tracker lacks (e.g. a chart helper) is skipped
+    letters = {c.key: sheet.letter(c.key) for c in spec.columns if c.is_input or c.key in sheet.columns}
     last, new_last = sheet.last_row, sheet.last_row + len(added)
     note_ref = f"{letters[MONTH.key]}{last + 2}"
     written = set(sheet.columns.values())  # the template's columns; the user's own columns are left as they are
@@ -67,7 +68,7 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
         xml.put(note_ref, None)
         xml.put(moved, re.sub(rb'\br="[A-Z]+[0-9]+"', b'r="' + moved.encode() + b'"', note, count=1),
                 row_attrs=xml.row_attrs(last + 2))  # fmt: skip
-    by_column = {sheet.columns[c.key]: c for c in spec.columns}
+    by_column = {sheet.columns[c.key]: c for c in spec.columns if c.key in sheet.columns}
     styles = {col: xml.style(f"{get_column_letter(col)}{last}") for col in by_column}
     for ref, _ in xml.cells_in_rows(last, last):  # the user's own columns keep their style too
         col = ip.split_ref(ref)[1]
@@ -88,7 +89,10 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
                 try:
                     formula = render_formula(column.formula, letters, row, extra(month) if extra else None)
                 except KeyError as error:
-                    raise ip.LayoutError(f"{title}: the template formula of {column.header!r} needs {error}") from None
+                    needs = next((c.header for c in spec.columns if c.key == error.args[0]), error.args[0])
+                    raise ip.LayoutError(
+                        f"{title}: no column {needs!r} in row 1, which the formula of {column.header!r} needs"
+                    ) from None
                 element = xml.element(ref, style, formula=formula.removeprefix("="))
             else:
                 element = xml.element(ref, style)
