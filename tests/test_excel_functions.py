@@ -507,3 +507,29 @@ def test_hour_minute_second_read_times_typed_as_text(tmp_path: Path) -> None:
     assert [got[f"H{r}"] for r in range(1, 6)] == [1.0, 1.0, 0.0, 12.0, "#VALUE!"]
     assert [got[f"M{r}"] for r in range(1, 5)] == [23.0, 0.0, 59.0, 59.0]
     assert [got[f"S{r}"] for r in range(1, 5)] == [0.0, 0.0, 59.0, 59.0]
+
+
+def test_date_out_of_excels_range_is_num_error(tmp_path: Path) -> None:
+    # xlcalculator DATE.xlsx A12:A14: a date before 1900-01-00 or after 9999-12-31 is #NUM!, where the engine
+    # returned -1, 2958466 and -694325
+    got = _compute(
+        tmp_path,
+        {
+            "A1": "=DATE(1900,1,-1)",
+            "A2": "=DATE(10000,1,1)",
+            "A3": "=DATE(-1,1,1)",
+            "A4": "=DATE(2024,1,1)",
+            "A5": "=DATE(1900,2,29)",  # Excel's fictitious day
+            "A6": "=DATE(2023,14,1)",
+            "A7": "=DATE(99,1,1)",
+        },
+    )
+    assert got == {
+        "A1": "#NUM!",
+        "A2": "#NUM!",
+        "A3": "#NUM!",
+        "A4": 45292.0,
+        "A5": 60.0,
+        "A6": 45323.0,
+        "A7": 36161.0,
+    }

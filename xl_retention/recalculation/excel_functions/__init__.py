@@ -21,7 +21,7 @@ __all__ = ["DATE_FUNCTIONS", "FUNCTIONS", "ExcelError", "Function", "register"]
 
 #: functions that read dates as serial numbers of the 1900 date system
 DATE_FUNCTIONS = frozenset(
-    ("EDATE", "EOMONTH", "YEARFRAC", "COUPPCD", "COUPNCD", "COUPNUM", "COUPDAYS", "COUPDAYBS", "COUPDAYSNC")
+    ("DATE", "EDATE", "EOMONTH", "YEARFRAC", "COUPPCD", "COUPNCD", "COUPNUM", "COUPDAYS", "COUPDAYBS", "COUPDAYSNC")
 )
 
 

@@ -1,4 +1,7 @@
-"""Date functions whose argument checks differ in the engine: EDATE, EOMONTH, YEARFRAC, HOUR, MINUTE, SECOND.
+"""Date functions whose argument checks differ in the engine: DATE, EDATE, EOMONTH, YEARFRAC, HOUR, MINUTE, SECOND.
+
+DATE gives #NUM! for a date before 0 January 1900 or after 31 December 9999 (the engine returns
+such serial numbers, or dates Excel cannot show).
 
 Excel refuses a logical where a date or a number of months is expected (``EDATE(366, FALSE)`` is
 #VALUE!, where the engine reads FALSE as 0), and YEARFRAC checks its ``basis`` before its dates
@@ -183,3 +186,34 @@ def minute(value: Any) -> float:
 def second(value: Any) -> float:
     """SECOND(serial_number)."""
     return float(_clock(value)[2])
+
+
+def _month_start(year: int, month: int) -> int:
+    """Excel's serial number of the first day of a month (the 1900 system, with its 29 February 1900)."""
+    if (year, month) >= (1900, 3):
+        return (dt.date(year, month, 1) - _EPOCH).days
+    if year == 1900:
+        return 1 if month == 1 else 32
+    return (dt.date(year, month, 1) - dt.date(1899, 12, 31)).days
+
+
+@excel_function("DATE", 3, 3)
+def date(year: Any, month: Any, day: Any) -> float:
+    """DATE(year, month, day): months and days past their range carry over; a year below 1900 adds 1900.
+
+    >>> date(2024, 1, 1), date(1900, 2, 29), date(1900, 1, 0), date(2023, 14, 1), date(2024, 3, 0)
+    (45292.0, 60.0, 0.0, 45323.0, 45351.0)
+    """
+    y, m, d = int(number(year)), int(number(month)), int(number(day))
+    if y < 0 or y >= 10000:
+        raise ExcelError("#NUM!")
+    if y < 1900:
+        y += 1900
+    months = y * 12 + (m - 1)
+    y, m = divmod(months, 12)
+    if y < 1899 or y > 9999:
+        raise ExcelError("#NUM!")
+    serial = _month_start(y, m + 1) + d - 1
+    if serial < 0 or serial > _MAX_SERIAL:
+        raise ExcelError("#NUM!")
+    return float(serial)
