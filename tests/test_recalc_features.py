@@ -18,6 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from libreoffice import render_pdf, soffice_path
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -365,6 +366,21 @@ def test_implicit_intersection_in_classic_formulas(tmp_path: Path) -> None:
     cells.update({"D2": "=A1:A3+B1:B3", "E3": "=B1:B3*2", "F2": "=SUM(A1:A3)", "D5": "=A1:A3*2"})
     got, _ = recalculated(book(tmp_path, cells))
     assert (got["D2"], got["E3"], got["F2"], got["D5"]) == (22, 60, 6, "#VALUE!")
+
+
+def test_a_defined_name_used_as_one_value_is_intersected_and_index_ranges_over_its_own_row(tmp_path: Path) -> None:
+    """Indice = A1:D1 (a row of counts), Liste = A2:D2: =SUM(INDEX(Liste,1,1):INDEX(Liste,1,Indice-1)) in B2
+    takes Indice's cell in its own column (B1), as Excel does in a classic formula."""
+    cells = {"A1": 1, "B1": 2, "C1": 3, "D1": 4, "A2": 30}
+    for column in "BCD":
+        cells[f"{column}2"] = "=SUM(INDEX(Liste,1,1):INDEX(Liste,1,Indice-1))"
+    path = book(tmp_path, cells)
+    wb = openpyxl.load_workbook(path)
+    wb.defined_names["Indice"] = DefinedName("Indice", attr_text="S!$A$1:$D$1")
+    wb.defined_names["Liste"] = DefinedName("Liste", attr_text="S!$A$2:$D$2")
+    wb.save(path)
+    got, _ = recalculated(path)
+    assert (got["B2"], got["C2"], got["D2"]) == (30, 60, 120)
 
 
 def test_lambda_called_in_place_and_let(tmp_path: Path) -> None:

@@ -308,6 +308,7 @@ def compute(path: str | Path) -> Computed:
                     members.setdefault(sheet, set()).update(covered)
         if not cells:  # the package scan found every <f>: a sheet without one has nothing to compute
             continue
+        names = {**info.names.get("", {}), **info.names.get(sheet, {})}
         boxes = [range_boundaries(ref) for ref in cells]
         top, left = min(b[1] for b in boxes), min(b[0] for b in boxes)
         last_row, last_col = max(b[3] for b in boxes), max(b[2] for b in boxes)
@@ -316,9 +317,12 @@ def compute(path: str | Path) -> Computed:
         for (r, c), text in found.items():
             meta = cells.get(_address(r, c))
             array = meta is not None and meta.kind == "array"
-            new = rewrite_arguments(rewrite(text, sheet, r, c, info.tables, array=array))
+            new = rewrite_arguments(rewrite(text, sheet, r, c, info.tables, array=array, names=names))
             if new != "=" + text and new != text:
-                handle.set_formula(r, c, new)
+                try:  # (set_formula would refuse INDEX(row,1,1):INDEX(row,1,n) over its own row as a cycle)
+                    handle.set_formulas_batch(r, c, 1, 1, [[new]])
+                except RuntimeError:  # the engine refuses the rewritten form: it computes the formula as stored
+                    pass
         if found:
             formulas[sheet] = found
     workbook.evaluate_all()

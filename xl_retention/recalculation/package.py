@@ -42,6 +42,7 @@ _F_ELEMENT = re.compile(
 )
 _V_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?v(?:\s[^>]*)?>(?P<text>[^<]*)</(?:[A-Za-z_][\w.\-]*:)?v\s*>")
 _INLINE_TEXT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?t(?:\s[^>]*)?>(?P<text>[^<]*)</")
+_NAMED_RANGE = re.compile(r"(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+")
 _ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -85,6 +86,8 @@ class PackageInfo:
     iterate: bool = False
     iterate_count: int = 100
     iterate_delta: float = 0.001
+    #: defined names that are one range: {"" (workbook) or sheet title: {name in lower case: "Sheet1!$A$1:$B$2"}}
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _unescape(text: bytes) -> str:
@@ -234,8 +237,13 @@ def scan(path: str) -> PackageInfo:
         parts = _sheet_parts(package)
         info = PackageInfo(formulas={}, tables=_tables(package, parts))
         root = ElementTree.fromstring(package.read("xl/workbook.xml"))
+        titles = [e.get("name") for e in root.iter() if _local(e.tag) == "sheet"]
         for element in root.iter():
             tag = _local(element.tag)
+            if tag == "definedName" and element.get("name") and _NAMED_RANGE.fullmatch((element.text or "").strip()):
+                local = element.get("localSheetId")
+                scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
+                info.names.setdefault(scope or "", {})[element.get("name").lower()] = element.text.strip()
             if tag == "workbookPr":
                 info.date1904 = _flag(element.get("date1904"))
             elif tag == "calcPr":

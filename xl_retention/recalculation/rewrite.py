@@ -36,25 +36,41 @@ _A1_RANGE = re.compile(
 _LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
 
 
-def _candidate(text: str, tables: dict[str, Table], array: bool) -> bool:
+_ADJACENT = re.compile(  # a range next to an operator
+    r"[-+*/^&=<>]\s*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+"
+    r"|\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\s*[-+*/^&=<>%]"
+)
+_WHOLE_RANGE = re.compile(r"=(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+")
+#: Functions whose arguments Excel evaluates as arrays even in a classic formula: no implicit intersection inside.
+_ARRAY_FUNCTIONS = frozenset(
+    "SUMPRODUCT MMULT MDETERM MINVERSE TRANSPOSE FREQUENCY LINEST LOGEST TREND GROWTH SUMX2MY2 SUMX2PY2 SUMXMY2 "
+    "CORREL COVAR COVARIANCE.P COVARIANCE.S PEARSON RSQ SLOPE INTERCEPT STEYX FORECAST FORECAST.LINEAR TTEST T.TEST "
+    "CHITEST CHISQ.TEST FTEST F.TEST PROB LOOKUP MATCH XLOOKUP XMATCH FILTER SORT SORTBY UNIQUE INDEX AGGREGATE "
+    "LET LAMBDA MAP REDUCE SCAN BYROW BYCOL MAKEARRAY TEXTJOIN CONCAT".split()
+)
+
+
+def _bare_name(function: str) -> str:
+    name = function.upper()
+    for prefix in ("_XLFN._XLWS.", "_XLFN.", "_XLWS."):
+        name = name.removeprefix(prefix)
+    return name
+
+
+def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str, str]) -> bool:
     """Whether ``text`` may hold something to rewrite (cheap: most formulas need no tokenizing)."""
     bare = _LITERALS.sub("''", text)
     upper = bare.upper()
     if "[" in bare or " " in bare or "LAMBDA" in upper or "_XLPM." in upper:
         return True
-    if tables and any(name in bare.lower() for name in tables):
+    lower = bare.lower()
+    if tables and any(name in lower for name in tables):
         return True
-    if array or ":" not in bare:
+    if array:
         return False
-    depth = 0
-    for char in bare:  # a range outside every function call: implicit intersection
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == ":" and depth == 0:
-            return True
-    return False
+    if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare)):
+        return True
+    return bool(names) and any(name in lower for name in names)
 
 
 def _quote(sheet: str) -> str:
@@ -185,11 +201,20 @@ def _is_operator(token: Token | None) -> bool:
     return token is not None and token.type in (Token.OP_IN, Token.OP_PRE, Token.OP_POST)
 
 
-def rewrite(formula: str, sheet: str, row: int, col: int, tables: list[Table], array: bool = False) -> str:
+def rewrite(
+    formula: str,
+    sheet: str,
+    row: int,
+    col: int,
+    tables: list[Table],
+    array: bool = False,
+    names: dict[str, str] | None = None,
+) -> str:
     """``formula`` (with or without ``=``) as the embedded engine should compute it in ``sheet`` at (row, col).
 
     ``array``: the formula is an array formula (Ctrl+Shift+Enter or dynamic), where Excel does not
-    intersect ranges implicitly.
+    intersect ranges implicitly. ``names``: defined names visible here (lower case) -> their
+    A1 reference (``"Sheet1!$A$16:$G$16"``), so that a name used as a single value is intersected too.
 
     >>> rewrite("=SUM(A1:C3 B2:D4)", "S", 1, 5, [])
     "=SUM('S'!$B$2:$C$3)"
@@ -198,7 +223,7 @@ def rewrite(formula: str, sheet: str, row: int, col: int, tables: list[Table], a
     """
     text = formula if formula.startswith("=") else "=" + formula
     by_name = {t.name.lower(): t for t in tables}
-    if not _candidate(text, by_name, array):
+    if not _candidate(text, by_name, array, names or {}):
         return text
     try:
         tokens = [t for t in Tokenizer(text).items]
@@ -216,7 +241,6 @@ def rewrite(formula: str, sheet: str, row: int, col: int, tables: list[Table], a
             if token.value.startswith("_xlpm."):
                 token.value, changed = token.value[6:], True
     out: list[Token] = []
-    depth = 0
     for i, token in enumerate(tokens):
         if token.type == Token.WSPACE:
             before = out[-1] if out else None
@@ -238,19 +262,25 @@ def rewrite(formula: str, sheet: str, row: int, col: int, tables: list[Table], a
             continue
         out.append(token)
     tokens = out
-    if not array:  # implicit intersection of operands outside functions
-        depth = 0
+    if not array:  # implicit intersection of ranges used as single values
+        stack: list[str] = []
         for i, token in enumerate(tokens):
-            if token.type in (Token.FUNC,) and token.subtype == Token.OPEN:
-                depth += 1
+            if token.type == Token.FUNC and token.subtype == Token.OPEN:
+                stack.append(_bare_name(token.value[:-1]))
             elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
-                depth -= 1
-            elif depth == 0 and token.type == Token.OPERAND and token.subtype == Token.RANGE:
+                if stack:
+                    stack.pop()
+            elif token.type == Token.OPERAND and token.subtype == Token.RANGE and not _ARRAY_FUNCTIONS & set(stack):
                 neighbours = (tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None)
                 if any(_is_operator(t) for t in neighbours) or len(tokens) == 1:
-                    cell = _implicit(token.value, row, col)
+                    reference = (names or {}).get(token.value.lower(), token.value)
+                    cell = _implicit(reference, row, col)
                     if cell is not None:
                         token.value, changed = cell, True
+    if changed and names:  # the engine sees a name over the formula's own cell as a cycle when it is set again
+        for token in tokens:
+            if token.type == Token.OPERAND and token.subtype == Token.RANGE and token.value.lower() in names:
+                token.value = names[token.value.lower()]
     text_out = "=" + "".join(t.value for t in tokens)
     lambda_call = _lambda_calls(tokens)
     if lambda_call is not None:
