@@ -17,9 +17,11 @@ from pathlib import Path
 
 import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 
 import xl_retention as xr
+import xl_retention.movements as mv
 from xl_retention.errors import RetentionInputError
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
@@ -333,3 +335,82 @@ def test_libreoffice_shows_a_partly_filled_tracker_without_error_text_or_points_
         sheet, column = re.fullmatch(r"'?([^'!]+)'?!\$([A-Z]+)\$2:\$[A-Z]+\$13", ref).groups()
         numbers = {row - 2 for row in range(2, 14) if values[sheet].get(f"{column}{row}", ("",))[0] == "n"}
         assert points == numbers and numbers <= set(range(6)), (ref, sorted(points), sorted(numbers))
+
+
+# -- through xl-retention import: the importer's tables laid into the template ---------------------
+def snapshots(months: int, seed: int) -> pd.DataFrame:
+    """Monthly MRR snapshots of a made-up business: sign-ups every month, churn, upgrades, a comeback."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for c in range(12 * months):
+        first = int(rng.integers(0, months))
+        length = int(rng.geometric(rng.beta(0.8, 3.0)))
+        mrr = float(rng.choice([20.0, 50.0, 90.0]))
+        active = list(range(first, min(first + length, months)))
+        if c % 17 == 0 and active and active[-1] + 2 < months:  # back two months after leaving
+            active.append(active[-1] + 2)
+        for m in active:
+            rows.append((f"c{c}", f"{2025 + m // 12}-{m % 12 + 1:02d}", mrr + (10.0 if m - first == 3 else 0.0)))
+    return pd.DataFrame(rows, columns=["customer_id", "month", "mrr"])
+
+
+@pytest.mark.parametrize(("filled", "lead"), [(n, lead) for n in (1, 6, 13, 30) for lead in (0, 2)])
+def test_an_import_into_a_tracker_has_no_stray_errors_and_the_core_s_values(tmp_path, filled, lead):
+    data = snapshots(filled, seed=filled)
+    data.to_csv(tmp_path / "subs.csv", index=False)
+    first = pd.Period("2025-01", freq="M") - lead
+    tracker = tmp_path / "tracker.xlsx"
+    build_template(tracker, start=str(first), months=filled + lead + 3)
+    result = subprocess.run(["xl-retention", "import", "--subscriptions", str(tmp_path / "subs.csv"), "--into",
+                             str(tracker), "--recalc"], capture_output=True, text=True)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    tables = mv.subscription_tables(data)
+    m, survivors = tables.movements, tables.survivors
+    values = stored(tracker)
+    months = filled + lead + 3
+
+    triangle = np.full((months, months), np.nan)
+    for i, (_, row) in enumerate(survivors.iterrows()):
+        counts = row.dropna().to_numpy()[: months - lead - i]
+        triangle[lead + i, : len(counts)] = counts
+    try:
+        fit, fit_error = xr.sbg_fit(triangle), None
+    except RetentionInputError as error:
+        fit, fit_error = None, error.excel_error
+    cohorts = openpyxl.load_workbook(tracker)["Cohorts"]
+    fit_row = next(r for r in range(1, cohorts.max_row + 1) if cohorts.cell(r, 1).value == "fit")
+    allowed = {(s, f"{column_letter(SPECS[s], k)}{r}"): "#N/A" for s, keys in CHART_KEYS.items() for k in keys
+               for r in range(2, months + 2)}  # fmt: skip
+    if fit_error:
+        allowed |= {("Cohorts", f"{c}{fit_row}"): fit_error for c in "BCD"}
+        allowed |= {("Lifetime value", ref): fit_error for ref in ("B9", "B10")}
+        allowed |= {("Cohorts", f"{openpyxl.utils.get_column_letter(c)}{r}"): fit_error
+                    for r in range(fit_row + 4, fit_row + 4 + months) for c in range(3, 15)}  # fmt: skip
+    stray = [(s, ref, v) for s, cells in values.items() for ref, (kind, v) in cells.items()
+             if kind == "e" and allowed.get((s, ref)) != v]  # fmt: skip
+    assert not stray, stray[:10]
+
+    def cell(sheet: str, key: str, row: int):
+        kind, v = values[sheet].get(f"{column_letter(SPECS[sheet], key)}{row}", ("", None))
+        return None if kind in ("", "str") and not v else v
+
+    for i, (month, r) in enumerate(m.iterrows()):
+        row = lead + 2 + i
+        for sheet, key, column in (("Customers", "crr", "crr"), ("Customers", "churn", "churn_rate"),
+                                   ("Revenue", "nrr", "nrr"), ("Revenue", "grr", "grr"),
+                                   ("Revenue", "net_churn", "net_revenue_churn"),
+                                   ("Revenue", "quick_ratio", "quick_ratio")):  # fmt: skip
+            want = r[column]
+            got = cell(sheet, key, row)
+            assert (got is None) if pd.isna(want) else got == pytest.approx(want, rel=1e-12), (sheet, key, month)
+    for row in range(2, lead + 2):  # the months before the data: blank, their chart cells #N/A
+        assert cell("Customers", "crr", row) is None and cell("Customers", "crr_chart", row) == "#N/A"
+    churn = m["churn_rate"].dropna()
+    b5 = values["Lifetime value"]["B5"]
+    if len(churn):
+        assert b5[1] == pytest.approx(float(churn.iloc[-12:].mean()), rel=1e-12)
+        assert values["Lifetime value"]["B3"][1] == pytest.approx(m["mrr_end"].iloc[-1] / m["customers_end"].iloc[-1])
+    else:
+        assert b5[1] in (None, "")
+    if fit is not None:
+        assert [values["Cohorts"][f"{c}{fit_row}"][1] for c in "BCD"] == pytest.approx(list(fit), rel=1e-9)

@@ -35,14 +35,14 @@ from ._style import (
 from .sheets import last_value
 from .template import CUSTOMERS, NPS_SUMMARY, REVENUE, MonthlySheet, column_letter
 
-# the latest figures: label, series (a chart column: a number or #N/A), number format, its sheet
+# the latest figures: label, series, its "so far" column, number format, its sheet
 HEADLINES = (
-    ("Customers at end", "Customers_End_Chart", COUNT_FORMAT, "Customers"),
-    ("MRR at end", "Revenue_End_Chart", MONEY, "Revenue"),
-    ("Retention (CRR)", "Customers_CRR_Chart", PERCENT, "Customers"),
-    ("Net revenue retention (NRR)", "Revenue_NRR_Chart", PERCENT, "Revenue"),
-    ("NPS", "NPS_Score_Chart", POINTS, "NPS"),
-    ("Lifetime value (CLV), constant churn", "LTV_CLV", MONEY, None),
+    ("Customers at end", "Customers_End", "Customers_End_Seq", COUNT_FORMAT, "Customers"),
+    ("MRR at end", "Revenue_End", "Revenue_End_Seq", MONEY, "Revenue"),
+    ("Retention (CRR)", "Customers_CRR", "Customers_Churn_Seq", PERCENT, "Customers"),  # a CRR iff a churn rate
+    ("Net revenue retention (NRR)", "Revenue_NRR", "Revenue_NRR_Seq", PERCENT, "Revenue"),
+    ("NPS", "NPS_Score", "NPS_Score_Seq", POINTS, "NPS"),
+    ("Lifetime value (CLV), constant churn", "LTV_CLV", None, MONEY, None),
 )
 MOVEMENT_COLOURS = {  # key on Revenue -> colour of its column segment
     "new": "2E7D32",
@@ -93,14 +93,14 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     ws["A1"].font = TITLE_FONT
     last = len(months) + 1
     header(ws, 3, ["Latest figures", "Value", "Month"], [34, 14, 11])
-    for row, (label, name, number_format, dated_by) in enumerate(HEADLINES, start=4):
+    for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
-        value = last_value(name) if dated_by else f"={name}"
+        value = last_value(name, seq) if dated_by else f"={name}"
         style(ws.cell(row=row, column=2, value=value), False, number_format)
         if dated_by:
-            month = last_value(name, monthly_name(dated_by))
+            month = last_value(name, seq, monthly_name(dated_by))
         else:  # the CLV's churn ends with the last month that has a churn rate
-            month = last_value("Customers_Churn", monthly_name("Customers"))
+            month = last_value("Customers_Churn", "Customers_Churn_Seq", monthly_name("Customers"))
         style(ws.cell(row=row, column=3, value=month), False, MONTH_FORMAT)
     ws.cell(row=10, column=1, value="Each figure is the last month that has it; charts leave months without data out.")
     ws["A10"].font = NOTE_FONT

@@ -35,24 +35,22 @@ from ._style import (
 
 COHORT_SIZE_COLUMN = 2  # B: customers in month 0
 PROJECTION_MONTHS = 12
-BIG = "9.99E+307"  # LOOKUP(BIG, range) is the range's last number, text and errors skipped
 
 
-def last_value(name: str, of: str | None = None) -> str:
+def last_value(name: str, seq: str, of: str | None = None) -> str:
     """``=`` the last number of the range ``name`` (or the cell of ``of`` in that row); blank when none.
 
-    ``name`` holds a number or text or an error in every cell (a formula column), never an empty
-    cell: some engines (formualizer) read an empty cell in LOOKUP's range as 0.
+    ``seq`` numbers the months where ``name`` has a number (the template's "... so far" columns).
     """
-    result = f",{of}" if of else ""
-    return f'=IF(COUNT({name})=0,"",LOOKUP({BIG},{name}{result}))'
+    return f'=IF(COUNT({name})=0,"",INDEX({of or name},MATCH(COUNT({name}),{seq},0)))'
 
 
-# the last month with MRR at end: its MRR / its customers at end (the chart columns: a number or #N/A)
+_LAST_MRR = "MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)"  # the row of the last month with MRR at end
+_ITS_CUSTOMERS = f"INDEX(Customers_End,{_LAST_MRR})"
+# that month's MRR at end / its customers at end
 ARPA_DEFAULT = (
-    f'=IF(OR(COUNT(Revenue_End_Chart)=0,COUNT(Customers_End_Chart)=0),"",'
-    f'IF(LOOKUP({BIG},Revenue_End_Chart,Customers_End_Chart)=0,"",'
-    f"LOOKUP({BIG},Revenue_End_Chart)/LOOKUP({BIG},Revenue_End_Chart,Customers_End_Chart)))"
+    f'=IF(COUNT(Revenue_End)=0,"",IF(NOT(ISNUMBER({_ITS_CUSTOMERS})),"",IF({_ITS_CUSTOMERS}=0,"",'
+    f"INDEX(Revenue_End,{_LAST_MRR})/{_ITS_CUSTOMERS})))"
 )
 # the average of the last 12 churn rates, wherever they are: Customers_Churn_Seq numbers the months
 # that have one (1, 2, ...), so its last 12 are those above COUNT - 12

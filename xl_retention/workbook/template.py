@@ -123,6 +123,18 @@ def _chart(key: str, sign: str = "") -> str:
 
 
 CHART_WIDTH = 12
+
+
+def _so_far(key: str, header: str, name: str) -> Column:
+    """Hidden: 1, 2, ... in the months where ``key`` is a number (the n-th such month), blank elsewhere.
+
+    ``INDEX(series, MATCH(COUNT(series), <this>, 0))`` is then the series' last number, whatever
+    comes before or after it (an exact MATCH: no engine's LOOKUP quirks over blanks and errors).
+    """
+    formula = f'=IF(ISNUMBER({{{key}}}),COUNT({{{key}:first}}:{{{key}}}),"")'
+    return Column(f"{key}_seq", header, formula, "0", width=CHART_WIDTH, name=name, hidden=True)
+
+
 CUSTOMERS = MonthlySheet(
     "Customers",
     (
@@ -170,15 +182,8 @@ CUSTOMERS = MonthlySheet(
             name="Customers_CRR_Chart",
             hidden=True,
         ),  # fmt: skip
-        Column(
-            "churn_seq",
-            "Churn rates so far",
-            '=IF(ISNUMBER({churn}),COUNT({churn:first}:{churn}),"")',
-            "0",
-            width=CHART_WIDTH,
-            name="Customers_Churn_Seq",
-            hidden=True,
-        ),
+        _so_far("churn", "Churn rates so far", "Customers_Churn_Seq"),
+        _so_far("end", "Months with customers at end so far", "Customers_End_Seq"),
     ),
     "Type gained and customers at end each month; customers at start follow from the previous month "
     "(type them in the first month only). Rates are blank in a month with no customers at its start.",
@@ -298,6 +303,8 @@ REVENUE = MonthlySheet(
             hidden=True,
         ),  # fmt: skip
         Column("churned_chart", "Churned MRR (chart)", _chart("churned", "-"), MONEY, width=CHART_WIDTH, hidden=True),
+        _so_far("end", "Months with MRR at end so far", "Revenue_End_Seq"),
+        _so_far("nrr", "Months with NRR so far", "Revenue_NRR_Seq"),
     ),
     "Type MRR at start in the first month, then each month's movements; MRR at end follows. Revenue rates "
     "are blank in a month with no MRR at its start; the quick ratio is blank in a month with no lost MRR "
@@ -318,6 +325,7 @@ NPS_SUMMARY = MonthlySheet(
             "nps_chart", "NPS (chart)", _chart("nps"), POINTS, width=CHART_WIDTH, name="NPS_Score_Chart", hidden=True
         ),
         Column("moe_chart", "Margin of error (chart)", _chart("moe"), POINTS, width=CHART_WIDTH, hidden=True),
+        _so_far("nps", "Months with NPS so far", "NPS_Score_Seq"),
     ),
     "Scores go on the 'NPS scores' sheet, one column per month; this summary follows.",
 )
