@@ -13,6 +13,11 @@ Non-contractual setting (purchases at any time, or at discrete occasions):
 - :mod:`.bgbb`: BG/BB for discrete transaction opportunities (Fader, Hardie & Shang 2010);
 - :mod:`.gammagamma`: Gamma-Gamma model of average order value (Fader & Hardie 2013).
 
+Uncertainty: every fit result carries standard errors, intervals, ``summary()`` and
+``interval(projection, ...)`` (:class:`FitResult`); :mod:`.intervals` gives them as functions
+of the data for the formulas (``*_FIT_SE``, ``*_INTERVAL``). :mod:`._rfm` re-exports
+:func:`rfm_summary` from :mod:`xl_retention.tables.rfm`.
+
 Shared helpers: :mod:`._optimize` (maximum likelihood by scipy's L-BFGS-B with analytic
 gradients, edge and ridge checks, standard errors from the observed information),
 :mod:`._special` (hypergeometric functions where scipy's lose accuracy), :mod:`._common`
