@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from openpyxl import Workbook
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -270,3 +271,64 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
     define(wb, "SBG_Projection", ws, area)
     colour_scale(ws, area.replace("$", ""))
     return end
+
+
+START_TEXT = (
+    ("xl-retention: retention tracking workbook", TITLE_FONT),
+    ("One definition per metric: every metric cell is an xl-retention formula (=CRR, =NPS, =NRR, ...).", None),
+    ("", None),
+    ("Set up the formulas in Excel", Font(bold=True)),
+    ("Windows, classic xlwings: pip install xl-retention, then xlwings addin install.", None),
+    ("  The xlwings.conf sheet of this workbook already sets UDF Modules = xl_retention.udfs.", None),
+    ("  Excel: File > Options > Trust Center > Macro Settings > Trust access to the VBA project object model.", None),
+    ("  xlwings ribbon > Import Functions, then save as .xlsm (xl-retention new tracker.xlsm gives one).", None),
+    ("Excel on macOS, Windows or the web: xlwings Lite add-in; requirements.txt: xl-retention;", None),
+    ("  main.py: from xl_retention.udfs import *", None),
+    ("Without Excel: xl-retention recalc tracker.xlsx computes every formula with the embedded engine.", None),
+    ("", None),
+    ("Fill a month", Font(bold=True)),
+    ("Customers: type gained and customers at end (customers at start: first month only).", None),
+    ("Revenue: type MRR at start (first month only), then new, expansion, reactivation, contraction, churned.", None),
+    ("NPS scores: one column per month, one response per row; the NPS sheet summarises them.", None),
+    ("Purchases and visits, Lifetime value, Cohorts: type the yellow cells.", None),
+    ("Months you have not filled stay blank; a partly filled month shows #VALUE! until it is complete.", None),
+    ("The first month with data has no customers or MRR at its start: its rates are blank, not #DIV/0!.", None),
+    ("The Dashboard's charts leave months without data out (gaps), from hidden chart columns (#N/A = no data).", None),
+    ("", None),
+    ("Colours", Font(bold=True)),
+    ("Yellow cells with blue numbers are inputs", "input"),
+    ("Grey cells are formulas: do not type over them", "formula"),
+    ("", None),
+    ("Formula reference: run  xl-retention functions  or read docs/functions.md in the xl-retention repository.", None),
+    (
+        "Errors: #DIV/0! a zero denominator; #NUM! a negative count or impossible combination; #VALUE! text or blanks.",
+        None,
+    ),
+)
+
+
+def start_here_sheet(wb: Workbook, title: str) -> Worksheet:
+    """The first sheet: how to set the workbook up and fill it."""
+    ws = wb.active
+    ws.title = title
+    for row, (text, look) in enumerate(START_TEXT, start=1):
+        cell = ws.cell(row=row, column=1, value=text)
+        if isinstance(look, Font):
+            cell.font = look
+        elif look in ("input", "formula"):
+            style(cell, look == "input", "General")
+    # no line runs past column A, in the wider fonts LibreOffice substitutes too
+    ws.column_dimensions["A"].width = round(1.25 * max(len(text) for text, _ in START_TEXT))
+    print_setup(ws)  # landscape: LibreOffice fits columns, not the text that runs past them, to the page
+    ws.print_area = f"A1:A{len(START_TEXT)}"
+    return ws
+
+
+def xlwings_conf_sheet(wb: Workbook, title: str) -> Worksheet:
+    """xlwings' settings sheet (UDF Modules), hidden."""
+    ws = wb.create_sheet(title)
+    ws["A1"], ws["B1"] = "UDF Modules", "xl_retention.udfs"
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 24
+    ws.sheet_state = "hidden"  # xlwings reads it hidden as well; nobody needs to see or print it
+    return ws

@@ -36,7 +36,6 @@ from ._style import (
     PERCENT,
     POINTS,
     RATIO,
-    TITLE_FONT,
     define,
     header,
     monthly_name,
@@ -494,75 +493,16 @@ def _scores_range(month_index: int, rows: int) -> str:
     return f"{quote_sheetname(NPS_SCORES_TITLE)}!{letter}$2:{letter}${rows + 1}"
 
 
-START_TEXT = (
-    ("xl-retention: retention tracking workbook", TITLE_FONT),
-    ("One definition per metric: every metric cell is an xl-retention formula (=CRR, =NPS, =NRR, ...).", None),
-    ("", None),
-    ("Set up the formulas in Excel", Font(bold=True)),
-    ("Windows, classic xlwings: pip install xl-retention, then xlwings addin install.", None),
-    ("  The xlwings.conf sheet of this workbook already sets UDF Modules = xl_retention.udfs.", None),
-    ("  Excel: File > Options > Trust Center > Macro Settings > Trust access to the VBA project object model.", None),
-    ("  xlwings ribbon > Import Functions, then save as .xlsm (xl-retention new tracker.xlsm gives one).", None),
-    ("Excel on macOS, Windows or the web: xlwings Lite add-in; requirements.txt: xl-retention;", None),
-    ("  main.py: from xl_retention.udfs import *", None),
-    ("Without Excel: xl-retention recalc tracker.xlsx computes every formula with the embedded engine.", None),
-    ("", None),
-    ("Fill a month", Font(bold=True)),
-    ("Customers: type gained and customers at end (customers at start: first month only).", None),
-    ("Revenue: type MRR at start (first month only), then new, expansion, reactivation, contraction, churned.", None),
-    ("NPS scores: one column per month, one response per row; the NPS sheet summarises them.", None),
-    ("Purchases and visits, Lifetime value, Cohorts: type the yellow cells.", None),
-    ("Months you have not filled stay blank; a partly filled month shows #VALUE! until it is complete.", None),
-    ("The first month with data has no customers or MRR at its start: its rates are blank, not #DIV/0!.", None),
-    ("The Dashboard's charts leave months without data out (gaps), from hidden chart columns (#N/A = no data).", None),
-    ("", None),
-    ("Colours", Font(bold=True)),
-    ("Yellow cells with blue numbers are inputs", "input"),
-    ("Grey cells are formulas: do not type over them", "formula"),
-    ("", None),
-    ("Formula reference: run  xl-retention functions  or read docs/functions.md in the xl-retention repository.", None),
-    (
-        "Errors: #DIV/0! a zero denominator; #NUM! a negative count or impossible combination; #VALUE! text or blanks.",
-        None,
-    ),
-)
-
-
-def _start_here(wb: Workbook) -> Worksheet:
-    ws = wb.active
-    ws.title = START_TITLE
-    for row, (text, look) in enumerate(START_TEXT, start=1):
-        cell = ws.cell(row=row, column=1, value=text)
-        if isinstance(look, Font):
-            cell.font = look
-        elif look in ("input", "formula"):
-            style(cell, look == "input", "General")
-    # no line runs past column A, in the wider fonts LibreOffice substitutes too
-    ws.column_dimensions["A"].width = round(1.25 * max(len(text) for text, _ in START_TEXT))
-    print_setup(ws)  # landscape: LibreOffice fits columns, not the text that runs past them, to the page
-    ws.print_area = f"A1:A{len(START_TEXT)}"
-    return ws
-
-
-def _xlwings_conf(wb: Workbook) -> Worksheet:
-    ws = wb.create_sheet(CONF_TITLE)
-    ws["A1"], ws["B1"] = "UDF Modules", "xl_retention.udfs"
-    ws.column_dimensions["A"].width = 16
-    ws.column_dimensions["B"].width = 24
-    ws.sheet_state = "hidden"  # xlwings reads it hidden as well; nobody needs to see or print it
-    return ws
-
-
 def _workbook(months: list[dt.date], inputs: dict[str, Any]) -> Workbook:
     from .dashboard import dashboard_sheet  # these build on the descriptions above
-    from .sheets import cohorts_sheet, lifetime_sheet
+    from .sheets import cohorts_sheet, lifetime_sheet, start_here_sheet, xlwings_conf_sheet
 
     known = {*(s.title for s in MONTHLY_SHEETS), NPS_SCORES_TITLE, LIFETIME_TITLE, COHORTS_TITLE, ORDER_COHORTS_INPUT}
     unknown = set(inputs) - known
     if unknown:
         raise ValueError(f"inputs name no input sheet: {sorted(unknown)}")
     wb = Workbook()
-    _start_here(wb)
+    start_here_sheet(wb, START_TITLE)
     wb.create_sheet(DASHBOARD_TITLE)
     _monthly(wb, CUSTOMERS, months, inputs.get(CUSTOMERS.title, {}))
     _monthly(wb, REVENUE, months, inputs.get(REVENUE.title, {}))
@@ -574,7 +514,7 @@ def _workbook(months: list[dt.date], inputs: dict[str, Any]) -> Workbook:
     lifetime_sheet(wb, LIFETIME_TITLE, inputs.get(LIFETIME_TITLE, {}))
     cohorts_sheet(wb, COHORTS_TITLE, months, inputs.get(COHORTS_TITLE, []), inputs.get(ORDER_COHORTS_INPUT, []))
     dashboard_sheet(wb[DASHBOARD_TITLE], months)
-    _xlwings_conf(wb)
+    xlwings_conf_sheet(wb, CONF_TITLE)
     assert tuple(wb.sheetnames) == SHEET_ORDER
     wb.properties.creator = "xl-retention"
     wb.properties.title = "Retention tracking"
