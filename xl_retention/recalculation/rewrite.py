@@ -41,17 +41,33 @@ _ADJACENT = re.compile(  # a range next to an operator
     r"|\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\s*[-+*/^&=<>%]"
 )
 _WHOLE_RANGE = re.compile(r"=(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+")
-#: Functions whose arguments Excel evaluates as arrays even in a classic formula: no implicit intersection inside.
-_ARRAY_FUNCTIONS = frozenset(
-    "SUMPRODUCT MMULT MDETERM MINVERSE TRANSPOSE FREQUENCY LINEST LOGEST TREND GROWTH SUMX2MY2 SUMX2PY2 SUMXMY2 "
-    "CORREL COVAR COVARIANCE.P COVARIANCE.S PEARSON RSQ SLOPE INTERCEPT STEYX FORECAST FORECAST.LINEAR TTEST T.TEST "
-    "CHITEST CHISQ.TEST FTEST F.TEST PROB LOOKUP MATCH XLOOKUP XMATCH FILTER SORT SORTBY UNIQUE INDEX AGGREGATE "
-    "LET LAMBDA MAP REDUCE SCAN BYROW BYCOL MAKEARRAY TEXTJOIN CONCAT".split()
-)
+#: Arguments Excel evaluates as arrays even in a classic formula (no implicit intersection inside them):
+#: function -> argument positions (0-based), or None for all of them.
+_ARRAY_ARGUMENTS: dict[str, frozenset[int] | None] = {
+    **dict.fromkeys(
+        "SUMPRODUCT MMULT MDETERM MINVERSE TRANSPOSE FREQUENCY LINEST LOGEST TREND GROWTH SUMX2MY2 SUMX2PY2 "
+        "SUMXMY2 CORREL COVAR COVARIANCE.P COVARIANCE.S PEARSON RSQ SLOPE INTERCEPT STEYX TTEST T.TEST CHITEST "
+        "CHISQ.TEST FTEST F.TEST PROB XLOOKUP XMATCH FILTER SORT SORTBY UNIQUE AGGREGATE LET LAMBDA MAP REDUCE "
+        "SCAN BYROW BYCOL MAKEARRAY TEXTJOIN CONCAT".split()
+    ),
+    "INDEX": frozenset({0}),
+    "LOOKUP": frozenset({1, 2}),
+    "FORECAST": frozenset({1, 2}),
+    "FORECAST.LINEAR": frozenset({1, 2}),
+}
+
+
+def _in_array_argument(stack: list[list]) -> bool:
+    for name, position in stack:
+        if name in _ARRAY_ARGUMENTS:
+            positions = _ARRAY_ARGUMENTS[name]
+            if positions is None or position in positions:
+                return True
+    return False
 
 
 def _bare_name(function: str) -> str:
-    name = function.upper()
+    name = function.upper().lstrip(":")  # the tokenizer gives INDEX(..):INDEX( as ":INDEX("
     for prefix in ("_XLFN._XLWS.", "_XLFN.", "_XLWS."):
         name = name.removeprefix(prefix)
     return name
@@ -263,14 +279,17 @@ def rewrite(
         out.append(token)
     tokens = out
     if not array:  # implicit intersection of ranges used as single values
-        stack: list[str] = []
+        stack: list[list] = []  # [function, argument position] of each open function call
         for i, token in enumerate(tokens):
             if token.type == Token.FUNC and token.subtype == Token.OPEN:
-                stack.append(_bare_name(token.value[:-1]))
+                stack.append([_bare_name(token.value[:-1]), 0])
             elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
                 if stack:
                     stack.pop()
-            elif token.type == Token.OPERAND and token.subtype == Token.RANGE and not _ARRAY_FUNCTIONS & set(stack):
+            elif token.type == Token.SEP and token.subtype == Token.ARG:
+                if stack:
+                    stack[-1][1] += 1
+            elif token.type == Token.OPERAND and token.subtype == Token.RANGE and not _in_array_argument(stack):
                 neighbours = (tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None)
                 if any(_is_operator(t) for t in neighbours) or len(tokens) == 1:
                     reference = (names or {}).get(token.value.lower(), token.value)
