@@ -150,6 +150,13 @@ def _lifetime(x: Inputs, n: Any) -> np.ndarray:
     for i in np.ndindex(a.shape):
         if not np.isnan(a[i] + b[i] + c[i] + d[i] + n[i]):
             out[i] = _bdw_sum(float(a[i]), float(b[i]), float(c[i]), float(d[i]), float(n[i]))
+            if not np.isfinite(out[i]):
+                raise OutOfRangeError(
+                    f"the BdW lifetime cannot be computed in floating point for alpha = {a[i]:g}, beta = {b[i]:g}, "
+                    f"c = {c[i]:g}, discount_rate = {d[i]:g}",
+                    "alpha",
+                    float(a[i]),
+                )
     return out
 
 
