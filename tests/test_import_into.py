@@ -385,3 +385,75 @@ def _sheet_part(book: Path, title: str) -> str:
 
     with zipfile.ZipFile(book) as package:
         return _sheet_parts(package)[title]
+
+
+def test_the_cohorts_sheet_grows_like_a_fresh_tracker_and_keeps_typed_cohorts(tmp_path):
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=2, inputs={"Cohorts": [[7, 6]]})
+    fresh = openpyxl.load_workbook(build_template(tmp_path / "fresh.xlsx", start="2025-01", months=4))
+    subs = "customer_id,month,mrr\na,2025-02,10\nb,2025-02,10\na,2025-03,10\na,2025-04,10\nc,2025-04,5\n"
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", subs), "--into", book)
+    assert result.returncode == 0, result.stderr
+    grown = openpyxl.load_workbook(book)
+    ours, theirs = grown["Cohorts"], fresh["Cohorts"]
+    # survivors: January typed by hand (7, 6) kept; February a, b -> a -> a; March none; April c
+    assert [[ours.cell(r, c).value for c in range(2, 6)] for r in range(4, 8)] == [
+        [7, 6, None, None],
+        [2, 1, 1, None],
+        [0, 0, None, None],
+        [1, None, None, None],
+    ]
+    for row in theirs.iter_rows():
+        for cell in row:
+            if not (4 <= cell.row <= 7 and 2 <= cell.column <= 5):
+                assert ours[cell.coordinate].value == cell.value, cell.coordinate
+            mine = ours[cell.coordinate]
+            assert (mine.number_format, repr(mine.fill), repr(mine.font)) == (
+                cell.number_format,
+                repr(cell.fill),
+                repr(cell.font),
+            ), cell.coordinate
+    for name, defined in fresh.defined_names.items():
+        assert grown.defined_names[name].attr_text == defined.attr_text, name
+
+
+def test_a_cohorts_sheet_changed_by_hand_does_not_grow(tmp_path):
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=2)
+    wb = openpyxl.load_workbook(book)
+    wb["Cohorts"]["P2"] = "my note"
+    wb.save(book)
+    before = book.read_bytes()
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "xl-retention: error: Cohorts!P2 holds 'my note', not the template's None: the sheet was changed by hand, "
+        "so its tables cannot grow to the new months; make a tracker that covers the data"
+    )
+    assert book.read_bytes() == before
+    # survey answers need no cohort: the monthly sheets grow, Cohorts stays as it is (and says so)
+    answers = "date,score\n2025-01-02,9\n2025-04-20,10\n"
+    result = run("import", "--nps", write(tmp_path, "nps.csv", answers), "--into", book)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("Cohorts keeps its 2 months: Cohorts!P2 holds 'my note'")
+    assert openpyxl.load_workbook(book)["Cohorts"]["P2"].value == "my note"
+
+
+def test_sheet_xml_edits_keep_other_cells_and_refuse_to_break_a_shared_formula():
+    from xl_retention.workbook.inplace import LayoutError, SheetXml
+
+    xml = (
+        b'<x:worksheet xmlns:x="urn:s"><x:sheetData><x:row r="2" spans="1:5" ht="20"><x:c r="A2" t="s"><x:v>3</x:v>'
+        b'</x:c><x:c s="4"><x:v>1</x:v></x:c><x:c r="D2"><x:f t="shared" ref="D2:D5" si="0">B2+1</x:f></x:c></x:row>'
+        b'<x:row r="3"><x:c r="D3"><x:f t="shared" si="0"/></x:c></x:row></x:sheetData><x:cols/></x:worksheet>'
+    )
+    sheet = SheetXml.parse(xml, "T")
+    assert sheet.to_bytes() == xml  # nothing edited: the same bytes
+    sheet.set_value("B2", 7.5)  # the cell without a reference is column B; its style stays
+    sheet.set_value("C4", 2)  # a new row
+    with pytest.raises(LayoutError, match=r"T!D2 holds a formula that other cells share"):
+        sheet.set_value("D2", 1)
+    assert sheet.to_bytes() == (
+        b'<x:worksheet xmlns:x="urn:s"><x:sheetData><x:row r="2" ht="20"><x:c r="A2" t="s"><x:v>3</x:v></x:c>'
+        b'<x:c r="B2" s="4"><x:v>7.5</x:v></x:c><x:c r="D2"><x:f t="shared" ref="D2:D5" si="0">B2+1</x:f></x:c>'
+        b'</x:row><x:row r="3"><x:c r="D3"><x:f t="shared" si="0"/></x:c></x:row><x:row r="4"><x:c r="C4"><x:v>2'
+        b"</x:v></x:c></x:row></x:sheetData><x:cols/></x:worksheet>"
+    )

@@ -39,6 +39,8 @@ _CELL = re.compile(rb"<(?P<p>" + _PREFIX + rb")c(?P<attrs>" + _ATTRS + rb")\s*(?
                    re.S)  # fmt: skip
 _ATTR = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _REF = re.compile(r"^([A-Z]{1,3})([1-9][0-9]*)$")
+# the master cell of a shared formula (t="shared" with a ref) or an array formula over several cells
+_SPREAD_FORMULA = re.compile(rb"<(?:[\w.\-]+:)?f\b(?=[^>]*\bref=\"[A-Z]+[0-9]+:)[^>]*>")
 _CONTENT = re.compile(rb"<(?:" + _PREFIX + rb")(?:v|f|is)\b")
 
 #: a reference with an optional sheet: Sheet!$A$1:$B$2, 'Sheet two'!A1, A1:B2 (group 1: the sheet, quoted or not)
@@ -206,7 +208,17 @@ class SheetXml:
         return b"<" + p + b"c" + attrs + b">" + body + b"</" + p + b"c>"
 
     def set_value(self, ref: str, value: float | int | None) -> None:
-        """Write a number (None: clear the value) into ``ref``, keeping the cell's style."""
+        """Write a number (None: clear the value) into ``ref``, keeping the cell's style.
+
+        Raises :class:`LayoutError` when ``ref`` holds the formula other cells share (Excel's shared or
+        array formulas): replacing it would break those cells.
+        """
+        old = self.cell(ref)
+        if old is not None and _SPREAD_FORMULA.search(old):
+            raise LayoutError(
+                f"{self.title}!{ref} holds a formula that other cells share (filled or array formula): import "
+                "would break them; clear or retype those cells first"
+            )
         self.put(ref, self.element(ref, self.style(ref), value))
 
     def to_bytes(self) -> bytes:
