@@ -12,6 +12,7 @@ that `.ci/run` runs exactly that line.
 from __future__ import annotations
 
 import doctest
+import io
 import os
 import re
 import shutil
@@ -71,10 +72,19 @@ def _inputs(folder: Path) -> None:
     ).to_csv(folder / "visits.csv", index=False)
 
 
+class Walk:
+    """The scratch folder after every README block ran in it, in the README's order."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.doctests = doctest.TestResults(failed=0, attempted=0)
+        self.report = ""
+
+
 @pytest.fixture(scope="module")
-def walked(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The scratch folder after every README shell command ran in it, in order."""
+def walked(tmp_path_factory: pytest.TempPathFactory) -> Walk:
     folder = tmp_path_factory.mktemp("readme")
+    walk = Walk(folder)
     _inputs(folder)
     (folder / "reports").mkdir()
     env = _environment()
@@ -83,32 +93,43 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=folder, env=env, check=True, capture_output=True,
     )  # fmt: skip
     shutil.copytree(ROOT, folder / "checkout", ignore=shutil.ignore_patterns(".git", "build", "*.egg-info", "dist"))
-    for block in _bash_blocks():
-        # the wheel is built in the checkout, as the README says (cd there for that block)
-        cwd = folder / "checkout" if "pip wheel" in block else folder
-        result = subprocess.run(["bash", "-e", "-c", block], cwd=cwd, env=env, capture_output=True, text=True)
-        assert result.returncode == 0, f"README block failed:\n{block}\n{result.stdout}\n{result.stderr}"
-        assert "Traceback" not in result.stderr, result.stderr
-    return folder
-
-
-def test_every_shell_command_runs_as_printed(walked: Path) -> None:
-    assert (walked / "retention_demo.xlsx").exists()
-    assert (walked / "tracker.xlsx").exists() and (walked / "tracker.recalc.xlsx").exists()
-    assert sorted(p.name for p in (walked / "out").iterdir()) == ["q1.recalc.xlsx"]
-    assert list((walked / "checkout" / "dist").glob("xl_retention-*-py3-none-any.whl"))
-    assert (walked / "tables").is_dir() and list((walked / "tables").glob("*.csv"))
-
-
-def test_every_python_example_runs_as_printed(walked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(walked)
-    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    shell = _bash_blocks()
+    parser, out = doctest.DocTestParser(), io.StringIO()
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     globs: dict[str, object] = {}
-    examples = [code for lang, code in BLOCKS if lang == "python" and code.lstrip().startswith(">>>")]
-    assert len(examples) >= 4
-    for number, code in enumerate(examples):
-        runner.run(parser.get_doctest(code, globs, f"README python block {number}", "README.md", 0))
-    assert runner.summarize(verbose=False).failed == 0
+    cwd = os.getcwd()
+    try:
+        for number, (lang, code) in enumerate(BLOCKS):
+            if lang == "bash" and code in shell:
+                # the wheel is built in the checkout, as the README says (cd there for that block)
+                where = folder / "checkout" if "pip wheel" in code else folder
+                result = subprocess.run(["bash", "-e", "-c", code], cwd=where, env=env, capture_output=True, text=True)
+                assert result.returncode == 0, f"README block failed:\n{code}\n{result.stdout}\n{result.stderr}"
+                assert "Traceback" not in result.stderr, result.stderr
+            elif lang == "python" and code.lstrip().startswith(">>>"):
+                os.chdir(folder)
+                test = parser.get_doctest(code, globs, f"README block {number}", "README.md", 0)
+                runner.run(test, out=out.write, clear_globs=False)
+                globs.update(test.globs)
+    finally:
+        os.chdir(cwd)
+    walk.doctests = runner.summarize(verbose=False)
+    walk.report = out.getvalue()
+    return walk
+
+
+def test_every_shell_command_runs_as_printed(walked: Walk) -> None:
+    folder = walked.folder
+    assert (folder / "retention_demo.xlsx").exists()
+    assert (folder / "tracker.xlsx").exists() and (folder / "tracker.recalc.xlsx").exists()
+    assert sorted(p.name for p in (folder / "out").iterdir()) == ["q1.xlsx", "tracker.xlsx"]  # names kept
+    assert list((folder / "checkout" / "dist").glob("xl_retention-*-py3-none-any.whl"))
+    assert (folder / "tables").is_dir() and list((folder / "tables").glob("*.csv"))
+
+
+def test_every_python_example_gives_what_the_readme_shows(walked: Walk) -> None:
+    assert walked.doctests.attempted >= 10
+    assert walked.doctests.failed == 0, walked.report
 
 
 def test_python_scripts_run_in_a_clean_interpreter(tmp_path: Path) -> None:
@@ -123,9 +144,9 @@ def test_python_scripts_run_in_a_clean_interpreter(tmp_path: Path) -> None:
             assert value in result.stdout
 
 
-def test_demo_prints_what_the_readme_shows(walked: Path) -> None:
+def test_demo_prints_what_the_readme_shows(walked: Walk) -> None:
     (shown,) = [code for lang, code in BLOCKS if lang == "" and code.startswith("wrote retention_demo.xlsx")]
-    result = subprocess.run(["xl-retention", "demo", "again.xlsx"], cwd=walked, env=_environment(),
+    result = subprocess.run(["xl-retention", "demo", "again.xlsx"], cwd=walked.folder, env=_environment(),
                             capture_output=True, text=True, check=True)  # fmt: skip
     printed = result.stdout.replace("again.xlsx", "retention_demo.xlsx")
     timing = re.compile(r"\d+\.\d+ s\)")
