@@ -13,6 +13,8 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from libreoffice import recalculate as libreoffice_recalculate
+from libreoffice import soffice_path
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 
@@ -457,3 +459,21 @@ def test_sheet_xml_edits_keep_other_cells_and_refuse_to_break_a_shared_formula()
         b'</x:row><x:row r="3"><x:c r="D3"><x:f t="shared" si="0"/></x:c></x:row><x:row r="4"><x:c r="C4"><x:v>2'
         b"</x:v></x:c></x:row></x:sheetData><x:cols/></x:worksheet>"
     )
+
+
+@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) is not installed")
+def test_a_tracker_saved_by_another_application_is_edited_and_opens_again(tmp_path):
+    """LibreOffice rewrites the package its own way (shared strings, lower-cased add-in names, other attributes)."""
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=2)
+    saved = libreoffice_recalculate(book, tmp_path / "saved")
+    subs = "customer_id,month,mrr\na,2025-01,100\nb,2025-01,50\na,2025-02,120\nc,2025-02,30\na,2025-03,120\n"
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", subs), "--into", saved)
+    assert result.returncode == 0, result.stderr
+    reopened = openpyxl.load_workbook(libreoffice_recalculate(saved, tmp_path / "again"), data_only=True)
+    customers = reopened["Customers"]
+    assert [[customers.cell(r, c).value for c in (2, 3, 4)] for r in (2, 3, 4)] == [[0, 2, 2], [2, 1, 2], [2, 0, 1]]
+    assert [[reopened["Cohorts"].cell(r, c).value for c in (2, 3, 4)] for r in (4, 5, 6)] == [
+        [2, 1, 1],
+        [1, 0, None],
+        [0, None, None],
+    ]

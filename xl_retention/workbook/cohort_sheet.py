@@ -71,6 +71,11 @@ def triangle(wb: Any, name: str, source: str) -> Triangle | None:
     return Triangle(title, top, left, bottom, right, rows, values)
 
 
+def _same_formula(mine: Any, theirs: Any) -> bool:
+    """Whether two formulas are the same but for the case of their names (LibreOffice lower-cases add-in names)."""
+    return isinstance(mine, str) and isinstance(theirs, str) and mine.startswith("=") and mine.upper() == theirs.upper()
+
+
 def _style_key(cell: Any) -> str:
     return repr((cell.font, cell.fill, cell.border, cell.number_format, cell.alignment, cell.protection))
 
@@ -118,7 +123,7 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
             if (r, c) in inside:
                 continue
             mine, theirs = user.get((r, c)), template.cell(r, c).value
-            if mine != theirs:
+            if mine != theirs and not _same_formula(mine, theirs):
                 raise ip.LayoutError(
                     f"{COHORTS_TITLE}!{get_column_letter(c)}{r} holds {mine!r}, not the template's {theirs!r}: the "
                     f"sheet was changed by hand, so its tables cannot grow to the new months; {how}"
