@@ -263,6 +263,29 @@ def test_excel_saved_arrays_compute_instead_of_spill_errors(tmp_path: Path, dyna
     assert got["H2"] == 3
 
 
+def test_a_dynamic_array_that_grew_spills_further_and_its_range_follows(tmp_path: Path) -> None:
+    path = regions_book(tmp_path, dynamic=True)
+    wb = openpyxl.load_workbook(path)
+    wb["Data"]["B7"], wb["Data"]["C7"] = "LATAM", 60  # a 4th region since Excel saved the file
+    wb.save(path)
+    patch(path, "xl/worksheets/sheet1.xml", (b'<c r="D2"', b'<c r="D2" cm="1"'), (b"UNIQUE(B2:B6)", b"UNIQUE(B2:B7)"))
+    got, file = recalculated(path)
+    assert [got.get(f"D{i}") for i in range(2, 7)] == ["EU", "US", "APAC", "LATAM", None]
+    with zipfile.ZipFile(file.output) as package:
+        assert b'<f t="array" ref="D2:D5">_xlfn.UNIQUE(B2:B7)</f>' in package.read("xl/worksheets/sheet1.xml")
+
+
+def test_a_ctrl_shift_enter_array_larger_than_its_result_repeats_a_column_and_shows_na(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["A2"] = 1, 2
+    ws["C1"] = ArrayFormula("C1:D3", "=A1:A2*10")  # a 2x1 result entered over 3x2 cells
+    wb.save(tmp_path / "cse.xlsx")
+    got, _ = recalculated(tmp_path / "cse.xlsx")
+    assert [[got[f"{c}{r}"] for c in "CD"] for r in (1, 2, 3)] == [[10, 10], [20, 20], ["#N/A", "#N/A"]]
+
+
 def test_a_volatile_array_member_stored_with_an_empty_formula_is_computed(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active

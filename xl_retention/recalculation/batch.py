@@ -133,10 +133,10 @@ def _check_readable(path: Path) -> None:
 
 def _issues(values: dict[str, dict[str, Any]]) -> list[CellIssue]:
     return [
-        CellIssue(f"{sheet}!{ref}", value.code)
+        CellIssue(f"{sheet}!{ref}", getattr(value, "value", value).code)
         for sheet, cells in values.items()
         for ref, value in cells.items()
-        if isinstance(value, CellError)
+        if isinstance(getattr(value, "value", value), CellError)
     ]
 
 

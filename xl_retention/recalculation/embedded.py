@@ -31,6 +31,7 @@ from . import excel_functions
 from .excel_functions.arguments import rewrite_arguments
 from .package import FormulaCell, PackageInfo, scan, without_members
 from .rewrite import rewrite
+from .xlsx_values import Resized
 
 # formualizer's error kinds -> Excel's codes
 _CODES = {
@@ -345,7 +346,57 @@ def compute(path: str | Path) -> Computed:
         for item in unsupported:
             result.values.get(item.sheet, {}).pop(item.ref, None)
         result.unsupported = unsupported
+    _fit_arrays(workbook, info, result)
     return result
+
+
+def _fit_arrays(workbook: fz.Workbook, info: PackageInfo, result: Computed) -> None:
+    """Array formulas' member cells as Excel shows them.
+
+    A Ctrl+Shift+Enter array fills exactly the range it was entered in: a smaller result repeats a single
+    row or column and leaves ``#N/A`` elsewhere. A dynamic array spills over its result's own size: the
+    range stored with it becomes a :class:`~.xlsx_values.Resized` value when the result grew or shrank.
+    """
+    kept = {(u.sheet, u.ref) for u in result.unsupported}
+    for sheet, cells in info.formulas.items():
+        for ref, cell in cells.items():
+            if cell.kind != "array" or not cell.ref:
+                continue
+            members = result.members.setdefault(sheet, {})
+            covered = [_address(r, c) for r, c in _cells_of(cell.ref)]
+            if (sheet, ref) in kept or ref not in result.values.get(sheet, {}):
+                for address in covered:  # not computed: the stored values stay
+                    members.pop(address, None)
+                continue
+            spill = workbook.inspect_cell(f"'{sheet}'!{ref}").to_dict()["cell"].get("spill") or {}
+            extent = spill.get("extent") if spill.get("kind") == "Anchor" else None
+            box = range_boundaries(extent.rpartition("!")[2]) if extent else range_boundaries(ref + ":" + ref)
+            left, top, right, bottom = box
+            grid = [
+                [_cell_value(workbook, sheet, r, c) for c in range(left, right + 1)] for r in range(top, bottom + 1)
+            ]
+            if cell.dynamic:
+                for address in covered:
+                    members[address] = None  # cells of the old range outside the new result
+                for r in range(top, bottom + 1):
+                    for c in range(left, right + 1):
+                        members[_address(r, c)] = grid[r - top][c - left]
+                new_ref = f"{_address(top, left)}:{_address(bottom, right)}"
+                if new_ref != cell.ref and (top, left) == range_boundaries(ref)[1::-1]:
+                    result.values[sheet][ref] = Resized(result.values[sheet][ref], new_ref)
+            else:
+                first_col, first_row = range_boundaries(cell.ref)[:2]
+                for r, c in _cells_of(cell.ref):
+                    i, j = r - first_row, c - first_col
+                    i = i if i < len(grid) else (0 if len(grid) == 1 else None)
+                    j = j if j < len(grid[0]) else (0 if len(grid[0]) == 1 else None)
+                    members[_address(r, c)] = grid[i][j] if i is not None and j is not None else CellError("#N/A")
+            members.pop(ref, None)
+
+
+def _cell_value(workbook: fz.Workbook, sheet: str, row: int, col: int) -> Any:
+    value = _from_engine(workbook.get_value(sheet, row, col))
+    return None if value == "" else value
 
 
 def _read(

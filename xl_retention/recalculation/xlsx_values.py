@@ -32,6 +32,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import IO
 from urllib.parse import unquote
 from xml.etree import ElementTree
@@ -42,7 +43,17 @@ from .._files import atomic_output
 from ..cells import CellError
 from ..errors import EXCEL_ERRORS
 
-__all__ = ["ERROR_CODES", "write_cached_values"]
+__all__ = ["ERROR_CODES", "Resized", "write_cached_values"]
+
+
+@dataclass(frozen=True)
+class Resized:
+    """The value of a dynamic array's first cell whose spilled result now covers ``ref`` (e.g. ``"D2:D5"``):
+    the ``ref`` attribute of its ``<f>`` is updated with the value, so that Excel knows the new spill range."""
+
+    value: object
+    ref: str
+
 
 #: Excel error codes that may be stored as a cached value (``t="e"``).
 ERROR_CODES = frozenset(EXCEL_ERRORS)
@@ -77,6 +88,8 @@ _XML_ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?\sencoding\s*=\s*[\"
 
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]+)")
 _CANONICAL_REF = re.compile(r"[A-Z]{1,3}[1-9][0-9]*")
+_CANONICAL_RANGE = re.compile(r"[A-Z]{1,3}[1-9][0-9]*(?::[A-Z]{1,3}[1-9][0-9]*)?")
+_REF_ATTR = re.compile(rb"(\sref\s*=\s*[\"'])([^\"']*)([\"'])")
 _CELL_REF = re.compile(rb"([A-Za-z]{1,3})([0-9]+)")
 
 # Text escaping: XML specials, CR (which XML parsers would turn into LF), characters XML 1.0 cannot hold (written
@@ -295,6 +308,12 @@ def _rewrite_cell(match: re.Match[bytes], ref: bytes, value: object, title: str)
     formula = _FORMULA.search(body)
     if formula is None:
         return None
+    element = formula.group(0)
+    if isinstance(value, Resized):
+        if _REF_ATTR.search(element) is None or not _CANONICAL_RANGE.fullmatch(value.ref):
+            raise ValueError(f"cell {ref.decode()} of sheet {title!r}: cannot set the array range {value.ref!r}")
+        element = _REF_ATTR.sub(lambda m: m[1] + value.ref.encode() + m[3], element, 1)
+        value = value.value
     cell_type, text = _cached(value, title, ref)
     new_attrs = _T_ATTR.sub(b"", attrs) if b"t" in attrs else attrs
     if cell_type is not None:
@@ -309,7 +328,7 @@ def _rewrite_cell(match: re.Match[bytes], ref: bytes, value: object, title: str)
             mid,
             b">",
             _VALUE_OR_INLINE.sub(b"", before) if b"<" in before else before,
-            formula.group(0),
+            element,
             b"<" + prefix + b"v>" + text + b"</" + prefix + b"v>",
             _VALUE_OR_INLINE.sub(b"", after) if b"<" in after else after,
             tail,
