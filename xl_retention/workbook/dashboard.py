@@ -101,6 +101,7 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
             month = last_value(name, seq, monthly_name(dated_by))
         else:  # the CLV's churn ends with the last month that has a churn rate
             month = last_value("Customers_Churn", "Customers_Churn_Seq", monthly_name("Customers"))
+            month = f'=IF({name}="","",{month.removeprefix("=")})'  # no CLV (no gross margin yet): no month
         style(ws.cell(row=row, column=3, value=month), False, MONTH_FORMAT)
     ws.cell(row=10, column=1, value="Each figure is the last month that has it; charts leave months without data out.")
     ws["A10"].font = NOTE_FONT
