@@ -22,7 +22,7 @@ MONTHS = 24
 def filled(tmp_path_factory):
     inputs = sample_inputs(MONTHS, seed=11)
     path = build_template(tmp_path_factory.mktemp("engine") / "filled.xlsx", inputs=inputs)
-    return path, inputs, compute(path)
+    return path, inputs, compute(path).values
 
 
 def test_every_xl_retention_formula_equals_the_core(filled):
@@ -75,7 +75,7 @@ def test_engine_errors_are_the_registry_errors(tmp_path):
         "Revenue": {"start": [0], "new": [100]},
         "Purchases and visits": {"buyers": [10], "returning": [12]},
     }
-    values = compute(build_template(tmp_path / "bad.xlsx", inputs=inputs))
+    values = compute(build_template(tmp_path / "bad.xlsx", inputs=inputs)).values
     assert values["Customers"]["F2"] == CellError("#NUM!")  # end below gained
     assert values["Customers"]["F3"] == CellError("#NUM!")  # end below gained
     assert values["Customers"]["F4"] == CellError("#DIV/0!")  # start 0 (previous end)
@@ -95,7 +95,7 @@ def test_spilled_formulas_and_registry_in_the_engine(tmp_path):
     ws["G5"] = "=crr(A1,B1,C1)"
     ws["H5"] = "=CLV(100,0.8,0.05)"
     wb.save(tmp_path / "spill.xlsx")
-    values = compute(tmp_path / "spill.xlsx")["Data"]
+    values = compute(tmp_path / "spill.xlsx").values["Data"]
     assert values["E1"] == 0.92
     assert values["G5"] == 0.92  # function names are case-insensitive, as in Excel
     assert values["H5"] == 1600.0
