@@ -235,3 +235,17 @@ def test_fit_results_still_spill_their_row():
     fit = xr.sbg_fit(REGULAR)
     assert len(fit) == 3 and list(fit) == [fit.alpha, fit.beta, fit.log_likelihood]
     assert len(xr.bdw_fit(REGULAR)) == 4
+
+
+def test_no_standard_errors_where_the_information_is_singular():
+    """A fit whose information is not positive definite gives NaN standard errors and refuses intervals (#NUM!)."""
+    from xl_retention.models.intervals import _se
+
+    fit = m.sbg_fit(REGULAR)._with_information(None)  # as when the information matrix is singular
+    assert all(math.isnan(v) for v in fit.standard_errors.values())
+    with pytest.raises(OutOfRangeError, match="not positive definite"):
+        fit.intervals()
+    with pytest.raises(OutOfRangeError, match="not positive definite"):
+        fit.interval(m.sbg_survival, t=3)
+    with pytest.raises(OutOfRangeError, match="alpha = 0.704077"):
+        _se(fit, "survivors")

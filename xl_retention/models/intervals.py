@@ -13,8 +13,10 @@ on the log scale otherwise (CLV, expected purchases: they stay > 0). Repeated ca
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from ..errors import OutOfRangeError
 from ._common import ArrayLike
 from ._optimize import Interval
 from .bdw import bdw_clv, bdw_fit, bdw_retention, bdw_survival
@@ -25,8 +27,18 @@ from .paretonbd import paretonbd_expected, paretonbd_fit
 from .sbg import sbg_clv, sbg_fit, sbg_retention, sbg_survival
 
 
-def _se(fit: Any) -> tuple[float, ...]:
-    return tuple(fit.standard_errors.values())
+def _se(fit: Any, argument: str) -> tuple[float, ...]:
+    """The fit's standard errors; ``#NUM!`` rather than NaN where the information is not positive definite."""
+    se = tuple(fit.standard_errors.values())
+    if not all(math.isfinite(v) and v > 0 for v in se):
+        estimates = ", ".join(f"{k} = {v:.6g}" for k, v in fit.parameters.items())
+        raise OutOfRangeError(
+            "the observed information is not positive definite at this fit: the data do not give standard errors "
+            f"(estimates {estimates})",
+            argument,
+            None,
+        )
+    return se
 
 
 def sbg_fit_se(survivors: Any, cohort_size: Any = None) -> tuple[float, ...]:
@@ -35,7 +47,7 @@ def sbg_fit_se(survivors: Any, cohort_size: Any = None) -> tuple[float, ...]:
     >>> [round(v, 4) for v in sbg_fit_se([1000, 631, 468, 382, 326, 289, 262, 241])]
     [0.0656, 0.1525]
     """
-    return _se(sbg_fit(survivors, cohort_size))
+    return _se(sbg_fit(survivors, cohort_size), "survivors")
 
 
 def bdw_fit_se(survivors: Any, cohort_size: Any = None) -> tuple[float, ...]:
@@ -44,7 +56,7 @@ def bdw_fit_se(survivors: Any, cohort_size: Any = None) -> tuple[float, ...]:
     >>> [round(v, 4) for v in bdw_fit_se([1000, 631, 468, 382, 326, 289, 262, 241])]
     [0.167, 0.2827, 0.2981]
     """
-    return _se(bdw_fit(survivors, cohort_size))
+    return _se(bdw_fit(survivors, cohort_size), "survivors")
 
 
 def bgnbd_fit_se(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> tuple[float, ...]:
@@ -55,22 +67,22 @@ def bgnbd_fit_se(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> tupl
     >>> len(se), all(v > 0 for v in se)
     (4, True)
     """
-    return _se(bgnbd_fit(frequency, recency, T))
+    return _se(bgnbd_fit(frequency, recency, T), "frequency")
 
 
 def paretonbd_fit_se(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> tuple[float, ...]:
     """Standard errors of the Pareto/NBD fit's r, alpha, s and beta (see :func:`~xl_retention.models.paretonbd_fit`)."""
-    return _se(paretonbd_fit(frequency, recency, T))
+    return _se(paretonbd_fit(frequency, recency, T), "frequency")
 
 
 def bgbb_fit_se(frequency: ArrayLike, recency: ArrayLike, n_periods: ArrayLike, counts: ArrayLike = None) -> tuple:
     """Standard errors of the BG/BB fit's alpha, beta, gamma and delta (see :func:`~xl_retention.models.bgbb_fit`)."""
-    return _se(bgbb_fit(frequency, recency, n_periods, counts))
+    return _se(bgbb_fit(frequency, recency, n_periods, counts), "frequency")
 
 
 def gammagamma_fit_se(frequency: ArrayLike, monetary_value: ArrayLike) -> tuple[float, ...]:
     """Standard errors of the Gamma-Gamma fit's p, q and v (see :func:`~xl_retention.models.gammagamma_fit`)."""
-    return _se(gammagamma_fit(frequency, monetary_value))
+    return _se(gammagamma_fit(frequency, monetary_value), "frequency")
 
 
 def sbg_survival_interval(survivors: Any, t: float, confidence: float = 0.95, cohort_size: Any = None) -> Interval:
