@@ -533,3 +533,24 @@ def test_date_out_of_excels_range_is_num_error(tmp_path: Path) -> None:
         "A6": 45323.0,
         "A7": 36161.0,
     }
+
+
+def test_recalc_writes_excels_error_codes_for_case_14(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["B1"], sheet["A2"], sheet["B2"] = "a", 1, "b", 2
+    formulas = {"A3": "=1/0", "D1": "=VLOOKUP(A3,A1:B2,2)", "D2": '=AVERAGE("Hola")', "D3": '=SMALL("Hello",1)'}
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    source = tmp_path / "error_codes.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out" / "error_codes.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    values = openpyxl.load_workbook(report.output, data_only=True)["S"]
+    assert {ref: values[ref].value for ref in formulas} == {
+        "A3": "#DIV/0!",
+        "D1": "#DIV/0!",
+        "D2": "#VALUE!",
+        "D3": "#VALUE!",
+    }
