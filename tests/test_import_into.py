@@ -477,3 +477,20 @@ def test_a_tracker_saved_by_another_application_is_edited_and_opens_again(tmp_pa
         [1, 0, None],
         [0, None, None],
     ]
+
+
+def test_more_answers_in_a_month_than_the_nps_formulas_read_get_rows_of_their_own(tmp_path):
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=2)
+    answers = "date,score\n" + "2025-02-03,9\n" * 1001 + "2025-01-05,3\n"
+    result = run("import", "--nps", write(tmp_path, "nps.csv", answers), "--into", book)
+    assert result.returncode == 0, result.stderr
+    fresh = build_template(tmp_path / "fresh.xlsx", start="2025-01", months=2,
+                           inputs={"NPS scores": [[3], [9] * 1001]})  # fmt: skip
+    grown, want = openpyxl.load_workbook(book), openpyxl.load_workbook(fresh)
+    for title in ("NPS", "NPS scores"):
+        for row in [*range(1, 5), 1001, 1002, 1003]:
+            for col in range(1 if title == "NPS" else 2, 10):  # (the answers' row numbers in column A aside)
+                assert grown[title].cell(row, col).value == want[title].cell(row, col).value, (title, row, col)
+        dv = [str(v.sqref) for v in grown[title].data_validations.dataValidation]
+        assert dv == [str(v.sqref) for v in want[title].data_validations.dataValidation]
+    assert grown["NPS"]["F3"].value == "=IF(COUNTA('NPS scores'!C$2:C$1002)=0,\"\",NPS('NPS scores'!C$2:C$1002))"

@@ -35,7 +35,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
 from .cohort_sheet import Triangle, grow_cohorts, triangle
-from .growth import grow
+from .growth import grow, grow_answers
 from .template import (
     CUSTOMERS,
     MONTH,
@@ -213,8 +213,13 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         scores_wb = wb[NPS_SCORES_TITLE] if NPS_SCORES_TITLE in wb.sheetnames else None
         scores_columns = _score_columns(scores_wb) if scores_wb is not None else {}
         triangles: dict[str, Triangle] = {}
+        rows = _response_rows(sheets[NPS_SUMMARY.title])
+        most = max((len(a) for a in tables.scores), default=0) if tables.scores is not None else 0
+        if most > rows:  # more answers in a month than the NPS formulas read: room for them first
+            grow_answers(package, sheets[NPS_SUMMARY.title], scores_columns, rows, most)
+            rows = most
         if added:
-            scores_columns |= grow(package, sheets, scores_columns, added, _response_rows(sheets[NPS_SUMMARY.title]))
+            scores_columns |= grow(package, sheets, scores_columns, added, rows)
             n = len(sheets[CUSTOMERS.title].months)
             try:
                 triangles = grow_cohorts(package, wb, first, n, n + len(added))
@@ -231,7 +236,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         if tables.scores is not None:
             if scores_wb is None:
                 raise ip.LayoutError(f"{path.name} has no sheet {NPS_SCORES_TITLE!r} for the survey answers")
-            _write_scores(plan, scores_wb, scores_columns, tables.scores, _response_rows(sheets[NPS_SUMMARY.title]))
+            _write_scores(plan, scores_wb, scores_columns, tables.scores, rows)
         for name in (COHORT_NAME, ORDER_COHORT_NAME):
             if name not in triangles and (found := triangle(wb, name, path.name)) is not None:
                 triangles[name] = found

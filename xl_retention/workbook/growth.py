@@ -40,8 +40,7 @@ def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[p
     def scores(month: pd.Period) -> dict[str, str]:
         if month not in every:
             raise ip.LayoutError(f"{NPS_SCORES_TITLE}: no column for {month} in row 1")
-        letter = get_column_letter(every[month])
-        return {"scores": f"{quote_sheetname(NPS_SCORES_TITLE)}!{letter}$2:{letter}${rows + 1}"}
+        return {"scores": scores_range(every[month], rows)}
 
     for sheet in sheets.values():
         _grow_monthly(package, sheet, added, scores if sheet.spec is NPS_SUMMARY else None, date1904)
@@ -159,3 +158,48 @@ def _widen_cols(head: bytes, last_col: int, new_last: int) -> bytes:
                       element)  # fmt: skip
 
     return _COL.sub(widen, head)
+
+
+def scores_range(column: int, rows: int) -> str:
+    """The answers of the month in ``column`` of "NPS scores", as the NPS formulas read them."""
+    letter = get_column_letter(column)
+    return f"{quote_sheetname(NPS_SCORES_TITLE)}!{letter}$2:{letter}${rows + 1}"
+
+
+def grow_answers(package: ip.Package, summary: _Monthly, columns: dict[pd.Period, int], old: int, new: int) -> None:
+    """Room for ``new`` answers a month (instead of ``old``): rows on "NPS scores", the NPS formulas rewritten.
+
+    Every formula of the NPS sheet must still be the template's (compared without case); a value under the
+    answer rows of a month column would be read as an answer, so both refuse with one line naming the cell.
+    """
+    scores = package.sheet(NPS_SCORES_TITLE)
+    month_columns = set(columns.values())
+    for ref, element in scores.cells_in_rows(old + 2, new + 1):
+        if ip.split_ref(ref)[1] in month_columns and ip.has_content(element):
+            raise ip.LayoutError(
+                f"{NPS_SCORES_TITLE}!{ref} is under the answer rows: the month's answers need rows 2 to {new + 1}; "
+                "move it and import again"
+            )
+    scores.head = _dimension(scores.head, new + 1, None)
+    scores.tail = ip.extend_sqrefs(scores.tail, rows=(old + 1, new + 1))
+    _extend_everywhere(package, NPS_SCORES_TITLE, rows=(old + 1, new + 1))
+
+    spec, sheet = summary.spec, package.sheet(summary.spec.title)
+    letters = {c.key: summary.letter(c.key) for c in spec.columns if c.key in summary.columns}
+    for month in summary.months:
+        row = summary.row(month)
+        if month not in columns:
+            raise ip.LayoutError(f"{NPS_SCORES_TITLE}: no column for {month} in row 1")
+        for column in spec.columns:
+            if column.formula is None or column.key not in summary.columns:
+                continue
+            ref = f"{letters[column.key]}{row}"
+            was = render_formula(column.formula, letters, row, {"scores": scores_range(columns[month], old)})
+            mine = summary.value(row, summary.columns[column.key])
+            if not isinstance(mine, str) or mine.upper() != was.upper():
+                raise ip.LayoutError(
+                    f"{spec.title}!{ref} is not the template's formula, so it cannot be widened to {new} answers a "
+                    "month; put the template's formula back or import into a new tracker"
+                )
+            formula = render_formula(column.formula, letters, row, {"scores": scores_range(columns[month], new)})
+            sheet.put(ref, sheet.element(ref, sheet.style(ref), formula=formula.removeprefix("=")))
