@@ -13,8 +13,9 @@ Rules (the README's "Importing into a workbook you have edited"):
   there. Months outside the data stay as typed. Where typed months meet imported ones on
   Customers or Revenue, the seam must agree: typed months just before the data's first month
   refuse (the data has no customers before its first month, so every typed customer would be
-  lost at the seam); typed months just after the data's last month are kept only if the
-  imported last month ends where the typed one did.
+  lost at the seam); typed months just after the data's last month are kept when the
+  imported months do not change a value typed in the last of them, and (Customers) the typed
+  month can follow the imported end (no customer from nowhere: start + gained >= end).
 - Data past the workbook's last month adds months at the end of every monthly sheet and of
   "NPS scores"; data before its first month refuses (growing backwards would move every row).
   The Cohorts triangle does not grow in place: cohorts past it refuse.
@@ -314,7 +315,7 @@ def _typed(sheet: _Monthly, row: int, keys: list[str]) -> bool:
     return any(sheet.value(row, sheet.columns[k]) not in (None, "") for k in keys if k in sheet.columns)
 
 
-def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str], start: str, end: str,
+def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str], start: str, end_column: str,
                  source: str) -> None:  # fmt: skip
     """Refuse where months typed by hand meet the imported ones inconsistently (phantom lost customers)."""
     keys = list(inputs) + ["start"]
@@ -327,15 +328,24 @@ def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str
             f"typed month on (import replaces the months its data covers), or clear the typed months"
         )
     if last < sheet.months[-1] and _typed(sheet, sheet.row(last + 1), keys):
-        end_key = "end" if "end" in inputs else None
-        before = sheet.value(sheet.row(last), sheet.columns[end_key]) if end_key in sheet.columns else None
-        after = number(movements[end].iloc[-1])
-        if end_key is None or before != after:
-            raise ip.LayoutError(
-                f"{sheet.spec.title}: {last + 1} was typed by hand after the imported months, and {source} changes "
-                f"{last}'s {what} at end (from {before!r} to {after!r}) that it starts from; give {source} up to "
-                f"the last typed month, or clear the typed months after {last}"
-            )
+        row, headers = sheet.row(last), {c.key: c.header for c in sheet.spec.columns}
+        for key, column in inputs.items():
+            before, after = number(sheet.value(row, sheet.columns[key])), number(movements[column].iloc[-1])
+            if before is not None and before != after:
+                raise ip.LayoutError(
+                    f"{sheet.spec.title}: {last + 1} was typed by hand after the imported months, following {last}'s "
+                    f"{headers[key]!r} = {before!r}, which {source} changes to {after!r}; give {source} up to the last "
+                    f"typed month, or clear the typed months after {last}"
+                )
+        if sheet.spec is CUSTOMERS:  # the typed month must follow from the imported end: no one from nowhere
+            gained, end = (number(sheet.value(row + 1, sheet.columns[k])) for k in ("gained", "end"))
+            base = number(movements[end_column].iloc[-1])
+            if isinstance(gained, int | float) and isinstance(end, int | float) and base + gained < end:
+                raise ip.LayoutError(
+                    f"Customers: {last + 1} was typed by hand ({gained} gained, {end} at end), which cannot follow "
+                    f"the {base} customers at the end of {last} in {source}; give {source} up to the last typed "
+                    f"month, or clear the typed months after {last}"
+                )
 
 
 def _score_columns(ws: Any) -> dict[pd.Period, int]:
