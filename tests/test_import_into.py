@@ -507,3 +507,16 @@ def test_more_answers_in_a_month_than_the_nps_formulas_read_get_rows_of_their_ow
         dv = [str(v.sqref) for v in grown[title].data_validations.dataValidation]
         assert dv == [str(v.sqref) for v in want[title].data_validations.dataValidation]
     assert grown["NPS"]["F3"].value == "=IF(COUNTA('NPS scores'!C$2:C$1002)=0,\"\",NPS('NPS scores'!C$2:C$1002))"
+
+
+def test_an_excel_table_over_a_monthly_sheet_grows_with_the_months(tmp_path):
+    from openpyxl.worksheet.table import Table
+
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=2)
+    wb = openpyxl.load_workbook(book)
+    wb["Customers"].add_table(Table(displayName="MyCustomers", ref="A1:D3"))
+    wb.save(book)
+    result = run("import", "--orders", write(tmp_path, "orders.csv", ORDERS), "--into", book)
+    assert result.returncode == 0, result.stderr
+    table = openpyxl.load_workbook(book)["Customers"].tables["MyCustomers"]
+    assert (table.ref, table.autoFilter.ref) == ("A1:D6", "A1:D6")

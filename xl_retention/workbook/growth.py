@@ -11,8 +11,10 @@ moves down; any other cell in the way refuses with one line naming it.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
 import pandas as pd
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -123,10 +125,37 @@ def _grow_scores(package: ip.Package, columns: dict[pd.Period, int], new: dict[p
 
 def _extend_everywhere(package: ip.Package, title: str, rows: tuple[int, int] | None = None,
                        columns: tuple[int, int] | None = None) -> None:  # fmt: skip
-    """Defined names and chart series over ``title`` stretched to the new months."""
+    """Defined names, chart series, the sheet's tables and pivot-table sources over ``title`` stretched."""
     package.edit("xl/workbook.xml", lambda xml: ip.extend_in_xml(xml, title, rows, columns))
     for name in package.names(r"xl/charts/chart[^/]*\.xml"):
         package.edit(name, lambda xml: ip.extend_in_xml(xml, title, rows, columns))
+
+    def refs(xml: bytes) -> bytes:  # ref="A1:G25" of a table and its autoFilter
+        return re.sub(rb'(\sref=")([^"]*)(")', lambda m: m[1] + ip.extend_refs(m[2].decode(), None, rows, columns,
+                      local=True).encode() + m[3], xml)  # fmt: skip
+
+    for name in _sheet_tables(package, title):
+        package.edit(name, refs)
+    quoted = re.escape(escape(title, {'"': "&quot;"}).encode())
+    for name in package.names(r"xl/pivotCache/pivotCacheDefinition[^/]*\.xml"):
+        package.edit(name, lambda xml: re.sub(rb"<(?:\w+:)?worksheetSource\b[^>]*\ssheet=\"" + quoted + rb"\"[^>]*>",
+                                             lambda m: refs(m[0]), xml))  # fmt: skip
+
+
+def _sheet_tables(package: ip.Package, title: str) -> list[str]:
+    """The table parts (Excel Tables) of sheet ``title``."""
+    part = package.sheet_part(title)
+    folder, name = part.rsplit("/", 1)
+    rels = package.data.get(f"{folder}/_rels/{name}.rels", b"")
+    targets = re.findall(rb'<Relationship\b[^>]*Type="[^"]*/table"[^>]*Target="([^"]+)"', rels)
+    targets += re.findall(rb'<Relationship\b[^>]*Target="([^"]+)"[^>]*Type="[^"]*/table"', rels)
+    out = []
+    for target in targets:
+        path = target.decode()
+        path = path.lstrip("/") if path.startswith("/") else posixpath.normpath(posixpath.join(folder, path))
+        if path in package.data:
+            out.append(path)
+    return out
 
 
 def _dimension(head: bytes, last_row: int | None, last_col: int | None) -> bytes:
