@@ -313,6 +313,32 @@ def test_libreoffice_opens_the_template_and_computes_its_builtin_formulas(tmp_pa
 
 
 @needs_soffice
-def test_libreoffice_converts_the_committed_template(tmp_path):
+def test_libreoffice_prints_the_committed_template_readably(tmp_path):
     pdf = libreoffice.render_pdf(TEMPLATE, tmp_path)
     assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")[:-1]
+    # one page a sheet (Cohorts: two), the xlwings.conf sheet hidden, NPS scores not 1000 numbered rows
+    assert len(pages) == 10
+    assert not any(re.search(r"UDF Modules\s+xl_retention\.udfs", page) for page in pages)
+    # (clipped text is still in a PDF's text: the header heights and widths are checked in test_print_layout)
+
+
+def test_print_layout(template):
+    assert template["xlwings.conf"].sheet_state == "hidden"
+    assert template["NPS scores"].max_row == 1  # responses are numbered where there are scores, not 1000 rows ahead
+    assert template["Revenue"].row_dimensions[1].height == 48  # three lines: no header clipped
+    assert template["Cohorts"].column_dimensions["D"].width >= 14  # "log-likelihood"
+    for ws in template.worksheets:  # every header row holds three lines of its column's width
+        for cell in ws[1] if ws.title in ("Customers", "Revenue", "NPS", "Purchases and visits") else ():
+            width = ws.column_dimensions[cell.column_letter].width
+            if ws.column_dimensions[cell.column_letter].hidden:
+                continue
+            lines = -(-len(cell.value) // int(width - 2))  # characters per line: about the width less padding
+            assert lines <= 3 and ws.row_dimensions[1].height >= 16 * lines, (ws.title, cell.value)
+    start = template["Start here"]
+    assert start.page_setup.orientation == "landscape"
+    assert start.column_dimensions["A"].width >= 1.2 * max(len(str(c.value or "")) for c in start["A"])
+    for title in ("Start here", "Customers", "Revenue", "NPS scores", "Cohorts"):
+        ws = template[title]
+        assert (ws.page_setup.fitToWidth, ws.sheet_properties.pageSetUpPr.fitToPage) == (1, True), title
