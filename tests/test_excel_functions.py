@@ -554,3 +554,42 @@ def test_recalc_writes_excels_error_codes_for_case_14(tmp_path: Path) -> None:
         "D2": "#VALUE!",
         "D3": "#VALUE!",
     }
+
+
+def test_concatenation_turns_numbers_into_text_as_excel(tmp_path: Path) -> None:
+    # Excel writes a number into text with 15 significant digits ("0.3", "0.333333333333333", "1E+20");
+    # the engine wrote the shortest round-trip form ("0.30000000000000004", 16 digits)
+    from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
+
+    assert rewrite_arguments('="NRR: "&A1') == '="NRR: "&_XLR.TEXT(A1)'
+    assert rewrite_arguments('="a"&"b"') == '="a"&"b"'
+    assert rewrite_arguments("=A1&B1=C1") == "=_XLR.TEXT(A1)&_XLR.TEXT(B1)=C1"  # & binds tighter than =
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"], sheet["A3"] = "=1/3", True, "=0.1+0.2"
+    formulas = {
+        "B1": '="NRR: "&A1',
+        "B2": '=A2&"x"',
+        "B3": '=A3&""',
+        "B4": '=1E+20&""',
+        "B5": '=A9&"x"',
+        "B6": '=(A3*10)&"%"',
+        "B7": '=IF(A1&""="0.333333333333333",1,0)',
+    }
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    source = tmp_path / "concat.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out" / "concat.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    values = openpyxl.load_workbook(report.output, data_only=True)["S"]
+    assert {ref: values[ref].value for ref in formulas} == {
+        "B1": "NRR: 0.333333333333333",
+        "B2": "TRUEx",
+        "B3": "0.3",
+        "B4": "1E+20",
+        "B5": "x",
+        "B6": "3%",
+        "B7": 1,
+    }

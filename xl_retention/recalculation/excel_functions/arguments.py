@@ -1,4 +1,4 @@
-"""Argument checks Excel makes that the engine skips, restored by rewriting the formula.
+"""Argument checks and conversions Excel makes that the engine skips, restored by rewriting the formula.
 
 A registered function receives values only: it cannot tell ``AVERAGE("Hola")`` (text typed into
 the formula, which Excel refuses with #VALUE!) from ``AVERAGE(A1)`` with "Hola" in A1 (which
@@ -10,9 +10,12 @@ therefore rewrites these forms in the formula text before the engine computes it
   PRODUCT, MEDIAN, STDEV and VAR families; the array argument of SMALL, LARGE, PERCENTILE,
   QUARTILE) becomes ``VALUE("...")``: a number typed as text still counts (``AVERAGE("3")`` = 3),
   other text is #VALUE! as in Excel (where the engine gives 0, #DIV/0! or #NUM!);
-* ``VLOOKUP(x, ...)`` and ``HLOOKUP(x, ...)`` in approximate mode become
+* ``VLOOKUP(x, ...)`` and ``HLOOKUP(x, ...)`` in approximate mode, and ``SWITCH(x, ...)``, become
   ``IF(ISERROR(x), x, VLOOKUP(x, ...))`` when ``x`` is a cell or an expression (not a constant,
-  not a multi-cell range).
+  not a multi-cell range): Excel passes an error in ``x`` on, the engine says #N/A;
+* each operand of ``&`` that is not typed text becomes ``_XLR.TEXT(operand)`` (registered in
+  :mod:`.text`): Excel writes a number into text with 15 significant digits (``=""&0.1+0.2`` is
+  "0.3"), the engine with up to 17 ("0.30000000000000004").
 
 Formulas that need none of this come back unchanged (the same string), most of them after one
 regular-expression test, without tokenizing.
@@ -37,9 +40,12 @@ _FIRST_ARGUMENT = frozenset(
     ("SMALL", "LARGE", "PERCENTILE", "PERCENTILE.INC", "PERCENTILE.EXC", "QUARTILE", "QUARTILE.INC", "QUARTILE.EXC")
 )
 _LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
+_COMPARISONS = frozenset(("=", "<>", "<", ">", "<=", ">="))
+#: the registered function that turns an operand of & into text as Excel does (see .text)
+TEXT_OPERAND = "_XLR.TEXT"
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)[VH]LOOKUP\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
+    r"(?i)&|SWITCH\(|[VH]LOOKUP\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE)[A-Z.]*\([^)]*"'
 )
 
@@ -83,31 +89,93 @@ def _exact(args: list[str]) -> bool:
     return len(args) >= 4 and args[3].strip().upper() in ("FALSE", "0")
 
 
-def _rewrite(tokens: list[Token]) -> str:
-    out: list[str] = []
+def _matching(tokens: list[Token], open_index: int) -> int:
+    depth = 0
+    for i in range(open_index, len(tokens)):
+        if tokens[i].subtype == Token.OPEN:
+            depth += 1
+        elif tokens[i].subtype == Token.CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i
+    raise ValueError("unbalanced formula")
+
+
+def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
+    """The function call opened at ``open_index`` rewritten, and the index of its closing token."""
+    token = tokens[open_index]
+    name = _name(token)
+    spans, close = _arguments(tokens, open_index)
+    args = [_expression(tokens[a:b]) for a, b in spans]
+    checked = range(len(args)) if name in _ALL_ARGUMENTS else range(1) if name in _FIRST_ARGUMENT else ()
+    for k in checked:
+        a, b = spans[k]
+        inner = [t for t in tokens[a:b] if t.type != Token.WSPACE]
+        if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
+            args[k] = f"VALUE({inner[0].value})"
+    call = token.value + ",".join(args) + ")"
+    if spans and _may_be_error(tokens[spans[0][0] : spans[0][1]]):
+        if (name in _LOOKUPS and not _exact(args)) or name == "SWITCH":
+            key = args[0]
+            call = f"IF(ISERROR({key}),{key},{call})"
+    return call, close
+
+
+def _expression(tokens: list[Token]) -> str:
+    """One argument or expression: calls and brackets rewritten, and each operand of ``&`` as Excel's text."""
+    items: list[tuple[str, str]] = []  # (kind, text): kind "amp", "cmp", "sep", "text" or "part"
     i = 0
     while i < len(tokens):
         token = tokens[i]
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
-            name = _name(token)
-            spans, close = _arguments(tokens, i)
-            args = [_rewrite(tokens[a:b]) for a, b in spans]
-            checked = range(len(args)) if name in _ALL_ARGUMENTS else range(1) if name in _FIRST_ARGUMENT else ()
-            for k in checked:
-                a, b = spans[k]
-                inner = [t for t in tokens[a:b] if t.type != Token.WSPACE]
-                if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
-                    args[k] = f"VALUE({inner[0].value})"
-            call = token.value + ",".join(args) + ")"
-            if name in _LOOKUPS and _may_be_error(tokens[spans[0][0] : spans[0][1]]) and not _exact(args):
-                key = args[0]
-                call = f"IF(ISERROR({key}),{key},{call})"
-            out.append(call)
-            i = close + 1
-            continue
-        out.append(token.value)
+            text, i = _call(tokens, i)
+            items.append(("part", text))
+        elif token.type == Token.PAREN and token.subtype == Token.OPEN:
+            close = _matching(tokens, i)
+            items.append(("part", "(" + _expression(tokens[i + 1 : close]) + ")"))
+            i = close
+        elif token.type == Token.ARRAY and token.subtype == Token.OPEN:
+            close = _matching(tokens, i)
+            items.append(("part", "".join(t.value for t in tokens[i : close + 1])))
+            i = close
+        elif token.type == Token.OP_IN and token.value == "&":
+            items.append(("amp", "&"))
+        elif token.type == Token.OP_IN and token.value in _COMPARISONS:
+            items.append(("cmp", token.value))
+        elif token.type == Token.SEP:
+            items.append(("sep", token.value))
+        elif token.type == Token.OPERAND and token.subtype == Token.TEXT:
+            items.append(("text", token.value))
+        else:
+            items.append(("part", token.value))
         i += 1
+    out: list[str] = []
+    chunk: list[tuple[str, str]] = []
+    for item in [*items, ("end", "")]:
+        if item[0] in ("cmp", "sep", "end"):  # & binds tighter than comparisons
+            out.append(_concatenation(chunk) + item[1])
+            chunk = []
+        else:
+            chunk.append(item)
     return "".join(out)
+
+
+def _concatenation(items: list[tuple[str, str]]) -> str:
+    """``a & b & ...`` with each operand that is not typed text turned into text as Excel does."""
+    pieces: list[list[tuple[str, str]]] = [[]]
+    for item in items:
+        if item[0] == "amp":
+            pieces.append([])
+        else:
+            pieces[-1].append(item)
+    if len(pieces) == 1:
+        return "".join(text for _, text in items)
+    out = []
+    for piece in pieces:
+        text = "".join(t for _, t in piece)
+        solid = [kind for kind, t in piece if t.strip()]
+        out.append(text if solid == ["text"] or not solid else f"{TEXT_OPERAND}({text.strip()})")
+    return "&".join(out)
 
 
 def rewrite_arguments(formula: str) -> str:
@@ -125,7 +193,7 @@ def rewrite_arguments(formula: str) -> str:
         return formula
     try:
         tokens = list(Tokenizer(text).items)
-        rewritten = "=" + _rewrite(tokens)
+        rewritten = "=" + _expression(tokens)
     except Exception:  # a formula the tokenizer does not understand: the engine decides
         return formula
     return rewritten if rewritten != text else formula

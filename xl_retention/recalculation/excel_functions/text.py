@@ -206,3 +206,13 @@ for _name, _fn, _low, _high in (
     ("UPPER", _upper, 1, 1),
 ):
     excel_function(_name, _low, _high)(_each(_fn))
+
+
+def _operand_text(value: Any) -> Any:
+    """An operand of ``&`` as Excel turns it into text (numbers to 15 significant digits); ranges cell by cell."""
+    if isinstance(value, list):
+        return [[_cell(text, item) for item in row] for row in matrix(value)]
+    return text(value)
+
+
+excel_function("_XLR.TEXT", 1, 1)(_operand_text)
