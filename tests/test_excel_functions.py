@@ -593,3 +593,24 @@ def test_concatenation_turns_numbers_into_text_as_excel(tmp_path: Path) -> None:
         "B6": "3%",
         "B7": 1,
     }
+
+
+def test_concat_concatenate_textjoin_write_numbers_as_excel(tmp_path: Path) -> None:
+    got = _compute(
+        tmp_path,
+        {
+            "C1": '=CONCATENATE(A1,"x")',
+            "C2": "=_xlfn.CONCAT(A1:A4)",
+            "C3": '=_xlfn.TEXTJOIN(",",TRUE,A1:A5)',
+            "C4": '=_xlfn.TEXTJOIN(",",FALSE,A1:A5)',
+            "C5": "=_xlfn.CONCAT(A1,1/0)",
+        },
+        {"A1": "=1/3", "A2": True, "A3": "a", "A4": "b"},
+    )
+    assert got == {
+        "C1": "0.333333333333333x",
+        "C2": "0.333333333333333TRUEab",
+        "C3": "0.333333333333333,TRUE,a,b",
+        "C4": "0.333333333333333,TRUE,a,b,",
+        "C5": "#DIV/0!",
+    }

@@ -1,11 +1,12 @@
 """Text functions: REGEXTEST (Python's ``re``, close to Excel's PCRE2 for common patterns), TEXT,
-and LEFT, RIGHT, MID, LEN, REPT, LOWER, UPPER.
+LEFT, RIGHT, MID, LEN, REPT, LOWER, UPPER, and CONCAT, CONCATENATE, TEXTJOIN.
 
 TEXT applies Excel's number formats with :mod:`.number_format` (the engine's TEXT drops ``_)``
 spaces, scientific and fraction formats, and placeholders around literals). The slicing
 functions read their text as Excel does: TRUE as "TRUE" (the engine lowercases it in LEFT,
 RIGHT and REPT) and a number with 15 significant digits (``LEFT(1/3, 20)`` is
-"0.333333333333333", the engine gives 16). A range as the text argument gives one result per cell.
+"0.333333333333333", the engine gives 16); so do CONCAT, CONCATENATE and TEXTJOIN. A range as
+the text argument of a slicing function gives one result per cell.
 """
 
 from __future__ import annotations
@@ -216,3 +217,63 @@ def _operand_text(value: Any) -> Any:
 
 
 excel_function("_XLR.TEXT", 1, 1)(_operand_text)
+
+
+def _flat_texts(args: tuple[Any, ...]) -> list[str]:
+    return [text(item) for arg in args for row in matrix(arg) for item in row]
+
+
+def _joined(result: str) -> str:
+    if len(result) > 32767:
+        raise ExcelError("#VALUE!")
+    return result
+
+
+@excel_function("CONCAT", 1, 253)
+def concat(*args: Any) -> str:
+    """CONCAT(text1, ...): every argument and every cell of a range, as text, joined.
+
+    >>> concat(1 / 3, [["a", True]])
+    '0.333333333333333aTRUE'
+    """
+    return _joined("".join(_flat_texts(args)))
+
+
+@excel_function("CONCATENATE", 1, 255)
+def concatenate(*args: Any) -> Any:
+    """CONCATENATE(text1, ...): the arguments as text, joined (a range gives one result per cell)."""
+    if not any(isinstance(arg, list) for arg in args):
+        return _joined("".join(text(arg) for arg in args))
+    grids = [matrix(arg) for arg in args]
+    rows = max(len(g) for g in grids)
+    cols = max(len(g[0]) for g in grids)
+
+    def item(grid: list[list[Any]], i: int, j: int) -> Any:
+        if len(grid) == 1 and len(grid[0]) == 1:
+            return grid[0][0]
+        if i < len(grid) and j < len(grid[0]):
+            return grid[i][j]
+        return {"type": "Error", "kind": "#N/A"}
+
+    return [[_cell(lambda *xs: _joined("".join(text(x) for x in xs)), *[item(g, i, j) for g in grids])
+             for j in range(cols)] for i in range(rows)]  # fmt: skip
+
+
+@excel_function("TEXTJOIN", 3, 254)
+def textjoin(delimiter: Any, ignore_empty: Any, *args: Any) -> str:
+    """TEXTJOIN(delimiter, ignore_empty, text1, ...): the texts joined by the delimiter(s), cycling a range of them.
+
+    >>> textjoin(", ", True, [["a", None, 0.1 + 0.2]])
+    'a, 0.3'
+    """
+    from ._core import boolean
+
+    delimiters = _flat_texts((delimiter,)) or [""]
+    skip = boolean(ignore_empty)
+    items = [t for t in _flat_texts(args) if not (skip and t == "")]
+    out = ""
+    for k, item in enumerate(items):
+        if k:
+            out += delimiters[(k - 1) % len(delimiters)]
+        out += item
+    return _joined(out)
