@@ -614,3 +614,22 @@ def test_concat_concatenate_textjoin_write_numbers_as_excel(tmp_path: Path) -> N
         "C4": "0.333333333333333,TRUE,a,b,",
         "C5": "#DIV/0!",
     }
+
+
+def test_ceiling_and_floor_math_precise_as_excel(tmp_path: Path) -> None:
+    # Excel's documentation examples of CEILING.MATH, FLOOR.MATH, CEILING.PRECISE, FLOOR.PRECISE, ISO.CEILING
+    got = _compute(
+        tmp_path,
+        {
+            "A1": "=_xlfn.CEILING.MATH(24.3,5)",
+            "A2": "=_xlfn.CEILING.MATH(-8.1,2,-1)",
+            "A3": "=_xlfn.FLOOR.MATH(24.3,5)",
+            "A4": "=_xlfn.FLOOR.MATH(-5.5,2,-1)",
+            "A5": "=_xlfn.CEILING.PRECISE(-4.1,-2)",
+            "A6": "=_xlfn.FLOOR.PRECISE(-3.2,-1)",
+            "A7": "=ISO.CEILING(4.3,2)",
+            "A8": "=_xlfn.CEILING.MATH(0.1+0.2,0.1)",  # 0.3 / 0.1 is 3 at Excel's 15 digits: 0.3, not 0.4
+            "A9": "=CEILING(0.3,0.1)",
+        },
+    )
+    assert [got[f"A{i}"] for i in range(1, 10)] == [25.0, -10.0, 20.0, -4.0, -4.0, -4.0, 6.0, 0.3, 0.3]

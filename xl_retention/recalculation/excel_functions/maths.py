@@ -6,6 +6,9 @@
 * CEILING and FLOOR round to a multiple of ``significance`` away from / toward zero as its sign
   says: ``CEILING(-2.5, -2)`` = -4, ``FLOOR(-2.5, -2)`` = -2; a positive number with a negative
   significance is #NUM!; CEILING(x, 0) is 0 and FLOOR(x, 0) #DIV/0!.
+* CEILING.MATH, FLOOR.MATH, CEILING.PRECISE, FLOOR.PRECISE and ISO.CEILING use the
+  significance's size only; the quotient is taken to 15 significant digits first, as Excel does
+  (``CEILING.MATH(0.1+0.2, 0.1)`` = 0.3, where the engine gives 0.4).
 * ISEVEN and ISODD read a blank as 0 and numeric text as its number; a boolean is #VALUE!.
 """
 
@@ -100,9 +103,7 @@ def gcd(*args: Any) -> float:
 
 
 def _quotient(n: float, s: float) -> float:
-    q = n / s
-    nearest = round(q)
-    return float(nearest) if abs(q - nearest) <= 1e-12 * max(1.0, abs(q)) else q
+    return float(f"{n / s:.15g}")  # Excel's 15 significant digits: 0.3 / 0.1 is 3
 
 
 @excel_function("CEILING", 2, 2)
@@ -117,7 +118,7 @@ def ceiling(value: Any, significance: Any) -> float:
         return 0.0
     if n > 0 and s < 0:
         raise ExcelError("#NUM!")
-    return math.ceil(_quotient(n, s)) * s
+    return float(f"{math.ceil(_quotient(n, s)) * s:.15g}")
 
 
 @excel_function("FLOOR", 2, 2)
@@ -134,7 +135,7 @@ def floor(value: Any, significance: Any) -> float:
         if n == 0:
             return 0.0
         raise ExcelError("#DIV/0!")
-    return math.floor(_quotient(n, s)) * s
+    return float(f"{math.floor(_quotient(n, s)) * s:.15g}")
 
 
 def _whole(value: Any) -> int:
@@ -154,3 +155,41 @@ def iseven(value: Any) -> bool:
 def isodd(value: Any) -> bool:
     """ISODD(number): TRUE for an odd (truncated) number."""
     return _whole(value) % 2 == 1
+
+
+def _to_multiple(n: float, s: float, up: bool) -> float:
+    """``n`` rounded to a multiple of ``s`` (> 0) toward +infinity (``up``) or -infinity."""
+    q = float(f"{n / s:.15g}")
+    return float(f"{(math.ceil(q) if up else math.floor(q)) * s:.15g}")
+
+
+@excel_function("CEILING.MATH", 1, 3)
+def ceiling_math(value: Any, significance: Any = 1.0, mode: Any = 0.0) -> float:
+    """CEILING.MATH(number, [significance], [mode]): up; a negative number away from zero when mode is not 0.
+
+    >>> ceiling_math(0.1 + 0.2, 0.1), ceiling_math(-2.5), ceiling_math(-2.5, 2, 1)
+    (0.3, -2.0, -4.0)
+    """
+    n, s = number(value), abs(number(significance))
+    if s == 0:
+        return 0.0
+    return _to_multiple(n, s, up=not (n < 0 and number(mode) != 0))
+
+
+@excel_function("FLOOR.MATH", 1, 3)
+def floor_math(value: Any, significance: Any = 1.0, mode: Any = 0.0) -> float:
+    """FLOOR.MATH(number, [significance], [mode]): down; a negative number toward zero when mode is not 0."""
+    n, s = number(value), abs(number(significance))
+    if s == 0:
+        return 0.0
+    return _to_multiple(n, s, up=n < 0 and number(mode) != 0)
+
+
+def _precise(value: Any, significance: Any, up: bool) -> float:
+    n, s = number(value), abs(number(significance))
+    return 0.0 if s == 0 else _to_multiple(n, s, up)
+
+
+excel_function("CEILING.PRECISE", 1, 2)(lambda value, significance=1.0: _precise(value, significance, True))
+excel_function("ISO.CEILING", 1, 2)(lambda value, significance=1.0: _precise(value, significance, True))
+excel_function("FLOOR.PRECISE", 1, 2)(lambda value, significance=1.0: _precise(value, significance, False))
