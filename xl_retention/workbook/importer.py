@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pandas as pd
 
@@ -243,7 +244,10 @@ def fill_workbook(path: str | os.PathLike[str], tables: Tables) -> Filled:
     """
     path = Path(path)
     check_package(path, "workbook")
-    return fill_package(path, tables)
+    try:
+        return fill_package(path, tables)
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError) as error:  # a part the layout needs is broken
+        raise ValueError(f"{path.name}: cannot read the workbook's layout ({type(error).__name__}: {error})") from None
 
 
 __all__ = ["Filled", "Tables", "check_package", "fill_workbook", "load_tables", "number", "write_csv"]
