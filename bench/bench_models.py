@@ -12,6 +12,11 @@ likelihood, lifetimes has no BdW); BG/BB on the paper's donation histories (22 d
 donors) and on one row per donor; Pareto/NBD on CDNOW (2,357 customers, from lifetimes'
 sample) and on 20,000 customers simulated from its estimates. ``--new-only`` runs these alone.
 
+Busy machine (issue 14 item 4, ``--load [N]``): the sBG fits and the 2,500-customer BG/NBD fit
+with BLAS kept to one thread during the fit (what the models do, threadpoolctl) against the
+same fit with the BLAS libraries' default threads (what they did before), interleaved in the
+same run, without and with N (default 2) busy-looping background processes; medians.
+
 Peers: ``lifetimes`` (BetaGeoFitter, GammaGammaFitter, BetaGeoBetaBinomFitter,
 ParetoNBDFitter), a test-extra dependency, on the
 raw customers and, for 1,000,000, also on the distinct (x, t_x, T) rows with its
@@ -23,7 +28,11 @@ log-likelihood is evaluated by one function (ours) on the full data, so they com
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import statistics
+import subprocess
+import sys
 import time
 import warnings
 from collections.abc import Callable
@@ -121,7 +130,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-lifetimes-million", action="store_true", help="skip lifetimes on 1,000,000 raw rows")
     parser.add_argument("--new-only", action="store_true", help="only the issue 15 models (BdW, BG/BB, Pareto/NBD)")
+    parser.add_argument(
+        "--load", nargs="?", const=2, type=int, metavar="N", help="only the busy-machine comparison, N busy processes"
+    )
     options = parser.parse_args()
+    if options.load is not None:
+        busy_machine(options.load)
+        return
     rows: list[tuple[str, str, str, str, str]] = []
 
     try:
@@ -349,6 +364,56 @@ def new_models(rows: list, lifetimes: Any, lifetimes_note: str) -> None:
             ("r", "alpha", "s", "beta"),
             pnbd_ll,
         )
+
+
+def busy_machine(processes: int) -> None:
+    """Fits with one BLAS thread (threadpoolctl, as the models run them) against the default BLAS threads."""
+    from threadpoolctl import threadpool_info
+
+    from xl_retention.models import _optimize
+
+    limited = _optimize.one_blas_thread
+    x, tx, age = simulate_bgnbd(2_500, *CDNOW_DAYS, seed=2_500)
+    triangle = sbg_triangle(24)
+    cases = [
+        ("sBG, 1 cohort x 8 periods", lambda: models.sbg_fit(REGULAR), 30),
+        ("sBG, 24x24 triangle", lambda: models.sbg_fit(triangle), 30),
+        ("BG/NBD, 2,500 customers", lambda: models.bgnbd_fit(x, tx, age), 10),
+    ]
+    for _, fit, _ in cases:
+        fit()  # imports, caches
+    threads = sorted({pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"})
+    print(f"numpy {np.__version__}; BLAS threads by default {threads}; {os.cpu_count()} cores; medians")
+    print()
+    print("| case | background processes | load average (1 min) | one BLAS thread | default BLAS threads | speed-up |")
+    print("|---|---:|---:|---:|---:|---:|")
+    quiet: dict[str, tuple[float, float]] = {}
+    for background in (0, processes):
+        busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(background)]
+        try:
+            time.sleep(3.0 if background else 0.0)
+            for case, fit, repeat in cases:
+                one, default = [], []
+                for _ in range(repeat):
+                    _optimize.one_blas_thread = limited
+                    one.append(timed(fit)[1])
+                    _optimize.one_blas_thread = contextlib.nullcontext
+                    default.append(timed(fit)[1])
+                _optimize.one_blas_thread = limited
+                t1, t2 = statistics.median(one), statistics.median(default)
+                if not background:
+                    quiet[case] = (t1, t2)
+                    slower = ""
+                else:
+                    slower = f" ({t1 / quiet[case][0]:.1f}x / {t2 / quiet[case][1]:.1f}x quiet)"
+                print(
+                    f"| {case} | {background} | {os.getloadavg()[0]:.2f} | {t1 * 1e3:.1f} ms | {t2 * 1e3:.1f} ms | "
+                    f"{t2 / t1:.1f}x{slower} |"
+                )
+        finally:
+            for process in busy:
+                process.kill()
+                process.wait()
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ def test_the_wheel_is_pure_python_and_carries_the_package(wheel: Path) -> None:
 def test_under_pyodide_the_wheel_needs_only_what_pyodide_ships(wheel: Path) -> None:
     assert _requirements(wheel, PYODIDE) == {"numpy", "pandas", "scipy", "python-dateutil"}
     on_linux = _requirements(wheel, LINUX)
-    assert {"formualizer", "pyarrow", "xlwings", "openpyxl", "rich", "numpy-financial"} <= on_linux
+    assert {"formualizer", "pyarrow", "xlwings", "openpyxl", "rich", "numpy-financial", "threadpoolctl"} <= on_linux
 
 
 BLOCKER = """
@@ -81,7 +81,8 @@ def test_core_and_udfs_work_without_the_engine_and_pyarrow() -> None:
 
 
 def test_the_core_works_with_only_what_pyodide_ships() -> None:
-    code = BLOCKER.format(blocked={"formualizer", "pyarrow", "xlwings", "openpyxl", "rich", "numpy_financial"}) + (
+    blocked = {"formualizer", "pyarrow", "xlwings", "openpyxl", "rich", "numpy_financial", "threadpoolctl"}
+    code = BLOCKER.format(blocked=blocked) + (
         "import xl_retention\n"
         "print(xl_retention.crr(535, 75, 500), round(xl_retention.sbg_fit([1000, 631, 468]).alpha, 3))\n"
     )
