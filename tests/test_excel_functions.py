@@ -633,3 +633,41 @@ def test_ceiling_and_floor_math_precise_as_excel(tmp_path: Path) -> None:
         },
     )
     assert [got[f"A{i}"] for i in range(1, 10)] == [25.0, -10.0, 20.0, -4.0, -4.0, -4.0, 6.0, 0.3, 0.3]
+
+
+def test_comparisons_take_numbers_at_15_significant_digits(tmp_path: Path) -> None:
+    # Excel compares numbers at 15 significant digits: =IF(0.1+0.2=0.3,1,0) is 1 in Excel, 0 in the engine
+    from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
+
+    assert rewrite_arguments("=IF(A1+B1=C1,1,0)") == "=IF(_XLR.COMPARED(A1+B1)=_XLR.COMPARED(C1),1,0)"
+    template_guard = '=IF(OR(AND(D2="",C2=""),AND(ISNUMBER(B2),B2=0)),"",CRR(D2,C2,B2))'
+    assert rewrite_arguments(template_guard) is template_guard  # against "" or 0 rounding changes nothing
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["B1"], sheet["C1"] = 0.1, 0.2, 0.3
+    formulas = {
+        "D1": "=IF(A1+B1=C1,1,0)",
+        "D2": "=A1+B1<>C1",
+        "D3": "=A1+B1>C1",
+        "D4": "=IF(A9=0,1,0)",  # a blank cell still equals 0 and ""
+        "D5": '=IF(A9="",1,0)',
+        "D6": '=A1&""="0.1"',
+        "D7": "=SUM(A1:B1)=C1",
+    }
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    source = tmp_path / "compare.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out" / "compare.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    values = openpyxl.load_workbook(report.output, data_only=True)["S"]
+    assert {ref: values[ref].value for ref in formulas} == {
+        "D1": 1,
+        "D2": False,
+        "D3": False,
+        "D4": 1,
+        "D5": 1,
+        "D6": True,
+        "D7": True,
+    }

@@ -15,7 +15,10 @@ therefore rewrites these forms in the formula text before the engine computes it
   not a multi-cell range): Excel passes an error in ``x`` on, the engine says #N/A;
 * each operand of ``&`` that is not typed text becomes ``_XLR.TEXT(operand)`` (registered in
   :mod:`.text`): Excel writes a number into text with 15 significant digits (``=""&0.1+0.2`` is
-  "0.3"), the engine with up to 17 ("0.30000000000000004").
+  "0.3"), the engine with up to 17 ("0.30000000000000004");
+* each operand of a comparison (``=``, ``<>``, ``<``, ``>``, ``<=``, ``>=``) that is a cell or
+  an expression becomes ``_XLR.COMPARED(operand)`` (registered in :mod:`.maths`): Excel compares
+  numbers at 15 significant digits (``=0.1+0.2=0.3`` is TRUE there, FALSE in the engine).
 
 Formulas that need none of this come back unchanged (the same string), most of them after one
 regular-expression test, without tokenizing.
@@ -41,8 +44,20 @@ _FIRST_ARGUMENT = frozenset(
 )
 _LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
 _COMPARISONS = frozenset(("=", "<>", "<", ">", "<=", ">="))
+#: constants against which rounding an operand changes nothing: text, logicals, 0 (type differs or exact)
+_TRIVIAL = re.compile(r"(?i)^(?:0|TRUE|FALSE)$")
+_STRING = re.compile(r'"(?:[^"]|"")*"')
+_ANY_COMPARISON = re.compile(r"<>|<=|>=|=|<|>")
+_TRIVIAL_COMPARISON = re.compile(r'(?i)(?:<>|<=|>=|=|<|>)\s*(?:""|0(?![\d.E%])|TRUE\b|FALSE\b)')
+#: calls whose result needs no rounding before a comparison (whole numbers, logicals, text, rounded numbers)
+_EXACT_RESULT = re.compile(
+    r"(?i)(?:_xlfn\.)?(?:COUNT|COUNTA|COUNTBLANK|COUNTIFS?|LEN|ROWS?|COLUMNS?|MATCH|IS[A-Z]+|AND|OR|NOT|TEXT|LEFT"
+    r"|RIGHT|MID|UPPER|LOWER|TRIM|YEAR|MONTH|DAY|WEEKDAY|HOUR|MINUTE|SECOND|INT|TRUNC|ROUND|ROUNDUP|ROUNDDOWN)\("
+)
 #: the registered function that turns an operand of & into text as Excel does (see .text)
 TEXT_OPERAND = "_XLR.TEXT"
+#: the registered function that takes an operand of a comparison to 15 significant digits (see .maths)
+COMPARED_OPERAND = "_XLR.COMPARED"
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
     r"(?i)&|SWITCH\(|[VH]LOOKUP\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
@@ -146,18 +161,57 @@ def _expression(tokens: list[Token]) -> str:
             items.append(("sep", token.value))
         elif token.type == Token.OPERAND and token.subtype == Token.TEXT:
             items.append(("text", token.value))
+        elif token.type == Token.OPERAND and token.subtype in (Token.NUMBER, Token.LOGICAL):
+            items.append(("literal", token.value))
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE and ":" in token.value:
+            items.append(("range", token.value))
         else:
             items.append(("part", token.value))
         i += 1
     out: list[str] = []
-    chunk: list[tuple[str, str]] = []
+    segment: list[list[tuple[str, str]]] = [[]]  # the operands of the comparisons of one argument
+    operators: list[str] = []
     for item in [*items, ("end", "")]:
-        if item[0] in ("cmp", "sep", "end"):  # & binds tighter than comparisons
-            out.append(_concatenation(chunk) + item[1])
-            chunk = []
+        if item[0] == "cmp":  # & binds tighter than comparisons
+            segment.append([])
+            operators.append(item[1])
+        elif item[0] in ("sep", "end"):
+            out.append(_comparison(segment, operators) + item[1])
+            segment, operators = [[]], []
         else:
-            chunk.append(item)
+            segment[-1].append(item)
     return "".join(out)
+
+
+def _is_trivial(solid: list[tuple[str, str]]) -> bool:
+    """An operand that rounding cannot change, nor its partner's rounding: text, a logical, 0, a concatenation."""
+    kinds = [kind for kind, _ in solid]
+    if "amp" in kinds or kinds == ["text"]:
+        return True
+    return len(solid) == 1 and kinds[0] == "literal" and bool(_TRIVIAL.match(solid[0][1]))
+
+
+def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> str:
+    """``a = b`` (and <>, <, >, <=, >=) with each operand taken to 15 significant digits, as Excel compares.
+
+    Typed constants and multi-cell ranges (array comparisons, which would cost a Python call per
+    cell) are left as they are.
+    """
+    texts = [_concatenation(operand) for operand in operands]
+    if not operators:
+        return texts[0]
+    solids = [[(kind, t.strip()) for kind, t in operand if t.strip()] for operand in operands]
+    trivial = [_is_trivial(x) for x in solids]
+    out = []
+    for k, (solid, text) in enumerate(zip(solids, texts, strict=True)):
+        kinds = [kind for kind, _ in solid]
+        exact = len(solid) == 1 and kinds[0] == "part" and _EXACT_RESULT.match(solid[0][1])
+        against_trivial = all(trivial[j] for j in (k - 1, k + 1) if 0 <= j < len(solids))
+        if kinds in ([], ["literal"], ["range"]) or "range" in kinds or exact or trivial[k] or against_trivial:
+            out.append(text)
+        else:
+            out.append(f"{COMPARED_OPERAND}({text.strip()})")
+    return "".join(t + op for t, op in zip(out, [*operators, ""], strict=True))
 
 
 def _concatenation(items: list[tuple[str, str]]) -> str:
@@ -178,6 +232,12 @@ def _concatenation(items: list[tuple[str, str]]) -> str:
     return "&".join(out)
 
 
+def _compares_numbers(text: str) -> bool:
+    """Whether a formula may compare two numbers: a comparison whose right side is not text, a logical or 0."""
+    plain = _STRING.sub('""', text[1:])
+    return len(_ANY_COMPARISON.findall(plain)) > len(_TRIVIAL_COMPARISON.findall(plain))
+
+
 def rewrite_arguments(formula: str) -> str:
     """``formula`` with Excel's argument checks made explicit (see the module docstring).
 
@@ -189,7 +249,7 @@ def rewrite_arguments(formula: str) -> str:
     '=SUM(A1:A3)'
     """
     text = formula if formula.startswith("=") else "=" + formula
-    if not _HINT.search(text):
+    if not _HINT.search(text) and not _compares_numbers(text):
         return formula
     try:
         tokens = list(Tokenizer(text).items)

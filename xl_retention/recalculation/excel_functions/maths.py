@@ -9,6 +9,8 @@
 * CEILING.MATH, FLOOR.MATH, CEILING.PRECISE, FLOOR.PRECISE and ISO.CEILING use the
   significance's size only; the quotient is taken to 15 significant digits first, as Excel does
   (``CEILING.MATH(0.1+0.2, 0.1)`` = 0.3, where the engine gives 0.4).
+* ``_XLR.COMPARED`` takes an operand of a comparison to 15 significant digits, as Excel compares
+  (the formula rewrite of :mod:`.arguments` puts it in).
 * ISEVEN and ISODD read a blank as 0 and numeric text as its number; a boolean is #VALUE!.
 """
 
@@ -193,3 +195,19 @@ def _precise(value: Any, significance: Any, up: bool) -> float:
 excel_function("CEILING.PRECISE", 1, 2)(lambda value, significance=1.0: _precise(value, significance, True))
 excel_function("ISO.CEILING", 1, 2)(lambda value, significance=1.0: _precise(value, significance, True))
 excel_function("FLOOR.PRECISE", 1, 2)(lambda value, significance=1.0: _precise(value, significance, False))
+
+
+def _compared(value: Any) -> Any:
+    """An operand of a comparison as Excel compares it: a number at 15 significant digits, anything else as it is.
+
+    >>> _compared(0.1 + 0.2), _compared("a"), _compared(None), _compared([[1 / 3, True]])
+    (0.3, 'a', None, [[0.333333333333333, True]])
+    """
+    if isinstance(value, list):
+        return [[_compared(item) for item in row] for row in matrix(value)]
+    if isinstance(value, float) and math.isfinite(value):
+        return float(f"{value:.15g}")
+    return value
+
+
+excel_function("_XLR.COMPARED", 1, 1)(_compared)
