@@ -1,0 +1,244 @@
+"""The monthly tables computed by an engine: the same functions, columns, dtypes and values as :mod:`xl_retention.tables`.
+
+Each function takes a pandas DataFrame, an Ibis table or a Spark DataFrame and returns pandas
+(as the numpy tables do); ``backend`` is an Ibis backend (:func:`.backends.connect`) or None:
+an Ibis table's own backend, a Spark DataFrame's session, else the embedded DuckDB. With
+``segment`` (a column name) every table has one block per segment: the index is
+``(segment, month)`` (cohorts: ``(segment, cohort)``); see :mod:`.definitions` for which segment
+a customer counts in.
+
+>>> snaps = pd.DataFrame({"customer_id": [1, 1, 2, 2, 3],
+...                       "month": ["2024-01", "2024-02", "2024-01", "2024-03", "2024-02"],
+...                       "mrr": [10, 15, 20, 20, 5]})
+>>> monthly_movements(snaps)[["customers_start", "gained", "lost", "expansion_mrr"]].to_dict("list")
+{'customers_start': [0, 2, 2], 'gained': [2, 1, 1], 'lost': [0, 1, 2], 'expansion_mrr': [0.0, 5.0, 0.0]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..reading import ReadOptions, subscription_kind
+from ..tables._months import MonthLike, _month_arg, cohort_rates
+from ..tables.activity import OrderTables
+from ..tables.subscriptions import SubscriptionTables
+from . import definitions as d
+from .backends import backend_of, default_duckdb
+from .inputs import Input, check_input, snapshots_of, typed_input
+
+__all__ = [
+    "monthly_movements",
+    "nps_by_month",
+    "order_tables",
+    "repeat_purchases",
+    "returning_visitors",
+    "subscription_tables",
+]
+
+
+def _engine(data: Any, backend: Any) -> Any:
+    if backend is not None:
+        return backend
+    if type(data).__module__.startswith("pyspark.sql"):
+        import ibis
+
+        return ibis.pyspark.connect(data.sparkSession)
+    if not isinstance(data, pd.DataFrame):
+        found = backend_of(data)
+        if found is not None:
+            return found
+    return default_duckdb()
+
+
+def _months(frame: pd.DataFrame, column: str) -> pd.PeriodIndex:
+    return pd.PeriodIndex(pd.to_datetime(frame[column]), freq="M", name=column)
+
+
+_COUNTS = frozenset(
+    "customers_start new reactivated gained lost customers_end buyers repeat_purchasers returning visitors "
+    "responses promoters passives detractors".split()
+)
+
+
+def _monthly(frame: pd.DataFrame, columns: tuple[str, ...], segmented: bool) -> pd.DataFrame:
+    """A long monthly result to the numpy tables' layout (index ``month``, or ``segment, month``)."""
+    out = pd.DataFrame(index=_months(frame, "month"))
+    for name in columns:
+        values = frame[name]
+        if name in _COUNTS:
+            out[name] = values.astype(np.int64).to_numpy()
+        else:
+            out[name] = pd.to_numeric(values, errors="coerce").astype(np.float64).to_numpy()
+    if segmented:
+        out.index = pd.MultiIndex.from_arrays([frame["segment"].astype(str).to_numpy(), out.index],
+                                              names=["segment", "month"])  # fmt: skip
+    return out
+
+
+def _matrix(long: pd.DataFrame, value: str, months: pd.PeriodIndex) -> pd.DataFrame:
+    """Long cohort cells to the cohort x months-since triangle of the months shown (zeros inside, NaN after)."""
+    n = len(months)
+    index = pd.PeriodIndex(months, freq="M", name="cohort")
+    table = np.full((n, n), np.nan)
+    if n:
+        inside = np.arange(n)[:, None] + np.arange(n)[None, :] < n
+        table[inside] = 0.0
+        if len(long):
+            rows = (pd.PeriodIndex(pd.to_datetime(long["cohort"]), freq="M").asi8 - months[0].ordinal).astype(np.int64)
+            table[rows, long["months_since"].to_numpy(dtype=np.int64)] = long[value].to_numpy(dtype=np.float64)
+    return pd.DataFrame(table, index=index, columns=pd.RangeIndex(n, name="months_since"))
+
+
+def _cohorts(long: pd.DataFrame, value: str, months: pd.PeriodIndex, segments: list[str] | None) -> pd.DataFrame:
+    if segments is None:
+        return _matrix(long, value, months)
+    parts = [_matrix(long[long["segment"] == s], value, months) for s in segments]
+    out = pd.concat(parts, keys=segments, names=["segment", "cohort"]) if parts else _matrix(long, value, months)
+    return out
+
+
+def _shown_months(frame: pd.DataFrame) -> pd.PeriodIndex:
+    months = _months(frame, "month") if len(frame) else pd.PeriodIndex([], freq="M")
+    return pd.PeriodIndex(sorted(set(months)), freq="M") if len(months) else months
+
+
+def _segments(frame: pd.DataFrame, segment: str | None) -> list[str] | None:
+    return sorted(set(frame["segment"].astype(str))) if segment is not None else None
+
+
+def _prepared(data: Any, kind: str, con: Any, columns: Any, source: str, options: Any, segment: str | None) -> Input:
+    item = typed_input(data, kind, con, columns=columns, source=source, options=options, segment=segment)
+    check_input(con, item)
+    return item
+
+
+def _range(start: MonthLike, end: MonthLike) -> tuple[int | None, int | None]:
+    from ..errors import RetentionInputError
+
+    s, e = _month_arg("start", start), _month_arg("end", end)
+    if s is not None and e is not None and e < s:
+        raise RetentionInputError(f"end ({end}) is before start ({start})", "end", end)
+    return s, e
+
+
+def _subscription_input(data: Any, con: Any, columns: Any, source: str, options: Any, segment: str | None) -> Input:
+    names = list(map(str, data.columns)) if hasattr(data, "columns") else []
+    kind = subscription_kind(pd.DataFrame(columns=names), columns)
+    return _prepared(data, kind, con, columns, source, options, segment)
+
+
+def subscription_tables(
+    snapshots: Any,
+    start: MonthLike = None,
+    end: MonthLike = None,
+    *,
+    as_rates: bool = False,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+    options: ReadOptions | None = None,
+    backend: Any = None,
+    segment: str | None = None,
+    through: MonthLike = None,
+) -> SubscriptionTables:
+    """Movements, customer and revenue cohorts and survivors of subscriptions (snapshots ``customer_id, month, mrr``,
+    or intervals ``customer_id, start[, end], mrr``; billing exports too), computed by the engine.
+
+    As :func:`xl_retention.tables.subscription_tables` (for intervals: of
+    :func:`~xl_retention.tables.snapshots_from_intervals` with ``through``).
+    """
+    con = _engine(snapshots, backend)
+    item = _subscription_input(snapshots, con, columns, source, options, segment)
+    s, e = _range(start, end)
+    snaps = snapshots_of(con, item, _month_arg("through", through))
+    moves = con.execute(d.movements(snaps, s, e))
+    cells = con.execute(d.subscription_cohorts(snaps, s, e))
+    months = _shown_months(moves)
+    segments = _segments(moves, segment)
+    tables = [_cohorts(cells, v, months, segments) for v in ("customers", "revenue", "survivors")]
+    if as_rates:
+        tables = [cohort_rates(t) for t in tables]
+    from ..tables.subscriptions import MOVEMENT_COLUMNS
+
+    return SubscriptionTables(_monthly(moves, MOVEMENT_COLUMNS, segment is not None), *tables)
+
+
+def monthly_movements(snapshots: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
+    """Customer and MRR movements per month (as :func:`xl_retention.tables.monthly_movements`), by the engine."""
+    con = _engine(snapshots, kwargs.pop("backend", None))
+    segment = kwargs.pop("segment", None)
+    through = kwargs.pop("through", None)
+    item = _subscription_input(snapshots, con, kwargs.pop("columns", None), kwargs.pop("source", "input"),
+                               kwargs.pop("options", None), segment)  # fmt: skip
+    s, e = _range(start, end)
+    moves = con.execute(d.movements(snapshots_of(con, item, _month_arg("through", through)), s, e))
+    from ..tables.subscriptions import MOVEMENT_COLUMNS
+
+    return _monthly(moves, MOVEMENT_COLUMNS, segment is not None)
+
+
+def order_tables(
+    orders: Any,
+    start: MonthLike = None,
+    end: MonthLike = None,
+    *,
+    as_rates: bool = False,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+    options: ReadOptions | None = None,
+    backend: Any = None,
+    segment: str | None = None,
+) -> OrderTables:
+    """Purchases and order cohorts (refunds left out), as :func:`xl_retention.tables.order_tables`, by the engine."""
+    con = _engine(orders, backend)
+    item = _prepared(orders, "orders", con, columns, source, options, segment)
+    s, e = _range(start, end)
+    bought = con.execute(d.purchases(item.table, s, e))
+    cells = con.execute(d.order_cohorts(item.table, s, e))
+    months, segments = _shown_months(bought), _segments(bought, segment)
+    customers = _cohorts(cells, "customers", months, segments)
+    revenue = _cohorts(cells, "revenue", months, segments) if "amount" in item.table.columns else None
+    if as_rates:
+        customers = cohort_rates(customers)
+        revenue = cohort_rates(revenue) if revenue is not None else None
+    from ..tables.activity import PURCHASE_COLUMNS
+
+    return OrderTables(_monthly(bought, PURCHASE_COLUMNS, segment is not None), customers, revenue)
+
+
+def repeat_purchases(orders: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
+    """The purchases table (as :func:`xl_retention.tables.repeat_purchases`), by the engine."""
+    con = _engine(orders, kwargs.pop("backend", None))
+    segment = kwargs.pop("segment", None)
+    item = _prepared(orders, "orders", con, kwargs.get("columns"), kwargs.get("source", "input"),
+                     kwargs.get("options"), segment)  # fmt: skip
+    from ..tables.activity import PURCHASE_COLUMNS
+
+    return _monthly(con.execute(d.purchases(item.table, *_range(start, end))), PURCHASE_COLUMNS, segment is not None)
+
+
+def returning_visitors(visits: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
+    """Visitors and returning visitors per month (as :func:`xl_retention.tables.returning_visitors`), by the engine."""
+    con = _engine(visits, kwargs.pop("backend", None))
+    segment = kwargs.pop("segment", None)
+    item = _prepared(visits, "visits", con, kwargs.get("columns"), kwargs.get("source", "input"),
+                     kwargs.get("options"), segment)  # fmt: skip
+    from ..tables.activity import VISITOR_COLUMNS
+
+    return _monthly(con.execute(d.visitors(item.table, *_range(start, end))), VISITOR_COLUMNS, segment is not None)
+
+
+def nps_by_month(answers: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
+    """NPS per month (as :func:`xl_retention.tables.nps_by_month`), by the engine."""
+    con = _engine(answers, kwargs.pop("backend", None))
+    segment = kwargs.pop("segment", None)
+    confidence = kwargs.pop("confidence", 0.95)
+    item = _prepared(answers, "answers", con, kwargs.get("columns"), kwargs.get("source", "input"),
+                     kwargs.get("options"), segment)  # fmt: skip
+    from ..tables.surveys import NPS_COLUMNS
+
+    result = con.execute(d.nps(item.table, *_range(start, end), confidence=confidence))
+    return _monthly(result, NPS_COLUMNS, segment is not None)

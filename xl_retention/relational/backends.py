@@ -1,0 +1,117 @@
+"""Engines for the relational tables: DuckDB (embedded), Spark (PySpark) and SQL servers (PostgreSQL, ...).
+
+``connect(name, connection)`` gives an Ibis backend:
+
+* ``duckdb``: embedded, no server. ``connection`` is a database file (default: in memory).
+  Larger-than-memory inputs spill to a temporary folder (``temp_directory``) once DuckDB's
+  ``memory_limit`` (default: 80% of RAM; ``XL_RETENTION_DUCKDB_MEMORY``, e.g. ``4GB``) is reached.
+* ``spark``: ``connection`` is the Spark master (default ``local[2]``: this machine); an existing
+  active session is reused. Small shuffles (``spark.sql.shuffle.partitions`` 8) suit monthly tables.
+* ``postgres`` (and any other Ibis backend by URL): ``connection`` is the URL,
+  e.g. ``postgres://user:password@host:5432/db``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import tempfile
+from typing import Any
+
+from ..reading import DataError
+
+__all__ = ["BACKENDS", "connect", "default_duckdb", "spark_table"]
+
+BACKENDS = ("duckdb", "spark", "postgres")
+_DUCKDB: Any = None
+_VIEWS = itertools.count()
+
+
+def connect(name: str = "duckdb", connection: str | None = None) -> Any:
+    """An Ibis backend for the engine ``name`` (see the module docstring); ``ValueError`` naming what is missing."""
+    import ibis
+
+    if name == "duckdb":
+        config: dict[str, Any] = {"temp_directory": tempfile.mkdtemp(prefix="xl-retention-duckdb-")}
+        if os.environ.get("XL_RETENTION_DUCKDB_MEMORY"):
+            config["memory_limit"] = os.environ["XL_RETENTION_DUCKDB_MEMORY"]
+        return ibis.duckdb.connect(connection or ":memory:", **config)
+    if name == "spark":
+        return ibis.pyspark.connect(spark_session(connection))
+    if name == "postgres":
+        if not connection:
+            raise ValueError("--backend postgres needs --connection postgres://user@host:port/database")
+        try:
+            return ibis.connect(connection)
+        except Exception as error:  # the driver's own errors: one line naming the server
+            raise ValueError(f"cannot connect to {_safe(connection)}: {str(error).strip().splitlines()[0]}") from None
+    raise ValueError(f"unknown backend {name!r}: one of pandas, {', '.join(BACKENDS)}")
+
+
+def _safe(url: str) -> str:
+    """``url`` without its password."""
+    import re
+
+    return re.sub(r"(//[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
+def default_duckdb() -> Any:
+    """The embedded DuckDB connection shared by the Python functions (made on first use)."""
+    global _DUCKDB
+    if _DUCKDB is None:
+        _DUCKDB = connect("duckdb")
+    return _DUCKDB
+
+
+def spark_session(master: str | None = None) -> Any:
+    """The active Spark session, or a new one on ``master`` (default ``local[2]``)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise ValueError("--backend spark needs PySpark: pip install 'xl-retention[spark]'") from None
+    active = SparkSession.getActiveSession()
+    if active is not None and master is None:
+        return active
+    builder = (
+        SparkSession.builder.master(master or "local[2]")
+        .appName("xl-retention")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+    )
+    try:
+        return builder.getOrCreate()
+    except Exception as error:  # no Java, ...
+        raise ValueError(f"cannot start Spark ({master or 'local[2]'}): {str(error).strip().splitlines()[0]}") from None
+
+
+def spark_table(frame: Any, con: Any = None) -> Any:
+    """An Ibis table over a Spark DataFrame (a temporary view in its session)."""
+    import ibis
+
+    if con is None or getattr(con, "name", "") != "pyspark":
+        con = ibis.pyspark.connect(frame.sparkSession)
+    name = f"xl_retention_input_{next(_VIEWS)}"
+    frame.createOrReplaceTempView(name)
+    return con.table(name)
+
+
+def backend_of(table: Any) -> Any:
+    """The Ibis backend an Ibis table is bound to (None for an unbound table)."""
+    try:
+        return table._find_backend(use_default=False)
+    except Exception:
+        return None
+
+
+def table_of(con: Any, name: str, source: str | None = None) -> Any:
+    """The table ``name`` (``schema.table`` allowed) of the connection; :class:`DataError` naming it when absent."""
+    database = None
+    if "." in name:
+        database, name = name.rsplit(".", 1)
+    try:
+        return con.table(name, database=database) if database else con.table(name)
+    except Exception:
+        where = f"{database}.{name}" if database else name
+        raise DataError(f"{source or where}: no table {where!r} in the {con.name} database", source=source or where) \
+            from None

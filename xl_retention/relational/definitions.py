@@ -1,0 +1,353 @@
+"""The monthly tables as relational expressions (Ibis): written once, compiled to every engine.
+
+Each function takes Ibis tables with our column names and types (built by :mod:`.inputs`,
+or declared by :mod:`.sql` for a warehouse) and returns an Ibis expression in long format:
+one row per month (and per segment), or per cohort and month. Nothing here is engine-specific
+and no SQL is written by hand; :func:`ibis.to_sql` turns any of them into DuckDB, Spark,
+PostgreSQL, Snowflake, BigQuery, ... SQL.
+
+The counting rules are those of ``docs/metrics.md`` ("Counting rules for raw data"), as
+:mod:`xl_retention.tables` counts them with numpy:
+
+* months are ordinals (months since 1970-01; :func:`month_ordinal`), shown as the first day
+  of the month (:func:`month_date`). Every table covers the contiguous months from the first
+  month of the data (or ``start``) to the last (or ``end``): a calendar, so that a month without
+  rows is a row of zeros. Data before ``start`` counts (who is new, reactivated or lost); rows
+  after ``end`` are left out.
+* subscriptions (``customer_id, m, mrr``): active = MRR above 0. For each active row, the
+  customer's previous active month (``prev_m``) and next one (``next_m``) tell new (no earlier
+  active month), kept (``prev_m = m - 1``: expansion or contraction against ``prev_mrr``),
+  reactivated (an earlier one, not the month before) and lost in ``m + 1`` (``next_m`` is not
+  ``m + 1``; its churned MRR is this month's MRR). MRR is netted per customer (one row per
+  customer and month), so one customer's upgrade never offsets another's downgrade: GRR's
+  per-customer cap, ``sum(min(mrr_now, mrr_start)) = mrr_start - lost_mrr``.
+* cohort of a customer = their first active month; survivors: active rows whose rank among
+  the customer's active rows equals the months since their cohort (active every month since).
+* orders: refunds (amount < 0) are not orders; per customer and month: orders and amount;
+  buyers, repeat purchasers (more than one order that month), returning (ordered in an
+  earlier month). Visits likewise (visitors, returning). NPS: promoters 9-10, passives 7-8,
+  detractors 0-6 of the answers with a score.
+* segments (a ``segment`` column): a customer counts in the segment of their first active
+  month (orders, visits: of their first order or visit; several there: the smallest), for
+  every month; each segment's table is then the table of its customers alone, over the
+  months of the whole data, and the segments' counts and sums add up to the whole table.
+  Survey answers (no customer) count in their own row's segment. A blank segment is
+  ``(blank)``.
+"""
+
+from __future__ import annotations
+
+from statistics import NormalDist
+
+import ibis
+import ibis.expr.types as ir
+
+__all__ = [
+    "BLANK_SEGMENT",
+    "billing_mrr",
+    "intervals_to_snapshots",
+    "month_date",
+    "month_ordinal",
+    "movements",
+    "nps",
+    "order_cohorts",
+    "purchases",
+    "subscription_cohorts",
+    "visitors",
+]
+
+BLANK_SEGMENT = "(blank)"
+_EPOCH = 1970
+
+
+def month_ordinal(value: ir.Value) -> ir.IntegerValue:
+    """Months since 1970-01 of a date or timestamp (2024-03-15 -> 650)."""
+    return ((value.year().cast("int64") - _EPOCH) * 12 + value.month().cast("int64") - 1).cast("int64")
+
+
+def month_date(ordinal: ir.IntegerValue) -> ir.DateValue:
+    """The first day of the month ``ordinal`` (650 -> 2024-03-01); floor division keeps months before 1970 right."""
+    years = ordinal // 12
+    return ibis.date((years + _EPOCH).cast("int32"), (ordinal - years * 12 + 1).cast("int32"), 1)
+
+
+def _keys(table: ir.Table) -> list[str]:
+    return ["segment"] if "segment" in table.columns else []
+
+
+def _first_segment(rows: ir.Table, by: str, order: str) -> ir.Table:
+    """``segment`` replaced by the segment of each ``by``'s first row by ``order`` (the smallest on ties)."""
+    if "segment" not in rows.columns:
+        return rows
+    first = rows[order].min().over(group_by=rows[by])
+    mine = (rows[order] == first).ifelse(rows.segment, ibis.null("string"))
+    return rows.mutate(segment=mine.min().over(group_by=rows[by]))
+
+
+def _bounds(months: ir.Table, start: int | None, end: int | None) -> ir.Table:
+    """One row: ``lo``/``hi`` (months computed) and ``first``/``last`` (months shown) of the month ordinals ``m``."""
+    low, high = months.m.min(), months.m.max()
+    first = ibis.literal(start, "int64") if start is not None else (
+        ibis.least(low, ibis.literal(end, "int64")) if end is not None else low
+    )  # fmt: skip
+    last = ibis.literal(end, "int64") if end is not None else ibis.greatest(high, first)
+    bounds = months.aggregate(lo=ibis.least(low, first), first=first, last=last)
+    return bounds.mutate(hi=bounds["last"])
+
+
+def _calendar(bounds: ir.Table, segments: ir.Table | None) -> ir.Table:
+    """Every month ``lo .. hi`` (with the shown ``first``/``last``), crossed with the segments."""
+    cal = bounds.select("first", "last", m=ibis.range(bounds.lo, bounds.hi + 1, 1).unnest())
+    return cal if segments is None else cal.cross_join(segments)
+
+
+def _segments(rows: ir.Table) -> ir.Table | None:
+    return rows.select("segment").distinct() if "segment" in rows.columns else None
+
+
+def _count(condition: ir.BooleanValue) -> ir.IntegerScalar:
+    return condition.ifelse(1, 0).sum().cast("int64")
+
+
+def _total(condition: ir.BooleanValue, value: ir.NumericValue) -> ir.FloatingScalar:
+    return condition.ifelse(value, 0.0).sum().cast("float64")
+
+
+def _share(part: ir.NumericValue, whole: ir.NumericValue) -> ir.FloatingValue:
+    """``part / whole`` as float64, NULL where ``whole`` is 0."""
+    return (whole > 0).ifelse(part.cast("float64") / whole.cast("float64"), ibis.null("float64"))
+
+
+def _shown(table: ir.Table, keys: list[str], extra: dict[str, ir.Value] | None = None) -> ir.Table:
+    """The months shown, ``month`` first as a date, in order."""
+    table = table.filter((table.m >= table["first"]) & (table.m <= table["last"]))
+    return table.mutate(month=month_date(table.m), **(extra or {})).order_by([*keys, "m"])
+
+
+# -- subscriptions --------------------------------------------------------------------------------------------------
+def billing_mrr(rows: ir.Table) -> ir.Table:
+    """``mrr`` from a billing export's ``amount`` per ``months`` (months per interval, a number), ``quantity`` and
+    ``interval_count``: MRR = amount / months / interval_count x quantity (the order of
+    :func:`xl_retention.reading.monthly_amounts`, so that floats agree bit for bit)."""
+    mrr = rows.amount.cast("float64") / rows.months.cast("float64")
+    if "interval_count" in rows.columns:
+        mrr = mrr / rows.interval_count.cast("float64")
+    if "quantity" in rows.columns:
+        mrr = mrr * rows.quantity.cast("float64")
+    drop = [c for c in ("amount", "months", "interval_count", "quantity") if c in rows.columns]
+    return rows.mutate(mrr=mrr).drop(*drop)
+
+
+def intervals_to_snapshots(intervals: ir.Table, through: int | None = None) -> ir.Table:
+    """Subscription intervals (``customer_id, start_m, end_m`` (NULL: open), ``mrr``) to snapshots ``customer_id, m, mrr``.
+
+    An interval counts from its start's month to the month before its end's month, and always in
+    its start's month; open intervals run to ``through`` (default: the latest start, or month after
+    an interval's last month). A row with MRR 0 marks the month after each interval's last month
+    (up to ``through``), so that the loss shows; a customer's intervals add up month by month.
+    """
+    iv = intervals.mutate(
+        last=intervals.end_m.isnull().ifelse(ibis.null("int64"), ibis.greatest(intervals.start_m, intervals.end_m - 1))
+    )
+    if through is None:
+        limit = iv.aggregate(through=ibis.greatest(iv.start_m.max(), (iv["last"] + 1).max()))
+    else:
+        limit = iv.aggregate(through=ibis.literal(through, "int64"))
+    iv = iv.cross_join(limit)
+    last = iv.end_m.isnull().ifelse(iv.through, ibis.least(iv["last"], iv.through))
+    iv = iv.mutate(last=last)
+    keep = [c for c in ("segment",) if c in iv.columns]
+    months = iv.filter(iv["last"] >= iv.start_m).select(
+        "customer_id", *keep, "mrr", m=ibis.range(iv.start_m, iv["last"] + 1, 1).unnest()
+    )
+    lost = iv.filter(iv.end_m.notnull() & (iv["last"] + 1 <= iv.through) & (iv["last"] >= iv.start_m))
+    lost = lost.select("customer_id", *keep, mrr=ibis.literal(0.0, "float64"), m=lost["last"] + 1)
+    rows = months.union(lost, distinct=False)
+    grouped = rows.group_by(["customer_id", "m"]).aggregate(
+        mrr=rows.mrr.sum().cast("float64"),
+        **({"segment": (rows.mrr > 0).ifelse(rows.segment, ibis.null("string")).min()} if keep else {}),
+    )
+    return grouped
+
+
+def _active(snapshots: ir.Table, end: int | None) -> ir.Table:
+    rows = snapshots.filter(snapshots.m <= end) if end is not None else snapshots
+    active = rows.filter(rows.mrr > 0)
+    return _first_segment(active, "customer_id", "m")
+
+
+def movements(snapshots: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
+    """Customer and MRR movements per month (and segment): ``month`` and the columns of ``MOVEMENT_COLUMNS``.
+
+    ``snapshots``: ``customer_id, m, mrr`` [, ``segment``], one row per customer and month.
+    """
+    keys = _keys(snapshots)
+    bounds = _bounds(snapshots, start, end)
+    active = _active(snapshots, end)
+    w = ibis.window(group_by=active.customer_id, order_by=active.m)
+    a = active.mutate(prev_m=active.m.lag().over(w), prev_mrr=active.mrr.lag().over(w), next_m=active.m.lead().over(w))
+    new, kept = a.prev_m.isnull(), a.prev_m == a.m - 1
+    back = a.prev_m.notnull() & (a.prev_m < a.m - 1)
+    change = kept.ifelse(a.mrr - a.prev_mrr, 0.0)
+    per_month = a.group_by([*keys, "m"]).aggregate(
+        customers_end=a.count().cast("int64"),
+        mrr_end=a.mrr.sum().cast("float64"),
+        new=_count(new),
+        new_mrr=_total(new, a.mrr),
+        reactivated=_count(back),
+        reactivation_mrr=_total(back, a.mrr),
+        expansion_mrr=_total(change > 0, change),
+        contraction_mrr=_total(change < 0, -change),
+    )
+    gone = a.filter(a.next_m.isnull() | (a.next_m > a.m + 1))
+    losses = gone.group_by([*keys, (gone.m + 1).name("m")]).aggregate(
+        lost=gone.count().cast("int64"), churned_mrr=gone.mrr.sum().cast("float64")
+    )
+    cal = _calendar(bounds, _segments(active))
+    t = cal.left_join(per_month, [*keys, "m"]).left_join(losses, [*keys, "m"])
+    zero = {c: t[c].coalesce(0) for c in ("customers_end", "new", "reactivated", "lost")}
+    zero |= {c: t[c].coalesce(0.0) for c in ("mrr_end", "new_mrr", "reactivation_mrr", "expansion_mrr",
+                                             "contraction_mrr", "churned_mrr")}  # fmt: skip
+    t = t.select(*keys, "m", "first", "last", **zero)
+    order = ibis.window(group_by=[t[k] for k in keys] or None, order_by=t.m)
+    t = t.mutate(
+        customers_start=t.customers_end.lag().over(order).coalesce(0),
+        mrr_start=t.mrr_end.lag().over(order).coalesce(0.0),
+    )
+    t = t.mutate(gained=t.new + t.reactivated, lost_mrr=t.churned_mrr + t.contraction_mrr)
+    capped = ibis.least(t.lost_mrr, t.mrr_start)  # equal but for float rounding of the sums
+    rates = {
+        "crr": _share(t.customers_end - t.gained, t.customers_start),
+        "churn_rate": _share(t.customers_start + t.gained - t.customers_end, t.customers_start),
+        "net_revenue_churn": _share(capped - t.expansion_mrr, t.mrr_start),
+        "gross_revenue_churn": _share(capped, t.mrr_start),
+        "nrr": _share(t.mrr_start - capped + t.expansion_mrr, t.mrr_start),
+        "grr": _share(t.mrr_start - capped, t.mrr_start),
+        "quick_ratio": _share(t.new_mrr + t.reactivation_mrr + t.expansion_mrr, t.lost_mrr),
+    }
+    out = _shown(t, keys, rates)
+    from ..tables.subscriptions import MOVEMENT_COLUMNS
+
+    return out.select("month", *keys, *MOVEMENT_COLUMNS)
+
+
+def subscription_cohorts(snapshots: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
+    """Customer and revenue cohorts and survivors in long format: ``cohort, months_since, customers, revenue,
+    survivors`` [, ``segment``], one row per cohort and later month with an active customer of the cohort.
+
+    Cohort = first active month; ``survivors`` counts the cohort's customers active in every month
+    from the cohort's to this one (a churn ends survival; a return does not count again).
+    """
+    keys = _keys(snapshots)
+    bounds = _bounds(snapshots, start, end)
+    active = _active(snapshots, end)
+    w = ibis.window(group_by=active.customer_id, order_by=active.m)
+    a = active.mutate(cohort=active.m.min().over(group_by=active.customer_id), rank=ibis.row_number().over(w))
+    streak = (a.m - a.cohort) == a["rank"]
+    cells = a.group_by([*keys, "cohort", "m"]).aggregate(
+        customers=a.count().cast("int64"), revenue=a.mrr.sum().cast("float64"), survivors=_count(streak)
+    )
+    return _cohort_rows(cells, bounds, keys, ["customers", "revenue", "survivors"])
+
+
+def _cohort_rows(cells: ir.Table, bounds: ir.Table, keys: list[str], values: list[str]) -> ir.Table:
+    t = cells.cross_join(bounds)
+    t = t.filter((t.cohort >= t["first"]) & (t.m <= t["last"]))
+    t = t.mutate(cohort_month=month_date(t.cohort), months_since=(t.m - t.cohort).cast("int64"))
+    t = t.order_by([*keys, "cohort", "m"])
+    return t.select(cohort=t.cohort_month, *keys, months_since=t.months_since, **{v: t[v] for v in values})
+
+
+# -- orders and visits ----------------------------------------------------------------------------------------------
+def _activity(rows: ir.Table, who: str, start: int | None, end: int | None) -> tuple[ir.Table, ir.Table, list[str]]:
+    """Per ``who`` and month: ``n`` rows (and ``amount``), with ``first`` = the customer's first month; and bounds."""
+    if "amount" in rows.columns:
+        rows = rows.filter(rows.amount >= 0)  # refunds are not orders
+    bounds = _bounds(rows, start, end)
+    if end is not None:
+        rows = rows.filter(rows.m <= end)
+    rows = _first_segment(rows, who, "t")
+    keys = _keys(rows)
+    sums = {"amount": rows.amount.sum().cast("float64")} if "amount" in rows.columns else {}
+    per = rows.group_by([who, *keys, "m"]).aggregate(n=rows.count().cast("int64"), **sums)
+    per = per.mutate(cohort=per.m.min().over(group_by=per[who]))
+    return per, bounds, keys
+
+
+def _returning(per: ir.Table, bounds: ir.Table, keys: list[str], total: str, rate: str, repeat: bool) -> ir.Table:
+    extra = {"repeat_purchasers": _count(per.n > 1)} if repeat else {}
+    month = per.group_by([*keys, "m"]).aggregate(
+        **{total: per.count().cast("int64")}, first_time=_count(per.m == per.cohort), **extra
+    )
+    t = _calendar(bounds, per.select(*keys).distinct() if keys else None).left_join(month, [*keys, "m"])
+    counts = {total: t[total].coalesce(0), "first_time": t.first_time.coalesce(0)}
+    if repeat:
+        counts["repeat_purchasers"] = t.repeat_purchasers.coalesce(0)
+    t = t.select(*keys, "m", "first", "last", **counts)
+    t = t.mutate(returning=t[total] - t.first_time)
+    rates = {rate: _share(t.returning, t[total])}
+    if repeat:
+        rates["repeat_purchase_rate"] = _share(t.repeat_purchasers, t[total])
+    return _shown(t, keys, rates)
+
+
+def purchases(orders: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
+    """The purchases table per month (and segment) from orders ``customer_id, m, t`` [, ``amount``, ``segment``]:
+    ``buyers, repeat_purchasers, returning, repeat_purchase_rate, returning_rate``."""
+    per, bounds, keys = _activity(orders, "customer_id", start, end)
+    from ..tables.activity import PURCHASE_COLUMNS
+
+    return _returning(per, bounds, keys, "buyers", "returning_rate", True).select("month", *keys, *PURCHASE_COLUMNS)
+
+
+def order_cohorts(orders: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
+    """Order cohorts in long format: ``cohort, months_since, customers`` [, ``revenue``] (cohort = first order month)."""
+    per, bounds, keys = _activity(orders, "customer_id", start, end)
+    sums = {"revenue": per.amount.sum().cast("float64")} if "amount" in per.columns else {}
+    cells = per.group_by([*keys, "cohort", "m"]).aggregate(customers=per.count().cast("int64"), **sums)
+    return _cohort_rows(cells, bounds, keys, ["customers", *sums])
+
+
+def visitors(visits: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
+    """Visitors per month (and segment) from visits ``visitor_id, m, t`` [, ``segment``]:
+    ``visitors, returning, returning_visitor_rate``."""
+    per, bounds, keys = _activity(visits, "visitor_id", start, end)
+    from ..tables.activity import VISITOR_COLUMNS
+
+    out = _returning(per, bounds, keys, "visitors", "returning_visitor_rate", False)
+    return out.select("month", *keys, *VISITOR_COLUMNS)
+
+
+# -- surveys --------------------------------------------------------------------------------------------------------
+def nps(answers: ir.Table, start: int | None = None, end: int | None = None, confidence: float = 0.95) -> ir.Table:
+    """NPS per month (and segment) from answers ``m, score`` [, ``segment``] (a NULL score: no answer):
+    ``responses, promoters, passives, detractors, nps, nps_moe`` (NULL without responses)."""
+    keys = _keys(answers)
+    bounds = _bounds(answers, start, end)
+    scored = answers.filter(answers.score.notnull()).cross_join(bounds)
+    scored = scored.filter((scored.m >= scored["first"]) & (scored.m <= scored["last"]))
+    month = scored.group_by([*keys, "m"]).aggregate(
+        responses=scored.count().cast("int64"),
+        promoters=_count(scored.score >= 9),
+        detractors=_count(scored.score <= 6),
+    )
+    segments = answers.select("segment").distinct() if keys else None
+    t = _calendar(bounds, segments).left_join(month, [*keys, "m"])
+    t = t.select(*keys, "m", "first", "last", responses=t.responses.coalesce(0), promoters=t.promoters.coalesce(0),
+                 detractors=t.detractors.coalesce(0))  # fmt: skip
+    t = t.mutate(passives=t.responses - t.promoters - t.detractors)
+    n = t.responses.cast("float64")
+    p, d = t.promoters.cast("float64") / n, t.detractors.cast("float64") / n
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)
+    some = t.responses > 0
+    out = _shown(
+        t,
+        keys,
+        {
+            "nps": some.ifelse(100.0 * (t.promoters - t.detractors).cast("float64") / n, ibis.null("float64")),
+            "nps_moe": some.ifelse(z * 100.0 * (((p + d) - (p - d) * (p - d)) / n).sqrt(), ibis.null("float64")),
+        },
+    )
+    from ..tables.surveys import NPS_COLUMNS
+
+    return out.select("month", *keys, *NPS_COLUMNS)

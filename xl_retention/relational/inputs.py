@@ -1,0 +1,347 @@
+"""Inputs of the relational tables: pandas frames, Ibis tables or Spark DataFrames to typed Ibis tables; checks.
+
+Two ways in, one set of errors (:class:`~xl_retention.reading.DataError`, one line naming the
+file or table, the column and the first rows):
+
+* a pandas DataFrame (a file read by :func:`xl_retention.reading.read_table`) is read column by
+  column by :func:`xl_retention.reading.prepare` exactly as the pandas tables read it (dates
+  sniffed, decimal commas, billing intervals, ...) and handed to the engine with its row
+  positions, so that the checks below name the same rows as the pandas path does;
+* an Ibis table (a database table, a Parquet file read by DuckDB) or a Spark DataFrame stays in
+  its engine when its columns are typed (ids text or whole numbers, dates DATE/TIMESTAMP,
+  amounts numeric; billing intervals as text). A column that needs reading (dates or numbers
+  stored as text) is fetched and read as a file would be (the same rules, the same errors).
+
+The checks that need the whole table (negative MRR, a customer twice in one month, an
+interval ending before it starts, scores outside 0-10, dates a century apart, blanks in a
+typed table) run in the engine as one aggregate query; only when one fails are the first
+rows fetched. Rows are named by their row number (header = row 1) where the input has an
+order (frames, Parquet files), else by their values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+import numpy as np
+import pandas as pd
+
+from ..reading import DataError, ReadOptions, bad_rows, key, normalize_columns, prepare
+from ..reading.billing import _NAMES, MONTHS_PER_INTERVAL
+from ..reading.columns import _BILLING, SCHEMAS
+from ..reading.errors import ROW_NOTE, SHOW_ROWS, show
+from ..tables._months import MAX_MONTHS
+from .definitions import BLANK_SEGMENT, billing_mrr, intervals_to_snapshots, month_ordinal
+
+__all__ = ["Input", "typed_input"]
+
+ROW = "__row"
+
+
+@dataclass
+class Input:
+    """A typed input table on an engine: ``table`` in our column names (see :mod:`.definitions`)."""
+
+    table: ir.Table
+    kind: str
+    source: str
+    names: dict[str, str] = field(default_factory=dict)  # our name -> the input's spelling
+
+
+def _as_ibis(data: Any, con: Any) -> ir.Table | pd.DataFrame:
+    """An Ibis table for ``data`` (pandas frames are returned as they are)."""
+    if isinstance(data, pd.DataFrame):
+        return data
+    if isinstance(data, ir.Table):
+        return data
+    if type(data).__module__.startswith("pyspark.sql") and type(data).__name__ == "DataFrame":
+        from .backends import spark_table
+
+        return spark_table(data, con)
+    raise DataError(
+        f"expected a table (a pandas DataFrame, an Ibis table or a Spark DataFrame), got {type(data).__name__}"
+    )
+
+
+def typed_input(
+    data: Any,
+    kind: str,
+    con: Any,
+    *,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+    options: ReadOptions | None = None,
+    segment: str | None = None,
+) -> Input:
+    """``data`` as a typed Ibis table of ``kind`` (``snapshots``, ``intervals``, ``orders``, ``visits``, ``answers``).
+
+    ``segment`` names a column of ``data`` (matched as column names are) that becomes ``segment`` (text; blank =
+    ``(blank)``). Raises :class:`DataError` for bad data (see the module docstring).
+    """
+    data = _as_ibis(data, con)
+    if isinstance(data, pd.DataFrame):
+        return _from_frame(data, kind, columns, source, options, segment)
+    return _from_table(data, kind, con, columns, source, options, segment)
+
+
+def _segment_name(names: list[str], segment: str, source: str) -> str:
+    found = [n for n in names if key(n) == key(segment)]
+    if not found:
+        listing = ", ".join(repr(str(c)) for c in names)
+        raise DataError(f"{source}: no column {segment!r} (given as --segment); columns found: {listing}",
+                        source=source, column=segment)  # fmt: skip
+    if len(found) > 1:
+        raise DataError(f"{source}: {len(found)} columns match {segment!r} ({', '.join(map(repr, found))})",
+                        source=source, column=found[0])  # fmt: skip
+    return found[0]
+
+
+def _segment_text(series: pd.Series) -> pd.Series:
+    from ..reading.values import clean_ids
+
+    text = clean_ids(series.astype(object) if not pd.api.types.is_object_dtype(series) else series)
+    return text.astype(object).where(text.notna(), BLANK_SEGMENT).astype(str)
+
+
+def _from_frame(
+    df: pd.DataFrame,
+    kind: str,
+    columns: Mapping[str, str] | None,
+    source: str,
+    options: ReadOptions | None,
+    segment: str | None,
+) -> Input:
+    frame, names = prepare(df, kind, columns, source, options)
+    out: dict[str, Any] = {}
+    for name in frame.columns:
+        values = frame[name]
+        if name in ("customer_id", "visitor_id"):
+            out[name] = values.astype(str).astype(object) if pd.api.types.is_integer_dtype(values) else values
+        else:
+            out[name] = values
+    typed = pd.DataFrame(out)
+    if segment is not None:
+        typed["segment"] = _segment_text(df[_segment_name(list(map(str, df.columns)), segment, source)]).to_numpy()
+        names["segment"] = segment
+    typed[ROW] = np.arange(len(typed), dtype=np.int64)
+    typed = typed.reset_index(drop=True)
+    table = ibis.memtable(typed)
+    return _shape(table, kind, source, names)
+
+
+def _shape(table: ir.Table, kind: str, source: str, names: dict[str, str]) -> Input:
+    """Our typed columns to the definitions' columns (month ordinals ``m``, ``t``, ``start_m``, ...)."""
+    extra = [c for c in ("segment", ROW) if c in table.columns]
+    if kind == "snapshots":
+        t = table.select("customer_id", *extra, m=month_ordinal(table.month), mrr=table.mrr.cast("float64"),
+                         month=table.month)  # fmt: skip
+    elif kind == "intervals":
+        end = table.end if "end" in table.columns else ibis.null("timestamp")
+        t = table.select("customer_id", *extra, start_m=month_ordinal(table.start), mrr=table.mrr.cast("float64"),
+                         end_m=month_ordinal(end) if "end" in table.columns else ibis.null("int64"),
+                         start=table.start, end=end)  # fmt: skip
+    elif kind in ("orders", "visits"):
+        who = "customer_id" if kind == "orders" else "visitor_id"
+        sums = {"amount": table.amount.cast("float64")} if "amount" in table.columns else {}
+        t = table.select(who, *extra, m=month_ordinal(table.date), t=table.date, date=table.date, **sums)
+    else:
+        t = table.select(*extra, m=month_ordinal(table.date), score=table.score.cast("float64"), date=table.date)
+    return Input(t, kind, source, names)
+
+
+# -- typed tables (databases, Parquet, Spark) -----------------------------------------------------------------------
+_TEXT_NEEDS_READING = {"month", "date", "start", "end", "mrr", "amount", "score", "quantity", "interval_count"}
+
+
+def _from_table(
+    table: ir.Table,
+    kind: str,
+    con: Any,
+    columns: Mapping[str, str] | None,
+    source: str,
+    options: ReadOptions | None,
+    segment: str | None,
+) -> Input:
+    required, optional = SCHEMAS[kind]
+    cols = dict(columns or {})
+    billing = kind in ("snapshots", "intervals") and ("interval" in cols or "interval" in {key(c) for c in table.columns})
+    if billing:
+        required = tuple(c for c in required if c != "mrr")
+        optional = ("mrr", *(c for c in optional if not ("mrr" in cols and c == "amount")))
+    elif kind in ("snapshots", "intervals"):
+        optional = tuple(c for c in optional if c not in _BILLING)
+    empty = pd.DataFrame(columns=list(table.columns))
+    names = dict(normalize_columns(empty, required, optional, cols, source).attrs["source_columns"])
+    schema = table.schema()
+    needs_reading = any(
+        (ours in _TEXT_NEEDS_READING and not (schema[theirs].is_temporal() or schema[theirs].is_numeric()))
+        or (ours in ("customer_id", "visitor_id") and not (schema[theirs].is_string() or schema[theirs].is_integer()))
+        for ours, theirs in names.items()
+    )
+    wanted = list(names.values()) + ([_segment_name(list(table.columns), segment, source)] if segment else [])
+    if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
+        order = [ROW] if ROW in table.columns else []
+        frame = con.execute(table.order_by(order).select(*wanted) if order else table.select(*wanted))
+        return _from_frame(frame, kind, columns, source, options, segment)
+    rename = {ours: table[theirs] for ours, theirs in names.items()}
+    for who in ("customer_id", "visitor_id"):
+        if who in rename:
+            ids = rename[who].cast("string").strip()
+            rename[who] = (ids == "").ifelse(ibis.null("string"), ids)
+    if segment:
+        seg = table[_segment_name(list(table.columns), segment, source)].cast("string").strip()
+        rename["segment"] = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
+        names["segment"] = segment
+    if ROW in table.columns:
+        rename[ROW] = table[ROW]
+    t = table.select(**rename)
+    _check_blanks(con, t, kind, source, names)
+    if billing:
+        t = _billing(con, t, source, names)
+    if kind == "intervals":
+        pass
+    return _shape(t, kind, source, names)
+
+
+def _check_blanks(con: Any, t: ir.Table, kind: str, source: str, names: dict[str, str]) -> None:
+    what = {"customer_id": "missing customer ids", "visitor_id": "missing visitor ids"}
+    checks = {n: (t[n].isnull(), what.get(n, "missing dates" if n in ("month", "date", "start") else "blank numbers"))
+              for n in names if n in t.columns and n not in ("end", "score", "segment")}  # fmt: skip
+    refuse_any(con, t, source, [(names[n], problem, cond, n) for n, (cond, problem) in checks.items()])
+
+
+def _billing(con: Any, t: ir.Table, source: str, names: dict[str, str]) -> ir.Table:
+    money = "amount" if "amount" in t.columns else "mrr"
+    if "amount" in t.columns and "mrr" in t.columns:
+        raise DataError(
+            f"{source}: both {names['amount']!r} and {names['mrr']!r} are there with {names['interval']!r}: "
+            f"which is the price per billing interval cannot be told; map one of them: amount=NAME",
+            source=source,
+        )
+    if money not in t.columns:
+        raise DataError(f"{source}: a billing interval column ({names['interval']!r}) needs the price per interval: "
+                        "an 'amount' column, or map it: amount=NAME", source=source, column="amount")  # fmt: skip
+    spelled = t.interval.cast("string").lower().strip().re_replace(r"[\s\-]", "_")
+    months = spelled.substitute({s: MONTHS_PER_INTERVAL[n] for s, n in _NAMES.items()}, else_=ibis.null("float64"))
+    t = t.mutate(months=months.cast("float64"))
+    checks = [(names["interval"], "billing intervals that are not day, week, month, quarter, half-year or year",
+               t.months.isnull(), "interval")]  # fmt: skip
+    if "quantity" in t.columns:
+        checks.append((names["quantity"], "negative quantities", t.quantity < 0, "quantity"))
+    if "interval_count" in t.columns:
+        checks.append((names["interval_count"], "interval counts below 1", t.interval_count <= 0, "interval_count"))
+    refuse_any(con, t, source, checks)
+    t = t.drop("interval")
+    if money == "mrr":
+        t = t.rename(amount="mrr")
+    names["mrr"] = names.pop("amount", names.get("mrr", "mrr"))
+    return billing_mrr(t)
+
+
+# -- checks ---------------------------------------------------------------------------------------------------------
+def refuse_any(con: Any, t: ir.Table, source: str, checks: list[tuple[str, str, ir.BooleanValue, str]]) -> None:
+    """Raise :class:`DataError` for the first check (column, problem, condition, shown column) any row fails.
+
+    All the conditions are counted in one aggregate query; the first rows of a failing one are fetched.
+    """
+    if not checks:
+        return
+    counts = con.execute(t.aggregate(**{f"c{i}": cond.ifelse(1, 0).sum() for i, (_, _, cond, _) in enumerate(checks)}))
+    for i, (column, problem, condition, shown) in enumerate(checks):
+        count = counts[f"c{i}"].iloc[0]
+        if pd.notna(count) and int(count) > 0:
+            raise first_rows(con, t, condition, source, column, problem, shown, int(count))
+
+
+def first_rows(
+    con: Any, t: ir.Table, condition: ir.BooleanValue, source: str, column: str, problem: str, shown: str | None,
+    count: int,
+) -> DataError:  # fmt: skip
+    """The :class:`DataError` naming the first rows where ``condition`` holds (by row number, or by their values)."""
+    bad = t.filter(condition)
+    if ROW in t.columns:
+        picked = [ROW] + ([shown] if shown and shown in t.columns else [])
+        rows = con.execute(bad.select(*picked).order_by(ROW).limit(SHOW_ROWS))
+        positions = rows[ROW].to_numpy(dtype=np.int64)
+        values = dict(zip(positions.tolist(), rows[shown].tolist(), strict=True)) if len(picked) > 1 else None
+        error = bad_rows(source, column, problem, positions, values)
+        if count > len(positions):
+            error = _more(error, positions, count, source, column, problem, values)
+        return error
+    ident = [c for c in ("customer_id", "visitor_id") if c in t.columns]
+    picked = list(dict.fromkeys(ident + ([shown] if shown and shown in t.columns else [])))
+    rows = con.execute(bad.select(*picked).order_by(picked).limit(SHOW_ROWS)) if picked else pd.DataFrame()
+    described = [", ".join(f"{c} {show(_plain(v))}" for c, v in r.items()) for r in rows.to_dict("records")]
+    text = f"{count} row{'s' if count != 1 else ''}" + (f", e.g. {'; '.join(described)}" if described else "")
+    return DataError(f"{source}, column {column!r}: {problem} in {text}", source=source, column=column,
+                     row_count=count)  # fmt: skip
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+def _more(error: DataError, positions: np.ndarray, count: int, source: str, column: str, problem: str,
+          values: dict | None) -> DataError:  # fmt: skip
+    """The message of :func:`~xl_retention.reading.bad_rows` when only the first rows were fetched."""
+    rows = [int(p) + 2 for p in positions[:SHOW_ROWS]]
+    text = f"rows {', '.join(map(str, rows))} and {count - len(rows)} more"
+    message = f"{source}, column {column!r}: {problem} in {text} {ROW_NOTE}"
+    if values is not None:
+        message += ": " + ", ".join(show(values[int(p)]) for p in positions[:SHOW_ROWS])
+    return DataError(message, source=source, column=column, rows=rows, row_count=count)
+
+
+def check_input(con: Any, item: Input) -> None:
+    """The checks of the tables themselves (after reading): negative MRR, spans, duplicates, backwards intervals,
+    scores; as :mod:`xl_retention.tables` raises them, in the same order."""
+    t, source, names = item.table, item.source, item.names
+    if item.kind in ("snapshots", "intervals"):
+        refuse_any(con, t, source, [(names["mrr"], "negative MRR", t.mrr < 0, "mrr")])
+    if item.kind == "intervals" and "end" in names:
+        refuse_any(con, t, source, [(names["end"], "an end before the start", t.end.notnull() & (t.end < t.start),
+                                     "end")])  # fmt: skip
+    if item.kind == "answers":
+        bad = t.score.notnull() & ((t.score < 0) | (t.score > 10) | (t.score != t.score.round()))
+        refuse_any(con, t, source, [(names["score"], "scores outside 0-10 or not whole", bad, "score")])
+    month = "m" if "m" in t.columns else "start_m"
+    span = con.execute(t.aggregate(low=t[month].min(), high=t[month].max()))
+    low, high = span["low"].iloc[0], span["high"].iloc[0]
+    if pd.notna(low) and int(high) - int(low) + 1 > MAX_MONTHS and item.kind != "intervals":
+        first, last = pd.Period(ordinal=int(low), freq="M"), pd.Period(ordinal=int(high), freq="M")
+        column = {"snapshots": "month"}.get(item.kind, "date")
+        problem = f"dates more than {MAX_MONTHS // 12} years apart (from {first} to {last})"
+        cond = (t[month] == int(low)) | (t[month] == int(high))
+        raise first_rows(con, t, cond, source, names[column], problem, column, SHOW_ROWS)
+    if item.kind == "snapshots":
+        _check_duplicates(con, item)
+
+
+def _check_duplicates(con: Any, item: Input) -> None:
+    t = item.table
+    groups = t.group_by(["customer_id", "m"]).aggregate(n=t.count())
+    twice = groups.filter(groups.n > 1)
+    first = con.execute(twice.aggregate(m=twice.m.min()))["m"].iloc[0]
+    if pd.isna(first):
+        return
+    dup = twice.filter(twice.m == int(first)).select("customer_id", dup_m="m")
+    rows = t.join(dup, (t.customer_id == dup.customer_id) & (t.m == dup.dup_m)).select(*t.columns)
+    problem = "duplicate snapshots (the same customer and month more than once)"
+    column = f"{item.names['customer_id']}, {item.names['month']}"
+    count = int(con.execute(rows.count()))
+    raise first_rows(con, rows, ibis.literal(True), item.source, column, problem, "month" if ROW not in
+                     rows.columns else None, count)  # fmt: skip
+
+
+def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
+    """The snapshots (``customer_id, m, mrr`` [, ``segment``]) of a snapshots or intervals input."""
+    keep = [c for c in ("segment",) if c in item.table.columns]
+    if item.kind == "snapshots":
+        return item.table.select("customer_id", "m", "mrr", *keep)
+    return intervals_to_snapshots(item.table.select("customer_id", "start_m", "end_m", "mrr", *keep), through)
