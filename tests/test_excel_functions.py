@@ -671,3 +671,20 @@ def test_comparisons_take_numbers_at_15_significant_digits(tmp_path: Path) -> No
         "D6": True,
         "D7": True,
     }
+
+
+def test_dates_typed_as_text_are_read_as_excel_reads_them(tmp_path: Path) -> None:
+    # Excel (en-US) reads "2024-01-31", "1/31/2024" and "Jan 31, 2024" as dates in EDATE/EOMONTH/YEARFRAC;
+    # "31/01/2024" is no date there (#VALUE!). The engine refused every text date.
+    got = _compute(
+        tmp_path,
+        {
+            "B1": "=EDATE(A1,1)",
+            "B2": "=EDATE(A2,1)",
+            "B3": "=EOMONTH(A3,0)",
+            "B4": "=EDATE(A4,1)",
+            "B5": "=YEARFRAC(A1,A2)",
+        },
+        {"A1": "2024-01-31", "A2": "1/31/2024", "A3": "Jan 31, 2024", "A4": "31/01/2024"},
+    )
+    assert got == {"B1": 45351.0, "B2": 45351.0, "B3": 45322.0, "B4": "#VALUE!", "B5": 0.0}

@@ -42,10 +42,15 @@ def date_to_serial(day: dt.date) -> float:
 
 
 def _no_logical(value: Any) -> float:
-    """A date or count argument: a logical is #VALUE!, errors pass on, else Excel's number."""
+    """A date or count argument: a logical is #VALUE!, errors pass on, a date typed as text is read as Excel
+    reads it ("2024-01-31", "1/31/2024"), else Excel's number."""
+    from .text import text_to_number
+
     check(value)
     if isinstance(value, bool):
         raise ExcelError("#VALUE!")
+    if isinstance(value, str):
+        value = text_to_number(value)
     return number(value)
 
 

@@ -302,5 +302,7 @@ def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
 @excel_function("RATE", 3, 6)
 def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0, guess: Any = 0.1) -> float:
     """RATE(nper, pmt, pv, [fv], [type], [guess]): the rate per period (Newton's method from ``guess``)."""
-    result = npf.rate(number(nper), number(pmt), number(pv), number(fv), _when(kind), number(guess), maxiter=100)
+    result = npf.rate(
+        number(nper), number(pmt), number(pv), number(fv), _when(kind), number(guess), tol=1e-12, maxiter=100
+    )
     return float(result)

@@ -76,10 +76,13 @@ def _time_fraction(part: str) -> float | None:
 
 
 def text_to_number(value: str) -> float | str:
-    """Text TEXT reads as a number: numeric text, an ISO date (yyyy-mm-dd [time]) or a time; else the text.
+    """Text Excel reads as a number: numeric text, a date (ISO yyyy-mm-dd, or as typed in the US locale:
+    1/31/2024, Jan 31, 2024, 31-Jan-2024) with an optional time, or a time; else the text itself.
 
     >>> text_to_number("12"), round(text_to_number("23:99"), 8), text_to_number("2024-01-01"), text_to_number("x")
     (12.0, 1.02708333, 45292.0, 'x')
+    >>> text_to_number("1/31/2024"), text_to_number("Jan 31, 2024 12:00"), text_to_number("31/01/2024")
+    (45322.0, 45322.5, '31/01/2024')
     """
     stripped = value.strip()
     if not stripped:
@@ -102,7 +105,40 @@ def text_to_number(value: str) -> float | str:
             serial += time
         return serial
     time = _time_fraction(stripped)
-    return value if time is None else time
+    if time is not None:
+        return time
+    day, clock = _us_date(stripped), 0.0
+    if day is None and " " in stripped:  # a date followed by a time: "1/31/2024 12:00"
+        for cut in (2, 1):
+            head, _, tail = stripped.rpartition(" ") if cut == 1 else _split_last(stripped, 2)
+            moment = _time_fraction(tail) if head else None
+            if moment is not None and (day := _us_date(head)) is not None:
+                clock = moment
+                break
+    if day is None:
+        return value
+    return float((day - dt.date(1899, 12, 30)).days) + clock
+
+
+_US_DATES = ("%m/%d/%Y", "%m/%d/%y", "%Y/%m/%d", "%b %d, %Y", "%B %d, %Y", "%d-%b-%Y", "%d-%b-%y", "%d %b %Y",
+             "%d %B %Y", "%d-%B-%Y")  # fmt: skip
+
+
+def _us_date(text_: str) -> dt.date | None:
+    """A date as Excel reads typed text in the US (en-US) locale, or None."""
+    for pattern in _US_DATES:
+        try:
+            return dt.datetime.strptime(text_, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _split_last(text_: str, count: int) -> tuple[str, str, str]:
+    parts = text_.rsplit(" ", count)
+    if len(parts) <= count:
+        return "", "", text_
+    return parts[0], " ", " ".join(parts[1:])
 
 
 @excel_function("TEXT", 2, 2)
