@@ -92,6 +92,13 @@ def test_a_workbook_of_one_empty_sheet_is_ok_with_nothing_to_compute(tmp_path: P
     assert (report.files[0].status, report.files[0].formulas) == ("ok", 0)
 
 
+def test_formulas_far_apart_on_a_sheet_are_all_computed(tmp_path: Path) -> None:
+    path = book(tmp_path, {"A1": 2, "B1": "=A1*2", "XFD1048576": "=B1+1", "C5": "=SUM(A1:A3)"})
+    file = recalc(path, engine="embedded", output_dir=tmp_path / "out").files[0]
+    sheet = openpyxl.load_workbook(file.output, data_only=True)["S"]
+    assert (sheet["B1"].value, sheet["XFD1048576"].value, sheet["C5"].value, file.formulas) == (4, 5, 2, 3)
+
+
 # --- item 2: times ----------------------------------------------------------------------------------------------------
 
 

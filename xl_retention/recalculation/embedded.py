@@ -313,8 +313,12 @@ def compute(path: str | Path) -> Computed:
         boxes = [range_boundaries(ref) for ref in cells]
         top, left = min(b[1] for b in boxes), min(b[0] for b in boxes)
         last_row, last_col = max(b[3] for b in boxes), max(b[2] for b in boxes)
-        grid = handle.get_formulas(fz.RangeAddress(sheet, top, left, last_row, last_col))
-        found = {(i + top, j + left): f for i, row in enumerate(grid) for j, f in enumerate(row) if f}
+        if (last_row - top + 1) * (last_col - left + 1) <= 4 * len(cells) + 10_000:
+            grid = handle.get_formulas(fz.RangeAddress(sheet, top, left, last_row, last_col))
+            found = {(i + top, j + left): f for i, row in enumerate(grid) for j, f in enumerate(row) if f}
+        else:  # a few formulas far apart: one by one
+            places = [(b[1], b[0]) for b in boxes]
+            found = {p: f for p in places if (f := workbook.get_formula(sheet, *p))}
         for (r, c), text in found.items():
             meta = cells.get(_address(r, c))
             array = meta is not None and meta.kind == "array"
@@ -410,11 +414,16 @@ def _read(
             continue
         top, left = min(p[0] for p in positions), min(p[1] for p in positions)
         bottom, right = max(p[0] for p in positions), max(p[1] for p in positions)
-        grid = workbook.sheet(sheet).get_values(fz.RangeAddress(sheet, top, left, bottom, right))
+        if (bottom - top + 1) * (right - left + 1) <= 4 * len(positions) + 10_000:
+            grid = workbook.sheet(sheet).get_values(fz.RangeAddress(sheet, top, left, bottom, right))
 
-        def value_at(r: int, c: int, grid: list = grid, top: int = top, left: int = left) -> Any:
-            value = _from_engine(grid[r - top][c - left])
-            return None if value == "" else value
+            def value_at(r: int, c: int, grid: list = grid, top: int = top, left: int = left) -> Any:
+                value = _from_engine(grid[r - top][c - left])
+                return None if value == "" else value
+        else:  # a few cells far apart: one by one
+
+            def value_at(r: int, c: int, sheet: str = sheet) -> Any:
+                return _cell_value(workbook, sheet, r, c)
 
         values[sheet] = {_address(r, c): value_at(r, c) for r, c in formulas.get(sheet, {})}
         if members.get(sheet):
