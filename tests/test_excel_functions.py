@@ -688,3 +688,20 @@ def test_dates_typed_as_text_are_read_as_excel_reads_them(tmp_path: Path) -> Non
         {"A1": "2024-01-31", "A2": "1/31/2024", "A3": "Jan 31, 2024", "A4": "31/01/2024"},
     )
     assert got == {"B1": 45351.0, "B2": 45351.0, "B3": 45322.0, "B4": "#VALUE!", "B5": 0.0}
+
+
+def test_rewrites_of_formulas_filled_down_a_column_keep_their_own_rows() -> None:
+    # the rewrite is computed once per shape (row numbers set aside) and each formula gets its own rows back
+    from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
+
+    assert [rewrite_arguments(f'=IF(G{r}>0.95,"high","low")') for r in (2, 3, 1048576)] == [
+        '=IF(_XLR.COMPARED(G2)>0.95,"high","low")',
+        '=IF(_XLR.COMPARED(G3)>0.95,"high","low")',
+        '=IF(_XLR.COMPARED(G1048576)>0.95,"high","low")',
+    ]
+    assert rewrite_arguments('=IF(Sheet1!A1+$B$1=C1,"Q1",LOG10(A5))') == (
+        '=IF(_XLR.COMPARED(Sheet1!A1+$B$1)=_XLR.COMPARED(C1),"Q1",LOG10(A5))'
+    )
+    assert rewrite_arguments("=VLOOKUP(A3,$A$1:$B$2,2)&DEC2BIN(A3)") == (
+        "=_XLR.TEXT(IF(ISERROR(A3),A3,VLOOKUP(A3,$A$1:$B$2,2)))&_XLR.TEXT(DEC2BIN(A3))"
+    )

@@ -238,6 +238,44 @@ def _compares_numbers(text: str) -> bool:
     return len(_ANY_COMPARISON.findall(plain)) > len(_TRIVIAL_COMPARISON.findall(plain))
 
 
+# Formulas filled down a column differ only in their row numbers. Each digit run that follows a letter or
+# "$" (a row number; not a function's digits as in LOG10( or DEC2BIN, not a sheet name as in Sheet1!) is
+# replaced by a distinct marker row 1000001, 1000002, ..., the shape is rewritten once, and the markers
+# are put back: a column of =IF(G2>0.95,...) costs one tokenizing, not one per row.
+_ROW = re.compile(r"(?<=[A-Za-z$])\d+(?![\w(!.\d])")
+_MARKER = re.compile(r"(?<=[A-Za-z$])1(\d{6})(?![\w(!.\d])")
+_SHAPES: dict[str, str] = {}
+
+
+def _shaped(text: str) -> str:
+    numbers: list[str] = []
+
+    def mark(match: re.Match[str]) -> str:
+        numbers.append(match.group(0))
+        return str(1000000 + len(numbers))
+
+    shape = _ROW.sub(mark, text)
+    if len(numbers) >= 48000:
+        return _rewritten(text)
+    done = _SHAPES.get(shape)
+    if done is None:
+        done = _rewritten(shape)
+        if len(_SHAPES) > 20000:
+            _SHAPES.clear()
+        _SHAPES[shape] = done
+    if done == shape:
+        return text
+    return _MARKER.sub(lambda m: numbers[int(m.group(1)) - 1], done)
+
+
+def _rewritten(text: str) -> str:
+    try:
+        tokens = list(Tokenizer(text).items)
+        return "=" + _expression(tokens)
+    except Exception:  # a formula the tokenizer does not understand: the engine decides
+        return text
+
+
 def rewrite_arguments(formula: str) -> str:
     """``formula`` with Excel's argument checks made explicit (see the module docstring).
 
@@ -251,9 +289,5 @@ def rewrite_arguments(formula: str) -> str:
     text = formula if formula.startswith("=") else "=" + formula
     if not _HINT.search(text) and not _compares_numbers(text):
         return formula
-    try:
-        tokens = list(Tokenizer(text).items)
-        rewritten = "=" + _expression(tokens)
-    except Exception:  # a formula the tokenizer does not understand: the engine decides
-        return formula
+    rewritten = _shaped(text)
     return rewritten if rewritten != text else formula
