@@ -1,11 +1,15 @@
 """The embedded engine: xl-retention formulas equal the core, built-ins equal LibreOffice's."""
 
+import datetime as dt
 import subprocess
 import sys
 
 import numpy as np
 import openpyxl
 import pytest
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 import xl_retention as xr
 from xl_retention.cells import CellError
@@ -72,13 +76,13 @@ def test_every_xl_retention_formula_equals_the_core(filled):
 def test_engine_errors_are_the_registry_errors(tmp_path):
     inputs = {
         "Customers": {"start": [500], "gained": [75, 10, 5], "end": [30, 0, 520]},
-        "Revenue": {"start": [0], "new": [100]},
+        "Revenue": {"start": [100], "new": [100]},
         "Purchases and visits": {"buyers": [10], "returning": [12]},
     }
     values = compute(build_template(tmp_path / "bad.xlsx", inputs=inputs)).values
     assert values["Customers"]["F2"] == CellError("#NUM!")  # end below gained
     assert values["Customers"]["F3"] == CellError("#NUM!")  # end below gained
-    assert values["Customers"]["F4"] == CellError("#DIV/0!")  # start 0 (previous end)
+    assert values["Customers"]["F4"] is None  # start 0 (previous end): the rate is blank (docs/metrics.md)
     assert values["Revenue"]["M2"] == CellError("#VALUE!")  # expansion and lost blank, start and new given
     assert values["Purchases and visits"]["D2"] == CellError("#NUM!")
     assert values["Customers"]["F5"] is None  # the future stays blank
@@ -157,13 +161,41 @@ def test_builtin_formulas_equal_libreoffice(filled, tmp_path):
         for sheet, ref in dn.destinations
         if any(isinstance(c.value, str) and ours_only(c.value) for c in cells(sheet, ref))
     }
+
+    def references(sheet: str, formula: str) -> set[tuple[str, str]]:
+        """The cells a formula reads through plain references (A1, B2:C3, 'Sheet'!A1)."""
+        out = set()
+        for token in Tokenizer(formula).items:
+            if token.type != Token.OPERAND or token.subtype != Token.RANGE:
+                continue
+            where, _, area = token.value.rpartition("!")
+            try:
+                left, top, right, bottom = range_boundaries(area.replace("$", ""))
+            except (ValueError, TypeError):
+                continue  # a defined name
+            target = where.strip("'").replace("''", "'") if where else sheet
+            out |= {
+                (target, f"{get_column_letter(c)}{r}") for r in range(top, bottom + 1) for c in range(left, right + 1)
+            }
+        return out
+
+    # cells fed by our functions, directly or through other cells: LibreOffice does not know them
+    mine = {(s, r) for s, cells in ours.items() for r in cells if ours_only(original[s][r].value)}
+    reads = {(s, r): references(s, original[s][r].value) for s, cells in ours.items() for r in cells}
+    while True:
+        more = {cell for cell, read in reads.items() if cell not in mine and read & mine}
+        if not more:
+            break
+        mine |= more
     compared = 0
     for sheet, cells in ours.items():
         for ref, value in cells.items():
             formula = original[sheet][ref].value
-            if ours_only(formula) or any(name in formula for name in fed) or theirs[sheet][ref] == "#NAME?":
+            if (sheet, ref) in mine or any(name in formula for name in fed) or theirs[sheet][ref] == "#NAME?":
                 continue  # an xl-retention formula, or fed by one: LibreOffice does not know them
             expected = theirs[sheet][ref]
+            if isinstance(expected, dt.datetime):  # a date-formatted cell: compare Excel's serial number
+                expected = (expected - dt.datetime(1899, 12, 30)).total_seconds() / 86400
             if value is None:
                 assert expected in (None, ""), (sheet, ref, formula)
             else:  # LibreOffice saves 15 significant digits
@@ -175,7 +207,14 @@ def test_builtin_formulas_equal_libreoffice(filled, tmp_path):
 def test_recalc_file_reports_formula_count_and_errors(filled, tmp_path):
     path, _, _ = filled
     report = recalc_file(path, tmp_path / "out.xlsx")
-    assert (report.status, report.formulas, report.errors, report.engine) == ("ok", 1101, [], "embedded")
+    formulas = sum(
+        isinstance(c.value, str) and c.value.startswith("=")
+        for ws in openpyxl.load_workbook(path).worksheets
+        for row in ws.iter_rows()
+        for c in row
+    )
+    assert formulas > 1000
+    assert (report.status, report.formulas, report.errors, report.engine) == ("ok", formulas, [], "embedded")
 
 
 def test_xl_retention_recalc_stays_the_function_after_use(tmp_path):

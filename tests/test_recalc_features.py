@@ -195,6 +195,14 @@ def test_an_engine_internal_error_is_a_cell_finding_in_words_not_a_failed_file(t
     assert "#NIMPL" not in file.message and file.errors == []
 
 
+def test_a_na_the_formula_asks_for_is_a_chart_gap_not_an_error(tmp_path: Path) -> None:
+    cells = {"A1": "k", "B1": 1, "C1": "=IF(ISNUMBER(D1),D1,NA())", "C2": "=NA()", "C3": '=VLOOKUP("zz",A1:B1,2,FALSE)'}
+    cells["C4"] = '=IF(C1="NA()",1,NA())'
+    got, file = recalculated(book(tmp_path, cells))
+    assert (got["C1"], got["C2"], got["C3"], got["C4"]) == ("#N/A", "#N/A", "#N/A", "#N/A")
+    assert [(e.address, e.error) for e in file.errors] == [("S!C3", "#N/A")]  # a lookup that found nothing
+
+
 def test_a_misspelt_function_is_the_users_name_error_not_unsupported(tmp_path: Path) -> None:
     got, file = recalculated(book(tmp_path, {"A1": "=SUMM(1,2)"}))
     assert got["A1"] == "#NAME?" and file.unsupported == []

@@ -9,7 +9,8 @@ reference (named by its cells), gets a one-line error in the report; the other f
 the batch still complete.
 
 Each file's status: ``ok`` (every formula computed; ``errors`` lists the cells whose own
-formulas give an Excel error such as ``#DIV/0!``), ``incomplete`` (written, but the engine
+formulas give an Excel error such as ``#DIV/0!``, but not a ``#N/A`` the formula asks for with
+``NA()``, the usual gap in a chart), ``incomplete`` (written, but the engine
 could not compute some cells faithfully: ``unsupported`` names each cell, the function and
 the reason; those cells keep the value the file held) or ``failed`` (nothing written).
 """
@@ -197,7 +198,8 @@ def recalc_file(
                 CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason) for u in computed.unsupported
             ]
         report.formulas = sum(len(cells) for cells in values.values()) + len(report.unsupported)
-        report.errors = _issues(values)
+        asked = computed.asked_na if engine != "excel" else set()
+        report.errors = [i for i in _issues(values) if i.address not in asked]  # NA(): a chart gap, not an error
         report.output, report.status = str(output), "incomplete" if report.unsupported else "ok"
         if report.unsupported:
             names = sorted({u.function for u in report.unsupported})

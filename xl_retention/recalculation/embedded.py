@@ -136,6 +136,8 @@ class Computed:
     values: dict[str, dict[str, Any]]
     members: dict[str, dict[str, Any]] = field(default_factory=dict)
     unsupported: list[Unsupported] = field(default_factory=list)
+    #: "Sheet!F3" of cells whose #N/A their own formula asks for with NA() (a chart gap, not an error)
+    asked_na: set[str] = field(default_factory=set)
 
 
 #: The engine's reader refuses packages whose XML unpacks beyond these sizes (its own defaults are far lower).
@@ -190,6 +192,8 @@ def _load_message(path: Path, error: Exception) -> str:
 
 
 _KNOWN: dict[str, bool] = {}
+_CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
+_LITERALS = re.compile(r'"(?:[^"]|"")*"')
 _INTERSECTION = re.compile(r"[\w$)'\]]\s+[\w$('\[]")  # a space between two references
 
 
@@ -351,6 +355,14 @@ def compute(path: str | Path) -> Computed:
             result.values.get(item.sheet, {}).pop(item.ref, None)
         result.unsupported = unsupported
     _fit_arrays(workbook, info, result)
+    result.asked_na = {
+        f"{sheet}!{_address(r, c)}"
+        for sheet, found in formulas.items()
+        for (r, c), text in found.items()
+        if "NA(" in text.upper()
+        and getattr(result.values.get(sheet, {}).get(_address(r, c)), "code", None) == "#N/A"
+        and _CALLS_NA.search(_LITERALS.sub('""', text))
+    }
     return result
 
 
