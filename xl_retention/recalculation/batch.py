@@ -240,7 +240,7 @@ def recalc(
 ) -> RecalcReport:
     """Recalculate workbooks; see the module docstring.
 
-    ``jobs``: worker processes (None or 1: one after the other; 0: every core).
+    ``jobs``: worker processes (None or 1: one after the other; 0: every core; below 0: ValueError).
     ``progress`` is called with each file's report as it completes.
 
     >>> report = recalc("no/such/file.xlsx", engine="embedded")

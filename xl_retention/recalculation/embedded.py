@@ -5,6 +5,13 @@ importable where formualizer is not (xlwings Lite). Each registry function is
 registered as a formualizer function that converts formualizer's values to cell
 values and calls :func:`xl_retention.cells.evaluate`: the same Excel semantics as the
 xlwings layer, from the same registry.
+
+:func:`compute` adapts the engine to what Excel-saved workbooks hold: the package scan
+(:mod:`.package`) gives the date system, iterative-calculation settings, tables, names and
+array formulas; array members' stale values are removed before loading; formulas the engine
+lacks a form for are rewritten (:mod:`.rewrite`); What-If data tables are computed by setting
+their input cells in turn; cycles are detected at run time (a branch not taken is no cycle).
+A cell the engine still cannot compute keeps the value the file holds and is reported.
 """
 
 from __future__ import annotations
