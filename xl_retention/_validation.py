@@ -71,11 +71,17 @@ class Inputs:
     """
 
     def __init__(self, **named: Any) -> None:
-        if all(type(v) in (int, float) for v in named.values()):
+        whole = False
+        for value in named.values():
+            if type(value) is not float:
+                if type(value) is not int:
+                    break
+                whole = True
+        else:
             # Plain Python numbers (one cell of a formula): checked and computed as floats,
             # which give the same IEEE results as numpy without its per-call overhead.
             self._series, self._is_array = None, False
-            self._arrays = {name: float(value) for name, value in named.items()}
+            self._arrays = {name: float(value) for name, value in named.items()} if whole else named
             return
         pandas_types = _pandas_types()
         self._series = next((v for v in named.values() if pandas_types and isinstance(v, pandas_types[0])), None)
@@ -133,9 +139,10 @@ class Inputs:
         for name in names:
             array = self._arrays[name]
             if type(array) is float:
-                bad = array < low or array > high or math.isinf(array)
+                bad = array < low or array > high or array == math.inf or array == -math.inf
                 bad = bad or (integer and math.isfinite(array) and array != round(array))
-                self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:g}}", name)
+                if bad:  # the message is built only for a value that fails
+                    self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:g}}", name)
                 continue
             with np.errstate(invalid="ignore"):
                 bad = (array < low) | (array > high) | np.isinf(array)
@@ -145,6 +152,9 @@ class Inputs:
 
     def check_nonzero(self, name: str, what: str = "") -> None:
         """A denominator of 0: ``#DIV/0!``."""
+        value = self._arrays[name]
+        if type(value) is float and value != 0:
+            return
         self.fail_where(
             self._arrays[name] == 0,
             ZeroDenominatorError,
@@ -155,11 +165,11 @@ class Inputs:
     # -- result ------------------------------------------------------------------
     def wrap(self, result: np.ndarray) -> Any:
         """``result`` in the kind of the inputs: float, ndarray or Series."""
+        if not self._is_array:
+            return float(result)  # a Python float, also for 0-d arrays and numpy scalars
         if self._series is not None:
             return type(self._series)(result, index=self._series.index)
-        if self._is_array:
-            return result
-        return float(result)  # a Python float, also for 0-d arrays and numpy scalars
+        return result
 
 
 def flatten_range(name: str, values: Any) -> np.ndarray:
