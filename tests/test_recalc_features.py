@@ -399,6 +399,19 @@ def test_the_range_intersection_operator(tmp_path: Path) -> None:
     assert (got["E1"], got["E2"]) == (110, "#NULL!")
 
 
+def test_the_intersection_of_two_named_ranges(tmp_path: Path) -> None:
+    """Months = B1:D3 by column (Jan, Feb, Mar), Regions by row: =Feb North is the cell both name."""
+    cells = {f"{c}{r}": 10 * r + i for r in (1, 2, 3) for i, c in enumerate("BCD", start=1)}
+    cells["F1"] = "=Feb North"
+    path = book(tmp_path, cells)
+    wb = openpyxl.load_workbook(path)
+    wb.defined_names["Feb"] = DefinedName("Feb", attr_text="S!$C$1:$C$3")
+    wb.defined_names["North"] = DefinedName("North", attr_text="S!$B$2:$D$2")
+    wb.save(path)
+    got, _ = recalculated(path)
+    assert got["F1"] == 22
+
+
 def test_implicit_intersection_in_classic_formulas(tmp_path: Path) -> None:
     cells = {"A1": 1, "A2": 2, "A3": 3, "B1": 10, "B2": 20, "B3": 30}
     cells.update({"D2": "=A1:A3+B1:B3", "E3": "=B1:B3*2", "F2": "=SUM(A1:A3)", "D5": "=A1:A3*2"})

@@ -269,7 +269,10 @@ def rewrite(
                 and after.type == Token.OPERAND
                 and after.subtype == Token.RANGE
             ):
-                meet = _intersect(before.value, after.value, sheet)
+                lookup = names or {}
+                meet = _intersect(
+                    lookup.get(before.value.lower(), before.value), lookup.get(after.value.lower(), after.value), sheet
+                )
                 if meet is not None:
                     before.value, changed = meet, True
                     after.type = "SKIP"
