@@ -295,21 +295,86 @@ def recalculated_partial_tracker(tmp_path: Path) -> Path:
     return tmp_path / "r.xlsx"
 
 
-def test_the_dashboard_charts_read_no_false_zeros_for_months_without_data(tmp_path):
-    # the charts read cells that, for a month without data, hold nothing or #N/A (never "", 0 or another error)
+def chart_ranges(path: Path) -> list[tuple[str, dict[str, list[str]]]]:
+    """Each chart's kind (line, bar) and its ranges by role: {"val": [...], "cat": [...], "plus": ..., "minus": ...}."""
+    with zipfile.ZipFile(path) as z:
+        names = sorted((n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)), key=lambda n: int(
+            re.search(r"(\d+)\.xml", n)[1]))  # fmt: skip
+        charts = [z.read(n).decode() for n in names]
+    out = []
+    for xml in charts:
+        kind = re.search(r"<(?:c:)?(\w+?)Chart>", xml)[1]
+        roles: dict[str, list[str]] = {}
+        for role, ref in re.findall(r"<(?:c:)?(cat|val|plus|minus)>.*?<(?:c:)?f>([^<]+)</", xml, re.S):
+            roles.setdefault(role, []).append(ref)
+        out.append((kind, roles))
+    return out
+
+
+def rows_of(ref: str) -> tuple[str, str, int, int]:
+    sheet, column, first, last = re.fullmatch(r"'?([^'!]+)'?!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)", ref).groups()
+    return sheet, column, int(first), int(last)
+
+
+def test_the_dashboard_charts_cover_the_months_with_figures_after_recalc(tmp_path):
+    # LibreOffice draws any non-empty cell that is not a number (#N/A, "") as 0, so recalc fits each line chart
+    # to the rows from its first to its last month with a number; the bar chart (0 = no bar) keeps every month
     path = recalculated_partial_tracker(tmp_path)
     values = stored(path)
-    with zipfile.ZipFile(path) as z:
-        charts = [z.read(n).decode() for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
-    refs = [f for xml in charts for f in re.findall(r"<(?:c:)?(val|plus|minus)>.*?<(?:c:)?f>([^<]+)</", xml, re.S)]
-    assert [kind for kind, _ in refs].count("val") == 11 and len(refs) == 13  # and the NPS error bars' ranges
-    assert all('<plotVisOnly val="0"' in xml for xml in charts)  # the hidden chart columns are plotted
-    for _, ref in refs:
-        sheet, column, first, last = re.fullmatch(r"'?([^'!]+)'?!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)", ref).groups()
-        assert (int(first), int(last)) == (2, 13)
-        for row in range(8, 14):  # July to December: no data
-            kind, value = values[sheet].get(f"{column}{row}", ("", None))
-            assert (kind, value) in (("", None), ("e", "#N/A")), (ref, row, kind, value)
+    charts = chart_ranges(path)
+    assert [k for k, _ in charts] == ["line", "bar", "line", "line", "line", "line"]
+    covered = []
+    for kind, roles in charts:
+        spans = {rows_of(ref)[2:] for refs in roles.values() for ref in refs}
+        assert len(spans) == 1, roles  # categories, values and error bars of a chart: the same months
+        covered.append(spans.pop())
+        for ref in roles["val"]:
+            sheet, column, first, last = rows_of(ref)
+            numbers = [r for r in range(2, 14) if values[sheet].get(f"{column}{r}", ("",))[0] == "n"]
+            if kind == "line":
+                assert (first, last) == (min(numbers), max(numbers)), ref
+    # customers/MRR at end from January; CRR, NRR and GRR from February (January starts from 0 customers, 0 MRR)
+    # to June; NPS: January to June, May (no answers) a gap inside; the MRR movements' columns: every month
+    assert covered == [(2, 7), (2, 13), (3, 7), (3, 7), (2, 7), (2, 7)]
+    nps = stored(path)["NPS"]
+    assert nps["H6"] == ("e", "#N/A") and all(nps[f"H{r}"][0] == "n" for r in (2, 3, 4, 5, 7))
+    for kind, roles in charts:  # no chart's cached points are left behind to disagree with the new ranges
+        assert kind != "line" or all("<c:numCache>" not in r for r in roles["val"])
+
+
+def test_import_gives_fitted_charts_their_months_back_and_a_new_recalc_fits_them_again(tmp_path):
+    path = recalculated_partial_tracker(tmp_path)  # fitted to January..June (CRR February..June)
+    data = snapshots(9, seed=9)
+    data.to_csv(tmp_path / "subs.csv", index=False)
+    run = ["xl-retention", "import", "--subscriptions", str(tmp_path / "subs.csv"), "--into", str(path)]
+    assert subprocess.run(run, capture_output=True, text=True).returncode == 0
+    assert [sorted({rows_of(r)[2:] for refs in roles.values() for r in refs}) for _, roles in chart_ranges(path)] == [
+        [(2, 13)]
+    ] * 6  # without --recalc: every month again, as the template has them (Excel: filled in as typed)
+    assert subprocess.run([*run, "--recalc"], capture_output=True, text=True).returncode == 0
+    spans = [sorted({rows_of(r)[2:] for refs in roles.values() for r in refs}) for _, roles in chart_ranges(path)]
+    assert spans == [[(2, 10)], [(2, 13)], [(3, 10)], [(3, 10)], [(2, 10)], [(2, 7)]]  # NPS: the answers typed before
+
+
+def lo_plotted(path: Path, outdir: Path) -> list[tuple[str, list[tuple[str, int, set[int]]]]]:
+    """What LibreOffice plots: each chart's kind and, per series, its range, point count and the points it caches.
+
+    LibreOffice re-saved as xlsx writes a point for a number only, but DRAWS a cell holding #N/A or "" as 0
+    (seen in its PDF): a series with fewer cached points than its range has cells drawn as false zeros.
+    """
+    saved = libreoffice._convert(path, outdir, "xlsx", recalc=False)
+    out = []
+    for kind, _ in chart_ranges(saved):
+        out.append((kind, []))
+    with zipfile.ZipFile(saved) as z:
+        names = sorted((n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)), key=lambda n: int(
+            re.search(r"(\d+)\.xml", n)[1]))  # fmt: skip
+        for (_, series), name in zip(out, names, strict=True):
+            for body in re.findall(r"<c:ser>(.*?)</c:ser>", z.read(name).decode(), re.S):
+                ref, cache = re.search(r"<c:val>.*?<c:f>([^<]+)</c:f>(.*?)</c:val>", body, re.S).groups()
+                count = int(re.search(r'<c:ptCount val="(\d+)"', cache)[1])
+                series.append((ref, count, {int(i) for i in re.findall(r'<c:pt idx="(\d+)">', cache)}))
+    return out
 
 
 @needs_soffice
@@ -320,21 +385,19 @@ def test_libreoffice_shows_a_partly_filled_tracker_without_error_text_or_points_
     assert "Customers at end of month" in text  # page 1 is Start here, which names the errors it explains
     shown = {code: text.count(code) for code in ("#NAME?", "Err:", "#VALUE!", "#DIV/0!")}
     assert shown == {"#NAME?": 0, "Err:": 0, "#VALUE!": 0, "#DIV/0!": 0}
-    # what LibreOffice plots: the values it caches in each chart series, saved back as xlsx
-    saved = libreoffice._convert(path, tmp_path / "lo-xlsx", "xlsx", recalc=False)
-    with zipfile.ZipFile(saved) as z:
-        charts = [z.read(n).decode() for n in sorted(z.namelist()) if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
-    plotted = {}
-    for xml in charts:
-        for series in re.findall(r"<c:ser>(.*?)</c:ser>", xml, re.S):
-            ref, cache = re.search(r"<c:val>.*?<c:f>([^<]+)</c:f>(.*?)</c:val>", series, re.S).groups()
-            plotted[ref] = {int(i) for i in re.findall(r'<c:pt idx="(\d+)">', cache)}
-    assert len(plotted) == 11
+    plotted = lo_plotted(path, tmp_path / "lo-xlsx")
     values = stored(path)
-    for ref, points in plotted.items():  # a point exactly where the month has a number: July to December none
-        sheet, column = re.fullmatch(r"'?([^'!]+)'?!\$([A-Z]+)\$2:\$[A-Z]+\$13", ref).groups()
-        numbers = {row - 2 for row in range(2, 14) if values[sheet].get(f"{column}{row}", ("",))[0] == "n"}
-        assert points == numbers and numbers <= set(range(6)), (ref, sorted(points), sorted(numbers))
+    for kind, series in plotted:
+        for ref, count, points in series:
+            sheet, column, first, last = rows_of(ref)
+            numbers = {r - first for r in range(first, last + 1) if values[sheet].get(f"{column}{r}", ("",))[0] == "n"}
+            assert count == last - first + 1 and points == numbers, ref
+            if kind == "line" and sheet != "NPS":  # every point LibreOffice draws is a number: no false zero
+                assert points == set(range(count)), (ref, sorted(points), count)
+    # the one month without a figure inside a chart's months (NPS May: no answers): a gap in Excel (#N/A),
+    # drawn at 0 by LibreOffice, which has no way to leave a gap for a formula cell
+    assert [(ref, count, sorted(points)) for kind, series in plotted for ref, count, points in series if
+            ref.startswith("'NPS'") or ref.startswith("NPS")] == [("NPS!$H$2:$H$7", 6, [0, 1, 2, 3, 5])]  # fmt: skip
 
 
 # -- through xl-retention import: the importer's tables laid into the template ---------------------
@@ -414,3 +477,33 @@ def test_an_import_into_a_tracker_has_no_stray_errors_and_the_core_s_values(tmp_
         assert b5[1] in (None, "")
     if fit is not None:
         assert [values["Cohorts"][f"{c}{fit_row}"][1] for c in "BCD"] == pytest.approx(list(fit), rel=1e-9)
+
+
+@needs_soffice
+def test_libreoffice_draws_no_zero_for_a_month_without_data_after_an_import_of_6_months_into_12(tmp_path):
+    # a hand-made SaaS export of 6 months into a 12-month tracker, through the CLI with --recalc; then what
+    # LibreOffice computed for each chart (re-saved as xlsx): every point of a line chart is a month's number
+    snapshots(6, seed=6).to_csv(tmp_path / "subs.csv", index=False)
+    tracker = tmp_path / "tracker.xlsx"
+    build_template(tracker, start="2025-01", months=12)
+    run = ["xl-retention", "import", "--subscriptions", str(tmp_path / "subs.csv"), "--into", str(tracker), "--recalc"]
+    assert subprocess.run(run, capture_output=True, text=True).returncode == 0
+    values = stored(tracker)
+    plotted = lo_plotted(tracker, tmp_path / "lo")
+    spans = [[rows_of(ref)[2:] for ref, _, _ in series] for _, series in plotted]
+    assert spans == [[(2, 7)], [(2, 13)] * 5, [(3, 7)], [(3, 7)] * 2, [(2, 7)], [(2, 2)]]
+    for kind, series in plotted:
+        for ref, count, points in series:
+            sheet, column, first, last = rows_of(ref)
+            numbers = {r - first for r in range(first, last + 1) if values[sheet].get(f"{column}{r}", ("",))[0] == "n"}
+            assert count == last - first + 1 and points == numbers, ref
+            if kind == "line" and sheet != "NPS":
+                assert points == set(range(count)), (ref, sorted(points))  # July..December and CRR's January: out
+    # no NPS answers: the NPS chart keeps one month, one point without a marker: no line, nothing drawn at 0
+    assert plotted[-1][1] == [("NPS!$H$2:$H$2", 1, set())]
+    with zipfile.ZipFile(tracker) as z:
+        assert '<symbol val="none"' in z.read("xl/charts/chart6.xml").decode()
+    pdf = libreoffice.render_pdf(tracker, tmp_path / "pdf", recalculate=False)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    block = text.split("Customer retention (CRR)", 1)[1].split("Retention (CRR)", 1)[0]  # CRR and NRR/GRR side by side
+    assert re.findall(r"[A-Z][a-z]{2} \d\d", block) == ["Feb 25", "Mar 25", "Apr 25", "May 25", "Jun 25"] * 2

@@ -1,9 +1,11 @@
 """The template's Dashboard: the latest figures and native charts of the monthly sheets.
 
-Every chart series reads a column whose months without a figure hold nothing (an input left
-empty) or ``#N/A`` (the hidden chart columns of :mod:`.template`): Excel and LibreOffice draw
-both as gaps, where a formula's ``""`` would be drawn as 0.
-"""
+Every line-chart series reads a hidden chart column (header "... (chart)") whose months without a
+figure hold ``#N/A``: Excel draws them as gaps, where a formula's ``""`` would be drawn as 0.
+LibreOffice draws any non-empty cell that is not a number as 0 (``#N/A`` and ``""`` alike), so
+recalc fits each line chart's ranges to its months with figures
+(:mod:`xl_retention.workbook.chart_ranges`); the template itself covers every month, so Excel
+charts fill in as months are typed."""
 
 from __future__ import annotations
 
@@ -140,7 +142,10 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     margin = NumDataSource(numRef=NumRef(f=f"{quote_sheetname(NPS_SUMMARY.title)}!${moe}$2:${moe}${last}"))
     score.series[0].errBars = ErrorBars(errDir="y", errBarType="both", errValType="cust", plus=margin, minus=margin)
     ws.add_chart(score, "H48")
-    ws["A66"] = "The charts fill in as months are typed on the tracking sheets."
+    ws["A66"] = (
+        "In Excel the charts fill in as months are typed. xl-retention recalc (and import --recalc) fits each line "
+        "chart to the months that have figures, as LibreOffice needs: recalculate again after typing new months."
+    )
     ws["A66"].font = Font(italic=True, color="595959")
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 1

@@ -35,6 +35,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
+from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, grow_cohorts, triangle
 from .growth import grow, grow_answers
 from .template import (
@@ -195,6 +196,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
     try:
         sheets = {spec.title: _read_monthly(wb, spec, path.name) for spec in MONTHLY_SHEETS}
         package = ip.Package(path)
+        reset_chart_ranges(package)  # charts a recalc fitted to its months with data: every month again, then grown
         plan = _Plan(package)
         first = sheets[CUSTOMERS.title].months[0]
         for sheet in sheets.values():

@@ -1,0 +1,253 @@
+"""The Dashboard's line charts cover the months that have figures: no false zeros in LibreOffice.
+
+Each line-chart series of the template reads a hidden chart column (its header ends with
+``(chart)``) holding ``=IF(ISNUMBER(x),x,NA())``. Excel draws the ``#N/A`` of a month without a
+figure as a gap. LibreOffice (checked with 7.4 headless: a rendered PDF of small probes) draws
+every non-empty cell that is not a number as 0: ``#N/A`` (computed or stored, with or without a
+``<c:numCache>``), ``""`` and a formula that returns an empty cell alike; it leaves a gap only for a
+truly empty cell, which a formula cell never is. It ignores the chart's cached values (``numCache``)
+for cells of the workbook, and draws nothing at all for a series defined by a formula name
+(OFFSET/INDEX "dynamic ranges"). So the only way to keep LibreOffice from drawing 0 for months
+without data is a series range that leaves them out.
+
+:func:`fit_chart_ranges` (run by recalc on every workbook it writes) therefore sets every
+category, value and error-bar range of such a chart to the rows from the first to the last month
+in which any of its series has a number (the chart column's stored values); a month without a
+figure between two with figures still reads ``#N/A`` (a gap in Excel, 0 in LibreOffice).
+:func:`reset_chart_ranges` (run by import before it writes) gives them back their full length,
+so months added by the import are stretched into them and Excel charts fill in as months are
+typed, until the next recalc fits them again.
+
+Only line charts whose every value range is one column of a "(chart)" column on one sheet are
+touched; bar charts (a 0 bar is as invisible as a gap) and any chart of the user's are copied as
+they are.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
+
+from . import inplace as ip
+
+__all__ = ["fit_chart_ranges", "reset_chart_ranges"]
+
+CHART_MARK = "(chart)"
+_P = rb"(?:[A-Za-z_][\w.\-]*:)?"
+_CHART_PART = r"xl/charts/chart[^/]*\.xml"
+_KINDS = re.compile(rb"<" + _P + rb"(\w+?)(?:3D)?Chart[\s>/]")  # lineChart, barChart, bar3DChart, ... (not <c:chart>)
+# a data reference: <c:cat|val|plus|minus> ... <c:f>TEXT</c:f> [<c:numCache|strCache>...</...>] ...
+_DATA = re.compile(rb"<(" + _P + rb")(cat|val|plus|minus)\b([^>]*)>(.*?)</\1\2\s*>", re.S)
+_F = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
+_CACHE = re.compile(rb"<(" + _P + rb")(numCache|strCache)\b.*?</\1\2\s*>", re.S)
+_COLUMN_RANGE = re.compile(
+    r"^((?:'(?:[^']|'')+')|(?:[A-Za-z_][\w.]*))!\$?([A-Z]{1,3})\$?([0-9]+):\$?([A-Z]{1,3})\$?([0-9]+)$"
+)
+_NUMBER_CELL = re.compile(rb"<" + _P + rb"v\s*>\s*([^<]*?)\s*</" + _P + rb"v\s*>")
+_CELL_TYPE = re.compile(rb"\st\s*=\s*[\"']([^\"']*)[\"']")
+
+
+@dataclass(frozen=True)
+class _Area:
+    sheet: str  # unquoted title
+    column: str
+    first: int
+    last: int
+
+
+def _area(text: str) -> _Area | None:
+    """``'Sheet'!$I$2:$I$25`` -> its sheet, column and rows; None for anything but one column of one sheet."""
+    match = _COLUMN_RANGE.match(text.strip())
+    if match is None or match.group(2) != match.group(4):
+        return None
+    sheet = match.group(1)
+    sheet = sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
+    return _Area(sheet, match.group(2), int(match.group(3)), int(match.group(5)))
+
+
+def _unescape(raw: bytes) -> str:
+    return raw.decode("utf-8").replace("&apos;", "'").replace("&quot;", '"').replace("&lt;", "<").replace(
+        "&gt;", ">").replace("&amp;", "&")  # fmt: skip
+
+
+class _Cells:
+    """Headers and stored numbers of the package's sheets, read on demand."""
+
+    def __init__(self, package: ip.Package) -> None:
+        self.package = package
+        self._strings: list[str] | None = None
+
+    def strings(self) -> list[str]:
+        if self._strings is None:
+            name = next((n for n in self.package.data if n.lower() == "xl/sharedstrings.xml"), None)
+            self._strings = []
+            if name is not None:
+                root = ElementTree.fromstring(self.package.data[name])
+                for si in root:
+                    self._strings.append("".join(t.text or "" for t in si.iter() if t.tag.endswith("}t")))
+        return self._strings
+
+    def text(self, sheet: str, ref: str) -> str | None:
+        """The text of a cell holding text (shared, inline or a formula's), else None."""
+        element = self.package.sheet(sheet).cell(ref)
+        if element is None:
+            return None
+        kind = _CELL_TYPE.search(element.split(b">", 1)[0])
+        kind = kind.group(1) if kind else b"n"
+        if kind == b"s":
+            value = _NUMBER_CELL.search(element)
+            strings = self.strings()
+            index = int(value.group(1)) if value and value.group(1).isdigit() else -1
+            return strings[index] if 0 <= index < len(strings) else None
+        if kind == b"inlineStr":
+            return "".join(_unescape(t) for t in re.findall(rb"<" + _P + rb"t\b[^>]*>([^<]*)<", element))
+        if kind == b"str":
+            value = _NUMBER_CELL.search(element)
+            return _unescape(value.group(1)) if value else None
+        return None
+
+    def formula_rows(self, sheet: str, column: str) -> list[int]:
+        """Rows (from 2) in which ``column`` holds a formula."""
+        xml = self.package.sheet(sheet)
+        rows = []
+        for number in sorted(n for n in xml.rows if n >= 2):
+            element = xml.cell(f"{column}{number}")
+            if element is not None and re.search(rb"<" + _P + rb"f\b", element):
+                rows.append(number)
+        return rows
+
+    def number_rows(self, sheet: str, column: str, rows: list[int]) -> list[int]:
+        """Those of ``rows`` whose cell in ``column`` stores a number (not an error, text or nothing)."""
+        xml = self.package.sheet(sheet)
+        out = []
+        for number in rows:
+            element = xml.cell(f"{column}{number}")
+            if element is None:
+                continue
+            kind = _CELL_TYPE.search(element.split(b">", 1)[0])
+            if kind is not None and kind.group(1) != b"n":
+                continue
+            value = _NUMBER_CELL.search(element)
+            if value is None:
+                continue
+            try:
+                float(value.group(1))
+            except ValueError:
+                continue
+            out.append(number)
+        return out
+
+
+def _chart_rows(xml: bytes, cells: _Cells, fit: bool) -> tuple[str, list[int], list[int]] | None:
+    """The sheet, every month row and the rows with a number of a template line chart; None when not one."""
+    kinds = set(_KINDS.findall(xml))
+    if kinds != {b"line"}:
+        return None
+    values = [m for m in _DATA.finditer(xml) if m.group(2) == b"val"]
+    if not values:
+        return None
+    areas = []
+    for match in values:
+        f = _F.search(match.group(4))
+        area = _area(_unescape(f.group(2))) if f else None
+        if area is None:
+            return None
+        areas.append(area)
+    sheet = areas[0].sheet
+    if any(a.sheet != sheet for a in areas) or sheet not in cells.package.parts:
+        return None
+    full: list[int] = []
+    numbered: list[int] = []
+    for area in areas:
+        header = cells.text(sheet, f"{area.column}1")
+        if header is None or not header.rstrip().endswith(CHART_MARK):
+            return None
+        rows = cells.formula_rows(sheet, area.column)
+        if not rows or rows != list(range(rows[0], rows[-1] + 1)):  # the chart column: a formula in every month
+            return None
+        full += rows
+        if fit:
+            numbered += cells.number_rows(sheet, area.column, rows)
+    return sheet, full, numbered
+
+
+def _set_rows(xml: bytes, sheet: str, rows: tuple[int, int]) -> bytes:
+    """Every one-column category/value/error-bar range of ``sheet`` in the chart set to ``rows``; caches dropped."""
+
+    def data(match: re.Match[bytes]) -> bytes:
+        body = match.group(4)
+        f = _F.search(body)
+        area = _area(_unescape(f.group(2))) if f else None
+        if f is None or area is None or area.sheet != sheet:
+            return match.group(0)
+        quoted = "'" + sheet.replace("'", "''") + "'"
+        text = f"{quoted}!${area.column}${rows[0]}:${area.column}${rows[1]}"
+        if (area.first, area.last) == rows:
+            return match.group(0)
+        body = body[: f.start(2)] + escape(text).encode() + body[f.end(2) :]
+        body = _CACHE.sub(b"", body)  # Excel rebuilds the cached points from the cells
+        return b"<" + match.group(1) + match.group(2) + match.group(3) + b">" + body + b"</" + match.group(1) + \
+            match.group(2) + b">"  # fmt: skip
+
+    return _DATA.sub(data, xml)
+
+
+def _apply(package: ip.Package, fit: bool) -> int:
+    cells = _Cells(package)
+    found: dict[str, tuple[str, list[int], list[int]]] = {}
+    for name in package.names(_CHART_PART):
+        try:
+            rows = _chart_rows(package.data[name], cells, fit)
+        except ip.LayoutError:  # a sheet whose markup the reader does not know: leave its charts alone
+            rows = None
+        if rows is not None:
+            found[name] = rows
+    if fit and not any(numbered for _, _, numbered in found.values()):
+        return 0  # a tracker without figures yet: its charts keep every month (and fill in as months are typed)
+    changed = 0
+    for name, (sheet, full, numbered) in found.items():
+        if not fit:
+            rows = (min(full), max(full))
+        elif numbered:
+            rows = (min(numbered), max(numbered))
+        else:  # no figure for this chart (no NPS answers, say): one month, which draws no line
+            rows = (min(full), min(full))
+        new = _set_rows(package.data[name], sheet, rows)
+        if new != package.data[name]:
+            package.data[name] = new
+            changed += 1
+    return changed
+
+
+def reset_chart_ranges(package: ip.Package) -> int:
+    """Give the template's line charts their full length again (every month of the sheet); returns charts changed.
+
+    Shape: edits ``package.data`` (saved with the package). A chart is the template's when it is a line chart
+    and each of its value ranges is one "(chart)" column of one sheet with a formula in every month.
+    Example: ``reset_chart_ranges(ip.Package("tracker.xlsx"))`` before months are added to the sheets.
+    """
+    return _apply(package, fit=False)
+
+
+def fit_chart_ranges(path: str | os.PathLike[str]) -> int:
+    """Fit the template's line charts of the recalculated workbook ``path`` to its months with figures.
+
+    Formula: each chart covers rows ``min(first)`` to ``max(last)`` over its series, where first/last are the
+    first and last months whose chart cell stores a number; a chart with no number anywhere keeps every month.
+    Returns the number of charts changed; the file is replaced atomically only when one changed.
+    Errors: a file that is not a zip package raises ``zipfile.BadZipFile``.
+    Example: ``fit_chart_ranges("tracker.xlsx")`` after ``recalc_file("tracker.xlsx", "tracker.xlsx", in_place=True)``.
+    """
+    with zipfile.ZipFile(path) as zipped:  # most workbooks have no line chart: don't load them whole
+        charts = [n for n in zipped.namelist() if re.fullmatch(_CHART_PART, n)]
+        if not any(b"line" in kinds for n in charts for kinds in [set(_KINDS.findall(zipped.read(n)))]):
+            return 0
+    package = ip.Package(path)
+    changed = _apply(package, fit=True)
+    if changed:
+        package.save()
+    return changed
