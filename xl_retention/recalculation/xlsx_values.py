@@ -262,6 +262,12 @@ def _rewrite_sheet(xml: bytes, title: str, cells: dict[bytes, object]) -> tuple[
     closing = re.compile(rb"</" + re.escape(opening.group(1)) + rb"sheetData\s*>").search(xml, opening.end())
     end = closing.start() if closing is not None else len(xml)
 
+    if not opening.group(1):
+        from .xlsx_plain import rewrite_plain_cells
+
+        plain = rewrite_plain_cells(xml, title, cells, opening.end(), end)  # every formula cell in the plain layout
+        if plain is not None:
+            return plain
     if _simple_layout(xml, opening.group(1), opening.end(), end):
         return _rewrite_formula_cells(xml, title, cells, opening.end(), end)
     chunks: list[bytes] = []
@@ -414,8 +420,16 @@ def _letters(column: int) -> str:
     return letters
 
 
+_CANONICAL_REFS = re.compile(r"[A-Z]{1,3}[1-9][0-9]*(?:\n[A-Z]{1,3}[1-9][0-9]*)*")
+
+
 def _canonical_refs(title: str, cells: Mapping[str, object]) -> dict[bytes, object]:
     """{"$f$3": v} -> {b"F3": v}; invalid or duplicate references raise ValueError."""
+    keys = list(cells)
+    if keys and set(map(type, keys)) == {str}:  # the usual case, every key already "F3": checked in one pass
+        joined = "\n".join(keys)
+        if _CANONICAL_REFS.fullmatch(joined) is not None:
+            return dict(zip(joined.encode().split(b"\n"), cells.values(), strict=True))
     canonical: dict[bytes, object] = {}
     for ref, value in cells.items():
         if isinstance(ref, str) and _CANONICAL_REF.fullmatch(ref) is not None:  # fast path: already "F3"

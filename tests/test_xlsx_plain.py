@@ -1,0 +1,116 @@
+"""The writer's fast path for the plain cell layout (xlsx_plain) against its general path, byte for byte."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from xl_retention.cells import CellError
+from xl_retention.recalculation import xlsx_plain, xlsx_values
+
+VALUES = [
+    0.92,
+    -1.5e-300,
+    1e16,
+    7,
+    0,
+    True,
+    False,
+    None,
+    "",
+    "high",
+    'a & b < c > d "q"',
+    "line\r\nnext",
+    "café ☕ 😀",
+    "_x0041_ and \x01",
+    CellError("#DIV/0!", "no customers"),
+    CellError("#N/A"),
+    float("nan"),
+    float("inf"),
+]
+PLAIN_TYPES = ["", ' t="str"', ' t="e"', ' t="b"', ' t="n"']
+ODD_CELLS = [  # formula cells outside the plain layout: the fast path must leave the sheet to the general path
+    '<c r="{ref}"><f t="shared" ref="{ref}" si="0">A1*2</f><v>1</v></c>',
+    '<c r="{ref}" cm="1"><f t="array" ref="{ref}">SEQUENCE(1)</f><v>1</v></c>',
+    '<c r="{ref}"><f>A1</f></c>',
+    '<c r="{ref}" t="inlineStr"><f>A1</f><is><t>x</t></is></c>',
+    '<c r="{ref}" s="1"><f>A1</f><v xml:space="preserve"> 1</v></c>',
+    '<c r="{ref}"><f>A1</f> <v>1</v></c>',
+]
+
+
+def sheet(rng: random.Random, rows: int, odd: bool) -> tuple[bytes, dict[bytes, object]]:
+    """A sheet part of plain formula cells among value cells, and values for some of them (bytes refs)."""
+    out, values = [], {}
+    odd_row = rng.randrange(1, rows + 1) if odd else 0
+    for r in range(1, rows + 1):
+        cells = [f'<c r="A{r}"><v>{r}</v></c>', f'<c r="B{r}" t="s"><v>0</v></c>']
+        for col in "CDEF":
+            ref = f"{col}{r}"
+            if odd and r == odd_row and col == "D":
+                cells.append(rng.choice(ODD_CELLS).format(ref=ref))
+                continue
+            style = rng.choice(["", f' s="{rng.randrange(20)}"'])
+            old = rng.choice(["0", "", "12.5", "#N/A", "x &amp; y"])
+            cells.append(f'<c r="{ref}"{style}{rng.choice(PLAIN_TYPES)}><f>A{r}*{col}1&amp;"x"</f><v>{old}</v></c>')
+            if rng.random() < 0.85:
+                values[ref.encode()] = rng.choice(VALUES)
+        out.append(f'<row r="{r}" spans="1:6">' + "".join(cells) + "</row>")
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:F9"/>'
+        "<sheetData>" + "".join(out) + '</sheetData><mergeCells count="1"><mergeCell ref="G1:H1"/></mergeCells>'
+        "</worksheet>"
+    )
+    return xml.encode(), values
+
+
+def both(xml: bytes, values: dict[bytes, object]) -> tuple[object, object]:
+    start = xml.index(b"<sheetData>") + len(b"<sheetData>")
+    end = xml.index(b"</sheetData>")
+    general = xlsx_values._rewrite_formula_cells(xml, "S", values, start, end)
+    return xlsx_plain.rewrite_plain_cells(xml, "S", values, start, end), general
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_plain_layout_gives_the_general_paths_bytes(seed: int) -> None:
+    rng = random.Random(seed)
+    xml, values = sheet(rng, rng.randrange(1, 30), odd=False)
+    fast, general = both(xml, values)
+    assert fast is not None
+    assert fast == general
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_any_other_formula_cell_leaves_the_sheet_to_the_general_path(seed: int) -> None:
+    rng = random.Random(seed)
+    xml, values = sheet(rng, rng.randrange(2, 12), odd=True)
+    fast, _ = both(xml, values)
+    assert fast is None
+
+
+def test_numbers_only_take_the_bulk_path_and_keep_unrequested_cells() -> None:
+    xml, _ = sheet(random.Random(1), 50, odd=False)
+    xml = xml.replace(b' t="str"', b"").replace(b' t="e"', b"").replace(b' t="b"', b"").replace(b' t="n"', b"")
+    every = {f"{c}{r}".encode(): r + 0.25 for r in range(1, 51) for c in "CDEF"}
+    fast, general = both(xml, every)
+    assert fast == general and fast[1] == 200
+    assert b'<c r="C7"' in fast[0] and b"<v>7.25</v>" in fast[0]
+    some = {k: v for k, v in every.items() if not k.startswith(b"D")}
+    fast, general = both(xml, some)
+    assert fast == general and fast[1] == 150
+    assert both(xml, {}) == ((xml, 0), (xml, 0))
+
+
+def test_a_value_that_cannot_be_stored_raises_the_same_error() -> None:
+    xml, values = sheet(random.Random(3), 5, odd=False)
+    first = sorted(values, key=lambda ref: (int(ref[1:]), ref[:1]))[0]
+    for bad, error in ((CellError("#BAD!"), ValueError), (object(), TypeError)):
+        broken = {**values, first: bad}
+        with pytest.raises(error) as fast_error:
+            both(xml, broken)
+        with pytest.raises(error) as general_error:
+            start, end = xml.index(b"<sheetData>") + 11, xml.index(b"</sheetData>")
+            xlsx_values._rewrite_formula_cells(xml, "S", broken, start, end)
+        assert str(fast_error.value) == str(general_error.value)
