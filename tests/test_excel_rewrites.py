@@ -1,0 +1,165 @@
+"""Formula rewrites that restore Excel's argument checks and conversions (excel_functions.arguments).
+
+Excel passes an error lookup value on, refuses typed text in numeric aggregates, writes numbers into
+text with 15 significant digits and compares numbers at 15 significant digits; the engine does none
+of these. Each test builds its own workbook in tmp_path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from test_excel_functions import _compute
+
+from xl_retention.recalculation import recalc_file
+
+
+def test_argument_rewrites_restore_excels_error_codes(tmp_path: Path) -> None:
+    from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
+
+    assert rewrite_arguments('=AVERAGE("Hola")') == '=AVERAGE(VALUE("Hola"))'
+    assert rewrite_arguments('=SMALL("Hello",1)') == '=SMALL(VALUE("Hello"),1)'
+    assert rewrite_arguments("=VLOOKUP(A3,A1:B2,2)") == "=IF(ISERROR(A3),A3,VLOOKUP(A3,A1:B2,2))"
+    unchanged = ["=SUM(A1:A3)", "=VLOOKUP(22,I22:L25,4)", "=VLOOKUP(A3,A1:B2,2,FALSE)", '=COUNT("a")', "=MIN(A1:A3)"]
+    for formula in unchanged:
+        assert rewrite_arguments(formula) is formula
+    # case 14 (ironcalc HVLOOKUP.xlsx VLOOKUP!N8, AVERAGE.xlsx D27, SMALL_LARGE.xlsx J4), as the engine is given it
+    formulas = {
+        "D1": "=VLOOKUP(A3,A1:B2,2)",
+        "D2": '=AVERAGE("Hola")',
+        "D3": '=SMALL("Hello",1)',
+        "D4": '=MIN("Hola")',
+        "D5": '=AVERAGE("3")',
+        "D6": "=IFNA(VLOOKUP(A3,A1:B2,2),0)",
+        "D7": "=AVERAGE(A1)",  # text in a referenced cell is left out: no numbers
+    }
+    got = _compute(
+        tmp_path,
+        {ref: rewrite_arguments(f) for ref, f in formulas.items()},
+        {"A1": "a", "B1": 1, "A2": "b", "B2": 2, "A3": "=1/0"},
+    )
+    assert got == {
+        "D1": "#DIV/0!",
+        "D2": "#VALUE!",
+        "D3": "#VALUE!",
+        "D4": "#VALUE!",
+        "D5": 3.0,
+        "D6": "#DIV/0!",
+        "D7": "#DIV/0!",
+    }
+
+
+def test_recalc_writes_excels_error_codes_for_case_14(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["B1"], sheet["A2"], sheet["B2"] = "a", 1, "b", 2
+    formulas = {"A3": "=1/0", "D1": "=VLOOKUP(A3,A1:B2,2)", "D2": '=AVERAGE("Hola")', "D3": '=SMALL("Hello",1)'}
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    source = tmp_path / "error_codes.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out" / "error_codes.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    values = openpyxl.load_workbook(report.output, data_only=True)["S"]
+    assert {ref: values[ref].value for ref in formulas} == {
+        "A3": "#DIV/0!",
+        "D1": "#DIV/0!",
+        "D2": "#VALUE!",
+        "D3": "#VALUE!",
+    }
+
+
+def test_concatenation_turns_numbers_into_text_as_excel(tmp_path: Path) -> None:
+    # Excel writes a number into text with 15 significant digits ("0.3", "0.333333333333333", "1E+20");
+    # the engine wrote the shortest round-trip form ("0.30000000000000004", 16 digits)
+    from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
+
+    assert rewrite_arguments('="NRR: "&A1') == '="NRR: "&_XLR.TEXT(A1)'
+    assert rewrite_arguments('="a"&"b"') == '="a"&"b"'
+    assert rewrite_arguments("=A1&B1=C1") == "=_XLR.TEXT(A1)&_XLR.TEXT(B1)=C1"  # & binds tighter than =
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"], sheet["A3"] = "=1/3", True, "=0.1+0.2"
+    formulas = {
+        "B1": '="NRR: "&A1',
+        "B2": '=A2&"x"',
+        "B3": '=A3&""',
+        "B4": '=1E+20&""',
+        "B5": '=A9&"x"',
+        "B6": '=(A3*10)&"%"',
+        "B7": '=IF(A1&""="0.333333333333333",1,0)',
+    }
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    source = tmp_path / "concat.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out" / "concat.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    values = openpyxl.load_workbook(report.output, data_only=True)["S"]
+    assert {ref: values[ref].value for ref in formulas} == {
+        "B1": "NRR: 0.333333333333333",
+        "B2": "TRUEx",
+        "B3": "0.3",
+        "B4": "1E+20",
+        "B5": "x",
+        "B6": "3%",
+        "B7": 1,
+    }
+
+
+def test_comparisons_take_numbers_at_15_significant_digits(tmp_path: Path) -> None:
+    # Excel compares numbers at 15 significant digits: =IF(0.1+0.2=0.3,1,0) is 1 in Excel, 0 in the engine
+    from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
+
+    assert rewrite_arguments("=IF(A1+B1=C1,1,0)") == "=IF(_XLR.COMPARED(A1+B1)=_XLR.COMPARED(C1),1,0)"
+    template_guard = '=IF(OR(AND(D2="",C2=""),AND(ISNUMBER(B2),B2=0)),"",CRR(D2,C2,B2))'
+    assert rewrite_arguments(template_guard) is template_guard  # against "" or 0 rounding changes nothing
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["B1"], sheet["C1"] = 0.1, 0.2, 0.3
+    formulas = {
+        "D1": "=IF(A1+B1=C1,1,0)",
+        "D2": "=A1+B1<>C1",
+        "D3": "=A1+B1>C1",
+        "D4": "=IF(A9=0,1,0)",  # a blank cell still equals 0 and ""
+        "D5": '=IF(A9="",1,0)',
+        "D6": '=A1&""="0.1"',
+        "D7": "=SUM(A1:B1)=C1",
+    }
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    source = tmp_path / "compare.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out" / "compare.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    values = openpyxl.load_workbook(report.output, data_only=True)["S"]
+    assert {ref: values[ref].value for ref in formulas} == {
+        "D1": 1,
+        "D2": False,
+        "D3": False,
+        "D4": 1,
+        "D5": 1,
+        "D6": True,
+        "D7": True,
+    }
+
+
+def test_rewrites_of_formulas_filled_down_a_column_keep_their_own_rows() -> None:
+    # the rewrite is computed once per shape (row numbers set aside) and each formula gets its own rows back
+    from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
+
+    assert [rewrite_arguments(f'=IF(G{r}>0.95,"high","low")') for r in (2, 3, 1048576)] == [
+        '=IF(_XLR.COMPARED(G2)>0.95,"high","low")',
+        '=IF(_XLR.COMPARED(G3)>0.95,"high","low")',
+        '=IF(_XLR.COMPARED(G1048576)>0.95,"high","low")',
+    ]
+    assert rewrite_arguments('=IF(Sheet1!A1+$B$1=C1,"Q1",LOG10(A5))') == (
+        '=IF(_XLR.COMPARED(Sheet1!A1+$B$1)=_XLR.COMPARED(C1),"Q1",LOG10(A5))'
+    )
+    assert rewrite_arguments("=VLOOKUP(A3,$A$1:$B$2,2)&DEC2BIN(A3)") == (
+        "=_XLR.TEXT(IF(ISERROR(A3),A3,VLOOKUP(A3,$A$1:$B$2,2)))&_XLR.TEXT(DEC2BIN(A3))"
+    )
