@@ -425,6 +425,7 @@ def test_text_number_formats_as_excel(tmp_path: Path) -> None:
         (4.34, "# ?/?", "4 1/3"),  # doc
         (12200000, "0.00E+00", "1.22E+07"),  # doc
         (1234, "0000000", "0001234"),  # doc
+        (12.0, "@", "12"),  # a number through the text placeholder
     ]
     inputs = {f"A{i}": value for i, (value, _, _) in enumerate(cases, start=1)}
     inputs.update({f"B{i}": fmt for i, (_, fmt, _) in enumerate(cases, start=1)})

@@ -381,6 +381,8 @@ def format_value(value: float | str, fmt: str) -> str:
     ('1,234.5 ', '00001-2345')
     >>> format_value(1234.5, "0.00E+00"), format_value(-0.0001, "0.00"), format_value(45292, "mmm yyyy")
     ('1.23E+03', '-0.00', 'Jan 2024')
+    >>> format_value(12.5, "@"), format_value(-1, '"x"@')
+    ('12.5', 'x-1')
     """
     sections = _sections(fmt)
     if len(sections) > 4:
@@ -392,6 +394,7 @@ def format_value(value: float | str, fmt: str) -> str:
         return "".join(value if (k, t) == ("code", "@") else t for k, t in _tokens(section))
     if len(sections) > 1 and "@" in sections[-1] and not _is_date(sections[-1]):
         sections = sections[:-1]  # the last section with @ is the text section
+    signed = value
     if len(sections) >= 2 and value < 0:
         section, value, sign = sections[1], -value, ""
     elif len(sections) >= 3 and value == 0:
@@ -411,12 +414,12 @@ def format_value(value: float | str, fmt: str) -> str:
         if sign and not (len(codes) == 1 and codes[0].startswith("[")):
             raise ExcelError("#VALUE!")  # a negative date or time (a lone [h], [m] or [s] may be negative)
         return sign + _date(value, tokens)
-    if any(k == "code" and t == "@" for k, t in tokens):
-        raise ExcelError("#VALUE!")  # the text placeholder in a number section
+    if any(k == "code" and t == "@" for k, t in tokens) and any(k == "code" and t in "0#?" for k, t in tokens):
+        raise ExcelError("#VALUE!")  # the text placeholder among digit placeholders
     if not any(k == "code" and t in "0#?" for k, t in tokens):
         literal = "".join(t for _, t in tokens)
-        if "@" in literal:
-            return literal.replace("@", _general(value))
+        if "@" in literal:  # a number through the text placeholder: as General, with its own sign
+            return literal.replace("@", _general(signed if sign else value))
         if "%" in literal:
             raise FormatNotSupported("percent without digits")
         return sign + literal
