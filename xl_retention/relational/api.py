@@ -1,4 +1,4 @@
-"""The monthly tables computed by an engine: the same functions, columns, dtypes and values as :mod:`xl_retention.tables`.
+"""The monthly tables computed by an engine: the functions, columns, dtypes and values of :mod:`xl_retention.tables`.
 
 Each function takes a pandas DataFrame, an Ibis table or a Spark DataFrame and returns pandas
 (as the numpy tables do); ``backend`` is an Ibis backend (:func:`.backends.connect`) or None:

@@ -6,7 +6,7 @@
   Larger-than-memory inputs spill to a temporary folder (``temp_directory``) once DuckDB's
   ``memory_limit`` (default: 80% of RAM; ``XL_RETENTION_DUCKDB_MEMORY``, e.g. ``4GB``) is reached.
 * ``spark``: ``connection`` is the Spark master (default ``local[2]``: this machine); an existing
-  active session is reused. Small shuffles (``spark.sql.shuffle.partitions`` 8) suit monthly tables.
+  active session is reused. Small shuffles (``spark.sql.shuffle.partitions`` 2) suit monthly tables.
 * ``postgres`` (and any other Ibis backend by URL): ``connection`` is the URL,
   e.g. ``postgres://user:password@host:5432/db``.
 """
@@ -75,12 +75,17 @@ def spark_session(master: str | None = None) -> Any:
     builder = (
         SparkSession.builder.master(master or "local[2]")
         .appName("xl-retention")
-        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.default.parallelism", "2")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.sql.session.timeZone", "UTC")
     )
     try:
-        return builder.getOrCreate()
+        session = builder.getOrCreate()
+        session.sparkContext.setLogLevel("ERROR")
+        return session
     except Exception as error:  # no Java, ...
         raise ValueError(f"cannot start Spark ({master or 'local[2]'}): {str(error).strip().splitlines()[0]}") from None
 

@@ -79,9 +79,12 @@ def _first_segment(rows: ir.Table, by: str, order: str) -> ir.Table:
     """``segment`` replaced by the segment of each ``by``'s first row by ``order`` (the smallest on ties)."""
     if "segment" not in rows.columns:
         return rows
-    first = rows[order].min().over(group_by=rows[by])
-    mine = (rows[order] == first).ifelse(rows.segment, ibis.null("string"))
-    return rows.mutate(segment=mine.min().over(group_by=rows[by]))
+    firsts = rows.group_by(by).aggregate(first_at=rows[order].min())
+    at_first = rows.join(firsts, by)
+    at_first = at_first.filter(at_first[order] == at_first.first_at)
+    owner = at_first.group_by(by).aggregate(owner=at_first.segment.min())
+    joined = rows.join(owner, by)
+    return joined.mutate(segment=joined.owner).drop("owner")
 
 
 def _bounds(months: ir.Table, start: int | None, end: int | None) -> ir.Table:
@@ -139,7 +142,7 @@ def billing_mrr(rows: ir.Table) -> ir.Table:
 
 
 def intervals_to_snapshots(intervals: ir.Table, through: int | None = None) -> ir.Table:
-    """Subscription intervals (``customer_id, start_m, end_m`` (NULL: open), ``mrr``) to snapshots ``customer_id, m, mrr``.
+    """Intervals (``customer_id, start_m, end_m`` (NULL: open), ``mrr``) to snapshots ``customer_id, m, mrr``.
 
     An interval counts from its start's month to the month before its end's month, and always in
     its start's month; open intervals run to ``through`` (default: the latest start, or month after
@@ -150,10 +153,9 @@ def intervals_to_snapshots(intervals: ir.Table, through: int | None = None) -> i
         last=intervals.end_m.isnull().ifelse(ibis.null("int64"), ibis.greatest(intervals.start_m, intervals.end_m - 1))
     )
     if through is None:
-        limit = iv.aggregate(through=ibis.greatest(iv.start_m.max(), (iv["last"] + 1).max()))
+        iv = iv.cross_join(iv.aggregate(through=ibis.greatest(iv.start_m.max(), (iv["last"] + 1).max())))
     else:
-        limit = iv.aggregate(through=ibis.literal(through, "int64"))
-    iv = iv.cross_join(limit)
+        iv = iv.mutate(through=ibis.literal(through, "int64"))
     last = iv.end_m.isnull().ifelse(iv.through, ibis.least(iv["last"], iv.through))
     iv = iv.mutate(last=last)
     keep = [c for c in ("segment",) if c in iv.columns]
@@ -255,7 +257,7 @@ def _cohort_rows(cells: ir.Table, bounds: ir.Table, keys: list[str], values: lis
     t = t.filter((t.cohort >= t["first"]) & (t.m <= t["last"]))
     t = t.mutate(cohort_month=month_date(t.cohort), months_since=(t.m - t.cohort).cast("int64"))
     t = t.order_by([*keys, "cohort", "m"])
-    return t.select(cohort=t.cohort_month, *keys, months_since=t.months_since, **{v: t[v] for v in values})
+    return t.select(*keys, cohort=t.cohort_month, months_since=t.months_since, **{v: t[v] for v in values})
 
 
 # -- orders and visits ----------------------------------------------------------------------------------------------
@@ -301,7 +303,7 @@ def purchases(orders: ir.Table, start: int | None = None, end: int | None = None
 
 
 def order_cohorts(orders: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
-    """Order cohorts in long format: ``cohort, months_since, customers`` [, ``revenue``] (cohort = first order month)."""
+    """Order cohorts in long form: ``cohort, months_since, customers`` [, ``revenue``] (cohort: first order month)."""
     per, bounds, keys = _activity(orders, "customer_id", start, end)
     sums = {"revenue": per.amount.sum().cast("float64")} if "amount" in per.columns else {}
     cells = per.group_by([*keys, "cohort", "m"]).aggregate(customers=per.count().cast("int64"), **sums)

@@ -168,7 +168,8 @@ def _from_table(
 ) -> Input:
     required, optional = SCHEMAS[kind]
     cols = dict(columns or {})
-    billing = kind in ("snapshots", "intervals") and ("interval" in cols or "interval" in {key(c) for c in table.columns})
+    keys = {key(c) for c in table.columns}
+    billing = kind in ("snapshots", "intervals") and ("interval" in cols or "interval" in keys)
     if billing:
         required = tuple(c for c in required if c != "mrr")
         optional = ("mrr", *(c for c in optional if not ("mrr" in cols and c == "amount")))
@@ -318,7 +319,7 @@ def check_input(con: Any, item: Input) -> None:
         column = {"snapshots": "month"}.get(item.kind, "date")
         problem = f"dates more than {MAX_MONTHS // 12} years apart (from {first} to {last})"
         cond = (t[month] == int(low)) | (t[month] == int(high))
-        raise first_rows(con, t, cond, source, names[column], problem, column, SHOW_ROWS)
+        raise first_rows(con, t, cond, source, names[column], problem, column, int(con.execute(t.filter(cond).count())))
     if item.kind == "snapshots":
         _check_duplicates(con, item)
 

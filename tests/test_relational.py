@@ -1,0 +1,267 @@
+"""The relational tables (xl_retention.relational) on DuckDB: identical to the numpy tables and to the slow count."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import strategies as st
+
+ibis = pytest.importorskip("ibis", reason="ibis-framework is not installed (pip install 'xl-retention[duckdb]')")
+pytest.importorskip("duckdb", reason="duckdb is not installed (pip install 'xl-retention[duckdb]')")
+
+from relational_data import answers, intervals, orders, reference, same, snapshots, visits  # noqa: E402
+from test_movements import EXPECTED_MOVEMENTS, INTERVALS, check_reconciles, oracle  # noqa: E402
+
+from xl_retention import relational as R  # noqa: E402
+from xl_retention import tables as T  # noqa: E402
+from xl_retention.cli import main  # noqa: E402
+from xl_retention.reading import DataError  # noqa: E402
+from xl_retention.relational.segments import by_segment  # noqa: E402
+
+NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)  # an engine query per example: shrinking takes minutes
+
+
+def _table(con, name: str, frame: pd.DataFrame):
+    """A database table of ``frame`` (create + insert: duckdb 2's create_table from pandas fails in ibis 12)."""
+    table = con.create_table(name, schema=ibis.memtable(frame).schema())
+    con.insert(name, frame)
+    return table
+
+
+FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
+
+
+# -- hand-computed fixtures ---------------------------------------------------------------------------------------
+def test_the_hand_computed_movements() -> None:
+    snaps = T.snapshots_from_intervals(INTERVALS, through="2024-06")
+    pd.testing.assert_frame_equal(R.monthly_movements(snaps), EXPECTED_MOVEMENTS, check_exact=True)
+    got = R.monthly_movements(INTERVALS, through="2024-06")
+    pd.testing.assert_frame_equal(got, EXPECTED_MOVEMENTS, check_exact=True)
+    window = R.monthly_movements(snaps, start="2024-03", end="2024-05")
+    pd.testing.assert_frame_equal(window, EXPECTED_MOVEMENTS.loc["2024-03":"2024-05"], check_exact=True)
+    same(R.subscription_tables(snaps, start="2023-11", end="2024-07"),
+         T.subscription_tables(snaps, start="2023-11", end="2024-07"))  # fmt: skip
+
+
+def test_grr_is_the_capped_customer_level_grr() -> None:
+    snaps = T.snapshots_from_intervals(INTERVALS, through="2024-06")
+    snaps["month"] = snaps["month"].astype(str)
+    wide = snaps.pivot(index="customer_id", columns="month", values="mrr").fillna(0)
+    cols = list(wide.columns)
+    capped = [np.minimum(wide[m], wide[p])[wide[p] > 0].sum() / wide[p].sum() for p, m in zip(cols[:-1], cols[1:], strict=True)]
+    np.testing.assert_allclose(R.monthly_movements(snaps)["grr"].iloc[1:], capped, rtol=1e-15)
+
+
+def test_each_table_by_hand() -> None:
+    orders_ = pd.DataFrame({"customer_id": [1, 1, 2, 1, 3], "date": ["2024-01-03", "2024-01-20", "2024-02-01",
+                            "2024-02-09", "2024-04-01"], "amount": [1, 2, 3, -4, 5]})  # fmt: skip
+    got = R.order_tables(orders_)
+    assert got.purchases.to_dict("list") == {
+        "buyers": [1, 1, 0, 1], "repeat_purchasers": [1, 0, 0, 0], "returning": [0, 0, 0, 0],
+        "repeat_purchase_rate": [1.0, 0.0, np.nan, 0.0], "returning_rate": [0.0, 0.0, np.nan, 0.0],
+    } or got.purchases.fillna(-1).to_dict("list") == {  # NaN != NaN: compare with a stand-in
+        "buyers": [1, 1, 0, 1], "repeat_purchasers": [1, 0, 0, 0], "returning": [0, 0, 0, 0],
+        "repeat_purchase_rate": [1.0, 0.0, -1.0, 0.0], "returning_rate": [0.0, 0.0, -1.0, 0.0],
+    }  # fmt: skip
+    assert got.revenue_cohorts.iloc[0].tolist()[:2] == [3.0, 0.0]  # the refund of -4 is not revenue
+    same(got, T.order_tables(orders_))
+    answers_ = pd.DataFrame({"date": ["2024-01-05"] * 7 + ["2024-03-01"], "score": [10, 9, 9, 8, 7, 6, 3, None]})
+    nps = R.nps_by_month(answers_)
+    assert nps["responses"].tolist() == [7, 0, 0] and round(nps["nps_moe"].iloc[0], 6) == 61.707861
+    same(nps, T.nps_by_month(answers_))
+
+
+# -- Hypothesis: identical to the numpy tables and to the customer-by-customer count -----------------------------------
+@FAST
+@given(snapshots())
+def test_subscriptions_equal_the_numpy_tables_and_the_slow_count(snaps: pd.DataFrame) -> None:
+    got = R.subscription_tables(snaps)
+    same(got, T.subscription_tables(snaps))
+    check_reconciles(got.movements)
+    ordinal = {str(p): i for i, p in enumerate(pd.period_range("2023-11", periods=10, freq="M"))}
+    stream = {(c, ordinal[m]): v for c, m, v in zip(snaps.customer_id, snaps.month, snaps.mrr, strict=True)}
+    first, last = min(k[1] for k in stream), max(k[1] for k in stream)
+    expected, cohorts = oracle(stream, first, last)
+    for column in expected.columns:
+        np.testing.assert_array_equal(got.movements[column].to_numpy(dtype=float), expected[column].to_numpy())
+    table = got.customer_cohorts.to_numpy()
+    for c in range(len(table)):
+        for k in range(len(table) - c):
+            assert table[c, k] == cohorts[c, c + k]
+
+
+@FAST
+@given(snapshots(fractional=True), st.sampled_from([(None, None), ("2023-12", None), (None, "2024-05"),
+                                                     ("2023-09", "2024-12")]))  # fmt: skip
+def test_fractional_mrr_and_windows(snaps: pd.DataFrame, window: tuple) -> None:
+    same(R.subscription_tables(snaps, *window), T.subscription_tables(snaps, *window), exact=False)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
+@given(orders(), visits(), answers(), intervals())
+def test_orders_visits_answers_intervals_equal_the_numpy_tables(o, v, a, iv) -> None:
+    same(R.order_tables(o), reference("orders", o))
+    same(R.returning_visitors(v), reference("visits", v))
+    same(R.nps_by_month(a), reference("answers", a), exact=False)
+    same(R.subscription_tables(iv), reference("intervals", iv))
+
+
+# -- segments -------------------------------------------------------------------------------------------------------
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
+@given(snapshots(), orders())
+def test_segments_equal_the_pandas_split_and_add_up(snaps: pd.DataFrame, o: pd.DataFrame) -> None:
+    assume((snaps["mrr"] > 0).any() and (o["amount"] >= 0).any())  # no customer: no segment at all
+    whole = T.subscription_tables(snaps)
+    got = R.subscription_tables(snaps, segment="plan")
+    ref = by_segment(T.subscription_tables, snaps, "snapshots", "plan", whole.movements.index)
+    same(got, ref)
+    counts = ["customers_start", "new", "reactivated", "lost", "customers_end", "mrr_end", "expansion_mrr"]
+    added = got.movements[counts].groupby(level="month").sum()
+    pd.testing.assert_frame_equal(added, whole.movements[counts], check_exact=True)
+    by_channel = R.order_tables(o, segment="channel")
+    same(by_channel, by_segment(T.order_tables, o, "orders", "channel", T.order_tables(o).purchases.index))
+
+
+def test_a_customer_counts_in_the_segment_of_their_first_active_month() -> None:
+    subs = pd.DataFrame({"customer_id": ["a", "a", "a", "b", "b"], "month": ["2024-01", "2024-02", "2024-03",
+                         "2024-01", "2024-02"], "mrr": [0, 10, 30, 20, 20], "plan": ["Pro", "Basic", "Pro", None,
+                         "Pro"]})  # fmt: skip
+    m = R.monthly_movements(subs, segment="plan")
+    assert sorted(set(m.index.get_level_values("segment"))) == ["(blank)", "Basic"]
+    basic = m.xs("Basic", level="segment")
+    # a's upgrade to Pro in March is expansion in Basic, not a loss there and a new customer in Pro
+    assert basic["expansion_mrr"].tolist() == [0.0, 0.0, 20.0] and basic["lost"].tolist() == [0, 0, 0]
+    assert m.xs("(blank)", level="segment")["customers_end"].tolist() == [1, 1, 0]
+
+
+# -- bad data: the same one-line errors -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("frame", "call"),
+    [
+        (pd.DataFrame({"customer_id": ["a", "b"], "month": ["2024-01", "2024-01"], "mrr": [5, -3]}), "subscriptions"),
+        (pd.DataFrame({"customer_id": ["a", "a", "b", "a"], "month": ["2024-01", "2024-02", "2024-02", "2024-02"],
+                       "mrr": [5, 0, 1, 3]}), "subscriptions"),  # fmt: skip
+        (pd.DataFrame({"customer_id": ["a", ""], "month": ["2024-01", "2024-02"], "mrr": [5, 1]}), "subscriptions"),
+        (pd.DataFrame({"customer_id": ["a"], "start": ["2024-03-01"], "end": ["2024-01-01"], "mrr": [5]}),
+         "subscriptions"),  # fmt: skip
+        (pd.DataFrame({"customer_id": ["a"], "month": ["2024-01"], "amount": [5], "interval": ["fortnight"]}),
+         "subscriptions"),  # fmt: skip
+        (pd.DataFrame({"date": ["2024-01-01", "2024-01-02"], "score": [9, 11]}), "nps"),
+        (pd.DataFrame({"customer_id": ["a", "b"], "date": ["1900-01-01", "2024-01-01"]}), "orders"),
+    ],
+)
+def test_bad_data_gets_the_numpy_paths_error(frame: pd.DataFrame, call: str) -> None:
+    numpy_call = {"subscriptions": lambda f: reference("intervals" if "start" in f else "subscriptions", f),
+                  "nps": T.nps_by_month, "orders": T.order_tables}[call]  # fmt: skip
+    engine_call = {"subscriptions": R.subscription_tables, "nps": R.nps_by_month, "orders": R.order_tables}[call]
+    with pytest.raises(DataError) as expected:
+        numpy_call(frame)
+    with pytest.raises(DataError) as got:
+        engine_call(frame, source="subs.csv")
+    assert str(got.value) == str(expected.value).replace("input", "subs.csv")
+
+
+def test_typed_parquet_is_read_by_the_engine_with_its_row_numbers(tmp_path) -> None:
+    path = tmp_path / "subs.parquet"
+    frame = pd.DataFrame({"Customer": ["a", "b", "c"], "Month": pd.to_datetime(["2024-01-01", "2024-01-15",
+                          "2024-02-01"]), "MRR": [5.0, -3.0, -1.0]})  # fmt: skip
+    frame.to_parquet(path)
+    con = R.connect("duckdb")
+    table = con.read_parquet(path, file_row_number=True).rename({"__row": "file_row_number"})
+    with pytest.raises(DataError, match=r"^subs.parquet, column 'MRR': negative MRR in rows 3, 4 \(counting the "
+                       r"header as row 1\): -3.0, -1.0$"):  # fmt: skip
+        R.subscription_tables(table, columns={"customer_id": "Customer"}, source="subs.parquet", backend=con)
+    frame["MRR"] = [5.0, 3.0, 1.0]
+    got = R.subscription_tables(_table(con, "subs", frame), columns={"customer_id": "Customer"})
+    same(got, T.subscription_tables(frame, columns={"customer_id": "Customer"}))
+
+
+def test_an_ibis_table_without_row_order_names_rows_by_their_values() -> None:
+    con = R.connect("duckdb")
+    table = _table(con, "orders", pd.DataFrame({"customer_id": ["a", None], "date": pd.to_datetime(
+        ["2024-01-01", "2024-01-02"])}))  # fmt: skip
+    with pytest.raises(DataError, match=r"^orders, column 'customer_id': missing customer ids in 1 row, e\.g\. "):
+        R.order_tables(table, source="orders")
+
+
+def test_billing_exports_in_the_engine_equal_the_reading_rules() -> None:
+    frame = pd.DataFrame({"customer_id": ["a", "b", "c", "a"], "month": pd.to_datetime(["2024-01-01"] * 3 +
+                          ["2024-02-01"]), "amount": [1200.0, 10.0, 50.0, 1200.0], "interval": ["year", "Weekly",
+                          "month", "annual"], "quantity": [1, 1, 3, 2]})  # fmt: skip
+    con = R.connect("duckdb")
+    got = R.monthly_movements(_table(con, "billing", frame))
+    assert got["mrr_end"].round(2).tolist() == [100 + 43.48 + 150, 200.0]
+    same(got, T.monthly_movements(frame))
+
+
+# -- CLI: --backend, --segment, table inputs, sql -------------------------------------------------------------------
+def _write(tmp_path, name: str, frame: pd.DataFrame) -> str:
+    path = tmp_path / name
+    frame.to_csv(path, index=False) if name.endswith(".csv") else frame.to_parquet(path)
+    return str(path)
+
+
+def test_cli_backends_write_the_same_csv(tmp_path, capsys) -> None:
+    subs = _write(tmp_path, "subs.csv", pd.DataFrame({"customer_id": ["a", "a", "b", "b"], "month": ["2024-01",
+                  "2024-02", "2024-01", "2024-03"], "mrr": [10, 15, 20, 20], "plan": ["Pro", "Pro", "Basic", "Pro"]}))
+    orders_ = _write(tmp_path, "orders.parquet", pd.DataFrame({"customer_id": ["a", "a", "b"], "date": pd.to_datetime(
+        ["2024-01-03", "2024-01-09", "2024-03-01"]), "amount": [5.0, -5.0, 7.5]}))  # fmt: skip
+    outputs = {}
+    for backend in ("pandas", "duckdb"):
+        assert main(["import", "--subscriptions", subs, "--orders", orders_, "--backend", backend, "--to-csv",
+                     str(tmp_path / backend)]) == 0  # fmt: skip
+        outputs[backend] = {p.name: p.read_text() for p in (tmp_path / backend).iterdir()}
+    assert outputs["pandas"] == outputs["duckdb"] and "survivors.csv" in outputs["duckdb"]
+    for backend in ("pandas", "duckdb"):
+        assert main(["import", "--subscriptions", subs, "--segment", "plan", "--backend", backend, "--to-csv",
+                     str(tmp_path / f"seg-{backend}")]) == 0  # fmt: skip
+    seg = {b: (tmp_path / f"seg-{b}" / "movements.csv").read_text() for b in ("pandas", "duckdb")}
+    assert seg["pandas"] == seg["duckdb"] and seg["duckdb"].startswith("segment,month,customers_start")
+    assert main(["import", "--subscriptions", subs, "--segment", "plan", "--into", str(tmp_path / "t.xlsx")]) == 1
+    assert "--segment plan=VALUE" in capsys.readouterr().err
+    assert main(["import", "--subscriptions", subs, "--segment", "plan=Gold", "--backend", "duckdb", "--to-csv",
+                 str(tmp_path / "gold")]) == 1  # fmt: skip
+    assert capsys.readouterr().err.strip() == ("xl-retention: error: subs.csv: no customer is in segment "
+                                               "plan='Gold' (segments: 'Basic', 'Pro')")  # fmt: skip
+
+
+def test_cli_reads_a_table_of_a_duckdb_database(tmp_path, capsys) -> None:
+    database = str(tmp_path / "warehouse.duckdb")
+    con = R.connect("duckdb", database)
+    _table(con, "subs", pd.DataFrame({"customer_id": ["a", "b"], "month": pd.to_datetime(["2024-01-01",
+                     "2024-02-01"]), "mrr": [10.0, -2.0]}))  # fmt: skip
+    con.disconnect()
+    code = main(["import", "--subscriptions", "table:subs", "--backend", "duckdb", "--connection", database,
+                 "--to-csv", str(tmp_path / "out")])  # fmt: skip
+    assert code == 1
+    assert capsys.readouterr().err.strip() == ("xl-retention: error: table:subs, column 'mrr': negative MRR in 1 row, "
+                                               "e.g. customer_id 'b', mrr -2.0")  # fmt: skip
+    assert main(["import", "--subscriptions", "table:nope", "--backend", "duckdb", "--connection", database,
+                 "--to-csv", str(tmp_path / "out")]) == 1  # fmt: skip
+    assert "no table 'nope' in the duckdb database" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("segment", [False, True])
+def test_the_printed_sql_runs_and_gives_the_tables(capsys, segment: bool) -> None:
+    subs = pd.DataFrame({"customer_id": ["a", "a", "b", "b", "c"], "month": pd.to_datetime(["2024-01-01",
+                         "2024-02-01", "2024-01-01", "2024-03-01", "2024-02-01"]), "mrr": [10.0, 15, 20, 20, 5],
+                         "segment": ["x", "x", "y", "x", "y"]})  # fmt: skip
+    if not segment:
+        subs = subs.drop(columns="segment")
+    assert main(["sql", "--dialect", "duckdb", "--table", "movements"] + (["--segment"] if segment else [])) == 0
+    sql = capsys.readouterr().out
+    import duckdb
+
+    db = duckdb.connect()
+    db.register("subscriptions", subs)
+    got = db.sql(sql.rstrip().rstrip(";").split("\n", 1)[1]).df()
+    expected = R.monthly_movements(subs, segment="segment" if segment else None)
+    assert got["customers_end"].tolist() == expected["customers_end"].tolist()
+    np.testing.assert_array_equal(got["grr"].to_numpy(dtype=float), expected["grr"].to_numpy())
+    for dialect in ("postgres", "spark", "snowflake", "bigquery", "trino"):
+        assert main(["sql", "--dialect", dialect]) == 0
+        assert capsys.readouterr().out.count("-- ") >= 6
+    assert main(["sql", "--dialect", "klingon"]) == 1
+    assert capsys.readouterr().err.startswith("xl-retention: error: cannot write SQL for dialect 'klingon'")

@@ -1,0 +1,244 @@
+"""``xl-retention import --backend ... --segment ...``: inputs from files or database tables, tables by an engine.
+
+An input is a file (CSV, Excel, Parquet) or ``table:NAME`` (``table:schema.name``), a table of the
+database the backend reaches (``--connection``: a PostgreSQL URL, a DuckDB database file, a Spark
+master whose catalog has the table). CSV and Excel files are read by :mod:`xl_retention.reading`
+(sniffed as always) and handed to the engine; Parquet files and tables with typed columns are read
+by the engine itself (DuckDB streams Parquet from disk, so inputs larger than memory work).
+
+``segment``: ``COLUMN`` gives every table per segment (index ``segment, month``; for ``--to-csv``),
+``COLUMN=VALUE`` the tables of one segment (for ``--into``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..reading import DataError, ReadOptions, mapping_for, read_table, sheets_for, subscription_kind
+from ..reading import key as column_key
+from ..tables import nps_by_month as pd_nps
+from ..tables import order_tables as pd_orders
+from ..tables import returning_visitors as pd_visitors
+from ..tables import scores_by_month
+from ..tables import snapshots_from_intervals as pd_intervals
+from ..tables import subscription_tables as pd_subscriptions
+from . import api
+from .backends import connect, table_of
+from .inputs import ROW
+from .segments import by_segment, split_rows
+
+__all__ = ["load_tables", "parse_segment"]
+
+TABLE_PREFIX = "table:"
+
+
+def parse_segment(text: str | None) -> tuple[str | None, str | None]:
+    """``"plan"`` -> ``("plan", None)``; ``"plan=Pro"`` -> ``("plan", "Pro")``; None -> ``(None, None)``."""
+    if text is None:
+        return None, None
+    column, sep, value = text.partition("=")
+    if not column.strip() or (sep and not value.strip()):
+        raise ValueError(f"--segment is COLUMN or COLUMN=VALUE, got {text!r}")
+    return column.strip(), (value.strip() if sep else None)
+
+
+def _name(path: Any) -> str:
+    text = str(path)
+    return text if text.startswith(TABLE_PREFIX) else Path(text).name
+
+
+def load_tables(
+    subscriptions: Any = None,
+    orders: Any = None,
+    nps: Any = None,
+    visits: Any = None,
+    columns: dict[str, str] | None = None,
+    sheet: Any = None,
+    options: ReadOptions | None = None,
+    *,
+    backend: str = "duckdb",
+    connection: str | None = None,
+    segment: str | None = None,
+) -> Any:
+    """Every table of the inputs given, by ``backend`` (``pandas``, ``duckdb``, ``spark``, ``postgres``).
+
+    Returns :class:`xl_retention.workbook.importer.Tables`. Raises :class:`DataError` for bad data
+    (one line naming the file or table, the column and the first rows), ``ValueError`` for a
+    backend that cannot be reached or a segment that is not there.
+    """
+    from ..workbook.importer import Tables, check_package
+
+    options = options or ReadOptions()
+    given = {"subscriptions": subscriptions, "orders": orders, "nps": nps, "visits": visits}
+    files = {k: v for k, v in given.items() if v is not None and not str(v).startswith(TABLE_PREFIX)}
+    sheets = sheets_for(sheet, files)
+    column, value = parse_segment(segment)
+    if backend == "pandas" and len(files) < len([v for v in given.values() if v is not None]):
+        raise ValueError("table:NAME inputs need a database backend (--backend duckdb, spark or postgres)")
+    con = None if backend == "pandas" else connect(backend, connection)
+    used: set[str] = set()
+
+    def read(path: Any, kind: str) -> tuple[Any, str]:
+        text, source = str(path), _name(path)
+        if text.startswith(TABLE_PREFIX):
+            table = table_of(con, text[len(TABLE_PREFIX) :], source)
+            if int(con.execute(table.count())) == 0:
+                raise DataError(f"{source}: no data rows (the table is empty)", source=source)
+            return table, source
+        if Path(text).suffix.lower() in (".xlsx", ".xlsm"):
+            try:
+                check_package(path, "workbook")
+            except ValueError as error:
+                raise DataError(str(error), source=source) from None
+        if backend in ("duckdb", "spark") and Path(text).suffix.lower() in (".parquet", ".pq") and Path(text).exists():
+            table = _engine_parquet(con, backend, text)
+            if int(con.execute(table.count())) == 0:
+                raise DataError(f"{source}: no data rows (only a header)", source=source)
+            return table, source
+        df = read_table(path, sheets[kind], sep=options.sep, encoding=options.encoding)
+        if df.empty:
+            raise DataError(f"{source}: no data rows (only a header)", source=source)
+        return df, source
+
+    def maps(data: Any, kind: str) -> dict[str, str]:
+        names = [c for c in data.columns if c != ROW]
+        mapping = mapping_for(pd.DataFrame(columns=names), columns, kind)
+        present = {column_key(c) for c in names}
+        used.update(ours for ours, yours in mapping.items() if column_key(yours) in present)
+        return mapping
+
+    tables = Tables()
+    tables.sources = {kind: Path(str(path)) for kind, path in given.items() if path is not None}
+    run = _Runner(backend, con, column, value, options)
+    if subscriptions is not None:
+        data, source = read(subscriptions, "subscriptions")
+        kind = subscription_kind(pd.DataFrame(columns=[c for c in data.columns if c != ROW]), maps(data, "intervals"))
+        sub = run.subscriptions(data, kind, maps(data, kind), source)
+        tables.movements, tables.customer_cohorts, tables.revenue_cohorts, tables.survivors = sub
+    if orders is not None:
+        data, source = read(orders, "orders")
+        tables.purchases, tables.order_cohorts, tables.order_revenue_cohorts = run.orders(
+            data, maps(data, "orders"), source
+        )
+    if nps is not None:
+        data, source = read(nps, "nps")
+        tables.nps, tables.scores = run.nps(data, maps(data, "answers"), source)
+    if visits is not None:
+        data, source = read(visits, "visits")
+        tables.visits = run.visits(data, maps(data, "visits"), source)
+    unused = {ours: yours for ours, yours in (columns or {}).items() if ours not in used}
+    if unused:
+        ours, yours = next(iter(unused.items()))
+        names = ", ".join(_name(p) for p in given.values() if p is not None)
+        raise DataError(f"--columns {ours}={yours}: no input file has a column {yours!r} ({names})")
+    return tables
+
+
+def _engine_parquet(con: Any, backend: str, path: str) -> Any:
+    if backend == "duckdb":
+        table = con.read_parquet(path, file_row_number=True)
+        return table.rename({ROW: "file_row_number"})
+    from .backends import spark_table
+
+    session = con._session
+    return spark_table(session.read.parquet(os.path.abspath(path)), con)
+
+
+class _Runner:
+    """The tables of one input by the chosen backend, whole, per segment, or for one segment."""
+
+    def __init__(self, backend: str, con: Any, column: str | None, value: str | None, options: ReadOptions) -> None:
+        self.backend, self.con, self.column, self.value, self.options = backend, con, column, value, options
+
+    def _one(self, result: Any, source: str) -> Any:
+        """The block of segment ``value`` of each per-segment frame (None stays None)."""
+        if self.value is None or self.column is None:
+            return result
+        if isinstance(result, tuple):
+            return type(result)(*(self._one(r, source) for r in result))
+        if result is None:
+            return None
+        segments = list(dict.fromkeys(result.index.get_level_values("segment")))
+        if self.value not in segments:
+            listing = ", ".join(map(repr, segments[:10])) or "none"
+            raise ValueError(f"{source}: no customer is in segment {self.column}={self.value!r} (segments: {listing})")
+        return result.xs(self.value, level="segment")
+
+    def subscriptions(self, data: Any, kind: str, columns: dict[str, str], source: str) -> Any:
+        if self.backend != "pandas":
+            tables = api.subscription_tables(data, columns=columns, source=source, options=self.options,
+                                             backend=self.con, segment=self.column)  # fmt: skip
+            return self._one(tables, source)
+        if kind == "intervals":
+            snaps = pd_intervals(data, columns=columns, source=source, options=self.options)
+            whole = pd_subscriptions(snaps, source=source)
+        else:
+            whole = pd_subscriptions(data, columns=columns, source=source, options=self.options)
+        if self.column is None:
+            return whole
+
+        def compute(rows: pd.DataFrame, start: Any, end: Any, **kw: Any) -> Any:
+            if kind == "intervals":
+                through = whole.movements.index[-1] if len(whole.movements) else None
+                rows = pd_intervals(rows, through=through, **kw)
+                return pd_subscriptions(rows, start, end, source=kw["source"])
+            return pd_subscriptions(rows, start, end, **kw)
+
+        stacked = by_segment(compute, data, kind, self.column, whole.movements.index, columns=columns,
+                             source=source, options=self.options)  # fmt: skip
+        return self._one(stacked, source)
+
+    def orders(self, data: Any, columns: dict[str, str], source: str) -> Any:
+        if self.backend != "pandas":
+            tables = api.order_tables(data, columns=columns, source=source, options=self.options, backend=self.con,
+                                      segment=self.column)  # fmt: skip
+            return self._one(tables, source)
+        whole = pd_orders(data, columns=columns, source=source, options=self.options)
+        if self.column is None:
+            return whole
+        stacked = by_segment(pd_orders, data, "orders", self.column, whole.purchases.index, columns=columns,
+                             source=source, options=self.options)  # fmt: skip
+        return self._one(stacked, source)
+
+    def visits(self, data: Any, columns: dict[str, str], source: str) -> Any:
+        if self.backend != "pandas":
+            table = api.returning_visitors(data, columns=columns, source=source, options=self.options,
+                                           backend=self.con, segment=self.column)  # fmt: skip
+            return self._one(table, source)
+        whole = pd_visitors(data, columns=columns, source=source, options=self.options)
+        if self.column is None:
+            return whole
+        stacked = by_segment(pd_visitors, data, "visits", self.column, whole.index, columns=columns, source=source,
+                             options=self.options)  # fmt: skip
+        return self._one(stacked, source)
+
+    def nps(self, data: Any, columns: dict[str, str], source: str) -> tuple[Any, Any]:
+        """NPS per month, and each month's scores (for the tracker's answers sheet; one segment or all)."""
+        frame = full = data if isinstance(data, pd.DataFrame) else self.con.execute(data)
+        if self.column is not None and self.value is not None:
+            parts = split_rows(frame, "answers", self.column, columns=columns, source=source, options=self.options)
+            if self.value not in parts:
+                listing = ", ".join(map(repr, list(parts)[:10])) or "none"
+                raise ValueError(f"{source}: no answer is in segment {self.column}={self.value!r} "
+                                 f"(segments: {listing})")  # fmt: skip
+            whole = scores_by_month(frame, columns=columns, source=source, options=self.options).index
+            frame = parts[self.value]
+            scores = scores_by_month(frame, whole[0], whole[-1], columns=columns, source=source, options=self.options)
+        elif self.column is None:
+            scores = scores_by_month(frame, columns=columns, source=source, options=self.options)
+        else:
+            scores = None  # per segment: the scores sheet is for one tracker, not written with --to-csv
+        if self.backend != "pandas":
+            table = api.nps_by_month(data, columns=columns, source=source, options=self.options, backend=self.con,
+                                     segment=self.column)  # fmt: skip
+            return self._one(table, source), scores
+        whole_nps = pd_nps(full, columns=columns, source=source, options=self.options)
+        if self.column is None:
+            return whole_nps, scores
+        stacked = by_segment(pd_nps, full, "answers", self.column, whole_nps.index, columns=columns, source=source,
+                             options=self.options)  # fmt: skip
+        return self._one(stacked, source), scores

@@ -1,0 +1,99 @@
+"""Tables per segment on the pandas path: the reference the engines are tested against, and ``--backend pandas``.
+
+The rule (``docs/metrics.md``, "Segments"): a customer counts, in every month, in the segment of
+their first active month (subscriptions: the first month with MRR above 0; orders: their first
+order, refunds left out; visits: their first visit; several rows there: the smallest segment).
+Each segment's tables are the tables of its customers alone, over the months of the whole
+data, so that the segments add up to the whole business. A survey answer counts in its own
+row's segment. A blank segment is ``(blank)``.
+
+>>> subs = pd.DataFrame({"customer_id": ["a", "a", "b"], "month": ["2024-01", "2024-02", "2024-02"],
+...                      "mrr": [10, 20, 5], "plan": ["Basic", "Pro", "Pro"]})
+>>> split_rows(subs, "snapshots", "plan")["Basic"]["customer_id"].tolist()
+['a', 'a']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..reading import ReadOptions, prepare
+from ..tables._months import month_ordinals
+from .definitions import BLANK_SEGMENT
+from .inputs import _segment_name, _segment_text
+
+__all__ = ["by_segment", "split_rows"]
+
+
+def split_rows(
+    df: pd.DataFrame,
+    kind: str,
+    segment: str,
+    *,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+    options: ReadOptions | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The rows of ``df`` (as given) by segment, each customer's rows in their segment (see the module docstring)."""
+    typed, _ = prepare(df, kind, columns, source, options)
+    labels = _segment_text(df[_segment_name(list(map(str, df.columns)), segment, source)]).to_numpy()
+    if kind == "answers":
+        return {s: df[labels == s] for s in sorted(set(labels))}
+    who = "visitor_id" if kind == "visits" else "customer_id"
+    ids = typed[who].astype(str).to_numpy()
+    when = {"snapshots": "month", "intervals": "start"}.get(kind, "date")
+    moment = typed[when].to_numpy()
+    if kind in ("snapshots", "intervals"):
+        moment = month_ordinals(moment)
+        counts = typed["mrr"].to_numpy() > 0
+    else:
+        counts = typed["amount"].to_numpy() >= 0 if "amount" in typed else np.ones(len(typed), dtype=bool)
+    rows = pd.DataFrame({"id": ids[counts], "at": moment[counts], "segment": labels[counts]})
+    first = rows.groupby("id")["at"].transform("min")
+    owner = rows[rows["at"] == first].groupby("id")["segment"].min()
+    mine = pd.Series(ids).map(owner).to_numpy()
+    return {s: df[mine == s] for s in sorted(set(owner))}
+
+
+def by_segment(
+    compute: Callable[..., Any],
+    df: pd.DataFrame,
+    kind: str,
+    segment: str,
+    months: pd.PeriodIndex,
+    *,
+    columns: Mapping[str, str] | None = None,
+    source: str = "input",
+    options: ReadOptions | None = None,
+    **kwargs: Any,
+) -> Any:
+    """``compute(rows, start, end, columns=, source=, options=)`` per segment over ``months``, stacked.
+
+    Returns what ``compute`` returns (a frame, or a tuple of frames) with ``segment`` as the
+    first index level; None members stay None.
+    """
+    parts = split_rows(df, kind, segment, columns=columns, source=source, options=options)
+    start, end = (months[0], months[-1]) if len(months) else (None, None)
+    results = {s: compute(rows, start, end, columns=columns, source=source, options=options, **kwargs)
+               for s, rows in parts.items()}  # fmt: skip
+    if not results:
+        return None
+    sample = next(iter(results.values()))
+    if isinstance(sample, tuple):
+        stacked = [_stack({s: r[i] for s, r in results.items()}) for i in range(len(sample))]
+        return type(sample)(*stacked)
+    return _stack(results)
+
+
+def _stack(frames: dict[str, Any]) -> Any:
+    if any(f is None for f in frames.values()):
+        return None
+    first = next(iter(frames.values()))
+    return pd.concat(frames, names=["segment", first.index.name])
+
+
+BLANK = BLANK_SEGMENT

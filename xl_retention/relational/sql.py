@@ -1,0 +1,85 @@
+"""``xl-retention sql --dialect NAME``: the SQL of every monthly table, compiled by Ibis from :mod:`.definitions`.
+
+The queries read four tables, which a warehouse or a dbt project provides (rename them in the
+SQL, or make views of these names):
+
+* ``subscriptions``: ``customer_id`` (text), ``month`` (DATE, any day of the month), ``mrr`` (number);
+  one row per customer and month (snapshots);
+* ``orders``: ``customer_id`` (text), ``date`` (TIMESTAMP), ``amount`` (number; negative = refund);
+* ``visits``: ``visitor_id`` (text), ``date`` (TIMESTAMP);
+* ``answers``: ``date`` (TIMESTAMP), ``score`` (number 0-10, NULL = no answer);
+
+each with a ``segment`` (text) column when ``segment`` is asked for. Months come out as the first
+day of the month; cohort tables in long form (``cohort, months_since, customers, ...``: one row
+per cohort and month with activity; the triangle's other cells are 0).
+
+>>> "WITH" in render("postgres", tables=["movements"]) or "SELECT" in render("postgres", tables=["movements"])
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import ibis
+import ibis.expr.types as ir
+
+from ..errors import RetentionInputError
+from . import definitions as d
+
+__all__ = ["TABLES", "expressions", "render"]
+
+
+def _inputs(segment: bool) -> dict[str, ir.Table]:
+    extra = {"segment": "string"} if segment else {}
+    subs = ibis.table({"customer_id": "string", "month": "date", "mrr": "float64", **extra}, name="subscriptions")
+    orders = ibis.table({"customer_id": "string", "date": "timestamp", "amount": "float64", **extra}, name="orders")
+    visits = ibis.table({"visitor_id": "string", "date": "timestamp", **extra}, name="visits")
+    answers = ibis.table({"date": "timestamp", "score": "float64", **extra}, name="answers")
+    keep = list(extra)
+    return {
+        "subscriptions": subs.select("customer_id", *keep, m=d.month_ordinal(subs.month), mrr=subs.mrr),
+        "orders": orders.select("customer_id", *keep, m=d.month_ordinal(orders.date), t=orders.date,
+                                amount=orders.amount),  # fmt: skip
+        "visits": visits.select("visitor_id", *keep, m=d.month_ordinal(visits.date), t=visits.date),
+        "answers": answers.select(*keep, m=d.month_ordinal(answers.date), score=answers.score),
+    }
+
+
+#: Each table: (the input it reads, its definition).
+TABLES: dict[str, tuple[str, Callable[[ir.Table], ir.Table]]] = {
+    "movements": ("subscriptions", d.movements),
+    "subscription_cohorts": ("subscriptions", d.subscription_cohorts),
+    "purchases": ("orders", d.purchases),
+    "order_cohorts": ("orders", d.order_cohorts),
+    "visitors": ("visits", d.visitors),
+    "nps": ("answers", d.nps),
+}
+
+
+def expressions(tables: Sequence[str] | None = None, segment: bool = False) -> dict[str, ir.Table]:
+    """The Ibis expression of each table (all by default) over the unbound input tables."""
+    inputs = _inputs(segment)
+    names = list(tables or TABLES)
+    unknown = [n for n in names if n not in TABLES]
+    if unknown:
+        raise RetentionInputError(f"unknown table {unknown[0]!r}: one of {', '.join(TABLES)}", "table", unknown[0])
+    return {name: TABLES[name][1](inputs[TABLES[name][0]]) for name in names}
+
+
+_ALIASES = {"spark": "pyspark", "spark2": "pyspark", "postgresql": "postgres", "sqlserver": "mssql"}
+
+
+def render(dialect: str, tables: Sequence[str] | None = None, segment: bool = False) -> str:
+    """The SQL of each table in ``dialect`` (a sqlglot dialect name), each headed by a comment line."""
+    out = []
+    engine = _ALIASES.get(dialect.lower(), dialect.lower())
+    if engine == "pyspark":
+        ibis.pyspark  # noqa: B018  (registers the PySpark compiler's options)
+    for name, expr in expressions(tables, segment).items():
+        try:
+            sql = ibis.to_sql(expr, dialect=engine)
+        except Exception as error:  # an unknown dialect, or a feature it lacks
+            raise ValueError(f"cannot write SQL for dialect {dialect!r}: {str(error).splitlines()[0]}") from None
+        out.append(f"-- {name} (xl-retention {TABLES[name][0]} -> {name}; dialect {dialect})\n{str(sql).strip()};\n")
+    return "\n".join(out)
