@@ -50,7 +50,8 @@ def test_grr_is_the_capped_customer_level_grr() -> None:
     snaps["month"] = snaps["month"].astype(str)
     wide = snaps.pivot(index="customer_id", columns="month", values="mrr").fillna(0)
     cols = list(wide.columns)
-    capped = [np.minimum(wide[m], wide[p])[wide[p] > 0].sum() / wide[p].sum() for p, m in zip(cols[:-1], cols[1:], strict=True)]
+    pairs = zip(cols[:-1], cols[1:], strict=True)
+    capped = [np.minimum(wide[m], wide[p])[wide[p] > 0].sum() / wide[p].sum() for p, m in pairs]
     np.testing.assert_allclose(R.monthly_movements(snaps)["grr"].iloc[1:], capped, rtol=1e-15)
 
 

@@ -106,6 +106,9 @@ def _import(args: argparse.Namespace) -> int:
 
     if not any((args.subscriptions, args.orders, args.nps, args.visits)):
         raise ValueError("give at least one of --subscriptions, --orders, --nps, --visits")
+    if args.segment is not None and "=" not in args.segment and args.into is not None:
+        raise ValueError(f"--segment {args.segment} gives a table per segment: write them with --to-csv DIR, or fill "
+                         f"a tracker with one segment: --segment {args.segment}=VALUE")  # fmt: skip
     if args.recalc and args.into is None:
         raise ValueError("--recalc goes with --into")
     if args.into is not None:
@@ -114,7 +117,7 @@ def _import(args: argparse.Namespace) -> int:
         check_package(args.into, "workbook")  # before reading the inputs: a wrong target fails fast
     tables = load_tables(
         args.subscriptions, args.orders, args.nps, args.visits, columns=parse_column_map(args.columns),
-        sheet=args.sheet, options=_read_options(args),
+        sheet=args.sheet, options=_read_options(args), **_engine_options(args),
     )  # fmt: skip
     if args.to_csv is not None:
         for path in write_csv(tables, args.to_csv):
@@ -131,6 +134,43 @@ def _import(args: argparse.Namespace) -> int:
         if report.status == "incomplete":
             print(f"not recalculated: {report.message}")
         print(f"recalculated {report.formulas} formulas ({len(report.errors)} in error)")
+    return 0
+
+
+def _engine_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The import's engine flags (H7): ``--backend``, ``--connection``, ``--segment``."""
+    if args.backend is None and args.connection is None and args.segment is None:
+        return {}
+    return {"backend": args.backend or "pandas", "connection": args.connection, "segment": args.segment}
+
+
+def _import_engine_flags(imp: argparse.ArgumentParser) -> None:
+    """The import's flags that choose the engine, database tables as inputs and segments (H7's part)."""
+    imp.add_argument(
+        "--backend",
+        choices=("pandas", "duckdb", "spark", "postgres"),
+        default=None,
+        help="the engine that computes the tables: pandas (default: in memory), duckdb (embedded; spills to disk), "
+        "spark (--connection MASTER, default local[2]) or postgres (--connection URL)",
+    )
+    imp.add_argument(
+        "--connection",
+        metavar="URL",
+        help="where the backend runs: postgres://user@host:port/db, a DuckDB database file, a Spark master; "
+        "inputs given as table:NAME are tables there",
+    )
+    imp.add_argument(
+        "--segment",
+        metavar="COLUMN[=VALUE]",
+        help="COLUMN: every table per segment (with --to-csv); COLUMN=VALUE: only that segment's customers "
+        "(a customer counts in the segment of their first active month)",
+    )
+
+
+def _sql(args: argparse.Namespace) -> int:
+    from .relational.sql import render
+
+    sys.stdout.write(render(args.dialect, tables=args.table, segment=args.segment))
     return 0
 
 
@@ -245,8 +285,17 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--to-csv", type=Path, metavar="DIR", help="write the monthly tables as CSV files instead")
     imp.add_argument("--columns", metavar="OURS=YOURS,...", help="column names, e.g. customer_id=Customer,date=Created")
     _import_reading_flags(imp)
+    _import_engine_flags(imp)
     imp.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards")
     imp.set_defaults(run=_import)
+
+    sql = commands.add_parser("sql", help="print the SQL of every monthly table, for a warehouse or dbt")
+    sql.add_argument("--dialect", default="duckdb", help="duckdb (default), postgres, spark, snowflake, bigquery, "
+                     "trino, databricks, mssql, mysql, oracle, ... (any SQL dialect Ibis compiles to)")  # fmt: skip
+    sql.add_argument("--table", action="append", metavar="NAME", help="only this table (repeatable): movements, "
+                     "subscription_cohorts, purchases, order_cohorts, visitors, nps")  # fmt: skip
+    sql.add_argument("--segment", action="store_true", help="the tables per segment (inputs have a segment column)")
+    sql.set_defaults(run=_sql)
 
     demo = commands.add_parser("demo", help="a sample tracking workbook, recalculated, with its key figures")
     demo.add_argument("path", nargs="?", default="retention_demo.xlsx", help="default: retention_demo.xlsx")

@@ -118,6 +118,10 @@ def load_tables(
     columns: dict[str, str] | None = None,
     sheet: str | Sequence[str] | Mapping[str, str] | None = None,
     options: mv.ReadOptions | None = None,
+    *,
+    backend: str | None = None,
+    connection: str | None = None,
+    segment: str | None = None,
 ) -> Tables:
     """Read and compute every table; raises :class:`~xl_retention.movements.DataError` on bad data.
 
@@ -128,7 +132,16 @@ def load_tables(
     :func:`xl_retention.reading.sheets_for` (a bare sheet name applies to the Excel inputs only,
     ``nps=Answers`` to one input) and :class:`xl_retention.reading.ReadOptions` (CSV separator,
     decimal mark, encoding, dates).
+
+    ``backend`` (``"pandas"``, ``"duckdb"``, ``"spark"``, ``"postgres"``), ``connection`` and ``segment``
+    (``COLUMN`` or ``COLUMN=VALUE``): the tables by an engine, per segment, inputs as ``table:NAME``
+    (H7's :func:`xl_retention.relational.load.load_tables`, which this hands over to).
     """
+    if (backend is not None and backend != "pandas") or segment is not None or connection is not None:
+        from ..relational.load import load_tables as load_relational  # H7: engines and segments
+
+        return load_relational(subscriptions, orders, nps, visits, columns, sheet, options,
+                               backend=backend or "pandas", connection=connection, segment=segment)  # fmt: skip
     options = options or mv.ReadOptions()
     sheets = sheets_for(sheet, {"subscriptions": subscriptions, "orders": orders, "nps": nps, "visits": visits})
     known = {name for required, optional in mv.SCHEMAS.values() for name in (*required, *optional)}
