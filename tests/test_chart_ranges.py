@@ -1,0 +1,69 @@
+"""Line charts over "(chart)" columns are fitted to their months with figures by recalc, and only those."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+from openpyxl.chart import BarChart, LineChart, Reference
+
+from xl_retention.recalculation import recalc_file
+from xl_retention.workbook import build_template
+from xl_retention.workbook import inplace as ip
+from xl_retention.workbook.chart_ranges import fit_chart_ranges, reset_chart_ranges
+
+
+def refs(path: Path) -> list[list[str]]:
+    with zipfile.ZipFile(path) as z:
+        names = sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
+        return [re.findall(r"<(?:c:)?f>([^<]*)</(?:c:)?f>", z.read(n).decode()) for n in names]
+
+
+def workbook(path: Path, header: str, values: list[float | None], kind: type = LineChart) -> Path:
+    """Months in A, inputs in B, =IF(ISNUMBER(B),B,NA()) under ``header`` in C, a chart of C."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sales data"
+    ws.append(["month", "sales", header])
+    for i, value in enumerate(values, start=2):
+        ws.append([f"2025-{i - 1:02d}", value, f"=IF(ISNUMBER(B{i}),B{i},NA())"])
+    chart = kind()
+    chart.add_data(Reference(ws, min_col=3, min_row=1, max_row=len(values) + 1), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=len(values) + 1))
+    ws.add_chart(chart, "E2")
+    wb.save(path)
+    return path
+
+
+def test_a_chart_column_s_line_chart_covers_its_first_to_last_month_with_a_number(tmp_path):
+    path = workbook(tmp_path / "w.xlsx", "Sales (chart)", [None, 5, None, 7, 8, None, None])
+    assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
+    # February to May: the month without sales inside (March) stays in the range, #N/A (Excel: a gap)
+    assert refs(tmp_path / "r.xlsx") == [["'Sales data'!C1", "'Sales data'!$A$3:$A$6", "'Sales data'!$C$3:$C$6"]]
+    assert fit_chart_ranges(tmp_path / "r.xlsx") == 0  # fitted once, fitted for good
+    package = ip.Package(tmp_path / "r.xlsx")
+    assert reset_chart_ranges(package) == 1  # import: every month again
+    package.save()
+    assert refs(tmp_path / "r.xlsx")[0][1:] == ["'Sales data'!$A$2:$A$8", "'Sales data'!$C$2:$C$8"]
+
+
+def test_charts_of_other_columns_bar_charts_and_a_tracker_without_figures_are_left_as_they_are(tmp_path):
+    for name, header, kind, values in (
+        ("own.xlsx", "Sales", LineChart, [None, 5, 6, None]),  # a user's chart: not a "(chart)" column
+        ("bar.xlsx", "Sales (chart)", BarChart, [None, 5, 6, None]),  # a 0 bar is drawn as nothing anyway
+        ("empty.xlsx", "Sales (chart)", LineChart, [None, None, None, None]),  # fills in as months are typed
+    ):
+        path = workbook(tmp_path / name, header, values, kind)
+        before = refs(path)
+        assert recalc_file(path, tmp_path / "out" / name).status == "ok"
+        assert refs(tmp_path / "out" / name) == before, name
+
+
+def test_a_fresh_tracker_recalculated_keeps_every_month_in_its_charts(tmp_path):
+    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=12)
+    before = refs(path)
+    assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
+    assert refs(tmp_path / "r.xlsx") == before
+    assert "'Customers'!$I$2:$I$13" in before[2]
