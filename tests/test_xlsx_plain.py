@@ -33,7 +33,7 @@ PLAIN_TYPES = ["", ' t="str"', ' t="e"', ' t="b"', ' t="n"']
 ODD_CELLS = [  # formula cells outside the plain layout: the fast path must leave the sheet to the general path
     '<c r="{ref}"><f t="shared" ref="{ref}" si="0">A1*2</f><v>1</v></c>',
     '<c r="{ref}" cm="1"><f t="array" ref="{ref}">SEQUENCE(1)</f><v>1</v></c>',
-    '<c r="{ref}"><f>A1</f></c>',
+    '<c r="{ref}"><f>A1</f><v>1</v><extLst/></c>',
     '<c r="{ref}" t="inlineStr"><f>A1</f><is><t>x</t></is></c>',
     '<c r="{ref}" s="1"><f>A1</f><v xml:space="preserve"> 1</v></c>',
     '<c r="{ref}"><f>A1</f> <v>1</v></c>',
@@ -52,8 +52,8 @@ def sheet(rng: random.Random, rows: int, odd: bool) -> tuple[bytes, dict[bytes, 
                 cells.append(rng.choice(ODD_CELLS).format(ref=ref))
                 continue
             style = rng.choice(["", f' s="{rng.randrange(20)}"'])
-            old = rng.choice(["0", "", "12.5", "#N/A", "x &amp; y"])
-            cells.append(f'<c r="{ref}"{style}{rng.choice(PLAIN_TYPES)}><f>A{r}*{col}1&amp;"x"</f><v>{old}</v></c>')
+            old = rng.choice(["<v>0</v>", "<v></v>", "<v>12.5</v>", "<v>#N/A</v>", "<v>x &amp; y</v>", "<v />", ""])
+            cells.append(f'<c r="{ref}"{style}{rng.choice(PLAIN_TYPES)}><f>A{r}*{col}1&amp;"x"</f>{old}</c>')
             if rng.random() < 0.85:
                 values[ref.encode()] = rng.choice(VALUES)
         out.append(f'<row r="{r}" spans="1:6">' + "".join(cells) + "</row>")

@@ -36,6 +36,7 @@ from ..cells import CellError, evaluate
 from ..registry import BY_NAME, FUNCTIONS, ExcelFunction
 from . import excel_functions
 from .excel_functions.arguments import rewrite_arguments
+from .formula_texts import FormulaTexts, may_need_rewrite, words_pattern
 from .package import FormulaCell, PackageInfo, scan, without_members
 from .rewrite import rewrite
 from .xlsx_values import Resized
@@ -303,12 +304,12 @@ def compute(path: str | Path) -> Computed:
     """
     info = scan(str(path))
     workbook = load(path, info)
-    formulas: dict[str, dict[tuple[int, int], str]] = {}
+    formulas: dict[str, FormulaTexts] = {}
     members: dict[str, set[tuple[int, int]]] = {}
     tables: dict[str, list[FormulaCell]] = {}
+    rewritten: list[tuple[str, int, int, str]] = []
     for sheet in workbook.sheet_names:
         cells = info.formulas.get(sheet, {})
-        handle = workbook.sheet(sheet)
         for ref, cell in cells.items():
             if cell.kind in ("array", "dataTable") and cell.ref:
                 covered = _cells_of(cell.ref)
@@ -320,27 +321,27 @@ def compute(path: str | Path) -> Computed:
                     members.setdefault(sheet, set()).update(covered)
         if not cells:  # the package scan found every <f>: a sheet without one has nothing to compute
             continue
+        # the stored texts (formualizer's own are slow to read before its graph is built: formula_texts)
+        found = FormulaTexts(cells)
         names = {**info.names.get("", {}), **info.names.get(sheet, {})}
-        boxes = [range_boundaries(ref) for ref in cells]
-        top, left = min(b[1] for b in boxes), min(b[0] for b in boxes)
-        last_row, last_col = max(b[3] for b in boxes), max(b[2] for b in boxes)
-        if (last_row - top + 1) * (last_col - left + 1) <= 4 * len(cells) + 10_000:
-            grid = handle.get_formulas(fz.RangeAddress(sheet, top, left, last_row, last_col))
-            found = {(i + top, j + left): f for i, row in enumerate(grid) for j, f in enumerate(row) if f}
-        else:  # a few formulas far apart: one by one
-            places = [(b[1], b[0]) for b in boxes]
-            found = {p: f for p in places if (f := workbook.get_formula(sheet, *p))}
-        for (r, c), text in found.items():
-            meta = cells.get(_address(r, c))
-            array = meta is not None and meta.kind == "array"
+        words = words_pattern([t.name.lower() for t in info.tables] + list(names))
+        for r, c in found.positions():
+            if not may_need_rewrite(found.master_text((r, c)), words):
+                continue
+            text = found[(r, c)]
+            array = cells[found.refs[(r, c)]].kind == "array"
             new = rewrite_arguments(rewrite(text, sheet, r, c, info.tables, array=array, names=names))
             if new != "=" + text and new != text:
-                try:  # (set_formula would refuse INDEX(row,1,1):INDEX(row,1,n) over its own row as a cycle)
-                    handle.set_formulas_batch(r, c, 1, 1, [[new]])
-                except RuntimeError:  # the engine refuses the rewritten form: it computes the formula as stored
-                    pass
-        if found:
+                rewritten.append((sheet, r, c, new))
+        if len(found):
             formulas[sheet] = found
+    if rewritten:
+        _build_graph(workbook, formulas)  # setting formulas before it costs time in proportion to all of them
+        for sheet, r, c, new in rewritten:
+            try:  # (set_formula would refuse INDEX(row,1,1):INDEX(row,1,n) over its own row as a cycle)
+                workbook.sheet(sheet).set_formulas_batch(r, c, 1, 1, [[new]])
+            except RuntimeError:  # the engine refuses the rewritten form: it computes the formula as stored
+                pass
     workbook.evaluate_all()
     if tables:
         for sheet, cells in tables.items():
@@ -363,14 +364,25 @@ def compute(path: str | Path) -> Computed:
         result.unsupported = unsupported
     _fit_arrays(workbook, info, result)
     result.asked_na = {
-        f"{sheet}!{_address(r, c)}"
+        f"{sheet}!{found.refs[place]}"
         for sheet, found in formulas.items()
-        for (r, c), text in found.items()
-        if "NA(" in text.upper()
-        and getattr(result.values.get(sheet, {}).get(_address(r, c)), "code", None) == "#N/A"
-        and _CALLS_NA.search(_LITERALS.sub('""', text))
+        for place in found
+        if "NA(" in found.master_text(place).upper()  # a shared formula's copies call what its first cell calls
+        and getattr(result.values.get(sheet, {}).get(found.refs[place]), "code", None) == "#N/A"
+        and _CALLS_NA.search(_LITERALS.sub('""', found[place]))
     }
     return result
+
+
+def _build_graph(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> None:
+    """Have formualizer build its dependency graph now (planning one formula cell's evaluation builds it whole)."""
+    for sheet, texts in formulas.items():
+        for r, c in texts.positions():
+            try:
+                workbook.get_eval_plan([(sheet, r, c)])
+            except Exception:  # noqa: BLE001  (a plan it cannot make: the sets are slower, not wrong)
+                pass
+            return
 
 
 def _fit_arrays(workbook: fz.Workbook, info: PackageInfo, result: Computed) -> None:
@@ -423,7 +435,7 @@ def _cell_value(workbook: fz.Workbook, sheet: str, row: int, col: int) -> Any:
 
 
 def _read(
-    workbook: fz.Workbook, formulas: dict[str, dict[tuple[int, int], str]], members: dict[str, set[tuple[int, int]]]
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], members: dict[str, set[tuple[int, int]]]
 ) -> Computed:
     values: dict[str, dict[str, Any]] = {}
     member_values: dict[str, dict[str, Any]] = {}
@@ -444,7 +456,8 @@ def _read(
             def value_at(r: int, c: int, sheet: str = sheet) -> Any:
                 return _cell_value(workbook, sheet, r, c)
 
-        values[sheet] = {_address(r, c): value_at(r, c) for r, c in formulas.get(sheet, {})}
+        found = formulas.get(sheet)
+        values[sheet] = {found.refs[(r, c)]: value_at(r, c) for r, c in found} if found is not None else {}
         if members.get(sheet):
             member_values[sheet] = {
                 _address(r, c): value_at(r, c) for r, c in members[sheet] if (r, c) not in formulas.get(sheet, {})
@@ -452,9 +465,7 @@ def _read(
     return Computed(values={s: v for s, v in values.items() if v}, members=member_values)
 
 
-def _find_unsupported(
-    result: Computed, formulas: dict[str, dict[tuple[int, int], str]], info: PackageInfo
-) -> list[Unsupported]:
+def _find_unsupported(result: Computed, formulas: dict[str, FormulaTexts], info: PackageInfo) -> list[Unsupported]:
     found = []
     for sheet, cells in result.values.items():
         for ref, value in cells.items():

@@ -57,6 +57,7 @@ class FormulaCell:
     empty: bool = False  # an empty <f/> (an array's member marked ca="1"), not a formula of its own
     cached: object = None  # the value stored in the file
     attrs: dict[str, str] = field(default_factory=dict)  # the <f> element's attributes
+    text: str | None = None  # the formula as stored, without "=" (None: a shared formula's other cells, <f/>)
 
 
 @dataclass
@@ -142,6 +143,9 @@ def _formula_cells(xml: bytes, shared: list[str] | None) -> dict[str, FormulaCel
     start = xml.find(b"<sheetData")
     if start == -1:
         return cells
+    plain = _plain_formula_cells(xml, start, shared)
+    if plain is not None:
+        return plain
     found: list[tuple[bytes, re.Match[bytes]]] = []  # (cell reference, its <c> element)
     if _simple_layout(xml, b"", start, len(xml)):
         position = xml.find(b"<f", start)
@@ -174,6 +178,7 @@ def _formula_cells(xml: bytes, shared: list[str] | None) -> dict[str, FormulaCel
         attrs = _attributes(formula.group("attrs"))
         closed = body[formula.end() - 2 : formula.end()] == b"/>"
         cell_attrs = match.group("attrs")
+        content = body[formula.end() : body.find(b"<", formula.end())] if not closed else b""
         cells[ref.decode().upper()] = FormulaCell(
             kind=attrs.get("t", "normal"),
             ref=attrs.get("ref"),
@@ -181,6 +186,50 @@ def _formula_cells(xml: bytes, shared: list[str] | None) -> dict[str, FormulaCel
             empty=closed and attrs.get("t") not in ("shared", "dataTable"),
             cached=_cached(_attribute(cell_attrs, b"t"), body[formula.end() :], shared),
             attrs=attrs,
+            text=_unescape(content) if content else None,
+        )
+    return cells
+
+
+# A formula cell as Excel and openpyxl write it: reference first, the formula, then at most a <v> (groups: the
+# reference, the cell's other attributes, the <f> element's attributes, "/" for <f/>, the formula, the <v>).
+_PLAIN_CELL = re.compile(
+    rb'<c r="([A-Z]{1,3}[1-9][0-9]*)"((?:\s+[^\s=/>]+="[^"]*")*)\s*>'
+    rb'<f((?:\s+[^\s=/>]+="[^"]*")*)\s*(?:(/)>|>([^<]*)</f>)(<v>[^<]*</v>|<v\s*/>)?</c>'
+)
+
+
+def _plain_formula_cells(xml: bytes, start: int, shared: list[str] | None) -> dict[str, FormulaCell] | None:
+    """:func:`_formula_cells` in one pass of a regular expression when every formula cell is in the plain layout;
+    None otherwise (comments, prefixes, inline strings, whitespace between elements...: the general path)."""
+    end = xml.find(b"</sheetData", start)
+    segment = xml[start : end if end != -1 else len(xml)]
+    if b"<!--" in segment or b"<![CDATA[" in segment:
+        return None
+    found = _PLAIN_CELL.findall(segment)
+    starts = segment.count(b"<f")
+    if starts != len(found) and segment.count(b"<f>") + segment.count(b"<f ") + segment.count(b"<f/") != len(found):
+        return None
+    cells: dict[str, FormulaCell] = {}
+    for ref, cell_attrs, f_attrs, closed, content, value in found:
+        attrs = _attributes(f_attrs) if f_attrs else {}
+        kind = attrs.get("t", "normal")
+        cell_type = _attribute(cell_attrs, b"t") if cell_attrs else None
+        if cell_type is None and len(value) > 7 and b"&" not in value:  # <v>number</v>, as _cached reads it
+            try:
+                cached: object = float(value[3:-4])
+            except ValueError:
+                cached = None
+        else:
+            cached = _cached(cell_type, value, shared)
+        cells[ref.decode()] = FormulaCell(
+            kind=kind,
+            ref=attrs.get("ref"),
+            dynamic=b"cm" in cell_attrs and _attribute(cell_attrs, b"cm") is not None,
+            empty=bool(closed) and kind not in ("shared", "dataTable"),
+            cached=cached,
+            attrs=attrs,
+            text=_unescape(content) if content else None,
         )
     return cells
 

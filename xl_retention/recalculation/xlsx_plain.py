@@ -2,13 +2,14 @@
 
 In that layout a formula cell is ``<c r="B2" s="3" t="str"><f>A2*2</f><v>4</v></c>``: the
 reference first, at most a style and a type attribute, a formula without attributes (not
-shared, not an array) and a ``<v>``. :func:`rewrite_plain_cells` handles a sheet whose formula
-cells ALL have that layout with a few C-level passes over the whole sheet (two regular
-expressions, one ``split``, one ``join``), instead of a regular expression and a rebuilt
-element per cell: the new ``<v>`` texts are formatted in one ``join`` and woven between the
-pieces of the split. It returns ``None`` for any other sheet (a shared or array formula, another
-attribute, an inline string, whitespace between elements...), which the general path of
-:mod:`.xlsx_values` then writes; both give the same bytes (tests/test_xlsx_plain.py).
+shared, not an array) and at most a ``<v>`` (openpyxl writes ``<v />``).
+:func:`rewrite_plain_cells` handles a sheet whose formula cells ALL have that layout with a
+few C-level passes over the whole sheet (two regular expressions, one ``split``, one
+``join``), instead of a regular expression and a rebuilt element per cell: the new ``<v>``
+texts are formatted in one ``join`` and woven between the pieces of the split. It returns
+``None`` for any other sheet (a shared or array formula, another attribute, an inline string,
+whitespace between elements, comments...), which the general path of :mod:`.xlsx_values` then
+writes; both give the same bytes (tests/test_xlsx_plain.py).
 
 The sheet is handled as latin-1 text (one character per byte), so every byte outside the
 rewritten ``<v>`` elements and ``t`` attributes comes back unchanged.
@@ -23,10 +24,10 @@ __all__ = ["rewrite_plain_cells"]
 
 # a formula cell in the plain layout, from its start tag to its end: (reference, style and type attributes)
 _PLAIN_CELL = re.compile(
-    r'<c r="([A-Z]{1,3}[1-9][0-9]*)"((?: s="[0-9]+")?(?: t="[a-z]+")?)><f>[^<]*</f><v>[^<]*</v></c>'
+    r'<c r="([A-Z]{1,3}[1-9][0-9]*)"((?: s="[0-9]+")?(?: t="[a-z]+")?)><f>[^<]*</f>(?:<v>[^<]*</v>|<v\s*/>)?</c>'
 )
-# the end of every formula cell with a <v> after a closed <f>: the stored value's text is kept
-_VALUE_END = re.compile(r"</f><v>([^<]*)</v></c>")
+# the end of every formula cell whose <f> has a closing tag: its <v> (none, empty or with the stored value) is kept
+_VALUE_END = re.compile(r"</f>(<v>[^<]*</v>|<v\s*/>|)</c>")
 _TYPE = re.compile(r' t="[a-z]+"')
 _MISSING = object()
 
@@ -72,7 +73,7 @@ def rewrite_plain_cells(
     written = 0
     for k, value in enumerate(values):
         if value is _MISSING:
-            pieces[2 * k + 1] = "</f><v>" + pieces[2 * k + 1] + "</v></c>"
+            pieces[2 * k + 1] = "</f>" + pieces[2 * k + 1] + "</c>"
             continue
         if type(value) is float and math.isfinite(value):
             cell_type, text = None, repr(value)

@@ -1,0 +1,136 @@
+"""The stored text of each formula cell, for the embedded engine's rewrites, read from the package scan.
+
+formualizer keeps a loaded workbook's formulas staged until it builds its dependency graph:
+until then each ``get_formula``/``get_formulas`` cell costs time in proportion to all the
+formulas of the workbook (10,000 rows of formulas: minutes), and afterwards it answers with
+its own printing of the formula (``=CRR(C2, B2, A2)``), not the stored text the rewrites
+read. The package scan (:mod:`.package`) already has the stored text of every ``<f>``; a
+shared formula's other cells (``<f t="shared" si="0"/>``) get theirs from the formula's first
+cell with openpyxl's :class:`~openpyxl.formula.translate.Translator`, as Excel fills them (on
+the 74 Excel-saved workbooks of the conformance corpus, every text equals the one formualizer
+stores), and only when asked: most never need it.
+
+:func:`may_need_rewrite` is a cheap test that is True for every formula that
+:func:`.rewrite.rewrite` or :func:`.excel_functions.arguments.rewrite_arguments` may change
+(a superset of their own pre-checks), so that most formulas skip both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from openpyxl.formula.translate import Translator
+
+from .package import FormulaCell
+
+__all__ = ["FormulaTexts", "may_need_rewrite", "position", "words_pattern"]
+
+_REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)")
+
+
+@lru_cache(maxsize=4096)
+def _column(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def position(ref: str) -> tuple[int, int]:
+    """``"B12"`` -> ``(12, 2)`` (row, column), for the scan's upper-case references."""
+    match = _REF.fullmatch(ref)
+    if match is None:
+        raise ValueError(f"not a cell reference: {ref!r}")
+    return int(match.group(2)), _column(match.group(1))
+
+
+class FormulaTexts:
+    """The stored formula (without ``=``) of each formula cell of one sheet, by (row, column).
+
+    ``cells`` are the scan's formula cells of the sheet. Cells without a formula of their own
+    (an array's members marked ``<f/>``, data tables) are left out, as the engine has none there.
+    """
+
+    def __init__(self, cells: dict[str, FormulaCell]) -> None:
+        self.refs: dict[tuple[int, int], str] = {}
+        self._texts: dict[tuple[int, int], str | None] = {}
+        self._cells = cells
+        masters = {}
+        for ref, cell in cells.items():
+            if cell.kind == "shared" and cell.text is not None and "si" in cell.attrs:
+                masters[cell.attrs["si"]] = ref
+        self._masters = masters
+        self._translators: dict[str, Translator] = {}
+        for ref, cell in cells.items():
+            if cell.text is None and not (cell.kind == "shared" and cell.attrs.get("si") in masters):
+                continue
+            place = position(ref)
+            self.refs[place] = ref
+            self._texts[place] = cell.text
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._texts)
+
+    def __contains__(self, place: object) -> bool:
+        return place in self._texts
+
+    def positions(self) -> list[tuple[int, int]]:
+        """Every formula cell's (row, column)."""
+        return list(self._texts)
+
+    def shared_child(self, place: tuple[int, int]) -> bool:
+        """Whether the cell holds a shared formula's copy (its text is its first cell's, translated)."""
+        return self._cells[self.refs[place]].text is None
+
+    def master_text(self, place: tuple[int, int]) -> str:
+        """The stored text at ``place``, or for a shared formula's copy the text of the formula's first cell."""
+        cell = self._cells[self.refs[place]]
+        if cell.text is not None:
+            return cell.text
+        return self._cells[self._masters[cell.attrs["si"]]].text or ""
+
+    def __getitem__(self, place: tuple[int, int]) -> str:
+        text = self._texts[place]
+        if text is None:
+            master = self._masters[self._cells[self.refs[place]].attrs["si"]]
+            translator = self._translators.get(master)
+            if translator is None:
+                translator = self._translators[master] = Translator("=" + (self._cells[master].text or ""), master)
+            text = translator.translate_formula(self.refs[place])[1:]
+            self._texts[place] = text
+        return text
+
+
+def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
+    """False when neither rewrite can change ``text`` (a stored formula, without ``=``).
+
+    :func:`.rewrite.rewrite` needs a ``[``, a space, a ``:``, LAMBDA/_xlpm or a table or
+    defined name (``words``: one pattern of them, lower case; None when there are none);
+    ``rewrite_arguments`` needs ``&``, a quote, a comparison, SWITCH or a LOOKUP.
+    A shared formula's copies differ from its first cell only in their references, so the
+    test on the first cell's text holds for all of them.
+    """
+    for mark in ("[", " ", ":", "&", '"', "<", ">", "=", "("):
+        if mark in text:
+            break
+    else:
+        return words is not None and words.search(text.lower()) is not None
+    if mark == "(":  # a call without any other mark: only the function names matter
+        upper = text.upper()
+        if "LAMBDA" in upper or "_XLPM." in upper or "SWITCH(" in upper or "LOOKUP(" in upper:
+            return True
+        return words is not None and words.search(text.lower()) is not None
+    return True
+
+
+def words_pattern(names: list[str]) -> re.Pattern[str] | None:
+    """One pattern finding any of ``names`` (tables and defined names, lower case) in a lower-cased formula."""
+    names = [n for n in names if n]
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
