@@ -221,6 +221,48 @@ def _elementwise(function: ExcelFunction, args: list[Any]) -> Cell:
     return out.tolist()
 
 
+def number_caller(function: ExcelFunction) -> Any:
+    """:func:`evaluate` for a call whose arguments are all plain numbers (``int`` or ``float``, not ``bool``).
+
+    The common case of a worksheet cell, ``=CRR(535, 75, 500)``: no blanks, errors or ranges to
+    map, so the core is called directly with the omitted optional arguments' defaults. The core
+    validates the numbers as always; its errors become Excel errors with the same codes and
+    messages as through :func:`evaluate`. None for functions this does not apply to (aggregates,
+    functions with a spilled row result or a range form). Built once per function, kept.
+
+    >>> from xl_retention.registry import BY_NAME
+    >>> call = number_caller(BY_NAME["CRR"])
+    >>> call(535, 75, 500), call(535, 75, 0).code
+    (0.92, '#DIV/0!')
+    """
+    cached = _NUMBER_CALLERS.get(function.name, _OMITTED)
+    if cached is not _OMITTED and cached[0] is function:
+        return cached[1]
+    call = None
+    if function.kind == "elementwise" and function.aggregate_without is None and function.returns != "row":
+        func, name, specs = function.func, function.name, function.args
+        required, total = sum(not a.optional for a in specs), len(specs)
+        defaults = tuple(a.default for a in specs)
+
+        def call(*args: Any) -> Cell:
+            count = len(args)
+            if count < required or count > total:
+                return evaluate(function, *args)  # the message for a wrong number of arguments
+            try:
+                result = func(*args) if count == total else func(*args, *defaults[count:])
+            except RetentionInputError as error:
+                return CellError(error.excel_error, str(error))
+            except Exception as error:  # never a traceback in a cell
+                return CellError("#VALUE!", f"{name} failed: {error!r}")
+            return float(result)
+
+    _NUMBER_CALLERS[function.name] = (function, call)
+    return call
+
+
+_NUMBER_CALLERS: dict[str, tuple[ExcelFunction, Any]] = {}
+
+
 def evaluate(function: ExcelFunction, *args: Any) -> Cell:
     """Call ``function`` on cell values as a worksheet formula would; never raises.
 
@@ -237,6 +279,8 @@ def evaluate(function: ExcelFunction, *args: Any) -> Cell:
     if function.kind == "elementwise" and set(map(type, args)) <= _NUMBERS and function.aggregate_without is None:
         if len(args) >= sum(not a.optional for a in function.args) and len(args) <= len(function.args):
             # plain numbers in every argument, the common case: no blanks or errors to map
+            if function.returns != "row":
+                return number_caller(function)(*args)
             return _call(function, *args, *(a.default for a in function.args[len(args) :]))
     if len(args) > len(function.args):
         return CellError("#VALUE!", f"{function.name} takes at most {len(function.args)} arguments, got {len(args)}")

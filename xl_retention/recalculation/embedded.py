@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.formulas import FORMULAE
 
-from ..cells import CellError, evaluate
+from ..cells import CellError, evaluate, number_caller
 from ..registry import BY_NAME, FUNCTIONS, ExcelFunction
 from . import excel_functions
 from .excel_functions.arguments import rewrite_arguments
@@ -119,7 +119,16 @@ def _literal(value: Any) -> Any:
 
 
 def _engine_function(function: ExcelFunction):
+    numbers = number_caller(function)  # plain numbers in every argument: straight to the core
+
     def call(*args: Any) -> Any:
+        if numbers is not None:
+            for value in args:
+                if type(value) is not float and type(value) is not int:
+                    break
+            else:
+                result = numbers(*args)
+                return result if type(result) is float else _to_engine(result)
         if not set(map(type, args)) <= _NUMBERS:
             args = tuple(_from_engine(a) for a in args)
         return _to_engine(evaluate(function, *args))
