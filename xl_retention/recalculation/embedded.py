@@ -37,6 +37,7 @@ from ..registry import BY_NAME, FUNCTIONS, ExcelFunction
 from . import excel_functions
 from .excel_functions.arguments import rewrite_arguments
 from .formula_texts import FormulaTexts, may_need_rewrite, words_pattern
+from .formula_texts import position as cell_position
 from .package import FormulaCell, PackageInfo, scan, without_members
 from .rewrite import rewrite
 from .xlsx_values import Resized
@@ -373,12 +374,12 @@ def compute(path: str | Path) -> Computed:
         result.unsupported = unsupported
     _fit_arrays(workbook, info, result)
     result.asked_na = {
-        f"{sheet}!{found.refs[place]}"
+        f"{sheet}!{ref}"
         for sheet, found in formulas.items()
-        for place in found
-        if "NA(" in found.master_text(place).upper()  # a shared formula's copies call what its first cell calls
-        and getattr(result.values.get(sheet, {}).get(found.refs[place]), "code", None) == "#N/A"
-        and _CALLS_NA.search(_LITERALS.sub('""', found[place]))
+        for ref, value in result.values.get(sheet, {}).items()
+        if type(value) is CellError
+        and value.code == "#N/A"
+        and _CALLS_NA.search(_LITERALS.sub('""', found[cell_position(ref)]))
     }
     return result
 

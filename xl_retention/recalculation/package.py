@@ -215,9 +215,13 @@ def _plain_formula_cells(xml: bytes, start: int, shared: list[str] | None) -> di
         attrs = _attributes(f_attrs) if f_attrs else {}
         kind = attrs.get("t", "normal")
         cell_type = _attribute(cell_attrs, b"t") if cell_attrs else None
-        if cell_type is None and len(value) > 7 and b"&" not in value:  # <v>number</v>, as _cached reads it
+        if cell_type is not None:
+            cached: object = _cached(cell_type, value, shared)
+        elif value[2:3] != b">":  # no <v>, or <v/>: nothing stored
+            cached = None
+        elif b"&" not in value:  # <v>number</v>, as _cached reads it
             try:
-                cached: object = float(value[3:-4])
+                cached = float(value[3:-4]) if value[3:-4].strip() else None
             except ValueError:
                 cached = None
         else:
