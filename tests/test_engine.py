@@ -234,11 +234,14 @@ def test_cohorts_fit_the_sbg_model_and_lifetime_value_shows_it_beside_the_simple
     fit = xr.sbg_fit(table)
     cohorts, lifetime = values["Cohorts"], values["Lifetime value"]
     assert (cohorts["B58"], cohorts["C58"], cohorts["D58"]) == tuple(fit)
+    bdw = xr.bdw_fit(table)
+    assert (cohorts["B59"], cohorts["C59"], cohorts["E59"], cohorts["D59"]) == tuple(bdw)
+    assert cohorts["D60"] == bdw.log_likelihood - fit.log_likelihood
     # cohort i is observed to month 23 - i; its projection h months on is share x S(k + h) / S(k)
     for i in (0, 10, 23):
         k, size, observed = MONTHS - 1 - i, inputs["Cohorts"][i][0], inputs["Cohorts"][i][MONTHS - 1 - i]
         for h in (1, 12):
-            cell = f"{openpyxl.utils.get_column_letter(2 + h)}{62 + i}"
+            cell = f"{openpyxl.utils.get_column_letter(2 + h)}{64 + i}"
             expected = (
                 observed / size * xr.sbg_survival(fit.alpha, fit.beta, k + h) / xr.sbg_survival(fit.alpha, fit.beta, k)
             )

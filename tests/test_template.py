@@ -60,7 +60,7 @@ def test_every_formula_refers_to_existing_sheets_names_and_functions(template):
     names = set(template.defined_names)
     sheets = set(template.sheetnames)
     builtins = {"IF", "COUNT", "AVERAGEIFS", "MIN", "INDEX", "OR", "AND", "ISNUMBER", "ISERROR", "NA"}
-    builtins |= {"CHOOSE", "ERROR.TYPE", "COUNTA", "MATCH", "NOT"}
+    builtins |= {"CHOOSE", "ERROR.TYPE", "COUNTA", "MATCH", "NOT", "IFERROR"}
     checked = 0
     for ws in template.worksheets:
         for row in ws.iter_rows():
@@ -146,10 +146,13 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
     cohorts = template["Cohorts"]
     assert cohorts["B58"].value == '=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,1))'
     assert cohorts["C58"].value == "=IF(ISERROR(B58),B58,INDEX(SBG_FIT(Cohort_Counts),1,2))"
-    assert cohorts["B62"].value == '=IF(COUNT($B4:$Y4)=0,"",COUNT($B4:$Y4)-1)'  # the cohort's last filled month
-    assert cohorts["C62"].value == (
-        '=IF($B62="","",IF(OR(SBG_Alpha="",$B4=0),"",INDEX($B4:$Y4,1,$B62+1)/$B4'
-        "*SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B62+1)/SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B62)))"
+    assert cohorts["A59"].value == "BdW fit" and cohorts["E59"].value == (
+        '=IF(COUNT(Cohort_Counts)=0,"",IFERROR(INDEX(BDW_FIT(Cohort_Counts),1,3),""))'  # c: duration dependence
+    )
+    assert cohorts["B64"].value == '=IF(COUNT($B4:$Y4)=0,"",COUNT($B4:$Y4)-1)'  # the cohort's last filled month
+    assert cohorts["C64"].value == (
+        '=IF($B64="","",IF(OR(SBG_Alpha="",$B4=0),"",INDEX($B4:$Y4,1,$B64+1)/$B4'
+        "*SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B64+1)/SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B64)))"
     )
 
 
@@ -227,7 +230,7 @@ def test_empty_months_compute_to_blank_not_errors(template):
     values = compute(TEMPLATE)
     values = getattr(values, "values", values)
     cells = [(sheet, ref, v) for sheet, found in values.items() for ref, v in found.items()]
-    assert len(cells) == formulas == 1776  # every formula computed
+    assert len(cells) == formulas == 1783  # every formula computed
     na = [(sheet, ref) for sheet, ref, v in cells if getattr(v, "code", None) == "#N/A"]
     assert {(sheet, ref[0]) for sheet, ref in na} == {(s, c) for s, letters in CHART_COLUMNS.items() for c in letters}
     assert len(na) == 24 * 9  # every chart cell: no month has data, so no point is drawn

@@ -162,6 +162,11 @@ def test_a_partly_filled_tracker_has_no_stray_errors_and_the_core_s_values(tmp_p
         fit_error = None
     except RetentionInputError as error:
         fit, fit_error = None, error.excel_error
+    try:
+        bdw = xr.bdw_fit(triangle)
+        bdw_error = None
+    except RetentionInputError as error:
+        bdw, bdw_error = None, error.excel_error
 
     allowed = []  # (sheet, ref, code)
     for sheet, keys in CHART_KEYS.items():
@@ -173,7 +178,9 @@ def test_a_partly_filled_tracker_has_no_stray_errors_and_the_core_s_values(tmp_p
         allowed += [("Cohorts", f"{c}{fit_row}", fit_error) for c in "BCD"]
         allowed += [("Lifetime value", ref, fit_error) for ref in ("B9", "B10")]
         allowed += [("Cohorts", f"{openpyxl.utils.get_column_letter(c)}{r}", fit_error)
-                    for r in range(fit_row + 4, fit_row + 4 + months) for c in range(3, 15)]  # fmt: skip
+                    for r in range(fit_row + 6, fit_row + 6 + months) for c in range(3, 15)]  # fmt: skip
+    if bdw_error:
+        allowed += [("Cohorts", f"{c}{fit_row + 1}", bdw_error) for c in "BCDE"]
     allowed = {(s, ref): code for s, ref, code in allowed}
     errors = [(s, ref, v) for s, cells in values.items() for ref, (kind, v) in cells.items() if kind == "e"]
     stray = [e for e in errors if allowed.get(e[:2]) != e[2]]
@@ -253,7 +260,7 @@ def test_a_partly_filled_tracker_has_no_stray_errors_and_the_core_s_values(tmp_p
         got = [values["Cohorts"][f"{c}{fit_row}"][1] for c in "BCD"]
         assert got == pytest.approx(list(fit), rel=1e-12)
         for i, row in enumerate(inputs["Cohorts"]):  # from each cohort's last observed month
-            r = fit_row + 4 + i
+            r = fit_row + 6 + i
             if not row or row[0] == 0:
                 assert values["Cohorts"][f"C{r}"][1] in (None, ""), r
                 continue
@@ -269,8 +276,17 @@ def test_a_partly_filled_tracker_has_no_stray_errors_and_the_core_s_values(tmp_p
                 )
                 assert values["Cohorts"][cell][1] == pytest.approx(want, rel=1e-12), cell
     else:
-        reason = values["Cohorts"][f"E{fit_row}"][1]
+        reason = values["Cohorts"][f"G{fit_row}"][1]
         assert reason.startswith(fit_error), reason
+    if bdw is not None:  # the BdW row below the sBG's: alpha, beta, log-likelihood, c, and the LL gained
+        got = [values["Cohorts"][f"{c}{fit_row + 1}"][1] for c in "BCDE"]
+        assert got == pytest.approx([bdw.alpha, bdw.beta, bdw.log_likelihood, bdw.c], rel=1e-9)
+        if fit is not None:
+            gained = values["Cohorts"][f"D{fit_row + 2}"][1]
+            assert gained == pytest.approx(bdw.log_likelihood - fit.log_likelihood, abs=1e-9)
+    else:
+        reason = values["Cohorts"][f"G{fit_row + 1}"][1]  # blank cells and the reason in words
+        assert reason.startswith(f"no BdW fit: {bdw_error}") or not any(map(any, inputs["Cohorts"])), reason
 
 
 def test_a_month_after_an_unfilled_one_in_the_middle_is_not_guessed(tmp_path):
@@ -448,7 +464,11 @@ def test_an_import_into_a_tracker_has_no_stray_errors_and_the_core_s_values(tmp_
         allowed |= {("Cohorts", f"{c}{fit_row}"): fit_error for c in "BCD"}
         allowed |= {("Lifetime value", ref): fit_error for ref in ("B9", "B10")}
         allowed |= {("Cohorts", f"{openpyxl.utils.get_column_letter(c)}{r}"): fit_error
-                    for r in range(fit_row + 4, fit_row + 4 + months) for c in range(3, 15)}  # fmt: skip
+                    for r in range(fit_row + 6, fit_row + 6 + months) for c in range(3, 15)}  # fmt: skip
+    try:
+        xr.bdw_fit(triangle)
+    except RetentionInputError as error:
+        allowed |= {("Cohorts", f"{c}{fit_row + 1}"): error.excel_error for c in "BCDE"}
     stray = [(s, ref, v) for s, cells in values.items() for ref, (kind, v) in cells.items()
              if kind == "e" and allowed.get((s, ref)) != v]  # fmt: skip
     assert not stray, stray[:10]

@@ -227,22 +227,50 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
     Returns the last row used.
     """
     n = len(months)
-    ws.cell(row=top, column=1, value="sBG model fitted to the triangle (Fader & Hardie 2007)").font = TITLE_FONT
-    header(ws, top + 1, ["", "alpha", "beta", "log-likelihood"], [12, 9, 9, 14])
+    ws.cell(
+        row=top,
+        column=1,
+        value="sBG (Fader & Hardie 2007) and BdW (Fader, Hardie, Liu, Davin & Steenburgh 2018) fitted to the survivors",
+    ).font = TITLE_FONT
+    header(ws, top + 1, ["", "alpha", "beta", "log-likelihood", "c", ""], [12, 9, 9, 14, 9, 12])
     fit = top + 2
+    reasons = ",".join(f'"{r}"' for r in FIT_REASONS)
+    # sBG: a failed fit shows its own error in its cells (the projections and lifetime value use them).
     ws.cell(row=fit, column=1, value="fit").border = BORDER
-    alpha = f"B{fit}"
-    for col, (k, name, number_format) in enumerate(
-        ((1, "SBG_Alpha", "0.000"), (2, "SBG_Beta", "0.000"), (3, "SBG_Log_Likelihood", "0.0")), start=2
-    ):
+    sbg = ((1, "SBG_Alpha", "0.000"), (2, "SBG_Beta", "0.000"), (3, "SBG_Log_Likelihood", "0.0"))
+    for col, (k, name, number_format) in enumerate(sbg, start=2):
         formula = f'=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,{k}))'  # blank: no survivors yet
         if k > 1:  # INDEX over a failed fit (one error, not three values) would be #REF!: show the fit's error
-            formula = f"=IF(ISERROR({alpha}),{alpha},INDEX(SBG_FIT(Cohort_Counts),1,{k}))"
+            formula = f"=IF(ISERROR(B{fit}),B{fit},INDEX(SBG_FIT(Cohort_Counts),1,{k}))"
         style(ws.cell(row=fit, column=col, value=formula), False, number_format)
         define(wb, name, ws, f"${get_column_letter(col)}${fit}")
-    reasons = ",".join(f'"{r}"' for r in FIT_REASONS)
-    ws.cell(row=fit, column=5, value=f'=IF(ISERROR({alpha}),CHOOSE(MIN(ERROR.TYPE({alpha}),8),{reasons}),"")')
-    ws.cell(row=fit, column=5).font = NOTE_FONT
+    style(ws.cell(row=fit, column=5, value=f'=IF(ISNUMBER(B{fit}),1,"")'), False, "0.000")  # the sBG is c = 1
+    ws.cell(row=fit, column=7, value=f'=IF(ISERROR(B{fit}),CHOOSE(MIN(ERROR.TYPE(B{fit}),8),{reasons}),"")')
+    ws.cell(row=fit, column=7).font = NOTE_FONT
+    # BdW: a comparison only, which short data often cannot identify: blank cells and the reason in words
+    # (text, which LibreOffice keeps, where it would recompute an error value into #NAME?).
+    bdw_row, first = fit + 1, "INDEX(BDW_FIT(Cohort_Counts),1,1)"
+    ws.cell(row=bdw_row, column=1, value="BdW fit").border = BORDER
+    bdw = ((1, "BDW_Alpha", "0.000"), (2, "BDW_Beta", "0.000"), (4, "BDW_Log_Likelihood", "0.0"), (3, "BDW_C", "0.000"))
+    for col, (k, name, number_format) in enumerate(bdw, start=2):
+        formula = f'=IF(COUNT(Cohort_Counts)=0,"",IFERROR(INDEX(BDW_FIT(Cohort_Counts),1,{k}),""))'
+        style(ws.cell(row=bdw_row, column=col, value=formula), False, number_format)
+        define(wb, name, ws, f"${get_column_letter(col)}${bdw_row}")
+    reason = (
+        f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISERROR({first}),'
+        f'"no BdW fit: "&CHOOSE(MIN(ERROR.TYPE({first}),8),{reasons}),""))'
+    )
+    ws.cell(row=bdw_row, column=7, value=reason).font = NOTE_FONT
+    ws.cell(row=fit + 2, column=1, value="BdW - sBG").border = BORDER
+    gain = f'=IF(AND(ISNUMBER(D{fit}),ISNUMBER(D{fit + 1})),D{fit + 1}-D{fit},"")'
+    style(ws.cell(row=fit + 2, column=4, value=gain), False, "0.00")
+    ws.cell(
+        row=fit + 2,
+        column=7,
+        value="log-likelihood gained by letting churn change with tenure (c); above 1.92, duration dependence "
+        "matters at the 5% level (likelihood-ratio test, 1 degree of freedom)",
+    ).font = NOTE_FONT
+    fit += 2  # the projection below starts after these rows
     title = fit + 2
     ws.cell(
         row=title,
@@ -278,11 +306,12 @@ START_TEXT = (
     ("One definition per metric: every metric cell is an xl-retention formula (=CRR, =NPS, =NRR, ...).", None),
     ("", None),
     ("Set up the formulas in Excel", Font(bold=True)),
-    ("Windows, classic xlwings: pip install xl-retention, then xlwings addin install.", None),
+    ("Windows, classic xlwings: install xl-retention from its checkout or wheel (see its README), then", None),
+    ("  xlwings addin install.", None),
     ("  The xlwings.conf sheet of this workbook already sets UDF Modules = xl_retention.udfs.", None),
     ("  Excel: File > Options > Trust Center > Macro Settings > Trust access to the VBA project object model.", None),
     ("  xlwings ribbon > Import Functions, then save as .xlsm (xl-retention new tracker.xlsm gives one).", None),
-    ("Excel on macOS, Windows or the web: xlwings Lite add-in; requirements.txt: xl-retention;", None),
+    ("Excel on macOS, Windows or the web: xlwings Lite add-in; requirements.txt: the xl-retention wheel's URL;", None),
     ("  main.py: from xl_retention.udfs import *", None),
     ("Without Excel: xl-retention recalc tracker.xlsx computes every formula with the embedded engine.", None),
     ("", None),
