@@ -36,7 +36,7 @@ from ..cells import CellError, evaluate, number_caller
 from ..registry import BY_NAME, FUNCTIONS, ExcelFunction
 from . import excel_functions
 from .excel_functions.arguments import rewrite_arguments
-from .formula_texts import FormulaTexts, may_need_rewrite, words_pattern
+from .formula_texts import FormulaTexts, may_need_arguments, may_need_rewrite, words_pattern
 from .formula_texts import position as cell_position
 from .package import FormulaCell, PackageInfo, scan, without_members
 from .rewrite import rewrite
@@ -336,11 +336,15 @@ def compute(path: str | Path) -> Computed:
         names = {**info.names.get("", {}), **info.names.get(sheet, {})}
         words = words_pattern([t.name.lower() for t in info.tables] + list(names))
         for r, c in found.positions():
-            if not may_need_rewrite(found.master_text((r, c)), words):
+            stored = found.master_text((r, c))
+            structure, arguments = may_need_rewrite(stored, words), may_need_arguments(stored)
+            if not (structure or arguments):
                 continue
             text = found[(r, c)]
             array = cells[found.refs[(r, c)]].kind == "array"
-            new = rewrite_arguments(rewrite(text, sheet, r, c, info.tables, array=array, names=names))
+            new = rewrite(text, sheet, r, c, info.tables, array=array, names=names) if structure else "=" + text
+            if arguments or new != "=" + text:
+                new = rewrite_arguments(new)
             if new != "=" + text and new != text:
                 rewritten.append((sheet, r, c, new))
         if len(found):

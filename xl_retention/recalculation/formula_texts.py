@@ -10,9 +10,9 @@ cell with openpyxl's :class:`~openpyxl.formula.translate.Translator`, as Excel f
 the 74 Excel-saved workbooks of the conformance corpus, every text equals the one formualizer
 stores), and only when asked: most never need it.
 
-:func:`may_need_rewrite` is a cheap test that is True for every formula that
-:func:`.rewrite.rewrite` or :func:`.excel_functions.arguments.rewrite_arguments` may change
-(a superset of their own pre-checks), so that most formulas skip both.
+:func:`may_need_rewrite` and :func:`may_need_arguments` are cheap tests, True for every formula
+that :func:`.rewrite.rewrite` and :func:`.excel_functions.arguments.rewrite_arguments` may change
+(supersets of their own pre-checks), so that most formulas skip them.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from functools import lru_cache
 
 from openpyxl.formula.translate import Translator
 
+from .excel_functions.arguments import _HINT, _compares_numbers
 from .package import FormulaCell
 
-__all__ = ["FormulaTexts", "may_need_rewrite", "position", "words_pattern"]
+__all__ = ["FormulaTexts", "may_need_arguments", "may_need_rewrite", "position", "words_pattern"]
 
 _REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)")
 
@@ -107,25 +108,36 @@ class FormulaTexts:
 
 
 def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
-    """False when neither rewrite can change ``text`` (a stored formula, without ``=``).
+    """False when :func:`.rewrite.rewrite` cannot change ``text`` (a stored formula, without ``=``).
 
-    :func:`.rewrite.rewrite` needs a ``[``, a space, a ``:``, LAMBDA/_xlpm or a table or
-    defined name (``words``: one pattern of them, lower case; None when there are none);
-    ``rewrite_arguments`` needs ``&``, a quote, a comparison, SWITCH or a LOOKUP.
-    A shared formula's copies differ from its first cell only in their references, so the
-    test on the first cell's text holds for all of them.
+    It needs a ``[``, a space, a ``:``, LAMBDA/_xlpm or a table or defined name (``words``: one
+    pattern of them, lower case; None when there are none): a superset of its own pre-check.
+    A shared formula's copies differ from its first cell only in their references, so the test
+    on the first cell's text holds for all of them.
     """
-    for mark in ("[", " ", ":", "&", '"', "<", ">", "=", "("):
-        if mark in text:
-            break
-    else:
-        return words is not None and words.search(text.lower()) is not None
-    if mark == "(":  # a call without any other mark: only the function names matter
-        upper = text.upper()
-        if "LAMBDA" in upper or "_XLPM." in upper or "SWITCH(" in upper or "LOOKUP(" in upper:
+    if "[" in text or " " in text or ":" in text:
+        return True
+    upper = text.upper()
+    if "LAMBDA" in upper or "_XLPM." in upper:
+        return True
+    return words is not None and words.search(text.lower()) is not None
+
+
+def may_need_arguments(text: str) -> bool:
+    """False when ``rewrite_arguments`` cannot change ``text``: its own pre-check (``&``, SWITCH, a
+    LOOKUP, a quote in an aggregate's arguments, or a comparison of numbers), made cheaper: its
+    case-insensitive pattern as a case-sensitive one on the upper-cased text (the same matches)."""
+    if "&" in text:
+        return True
+    if "(" in text:
+        if _HINT_UPPER.search(text.upper()):
             return True
-        return words is not None and words.search(text.lower()) is not None
-    return True
+    if "<" in text or ">" in text or "=" in text:
+        return _compares_numbers("=" + text)
+    return False
+
+
+_HINT_UPPER = re.compile(_HINT.pattern.removeprefix("(?i)"))
 
 
 def words_pattern(names: list[str]) -> re.Pattern[str] | None:

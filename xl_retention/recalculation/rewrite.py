@@ -20,6 +20,7 @@ Anything the rewriter cannot be sure of is left as it is, for the engine to comp
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
@@ -80,13 +81,20 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if "[" in bare or " " in bare or "LAMBDA" in upper or "_XLPM." in upper:
         return True
     lower = bare.lower()
-    if tables and any(name in lower for name in tables):
+    if tables and _any_of(tuple(tables)).search(lower):
         return True
     if array:
         return False
     if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare)):
         return True
-    return bool(names) and any(name in lower for name in names)
+    return bool(names) and _any_of(tuple(names)).search(lower) is not None
+
+
+@lru_cache(maxsize=64)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern finding any of ``words`` in a text (as ``any(w in text for w in words)``, in one pass)."""
+    words = tuple(w for w in words if w)
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) if words else "(?!)")
 
 
 def _quote(sheet: str) -> str:
