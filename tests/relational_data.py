@@ -71,8 +71,9 @@ def visits(draw: st.DrawFn) -> pd.DataFrame:
 @st.composite
 def answers(draw: st.DrawFn) -> pd.DataFrame:
     rows = draw(
-        st.lists(st.tuples(st.integers(0, 120), st.one_of(st.none(), st.integers(0, 10))), min_size=1, max_size=30)
-        .filter(lambda rows: any(score is not None for _, score in rows))  # all blank: the reading's own case
+        st.lists(
+            st.tuples(st.integers(0, 120), st.one_of(st.none(), st.integers(0, 10))), min_size=1, max_size=30
+        ).filter(lambda rows: any(score is not None for _, score in rows))  # all blank: the reading's own case
     )
     base = pd.Timestamp("2024-01-01")
     return pd.DataFrame(
@@ -87,8 +88,9 @@ def answers(draw: st.DrawFn) -> pd.DataFrame:
 def intervals(draw: st.DrawFn) -> pd.DataFrame:
     rows = draw(
         st.lists(
-            st.tuples(st.integers(0, 3), st.integers(0, 200), st.one_of(st.none(), st.integers(0, 120)),
-                      st.integers(0, 9)),  # fmt: skip
+            st.tuples(
+                st.integers(0, 3), st.integers(0, 200), st.one_of(st.none(), st.integers(0, 120)), st.integers(0, 9)
+            ),  # fmt: skip
             min_size=1,
             max_size=12,
         )
@@ -98,8 +100,9 @@ def intervals(draw: st.DrawFn) -> pd.DataFrame:
         {
             "customer_id": [f"k{c}" for c, _, _, _ in rows],
             "start": [(base + pd.Timedelta(days=s)).strftime("%Y-%m-%d") for _, s, _, _ in rows],
-            "end": [None if d is None else (base + pd.Timedelta(days=s + d)).strftime("%Y-%m-%d")
-                    for _, s, d, _ in rows],  # fmt: skip
+            "end": [
+                None if d is None else (base + pd.Timedelta(days=s + d)).strftime("%Y-%m-%d") for _, s, d, _ in rows
+            ],  # fmt: skip
             "mrr": [v * 10 for _, _, _, v in rows],
         }
     )

@@ -142,13 +142,25 @@ def test_a_customer_counts_in_the_segment_of_their_first_active_month() -> None:
     ("frame", "call"),
     [
         (pd.DataFrame({"customer_id": ["a", "b"], "month": ["2024-01", "2024-01"], "mrr": [5, -3]}), "subscriptions"),
-        (pd.DataFrame({"customer_id": ["a", "a", "b", "a"], "month": ["2024-01", "2024-02", "2024-02", "2024-02"],
-                       "mrr": [5, 0, 1, 3]}), "subscriptions"),  # fmt: skip
+        (
+            pd.DataFrame(
+                {
+                    "customer_id": ["a", "a", "b", "a"],
+                    "month": ["2024-01", "2024-02", "2024-02", "2024-02"],
+                    "mrr": [5, 0, 1, 3],
+                }
+            ),
+            "subscriptions",
+        ),  # fmt: skip
         (pd.DataFrame({"customer_id": ["a", ""], "month": ["2024-01", "2024-02"], "mrr": [5, 1]}), "subscriptions"),
-        (pd.DataFrame({"customer_id": ["a"], "start": ["2024-03-01"], "end": ["2024-01-01"], "mrr": [5]}),
-         "subscriptions"),  # fmt: skip
-        (pd.DataFrame({"customer_id": ["a"], "month": ["2024-01"], "amount": [5], "interval": ["fortnight"]}),
-         "subscriptions"),  # fmt: skip
+        (
+            pd.DataFrame({"customer_id": ["a"], "start": ["2024-03-01"], "end": ["2024-01-01"], "mrr": [5]}),
+            "subscriptions",
+        ),  # fmt: skip
+        (
+            pd.DataFrame({"customer_id": ["a"], "month": ["2024-01"], "amount": [5], "interval": ["fortnight"]}),
+            "subscriptions",
+        ),  # fmt: skip
         (pd.DataFrame({"date": ["2024-01-01", "2024-01-02"], "score": [9, 11]}), "nps"),
         (pd.DataFrame({"customer_id": ["a", "b"], "date": ["1900-01-01", "2024-01-01"]}), "orders"),
     ],
@@ -205,8 +217,18 @@ def _write(tmp_path, name: str, frame: pd.DataFrame) -> str:
 
 
 def test_cli_backends_write_the_same_csv(tmp_path, capsys) -> None:
-    subs = _write(tmp_path, "subs.csv", pd.DataFrame({"customer_id": ["a", "a", "b", "b"], "month": ["2024-01",
-                  "2024-02", "2024-01", "2024-03"], "mrr": [10, 15, 20, 20], "plan": ["Pro", "Pro", "Basic", "Pro"]}))
+    subs = _write(
+        tmp_path,
+        "subs.csv",
+        pd.DataFrame(
+            {
+                "customer_id": ["a", "a", "b", "b"],
+                "month": ["2024-01", "2024-02", "2024-01", "2024-03"],
+                "mrr": [10, 15, 20, 20],
+                "plan": ["Pro", "Pro", "Basic", "Pro"],
+            }
+        ),
+    )
     orders_ = _write(tmp_path, "orders.parquet", pd.DataFrame({"customer_id": ["a", "a", "b"], "date": pd.to_datetime(
         ["2024-01-03", "2024-01-09", "2024-03-01"]), "amount": [5.0, -5.0, 7.5]}))  # fmt: skip
     outputs = {}

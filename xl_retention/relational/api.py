@@ -16,7 +16,9 @@ a customer counts in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+import itertools
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import numpy as np
@@ -28,7 +30,7 @@ from ..tables.activity import OrderTables
 from ..tables.subscriptions import SubscriptionTables
 from . import definitions as d
 from .backends import backend_of, default_duckdb
-from .inputs import Input, check_input, snapshots_of, typed_input
+from .inputs import Input, check_duplicates, check_input, snapshots_of, typed_input
 
 __all__ = [
     "monthly_movements",
@@ -38,6 +40,26 @@ __all__ = [
     "returning_visitors",
     "subscription_tables",
 ]
+
+
+@contextlib.contextmanager
+def _cached(con: Any, table: Any) -> Iterator[Any]:
+    """``table`` computed once while in use: a temporary table on DuckDB and SQL servers (Spark: as it is)."""
+    if con.name not in ("duckdb", "postgres"):
+        yield table
+        return
+    name = f"xl_retention_rows_{next(_NAMES)}"
+    cached = con.create_table(name, table, temp=True)
+    try:
+        yield cached
+    finally:
+        try:
+            con.drop_table(name, force=True)
+        except Exception:  # the connection is gone: the temporary table went with it
+            pass
+
+
+_NAMES = itertools.count()
 
 
 def _engine(data: Any, backend: Any) -> Any:
@@ -154,8 +176,11 @@ def subscription_tables(
     item = _subscription_input(snapshots, con, columns, source, options, segment)
     s, e = _range(start, end)
     snaps = snapshots_of(con, item, _month_arg("through", through))
-    moves = con.execute(d.movements(snaps, s, e))
-    cells = con.execute(d.subscription_cohorts(snaps, s, e))
+    bounds = d._bounds(snaps, s, e)
+    with _cached(con, d.subscription_rows(snaps, e)) as rows:
+        check_duplicates(con, rows, item)
+        moves = con.execute(d.movements_of(rows, bounds))
+        cells = con.execute(d.subscription_cohorts_of(rows, bounds))
     months = _shown_months(moves)
     segments = _segments(moves, segment)
     tables = [_cohorts(cells, v, months, segments) for v in ("customers", "revenue", "survivors")]
@@ -174,7 +199,10 @@ def monthly_movements(snapshots: Any, start: MonthLike = None, end: MonthLike = 
     item = _subscription_input(snapshots, con, kwargs.pop("columns", None), kwargs.pop("source", "input"),
                                kwargs.pop("options", None), segment)  # fmt: skip
     s, e = _range(start, end)
-    moves = con.execute(d.movements(snapshots_of(con, item, _month_arg("through", through)), s, e))
+    snaps = snapshots_of(con, item, _month_arg("through", through))
+    with _cached(con, d.subscription_rows(snaps, e)) as rows:
+        check_duplicates(con, rows, item)
+        moves = con.execute(d.movements_of(rows, d._bounds(snaps, s, e)))
     from ..tables.subscriptions import MOVEMENT_COLUMNS
 
     return _monthly(moves, MOVEMENT_COLUMNS, segment is not None)
@@ -196,8 +224,10 @@ def order_tables(
     con = _engine(orders, backend)
     item = _prepared(orders, "orders", con, columns, source, options, segment)
     s, e = _range(start, end)
-    bought = con.execute(d.purchases(item.table, s, e))
-    cells = con.execute(d.order_cohorts(item.table, s, e))
+    bounds = d.activity_bounds(item.table, s, e)
+    with _cached(con, d.activity_rows(item.table, "customer_id", e)) as per:
+        bought = con.execute(d.purchases_of(per, bounds))
+        cells = con.execute(d.order_cohorts_of(per, bounds))
     months, segments = _shown_months(bought), _segments(bought, segment)
     customers = _cohorts(cells, "customers", months, segments)
     revenue = _cohorts(cells, "revenue", months, segments) if "amount" in item.table.columns else None

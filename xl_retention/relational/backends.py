@@ -118,5 +118,6 @@ def table_of(con: Any, name: str, source: str | None = None) -> Any:
         return con.table(name, database=database) if database else con.table(name)
     except Exception:
         where = f"{database}.{name}" if database else name
-        raise DataError(f"{source or where}: no table {where!r} in the {con.name} database", source=source or where) \
-            from None
+        raise DataError(
+            f"{source or where}: no table {where!r} in the {con.name} database", source=source or where
+        ) from None

@@ -75,16 +75,20 @@ def _keys(table: ir.Table) -> list[str]:
     return ["segment"] if "segment" in table.columns else []
 
 
-def _first_segment(rows: ir.Table, by: str, order: str) -> ir.Table:
-    """``segment`` replaced by the segment of each ``by``'s first row by ``order`` (the smallest on ties)."""
+def _first_segment(rows: ir.Table, by: str, order: str, counts: ir.BooleanValue | None = None) -> ir.Table:
+    """``segment`` replaced by the segment of each ``by``'s first row by ``order`` (the smallest on ties).
+
+    Only rows where ``counts`` holds (e.g. MRR above 0) decide; a ``by`` without such rows gets NULL.
+    """
     if "segment" not in rows.columns:
         return rows
-    firsts = rows.group_by(by).aggregate(first_at=rows[order].min())
-    at_first = rows.join(firsts, by)
+    deciding = rows.filter(counts) if counts is not None else rows
+    firsts = deciding.group_by(by).aggregate(first_at=deciding[order].min())
+    at_first = deciding.join(firsts, by)
     at_first = at_first.filter(at_first[order] == at_first.first_at)
     owner = at_first.group_by(by).aggregate(owner=at_first.segment.min())
-    joined = rows.join(owner, by)
-    return joined.mutate(segment=joined.owner).drop("owner")
+    joined = rows.left_join(owner, by)
+    return joined.mutate(segment=joined.owner).drop("owner", *[c for c in joined.columns if c.endswith("_right")])
 
 
 def _bounds(months: ir.Table, start: int | None, end: int | None) -> ir.Table:
@@ -172,10 +176,37 @@ def intervals_to_snapshots(intervals: ir.Table, through: int | None = None) -> i
     return grouped
 
 
-def _active(snapshots: ir.Table, end: int | None) -> ir.Table:
+def subscription_rows(snapshots: ir.Table, end: int | None = None) -> ir.Table:
+    """Every snapshot row up to ``end`` with what the tables need, from ONE window pass per customer in month order.
+
+    Added columns: ``active`` (MRR above 0), ``prev_m``/``prev_mrr`` and ``next_m``/``next_mrr`` (the customer's
+    rows before and after), ``seen`` (their last active month before this row; NULL: never active before),
+    ``cohort`` (their first active month) and ``run`` (their active rows so far). With a ``segment``
+    column, every row gets the customer's segment (the segment of their first active month).
+    Engines may cache this table: the movements, the cohorts and the duplicate check all read it.
+    """
     rows = snapshots.filter(snapshots.m <= end) if end is not None else snapshots
-    active = rows.filter(rows.mrr > 0)
-    return _first_segment(active, "customer_id", "m")
+    rows = _first_segment(rows, "customer_id", "m", rows.mrr > 0)
+    active = rows.mrr > 0
+    order = ibis.window(group_by=rows.customer_id, order_by=rows.m)
+    before = ibis.window(group_by=rows.customer_id, order_by=rows.m, rows=(None, -1))
+    so_far = ibis.window(group_by=rows.customer_id, order_by=rows.m, rows=(None, 0))
+    active_m = active.ifelse(rows.m, ibis.null("int64"))
+    return rows.mutate(
+        active=active,
+        prev_m=rows.m.lag().over(order),
+        prev_mrr=rows.mrr.lag().over(order),
+        next_m=rows.m.lead().over(order),
+        next_mrr=rows.mrr.lead().over(order),
+        seen=active_m.max().over(before),
+        cohort=active_m.min().over(group_by=rows.customer_id),
+        run=active.ifelse(1, 0).sum().over(so_far).cast("int64"),
+    )
+
+
+def duplicates(rows: ir.Table) -> ir.BooleanValue:
+    """True on a row of :func:`subscription_rows` whose customer has another row in the same month."""
+    return (rows.prev_m == rows.m).fill_null(False) | (rows.next_m == rows.m).fill_null(False)
 
 
 def movements(snapshots: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
@@ -183,13 +214,16 @@ def movements(snapshots: ir.Table, start: int | None = None, end: int | None = N
 
     ``snapshots``: ``customer_id, m, mrr`` [, ``segment``], one row per customer and month.
     """
-    keys = _keys(snapshots)
-    bounds = _bounds(snapshots, start, end)
-    active = _active(snapshots, end)
-    w = ibis.window(group_by=active.customer_id, order_by=active.m)
-    a = active.mutate(prev_m=active.m.lag().over(w), prev_mrr=active.mrr.lag().over(w), next_m=active.m.lead().over(w))
-    new, kept = a.prev_m.isnull(), a.prev_m == a.m - 1
-    back = a.prev_m.notnull() & (a.prev_m < a.m - 1)
+    return movements_of(subscription_rows(snapshots, end), _bounds(snapshots, start, end))
+
+
+def movements_of(rows: ir.Table, bounds: ir.Table) -> ir.Table:
+    """:func:`movements` from the rows of :func:`subscription_rows` and the month bounds."""
+    keys = _keys(rows)
+    a = rows.filter(rows.active)
+    new = a.seen.isnull()
+    kept = (a.prev_m == a.m - 1).fill_null(False) & (a.prev_mrr > 0).fill_null(False)  # NULL-safe: no row before
+    back = ~new & ~kept
     change = kept.ifelse(a.mrr - a.prev_mrr, 0.0)
     per_month = a.group_by([*keys, "m"]).aggregate(
         customers_end=a.count().cast("int64"),
@@ -201,11 +235,11 @@ def movements(snapshots: ir.Table, start: int | None = None, end: int | None = N
         expansion_mrr=_total(change > 0, change),
         contraction_mrr=_total(change < 0, -change),
     )
-    gone = a.filter(a.next_m.isnull() | (a.next_m > a.m + 1))
+    gone = a.filter(a.next_m.isnull() | (a.next_m != a.m + 1) | (a.next_mrr <= 0))  # not active next month
     losses = gone.group_by([*keys, (gone.m + 1).name("m")]).aggregate(
         lost=gone.count().cast("int64"), churned_mrr=gone.mrr.sum().cast("float64")
     )
-    cal = _calendar(bounds, _segments(active))
+    cal = _calendar(bounds, a.select(*keys).distinct() if keys else None)
     t = cal.left_join(per_month, [*keys, "m"]).left_join(losses, [*keys, "m"])
     zero = {c: t[c].coalesce(0) for c in ("customers_end", "new", "reactivated", "lost")}
     zero |= {c: t[c].coalesce(0.0) for c in ("mrr_end", "new_mrr", "reactivation_mrr", "expansion_mrr",
@@ -234,18 +268,20 @@ def movements(snapshots: ir.Table, start: int | None = None, end: int | None = N
 
 
 def subscription_cohorts(snapshots: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
-    """Customer and revenue cohorts and survivors in long format: ``cohort, months_since, customers, revenue,
+    """Customer and revenue cohorts and survivors in long form: ``cohort, months_since, customers, revenue,
     survivors`` [, ``segment``], one row per cohort and later month with an active customer of the cohort.
 
     Cohort = first active month; ``survivors`` counts the cohort's customers active in every month
     from the cohort's to this one (a churn ends survival; a return does not count again).
     """
-    keys = _keys(snapshots)
-    bounds = _bounds(snapshots, start, end)
-    active = _active(snapshots, end)
-    w = ibis.window(group_by=active.customer_id, order_by=active.m)
-    a = active.mutate(cohort=active.m.min().over(group_by=active.customer_id), rank=ibis.row_number().over(w))
-    streak = (a.m - a.cohort) == a["rank"]
+    return subscription_cohorts_of(subscription_rows(snapshots, end), _bounds(snapshots, start, end))
+
+
+def subscription_cohorts_of(rows: ir.Table, bounds: ir.Table) -> ir.Table:
+    """:func:`subscription_cohorts` from the rows of :func:`subscription_rows` and the month bounds."""
+    keys = _keys(rows)
+    a = rows.filter(rows.active)
+    streak = a.run == a.m - a.cohort + 1  # active in every month since the cohort's
     cells = a.group_by([*keys, "cohort", "m"]).aggregate(
         customers=a.count().cast("int64"), revenue=a.mrr.sum().cast("float64"), survivors=_count(streak)
     )
@@ -261,22 +297,33 @@ def _cohort_rows(cells: ir.Table, bounds: ir.Table, keys: list[str], values: lis
 
 
 # -- orders and visits ----------------------------------------------------------------------------------------------
-def _activity(rows: ir.Table, who: str, start: int | None, end: int | None) -> tuple[ir.Table, ir.Table, list[str]]:
-    """Per ``who`` and month: ``n`` rows (and ``amount``), with ``first`` = the customer's first month; and bounds."""
+def activity_rows(rows: ir.Table, who: str, end: int | None = None) -> ir.Table:
+    """Per ``who`` and month (and segment): ``n`` rows (and their ``amount``), ``cohort`` = the first month.
+
+    ``rows``: orders or visits (``who, m, t`` [, ``amount``, ``segment``]); refunds (amount < 0) are left out.
+    Engines may cache this table: the monthly table and the cohorts both read it.
+    """
     if "amount" in rows.columns:
         rows = rows.filter(rows.amount >= 0)  # refunds are not orders
-    bounds = _bounds(rows, start, end)
     if end is not None:
         rows = rows.filter(rows.m <= end)
     rows = _first_segment(rows, who, "t")
     keys = _keys(rows)
     sums = {"amount": rows.amount.sum().cast("float64")} if "amount" in rows.columns else {}
     per = rows.group_by([who, *keys, "m"]).aggregate(n=rows.count().cast("int64"), **sums)
-    per = per.mutate(cohort=per.m.min().over(group_by=per[who]))
-    return per, bounds, keys
+    firsts = per.group_by(who).aggregate(cohort=per.m.min())  # a hash aggregate and a join: no sort by customer
+    return per.join(firsts, who)
 
 
-def _returning(per: ir.Table, bounds: ir.Table, keys: list[str], total: str, rate: str, repeat: bool) -> ir.Table:
+def activity_bounds(rows: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
+    """The month bounds of orders or visits (refunds left out)."""
+    if "amount" in rows.columns:
+        rows = rows.filter(rows.amount >= 0)
+    return _bounds(rows, start, end)
+
+
+def _returning(per: ir.Table, bounds: ir.Table, total: str, rate: str, repeat: bool) -> ir.Table:
+    keys = _keys(per)
     extra = {"repeat_purchasers": _count(per.n > 1)} if repeat else {}
     month = per.group_by([*keys, "m"]).aggregate(
         **{total: per.count().cast("int64")}, first_time=_count(per.m == per.cohort), **extra
@@ -296,15 +343,25 @@ def _returning(per: ir.Table, bounds: ir.Table, keys: list[str], total: str, rat
 def purchases(orders: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
     """The purchases table per month (and segment) from orders ``customer_id, m, t`` [, ``amount``, ``segment``]:
     ``buyers, repeat_purchasers, returning, repeat_purchase_rate, returning_rate``."""
-    per, bounds, keys = _activity(orders, "customer_id", start, end)
+    return purchases_of(activity_rows(orders, "customer_id", end), activity_bounds(orders, start, end))
+
+
+def purchases_of(per: ir.Table, bounds: ir.Table) -> ir.Table:
+    """:func:`purchases` from :func:`activity_rows` and :func:`activity_bounds`."""
     from ..tables.activity import PURCHASE_COLUMNS
 
-    return _returning(per, bounds, keys, "buyers", "returning_rate", True).select("month", *keys, *PURCHASE_COLUMNS)
+    out = _returning(per, bounds, "buyers", "returning_rate", True)
+    return out.select("month", *_keys(per), *PURCHASE_COLUMNS)
 
 
 def order_cohorts(orders: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
     """Order cohorts in long form: ``cohort, months_since, customers`` [, ``revenue``] (cohort: first order month)."""
-    per, bounds, keys = _activity(orders, "customer_id", start, end)
+    return order_cohorts_of(activity_rows(orders, "customer_id", end), activity_bounds(orders, start, end))
+
+
+def order_cohorts_of(per: ir.Table, bounds: ir.Table) -> ir.Table:
+    """:func:`order_cohorts` from :func:`activity_rows` and :func:`activity_bounds`."""
+    keys = _keys(per)
     sums = {"revenue": per.amount.sum().cast("float64")} if "amount" in per.columns else {}
     cells = per.group_by([*keys, "cohort", "m"]).aggregate(customers=per.count().cast("int64"), **sums)
     return _cohort_rows(cells, bounds, keys, ["customers", *sums])
@@ -313,11 +370,11 @@ def order_cohorts(orders: ir.Table, start: int | None = None, end: int | None = 
 def visitors(visits: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
     """Visitors per month (and segment) from visits ``visitor_id, m, t`` [, ``segment``]:
     ``visitors, returning, returning_visitor_rate``."""
-    per, bounds, keys = _activity(visits, "visitor_id", start, end)
     from ..tables.activity import VISITOR_COLUMNS
 
-    out = _returning(per, bounds, keys, "visitors", "returning_visitor_rate", False)
-    return out.select("month", *keys, *VISITOR_COLUMNS)
+    per = activity_rows(visits, "visitor_id", end)
+    out = _returning(per, activity_bounds(visits, start, end), "visitors", "returning_visitor_rate", False)
+    return out.select("month", *_keys(per), *VISITOR_COLUMNS)
 
 
 # -- surveys --------------------------------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ class Input:
     kind: str
     source: str
     names: dict[str, str] = field(default_factory=dict)  # our name -> the input's spelling
+    checks: list = field(default_factory=list)  # (column, problem, condition over `table`, shown column)
 
 
 def _as_ibis(data: Any, con: Any) -> ir.Table | pd.DataFrame:
@@ -200,19 +201,20 @@ def _from_table(
     if ROW in table.columns:
         rename[ROW] = table[ROW]
     t = table.select(**rename)
-    _check_blanks(con, t, kind, source, names)
+    blanks = [n for n in names if n in t.columns and n not in ("end", "score", "segment", "interval")]
     if billing:
+        refuse_any(con, t, source, [_blank(t, n, names) for n in blanks])
         t = _billing(con, t, source, names)
-    if kind == "intervals":
-        pass
-    return _shape(t, kind, source, names)
+        blanks = []
+    item = _shape(t, kind, source, names)
+    item.checks = [_blank(item.table, n, names) for n in blanks]
+    return item
 
 
-def _check_blanks(con: Any, t: ir.Table, kind: str, source: str, names: dict[str, str]) -> None:
+def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, str, ir.BooleanValue, str]:
     what = {"customer_id": "missing customer ids", "visitor_id": "missing visitor ids"}
-    checks = {n: (t[n].isnull(), what.get(n, "missing dates" if n in ("month", "date", "start") else "blank numbers"))
-              for n in names if n in t.columns and n not in ("end", "score", "segment")}  # fmt: skip
-    refuse_any(con, t, source, [(names[n], problem, cond, n) for n, (cond, problem) in checks.items()])
+    problem = what.get(name, "missing dates" if name in ("month", "date", "start") else "blank numbers")
+    return names[name], problem, t[name].isnull(), name
 
 
 def _billing(con: Any, t: ir.Table, source: str, names: dict[str, str]) -> ir.Table:
@@ -244,18 +246,27 @@ def _billing(con: Any, t: ir.Table, source: str, names: dict[str, str]) -> ir.Ta
 
 
 # -- checks ---------------------------------------------------------------------------------------------------------
-def refuse_any(con: Any, t: ir.Table, source: str, checks: list[tuple[str, str, ir.BooleanValue, str]]) -> None:
+def refuse_any(
+    con: Any,
+    t: ir.Table,
+    source: str,
+    checks: list[tuple[str, str, ir.BooleanValue, str]],
+    extra: dict[str, ir.Scalar] | None = None,
+) -> dict[str, Any]:
     """Raise :class:`DataError` for the first check (column, problem, condition, shown column) any row fails.
 
-    All the conditions are counted in one aggregate query; the first rows of a failing one are fetched.
+    All the conditions (and the ``extra`` aggregates, whose values are returned) are computed in one
+    aggregate query; the first rows of a failing check are fetched.
     """
-    if not checks:
-        return
-    counts = con.execute(t.aggregate(**{f"c{i}": cond.ifelse(1, 0).sum() for i, (_, _, cond, _) in enumerate(checks)}))
+    if not checks and not extra:
+        return {}
+    sums = {f"c{i}": cond.ifelse(1, 0).sum() for i, (_, _, cond, _) in enumerate(checks)}
+    found = con.execute(t.aggregate(**sums, **(extra or {}))).iloc[0].to_dict()
     for i, (column, problem, condition, shown) in enumerate(checks):
-        count = counts[f"c{i}"].iloc[0]
+        count = found[f"c{i}"]
         if pd.notna(count) and int(count) > 0:
             raise first_rows(con, t, condition, source, column, problem, shown, int(count))
+    return found
 
 
 def first_rows(
@@ -300,49 +311,52 @@ def _more(error: DataError, positions: np.ndarray, count: int, source: str, colu
 
 
 def check_input(con: Any, item: Input) -> None:
-    """The checks of the tables themselves (after reading): negative MRR, spans, duplicates, backwards intervals,
-    scores; as :mod:`xl_retention.tables` raises them, in the same order."""
+    """The checks of the tables themselves (after reading): blanks of typed tables, negative MRR, backwards
+    intervals, scores outside 0-10, dates a century apart; in the order :mod:`xl_retention.tables` raises them,
+    counted in ONE aggregate query. (Duplicate snapshots: :func:`check_duplicates`, after the window pass.)"""
     t, source, names = item.table, item.source, item.names
+    checks = list(item.checks)
     if item.kind in ("snapshots", "intervals"):
-        refuse_any(con, t, source, [(names["mrr"], "negative MRR", t.mrr < 0, "mrr")])
+        checks.append((names["mrr"], "negative MRR", t.mrr < 0, "mrr"))
     if item.kind == "intervals" and "end" in names:
-        refuse_any(con, t, source, [(names["end"], "an end before the start", t.end.notnull() & (t.end < t.start),
-                                     "end")])  # fmt: skip
+        checks.append((names["end"], "an end before the start", t.end.notnull() & (t.end < t.start), "end"))
     if item.kind == "answers":
         bad = t.score.notnull() & ((t.score < 0) | (t.score > 10) | (t.score != t.score.round()))
-        refuse_any(con, t, source, [(names["score"], "scores outside 0-10 or not whole", bad, "score")])
+        checks.append((names["score"], "scores outside 0-10 or not whole", bad, "score"))
     month = "m" if "m" in t.columns else "start_m"
-    span = con.execute(t.aggregate(low=t[month].min(), high=t[month].max()))
-    low, high = span["low"].iloc[0], span["high"].iloc[0]
+    extra = {"low": t[month].min(), "high": t[month].max()}
+    found = refuse_any(con, t, source, checks, extra)
+    low, high = found["low"], found["high"]
     if pd.notna(low) and int(high) - int(low) + 1 > MAX_MONTHS and item.kind != "intervals":
         first, last = pd.Period(ordinal=int(low), freq="M"), pd.Period(ordinal=int(high), freq="M")
         column = {"snapshots": "month"}.get(item.kind, "date")
         problem = f"dates more than {MAX_MONTHS // 12} years apart (from {first} to {last})"
         cond = (t[month] == int(low)) | (t[month] == int(high))
-        raise first_rows(con, t, cond, source, names[column], problem, column, int(con.execute(t.filter(cond).count())))
-    if item.kind == "snapshots":
-        _check_duplicates(con, item)
+        count = int(con.execute(t.filter(cond).count()))
+        raise first_rows(con, t, cond, source, names[column], problem, column, count)
 
 
-def _check_duplicates(con: Any, item: Input) -> None:
-    t = item.table
-    groups = t.group_by(["customer_id", "m"]).aggregate(n=t.count())
-    twice = groups.filter(groups.n > 1)
+def check_duplicates(con: Any, rows: ir.Table, item: Input) -> None:
+    """Refuse a customer twice in one month (rows of :func:`~.definitions.subscription_rows`), naming the rows of
+    the first such month, as the numpy pass does."""
+    from .definitions import duplicates
+
+    twice = rows.filter(duplicates(rows))
     first = con.execute(twice.aggregate(m=twice.m.min()))["m"].iloc[0]
     if pd.isna(first):
         return
-    dup = twice.filter(twice.m == int(first)).select("customer_id", dup_m="m")
-    rows = t.join(dup, (t.customer_id == dup.customer_id) & (t.m == dup.dup_m)).select(*t.columns)
+    bad = twice.filter(twice.m == int(first))
     problem = "duplicate snapshots (the same customer and month more than once)"
     column = f"{item.names['customer_id']}, {item.names['month']}"
-    count = int(con.execute(rows.count()))
-    raise first_rows(con, rows, ibis.literal(True), item.source, column, problem, "month" if ROW not in
-                     rows.columns else None, count)  # fmt: skip
+    count = int(con.execute(bad.count()))
+    shown = None if ROW in rows.columns else "month"
+    raise first_rows(con, bad, ibis.literal(True), item.source, column, problem, shown, count)
 
 
 def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
     """The snapshots (``customer_id, m, mrr`` [, ``segment``]) of a snapshots or intervals input."""
     keep = [c for c in ("segment",) if c in item.table.columns]
     if item.kind == "snapshots":
-        return item.table.select("customer_id", "m", "mrr", *keep)
+        return item.table.select("customer_id", "m", "mrr", *keep, *[c for c in (ROW, "month") if c in
+                                                                     item.table.columns])  # fmt: skip
     return intervals_to_snapshots(item.table.select("customer_id", "start_m", "end_m", "mrr", *keep), through)

@@ -39,8 +39,9 @@ def _inputs(segment: bool) -> dict[str, ir.Table]:
     keep = list(extra)
     return {
         "subscriptions": subs.select("customer_id", *keep, m=d.month_ordinal(subs.month), mrr=subs.mrr),
-        "orders": orders.select("customer_id", *keep, m=d.month_ordinal(orders.date), t=orders.date,
-                                amount=orders.amount),  # fmt: skip
+        "orders": orders.select(
+            "customer_id", *keep, m=d.month_ordinal(orders.date), t=orders.date, amount=orders.amount
+        ),  # fmt: skip
         "visits": visits.select("visitor_id", *keep, m=d.month_ordinal(visits.date), t=visits.date),
         "answers": answers.select(*keep, m=d.month_ordinal(answers.date), score=answers.score),
     }

@@ -1,0 +1,191 @@
+"""The relational tables on Spark (local mode) and on a PostgreSQL server these tests start and stop themselves.
+
+Skipped, with the reason, where Java/PySpark or PostgreSQL's server programs are missing (.ci/run installs
+default-jre-headless and postgresql). The server runs as an unprivileged user when the tests run as root.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+
+ibis = pytest.importorskip("ibis", reason="ibis-framework is not installed (pip install 'xl-retention[duckdb]')")
+
+from relational_data import answers, intervals, orders, reference, same, snapshots, visits  # noqa: E402
+from test_movements import EXPECTED_MOVEMENTS, INTERVALS  # noqa: E402
+
+from xl_retention import relational as R  # noqa: E402
+from xl_retention import tables as T  # noqa: E402
+from xl_retention.cli import main  # noqa: E402
+from xl_retention.reading import DataError  # noqa: E402
+from xl_retention.relational.segments import by_segment  # noqa: E402
+
+FEW = settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+               phases=(Phase.explicit, Phase.reuse, Phase.generate))  # fmt: skip
+SOME = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+                phases=(Phase.explicit, Phase.reuse, Phase.generate))  # fmt: skip
+
+ORDERS = pd.DataFrame({"customer_id": ["1", "1", "2", "1", "3", "2"], "date": ["2024-01-03", "2024-01-20",
+                       "2024-02-01", "2024-02-09", "2024-04-01", "2024-04-02"], "amount": [1, 2, 3, -4, 5, 6],
+                       "channel": ["web", "web", "shop", "web", "shop", "web"]})  # fmt: skip
+VISITS = pd.DataFrame({"visitor_id": ["x", "y", "x", "z"], "date": ["2024-01-02", "2024-02-03", "2024-02-04",
+                       "2024-04-01"]})  # fmt: skip
+ANSWERS = pd.DataFrame({"date": ["2024-01-05"] * 7 + ["2024-03-01"], "score": [10, 9, 9, 8, 7, 6, 3, None]})
+
+
+# -- Spark ----------------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def spark():
+    """One local Spark session for the module (Spark starts in tens of seconds)."""
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("no Java runtime (apt-get install default-jre-headless): Spark cannot run")
+    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'xl-retention[spark]')")
+    from xl_retention.relational.backends import spark_session
+
+    session = spark_session("local[2]")
+    yield session
+    session.stop()
+
+
+def test_spark_gives_the_numpy_tables(spark) -> None:
+    con = ibis.pyspark.connect(spark)
+    snaps = T.snapshots_from_intervals(INTERVALS, through="2024-06")
+    got = R.subscription_tables(snaps, backend=con)
+    pd.testing.assert_frame_equal(got.movements, EXPECTED_MOVEMENTS, check_exact=True)
+    same(got, T.subscription_tables(snaps))
+    same(R.order_tables(ORDERS, backend=con), T.order_tables(ORDERS))
+    same(R.returning_visitors(VISITS, backend=con), T.returning_visitors(VISITS))
+    same(R.nps_by_month(ANSWERS, backend=con), T.nps_by_month(ANSWERS), exact=False)
+    same(R.monthly_movements(INTERVALS, through="2024-06", backend=con), EXPECTED_MOVEMENTS)
+
+
+def test_a_spark_dataframe_stays_in_spark_and_bad_rows_are_named(spark) -> None:
+    frame = pd.DataFrame({"customer_id": ["a", "a", "b"], "month": pd.to_datetime(["2024-01-01", "2024-02-01",
+                          "2024-02-01"]), "mrr": [10.0, 30.0, 5.0], "plan": ["Pro", "Basic", "Basic"]})  # fmt: skip
+    got = R.subscription_tables(spark.createDataFrame(frame), segment="plan")
+    ref = by_segment(T.subscription_tables, frame, "snapshots", "plan", T.monthly_movements(frame).index)
+    same(got, ref)
+    frame.loc[2, "mrr"] = -5.0
+    with pytest.raises(DataError, match=r"^subs, column 'mrr': negative MRR in 1 row, e\.g\. customer_id 'b', mrr "
+                       r"-5\.0$"):  # fmt: skip
+        R.monthly_movements(spark.createDataFrame(frame), source="subs")
+
+
+@FEW
+@given(snapshots())
+def test_spark_on_random_snapshots(spark, snaps: pd.DataFrame) -> None:
+    same(R.subscription_tables(snaps, backend=ibis.pyspark.connect(spark)), T.subscription_tables(snaps))
+
+
+# -- PostgreSQL -----------------------------------------------------------------------------------------------------
+def _server_programs() -> Path | None:
+    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if os.path.exists(os.path.join(folder, "pg_ctl")) and os.path.exists(os.path.join(folder, "initdb")):
+            return Path(folder)
+    found = shutil.which("pg_ctl")
+    return Path(found).parent if found and shutil.which("initdb") else None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    """A throwaway PostgreSQL server on a free loopback port: its URL (stopped and deleted afterwards)."""
+    programs = _server_programs()
+    if programs is None:
+        pytest.skip("PostgreSQL's server programs (initdb, pg_ctl) are missing: apt-get install postgresql")
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'xl-retention[postgres]')")
+    folder = Path(tempfile.mkdtemp(prefix="xl-retention-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # postgres refuses to run as root
+        os.chmod(folder, 0o755)
+        shutil.chown(folder, "nobody")
+        as_user = ["runuser", "-u", "nobody", "--"]
+    port = _free_port()
+    data = folder / "data"
+    run = dict(check=True, capture_output=True, timeout=120)
+    subprocess.run([*as_user, str(programs / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                    "--no-sync"], **run)  # fmt: skip
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-t", "60",
+                    "-o", options, "start"], **run)  # fmt: skip
+    try:
+        yield f"postgres://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True, timeout=60)  # fmt: skip
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@SOME
+@given(snapshots(), orders(), visits(), answers(), intervals())
+def test_postgres_on_random_inputs(postgres, snaps, o, v, a, iv) -> None:
+    con = R.connect("postgres", postgres)
+    same(R.subscription_tables(snaps, backend=con), T.subscription_tables(snaps))
+    same(R.order_tables(o, backend=con), reference("orders", o))
+    same(R.returning_visitors(v, backend=con), reference("visits", v))
+    same(R.nps_by_month(a, backend=con), reference("answers", a), exact=False)
+    same(R.subscription_tables(iv, backend=con), reference("intervals", iv))
+    whole = T.order_tables(o)
+    same(R.order_tables(o, backend=con, segment="channel"),
+         by_segment(T.order_tables, o, "orders", "channel", whole.purchases.index))  # fmt: skip
+
+
+def test_import_reads_postgres_tables(postgres, tmp_path, capsys) -> None:
+    con = R.connect("postgres", postgres)
+    subs = pd.DataFrame({"Customer": ["a", "a", "b", "b"], "Month": pd.to_datetime(["2024-01-01", "2024-02-01",
+                         "2024-01-01", "2024-03-01"]), "MRR": [10.0, 15.0, 20.0, 20.0]})  # fmt: skip
+    con.create_table("subs", schema=ibis.memtable(subs).schema())
+    con.insert("subs", subs)
+    subs.to_csv(tmp_path / "subs.csv", index=False)
+    common = ["--columns", "customer_id=Customer", "--to-csv"]
+    assert main(["import", "--subscriptions", str(tmp_path / "subs.csv"), *common, str(tmp_path / "csv")]) == 0
+    assert main(["import", "--subscriptions", "table:subs", "--backend", "postgres", "--connection", postgres,
+                 *common, str(tmp_path / "pg")]) == 0  # fmt: skip
+    for name in ("movements.csv", "customer_cohorts.csv", "revenue_cohorts.csv", "survivors.csv"):
+        assert (tmp_path / "pg" / name).read_text() == (tmp_path / "csv" / name).read_text(), name
+    capsys.readouterr()
+    bad = subs.assign(MRR=[10.0, -1.0, 20.0, 20.0])
+    con.create_table("bad", schema=ibis.memtable(bad).schema())
+    con.insert("bad", bad)
+    assert main(["import", "--subscriptions", "table:bad", "--backend", "postgres", "--connection", postgres,
+                 *common, str(tmp_path / "bad")]) == 1  # fmt: skip
+    assert capsys.readouterr().err.strip() == ("xl-retention: error: table:bad, column 'MRR': negative MRR in 1 row, "
+                                               "e.g. customer_id 'a', mrr -1.0")  # fmt: skip
+    assert main(["import", "--subscriptions", "table:subs", "--backend", "postgres", "--connection",
+                 "postgres://nobody@127.0.0.1:1/none", *common, str(tmp_path / "x")]) == 1  # fmt: skip
+    assert capsys.readouterr().err.startswith("xl-retention: error: cannot connect to postgres://nobody@127.0.0.1:1")
+
+
+def test_the_printed_postgres_sql_runs_on_the_server(postgres, capsys) -> None:
+    con = R.connect("postgres", postgres)
+    subs = pd.DataFrame(
+        {
+            "customer_id": ["a", "a", "b", "b", "c"],
+            "month": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-01-01", "2024-03-01", "2024-02-01"]),
+            "mrr": [10.0, 15, 20, 20, 5],
+        }
+    )
+    stamped = con.create_table("subscriptions_stamped", schema=ibis.memtable(subs).schema())
+    con.insert("subscriptions_stamped", subs)
+    con.create_table("subscriptions", stamped.mutate(month=stamped.month.cast("date")))
+    assert main(["sql", "--dialect", "postgres", "--table", "movements"]) == 0
+    sql = capsys.readouterr().out.rstrip().rstrip(";").split("\n", 1)[1]
+    got = con.sql(sql).execute()
+    expected = T.monthly_movements(subs)
+    assert got["customers_end"].tolist() == expected["customers_end"].tolist()
+    np.testing.assert_allclose(got["nrr"].to_numpy(dtype=float), expected["nrr"].to_numpy(), equal_nan=True)
