@@ -459,6 +459,7 @@ def _read(
             continue
         top, left = min(p[0] for p in positions), min(p[1] for p in positions)
         bottom, right = max(p[0] for p in positions), max(p[1] for p in positions)
+        grid = None
         if (bottom - top + 1) * (right - left + 1) <= 4 * len(positions) + 10_000:
             grid = workbook.sheet(sheet).get_values(fz.RangeAddress(sheet, top, left, bottom, right))
 
@@ -471,7 +472,13 @@ def _read(
                 return _cell_value(workbook, sheet, r, c)
 
         found = formulas.get(sheet)
-        values[sheet] = {found.refs[(r, c)]: value_at(r, c) for r, c in found} if found is not None else {}
+        if found is not None and grid is not None:  # finite numbers, the common result, need no conversion
+            values[sheet] = {
+                found.refs[(r, c)]: v if type(v := grid[r - top][c - left]) is float and v - v == 0 else value_at(r, c)
+                for r, c in found
+            }
+        else:
+            values[sheet] = {found.refs[(r, c)]: value_at(r, c) for r, c in found} if found is not None else {}
         if members.get(sheet):
             member_values[sheet] = {
                 _address(r, c): value_at(r, c) for r, c in members[sheet] if (r, c) not in formulas.get(sheet, {})

@@ -29,6 +29,9 @@ from .package import FormulaCell
 __all__ = ["FormulaTexts", "may_need_arguments", "may_need_rewrite", "position", "words_pattern"]
 
 _REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)")
+_REFS = re.compile(r"[A-Z]{1,3}[1-9][0-9]*(?:\n[A-Z]{1,3}[1-9][0-9]*)*")
+_ROWS = re.compile(r"[0-9]+")
+_LETTERS = re.compile(r"[A-Z]+")
 
 
 @lru_cache(maxsize=4096)
@@ -64,12 +67,19 @@ class FormulaTexts:
                 masters[cell.attrs["si"]] = ref
         self._masters = masters
         self._translators: dict[str, Translator] = {}
-        for ref, cell in cells.items():
-            if cell.text is None and not (cell.kind == "shared" and cell.attrs.get("si") in masters):
-                continue
-            place = position(ref)
-            self.refs[place] = ref
-            self._texts[place] = cell.text
+        kept = [
+            (ref, cell.text)
+            for ref, cell in cells.items()
+            if cell.text is not None or (cell.kind == "shared" and cell.attrs.get("si") in masters)
+        ]
+        if not kept:
+            return
+        joined = "\n".join(ref for ref, _ in kept)  # every reference parsed in two passes, not one by one
+        if _REFS.fullmatch(joined) is None:
+            raise ValueError(f"not cell references: {joined[:80]!r}")
+        places = list(zip(map(int, _ROWS.findall(joined)), map(_column, _LETTERS.findall(joined)), strict=True))
+        self.refs = dict(zip(places, (ref for ref, _ in kept), strict=True))
+        self._texts = dict(zip(places, (text for _, text in kept), strict=True))
 
     def __len__(self) -> int:
         return len(self._texts)
@@ -130,7 +140,8 @@ def may_need_arguments(text: str) -> bool:
     if "&" in text:
         return True
     if "(" in text:
-        if _HINT_UPPER.search(text.upper()):
+        upper = text.upper()
+        if "SWITCH(" in upper or "LOOKUP(" in upper or ('"' in text and _HINT_UPPER.search(upper)):
             return True
     if "<" in text or ">" in text or "=" in text:
         return _compares_numbers("=" + text)
