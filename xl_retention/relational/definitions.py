@@ -180,28 +180,37 @@ def subscription_rows(snapshots: ir.Table, end: int | None = None) -> ir.Table:
     """Every snapshot row up to ``end`` with what the tables need, from ONE window pass per customer in month order.
 
     Added columns: ``active`` (MRR above 0), ``prev_m``/``prev_mrr`` and ``next_m``/``next_mrr`` (the customer's
-    rows before and after), ``seen`` (their last active month before this row; NULL: never active before),
-    ``cohort`` (their first active month) and ``run`` (their active rows so far). With a ``segment``
+    rows before and after: four window values of one sort). With a ``segment``
     column, every row gets the customer's segment (the segment of their first active month).
     Engines may cache this table: the movements, the cohorts and the duplicate check all read it.
     """
     rows = snapshots.filter(snapshots.m <= end) if end is not None else snapshots
     rows = _first_segment(rows, "customer_id", "m", rows.mrr > 0)
-    active = rows.mrr > 0
     order = ibis.window(group_by=rows.customer_id, order_by=rows.m)
-    before = ibis.window(group_by=rows.customer_id, order_by=rows.m, rows=(None, -1))
-    so_far = ibis.window(group_by=rows.customer_id, order_by=rows.m, rows=(None, 0))
-    active_m = active.ifelse(rows.m, ibis.null("int64"))
     return rows.mutate(
-        active=active,
+        active=rows.mrr > 0,
         prev_m=rows.m.lag().over(order),
         prev_mrr=rows.mrr.lag().over(order),
         next_m=rows.m.lead().over(order),
         next_mrr=rows.mrr.lead().over(order),
-        seen=active_m.max().over(before),
-        cohort=active_m.min().over(group_by=rows.customer_id),
-        run=active.ifelse(1, 0).sum().over(so_far).cast("int64"),
     )
+
+
+def _with_cohorts(rows: ir.Table) -> ir.Table:
+    """The active rows of :func:`subscription_rows` with ``cohort`` (the customer's first active month), ``new``
+    (this is it), ``kept`` (active the month before), ``back`` (reactivated), ``gone`` (not active the month after:
+    lost then) and ``first_gone`` (the last month of the customer's first run of active months): per-customer
+    hash aggregates joined back, no second sort."""
+    active = rows.filter(rows.active)
+    gone = active.next_m.isnull() | (active.next_m != active.m + 1) | (active.next_mrr <= 0)
+    firsts = active.group_by("customer_id").aggregate(
+        cohort=active.m.min(), first_gone=gone.ifelse(active.m, ibis.null("int64")).min()
+    )
+    a = active.join(firsts, "customer_id")
+    gone = a.next_m.isnull() | (a.next_m != a.m + 1) | (a.next_mrr <= 0)
+    kept = (a.prev_m == a.m - 1).fill_null(False) & (a.prev_mrr > 0).fill_null(False)
+    new = a.m == a.cohort
+    return a.mutate(new=new, kept=kept, back=~new & ~kept, gone=gone)
 
 
 def duplicates(rows: ir.Table) -> ir.BooleanValue:
@@ -220,10 +229,8 @@ def movements(snapshots: ir.Table, start: int | None = None, end: int | None = N
 def movements_of(rows: ir.Table, bounds: ir.Table) -> ir.Table:
     """:func:`movements` from the rows of :func:`subscription_rows` and the month bounds."""
     keys = _keys(rows)
-    a = rows.filter(rows.active)
-    new = a.seen.isnull()
-    kept = (a.prev_m == a.m - 1).fill_null(False) & (a.prev_mrr > 0).fill_null(False)  # NULL-safe: no row before
-    back = ~new & ~kept
+    a = _with_cohorts(rows)
+    new, kept, back = a.new, a.kept, a.back
     change = kept.ifelse(a.mrr - a.prev_mrr, 0.0)
     per_month = a.group_by([*keys, "m"]).aggregate(
         customers_end=a.count().cast("int64"),
@@ -235,7 +242,7 @@ def movements_of(rows: ir.Table, bounds: ir.Table) -> ir.Table:
         expansion_mrr=_total(change > 0, change),
         contraction_mrr=_total(change < 0, -change),
     )
-    gone = a.filter(a.next_m.isnull() | (a.next_m != a.m + 1) | (a.next_mrr <= 0))  # not active next month
+    gone = a.filter(a.gone)
     losses = gone.group_by([*keys, (gone.m + 1).name("m")]).aggregate(
         lost=gone.count().cast("int64"), churned_mrr=gone.mrr.sum().cast("float64")
     )
@@ -280,8 +287,8 @@ def subscription_cohorts(snapshots: ir.Table, start: int | None = None, end: int
 def subscription_cohorts_of(rows: ir.Table, bounds: ir.Table) -> ir.Table:
     """:func:`subscription_cohorts` from the rows of :func:`subscription_rows` and the month bounds."""
     keys = _keys(rows)
-    a = rows.filter(rows.active)
-    streak = a.run == a.m - a.cohort + 1  # active in every month since the cohort's
+    a = _with_cohorts(rows)
+    streak = a.m <= a.first_gone  # active in every month since the cohort's: still in the first run
     cells = a.group_by([*keys, "cohort", "m"]).aggregate(
         customers=a.count().cast("int64"), revenue=a.mrr.sum().cast("float64"), survivors=_count(streak)
     )
