@@ -275,7 +275,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="F",
         help="customer_id, month, mrr (snapshots) or customer_id, start, end, mrr (intervals); a billing export "
-        "has amount, interval[, quantity, interval_count] instead of mrr",
+        "has amount, interval[, quantity, interval_count] instead of mrr. Any input may be table:NAME, a table "
+        "where --connection points",
     )
     imp.add_argument("--orders", type=Path, metavar="F", help="customer_id, date[, amount]")
     imp.add_argument("--nps", type=Path, metavar="F", help="survey answers: date, score")
