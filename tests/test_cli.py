@@ -42,3 +42,35 @@ def test_ci_runs_exactly_the_readme_test_command():
     assert f"```bash\n{command}\n```" in readme
     assert command in (root / ".ci" / "run").read_text().splitlines()
     assert "```bash\nxl-retention demo\n```" in readme
+
+
+def test_a_missing_input_file_is_named_in_one_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "xl_retention", "import", "--subscriptions", "nope.csv",
+                             "--to-csv", "out"], capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr == "xl-retention: error: nope.csv: no such file or directory\n"
+
+
+def test_one_column_map_serves_every_input_it_fits(tmp_path):
+    # amount=Total is for the orders; the subscriptions file has neither 'amount' nor 'Total'
+    (tmp_path / "subs.csv").write_text("Customer,month,mrr\na,2026-01,10\na,2026-02,10\n")
+    (tmp_path / "orders.csv").write_text(
+        "Customer,Created,Total\na,2026-01-05,10\na,2026-01-09,-10\nb,2026-02-03,5\nb,2026-02-20,7\n"
+    )
+    result = subprocess.run([sys.executable, "-m", "xl_retention", "import", "--subscriptions", "subs.csv",
+                             "--orders", "orders.csv", "--columns", "customer_id=Customer,date=Created,amount=Total",
+                             "--to-csv", "out"], capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    purchases = (tmp_path / "out" / "purchases.csv").read_text().splitlines()
+    # January: a's refund is not an order, so one buyer with one order; February: b ordered twice
+    assert purchases == [
+        "month,buyers,repeat_purchasers,returning,repeat_purchase_rate,returning_rate",
+        "2026-01,1,0,0,0.0,0.0",
+        "2026-02,1,1,0,1.0,0.0",
+    ]
+    # a --columns entry that no input uses is still refused
+    result = subprocess.run([sys.executable, "-m", "xl_retention", "import", "--subscriptions", "subs.csv",
+                             "--columns", "customer_id=Customer,amount=Total", "--to-csv", "out2"],
+                            capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 1
+    assert "--columns amount=Total: no input file has a column 'Total'" in result.stderr

@@ -217,7 +217,8 @@ def test_typed_values_in_the_imported_months_are_replaced_and_listed(tmp_path):
     result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == (
-        "replaced 2 values typed by hand in those months: 'Customers'!C2, 'Customers'!C4"
+        "replaced 2 values already in those months (typed by hand or by an earlier import): "
+        "'Customers'!C2, 'Customers'!C4"
     )
     wb = openpyxl.load_workbook(book)
     assert [wb["Customers"].cell(r, 3).value for r in (2, 3, 4, 5)] == [2, 1, 0, None]

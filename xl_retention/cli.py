@@ -307,6 +307,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _describe(error: BaseException) -> str:
+    """One line for the user: an OS error names its file first (``nope.csv: no such file or directory``)."""
+    if isinstance(error, OSError) and error.filename is not None and error.strerror:
+        return f"{error.filename}: {error.strerror[0].lower()}{error.strerror[1:]}"
+    return str(error)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -315,8 +322,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return args.run(args)
+    except BrokenPipeError:  # e.g. `xl-retention demo | head -2`: the reader has what it wanted
+        sys.stderr.close()
+        return 0
     except (RetentionInputError, OSError, ValueError, RuntimeError) as error:
-        print(f"xl-retention: error: {error}", file=sys.stderr)
+        print(f"xl-retention: error: {_describe(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("xl-retention: interrupted", file=sys.stderr)

@@ -93,12 +93,16 @@ def mapping_for(df: pd.DataFrame, columns: Mapping[str, str] | None, kind: str) 
     """The entries of a column map (one ``--columns`` for several files) that apply to ``df`` as ``kind``.
 
     An entry applies when it names one of ``kind``'s columns (:data:`SCHEMAS`) and ``df``
-    has the column it maps to, or lacks a column of our name (then the entry is checked,
-    and refused when the file has no such column).
+    has the column it maps to, or when it names a *required* column that ``df`` lacks under
+    our name (then the entry is checked, and refused when the file has no such column). An
+    optional column the file has under neither name is simply absent: the entry is for
+    another input (``amount=Total`` for the orders, beside a subscriptions file).
 
     >>> mapping_for(pd.DataFrame(columns=["Customer", "Month", "MRR"]), {"customer_id": "Customer"}, "snapshots")
     {'customer_id': 'Customer'}
     >>> mapping_for(pd.DataFrame(columns=["customer_id", "date"]), {"customer_id": "Customer"}, "orders")
+    {}
+    >>> mapping_for(pd.DataFrame(columns=["Customer", "Month", "MRR"]), {"amount": "Total"}, "snapshots")
     {}
     """
     required, optional = SCHEMAS[kind]
@@ -106,7 +110,7 @@ def mapping_for(df: pd.DataFrame, columns: Mapping[str, str] | None, kind: str) 
     return {
         ours: yours
         for ours, yours in (columns or {}).items()
-        if ours in (*required, *optional) and (key(yours) in present or key(ours) not in present)
+        if ours in (*required, *optional) and (key(yours) in present or (ours in required and key(ours) not in present))
     }
 
 

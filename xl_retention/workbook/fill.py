@@ -88,7 +88,8 @@ class Filled:
         if self.replaced:
             more = len(self.replaced) - 6
             shown = ", ".join(self.replaced[:6]) + (f" and {more} more" if more > 0 else "")
-            out.append(f"replaced {len(self.replaced)} values typed by hand in those months: {shown}")
+            earlier = "already in those months (typed by hand or by an earlier import)"
+            out.append(f"replaced {len(self.replaced)} values {earlier}: {shown}")
         return out + self.notes
 
 
