@@ -58,6 +58,11 @@ def test_returning_visitor_rate():
     assert xr.returning_visitor_rate(300, 1200) == 0.25
 
 
+def test_returning_customer_rate():
+    assert xr.returning_customer_rate(45, 180) == 0.25
+    assert xr.returning_customer_rate([0, 3], [2, 4]).tolist() == [0.0, 0.75]
+
+
 def test_nps_moe_formula():
     p, d, n = 3 / 7, 2 / 7, 7
     z = 1.959963984540054
@@ -135,6 +140,9 @@ def test_nps_skips_blanks_and_takes_2d_ranges():
         (lambda: xr.repeat_purchase_rate([0, None]), xr.ZeroDenominatorError, "#DIV/0!", ["order_counts"]),
         (lambda: xr.repeat_purchase_rate([1, 2.5]), xr.OutOfRangeError, "#NUM!", ["order_counts", "2.5"]),
         (lambda: xr.returning_visitor_rate(5, 0), xr.ZeroDenominatorError, "#DIV/0!", ["total"]),
+        (lambda: xr.returning_customer_rate(5, 0), xr.ZeroDenominatorError, "#DIV/0!", ["total"]),
+        (lambda: xr.returning_customer_rate(5, 4), xr.OutOfRangeError, "#NUM!", ["returning", "5", "4"]),
+        (lambda: xr.returning_customer_rate(-1, 4), xr.OutOfRangeError, "#NUM!", ["returning", "-1"]),
         (lambda: xr.nps([]), xr.ZeroDenominatorError, "#DIV/0!", ["scores", "no responses"]),
         (lambda: xr.nps([None, None]), xr.ZeroDenominatorError, "#DIV/0!", ["scores"]),
         (lambda: xr.nps([10, 11]), xr.OutOfRangeError, "#NUM!", ["scores", "11"]),

@@ -54,6 +54,7 @@ def test_metadata_lists_every_registry_function_with_its_arguments():
         "NRR": ["lost_mrr", "expansion_mrr", "start_mrr"],
         "QUICK_RATIO": ["new_mrr", "expansion_mrr", "lost_mrr"],
         "REPEAT_PURCHASE_RATE": ["returning", "total"],
+        "RETURNING_CUSTOMER_RATE": ["returning", "total"],
         "RETURNING_VISITOR_RATE": ["returning", "total"],
         "SBG_FIT": ["survivors", "cohort_size"],
         "SBG_SURVIVAL": ["alpha", "beta", "t"],
@@ -127,6 +128,7 @@ def test_single_cells():
     assert call("QUICK_RATIO", [[1500]], [[500]], [[800]]) == [[2.5]]
     assert call("REPEAT_PURCHASE_RATE", [[30]], [[120]]) == [[0.25]]
     assert call("RETURNING_VISITOR_RATE", [[300]], [[1200]]) == [[0.25]]
+    assert call("RETURNING_CUSTOMER_RATE", [[45]], [[180]]) == [[0.25]]
     assert call("CUSTOMER_LIFETIME", [[0.05]]) == [[20.0]]
     assert call("CLV", [[100]], [[0.8]], [[0.05]], None) == [[1600.0]]
     assert call("CLV", [[100]], [[0.8]], [[0.05]], [[""]]) == [[1600.0]]

@@ -31,6 +31,7 @@ from .metrics import (
     nrr,
     quick_ratio,
     repeat_purchase_rate,
+    returning_customer_rate,
     returning_visitor_rate,
 )
 from .models import (
@@ -160,5 +161,6 @@ __all__ = [
     "nrr",
     "quick_ratio",
     "repeat_purchase_rate",
+    "returning_customer_rate",
     "returning_visitor_rate",
 ]

@@ -197,6 +197,20 @@ def repeat_purchase_rate(returning: ArrayLike, total: ArrayLike | None = None) -
     return int(np.count_nonzero(counts >= 2)) / buyers
 
 
+def returning_customer_rate(returning: ArrayLike, total: ArrayLike) -> Any:
+    """Returning customer rate: returning / total (buyers who ordered in an earlier period / all buyers).
+
+    Not the repeat purchase rate: a customer with two orders in one month is a repeat
+    purchaser that month, and a returning customer only in a later month with an order.
+    Errors as :func:`returning_visitor_rate`: ``total`` 0 is a zero denominator, ``returning``
+    above ``total`` or a negative count is out of range.
+
+    >>> returning_customer_rate(45, 180)
+    0.25
+    """
+    return _share(returning, total, "customers who bought")
+
+
 def returning_visitor_rate(returning: ArrayLike, total: ArrayLike) -> Any:
     """Returning visitor rate: returning / total (visitors seen before / all visitors).
 

@@ -121,6 +121,12 @@ FUNCTIONS: tuple[ExcelFunction, ...] = (
         aggregate_without="total",
     ),
     ExcelFunction(
+        "RETURNING_CUSTOMER_RATE",
+        metrics.returning_customer_rate,
+        (Argument("returning", "buyers who ordered in an earlier period"), Argument("total", "all buyers")),
+        "Returning customer rate: returning / total (not the repeat purchase rate).",
+    ),
+    ExcelFunction(
         "RETURNING_VISITOR_RATE",
         metrics.returning_visitor_rate,
         (Argument("returning", "visitors seen before"), Argument("total", "all visitors")),
