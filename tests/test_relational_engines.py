@@ -141,8 +141,9 @@ def test_postgres_on_random_inputs(postgres, snaps, o, v, a, iv) -> None:
     same(R.nps_by_month(a, backend=con), reference("answers", a), exact=False)
     same(R.subscription_tables(iv, backend=con), reference("intervals", iv))
     whole = T.order_tables(o)
-    same(R.order_tables(o, backend=con, segment="channel"),
-         by_segment(T.order_tables, o, "orders", "channel", whole.purchases.index))  # fmt: skip
+    if (o["amount"] >= 0).any():  # all refunds: no customer, so no segment at all
+        same(R.order_tables(o, backend=con, segment="channel"),
+             by_segment(T.order_tables, o, "orders", "channel", whole.purchases.index))  # fmt: skip
 
 
 def test_import_reads_postgres_tables(postgres, tmp_path, capsys) -> None:
