@@ -63,8 +63,9 @@ def test_every_xl_retention_formula_equals_the_core(filled):
         assert nps[f"G{row}"] == xr.nps_moe(scores)
         assert [nps[f"{col}{row}"] for col in "CDEB"] == list(xr.nps_breakdown(scores))
         p = inputs["Purchases and visits"]
-        assert purchases[f"D{row}"] == xr.repeat_purchase_rate(p["returning"][i], p["buyers"][i])
-        assert purchases[f"G{row}"] == xr.returning_visitor_rate(p["returning_visitors"][i], p["visitors"][i])
+        assert purchases[f"E{row}"] == xr.repeat_purchase_rate(p["repeat"][i], p["buyers"][i])
+        assert purchases[f"F{row}"] == xr.returning_customer_rate(p["returning"][i], p["buyers"][i])
+        assert purchases[f"I{row}"] == xr.returning_visitor_rate(p["returning_visitors"][i], p["visitors"][i])
     lifetime = values["Lifetime value"]
     churn = [xr.churn_rate(c["end"][i], c["gained"][i], start[i]) for i in range(MONTHS)]
     assert lifetime["B5"] == pytest.approx(np.mean(churn[-12:]), rel=1e-15)
@@ -77,14 +78,17 @@ def test_engine_errors_are_the_registry_errors(tmp_path):
     inputs = {
         "Customers": {"start": [500], "gained": [75, 10, 5], "end": [30, 0, 520]},
         "Revenue": {"start": [100], "new": [100]},
-        "Purchases and visits": {"buyers": [10], "returning": [12]},
+        "Purchases and visits": {"buyers": [10, 10], "repeat": [12, 2], "returning": [3, 11]},
     }
     values = compute(build_template(tmp_path / "bad.xlsx", inputs=inputs)).values
     assert values["Customers"]["F2"] == CellError("#NUM!")  # end below gained
     assert values["Customers"]["F3"] == CellError("#NUM!")  # end below gained
     assert values["Customers"]["F4"] is None  # start 0 (previous end): the rate is blank (docs/metrics.md)
     assert values["Revenue"]["M2"] == CellError("#VALUE!")  # expansion and lost blank, start and new given
-    assert values["Purchases and visits"]["D2"] == CellError("#NUM!")
+    assert values["Purchases and visits"]["E2"] == CellError("#NUM!")  # more repeat purchasers than buyers
+    assert values["Purchases and visits"]["F2"] == 0.3
+    assert values["Purchases and visits"]["E3"] == 0.2
+    assert values["Purchases and visits"]["F3"] == CellError("#NUM!")  # more returning customers than buyers
     assert values["Customers"]["F5"] is None  # the future stays blank
 
 

@@ -137,8 +137,26 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         assert nps[f"B{r}"].value == f"{none}INDEX(NPS_BREAKDOWN({scores}),1,4))"
         assert nps[f"C{r}"].value == f"{none}INDEX(NPS_BREAKDOWN({scores}),1,1))"
     purchases = template["Purchases and visits"]
-    assert purchases["D2"].value == '=IF(OR(AND(C2="",B2=""),AND(ISNUMBER(B2),B2=0)),"",REPEAT_PURCHASE_RATE(C2,B2))'
-    assert purchases["G2"].value == '=IF(OR(AND(F2="",E2=""),AND(ISNUMBER(E2),E2=0)),"",RETURNING_VISITOR_RATE(F2,E2))'
+    # buyers B, repeat purchasers C (2+ orders that month), returning customers D (ordered before): two rates of B
+    assert [purchases.cell(1, c).value for c in range(2, 5)] == [
+        "Customers who bought",
+        "Repeat purchasers (more than one order that month)",
+        "Returning customers (ordered in an earlier month)",
+    ]
+    assert purchases["E2"].value == '=IF(OR(AND(C2="",B2=""),AND(ISNUMBER(B2),B2=0)),"",REPEAT_PURCHASE_RATE(C2,B2))'
+    assert purchases["F25"].value == (
+        '=IF(OR(AND(D25="",B25=""),AND(ISNUMBER(B25),B25=0)),"",RETURNING_CUSTOMER_RATE(D25,B25))'
+    )
+    assert purchases["I2"].value == '=IF(OR(AND(H2="",G2=""),AND(ISNUMBER(G2),G2=0)),"",RETURNING_VISITOR_RATE(H2,G2))'
+    names = {n: template.defined_names[n].attr_text for n in template.defined_names if n.startswith("Purchases_")}
+    assert names == {
+        "Purchases_Buyers": "'Purchases and visits'!$B$2:$B$25",
+        "Purchases_Repeat": "'Purchases and visits'!$C$2:$C$25",
+        "Purchases_Returning": "'Purchases and visits'!$D$2:$D$25",
+        "Purchases_Repeat_Rate": "'Purchases and visits'!$E$2:$E$25",
+        "Purchases_Returning_Rate": "'Purchases and visits'!$F$2:$F$25",
+        "Purchases_and_visits_Months": "'Purchases and visits'!$A$2:$A$25",
+    }
     lifetime = template["Lifetime value"]
     assert lifetime["B7"].value == '=IF(B5="","",CUSTOMER_LIFETIME(B5))'
     assert lifetime["B8"].value == '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))'
@@ -230,7 +248,7 @@ def test_empty_months_compute_to_blank_not_errors(template):
     values = compute(TEMPLATE)
     values = getattr(values, "values", values)
     cells = [(sheet, ref, v) for sheet, found in values.items() for ref, v in found.items()]
-    assert len(cells) == formulas == 1783  # every formula computed
+    assert len(cells) == formulas == 1807  # every formula computed
     na = [(sheet, ref) for sheet, ref, v in cells if getattr(v, "code", None) == "#N/A"]
     assert {(sheet, ref[0]) for sheet, ref in na} == {(s, c) for s, letters in CHART_COLUMNS.items() for c in letters}
     assert len(na) == 24 * 9  # every chart cell: no month has data, so no point is drawn

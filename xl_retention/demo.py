@@ -74,6 +74,7 @@ def last_month_figures(path: str | os.PathLike[str], months: int) -> dict[str, o
         "nps_moe": monthly(NPS_SUMMARY, "moe"),
         "nps_responses": monthly(NPS_SUMMARY, "responses"),
         "repeat_purchase_rate": monthly(PURCHASES, "rate"),
+        "returning_customer_rate": monthly(PURCHASES, "returning_rate"),
         "returning_visitor_rate": monthly(PURCHASES, "visitor_rate"),
         "arpa": named("LTV_ARPA"),
         "churn_12m": named("LTV_Churn"),
@@ -99,6 +100,7 @@ def format_figures(path: str | os.PathLike[str], report: FileReport, f: dict[str
             f"net revenue churn {f['net_revenue_churn']:.2%}    quick ratio {f['quick_ratio']:.2f}",
             f"  NPS              {f['nps']:.1f} ± {f['nps_moe']:.1f} (95%), {f['nps_responses']:.0f} responses",
             f"  purchases        repeat purchase rate {f['repeat_purchase_rate']:.1%}    "
+            f"returning customer rate {f['returning_customer_rate']:.1%}    "
             f"returning visitor rate {f['returning_visitor_rate']:.1%}",
             f"  lifetime value   CLV {f['clv']:,.2f} over {f['lifetime']:.1f} months "
             f"(ARPA {f['arpa']:,.2f}, churn {f['churn_12m']:.2%}: the last 12 months with a churn rate)",

@@ -57,8 +57,15 @@ if TYPE_CHECKING:
 CUSTOMER_INPUTS = {"gained": "gained", "end": "customers_end"}
 REVENUE_INPUTS = {"new": "new_mrr", "expansion": "expansion_mrr", "reactivation": "reactivation_mrr",
                   "contraction": "contraction_mrr", "churned": "churned_mrr"}  # fmt: skip
-PURCHASE_INPUTS = {"buyers": "buyers", "returning": "returning"}
+# all three or none: the rates divide repeat purchasers and returning customers by buyers, so an older tracker
+# (no repeat purchasers column; its "Repeat purchase rate" divided returning customers by buyers) is refused
+PURCHASE_INPUTS = {"buyers": "buyers", "repeat": "repeat_purchasers", "returning": "returning"}
 VISIT_INPUTS = {"visitors": "visitors", "returning_visitors": "returning"}
+# what a missing input header most likely means, added to the refusal
+_MISSING_WHY = {
+    (PURCHASES.title, "repeat"): "; trackers made before it compute 'Repeat purchase rate' from returning customers: "
+    "make a new tracker (xl-retention new NEW.xlsx --start YYYY-MM) and import into it",
+}
 COHORT_NAME = "Cohort_Counts"  # survivors: the sBG model's triangle
 ORDER_COHORT_NAME = "Order_Cohort_Counts"  # repeat-purchase cohorts from --orders: their own triangle
 _SCORES_ROWS = re.compile(r"NPS scores'?!\$?[A-Z]{1,3}\$?2:\$?[A-Z]{1,3}\$?([0-9]+)")
@@ -119,7 +126,8 @@ class _Monthly:
     def column(self, key: str) -> int:
         if key not in self.columns:
             header = next(c.header for c in self.spec.columns if c.key == key)
-            raise ip.LayoutError(f"{self.spec.title}: no column {header!r} in row 1 (the header it writes under)")
+            why = _MISSING_WHY.get((self.spec.title, key), "")
+            raise ip.LayoutError(f"{self.spec.title}: no column {header!r} in row 1 (the header it writes under){why}")
         return self.columns[key]
 
     def letter(self, key: str) -> str:
@@ -234,7 +242,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         if tables.movements is not None:
             _write_movements(plan, sheets, tables)
         if tables.purchases is not None:
-            _write_rows(plan, sheets[PURCHASES.title], tables.purchases, PURCHASE_INPUTS, tuple(VISIT_INPUTS))
+            _write_rows(plan, sheets[PURCHASES.title], tables.purchases, PURCHASE_INPUTS)
         if tables.visits is not None:
             _write_rows(plan, sheets[PURCHASES.title], tables.visits, VISIT_INPUTS)
         if tables.scores is not None:
@@ -274,21 +282,11 @@ def _source_of(tables: Tables, month: pd.Period) -> str:
     return "the data"
 
 
-def _write_rows(
-    plan: _Plan, sheet: _Monthly, frame: pd.DataFrame, inputs: dict[str, str], others: tuple[str, ...] = ()
-) -> None:
+def _write_rows(plan: _Plan, sheet: _Monthly, frame: pd.DataFrame, inputs: dict[str, str]) -> None:
     """``frame``'s columns into the input columns ``inputs`` (key -> table column) of the months it covers.
 
-    Every input column in ``inputs`` must be found by its header. With ``others`` (the keys another table
-    writes on this sheet), an input column of the template named as one of the table's columns (e.g. a
-    ``repeat_purchasers`` column) is written too, where the workbook has it.
+    Every input column in ``inputs`` must be found by its header (else one line naming it, nothing written).
     """
-    inputs = dict(inputs)
-    for column in sheet.spec.columns:
-        key = column.key
-        if others and column.is_input and key not in (MONTH.key, *others) and key in frame.columns:
-            if key in sheet.columns:
-                inputs.setdefault(key, key)
     columns = {key: sheet.column(key) for key in inputs}
     for month, figures in frame.iterrows():
         row = sheet.row(month)

@@ -52,15 +52,20 @@ def sample_inputs(months: int = 24, seed: int = 7) -> dict[str, Any]:
             alive = int(rng.binomial(alive, 1 - 0.12 / (1 + 0.35 * k)))
             row.append(alive)
         cohorts.append(row)
+    returning = [int(rng.binomial(b, rng.uniform(0.25, 0.35))) for b in buyers]
+    returning_visitors = [int(rng.binomial(v, rng.uniform(0.3, 0.4))) for v in visitors]
+    # drawn last, so the figures above stay those of earlier versions: buyers with 2+ orders in the month
+    repeat = [int(rng.binomial(b, rng.uniform(0.08, 0.14))) for b in buyers]
     return {
         "Customers": {"start": [480], "gained": gained, "end": ends},
         "Revenue": {"start": [48_000.00], **movements},
         "NPS scores": scores,
         "Purchases and visits": {
             "buyers": buyers.tolist(),
-            "returning": [int(rng.binomial(b, rng.uniform(0.25, 0.35))) for b in buyers],
+            "repeat": repeat,
+            "returning": returning,
             "visitors": visitors.tolist(),
-            "returning_visitors": [int(rng.binomial(v, rng.uniform(0.3, 0.4))) for v in visitors],
+            "returning_visitors": returning_visitors,
         },
         "Lifetime value": {"arpa": 100.0, "gross_margin": 0.8, "discount_rate": 0.01},
         "Cohorts": cohorts,

@@ -329,19 +329,33 @@ NPS_SUMMARY = MonthlySheet(
     "Scores go on the 'NPS scores' sheet, one column per month; this summary follows.",
 )
 
+# Two different counts of the month's buyers (docs/metrics.md, "Orders"): a repeat purchaser ordered more
+# than once THIS month; a returning customer had ordered in an EARLIER month. Each has its own rate.
+REPEAT_HEADER = "Repeat purchasers (more than one order that month)"
+RETURNING_HEADER = "Returning customers (ordered in an earlier month)"
+
 PURCHASES = MonthlySheet(
     "Purchases and visits",
     (
         MONTH,
         Column("buyers", "Customers who bought", validation="count", width=16, name="Purchases_Buyers"),
-        Column("returning", "Of whom returning", validation="count", width=16, name="Purchases_Returning"),
+        Column("repeat", REPEAT_HEADER, validation="count", width=20, name="Purchases_Repeat"),
+        Column("returning", RETURNING_HEADER, validation="count", width=20, name="Purchases_Returning"),
         Column(
             "rate",
             "Repeat purchase rate",
-            _metric("REPEAT_PURCHASE_RATE({returning},{buyers})", "{buyers}"),
+            _metric("REPEAT_PURCHASE_RATE({repeat},{buyers})", "{buyers}"),
             PERCENT,
             width=16,
             name="Purchases_Repeat_Rate",
+        ),
+        Column(
+            "returning_rate",
+            "Returning customer rate",
+            _metric("RETURNING_CUSTOMER_RATE({returning},{buyers})", "{buyers}"),
+            PERCENT,
+            width=16,
+            name="Purchases_Returning_Rate",
         ),
         Column("visitors", "Visitors", validation="count", name="Visits_Total"),
         Column("returning_visitors", "Returning visitors", validation="count", width=16, name="Visits_Returning"),
@@ -354,7 +368,9 @@ PURCHASES = MonthlySheet(
             name="Visits_Returning_Rate",
         ),
     ),
-    "Type the month's buyers and visitors; the rates follow (blank in a month without buyers or visitors).",
+    "Type the month's buyers (of whom: repeat purchasers, who ordered more than once that month, and returning "
+    "customers, who ordered in an earlier month) and visitors; the rates follow (blank in a month without buyers "
+    "or visitors).",
 )
 
 MONTHLY_SHEETS: tuple[MonthlySheet, ...] = (CUSTOMERS, REVENUE, NPS_SUMMARY, PURCHASES)
