@@ -132,3 +132,16 @@ def test_an_old_tracker_refuses_orders_naming_the_missing_column_and_stays_as_it
     assert result.returncode == 0, result.stderr
     ws = openpyxl.load_workbook(book)[PURCHASES.title]
     assert [[ws[f"{c}{r}"].value for c in "BCEF"] for r in (2, 3)] == [[None, None, 1, 0], [None, None, 2, 1]]
+
+
+def test_an_old_tracker_refuses_to_grow_months_it_could_only_fill_with_the_old_rate(tmp_path: Path) -> None:
+    subscriptions = tmp_path / "subs.csv"
+    subscriptions.write_text("customer_id,month,mrr\na,2026-01,10\na,2026-07,10\n")  # July: one month past June
+    book = _old_tracker(tmp_path / "old.xlsx")
+    before = book.read_bytes()
+    result = run("import", "--subscriptions", subscriptions, "--into", book)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "xl-retention: error: Purchases and visits: no column 'Repeat purchasers (more than one order that month)' "
+    )
+    assert book.read_bytes() == before
