@@ -176,9 +176,9 @@ def subscription_tables(
     item = _subscription_input(snapshots, con, columns, source, options, segment)
     s, e = _range(start, end)
     snaps = snapshots_of(con, item, _month_arg("through", through))
-    bounds = d._bounds(snaps, s, e)
     with _cached(con, d.subscription_rows(snaps, e)) as rows:
         check_duplicates(con, rows, item)
+        bounds = d._bounds(rows, s, e)  # the rows up to `end` give the same bounds as all rows (see _bounds)
         moves = con.execute(d.movements_of(rows, bounds))
         cells = con.execute(d.subscription_cohorts_of(rows, bounds))
     months = _shown_months(moves)
@@ -202,7 +202,7 @@ def monthly_movements(snapshots: Any, start: MonthLike = None, end: MonthLike = 
     snaps = snapshots_of(con, item, _month_arg("through", through))
     with _cached(con, d.subscription_rows(snaps, e)) as rows:
         check_duplicates(con, rows, item)
-        moves = con.execute(d.movements_of(rows, d._bounds(snaps, s, e)))
+        moves = con.execute(d.movements_of(rows, d._bounds(rows, s, e)))
     from ..tables.subscriptions import MOVEMENT_COLUMNS
 
     return _monthly(moves, MOVEMENT_COLUMNS, segment is not None)
@@ -224,8 +224,8 @@ def order_tables(
     con = _engine(orders, backend)
     item = _prepared(orders, "orders", con, columns, source, options, segment)
     s, e = _range(start, end)
-    bounds = d.activity_bounds(item.table, s, e)
     with _cached(con, d.activity_rows(item.table, "customer_id", e)) as per:
+        bounds = d._bounds(per, s, e)  # the months of the orders up to `end`: the bounds of them all
         bought = con.execute(d.purchases_of(per, bounds))
         cells = con.execute(d.order_cohorts_of(per, bounds))
     months, segments = _shown_months(bought), _segments(bought, segment)

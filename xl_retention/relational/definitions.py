@@ -92,7 +92,11 @@ def _first_segment(rows: ir.Table, by: str, order: str, counts: ir.BooleanValue 
 
 
 def _bounds(months: ir.Table, start: int | None, end: int | None) -> ir.Table:
-    """One row: ``lo``/``hi`` (months computed) and ``first``/``last`` (months shown) of the month ordinals ``m``."""
+    """One row: ``lo``/``hi`` (months computed) and ``first``/``last`` (months shown) of the month ordinals ``m``.
+
+    The rows after ``end`` may be left out of ``months`` first: the result is the same (when every month is
+    after ``end``, the minimum is NULL and LEAST skips it, as the data's first month would lose to ``end``).
+    """
     low, high = months.m.min(), months.m.max()
     first = ibis.literal(start, "int64") if start is not None else (
         ibis.least(low, ibis.literal(end, "int64")) if end is not None else low
