@@ -63,8 +63,8 @@ def test_every_xl_retention_formula_equals_the_core(filled):
         assert nps[f"G{row}"] == xr.nps_moe(scores)
         assert [nps[f"{col}{row}"] for col in "CDEB"] == list(xr.nps_breakdown(scores))
         p = inputs["Purchases and visits"]
-        assert purchases[f"E{row}"] == xr.repeat_purchase_rate(p["repeat"][i], p["buyers"][i])
-        assert purchases[f"F{row}"] == xr.returning_customer_rate(p["returning"][i], p["buyers"][i])
+        assert purchases[f"F{row}"] == xr.repeat_purchase_rate(p["repeat"][i], p["buyers"][i])
+        assert purchases[f"E{row}"] == xr.returning_customer_rate(p["returning"][i], p["buyers"][i])
         assert purchases[f"I{row}"] == xr.returning_visitor_rate(p["returning_visitors"][i], p["visitors"][i])
     lifetime = values["Lifetime value"]
     churn = [xr.churn_rate(c["end"][i], c["gained"][i], start[i]) for i in range(MONTHS)]
@@ -85,10 +85,10 @@ def test_engine_errors_are_the_registry_errors(tmp_path):
     assert values["Customers"]["F3"] == CellError("#NUM!")  # end below gained
     assert values["Customers"]["F4"] is None  # start 0 (previous end): the rate is blank (docs/metrics.md)
     assert values["Revenue"]["M2"] == CellError("#VALUE!")  # expansion and lost blank, start and new given
-    assert values["Purchases and visits"]["E2"] == CellError("#NUM!")  # more repeat purchasers than buyers
-    assert values["Purchases and visits"]["F2"] == 0.3
-    assert values["Purchases and visits"]["E3"] == 0.2
-    assert values["Purchases and visits"]["F3"] == CellError("#NUM!")  # more returning customers than buyers
+    assert values["Purchases and visits"]["F2"] == CellError("#NUM!")  # more repeat purchasers than buyers
+    assert values["Purchases and visits"]["E2"] == 0.3
+    assert values["Purchases and visits"]["F3"] == 0.2
+    assert values["Purchases and visits"]["E3"] == CellError("#NUM!")  # more returning customers than buyers
     assert values["Customers"]["F5"] is None  # the future stays blank
 
 

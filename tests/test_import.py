@@ -82,13 +82,13 @@ def test_import_fills_every_sheet_and_the_template_formulas_agree_with_the_api(f
     api_nps = mv.nps_by_month(pd.read_csv(files["nps.csv"]))
     assert [row[4] for row in nps] == [xr.nps([10, 6]), xr.nps([9]), None, xr.nps([8, 3])]
     assert [row[4] for row in nps if row[4] is not None] == api_nps["nps"].dropna().tolist()
-    # Purchases and visits: buyers, repeat purchasers, returning customers, repeat purchase rate, returning customer
-    # rate; visitors, returning, rate (nobody orders twice in a month here: tests/test_import_into.py has that)
+    # Purchases and visits: buyers, returning customers, repeat purchasers, returning customer rate, repeat
+    # purchase rate; visitors, returning, rate (nobody orders twice in a month here: tests/test_import_into.py has that)
     assert values(book, "Purchases and visits", "BCDEFGHI", range(2, 6)) == [
         [1, 0, 0, 0.0, 0.0, 2, 0, 0.0],
-        [2, 0, 1, 0.0, 0.5, 1, 1, 1.0],
+        [2, 1, 0, 0.5, 0.0, 1, 1, 1.0],
         [0, 0, 0, None, None, 1, 0, 0.0],  # nobody bought in March: the rates are blank (no base)
-        [2, 0, 1, 0.0, 0.5, 1, 1, 1.0],
+        [2, 1, 0, 0.5, 0.0, 1, 1, 1.0],
     ]
     # Cohorts: survivors (active every month since signup), January (a, b) and February (c): b's return in
     # March does not count, and order cohorts never go into this triangle

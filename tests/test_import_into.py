@@ -169,13 +169,13 @@ def test_more_months_are_added_at_the_end_with_the_templates_formulas_names_char
             assert grown.defined_names[name].attr_text == defined.attr_text, name
     assert grown["NPS scores"].cell(1, 6).value == want["NPS scores"].cell(1, 6).value  # May's answer column
     purchases = grown["Purchases and visits"]
-    # buyers, repeat purchasers, returning customers; visitors, returning visitors
+    # buyers, returning customers, repeat purchasers; visitors, returning visitors
     assert [[purchases.cell(r, c).value for c in (2, 3, 4, 7, 8)] for r in range(2, 7)] == [
         [2, 0, 0, 1, 0],
-        [1, 0, 1, 0, 0],
+        [1, 1, 0, 0, 0],
         [0, 0, 0, 0, 0],
         [0, 0, 0, 0, 0],
-        [1, 0, 1, 2, 1],
+        [1, 1, 0, 2, 1],
     ]
     charts = {name: data for name, data in parts(book).items() if name.startswith("xl/charts/chart")}
     fresh_charts = {name: data for name, data in parts(fresh).items() if name.startswith("xl/charts/chart")}

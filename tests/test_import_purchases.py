@@ -98,8 +98,8 @@ def _old_tracker(path: Path) -> Path:
     build_template(path, start="2026-01", months=6)
     wb = openpyxl.load_workbook(path)
     ws = wb[PURCHASES.title]
-    ws.delete_cols(6)  # Returning customer rate
-    ws.delete_cols(3)  # Repeat purchasers
+    ws.delete_cols(5)  # Returning customer rate
+    ws.delete_cols(4)  # Repeat purchasers
     ws["C1"] = "Of whom returning"
     for r in range(2, 8):
         ws[f"D{r}"] = f'=IF(OR(AND(C{r}="",B{r}=""),AND(ISNUMBER(B{r}),B{r}=0)),"",REPEAT_PURCHASE_RATE(C{r},B{r}))'
@@ -120,7 +120,7 @@ def test_an_old_tracker_refuses_orders_naming_the_missing_column_and_stays_as_it
     result = run("import", "--orders", orders, "--into", book)
     assert result.returncode == 1
     assert result.stderr == (
-        "xl-retention: error: Purchases and visits: no column 'Repeat purchasers (more than one order that month)' "
+        "xl-retention: error: Purchases and visits: no column 'Returning customers (ordered in an earlier month)' "
         "in row 1 (the header it writes under); trackers made before it compute 'Repeat purchase rate' from "
         "returning customers: make a new tracker (xl-retention new NEW.xlsx --start YYYY-MM) and import into it\n"
     )
@@ -142,6 +142,7 @@ def test_an_old_tracker_refuses_to_grow_months_it_could_only_fill_with_the_old_r
     result = run("import", "--subscriptions", subscriptions, "--into", book)
     assert result.returncode == 1
     assert result.stderr.startswith(
-        "xl-retention: error: Purchases and visits: no column 'Repeat purchasers (more than one order that month)' "
+        "xl-retention: error: Purchases and visits: no column 'Returning customers (ordered in an earlier month)' "
     )
+    assert "trackers made before it compute 'Repeat purchase rate' from returning customers" in result.stderr
     assert book.read_bytes() == before

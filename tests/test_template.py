@@ -137,24 +137,24 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         assert nps[f"B{r}"].value == f"{none}INDEX(NPS_BREAKDOWN({scores}),1,4))"
         assert nps[f"C{r}"].value == f"{none}INDEX(NPS_BREAKDOWN({scores}),1,1))"
     purchases = template["Purchases and visits"]
-    # buyers B, repeat purchasers C (2+ orders that month), returning customers D (ordered before): two rates of B
+    # buyers B, returning customers C (ordered before), repeat purchasers D (2+ orders that month): two rates of B
     assert [purchases.cell(1, c).value for c in range(2, 5)] == [
         "Customers who bought",
-        "Repeat purchasers (more than one order that month)",
         "Returning customers (ordered in an earlier month)",
+        "Repeat purchasers (more than one order that month)",
     ]
-    assert purchases["E2"].value == '=IF(OR(AND(C2="",B2=""),AND(ISNUMBER(B2),B2=0)),"",REPEAT_PURCHASE_RATE(C2,B2))'
-    assert purchases["F25"].value == (
-        '=IF(OR(AND(D25="",B25=""),AND(ISNUMBER(B25),B25=0)),"",RETURNING_CUSTOMER_RATE(D25,B25))'
+    assert purchases["F2"].value == '=IF(OR(AND(D2="",B2=""),AND(ISNUMBER(B2),B2=0)),"",REPEAT_PURCHASE_RATE(D2,B2))'
+    assert purchases["E25"].value == (
+        '=IF(OR(AND(C25="",B25=""),AND(ISNUMBER(B25),B25=0)),"",RETURNING_CUSTOMER_RATE(C25,B25))'
     )
     assert purchases["I2"].value == '=IF(OR(AND(H2="",G2=""),AND(ISNUMBER(G2),G2=0)),"",RETURNING_VISITOR_RATE(H2,G2))'
     names = {n: template.defined_names[n].attr_text for n in template.defined_names if n.startswith("Purchases_")}
     assert names == {
         "Purchases_Buyers": "'Purchases and visits'!$B$2:$B$25",
-        "Purchases_Repeat": "'Purchases and visits'!$C$2:$C$25",
-        "Purchases_Returning": "'Purchases and visits'!$D$2:$D$25",
-        "Purchases_Repeat_Rate": "'Purchases and visits'!$E$2:$E$25",
-        "Purchases_Returning_Rate": "'Purchases and visits'!$F$2:$F$25",
+        "Purchases_Returning": "'Purchases and visits'!$C$2:$C$25",
+        "Purchases_Repeat": "'Purchases and visits'!$D$2:$D$25",
+        "Purchases_Returning_Rate": "'Purchases and visits'!$E$2:$E$25",
+        "Purchases_Repeat_Rate": "'Purchases and visits'!$F$2:$F$25",
         "Purchases_and_visits_Months": "'Purchases and visits'!$A$2:$A$25",
     }
     lifetime = template["Lifetime value"]

@@ -59,13 +59,14 @@ REVENUE_INPUTS = {"new": "new_mrr", "expansion": "expansion_mrr", "reactivation"
                   "contraction": "contraction_mrr", "churned": "churned_mrr"}  # fmt: skip
 # all three or none: the rates divide repeat purchasers and returning customers by buyers, so an older tracker
 # (no repeat purchasers column; its "Repeat purchase rate" divided returning customers by buyers) is refused
-PURCHASE_INPUTS = {"buyers": "buyers", "repeat": "repeat_purchasers", "returning": "returning"}
+PURCHASE_INPUTS = {"buyers": "buyers", "returning": "returning", "repeat": "repeat_purchasers"}
 VISIT_INPUTS = {"visitors": "visitors", "returning_visitors": "returning"}
 # what a missing input header most likely means, added to the refusal
-_MISSING_WHY = {
-    (PURCHASES.title, "repeat"): "; trackers made before it compute 'Repeat purchase rate' from returning customers: "
-    "make a new tracker (xl-retention new NEW.xlsx --start YYYY-MM) and import into it",
-}
+_OLD_PURCHASES = (
+    "; trackers made before it compute 'Repeat purchase rate' from returning customers: "
+    "make a new tracker (xl-retention new NEW.xlsx --start YYYY-MM) and import into it"
+)
+_MISSING_WHY = {(PURCHASES.title, "repeat"): _OLD_PURCHASES, (PURCHASES.title, "returning"): _OLD_PURCHASES}
 COHORT_NAME = "Cohort_Counts"  # survivors: the sBG model's triangle
 ORDER_COHORT_NAME = "Order_Cohort_Counts"  # repeat-purchase cohorts from --orders: their own triangle
 _SCORES_ROWS = re.compile(r"NPS scores'?!\$?[A-Z]{1,3}\$?2:\$?[A-Z]{1,3}\$?([0-9]+)")

@@ -339,16 +339,8 @@ PURCHASES = MonthlySheet(
     (
         MONTH,
         Column("buyers", "Customers who bought", validation="count", width=16, name="Purchases_Buyers"),
-        Column("repeat", REPEAT_HEADER, validation="count", width=20, name="Purchases_Repeat"),
         Column("returning", RETURNING_HEADER, validation="count", width=20, name="Purchases_Returning"),
-        Column(
-            "rate",
-            "Repeat purchase rate",
-            _metric("REPEAT_PURCHASE_RATE({repeat},{buyers})", "{buyers}"),
-            PERCENT,
-            width=16,
-            name="Purchases_Repeat_Rate",
-        ),
+        Column("repeat", REPEAT_HEADER, validation="count", width=20, name="Purchases_Repeat"),
         Column(
             "returning_rate",
             "Returning customer rate",
@@ -356,6 +348,14 @@ PURCHASES = MonthlySheet(
             PERCENT,
             width=16,
             name="Purchases_Returning_Rate",
+        ),
+        Column(
+            "rate",
+            "Repeat purchase rate",
+            _metric("REPEAT_PURCHASE_RATE({repeat},{buyers})", "{buyers}"),
+            PERCENT,
+            width=16,
+            name="Purchases_Repeat_Rate",
         ),
         Column("visitors", "Visitors", validation="count", name="Visits_Total"),
         Column("returning_visitors", "Returning visitors", validation="count", width=16, name="Visits_Returning"),
@@ -368,8 +368,8 @@ PURCHASES = MonthlySheet(
             name="Visits_Returning_Rate",
         ),
     ),
-    "Type the month's buyers (of whom: repeat purchasers, who ordered more than once that month, and returning "
-    "customers, who ordered in an earlier month) and visitors; the rates follow (blank in a month without buyers "
+    "Type the month's buyers (of whom: returning customers, who ordered in an earlier month, and repeat "
+    "purchasers, who ordered more than once that month) and visitors; the rates follow (blank in a month without buyers "
     "or visitors).",
 )
 
