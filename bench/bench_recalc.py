@@ -1,6 +1,6 @@
 """Recalculation speed: the embedded engine against LibreOffice headless, in the same run.
 
-Run by hand: ``python bench/bench_recalc.py [--batch 200]``. Three workloads:
+Run by hand: ``python bench/bench_recalc.py [--batch 200] [--baseline DIR]``. Three workloads:
 
 1. the template with 120 months of sample data;
 2. a workbook of 50,000 formula cells mixing xl-retention formulas with built-ins;
@@ -10,12 +10,18 @@ Peer: LibreOffice headless converting the same workbook to .xlsx with recalculat
 load forced (``tests/libreoffice.py``), on a copy whose xl-retention formulas are
 rewritten as the equivalent built-in arithmetic. Each measurement runs in a fresh process;
 peak memory is that process tree's maximum resident set size.
+
+``--baseline DIR``: also run an older checkout of xl-retention (``git worktree add --detach DIR
+COMMIT``) in the same run, each workload built by that version's own template code (its
+formula count is printed: the template grows between versions), in fresh processes with
+``PYTHONPATH=DIR``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -97,6 +103,7 @@ def large_workbook(path: Path, rows: int = 10_000) -> Path:
     return path
 
 
+NEUTRAL = tempfile.gettempdir()  # the working directory of the measured processes (see measure)
 PEAK = (
     "; import resource; r = resource.getrusage; "
     "result['peak_mb'] = max(r(resource.RUSAGE_SELF).ru_maxrss, r(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024; "
@@ -104,18 +111,50 @@ PEAK = (
 )
 
 
-def measure(code: str) -> dict:
-    """Run ``code`` in a fresh Python: it sets ``result``; peak RSS is that process's or its children's."""
-    out = subprocess.run([sys.executable, "-c", code + PEAK], capture_output=True, text=True, check=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+def environment(baseline: Path | None) -> dict[str, str] | None:
+    """The environment that runs ``baseline``'s xl_retention instead of this one (None: this one)."""
+    if baseline is None:
+        return None
+    return {**os.environ, "PYTHONPATH": str(baseline)}
 
 
-def ours(path: Path, out: Path) -> dict:
+def measure(code: str, env: dict[str, str] | None = None) -> dict:
+    """Run ``code`` in a fresh Python: it sets ``result``; peak RSS is that process's or its children's.
+
+    It runs in the temporary folder: ``python -c`` puts its working directory first on the module
+    path, which would shadow ``PYTHONPATH`` (the baseline) from a checkout's root.
+    """
+    run = subprocess.run(
+        [sys.executable, "-c", code + PEAK], capture_output=True, text=True, check=True, env=env, cwd=NEUTRAL
+    )
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def ours(path: Path, out: Path, env: dict[str, str] | None = None) -> dict:
     return measure(
         "import json, time; from xl_retention.recalculation import recalc_file; t = time.perf_counter(); "
         f"r = recalc_file({str(path)!r}, {str(out)!r}); "
-        "result = {'seconds': time.perf_counter() - t, 'formulas': r.formulas, 'status': r.status}"
+        "result = {'seconds': time.perf_counter() - t, 'formulas': r.formulas, 'status': r.status}",
+        env,
     )
+
+
+def template_with(env: dict[str, str] | None, path: Path, months: int) -> Path:
+    """The template of ``months`` months of sample data, built by the xl_retention that ``env`` runs."""
+    measure(
+        "import json; from xl_retention.workbook import build_template; "
+        "from xl_retention.workbook.sample import sample_inputs; "
+        f"build_template({str(path)!r}, months={months}, inputs=sample_inputs({months})); result = {{}}",
+        env,
+    )
+    return path
+
+
+def batch_seconds(folder: Path, out: Path, env: dict[str, str] | None) -> float:
+    command = [sys.executable, "-m", "xl_retention", "recalc", str(folder), "--jobs", "2", "--output-dir", str(out)]
+    started = time.perf_counter()
+    subprocess.run([*command, "--json"], check=True, capture_output=True, env=env, cwd=NEUTRAL)
+    return time.perf_counter() - started
 
 
 def theirs(path: Path, outdir: Path) -> dict:
@@ -137,7 +176,11 @@ def row(name: str, formulas: int, a: dict, b: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--batch", type=int, default=200, help="workbooks in the batch run")
+    parser.add_argument("--baseline", type=Path, help="an older checkout of xl-retention to run in the same run")
     args = parser.parse_args()
+    if args.baseline is not None:
+        compare_baseline(args.baseline.resolve(), args.batch)
+        return
     work = Path(tempfile.mkdtemp(prefix="xlr-bench-"))
     try:
         template = build_template(work / "template120.xlsx", months=120, inputs=sample_inputs(120))
@@ -176,6 +219,52 @@ def main() -> None:
             f"({args.batch / ours_s:.1f} files/s); LibreOffice one by one {theirs_s:.1f} s "
             f"({args.batch / theirs_s:.2f} files/s); speed-up {theirs_s / ours_s:.1f}x"
         )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def compare_baseline(baseline: Path, files: int) -> None:
+    """This version against ``baseline``, workload by workload, interleaved (single workbooks: best of 3)."""
+    work = Path(tempfile.mkdtemp(prefix="xlr-bench-"))
+    versions = {"this": None, "baseline": environment(baseline)}
+    try:
+        large = large_workbook(work / "large.xlsx")
+        print(f"load average {os.getloadavg()[0]:.2f}; baseline {baseline}")
+        print()
+        print("| workload | version | formula cells | seconds | cells/s | this / baseline |")
+        print("|---|---|---:|---:|---:|---:|")
+        for name, months in (("template, 120 months", 120), ("50,000 mixed formulas", 0)):
+            paths = {
+                version: template_with(env, work / f"t{months}-{version}.xlsx", months) if months else large
+                for version, env in versions.items()
+            }
+            runs: dict[str, list[dict]] = {version: [] for version in versions}
+            for _ in range(3):  # interleaved, best of 3: the load of a shared machine moves between runs
+                for version, env in versions.items():
+                    runs[version].append(ours(paths[version], work / f"out-{version}-{paths[version].name}", env))
+            results = {version: min(found, key=lambda r: r["seconds"]) for version, found in runs.items()}
+            for version, r in results.items():
+                ratio = results["this"]["seconds"] / r["seconds"]
+                print(
+                    f"| {name} | {version} | {r['formulas']:,} | {r['seconds']:.2f} | "
+                    f"{r['formulas'] / r['seconds']:,.0f} | {ratio:.2f} |",
+                    flush=True,
+                )
+        batches = {}
+        for version, env in versions.items():
+            one = template_with(env, work / f"one-{version}.xlsx", 24)
+            folder = work / f"batch-{version}"
+            folder.mkdir()
+            for i in range(files):
+                shutil.copy(one, folder / f"book{i:03d}.xlsx")
+            formulas = ours(one, work / f"one-out-{version}.xlsx", env)["formulas"]
+            batches[version] = (batch_seconds(folder, work / f"batch-out-{version}", env), formulas)
+        for version, (seconds, formulas) in batches.items():
+            print(
+                f"| batch of {files} templates (24 months), --jobs 2 | {version} | {formulas:,} per file | "
+                f"{seconds:.1f} | {files * formulas / seconds:,.0f} | {batches['this'][0] / seconds:.2f} |"
+            )
+        print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
