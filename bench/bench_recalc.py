@@ -53,6 +53,7 @@ ARITHMETIC = {
     "QUICK_RATIO": "(({0})+({1}))/({2})",
     "REPEAT_PURCHASE_RATE": "({0})/({1})",
     "RETURNING_VISITOR_RATE": "({0})/({1})",
+    "RETURNING_CUSTOMER_RATE": "({0})/({1})",
     "CUSTOMER_LIFETIME": "1/({0})",
     "CLV": "({0})*({1})*(1+({3}))/(({3})+({2}))",
     "NPS": f"100*({P}-{D})/{N}",
