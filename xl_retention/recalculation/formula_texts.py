@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from openpyxl.formula.translate import Translator
 
-from .excel_functions.arguments import _HINT, _compares_numbers
+from .excel_functions.arguments import _HINT_UPPER, _compares_numbers
 from .package import FormulaCell
 
 __all__ = ["FormulaTexts", "may_need_arguments", "may_need_rewrite", "position", "words_pattern"]
@@ -146,9 +146,6 @@ def may_need_arguments(text: str) -> bool:
     if "<" in text or ">" in text or "=" in text:
         return _compares_numbers("=" + text)
     return False
-
-
-_HINT_UPPER = re.compile(_HINT.pattern.removeprefix("(?i)"))
 
 
 def words_pattern(names: list[str]) -> re.Pattern[str] | None:

@@ -64,6 +64,9 @@ _HINT = re.compile(
     r'|PERCENTILE|QUARTILE)[A-Z.]*\([^)]*"'
 )
 
+#: the same test, case-sensitive on the upper-cased formula (several times faster than a case-insensitive pattern)
+_HINT_UPPER = re.compile(_HINT.pattern.removeprefix("(?i)"))
+
 
 def _name(token: Token) -> str:
     name = token.value[:-1].upper()
@@ -242,30 +245,43 @@ def _compares_numbers(text: str) -> bool:
 # "$" (a row number; not a function's digits as in LOG10( or DEC2BIN, not a sheet name as in Sheet1!) is
 # replaced by a distinct marker row 1000001, 1000002, ..., the shape is rewritten once, and the markers
 # are put back: a column of =IF(G2>0.95,...) costs one tokenizing, not one per row.
-_ROW = re.compile(r"(?<=[A-Za-z$])\d+(?![\w(!.\d])")
+_ROW = re.compile(r"(?<=[A-Za-z$])(\d+)(?![\w(!.\d])")
 _MARKER = re.compile(r"(?<=[A-Za-z$])1(\d{6})(?![\w(!.\d])")
-_SHAPES: dict[str, str] = {}
+#: shape -> None when rewriting changes nothing, else the rewritten shape split at its markers:
+#: (text pieces, and for each marker between two pieces the index of the row number it stands for)
+_SHAPES: dict[str, tuple[list[str], list[int]] | None] = {}
+_MARKS: list[str] = []
 
 
 def _shaped(text: str) -> str:
-    numbers: list[str] = []
-
-    def mark(match: re.Match[str]) -> str:
-        numbers.append(match.group(0))
-        return str(1000000 + len(numbers))
-
-    shape = _ROW.sub(mark, text)
-    if len(numbers) >= 48000:
+    parts = _ROW.split(text)  # text, row number, text, row number, ..., text
+    count = len(parts) // 2
+    if count >= 48000:
         return _rewritten(text)
-    done = _SHAPES.get(shape)
-    if done is None:
-        done = _rewritten(shape)
+    while len(_MARKS) < count:
+        _MARKS.append(str(1000001 + len(_MARKS)))
+    numbers = parts[1::2]
+    parts[1::2] = _MARKS[:count]
+    shape = "".join(parts)
+    if shape in _SHAPES:
+        done = _SHAPES[shape]
+    else:
+        rewritten = _rewritten(shape)
+        if rewritten == shape:
+            done = None
+        else:
+            pieces = _MARKER.split(rewritten)
+            done = (pieces[0::2], [int(i) - 1 for i in pieces[1::2]])
         if len(_SHAPES) > 20000:
             _SHAPES.clear()
         _SHAPES[shape] = done
-    if done == shape:
+    if done is None:
         return text
-    return _MARKER.sub(lambda m: numbers[int(m.group(1)) - 1], done)
+    texts, places = done
+    out = [""] * (2 * len(texts) - 1)
+    out[0::2] = texts
+    out[1::2] = [numbers[i] for i in places]
+    return "".join(out)
 
 
 def _rewritten(text: str) -> str:
@@ -287,7 +303,7 @@ def rewrite_arguments(formula: str) -> str:
     '=SUM(A1:A3)'
     """
     text = formula if formula.startswith("=") else "=" + formula
-    if not _HINT.search(text) and not _compares_numbers(text):
+    if "&" not in text and not _HINT_UPPER.search(text.upper()) and not _compares_numbers(text):
         return formula
     rewritten = _shaped(text)
     return rewritten if rewritten != text else formula
