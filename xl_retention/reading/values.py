@@ -52,7 +52,12 @@ def clean_ids(series: pd.Series) -> pd.Series:
     if isinstance(dtype, pd.CategoricalDtype):
         series = series.astype(object)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    cleaned = np.array([_id_text(v) for v in np.asarray(uniques, dtype=object)] + [None], dtype=object)
+    values = np.asarray(uniques, dtype=object).tolist()
+    if set(map(type, values)) <= {str}:  # a CSV's ids (all text): what _id_text does to text, without its checks
+        texts: list[str | None] = [text.strip() or None for text in values]
+    else:
+        texts = [_id_text(v) for v in values]
+    cleaned = np.array(texts + [None], dtype=object)
     return pd.Series(cleaned[codes], index=series.index, dtype=object, name=series.name)
 
 
