@@ -32,7 +32,7 @@ def connect(name: str = "duckdb", connection: str | None = None) -> Any:
     import ibis
 
     if name == "duckdb":
-        config: dict[str, Any] = {"temp_directory": tempfile.mkdtemp(prefix="xl-retention-duckdb-")}
+        config: dict[str, Any] = {"temp_directory": _spill_folder()}
         if os.environ.get("XL_RETENTION_DUCKDB_MEMORY"):
             config["memory_limit"] = os.environ["XL_RETENTION_DUCKDB_MEMORY"]
         return ibis.duckdb.connect(connection or ":memory:", **config)
@@ -46,6 +46,21 @@ def connect(name: str = "duckdb", connection: str | None = None) -> Any:
         except Exception as error:  # the driver's own errors: one line naming the server
             raise ValueError(f"cannot connect to {_safe(connection)}: {str(error).strip().splitlines()[0]}") from None
     raise ValueError(f"unknown backend {name!r}: one of pandas, {', '.join(BACKENDS)}")
+
+
+_SPILL: str | None = None
+
+
+def _spill_folder() -> str:
+    """One temporary folder per process for DuckDB's spilled data, removed when the process exits."""
+    global _SPILL
+    if _SPILL is None:
+        import atexit
+        import shutil
+
+        _SPILL = tempfile.mkdtemp(prefix="xl-retention-duckdb-")
+        atexit.register(shutil.rmtree, _SPILL, True)
+    return _SPILL
 
 
 def _safe(url: str) -> str:
