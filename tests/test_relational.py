@@ -288,3 +288,21 @@ def test_the_printed_sql_runs_and_gives_the_tables(capsys, segment: bool) -> Non
         assert capsys.readouterr().out.count("-- ") >= 6
     assert main(["sql", "--dialect", "klingon"]) == 1
     assert capsys.readouterr().err.startswith("xl-retention: error: cannot write SQL for dialect 'klingon'")
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_one_segment_fills_a_tracker(tmp_path, backend: str) -> None:
+    from xl_retention.workbook.importer import load_tables
+
+    subs = pd.DataFrame({"customer_id": ["a", "a", "b", "b", "c"], "month": ["2026-01", "2026-02", "2026-01",
+                         "2026-03", "2026-02"], "mrr": [10, 15, 20, 20, 5], "plan": ["Pro", "Pro", "Basic", "Pro",
+                         "Pro"]})  # fmt: skip
+    path = _write(tmp_path, "subs.csv", subs)
+    tables = load_tables(path, segment="plan=Pro", backend=backend)
+    pro = subs[subs["customer_id"].isin(["a", "c"])]  # b signed up on Basic: b stays in Basic when on Pro
+    expected = T.subscription_tables(pro, start="2026-01", end="2026-03")
+    same((tables.movements, tables.customer_cohorts, tables.survivors),
+         (expected.movements, expected.customer_cohorts, expected.survivors))  # fmt: skip
+    assert main(["new", str(tmp_path / "t.xlsx"), "--start", "2026-01", "--months", "6"]) == 0
+    args = ["import", "--subscriptions", path, "--segment", "plan=Pro", "--into", str(tmp_path / "t.xlsx")]
+    assert main([*args, "--backend", backend]) == 0
