@@ -306,3 +306,19 @@ def test_one_segment_fills_a_tracker(tmp_path, backend: str) -> None:
     assert main(["new", str(tmp_path / "t.xlsx"), "--start", "2026-01", "--months", "6"]) == 0
     args = ["import", "--subscriptions", path, "--segment", "plan=Pro", "--into", str(tmp_path / "t.xlsx")]
     assert main([*args, "--backend", backend]) == 0
+
+
+def test_parquet_with_text_dates_is_read_by_the_readers(tmp_path, capsys) -> None:
+    frame = pd.DataFrame({"customer_id": ["a", "a", "b"], "month": ["05/01/2024", "05/02/2024", "13/02/2024"],
+                          "mrr": ["10,5", "12,0", "3,0"]})  # fmt: skip
+    path = _write(tmp_path, "subs.parquet", frame)
+    for backend in ("pandas", "duckdb"):
+        assert main(["import", "--subscriptions", path, "--backend", backend, "--to-csv", str(tmp_path / backend)]) == 0
+    assert (tmp_path / "pandas" / "movements.csv").read_text() == (tmp_path / "duckdb" / "movements.csv").read_text()
+    frame.loc[2, "month"] = "31/02/2024"
+    _write(tmp_path, "subs.parquet", frame)
+    errors = []
+    for backend in ("pandas", "duckdb"):
+        assert main(["import", "--subscriptions", path, "--backend", backend, "--to-csv", str(tmp_path / "x")]) == 1
+        errors.append(capsys.readouterr().err)
+    assert errors[0] == errors[1] and "subs.parquet, column 'month'" in errors[0]

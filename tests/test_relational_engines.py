@@ -81,6 +81,18 @@ def test_a_spark_dataframe_stays_in_spark_and_bad_rows_are_named(spark) -> None:
         R.monthly_movements(spark.createDataFrame(frame), source="subs")
 
 
+def test_import_with_spark_reads_parquet_in_spark(spark, tmp_path) -> None:
+    frame = pd.DataFrame({"customer_id": ["a", "a", "b"], "month": pd.to_datetime(["2024-01-01", "2024-02-01",
+                          "2024-02-01"]), "mrr": [10.0, 30.0, 5.0]})  # fmt: skip
+    frame.to_parquet(tmp_path / "subs.parquet")
+    for backend in ("pandas", "spark"):
+        code = main(["import", "--subscriptions", str(tmp_path / "subs.parquet"), "--backend", backend, "--to-csv",
+                     str(tmp_path / backend)])  # fmt: skip
+        assert code == 0
+    for name in ("movements.csv", "customer_cohorts.csv", "survivors.csv"):
+        assert (tmp_path / "spark" / name).read_text() == (tmp_path / "pandas" / name).read_text()
+
+
 @FEW
 @given(snapshots())
 def test_spark_on_random_snapshots(spark, snaps: pd.DataFrame) -> None:
