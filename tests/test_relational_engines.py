@@ -129,17 +129,22 @@ def postgres():
         as_user = ["runuser", "-u", "nobody", "--"]
     port = _free_port()
     data = folder / "data"
-    run = dict(check=True, capture_output=True, timeout=120)
-    subprocess.run([*as_user, str(programs / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                    "--no-sync"], **run)  # fmt: skip
+    run = dict(check=True, capture_output=True, timeout=120, cwd=folder)  # a folder the server's user can enter
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-t", "60",
-                    "-o", options, "start"], **run)  # fmt: skip
+    try:
+        subprocess.run([*as_user, str(programs / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                        "--no-sync"], **run)  # fmt: skip
+        subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-t",
+                        "60", "-o", options, "start"], **run)  # fmt: skip
+    except subprocess.CalledProcessError as error:
+        log = (folder / "log").read_text(errors="replace")[-2000:] if (folder / "log").exists() else ""
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.fail(f"could not start PostgreSQL: {error.stderr.decode(errors='replace')[-2000:]} {log}")
     try:
         yield f"postgres://postgres@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, timeout=60)  # fmt: skip
+                       capture_output=True, timeout=60, cwd=folder)  # fmt: skip
         shutil.rmtree(folder, ignore_errors=True)
 
 
