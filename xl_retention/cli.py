@@ -168,8 +168,10 @@ def _import_engine_flags(imp: argparse.ArgumentParser) -> None:
 
 
 def _sql(args: argparse.Namespace) -> int:
-    from .relational.sql import render
-
+    try:
+        from .relational.sql import render
+    except ImportError:
+        raise ValueError("xl-retention sql needs ibis-framework: pip install 'xl-retention[duckdb]'") from None
     sys.stdout.write(render(args.dialect, tables=args.table, segment=args.segment))
     return 0
 

@@ -5,30 +5,33 @@
 * :mod:`.backends`: :func:`connect` to ``duckdb`` (embedded), ``spark`` or ``postgres``;
 * :mod:`.api`: the table functions (same results as :mod:`xl_retention.tables`, returned as pandas);
 * :mod:`.sql`: the SQL of every table in any dialect Ibis compiles to (``xl-retention sql``);
-* :mod:`.segments`: per-segment tables on the pandas path (the reference for the engines).
+* :mod:`.segments`: per-segment tables on the pandas path (the reference for the engines; no Ibis needed);
+* :mod:`.load`: ``xl-retention import --backend/--connection/--segment``.
 
-Needs ``ibis-framework`` (``pip install 'xl-retention[duckdb]'``, ``[spark]``, ``[postgres]``).
+Needs ``ibis-framework`` (``pip install 'xl-retention[duckdb]'``, ``[spark]``, ``[postgres]``); names are
+loaded when first used, so that the pandas path of :mod:`.load` and :mod:`.segments` work without it.
 """
 
 from __future__ import annotations
 
-from .api import (
-    monthly_movements,
-    nps_by_month,
-    order_tables,
-    repeat_purchases,
-    returning_visitors,
-    subscription_tables,
-)
-from .backends import BACKENDS, connect
+import importlib
+from typing import Any
 
-__all__ = [
-    "BACKENDS",
-    "connect",
-    "monthly_movements",
-    "nps_by_month",
-    "order_tables",
-    "repeat_purchases",
-    "returning_visitors",
-    "subscription_tables",
-]
+_WHERE = {
+    "monthly_movements": "api",
+    "nps_by_month": "api",
+    "order_tables": "api",
+    "repeat_purchases": "api",
+    "returning_visitors": "api",
+    "subscription_tables": "api",
+    "BACKENDS": "backends",
+    "connect": "backends",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -29,7 +29,11 @@ _VIEWS = itertools.count()
 
 def connect(name: str = "duckdb", connection: str | None = None) -> Any:
     """An Ibis backend for the engine ``name`` (see the module docstring); ``ValueError`` naming what is missing."""
-    import ibis
+    try:
+        import ibis
+    except ImportError:
+        extra = {"postgres": "postgres", "spark": "spark"}.get(name, "duckdb")
+        raise ValueError(f"--backend {name} needs ibis-framework: pip install 'xl-retention[{extra}]'") from None
 
     if name == "duckdb":
         config: dict[str, Any] = {"temp_directory": _spill_folder()}

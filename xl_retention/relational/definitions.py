@@ -42,6 +42,8 @@ from statistics import NormalDist
 import ibis
 import ibis.expr.types as ir
 
+from .segments import BLANK_SEGMENT
+
 __all__ = [
     "BLANK_SEGMENT",
     "billing_mrr",
@@ -56,7 +58,6 @@ __all__ = [
     "visitors",
 ]
 
-BLANK_SEGMENT = "(blank)"
 _EPOCH = 1970
 
 

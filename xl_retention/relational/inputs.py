@@ -35,7 +35,8 @@ from ..reading.billing import _NAMES, MONTHS_PER_INTERVAL
 from ..reading.columns import _BILLING, SCHEMAS
 from ..reading.errors import ROW_NOTE, SHOW_ROWS, show
 from ..tables._months import MAX_MONTHS
-from .definitions import BLANK_SEGMENT, billing_mrr, intervals_to_snapshots, month_ordinal
+from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal
+from .segments import BLANK_SEGMENT, _segment_name, _segment_text
 
 __all__ = ["Input", "typed_input"]
 
@@ -87,25 +88,6 @@ def typed_input(
     if isinstance(data, pd.DataFrame):
         return _from_frame(data, kind, columns, source, options, segment)
     return _from_table(data, kind, con, columns, source, options, segment)
-
-
-def _segment_name(names: list[str], segment: str, source: str) -> str:
-    found = [n for n in names if key(n) == key(segment)]
-    if not found:
-        listing = ", ".join(repr(str(c)) for c in names)
-        raise DataError(f"{source}: no column {segment!r} (given as --segment); columns found: {listing}",
-                        source=source, column=segment)  # fmt: skip
-    if len(found) > 1:
-        raise DataError(f"{source}: {len(found)} columns match {segment!r} ({', '.join(map(repr, found))})",
-                        source=source, column=found[0])  # fmt: skip
-    return found[0]
-
-
-def _segment_text(series: pd.Series) -> pd.Series:
-    from ..reading.values import clean_ids
-
-    text = clean_ids(series.astype(object) if not pd.api.types.is_object_dtype(series) else series)
-    return text.astype(object).where(text.notna(), BLANK_SEGMENT).astype(str)
 
 
 def _from_frame(

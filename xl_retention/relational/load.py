@@ -26,14 +26,13 @@ from ..tables import returning_visitors as pd_visitors
 from ..tables import scores_by_month
 from ..tables import snapshots_from_intervals as pd_intervals
 from ..tables import subscription_tables as pd_subscriptions
-from . import api
 from .backends import connect, table_of
-from .inputs import ROW
 from .segments import by_segment, split_rows
 
 __all__ = ["load_tables", "parse_segment"]
 
 TABLE_PREFIX = "table:"
+ROW = "__row"  # the row numbers' column of engine inputs (xl_retention.relational.inputs.ROW)
 
 
 def parse_segment(text: str | None) -> tuple[str | None, str | None]:
@@ -170,6 +169,8 @@ class _Runner:
 
     def subscriptions(self, data: Any, kind: str, columns: dict[str, str], source: str) -> Any:
         if self.backend != "pandas":
+            from . import api
+
             tables = api.subscription_tables(data, columns=columns, source=source, options=self.options,
                                              backend=self.con, segment=self.column)  # fmt: skip
             return self._one(tables, source)
@@ -194,6 +195,8 @@ class _Runner:
 
     def orders(self, data: Any, columns: dict[str, str], source: str) -> Any:
         if self.backend != "pandas":
+            from . import api
+
             tables = api.order_tables(data, columns=columns, source=source, options=self.options, backend=self.con,
                                       segment=self.column)  # fmt: skip
             return self._one(tables, source)
@@ -206,6 +209,8 @@ class _Runner:
 
     def visits(self, data: Any, columns: dict[str, str], source: str) -> Any:
         if self.backend != "pandas":
+            from . import api
+
             table = api.returning_visitors(data, columns=columns, source=source, options=self.options,
                                            backend=self.con, segment=self.column)  # fmt: skip
             return self._one(table, source)
@@ -233,6 +238,8 @@ class _Runner:
         else:
             scores = None  # per segment: the scores sheet is for one tracker, not written with --to-csv
         if self.backend != "pandas":
+            from . import api
+
             table = api.nps_by_month(data, columns=columns, source=source, options=self.options, backend=self.con,
                                      segment=self.column)  # fmt: skip
             return self._one(table, source), scores

@@ -21,12 +21,40 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..reading import ReadOptions, prepare
+from ..reading import DataError, ReadOptions, key, prepare
 from ..tables._months import month_ordinals
-from .definitions import BLANK_SEGMENT
-from .inputs import _segment_name, _segment_text
 
-__all__ = ["by_segment", "split_rows"]
+__all__ = ["BLANK_SEGMENT", "by_segment", "split_rows"]
+
+#: The segment of rows whose segment column is blank.
+BLANK_SEGMENT = "(blank)"
+
+
+def _segment_name(names: list[str], segment: str, source: str) -> str:
+    """The one column of ``names`` that ``segment`` names (matched as column names are); DataError otherwise."""
+    found = [n for n in names if key(n) == key(segment)]
+    if not found:
+        listing = ", ".join(repr(str(c)) for c in names)
+        raise DataError(
+            f"{source}: no column {segment!r} (given as --segment); columns found: {listing}",
+            source=source,
+            column=segment,
+        )
+    if len(found) > 1:
+        raise DataError(
+            f"{source}: {len(found)} columns match {segment!r} ({', '.join(map(repr, found))})",
+            source=source,
+            column=found[0],
+        )
+    return found[0]
+
+
+def _segment_text(series: pd.Series) -> pd.Series:
+    """Segment values as text (as ids are read: whole numbers as digits, spaces stripped); blanks ``(blank)``."""
+    from ..reading.values import clean_ids
+
+    text = clean_ids(series.astype(object) if not pd.api.types.is_object_dtype(series) else series)
+    return text.astype(object).where(text.notna(), BLANK_SEGMENT).astype(str)
 
 
 def split_rows(
@@ -94,6 +122,3 @@ def _stack(frames: dict[str, Any]) -> Any:
         return None
     first = next(iter(frames.values()))
     return pd.concat(frames, names=["segment", first.index.name])
-
-
-BLANK = BLANK_SEGMENT
