@@ -6,7 +6,9 @@ process (wall seconds and the process's peak resident memory):
 * ``pandas``: ``pd.read_parquet`` + :func:`xl_retention.tables.subscription_tables` /
   :func:`~xl_retention.tables.order_tables` (today's numpy passes);
 * ``duckdb``: :mod:`xl_retention.relational` with the file read by DuckDB (``read_parquet``);
-* ``sql``: the same counts as plain DuckDB SQL written for this bench (movements and purchases only);
+* ``sql``: plain DuckDB SQL written for this bench, computing less (movements and purchases only);
+* ``same-sql``: plain DuckDB SQL for the same subscription work as the engine path (checks, one window pass
+  kept as a temporary table, duplicates, movements with the calendar, cohorts, revenue and survivors);
 * ``spark``: :mod:`xl_retention.relational` on PySpark local mode (``local[2]``).
 
 Usage::
@@ -101,6 +103,47 @@ FROM f GROUP BY m ORDER BY m
 """
 
 
+SQL_SUBS_SAME_WORK = [
+    # the checks the engine path runs: blanks, negative MRR, the months' span
+    """SELECT count(*) FILTER (WHERE customer_id IS NULL OR trim(customer_id) = ''), count(*) FILTER (WHERE mrr < 0),
+              min(month), max(month) FROM read_parquet('{path}')""",
+    # one window pass per customer over every row (duplicates and losses need the MRR-0 rows)
+    """CREATE TEMP TABLE r AS
+       WITH s AS (SELECT trim(customer_id) AS customer_id, (year(month) - 1970) * 12 + month(month) - 1 AS m, mrr
+                  FROM read_parquet('{path}'))
+       SELECT *, lag(m) OVER c AS pm, lag(mrr) OVER c AS pmrr, lead(m) OVER c AS nm, lead(mrr) OVER c AS nmrr
+       FROM s WINDOW c AS (PARTITION BY customer_id ORDER BY m)""",
+    "SELECT count(*) FROM r WHERE pm = m OR nm = m",
+    """CREATE TEMP TABLE a AS
+       WITH act AS (SELECT * FROM r WHERE mrr > 0),
+            f AS (SELECT customer_id, min(m) AS cohort,
+                         min(m) FILTER (WHERE nm IS NULL OR nm <> m + 1 OR nmrr <= 0) AS first_gone
+                  FROM act GROUP BY 1)
+       SELECT act.*, cohort, first_gone, m = cohort AS new,
+              coalesce(pm = m - 1 AND pmrr > 0, false) AS kept,
+              (nm IS NULL OR nm <> m + 1 OR nmrr <= 0) AS gone
+       FROM act JOIN f USING (customer_id)""",
+    """WITH cal AS (SELECT unnest(range((SELECT min(m) FROM r), (SELECT max(m) FROM r) + 1)) AS m),
+            per AS (SELECT m, count(*) AS customers_end, sum(mrr) AS mrr_end,
+                           count(*) FILTER (WHERE new) AS new, coalesce(sum(mrr) FILTER (WHERE new), 0) AS new_mrr,
+                           count(*) FILTER (WHERE NOT new AND NOT kept) AS reactivated,
+                           coalesce(sum(mrr) FILTER (WHERE NOT new AND NOT kept), 0) AS reactivation_mrr,
+                           coalesce(sum(mrr - pmrr) FILTER (WHERE kept AND mrr > pmrr), 0) AS expansion_mrr,
+                           coalesce(sum(pmrr - mrr) FILTER (WHERE kept AND mrr < pmrr), 0) AS contraction_mrr
+                    FROM a GROUP BY m),
+            lost AS (SELECT m + 1 AS m, count(*) AS lost, sum(mrr) AS churned_mrr FROM a WHERE gone GROUP BY 1)
+       SELECT cal.m, coalesce(customers_end, 0) AS customers_end, coalesce(mrr_end, 0) AS mrr_end, new, new_mrr,
+              reactivated, reactivation_mrr, expansion_mrr, contraction_mrr, coalesce(lost, 0) AS lost,
+              coalesce(churned_mrr, 0) AS churned_mrr,
+              coalesce(lag(customers_end) OVER (ORDER BY cal.m), 0) AS customers_start,
+              coalesce(lag(mrr_end) OVER (ORDER BY cal.m), 0) AS mrr_start
+       FROM cal LEFT JOIN per USING (m) LEFT JOIN lost USING (m) ORDER BY cal.m""",
+    """SELECT cohort, m - cohort AS months_since, count(*) AS customers, sum(mrr) AS revenue,
+              count(*) FILTER (WHERE m <= first_gone) AS survivors
+       FROM a GROUP BY cohort, m ORDER BY cohort, m""",
+]
+
+
 def run_one(path_kind: str, subs: str, orders: str, memory: str | None) -> dict:
     """One measurement in this process: seconds for the subscription tables and the order tables."""
     out: dict = {}
@@ -133,6 +176,15 @@ def run_one(path_kind: str, subs: str, orders: str, memory: str | None) -> dict:
         t0 = time.perf_counter()
         R.order_tables(read(orders), backend=con)
         out["orders_s"] = time.perf_counter() - t0
+    elif path_kind == "same-sql":
+        import duckdb
+
+        db = duckdb.connect(config={"memory_limit": memory} if memory else {})
+        t0 = time.perf_counter()
+        for statement in SQL_SUBS_SAME_WORK:
+            db.execute(statement.format(path=subs)).fetchall()
+        out["subscriptions_s"] = time.perf_counter() - t0
+        out["orders_s"] = float("nan")
     else:
         import duckdb
 
