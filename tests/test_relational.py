@@ -8,6 +8,12 @@ import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
+# ibis 12 asks pandas 3 for an option pandas deprecates, on every conversion (not ours to fix)
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:The 'future.infer_string' option is deprecated"),
+    pytest.mark.filterwarnings("ignore:fetch_arrow_table\\(\\) is deprecated"),  # ibis 12 on duckdb 1.5
+]
+
 ibis = pytest.importorskip("ibis", reason="ibis-framework is not installed (pip install 'xl-retention[duckdb]')")
 pytest.importorskip("duckdb", reason="duckdb is not installed (pip install 'xl-retention[duckdb]')")
 

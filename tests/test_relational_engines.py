@@ -19,6 +19,12 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
+# ibis 12 asks pandas 3 for an option pandas deprecates, on every conversion (not ours to fix)
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:The 'future.infer_string' option is deprecated"),
+    pytest.mark.filterwarnings("ignore:fetch_arrow_table\\(\\) is deprecated"),  # ibis 12 on duckdb 1.5
+]
+
 ibis = pytest.importorskip("ibis", reason="ibis-framework is not installed (pip install 'xl-retention[duckdb]')")
 
 from relational_data import answers, intervals, orders, reference, same, snapshots, visits  # noqa: E402
