@@ -197,7 +197,7 @@ def recalc_file(
             report.unsupported = [
                 CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason) for u in computed.unsupported
             ]
-        from ..workbook.chart_ranges import fit_chart_ranges  # H9: the template's line charts cover months with data
+        from ..workbook.chart_ranges import fit_chart_ranges  # the template's line charts cover the months with data
 
         fit_chart_ranges(output)  # so LibreOffice draws no 0 for months without a figure (Excel: gaps either way)
         report.formulas = sum(len(cells) for cells in values.values()) + len(report.unsupported)
