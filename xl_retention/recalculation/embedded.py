@@ -195,7 +195,8 @@ def load(path: str | Path, info: PackageInfo | None = None) -> fz.Workbook:
             function.name, _engine_function(function), min_args=required, max_args=len(function.args)
         )
     workbook.set_temporal_egress("serial")  # dates and times as Excel's serial numbers, in the workbook's system
-    excel_functions.register(workbook, date1904=bool(info and info.date1904))  # the Excel functions the engine lacks or computes differently
+    # the Excel functions the engine lacks or computes differently
+    excel_functions.register(workbook, date1904=bool(info and info.date1904))
     return workbook
 
 

@@ -369,8 +369,8 @@ PURCHASES = MonthlySheet(
         ),
     ),
     "Type the month's buyers (of whom: returning customers, who ordered in an earlier month, and repeat "
-    "purchasers, who ordered more than once that month) and visitors; the rates follow (blank in a month without buyers "
-    "or visitors).",
+    "purchasers, who ordered more than once that month) and visitors; the rates follow (blank in a month "
+    "without buyers or visitors).",
 )
 
 MONTHLY_SHEETS: tuple[MonthlySheet, ...] = (CUSTOMERS, REVENUE, NPS_SUMMARY, PURCHASES)
