@@ -184,7 +184,7 @@ def intervals_to_snapshots(intervals: ir.Table, through: int | None = None) -> i
 def subscription_rows(snapshots: ir.Table, end: int | None = None) -> ir.Table:
     """Every snapshot row up to ``end`` with what the tables need, from ONE window pass per customer in month order.
 
-    Added columns: ``active`` (MRR above 0), ``prev_m``/``prev_mrr`` and ``next_m``/``next_mrr`` (the customer's
+    Added columns: ``prev_m``/``prev_mrr`` and ``next_m``/``next_mrr`` (the customer's
     rows before and after: four window values of one sort). With a ``segment``
     column, every row gets the customer's segment (the segment of their first active month).
     Engines may cache this table: the movements, the cohorts and the duplicate check all read it.
@@ -193,7 +193,6 @@ def subscription_rows(snapshots: ir.Table, end: int | None = None) -> ir.Table:
     rows = _first_segment(rows, "customer_id", "m", rows.mrr > 0)
     order = ibis.window(group_by=rows.customer_id, order_by=rows.m)
     return rows.mutate(
-        active=rows.mrr > 0,
         prev_m=rows.m.lag().over(order),
         prev_mrr=rows.mrr.lag().over(order),
         next_m=rows.m.lead().over(order),
@@ -206,7 +205,7 @@ def _with_cohorts(rows: ir.Table) -> ir.Table:
     (this is it), ``kept`` (active the month before), ``back`` (reactivated), ``gone`` (not active the month after:
     lost then) and ``first_gone`` (the last month of the customer's first run of active months): per-customer
     hash aggregates joined back, no second sort."""
-    active = rows.filter(rows.active)
+    active = rows.filter(rows.mrr > 0)
     gone = active.next_m.isnull() | (active.next_m != active.m + 1) | (active.next_mrr <= 0)
     firsts = active.group_by("customer_id").aggregate(
         cohort=active.m.min(), first_gone=gone.ifelse(active.m, ibis.null("int64")).min()

@@ -35,7 +35,7 @@ from ..reading.billing import _NAMES, MONTHS_PER_INTERVAL
 from ..reading.columns import _BILLING, SCHEMAS
 from ..reading.errors import ROW_NOTE, SHOW_ROWS, show
 from ..tables._months import MAX_MONTHS
-from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal
+from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
 from .segments import BLANK_SEGMENT, _segment_name, _segment_text
 
 __all__ = ["Input", "typed_input"]
@@ -174,8 +174,7 @@ def _from_table(
     rename = {ours: table[theirs] for ours, theirs in names.items()}
     for who in ("customer_id", "visitor_id"):
         if who in rename:
-            ids = rename[who].cast("string").strip()
-            rename[who] = (ids == "").ifelse(ibis.null("string"), ids)
+            rename[who] = rename[who].cast("string").strip().nullif("")  # one TRIM per id
     if segment:
         seg = table[_segment_name(list(table.columns), segment, source)].cast("string").strip()
         rename["segment"] = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
@@ -306,16 +305,23 @@ def check_input(con: Any, item: Input) -> None:
         bad = t.score.notnull() & ((t.score < 0) | (t.score > 10) | (t.score != t.score.round()))
         checks.append((names["score"], "scores outside 0-10 or not whole", bad, "score"))
     month = "m" if "m" in t.columns else "start_m"
-    extra = {"low": t[month].min(), "high": t[month].max()}
+    raw = {"snapshots": "month", "intervals": "start"}.get(item.kind, "date")
+    extra = {"low": t[raw].min(), "high": t[raw].max()}  # the dates' own extremes: no month arithmetic per row
     found = refuse_any(con, t, source, checks, extra)
-    low, high = found["low"], found["high"]
-    if pd.notna(low) and int(high) - int(low) + 1 > MAX_MONTHS and item.kind != "intervals":
+    low, high = (_ordinal(found["low"]), _ordinal(found["high"])) if pd.notna(found["low"]) else (None, None)
+    if low is not None and high - low + 1 > MAX_MONTHS and item.kind != "intervals":
         first, last = pd.Period(ordinal=int(low), freq="M"), pd.Period(ordinal=int(high), freq="M")
         column = {"snapshots": "month"}.get(item.kind, "date")
         problem = f"dates more than {MAX_MONTHS // 12} years apart (from {first} to {last})"
         cond = (t[month] == int(low)) | (t[month] == int(high))
         count = int(con.execute(t.filter(cond).count()))
         raise first_rows(con, t, cond, source, names[column], problem, column, count)
+
+
+def _ordinal(value: Any) -> int:
+    """Months since 1970-01 of a date or timestamp fetched from an engine."""
+    stamp = pd.Timestamp(value)
+    return (stamp.year - 1970) * 12 + stamp.month - 1
 
 
 def check_duplicates(con: Any, rows: ir.Table, item: Input) -> None:
@@ -331,6 +337,8 @@ def check_duplicates(con: Any, rows: ir.Table, item: Input) -> None:
     problem = "duplicate snapshots (the same customer and month more than once)"
     column = f"{item.names['customer_id']}, {item.names['month']}"
     count = int(con.execute(bad.count()))
+    if ROW not in rows.columns:  # no row numbers: name the rows by customer and month
+        bad = bad.mutate(month=month_date(bad.m))
     shown = None if ROW in rows.columns else "month"
     raise first_rows(con, bad, ibis.literal(True), item.source, column, problem, shown, count)
 
@@ -339,6 +347,5 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
     """The snapshots (``customer_id, m, mrr`` [, ``segment``]) of a snapshots or intervals input."""
     keep = [c for c in ("segment",) if c in item.table.columns]
     if item.kind == "snapshots":
-        return item.table.select("customer_id", "m", "mrr", *keep, *[c for c in (ROW, "month") if c in
-                                                                     item.table.columns])  # fmt: skip
+        return item.table.select("customer_id", "m", "mrr", *keep, *[c for c in (ROW,) if c in item.table.columns])
     return intervals_to_snapshots(item.table.select("customer_id", "start_m", "end_m", "mrr", *keep), through)
