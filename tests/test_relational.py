@@ -328,3 +328,18 @@ def test_parquet_with_text_dates_is_read_by_the_readers(tmp_path, capsys) -> Non
         assert main(["import", "--subscriptions", path, "--backend", backend, "--to-csv", str(tmp_path / "x")]) == 1
         errors.append(capsys.readouterr().err)
     assert errors[0] == errors[1] and "subs.parquet, column 'month'" in errors[0]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
+@given(intervals(), st.lists(st.sampled_from(["Basic", "Pro"]), min_size=12, max_size=12))
+def test_interval_segments_equal_the_pandas_split(iv: pd.DataFrame, plans: list[str]) -> None:
+    iv = iv.assign(plan=plans[: len(iv)])
+    assume((iv["mrr"] > 0).any())
+    whole = T.subscription_tables(T.snapshots_from_intervals(iv))
+    through = whole.movements.index[-1]
+
+    def compute(rows, start, end, **kw):
+        return T.subscription_tables(T.snapshots_from_intervals(rows, through=through, **kw), start, end)
+
+    ref = by_segment(compute, iv, "intervals", "plan", whole.movements.index)
+    same(R.subscription_tables(iv, segment="plan"), ref)
