@@ -50,6 +50,7 @@ def _inputs(folder: Path) -> None:
             "Customer": ["a", "b", "a", "b", "c", "a", "c"],
             "month": ["2026-01", "2026-01", "2026-02", "2026-02", "2026-02", "2026-03", "2026-03"],
             "mrr": [100, 50, 120, 50, 80, 120, 40],
+            "plan": ["Pro", "Basic", "Pro", "Basic", "Basic", "Pro", "Basic"],
         }
     ).to_csv(folder / "mrr.csv", index=False)
     pd.DataFrame(
@@ -125,6 +126,12 @@ def test_every_shell_command_runs_as_printed(walked: Walk) -> None:
     assert sorted(p.name for p in (folder / "out").iterdir()) == ["q1.xlsx", "tracker.xlsx"]  # names kept
     assert list((folder / "checkout" / "dist").glob("xl_retention-*-py3-none-any.whl"))
     assert (folder / "tables").is_dir() and list((folder / "tables").glob("*.csv"))
+    # the DuckDB backend gives the pandas path's tables, byte for byte; segments add a leading column
+    for name in ("movements.csv", "customer_cohorts.csv", "survivors.csv"):
+        assert (folder / "tables-duckdb" / name).read_bytes() == (folder / "tables" / name).read_bytes(), name
+    by_plan = (folder / "tables-by-plan" / "movements.csv").read_text().splitlines()
+    assert by_plan[0].startswith("segment,month,") and {line.split(",")[0] for line in by_plan[1:]} == {"Basic", "Pro"}
+    assert "SELECT" in (folder / "tables.sql").read_text().upper()
 
 
 def test_every_python_example_gives_what_the_readme_shows(walked: Walk) -> None:

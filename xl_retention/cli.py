@@ -138,14 +138,14 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _engine_options(args: argparse.Namespace) -> dict[str, Any]:
-    """The import's engine flags (H7): ``--backend``, ``--connection``, ``--segment``."""
+    """The import's engine flags: ``--backend``, ``--connection``, ``--segment``."""
     if args.backend is None and args.connection is None and args.segment is None:
         return {}
     return {"backend": args.backend or "pandas", "connection": args.connection, "segment": args.segment}
 
 
 def _import_engine_flags(imp: argparse.ArgumentParser) -> None:
-    """The import's flags that choose the engine, database tables as inputs and segments (H7's part)."""
+    """The import's flags that choose the engine, database tables as inputs and segments ."""
     imp.add_argument(
         "--backend",
         choices=("pandas", "duckdb", "spark", "postgres"),
@@ -186,7 +186,7 @@ def _read_options(args: argparse.Namespace) -> Any:
 
 
 def _import_reading_flags(imp: argparse.ArgumentParser) -> None:
-    """The import's flags that say how to read the input files (H1's part of the import command)."""
+    """The import's flags that say how to read the input files ."""
     imp.add_argument(
         "--sheet",
         action="append",

@@ -128,17 +128,17 @@ def load_tables(
     ``columns`` maps our column names to yours, for every file: each file takes the entries that
     apply to it (:func:`~xl_retention.movements.mapping_for`). A file with a header and no data
     rows, or an .xlsx/.xlsm input that is not a workbook package, raises ``DataError`` naming it.
-    ``sheet`` and ``options`` say how to read the files (H1's reading side):
+    ``sheet`` and ``options`` say how to read the files:
     :func:`xl_retention.reading.sheets_for` (a bare sheet name applies to the Excel inputs only,
     ``nps=Answers`` to one input) and :class:`xl_retention.reading.ReadOptions` (CSV separator,
     decimal mark, encoding, dates).
 
     ``backend`` (``"pandas"``, ``"duckdb"``, ``"spark"``, ``"postgres"``), ``connection`` and ``segment``
     (``COLUMN`` or ``COLUMN=VALUE``): the tables by an engine, per segment, inputs as ``table:NAME``
-    (H7's :func:`xl_retention.relational.load.load_tables`, which this hands over to).
+    (:func:`xl_retention.relational.load.load_tables`, which this hands over to).
     """
     if (backend is not None and backend != "pandas") or segment is not None or connection is not None:
-        from ..relational.load import load_tables as load_relational  # H7: engines and segments
+        from ..relational.load import load_tables as load_relational  # engines and segments
 
         return load_relational(subscriptions, orders, nps, visits, columns, sheet, options,
                                backend=backend or "pandas", connection=connection, segment=segment)  # fmt: skip
