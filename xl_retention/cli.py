@@ -145,7 +145,7 @@ def _engine_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _import_engine_flags(imp: argparse.ArgumentParser) -> None:
-    """The import's flags that choose the engine, database tables as inputs and segments ."""
+    """The import's flags that choose the engine, database tables as inputs and segments."""
     imp.add_argument(
         "--backend",
         choices=("pandas", "duckdb", "spark", "postgres"),
@@ -186,7 +186,7 @@ def _read_options(args: argparse.Namespace) -> Any:
 
 
 def _import_reading_flags(imp: argparse.ArgumentParser) -> None:
-    """The import's flags that say how to read the input files ."""
+    """The import's flags that say how to read the input files."""
     imp.add_argument(
         "--sheet",
         action="append",
