@@ -74,3 +74,19 @@ def test_one_column_map_serves_every_input_it_fits(tmp_path):
                             capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
     assert result.returncode == 1
     assert "--columns amount=Total: no input file has a column 'Total'" in result.stderr
+
+
+def test_survey_answers_whose_scores_are_all_blank_give_a_month_without_responses():
+    import pandas as pd
+
+    from xl_retention.tables import nps_by_month
+
+    answers = pd.DataFrame({"date": ["2026-01-05", "2026-01-06"], "score": [None, None]})
+    table = nps_by_month(answers)
+    assert table.loc[pd.Period("2026-01", "M"), ["responses", "promoters", "passives", "detractors"]].tolist() == [
+        0,
+        0,
+        0,
+        0,
+    ]
+    assert table["nps"].isna().all()

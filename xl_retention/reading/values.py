@@ -206,8 +206,11 @@ def parse_numbers(
             if unclear[bad].all():
                 problem = "numbers whose decimal mark cannot be told (1,234 or 1.234: give --decimal , or --decimal .)"
             raise bad_rows(source, column, problem, rows, raw)
-        values = numbers[np.maximum(codes, 0)]
-        values[codes < 0] = np.nan
+        if len(numbers):
+            values = numbers[np.maximum(codes, 0)]
+            values[codes < 0] = np.nan
+        else:  # every value blank
+            values = np.full(len(codes), np.nan)
     if not np.isfinite(values).all():
         if np.isinf(values).any():
             raise bad_rows(source, column, "infinite values", np.flatnonzero(np.isinf(values)), values)
