@@ -169,7 +169,7 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
     )
     assert cohorts["B64"].value == '=IF(COUNT($B4:$Y4)=0,"",COUNT($B4:$Y4)-1)'  # the cohort's last filled month
     assert cohorts["C64"].value == (
-        '=IF($B64="","",IF(OR(SBG_Alpha="",$B4=0),"",INDEX($B4:$Y4,1,$B64+1)/$B4'
+        '=IF(OR($B64="",ISERROR(SBG_Alpha)),"",IF(OR(SBG_Alpha="",$B4=0),"",INDEX($B4:$Y4,1,$B64+1)/$B4'
         "*SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B64+1)/SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B64)))"
     )
 

@@ -290,7 +290,7 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
         size, k = f"$B{count_row}", f"$B{row}"
         for h in range(1, PROJECTION_MONTHS + 1):
             formula = (
-                f'=IF({k}="","",IF(OR(SBG_Alpha="",{size}=0),"",INDEX({cohort},1,{k}+1)/{size}'
+                f'=IF(OR({k}="",ISERROR(SBG_Alpha)),"",IF(OR(SBG_Alpha="",{size}=0),"",INDEX({cohort},1,{k}+1)/{size}'
                 f"*SBG_SURVIVAL(SBG_Alpha,SBG_Beta,{k}+{h})/SBG_SURVIVAL(SBG_Alpha,SBG_Beta,{k})))"
             )
             style(ws.cell(row=row, column=2 + h, value=formula), False, "0%")
