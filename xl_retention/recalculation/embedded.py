@@ -35,6 +35,7 @@ from openpyxl.utils.formulas import FORMULAE
 from ..cells import CellError, evaluate, number_caller
 from ..registry import BY_NAME, FUNCTIONS, ExcelFunction
 from . import excel_functions
+from .excel_functions._core import ERROR_KINDS
 from .excel_functions.arguments import rewrite_arguments
 from .formula_texts import FormulaTexts, may_need_arguments, may_need_rewrite, words_pattern
 from .formula_texts import position as cell_position
@@ -42,19 +43,10 @@ from .package import FormulaCell, PackageInfo, scan, without_members
 from .rewrite import rewrite
 from .xlsx_values import Resized
 
-# formualizer's error kinds -> Excel's codes
+# formualizer's error kinds -> Excel's codes (those of the registered functions, and the engine's own)
 _CODES = {
-    "div": "#DIV/0!",
+    **ERROR_KINDS,
     "#div/0!": "#DIV/0!",
-    "num": "#NUM!",
-    "value": "#VALUE!",
-    "name": "#NAME?",
-    "ref": "#REF!",
-    "null": "#NULL!",
-    "na": "#N/A",
-    "n/a": "#N/A",
-    "spill": "#SPILL!",
-    "calc": "#CALC!",
     "circ": "#CIRC",  # a circular reference: Excel has no error code for it
     "getting_data": "#GETTING_DATA",
 }

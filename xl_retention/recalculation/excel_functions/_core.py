@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 # formualizer's error kinds -> Excel's codes
-_KINDS = {
+ERROR_KINDS = {
     "div": "#DIV/0!",
     "num": "#NUM!",
     "value": "#VALUE!",
@@ -50,7 +50,7 @@ def error_code(value: dict[str, Any]) -> str:
     kind = str(value.get("kind", "Value"))
     if kind.startswith("#"):
         return kind.upper()
-    return _KINDS.get(kind.lower(), f"#{kind.upper()}!")
+    return ERROR_KINDS.get(kind.lower(), f"#{kind.upper()}!")
 
 
 def check(value: Any) -> Any:
