@@ -36,6 +36,14 @@ def _raise_if_not_finite(x: Inputs, names: tuple[str, ...], result: Any, what: s
     )
 
 
+def _check_clv(x: Inputs) -> None:
+    """The CLV arguments shared by the repeat-purchase models: amounts, months, discount rate, periods per month."""
+    x.check_range("order_value", "margin", what="an amount >= 0")
+    x.check_range("months", low=1, high=1200, integer=True, what="a whole number of months from 1 to 1200")
+    x.check_range("discount_rate", what="a discount rate >= 0 per month")
+    _positive(x, "periods_per_month")
+
+
 def _as_table(name: str, values: Any) -> np.ndarray:
     """A 1-D or 2-D range (ragged lists padded with blanks) as a 2-D float array, one row per cohort."""
     if isinstance(values, (list, tuple)) and any(isinstance(v, (list, tuple, np.ndarray)) for v in values):

@@ -9,7 +9,16 @@ import numpy as np
 
 from .._validation import Inputs
 from ..errors import OutOfRangeError, ZeroDenominatorError
-from ._common import _LOG_BOUND, ArrayLike, _aggregate_rows, _check_rfm, _columns, _positive, _raise_if_not_finite
+from ._common import (
+    _LOG_BOUND,
+    ArrayLike,
+    _aggregate_rows,
+    _check_clv,
+    _check_rfm,
+    _columns,
+    _positive,
+    _raise_if_not_finite,
+)
 from ._optimize import FitResult, _log_bounds, _log_covariance, _maximize
 
 
@@ -263,10 +272,7 @@ def bgnbd_clv(
         discount_rate=discount_rate,
         periods_per_month=periods_per_month,
     )
-    x.check_range("order_value", "margin", what="an amount >= 0")
-    x.check_range("months", low=1, high=1200, integer=True, what="a whole number of months from 1 to 1200")
-    x.check_range("discount_rate", what="a discount rate >= 0 per month")
-    _positive(x, "periods_per_month")
+    _check_clv(x)
     rr, al, aa, bb = x["r"], x["alpha"], x["a"], x["b"]
     fx, tx, age = x["frequency"], x["recency"], x["T"]
     k, months_, d = x["periods_per_month"], x["months"], x["discount_rate"]

@@ -238,7 +238,7 @@ def _returning_frame(counts: _ActivityCounts, rng: _Range, total: str, rate: str
 
 def _purchases_frame(counts: _ActivityCounts, rng: _Range) -> pd.DataFrame:
     shown = slice(rng.first, rng.last + 1)
-    df = _returning_frame(counts, rng, "buyers", "returning_rate", _metrics.repeat_purchase_rate)
+    df = _returning_frame(counts, rng, "buyers", "returning_rate", _metrics.returning_customer_rate)
     df["repeat_purchasers"] = counts.repeat[shown]
     df["repeat_purchase_rate"] = _defined(
         _metrics.repeat_purchase_rate, df["buyers"] > 0, df["repeat_purchasers"], df["buyers"]
