@@ -165,17 +165,35 @@ def unsupported_book(tmp_path: Path) -> Path:
 def test_an_unsupported_function_keeps_the_stored_value_and_is_reported_apart_from_the_users_errors(
     tmp_path: Path,
 ) -> None:
-    got, file = recalculated(unsupported_book(tmp_path), status="incomplete")
+    """Excel's stored answer is kept (the file is ok: every value in it is Excel's), and the cell is named."""
+    got, file = recalculated(unsupported_book(tmp_path), status="ok")
     assert got["A1"] == 130 and got["B1"] == 131  # the dependent is computed from the kept value
     assert got["C1"] == "#DIV/0!"
-    assert [(u.address, u.function) for u in file.unsupported] == [("S!A1", "FORECAST.ETS")]
+    assert [(u.address, u.function, u.kept) for u in file.unsupported] == [("S!A1", "FORECAST.ETS", True)]
     assert file.unsupported[0].reason == "unsupported function FORECAST.ETS"
     assert [(e.address, e.error) for e in file.errors] == [("S!C1", "#DIV/0!")]  # the workbook's own error
-    assert "FORECAST.ETS" in file.message
+    assert file.message == "S.xlsx: 1 cells keep the values Excel stored (unsupported FORECAST.ETS)".replace(
+        "S.xlsx", Path(file.path).name
+    )
+
+
+def test_an_unsupported_function_without_a_current_stored_value_makes_the_file_incomplete(tmp_path: Path) -> None:
+    """After a program wrote inputs (import --into --recalc), the stored answer may be stale: not ok, and said so."""
+    path = unsupported_book(tmp_path)
+    file = recalc_file(path, tmp_path / "out.xlsx", engine="embedded", stored_current=False)
+    assert file.status == "incomplete"
+    assert [(u.address, u.function, u.kept) for u in file.unsupported] == [("S!A1", "FORECAST.ETS", False)]
+    assert "could not be recalculated (unsupported FORECAST.ETS)" in file.message
+
+
+def test_an_unsupported_function_with_no_stored_value_makes_the_file_incomplete(tmp_path: Path) -> None:
+    path = book(tmp_path, {"A1": "=_xlfn.FORECAST.ETS(4,D1:D3,E1:E3)", "D1": 1, "E1": 1})
+    got, file = recalculated(path, status="incomplete")
+    assert [(u.address, u.kept) for u in file.unsupported] == [("S!A1", False)]
 
 
 def test_cli_an_incomplete_file_exits_non_zero_and_names_the_cell_and_function(tmp_path: Path) -> None:
-    path = unsupported_book(tmp_path)
+    path = book(tmp_path, {"A1": "=_xlfn.FORECAST.ETS(4,D1:D3,E1:E3)", "D1": 1, "E1": 1})
     result = run_cli("recalc", path, "--engine", "embedded", "--output-dir", tmp_path / "out", "--json")
     assert result.returncode == 1
     file = json.loads(result.stdout)["files"][0]
@@ -183,11 +201,17 @@ def test_cli_an_incomplete_file_exits_non_zero_and_names_the_cell_and_function(t
     assert file["unsupported"][0]["address"] == "S!A1" and file["unsupported"][0]["function"] == "FORECAST.ETS"
 
 
+def test_cli_a_file_whose_unsupported_cells_keep_excels_values_is_ok_and_names_them(tmp_path: Path) -> None:
+    result = run_cli("recalc", unsupported_book(tmp_path), "--engine", "embedded", "--output-dir", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "S!A1 kept the value Excel stored: unsupported function FORECAST.ETS" in result.stdout
+
+
 def test_an_engine_internal_error_is_a_cell_finding_in_words_not_a_failed_file(tmp_path: Path) -> None:
     """The engine cannot intersect a function's result with a range: that cell keeps its stored value."""
     path = book(tmp_path, {"A1": 1, "B1": 2, "A2": 3, "B2": 4, "D1": '=SUM(INDIRECT("A1:B2") B1:C3)', "D2": "=A1+1"})
     patch(path, "xl/worksheets/sheet1.xml", (b"B1:C3)</f><v />", b"B1:C3)</f><v>6</v>"))
-    got, file = recalculated(path, status="incomplete")
+    got, file = recalculated(path, status="ok")  # Excel's stored 6 is kept: every value in the output is right
     assert (got["D1"], got["D2"]) == (6, 2)
     assert [(u.address, u.function, u.reason) for u in file.unsupported] == [
         ("S!D1", "intersection operator", "the embedded engine cannot intersect these ranges (a space between them)")

@@ -80,7 +80,8 @@ def _recalc(args: argparse.Namespace) -> int:
     Console().print(table)
     for f in report.files:
         for issue in f.unsupported[:10]:
-            print(f"{f.path}: {issue.address} not recalculated (kept as stored): {issue.reason}")
+            kept = "kept the value Excel stored" if issue.kept else "not recalculated"
+            print(f"{f.path}: {issue.address} {kept}: {issue.reason}")
         if len(f.unsupported) > 10:
             print(f"{f.path}: ... and {len(f.unsupported) - 10} more cells not recalculated")
         for issue in f.errors[:10]:
@@ -128,7 +129,7 @@ def _import(args: argparse.Namespace) -> int:
     if args.recalc:
         from .recalculation import recalc_file
 
-        report = recalc_file(args.into, args.into, engine="embedded", in_place=True)
+        report = recalc_file(args.into, args.into, engine="embedded", in_place=True, stored_current=False)
         if report.status == "failed":
             raise RuntimeError(f"recalculation failed: {report.message}")
         if report.status == "incomplete":

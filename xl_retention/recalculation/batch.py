@@ -11,8 +11,11 @@ the batch still complete.
 Each file's status: ``ok`` (every formula computed; ``errors`` lists the cells whose own
 formulas give an Excel error such as ``#DIV/0!``, but not a ``#N/A`` the formula asks for with
 ``NA()``, the usual gap in a chart), ``incomplete`` (written, but the engine
-could not compute some cells faithfully: ``unsupported`` names each cell, the function and
-the reason; those cells keep the value the file held) or ``failed`` (nothing written).
+could not compute some cells faithfully and has no current value for them: ``unsupported`` names
+each cell, the function and the reason) or ``failed`` (nothing written). A cell whose function
+the engine lacks keeps the value Excel stored in the file and is listed in ``unsupported`` with
+``kept=True``; the file stays ``ok`` when every such cell has one, unless the caller says the
+stored values are stale (``stored_current=False``: ``import --into --recalc`` has just written inputs).
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ class CellIssue:
     error: str  # #DIV/0!, or "unsupported"
     function: str = ""  # for an unsupported cell: the function or feature, e.g. "FORECAST.ETS"
     reason: str = ""  # for an unsupported cell: why, in words
+    #: for an unsupported cell: it keeps the value Excel stored (the file's values are current), so it is right
+    kept: bool = False
 
 
 Status = Literal["ok", "incomplete", "failed"]
@@ -163,12 +168,18 @@ def _unchanged(path: Path, before: tuple[int, int, str]) -> Callable[[], None]:
 
 
 def recalc_file(
-    path: str | os.PathLike[str], output: str | os.PathLike[str], engine: str = "embedded", in_place: bool = False
+    path: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    engine: str = "embedded",
+    in_place: bool = False,
+    stored_current: bool = True,
 ) -> FileReport:
     """Recalculate one workbook into ``output``; never raises, the report says what failed.
 
     ``output`` may be ``path`` itself only with ``in_place=True``; then the input is replaced
     only if its modification time, size and content are still those it had when read.
+    ``stored_current=False`` says the file's stored values predate its inputs (a program just
+    wrote them): a cell the engine cannot compute then makes the file ``incomplete``.
     """
     path, output = Path(path), Path(output)
     started = time.perf_counter()
@@ -195,7 +206,8 @@ def recalc_file(
                 raise ValueError(f"circular reference: {', '.join(circular[:5])}{more}")
             write_cached_values(path, output, values, members=computed.members, check=check)
             report.unsupported = [
-                CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason) for u in computed.unsupported
+                CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason, u.kept)
+                for u in computed.unsupported
             ]
         from ..workbook.chart_ranges import fit_chart_ranges  # the template's line charts cover the months with data
 
@@ -203,12 +215,18 @@ def recalc_file(
         report.formulas = sum(len(cells) for cells in values.values()) + len(report.unsupported)
         asked = computed.asked_na if engine != "excel" else set()
         report.errors = [i for i in _issues(values) if i.address not in asked]  # NA(): a chart gap, not an error
-        report.output, report.status = str(output), "incomplete" if report.unsupported else "ok"
+        if not stored_current:  # inputs changed since the values were stored: a kept value may be stale
+            for issue in report.unsupported:
+                issue.kept = False
+        stale = [u for u in report.unsupported if not u.kept]
+        report.output, report.status = str(output), "incomplete" if stale else "ok"
         if report.unsupported:
-            names = sorted({u.function for u in report.unsupported})
+            names = ", ".join(sorted({u.function for u in report.unsupported}))
             report.message = (
-                f"{path.name}: {len(report.unsupported)} cells not recalculated (kept as stored): "
-                f"unsupported {', '.join(names)}"
+                f"{path.name}: {len(stale)} cells could not be recalculated (unsupported {names}): they keep "
+                "no value stored in the file, or its inputs changed since"
+                if stale
+                else f"{path.name}: {len(report.unsupported)} cells keep the values Excel stored (unsupported {names})"
             )
     except Exception as error:  # one line per failed file, naming it; the batch goes on
         message = str(error).splitlines()[0] if str(error) else type(error).__name__

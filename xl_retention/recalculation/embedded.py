@@ -137,6 +137,8 @@ class Unsupported:
     ref: str
     function: str  # the function or feature, e.g. "FORECAST.ETS", "LAMBDA"
     reason: str
+    #: the cell keeps a value stored in the file (None when it held none)
+    kept: bool = False
 
 
 @dataclass
@@ -363,6 +365,7 @@ def compute(path: str | Path) -> Computed:
             r, c = range_boundaries(item.ref)[1::-1]
             cached = info.formulas.get(item.sheet, {}).get(item.ref)
             value = cached.cached if cached is not None else None
+            item.kept = value is not None
             workbook.set_value(item.sheet, r, c, _literal(value))
         workbook.evaluate_all()
         result = _read(workbook, formulas, members)
