@@ -78,7 +78,8 @@ def test_bdw_fit_is_the_maximum_of_the_direct_likelihood(data):
 
 
 def test_bdw_regular_and_high_end_estimates():
-    """Our fits of Fader & Hardie's two cohorts (the BdW paper's printed table was not available to check)."""
+    """Our fits of Fader & Hardie's two cohorts on 7 years; the paper's own calibration (years 0-4) and its quoted
+    figures: tests/test_models_bdw_checks.py."""
     regular, high_end = m.bdw_fit(REGULAR), m.bdw_fit(HIGH_END)
     assert [round(v, 3) for v in regular] == [0.456, 0.779, 1.283, -1679.603]
     assert [round(v, 3) for v in high_end] == [0.214, 1.427, 1.724, -1605.314]
