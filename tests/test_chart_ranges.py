@@ -49,10 +49,15 @@ def test_a_chart_column_s_line_chart_covers_its_first_to_last_month_with_a_numbe
     assert refs(tmp_path / "r.xlsx")[0][1:] == ["'Sales data'!$A$2:$A$8", "'Sales data'!$C$2:$C$8"]
 
 
-def test_charts_of_other_columns_bar_charts_and_a_tracker_without_figures_are_left_as_they_are(tmp_path):
+def test_a_bar_chart_of_a_chart_column_is_fitted_like_a_line_chart(tmp_path):
+    path = workbook(tmp_path / "bar.xlsx", "Sales (chart)", [None, 5, 6, None], BarChart)
+    assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
+    assert refs(tmp_path / "r.xlsx") == [["'Sales data'!C1", "'Sales data'!$A$3:$A$4", "'Sales data'!$C$3:$C$4"]]
+
+
+def test_charts_of_other_columns_and_a_tracker_without_figures_are_left_as_they_are(tmp_path):
     for name, header, kind, values in (
         ("own.xlsx", "Sales", LineChart, [None, 5, 6, None]),  # a user's chart: not a "(chart)" column
-        ("bar.xlsx", "Sales (chart)", BarChart, [None, 5, 6, None]),  # a 0 bar is drawn as nothing anyway
         ("empty.xlsx", "Sales (chart)", LineChart, [None, None, None, None]),  # fills in as months are typed
     ):
         path = workbook(tmp_path / name, header, values, kind)

@@ -33,6 +33,27 @@ CHART_KEYS = {
     "NPS": ("nps_chart", "moe_chart"),
 }
 SPECS = {spec.title: spec for spec in (CUSTOMERS, REVENUE, NPS_SUMMARY, PURCHASES)}
+#: each chart column's source column and sign
+CHART_SOURCES = {
+    ("Customers", "end_chart"): ("end", 1),
+    ("Customers", "crr_chart"): ("crr", 1),
+    ("Revenue", "end_chart"): ("end", 1),
+    ("Revenue", "nrr_chart"): ("nrr", 1),
+    ("Revenue", "grr_chart"): ("grr", 1),
+    ("Revenue", "contraction_chart"): ("contraction", -1),
+    ("Revenue", "churned_chart"): ("churned", -1),
+    ("NPS", "nps_chart"): ("nps", 1),
+    ("NPS", "moe_chart"): ("moe", 1),
+}
+
+
+def expected_chart_column(source: list[float | None], sign: int) -> list[float | str | None]:
+    """A chart column: the figure; #N/A for a month without one between months with one; blank elsewhere."""
+    found = [i for i, v in enumerate(source) if isinstance(v, float)]
+    return [
+        sign * v if isinstance(v, float) else "#N/A" if found and found[0] < i < found[-1] else None
+        for i, v in enumerate(source)
+    ]
 
 
 def business(months: int, seed: int) -> dict:
@@ -193,10 +214,7 @@ def test_a_partly_filled_tracker_has_no_stray_errors_and_the_core_s_values(tmp_p
     churn_rates = []
     for row in range(2, months + 2):
         r = data_rows.get(row)
-        if r is None:  # a month without data: every metric blank, every chart cell #N/A
-            for sheet, keys in CHART_KEYS.items():
-                for key in keys:
-                    assert value(sheet, key, row) == "#N/A", (sheet, key, row)
+        if r is None:  # a month without data: every metric blank (the chart cells are checked below)
             assert value("Customers", "crr", row) is None and value("Revenue", "nrr", row) is None
             continue
         s, n, e = r["start"], r["gained"], r["end"]
@@ -204,7 +222,6 @@ def test_a_partly_filled_tracker_has_no_stray_errors_and_the_core_s_values(tmp_p
         crr = expected_rate(xr.crr, e, n, s)
         assert value("Customers", "crr", row) == crr, row
         assert value("Customers", "churn", row) == expected_rate(xr.churn_rate, e, n, s)
-        assert value("Customers", "crr_chart", row) == ("#N/A" if crr is None else crr)
         if crr is not None:
             churn_rates.append(xr.churn_rate(e, n, s))
         lost = r["contraction"] + r["churned"]
@@ -227,7 +244,10 @@ def test_a_partly_filled_tracker_has_no_stray_errors_and_the_core_s_values(tmp_p
             xr.returning_visitor_rate, returning, visitors
         )
         scores = data["scores"][max(0, offset) + i]
-        assert value("NPS", "nps_chart", row) == (xr.nps(scores) if scores else "#N/A")
+        assert value("NPS", "nps", row) == (xr.nps(scores) if scores else None)
+    for (sheet, key), (source, sign) in CHART_SOURCES.items():
+        figures = [value(sheet, source, row) for row in range(2, months + 2)]
+        assert [value(sheet, key, row) for row in range(2, months + 2)] == expected_chart_column(figures, sign), key
 
     # the Dashboard's latest figures: each series' last month with a figure
     dashboard = {ref: v for ref, (kind, v) in values["Dashboard"].items()}
@@ -333,25 +353,24 @@ def rows_of(ref: str) -> tuple[str, str, int, int]:
 
 
 def test_the_dashboard_charts_cover_the_months_with_figures_after_recalc(tmp_path):
-    # LibreOffice draws any non-empty cell that is not a number (#N/A, "") as 0, so recalc fits each line chart
-    # to the rows from its first to its last month with a number; the bar chart (0 = no bar) keeps every month
+    # LibreOffice draws any non-empty cell that is not a number (#N/A, "") as 0, and Excel draws "" as 0, so recalc
+    # fits every chart of a sheet to the months in which each of its charted figures is defined (from the first
+    # month with a rate: January starts from 0 customers, 0 MRR) to the last month with a figure
     path = recalculated_partial_tracker(tmp_path)
     values = stored(path)
     charts = chart_ranges(path)
     assert [k for k, _ in charts] == ["line", "bar", "line", "line", "line", "line"]
     covered = []
-    for kind, roles in charts:
+    for _kind, roles in charts:
         spans = {rows_of(ref)[2:] for refs in roles.values() for ref in refs}
         assert len(spans) == 1, roles  # categories, values and error bars of a chart: the same months
         covered.append(spans.pop())
-        for ref in roles["val"]:
+        for ref in roles["val"]:  # a number or a gap (#N/A) in every month a chart reads: never "" (drawn as 0)
             sheet, column, first, last = rows_of(ref)
-            numbers = [r for r in range(2, 14) if values[sheet].get(f"{column}{r}", ("",))[0] == "n"]
-            if kind == "line":
-                assert (first, last) == (min(numbers), max(numbers)), ref
-    # customers/MRR at end from January; CRR, NRR and GRR from February (January starts from 0 customers, 0 MRR)
-    # to June; NPS: January to June, May (no answers) a gap inside; the MRR movements' columns: every month
-    assert covered == [(2, 7), (2, 13), (3, 7), (3, 7), (2, 7), (2, 7)]
+            kinds = {values[sheet].get(f"{column}{r}", ("",))[0] for r in range(first, last + 1)}
+            assert kinds <= {"n", "e"}, (ref, kinds)
+    # Customers and Revenue (the bars too): February to June; NPS: January to June, May (no answers) a gap inside
+    assert covered == [(3, 7), (3, 7), (3, 7), (3, 7), (3, 7), (2, 7)]
     nps = stored(path)["NPS"]
     assert nps["H6"] == ("e", "#N/A") and all(nps[f"H{r}"][0] == "n" for r in (2, 3, 4, 5, 7))
     for kind, roles in charts:  # no chart's cached points are left behind to disagree with the new ranges
@@ -369,7 +388,7 @@ def test_import_gives_fitted_charts_their_months_back_and_a_new_recalc_fits_them
     ] * 6  # without --recalc: every month again, as the template has them (Excel: filled in as typed)
     assert subprocess.run([*run, "--recalc"], capture_output=True, text=True).returncode == 0
     spans = [sorted({rows_of(r)[2:] for refs in roles.values() for r in refs}) for _, roles in chart_ranges(path)]
-    assert spans == [[(2, 10)], [(2, 13)], [(3, 10)], [(3, 10)], [(2, 10)], [(2, 7)]]  # NPS: the answers typed before
+    assert spans == [[(3, 10)]] * 5 + [[(2, 7)]]  # NPS: the answers typed before
 
 
 def lo_plotted(path: Path, outdir: Path) -> list[tuple[str, list[tuple[str, int, set[int]]]]]:
@@ -486,8 +505,8 @@ def test_an_import_into_a_tracker_has_no_stray_errors_and_the_core_s_values(tmp_
             want = r[column]
             got = cell(sheet, key, row)
             assert (got is None) if pd.isna(want) else got == pytest.approx(want, rel=1e-12), (sheet, key, month)
-    for row in range(2, lead + 2):  # the months before the data: blank, their chart cells #N/A
-        assert cell("Customers", "crr", row) is None and cell("Customers", "crr_chart", row) == "#N/A"
+    for row in range(2, lead + 2):  # the months before the data: blank, their chart cells too (no error value)
+        assert cell("Customers", "crr", row) is None and cell("Customers", "crr_chart", row) is None
     churn = m["churn_rate"].dropna()
     b5 = values["Lifetime value"]["B5"]
     if len(churn):
@@ -511,7 +530,7 @@ def test_libreoffice_draws_no_zero_for_a_month_without_data_after_an_import_of_6
     values = stored(tracker)
     plotted = lo_plotted(tracker, tmp_path / "lo")
     spans = [[rows_of(ref)[2:] for ref, _, _ in series] for _, series in plotted]
-    assert spans == [[(2, 7)], [(2, 13)] * 5, [(3, 7)], [(3, 7)] * 2, [(2, 7)], [(2, 2)]]
+    assert spans == [[(3, 7)], [(3, 7)] * 5, [(3, 7)], [(3, 7)] * 2, [(3, 7)], [(14, 14)]]
     for kind, series in plotted:
         for ref, count, points in series:
             sheet, column, first, last = rows_of(ref)
@@ -519,8 +538,8 @@ def test_libreoffice_draws_no_zero_for_a_month_without_data_after_an_import_of_6
             assert count == last - first + 1 and points == numbers, ref
             if kind == "line" and sheet != "NPS":
                 assert points == set(range(count)), (ref, sorted(points))  # July..December and CRR's January: out
-    # no NPS answers: the NPS chart keeps one month, one point without a marker: no line, nothing drawn at 0
-    assert plotted[-1][1] == [("NPS!$H$2:$H$2", 1, set())]
+    # no NPS answers: the NPS chart reads the empty row below the months: nothing drawn at all
+    assert plotted[-1][1] == [("NPS!$H$14:$H$14", 1, set())]
     with zipfile.ZipFile(tracker) as z:
         assert '<symbol val="none"' in z.read("xl/charts/chart6.xml").decode()
     pdf = libreoffice.render_pdf(tracker, tmp_path / "pdf", recalculate=False)

@@ -1,26 +1,26 @@
-"""The Dashboard's line charts cover the months that have figures: no false zeros in LibreOffice.
+"""The Dashboard's charts cover the months that have figures: no false zeros in Excel or LibreOffice.
 
-Each line-chart series of the template reads a hidden chart column (its header ends with
-``(chart)``) holding ``=IF(ISNUMBER(x),x,NA())``. Excel draws the ``#N/A`` of a month without a
-figure as a gap. LibreOffice (checked with 7.4 headless: a rendered PDF of small probes) draws
-every non-empty cell that is not a number as 0: ``#N/A`` (computed or stored, with or without a
-``<c:numCache>``), ``""`` and a formula that returns an empty cell alike; it leaves a gap only for a
-truly empty cell, which a formula cell never is. It ignores the chart's cached values (``numCache``)
-for cells of the workbook, and draws nothing at all for a series defined by a formula name
-(OFFSET/INDEX "dynamic ranges"). So the only way to keep LibreOffice from drawing 0 for months
-without data is a series range that leaves them out.
+Each series of the template's charts reads a hidden chart column (its header ends with
+``(chart)``) or, for the Revenue bars, an input column beside them. A chart column holds the
+month's figure, ``#N/A`` for a month without one between months with one (a gap in Excel), and
+``""`` before the first and after the last month with a figure (so that a partly filled workbook
+holds no error value). Excel draws text as 0 in a chart; LibreOffice (checked with 7.4 headless:
+a rendered PDF of small probes) draws every non-empty cell that is not a number as 0 (``#N/A``
+too), ignores the chart's cached values (``numCache``) and draws nothing at all for a series
+defined by a formula name (OFFSET/INDEX "dynamic ranges"). So the only way to keep both from
+drawing 0 for months without data is a series range that leaves them out.
 
 :func:`fit_chart_ranges` (run by recalc on every workbook it writes) therefore sets every
-category, value and error-bar range of such a chart to the rows from the first to the last month
-in which any of its series has a number (the chart column's stored values); a month without a
-figure between two with figures still reads ``#N/A`` (a gap in Excel, 0 in LibreOffice).
+category, value and error-bar range of every template chart of a sheet to the same months: from
+the first month in which each of the sheet's charted figures that has a number is defined (the
+data's first month has no CRR, NRR or GRR: nobody is a customer at its start) to the last month
+with a number (the chart columns' stored values). A chart with no number at all reads the empty
+row below the months (nothing is drawn); a tracker without any figure keeps every month.
 :func:`reset_chart_ranges` (run by import before it writes) gives them back their full length,
-so months added by the import are stretched into them and Excel charts fill in as months are
-typed, until the next recalc fits them again.
+so months added by the import are stretched into them, until the next recalc fits them again.
 
-Only line charts whose every value range is one column of a "(chart)" column on one sheet are
-touched; bar charts (a 0 bar is as invisible as a gap) and any chart of the user's are copied as
-they are.
+Only line and bar charts whose value ranges are one column of one sheet, the same months each, at
+least one of them a "(chart)" column, are touched; any other chart of the user's is copied as it is.
 """
 
 from __future__ import annotations
@@ -142,37 +142,53 @@ class _Cells:
         return out
 
 
-def _chart_rows(xml: bytes, cells: _Cells, fit: bool) -> tuple[str, list[int], list[int]] | None:
-    """The sheet, every month row and the rows with a number of a template line chart; None when not one."""
+@dataclass
+class _Chart:
+    """A template chart: its sheet, every month row, and the rows with a number of each "(chart)" value column."""
+
+    sheet: str
+    full: list[int]
+    numbered: list[list[int]]
+
+
+def _chart_rows(xml: bytes, cells: _Cells, fit: bool) -> _Chart | None:
+    """The template chart in ``xml`` (line or bar charts over the month rows of one sheet); None when not one.
+
+    A template chart reads at least one "(chart)" column (a formula in every month) and otherwise only
+    columns of the same month rows of the same sheet (the Revenue bars read the New, Expansion and
+    Reactivation MRR inputs beside the contraction and churned "(chart)" columns).
+    """
     kinds = set(_KINDS.findall(xml))
-    if kinds != {b"line"}:
-        return None
-    values = [m for m in _DATA.finditer(xml) if m.group(2) == b"val"]
-    if not values:
+    if not kinds or not kinds <= {b"line", b"bar"}:
         return None
     areas = []
-    for match in values:
+    for match in (m for m in _DATA.finditer(xml) if m.group(2) == b"val"):
         f = _F.search(match.group(4))
         area = _area(_unescape(f.group(2))) if f else None
         if area is None:
             return None
         areas.append(area)
-    sheet = areas[0].sheet
-    if any(a.sheet != sheet for a in areas) or sheet not in cells.package.parts:
+    if not areas or any(a.sheet != areas[0].sheet for a in areas) or areas[0].sheet not in cells.package.parts:
         return None
+    if any((a.first, a.last) != (areas[0].first, areas[0].last) for a in areas):  # one range of months
+        return None
+    sheet = areas[0].sheet
     full: list[int] = []
-    numbered: list[int] = []
+    numbered: list[list[int]] = []
     for area in areas:
         header = cells.text(sheet, f"{area.column}1")
         if header is None or not header.rstrip().endswith(CHART_MARK):
-            return None
+            continue  # an input column read beside the chart columns
         rows = cells.formula_rows(sheet, area.column)
         if not rows or rows != list(range(rows[0], rows[-1] + 1)):  # the chart column: a formula in every month
             return None
-        full += rows
-        if fit:
-            numbered += cells.number_rows(sheet, area.column, rows)
-    return sheet, full, numbered
+        if full and rows != full:
+            return None
+        full = rows
+        numbered.append(cells.number_rows(sheet, area.column, rows) if fit else [])
+    if not full:
+        return None
+    return _Chart(sheet, full, numbered)
 
 
 def _set_rows(xml: bytes, sheet: str, rows: tuple[int, int]) -> bytes:
@@ -196,27 +212,54 @@ def _set_rows(xml: bytes, sheet: str, rows: tuple[int, int]) -> bytes:
     return _DATA.sub(data, xml)
 
 
+def _span(charts: list[_Chart]) -> tuple[int, int] | None:
+    """The months every chart of one sheet shows: from the first month in which each charted figure that has a
+    number is defined to the last month with any number; None when no chart column of the sheet has one."""
+    columns = [rows for chart in charts for rows in chart.numbered if rows]
+    if not columns:
+        return None
+    first, last = max(rows[0] for rows in columns), max(rows[-1] for rows in columns)
+    return (first, last) if first <= last else (min(rows[0] for rows in columns), last)
+
+
+def _empty_row(cells: _Cells, chart: _Chart, xml: bytes) -> int | None:
+    """The row below the last month when every column the chart reads is empty there (a series of no points)."""
+    row = chart.full[-1] + 1
+    sheet = cells.package.sheet(chart.sheet)
+    for match in _DATA.finditer(xml):
+        f = _F.search(match.group(4))
+        area = _area(_unescape(f.group(2))) if f else None
+        if area is not None and area.sheet == chart.sheet and sheet.cell(f"{area.column}{row}") is not None:
+            return None
+    return row
+
+
 def _apply(package: ip.Package, fit: bool) -> int:
     cells = _Cells(package)
-    found: dict[str, tuple[str, list[int], list[int]]] = {}
+    found: dict[str, _Chart] = {}
     for name in package.names(_CHART_PART):
         try:
-            rows = _chart_rows(package.data[name], cells, fit)
+            chart = _chart_rows(package.data[name], cells, fit)
         except ip.LayoutError:  # a sheet whose markup the reader does not know: leave its charts alone
-            rows = None
-        if rows is not None:
-            found[name] = rows
-    if fit and not any(numbered for _, _, numbered in found.values()):
+            chart = None
+        if chart is not None:
+            found[name] = chart
+    spans = {
+        sheet: _span([c for c in found.values() if c.sheet == sheet]) for sheet in {c.sheet for c in found.values()}
+    }
+    if fit and not any(spans.values()):
         return 0  # a tracker without figures yet: its charts keep every month (and fill in as months are typed)
     changed = 0
-    for name, (sheet, full, numbered) in found.items():
+    for name, chart in found.items():
+        span = spans[chart.sheet]
         if not fit:
-            rows = (min(full), max(full))
-        elif numbered:
-            rows = (min(numbered), max(numbered))
-        else:  # no figure for this chart (no NPS answers, say): one month, which draws no line
-            rows = (min(full), min(full))
-        new = _set_rows(package.data[name], sheet, rows)
+            rows = (chart.full[0], chart.full[-1])
+        elif span is not None and any(span[0] <= r <= span[1] for rows in chart.numbered for r in rows):
+            rows = span
+        else:  # no figure for this chart (no NPS answers, say): an empty row, which draws nothing
+            empty = _empty_row(cells, chart, package.data[name])
+            rows = (empty, empty) if empty is not None else (chart.full[0], chart.full[0])
+        new = _set_rows(package.data[name], chart.sheet, rows)
         if new != package.data[name]:
             package.data[name] = new
             changed += 1
@@ -244,7 +287,7 @@ def fit_chart_ranges(path: str | os.PathLike[str]) -> int:
     """
     with zipfile.ZipFile(path) as zipped:  # most workbooks have no line chart: don't load them whole
         charts = [n for n in zipped.namelist() if re.fullmatch(_CHART_PART, n)]
-        if not any(b"line" in kinds for n in charts for kinds in [set(_KINDS.findall(zipped.read(n)))]):
+        if not any(kinds & {b"line", b"bar"} for n in charts for kinds in [set(_KINDS.findall(zipped.read(n)))]):
             return 0
     package = ip.Package(path)
     changed = _apply(package, fit=True)

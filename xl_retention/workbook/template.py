@@ -117,8 +117,15 @@ def _scores(call: str) -> str:
 
 
 def _chart(key: str, sign: str = "") -> str:
-    """A chart helper: this month's figure, or #N/A (a gap in every chart) where there is none."""
-    return f"=IF(ISNUMBER({{{key}}}),{sign}{{{key}}},NA())"
+    """A chart helper: this month's figure; #N/A (a gap in Excel's charts) for a month without one between
+    months with one; blank before the first and after the last (left out of the charts' ranges by recalc).
+
+    So a workbook imported for some months holds no error value outside the months it covers, and a month
+    without a figure inside them is never drawn as 0 (docs/metrics.md, "Chart gaps").
+    """
+    before = f"COUNT({{{key}:first}}:{{{key}}})"
+    after = f"COUNT({{{key}:column}})>{before}"
+    return f'=IF(ISNUMBER({{{key}}}),{sign}{{{key}}},IF(AND({before}>0,{after}),NA(),""))'
 
 
 CHART_WIDTH = 12
@@ -394,7 +401,7 @@ SHEET_ORDER = (
     CONF_TITLE,
 )
 
-_PLACEHOLDER = re.compile(r"\{(\w+)(-1|:first)?\}")
+_PLACEHOLDER = re.compile(r"\{(\w+)(-1|:first|:column)?\}")
 
 
 def month_range(start: str | dt.date, months: int) -> list[dt.date]:
@@ -419,7 +426,8 @@ def render_formula(template: str, letters: dict[str, str], row: int, extra: dict
     """``"=CRR({end},{gained},{start})"`` for ``row`` 5 -> ``"=CRR(D5,C5,B5)"``.
 
     ``{key}`` is this row's cell of column ``key``, ``{key-1}`` the previous row's,
-    ``{key:first}`` the first month's (absolute: ``$D$2``); ``extra`` supplies other keys
+    ``{key:first}`` the first month's (absolute: ``$D$2``), ``{key:column}`` the whole column
+    (``$D:$D``); ``extra`` supplies other keys
     (``{scores}``) verbatim. An unknown key raises ``KeyError`` naming it.
     """
 
@@ -429,6 +437,8 @@ def render_formula(template: str, letters: dict[str, str], row: int, extra: dict
             return extra[key]
         if where == ":first":
             return f"${letters[key]}${FIRST_ROW}"
+        if where == ":column":
+            return f"${letters[key]}:${letters[key]}"
         return f"{letters[key]}{row - 1 if where else row}"
 
     return _PLACEHOLDER.sub(substitute, template)
