@@ -248,7 +248,7 @@ def _apply(package: ip.Package, fit: bool) -> int:
         sheet: _span([c for c in found.values() if c.sheet == sheet]) for sheet in {c.sheet for c in found.values()}
     }
     if fit and not any(spans.values()):
-        return 0  # a tracker without figures yet: its charts keep every month (and fill in as months are typed)
+        return 0  # a tracker without figures yet: its charts keep every month
     changed = 0
     for name, chart in found.items():
         span = spans[chart.sheet]

@@ -1,11 +1,10 @@
 """The template's Dashboard: the latest figures and native charts of the monthly sheets.
 
-Every line-chart series reads a hidden chart column (header "... (chart)") whose months without a
-figure hold ``#N/A``: Excel draws them as gaps, where a formula's ``""`` would be drawn as 0.
-LibreOffice draws any non-empty cell that is not a number as 0 (``#N/A`` and ``""`` alike), so
-recalc fits each line chart's ranges to its months with figures
-(:mod:`xl_retention.workbook.chart_ranges`); the template itself covers every month, so Excel
-charts fill in as months are typed."""
+Every chart series reads a hidden chart column (header "... (chart)") holding the month's figure,
+``#N/A`` for a month without one between months with one (a gap in Excel) and ``""`` before and
+after (no error value in a partly filled workbook). Excel draws ``""`` as 0, LibreOffice any
+non-number, so recalc fits every chart of a sheet to its months with figures
+(:mod:`xl_retention.workbook.chart_ranges`, docs/metrics.md "Chart gaps")."""
 
 from __future__ import annotations
 
@@ -143,8 +142,8 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     score.series[0].errBars = ErrorBars(errDir="y", errBarType="both", errValType="cust", plus=margin, minus=margin)
     ws.add_chart(score, "H48")
     ws["A66"] = (
-        "In Excel the charts fill in as months are typed. xl-retention recalc (and import --recalc) fits each line "
-        "chart to the months that have figures, as LibreOffice needs: recalculate again after typing new months."
+        "xl-retention recalc (and import --recalc) fits the charts to the months that have figures: "
+        "run it again after typing new months by hand."
     )
     ws["A66"].font = Font(italic=True, color="595959")
     ws.page_setup.orientation = "portrait"

@@ -322,7 +322,7 @@ START_TEXT = (
     ("Purchases and visits, Lifetime value, Cohorts: type the yellow cells.", None),
     ("Months you have not filled stay blank; a partly filled month shows #VALUE! until it is complete.", None),
     ("The first month with data has no customers or MRR at its start: its rates are blank, not #DIV/0!.", None),
-    ("The Dashboard's charts leave months without data out (#N/A = no data; xl-retention recalc fits them).", None),
+    ("The Dashboard's charts show the months with data: xl-retention recalc fits them after months are typed.", None),
     ("", None),
     ("Colours", Font(bold=True)),
     ("Yellow cells with blue numbers are inputs", "input"),
