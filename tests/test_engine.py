@@ -178,6 +178,10 @@ def test_builtin_formulas_equal_libreoffice(filled, tmp_path):
             except (ValueError, TypeError):
                 continue  # a defined name
             target = where.strip("'").replace("''", "'") if where else sheet
+            if None in (left, top, right, bottom):  # a whole column or row: as far as the sheet is used
+                used = original[target]
+                left, top = left or 1, top or 1
+                right, bottom = right or used.max_column, bottom or used.max_row
             out |= {
                 (target, f"{get_column_letter(c)}{r}") for r in range(top, bottom + 1) for c in range(left, right + 1)
             }

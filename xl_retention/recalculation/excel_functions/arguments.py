@@ -10,9 +10,15 @@ therefore rewrites these forms in the formula text before the engine computes it
   PRODUCT, MEDIAN, STDEV and VAR families; the array argument of SMALL, LARGE, PERCENTILE,
   QUARTILE) becomes ``VALUE("...")``: a number typed as text still counts (``AVERAGE("3")`` = 3),
   other text is #VALUE! as in Excel (where the engine gives 0, #DIV/0! or #NUM!);
-* ``VLOOKUP(x, ...)`` and ``HLOOKUP(x, ...)`` in approximate mode, and ``SWITCH(x, ...)``, become
+* ``VLOOKUP(x, ...)`` and ``HLOOKUP(x, ...)`` with ``x`` an array, and ``SWITCH(x, ...)``, become
   ``IF(ISERROR(x), x, VLOOKUP(x, ...))`` when ``x`` is a cell or an expression (not a constant,
   not a multi-cell range): Excel passes an error in ``x`` on, the engine says #N/A;
+* VLOOKUP and HLOOKUP in approximate mode become ``INDEX(table, _XLR.VPOS(key, INDEX(table,0,1),
+  column, COLUMNS(table)), column)`` (``_XLR.HPOS`` likewise), MATCH with a match_type other than 0
+  ``_XLR.MATCH``, and XLOOKUP with match_mode -1/1 or search_mode 2/-2 ``_XLR.XLOOKUP``
+  (registered in :mod:`.lookup`): Excel bisects the data even when it is unsorted and answers
+  what the bisection lands on, where the engine says #N/A. Only the searched column crosses
+  into Python; the result stays the engine's reference into the table;
 * each operand of ``&`` that is not typed text becomes ``_XLR.TEXT(operand)`` (registered in
   :mod:`.text`): Excel writes a number into text with 15 significant digits (``=""&0.1+0.2`` is
   "0.3"), the engine with up to 17 ("0.30000000000000004");
@@ -43,6 +49,9 @@ _FIRST_ARGUMENT = frozenset(
     ("SMALL", "LARGE", "PERCENTILE", "PERCENTILE.INC", "PERCENTILE.EXC", "QUARTILE", "QUARTILE.INC", "QUARTILE.EXC")
 )
 _LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
+_EXACT_FLAGS = frozenset(("FALSE", "0", ""))
+#: the registered functions of .lookup the approximate lookups are rewritten to
+VPOS, HPOS, MATCH, XLOOKUP = "_XLR.VPOS", "_XLR.HPOS", "_XLR.MATCH", "_XLR.XLOOKUP"
 _COMPARISONS = frozenset(("=", "<>", "<", ">", "<=", ">="))
 #: constants against which rounding an operand changes nothing: text, logicals, 0 (type differs or exact)
 _TRIVIAL = re.compile(r"(?i)^(?:0|TRUE|FALSE)$")
@@ -60,7 +69,7 @@ TEXT_OPERAND = "_XLR.TEXT"
 COMPARED_OPERAND = "_XLR.COMPARED"
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)&|SWITCH\(|[VH]LOOKUP\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
+    r"(?i)&|SWITCH\(|LOOKUP\(|MATCH\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE)[A-Z.]*\([^)]*"'
 )
 
@@ -103,8 +112,8 @@ def _may_be_error(key: list[Token]) -> bool:
 
 
 def _exact(args: list[str]) -> bool:
-    """Exact-match mode (range_lookup FALSE or 0), where the engine already passes an error on."""
-    return len(args) >= 4 and args[3].strip().upper() in ("FALSE", "0")
+    """Exact-match mode (range_lookup FALSE, 0 or left empty), where the engine already passes an error on."""
+    return len(args) >= 4 and args[3].strip().upper() in _EXACT_FLAGS
 
 
 def _matching(tokens: list[Token], open_index: int) -> int:
@@ -132,11 +141,39 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
             args[k] = f"VALUE({inner[0].value})"
     call = token.value + ",".join(args) + ")"
+    searched = _searched(name, args, tokens[spans[0][0] : spans[0][1]] if spans else [])
+    if searched is not None:
+        return searched, close
     if spans and _may_be_error(tokens[spans[0][0] : spans[0][1]]):
         if (name in _LOOKUPS and not _exact(args)) or name == "SWITCH":
             key = args[0]
             call = f"IF(ISERROR({key}),{key},{call})"
     return call, close
+
+
+def _searched(name: str, args: list[str], key: list[Token]) -> str | None:
+    """An approximate lookup as Excel searches it (:mod:`.lookup`), or None to leave the call to the engine.
+
+    A key holding a multi-cell range (an array lookup, or implicit intersection) stays with the engine.
+    """
+    if not args or any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in key):
+        return None
+    literal = [a.strip().upper() for a in args]
+    if name in _LOOKUPS and len(args) in (3, 4) and not _exact(args):
+        k, table, index = args[0], args[1], args[2]
+        mode = f",{args[3]}" if len(args) == 4 else ""
+        if name == "VLOOKUP":
+            return f"INDEX({table},{VPOS}({k},INDEX({table},0,1),{index},COLUMNS({table}){mode}),{index})"
+        return f"INDEX({table},{index},{HPOS}({k},INDEX({table},1,0),{index},ROWS({table}){mode}))"
+    if name == "MATCH" and len(args) in (2, 3) and (len(args) == 2 or literal[2] not in _EXACT_FLAGS):
+        return f"{MATCH}({','.join(args)})"
+    if name == "XLOOKUP" and 3 <= len(args) <= 6:
+        mode = literal[4] if len(args) > 4 and literal[4] else "0"
+        search = literal[5] if len(args) > 5 and literal[5] else "1"
+        if mode in ("-1", "1") and search in ("1", "-1") or search in ("2", "-2") and mode in ("0", "-1", "1"):
+            found = f",{args[3]}" if len(args) > 3 and args[3].strip() else ""
+            return f"{XLOOKUP}({args[0]},{args[1]},{args[2]},{mode},{search}{found})"
+    return None
 
 
 def _expression(tokens: list[Token]) -> str:
@@ -298,7 +335,7 @@ def rewrite_arguments(formula: str) -> str:
     >>> rewrite_arguments('=AVERAGE("Hola")')
     '=AVERAGE(VALUE("Hola"))'
     >>> rewrite_arguments("=IFNA(VLOOKUP(A3,A1:B2,2),0)")
-    '=IFNA(IF(ISERROR(A3),A3,VLOOKUP(A3,A1:B2,2)),0)'
+    '=IFNA(INDEX(A1:B2,_XLR.VPOS(A3,INDEX(A1:B2,0,1),2,COLUMNS(A1:B2)),2),0)'
     >>> rewrite_arguments("=SUM(A1:A3)")
     '=SUM(A1:A3)'
     """
