@@ -131,3 +131,29 @@ def test_bisection_steps_over_other_types_and_takes_the_last_of_equal_values() -
     assert lookup.bisect(number, ["x", "y", "z"]) == -1
     assert lookup.bisect(number, []) == -1
     assert lookup.bisect((2, "b"), ["A", "B", "C"]) == 1  # text without case
+
+
+def test_index_refuses_negative_positions_with_value_error(tmp_path: Path) -> None:
+    # Excel: a negative row or column number is #VALUE!, one beyond the range #REF! (the engine: #REF! for both)
+    cells = {"A1": 1, "B1": 2, "A2": 3, "B2": 4, "D1": -1, "D2": 1, "D3": 5}
+    formulas = {
+        "F1": "=INDEX(A1:B2,D1,1)",
+        "F2": "=INDEX(A1:B2,D2,D1)",
+        "F3": "=INDEX(A1:B2,D3,1)",
+        "F4": "=INDEX({1,2;3,4},D1)",
+        "F5": "=INDEX({1,2;3,4},,D1)",
+        "F6": "=INDEX(A1:B2,D2,2)",
+        "F7": "=INDEX(A1:B2,MATCH(4,B1:B2,0)-3,1)",
+        "F8": "=INDEX(A1:B2,1/0,1)",
+    }
+    got = _recalculated(tmp_path, cells, formulas)
+    assert got == {
+        "F1": "#VALUE!", "F2": "#VALUE!", "F3": "#REF!", "F4": "#VALUE!", "F5": "#VALUE!", "F6": 2, "F7": "#VALUE!",
+        "F8": "#DIV/0!",
+    }  # fmt: skip
+
+
+def test_a_comparison_passes_an_error_operand_on(tmp_path: Path) -> None:
+    # the 15-digit comparison (_XLR.COMPARED) gave #VALUE! for an error operand; Excel passes the error on
+    got = _recalculated(tmp_path, {"A1": "=1/0", "A2": "=NA()"}, {"B1": "=IF(A1>0.5,1,2)", "B2": "=A2=0.3"})
+    assert got == {"B1": "#DIV/0!", "B2": "#N/A"}

@@ -141,7 +141,13 @@ def may_need_arguments(text: str) -> bool:
         return True
     if "(" in text:
         upper = text.upper()
-        if "SWITCH(" in upper or "LOOKUP(" in upper or "MATCH(" in upper or ('"' in text and _HINT_UPPER.search(upper)):
+        if (
+            "SWITCH(" in upper
+            or "LOOKUP(" in upper
+            or "MATCH(" in upper
+            or "INDEX(" in upper
+            or ('"' in text and _HINT_UPPER.search(upper))
+        ):
             return True
     if "<" in text or ">" in text or "=" in text:
         return _compares_numbers("=" + text)

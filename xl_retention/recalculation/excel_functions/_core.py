@@ -154,6 +154,8 @@ def _to_engine(result: Any) -> Any:
         return float(result)
     if isinstance(result, list):
         return [[_to_engine(v) for v in row] for row in result]
+    if is_error(result):  # an error argument passed on as it is
+        return {"type": "Error", "kind": error_code(result)}
     raise TypeError(f"an Excel function returned {type(result).__name__}: {result!r}")
 
 

@@ -19,6 +19,8 @@ therefore rewrites these forms in the formula text before the engine computes it
   (registered in :mod:`.lookup`): Excel bisects the data even when it is unsorted and answers
   what the bisection lands on, where the engine says #N/A. Only the searched column crosses
   into Python; the result stays the engine's reference into the table;
+* a row or column number of INDEX that may be negative (a cell, an expression) becomes
+  ``_XLR.INDEXED(number)``: Excel refuses a negative one with #VALUE!, the engine with #REF!;
 * each operand of ``&`` that is not typed text becomes ``_XLR.TEXT(operand)`` (registered in
   :mod:`.text`): Excel writes a number into text with 15 significant digits (``=""&0.1+0.2`` is
   "0.3"), the engine with up to 17 ("0.30000000000000004");
@@ -50,6 +52,12 @@ _FIRST_ARGUMENT = frozenset(
 )
 _LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
 _EXACT_FLAGS = frozenset(("FALSE", "0", ""))
+#: functions whose result is never a negative number: as a row or column number of INDEX, no check needed
+_POSITIONS = frozenset(
+    ("MATCH", "XMATCH", "ROW", "ROWS", "COLUMN", "COLUMNS", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "_XLR.MATCH")
+)
+#: the registered function that refuses a negative row or column number of INDEX with #VALUE! (see .lookup)
+INDEXED = "_XLR.INDEXED"
 #: the registered functions of .lookup the approximate lookups are rewritten to
 VPOS, HPOS, MATCH, XLOOKUP = "_XLR.VPOS", "_XLR.HPOS", "_XLR.MATCH", "_XLR.XLOOKUP"
 _COMPARISONS = frozenset(("=", "<>", "<", ">", "<=", ">="))
@@ -69,7 +77,7 @@ TEXT_OPERAND = "_XLR.TEXT"
 COMPARED_OPERAND = "_XLR.COMPARED"
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)&|SWITCH\(|LOOKUP\(|MATCH\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
+    r"(?i)&|SWITCH\(|LOOKUP\(|MATCH\(|INDEX\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE)[A-Z.]*\([^)]*"'
 )
 
@@ -140,6 +148,10 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         inner = [t for t in tokens[a:b] if t.type != Token.WSPACE]
         if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
             args[k] = f"VALUE({inner[0].value})"
+    if name == "INDEX":
+        for k in (1, 2):
+            if k < len(spans) and _may_be_negative(tokens[spans[k][0] : spans[k][1]]):
+                args[k] = f"{INDEXED}({args[k]})"
     call = token.value + ",".join(args) + ")"
     searched = _searched(name, args, tokens[spans[0][0] : spans[0][1]] if spans else [])
     if searched is not None:
@@ -149,6 +161,20 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
             key = args[0]
             call = f"IF(ISERROR({key}),{key},{call})"
     return call, close
+
+
+def _may_be_negative(argument: list[Token]) -> bool:
+    """Whether a row or column number of INDEX may be negative: not empty, a number typed in, a bare multi-cell
+    range (left to the engine) or one call of a function giving positions or counts."""
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if not inner or (len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.NUMBER):
+        return False
+    if len(inner) == 1 and inner[0].type == Token.OPERAND and ":" in inner[0].value:
+        return False
+    first = inner[0]
+    if first.type == Token.FUNC and first.subtype == Token.OPEN and _name(first) in _POSITIONS:
+        return _matching(inner, 0) != len(inner) - 1
+    return True
 
 
 def _searched(name: str, args: list[str], key: list[Token]) -> str | None:

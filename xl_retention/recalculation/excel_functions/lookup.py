@@ -352,3 +352,23 @@ def xlookup(key: Any, lookup_range: Any, return_range: Any, mode: Any, search: A
         raise ExcelError("#N/A")
     picked = [back[i]] if vertical else [[row[i]] for row in back]
     return picked[0][0] if len(picked) == 1 and len(picked[0]) == 1 else picked
+
+
+def _index_number(value: Any) -> Any:
+    if isinstance(value, list):
+        return [[_index_number(item) for item in row] for row in matrix(value)]
+    if isinstance(value, float) and value <= -1:
+        return {"type": "Error", "kind": "#VALUE!"}
+    return value
+
+
+@excel_function("_XLR.INDEXED", 1, 1)
+def index_number(value: Any) -> Any:
+    """A row or column number of INDEX as Excel checks it: a negative one is #VALUE! (the engine says #REF!).
+
+    Anything else passes as it is (errors too; numbers beyond the range stay #REF! in the engine).
+
+    >>> index_number(-1.0), index_number(2.0), index_number([[-2.0, 1.0]])
+    ({'type': 'Error', 'kind': '#VALUE!'}, 2.0, [[{'type': 'Error', 'kind': '#VALUE!'}, 1.0]])
+    """
+    return _index_number(value)
