@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from hypothesis import strategies as st
 
@@ -135,3 +136,20 @@ def reference(kind: str, df: pd.DataFrame) -> object:
     if kind == "visits":
         return T.returning_visitors(df)
     return T.nps_by_month(df)
+
+
+def same_as_the_slow_count(got: T.SubscriptionTables, snaps: pd.DataFrame) -> None:
+    """Movements and customer cohorts of :func:`snapshots` equal the customer-by-customer count (the reference)."""
+    from test_movements import check_reconciles, oracle
+
+    check_reconciles(got.movements)
+    ordinal = {str(p): i for i, p in enumerate(pd.period_range(BASE, periods=10, freq="M"))}
+    stream = {(c, ordinal[m]): v for c, m, v in zip(snaps.customer_id, snaps.month, snaps.mrr, strict=True)}
+    first, last = min(k[1] for k in stream), max(k[1] for k in stream)
+    expected, cohorts = oracle(stream, first, last)
+    for column in expected.columns:
+        np.testing.assert_array_equal(got.movements[column].to_numpy(dtype=float), expected[column].to_numpy())
+    table = got.customer_cohorts.to_numpy()
+    for c in range(len(table)):
+        for k in range(len(table) - c):
+            assert table[c, k] == cohorts[c, c + k]

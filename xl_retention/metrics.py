@@ -257,7 +257,32 @@ def nps(scores: ArrayLike) -> float:
     14.2857142857
     """
     b = _responses(scores)
-    return 100.0 * (b.promoters - b.detractors) / b.responses
+    return nps_from_counts(b.promoters, b.detractors, b.responses)
+
+
+def _nps_counts(promoters: ArrayLike, detractors: ArrayLike, responses: ArrayLike) -> Inputs:
+    x = Inputs(promoters=promoters, detractors=detractors, responses=responses)
+    x.check_range("promoters", "detractors", "responses", integer=True, what=COUNT)
+    x.check_nonzero("responses", " (no responses)")
+    x.fail_where(
+        x["promoters"] + x["detractors"] > x["responses"],
+        OutOfRangeError,
+        "promoters + detractors ({promoters:g} + {detractors:g}) exceed responses ({responses:g})",
+        "responses",
+    )
+    return x
+
+
+def nps_from_counts(promoters: ArrayLike, detractors: ArrayLike, responses: ArrayLike) -> Any:
+    """Net promoter score from a survey's counts: 100 x (promoters - detractors) / responses (elementwise).
+
+    The formula of :func:`nps`, for tables that hold the counts (one row per month).
+
+    >>> round(nps_from_counts(3, 2, 7), 10)
+    14.2857142857
+    """
+    x = _nps_counts(promoters, detractors, responses)
+    return x.wrap(100.0 * (x["promoters"] - x["detractors"]) / x["responses"])
 
 
 def nps_moe(scores: ArrayLike, confidence: float = 0.95) -> float:
@@ -273,9 +298,25 @@ def nps_moe(scores: ArrayLike, confidence: float = 0.95) -> float:
     if not 0 < level < 1:
         raise OutOfRangeError(f"confidence must be between 0 and 1 (exclusive), got {level:g}", "confidence", level)
     b = _responses(scores)
-    p, d, n = b.promoters / b.responses, b.detractors / b.responses, b.responses
+    return nps_moe_from_counts(b.promoters, b.detractors, b.responses, level)
+
+
+def nps_moe_from_counts(
+    promoters: ArrayLike, detractors: ArrayLike, responses: ArrayLike, confidence: float = 0.95
+) -> Any:
+    """Margin of error of the NPS from a survey's counts (elementwise): the formula of :func:`nps_moe`.
+
+    >>> round(nps_moe_from_counts(3, 2, 7), 6)
+    61.707861
+    """
+    level = scalar("confidence", confidence, 0.95)
+    if not 0 < level < 1:
+        raise OutOfRangeError(f"confidence must be between 0 and 1 (exclusive), got {level:g}", "confidence", level)
+    x = _nps_counts(promoters, detractors, responses)
+    n = x["responses"]
+    p, d = x["promoters"] / n, x["detractors"] / n
     z = NormalDist().inv_cdf(0.5 + level / 2)
-    return z * 100.0 * float(np.sqrt(((p + d) - (p - d) ** 2) / n))
+    return x.wrap(z * 100.0 * np.sqrt(((p + d) - (p - d) ** 2) / n))
 
 
 # -- lifetime ----------------------------------------------------------------------

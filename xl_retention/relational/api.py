@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import numpy as np
@@ -26,8 +26,9 @@ import pandas as pd
 
 from ..reading import ReadOptions, subscription_kind
 from ..tables._months import MonthLike, _month_arg, cohort_rates
-from ..tables.activity import OrderTables
-from ..tables.subscriptions import SubscriptionTables
+from ..tables.activity import OrderTables, purchases_from_counts, visitors_from_counts
+from ..tables.subscriptions import SubscriptionTables, movements_from_counts
+from ..tables.surveys import nps_from_counts
 from . import definitions as d
 from .backends import backend_of, default_duckdb
 from .inputs import Input, check_duplicates, check_input, snapshots_of, typed_input
@@ -80,25 +81,17 @@ def _months(frame: pd.DataFrame, column: str) -> pd.PeriodIndex:
     return pd.PeriodIndex(pd.to_datetime(frame[column]), freq="M", name=column)
 
 
-_COUNTS = frozenset(
-    "customers_start new reactivated gained lost customers_end buyers repeat_purchasers returning visitors "
-    "responses promoters passives detractors".split()
-)
-
-
-def _monthly(frame: pd.DataFrame, columns: tuple[str, ...], segmented: bool) -> pd.DataFrame:
-    """A long monthly result to the numpy tables' layout (index ``month``, or ``segment, month``)."""
-    out = pd.DataFrame(index=_months(frame, "month"))
-    for name in columns:
-        values = frame[name]
-        if name in _COUNTS:
-            out[name] = values.astype(np.int64).to_numpy()
-        else:
-            out[name] = pd.to_numeric(values, errors="coerce").astype(np.float64).to_numpy()
+def _monthly(frame: pd.DataFrame, make: Callable[[pd.DataFrame], pd.DataFrame], segmented: bool) -> pd.DataFrame:
+    """The engine's long monthly counts (``month`` [, ``segment``] and counts) to the table of the pandas path:
+    index ``month`` (or ``segment, month``), the rates made by ``make`` (a ``*_from_counts`` of
+    :mod:`xl_retention.tables`, which calls the core functions)."""
+    index: pd.Index = _months(frame, "month")
     if segmented:
-        out.index = pd.MultiIndex.from_arrays([frame["segment"].astype(str).to_numpy(), out.index],
-                                              names=["segment", "month"])  # fmt: skip
-    return out
+        index = pd.MultiIndex.from_arrays([frame["segment"].astype(str).to_numpy(), index], names=["segment", "month"])
+    counts = frame.drop(columns=[c for c in ("month", "segment") if c in frame.columns])
+    counts = counts.apply(lambda column: pd.to_numeric(column, errors="raise"))  # engines give decimals/objects too
+    counts.index = index
+    return make(counts)
 
 
 def _matrix(long: pd.DataFrame, value: str, months: pd.PeriodIndex) -> pd.DataFrame:
@@ -186,9 +179,7 @@ def subscription_tables(
     tables = [_cohorts(cells, v, months, segments) for v in ("customers", "revenue", "survivors")]
     if as_rates:
         tables = [cohort_rates(t) for t in tables]
-    from ..tables.subscriptions import MOVEMENT_COLUMNS
-
-    return SubscriptionTables(_monthly(moves, MOVEMENT_COLUMNS, segment is not None), *tables)
+    return SubscriptionTables(_monthly(moves, movements_from_counts, segment is not None), *tables)
 
 
 def monthly_movements(snapshots: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
@@ -203,9 +194,7 @@ def monthly_movements(snapshots: Any, start: MonthLike = None, end: MonthLike = 
     with _cached(con, d.subscription_rows(snaps, e)) as rows:
         check_duplicates(con, rows, item)
         moves = con.execute(d.movements_of(rows, d._bounds(rows, s, e)))
-    from ..tables.subscriptions import MOVEMENT_COLUMNS
-
-    return _monthly(moves, MOVEMENT_COLUMNS, segment is not None)
+    return _monthly(moves, movements_from_counts, segment is not None)
 
 
 def order_tables(
@@ -234,9 +223,7 @@ def order_tables(
     if as_rates:
         customers = cohort_rates(customers)
         revenue = cohort_rates(revenue) if revenue is not None else None
-    from ..tables.activity import PURCHASE_COLUMNS
-
-    return OrderTables(_monthly(bought, PURCHASE_COLUMNS, segment is not None), customers, revenue)
+    return OrderTables(_monthly(bought, purchases_from_counts, segment is not None), customers, revenue)
 
 
 def repeat_purchases(orders: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
@@ -245,9 +232,8 @@ def repeat_purchases(orders: Any, start: MonthLike = None, end: MonthLike = None
     segment = kwargs.pop("segment", None)
     item = _prepared(orders, "orders", con, kwargs.get("columns"), kwargs.get("source", "input"),
                      kwargs.get("options"), segment)  # fmt: skip
-    from ..tables.activity import PURCHASE_COLUMNS
-
-    return _monthly(con.execute(d.purchases(item.table, *_range(start, end))), PURCHASE_COLUMNS, segment is not None)
+    bought = con.execute(d.purchases(item.table, *_range(start, end)))
+    return _monthly(bought, purchases_from_counts, segment is not None)
 
 
 def returning_visitors(visits: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
@@ -256,9 +242,8 @@ def returning_visitors(visits: Any, start: MonthLike = None, end: MonthLike = No
     segment = kwargs.pop("segment", None)
     item = _prepared(visits, "visits", con, kwargs.get("columns"), kwargs.get("source", "input"),
                      kwargs.get("options"), segment)  # fmt: skip
-    from ..tables.activity import VISITOR_COLUMNS
-
-    return _monthly(con.execute(d.visitors(item.table, *_range(start, end))), VISITOR_COLUMNS, segment is not None)
+    seen = con.execute(d.visitors(item.table, *_range(start, end)))
+    return _monthly(seen, visitors_from_counts, segment is not None)
 
 
 def nps_by_month(answers: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
@@ -268,7 +253,5 @@ def nps_by_month(answers: Any, start: MonthLike = None, end: MonthLike = None, *
     confidence = kwargs.pop("confidence", 0.95)
     item = _prepared(answers, "answers", con, kwargs.get("columns"), kwargs.get("source", "input"),
                      kwargs.get("options"), segment)  # fmt: skip
-    from ..tables.surveys import NPS_COLUMNS
-
-    result = con.execute(d.nps(item.table, *_range(start, end), confidence=confidence))
-    return _monthly(result, NPS_COLUMNS, segment is not None)
+    result = con.execute(d.nps(item.table, *_range(start, end)))
+    return _monthly(result, lambda counts: nps_from_counts(counts, confidence), segment is not None)

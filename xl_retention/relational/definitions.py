@@ -6,6 +6,13 @@ one row per month (and per segment), or per cohort and month. Nothing here is en
 and no SQL is written by hand; :func:`ibis.to_sql` turns any of them into DuckDB, Spark,
 PostgreSQL, Snowflake, BigQuery, ... SQL.
 
+The expressions count and sum, and nothing else: no rate is computed here. The rates (CRR,
+churn, NRR, GRR, quick ratio, purchase and visitor rates, NPS) are made from the fetched rows
+by the same functions the pandas path uses (:func:`xl_retention.tables.movements_from_counts`,
+:func:`~xl_retention.tables.purchases_from_counts`, :func:`~xl_retention.tables.visitors_from_counts`,
+:func:`~xl_retention.tables.nps_from_counts`, which call :mod:`xl_retention.metrics`): one
+formula per metric, whatever the engine.
+
 The counting rules are those of ``docs/metrics.md`` ("Counting rules for raw data"), as
 :mod:`xl_retention.tables` counts them with numpy:
 
@@ -36,8 +43,6 @@ The counting rules are those of ``docs/metrics.md`` ("Counting rules for raw dat
 """
 
 from __future__ import annotations
-
-from statistics import NormalDist
 
 import ibis
 import ibis.expr.types as ir
@@ -125,15 +130,10 @@ def _total(condition: ir.BooleanValue, value: ir.NumericValue) -> ir.FloatingSca
     return condition.ifelse(value, 0.0).sum().cast("float64")
 
 
-def _share(part: ir.NumericValue, whole: ir.NumericValue) -> ir.FloatingValue:
-    """``part / whole`` as float64, NULL where ``whole`` is 0."""
-    return (whole > 0).ifelse(part.cast("float64") / whole.cast("float64"), ibis.null("float64"))
-
-
-def _shown(table: ir.Table, keys: list[str], extra: dict[str, ir.Value] | None = None) -> ir.Table:
+def _shown(table: ir.Table, keys: list[str]) -> ir.Table:
     """The months shown, ``month`` first as a date, in order."""
     table = table.filter((table.m >= table["first"]) & (table.m <= table["last"]))
-    return table.mutate(month=month_date(table.m), **(extra or {})).order_by([*keys, "m"])
+    return table.mutate(month=month_date(table.m)).order_by([*keys, "m"])
 
 
 # -- subscriptions --------------------------------------------------------------------------------------------------
@@ -223,7 +223,8 @@ def duplicates(rows: ir.Table) -> ir.BooleanValue:
 
 
 def movements(snapshots: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
-    """Customer and MRR movements per month (and segment): ``month`` and the columns of ``MOVEMENT_COLUMNS``.
+    """Customer counts and MRR sums per month (and segment): ``month`` and the columns of ``MOVEMENT_COUNTS``
+    (:func:`xl_retention.tables.movements_from_counts` makes ``gained``, ``lost_mrr`` and the rates).
 
     ``snapshots``: ``customer_id, m, mrr`` [, ``segment``], one row per customer and month.
     """
@@ -261,21 +262,9 @@ def movements_of(rows: ir.Table, bounds: ir.Table) -> ir.Table:
         customers_start=t.customers_end.lag().over(order).coalesce(0),
         mrr_start=t.mrr_end.lag().over(order).coalesce(0.0),
     )
-    t = t.mutate(gained=t.new + t.reactivated, lost_mrr=t.churned_mrr + t.contraction_mrr)
-    capped = ibis.least(t.lost_mrr, t.mrr_start)  # equal but for float rounding of the sums
-    rates = {
-        "crr": _share(t.customers_end - t.gained, t.customers_start),
-        "churn_rate": _share(t.customers_start + t.gained - t.customers_end, t.customers_start),
-        "net_revenue_churn": _share(capped - t.expansion_mrr, t.mrr_start),
-        "gross_revenue_churn": _share(capped, t.mrr_start),
-        "nrr": _share(t.mrr_start - capped + t.expansion_mrr, t.mrr_start),
-        "grr": _share(t.mrr_start - capped, t.mrr_start),
-        "quick_ratio": _share(t.new_mrr + t.reactivation_mrr + t.expansion_mrr, t.lost_mrr),
-    }
-    out = _shown(t, keys, rates)
-    from ..tables.subscriptions import MOVEMENT_COLUMNS
+    from ..tables.subscriptions import MOVEMENT_COUNTS
 
-    return out.select("month", *keys, *MOVEMENT_COLUMNS)
+    return _shown(t, keys).select("month", *keys, *MOVEMENT_COUNTS)
 
 
 def subscription_cohorts(snapshots: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
@@ -333,7 +322,8 @@ def activity_bounds(rows: ir.Table, start: int | None = None, end: int | None = 
     return _bounds(rows, start, end)
 
 
-def _returning(per: ir.Table, bounds: ir.Table, total: str, rate: str, repeat: bool) -> ir.Table:
+def _returning(per: ir.Table, bounds: ir.Table, total: str, repeat: bool) -> ir.Table:
+    """``total`` (buyers or visitors), ``returning`` [, ``repeat_purchasers``] per month shown: counts, no rates."""
     keys = _keys(per)
     extra = {"repeat_purchasers": _count(per.n > 1)} if repeat else {}
     month = per.group_by([*keys, "m"]).aggregate(
@@ -344,25 +334,19 @@ def _returning(per: ir.Table, bounds: ir.Table, total: str, rate: str, repeat: b
     if repeat:
         counts["repeat_purchasers"] = t.repeat_purchasers.coalesce(0)
     t = t.select(*keys, "m", "first", "last", **counts)
-    t = t.mutate(returning=t[total] - t.first_time)
-    rates = {rate: _share(t.returning, t[total])}
-    if repeat:
-        rates["repeat_purchase_rate"] = _share(t.repeat_purchasers, t[total])
-    return _shown(t, keys, rates)
+    return _shown(t.mutate(returning=t[total] - t.first_time), keys)
 
 
 def purchases(orders: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
-    """The purchases table per month (and segment) from orders ``customer_id, m, t`` [, ``amount``, ``segment``]:
-    ``buyers, repeat_purchasers, returning, repeat_purchase_rate, returning_rate``."""
+    """The purchases counts per month (and segment) from orders ``customer_id, m, t`` [, ``amount``, ``segment``]:
+    ``buyers, repeat_purchasers, returning`` (:func:`xl_retention.tables.purchases_from_counts` makes the rates)."""
     return purchases_of(activity_rows(orders, "customer_id", end), activity_bounds(orders, start, end))
 
 
 def purchases_of(per: ir.Table, bounds: ir.Table) -> ir.Table:
     """:func:`purchases` from :func:`activity_rows` and :func:`activity_bounds`."""
-    from ..tables.activity import PURCHASE_COLUMNS
-
-    out = _returning(per, bounds, "buyers", "returning_rate", True)
-    return out.select("month", *_keys(per), *PURCHASE_COLUMNS)
+    out = _returning(per, bounds, "buyers", True)
+    return out.select("month", *_keys(per), "buyers", "repeat_purchasers", "returning")
 
 
 def order_cohorts(orders: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
@@ -379,19 +363,18 @@ def order_cohorts_of(per: ir.Table, bounds: ir.Table) -> ir.Table:
 
 
 def visitors(visits: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
-    """Visitors per month (and segment) from visits ``visitor_id, m, t`` [, ``segment``]:
-    ``visitors, returning, returning_visitor_rate``."""
-    from ..tables.activity import VISITOR_COLUMNS
-
+    """Visitors per month (and segment) from visits ``visitor_id, m, t`` [, ``segment``]: ``visitors, returning``
+    (:func:`xl_retention.tables.visitors_from_counts` makes the rate)."""
     per = activity_rows(visits, "visitor_id", end)
-    out = _returning(per, activity_bounds(visits, start, end), "visitors", "returning_visitor_rate", False)
-    return out.select("month", *_keys(per), *VISITOR_COLUMNS)
+    out = _returning(per, activity_bounds(visits, start, end), "visitors", False)
+    return out.select("month", *_keys(per), "visitors", "returning")
 
 
 # -- surveys --------------------------------------------------------------------------------------------------------
-def nps(answers: ir.Table, start: int | None = None, end: int | None = None, confidence: float = 0.95) -> ir.Table:
-    """NPS per month (and segment) from answers ``m, score`` [, ``segment``] (a NULL score: no answer):
-    ``responses, promoters, passives, detractors, nps, nps_moe`` (NULL without responses)."""
+def nps(answers: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
+    """NPS counts per month (and segment) from answers ``m, score`` [, ``segment``] (a NULL score: no answer):
+    ``responses, promoters, passives, detractors`` (:func:`xl_retention.tables.nps_from_counts` makes ``nps`` and
+    ``nps_moe``)."""
     keys = _keys(answers)
     bounds = _bounds(answers, start, end)
     scored = answers.filter(answers.score.notnull()).cross_join(bounds)
@@ -406,18 +389,6 @@ def nps(answers: ir.Table, start: int | None = None, end: int | None = None, con
     t = t.select(*keys, "m", "first", "last", responses=t.responses.coalesce(0), promoters=t.promoters.coalesce(0),
                  detractors=t.detractors.coalesce(0))  # fmt: skip
     t = t.mutate(passives=t.responses - t.promoters - t.detractors)
-    n = t.responses.cast("float64")
-    p, d = t.promoters.cast("float64") / n, t.detractors.cast("float64") / n
-    z = NormalDist().inv_cdf(0.5 + confidence / 2)
-    some = t.responses > 0
-    out = _shown(
-        t,
-        keys,
-        {
-            "nps": some.ifelse(100.0 * (t.promoters - t.detractors).cast("float64") / n, ibis.null("float64")),
-            "nps_moe": some.ifelse(z * 100.0 * (((p + d) - (p - d) * (p - d)) / n).sqrt(), ibis.null("float64")),
-        },
-    )
-    from ..tables.surveys import NPS_COLUMNS
+    from ..tables.surveys import NPS_COUNTS
 
-    return out.select("month", *keys, *NPS_COLUMNS)
+    return _shown(t, keys).select("month", *keys, *NPS_COUNTS)

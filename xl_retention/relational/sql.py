@@ -13,6 +13,12 @@ each with a ``segment`` (text) column when ``segment`` is asked for. Months come
 day of the month; cohort tables in long form (``cohort, months_since, customers, ...``: one row
 per cohort and month with activity; the triangle's other cells are 0).
 
+The queries give counts and MRR sums only, never a rate: the rates (CRR, churn, NRR, GRR,
+quick ratio, purchase and visitor rates, NPS) are computed from those counts by the formulas
+of ``docs/metrics.md``, which the output's comments repeat (:data:`RATES`); in Python,
+``xl_retention.tables.movements_from_counts`` (and ``purchases_``, ``visitors_``,
+``nps_from_counts``) do it on the fetched rows, as the table functions do.
+
 >>> "WITH" in render("postgres", tables=["movements"]) or "SELECT" in render("postgres", tables=["movements"])
 True
 """
@@ -27,7 +33,7 @@ import ibis.expr.types as ir
 from ..errors import RetentionInputError
 from . import definitions as d
 
-__all__ = ["TABLES", "expressions", "render"]
+__all__ = ["HEADER", "RATES", "TABLES", "expressions", "render"]
 
 
 def _inputs(segment: bool) -> dict[str, ir.Table]:
@@ -68,12 +74,40 @@ def expressions(tables: Sequence[str] | None = None, segment: bool = False) -> d
     return {name: TABLES[name][1](inputs[TABLES[name][0]]) for name in names}
 
 
+#: Each table's rates, computed from its counts (docs/metrics.md); blank where the denominator is 0.
+RATES: dict[str, tuple[str, ...]] = {
+    "movements": (
+        "gained = new + reactivated; lost_mrr = churned_mrr + contraction_mrr; lost = MIN(lost_mrr, mrr_start)",
+        "crr = (customers_end - gained) / customers_start",
+        "churn_rate = (customers_start + gained - customers_end) / customers_start",
+        "net_revenue_churn = (lost - expansion_mrr) / mrr_start; gross_revenue_churn = lost / mrr_start",
+        "nrr = (mrr_start - lost + expansion_mrr) / mrr_start; grr = (mrr_start - lost) / mrr_start",
+        "quick_ratio = (new_mrr + reactivation_mrr + expansion_mrr) / lost_mrr",
+    ),
+    "subscription_cohorts": ("as rates: each cell / the cohort's months_since 0 cell",),
+    "purchases": ("repeat_purchase_rate = repeat_purchasers / buyers; returning_rate = returning / buyers",),
+    "order_cohorts": ("as rates: each cell / the cohort's months_since 0 cell",),
+    "visitors": ("returning_visitor_rate = returning / visitors",),
+    "nps": (
+        "nps = 100 * (promoters - detractors) / responses",
+        "nps_moe = z * 100 * SQRT(((p + d) - (p - d)^2) / responses), p = promoters / responses,"
+        " d = detractors / responses, z = 1.959964 at 95% confidence",
+    ),
+}
+
+HEADER = (
+    "-- xl-retention monthly tables, dialect {dialect}: counts and MRR sums only (one row per month{per}; cohorts:\n"
+    "-- per cohort and month). The rates are computed from these counts by the formulas of xl-retention's\n"
+    "-- docs/metrics.md, repeated under each table's name (a rate is blank where its denominator is 0).\n"
+)
+
 _ALIASES = {"spark": "pyspark", "spark2": "pyspark", "postgresql": "postgres", "sqlserver": "mssql"}
 
 
 def render(dialect: str, tables: Sequence[str] | None = None, segment: bool = False) -> str:
-    """The SQL of each table in ``dialect`` (a sqlglot dialect name), each headed by a comment line."""
-    out = []
+    """The SQL of each table in ``dialect`` (a sqlglot dialect name) after :data:`HEADER`, each headed by comment
+    lines: its name and the formulas of its rates (:data:`RATES`)."""
+    out = [HEADER.format(dialect=dialect, per=" and segment" if segment else "")]
     engine = _ALIASES.get(dialect.lower(), dialect.lower())
     if engine == "pyspark":
         ibis.pyspark  # noqa: B018  (registers the PySpark compiler's options)
@@ -82,5 +116,7 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool = Fa
             sql = ibis.to_sql(expr, dialect=engine)
         except Exception as error:  # an unknown dialect, or a feature it lacks
             raise ValueError(f"cannot write SQL for dialect {dialect!r}: {str(error).splitlines()[0]}") from None
-        out.append(f"-- {name} (xl-retention {TABLES[name][0]} -> {name}; dialect {dialect})\n{str(sql).strip()};\n")
+        rates = "".join(f"--   {line}\n" for line in RATES[name])
+        out.append(f"-- {name} (xl-retention {TABLES[name][0]} -> {name}; dialect {dialect}); rates from its counts:\n"
+                   f"{rates}{str(sql).strip()};\n")  # fmt: skip
     return "\n".join(out)

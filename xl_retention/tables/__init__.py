@@ -25,15 +25,18 @@ _WHERE = {
     "nps_by_month": "surveys",
     "scores_by_month": "surveys",
     "NPS_COLUMNS": "surveys",
+    "NPS_COUNTS": "surveys",
+    "nps_from_counts": "surveys",
 }
 for _name in (
-    "MOVEMENT_COLUMNS SubscriptionTables monthly_movements subscription_tables cohorts_from_snapshots "
+    "MOVEMENT_COLUMNS MOVEMENT_COUNTS movements_from_counts SubscriptionTables monthly_movements subscription_tables "
+    "cohorts_from_snapshots "
     "snapshots_from_intervals survivors"
 ).split():
     _WHERE[_name] = "subscriptions"
 for _name in (
     "PURCHASE_COLUMNS VISITOR_COLUMNS OrderTables order_tables repeat_purchases cohorts_from_orders cohort_table "
-    "overall_repeat_purchase_rate returning_visitors"
+    "overall_repeat_purchase_rate returning_visitors purchases_from_counts visitors_from_counts"
 ).split():
     _WHERE[_name] = "activity"
 for _name in ("COHORT_KINDS", "MAX_MONTHS", "MonthLike", "cohort_rates"):

@@ -20,7 +20,7 @@ A row with amount 0 is an order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import NamedTuple
 
 import numpy as np
@@ -58,8 +58,10 @@ __all__ = [
     "cohorts_from_orders",
     "order_tables",
     "overall_repeat_purchase_rate",
+    "purchases_from_counts",
     "repeat_purchases",
     "returning_visitors",
+    "visitors_from_counts",
 ]
 
 #: Columns of :func:`repeat_purchases` (the purchases table), in order.
@@ -227,23 +229,60 @@ class OrderTables(NamedTuple):
     revenue_cohorts: pd.DataFrame | None
 
 
-def _returning_frame(counts: _ActivityCounts, rng: _Range, total: str, rate: str, func: Callable) -> pd.DataFrame:
+def _returning_frame(counts: _ActivityCounts, rng: _Range, total: str) -> pd.DataFrame:
+    """The counts of one month range: ``total`` (buyers or visitors), ``returning`` [, ``repeat_purchasers``]."""
     shown = slice(rng.first, rng.last + 1)
     df = pd.DataFrame(index=_month_index(rng))
     df[total] = counts.active[shown]
     df["returning"] = counts.active[shown] - counts.new[shown]
-    df[rate] = _defined(func, df[total] > 0, df["returning"], df[total])
+    if total == "buyers":
+        df["repeat_purchasers"] = counts.repeat[shown]
     return df
 
 
-def _purchases_frame(counts: _ActivityCounts, rng: _Range) -> pd.DataFrame:
-    shown = slice(rng.first, rng.last + 1)
-    df = _returning_frame(counts, rng, "buyers", "returning_rate", _metrics.returning_customer_rate)
-    df["repeat_purchasers"] = counts.repeat[shown]
-    df["repeat_purchase_rate"] = _defined(
-        _metrics.repeat_purchase_rate, df["buyers"] > 0, df["repeat_purchasers"], df["buyers"]
-    )
+def _counts(counts: pd.DataFrame, names: tuple[str, ...]) -> pd.DataFrame:
+    missing = [c for c in names if c not in counts.columns]
+    if missing:
+        raise KeyError(f"counts has no column {missing[0]!r} (needs {', '.join(names)})")
+    return pd.DataFrame({c: counts[c].to_numpy(dtype=np.int64) for c in names}, index=counts.index)
+
+
+def purchases_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """The purchases table (:data:`PURCHASE_COLUMNS`) from ``buyers, repeat_purchasers, returning`` per month.
+
+    Rates from the core functions (``docs/metrics.md``), NaN in a month without buyers:
+    ``repeat_purchase_rate = REPEAT_PURCHASE_RATE(repeat_purchasers, buyers)``,
+    ``returning_rate = RETURNING_CUSTOMER_RATE(returning, buyers)``. Every engine counts and
+    this one function makes the rates. Same index as ``counts``; a missing column is a :class:`KeyError`.
+
+    >>> counts = pd.DataFrame({"buyers": [4, 0], "repeat_purchasers": [1, 0], "returning": [2, 0]})
+    >>> purchases_from_counts(counts).to_dict("list")  # doctest: +NORMALIZE_WHITESPACE
+    {'buyers': [4, 0], 'repeat_purchasers': [1, 0], 'returning': [2, 0], 'repeat_purchase_rate': [0.25, nan],
+     'returning_rate': [0.5, nan]}
+    """
+    df = _counts(counts, ("buyers", "repeat_purchasers", "returning"))
+    some = df["buyers"] > 0
+    df["repeat_purchase_rate"] = _defined(_metrics.repeat_purchase_rate, some, df["repeat_purchasers"], df["buyers"])
+    df["returning_rate"] = _defined(_metrics.returning_customer_rate, some, df["returning"], df["buyers"])
     return df[list(PURCHASE_COLUMNS)]
+
+
+def visitors_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """The visitors table (:data:`VISITOR_COLUMNS`) from ``visitors, returning`` per month: ``returning_visitor_rate
+    = RETURNING_VISITOR_RATE(returning, visitors)`` (core function; NaN in a month without visitors).
+
+    >>> visitors_from_counts(pd.DataFrame({"visitors": [4, 0], "returning": [1, 0]}))["returning_visitor_rate"].tolist()
+    [0.25, nan]
+    """
+    df = _counts(counts, ("visitors", "returning"))
+    df["returning_visitor_rate"] = _defined(
+        _metrics.returning_visitor_rate, df["visitors"] > 0, df["returning"], df["visitors"]
+    )
+    return df[list(VISITOR_COLUMNS)]
+
+
+def _purchases_frame(counts: _ActivityCounts, rng: _Range) -> pd.DataFrame:
+    return purchases_from_counts(_returning_frame(counts, rng, "buyers"))
 
 
 def _orders(
@@ -386,6 +425,4 @@ def returning_visitors(
     df, names = prepare(visits, "visits", columns, source, options)
     grouped = _grouped_activity(df, names, "visitor_id", "date", None, start, end, source)
     counts = _activity_pass(grouped, cohorts=False)
-    return _returning_frame(
-        counts, grouped.range, "visitors", "returning_visitor_rate", _metrics.returning_visitor_rate
-    )
+    return visitors_from_counts(_returning_frame(counts, grouped.range, "visitors"))

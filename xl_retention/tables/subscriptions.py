@@ -50,9 +50,11 @@ from ._months import (
 
 __all__ = [
     "MOVEMENT_COLUMNS",
+    "MOVEMENT_COUNTS",
     "SubscriptionTables",
     "cohorts_from_snapshots",
     "monthly_movements",
+    "movements_from_counts",
     "snapshots_from_intervals",
     "subscription_tables",
     "survivors",
@@ -81,6 +83,22 @@ MOVEMENT_COLUMNS: tuple[str, ...] = (
     "nrr",
     "grr",
     "quick_ratio",
+)
+
+#: The counts and MRR sums every engine computes; :func:`movements_from_counts` makes the rest of the table.
+MOVEMENT_COUNTS: tuple[str, ...] = (
+    "customers_start",
+    "new",
+    "reactivated",
+    "lost",
+    "customers_end",
+    "mrr_start",
+    "new_mrr",
+    "expansion_mrr",
+    "reactivation_mrr",
+    "contraction_mrr",
+    "churned_mrr",
+    "mrr_end",
 )
 
 
@@ -287,16 +305,37 @@ def _run_subscriptions(
 
 def _movements_frame(counts: _SubscriptionCounts, rng: _Range) -> pd.DataFrame:
     shown = slice(rng.first, rng.last + 1)
-    cols = {name: values[shown] for name, values in counts.columns.items()}
-    df = pd.DataFrame(index=_month_index(rng))
-    for name in ("customers_start", "new", "reactivated"):
-        df[name] = cols[name]
-    df["gained"] = cols["new"] + cols["reactivated"]
-    for name in ("lost", "customers_end", "mrr_start", "new_mrr", "expansion_mrr", "reactivation_mrr"):
-        df[name] = cols[name]
-    for name in ("contraction_mrr", "churned_mrr", "mrr_end"):
-        df[name] = cols[name]
-    df["lost_mrr"] = cols["churned_mrr"] + cols["contraction_mrr"]
+    frame = pd.DataFrame({name: counts.columns[name][shown] for name in MOVEMENT_COUNTS}, index=_month_index(rng))
+    return movements_from_counts(frame)
+
+
+def movements_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """The movements table (:data:`MOVEMENT_COLUMNS`) from its counts and MRR sums (:data:`MOVEMENT_COUNTS`).
+
+    ``gained = new + reactivated``, ``lost_mrr = churned_mrr + contraction_mrr``; the rates come
+    from the core functions of :mod:`xl_retention.metrics` (``docs/metrics.md``), NaN where their
+    denominator is 0: ``crr``, ``churn_rate`` (customers_start), ``net_revenue_churn``,
+    ``gross_revenue_churn``, ``nrr``, ``grr`` (mrr_start), ``quick_ratio`` (lost_mrr). Every
+    engine counts (:mod:`xl_retention.relational`) and this one function makes the rates, so
+    the pandas path and the engines cannot disagree on a formula. Same index as ``counts``
+    (months, or segment and month); counts as int64, sums as float64. A missing column is a
+    :class:`KeyError` naming it.
+
+    >>> counts = pd.DataFrame({"customers_start": [0, 2], "new": [2, 1], "reactivated": [0, 0], "lost": [0, 1],
+    ...     "customers_end": [2, 2], "mrr_start": [0.0, 30.0], "new_mrr": [30.0, 5.0], "expansion_mrr": [0.0, 5.0],
+    ...     "reactivation_mrr": [0.0, 0.0], "contraction_mrr": [0.0, 0.0], "churned_mrr": [0.0, 20.0],
+    ...     "mrr_end": [30.0, 20.0]})
+    >>> movements_from_counts(counts)[["gained", "lost_mrr", "crr", "nrr"]].to_dict("list")
+    {'gained': [2, 1], 'lost_mrr': [0.0, 20.0], 'crr': [nan, 0.5], 'nrr': [nan, 0.5]}
+    """
+    missing = [c for c in MOVEMENT_COUNTS if c not in counts.columns]
+    if missing:
+        raise KeyError(f"counts has no column {missing[0]!r} (needs {', '.join(MOVEMENT_COUNTS)})")
+    df = pd.DataFrame(index=counts.index)
+    for name in MOVEMENT_COUNTS:
+        df[name] = counts[name].to_numpy(dtype=np.float64 if "mrr" in name else np.int64)
+    df["gained"] = df["new"] + df["reactivated"]
+    df["lost_mrr"] = df["churned_mrr"] + df["contraction_mrr"]
     start, gained, end = df["customers_start"], df["gained"], df["customers_end"]
     has_customers = start > 0
     df["crr"] = _defined(_metrics.crr, has_customers, end, gained, start)

@@ -13,11 +13,13 @@ import pandas as pd
 
 from .. import metrics as _metrics
 from ..reading import ReadOptions, bad_rows, prepare
-from ._months import MonthLike, _Codes, _group_by_month, _month_index, _month_range, month_ordinals
+from ._months import MonthLike, _Codes, _defined, _group_by_month, _month_index, _month_range, month_ordinals
 
-__all__ = ["NPS_COLUMNS", "nps_by_month", "scores_by_month"]
+__all__ = ["NPS_COLUMNS", "NPS_COUNTS", "nps_by_month", "nps_from_counts", "scores_by_month"]
 
 NPS_COLUMNS: tuple[str, ...] = ("responses", "promoters", "passives", "detractors", "nps", "nps_moe")
+#: The counts every engine computes; :func:`nps_from_counts` makes the scores.
+NPS_COUNTS: tuple[str, ...] = NPS_COLUMNS[:4]
 
 
 def nps_by_month(
@@ -43,19 +45,41 @@ def nps_by_month(
     [{'responses': 7, 'promoters': 3, 'passives': 2, 'detractors': 2, 'nps': 14.2857, 'nps_moe': 61.7079}]
     """
     by_month = scores_by_month(answers, start, end, columns=columns, source=source, options=options)
-    n = len(by_month)
-    out = {name: np.zeros(n, dtype=np.int64) for name in NPS_COLUMNS[:4]}
-    out["nps"] = np.full(n, np.nan)
-    out["nps_moe"] = np.full(n, np.nan)
+    counts = {name: np.zeros(len(by_month), dtype=np.int64) for name in NPS_COUNTS}
     for i, month_scores in enumerate(by_month):
-        if month_scores.size == 0:
-            continue
-        b = _metrics.nps_breakdown(month_scores)
-        out["responses"][i], out["promoters"][i] = b.responses, b.promoters
-        out["passives"][i], out["detractors"][i] = b.passives, b.detractors
-        out["nps"][i] = _metrics.nps(month_scores)
-        out["nps_moe"][i] = _metrics.nps_moe(month_scores, confidence)
-    return pd.DataFrame(out, index=by_month.index)[list(NPS_COLUMNS)]
+        if month_scores.size:
+            b = _metrics.nps_breakdown(month_scores)
+            counts["responses"][i], counts["promoters"][i] = b.responses, b.promoters
+            counts["passives"][i], counts["detractors"][i] = b.passives, b.detractors
+    return nps_from_counts(pd.DataFrame(counts, index=by_month.index), confidence)
+
+
+def nps_from_counts(counts: pd.DataFrame, confidence: float = 0.95) -> pd.DataFrame:
+    """The NPS table (:data:`NPS_COLUMNS`) from ``responses, promoters, passives, detractors`` per month.
+
+    ``nps`` and ``nps_moe`` from the core :func:`~xl_retention.metrics.nps_from_counts` and
+    :func:`~xl_retention.metrics.nps_moe_from_counts` (the formulas of ``NPS`` and ``NPS_MOE``),
+    NaN in a month without responses. Every engine counts and this one function makes the
+    scores. Same index as ``counts``; a missing column is a :class:`KeyError`.
+
+    >>> nps_from_counts(pd.DataFrame({"responses": [7, 0], "promoters": [3, 0], "passives": [2, 0],
+    ...                               "detractors": [2, 0]}))["nps"].round(4).tolist()
+    [14.2857, nan]
+    """
+    missing = [c for c in NPS_COUNTS if c not in counts.columns]
+    if missing:
+        raise KeyError(f"counts has no column {missing[0]!r} (needs {', '.join(NPS_COUNTS)})")
+    df = pd.DataFrame({c: counts[c].to_numpy(dtype=np.int64) for c in NPS_COUNTS}, index=counts.index)
+    some = df["responses"] > 0
+    df["nps"] = _defined(_metrics.nps_from_counts, some, df["promoters"], df["detractors"], df["responses"])
+    df["nps_moe"] = _defined(
+        lambda p, d, n: _metrics.nps_moe_from_counts(p, d, n, confidence),
+        some,
+        df["promoters"],
+        df["detractors"],
+        df["responses"],
+    )
+    return df[list(NPS_COLUMNS)]
 
 
 def scores_by_month(
