@@ -15,6 +15,9 @@ VALUES = [
     1e16,
     7,
     0,
+    0.0,
+    -0.0,
+    -2.5,
     True,
     False,
     None,
@@ -114,3 +117,25 @@ def test_a_value_that_cannot_be_stored_raises_the_same_error() -> None:
             start, end = xml.index(b"<sheetData>") + 11, xml.index(b"</sheetData>")
             xlsx_values._rewrite_formula_cells(xml, "S", broken, start, end)
         assert str(fast_error.value) == str(general_error.value)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_cells_without_a_type_take_the_two_pattern_path_with_the_same_bytes(seed: int) -> None:
+    """Formula cells without t= and every one requested (the common case) go through untyped_cells; the text,
+    error, blank and boolean results among them get their type attribute exactly where the general path puts it."""
+    rng = random.Random(seed)
+    xml, _ = sheet(rng, rng.randrange(1, 30), odd=False)
+    for kind in PLAIN_TYPES[1:]:
+        xml = xml.replace(kind.encode(), b"")
+    start, end = xml.index(b"<sheetData>") + len(b"<sheetData>"), xml.index(b"</sheetData>")
+    refs = [f"{c}{r}".encode() for r in range(1, 40) for c in "CDEF" if f'<c r="{c}{r}"'.encode() in xml]
+    values = {ref: rng.choice(VALUES) for ref in refs}
+    segment = xml[start:end]
+    untyped = xlsx_plain.untyped_cells(segment, "S", values, xlsx_plain._formula_starts(segment))
+    assert untyped is not None
+    fast, general = both(xml, values)
+    assert fast == general
+    assert xml[:start] + untyped[0] + xml[end:] == general[0] and untyped[1] == general[1]
+    some = dict(list(values.items())[1:])  # a formula cell not requested: the typed path keeps it
+    assert xlsx_plain.untyped_cells(segment, "S", some, xlsx_plain._formula_starts(segment)) is None
+    assert both(xml, some)[0] == both(xml, some)[1]

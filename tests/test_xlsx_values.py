@@ -222,9 +222,30 @@ def test_floats_round_trip_exactly(source: Path, tmp_path: Path) -> None:
     assert customers["C3"].value == 1 / 3
     assert customers["G2"].value == 1e-300
     assert customers["F2"].value == 1.7976931348623157e308
-    assert math.copysign(1.0, customers["D2"].value) == -1.0
+    assert customers["D2"].value == 0 and math.copysign(1.0, customers["D2"].value) == 1.0  # as Excel: no -0
     assert customers["B2"].value == 9  # B2 holds a number, not a formula: skipped
     assert wb["Lifetime value"]["B2"].value == 12345678.901234567
+
+
+def test_zero_and_negative_zero_are_stored_as_excel_stores_them(source: Path, tmp_path: Path, monkeypatch) -> None:
+    """=-F2 with F2 0 computes -0.0: Excel stores <v>0</v>, never "-0" or "-0.0" (both writer paths)."""
+    from xl_retention.recalculation import xlsx_plain
+
+    zeros = {"C2": -0.0, "C3": 0.0, "G2": 0}
+    for fast in (True, False):
+        target = tmp_path / f"target-{fast}.xlsx"
+        with monkeypatch.context() as patch:
+            if not fast:
+                patch.setattr(xlsx_plain, "rewrite_plain_cells", lambda *args: None)
+            write_cached_values(source, target, {"Customers": zeros})
+        with zipfile.ZipFile(target) as package:
+            xml = package.read(CUSTOMERS)
+        for ref in zeros:
+            cell = xml[xml.index(f'<c r="{ref}"'.encode()) :]
+            assert cell[: cell.index(b"</c>")].endswith(b"<v>0</v>"), (fast, ref, cell[:80])
+        assert b"<v>-0" not in xml
+        values = openpyxl.load_workbook(target, data_only=True)["Customers"]
+        assert [math.copysign(1.0, values[ref].value) for ref in zeros] == [1.0, 1.0, 1.0]
 
 
 def test_nan_and_infinity_are_num_errors(source: Path, tmp_path: Path) -> None:

@@ -4,39 +4,61 @@ In that layout a formula cell is ``<c r="B2" s="3" t="str"><f>A2*2</f><v>4</v></
 reference first, at most a style and a type attribute, a formula without attributes (not
 shared, not an array) and at most a ``<v>`` (openpyxl writes ``<v />``).
 :func:`rewrite_plain_cells` handles a sheet whose formula cells ALL have that layout with a
-few C-level passes over the whole sheet (two regular expressions, one ``split``, one
-``join``), instead of a regular expression and a rebuilt element per cell: the new ``<v>``
-texts are formatted in one ``join`` and woven between the pieces of the split. It returns
-``None`` for any other sheet (a shared or array formula, another attribute, an inline string,
-whitespace between elements, comments...), which the general path of :mod:`.xlsx_values` then
-writes; both give the same bytes (tests/test_xlsx_plain.py).
+few C-level passes over the sheet's bytes, and Python code per cell only for a value that is
+not a finite number (text, an error, a blank...):
 
-The sheet is handled as latin-1 text (one character per byte), so every byte outside the
-rewritten ``<v>`` elements and ``t`` attributes comes back unchanged.
+- :func:`untyped_cells`, the common case (no formula cell has a ``t`` attribute yet, and every
+  one is requested): one ``findall`` of the references, one ``split`` at the formulas' ends;
+  the new values are formatted with one ``join`` of ``repr`` and woven between the pieces;
+- :func:`typed_cells` otherwise: one ``split`` by a pattern whose groups cover each formula
+  cell entirely (start tag, type, formula, value, end tag), the new values and types put into
+  their slots of the list by slice assignment, one ``join``.
+
+Both return ``None`` for any other sheet (a shared or array formula, another attribute, an
+inline string, whitespace between elements, comments...), which the general path of
+:mod:`.xlsx_values` then writes; all give the same bytes (tests/test_xlsx_plain.py). Every
+byte outside the rewritten ``<v>`` elements and ``t`` attributes comes back unchanged. Zero and
+negative zero are stored as ``0``, as Excel stores them.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from itertools import repeat
 
 __all__ = ["rewrite_plain_cells"]
 
-# a formula cell in the plain layout, from its start tag to its end: (reference, style and type attributes)
+# A formula cell in the plain layout, entirely in groups: (<c r=") (reference) ("+style) (type) (><f>formula</f>)
+# (value) (</c>). split() gives: text, then these 7 pieces and the text after, for each formula cell.
 _PLAIN_CELL = re.compile(
-    r'<c r="([A-Z]{1,3}[1-9][0-9]*)"((?: s="[0-9]+")?(?: t="[a-z]+")?)><f>[^<]*</f>(?:<v>[^<]*</v>|<v\s*/>)?</c>'
+    rb'(<c r=")([A-Z]{1,3}[1-9][0-9]*)("(?: s="[0-9]+")?)((?: t="[a-z]+")?)(><f>[^<]*</f>)(<v>[^<]*</v>|<v\s*/>|)(</c>)'
 )
-# the end of every formula cell whose <f> has a closing tag: its <v> (none, empty or with the stored value) is kept
-_VALUE_END = re.compile(r"</f>(<v>[^<]*</v>|<v\s*/>|)</c>")
-_TYPE = re.compile(r' t="[a-z]+"')
+# The same cell without a type, in two halves: its start tag and the formula's start (the reference in a group),
+# and the formula's end with the value (split() drops it: the new value takes its place).
+_UNTYPED_HEAD = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]*)"(?: s="[0-9]+")?><f>')
+_UNTYPED_TAIL = re.compile(rb"</f>(?:<v>[^<]*</v>|<v\s*/>|)</c>")
+_GROUPS = 7
+_STEP = _GROUPS + 1
 _MISSING = object()
+_ZEROS = ("-0.0", "0.0")  # Excel stores a zero result, and a negative zero, as 0
 
 
-def _formula_starts(segment: str) -> int:
-    starts = segment.count("<f")
-    if starts == segment.count("<f>"):  # one pass when every <f is a formula without attributes (rich text aside)
+def _formula_starts(segment: bytes) -> int:
+    starts = segment.count(b"<f")
+    if starts == segment.count(b"<f>"):  # one pass when every <f is a formula without attributes (rich text aside)
         return starts
-    return segment.count("<f>") + segment.count("<f ") + segment.count("<f/")
+    return segment.count(b"<f>") + segment.count(b"<f ") + segment.count(b"<f/")
+
+
+def numbers_text(values: list[float], before: str = "<v>", after: str = "</v>") -> bytes:
+    """``before`` + the number + ``after`` for each finite float, joined by NUL: the shortest text that reads
+    back as the same number, as ``repr`` writes it; zero and negative zero as ``0``, as Excel stores them."""
+    text = before + (after + "\0" + before).join(map(repr, values)) + after
+    if "0.0<" in text:
+        for zero in _ZEROS:
+            text = text.replace(f">{zero}<", ">0<")
+    return text.encode()
 
 
 def rewrite_plain_cells(
@@ -50,49 +72,99 @@ def rewrite_plain_cells(
     (the inside of ``<sheetData>``), and the number of cells written; None when a formula cell there is not
     in the plain layout. ``cells``: {b"B2": value}, values as :func:`.xlsx_values.write_cached_values` takes
     them (a value it cannot store raises the same error, at the same cell)."""
-    from .xlsx_values import Resized, _cached
-
-    segment = xml[start:end].decode("latin-1")
-    if "<!--" in segment or "<![CDATA[" in segment:  # markup the patterns below could be fooled by
+    segment = xml[start:end]
+    if b"<!--" in segment or b"<![CDATA[" in segment:  # markup the patterns below could be fooled by
         return None
-    found = _PLAIN_CELL.findall(segment)
-    count = len(found)
-    if not count or count != _formula_starts(segment):
+    starts = segment.count(b"<f")  # every "<f" (rich text's <family> too: then the exact count below)
+    if not starts:
         return None
-    pieces = _VALUE_END.split(segment)  # text, old value, text, old value, ..., text
-    if len(pieces) != 2 * count + 1:
+    done = untyped_cells(segment, title, cells, starts)
+    if done is None:
+        done = typed_cells(segment, title, cells, _formula_starts(segment))
+    if done is None:
         return None
-    refs, attributes = zip(*found, strict=True)
-    keys = "\n".join(refs).encode().split(b"\n")
-    values = list(map(cells.get, keys, [_MISSING] * count))
-    if (
-        set(map(type, values)) == {float} and all(map(math.isfinite, values)) and " t=" not in "".join(attributes)
-    ):  # every formula cell gets a finite number and has no type to change: no per-cell Python at all
-        pieces[1::2] = ("</f><v>" + "</v></c>\0</f><v>".join(map(repr, values)) + "</v></c>").split("\0")
-        return xml[:start] + "".join(pieces).encode("latin-1") + xml[end:], count
-    written = 0
-    for k, value in enumerate(values):
-        if value is _MISSING:
-            pieces[2 * k + 1] = "</f>" + pieces[2 * k + 1] + "</c>"
-            continue
-        if type(value) is float and math.isfinite(value):
-            cell_type, text = None, repr(value)
-        elif isinstance(value, Resized):  # a dynamic array's range: only the general path sets it (or refuses)
-            return None
-        else:
-            kind, raw = _cached(value, title, keys[k])
-            cell_type, text = (kind.decode() if kind is not None else None), raw.decode("latin-1")
-        old = attributes[k]
-        new = _TYPE.sub("", old) if " t=" in old else old
-        if cell_type is not None:
-            new += ' t="' + cell_type + '"'
-        if new != old:  # the start tag ends the piece before this cell's value: <c r="B2" ...><f>...
-            piece = pieces[2 * k]
-            tag = piece.rindex('<c r="')
-            head = '<c r="' + refs[k] + '"'
-            pieces[2 * k] = piece[:tag] + head + new + piece[tag + len(head) + len(old) :]
-        pieces[2 * k + 1] = "</f><v>" + text + "</v></c>"
-        written += 1
+    new, written = done
     if not written:
         return xml, 0
-    return xml[:start] + "".join(pieces).encode("latin-1") + xml[end:], written
+    return xml[:start] + new + xml[end:], written
+
+
+def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: int) -> tuple[bytes, int] | None:
+    """The common case, formula cells without a ``t`` attribute, every one of them requested: one ``findall`` of
+    the references, one ``split`` at the values; None for any other segment."""
+    from .xlsx_values import Resized, _cached
+
+    refs = _UNTYPED_HEAD.findall(segment)
+    count = len(refs)
+    if count != starts:
+        return None
+    pieces = _UNTYPED_TAIL.split(segment)  # text up to a formula's end, text, ..., text after the last
+    if len(pieces) != count + 1:
+        return None
+    values = list(map(cells.get, refs, repeat(_MISSING, count)))
+    if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
+        odd: list[int] = []
+        texts = numbers_text(values, "</f><v>", "</v></c>").split(b"\0")
+    else:
+        odd = [k for k, value in enumerate(values) if type(value) is not float or value - value != 0]
+        numbers = values.copy()
+        for k in odd:
+            numbers[k] = 0.0
+        texts = numbers_text(numbers, "</f><v>", "</v></c>").split(b"\0")
+    for k in odd:
+        value = values[k]
+        if value is _MISSING or isinstance(value, Resized):  # kept as it is, or a range: the other paths
+            return None
+        kind, raw = _cached(value, title, refs[k])
+        texts[k] = b"</f><v>" + raw + b"</v></c>"
+        if kind is not None:  # the type goes at the end of the start tag: <c r="B2" s="3" t="str"><f>...
+            piece = pieces[k]
+            tag = piece.rindex(b"><f>")
+            pieces[k] = piece[:tag] + b' t="' + kind + b'"' + piece[tag:]
+    out: list[bytes] = [b""] * (2 * count + 1)
+    out[0::2] = pieces
+    out[1::2] = texts
+    return b"".join(out), count
+
+
+def typed_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: int) -> tuple[bytes, int] | None:
+    """Any plain formula cells (with a ``t`` attribute, or not requested): one ``split`` whose groups cover each
+    formula cell; None when a formula cell is not in the plain layout."""
+    from .xlsx_values import Resized, _cached
+
+    pieces = _PLAIN_CELL.split(segment)
+    count = len(pieces) // _STEP
+    if count != starts:
+        return None
+    keys = pieces[2::_STEP]
+    values = list(map(cells.get, keys, repeat(_MISSING, count)))
+    if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
+        odd: list[int] = []
+        texts = numbers_text(values).split(b"\0")
+    else:
+        odd = [k for k, value in enumerate(values) if type(value) is not float or value - value != 0]
+        numbers = values.copy()
+        for k in odd:
+            numbers[k] = 0.0
+        texts = numbers_text(numbers).split(b"\0")
+    types = pieces[4::_STEP]
+    new_types = [b""] * count
+    written = count
+    for k in odd:
+        value = values[k]
+        if value is _MISSING:  # not requested: the cell stays as it is
+            texts[k] = pieces[_STEP * k + 6]
+            new_types[k] = types[k]
+            written -= 1
+            continue
+        if isinstance(value, Resized):  # a dynamic array's range: only the general path sets it (or refuses)
+            return None
+        kind, raw = _cached(value, title, keys[k])
+        texts[k] = b"<v>" + raw + b"</v>"
+        if kind is not None:
+            new_types[k] = b' t="' + kind + b'"'
+    if not written:
+        return b"", 0
+    pieces[6::_STEP] = texts
+    pieces[4::_STEP] = new_types
+    return b"".join(pieces), written

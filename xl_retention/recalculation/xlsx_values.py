@@ -454,6 +454,8 @@ def _canonical_refs(title: str, cells: Mapping[str, object]) -> dict[bytes, obje
 def _cached(value: object, title: str, ref: bytes) -> tuple[bytes | None, bytes]:
     """The cell's ``t`` attribute (None for a number) and the ``<v>`` text of a computed value."""
     if type(value) is float:  # fast path for the common case
+        if value == 0:  # Excel stores zero, and a negative zero (=-A1 with A1 0), as 0
+            return None, b"0"
         return (None, repr(value).encode()) if math.isfinite(value) else (b"e", b"#NUM!")
     if isinstance(value, CellError):
         code = str(value)
@@ -475,7 +477,7 @@ def _cached(value: object, title: str, ref: bytes) -> tuple[bytes | None, bytes]
             return b"e", b"#NUM!"
         if not math.isfinite(number):
             return b"e", b"#NUM!"
-        return None, repr(number).encode()
+        return None, repr(number).encode() if number != 0 else b"0"
     raise TypeError(f"cell {ref.decode()} of sheet {title!r}: unsupported value {value!r} ({type(value).__name__})")
 
 
