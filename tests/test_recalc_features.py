@@ -592,3 +592,41 @@ def test_booleans_among_nps_scores_are_value_errors(tmp_path: Path) -> None:
     with pytest.raises(xl_retention.NotANumberError):
         xl_retention.nps([[10], [False]])
     assert xl_retention.nps([10, 9, 0]) == 100 / 3
+
+
+def test_subtotal_and_aggregate_leave_out_hidden_and_filtered_rows(tmp_path: Path) -> None:
+    # Excel: SUBTOTAL(1..11) leaves out rows a filter hides, SUBTOTAL(101..111) every hidden row,
+    # AGGREGATE every hidden row with options 1, 3, 5, 7. A2:A9 = 1..8, rows 4 and 5 (3 and 4) hidden.
+    book = openpyxl.Workbook()
+    manual = book.active
+    manual.title = "S"
+    filtered = book.create_sheet("F")
+    for sheet in (manual, filtered):
+        sheet["A1"] = "n"
+        for row in range(2, 10):
+            sheet[f"A{row}"] = row - 1
+        for row in (4, 5):
+            sheet.row_dimensions[row].hidden = True
+    filtered.auto_filter.ref = "A1:A9"
+    formulas = {
+        "C1": "=SUBTOTAL(9,A2:A9)",
+        "C2": "=SUBTOTAL(109,A2:A9)",
+        "C3": "=SUBTOTAL(101,$A$2:$A$9)",
+        "C4": "=AGGREGATE(9,5,A2:A9)",
+        "C5": "=AGGREGATE(9,4,A2:A9)",
+        "C6": "=SUBTOTAL(9,F!A2:A9)",
+        "C7": "=SUBTOTAL(102,A2:A9,A4)",
+        "C8": "=SUBTOTAL(109,A4:A5)+1",  # every row hidden: a sum of nothing
+        "C9": "=SUBTOTAL(101,A4:A5)",
+    }
+    for ref, formula in formulas.items():
+        manual[ref] = formula
+    filtered["C1"], filtered["C2"] = "=SUBTOTAL(9,A2:A9)", "=SUBTOTAL(109,A2:A9)"
+    source = tmp_path / "hidden.xlsx"
+    book.save(source)
+    _, file = recalculated(source)
+    got = {"S": values(file.output, "S"), "F": values(file.output, "F")}
+    assert {ref: got["S"][ref] for ref in formulas} == {
+        "C1": 36, "C2": 29, "C3": 29 / 6, "C4": 29, "C5": 36, "C6": 29, "C7": 6, "C8": 1, "C9": "#DIV/0!",
+    }  # fmt: skip
+    assert (got["F"]["C1"], got["F"]["C2"]) == (29, 29)

@@ -39,6 +39,7 @@ from .excel_functions._core import ERROR_KINDS
 from .excel_functions.arguments import rewrite_arguments
 from .formula_texts import FormulaTexts, may_need_arguments, may_need_rewrite, words_pattern
 from .formula_texts import position as cell_position
+from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden
 from .package import FormulaCell, PackageInfo, scan, without_members
 from .rewrite import rewrite
 from .xlsx_values import Resized
@@ -313,6 +314,7 @@ def compute(path: str | Path) -> Computed:
     members: dict[str, set[tuple[int, int]]] = {}
     tables: dict[str, list[FormulaCell]] = {}
     rewritten: list[tuple[str, int, int, str]] = []
+    hidden: dict[str, HiddenRows] | None = None
     for sheet in workbook.sheet_names:
         cells = info.formulas.get(sheet, {})
         for ref, cell in cells.items():
@@ -333,13 +335,19 @@ def compute(path: str | Path) -> Computed:
         for r, c in found.positions():
             stored = found.master_text((r, c))
             structure, arguments = may_need_rewrite(stored, words), may_need_arguments(stored)
-            if not (structure or arguments):
+            subtotal = may_split(stored)
+            if not (structure or arguments or subtotal):
                 continue
             text = found[(r, c)]
             array = cells[found.refs[(r, c)]].kind == "array"
             new = rewrite(text, sheet, r, c, info.tables, array=array, names=names) if structure else "=" + text
             if arguments or new != "=" + text:
                 new = rewrite_arguments(new)
+            if subtotal:
+                if hidden is None:  # read once, and only for a workbook that has SUBTOTAL or AGGREGATE
+                    hidden = hidden_rows(str(path), info.tables)
+                if hidden:
+                    new = split_hidden(new, sheet, hidden)
             if new != "=" + text and new != text:
                 rewritten.append((sheet, r, c, new))
         if len(found):

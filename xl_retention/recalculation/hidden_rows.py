@@ -1,0 +1,191 @@
+"""SUBTOTAL and AGGREGATE over hidden rows, as Excel counts them: the ranges split around the rows left out.
+
+Excel's SUBTOTAL(1..11, ...) leaves out the rows a filter hides, SUBTOTAL(101..111, ...) every
+hidden row, and AGGREGATE(function, options, ...) every hidden row when its options are 1, 3, 5
+or 7. formualizer 0.13 does not know which rows are hidden. The sheet XML says so
+(``<row r="7" hidden="1">``), and a hidden row inside an autoFilter range (the sheet's, or a
+table's) is one its filter hides. :func:`split_hidden` rewrites each plain range argument of
+such a call into the ranges of the rows that count (``SUBTOTAL(109,B2:B9)`` with rows 4 and 5
+hidden becomes ``SUBTOTAL(9,B2:B3,B6:B9)``), which the engine then computes as it is: SUBTOTAL's
+leaving out of nested SUBTOTAL cells is kept. A call whose every row is left out becomes the
+value of its function over nothing (0, or #DIV/0! for AVERAGE, STDEV and VAR). A function number
+that is not typed in, and ranges given by names or functions, are left to the engine.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import range_boundaries
+
+from .package import Table
+from .xlsx_values import _sheet_parts
+
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_R = re.compile(rb"""\sr\s*=\s*["'](\d+)["']""")
+_HIDDEN = re.compile(rb"""\shidden\s*=\s*["'](?:1|true)["']""")
+_AUTO_FILTER = re.compile(rb"""<(?:\w+:)?autoFilter\b[^>]*\sref\s*=\s*["']([A-Za-z$]+\$?\d+:[A-Za-z$]+\$?\d+)["']""")
+_CALLS = re.compile(r"(?i)\b(?:SUBTOTAL|AGGREGATE)\(")
+#: SUBTOTAL's (and AGGREGATE's) functions 1-11 over no values at all
+_OF_NOTHING = {1: "#DIV/0!", 2: "0", 3: "0", 4: "0", 5: "0", 6: "0", 7: "#DIV/0!", 8: "#DIV/0!", 9: "0"}
+_OF_NOTHING.update({10: "#DIV/0!", 11: "#DIV/0!"})
+_AREA = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+@dataclass
+class HiddenRows:
+    """The hidden rows of one sheet, and those of them a filter hides."""
+
+    hidden: set[int] = field(default_factory=set)
+    filtered: set[int] = field(default_factory=set)
+
+
+def hidden_rows(path: str, tables: list[Table]) -> dict[str, HiddenRows]:
+    """Each sheet's hidden rows (sheets without any are left out), read from the package at ``path``."""
+    out: dict[str, HiddenRows] = {}
+    with zipfile.ZipFile(path) as package:
+        for sheet, part in _sheet_parts(package).items():
+            if part is None:
+                continue
+            xml = package.read(part)
+            if b"hidden" not in xml:
+                continue
+            rows = {
+                int(number.group(1))
+                for attrs in _ROW.findall(xml)
+                if _HIDDEN.search(attrs) and (number := _R.search(attrs)) is not None
+            }
+            if not rows:
+                continue
+            filters = [m.decode() for m in _AUTO_FILTER.findall(xml)]
+            filters += [t.ref for t in tables if t.sheet == sheet]
+            filtered = set()
+            for ref in filters:
+                top, bottom = range_boundaries(ref.replace("$", ""))[1::2]
+                filtered |= {r for r in rows if top < r <= bottom}  # the filter's header row is never hidden by it
+            out[sheet] = HiddenRows(rows, filtered)
+    return out
+
+
+def may_split(text: str) -> bool:
+    """Whether ``text`` calls SUBTOTAL or AGGREGATE (a cheap test before :func:`split_hidden`)."""
+    return _CALLS.search(text) is not None
+
+
+def _split(area: str, skipped: set[int]) -> list[str] | None:
+    """The pieces of ``area`` without the ``skipped`` rows ([] when none is left); None for what is not an area."""
+    match = _AREA.match(area) or _AREA.match(f"{area}:{area}")
+    if match is None:
+        return None
+    left, top, right, bottom = match.group(1), int(match.group(2)), match.group(3), int(match.group(4))
+    if not any(top <= r <= bottom for r in skipped):
+        return [area]
+    pieces, start = [], None
+    for row in range(top, bottom + 2):
+        if row <= bottom and row not in skipped:
+            start = row if start is None else start
+        elif start is not None:
+            pieces.append(f"{left}{start}:{right}{row - 1}")
+            start = None
+    return pieces
+
+
+def split_hidden(formula: str, sheet: str, rows: dict[str, HiddenRows]) -> str:
+    """``formula`` (with ``=``) on ``sheet`` with SUBTOTAL/AGGREGATE's ranges split around rows Excel leaves out.
+
+    >>> rows = {"S": HiddenRows({4, 5}, set())}
+    >>> split_hidden("=SUBTOTAL(109,B2:B9)", "S", rows), split_hidden("=SUBTOTAL(9,B2:B9)", "S", rows)
+    ('=SUBTOTAL(9,B2:B3,B6:B9)', '=SUBTOTAL(9,B2:B9)')
+    """
+    try:
+        tokens = list(Tokenizer(formula).items)
+    except Exception:  # a formula the tokenizer does not understand: the engine decides
+        return formula
+    out = [t.value for t in tokens]
+    changed = False
+    for i, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN:
+            continue
+        name = token.value[:-1].upper().removeprefix("_XLFN.")
+        if name not in ("SUBTOTAL", "AGGREGATE"):
+            continue
+        arguments = _arguments(tokens, i)
+        if len(arguments) < 2:
+            continue
+        numbers = [_number(tokens, span) for span in arguments[:2]]
+        if numbers[0] is None:
+            continue
+        if name == "SUBTOTAL":
+            every = numbers[0] > 100
+            first_range = 1
+        else:
+            if numbers[1] is None or int(numbers[1]) not in (1, 3, 5, 7):
+                continue
+            every, first_range = True, 2
+        pieces_of: dict[int, list[str]] = {}
+        for start, end in arguments[first_range:]:
+            solid = [k for k in range(start, end) if tokens[k].type != Token.WSPACE]
+            if len(solid) != 1 or tokens[solid[0]].subtype != Token.RANGE:
+                continue
+            where, _, area = tokens[solid[0]].value.rpartition("!")
+            target = where.strip("'").replace("''", "'") if where else sheet
+            found = rows.get(target)
+            pieces = _split(area, found.hidden if every else found.filtered) if found is not None else None
+            if pieces is not None and pieces != [area]:
+                prefix = f"{where}!" if where else ""
+                pieces_of[solid[0]] = [prefix + p for p in pieces]
+        if not pieces_of:
+            continue
+        if all(not p for p in pieces_of.values()) and len(pieces_of) == len(arguments) - first_range:
+            # every row left out: the function of no values (SUM 0, AVERAGE #DIV/0!, ...)
+            empty = _OF_NOTHING.get(int(numbers[0]) % 100)
+            if empty is None:
+                continue
+            out[i] = empty
+            for k in range(i + 1, arguments[-1][1] + 1):
+                out[k] = ""
+            changed = True
+            continue
+        for k, pieces in pieces_of.items():
+            out[k] = ",".join(pieces)
+            if not pieces:  # a range of hidden rows only: the argument goes, with the separator before it
+                before = k - 1
+                while tokens[before].type == Token.WSPACE:
+                    before -= 1
+                out[before] = ""  # the "," (the first range argument always follows the function number)
+        split = changed = True
+        if name == "SUBTOTAL" and numbers[0] > 100 and split:
+            span = arguments[0]
+            first = next(k for k in range(*span) if tokens[k].type != Token.WSPACE)
+            out[first] = str(int(numbers[0]) - 100)
+            for k in range(first + 1, span[1]):
+                out[k] = ""
+    return "=" + "".join(out) if changed else formula
+
+
+def _arguments(tokens: list[Token], open_index: int) -> list[tuple[int, int]]:
+    spans, depth, start = [], 0, open_index + 1
+    for i in range(open_index + 1, len(tokens)):
+        token = tokens[i]
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE:
+            if depth == 0:
+                spans.append((start, i))
+                return spans
+            depth -= 1
+        elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    return []
+
+
+def _number(tokens: list[Token], span: tuple[int, int]) -> float | None:
+    solid = [tokens[k] for k in range(*span) if tokens[k].type != Token.WSPACE]
+    if len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.NUMBER:
+        return float(solid[0].value)
+    return None
