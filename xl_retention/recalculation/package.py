@@ -18,6 +18,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
+from itertools import repeat
 from xml.etree import ElementTree
 
 from openpyxl.utils.cell import range_boundaries
@@ -105,6 +106,19 @@ def _unescape(text: bytes) -> str:
         return _ENTITIES[name]
 
     return _ENTITY.sub(entity, value)
+
+
+def _unescape_text(value: str) -> str:
+    """:func:`_unescape` of text already decoded."""
+    if "&#" not in value:
+        return (
+            value.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", '"')
+            .replace("&apos;", "'")
+            .replace("&amp;", "&")
+        )
+    return _unescape(value.encode())
 
 
 def _attributes(attrs: bytes) -> dict[str, str]:
@@ -210,32 +224,64 @@ def _plain_formula_cells(xml: bytes, start: int, shared: list[str] | None) -> di
     starts = segment.count(b"<f")
     if starts != len(found) and segment.count(b"<f>") + segment.count(b"<f ") + segment.count(b"<f/") != len(found):
         return None
-    cells: dict[str, FormulaCell] = {}
-    for ref, cell_attrs, f_attrs, closed, content, value in found:
-        attrs = _attributes(f_attrs) if f_attrs else {}
-        kind = attrs.get("t", "normal")
-        cell_type = _attribute(cell_attrs, b"t") if cell_attrs else None
-        if cell_type is not None:
-            cached: object = _cached(cell_type, value, shared)
-        elif value[2:3] != b">":  # no <v>, or <v/>: nothing stored
-            cached = None
-        elif b"&" not in value:  # <v>number</v>, as _cached reads it
-            try:
-                cached = float(value[3:-4]) if value[3:-4].strip() else None
-            except ValueError:
-                cached = None
+    if not found:
+        return {}
+    refs, cell_attrs, f_attrs, closed, contents, values = zip(*found, strict=True)
+    names = b"\0".join(refs).decode().split("\0")  # decoded in one pass each (XML text holds no NUL)
+    joined = b"\0".join(contents).decode()
+    texts: list[str | None] = joined.split("\0")
+    if "&" in joined:
+        texts = [_unescape_text(t) if "&" in t else t for t in texts]
+    texts = [t or None for t in texts]
+    if (
+        not any(f_attrs)
+        and not any(closed)
+        and b" t=" not in b"".join(cell_attrs)
+        and b"cm" not in b"".join(cell_attrs)
+    ):
+        # the common case: formulas of their own, no cached type (a number or nothing stored)
+        if set(values) <= _NOTHING_STORED:
+            cached: list[object] = [None] * len(found)
         else:
-            cached = _cached(cell_type, value, shared)
-        cells[ref.decode()] = FormulaCell(
+            cached = [_number(value, shared) for value in values]
+        return dict(
+            zip(
+                names,
+                map(FormulaCell, repeat("normal"), repeat(None), repeat(False), repeat(False), cached,
+                    map(dict, repeat(())), texts),
+                strict=False,
+            )
+        )  # fmt: skip
+    cells: dict[str, FormulaCell] = {}
+    for k, value in enumerate(values):
+        attrs = _attributes(f_attrs[k]) if f_attrs[k] else {}
+        kind = attrs.get("t", "normal")
+        cell_type = _attribute(cell_attrs[k], b"t") if cell_attrs[k] else None
+        cells[names[k]] = FormulaCell(
             kind=kind,
             ref=attrs.get("ref"),
-            dynamic=b"cm" in cell_attrs and _attribute(cell_attrs, b"cm") is not None,
-            empty=bool(closed) and kind not in ("shared", "dataTable"),
-            cached=cached,
+            dynamic=b"cm" in cell_attrs[k] and _attribute(cell_attrs[k], b"cm") is not None,
+            empty=bool(closed[k]) and kind not in ("shared", "dataTable"),
+            cached=_cached(cell_type, value, shared) if cell_type is not None else _number(value, shared),
             attrs=attrs,
-            text=_unescape(content) if content else None,
+            text=texts[k],
         )
     return cells
+
+
+_NOTHING_STORED = frozenset((b"", b"<v/>", b"<v />", b"<v></v>"))
+
+
+def _number(value: bytes, shared: list[str] | None) -> object:
+    """The value stored in a cell without a type: a number (the ``<v>`` element's text), None when none is."""
+    if value[2:3] != b">":  # no <v>, or <v/>: nothing stored
+        return None
+    if b"&" not in value:  # <v>number</v>, as _cached reads it
+        try:
+            return float(value[3:-4]) if value[3:-4].strip() else None
+        except ValueError:
+            return None
+    return _cached(None, value, shared)
 
 
 def _shared_strings(package: zipfile.ZipFile) -> list[str] | None:
