@@ -443,6 +443,26 @@ def test_implicit_intersection_in_classic_formulas(tmp_path: Path) -> None:
     assert (got["D2"], got["E3"], got["F2"], got["D5"]) == (22, 60, 6, "#VALUE!")
 
 
+def test_implicit_intersection_through_brackets_and_single_value_arguments(tmp_path: Path) -> None:
+    # Excel's @ (implicit intersection) of a range in a classic formula: in brackets, and as the argument of a
+    # function that takes one value (ABS, ROUND, IF's condition, LEFT); SUM keeps the whole range
+    cells: dict[str, object] = {"A1": -1, "A2": -2, "A3": 3, "B1": "ab", "B2": "cd", "B3": "ef"}
+    formulas = {
+        "D2": "=(A1:A3)*2",
+        "E2": "=((A1:A3))+1",
+        "F3": "=ABS(A1:A3)",
+        "G2": "=ROUND(A1:A3/3,1)",
+        "H3": '=IF(A1:A3,"y","n")',
+        "I2": "=LEFT(B1:B3,1)",
+        "J2": "=SUM((A1:A3))",
+        "K2": "=(A1:A3)",
+    }
+    got, _ = recalculated(book(tmp_path, {**cells, **formulas}))
+    assert {ref: got[ref] for ref in formulas} == {
+        "D2": -4, "E2": -1, "F3": 3, "G2": -0.7, "H3": "y", "I2": "c", "J2": 0, "K2": -2,
+    }  # fmt: skip
+
+
 def test_a_defined_name_used_as_one_value_is_intersected_and_index_ranges_over_its_own_row(tmp_path: Path) -> None:
     """Indice = A1:D1 (a row of counts), Liste = A2:D2: =SUM(INDEX(Liste,1,1):INDEX(Liste,1,Indice-1)) in B2
     takes Indice's cell in its own column (B1), as Excel does in a classic formula."""

@@ -11,8 +11,8 @@ the formula the engine is given (or the same text when nothing needs rewriting):
 - a **LAMBDA called in place**, ``LAMBDA(x, x+1)(2)``, becomes ``LET(x, 2, x+1)``; Excel's stored
   parameter prefix ``_xlpm.`` is dropped;
 - **implicit intersection** in classic (non-array) formulas: a multi-cell range used as an operand
-  of an operator, outside any function (``=A1:A3+B1:B3`` in row 2), takes the cell in the formula's
-  own row or column, as Excel does (``@A1:A3``).
+  of an operator, outside any function (``=A1:A3+B1:B3`` in row 2, ``=(A1:A3)*2``), takes the cell in
+  the formula's own row or column, as Excel does (``@A1:A3``).
 
 Anything the rewriter cannot be sure of is left as it is, for the engine to compute or report.
 """
@@ -37,11 +37,11 @@ _A1_RANGE = re.compile(
 _LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
 
 
-_ADJACENT = re.compile(  # a range next to an operator
-    r"[-+*/^&=<>]\s*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+"
-    r"|\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\s*[-+*/^&=<>%]"
+_ADJACENT = re.compile(  # a range next to an operator (in brackets or not)
+    r"[-+*/^&=<>][\s(]*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+"
+    r"|\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+[\s)]*[-+*/^&=<>%]"
 )
-_WHOLE_RANGE = re.compile(r"=(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+")
+_WHOLE_RANGE = re.compile(r"=\(*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\)*")
 #: Arguments Excel evaluates as arrays even in a classic formula (no implicit intersection inside them):
 #: function -> argument positions (0-based), or None for all of them.
 _ARRAY_ARGUMENTS: dict[str, frozenset[int] | None] = {
@@ -56,6 +56,33 @@ _ARRAY_ARGUMENTS: dict[str, frozenset[int] | None] = {
     "FORECAST": frozenset({1, 2}),
     "FORECAST.LINEAR": frozenset({1, 2}),
 }
+
+
+#: Functions whose arguments (all, or those at the given positions) are single values: a range given there
+#: directly is intersected in a classic formula (``=ABS(A1:A3)`` in row 2 is ``ABS(A2)``).
+_SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
+    **dict.fromkeys(
+        "ABS INT SQRT EXP LN LOG10 SIGN TRUNC ROUND ROUNDUP ROUNDDOWN MOD POWER EVEN ODD FACT DATE YEAR MONTH "
+        "DAY WEEKDAY HOUR MINUTE SECOND EDATE EOMONTH LEFT RIGHT MID LEN UPPER LOWER PROPER TRIM VALUE NOT "
+        "ISBLANK ISNUMBER ISTEXT ISERROR ISERR ISNA ISLOGICAL N T CHAR CODE".split()
+    ),
+    "IF": frozenset({0}),
+    "TEXT": frozenset({0}),
+}
+
+
+_SCALAR_CALL = re.compile(  # one of those functions with a range among its first arguments
+    r"(?i)(?<![\w.])(?:_xlfn\.)?(?:" + "|".join(map(re.escape, _SCALAR_ARGUMENTS)) + r")\([^)]*?"
+    r"\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+"
+)
+
+
+def _scalar_argument(stack: list[list]) -> bool:
+    if not stack:
+        return False
+    name, position = stack[-1]
+    positions = _SCALAR_ARGUMENTS.get(name, frozenset())
+    return positions is None or position in positions
 
 
 def _in_array_argument(stack: list[list]) -> bool:
@@ -85,7 +112,7 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
         return True
     if array:
         return False
-    if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare)):
+    if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare) or _SCALAR_CALL.search(bare)):
         return True
     return bool(names) and _any_of(tuple(names)).search(lower) is not None
 
@@ -301,8 +328,16 @@ def rewrite(
                 if stack:
                     stack[-1][1] += 1
             elif token.type == Token.OPERAND and token.subtype == Token.RANGE and not _in_array_argument(stack):
-                neighbours = (tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None)
-                if any(_is_operator(t) for t in neighbours) or len(tokens) == 1:
+                before, after = i - 1, i + 1  # brackets around the range alone: (A1:A3)*2 is A1:A3*2
+                while 0 <= before and after < len(tokens) and _bracket(tokens[before], tokens[after]):
+                    before, after = before - 1, after + 1
+                neighbours = (tokens[before] if before >= 0 else None, tokens[after] if after < len(tokens) else None)
+                alone = all(t is not None and (t.type == Token.FUNC or t.type == Token.SEP) for t in neighbours)
+                if (
+                    any(_is_operator(t) for t in neighbours)
+                    or neighbours == (None, None)
+                    or (alone and _scalar_argument(stack))
+                ):
                     reference = (names or {}).get(token.value.lower(), token.value)
                     cell = _implicit(reference, row, col)
                     if cell is not None:
@@ -316,6 +351,16 @@ def rewrite(
     if lambda_call is not None:
         return lambda_call
     return text_out if changed else text
+
+
+def _bracket(before: Token, after: Token) -> bool:
+    """Whether ``before`` and ``after`` are an opening and a closing bracket (not a function call's)."""
+    return (before.type, before.subtype, after.type, after.subtype) == (
+        Token.PAREN,
+        Token.OPEN,
+        Token.PAREN,
+        Token.CLOSE,
+    )
 
 
 def _lambda_calls(tokens: list[Token]) -> str | None:
