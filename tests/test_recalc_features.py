@@ -314,6 +314,22 @@ def test_a_dynamic_array_that_grew_spills_further_and_its_range_follows(tmp_path
         assert b'<f t="array" ref="D2:D5">_xlfn.UNIQUE(B2:B7)</f>' in package.read("xl/worksheets/sheet1.xml")
 
 
+def test_a_blocked_dynamic_array_is_a_spill_error_in_its_first_cell_only(tmp_path: Path) -> None:
+    # a 4th region since Excel saved the file, and a value in D5 where the result would spill: Excel shows
+    # #SPILL! in D2, clears the cells it covered before, and stores the formula over D2 alone
+    path = regions_book(tmp_path, dynamic=True)
+    wb = openpyxl.load_workbook(path)
+    wb["Data"]["B7"], wb["Data"]["C7"], wb["Data"]["D5"] = "LATAM", 60, "blocker"
+    wb.save(path)
+    patch(path, "xl/worksheets/sheet1.xml", (b'<c r="D2"', b'<c r="D2" cm="1"'), (b"UNIQUE(B2:B6)", b"UNIQUE(B2:B7)"))
+    got, file = recalculated(path)
+    assert [got.get(f"D{i}") for i in range(2, 6)] == ["#SPILL!", None, None, "blocker"]
+    assert got["H2"] == 1  # COUNTA(D2:D4) counts the error
+    with zipfile.ZipFile(file.output) as package:
+        sheet = package.read("xl/worksheets/sheet1.xml")
+    assert b'<f t="array" ref="D2">_xlfn.UNIQUE(B2:B7)</f><v>#SPILL!</v>' in sheet
+
+
 def test_a_ctrl_shift_enter_array_larger_than_its_result_repeats_a_column_and_shows_na(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
