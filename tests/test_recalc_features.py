@@ -666,3 +666,22 @@ def test_subtotal_and_aggregate_leave_out_hidden_and_filtered_rows(tmp_path: Pat
         "C1": 36, "C2": 29, "C3": 29 / 6, "C4": 29, "C5": 36, "C6": 29, "C7": 6, "C8": 1, "C9": "#DIV/0!",
     }  # fmt: skip
     assert (got["F"]["C1"], got["F"]["C2"]) == (29, 29)
+
+
+def test_an_error_of_an_xl_retention_function_carries_its_reason(tmp_path: Path) -> None:
+    # the engine keeps only the code; the cell is evaluated again to name why (the recalc report's reason)
+    cells = {"A1": 535, "B1": 75, "C1": 0, "D1": "=CRR(A1,B1,C1)", "E1": "=CRR(A1,B1,C1)*100", "F1": "=1/0"}
+    cells.update({"A2": 1, "B2": 2, "C2": 1, "D2": "=CRR(A2,B2,C2)"})
+    computed = embedded.compute(book(tmp_path, cells))
+    got = {ref: (v.code, v.message) for ref, v in computed.values["S"].items()}
+    start_zero = "CRR: customers_start is 0 (no customers at the start): the ratio is undefined (#DIV/0!)"
+    assert got == {
+        "D1": ("#DIV/0!", start_zero),
+        "E1": ("#DIV/0!", start_zero),
+        "F1": ("#DIV/0!", ""),  # the workbook's own division by zero: no function to name
+        "D2": (
+            "#NUM!",
+            "CRR: customers_end (1) is below customers_gained (2): the customers at the end include everyone gained "
+            "who stayed (#NUM!)",
+        ),
+    }

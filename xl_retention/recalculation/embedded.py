@@ -114,8 +114,31 @@ def _literal(value: Any) -> Any:
     return value
 
 
+class _Reasons:
+    """The reason behind an error a registry function gives, noted while one cell is evaluated again.
+
+    The engine keeps only an error's code; :func:`_explain` re-evaluates each error cell that calls a
+    registry function with ``cell`` set, and the function notes its first error message here.
+    """
+
+    def __init__(self) -> None:
+        self.cell: tuple[str, str] | None = None
+        self.found: dict[tuple[str, str], str] = {}
+
+    def note(self, function: str, value: Any) -> None:
+        if self.cell is None or self.cell in self.found:
+            return
+        errors = [value] if type(value) is CellError else [v for row in value for v in row if type(v) is CellError]
+        if errors and errors[0].message:
+            self.found[self.cell] = f"{function}: {errors[0].message} ({errors[0].code})"
+
+
+_REASONS = _Reasons()
+
+
 def _engine_function(function: ExcelFunction):
     numbers = number_caller(function)  # plain numbers in every argument: straight to the core
+    name = function.name
 
     def call(*args: Any) -> Any:
         if numbers is not None:
@@ -124,10 +147,17 @@ def _engine_function(function: ExcelFunction):
                     break
             else:
                 result = numbers(*args)
-                return result if type(result) is float else _to_engine(result)
+                if type(result) is float:
+                    return result
+                if _REASONS.cell is not None:
+                    _REASONS.note(name, result)
+                return _to_engine(result)
         if not set(map(type, args)) <= _NUMBERS:
             args = tuple(_from_engine(a) for a in args)
-        return _to_engine(evaluate(function, *args))
+        result = evaluate(function, *args)
+        if _REASONS.cell is not None and (type(result) is CellError or type(result) is list):
+            _REASONS.note(name, result)
+        return _to_engine(result)
 
     return call
 
@@ -405,6 +435,7 @@ def compute(path: str | Path) -> Computed:
             result.values.get(item.sheet, {}).pop(item.ref, None)
         result.unsupported = unsupported
     _fit_arrays(workbook, info, result)
+    _explain(workbook, formulas, result)
     result.asked_na = {
         f"{sheet}!{ref}"
         for sheet, found in formulas.items()
@@ -414,6 +445,44 @@ def compute(path: str | Path) -> Computed:
         and _CALLS_NA.search(_LITERALS.sub('""', found[cell_position(ref)]))
     }
     return result
+
+
+#: at most this many error cells are evaluated again for their reason (each costs an evaluation of the cell)
+MAX_EXPLAINED = 1000
+_REGISTRY_CALL = re.compile(r"(?i)(?<![\w.])(?:" + "|".join(re.escape(f.name) for f in FUNCTIONS) + r")\(")
+
+
+def _explain(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> None:
+    """Each error value a registry function gives gets its reason (``CellError.message``): "CRR: ... (#DIV/0!)".
+
+    The cell is evaluated again with the function noting its message (the engine keeps only the
+    code), for the first :data:`MAX_EXPLAINED` such cells. Called last: the workbook's values have
+    all been read.
+    """
+    todo = []
+    for sheet, cells in result.values.items():
+        texts = formulas.get(sheet)
+        for ref, value in cells.items():
+            if type(value) is CellError and not value.message and texts is not None:
+                place = cell_position(ref)
+                if place in texts and _REGISTRY_CALL.search(texts[place]):
+                    todo.append((sheet, ref, place))
+    for sheet, ref, (r, c) in todo[:MAX_EXPLAINED]:
+        _REASONS.cell = (sheet, ref)
+        try:
+            formula = workbook.get_formula(sheet, r, c)
+            if formula:
+                workbook.sheet(sheet).set_formula(r, c, formula if formula.startswith("=") else "=" + formula)
+                workbook.evaluate_cell(sheet, r, c)
+        except Exception:  # noqa: BLE001  (no reason found: the cell keeps its value, without one)
+            pass
+        finally:
+            _REASONS.cell = None
+    found, _REASONS.found = _REASONS.found, {}
+    for (sheet, ref), reason in found.items():
+        value = result.values[sheet][ref]
+        if type(value) is CellError and reason.endswith(f"({value.code})"):
+            result.values[sheet][ref] = CellError(value.code, reason)
 
 
 def _build_graph(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> None:
