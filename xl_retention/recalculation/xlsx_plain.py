@@ -111,11 +111,18 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
         for k in odd:
             numbers[k] = 0.0
         texts = numbers_text(numbers, "</f><v>", "</v></c>").split(b"\0")
+    texts_of: dict[str, tuple[bytes | None, bytes]] = {}  # the same text in many cells ("high", "low"): escaped once
     for k in odd:
         value = values[k]
-        if value is _MISSING or isinstance(value, Resized):  # kept as it is, or a range: the other paths
+        if type(value) is str:
+            done = texts_of.get(value)
+            if done is None:
+                done = texts_of[value] = _cached(value, title, refs[k])
+            kind, raw = done
+        elif value is _MISSING or isinstance(value, Resized):  # kept as it is, or a range: the other paths
             return None
-        kind, raw = _cached(value, title, refs[k])
+        else:
+            kind, raw = _cached(value, title, refs[k])
         texts[k] = b"</f><v>" + raw + b"</v></c>"
         if kind is not None:  # the type goes at the end of the start tag: <c r="B2" s="3" t="str"><f>...
             piece = pieces[k]
