@@ -86,3 +86,36 @@ def test_formula_text_is_stored_text_unescaped() -> None:
     cells = package._formula_cells(xml, SHARED)
     texts = {cell.text for cell in cells.values()}
     assert 'IF(A1>0,"a&b","")' in texts and None in texts  # shared children and <f/> have no text
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_formulas_of_their_own_without_types_read_in_bulk(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Formula cells with at most a style, no t= and no <f> attributes (openpyxl's layout): the bulk path."""
+    rng = random.Random(seed)
+    simple = [
+        '<c r="{ref}"><f>A1*2</f><v>4</v></c>',
+        '<c r="{ref}" s="3"><f>IF(A1&gt;0,"a&amp;b","&#49;")</f><v></v></c>',
+        '<c r="{ref}"><f>A1</f><v /></c>',
+        '<c r="{ref}"><f>A1</f></c>',
+        '<c r="{ref}" s="12"><f>"line\nnext" &amp; "caf\u00e9"</f><v> 12 </v></c>',
+        '<c r="{ref}"><f>A1</f><v>nan</v></c>',
+        '<c r="{ref}"><f>A1</f><v>x</v></c>',
+        '<c r="{ref}"><f>A1</f><v>1&#46;5</v></c>',
+    ]
+    rows = []
+    for r in range(1, rng.randrange(2, 20)):
+        cells = [rng.choice(simple + OTHER_CELLS).format(ref=f"{col}{r}") for col in "ABCDE"]
+        rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
+    xml = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        + "".join(rows)
+        + "</sheetData></worksheet>"
+    ).encode()
+    expected = general(xml, monkeypatch)
+    with monkeypatch.context() as patch:  # the bulk path reads no attribute one cell at a time
+        patch.setattr(package, "_attribute", None)
+        patch.setattr(package, "_attributes", None)
+        plain = package._plain_formula_cells(xml, xml.index(b"<sheetData"), SHARED)
+    assert plain is not None and list(plain) == list(expected)
+    for ref, cell in expected.items():
+        assert repr(plain[ref]) == repr(cell), ref

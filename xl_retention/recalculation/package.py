@@ -233,12 +233,7 @@ def _plain_formula_cells(xml: bytes, start: int, shared: list[str] | None) -> di
     if "&" in joined:
         texts = [_unescape_text(t) if "&" in t else t for t in texts]
     texts = [t or None for t in texts]
-    if (
-        not any(f_attrs)
-        and not any(closed)
-        and b" t=" not in b"".join(cell_attrs)
-        and b"cm" not in b"".join(cell_attrs)
-    ):
+    if not any(f_attrs) and not any(closed) and _STYLES.fullmatch(b"".join(cell_attrs)) is not None:
         # the common case: formulas of their own, no cached type (a number or nothing stored)
         if set(values) <= _NOTHING_STORED:
             cached: list[object] = [None] * len(found)
@@ -269,6 +264,7 @@ def _plain_formula_cells(xml: bytes, start: int, shared: list[str] | None) -> di
     return cells
 
 
+_STYLES = re.compile(rb'(?: s="[0-9]+")*')  # cells with at most a style: no type, no dynamic-array flag
 _NOTHING_STORED = frozenset((b"", b"<v/>", b"<v />", b"<v></v>"))
 
 
