@@ -162,6 +162,43 @@ def test_rewrites_of_formulas_filled_down_a_column_keep_their_own_rows() -> None
         '=IF(_XLR.COMPARED(Sheet1!A1+$B$1)=_XLR.COMPARED(C1),"Q1",LOG10(A5))'
     )
     assert rewrite_arguments("=VLOOKUP(A3,$A$1:$B$2,2)&DEC2BIN(A3)") == (
-        "=_XLR.TEXT(INDEX($A$1:$B$2,_XLR.VPOS(A3,INDEX($A$1:$B$2,0,1),2,COLUMNS($A$1:$B$2)),2))"
-        "&_XLR.TEXT(DEC2BIN(A3))"
+        "=_XLR.TEXT(INDEX($A$1:$B$2,_XLR.VPOS(A3,INDEX($A$1:$B$2,0,1),2,COLUMNS($A$1:$B$2)),2))&_XLR.TEXT(DEC2BIN(A3))"
     )
+
+
+def test_switch_returns_an_error_among_its_values_and_ifs_answers_array_conditions(tmp_path: Path) -> None:
+    # Excel: SWITCH(3, #DIV/0!, ...) is #DIV/0! (the engine skipped the error value and said #N/A); a blank
+    # compares as 0, never as ""; TRUE is not 1. An IFS over a row of conditions entered as an array formula
+    # answers for each one (the engine: #VALUE!).
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["B1"], sheet["C1"], sheet["D1"] = "=1/0", 3, True, 1
+    sheet["A2"], sheet["B2"], sheet["C2"] = False, 0, 41
+    formulas = {
+        "F1": "=_xlfn.SWITCH(B1,A1,A1)",
+        "F2": "=_xlfn.SWITCH(B1,B1,A1)",
+        "F3": '=_xlfn.SWITCH(C1,D1,"match","none")',
+        "F4": '=_xlfn.SWITCH(E9,B2,"match")',
+        "F5": "=_xlfn.SWITCH(B1,D1,1,B1,2)",
+    }
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    sheet["H1"] = ArrayFormula("H1:J1", "=_xlfn.IFS(A2:C2,1,B2,2)")
+    sheet["H2"] = ArrayFormula("H2:J2", '=_xlfn.IFS(B1:D1,"x",A2,"y")')
+    sheet["H3"] = ArrayFormula("H3:J3", "=_xlfn.SWITCH(A2:C2,FALSE,0,41,1)")
+    source = tmp_path / "logical.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out" / "logical.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    values = openpyxl.load_workbook(report.output, data_only=True)["S"]
+    assert {ref: values[ref].value for ref in formulas} == {
+        "F1": "#DIV/0!", "F2": "#DIV/0!", "F3": "none", "F4": "match", "F5": 2,
+    }  # fmt: skip
+    assert [[values[f"{c}{r}"].value for c in "HIJ"] for r in (1, 2, 3)] == [
+        ["#N/A", "#N/A", 1],
+        ["x", "x", "x"],
+        [0, "#N/A", 1],
+    ]

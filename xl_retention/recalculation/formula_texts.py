@@ -143,6 +143,7 @@ def may_need_arguments(text: str) -> bool:
         upper = text.upper()
         if (
             "SWITCH(" in upper
+            or "IFS(" in upper
             or "LOOKUP(" in upper
             or "MATCH(" in upper
             or "INDEX(" in upper

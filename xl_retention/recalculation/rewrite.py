@@ -68,6 +68,8 @@ _SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
     ),
     "IF": frozenset({0}),
     "TEXT": frozenset({0}),
+    "SWITCH": frozenset({0}),
+    "IFS": frozenset(range(0, 254, 2)),
 }
 
 

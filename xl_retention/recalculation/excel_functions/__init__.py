@@ -1,9 +1,9 @@
 """Excel functions the embedded engine (formualizer 0.13) lacks or computes differently from Excel.
 
-One module per family (:mod:`.dates`, :mod:`.engineering`, :mod:`.financial`, :mod:`.lookup`, :mod:`.maths`,
-:mod:`.text`, :mod:`.statistical`); each function is checked against values Excel itself computed. They are
-registered on a formualizer workbook by :func:`register`, overriding the engine's built-in
-function of the same name where there is one.
+One module per family (:mod:`.dates`, :mod:`.engineering`, :mod:`.financial`, :mod:`.logical`,
+:mod:`.lookup`, :mod:`.maths`, :mod:`.text`, :mod:`.statistical`); each function is checked against
+values Excel itself computed. They are registered on a formualizer workbook by :func:`register`,
+overriding the engine's built-in function of the same name where there is one.
 
 >>> "VDB" in FUNCTIONS and "DEC2BIN" in FUNCTIONS
 True
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import dates, engineering, financial, lookup, maths, statistical, text  # noqa: F401  (each registers its functions)
+from . import dates, engineering, financial, logical, lookup, maths, statistical, text  # noqa: F401  (each registers its functions)
 from ._core import FUNCTIONS, ExcelError, Function
 
 __all__ = ["DATE_FUNCTIONS", "FUNCTIONS", "ExcelError", "Function", "register"]

@@ -21,6 +21,9 @@ therefore rewrites these forms in the formula text before the engine computes it
   into Python; the result stays the engine's reference into the table;
 * a row or column number of INDEX that may be negative (a cell, an expression) becomes
   ``_XLR.INDEXED(number)``: Excel refuses a negative one with #VALUE!, the engine with #REF!;
+* SWITCH with a value to compare that is not typed in (it may hold an error, which Excel returns)
+  or an array expression becomes ``_XLR.SWITCH``, IFS with an array condition ``_XLR.IFS``
+  (registered in :mod:`.logical`);
 * each operand of ``&`` that is not typed text becomes ``_XLR.TEXT(operand)`` (registered in
   :mod:`.text`): Excel writes a number into text with 15 significant digits (``=""&0.1+0.2`` is
   "0.3"), the engine with up to 17 ("0.30000000000000004");
@@ -56,6 +59,8 @@ _EXACT_FLAGS = frozenset(("FALSE", "0", ""))
 _POSITIONS = frozenset(
     ("MATCH", "XMATCH", "ROW", "ROWS", "COLUMN", "COLUMNS", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "_XLR.MATCH")
 )
+#: SWITCH and IFS as Excel answers errors among SWITCH's values and array arguments (see .logical)
+SWITCH, IFS = "_XLR.SWITCH", "_XLR.IFS"
 #: the registered function that refuses a negative row or column number of INDEX with #VALUE! (see .lookup)
 INDEXED = "_XLR.INDEXED"
 #: the registered functions of .lookup the approximate lookups are rewritten to
@@ -77,7 +82,7 @@ TEXT_OPERAND = "_XLR.TEXT"
 COMPARED_OPERAND = "_XLR.COMPARED"
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)&|SWITCH\(|LOOKUP\(|MATCH\(|INDEX\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
+    r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE)[A-Z.]*\([^)]*"'
 )
 
@@ -154,6 +159,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
                 args[k] = f"{INDEXED}({args[k]})"
     call = token.value + ",".join(args) + ")"
     searched = _searched(name, args, tokens[spans[0][0] : spans[0][1]] if spans else [])
+    if searched is None and name in ("SWITCH", "IFS"):
+        searched = _logical(name, tokens, spans, args)
     if searched is not None:
         return searched, close
     if spans and _may_be_error(tokens[spans[0][0] : spans[0][1]]):
@@ -175,6 +182,36 @@ def _may_be_negative(argument: list[Token]) -> bool:
     if first.type == Token.FUNC and first.subtype == Token.OPEN and _name(first) in _POSITIONS:
         return _matching(inner, 0) != len(inner) - 1
     return True
+
+
+def _literal(argument: list[Token]) -> bool:
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    return (
+        len(inner) == 1
+        and inner[0].type == Token.OPERAND
+        and inner[0].subtype
+        in (
+            Token.NUMBER,
+            Token.TEXT,
+            Token.LOGICAL,
+        )
+    )
+
+
+def _has_area(argument: list[Token]) -> bool:
+    return any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in argument)
+
+
+def _logical(name: str, tokens: list[Token], spans: list[tuple[int, int]], args: list[str]) -> str | None:
+    """SWITCH with a value that may be an error or an array expression, IFS with an array condition: as Excel."""
+    parts = [tokens[a:b] for a, b in spans]
+    if name == "SWITCH" and len(parts) >= 3:
+        values = parts[1:-1:2] if len(parts) % 2 == 0 else parts[1::2]  # without the default
+        if _has_area(parts[0]) or not all(_literal(v) for v in values):
+            return f"{SWITCH}({','.join(args)})"
+    if name == "IFS" and len(parts) >= 2 and any(_has_area(c) for c in parts[0::2]):
+        return f"{IFS}({','.join(args)})"
+    return None
 
 
 def _searched(name: str, args: list[str], key: list[Token]) -> str | None:
