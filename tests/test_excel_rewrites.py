@@ -13,6 +13,7 @@ import openpyxl
 from test_excel_functions import _compute
 
 from xl_retention.recalculation import recalc_file
+from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
 
 
 def test_argument_rewrites_restore_excels_error_codes(tmp_path: Path) -> None:
@@ -202,3 +203,15 @@ def test_switch_returns_an_error_among_its_values_and_ifs_answers_array_conditio
         ["x", "x", "x"],
         [0, "#N/A", 1],
     ]
+
+
+def test_choose_reads_logicals_and_numeric_text_and_value_of_a_blank_is_zero(tmp_path: Path) -> None:
+    # Excel: CHOOSE(TRUE, ...) takes the 1st value, CHOOSE("2", ...) the 2nd, CHOOSE(FALSE, ...) and
+    # CHOOSE(0.9, ...) are #VALUE!; VALUE of an empty cell is 0 (the engine: #VALUE! for all but 0.9)
+    cells = {"A1": True, "A2": "2", "A3": False, "A4": 0.9, "A5": 2.4, "B1": -1, "C1": 0.5}
+    formulas = {f"D{r}": f"=CHOOSE(A{r},$B$1,$C$1)" for r in range(1, 6)}
+    formulas.update({"E1": "=VALUE(A9)", "E2": '=VALUE("")', "E3": "=VALUE(A2)"})
+    got = _compute(tmp_path, {ref: rewrite_arguments(f) for ref, f in formulas.items()}, cells)
+    assert got == {
+        "D1": -1.0, "D2": 0.5, "D3": "#VALUE!", "D4": "#VALUE!", "D5": 0.5, "E1": 0.0, "E2": "#VALUE!", "E3": 2.0,
+    }  # fmt: skip

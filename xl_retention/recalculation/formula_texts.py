@@ -144,6 +144,8 @@ def may_need_arguments(text: str) -> bool:
         if (
             "SWITCH(" in upper
             or "IFS(" in upper
+            or "CHOOSE(" in upper
+            or "VALUE(" in upper
             or "LOOKUP(" in upper
             or "MATCH(" in upper
             or "INDEX(" in upper

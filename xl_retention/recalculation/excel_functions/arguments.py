@@ -21,6 +21,8 @@ therefore rewrites these forms in the formula text before the engine computes it
   into Python; the result stays the engine's reference into the table;
 * a row or column number of INDEX that may be negative (a cell, an expression) becomes
   ``_XLR.INDEXED(number)``: Excel refuses a negative one with #VALUE!, the engine with #REF!;
+* CHOOSE's index, when not a number typed in, becomes ``_XLR.CHOICE(index)`` (TRUE is 1, "2" is 2 in
+  Excel; the engine says #VALUE!), and ``VALUE(A1)`` of one cell ``IF(ISBLANK(A1),0,VALUE(A1))``;
 * SWITCH with a value to compare that is not typed in (it may hold an error, which Excel returns)
   or an array expression becomes ``_XLR.SWITCH``, IFS with an array condition ``_XLR.IFS``
   (registered in :mod:`.logical`);
@@ -59,6 +61,9 @@ _EXACT_FLAGS = frozenset(("FALSE", "0", ""))
 _POSITIONS = frozenset(
     ("MATCH", "XMATCH", "ROW", "ROWS", "COLUMN", "COLUMNS", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "_XLR.MATCH")
 )
+#: CHOOSE's index as Excel reads it (TRUE is 1, numeric text its number; see .logical)
+CHOICE = "_XLR.CHOICE"
+_CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?\d+")
 #: SWITCH and IFS as Excel answers errors among SWITCH's values and array arguments (see .logical)
 SWITCH, IFS = "_XLR.SWITCH", "_XLR.IFS"
 #: the registered function that refuses a negative row or column number of INDEX with #VALUE! (see .lookup)
@@ -82,7 +87,7 @@ TEXT_OPERAND = "_XLR.TEXT"
 COMPARED_OPERAND = "_XLR.COMPARED"
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
+    r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE)[A-Z.]*\([^)]*"'
 )
 
@@ -153,6 +158,12 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         inner = [t for t in tokens[a:b] if t.type != Token.WSPACE]
         if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
             args[k] = f"VALUE({inner[0].value})"
+    if name == "CHOOSE" and spans and _may_be_logical(tokens[spans[0][0] : spans[0][1]]):
+        args[0] = f"{CHOICE}({args[0]})"
+    if name == "VALUE" and len(spans) == 1 and _single_cell(tokens[spans[0][0] : spans[0][1]]):
+        args[0] = args[0].strip()
+        call = f"IF(ISBLANK({args[0]}),0,{token.value}{args[0]}))"  # Excel: VALUE of a blank cell is 0
+        return call, close
     if name == "INDEX":
         for k in (1, 2):
             if k < len(spans) and _may_be_negative(tokens[spans[k][0] : spans[k][1]]):
@@ -168,6 +179,28 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
             key = args[0]
             call = f"IF(ISERROR({key}),{key},{call})"
     return call, close
+
+
+def _may_be_logical(argument: list[Token]) -> bool:
+    """Whether CHOOSE's index may be a logical or text (a cell or an expression, not a number typed in)."""
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.NUMBER:
+        return False
+    first = inner[0] if inner else None
+    if first is not None and first.type == Token.FUNC and first.subtype == Token.OPEN and _name(first) in _POSITIONS:
+        return _matching(inner, 0) != len(inner) - 1
+    return bool(inner)
+
+
+def _single_cell(argument: list[Token]) -> bool:
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    return (
+        len(inner) == 1
+        and inner[0].type == Token.OPERAND
+        and inner[0].subtype == Token.RANGE
+        and ":" not in inner[0].value
+        and _CELL.fullmatch(inner[0].value.rpartition("!")[2]) is not None
+    )
 
 
 def _may_be_negative(argument: list[Token]) -> bool:

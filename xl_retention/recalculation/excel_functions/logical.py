@@ -120,3 +120,26 @@ def ifs(*pairs: Any) -> Any:
         return {"type": "Error", "kind": "#N/A"}
 
     return _answer(one, shape)
+
+
+def _choice(value: Any) -> Any:
+    if isinstance(value, list):
+        return [[_choice(item) for item in row] for row in matrix(value)]
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            return {"type": "Error", "kind": "#VALUE!"}
+    return value
+
+
+@excel_function("_XLR.CHOICE", 1, 1)
+def choice(value: Any) -> Any:
+    """CHOOSE's index as Excel reads it: TRUE is 1 (FALSE 0, refused), numeric text its number, other text #VALUE!.
+
+    >>> choice(True), choice("2"), choice(1.5), choice("x")
+    (1.0, 2.0, 1.5, {'type': 'Error', 'kind': '#VALUE!'})
+    """
+    return _choice(value)
