@@ -170,7 +170,7 @@ def subscription_tables(
     s, e = _range(start, end)
     snaps = snapshots_of(con, item, _month_arg("through", through))
     with _cached(con, d.subscription_rows(snaps, e)) as rows:
-        check_duplicates(con, rows, item)
+        check_duplicates(con, rows, item, snaps, e)
         bounds = d._bounds(rows, s, e)  # the rows up to `end` give the same bounds as all rows (see _bounds)
         moves = con.execute(d.movements_of(rows, bounds))
         cells = con.execute(d.subscription_cohorts_of(rows, bounds))
@@ -192,7 +192,7 @@ def monthly_movements(snapshots: Any, start: MonthLike = None, end: MonthLike = 
     s, e = _range(start, end)
     snaps = snapshots_of(con, item, _month_arg("through", through))
     with _cached(con, d.subscription_rows(snaps, e)) as rows:
-        check_duplicates(con, rows, item)
+        check_duplicates(con, rows, item, snaps, e)
         moves = con.execute(d.movements_of(rows, d._bounds(rows, s, e)))
     return _monthly(moves, movements_from_counts, segment is not None)
 

@@ -181,44 +181,69 @@ def intervals_to_snapshots(intervals: ir.Table, through: int | None = None) -> i
     return grouped
 
 
-def subscription_rows(snapshots: ir.Table, end: int | None = None) -> ir.Table:
-    """Every snapshot row up to ``end`` with what the tables need, from ONE window pass per customer in month order.
+def neighbours(snapshots: ir.Table, end: int | None = None) -> ir.Table:
+    """Every snapshot row up to ``end`` with the customer's rows before and after it (``prev_m``/``prev_mrr``,
+    ``next_m``/``next_mrr``: one window pass per customer in month order); with a ``segment`` column, every row
+    gets the customer's segment (the segment of their first active month)."""
+    rows = snapshots.filter(snapshots.m <= end) if end is not None else snapshots
+    rows = _first_segment(rows, "customer_id", "m", rows.mrr > 0)
+    return rows.mutate(**_neighbour_columns(rows))
 
-    Added columns: ``prev_m``/``prev_mrr`` and ``next_m``/``next_mrr`` (the customer's
-    rows before and after: four window values of one sort). With a ``segment``
-    column, every row gets the customer's segment (the segment of their first active month).
-    Engines may cache this table: the movements, the cohorts and the duplicate check all read it.
+
+def _neighbour_columns(rows: ir.Table) -> dict[str, ir.Value]:
+    order = ibis.window(group_by=rows.customer_id, order_by=rows.m)
+    return {
+        "prev_m": rows.m.lag().over(order),
+        "prev_mrr": rows.mrr.lag().over(order),
+        "next_m": rows.m.lead().over(order),
+        "next_mrr": rows.mrr.lead().over(order),
+    }
+
+
+def subscription_rows(snapshots: ir.Table, end: int | None = None) -> ir.Table:
+    """Every snapshot row up to ``end``, classified in ONE window pass per customer in month order, as a narrow
+    table without the customer id: ``m, mrr, cohort`` [, ``segment``] and the flags the tables count.
+
+    ``cohort``: the customer's first active month (MRR above 0). Flags of an active row: ``new`` (this is
+    the cohort's month), ``kept`` (active the month before; ``change`` = MRR now - then), ``back``
+    (reactivated: neither), ``gone`` (not active the month after: lost then), ``streak`` (active in
+    every month since the cohort's: the count of active rows so far is ``m - cohort + 1``); of every
+    row: ``dup`` (the customer has another row this month). The cohort and the streak come from
+    window aggregates over the same partition and order as the neighbours, so the engine sorts once
+    and no per-customer aggregate is joined back. Engines may cache this table: the duplicate check,
+    the movements and the cohorts all read it.
     """
     rows = snapshots.filter(snapshots.m <= end) if end is not None else snapshots
     rows = _first_segment(rows, "customer_id", "m", rows.mrr > 0)
-    order = ibis.window(group_by=rows.customer_id, order_by=rows.m)
-    return rows.mutate(
-        prev_m=rows.m.lag().over(order),
-        prev_mrr=rows.mrr.lag().over(order),
-        next_m=rows.m.lead().over(order),
-        next_mrr=rows.mrr.lead().over(order),
+    whole = ibis.window(group_by=rows.customer_id, order_by=rows.m, rows=(None, None))
+    so_far = ibis.window(group_by=rows.customer_id, order_by=rows.m, rows=(None, 0))
+    active = rows.mrr > 0
+    rows = rows.mutate(  # one select: one window operator, one sort
+        **_neighbour_columns(rows),
+        cohort=active.ifelse(rows.m, ibis.null("int64")).min().over(whole),
+        run=active.ifelse(1, 0).sum().over(so_far),
     )
-
-
-def _with_cohorts(rows: ir.Table) -> ir.Table:
-    """The active rows of :func:`subscription_rows` with ``cohort`` (the customer's first active month), ``new``
-    (this is it), ``kept`` (active the month before), ``back`` (reactivated), ``gone`` (not active the month after:
-    lost then) and ``first_gone`` (the last month of the customer's first run of active months): per-customer
-    hash aggregates joined back, no second sort."""
-    active = rows.filter(rows.mrr > 0)
-    gone = active.next_m.isnull() | (active.next_m != active.m + 1) | (active.next_mrr <= 0)
-    firsts = active.group_by("customer_id").aggregate(
-        cohort=active.m.min(), first_gone=gone.ifelse(active.m, ibis.null("int64")).min()
+    active = rows.mrr > 0
+    kept = active & (rows.prev_m == rows.m - 1).fill_null(False) & (rows.prev_mrr > 0).fill_null(False)
+    new = active & (rows.m == rows.cohort).fill_null(False)
+    gone = rows.next_m.isnull() | (rows.next_m != rows.m + 1).fill_null(True) | (rows.next_mrr <= 0).fill_null(True)
+    return rows.select(
+        *_keys(rows),
+        "m",
+        "mrr",
+        "cohort",
+        new=new,
+        kept=kept,
+        back=active & ~new & ~kept,
+        gone=active & gone,
+        streak=active & (rows.run == rows.m - rows.cohort + 1).fill_null(False),
+        dup=(rows.prev_m == rows.m).fill_null(False) | (rows.next_m == rows.m).fill_null(False),
+        change=kept.ifelse(rows.mrr - rows.prev_mrr, 0.0),
     )
-    a = active.join(firsts, "customer_id")
-    gone = a.next_m.isnull() | (a.next_m != a.m + 1) | (a.next_mrr <= 0)
-    kept = (a.prev_m == a.m - 1).fill_null(False) & (a.prev_mrr > 0).fill_null(False)
-    new = a.m == a.cohort
-    return a.mutate(new=new, kept=kept, back=~new & ~kept, gone=gone)
 
 
 def duplicates(rows: ir.Table) -> ir.BooleanValue:
-    """True on a row of :func:`subscription_rows` whose customer has another row in the same month."""
+    """True on a row of :func:`neighbours` whose customer has another row in the same month."""
     return (rows.prev_m == rows.m).fill_null(False) | (rows.next_m == rows.m).fill_null(False)
 
 
@@ -234,24 +259,22 @@ def movements(snapshots: ir.Table, start: int | None = None, end: int | None = N
 def movements_of(rows: ir.Table, bounds: ir.Table) -> ir.Table:
     """:func:`movements` from the rows of :func:`subscription_rows` and the month bounds."""
     keys = _keys(rows)
-    a = _with_cohorts(rows)
-    new, kept, back = a.new, a.kept, a.back
-    change = kept.ifelse(a.mrr - a.prev_mrr, 0.0)
+    a = rows.filter(rows.mrr > 0)
     per_month = a.group_by([*keys, "m"]).aggregate(
         customers_end=a.count().cast("int64"),
         mrr_end=a.mrr.sum().cast("float64"),
-        new=_count(new),
-        new_mrr=_total(new, a.mrr),
-        reactivated=_count(back),
-        reactivation_mrr=_total(back, a.mrr),
-        expansion_mrr=_total(change > 0, change),
-        contraction_mrr=_total(change < 0, -change),
+        new=_count(a.new),
+        new_mrr=_total(a.new, a.mrr),
+        reactivated=_count(a.back),
+        reactivation_mrr=_total(a.back, a.mrr),
+        expansion_mrr=_total(a.change > 0, a.change),
+        contraction_mrr=_total(a.change < 0, -a.change),
     )
-    gone = a.filter(a.gone)
+    gone = rows.filter(rows.gone)
     losses = gone.group_by([*keys, (gone.m + 1).name("m")]).aggregate(
         lost=gone.count().cast("int64"), churned_mrr=gone.mrr.sum().cast("float64")
     )
-    cal = _calendar(bounds, a.select(*keys).distinct() if keys else None)
+    cal = _calendar(bounds, a.select(*keys).distinct() if keys else None)  # customers never active: no segment
     t = cal.left_join(per_month, [*keys, "m"]).left_join(losses, [*keys, "m"])
     zero = {c: t[c].coalesce(0) for c in ("customers_end", "new", "reactivated", "lost")}
     zero |= {c: t[c].coalesce(0.0) for c in ("mrr_end", "new_mrr", "reactivation_mrr", "expansion_mrr",
@@ -280,10 +303,9 @@ def subscription_cohorts(snapshots: ir.Table, start: int | None = None, end: int
 def subscription_cohorts_of(rows: ir.Table, bounds: ir.Table) -> ir.Table:
     """:func:`subscription_cohorts` from the rows of :func:`subscription_rows` and the month bounds."""
     keys = _keys(rows)
-    a = _with_cohorts(rows)
-    streak = a.m <= a.first_gone  # active in every month since the cohort's: still in the first run
+    a = rows.filter(rows.mrr > 0)
     cells = a.group_by([*keys, "cohort", "m"]).aggregate(
-        customers=a.count().cast("int64"), revenue=a.mrr.sum().cast("float64"), survivors=_count(streak)
+        customers=a.count().cast("int64"), revenue=a.mrr.sum().cast("float64"), survivors=_count(a.streak)
     )
     return _cohort_rows(cells, bounds, keys, ["customers", "revenue", "survivors"])
 

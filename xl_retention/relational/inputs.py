@@ -174,7 +174,7 @@ def _from_table(
     rename = {ours: table[theirs] for ours, theirs in names.items()}
     for who in ("customer_id", "visitor_id"):
         if who in rename:
-            rename[who] = rename[who].cast("string").strip().nullif("")  # one TRIM per id
+            rename[who] = _stripped(rename[who].cast("string")).nullif("")
     if segment:
         seg = table[_segment_name(list(table.columns), segment, source)].cast("string").strip()
         rename["segment"] = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
@@ -190,6 +190,16 @@ def _from_table(
     item = _shape(t, kind, source, names)
     item.checks = [_blank(item.table, n, names) for n in blanks]
     return item
+
+
+def _stripped(text: ir.StringValue) -> ir.StringValue:
+    """``text.strip()`` (spaces, tabs and newlines at either end), computed only for the values that need it.
+
+    A value without a space at either end and without a tab or newline is left as it is; testing that
+    costs a fraction of TRIM with a character set, which every id of a large table would otherwise pay.
+    """
+    needs = text.startswith(" ") | text.endswith(" ") | text.contains("\t") | text.contains("\n")
+    return needs.ifelse(text.strip(), text)
 
 
 def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, str, ir.BooleanValue, str]:
@@ -324,22 +334,27 @@ def _ordinal(value: Any) -> int:
     return (stamp.year - 1970) * 12 + stamp.month - 1
 
 
-def check_duplicates(con: Any, rows: ir.Table, item: Input) -> None:
-    """Refuse a customer twice in one month (rows of :func:`~.definitions.subscription_rows`), naming the rows of
-    the first such month, as the numpy pass does."""
-    from .definitions import duplicates
+def check_duplicates(con: Any, rows: ir.Table, item: Input, snapshots: ir.Table, end: int | None = None) -> None:
+    """Refuse a customer twice in one month, naming the rows of the first such month as the numpy pass does.
 
-    twice = rows.filter(duplicates(rows))
+    ``rows``: :func:`~.definitions.subscription_rows` of ``snapshots`` (its ``dup`` flag); only when a
+    duplicate is found are the rows named, from the neighbours of ``snapshots`` (their ids and row numbers).
+    """
+    from .definitions import duplicates, neighbours
+
+    twice = rows.filter(rows.dup)
     first = con.execute(twice.aggregate(m=twice.m.min()))["m"].iloc[0]
     if pd.isna(first):
         return
-    bad = twice.filter(twice.m == int(first))
+    near = neighbours(snapshots, end)
+    near = near.filter(duplicates(near))
+    bad = near.filter(near.m == int(first))
     problem = "duplicate snapshots (the same customer and month more than once)"
     column = f"{item.names['customer_id']}, {item.names['month']}"
     count = int(con.execute(bad.count()))
-    if ROW not in rows.columns:  # no row numbers: name the rows by customer and month
+    if ROW not in near.columns:  # no row numbers: name the rows by customer and month
         bad = bad.mutate(month=month_date(bad.m))
-    shown = None if ROW in rows.columns else "month"
+    shown = None if ROW in near.columns else "month"
     raise first_rows(con, bad, ibis.literal(True), item.source, column, problem, shown, count)
 
 
