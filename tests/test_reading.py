@@ -607,3 +607,66 @@ def test_any_workbook_layout_gives_the_same_tables(orders, epoch_1904, cells, nu
         got = order_tables(read_table(Path(folder) / "o.xlsx"))
     for left, right in zip(order_tables(typed), got, strict=True):
         pd.testing.assert_frame_equal(left, right)
+
+
+# -- the multi-threaded reader (pyarrow) reads plain UTF-8 CSVs as the C parser does ------------------------------------
+def _by_c_parser(path: Path, monkeypatch: pytest.MonkeyPatch) -> pd.DataFrame:
+    from xl_retention.reading import files
+
+    with monkeypatch.context() as patched:
+        patched.setattr(files, "_read_csv_arrow", lambda *args: None)
+        return read_table(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'customer_id,date,amount\n0123,2024-01-05,"1,5"\n"",2024-02-01,\n a ,"say ""hi""",NA\n',  # quotes, blanks
+        'id;note\n1;"two\nlines"\n2;plain\n',  # a newline inside a quoted value
+        "a,b\r\n1,2\r\n\r\n3,4",  # CRLF, a blank line, no newline at the end
+        "a,b\n1\n2,3\n",  # a short row: the C parser fills it with a blank
+        "a,b\n1,2,3\n",  # a long row: the C parser's own reading
+        'a,b\nx"y,z\n',  # a quote inside an unquoted value
+        "a,a\n1,2\n",  # a repeated name stays as written
+        "a|b\n1|\n|2\n",
+        "a\tb\n 1\t2 \n",
+        "a,b\n1,caf\xe9\n",  # not UTF-8 after the sample: Windows-1252, as before
+    ],
+)
+def test_the_multi_threaded_reader_gives_the_c_parsers_frame(tmp_path, monkeypatch, text: str) -> None:
+    path = tmp_path / "in.csv"
+    path.write_bytes(text.encode("cp1252" if "\xe9" in text else "utf-8"))
+    got = read_table(path)
+    pd.testing.assert_frame_equal(got, _by_c_parser(path, monkeypatch), check_exact=True)
+    assert got.attrs == _by_c_parser(path, monkeypatch).attrs
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.lists(st.text(alphabet='ab ,;"\n\r\t0é', max_size=6), min_size=3, max_size=3), min_size=1, max_size=12
+    ),
+    st.sampled_from([",", ";", "\t"]),
+)
+def test_any_quoted_csv_reads_the_same_with_either_parser(tmp_path, monkeypatch, rows, sep) -> None:
+    path = tmp_path / "rows.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=sep)
+        writer.writerow(["x", "y", "z"])
+        writer.writerows(rows)
+    try:
+        expected = _by_c_parser(path, monkeypatch)
+    except DataError as error:
+        with pytest.raises(DataError) as got:
+            read_table(path)
+        assert str(got.value) == str(error)
+        return
+    pd.testing.assert_frame_equal(read_table(path), expected, check_exact=True)
+
+
+def test_bytes_that_are_not_utf8_after_the_sniffed_sample_are_read_as_before(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "late.csv"
+    path.write_bytes(b"id,name\n" + b"1,plain\n" * 10_000 + "2,caf\xe9\n".encode("cp1252"))
+    got = read_table(path)
+    assert got["name"].iloc[-1] == "caf\xe9" and got.attrs["dialect"].encoding == "cp1252"
+    pd.testing.assert_frame_equal(got, _by_c_parser(path, monkeypatch), check_exact=True)

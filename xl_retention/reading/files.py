@@ -139,14 +139,75 @@ def sniff_csv(path: str | Path, *, sep: str | None = None, encoding: str | None 
     return CsvDialect(chosen, found, quotechar)
 
 
+def _first_line(path: Path) -> str:
+    with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+        return handle.readline()
+
+
 def _header_names(path: Path, dialect: CsvDialect) -> list[str]:
     with open(path, encoding=dialect.encoding, errors="replace", newline="") as handle:
         reader = csv.reader(handle, delimiter=dialect.sep, quotechar=dialect.quotechar)
         return [name.lstrip("\ufeff") for name in next(reader, [])]
 
 
+def _read_csv_arrow(path: Path, dialect: CsvDialect, width: int) -> pd.DataFrame | None:
+    """A plain UTF-8 CSV read by pyarrow's multi-threaded reader, every column as text, blanks missing: the
+    frame pandas' C parser gives (same values, same ``str`` dtype), or None when pyarrow cannot be sure of
+    reading it the same way (any parse or decoding error: short or long rows, bytes that are not UTF-8, ...),
+    so that the C parser reads it and its rules and errors apply.
+
+    ``width``: the number of header names. Values may hold the quote character; a newline inside a
+    quoted value is only allowed (slower) when the file has a quote character at all.
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+    except ImportError:
+        return None
+    quoted = _holds_byte(path, dialect.quotechar.encode())
+    names = [f"f{i}" for i in range(width)]
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(skip_rows=1, column_names=names, use_threads=True),
+            parse_options=pacsv.ParseOptions(
+                delimiter=dialect.sep, quote_char=dialect.quotechar, newlines_in_values=quoted, ignore_empty_lines=True
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError):
+        return None
+    if table.num_rows == 0:
+        return None  # a header alone: the C parser's own result and messages
+    columns = {i: table.column(i).to_pandas().astype(str) for i in range(width)}
+    df = pd.DataFrame(columns)
+    return df
+
+
+def _holds_byte(path: Path, byte: bytes, chunk: int = 1 << 24) -> bool:
+    with open(path, "rb") as handle:
+        while block := handle.read(chunk):
+            if byte in block:
+                return True
+    return False
+
+
 def _read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame:
     dialect = sniff_csv(path, sep=sep, encoding=encoding)
+    if dialect.encoding == "utf-8":
+        header = _header_names(path, dialect)
+        first = _first_line(path)
+        if header and first.strip() and "\ufeff" not in first:
+            df = _read_csv_arrow(path, dialect, len(header))
+            if df is not None:
+                df.columns = header
+                df.attrs["dialect"] = dialect
+                return df
     options: dict[str, Any] = {
         "sep": dialect.sep,
         "quotechar": dialect.quotechar,
