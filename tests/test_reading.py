@@ -609,7 +609,7 @@ def test_any_workbook_layout_gives_the_same_tables(orders, epoch_1904, cells, nu
         pd.testing.assert_frame_equal(left, right)
 
 
-# -- the multi-threaded reader (pyarrow) reads plain UTF-8 CSVs as the C parser does ------------------------------------
+# -- the multi-threaded reader (pyarrow) reads plain UTF-8 CSVs as the C parser does --------------------------------
 def _by_c_parser(path: Path, monkeypatch: pytest.MonkeyPatch) -> pd.DataFrame:
     from xl_retention.reading import files
 
@@ -643,9 +643,7 @@ def test_the_multi_threaded_reader_gives_the_c_parsers_frame(tmp_path, monkeypat
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    st.lists(
-        st.lists(st.text(alphabet='ab ,;"\n\r\t0é', max_size=6), min_size=3, max_size=3), min_size=1, max_size=12
-    ),
+    st.lists(st.lists(st.text(alphabet='ab ,;"\n\r\t0é', max_size=6), min_size=3, max_size=3), min_size=1, max_size=12),
     st.sampled_from([",", ";", "\t"]),
 )
 def test_any_quoted_csv_reads_the_same_with_either_parser(tmp_path, monkeypatch, rows, sep) -> None:
