@@ -212,6 +212,21 @@ def test_non_formula_cells_are_skipped_and_not_counted(source: Path, tmp_path: P
     assert (customers["A2"].value, customers["D1"].value, customers["C2"].value) == (10, "Band", 20)
 
 
+def test_references_are_checked_however_the_sheet_is_written(source: Path, tmp_path: Path) -> None:
+    """On a plain sheet the references are checked by matching the sheet's own: "$C$2" and "c3" still name
+    C2 and C3, the same cell twice, a row 0 or a cell of no formula behave as on the general path."""
+    target = tmp_path / "target.xlsx"
+    assert write_cached_values(source, target, {"Customers": {"$C$2": 1.5, "c3": 2.5, "G2": 0.5}}) == 3
+    customers = openpyxl.load_workbook(target, data_only=True)["Customers"]
+    assert (customers["C2"].value, customers["C3"].value, customers["G2"].value) == (1.5, 2.5, 0.5)
+    with pytest.raises(ValueError, match="C2 of sheet 'Customers' is given twice"):
+        write_cached_values(source, target, {"Customers": {"C2": 1.0, "$C$2": 2.0}})
+    for bad in ("C0", "2C", "", "C2:C3"):
+        with pytest.raises(ValueError, match="invalid cell reference"):
+            write_cached_values(source, target, {"Customers": {"C2": 1.0, bad: 2.0}})
+    assert write_cached_values(source, target, {"Customers": {"C2": 1.0, "A1": 2.0}}) == 1  # A1 holds no formula
+
+
 def test_floats_round_trip_exactly(source: Path, tmp_path: Path) -> None:
     target = tmp_path / "target.xlsx"
     floats = {"C2": 0.1 + 0.2, "C3": 1 / 3, "G2": 1e-300, "B2": 2.0**53 + 2, "D2": -0.0, "F2": 1.7976931348623157e308}

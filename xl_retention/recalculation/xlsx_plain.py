@@ -71,7 +71,8 @@ def rewrite_plain_cells(
     """``xml`` with the cached values of the requested formula cells replaced between ``start`` and ``end``
     (the inside of ``<sheetData>``), and the number of cells written; None when a formula cell there is not
     in the plain layout. ``cells``: {b"B2": value}, values as :func:`.xlsx_values.write_cached_values` takes
-    them (a value it cannot store raises the same error, at the same cell)."""
+    them (a value it cannot store raises the same error, at the same cell); or {"B2": value}, references not
+    yet checked: then None also when one of them is not a formula cell's reference of this sheet."""
     segment = xml[start:end]
     if b"<!--" in segment or b"<![CDATA[" in segment:  # markup the patterns below could be fooled by
         return None
@@ -89,6 +90,13 @@ def rewrite_plain_cells(
     return xml[:start] + new + xml[end:], written
 
 
+def _keys(refs: list[bytes], cells: dict) -> list:
+    """The sheet's references as keys of ``cells`` (bytes, or text when its keys are text)."""
+    if not cells or isinstance(next(iter(cells)), bytes):
+        return refs
+    return b"\n".join(refs).decode().split("\n")
+
+
 def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: int) -> tuple[bytes, int] | None:
     """The common case, formula cells without a ``t`` attribute, every one of them requested: one ``findall`` of
     the references, one ``split`` at the values; None for any other segment."""
@@ -96,12 +104,12 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
 
     refs = _UNTYPED_HEAD.findall(segment)
     count = len(refs)
-    if count != starts:
+    if count != starts or (len(cells) != count):
         return None
     pieces = _UNTYPED_TAIL.split(segment)  # text up to a formula's end, text, ..., text after the last
     if len(pieces) != count + 1:
         return None
-    values = list(map(cells.get, refs, repeat(_MISSING, count)))
+    values = list(map(cells.get, _keys(refs, cells), repeat(_MISSING, count)))
     if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
         odd: list[int] = []
         texts = numbers_text(values, "</f><v>", "</v></c>").split(b"\0")
@@ -144,7 +152,7 @@ def typed_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: 
     if count != starts:
         return None
     keys = pieces[2::_STEP]
-    values = list(map(cells.get, keys, repeat(_MISSING, count)))
+    values = list(map(cells.get, _keys(keys, cells), repeat(_MISSING, count)))
     if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
         odd: list[int] = []
         texts = numbers_text(values).split(b"\0")
@@ -154,6 +162,8 @@ def typed_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: 
         for k in odd:
             numbers[k] = 0.0
         texts = numbers_text(numbers).split(b"\0")
+    if cells and not isinstance(next(iter(cells)), bytes) and count - values.count(_MISSING) != len(cells):
+        return None  # a requested reference that is no formula cell of this sheet: checked by the general path
     types = pieces[4::_STEP]
     new_types = [b""] * count
     written = count

@@ -126,7 +126,7 @@ def write_cached_values(
     source_path = os.fspath(source)
     # the source is closed before the replace, so an in-place write works on every platform
     with atomic_output(target) as stream, zipfile.ZipFile(source_path) as package:
-        requests = _requests(package, values, source_path)
+        requests = _requests(package, values, source_path, checked=False)  # references checked as the sheet is read
         spilled = _requests(package, members or {}, source_path)
         for part, (title, _cells) in spilled.items():
             requests.setdefault(part, (title, {}))
@@ -140,9 +140,10 @@ def write_cached_values(
 
 
 def _requests(
-    package: zipfile.ZipFile, values: Mapping[str, Mapping[str, object]], source: str
-) -> dict[str, tuple[str, dict[bytes, object]]]:
-    """Zip entry name of each requested sheet part -> (sheet title, {canonical cell ref: value})."""
+    package: zipfile.ZipFile, values: Mapping[str, Mapping[str, object]], source: str, checked: bool = True
+) -> dict[str, tuple[str, Mapping[str, object] | dict[bytes, object]]]:
+    """Zip entry name of each requested sheet part -> (sheet title, {canonical cell ref: value}); with
+    ``checked=False`` the cells as given (:func:`_rewrite_sheet` checks their references)."""
     if not values:
         return {}
     parts = _sheet_parts(package)
@@ -154,7 +155,7 @@ def _requests(
             )
         if parts[title] is None:
             raise ValueError(f"the part of sheet {title!r} is missing from workbook {source!r}")
-        requests[parts[title]] = (title, _canonical_refs(title, cells))
+        requests[parts[title]] = (title, _canonical_refs(title, cells) if checked else cells)
     return requests
 
 
@@ -251,10 +252,29 @@ def _entry_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
 # --- sheet XML ----------------------------------------------------------------------------------------------------
 
 
-def _rewrite_sheet(xml: bytes, title: str, cells: dict[bytes, object]) -> tuple[bytes, int]:
-    """The sheet part with the requested formula cells' cached values replaced, and the number of cells written."""
+def _rewrite_sheet(xml: bytes, title: str, cells: dict[bytes, object] | Mapping[str, object]) -> tuple[bytes, int]:
+    """The sheet part with the requested formula cells' cached values replaced, and the number of cells written.
+
+    ``cells``: {b"F3": value} by canonical reference, or the caller's {"F3": value}, whose references are
+    checked here: at no cost when each one is a formula cell of a plain sheet (it equals the sheet's own
+    reference), else by :func:`_canonical_refs`, which raises for an invalid one.
+    """
     if not cells:
         return xml, 0
+    if not isinstance(next(iter(cells)), bytes):
+        opening = _SHEET_DATA.search(xml)
+        if opening is not None and not opening.group(1) and not opening.group(2):
+            _check_encoding(xml, title)
+            closing = re.compile(rb"</sheetData\s*>").search(xml, opening.end())
+            end = closing.start() if closing is not None else len(xml)
+            from .xlsx_plain import rewrite_plain_cells
+
+            plain = rewrite_plain_cells(xml, title, cells, opening.end(), end)  # type: ignore[arg-type]
+            if plain is not None:
+                return plain
+        cells = _canonical_refs(title, cells)
+        if not cells:
+            return xml, 0
     _check_encoding(xml, title)
     opening = _SHEET_DATA.search(xml)
     if opening is None or opening.group(2):  # no <sheetData> or an empty <sheetData/>
