@@ -314,6 +314,25 @@ def test_a_dynamic_array_that_grew_spills_further_and_its_range_follows(tmp_path
         assert b'<f t="array" ref="D2:D5">_xlfn.UNIQUE(B2:B7)</f>' in package.read("xl/worksheets/sheet1.xml")
 
 
+def test_row_and_column_of_a_range_are_arrays_where_excel_takes_arrays(tmp_path: Path) -> None:
+    # ROW(A2:A5) is {2;3;4;5} in an array formula and in SUMPRODUCT or INDEX's array (the engine gave 2);
+    # in a classic SUM it is the first row, as in Excel without Ctrl+Shift+Enter
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for row, value in zip(range(2, 6), (10, 20, 30, 40), strict=True):
+        ws[f"B{row}"] = value
+    ws["D1"] = "=SUMPRODUCT((ROW(A2:A5)>3)*B2:B5)"
+    ws["D2"] = "=INDEX(ROW(A2:A5),3)"
+    ws["D3"] = "=INDEX(COLUMN(B1:D1),1,2)"
+    ws["D4"] = "=SUM(ROW(A2:A5))"
+    ws["F1"] = ArrayFormula("F1:F3", "=ROW(A1:A3)*2")
+    ws["G1"] = ArrayFormula("G1", "=SUM(ROW(A2:A5))")
+    wb.save(tmp_path / "rows.xlsx")
+    got, _ = recalculated(tmp_path / "rows.xlsx")
+    assert [got[r] for r in ("D1", "D2", "D3", "D4", "F1", "F2", "F3", "G1")] == [70, 4, 3, 2, 2, 4, 6, 14]
+
+
 def test_a_blocked_dynamic_array_is_a_spill_error_in_its_first_cell_only(tmp_path: Path) -> None:
     # a 4th region since Excel saved the file, and a value in D5 where the result would spill: Excel shows
     # #SPILL! in D2, clears the cells it covered before, and stores the formula over D2 alone

@@ -112,6 +112,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     lower = bare.lower()
     if tables and _any_of(tuple(tables)).search(lower):
         return True
+    if ":" in bare and ("ROW(" in upper or "COLUMN(" in upper):
+        return True
     if array:
         return False
     if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare) or _SCALAR_CALL.search(bare)):
@@ -250,6 +252,48 @@ def _implicit(reference: str, row: int, col: int) -> str | None:
     return f"{match.group('sheet') or ''}${get_column_letter(hit[1])}${hit[0]}"
 
 
+def _numbers_of_cells(tokens: list[Token], array: bool) -> bool:
+    """``ROW(A2:A4)`` -> ``{2;3;4}`` and ``COLUMN(B1:C1)`` -> ``{2,3}`` where Excel evaluates them as arrays.
+
+    That is in an array formula, or inside an argument Excel takes as an array (SUMPRODUCT, INDEX's
+    array, ...); the engine gives the first row or column only. Elsewhere in a classic formula Excel
+    takes the first one too, and the formula is left as it is. Changes ``tokens`` in place.
+    """
+    changed = False
+    stack: list[list] = []
+    for i, token in enumerate(tokens):
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            name = _bare_name(token.value[:-1])
+            if name in ("ROW", "COLUMN") and i + 2 < len(tokens) and (array or _in_array_argument(stack)):
+                area, close = tokens[i + 1], tokens[i + 2]
+                numbers = _numbers_of(area, name) if close.type == Token.FUNC and close.subtype == Token.CLOSE else None
+                if numbers is not None and area.type == Token.OPERAND:
+                    token.value, area.value, close.value, changed = numbers, "", "", True
+                    close.type = area.type = "SKIPPED"  # neither opens nor closes a call any more
+                    continue
+            stack.append([name, 0])
+        elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
+            if stack:
+                stack.pop()
+        elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
+            stack[-1][1] += 1
+    return changed
+
+
+def _numbers_of(area: Token, name: str) -> str | None:
+    """The array constant of ROW or COLUMN over a literal area of several rows (columns); None otherwise."""
+    if area.subtype != Token.RANGE or ":" not in area.value:
+        return None
+    match = _A1_RANGE.match(area.value)
+    if match is None or match.group("b") is None:
+        return None
+    left, top, right, bottom = range_boundaries((match.group("a") + ":" + match.group("b")).replace("$", ""))
+    first, last = (top, bottom) if name == "ROW" else (left, right)
+    if first == last or last - first >= 10_000:
+        return None
+    return "{" + (";" if name == "ROW" else ",").join(str(n) for n in range(first, last + 1)) + "}"
+
+
 def _is_operator(token: Token | None) -> bool:
     return token is not None and token.type in (Token.OP_IN, Token.OP_PRE, Token.OP_POST)
 
@@ -344,6 +388,8 @@ def rewrite(
                     cell = _implicit(reference, row, col)
                     if cell is not None:
                         token.value, changed = cell, True
+    if _numbers_of_cells(tokens, array):
+        changed = True
     if changed and names:  # the engine sees a name over the formula's own cell as a cycle when it is set again
         for token in tokens:
             if token.type == Token.OPERAND and token.subtype == Token.RANGE and token.value.lower() in names:
