@@ -8,8 +8,10 @@ few C-level passes over the sheet's bytes, and Python code per cell only for a v
 not a finite number (text, an error, a blank...):
 
 - :func:`untyped_cells`, the common case (no formula cell has a ``t`` attribute yet, and every
-  one is requested): one ``findall`` of the references, one ``split`` at the formulas' ends;
-  the new values are formatted with one ``join`` of ``repr`` and woven between the pieces;
+  one is requested): one ``findall`` of the references; when every value is a finite number,
+  one ``sub`` makes the sheet a %-format with a ``%s`` at each value and one ``%`` fills them
+  in (C code formats each float as ``repr`` does); otherwise one ``split`` at the formulas'
+  ends, the values formatted with one ``join`` of ``repr`` and woven between the pieces;
 - :func:`typed_cells` otherwise: one ``split`` by a pattern whose groups cover each formula
   cell entirely (start tag, type, formula, value, end tag), the new values and types put into
   their slots of the list by slice assignment, one ``join``.
@@ -38,6 +40,7 @@ _PLAIN_CELL = re.compile(
 # and the formula's end with the value (split() drops it: the new value takes its place).
 _UNTYPED_HEAD = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]*)"(?: s="[0-9]+")?><f>')
 _UNTYPED_TAIL = re.compile(rb"</f>(?:<v>[^<]*</v>|<v\s*/>|)</c>")
+_TAIL_TEXT = re.compile(_UNTYPED_TAIL.pattern.decode())
 _GROUPS = 7
 _STEP = _GROUPS + 1
 _MISSING = object()
@@ -74,7 +77,7 @@ def rewrite_plain_cells(
     them (a value it cannot store raises the same error, at the same cell); or {"B2": value}, references not
     yet checked: then None also when one of them is not a formula cell's reference of this sheet."""
     segment = xml[start:end]
-    if b"<!--" in segment or b"<![CDATA[" in segment:  # markup the patterns below could be fooled by
+    if b"<!" in segment:  # a comment or CDATA section: markup the patterns below could be fooled by
         return None
     starts = segment.count(b"<f")  # every "<f" (rich text's <family> too: then the exact count below)
     if not starts:
@@ -99,26 +102,34 @@ def _keys(refs: list[bytes], cells: dict) -> list:
 
 def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: int) -> tuple[bytes, int] | None:
     """The common case, formula cells without a ``t`` attribute, every one of them requested: one ``findall`` of
-    the references, one ``split`` at the values; None for any other segment."""
+    the references, then one ``sub`` and one ``%`` (numbers only) or one ``split`` and one ``join``; None for any
+    other segment."""
     from .xlsx_values import Resized, _cached
 
     refs = _UNTYPED_HEAD.findall(segment)
     count = len(refs)
     if count != starts or (len(cells) != count):
         return None
+    values = list(map(cells.get, _keys(refs, cells), repeat(_MISSING, count)))
+    if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
+        # every value a finite number: the sheet becomes a %-format with a %s at each value ("%" doubled), and
+        # one % fills them in (a float's %s is its repr)
+        template, slots = _TAIL_TEXT.subn("</f><v>%s</v></c>", segment.decode("latin-1").replace("%", "%%"))
+        if slots != count:
+            return None
+        text = template % tuple(values)
+        if 0.0 in values:  # zero and negative zero as 0, as Excel stores them (only the values just written)
+            for zero in _ZEROS:
+                text = text.replace(f"</f><v>{zero}</v></c>", "</f><v>0</v></c>")
+        return text.encode("latin-1"), count
     pieces = _UNTYPED_TAIL.split(segment)  # text up to a formula's end, text, ..., text after the last
     if len(pieces) != count + 1:
         return None
-    values = list(map(cells.get, _keys(refs, cells), repeat(_MISSING, count)))
-    if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
-        odd: list[int] = []
-        texts = numbers_text(values, "</f><v>", "</v></c>").split(b"\0")
-    else:
-        odd = [k for k, value in enumerate(values) if type(value) is not float or value - value != 0]
-        numbers = values.copy()
-        for k in odd:
-            numbers[k] = 0.0
-        texts = numbers_text(numbers, "</f><v>", "</v></c>").split(b"\0")
+    odd = [k for k, value in enumerate(values) if type(value) is not float or value - value != 0]
+    numbers = values.copy()
+    for k in odd:
+        numbers[k] = 0.0
+    texts = numbers_text(numbers, "</f><v>", "</v></c>").split(b"\0")
     texts_of: dict[str, tuple[bytes | None, bytes]] = {}  # the same text in many cells ("high", "low"): escaped once
     for k in odd:
         value = values[k]
