@@ -1,15 +1,24 @@
 """Recalculation speed: the embedded engine against LibreOffice headless, in the same run.
 
-Run by hand: ``python bench/bench_recalc.py [--batch 200] [--baseline DIR]``. Three workloads:
+Run by hand: ``python bench/bench_recalc.py [--batch 200] [--runs 3] [--baseline DIR] [--phases]``.
+Three workloads:
 
 1. the template with 120 months of sample data;
 2. a workbook of 50,000 formula cells mixing xl-retention formulas with built-ins;
 3. a batch of template workbooks recalculated with ``--jobs 2``.
 
-Peer: LibreOffice headless converting the same workbook to .xlsx with recalculation on
-load forced (``tests/libreoffice.py``), on a copy whose xl-retention formulas are
-rewritten as the equivalent built-in arithmetic. Each measurement runs in a fresh process;
-peak memory is that process tree's maximum resident set size.
+End to end, each in a fresh process from its start to the written file: ours is the command a
+user runs, ``python -m xl_retention recalc FILE --engine embedded --json``; the peer is
+LibreOffice headless converting the same workbook to .xlsx with recalculation on load forced
+(the ``soffice`` command of ``tests/libreoffice.py``, its profile made by a first conversion
+that is not timed), on a copy whose xl-retention formulas are rewritten as the equivalent
+built-in arithmetic. Both are timed in wall seconds and in CPU seconds (user + system of the
+process tree, from ``wait4``: what a shared machine's load disturbs less), best of ``--runs``
+interleaved runs; peak memory is the tree's maximum resident set size.
+
+``--phases``: where the time of the 50,000-cell workbook goes, phase by phase (CPU seconds in
+one process after a first run; the interpreter's start and the imports measured in fresh
+processes).
 
 ``--baseline DIR``: also run an older checkout of xl-retention (``git worktree add --detach DIR
 COMMIT``) in the same run, each workload built by that version's own template code (its
@@ -158,70 +167,221 @@ def batch_seconds(folder: Path, out: Path, env: dict[str, str] | None) -> float:
     return time.perf_counter() - started
 
 
-def theirs(path: Path, outdir: Path) -> dict:
-    code = (
-        "import json, sys, time; sys.path.insert(0, {!r}); import libreoffice; t = time.perf_counter(); "
-        "libreoffice.recalculate({!r}, {!r}); result = {{'seconds': time.perf_counter() - t}}"
-    ).format(str(ROOT / "tests"), str(path), str(outdir))
-    return measure(code)
+def timed(command: list[str]) -> dict:
+    """Run ``command`` to its end: wall seconds, CPU seconds (user + system) and peak MB of its process tree."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=NEUTRAL, start_new_session=True
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{command[0]} failed ({process.returncode}): {process.stderr.read().decode()[-500:]}")
+    process.stderr.close()
+    return {"seconds": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def ours_command(path: Path, outdir: Path) -> list[str]:
+    return [sys.executable, "-m", "xl_retention", "recalc", str(path), "--engine", "embedded", "--json",
+            "--output-dir", str(outdir)]  # fmt: skip
+
+
+def soffice_command(path: Path, outdir: Path) -> list[str]:
+    """The conversion ``tests/libreoffice.py`` runs, with its recalculating profile (made on the first call)."""
+    with libreoffice._lock:
+        profile = libreoffice._profile(True)
+    return [libreoffice.soffice_path(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+            "--convert-to", "xlsx", "--outdir", str(outdir), str(path)]  # fmt: skip
+
+
+def end_to_end(path: Path, peer: Path, work: Path, runs: int) -> tuple[dict, dict]:
+    """Ours and LibreOffice on one workbook, fresh processes, interleaved; the best of ``runs`` of each."""
+    libreoffice.recalculate(peer, work / "lo-warm")  # the profile exists before the timed conversions
+    mine, theirs_ = [], []
+    for _ in range(runs):
+        mine.append(timed(ours_command(path, work / "ours-out")))
+        theirs_.append(timed(soffice_command(peer, work / "lo-out")))
+    best = {key: min(r[key] for r in mine) for key in ("seconds", "cpu", "peak_mb")}
+    best_peer = {key: min(r[key] for r in theirs_) for key in ("seconds", "cpu", "peak_mb")}
+    return best, best_peer
 
 
 def row(name: str, formulas: int, a: dict, b: dict) -> str:
     return (
-        f"| {name} | {formulas:,} | {a['seconds']:.2f} | {formulas / a['seconds']:,.0f} | {a['peak_mb']:.0f} "
-        f"| {b['seconds']:.2f} | {formulas / b['seconds']:,.0f} | {b['peak_mb']:.0f} "
-        f"| {b['seconds'] / a['seconds']:.1f}x |"
+        f"| {name} | {formulas:,} | {a['seconds']:.2f} | {a['cpu']:.2f} | {formulas / a['seconds']:,.0f} "
+        f"| {a['peak_mb']:.0f} | {b['seconds']:.2f} | {b['cpu']:.2f} | {formulas / b['seconds']:,.0f} "
+        f"| {b['peak_mb']:.0f} | {a['seconds'] / b['seconds']:.2f} | {a['cpu'] / b['cpu']:.2f} |"
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--batch", type=int, default=200, help="workbooks in the batch run")
+    parser.add_argument("--batch", type=int, default=200, help="workbooks in the batch run (0: none)")
+    parser.add_argument("--runs", type=int, default=3, help="interleaved runs of each single workbook (best)")
     parser.add_argument("--baseline", type=Path, help="an older checkout of xl-retention to run in the same run")
+    parser.add_argument("--phases", action="store_true", help="where the 50,000-cell workbook's time goes")
     args = parser.parse_args()
     if args.baseline is not None:
         compare_baseline(args.baseline.resolve(), args.batch)
         return
     work = Path(tempfile.mkdtemp(prefix="xlr-bench-"))
     try:
+        if args.phases:
+            phases(large_workbook(work / "large.xlsx"), work)
+            return
         template = build_template(work / "template120.xlsx", months=120, inputs=sample_inputs(120))
         large = large_workbook(work / "large.xlsx")
+        print(f"load average {os.getloadavg()[0]:.2f}; end to end, fresh processes, best of {args.runs}")
+        print()
         print(
-            "| workbook | formula cells | embedded s | cells/s | peak MB | LibreOffice s | cells/s | peak MB | "
-            "speed-up |"
+            "| workbook | formula cells | ours wall s | ours CPU s | cells/s | peak MB | LibreOffice wall s "
+            "| CPU s | cells/s | peak MB | ours / LibreOffice, wall | CPU |"
         )
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for name, path in (("template, 120 months", template), ("50,000 mixed formulas", large)):
             peer = builtin_copy(path, work / f"builtin-{path.name}")
-            a = ours(path, work / f"out-{path.name}")
-            b = theirs(peer, work / "lo")
-            print(row(name, a["formulas"], a, b), flush=True)
-
-        batch = work / "batch"
-        batch.mkdir()
-        one = build_template(work / "one.xlsx", inputs=sample_inputs(24))
-        peer_one = builtin_copy(one, work / "peer-one.xlsx")
-        (work / "peer-batch").mkdir()
-        for i in range(args.batch):
-            shutil.copy(one, batch / f"book{i:03d}.xlsx")
-            shutil.copy(peer_one, work / "peer-batch" / f"book{i:03d}.xlsx")
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "xl_retention", "recalc", str(batch), "--jobs", "2", "--output-dir",
-             str(work / "batch-out"), "--json"], check=True, capture_output=True,
-        )  # fmt: skip
-        ours_s = time.perf_counter() - started
-        started = time.perf_counter()
-        for i in range(args.batch):
-            libreoffice.recalculate(work / "peer-batch" / f"book{i:03d}.xlsx", work / "peer-out")
-        theirs_s = time.perf_counter() - started
-        print(
-            f"\nbatch of {args.batch} templates: xl-retention recalc --jobs 2 {ours_s:.1f} s "
-            f"({args.batch / ours_s:.1f} files/s); LibreOffice one by one {theirs_s:.1f} s "
-            f"({args.batch / theirs_s:.2f} files/s); speed-up {theirs_s / ours_s:.1f}x"
-        )
+            formulas = ours(path, work / f"out-{path.name}")["formulas"]
+            a, b = end_to_end(path, peer, work, args.runs)
+            print(row(name, formulas, a, b), flush=True)
+        print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
+        if args.batch:
+            batch_run(work, args.batch)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def batch_run(work: Path, files: int) -> None:
+    batch = work / "batch"
+    batch.mkdir()
+    one = build_template(work / "one.xlsx", inputs=sample_inputs(24))
+    peer_one = builtin_copy(one, work / "peer-one.xlsx")
+    (work / "peer-batch").mkdir()
+    for i in range(files):
+        shutil.copy(one, batch / f"book{i:03d}.xlsx")
+        shutil.copy(peer_one, work / "peer-batch" / f"book{i:03d}.xlsx")
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "xl_retention", "recalc", str(batch), "--jobs", "2", "--output-dir",
+         str(work / "batch-out"), "--json"], check=True, capture_output=True,
+    )  # fmt: skip
+    ours_s = time.perf_counter() - started
+    started = time.perf_counter()
+    for i in range(files):
+        libreoffice.recalculate(work / "peer-batch" / f"book{i:03d}.xlsx", work / "peer-out")
+    theirs_s = time.perf_counter() - started
+    print(
+        f"\nbatch of {files} templates: xl-retention recalc --jobs 2 {ours_s:.1f} s "
+        f"({files / ours_s:.1f} files/s); LibreOffice one by one {theirs_s:.1f} s "
+        f"({files / theirs_s:.2f} files/s); speed-up {theirs_s / ours_s:.1f}x; load average {os.getloadavg()[0]:.2f}"
+    )
+
+
+# (module, function) whose CPU time is a phase of recalc_file; each is a top-level call, none inside another
+PHASES = (
+    ("batch", "_check_readable", "reading check of the package (zip test)"),
+    ("embedded", "scan", "package scan (formula cells, kinds, stored values, names, tables)"),
+    ("embedded", "load", "formualizer loads the file, our functions registered"),
+    ("embedded", "FormulaTexts", "stored texts by cell"),
+    ("embedded", "may_need_rewrite", "pre-tests of every formula (structure)"),
+    ("embedded", "may_need_arguments", "pre-tests of every formula (arguments)"),
+    ("embedded", "may_split", "pre-tests of every formula (SUBTOTAL)"),
+    ("embedded", "rewrite", "structural rewrites"),
+    ("embedded", "rewrite_arguments", "argument rewrites"),
+    ("embedded", "_build_graph", "formualizer builds its dependency graph"),
+    ("workbook", "set_formulas_batch", "rewritten formulas set in the engine"),
+    ("workbook", "evaluate_all", "evaluation: the engine and every Python call it makes"),
+    ("embedded", "_read", "reading the results"),
+    ("embedded", "_find_unsupported", "unsupported cells"),
+    ("embedded", "_fit_arrays", "array results"),
+    ("xlsx_values", "write_cached_values", "writing the cached values"),
+    ("chart_ranges", "fit_chart_ranges", "chart ranges fitted"),
+)
+
+
+def phases(path: Path, work: Path) -> None:
+    """Where the time of one recalculation goes: CPU seconds of each phase, the rest, the start and imports."""
+    import functools
+
+    from xl_retention.recalculation import batch, embedded, recalc_file, xlsx_values
+    from xl_retention.workbook import chart_ranges
+
+    spent: dict[str, float] = {}
+    callbacks = [0.0]
+
+    def timer(label: str, function):
+        @functools.wraps(function)
+        def timed_call(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.process_time() - started
+
+        return timed_call
+
+    class Timed:  # formualizer's Workbook and Sheet, with the phases' methods timed
+        def __init__(self, inner) -> None:
+            self._inner = inner
+
+        def __getattr__(self, name: str):
+            attr = getattr(self._inner, name)
+            labels = {phase: label for module, phase, label in PHASES if module == "workbook"}
+            if name == "sheet":
+                return lambda *args: Timed(attr(*args))
+            return timer(labels[name], attr) if name in labels else attr
+
+    modules = {"batch": batch, "embedded": embedded, "xlsx_values": xlsx_values, "chart_ranges": chart_ranges}
+    for module, name, label in PHASES:
+        if module in modules and hasattr(modules[module], name):
+            setattr(modules[module], name, timer(label, getattr(modules[module], name)))
+    load = embedded.load
+    embedded.load = lambda *args, **kwargs: Timed(load(*args, **kwargs))
+    engine_function = embedded._engine_function
+
+    def counted(function):
+        call = engine_function(function)
+
+        def timed_callback(*args):
+            started = time.process_time()
+            try:
+                return call(*args)
+            finally:
+                callbacks[0] += time.process_time() - started
+
+        return timed_callback
+
+    embedded._engine_function = counted
+    recalc_file(path, work / "phases-warm.xlsx")  # first calls (function probes, caches) out of the way
+    spent.clear()
+    callbacks[0] = 0.0
+    started = time.process_time()
+    report = recalc_file(path, work / "phases.xlsx")
+    total = time.process_time() - started
+    start = min(float(measure("import json, time; result = {'cpu': time.process_time()}")["cpu"]) for _ in range(5))
+    imports = min(
+        float(
+            measure(
+                "import json, time, xl_retention.cli, xl_retention.recalculation.batch, "
+                "xl_retention.recalculation.embedded, "
+                "xl_retention.recalculation.xlsx_values, xl_retention.workbook.chart_ranges; "
+                "result = {'cpu': time.process_time()}"
+            )["cpu"]
+        )
+        for _ in range(5)
+    )
+    print(f"load average {os.getloadavg()[0]:.2f}; {report.formulas:,} formula cells, status {report.status}")
+    print()
+    print("| phase | CPU s |")
+    print("|---|---:|")
+    print(f"| the interpreter's start (`python -c pass`) | {start:.3f} |")
+    print(f"| imports (CLI, recalculation, formualizer, openpyxl, numpy) | {imports - start:.3f} |")
+    for _, _, label in PHASES:
+        if label in spent:
+            extra = f" (of which {callbacks[0]:.3f} s in our Python callbacks)" if "evaluation" in label else ""
+            print(f"| {label}{extra} | {spent[label]:.3f} |")
+    print(f"| the rest of recalc_file | {total - sum(spent.values()):.3f} |")
+    print(f"| recalc_file in all (warm) | {total:.3f} |")
 
 
 def compare_baseline(baseline: Path, files: int) -> None:
