@@ -16,9 +16,9 @@ built-in arithmetic. Both are timed in wall seconds and in CPU seconds (user + s
 process tree, from ``wait4``: what a shared machine's load disturbs less), best of ``--runs``
 interleaved runs; peak memory is the tree's maximum resident set size.
 
-``--phases``: where the time of the 50,000-cell workbook goes, phase by phase (CPU seconds in
-one process after a first run; the interpreter's start and the imports measured in fresh
-processes).
+``--phases [large|template]``: where the time of the 50,000-cell workbook (or the 120-month
+template) goes, phase by phase (CPU seconds in one process after a first run; the interpreter's
+start and the imports measured in fresh processes).
 
 ``--baseline DIR``: also run an older checkout of xl-retention (``git worktree add --detach DIR
 COMMIT``) in the same run, each workload built by that version's own template code (its
@@ -220,7 +220,10 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=200, help="workbooks in the batch run (0: none)")
     parser.add_argument("--runs", type=int, default=3, help="interleaved runs of each single workbook (best)")
     parser.add_argument("--baseline", type=Path, help="an older checkout of xl-retention to run in the same run")
-    parser.add_argument("--phases", action="store_true", help="where the 50,000-cell workbook's time goes")
+    parser.add_argument(
+        "--phases", nargs="?", const="large", choices=("large", "template"),
+        help="where one workbook's time goes (the 50,000-cell workbook, or the 120-month template)",
+    )  # fmt: skip
     args = parser.parse_args()
     if args.baseline is not None:
         compare_baseline(args.baseline.resolve(), args.batch)
@@ -228,7 +231,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="xlr-bench-"))
     try:
         if args.phases:
-            phases(large_workbook(work / "large.xlsx"), work)
+            if args.phases == "template":
+                phases(build_template(work / "template120.xlsx", months=120, inputs=sample_inputs(120)), work)
+            else:
+                phases(large_workbook(work / "large.xlsx"), work)
             return
         template = build_template(work / "template120.xlsx", months=120, inputs=sample_inputs(120))
         large = large_workbook(work / "large.xlsx")
