@@ -26,6 +26,8 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
+from .excel_functions._core import EACH
+from .excel_functions.elementwise import NAMES as EACH_NAMES
 from .package import Table
 
 __all__ = ["rewrite"]
@@ -112,7 +114,9 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     lower = bare.lower()
     if tables and _any_of(tuple(tables)).search(lower):
         return True
-    if ":" in bare and ("ROW(" in upper or "COLUMN(" in upper):
+    if ("ROW(" in upper or "COLUMN(" in upper or "{" in bare or array or "SUMPRODUCT(" in upper) and (
+        ":" in bare or "{" in bare
+    ):
         return True
     if array:
         return False
@@ -253,11 +257,14 @@ def _implicit(reference: str, row: int, col: int) -> str | None:
 
 
 def _numbers_of_cells(tokens: list[Token], array: bool) -> bool:
-    """``ROW(A2:A4)`` -> ``{2;3;4}`` and ``COLUMN(B1:C1)`` -> ``{2,3}`` where Excel evaluates them as arrays.
+    """Where Excel evaluates arrays, calls the engine evaluates as single values get array forms.
 
     That is in an array formula, or inside an argument Excel takes as an array (SUMPRODUCT, INDEX's
-    array, ...); the engine gives the first row or column only. Elsewhere in a classic formula Excel
-    takes the first one too, and the formula is left as it is. Changes ``tokens`` in place.
+    array, ...): ``ROW(A2:A4)`` becomes ``{2;3;4}`` and ``COLUMN(B1:C1)`` ``{2,3}`` (the engine gives
+    the first row or column only), and a function of single values given an array (``MOD(A1:A9,2)``,
+    ``YEAR({...})``) its element-by-element form ``_XLR.EACH.MOD`` (the engine: #VALUE! or the first
+    element). Elsewhere in a classic formula Excel takes single values too, and the formula is left
+    as it is. Changes ``tokens`` in place.
     """
     changed = False
     stack: list[list] = []
@@ -271,6 +278,8 @@ def _numbers_of_cells(tokens: list[Token], array: bool) -> bool:
                     token.value, area.value, close.value, changed = numbers, "", "", True
                     close.type = area.type = "SKIPPED"  # neither opens nor closes a call any more
                     continue
+            if name in EACH_NAMES and (array or _in_array_argument(stack)) and _takes_array(tokens, i):
+                token.value, changed = f"{EACH}{name}(", True
             stack.append([name, 0])
         elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
             if stack:
@@ -278,6 +287,25 @@ def _numbers_of_cells(tokens: list[Token], array: bool) -> bool:
         elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
             stack[-1][1] += 1
     return changed
+
+
+def _takes_array(tokens: list[Token], open_index: int) -> bool:
+    """Whether the call opened at ``open_index`` has an array constant or a multi-cell range among its arguments."""
+    depth = 0
+    for token in tokens[open_index + 1 :]:
+        if token.type == Token.FUNC and token.value.startswith("{"):  # ROW(A1:A3) made {1;2;3}
+            return True
+        if token.subtype == Token.OPEN:
+            if token.type == Token.ARRAY:
+                return True
+            depth += 1
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN):
+            if depth == 0:
+                return False
+            depth -= 1
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE and ":" in token.value:
+            return True
+    return False
 
 
 def _numbers_of(area: Token, name: str) -> str | None:

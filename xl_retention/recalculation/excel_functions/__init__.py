@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import dates, engineering, financial, logical, lookup, maths, statistical, text  # noqa: F401  (each registers its functions)
-from ._core import FUNCTIONS, ExcelError, Function
+from . import dates, elementwise, engineering, financial, logical, lookup, maths, statistical, text  # noqa: F401  (each registers its functions)
+from ._core import EACH, FUNCTIONS, ExcelError, Function
 
 __all__ = ["DATE_FUNCTIONS", "FUNCTIONS", "ExcelError", "Function", "register"]
 
@@ -29,13 +29,15 @@ def register(workbook: Any, date1904: bool = False) -> None:
     """Register every function of this package on a formualizer ``workbook`` (before its first evaluation).
 
     ``date1904``: the workbook uses the 1904 date system; the date functions (:data:`DATE_FUNCTIONS`),
-    which read 1900-system serial numbers, are then left to the engine.
+    which read 1900-system serial numbers, are then left to the engine (and their element-by-element
+    forms, :mod:`.elementwise`, not registered).
 
     Each is registered under its name and under ``_xlfn.NAME``, the name Excel writes into the file
     for functions newer than Excel 2007 (``_xlfn.REGEXTEST``), which formualizer looks up as written.
     """
-    for function in FUNCTIONS.values():
-        if date1904 and function.name in DATE_FUNCTIONS:
+    skipped = DATE_FUNCTIONS | {EACH + name for name in DATE_FUNCTIONS | elementwise.DATE_READING} if date1904 else ()
+    for function in [*FUNCTIONS.values(), *elementwise.package_forms(DATE_FUNCTIONS if date1904 else frozenset())]:
+        if function.name in skipped:
             continue
         for name in (function.name, f"_xlfn.{function.name}"):
             workbook.register_function(

@@ -180,20 +180,58 @@ def excel_function(name: str, min_args: int, max_args: int | None = None) -> Cal
     """
 
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-        def call(*args: Any) -> Any:
-            try:
-                with np.errstate(all="ignore"):  # a division by zero inside numpy is a #NUM! result, not a warning
-                    return _to_engine(fn(*args))
-            except ExcelError as error:
-                return {"type": "Error", "kind": error.code}
-            except ZeroDivisionError:
-                return {"type": "Error", "kind": "#DIV/0!"}
-            except OverflowError:
-                return {"type": "Error", "kind": "#NUM!"}
-
+        call = engine_call(fn)
         call.__name__ = call.__qualname__ = f"excel_{name.replace('.', '_')}"
         call.__doc__ = fn.__doc__
         FUNCTIONS[name] = Function(name, call, min_args, max_args)
         return fn
 
     return register
+
+
+def engine_call(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` as the engine calls it: its result as an engine value, an :class:`ExcelError` as Excel's error."""
+
+    def call(*args: Any) -> Any:
+        try:
+            with np.errstate(all="ignore"):  # a division by zero inside numpy is a #NUM! result, not a warning
+                return _to_engine(fn(*args))
+        except ExcelError as error:
+            return {"type": "Error", "kind": error.code}
+        except ZeroDivisionError:
+            return {"type": "Error", "kind": "#DIV/0!"}
+        except OverflowError:
+            return {"type": "Error", "kind": "#NUM!"}
+
+    return call
+
+
+#: the prefix of a function's element-by-element form: ``_XLR.EACH.MOD`` (see :func:`broadcast`)
+EACH = "_XLR.EACH."
+
+
+def broadcast(call: Callable[..., Any]) -> Callable[..., Any]:
+    """An engine-level function of single values applied element by element over array arguments, as Excel does
+    in an array formula: a single row or column stretches over the others, cells beyond a smaller array are #N/A.
+
+    >>> broadcast(lambda a, b: a * b)([[1.0], [2.0]], [[10.0, 20.0]])
+    [[10.0, 20.0], [20.0, 40.0]]
+    """
+
+    def each(*args: Any) -> Any:
+        arrays = [matrix(a) for a in args if isinstance(a, list)]
+        if not any(len(m) > 1 or len(m[0]) > 1 for m in arrays if m):
+            return call(*[(matrix(a)[0][0] if isinstance(a, list) and a else a) for a in args])
+        rows = max(len(m) for m in arrays)
+        cols = max(max(len(r) for r in m) for m in arrays)
+
+        def pick(value: Any, i: int, j: int) -> Any:
+            if not isinstance(value, list):
+                return value
+            m = matrix(value)
+            r, c = (0 if len(m) == 1 else i), (0 if len(m[0]) == 1 else j)
+            return m[r][c] if r < len(m) and c < len(m[r]) else {"type": "Error", "kind": "#N/A"}
+
+        return [[call(*[pick(a, i, j) for a in args]) for j in range(cols)] for i in range(rows)]
+
+    return each

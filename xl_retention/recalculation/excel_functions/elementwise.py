@@ -1,0 +1,188 @@
+"""Functions of single values applied element by element over arrays, where the engine gives #VALUE! or one value.
+
+In an array formula, or inside an argument Excel takes as an array (SUMPRODUCT, INDEX's array, ...),
+Excel applies a function of single values to each element of an array argument:
+``SUMPRODUCT(MOD(A1:A10,2))`` sums ten remainders. formualizer 0.13 answers #VALUE! for MOD, INT,
+ABS, ROUND, YEAR, ... there, and the first element only for VALUE, ISNUMBER and the functions of
+this package that read one number (CEILING, DATE, EOMONTH, ...). The rewrite of :mod:`..rewrite`
+renames such a call in such a place ``_XLR.EACH.MOD(...)``; this module registers those forms:
+Python versions of the engine's functions here, and :func:`.register` the element-by-element form
+of every function of this package that reads single values (:data:`OF_PACKAGE`).
+
+Rounding as Excel rounds: the number taken at 15 significant digits, halves away from zero
+(``ROUND(2.675, 2)`` is 2.68, where binary floating point gives 2.67).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
+from typing import Any
+
+from ._core import EACH, FUNCTIONS, ExcelError, Function, broadcast, check, engine_call, is_error, number
+from .dates import serial_to_date
+from .text import text_to_number
+
+#: functions of this package that read single values: each gets an element-by-element form
+OF_PACKAGE = frozenset(
+    "BIN2DEC BIN2HEX BIN2OCT CEILING CEILING.MATH CEILING.PRECISE CONVERT COUPDAYBS COUPDAYS COUPDAYSNC COUPNCD "
+    "COUPNUM COUPPCD DATE DEC2BIN DEC2HEX DEC2OCT EDATE EOMONTH FLOOR FLOOR.MATH FLOOR.PRECISE FV HEX2BIN HEX2DEC "
+    "HEX2OCT HOUR IPMT ISEVEN ISO.CEILING ISODD LEFT LEN LOWER MID MINUTE NPER OCT2BIN OCT2DEC OCT2HEX PMT PPMT PV "
+    "RATE REGEXTEST REPT RIGHT SECOND TEXT UPPER VDB YEARFRAC".split()
+)
+#: functions that read 1900-system serial numbers (left to the engine in 1904 workbooks)
+DATE_READING = frozenset(("YEAR", "MONTH", "DAY", "WEEKDAY"))
+
+
+def _value(value: Any) -> float:
+    """A number as the engine's functions of one number read it: text is parsed as VALUE parses it."""
+    check(value)
+    if isinstance(value, str):
+        parsed = text_to_number(value)
+        if isinstance(parsed, str):
+            raise ExcelError("#VALUE!")
+        return float(parsed)
+    return number(value)
+
+
+def _decimal(value: float) -> Decimal:
+    return Decimal(f"{value:.15g}")
+
+
+def _rounded(value: Any, digits: Any, mode: str) -> float:
+    x, places = _value(value), int(_value(digits))
+    if not math.isfinite(x):
+        raise ExcelError("#NUM!")
+    step = Decimal(1).scaleb(-places)
+    return (
+        float(_decimal(x).quantize(step, rounding=mode))
+        if places >= 0
+        else float((_decimal(x) / step).quantize(Decimal(1), rounding=mode) * step)
+    )
+
+
+def _mod(n: Any, d: Any) -> float:
+    x, y = _value(n), _value(d)
+    if y == 0:
+        raise ExcelError("#DIV/0!")
+    return x - y * math.floor(x / y)
+
+
+def _power(base: Any, exponent: Any) -> float:
+    x, y = _value(base), _value(exponent)
+    if x == 0 and y == 0:
+        raise ExcelError("#NUM!")
+    if x == 0 and y < 0:
+        raise ExcelError("#DIV/0!")
+    if x < 0 and y != int(y):
+        raise ExcelError("#NUM!")
+    return x**y
+
+
+def _positive(fn: Callable[[float], float], allow_zero: bool = False) -> Callable[[Any], float]:
+    def call(value: Any) -> float:
+        x = _value(value)
+        if x < 0 or (x == 0 and not allow_zero):
+            raise ExcelError("#NUM!")
+        return fn(x)
+
+    return call
+
+
+def _trunc(value: Any, digits: Any = 0.0) -> float:
+    return _rounded(value, digits, ROUND_DOWN)
+
+
+def _weekday(serial: Any, kind: Any = 1.0) -> float:
+    day, mode = int(_value(serial)), int(_value(kind))
+    if day < 0:
+        raise ExcelError("#NUM!")
+    sunday_first = (day - 1) % 7  # serial 1 (1 January 1900) is a Sunday in Excel's calendar
+    if mode == 1:
+        return float(sunday_first + 1)
+    if mode == 2 or mode == 11:
+        return float((sunday_first + 6) % 7 + 1)
+    if mode == 3:
+        return float((sunday_first + 6) % 7)
+    if 12 <= mode <= 17:  # 12: Tuesday first ... 17: Sunday first
+        return float((sunday_first - (mode - 10) % 7) % 7 + 1)
+    raise ExcelError("#NUM!")
+
+
+def _date_part(part: str) -> Callable[[Any], float]:
+    def call(value: Any) -> float:
+        serial = _value(value)
+        if serial < 0:
+            raise ExcelError("#NUM!")
+        if int(serial) == 60 and part != "year":  # Excel's 29 February 1900
+            return 2.0 if part == "month" else 29.0
+        if int(serial) == 0 and part != "year":  # Excel's 0 January 1900
+            return 1.0 if part == "month" else 0.0
+        if serial < 1:
+            return 1900.0
+        return float(getattr(serial_to_date(serial), part))
+
+    return call
+
+
+def _value_of(value: Any) -> float:
+    check(value)
+    if value is None:
+        return 0.0
+    if isinstance(value, bool):
+        raise ExcelError("#VALUE!")
+    return _value(value)
+
+
+def _n(value: Any) -> Any:
+    if is_error(value):
+        return value
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    return float(value) if isinstance(value, (int, float)) else 0.0
+
+
+_BUILTINS: dict[str, tuple[Callable[..., Any], int, int]] = {
+    "MOD": (_mod, 2, 2),
+    "INT": (lambda v: float(math.floor(_value(v))), 1, 1),
+    "ABS": (lambda v: abs(_value(v)), 1, 1),
+    "SIGN": (lambda v: float((x := _value(v)) > 0) - float(x < 0), 1, 1),
+    "SQRT": (_positive(math.sqrt, allow_zero=True), 1, 1),
+    "EXP": (lambda v: math.exp(_value(v)), 1, 1),
+    "LN": (_positive(math.log), 1, 1),
+    "LOG10": (_positive(math.log10), 1, 1),
+    "POWER": (_power, 2, 2),
+    "TRUNC": (_trunc, 1, 2),
+    "ROUND": (lambda v, d: _rounded(v, d, ROUND_HALF_UP), 2, 2),
+    "ROUNDUP": (lambda v, d: _rounded(v, d, ROUND_UP), 2, 2),
+    "ROUNDDOWN": (lambda v, d: _rounded(v, d, ROUND_DOWN), 2, 2),
+    "YEAR": (_date_part("year"), 1, 1),
+    "MONTH": (_date_part("month"), 1, 1),
+    "DAY": (_date_part("day"), 1, 1),
+    "WEEKDAY": (_weekday, 1, 2),
+    "VALUE": (_value_of, 1, 1),
+    "N": (_n, 1, 1),
+    "ISNUMBER": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), 1, 1),
+    "ISTEXT": (lambda v: isinstance(v, str), 1, 1),
+    "ISBLANK": (lambda v: v is None, 1, 1),
+    "ISLOGICAL": (lambda v: isinstance(v, bool), 1, 1),
+    "ISERROR": (is_error, 1, 1),
+    "ISNA": (lambda v: is_error(v) and v.get("kind") in ("Na", "#N/A", "N/A"), 1, 1),
+    "ISERR": (lambda v: is_error(v) and v.get("kind") not in ("Na", "#N/A", "N/A"), 1, 1),
+}
+
+#: every function that has an element-by-element form (the engine's here, and this package's)
+NAMES = frozenset(_BUILTINS) | OF_PACKAGE
+
+for _name, (_fn, _low, _high) in _BUILTINS.items():
+    FUNCTIONS[EACH + _name] = Function(EACH + _name, broadcast(engine_call(_fn)), _low, _high)
+
+
+def package_forms(skipped: frozenset[str] = frozenset()) -> list[Function]:
+    """The element-by-element forms of this package's functions of single values (not those ``skipped``)."""
+    return [
+        Function(EACH + name, broadcast(FUNCTIONS[name].call), FUNCTIONS[name].min_args, FUNCTIONS[name].max_args)
+        for name in sorted(OF_PACKAGE - skipped)
+        if name in FUNCTIONS
+    ]
