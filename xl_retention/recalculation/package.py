@@ -218,35 +218,22 @@ def _plain_formula_cells(xml: bytes, start: int, shared: list[str] | None) -> di
     None otherwise (comments, prefixes, inline strings, whitespace between elements...: the general path)."""
     end = xml.find(b"</sheetData", start)
     segment = xml[start : end if end != -1 else len(xml)]
-    if b"<!--" in segment or b"<![CDATA[" in segment:
+    if b"<!" in segment:  # a comment or CDATA section
         return None
-    found = _PLAIN_CELL.findall(segment)
     starts = segment.count(b"<f")
+    simple = _SIMPLE_CELL.findall(segment)  # openpyxl's layout: a style at most, a formula of its own, no type
+    if simple and len(simple) == starts:
+        refs, contents, values = zip(*simple, strict=True)
+        return _bulk(refs, contents, values, shared)
+    found = _PLAIN_CELL.findall(segment)
     if starts != len(found) and segment.count(b"<f>") + segment.count(b"<f ") + segment.count(b"<f/") != len(found):
         return None
     if not found:
         return {}
     refs, cell_attrs, f_attrs, closed, contents, values = zip(*found, strict=True)
-    names = b"\0".join(refs).decode().split("\0")  # decoded in one pass each (XML text holds no NUL)
-    joined = b"\0".join(contents).decode()
-    texts: list[str | None] = joined.split("\0")
-    if "&" in joined:
-        texts = [_unescape_text(t) if "&" in t else t for t in texts]
-    texts = [t or None for t in texts]
     if not any(f_attrs) and not any(closed) and _STYLES.fullmatch(b"".join(cell_attrs)) is not None:
-        # the common case: formulas of their own, no cached type (a number or nothing stored)
-        if set(values) <= _NOTHING_STORED:
-            cached: list[object] = [None] * len(found)
-        else:
-            cached = [_number(value, shared) for value in values]
-        return dict(
-            zip(
-                names,
-                map(FormulaCell, repeat("normal"), repeat(None), repeat(False), repeat(False), cached,
-                    map(dict, repeat(())), texts),
-                strict=False,
-            )
-        )  # fmt: skip
+        return _bulk(refs, contents, values, shared)
+    names, texts = _names_and_texts(refs, contents)
     cells: dict[str, FormulaCell] = {}
     for k, value in enumerate(values):
         attrs = _attributes(f_attrs[k]) if f_attrs[k] else {}
@@ -264,6 +251,36 @@ def _plain_formula_cells(xml: bytes, start: int, shared: list[str] | None) -> di
     return cells
 
 
+def _names_and_texts(refs: tuple[bytes, ...], contents: tuple[bytes, ...]) -> tuple[list[str], list[str | None]]:
+    """The references and formula texts, decoded in one pass each (XML text holds no NUL), unescaped."""
+    names = b"\0".join(refs).decode().split("\0")
+    joined = b"\0".join(contents).decode()
+    texts: list[str] = joined.split("\0")
+    if "&" in joined:
+        texts = [_unescape_text(t) if "&" in t else t for t in texts]
+    return names, [t or None for t in texts]
+
+
+def _bulk(
+    refs: tuple[bytes, ...], contents: tuple[bytes, ...], values: tuple[bytes, ...], shared: list[str] | None
+) -> dict[str, FormulaCell]:
+    """Formula cells of their own without a cached type (a number or nothing stored), built in bulk."""
+    names, texts = _names_and_texts(refs, contents)
+    if set(values) <= _NOTHING_STORED:
+        cached: list[object] = [None] * len(names)
+    else:
+        cached = [_number(value, shared) for value in values]
+    return dict(
+        zip(
+            names,
+            map(FormulaCell, repeat("normal"), repeat(None), repeat(False), repeat(False), cached,
+                map(dict, repeat(())), texts),
+            strict=False,
+        )
+    )  # fmt: skip
+
+
+_SIMPLE_CELL = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]*)"(?: s="[0-9]+")?><f>([^<]*)</f>(<v>[^<]*</v>|<v\s*/>)?</c>')
 _STYLES = re.compile(rb'(?: s="[0-9]+")*')  # cells with at most a style: no type, no dynamic-array flag
 _NOTHING_STORED = frozenset((b"", b"<v/>", b"<v />", b"<v></v>"))
 
