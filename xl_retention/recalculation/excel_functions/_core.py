@@ -145,6 +145,11 @@ def numbers(value: Any) -> list[float]:
     return out
 
 
+def engine_value(result: Any) -> Any:
+    """A Python result as the engine's value: numbers as floats (not finite: #NUM!), errors as Excel's."""
+    return _to_engine(result)
+
+
 def _to_engine(result: Any) -> Any:
     if isinstance(result, bool) or isinstance(result, str) or result is None:
         return result
@@ -218,20 +223,25 @@ def broadcast(call: Callable[..., Any]) -> Callable[..., Any]:
     [[10.0, 20.0], [20.0, 40.0]]
     """
 
+    missing = {"type": "Error", "kind": "#N/A"}
+
     def each(*args: Any) -> Any:
-        arrays = [matrix(a) for a in args if isinstance(a, list)]
-        if not any(len(m) > 1 or len(m[0]) > 1 for m in arrays if m):
-            return call(*[(matrix(a)[0][0] if isinstance(a, list) and a else a) for a in args])
+        grids = [matrix(a) if isinstance(a, list) and a else None for a in args]
+        arrays = [m for m in grids if m is not None]
+        if not any(len(m) > 1 or len(m[0]) > 1 for m in arrays):
+            return call(*[a if m is None else m[0][0] for a, m in zip(args, grids, strict=True)])
         rows = max(len(m) for m in arrays)
         cols = max(max(len(r) for r in m) for m in arrays)
+        if len(arrays) == 1 and len(args) == 1:  # one array argument, the common case
+            return [[call(item) for item in row] for row in arrays[0]]
 
-        def pick(value: Any, i: int, j: int) -> Any:
-            if not isinstance(value, list):
+        def pick(value: Any, m: list[list[Any]] | None, i: int, j: int) -> Any:
+            if m is None:
                 return value
-            m = matrix(value)
             r, c = (0 if len(m) == 1 else i), (0 if len(m[0]) == 1 else j)
-            return m[r][c] if r < len(m) and c < len(m[r]) else {"type": "Error", "kind": "#N/A"}
+            return m[r][c] if r < len(m) and c < len(m[r]) else missing
 
-        return [[call(*[pick(a, i, j) for a in args]) for j in range(cols)] for i in range(rows)]
+        pairs = list(zip(args, grids, strict=True))
+        return [[call(*[pick(a, m, i, j) for a, m in pairs]) for j in range(cols)] for i in range(rows)]
 
     return each
