@@ -175,6 +175,7 @@ _BUILTINS: dict[str, tuple[Callable[..., Any], int, int]] = {
 #: every function that has an element-by-element form (the engine's here, and this package's)
 NAMES = frozenset(_BUILTINS) | OF_PACKAGE
 
+
 def _element(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``fn`` on one element as the engine takes it (lighter than :func:`.engine_call`, called per element)."""
 
