@@ -167,18 +167,19 @@ def batch_seconds(folder: Path, out: Path, env: dict[str, str] | None) -> float:
     return time.perf_counter() - started
 
 
-def timed(command: list[str]) -> dict:
+def timed(command: list[str], env: dict[str, str] | None = None) -> dict:
     """Run ``command`` to its end: wall seconds, CPU seconds (user + system) and peak MB of its process tree."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=NEUTRAL, start_new_session=True
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{command[0]} failed ({process.returncode}): {process.stderr.read().decode()[-500:]}")
-    process.stderr.close()
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=errors, cwd=NEUTRAL, env=env, start_new_session=True
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{command[0]} failed ({process.returncode}): {errors.read().decode()[-500:]}")
     return {"seconds": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
 
 
@@ -391,30 +392,40 @@ def phases(path: Path, work: Path) -> None:
 
 
 def compare_baseline(baseline: Path, files: int) -> None:
-    """This version against ``baseline``, workload by workload, interleaved (single workbooks: best of 3)."""
+    """This version against ``baseline``, workload by workload, interleaved (single workbooks: end to end in fresh
+    processes, best of 3)."""
     work = Path(tempfile.mkdtemp(prefix="xlr-bench-"))
     versions = {"this": None, "baseline": environment(baseline)}
     try:
         large = large_workbook(work / "large.xlsx")
         print(f"load average {os.getloadavg()[0]:.2f}; baseline {baseline}")
         print()
-        print("| workload | version | formula cells | seconds | cells/s | this / baseline |")
-        print("|---|---|---:|---:|---:|---:|")
+        print("| workload | version | formula cells | wall s | CPU s | cells/s (wall) | this / baseline (wall, CPU) |")
+        print("|---|---|---:|---:|---:|---:|---:|")
         for name, months in (("template, 120 months", 120), ("50,000 mixed formulas", 0)):
             paths = {
                 version: template_with(env, work / f"t{months}-{version}.xlsx", months) if months else large
                 for version, env in versions.items()
             }
+            formulas = {
+                version: ours(paths[version], work / f"out-{version}-{paths[version].name}", env)["formulas"]
+                for version, env in versions.items()
+            }
             runs: dict[str, list[dict]] = {version: [] for version in versions}
             for _ in range(3):  # interleaved, best of 3: the load of a shared machine moves between runs
                 for version, env in versions.items():
-                    runs[version].append(ours(paths[version], work / f"out-{version}-{paths[version].name}", env))
-            results = {version: min(found, key=lambda r: r["seconds"]) for version, found in runs.items()}
+                    command = ours_command(paths[version], work / f"out-{version}")
+                    runs[version].append(timed(command, env))
+            results = {
+                version: {key: min(r[key] for r in found) for key in ("seconds", "cpu")}
+                for version, found in runs.items()
+            }
             for version, r in results.items():
-                ratio = results["this"]["seconds"] / r["seconds"]
+                this = results["this"]
                 print(
-                    f"| {name} | {version} | {r['formulas']:,} | {r['seconds']:.2f} | "
-                    f"{r['formulas'] / r['seconds']:,.0f} | {ratio:.2f} |",
+                    f"| {name} | {version} | {formulas[version]:,} | {r['seconds']:.2f} | {r['cpu']:.2f} | "
+                    f"{formulas[version] / r['seconds']:,.0f} | {this['seconds'] / r['seconds']:.2f}, "
+                    f"{this['cpu'] / r['cpu']:.2f} |",
                     flush=True,
                 )
         batches = {}
