@@ -55,20 +55,37 @@ def test_a_bar_chart_of_a_chart_column_is_fitted_like_a_line_chart(tmp_path):
     assert refs(tmp_path / "r.xlsx") == [["'Sales data'!C1", "'Sales data'!$A$3:$A$4", "'Sales data'!$C$3:$C$4"]]
 
 
-def test_charts_of_other_columns_and_a_tracker_without_figures_are_left_as_they_are(tmp_path):
-    for name, header, kind, values in (
-        ("own.xlsx", "Sales", LineChart, [None, 5, 6, None]),  # a user's chart: not a "(chart)" column
-        ("empty.xlsx", "Sales (chart)", LineChart, [None, None, None, None]),  # fills in as months are typed
-    ):
+def test_charts_of_other_columns_are_left_as_they_are(tmp_path):
+    for name, header, kind, values in (("own.xlsx", "Sales", LineChart, [None, 5, 6, None]),):  # not "(chart)"
         path = workbook(tmp_path / name, header, values, kind)
         before = refs(path)
         assert recalc_file(path, tmp_path / "out" / name).status == "ok"
         assert refs(tmp_path / "out" / name) == before, name
 
 
-def test_a_fresh_tracker_recalculated_keeps_every_month_in_its_charts(tmp_path):
-    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=12)
+def test_a_tracker_without_chart_figures_draws_nothing_after_recalc(tmp_path):
+    """Orders only (no customers, MRR or NPS figures): every chart reads the empty row below the months."""
+    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=12, inputs={"Purchases and visits": {
+        "buyers": [3, 1], "returning": [0, 1], "repeat": [0, 0]}})  # fmt: skip
     before = refs(path)
-    assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
-    assert refs(tmp_path / "r.xlsx") == before
     assert "'Customers'!$I$2:$I$13" in before[2]
+    assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
+    after = refs(tmp_path / "r.xlsx")
+    assert "'Customers'!$I$14:$I$14" in after[2] and "'Customers'!$A$14:$A$14" in after[2]
+    assert all(ref.endswith("$14") for chart in after for ref in chart if "$" in ref), after
+    package = ip.Package(tmp_path / "r.xlsx")
+    assert reset_chart_ranges(package) == 6  # import: every month again
+    package.save()
+    assert refs(tmp_path / "r.xlsx") == before
+
+
+def test_a_month_whose_figure_is_an_error_is_a_gap_in_its_chart_not_blank_text(tmp_path):
+    """Revenue typed by hand with Expansion MRR left blank: NRR is #VALUE!, its chart cell #N/A (Excel: a gap)."""
+    inputs = {"Revenue": {"start": [1000], "new": [100, 50], "churned": [50, None], "contraction": [None, 20]}}
+    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=12, inputs=inputs)
+    assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx", data_only=True)
+    revenue = wb["Revenue"]
+    assert (revenue["M2"].value, revenue["Q2"].value, revenue["N2"].value, revenue["R2"].value) == (
+        "#VALUE!", "#N/A", 0.95, 0.95)  # fmt: skip
+    assert (revenue["Q3"].value, revenue["R3"].value, revenue["Q4"].value) == ("#N/A", 1030 / 1050, None)

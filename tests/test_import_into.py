@@ -212,6 +212,21 @@ def test_hand_typed_months_before_the_data_refuse_the_phantom_lost_customers(tmp
     assert book.read_bytes() == before
 
 
+def test_a_typed_month_further_back_with_blank_months_between_refuses_the_unknown_start(tmp_path):
+    """January typed, February blank, the data from March: March's customers at start are unknown, not #VALUE!."""
+    typed = {"Customers": {"start": [100], "gained": [10], "end": [105]}}
+    book = build_template(tmp_path / "tracker.xlsx", start="2024-11", months=5, inputs=typed)
+    before = book.read_bytes()
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book, "--recalc")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "xl-retention: error: Customers: 2024-11 was typed by hand and 2024-12 is blank, so the customers at the "
+        "start of 2025-01, where subs.csv starts, are unknown; give subs.csv from the first typed month on, fill the "
+        "months between, or clear the typed months\n"
+    )
+    assert book.read_bytes() == before
+
+
 def test_typed_values_in_the_imported_months_are_replaced_and_listed(tmp_path):
     typed = {"Customers": {"gained": [7, None, 3]}, "Purchases and visits": {"buyers": [None, None, None, 4]}}
     book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=4, inputs=typed)

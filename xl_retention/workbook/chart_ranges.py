@@ -15,7 +15,7 @@ category, value and error-bar range of every template chart of a sheet to the sa
 the first month in which each of the sheet's charted figures that has a number is defined (the
 data's first month has no CRR, NRR or GRR: nobody is a customer at its start) to the last month
 with a number (the chart columns' stored values). A chart with no number at all reads the empty
-row below the months (nothing is drawn); a tracker without any figure keeps every month.
+row below the months (nothing is drawn, where every month would be drawn as 0).
 :func:`reset_chart_ranges` (run by import before it writes) gives them back their full length,
 so months added by the import are stretched into them, until the next recalc fits them again.
 
@@ -247,8 +247,6 @@ def _apply(package: ip.Package, fit: bool) -> int:
     spans = {
         sheet: _span([c for c in found.values() if c.sheet == sheet]) for sheet in {c.sheet for c in found.values()}
     }
-    if fit and not any(spans.values()):
-        return 0  # a tracker without figures yet: its charts keep every month
     changed = 0
     for name, chart in found.items():
         span = spans[chart.sheet]

@@ -329,6 +329,14 @@ def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str
             f"it, so every {what} typed in {first - 1} would show as lost in {first}; give {source} from the first "
             f"typed month on (import replaces the months its data covers), or clear the typed months"
         )
+    typed = [m for m in sheet.months if m < first and _typed(sheet, sheet.row(m), keys)]
+    if typed:  # a blank month between: the template cannot know how many customers the data's first month starts with
+        gap = f"{typed[-1] + 1} is" if typed[-1] + 1 == first - 1 else f"{typed[-1] + 1} to {first - 1} are"
+        raise ip.LayoutError(
+            f"{sheet.spec.title}: {typed[-1]} was typed by hand and {gap} blank, so the "
+            f"{what} at the start of {first}, where {source} starts, are unknown; give {source} from the first typed "
+            f"month on, fill the months between, or clear the typed months"
+        )
     if last < sheet.months[-1] and _typed(sheet, sheet.row(last + 1), keys):
         row, headers = sheet.row(last), {c.key: c.header for c in sheet.spec.columns}
         for key, column in inputs.items():

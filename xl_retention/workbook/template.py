@@ -118,14 +118,15 @@ def _scores(call: str) -> str:
 
 def _chart(key: str, sign: str = "") -> str:
     """A chart helper: this month's figure; #N/A (a gap in Excel's charts) for a month without one between
-    months with one; blank before the first and after the last (left out of the charts' ranges by recalc).
+    months with one, or whose figure is an error; blank before the first and after the last (left out of the
+    charts' ranges by recalc).
 
     So a workbook imported for some months holds no error value outside the months it covers, and a month
     without a figure inside them is never drawn as 0 (docs/metrics.md, "Chart gaps").
     """
     before = f"COUNT({{{key}:first}}:{{{key}}})"
     after = f"COUNT({{{key}:column}})>{before}"
-    return f'=IF(ISNUMBER({{{key}}}),{sign}{{{key}}},IF(AND({before}>0,{after}),NA(),""))'
+    return f'=IF(ISNUMBER({{{key}}}),{sign}{{{key}}},IF(OR(ISERROR({{{key}}}),AND({before}>0,{after})),NA(),""))'
 
 
 CHART_WIDTH = 12
