@@ -40,6 +40,20 @@ def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
     assert (target.read_bytes(), _mode(target)) == (b"new", 0o640)
 
 
+def test_a_read_only_file_is_not_replaced_and_the_cli_says_so_in_one_line(tmp_path: Path) -> None:
+    assert _run(0o022, "new", "tracker.xlsx", "--start", "2025-01", "--months", "3", cwd=tmp_path).returncode == 0
+    tracker = tmp_path / "tracker.xlsx"
+    tracker.chmod(0o444)
+    before = tracker.read_bytes()
+    (tmp_path / "subs.csv").write_text("customer_id,month,mrr\na,2025-01,10\n")
+    result = _run(0o022, "import", "--subscriptions", "subs.csv", "--into", "tracker.xlsx", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        1, "xl-retention: error: tracker.xlsx is read-only: make it writable to replace it\n")  # fmt: skip
+    with pytest.raises(PermissionError, match="is read-only: make it writable to replace it"):
+        atomic_write(tracker, b"new")
+    assert tracker.read_bytes() == before and _mode(tracker) == 0o444
+
+
 def test_demo_new_and_recalc_outputs_are_0644_under_umask_022(tmp_path: Path) -> None:
     assert _run(0o022, "demo", "demo.xlsx", cwd=tmp_path).returncode == 0
     assert _run(0o022, "new", "tracker.xlsx", "--start", "2025-01", "--months", "3", cwd=tmp_path).returncode == 0

@@ -287,6 +287,10 @@ BAD_TARGETS = {
         "legacy_renamed.xlsx is an Excel 97-2003",
     ),
     "tracker.csv": (b"a,b\n1,2\n", "tracker.csv is a text file (.csv), not a workbook"),
+    "protected.xlsx": (  # the OLE container Excel writes for a workbook with a password to open
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 64,
+        "protected.xlsx is password-protected (encrypted): save it without a password in Excel first",
+    ),
 }
 
 

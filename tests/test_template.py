@@ -296,6 +296,8 @@ def test_new_command_months_start_and_xlsm(tmp_path):
 @pytest.mark.parametrize(("args", "status", "message"), [  # a malformed option is a usage error (2)
     (["--start", "2026-13"], 2, "xl-retention new: error: argument --start: must be a month as YYYY-MM, got '2026-13'"),
     (["--months", "0"], 1, "xl-retention: error: months must be between 1 and 1200, got 0"),
+    (["--start", "9999-06", "--months", "12"], 1,
+     "xl-retention: error: start 9999-06 with months 12 runs past 9999-12, Excel's last month"),
 ])  # fmt: skip
 def test_new_command_bad_arguments(tmp_path, args, status, message):
     result = subprocess.run(

@@ -18,11 +18,14 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     temporary file is removed. The result keeps an existing target's permissions; a new file
     gets the mode the umask gives any new file (0o666 & ~umask), never the temporary
     file's 0o600 nor an input's mode. A symlinked target is replaced at the file it points to.
+    A read-only target (no write permission bit) raises ``PermissionError`` naming it.
     """
     path = os.path.realpath(os.fspath(target))
     directory = os.path.dirname(path)
     if os.path.exists(path):
         mode = stat.S_IMODE(os.stat(path).st_mode)
+        if not mode & 0o222:  # read-only for everyone: Excel would not save over it either (root could)
+            raise PermissionError(f"{os.fspath(target)} is read-only: make it writable to replace it")
     else:
         umask = os.umask(0)
         os.umask(umask)

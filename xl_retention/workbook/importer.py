@@ -87,8 +87,10 @@ def check_package(path: str | os.PathLike[str], role: str = "workbook") -> None:
     if path.stat().st_size == 0:
         raise ValueError(f"{name} is empty (0 bytes), not a {role}")
     with open(path, "rb") as stream:
-        head = stream.read(8)
-    if head == _OLE_MAGIC:
+        head = stream.read(1 << 16)
+    if head[:8] == _OLE_MAGIC:
+        if "EncryptionInfo".encode("utf-16-le") in head:  # the OLE container Excel writes for a password
+            raise ValueError(f"{name} is password-protected (encrypted): save it without a password in Excel first")
         raise ValueError(f"{name} is an Excel 97-2003 workbook (.xls): open it in Excel and save it as .xlsx")
     if path.suffix.lower() in _CSV_SUFFIXES:
         raise ValueError(f"{name} is a text file ({path.suffix}), not a {role}: give an .xlsx or .xlsm workbook")

@@ -416,6 +416,8 @@ def month_range(start: str | dt.date, months: int) -> list[dt.date]:
         year, month = start.year, start.month
     if not 1 <= months <= 1200:
         raise ValueError(f"months must be between 1 and 1200, got {months}")
+    if year + (month - 1 + months - 1) // 12 > 9999:  # Excel's last date is 31 December 9999
+        raise ValueError(f"start {year:04d}-{month:02d} with months {months} runs past 9999-12, Excel's last month")
     out = []
     for i in range(months):
         y, m = divmod(month - 1 + i, 12)
