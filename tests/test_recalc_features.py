@@ -513,6 +513,32 @@ def test_a_defined_name_used_as_one_value_is_intersected_and_index_ranges_over_i
     assert (got["B2"], got["C2"], got["D2"]) == (30, 60, 120)
 
 
+def test_names_defined_by_a_formula_are_computed(tmp_path: Path) -> None:
+    # dynamic named ranges (OFFSET, ...:INDEX) and a constant: the engine gave #NAME? with the file "ok"
+    cells: dict[str, object] = {"A1": "Amount", "A2": 10, "A3": 20, "A4": 30, "A5": 40}
+    formulas = {"C1": "=SUM(DynOff)", "C2": "=SUM(DynIdx)", "C3": "=LastVal", "C4": "=AVERAGE(DynOff)"}
+    formulas.update({"C5": "=C1+1", "C6": "=Rate*C1", "C7": "=Twice", "C8": "=Loop1"})
+    path = book(tmp_path, {**cells, **formulas}, title="T")
+    wb = openpyxl.load_workbook(path)
+    definitions = {
+        "DynOff": "OFFSET(T!$A$2,0,0,COUNT(T!$A:$A),1)",
+        "DynIdx": "T!$A$2:INDEX(T!$A:$A,COUNTA(T!$A:$A))",
+        "LastVal": "INDEX(T!$A:$A,COUNTA(T!$A:$A))",
+        "Rate": "0.5",
+        "Twice": "LastVal*2",  # a name defined through another
+        "Loop1": "Loop2+1",  # names defined through each other: no value, reported
+        "Loop2": "Loop1+1",
+    }
+    for name, text in definitions.items():
+        wb.defined_names[name] = DefinedName(name, attr_text=text)
+    wb.save(path)
+    got, file = recalculated(path, status="incomplete")
+    assert {ref: got.get(ref) for ref in formulas} == {
+        "C1": 100, "C2": 100, "C3": 40, "C4": 25, "C5": 101, "C6": 50, "C7": 80, "C8": None,
+    }  # fmt: skip
+    assert [(u.address, u.function, u.kept) for u in file.unsupported] == [("T!C8", "loop1", False)]
+
+
 def test_lambda_called_in_place_and_let(tmp_path: Path) -> None:
     cells = {"A1": "=_xlfn.LAMBDA(_xlpm.x,_xlpm.x+1)(2)", "B1": 5, "C1": "=B1+1", "D1": "=CRR(120,30,100)"}
     cells["E1"] = "=_xlfn.LET(_xlpm.a,2,_xlpm.a*3)"

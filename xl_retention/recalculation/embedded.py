@@ -37,6 +37,7 @@ from openpyxl.utils.formulas import FORMULAE
 from ..cells import CellError, evaluate, number_caller
 from ..registry import BY_NAME, FUNCTIONS, ExcelFunction
 from . import excel_functions
+from .defined_names import defined_formulas
 from .excel_functions._core import ERROR_KINDS
 from .excel_functions.arguments import rewrite_arguments
 from .formula_texts import FormulaTexts, may_need_arguments, may_need_rewrite, words_pattern
@@ -369,6 +370,7 @@ def compute(path: str | Path) -> Computed:
     tables: dict[str, list[FormulaCell]] = {}
     rewritten: list[tuple[str, int, int, str]] = []
     hidden: dict[str, HiddenRows] | None = None
+    formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
     for sheet in workbook.sheet_names:
         cells = info.formulas.get(sheet, {})
         for ref, cell in cells.items():
@@ -385,7 +387,8 @@ def compute(path: str | Path) -> Computed:
         # the stored texts (formualizer's own are slow to read before its graph is built: formula_texts)
         found = FormulaTexts(cells)
         names = {**info.names.get("", {}), **info.names.get(sheet, {})}
-        words = words_pattern([t.name.lower() for t in info.tables] + list(names))
+        defined = {**formula_names.get("", {}), **formula_names.get(sheet, {})}
+        words = words_pattern([t.name.lower() for t in info.tables] + list(names) + list(defined))
         for r, c in found.positions():
             stored = found.master_text((r, c))
             structure, arguments = may_need_rewrite(stored, words), may_need_arguments(stored)
@@ -394,7 +397,11 @@ def compute(path: str | Path) -> Computed:
                 continue
             text = found[(r, c)]
             array = cells[found.refs[(r, c)]].kind == "array"
-            new = rewrite(text, sheet, r, c, info.tables, array=array, names=names) if structure else "=" + text
+            new = (
+                rewrite(text, sheet, r, c, info.tables, array=array, names=names, defined=defined)
+                if structure
+                else "=" + text
+            )
             if arguments or new != "=" + text:
                 new = rewrite_arguments(new)
             if subtotal:
@@ -421,7 +428,7 @@ def compute(path: str | Path) -> Computed:
                     workbook.set_value(sheet, *position, _literal(value))
         workbook.evaluate_all()
     result = _read(workbook, formulas, members)
-    unsupported = _find_unsupported(result, formulas, info)
+    unsupported = _find_unsupported(result, formulas, info, formula_names)
     if unsupported:  # keep the file's values there, and compute their dependents from them
         for item in unsupported:
             r, c = range_boundaries(item.ref)[1::-1]
@@ -585,8 +592,12 @@ def _read(
     return Computed(values={s: v for s, v in values.items() if v}, members=member_values)
 
 
-def _find_unsupported(result: Computed, formulas: dict[str, FormulaTexts], info: PackageInfo) -> list[Unsupported]:
+def _find_unsupported(
+    result: Computed, formulas: dict[str, FormulaTexts], info: PackageInfo, defined: dict[str, dict[str, str]]
+) -> list[Unsupported]:
     found = []
+    names = {name for scope in defined.values() for name in scope}
+    uses = words_pattern(sorted(names)) if names else None
     for sheet, cells in result.values.items():
         for ref, value in cells.items():
             if not isinstance(value, CellError):
@@ -597,6 +608,10 @@ def _find_unsupported(result: Computed, formulas: dict[str, FormulaTexts], info:
                 continue
             r, c = range_boundaries(ref)[1::-1]
             verdict = _unsupported(formulas[sheet][(r, c)], kind)
+            if verdict is None and kind == "name" and uses is not None:
+                used = uses.search(formulas[sheet][(r, c)].lower())
+                if used is not None:  # a name whose formula could not be put in (one defined through itself)
+                    verdict = (used.group(0), "a name defined by a formula the embedded engine cannot compute")
             if verdict is not None:
                 found.append(Unsupported(sheet, ref, *verdict))
     return found

@@ -334,12 +334,15 @@ def rewrite(
     tables: list[Table],
     array: bool = False,
     names: dict[str, str] | None = None,
+    defined: dict[str, str] | None = None,
 ) -> str:
     """``formula`` (with or without ``=``) as the embedded engine should compute it in ``sheet`` at (row, col).
 
     ``array``: the formula is an array formula (Ctrl+Shift+Enter or dynamic), where Excel does not
     intersect ranges implicitly. ``names``: defined names visible here (lower case) -> their
     A1 reference (``"Sheet1!$A$16:$G$16"``), so that a name used as a single value is intersected too.
+    ``defined``: names defined by a formula (lower case) -> the formula (:mod:`.defined_names`),
+    put in brackets where the formula uses the name (the engine has no value for them).
 
     >>> rewrite("=SUM(A1:C3 B2:D4)", "S", 1, 5, [])
     "=SUM('S'!$B$2:$C$3)"
@@ -348,15 +351,20 @@ def rewrite(
     """
     text = formula if formula.startswith("=") else "=" + formula
     by_name = {t.name.lower(): t for t in tables}
-    if not _candidate(text, by_name, array, names or {}):
+    if not _candidate(text, by_name, array, {**(names or {}), **(defined or {})}):
         return text
     try:
         tokens = [t for t in Tokenizer(text).items]
     except Exception:  # not a formula the tokenizer understands: the engine decides
         return text
     changed = False
-    for token in tokens:  # structured references, and _xlpm. parameter names
+    for token in tokens:  # structured references, names defined by a formula, and _xlpm. parameter names
         if token.type == Token.OPERAND and token.subtype == Token.RANGE:
+            if defined and token.value.rpartition("!")[2].lower() in defined:
+                expanded = _expanded(token.value.rpartition("!")[2].lower(), defined, 0)
+                if expanded is not None:
+                    token.value, changed = f"({expanded})", True
+                    continue
             if by_name and ("[" in token.value or token.value.lower() in by_name):
                 resolved = _structured(token.value, by_name, sheet, row, col)
                 if resolved is not None:
@@ -427,6 +435,28 @@ def rewrite(
     if lambda_call is not None:
         return lambda_call
     return text_out if changed else text
+
+
+def _expanded(name: str, defined: dict[str, str], depth: int) -> str | None:
+    """The formula of a name defined by one, with the names it uses expanded too; None for a loop of names."""
+    if depth > 20:
+        return None
+    text = defined[name]
+    try:
+        tokens = list(Tokenizer("=" + text).items)
+    except Exception:  # a definition the tokenizer does not understand: the engine decides
+        return None
+    parts = []
+    for token in tokens:
+        bare = token.value.rpartition("!")[2].lower()
+        if token.type == Token.OPERAND and token.subtype == Token.RANGE and bare in defined:
+            inner = _expanded(bare, defined, depth + 1)
+            if inner is None:
+                return None
+            parts.append(f"({inner})")
+        else:
+            parts.append(token.value)
+    return "".join(parts)
 
 
 def _bracket(before: Token, after: Token) -> bool:
