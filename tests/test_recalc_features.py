@@ -115,6 +115,16 @@ def test_dates_follow_the_1904_date_system_when_the_workbook_uses_it(tmp_path: P
     assert (got["A1"], got["B1"]) == (43830, 43831)  # 1900 system: 45292
 
 
+def test_text_formats_dates_of_the_1904_date_system(tmp_path: Path) -> None:
+    # 43893 is 4 March 2024 in the 1904 system (1 March 2020 in the 1900 one); 0 is 1 January 1904, a Friday
+    cells = {"A1": 43893, "A2": 0, "B1": '=TEXT(A1,"yyyy-mm-dd")', "B2": '=TEXT(A2,"yyyy-mm-dd dddd")'}
+    cells.update({"B3": '=TEXT(A1+0.5,"d mmm yyyy hh:mm")', "B4": "=EOMONTH(A1,0)"})
+    path = book(tmp_path, cells)
+    patch(path, "xl/workbook.xml", (b"<workbookPr />", b'<workbookPr date1904="1" />'))
+    got, _ = recalculated(path)
+    assert [got[r] for r in ("B1", "B2", "B3", "B4")] == ["2024-03-04", "1904-01-01 Friday", "4 Mar 2024 12:00", 43920]
+
+
 # --- item 3: cycles -------------------------------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import dates, elementwise, engineering, financial, logical, lookup, maths, statistical, text  # noqa: F401  (each registers its functions)
-from ._core import EACH, FUNCTIONS, ExcelError, Function
+from ._core import EACH, FUNCTIONS, ExcelError, Function, engine_call
 
 __all__ = ["DATE_FUNCTIONS", "FUNCTIONS", "ExcelError", "Function", "register"]
 
@@ -30,15 +30,17 @@ def register(workbook: Any, date1904: bool = False) -> None:
 
     ``date1904``: the workbook uses the 1904 date system; the date functions (:data:`DATE_FUNCTIONS`),
     which read 1900-system serial numbers, are then left to the engine (and their element-by-element
-    forms, :mod:`.elementwise`, not registered).
+    forms, :mod:`.elementwise`, not registered), and TEXT formats dates from 1 January 1904.
 
     Each is registered under its name and under ``_xlfn.NAME``, the name Excel writes into the file
     for functions newer than Excel 2007 (``_xlfn.REGEXTEST``), which formualizer looks up as written.
     """
-    skipped = DATE_FUNCTIONS | {EACH + name for name in DATE_FUNCTIONS | elementwise.DATE_READING} if date1904 else ()
-    for function in [*FUNCTIONS.values(), *elementwise.package_forms(DATE_FUNCTIONS if date1904 else frozenset())]:
-        if function.name in skipped:
-            continue
+    functions = dict(FUNCTIONS)
+    if date1904:
+        for name in DATE_FUNCTIONS | {EACH + name for name in DATE_FUNCTIONS | elementwise.DATE_READING}:
+            functions.pop(name, None)
+        functions["TEXT"] = Function("TEXT", engine_call(lambda value, fmt: text.text_(value, fmt, True)), 2, 2)
+    for function in [*functions.values(), *elementwise.package_forms(functions)]:
         for name in (function.name, f"_xlfn.{function.name}"):
             workbook.register_function(
                 name, function.call, min_args=function.min_args, max_args=function.max_args, allow_override_builtin=True

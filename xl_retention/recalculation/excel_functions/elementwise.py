@@ -197,10 +197,10 @@ for _name, (_fn, _low, _high) in _BUILTINS.items():
     FUNCTIONS[EACH + _name] = Function(EACH + _name, broadcast(_element(_fn)), _low, _high)
 
 
-def package_forms(skipped: frozenset[str] = frozenset()) -> list[Function]:
-    """The element-by-element forms of this package's functions of single values (not those ``skipped``)."""
+def package_forms(functions: dict[str, Function]) -> list[Function]:
+    """The element-by-element forms of this package's functions of single values among ``functions``."""
     return [
-        Function(EACH + name, broadcast(FUNCTIONS[name].call), FUNCTIONS[name].min_args, FUNCTIONS[name].max_args)
-        for name in sorted(OF_PACKAGE - skipped)
-        if name in FUNCTIONS
+        Function(EACH + name, broadcast(functions[name].call), functions[name].min_args, functions[name].max_args)
+        for name in sorted(OF_PACKAGE)
+        if name in functions
     ]

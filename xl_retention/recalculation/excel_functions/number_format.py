@@ -293,13 +293,26 @@ def _fraction(value: float, tokens: list[tuple[str, str]]) -> str:
     return head + body + match.group("tail")
 
 
-def _serial_parts(serial: float, precision: int) -> tuple[int, int, int, int, int, int, Decimal, int]:
-    """(year, month, day, hour, minute, second, fraction of second, weekday 0=Sunday) of an Excel serial."""
+def _serial_parts(
+    serial: float, precision: int, date1904: bool = False
+) -> tuple[int, int, int, int, int, int, Decimal, int]:
+    """(year, month, day, hour, minute, second, fraction of second, weekday 0=Sunday) of an Excel serial.
+
+    ``date1904``: the serial counts days from 1 January 1904 (a Friday), as in a 1904-system workbook.
+    """
     if serial < 0:
         raise ExcelError("#VALUE!")
     total = _round(serial * 86400, precision)
     days = int(total // 86400)
     seconds = total - days * 86400
+    if date1904:
+        if days >= 2957004:  # past 9999
+            year = month = day = -1
+        else:
+            date = dt.date(1904, 1, 1) + dt.timedelta(days=days)
+            year, month, day = date.year, date.month, date.day
+        whole = int(seconds)
+        return year, month, day, whole // 3600, whole % 3600 // 60, whole % 60, seconds - whole, (days + 5) % 7
     if days == 0:
         year, month, day = 1900, 1, 0
     elif days == 60:
@@ -313,10 +326,10 @@ def _serial_parts(serial: float, precision: int) -> tuple[int, int, int, int, in
     return year, month, day, whole // 3600, whole % 3600 // 60, whole % 60, seconds - whole, (days + 6) % 7
 
 
-def _date(value: float, tokens: list[tuple[str, str]]) -> str:
+def _date(value: float, tokens: list[tuple[str, str]], date1904: bool = False) -> str:
     codes = [t.lower() for k, t in tokens if k == "code"]
     precision = max((len(c) - 1 for c in codes if c.startswith(".")), default=0)
-    year, month, day, hour, minute, second, fraction, weekday = _serial_parts(value, precision)
+    year, month, day, hour, minute, second, fraction, weekday = _serial_parts(value, precision, date1904)
     total_seconds = _round(value * 86400, precision)
     ampm = any(c in ("am/pm", "a/p") for c in codes)
     if year < 0 and any(c[0] in "ymdhs" for c in codes if c[0] != "["):
@@ -374,8 +387,10 @@ def _date(value: float, tokens: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
-def format_value(value: float | str, fmt: str) -> str:
+def format_value(value: float | str, fmt: str, date1904: bool = False) -> str:
     """``value`` shown with the Excel number format ``fmt``, as TEXT(value, fmt) returns it.
+
+    ``date1904``: dates are serial numbers of the 1904 date system (day 0 is 1 January 1904).
 
     >>> format_value(1234.5, "#,##0.0_);(#,##0.0)"), format_value(12345, "00000-0000")
     ('1,234.5 ', '00001-2345')
@@ -413,7 +428,7 @@ def format_value(value: float | str, fmt: str) -> str:
             raise ExcelError("#VALUE!")  # date codes mixed with digit placeholders
         if sign and not (len(codes) == 1 and codes[0].startswith("[")):
             raise ExcelError("#VALUE!")  # a negative date or time (a lone [h], [m] or [s] may be negative)
-        return sign + _date(value, tokens)
+        return sign + _date(value, tokens, date1904)
     if any(k == "code" and t == "@" for k, t in tokens) and any(k == "code" and t in "0#?" for k, t in tokens):
         raise ExcelError("#VALUE!")  # the text placeholder among digit placeholders
     if not any(k == "code" and t in "0#?" for k, t in tokens):

@@ -142,11 +142,12 @@ def _split_last(text_: str, count: int) -> tuple[str, str, str]:
 
 
 @excel_function("TEXT", 2, 2)
-def text_(value: Any, format_text: Any) -> str:
+def text_(value: Any, format_text: Any, date1904: bool = False) -> str:
     """TEXT(value, format_text): ``value`` shown with an Excel number format.
 
     Numbers and numeric text are formatted; TRUE/FALSE and other text pass through the text
-    section (or unchanged); a format this implementation does not know is #VALUE!.
+    section (or unchanged); a format this implementation does not know is #VALUE!. ``date1904``:
+    the workbook's dates count from 1 January 1904 (registered so for 1904-system workbooks).
 
     >>> text_(0.1234, "0.0%"), text_(True, "0"), text_("12", "0.0")
     ('12.3%', 'TRUE', '12.0')
@@ -160,7 +161,7 @@ def text_(value: Any, format_text: Any) -> str:
     if isinstance(value, str):
         value = text_to_number(value)
     try:
-        return format_value(value, fmt)
+        return format_value(value, fmt, date1904)
     except FormatNotSupported:
         raise ExcelError("#VALUE!") from None
 
