@@ -19,8 +19,8 @@ from xl_retention.recalculation.excel_functions.arguments import rewrite_argumen
 def test_argument_rewrites_restore_excels_error_codes(tmp_path: Path) -> None:
     from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
 
-    assert rewrite_arguments('=AVERAGE("Hola")') == '=AVERAGE(VALUE("Hola"))'
-    assert rewrite_arguments('=SMALL("Hello",1)') == '=SMALL(VALUE("Hello"),1)'
+    assert rewrite_arguments('=AVERAGE("Hola")') == '=AVERAGE(_XLR.EACH.VALUE("Hola"))'
+    assert rewrite_arguments('=SMALL("Hello",1)') == '=SMALL(_XLR.EACH.VALUE("Hello"),1)'
     # an approximate VLOOKUP goes to Excel's search (test_excel_lookups), which passes an error key on
     assert rewrite_arguments("=VLOOKUP(A3,A1:B2,2)").startswith("=INDEX(A1:B2,_XLR.VPOS(A3,")
     unchanged = ["=SUM(A1:A3)", "=VLOOKUP(A3,A1:B2,2,FALSE)", '=COUNT("a")', "=MIN(A1:A3)"]
@@ -214,4 +214,25 @@ def test_choose_reads_logicals_and_numeric_text_and_value_of_a_blank_is_zero(tmp
     got = _compute(tmp_path, {ref: rewrite_arguments(f) for ref, f in formulas.items()}, cells)
     assert got == {
         "D1": -1.0, "D2": 0.5, "D3": "#VALUE!", "D4": "#VALUE!", "D5": 0.5, "E1": 0.0, "E2": "#VALUE!", "E3": 2.0,
+    }  # fmt: skip
+
+
+def test_numbers_typed_as_text_with_separators_currency_and_percent_read_as_excel(tmp_path: Path) -> None:
+    # Excel's VALUE documentation: VALUE("$1,000") is 1000; typed into SUM or next to an operator, Excel reads
+    # such text as the number too (the engine read only plain "3"); text that is no number stays #VALUE!
+    formulas = {
+        "B1": '=VALUE("$1,000")',
+        "B2": '=VALUE("1,234.5")',
+        "B3": '=SUM(1,"1,000")',
+        "B4": '=1*"1,000"',
+        "B5": '=VALUE("(1,000)")',
+        "B6": '=VALUE("12.5%")',
+        "B7": '=VALUE("1,00")',
+        "B8": "=VALUE(A1)",
+        "B9": '="1,000"&"x"',
+    }
+    got = _compute(tmp_path, {ref: rewrite_arguments(f) for ref, f in formulas.items()}, {"A1": "$2,500.50"})
+    assert got == {
+        "B1": 1000.0, "B2": 1234.5, "B3": 1001.0, "B4": 1000.0, "B5": -1000.0, "B6": 0.125, "B7": "#VALUE!",
+        "B8": 2500.5, "B9": "1,000x",
     }  # fmt: skip

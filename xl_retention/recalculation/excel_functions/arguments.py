@@ -8,7 +8,7 @@ therefore rewrites these forms in the formula text before the engine computes it
 
 * a text literal given directly as an argument of a numeric aggregate (AVERAGE, MIN, MAX,
   PRODUCT, MEDIAN, STDEV and VAR families; the array argument of SMALL, LARGE, PERCENTILE,
-  QUARTILE) becomes ``VALUE("...")``: a number typed as text still counts (``AVERAGE("3")`` = 3),
+  QUARTILE) becomes ``_XLR.EACH.VALUE("...")``: a number typed as text still counts (``AVERAGE("3")`` = 3),
   other text is #VALUE! as in Excel (where the engine gives 0, #DIV/0! or #NUM!);
 * ``VLOOKUP(x, ...)`` and ``HLOOKUP(x, ...)`` with ``x`` an array, and ``SWITCH(x, ...)``, become
   ``IF(ISERROR(x), x, VLOOKUP(x, ...))`` when ``x`` is a cell or an expression (not a constant,
@@ -22,7 +22,8 @@ therefore rewrites these forms in the formula text before the engine computes it
 * a row or column number of INDEX that may be negative (a cell, an expression) becomes
   ``_XLR.INDEXED(number)``: Excel refuses a negative one with #VALUE!, the engine with #REF!;
 * CHOOSE's index, when not a number typed in, becomes ``_XLR.CHOICE(index)`` (TRUE is 1, "2" is 2 in
-  Excel; the engine says #VALUE!), and ``VALUE(A1)`` of one cell ``IF(ISBLANK(A1),0,VALUE(A1))``;
+  Excel; the engine says #VALUE!), and VALUE ``_XLR.EACH.VALUE`` (Excel reads a blank cell as 0 and
+  "$1,000" as 1000; so does a number so typed as text in SUM or next to + - * / ^: ``1*"1,000"``);
 * SWITCH with a value to compare that is not typed in (it may hold an error, which Excel returns)
   or an array expression becomes ``_XLR.SWITCH``, IFS with an array condition ``_XLR.IFS``
   (registered in :mod:`.logical`);
@@ -61,6 +62,10 @@ _EXACT_FLAGS = frozenset(("FALSE", "0", ""))
 _POSITIONS = frozenset(
     ("MATCH", "XMATCH", "ROW", "ROWS", "COLUMN", "COLUMNS", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "_XLR.MATCH")
 )
+#: VALUE as Excel reads text ("$1,000", "1,234.5", "10%", a blank cell 0; see .elementwise)
+VALUE = "_XLR.EACH.VALUE"
+#: a number typed as text with a thousands separator, a currency sign or brackets (the engine reads only plain ones)
+_FORMATTED_TEXT = re.compile(r'^\s*"[\s(+$-]*[\d.,]*\d[\d.,]*[\s%)]*"\s*$')
 #: CHOOSE's index as Excel reads it (TRUE is 1, numeric text its number; see .logical)
 CHOICE = "_XLR.CHOICE"
 _CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?\d+")
@@ -87,7 +92,9 @@ TEXT_OPERAND = "_XLR.TEXT"
 COMPARED_OPERAND = "_XLR.COMPARED"
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
+    r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|"
+    r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+-]*\$|'
+    r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE)[A-Z.]*\([^)]*"'
 )
 
@@ -153,17 +160,17 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
     spans, close = _arguments(tokens, open_index)
     args = [_expression(tokens[a:b]) for a, b in spans]
     checked = range(len(args)) if name in _ALL_ARGUMENTS else range(1) if name in _FIRST_ARGUMENT else ()
+    if name == "SUM":  # the engine reads "3" typed in, not "1,000" or "$5"
+        checked = [k for k in range(len(args)) if _FORMATTED_TEXT.search(args[k])]
     for k in checked:
         a, b = spans[k]
         inner = [t for t in tokens[a:b] if t.type != Token.WSPACE]
         if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
-            args[k] = f"VALUE({inner[0].value})"
+            args[k] = f"{VALUE}({inner[0].value})"
     if name == "CHOOSE" and spans and _may_be_logical(tokens[spans[0][0] : spans[0][1]]):
         args[0] = f"{CHOICE}({args[0]})"
-    if name == "VALUE" and len(spans) == 1 and _single_cell(tokens[spans[0][0] : spans[0][1]]):
-        args[0] = args[0].strip()
-        call = f"IF(ISBLANK({args[0]}),0,{token.value}{args[0]}))"  # Excel: VALUE of a blank cell is 0
-        return call, close
+    if name == "VALUE" and len(spans) == 1:  # Excel: VALUE of a blank cell is 0, "$1,000" is 1000
+        return f"{VALUE}({args[0].strip()})", close
     if name == "INDEX":
         for k in (1, 2):
             if k < len(spans) and _may_be_negative(tokens[spans[k][0] : spans[k][1]]):
@@ -179,6 +186,17 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
             key = args[0]
             call = f"IF(ISERROR({key}),{key},{call})"
     return call, close
+
+
+def _next_to_arithmetic(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` is an operand of +, -, *, / or ^ (spaces aside)."""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(tokens) and tokens[k].type == Token.WSPACE:
+            k += step
+        if 0 <= k < len(tokens) and tokens[k].type in (Token.OP_IN, Token.OP_PRE) and tokens[k].value in "+-*/^":
+            return True
+    return False
 
 
 def _may_be_logical(argument: list[Token]) -> bool:
@@ -296,7 +314,10 @@ def _expression(tokens: list[Token]) -> str:
         elif token.type == Token.SEP:
             items.append(("sep", token.value))
         elif token.type == Token.OPERAND and token.subtype == Token.TEXT:
-            items.append(("text", token.value))
+            if _FORMATTED_TEXT.search(token.value) and _next_to_arithmetic(tokens, i):
+                items.append(("part", f"{VALUE}({token.value})"))  # 1*"1,000": Excel reads the number
+            else:
+                items.append(("text", token.value))
         elif token.type == Token.OPERAND and token.subtype in (Token.NUMBER, Token.LOGICAL):
             items.append(("literal", token.value))
         elif token.type == Token.OPERAND and token.subtype == Token.RANGE and ":" in token.value:
@@ -429,7 +450,7 @@ def rewrite_arguments(formula: str) -> str:
     """``formula`` with Excel's argument checks made explicit (see the module docstring).
 
     >>> rewrite_arguments('=AVERAGE("Hola")')
-    '=AVERAGE(VALUE("Hola"))'
+    '=AVERAGE(_XLR.EACH.VALUE("Hola"))'
     >>> rewrite_arguments("=IFNA(VLOOKUP(A3,A1:B2,2),0)")
     '=IFNA(INDEX(A1:B2,_XLR.VPOS(A3,INDEX(A1:B2,0,1),2,COLUMNS(A1:B2)),2),0)'
     >>> rewrite_arguments("=SUM(A1:A3)")

@@ -75,14 +75,25 @@ def _time_fraction(part: str) -> float | None:
     return seconds / 86400
 
 
+#: a number as typed in the US (en-US) locale: $ sign, thousands separators in groups of three, %, (negative)
+_FORMATTED = re.compile(
+    r"(?P<open>\()?\s*(?P<sign>[+-])?\s*\$?\s*(?P<sign2>[+-])?\s*"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(?P<exponent>[eE][+-]?\d+)?"
+    r"\s*(?P<percent>%)?\s*(?P<close>\))?"
+)
+
+
 def text_to_number(value: str) -> float | str:
-    """Text Excel reads as a number: numeric text, a date (ISO yyyy-mm-dd, or as typed in the US locale:
-    1/31/2024, Jan 31, 2024, 31-Jan-2024) with an optional time, or a time; else the text itself.
+    """Text Excel reads as a number: numeric text (also "$1,000", "1,234.5", "10%", "(1,000)"), a date
+    (ISO yyyy-mm-dd, or as typed in the US locale: 1/31/2024, Jan 31, 2024, 31-Jan-2024) with an
+    optional time, or a time; else the text itself.
 
     >>> text_to_number("12"), round(text_to_number("23:99"), 8), text_to_number("2024-01-01"), text_to_number("x")
     (12.0, 1.02708333, 45292.0, 'x')
     >>> text_to_number("1/31/2024"), text_to_number("Jan 31, 2024 12:00"), text_to_number("31/01/2024")
     (45322.0, 45322.5, '31/01/2024')
+    >>> text_to_number("$1,000"), text_to_number("1,234.5"), text_to_number("(1,000)"), text_to_number("1,00")
+    (1000.0, 1234.5, -1000.0, '1,00')
     """
     stripped = value.strip()
     if not stripped:
@@ -91,6 +102,12 @@ def text_to_number(value: str) -> float | str:
         return float(stripped)
     except ValueError:
         pass
+    formatted = _FORMATTED.fullmatch(stripped)
+    if formatted is not None and bool(formatted["open"]) == bool(formatted["close"]):
+        if not (formatted["sign"] and formatted["sign2"]) and not (formatted["open"] and formatted["sign"]):
+            number = float(formatted["digits"].replace(",", "") + (formatted["exponent"] or ""))
+            negative = bool(formatted["open"]) or "-" in (formatted["sign"] or "") + (formatted["sign2"] or "")
+            return (-number if negative else number) / (100.0 if formatted["percent"] else 1.0)
     match = _DATE.fullmatch(stripped)
     if match:
         try:
