@@ -80,12 +80,23 @@ def test_a_tracker_without_chart_figures_draws_nothing_after_recalc(tmp_path):
 
 
 def test_a_month_whose_figure_is_an_error_is_a_gap_in_its_chart_not_blank_text(tmp_path):
-    """Revenue typed by hand with Expansion MRR left blank: NRR is #VALUE!, its chart cell #N/A (Excel: a gap)."""
+    """Customers typed by hand without the end of January: CRR is #VALUE!, its chart cell #N/A (Excel: a gap)."""
+    inputs = {"Customers": {"start": [500], "gained": [75, 10], "end": [None, 500]}}
+    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=12, inputs=inputs)
+    assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
+    customers = openpyxl.load_workbook(tmp_path / "r.xlsx", data_only=True)["Customers"]
+    assert [customers[f"{c}2"].value for c in "FI"] == ["#VALUE!", "#N/A"]
+    assert [customers[f"{c}4"].value for c in "FI"] == [None, None]  # after the last month with data: blank
+
+
+def test_revenue_movements_left_blank_in_a_month_with_figures_count_as_0(tmp_path):
+    """Expansion MRR (and losses in February) not typed: the rates take them as 0, as MRR at end does."""
     inputs = {"Revenue": {"start": [1000], "new": [100, 50], "churned": [50, None], "contraction": [None, 20]}}
     path = build_template(tmp_path / "t.xlsx", start="2025-01", months=12, inputs=inputs)
     assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
-    wb = openpyxl.load_workbook(tmp_path / "r.xlsx", data_only=True)
-    revenue = wb["Revenue"]
-    assert (revenue["M2"].value, revenue["Q2"].value, revenue["N2"].value, revenue["R2"].value) == (
-        "#VALUE!", "#N/A", 0.95, 0.95)  # fmt: skip
-    assert (revenue["Q3"].value, revenue["R3"].value, revenue["Q4"].value) == ("#N/A", 1030 / 1050, None)
+    revenue = openpyxl.load_workbook(tmp_path / "r.xlsx", data_only=True)["Revenue"]
+    # January: start 1000, lost 50, expansion blank: NRR = GRR = (1000 - 50) / 1000, quick ratio 100 / 50
+    assert [revenue[f"{c}2"].value for c in "HIKLMNO"] == [1050, 50, 0.05, 0.05, 0.95, 0.95, 2]
+    # February: start 1050, lost 20 (contraction), churned blank: NRR = GRR = 1030 / 1050, quick ratio 50 / 20
+    assert [revenue[f"{c}3"].value for c in "BHIMNO"] == [1050, 1080, 20, 1030 / 1050, 1030 / 1050, 2.5]
+    assert [revenue[f"{c}4"].value for c in "BHMQ"] == [None, None, None, None]  # no figures: blank, no error

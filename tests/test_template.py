@@ -60,7 +60,7 @@ def test_every_formula_refers_to_existing_sheets_names_and_functions(template):
     names = set(template.defined_names)
     sheets = set(template.sheetnames)
     builtins = {"IF", "COUNT", "AVERAGEIFS", "MIN", "INDEX", "OR", "AND", "ISNUMBER", "ISERROR", "NA"}
-    builtins |= {"CHOOSE", "ERROR.TYPE", "COUNTA", "MATCH", "NOT", "IFERROR"}
+    builtins |= {"CHOOSE", "ERROR.TYPE", "COUNTA", "MATCH", "NOT", "IFERROR", "N"}
     checked = 0
     for ws in template.worksheets:
         for row in ws.iter_rows():
@@ -99,6 +99,7 @@ HEADERS = {
     "start_mrr": "MRR at start",
     "new_mrr": "Gained MRR (new + reactivation)",
 }
+MOVEMENTS = {"lost_mrr", "expansion_mrr", "new_mrr"}
 METRIC_COLUMNS = {
     "Customers": {"Lost": "CUSTOMERS_LOST", "Retention (CRR)": "CRR", "Churn rate": "CHURN_RATE"},
     "Revenue": {
@@ -120,12 +121,15 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
             for r in range(2, 26):
                 formula = ws[f"{letter}{r}"].value
                 expected_args = [f"{header[HEADERS[a.name]]}{r}" for a in BY_NAME[function].args]
-                call = f"{function}({','.join(expected_args)})"
+                # Revenue: a movement left blank in a month with figures counts as 0 (as MRR at end does)
+                passed = [f"N({cell})" if title == "Revenue" and a.name in MOVEMENTS else cell
+                          for cell, a in zip(expected_args, BY_NAME[function].args, strict=True)]  # fmt: skip
+                call = f"{function}({','.join(passed)})"
                 empty = "AND(" + ",".join(f'{a}=""' for a in dict.fromkeys(expected_args)) + ")"
                 if function == "CUSTOMERS_LOST":  # blank when every input is blank, computed by any spreadsheet
                     assert formula == f'=IF({empty},"",{call})', (title, letter, r)
                 else:  # and blank where the base (the last argument) is the number 0: no base, no rate
-                    base = expected_args[-1]
+                    base = passed[-1]
                     assert formula == f'=IF(OR({empty},AND(ISNUMBER({base}),{base}=0)),"",{call})', (title, letter, r)
     nps = template["NPS"]
     for r in range(2, 26):
