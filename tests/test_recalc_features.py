@@ -488,6 +488,15 @@ def test_implicit_intersection_in_classic_formulas(tmp_path: Path) -> None:
     assert (got["D2"], got["E3"], got["F2"], got["D5"]) == (22, 60, 6, "#VALUE!")
 
 
+def test_the_implicit_intersection_operator_stored_as_single(tmp_path: Path) -> None:
+    # Excel 365 writes =@A1:A4*2 as _xlfn.SINGLE(A1:A4)*2: the cell of A1:A4 in the formula's row, #VALUE! outside
+    cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "A4": 4}
+    cells.update({"D3": "=_xlfn.SINGLE(A1:A4)*2", "D6": "=_xlfn.SINGLE(A1:A4)*2", "E2": "=_xlfn.SINGLE(A1)+1"})
+    got, file = recalculated(book(tmp_path, cells))
+    assert (got["D3"], got["D6"], got["E2"]) == (6, "#VALUE!", 2)
+    assert file.unsupported == []
+
+
 def test_implicit_intersection_through_brackets_and_single_value_arguments(tmp_path: Path) -> None:
     # Excel's @ (implicit intersection) of a range in a classic formula: in brackets, and as the argument of a
     # function that takes one value (ABS, ROUND, IF's condition, LEFT); SUM keeps the whole range

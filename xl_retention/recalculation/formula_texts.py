@@ -120,7 +120,7 @@ class FormulaTexts:
 def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     """False when :func:`.rewrite.rewrite` cannot change ``text`` (a stored formula, without ``=``).
 
-    It needs a ``[``, a space, a ``:``, LAMBDA/_xlpm or a table or defined name (``words``: one
+    It needs a ``[``, a space, a ``:``, LAMBDA/_xlpm, SINGLE (Excel's ``@``) or a table or defined name (``words``: one
     pattern of them, lower case; None when there are none): a superset of its own pre-check.
     A shared formula's copies differ from its first cell only in their references, so the test
     on the first cell's text holds for all of them.
@@ -128,7 +128,7 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     if "[" in text or " " in text or ":" in text:
         return True
     upper = text.upper()
-    if "LAMBDA" in upper or "_XLPM." in upper:
+    if "LAMBDA" in upper or "_XLPM." in upper or "SINGLE(" in upper:
         return True
     return words is not None and words.search(text.lower()) is not None
 

@@ -114,6 +114,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     lower = bare.lower()
     if tables and _any_of(tuple(tables)).search(lower):
         return True
+    if "SINGLE(" in upper:
+        return True
     if ("ROW(" in upper or "COLUMN(" in upper or "{" in bare or array or "SUMPRODUCT(" in upper) and (
         ":" in bare or "{" in bare
     ):
@@ -254,6 +256,43 @@ def _implicit(reference: str, row: int, col: int) -> str | None:
     else:
         return "#VALUE!"
     return f"{match.group('sheet') or ''}${get_column_letter(hit[1])}${hit[0]}"
+
+
+def _singles(tokens: list[Token], names: dict[str, str], row: int, col: int) -> bool:
+    """Excel's ``@`` (stored as ``_xlfn.SINGLE(...)``): ``@A1:A4`` is the range's cell in the formula's row
+    or column (#VALUE! when there is none), ``@`` of anything else its first value (``INDEX(x,1,1)``).
+    Changes ``tokens`` in place."""
+    changed = False
+    for i, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare_name(token.value[:-1]) != "SINGLE":
+            continue
+        inner = tokens[i + 1] if i + 1 < len(tokens) else None
+        close = tokens[i + 2] if i + 2 < len(tokens) else None
+        if (
+            inner is not None
+            and close is not None
+            and inner.type == Token.OPERAND
+            and inner.subtype == Token.RANGE
+            and close.type == Token.FUNC
+            and close.subtype == Token.CLOSE
+        ):
+            reference = names.get(inner.value.lower(), inner.value)
+            cell = _implicit(reference, row, col) if ":" in reference else reference
+            if cell is not None:
+                token.value, inner.value, close.value = "", cell, ""
+                token.type = close.type = "SKIPPED"
+                changed = True
+                continue
+        depth = 0  # any other argument: its first value
+        for k in range(i + 1, len(tokens)):
+            if tokens[k].subtype == Token.OPEN and tokens[k].type in (Token.FUNC, Token.PAREN):
+                depth += 1
+            elif tokens[k].subtype == Token.CLOSE and tokens[k].type in (Token.FUNC, Token.PAREN):
+                if depth == 0:
+                    token.value, tokens[k].value, changed = "INDEX((", "),1,1)", True
+                    break
+                depth -= 1
+    return changed
 
 
 def _numbers_of_cells(tokens: list[Token], array: bool) -> bool:
@@ -424,6 +463,8 @@ def rewrite(
                     cell = _implicit(reference, row, col)
                     if cell is not None:
                         token.value, changed = cell, True
+    if _singles(tokens, names or {}, row, col):
+        changed = True
     if _numbers_of_cells(tokens, array):
         changed = True
     if changed and names:  # the engine sees a name over the formula's own cell as a cycle when it is set again
