@@ -77,7 +77,7 @@ def test_every_xl_retention_formula_equals_the_core(filled):
 def test_engine_errors_are_the_registry_errors(tmp_path):
     inputs = {
         "Customers": {"start": [500], "gained": [75, 10, 5], "end": [30, 0, 520]},
-        "Revenue": {"start": [100], "new": [100]},
+        "Revenue": {"churned": [10]},
         "Purchases and visits": {"buyers": [10, 10], "repeat": [12, 2], "returning": [3, 11]},
     }
     values = compute(build_template(tmp_path / "bad.xlsx", inputs=inputs)).values
@@ -92,7 +92,7 @@ def test_engine_errors_are_the_registry_errors(tmp_path):
     )
     assert code(values["Customers"]["F3"]) == "#NUM!"  # end below gained
     assert values["Customers"]["F4"] is None  # start 0 (previous end): the rate is blank (docs/metrics.md)
-    assert code(values["Revenue"]["M2"]) == "#VALUE!"  # expansion and lost blank, start and new given
+    assert code(values["Revenue"]["M2"]) == "#VALUE!"  # MRR at start unknown (blank), churned MRR given
     assert code(values["Purchases and visits"]["F2"]) == "#NUM!"  # more repeat purchasers than buyers
     assert values["Purchases and visits"]["E2"] == 0.3
     assert values["Purchases and visits"]["F3"] == 0.2
