@@ -213,7 +213,8 @@ def subscription_rows(snapshots: ir.Table, end: int | None = None) -> ir.Table:
     and no per-customer aggregate is joined back. Engines may cache this table: the duplicate check,
     the movements and the cohorts all read it.
     """
-    rows = snapshots.filter(snapshots.m <= end) if end is not None else snapshots
+    rows = snapshots.select("customer_id", "m", "mrr", *_keys(snapshots))  # only what the window needs
+    rows = rows.filter(rows.m <= end) if end is not None else rows
     rows = _first_segment(rows, "customer_id", "m", rows.mrr > 0)
     whole = ibis.window(group_by=rows.customer_id, order_by=rows.m, rows=(None, None))
     so_far = ibis.window(group_by=rows.customer_id, order_by=rows.m, rows=(None, 0))

@@ -112,7 +112,10 @@ def _from_frame(
         names["segment"] = segment
     typed[ROW] = np.arange(len(typed), dtype=np.int64)
     typed = typed.reset_index(drop=True)
-    table = ibis.memtable(typed)
+    import pyarrow as pa
+
+    # an Arrow table: engines scan it in parallel, where a pandas frame is scanned by one thread
+    table = ibis.memtable(pa.Table.from_pandas(typed, preserve_index=False))
     return _shape(table, kind, source, names)
 
 
