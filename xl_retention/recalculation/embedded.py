@@ -40,7 +40,7 @@ from . import excel_functions
 from .defined_names import defined_formulas
 from .excel_functions._core import ERROR_KINDS
 from .excel_functions.arguments import rewrite_arguments
-from .formula_texts import FormulaTexts, may_need_arguments, may_need_rewrite, words_pattern
+from .formula_texts import FormulaTexts, may_need_any, may_need_arguments, may_need_rewrite, words_pattern
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden
 from .package import FormulaCell, PackageInfo, scan, without_members
@@ -391,6 +391,8 @@ def compute(path: str | Path) -> Computed:
         words = words_pattern([t.name.lower() for t in info.tables] + list(names) + list(defined))
         for r, c in found.positions():
             stored = found.master_text((r, c))
+            if not may_need_any(stored, words):
+                continue
             structure, arguments = may_need_rewrite(stored, words), may_need_arguments(stored)
             subtotal = may_split(stored)
             if not (structure or arguments or subtotal):

@@ -26,7 +26,7 @@ from openpyxl.formula.translate import Translator
 from .excel_functions.arguments import _HINT_UPPER, _compares_numbers
 from .package import FormulaCell
 
-__all__ = ["FormulaTexts", "may_need_arguments", "may_need_rewrite", "position", "words_pattern"]
+__all__ = ["FormulaTexts", "may_need_any", "may_need_arguments", "may_need_rewrite", "position", "words_pattern"]
 
 _REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)")
 _REFS = re.compile(r"[A-Z]{1,3}[1-9][0-9]*(?:\n[A-Z]{1,3}[1-9][0-9]*)*")
@@ -120,12 +120,13 @@ class FormulaTexts:
 def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     """False when :func:`.rewrite.rewrite` cannot change ``text`` (a stored formula, without ``=``).
 
-    It needs a ``[``, a space, a ``:``, LAMBDA/_xlpm, SINGLE (Excel's ``@``) or a table or defined name (``words``: one
-    pattern of them, lower case; None when there are none): a superset of its own pre-check.
+    It needs a ``[``, a space, a ``:``, a ``{``, LAMBDA/_xlpm, SINGLE (Excel's ``@``) or a table or defined
+    name (``words``: one pattern of them, lower case; None when there are none): a superset of its own
+    pre-check.
     A shared formula's copies differ from its first cell only in their references, so the test
     on the first cell's text holds for all of them.
     """
-    if "[" in text or " " in text or ":" in text:
+    if "[" in text or " " in text or ":" in text or "{" in text:
         return True
     upper = text.upper()
     if "LAMBDA" in upper or "_XLPM." in upper or "SINGLE(" in upper:
@@ -155,6 +156,24 @@ def may_need_arguments(text: str) -> bool:
     if "<" in text or ">" in text or "=" in text:
         return _compares_numbers("=" + text)
     return False
+
+
+#: one test that every formula some rewrite may change passes (a superset of may_need_rewrite, may_need_arguments
+#: and hidden_rows.may_split, without the table and defined names): most formulas fail it in well under a microsecond
+_TRIGGER = re.compile(
+    r"[\[ :{&<>=\"]|(?i:LAMBDA|_XLPM\.|SINGLE\(|SWITCH\(|IFS\(|CHOOSE\(|VALUE\(|LOOKUP\(|MATCH\(|INDEX\(|SUBTOTAL\("
+    r"|AGGREGATE\()"
+)
+
+
+def may_need_any(text: str, words: re.Pattern[str] | None) -> bool:
+    """False when no rewrite can change ``text`` (a stored formula without ``=``): one regular-expression test,
+    then the table and defined names (``words``, lower case).
+
+    >>> may_need_any("CRR(C2,B2,A2)", None), may_need_any("IF(G2>0.95,1,0)", None), may_need_any("Rate*2", None)
+    (False, True, False)
+    """
+    return _TRIGGER.search(text) is not None or (words is not None and words.search(text.lower()) is not None)
 
 
 def words_pattern(names: list[str]) -> re.Pattern[str] | None:
