@@ -85,7 +85,7 @@ def _recalc(args: argparse.Namespace) -> int:
         if len(f.unsupported) > 10:
             print(f"{f.path}: ... and {len(f.unsupported) - 10} more cells not recalculated")
         for issue in f.errors[:10]:
-            print(f"{f.path}: {issue.address} = {issue.error}")
+            print(f"{f.path}: {issue.address} = {issue.error}" + (f": {issue.reason}" if issue.reason else ""))
         if len(f.errors) > 10:
             print(f"{f.path}: ... and {len(f.errors) - 10} more cells in error")
     if not report.files:

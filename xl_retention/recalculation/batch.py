@@ -20,9 +20,7 @@ stored values are stale (``stored_current=False``: ``import --into --recalc`` ha
 
 from __future__ import annotations
 
-import concurrent.futures as futures
 import hashlib
-import multiprocessing
 import os
 import time
 import zipfile
@@ -138,12 +136,16 @@ def _check_readable(path: Path) -> None:
 
 
 def _issues(values: dict[str, dict[str, Any]]) -> list[CellIssue]:
-    return [
-        CellIssue(f"{sheet}!{ref}", getattr(value, "value", value).code)
-        for sheet, cells in values.items()
-        for ref, value in cells.items()
-        if isinstance(getattr(value, "value", value), CellError)
-    ]
+    """The error cells among computed ``values``, with the reason an xl-retention function gave (else "")."""
+    found = []
+    for sheet, cells in values.items():
+        for ref, value in cells.items():
+            if type(value) is float:  # nearly every cell: skip the attribute look-ups below
+                continue
+            error = getattr(value, "value", value)
+            if isinstance(error, CellError):
+                found.append(CellIssue(f"{sheet}!{ref}", error.code, reason=getattr(error, "message", "") or ""))
+    return found
 
 
 def _fingerprint(path: Path) -> tuple[int, int, str]:
@@ -300,6 +302,9 @@ def recalc(
             if progress:
                 progress(reports[i])
     else:
+        import concurrent.futures as futures  # only a batch on several processes needs these
+        import multiprocessing
+
         context = multiprocessing.get_context("spawn")  # the engine's threads don't survive fork
         with futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             pending = {pool.submit(recalc_file, files[i], outputs[i], chosen, in_place): i for i in todo}

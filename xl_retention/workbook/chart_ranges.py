@@ -30,7 +30,6 @@ import re
 import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
-from xml.sax.saxutils import escape
 
 from . import inplace as ip
 
@@ -67,6 +66,11 @@ def _area(text: str) -> _Area | None:
     sheet = match.group(1)
     sheet = sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
     return _Area(sheet, match.group(2), int(match.group(3)), int(match.group(5)))
+
+
+def escape(text: str) -> str:
+    """XML text escaping (xml.sax.saxutils.escape, without importing urllib, http and ssl with it)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _unescape(raw: bytes) -> str:
