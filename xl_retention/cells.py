@@ -100,6 +100,7 @@ def _flatten(value: Any) -> list[Cell]:
 
 _NUMBERS = frozenset((float, int))
 _NUMBER_OR_NONE = frozenset((float, int, type(None)))
+_NAN_FOR_NONE = {None: float("nan")}
 
 
 def _whole_range(spec: Argument, value: Any) -> tuple[Any, list[Cell]] | CellError:
@@ -109,8 +110,12 @@ def _whole_range(spec: Argument, value: Any) -> tuple[Any, list[Cell]] | CellErr
         cells = grid.ravel().tolist()
     else:
         cells = _flatten(value)
-    if set(map(type, cells)) <= _NUMBER_OR_NONE:  # plain numbers and blanks: straight to numpy
-        values = np.array(cells, dtype=np.float64)  # None -> NaN, which the core reads as blank
+    types = set(map(type, cells))
+    if types <= _NUMBER_OR_NONE:  # plain numbers and blanks: straight to numpy (None -> NaN: blank to the core)
+        if type(None) in types:  # mapped to NaN first: numpy's own None handling is 1.5x slower
+            values = np.fromiter(map(_NAN_FOR_NONE.get, cells, cells), dtype=np.float64, count=len(cells))
+        else:
+            values = np.array(cells, dtype=np.float64)
         return (values.reshape(grid.shape) if spec.whole == "table" else values), cells
     for cell in cells:
         if is_error(cell):
