@@ -488,6 +488,20 @@ def test_implicit_intersection_in_classic_formulas(tmp_path: Path) -> None:
     assert (got["D2"], got["E3"], got["F2"], got["D5"]) == (22, 60, 6, "#VALUE!")
 
 
+def test_indirect_of_a_typed_reference_reads_cells_another_array_formula_fills(tmp_path: Path) -> None:
+    # the engine computed INDIRECT("F1:F2") before the array formula over F1:F2 and read 0s
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["A2"] = 1, 2
+    ws["F1"] = ArrayFormula("F1:F2", "=A1:A2*10")
+    ws["B5"] = ArrayFormula("B5:B6", '=INDIRECT("F1:F2")')
+    ws["C5"] = '=INDIRECT("F2")+1'
+    wb.save(tmp_path / "indirect.xlsx")
+    got, _ = recalculated(tmp_path / "indirect.xlsx")
+    assert (got["B5"], got["B6"], got["C5"]) == (10, 20, 21)
+
+
 def test_the_implicit_intersection_operator_stored_as_single(tmp_path: Path) -> None:
     # Excel 365 writes =@A1:A4*2 as _xlfn.SINGLE(A1:A4)*2: the cell of A1:A4 in the formula's row, #VALUE! outside
     cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "A4": 4}

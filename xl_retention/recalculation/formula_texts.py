@@ -129,7 +129,7 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     if "[" in text or " " in text or ":" in text or "{" in text:
         return True
     upper = text.upper()
-    if "LAMBDA" in upper or "_XLPM." in upper or "SINGLE(" in upper:
+    if "LAMBDA" in upper or "_XLPM." in upper or "SINGLE(" in upper or 'INDIRECT("' in upper:
         return True
     return words is not None and words.search(text.lower()) is not None
 

@@ -114,7 +114,7 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     lower = bare.lower()
     if tables and _any_of(tuple(tables)).search(lower):
         return True
-    if "SINGLE(" in upper:
+    if "SINGLE(" in upper or "INDIRECT(''" in upper:
         return True
     if ("ROW(" in upper or "COLUMN(" in upper or "{" in bare or array or "SUMPRODUCT(" in upper) and (
         ":" in bare or "{" in bare
@@ -256,6 +256,28 @@ def _implicit(reference: str, row: int, col: int) -> str | None:
     else:
         return "#VALUE!"
     return f"{match.group('sheet') or ''}${get_column_letter(hit[1])}${hit[0]}"
+
+
+def _literal_indirect(tokens: list[Token]) -> bool:
+    """``INDIRECT("H47:I48")`` -> ``H47:I48``: a reference typed in as text is that reference, and the engine
+    then knows the formula depends on it (it computed INDIRECT before an array formula filled those cells)."""
+    changed = False
+    for i, token in enumerate(tokens[:-2]):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare_name(token.value[:-1]) != "INDIRECT":
+            continue
+        text, close = tokens[i + 1], tokens[i + 2]
+        if text.type != Token.OPERAND or text.subtype != Token.TEXT or close.type != Token.FUNC:
+            continue
+        if close.subtype != Token.CLOSE:
+            continue
+        reference = text.value[1:-1].replace('""', '"').strip()
+        if _A1_RANGE.fullmatch(reference) is None:
+            continue
+        token.value, text.value, close.value = "", reference, ""
+        token.type = close.type = "SKIPPED"
+        text.subtype = Token.RANGE
+        changed = True
+    return changed
 
 
 def _singles(tokens: list[Token], names: dict[str, str], row: int, col: int) -> bool:
@@ -437,6 +459,9 @@ def rewrite(
             continue
         out.append(token)
     tokens = out
+    if _literal_indirect(tokens):
+        changed = True
+        tokens = [t for t in tokens if t.type != "SKIPPED"]
     if not array:  # implicit intersection of ranges used as single values
         stack: list[list] = []  # [function, argument position] of each open function call
         for i, token in enumerate(tokens):
