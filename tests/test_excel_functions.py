@@ -433,10 +433,11 @@ def test_text_number_formats_as_excel(tmp_path: Path) -> None:
     assert [got[f"C{i}"] for i in range(1, len(cases) + 1)] == [want for _, _, want in cases]
     errors = _compute(
         tmp_path,
-        {"C1": "=TEXT(-1,B1)", "C2": "=TEXT(A2,B2)", "C3": "=TEXT(1/0,B1)"},
-        {"B1": "[h]:m", "B2": '#,#"ZZ"#.0Y00'},  # a negative time; a date code among digit placeholders
+        {"C1": "=TEXT(-1,B1)", "C2": "=TEXT(A2,B2)", "C3": "=TEXT(1/0,B1)", "C4": '=TEXT("X",B4)'},
+        # a negative time; a date code among digit placeholders; @ in the zero section of four (pycel TextDates!C9)
+        {"B1": "[h]:m", "B2": '#,#"ZZ"#.0Y00', "B4": ';-  ##.0;"ZERO"@;"X"'},
     )
-    assert errors == {"C1": "#VALUE!", "C2": "#VALUE!", "C3": "#DIV/0!"}
+    assert errors == {"C1": "#VALUE!", "C2": "#VALUE!", "C3": "#DIV/0!", "C4": "#VALUE!"}
 
 
 def test_text_slicing_reads_logicals_and_numbers_as_excel(tmp_path: Path) -> None:

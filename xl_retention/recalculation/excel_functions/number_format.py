@@ -402,6 +402,8 @@ def format_value(value: float | str, fmt: str, date1904: bool = False) -> str:
     sections = _sections(fmt)
     if len(sections) > 4:
         raise ExcelError("#VALUE!")
+    if len(sections) == 4 and any(("code", "@") in _tokens(section) for section in sections[:3]):
+        raise ExcelError("#VALUE!")  # the text placeholder in a number's section: a format Excel refuses
     if isinstance(value, str):
         section = sections[3] if len(sections) == 4 else sections[0] if "@" in sections[0] else None
         if section is None:
