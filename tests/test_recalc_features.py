@@ -502,6 +502,18 @@ def test_indirect_of_a_typed_reference_reads_cells_another_array_formula_fills(t
     assert (got["B5"], got["B6"], got["C5"]) == (10, 20, 21)
 
 
+def test_index_of_a_typed_table_without_a_column_gives_the_whole_row_in_an_array_formula(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"] = 2
+    ws["C1"] = ArrayFormula("C1:D1", "=INDEX({1,2;3,4},A1)")
+    ws["C2"] = ArrayFormula("C2:D2", "=INDEX({1,2;3,4},A1,2)")
+    wb.save(tmp_path / "index.xlsx")
+    got, _ = recalculated(tmp_path / "index.xlsx")
+    assert [got["C1"], got["D1"], got["C2"], got["D2"]] == [3, 4, 4, 4]
+
+
 def test_the_implicit_intersection_operator_stored_as_single(tmp_path: Path) -> None:
     # Excel 365 writes =@A1:A4*2 as _xlfn.SINGLE(A1:A4)*2: the cell of A1:A4 in the formula's row, #VALUE! outside
     cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "A4": 4}

@@ -341,6 +341,8 @@ def _numbers_of_cells(tokens: list[Token], array: bool) -> bool:
                     continue
             if name in EACH_NAMES and (array or _in_array_argument(stack)) and _takes_array(tokens, i):
                 token.value, changed = f"{EACH}{name}(", True
+            if name == "INDEX" and (array or _in_array_argument(stack)) and _row_of_table(tokens, i):
+                changed = True
             stack.append([name, 0])
         elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
             if stack:
@@ -348,6 +350,31 @@ def _numbers_of_cells(tokens: list[Token], array: bool) -> bool:
         elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
             stack[-1][1] += 1
     return changed
+
+
+def _row_of_table(tokens: list[Token], open_index: int) -> bool:
+    """``INDEX({1,2;3,4},r)`` -> ``INDEX({1,2;3,4},r,0)``: Excel's whole row r of a table typed in (the engine
+    gave its first value). Changes the closing token in place."""
+    depth, commas, first_end = 0, 0, None
+    for k in range(open_index + 1, len(tokens)):
+        token = tokens[k]
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
+            if depth == 0:
+                if commas != 1 or first_end is None:
+                    return False
+                first = [t for t in tokens[open_index + 1 : first_end] if t.type != Token.WSPACE]
+                text = "".join(t.value for t in first)
+                if not (first and first[0].type == Token.ARRAY and ";" in text and "," in text.split(";")[0]):
+                    return False
+                token.value = ",0" + token.value
+                return True
+            depth -= 1
+        elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
+            commas += 1
+            first_end = k if first_end is None else first_end
+    return False
 
 
 def _takes_array(tokens: list[Token], open_index: int) -> bool:
