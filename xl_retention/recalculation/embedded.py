@@ -565,8 +565,8 @@ def _read(
         positions = list(formulas.get(sheet, {})) + list(members.get(sheet, ()))
         if not positions:
             continue
-        top, left = min(p[0] for p in positions), min(p[1] for p in positions)
-        bottom, right = max(p[0] for p in positions), max(p[1] for p in positions)
+        rows, columns = zip(*positions, strict=True)
+        top, left, bottom, right = min(rows), min(columns), max(rows), max(columns)
         grid = None
         if (bottom - top + 1) * (right - left + 1) <= 4 * len(positions) + 10_000:
             grid = workbook.sheet(sheet).get_values(fz.RangeAddress(sheet, top, left, bottom, right))
@@ -580,10 +580,12 @@ def _read(
                 return _cell_value(workbook, sheet, r, c)
 
         found = formulas.get(sheet)
-        if found is not None and grid is not None:  # finite numbers, the common result, need no conversion
+        if found is not None and grid is not None:  # finite numbers and text, the common results, need no conversion
             values[sheet] = {
-                found.refs[(r, c)]: v if type(v := grid[r - top][c - left]) is float and v - v == 0 else value_at(r, c)
-                for r, c in found
+                ref: v
+                if ((kind := type(v := grid[r - top][c - left])) is float and v - v == 0) or (kind is str and v)
+                else value_at(r, c)
+                for (r, c), ref in found.refs.items()
             }
         else:
             values[sheet] = {found.refs[(r, c)]: value_at(r, c) for r, c in found} if found is not None else {}
