@@ -349,3 +349,28 @@ def test_interval_segments_equal_the_pandas_split(iv: pd.DataFrame, plans: list[
 
     ref = by_segment(compute, iv, "intervals", "plan", whole.movements.index)
     same(R.subscription_tables(iv, segment="plan"), ref)
+
+
+@pytest.mark.parametrize(
+    ("ids", "months", "mrr", "message"),
+    [
+        (["a", None, "b"], ["2024-01-01"] * 3, [1.0, 2.0, 3.0], r"column 'customer_id': missing customer ids in 1 row"),
+        (
+            ["a", " a ", "b"],
+            ["2024-01-01"] * 3,
+            [1.0, 2.0, 3.0],
+            r"duplicate snapshots .* in 2 rows, e\.g\. "
+            r"customer_id 'a', month '2024-01-01'; customer_id 'a', month '2024-01-01'$",
+        ),  # fmt: skip
+        (["a", "b", "c"], ["1900-01-01", "2024-01-01", "2024-02-01"], [1.0, 2.0, 3.0], r"more than 100 years apart"),
+        (["a", "b", "c"], ["2024-01-01"] * 3, [1.0, -2.0, None], r"column 'mrr': blank numbers in 1 row"),
+    ],
+)
+def test_a_typed_table_is_checked_from_the_window_pass_with_the_same_errors(ids, months, mrr, message) -> None:
+    con = R.connect("duckdb")
+    frame = pd.DataFrame({"customer_id": ids, "month": pd.to_datetime(months), "mrr": mrr})
+    table = _table(con, "subs", frame)
+    with pytest.raises(DataError, match=message):
+        R.subscription_tables(table, source="subs")
+    with pytest.raises(DataError, match=message):  # the separate check pass (end given) says the same
+        R.subscription_tables(table, source="subs", end="2024-03")

@@ -24,14 +24,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..reading import ReadOptions, subscription_kind
+from ..reading import DataError, ReadOptions, subscription_kind
 from ..tables._months import MonthLike, _month_arg, cohort_rates
 from ..tables.activity import OrderTables, purchases_from_counts, visitors_from_counts
 from ..tables.subscriptions import SubscriptionTables, movements_from_counts
 from ..tables.surveys import nps_from_counts
 from . import definitions as d
 from .backends import backend_of, default_duckdb
-from .inputs import Input, check_duplicates, check_input, snapshots_of, typed_input
+from .inputs import Input, check_duplicates, check_input, passes_checks, snapshots_of, typed_input
 
 __all__ = [
     "monthly_movements",
@@ -141,9 +141,41 @@ def _range(start: MonthLike, end: MonthLike) -> tuple[int | None, int | None]:
 
 
 def _subscription_input(data: Any, con: Any, columns: Any, source: str, options: Any, segment: str | None) -> Input:
+    """The typed subscriptions input, not yet checked (see :func:`_subscription_rows`)."""
     names = list(map(str, data.columns)) if hasattr(data, "columns") else []
     kind = subscription_kind(pd.DataFrame(columns=names), columns)
-    return _prepared(data, kind, con, columns, source, options, segment)
+    return typed_input(data, kind, con, columns=columns, source=source, options=options, segment=segment)
+
+
+@contextlib.contextmanager
+def _subscription_rows(
+    con: Any, item: Input, start: MonthLike, end: MonthLike, through: MonthLike
+) -> Iterator[tuple[Any, int | None, int | None]]:
+    """The checked rows of :func:`.definitions.subscription_rows` (cached while in use) and the month range.
+
+    Snapshots without ``end``: the checks (blanks, negative MRR, the span, duplicates) are counted from
+    the cached window table in one aggregate query, so that the input is read once; only when one
+    fails does :func:`.inputs.check_input` run on the input, for its error naming the rows. Otherwise
+    (intervals, ``end``), the input is checked first. Errors come in the same order either way.
+    """
+    fused = item.kind == "snapshots" and end is None
+    if not fused:
+        check_input(con, item)
+        s, e = _range(start, end)
+        snaps = snapshots_of(con, item, _month_arg("through", through))
+    else:
+        s = e = None
+        snaps = snapshots_of(con, item)
+    with _cached(con, d.subscription_rows(snaps, e, checked=fused)) as rows:
+        if fused:
+            if not passes_checks(con, rows):
+                check_input(con, item)  # raises the error naming the rows
+                raise DataError(f"{item.source}: a blank, negative or out-of-range value (not found again)",
+                                source=item.source)  # fmt: skip
+            s, e = _range(start, end)
+            _month_arg("through", through)
+        check_duplicates(con, rows, item, snaps, e)
+        yield rows, s, e
 
 
 def subscription_tables(
@@ -167,10 +199,7 @@ def subscription_tables(
     """
     con = _engine(snapshots, backend)
     item = _subscription_input(snapshots, con, columns, source, options, segment)
-    s, e = _range(start, end)
-    snaps = snapshots_of(con, item, _month_arg("through", through))
-    with _cached(con, d.subscription_rows(snaps, e)) as rows:
-        check_duplicates(con, rows, item, snaps, e)
+    with _subscription_rows(con, item, start, end, through) as (rows, s, e):
         bounds = d._bounds(rows, s, e)  # the rows up to `end` give the same bounds as all rows (see _bounds)
         moves = con.execute(d.movements_of(rows, bounds))
         cells = con.execute(d.subscription_cohorts_of(rows, bounds))
@@ -189,10 +218,7 @@ def monthly_movements(snapshots: Any, start: MonthLike = None, end: MonthLike = 
     through = kwargs.pop("through", None)
     item = _subscription_input(snapshots, con, kwargs.pop("columns", None), kwargs.pop("source", "input"),
                                kwargs.pop("options", None), segment)  # fmt: skip
-    s, e = _range(start, end)
-    snaps = snapshots_of(con, item, _month_arg("through", through))
-    with _cached(con, d.subscription_rows(snaps, e)) as rows:
-        check_duplicates(con, rows, item, snaps, e)
+    with _subscription_rows(con, item, start, end, through) as (rows, s, e):
         moves = con.execute(d.movements_of(rows, d._bounds(rows, s, e)))
     return _monthly(moves, movements_from_counts, segment is not None)
 

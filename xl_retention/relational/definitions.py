@@ -200,7 +200,7 @@ def _neighbour_columns(rows: ir.Table) -> dict[str, ir.Value]:
     }
 
 
-def subscription_rows(snapshots: ir.Table, end: int | None = None) -> ir.Table:
+def subscription_rows(snapshots: ir.Table, end: int | None = None, checked: bool = False) -> ir.Table:
     """Every snapshot row up to ``end``, classified in ONE window pass per customer in month order, as a narrow
     table without the customer id: ``m, mrr, cohort`` [, ``segment``] and the flags the tables count.
 
@@ -211,7 +211,8 @@ def subscription_rows(snapshots: ir.Table, end: int | None = None) -> ir.Table:
     row: ``dup`` (the customer has another row this month). The cohort and the streak come from
     window aggregates over the same partition and order as the neighbours, so the engine sorts once
     and no per-customer aggregate is joined back. Engines may cache this table: the duplicate check,
-    the movements and the cohorts all read it.
+    the movements and the cohorts all read it. With ``checked``, a ``blank`` flag (no customer id) too, so that
+    the input's checks can be counted from this table (:func:`xl_retention.relational.inputs.passes_checks`).
     """
     rows = snapshots.select("customer_id", "m", "mrr", *_keys(snapshots))  # only what the window needs
     rows = rows.filter(rows.m <= end) if end is not None else rows
@@ -233,6 +234,7 @@ def subscription_rows(snapshots: ir.Table, end: int | None = None) -> ir.Table:
         "m",
         "mrr",
         "cohort",
+        **({"blank": rows.customer_id.isnull()} if checked else {}),
         new=new,
         kept=kept,
         back=active & ~new & ~kept,

@@ -337,6 +337,22 @@ def _ordinal(value: Any) -> int:
     return (stamp.year - 1970) * 12 + stamp.month - 1
 
 
+def passes_checks(con: Any, rows: ir.Table) -> bool:
+    """Whether the snapshots of :func:`~.definitions.subscription_rows` (made with ``checked=True``) pass every
+    check of :func:`check_input` (no blank id, month or MRR, no negative MRR, a span of at most ``MAX_MONTHS``
+    months), counted in one aggregate query over the cached rows."""
+    found = con.execute(
+        rows.aggregate(
+            bad=(rows.blank | rows.m.isnull() | rows.mrr.isnull() | (rows.mrr < 0)).ifelse(1, 0).sum(),
+            low=rows.m.min(),
+            high=rows.m.max(),
+        )
+    ).iloc[0]
+    if pd.notna(found["bad"]) and int(found["bad"]) > 0:
+        return False
+    return pd.isna(found["low"]) or int(found["high"]) - int(found["low"]) + 1 <= MAX_MONTHS
+
+
 def check_duplicates(con: Any, rows: ir.Table, item: Input, snapshots: ir.Table, end: int | None = None) -> None:
     """Refuse a customer twice in one month, naming the rows of the first such month as the numpy pass does.
 
