@@ -514,6 +514,22 @@ def test_index_of_a_typed_table_without_a_column_gives_the_whole_row_in_an_array
     assert [got["C1"], got["D1"], got["C2"], got["D2"]] == [3, 4, 4, 4]
 
 
+def test_a_ctrl_shift_enter_array_shows_the_part_of_a_larger_result_that_fits(tmp_path: Path) -> None:
+    # Excel fills exactly the range an array formula was entered in: a larger result is cut, not spilled
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for row in range(1, 5):
+        ws[f"A{row}"] = row
+    ws["C1"] = ArrayFormula("C1:C2", "=A1:A4*10")  # 4 results in 2 cells
+    ws["C3"] = "keep"  # right below: no #SPILL!
+    ws["E1"] = ArrayFormula("E1", "=A1:A4*2")  # one cell: the first value
+    ws["E2"] = 7
+    wb.save(tmp_path / "cut.xlsx")
+    got, _ = recalculated(tmp_path / "cut.xlsx")
+    assert [got["C1"], got["C2"], got["C3"], got["E1"], got["E2"]] == [10, 20, "keep", 2, 7]
+
+
 def test_the_implicit_intersection_operator_stored_as_single(tmp_path: Path) -> None:
     # Excel 365 writes =@A1:A4*2 as _xlfn.SINGLE(A1:A4)*2: the cell of A1:A4 in the formula's row, #VALUE! outside
     cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "A4": 4}

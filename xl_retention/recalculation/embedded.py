@@ -389,13 +389,14 @@ def compute(path: str | Path) -> Computed:
         names = {**info.names.get("", {}), **info.names.get(sheet, {})}
         defined = {**formula_names.get("", {}), **formula_names.get(sheet, {})}
         words = words_pattern([t.name.lower() for t in info.tables] + list(names) + list(defined))
+        clipped = _classic_arrays(cells)  # Ctrl+Shift+Enter arrays: (row, column) -> (rows, columns) they cover
         for r, c in found.positions():
             stored = found.master_text((r, c))
-            if not may_need_any(stored, words):
+            if not may_need_any(stored, words) and (r, c) not in clipped:
                 continue
             structure, arguments = may_need_rewrite(stored, words), may_need_arguments(stored)
             subtotal = may_split(stored)
-            if not (structure or arguments or subtotal):
+            if not (structure or arguments or subtotal) and (r, c) not in clipped:
                 continue
             text = found[(r, c)]
             array = cells[found.refs[(r, c)]].kind == "array"
@@ -411,6 +412,10 @@ def compute(path: str | Path) -> Computed:
                     hidden = hidden_rows(str(path), info.tables)
                 if hidden:
                     new = split_hidden(new, sheet, hidden)
+            if (r, c) in clipped:  # Excel shows the part of a larger result that fits in the range entered
+                rows, columns = clipped[(r, c)]
+                body = new[1:] if new.startswith("=") else new
+                new = f"=LET(_xlr_a,({body}),TAKE(_xlr_a,MIN(ROWS(_xlr_a),{rows}),MIN(COLUMNS(_xlr_a),{columns})))"
             if new != "=" + text and new != text:
                 rewritten.append((sheet, r, c, new))
         if len(found):
@@ -492,6 +497,16 @@ def _explain(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: C
         value = result.values[sheet][ref]
         if type(value) is CellError and reason.endswith(f"({value.code})"):
             result.values[sheet][ref] = CellError(value.code, reason)
+
+
+def _classic_arrays(cells: dict[str, FormulaCell]) -> dict[tuple[int, int], tuple[int, int]]:
+    """The Ctrl+Shift+Enter (not dynamic) array formulas of a sheet: first cell -> (rows, columns) of their range."""
+    out = {}
+    for ref, cell in cells.items():
+        if cell.kind == "array" and not cell.dynamic and cell.ref:
+            left, top, right, bottom = range_boundaries(cell.ref)
+            out[cell_position(ref)] = (bottom - top + 1, right - left + 1)
+    return out
 
 
 def _build_graph(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> None:
