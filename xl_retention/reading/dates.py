@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, bad_rows
+from .errors import ColumnValues, DataError, bad_rows
 
 __all__ = ["DateOptions", "parse_dates"]
 
@@ -249,7 +249,7 @@ def parse_dates(
     """
     options = options or DateOptions()
     dtype = series.dtype
-    raw = series.to_numpy()
+    raw = ColumnValues(series)  # for errors: no array of the whole column
     if isinstance(dtype, pd.PeriodDtype):
         values = series.dt.start_time.to_numpy().astype("datetime64[us]")
     elif isinstance(dtype, pd.DatetimeTZDtype):

@@ -66,12 +66,26 @@ def show(value: Any) -> str:
     return repr(value)
 
 
+class ColumnValues:
+    """A column's values for :func:`bad_rows`, made into numpy values one at a time, only for the rows shown.
+
+    ``ColumnValues(series)[i]`` is ``series.to_numpy()[i]`` (the same value and type) without converting
+    the whole column, which costs a Python object per row for text held by Arrow.
+    """
+
+    def __init__(self, series: Any) -> None:
+        self.series = series
+
+    def __getitem__(self, position: int) -> Any:
+        return self.series.iloc[position : position + 1].to_numpy()[0]
+
+
 def bad_rows(
     source: str,
     column: str,
     problem: str,
     positions: np.ndarray | Sequence[int],
-    values: Sequence[Any] | np.ndarray | None = None,
+    values: Sequence[Any] | np.ndarray | ColumnValues | None = None,
 ) -> DataError:
     """A :class:`DataError` for the rows at ``positions`` (0-based positions of the data rows).
 

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows
+from .errors import ColumnValues, bad_rows
 
 __all__ = ["clean_ids", "parse_numbers"]
 
@@ -160,7 +160,7 @@ def parse_numbers(
     if decimal not in (None, ".", ","):
         raise ValueError(f"decimal must be '.' or ',', got {decimal!r}")
     dtype = series.dtype
-    raw = series.to_numpy()
+    raw = ColumnValues(series)  # for errors: no array of the whole column
     if pd.api.types.is_bool_dtype(dtype):
         raise bad_rows(source, column, f"TRUE/FALSE where {what} belong", np.arange(len(series)), raw)
     if pd.api.types.is_numeric_dtype(dtype):
