@@ -258,3 +258,24 @@ def test_the_single_pre_test_lets_through_every_formula_a_rewrite_may_change() -
         needed = may_need_rewrite(text, words) or may_need_arguments(text) or may_split(text)
         assert may_need_any(text, words) or not needed, text
     assert not may_need_any("CRR(C2,B2,A2)", words) and not may_need_any("NRR(A1,B1,C1)*100", words)
+
+
+def test_an_empty_const_of_linest_and_trend_is_their_default_true(tmp_path: Path) -> None:
+    # Excel reads LINEST(y,x,,TRUE) with an intercept (pycel stats.xlsx: slope -0.4409774436090227, intercept
+    # 0.16954887218045034 for these points); the engine read the empty argument as 0, no intercept
+    import math
+
+    cells: dict[str, object] = {}
+    for column, (y, x) in zip("ABCDE", [(1, -2), (2.1, -4), (3.1, -7), (4.1, -9), (5.1, -11)], strict=True):
+        cells[f"{column}1"], cells[f"{column}2"] = y, x
+    formulas = {
+        "G1": "=INDEX(LINEST(A1:E1,A2:E2,,TRUE),1,1)",
+        "G2": "=INDEX(LINEST(A1:E1,A2:E2,,TRUE),1,2)",
+        "G3": "=INDEX(LINEST(A1:E1,A2:E2,,TRUE),4,2)",  # degrees of freedom: 5 points - 1 - 1
+        "G4": "=TREND(A1:E1,A2:E2,0,)",  # the intercept again
+    }
+    got = _compute(tmp_path, {ref: rewrite_arguments(f) for ref, f in formulas.items()}, cells)
+    assert math.isclose(got["G1"], -0.4409774436090227, rel_tol=1e-12)
+    assert math.isclose(got["G2"], 0.16954887218045034, rel_tol=1e-12)
+    assert got["G3"] == 3.0
+    assert math.isclose(got["G4"], 0.16954887218045034, rel_tol=1e-12)

@@ -146,6 +146,10 @@ def may_need_arguments(text: str) -> bool:
             "SWITCH(" in upper
             or "IFS(" in upper
             or "CHOOSE(" in upper
+            or "LINEST(" in upper
+            or "LOGEST(" in upper
+            or "TREND(" in upper
+            or "GROWTH(" in upper
             or "VALUE(" in upper
             or "LOOKUP(" in upper
             or "MATCH(" in upper
@@ -161,8 +165,8 @@ def may_need_arguments(text: str) -> bool:
 #: one test that every formula some rewrite may change passes (a superset of may_need_rewrite, may_need_arguments
 #: and hidden_rows.may_split, without the table and defined names): most formulas fail it in well under a microsecond
 _TRIGGER = re.compile(
-    r"[\[ :{&<>=\"]|(?i:LAMBDA|_XLPM\.|SINGLE\(|SWITCH\(|IFS\(|CHOOSE\(|VALUE\(|LOOKUP\(|MATCH\(|INDEX\(|SUBTOTAL\("
-    r"|AGGREGATE\()"
+    r"[\[ :{&<>=\"]|(?i:LAMBDA|_XLPM\.|SINGLE\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\("
+    r"|VALUE\(|LOOKUP\(|MATCH\(|INDEX\(|SUBTOTAL\(|AGGREGATE\()"
 )
 
 

@@ -24,6 +24,8 @@ therefore rewrites these forms in the formula text before the engine computes it
 * CHOOSE's index, when not a number typed in, becomes ``_XLR.CHOICE(index)`` (TRUE is 1, "2" is 2 in
   Excel; the engine says #VALUE!), and VALUE ``_XLR.EACH.VALUE`` (Excel reads a blank cell as 0 and
   "$1,000" as 1000; so does a number so typed as text in SUM or next to + - * / ^: ``1*"1,000"``);
+* the empty ``const`` of LINEST, LOGEST, TREND and GROWTH (``LINEST(y,x,,TRUE)``) becomes TRUE, its
+  default, as Excel reads it (the engine took it as 0: no intercept);
 * SWITCH with a value to compare that is not typed in (it may hold an error, which Excel returns)
   or an array expression becomes ``_XLR.SWITCH``, IFS with an array condition ``_XLR.IFS``
   (registered in :mod:`.logical`);
@@ -62,6 +64,8 @@ _EXACT_FLAGS = frozenset(("FALSE", "0", ""))
 _POSITIONS = frozenset(
     ("MATCH", "XMATCH", "ROW", "ROWS", "COLUMN", "COLUMNS", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "_XLR.MATCH")
 )
+#: the position of the ``const`` argument of the regression functions, whose empty form Excel reads as TRUE
+_CONSTANT_ARGUMENT = {"LINEST": 2, "LOGEST": 2, "TREND": 3, "GROWTH": 3}
 #: VALUE as Excel reads text ("$1,000", "1,234.5", "10%", a blank cell 0; see .elementwise)
 VALUE = "_XLR.EACH.VALUE"
 #: a number typed as text with a thousands separator, a currency sign or brackets (the engine reads only plain ones)
@@ -92,7 +96,7 @@ TEXT_OPERAND = "_XLR.TEXT"
 COMPARED_OPERAND = "_XLR.COMPARED"
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|"
+    r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|"
     r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+-]*\$|'
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE)[A-Z.]*\([^)]*"'
@@ -167,6 +171,9 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         inner = [t for t in tokens[a:b] if t.type != Token.WSPACE]
         if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
             args[k] = f"{VALUE}({inner[0].value})"
+    const = _CONSTANT_ARGUMENT.get(name)
+    if const is not None and len(args) > const and not args[const].strip():
+        args[const] = "TRUE"  # LINEST(y,x,,TRUE): Excel takes an empty const as its default, TRUE (the engine: 0)
     if name == "CHOOSE" and spans and _may_be_logical(tokens[spans[0][0] : spans[0][1]]):
         args[0] = f"{CHOICE}({args[0]})"
     if name == "VALUE" and len(spans) == 1:  # Excel: VALUE of a blank cell is 0, "$1,000" is 1000
