@@ -668,3 +668,21 @@ def test_bytes_that_are_not_utf8_after_the_sniffed_sample_are_read_as_before(tmp
     got = read_table(path)
     assert got["name"].iloc[-1] == "caf\xe9" and got.attrs["dialect"].encoding == "cp1252"
     pd.testing.assert_frame_equal(got, _by_c_parser(path, monkeypatch), check_exact=True)
+
+
+def test_columns_read_in_threads_give_the_same_frame_and_the_first_columns_error(monkeypatch) -> None:
+    from xl_retention.reading import columns, prepare
+
+    good = pd.DataFrame({"customer_id": [" a", "b", "a"], "date": ["05/02/2024", "13/02/2024", "01/03/2024"],
+                         "amount": ["1,5", "2", "€3"]})  # fmt: skip
+    bad = good.assign(customer_id=["a", " ", "b"], date=["05/02/2024", "x", "01/03/2024"], amount=["1", "y", "2"])
+    sequential = prepare(good, "orders")[0]
+    with pytest.raises(DataError) as first:
+        prepare(bad, "orders", source="o.csv")
+    monkeypatch.setattr(columns, "PARALLEL_ROWS", 0)
+    pd.testing.assert_frame_equal(prepare(good, "orders")[0], sequential, check_exact=True)
+    for _ in range(5):  # whichever thread ends first, the ids' error (the first column) is the one raised
+        with pytest.raises(DataError) as threaded:
+            prepare(bad, "orders", source="o.csv")
+        assert str(threaded.value) == str(first.value)
+    assert "missing customer ids" in str(first.value)

@@ -9,7 +9,7 @@ or a map entry naming a column the file lacks, are refused: never resolved silen
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -243,31 +243,48 @@ def prepare(
     out = normalize_columns(df, required, optional, columns, source)
     names: dict[str, str] = out.attrs["source_columns"]
     epoch = df.attrs.get("excel_epoch")
-    typed: dict[str, Any] = {}
-    for name in out.columns:
+
+    def read(name: str) -> Any:
         series = out[name]
         if name in _IDS:
             what = "customer ids" if name == "customer_id" else "visitor ids"
             ids = clean_ids(series)
             if ids.isna().any():
                 raise bad_rows(source, names[name], f"missing {what}", np.flatnonzero(ids.isna().to_numpy()))
-            typed[name] = ids
-        elif name in _DATES:
-            typed[name] = parse_dates(
+            return ids
+        if name in _DATES:
+            return parse_dates(
                 series, source, names[name], options.dates(), excel_epoch=epoch, allow_blank=name == "end"
             )
-        elif name == "interval":
-            typed[name] = months_per_interval(series, source, names[name])
-        else:
-            what = "scores" if name == "score" else "numbers"
-            typed[name] = parse_numbers(
-                series, source, names[name], decimal=options.decimal, allow_blank=name == "score", what=what
-            )
+        if name == "interval":
+            return months_per_interval(series, source, names[name])
+        what = "scores" if name == "score" else "numbers"
+        return parse_numbers(
+            series, source, names[name], decimal=options.decimal, allow_blank=name == "score", what=what
+        )
+
+    typed = _read_columns(read, list(out.columns), len(out))
     if billing:
         typed, names = _billing_mrr(typed, names, columns, source)
     frame = pd.DataFrame(typed, index=out.index)
     frame.attrs["source_columns"] = names
     return frame, names
+
+
+#: From this many rows, the columns are read in threads (their Arrow and numpy work runs in parallel).
+PARALLEL_ROWS = 200_000
+
+
+def _read_columns(read: Callable[[str], Any], names: list[str], rows: int) -> dict[str, Any]:
+    """``{name: read(name)}``; with :data:`PARALLEL_ROWS` rows or more, the columns are read in two threads.
+    Either way, the error raised is that of the first column (in ``names``' order) that has one."""
+    if rows < PARALLEL_ROWS or len(names) < 2:
+        return {name: read(name) for name in names}
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = [pool.submit(read, name) for name in names]
+        return {name: future.result() for name, future in zip(names, futures, strict=True)}
 
 
 def _billing_mrr(
