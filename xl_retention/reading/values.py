@@ -59,6 +59,8 @@ def clean_ids(series: pd.Series) -> pd.Series:
         texts: list[str | None] = [text.strip() or None for text in values]
     else:
         texts = [_id_text(v) for v in values]
+    if texts == values and dtype == _ARROW_TEXT:
+        return series  # text held by Arrow with nothing to strip and no blank: already what the take would make
     try:
         import pyarrow as pa
     except ImportError:  # e.g. Pyodide: Python strings
@@ -68,6 +70,9 @@ def clean_ids(series: pd.Series) -> pd.Series:
     out = taken.to_pandas()
     out.index, out.name = series.index, series.name
     return out
+
+
+_ARROW_TEXT = pd.StringDtype("pyarrow", na_value=np.nan)
 
 
 def _id_text(value: Any) -> str | None:
