@@ -777,7 +777,7 @@ def test_subtotal_and_aggregate_leave_out_hidden_and_filtered_rows(tmp_path: Pat
 def test_an_error_of_an_xl_retention_function_carries_its_reason(tmp_path: Path) -> None:
     # the engine keeps only the code; the cell is evaluated again to name why (the recalc report's reason)
     cells = {"A1": 535, "B1": 75, "C1": 0, "D1": "=CRR(A1,B1,C1)", "E1": "=CRR(A1,B1,C1)*100", "F1": "=1/0"}
-    cells.update({"A2": 1, "B2": 2, "C2": 1, "D2": "=CRR(A2,B2,C2)"})
+    cells.update({"A2": 1, "B2": 2, "C2": 1, "D2": "=CRR(A2,B2,C2)", "G1": "=E1/2", "H1": "=G1+F1"})
     computed = embedded.compute(book(tmp_path, cells))
     got = {ref: (v.code, v.message) for ref, v in computed.values["S"].items()}
     start_zero = "CRR: customers_start is 0 (no customers at the start): the ratio is undefined (#DIV/0!)"
@@ -785,6 +785,8 @@ def test_an_error_of_an_xl_retention_function_carries_its_reason(tmp_path: Path)
         "D1": ("#DIV/0!", start_zero),
         "E1": ("#DIV/0!", start_zero),
         "F1": ("#DIV/0!", ""),  # the workbook's own division by zero: no function to name
+        "G1": ("#DIV/0!", start_zero + ", from S!E1"),  # a cell that reads one: the reason passed on
+        "H1": ("#DIV/0!", start_zero + ", from S!G1"),
         "D2": (
             "#NUM!",
             "CRR: customers_end (1) is below customers_gained (2): the customers at the end include everyone gained "

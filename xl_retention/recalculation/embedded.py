@@ -497,6 +497,47 @@ def _explain(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: C
         value = result.values[sheet][ref]
         if type(value) is CellError and reason.endswith(f"({value.code})"):
             result.values[sheet][ref] = CellError(value.code, reason)
+    if found:
+        _pass_reasons_on(formulas, result)
+
+
+_CELL_REFERENCE = re.compile(r"(?:('(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
+
+
+def _pass_reasons_on(formulas: dict[str, FormulaTexts], result: Computed) -> None:
+    """An error cell that reads a cell whose error has a reason gets it too: "CRR: ... (#DIV/0!), from S!D1".
+
+    Only single-cell references, the same error code, chains of up to five cells, and at most
+    :data:`MAX_EXPLAINED` error cells looked at.
+    """
+    waiting = [
+        (sheet, ref)
+        for sheet, cells in result.values.items()
+        for ref, value in cells.items()
+        if type(value) is CellError and not value.message and sheet in formulas
+    ][:MAX_EXPLAINED]
+    for _ in range(5):
+        more = []
+        for sheet, ref in waiting:
+            value, texts = result.values[sheet][ref], formulas[sheet]
+            place = cell_position(ref)
+            origin = None
+            if place in texts:
+                for match in _CELL_REFERENCE.finditer(_LITERALS.sub('""', texts[place])):
+                    where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
+                    target = f"{match.group(2).upper()}{match.group(3)}"
+                    candidate = result.values.get(where, {}).get(target)
+                    if type(candidate) is CellError and candidate.message and candidate.code == value.code:
+                        origin = (where, target, candidate.message)
+                        break
+            if origin is None:
+                more.append((sheet, ref))
+                continue
+            reason = origin[2].split(", from ")[0]
+            result.values[sheet][ref] = CellError(value.code, f"{reason}, from {origin[0]}!{origin[1]}")
+        if len(more) == len(waiting):
+            break
+        waiting = more
 
 
 def _classic_arrays(cells: dict[str, FormulaCell]) -> dict[tuple[int, int], tuple[int, int]]:
