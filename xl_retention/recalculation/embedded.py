@@ -44,6 +44,7 @@ from .formula_texts import FormulaTexts, may_need_any, may_need_arguments, may_n
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden
 from .package import FormulaCell, PackageInfo, scan, without_members
+from .reasons import REASONS, explain
 from .rewrite import rewrite
 from .xlsx_values import Resized
 
@@ -115,28 +116,6 @@ def _literal(value: Any) -> Any:
     return value
 
 
-class _Reasons:
-    """The reason behind an error a registry function gives, noted while one cell is evaluated again.
-
-    The engine keeps only an error's code; :func:`_explain` re-evaluates each error cell that calls a
-    registry function with ``cell`` set, and the function notes its first error message here.
-    """
-
-    def __init__(self) -> None:
-        self.cell: tuple[str, str] | None = None
-        self.found: dict[tuple[str, str], str] = {}
-
-    def note(self, function: str, value: Any) -> None:
-        if self.cell is None or self.cell in self.found:
-            return
-        errors = [value] if type(value) is CellError else [v for row in value for v in row if type(v) is CellError]
-        if errors and errors[0].message:
-            self.found[self.cell] = f"{function}: {errors[0].message} ({errors[0].code})"
-
-
-_REASONS = _Reasons()
-
-
 def _engine_function(function: ExcelFunction):
     numbers = number_caller(function)  # plain numbers in every argument: straight to the core
     name = function.name
@@ -150,14 +129,14 @@ def _engine_function(function: ExcelFunction):
                 result = numbers(*args)
                 if type(result) is float:
                     return result
-                if _REASONS.cell is not None:
-                    _REASONS.note(name, result)
+                if REASONS.cell is not None:
+                    REASONS.note(name, result)
                 return _to_engine(result)
         if not set(map(type, args)) <= _NUMBERS:
             args = tuple(_from_engine(a) for a in args)
         result = evaluate(function, *args)
-        if _REASONS.cell is not None and (type(result) is CellError or type(result) is list):
-            _REASONS.note(name, result)
+        if REASONS.cell is not None and (type(result) is CellError or type(result) is list):
+            REASONS.note(name, result)
         return _to_engine(result)
 
     return call
@@ -449,7 +428,7 @@ def compute(path: str | Path) -> Computed:
             result.values.get(item.sheet, {}).pop(item.ref, None)
         result.unsupported = unsupported
     _fit_arrays(workbook, info, result)
-    _explain(workbook, formulas, result)
+    explain(workbook, formulas, result)
     result.asked_na = {
         f"{sheet}!{ref}"
         for sheet, found in formulas.items()
@@ -459,85 +438,6 @@ def compute(path: str | Path) -> Computed:
         and _CALLS_NA.search(_LITERALS.sub('""', found[cell_position(ref)]))
     }
     return result
-
-
-#: at most this many error cells are evaluated again for their reason (each costs an evaluation of the cell)
-MAX_EXPLAINED = 1000
-_REGISTRY_CALL = re.compile(r"(?i)(?<![\w.])(?:" + "|".join(re.escape(f.name) for f in FUNCTIONS) + r")\(")
-
-
-def _explain(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> None:
-    """Each error value a registry function gives gets its reason (``CellError.message``): "CRR: ... (#DIV/0!)".
-
-    The cell is evaluated again with the function noting its message (the engine keeps only the
-    code), for the first :data:`MAX_EXPLAINED` such cells. Called last: the workbook's values have
-    all been read.
-    """
-    todo = []
-    for sheet, cells in result.values.items():
-        texts = formulas.get(sheet)
-        for ref, value in cells.items():
-            if type(value) is CellError and not value.message and texts is not None:
-                place = cell_position(ref)
-                if place in texts and _REGISTRY_CALL.search(texts[place]):
-                    todo.append((sheet, ref, place))
-    for sheet, ref, (r, c) in todo[:MAX_EXPLAINED]:
-        _REASONS.cell = (sheet, ref)
-        try:
-            formula = workbook.get_formula(sheet, r, c)
-            if formula:
-                workbook.sheet(sheet).set_formula(r, c, formula if formula.startswith("=") else "=" + formula)
-                workbook.evaluate_cell(sheet, r, c)
-        except Exception:  # noqa: BLE001  (no reason found: the cell keeps its value, without one)
-            pass
-        finally:
-            _REASONS.cell = None
-    found, _REASONS.found = _REASONS.found, {}
-    for (sheet, ref), reason in found.items():
-        value = result.values[sheet][ref]
-        if type(value) is CellError and reason.endswith(f"({value.code})"):
-            result.values[sheet][ref] = CellError(value.code, reason)
-    if found:
-        _pass_reasons_on(formulas, result)
-
-
-_CELL_REFERENCE = re.compile(r"(?:('(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
-
-
-def _pass_reasons_on(formulas: dict[str, FormulaTexts], result: Computed) -> None:
-    """An error cell that reads a cell whose error has a reason gets it too: "CRR: ... (#DIV/0!), from S!D1".
-
-    Only single-cell references, the same error code, chains of up to five cells, and at most
-    :data:`MAX_EXPLAINED` error cells looked at.
-    """
-    waiting = [
-        (sheet, ref)
-        for sheet, cells in result.values.items()
-        for ref, value in cells.items()
-        if type(value) is CellError and not value.message and sheet in formulas
-    ][:MAX_EXPLAINED]
-    for _ in range(5):
-        more = []
-        for sheet, ref in waiting:
-            value, texts = result.values[sheet][ref], formulas[sheet]
-            place = cell_position(ref)
-            origin = None
-            if place in texts:
-                for match in _CELL_REFERENCE.finditer(_LITERALS.sub('""', texts[place])):
-                    where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
-                    target = f"{match.group(2).upper()}{match.group(3)}"
-                    candidate = result.values.get(where, {}).get(target)
-                    if type(candidate) is CellError and candidate.message and candidate.code == value.code:
-                        origin = (where, target, candidate.message)
-                        break
-            if origin is None:
-                more.append((sheet, ref))
-                continue
-            reason = origin[2].split(", from ")[0]
-            result.values[sheet][ref] = CellError(value.code, f"{reason}, from {origin[0]}!{origin[1]}")
-        if len(more) == len(waiting):
-            break
-        waiting = more
 
 
 def _classic_arrays(cells: dict[str, FormulaCell]) -> dict[tuple[int, int], tuple[int, int]]:

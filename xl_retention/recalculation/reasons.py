@@ -1,0 +1,125 @@
+"""Why an error is there: the reason an xl-retention function gives, for the recalc report.
+
+formualizer keeps only an error's code. :func:`explain` evaluates each error cell that calls a
+registry function once more with :data:`REASONS` noting the function's message, and passes a
+reason on to the error cells that read such a cell (:func:`pass_reasons_on`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..cells import CellError
+from ..registry import FUNCTIONS
+from .formula_texts import FormulaTexts
+from .formula_texts import position as cell_position
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .embedded import Computed
+
+_LITERALS = re.compile(r'"(?:[^"]|"")*"')
+
+
+class Reasons:
+    """The reason behind an error a registry function gives, noted while one cell is evaluated again.
+
+    The engine keeps only an error's code; :func:`explain` re-evaluates each error cell that calls a
+    registry function with ``cell`` set, and the function notes its first error message here.
+    """
+
+    def __init__(self) -> None:
+        self.cell: tuple[str, str] | None = None
+        self.found: dict[tuple[str, str], str] = {}
+
+    def note(self, function: str, value: Any) -> None:
+        if self.cell is None or self.cell in self.found:
+            return
+        errors = [value] if type(value) is CellError else [v for row in value for v in row if type(v) is CellError]
+        if errors and errors[0].message:
+            self.found[self.cell] = f"{function}: {errors[0].message} ({errors[0].code})"
+
+
+#: the one noting reasons (the engine calls the registry functions in this process)
+REASONS = Reasons()
+
+
+#: at most this many error cells are evaluated again for their reason (each costs an evaluation of the cell)
+MAX_EXPLAINED = 1000
+_REGISTRY_CALL = re.compile(r"(?i)(?<![\w.])(?:" + "|".join(re.escape(f.name) for f in FUNCTIONS) + r")\(")
+
+
+def explain(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> None:
+    """Each error value a registry function gives gets its reason (``CellError.message``): "CRR: ... (#DIV/0!)".
+
+    The cell is evaluated again with the function noting its message (the engine keeps only the
+    code), for the first :data:`MAX_EXPLAINED` such cells. Called last: the workbook's values have
+    all been read.
+    """
+    todo = []
+    for sheet, cells in result.values.items():
+        texts = formulas.get(sheet)
+        for ref, value in cells.items():
+            if type(value) is CellError and not value.message and texts is not None:
+                place = cell_position(ref)
+                if place in texts and _REGISTRY_CALL.search(texts[place]):
+                    todo.append((sheet, ref, place))
+    for sheet, ref, (r, c) in todo[:MAX_EXPLAINED]:
+        REASONS.cell = (sheet, ref)
+        try:
+            formula = workbook.get_formula(sheet, r, c)
+            if formula:
+                workbook.sheet(sheet).set_formula(r, c, formula if formula.startswith("=") else "=" + formula)
+                workbook.evaluate_cell(sheet, r, c)
+        except Exception:  # noqa: BLE001  (no reason found: the cell keeps its value, without one)
+            pass
+        finally:
+            REASONS.cell = None
+    found, REASONS.found = REASONS.found, {}
+    for (sheet, ref), reason in found.items():
+        value = result.values[sheet][ref]
+        if type(value) is CellError and reason.endswith(f"({value.code})"):
+            result.values[sheet][ref] = CellError(value.code, reason)
+    if found:
+        pass_reasons_on(formulas, result)
+
+
+_CELL_REFERENCE = re.compile(r"(?:('(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
+
+
+def pass_reasons_on(formulas: dict[str, FormulaTexts], result: Computed) -> None:
+    """An error cell that reads a cell whose error has a reason gets it too: "CRR: ... (#DIV/0!), from S!D1".
+
+    Only single-cell references, the same error code, chains of up to five cells, and at most
+    :data:`MAX_EXPLAINED` error cells looked at.
+    """
+    waiting = [
+        (sheet, ref)
+        for sheet, cells in result.values.items()
+        for ref, value in cells.items()
+        if type(value) is CellError and not value.message and sheet in formulas
+    ][:MAX_EXPLAINED]
+    for _ in range(5):
+        more = []
+        for sheet, ref in waiting:
+            value, texts = result.values[sheet][ref], formulas[sheet]
+            place = cell_position(ref)
+            origin = None
+            if place in texts:
+                for match in _CELL_REFERENCE.finditer(_LITERALS.sub('""', texts[place])):
+                    where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
+                    target = f"{match.group(2).upper()}{match.group(3)}"
+                    candidate = result.values.get(where, {}).get(target)
+                    if type(candidate) is CellError and candidate.message and candidate.code == value.code:
+                        origin = (where, target, candidate.message)
+                        break
+            if origin is None:
+                more.append((sheet, ref))
+                continue
+            reason = origin[2].split(", from ")[0]
+            result.values[sheet][ref] = CellError(value.code, f"{reason}, from {origin[0]}!{origin[1]}")
+        if len(more) == len(waiting):
+            break
+        waiting = more
