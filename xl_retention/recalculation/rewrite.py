@@ -39,9 +39,10 @@ _A1_RANGE = re.compile(
 _LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
 
 
-_ADJACENT = re.compile(  # a range next to an operator (in brackets or not)
-    r"[-+*/^&=<>][\s(]*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+"
-    r"|\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+[\s)]*[-+*/^&=<>%]"
+_ADJACENT = re.compile(  # a range next to an operator, or alone in brackets (not a function's)
+    r"[-+*/^&=<>]\s*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+"
+    r"|\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\s*[-+*/^&=<>%]"
+    r"|(?<![\w.])\(\s*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\s*\)"
 )
 _WHOLE_RANGE = re.compile(r"=\(*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\)*")
 #: Arguments Excel evaluates as arrays even in a classic formula (no implicit intersection inside them):
@@ -75,9 +76,9 @@ _SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
 }
 
 
-_SCALAR_CALL = re.compile(  # one of those functions with a range among its first arguments
-    r"(?i)(?<![\w.])(?:_xlfn\.)?(?:" + "|".join(map(re.escape, _SCALAR_ARGUMENTS)) + r")\([^)]*?"
-    r"\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+"
+_SCALAR_CALL = re.compile(  # one of those functions with a range as an argument of its own (in brackets or not)
+    r"(?i)(?<![\w.])(?:_xlfn\.)?(?:" + "|".join(map(re.escape, _SCALAR_ARGUMENTS)) + r")\((?:[^(),]*,)*[\s(]*"
+    r"(?:[\w.]+!|'[^']+'!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+[\s)]*[,)]"
 )
 
 
