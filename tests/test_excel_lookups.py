@@ -68,11 +68,13 @@ def test_approximate_lookups_over_unsorted_data_answer_what_excels_search_lands_
         "G9": "=VLOOKUP(4,D1:E4,0)",
         "G10": "=VLOOKUP(1/0,D1:E4,2)",
         "G11": "=VLOOKUP(4,D1:E4,2,FALSE)",  # exact: stays with the engine
+        "G12": "=VLOOKUP(4,D1:E4,2,Z1)",  # a blank range_lookup is FALSE, not the default TRUE: exact
+        "G13": "=VLOOKUP(3,D1:E4,2,Z1)",
     }
     got = _recalculated(tmp_path, cells, formulas)
     assert got == {
         "G1": 50, "G2": "b", "G3": 2, "G4": "b", "G5": "a", "G6": "c", "G7": "none",
-        "G8": "#REF!", "G9": "#VALUE!", "G10": "#DIV/0!", "G11": "#N/A",
+        "G8": "#REF!", "G9": "#VALUE!", "G10": "#DIV/0!", "G11": "#N/A", "G12": "#N/A", "G13": "a",
     }  # fmt: skip
 
 

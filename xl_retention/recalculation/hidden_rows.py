@@ -22,6 +22,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
+from .excel_functions.arguments import _arguments
 from .package import Table
 from .xlsx_values import _sheet_parts
 
@@ -113,7 +114,10 @@ def split_hidden(formula: str, sheet: str, rows: dict[str, HiddenRows]) -> str:
         name = token.value[:-1].upper().removeprefix("_XLFN.")
         if name not in ("SUBTOTAL", "AGGREGATE"):
             continue
-        arguments = _arguments(tokens, i)
+        try:
+            arguments = _arguments(tokens, i)[0]
+        except ValueError:  # unbalanced brackets: the engine decides
+            continue
         if len(arguments) < 2:
             continue
         numbers = [_number(tokens, span) for span in arguments[:2]]
@@ -165,23 +169,6 @@ def split_hidden(formula: str, sheet: str, rows: dict[str, HiddenRows]) -> str:
             for k in range(first + 1, span[1]):
                 out[k] = ""
     return "=" + "".join(out) if changed else formula
-
-
-def _arguments(tokens: list[Token], open_index: int) -> list[tuple[int, int]]:
-    spans, depth, start = [], 0, open_index + 1
-    for i in range(open_index + 1, len(tokens)):
-        token = tokens[i]
-        if token.subtype == Token.OPEN:
-            depth += 1
-        elif token.subtype == Token.CLOSE:
-            if depth == 0:
-                spans.append((start, i))
-                return spans
-            depth -= 1
-        elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
-            spans.append((start, i))
-            start = i + 1
-    return []
 
 
 def _number(tokens: list[Token], span: tuple[int, int]) -> float | None:

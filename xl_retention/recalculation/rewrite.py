@@ -291,14 +291,7 @@ def _singles(tokens: list[Token], names: dict[str, str], row: int, col: int) -> 
             continue
         inner = tokens[i + 1] if i + 1 < len(tokens) else None
         close = tokens[i + 2] if i + 2 < len(tokens) else None
-        if (
-            inner is not None
-            and close is not None
-            and inner.type == Token.OPERAND
-            and inner.subtype == Token.RANGE
-            and close.type == Token.FUNC
-            and close.subtype == Token.CLOSE
-        ):
+        if _is_range(inner) and close is not None and (close.type, close.subtype) == (Token.FUNC, Token.CLOSE):
             reference = names.get(inner.value.lower(), inner.value)
             cell = _implicit(reference, row, col) if ":" in reference else reference
             if cell is not None:
@@ -411,6 +404,10 @@ def _numbers_of(area: Token, name: str) -> str | None:
     return "{" + (";" if name == "ROW" else ",").join(str(n) for n in range(first, last + 1)) + "}"
 
 
+def _is_range(token: Token | None) -> bool:
+    return token is not None and token.type == Token.OPERAND and token.subtype == Token.RANGE
+
+
 def _is_operator(token: Token | None) -> bool:
     return token is not None and token.type in (Token.OP_IN, Token.OP_PRE, Token.OP_POST)
 
@@ -467,14 +464,7 @@ def rewrite(
         if token.type == Token.WSPACE:
             before = out[-1] if out else None
             after = next((t for t in tokens[i + 1 :] if t.type != Token.WSPACE), None)
-            if (
-                before is not None
-                and after is not None
-                and before.type == Token.OPERAND
-                and before.subtype == Token.RANGE
-                and after.type == Token.OPERAND
-                and after.subtype == Token.RANGE
-            ):
+            if _is_range(before) and _is_range(after):
                 lookup = names or {}
                 meet = _intersect(
                     lookup.get(before.value.lower(), before.value), lookup.get(after.value.lower(), after.value), sheet

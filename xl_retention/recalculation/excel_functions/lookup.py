@@ -28,9 +28,10 @@ under its own name. Exact matches stay with the engine.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from ._core import ExcelError, check, excel_function, is_error, matrix, number
+from ._core import ExcelError, boolean, check, excel_function, is_error, matrix, number
 
 #: the type of a value as lookups compare them: numbers, text and logicals only match their own kind
 _NUMBER, _TEXT, _LOGICAL = 1, 2, 3
@@ -155,16 +156,6 @@ def _vector(value: Any) -> list[Any]:
     raise ExcelError("#N/A")
 
 
-def _approximate_flag(value: Any) -> bool:
-    check(value)
-    if isinstance(value, str):
-        upper = value.strip().upper()
-        if upper in ("TRUE", "FALSE"):
-            return upper == "TRUE"
-        raise ExcelError("#VALUE!")
-    return value is None or bool(number(value))
-
-
 def _position(key: Any, items: Any, index: Any, size: Any, approximate: Any) -> float:
     """The 1-based position VLOOKUP/HLOOKUP find, after Excel's checks of the column/row index."""
     found_key = _key(key)
@@ -174,7 +165,7 @@ def _position(key: Any, items: Any, index: Any, size: Any, approximate: Any) -> 
     if wanted > int(number(size)):
         raise ExcelError("#REF!")
     values = _vector(items)
-    i = bisect(found_key, values) if _approximate_flag(approximate) else _exact(found_key, values)
+    i = bisect(found_key, values) if boolean(approximate) else _exact(found_key, values)
     if i < 0:
         raise ExcelError("#N/A")
     return float(i + 1)
@@ -225,12 +216,7 @@ def match(key: Any, items: Any, match_type: Any = 1.0) -> Any:
             return {"type": "Error", "kind": error.code}
         return float(i + 1) if i >= 0 else {"type": "Error", "kind": "#N/A"}
 
-    if isinstance(key, list) and sum(len(r) for r in matrix(key)) > 1:
-        return [[one(v) for v in row] for row in matrix(key)]
-    result = one(key)
-    if is_error(result):
-        raise ExcelError(result["kind"])
-    return result
+    return _each_key(key, one)
 
 
 @excel_function("LOOKUP", 2, 3)
@@ -263,6 +249,11 @@ def lookup(key: Any, lookup_range: Any, result_range: Any = None) -> Any:
             return {"type": "Error", "kind": "#N/A"}
         return results[i]  # a blank stays blank: the cell shows 0, as Excel shows a lookup of a blank cell
 
+    return _each_key(key, one)
+
+
+def _each_key(key: Any, one: Callable[[Any], Any]) -> Any:
+    """``one(key)``, or for a key that is a range one answer per cell (an array); an error answer raised."""
     if isinstance(key, list) and sum(len(r) for r in matrix(key)) > 1:
         return [[one(v) for v in row] for row in matrix(key)]
     result = one(key)
