@@ -151,10 +151,10 @@ def _subscription_input(data: Any, con: Any, columns: Any, source: str, options:
 def _subscription_rows(
     con: Any, item: Input, start: MonthLike, end: MonthLike, through: MonthLike
 ) -> Iterator[tuple[Any, int | None, int | None]]:
-    """The checked rows of :func:`.definitions.subscription_rows` (cached while in use) and the month range.
+    """The checked cells of :func:`.definitions.subscription_cells` (cached while in use) and the month range.
 
-    Snapshots without ``end``: the checks (blanks, negative MRR, the span, duplicates) are counted from
-    the cached window table in one aggregate query, so that the input is read once; only when one
+    Snapshots without ``end``: the checks (blanks, negative MRR, the span, duplicates) are counted with
+    the cells in the same pass (one window pass, one aggregate), so that the input is read once; only when one
     fails does :func:`.inputs.check_input` run on the input, for its error naming the rows. Otherwise
     (intervals, ``end``), the input is checked first. Errors come in the same order either way.
     """
@@ -166,16 +166,16 @@ def _subscription_rows(
     else:
         s = e = None
         snaps = snapshots_of(con, item)
-    with _cached(con, d.subscription_rows(snaps, e, checked=fused)) as rows:
+    with _cached(con, d.subscription_cells(d.subscription_rows(snaps, e, checked=fused))) as cells:
         if fused:
-            if not passes_checks(con, rows):
+            if not passes_checks(con, cells):
                 check_input(con, item)  # raises the error naming the rows
                 raise DataError(f"{item.source}: a blank, negative or out-of-range value (not found again)",
                                 source=item.source)  # fmt: skip
             s, e = _range(start, end)
             _month_arg("through", through)
-        check_duplicates(con, rows, item, snaps, e)
-        yield rows, s, e
+        check_duplicates(con, cells, item, snaps, e)
+        yield cells, s, e
 
 
 def subscription_tables(
@@ -199,13 +199,13 @@ def subscription_tables(
     """
     con = _engine(snapshots, backend)
     item = _subscription_input(snapshots, con, columns, source, options, segment)
-    with _subscription_rows(con, item, start, end, through) as (rows, s, e):
-        bounds = d._bounds(rows, s, e)  # the rows up to `end` give the same bounds as all rows (see _bounds)
-        moves = con.execute(d.movements_of(rows, bounds))
-        cells = con.execute(d.subscription_cohorts_of(rows, bounds))
+    with _subscription_rows(con, item, start, end, through) as (cells, s, e):
+        bounds = d._bounds(cells, s, e)  # the rows up to `end` give the same bounds as all rows (see _bounds)
+        moves = con.execute(d.movements_of(cells, bounds))
+        long = con.execute(d.subscription_cohorts_of(cells, bounds))
     months = _shown_months(moves)
     segments = _segments(moves, segment)
-    tables = [_cohorts(cells, v, months, segments) for v in ("customers", "revenue", "survivors")]
+    tables = [_cohorts(long, v, months, segments) for v in ("customers", "revenue", "survivors")]
     if as_rates:
         tables = [cohort_rates(t) for t in tables]
     return SubscriptionTables(_monthly(moves, movements_from_counts, segment is not None), *tables)
@@ -218,8 +218,8 @@ def monthly_movements(snapshots: Any, start: MonthLike = None, end: MonthLike = 
     through = kwargs.pop("through", None)
     item = _subscription_input(snapshots, con, kwargs.pop("columns", None), kwargs.pop("source", "input"),
                                kwargs.pop("options", None), segment)  # fmt: skip
-    with _subscription_rows(con, item, start, end, through) as (rows, s, e):
-        moves = con.execute(d.movements_of(rows, d._bounds(rows, s, e)))
+    with _subscription_rows(con, item, start, end, through) as (cells, s, e):
+        moves = con.execute(d.movements_of(cells, d._bounds(cells, s, e)))
     return _monthly(moves, movements_from_counts, segment is not None)
 
 

@@ -250,35 +250,69 @@ def duplicates(rows: ir.Table) -> ir.BooleanValue:
     return (rows.prev_m == rows.m).fill_null(False) | (rows.next_m == rows.m).fill_null(False)
 
 
+def subscription_cells(rows: ir.Table) -> ir.Table:
+    """The rows of :func:`subscription_rows` counted per cohort and month (and segment): a small table (at most
+    months x months rows per segment) from which every subscription table is summed.
+
+    Columns: ``cohort, m`` [, ``segment``]; the active rows' ``customers``, ``revenue`` (MRR),
+    ``survivors``, ``new``/``new_mrr``, ``reactivated``/``reactivation_mrr``, ``expansion_mrr``,
+    ``contraction_mrr``, ``lost``/``churned_mrr`` (the customers not active the month after, and
+    their MRR); of all rows: ``duplicates`` (rows whose customer has another row that month) and,
+    with the ``blank`` flag of ``subscription_rows(checked=True)``, ``bad`` (rows with a blank id,
+    month or MRR, or negative MRR). Rows of customers never active have no cohort (NULL). Engines
+    may cache this table instead of the rows: the 10-million-row pass ends in a few thousand cells.
+    """
+    keys = _keys(rows)
+    active = rows.mrr > 0
+    checks = {}
+    if "blank" in rows.columns:
+        checks["bad"] = _count(rows.blank | rows.m.isnull() | rows.mrr.isnull() | (rows.mrr < 0))
+    return rows.group_by([*keys, "cohort", "m"]).aggregate(
+        customers=_count(active),
+        revenue=_total(active, rows.mrr),
+        survivors=_count(rows.streak),
+        new=_count(rows.new),
+        new_mrr=_total(rows.new, rows.mrr),
+        reactivated=_count(rows.back),
+        reactivation_mrr=_total(rows.back, rows.mrr),
+        expansion_mrr=_total(rows.change > 0, rows.change),
+        contraction_mrr=_total(rows.change < 0, -rows.change),
+        lost=_count(rows.gone),
+        churned_mrr=_total(rows.gone, rows.mrr),
+        duplicates=_count(rows.dup),
+        **checks,
+    )
+
+
 def movements(snapshots: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
     """Customer counts and MRR sums per month (and segment): ``month`` and the columns of ``MOVEMENT_COUNTS``
     (:func:`xl_retention.tables.movements_from_counts` makes ``gained``, ``lost_mrr`` and the rates).
 
     ``snapshots``: ``customer_id, m, mrr`` [, ``segment``], one row per customer and month.
     """
-    return movements_of(subscription_rows(snapshots, end), _bounds(snapshots, start, end))
+    return movements_of(subscription_cells(subscription_rows(snapshots, end)), _bounds(snapshots, start, end))
 
 
-def movements_of(rows: ir.Table, bounds: ir.Table) -> ir.Table:
-    """:func:`movements` from the rows of :func:`subscription_rows` and the month bounds."""
-    keys = _keys(rows)
-    a = rows.filter(rows.mrr > 0)
-    per_month = a.group_by([*keys, "m"]).aggregate(
-        customers_end=a.count().cast("int64"),
-        mrr_end=a.mrr.sum().cast("float64"),
-        new=_count(a.new),
-        new_mrr=_total(a.new, a.mrr),
-        reactivated=_count(a.back),
-        reactivation_mrr=_total(a.back, a.mrr),
-        expansion_mrr=_total(a.change > 0, a.change),
-        contraction_mrr=_total(a.change < 0, -a.change),
+def _sum(value: ir.NumericValue, dtype: str) -> ir.NumericScalar:
+    return value.sum().cast(dtype)
+
+
+def movements_of(cells: ir.Table, bounds: ir.Table) -> ir.Table:
+    """:func:`movements` from the cells of :func:`subscription_cells` and the month bounds."""
+    keys = _keys(cells)
+    per_month = cells.group_by([*keys, "m"]).aggregate(
+        customers_end=_sum(cells.customers, "int64"),
+        mrr_end=_sum(cells.revenue, "float64"),
+        **{c: _sum(cells[c], "int64") for c in ("new", "reactivated")},
+        **{c: _sum(cells[c], "float64") for c in ("new_mrr", "reactivation_mrr", "expansion_mrr", "contraction_mrr")},
     )
-    gone = rows.filter(rows.gone)
-    losses = gone.group_by([*keys, (gone.m + 1).name("m")]).aggregate(
-        lost=gone.count().cast("int64"), churned_mrr=gone.mrr.sum().cast("float64")
+    losses = cells.group_by([*keys, (cells.m + 1).name("m")]).aggregate(
+        lost=_sum(cells.lost, "int64"), churned_mrr=_sum(cells.churned_mrr, "float64")
     )
-    cal = _calendar(bounds, a.select(*keys).distinct() if keys else None)  # customers never active: no segment
-    t = cal.left_join(per_month, [*keys, "m"]).left_join(losses, [*keys, "m"])
+    segments = None
+    if keys:  # the segments of customers ever active (a customer never active has none)
+        segments = cells.filter(cells.customers > 0).select(*keys).distinct()
+    t = _calendar(bounds, segments).left_join(per_month, [*keys, "m"]).left_join(losses, [*keys, "m"])
     zero = {c: t[c].coalesce(0) for c in ("customers_end", "new", "reactivated", "lost")}
     zero |= {c: t[c].coalesce(0.0) for c in ("mrr_end", "new_mrr", "reactivation_mrr", "expansion_mrr",
                                              "contraction_mrr", "churned_mrr")}  # fmt: skip
@@ -300,17 +334,13 @@ def subscription_cohorts(snapshots: ir.Table, start: int | None = None, end: int
     Cohort = first active month; ``survivors`` counts the cohort's customers active in every month
     from the cohort's to this one (a churn ends survival; a return does not count again).
     """
-    return subscription_cohorts_of(subscription_rows(snapshots, end), _bounds(snapshots, start, end))
+    cells = subscription_cells(subscription_rows(snapshots, end))
+    return subscription_cohorts_of(cells, _bounds(snapshots, start, end))
 
 
-def subscription_cohorts_of(rows: ir.Table, bounds: ir.Table) -> ir.Table:
-    """:func:`subscription_cohorts` from the rows of :func:`subscription_rows` and the month bounds."""
-    keys = _keys(rows)
-    a = rows.filter(rows.mrr > 0)
-    cells = a.group_by([*keys, "cohort", "m"]).aggregate(
-        customers=a.count().cast("int64"), revenue=a.mrr.sum().cast("float64"), survivors=_count(a.streak)
-    )
-    return _cohort_rows(cells, bounds, keys, ["customers", "revenue", "survivors"])
+def subscription_cohorts_of(cells: ir.Table, bounds: ir.Table) -> ir.Table:
+    """:func:`subscription_cohorts` from the cells of :func:`subscription_cells` and the month bounds."""
+    return _cohort_rows(cells.filter(cells.customers > 0), bounds, _keys(cells), ["customers", "revenue", "survivors"])
 
 
 def _cohort_rows(cells: ir.Table, bounds: ir.Table, keys: list[str], values: list[str]) -> ir.Table:

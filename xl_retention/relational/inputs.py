@@ -337,31 +337,25 @@ def _ordinal(value: Any) -> int:
     return (stamp.year - 1970) * 12 + stamp.month - 1
 
 
-def passes_checks(con: Any, rows: ir.Table) -> bool:
-    """Whether the snapshots of :func:`~.definitions.subscription_rows` (made with ``checked=True``) pass every
-    check of :func:`check_input` (no blank id, month or MRR, no negative MRR, a span of at most ``MAX_MONTHS``
-    months), counted in one aggregate query over the cached rows."""
-    found = con.execute(
-        rows.aggregate(
-            bad=(rows.blank | rows.m.isnull() | rows.mrr.isnull() | (rows.mrr < 0)).ifelse(1, 0).sum(),
-            low=rows.m.min(),
-            high=rows.m.max(),
-        )
-    ).iloc[0]
+def passes_checks(con: Any, cells: ir.Table) -> bool:
+    """Whether the snapshots counted in :func:`~.definitions.subscription_cells` (of rows made with
+    ``checked=True``) pass every check of :func:`check_input` (no blank id, month or MRR, no negative MRR, a span
+    of at most ``MAX_MONTHS`` months): one aggregate query over the cells."""
+    found = con.execute(cells.aggregate(bad=cells.bad.sum(), low=cells.m.min(), high=cells.m.max())).iloc[0]
     if pd.notna(found["bad"]) and int(found["bad"]) > 0:
         return False
     return pd.isna(found["low"]) or int(found["high"]) - int(found["low"]) + 1 <= MAX_MONTHS
 
 
-def check_duplicates(con: Any, rows: ir.Table, item: Input, snapshots: ir.Table, end: int | None = None) -> None:
+def check_duplicates(con: Any, cells: ir.Table, item: Input, snapshots: ir.Table, end: int | None = None) -> None:
     """Refuse a customer twice in one month, naming the rows of the first such month as the numpy pass does.
 
-    ``rows``: :func:`~.definitions.subscription_rows` of ``snapshots`` (its ``dup`` flag); only when a
-    duplicate is found are the rows named, from the neighbours of ``snapshots`` (their ids and row numbers).
+    ``cells``: :func:`~.definitions.subscription_cells` of ``snapshots`` (its ``duplicates`` count); only
+    when a duplicate is found are the rows named, from the neighbours of ``snapshots`` (ids, row numbers).
     """
     from .definitions import duplicates, neighbours
 
-    twice = rows.filter(rows.dup)
+    twice = cells.filter(cells.duplicates > 0)
     first = con.execute(twice.aggregate(m=twice.m.min()))["m"].iloc[0]
     if pd.isna(first):
         return
