@@ -263,6 +263,30 @@ def test_zero_and_negative_zero_are_stored_as_excel_stores_them(source: Path, tm
         assert [math.copysign(1.0, values[ref].value) for ref in zeros] == [1.0, 1.0, 1.0]
 
 
+def test_a_recalculated_negative_zero_is_stored_as_0(tmp_path: Path) -> None:
+    """=-F2 with F2 0 (the template's chart columns) through the embedded engine, then again over the result
+    (whose text cell now has a type, so the writer takes its other path): <v>0</v> every time."""
+    from xl_retention.recalculation import recalc_file
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["F2"] = 0
+    ws["G2"], ws["H2"], ws["I2"], ws["J2"] = "=-F2", "=IF(F2=0,-F2,1)", "=F2*-1", '=IF(F2=0,"none","some")'
+    wb.save(tmp_path / "in.xlsx")
+    first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
+    assert recalc_file(tmp_path / "in.xlsx", first).status == "ok"
+    assert recalc_file(first, second).status == "ok"
+    for path in (first, second):
+        with zipfile.ZipFile(path) as package:
+            xml = package.read("xl/worksheets/sheet1.xml")
+        for ref in ("G2", "H2", "I2"):
+            cell = xml[xml.index(f'<c r="{ref}"'.encode()) :]
+            assert cell[: cell.index(b"</c>")].endswith(b"<v>0</v>"), (path.name, ref)
+        assert b'<c r="J2" t="str"><f>IF(F2=0,"none","some")</f><v>none</v></c>' in xml
+        assert b"<v>-0" not in xml
+
+
 def test_nan_and_infinity_are_num_errors(source: Path, tmp_path: Path) -> None:
     target = tmp_path / "target.xlsx"
     write_cached_values(source, target, {"Customers": {"C2": float("nan"), "C3": float("inf"), "G2": -math.inf}})
