@@ -20,7 +20,6 @@ Anything the rewriter cannot be sure of is left as it is, for the engine to comp
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
@@ -29,6 +28,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from .excel_functions._core import EACH
 from .excel_functions.elementwise import NAMES as EACH_NAMES
 from .package import Table
+from .rewrite_shapes import SCALAR_ARGUMENTS, decided
 
 __all__ = ["rewrite"]
 
@@ -36,15 +36,8 @@ _SPECIALS = {"#all", "#data", "#headers", "#totals", "#this row"}
 _A1_RANGE = re.compile(
     r"^(?P<sheet>(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(?P<a>\$?[A-Za-z]{1,3}\$?\d+)(?::(?P<b>\$?[A-Za-z]{1,3}\$?\d+))?$"
 )
-_LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
 
 
-_ADJACENT = re.compile(  # a range next to an operator, or alone in brackets (not a function's)
-    r"[-+*/^&=<>]\s*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+"
-    r"|\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\s*[-+*/^&=<>%]"
-    r"|(?<![\w.])\(\s*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\s*\)"
-)
-_WHOLE_RANGE = re.compile(r"=\(*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\)*")
 #: Arguments Excel evaluates as arrays even in a classic formula (no implicit intersection inside them):
 #: function -> argument positions (0-based), or None for all of them.
 _ARRAY_ARGUMENTS: dict[str, frozenset[int] | None] = {
@@ -61,32 +54,11 @@ _ARRAY_ARGUMENTS: dict[str, frozenset[int] | None] = {
 }
 
 
-#: Functions whose arguments (all, or those at the given positions) are single values: a range given there
-#: directly is intersected in a classic formula (``=ABS(A1:A3)`` in row 2 is ``ABS(A2)``).
-_SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
-    **dict.fromkeys(
-        "ABS INT SQRT EXP LN LOG10 SIGN TRUNC ROUND ROUNDUP ROUNDDOWN MOD POWER EVEN ODD FACT DATE YEAR MONTH "
-        "DAY WEEKDAY HOUR MINUTE SECOND EDATE EOMONTH LEFT RIGHT MID LEN UPPER LOWER PROPER TRIM VALUE NOT "
-        "ISBLANK ISNUMBER ISTEXT ISERROR ISERR ISNA ISLOGICAL N T CHAR CODE".split()
-    ),
-    "IF": frozenset({0}),
-    "TEXT": frozenset({0}),
-    "SWITCH": frozenset({0}),
-    "IFS": frozenset(range(0, 254, 2)),
-}
-
-
-_SCALAR_CALL = re.compile(  # one of those functions with a range as an argument of its own (in brackets or not)
-    r"(?i)(?<![\w.])(?:_xlfn\.)?(?:" + "|".join(map(re.escape, _SCALAR_ARGUMENTS)) + r")\((?:[^(),]*,)*[\s(]*"
-    r"(?:[\w.]+!|'[^']+'!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+[\s)]*[,)]"
-)
-
-
 def _scalar_argument(stack: list[list]) -> bool:
     if not stack:
         return False
     name, position = stack[-1]
-    positions = _SCALAR_ARGUMENTS.get(name, frozenset())
+    positions = SCALAR_ARGUMENTS.get(name, frozenset())
     return positions is None or position in positions
 
 
@@ -104,35 +76,6 @@ def _bare_name(function: str) -> str:
     for prefix in ("_XLFN._XLWS.", "_XLFN.", "_XLWS."):
         name = name.removeprefix(prefix)
     return name
-
-
-def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str, str]) -> bool:
-    """Whether ``text`` may hold something to rewrite (cheap: most formulas need no tokenizing)."""
-    bare = _LITERALS.sub("''", text)
-    upper = bare.upper()
-    if "[" in bare or " " in bare or "LAMBDA" in upper or "_XLPM." in upper:
-        return True
-    lower = bare.lower()
-    if tables and _any_of(tuple(tables)).search(lower):
-        return True
-    if "SINGLE(" in upper or "INDIRECT(''" in upper:
-        return True
-    if ("ROW(" in upper or "COLUMN(" in upper or "{" in bare or array or "SUMPRODUCT(" in upper) and (
-        ":" in bare or "{" in bare
-    ):
-        return True
-    if array:
-        return False
-    if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare) or _SCALAR_CALL.search(bare)):
-        return True
-    return bool(names) and _any_of(tuple(names)).search(lower) is not None
-
-
-@lru_cache(maxsize=64)
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern finding any of ``words`` in a text (as ``any(w in text for w in words)``, in one pass)."""
-    words = tuple(w for w in words if w)
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) if words else "(?!)")
 
 
 def _quote(sheet: str) -> str:
@@ -436,9 +379,23 @@ def rewrite(
     '=LET(x,2,x+1)'
     """
     text = formula if formula.startswith("=") else "=" + formula
-    by_name = {t.name.lower(): t for t in tables}
-    if not _candidate(text, by_name, array, {**(names or {}), **(defined or {})}):
+    if not decided(text, tables, array, names, defined):
         return text
+    return _rewritten(text, sheet, row, col, tables, array, names, defined)
+
+
+def _rewritten(
+    text: str,
+    sheet: str,
+    row: int,
+    col: int,
+    tables: list[Table],
+    array: bool,
+    names: dict[str, str] | None,
+    defined: dict[str, str] | None,
+) -> str:
+    """:func:`rewrite` of a formula that may need one (``text`` starts with ``=``)."""
+    by_name = {t.name.lower(): t for t in tables}
     try:
         tokens = [t for t in Tokenizer(text).items]
     except Exception:  # not a formula the tokenizer understands: the engine decides

@@ -1,0 +1,174 @@
+"""The structural rewrite's per-shape cache gives byte-identical formulas to the uncached rewrite.
+
+:func:`xl_retention.recalculation.rewrite.rewrite` decides once per shape of formula (row numbers made 0)
+whether to tokenize it; here its answers are compared with the uncached path (``_candidate`` on the
+formula itself, then ``_rewritten``) over the template's formulas, over every formula written in the
+recalculation tests, and over generated formulas filled down to other rows.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xl_retention.recalculation import embedded, rewrite_shapes
+from xl_retention.recalculation import rewrite as rewrite_module
+from xl_retention.recalculation.package import Table
+from xl_retention.recalculation.rewrite import rewrite
+from xl_retention.workbook import build_template
+from xl_retention.workbook.sample import sample_inputs
+
+TESTS = Path(__file__).resolve().parent
+
+
+def uncached(formula, sheet, row, col, tables, array=False, names=None, defined=None) -> str:
+    """The rewrite without the shape cache: the pre-check on this very formula, then the rewrite."""
+    text = formula if formula.startswith("=") else "=" + formula
+    by_name = {t.name.lower(): t for t in tables}
+    if not rewrite_shapes._candidate(text, by_name, array, {**(names or {}), **(defined or {})}):
+        return text
+    return rewrite_module._rewritten(text, sheet, row, col, tables, array, names, defined)
+
+
+def test_the_templates_formulas_are_rewritten_as_without_the_cache(tmp_path, monkeypatch):
+    path = build_template(tmp_path / "t.xlsx", months=24, inputs=sample_inputs(24))
+    calls = []
+
+    def recorded(*args, **kwargs):
+        calls.append((args, kwargs))
+        return rewrite(*args, **kwargs)
+
+    monkeypatch.setattr(embedded, "rewrite", recorded)
+    monkeypatch.setattr(embedded, "may_need_rewrite", lambda text, words: True)  # every formula, not only some
+    embedded.compute(path)
+    assert len(calls) > 1500  # the 24-month template has 1,806 formulas
+    shapes = {rewrite_shapes._ROW_NUMBER.sub("0", args[0]) for args, _ in calls}
+    assert len(shapes) < len(calls) / 2  # filled-down copies: the cache is used
+    assert [rewrite(*a, **k) for a, k in calls] == [uncached(*a, **k) for a, k in calls]
+
+
+def _formulas_in_tests() -> list[str]:
+    found = set()
+    for name in ("test_excel_*.py", "test_recalc*.py", "test_engine.py", "test_formula_texts.py"):
+        for file in sorted(TESTS.glob(name)):
+            for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("="):
+                    found.add(node.value)
+    return sorted(found)
+
+
+SALES = Table("Sales", "S", "A1:C6", ["Region", "Amount", "Units"])
+TABLE1 = Table("Table1", "S", "E1:F4", ["Key", "Value2"])
+CONTEXTS = [
+    ([], None, None),
+    ([SALES], {"rate": "S!$H$1", "months": "S!$A$2:$A$6"}, {"growth": "rate*2"}),
+    ([SALES, TABLE1], {"rate2": "S!$H$2:$H$9", "q1": "S!$B$2:$B$6"}, None),  # names with digits
+]
+
+
+def test_every_formula_of_the_recalculation_tests_is_rewritten_as_without_the_cache():
+    formulas = _formulas_in_tests()
+    assert len(formulas) > 300
+    mismatches = []
+    for tables, names, defined in CONTEXTS:
+        for array in (False, True):
+            for row, col in ((2, 1), (3, 2), (5, 5), (40, 3), (1, 27)):
+                for formula in formulas:
+                    args = (formula, "S", row, col, tables, array, names, defined)
+                    if rewrite(*args) != uncached(*args):
+                        mismatches.append(args)
+    assert mismatches == []
+
+
+def test_a_name_with_a_digit_is_not_taken_for_a_row_number():
+    names = {"q1": "S!$B$2:$B$6"}
+    assert rewrite("=q2*2", "S", 3, 1, [], names=names) == "=q2*2"  # not a name: the engine says #NAME?
+    assert rewrite("=q1*2", "S", 3, 1, [], names=names) == "=S!$B$3*2"
+    assert rewrite("=q3*2", "S", 4, 1, [], names=names) == "=q3*2"
+    assert rewrite("=q1*2", "S", 4, 1, [], names=names) == "=S!$B$4*2"
+
+
+def test_digits_of_a_function_name_are_kept_in_the_shape():
+    assert rewrite("=LOG2(A1:A3)", "S", 2, 1, []) == "=LOG2(A1:A3)"
+    assert rewrite("=LOG10(A1:A3)", "S", 2, 1, []) == "=LOG10($A$2)"  # a function of one value
+    assert rewrite("=LOG2(A2:A4)", "S", 3, 1, []) == "=LOG2(A2:A4)"
+    assert rewrite("=A1:A3*2", "S", 2, 2, []) == "=$A$2*2"
+    assert rewrite("=A:A*2", "S", 2, 2, []) == "=A:A*2"  # whole columns: left to the engine
+
+
+_COLUMN = st.sampled_from(["A", "B", "$C", "AB", "x"])
+_ROW = st.integers(1, 30)
+
+
+def _filled(template: str, rows: list[int]) -> str:
+    """``template`` with its ``§`` replaced by ``rows`` in turn."""
+    pieces = template.split("§")
+    return pieces[0] + "".join(str(r) + p for r, p in zip(rows, pieces[1:], strict=False))
+
+
+@st.composite
+def _shapes(draw):
+    """A formula with ``§`` where its row numbers go (``¢`` a column), and how many there are."""
+    pieces = st.sampled_from(
+        [
+            "¢§",
+            "¢§:¢§",
+            "$¢$§:¢§",
+            "(¢§:¢§)",
+            "SUM(¢§:¢§)",
+            "ABS(¢§:¢§)",
+            "LOG10(¢§)",
+            "ROW(¢§:¢§)",
+            "¢§:¢§ ¢§:¢§",
+            '"T§"',
+            "'Q1 s'!¢§",
+            "Sheet2!¢§:¢§",
+            "Sales[Amount]",
+            "[@Units]",
+            "rate",
+            "months",
+            "rate2",
+            "q1",
+            "IF(¢§>0.5,1,0)",
+            'INDIRECT("¢§:¢§")',
+            "SUMPRODUCT(¢§:¢§)",
+            "MOD(¢§:¢§,2)",
+            "{1,2;3,4}",
+            "LAMBDA(x,x+1)(¢§)",
+            "_xlfn.SINGLE(¢§:¢§)",
+            "COLUMN(B§:D§)",
+            "¢§:E§*2",
+            "rate§",
+            "q§",
+            "Table1[Key]",
+            "LOG10(¢§:¢§)",
+            "LOG2(¢§:¢§)",
+            "¢:¢*2",
+        ]
+    )
+    parts = [draw(pieces).replace("¢", draw(_COLUMN)) for _ in range(draw(st.integers(1, 4)))]
+    operators = [draw(st.sampled_from(["+", "*", "&", ",", "-", " ", "="])) for _ in parts[1:]]
+    text = "=" + parts[0] + "".join(o + p for o, p in zip(operators, parts[1:], strict=True))
+    if draw(st.booleans()):
+        text = "=MAX(" + text[1:] + ")"
+    return text, text.count("§")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    shape=_shapes(),
+    rows=st.lists(_ROW, min_size=40, max_size=40),
+    shift=st.integers(0, 12),
+    context=st.sampled_from(CONTEXTS),
+    array=st.booleans(),
+)
+def test_generated_formulas_filled_down_are_rewritten_as_without_the_cache(shape, rows, shift, context, array):
+    template, count = shape
+    tables, names, defined = context
+    rewrite(_filled(template, rows), "S", 3, 2, tables, array, names, defined)  # fills the cache for this shape
+    copy = _filled(template, [r + shift for r in rows])  # the same formula filled down `shift` rows
+    args = (copy, "S", 3 + shift, 2, tables, array, names, defined)
+    assert rewrite(*args) == uncached(*args)

@@ -1,0 +1,124 @@
+"""Whether a formula may need a structural rewrite (:mod:`.rewrite`), decided once per shape of formula.
+
+:func:`decided` answers the cheap pre-check of :func:`.rewrite.rewrite`: ``False`` means the formula
+is certainly given to the engine as it is; ``True`` that it is tokenized and looked at. Most formulas
+of a workbook are filled-down copies of a few shapes, so the answer is kept per shape (see below).
+
+>>> decided("=SUM(A1:C3 B2:D4)", [], False, None, None)
+True
+>>> decided("=IF(G2>0.95,1,0)", [], False, None, None)
+False
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .package import Table
+
+__all__ = ["SCALAR_ARGUMENTS", "decided"]
+
+_LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
+
+_ADJACENT = re.compile(  # a range next to an operator, or alone in brackets (not a function's)
+    r"[-+*/^&=<>]\s*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+"
+    r"|\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\s*[-+*/^&=<>%]"
+    r"|(?<![\w.])\(\s*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\s*\)"
+)
+_WHOLE_RANGE = re.compile(r"=\(*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\)*")
+#: Functions whose arguments (all, or those at the given positions) are single values: a range given there
+#: directly is intersected in a classic formula (``=ABS(A1:A3)`` in row 2 is ``ABS(A2)``).
+SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
+    **dict.fromkeys(
+        "ABS INT SQRT EXP LN LOG10 SIGN TRUNC ROUND ROUNDUP ROUNDDOWN MOD POWER EVEN ODD FACT DATE YEAR MONTH "
+        "DAY WEEKDAY HOUR MINUTE SECOND EDATE EOMONTH LEFT RIGHT MID LEN UPPER LOWER PROPER TRIM VALUE NOT "
+        "ISBLANK ISNUMBER ISTEXT ISERROR ISERR ISNA ISLOGICAL N T CHAR CODE".split()
+    ),
+    "IF": frozenset({0}),
+    "TEXT": frozenset({0}),
+    "SWITCH": frozenset({0}),
+    "IFS": frozenset(range(0, 254, 2)),
+}
+
+
+_SCALAR_CALL = re.compile(  # one of those functions with a range as an argument of its own (in brackets or not)
+    r"(?i)(?<![\w.])(?:_xlfn\.)?(?:" + "|".join(map(re.escape, SCALAR_ARGUMENTS)) + r")\((?:[^(),]*,)*[\s(]*"
+    r"(?:[\w.]+!|'[^']+'!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+[\s)]*[,)]"
+)
+
+
+def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str, str]) -> bool:
+    """Whether ``text`` may hold something to rewrite (cheap: most formulas need no tokenizing)."""
+    bare = _LITERALS.sub("''", text)
+    upper = bare.upper()
+    if "[" in bare or " " in bare or "LAMBDA" in upper or "_XLPM." in upper:
+        return True
+    lower = bare.lower()
+    if tables and _any_of(tuple(tables)).search(lower):
+        return True
+    if "SINGLE(" in upper or "INDIRECT(''" in upper:
+        return True
+    if ("ROW(" in upper or "COLUMN(" in upper or "{" in bare or array or "SUMPRODUCT(" in upper) and (
+        ":" in bare or "{" in bare
+    ):
+        return True
+    if array:
+        return False
+    if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare) or _SCALAR_CALL.search(bare)):
+        return True
+    return bool(names) and _any_of(tuple(names)).search(lower) is not None
+
+
+@lru_cache(maxsize=64)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern finding any of ``words`` in a text (as ``any(w in text for w in words)``, in one pass)."""
+    words = tuple(w for w in words if w)
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) if words else "(?!)")
+
+
+# Formulas filled down a column differ only in their row numbers, and whether a formula may need a structural
+# rewrite at all (``_candidate``, about 10 us of regular expressions) does not depend on them: its patterns
+# take any run of digits after a letter or "$" alike, and the table and defined names it looks for are
+# matched on the text around them. So the decision is kept per shape (the formula with every such run of
+# digits made "0"), with the names it depends on: a column of =IF(G2>0.95,...) costs one decision, not one
+# per row. A name containing a digit could be changed by that, so with one the shape is the formula itself.
+_ROW_NUMBER = re.compile(r"(?<=[A-Za-z$])\d+(?![\w(!.\d])")
+_HAS_DIGIT = re.compile(r"\d")
+#: (table names, defined names, names defined by a formula) -> (whether one of them has a digit,
+#: {(shape, array formula): whether it may need a rewrite})
+_DECIDED: dict[tuple[tuple[str, ...], ...], tuple[bool, dict[tuple[str, bool], bool]]] = {}
+
+
+def decided(
+    text: str,
+    tables: list[Table],
+    array: bool,
+    names: dict[str, str] | None,
+    defined: dict[str, str] | None,
+) -> bool:
+    """Whether ``text`` (a formula starting with ``=``) may need a structural rewrite: the cheap pre-check.
+
+    ``tables``: the workbook's tables; ``array``: an array formula; ``names`` and ``defined``: the
+    defined names visible here (lower case; only their names matter). The answer is the same as the
+    uncached check's for every formula, computed once per shape (every row number made ``0``) and set of
+    names; never raises (a text that is not a formula is only searched, not parsed).
+
+    >>> decided("=A2:A9*2", [], False, None, None), decided("=A3:A10*2", [], False, None, None)
+    (True, True)
+    """
+    context = (tuple(t.name for t in tables), tuple(names or ()), tuple(defined or ()))
+    known = _DECIDED.get(context)
+    if known is None:
+        if len(_DECIDED) >= 64:
+            _DECIDED.clear()
+        known = _DECIDED[context] = (any(_HAS_DIGIT.search(w) for words in context for w in words), {})
+    digits, answers = known
+    key = (text if digits else _ROW_NUMBER.sub("0", text), array)
+    answer = answers.get(key)
+    if answer is None:
+        if len(answers) >= 20000:
+            answers.clear()
+        by_name = {t.name.lower(): t for t in tables}
+        answer = answers[key] = _candidate(text, by_name, array, {**(names or {}), **(defined or {})})
+    return answer
