@@ -1,6 +1,7 @@
 """The monthly tables as one relational definition (Ibis), run by DuckDB, Spark or a SQL server.
 
-* :mod:`.definitions`: every table as an Ibis expression (no engine-specific SQL);
+* :mod:`.definitions`: every table as an Ibis expression (no engine-specific SQL) of counts and sums only;
+  the rates are made from the fetched counts by :func:`xl_retention.tables.movements_from_counts` & co.;
 * :mod:`.inputs`: pandas frames, Ibis tables and Spark DataFrames to typed tables, and the checks;
 * :mod:`.backends`: :func:`connect` to ``duckdb`` (embedded), ``spark`` or ``postgres``;
 * :mod:`.api`: the table functions (same results as :mod:`xl_retention.tables`, returned as pandas);
