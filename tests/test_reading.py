@@ -351,6 +351,8 @@ def test_interval_rules() -> None:
     assert mrr == pytest.approx(100 + weekly + 200 + 30 + daily)
     with pytest.raises(DataError, match=r"billing intervals that are not .* in row 2 .*: 'fortnight'"):
         monthly_movements(df.assign(interval=["fortnight", "month", "month", "month", "month"]))
+    with pytest.raises(DataError, match=r"billing intervals that are not .* in row 3 .*: blank$"):
+        monthly_movements(df.assign(interval=["month", None, "month", "month", "month"]))
     with pytest.raises(DataError, match="is 'MRR' per month or per billing interval"):
         monthly_movements(df.rename(columns={"amount": "MRR"}))
     with pytest.raises(DataError, match=r"column 'quantity': negative quantities in row 3 .*: -1\.0$"):

@@ -59,6 +59,8 @@ def show(value: Any) -> str:
         value = pd.Timestamp(value)
     if isinstance(value, np.generic):
         value = value.item()
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
+        return "blank"  # a missing value (None, NaN, NA) reads as the empty cell it was
     if isinstance(value, dt.datetime):
         return repr(value.strftime("%Y-%m-%d") if value.time() == dt.time() else value.isoformat(sep=" "))
     if isinstance(value, dt.date):
