@@ -11,13 +11,17 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xl_retention.recalculation import embedded, rewrite_shapes
 from xl_retention.recalculation import rewrite as rewrite_module
-from xl_retention.recalculation.package import Table
+from xl_retention.recalculation.formula_texts import may_need_arguments, may_need_rewrite, words_pattern
+from xl_retention.recalculation.hidden_rows import may_split
+from xl_retention.recalculation.package import Table, scan
 from xl_retention.recalculation.rewrite import rewrite
+from xl_retention.recalculation.rewrite_shapes import shape
 from xl_retention.workbook import build_template
 from xl_retention.workbook.sample import sample_inputs
 
@@ -33,8 +37,27 @@ def uncached(formula, sheet, row, col, tables, array=False, names=None, defined=
     return rewrite_module._rewritten(text, sheet, row, col, tables, array, names, defined)
 
 
-def test_the_templates_formulas_are_rewritten_as_without_the_cache(tmp_path, monkeypatch):
-    path = build_template(tmp_path / "t.xlsx", months=24, inputs=sample_inputs(24))
+def pretests(text: str, words) -> tuple[bool, bool, bool]:
+    """The three pre-tests ``embedded.compute`` keeps per shape of a stored formula (without ``=``)."""
+    return may_need_rewrite(text, words), may_need_arguments(text), may_split(text)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    return build_template(tmp_path_factory.mktemp("t") / "t.xlsx", months=24, inputs=sample_inputs(24))
+
+
+def test_the_pretests_of_the_templates_formulas_are_those_of_their_shapes(template):
+    info = scan(str(template))
+    words = words_pattern([t.name.lower() for t in info.tables] + list(info.names.get("", {})))
+    texts = [cell.text for cells in info.formulas.values() for cell in cells.values() if cell.text]
+    assert len(texts) > 1500
+    assert len({shape(t) for t in texts}) < len(texts) / 2
+    assert [pretests(shape(t), words) for t in texts] == [pretests(t, words) for t in texts]
+
+
+def test_the_templates_formulas_are_rewritten_as_without_the_cache(template, monkeypatch):
+    path = template
     calls = []
 
     def recorded(*args, **kwargs):
@@ -67,6 +90,12 @@ CONTEXTS = [
     ([SALES], {"rate": "S!$H$1", "months": "S!$A$2:$A$6"}, {"growth": "rate*2"}),
     ([SALES, TABLE1], {"rate2": "S!$H$2:$H$9", "q1": "S!$B$2:$B$6"}, None),  # names with digits
 ]
+
+
+def test_the_pretests_of_the_recalculation_tests_formulas_are_those_of_their_shapes():
+    for words in (None, words_pattern(["sales", "rate", "months", "growth"])):
+        for formula in _formulas_in_tests():
+            assert pretests(shape(formula[1:]), words) == pretests(formula[1:], words), formula
 
 
 def test_every_formula_of_the_recalculation_tests_is_rewritten_as_without_the_cache():
@@ -159,16 +188,19 @@ def _shapes(draw):
 
 @settings(max_examples=400, deadline=None)
 @given(
-    shape=_shapes(),
+    formula=_shapes(),
     rows=st.lists(_ROW, min_size=40, max_size=40),
     shift=st.integers(0, 12),
     context=st.sampled_from(CONTEXTS),
     array=st.booleans(),
 )
-def test_generated_formulas_filled_down_are_rewritten_as_without_the_cache(shape, rows, shift, context, array):
-    template, count = shape
+def test_generated_formulas_filled_down_are_rewritten_as_without_the_cache(formula, rows, shift, context, array):
+    template, _ = formula
     tables, names, defined = context
     rewrite(_filled(template, rows), "S", 3, 2, tables, array, names, defined)  # fills the cache for this shape
     copy = _filled(template, [r + shift for r in rows])  # the same formula filled down `shift` rows
     args = (copy, "S", 3 + shift, 2, tables, array, names, defined)
     assert rewrite(*args) == uncached(*args)
+    words = words_pattern([t.name.lower() for t in tables] + list(names or ()) + list(defined or ()))
+    if not rewrite_shapes.has_digit(words.pattern if words else ""):
+        assert pretests(shape(copy[1:]), words) == pretests(copy[1:], words)

@@ -46,6 +46,7 @@ from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden
 from .package import FormulaCell, PackageInfo, scan, without_members
 from .reasons import REASONS, explain
 from .rewrite import rewrite
+from .rewrite_shapes import has_digit, shape
 from .xlsx_values import Resized
 
 # formualizer's error kinds -> Excel's codes (those of the registered functions, and the engine's own)
@@ -369,12 +370,20 @@ def compute(path: str | Path) -> Computed:
         defined = {**formula_names.get("", {}), **formula_names.get(sheet, {})}
         words = words_pattern([t.name.lower() for t in info.tables] + list(names) + list(defined))
         clipped = _classic_arrays(cells)  # Ctrl+Shift+Enter arrays: (row, column) -> (rows, columns) they cover
+        # the three pre-tests answer alike for every filled-down copy of a formula (its shape, every row number 0):
+        # each is a test for text without digits or a pattern taking any run of digits alike, and for names with a
+        # digit (Table1) the shape is the formula itself (tests/test_rewrite_shapes.py)
+        exact = words is not None and has_digit(words.pattern)
+        tested: dict[str, tuple[bool, bool, bool]] = {}
         for r, c in found.positions():
             stored = found.master_text((r, c))
             if not may_need_any(stored, words) and (r, c) not in clipped:
                 continue
-            structure, arguments = may_need_rewrite(stored, words), may_need_arguments(stored)
-            subtotal = may_split(stored)
+            key = stored if exact else shape(stored)
+            tests = tested.get(key)
+            if tests is None:
+                tests = tested[key] = (may_need_rewrite(stored, words), may_need_arguments(stored), may_split(stored))
+            structure, arguments, subtotal = tests
             if not (structure or arguments or subtotal) and (r, c) not in clipped:
                 continue
             text = found[(r, c)]

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .package import Table
 
-__all__ = ["SCALAR_ARGUMENTS", "decided"]
+__all__ = ["SCALAR_ARGUMENTS", "decided", "has_digit", "shape"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
 
@@ -85,6 +85,23 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
 # per row. A name containing a digit could be changed by that, so with one the shape is the formula itself.
 _ROW_NUMBER = re.compile(r"(?<=[A-Za-z$])\d+(?![\w(!.\d])")
 _HAS_DIGIT = re.compile(r"\d")
+
+
+def shape(text: str) -> str:
+    """``text`` with every row number (a run of digits after a letter or ``$``, not part of a function's or a
+    sheet's name) made ``0``: the same for every filled-down copy of a formula.
+
+    >>> shape("=IF($B$12>0,C12/B12,LOG10(D12))"), shape("=Sheet2!A7")
+    ('=IF($B$0>0,C0/B0,LOG10(D0))', '=Sheet2!A0')
+    """
+    return _ROW_NUMBER.sub("0", text)
+
+
+def has_digit(text: str) -> bool:
+    """Whether ``text`` (a name, or a pattern of names) has a digit: then a formula's shape may change it."""
+    return _HAS_DIGIT.search(text) is not None
+
+
 #: (table names, defined names, names defined by a formula) -> (whether one of them has a digit,
 #: {(shape, array formula): whether it may need a rewrite})
 _DECIDED: dict[tuple[tuple[str, ...], ...], tuple[bool, dict[tuple[str, bool], bool]]] = {}
@@ -112,9 +129,9 @@ def decided(
     if known is None:
         if len(_DECIDED) >= 64:
             _DECIDED.clear()
-        known = _DECIDED[context] = (any(_HAS_DIGIT.search(w) for words in context for w in words), {})
+        known = _DECIDED[context] = (any(has_digit(w) for words in context for w in words), {})
     digits, answers = known
-    key = (text if digits else _ROW_NUMBER.sub("0", text), array)
+    key = (text if digits else shape(text), array)
     answer = answers.get(key)
     if answer is None:
         if len(answers) >= 20000:
