@@ -541,3 +541,17 @@ def test_an_excel_table_over_a_monthly_sheet_grows_with_the_months(tmp_path):
     assert result.returncode == 0, result.stderr
     table = openpyxl.load_workbook(book)["Customers"].tables["MyCustomers"]
     assert (table.ref, table.autoFilter.ref) == ("A1:D6", "A1:D6")
+
+
+def test_import_recalc_names_the_cells_in_error_and_why(tmp_path):
+    """Three months of three customers: no finite sBG fit; the import's own output says where and why."""
+    book = build_template(tmp_path / "tracker.xlsx", start="2024-01", months=6)
+    subs = "customer_id,month,mrr\na,2024-01,10\nb,2024-01,20\na,2024-02,10\nc,2024-03,5\na,2024-03,10\n"
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", subs), "--into", book, "--recalc")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "recalculated 367 formulas (5 in error)" in lines
+    assert (
+        f"{book}: Cohorts!B22 = #NUM!: SBG_FIT: sBG fit: the likelihood has no finite maximum; it is largest "
+        "at the edge of the parameters (alpha and beta -> 0: customers either churn at once or never) (#NUM!)" in lines
+    )

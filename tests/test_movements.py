@@ -703,7 +703,8 @@ def test_column_errors() -> None:
         repeat_purchases(raw, source="orders.csv")
     assert str(caught.value) == (
         "orders.csv: missing columns 'customer_id', 'date' (columns found: 'Customer', 'Created'); "
-        "to use a column of another name, map it: customer_id=NAME"
+        "to use a column of another name, map it: --columns customer_id=NAME "
+        "(in Python: columns={'customer_id': 'NAME'})"
     )
     with pytest.raises(DataError) as caught:
         repeat_purchases(raw, columns={"customer_id": "Customer", "date": "Created at"}, source="orders.csv")

@@ -688,3 +688,23 @@ def test_columns_read_in_threads_give_the_same_frame_and_the_first_columns_error
             prepare(bad, "orders", source="o.csv")
         assert str(threaded.value) == str(first.value)
     assert "missing customer ids" in str(first.value)
+
+
+def test_an_excel_input_read_from_a_title_sheet_names_the_other_sheets_and_the_flag(tmp_path) -> None:
+    """The answers are on 'Answers', the workbook opens on 'Info': both messages point to --sheet."""
+    for name, info_rows in (("header_only.xlsx", [["note"]]), ("title.xlsx", [["note"], ["made by the team"]])):
+        wb = openpyxl.Workbook()
+        wb.active.title = "Info"
+        for row in info_rows:
+            wb.active.append(row)
+        answers = wb.create_sheet("Answers")
+        answers.append(["date", "score"])
+        answers.append([dt.date(2024, 1, 5), 9])
+        wb.save(tmp_path / name)
+    with pytest.raises(DataError) as caught:
+        read_table(tmp_path / "header_only.xlsx")
+    assert str(caught.value) == (
+        "header_only.xlsx has a header but no data rows on sheet 'Info' (other sheets: 'Answers', chosen with --sheet)"
+    )
+    result = cli.main(["import", "--nps", str(tmp_path / "title.xlsx"), "--to-csv", str(tmp_path / "out")])
+    assert result == 1

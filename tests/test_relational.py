@@ -283,7 +283,7 @@ def test_the_printed_sql_runs_and_gives_the_tables(capsys, segment: bool) -> Non
     import duckdb
 
     assert sql.startswith("-- xl-retention monthly tables, dialect duckdb: counts and MRR sums only")
-    assert "grr = (mrr_start - lost) / mrr_start" in sql
+    assert "grr = (mrr_start - capped) / mrr_start" in sql
     db = duckdb.connect()
     db.register("subscriptions", subs)
     got = db.sql(sql.rstrip().rstrip(";")).df()

@@ -64,7 +64,8 @@ def _recalc(args: argparse.Namespace) -> int:
         return 0 if report.ok and report.files else 1
     table = Table(title="xl-retention recalc")
     for column in ("file", "status", "formulas", "errors", "seconds", "output or reason"):
-        table.add_column(column, justify="right" if column in ("formulas", "errors", "seconds") else "left")
+        numeric = column in ("formulas", "errors", "seconds")
+        table.add_column(column, justify="right" if numeric else "left", overflow="fold", no_wrap=numeric)
     for f in report.files:
         status = {"ok": "[green]ok[/green]", "incomplete": "[yellow]incomplete[/yellow]"}.get(
             f.status, "[red]failed[/red]"
@@ -79,18 +80,23 @@ def _recalc(args: argparse.Namespace) -> int:
         )
     Console().print(table)
     for f in report.files:
-        for issue in f.unsupported[:10]:
-            kept = "kept the value Excel stored" if issue.kept else "not recalculated"
-            print(f"{f.path}: {issue.address} {kept}: {issue.reason}")
-        if len(f.unsupported) > 10:
-            print(f"{f.path}: ... and {len(f.unsupported) - 10} more cells not recalculated")
-        for issue in f.errors[:10]:
-            print(f"{f.path}: {issue.address} = {issue.error}" + (f": {issue.reason}" if issue.reason else ""))
-        if len(f.errors) > 10:
-            print(f"{f.path}: ... and {len(f.errors) - 10} more cells in error")
+        _print_cells(f)
     if not report.files:
         print("xl-retention: error: no .xlsx or .xlsm files in the given paths", file=sys.stderr)
     return 0 if report.ok and report.files else 1
+
+
+def _print_cells(f: Any) -> None:
+    """The first 10 cells the engine could not compute and the first 10 in error, each with its reason."""
+    for issue in f.unsupported[:10]:
+        kept = "kept the value Excel stored" if issue.kept else "not recalculated"
+        print(f"{f.path}: {issue.address} {kept}: {issue.reason}")
+    if len(f.unsupported) > 10:
+        print(f"{f.path}: ... and {len(f.unsupported) - 10} more cells not recalculated")
+    for issue in f.errors[:10]:
+        print(f"{f.path}: {issue.address} = {issue.error}" + (f": {issue.reason}" if issue.reason else ""))
+    if len(f.errors) > 10:
+        print(f"{f.path}: ... and {len(f.errors) - 10} more cells in error")
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -135,6 +141,7 @@ def _import(args: argparse.Namespace) -> int:
         if report.status == "incomplete":
             print(f"not recalculated: {report.message}")
         print(f"recalculated {report.formulas} formulas ({len(report.errors)} in error)")
+        _print_cells(report)
     return 0
 
 

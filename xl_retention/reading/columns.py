@@ -194,9 +194,14 @@ def normalize_columns(
             missing.append(name)
     if missing:
         word = "column" if len(missing) == 1 else "columns"
+        sheets = df.attrs.get("sheets") or []
+        if len(sheets) > 1:  # an Excel input read from its first sheet: the data may be on another one
+            others = ", ".join(repr(n) for n in sheets if n != df.attrs.get("sheet"))
+            listing += f" on sheet {df.attrs.get('sheet')!r}; other sheets: {others}, chosen with --sheet"
         raise DataError(
             f"{source}: missing {word} {', '.join(map(repr, missing))} (columns found: {listing}); "
-            f"to use a column of another name, map it: {missing[0]}=NAME",
+            f"to use a column of another name, map it: --columns {missing[0]}=NAME "
+            f"(in Python: columns={{{missing[0]!r}: 'NAME'}})",
             source=source,
             column=missing[0],
         )
@@ -301,7 +306,7 @@ def _billing_mrr(
     if money not in typed:
         raise DataError(
             f"{source}: a billing interval column ({names['interval']!r}) needs the price per interval: "
-            f"an 'amount' column, or map it: amount=NAME",
+            f"an 'amount' column, or map it: --columns amount=NAME (in Python: columns={{'amount': 'NAME'}})",
             source=source,
             column="amount",
         )

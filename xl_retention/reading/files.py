@@ -274,6 +274,7 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     df.columns = header
     df.attrs["excel_epoch"] = epoch
     df.attrs["sheet"] = sheet_name
+    df.attrs["sheets"] = list(names)
     return df
 
 
@@ -363,7 +364,12 @@ def read_table(
             raise DataError(f"{source}: cannot read the Parquet file: {error}", source=source) from None
         raise
     if len(df) == 0:
-        raise DataError(f"{source} has a header but no data rows", source=source)
+        sheets = df.attrs.get("sheets") or []
+        where = ""
+        if len(sheets) > 1:  # the first sheet of a workbook, say a title page: name the others
+            others = ", ".join(repr(n) for n in sheets if n != df.attrs.get("sheet"))
+            where = f" on sheet {df.attrs.get('sheet')!r} (other sheets: {others}, chosen with --sheet)"
+        raise DataError(f"{source} has a header but no data rows{where}", source=source)
     df.attrs["source"] = source
     return df
 

@@ -220,8 +220,12 @@ def _billing(con: Any, t: ir.Table, source: str, names: dict[str, str]) -> ir.Ta
             source=source,
         )
     if money not in t.columns:
-        raise DataError(f"{source}: a billing interval column ({names['interval']!r}) needs the price per interval: "
-                        "an 'amount' column, or map it: amount=NAME", source=source, column="amount")  # fmt: skip
+        raise DataError(
+            f"{source}: a billing interval column ({names['interval']!r}) needs the price per interval: "
+            "an 'amount' column, or map it: --columns amount=NAME (in Python: columns={'amount': 'NAME'})",
+            source=source,
+            column="amount",
+        )
     spelled = t.interval.cast("string").lower().strip().re_replace(r"[\s\-]", "_")
     months = spelled.substitute({s: MONTHS_PER_INTERVAL[n] for s, n in _NAMES.items()}, else_=ibis.null("float64"))
     t = t.mutate(months=months.cast("float64"))

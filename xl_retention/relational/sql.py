@@ -77,11 +77,11 @@ def expressions(tables: Sequence[str] | None = None, segment: bool = False) -> d
 #: Each table's rates, computed from its counts (docs/metrics.md); blank where the denominator is 0.
 RATES: dict[str, tuple[str, ...]] = {
     "movements": (
-        "gained = new + reactivated; lost_mrr = churned_mrr + contraction_mrr; lost = MIN(lost_mrr, mrr_start)",
+        "gained = new + reactivated; lost_mrr = churned_mrr + contraction_mrr; capped = MIN(lost_mrr, mrr_start)",
         "crr = (customers_end - gained) / customers_start",
         "churn_rate = (customers_start + gained - customers_end) / customers_start",
-        "net_revenue_churn = (lost - expansion_mrr) / mrr_start; gross_revenue_churn = lost / mrr_start",
-        "nrr = (mrr_start - lost + expansion_mrr) / mrr_start; grr = (mrr_start - lost) / mrr_start",
+        "net_revenue_churn = (capped - expansion_mrr) / mrr_start; gross_revenue_churn = capped / mrr_start",
+        "nrr = (mrr_start - capped + expansion_mrr) / mrr_start; grr = (mrr_start - capped) / mrr_start",
         "quick_ratio = (new_mrr + reactivation_mrr + expansion_mrr) / lost_mrr",
     ),
     "subscription_cohorts": ("as rates: each cell / the cohort's months_since 0 cell",),
@@ -99,6 +99,8 @@ HEADER = (
     "-- xl-retention monthly tables, dialect {dialect}: counts and MRR sums only (one row per month{per}; cohorts:\n"
     "-- per cohort and month). The rates are computed from these counts by the formulas of xl-retention's\n"
     "-- docs/metrics.md, repeated under each table's name (a rate is blank where its denominator is 0).\n"
+    "-- Inputs: subscriptions(customer_id, month DATE, mrr), orders(customer_id, date, amount), visits(visitor_id,\n"
+    "-- date), answers(date, score); a month is its first day, dates are DATEs or timestamps (cast text first).\n"
 )
 
 _ALIASES = {"spark": "pyspark", "spark2": "pyspark", "postgresql": "postgres", "sqlserver": "mssql"}

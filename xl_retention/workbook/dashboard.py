@@ -104,7 +104,12 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
             month = last_value("Customers_Churn", "Customers_Churn_Seq", monthly_name("Customers"))
             month = f'=IF({name}="","",{month.removeprefix("=")})'  # no CLV (no gross margin yet): no month
         style(ws.cell(row=row, column=3, value=month), False, MONTH_FORMAT)
-    ws.cell(row=10, column=1, value="Each figure is the last month that has it; charts leave months without data out.")
+    ws.cell(
+        row=10,
+        column=1,
+        value="Each figure is the last month that has it. Charts show the months whose movements are known: from "
+        "the month after the data's first (nobody is a customer at its start) to the last month with data.",
+    )
     ws["A10"].font = NOTE_FONT
 
     customers, revenue, nps = wb[CUSTOMERS.title], wb[REVENUE.title], wb[NPS_SUMMARY.title]

@@ -215,7 +215,8 @@ FIT_REASONS = (
     "#VALUE!: text in the triangle",
     "#REF!",
     "#NAME?: the xl-retention functions are not loaded (see Start here)",
-    "#NUM!: counts that rise, a cohort with fewer than 3 months, no churn at all, or no fit found",
+    "#NUM!: counts that rise, a cohort with fewer than 3 months, no churn at all, or churn alike for every "
+    "customer (no finite fit: the constant-churn lifetime value applies); xl-retention recalc names which",
     "#N/A",
     "",
 )
