@@ -118,6 +118,8 @@ def test_to_csv_writes_the_tables(files, tmp_path):
     movements = pd.read_csv(tmp_path / "tables" / "movements.csv")
     assert movements["customers_end"].tolist() == [2, 2, 3, 2]
     assert movements["lost"].tolist() == [0, 1, 0, 1]
+    survivors = (tmp_path / "tables" / "survivors.csv").read_text().splitlines()
+    assert all("." not in line for line in survivors[1:]), survivors  # customers are whole numbers, not 2.0
 
 
 def test_intervals_are_imported_as_subscriptions(tmp_path):

@@ -555,3 +555,24 @@ def test_import_recalc_names_the_cells_in_error_and_why(tmp_path):
         f"{book}: Cohorts!B22 = #NUM!: SBG_FIT: sBG fit: the likelihood has no finite maximum; it is largest "
         "at the edge of the parameters (alpha and beta -> 0: customers either churn at once or never) (#NUM!)" in lines
     )
+
+
+def test_a_figure_resaved_at_excels_15_digits_is_not_reported_as_replaced(tmp_path):
+    """New MRR 0.1 + 0.2 = 0.30000000000000004; another program re-saves it as 0.3; the same import again changes
+    nothing a user typed, so it lists no replaced value. A real change (0.31) is listed."""
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=3)
+    subs = write(tmp_path, "subs.csv", "customer_id,month,mrr\na,2025-01,0.1\nb,2025-01,0.2\na,2025-02,0.1\n")
+    assert run("import", "--subscriptions", subs, "--into", book).returncode == 0
+    wb = openpyxl.load_workbook(book)
+    assert wb["Revenue"]["C2"].value == 0.1 + 0.2
+    wb["Revenue"]["C2"] = 0.3
+    wb.save(book)
+    again = run("import", "--subscriptions", subs, "--into", book)
+    assert again.returncode == 0 and "replaced" not in again.stdout, again.stdout
+    wb = openpyxl.load_workbook(book)
+    wb["Revenue"]["C2"] = 0.31
+    wb.save(book)
+    changed = run("import", "--subscriptions", subs, "--into", book)
+    assert "replaced 1 values already in those months (typed by hand or by an earlier import): 'Revenue'!C2" in (
+        changed.stdout
+    )

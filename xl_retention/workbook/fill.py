@@ -187,11 +187,21 @@ class _Plan:
 
     def put(self, title: str, ref: str, value: Any, old: Any) -> None:
         value = number(value)
-        if old is not None and old != value:
+        if old is not None and not _same_figure(old, value):
             self.replaced.append(f"{quote_sheetname(title)}!{ref}")
         self.package.sheet(title).set_value(ref, value)
         if title not in self.sheets:
             self.sheets.append(title)
+
+
+def _same_figure(old: Any, new: Any) -> bool:
+    """Equal as Excel shows numbers (15 significant digits): a sum re-saved by another program is not a change."""
+    if old == new:
+        return True
+    numbers = (int, float)
+    if isinstance(old, numbers) and isinstance(new, numbers) and not isinstance(old, bool):
+        return float(f"{old:.15g}") == float(f"{new:.15g}")
+    return False
 
 
 def fill_package(path: Path, tables: Tables) -> Filled:

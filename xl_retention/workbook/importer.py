@@ -206,6 +206,10 @@ def load_tables(
     return tables
 
 
+#: The --to-csv tables that hold only counts of customers, written as whole numbers
+COUNT_TABLES = frozenset({"customer_cohorts", "survivors", "order_cohorts"})
+
+
 def write_csv(tables: Tables, directory: str | os.PathLike[str]) -> list[Path]:
     """Each table as ``DIRECTORY/NAME.csv`` (written whole or not at all); returns the paths.
 
@@ -217,6 +221,8 @@ def write_csv(tables: Tables, directory: str | os.PathLike[str]) -> list[Path]:
     directory = Path(directory)
     contents = {}
     for name, frame in tables.frames().items():
+        if name in COUNT_TABLES:  # customers per cohort: whole numbers (a blank where the month is still to come)
+            frame = frame.astype("Int64")
         buffer = io.StringIO()
         frame.to_csv(buffer)
         contents[directory / f"{name}.csv"] = buffer.getvalue()
