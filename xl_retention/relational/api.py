@@ -252,32 +252,28 @@ def order_tables(
     return OrderTables(_monthly(bought, purchases_from_counts, segment is not None), customers, revenue)
 
 
+def _counted(data: Any, kind: str, definition: Any, from_counts: Any, start: MonthLike, end: MonthLike,
+             kwargs: dict[str, Any]) -> pd.DataFrame:  # fmt: skip
+    """One monthly table: the engine counts by ``definition``, the core's ``from_counts`` adds the rates."""
+    con = _engine(data, kwargs.pop("backend", None))
+    segment = kwargs.pop("segment", None)
+    item = _prepared(data, kind, con, kwargs.get("columns"), kwargs.get("source", "input"),
+                     kwargs.get("options"), segment)  # fmt: skip
+    counts = con.execute(definition(item.table, *_range(start, end)))
+    return _monthly(counts, from_counts, segment is not None)
+
+
 def repeat_purchases(orders: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
     """The purchases table (as :func:`xl_retention.tables.repeat_purchases`), by the engine."""
-    con = _engine(orders, kwargs.pop("backend", None))
-    segment = kwargs.pop("segment", None)
-    item = _prepared(orders, "orders", con, kwargs.get("columns"), kwargs.get("source", "input"),
-                     kwargs.get("options"), segment)  # fmt: skip
-    bought = con.execute(d.purchases(item.table, *_range(start, end)))
-    return _monthly(bought, purchases_from_counts, segment is not None)
+    return _counted(orders, "orders", d.purchases, purchases_from_counts, start, end, kwargs)
 
 
 def returning_visitors(visits: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
     """Visitors and returning visitors per month (as :func:`xl_retention.tables.returning_visitors`), by the engine."""
-    con = _engine(visits, kwargs.pop("backend", None))
-    segment = kwargs.pop("segment", None)
-    item = _prepared(visits, "visits", con, kwargs.get("columns"), kwargs.get("source", "input"),
-                     kwargs.get("options"), segment)  # fmt: skip
-    seen = con.execute(d.visitors(item.table, *_range(start, end)))
-    return _monthly(seen, visitors_from_counts, segment is not None)
+    return _counted(visits, "visits", d.visitors, visitors_from_counts, start, end, kwargs)
 
 
 def nps_by_month(answers: Any, start: MonthLike = None, end: MonthLike = None, **kwargs: Any) -> pd.DataFrame:
     """NPS per month (as :func:`xl_retention.tables.nps_by_month`), by the engine."""
-    con = _engine(answers, kwargs.pop("backend", None))
-    segment = kwargs.pop("segment", None)
     confidence = kwargs.pop("confidence", 0.95)
-    item = _prepared(answers, "answers", con, kwargs.get("columns"), kwargs.get("source", "input"),
-                     kwargs.get("options"), segment)  # fmt: skip
-    result = con.execute(d.nps(item.table, *_range(start, end)))
-    return _monthly(result, lambda counts: nps_from_counts(counts, confidence), segment is not None)
+    return _counted(answers, "answers", d.nps, lambda counts: nps_from_counts(counts, confidence), start, end, kwargs)
