@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -139,3 +140,27 @@ def test_cells_without_a_type_take_the_two_pattern_path_with_the_same_bytes(seed
     some = dict(list(values.items())[1:])  # a formula cell not requested: the typed path keeps it
     assert xlsx_plain.untyped_cells(segment, "S", some, xlsx_plain._formula_starts(segment)) is None
     assert both(xml, some)[0] == both(xml, some)[1]
+
+
+@pytest.mark.parametrize("keys", ["text", "bytes"])
+def test_cells_in_any_order_give_the_same_bytes_as_in_the_sheets_order(keys: str) -> None:
+    """The engine hands the cells over in the sheet's order, which spares a lookup per cell; any other order, a
+    missing cell or one too many gives the same bytes (or the general path's refusal) as before."""
+    xml, _ = sheet(random.Random(5), 30, odd=False)
+    for kind in PLAIN_TYPES[1:]:
+        xml = xml.replace(kind.encode(), b"")
+    start, end = xml.index(b"<sheetData>") + len(b"<sheetData>"), xml.index(b"</sheetData>")
+    in_order = {f"{c}{r}": r * 10 + "CDEF".index(c) + 0.5 for r in range(1, 31) for c in "CDEF"}
+    if keys == "bytes":
+        in_order = {ref.encode(): value for ref, value in in_order.items()}
+    shuffled = dict(sorted(in_order.items(), key=lambda item: random.Random(str(item[0])).random()))
+    assert list(shuffled) != list(in_order)
+    expected = xlsx_plain.rewrite_plain_cells(xml, "S", in_order, start, end)
+    assert expected is not None and expected[1] == 120
+    assert re.search(rb'<c r="D7"( s="[0-9]+")?><f>A7\*D1&amp;"x"</f><v>71.5</v></c>', expected[0])
+    assert xlsx_plain.rewrite_plain_cells(xml, "S", shuffled, start, end) == expected
+    renamed = dict(in_order)  # the same count, one reference that is no formula cell: never taken for the sheet's
+    value = renamed.pop(next(iter(renamed)))
+    renamed["Z1" if keys == "text" else b"Z1"] = value
+    moved = xlsx_plain.rewrite_plain_cells(xml, "S", renamed, start, end)
+    assert moved is None or b"<v>10.5</v>" not in moved[0]

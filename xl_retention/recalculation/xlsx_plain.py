@@ -41,6 +41,7 @@ _PLAIN_CELL = re.compile(
 _UNTYPED_HEAD = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]*)"(?: s="[0-9]+")?><f>')
 _UNTYPED_TAIL = re.compile(rb"</f>(?:<v>[^<]*</v>|<v\s*/>|)</c>")
 _TAIL_TEXT = re.compile(_UNTYPED_TAIL.pattern.decode())
+_UNTYPED_HEAD_TEXT = re.compile(_UNTYPED_HEAD.pattern.decode())
 _GROUPS = 7
 _STEP = _GROUPS + 1
 _MISSING = object()
@@ -100,21 +101,34 @@ def _keys(refs: list[bytes], cells: dict) -> list:
     return b"\n".join(refs).decode().split("\n")
 
 
+def _values(cells: dict, keys: list) -> list:
+    """The value of each key (``_MISSING`` for one not in ``cells``). When the caller's cells come in the sheet's
+    order (the engine's do), one comparison of the two key lists replaces a lookup, and a hash, per cell."""
+    if len(cells) == len(keys) and list(cells) == keys:
+        return list(cells.values())
+    return list(map(cells.get, keys, repeat(_MISSING, len(keys))))
+
+
 def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: int) -> tuple[bytes, int] | None:
     """The common case, formula cells without a ``t`` attribute, every one of them requested: one ``findall`` of
     the references, then one ``sub`` and one ``%`` (numbers only) or one ``split`` and one ``join``; None for any
-    other segment."""
+    other segment. The segment is read as Latin-1 text (one byte, one character: every byte comes back as it
+    was), so that the references are found as text, the keys the caller's cells have."""
     from .xlsx_values import Resized, _cached
 
-    refs = _UNTYPED_HEAD.findall(segment)
+    text = segment.decode("latin-1")
+    refs = _UNTYPED_HEAD_TEXT.findall(text)
     count = len(refs)
     if count != starts or (len(cells) != count):
         return None
-    values = list(map(cells.get, _keys(refs, cells), repeat(_MISSING, count)))
+    keys: list = refs
+    if cells and isinstance(next(iter(cells)), bytes):
+        keys = "\n".join(refs).encode().split(b"\n")
+    values = _values(cells, keys)
     if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
         # every value a finite number: the sheet becomes a %-format with a %s at each value ("%" doubled), and
         # one % fills them in (a float's %s is its repr)
-        template, slots = _TAIL_TEXT.subn("</f><v>%s</v></c>", segment.decode("latin-1").replace("%", "%%"))
+        template, slots = _TAIL_TEXT.subn("</f><v>%s</v></c>", text.replace("%", "%%"))
         if slots != count:
             return None
         text = template % tuple(values)
@@ -136,12 +150,12 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
         if type(value) is str:
             done = texts_of.get(value)
             if done is None:
-                done = texts_of[value] = _cached(value, title, refs[k])
+                done = texts_of[value] = _cached(value, title, refs[k].encode())
             kind, raw = done
         elif value is _MISSING or isinstance(value, Resized):  # kept as it is, or a range: the other paths
             return None
         else:
-            kind, raw = _cached(value, title, refs[k])
+            kind, raw = _cached(value, title, refs[k].encode())
         texts[k] = b"</f><v>" + raw + b"</v></c>"
         if kind is not None:  # the type goes at the end of the start tag: <c r="B2" s="3" t="str"><f>...
             piece = pieces[k]
@@ -163,7 +177,7 @@ def typed_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: 
     if count != starts:
         return None
     keys = pieces[2::_STEP]
-    values = list(map(cells.get, _keys(keys, cells), repeat(_MISSING, count)))
+    values = _values(cells, _keys(keys, cells))
     if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
         odd: list[int] = []
         texts = numbers_text(values).split(b"\0")
