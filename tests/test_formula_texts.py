@@ -101,6 +101,10 @@ def test_shared_formula_copies_are_translated_from_the_first_cell() -> None:
     assert texts[(4, 3)] == "B4*$A$1+B$2"
     assert texts.shared_child((4, 3)) and not texts.shared_child((2, 2))
     assert texts.master_text((4, 3)) == "A2*$A$1+A$2"
+    assert texts.master_texts() == [(place, texts.master_text(place)) for place in texts.positions()]
+    assert (
+        dict(texts.master_texts())[(3, 2)] == "A2*$A$1+A$2" and dict(texts.master_texts())[(1, 4)] == 'SUM(B2:C4)&"x"'
+    )
     assert texts[(1, 4)] == 'SUM(B2:C4)&"x"' and texts[(1, 5)] == "ROW(A1:A3)"
     assert (2, 5) not in texts and len(texts) == 7
 

@@ -592,3 +592,29 @@ def test_booleans_among_nps_scores_are_value_errors(tmp_path: Path) -> None:
     with pytest.raises(xl_retention.NotANumberError):
         xl_retention.nps([[10], [False]])
     assert xl_retention.nps([10, 9, 0]) == 100 / 3
+
+
+def test_rewritten_formulas_filled_down_columns_each_get_their_own_rows_values(tmp_path: Path) -> None:
+    """Rewritten formulas (here the 15-digit comparison of IF) are set a column's run of rows at a time: every row
+    keeps its own formula, across gaps in the column and neighbouring columns."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for r in range(2, 9):
+        ws[f"A{r}"] = "=0.1+0.2" if r % 2 == 0 else 0.3 + r / 100
+        if r != 5:  # a gap in the column: two runs
+            ws[f"B{r}"] = f'=IF(A{r}=0.3,"equal {r}","other {r}")'
+        ws[f"C{r}"] = f"=IF(A{r}<>0.3,{r},-{r})"
+    path = tmp_path / "runs.xlsx"
+    wb.save(path)
+    got, _ = recalculated(path)
+    assert [got.get(f"B{r}") for r in range(2, 9)] == [
+        "equal 2",
+        "other 3",
+        "equal 4",
+        None,
+        "equal 6",
+        "other 7",
+        "equal 8",
+    ]
+    assert [got[f"C{r}"] for r in range(2, 9)] == [-2, 3, -4, 5, -6, 7, -8]

@@ -375,8 +375,7 @@ def compute(path: str | Path) -> Computed:
         # digit (Table1) the shape is the formula itself (tests/test_rewrite_shapes.py)
         exact = words is not None and has_digit(words.pattern)
         tested: dict[str, tuple[bool, bool, bool]] = {}
-        for r, c in found.positions():
-            stored = found.master_text((r, c))
+        for (r, c), stored in found.master_texts():
             if not may_need_any(stored, words) and (r, c) not in clipped:
                 continue
             key = stored if exact else shape(stored)
@@ -410,11 +409,7 @@ def compute(path: str | Path) -> Computed:
             formulas[sheet] = found
     if rewritten:
         _build_graph(workbook, formulas)  # setting formulas before it costs time in proportion to all of them
-        for sheet, r, c, new in rewritten:
-            try:  # (set_formula would refuse INDEX(row,1,1):INDEX(row,1,n) over its own row as a cycle)
-                workbook.sheet(sheet).set_formulas_batch(r, c, 1, 1, [[new]])
-            except RuntimeError:  # the engine refuses the rewritten form: it computes the formula as stored
-                pass
+        _set_formulas(workbook, rewritten)
     workbook.evaluate_all()
     if tables:
         for sheet, cells in tables.items():
@@ -447,6 +442,33 @@ def compute(path: str | Path) -> Computed:
         and _CALLS_NA.search(_LITERALS.sub('""', found[cell_position(ref)]))
     }
     return result
+
+
+def _set_formulas(workbook: fz.Workbook, rewritten: list[tuple[str, int, int, str]]) -> None:
+    """Set the rewritten formulas, a column's consecutive rows in one call (a filled-down column is one call,
+    not one per row). A run the engine refuses is set cell by cell: the engine computes a refused cell's formula
+    as stored (set_formula would refuse INDEX(row,1,1):INDEX(row,1,n) over its own row as a cycle)."""
+    runs: list[list[tuple[str, int, int, str]]] = []
+    for item in sorted(rewritten, key=lambda item: (item[0], item[2], item[1])):
+        last = runs[-1][-1] if runs else None
+        if last is not None and last[0] == item[0] and last[2] == item[2] and last[1] + 1 == item[1]:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for run in runs:
+        sheet, top, column, _ = run[0]
+        target = workbook.sheet(sheet)
+        try:
+            target.set_formulas_batch(top, column, len(run), 1, [[new] for *_, new in run])
+            continue
+        except RuntimeError:
+            if len(run) == 1:
+                continue
+        for _, r, c, new in run:
+            try:
+                target.set_formulas_batch(r, c, 1, 1, [[new]])
+            except RuntimeError:
+                pass
 
 
 def _classic_arrays(cells: dict[str, FormulaCell]) -> dict[tuple[int, int], tuple[int, int]]:

@@ -105,6 +105,18 @@ class FormulaTexts:
             return cell.text
         return self._cells[self._masters[cell.attrs["si"]]].text or ""
 
+    def master_texts(self) -> list[tuple[tuple[int, int], str]]:
+        """(place, :meth:`master_text`) of every formula cell, in the order of :meth:`positions`."""
+        cells, masters = self._cells, self._masters
+        out = []
+        for place, ref in self.refs.items():
+            cell = cells[ref]
+            text = cell.text
+            if text is None:
+                text = cells[masters[cell.attrs["si"]]].text or ""
+            out.append((place, text))
+        return out
+
     def __getitem__(self, place: tuple[int, int]) -> str:
         text = self._texts[place]
         if text is None:
