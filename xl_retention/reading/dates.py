@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._distinct import factorize
 from .errors import ColumnValues, DataError, bad_rows
 
 __all__ = ["DateOptions", "parse_dates"]
@@ -284,10 +285,8 @@ def _parse_mixed(
     series: pd.Series, options: DateOptions, excel_epoch: str | None, source: str, column: str
 ) -> np.ndarray:
     """An object or text column (cells of any type): each kind of value by its rule, text with one format."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    uniques = np.asarray(uniques, dtype=object)
-    out = np.full(len(uniques), np.datetime64("NaT"), dtype="datetime64[us]")
-    blank = np.zeros(len(uniques), dtype=bool)
+    codes, uniques = factorize(series)
+    out = np.full(len(uniques) + 1, np.datetime64("NaT"), dtype="datetime64[us]")  # the last one for code -1
     bad = np.zeros(len(uniques), dtype=bool)
     why = ""
     kinds = np.array([_kind(v) for v in uniques], dtype=object)
@@ -310,8 +309,7 @@ def _parse_mixed(
     texts = np.flatnonzero(kinds == "text")
     if texts.size and not bad.any():
         stripped = np.array([str(v).strip() for v in uniques[texts]], dtype=object)
-        empty = stripped == ""
-        blank[texts[empty]] = True
+        empty = stripped == ""  # blank: stays NaT
         filled = texts[~empty]
         if filled.size:
             try:
@@ -325,12 +323,7 @@ def _parse_mixed(
     if bad.any():
         rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
         raise bad_rows(source, column, why, rows, series.to_numpy())
-    if len(uniques) == 0:  # nothing but blanks
-        return np.full(len(series), np.datetime64("NaT"), dtype="datetime64[us]")
-    values = out[np.maximum(codes, 0)]
-    values[codes < 0] = np.datetime64("NaT")
-    values[(codes >= 0) & blank[np.maximum(codes, 0)]] = np.datetime64("NaT")
-    return values
+    return out[codes]  # one pass over the rows: blank texts and missing cells (code -1) are NaT
 
 
 def _kind(value: Any) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import mmap
 import os
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -174,7 +175,7 @@ def _read_csv_arrow(path: Path, dialect: CsvDialect, width: int) -> pd.DataFrame
                 delimiter=dialect.sep, quote_char=dialect.quotechar, newlines_in_values=quoted, ignore_empty_lines=True
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
+                column_types=dict.fromkeys(names, pa.large_string()),  # pandas' str dtype holds large_string
                 null_values=[""],
                 strings_can_be_null=True,
                 quoted_strings_can_be_null=True,
@@ -189,12 +190,13 @@ def _read_csv_arrow(path: Path, dialect: CsvDialect, width: int) -> pd.DataFrame
     return df
 
 
-def _holds_byte(path: Path, byte: bytes, chunk: int = 1 << 24) -> bool:
+def _holds_byte(path: Path, byte: bytes) -> bool:
+    """Whether the file has ``byte`` anywhere (searched in the mapped file: no copy of it in memory)."""
     with open(path, "rb") as handle:
-        while block := handle.read(chunk):
-            if byte in block:
-                return True
-    return False
+        if os.fstat(handle.fileno()).st_size == 0:
+            return False
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+            return view.find(byte) >= 0
 
 
 def _read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame:

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._distinct import distinct, factorize
 from .errors import ColumnValues, bad_rows
 
 __all__ = ["clean_ids", "parse_numbers"]
@@ -53,8 +54,10 @@ def clean_ids(series: pd.Series) -> pd.Series:
         return series
     if isinstance(dtype, pd.CategoricalDtype):
         series = series.astype(object)
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    values = np.asarray(uniques, dtype=object).tolist()
+    if dtype == _ARROW_TEXT and _stripped(distinct(series)):  # a CSV's ids: their distinct values, no codes
+        return series  # nothing to strip, no blank text: already what the take below would make
+    codes, values = factorize(series)
+    values = values.tolist()
     if set(map(type, values)) <= {str}:  # a CSV's ids (all text): what _id_text does to text, without its checks
         texts: list[str | None] = [text.strip() or None for text in values]
     else:
@@ -73,6 +76,19 @@ def clean_ids(series: pd.Series) -> pd.Series:
 
 
 _ARROW_TEXT = pd.StringDtype("pyarrow", na_value=np.nan)
+#: The characters Python's ``str.strip()`` removes (``str.isspace``), for Arrow's ``utf8_trim``.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _stripped(texts: Any) -> bool:
+    """Whether no text of an Arrow array has surrounding whitespace or is blank (missing values allowed)."""
+    import pyarrow.compute as pc
+
+    trimmed = pc.utf8_trim(texts, characters=WHITESPACE)
+    return bool(pc.all(pc.and_(pc.equal(trimmed, texts), pc.not_equal(trimmed, ""))).as_py() is not False)
 
 
 def _id_text(value: Any) -> str | None:
@@ -171,9 +187,8 @@ def parse_numbers(
     if pd.api.types.is_numeric_dtype(dtype):
         values = series.to_numpy(dtype=np.float64, na_value=np.nan)
     else:
-        codes, uniques = pd.factorize(series, use_na_sentinel=True)
-        uniques = np.asarray(uniques, dtype=object)
-        numbers = np.full(len(uniques), np.nan)
+        codes, uniques = factorize(series)
+        numbers = np.full(len(uniques) + 1, np.nan)  # the last one for code -1
         bad = np.zeros(len(uniques), dtype=bool)
         unclear = np.zeros(len(uniques), dtype=bool)  # 1,234 or 1.234 with nothing in the column to tell
         problem = f"values that are not {what}"
@@ -220,11 +235,7 @@ def parse_numbers(
             if unclear[bad].all():
                 problem = "numbers whose decimal mark cannot be told (1,234 or 1.234: give --decimal , or --decimal .)"
             raise bad_rows(source, column, problem, rows, raw)
-        if len(numbers):
-            values = numbers[np.maximum(codes, 0)]
-            values[codes < 0] = np.nan
-        else:  # every value blank
-            values = np.full(len(codes), np.nan)
+        values = numbers[codes]  # one pass over the rows: missing cells (code -1) are NaN
     if not np.isfinite(values).all():
         if np.isinf(values).any():
             raise bad_rows(source, column, "infinite values", np.flatnonzero(np.isinf(values)), values)

@@ -1,0 +1,85 @@
+"""Distinct values of a column and its codes, by Arrow's hash kernels where the column is Arrow text.
+
+Every column of a CSV read by :func:`~xl_retention.reading.read_table` is pandas' ``str`` dtype held
+by Arrow; each reading rule works on the column's distinct values, so hashing them is most of
+the reading's time. For such columns pyarrow's ``unique`` and ``dictionary_encode`` (C++, no
+Python object per row) replace :func:`pandas.factorize` (which converts more on the way); any
+other column goes through :func:`pandas.factorize`. Both give the same result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["arrow_text", "distinct", "factorize"]
+
+
+def arrow_text(series: pd.Series) -> Any | None:
+    """The ``pyarrow.ChunkedArray`` of text behind ``series`` (no copy), or None when it is not Arrow text."""
+    dtype = series.dtype
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        return None
+    try:
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover - an Arrow-backed column implies pyarrow
+        return None
+    data = series.array.__arrow_array__()
+    return data if isinstance(data, pa.ChunkedArray) else pa.chunked_array([data])
+
+
+def factorize(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, uniques)`` as ``pandas.factorize(series, use_na_sentinel=True)`` gives them.
+
+    ``codes``: an integer array of ``len(series)``, -1 for missing values, else the position in
+    ``uniques``; ``uniques``: an object array of the distinct non-missing values in order of first
+    appearance (Python ``str`` for text).
+
+    >>> codes, uniques = factorize(pd.Series(["b", None, "a", "b"], dtype="str"))
+    >>> codes.tolist(), uniques.tolist()
+    ([0, -1, 1, 0], ['b', 'a'])
+    """
+    data = arrow_text(series)
+    if data is None or len(data) == 0:
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        return codes, np.asarray(uniques, dtype=object)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    encoded = data.dictionary_encode()  # one memo table over every chunk: each chunk holds the final dictionary
+    if encoded.num_chunks == 0:  # pragma: no cover - a non-empty column has a chunk
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        return codes, np.asarray(uniques, dtype=object)
+    dictionary = encoded.chunk(0).dictionary
+    if any(_address(chunk.dictionary) != _address(dictionary) for chunk in encoded.chunks[1:]):
+        # not one shared dictionary (pyarrow has always shared it): pandas does the unifying
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        return codes, np.asarray(uniques, dtype=object)
+    indices = pa.chunked_array([chunk.indices for chunk in encoded.chunks], pa.int32())
+    if indices.null_count:
+        indices = pc.fill_null(indices, -1)
+    codes = indices.to_numpy()
+    return codes, np.asarray(dictionary.to_pylist(), dtype=object)
+
+
+def _address(array: Any) -> tuple[int, int]:
+    """Where an Arrow text array's characters are, and how many values: one dictionary, shared, has one."""
+    data = array.buffers()[2]
+    return (data.address if data is not None else 0), len(array)
+
+
+def distinct(series: pd.Series) -> Any | None:
+    """The distinct values of an Arrow text column as a ``pyarrow`` array (with a null for missing values), in
+    order of first appearance; None when the column is not Arrow text.
+
+    >>> distinct(pd.Series(["b", None, "a", "b"], dtype="str")).to_pylist()
+    ['b', None, 'a']
+    """
+    data = arrow_text(series)
+    if data is None:
+        return None
+    import pyarrow.compute as pc
+
+    return pc.unique(data)
