@@ -401,6 +401,50 @@ def test_same_names_from_two_folders_do_not_overwrite_each_other(books: SimpleNa
     assert len(set(written)) == len(written), written
 
 
+def test_a_rerun_replaces_its_earlier_result_after_the_input_changed(books: SimpleNamespace, tmp_path: Path) -> None:
+    source = copy(books.inconsistent, tmp_path, "tracker.xlsx")
+    assert recalc(source, engine="embedded").files[0].errors  # month 3 is impossible: #NUM! in F4
+    out = tmp_path / "tracker.recalc.xlsx"
+    assert customers_column(out, "F")[2] == "#NUM!"
+    shutil.copyfile(books.tracker, source)  # the user corrects the data and runs it again
+    report = recalc(source, engine="embedded")
+    assert report.ok and report.files[0].output == str(out)
+    assert customers_column(out, "F") == CRR
+
+
+@pytest.mark.parametrize("kind", ["workbook", "text", "folder"])
+def test_an_existing_output_that_is_not_an_earlier_result_is_kept(
+    books: SimpleNamespace, tmp_path: Path, kind: str
+) -> None:
+    """--output-dir holding the user's own file of the same name: the file is named and kept, byte for byte."""
+    source = copy(books.tracker, tmp_path / "in")
+    target = tmp_path / "reports" / "tracker.xlsx"
+    target.parent.mkdir()
+    if kind == "workbook":
+        wb = openpyxl.Workbook()
+        wb.active.title = "Budget"
+        wb.active["A1"] = "my own figures"
+        wb.save(target)
+    elif kind == "text":
+        target.write_text("notes\n", encoding="utf-8")
+    else:
+        target.mkdir()
+    before = target.read_bytes() if kind != "folder" else None
+    report = recalc(source, engine="embedded", output_dir=target.parent)
+    file = report.files[0]
+    assert file.status == "failed" and one_line(file.message)
+    assert str(target) in file.message and "not replaced" in file.message
+    if kind == "workbook":
+        assert "other sheets (Budget)" in file.message
+    if before is not None:
+        assert target.read_bytes() == before
+    assert sorted(p.name for p in target.parent.iterdir()) == ["tracker.xlsx"]  # no temporary file left
+    result = run_cli("--output-dir", target.parent, source)
+    assert (
+        result.returncode == 1 and "not replaced" in result.stdout and "Traceback" not in result.stdout + result.stderr
+    )
+
+
 # --- 4. bad files in a batch ------------------------------------------------------------------------------------------
 
 

@@ -135,6 +135,38 @@ def _check_readable(path: Path) -> None:
             raise ValueError(f"{path.name} is corrupt (damaged part {bad or 'xl/workbook.xml missing'})")
 
 
+def _sheet_titles(path: Path) -> list[str] | None:
+    """The sheet titles of the workbook at ``path`` in their order, or None when it is no readable workbook."""
+    from .xlsx_values import _sheet_parts
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            return list(_sheet_parts(package))
+    except Exception:  # noqa: BLE001  (not a zip, damaged, no workbook part: not a workbook this command wrote)
+        return None
+
+
+def _check_replaceable(path: Path, output: Path) -> None:
+    """Refuse to replace an existing ``output`` that is not an earlier result of ``path``.
+
+    An earlier result of the same workbook (its sheets, in the same order: the input recalculated
+    before, perhaps with other data or formulas since) is replaced, as a rerun should. Any other file
+    there (another workbook of the same name in ``--output-dir``, a file that is no workbook) is the
+    user's: it is named and kept.
+    """
+    if not output.exists() and not output.is_symlink():
+        return
+    if output.is_dir():
+        raise ValueError(f"{path.name}: its output {output} is a folder: not replaced")
+    theirs = _sheet_titles(output)
+    if theirs is None or theirs != _sheet_titles(path):
+        what = "no workbook" if theirs is None else f"a workbook with other sheets ({', '.join(theirs)})"
+        raise ValueError(
+            f"{path.name}: its output {output} exists and is {what}, not an earlier result of {path.name}: not "
+            "replaced; move it or choose another output folder (--output-dir)"
+        )
+
+
 def _issues(values: dict[str, dict[str, Any]]) -> list[CellIssue]:
     """The error cells among computed ``values``, with the reason an xl-retention function gave (else "")."""
     found = []
@@ -190,6 +222,8 @@ def recalc_file(
         if not in_place and output.exists() and output.resolve() == path.resolve():
             raise ValueError(f"{path.name}: the output would replace the input; use in-place to replace it")
         _check_readable(path)
+        if not in_place:
+            _check_replaceable(path, output)
         output.parent.mkdir(parents=True, exist_ok=True)
         check = _unchanged(path, _fingerprint(path)) if in_place else None
         if engine == "excel":
