@@ -134,3 +134,13 @@ def test_the_arrow_reader_gives_pandas_str_columns_without_a_copy(tmp_path) -> N
     assert arrow_text(df["customer_id"]).type == pa.large_string()
     assert [None if pd.isna(v) else v for v in df["customer_id"]] == ["c1", None, " c2 "]
     assert [None if pd.isna(v) else v for v in clean_ids(df["customer_id"])] == ["c1", None, "c2"]
+
+
+def test_the_tables_codes_of_arrow_ids_are_pandas_codes() -> None:
+    from xl_retention.tables._months import _id_codes
+
+    ids = arrow_series(["c2", "c1"], [], ["c3", "c2"], ["c1"])
+    codes = _id_codes(ids)
+    assert codes.codes.tolist() == [0, 1, 2, 0, 1] and codes.count == 3 and codes.offset == 0
+    assert codes.codes.dtype == np.intp
+    assert _id_codes(pd.Series(["c2", "c1", "c2"], dtype=object)).codes.tolist() == [0, 1, 0]

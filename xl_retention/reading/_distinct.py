@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["arrow_text", "distinct", "factorize"]
+__all__ = ["arrow_codes", "arrow_text", "distinct", "factorize"]
 
 
 def arrow_text(series: pd.Series) -> Any | None:
@@ -41,27 +41,38 @@ def factorize(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     >>> codes.tolist(), uniques.tolist()
     ([0, -1, 1, 0], ['b', 'a'])
     """
-    data = arrow_text(series)
-    if data is None or len(data) == 0:
+    encoded = arrow_codes(series)
+    if encoded is None:
         codes, uniques = pd.factorize(series, use_na_sentinel=True)
         return codes, np.asarray(uniques, dtype=object)
+    codes, dictionary = encoded
+    return codes, np.asarray(dictionary.to_pylist(), dtype=object)
+
+
+def arrow_codes(series: pd.Series) -> tuple[np.ndarray, Any] | None:
+    """``(codes, dictionary)`` of an Arrow text column by ``dictionary_encode`` (the codes as :func:`factorize`
+    gives them, the distinct values as a ``pyarrow`` array); None when the column is not Arrow text or is empty.
+
+    >>> codes, dictionary = arrow_codes(pd.Series(["b", None, "a", "b"], dtype="str"))
+    >>> codes.tolist(), dictionary.to_pylist()
+    ([0, -1, 1, 0], ['b', 'a'])
+    """
+    data = arrow_text(series)
+    if data is None or len(data) == 0:
+        return None
     import pyarrow as pa
     import pyarrow.compute as pc
 
     encoded = data.dictionary_encode()  # one memo table over every chunk: each chunk holds the final dictionary
     if encoded.num_chunks == 0:  # pragma: no cover - a non-empty column has a chunk
-        codes, uniques = pd.factorize(series, use_na_sentinel=True)
-        return codes, np.asarray(uniques, dtype=object)
+        return None
     dictionary = encoded.chunk(0).dictionary
     if any(_address(chunk.dictionary) != _address(dictionary) for chunk in encoded.chunks[1:]):
-        # not one shared dictionary (pyarrow has always shared it): pandas does the unifying
-        codes, uniques = pd.factorize(series, use_na_sentinel=True)
-        return codes, np.asarray(uniques, dtype=object)
+        return None  # not one shared dictionary (pyarrow has always shared it): pandas does the unifying
     indices = pa.chunked_array([chunk.indices for chunk in encoded.chunks], pa.int32())
     if indices.null_count:
         indices = pc.fill_null(indices, -1)
-    codes = indices.to_numpy()
-    return codes, np.asarray(dictionary.to_pylist(), dtype=object)
+    return indices.to_numpy(), dictionary
 
 
 def _address(array: Any) -> tuple[int, int]:

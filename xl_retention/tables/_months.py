@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import RetentionInputError
+from ..reading._distinct import arrow_codes
 from ..reading.errors import bad_rows
 
 COHORT_KINDS = ("customers", "revenue")
@@ -52,6 +53,9 @@ def _id_codes(series: pd.Series) -> _Codes:
         low, high = int(values.min()), int(values.max())
         if high - low < max(n // 2, 1 << 20) and high < 2**62:  # per-id state stays small next to the input
             return _Codes(values, high - low + 1, low)
+    encoded = arrow_codes(series)  # a CSV's ids (Arrow text): Arrow's hash encoding
+    if encoded is not None:
+        return _Codes(encoded[0].astype(np.intp), len(encoded[1]))  # intp as pandas': codes * months stay exact
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     return _Codes(codes, len(uniques))
 
