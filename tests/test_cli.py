@@ -90,3 +90,17 @@ def test_survey_answers_whose_scores_are_all_blank_give_a_month_without_response
         0,
     ]
     assert table["nps"].isna().all()
+
+
+def test_a_bad_month_count_names_months_in_one_line(tmp_path):
+    for command, value, message in (
+        ("new", "0", "argument --months: must be from 1 to 1200, got 0"),
+        ("new", "1201", "argument --months: must be from 1 to 1200, got 1201"),
+        ("demo", "two", "argument --months: must be a whole number of months from 1 to 1200, got 'two'"),
+    ):
+        result = subprocess.run([sys.executable, "-m", "xl_retention", command, "x.xlsx", "--months", value],
+                                capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
+        assert result.returncode == 2
+        assert result.stderr.splitlines()[-1] == f"xl-retention {command}: error: {message}"
+        assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []

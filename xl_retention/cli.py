@@ -225,6 +225,17 @@ def _workers(text: str) -> int:
     return number
 
 
+def _months(text: str) -> int:
+    """``--months``: a whole number of months from 1 to 1200 (the template's limit)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number of months from 1 to 1200, got {text!r}") from None
+    if not 1 <= number <= 1200:
+        raise argparse.ArgumentTypeError(f"must be from 1 to 1200, got {number}")
+    return number
+
+
 def _first_month(text: str) -> str:
     """``new --start``: YYYY-MM, no earlier than 1900-01 (Excel's first date)."""
     import re
@@ -260,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--start", type=_first_month, default=_this_month(), help="first month, YYYY-MM (default: this month)"
     )
-    new.add_argument("--months", type=int, default=24, help="number of months (default: 24)")
+    new.add_argument("--months", type=_months, default=24, help="number of months (default: 24)")
     new.add_argument("--force", action="store_true", help="replace PATH if it exists")
     new.set_defaults(run=_new)
 
@@ -310,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="a sample tracking workbook, recalculated, with its key figures")
     demo.add_argument("path", nargs="?", default="retention_demo.xlsx", help="default: retention_demo.xlsx")
-    demo.add_argument("--months", type=int, default=24, help="number of months (default: 24)")
+    demo.add_argument("--months", type=_months, default=24, help="number of months (default: 24)")
     demo.add_argument("--start", default=None, help="first month, YYYY-MM (default: 24 months up to last month)")
     demo.add_argument("--force", action="store_true", help="replace PATH if it exists")
     demo.set_defaults(run=_demo)
