@@ -104,3 +104,14 @@ def test_a_bad_month_count_names_months_in_one_line(tmp_path):
         assert result.stderr.splitlines()[-1] == f"xl-retention {command}: error: {message}"
         assert "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_duckdb_database_that_cannot_be_opened_is_named_in_one_line(tmp_path):
+    (tmp_path / "subs.csv").write_text("customer_id,month,mrr\nc1,2026-01,10\n", encoding="utf-8")
+    missing = tmp_path / "no such folder" / "x.db"
+    result = subprocess.run([sys.executable, "-m", "xl_retention", "import", "--subscriptions", "subs.csv",
+                             "--to-csv", "out", "--backend", "duckdb", "--connection", str(missing)],
+                            capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"xl-retention: error: cannot open the DuckDB database {missing}: IO Error")
+    assert len(result.stderr.splitlines()) == 1 and not (tmp_path / "out").exists()

@@ -352,6 +352,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("xl-retention: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001  (a library's own error type: still one line, never a traceback)
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        print(f"xl-retention: error: {type(error).__name__}: {first}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -39,7 +39,12 @@ def connect(name: str = "duckdb", connection: str | None = None) -> Any:
         config: dict[str, Any] = {"temp_directory": _spill_folder()}
         if os.environ.get("XL_RETENTION_DUCKDB_MEMORY"):
             config["memory_limit"] = os.environ["XL_RETENTION_DUCKDB_MEMORY"]
-        return ibis.duckdb.connect(connection or ":memory:", **config)
+        try:
+            return ibis.duckdb.connect(connection or ":memory:", **config)
+        except Exception as error:  # DuckDB's own errors (a folder that does not exist, a locked file): one line
+            raise ValueError(
+                f"cannot open the DuckDB database {connection}: {str(error).strip().splitlines()[0]}"
+            ) from None
     if name == "spark":
         return ibis.pyspark.connect(spark_session(connection))
     if name == "postgres":
