@@ -144,3 +144,15 @@ def test_the_tables_codes_of_arrow_ids_are_pandas_codes() -> None:
     assert codes.codes.tolist() == [0, 1, 2, 0, 1] and codes.count == 3 and codes.offset == 0
     assert codes.codes.dtype == np.intp
     assert _id_codes(pd.Series(["c2", "c1", "c2"], dtype=object)).codes.tolist() == [0, 1, 0]
+
+
+def test_prepare_keeps_its_new_columns_and_copies_the_inputs() -> None:
+    from xl_retention.reading import prepare
+
+    source = pd.DataFrame({"customer_id": [7, 8], "date": ["2024-01-01", "2024-01-31"], "amount": [1.5, 2.5]})
+    frame, _ = prepare(source, "orders")
+    assert frame["customer_id"].tolist() == [7, 8] and frame["amount"].tolist() == [1.5, 2.5]
+    assert not np.shares_memory(frame["amount"].to_numpy(), source["amount"].to_numpy())
+    assert not np.shares_memory(frame["customer_id"].to_numpy(), source["customer_id"].to_numpy())
+    frame.loc[0, "amount"] = 99.0
+    assert source["amount"].tolist() == [1.5, 2.5]
