@@ -156,3 +156,14 @@ def test_prepare_keeps_its_new_columns_and_copies_the_inputs() -> None:
     assert not np.shares_memory(frame["customer_id"].to_numpy(), source["customer_id"].to_numpy())
     frame.loc[0, "amount"] = 99.0
     assert source["amount"].tolist() == [1.5, 2.5]
+
+
+def test_one_shared_dictionary_is_told_from_separate_ones() -> None:
+    from xl_retention.reading._distinct import _address
+
+    chunks = pa.chunked_array([["a", "b", None], ["b", "a"]], pa.large_string())
+    shared = chunks.dictionary_encode()
+    assert _address(shared.chunk(0).dictionary) == _address(shared.chunk(1).dictionary)
+    separate = [pa.chunked_array([c]).dictionary_encode().chunk(0).dictionary for c in chunks.chunks]
+    assert separate[0].to_pylist() == ["a", "b"] and separate[1].to_pylist() == ["b", "a"]
+    assert _address(separate[0]) != _address(separate[1])

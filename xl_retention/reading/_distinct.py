@@ -76,9 +76,9 @@ def arrow_codes(series: pd.Series) -> tuple[np.ndarray, Any] | None:
 
 
 def _address(array: Any) -> tuple[int, int]:
-    """Where an Arrow text array's characters are, and how many values: one dictionary, shared, has one."""
-    data = array.buffers()[2]
-    return (data.address if data is not None else 0), len(array)
+    """Where an Arrow text array's offsets (or views) are, and how many values: one dictionary, shared, has one."""
+    offsets = array.buffers()[1]
+    return (offsets.address if offsets is not None else 0), len(array)
 
 
 def distinct(series: pd.Series) -> Any | None:
