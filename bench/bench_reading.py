@@ -9,8 +9,12 @@ orders per customer), ``date`` ISO (``2023-04-17``), ``amount`` (``12.34``).
 
 * ours: what ``xl-retention import --orders`` does before the monthly tables: ``read_table``
   (the separator and encoding sniffed, every column read as text; plain UTF-8 files by pyarrow's
-  multi-threaded CSV reader) and ``prepare(df, "orders")`` (ids cleaned and factorized, blank ids
-  refused, one date format found and applied, amounts parsed; the columns in two threads);
+  multi-threaded CSV reader) and ``prepare(df, "orders")`` (the distinct ids found by Arrow's hash
+  kernel, checked for surrounding spaces and blanks, cleaned if needed; blank ids refused; dates and
+  amounts dictionary-encoded, one date format found and applied, amounts parsed; the columns in two
+  threads);
+* with ``--baseline DIR`` (a folder holding another version's ``xl_retention`` package, e.g. from
+  ``git archive COMMIT xl_retention | tar -x -C DIR``), that version too, interleaved in the same run;
 * DuckDB: ``read_csv`` with the column types given, into a table in memory with the ids trimmed,
   the blank-id count and the distinct-id count (the same checks), in one SQL statement.
 
@@ -70,6 +74,7 @@ def write_csv(path: Path, rows: int) -> None:
 
 
 def run(code: str, folder: Path) -> dict:
+    """``code`` in a fresh process started in ``folder`` (a package there is imported first)."""
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=folder)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -84,28 +89,38 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1M,10M", help="rows, e.g. 1M,10M")
     parser.add_argument("--runs", type=int, default=2, help="fresh processes per measurement (best time)")
+    parser.add_argument("--baseline", type=Path, help="a folder with another version's xl_retention package")
     args = parser.parse_args()
+    if args.baseline is not None and not (args.baseline / "xl_retention" / "__init__.py").is_file():
+        parser.error(f"--baseline {args.baseline}: no xl_retention package in it")
     import duckdb
 
     print(f"duckdb {duckdb.__version__}; {os.cpu_count()} cores (both use all: pyarrow's CSV reader and two column "
           f"threads for ours); best of {args.runs}")  # fmt: skip
     print()
-    print("| rows | CSV MB | ours s | DuckDB s | ours / DuckDB | ours peak MB | DuckDB peak MB | load |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    base = " baseline s | baseline / DuckDB |" if args.baseline else ""
+    print(f"| rows | CSV MB | ours s | DuckDB s | ours / DuckDB | ours peak MB | DuckDB peak MB |{base} load |")
+    print("|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * (3 if args.baseline else 1))
     with tempfile.TemporaryDirectory(prefix="xlr-reading-") as name:
         folder = Path(name)
         for rows in (parse_size(s) for s in args.sizes.split(",")):
             path = folder / f"orders-{rows}.csv"
             write_csv(path, rows)
-            results: dict[str, list[dict]] = {"ours": [], "duckdb": []}
+            results: dict[str, list[dict]] = {"ours": [], "duckdb": [], "baseline": []}
             for _ in range(args.runs):  # interleaved
                 results["ours"].append(run(OURS.format(path=str(path), rows=rows), folder))
                 results["duckdb"].append(run(DUCK.format(path=str(path)), folder))
+                if args.baseline:
+                    results["baseline"].append(run(OURS.format(path=str(path), rows=rows), args.baseline))
             ours, duck = (min(results[k], key=lambda r: r["seconds"]) for k in ("ours", "duckdb"))
             assert ours["customers"] == duck["customers"], (ours, duck)
+            extra = ""
+            if args.baseline:
+                old = min(results["baseline"], key=lambda r: r["seconds"])
+                extra = f" {old['seconds']:.2f} | {old['seconds'] / duck['seconds']:.2f}x |"
             print(
                 f"| {rows:,} | {path.stat().st_size / 2**20:.0f} | {ours['seconds']:.2f} | {duck['seconds']:.2f} | "
-                f"{ours['seconds'] / duck['seconds']:.1f}x | {ours['peak_mb']:.0f} | {duck['peak_mb']:.0f} | "
+                f"{ours['seconds'] / duck['seconds']:.2f}x | {ours['peak_mb']:.0f} | {duck['peak_mb']:.0f} |{extra} "
                 f"{os.getloadavg()[0]:.2f} |",
                 flush=True,
             )
