@@ -181,3 +181,35 @@ def test_error_in_an_array_names_its_position_and_series_its_label():
 def test_clv_with_discount_and_no_churn_is_finite():
     # the denominator is d + churn_rate: only 0 when both are 0
     assert xr.clv(100, 0.8, 0, 0.1) == pytest.approx(80 * 1.1 / 0.1, rel=1e-15)
+
+
+def test_an_error_names_the_values_place_in_the_range_as_given_blanks_counted():
+    with pytest.raises(xr.OutOfRangeError) as caught:
+        xr.nps([10, None, 100])
+    assert str(caught.value) == "scores must be a whole score from 0 to 10, got 100 at position 2"
+    assert caught.value.position == (2,)  # its place in the list given, the blank counted (was 1, blanks dropped)
+    with pytest.raises(xr.OutOfRangeError, match=r"got 100 at position \(1, 1\)$"):
+        xr.nps_moe([[10, 9], [None, 100]])
+    with pytest.raises(xr.OutOfRangeError, match=r"got 2.5 at position 3$"):
+        xr.repeat_purchase_rate([1, 2, None, 2.5])
+    from xl_retention._validation import Inputs
+
+    with pytest.raises(xr.OutOfRangeError, match=r"got -1 at position \(1, 1\)$"):  # plain numbers, not np.int64(1)
+        Inputs(a=np.array([[1.0, 2.0], [3.0, -1.0]])).check_range("a")
+
+
+def test_a_cells_reason_counts_the_place_in_the_range_from_1():
+    from xl_retention import cells
+    from xl_retention.registry import BY_NAME
+
+    column = [[10.0], [9.0], [None], [100.0]]  # a range of one column, as Excel gives it
+    result = cells.evaluate(BY_NAME["NPS_MOE"], column)
+    assert (result.code, result.message) == (
+        "#NUM!",
+        "scores must be a whole score from 0 to 10, got 100 in cell 4 of scores",
+    )
+    result = cells.evaluate(BY_NAME["REPEAT_PURCHASE_RATE"], [[1.0], [2.5]])
+    assert result.message == "order_counts must be a whole number of orders >= 0, got 2.5 in cell 2 of order_counts"
+    error = xr.OutOfRangeError("a must be a number >= 0, got -1 at position (1, 0)", "a", -1.0)
+    error.position = (1, 0)
+    assert cells.excel_message(error) == "a must be a number >= 0, got -1 in row 2, column 1 of a"

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import NotANumberError, OutOfRangeError, RetentionInputError, ZeroDenominatorError
+from .errors import NotANumberError, OutOfRangeError, RetentionInputError, ZeroDenominatorError, position_text
 
 
 def _pandas_types() -> tuple[type, ...]:
@@ -57,8 +57,11 @@ def to_float_array(name: str, value: Any) -> np.ndarray:
         try:
             out[index] = _element_to_float(name, element)
         except NotANumberError as error:
-            where = f" at position {index[0] if len(index) == 1 else index}" if array.ndim else ""
-            raise NotANumberError(f"{error}{where}", name, element) from None
+            if not array.ndim:
+                raise
+            located = NotANumberError(f"{error}{position_text(index)}", name, element)
+            located.position = index
+            raise located from None
     return out
 
 
@@ -108,7 +111,7 @@ class Inputs:
             return ""
         if self._series is not None and len(index) == 1:
             return f" at index {self._series.index[index[0]]!r}"
-        return f" at position {index[0] if len(index) == 1 else index}"
+        return position_text(index)
 
     def fail_where(self, bad: np.ndarray, error: type[RetentionInputError], message: str, argument: str) -> None:
         """Raise ``error`` for the first element where ``bad`` holds.
@@ -123,9 +126,12 @@ class Inputs:
             raise error(message.format(**values), argument, values.get(argument))
         if not np.any(bad):
             return
-        index = np.unravel_index(int(np.argmax(bad)), np.shape(bad))
+        index = tuple(map(int, np.unravel_index(int(np.argmax(bad)), np.shape(bad))))
         values = {name: float(array[index]) for name, array in self._arrays.items()}
-        raise error(message.format(**values) + self._where(index), argument, values.get(argument))
+        located = error(message.format(**values) + self._where(index), argument, values.get(argument))
+        if self._series is None:
+            located.position = index
+        raise located
 
     def check_range(
         self,
@@ -172,9 +178,16 @@ class Inputs:
         return result
 
 
-def flatten_range(name: str, values: Any) -> np.ndarray:
-    """A 1-D or 2-D range of values as a flat float array, blanks (None, NaN, "") dropped."""
-    array = to_float_array(name, values).ravel()
+def flatten_range(name: str, values: Any, **check: Any) -> np.ndarray:
+    """A 1-D or 2-D range of values as a flat float array, blanks (None, NaN, "") dropped.
+
+    ``check``: the arguments of :meth:`Inputs.check_range` (``high=10, integer=True, what=...``), applied
+    before the blanks are dropped, so that an error's position is the value's place in the range as given.
+    """
+    array = to_float_array(name, values)
+    if check:
+        Inputs(**{name: array}).check_range(name, **check)
+    array = array.ravel()
     return array[~np.isnan(array)]
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import EXCEL_ERRORS, RetentionInputError
+from .errors import EXCEL_ERRORS, RetentionInputError, position_text
 from .registry import Argument, ExcelFunction
 
 
@@ -76,11 +76,29 @@ def _as_grid(value: Any) -> np.ndarray:
     return array
 
 
+def excel_message(error: RetentionInputError) -> str:
+    """The core's message as a cell's reason: a value's place in a range counted as Excel users count, from 1.
+
+    ``"scores must be a whole score from 0 to 10, got 100 at position (2, 0)"`` becomes
+    ``"... got 100 in row 3, column 1 of scores"``; a 1-D position ``k`` (a range read row by row) becomes ``cell k+1``.
+    """
+    text = str(error)
+    index = error.position
+    if index is None or not 1 <= len(index) <= 2:
+        return text
+    suffix = position_text(index)
+    if not text.endswith(suffix):
+        return text
+    name = error.argument or "the range"
+    place = f"cell {index[0] + 1}" if len(index) == 1 else f"row {index[0] + 1}, column {index[1] + 1}"
+    return f"{text[: -len(suffix)]} in {place} of {name}"
+
+
 def _call(function: ExcelFunction, *args: Any) -> Cell:
     try:
         result = function.func(*args)
     except RetentionInputError as error:
-        return CellError(error.excel_error, str(error))
+        return CellError(error.excel_error, excel_message(error))
     except Exception as error:  # never a traceback in a cell
         return CellError("#VALUE!", f"{function.name} failed: {error!r}")
     if function.returns == "row":
@@ -256,7 +274,7 @@ def number_caller(function: ExcelFunction) -> Any:
             try:
                 result = func(*args) if count == total else func(*args, *defaults[count:])
             except RetentionInputError as error:
-                return CellError(error.excel_error, str(error))
+                return CellError(error.excel_error, excel_message(error))
             except Exception as error:  # never a traceback in a cell
                 return CellError("#VALUE!", f"{name} failed: {error!r}")
             return float(result)

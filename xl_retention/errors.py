@@ -31,9 +31,13 @@ class RetentionInputError(ValueError):
         argument: the name of the offending argument (or arguments, comma separated).
         value: the offending value.
         excel_error: the Excel error a formula shows for this input.
+        position: the offending element's index in an array argument (the message ends with
+            :func:`position_text` of it), else None.
     """
 
     excel_error = "#VALUE!"
+    #: where in an array argument the offending value is (0-based index), when the message says so
+    position: tuple[int, ...] | None = None
 
     def __init__(self, message: str, argument: str | None = None, value: Any = None):
         super().__init__(message)
@@ -57,3 +61,8 @@ class NotANumberError(RetentionInputError):
     """Text, a boolean or an error value where a number belongs: ``#VALUE!``."""
 
     excel_error = "#VALUE!"
+
+
+def position_text(index: tuple[int, ...]) -> str:
+    """The end of a message that locates a value in an array: ``" at position 2"``, ``" at position (1, 0)"``."""
+    return f" at position {index[0]}" if len(index) == 1 else f" at position {index}"

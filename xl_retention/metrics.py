@@ -188,9 +188,7 @@ def repeat_purchase_rate(returning: ArrayLike, total: ArrayLike | None = None) -
     """
     if total is not None:
         return _share(returning, total, "customers who bought")
-    counts = flatten_range("order_counts", returning)
-    x = Inputs(order_counts=counts)
-    x.check_range("order_counts", integer=True, what="a whole number of orders >= 0")
+    counts = flatten_range("order_counts", returning, integer=True, what="a whole number of orders >= 0")
     buyers = int(np.count_nonzero(counts >= 1))
     if buyers == 0:
         raise ZeroDenominatorError("order_counts has no customer with an order", "order_counts", 0)
@@ -236,8 +234,7 @@ def nps_breakdown(scores: ArrayLike) -> NPSBreakdown:
     >>> nps_breakdown([10, 9, 9, 8, 7, 6, 3])
     NPSBreakdown(promoters=3, passives=2, detractors=2, responses=7)
     """
-    values = flatten_range("scores", scores)
-    Inputs(scores=values).check_range("scores", high=10, integer=True, what="a whole score from 0 to 10")
+    values = flatten_range("scores", scores, high=10, integer=True, what="a whole score from 0 to 10")
     promoters = int(np.count_nonzero(values >= 9))
     detractors = int(np.count_nonzero(values <= 6))
     return NPSBreakdown(promoters, values.size - promoters - detractors, detractors, values.size)
