@@ -125,7 +125,7 @@ def _descending(key: tuple[int, Any], items: list[Any]) -> int:
     return found
 
 
-def _pattern(text: str) -> re.Pattern[str]:
+def wildcard_pattern(text: str) -> re.Pattern[str]:
     """Excel's wildcards in an exact text match: ``*`` any run, ``?`` one character, ``~`` escapes."""
     out, i = [], 0
     while i < len(text):
@@ -141,7 +141,7 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 def _exact(key: tuple[int, Any], items: list[Any], wildcards: bool = True) -> int:
     if key[0] == _TEXT and wildcards and any(c in key[1] for c in "*?~"):
-        pattern = _pattern(key[1])
+        pattern = wildcard_pattern(key[1])
         return next((i for i, v in enumerate(items) if isinstance(v, str) and pattern.fullmatch(v)), -1)
     return next((i for i, v in enumerate(items) if _compare(key, v) == 0), -1)
 

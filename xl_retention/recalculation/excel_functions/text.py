@@ -259,6 +259,10 @@ for _name, _fn, _low, _high in (
     ("REPT", _rept, 2, 2),
     ("LOWER", _lower, 1, 1),
     ("UPPER", _upper, 1, 1),
+    ("LENB", _len, 1, 1),  # the byte forms: as the character forms in a single-byte language (Excel's docs)
+    ("LEFTB", _left, 1, 2),
+    ("RIGHTB", _right, 1, 2),
+    ("MIDB", _mid, 3, 3),
 ):
     excel_function(_name, _low, _high)(_each(_fn))
 

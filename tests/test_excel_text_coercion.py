@@ -1,0 +1,159 @@
+"""Text and number conversions of the embedded engine as Excel makes them (H7's fuzz findings f7-f14, f10).
+
+Each test builds a small workbook with openpyxl, recalculates it with the embedded engine
+(``recalc_file``) and reads the stored values back; the expected values are Excel's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from xl_retention.recalculation import recalc_file
+
+
+def _recalculated(tmp_path: Path, cells: dict[str, object]) -> dict[str, object]:
+    """The values of every cell of sheet S after the embedded engine recalculated ``cells``."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in cells.items():
+        sheet[ref] = value
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    return {ref: out[ref].value for ref in cells}
+
+
+def test_text_functions_read_a_number_as_general_text_with_15_digits(tmp_path: Path) -> None:
+    # Excel turns a number given to a text function into the text the General format shows: at most 15
+    # significant digits, scientific from 1E+15 ("=SUBSTITUTE(0.1+0.2,".",",")" is "0,3"); the engine's
+    # built-ins wrote 17 digits ("0,30000000000000004"), so EXACT said FALSE and FIND found a "4".
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": 0.1,
+            "A2": 0.2,
+            "A3": "=A1+A2",
+            "B1": '=SUBSTITUTE(A3,".",",")',
+            "B2": "=TRIM(A3)",
+            "B3": '=EXACT(A3,"0.3")',
+            "B4": '=FIND("4",A3)',
+            "B5": '=REPLACE(1/3,1,1,"x")',
+            "B6": '=SUBSTITUTE(1E+20,"0","x")',
+            "B7": "=TRIM(123456789012345678)",
+            "B8": "=PROPER(A3)",
+            "B9": "=CLEAN(A3)",
+            "B10": '=SEARCH("4",A3)',
+            "B11": '=_xlfn.TEXTBEFORE(A3,"3")',
+            "B12": '=_xlfn.TEXTAFTER(A3,".")',
+            "B13": "=_xlfn.VALUETOTEXT(A3)",
+            "B14": "=_xlfn.ARRAYTOTEXT(A1:A3)",
+            "B15": "=LENB(A3)",
+            "B16": "=MIDB(A3,1,20)",
+            "B17": '=FINDB("3",A3)',
+            "B18": '=SEARCH(A3,"x0.3")',
+            "B19": "=REPT(A3,2)",
+            "B20": "=UPPER(2^70)",
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 21)] == [
+        "0,3",
+        "0.3",
+        True,
+        "#VALUE!",
+        "x.333333333333333",
+        "1E+2x",
+        "1.23456789012346E+17",
+        "0.3",
+        "0.3",
+        "#VALUE!",
+        "0.",
+        "3",
+        "0.3",
+        "0.1, 0.2, 0.3",
+        3,
+        "0.3",
+        3,
+        2,
+        "0.30.3",
+        "1.18059162071741E+21",
+    ]
+
+
+def test_text_editing_and_searching_as_excel_documents_them(tmp_path: Path) -> None:
+    # Microsoft's documentation of each function: SUBSTITUTE's instance_num, TRIM (spaces only), CLEAN (codes
+    # 0-31), PROPER ("76BudGet" -> "76Budget"), FIND/SEARCH start_num (past the end: #VALUE!; an empty
+    # find_text is found at start_num), SEARCH's wildcards, TEXTBEFORE/TEXTAFTER's instance_num, match_mode,
+    # match_end and if_not_found, several delimiters; VALUETOTEXT/ARRAYTOTEXT format 1 quotes text.
+    got = _recalculated(
+        tmp_path,
+        {
+            "B1": '=SUBSTITUTE("aaa","a","b",2)',
+            "B2": '=SUBSTITUTE("aaa","a","b",0)',
+            "B3": '=TRIM("  a   b  ")',
+            "B4": '=CLEAN("a"&CHAR(7)&"b")',
+            "B5": '=PROPER("76BudGet 2-way")',
+            "B6": '=FIND("b","abcb",3)',
+            "B7": '=FIND("","abc",4)',
+            "B8": '=FIND("c","abc",5)',
+            "B9": '=SEARCH("B?","abc")',
+            "B10": '=SEARCH("~*","a*c")',
+            "B11": '=_xlfn.TEXTBEFORE("a-b-c","-",-1)',
+            "B12": '=_xlfn.TEXTBEFORE("a-b-c","-",3,0,1)',
+            "B13": '=_xlfn.TEXTBEFORE("a-B-c","b",1,1)',
+            "B14": '=_xlfn.TEXTBEFORE("a-b-c",{"b","-"})',
+            "B15": '=_xlfn.TEXTAFTER("a-b-c","x",1,0,0,"none")',
+            "B16": '=_xlfn.TEXTAFTER("a-b-c","x")',
+            "B17": '=_xlfn.TEXTBEFORE("a-b-c","-",0)',
+            "B18": '=_xlfn.VALUETOTEXT("a",1)',
+            "B19": "=_xlfn.VALUETOTEXT(1/0)",
+            "B20": '=_xlfn.ARRAYTOTEXT({1,"a";TRUE,2},1)',
+            "B21": "=_xlfn.VALUETOTEXT(1,2)",
+            "B22": '=SUM(LEN(SUBSTITUTE({"1.5";"2.25"},".","")))',
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 23)] == [
+        "aba",
+        "#VALUE!",
+        "a b",
+        "ab",
+        "76Budget 2-Way",
+        4,
+        4,
+        "#VALUE!",
+        2,
+        2,
+        "a-b",
+        "a-b-c",
+        "a-",
+        "a",
+        "none",
+        "#N/A",
+        "#VALUE!",
+        '"a"',
+        "#DIV/0!",
+        '{1,"a";TRUE,2}',
+        "#VALUE!",
+        5,
+    ]
+
+
+def test_replace_past_the_end_appends(tmp_path: Path) -> None:
+    # Excel's REPLACE is LEFT(old, start-1) & new & MID(old, start+n, ...): a start past the end appends new
+    # (REPLACE("12",5,3,"Z") is "12Z"); the engine returned the old text. A start below 1 is #VALUE!.
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": "12",
+            "B1": '=REPLACE(A1,5,3,"Z")',
+            "B2": '=REPLACE("abc",10,1,"Z")',
+            "B3": '=REPLACE("12",3,0,"Z")',
+            "B4": '=REPLACE("abc",0,1,"x")',
+            "B5": '=REPLACE("abcdef",2,3,"-")',
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 6)] == ["12Z", "abcZ", "12Z", "#VALUE!", "a-ef"]
