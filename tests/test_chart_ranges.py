@@ -100,3 +100,28 @@ def test_revenue_movements_left_blank_in_a_month_with_figures_count_as_0(tmp_pat
     # February: start 1050, lost 20 (contraction), churned blank: NRR = GRR = 1030 / 1050, quick ratio 50 / 20
     assert [revenue[f"{c}3"].value for c in "BHIMNO"] == [1050, 1080, 20, 1030 / 1050, 1030 / 1050, 2.5]
     assert [revenue[f"{c}4"].value for c in "BHMQ"] == [None, None, None, None]  # no figures: blank, no error
+
+
+def chart_parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)}
+
+
+def test_excel_shows_a_months_na_as_a_gap_in_every_template_chart(tmp_path):
+    """Excel 2016's "Show #N/A as an empty cell" (c16r3:dispNaAsBlank) beside dispBlanksAs "gap": a month between
+    months with figures whose chart cell is #N/A is a gap in the line, not a line drawn across it."""
+    new = build_template(tmp_path / "t.xlsx", months=6)
+    parts = chart_parts(new)
+    assert len(parts) == 6
+    for name, xml in parts.items():
+        assert xml.count(b'<c16r3:dispNaAsBlank val="1"/>') == 1, name
+        assert b'<dispBlanksAs val="gap" /><extLst><ext uri="{56B9EC1D-385E-4148-901F-78D8002777C0}"' in xml, name
+        openpyxl.load_workbook(new)  # still a package openpyxl reads
+    # a tracker made before the setting existed gets it from recalc, and only its template charts
+    old = workbook(tmp_path / "old.xlsx", "Sales (chart)", [None, 5, None, 7])
+    own = workbook(tmp_path / "own.xlsx", "Sales", [None, 5, None, 7])
+    assert all(b"dispNaAsBlank" not in xml for path in (old, own) for xml in chart_parts(path).values())
+    assert recalc_file(old, tmp_path / "old.recalc.xlsx").status == "ok"
+    assert recalc_file(own, tmp_path / "own.recalc.xlsx").status == "ok"
+    assert [xml.count(b"dispNaAsBlank") for xml in chart_parts(tmp_path / "old.recalc.xlsx").values()] == [1]
+    assert chart_parts(tmp_path / "own.recalc.xlsx") == chart_parts(own)

@@ -33,7 +33,7 @@ from xml.etree import ElementTree
 
 from . import inplace as ip
 
-__all__ = ["fit_chart_ranges", "reset_chart_ranges"]
+__all__ = ["fit_chart_ranges", "na_as_gap", "reset_chart_ranges"]
 
 CHART_MARK = "(chart)"
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
@@ -238,6 +238,34 @@ def _empty_row(cells: _Cells, chart: _Chart, xml: bytes) -> int | None:
     return row
 
 
+#: Excel 2016's "Show #N/A as an empty cell" (chart extension c16r3), which openpyxl cannot write: with the chart's
+#: dispBlanksAs "gap", a month whose chart cell is #N/A is then a gap in the line, not a point at 0 or a line across it
+_NA_AS_GAP = (
+    '<{p}extLst><{p}ext uri="{{56B9EC1D-385E-4148-901F-78D8002777C0}}" '
+    'xmlns:c16r3="http://schemas.microsoft.com/office/drawing/2017/03/chart"><c16r3:dataDisplayOptions16>'
+    '<c16r3:dispNaAsBlank val="1"/></c16r3:dataDisplayOptions16></{p}ext></{p}extLst>'
+)
+_DISP_BLANKS = re.compile(rb"<((?:\w+:)?)dispBlanksAs\b[^>]*/>")
+
+
+def na_as_gap(chart_xml: bytes) -> bytes:
+    """A chart part with Excel's "Show #N/A as an empty cell" on, added right after its ``dispBlanksAs``.
+
+    Unchanged when the chart has it already, has no ``dispBlanksAs`` (the setting belongs beside it), or
+    already carries other chart extensions there (only the template's own charts, which have none, get it).
+
+    >>> na_as_gap(b'<chart><dispBlanksAs val="gap" /></chart>').decode()[:60]
+    '<chart><dispBlanksAs val="gap" /><extLst><ext uri="{56B9EC1D'
+    """
+    if b"dispNaAsBlank" in chart_xml:
+        return chart_xml
+    found = _DISP_BLANKS.search(chart_xml)
+    if found is None or chart_xml[found.end() :].lstrip().startswith(b"<" + found.group(1) + b"extLst"):
+        return chart_xml
+    extension = _NA_AS_GAP.format(p=found.group(1).decode()).encode()
+    return chart_xml[: found.end()] + extension + chart_xml[found.end() :]
+
+
 def _apply(package: ip.Package, fit: bool) -> int:
     cells = _Cells(package)
     found: dict[str, _Chart] = {}
@@ -261,7 +289,7 @@ def _apply(package: ip.Package, fit: bool) -> int:
         else:  # no figure for this chart (no NPS answers, say): an empty row, which draws nothing
             empty = _empty_row(cells, chart, package.data[name])
             rows = (empty, empty) if empty is not None else (chart.full[0], chart.full[0])
-        new = _set_rows(package.data[name], chart.sheet, rows)
+        new = na_as_gap(_set_rows(package.data[name], chart.sheet, rows))  # Excel: a #N/A month is a gap
         if new != package.data[name]:
             package.data[name] = new
             changed += 1

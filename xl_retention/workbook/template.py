@@ -568,6 +568,10 @@ def _finish(package: bytes, macro_enabled: bool) -> bytes:
                 data = _MODIFIED.sub(rb"<dcterms:modified\1>2026-01-01T00:00:00Z</dcterms:modified>", data)
             if info.filename == "[Content_Types].xml" and macro_enabled:
                 data = data.replace(_XLSX_MAIN, _XLSM_MAIN)
+            if info.filename.startswith("xl/charts/chart"):  # Excel: a month whose chart cell is #N/A is a gap
+                from .chart_ranges import na_as_gap
+
+                data = na_as_gap(data)
             entry = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, data)
