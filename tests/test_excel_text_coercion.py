@@ -157,3 +157,79 @@ def test_replace_past_the_end_appends(tmp_path: Path) -> None:
         },
     )
     assert [got[f"B{i}"] for i in range(1, 6)] == ["12Z", "abcZ", "12Z", "#VALUE!", "a-ef"]
+
+
+def test_text_groups_thousands_inside_zero_padding(tmp_path: Path) -> None:
+    # Excel's number formats group every digit the 0 placeholders show, padding zeros included:
+    # TEXT(12,"0,000") is "0,012" and TEXT(5,"00,000") "00,005" (the engine dropped the separator: "0012").
+    # TEXT of a number too long for 28-digit decimals (1E+30) shows its 15 digits and zeros (was #VALUE!).
+    got = _recalculated(
+        tmp_path,
+        {
+            "B1": '=TEXT(12,"0,000")',
+            "B2": '=TEXT(5,"00,000")',
+            "B3": '=TEXT(1234,"0,000")',
+            "B4": '=TEXT(12345678,"0,000")',
+            "B5": '=TEXT(5,"0,000,000")',
+            "B6": '=TEXT(0,"#,##0")',
+            "B7": '=TEXT(0.5,"#,##0.00")',
+            "B8": '=TEXT(1234567,"#,##0,")',
+            "B9": '=TEXT(-1234.5,"#,##0.0_);(#,##0.0)")',
+            "B10": '=TEXT(1E+30,"0.00")',
+            "B11": '=TEXT(2^70,"#,##0")',
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 12)] == [
+        "0,012",
+        "00,005",
+        "1,234",
+        "12,345,678",
+        "0,000,005",
+        "0",
+        "0.50",
+        "1,235",
+        "(1,234.5)",
+        "1000000000000000000000000000000.00",
+        "1,180,591,620,717,410,000,000",
+    ]
+
+
+def test_fixed_and_dollar_round_as_round_does_with_15_digits(tmp_path: Path) -> None:
+    # Microsoft's FIXED/DOLLAR: the number is rounded to `decimals` as ROUND rounds it (ROUND(1.005,2) is 1.01:
+    # Excel rounds the 15-digit value, halves away from zero) and numbers never show more than 15 significant
+    # digits; decimals below 0 round left of the point (DOLLAR(-1234.567,-2) is "($1,200)", Microsoft's example),
+    # above 127 is #VALUE!. The engine rounded the binary value ("1.00") and printed 22 digits of 2^70.
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": 1.005,
+            "B1": "=FIXED(A1,2)",
+            "B2": "=DOLLAR(A1,2)",
+            "B3": "=FIXED(2^70,0)",
+            "B4": "=FIXED(1234.567,-1)",
+            "B5": "=FIXED(-1234.567,-1,TRUE)",
+            "B6": "=FIXED(1234.567)",
+            "B7": "=DOLLAR(-1234.567,-2)",
+            "B8": "=FIXED(-0.001,2)",
+            "B9": "=FIXED(1/3,20)",
+            "B10": "=FIXED(1,128)",
+            "B11": "=FIXED(-2.5,0)",
+            "B12": '=FIXED("12.5",1)',
+            "B13": "=DOLLAR(1234.567)",
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 14)] == [
+        "1.01",
+        "$1.01",
+        "1,180,591,620,717,410,000,000",
+        "1,230",
+        "-1230",
+        "1,234.57",
+        "($1,200)",
+        "0.00",
+        "0.33333333333333300000",
+        "#VALUE!",
+        "-3",
+        "12.5",
+        "$1,234.57",
+    ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
 from ._core import ExcelError
@@ -122,9 +122,26 @@ def _is_date(section: str) -> bool:
     return bool(re.search(r"(?i)[ymdhs]|am/pm|a/p|\[[hms]+\]", plain)) and not re.search(r"(?i)e[+-]", plain)
 
 
-def _round(value: float, places: int) -> Decimal:
+#: room for every digit of a double shown in full (1E+308 with 127 decimals): quantize never runs out of precision
+_WIDE = Context(prec=500)
+
+
+def round_decimal(value: float, places: int) -> Decimal:
+    """``value`` at its 15 significant digits rounded to ``places`` decimals (left of the point when negative),
+    halves away from zero, as Excel's ROUND, TEXT, FIXED and DOLLAR round.
+
+    >>> round_decimal(1.005, 2), round_decimal(2.0**70, 0), round_decimal(1234.5, -2)
+    (Decimal('1.01'), Decimal('1180591620717410000000'), Decimal('1.2E+3'))
+    """
     exact = Decimal(f"{value:.15g}")
-    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if places >= 0 else exact
+    step = Decimal(1).scaleb(-places)
+    if places >= 0:
+        return exact.quantize(step, rounding=ROUND_HALF_UP, context=_WIDE)
+    return (exact / step).quantize(Decimal(1), rounding=ROUND_HALF_UP, context=_WIDE) * step
+
+
+def _round(value: float, places: int) -> Decimal:
+    return round_decimal(value, places) if places >= 0 else Decimal(f"{value:.15g}")
 
 
 def _general(value: float) -> str:
@@ -143,9 +160,17 @@ def _general(value: float) -> str:
 
 
 def _fill_integer(digits: str, placeholders: list[tuple[str, str]], group: bool) -> str:
-    """Digits right-aligned into the integer placeholders (literals stay in place); extra digits go first."""
-    if group and digits:
-        digits = f"{int(digits):,}"
+    """Digits right-aligned into the integer placeholders (literals stay in place); extra digits go first.
+
+    With ``group``, the zeros that pad to the leftmost ``0`` placeholder are grouped too, as Excel
+    groups them (``TEXT(12, "0,000")`` is "0,012", ``TEXT(5, "00,000")`` "00,005").
+    """
+    if group:
+        codes = [text for kind, text in placeholders if kind == "code"]
+        first_zero = next((i for i, code in enumerate(codes) if code == "0"), len(codes))
+        padded = digits.rjust(len(codes) - first_zero, "0")
+        groups = [padded[max(0, end - 3) : end] for end in range(len(padded), 0, -3)]
+        digits = ",".join(reversed(groups))
     chars = list(digits)
     slots = sum(1 for kind, _ in placeholders if kind == "code")
     out: list[str] = []  # built from the right

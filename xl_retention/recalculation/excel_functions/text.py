@@ -6,7 +6,9 @@ spaces, scientific and fraction formats, and placeholders around literals). The 
 functions read their text as Excel does: TRUE as "TRUE" (the engine lowercases it in LEFT,
 RIGHT and REPT) and a number with 15 significant digits (``LEFT(1/3, 20)`` is
 "0.333333333333333", the engine gives 16); so do CONCAT, CONCATENATE and TEXTJOIN. A range as
-the text argument of a slicing function gives one result per cell.
+the text argument of a slicing function gives one result per cell. FIXED and DOLLAR round as ROUND
+does (``FIXED(1.005, 2)`` is "1.01"; the engine rounded the binary value to "1.00") and show at most
+15 significant digits (``FIXED(2^70, 0)`` is "1,180,591,620,717,410,000,000").
 """
 
 from __future__ import annotations
@@ -15,8 +17,21 @@ import datetime as dt
 import re
 from typing import Any
 
-from ._core import ExcelError, check, excel_function, integer, matrix, text
-from .number_format import FormatNotSupported, format_value
+from ._core import (
+    FUNCTIONS,
+    ExcelError,
+    Function,
+    boolean,
+    broadcast,
+    check,
+    engine_call,
+    excel_function,
+    integer,
+    matrix,
+    number,
+    text,
+)
+from .number_format import FormatNotSupported, format_value, round_decimal
 
 
 @excel_function("REGEXTEST", 2, 3)
@@ -183,6 +198,53 @@ def text_(value: Any, format_text: Any, date1904: bool = False) -> str:
         raise ExcelError("#VALUE!") from None
 
 
+def _amount(value: Any) -> float:
+    """The number argument of FIXED and DOLLAR: numeric text as Excel reads it ("$1,000"), other text #VALUE!."""
+    check(value)
+    if isinstance(value, str):
+        value = text_to_number(value)
+        if isinstance(value, str):
+            raise ExcelError("#VALUE!")
+    return number(value)
+
+
+def _places(decimals: Any) -> int:
+    places = integer(decimals)
+    if places > 127:
+        raise ExcelError("#VALUE!")
+    return places
+
+
+def _rounded_text(value: float, places: int, commas: bool) -> tuple[bool, str]:
+    """(negative, digits) of ``value`` rounded as ROUND rounds (15 significant digits, halves away from zero)."""
+    rounded = round_decimal(value, max(places, -400))
+    shown = f"{abs(rounded):{',' if commas else ''}.{max(places, 0)}f}"
+    return rounded < 0, shown
+
+
+def fixed(value: Any, decimals: Any = 2.0, no_commas: Any = False) -> str:
+    """FIXED(number, [decimals], [no_commas]): the number rounded as ROUND rounds it, as text with thousands commas.
+
+    At most 15 significant digits show (the rest are zeros); ``decimals`` below 0 rounds left of the
+    point; above 127 is #VALUE!.
+
+    >>> fixed(1.005, 2), fixed(2.0**70, 0), fixed(-1234.567, -1, True), fixed(-0.001)
+    ('1.01', '1,180,591,620,717,410,000,000', '-1230', '0.00')
+    """
+    negative, shown = _rounded_text(_amount(value), _places(decimals), not boolean(no_commas))
+    return ("-" if negative else "") + shown
+
+
+def dollar(value: Any, decimals: Any = 2.0) -> str:
+    """DOLLAR(number, [decimals]): as FIXED, in the currency format $#,##0.00_);($#,##0.00) (en-US).
+
+    >>> dollar(1.005), dollar(-1234.567, -2)
+    ('$1.01', '($1,200)')
+    """
+    negative, shown = _rounded_text(_amount(value), _places(decimals), True)
+    return f"(${shown})" if negative else f"${shown}"
+
+
 def _each(fn):
     """Apply ``fn`` to each cell when the text argument is a range (Excel's array behaviour)."""
 
@@ -265,6 +327,8 @@ for _name, _fn, _low, _high in (
     ("MIDB", _mid, 3, 3),
 ):
     excel_function(_name, _low, _high)(_each(_fn))
+FUNCTIONS["FIXED"] = Function("FIXED", broadcast(engine_call(fixed)), 1, 3)
+FUNCTIONS["DOLLAR"] = Function("DOLLAR", broadcast(engine_call(dollar)), 1, 2)
 
 
 def _operand_text(value: Any) -> Any:
@@ -324,8 +388,6 @@ def textjoin(delimiter: Any, ignore_empty: Any, *args: Any) -> str:
     >>> textjoin(", ", True, [["a", None, 0.1 + 0.2]])
     'a, 0.3'
     """
-    from ._core import boolean
-
     delimiters = _flat_texts((delimiter,)) or [""]
     skip = boolean(ignore_empty)
     items = [t for t in _flat_texts(args) if not (skip and t == "")]
