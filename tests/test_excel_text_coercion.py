@@ -233,3 +233,34 @@ def test_fixed_and_dollar_round_as_round_does_with_15_digits(tmp_path: Path) -> 
         "12.5",
         "$1,234.57",
     ]
+
+
+def test_mode_tells_tiny_numbers_from_zero(tmp_path: Path) -> None:
+    # Excel's MODE.SNGL returns the most frequently occurring value (the first of equally frequent ones; #N/A
+    # when none repeats); 5E-17 is not 0 there, so MODE(5E-17,5E-17,0,0) is 5E-17. The engine counted numbers
+    # within 1E-12 of each other as one value and answered 0. Numbers equal at 15 digits stay one value
+    # (0.1+0.2 and 0.3), as the project's comparisons take them; text and logicals in a range are left out.
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": 5e-17,
+            "A2": 0,
+            "A3": 3,
+            "A4": "x",
+            "A5": 3,
+            "A6": 5,
+            "A7": 5,
+            "A8": "=0.1+0.2",
+            "A9": 0.3,
+            "A10": True,
+            "B1": "=MODE(A1,A1,A2,A2)",
+            "B2": "=_xlfn.MODE.SNGL(A2,A1,A1,A2)",
+            "B3": "=MODE(A3:A7)",
+            "B4": "=SUM(_xlfn.MODE.MULT(A3:A7))",
+            "B5": "=MODE(1,2,3)",
+            "B6": "=MODE(A8:A10)",
+            "B7": "=MODE({1,2,2,1})",
+            "B8": "=MODE(1/0,1,1)",
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 9)] == [5e-17, 0, 3, 8, "#N/A", 0.30000000000000004, 1, "#DIV/0!"]
