@@ -22,7 +22,14 @@ position for a key below every value and #N/A for one above the first).
 
 The rewrites in :mod:`.arguments` send the approximate calls here (``_XLR.VPOS``, ``_XLR.HPOS``,
 ``_XLR.MATCH``, ``_XLR.XLOOKUP``); LOOKUP, which always searches approximately, is registered
-under its own name. Exact matches stay with the engine.
+under its own name.
+
+Exact matches find a number equal to the key at 15 significant digits (as Excel's ``=`` compares:
+0.1+0.2 finds 0.3, but 5E-17 is not 0). The engine's exact match takes numbers within 1E-12 of
+each other as equal (``MATCH(0, {5E-17; 0}, 0)`` is 1 there, 2 in Excel), so :func:`exact_lookup`
+rewrites an exact MATCH, VLOOKUP, HLOOKUP, XLOOKUP or XMATCH to keep the engine's fast answer when
+the value it found is the key at 15 digits (``_XLR.SAME``, on two single values) and to search here
+only when it is not: ``IF(_XLR.SAME(k, <found value>), <engine's call>, <this module's search>)``.
 """
 
 from __future__ import annotations
@@ -139,11 +146,24 @@ def wildcard_pattern(text: str) -> re.Pattern[str]:
     return re.compile("".join(out), re.IGNORECASE | re.DOTALL)
 
 
+def _digits(value: float) -> float:
+    """A number at Excel's 15 significant digits."""
+    return float(f"{value:.15g}")
+
+
+def _equal(key: tuple[int, Any], value: Any) -> bool:
+    """Whether an exact match finds ``value`` for ``key``: numbers equal at 15 significant digits (5E-17 is not 0,
+    0.1+0.2 is 0.3, as Excel's comparisons take them), text without case, logicals as they are."""
+    if key[0] == _NUMBER and _kind(value) == _NUMBER:
+        return key[1] == value or _digits(key[1]) == _digits(value)
+    return _compare(key, value) == 0
+
+
 def _exact(key: tuple[int, Any], items: list[Any], wildcards: bool = True) -> int:
     if key[0] == _TEXT and wildcards and any(c in key[1] for c in "*?~"):
         pattern = wildcard_pattern(key[1])
         return next((i for i, v in enumerate(items) if isinstance(v, str) and pattern.fullmatch(v)), -1)
-    return next((i for i, v in enumerate(items) if _compare(key, v) == 0), -1)
+    return next((i for i, v in enumerate(items) if _equal(key, v)), -1)
 
 
 def _vector(value: Any) -> list[Any]:
@@ -275,7 +295,7 @@ def _xlookup_position(key: tuple[int, Any], values: list[Any], mode: int, search
         result = _compare(key, value)
         if result is None:
             continue
-        if result == 0:
+        if result == 0 or (mode == 0 and _equal(key, value)):
             return i
         wanted = (mode == -1 and result > 0) or (mode == 1 and result < 0)
         if wanted:
@@ -363,3 +383,96 @@ def index_number(value: Any) -> Any:
     ({'type': 'Error', 'kind': '#VALUE!'}, 2.0, [[{'type': 'Error', 'kind': '#VALUE!'}, 1.0]])
     """
     return _index_number(value)
+
+
+@excel_function("_XLR.SAME", 2, 2)
+def same(key: Any, found: Any) -> bool:
+    """Whether the engine's exact match may stand: ``found`` (the value it found) is the number ``key`` at 15
+    significant digits. Anything but a number key (text, a logical, an error, an array) and an error found
+    (nothing found: the engine's #N/A stands) is TRUE.
+
+    >>> same(0.0, 5e-17), same(0.3, 0.1 + 0.2), same("a", "A"), same(0.0, {"type": "Error", "kind": "NA"})
+    (False, True, True, True)
+    """
+    if isinstance(key, list) and len(key) == 1 and isinstance(key[0], list) and len(key[0]) == 1:
+        key = key[0][0]
+    if isinstance(found, list) and len(found) == 1 and isinstance(found[0], list) and len(found[0]) == 1:
+        found = found[0][0]
+    if _kind(key) != _NUMBER or isinstance(found, list) or is_error(found):
+        return True
+    return _kind(found) == _NUMBER and _equal((_NUMBER, key), found)
+
+
+@excel_function("_XLR.XMATCH", 2, 4)
+def xmatch(key: Any, items: Any, mode: Any = 0.0, search: Any = 1.0) -> Any:
+    """XMATCH(key, items, [match_mode], [search_mode]) with numbers equal at 15 digits in exact mode.
+
+    >>> xmatch(0.0, [[5e-17], [0.0]]), xmatch(2.0, [[2.0], [1.0], [2.0]], 0.0, -1.0)
+    (2.0, 3.0)
+    """
+    values = _vector(items)
+    mode_number, search_number = int(number(mode)), int(number(search))
+    if mode_number not in (-1, 0, 1, 2) or search_number not in (-2, -1, 1, 2):
+        raise ExcelError("#VALUE!")
+
+    def one(value: Any) -> Any:
+        try:
+            i = _xlookup_position(_key(value), values, mode_number, search_number)
+        except ExcelError as error:
+            return {"type": "Error", "kind": error.code}
+        return float(i + 1) if i >= 0 else {"type": "Error", "kind": "#N/A"}
+
+    return _each_key(key, one)
+
+
+_EXACT_FLAGS = frozenset(("FALSE", "0", ""))
+
+
+def exact_lookup(name: str, args: list[str]) -> str | None:
+    """An exact-match lookup call (``name`` without ``_xlfn.``, its rewritten ``args``) as Excel matches numbers,
+    or None to leave the call as it is (another mode, or a text key typed in).
+
+    The engine's own call stays the answer whenever the value it finds is the key at 15 digits; else
+    this module searches (see the module docstring).
+
+    >>> exact_lookup("MATCH", ["A3", "A1:A2", "0"])
+    'IF(_XLR.SAME(A3,INDEX(A1:A2,MATCH(A3,A1:A2,0))),MATCH(A3,A1:A2,0),_XLR.MATCH(A3,A1:A2,0))'
+    >>> exact_lookup("MATCH", ['"x"', "A1:A2", "0"]) is None, exact_lookup("MATCH", ["A3", "A1:A2"]) is None
+    (True, True)
+    """
+    if not args or args[0].strip().startswith('"'):
+        return None
+    flags = [a.strip().upper() for a in args]
+    k = args[0]
+    if name == "MATCH" and len(args) == 3 and flags[2] in _EXACT_FLAGS:
+        items = args[1]
+        call = f"MATCH({k},{items},{args[2]})"
+        return f"IF(_XLR.SAME({k},INDEX({items},{call})),{call},_XLR.MATCH({k},{items},0))"
+    if name in ("VLOOKUP", "HLOOKUP") and len(args) == 4 and flags[3] in _EXACT_FLAGS:
+        table, index = args[1], args[2]
+        found = f"{name}({k},{table},1,FALSE)"
+        call = f"{name}({k},{table},{index},FALSE)"
+        if name == "VLOOKUP":
+            search = f"INDEX({table},_XLR.VPOS({k},INDEX({table},0,1),{index},COLUMNS({table}),FALSE),{index})"
+        else:
+            search = f"INDEX({table},{index},_XLR.HPOS({k},INDEX({table},1,0),{index},ROWS({table}),FALSE))"
+        return f"IF(_XLR.SAME({k},{found}),{call},{search})"
+    if name == "XLOOKUP" and 3 <= len(args) <= 6:
+        mode = flags[4] if len(args) > 4 and flags[4] else "0"
+        direction = flags[5] if len(args) > 5 and flags[5] else "1"
+        if mode != "0" or direction not in ("1", "-1"):
+            return None
+        items, back = args[1], args[2]
+        found = f"_xlfn.XLOOKUP({k},{items},{items},,0,{direction})"
+        missing = f",{args[3]}" if len(args) > 3 and args[3].strip() else ""
+        call = f"_xlfn.XLOOKUP({','.join(args)})"
+        return f"IF(_XLR.SAME({k},{found}),{call},_XLR.XLOOKUP({k},{items},{back},0,{direction}{missing}))"
+    if name == "XMATCH" and 2 <= len(args) <= 4:
+        mode = flags[2] if len(args) > 2 and flags[2] else "0"
+        direction = flags[3] if len(args) > 3 and flags[3] else "1"
+        if mode != "0" or direction not in ("1", "-1"):
+            return None
+        items = args[1]
+        call = f"_xlfn.XMATCH({','.join(args)})"
+        return f"IF(_XLR.SAME({k},INDEX({items},{call})),{call},_XLR.XMATCH({k},{items},0,{direction}))"
+    return None
