@@ -39,7 +39,7 @@ from ..registry import BY_NAME, FUNCTIONS, ExcelFunction
 from . import excel_functions
 from .defined_names import defined_formulas
 from .excel_functions._core import ERROR_KINDS
-from .excel_functions.arguments import rewrite_arguments
+from .excel_functions.arguments import may_end_in_sum, rewrite_arguments, rewrite_final
 from .formula_texts import FormulaTexts, may_need_any, may_need_arguments, may_need_rewrite, words_pattern
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden
@@ -374,16 +374,21 @@ def compute(path: str | Path) -> Computed:
         # each is a test for text without digits or a pattern taking any run of digits alike, and for names with a
         # digit (Table1) the shape is the formula itself (tests/test_rewrite_shapes.py)
         exact = words is not None and has_digit(words.pattern)
-        tested: dict[str, tuple[bool, bool, bool]] = {}
+        tested: dict[str, tuple[bool, bool, bool, bool]] = {}
         for (r, c), stored in found.master_texts():
             if not may_need_any(stored, words) and (r, c) not in clipped:
                 continue
             key = stored if exact else shape(stored)
             tests = tested.get(key)
             if tests is None:
-                tests = tested[key] = (may_need_rewrite(stored, words), may_need_arguments(stored), may_split(stored))
-            structure, arguments, subtotal = tests
-            if not (structure or arguments or subtotal) and (r, c) not in clipped:
+                tests = tested[key] = (
+                    may_need_rewrite(stored, words),
+                    may_need_arguments(stored),
+                    may_split(stored),
+                    may_end_in_sum(stored),
+                )
+            structure, arguments, subtotal, final = tests
+            if not (structure or arguments or subtotal or final) and (r, c) not in clipped:
                 continue
             text = found[(r, c)]
             array = cells[found.refs[(r, c)]].kind == "array"
@@ -399,6 +404,10 @@ def compute(path: str | Path) -> Computed:
                     hidden = hidden_rows(str(path), info.tables)
                 if hidden:
                     new = split_hidden(new, sheet, hidden)
+            if final and not array:  # Excel's final + or -: exactly 0 when within rounding
+                new = rewrite_final(new, tested=new == "=" + text)
+            elif new != "=" + text and not array:
+                new = rewrite_final(new)
             if (r, c) in clipped:  # Excel shows the part of a larger result that fits in the range entered
                 rows, columns = clipped[(r, c)]
                 body = new[1:] if new.startswith("=") else new

@@ -176,7 +176,7 @@ def may_need_arguments(text: str) -> bool:
 
 #: one test that every formula some rewrite may change passes (a superset of may_need_rewrite, may_need_arguments
 #: and hidden_rows.may_split, without the table and defined names): most formulas fail it in well under a microsecond
-_TRIGGER_CHARS = re.compile(r'[\[ :{&<>="]')
+_TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
     r"LAMBDA|_XLPM\.|SINGLE\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
     r"|MATCH\(|INDEX\(|SUBTOTAL\(|AGGREGATE\("

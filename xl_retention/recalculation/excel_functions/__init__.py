@@ -13,7 +13,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import dates, elementwise, engineering, financial, logical, lookup, maths, statistical, text, text_edit  # noqa: F401  (each registers its functions)
+from . import (  # noqa: F401  (each registers its functions)
+    arithmetic,
+    dates,
+    elementwise,
+    engineering,
+    financial,
+    logical,
+    lookup,
+    maths,
+    statistical,
+    text,
+    text_edit,
+)
 from ._core import EACH, FUNCTIONS, ExcelError, Function, engine_call
 
 __all__ = ["DATE_FUNCTIONS", "FUNCTIONS", "ExcelError", "Function", "register"]

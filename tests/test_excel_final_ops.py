@@ -1,0 +1,82 @@
+"""Where Excel's values differ from plain arithmetic and from the engine's: found by differential fuzzing (H7).
+
+Each test builds its own small workbook, recalculates it with the embedded engine and reads back the
+values Excel gives (the comment of each cites Excel's documented behaviour).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_recalc_features import book, recalculated
+
+from xl_retention.recalculation.excel_functions.arguments import may_end_in_sum, rewrite_final
+from xl_retention.recalculation.excel_functions.arithmetic import near_zero, units_apart
+from xl_retention.recalculation.rewrite_shapes import shape
+
+# --- f1: a formula's final + or - within rounding of zero is exactly 0 --------------------------------------------------
+
+
+def test_a_formulas_final_subtraction_within_rounding_of_zero_is_exactly_zero(tmp_path: Path) -> None:
+    # KB 78113 ("Floating-point arithmetic may give inaccurate results in Excel"): "Should an addition or subtraction
+    # operation result in a value at or very close to zero, Excel 97 and later will compensate" -- for the formula's
+    # LAST operation only: in brackets, or under another operation, the binary residue stays.
+    cells = {
+        "A1": "=0.1+0.2",  # 0.30000000000000004 in Excel too (0.1 and 0.2 are far apart)
+        "A2": "=A1-0.3",
+        "A3": '=IF(A2>0,"up","flat")',
+        "A4": "=ROUNDUP(A2,0)",
+        "A5": "=0.5-0.4-0.1",  # KB 78113's own example
+        "A6": "=1*(0.5-0.4-0.1)",  # not the last operation
+        "A7": "=(0.1+0.2-0.3)",  # in brackets: not the formula's last operation
+        "A8": "=A1+B4",  # a + b with b negative: a subtraction too
+        "A9": "=A1-0.3-0",  # the last operation subtracts 0: nothing to compensate
+        "A10": "=65.57-58.03-7.54",  # 9 units in the last place apart: Excel keeps -7.99E-15
+        "A11": "=65.57-7.54-58.03",  # 1 unit apart: Excel 0
+        "A12": '=A1-0.3&""',  # & is the last operation
+        "B1": 0.7,
+        "B2": 0.2,
+        "B3": 0.1,
+        "B4": -0.3,
+        "B5": "=SUM(B1:B3)-1",  # shares that add up to 100%
+        "B6": '=IF(B5=0,"balanced","shares do not add up")',
+        "B7": "=B8-B9",  # blank cells: 0
+        "B10": "=1/0-1",
+    }
+    got, _ = recalculated(book(tmp_path, cells))
+    assert got["A1"] == 0.30000000000000004
+    assert got["A2"] == 0 and got["A3"] == "flat" and got["A4"] == 0
+    assert got["A5"] == 0
+    assert got["A6"] == -2.7755575615628914e-17
+    assert got["A7"] == 5.551115123125783e-17
+    assert got["A8"] == 0
+    assert got["A9"] == 5.551115123125783e-17
+    assert got["A10"] == -7.993605777301127e-15
+    assert got["A11"] == 0
+    assert got["A12"] == "5.55111512312578E-17"
+    assert got["B5"] == 0 and got["B6"] == "balanced"
+    assert got["B7"] == 0
+    assert got["B10"] == "#DIV/0!"
+
+
+def test_the_margin_is_seven_units_in_the_last_place_of_the_operands() -> None:
+    # Excel's results: A1-A2 with A1 = A2 + n*2^-76 (A2 = 1E-7) is 0 for n = 1..7 and not for n = 8
+    base = 1e-7
+    unit = 2.0**-76
+    assert units_apart(base + 7 * unit, base) == 7
+    assert near_zero(7 * unit, base + 7 * unit, base) == 0.0
+    assert near_zero(8 * unit, base + 8 * unit, base) == 8 * unit
+    assert near_zero(-1.0, -2.0, -1.0) == -1.0  # far apart
+    assert near_zero(1e-300, 1e-300, 0.0) == 1e-300  # an operand of 0: nothing to compensate
+    assert near_zero({"type": "Error", "kind": "#VALUE!"}, "x", 1.0) == {"type": "Error", "kind": "#VALUE!"}
+
+
+def test_only_a_final_plus_or_minus_outside_brackets_is_rewritten() -> None:
+    assert rewrite_final("=A2-B2") == "=LET(_xlr_l,A2,_xlr_r,B2,_XLR.NEARZERO(_xlr_l-_xlr_r,_xlr_l,_xlr_r))"
+    assert rewrite_final("=A2*2+B2") == "=LET(_xlr_l,A2*2,_xlr_r,B2,_XLR.NEARZERO(_xlr_l+_xlr_r,_xlr_l,-_xlr_r))"
+    assert rewrite_final("=-A2-B2*C2") == "=LET(_xlr_l,-A2,_xlr_r,B2*C2,_XLR.NEARZERO(_xlr_l-_xlr_r,_xlr_l,_xlr_r))"
+    for unchanged in ("=(A1-B1)", "=IF(A1-B1>0,1,0)", "=A1-B1>0", "=A1-B1&C1", "=-A1", "=A1*-B1", "=SUM(A1-B1)"):
+        assert rewrite_final(unchanged) == unchanged, unchanged
+    for text in ("A1-B1", "IF(A1,B1-1,2)", "'a-b'!A1*2", "{1,-2}", '"x-y"', "A1-B1=0", "SUM(A1:A3)-B4"):
+        assert may_end_in_sum(text) == may_end_in_sum(shape(text)), text
+        assert may_end_in_sum(text) or rewrite_final("=" + text) == "=" + text, text
