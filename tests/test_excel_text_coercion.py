@@ -114,9 +114,11 @@ def test_text_editing_and_searching_as_excel_documents_them(tmp_path: Path) -> N
             "B20": '=_xlfn.ARRAYTOTEXT({1,"a";TRUE,2},1)',
             "B21": "=_xlfn.VALUETOTEXT(1,2)",
             "B22": '=SUM(LEN(SUBSTITUTE({"1.5";"2.25"},".","")))',
+            "B23": "=FIND(1/0,NA())",  # both arguments errors: find_text's is the answer (Excel-saved pycel text.xlsx)
+            "B24": '=REPLACE("abc",0,1,NA())',
         },
     )
-    assert [got[f"B{i}"] for i in range(1, 23)] == [
+    assert [got[f"B{i}"] for i in range(1, 25)] == [
         "aba",
         "#VALUE!",
         "a b",
@@ -139,7 +141,32 @@ def test_text_editing_and_searching_as_excel_documents_them(tmp_path: Path) -> N
         '{1,"a";TRUE,2}',
         "#VALUE!",
         5,
+        "#DIV/0!",
+        "#N/A",
     ]
+
+
+def test_textsplit_as_excel_documents_it(tmp_path: Path) -> None:
+    # Microsoft's TEXTSPLIT: rows cut at row_delimiter, columns at col_delimiter (an array: any of them),
+    # ignore_empty TRUE drops empty pieces, match_mode 1 ignores case, short rows padded with pad_with (default
+    # #N/A); a number is split as its General text (TEXTSPLIT(0.1+0.2,".") is {"0","3"}; the engine split
+    # "0.30000000000000004" and gave one row only for a row delimiter).
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": "=0.1+0.2",
+            "B1": '=INDEX(_xlfn.TEXTSPLIT(A1,"."),1,2)',
+            "B2": '=INDEX(_xlfn.TEXTSPLIT("a,b;c",",",";"),2,2)',
+            "B3": '=INDEX(_xlfn.TEXTSPLIT("a,b;c",",",";",,,"-"),2,2)',
+            "B4": '=COLUMNS(_xlfn.TEXTSPLIT("a,,b",",",,TRUE))',
+            "B5": '=ROWS(_xlfn.TEXTSPLIT("a,B;c",,";"))',
+            "B6": '=INDEX(_xlfn.TEXTSPLIT("aXbxc","x",,,1),1,3)',
+            "B7": '=_xlfn.TEXTSPLIT(A1,",")',
+            "B8": '=COLUMNS(_xlfn.TEXTSPLIT("a-b,c",{"-",","}))',
+            "B9": '=ROWS(_xlfn.TEXTSPLIT("a;;b",",",";"))',
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 10)] == ["3", "#N/A", "-", 2, 2, "c", "0.3", 3, 3]
 
 
 def test_replace_past_the_end_appends(tmp_path: Path) -> None:

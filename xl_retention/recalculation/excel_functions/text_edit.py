@@ -14,6 +14,7 @@ engine's, with :func:`._core.text` (the one conversion every text function of th
   character forms unless a DBCS language is the default);
 * TEXTBEFORE and TEXTAFTER with every argument (instance_num from the end, match_mode,
   match_end, if_not_found, several delimiters; the engine refused the last three);
+* TEXTSPLIT with several delimiters, ignore_empty, match_mode and pad_with;
 * VALUETOTEXT and ARRAYTOTEXT (numbers with 15 digits, format 1 quotes text).
 
 Each reads single values element by element over an array argument, as Excel does in an array formula
@@ -26,7 +27,19 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ._core import FUNCTIONS, ExcelError, Function, broadcast, engine_call, error_code, integer, is_error, matrix, text
+from ._core import (
+    FUNCTIONS,
+    ExcelError,
+    Function,
+    boolean,
+    broadcast,
+    engine_call,
+    error_code,
+    integer,
+    is_error,
+    matrix,
+    text,
+)
 from .lookup import wildcard_pattern
 
 #: Excel's longest text in a cell
@@ -78,10 +91,10 @@ def replace(value: Any, start: Any, count: Any, new: Any) -> str:
     >>> replace("12", 5.0, 3.0, "Z"), replace(1 / 3, 1.0, 1.0, "x")
     ('12Z', 'x.333333333333333')
     """
-    source, first, n = text(value), integer(start), integer(count)
+    source, first, n, replacement = text(value), integer(start), integer(count), text(new)
     if first < 1 or n < 0:
         raise ExcelError("#VALUE!")
-    return _checked(source[: first - 1] + text(new) + source[first - 1 + n :])
+    return _checked(source[: first - 1] + replacement + source[first - 1 + n :])
 
 
 def trim(value: Any) -> str:
@@ -143,8 +156,8 @@ def find(needle: Any, within: Any, start: Any = None) -> float:
     >>> find("3", 0.1 + 0.2), find("b", "abcb", 3.0)
     (3.0, 4.0)
     """
-    haystack = text(within)
-    at = haystack.find(text(needle), _start(start, haystack))
+    wanted, haystack = text(needle), text(within)  # in this order: an error in find_text is the answer first
+    at = haystack.find(wanted, _start(start, haystack))
     if at < 0:
         raise ExcelError("#VALUE!")
     return float(at + 1)
@@ -156,8 +169,8 @@ def search(needle: Any, within: Any, start: Any = None) -> float:
     >>> search("B?", "abc"), search("~*", "a*c"), search("*", "abc", 2.0)
     (2.0, 2.0, 2.0)
     """
-    haystack = text(within)
-    found = wildcard_pattern(text(needle)).search(haystack, _start(start, haystack))
+    wanted, haystack = text(needle), text(within)
+    found = wildcard_pattern(wanted).search(haystack, _start(start, haystack))
     if found is None:
         raise ExcelError("#VALUE!")
     return float(found.start() + 1)
@@ -269,6 +282,69 @@ def arraytotext(array: Any, format_: Any = None) -> str:
     return _checked(", ".join(_as_text(v, False) for row in rows for v in row))
 
 
+def _pieces(source: str, delimiters: list[str], ignore_case: bool, skip_empty: bool) -> list[str]:
+    """``source`` cut at every delimiter (any of several), empty pieces left out with ``skip_empty``."""
+    out, at = [], 0
+    for begin, end in _occurrences(source, delimiters, ignore_case) if any(delimiters) else []:
+        out.append(source[at:begin])
+        at = end
+    out.append(source[at:])
+    return [piece for piece in out if piece] if skip_empty else out
+
+
+def textsplit(
+    value: Any,
+    column_delimiter: Any,
+    row_delimiter: Any = None,
+    ignore_empty: Any = None,
+    mode: Any = None,
+    pad_with: Any = None,
+) -> Any:
+    """TEXTSPLIT(text, col_delimiter, [row_delimiter], [ignore_empty], [match_mode], [pad_with]): text as an array.
+
+    Rows are cut at ``row_delimiter``, each row's columns at ``col_delimiter`` (several delimiters: any of
+    them); ``ignore_empty`` TRUE leaves out empty pieces, match_mode 1 ignores case; short rows are padded
+    with ``pad_with`` (default #N/A).
+
+    A range of texts gives the first piece of each (Excel keeps no array of arrays).
+
+    >>> textsplit(0.1 + 0.2, "."), textsplit("a,b;c", ",", ";", None, None, "-"), textsplit("a,,b", ",", None, True)
+    ([['0', '3']], [['a', 'b'], ['c', '-']], [['a', 'b']])
+    >>> textsplit([["a,b"], ["c,d"]], ",")
+    [['a'], ['c']]
+    """
+    if isinstance(value, list) and sum(len(row) for row in matrix(value)) > 1:
+        return [
+            [_first(engine_call(textsplit)(item, column_delimiter, row_delimiter, ignore_empty, mode, pad_with))
+             for item in row]
+            for row in matrix(value)
+        ]  # fmt: skip
+    if isinstance(value, list):
+        value = matrix(value)[0][0] if value else None
+    source = text(value)
+    ignore_case = mode is not None and integer(mode) == 1
+    if mode is not None and integer(mode) not in (0, 1):
+        raise ExcelError("#VALUE!")
+    skip = ignore_empty is not None and boolean(ignore_empty)
+    columns = [] if column_delimiter is None else [d for d in _delimiters(column_delimiter) if d]
+    rows_at = [] if row_delimiter is None else [d for d in _delimiters(row_delimiter) if d]
+    if not columns and not rows_at:
+        raise ExcelError("#VALUE!")  # no delimiter at all
+    lines = _pieces(source, rows_at, ignore_case, skip) if rows_at else [source]
+    grid = [_pieces(line, columns, ignore_case, skip) if columns else [line] for line in lines]
+    grid = [row for row in grid if row] or [[""]]
+    width = max(len(row) for row in grid)
+    pad = {"type": "Error", "kind": "#N/A"} if pad_with is None else pad_with
+    out = [row + [pad] * (width - len(row)) for row in grid]
+    if sum(len(row) for row in out) > 1048576 or sum(len(piece) for row in grid for piece in row) > _LONGEST:
+        raise ExcelError("#VALUE!")
+    return out
+
+
+def _first(result: Any) -> Any:
+    return result[0][0] if isinstance(result, list) else result
+
+
 def _text_only(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``fn`` element by element over its first (text) argument only."""
 
@@ -297,5 +373,6 @@ for _name, _fn, _low, _high in (
     _register(_name, _fn, _low, _high)
 FUNCTIONS["TEXTBEFORE"] = Function("TEXTBEFORE", _text_only(textbefore), 2, 6)
 FUNCTIONS["TEXTAFTER"] = Function("TEXTAFTER", _text_only(textafter), 2, 6)
+_register("TEXTSPLIT", textsplit, 2, 6, each=False)
 _register("VALUETOTEXT", valuetotext, 1, 2)
 _register("ARRAYTOTEXT", arraytotext, 1, 2, each=False)
