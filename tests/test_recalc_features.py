@@ -182,8 +182,11 @@ def test_an_unsupported_function_without_a_current_stored_value_makes_the_file_i
     path = unsupported_book(tmp_path)
     file = recalc_file(path, tmp_path / "out.xlsx", engine="embedded", stored_current=False)
     assert file.status == "incomplete"
-    assert [(u.address, u.function, u.kept) for u in file.unsupported] == [("S!A1", "FORECAST.ETS", False)]
-    assert "could not be recalculated (unsupported FORECAST.ETS)" in file.message
+    assert [(u.address, u.function, u.kept) for u in file.unsupported] == [
+        ("S!A1", "FORECAST.ETS", False),
+        ("S!B1", "FORECAST.ETS", False),  # =A1+1 reads the stale value: not recalculated either
+    ]
+    assert "2 cells could not be recalculated (unsupported FORECAST.ETS)" in file.message
 
 
 def test_an_unsupported_function_with_no_stored_value_makes_the_file_incomplete(tmp_path: Path) -> None:

@@ -234,7 +234,7 @@ def recalc_file(
             from . import embedded
             from .xlsx_values import write_cached_values
 
-            computed = embedded.compute(path)
+            computed = embedded.compute(path) if stored_current else embedded.compute(path, stored_current=False)
             values = computed.values
             circular = [i.address for i in _issues(values) if i.error == embedded.CIRCULAR]
             if circular:

@@ -36,7 +36,7 @@ from .xlsx_values import (
     _simple_layout,
 )
 
-__all__ = ["FormulaCell", "PackageInfo", "Table", "scan", "without_members"]
+__all__ = ["FormulaCell", "PackageInfo", "Table", "scan", "stored_values", "without_members"]
 
 _F_ELEMENT = re.compile(
     rb"<(?:[A-Za-z_][\w.\-]*:)?f(?P<attrs>(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?:/>|>)"
@@ -422,3 +422,34 @@ def without_members(path: str, info: PackageInfo) -> bytes | None:
                 data = b"".join(chunks)
             copy.writestr(entry.filename, data, compresslevel=1)
     return buffer.getvalue()
+
+
+def stored_values(path: str, wanted: dict[str, set[str]]) -> dict[str, dict[str, object]]:
+    """The values the package stores in the cells ``wanted[sheet]`` (``{"G2", "G3"}``): ``{sheet: {"G2": 20.0}}``.
+
+    For the members of an array formula whose first cell keeps its stored value (their values were removed
+    before loading: :func:`without_members`). A cell the package stores no value for is left out.
+    """
+    out: dict[str, dict[str, object]] = {}
+    with zipfile.ZipFile(path) as package:
+        parts = _sheet_parts(package)
+        shared: list[str] | None = None
+        shared_read = False
+        for sheet, refs in wanted.items():
+            part = parts.get(sheet)
+            if not part or not refs:
+                continue
+            xml = package.read(part)
+            targets = {ref.upper().encode() for ref in refs}
+            for match in _TOKEN.finditer(xml, max(xml.find(b"<sheetData"), 0)):
+                attrs = match.group("attrs")
+                ref = _attribute(attrs, b"r") if attrs is not None else None
+                if ref is None or ref.upper() not in targets:
+                    continue
+                kind = _attribute(attrs, b"t")
+                if kind == b"s" and not shared_read:
+                    shared, shared_read = _shared_strings(package), True
+                value = _cached(kind, match.group("body") or b"", shared)
+                if value is not None:
+                    out.setdefault(sheet, {})[ref.decode().upper()] = value
+    return out

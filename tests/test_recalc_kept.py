@@ -1,0 +1,240 @@
+"""Cells the embedded engine cannot compute, and the cells that read them (H6's faults of 2026-11-30).
+
+Each workbook is built here (openpyxl), with Excel's storage patched in where openpyxl writes it otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.formula import ArrayFormula
+
+from xl_retention.recalculation import recalc
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def patch(path: Path, part: str, *replacements: tuple[bytes, bytes]) -> Path:
+    """Rewrite one part of the package (each pattern must match): re.sub(old, new)."""
+    with zipfile.ZipFile(path) as package:
+        entries = [(info, package.read(info)) for info in package.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in entries:
+            if info.filename == part:
+                for old, new in replacements:
+                    data, count = re.subn(old, new, data)
+                    assert count, old
+            out.writestr(info.filename, data)
+    return path
+
+
+def stored(ref: bytes, value: bytes) -> tuple[bytes, bytes]:
+    """The replacement that stores ``value`` as the cached value of the formula cell ``ref``."""
+    return rb'(<c r="' + ref + rb'"[^>]*>)(<f[^>]*>[^<]*</f>)(?:<v>[^<]*</v>|<v ?/>)?', rb"\1\2<v>" + value + b"</v>"
+
+
+def recalculated(path: Path, status: str) -> tuple[dict[str, object], object]:
+    report = recalc(path, engine="embedded", output_dir=path.parent / "out")
+    file = report.files[0]
+    assert file.status == status, file.message
+    wb = openpyxl.load_workbook(file.output, data_only=True)
+    got = {f"{ws.title}!{c.coordinate}": c.value for ws in wb for row in ws.iter_rows() for c in row}
+    return got, file
+
+
+def data_book(tmp_path: Path) -> tuple[openpyxl.Workbook, openpyxl.worksheet.worksheet.Worksheet]:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for i, (a, b) in enumerate([("x", 30), ("y", 10), ("x", 20), ("z", 5)], start=1):
+        ws.cell(i, 1).value, ws.cell(i, 2).value = a, b
+    return wb, ws
+
+
+# --- the cells reading a cell without a current value ---
+
+
+def test_the_cells_reading_an_unsupported_cell_without_a_stored_value_are_listed_not_computed_from_a_blank(
+    tmp_path: Path,
+) -> None:
+    wb, ws = data_book(tmp_path)
+    ws["G1"] = ArrayFormula("G1:G4", "=_xlfn.MAP(B1:B4,_xlfn.LAMBDA(_xlpm.v,_xlpm.v*2))")  # the engine lacks MAP
+    wb.defined_names["Doubled"] = DefinedName("Doubled", attr_text="S!$G$1:$G$4")
+    ws["J1"] = "=SUM(G1:G4)"
+    ws["J2"] = "=G3"  # a member of the result
+    ws["J3"] = "=J2+1"  # through another cell
+    ws["J4"] = "=IFERROR(G1,0)"
+    ws["J5"] = "=SUM(Doubled)"  # through a name over the range
+    ws["J6"] = "=B1*2"  # reads nothing unsupported
+    wb.create_sheet("O")["A1"] = "=S!J3*10"  # on another sheet
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, (rb'<c r="G1"', rb'<c r="G1" cm="1"'))  # Excel 365's dynamic array
+    got, file = recalculated(path, "incomplete")
+    assert sorted((u.address, u.function, u.kept) for u in file.unsupported) == [
+        ("O!A1", "MAP", False),
+        ("S!G1", "MAP", False),
+        ("S!J1", "MAP", False),
+        ("S!J2", "MAP", False),
+        ("S!J3", "MAP", False),
+        ("S!J4", "MAP", False),
+        ("S!J5", "MAP", False),
+    ]
+    reasons = {u.address: u.reason for u in file.unsupported}
+    assert reasons["S!J3"] == "reads S!G1 (MAP), which has no current value (the embedded engine cannot compute it)"
+    assert [got[f"S!J{i}"] for i in range(1, 7)] == [None, None, None, None, None, 60]  # no 0 from a blank
+    assert got["O!A1"] is None
+    assert "7 cells could not be recalculated (unsupported MAP)" in file.message
+
+
+def test_the_cells_reading_a_kept_value_that_may_be_stale_are_listed_after_import(tmp_path: Path) -> None:
+    """import --into --recalc: the inputs changed, so Excel's stored value and what reads it are not current."""
+    from xl_retention.recalculation import recalc_file
+
+    wb, ws = data_book(tmp_path)
+    ws["H1"] = "=_xlfn.FORECAST.ETS(5,B1:B4,{1,2,3,4})"
+    ws["H2"] = "=H1*2"
+    ws["H3"] = "=B1+1"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, stored(b"H1", b"7.5"), stored(b"H2", b"15"))
+    file = recalc_file(path, tmp_path / "out.xlsx", engine="embedded", stored_current=False)
+    assert file.status == "incomplete"
+    assert [(u.address, u.kept) for u in file.unsupported] == [("S!H1", False), ("S!H2", False)]
+    ok = recalc_file(path, tmp_path / "out2.xlsx", engine="embedded")  # as Excel saved it: current
+    assert ok.status == "ok" and [(u.address, u.kept) for u in ok.unsupported] == [("S!H1", True)]
+
+
+def test_cli_import_into_recalc_exits_1_when_the_recalculation_is_incomplete(tmp_path: Path) -> None:
+    env = {**os.environ, "COLUMNS": "400"}
+
+    def cli(*args: object) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "xl_retention", *map(str, args)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
+
+    assert cli("new", "t.xlsx", "--start", "2025-01", "--months", "4").returncode == 0
+    wb = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    mine = wb.create_sheet("Mine")
+    mine["A1"] = "=_xlfn.FORECAST.ETS(DATE(2025,5,1),Customers!D2:D4,Customers!A2:A4)"
+    mine["A2"] = "=A1*2"
+    wb.save(tmp_path / "t.xlsx")
+    (tmp_path / "s.csv").write_text("customer_id,month,mrr\nA,2025-01,10\nB,2025-02,20\nA,2025-02,10\n")
+    result = cli("import", "--subscriptions", "s.csv", "--into", "t.xlsx", "--recalc")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "t.xlsx: 2 cells could not be recalculated (unsupported FORECAST.ETS)" in result.stdout
+    assert "Mine!A2 not recalculated: reads Mine!A1 (FORECAST.ETS)" in result.stdout
+    again = cli("recalc", "t.xlsx", "--engine", "embedded", "--output-dir", "o", "--json")
+    assert again.returncode == 1
+    assert [u["address"] for u in json.loads(again.stdout)["files"][0]["unsupported"]] == ["Mine!A1", "Mine!A2"]
+
+
+# --- a #NAME? the engine gives for names that exist ---
+
+LET_LAMBDA = "=_xlfn.LET(_xlpm.f,_xlfn.LAMBDA(_xlpm.z,_xlpm.z+1),_xlpm.f(A1))"
+
+
+def test_a_lambda_given_a_name_by_let_keeps_excels_stored_value(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["J1"], ws["J2"] = 5, LET_LAMBDA, "=J1*2"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, stored(b"J1", b"6"), stored(b"J2", b"12"))
+    got, file = recalculated(path, "ok")
+    assert (got["S!J1"], got["S!J2"]) == (6, 12)
+    assert [(u.address, u.function, u.kept) for u in file.unsupported] == [("S!J1", "LAMBDA", True)]
+    assert file.unsupported[0].reason == "the embedded engine cannot call a LAMBDA given a name by LET"
+    assert file.errors == []
+
+
+def test_a_lambda_given_a_name_by_let_without_a_stored_value_is_unsupported_not_a_typo(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["J1"], ws["J2"] = 5, LET_LAMBDA, "=J1*2"
+    ws["K1"], ws["K2"] = "=SUMM(A1)", "=K1+1"  # a misspelt function, and a cell passing its error on
+    ws["K3"] = "=_xlfn.LET(_xlpm.x,1,_xlpm.x+NoSuchName)"  # a name the workbook does not define
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    got, file = recalculated(path, "incomplete")
+    assert [(u.address, u.function) for u in file.unsupported] == [("S!J1", "LAMBDA"), ("S!J2", "LAMBDA")]
+    assert [(e.address, e.error) for e in file.errors] == [("S!K1", "#NAME?"), ("S!K2", "#NAME?"), ("S!K3", "#NAME?")]
+
+
+# --- array members ---
+
+
+def test_a_kept_spilling_result_gives_its_stored_members_to_the_cells_reading_them(tmp_path: Path) -> None:
+    wb, ws = data_book(tmp_path)
+    ws["G1"] = ArrayFormula("G1:G4", "=_xlfn.MAP(B1:B4,_xlfn.LAMBDA(_xlpm.v,_xlpm.v*2))")
+    ws["G2"], ws["G3"], ws["G4"] = 20, 40, 10  # Excel stores the spilled members as values
+    ws["J1"], ws["J2"], ws["J3"] = "=SUM(G1:G4)", "=G1", "=G4*2"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, (rb'<c r="G1"', rb'<c r="G1" cm="1"'), stored(b"G1", b"60"))
+    got, file = recalculated(path, "ok")
+    assert (got["S!J1"], got["S!J2"], got["S!J3"]) == (130, 60, 20)
+    assert [got[f"S!G{i}"] for i in range(1, 5)] == [60, 20, 40, 10]
+    assert [(u.address, u.kept) for u in file.unsupported] == [("S!G1", True)]
+
+
+def test_cells_reading_a_ctrl_shift_enter_arrays_padding_see_what_excel_shows_there(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for i, v in enumerate([5, 3, 9, 1, 7], start=1):
+        ws.cell(i, 1).value = v
+    ws["C1"] = ArrayFormula("C1:C5", "=A1:A3*2")  # three results over five cells: #N/A below
+    ws["D3"] = ArrayFormula("D3:D4", "=A1*2")  # one result repeated
+    ws["J1"], ws["J2"], ws["J3"], ws["J4"] = "=C4", "=C3", "=D4", "=SUM(D3:D4)"
+    ws["J5"] = "=IFERROR(C5,-1)"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    got, file = recalculated(path, "ok")
+    assert [got[f"S!J{i}"] for i in range(1, 6)] == ["#N/A", 18, 10, 20, -1]
+    assert (got["S!C4"], got["S!D4"]) == ("#N/A", 10)
+
+
+# --- formulas reading a cell's place, not its value ---
+
+
+def test_cell_row_address_and_rows_of_the_formulas_own_cell_are_no_cycle(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A2"] = '=CELL("row",A2)'
+    ws["A3"] = '=CELL("address",$A$3)&"/"&CELL("col",A3)'
+    ws["A4"] = "=ROWS(A4:A6)*COLUMNS(A4:B4)"
+    ws["B1"], ws["B2"] = 21, "=A2+A4"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    got, file = recalculated(path, "ok")
+    assert (got["S!A2"], got["S!A3"], got["S!A4"], got["S!B2"]) == (2, "$A$3/1", 6, 8)
+    assert file.unsupported == [] and file.errors == []
+
+
+def test_the_sheet_name_idiom_keeps_excels_stored_path_and_is_no_cycle(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"] = '=MID(CELL("filename",A1),FIND("]",CELL("filename",A1))+1,255)'
+    ws["B1"], ws["B2"] = '=A1&"!"', "=21*2"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, (rb'(<c r="A1")([^>]*>)(<f>[^<]*</f>)(?:<v ?/>)?', rb'\1 t="str"\2\3<v>S</v>'))
+    got, file = recalculated(path, "ok")
+    assert (got["S!A1"], got["S!B1"], got["S!B2"]) == ("S", "S!", 42)
+    assert [(u.address, u.function, u.kept) for u in file.unsupported] == [("S!A1", "CELL", True)]
+    wb.save(path.with_name("bare.xlsx"))  # no stored value (a script wrote it): the path is not known
+    got, file = recalculated(path.with_name("bare.xlsx"), "incomplete")
+    assert [(u.address, u.function) for u in file.unsupported] == [("S!A1", "CELL"), ("S!B1", "CELL")]
+    assert got["S!B2"] == 42

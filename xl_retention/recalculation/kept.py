@@ -1,0 +1,385 @@
+"""The cells the embedded engine could not compute, and what reads them (after :func:`.embedded.compute`'s evaluation).
+
+- :func:`keep_stored`: each such cell gets the value the file stores, and an array formula's other cells
+  theirs, so that the cells reading them are computed from Excel's values (``SUM(G1:G4)`` over a kept
+  ``MAP`` result reads all four values, not the first alone).
+- :func:`pad_classic_arrays`: a Ctrl+Shift+Enter array's cells beyond its result (``#N/A``, or a single
+  value repeated) are put in the engine, so that ``=D4`` reads what Excel shows in D4.
+- :func:`dependents`: every formula cell that reads, directly or through others, a cell with no current
+  value; they are listed too, never computed from a blank.
+- :func:`engine_name_error`: a ``#NAME?`` in a formula whose names all exist (a LAMBDA given a name by
+  ``LET`` and called) is the engine's, not a typo in the workbook.
+- :func:`position_cycles`: ``CELL("row", A1)`` or ``ROWS(A1:A3)`` in A1 read where the cell is, not its
+  value: no circular reference (Excel computes them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.formulas import FORMULAE
+
+from ..cells import CellError
+from ..registry import BY_NAME
+from .formula_texts import FormulaTexts
+from .formula_texts import position as cell_position
+from .package import PackageInfo, stored_values
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .embedded import Computed, Unsupported
+
+_PREFIXES = ("_XLFN._XLWS.", "_XLFN.", "_XLWS.")
+_REFERENCE = re.compile(
+    r"\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+"
+)
+_CELLS = re.compile(r"[A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?")
+_FILENAME = re.compile(r'(?i)(?<![\w.])CELL\(\s*"filename"')
+
+
+def _cells_of(ref: str) -> list[tuple[int, int]]:
+    left, top, right, bottom = range_boundaries(ref)
+    return [(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)]
+
+
+def _address(row: int, col: int) -> str:
+    return f"{get_column_letter(col)}{row}"
+
+
+def _split(address: str) -> tuple[str, str]:
+    """``"'Sheet 4'!B2"`` -> ``("Sheet 4", "B2")``."""
+    sheet, _, ref = address.rpartition("!")
+    if sheet.startswith("'") and sheet.endswith("'"):
+        sheet = sheet[1:-1].replace("''", "'")
+    return sheet, ref.replace("$", "").upper()
+
+
+def keep_stored(
+    workbook: fz.Workbook,
+    path: str,
+    info: PackageInfo,
+    unsupported: list[Unsupported],
+    literal: Callable[[Any], Any],
+    stored_current: bool = True,
+) -> None:
+    """Put the file's stored value in each ``unsupported`` cell (blank when none) and in an array formula's members.
+
+    ``item.kept`` says whether the cell keeps a current value: one is stored and ``stored_current``.
+    """
+    arrays: dict[str, set[str]] = {}
+    for item in unsupported:
+        cell = info.formulas.get(item.sheet, {}).get(item.ref)
+        value = cell.cached if cell is not None else None
+        item.kept = value is not None and stored_current
+        workbook.set_value(item.sheet, *cell_position(item.ref), literal(value))
+        if cell is not None and cell.kind == "array" and cell.ref and value is not None:
+            arrays.setdefault(item.sheet, set()).update(
+                _address(r, c) for r, c in _cells_of(cell.ref) if _address(r, c) != item.ref
+            )
+    if arrays:
+        for sheet, values in stored_values(path, arrays).items():
+            for ref, value in values.items():
+                workbook.set_value(sheet, *cell_position(ref), literal(value))
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, CellError) or isinstance(b, CellError):
+        return isinstance(a, CellError) and isinstance(b, CellError) and a.code == b.code
+    return type(a) is type(b) and a == b or (a in (None, "") and b in (None, ""))
+
+
+def pad_classic_arrays(
+    workbook: fz.Workbook,
+    info: PackageInfo,
+    result: Computed,
+    fitted: Callable[[fz.Workbook, str, str, Any], dict[str, Any]],
+    value_of: Callable[[fz.Workbook, str, int, int], Any],
+    literal: Callable[[Any], Any],
+) -> bool:
+    """Set the cells of Ctrl+Shift+Enter arrays beyond their result to what Excel shows there; True when any was set.
+
+    ``fitted(workbook, sheet, ref, cell)`` gives an array's cells as Excel fills its range.
+    """
+    skip = {(u.sheet, u.ref) for u in result.unsupported}
+    changed = False
+    for sheet, cells in info.formulas.items():
+        for ref, cell in cells.items():
+            if cell.kind != "array" or cell.dynamic or not cell.ref or (sheet, ref) in skip:
+                continue
+            if ref not in result.values.get(sheet, {}):
+                continue
+            for address, value in fitted(workbook, sheet, ref, cell).items():
+                r, c = cell_position(address)
+                if address != ref and not _same(value_of(workbook, sheet, r, c), value):
+                    workbook.set_value(sheet, r, c, literal(value))
+                    changed = True
+    return changed
+
+
+def dependents(
+    workbook: fz.Workbook,
+    roots: dict[tuple[str, str], tuple[str, str]],
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """The formula cells that read any of ``roots`` (``{(sheet, "G2"): (sheet, "G1") its source}``), directly or not.
+
+    Returns ``{(sheet, ref): (source sheet, source ref)}``. Follows the engine's dependency graph, the
+    names over a range holding such a cell, and every ``INDIRECT`` (it may point anywhere).
+    """
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    todo = list(roots.items())
+    seen = set(roots)
+    range_names = [
+        (scope, name, _split(target)) for scope, names in info.names.items() for name, target in names.items()
+    ]
+    used_names: set[str] = set()
+    indirect_done = False
+    while todo:
+        while todo:
+            (sheet, ref), source = todo.pop()
+            quoted = "'" + sheet.replace("'", "''") + "'"
+            try:
+                report = workbook.dependents(f"{quoted}!{ref}", max_results=1 << 30, max_work=1 << 40).to_dict()
+            except Exception:  # noqa: BLE001  (a cell the engine has no node for reads nothing)
+                continue
+            for entry in report["dependents"]:
+                key = _split(entry["cell"])
+                if key not in seen:
+                    seen.add(key)
+                    if cell_position(key[1]) in formulas.get(key[0], {}):
+                        found[key] = source
+                    todo.append((key, source))
+        readers: list[tuple[tuple[str, str], tuple[str, str]]] = []
+        for scope, name, (sheet, target) in range_names:  # names the engine resolves: not in its graph
+            if name in used_names:
+                continue
+            try:
+                left, top, right, bottom = range_boundaries(target)
+            except ValueError:
+                continue
+            hit = next(
+                (
+                    (s, r)
+                    for s, r in seen
+                    if s == sheet and left <= cell_position(r)[1] <= right and top <= cell_position(r)[0] <= bottom
+                ),
+                None,
+            )
+            if hit is None:
+                continue
+            used_names.add(name)
+            word = re.compile(r"(?<![\w.])" + re.escape(name) + r"(?![\w(])", re.IGNORECASE)
+            source = roots.get(hit) or found.get(hit) or hit
+            for other, texts in formulas.items():
+                if scope and other != scope:
+                    continue
+                readers += [((other, texts.refs[p]), source) for p, text in texts.master_texts() if word.search(text)]
+        if not indirect_done:
+            indirect_done = True
+            first = next(iter(roots.values()))
+            for other, texts in formulas.items():
+                readers += [
+                    ((other, texts.refs[p]), first) for p, text in texts.master_texts() if "INDIRECT(" in text.upper()
+                ]
+        for key, source in readers:
+            if key not in seen:
+                seen.add(key)
+                found[key] = source
+                todo.append((key, source))
+    return found
+
+
+def _bare(name: str) -> str:
+    upper = name.upper()
+    for prefix in _PREFIXES:
+        upper = upper.removeprefix(prefix)
+    return upper
+
+
+def _bound_names(tokens: list[Token]) -> set[str]:
+    """The names ``LET`` and ``LAMBDA`` give in a formula (lower case, without ``_xlpm.``)."""
+    bound: set[str] = set()
+    stack: list[list[Any]] = []
+    for token in tokens:
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            stack.append([_bare(token.value[:-1]), 0])
+        elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
+            if stack:
+                stack.pop()
+        elif token.type == Token.SEP and token.subtype == Token.ARG:
+            if stack:
+                stack[-1][1] += 1
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE and stack:
+            function, argument = stack[-1]
+            if function == "LAMBDA" or (function == "LET" and argument % 2 == 0):
+                bound.add(token.value.lower().removeprefix("_xlpm."))
+    return bound
+
+
+def engine_name_error(formula: str, known: set[str], engine_knows: Callable[[str], bool]) -> tuple[str, str] | None:
+    """(function, reason) when a ``#NAME?`` of ``formula`` cannot be the workbook's own: every function it calls
+    exists (in Excel, or as a name, or given by ``LET``/``LAMBDA``) and every name it uses is defined
+    (``known``: the workbook's names and tables, lower case). None when some name is unknown (a typo: Excel's
+    ``#NAME?`` too) or the formula cannot be read."""
+    try:
+        tokens = Tokenizer(formula if formula.startswith("=") else "=" + formula).items
+    except Exception:  # noqa: BLE001
+        return None
+    bound = _bound_names(tokens)
+    called: list[str] = []
+    for token in tokens:
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            raw = token.value[:-1]
+            name = _bare(raw)
+            lower = raw.lower().removeprefix("_xlpm.")
+            if raw.lower().startswith("_xlpm.") or lower in bound:
+                called.append("LAMBDA")
+            elif lower in known:
+                called.append(name)
+            elif not (raw.upper().startswith(_PREFIXES) or name in FORMULAE or name in BY_NAME or engine_knows(name)):
+                return None  # a function Excel does not have: the workbook's #NAME?
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE:
+            value = token.value
+            if "[" in value:
+                continue  # a table's column or an external link
+            bare = value.rpartition("!")[2]
+            lower = bare.lower().removeprefix("_xlpm.")
+            if _REFERENCE.fullmatch(bare) or lower in bound or lower in known or lower in ("true", "false"):
+                continue
+            return None  # a name the workbook does not define
+    if "LAMBDA" in called:
+        return "LAMBDA", "the embedded engine cannot call a LAMBDA given a name by LET"
+    if called:
+        return called[0], f"the embedded engine cannot call {called[0]}, a name defined by a LAMBDA"
+    return "formula", "the embedded engine cannot resolve a name this formula uses (every name it uses exists)"
+
+
+def reads_name_error(workbook: fz.Workbook, sheet: str, ref: str, errors: dict[str, set[tuple[int, int]]]) -> bool:
+    """Whether the cell reads a cell holding ``#NAME?`` (``errors[sheet]``: their places): it passes that error on."""
+    quoted = "'" + sheet.replace("'", "''") + "'"
+    try:
+        report = workbook.precedents(f"{quoted}!{ref}", max_links=1 << 30, max_work=1 << 40).to_dict()
+    except Exception:  # noqa: BLE001  (no graph for it: assume it reads one, the error stays the workbook's)
+        return True
+    for entry in report["precedents"]:
+        reference = entry["reference"]
+        target = reference.get("address") or reference.get("resolved")
+        resolution = reference.get("resolution") or {}
+        target = target or resolution.get("address")
+        if not target:
+            if reference.get("kind") not in ("Cell", "Range"):
+                return True  # a name or reference the engine could not resolve: not the formula's own error
+            continue
+        other, area = _split(target)
+        try:
+            left, top, right, bottom = range_boundaries(area)
+        except ValueError:
+            continue
+        if any(
+            left <= c <= right and top <= r <= bottom and (other, (r, c)) != (sheet, cell_position(ref))
+            for r, c in errors.get(other, ())
+        ):
+            return True
+    return False
+
+
+def filename_cells(formulas: dict[str, FormulaTexts], info: PackageInfo) -> Iterable[tuple[str, str]]:
+    """The formula cells calling ``CELL("filename", ...)``: the path of the file where Excel saved it, which the
+    embedded engine cannot know."""
+    for sheet, texts in formulas.items():
+        if not any(c.text and '"filename"' in c.text.lower() for c in info.formulas.get(sheet, {}).values()):
+            continue
+        for place, text in texts.master_texts():
+            if _FILENAME.search(text):
+                yield sheet, texts.refs[place]
+
+
+def _position_constant(tokens: list[Token], start: int, sheet: str) -> tuple[int, str] | None:
+    """(end, constant) for a ``CELL("row"|"col"|"address", ref)``, ``ROWS(ref)`` or ``COLUMNS(ref)`` call opening at
+    ``tokens[start]`` over one literal reference of this sheet; None otherwise."""
+    name = _bare(tokens[start].value[:-1])
+    inner = [t for t in tokens[start + 1 :] if t.type != Token.WSPACE]
+    if name == "CELL":
+        if (
+            len(inner) < 4
+            or inner[0].subtype != Token.TEXT
+            or inner[1].type != Token.SEP
+            or inner[3].subtype != Token.CLOSE
+        ):
+            return None
+        info, reference = inner[0].value.strip('"').lower(), inner[2]
+    elif name in ("ROWS", "COLUMNS"):
+        if len(inner) < 2 or inner[1].subtype != Token.CLOSE:
+            return None
+        info, reference = name.lower(), inner[0]
+    else:
+        return None
+    if reference.type != Token.OPERAND or reference.subtype != Token.RANGE:
+        return None
+    other, area = (
+        _split(reference.value) if "!" in reference.value else (sheet, reference.value.replace("$", "").upper())
+    )
+    if other != sheet or not _CELLS.fullmatch(area):
+        return None
+    try:
+        left, top, right, bottom = range_boundaries(area)
+    except ValueError:
+        return None
+    constants = {
+        "row": str(top),
+        "col": str(left),
+        "address": f'"${get_column_letter(left)}${top}"',
+        "rows": str(bottom - top + 1),
+        "columns": str(right - left + 1),
+    }
+    if info not in constants:
+        return None
+    close = tokens.index(inner[3] if name == "CELL" else inner[1], start)
+    return close, constants[info]
+
+
+def position_cycles(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, circular: str) -> bool:
+    """Re-set each circular cell whose formula reads a cell's place, not its value (``CELL("row", A1)`` in A1,
+    ``ROWS(A1:A5)``), with that place as a constant; True when any was set (evaluate again)."""
+    changed = False
+    for sheet, values in result.values.items():
+        for ref, value in values.items():
+            if type(value) is not CellError or value.code != circular:
+                continue
+            text = formulas[sheet][cell_position(ref)]
+            upper = text.upper()
+            if "CELL(" not in upper and "ROWS(" not in upper and "COLUMNS(" not in upper:
+                continue
+            try:
+                tokens = Tokenizer("=" + text).items
+            except Exception:  # noqa: BLE001
+                continue
+            out, i, replaced = [], 0, False
+            while i < len(tokens):
+                token = tokens[i]
+                found = (
+                    _position_constant(tokens, i, sheet)
+                    if token.type == Token.FUNC and token.subtype == Token.OPEN
+                    else None
+                )
+                if found is None:
+                    out.append(token.value)
+                    i += 1
+                else:
+                    out.append(found[1])
+                    i, replaced = found[0] + 1, True
+            if replaced:
+                try:
+                    workbook.set_formula(sheet, *cell_position(ref), "=" + "".join(out))
+                except Exception:  # noqa: BLE001  (the engine refuses it: the cycle stays reported)
+                    continue
+                changed = True
+    return changed
