@@ -36,7 +36,7 @@ from openpyxl.utils.formulas import FORMULAE
 
 from ..cells import CellError, evaluate, number_caller
 from ..registry import BY_NAME, FUNCTIONS, ExcelFunction
-from . import excel_functions
+from . import excel_functions, kept
 from .defined_names import defined_formulas
 from .excel_functions._core import ERROR_KINDS
 from .excel_functions.arguments import may_end_in_sum, rewrite_arguments, rewrite_final
@@ -334,7 +334,7 @@ def _paused_gc(function):
 
 
 @_paused_gc
-def compute(path: str | Path) -> Computed:
+def compute(path: str | Path, stored_current: bool = True) -> Computed:
     """Every formula cell's computed value, ``values[sheet]["F3"]``, with what the engine could not compute.
 
     Values are numbers, text, booleans, ``None`` for a blank result, or a
@@ -342,6 +342,8 @@ def compute(path: str | Path) -> Computed:
     formulas' other cells are in ``members``; a cell the engine cannot compute faithfully
     (a function it lacks, an engine-internal error) is in ``unsupported``, not in ``values``,
     and keeps the value stored in the file (its dependents are computed from that value).
+    Where the file stores no value for it, or ``stored_current=False`` (a program has just
+    written the inputs), every cell that reads it is in ``unsupported`` too (not computed from a blank).
     """
     info = scan(str(path))
     workbook = load(path, info)
@@ -427,19 +429,41 @@ def compute(path: str | Path) -> Computed:
                     workbook.set_value(sheet, *position, _literal(value))
         workbook.evaluate_all()
     result = _read(workbook, formulas, members)
-    unsupported = _find_unsupported(result, formulas, info, formula_names)
+    if any(type(v) is CellError and v.code == CIRCULAR for cells in result.values.values() for v in cells.values()):
+        if kept.position_cycles(workbook, formulas, result, CIRCULAR):  # CELL("row", A1) in A1 reads no value
+            workbook.evaluate_all()
+            result = _read(workbook, formulas, members)
+    unsupported = _find_unsupported(result, formulas, info, formula_names, workbook)
     if unsupported:  # keep the file's values there, and compute their dependents from them
-        for item in unsupported:
-            r, c = range_boundaries(item.ref)[1::-1]
-            cached = info.formulas.get(item.sheet, {}).get(item.ref)
-            value = cached.cached if cached is not None else None
-            item.kept = value is not None
-            workbook.set_value(item.sheet, r, c, _literal(value))
+        kept.keep_stored(workbook, str(path), info, unsupported, _literal, stored_current)
         workbook.evaluate_all()
         result = _read(workbook, formulas, members)
-        for item in unsupported:
-            result.values.get(item.sheet, {}).pop(item.ref, None)
         result.unsupported = unsupported
+    if kept.pad_classic_arrays(workbook, info, result, _classic_members, _cell_value, _literal):
+        workbook.evaluate_all()  # the cells reading a Ctrl+Shift+Enter array's padding see Excel's values
+        result = _read(workbook, formulas, members)
+        result.unsupported = unsupported
+    stale = {}
+    for item in unsupported:
+        if not item.kept:
+            cell = info.formulas.get(item.sheet, {}).get(item.ref)
+            area = cell.ref if cell is not None and cell.kind == "array" and cell.ref else item.ref
+            stale.update({(item.sheet, _address(r, c)): (item.sheet, item.ref) for r, c in _cells_of(area)})
+    if stale:  # cells reading a cell without a current value: listed, never computed from a blank
+        by_cell = {(u.sheet, u.ref): u for u in unsupported}
+        for (sheet, ref), source in kept.dependents(workbook, stale, formulas, info).items():
+            if (sheet, ref) not in by_cell:
+                origin = by_cell[source]
+                by_cell[(sheet, ref)] = Unsupported(
+                    sheet,
+                    ref,
+                    origin.function,
+                    f"reads {source[0]}!{source[1]} ({origin.function}), which has no "
+                    "current value (the embedded engine cannot compute it)",
+                )
+                unsupported.append(by_cell[(sheet, ref)])
+    for item in unsupported:
+        result.values.get(item.sheet, {}).pop(item.ref, None)
     _fit_arrays(workbook, info, result)
     explain(workbook, formulas, result)
     result.asked_na = {
@@ -538,13 +562,28 @@ def _fit_arrays(workbook: fz.Workbook, info: PackageInfo, result: Computed) -> N
                 if new_ref != cell.ref and (top, left) == range_boundaries(ref)[1::-1]:
                     result.values[sheet][ref] = Resized(result.values[sheet][ref], new_ref)
             else:
-                first_col, first_row = range_boundaries(cell.ref)[:2]
-                for r, c in _cells_of(cell.ref):
-                    i, j = r - first_row, c - first_col
-                    i = i if i < len(grid) else (0 if len(grid) == 1 else None)
-                    j = j if j < len(grid[0]) else (0 if len(grid[0]) == 1 else None)
-                    members[_address(r, c)] = grid[i][j] if i is not None and j is not None else CellError("#N/A")
+                members.update(_classic_members(workbook, sheet, ref, cell, grid))
             members.pop(ref, None)
+
+
+def _classic_members(
+    workbook: fz.Workbook, sheet: str, ref: str, cell: FormulaCell, grid: list[list[Any]] | None = None
+) -> dict[str, Any]:
+    """A Ctrl+Shift+Enter array's cells as Excel fills its range: the result, a single row or column repeated,
+    ``#N/A`` beyond. ``grid``: the result (read from the engine when not given)."""
+    if grid is None:
+        spill = workbook.inspect_cell(f"'{sheet}'!{ref}").to_dict()["cell"].get("spill") or {}
+        extent = spill.get("extent") if spill.get("kind") == "Anchor" else None
+        left, top, right, bottom = range_boundaries(extent.rpartition("!")[2] if extent else ref + ":" + ref)
+        grid = [[_cell_value(workbook, sheet, r, c) for c in range(left, right + 1)] for r in range(top, bottom + 1)]
+    first_col, first_row = range_boundaries(cell.ref or ref)[:2]
+    out = {}
+    for r, c in _cells_of(cell.ref or ref):
+        i, j = r - first_row, c - first_col
+        i = i if i < len(grid) else (0 if len(grid) == 1 else None)
+        j = j if j < len(grid[0]) else (0 if len(grid[0]) == 1 else None)
+        out[_address(r, c)] = grid[i][j] if i is not None and j is not None else CellError("#N/A")
+    return out
 
 
 def _cell_value(workbook: fz.Workbook, sheet: str, row: int, col: int) -> Any:
@@ -593,11 +632,27 @@ def _read(
 
 
 def _find_unsupported(
-    result: Computed, formulas: dict[str, FormulaTexts], info: PackageInfo, defined: dict[str, dict[str, str]]
+    result: Computed,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    defined: dict[str, dict[str, str]],
+    workbook: fz.Workbook,
 ) -> list[Unsupported]:
-    found = []
+    """The cells the engine could not compute: an error of its own, a function it lacks, a #NAME? of a formula
+    whose names all exist (the engine's, not a typo), CELL("filename") (the path Excel saved the file at)."""
+    found = [
+        Unsupported(sheet, ref, "CELL", 'the embedded engine cannot know the file\'s path for CELL("filename")')
+        for sheet, ref in kept.filename_cells(formulas, info)
+    ]
+    listed = {(u.sheet, u.ref) for u in found}
     names = {name for scope in defined.values() for name in scope}
     uses = words_pattern(sorted(names)) if names else None
+    known = names | {n for scope in info.names.values() for n in scope} | {t.name.lower() for t in info.tables}
+    name_errors: dict[str, set[tuple[int, int]]] = {}
+    for sheet, cells in result.values.items():
+        for ref, value in cells.items():
+            if type(value) is CellError and value.code == "#NAME?":
+                name_errors.setdefault(sheet, set()).add(range_boundaries(ref)[1::-1])
     for sheet, cells in result.values.items():
         for ref, value in cells.items():
             if not isinstance(value, CellError):
@@ -612,6 +667,10 @@ def _find_unsupported(
                 used = uses.search(formulas[sheet][(r, c)].lower())
                 if used is not None:  # a name whose formula could not be put in (one defined through itself)
                     verdict = (used.group(0), "a name defined by a formula the embedded engine cannot compute")
-            if verdict is not None:
+            if verdict is None and kind == "name":  # every name exists: the engine's #NAME?, unless passed on
+                verdict = kept.engine_name_error(formulas[sheet][(r, c)], known, _engine_knows)
+                if verdict is not None and kept.reads_name_error(workbook, sheet, ref, name_errors):
+                    verdict = None
+            if verdict is not None and (sheet, ref) not in listed:
                 found.append(Unsupported(sheet, ref, *verdict))
     return found
