@@ -291,3 +291,29 @@ def test_mode_tells_tiny_numbers_from_zero(tmp_path: Path) -> None:
         },
     )
     assert [got[f"B{i}"] for i in range(1, 9)] == [5e-17, 0, 3, 8, "#N/A", 0.30000000000000004, 1, "#DIV/0!"]
+
+
+def test_text_names_german_months_and_refuses_locales_it_cannot_name(tmp_path: Path) -> None:
+    # Excel's TEXT with a locale tag shows that language's month and day names: TEXT(45658,"[$-407]mmmm") is
+    # "Januar" (1 January 2025, a Wednesday: "Mi"); the engine gave "January". A language without names here
+    # (French, [$-40C]) or a condition ([>3]) is not guessed: the cell is listed as unsupported, nothing written.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    cells = {
+        "B1": '=TEXT(45658,"[$-407]mmmm")',
+        "B2": '=TEXT(45658,"[$-de-DE]ddd, d. mmm yyyy")',
+        "B3": '=TEXT(45658,"[$-409]mmmm")',
+        "B4": '=TEXT(45658,"[$-407]dd.mm.yyyy")',
+        "B5": '=TEXT(45658,"[$-40C]mmmm")',
+        "B6": '=TEXT(5,"[>3]0;0.0")',
+    }
+    for ref, value in cells.items():
+        sheet[ref] = value
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    assert [(u.address, u.kept) for u in result.unsupported] == [("S!B5", False), ("S!B6", False)]
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    got = [out[f"B{i}"].value for i in range(1, 7)]
+    assert got == ["Januar", "Mi, 1. Jan 2025", "January", "01.01.2025", None, None]

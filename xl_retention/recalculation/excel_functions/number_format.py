@@ -4,8 +4,10 @@ Supported: up to four sections (positive; negative; zero; text) without conditio
 placeholders with literals between them (``00000-0000``), thousands separators and scaling
 commas, ``%``, scientific ``E+``/``E-``, fractions (``# ?/?``, ``?/8``), quoted text, ``\\x``
 escapes, ``_x`` spaces (the width of x), ``*x`` fills (dropped), colours and locale tags
-(ignored, ``[$€-407]`` shows its symbol), ``@``, ``General``, and dates and times (``yyyy yy m
-mm mmm mmmm mmmmm d dd ddd dddd h hh m mm s ss .0 AM/PM A/P [h] [m] [s]``). Numbers are rounded
+(``[$€-407]`` shows its symbol; month and day names in English or German, ``[$-407]mmmm`` is
+"Januar"; another language's names raise :class:`FormatNotSupported`), ``@``, ``General``, and
+dates and times (``yyyy yy m mm mmm mmmm mmmmm d dd ddd dddd h hh m mm s ss .0 AM/PM A/P [h] [m]
+[s]``). Numbers are rounded
 as Excel shows them: from their 15 significant digits, halves away from zero. A format this
 module does not know (conditions such as ``[>100]``) raises :class:`FormatNotSupported`.
 """
@@ -23,6 +25,40 @@ from ._core import ExcelError
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]  # fmt: skip
 _DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+#: (months, abbreviated months, days, abbreviated days) by language, as Excel names them
+_NAMES = {
+    "en": (_MONTHS, [m[:3] for m in _MONTHS], _DAYS, [d[:3] for d in _DAYS]),
+    "de": (
+        ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+         "Dezember"],
+        ["Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
+        ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
+        ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+    ),
+}  # fmt: skip
+#: a locale tag: [$-407], [$€-407], [$-de-DE]
+_LOCALE = re.compile(r"\[\$[^\]-]*-([^\]]+)\]")
+_NAME_CODES = re.compile(r"(?i)mmm|ddd")
+
+
+def _language(section: str) -> str:
+    """The language whose month and day names a date section shows: its locale tag's, English without one.
+
+    A language without names here raises :class:`FormatNotSupported` when the section names months or days.
+    """
+    plain = re.sub(r'"[^"]*"|\\.', "", section)
+    tags = _LOCALE.findall(plain)
+    if not tags or not _NAME_CODES.search(_LOCALE.sub("", plain)):
+        return "en"
+    tag = tags[-1].strip()
+    if re.fullmatch(r"[0-9A-Fa-f]+", tag):
+        lcid = int(tag, 16)
+        language = {0x09: "en", 0x07: "de"}.get(lcid & 0x3FF) if lcid <= 0xFFFF else None
+    else:
+        language = tag.split("-")[0].lower()
+    if language not in _NAMES:
+        raise FormatNotSupported(f"month or day names of the locale [$-{tag}]")
+    return language
 
 
 class FormatNotSupported(ValueError):
@@ -351,7 +387,8 @@ def _serial_parts(
     return year, month, day, whole // 3600, whole % 3600 // 60, whole % 60, seconds - whole, (days + 6) % 7
 
 
-def _date(value: float, tokens: list[tuple[str, str]], date1904: bool = False) -> str:
+def _date(value: float, tokens: list[tuple[str, str]], date1904: bool = False, language: str = "en") -> str:
+    months, short_months, days, short_days = _NAMES[language]
     codes = [t.lower() for k, t in tokens if k == "code"]
     precision = max((len(c) - 1 for c in codes if c.startswith(".")), default=0)
     year, month, day, hour, minute, second, fraction, weekday = _serial_parts(value, precision, date1904)
@@ -384,12 +421,12 @@ def _date(value: float, tokens: list[tuple[str, str]], date1904: bool = False) -
             out.append(f"{minute:02d}" if low == "mm" else str(minute))
         elif low.startswith("m") and not low.startswith("["):
             out.append(
-                {1: str(month), 2: f"{month:02d}", 3: _MONTHS[month - 1][:3], 4: _MONTHS[month - 1]}.get(
-                    len(low), _MONTHS[month - 1][0]
+                {1: str(month), 2: f"{month:02d}", 3: short_months[month - 1], 4: months[month - 1]}.get(
+                    len(low), months[month - 1][0]
                 )
             )
         elif low.startswith("d"):
-            out.append({1: str(day), 2: f"{day:02d}", 3: _DAYS[weekday][:3]}.get(len(low), _DAYS[weekday]))
+            out.append({1: str(day), 2: f"{day:02d}", 3: short_days[weekday]}.get(len(low), days[weekday]))
         elif low.startswith("h"):
             h = hour % 12 or 12 if ampm else hour
             out.append(f"{h:02d}" if low == "hh" else str(h))
@@ -455,7 +492,7 @@ def format_value(value: float | str, fmt: str, date1904: bool = False) -> str:
             raise ExcelError("#VALUE!")  # date codes mixed with digit placeholders
         if sign and not (len(codes) == 1 and codes[0].startswith("[")):
             raise ExcelError("#VALUE!")  # a negative date or time (a lone [h], [m] or [s] may be negative)
-        return sign + _date(value, tokens, date1904)
+        return sign + _date(value, tokens, date1904, _language(section))
     if any(k == "code" and t == "@" for k, t in tokens) and any(k == "code" and t in "0#?" for k, t in tokens):
         raise ExcelError("#VALUE!")  # the text placeholder among digit placeholders
     if not any(k == "code" and t in "0#?" for k, t in tokens):

@@ -173,12 +173,19 @@ def _split_last(text_: str, count: int) -> tuple[str, str, str]:
     return parts[0], " ", " ".join(parts[1:])
 
 
+#: formualizer's error kind for "not implemented": the recalculation lists such a cell as unsupported
+NOT_IMPLEMENTED = "NImpl"
+
+
 @excel_function("TEXT", 2, 2)
 def text_(value: Any, format_text: Any, date1904: bool = False) -> str:
     """TEXT(value, format_text): ``value`` shown with an Excel number format.
 
     Numbers and numeric text are formatted; TRUE/FALSE and other text pass through the text
-    section (or unchanged); a format this implementation does not know is #VALUE!. ``date1904``:
+    section (or unchanged); a format this implementation does not know (a condition such as
+    ``[>100]``, month names of a locale other than English or German) is the engine's "not
+    implemented" error, so that the cell is listed as unsupported (Excel's stored value kept), never
+    given a wrong text. ``date1904``:
     the workbook's dates count from 1 January 1904 (registered so for 1904-system workbooks).
 
     >>> text_(0.1234, "0.0%"), text_(True, "0"), text_("12", "0.0")
@@ -194,8 +201,8 @@ def text_(value: Any, format_text: Any, date1904: bool = False) -> str:
         value = text_to_number(value)
     try:
         return format_value(value, fmt, date1904)
-    except FormatNotSupported:
-        raise ExcelError("#VALUE!") from None
+    except FormatNotSupported:  # not a guess: the cell is reported as one the engine cannot compute
+        raise ExcelError(NOT_IMPLEMENTED) from None
 
 
 def _amount(value: Any) -> float:
