@@ -317,3 +317,20 @@ def test_text_names_german_months_and_refuses_locales_it_cannot_name(tmp_path: P
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     got = [out[f"B{i}"].value for i in range(1, 7)]
     assert got == ["Januar", "Mi, 1. Jan 2025", "January", "01.01.2025", None, None]
+
+
+def test_power_of_zero_as_excel(tmp_path: Path) -> None:
+    # Microsoft's POWER/^: 0 to the power 0 is #NUM!, 0 to a negative power #DIV/0!, a negative number to a
+    # fractional power #NUM!; the engine's POWER gave 1 and #NUM!. Arrays element by element.
+    got = _recalculated(
+        tmp_path,
+        {
+            "B1": "=POWER(0,0)",
+            "B2": "=POWER(0,-1)",
+            "B3": "=POWER(-8,1/3)",
+            "B4": '=POWER("2",3)',
+            "B5": "=SUM(POWER({1,2,3},2))",
+            "B6": "=POWER(2,0.5)",
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 7)] == ["#NUM!", "#DIV/0!", "#NUM!", 8, 14, 2**0.5]

@@ -12,6 +12,8 @@
 * ``_XLR.COMPARED`` takes an operand of a comparison to 15 significant digits, as Excel compares
   (the formula rewrite of :mod:`.arguments` puts it in).
 * ISEVEN and ISODD read a blank as 0 and numeric text as its number; a boolean is #VALUE!.
+* POWER(0, 0) is #NUM! and POWER(0, -1) #DIV/0! as in Excel (the engine gave 1 and #NUM!), element by
+  element over arrays (the element-by-element form's rules, :mod:`.elementwise`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from ._core import ExcelError, check, excel_function, matrix, number
+from ._core import FUNCTIONS, ExcelError, Function, broadcast, check, engine_call, excel_function, matrix, number
+from .elementwise import _power
 
 
 def _numeric(value: Any) -> np.ndarray:
@@ -211,3 +214,5 @@ def _compared(value: Any) -> Any:
 
 
 excel_function("_XLR.COMPARED", 1, 1)(_compared)
+
+FUNCTIONS["POWER"] = Function("POWER", broadcast(engine_call(_power)), 2, 2)
