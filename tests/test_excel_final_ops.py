@@ -14,7 +14,7 @@ from xl_retention.recalculation.excel_functions.arguments import may_end_in_sum,
 from xl_retention.recalculation.excel_functions.arithmetic import near_zero, units_apart
 from xl_retention.recalculation.rewrite_shapes import shape
 
-# --- f1: a formula's final + or - within rounding of zero is exactly 0 --------------------------------------------------
+# --- f1: a formula's final + or - within rounding of zero is exactly 0 ------------------------------------------------
 
 
 def test_a_formulas_final_subtraction_within_rounding_of_zero_is_exactly_zero(tmp_path: Path) -> None:
@@ -80,3 +80,34 @@ def test_only_a_final_plus_or_minus_outside_brackets_is_rewritten() -> None:
     for text in ("A1-B1", "IF(A1,B1-1,2)", "'a-b'!A1*2", "{1,-2}", '"x-y"', "A1-B1=0", "SUM(A1:A3)-B4"):
         assert may_end_in_sum(text) == may_end_in_sum(shape(text)), text
         assert may_end_in_sum(text) or rewrite_final("=" + text) == "=" + text, text
+
+
+# --- f11: COUNT leaves out error values given as arguments ------------------------------------------------------------
+
+
+def test_count_leaves_out_error_values_given_as_arguments(tmp_path: Path) -> None:
+    # Microsoft's COUNT: "Arguments that are error values or text that cannot be translated into numbers are not
+    # counted" -- what =COUNT(MATCH(x,list,0)) ("is it in the list?") and =COUNT(SEARCH("x",A1)) rely on.
+    cells = {
+        "A1": "apple",
+        "A2": "pear",
+        "B1": "banana split",
+        "C1": '=COUNT(MATCH("kiwi",A1:A2,0))',
+        "C2": '=IF(COUNT(MATCH("kiwi",A1:A2,0)),"listed","new")',
+        "C3": '=COUNT(SEARCH("split",A1))',
+        "C4": "=COUNT(A1:A2,1/0,5)",
+        "C5": '=COUNT(MATCH("pear",A1:A2,0))',
+        "C6": "=COUNT(#N/A,2,3)",
+        "C7": "=COUNT(D1:D3)",  # a reference: its error cell is not counted either
+        "D1": 1,
+        "D2": "=1/0",
+        "D3": 3,
+    }
+    got, _ = recalculated(book(tmp_path, cells))
+    assert [got[f"C{r}"] for r in range(1, 8)] == [0, "new", 0, 1, 1, 2, 2]
+
+
+def test_numbers_typed_as_text_with_separators_or_brackets_are_read_next_to_arithmetic(tmp_path: Path) -> None:
+    # Excel converts text to a number where one is expected, as VALUE does (en-US: "1,000" is 1000, "(5)" is -5)
+    got, _ = recalculated(book(tmp_path, {"A1": '="1,000"+0', "A2": '="(5)"+0', "A3": '="$1,000"*2'}))
+    assert (got["A1"], got["A2"], got["A3"]) == (1000, -5, 2000)

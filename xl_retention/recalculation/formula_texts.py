@@ -166,9 +166,11 @@ def may_need_arguments(text: str) -> bool:
             or "LOOKUP(" in upper
             or "MATCH(" in upper
             or "INDEX(" in upper
-            or ('"' in text and _HINT_UPPER.search(upper))
+            or ("COUNT(" in upper and _HINT_UPPER.search(upper))
         ):
             return True
+    if '"' in text and _HINT_UPPER.search(text.upper()):  # "1,000"+0, "(5)"+0: numbers typed as text
+        return True
     if "<" in text or ">" in text or "=" in text:
         return _compares_numbers("=" + text)
     return False
@@ -179,7 +181,7 @@ def may_need_arguments(text: str) -> bool:
 _TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
     r"LAMBDA|_XLPM\.|SINGLE\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
-    r"|MATCH\(|INDEX\(|SUBTOTAL\(|AGGREGATE\("
+    r"|MATCH\(|INDEX\(|SUBTOTAL\(|AGGREGATE\(|COUNT\("
 )
 
 

@@ -98,7 +98,8 @@ COMPARED_OPERAND = "_XLR.COMPARED"
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
     r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|"
-    r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+-]*\$|'
+    r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+-]*\$|"[\s+-]*\(|%\s*"|'
+    r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#]|"
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE)[A-Z.]*\([^)]*"'
 )
@@ -179,6 +180,10 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         args[0] = f"{CHOICE}({args[0]})"
     if name == "VALUE" and len(spans) == 1:  # Excel: VALUE of a blank cell is 0, "$1,000" is 1000
         return f"{VALUE}({args[0].strip()})", close
+    if name == "COUNT":  # Excel: "Arguments that are error values ... are not counted" (the engine passed them on)
+        for k, (a, b) in enumerate(spans):
+            if _may_be_error_value(tokens[a:b]):
+                args[k] = f'IFERROR({args[k]},"")'
     if name == "INDEX":
         for k in (1, 2):
             if k < len(spans) and _may_be_negative(tokens[spans[k][0] : spans[k][1]]):
@@ -205,6 +210,16 @@ def _next_to_arithmetic(tokens: list[Token], i: int) -> bool:
         if 0 <= k < len(tokens) and tokens[k].type in (Token.OP_IN, Token.OP_PRE) and tokens[k].value in "+-*/^":
             return True
     return False
+
+
+def _may_be_error_value(argument: list[Token]) -> bool:
+    """Whether an argument of COUNT may be an error value given directly: an expression or a typed error, not a
+    reference (whose error cells the engine already leaves out) nor a typed number, text or logical."""
+    return any(
+        t.type in (Token.FUNC, Token.OP_IN, Token.OP_PRE, Token.OP_POST, Token.PAREN)
+        or (t.type == Token.OPERAND and t.subtype == Token.ERROR)
+        for t in argument
+    )
 
 
 def _may_be_logical(argument: list[Token]) -> bool:
