@@ -12,6 +12,14 @@ weekly 10 is 43.48 MRR and a yearly 1,200 is 100 MRR. Spellings: ``day daily day
 ``week weekly weeks w``, ``month monthly months mo m``, ``quarter quarterly quarters q``,
 ``half-year half_year semiannual semi-annual``, ``year yearly annual annually years yr y``
 (any case). Anything else is refused naming its rows and values.
+
+The billing columns go by other names in the exports of billing systems (:data:`BILLING_ALIASES`,
+matched as column names are: any case, spaces, hyphens and underscores alike): Stripe's
+"Plan Amount", "Plan Interval", "Plan Interval Count", "Quantity"; Chargebee's
+``plan_unit_price``, ``billing_period_unit``, ``billing_period`` (the count), ``plan_quantity``;
+Recurly's ``unit_amount``, ``plan_interval_unit``, ``plan_interval_length``; Paddle's
+``billing_cycle.interval``, ``billing_cycle.frequency``; Shopify's "Billing interval",
+"Billing interval count". Two columns that could be one of them are refused (never one picked).
 """
 
 from __future__ import annotations
@@ -21,7 +29,43 @@ import pandas as pd
 
 from .errors import bad_rows
 
-__all__ = ["DAYS_PER_MONTH", "MONTHS_PER_INTERVAL", "months_per_interval", "monthly_amounts"]
+__all__ = ["BILLING_ALIASES", "DAYS_PER_MONTH", "MONTHS_PER_INTERVAL", "months_per_interval", "monthly_amounts"]
+
+#: Other names of the billing columns (as :func:`~xl_retention.reading.key` spells them), by our name.
+#: Chargebee's ``plan_amount`` is not here: it is unit price x quantity, not the price of one unit.
+BILLING_ALIASES: dict[str, tuple[str, ...]] = {
+    "amount": (
+        "plan_amount",  # Stripe
+        "plan_unit_price",  # Chargebee
+        "unit_amount",  # Recurly, Stripe prices
+        "unit_price",
+        "plan_price",
+        "price",
+        "recurring_price",  # Paddle Classic
+        "billing_amount",
+    ),
+    "interval": (
+        "plan_interval",  # Stripe
+        "billing_period_unit",  # Chargebee
+        "plan_interval_unit",  # Recurly
+        "interval_unit",
+        "billing_interval",  # Shopify subscriptions
+        "billing_cycle.interval",  # Paddle Billing
+        "billing_cycle_interval",
+        "recurring_interval",  # Stripe prices
+    ),
+    "interval_count": (
+        "plan_interval_count",  # Stripe
+        "billing_period",  # Chargebee: the number of billing_period_unit per period
+        "plan_interval_length",  # Recurly
+        "interval_length",
+        "billing_interval_count",  # Shopify subscriptions
+        "billing_cycle.frequency",  # Paddle Billing
+        "billing_cycle_frequency",
+        "recurring_interval_count",  # Stripe prices
+    ),
+    "quantity": ("plan_quantity", "subscription_quantity", "seats", "qty"),  # Chargebee: plan_quantity
+}
 
 #: The average Gregorian month in days (365.25 / 12): weekly and daily prices become MRR with it.
 DAYS_PER_MONTH = 365.25 / 12

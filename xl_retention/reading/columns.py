@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import RetentionInputError
-from .billing import monthly_amounts, months_per_interval
+from .billing import BILLING_ALIASES, monthly_amounts, months_per_interval
 from .dates import DateOptions, parse_dates
 from .errors import DataError, bad_rows
 from .values import clean_ids, parse_numbers
@@ -25,6 +25,7 @@ from .values import clean_ids, parse_numbers
 __all__ = [
     "SCHEMAS",
     "ReadOptions",
+    "is_billing",
     "mapping_for",
     "normalize_columns",
     "parse_column_map",
@@ -77,6 +78,80 @@ class ReadOptions:
 def key(name: Any) -> str:
     """A column name as it is matched: lower case, spaces, hyphens and underscores as one ``_``."""
     return re.sub(r"[\s\-_]+", "_", str(name).replace("\ufeff", "").strip().lower()).strip("_")
+
+
+def is_billing(names: Sequence[Any], columns: Mapping[str, str] | None = None) -> bool:
+    """Whether a subscriptions table with columns ``names`` is a billing export: it has a billing interval
+    column (``interval`` or one of its :data:`~.billing.BILLING_ALIASES`, or one mapped to ``interval``).
+
+    >>> is_billing(["Customer ID", "Plan Amount", "Plan Interval"]), is_billing(["customer_id", "month", "mrr"])
+    (True, False)
+    """
+    keys = {key(c) for c in names}
+    return "interval" in (columns or {}) or bool(keys & {"interval", *BILLING_ALIASES["interval"]})
+
+
+def _matching(df: pd.DataFrame, name: str, columns: Mapping[str, str]) -> list[str]:
+    """The columns of ``df`` that are ``name`` by its name, a billing alias or the column map."""
+    wanted = {key(columns[name])} if name in columns else {name, *BILLING_ALIASES.get(name, ())}
+    return [str(c) for c in df.columns if key(c) in wanted]
+
+
+def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], source: str) -> None:
+    """A billing export with neither ``month`` nor ``start``: one message that says both ways and names the
+    file's likely date columns (a billing export lists subscriptions, with start and end dates)."""
+    if kind != "snapshots" or _matching(df, "month", columns) or "start" in columns:
+        return
+    if not is_billing(df.columns, columns):
+        return
+    words = {"start": ("start", "created", "activated", "began"), "end": ("ended", "end_date", "cancelled_at",
+             "canceled_at", "expired", "expires")}  # fmt: skip
+    guess = {ours: next((str(c) for c in df.columns if any(w in key(c) for w in found)), None)
+             for ours, found in words.items()}  # fmt: skip
+    example = ",".join(f"{ours}={theirs}" for ours, theirs in guess.items() if theirs) or "start=NAME,end=NAME"
+    listing = ", ".join(repr(str(c)) for c in df.columns)
+    interval = (_matching(df, "interval", columns) or ["interval"])[0]
+    billing = f"; {interval!r} makes it a billing export (MRR from the price per interval: no 'mrr' needed)"
+    raise DataError(
+        f"{source}: no dates of the subscriptions (columns found: {listing}): a 'start' column (one row per "
+        f"subscription, 'end' when it stopped) or a 'month' column (one row per customer and month){billing}; "
+        f"map them: --columns {example}",
+        source=source,
+        column="start",
+    )
+
+
+def _refuse_count_without_interval(df: pd.DataFrame, columns: Mapping[str, str], source: str) -> None:
+    """An interval count (every N months) without a billing interval column cannot be used, nor ignored."""
+    counts = _matching(df, "interval_count", columns)
+    if counts:
+        raise DataError(
+            f"{source}: {counts[0]!r} is a billing interval count, but no billing interval column was found "
+            f"(month, year, ...): map it: --columns interval=NAME (the MRR is the price per interval divided by "
+            f"the months of the interval and by the count)",
+            source=source,
+            column=counts[0],
+        )
+
+
+def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
+    """In a billing export, a column that looks like an interval count or a quantity (seats) and is not
+    used would silently change nothing where it should divide or multiply the MRR: refused, naming it."""
+    used = {key(c) for c in names.values()}
+    looks = {"interval_count": ("interval",), "quantity": ("quantity", "seat", "qty")}
+    for ours, words in looks.items():
+        if ours in names:
+            continue
+        for column in df.columns:
+            k = key(column)
+            if k not in used and "free" not in k and any(w in k for w in words):
+                raise DataError(
+                    f"{source}: column {str(column)!r} looks like the billing {ours.replace('_', ' ')} but is not "
+                    f"used; it changes the MRR (MRR = amount x quantity / (months per interval x interval_count)): "
+                    f"map it: --columns {ours}={column}",
+                    source=source,
+                    column=str(column),
+                )
 
 
 def subscription_kind(df: pd.DataFrame, columns: Mapping[str, str] | None = None) -> str:
@@ -141,6 +216,7 @@ def normalize_columns(
     optional: Sequence[str] = (),
     rename: Mapping[str, str] | None = None,
     source: str = "input",
+    aliases: Mapping[str, Sequence[str]] | None = None,
 ) -> pd.DataFrame:
     """The columns ``required`` (and those of ``optional`` present) of ``df``, under our names.
 
@@ -151,6 +227,10 @@ def normalize_columns(
 
     A missing required column, two columns that match one name (``Mrr`` and ``MRR ``, or
     the same name twice) or a ``rename`` entry that matches nothing raises :class:`DataError`.
+    ``aliases`` gives other names (as :func:`key` spells them) of our names that ``rename`` does not
+    map (billing exports: :data:`~.billing.BILLING_ALIASES`); a column that matches our name or
+    one of its aliases is taken, two such columns are refused, naming both. A column that matches
+    another of our names exactly, or that ``rename`` maps, is never taken as an alias.
 
     >>> df = pd.DataFrame({"Customer ID": [1], "Created": ["2024-01-05"], "Total ": [9.5]})
     >>> columns = normalize_columns(df, ["customer_id", "date"], ["amount"], {"date": "created", "amount": "TOTAL"})
@@ -172,6 +252,7 @@ def normalize_columns(
     listing = ", ".join(repr(str(c)) for c in df.columns) or "none"
     picked: dict[str, int] = {}
     missing = []
+    claimed = {p for name in known for p in found.get(key(rename.get(name, name)), [])}
     for name in known:
         wanted = rename.get(name, name)
         matches = found.get(key(wanted), [])
@@ -182,6 +263,19 @@ def normalize_columns(
                 source=source,
                 column=names[0],
             )
+        if name not in rename and aliases and name in aliases:
+            others = [p for alias in aliases[name] for p in found.get(alias, []) if p not in claimed]
+            matches = sorted({*matches, *others})
+            if len(matches) > 1:
+                names = [str(df.columns[p]) for p in matches]
+                what = " (the price of one unit for one interval)" if name == "amount" else ""
+                raise DataError(
+                    f"{source}: {len(matches)} columns could be the {name.replace('_', ' ')}{what} "
+                    f"({', '.join(map(repr, names))}): say which, e.g. --columns {name}={names[0]} "
+                    f"(in Python: columns={{{name!r}: {names[0]!r}}})",
+                    source=source,
+                    column=names[0],
+                )
         if matches:
             picked[name] = matches[0]
         elif name in rename:
@@ -237,16 +331,21 @@ def prepare(
     required, optional = SCHEMAS[kind]
     columns = dict(columns or {})
     billing = False
+    aliases = None
     if kind in ("snapshots", "intervals"):
-        keys = {key(c) for c in df.columns}
-        billing = "interval" in columns or "interval" in keys
+        billing = is_billing(df.columns, columns)
+        _check_dates_given(df, kind, columns, source)
         if billing:  # the money column is the price per interval: 'amount', or the column mapped to 'mrr'
             required = tuple(c for c in required if c != "mrr")
             optional = ("mrr", *(c for c in optional if not ("mrr" in columns and c == "amount")))
+            aliases = BILLING_ALIASES
         else:
+            _refuse_count_without_interval(df, columns, source)
             optional = tuple(c for c in optional if c not in _BILLING)
-    out = normalize_columns(df, required, optional, columns, source)
+    out = normalize_columns(df, required, optional, columns, source, aliases)
     names: dict[str, str] = out.attrs["source_columns"]
+    if billing:
+        _refuse_unused_billing_columns(df, names, source)
     epoch = df.attrs.get("excel_epoch")
 
     def read(name: str) -> Any:

@@ -30,9 +30,9 @@ import ibis.expr.types as ir
 import numpy as np
 import pandas as pd
 
-from ..reading import DataError, ReadOptions, bad_rows, key, normalize_columns, prepare
-from ..reading.billing import _NAMES, MONTHS_PER_INTERVAL
-from ..reading.columns import _BILLING, SCHEMAS
+from ..reading import DataError, ReadOptions, bad_rows, normalize_columns, prepare
+from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL
+from ..reading.columns import _BILLING, SCHEMAS, is_billing
 from ..reading.errors import ROW_NOTE, SHOW_ROWS, show
 from ..tables._months import MAX_MONTHS
 from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
@@ -154,15 +154,15 @@ def _from_table(
 ) -> Input:
     required, optional = SCHEMAS[kind]
     cols = dict(columns or {})
-    keys = {key(c) for c in table.columns}
-    billing = kind in ("snapshots", "intervals") and ("interval" in cols or "interval" in keys)
+    billing = kind in ("snapshots", "intervals") and is_billing(table.columns, cols)
     if billing:
         required = tuple(c for c in required if c != "mrr")
         optional = ("mrr", *(c for c in optional if not ("mrr" in cols and c == "amount")))
     elif kind in ("snapshots", "intervals"):
         optional = tuple(c for c in optional if c not in _BILLING)
     empty = pd.DataFrame(columns=list(table.columns))
-    names = dict(normalize_columns(empty, required, optional, cols, source).attrs["source_columns"])
+    aliases = BILLING_ALIASES if billing else None
+    names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
     schema = table.schema()
     needs_reading = any(
         (ours in _TEXT_NEEDS_READING and not (schema[theirs].is_temporal() or schema[theirs].is_numeric()))
