@@ -238,3 +238,33 @@ def test_the_sheet_name_idiom_keeps_excels_stored_path_and_is_no_cycle(tmp_path:
     got, file = recalculated(path.with_name("bare.xlsx"), "incomplete")
     assert [(u.address, u.function) for u in file.unsupported] == [("S!A1", "CELL"), ("S!B1", "CELL")]
     assert got["S!B2"] == 42
+
+
+# --- sheet-level names written with their sheet ---
+
+
+def test_a_name_written_with_its_sheet_is_that_sheets_own_name(tmp_path: Path) -> None:
+    """Rate is 0.1 for the workbook, 0.5 on S and 0.7 on O; Cell and Data are ranges with a sheet-level twin."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    other = wb.create_sheet("O")
+    wb.defined_names["Rate"] = DefinedName("Rate", attr_text="0.1")
+    ws.defined_names["Rate"] = DefinedName("Rate", attr_text="0.5")
+    other.defined_names["Rate"] = DefinedName("Rate", attr_text="0.7")
+    wb.defined_names["Cell"] = DefinedName("Cell", attr_text="S!$B$1")
+    ws.defined_names["Cell"] = DefinedName("Cell", attr_text="S!$B$2")
+    wb.defined_names["Data"] = DefinedName("Data", attr_text="S!$C$1:$C$2")
+    ws.defined_names["Data"] = DefinedName("Data", attr_text="S!$B$1:$B$2")
+    ws["B1"], ws["B2"], ws["C1"], ws["C2"] = 100, 200, 1, 2
+    ws["A1"], ws["A2"], ws["A3"] = "=Rate*10", "=O!Rate*10", "=SUM(Data)"
+    cells = {"A1": "=Rate*10", "A2": "=S!Rate*10", "A3": "=Cell", "A4": "=S!Cell", "A5": "=SUM(S!Data)"}
+    cells["A6"] = "=SUM(Data)"
+    for ref, formula in cells.items():
+        other[ref] = formula
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    got, file = recalculated(path, "ok")
+    assert [got[f"S!A{i}"] for i in range(1, 4)] == [5, 7, 300]
+    assert [got[f"O!A{i}"] for i in range(1, 7)] == [7, 5, 100, 200, 300, 3]
+    assert file.errors == [] and file.unsupported == []

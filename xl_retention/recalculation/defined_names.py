@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from itertools import chain
 from xml.etree import ElementTree
 
 _REFERENCE = re.compile(
@@ -34,13 +35,44 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
             return {}
     titles = [sheet.get("name", "") for sheet in root.iter(f"{_MAIN}sheet")]
     out: dict[str, dict[str, str]] = {}
+    references: dict[str, dict[str, str]] = {}
     for element in root.iter(f"{_MAIN}definedName"):
         name, text = element.get("name") or "", (element.text or "").strip()
         if not name or not text or name.lower().startswith(("_xlnm.", "_xlfn.", "_xlws.")):
             continue
-        if _REFERENCE.fullmatch(text) or "[" in text:
-            continue
         local = element.get("localSheetId")
         scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
+        if _REFERENCE.fullmatch(text) or "[" in text:
+            if scope and "[" not in text:  # the engine resolves it, but not as S!Name from another sheet
+                references.setdefault(scope, {})[name.lower()] = text
+            continue
         out.setdefault(scope, {})[name.lower()] = text.removeprefix("=")
+    qualify(out, references)
     return out
+
+
+_BARE_TITLE = re.compile(r"[A-Za-z_][\w.]*")
+
+
+def qualify(names: dict[str, dict[str, str]], more: dict[str, dict[str, str]] | None = None) -> None:
+    """Add each sheet's own names to the workbook's as the other sheets write them: ``S!Rate``, ``'My Sheet'!Rate``
+    (lower case), so that ``=S!Rate`` on another sheet is S's Rate, not the workbook's or that sheet's own.
+    ``more``: other sheet-level names to add only in that qualified form.
+
+    >>> names = {"": {"rate": "0.1"}, "S": {"rate": "0.5"}}
+    >>> qualify(names)
+    >>> names[""]
+    {'rate': '0.1', "'s'!rate": '0.5', 's!rate': '0.5'}
+    """
+    qualified: dict[str, str] = {}
+    for scope, own in chain(names.items(), (more or {}).items()):
+        if not scope:
+            continue
+        prefixes = ["'" + scope.replace("'", "''").lower() + "'!"]
+        if _BARE_TITLE.fullmatch(scope):
+            prefixes.append(scope.lower() + "!")
+        for name, text in own.items():
+            for prefix in prefixes:
+                qualified[prefix + name] = text
+    if qualified:
+        names.setdefault("", {}).update(qualified)

@@ -24,6 +24,7 @@ from xml.etree import ElementTree
 from openpyxl.utils.cell import range_boundaries
 
 from ..cells import CellError
+from .defined_names import qualify
 from .xlsx_values import (
     _TOKEN,
     _attribute,
@@ -362,6 +363,7 @@ def scan(path: str) -> PackageInfo:
                 info.iterate = _flag(element.get("iterate"))
                 info.iterate_count = int(element.get("iterateCount", "100"))
                 info.iterate_delta = float(element.get("iterateDelta", "0.001"))
+        qualify(info.names)  # S!Name: sheet S's own name, from any sheet
         shared: list[str] | None = None
         shared_read = False
         for sheet, part in parts.items():
