@@ -115,3 +115,71 @@ def test_a_duckdb_database_that_cannot_be_opened_is_named_in_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith(f"xl-retention: error: cannot open the DuckDB database {missing}: IO Error")
     assert len(result.stderr.splitlines()) == 1 and not (tmp_path / "out").exists()
+
+
+def _tracker_and_subscriptions(tmp_path):
+    from xl_retention.workbook import build_template
+
+    book = build_template(tmp_path / "t.xlsx", start="2025-01", months=3)
+    subs = tmp_path / "s.csv"
+    subs.write_text("customer_id,month,mrr\nA,2025-01,10\n")
+    return book, subs
+
+
+def test_a_workbook_open_in_excel_or_libreoffice_is_not_replaced(tmp_path):
+    book, subs = _tracker_and_subscriptions(tmp_path)
+    before = book.read_bytes()
+    lock = tmp_path / "~$t.xlsx"
+    lock.write_bytes(b"\x05alice" + b" " * 49)  # Excel's owner file: the user name's length, then the name
+    excel = (
+        f"xl-retention: error: {book} is open in Excel by alice (its lock file ~$t.xlsx is beside it): close it in "
+        "Excel first (its next save would undo this change); if Excel is not running, delete ~$t.xlsx"
+    )
+    for args in (["import", "--subscriptions", str(subs), "--into", str(book)], ["recalc", "--in-place", str(book)],
+                 ["new", str(book), "--force"]):  # fmt: skip
+        result = run(*args)
+        assert (result.returncode, result.stderr.splitlines()) == (1, [excel]), args
+    assert book.read_bytes() == before
+    lock.unlink()
+    (tmp_path / ".~lock.t.xlsx#").write_text(",Bob Smith,host,30.11.2026 09:00,file:///home/bob/.config;")
+    result = run("import", "--subscriptions", str(subs), "--into", str(book))
+    assert (result.returncode, result.stderr.splitlines()) == (1, [
+        f"xl-retention: error: {book} is open in LibreOffice by Bob Smith (its lock file .~lock.t.xlsx# is beside "
+        "it): close it in LibreOffice first (its next save would undo this change); if LibreOffice is not running, "
+        "delete .~lock.t.xlsx#"
+    ])  # fmt: skip
+    assert book.read_bytes() == before
+    (tmp_path / ".~lock.t.xlsx#").unlink()
+    (tmp_path / "~$other.xlsx").write_bytes(b"\x03bob")  # another workbook open: no matter
+    assert run("import", "--subscriptions", str(subs), "--into", str(book)).returncode == 0
+
+
+def test_repeated_columns_options_are_merged_and_conflicts_refused(tmp_path):
+    orders = tmp_path / "orders.csv"
+    orders.write_text("customer_id,date,Paid at,Total\na,2025-01-30,2025-02-02,10\n")
+    result = run("import", "--orders", str(orders), "--columns", "date=Paid at", "--columns", "amount=Total",
+                 "--to-csv", str(tmp_path / "out"))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "purchases.csv").read_text().splitlines()[1].startswith("2025-02,1,")
+    result = run("import", "--orders", str(orders), "--columns", "date=Paid at", "--columns", "date=date",
+                 "--to-csv", str(tmp_path / "out2"))  # fmt: skip
+    assert (result.returncode, result.stderr.splitlines()) == (
+        1, ["xl-retention: error: --columns names 'date' twice: 'Paid at' and 'date'; give one"])  # fmt: skip
+    assert not (tmp_path / "out2").exists()
+
+
+def test_a_column_name_with_a_comma_is_mapped_in_double_quotes(tmp_path):
+    question = "How likely are you to recommend us to a friend, on a scale of 0-10?"
+    answers = tmp_path / "typeform.csv"
+    answers.write_text(f'"Submitted At","{question}"\n2025-01-03 10:00:00,9\n2025-01-04 11:00:00,6\n')
+    for columns in (f'date=Submitted At,score="{question}"', f'date=Submitted At,"score={question}"'):
+        out = tmp_path / str(len(columns))
+        result = run("import", "--nps", str(answers), "--columns", columns, "--to-csv", str(out))
+        assert result.returncode == 0, result.stderr
+        assert (out / "nps.csv").read_text().splitlines()[1].startswith("2025-01,2,1,0,1,0.0")
+    result = run("import", "--nps", str(answers), "--columns", f"date=Submitted At,score={question}",
+                 "--to-csv", str(tmp_path / "bad"))  # fmt: skip
+    assert (result.returncode, result.stderr.splitlines()) == (1, [
+        "xl-retention: error: --columns: an item must be OUR_NAME=THEIR_NAME, got 'on a scale of 0-10?'; a column "
+        'name with a comma goes in double quotes: OURS="THEIR, NAME"'
+    ])  # fmt: skip

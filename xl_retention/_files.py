@@ -65,3 +65,52 @@ def _fsync_directory(directory: str) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def lock_files(path: str | os.PathLike[str]) -> list[str]:
+    """The lock files beside ``path`` that say a spreadsheet program has it open (their paths, may be empty).
+
+    Excel writes ``~$NAME`` beside an open workbook (its "owner file"), LibreOffice ``.~lock.NAME#``. Either one means the program holds the workbook's old contents: its next save
+    would undo a replacement made now. A lock left behind by a crash looks the same (delete it then).
+
+    >>> lock_files("/nonexistent/book.xlsx")
+    []
+    """
+    folder, name = os.path.split(os.path.realpath(os.fspath(path)))
+    names = [f"~${name}", f".~lock.{name}#"]
+    return [os.path.join(folder, n) for n in names if os.path.isfile(os.path.join(folder, n))]
+
+
+def check_not_open(path: str | os.PathLike[str]) -> None:
+    """Raise ``PermissionError`` naming ``path`` and the lock file when a spreadsheet program has it open.
+
+    For commands that replace a workbook in place (``import --into``, ``recalc --in-place``): refusing is the
+    only safe answer, since the program's next save would overwrite the replacement with the old contents.
+
+    Example: ``check_not_open("tracker.xlsx")`` raises when ``~$tracker.xlsx`` is beside it.
+    """
+    locks = lock_files(path)
+    if locks:
+        lock = os.path.basename(locks[0])
+        program = "LibreOffice" if lock.startswith(".~lock.") else "Excel"
+        who = _lock_owner(locks[0], program)
+        raise PermissionError(
+            f"{os.fspath(path)} is open in {program}{who} (its lock file {lock} is beside it): close it in "
+            f"{program} first (its next save would undo this change); if {program} is not running, delete {lock}"
+        )
+
+
+def _lock_owner(lock: str, program: str) -> str:
+    """`` by NAME`` from a lock file (Excel: a length byte, then the user name; LibreOffice: ``,NAME,host,...``)."""
+    try:
+        with open(lock, "rb") as stream:
+            head = stream.read(256)
+    except OSError:
+        return ""
+    if program == "Excel":
+        name = head[1 : 1 + head[0]].decode("latin-1") if head and 0 < head[0] < len(head) else ""
+    else:
+        fields = head.decode("utf-8", "replace").split(",")
+        name = fields[1] if len(fields) > 1 else ""
+    name = name.strip()
+    return f" by {name}" if name and name.isprintable() else ""

@@ -20,8 +20,11 @@ def _functions(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from ._files import check_not_open
     from .workbook import build_template
 
+    if args.force and Path(args.path).exists():
+        check_not_open(args.path)
     try:
         path = build_template(args.path, start=args.start, months=args.months, overwrite=args.force)
     except FileExistsError:
@@ -38,9 +41,14 @@ def _recalc(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
+    from ._files import check_not_open
     from .recalculation import expand, recalc
 
-    count = len(expand(args.paths))
+    files = expand(args.paths)
+    if args.in_place:  # a workbook open in Excel: its next save would undo the recalculation
+        for path in files:
+            check_not_open(path)
+    count = len(files)
     console = Console(stderr=True)
     with Progress(
         TextColumn("recalculating"),
@@ -108,7 +116,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .movements import parse_column_map
+    from ._files import check_not_open
     from .workbook.importer import check_package, fill_workbook, load_tables, write_csv
 
     if not any((args.subscriptions, args.orders, args.nps, args.visits)):
@@ -122,8 +130,9 @@ def _import(args: argparse.Namespace) -> int:
         if not args.into.exists():
             raise FileNotFoundError(f"no such workbook: {args.into} (make one with: xl-retention new {args.into})")
         check_package(args.into, "workbook")  # before reading the inputs: a wrong target fails fast
+        check_not_open(args.into)
     tables = load_tables(
-        args.subscriptions, args.orders, args.nps, args.visits, columns=parse_column_map(args.columns),
+        args.subscriptions, args.orders, args.nps, args.visits, columns=column_map(args.columns),
         sheet=args.sheet, options=_read_options(args), **_engine_options(args),
     )  # fmt: skip
     if args.to_csv is not None:
@@ -142,7 +151,50 @@ def _import(args: argparse.Namespace) -> int:
             print(f"not recalculated: {report.message}")
         print(f"recalculated {report.formulas} formulas ({len(report.errors)} in error)")
         _print_cells(report)
+        if report.status == "incomplete":
+            return 1  # as recalc: some cells have no current value
     return 0
+
+
+def column_map(values: Sequence[str] | None) -> dict[str, str]:
+    """The ``--columns`` options (each ``OURS=YOURS,...``, repeatable) as one map of our names to yours.
+
+    Items are split as CSV fields (:mod:`csv`): a name holding a comma goes in double quotes, the whole item
+    (``"score=How likely, 0-10?"``) or its name (``score="How likely, 0-10?"``), a quote inside doubled. The options
+    are merged; one of our names given twice with different columns raises
+    :class:`~xl_retention.errors.RetentionInputError` naming both (no option silently replaces another).
+
+    >>> column_map(['customer_id=Customer', 'score="How likely, 0-10?",date=Created'])
+    {'customer_id': 'Customer', 'score': 'How likely, 0-10?', 'date': 'Created'}
+    """
+    import csv
+    import re
+
+    mapping: dict[str, str] = {}
+    for value in values or ():
+        # OURS="THEIRS, ..." -> "OURS=THEIRS, ...": the csv module honours a quote only at a field's start
+        text = re.sub(r'(^|,)\s*([A-Za-z_]\w*)\s*=\s*"', r'\1"\2=', value)
+        try:
+            fields = next(csv.reader([text], skipinitialspace=True, strict=True), [])
+        except csv.Error as error:
+            raise RetentionInputError(f"--columns {value!r}: {error} (quote a name with a comma: \"NAME, ...\")",
+                                      "columns") from None  # fmt: skip
+        for item in fields:
+            if not item.strip():
+                continue
+            ours, sep, theirs = item.partition("=")
+            ours, theirs = ours.strip(), theirs.strip()
+            if not sep or not ours or not theirs:
+                hint = '; a column name with a comma goes in double quotes: OURS="THEIR, NAME"' if not sep else ""
+                raise RetentionInputError(
+                    f"--columns: an item must be OUR_NAME=THEIR_NAME, got {item.strip()!r}{hint}", "columns"
+                )
+            if mapping.get(ours, theirs) != theirs:
+                raise RetentionInputError(
+                    f"--columns names {ours!r} twice: {mapping[ours]!r} and {theirs!r}; give one", "columns"
+                )
+            mapping[ours] = theirs
+    return mapping
 
 
 def _engine_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -305,7 +357,13 @@ def build_parser() -> argparse.ArgumentParser:
     target = imp.add_mutually_exclusive_group(required=True)
     target.add_argument("--into", type=Path, metavar="WORKBOOK", help="a workbook made by xl-retention new")
     target.add_argument("--to-csv", type=Path, metavar="DIR", help="write the monthly tables as CSV files instead")
-    imp.add_argument("--columns", metavar="OURS=YOURS,...", help="column names, e.g. customer_id=Customer,date=Created")
+    imp.add_argument(
+        "--columns",
+        action="append",
+        metavar="OURS=YOURS,...",
+        help="column names, e.g. customer_id=Customer,date=Created; repeatable; a name with a comma in double quotes: "
+        'score="How likely, 0-10?"',
+    )
     _import_reading_flags(imp)
     _import_engine_flags(imp)
     imp.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards")

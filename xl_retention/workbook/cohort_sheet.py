@@ -55,6 +55,12 @@ def triangle(wb: Any, name: str, source: str) -> Triangle | None:
     if len(destinations) != 1:
         raise ip.LayoutError(f"{source}: the defined name {name!r} does not name one range")
     title, area = destinations[0]
+    if title not in wb.sheetnames:
+        raise ip.LayoutError(
+            f"{source} has no sheet {title!r}, where the defined name {name!r} (a cohort table the data goes in) "
+            "points: put the sheet back (copy it from a new tracker: xl-retention new NEW.xlsx) or import into a "
+            "tracker that has it"
+        )
     first, _, last = area.replace("$", "").partition(":")
     top, left = ip.split_ref(first)
     bottom, right = ip.split_ref(last or first)

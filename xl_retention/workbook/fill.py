@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,8 +38,9 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from . import inplace as ip
 from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, grow_cohorts, triangle
-from .growth import grow, grow_answers
+from .growth import grow, grow_answers, scores_range
 from .template import (
+    COHORTS_TITLE,
     CUSTOMERS,
     MONTH,
     MONTHLY_SHEETS,
@@ -48,6 +50,7 @@ from .template import (
     PURCHASES,
     REVENUE,
     MonthlySheet,
+    render_formula,
 )
 
 if TYPE_CHECKING:
@@ -83,6 +86,7 @@ class Filled:
     added: list[pd.Period] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
 
     def lines(self, path: str | Path) -> list[str]:
         """The CLI's report, one line each."""
@@ -98,6 +102,13 @@ class Filled:
             shown = ", ".join(self.replaced[:6]) + (f" and {more} more" if more > 0 else "")
             earlier = "already in those months (typed by hand or by an earlier import)"
             out.append(f"replaced {len(self.replaced)} values {earlier}: {shown}")
+        if self.restored:
+            more = len(self.restored) - 6
+            shown = ", ".join(self.restored[:6]) + (f" and {more} more" if more > 0 else "")
+            out.append(
+                f"put the template's formula back in {len(self.restored)} formula cells of the imported months that "
+                f"held a typed value or were cleared: {shown}"
+            )
         return out + self.notes
 
 
@@ -146,11 +157,7 @@ class _Monthly:
         return values[column - 1] if column - 1 < len(values) else None
 
 
-def _read_monthly(wb: Any, spec: MonthlySheet, name: str) -> _Monthly:
-    if spec.title not in wb.sheetnames:
-        raise ip.LayoutError(
-            f"{name} has no sheet {spec.title!r}: not an xl-retention tracker (xl-retention new makes one)"
-        )
+def _read_monthly(wb: Any, spec: MonthlySheet) -> _Monthly:
     rows = wb[spec.title].iter_rows(values_only=True)
     header = next(rows, ())
     found: dict[str, int] = {}
@@ -182,6 +189,7 @@ class _Plan:
     def __init__(self, package: ip.Package) -> None:
         self.package = package
         self.replaced: list[str] = []
+        self.restored: list[str] = []
         self.sheets: list[str] = []
         self.notes: list[str] = []
 
@@ -192,6 +200,12 @@ class _Plan:
         self.package.sheet(title).set_value(ref, value)
         if title not in self.sheets:
             self.sheets.append(title)
+
+    def restore(self, title: str, ref: str, formula: str) -> None:
+        """The template's ``formula`` (with its ``=``) back in ``title!ref``, listed."""
+        sheet = self.package.sheet(title)
+        sheet.put(ref, sheet.element(ref, sheet.style(ref), formula=formula.removeprefix("=")))
+        self.restored.append(f"{quote_sheetname(title)}!{ref}")
 
 
 def _same_figure(old: Any, new: Any) -> bool:
@@ -204,6 +218,41 @@ def _same_figure(old: Any, new: Any) -> bool:
     return False
 
 
+def _needed(tables: Tables) -> dict[str, str]:
+    """The sheets the import writes on, each with what needs it (for the refusal when one is missing)."""
+    needed: dict[str, str] = {}
+    if tables.movements is not None:
+        needed |= {CUSTOMERS.title: "--subscriptions", REVENUE.title: "--subscriptions"}
+    for kind, frame in (("--orders", tables.purchases), ("--visits", tables.visits)):
+        if frame is not None:
+            needed.setdefault(PURCHASES.title, kind)
+    if tables.scores is not None:
+        needed |= {NPS_SUMMARY.title: "--nps", NPS_SCORES_TITLE: "--nps"}
+    return needed
+
+
+def _read_sheets(wb: Any, tables: Tables, name: str) -> dict[str, _Monthly]:
+    """The monthly sheets the workbook has (all covering the same months); one line naming a sheet the data needs."""
+    needed = _needed(tables)
+    for title, kind in needed.items():
+        if title not in wb.sheetnames:
+            raise ip.LayoutError(
+                f"{name} has no sheet {title!r}, where the {kind} data goes: put the sheet back (copy it from a new "
+                "tracker: xl-retention new NEW.xlsx) or import into a tracker that has it"
+            )
+    sheets = {spec.title: _read_monthly(wb, spec) for spec in MONTHLY_SHEETS if spec.title in wb.sheetnames}
+    if not sheets:
+        raise ip.LayoutError(f"{name} has none of the monthly sheets of a tracker (xl-retention new makes one)")
+    base = next(iter(sheets.values()))
+    for sheet in sheets.values():
+        if sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months):
+            raise ip.LayoutError(
+                f"{sheet.spec.title} covers {sheet.months[0]} to {sheet.months[-1]}, {base.spec.title} "
+                f"{base.months[0]} to {base.months[-1]}: the monthly sheets must cover the same months"
+            )
+    return sheets
+
+
 def fill_package(path: Path, tables: Tables) -> Filled:
     """See :func:`xl_retention.workbook.importer.fill_workbook`."""
     data = tables.months()
@@ -214,17 +263,12 @@ def fill_package(path: Path, tables: Tables) -> Filled:
     except Exception as error:  # openpyxl raises many kinds on a package it cannot read
         raise ValueError(f"{path.name} cannot be read as a workbook: {error}") from None
     try:
-        sheets = {spec.title: _read_monthly(wb, spec, path.name) for spec in MONTHLY_SHEETS}
+        sheets = _read_sheets(wb, tables, path.name)
+        base = next(iter(sheets.values()))
         package = ip.Package(path)
         reset_chart_ranges(package)  # charts a recalc fitted to its months with data: every month again, then grown
         plan = _Plan(package)
-        first = sheets[CUSTOMERS.title].months[0]
-        for sheet in sheets.values():
-            if sheet.months[0] != first or len(sheet.months) != len(sheets[CUSTOMERS.title].months):
-                raise ip.LayoutError(
-                    f"{sheet.spec.title} covers {sheet.months[0]} to {sheet.months[-1]}, Customers "
-                    f"{first} to {sheets[CUSTOMERS.title].months[-1]}: the monthly sheets must cover the same months"
-                )
+        first = base.months[0]
         if data[0] < first:
             source = _source_of(tables, data[0])
             raise ip.LayoutError(
@@ -232,35 +276,51 @@ def fill_package(path: Path, tables: Tables) -> Filled:
                 f"after a workbook's last month; make a tracker that starts there (xl-retention new NEW.xlsx "
                 f"--start {data[0]} --months {len(data)}) and import into it"
             )
-        added = list(pd.period_range(sheets[CUSTOMERS.title].months[-1] + 1, data[-1], freq="M"))
+        _check_history(sheets, tables)
+        added = list(pd.period_range(base.months[-1] + 1, data[-1], freq="M"))
         scores_wb = wb[NPS_SCORES_TITLE] if NPS_SCORES_TITLE in wb.sheetnames else None
         scores_columns = _score_columns(scores_wb) if scores_wb is not None else {}
         triangles: dict[str, Triangle] = {}
-        rows = _response_rows(sheets[NPS_SUMMARY.title])
+        summary = sheets.get(NPS_SUMMARY.title)
+        rows = _response_rows(summary) if summary is not None else NPS_RESPONSE_ROWS
         most = max((len(a) for a in tables.scores), default=0) if tables.scores is not None else 0
-        if most > rows:  # more answers in a month than the NPS formulas read: room for them first
-            grow_answers(package, sheets[NPS_SUMMARY.title], scores_columns, rows, most)
+        if most > rows and summary is not None:  # more answers in a month than the NPS formulas read: room first
+            grow_answers(package, summary, scores_columns, rows, most)
             rows = most
         if added:
             scores_columns |= grow(package, sheets, scores_columns, added, rows)
-            n = len(sheets[CUSTOMERS.title].months)
-            try:
-                triangles = grow_cohorts(package, wb, first, n, n + len(added))
-            except ip.LayoutError as error:
-                if tables.survivors is not None or tables.order_cohorts is not None:
-                    raise
-                plan.notes.append(f"Cohorts keeps its {n} months: {error}")
+            n = len(base.months)
+            cohorts_needed = tables.survivors is not None or tables.order_cohorts is not None
+            if COHORTS_TITLE not in wb.sheetnames and not cohorts_needed:
+                plan.notes.append(f"{path.name} has no sheet {COHORTS_TITLE!r}: no cohort table to add months to")
+            else:
+                try:
+                    triangles = grow_cohorts(package, wb, first, n, n + len(added))
+                except ip.LayoutError as error:
+                    if cohorts_needed:
+                        raise
+                    plan.notes.append(f"Cohorts keeps its {n} months: {error}")
         if tables.movements is not None:
             _write_movements(plan, sheets, tables)
+            for title in (CUSTOMERS.title, REVENUE.title):
+                _restore_formulas(plan, sheets[title], tables.movements.index)
         if tables.purchases is not None:
             _write_rows(plan, sheets[PURCHASES.title], tables.purchases, PURCHASE_INPUTS)
         if tables.visits is not None:
             _write_rows(plan, sheets[PURCHASES.title], tables.visits, VISIT_INPUTS)
+        bought = [f.index for f in (tables.purchases, tables.visits) if f is not None]
+        if bought:
+            _restore_formulas(plan, sheets[PURCHASES.title], bought[0].union(bought[-1]))
         if tables.scores is not None:
-            if scores_wb is None:
-                raise ip.LayoutError(f"{path.name} has no sheet {NPS_SCORES_TITLE!r} for the survey answers")
             _write_scores(plan, scores_wb, scores_columns, tables.scores, rows)
-        for name in (COHORT_NAME, ORDER_COHORT_NAME):
+
+            def answers(month: pd.Period) -> dict[str, str]:
+                return {"scores": scores_range(scores_columns[month], rows)} if month in scores_columns else {}
+
+            _restore_formulas(plan, sheets[NPS_SUMMARY.title], tables.scores.index, answers)
+        wanted = [COHORT_NAME] if tables.survivors is not None else []
+        wanted += [ORDER_COHORT_NAME] if tables.order_cohorts is not None and len(tables.order_cohorts) else []
+        for name in wanted:
             if name not in triangles and (found := triangle(wb, name, path.name)) is not None:
                 triangles[name] = found
         if tables.survivors is not None:
@@ -280,8 +340,71 @@ def fill_package(path: Path, tables: Tables) -> Filled:
     package.edit("xl/workbook.xml", ip.full_calc_on_load)
     package.drop_calc_chain()
     package.save()
-    months = len(sheets[CUSTOMERS.title].months) + len(added)
-    return Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes)
+    months = len(base.months) + len(added)
+    return Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes, plan.restored)
+
+
+def _is_formula(value: Any) -> bool:
+    """Whether a value openpyxl read (not data-only) is a formula: its text, or an array formula object."""
+    array = type(value).__name__ in ("ArrayFormula", "DataTableFormula")
+    return array or (isinstance(value, str) and value.startswith("="))
+
+
+def _restore_formulas(plan: _Plan, sheet: _Monthly, months: pd.Index,
+                      extra: Callable[[pd.Period], dict[str, str]] | None = None) -> None:  # fmt: skip
+    """The template's formula back in every formula cell of ``months`` that holds a typed value or nothing.
+
+    A value typed over a formula (say 999 over February's customers at start) would otherwise stay and make the
+    imported month's rates silently wrong. A formula of the user's own is left alone; so is a column whose formula
+    reads a column the sheet lacks (an older tracker), and months the import added (written with the formulas).
+    """
+    letters = {key: get_column_letter(column) for key, column in sheet.columns.items()}
+    for month in months:
+        if month not in sheet.months:  # a month the import added: written with the formulas
+            continue
+        row = sheet.row(month)
+        for column in sheet.spec.columns:
+            if column.formula is None or column.key not in sheet.columns or (column.first_row_input and row == 2):
+                continue
+            if _is_formula(sheet.value(row, sheet.columns[column.key])):
+                continue
+            try:
+                formula = render_formula(column.formula, letters, row, extra(month) if extra else None)
+            except KeyError:
+                continue
+            plan.restore(sheet.spec.title, f"{letters[column.key]}{row}", formula)
+
+
+def _held(value: Any) -> bool:
+    """Whether a cell holds a figure other than 0 (text too: something was put there)."""
+    if value is None or value == "":
+        return False
+    return not (isinstance(value, int | float) and not isinstance(value, bool) and value == 0)
+
+
+def _check_history(sheets: dict[str, _Monthly], tables: Tables) -> None:
+    """Refuse orders or visits that start after months already holding buyers or visitors.
+
+    Returning customers (and the order cohorts) and returning visitors of a month need every earlier order or
+    visit; the workbook keeps only counts, so a file of the next month alone would count everyone as new.
+    """
+    checks = (("orders", tables.purchases, "buyers", "returning customers and order cohorts", "order"),
+              ("visits", tables.visits, "visitors", "returning visitors", "visit"))  # fmt: skip
+    for kind, frame, key, what, event in checks:
+        sheet = sheets.get(PURCHASES.title)
+        if frame is None or not len(frame) or sheet is None or key not in sheet.columns:
+            continue
+        first = frame.index[0]
+        held = [m for m in sheet.months if m < first and _held(sheet.value(sheet.row(m), sheet.columns[key]))]
+        if held:
+            source = tables.sources.get(kind, Path(f"the {kind}")).name
+            span = f"{held[0]} holds" if len(held) == 1 else f"{held[0]} to {held[-1]} hold"
+            header = next(c.header for c in sheet.spec.columns if c.key == key)
+            raise ip.LayoutError(
+                f"{sheet.spec.title}: {span} {header!r} (typed or from an earlier import), but {source} starts in "
+                f"{first}: its {what} need every earlier {event}, which the workbook does not keep; import the "
+                f"whole history (every {event} since {held[0]} in one file; import replaces the months it covers)"
+            )
 
 
 def _source_of(tables: Tables, month: pd.Period) -> str:

@@ -26,7 +26,7 @@ from xml.etree import ElementTree
 import pandas as pd
 
 from .. import movements as mv
-from .._files import atomic_write
+from .._files import atomic_write, check_not_open
 from ..reading import sheets_for
 from .fill import Filled, fill_package, number
 
@@ -256,7 +256,8 @@ def fill_workbook(path: str | os.PathLike[str], tables: Tables) -> Filled:
     chart and the VBA project stay byte for byte. Months past the workbook's last month are
     added at the end of every monthly sheet (with the template's formulas; names, chart series,
     validations and conditional formats stretched to cover them). Raises ``ValueError`` with one
-    line, the file untouched, when: ``path`` is not a readable .xlsx/.xlsm (:func:`check_package`),
+    line, the file untouched, when: ``path`` is not a readable .xlsx/.xlsm (:func:`check_package`) or is open
+    in Excel or LibreOffice (their lock file beside it: ``PermissionError``),
     a sheet or a header the data needs is missing, the data starts before the workbook's first
     month, hand-typed months meet the imported ones inconsistently (phantom lost customers at
     the seam), or a cell is in the way of the new months.
@@ -265,6 +266,7 @@ def fill_workbook(path: str | os.PathLike[str], tables: Tables) -> Filled:
     """
     path = Path(path)
     check_package(path, "workbook")
+    check_not_open(path)  # Excel's next save would undo the import
     try:
         return fill_package(path, tables)
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError) as error:  # a part the layout needs is broken
