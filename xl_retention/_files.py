@@ -70,8 +70,9 @@ def _fsync_directory(directory: str) -> None:
 def lock_files(path: str | os.PathLike[str]) -> list[str]:
     """The lock files beside ``path`` that say a spreadsheet program has it open (their paths, may be empty).
 
-    Excel writes ``~$NAME`` beside an open workbook (its "owner file"), LibreOffice ``.~lock.NAME#``. Either one means the program holds the workbook's old contents: its next save
-    would undo a replacement made now. A lock left behind by a crash looks the same (delete it then).
+    Excel writes ``~$NAME`` beside an open workbook (its "owner file"), LibreOffice ``.~lock.NAME#``. Either one
+    means the program holds the workbook's old contents: its next save would undo a replacement made now. A lock
+    left behind by a crash looks the same (delete it then).
 
     >>> lock_files("/nonexistent/book.xlsx")
     []
