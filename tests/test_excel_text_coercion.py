@@ -204,9 +204,13 @@ def test_text_groups_thousands_inside_zero_padding(tmp_path: Path) -> None:
             "B9": '=TEXT(-1234.5,"#,##0.0_);(#,##0.0)")',
             "B10": '=TEXT(1E+30,"0.00")',
             "B11": '=TEXT(2^70,"#,##0")',
+            # a # among the decimals shows nothing for a zero past the number's own digits, a 0 shows 0 (Excel saved
+            # "890123.45678900" in pycel's text.xlsx)
+            "B12": '=TEXT(890123.456789,"#.#####00#0")',
+            "B13": '=TEXT(1.5,"0.#0")',
         },
     )
-    assert [got[f"B{i}"] for i in range(1, 12)] == [
+    assert [got[f"B{i}"] for i in range(1, 14)] == [
         "0,012",
         "00,005",
         "1,234",
@@ -218,6 +222,8 @@ def test_text_groups_thousands_inside_zero_padding(tmp_path: Path) -> None:
         "(1,234.5)",
         "1000000000000000000000000000000.00",
         "1,180,591,620,717,410,000,000",
+        "890123.45678900",
+        "1.50",
     ]
 
 

@@ -304,16 +304,13 @@ def _number(value: float, tokens: list[tuple[str, str]]) -> str:
     out = _fill_integer(whole, int_part, group)
     if point is not None:
         digits_out: list[str] = []
-        slots = [t for k, t in dec_part if k == "code" and t in "0#?"]
-        keep = len(fraction)
-        while keep > 0 and fraction[keep - 1] == "0" and slots[keep - 1] != "0":
-            keep -= 1
+        significant = len(fraction.rstrip("0"))  # past these, a 0 shows 0, a ? a space, a # nothing
         d = 0
         for kind, text_ in dec_part:
             if kind == "lit" or text_ not in "0#?":
                 digits_out.append(text_)
                 continue
-            if d < keep:
+            if d < significant or text_ == "0":
                 digits_out.append(fraction[d])
             elif text_ == "?":
                 digits_out.append(" ")
