@@ -268,3 +268,50 @@ def test_a_name_written_with_its_sheet_is_that_sheets_own_name(tmp_path: Path) -
     assert [got[f"S!A{i}"] for i in range(1, 4)] == [5, 7, 300]
     assert [got[f"O!A{i}"] for i in range(1, 7)] == [7, 5, 100, 200, 300, 3]
     assert file.errors == [] and file.unsupported == []
+
+
+# --- 3-D references ---
+
+
+def three_d_book(tmp_path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for i, name in enumerate(["Jan", "Feb", "Mar"], start=1):
+        wb.create_sheet(name)["B2"] = i * 10
+    wb.create_sheet("Sheet 4")["B2"] = 1000
+    ws["J1"], ws["J2"], ws["J3"] = "=SUM(Jan:Mar!B2)", "=SUM('Feb:Sheet 4'!B2)", "=1+1"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_3d_reference_the_engine_cannot_read_is_named_as_one(tmp_path: Path) -> None:
+    """Where the formula is not rewritten, the reason names the 3-D reference (a quoted one was called an
+    intersection operator, for the space in the sheet's name)."""
+    from xl_retention.recalculation import embedded
+
+    computed = embedded.compute(three_d_book(tmp_path))
+    reasons = {u.ref: (u.function, u.reason) for u in computed.unsupported if u.function == "3-D reference"}
+    if "J1" not in reasons:  # compute's rewrite expands it (sheet_ranges): Excel's sums
+        assert (computed.values["S"]["J1"], computed.values["S"]["J2"]) == (60, 1050)
+        return
+    assert reasons == {
+        "J1": ("3-D reference", "the embedded engine cannot compute the reference across sheets Jan:Mar!B2 here"),
+        "J2": ("3-D reference", "the embedded engine cannot compute the reference across sheets 'Feb:Sheet 4'!B2 here"),
+    }
+    assert computed.values["S"]["J3"] == 2
+
+
+def test_3d_references_are_written_as_their_sheets_in_tab_order_where_a_function_reads_them_alike() -> None:
+    from xl_retention.recalculation.sheet_ranges import expand_sheet_ranges
+
+    sheets = ["Summary", "Jan", "Feb", "Mar", "Sheet 4"]
+    assert expand_sheet_ranges("=SUM(Jan:Mar!B2)", sheets) == "=SUM(Jan!B2,Feb!B2,Mar!B2)"
+    assert expand_sheet_ranges("=SUM(Mar:Jan!B2)", sheets) == "=SUM(Jan!B2,Feb!B2,Mar!B2)"  # either order
+    assert expand_sheet_ranges("=AVERAGE('Feb:Sheet 4'!$B$2:C3)", sheets) == (
+        "=AVERAGE(Feb!$B$2:C3,Mar!$B$2:C3,'Sheet 4'!$B$2:C3)"
+    )
+    assert expand_sheet_ranges("=_xlfn.STDEV.S(Jan:Feb!B2, 1)", sheets) == "=_xlfn.STDEV.S(Jan!B2,Feb!B2, 1)"
+    for unchanged in ("=Jan:Mar!B2*2", "=SUMIF(Jan:Mar!B2,1)", "=SUM(Jan:Nov!B2)", '=SUM("Jan:Mar!B2")', "=A1:B2"):
+        assert expand_sheet_ranges(unchanged, sheets) == unchanged

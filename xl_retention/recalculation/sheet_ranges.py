@@ -1,0 +1,103 @@
+"""3-D references (``Jan:Mar!B2``: the cell on every sheet from Jan to Mar, in the workbook's tab order).
+
+formualizer 0.13 cannot read them. :func:`expand_sheet_ranges` writes one as the list of its sheets'
+references where a function takes several references and treats them alike (``SUM(Jan:Mar!B2)`` is
+``SUM(Jan!B2,Feb!B2,Mar!B2)``), which is what Excel computes; anywhere else the formula is left as it
+is (the engine then cannot compute it, and the cell is listed as unsupported).
+"""
+
+from __future__ import annotations
+
+import re
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+
+#: the functions whose references Excel reads alike one by one (Excel's list of functions taking 3-D references)
+FUNCTIONS = frozenset(
+    (
+        "SUM AVERAGE AVERAGEA COUNT COUNTA MAX MAXA MIN MINA PRODUCT STDEV STDEVA STDEVP STDEVPA VAR VARA VARP "
+        "VARPA STDEV.S STDEV.P VAR.S VAR.P SUMSQ"
+    ).split()
+)
+_PREFIXES = ("_XLFN._XLWS.", "_XLFN.", "_XLWS.")
+#: a 3-D reference: two sheet names (quoted together when either needs it), "!", a cell or range
+THREE_D = re.compile(
+    r"^(?:'(?P<quoted>(?:[^']|'')+?)'|(?P<bare>[A-Za-z0-9_.]+:[A-Za-z0-9_.]+))!"
+    r"(?P<area>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$"
+)
+
+
+def sheets_of(reference: str, sheets: list[str]) -> tuple[list[str], str] | None:
+    """(the sheets a 3-D ``reference`` spans, in tab order, and its area) or None when it is not one of ``sheets``.
+
+    >>> sheets_of("Jan:Mar!B2", ["Summary", "Jan", "Feb", "Mar"])
+    (['Jan', 'Feb', 'Mar'], 'B2')
+    >>> sheets_of("'Feb:Sheet 4'!B2:C3", ["Jan", "Feb", "Mar", "Sheet 4"])
+    (['Feb', 'Mar', 'Sheet 4'], 'B2:C3')
+    """
+    match = THREE_D.match(reference)
+    if match is None:
+        return None
+    span = match.group("quoted").replace("''", "'") if match.group("quoted") else match.group("bare")
+    if span.count(":") != 1:
+        return None
+    first, last = span.split(":")
+    lower = [s.lower() for s in sheets]
+    if first.lower() not in lower or last.lower() not in lower:
+        return None
+    i, j = sorted((lower.index(first.lower()), lower.index(last.lower())))
+    return sheets[i : j + 1], match.group("area")
+
+
+def _qualified(sheet: str, area: str) -> str:
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet) and not re.fullmatch(r"[A-Za-z]{1,3}\d+", sheet):
+        return f"{sheet}!{area}"
+    return "'" + sheet.replace("'", "''") + "'!" + area
+
+
+def expand_sheet_ranges(text: str, sheets: list[str]) -> str:
+    """``text`` (a formula with ``=``) with each 3-D reference that is a whole argument of one of :data:`FUNCTIONS`
+    written as its sheets' references; ``text`` itself when there is none.
+
+    >>> expand_sheet_ranges("=SUM(Jan:Mar!B2)*2", ["Jan", "Feb", "Mar"])
+    '=SUM(Jan!B2,Feb!B2,Mar!B2)*2'
+    >>> expand_sheet_ranges("=Jan:Mar!B2+1", ["Jan", "Feb", "Mar"])  # not an argument of such a function
+    '=Jan:Mar!B2+1'
+    """
+    if "!" not in text or ":" not in text:
+        return text
+    try:
+        tokens = Tokenizer(text).items
+    except Exception:  # noqa: BLE001  (not a formula the tokenizer reads: the engine decides)
+        return text
+    changed = False
+    stack: list[str] = []
+    meaningful = [t for t in tokens if t.type != Token.WSPACE]
+    for i, token in enumerate(meaningful):
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            name = token.value[:-1].upper()
+            for prefix in _PREFIXES:
+                name = name.removeprefix(prefix)
+            stack.append(name)
+        elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
+            if stack:
+                stack.pop()
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE and stack and stack[-1] in FUNCTIONS:
+            before, after = meaningful[i - 1], meaningful[i + 1] if i + 1 < len(meaningful) else None
+            alone = (before.type == Token.SEP and before.subtype == Token.ARG) or (
+                before.type == Token.FUNC and before.subtype == Token.OPEN
+            )
+            alone = (
+                alone
+                and after is not None
+                and (
+                    (after.type == Token.SEP and after.subtype == Token.ARG)
+                    or (after.type == Token.FUNC and after.subtype == Token.CLOSE)
+                )
+            )
+            spanned = sheets_of(token.value, sheets) if alone else None
+            if spanned is not None:
+                token.value = ",".join(_qualified(sheet, spanned[1]) for sheet in spanned[0])
+                changed = True
+    return "=" + "".join(t.value for t in tokens) if changed else text

@@ -1,0 +1,142 @@
+"""Which cells the embedded engine could not compute faithfully, and why (read after :func:`.embedded.compute`'s
+evaluation): an error of the engine's own, a function it lacks, a ``#NAME?`` of a formula whose names all exist,
+``CELL("filename")``. Their stored values are kept (:mod:`.kept`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import formualizer as fz
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.formulas import FORMULAE
+
+from ..cells import CellError
+from ..registry import BY_NAME
+from . import kept
+from .formula_texts import FormulaTexts, words_pattern
+from .package import PackageInfo
+
+if TYPE_CHECKING:
+    from .embedded import Computed
+
+#: formualizer's own error kinds, which Excel does not have: the engine could not compute the cell.
+INTERNAL = frozenset(("nimpl", "error", "#nimpl!", "#error!"))
+_LITERALS = re.compile(r'"(?:[^"]|"")*"')
+
+
+@dataclass
+class Unsupported:
+    """A formula cell the engine could not compute faithfully: it keeps the value stored in the file."""
+
+    sheet: str
+    ref: str
+    function: str  # the function or feature, e.g. "FORECAST.ETS", "LAMBDA"
+    reason: str
+    #: the cell keeps a value stored in the file (None when it held none)
+    kept: bool = False
+
+
+_KNOWN: dict[str, bool] = {}
+_QUOTED = re.compile(r"'(?:[^']|'')+'")  # a quoted sheet name, which may hold spaces
+_SHEET_SPAN = re.compile(
+    r"(?:'(?:[^'!]|'')+:(?:[^'!]|'')+'|(?<![\w.'])[A-Za-z0-9_.]+:[A-Za-z0-9_.]+)!\$?[A-Za-z]{1,3}\$?\d+"
+)
+_INTERSECTION = re.compile(r"[\w$)'\]]\s+[\w$('\[]")  # a space between two references
+
+
+def engine_knows(name: str) -> bool:
+    """Whether formualizer (or the registry) has the function ``name``."""
+    if name in BY_NAME:
+        return True
+    if name not in _KNOWN:
+        probe = fz.Workbook()
+        probe.sheet("P").set_formula(1, 1, f"={name}()")
+        probe.evaluate_all()
+        value = probe.get_value("P", 1, 1)
+        _KNOWN[name] = not (isinstance(value, dict) and str(value.get("kind", "")).lower() == "name")
+    return _KNOWN[name]
+
+
+def _functions(formula: str) -> list[tuple[str, bool]]:
+    """The functions a formula calls: (name without Excel's storage prefixes, whether stored with ``_xlfn.``)."""
+    try:
+        tokens = Tokenizer(formula if formula.startswith("=") else "=" + formula).items
+    except Exception:
+        return []
+    names = []
+    for token in tokens:
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            name = token.value[:-1].upper()
+            for prefix in ("_XLFN._XLWS.", "_XLFN.", "_XLWS."):
+                name = name.removeprefix(prefix)
+            names.append((name, token.value.upper().startswith("_XLFN.")))
+    return names
+
+
+def reason_of(formula: str, kind: str) -> tuple[str, str] | None:
+    """(function, reason) when a cell's error means the engine lacks something Excel has; None for the user's errors."""
+    names = _functions(formula)
+    if kind in INTERNAL:
+        missing = [n for n, _ in names if n == "LAMBDA" or not engine_knows(n)]
+        if missing:
+            return missing[0], f"the embedded engine cannot compute {missing[0]} here"
+        spans = _SHEET_SPAN.findall(_LITERALS.sub('""', formula))
+        if spans:
+            return "3-D reference", f"the embedded engine cannot compute the reference across sheets {spans[0]} here"
+        if _INTERSECTION.search(_QUOTED.sub("S", _LITERALS.sub('""', formula))):
+            return "intersection operator", "the embedded engine cannot intersect these ranges (a space between them)"
+        return "formula", "the embedded engine cannot compute this formula"
+    if kind == "name":
+        for name, new in names:
+            if (new or name in FORMULAE) and not engine_knows(name):
+                return name, f"unsupported function {name}"
+    return None
+
+
+def find_unsupported(
+    result: Computed,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    defined: dict[str, dict[str, str]],
+    workbook: fz.Workbook,
+) -> list[Unsupported]:
+    """The cells the engine could not compute: an error of its own, a function it lacks, a #NAME? of a formula
+    whose names all exist (the engine's, not a typo), CELL("filename") (the path Excel saved the file at)."""
+    found = [
+        Unsupported(sheet, ref, "CELL", 'the embedded engine cannot know the file\'s path for CELL("filename")')
+        for sheet, ref in kept.filename_cells(formulas, info)
+    ]
+    listed = {(u.sheet, u.ref) for u in found}
+    names = {name for scope in defined.values() for name in scope}
+    uses = words_pattern(sorted(names)) if names else None
+    known = names | {n for scope in info.names.values() for n in scope} | {t.name.lower() for t in info.tables}
+    name_errors: dict[str, set[tuple[int, int]]] = {}
+    for sheet, cells in result.values.items():
+        for ref, value in cells.items():
+            if type(value) is CellError and value.code == "#NAME?":
+                name_errors.setdefault(sheet, set()).add(range_boundaries(ref)[1::-1])
+    for sheet, cells in result.values.items():
+        for ref, value in cells.items():
+            if not isinstance(value, CellError):
+                continue
+            kind = value.code.strip("#!?").lower() if value.code.upper() in ("#NIMPL!", "#ERROR!") else ""
+            kind = kind or ("name" if value.code == "#NAME?" else "")
+            if not kind:
+                continue
+            r, c = range_boundaries(ref)[1::-1]
+            verdict = reason_of(formulas[sheet][(r, c)], kind)
+            if verdict is None and kind == "name" and uses is not None:
+                used = uses.search(formulas[sheet][(r, c)].lower())
+                if used is not None:  # a name whose formula could not be put in (one defined through itself)
+                    verdict = (used.group(0), "a name defined by a formula the embedded engine cannot compute")
+            if verdict is None and kind == "name":  # every name exists: the engine's #NAME?, unless passed on
+                verdict = kept.engine_name_error(formulas[sheet][(r, c)], known, engine_knows)
+                if verdict is not None and kept.reads_name_error(workbook, sheet, ref, name_errors):
+                    verdict = None
+            if verdict is not None and (sheet, ref) not in listed:
+                found.append(Unsupported(sheet, ref, *verdict))
+    return found
