@@ -6,10 +6,13 @@ values Excel gives (the comment of each cites Excel's documented behaviour).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import openpyxl
 from test_recalc_features import book, recalculated
 
+import xl_retention
 from xl_retention.recalculation.excel_functions.arguments import may_end_in_sum, rewrite_final
 from xl_retention.recalculation.excel_functions.arithmetic import near_zero, units_apart
 from xl_retention.recalculation.rewrite_shapes import shape
@@ -111,3 +114,59 @@ def test_numbers_typed_as_text_with_separators_or_brackets_are_read_next_to_arit
     # Excel converts text to a number where one is expected, as VALUE does (en-US: "1,000" is 1000, "(5)" is -5)
     got, _ = recalculated(book(tmp_path, {"A1": '="1,000"+0', "A2": '="(5)"+0', "A3": '="$1,000"*2'}))
     assert (got["A1"], got["A2"], got["A3"]) == (1000, -5, 2000)
+
+
+# --- f2: implicit intersection of whole columns, and of INDEX's whole column or row --------------------------------
+
+
+def test_a_whole_column_where_one_value_is_expected_is_the_cell_in_the_formulas_row(tmp_path: Path) -> None:
+    # Excel's implicit intersection ("Implicit intersection operator: @"): in a classic formula a range where one
+    # value is expected gives the cell in the formula's own row (or column); Excel 365 shows it as =@Data!B:B
+    wb = openpyxl.Workbook()
+    data = wb.active
+    data.title = "Data"
+    for r in range(1, 11):
+        data[f"A{r}"], data[f"B{r}"] = r, dt.datetime(2024, r, 15)
+    calc = wb.create_sheet("Calc")
+    formulas = {
+        "A2": "=Data!A:A",
+        "A3": "=WORKDAY(Data!B1:B10,1)",  # WORKDAY(Data!B3,1): Friday 2024-03-15 -> Monday 2024-03-18
+        "A4": "=EDATE(Data!B:B,1)",
+        "A5": "=EOMONTH(Data!B:B,0)",
+        "A6": "=EDATE(Data!B1:B10,1)",
+        "A7": "=Data!A:A*2",
+        "A8": "=ABS(Data!A:A)",
+        "A9": "=YEAR(Data!B:B)",
+        "A10": "=INDEX(Data!A1:A10,0)",  # INDEX's whole column, intersected with row 10
+        "A11": "=INDEX(Data!A1:A10,0)",  # row 11 is outside it
+        "A12": "=SUM(INDEX(Data!A1:A10,0))",  # SUM takes the whole column
+        "A13": "=SUM(Data!A:A)",
+        "B1": '=LEN(Data!A:A)&"x"',
+        "C1": "=INDEX(Data!A1:C1,0)",  # a single row's whole row, intersected with column C
+    }
+    for ref, formula in formulas.items():
+        calc[ref] = formula
+    wb.create_sheet("Last")["A3"] = "=Data!A:A"  # the cells below it are free: still one value, Data!A3
+    path = tmp_path / "columns.xlsx"
+    wb.save(path)
+    report = xl_retention.recalc(path, engine="embedded", output_dir=tmp_path / "out")
+    assert report.files[0].status == "ok"
+    got = openpyxl.load_workbook(report.files[0].output, data_only=True)
+    values = {ref: got["Calc"][ref].value for ref in formulas}
+    assert values == {
+        "A2": 2,
+        "A3": 45369,
+        "A4": 45427,  # 2024-05-15
+        "A5": 45443,  # 2024-05-31
+        "A6": 45488,  # 2024-07-15
+        "A7": 14,
+        "A8": 8,
+        "A9": 2024,
+        "A10": 10,
+        "A11": "#VALUE!",
+        "A12": 55,
+        "A13": 55,
+        "B1": "1x",
+        "C1": 0,  # Data!C1 is blank: a formula reading it shows 0
+    }
+    assert got["Last"]["A3"].value == 3

@@ -125,7 +125,7 @@ def test_digits_of_a_function_name_are_kept_in_the_shape():
     assert rewrite("=LOG10(A1:A3)", "S", 2, 1, []) == "=LOG10($A$2)"  # a function of one value
     assert rewrite("=LOG2(A2:A4)", "S", 3, 1, []) == "=LOG2(A2:A4)"
     assert rewrite("=A1:A3*2", "S", 2, 2, []) == "=$A$2*2"
-    assert rewrite("=A:A*2", "S", 2, 2, []) == "=A:A*2"  # whole columns: left to the engine
+    assert rewrite("=A:A*2", "S", 2, 2, []) == "=$A$2*2"  # whole columns too (H7 f2: Excel intersects them)
 
 
 _COLUMN = st.sampled_from(["A", "B", "$C", "AB", "x"])

@@ -23,7 +23,7 @@ import re
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import get_column_letter, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
 from .excel_functions._core import EACH
 from .excel_functions.elementwise import NAMES as EACH_NAMES
@@ -36,6 +36,12 @@ _SPECIALS = {"#all", "#data", "#headers", "#totals", "#this row"}
 _A1_RANGE = re.compile(
     r"^(?P<sheet>(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(?P<a>\$?[A-Za-z]{1,3}\$?\d+)(?::(?P<b>\$?[A-Za-z]{1,3}\$?\d+))?$"
 )
+#: whole columns (``Data!B:B``, ``$A:$C``) and whole rows (``3:3``)
+_WHOLE = re.compile(
+    r"^(?P<sheet>(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?"
+    r"(?:\$?(?P<c1>[A-Za-z]{1,3}):\$?(?P<c2>[A-Za-z]{1,3})|\$?(?P<r1>\d+):\$?(?P<r2>\d+))$"
+)
+_LAST_ROW, _LAST_COLUMN = 1048576, 16384
 
 
 #: Arguments Excel evaluates as arrays even in a classic formula (no implicit intersection inside them):
@@ -185,12 +191,33 @@ def _intersect(a: str, b: str, sheet: str) -> str | None:
     return _area(target.strip("'").replace("''", "'") if target.startswith("'") else target, top, left, bottom, right)
 
 
-def _implicit(reference: str, row: int, col: int) -> str | None:
-    """The one cell of a multi-cell ``reference`` in the formula's row or column (Excel's ``@``); None if not A1."""
+def _bounds(reference: str) -> tuple[str, tuple[int, int, int, int]] | None:
+    """(sheet prefix with its ``!`` or "", (left, top, right, bottom)) of an A1 range, whole columns or whole rows."""
     match = _A1_RANGE.match(reference)
-    if match is None or match.group("b") is None:
+    if match is not None:
+        if match.group("b") is None:
+            return None
+        box = range_boundaries((match.group("a") + ":" + match.group("b")).replace("$", ""))
+        return match.group("sheet") or "", box  # type: ignore[return-value]
+    match = _WHOLE.match(reference)
+    if match is None:
         return None
-    left, top, right, bottom = range_boundaries((match.group("a") + ":" + match.group("b")).replace("$", ""))
+    if match.group("c1"):
+        left, right = (column_index_from_string(match.group(g).upper()) for g in ("c1", "c2"))
+        return match.group("sheet") or "", (min(left, right), 1, max(left, right), _LAST_ROW)
+    top, bottom = int(match.group("r1")), int(match.group("r2"))
+    return match.group("sheet") or "", (1, min(top, bottom), _LAST_COLUMN, max(top, bottom))
+
+
+def _implicit(reference: str, row: int, col: int) -> str | None:
+    """The one cell of a multi-cell ``reference`` in the formula's row or column (Excel's ``@``); None if not A1.
+
+    Whole columns and rows too: ``Data!B:B`` in row 4 is ``Data!$B$4``.
+    """
+    found = _bounds(reference)
+    if found is None:
+        return None
+    sheet, (left, top, right, bottom) = found
     if (left, top) == (right, bottom):
         return None
     if left == right and top <= row <= bottom:
@@ -199,7 +226,66 @@ def _implicit(reference: str, row: int, col: int) -> str | None:
         hit = (top, col)
     else:
         return "#VALUE!"
-    return f"{match.group('sheet') or ''}${get_column_letter(hit[1])}${hit[0]}"
+    return f"{sheet}${get_column_letter(hit[1])}${hit[0]}"
+
+
+def _index_cell(tokens: list[Token], open_index: int, names: dict[str, str], row: int, col: int) -> int | None:
+    """``INDEX(A1:A10,0)`` in row 4 where one value is expected: a whole column (row) of a range intersected with the
+    formula's row (column), as Excel does in a classic formula: ``INDEX(A1:A10,4)``. Changes the call's tokens in
+    place; returns the index of its closing token, or None when it is not of that form."""
+    args, end = _arguments(tokens, open_index + 1, Token.FUNC)
+    if end >= len(tokens) or len(args) not in (2, 3):
+        return None
+    reference = args[0].strip()
+    found = _bounds(names.get(reference.lower(), reference))
+    if found is None:
+        return None
+    _, (left, top, right, bottom) = found
+    numbers = [a.strip() for a in args[1:]]
+    if not all(re.fullmatch(r"\d+", n) for n in numbers):
+        return None
+    if len(numbers) == 1 and top == bottom and left != right:  # a single row: the number is a column number
+        numbers = ["1", numbers[0]]
+    elif len(numbers) == 1:
+        numbers.append("1" if left == right else "0")
+    r_number, c_number = int(numbers[0]), int(numbers[1])
+    if r_number != 0 and c_number != 0:
+        return None
+    if r_number == 0 and top != bottom:
+        if not top <= row <= bottom:
+            return _index_error(tokens, open_index, end)
+        r_number = row - top + 1
+    if c_number == 0 and left != right:
+        if not left <= col <= right:
+            return _index_error(tokens, open_index, end)
+        c_number = col - left + 1
+    r_number, c_number = max(r_number, 1), max(c_number, 1)
+    first = next(k for k in range(open_index + 1, end) if _top_separator(tokens, open_index, k))
+    for k in range(first, end):  # only numbers and separators: no call or bracket is dropped
+        tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
+    tokens[end].value = f",{r_number},{c_number})"
+    return end
+
+
+def _top_separator(tokens: list[Token], open_index: int, k: int) -> bool:
+    """Whether token ``k`` is an argument separator of the call opened at ``open_index`` (not of a call inside)."""
+    if tokens[k].type != Token.SEP or tokens[k].subtype != Token.ARG:
+        return False
+    depth = 0
+    for token in tokens[open_index + 1 : k]:
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE:
+            depth -= 1
+    return depth == 0
+
+
+def _index_error(tokens: list[Token], open_index: int, end: int) -> int:
+    """The call opened at ``open_index`` made ``#VALUE!`` (no cell of its result in the formula's row or column)."""
+    for k in range(open_index + 1, end):
+        tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
+    tokens[open_index].value, tokens[end].value = "IFERROR(#VALUE!", ")"  # still a call: the stack stays balanced
+    return end
 
 
 def _literal_indirect(tokens: list[Token]) -> bool:
@@ -446,7 +532,11 @@ def _rewritten(
         stack: list[list] = []  # [function, argument position] of each open function call
         for i, token in enumerate(tokens):
             if token.type == Token.FUNC and token.subtype == Token.OPEN:
-                stack.append([_bare_name(token.value[:-1]), 0])
+                name = _bare_name(token.value[:-1])
+                if name == "INDEX" and not _in_array_argument(stack) and _one_value_expected(tokens, i, stack):
+                    if _index_cell(tokens, i, names or {}, row, col) is not None:
+                        changed = True
+                stack.append([name, 0])
             elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
                 if stack:
                     stack.pop()
@@ -481,6 +571,20 @@ def _rewritten(
     if lambda_call is not None:
         return lambda_call
     return text_out if changed else text
+
+
+def _one_value_expected(tokens: list[Token], open_index: int, stack: list[list]) -> bool:
+    """Whether the call opened at ``open_index`` stands where a classic formula expects one value: the whole formula,
+    an operand of an operator (not of ``:``), or alone as an argument of a function of single values."""
+    _, end = _arguments(tokens, open_index + 1, Token.FUNC)
+    before, after = open_index - 1, end + 1
+    while 0 <= before and after < len(tokens) and _bracket(tokens[before], tokens[after]):
+        before, after = before - 1, after + 1
+    neighbours = (tokens[before] if before >= 0 else None, tokens[after] if after < len(tokens) else None)
+    if any(t is not None and t.type == Token.OP_IN and t.value in (":", " ") for t in neighbours):
+        return False
+    alone = all(t is not None and (t.type == Token.FUNC or t.type == Token.SEP) for t in neighbours)
+    return any(_is_operator(t) for t in neighbours) or neighbours == (None, None) or (alone and _scalar_argument(stack))
 
 
 def _expanded(name: str, defined: dict[str, str], depth: int) -> str | None:

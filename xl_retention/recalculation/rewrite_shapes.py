@@ -21,20 +21,32 @@ __all__ = ["SCALAR_ARGUMENTS", "decided", "has_digit", "shape"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
 
-_ADJACENT = re.compile(  # a range next to an operator, or alone in brackets (not a function's)
-    r"[-+*/^&=<>]\s*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+"
-    r"|\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\s*[-+*/^&=<>%]"
-    r"|(?<![\w.])\(\s*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\s*\)"
+#: a multi-cell range: an area, whole columns (``B:B``) or whole rows (``3:3``)
+_AREA = (
+    r"(?:\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![\w(])"
+    r"|(?<![\w.$])\$?\d+:\$?\d+(?![\w.(]))"
 )
-_WHOLE_RANGE = re.compile(r"=\(*(?:[\w.]+!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+\)*")
+_ADJACENT = re.compile(  # a range next to an operator, or alone in brackets (not a function's)
+    r"[-+*/^&=<>]\s*(?:[\w.]+!|''!)?" + _AREA + r"|" + _AREA + r"\s*[-+*/^&=<>%]"
+    r"|(?<![\w.])\(\s*(?:[\w.]+!|''!)?" + _AREA + r"\s*\)"
+)
+_WHOLE_RANGE = re.compile(r"=\(*(?:[\w.]+!|''!)?" + _AREA + r"\)*")
+#: INDEX of a whole column or row of a range (a row or column number 0), which a classic formula intersects
+_INDEX_WHOLE = re.compile(r"(?i)(?<![\w.])INDEX\([^(),]+,\s*(?:0\s*[,)]|\d+\s*,\s*0\s*\))")
 #: Functions whose arguments (all, or those at the given positions) are single values: a range given there
 #: directly is intersected in a classic formula (``=ABS(A1:A3)`` in row 2 is ``ABS(A2)``).
 SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
     **dict.fromkeys(
         "ABS INT SQRT EXP LN LOG10 SIGN TRUNC ROUND ROUNDUP ROUNDDOWN MOD POWER EVEN ODD FACT DATE YEAR MONTH "
         "DAY WEEKDAY HOUR MINUTE SECOND EDATE EOMONTH LEFT RIGHT MID LEN UPPER LOWER PROPER TRIM VALUE NOT "
-        "ISBLANK ISNUMBER ISTEXT ISERROR ISERR ISNA ISLOGICAL N T CHAR CODE".split()
+        "ISBLANK ISNUMBER ISTEXT ISERROR ISERR ISNA ISLOGICAL N T CHAR CODE DATEDIF DAYS DAYS360 WEEKNUM "
+        "ISOWEEKNUM YEARFRAC DATEVALUE TIMEVALUE TIME LOG CEILING FLOOR MROUND QUOTIENT SIN COS TAN ASIN ACOS ATAN "
+        "ATAN2 DEGREES RADIANS REPT SUBSTITUTE REPLACE FIND SEARCH EXACT FIXED DOLLAR CLEAN NUMBERVALUE".split()
     ),
+    "WORKDAY": frozenset({0, 1}),
+    "NETWORKDAYS": frozenset({0, 1}),
+    "WORKDAY.INTL": frozenset({0, 1, 2}),
+    "NETWORKDAYS.INTL": frozenset({0, 1, 2}),
     "IF": frozenset({0}),
     "TEXT": frozenset({0}),
     "SWITCH": frozenset({0}),
@@ -44,7 +56,7 @@ SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
 
 _SCALAR_CALL = re.compile(  # one of those functions with a range as an argument of its own (in brackets or not)
     r"(?i)(?<![\w.])(?:_xlfn\.)?(?:" + "|".join(map(re.escape, SCALAR_ARGUMENTS)) + r")\((?:[^(),]*,)*[\s(]*"
-    r"(?:[\w.]+!|'[^']+'!)?\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+[\s)]*[,)]"
+    r"(?:[\w.]+!|'[^']+'!|''!)?" + _AREA + r"[\s)]*[,)]"
 )
 
 
@@ -66,6 +78,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if array:
         return False
     if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare) or _SCALAR_CALL.search(bare)):
+        return True
+    if "INDEX(" in upper and _INDEX_WHOLE.search(bare):
         return True
     return bool(names) and _any_of(tuple(names)).search(lower) is not None
 
