@@ -340,3 +340,34 @@ def test_power_of_zero_as_excel(tmp_path: Path) -> None:
         },
     )
     assert [got[f"B{i}"] for i in range(1, 7)] == ["#NUM!", "#DIV/0!", "#NUM!", 8, 14, 2**0.5]
+
+
+def test_sumproduct_counts_only_numbers(tmp_path: Path) -> None:
+    # Microsoft's SUMPRODUCT "treats array entries that are not numeric as if they were zeros" (hence the usual
+    # --(...) idiom: SUMPRODUCT(C1:C4>1) is 0); arrays of different sizes are #VALUE!. SUMX2MY2 ignores pairs
+    # holding text, logicals or blanks (only (5,2) here: 25-4). The engine counted TRUE and "5" (11, 22, 10).
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": True,
+            "A2": "x",
+            "A3": 5,
+            "A4": "5",
+            "B1": 2,
+            "B2": 2,
+            "B3": 2,
+            "B4": 2,
+            "D1": "=SUMPRODUCT(A1:A4)",
+            "D2": "=SUMPRODUCT(A1:A4,B1:B4)",
+            "D3": "=SUMX2MY2(A1:A4,B1:B4)",
+            "D4": "=SUMPRODUCT(B1:B4>1)",
+            "D5": "=SUMPRODUCT(--(B1:B4=2))",
+            "D6": "=SUMPRODUCT((B1:B4>1)*B1:B4)",
+            "D7": "=SUMPRODUCT(A1:A4,B1:B3)",
+            "D8": "=SUMPRODUCT({1,2;3,4},{1,1;1,1})",
+            "D9": "=SUMXMY2({1,2},{2,4})",
+            "D10": "=SUMX2PY2({1,2},{2,4})",
+            "D11": "=SUMX2MY2(A1:A4,B1:B3)",
+        },
+    )
+    assert [got[f"D{i}"] for i in range(1, 12)] == [5, 10, 21, 0, 4, 8, "#VALUE!", 10, 5, 25, "#N/A"]

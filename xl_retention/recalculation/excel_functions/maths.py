@@ -12,6 +12,9 @@
 * ``_XLR.COMPARED`` takes an operand of a comparison to 15 significant digits, as Excel compares
   (the formula rewrite of :mod:`.arguments` puts it in).
 * ISEVEN and ISODD read a blank as 0 and numeric text as its number; a boolean is #VALUE!.
+* SUMPRODUCT counts only numbers (text, TRUE/FALSE and blanks as 0: ``SUMPRODUCT(A1:A4)`` over
+  TRUE, "x", 5, "5" is 5; the engine counted TRUE and "5"); arrays of different sizes are #VALUE!.
+  SUMX2MY2, SUMX2PY2 and SUMXMY2 use only the pairs where both values are numbers (different sizes: #N/A).
 * POWER(0, 0) is #NUM! and POWER(0, -1) #DIV/0! as in Excel (the engine gave 1 and #NUM!), element by
   element over arrays (the element-by-element form's rules, :mod:`.elementwise`).
 """
@@ -216,3 +219,71 @@ def _compared(value: Any) -> Any:
 excel_function("_XLR.COMPARED", 1, 1)(_compared)
 
 FUNCTIONS["POWER"] = Function("POWER", broadcast(engine_call(_power)), 2, 2)
+
+
+def _grid(value: Any) -> tuple[tuple[int, int], np.ndarray]:
+    """(shape, numbers) of an array argument: numbers as they are, NaN for anything else (errors pass on)."""
+    rows = matrix(value)
+    width = len(rows[0]) if rows else 0
+    if any(len(row) != width for row in rows):
+        raise ExcelError("#VALUE!")
+    flat = []
+    for row in rows:
+        for item in row:
+            if type(item) is float:
+                flat.append(item)
+            elif isinstance(item, (int, float)) and not isinstance(item, bool):
+                flat.append(float(item))
+            else:
+                check(item)
+                flat.append(math.nan)
+    return (len(rows), width), np.array(flat, dtype=float)
+
+
+@excel_function("SUMPRODUCT", 1, 255)
+def sumproduct(*arrays: Any) -> float:
+    """SUMPRODUCT(array1, [array2], ...): the sum of the products of corresponding entries; only numbers count.
+
+    >>> sumproduct([[True], ["x"], [5.0], ["5"]]), sumproduct([[1.0, 2.0]], [[3.0, 4.0]])
+    (5.0, 11.0)
+    """
+    grids = [_grid(a) for a in arrays]
+    if any(shape != grids[0][0] for shape, _ in grids):
+        raise ExcelError("#VALUE!")
+    product = np.ones(grids[0][1].shape)
+    for _, values in grids:
+        product *= np.nan_to_num(values, nan=0.0)
+    return float(product.sum())
+
+
+def _pairs(x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+    xs, ys = _grid(x)[1], _grid(y)[1]
+    if xs.size != ys.size:
+        raise ExcelError("#N/A")
+    both = ~(np.isnan(xs) | np.isnan(ys))
+    return xs[both], ys[both]
+
+
+@excel_function("SUMX2MY2", 2, 2)
+def sumx2my2(x: Any, y: Any) -> float:
+    """SUMX2MY2(array_x, array_y): the sum of x^2 - y^2 over the pairs of two numbers.
+
+    >>> sumx2my2([[True], ["x"], [5.0], ["5"]], [[2.0], [2.0], [2.0], [2.0]])
+    21.0
+    """
+    xs, ys = _pairs(x, y)
+    return float((xs**2 - ys**2).sum())
+
+
+@excel_function("SUMX2PY2", 2, 2)
+def sumx2py2(x: Any, y: Any) -> float:
+    """SUMX2PY2(array_x, array_y): the sum of x^2 + y^2 over the pairs of two numbers."""
+    xs, ys = _pairs(x, y)
+    return float((xs**2 + ys**2).sum())
+
+
+@excel_function("SUMXMY2", 2, 2)
+def sumxmy2(x: Any, y: Any) -> float:
+    """SUMXMY2(array_x, array_y): the sum of (x - y)^2 over the pairs of two numbers."""
+    xs, ys = _pairs(x, y)
+    return float(((xs - ys) ** 2).sum())
