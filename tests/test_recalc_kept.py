@@ -170,6 +170,19 @@ def test_a_lambda_given_a_name_by_let_without_a_stored_value_is_unsupported_not_
     assert [(e.address, e.error) for e in file.errors] == [("S!K1", "#NAME?"), ("S!K2", "#NAME?"), ("S!K3", "#NAME?")]
 
 
+def test_a_name_error_typed_in_as_a_value_passes_on_as_the_workbooks_error(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["A2"] = "#NAME?", 1  # openpyxl stores it as an error value, as Excel does
+    ws["B1"], ws["B2"], ws["B3"] = "=AND(A1,TRUE)", "=SUM(A1:A2)", "=_xlfn.IFNA(A1,0)"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    got, file = recalculated(path, "ok")
+    assert (got["S!B1"], got["S!B2"], got["S!B3"]) == ("#NAME?", "#NAME?", "#NAME?")
+    assert file.unsupported == [] and len(file.errors) == 3
+
+
 # --- array members ---
 
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+import formualizer as fz
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils import get_column_letter
@@ -32,11 +33,12 @@ from .formula_texts import position as cell_position
 from .package import PackageInfo, stored_values
 
 if TYPE_CHECKING:
-    import formualizer as fz
-
     from .embedded import Computed, Unsupported
 
 _PREFIXES = ("_XLFN._XLWS.", "_XLFN.", "_XLWS.")
+_LAST_ROW, _LAST_COLUMN = 1048576, 16384
+#: a range read for a #NAME? typed in as a value when it has at most this many cells (larger: its formula cells only)
+_READ_AT_MOST = 100_000
 _REFERENCE = re.compile(
     r"\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+"
 )
@@ -283,12 +285,24 @@ def reads_name_error(workbook: fz.Workbook, sheet: str, ref: str, errors: dict[s
             left, top, right, bottom = range_boundaries(area)
         except ValueError:
             continue
+        left, top, right, bottom = left or 1, top or 1, right or _LAST_COLUMN, bottom or _LAST_ROW
         if any(
             left <= c <= right and top <= r <= bottom and (other, (r, c)) != (sheet, cell_position(ref))
             for r, c in errors.get(other, ())
         ):
             return True
+        if (bottom - top + 1) * (right - left + 1) <= _READ_AT_MOST:  # a #NAME? typed in as a value
+            try:
+                grid = workbook.sheet(other).get_values(fz.RangeAddress(other, top, left, bottom, right))
+            except Exception:  # noqa: BLE001  (a sheet the engine does not have: nothing read there)
+                continue
+            if any(_is_name_error(v) for row in grid for v in row):
+                return True
     return False
+
+
+def _is_name_error(value: Any) -> bool:
+    return isinstance(value, dict) and value.get("type") == "Error" and str(value.get("kind", "")).lower() == "name"
 
 
 def filename_cells(formulas: dict[str, FormulaTexts], info: PackageInfo) -> Iterable[tuple[str, str]]:
