@@ -170,3 +170,79 @@ def test_a_whole_column_where_one_value_is_expected_is_the_cell_in_the_formulas_
         "C1": 0,  # Data!C1 is blank: a formula reading it shows 0
     }
     assert got["Last"]["A3"].value == 3
+
+
+# --- f12, f4, f13: dates typed as text; day counts on Excel's serial numbers ------------------------------------------
+
+
+def test_date_functions_read_a_date_typed_as_text(tmp_path: Path) -> None:
+    # DAYS (Microsoft): "If either one of the date arguments is text, that argument is treated as DATEVALUE(date_text)";
+    # Excel reads text where a date is expected alike in YEAR, MONTH, WEEKDAY, WEEKNUM, NETWORKDAYS, WORKDAY, DATEDIF
+    cells = {
+        "B1": "2024-03-01",  # a date imported as text
+        "A1": '=YEAR("2024-03-01")',
+        "A2": '=WEEKDAY("2024-03-01")',  # a Friday
+        "A3": '=WEEKNUM("2024-03-01")',
+        "A4": '=NETWORKDAYS("2024-03-01","2024-03-10")',
+        "A5": '=DATEDIF("2024-01-01","2024-03-01","d")',
+        "A6": '=SUM("2024-01-03",1)',
+        "A7": '=IFERROR(MONTH(B1),"no date")',
+        "A8": "=DAY(B1)",
+        "A9": '=WORKDAY("2024-03-01",1)',  # the Monday after
+        "A10": '=_xlfn.DAYS("2024-03-03","2024-03-01")',
+        "A11": '=YEAR("not a date")',
+        "A12": "=YEAR(TRUE)",  # TRUE is 1: 1 January 1900
+        "A13": '=YEAR("7/5/1800")',  # no date of Excel's calendar
+    }
+    got, _ = recalculated(book(tmp_path, cells))
+    assert [got[f"A{r}"] for r in range(1, 14)] == [
+        2024,
+        6,
+        9,
+        6,
+        60,
+        45295,
+        3,
+        1,
+        45355,
+        2,
+        "#VALUE!",
+        1900,
+        "#VALUE!",
+    ]
+
+
+def test_days_and_datedif_are_differences_of_serial_numbers_across_1900(tmp_path: Path) -> None:
+    # DAYS (Microsoft): "If both date arguments are numbers, DAYS uses EndDate-StartDate"; Excel's serial 60 is its
+    # fictitious 29 February 1900, so a blank start date (serial 0) gives the end date's own serial number
+    cells = {
+        "A1": 45716,  # 2025-02-28; B1 left blank
+        "A2": "=_xlfn.DAYS(A1,B1)",
+        "A3": '=DATEDIF(B1,A1,"d")',
+        "A4": "=_xlfn.DAYS(100,1)",
+        "A5": "=_xlfn.DAYS(A1,45000)",
+        "A6": '=DATEDIF(40544,40908,"M")',  # 2011-01-01 .. 2011-12-31
+        "A7": '=DATEDIF(37043,37483,"YD")',  # 2001-06-01 .. 2002-08-15
+        "A8": '=DATEDIF(36099,36586,"MD")',  # 1998-10-31 .. 2000-03-01: Excel's known -1
+        "A9": '=DATEDIF(A1,1,"d")',  # the start after the end
+    }
+    got, _ = recalculated(book(tmp_path, cells))
+    assert [got[f"A{r}"] for r in range(2, 10)] == [45716, 45716, 99, 716, 11, 75, -1, "#NUM!"]
+
+
+def test_working_days_before_march_1900_follow_excels_calendar(tmp_path: Path) -> None:
+    # Excel's serial 1 is Sunday 1 January 1900 (WEEKDAY(1) is 1) and serial 60 its 29 February 1900, a Wednesday
+    cells = {
+        "A1": "=NETWORKDAYS(1,10)",  # Monday 2 ... Friday 6, Monday 9, Tuesday 10
+        "A2": "=WORKDAY(1,5)",
+        "A3": "=WORKDAY(61,-3)",  # 60 Wednesday, 59 Tuesday, 58 Monday
+        "A4": "=WEEKDAY(1)",
+        "A5": "=NETWORKDAYS(45352,45363,B1:B2)",  # 2024-03-01 .. 03-12 without the holiday on Monday 03-11
+        "B1": 45362,
+        "B2": 45354,  # Sunday 03-03: not a working day anyway
+        "A6": "=WORKDAY(45352,10,B1:B2)",
+        "A7": "=NETWORKDAYS(45363,45352)",  # backwards: negative
+        "A8": "=WORKDAY(45352,200)",  # whole weeks at once
+    }
+    got, _ = recalculated(book(tmp_path, cells))
+    assert [got[f"A{r}"] for r in range(1, 9)] == [7, 6, 58, 1, 7, 45369, -8, 45632]

@@ -16,6 +16,7 @@ from typing import Any
 from . import (  # noqa: F401  (each registers its functions)
     arithmetic,
     dates,
+    day_counts,
     elementwise,
     engineering,
     financial,
@@ -34,6 +35,7 @@ __all__ = ["DATE_FUNCTIONS", "FUNCTIONS", "ExcelError", "Function", "register"]
 #: functions that read dates as serial numbers of the 1900 date system
 DATE_FUNCTIONS = frozenset(
     ("DATE", "EDATE", "EOMONTH", "YEARFRAC", "COUPPCD", "COUPNCD", "COUPNUM", "COUPDAYS", "COUPDAYBS", "COUPDAYSNC")
+    + ("DAYS", "DATEDIF", "NETWORKDAYS", "WORKDAY", "WEEKNUM", "YEAR", "MONTH", "DAY", "WEEKDAY")
 )
 
 

@@ -99,7 +99,7 @@ COMPARED_OPERAND = "_XLR.COMPARED"
 _HINT = re.compile(
     r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|"
     r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+-]*\$|"[\s+-]*\(|%\s*"|'
-    r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#]|"
+    r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#]|(?<![A-Z0-9_.])SUM\([^)]*\"|"
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE)[A-Z.]*\([^)]*"'
 )
@@ -166,8 +166,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
     spans, close = _arguments(tokens, open_index)
     args = [_expression(tokens[a:b]) for a, b in spans]
     checked = range(len(args)) if name in _ALL_ARGUMENTS else range(1) if name in _FIRST_ARGUMENT else ()
-    if name == "SUM":  # the engine reads "3" typed in, not "1,000" or "$5"
-        checked = [k for k in range(len(args)) if _FORMATTED_TEXT.search(args[k])]
+    if name == "SUM":  # the engine reads "3" typed in, not "1,000", "$5" or the date "2024-01-03"
+        checked = range(len(args))
     for k in checked:
         a, b = spans[k]
         inner = [t for t in tokens[a:b] if t.type != Token.WSPACE]

@@ -46,6 +46,16 @@ def _value(value: Any) -> float:
     return number(value)
 
 
+def _date_value(value: Any) -> float:
+    """A date argument: as :func:`_value`, but text that is no date of Excel's calendar (before 1900) is #VALUE!."""
+    if isinstance(value, str):
+        parsed = text_to_number(value)
+        if isinstance(parsed, str) or parsed < 0:
+            raise ExcelError("#VALUE!")
+        return float(parsed)
+    return _value(value)
+
+
 def _decimal(value: float) -> Decimal:
     return Decimal(f"{value:.15g}")
 
@@ -95,7 +105,7 @@ def _trunc(value: Any, digits: Any = 0.0) -> float:
 
 
 def _weekday(serial: Any, kind: Any = 1.0) -> float:
-    day, mode = int(_value(serial)), int(_value(kind))
+    day, mode = int(_date_value(serial)), int(_value(kind))
     if day < 0:
         raise ExcelError("#NUM!")
     sunday_first = (day - 1) % 7  # serial 1 (1 January 1900) is a Sunday in Excel's calendar
@@ -112,7 +122,7 @@ def _weekday(serial: Any, kind: Any = 1.0) -> float:
 
 def _date_part(part: str) -> Callable[[Any], float]:
     def call(value: Any) -> float:
-        serial = _value(value)
+        serial = _date_value(value)
         if serial < 0:
             raise ExcelError("#NUM!")
         if int(serial) == 60 and part != "year":  # Excel's 29 February 1900
@@ -195,6 +205,35 @@ def _element(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 for _name, (_fn, _low, _high) in _BUILTINS.items():
     FUNCTIONS[EACH + _name] = Function(EACH + _name, broadcast(_element(_fn)), _low, _high)
+
+
+def _fast_part(part: str) -> Callable[[Any], Any]:
+    """YEAR, MONTH or DAY of one value: a serial number's answer kept per day (most sheets repeat their dates), any
+    other value (a date typed as text, which the engine refuses; a blank; an error) as :func:`_date_part` reads it."""
+    slow = _element(_date_part(part))
+    known: dict[float, float] = {}
+
+    def call(value: Any) -> Any:
+        if type(value) is float:
+            found = known.get(value)
+            if found is not None:
+                return found
+            result = slow(value)
+            if type(result) is float and 61 <= value < 2958466:
+                if len(known) > 100_000:
+                    known.clear()
+                known[value] = result
+            return result
+        return slow(value)
+
+    call.__name__ = f"excel_{part}"
+    return call
+
+
+# single values too: Excel reads a date typed as text ("2024-03-01") where the engine says #VALUE!
+for _name in ("YEAR", "MONTH", "DAY"):
+    FUNCTIONS[_name] = Function(_name, _fast_part(_name.lower()), 1, 1)
+FUNCTIONS["WEEKDAY"] = Function("WEEKDAY", _element(_weekday), 1, 2)
 
 
 def package_forms(functions: dict[str, Function]) -> list[Function]:

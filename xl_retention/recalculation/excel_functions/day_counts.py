@@ -1,0 +1,216 @@
+"""Day counts as Excel computes them: DAYS, DATEDIF, NETWORKDAYS, WORKDAY and WEEKNUM on serial numbers.
+
+Excel's 1900 calendar has serial 1 = Sunday 1 January 1900 and a fictitious 29 February 1900 (serial 60).
+Its day counts are differences of serial numbers and its weekdays a serial number modulo 7: DAYS "uses
+EndDate-StartDate" (Microsoft's DAYS page), so ``DAYS(100,1)`` is 99 and a blank start date (serial 0)
+gives the end date's serial; ``NETWORKDAYS(1,10)`` is 7 (Monday 2 January ... Tuesday 10 January 1900).
+The engine went through real calendar dates, which lack serial 60 and make serial 1 a Monday.
+
+A date given as text is read as Excel reads it (DAYS: "If either one of the date arguments is text,
+that argument is treated as DATEVALUE(date_text)"): ``YEAR("2024-03-01")`` is 2024,
+``NETWORKDAYS("2024-03-01","2024-03-10")`` 6. A logical is #VALUE!, a serial number below 0 or
+past 31 December 9999 #NUM!. :func:`.register` leaves these to the engine in a 1904 workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ._core import ExcelError, check, excel_function, is_error, matrix, number
+from .dates import _month_start
+
+_MAX_SERIAL = 2958465  # 31 December 9999
+_EPOCH_ORDINAL = dt.date(1899, 12, 30).toordinal()
+
+
+def date_serial(value: Any) -> int:
+    """A date argument as Excel's whole serial number: text read as DATEVALUE reads it, blank 0, a logical #VALUE!.
+
+    >>> date_serial("2024-03-01"), date_serial(45352.75), date_serial(None)
+    (45352, 45352, 0)
+    """
+    from .text import text_to_number
+
+    check(value)
+    if isinstance(value, bool):
+        raise ExcelError("#VALUE!")
+    if isinstance(value, str):
+        value = text_to_number(value)
+        if isinstance(value, str) or value < 0:  # no date of Excel's calendar ("7/5/1800")
+            raise ExcelError("#VALUE!")
+    serial = number(value)
+    if serial < 0 or serial >= _MAX_SERIAL + 1:
+        raise ExcelError("#NUM!")
+    return int(serial)
+
+
+def ymd(serial: int) -> tuple[int, int, int]:
+    """(year, month, day) of a serial number in Excel's calendar: 60 is 29 February 1900, 0 is 0 January 1900.
+
+    >>> ymd(60), ymd(61), ymd(1), ymd(0)
+    ((1900, 2, 29), (1900, 3, 1), (1900, 1, 1), (1900, 1, 0))
+    """
+    if serial >= 61:
+        day = dt.date.fromordinal(_EPOCH_ORDINAL + serial)
+        return day.year, day.month, day.day
+    if serial == 60:
+        return 1900, 2, 29
+    if serial == 0:
+        return 1900, 1, 0
+    day = dt.date(1899, 12, 31) + dt.timedelta(days=serial)
+    return day.year, day.month, day.day
+
+
+def _weekday(serial: int) -> int:
+    """0 for Sunday ... 6 for Saturday (serial 1 is a Sunday)."""
+    return (serial - 1) % 7
+
+
+@excel_function("DAYS", 2, 2)
+def days(end: Any, start: Any) -> float:
+    """DAYS(end_date, start_date): ``end_date - start_date`` in whole days.
+
+    >>> days(100, 1), days(45716, None), days("2024-03-03", "2024-03-01")
+    (99.0, 45716.0, 2.0)
+    """
+    return float(date_serial(end) - date_serial(start))
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return _month_start(year, month + 1) - _month_start(year, month)
+
+
+@excel_function("DATEDIF", 3, 3)
+def datedif(start: Any, end: Any, unit: Any) -> float:
+    """DATEDIF(start_date, end_date, unit): whole years ("Y"), months ("M"), days ("D"), and the remainders "YM",
+    "MD", "YD"; #NUM! when the start is after the end or the unit is none of these.
+
+    >>> datedif(40544, 40908, "M"), datedif(None, 45716, "d"), datedif(37043, 37483, "YD")
+    (11.0, 45716.0, 75.0)
+    """
+    first, last = date_serial(start), date_serial(end)
+    check(unit)
+    kind = unit.strip().upper() if isinstance(unit, str) else None
+    if first > last or kind not in ("Y", "M", "D", "YM", "MD", "YD"):
+        raise ExcelError("#NUM!")
+    if kind == "D":
+        return float(last - first)
+    (y1, m1, d1), (y2, m2, d2) = ymd(first), ymd(last)
+    months = (y2 - y1) * 12 + (m2 - m1) - (1 if d2 < d1 else 0)
+    if kind == "Y":
+        return float(months // 12)
+    if kind == "M":
+        return float(months)
+    if kind == "YM":
+        return float(months % 12)
+    if kind == "MD":
+        if d2 >= d1:
+            return float(d2 - d1)
+        year, month = (y2, m2 - 1) if m2 > 1 else (y2 - 1, 12)
+        return float(_days_in_month(year, month) - d1 + d2)
+    # YD: the days from the start's month and day in the last year before the end
+    year = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+    anniversary = _month_start(year, m1) + min(d1, _days_in_month(year, m1)) - 1
+    return float(last - anniversary)
+
+
+def _holidays(value: Any) -> frozenset[int]:
+    """The holidays argument as whole serial numbers (errors pass on, blanks left out)."""
+    if value is None:
+        return frozenset()
+    out = set()
+    for row in matrix(value):
+        for item in row:
+            if is_error(item):
+                check(item)
+            if item is None or item == "":
+                continue
+            out.add(date_serial(item))
+    return frozenset(out)
+
+
+def _workdays_between(first: int, last: int) -> int:
+    """Monday-to-Friday days from ``first`` to ``last`` inclusive (``first <= last``)."""
+    span = last - first + 1
+    weeks, rest = divmod(span, 7)
+    count = weeks * 5
+    start = _weekday(first)
+    for k in range(rest):
+        if (start + k) % 7 not in (0, 6):
+            count += 1
+    return count
+
+
+@excel_function("NETWORKDAYS", 2, 3)
+def networkdays(start: Any, end: Any, holidays: Any = None) -> float:
+    """NETWORKDAYS(start_date, end_date, [holidays]): the working days (Monday to Friday, not a holiday) from start
+    to end, both counted; negative when the end is before the start.
+
+    >>> networkdays(1, 10), networkdays("2024-03-01", "2024-03-10"), networkdays(10, 1)
+    (7.0, 6.0, -7.0)
+    """
+    first, last = date_serial(start), date_serial(end)
+    off = _holidays(holidays)
+    sign = 1
+    if first > last:
+        first, last, sign = last, first, -1
+    count = _workdays_between(first, last)
+    count -= sum(1 for day in off if first <= day <= last and _weekday(day) not in (0, 6))
+    return float(sign * count)
+
+
+@excel_function("WORKDAY", 2, 3)
+def workday(start: Any, count: Any, holidays: Any = None) -> float:
+    """WORKDAY(start_date, days, [holidays]): the working day ``days`` working days after (before) the start.
+
+    >>> workday(1, 5), workday(61, -3), workday("2024-03-15", 1)
+    (6.0, 58.0, 45369.0)
+    """
+    day = date_serial(start)
+    check(count)
+    if isinstance(count, bool):
+        raise ExcelError("#VALUE!")
+    steps = int(number(count))
+    off = _holidays(holidays)
+    step = 1 if steps > 0 else -1
+    remaining = abs(steps)
+    if not off and remaining > 10:  # whole weeks at once: 5 working days are 7 days
+        weeks = (remaining - 5) // 5
+        day += step * weeks * 7
+        remaining -= weeks * 5
+    while remaining:
+        day += step
+        if _weekday(day) not in (0, 6) and day not in off:
+            remaining -= 1
+        if day < 0 or day > _MAX_SERIAL:
+            raise ExcelError("#NUM!")
+    return float(day)
+
+
+_WEEK_STARTS = {1: 0, 2: 1, 11: 1, 12: 2, 13: 3, 14: 4, 15: 5, 16: 6, 17: 0}
+
+
+@excel_function("WEEKNUM", 1, 2)
+def weeknum(value: Any, kind: Any = 1.0) -> float:
+    """WEEKNUM(serial_number, [return_type]): the week of the year, week 1 holding 1 January (return_type 1 or
+    17: weeks from Sunday, 2 or 11: Monday, 12-16: Tuesday-Saturday; 21: ISO 8601 weeks).
+
+    >>> weeknum("2024-03-01"), weeknum(45352, 2), weeknum(45352, 21)
+    (9.0, 9.0, 9.0)
+    """
+    serial = date_serial(value)
+    check(kind)
+    mode = 1 if kind is None else int(number(kind))
+    if mode == 21:  # ISO 8601: the week of its Thursday, week 1 holding the year's first Thursday
+        thursday = serial - (serial - 2) % 7 + 3
+        if thursday < 1:
+            return 52.0  # 1 January 1900 (a Sunday in Excel's calendar) ends 1899's last week
+        return float((thursday - _month_start(ymd(thursday)[0], 1)) // 7 + 1)
+    if mode not in _WEEK_STARTS:
+        raise ExcelError("#NUM!")
+    first = _month_start(ymd(serial)[0], 1)
+    offset = (_weekday(first) - _WEEK_STARTS[mode]) % 7
+    return float((serial - first + offset) // 7 + 1)
