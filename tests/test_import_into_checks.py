@@ -3,10 +3,15 @@
 - orders or visits of the next month alone, after months that already hold buyers or visitors (returning customers
   and visitors need every earlier order or visit; the workbook keeps only counts);
 - a value typed over a formula cell in an imported month: the template's formula goes back, listed;
-- a sheet the user deleted: only the sheets the import writes are required, named in plain words.
+- a sheet the user deleted: only the sheets the import writes are required, named in plain words;
+- input the formulas do not read (answers pasted below the NPS formulas' rows, a month typed below the last row):
+  recalc and import --recalc report the file as incomplete, naming the cell.
 
 Every workbook is made by build_template in tmp_path; inputs are written by the test.
 """
+
+import datetime as dt
+import json
 
 import openpyxl
 import pytest
@@ -177,3 +182,64 @@ def test_a_missing_sheet_the_import_writes_is_named_in_one_line(tmp_path, title,
     result = run("import", kind, write(tmp_path, "in.csv", data), "--into", book)
     assert (result.returncode, result.stderr.splitlines()) == (1, [f"xl-retention: error: {message}"])
     assert parts(book) == before
+
+
+UNREAD = (
+    "t.xlsx: 'NPS scores'!B1002 holds an answer below row 1001, the last row the NPS formulas read (1000 answers a "
+    "month): the answers below are not counted; import them with xl-retention import --nps FILE --into (it widens "
+    "the formulas to every answer), or move them up"
+)
+
+
+def _pasted_answers(tmp_path):
+    """1,500 January answers pasted on 'NPS scores' (1,000 tens, then 500 zeros): 500 below the formulas' rows."""
+    book = _tracker(tmp_path, months=3)
+    wb = openpyxl.load_workbook(book)
+    for i in range(1500):
+        wb["NPS scores"].cell(2 + i, 2).value = 10 if i < 1000 else 0
+    wb.save(book)
+    return book
+
+
+def test_recalc_reports_answers_pasted_below_the_nps_formulas_rows_as_incomplete(tmp_path):
+    book = _pasted_answers(tmp_path)
+    result = run("recalc", book, "--engine", "embedded", "--output-dir", tmp_path / "o", "--json")
+    assert result.returncode == 1
+    (report,) = json.loads(result.stdout)["files"]
+    assert (report["status"], report["message"]) == ("incomplete", UNREAD)
+    subs = write(tmp_path, "s.csv", "customer_id,month,mrr\nA,2025-01,10\n")
+    result = run("import", "--subscriptions", subs, "--into", book, "--recalc")
+    assert result.returncode == 1
+    assert f"incomplete: {UNREAD}" in result.stdout.splitlines()
+
+
+def test_importing_the_answers_widens_the_formulas_and_counts_every_answer(tmp_path):
+    book = _tracker(tmp_path, months=3)
+    answers = "date,score\n" + "2025-01-05,10\n" * 1000 + "2025-01-06,0\n" * 500
+    result = run("import", "--nps", write(tmp_path, "n.csv", answers), "--into", book, "--recalc")
+    assert result.returncode == 0, result.stdout + result.stderr
+    nps = openpyxl.load_workbook(book, data_only=True)["NPS"]
+    assert (nps["B2"].value, nps["F2"].value) == (1500, pytest.approx(100 * 500 / 1500, abs=1e-9))
+    assert run("recalc", book, "--engine", "embedded", "--output-dir", tmp_path / "o").returncode == 0
+
+
+def test_recalc_reports_a_month_typed_below_the_last_row_as_incomplete(tmp_path):
+    book = _tracker(tmp_path, months=3)
+    wb = openpyxl.load_workbook(book)
+    customers = wb["Customers"]
+    for row, (gained, end) in enumerate([(10, 105), (5, 100), (8, 104)], start=2):
+        customers.cell(row, 3).value, customers.cell(row, 4).value = gained, end
+    customers["B2"] = 100
+    wb.save(book)
+    assert run("recalc", book, "--engine", "embedded", "--output-dir", tmp_path / "ok").returncode == 0
+    customers["A5"], customers["C5"], customers["D5"] = dt.datetime(2025, 4, 1), 2, 50  # April, as a list grows
+    wb.save(book)
+    result = run("recalc", book, "--engine", "embedded", "--output-dir", tmp_path / "o", "--json")
+    assert result.returncode == 1
+    (report,) = json.loads(result.stdout)["files"]
+    assert (report["status"], report["message"]) == (
+        "incomplete",
+        "t.xlsx: 'Customers'!A5 holds a figure below the tracker's last month (row 4): that row has no formulas, and "
+        "the Dashboard and lifetime value leave it out; add months with xl-retention import (it adds them at the end, "
+        "formulas and names too), or make a longer tracker (xl-retention new NEW.xlsx --months N)",
+    )

@@ -136,7 +136,8 @@ def test_an_old_tracker_refuses_orders_naming_the_missing_column_and_stays_as_it
 
 def test_an_old_tracker_refuses_to_grow_months_it_could_only_fill_with_the_old_rate(tmp_path: Path) -> None:
     subscriptions = tmp_path / "subs.csv"
-    subscriptions.write_text("customer_id,month,mrr\na,2026-01,10\na,2026-07,10\n")  # July: one month past June
+    months = "".join(f"a,2026-{m:02d},10\n" for m in range(1, 8))  # to July: one month past June
+    subscriptions.write_text("customer_id,month,mrr\n" + months)
     book = _old_tracker(tmp_path / "old.xlsx")
     before = book.read_bytes()
     result = run("import", "--subscriptions", subscriptions, "--into", book)

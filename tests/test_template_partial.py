@@ -318,6 +318,32 @@ def test_a_month_after_an_unfilled_one_in_the_middle_is_not_guessed(tmp_path):
     assert customers["B4"][1] in (None, "") and customers["F4"] == ("e", "#VALUE!")
 
 
+def test_a_first_month_with_only_its_mrr_at_start_ends_where_it_started(tmp_path):
+    # January typed as "MRR at start 1000", movements blank (counted as 0): it ends at 1000, February starts there
+    inputs = {"Revenue": {"start": [1000], "new": [None, 100], "churned": [None, 50]}}
+    path = build_template(tmp_path / "t.xlsx", months=3, inputs=inputs)
+    assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
+    revenue = stored(tmp_path / "r.xlsx")["Revenue"]
+    nrr, grr = column_letter(REVENUE, "nrr"), column_letter(REVENUE, "grr")
+    assert [revenue[f"{c}2"][1] for c in ("H", nrr, grr)] == [1000, 1, 1]
+    assert [revenue[f"{c}3"][1] for c in ("B", "H", nrr, grr)] == [1000, 1050, 0.95, 0.95]
+    assert revenue["B4"][1] in (None, "") and revenue["H4"][1] in (None, "")  # March: nothing typed
+
+
+def test_a_first_month_with_only_customers_at_start_leaves_the_next_start_unknown_not_0(tmp_path):
+    # 10 customers typed at the start of January, its end forgotten: February's start is unknown (was 0)
+    inputs = {"Customers": {"start": [10], "gained": [None, 2], "end": [None, 11]}}
+    path = build_template(tmp_path / "t.xlsx", months=3, inputs=inputs)
+    recalc_file(path, tmp_path / "r.xlsx")
+    customers = stored(tmp_path / "r.xlsx")["Customers"]
+    assert customers["B3"][1] in (None, "") and customers["F3"] == ("e", "#VALUE!")
+    assert customers["E2"] == ("e", "#VALUE!")  # January's lost: its end is missing
+    # a new business (nothing typed before its first data month) still starts from 0
+    path = build_template(tmp_path / "n.xlsx", months=3, inputs={"Customers": {"gained": [None, 2], "end": [None, 2]}})
+    recalc_file(path, tmp_path / "rn.xlsx")
+    assert stored(tmp_path / "rn.xlsx")["Customers"]["B3"][1] == 0
+
+
 # -- LibreOffice: what a user sees --------------------------------------------------------
 libreoffice = pytest.importorskip("libreoffice")
 needs_soffice = pytest.mark.skipif(libreoffice.soffice_path() is None, reason="LibreOffice (soffice) not installed")

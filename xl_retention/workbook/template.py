@@ -90,7 +90,11 @@ MONTH = Column("month", "Month", number_format=MONTH_FORMAT, width=11)
 # a month nobody has filled yet stays blank; the first month with data after months without any
 # starts from 0 (a new business: nobody was a customer before its data), and a month after an
 # unfilled one in the middle is blank, so its rates show #VALUE! (data missing) rather than a guess.
-CUSTOMERS_START = '=IF(COUNT({gained}:{end})=0,"",IF(COUNT({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))'
+# A customers count typed at the start of the first month (its end left blank) is a business that had customers
+# before the data: the next month's start is then unknown (blank), never 0.
+CUSTOMERS_START = (
+    '=IF(COUNT({gained}:{end})=0,"",IF(COUNT({end:first}:{end-1})+N({start:first})=0,0,IF({end-1}="","",{end-1})))'
+)
 MRR_START = '=IF(COUNT({new}:{churned})=0,"",IF(COUNT({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))'
 
 
@@ -231,7 +235,8 @@ REVENUE = MonthlySheet(
         Column(
             "end",
             "MRR at end",
-            '=IF(COUNT({new}:{churned})=0,"",{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})',
+            # a month with only its start typed (movements blank, counted as 0) ends where it started
+            '=IF(COUNT({start}:{churned})=0,"",{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})',
             MONEY,
             name="Revenue_End",
         ),

@@ -1,0 +1,140 @@
+"""Checks of a tracking workbook that a formula cannot make: input the template's formulas do not read.
+
+Two kinds, each found by :func:`unread_input` (the first one, in one line naming the cell):
+
+The NPS summary reads a fixed block of each month's column of "NPS scores" (rows 2 to 1001 in a
+new tracker; ``import --nps`` widens it to the month with the most answers). Answers pasted below
+that block are not counted, and every NPS figure would still look complete. :func:`unread_answers`
+finds the first such cell. A month typed by hand in the row below a monthly sheet's last month
+(as one extends a list in Excel) has no formulas, and the names the Dashboard and the lifetime
+value read stop above it: :func:`typed_below` finds it. ``xl-retention recalc`` and
+``import --recalc`` report the file as incomplete with the first one found (docs/metrics.md, "The
+workbook and the imported tables").
+
+Why a check and not longer ranges: no fixed length covers every paste, and each extra row is read
+by four formulas a month in every recalculation (bench/bench_recalc.py --phases template).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+
+from openpyxl.utils import column_index_from_string
+
+from . import inplace as ip
+from ._style import monthly_name
+from .template import MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SUMMARY
+
+# 'NPS scores'!B$2:B$1001 in a formula of the NPS sheet (the quote may be stored as &apos;)
+_READ = re.compile(rb"NPS scores(?:'|&apos;)!\$?([A-Z]{1,3})\$?2:\$?([A-Z]{1,3})\$?([0-9]+)")
+
+
+def unread_answers(path: str | os.PathLike[str]) -> str | None:
+    """One line naming the first cell of "NPS scores" below the rows the NPS formulas read, or None.
+
+    Only month columns that the NPS sheet's formulas read are looked at, each below its own last
+    row read; a workbook without the two sheets (not a tracker) gives None.
+
+    Example: ``unread_answers("tracker.xlsx")`` -> ``"'NPS scores'!B1002 holds a score below row 1001, ..."``
+    """
+    from ..recalculation.xlsx_values import _sheet_parts
+
+    with zipfile.ZipFile(path) as package:
+        parts = _sheet_parts(package)
+        summary, scores = parts.get(NPS_SUMMARY.title), parts.get(NPS_SCORES_TITLE)
+        if summary is None or scores is None:
+            return None
+        last_read: dict[int, int] = {}
+        for match in _READ.finditer(package.read(summary)):
+            if match.group(1) == match.group(2):
+                column = column_index_from_string(match.group(1).decode())
+                last_read[column] = max(last_read.get(column, 0), int(match.group(3)))
+        if not last_read:
+            return None
+        sheet = ip.SheetXml.parse(package.read(scores), NPS_SCORES_TITLE)
+    lowest = min(last_read.values())
+    for number in sorted(n for n in sheet.rows if n > lowest):
+        for ref, element in sheet.cells_in_rows(number, number):
+            column = ip.split_ref(ref)[1]
+            if column in last_read and number > last_read[column] and ip.has_content(element):
+                below = last_read[column]
+                return (
+                    f"'{NPS_SCORES_TITLE}'!{ref} holds an answer below row {below}, the last row the NPS formulas "
+                    f"read ({below - 1} answers a month): the answers below are not counted; import them with "
+                    "xl-retention import --nps FILE --into (it widens the formulas to every answer), or move them up"
+                )
+    return None
+
+
+_NAME = re.compile(rb"<(?:\w+:)?definedName\b[^>]*\bname=\"([^\"]+)\"[^>]*>([^<]*)<")
+_LAST_ROW = re.compile(r"!\$?[A-Z]{1,3}\$?[0-9]+:\$?[A-Z]{1,3}\$?([0-9]+)$")
+_TEXT_TYPES = (b"s", b"str", b"inlineStr", b"e", b"b")
+
+
+def typed_below(path: str | os.PathLike[str]) -> str | None:
+    """One line naming the first number typed below the last month of a monthly sheet, or None.
+
+    The last month is where the sheet's month name (``Customers_Months``, ...) ends; a number in a column of
+    the template (its header in row 1) below it is a month the tracker's formulas and names leave out. Text
+    (the sheet's note under its months) is not looked at.
+    """
+    from ..recalculation.xlsx_values import _sheet_parts
+
+    with zipfile.ZipFile(path) as package:
+        parts = _sheet_parts(package)
+        names = {m.group(1).decode(): m.group(2).decode() for m in _NAME.finditer(package.read("xl/workbook.xml"))}
+        strings = _shared_strings(package)
+        for spec in MONTHLY_SHEETS:
+            part, area = parts.get(spec.title), names.get(monthly_name(spec.title))
+            found = _LAST_ROW.search(area.replace("&apos;", "'")) if area else None
+            if part is None or found is None:
+                continue
+            last = int(found.group(1))
+            sheet = ip.SheetXml.parse(package.read(part), spec.title)
+            headers = {c.header for c in spec.columns}
+            columns = {ip.split_ref(ref)[1] for ref, element in sheet.cells_in_rows(1, 1) if _text(element, strings)
+                       in headers}  # fmt: skip
+            for number in sorted(n for n in sheet.rows if n > last):
+                for ref, element in sheet.cells_in_rows(number, number):
+                    kind = ip.attribute(element[: element.find(b">")], b"t")
+                    if ip.split_ref(ref)[1] in columns and ip.has_content(element) and kind not in _TEXT_TYPES:
+                        return (
+                            f"'{spec.title}'!{ref} holds a figure below the tracker's last month (row {last}): that "
+                            "row has no formulas, and the Dashboard and lifetime value leave it out; add months with "
+                            "xl-retention import (it adds them at the end, formulas and names too), or make a longer "
+                            "tracker (xl-retention new NEW.xlsx --months N)"
+                        )
+    return None
+
+
+def _text(element: bytes, strings: list[str]) -> str | None:
+    """A header cell's text: shared (looked up in sharedStrings.xml) or inline."""
+    kind = ip.attribute(element[: element.find(b">")], b"t")
+    if kind == b"inlineStr":
+        return re.sub(rb"<[^>]+>", b"", element[element.find(b">") + 1 :]).decode("utf-8")
+    value = re.search(rb"<(?:\w+:)?v>([^<]*)<", element)
+    if value is None:
+        return None
+    if kind == b"s":
+        return strings[int(value.group(1))] if int(value.group(1)) < len(strings) else None
+    return value.group(1).decode("utf-8")
+
+
+def _shared_strings(package: zipfile.ZipFile) -> list[str]:
+    from openpyxl.reader.strings import read_string_table
+
+    name = next((n for n in package.namelist() if n.lower() == "xl/sharedstrings.xml"), None)
+    if name is None:
+        return []
+    with package.open(name) as stream:
+        return [str(text) for text in read_string_table(stream)]
+
+
+def unread_input(path: str | os.PathLike[str]) -> str | None:
+    """The first input the tracker's formulas do not read (:func:`unread_answers`, :func:`typed_below`), or None."""
+    return unread_answers(path) or typed_below(path)
+
+
+__all__ = ["typed_below", "unread_answers", "unread_input"]
