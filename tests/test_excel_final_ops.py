@@ -246,3 +246,25 @@ def test_working_days_before_march_1900_follow_excels_calendar(tmp_path: Path) -
     }
     got, _ = recalculated(book(tmp_path, cells))
     assert [got[f"A{r}"] for r in range(1, 9)] == [7, 6, 58, 1, 7, 45369, -8, 45632]
+
+
+def test_a_range_a_call_returns_where_one_value_is_expected_is_intersected(tmp_path: Path) -> None:
+    # Excel 365 shows these classic formulas as =@OFFSET(...), =IF(TRUE,@A1:A5): the cell in the formula's row,
+    # #VALUE! when the range has none there; inside SUM the whole range is summed
+    cells = {f"A{r}": r * 10 for r in range(1, 6)}
+    cells.update(
+        {
+            "J3": "=OFFSET(A1,0,0,5,1)",
+            "J4": "=OFFSET(A1,0,0,5,1)*2",
+            "J5": "=IF(TRUE,A1:A5)",
+            "J6": "=CHOOSE(1,A1:A5)",  # no row 6 in A1:A5
+            "J7": "=IF(TRUE,A1:A5)",
+            "K2": "=IFERROR(A1:A5,0)",
+            "K3": "=SUM(IF(TRUE,A1:A5))",
+            "K4": "=SUM(OFFSET(A1,0,0,5,1))",
+            "K5": "=OFFSET(A1,4,0)",  # one cell: as it is
+        }
+    )
+    got, _ = recalculated(book(tmp_path, cells))
+    assert [got[r] for r in ("J3", "J4", "J5", "J6", "J7")] == [30, 80, 50, "#VALUE!", "#VALUE!"]
+    assert [got[r] for r in ("K2", "K3", "K4", "K5")] == [20, 150, 150, 50]

@@ -141,7 +141,7 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     if "[" in text or " " in text or ":" in text or "{" in text:
         return True
     upper = text.upper()
-    if "LAMBDA" in upper or "_XLPM." in upper or "SINGLE(" in upper or 'INDIRECT("' in upper:
+    if "LAMBDA" in upper or "_XLPM." in upper or "SINGLE(" in upper or 'INDIRECT("' in upper or "OFFSET(" in upper:
         return True
     return words is not None and words.search(text.lower()) is not None
 
@@ -181,7 +181,7 @@ def may_need_arguments(text: str) -> bool:
 _TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
     r"LAMBDA|_XLPM\.|SINGLE\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
-    r"|MATCH\(|INDEX\(|SUBTOTAL\(|AGGREGATE\(|COUNT\("
+    r"|MATCH\(|INDEX\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\("
 )
 
 

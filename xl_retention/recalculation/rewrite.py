@@ -60,16 +60,34 @@ _ARRAY_ARGUMENTS: dict[str, frozenset[int] | None] = {
 }
 
 
+#: Functions that pass an argument on as their result (a reference stays a reference): where the call stands for one
+#: value, so do these arguments (``=IF(TRUE,A1:A5)`` in row 5 is A5): function -> argument positions (None: all).
+_PASS_THROUGH: dict[str, frozenset[int] | None] = {
+    "IF": frozenset({1, 2}),
+    "IFERROR": frozenset({0, 1}),
+    "IFNA": frozenset({0, 1}),
+    "CHOOSE": frozenset(range(1, 255)),
+    "SWITCH": frozenset(range(1, 255)),
+    "IFS": None,
+}
+#: the registered function giving the position of the formula's row (column) in a range a call returned (see .logical)
+SPOT = "_XLR.SPOT"
+
+
 def _scalar_argument(stack: list[list]) -> bool:
     if not stack:
         return False
-    name, position = stack[-1]
+    name, position = stack[-1][0], stack[-1][1]
     positions = SCALAR_ARGUMENTS.get(name, frozenset())
-    return positions is None or position in positions
+    if positions is None or position in positions:
+        return True
+    through = _PASS_THROUGH.get(name, frozenset())
+    return len(stack[-1]) > 2 and stack[-1][2] and (through is None or position in through)
 
 
 def _in_array_argument(stack: list[list]) -> bool:
-    for name, position in stack:
+    for entry in stack:
+        name, position = entry[0], entry[1]
         if name in _ARRAY_ARGUMENTS:
             positions = _ARRAY_ARGUMENTS[name]
             if positions is None or position in positions:
@@ -265,6 +283,24 @@ def _index_cell(tokens: list[Token], open_index: int, names: dict[str, str], row
         tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
     tokens[end].value = f",{r_number},{c_number})"
     return end
+
+
+def _offset_cell(tokens: list[Token], open_index: int, row: int, col: int) -> bool:
+    """``OFFSET(A1,0,0,5,1)`` where one value is expected: the cell of its range in the formula's row (column), as
+    Excel intersects it; #VALUE! when there is none. Only for a height or width given (else it is one cell).
+    Changes the tokens in place (the call becomes one token); True when it did."""
+    args, end = _arguments(tokens, open_index + 1, Token.FUNC)
+    if end >= len(tokens) or len(args) < 4 or all(a.strip() in ("", "1") for a in args[3:]):
+        return False
+    call = "".join(t.value for t in tokens[open_index : end + 1])
+    tokens[open_index].value = (
+        f"INDEX({call},{SPOT}({row},ROW({call}),ROWS({call}),COLUMNS({call})),"
+        f"{SPOT}({col},COLUMN({call}),COLUMNS({call}),ROWS({call})))"
+    )
+    tokens[open_index].type, tokens[open_index].subtype = "SKIPPED", ""
+    for k in range(open_index + 1, end + 1):
+        tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
+    return True
 
 
 def _top_separator(tokens: list[Token], open_index: int, k: int) -> bool:
@@ -533,10 +569,14 @@ def _rewritten(
         for i, token in enumerate(tokens):
             if token.type == Token.FUNC and token.subtype == Token.OPEN:
                 name = _bare_name(token.value[:-1])
-                if name == "INDEX" and not _in_array_argument(stack) and _one_value_expected(tokens, i, stack):
+                single = not _in_array_argument(stack) and _one_value_expected(tokens, i, stack)
+                if name == "INDEX" and single:
                     if _index_cell(tokens, i, names or {}, row, col) is not None:
                         changed = True
-                stack.append([name, 0])
+                if name == "OFFSET" and single and _offset_cell(tokens, i, row, col):
+                    changed = True
+                    continue  # the call is one token now
+                stack.append([name, 0, single])
             elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
                 if stack:
                     stack.pop()

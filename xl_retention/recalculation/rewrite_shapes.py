@@ -54,8 +54,13 @@ SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
 }
 
 
+#: functions whose result is an argument passed on (a reference stays one): see rewrite._PASS_THROUGH
+_PASSING = ("IFERROR", "IFNA", "CHOOSE")
+
 _SCALAR_CALL = re.compile(  # one of those functions with a range as an argument of its own (in brackets or not)
-    r"(?i)(?<![\w.])(?:_xlfn\.)?(?:" + "|".join(map(re.escape, SCALAR_ARGUMENTS)) + r")\((?:[^(),]*,)*[\s(]*"
+    r"(?i)(?<![\w.])(?:_xlfn\.)?(?:"
+    + "|".join(map(re.escape, [*SCALAR_ARGUMENTS, *_PASSING]))
+    + r")\((?:[^(),]*,)*[\s(]*"
     r"(?:[\w.]+!|'[^']+'!|''!)?" + _AREA + r"[\s)]*[,)]"
 )
 
@@ -79,7 +84,7 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
         return False
     if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare) or _SCALAR_CALL.search(bare)):
         return True
-    if "INDEX(" in upper and _INDEX_WHOLE.search(bare):
+    if "INDEX(" in upper and _INDEX_WHOLE.search(bare) or "OFFSET(" in upper:
         return True
     return bool(names) and _any_of(tuple(names)).search(lower) is not None
 

@@ -143,3 +143,21 @@ def choice(value: Any) -> Any:
     (1.0, 2.0, 1.5, {'type': 'Error', 'kind': '#VALUE!'})
     """
     return _choice(value)
+
+
+@excel_function("_XLR.SPOT", 4, 4)
+def spot(position: Any, first: Any, count: Any, other: Any) -> float:
+    """The place of the formula's row (column) ``position`` in a range a call returned (its first row ``first``,
+    ``count`` rows, ``other`` columns), for Excel's implicit intersection of ``=OFFSET(A1,0,0,5,1)``: 1 for a single
+    row, #VALUE! when the row is outside it or the range has several rows and columns.
+
+    >>> spot(3, 1, 5, 1), spot(7, 1, 1, 5)
+    (3.0, 1.0)
+    """
+    values = [check(v) for v in (position, first, count, other)]
+    where, top, size, across = (int(v) if isinstance(v, (int, float)) else 0 for v in values)
+    if size == 1:
+        return 1.0
+    if across > 1 or not top <= where < top + size:
+        raise ExcelError("#VALUE!")
+    return float(where - top + 1)
