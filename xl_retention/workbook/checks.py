@@ -85,13 +85,14 @@ def typed_below(path: str | os.PathLike[str]) -> str | None:
     with zipfile.ZipFile(path) as package:
         parts = _sheet_parts(package)
         names = {m.group(1).decode(): m.group(2).decode() for m in _NAME.finditer(package.read("xl/workbook.xml"))}
-        strings = _shared_strings(package)
+        strings: list[str] | None = None  # read only for a workbook that has a tracker's monthly sheet
         for spec in MONTHLY_SHEETS:
             part, area = parts.get(spec.title), names.get(monthly_name(spec.title))
             found = _LAST_ROW.search(area.replace("&apos;", "'")) if area else None
             if part is None or found is None:
                 continue
             last = int(found.group(1))
+            strings = _shared_strings(package) if strings is None else strings
             sheet = ip.SheetXml.parse(package.read(part), spec.title)
             headers = {c.header for c in spec.columns}
             columns = {ip.split_ref(ref)[1] for ref, element in sheet.cells_in_rows(1, 1) if _text(element, strings)
