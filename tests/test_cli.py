@@ -136,7 +136,7 @@ def test_a_workbook_open_in_excel_or_libreoffice_is_not_replaced(tmp_path):
         "Excel first (its next save would undo this change); if Excel is not running, delete ~$t.xlsx"
     )
     for args in (["import", "--subscriptions", str(subs), "--into", str(book)], ["recalc", "--in-place", str(book)],
-                 ["new", str(book), "--force"]):  # fmt: skip
+                 ["new", str(book), "--force"], ["demo", str(book), "--force"]):  # fmt: skip
         result = run(*args)
         assert (result.returncode, result.stderr.splitlines()) == (1, [excel]), args
     assert book.read_bytes() == before

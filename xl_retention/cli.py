@@ -124,8 +124,11 @@ def _print_cells(f: Any) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from ._files import check_not_open
     from .demo import format_figures, run_demo
 
+    if args.force and Path(args.path).exists():
+        check_not_open(args.path)  # Excel's next save would bring the old workbook back
     report, figures = run_demo(args.path, months=args.months, start=args.start, overwrite=args.force)
     print(format_figures(args.path, report, figures))
     return 0
