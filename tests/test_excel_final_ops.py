@@ -10,6 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.table import Table
 from test_recalc_features import book, recalculated
 
 import xl_retention
@@ -268,3 +270,33 @@ def test_a_range_a_call_returns_where_one_value_is_expected_is_intersected(tmp_p
     got, _ = recalculated(book(tmp_path, cells))
     assert [got[r] for r in ("J3", "J4", "J5", "J6", "J7")] == [30, 80, 50, "#VALUE!", "#VALUE!"]
     assert [got[r] for r in ("K2", "K3", "K4", "K5")] == [20, 150, 150, 50]
+
+
+def test_structured_references_in_a_defined_name_and_in_indirect_text(tmp_path: Path) -> None:
+    # Excel resolves a table's structured reference inside a name's formula and in INDIRECT's text (Microsoft: "Using
+    # structured references with Excel tables"); INDIRECT(ref_text, FALSE) reads R1C1 text
+    wb = openpyxl.Workbook()
+    data = wb.active
+    data.title = "Data"
+    data.append(["Region", "Total"])
+    for region, total in [("N", 20), ("S", 20), ("N", 10)]:
+        data.append([region, total])
+    table = Table(displayName="Sales", ref="A1:B4")
+    table._initialise_columns()
+    for column, name in zip(table.tableColumns, ["Region", "Total"], strict=True):
+        column.name = name
+    data.add_table(table)
+    wb.defined_names["NTotal"] = DefinedName("NTotal", attr_text='SUMIFS(Sales[Total],Sales[Region],"N")')
+    calc = wb.create_sheet("Calc")
+    calc["A1"] = '=SUM(INDIRECT("Sales[Total]"))'
+    calc["A2"] = "=NTotal"
+    calc["A3"] = '=INDIRECT("Data!R3C2",FALSE)'
+    calc["A4"] = '=INDIRECT("R[-3]C",FALSE)'  # one row up... from row 4: A1 of this sheet
+    calc["A5"] = '=NOT("TRUE")'  # the text TRUE typed in is the logical (Excel: FALSE)
+    calc["A6"] = '=IF("false",1,2)'
+    path = tmp_path / "names.xlsx"
+    wb.save(path)
+    report = xl_retention.recalc(path, engine="embedded", output_dir=tmp_path / "out")
+    assert report.files[0].status == "ok"
+    got = openpyxl.load_workbook(report.files[0].output, data_only=True)["Calc"]
+    assert [got[f"A{r}"].value for r in range(1, 7)] == [50, 30, 20, 50, False, 2]

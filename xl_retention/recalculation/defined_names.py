@@ -20,6 +20,8 @@ _REFERENCE = re.compile(
     r"|(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?\d+:\$?\d+"
 )
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+#: another workbook's reference (``[1]Sheet1!$A$1``), not a table's structured reference (``Sales[Total]``)
+_EXTERNAL = re.compile(r"\[\d+\]")
 
 
 def defined_formulas(path: str) -> dict[str, dict[str, str]]:
@@ -42,8 +44,8 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
             continue
         local = element.get("localSheetId")
         scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
-        if _REFERENCE.fullmatch(text) or "[" in text:
-            if scope and "[" not in text:  # the engine resolves it, but not as S!Name from another sheet
+        if _REFERENCE.fullmatch(text) or _EXTERNAL.search(text):
+            if scope and not _EXTERNAL.search(text):  # the engine resolves it, but not as S!Name from another sheet
                 references.setdefault(scope, {})[name.lower()] = text
             continue
         out.setdefault(scope, {})[name.lower()] = text.removeprefix("=")

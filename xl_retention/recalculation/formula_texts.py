@@ -143,6 +143,8 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     upper = text.upper()
     if "LAMBDA" in upper or "_XLPM." in upper or "SINGLE(" in upper or 'INDIRECT("' in upper or "OFFSET(" in upper:
         return True
+    if 'IF("' in upper or 'NOT("' in upper:  # IF("TRUE",...): the text TRUE typed in is the logical
+        return True
     return words is not None and words.search(text.lower()) is not None
 
 

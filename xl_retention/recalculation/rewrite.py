@@ -324,26 +324,97 @@ def _index_error(tokens: list[Token], open_index: int, end: int) -> int:
     return end
 
 
-def _literal_indirect(tokens: list[Token]) -> bool:
+_R1C1 = re.compile(r"(?i)^R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?$")
+
+
+def _a1_of_r1c1(text: str, row: int, col: int) -> str | None:
+    """``R1C3`` -> ``$C$1``, ``R[1]C[-1]`` -> the cell one row down and one column left of (row, col); None if not."""
+    sheet, bang, rest = text.rpartition("!")
+    cells = []
+    for part in rest.split(":"):
+        match = _R1C1.match(part.strip())
+        if match is None:
+            return None
+        numbers = []
+        for group, here in ((match.group(1), row), (match.group(2), col)):
+            if group is None:
+                numbers.append((here, ""))
+            elif group.startswith("["):
+                numbers.append((here + int(group[1:-1]), ""))
+            else:
+                numbers.append((int(group), "$"))
+        (r, r_abs), (c, c_abs) = numbers
+        if not (1 <= r <= _LAST_ROW and 1 <= c <= _LAST_COLUMN):
+            return None
+        cells.append(f"{c_abs}{get_column_letter(c)}{r_abs}{r}")
+    return (sheet + bang if bang else "") + ":".join(cells)
+
+
+def _literal_indirect(
+    tokens: list[Token], tables: dict[str, Table] | None = None, sheet: str = "", row: int = 1, col: int = 1
+) -> bool:
     """``INDIRECT("H47:I48")`` -> ``H47:I48``: a reference typed in as text is that reference, and the engine
-    then knows the formula depends on it (it computed INDIRECT before an array formula filled those cells)."""
+    then knows the formula depends on it (it computed INDIRECT before an array formula filled those cells).
+    So are a table's structured reference (``INDIRECT("Sales[Total]")``) and, with ``FALSE`` as second argument,
+    an R1C1 reference (``INDIRECT("R1C3",FALSE)`` is ``$C$1``)."""
     changed = False
     for i, token in enumerate(tokens[:-2]):
         if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare_name(token.value[:-1]) != "INDIRECT":
             continue
         text, close = tokens[i + 1], tokens[i + 2]
-        if text.type != Token.OPERAND or text.subtype != Token.TEXT or close.type != Token.FUNC:
+        if text.type != Token.OPERAND or text.subtype != Token.TEXT:
             continue
-        if close.subtype != Token.CLOSE:
+        r1c1 = False
+        if close.type == Token.SEP and close.subtype == Token.ARG and i + 4 < len(tokens):
+            flag, last = tokens[i + 3], tokens[i + 4]
+            if flag.type != Token.OPERAND or flag.value.upper() not in ("FALSE", "0"):
+                continue
+            r1c1 = True
+            flag.value, flag.type, close.value, close.type, close.subtype = "", "SKIPPED", "", "SKIPPED", ""
+            close = last
+        if close.type != Token.FUNC or close.subtype != Token.CLOSE:
             continue
         reference = text.value[1:-1].replace('""', '"').strip()
-        if _A1_RANGE.fullmatch(reference) is None:
+        if r1c1:
+            reference = _a1_of_r1c1(reference, row, col) or ""
+        elif _A1_RANGE.fullmatch(reference) is None and tables and "[" in reference:
+            reference = _structured(reference, tables, sheet, row, col) or ""
+        if not reference or reference.startswith("#") or _A1_RANGE.fullmatch(reference) is None:
             continue
         token.value, text.value, close.value = "", reference, ""
         token.type = close.type = "SKIPPED"
         text.subtype = Token.RANGE
         changed = True
     return changed
+
+
+def _logical_text(tokens: list[Token]) -> bool:
+    """``NOT("TRUE")`` -> ``NOT(TRUE)``, ``IF("FALSE",1,2)`` -> ``IF(FALSE,1,2)``: Excel reads the text TRUE or FALSE
+    typed in as NOT's value or IF's condition as the logical (the engine said #VALUE!). Changes ``tokens`` in place."""
+    changed = False
+    for i, token in enumerate(tokens[:-2]):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare_name(token.value[:-1]) not in ("NOT", "IF"):
+            continue
+        text, after = tokens[i + 1], tokens[i + 2]
+        if text.type != Token.OPERAND or text.subtype != Token.TEXT or text.value.upper() not in ('"TRUE"', '"FALSE"'):
+            continue
+        if after.type in (Token.SEP, Token.FUNC) and (after.subtype == Token.ARG or after.subtype == Token.CLOSE):
+            text.value, text.subtype, changed = text.value[1:-1].upper(), Token.LOGICAL, True
+    return changed
+
+
+def _structured_in(text: str, tables: dict[str, Table], sheet: str, row: int, col: int) -> str:
+    """``text`` (a formula without ``=``) with each structured reference made the range it denotes."""
+    try:
+        tokens = list(Tokenizer("=" + text).items)
+    except Exception:  # not a formula the tokenizer understands: the engine decides
+        return text
+    for token in tokens:
+        if token.type == Token.OPERAND and token.subtype == Token.RANGE and "[" in token.value:
+            resolved = _structured(token.value, tables, sheet, row, col)
+            if resolved is not None:
+                token.value = resolved
+    return "".join(t.value for t in tokens)
 
 
 def _singles(tokens: list[Token], names: dict[str, str], row: int, col: int) -> bool:
@@ -533,6 +604,8 @@ def _rewritten(
             if defined and key in defined:
                 expanded = _expanded(key, defined, 0)
                 if expanded is not None:
+                    if by_name and "[" in expanded:  # SUMIFS(Sales[Total],...) in a name: the table's ranges
+                        expanded = _structured_in(expanded, by_name, sheet, row, col)
                     token.value, changed = f"({expanded})", True
                     continue
             if by_name and ("[" in token.value or token.value.lower() in by_name):
@@ -561,7 +634,9 @@ def _rewritten(
             continue
         out.append(token)
     tokens = out
-    if _literal_indirect(tokens):
+    if _literal_indirect(tokens, by_name, sheet, row, col):
+        changed = True
+    if _logical_text(tokens):
         changed = True
         tokens = [t for t in tokens if t.type != "SKIPPED"]
     if not array:  # implicit intersection of ranges used as single values

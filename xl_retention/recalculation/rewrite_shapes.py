@@ -74,7 +74,7 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     lower = bare.lower()
     if tables and _any_of(tuple(tables)).search(lower):
         return True
-    if "SINGLE(" in upper or "INDIRECT(''" in upper:
+    if "SINGLE(" in upper or "INDIRECT(''" in upper or "IF(''" in upper or "NOT(''" in upper:
         return True
     if ("ROW(" in upper or "COLUMN(" in upper or "{" in bare or array or "SUMPRODUCT(" in upper) and (
         ":" in bare or "{" in bare
