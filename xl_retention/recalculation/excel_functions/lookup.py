@@ -426,6 +426,27 @@ def xmatch(key: Any, items: Any, mode: Any = 0.0, search: Any = 1.0) -> Any:
 
 
 _EXACT_FLAGS = frozenset(("FALSE", "0", ""))
+#: a key that is one call of a function giving one value from a range (MATCH(MAX(A1:A9),A1:A9,0))
+_AGGREGATE_KEY = re.compile(
+    r"(?i)\s*(?:_xlfn\.)?(?:MAX|MIN|LARGE|SMALL|SUM|AVERAGE|MEDIAN|COUNT|COUNTA|COUNTIFS?|SUMIFS?|MAXIFS|MINIFS)\("
+)
+
+
+def _single_key(key: str) -> bool:
+    """Whether a lookup key is one value: no range in it, or one aggregate call over ranges (an array key, or one
+    the engine intersects with the formula's row, stays with the engine)."""
+    plain = re.sub(r'"(?:[^"]|"")*"', '""', key).strip()
+    if ":" not in plain:
+        return True
+    start = _AGGREGATE_KEY.match(plain)
+    if start is None:
+        return False
+    depth = 0
+    for i in range(start.end() - 1, len(plain)):
+        depth += {"(": 1, ")": -1}.get(plain[i], 0)
+        if depth == 0:
+            return i == len(plain) - 1
+    return False
 
 
 def exact_lookup(name: str, args: list[str]) -> str | None:
@@ -439,8 +460,10 @@ def exact_lookup(name: str, args: list[str]) -> str | None:
     'IF(_XLR.SAME(A3,INDEX(A1:A2,MATCH(A3,A1:A2,0))),MATCH(A3,A1:A2,0),_XLR.MATCH(A3,A1:A2,0))'
     >>> exact_lookup("MATCH", ['"x"', "A1:A2", "0"]) is None, exact_lookup("MATCH", ["A3", "A1:A2"]) is None
     (True, True)
+    >>> exact_lookup("MATCH", ["B1:B5", "A1:A2", "0"]) is None, exact_lookup("MATCH", ["MAX(A1:A2)", "A1:A2", "0"])[:3]
+    (True, 'IF(')
     """
-    if not args or args[0].strip().startswith('"'):
+    if not args or args[0].strip().startswith('"') or not _single_key(args[0]):
         return None
     flags = [a.strip().upper() for a in args]
     k = args[0]
