@@ -300,3 +300,19 @@ def test_structured_references_in_a_defined_name_and_in_indirect_text(tmp_path: 
     assert report.files[0].status == "ok"
     got = openpyxl.load_workbook(report.files[0].output, data_only=True)["Calc"]
     assert [got[f"A{r}"].value for r in range(1, 7)] == [50, 30, 20, 50, False, 2]
+
+
+def test_a_3d_reference_in_sum_is_the_cell_on_every_sheet_between(tmp_path: Path) -> None:
+    # Excel: "A 3-D reference ... refers to the same cell or range on multiple worksheets" (Sheet2:Sheet13!B5), in
+    # the workbook's tab order; SUM, AVERAGE, COUNT, ... read each sheet's cell
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for i, name in enumerate(["Jan", "Feb", "Mar"], start=1):
+        wb.create_sheet(name)["B2"] = i * 10
+    wb.create_sheet("Sheet 4")["B2"] = 1000
+    ws["A1"], ws["A2"], ws["A3"] = "=SUM(Jan:Mar!B2)", "=AVERAGE(Mar:Jan!B2)", "=SUM('Feb:Sheet 4'!B2)"
+    path = tmp_path / "months.xlsx"
+    wb.save(path)
+    got, _ = recalculated(path)
+    assert (got["A1"], got["A2"], got["A3"]) == (60, 20, 1050)

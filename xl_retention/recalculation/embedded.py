@@ -44,6 +44,7 @@ from .package import FormulaCell, PackageInfo, scan, without_members
 from .reasons import REASONS, explain
 from .rewrite import rewrite
 from .rewrite_shapes import has_digit, shape
+from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported
 from .xlsx_values import Resized
 
@@ -330,8 +331,11 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 continue
             text = found[(r, c)]
             array = cells[found.refs[(r, c)]].kind == "array"
+            source = text
+            if structure and "!" in text and THREE_D_HINT.search(text):  # SUM(Jan:Mar!B2): each sheet's B2
+                source = expand_sheet_ranges("=" + text, workbook.sheet_names)[1:]
             new = (
-                rewrite(text, sheet, r, c, info.tables, array=array, names=names, defined=defined)
+                rewrite(source, sheet, r, c, info.tables, array=array, names=names, defined=defined)
                 if structure
                 else "=" + text
             )

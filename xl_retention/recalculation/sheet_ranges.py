@@ -27,6 +27,9 @@ THREE_D = re.compile(
     r"(?P<area>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$"
 )
 
+#: a cheap test for a 3-D reference somewhere in a formula (a superset: "Jan:Mar!", "'Feb:Sheet 4'!")
+THREE_D_HINT = re.compile(r"[A-Za-z0-9_.]:[A-Za-z0-9_.]+!|:[^']*'!")
+
 
 def sheets_of(reference: str, sheets: list[str]) -> tuple[list[str], str] | None:
     """(the sheets a 3-D ``reference`` spans, in tab order, and its area) or None when it is not one of ``sheets``.
