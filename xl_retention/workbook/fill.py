@@ -106,8 +106,9 @@ class Filled:
             more = len(self.restored) - 6
             shown = ", ".join(self.restored[:6]) + (f" and {more} more" if more > 0 else "")
             out.append(
-                f"put the template's formula back in {len(self.restored)} formula cells of the imported months that "
-                f"held a typed value or were cleared: {shown}"
+                f"put the template's formula back in {len(self.restored)} formula cell"
+                f"{'s' if len(self.restored) > 1 else ''} of the imported months that held a typed value or were "
+                f"cleared: {shown}"
             )
         return out + self.notes
 
