@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.table import Table
-from test_recalc_features import book, recalculated
+from test_recalc_features import book, patch, recalculated
 
 import xl_retention
 from xl_retention.recalculation.excel_functions.arguments import may_end_in_sum, rewrite_final
@@ -62,6 +62,20 @@ def test_a_formulas_final_subtraction_within_rounding_of_zero_is_exactly_zero(tm
     assert got["B5"] == 0 and got["B6"] == "balanced"
     assert got["B7"] == 0
     assert got["B10"] == "#DIV/0!"
+
+
+def test_a_shared_formulas_copies_get_the_final_subtraction_as_excel_saves_them(tmp_path: Path) -> None:
+    # Excel saves a filled-down formula once (<f t="shared" ref=.. si=..>) and its copies as <f t="shared" si=../>
+    cells = {"A2": "=0.1+0.2", "A3": 0.5, "A4": "=0.7+0.2+0.1", "B2": "=A2-0.3", "B3": "=A3-0.3", "B4": "=A4-0.3"}
+    path = patch(
+        book(tmp_path, cells),
+        "xl/worksheets/sheet1.xml",
+        (b"<f>A2-0.3</f>", b'<f t="shared" ref="B2:B4" si="0">A2-0.3</f>'),
+        (b"<f>A3-0.3</f>", b'<f t="shared" si="0"/>'),
+        (b"<f>A4-0.3</f>", b'<f t="shared" si="0"/>'),
+    )
+    got, _ = recalculated(path)
+    assert (got["B2"], got["B3"], got["B4"]) == (0, 0.2, 0.7)  # A4 is 0.9999999999999999: far from 0.3
 
 
 def test_the_margin_is_seven_units_in_the_last_place_of_the_operands() -> None:

@@ -288,6 +288,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     members: dict[str, set[tuple[int, int]]] = {}
     tables: dict[str, list[FormulaCell]] = {}
     rewritten: list[tuple[str, int, int, str]] = []
+    finals: list[tuple[str, int, int]] = []  # only their final + or - to rewrite (_final_operations)
     hidden: dict[str, HiddenRows] | None = None
     formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
     for sheet in workbook.sheet_names:
@@ -327,7 +328,9 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                     may_end_in_sum(stored),
                 )
             structure, arguments, subtotal, final = tests
-            if not (structure or arguments or subtotal or final) and (r, c) not in clipped:
+            if not (structure or arguments or subtotal) and (r, c) not in clipped:
+                if final and cells[found.refs[(r, c)]].kind != "array":
+                    finals.append((sheet, r, c))  # rewritten after evaluation, where the result may need it
                 continue
             text = found[(r, c)]
             array = cells[found.refs[(r, c)]].kind == "array"
@@ -362,6 +365,10 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         _build_graph(workbook, formulas)  # setting formulas before it costs time in proportion to all of them
         _set_formulas(workbook, rewritten)
     workbook.evaluate_all()
+    for _ in range(3):  # a cell made 0 can make another's result a rounding residue in turn
+        if not finals or not _final_operations(workbook, formulas, finals):
+            break
+        workbook.evaluate_all()
     if tables:
         for sheet, cells in tables.items():
             for cell in cells:
@@ -415,6 +422,27 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         and _CALLS_NA.search(_LITERALS.sub('""', found[cell_position(ref)]))
     }
     return result
+
+
+def _final_operations(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], finals: list[tuple[str, int, int]]
+) -> bool:
+    """Excel's final + or - (:func:`.excel_functions.arguments.rewrite_final`) for the cells whose formula needs
+    nothing else, after a first evaluation: only a result that is a few units in the last place of its operands
+    can be made 0, and such a difference has at most 3 significant bits (``n * 2**e``, n from 1 to 7). Those
+    cells get the rewritten formula (the caller evaluates again); the others keep theirs, untranslated and unset.
+    True when any formula was set; those cells leave ``finals``."""
+    suspects, rest = [], []
+    for sheet, r, c in finals:
+        value = workbook.get_value(sheet, r, c)
+        if type(value) is float and value != 0.0 and math.isfinite(value) and (math.frexp(value)[0] * 8).is_integer():
+            suspects.append((sheet, r, c, rewrite_final("=" + formulas[sheet][(r, c)], tested=True)))
+        else:
+            rest.append((sheet, r, c))
+    if suspects:
+        _set_formulas(workbook, suspects)
+        finals[:] = rest
+    return bool(suspects)
 
 
 def _set_formulas(workbook: fz.Workbook, rewritten: list[tuple[str, int, int, str]]) -> None:
