@@ -328,3 +328,17 @@ def test_3d_references_are_written_as_their_sheets_in_tab_order_where_a_function
     assert expand_sheet_ranges("=_xlfn.STDEV.S(Jan:Feb!B2, 1)", sheets) == "=_xlfn.STDEV.S(Jan!B2,Feb!B2, 1)"
     for unchanged in ("=Jan:Mar!B2*2", "=SUMIF(Jan:Mar!B2,1)", "=SUM(Jan:Nov!B2)", '=SUM("Jan:Mar!B2")', "=A1:B2"):
         assert expand_sheet_ranges(unchanged, sheets) == unchanged
+
+
+def test_a_lambda_defined_as_a_name_keeps_excels_value(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    wb.defined_names["Double"] = DefinedName("Double", attr_text="_xlfn.LAMBDA(_xlpm.x,_xlpm.x*2)")
+    ws["A1"], ws["A2"] = "=Double(3)", "=A1+1"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, stored(b"A1", b"6"), stored(b"A2", b"7"))
+    got, file = recalculated(path, "ok")
+    assert (got["S!A1"], got["S!A2"]) == (6, 7)
+    assert [(u.address, u.function, u.kept) for u in file.unsupported] == [("S!A1", "double", True)]
