@@ -131,3 +131,185 @@ def test_an_interval_count_without_an_interval_and_two_price_columns_are_refused
         "'plan_unit_price'})"
     )
     assert monthly_movements(chargebee, columns={"amount": "plan_unit_price"})["mrr_end"].tolist() == [600.0]
+
+
+# -- currencies ------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("A,2025-01,$100.00\nB,2025-01,€100.00\nA,2025-02,$100.00\n",
+         "cur.csv, column 'mrr': amounts in 2 currencies ($, EUR) in rows 2, 3 (counting the header as row 1): "
+         "'$100.00', '€100.00'"),
+        ("A,2025-01,100 USD\nB,2025-01,100 EUR\n",
+         "cur.csv, column 'mrr': amounts in 2 currencies (USD, EUR) in rows 2, 3 (counting the header as row 1): "
+         "'100 USD', '100 EUR'"),
+        ("A,2025-01,$5\nB,2025-01,5 CAD\nC,2025-01,USD 5\n",
+         "cur.csv, column 'mrr': amounts in 3 currencies ($, CAD, USD) in rows 2, 3, 4 (counting the header as row "
+         "1): '$5', '5 CAD', 'USD 5'"),
+    ],
+)  # fmt: skip
+def test_amounts_in_two_currencies_are_refused(tmp_path, capsys, rows: str, message: str) -> None:
+    (tmp_path / "cur.csv").write_text("customer_id,month,mrr\n" + rows)
+    got = refused(capsys, "import", "--subscriptions", tmp_path / "cur.csv", "--to-csv", tmp_path / "o")
+    assert got == message + (
+        "; amounts are added up: convert them to one currency first, or import one currency at a time "
+        "(with a currency column: --segment currency=EUR)"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_currency_column_with_two_currencies_is_refused_and_split_by_segment(tmp_path, capsys) -> None:
+    (tmp_path / "cur.csv").write_text(
+        "customer_id,month,mrr,Plan Currency\nA,2025-01,100,usd\nB,2025-01,70,EUR\nA,2025-02,100,USD\n"
+        "B,2025-02,80,eur\n"
+    )
+    args = ("import", "--subscriptions", tmp_path / "cur.csv", "--to-csv", tmp_path / "o")
+    assert refused(capsys, *args) == (
+        "cur.csv, column 'Plan Currency': 2 currencies (USD, EUR) in rows 2, 3 (counting the header as row 1): "
+        "'usd', 'EUR'; amounts are added up: convert them to one currency first, or import one currency at a time "
+        "(--segment Plan Currency=EUR)"
+    )
+    status, _, err = run(capsys, *args, "--segment", "Plan Currency=EUR")
+    assert status == 0, err
+    assert column(tmp_path / "o" / "movements.csv", "mrr_end") == [("2025-01", "70.0"), ("2025-02", "80.0")]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [("$1,200.00", "$100.00"), ("€1.200,00", "100 €"), ("1200 EUR", "EUR 100"), ("1,200.00 USD", "$100"),
+     ("1200", "£100")],
+)  # fmt: skip
+def test_one_currency_keeps_working(values: tuple[str, str]) -> None:
+    frame = pd.DataFrame({"customer_id": ["a", "b"], "month": ["2025-01", "2025-01"], "mrr": list(values),
+                          "currency": ["EUR", " eur"]})  # fmt: skip
+    assert monthly_movements(frame)["mrr_end"].tolist() == [1300.0]
+
+
+# -- future end dates: months after the current one are not observed ------------------------------------------------
+FUTURE = "customer_id,start,end,mrr\nA,2025-01-10,2027-06-01,10\nB,2025-01-10,2025-04-01,20\nC,2025-03-10,,20\n"
+FUTURE_MRR = [("2025-01", "30.0"), ("2025-02", "30.0"), ("2025-03", "50.0"), ("2025-04", "30.0"), ("2025-05", "30.0"),
+              ("2025-06", "30.0")]  # fmt: skip
+
+
+def test_intervals_stop_at_the_current_month() -> None:
+    from xl_retention.tables.subscriptions import snapshots_from_intervals
+
+    frame = pd.read_csv(__import__("io").StringIO(FUTURE + "D,2025-09-01,,99\n"), dtype=str)
+    snaps = snapshots_from_intervals(frame, today="2025-06-15")
+    assert str(snaps["month"].max()) == "2025-06"
+    moves = monthly_movements(snaps)
+    assert [(str(m), f"{v}") for m, v in moves["mrr_end"].items()] == FUTURE_MRR
+    assert moves["customers_end"].tolist() == [2, 2, 3, 2, 2, 2]
+    assert moves["lost"].tolist() == [0, 0, 0, 1, 0, 0]
+    # a past current month ends the default range; an explicit `through` is kept
+    assert str(snapshots_from_intervals(frame, today="2027-12-01")["month"].max()) == "2027-06"
+    assert str(snapshots_from_intervals(frame, through="2025-08", today="2025-06-15")["month"].max()) == "2025-08"
+    with pytest.raises(DataError) as error:
+        snapshots_from_intervals(frame, today="2024-12-31", source="subs.csv")
+    assert str(error.value) == (
+        "subs.csv, column 'start': every start is after the current month (2024-12): nothing is observed yet in rows "
+        "2, 3, 4, 5 (counting the header as row 1): '2025-01-10', '2025-01-10', '2025-03-10', '2025-09-01'"
+    )
+
+
+@pytest.mark.parametrize("backend", [(), ("--backend", "duckdb")])
+def test_import_of_future_end_dates_stops_at_the_current_month(tmp_path, capsys, monkeypatch, backend) -> None:
+    from xl_retention.tables import subscriptions
+
+    june = int(pd.Period("2025-06", freq="M").ordinal)
+    monkeypatch.setattr(subscriptions, "current_month", lambda today=None: june)
+    (tmp_path / "subs.csv").write_text(FUTURE)
+    status, _, err = run(
+        capsys, "import", "--subscriptions", tmp_path / "subs.csv", *backend, "--to-csv", tmp_path / "o"
+    )
+    assert status == 0, err
+    assert column(tmp_path / "o" / "movements.csv", "mrr_end") == FUTURE_MRR
+
+
+# -- snapshots: a month without any row ------------------------------------------------------------------------------
+def test_a_snapshot_month_without_rows_is_refused_and_a_zero_row_marks_an_empty_month(tmp_path, capsys) -> None:
+    subs = tmp_path / "subs.csv"
+    subs.write_text("customer_id,month,mrr\nA,2025-01,10\nB,2025-01,10\nA,2025-03,10\nB,2025-03,10\nA,2025-05,10\n")
+    args = ("import", "--subscriptions", subs, "--to-csv", tmp_path / "o")
+    assert refused(capsys, *args) == (
+        "subs.csv, column 'month': no rows at all for the months 2025-02, 2025-04, between months with rows: a month's "
+        "export is missing (every customer would show as lost, then back); add it, or, if no customer was active "
+        "then, a row with MRR 0 for that month"
+    )
+    subs.write_text("customer_id,month,mrr\nA,2025-01,10\nA,2025-02,0\nB,2025-03,10\n")
+    status, _, err = run(capsys, *args)
+    assert status == 0, err
+    assert column(tmp_path / "o" / "movements.csv", "lost") == [("2025-01", "0"), ("2025-02", "1"), ("2025-03", "0")]
+    assert column(tmp_path / "o" / "movements.csv", "reactivated") == [("2025-01", "0"), ("2025-02", "0"),
+                                                                        ("2025-03", "0")]  # fmt: skip
+
+
+def test_months_without_rows_in_intervals_and_in_one_segment_are_months_of_zeros(tmp_path, capsys) -> None:
+    iv = pd.DataFrame({"customer_id": ["a", "b"], "start": ["2025-01-05", "2025-04-02"], "end": ["2025-02-01", None],
+                       "mrr": [10, 20]})  # fmt: skip
+    from xl_retention.tables.subscriptions import snapshots_from_intervals
+
+    moves = monthly_movements(snapshots_from_intervals(iv, today="2025-04"))
+    assert moves["customers_end"].tolist() == [1, 0, 0, 1]
+    # segment Basic has no row in 2025-02 (its customer left), the whole file has
+    (tmp_path / "subs.csv").write_text("customer_id,month,mrr,plan\na,2025-01,10,Basic\nb,2025-01,5,Pro\n"
+                                       "b,2025-02,5,Pro\na,2025-03,10,Basic\nb,2025-03,5,Pro\n")  # fmt: skip
+    status, _, err = run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--segment", "plan=Basic",
+                         "--to-csv", tmp_path / "o")  # fmt: skip
+    assert status == 0, err
+    assert column(tmp_path / "o" / "movements.csv", "reactivated") == [("2025-01", "0"), ("2025-02", "0"),
+                                                                        ("2025-03", "1")]  # fmt: skip
+
+
+# -- CSV files with leading comment lines (Google Analytics) ---------------------------------------------------------
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_leading_comment_lines_are_skipped(tmp_path, capsys, encoding: str) -> None:
+    text = (
+        "# ----------------------------------------\n# Utilisateurs, données du site\n# 20250101-20250331\n"
+        "# ----------------------------------------\n\nvisitor_id;date\nu1;20250105\nu2;20250210\nu1;20250301\n"
+    )
+    (tmp_path / "ga.csv").write_bytes(text.encode(encoding))
+    status, _, err = run(capsys, "import", "--visits", tmp_path / "ga.csv", "--to-csv", tmp_path / "o")
+    assert status == 0, err
+    assert column(tmp_path / "o" / "visits.csv", "returning") == [("2025-01", "0"), ("2025-02", "0"), ("2025-03", "1")]
+
+
+# -- messages: thousands points, a date format without month, rows ending with a separator -------------------------
+def test_two_points_are_thousands_separators(tmp_path, capsys) -> None:
+    (tmp_path / "o.csv").write_text('customer_id,date,amount\na,2025-01-03,"1.234.567"\nb,2025-01-04,"2.000.000,50"\n')
+    from xl_retention.tables import order_tables
+
+    frame = pd.read_csv(tmp_path / "o.csv", dtype=str)
+    from xl_retention.reading import prepare
+
+    typed, _ = prepare(frame, "orders", source="o.csv")
+    assert typed["amount"].tolist() == [1234567.0, 2000000.5]
+    assert order_tables(frame).purchases["buyers"].tolist() == [2]
+    with pytest.raises(DataError, match=r"decimal mark cannot be told .* '1\.234'$"):
+        prepare(frame.assign(amount=["1.234", "7"]), "orders", source="o.csv")
+
+
+def test_a_date_format_without_month_is_refused(tmp_path, capsys) -> None:
+    (tmp_path / "y.csv").write_text("customer_id,date\na,2025\nb,2026\n")
+    args = ("import", "--orders", tmp_path / "y.csv", "--to-csv", tmp_path / "o", "--date-format")
+    assert refused(capsys, *args, "%Y") == (
+        "the date format '%Y' (--date-format) has no month (%m, %b or %B; or %j, a day of the year): a month cannot "
+        "be read from it"
+    )
+    (tmp_path / "y.csv").write_text("customer_id,date\na,2025-032\nb,2025-060\n")
+    status, _, err = run(capsys, *args[:-1], "--date-format", "%Y-%j")
+    assert status == 0, err
+    assert column(tmp_path / "o" / "purchases.csv", "buyers") == [("2025-02", "1"), ("2025-03", "1")]
+
+
+def test_rows_ending_with_a_separator(tmp_path, capsys) -> None:
+    (tmp_path / "t.csv").write_text("customer_id,month,mrr\nA,2025-01,10,\nB,2025-01,20,\nA,2025-02,15,\n")
+    args = ("import", "--subscriptions", tmp_path / "t.csv", "--to-csv", tmp_path / "o")
+    status, _, err = run(capsys, *args)
+    assert status == 0, err
+    assert column(tmp_path / "o" / "movements.csv", "mrr_end") == [("2025-01", "30.0"), ("2025-02", "15.0")]
+    (tmp_path / "t.csv").write_text("customer_id,month,mrr\nA,2025-01,10,,\nB,2025-01,20,x,\nA,2025-02,15,,y\n")
+    assert refused(capsys, *args) == (
+        "t.csv: rows with 2 fields more than the header's 3 names, not empty in rows 3, 4 (counting the header as "
+        "row 1): 'x'; is a column name missing from the header?"
+    )

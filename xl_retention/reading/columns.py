@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..errors import RetentionInputError
 from .billing import BILLING_ALIASES, monthly_amounts, months_per_interval
+from .currency import CURRENCY_COLUMNS, check_currency_column, check_one_currency
 from .dates import DateOptions, parse_dates
 from .errors import DataError, bad_rows
 from .values import clean_ids, parse_numbers
@@ -56,6 +57,12 @@ class ReadOptions:
             (default: by byte-order mark, else UTF-8, else Windows-1252).
         decimal: ``"."`` or ``","`` (default: each number column tells, else refused).
         dayfirst, date_format, timezone: as in :class:`~xl_retention.reading.dates.DateOptions`.
+        segment: the column the tables are split by (``--segment``); when it is a currency column,
+            amounts in several currencies are allowed (each segment is summed in its own, see
+            :mod:`.currency`).
+        refuse_missing_months: a snapshots table (``customer_id, month, mrr``) with a month without
+            any row between months with rows is refused as a missing export (``xl-retention import``
+            sets it); False (the functions' default): such a month is a month with no active customer.
     """
 
     sep: str | None = None
@@ -64,6 +71,8 @@ class ReadOptions:
     dayfirst: bool | None = None
     date_format: str | None = None
     timezone: str | None = None
+    segment: str | None = None
+    refuse_missing_months: bool = False
 
     def __post_init__(self) -> None:
         if self.decimal not in (None, ".", ","):
@@ -346,6 +355,9 @@ def prepare(
     names: dict[str, str] = out.attrs["source_columns"]
     if billing:
         _refuse_unused_billing_columns(df, names, source)
+    by_currency = options.segment is not None and key(options.segment) in CURRENCY_COLUMNS
+    if kind in ("snapshots", "intervals", "orders"):
+        check_currency_column(df, source, options.segment)
     epoch = df.attrs.get("excel_epoch")
 
     def read(name: str) -> Any:
@@ -363,11 +375,15 @@ def prepare(
         if name == "interval":
             return months_per_interval(series, source, names[name])
         what = "scores" if name == "score" else "numbers"
+        if name in ("mrr", "amount") and not by_currency:
+            check_one_currency(series, source, names[name])
         return parse_numbers(
             series, source, names[name], decimal=options.decimal, allow_blank=name == "score", what=what
         )
 
     typed = _read_columns(read, list(out.columns), len(out))
+    if kind == "snapshots" and options.refuse_missing_months and not df.attrs.get(EVERY_MONTH_OBSERVED):
+        _refuse_missing_months(typed["month"], source, names["month"])
     if billing:
         typed, names = _billing_mrr(typed, names, columns, source)
     # No copy of the columns the reading made (a 10-million-row column takes 0.2 s to copy); any other is copied.
@@ -375,6 +391,33 @@ def prepare(
     frame = pd.DataFrame(owned, index=out.index, copy=False)
     frame.attrs["source_columns"] = names
     return frame, names
+
+
+#: ``df.attrs`` key of a snapshots table whose every month between its first and last was observed, rows or
+#: not (snapshots made from intervals; a segment's rows): a month without rows is then a month of zeros.
+EVERY_MONTH_OBSERVED = "every_month_observed"
+
+
+def _refuse_missing_months(dates: np.ndarray, source: str, column: str) -> None:
+    """A month with no row at all between months with rows, in a snapshots export, is almost surely a missing
+    export (every customer would show as lost in it and back the month after): refused, naming the months."""
+    months = np.asarray(dates).astype("datetime64[M]").astype(np.int64)
+    if months.size == 0:
+        return
+    low = int(months.min())
+    seen = np.bincount(months - low)
+    gaps = np.flatnonzero(seen == 0) + low
+    if gaps.size:
+        named = [str(np.datetime64(int(m), "M")) for m in gaps]
+        shown = ", ".join(named[:6]) + (f" and {len(named) - 6} more" if len(named) > 6 else "")
+        word = "months" if len(named) > 1 else "month"
+        raise DataError(
+            f"{source}, column {column!r}: no rows at all for the {word} {shown}, between months with rows: "
+            f"a month's export is missing (every customer would show as lost, then back); add it, or, if no "
+            f"customer was active then, a row with MRR 0 for that month",
+            source=source,
+            column=column,
+        )
 
 
 #: From this many rows, the columns are read in threads (their Arrow and numpy work runs in parallel).

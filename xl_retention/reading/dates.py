@@ -69,6 +69,12 @@ class DateOptions:
                 ) from None
         if self.date_format is not None and "%" not in self.date_format:
             raise DataError(f"a date format uses strftime codes such as %d/%m/%Y, got {self.date_format!r}")
+        fmt = (self.date_format or "").replace("%%", "")
+        if fmt and fmt != "ISO8601" and not any(c in fmt for c in ("%m", "%b", "%B", "%j", "%U", "%W", "%V")):
+            raise DataError(  # every date would be put in January
+                f"the date format {self.date_format!r} (--date-format) has no month (%m, %b or %B; or %j, a day of "
+                f"the year): a month cannot be read from it"
+            )
 
 
 def _year_then_day(fmt: str) -> bool:

@@ -19,12 +19,14 @@ import codecs
 import csv
 import mmap
 import os
+import warnings
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .errors import DataError
@@ -72,11 +74,13 @@ def file_kind(path: Path) -> str:
 
 @dataclass(frozen=True)
 class CsvDialect:
-    """How a CSV file is written: its encoding, separator and quote character."""
+    """How a CSV file is written: its encoding, separator and quote character; ``skip_rows``: the comment lines
+    (``#``, as Google Analytics writes them) and blank lines before the header."""
 
     encoding: str
     sep: str
     quotechar: str = '"'
+    skip_rows: int = 0
 
 
 def _decode_sample(path: Path, encoding: str | None) -> tuple[str, str]:
@@ -119,12 +123,15 @@ def sniff_csv(path: str | Path, *, sep: str | None = None, encoding: str | None 
     path = Path(path)
     chosen, text = _decode_sample(path, encoding)
     text = text.lstrip("\ufeff")
+    lines = text.splitlines()
+    skip = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")), 0)
+    skip = skip if any(line.startswith("#") for line in lines[:skip]) else 0  # leading '#' comment lines
+    lines = lines[skip:]
     if sep is not None:
         sep = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ","}.get(sep.lower(), sep)
         if len(sep) != 1:
             raise DataError(f"a separator is one character (or tab), got {sep!r}")
-        return CsvDialect(chosen, sep)
-    lines = text.splitlines()
+        return CsvDialect(chosen, sep, skip_rows=skip)
     sample = "\n".join(lines[:50] if len(lines) > 1 else lines)
     quotechar = '"'
     try:
@@ -137,7 +144,7 @@ def sniff_csv(path: str | Path, *, sep: str | None = None, encoding: str | None 
     if found is None or counts.get(found, 0) == 0:
         best = max(counts, key=lambda s: counts[s])
         found = best if counts[best] else ","
-    return CsvDialect(chosen, found, quotechar)
+    return CsvDialect(chosen, found, quotechar, skip)
 
 
 def _first_line(path: Path) -> str:
@@ -147,6 +154,8 @@ def _first_line(path: Path) -> str:
 
 def _header_names(path: Path, dialect: CsvDialect) -> list[str]:
     with open(path, encoding=dialect.encoding, errors="replace", newline="") as handle:
+        for _ in range(dialect.skip_rows):
+            handle.readline()
         reader = csv.reader(handle, delimiter=dialect.sep, quotechar=dialect.quotechar)
         return [name.lstrip("\ufeff") for name in next(reader, [])]
 
@@ -170,7 +179,7 @@ def _read_csv_arrow(path: Path, dialect: CsvDialect, width: int) -> pd.DataFrame
     try:
         table = pacsv.read_csv(
             path,
-            read_options=pacsv.ReadOptions(skip_rows=1, column_names=names, use_threads=True),
+            read_options=pacsv.ReadOptions(skip_rows=1 + dialect.skip_rows, column_names=names, use_threads=True),
             parse_options=pacsv.ParseOptions(
                 delimiter=dialect.sep, quote_char=dialect.quotechar, newlines_in_values=quoted, ignore_empty_lines=True
             ),
@@ -217,6 +226,7 @@ def _read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame
         "keep_default_na": False,
         "na_values": [""],
         "encoding": dialect.encoding,
+        "skiprows": dialect.skip_rows,
     }
     if dialect.encoding == "cp1252":
         options["encoding_errors"] = "replace"
@@ -227,13 +237,36 @@ def _read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame
             raise DataError(
                 f"{path.name} is not {encoding} text; give its encoding with --encoding", source=path.name
             ) from None
-        df = pd.read_csv(path, **{**options, "encoding": "cp1252", "encoding_errors": "replace"})
-        dialect = CsvDialect("cp1252", dialect.sep, dialect.quotechar)
+        options = {**options, "encoding": "cp1252", "encoding_errors": "replace"}
+        df = pd.read_csv(path, **options)
+        dialect = CsvDialect("cp1252", dialect.sep, dialect.quotechar, dialect.skip_rows)
+    if not isinstance(df.index, pd.RangeIndex):  # rows longer than the header: their first fields made an index
+        df = _without_trailing_fields(path, df, options)
     header = _header_names(path, dialect)
     if len(header) == len(df.columns):
         df.columns = header  # the names as written: pandas renames a repeated name 'x' to 'x.1'
     df.attrs["dialect"] = dialect
     return df
+
+
+def _without_trailing_fields(path: Path, df: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
+    """Rows that end with a separator (one empty field more than the header: ``a,2025-01,10,``) read without
+    that field; a row whose extra field is not empty is refused (a column name missing from the header)."""
+    extra = df.index.nlevels
+    tail = df.iloc[:, -extra:]
+    filled = np.flatnonzero(tail.notna().any(axis=1).to_numpy())
+    if filled.size:
+        rows = ("row " if filled.size == 1 else "rows ") + ", ".join(str(int(r) + 2) for r in filled[:5])
+        values = ", ".join(repr(str(v)) for v in tail.iloc[filled[0]].dropna())
+        raise DataError(
+            f"{path.name}: rows with {extra} field{'s' if extra > 1 else ''} more than the header's "
+            f"{len(df.columns)} names, not empty in {rows} (counting the header as row 1): {values}; "
+            f"is a column name missing from the header?",
+            source=path.name,
+        )
+    with warnings.catch_warnings():  # "loss of data with index_col=False": only the empty fields are dropped
+        warnings.simplefilter("ignore", pd.errors.ParserWarning)
+        return pd.read_csv(path, **options, index_col=False)
 
 
 def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:

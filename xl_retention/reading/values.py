@@ -142,7 +142,9 @@ def _decimal_of(texts: list[str]) -> str | None:
 def _number_text(text: str, decimal: str | None) -> float | None:
     """One stripped text as a number under ``decimal`` (None: the text alone must tell); None if it is not one."""
     negative, body = _body(text)
-    if not body or (decimal is None and "," not in body and _COMMA_GROUPS.match(body) and "." in body):
+    if decimal is None and body.count(".") > 1 and _COMMA_GROUPS.match(body):
+        body = body.replace(".", "")  # 1.234.567: two points can only separate thousands
+    elif not body or (decimal is None and "," not in body and _COMMA_GROUPS.match(body) and "." in body):
         return None  # 1.234 with nothing in the column to tell
     if decimal == "," or (decimal is None and _COMMA_DECIMAL.match(body) and not re.match(r"^\d{1,3},\d{3}$", body)):
         if _COMMA_GROUPS.match(body) or _COMMA_DECIMAL.match(body) or _PLAIN.match(body.replace(",", ".")):

@@ -150,19 +150,23 @@ def billing_mrr(rows: ir.Table) -> ir.Table:
     return rows.mutate(mrr=mrr).drop(*drop)
 
 
-def intervals_to_snapshots(intervals: ir.Table, through: int | None = None) -> ir.Table:
+def intervals_to_snapshots(intervals: ir.Table, through: int | None = None, now: int | None = None) -> ir.Table:
     """Intervals (``customer_id, start_m, end_m`` (NULL: open), ``mrr``) to snapshots ``customer_id, m, mrr``.
 
     An interval counts from its start's month to the month before its end's month, and always in
     its start's month; open intervals run to ``through`` (default: the latest start, or month after
-    an interval's last month). A row with MRR 0 marks the month after each interval's last month
-    (up to ``through``), so that the loss shows; a customer's intervals add up month by month.
+    an interval's last month, but not after ``now``, the current month's ordinal, when given). A row
+    with MRR 0 marks the month after each interval's last month (up to ``through``), so that the loss
+    shows; a customer's intervals add up month by month.
     """
     iv = intervals.mutate(
         last=intervals.end_m.isnull().ifelse(ibis.null("int64"), ibis.greatest(intervals.start_m, intervals.end_m - 1))
     )
     if through is None:
-        iv = iv.cross_join(iv.aggregate(through=ibis.greatest(iv.start_m.max(), (iv["last"] + 1).max())))
+        latest = ibis.greatest(iv.start_m.max(), (iv["last"] + 1).max())
+        if now is not None:
+            latest = ibis.least(latest, ibis.literal(now, "int64"))
+        iv = iv.cross_join(iv.aggregate(through=latest))
     else:
         iv = iv.mutate(through=ibis.literal(through, "int64"))
     last = iv.end_m.isnull().ifelse(iv.through, ibis.least(iv["last"], iv.through))

@@ -380,4 +380,7 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
     keep = [c for c in ("segment",) if c in item.table.columns]
     if item.kind == "snapshots":
         return item.table.select("customer_id", "m", "mrr", *keep, *[c for c in (ROW,) if c in item.table.columns])
-    return intervals_to_snapshots(item.table.select("customer_id", "start_m", "end_m", "mrr", *keep), through)
+    from ..tables.subscriptions import current_month  # months after the current one are not observed
+
+    now = current_month() if through is None else None
+    return intervals_to_snapshots(item.table.select("customer_id", "start_m", "end_m", "mrr", *keep), through, now)

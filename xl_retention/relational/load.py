@@ -13,6 +13,7 @@ by the engine itself (DuckDB streams Parquet from disk, so inputs larger than me
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -71,11 +72,13 @@ def load_tables(
     """
     from ..workbook.importer import Tables, check_package
 
-    options = options or ReadOptions()
+    column, value = parse_segment(segment)
+    # a currency column as the segment allows several currencies (reading.currency); files are exports: a snapshots
+    # file missing a month is refused
+    options = replace(options or ReadOptions(), segment=column, refuse_missing_months=True)
     given = {"subscriptions": subscriptions, "orders": orders, "nps": nps, "visits": visits}
     files = {k: v for k, v in given.items() if v is not None and not str(v).startswith(TABLE_PREFIX)}
     sheets = sheets_for(sheet, files)
-    column, value = parse_segment(segment)
     if backend == "pandas" and len(files) < len([v for v in given.values() if v is not None]):
         raise ValueError("table:NAME inputs need a database backend (--backend duckdb, spark or postgres)")
     con = None if backend == "pandas" else connect(backend, connection)

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..reading import DataError, ReadOptions, key, prepare
+from ..reading.columns import EVERY_MONTH_OBSERVED
 from ..tables._months import month_ordinals
 
 __all__ = ["BLANK_SEGMENT", "by_segment", "split_rows"]
@@ -84,7 +85,10 @@ def split_rows(
     first = rows.groupby("id")["at"].transform("min")
     owner = rows[rows["at"] == first].groupby("id")["segment"].min()
     mine = pd.Series(ids).map(owner).to_numpy()
-    return {s: df[mine == s] for s in sorted(set(owner))}
+    parts = {s: df[mine == s] for s in sorted(set(owner))}
+    for part in parts.values():  # the whole file was checked for missing months: a segment's may have none
+        part.attrs[EVERY_MONTH_OBSERVED] = True
+    return parts
 
 
 def by_segment(

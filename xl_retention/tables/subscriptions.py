@@ -20,6 +20,7 @@ per column, numbers); ``options`` (:class:`~xl_retention.reading.ReadOptions`) s
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -28,6 +29,7 @@ import pandas as pd
 
 from .. import metrics as _metrics
 from ..reading import ReadOptions, bad_rows, prepare
+from ..reading.columns import EVERY_MONTH_OBSERVED
 from ._months import (
     _COHORT_SHIFT,
     _POSITION_BITS,
@@ -53,6 +55,7 @@ __all__ = [
     "MOVEMENT_COUNTS",
     "SubscriptionTables",
     "cohorts_from_snapshots",
+    "current_month",
     "monthly_movements",
     "movements_from_counts",
     "snapshots_from_intervals",
@@ -103,6 +106,22 @@ MOVEMENT_COUNTS: tuple[str, ...] = (
 
 
 # -- subscriptions: intervals to snapshots --------------------------------------------
+def current_month(today: MonthLike = None) -> int:
+    """The month ordinal of ``today`` (a date, 'YYYY-MM' or a Period; default: the date of the run).
+
+    Months after it are not observed yet: an interval export's tables stop there (see
+    :func:`snapshots_from_intervals`).
+
+    >>> str(pd.Period(ordinal=current_month("2026-11-30"), freq="M"))
+    '2026-11'
+    """
+    if today is None:
+        return int(pd.Period(datetime.date.today(), freq="M").ordinal)
+    month = _month_arg("today", today)
+    assert month is not None
+    return month
+
+
 def snapshots_from_intervals(
     intervals: pd.DataFrame,
     through: MonthLike = None,
@@ -110,6 +129,7 @@ def snapshots_from_intervals(
     columns: Mapping[str, str] | None = None,
     source: str = "input",
     options: ReadOptions | None = None,
+    today: MonthLike = None,
 ) -> pd.DataFrame:
     """Monthly MRR snapshots (``customer_id, month, mrr``) from subscription intervals.
 
@@ -121,8 +141,12 @@ def snapshots_from_intervals(
 
     ``through`` is the last month of the result (open intervals run to it); by default the
     latest month in which something happens: a start, or the month after an interval's last
-    month (when its loss is counted). Pass the month your export was taken (e.g. this
-    month) so that open subscriptions reach it.
+    month (when its loss is counted), but never after the current month (``today``'s month;
+    default: the date of the run): months after it are not observed yet, so an end date in
+    the future (a contract's end, a current period's end) counts as active through the
+    current month, and an interval that starts after it is not counted. Every interval
+    starting after the current month is refused. Pass the month your export was taken (e.g.
+    this month) so that open subscriptions reach it.
 
     The result is sorted by customer and month, ``month`` is a ``period[M]`` column, and
     it includes a row with MRR 0 in the month after each interval's last month (unless
@@ -153,6 +177,13 @@ def snapshots_from_intervals(
     if through is None:
         candidates = [starts, last[has_end] + 1]
         through_month = int(max(c.max() for c in candidates if c.size)) if len(df) else 0
+        now = current_month(today)
+        if len(df) and int(starts.min()) > now:
+            where = names["start"]
+            shown = pd.Period(ordinal=now, freq="M")
+            problem = f"every start is after the current month ({shown}): nothing is observed yet"
+            raise bad_rows(source, where, problem, np.arange(min(len(df), 5)), df["start"].to_numpy())
+        through_month = min(through_month, now)
     else:
         through_month = _month_arg("through", through)
     if len(df) and through_month - int(starts.min()) + 1 > MAX_MONTHS:
@@ -187,13 +218,15 @@ def snapshots_from_intervals(
     unique_keys, inverse = np.unique(key, return_inverse=True)
     totals = np.bincount(inverse, weights=row_mrr, minlength=unique_keys.size)
     out_codes, out_months = np.divmod(unique_keys, span)
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             "customer_id": uniques.take(out_codes),
             "month": pd.PeriodIndex.from_ordinals(out_months + low, freq="M"),
             "mrr": totals,
         }
     )
+    out.attrs[EVERY_MONTH_OBSERVED] = True  # a month without rows is a month without active customers
+    return out
 
 
 # -- subscriptions: snapshots to movements and cohorts --------------------------------

@@ -19,7 +19,7 @@ import io
 import os
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -139,6 +139,7 @@ def load_tables(
     (``COLUMN`` or ``COLUMN=VALUE``): the tables by an engine, per segment, inputs as ``table:NAME``
     (:func:`xl_retention.relational.load.load_tables`, which this hands over to).
     """
+    options = replace(options or mv.ReadOptions(), refuse_missing_months=True)  # files are exports: see ReadOptions
     if (backend is not None and backend != "pandas") or segment is not None or connection is not None:
         from ..relational.load import load_tables as load_relational  # engines and segments
 

@@ -1,0 +1,129 @@
+"""Currencies: money columns are summed, so amounts in two currencies in one table are refused.
+
+A money column (``mrr``, ``amount``) is read as numbers with its currency symbols and codes
+dropped (:func:`~.values.parse_numbers`); before that, :func:`check_one_currency` reads which
+currency each distinct value names: an ISO code before or after the number (``100 EUR``,
+``USD 100``), else a symbol (``€`` is EUR, ``£`` GBP, ``₹`` INR, ...; ``$`` is a dollar of some
+country: it goes with one dollar code, ``USD``, ``CAD``, ... in the same column). Values without
+either are of no stated currency and go with any. Two currencies in one column, or a currency
+column (``currency``, ``currency_code``, Stripe's "Plan Currency", ...; :data:`CURRENCY_COLUMNS`)
+with two values, are refused naming the column, the currencies and a row of each, with the
+remedy: convert to one currency first, or import one currency at a time (``--segment
+currency=EUR``). A table split by its currency column (``--segment currency``) is allowed: each
+segment is summed in its own currency.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ._distinct import factorize
+from .errors import ColumnValues, DataError, bad_rows
+
+__all__ = ["CURRENCY_COLUMNS", "check_currency_column", "check_one_currency", "currency_of"]
+
+#: Names of a currency column (as :func:`~xl_retention.reading.key` spells them).
+CURRENCY_COLUMNS: tuple[str, ...] = (
+    "currency",
+    "currency_code",
+    "currency_iso",
+    "plan_currency",  # Stripe
+    "subscription_currency",
+    "billing_currency",
+    "presentment_currency",  # Shopify
+    "order_currency",
+    "price_currency",
+)
+
+_SYMBOLS = {"€": "EUR", "£": "GBP", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₫": "VND",
+            "฿": "THB", "₴": "UAH", "₦": "NGN", "¥": "¥", "$": "$"}  # fmt: skip
+_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+_SYMBOL = re.compile("[" + "".join(_SYMBOLS) + "]")
+_DIGIT = re.compile(r"\d")
+
+
+def currency_of(text: str) -> str | None:
+    """The currency a money text names: its ISO code, else its symbol (``€`` -> ``EUR``), else None.
+
+    >>> [currency_of(t) for t in ("€1.234,50", "100 usd", "USD 100", "$5", "C$ 5 CAD", "12.5")]
+    ['EUR', None, 'USD', '$', 'CAD', None]
+    """
+    if not _DIGIT.search(text):
+        return None
+    codes = set(_CODE.findall(text))
+    if len(codes) == 1:
+        return codes.pop()
+    if codes:
+        return "/".join(sorted(codes))
+    symbol = _SYMBOL.search(text)
+    return _SYMBOLS[symbol.group()] if symbol else None
+
+
+def _merged(found: dict[str, int]) -> list[str]:
+    """The currencies of a column; ``$`` goes with one dollar code (``USD``, ``CAD``, ...), ``¥`` with JPY or CNY."""
+    names = set(found)
+    for sign, codes in (("$", {c for c in names if c.endswith("D") and len(c) == 3}), ("¥", names & {"JPY", "CNY"})):
+        if sign in names and len(codes) == 1:
+            names.discard(sign)
+    return sorted(names, key=lambda name: found[name])
+
+
+def check_one_currency(series: pd.Series, source: str, column: str) -> None:
+    """Refuse a money column whose values name two currencies (see the module docstring).
+
+    >>> check_one_currency(pd.Series(["$100.00", "€100.00"]), "s.csv", "mrr")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: s.csv, column 'mrr': amounts in 2 currencies ($, EUR) ...
+    """
+    if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+        return
+    codes, uniques = factorize(series)
+    found: dict[str, int] = {}  # currency -> its first distinct value
+    for i, value in enumerate(uniques):
+        if isinstance(value, str):
+            currency = currency_of(value)
+            if currency is not None:
+                found.setdefault(currency, i)
+    currencies = _merged(found)
+    if len(currencies) > 1:
+        rows = [int(np.flatnonzero(codes == found[c])[0]) for c in currencies]
+        problem = f"amounts in {len(currencies)} currencies ({', '.join(currencies)})"
+        raise _refusal(source, column, problem, rows, series)
+
+
+def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = None) -> None:
+    """Refuse a table whose currency column (:data:`CURRENCY_COLUMNS`) holds two currencies, unless the
+    tables are split by that column (``segment``, as ``--segment`` names it)."""
+    from .columns import key
+
+    for name in df.columns:
+        if key(name) not in CURRENCY_COLUMNS or (segment is not None and key(segment) == key(name)):
+            continue
+        values = df[name]
+        codes, uniques = factorize(values)
+        spelled = [str(u).strip().upper() for u in uniques]
+        first: dict[str, int] = {}
+        for i, text in enumerate(spelled):
+            if text:
+                first.setdefault(text, i)
+        if len(first) > 1:
+            rows = [int(np.flatnonzero(codes == i)[0]) for i in first.values()]
+            problem = f"{len(first)} currencies ({', '.join(first)})"
+            raise _refusal(source, str(name), problem, rows, values, segment=str(name))
+
+
+def _refusal(source: str, column: str, problem: str, rows: Sequence[int], values: pd.Series,
+             segment: str | None = None) -> DataError:  # fmt: skip
+    """The refusal naming the rows (a row of each currency), with the remedy."""
+    error = bad_rows(source, column, problem, rows, ColumnValues(values))
+    if segment is None:
+        how = "with a currency column: --segment currency=EUR"
+    else:
+        how = f"--segment {segment}={str(values.iloc[rows[-1]]).strip()}"
+    remedy = f"; amounts are added up: convert them to one currency first, or import one currency at a time ({how})"
+    return DataError(str(error) + remedy, source=source, column=column, rows=error.rows, row_count=error.row_count)
