@@ -349,10 +349,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                     hidden = hidden_rows(str(path), info.tables)
                 if hidden:
                     new = split_hidden(new, sheet, hidden)
-            if final and not array:  # Excel's final + or -: exactly 0 when within rounding
+            if final and not array:  # Excel's final + or -: exactly 0 when within rounding (no other rewrite makes one)
                 new = rewrite_final(new, tested=new == "=" + text)
-            elif new != "=" + text and not array:
-                new = rewrite_final(new)
             if (r, c) in clipped:  # Excel shows the part of a larger result that fits in the range entered
                 rows, columns = clipped[(r, c)]
                 body = new[1:] if new.startswith("=") else new
