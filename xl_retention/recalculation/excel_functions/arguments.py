@@ -48,6 +48,8 @@ from collections.abc import Callable
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
+from .lookup import exact_lookup
+
 #: aggregates whose every argument is numeric: a typed text argument must be a number
 _ALL_ARGUMENTS = frozenset(
     (
@@ -292,7 +294,11 @@ def _searched(name: str, args: list[str], key: list[Token]) -> str | None:
     """An approximate lookup as Excel searches it (:mod:`.lookup`), or None to leave the call to the engine.
 
     A key holding a multi-cell range (an array lookup, or implicit intersection) stays with the engine.
+    An exact lookup keeps the engine's answer, checked by :func:`.lookup.exact_lookup` (numbers at 15 digits).
     """
+    exact = exact_lookup(name, args)
+    if exact is not None:
+        return exact
     if not args or any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in key):
         return None
     literal = [a.strip().upper() for a in args]
