@@ -330,3 +330,21 @@ def test_a_3d_reference_in_sum_is_the_cell_on_every_sheet_between(tmp_path: Path
     wb.save(path)
     got, _ = recalculated(path)
     assert (got["A1"], got["A2"], got["A3"]) == (60, 20, 1050)
+
+
+def test_index_of_a_whole_column_past_the_cells_in_use_is_that_blank_cell(tmp_path: Path) -> None:
+    # Excel's INDEX returns the cell at row_num of the whole column (1,048,576 rows): a blank one reads as 0; the
+    # dynamic-range idiom SUM(INDEX(C:C,1):INDEX(C:C,n)) sums C1:Cn
+    cells = {
+        "C1": 5,
+        "C2": 6,
+        "A1": "=INDEX(C:C,2)",
+        "A2": "=INDEX(C:C,100)",
+        "A3": "=INDEX(C:C,1048576)",
+        "A4": "=INDEX(C:D,3,2)",
+        "A5": "=SUM(INDEX(C:C,1):INDEX(C:C,50))",
+        "A6": "=A2+1",  # reads the cell above
+        "A7": "=INDEX(C:C,2000000)",  # past the sheet: Excel's #REF!
+    }
+    got, _ = recalculated(book(tmp_path, cells))
+    assert [got[f"A{r}"] for r in range(1, 8)] == [6, 0, 0, 0, 11, 1, "#REF!"]

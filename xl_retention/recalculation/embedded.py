@@ -42,7 +42,7 @@ from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden
 from .package import FormulaCell, PackageInfo, scan, without_members
 from .reasons import REASONS, explain
-from .rewrite import rewrite
+from .rewrite import WHOLE_INDEX, bounded_index, rewrite
 from .rewrite_shapes import has_digit, shape
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported
@@ -289,6 +289,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     tables: dict[str, list[FormulaCell]] = {}
     rewritten: list[tuple[str, int, int, str]] = []
     finals: list[tuple[str, int, int]] = []  # only their final + or - to rewrite (_final_operations)
+    wholes: list[tuple[str, int, int, str]] = []  # INDEX of whole columns or rows (_whole_column_indexes)
     hidden: dict[str, HiddenRows] | None = None
     formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
     for sheet in workbook.sheet_names:
@@ -314,7 +315,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         # each is a test for text without digits or a pattern taking any run of digits alike, and for names with a
         # digit (Table1) the shape is the formula itself (tests/test_rewrite_shapes.py)
         exact = words is not None and has_digit(words.pattern)
-        tested: dict[str, tuple[bool, bool, bool, bool]] = {}
+        tested: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
         for (r, c), stored in found.master_texts():
             if not may_need_any(stored, words) and (r, c) not in clipped:
                 continue
@@ -326,8 +327,9 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                     may_need_arguments(stored),
                     may_split(stored),
                     may_end_in_sum(stored),
+                    "INDEX(" in stored.upper() and WHOLE_INDEX.search(stored) is not None,
                 )
-            structure, arguments, subtotal, final = tests
+            structure, arguments, subtotal, final, whole = tests
             if not (structure or arguments or subtotal) and (r, c) not in clipped:
                 if final and cells[found.refs[(r, c)]].kind != "array":
                     finals.append((sheet, r, c))  # rewritten after evaluation, where the result may need it
@@ -351,6 +353,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                     new = split_hidden(new, sheet, hidden)
             if final and not array:  # Excel's final + or -: exactly 0 when within rounding (no other rewrite makes one)
                 new = rewrite_final(new, tested=new == "=" + text)
+            if whole:  # INDEX(C:C,n): bounded if the engine says #REF! (see _whole_column_indexes)
+                wholes.append((sheet, r, c, new))
             if (r, c) in clipped:  # Excel shows the part of a larger result that fits in the range entered
                 rows, columns = clipped[(r, c)]
                 body = new[1:] if new.startswith("=") else new
@@ -366,6 +370,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     for _ in range(3):  # a cell made 0 can make another's result a rounding residue in turn
         if not finals or not _final_operations(workbook, formulas, finals):
             break
+        workbook.evaluate_all()
+    if wholes and _whole_column_indexes(workbook, wholes):
         workbook.evaluate_all()
     if tables:
         for sheet, cells in tables.items():
@@ -441,6 +447,22 @@ def _final_operations(
         _set_formulas(workbook, suspects)
         finals[:] = rest
     return bool(suspects)
+
+
+def _whole_column_indexes(workbook: fz.Workbook, wholes: list[tuple[str, int, int, str]]) -> bool:
+    """The cells among ``wholes`` (INDEX of whole columns or rows, with the formula the engine has) that gave #REF!
+    get their INDEX areas bounded (:func:`.rewrite.bounded_index`): the engine stops a whole column at the cells in
+    use, Excel does not (``INDEX(C:C,100)`` is the blank C100: 0). True when any formula was set."""
+    bounded = []
+    for sheet, r, c, formula in wholes:
+        value = workbook.get_value(sheet, r, c)
+        if isinstance(value, dict) and excel_code(str(value.get("kind", ""))) == "#REF!":
+            new = bounded_index(formula)
+            if new != formula:
+                bounded.append((sheet, r, c, new))
+    if bounded:
+        _set_formulas(workbook, bounded)
+    return bool(bounded)
 
 
 def _set_formulas(workbook: fz.Workbook, rewritten: list[tuple[str, int, int, str]]) -> None:

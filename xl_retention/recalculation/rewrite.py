@@ -30,7 +30,7 @@ from .excel_functions.elementwise import NAMES as EACH_NAMES
 from .package import Table
 from .rewrite_shapes import SCALAR_ARGUMENTS, decided
 
-__all__ = ["rewrite"]
+__all__ = ["WHOLE_INDEX", "bounded_index", "rewrite"]
 
 _SPECIALS = {"#all", "#data", "#headers", "#totals", "#this row"}
 _A1_RANGE = re.compile(
@@ -42,6 +42,10 @@ _WHOLE = re.compile(
     r"(?:\$?(?P<c1>[A-Za-z]{1,3}):\$?(?P<c2>[A-Za-z]{1,3})|\$?(?P<r1>\d+):\$?(?P<r2>\d+))$"
 )
 _LAST_ROW, _LAST_COLUMN = 1048576, 16384
+#: INDEX of whole columns or rows (a superset test, on a stored formula): see :func:`bounded_index`
+WHOLE_INDEX = re.compile(
+    r"(?i)(?<![\w.])INDEX\(\s*(?:[\w.]+!|'(?:[^']|'')+'!)?(?:\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)\s*[,)]"
+)
 
 
 #: Arguments Excel evaluates as arrays even in a classic formula (no implicit intersection inside them):
@@ -400,6 +404,36 @@ def _logical_text(tokens: list[Token]) -> bool:
             continue
         if after.type in (Token.SEP, Token.FUNC) and (after.subtype == Token.ARG or after.subtype == Token.CLOSE):
             text.value, text.subtype, changed = text.value[1:-1].upper(), Token.LOGICAL, True
+    return changed
+
+
+def bounded_index(formula: str) -> str:
+    """``=INDEX(C:C,100)`` -> ``=INDEX($C$1:$C$1048576,100)``: the engine bounds a whole column by the cells in use
+    and says #REF! past them (``SUM(INDEX(C:C,1):INDEX(C:C,50))`` too), where Excel gives the cell. The bounded
+    form costs the engine far more, so :func:`.embedded.compute` uses it only for a cell that gave #REF!.
+
+    >>> bounded_index("=SUM(INDEX(C:C,1):INDEX(Data!$A:$B,5,2))")
+    '=SUM(INDEX($C$1:$C$1048576,1):INDEX(Data!$A$1:$B$1048576,5,2))'
+    """
+    try:
+        tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
+    except Exception:  # not a formula the tokenizer understands: the engine decides
+        return formula
+    return "=" + "".join(t.value for t in tokens) if _bounded_index(tokens) else formula
+
+
+def _bounded_index(tokens: list[Token]) -> bool:
+    """:func:`bounded_index` on tokens (changed in place); True when any INDEX was given a bounded area."""
+    changed = False
+    for i, token in enumerate(tokens[:-2]):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare_name(token.value[:-1]) != "INDEX":
+            continue
+        area, after = tokens[i + 1], tokens[i + 2]
+        if not _is_range(area) or after.type not in (Token.SEP, Token.FUNC) or _WHOLE.match(area.value) is None:
+            continue
+        sheet, (left, top, right, bottom) = _bounds(area.value) or ("", (0, 0, 0, 0))
+        area.value = f"{sheet}${get_column_letter(left)}${top}:${get_column_letter(right)}${bottom}"
+        changed = True
     return changed
 
 
