@@ -72,6 +72,20 @@ def test_mrr_mapped_to_the_plan_amount_is_converted_by_the_recognised_interval(t
     assert column(tmp_path / "out" / "movements.csv", "mrr_end")[0] == ("2025-01", "500.0")
 
 
+def test_the_date_hint_prefers_the_start_and_the_end_of_service_over_created_trial_and_period_dates() -> None:
+    from xl_retention.reading import prepare
+
+    names = ("id,Customer ID,Plan,Quantity,Currency,Interval,Amount,Status,Created (UTC),Start (UTC),Current "
+             "Period Start (UTC),Current Period End (UTC),Trial Start (UTC),Trial End (UTC),Canceled At (UTC),"
+             "Cancel At Period End,Ended At (UTC)").split(",")  # fmt: skip
+    with pytest.raises(DataError) as error:
+        prepare(pd.DataFrame([["x"] * len(names)], columns=names), "snapshots", source="s.csv")
+    assert str(error.value).endswith(
+        "; 'Interval' makes it a billing export (MRR from the price per interval: no 'mrr' needed); "
+        "map them: --columns start=Start (UTC),end=Ended At (UTC)"
+    )
+
+
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
@@ -91,6 +105,22 @@ def test_billing_headers_of_other_systems(header: str, expected: list[float]) ->
             "month", 1, 1)]  # fmt: skip
     frame = pd.DataFrame(rows, columns=header.split(","))
     assert monthly_movements(frame)["mrr_end"].tolist() == expected
+
+
+def test_a_price_in_cents_is_divided_by_100_in_pandas_and_in_the_engine() -> None:
+    import ibis
+
+    from xl_retention import relational as R
+
+    # Recurly v2: 120000 cents a year = 100 a month; 2 x 2500 cents a month = 50
+    frame = pd.DataFrame({"account_code": ["a", "b"], "customer_id": ["a", "b"], "month": pd.to_datetime(["2025-01-01",
+                          "2025-01-01"]), "unit_amount_in_cents": [120000, 2500], "plan_interval_unit": ["year",
+                          "month"], "plan_interval_length": [1, 1], "quantity": [1, 2]})  # fmt: skip
+    assert monthly_movements(frame)["mrr_end"].tolist() == [150.0]
+    con = R.connect("duckdb")
+    con.create_table("recurly", schema=ibis.memtable(frame).schema())
+    con.insert("recurly", frame)
+    assert R.monthly_movements(con.table("recurly"))["mrr_end"].tolist() == [150.0]
 
 
 def test_an_unmapped_interval_count_or_quantity_beside_a_mapped_interval_is_refused(tmp_path, capsys) -> None:
@@ -172,6 +202,27 @@ def test_a_currency_column_with_two_currencies_is_refused_and_split_by_segment(t
     status, _, err = run(capsys, *args, "--segment", "Plan Currency=EUR")
     assert status == 0, err
     assert column(tmp_path / "o" / "movements.csv", "mrr_end") == [("2025-01", "70.0"), ("2025-02", "80.0")]
+
+
+def test_a_database_table_with_two_currencies_is_refused_unless_split_by_them() -> None:
+    import ibis
+
+    from xl_retention import relational as R
+
+    months = pd.to_datetime(["2025-01-01", "2025-01-01", "2025-02-01"])
+    frame = pd.DataFrame({"customer_id": ["a", "b", "a"], "month": months, "mrr": [100.0, 70.0, 100.0],
+                          "currency_code": ["usd", "EUR", "USD"]})  # fmt: skip
+    con = R.connect("duckdb")
+    con.create_table("subs", schema=ibis.memtable(frame).schema())
+    con.insert("subs", frame)
+    with pytest.raises(DataError) as error:
+        R.monthly_movements(con.table("subs"), source="subs")
+    assert str(error.value) == (
+        "subs, column 'currency_code': 2 currencies (EUR, USD); amounts are added up: convert them to one currency "
+        "first, or import one currency at a time (--segment currency_code=EUR)"
+    )
+    split = R.monthly_movements(con.table("subs"), source="subs", segment="currency_code")
+    assert split["mrr_end"].tolist() == [70.0, 0.0, 100.0, 100.0]
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ matched as column names are: any case, spaces, hyphens and underscores alike): S
 Recurly's ``unit_amount``, ``plan_interval_unit``, ``plan_interval_length``; Paddle's
 ``billing_cycle.interval``, ``billing_cycle.frequency``; Shopify's "Billing interval",
 "Billing interval count". Two columns that could be one of them are refused (never one picked).
+A price column whose name says cents (``unit_amount_in_cents``) is divided by 100.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ BILLING_ALIASES: dict[str, tuple[str, ...]] = {
         "plan_amount",  # Stripe
         "plan_unit_price",  # Chargebee
         "unit_amount",  # Recurly, Stripe prices
+        "unit_amount_in_cents",  # Recurly (v2): divided by 100
+        "plan_amount_in_cents",
         "unit_price",
         "plan_price",
         "price",

@@ -100,6 +100,15 @@ def is_billing(names: Sequence[Any], columns: Mapping[str, str] | None = None) -
     return "interval" in (columns or {}) or bool(keys & {"interval", *BILLING_ALIASES["interval"]})
 
 
+def in_cents(name: Any) -> bool:
+    """Whether a billing export's price column holds cents (its name says so: ``unit_amount_in_cents``).
+
+    >>> in_cents("unit_amount_in_cents"), in_cents("Plan Amount")
+    (True, False)
+    """
+    return "cents" in key(name).split("_")
+
+
 def _matching(df: pd.DataFrame, name: str, columns: Mapping[str, str]) -> list[str]:
     """The columns of ``df`` that are ``name`` by its name, a billing alias or the column map."""
     wanted = {key(columns[name])} if name in columns else {name, *BILLING_ALIASES.get(name, ())}
@@ -113,10 +122,12 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
         return
     if not is_billing(df.columns, columns):
         return
-    words = {"start": ("start", "created", "activated", "began"), "end": ("ended", "end_date", "cancelled_at",
-             "canceled_at", "expired", "expires")}  # fmt: skip
-    guess = {ours: next((str(c) for c in df.columns if any(w in key(c) for w in found)), None)
-             for ours, found in words.items()}  # fmt: skip
+    # the words in order of preference: Stripe's 'Start (UTC)' before 'Created (UTC)'; never a trial's or a period's
+    words = {"start": ("start", "started", "activated", "created", "began"), "end": ("ended", "end_date", "end",
+             "cancelled_at", "canceled_at", "expired", "expires")}  # fmt: skip
+    keys = [(str(c), key(c)) for c in df.columns if not any(w in key(c) for w in ("trial", "period", "cancel_at"))]
+    guess = {ours: next((c for w in found for c, k in keys if k == w or k.startswith((w + "_", w + "("))), None)
+             or next((c for w in found for c, k in keys if w in k), None) for ours, found in words.items()}  # fmt: skip
     example = ",".join(f"{ours}={theirs}" for ours, theirs in guess.items() if theirs) or "start=NAME,end=NAME"
     listing = ", ".join(repr(str(c)) for c in df.columns)
     interval = (_matching(df, "interval", columns) or ["interval"])[0]
@@ -462,6 +473,8 @@ def _billing_mrr(
             column=names["mrr"],
         )
     amount = typed.pop(money)
+    if in_cents(names[money]):  # Recurly's unit_amount_in_cents: the price in cents
+        amount = amount / 100
     for extra, wrong, problem in (
         ("quantity", lambda q: q < 0, "negative quantities"),
         ("interval_count", lambda c: c <= 0, "interval counts below 1"),

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._distinct import factorize
+from ._distinct import distinct, factorize
 from .errors import ColumnValues, DataError, bad_rows
 
 __all__ = ["CURRENCY_COLUMNS", "check_currency_column", "check_one_currency", "currency_of"]
@@ -63,13 +63,13 @@ def currency_of(text: str) -> str | None:
     return _SYMBOLS[symbol.group()] if symbol else None
 
 
-def _merged(found: dict[str, int]) -> list[str]:
+def _merged(found: dict[str, str]) -> list[str]:
     """The currencies of a column; ``$`` goes with one dollar code (``USD``, ``CAD``, ...), ``¥`` with JPY or CNY."""
     names = set(found)
     for sign, codes in (("$", {c for c in names if c.endswith("D") and len(c) == 3}), ("¥", names & {"JPY", "CNY"})):
         if sign in names and len(codes) == 1:
             names.discard(sign)
-    return sorted(names, key=lambda name: found[name])
+    return [name for name in found if name in names]  # in order of first appearance
 
 
 def check_one_currency(series: pd.Series, source: str, column: str) -> None:
@@ -82,16 +82,17 @@ def check_one_currency(series: pd.Series, source: str, column: str) -> None:
     """
     if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
         return
-    codes, uniques = factorize(series)
-    found: dict[str, int] = {}  # currency -> its first distinct value
-    for i, value in enumerate(uniques):
+    texts = distinct(series)  # Arrow's unique (a CSV's column): no codes unless refused
+    uniques = texts.to_pylist() if texts is not None else list(pd.unique(series))
+    found: dict[str, str] = {}  # currency -> its first distinct value
+    for value in uniques:
         if isinstance(value, str):
             currency = currency_of(value)
             if currency is not None:
-                found.setdefault(currency, i)
+                found.setdefault(currency, value)
     currencies = _merged(found)
     if len(currencies) > 1:
-        rows = [int(np.flatnonzero(codes == found[c])[0]) for c in currencies]
+        rows = [int(np.flatnonzero((series == found[c]).to_numpy(dtype=bool, na_value=False))[0]) for c in currencies]
         problem = f"amounts in {len(currencies)} currencies ({', '.join(currencies)})"
         raise _refusal(source, column, problem, rows, series)
 

@@ -30,9 +30,10 @@ import ibis.expr.types as ir
 import numpy as np
 import pandas as pd
 
-from ..reading import DataError, ReadOptions, bad_rows, normalize_columns, prepare
+from ..reading import DataError, ReadOptions, bad_rows, key, normalize_columns, prepare
 from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL
-from ..reading.columns import _BILLING, SCHEMAS, is_billing
+from ..reading.columns import _BILLING, SCHEMAS, in_cents, is_billing
+from ..reading.currency import CURRENCY_COLUMNS
 from ..reading.errors import ROW_NOTE, SHOW_ROWS, show
 from ..tables._months import MAX_MONTHS
 from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
@@ -154,6 +155,8 @@ def _from_table(
 ) -> Input:
     required, optional = SCHEMAS[kind]
     cols = dict(columns or {})
+    if kind in ("snapshots", "intervals", "orders"):
+        _refuse_currencies(con, table, source, segment)
     billing = kind in ("snapshots", "intervals") and is_billing(table.columns, cols)
     if billing:
         required = tuple(c for c in required if c != "mrr")
@@ -193,6 +196,25 @@ def _from_table(
     item = _shape(t, kind, source, names)
     item.checks = [_blank(item.table, n, names) for n in blanks]
     return item
+
+
+def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | None) -> None:
+    """A currency column (:data:`~xl_retention.reading.currency.CURRENCY_COLUMNS`) with two values is refused, as
+    a file's is (:func:`~xl_retention.reading.currency.check_currency_column`), unless it is the segment."""
+    for name in table.columns:
+        if key(name) not in CURRENCY_COLUMNS or (segment is not None and key(segment) == key(name)):
+            continue
+        spelled = table[name].cast("string").strip().upper()
+        found = table.select(c=spelled).filter(spelled.notnull() & (spelled != "")).distinct().order_by("c").limit(6)
+        currencies = con.execute(found)["c"].tolist()
+        if len(currencies) > 1:
+            raise DataError(
+                f"{source}, column {name!r}: {'more than 5' if len(currencies) > 5 else len(currencies)} currencies "
+                f"({', '.join(currencies[:5])}); amounts are added up: convert them to one currency first, or import "
+                f"one currency at a time (--segment {name}={currencies[0]})",
+                source=source,
+                column=name,
+            )
 
 
 def _stripped(text: ir.StringValue) -> ir.StringValue:
@@ -239,6 +261,8 @@ def _billing(con: Any, t: ir.Table, source: str, names: dict[str, str]) -> ir.Ta
     t = t.drop("interval")
     if money == "mrr":
         t = t.rename(amount="mrr")
+    if in_cents(names[money]):  # unit_amount_in_cents: as reading.columns._billing_mrr
+        t = t.mutate(amount=t.amount.cast("float64") / 100)
     names["mrr"] = names.pop("amount", names.get("mrr", "mrr"))
     return billing_mrr(t)
 
