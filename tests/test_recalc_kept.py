@@ -74,6 +74,8 @@ def test_the_cells_reading_an_unsupported_cell_without_a_stored_value_are_listed
     ws["J4"] = "=IFERROR(G1,0)"
     ws["J5"] = "=SUM(Doubled)"  # through a name over the range
     ws["J6"] = "=B1*2"  # reads nothing unsupported
+    wb.defined_names["Top"] = DefinedName("Top", attr_text="S!$G$2")  # a name of one cell of the result
+    ws["J7"] = "=Top+1"
     wb.create_sheet("O")["A1"] = "=S!J3*10"  # on another sheet
     path = tmp_path / "book.xlsx"
     wb.save(path)
@@ -87,12 +89,13 @@ def test_the_cells_reading_an_unsupported_cell_without_a_stored_value_are_listed
         ("S!J3", "MAP", False),
         ("S!J4", "MAP", False),
         ("S!J5", "MAP", False),
+        ("S!J7", "MAP", False),
     ]
     reasons = {u.address: u.reason for u in file.unsupported}
     assert reasons["S!J3"] == "reads S!G1 (MAP), which has no current value (the embedded engine cannot compute it)"
     assert [got[f"S!J{i}"] for i in range(1, 7)] == [None, None, None, None, None, 60]  # no 0 from a blank
     assert got["O!A1"] is None
-    assert "7 cells could not be recalculated (unsupported MAP)" in file.message
+    assert "8 cells could not be recalculated (unsupported MAP)" in file.message
 
 
 def test_the_cells_reading_a_kept_value_that_may_be_stale_are_listed_after_import(tmp_path: Path) -> None:

@@ -138,11 +138,9 @@ def dependents(
     """
     found: dict[tuple[str, str], tuple[str, str]] = {}
     todo = list(roots.items())
-    seen = set(roots)
-    range_names = [
-        (scope, name, _split(target)) for scope, names in info.names.items() for name, target in names.items()
-    ]
-    used_names: set[str] = set()
+    seen = dict(roots)  # every cell reached -> the cell without a current value it reads
+    range_names = [(scope, name, _split(target)) for scope, name, target in info.reference_names]
+    used_names: set[tuple[str, str]] = set()
     indirect_done = False
     while todo:
         while todo:
@@ -155,34 +153,32 @@ def dependents(
             for entry in report["dependents"]:
                 key = _split(entry["cell"])
                 if key not in seen:
-                    seen.add(key)
+                    seen[key] = source
                     if cell_position(key[1]) in formulas.get(key[0], {}):
                         found[key] = source
                     todo.append((key, source))
         readers: list[tuple[tuple[str, str], tuple[str, str]]] = []
+        places: dict[str, list[tuple[tuple[int, int], tuple[str, str]]]] = {}  # the cells found, by sheet
+        for key in seen:
+            places.setdefault(key[0], []).append((cell_position(key[1]), key))
         for scope, name, (sheet, target) in range_names:  # names the engine resolves: not in its graph
-            if name in used_names:
+            if (scope, name) in used_names:
                 continue
             try:
                 left, top, right, bottom = range_boundaries(target)
             except ValueError:
                 continue
+            left, top, right, bottom = left or 1, top or 1, right or _LAST_COLUMN, bottom or _LAST_ROW
             hit = next(
-                (
-                    (s, r)
-                    for s, r in seen
-                    if s == sheet and left <= cell_position(r)[1] <= right and top <= cell_position(r)[0] <= bottom
-                ),
+                (key for (r, c), key in places.get(sheet, ()) if left <= c <= right and top <= r <= bottom),
                 None,
             )
             if hit is None:
                 continue
-            used_names.add(name)
+            used_names.add((scope, name))
             word = re.compile(r"(?<![\w.])" + re.escape(name) + r"(?![\w(])", re.IGNORECASE)
-            source = roots.get(hit) or found.get(hit) or hit
-            for other, texts in formulas.items():
-                if scope and other != scope:
-                    continue
+            source = seen[hit]
+            for other, texts in formulas.items():  # every sheet (S!Name): more cells than read it, never fewer
                 readers += [((other, texts.refs[p]), source) for p, text in texts.master_texts() if word.search(text)]
         if not indirect_done:
             indirect_done = True
@@ -193,7 +189,7 @@ def dependents(
                 ]
         for key, source in readers:
             if key not in seen:
-                seen.add(key)
+                seen[key] = source
                 found[key] = source
                 todo.append((key, source))
     return found

@@ -24,7 +24,7 @@ from xml.etree import ElementTree
 from openpyxl.utils.cell import range_boundaries
 
 from ..cells import CellError
-from .defined_names import qualify
+from .defined_names import _REFERENCE, qualify
 from .xlsx_values import (
     _TOKEN,
     _attribute,
@@ -91,6 +91,8 @@ class PackageInfo:
     iterate_delta: float = 0.001
     #: defined names that are one range: {"" (workbook) or sheet title: {name in lower case: "Sheet1!$A$1:$B$2"}}
     names: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: every defined name that is one reference (a cell too): ("" or its sheet's title, name in lower case, "S!$A$1")
+    reference_names: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _unescape(text: bytes) -> str:
@@ -353,10 +355,12 @@ def scan(path: str) -> PackageInfo:
         titles = [e.get("name") for e in root.iter() if _local(e.tag) == "sheet"]
         for element in root.iter():
             tag = _local(element.tag)
-            if tag == "definedName" and element.get("name") and _NAMED_RANGE.fullmatch((element.text or "").strip()):
+            if tag == "definedName" and element.get("name") and _REFERENCE.fullmatch((element.text or "").strip()):
                 local = element.get("localSheetId")
                 scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
-                info.names.setdefault(scope or "", {})[element.get("name").lower()] = element.text.strip()
+                info.reference_names.append((scope or "", element.get("name").lower(), element.text.strip()))
+                if _NAMED_RANGE.fullmatch(element.text.strip()):
+                    info.names.setdefault(scope or "", {})[element.get("name").lower()] = element.text.strip()
             if tag == "workbookPr":
                 info.date1904 = _flag(element.get("date1904"))
             elif tag == "calcPr":
