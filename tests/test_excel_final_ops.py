@@ -279,11 +279,13 @@ def test_a_range_a_call_returns_where_one_value_is_expected_is_intersected(tmp_p
             "K3": "=SUM(IF(TRUE,A1:A5))",
             "K4": "=SUM(OFFSET(A1,0,0,5,1))",
             "K5": "=OFFSET(A1,4,0)",  # one cell: as it is
+            "L4": '=INDIRECT("A1:A5")',  # a reference typed as text: that range, intersected
         }
     )
     got, _ = recalculated(book(tmp_path, cells))
     assert [got[r] for r in ("J3", "J4", "J5", "J6", "J7")] == [30, 80, 50, "#VALUE!", "#VALUE!"]
     assert [got[r] for r in ("K2", "K3", "K4", "K5")] == [20, 150, 150, 50]
+    assert got["L4"] == 40
 
 
 def test_structured_references_in_a_defined_name_and_in_indirect_text(tmp_path: Path) -> None:

@@ -670,9 +670,9 @@ def _rewritten(
     tokens = out
     if _literal_indirect(tokens, by_name, sheet, row, col):
         changed = True
+        tokens = [t for t in tokens if t.type != "SKIPPED"]
     if _logical_text(tokens):
         changed = True
-        tokens = [t for t in tokens if t.type != "SKIPPED"]
     if not array:  # implicit intersection of ranges used as single values
         stack: list[list] = []  # [function, argument position] of each open function call
         for i, token in enumerate(tokens):
