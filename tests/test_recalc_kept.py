@@ -346,3 +346,28 @@ def test_a_lambda_defined_as_a_name_keeps_excels_value(tmp_path: Path) -> None:
     got, file = recalculated(path, "ok")
     assert (got["S!A1"], got["S!A2"]) == (6, 7)
     assert [(u.address, u.function, u.kept) for u in file.unsupported] == [("S!A1", "double", True)]
+
+
+def test_cells_format_information_keeps_excels_stored_value(tmp_path: Path) -> None:
+    """CELL("format"/"width"/...) reads the cell's format, which the engine cannot give (it answers #VALUE!); in
+    the cell itself it is no circular reference."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["B1"], ws["C1"] = '=CELL("format",A1)', '=CELL("width",C1)*2', 5
+    ws["D1"] = "=B1+1"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(
+        path,
+        SHEET,
+        (rb'(<c r="A1")([^>]*>)(<f>[^<]*</f>)(?:<v ?/>)?', rb'\1 t="str"\2\3<v>G</v>'),
+        stored(b"B1", b"16"),
+        stored(b"D1", b"17"),
+    )
+    got, file = recalculated(path, "ok")
+    assert (got["S!A1"], got["S!B1"], got["S!D1"]) == ("G", 16, 17)
+    assert [(u.address, u.function, u.reason, u.kept) for u in file.unsupported] == [
+        ("S!A1", "CELL", 'the embedded engine cannot give CELL("format")', True),
+        ("S!B1", "CELL", 'the embedded engine cannot give CELL("width")', True),
+    ]

@@ -43,7 +43,8 @@ _REFERENCE = re.compile(
     r"\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+"
 )
 _CELLS = re.compile(r"[A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?")
-_FILENAME = re.compile(r'(?i)(?<![\w.])CELL\(\s*"filename"')
+#: CELL's information the engine cannot give: the file's path, and the cell's format (it answers #VALUE!)
+_CELL_INFO = re.compile(r'(?i)(?<![\w.])CELL\(\s*"(filename|format|color|parentheses|prefix|protect|width)"')
 
 
 def _cells_of(ref: str) -> list[tuple[int, int]]:
@@ -301,15 +302,17 @@ def _is_name_error(value: Any) -> bool:
     return isinstance(value, dict) and value.get("type") == "Error" and str(value.get("kind", "")).lower() == "name"
 
 
-def filename_cells(formulas: dict[str, FormulaTexts], info: PackageInfo) -> Iterable[tuple[str, str]]:
-    """The formula cells calling ``CELL("filename", ...)``: the path of the file where Excel saved it, which the
-    embedded engine cannot know."""
+def cell_info_cells(formulas: dict[str, FormulaTexts], info: PackageInfo) -> Iterable[tuple[str, str, str]]:
+    """(sheet, ref, info type) of the formula cells calling ``CELL("filename", ...)`` (the path of the file where
+    Excel saved it, which the embedded engine cannot know) or asking for a cell's format (``"format"``, ``"color"``,
+    ``"width"``...: the engine answers ``#VALUE!``)."""
     for sheet, texts in formulas.items():
-        if not any(c.text and '"filename"' in c.text.lower() for c in info.formulas.get(sheet, {}).values()):
+        if not any(c.text and _CELL_INFO.search(c.text) for c in info.formulas.get(sheet, {}).values()):
             continue
         for place, text in texts.master_texts():
-            if _FILENAME.search(text):
-                yield sheet, texts.refs[place]
+            match = _CELL_INFO.search(text)
+            if match is not None:
+                yield sheet, texts.refs[place], match.group(1).lower()
 
 
 def _position_constant(tokens: list[Token], start: int, sheet: str) -> tuple[int, str] | None:

@@ -1,6 +1,6 @@
 """Which cells the embedded engine could not compute faithfully, and why (read after :func:`.embedded.compute`'s
 evaluation): an error of the engine's own, a function it lacks, a ``#NAME?`` of a formula whose names all exist,
-``CELL("filename")``. Their stored values are kept (:mod:`.kept`)."""
+``CELL("filename")`` and ``CELL("format")``. Their stored values are kept (:mod:`.kept`)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 #: formualizer's own error kinds, which Excel does not have: the engine could not compute the cell.
 INTERNAL = frozenset(("nimpl", "error", "#nimpl!", "#error!"))
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
+_CELL_REASONS = {"filename": 'the embedded engine cannot know the file\'s path for CELL("filename")'}
 
 
 @dataclass
@@ -105,10 +106,11 @@ def find_unsupported(
     workbook: fz.Workbook,
 ) -> list[Unsupported]:
     """The cells the engine could not compute: an error of its own, a function it lacks, a #NAME? of a formula
-    whose names all exist (the engine's, not a typo), CELL("filename") (the path Excel saved the file at)."""
+    whose names all exist (the engine's, not a typo), CELL("filename") (the path Excel saved the file at) and
+    CELL's format information."""
     found = [
-        Unsupported(sheet, ref, "CELL", 'the embedded engine cannot know the file\'s path for CELL("filename")')
-        for sheet, ref in kept.filename_cells(formulas, info)
+        Unsupported(sheet, ref, "CELL", _CELL_REASONS.get(what, f'the embedded engine cannot give CELL("{what}")'))
+        for sheet, ref, what in kept.cell_info_cells(formulas, info)
     ]
     listed = {(u.sheet, u.ref) for u in found}
     names = {name for scope in defined.values() for name in scope}
