@@ -107,6 +107,20 @@ def test_billing_headers_of_other_systems(header: str, expected: list[float]) ->
     assert monthly_movements(frame)["mrr_end"].tolist() == expected
 
 
+def test_a_unit_price_mapped_to_mrr_beside_a_quantity_without_an_interval_is_refused(tmp_path, capsys) -> None:
+    # the interval is in a column whose name is not recognised: "Plan Amount" as MRR would ignore "Quantity"
+    (tmp_path / "subs.csv").write_text("Customer ID,Start,Plan Amount,Cycle,Quantity\nc1,2025-01-05,100,month,3\n")
+    args = ("import", "--subscriptions", tmp_path / "subs.csv", "--to-csv", tmp_path / "o", "--columns")
+    assert refused(capsys, *args, "mrr=Plan Amount") == (
+        "subs.csv: 'Plan Amount' (mapped to mrr) is a price per unit, and 'Quantity' is there: the MRR is price x "
+        "quantity / months per interval, but no billing interval column was found (month, year, ...): map it: "
+        "--columns interval=NAME,amount=Plan Amount (or map mrr to a column of monthly revenue)"
+    )
+    status, _, err = run(capsys, *args, "interval=Cycle,amount=Plan Amount")
+    assert status == 0, err
+    assert column(tmp_path / "o" / "movements.csv", "mrr_end") == [("2025-01", "300.0")]
+
+
 def test_a_price_in_cents_is_divided_by_100_in_pandas_and_in_the_engine() -> None:
     import ibis
 

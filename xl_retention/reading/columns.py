@@ -142,7 +142,8 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
 
 
 def _refuse_count_without_interval(df: pd.DataFrame, columns: Mapping[str, str], source: str) -> None:
-    """An interval count (every N months) without a billing interval column cannot be used, nor ignored."""
+    """An interval count (every N months) without a billing interval column cannot be used, nor ignored; nor a
+    quantity (seats) beside a price per unit mapped to ``mrr`` (Stripe's "Plan Amount" as MRR, "Quantity" ignored)."""
     counts = _matching(df, "interval_count", columns)
     if counts:
         raise DataError(
@@ -151,6 +152,16 @@ def _refuse_count_without_interval(df: pd.DataFrame, columns: Mapping[str, str],
             f"the months of the interval and by the count)",
             source=source,
             column=counts[0],
+        )
+    price = columns.get("mrr")
+    quantities = _matching(df, "quantity", columns)
+    if price is not None and key(price) in ("amount", *BILLING_ALIASES["amount"]) and quantities:
+        raise DataError(
+            f"{source}: {price!r} (mapped to mrr) is a price per unit, and {quantities[0]!r} is there: the MRR is "
+            f"price x quantity / months per interval, but no billing interval column was found (month, year, ...): "
+            f"map it: --columns interval=NAME,amount={price} (or map mrr to a column of monthly revenue)",
+            source=source,
+            column=price,
         )
 
 
