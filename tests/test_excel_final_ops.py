@@ -350,3 +350,24 @@ def test_index_of_a_whole_column_past_the_cells_in_use_is_that_blank_cell(tmp_pa
     }
     got, _ = recalculated(book(tmp_path, cells))
     assert [got[f"A{r}"] for r in range(1, 8)] == [6, 0, 0, 0, 11, 1, "#REF!"]
+
+
+def test_a_looked_up_value_or_criterion_given_as_a_column_is_the_cell_in_the_formulas_row(tmp_path: Path) -> None:
+    # classic formulas (Excel 365 shows =VLOOKUP(@A:A,...)): the value looked up and SUMIF/COUNTIF's criteria are
+    # single values, intersected with the formula's row; CONCATENATE's arguments too
+    cells = {"A1": "x", "A2": "y", "A3": "z", "D1": "z", "D2": "y", "D3": "x", "E1": 1, "E2": 2, "E3": 3}
+    cells.update(
+        {
+            "B3": "=VLOOKUP(A:A,D:E,2,0)",
+            "C3": "=MATCH(A:A,D:D,0)",
+            "F3": "=SUMIF(D:D,A:A,E:E)",
+            "G3": "=COUNTIF(D:D,A:A)",
+            "H3": "=VLOOKUP(A1:A3,D1:E3,2,FALSE)",
+            "K2": '=CONCATENATE(A1:A3,"-")',
+            "M3": "=SUMIFS(E:E,D:D,A:A)",
+            "N3": '=COUNTIFS(D:D,A:A,E:E,">0")',
+            "P3": "=INDEX(E:E,MATCH(A:A,D:D,0))",
+        }
+    )
+    got, _ = recalculated(book(tmp_path, cells))
+    assert [got[r] for r in ("B3", "C3", "F3", "G3", "H3", "K2", "M3", "N3", "P3")] == [1, 1, 1, 1, 1, "y-", 1, 1, 1]

@@ -43,6 +43,16 @@ SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
         "ISOWEEKNUM YEARFRAC DATEVALUE TIMEVALUE TIME LOG CEILING FLOOR MROUND QUOTIENT SIN COS TAN ASIN ACOS ATAN "
         "ATAN2 DEGREES RADIANS REPT SUBSTITUTE REPLACE FIND SEARCH EXACT FIXED DOLLAR CLEAN NUMBERVALUE".split()
     ),
+    **dict.fromkeys(("VLOOKUP", "HLOOKUP", "MATCH", "LOOKUP"), frozenset({0})),  # the value looked up
+    "SUMIF": frozenset({1}),
+    "COUNTIF": frozenset({1}),
+    "AVERAGEIF": frozenset({1}),
+    "SUMIFS": frozenset(range(2, 255, 2)),
+    "AVERAGEIFS": frozenset(range(2, 255, 2)),
+    "MAXIFS": frozenset(range(2, 255, 2)),
+    "MINIFS": frozenset(range(2, 255, 2)),
+    "COUNTIFS": frozenset(range(1, 255, 2)),
+    "CONCATENATE": None,
     "WORKDAY": frozenset({0, 1}),
     "NETWORKDAYS": frozenset({0, 1}),
     "WORKDAY.INTL": frozenset({0, 1, 2}),
