@@ -195,7 +195,9 @@ def parse_numbers(
         unclear = np.zeros(len(uniques), dtype=bool)  # 1,234 or 1.234 with nothing in the column to tell
         problem = f"values that are not {what}"
         texts: dict[int, str] = {}
-        for i, value in enumerate(uniques):
+        if set(map(type, uniques)) <= {str}:  # a CSV's column: text only (one pass in C to tell)
+            texts = {i: text for i, value in enumerate(uniques) if (text := value.strip())}
+        for i, value in enumerate(uniques if not texts else ()):
             if isinstance(value, (bool, np.bool_)):
                 bad[i] = True
                 problem = f"TRUE/FALSE where {what} belong"
@@ -211,14 +213,13 @@ def parse_numbers(
                 dtype=np.float64
             )
             # Texts the plain parser cannot read, or reads only under one convention ('1.234': 1.234 or 1234?).
-            rest = {
-                i: t
-                for (i, t), p in zip(texts.items(), plain, strict=True)
-                if np.isnan(p) or decimal == "," or (decimal is None and _THOUSANDS_ONLY.match(t))
-            }
-            for (i, _), p in zip(texts.items(), plain, strict=True):
-                if i not in rest:
-                    numbers[i] = p
+            where = np.fromiter(texts, dtype=np.intp, count=len(texts))
+            listed = list(texts.values())
+            unread = np.isnan(plain) | (decimal == ",")
+            if decimal is None:
+                unread |= np.fromiter((_THOUSANDS_ONLY.match(t) is not None for t in listed), bool, len(listed))
+            numbers[where[~unread]] = plain[~unread]
+            rest = {int(where[j]): listed[j] for j in np.flatnonzero(unread)}
             if rest:
                 mark = decimal or _decimal_of(list(texts.values()))
                 for i, text in rest.items():
