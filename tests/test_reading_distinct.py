@@ -167,3 +167,14 @@ def test_one_shared_dictionary_is_told_from_separate_ones() -> None:
     separate = [pa.chunked_array([c]).dictionary_encode().chunk(0).dictionary for c in chunks.chunks]
     assert separate[0].to_pylist() == ["a", "b"] and separate[1].to_pylist() == ["b", "a"]
     assert _address(separate[0]) != _address(separate[1])
+
+
+def test_numbers_of_a_text_column_under_each_decimal_mark() -> None:
+    told = arrow_series(["1.234", " 2,5 "], [None, "7", "1.234"])
+    assert parse_numbers(told, "o.csv", "amount", allow_blank=True)[[0, 1, 3, 4]].tolist() == [1234.0, 2.5, 7.0, 1234.0]
+    assert parse_numbers(arrow_series(["1.234", "7"]), "o.csv", "amount", decimal=",").tolist() == [1234.0, 7.0]
+    assert parse_numbers(arrow_series(["1.234", "7"]), "o.csv", "amount", decimal=".").tolist() == [1.234, 7.0]
+    with pytest.raises(DataError, match=r"numbers whose decimal mark cannot be told .* in row 2 "):
+        parse_numbers(arrow_series(["1.234", "7"]), "o.csv", "amount")
+    with pytest.raises(DataError, match=r"TRUE/FALSE where numbers belong in row 3 "):
+        parse_numbers(arrow_series(["7"], ["true"]), "o.csv", "amount")
