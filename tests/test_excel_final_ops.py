@@ -371,3 +371,21 @@ def test_a_looked_up_value_or_criterion_given_as_a_column_is_the_cell_in_the_for
     )
     got, _ = recalculated(book(tmp_path, cells))
     assert [got[r] for r in ("B3", "C3", "F3", "G3", "H3", "K2", "M3", "N3", "P3")] == [1, 1, 1, 1, 1, "y-", 1, 1, 1]
+
+
+def test_countif_and_sumif_give_one_answer_per_criterion_of_an_array(tmp_path: Path) -> None:
+    # Excel evaluates an array of criteria element by element: SUMPRODUCT(1/COUNTIF(A1:A4,A1:A4)) is the number of
+    # distinct values (Microsoft: "Count unique values among duplicates"); an array constant does so in SUM too
+    cells = {"A1": "x", "A2": "y", "A3": "x", "A4": "z", "C1": 1, "C2": 2, "C3": 3, "C4": 4}
+    cells.update(
+        {
+            "B1": "=SUMPRODUCT(1/COUNTIF(A1:A4,A1:A4))",
+            "B2": '=SUMPRODUCT(COUNTIF(A1:A4,{"x","z"}))',
+            "B3": '=SUM(COUNTIF(A1:A4,{"x","z"}))',
+            "B4": "=SUMPRODUCT(SUMIF(A1:A4,A1:A4,C1:C4))",  # 4 + 2 + 4 + 4
+            "B5": '=SUMPRODUCT(COUNTIF(C1:C4,{">1","<=3"}))',  # operators as in a cell: 3 + 3
+            "B6": '=COUNTIF(A1:A4,"x")',
+        }
+    )
+    got, _ = recalculated(book(tmp_path, cells))
+    assert [got[f"B{r}"] for r in range(1, 7)] == [3, 3, 3, 14, 6, 2]

@@ -26,6 +26,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
 from .excel_functions._core import EACH
+from .excel_functions.criteria import CRITERIA
 from .excel_functions.elementwise import NAMES as EACH_NAMES
 from .package import Table
 from .rewrite_shapes import SCALAR_ARGUMENTS, decided
@@ -505,6 +506,8 @@ def _numbers_of_cells(tokens: list[Token], array: bool) -> bool:
                     continue
             if name in EACH_NAMES and (array or _in_array_argument(stack)) and _takes_array(tokens, i):
                 token.value, changed = f"{EACH}{name}(", True
+            if name in CRITERIA and _criteria_array(tokens, i, CRITERIA[name], array or _in_array_argument(stack)):
+                token.value, changed = f"{EACH}{name}(", True  # one answer per criterion (see .criteria)
             if name == "INDEX" and (array or _in_array_argument(stack)) and _row_of_table(tokens, i):
                 changed = True
             stack.append([name, 0])
@@ -538,6 +541,26 @@ def _row_of_table(tokens: list[Token], open_index: int) -> bool:
         elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
             commas += 1
             first_end = k if first_end is None else first_end
+    return False
+
+
+def _criteria_array(tokens: list[Token], open_index: int, position: int, arrays: bool) -> bool:
+    """Whether argument ``position`` of the call opened at ``open_index`` is an array constant, or (``arrays``: where
+    Excel evaluates arrays) holds a multi-cell range."""
+    depth, argument = 0, 0
+    for token in tokens[open_index + 1 :]:
+        if token.subtype == Token.OPEN:
+            if depth == 0 and argument == position and token.type == Token.ARRAY:
+                return True
+            depth += 1
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
+            if depth == 0:
+                return False
+            depth -= 1
+        elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
+            argument += 1
+        elif arrays and argument == position and _is_range(token) and ":" in token.value:
+            return True
     return False
 
 
