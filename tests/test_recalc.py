@@ -7,6 +7,7 @@ month, 100 gained in even months and 200 in odd ones, so CRR is exactly 0.875 or
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -837,3 +838,24 @@ def test_libreoffice_recalculation_keeps_the_formulas(recalculated: SimpleNamesp
         assert "clv(b3,b4,b5,b6)" in str(wb["Lifetime value"]["B8"].value).lower()
     finally:
         wb.close()
+
+
+def test_the_python_api_checks_what_the_command_checks(books: SimpleNamespace, tmp_path: Path) -> None:
+    """recalc() from Python refuses an in-place workbook open in Excel, and reports a tracker's input its formulas
+    do not read (a month typed below the last row) as incomplete, as the command does."""
+    source = copy(books.partial, tmp_path, "t.xlsx")
+    data = source.read_bytes()
+    lock = tmp_path / "~$t.xlsx"
+    lock.write_bytes(b"\x05alice" + b" " * 49)
+    file = recalc(source, engine="embedded", in_place=True).files[0]
+    assert file.status == "failed" and "is open in Excel by alice (its lock file ~$t.xlsx is beside it)" in file.message
+    assert source.read_bytes() == data
+    lock.unlink()
+    wb = openpyxl.load_workbook(source)
+    last = wb["Customers"].max_row
+    wb["Customers"].cell(last + 1, 1).value = dt.datetime(2030, 1, 1)
+    wb["Customers"].cell(last + 1, 3).value = 7
+    wb.save(source)
+    file = recalc(source, engine="embedded").files[0]
+    assert file.status == "incomplete" and not recalc(source, engine="embedded").ok
+    assert f"'Customers'!A{last + 1} holds a figure below the tracker's last month" in file.message

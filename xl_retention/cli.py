@@ -45,7 +45,7 @@ def _recalc(args: argparse.Namespace) -> int:
     from .recalculation import expand, recalc
 
     files = expand(args.paths)
-    if args.in_place:  # a workbook open in Excel: its next save would undo the recalculation
+    if args.in_place:  # a workbook open in Excel: refused before any is recalculated (recalc_file checks it too)
         for path in files:
             check_not_open(path)
     count = len(files)
@@ -67,7 +67,6 @@ def _recalc(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             progress=lambda _: bar.advance(task),
         )
-    _check_answers(report.files)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
         return 0 if report.ok and report.files else 1
@@ -93,21 +92,6 @@ def _recalc(args: argparse.Namespace) -> int:
     if not report.files:
         print("xl-retention: error: no .xlsx or .xlsm files in the given paths", file=sys.stderr)
     return 0 if report.ok and report.files else 1
-
-
-def _check_answers(files: Sequence[Any]) -> None:
-    """A recalculated tracker with input its formulas do not read is incomplete, the reason naming the first such
-    cell: NPS answers below the formulas' rows, a month typed below the last (:mod:`xl_retention.workbook.checks`).
-    """
-    from .workbook.checks import unread_input
-
-    for f in files:
-        if f.status == "failed" or not f.output:
-            continue
-        reason = unread_input(f.output)
-        if reason is not None:
-            f.status = "incomplete"
-            f.message = f"{Path(f.path).name}: {reason}" + (f"; {f.message}" if f.message else "")
 
 
 def _print_cells(f: Any) -> None:
@@ -166,7 +150,6 @@ def _import(args: argparse.Namespace) -> int:
         report = recalc_file(args.into, args.into, engine="embedded", in_place=True, stored_current=False)
         if report.status == "failed":
             raise RuntimeError(f"recalculation failed: {report.message}")
-        _check_answers([report])
         if report.status == "incomplete":
             print(f"incomplete: {report.message}")
         print(f"recalculated {report.formulas} formulas ({len(report.errors)} in error)")

@@ -222,7 +222,11 @@ def recalc_file(
         if not in_place and output.exists() and output.resolve() == path.resolve():
             raise ValueError(f"{path.name}: the output would replace the input; use in-place to replace it")
         _check_readable(path)
-        if not in_place:
+        if in_place:  # a workbook open in Excel: its next save would undo the recalculation
+            from .._files import check_not_open
+
+            check_not_open(path)
+        else:
             _check_replaceable(path, output)
         output.parent.mkdir(parents=True, exist_ok=True)
         check = _unchanged(path, _fingerprint(path)) if in_place else None
@@ -264,6 +268,12 @@ def recalc_file(
                 if stale
                 else f"{path.name}: {len(report.unsupported)} cells keep the values Excel stored (unsupported {names})"
             )
+        from ..workbook.checks import unread_input  # a tracker's input its formulas do not read
+
+        unread = unread_input(output)
+        if unread is not None:
+            report.status = "incomplete"
+            report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")
     except Exception as error:  # one line per failed file, naming it; the batch goes on
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         report.message = message if path.name in message else f"{path.name}: {message}"
