@@ -378,3 +378,13 @@ def test_rows_ending_with_a_separator(tmp_path, capsys) -> None:
         "t.csv: rows with 2 fields more than the header's 3 names, not empty in rows 3, 4 (counting the header as "
         "row 1): 'x'; is a column name missing from the header?"
     )
+
+
+def test_a_header_that_starts_with_a_hash_is_a_header(tmp_path) -> None:
+    from xl_retention.reading import read_table
+
+    path = tmp_path / "numbered.csv"
+    path.write_text("#,customer_id,date\n1,a,2025-01-03\n2,b,2025-02-03\n")
+    frame = read_table(path)
+    assert list(frame.columns) == ["#", "customer_id", "date"]
+    assert frame["customer_id"].tolist() == ["a", "b"]

@@ -125,7 +125,10 @@ def sniff_csv(path: str | Path, *, sep: str | None = None, encoding: str | None 
     text = text.lstrip("\ufeff")
     lines = text.splitlines()
     skip = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")), 0)
-    skip = skip if any(line.startswith("#") for line in lines[:skip]) else 0  # leading '#' comment lines
+    # leading '#' comment lines; but a first line such as '#,customer_id,date' right before as many fields is a header
+    header = skip == 1 and any(lines[0].count(s) == lines[1].count(s) > 0 for s in _SEPARATORS)
+    if header or not any(line.startswith("#") for line in lines[:skip]):
+        skip = 0
     lines = lines[skip:]
     if sep is not None:
         sep = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ","}.get(sep.lower(), sep)
