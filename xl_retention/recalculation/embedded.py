@@ -34,15 +34,17 @@ from openpyxl.utils.cell import range_boundaries
 from ..cells import CellError, evaluate, number_caller
 from ..registry import FUNCTIONS, ExcelFunction
 from . import excel_functions, kept
+from .after_evaluation import final_operations, whole_column_indexes
 from .defined_names import defined_formulas
 from .excel_functions._core import ERROR_KINDS
 from .excel_functions.arguments import may_end_in_sum, rewrite_arguments, rewrite_final
 from .formula_texts import FormulaTexts, may_need_any, may_need_arguments, may_need_rewrite, words_pattern
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden
+from .intersection import WHOLE_INDEX
 from .package import FormulaCell, PackageInfo, scan, without_members
 from .reasons import REASONS, explain
-from .rewrite import WHOLE_INDEX, bounded_index, rewrite
+from .rewrite import rewrite
 from .rewrite_shapes import has_digit, shape
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported
@@ -288,8 +290,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     members: dict[str, set[tuple[int, int]]] = {}
     tables: dict[str, list[FormulaCell]] = {}
     rewritten: list[tuple[str, int, int, str]] = []
-    finals: list[tuple[str, int, int]] = []  # only their final + or - to rewrite (_final_operations)
-    wholes: list[tuple[str, int, int, str]] = []  # INDEX of whole columns or rows (_whole_column_indexes)
+    finals: list[tuple[str, int, int]] = []  # only their final + or - to rewrite (after_evaluation)
+    wholes: list[tuple[str, int, int, str]] = []  # INDEX of whole columns or rows (after_evaluation)
     hidden: dict[str, HiddenRows] | None = None
     formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
     for sheet in workbook.sheet_names:
@@ -353,7 +355,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                     new = split_hidden(new, sheet, hidden)
             if final and not array:  # Excel's final + or -: exactly 0 when within rounding (no other rewrite makes one)
                 new = rewrite_final(new, tested=new == "=" + text)
-            if whole:  # INDEX(C:C,n): bounded if the engine says #REF! (see _whole_column_indexes)
+            if whole:  # INDEX(C:C,n): bounded if the engine says #REF! (see after_evaluation)
                 wholes.append((sheet, r, c, new))
             if (r, c) in clipped:  # Excel shows the part of a larger result that fits in the range entered
                 rows, columns = clipped[(r, c)]
@@ -368,10 +370,10 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         _set_formulas(workbook, rewritten)
     workbook.evaluate_all()
     for _ in range(3):  # a cell made 0 can make another's result a rounding residue in turn
-        if not finals or not _final_operations(workbook, formulas, finals):
+        if not finals or not final_operations(workbook, formulas, finals, _set_formulas):
             break
         workbook.evaluate_all()
-    if wholes and _whole_column_indexes(workbook, wholes):
+    if wholes and whole_column_indexes(workbook, wholes, _set_formulas):
         workbook.evaluate_all()
     if tables:
         for sheet, cells in tables.items():
@@ -426,43 +428,6 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         and _CALLS_NA.search(_LITERALS.sub('""', found[cell_position(ref)]))
     }
     return result
-
-
-def _final_operations(
-    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], finals: list[tuple[str, int, int]]
-) -> bool:
-    """Excel's final + or - (:func:`.excel_functions.arguments.rewrite_final`) for the cells whose formula needs
-    nothing else, after a first evaluation: only a result that is a few units in the last place of its operands
-    can be made 0, and such a difference has at most 3 significant bits (``n * 2**e``, n from 1 to 7). Those
-    cells get the rewritten formula (the caller evaluates again); the others keep theirs, untranslated and unset.
-    True when any formula was set; those cells leave ``finals``."""
-    suspects, rest = [], []
-    for sheet, r, c in finals:
-        value = workbook.get_value(sheet, r, c)
-        if type(value) is float and value != 0.0 and math.isfinite(value) and (math.frexp(value)[0] * 8).is_integer():
-            suspects.append((sheet, r, c, rewrite_final("=" + formulas[sheet][(r, c)], tested=True)))
-        else:
-            rest.append((sheet, r, c))
-    if suspects:
-        _set_formulas(workbook, suspects)
-        finals[:] = rest
-    return bool(suspects)
-
-
-def _whole_column_indexes(workbook: fz.Workbook, wholes: list[tuple[str, int, int, str]]) -> bool:
-    """The cells among ``wholes`` (INDEX of whole columns or rows, with the formula the engine has) that gave #REF!
-    get their INDEX areas bounded (:func:`.rewrite.bounded_index`): the engine stops a whole column at the cells in
-    use, Excel does not (``INDEX(C:C,100)`` is the blank C100: 0). True when any formula was set."""
-    bounded = []
-    for sheet, r, c, formula in wholes:
-        value = workbook.get_value(sheet, r, c)
-        if isinstance(value, dict) and excel_code(str(value.get("kind", ""))) == "#REF!":
-            new = bounded_index(formula)
-            if new != formula:
-                bounded.append((sheet, r, c, new))
-    if bounded:
-        _set_formulas(workbook, bounded)
-    return bool(bounded)
 
 
 def _set_formulas(workbook: fz.Workbook, rewritten: list[tuple[str, int, int, str]]) -> None:

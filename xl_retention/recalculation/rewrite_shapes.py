@@ -64,7 +64,7 @@ SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
 }
 
 
-#: functions whose result is an argument passed on (a reference stays one): see rewrite._PASS_THROUGH
+#: functions whose result is an argument passed on (a reference stays one): see intersection._PASS_THROUGH
 _PASSING = ("IFERROR", "IFNA", "CHOOSE")
 
 _SCALAR_CALL = re.compile(  # one of those functions with a range as an argument of its own (in brackets or not)

@@ -1,0 +1,70 @@
+"""What :func:`.embedded.compute` rewrites after a first evaluation, for the few cells whose result calls for it.
+
+- :func:`final_operations`: a formula whose only rewrite would be Excel's final + or - (KB 78113: exactly 0
+  within rounding, :func:`.excel_functions.arguments.rewrite_final`) is rewritten only where its result can be
+  such a residue, so that the other cells (and their shared formulas' copies) are left as they are.
+- :func:`whole_column_indexes`: INDEX of whole columns past the cells in use (the engine's #REF!) is bounded.
+
+Each takes the engine's ``set_formulas(workbook, [(sheet, row, column, formula), ...])``; the caller evaluates again.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .excel_functions._core import error_code, is_error
+from .excel_functions.arguments import rewrite_final
+from .intersection import bounded_index
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .formula_texts import FormulaTexts
+
+__all__ = ["final_operations", "whole_column_indexes"]
+
+
+def final_operations(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    finals: list[tuple[str, int, int]],
+    set_formulas: Callable[[fz.Workbook, list[tuple[str, int, int, str]]], None],
+) -> bool:
+    """Excel's final + or - (:func:`.excel_functions.arguments.rewrite_final`) for the cells whose formula needs
+    nothing else, after a first evaluation: only a result that is a few units in the last place of its operands
+    can be made 0, and such a difference has at most 3 significant bits (``n * 2**e``, n from 1 to 7). Those
+    cells get the rewritten formula (the caller evaluates again); the others keep theirs, untranslated and unset.
+    True when any formula was set; those cells leave ``finals``."""
+    suspects, rest = [], []
+    for sheet, r, c in finals:
+        value = workbook.get_value(sheet, r, c)
+        if type(value) is float and value != 0.0 and math.isfinite(value) and (math.frexp(value)[0] * 8).is_integer():
+            suspects.append((sheet, r, c, rewrite_final("=" + formulas[sheet][(r, c)], tested=True)))
+        else:
+            rest.append((sheet, r, c))
+    if suspects:
+        set_formulas(workbook, suspects)
+        finals[:] = rest
+    return bool(suspects)
+
+
+def whole_column_indexes(
+    workbook: fz.Workbook,
+    wholes: list[tuple[str, int, int, str]],
+    set_formulas: Callable[[fz.Workbook, list[tuple[str, int, int, str]]], None],
+) -> bool:
+    """The cells among ``wholes`` (INDEX of whole columns or rows, with the formula the engine has) that gave #REF!
+    get their INDEX areas bounded (:func:`.rewrite.bounded_index`): the engine stops a whole column at the cells in
+    use, Excel does not (``INDEX(C:C,100)`` is the blank C100: 0). True when any formula was set."""
+    bounded = []
+    for sheet, r, c, formula in wholes:
+        value = workbook.get_value(sheet, r, c)
+        if is_error(value) and error_code(value) == "#REF!":
+            new = bounded_index(formula)
+            if new != formula:
+                bounded.append((sheet, r, c, new))
+    if bounded:
+        set_formulas(workbook, bounded)
+    return bool(bounded)

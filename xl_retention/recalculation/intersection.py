@@ -1,0 +1,296 @@
+"""Implicit intersection, and the token helpers the formula rewrite (:mod:`.rewrite`) shares.
+
+In a classic (non-array) formula Excel takes one value where a function or operator expects one: a
+multi-cell range there is the cell in the formula's own row or column (Excel 365 shows ``@``):
+``=EDATE(Data!B:B,1)`` in row 4 is ``EDATE(Data!$B$4,1)``, ``=INDEX(A1:A10,0)`` in row 10 is A10,
+``=IF(TRUE,A1:A5)`` and ``=OFFSET(A1,0,0,5,1)`` likewise; #VALUE! where the range has no such cell.
+:func:`bounded_index` gives INDEX of whole columns the rows the engine stops short of.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
+
+from .rewrite_shapes import SCALAR_ARGUMENTS
+
+__all__ = ["SPOT", "WHOLE_INDEX", "bounded_index"]
+
+_A1_RANGE = re.compile(
+    r"^(?P<sheet>(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(?P<a>\$?[A-Za-z]{1,3}\$?\d+)(?::(?P<b>\$?[A-Za-z]{1,3}\$?\d+))?$"
+)
+
+
+#: whole columns (``Data!B:B``, ``$A:$C``) and whole rows (``3:3``)
+_WHOLE = re.compile(
+    r"^(?P<sheet>(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?"
+    r"(?:\$?(?P<c1>[A-Za-z]{1,3}):\$?(?P<c2>[A-Za-z]{1,3})|\$?(?P<r1>\d+):\$?(?P<r2>\d+))$"
+)
+
+
+_LAST_ROW, _LAST_COLUMN = 1048576, 16384
+
+
+#: INDEX of whole columns or rows (a superset test, on a stored formula): see :func:`bounded_index`
+WHOLE_INDEX = re.compile(
+    r"(?i)(?<![\w.])INDEX\(\s*(?:[\w.]+!|'(?:[^']|'')+'!)?(?:\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)\s*[,)]"
+)
+
+
+#: Arguments Excel evaluates as arrays even in a classic formula (no implicit intersection inside them):
+#: function -> argument positions (0-based), or None for all of them.
+_ARRAY_ARGUMENTS: dict[str, frozenset[int] | None] = {
+    **dict.fromkeys(
+        "SUMPRODUCT MMULT MDETERM MINVERSE TRANSPOSE FREQUENCY LINEST LOGEST TREND GROWTH SUMX2MY2 SUMX2PY2 "
+        "SUMXMY2 CORREL COVAR COVARIANCE.P COVARIANCE.S PEARSON RSQ SLOPE INTERCEPT STEYX TTEST T.TEST CHITEST "
+        "CHISQ.TEST FTEST F.TEST PROB XLOOKUP XMATCH FILTER SORT SORTBY UNIQUE AGGREGATE LET LAMBDA MAP REDUCE "
+        "SCAN BYROW BYCOL MAKEARRAY TEXTJOIN CONCAT".split()
+    ),
+    "INDEX": frozenset({0}),
+    "LOOKUP": frozenset({1, 2}),
+    "FORECAST": frozenset({1, 2}),
+    "FORECAST.LINEAR": frozenset({1, 2}),
+}
+
+
+#: Functions that pass an argument on as their result (a reference stays a reference): where the call stands for one
+#: value, so do these arguments (``=IF(TRUE,A1:A5)`` in row 5 is A5): function -> argument positions (None: all).
+_PASS_THROUGH: dict[str, frozenset[int] | None] = {
+    "IF": frozenset({1, 2}),
+    "IFERROR": frozenset({0, 1}),
+    "IFNA": frozenset({0, 1}),
+    "CHOOSE": frozenset(range(1, 255)),
+    "SWITCH": frozenset(range(1, 255)),
+    "IFS": None,
+}
+
+
+#: the registered function giving the position of the formula's row (column) in a range a call returned (see .logical)
+SPOT = "_XLR.SPOT"
+
+
+def _scalar_argument(stack: list[list]) -> bool:
+    if not stack:
+        return False
+    name, position = stack[-1][0], stack[-1][1]
+    positions = SCALAR_ARGUMENTS.get(name, frozenset())
+    if positions is None or position in positions:
+        return True
+    through = _PASS_THROUGH.get(name, frozenset())
+    return len(stack[-1]) > 2 and stack[-1][2] and (through is None or position in through)
+
+
+def _in_array_argument(stack: list[list]) -> bool:
+    for entry in stack:
+        name, position = entry[0], entry[1]
+        if name in _ARRAY_ARGUMENTS:
+            positions = _ARRAY_ARGUMENTS[name]
+            if positions is None or position in positions:
+                return True
+    return False
+
+
+def _bare_name(function: str) -> str:
+    name = function.upper().lstrip(":")  # the tokenizer gives INDEX(..):INDEX( as ":INDEX("
+    for prefix in ("_XLFN._XLWS.", "_XLFN.", "_XLWS."):
+        name = name.removeprefix(prefix)
+    return name
+
+
+def _bounds(reference: str) -> tuple[str, tuple[int, int, int, int]] | None:
+    """(sheet prefix with its ``!`` or "", (left, top, right, bottom)) of an A1 range, whole columns or whole rows."""
+    match = _A1_RANGE.match(reference)
+    if match is not None:
+        if match.group("b") is None:
+            return None
+        box = range_boundaries((match.group("a") + ":" + match.group("b")).replace("$", ""))
+        return match.group("sheet") or "", box  # type: ignore[return-value]
+    match = _WHOLE.match(reference)
+    if match is None:
+        return None
+    if match.group("c1"):
+        left, right = (column_index_from_string(match.group(g).upper()) for g in ("c1", "c2"))
+        return match.group("sheet") or "", (min(left, right), 1, max(left, right), _LAST_ROW)
+    top, bottom = int(match.group("r1")), int(match.group("r2"))
+    return match.group("sheet") or "", (1, min(top, bottom), _LAST_COLUMN, max(top, bottom))
+
+
+def _implicit(reference: str, row: int, col: int) -> str | None:
+    """The one cell of a multi-cell ``reference`` in the formula's row or column (Excel's ``@``); None if not A1.
+
+    Whole columns and rows too: ``Data!B:B`` in row 4 is ``Data!$B$4``.
+    """
+    found = _bounds(reference)
+    if found is None:
+        return None
+    sheet, (left, top, right, bottom) = found
+    if (left, top) == (right, bottom):
+        return None
+    if left == right and top <= row <= bottom:
+        hit = (row, left)
+    elif top == bottom and left <= col <= right:
+        hit = (top, col)
+    else:
+        return "#VALUE!"
+    return f"{sheet}${get_column_letter(hit[1])}${hit[0]}"
+
+
+def _index_cell(tokens: list[Token], open_index: int, names: dict[str, str], row: int, col: int) -> int | None:
+    """``INDEX(A1:A10,0)`` in row 4 where one value is expected: a whole column (row) of a range intersected with the
+    formula's row (column), as Excel does in a classic formula: ``INDEX(A1:A10,4)``. Changes the call's tokens in
+    place; returns the index of its closing token, or None when it is not of that form."""
+    args, end = _arguments(tokens, open_index + 1, Token.FUNC)
+    if end >= len(tokens) or len(args) not in (2, 3):
+        return None
+    reference = args[0].strip()
+    found = _bounds(names.get(reference.lower(), reference))
+    if found is None:
+        return None
+    _, (left, top, right, bottom) = found
+    numbers = [a.strip() for a in args[1:]]
+    if not all(re.fullmatch(r"\d+", n) for n in numbers):
+        return None
+    if len(numbers) == 1 and top == bottom and left != right:  # a single row: the number is a column number
+        numbers = ["1", numbers[0]]
+    elif len(numbers) == 1:
+        numbers.append("1" if left == right else "0")
+    r_number, c_number = int(numbers[0]), int(numbers[1])
+    if r_number != 0 and c_number != 0:
+        return None
+    if r_number == 0 and top != bottom:
+        if not top <= row <= bottom:
+            return _index_error(tokens, open_index, end)
+        r_number = row - top + 1
+    if c_number == 0 and left != right:
+        if not left <= col <= right:
+            return _index_error(tokens, open_index, end)
+        c_number = col - left + 1
+    r_number, c_number = max(r_number, 1), max(c_number, 1)
+    first = next(k for k in range(open_index + 1, end) if _top_separator(tokens, open_index, k))
+    for k in range(first, end):  # only numbers and separators: no call or bracket is dropped
+        tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
+    tokens[end].value = f",{r_number},{c_number})"
+    return end
+
+
+def _offset_cell(tokens: list[Token], open_index: int, row: int, col: int) -> bool:
+    """``OFFSET(A1,0,0,5,1)`` where one value is expected: the cell of its range in the formula's row (column), as
+    Excel intersects it; #VALUE! when there is none. Only for a height or width given (else it is one cell).
+    Changes the tokens in place (the call becomes one token); True when it did."""
+    args, end = _arguments(tokens, open_index + 1, Token.FUNC)
+    if end >= len(tokens) or len(args) < 4 or all(a.strip() in ("", "1") for a in args[3:]):
+        return False
+    call = "".join(t.value for t in tokens[open_index : end + 1])
+    tokens[open_index].value = (
+        f"INDEX({call},{SPOT}({row},ROW({call}),ROWS({call}),COLUMNS({call})),"
+        f"{SPOT}({col},COLUMN({call}),COLUMNS({call}),ROWS({call})))"
+    )
+    tokens[open_index].type, tokens[open_index].subtype = "SKIPPED", ""
+    for k in range(open_index + 1, end + 1):
+        tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
+    return True
+
+
+def _top_separator(tokens: list[Token], open_index: int, k: int) -> bool:
+    """Whether token ``k`` is an argument separator of the call opened at ``open_index`` (not of a call inside)."""
+    if tokens[k].type != Token.SEP or tokens[k].subtype != Token.ARG:
+        return False
+    depth = 0
+    for token in tokens[open_index + 1 : k]:
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE:
+            depth -= 1
+    return depth == 0
+
+
+def _index_error(tokens: list[Token], open_index: int, end: int) -> int:
+    """The call opened at ``open_index`` made ``#VALUE!`` (no cell of its result in the formula's row or column)."""
+    for k in range(open_index + 1, end):
+        tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
+    tokens[open_index].value, tokens[end].value = "IFERROR(#VALUE!", ")"  # still a call: the stack stays balanced
+    return end
+
+
+def bounded_index(formula: str) -> str:
+    """``=INDEX(C:C,100)`` -> ``=INDEX($C$1:$C$1048576,100)``: the engine bounds a whole column by the cells in use
+    and says #REF! past them (``SUM(INDEX(C:C,1):INDEX(C:C,50))`` too), where Excel gives the cell. The bounded
+    form costs the engine far more, so :func:`.embedded.compute` uses it only for a cell that gave #REF!.
+
+    >>> bounded_index("=SUM(INDEX(C:C,1):INDEX(Data!$A:$B,5,2))")
+    '=SUM(INDEX($C$1:$C$1048576,1):INDEX(Data!$A$1:$B$1048576,5,2))'
+    """
+    try:
+        tokens = list(Tokenizer(formula if formula.startswith("=") else "=" + formula).items)
+    except Exception:  # not a formula the tokenizer understands: the engine decides
+        return formula
+    return "=" + "".join(t.value for t in tokens) if _bounded_index(tokens) else formula
+
+
+def _bounded_index(tokens: list[Token]) -> bool:
+    """:func:`bounded_index` on tokens (changed in place); True when any INDEX was given a bounded area."""
+    changed = False
+    for i, token in enumerate(tokens[:-2]):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare_name(token.value[:-1]) != "INDEX":
+            continue
+        area, after = tokens[i + 1], tokens[i + 2]
+        if not _is_range(area) or after.type not in (Token.SEP, Token.FUNC) or _WHOLE.match(area.value) is None:
+            continue
+        sheet, (left, top, right, bottom) = _bounds(area.value) or ("", (0, 0, 0, 0))
+        area.value = f"{sheet}${get_column_letter(left)}${top}:${get_column_letter(right)}${bottom}"
+        changed = True
+    return changed
+
+
+def _is_range(token: Token | None) -> bool:
+    return token is not None and token.type == Token.OPERAND and token.subtype == Token.RANGE
+
+
+def _is_operator(token: Token | None) -> bool:
+    return token is not None and token.type in (Token.OP_IN, Token.OP_PRE, Token.OP_POST)
+
+
+def _one_value_expected(tokens: list[Token], open_index: int, stack: list[list]) -> bool:
+    """Whether the call opened at ``open_index`` stands where a classic formula expects one value: the whole formula,
+    an operand of an operator (not of ``:``), or alone as an argument of a function of single values."""
+    _, end = _arguments(tokens, open_index + 1, Token.FUNC)
+    before, after = open_index - 1, end + 1
+    while 0 <= before and after < len(tokens) and _bracket(tokens[before], tokens[after]):
+        before, after = before - 1, after + 1
+    neighbours = (tokens[before] if before >= 0 else None, tokens[after] if after < len(tokens) else None)
+    if any(t is not None and t.type == Token.OP_IN and t.value in (":", " ") for t in neighbours):
+        return False
+    alone = all(t is not None and (t.type == Token.FUNC or t.type == Token.SEP) for t in neighbours)
+    return any(_is_operator(t) for t in neighbours) or neighbours == (None, None) or (alone and _scalar_argument(stack))
+
+
+def _bracket(before: Token, after: Token) -> bool:
+    """Whether ``before`` and ``after`` are an opening and a closing bracket (not a function call's)."""
+    return (before.type, before.subtype, after.type, after.subtype) == (
+        Token.PAREN,
+        Token.OPEN,
+        Token.PAREN,
+        Token.CLOSE,
+    )
+
+
+def _arguments(tokens: list[Token], start: int, closer: str) -> tuple[list[str], int]:
+    """The top-level arguments (as text) from ``start`` to the matching close token, and that token's index."""
+    args: list[list[str]] = [[]]
+    depth = 0
+    for i in range(start, len(tokens)):
+        token = tokens[i]
+        if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN):
+            depth += 1
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN):
+            if depth == 0:
+                return ["".join(a) for a in args], i
+            depth -= 1
+        elif depth == 0 and token.type == Token.SEP and token.subtype == Token.ARG:
+            args.append([])
+            continue
+        args[-1].append(token.value)
+    return ["".join(a) for a in args], len(tokens)
