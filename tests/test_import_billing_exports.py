@@ -121,6 +121,19 @@ def test_a_unit_price_mapped_to_mrr_beside_a_quantity_without_an_interval_is_ref
     assert column(tmp_path / "o" / "movements.csv", "mrr_end") == [("2025-01", "300.0")]
 
 
+def test_an_own_mrr_column_beside_an_interval_is_refused_until_mapped_either_way(tmp_path, capsys) -> None:
+    (tmp_path / "m.csv").write_text("customer_id,Month,MRR,Plan Interval,Quantity\na,2025-01,1200,year,3\n")
+    args = ("import", "--subscriptions", tmp_path / "m.csv", "--to-csv", tmp_path / "o")
+    assert refused(capsys, *args) == (
+        "m.csv: 'MRR' and 'Plan Interval' are both there: is 'MRR' per month or per billing interval? map amount=MRR "
+        "to convert it by the interval, or mrr=MRR if it is per month (the interval is then not used)"
+    )
+    for mapping, mrr in (("amount=MRR", "300.0"), ("mrr=MRR", "1200.0")):  # 1,200 a year x 3 seats; or as it is
+        status, _, err = run(capsys, *args, "--columns", mapping)
+        assert status == 0, err
+        assert column(tmp_path / "o" / "movements.csv", "mrr_end") == [("2025-01", mrr)]
+
+
 def test_a_price_in_cents_is_divided_by_100_in_pandas_and_in_the_engine() -> None:
     import ibis
 

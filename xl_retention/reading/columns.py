@@ -91,13 +91,29 @@ def key(name: Any) -> str:
 
 def is_billing(names: Sequence[Any], columns: Mapping[str, str] | None = None) -> bool:
     """Whether a subscriptions table with columns ``names`` is a billing export: it has a billing interval
-    column (``interval`` or one of its :data:`~.billing.BILLING_ALIASES`, or one mapped to ``interval``).
+    column (``interval`` or one of its :data:`~.billing.BILLING_ALIASES`, or one mapped to ``interval``),
+    and ``mrr`` is not mapped to a column named as monthly revenue (``mrr=MRR``: already per month, the
+    interval column is then only a description).
 
     >>> is_billing(["Customer ID", "Plan Amount", "Plan Interval"]), is_billing(["customer_id", "month", "mrr"])
     (True, False)
+    >>> is_billing(["Customer", "MRR", "Plan Interval"], {"mrr": "MRR"})
+    False
     """
-    keys = {key(c) for c in names}
-    return "interval" in (columns or {}) or bool(keys & {"interval", *BILLING_ALIASES["interval"]})
+    columns = columns or {}
+    if "interval" in columns:
+        return True
+    if _monthly(columns.get("mrr")):
+        return False
+    return bool({key(c) for c in names} & {"interval", *BILLING_ALIASES["interval"]})
+
+
+def _monthly(name: str | None) -> bool:
+    """Whether a column's name says monthly recurring revenue (``MRR``, "Monthly Recurring Revenue", ``mrr_usd``)."""
+    if name is None:
+        return False
+    k = key(name)
+    return "mrr" in k.split("_") or "monthly_recurring_revenue" in k
 
 
 def in_cents(name: Any) -> bool:
@@ -144,6 +160,8 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
 def _refuse_count_without_interval(df: pd.DataFrame, columns: Mapping[str, str], source: str) -> None:
     """An interval count (every N months) without a billing interval column cannot be used, nor ignored; nor a
     quantity (seats) beside a price per unit mapped to ``mrr`` (Stripe's "Plan Amount" as MRR, "Quantity" ignored)."""
+    if _monthly(columns.get("mrr")):
+        return  # MRR is per month: a billing interval, count or quantity only describes it
     counts = _matching(df, "interval_count", columns)
     if counts:
         raise DataError(
@@ -284,9 +302,12 @@ def normalize_columns(
     picked: dict[str, int] = {}
     missing = []
     claimed = {p for name in known for p in found.get(key(rename.get(name, name)), [])}
+    mapped = {p for name in rename for p in found.get(key(rename[name]), [])}  # the map's columns are theirs alone
     for name in known:
         wanted = rename.get(name, name)
         matches = found.get(key(wanted), [])
+        if name not in rename:
+            matches = [p for p in matches if p not in mapped]
         if len(matches) > 1:
             names = [str(df.columns[p]) for p in matches]
             raise DataError(
@@ -479,7 +500,8 @@ def _billing_mrr(
     if money == "mrr" and "mrr" not in columns:
         raise DataError(
             f"{source}: {names['mrr']!r} and {names['interval']!r} are both there: is {names['mrr']!r} per month or "
-            f"per billing interval? map amount={names['mrr']} to convert it by the interval",
+            f"per billing interval? map amount={names['mrr']} to convert it by the interval, or mrr={names['mrr']} if "
+            f"it is per month (the interval is then not used)",
             source=source,
             column=names["mrr"],
         )
