@@ -389,3 +389,20 @@ def test_countif_and_sumif_give_one_answer_per_criterion_of_an_array(tmp_path: P
     )
     got, _ = recalculated(book(tmp_path, cells))
     assert [got[f"B{r}"] for r in range(1, 7)] == [3, 3, 3, 14, 6, 2]
+
+
+def test_an_array_typed_into_a_function_of_one_value_is_taken_element_by_element(tmp_path: Path) -> None:
+    # an array constant is an array in a classic formula too: SUM(ABS({-1,2})) is 3, and a cell showing an array
+    # shows its first value (=ABS({-1,2}) is 1)
+    cells = {
+        "B1": "=ABS({-1,2})",
+        "B2": "=SUM(ABS({-1,2}))",
+        "B3": "=ROUND({1.25,2.5},1)",
+        "B4": "=SUM(MOD(7,{2,3}))",
+        "B5": '=COUNTIF(D1:D3,{"x","y"})',
+        "D1": "x",
+        "D2": "y",
+        "D3": "x",
+    }
+    got, _ = recalculated(book(tmp_path, cells))
+    assert [got[f"B{r}"] for r in range(1, 6)] == [1, 3, 1.3, 2, 2]

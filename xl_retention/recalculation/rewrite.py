@@ -304,7 +304,9 @@ def _numbers_of_cells(tokens: list[Token], array: bool) -> bool:
                     token.value, area.value, close.value, changed = numbers, "", "", True
                     close.type = area.type = "SKIPPED"  # neither opens nor closes a call any more
                     continue
-            if name in EACH_NAMES and (array or _in_array_argument(stack)) and _takes_array(tokens, i):
+            if name in EACH_NAMES and (
+                (array or _in_array_argument(stack)) and _takes_array(tokens, i) or _constant_argument(tokens, i)
+            ):  # an array typed in is an array in a classic formula too: =ABS({-1,2}) shows 1
                 token.value, changed = f"{EACH}{name}(", True
             if name in CRITERIA and _criteria_array(tokens, i, CRITERIA[name], array or _in_array_argument(stack)):
                 token.value, changed = f"{EACH}{name}(", True  # one answer per criterion (see .criteria)
@@ -362,6 +364,25 @@ def _criteria_array(tokens: list[Token], open_index: int, position: int, arrays:
         elif arrays and argument == position and _is_range(token) and ":" in token.value:
             return True
     return False
+
+
+def _constant_argument(tokens: list[Token], open_index: int) -> bool:
+    """Whether an argument of the call opened at ``open_index`` is an array constant (``{-1,2}``) itself."""
+    return any(_criteria_array(tokens, open_index, k, False) for k in range(_argument_count(tokens, open_index)))
+
+
+def _argument_count(tokens: list[Token], open_index: int) -> int:
+    depth, count = 0, 1
+    for token in tokens[open_index + 1 :]:
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
+            if depth == 0:
+                return count
+            depth -= 1
+        elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
+            count += 1
+    return count
 
 
 def _takes_array(tokens: list[Token], open_index: int) -> bool:
