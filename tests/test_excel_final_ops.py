@@ -406,3 +406,17 @@ def test_an_array_typed_into_a_function_of_one_value_is_taken_element_by_element
     }
     got, _ = recalculated(book(tmp_path, cells))
     assert [got[f"B{r}"] for r in range(1, 6)] == [1, 3, 1.3, 2, 2]
+
+
+def test_edate_and_eomonth_follow_excels_february_1900(tmp_path: Path) -> None:
+    # Excel's calendar has 29 February 1900 (serial 60): DATE(1900,2,29) is 60, DAY(60) is 29, so February 1900 ends
+    # on serial 60 and the day after 29 January 1900 one month on is serial 60
+    cells = {
+        "A1": "=EOMONTH(32,0)",
+        "A2": "=EDATE(29,1)",
+        "A3": "=EDATE(60,1)",
+        "A4": "=EOMONTH(0,0)",
+        "A5": "=EDATE(1,-1)",
+    }
+    got, _ = recalculated(book(tmp_path, cells))
+    assert [got[f"A{r}"] for r in range(1, 6)] == [60, 60, 89, 31, "#NUM!"]

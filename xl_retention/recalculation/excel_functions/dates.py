@@ -19,8 +19,6 @@ import datetime as dt
 import math
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
 from ._core import ExcelError, check, excel_function, number
 
 _EPOCH = dt.date(1899, 12, 30)
@@ -54,21 +52,36 @@ def _no_logical(value: Any) -> float:
     return number(value)
 
 
-def _shift(start: Any, months: Any) -> dt.date:
+def _shifted(start: Any, months: Any) -> tuple[int, int, int]:
+    """(year, month, day) of ``start`` moved by whole ``months`` in Excel's calendar (serial 60 is 29 February 1900,
+    serial 0 the 0th of January 1900); #NUM! before 1900 or after 9999."""
+    from .day_counts import ymd
+
     serial, count = _no_logical(start), _no_logical(months)
-    if serial < 0:
+    if serial < 0 or serial > _MAX_SERIAL:
         raise ExcelError("#NUM!")
-    return serial_to_date(serial) + relativedelta(months=int(count))
+    year, month, day = ymd(int(serial))
+    total = year * 12 + month - 1 + int(count)
+    year, month = divmod(total, 12)
+    if year < 1900 or year > 9999:
+        raise ExcelError("#NUM!")
+    return year, month + 1, day
+
+
+def _month_days(year: int, month: int) -> int:
+    """Days of a month in Excel's calendar, where February 1900 has 29."""
+    return 29 if (year, month) == (1900, 2) else calendar.monthrange(year, month)[1]
 
 
 @excel_function("EDATE", 2, 2)
 def edate(start: Any, months: Any) -> float:
-    """EDATE(start_date, months): the same day ``months`` later (clamped to the month's end).
+    """EDATE(start_date, months): the same day ``months`` later (clamped to the month's end), in Excel's calendar.
 
-    >>> edate(366, 1), edate(366, 1.9)
-    (397.0, 397.0)
+    >>> edate(366, 1), edate(366, 1.9), edate(29, 1), edate(60, 1)  # 29 Jan 1900 -> Excel's 29 Feb 1900 (60)
+    (397.0, 397.0, 60.0, 89.0)
     """
-    result = date_to_serial(_shift(start, months))
+    year, month, day = _shifted(start, months)
+    result = float(_month_start(year, month) + min(day, _month_days(year, month)) - 1)
     if result < 0 or result > _MAX_SERIAL:
         raise ExcelError("#NUM!")
     return result
@@ -76,13 +89,13 @@ def edate(start: Any, months: Any) -> float:
 
 @excel_function("EOMONTH", 2, 2)
 def eomonth(start: Any, months: Any) -> float:
-    """EOMONTH(start_date, months): the last day of the month ``months`` later.
+    """EOMONTH(start_date, months): the last day of the month ``months`` later, in Excel's calendar.
 
-    >>> eomonth(366, 1)  # 31 December 1900 -> 31 January 1901
-    397.0
+    >>> eomonth(366, 1), eomonth(32, 0), eomonth(0, 0)  # 31 Jan 1901; Excel's 29 Feb 1900; 31 Jan 1900
+    (397.0, 60.0, 31.0)
     """
-    day = _shift(start, months)
-    result = date_to_serial(day.replace(day=calendar.monthrange(day.year, day.month)[1]))
+    year, month, _ = _shifted(start, months)
+    result = float(_month_start(year, month) + _month_days(year, month) - 1)
     if result < 0 or result > _MAX_SERIAL:
         raise ExcelError("#NUM!")
     return result
