@@ -354,7 +354,10 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 if hidden:
                     new = split_hidden(new, sheet, hidden)
             if final and not array:  # Excel's final + or -: exactly 0 when within rounding (no other rewrite makes one)
-                new = rewrite_final(new, tested=new == "=" + text)
+                if new == "=" + text and (r, c) not in clipped:
+                    finals.append((sheet, r, c))  # nothing else to rewrite: after evaluation, where needed
+                else:
+                    new = rewrite_final(new)
             if whole:  # INDEX(C:C,n): bounded if the engine says #REF! (see after_evaluation)
                 wholes.append((sheet, r, c, new))
             if (r, c) in clipped:  # Excel shows the part of a larger result that fits in the range entered
