@@ -64,8 +64,7 @@ def test_the_users_sheet_column_comment_and_chart_stay_and_the_months_are_filled
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         f"filled {book}: 3 months from 2025-01",
-        "import wrote the months its data covers (2025-01 to 2025-03) on Customers, Revenue, Cohorts; months typed "
-        "by hand outside them are kept as typed",
+        "import wrote the months its data covers (2025-01 to 2025-03) on Customers, Revenue, Cohorts",
     ]
     after = parts(book)
     assert sorted(after) == sorted(before)  # no part dropped or added: comments, drawings, charts all there
@@ -209,9 +208,10 @@ def test_hand_typed_months_before_the_data_refuse_the_phantom_lost_customers(tmp
     result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
     assert result.returncode == 1
     assert result.stderr == (
-        "xl-retention: error: Customers: 2024-12 was typed by hand, but subs.csv starts in 2025-01 with no "
-        "customers before it, so every customers typed in 2024-12 would show as lost in 2025-01; give subs.csv "
-        "from the first typed month on (import replaces the months its data covers), or clear the typed months\n"
+        "xl-retention: error: Customers: 2024-12 holds figures (typed or from an earlier import), but subs.csv starts "
+        "in 2025-01 with no customers before it, so every customers in 2024-12 would show as lost in 2025-01; give "
+        "subs.csv from the first filled month on (import replaces the months its data covers), or clear the earlier "
+        "months\n"
     )
     assert book.read_bytes() == before
 
@@ -224,9 +224,9 @@ def test_a_typed_month_further_back_with_blank_months_between_refuses_the_unknow
     result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book, "--recalc")
     assert result.returncode == 1
     assert result.stderr == (
-        "xl-retention: error: Customers: 2024-11 was typed by hand and 2024-12 is blank, so the customers at the "
-        "start of 2025-01, where subs.csv starts, are unknown; give subs.csv from the first typed month on, fill the "
-        "months between, or clear the typed months\n"
+        "xl-retention: error: Customers: 2024-11 holds figures (typed or from an earlier import) and 2024-12 is blank, "
+        "so the customers at the start of 2025-01, where subs.csv starts, are unknown; give subs.csv from the first "
+        "filled month on, fill the months between, or clear the earlier months\n"
     )
     assert book.read_bytes() == before
 
@@ -250,7 +250,7 @@ def test_typed_values_in_the_imported_months_are_replaced_and_listed(tmp_path):
     [
         ([None, None, None, 1], [None, None, 9, 10], "following 2025-03's 'Customers at end' = 9, which subs.csv "
          "changes to 1"),
-        ([None, None, None, 1], [None, None, None, 10], "(1 gained, 10 at end), which cannot follow the 1 customers "
+        ([None, None, None, 1], [None, None, None, 10], "1 gained, 10 at end), which cannot follow the 1 customers "
          "at the end of 2025-03 in subs.csv"),
         ([None, None, None, 1], [None, None, None, 2], None),  # 1 + 1 >= 2: April follows March
     ],
@@ -266,7 +266,7 @@ def test_typed_months_after_the_data_must_follow_from_its_last_month(tmp_path, g
         assert [[customers.cell(r, c).value for c in (3, 4)] for r in (4, 5)] == [[0, 1], [1, 2]]
         return
     assert result.returncode == 1
-    assert result.stderr.startswith("xl-retention: error: Customers: 2025-04 was typed by hand")
+    assert result.stderr.startswith("xl-retention: error: Customers: 2025-04 holds figures (typed or from an earlier")
     assert message in result.stderr
     assert book.read_bytes() == before
 
@@ -580,3 +580,15 @@ def test_a_figure_resaved_at_excels_15_digits_is_not_reported_as_replaced(tmp_pa
     assert "replaced 1 values already in those months (typed by hand or by an earlier import): 'Revenue'!C2" in (
         changed.stdout
     )
+
+
+def test_the_report_says_other_months_are_kept_only_when_some_hold_figures(tmp_path):
+    typed = {"Customers": {"gained": [None, None, None, 1], "end": [None, None, None, 2]}}
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=4, inputs=typed)
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == (
+        "import wrote the months its data covers (2025-01 to 2025-03) on Customers, Revenue, Cohorts; the other "
+        "months' figures are kept as they were"
+    )
+    assert openpyxl.load_workbook(book)["Customers"]["D5"].value == 2  # April, as it was

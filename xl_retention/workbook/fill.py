@@ -87,6 +87,8 @@ class Filled:
     replaced: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     restored: list[str] = field(default_factory=list)
+    #: some month outside the imported ones holds figures (typed, or from an earlier import): kept as it was
+    kept_others: bool = False
 
     def lines(self, path: str | Path) -> list[str]:
         """The CLI's report, one line each."""
@@ -95,7 +97,7 @@ class Filled:
             out.append(f"added months {self.added[0]} to {self.added[-1]} at the end of the monthly sheets")
         out.append(
             f"import wrote the months its data covers ({self.covered[0]} to {self.covered[1]}) on "
-            f"{', '.join(self.sheets)}; months typed by hand outside them are kept as typed"
+            f"{', '.join(self.sheets)}" + ("; the other months' figures are kept as they were" * self.kept_others)
         )
         if self.replaced:
             more = len(self.replaced) - 6
@@ -342,7 +344,15 @@ def fill_package(path: Path, tables: Tables) -> Filled:
     package.drop_calc_chain()
     package.save()
     months = len(base.months) + len(added)
-    return Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes, plan.restored)
+    filled = Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes, plan.restored)
+    filled.kept_others = any(
+        _typed(sheet, sheet.row(month), [c.key for c in sheet.spec.columns if c.formula is None])
+        for title in plan.sheets
+        if (sheet := sheets.get(title)) is not None
+        for month in sheet.months
+        if not data[0] <= month <= data[-1]
+    )
+    return filled
 
 
 def _is_formula(value: Any) -> bool:
@@ -453,23 +463,25 @@ def _typed(sheet: _Monthly, row: int, keys: list[str]) -> bool:
 
 def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str], start: str, end_column: str,
                  source: str) -> None:  # fmt: skip
-    """Refuse where months typed by hand meet the imported ones inconsistently (phantom lost customers)."""
+    """Refuse where months already filled (typed, or by an earlier import) meet the imported ones inconsistently
+    (phantom lost customers)."""
     keys = list(inputs) + ["start"]
     first, last = movements.index[0], movements.index[-1]
     what = "customers" if sheet.spec is CUSTOMERS else "MRR"
     if first > sheet.months[0] and _typed(sheet, sheet.row(first - 1), keys):
         raise ip.LayoutError(
-            f"{sheet.spec.title}: {first - 1} was typed by hand, but {source} starts in {first} with no {what} before "
-            f"it, so every {what} typed in {first - 1} would show as lost in {first}; give {source} from the first "
-            f"typed month on (import replaces the months its data covers), or clear the typed months"
+            f"{sheet.spec.title}: {first - 1} holds figures (typed or from an earlier import), but {source} starts in "
+            f"{first} with no {what} before it, so every {what} in {first - 1} would show as lost in {first}; give "
+            f"{source} from the first filled month on (import replaces the months its data covers), or clear the "
+            f"earlier months"
         )
     typed = [m for m in sheet.months if m < first and _typed(sheet, sheet.row(m), keys)]
     if typed:  # a blank month between: the template cannot know how many customers the data's first month starts with
         gap = f"{typed[-1] + 1} is" if typed[-1] + 1 == first - 1 else f"{typed[-1] + 1} to {first - 1} are"
         raise ip.LayoutError(
-            f"{sheet.spec.title}: {typed[-1]} was typed by hand and {gap} blank, so the "
-            f"{what} at the start of {first}, where {source} starts, are unknown; give {source} from the first typed "
-            f"month on, fill the months between, or clear the typed months"
+            f"{sheet.spec.title}: {typed[-1]} holds figures (typed or from an earlier import) and {gap} blank, so the "
+            f"{what} at the start of {first}, where {source} starts, are unknown; give {source} from the first filled "
+            f"month on, fill the months between, or clear the earlier months"
         )
     if last < sheet.months[-1] and _typed(sheet, sheet.row(last + 1), keys):
         row, headers = sheet.row(last), {c.key: c.header for c in sheet.spec.columns}
@@ -477,18 +489,18 @@ def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str
             before, after = number(sheet.value(row, sheet.columns[key])), number(movements[column].iloc[-1])
             if before is not None and before != after:
                 raise ip.LayoutError(
-                    f"{sheet.spec.title}: {last + 1} was typed by hand after the imported months, following {last}'s "
-                    f"{headers[key]!r} = {before!r}, which {source} changes to {after!r}; give {source} up to the last "
-                    f"typed month, or clear the typed months after {last}"
+                    f"{sheet.spec.title}: {last + 1} holds figures (typed or from an earlier import) after the "
+                    f"imported months, following {last}'s {headers[key]!r} = {before!r}, which {source} changes to "
+                    f"{after!r}; give {source} up to the last filled month, or clear the months after {last}"
                 )
         if sheet.spec is CUSTOMERS:  # the typed month must follow from the imported end: no one from nowhere
             gained, end = (number(sheet.value(row + 1, sheet.columns[k])) for k in ("gained", "end"))
             base = number(movements[end_column].iloc[-1])
             if isinstance(gained, int | float) and isinstance(end, int | float) and base + gained < end:
                 raise ip.LayoutError(
-                    f"Customers: {last + 1} was typed by hand ({gained} gained, {end} at end), which cannot follow "
-                    f"the {base} customers at the end of {last} in {source}; give {source} up to the last typed "
-                    f"month, or clear the typed months after {last}"
+                    f"Customers: {last + 1} holds figures (typed or from an earlier import: {gained} gained, {end} at "
+                    f"end), which cannot follow the {base} customers at the end of {last} in {source}; give {source} "
+                    f"up to the last filled month, or clear the months after {last}"
                 )
 
 
