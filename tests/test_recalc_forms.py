@@ -218,3 +218,26 @@ def test_an_error_of_an_xl_retention_function_carries_its_reason(tmp_path: Path)
             "who stayed (#NUM!)",
         ),
     }
+
+
+def test_a_reason_follows_a_name_of_one_cell(tmp_path: Path) -> None:
+    """=Alpha reads the cell a defined name points to (as the template's =SBG_Alpha): the reason comes along."""
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["B1"], ws["C1"], ws["D1"] = 535, 75, 0, "=CRR(A1,B1,C1)"
+    other = wb.create_sheet("Other sheet")
+    other["A1"], other["A2"], other["A3"] = "=Alpha", "=Alpha*2", "=Local+1"
+    wb.defined_names["Alpha"] = DefinedName("Alpha", attr_text="'S'!$D$1")
+    other.defined_names["Local"] = DefinedName("Local", attr_text="'S'!$D$1")
+    path = tmp_path / "names.xlsx"
+    wb.save(path)
+    computed = embedded.compute(path)
+    start_zero = "CRR: customers_start is 0 (no customers at the start): the ratio is undefined (#DIV/0!)"
+    got = {ref: (v.code, v.message) for ref, v in computed.values["Other sheet"].items()}
+    assert got == {
+        "A1": ("#DIV/0!", start_zero + ", from S!D1"),
+        "A2": ("#DIV/0!", start_zero + ", from S!D1"),
+        "A3": ("#DIV/0!", start_zero + ", from S!D1"),
+    }

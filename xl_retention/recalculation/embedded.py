@@ -421,7 +421,10 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     for item in unsupported:
         result.values.get(item.sheet, {}).pop(item.ref, None)
     _fit_arrays(workbook, info, result)
-    explain(workbook, formulas, result)
+    cell_names: dict[str, dict[str, str]] = {}  # every name of a reference (one cell too): a reason follows them
+    for scope, name, target in info.reference_names:
+        cell_names.setdefault(scope, {})[name] = target
+    explain(workbook, formulas, result, cell_names)
     result.asked_na = {
         f"{sheet}!{ref}"
         for sheet, found in formulas.items()

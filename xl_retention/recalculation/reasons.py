@@ -51,7 +51,12 @@ MAX_EXPLAINED = 1000
 _REGISTRY_CALL = re.compile(r"(?i)(?<![\w.])(?:" + "|".join(re.escape(f.name) for f in FUNCTIONS) + r")\(")
 
 
-def explain(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> None:
+def explain(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    result: Computed,
+    names: dict[str, dict[str, str]] | None = None,
+) -> None:
     """Each error value a registry function gives gets its reason (``CellError.message``): "CRR: ... (#DIV/0!)".
 
     The cell is evaluated again with the function noting its message (the engine keeps only the
@@ -83,16 +88,35 @@ def explain(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Co
         if type(value) is CellError and reason.endswith(f"({value.code})"):
             result.values[sheet][ref] = CellError(value.code, reason)
     if found:
-        pass_reasons_on(formulas, result)
+        pass_reasons_on(formulas, result, names)
 
 
 _CELL_REFERENCE = re.compile(r"(?:('(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
 
 
-def pass_reasons_on(formulas: dict[str, FormulaTexts], result: Computed) -> None:
+_NAME_TOKEN = re.compile(r"(?<![\w.$'!\[\]])([A-Za-z_\\][\w.]*)(?![\w.(!\[])")
+_SINGLE_CELL = re.compile(r"(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)")
+
+
+def _cell_names(names: dict[str, dict[str, str]] | None, sheet: str) -> dict[str, tuple[str, str]]:
+    """The defined names of one cell seen from ``sheet`` (its own names over the workbook's): name -> (sheet, ref)."""
+    out: dict[str, tuple[str, str]] = {}
+    for scope in ("", sheet):
+        for name, target in (names or {}).get(scope, {}).items():
+            found = _SINGLE_CELL.fullmatch(target.strip())
+            if found is not None:
+                where = found.group(1).replace("''", "'") if found.group(1) is not None else found.group(2)
+                out[name.lower()] = (where, f"{found.group(3).upper()}{found.group(4)}")
+    return out
+
+
+def pass_reasons_on(
+    formulas: dict[str, FormulaTexts], result: Computed, names: dict[str, dict[str, str]] | None = None
+) -> None:
     """An error cell that reads a cell whose error has a reason gets it too: "CRR: ... (#DIV/0!), from S!D1".
 
-    Only single-cell references, the same error code, chains of up to five cells, and at most
+    Only single-cell references and names of one cell (``names``: the package scan's defined names by scope,
+    ``=SBG_Alpha`` reads the sBG fit's cell), the same error code, chains of up to five cells, and at most
     :data:`MAX_EXPLAINED` error cells looked at.
     """
     waiting = [
@@ -108,9 +132,16 @@ def pass_reasons_on(formulas: dict[str, FormulaTexts], result: Computed) -> None
             place = cell_position(ref)
             origin = None
             if place in texts:
-                for match in _CELL_REFERENCE.finditer(_LITERALS.sub('""', texts[place])):
-                    where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
-                    target = f"{match.group(2).upper()}{match.group(3)}"
+                text = _LITERALS.sub('""', texts[place])
+                read = [
+                    (match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet,
+                     f"{match.group(2).upper()}{match.group(3)}")
+                    for match in _CELL_REFERENCE.finditer(text)
+                ]  # fmt: skip
+                if names:
+                    cell_names = _cell_names(names, sheet)
+                    read += [cell_names[t.lower()] for t in _NAME_TOKEN.findall(text) if t.lower() in cell_names]
+                for where, target in read:
                     candidate = result.values.get(where, {}).get(target)
                     if type(candidate) is CellError and candidate.message and candidate.code == value.code:
                         origin = (where, target, candidate.message)
