@@ -125,3 +125,17 @@ def test_excel_shows_a_months_na_as_a_gap_in_every_template_chart(tmp_path):
     assert recalc_file(own, tmp_path / "own.recalc.xlsx").status == "ok"
     assert [xml.count(b"dispNaAsBlank") for xml in chart_parts(tmp_path / "old.recalc.xlsx").values()] == [1]
     assert chart_parts(tmp_path / "own.recalc.xlsx") == chart_parts(own)
+
+
+def test_level_charts_start_at_0_and_crr_stops_at_100_percent(tmp_path):
+    """MRR 350 -> 300 must not look like a collapse (an axis from 270); CRR is at most 100%; GRR is dashed, so a
+    month where it equals NRR still shows both lines."""
+    parts = chart_parts(build_template(tmp_path / "t.xlsx", months=6))
+    titles = {re.search(rb"<a:t>([^<]+)</a:t>", xml)[1].decode(): xml for xml in parts.values()}
+    value_axis = {title: re.search(rb"<valAx>.*?<scaling>(.*?)</scaling>", xml)[1] for title, xml in titles.items()}
+    assert b'<min val="0" />' in value_axis["Customers at end of month"]
+    assert b'<min val="0" />' in value_axis["MRR at end of month"]
+    assert b'<max val="1" />' in value_axis["Customer retention (CRR)"]
+    assert b'<min val="' not in value_axis["Net and gross revenue retention"]  # NRR/GRR may go below and above 100%
+    series = re.findall(rb"<ser>.*?</ser>", titles["Net and gross revenue retention"])
+    assert [b'prstDash val="dash"' in s for s in series] == [False, True]

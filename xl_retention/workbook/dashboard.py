@@ -115,6 +115,7 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     customers, revenue, nps = wb[CUSTOMERS.title], wb[REVENUE.title], wb[NPS_SUMMARY.title]
     count = _line_chart("Customers at end of month", "customers", "#,##0")
     _series(count, customers, CUSTOMERS, "end_chart", last, "Customers at end")
+    count.y_axis.scaling.min = 0  # a level starts its axis at 0: a small change does not look like a collapse
     ws.add_chart(count, "A12")
 
     moves = BarChart()
@@ -128,15 +129,18 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
 
     retention = _line_chart("Customer retention (CRR)", "retention (CRR)", "0%")
     _series(retention, customers, CUSTOMERS, "crr_chart", last, "Retention (CRR)")
+    retention.y_axis.scaling.max = 1  # CRR is at most 100% (docs/metrics.md): no axis up to 120%
     ws.add_chart(retention, "A30")
 
     money = _line_chart("Net and gross revenue retention", "share of starting MRR", "0%")
     _series(money, revenue, REVENUE, "nrr_chart", last, "NRR")
     _series(money, revenue, REVENUE, "grr_chart", last, "GRR")
+    money.series[-1].graphicalProperties.line.dashStyle = "dash"  # GRR dashed: seen where it equals NRR
     ws.add_chart(money, "H30")
 
     mrr = _line_chart("MRR at end of month", "MRR", "#,##0")
     _series(mrr, revenue, REVENUE, "end_chart", last, "MRR at end")
+    mrr.y_axis.scaling.min = 0
     ws.add_chart(mrr, "A48")
 
     score = _line_chart("NPS with its 95% margin of error", "NPS points", "0")
