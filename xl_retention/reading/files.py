@@ -272,6 +272,29 @@ def _without_trailing_fields(path: Path, df: pd.DataFrame, options: dict[str, An
         return pd.read_csv(path, **options, index_col=False)
 
 
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _table_of(rows: list[list[Any]]) -> list[list[Any]]:
+    """The table of a sheet whose rows are ``rows`` (equally long, the last one not blank): without the leading
+    rows and columns that are entirely empty (a report with a margin: header in B2), and without a title block
+    above the table: leading rows of one filled cell each ('Subscriptions report', 'Exported 2025-03-01')
+    followed by an empty row, when the row after the empty ones has two cells or more (a header). Nothing else
+    is dropped: a first row that is not such a title is the header.
+    """
+    filled = [sum(not _blank(v) for v in r) for r in rows]
+    first = next(i for i, n in enumerate(filled) if n)
+    gap = next((i for i in range(first, len(rows)) if not filled[i]), None)
+    if gap is not None and all(n <= 1 for n in filled[first:gap]):
+        after = next(i for i in range(gap, len(rows)) if filled[i])  # the last row is not blank
+        if filled[after] >= 2:
+            first = after
+    rows = rows[first:]
+    left = min(next(j for j, v in enumerate(r) if not _blank(v)) for r in rows if any(not _blank(v) for v in r))
+    return [r[left:] for r in rows]
+
+
 def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     import openpyxl
 
@@ -303,7 +326,8 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     if not rows:
         raise DataError(f"{source}: sheet {sheet_name!r} is empty (no header row)", source=source)
     width = max(len(r) for r in rows)
-    rows = [r + [None] * (width - len(r)) for r in rows]
+    rows = _table_of([r + [None] * (width - len(r)) for r in rows])
+    width = len(rows[0])
     header = rows[0]
     while width and header[width - 1] is None and all(r[width - 1] is None for r in rows):
         width -= 1
