@@ -2,6 +2,7 @@
 currencies, future end dates, missing snapshot months: each built here, with its exact MRR or its refusal."""
 
 import csv
+import shlex
 from pathlib import Path
 
 import pandas as pd
@@ -50,9 +51,9 @@ def test_stripe_headers_are_recognised_and_the_first_hint_leads_to_the_right_map
         "'Plan Amount', 'Plan Interval', 'Plan Interval Count', 'Quantity'): a 'start' column (one row per "
         "subscription, 'end' when it stopped) or a 'month' column (one row per customer and month); 'Plan Interval' "
         "makes it a billing export (MRR from the price per interval: no 'mrr' needed); "
-        "map them: --columns start=Start Date (UTC),end=Ended At (UTC)"
+        "map them: --columns 'start=Start Date (UTC),end=Ended At (UTC)'"
     )
-    hint = message.rsplit("--columns ", 1)[1]
+    hint = shlex.split(message.rsplit("map them: ", 1)[1])[1]  # pasted into a shell
     status, _, err = run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--columns", hint,
                          "--to-csv", tmp_path / "out")  # fmt: skip
     assert status == 0, err
@@ -82,7 +83,7 @@ def test_the_date_hint_prefers_the_start_and_the_end_of_service_over_created_tri
         prepare(pd.DataFrame([["x"] * len(names)], columns=names), "snapshots", source="s.csv")
     assert str(error.value).endswith(
         "; 'Interval' makes it a billing export (MRR from the price per interval: no 'mrr' needed); "
-        "map them: --columns start=Start (UTC),end=Ended At (UTC)"
+        "map them: --columns 'start=Start (UTC),end=Ended At (UTC)'"
     )
 
 
@@ -114,7 +115,7 @@ def test_a_unit_price_mapped_to_mrr_beside_a_quantity_without_an_interval_is_ref
     assert refused(capsys, *args, "mrr=Plan Amount") == (
         "subs.csv: 'Plan Amount' (mapped to mrr) is a price per unit, and 'Quantity' is there: the MRR is price x "
         "quantity / months per interval, but no billing interval column was found (month, year, ...): map it: "
-        "--columns interval=NAME,amount=Plan Amount (or map mrr to a column of monthly revenue)"
+        "--columns 'interval=NAME,amount=Plan Amount' (or map mrr to a column of monthly revenue)"
     )
     status, _, err = run(capsys, *args, "interval=Cycle,amount=Plan Amount")
     assert status == 0, err
@@ -155,14 +156,14 @@ def test_an_unmapped_interval_count_or_quantity_beside_a_mapped_interval_is_refu
     args = ("import", "--subscriptions", tmp_path / "subs.csv", "--to-csv", tmp_path / "o", "--columns")
     assert refused(capsys, *args, "interval=Period,interval_count=Every N,amount=Price") == (
         "subs.csv: column 'Seat count' looks like the billing quantity but is not used; it changes the MRR "
-        "(MRR = amount x quantity / (months per interval x interval_count)): map it: --columns quantity=Seat count"
+        "(MRR = amount x quantity / (months per interval x interval_count)): map it: --columns 'quantity=Seat count'"
     )
     (tmp_path / "subs.csv").write_text("Customer ID,Start,Price,Period,Interval Length (months)\nc1,2025-01-05,300,"
                                        "month,3\n")  # fmt: skip
     assert refused(capsys, *args, "interval=Period,amount=Price") == (
         "subs.csv: column 'Interval Length (months)' looks like the billing interval count but is not used; it "
         "changes the MRR (MRR = amount x quantity / (months per interval x interval_count)): map it: "
-        "--columns interval_count=Interval Length (months)"
+        "--columns 'interval_count=Interval Length (months)'"
     )
     status, _, err = run(capsys, *args, "interval=Period,amount=Price,interval_count=Interval Length (months)")
     assert status == 0, err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import openpyxl
@@ -75,3 +76,27 @@ def test_an_empty_sheet_is_still_refused(tmp_path: Path) -> None:
     path = sheet_file(tmp_path / "empty.xlsx", {"C3": "  "})
     with pytest.raises(DataError, match="sheet 'Sheet' is empty"):
         read_table(path)
+
+
+def test_a_suggested_columns_option_works_when_pasted_into_a_shell(tmp_path: Path, capsys) -> None:
+    """The remedy's --columns value is shell-quoted (spaces) and CSV-quoted (a comma in the name): pasted, it maps."""
+    (tmp_path / "subs.csv").write_text(
+        'Customer ID,Start,Price,Period,"Seats, total (it\'s ""paid"")"\nc1,2025-01-05,300,month,2\n'
+    )
+    args = ["import", "--subscriptions", str(tmp_path / "subs.csv"), "--to-csv", str(tmp_path / "o")]
+    assert cli.main([*args, "--columns", "interval=Period,amount=Price"]) == 1
+    err = capsys.readouterr().err
+    assert err.endswith('map it: --columns \'quantity="Seats, total (it\'"\'"\'s ""paid"")"\'\n'), err
+    pasted = shlex.split(err.rsplit("map it: ", 1)[1])
+    assert pasted[0] == "--columns"
+    assert cli.column_map(pasted[1:]) == {"quantity": 'Seats, total (it\'s "paid")'}
+    assert cli.main([*args, "--columns", "interval=Period,amount=Price", *pasted]) == 0
+    mrr = (tmp_path / "o" / "movements.csv").read_text().splitlines()[1].split(",")[13]
+    assert mrr == "600.0"  # 300 a month x 2 seats
+
+
+def test_a_hint_with_plain_names_is_not_quoted() -> None:
+    from xl_retention.reading.columns import columns_option
+
+    assert columns_option([("customer_id", "NAME")]) == "--columns customer_id=NAME"
+    assert columns_option([("start", "Start Date"), ("end", "End")]) == "--columns 'start=Start Date,end=End'"

@@ -9,6 +9,7 @@ or a map entry naming a column the file lacks, are refused: never resolved silen
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -144,14 +145,16 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
     keys = [(str(c), key(c)) for c in df.columns if not any(w in key(c) for w in ("trial", "period", "cancel_at"))]
     guess = {ours: next((c for w in found for c, k in keys if k == w or k.startswith((w + "_", w + "("))), None)
              or next((c for w in found for c, k in keys if w in k), None) for ours, found in words.items()}  # fmt: skip
-    example = ",".join(f"{ours}={theirs}" for ours, theirs in guess.items() if theirs) or "start=NAME,end=NAME"
+    example = columns_option(
+        [(ours, theirs) for ours, theirs in guess.items() if theirs] or [("start", "NAME"), ("end", "NAME")]
+    )
     listing = ", ".join(repr(str(c)) for c in df.columns)
     interval = (_matching(df, "interval", columns) or ["interval"])[0]
     billing = f"; {interval!r} makes it a billing export (MRR from the price per interval: no 'mrr' needed)"
     raise DataError(
         f"{source}: no dates of the subscriptions (columns found: {listing}): a 'start' column (one row per "
         f"subscription, 'end' when it stopped) or a 'month' column (one row per customer and month){billing}; "
-        f"map them: --columns {example}",
+        f"map them: {example}",
         source=source,
         column="start",
     )
@@ -177,7 +180,8 @@ def _refuse_count_without_interval(df: pd.DataFrame, columns: Mapping[str, str],
         raise DataError(
             f"{source}: {price!r} (mapped to mrr) is a price per unit, and {quantities[0]!r} is there: the MRR is "
             f"price x quantity / months per interval, but no billing interval column was found (month, year, ...): "
-            f"map it: --columns interval=NAME,amount={price} (or map mrr to a column of monthly revenue)",
+            f"map it: {columns_option([('interval', 'NAME'), ('amount', price)])} "
+            f"(or map mrr to a column of monthly revenue)",
             source=source,
             column=price,
         )
@@ -197,7 +201,7 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
                 raise DataError(
                     f"{source}: column {str(column)!r} looks like the billing {ours.replace('_', ' ')} but is not "
                     f"used; it changes the MRR (MRR = amount x quantity / (months per interval x interval_count)): "
-                    f"map it: --columns {ours}={column}",
+                    f"map it: {columns_option([(ours, str(column))])}",
                     source=source,
                     column=str(column),
                 )
@@ -236,6 +240,28 @@ def mapping_for(df: pd.DataFrame, columns: Mapping[str, str] | None, kind: str) 
         for ours, yours in (columns or {}).items()
         if ours in (*required, *optional) and (key(yours) in present or (ours in required and key(ours) not in present))
     }
+
+
+def columns_option(items: Sequence[tuple[str, str]]) -> str:
+    """The ``--columns`` option mapping each of our names to a column of yours, as a shell takes it.
+
+    A name with a comma or a double quote goes in double quotes (the option's items are CSV fields), and the value
+    is quoted for a POSIX shell (:func:`shlex.quote`) when it holds spaces or other special characters, so the
+    option can be pasted as it is.
+
+    >>> columns_option([("start", "Start Date"), ("end", "End Date")])
+    "--columns 'start=Start Date,end=End Date'"
+    >>> columns_option([("customer_id", "NAME")])
+    '--columns customer_id=NAME'
+    >>> print(columns_option([("score", "How likely, 0-10?")]))
+    --columns 'score="How likely, 0-10?"'
+    """
+    fields = []
+    for ours, theirs in items:
+        if "," in theirs or '"' in theirs:
+            theirs = '"' + theirs.replace('"', '""') + '"'
+        fields.append(f"{ours}={theirs}")
+    return "--columns " + shlex.quote(",".join(fields))
 
 
 def parse_column_map(text: str | None) -> dict[str, str]:
@@ -323,7 +349,7 @@ def normalize_columns(
                 what = " (the price of one unit for one interval)" if name == "amount" else ""
                 raise DataError(
                     f"{source}: {len(matches)} columns could be the {name.replace('_', ' ')}{what} "
-                    f"({', '.join(map(repr, names))}): say which, e.g. --columns {name}={names[0]} "
+                    f"({', '.join(map(repr, names))}): say which, e.g. {columns_option([(name, names[0])])} "
                     f"(in Python: columns={{{name!r}: {names[0]!r}}})",
                     source=source,
                     column=names[0],
