@@ -53,7 +53,10 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
                 last_read[column] = max(last_read.get(column, 0), int(match.group(3)))
         if not last_read:
             return None
-        sheet = ip.SheetXml.parse(package.read(scores), NPS_SCORES_TITLE)
+        xml = package.read(scores)
+        if not _rows_below(xml, min(last_read.values())):  # no row below the rows read: nothing to look at
+            return None
+        sheet = ip.SheetXml.parse(xml, NPS_SCORES_TITLE)
     lowest = min(last_read.values())
     for number in sorted(n for n in sheet.rows if n > lowest):
         for ref, element in sheet.cells_in_rows(number, number):
@@ -66,6 +69,29 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
                     "xl-retention import --nps FILE --into (it widens the formulas to every answer), or move them up"
                 )
     return None
+
+
+_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"([0-9]+)\"")
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>(.*?)</(?:\w+:)?c>", re.S)
+_TYPE = re.compile(rb"\bt=\"([^\"]*)\"")
+
+
+def _rows_below(xml: bytes, row: int) -> bytes:
+    """The part of a sheet's XML from its first row numbered above ``row`` (b"" when there is none): the cheap
+    test before a sheet is parsed whole (rows are stored in ascending order)."""
+    for match in _ROW.finditer(xml):
+        if int(match.group(1)) > row:
+            return xml[match.start() :]
+    return b""
+
+
+def _may_hold_a_number(tail: bytes) -> bool:
+    """Whether some cell in ``tail`` may hold a number (a value and no text, error or logical type)."""
+    for match in _CELL.finditer(tail):
+        kind = _TYPE.search(match.group(1))
+        if (kind is None or kind.group(1) == b"n") and b"<v" in match.group(2) or b"<f" in match.group(2):
+            return True
+    return False
 
 
 _NAME = re.compile(rb"<(?:\w+:)?definedName\b[^>]*\bname=\"([^\"]+)\"[^>]*>([^<]*)<")
@@ -92,8 +118,11 @@ def typed_below(path: str | os.PathLike[str]) -> str | None:
             if part is None or found is None:
                 continue
             last = int(found.group(1))
+            xml = package.read(part)
+            if not _may_hold_a_number(_rows_below(xml, last)):  # below the months: the sheet's note at most
+                continue
             strings = _shared_strings(package) if strings is None else strings
-            sheet = ip.SheetXml.parse(package.read(part), spec.title)
+            sheet = ip.SheetXml.parse(xml, spec.title)
             headers = {c.header for c in spec.columns}
             columns = {ip.split_ref(ref)[1] for ref, element in sheet.cells_in_rows(1, 1) if _text(element, strings)
                        in headers}  # fmt: skip
