@@ -244,8 +244,49 @@ def _read_options(args: argparse.Namespace) -> Any:
     from .reading import ReadOptions
 
     dayfirst = True if args.dayfirst else False if args.monthfirst else None
+    inputs = {"subscriptions": args.subscriptions, "orders": args.orders, "nps": args.nps, "visits": args.visits}
+    plain, per_input = date_formats(args.date_format, inputs)
     return ReadOptions(sep=args.sep, encoding=args.encoding, decimal=args.decimal, dayfirst=dayfirst,
-                       date_format=args.date_format, timezone=args.timezone)  # fmt: skip
+                       date_format=plain, timezone=args.timezone, date_formats=per_input or None)  # fmt: skip
+
+
+def date_formats(values: Sequence[str] | None, inputs: dict[str, Any]) -> tuple[str | None, dict[str, str]]:
+    """The ``--date-format`` options as (the format for every input, {input file's name: its own format}).
+
+    Each value is ``FORMAT`` (every input without one of its own) or ``INPUT=FORMAT`` (INPUT: subscriptions,
+    orders, nps, visits). ``inputs`` maps each kind to its file (None: not given). Refused with ValueError: two
+    plain formats, two for one input, one for an input not given, and one for an input whose file has the name
+    of another input's file (the format is found by the file's name).
+
+    >>> date_formats(["orders=%d.%m.%Y"], {"orders": "in/orders.csv", "visits": "visits.csv"})
+    (None, {'orders.csv': '%d.%m.%Y'})
+    >>> date_formats(["%d/%m/%Y", "visits=%Y%m%d"], {"orders": "orders.csv", "visits": "visits.csv"})
+    ('%d/%m/%Y', {'visits.csv': '%Y%m%d'})
+    """
+    from .reading import INPUT_KINDS
+
+    plain: str | None = None
+    per_input: dict[str, str] = {}
+    names = {kind: Path(path).name for kind, path in inputs.items() if path is not None}
+    for value in values or ():
+        kind, sep, fmt = value.partition("=")
+        kind = kind.strip().lower()
+        if not (sep and kind in INPUT_KINDS):
+            if plain is not None and plain != value:
+                raise ValueError(f"--date-format given twice without an input ({plain!r}, {value!r}): use INPUT=FORMAT")
+            plain = value
+            continue
+        if kind not in names:
+            raise ValueError(f"--date-format {value}: no --{kind} file was given")
+        name = names[kind]
+        twins = [other for other, n in names.items() if n == name and other != kind]
+        if twins:
+            raise ValueError(f"--date-format {value}: --{kind} and --{twins[0]} are files of one name ({name}); "
+                             f"rename one")  # fmt: skip
+        if per_input.get(name, fmt) != fmt:
+            raise ValueError(f"--date-format: two formats for {kind} ({per_input[name]!r} and {fmt!r})")
+        per_input[name] = fmt
+    return plain, per_input
 
 
 def _import_reading_flags(imp: argparse.ArgumentParser) -> None:
@@ -260,7 +301,13 @@ def _import_reading_flags(imp: argparse.ArgumentParser) -> None:
     order = imp.add_mutually_exclusive_group()
     order.add_argument("--dayfirst", action="store_true", help="dates such as 03/04/2025 are day first (3 April)")
     order.add_argument("--monthfirst", action="store_true", help="dates such as 03/04/2025 are month first (4 March)")
-    imp.add_argument("--date-format", metavar="FORMAT", help="the strftime format of every date, e.g. %%d.%%m.%%Y")
+    imp.add_argument(
+        "--date-format",
+        action="append",
+        metavar="[INPUT=]FORMAT",
+        help="the strftime format of the dates, e.g. %%d.%%m.%%Y: FORMAT for every input, or INPUT=FORMAT for one "
+        "(INPUT: subscriptions, orders, nps, visits); repeat for several",
+    )
     imp.add_argument(
         "--timezone", metavar="ZONE", help="convert timestamps with a UTC offset to ZONE (e.g. Europe/Paris) first"
     )

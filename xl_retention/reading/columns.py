@@ -57,7 +57,8 @@ class ReadOptions:
         sep: the CSV separator (default: sniffed). ``encoding``: the text encoding
             (default: by byte-order mark, else UTF-8, else Windows-1252).
         decimal: ``"."`` or ``","`` (default: each number column tells, else refused).
-        dayfirst, date_format, timezone: as in :class:`~xl_retention.reading.dates.DateOptions`.
+        dayfirst, date_format, timezone, date_formats: as in :class:`~xl_retention.reading.dates.DateOptions`
+            (``date_formats``: a format per input file, by its name: ``{"orders.csv": "%d.%m.%Y"}``).
         segment: the column the tables are split by (``--segment``); when it is a currency column,
             amounts in several currencies are allowed (each segment is summed in its own, see
             :mod:`.currency`).
@@ -74,6 +75,7 @@ class ReadOptions:
     timezone: str | None = None
     segment: str | None = None
     refuse_missing_months: bool = False
+    date_formats: Mapping[str, str] | None = None
 
     def __post_init__(self) -> None:
         if self.decimal not in (None, ".", ","):
@@ -82,7 +84,7 @@ class ReadOptions:
 
     def dates(self) -> DateOptions:
         """The date part of the options."""
-        return DateOptions(self.dayfirst, self.date_format, self.timezone)
+        return DateOptions(self.dayfirst, self.date_format, self.timezone, self.date_formats)
 
 
 def key(name: Any) -> str:

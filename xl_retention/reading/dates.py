@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +52,8 @@ class DateOptions:
             column, which must then prove it (a day above 12 in some row).
         date_format: a ``strftime`` format every value of every date column must match
             (e.g. ``"%d.%m.%Y"``); it wins over ``dayfirst``.
+        date_formats: formats for the columns of one input each, by its source (the file's name, as
+            ``parse_dates`` is given it): ``{"orders.csv": "%d.%m.%Y"}``; they win over ``date_format``.
         timezone: an IANA zone (``"Europe/Paris"``); timestamps with a UTC offset are
             converted to it before their month is taken. None: the date as written.
     """
@@ -58,8 +61,12 @@ class DateOptions:
     dayfirst: bool | None = None
     date_format: str | None = None
     timezone: str | None = None
+    date_formats: Mapping[str, str] | None = None
 
     def __post_init__(self) -> None:
+        for fmt in (self.date_formats or {}).values():
+            DateOptions(date_format=fmt)  # each checked as the plain one
+
         if self.timezone is not None:
             try:
                 pd.Timestamp("2024-01-01", tz=self.timezone)
@@ -83,8 +90,10 @@ def _year_then_day(fmt: str) -> bool:
 
 
 def _day_first(fmt: str) -> bool | None:
-    if fmt == "ISO8601":
-        return False
+    """Whether ``fmt`` puts the day before the month; None when the order is not a choice: no day, or the year
+    first (ISO 8601, ``%Y/%m/%d``: year-day-month is never meant), so that --dayfirst/--monthfirst leave it alone."""
+    if fmt == "ISO8601" or fmt.startswith("%Y"):
+        return None
     if "%d" in fmt and ("%m" in fmt or "%b" in fmt or "%B" in fmt):
         month = min(fmt.find(code) for code in ("%m", "%b", "%B") if code in fmt)
         return fmt.index("%d") < month
@@ -161,10 +170,12 @@ _AMBIGUOUS = (
 
 def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: str) -> np.ndarray:
     """Distinct stripped non-empty texts to ``datetime64[us]``, all with one format; raises :class:`_Unread`."""
-    if options.date_format is not None:
-        parsed = _apply(texts, options.date_format, options.timezone)
+    own = (options.date_formats or {}).get(source)
+    date_format = own or options.date_format
+    if date_format is not None:
+        parsed = _apply(texts, date_format, options.timezone)
         if np.isnat(parsed).any():
-            raise _Unread(np.isnat(parsed), f"dates that do not match the date format {options.date_format!r}")
+            raise _Unread(np.isnat(parsed), f"dates that do not match the date format {date_format!r}")
         return parsed
     tried: list[tuple[str, np.ndarray]] = []
     for fmt in _candidates(texts):
