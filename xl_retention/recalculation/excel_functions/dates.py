@@ -1,4 +1,5 @@
-"""Date functions whose argument checks differ in the engine: DATE, EDATE, EOMONTH, YEARFRAC, HOUR, MINUTE, SECOND.
+"""Date functions whose argument checks differ in the engine: DATE, EDATE, EOMONTH, YEARFRAC, HOUR, MINUTE, SECOND,
+TIME (a negative total time is #NUM!, the engine wraps it into the day).
 
 DATE gives #NUM! for a date before 0 January 1900 or after 31 December 9999 (the engine returns
 such serial numbers, or dates Excel cannot show).
@@ -204,6 +205,29 @@ def minute(value: Any) -> float:
 def second(value: Any) -> float:
     """SECOND(serial_number)."""
     return float(_clock(value)[2])
+
+
+_TIME_PART_MAX = 32767  # Excel's TIME reads each part as a number from 0 to 32767
+
+
+@excel_function("TIME", 3, 3)
+def time(hours: Any, minutes: Any, seconds: Any) -> float:
+    """TIME(hour, minute, second): the fraction of a day, wrapping at 24 hours; a negative total time is #NUM!.
+
+    Each part is truncated to a whole number; a part above 32767 is #NUM! (Excel's documented range, also
+    ECMA-376's: ``TIME(0,0,86400)`` is #NUM!, not 0); parts below 0 are allowed while the total time is not
+    negative (``TIME(1,-30,0)`` is 0:30), as in Excel.
+
+    >>> time(12, 0, 0), time(27, 0, 0), time(0, 750, 0) == time(12, 30, 0), time(24, 0, 0), time(1, -30, 0)
+    (0.5, 0.125, True, 0.0, 0.020833333333333332)
+    """
+    parts = [int(number(part)) for part in (hours, minutes, seconds)]
+    if any(part > _TIME_PART_MAX for part in parts):
+        raise ExcelError("#NUM!")
+    total = parts[0] * 3600 + parts[1] * 60 + parts[2]
+    if total < 0:
+        raise ExcelError("#NUM!")
+    return (total % 86400) / 86400
 
 
 def _month_start(year: int, month: int) -> int:
