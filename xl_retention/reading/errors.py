@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,9 +20,10 @@ class DataError(RetentionInputError):
     """Bad data in an input table: a missing column, a date that does not parse, ... (``#VALUE!``).
 
     The message names the file (``source``), the column and the first rows at fault,
-    counted as a spreadsheet user counts them: the header is row 1, the first data row
-    row 2 (row numbers are positions in the table, as :func:`~xl_retention.reading.read_table`
-    returns it).
+    counted as a spreadsheet user counts them: for a CSV file the header is row 1, the first
+    data row row 2 (row numbers are positions in the table, as :func:`~xl_retention.reading.read_table`
+    returns it); for a sheet of a workbook read by ``read_table``, the sheet's own rows ("in rows 4, 5 of
+    sheet 'Data'"), whatever margin or title block sits above the table (:func:`note_sheet_table`).
 
     Attributes:
         source: the file (or table) name given by the caller.
@@ -82,6 +84,36 @@ class ColumnValues:
         return self.series.iloc[position : position + 1].to_numpy()[0]
 
 
+# source name -> (the table read from a sheet under that name, the sheet, the sheet's row of the table's header)
+_SHEET_TABLES: dict[str, tuple[weakref.ref[Any], str, int]] = {}
+
+
+def note_sheet_table(source: str, table: Any, sheet: str | None = None, header_row: int | None = None) -> None:
+    """Have :func:`bad_rows` name the rows of ``source`` as the rows of ``sheet`` whose header is in the sheet's
+    row ``header_row`` (1-based), while ``table`` (the frame read from it) is alive and is the last one read
+    under that name; ``sheet=None`` forgets ``source`` (a CSV or Parquet file read under that name).
+
+    The frame is held by a weak reference: once it is gone, ``source`` is named as a CSV file is.
+    """
+    if sheet is None or header_row is None:
+        _SHEET_TABLES.pop(source, None)
+        return
+
+    def gone(ref: weakref.ref[Any]) -> None:
+        if _SHEET_TABLES.get(source, (None,))[0] is ref:
+            del _SHEET_TABLES[source]
+
+    _SHEET_TABLES[source] = (weakref.ref(table, gone), sheet, int(header_row))
+
+
+def _sheet_of(source: str) -> tuple[str, int] | None:
+    """(sheet, header row) of the live table last read from a sheet under the name ``source``, else None."""
+    entry = _SHEET_TABLES.get(source)
+    if entry is None or entry[0]() is None:
+        return None
+    return entry[1], entry[2]
+
+
 def bad_rows(
     source: str,
     column: str,
@@ -91,15 +123,21 @@ def bad_rows(
 ) -> DataError:
     """A :class:`DataError` for the rows at ``positions`` (0-based positions of the data rows).
 
-    ``values`` (the whole column, in row order) adds the first bad values to the message.
+    ``values`` (the whole column, in row order) adds the first bad values to the message. Rows are
+    named as the file's lines counting the header as row 1 (CSV), or as the sheet's own rows when
+    ``source`` names a table read from a sheet (:func:`note_sheet_table`): data row ``p`` is the
+    sheet's row ``header_row + 1 + p``.
     """
     positions = np.unique(np.asarray(positions, dtype=np.int64))
     shown = positions[:SHOW_ROWS]
-    rows = [int(p) + 2 for p in shown]
+    sheet = _sheet_of(source)
+    first = 2 if sheet is None else sheet[1] + 1
+    rows = [int(p) + first for p in shown]
     text = f"{'row' if len(positions) == 1 else 'rows'} {', '.join(map(str, rows))}"
     if len(positions) > len(shown):
         text += f" and {len(positions) - len(shown)} more"
-    message = f"{source}, column {column!r}: {problem} in {text} {ROW_NOTE}"
+    where = ROW_NOTE if sheet is None else f"of sheet {sheet[0]!r}"
+    message = f"{source}, column {column!r}: {problem} in {text} {where}"
     if values is not None:
         message += ": " + ", ".join(show(values[int(p)]) for p in shown)
     return DataError(message, source=source, column=column, rows=rows, row_count=len(positions))

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError
+from .errors import DataError, note_sheet_table
 
 __all__ = ["INPUT_KINDS", "CsvDialect", "file_kind", "read_table", "sheets_for", "sniff_csv"]
 
@@ -276,12 +276,13 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _table_of(rows: list[list[Any]]) -> list[list[Any]]:
+def _table_of(rows: list[list[Any]]) -> tuple[list[list[Any]], int]:
     """The table of a sheet whose rows are ``rows`` (equally long, the last one not blank): without the leading
     rows and columns that are entirely empty (a report with a margin: header in B2), and without a title block
     above the table: leading rows of one filled cell each ('Subscriptions report', 'Exported 2025-03-01')
     followed by an empty row, when the row after the empty ones has two cells or more (a header). Nothing else
-    is dropped: a first row that is not such a title is the header.
+    is dropped: a first row that is not such a title is the header. Also returns the 0-based index in
+    ``rows`` of the header row (the table's first row).
     """
     filled = [sum(not _blank(v) for v in r) for r in rows]
     first = next(i for i, n in enumerate(filled) if n)
@@ -292,7 +293,7 @@ def _table_of(rows: list[list[Any]]) -> list[list[Any]]:
             first = after
     rows = rows[first:]
     left = min(next(j for j, v in enumerate(r) if not _blank(v)) for r in rows if any(not _blank(v) for v in r))
-    return [r[left:] for r in rows]
+    return [r[left:] for r in rows], first
 
 
 def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
@@ -326,7 +327,7 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     if not rows:
         raise DataError(f"{source}: sheet {sheet_name!r} is empty (no header row)", source=source)
     width = max(len(r) for r in rows)
-    rows = _table_of([r + [None] * (width - len(r)) for r in rows])
+    rows, first = _table_of([r + [None] * (width - len(r)) for r in rows])
     width = len(rows[0])
     header = rows[0]
     while width and header[width - 1] is None and all(r[width - 1] is None for r in rows):
@@ -337,6 +338,7 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     df.attrs["excel_epoch"] = epoch
     df.attrs["sheet"] = sheet_name
     df.attrs["sheets"] = list(names)
+    df.attrs["header_row"] = first + 1  # the sheet's 1-based row of the header (rows are read from row 1)
     return df
 
 
@@ -433,6 +435,7 @@ def read_table(
             where = f" on sheet {df.attrs.get('sheet')!r} (other sheets: {others}, chosen with --sheet)"
         raise DataError(f"{source} has a header but no data rows{where}", source=source)
     df.attrs["source"] = source
+    note_sheet_table(source, df, df.attrs.get("sheet"), df.attrs.get("header_row"))  # messages name sheet rows
     return df
 
 
