@@ -1,15 +1,18 @@
-"""Refusals name the rows a user sees: a sheet's own rows for a workbook, the file's lines for a CSV file."""
+"""Refusals name the rows a user sees: a sheet's own rows for a workbook, the file's lines for a CSV file; and
+the months not observed yet (after the date of the run) in a snapshots export."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from xl_retention import cli
-from xl_retention.reading import DataError, read_table
+from xl_retention.reading import DataError, ReadOptions, read_table
 from xl_retention.reading.errors import bad_rows
 from xl_retention.tables.subscriptions import subscription_tables
 
@@ -110,3 +113,40 @@ def test_the_python_api_names_sheet_rows_of_a_table_read_from_a_sheet(tmp_path: 
         "subs.xlsx, column 'month': dates that do not parse in rows 3, 4 (counting the header as row 1): "
         "'soon', 'later'"
     )
+
+
+# Snapshots of months after the current month (the date of the run) are refused by the import, naming the months.
+
+SNAPSHOTS = [["customer_id", "month", "mrr"], ["a", "2025-01", 10], ["a", "2025-02", 10], ["b", "2025-03", 20],
+             ["a", "2025-04", 10], ["b", "2025-04", 20]]  # fmt: skip
+
+
+def test_snapshots_after_the_current_month_are_refused_naming_them() -> None:
+    df = pd.DataFrame(SNAPSHOTS[1:], columns=SNAPSHOTS[0])
+    options = ReadOptions(refuse_missing_months=True, today="2025-02-15")
+    with pytest.raises(DataError) as caught:
+        subscription_tables(df, source="subs.csv", options=options)
+    assert str(caught.value) == (
+        "subs.csv, column 'month': rows for the months 2025-03, 2025-04, after the current month (2025-02): "
+        "a month that has not happened yet is not counted; remove those rows (a forecast or a scheduled renewal?)"
+    )
+    options = ReadOptions(refuse_missing_months=True, today="2025-04")  # the current month itself is counted
+    movements = subscription_tables(df, source="subs.csv", options=options)[0]
+    assert movements["customers_end"].tolist() == [1, 1, 1, 2]
+    with pytest.raises(ValueError, match="today"):
+        ReadOptions(today="soon")
+
+
+def test_the_import_refuses_next_month_by_the_date_of_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    now = pd.Period(dt.date.today(), freq="M")
+    months = [str(now - 1), str(now), str(now + 1)]
+    path = tmp_path / "subs.csv"
+    path.write_text(f"customer_id,month,mrr\na,{months[0]},10\na,{months[1]},10\na,{months[2]},10\n")
+    assert refusal(capsys, tmp_path, path) == (
+        f"{ERROR}subs.csv, column 'month': rows for the month {months[2]}, after the current month ({months[1]}): "
+        "a month that has not happened yet is not counted; remove those rows (a forecast or a scheduled renewal?)"
+    )
+    path.write_text(f"customer_id,month,mrr\na,{months[0]},10\na,{months[1]},10\n")
+    assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "out")]) == 0

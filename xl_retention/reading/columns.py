@@ -65,6 +65,10 @@ class ReadOptions:
         refuse_missing_months: a snapshots table (``customer_id, month, mrr``) with a month without
             any row between months with rows is refused as a missing export (``xl-retention import``
             sets it); False (the functions' default): such a month is a month with no active customer.
+            With it, a snapshots table with months after the current month (``today``'s) is refused too,
+            naming those months: they have not happened yet (a forecast, a scheduled renewal).
+        today: the date of the run for that check (a date, ``'YYYY-MM'`` or a Period; default: today),
+            as in :func:`~xl_retention.tables.subscriptions.current_month`.
     """
 
     sep: str | None = None
@@ -76,10 +80,15 @@ class ReadOptions:
     segment: str | None = None
     refuse_missing_months: bool = False
     date_formats: Mapping[str, str] | None = None
+    today: Any = None
 
     def __post_init__(self) -> None:
         if self.decimal not in (None, ".", ","):
             raise DataError(f"the decimal mark is '.' or ',', got {self.decimal!r}")
+        if self.today is not None:
+            from ..tables.subscriptions import current_month  # the tables import this module
+
+            current_month(self.today)  # refuses a value that is not a month, naming 'today'
         self.dates()  # checks the time zone and the format
 
     def dates(self) -> DateOptions:
@@ -455,6 +464,8 @@ def prepare(
     typed = _read_columns(read, list(out.columns), len(out))
     if kind == "snapshots" and options.refuse_missing_months and not df.attrs.get(EVERY_MONTH_OBSERVED):
         _refuse_missing_months(typed["month"], source, names["month"])
+    if kind == "snapshots" and options.refuse_missing_months:
+        _refuse_future_months(typed["month"], source, names["month"], options.today)
     if billing:
         typed, names = _billing_mrr(typed, names, columns, source)
     # No copy of the columns the reading made (a 10-million-row column takes 0.2 s to copy); any other is copied.
@@ -486,6 +497,27 @@ def _refuse_missing_months(dates: np.ndarray, source: str, column: str) -> None:
             f"{source}, column {column!r}: no rows at all for the {word} {shown}, between months with rows: "
             f"a month's export is missing (every customer would show as lost, then back); add it, or, if no "
             f"customer was active then, a row with MRR 0 for that month",
+            source=source,
+            column=column,
+        )
+
+
+def _refuse_future_months(dates: np.ndarray, source: str, column: str, today: Any = None) -> None:
+    """Snapshots of months after the current month (``today``'s, default the run's) have not happened yet:
+    refused, naming those months (the tables of intervals stop at the current month too)."""
+    from ..tables.subscriptions import current_month  # the tables import this module
+
+    months = np.unique(np.asarray(dates).astype("datetime64[M]").astype(np.int64))
+    now = current_month(today)  # a pandas month ordinal counts from 1970-01, as numpy's datetime64[M] does
+    later = months[months > now]
+    if later.size:
+        named = [str(np.datetime64(int(m), "M")) for m in later]
+        shown = ", ".join(named[:6]) + (f" and {len(named) - 6} more" if len(named) > 6 else "")
+        word = "months" if len(named) > 1 else "month"
+        raise DataError(
+            f"{source}, column {column!r}: rows for the {word} {shown}, after the current month "
+            f"({np.datetime64(now, 'M')}): a month that has not happened yet is not counted; remove those rows "
+            f"(a forecast or a scheduled renewal?)",
             source=source,
             column=column,
         )
