@@ -8,24 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
-from xl_retention.recalculation import recalc_file
-
-
-def _recalculated(tmp_path: Path, cells: dict[str, object]) -> dict[str, object]:
-    """The values of every cell of sheet S after the embedded engine recalculated ``cells``."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    for ref, value in cells.items():
-        sheet[ref] = value
-    source = tmp_path / "book.xlsx"
-    book.save(source)
-    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    return {ref: out[ref].value for ref in cells}
+from test_excel_text_coercion import _recalculated  # the values of sheet S after recalculating ``cells``
 
 
 def test_time_refuses_a_negative_total_time_and_keeps_documented_values(tmp_path: Path) -> None:
