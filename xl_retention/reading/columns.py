@@ -490,9 +490,7 @@ def _refuse_missing_months(dates: np.ndarray, source: str, column: str) -> None:
     seen = np.bincount(months - low)
     gaps = np.flatnonzero(seen == 0) + low
     if gaps.size:
-        named = [str(np.datetime64(int(m), "M")) for m in gaps]
-        shown = ", ".join(named[:6]) + (f" and {len(named) - 6} more" if len(named) > 6 else "")
-        word = "months" if len(named) > 1 else "month"
+        word, shown = _named_months(gaps)
         raise DataError(
             f"{source}, column {column!r}: no rows at all for the {word} {shown}, between months with rows: "
             f"a month's export is missing (every customer would show as lost, then back); add it, or, if no "
@@ -500,6 +498,13 @@ def _refuse_missing_months(dates: np.ndarray, source: str, column: str) -> None:
             source=source,
             column=column,
         )
+
+
+def _named_months(months: np.ndarray) -> tuple[str, str]:
+    """("month" or "months", the first six as YYYY-MM and how many more) of numpy month ordinals."""
+    named = [str(np.datetime64(int(m), "M")) for m in months]
+    shown = ", ".join(named[:6]) + (f" and {len(named) - 6} more" if len(named) > 6 else "")
+    return ("months" if len(named) > 1 else "month"), shown
 
 
 def _refuse_future_months(dates: np.ndarray, source: str, column: str, today: Any = None) -> None:
@@ -511,9 +516,7 @@ def _refuse_future_months(dates: np.ndarray, source: str, column: str, today: An
     now = current_month(today)  # a pandas month ordinal counts from 1970-01, as numpy's datetime64[M] does
     later = months[months > now]
     if later.size:
-        named = [str(np.datetime64(int(m), "M")) for m in later]
-        shown = ", ".join(named[:6]) + (f" and {len(named) - 6} more" if len(named) > 6 else "")
-        word = "months" if len(named) > 1 else "month"
+        word, shown = _named_months(later)
         raise DataError(
             f"{source}, column {column!r}: rows for the {word} {shown}, after the current month "
             f"({np.datetime64(now, 'M')}): a month that has not happened yet is not counted; remove those rows "
