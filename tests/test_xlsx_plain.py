@@ -164,3 +164,25 @@ def test_cells_in_any_order_give_the_same_bytes_as_in_the_sheets_order(keys: str
     renamed["Z1" if keys == "text" else b"Z1"] = value
     moved = xlsx_plain.rewrite_plain_cells(xml, "S", renamed, start, end)
     assert moved is None or b"<v>10.5</v>" not in moved[0]
+
+
+def test_all_finite_numbers_keep_percent_signs_zeros_and_values_whose_sum_overflows() -> None:
+    """The bulk path of untyped cells fills a %-format of the sheet's bytes: a "%" in a formula stays one "%",
+    zero and negative zero are stored as 0, and finite values whose sum is inf (1e308 + 1e308) are still written
+    as themselves (they take the per-value path), each as the general path writes it."""
+    cells = "".join(f'<c r="B{r}"><f>A{r}*10%</f><v>1</v></c>' for r in range(1, 6))
+    xml = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        f'<row r="1"><c r="A1"><v>1</v></c>{cells}</row></sheetData></worksheet>'
+    ).encode()
+    for values, texts in (
+        ([0.5, -0.0, 0.0, 1e-300, 12.25], [b"0.5", b"0", b"0", b"1e-300", b"12.25"]),
+        ([1e308, 1e308, 2.5, -1e308, 0.1], [b"1e+308", b"1e+308", b"2.5", b"-1e+308", b"0.1"]),
+    ):
+        requested = {f"B{r}".encode(): value for r, value in enumerate(values, 1)}
+        start, end = xml.index(b"<sheetData>") + len(b"<sheetData>"), xml.index(b"</sheetData>")
+        fast = xlsx_plain.rewrite_plain_cells(xml, "S", requested, start, end)
+        general = xlsx_values._rewrite_formula_cells(xml, "S", requested, start, end)
+        assert fast == general and fast[1] == 5
+        found = re.findall(rb'<c r="B\d"><f>A\d\*10%</f><v>([^<]*)</v></c>', fast[0])
+        assert found == texts

@@ -9,8 +9,8 @@ not a finite number (text, an error, a blank...):
 
 - :func:`untyped_cells`, the common case (no formula cell has a ``t`` attribute yet, and every
   one is requested): one ``findall`` of the references; when every value is a finite number,
-  one ``sub`` makes the sheet a %-format with a ``%s`` at each value and one ``%`` fills them
-  in (C code formats each float as ``repr`` does); otherwise one ``split`` at the formulas'
+  one ``sub`` makes the sheet's bytes a %-format with a ``%a`` at each value and one ``%`` fills
+  them in (C code formats each float as ``repr`` does); otherwise one ``split`` at the formulas'
   ends, the values formatted with one ``join`` of ``repr`` and woven between the pieces;
 - :func:`typed_cells` otherwise: one ``split`` by a pattern whose groups cover each formula
   cell entirely (start tag, type, formula, value, end tag), the new values and types put into
@@ -40,7 +40,6 @@ _PLAIN_CELL = re.compile(
 # and the formula's end with the value (split() drops it: the new value takes its place).
 _UNTYPED_HEAD = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]*)"(?: s="[0-9]+")?><f>')
 _UNTYPED_TAIL = re.compile(rb"</f>(?:<v>[^<]*</v>|<v\s*/>|)</c>")
-_TAIL_TEXT = re.compile(_UNTYPED_TAIL.pattern.decode())
 _UNTYPED_HEAD_TEXT = re.compile(_UNTYPED_HEAD.pattern.decode())
 _GROUPS = 7
 _STEP = _GROUPS + 1
@@ -125,17 +124,17 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
     if cells and isinstance(next(iter(cells)), bytes):
         keys = "\n".join(refs).encode().split(b"\n")
     values = _values(cells, keys)
-    if set(map(type, values)) == {float} and all(map(math.isfinite, values)):
-        # every value a finite number: the sheet becomes a %-format with a %s at each value ("%" doubled), and
-        # one % fills them in (a float's %s is its repr)
-        template, slots = _TAIL_TEXT.subn("</f><v>%s</v></c>", text.replace("%", "%%"))
+    if set(map(type, values)) == {float} and math.isfinite(sum(values)):  # (finite floats whose sum overflows
+        # take the path below) every value a finite number: the sheet's bytes become a %-format with a %a at each
+        # value ("%" doubled), and one % fills them in (a float's %a is its repr, in ASCII)
+        template, slots = _UNTYPED_TAIL.subn(b"</f><v>%a</v></c>", segment.replace(b"%", b"%%"))
         if slots != count:
             return None
-        text = template % tuple(values)
+        out = template % tuple(values)
         if 0.0 in values:  # zero and negative zero as 0, as Excel stores them (only the values just written)
             for zero in _ZEROS:
-                text = text.replace(f"</f><v>{zero}</v></c>", "</f><v>0</v></c>")
-        return text.encode("latin-1"), count
+                out = out.replace(f"</f><v>{zero}</v></c>".encode(), b"</f><v>0</v></c>")
+        return out, count
     pieces = _UNTYPED_TAIL.split(segment)  # text up to a formula's end, text, ..., text after the last
     if len(pieces) != count + 1:
         return None
