@@ -37,10 +37,6 @@ def _new(args: argparse.Namespace) -> int:
 def _recalc(args: argparse.Namespace) -> int:
     import json
 
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    from rich.table import Table
-
     from ._files import check_not_open
     from .recalculation import expand, recalc
 
@@ -48,28 +44,23 @@ def _recalc(args: argparse.Namespace) -> int:
     if args.in_place:  # a workbook open in Excel: refused before any is recalculated (recalc_file checks it too)
         for path in files:
             check_not_open(path)
-    count = len(files)
-    console = Console(stderr=True)
-    with Progress(
-        TextColumn("recalculating"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        disable=args.json or count < 2,
-    ) as bar:
-        task = bar.add_task("files", total=count)
-        report = recalc(
-            args.paths,
-            engine=args.engine,
-            output_dir=args.output_dir,
-            in_place=args.in_place,
-            jobs=args.jobs,
-            progress=lambda _: bar.advance(task),
-        )
+    options = {"engine": args.engine, "output_dir": args.output_dir, "in_place": args.in_place, "jobs": args.jobs}
+    if args.json or len(files) < 2:  # no progress bar to show: rich is not imported (a recalculation's start)
+        report = recalc(args.paths, **options)
+    else:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        columns = (TextColumn("recalculating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=Console(stderr=True)) as bar:
+            task = bar.add_task("files", total=len(files))
+            report = recalc(args.paths, **options, progress=lambda _: bar.advance(task))
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
         return 0 if report.ok and report.files else 1
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title="xl-retention recalc")
     for column in ("file", "status", "formulas", "errors", "seconds", "output or reason"):
         numeric = column in ("formulas", "errors", "seconds")

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from . import inplace as ip
+from .inplace import escape
 
 __all__ = ["fit_chart_ranges", "na_as_gap", "reset_chart_ranges"]
 
@@ -66,11 +67,6 @@ def _area(text: str) -> _Area | None:
     sheet = match.group(1)
     sheet = sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
     return _Area(sheet, match.group(2), int(match.group(3)), int(match.group(5)))
-
-
-def escape(text: str) -> str:
-    """XML text escaping (xml.sax.saxutils.escape, without importing urllib, http and ssl with it)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _unescape(raw: bytes) -> str:
