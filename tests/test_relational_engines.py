@@ -107,6 +107,19 @@ def test_import_with_spark_reads_parquet_in_spark(spark, tmp_path) -> None:
         assert (tmp_path / "spark" / name).read_text() == (tmp_path / "pandas" / name).read_text()
 
 
+def test_import_with_spark_names_the_sheet_rows_of_an_excel_input(spark, tmp_path, capsys) -> None:
+    from test_reading_rows_engines import NEGATIVE, under_a_title
+
+    path = under_a_title(tmp_path / "subs.xlsx", NEGATIVE)  # title in A1, table from B3: data from row 4
+    for backend in ("pandas", "spark"):
+        assert main(["import", "--subscriptions", str(path), "--backend", backend, "--to-csv",
+                     str(tmp_path / backend)]) == 1  # fmt: skip
+        assert capsys.readouterr().err.strip().splitlines()[-1] == (
+            "xl-retention: error: subs.xlsx, column 'mrr': negative MRR in rows 5, 6, 7, 8, 9 and 2 more of sheet "
+            "'Data': -20.0, -21.0, -22.0, -23.0, -24.0"
+        )
+
+
 @FEW
 @given(snapshots(), orders(), visits(), answers(), intervals())
 def test_spark_on_random_inputs(spark, snaps, o, v, a, iv) -> None:

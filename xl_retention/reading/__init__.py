@@ -28,7 +28,7 @@ from .columns import (
     subscription_kind,
 )
 from .dates import DateOptions, parse_dates
-from .errors import DataError, bad_rows
+from .errors import DataError, Source, bad_rows, source_of
 from .files import INPUT_KINDS, CsvDialect, file_kind, read_table, sheets_for, sniff_csv
 from .values import clean_ids, parse_numbers
 
@@ -37,6 +37,7 @@ __all__ = [
     "INPUT_KINDS",
     "MONTHS_PER_INTERVAL",
     "SCHEMAS",
+    "Source",
     "CsvDialect",
     "DataError",
     "DateOptions",
@@ -56,5 +57,6 @@ __all__ = [
     "read_table",
     "sheets_for",
     "sniff_csv",
+    "source_of",
     "subscription_kind",
 ]

@@ -21,7 +21,7 @@ from ..errors import RetentionInputError
 from .billing import BILLING_ALIASES, monthly_amounts, months_per_interval
 from .currency import CURRENCY_COLUMNS, check_currency_column, check_one_currency
 from .dates import DateOptions, parse_dates
-from .errors import DataError, bad_rows
+from .errors import DataError, bad_rows, source_of
 from .values import clean_ids, parse_numbers
 
 __all__ = [
@@ -323,6 +323,7 @@ def normalize_columns(
     >>> list(columns.columns), columns.attrs["source_columns"]["amount"]
     (['customer_id', 'date', 'amount'], 'Total ')
     """
+    source = source_of(df, source)  # a sheet's table: its rows are named as the sheet's
     rename = dict(rename or {})
     known = list(required) + [c for c in optional if c not in required]
     unknown = [name for name in rename if name not in known]
@@ -417,6 +418,7 @@ def prepare(
     options = options or ReadOptions()
     if not isinstance(df, pd.DataFrame):
         raise DataError(f"{source}: expected a table (pandas DataFrame), got {type(df).__name__}", source=source)
+    source = source_of(df, source)  # a sheet's table: its rows are named as the sheet's
     required, optional = SCHEMAS[kind]
     columns = dict(columns or {})
     billing = False

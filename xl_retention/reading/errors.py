@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import weakref
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -23,7 +22,7 @@ class DataError(RetentionInputError):
     counted as a spreadsheet user counts them: for a CSV file the header is row 1, the first
     data row row 2 (row numbers are positions in the table, as :func:`~xl_retention.reading.read_table`
     returns it); for a sheet of a workbook read by ``read_table``, the sheet's own rows ("in rows 4, 5 of
-    sheet 'Data'"), whatever margin or title block sits above the table (:func:`note_sheet_table`).
+    sheet 'Data'"), whatever margin or title block sits above the table (:class:`Source`, :func:`source_of`).
 
     Attributes:
         source: the file (or table) name given by the caller.
@@ -84,34 +83,57 @@ class ColumnValues:
         return self.series.iloc[position : position + 1].to_numpy()[0]
 
 
-# source name -> (the table read from a sheet under that name, the sheet, the sheet's row of the table's header)
-_SHEET_TABLES: dict[str, tuple[weakref.ref[Any], str, int]] = {}
+class Source(str):
+    """The name of a file or table (a ``str``) that also says on which sheet, and below which row, its table sits.
 
+    :func:`bad_rows` names the rows of such a source as the sheet's own rows (data row ``p``, 0-based, is the
+    sheet's row ``header_row + 1 + p``); a plain ``str`` names them counting the header as row 1 (CSV).
+    Made by :func:`source_of` from a table that :func:`~xl_retention.reading.read_table` read from a sheet.
 
-def note_sheet_table(source: str, table: Any, sheet: str | None = None, header_row: int | None = None) -> None:
-    """Have :func:`bad_rows` name the rows of ``source`` as the rows of ``sheet`` whose header is in the sheet's
-    row ``header_row`` (1-based), while ``table`` (the frame read from it) is alive and is the last one read
-    under that name; ``sheet=None`` forgets ``source`` (a CSV or Parquet file read under that name).
+    Attributes:
+        sheet: the sheet's name.
+        header_row: the sheet's 1-based row of the table's header.
 
-    The frame is held by a weak reference: once it is gone, ``source`` is named as a CSV file is.
+    >>> s = Source("subs.xlsx", "Data", 3)
+    >>> s == "subs.xlsx", s.sheet, s.header_row
+    (True, 'Data', 3)
     """
-    if sheet is None or header_row is None:
-        _SHEET_TABLES.pop(source, None)
-        return
 
-    def gone(ref: weakref.ref[Any]) -> None:
-        if _SHEET_TABLES.get(source, (None,))[0] is ref:
-            del _SHEET_TABLES[source]
+    sheet: str
+    header_row: int
 
-    _SHEET_TABLES[source] = (weakref.ref(table, gone), sheet, int(header_row))
+    def __new__(cls, name: str, sheet: str, header_row: int) -> Source:
+        if not isinstance(header_row, int | np.integer) or isinstance(header_row, bool) or header_row < 1:
+            raise ValueError(f"header_row must be a sheet row (1 or more), got {header_row!r}")
+        made = super().__new__(cls, name)
+        made.sheet = str(sheet)
+        made.header_row = int(header_row)
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Source, (str(self), self.sheet, self.header_row))
 
 
-def _sheet_of(source: str) -> tuple[str, int] | None:
-    """(sheet, header row) of the live table last read from a sheet under the name ``source``, else None."""
-    entry = _SHEET_TABLES.get(source)
-    if entry is None or entry[0]() is None:
-        return None
-    return entry[1], entry[2]
+def source_of(table: Any, source: str) -> str:
+    """``source`` as :func:`bad_rows` should name the rows of ``table``.
+
+    A table read from a sheet by :func:`~xl_retention.reading.read_table` carries its sheet and the sheet's row of
+    its header in ``table.attrs`` (``"sheet"``, ``"header_row"``): the result is then a :class:`Source` naming
+    the sheet's own rows. Any other table (a CSV or Parquet file, a frame made in Python) gets ``source`` as it
+    is; so does a ``source`` that already is a :class:`Source`.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"a": [1]})
+    >>> df.attrs.update(sheet="Data", header_row=3)
+    >>> s = source_of(df, "subs.xlsx")
+    >>> (s, s.sheet, s.header_row), type(source_of(pd.DataFrame(), "subs.csv")).__name__
+    (('subs.xlsx', 'Data', 3), 'str')
+    """
+    attrs = getattr(table, "attrs", None) or {}
+    sheet, header_row = attrs.get("sheet"), attrs.get("header_row")
+    if isinstance(source, Source) or sheet is None or header_row is None:
+        return source
+    return Source(source, sheet, header_row)
 
 
 def bad_rows(
@@ -119,25 +141,30 @@ def bad_rows(
     column: str,
     problem: str,
     positions: np.ndarray | Sequence[int],
-    values: Sequence[Any] | np.ndarray | ColumnValues | None = None,
+    values: Sequence[Any] | np.ndarray | ColumnValues | Mapping[int, Any] | None = None,
+    count: int | None = None,
 ) -> DataError:
     """A :class:`DataError` for the rows at ``positions`` (0-based positions of the data rows).
 
-    ``values`` (the whole column, in row order) adds the first bad values to the message. Rows are
-    named as the file's lines counting the header as row 1 (CSV), or as the sheet's own rows when
-    ``source`` names a table read from a sheet (:func:`note_sheet_table`): data row ``p`` is the
-    sheet's row ``header_row + 1 + p``.
+    ``values`` (the whole column, in row order, or a mapping of position -> value) adds the first bad
+    values to the message. Rows are named as the file's lines counting the header as row 1 (CSV), or
+    as the sheet's own rows when ``source`` is a :class:`Source` (see :func:`source_of`): data row ``p``
+    is the sheet's row ``header_row + 1 + p``. ``count``: how many rows are at fault in all, when
+    ``positions`` holds only the first of them (an engine fetches only those); default ``len(positions)``.
+
+    >>> print(bad_rows(Source("subs.xlsx", "Data", 3), "mrr", "negative MRR", [0, 1], [-1, -2], count=9))
+    subs.xlsx, column 'mrr': negative MRR in rows 4, 5 and 7 more of sheet 'Data': -1, -2
     """
     positions = np.unique(np.asarray(positions, dtype=np.int64))
     shown = positions[:SHOW_ROWS]
-    sheet = _sheet_of(source)
-    first = 2 if sheet is None else sheet[1] + 1
+    total = len(positions) if count is None else max(int(count), len(positions))
+    first = source.header_row + 1 if isinstance(source, Source) else 2
     rows = [int(p) + first for p in shown]
-    text = f"{'row' if len(positions) == 1 else 'rows'} {', '.join(map(str, rows))}"
-    if len(positions) > len(shown):
-        text += f" and {len(positions) - len(shown)} more"
-    where = ROW_NOTE if sheet is None else f"of sheet {sheet[0]!r}"
+    text = f"{'row' if total == 1 else 'rows'} {', '.join(map(str, rows))}"
+    if total > len(shown):
+        text += f" and {total - len(shown)} more"
+    where = f"of sheet {source.sheet!r}" if isinstance(source, Source) else ROW_NOTE
     message = f"{source}, column {column!r}: {problem} in {text} {where}"
     if values is not None:
         message += ": " + ", ".join(show(values[int(p)]) for p in shown)
-    return DataError(message, source=source, column=column, rows=rows, row_count=len(positions))
+    return DataError(message, source=source, column=column, rows=rows, row_count=total)

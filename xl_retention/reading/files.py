@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, note_sheet_table
+from .errors import DataError
 
 __all__ = ["INPUT_KINDS", "CsvDialect", "file_kind", "read_table", "sheets_for", "sniff_csv"]
 
@@ -434,8 +434,7 @@ def read_table(
             others = ", ".join(repr(n) for n in sheets if n != df.attrs.get("sheet"))
             where = f" on sheet {df.attrs.get('sheet')!r} (other sheets: {others}, chosen with --sheet)"
         raise DataError(f"{source} has a header but no data rows{where}", source=source)
-    df.attrs["source"] = source
-    note_sheet_table(source, df, df.attrs.get("sheet"), df.attrs.get("header_row"))  # messages name sheet rows
+    df.attrs["source"] = source  # a sheet's table also keeps "sheet" and "header_row": refusals name sheet rows
     return df
 
 

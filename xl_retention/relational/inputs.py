@@ -15,8 +15,9 @@ file or table, the column and the first rows):
 The checks that need the whole table (negative MRR, a customer twice in one month, an
 interval ending before it starts, scores outside 0-10, dates a century apart, blanks in a
 typed table) run in the engine as one aggregate query; only when one fails are the first
-rows fetched. Rows are named by their row number (header = row 1) where the input has an
-order (frames, Parquet files), else by their values.
+rows fetched. Rows are named by their row number (header = row 1; a table read from a sheet:
+the sheet's own rows, as on the pandas path) where the input has an order (frames, Parquet
+files), else by their values.
 """
 
 from __future__ import annotations
@@ -30,11 +31,11 @@ import ibis.expr.types as ir
 import numpy as np
 import pandas as pd
 
-from ..reading import DataError, ReadOptions, bad_rows, key, normalize_columns, prepare
+from ..reading import DataError, ReadOptions, bad_rows, key, normalize_columns, prepare, source_of
 from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL
 from ..reading.columns import _BILLING, SCHEMAS, in_cents, is_billing
 from ..reading.currency import CURRENCY_COLUMNS
-from ..reading.errors import ROW_NOTE, SHOW_ROWS, show
+from ..reading.errors import SHOW_ROWS, show
 from ..tables._months import MAX_MONTHS
 from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
 from .segments import BLANK_SEGMENT, _segment_name, _segment_text
@@ -99,6 +100,7 @@ def _from_frame(
     options: ReadOptions | None,
     segment: str | None,
 ) -> Input:
+    source = source_of(df, source)  # a sheet's table: rows named as the sheet's, as on the pandas path
     frame, names = prepare(df, kind, columns, source, options)
     out: dict[str, Any] = {}
     for name in frame.columns:
@@ -302,10 +304,7 @@ def first_rows(
         rows = con.execute(bad.select(*picked).order_by(ROW).limit(SHOW_ROWS))
         positions = rows[ROW].to_numpy(dtype=np.int64)
         values = dict(zip(positions.tolist(), rows[shown].tolist(), strict=True)) if len(picked) > 1 else None
-        error = bad_rows(source, column, problem, positions, values)
-        if count > len(positions):
-            error = _more(error, positions, count, source, column, problem, values)
-        return error
+        return bad_rows(source, column, problem, positions, values, count=count)
     ident = [c for c in ("customer_id", "visitor_id") if c in t.columns]
     picked = list(dict.fromkeys(ident + ([shown] if shown and shown in t.columns else [])))
     rows = con.execute(bad.select(*picked).order_by(picked).limit(SHOW_ROWS)) if picked else pd.DataFrame()
@@ -319,17 +318,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()
     return value
-
-
-def _more(error: DataError, positions: np.ndarray, count: int, source: str, column: str, problem: str,
-          values: dict | None) -> DataError:  # fmt: skip
-    """The message of :func:`~xl_retention.reading.bad_rows` when only the first rows were fetched."""
-    rows = [int(p) + 2 for p in positions[:SHOW_ROWS]]
-    text = f"rows {', '.join(map(str, rows))} and {count - len(rows)} more"
-    message = f"{source}, column {column!r}: {problem} in {text} {ROW_NOTE}"
-    if values is not None:
-        message += ": " + ", ".join(show(values[int(p)]) for p in positions[:SHOW_ROWS])
-    return DataError(message, source=source, column=column, rows=rows, row_count=count)
 
 
 def check_input(con: Any, item: Input) -> None:

@@ -28,7 +28,7 @@ import pandas as pd
 
 from .. import metrics as _metrics
 from ..errors import RetentionInputError
-from ..reading import DataError, ReadOptions, bad_rows, normalize_columns, prepare
+from ..reading import DataError, ReadOptions, bad_rows, normalize_columns, prepare, source_of
 from ..reading.dates import parse_dates
 from ..reading.values import clean_ids, parse_numbers
 from . import _months
@@ -188,6 +188,7 @@ def cohort_table(
     if not isinstance(activity, pd.DataFrame):
         raise DataError(f"{source}: expected a table (pandas DataFrame), got {type(activity).__name__}", source=source)
     optional = ("month", "date") + ((value,) if value is not None else ())
+    source = source_of(activity, source)  # a sheet's table: its rows are named as the sheet's
     df = normalize_columns(activity, ["customer_id"], optional, columns, source)
     names = df.attrs["source_columns"]
     date_column = "month" if "month" in df else "date"
@@ -305,6 +306,7 @@ def order_tables(
     options: ReadOptions | None = None,
 ) -> OrderTables:
     """:func:`repeat_purchases` and the cohort tables of :func:`cohorts_from_orders`, in one pass (refunds left out)."""
+    source = source_of(orders, source)  # a sheet's table: its rows are named as the sheet's
     df, names = _orders(orders, columns, source, options)
     value_column = "amount" if "amount" in df else None
     grouped = _grouped_activity(df, names, "customer_id", "date", value_column, start, end, source, refunds=True)
@@ -338,6 +340,7 @@ def repeat_purchases(
     {'buyers': [1, 2], 'repeat_purchasers': [1, 0], 'returning': [0, 1], 'repeat_purchase_rate': [1.0, 0.0],
      'returning_rate': [0.0, 0.5]}
     """
+    source = source_of(orders, source)  # a sheet's table: its rows are named as the sheet's
     df, names = _orders(orders, columns, source, options)
     grouped = _grouped_activity(df, names, "customer_id", "date", None, start, end, source, refunds=True)
     return _purchases_frame(_activity_pass(grouped, cohorts=False), grouped.range)
@@ -361,6 +364,7 @@ def cohorts_from_orders(
     amounts that month, which needs ``amount``). Layout as in ``cohorts_from_snapshots``.
     """
     _check_kind(kind)
+    source = source_of(orders, source)  # a sheet's table: its rows are named as the sheet's
     df, names = _orders(orders, columns, source, options)
     if kind == "revenue" and "amount" not in df:
         raise DataError(
@@ -392,6 +396,7 @@ def overall_repeat_purchase_rate(
     ...                                            "date": ["2024-01-01"] * 3}))
     0.5
     """
+    source = source_of(orders, source)  # a sheet's table: its rows are named as the sheet's
     df, _ = _orders(orders, columns, source, options)
     if "amount" in df:
         df = df[df["amount"].to_numpy() >= 0]
@@ -422,6 +427,7 @@ def returning_visitors(
     >>> returning_visitors(visits).to_dict("list")
     {'visitors': [1, 2], 'returning': [0, 1], 'returning_visitor_rate': [0.0, 0.5]}
     """
+    source = source_of(visits, source)  # a sheet's table: its rows are named as the sheet's
     df, names = prepare(visits, "visits", columns, source, options)
     grouped = _grouped_activity(df, names, "visitor_id", "date", None, start, end, source)
     counts = _activity_pass(grouped, cohorts=False)

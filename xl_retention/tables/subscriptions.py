@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .. import metrics as _metrics
-from ..reading import ReadOptions, bad_rows, prepare
+from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.columns import EVERY_MONTH_OBSERVED
 from ._months import (
     _COHORT_SHIFT,
@@ -157,6 +157,7 @@ def snapshots_from_intervals(
     >>> snapshots_from_intervals(iv, through="2024-04").to_dict("list")["mrr"]
     [50.0, 50.0, 80.0, 80.0]
     """
+    source = source_of(intervals, source)  # a sheet's table: its rows are named as the sheet's
     df, names = prepare(intervals, "intervals", columns, source, options)
     starts = month_ordinals(df["start"].to_numpy()).astype(np.int64)
     if "end" in df:
@@ -312,6 +313,7 @@ def _run_subscriptions(
     cohorts: bool,
     options: ReadOptions | None = None,
 ) -> tuple[_SubscriptionCounts, _Range]:
+    source = source_of(snapshots, source)  # a sheet's table: its rows are named as the sheet's
     df, names = prepare(snapshots, "snapshots", columns, source, options)
     codes = _id_codes(df["customer_id"])
     mrr = df["mrr"].to_numpy()
