@@ -24,6 +24,7 @@ from functools import lru_cache
 from openpyxl.formula.translate import Translator
 
 from .excel_functions.arguments import _HINT_UPPER, _compares_numbers
+from .excel_functions.typed import TEXT_WORDS, may_wrap
 from .package import FormulaCell
 
 __all__ = ["FormulaTexts", "may_need_any", "may_need_arguments", "may_need_rewrite", "position", "words_pattern"]
@@ -169,6 +170,7 @@ def may_need_arguments(text: str) -> bool:
             or "MATCH(" in upper
             or "INDEX(" in upper
             or ("COUNT(" in upper and _HINT_UPPER.search(upper))
+            or may_wrap(upper)  # SUM(TRIM(A3),1): text an expression gives an aggregate (.typed)
         ):
             return True
     if '"' in text and _HINT_UPPER.search(text.upper()):  # "1,000"+0, "(5)"+0: numbers typed as text
@@ -183,7 +185,7 @@ def may_need_arguments(text: str) -> bool:
 _TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
     r"LAMBDA|_XLPM\.|SINGLE\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
-    r"|MATCH\(|INDEX\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\("
+    r"|MATCH\(|INDEX\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|" + TEXT_WORDS
 )
 
 

@@ -27,6 +27,7 @@ from . import (  # noqa: F401  (each registers its functions)
     statistical,
     text,
     text_edit,
+    typed,
 )
 from ._core import EACH, FUNCTIONS, ExcelError, Function, engine_call
 

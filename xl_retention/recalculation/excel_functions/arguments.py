@@ -6,10 +6,9 @@ Excel ignores). And VLOOKUP/HLOOKUP in approximate mode answer #N/A for an error
 which Excel passes on (``IFNA`` around it then hides a real error). :func:`rewrite_arguments`
 therefore rewrites these forms in the formula text before the engine computes it:
 
-* a text literal given directly as an argument of a numeric aggregate (AVERAGE, MIN, MAX,
-  PRODUCT, MEDIAN, STDEV and VAR families; the array argument of SMALL, LARGE, PERCENTILE,
-  QUARTILE) becomes ``_XLR.EACH.VALUE("...")``: a number typed as text still counts (``AVERAGE("3")`` = 3),
-  other text is #VALUE! as in Excel (where the engine gives 0, #DIV/0! or #NUM!);
+* a text value given directly as an argument of a numeric aggregate (SUM, AVERAGE, MIN, MAX, COUNT, the
+  A-forms, ...; the array argument of SMALL, LARGE, PERCENTILE, QUARTILE), typed in or given by an
+  expression (``TEXT(...)``, ``A1&""``), is read as a number or is #VALUE! (COUNT: left out), see :mod:`.typed`;
 * ``VLOOKUP(x, ...)`` and ``HLOOKUP(x, ...)`` with ``x`` an array, and ``SWITCH(x, ...)``, become
   ``IF(ISERROR(x), x, VLOOKUP(x, ...))`` when ``x`` is a cell or an expression (not a constant,
   not a multi-cell range): Excel passes an error in ``x`` on, the engine says #N/A;
@@ -49,18 +48,9 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from .lookup import exact_lookup
+from .typed import HINT as _TYPED_HINT
+from .typed import typed_argument
 
-#: aggregates whose every argument is numeric: a typed text argument must be a number
-_ALL_ARGUMENTS = frozenset(
-    (
-        "AVERAGE", "MIN", "MAX", "PRODUCT", "MEDIAN", "STDEV", "STDEV.S", "STDEV.P", "STDEVP", "VAR", "VAR.S",
-        "VAR.P", "VARP", "GEOMEAN", "HARMEAN", "AVEDEV", "DEVSQ", "KURT", "SKEW",
-    )
-)  # fmt: skip
-#: functions whose first argument is an array of numbers
-_FIRST_ARGUMENT = frozenset(
-    ("SMALL", "LARGE", "PERCENTILE", "PERCENTILE.INC", "PERCENTILE.EXC", "QUARTILE", "QUARTILE.INC", "QUARTILE.EXC")
-)
 _LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
 _EXACT_FLAGS = frozenset(("FALSE", "0", ""))
 #: functions whose result is never a negative number: as a row or column number of INDEX, no check needed
@@ -101,9 +91,9 @@ COMPARED_OPERAND = "_XLR.COMPARED"
 _HINT = re.compile(
     r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|"
     r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+-]*\$|"[\s+-]*\(|%\s*"|'
-    r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#]|(?<![A-Z0-9_.])SUM\([^)]*\"|"
+    r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|"
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
-    r'|PERCENTILE|QUARTILE)[A-Z.]*\([^)]*"'
+    r'|PERCENTILE|QUARTILE|MODE)[A-Z.]*\([^)]*"|' + _TYPED_HINT
 )
 
 #: the same test, case-sensitive on the upper-cased formula (several times faster than a case-insensitive pattern)
@@ -167,14 +157,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
     name = _name(token)
     spans, close = _arguments(tokens, open_index)
     args = [_expression(tokens[a:b]) for a, b in spans]
-    checked = range(len(args)) if name in _ALL_ARGUMENTS else range(1) if name in _FIRST_ARGUMENT else ()
-    if name == "SUM":  # the engine reads "3" typed in, not "1,000", "$5" or the date "2024-01-03"
-        checked = range(len(args))
-    for k in checked:
-        a, b = spans[k]
-        inner = [t for t in tokens[a:b] if t.type != Token.WSPACE]
-        if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
-            args[k] = f"{VALUE}({inner[0].value})"
+    for k, (a, b) in enumerate(spans):  # text typed in or given by an expression: a number or #VALUE! (.typed)
+        args[k] = typed_argument(name, k, tokens[a:b], args[k])
     const = _CONSTANT_ARGUMENT.get(name)
     if const is not None and len(args) > const and not args[const].strip():
         args[const] = "TRUE"  # LINEST(y,x,,TRUE): Excel takes an empty const as its default, TRUE (the engine: 0)

@@ -1,0 +1,74 @@
+"""Values the embedded engine wrote while reporting status ok, where Excel gives another (H7's and H2's fuzz findings).
+
+Each test builds a small workbook with openpyxl, recalculates it with the embedded engine
+(``recalc_file``) and reads the stored values back; the expected values are Excel's documented ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_excel_text_coercion import _recalculated  # the values of sheet S after recalculating ``cells``
+
+
+def test_aggregates_read_text_given_by_an_expression_as_typed_text(tmp_path: Path) -> None:
+    # Microsoft's MAX/MIN/AVERAGE/SUM/COUNT/MAXA pages: "Logical values and text representations of numbers that you
+    # type directly into the list of arguments are counted"; "If an argument is an array or reference, only numbers
+    # in that array or reference are used"; "text that cannot be translated into numbers cause errors" (COUNT: "are
+    # not counted"). Text given by an expression (TEXT, TRIM, &, IF of constants) is such a value, not a reference.
+    # The engine left it out: MAX(TEXT(45294,"yyyy-mm-dd"),0.025) was 0.025 and MAX(UPPER("abc"),1) was 1.
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": "abc",
+            "A2": "5",
+            "A3": "2024-01-03",
+            "A4": 2,
+            "B1": '=MAX(TEXT(45294,"yyyy-mm-dd"),0.025)',
+            "B2": '=MIN(TEXT(45294,"yyyy-mm-dd"),99999)',
+            "B3": '=AVERAGE(TRIM(" 2024-01-03 "),1)',
+            "B4": '=MAX(TEXT(1234.5,"#,##0.00"),0)',
+            "B5": '=MAX(UPPER("abc"),1)',
+            "B6": '=COUNT("2024-01-03")',
+            "B7": "=SUM(TRIM(A3),1)",
+            "B8": '=PRODUCT(TRIM(" 1,000 "),2)',
+            "B9": '=MEDIAN(TRIM("1,000"),1)',
+            "B10": '=MAX(A1&"",1)',
+            "B11": '=MAX(A2&"",1)',
+            "B12": '=COUNT(TRIM(A3),A3,"x",TEXT(1,"0%"),UPPER("x"))',
+            "B13": '=MAXA("x",-1)',
+            "B14": '=MINA(TRIM("2"),5)',
+            "B15": '=AVERAGE(IF(A4>1,"x","y"),1)',
+            "B16": '=STDEV(TRIM("1"),3)',
+            "B17": '=MODE("x",1,1)',
+            "B18": '=SUMSQ(TEXT(2,"0.0"),"3")',
+            # references and arrays still leave text out
+            "C1": "=MAX(A1:A4)",
+            "C2": "=SUM(A1,A2,A3,A4)",
+            "C3": '=MAX({1,"7"},2)',
+            "C4": "=COUNT(A1:A4)",
+            "C5": "=MAX(INDEX(A1:A3,2),1)",
+            "C6": "=AVERAGE(A2:A4)",
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 19)] == [
+        45294,
+        45294,
+        22647.5,
+        1234.5,
+        "#VALUE!",
+        1,
+        45295,
+        2000,
+        500.5,
+        "#VALUE!",
+        5,
+        2,
+        "#VALUE!",
+        2,
+        "#VALUE!",
+        2**0.5,
+        "#VALUE!",
+        13,
+    ]
+    assert [got[f"C{i}"] for i in range(1, 7)] == [2, 2, 2, 1, 1, 2]

@@ -1,0 +1,252 @@
+"""Text given to an aggregate as a value, not in a reference: Excel reads it as a number typed into the formula.
+
+Microsoft's MAX, MIN, AVERAGE, SUM, COUNT, MAXA ... pages: "Logical values and text representations
+of numbers that you type directly into the list of arguments are counted"; "If an argument is an
+array or reference, only numbers in that array or reference are used"; "Arguments that are error
+values or text that cannot be translated into numbers cause errors" (COUNT: "are not counted").
+An argument that is an expression giving text (``TEXT(45294,"yyyy-mm-dd")``, ``TRIM(A1)``,
+``A1&""``) is such a value, not a reference: ``=MAX(TEXT(45294,"yyyy-mm-dd"),0.025)`` is 45294 and
+``=MAX(UPPER("abc"),1)`` #VALUE! in Excel, where the engine left the text out (0.025 and 1).
+
+:func:`typed_argument` tells the rewrite of :mod:`.arguments` which arguments to wrap:
+
+- a text literal of an aggregate: ``_XLR.EACH.VALUE("...")`` (VALUE as Excel reads text), or for COUNT
+  ``_XLR.COUNTED("...")`` (a number when the text reads as one, else the text, which COUNT leaves out);
+- an argument that may give text (it holds typed text, ``&`` or a function giving text, :data:`TEXT_RESULTS`)
+  and certainly gives a value, not a reference (an operation, a call of a function giving a value, IF,
+  CHOOSE, IFERROR, IFS whose results all do): ``_XLR.TYPED(...)``, or ``_XLR.COUNTED(...)`` in COUNT.
+  These pass an array on as it is (text in an array is left out, as in a reference).
+
+A cell, a range, a name, and functions that may give a reference (INDEX, OFFSET, INDIRECT, XLOOKUP, LET,
+SWITCH, IF of a range, ...; the lookups, to be safe) are never wrapped: text in a reference is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from openpyxl.formula.tokenizer import Token
+
+from ._core import FUNCTIONS, ExcelError, Function, check, engine_value
+from .text import text_to_number
+
+#: aggregates reading every argument as numbers: typed text is a number or #VALUE!
+ALL_ARGUMENTS = frozenset(
+    (
+        "SUM", "AVERAGE", "MIN", "MAX", "PRODUCT", "MEDIAN", "STDEV", "STDEV.S", "STDEV.P", "STDEVP", "VAR", "VAR.S",
+        "VAR.P", "VARP", "GEOMEAN", "HARMEAN", "AVEDEV", "DEVSQ", "KURT", "SKEW", "SUMSQ", "MODE", "MODE.SNGL",
+        "MODE.MULT", "AVERAGEA", "MAXA", "MINA", "STDEVA", "STDEVPA", "VARA", "VARPA",
+    )
+)  # fmt: skip
+#: functions whose first argument is an array of numbers
+FIRST_ARGUMENT = frozenset(
+    ("SMALL", "LARGE", "PERCENTILE", "PERCENTILE.INC", "PERCENTILE.EXC", "QUARTILE", "QUARTILE.INC", "QUARTILE.EXC")
+)
+#: functions whose result is text (or an array), never a reference
+TEXT_RESULTS = frozenset(
+    (
+        "TEXT", "TRIM", "UPPER", "LOWER", "PROPER", "LEFT", "LEFTB", "RIGHT", "RIGHTB", "MID", "MIDB", "SUBSTITUTE",
+        "REPLACE", "REPLACEB", "CONCAT", "CONCATENATE", "TEXTJOIN", "REPT", "CHAR", "UNICHAR", "T", "FIXED", "DOLLAR",
+        "CLEAN", "TEXTBEFORE", "TEXTAFTER", "REGEXEXTRACT", "REGEXREPLACE", "VALUETOTEXT", "ARRAYTOTEXT", "ROMAN",
+        "BASE", "DEC2BIN", "DEC2HEX", "DEC2OCT", "ADDRESS", "_XLR.TEXT",
+    )
+)  # fmt: skip
+#: the registered forms (see :func:`typed` and :func:`counted`)
+TYPED, COUNTED, VALUE = "_XLR.TYPED", "_XLR.COUNTED", "_XLR.EACH.VALUE"
+#: the same test :data:`TEXT_RESULTS` makes, on the upper-cased formula text, before tokenizing
+HINT = (
+    r"(?<![A-Z0-9_.])(?:SUM|AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|MODE"
+    r"|COUNT|SMALL|LARGE|PERCENTILE|QUARTILE)[A-Z.]*\(.*(?<![A-Z0-9_])(?:TEXT|TRIM|UPPER|LOWER|PROPER|LEFTB?|RIGHTB?"
+    r"|MIDB?|SUBSTITUTE|REPLACEB?|CONCAT|CONCATENATE|TEXTJOIN|REPT|U?N?I?CHAR|T|FIXED|DOLLAR|CLEAN|TEXTBEFORE"
+    r"|TEXTAFTER|REGEXEXTRACT|REGEXREPLACE|VALUETOTEXT|ARRAYTOTEXT|ROMAN|BASE|DEC2[A-Z]+|ADDRESS)\("
+)
+
+
+#: functions whose result may be a reference (text in it is then left out): (function, result arguments) where the
+#: result is one of the arguments given (IF's value_if_true ...), else None (INDEX, OFFSET, ...: never wrapped)
+_PASSING = {"IF": slice(1, None), "IFERROR": slice(0, None), "IFNA": slice(0, None), "CHOOSE": slice(1, None),
+            "IFS": slice(1, None, 2)}  # fmt: skip
+_REFERENCES = frozenset(
+    ("INDEX", "OFFSET", "INDIRECT", "XLOOKUP", "LET", "LAMBDA", "SINGLE", "SWITCH", "TAKE", "DROP", "CHOOSEROWS",
+     "CHOOSECOLS", "TRIMRANGE", "VLOOKUP", "HLOOKUP", "LOOKUP")
+)  # fmt: skip
+
+
+def _bare(token: Token) -> str:
+    name = token.value[:-1].upper()
+    for prefix in ("_XLFN.", "_XLWS."):
+        name = name.removeprefix(prefix)
+    return name
+
+
+def _split(inner: list[Token]) -> list[list[Token]] | None:
+    """The arguments of ``inner`` when it is exactly one call (its opening token first), else None."""
+    parts: list[list[Token]] = [[]]
+    depth = 0
+    for k, token in enumerate(inner[1:], 1):
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE:
+            if depth == 0:
+                return parts if k == len(inner) - 1 else None
+            depth -= 1
+        elif depth == 0 and token.type == Token.SEP and token.subtype == Token.ARG:
+            parts.append([])
+            continue
+        parts[-1].append(token)
+    return None
+
+
+def _value_only(inner: list[Token]) -> bool:
+    """Whether an argument (its tokens, no spaces) certainly gives a value, not a reference: a constant, an operation
+    (``A1&""``, ``-A1``), a call of a function giving a value, or IF/CHOOSE/IFERROR/IFS whose results all do."""
+    if not inner:
+        return False
+    first = inner[0]
+    if len(inner) == 1:
+        return first.type == Token.OPERAND and first.subtype != Token.RANGE
+    if first.type == Token.ARRAY and _split_array(inner):
+        return False  # one array typed in: an array, its text left out
+    depth = 0
+    for token in inner:
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE:
+            depth -= 1
+        elif depth == 0 and token.type in (Token.OP_IN, Token.OP_POST) and token.value not in (":", ","):
+            return True
+    if first.type == Token.OP_PRE:
+        return first.value == "-" or _value_only(inner[1:])
+    if first.type == Token.PAREN and first.subtype == Token.OPEN:
+        parts = _split([Token("(", Token.FUNC, Token.OPEN), *inner[1:]])
+        return parts is not None and len(parts) == 1 and _value_only(parts[0])
+    if first.type != Token.FUNC or first.subtype != Token.OPEN:
+        return False
+    parts = _split(inner)
+    name = _bare(first)
+    if parts is None or name in _REFERENCES:
+        return False
+    if name in _PASSING:
+        results = parts[_PASSING[name]]
+        return bool(results) and all(_value_only(part) for part in results if part)
+    return True
+
+
+def _split_array(inner: list[Token]) -> bool:
+    depth = 0
+    for k, token in enumerate(inner):
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE:
+            depth -= 1
+            if depth == 0:
+                return k == len(inner) - 1
+    return False
+
+
+def _may_be_text(inner: list[Token]) -> bool:
+    """Whether an argument may give text: it holds typed text, ``&`` or a call of a function giving text."""
+    for token in inner:
+        if token.type == Token.OPERAND and token.subtype == Token.TEXT:
+            return True
+        if token.type == Token.OP_IN and token.value == "&":
+            return True
+        if token.type == Token.FUNC and token.subtype == Token.OPEN and _bare(token) in TEXT_RESULTS:
+            return True
+    return False
+
+
+def typed_argument(name: str, position: int, argument: list[Token], text: str) -> str:
+    """Argument ``position`` of a call of ``name`` (its tokens, and its rewritten ``text``), wrapped when Excel reads
+    it as a value typed into the formula (see the module docstring); else ``text`` itself.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> tokens = list(Tokenizer('=TRIM(" 5 ")').items)
+    >>> typed_argument("MAX", 0, tokens, 'TRIM(" 5 ")'), typed_argument("IF", 0, tokens, 'TRIM(" 5 ")')
+    ('_XLR.TYPED(TRIM(" 5 "))', 'TRIM(" 5 ")')
+    """
+    if name == "COUNT":
+        wrapper, literal = COUNTED, COUNTED
+    elif name in ALL_ARGUMENTS or (position == 0 and name in FIRST_ARGUMENT):
+        wrapper, literal = TYPED, VALUE
+    else:
+        return text
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if not inner:
+        return text
+    if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
+        if literal == COUNTED and _number_of(inner[0].value[1:-1].replace('""', '"')) is None:
+            return text  # COUNT("a"): left out as it is
+        return f"{literal}({text.strip()})"
+    if _may_be_text(inner) and _value_only(inner):
+        return f"{wrapper}({text.strip()})"
+    return text
+
+
+def _number_of(value: str) -> float | None:
+    parsed = text_to_number(value)
+    return None if isinstance(parsed, str) else float(parsed)
+
+
+def typed(value: Any) -> Any:
+    """A value typed into an aggregate's arguments: text read as a number (a date, "1,234.50", "10%") or #VALUE!;
+    an array (or a range) passed on as it is; anything else unchanged.
+
+    >>> typed("2024-01-03"), typed(" 1,234.50 "), typed([["x"]]), typed(True)
+    (45294.0, 1234.5, [['x']], True)
+    """
+    if isinstance(value, str):
+        number = _number_of(value)
+        if number is None:
+            raise ExcelError("#VALUE!")
+        return number
+    if isinstance(value, list):
+        return value
+    return check(value) if value is not None else None
+
+
+def counted(value: Any) -> Any:
+    """A value typed into COUNT's arguments: text that reads as a number becomes it (counted), other text stays
+    text (left out), anything else unchanged.
+
+    >>> counted("2024-01-03"), counted("abc"), counted(3.0)
+    (45294.0, 'abc', 3.0)
+    """
+    if isinstance(value, str):
+        number = _number_of(value)
+        return value if number is None else number
+    return value
+
+
+def _engine(fn: Any) -> Any:
+    def call(value: Any) -> Any:
+        try:
+            return engine_value(fn(value))
+        except ExcelError as error:
+            return {"type": "Error", "kind": error.code}
+
+    call.__name__ = f"excel_{fn.__name__}"
+    return call
+
+
+FUNCTIONS[TYPED] = Function(TYPED, _engine(typed), 1, 1)
+FUNCTIONS[COUNTED] = Function(COUNTED, _engine(counted), 1, 1)
+
+#: words one of which every formula :func:`may_wrap` is True for holds (a cheap case-sensitive alternation)
+TEXT_WORDS = (
+    r"TEXT|TRIM\(|UPPER\(|LOWER\(|PROPER\(|LEFT|RIGHT|MID|SUBSTITUTE\(|REPLACE|CONCAT|REPT\(|CHAR\(|T\(|FIXED\("
+    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\("
+)
+_TEXT_WORD = re.compile(TEXT_WORDS)
+_HINT = re.compile(HINT)
+
+
+def may_wrap(upper: str) -> bool:
+    """False when :func:`typed_argument` certainly wraps no argument of a formula holding no quote and no ``&`` (which
+    other pre-tests catch): ``upper`` is the formula upper-cased. A cheap word test first, most formulas fail it.
+
+    >>> may_wrap("SUM(TRIM(A3),1)"), may_wrap("MAX(D2-C2,0)"), may_wrap("ROUND(SUMPRODUCT(B2:B9),2)")
+    (True, False, False)
+    """
+    return _TEXT_WORD.search(upper) is not None and _HINT.search(upper) is not None
