@@ -213,3 +213,24 @@ def test_a_cells_reason_counts_the_place_in_the_range_from_1():
     error = xr.OutOfRangeError("a must be a number >= 0, got -1 at position (1, 0)", "a", -1.0)
     error.position = (1, 0)
     assert cells.excel_message(error) == "a must be a number >= 0, got -1 in row 2, column 1 of a"
+
+
+def test_survey_columns_mostly_empty_give_the_same_results_and_places_as_without_their_empty_tail():
+    """The template reads each month's answers as 1,000 rows, mostly empty: the empty cells after the last answer
+    are not passed to the core (NPS skips blanks), which changes neither a result nor the place an error names."""
+    from xl_retention import cells
+    from xl_retention.registry import BY_NAME
+
+    answers = [10.0, 9.0, None, 3.0, 7.0, "", 10.0, 0.0]
+    column = [[v] for v in answers] + [[None]] * 993  # 1,001 rows: empty runs of 64 and a remainder
+    assert cells.evaluate(BY_NAME["NPS"], column) == cells.evaluate(BY_NAME["NPS"], [[v] for v in answers])
+    assert cells.evaluate(BY_NAME["NPS"], column) == pytest.approx(100 * (3 - 2) / 6)
+    assert cells.evaluate(BY_NAME["NPS_BREAKDOWN"], column) == [[3, 1, 2, 6]]  # promoters, passives, detractors, n
+    assert cells.evaluate(BY_NAME["NPS_MOE"], column) == cells.evaluate(BY_NAME["NPS_MOE"], column[:8])
+    assert cells.evaluate(BY_NAME["NPS"], [[None]] * 1000) is None  # no answers at all: a blank, as before
+    bad = [[10.0]] + [[None]] * 130 + [[11.0]] + [[None]] * 500
+    result = cells.evaluate(BY_NAME["NPS"], bad)
+    assert (result.code, result.message) == (
+        "#NUM!",
+        "scores must be a whole score from 0 to 10, got 11 in cell 132 of scores",
+    )

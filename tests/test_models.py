@@ -694,3 +694,18 @@ def test_del_where_the_continued_fraction_stalls_a_few_ulps_from_one():
     survival = np.exp(np.r_[0.0, np.cumsum(np.log((t[1:] - 0.5) / t[1:]))])
     brute = float(np.sum(survival * np.exp(-t * np.log1p(1 / 64))))
     assert m.sbg_del(0.5, 0.5, 1 / 64) == pytest.approx(brute, rel=1e-12)
+
+
+@pytest.mark.parametrize("alpha", [0.0, -1.0, float("inf")])
+def test_one_cells_parameters_are_checked_as_a_ranges_are(alpha: float) -> None:
+    """A parameter <= 0 or infinite is refused with the same message from one cell's plain numbers (checked
+    without numpy) as from an array; NaN (a blank) passes through to a NaN result in both."""
+    message = f"alpha must be a number > 0, got {alpha:g}"
+    with pytest.raises(OutOfRangeError) as one:
+        m.sbg_survival(alpha, 1.182, 2.0)
+    with pytest.raises(OutOfRangeError) as many:
+        m.sbg_survival(np.array([0.704, alpha]), 1.182, 2.0)
+    assert str(one.value) == message and str(many.value) == message + " at position 1"
+    assert one.value.argument == many.value.argument == "alpha"
+    assert math.isnan(m.sbg_survival(float("nan"), 1.182, 2.0))
+    assert m.sbg_survival(0.704, 1.182, 2.0) == m.sbg_survival(np.array([0.704]), 1.182, 2.0)[0]

@@ -24,6 +24,8 @@ class Argument:
     ``optional`` arguments may be omitted (or left blank) and then take ``default``.
     ``whole``: the argument is a range passed to the core whole, as a flat array
     (``"flat"``, blanks as NaN) or as a 2-D table (``"table"``, ragged ends as NaN).
+    ``blanks_skipped``: the core skips this flat range's blanks wherever they are (NPS
+    scores), so the cells after its last value need not be passed at all.
     """
 
     name: str
@@ -31,6 +33,7 @@ class Argument:
     optional: bool = False
     default: Any = None
     whole: Literal["flat", "table"] | None = None
+    blanks_skipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,9 @@ S = Argument("customers_start", "customers at the start of the period (S)")
 LOST_MRR = Argument("lost_mrr", "churned + contraction MRR of the customers at the start")
 EXPANSION_MRR = Argument("expansion_mrr", "expansion MRR (upgrades) of the customers at the start")
 START_MRR = Argument("start_mrr", "MRR at the start of the period")
-SCORES = Argument("scores", "a range of survey scores, whole numbers 0-10; blanks skipped", whole="flat")
+SCORES = Argument(
+    "scores", "a range of survey scores, whole numbers 0-10; blanks skipped", whole="flat", blanks_skipped=True
+)
 CHURN = Argument("churn_rate", "churn rate per period, between 0 and 1")
 
 FUNCTIONS: tuple[ExcelFunction, ...] = (

@@ -18,6 +18,10 @@ def _positive(x: Inputs, *names: str) -> None:
     """Each named argument must be a finite number > 0: ``#NUM!``."""
     for name in names:
         value = x[name]
+        if type(value) is float:  # one cell's plain number (see Inputs): checked without numpy's per-call cost
+            if value <= 0 or value == np.inf:
+                x.fail_where(True, OutOfRangeError, f"{name} must be a number > 0, got {{{name}:g}}", name)
+            continue
         with np.errstate(invalid="ignore"):
             bad = (value <= 0) | np.isinf(value)
         x.fail_where(bad, OutOfRangeError, f"{name} must be a number > 0, got {{{name}:g}}", name)
