@@ -709,3 +709,18 @@ def test_one_cells_parameters_are_checked_as_a_ranges_are(alpha: float) -> None:
     assert one.value.argument == many.value.argument == "alpha"
     assert math.isnan(m.sbg_survival(float("nan"), 1.182, 2.0))
     assert m.sbg_survival(0.704, 1.182, 2.0) == m.sbg_survival(np.array([0.704]), 1.182, 2.0)[0]
+
+
+def test_survivors_that_are_not_whole_counts_are_named_by_period_and_cohort_row() -> None:
+    """The first period of a cohort's row that is not a whole count >= 0 is named, with its value."""
+    for table, message, value in (
+        ([1000, 631, 468.5, 382], "survivors must be whole counts >= 0, got 468.5 at period 2", 468.5),
+        ([[1000, 631, 468], [900, -5]], "survivors must be whole counts >= 0, got -5 at period 1 in cohort row 2", -5),
+        ([1000, float("inf")], "survivors must be whole counts >= 0, got inf at period 1", float("inf")),
+    ):
+        with pytest.raises(OutOfRangeError) as caught:
+            m.sbg_fit(table)
+        assert str(caught.value) == message
+        assert caught.value.value == value and type(caught.value.value) is float
+    shares = m.sbg_fit([[1.0, 0.631, 0.4685]], cohort_size=[1000])  # shares times sizes need not be whole
+    assert 0 < shares.alpha and 0 < shares.beta

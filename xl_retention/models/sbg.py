@@ -257,11 +257,15 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
                 None,
             )
         counts = values[:length]
-        for t, value in enumerate(counts):
-            if value < 0 or math.isinf(value) or (whole and value != round(value)):
-                raise OutOfRangeError(
-                    f"survivors must be whole counts >= 0, got {value:g} at period {t}{where}", "survivors", value
-                )
+        bad = (counts < 0) | np.isinf(counts)
+        if whole:
+            bad |= counts != np.round(counts)
+        if bad.any():  # the first period that is not a whole count >= 0
+            t = int(np.flatnonzero(bad)[0])
+            value = float(counts[t])
+            raise OutOfRangeError(
+                f"survivors must be whole counts >= 0, got {value:g} at period {t}{where}", "survivors", value
+            )
         if counts[0] == 0:
             if np.any(counts > 0):
                 t = int(np.flatnonzero(counts > 0)[0])
