@@ -268,3 +268,26 @@ def test_cohorts_fit_the_sbg_model_and_lifetime_value_shows_it_beside_the_simple
     assert lifetime["B12"] == xr.sbg_del(fit.alpha, fit.beta, ltv["discount_rate"])
     assert lifetime["B13"] == xr.sbg_clv(margin, fit.alpha, fit.beta, ltv["discount_rate"])
     assert lifetime["B13"] > lifetime["B8"]  # those who stay churn less: the simple CLV understates them
+
+
+def test_nps_over_a_long_mostly_empty_column_in_the_engine(tmp_path):
+    """NPS formulas over 1,000 rows with a few answers (the template's layout): the same results as over the
+    answers alone, and an invalid answer far down the column is named by its place in the range as written."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for r, score in enumerate([10, 9, 3, None, 7, 10, 0], start=2):
+        ws.cell(r, 2, score)
+    ws["C2"], ws["C3"] = "=NPS(B2:B1001)", "=NPS(B2:B8)"
+    ws["C4"], ws["C5"] = "=INDEX(NPS_BREAKDOWN(B2:B1001),1,4)", "=NPS(D2:D1001)"
+    ws["D2"], ws["D600"] = 9, 11  # 11 is no score: cell 599 of the range D2:D1001
+    ws["C6"] = "=NPS(E2:E1001)"  # no answers at all: blank
+    wb.save(tmp_path / "nps.xlsx")
+    values = compute(tmp_path / "nps.xlsx").values["S"]
+    assert values["C2"] == values["C3"] == pytest.approx(100 * (3 - 2) / 6)
+    assert values["C4"] == 6
+    assert (values["C5"].code, values["C5"].message) == (
+        "#NUM!",
+        "NPS: scores must be a whole score from 0 to 10, got 11 in cell 599 of scores (#NUM!)",
+    )
+    assert values["C6"] is None

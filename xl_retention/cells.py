@@ -121,14 +121,19 @@ _NUMBER_OR_NONE = frozenset((float, int, type(None)))
 _NAN_FOR_NONE = {None: float("nan")}
 
 
-def _without_trailing_empties(cells: list[Cell]) -> list[Cell]:
-    """``cells`` up to its last one that is not an empty cell (``None``): a column of survey answers is read as
-    the template's 1,000 rows, mostly empty, whose blanks the core would skip one by one. Empty runs are found
-    64 cells at a time by C-level counts; the positions of the cells kept are unchanged."""
+def without_trailing_empties(cells: list[Any], empty: Any = None) -> list[Any]:
+    """``cells`` up to its last item that is not ``empty`` (an empty cell, ``None``; or ``[None]``, an empty row
+    of one column): a column of survey answers is read as the template's 1,000 rows, mostly empty, whose blanks
+    the core would skip one by one (:attr:`~xl_retention.registry.Argument.blanks_skipped`). Empty runs are
+    found 64 at a time by C-level counts; the positions of the items kept are unchanged.
+
+    >>> without_trailing_empties([9.0, None, 10.0, None, None]), without_trailing_empties([[7.0], [None]], [None])
+    ([9.0, None, 10.0], [[7.0]])
+    """
     end = len(cells)
-    while end >= 64 and cells[end - 64 : end].count(None) == 64:
+    while end >= 64 and cells[end - 64 : end].count(empty) == 64:
         end -= 64
-    while end and cells[end - 1] is None:
+    while end and cells[end - 1] == empty:
         end -= 1
     return cells[:end]
 
@@ -141,7 +146,7 @@ def _whole_range(spec: Argument, value: Any) -> tuple[Any, list[Cell]] | CellErr
     else:
         cells = _flatten(value)
         if spec.blanks_skipped and cells and cells[-1] is None:
-            cells = _without_trailing_empties(cells)
+            cells = without_trailing_empties(cells)
     types = set(map(type, cells))
     if types <= _NUMBER_OR_NONE:  # plain numbers and blanks: straight to numpy (None -> NaN: blank to the core)
         if type(None) in types:  # mapped to NaN first: numpy's own None handling is 1.5x slower

@@ -31,7 +31,7 @@ import formualizer as fz
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 
-from ..cells import CellError, evaluate, number_caller
+from ..cells import CellError, evaluate, number_caller, without_trailing_empties
 from ..registry import FUNCTIONS, ExcelFunction
 from . import excel_functions, kept
 from .after_evaluation import final_operations, whole_column_indexes
@@ -69,6 +69,7 @@ def excel_code(kind: str) -> str:
 _EPOCH = dt.datetime(1899, 12, 30)
 _PLAIN = frozenset((float, int, str, bool, type(None)))
 _NUMBERS = frozenset((float, int))
+_EMPTY_ROW = [None]  # an empty row of a one-column range, as the engine passes it
 
 
 def _from_engine(value: Any) -> Any:
@@ -119,6 +120,9 @@ def _literal(value: Any) -> Any:
 def _engine_function(function: ExcelFunction):
     numbers = number_caller(function)  # plain numbers in every argument: straight to the core
     name = function.name
+    # a column whose blanks the core skips (NPS scores): its empty rows after the last answer are dropped before
+    # any conversion (the template's NPS formulas read 1,000 rows a month, mostly empty)
+    skipped = frozenset(k for k, spec in enumerate(function.args) if spec.blanks_skipped)
 
     def call(*args: Any) -> Any:
         if numbers is not None:
@@ -133,6 +137,11 @@ def _engine_function(function: ExcelFunction):
                     REASONS.note(name, result)
                 return _to_engine(result)
         if not set(map(type, args)) <= _NUMBERS:
+            if skipped:
+                args = tuple(
+                    without_trailing_empties(a, _EMPTY_ROW) if k in skipped and type(a) is list else a
+                    for k, a in enumerate(args)
+                )
             args = tuple(_from_engine(a) for a in args)
         result = evaluate(function, *args)
         if REASONS.cell is not None and (type(result) is CellError or type(result) is list):
