@@ -234,3 +234,34 @@ def test_survey_columns_mostly_empty_give_the_same_results_and_places_as_without
         "#NUM!",
         "scores must be a whole score from 0 to 10, got 11 in cell 132 of scores",
     )
+
+
+def test_series_are_matched_by_their_index_labels_or_refused():
+    """Series in another order are matched by label, as pandas arithmetic matches them (a number is never
+    computed from another month's figures); labels that differ are refused, naming the argument and labels."""
+    import pandas as pd
+
+    months = ["2026-01", "2026-02", "2026-03"]
+    end = pd.Series([100, 110, 120], index=months)
+    start = pd.Series([90, 100, 110], index=months)
+    new = pd.Series([20, 15, 10], index=months).sort_values()  # 2026-03 first
+    got = xr.crr(end, new, start)
+    assert list(got.index) == months
+    assert got.tolist() == [(100 - 20) / 90, (110 - 15) / 100, (120 - 10) / 110]
+    assert xr.nrr(
+        pd.Series([5.0, 8.0], index=["b", "a"]), 0.0, pd.Series([50.0, 100.0], index=["a", "b"])
+    ).to_dict() == {
+        "a": (50 - 8) / 50,
+        "b": (100 - 5) / 100,
+    }
+    with pytest.raises(xr.NotANumberError) as caught:
+        xr.crr(end, new.rename(index={"2026-02": "2026-04"}), start)
+    assert str(caught.value) == (
+        "customers_gained's index does not match customers_end's (labels '2026-02' of customers_end are not in "
+        "customers_gained): Series are matched by their index labels, so give them the same labels "
+        "(e.g. customers_gained.reindex(customers_end.index)) or pass arrays"
+    )
+    assert caught.value.argument == "customers_gained"
+    with pytest.raises(xr.NotANumberError, match=r"\(a label repeats\)"):
+        xr.crr(end, pd.Series([20, 15, 10, 5], index=[*months, "2026-01"]), start)
+    assert xr.crr(end, [20, 15, 10], start).tolist() == [(100 - 20) / 90, (110 - 15) / 100, (120 - 10) / 110]

@@ -3,7 +3,9 @@
 :class:`Inputs` converts a metric's arguments (scalars, lists, numpy arrays or pandas
 Series) to float arrays, broadcasts them together, checks them, and gives the result
 back in the caller's kind: a float for scalars, an ndarray for arrays, a Series (with
-the first Series' index) when any argument is a Series. Blank inputs (``None``, NaN,
+the first Series' index) when any argument is a Series. Several Series are matched by
+their index labels, as pandas arithmetic matches them (the same labels in another order
+are put in the first Series' order; labels that differ are refused). Blank inputs (``None``, NaN,
 ``""``) become NaN and propagate to NaN results, as missing values do in pandas.
 """
 
@@ -65,6 +67,35 @@ def to_float_array(name: str, value: Any) -> np.ndarray:
     return out
 
 
+def _aligned(named: dict[str, Any], series: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The Series arguments matched by their index labels, as pandas arithmetic matches them: each put in the
+    first Series' order. Labels that differ (or repeat) cannot be matched without guessing: ``#VALUE!``."""
+    first_name, first = series[0]
+    index = first.index
+    out = dict(named)
+    for name, value in series[1:]:
+        if value.index.equals(index):
+            continue
+        same = len(value.index) == len(index) and index.is_unique and value.index.is_unique
+        if same and value.index.isin(index).all():
+            out[name] = value.reindex(index)
+            continue
+        missing = [label for label in index if label not in set(value.index)][:3]
+        extra = [label for label in value.index if label not in set(index)][:3]
+        detail = (
+            f"labels {', '.join(map(repr, missing))} of {first_name} are not in {name}" if missing
+            else f"labels {', '.join(map(repr, extra))} of {name} are not in {first_name}" if extra
+            else "a label repeats"
+        )  # fmt: skip
+        raise NotANumberError(
+            f"{name}'s index does not match {first_name}'s ({detail}): Series are matched by their index labels, "
+            f"so give them the same labels (e.g. {name}.reindex({first_name}.index)) or pass arrays",
+            name,
+            None,
+        )
+    return out
+
+
 class Inputs:
     """Named numeric arguments of one metric call, broadcast together.
 
@@ -87,7 +118,10 @@ class Inputs:
             self._arrays = {name: float(value) for name, value in named.items()} if whole else named
             return
         pandas_types = _pandas_types()
-        self._series = next((v for v in named.values() if pandas_types and isinstance(v, pandas_types[0])), None)
+        series = [(name, v) for name, v in named.items() if pandas_types and isinstance(v, pandas_types[0])]
+        if len(series) > 1:
+            named = _aligned(named, series)
+        self._series = series[0][1] if series else None
         self._is_array = self._series is not None or any(
             np.ndim(v) > 0 for v in named.values() if not isinstance(v, str)
         )
