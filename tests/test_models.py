@@ -724,3 +724,20 @@ def test_survivors_that_are_not_whole_counts_are_named_by_period_and_cohort_row(
         assert caught.value.value == value and type(caught.value.value) is float
     shares = m.sbg_fit([[1.0, 0.631, 0.4685]], cohort_size=[1000])  # shares times sizes need not be whole
     assert 0 < shares.alpha and 0 < shares.beta
+
+
+def test_an_sbg_fit_without_customers_at_risk_after_period_1_gives_the_reason_the_data_show() -> None:
+    """Every customer churned in period 1, or only period 1 observed with customers left: both have no finite
+    maximum, and each is told as it is (a cohort that kept its 5 customers did not "churn in period 1")."""
+    with pytest.raises(OutOfRangeError) as caught:
+        m.sbg_fit([[10, 0, 0], [4, 0]])
+    assert str(caught.value) == (
+        "survivors show every customer churned in period 1: the sBG likelihood has no finite maximum (mean churn -> 1)"
+    )
+    with pytest.raises(OutOfRangeError) as caught:
+        m.sbg_fit([[10, 0, 0], [5, 5]])
+    assert str(caught.value) == (
+        "survivors show no customer at risk after period 1 (the cohorts observed longer lost everyone in period 1): "
+        "only period 1's churn is observed (10 of 15 customers), so the spread of churn between customers (alpha "
+        "and beta) cannot be estimated; wait for a cohort with customers left after period 1"
+    )

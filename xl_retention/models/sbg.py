@@ -311,9 +311,14 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
             None,
         )
     if at_risk[2:].sum() == 0:
-        raise OutOfRangeError(
-            "survivors show every customer churned in period 1: the sBG likelihood has no finite maximum "
-            "(mean churn -> 1)",
+        if churned[1] == at_risk[1]:
+            reason = "survivors show every customer churned in period 1: the sBG likelihood has no finite maximum "
+            raise OutOfRangeError(reason + "(mean churn -> 1)", "survivors", 0.0)
+        raise OutOfRangeError(  # e.g. one cohort lost everyone in period 1 and the others are observed 1 period
+            f"survivors show no customer at risk after period 1 (the cohorts observed longer lost everyone in "
+            f"period 1): only period 1's churn is observed ({churned[1]:g} of {at_risk[1]:g} customers), so the "
+            "spread of churn between customers (alpha and beta) cannot be estimated; wait for a cohort with "
+            "customers left after period 1",
             "survivors",
             0.0,
         )
