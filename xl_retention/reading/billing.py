@@ -21,6 +21,13 @@ Recurly's ``unit_amount``, ``plan_interval_unit``, ``plan_interval_length``; Pad
 ``billing_cycle.interval``, ``billing_cycle.frequency``; Shopify's "Billing interval",
 "Billing interval count". Two columns that could be one of them are refused (never one picked).
 A price column whose name says cents (``unit_amount_in_cents``) is divided by 100.
+
+Chargebee's exports prefix each column with its object (``subscriptions.customer_id``,
+``subscriptions.plan_unit_price``, ``subscriptions.mrr``, ``customers.id``): such a column is matched
+by the name after the prefix (:func:`bare_key`), as the bare name would be, and the object's own
+``id`` is the object's id (``customers.id`` is ``customer_id``, taken only when no other column is
+the customer id, and refused when it differs from the one that is). A prefixed ``plan_amount``
+(Chargebee's unit price x quantity) is never the price of one unit.
 """
 
 from __future__ import annotations
@@ -30,7 +37,15 @@ import pandas as pd
 
 from .errors import bad_rows
 
-__all__ = ["BILLING_ALIASES", "DAYS_PER_MONTH", "MONTHS_PER_INTERVAL", "months_per_interval", "monthly_amounts"]
+__all__ = [
+    "BILLING_ALIASES",
+    "DAYS_PER_MONTH",
+    "MONTHS_PER_INTERVAL",
+    "OBJECT_PREFIXES",
+    "bare_key",
+    "months_per_interval",
+    "monthly_amounts",
+]
 
 #: Other names of the billing columns (as :func:`~xl_retention.reading.key` spells them), by our name.
 #: Chargebee's ``plan_amount`` is not here: it is unit price x quantity, not the price of one unit.
@@ -69,6 +84,46 @@ BILLING_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "quantity": ("plan_quantity", "subscription_quantity", "seats", "qty"),  # Chargebee: plan_quantity
 }
+
+#: The objects whose name prefixes a column of a Chargebee export (``subscriptions.mrr``), as :func:`key` spells them.
+OBJECT_PREFIXES: frozenset[str] = frozenset({
+    "subscriptions", "subscription", "customers", "customer", "subscription_items", "subscription_item",
+    "item_prices", "item_price", "plans", "plan", "addons", "addon", "invoices", "invoice", "line_items",
+    "coupons", "credit_notes", "transactions", "orders", "contract_terms", "billing_address", "shipping_address",
+})  # fmt: skip
+
+#: Aliases a column with an object prefix is never taken as: Chargebee's ``plan_amount`` is unit price x quantity.
+NOT_PREFIXED_ALIASES = frozenset({"plan_amount"})
+
+
+def bare_key(name_key: str) -> str | None:
+    """The name after a Chargebee object prefix of a column's key (:func:`key`), None without one; an object's
+    ``id`` is ``OBJECT_id`` (singular).
+
+    >>> bare_key("subscriptions.plan_unit_price"), bare_key("customers.id"), bare_key("billing_cycle.interval")
+    ('plan_unit_price', 'customer_id', None)
+    """
+    prefix, dot, rest = name_key.partition(".")
+    if not dot or not rest or prefix not in OBJECT_PREFIXES:
+        return None
+    if rest == "id":
+        return (prefix[:-1] if prefix.endswith("s") else prefix) + "_id"
+    return rest
+
+
+def check_same_ids(df: pd.DataFrame, ours: str, named: int, own: int, source: str) -> None:
+    """Refuse, naming the first rows, when an object's own id (column position ``own``: ``customers.id``) differs
+    from the column that is that id by its name (position ``named``: ``subscriptions.customer_id``) in a row:
+    which of the two is ``ours`` cannot be told. Ids compare as they are read (:func:`~.values.clean_ids`)."""
+    from .values import clean_ids
+
+    first, second = clean_ids(df.iloc[:, named]), clean_ids(df.iloc[:, own])
+    differ = (first.fillna("\0").astype(str) != second.fillna("\0").astype(str)).to_numpy()
+    if differ.any():
+        column, other = str(df.columns[named]), str(df.columns[own])
+        problem = f"ids that differ from {other!r} (which is the {ours} cannot be told: map one, --columns {ours}=NAME)"
+        raise bad_rows(source, column, problem, np.flatnonzero(differ), df.iloc[:, named].to_numpy())
+
 
 #: The average Gregorian month in days (365.25 / 12): weekly and daily prices become MRR with it.
 DAYS_PER_MONTH = 365.25 / 12

@@ -18,7 +18,14 @@ import numpy as np
 import pandas as pd
 
 from ..errors import RetentionInputError
-from .billing import BILLING_ALIASES, monthly_amounts, months_per_interval
+from .billing import (
+    BILLING_ALIASES,
+    NOT_PREFIXED_ALIASES,
+    bare_key,
+    check_same_ids,
+    monthly_amounts,
+    months_per_interval,
+)
 from .currency import CURRENCY_COLUMNS, check_currency_column, check_one_currency
 from .dates import DateOptions, parse_dates
 from .errors import DataError, bad_rows, source_of
@@ -101,6 +108,14 @@ def key(name: Any) -> str:
     return re.sub(r"[\s\-_]+", "_", str(name).replace("\ufeff", "").strip().lower()).strip("_")
 
 
+def keys_of(name: Any) -> set[str]:
+    """The keys a column matches by: :func:`key`, and the name after a Chargebee object prefix
+    (:func:`~.billing.bare_key`: ``subscriptions.mrr`` is also ``mrr``)."""
+    full = key(name)
+    bare = bare_key(full)
+    return {full} if bare is None else {full, bare}
+
+
 def is_billing(names: Sequence[Any], columns: Mapping[str, str] | None = None) -> bool:
     """Whether a subscriptions table with columns ``names`` is a billing export: it has a billing interval
     column (``interval`` or one of its :data:`~.billing.BILLING_ALIASES`, or one mapped to ``interval``),
@@ -117,14 +132,14 @@ def is_billing(names: Sequence[Any], columns: Mapping[str, str] | None = None) -
         return True
     if _monthly(columns.get("mrr")):
         return False
-    return bool({key(c) for c in names} & {"interval", *BILLING_ALIASES["interval"]})
+    return bool({k for c in names for k in keys_of(c)} & {"interval", *BILLING_ALIASES["interval"]})
 
 
 def _monthly(name: str | None) -> bool:
     """Whether a column's name says monthly recurring revenue (``MRR``, "Monthly Recurring Revenue", ``mrr_usd``)."""
     if name is None:
         return False
-    k = key(name)
+    k = bare_key(key(name)) or key(name)
     return "mrr" in k.split("_") or "monthly_recurring_revenue" in k
 
 
@@ -140,7 +155,7 @@ def in_cents(name: Any) -> bool:
 def _matching(df: pd.DataFrame, name: str, columns: Mapping[str, str]) -> list[str]:
     """The columns of ``df`` that are ``name`` by its name, a billing alias or the column map."""
     wanted = {key(columns[name])} if name in columns else {name, *BILLING_ALIASES.get(name, ())}
-    return [str(c) for c in df.columns if key(c) in wanted]
+    return [str(c) for c in df.columns if keys_of(c) & wanted]
 
 
 def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], source: str) -> None:
@@ -224,7 +239,7 @@ def subscription_kind(df: pd.DataFrame, columns: Mapping[str, str] | None = None
     >>> subscription_kind(pd.DataFrame(columns=["Customer ID", "Start", "MRR"]))
     'intervals'
     """
-    keys = {key(c) for c in df.columns} | {key(ours) for ours in (columns or {})}
+    keys = {k for c in df.columns for k in keys_of(c)} | {key(ours) for ours in (columns or {})}
     return "intervals" if "start" in keys and "month" not in keys else "snapshots"
 
 
@@ -245,7 +260,7 @@ def mapping_for(df: pd.DataFrame, columns: Mapping[str, str] | None, kind: str) 
     {}
     """
     required, optional = SCHEMAS[kind]
-    present = {key(c) for c in df.columns}
+    present = {k for c in df.columns for k in keys_of(c)}
     return {
         ours: yours
         for ours, yours in (columns or {}).items()
@@ -334,18 +349,29 @@ def normalize_columns(
             source=source,
         )
     found: dict[str, list[int]] = {}
+    bare: dict[str, list[int]] = {}  # Chargebee's object-prefixed columns by the name after the prefix
+    ids: dict[str, list[int]] = {}  # an object's own id ('customers.id'): taken when no other column is that id
     for position, column in enumerate(df.columns):
         found.setdefault(key(column), []).append(position)
+        plain = bare_key(key(column))
+        if plain is not None:
+            (ids if key(column).endswith(".id") else bare).setdefault(plain, []).append(position)
+
+    def lookup(name_key: str, alias: bool = False) -> list[int]:
+        prefixed = [] if alias and name_key in NOT_PREFIXED_ALIASES else bare.get(name_key, [])
+        return found.get(name_key, []) + prefixed
+
     listing = ", ".join(repr(str(c)) for c in df.columns) or "none"
     picked: dict[str, int] = {}
     missing = []
-    claimed = {p for name in known for p in found.get(key(rename.get(name, name)), [])}
-    mapped = {p for name in rename for p in found.get(key(rename[name]), [])}  # the map's columns are theirs alone
+    claimed = {p for name in known for p in lookup(key(rename.get(name, name)))}
+    mapped = {p for name in rename for p in found.get(key(rename[name])) or bare.get(key(rename[name]), [])}
     for name in known:
         wanted = rename.get(name, name)
-        matches = found.get(key(wanted), [])
-        if name not in rename:
-            matches = [p for p in matches if p not in mapped]
+        if name in rename:  # the map names a column by its full name, or by the name after a Chargebee prefix
+            matches = found.get(key(wanted)) or bare.get(key(wanted), [])
+        else:
+            matches = [p for p in lookup(key(wanted)) if p not in mapped]
         if len(matches) > 1:
             names = [str(df.columns[p]) for p in matches]
             raise DataError(
@@ -354,7 +380,7 @@ def normalize_columns(
                 column=names[0],
             )
         if name not in rename and aliases and name in aliases:
-            others = [p for alias in aliases[name] for p in found.get(alias, []) if p not in claimed]
+            others = [p for alias in aliases[name] for p in lookup(alias, True) if p not in claimed]
             matches = sorted({*matches, *others})
             if len(matches) > 1:
                 names = [str(df.columns[p]) for p in matches]
@@ -366,8 +392,11 @@ def normalize_columns(
                     source=source,
                     column=names[0],
                 )
-        if matches:
-            picked[name] = matches[0]
+        own_ids = [p for p in ids.get(key(name), []) if p not in mapped] if name not in rename else []
+        if matches and own_ids:
+            check_same_ids(df, name, matches[0], own_ids[0], source)
+        if matches or len(own_ids) == 1:
+            picked[name] = (matches or own_ids)[0]
         elif name in rename:
             raise DataError(
                 f"{source}: no column {wanted!r} (given for {name}); columns found: {listing}",
@@ -428,7 +457,7 @@ def prepare(
         _check_dates_given(df, kind, columns, source)
         if billing:  # the money column is the price per interval: 'amount', or the column mapped to 'mrr'
             required = tuple(c for c in required if c != "mrr")
-            optional = ("mrr", *(c for c in optional if not ("mrr" in columns and c == "amount")))
+            optional = billing_optional(optional, columns)
             aliases = BILLING_ALIASES
         else:
             _refuse_count_without_interval(df, columns, source)
@@ -544,16 +573,32 @@ def _read_columns(read: Callable[[str], Any], names: list[str], rows: int) -> di
         return {name: future.result() for name, future in zip(names, futures, strict=True)}
 
 
+def billing_optional(optional: Sequence[str], columns: Mapping[str, str]) -> tuple[str, ...]:
+    """The optional columns of a billing export: ``mrr`` (the price per interval when mapped so) and the billing
+    columns; a column mapped to ``amount`` leaves ``mrr`` out (MRR is computed from the price), one mapped to
+    ``mrr`` leaves ``amount`` out."""
+    money = () if "amount" in columns else ("mrr",)
+    return (*money, *(c for c in optional if not ("mrr" in columns and c == "amount")))
+
+
+def both_prices(source: str, names: Mapping[str, str]) -> DataError:
+    """The refusal of a billing export with a price column and an MRR column, neither mapped: both ways out."""
+    amount, mrr = names["amount"], names["mrr"]
+    return DataError(
+        f"{source}: both {amount!r} and {mrr!r} are there with {names['interval']!r}: which is the price per "
+        f"billing interval cannot be told; map one of them: {columns_option([('amount', amount)])} (the price per "
+        f"interval: MRR is computed from it, {mrr!r} is not used) or {columns_option([('mrr', mrr)])} (already "
+        f"per month: the billing interval is not used)",
+        source=source,
+    )
+
+
 def _billing_mrr(
     typed: dict[str, Any], names: dict[str, str], columns: Mapping[str, str], source: str
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """``mrr`` from the amount per interval; the billing columns dropped."""
     if "amount" in typed and "mrr" in typed:
-        raise DataError(
-            f"{source}: both {names['amount']!r} and {names['mrr']!r} are there with {names['interval']!r}: "
-            f"which is the price per billing interval cannot be told; map one of them: amount=NAME",
-            source=source,
-        )
+        raise both_prices(source, names)
     money = "amount" if "amount" in typed else "mrr"
     if money not in typed:
         raise DataError(

@@ -32,8 +32,8 @@ import numpy as np
 import pandas as pd
 
 from ..reading import DataError, ReadOptions, bad_rows, key, normalize_columns, prepare, source_of
-from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL
-from ..reading.columns import _BILLING, SCHEMAS, in_cents, is_billing
+from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL, bare_key
+from ..reading.columns import _BILLING, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.currency import CURRENCY_COLUMNS
 from ..reading.errors import SHOW_ROWS, show
 from ..tables._months import MAX_MONTHS
@@ -162,12 +162,13 @@ def _from_table(
     billing = kind in ("snapshots", "intervals") and is_billing(table.columns, cols)
     if billing:
         required = tuple(c for c in required if c != "mrr")
-        optional = ("mrr", *(c for c in optional if not ("mrr" in cols and c == "amount")))
+        optional = billing_optional(optional, cols)
     elif kind in ("snapshots", "intervals"):
         optional = tuple(c for c in optional if c not in _BILLING)
     empty = pd.DataFrame(columns=list(table.columns))
     aliases = BILLING_ALIASES if billing else None
     names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
+    _refuse_other_ids(con, table, source, names, cols)
     schema = table.schema()
     needs_reading = any(
         (ours in _TEXT_NEEDS_READING and not (schema[theirs].is_temporal() or schema[theirs].is_numeric()))
@@ -198,6 +199,23 @@ def _from_table(
     item = _shape(t, kind, source, names)
     item.checks = [_blank(item.table, n, names) for n in blanks]
     return item
+
+
+def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str]) -> None:
+    """An object's own id (``customers.id``) beside the column taken as that id (``subscriptions.customer_id``) must
+    hold the same ids, as :func:`~xl_retention.reading.billing.check_same_ids` refuses for a file's columns."""
+    for ours, theirs in names.items():
+        if ours not in ("customer_id", "visitor_id") or ours in cols:
+            continue
+        own = [c for c in table.columns if c != theirs and key(c).endswith(".id") and bare_key(key(c)) == ours]
+        if not own:
+            continue
+        a, b = (_stripped(table[c].cast("string")).nullif("") for c in (theirs, own[0]))
+        differ = (a.isnull() != b.isnull()) | (a.notnull() & b.notnull() & (a != b))
+        shown = table.mutate(**{"__shown": table[theirs]})
+        what = f"which is the {ours} cannot be told: map one, --columns {ours}=NAME"
+        problem = f"ids that differ from {own[0]!r} ({what})"
+        refuse_any(con, shown, source, [(theirs, problem, differ, "__shown")])
 
 
 def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | None) -> None:
@@ -238,11 +256,7 @@ def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, str, ir.
 def _billing(con: Any, t: ir.Table, source: str, names: dict[str, str]) -> ir.Table:
     money = "amount" if "amount" in t.columns else "mrr"
     if "amount" in t.columns and "mrr" in t.columns:
-        raise DataError(
-            f"{source}: both {names['amount']!r} and {names['mrr']!r} are there with {names['interval']!r}: "
-            f"which is the price per billing interval cannot be told; map one of them: amount=NAME",
-            source=source,
-        )
+        raise both_prices(source, names)
     if money not in t.columns:
         raise DataError(
             f"{source}: a billing interval column ({names['interval']!r}) needs the price per interval: "
