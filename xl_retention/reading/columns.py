@@ -165,9 +165,10 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
         return
     if not is_billing(df.columns, columns):
         return
-    # the words in order of preference: Stripe's 'Start (UTC)' before 'Created (UTC)'; never a trial's or a period's
-    words = {"start": ("start", "started", "activated", "created", "began"), "end": ("ended", "end_date", "end",
-             "cancelled_at", "canceled_at", "expired", "expires")}  # fmt: skip
+    # the words in order of preference: Stripe's 'Start (UTC)' before 'Created (UTC)'; never a trial's or a period's;
+    # the end of service before the request to cancel (Recurly's expires_at, not its canceled_at: service runs on)
+    words = {"start": ("start", "started", "activated", "created", "began"), "end": ("ended", "expires", "expired",
+             "end_date", "end", "cancelled_at", "canceled_at")}  # fmt: skip
     keys = [(str(c), key(c)) for c in df.columns if not any(w in key(c) for w in ("trial", "period", "cancel_at"))]
     guess = {ours: next((c for w in found for c, k in keys if k == w or k.startswith((w + "_", w + "("))), None)
              or next((c for w in found for c, k in keys if w in k), None) for ours, found in words.items()}  # fmt: skip
