@@ -72,3 +72,70 @@ def test_aggregates_read_text_given_by_an_expression_as_typed_text(tmp_path: Pat
         13,
     ]
     assert [got[f"C{i}"] for i in range(1, 7)] == [2, 2, 2, 1, 1, 2]
+
+
+def test_text_is_compared_in_excels_order_with_accents_beside_their_letter(tmp_path: Path) -> None:
+    # Microsoft's "Default sort orders": text compares character by character, case-insensitively, in the order
+    # 0-9, space, punctuation, A-Z; apostrophes and hyphens are ignored, except that of two texts the same but for a
+    # hyphen the one with it comes last. With the locale's collation an accented letter sorts with its base letter
+    # ("é" after "e", before "f"), in comparisons, criteria, approximate lookups and SORT alike. The engine compared
+    # code points after folding ASCII letters only: "Émilie"<"M" was FALSE, COUNTIF "<M" missed it, "É"="é" FALSE.
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": "Émilie",
+            "A2": "Zoe",
+            "A3": "Ärzte GmbH",
+            "A4": "Bob",
+            "B1": 1,
+            "B2": 2,
+            "B3": 4,
+            "B4": 8,
+            "C1": "apple",
+            "C2": "Banana",
+            "C3": "éclair",
+            "C4": "fig",
+            "D1": '=IF(A1<"M","A-L","M-Z")',
+            "D2": '=COUNTIF(A1:A4,"<M")',
+            "D3": '="é"<"f"',
+            "D4": "=A3<A4",
+            "D5": '="apple"<"Banana"',
+            "D6": '="É"="é"',
+            "D7": '="e"="é"',
+            "D8": '=SUMIF(A1:A4,"<M",B1:B4)',
+            "D9": '=COUNTIF(A1:A4,"émilie")',
+            "D10": '=SUMIFS(B1:B4,A1:A4,">=C",A1:A4,"<>zoe")',
+            "D11": '=MATCH("é",C1:C4,1)',
+            "D12": '=VLOOKUP("ea",C1:C4,1)',
+            "D13": '=LOOKUP("f",C1:C4)',
+            "D14": '=TEXTJOIN(",",TRUE,_xlfn._xlws.SORT(C1:C4))',
+            "D15": '=TEXTJOIN(",",TRUE,_xlfn.SORTBY(B1:B4,C1:C4,-1))',
+            "D16": '="co-op">"coop"',
+            "D17": '="co-op"<"copa"',
+            "D18": "=A1>A2",
+            "D19": '=COUNTIF(A1:A4,"<5")',
+            "D20": '=A1>""',
+        },
+    )
+    assert [got[f"D{i}"] for i in range(1, 21)] == [
+        "A-L",
+        3,
+        True,
+        True,
+        True,
+        True,
+        False,
+        13,
+        1,
+        1,
+        2,
+        "Banana",
+        "éclair",
+        "apple,Banana,éclair,fig",
+        "8,4,2,1",
+        True,
+        True,
+        False,
+        0,
+        True,
+    ]

@@ -175,6 +175,8 @@ def may_need_arguments(text: str) -> bool:
             return True
     if '"' in text and _HINT_UPPER.search(text.upper()):  # "1,000"+0, "(5)"+0: numbers typed as text
         return True
+    if '"' in text and not text.isascii():  # COUNTIF(A1:A4,"é"): criteria and comparisons of any script (.collation)
+        return _compares_numbers("=" + text)
     if "<" in text or ">" in text or "=" in text:
         return _compares_numbers("=" + text)
     return False

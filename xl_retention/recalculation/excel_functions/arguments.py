@@ -47,6 +47,7 @@ from collections.abc import Callable
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
+from .collation import keyed_criteria, sorted_call, typed_keys
 from .lookup import exact_lookup
 from .typed import HINT as _TYPED_HINT
 from .typed import typed_argument
@@ -77,6 +78,10 @@ _COMPARISONS = frozenset(("=", "<>", "<", ">", "<=", ">="))
 _TRIVIAL = re.compile(r"(?i)^(?:0|TRUE|FALSE)$")
 _STRING = re.compile(r'"(?:[^"]|"")*"')
 _ANY_COMPARISON = re.compile(r"<>|<=|>=|=|<|>")
+#: typed text next to <, >, <= or >= (not "" alone): the engine orders text otherwise than Excel
+#: in a formula with text of other than ASCII letters: a comparison or criteria the engine would compare wrongly
+_NON_ASCII_HINT = re.compile(r"<|>|=|IFS?\(")
+_TEXT_ORDER = re.compile(r'(?<!<)[<>]=?\s*"(?!")|"\s*(?:<(?!>)|>)')
 _TRIVIAL_COMPARISON = re.compile(r'(?i)(?:<>|<=|>=|=|<|>)\s*(?:""|0(?![\d.E%])|TRUE\b|FALSE\b)')
 #: calls whose result needs no rounding before a comparison (whole numbers, logicals, text, rounded numbers)
 _EXACT_RESULT = re.compile(
@@ -87,9 +92,12 @@ _EXACT_RESULT = re.compile(
 TEXT_OPERAND = "_XLR.TEXT"
 #: the registered function that takes an operand of a comparison to 15 significant digits (see .maths)
 COMPARED_OPERAND = "_XLR.COMPARED"
+#: the registered function that puts an operand of <, >, <= or >= in Excel's order (see .collation, .maths)
+ORDERED_OPERAND = "_XLR.ORDERED"
+_ORDERING = frozenset(("<", ">", "<=", ">="))
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|"
+    r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|"
     r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+-]*\$|"[\s+-]*\(|%\s*"|'
     r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|"
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
@@ -159,6 +167,12 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
     args = [_expression(tokens[a:b]) for a, b in spans]
     for k, (a, b) in enumerate(spans):  # text typed in or given by an expression: a number or #VALUE! (.typed)
         args[k] = typed_argument(name, k, tokens[a:b], args[k])
+    if name.endswith(("IF", "IFS")):  # COUNTIF(A1:A4,"<M"): text criteria in Excel's order (.collation)
+        args = keyed_criteria(name, args, [_typed_text(tokens[a:b]) for a, b in spans])
+    if name in ("SORT", "SORTBY"):  # text in Excel's order (.collation)
+        ordered = sorted_call(name, args)
+        if ordered is not None:
+            return ordered, close
     const = _CONSTANT_ARGUMENT.get(name)
     if const is not None and len(args) > const and not args[const].strip():
         args[const] = "TRUE"  # LINEST(y,x,,TRUE): Excel takes an empty const as its default, TRUE (the engine: 0)
@@ -206,6 +220,14 @@ def _may_be_error_value(argument: list[Token]) -> bool:
         or (t.type == Token.OPERAND and t.subtype == Token.ERROR)
         for t in argument
     )
+
+
+def _typed_text(argument: list[Token]) -> str | None:
+    """The text of an argument that is typed text alone (``"<M"`` -> ``<M``), else None."""
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
+        return inner[0].value[1:-1].replace('""', '"')
+    return None
 
 
 def _may_be_logical(argument: list[Token]) -> bool:
@@ -362,25 +384,35 @@ def _is_trivial(solid: list[tuple[str, str]]) -> bool:
 
 
 def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> str:
-    """``a = b`` (and <>, <, >, <=, >=) with each operand taken to 15 significant digits, as Excel compares.
+    """``a = b`` (and <>, <, >, <=, >=) with each operand taken to 15 significant digits, as Excel compares, and text
+    in Excel's order (``<``, ``>``, ...: ``_XLR.ORDERED`` and typed text as its key) or equality (case-insensitive
+    in every script), see :mod:`.collation`.
 
     Typed constants and multi-cell ranges (array comparisons, which would cost a Python call per
-    cell) are left as they are.
+    cell) are left as they are, but for a range compared with typed text the engine would order wrongly.
     """
     texts = [_concatenation(operand) for operand in operands]
     if not operators:
         return texts[0]
     solids = [[(kind, t.strip()) for kind, t in operand if t.strip()] for operand in operands]
+    ordering = all(op in _ORDERING for op in operators)
+    keyed = typed_keys(solids, texts, ordering) if ordering or all(op in ("=", "<>") for op in operators) else None
     trivial = [_is_trivial(x) for x in solids]
+    # text against a typed number or logical orders by type alone: the order of text matters only between texts
+    texts_meet = ordering and not any(len(x) == 1 and x[0][0] == "literal" for x in solids)
+    wrapper = ORDERED_OPERAND if texts_meet else COMPARED_OPERAND
     out = []
     for k, (solid, text) in enumerate(zip(solids, texts, strict=True)):
         kinds = [kind for kind, _ in solid]
+        if keyed is not None and k in keyed:
+            out.append(keyed[k])
+            continue
         exact = len(solid) == 1 and kinds[0] == "part" and _EXACT_RESULT.match(solid[0][1])
         against_trivial = all(trivial[j] for j in (k - 1, k + 1) if 0 <= j < len(solids))
         if kinds in ([], ["literal"], ["range"]) or "range" in kinds or exact or trivial[k] or against_trivial:
             out.append(text)
         else:
-            out.append(f"{COMPARED_OPERAND}({text.strip()})")
+            out.append(f"{wrapper}({text.strip()})")
     return "".join(t + op for t, op in zip(out, [*operators, ""], strict=True))
 
 
@@ -403,7 +435,11 @@ def _concatenation(items: list[tuple[str, str]]) -> str:
 
 
 def _compares_numbers(text: str) -> bool:
-    """Whether a formula may compare two numbers: a comparison whose right side is not text, a logical or 0."""
+    """Whether a formula may compare two numbers (a comparison whose right side is not text, a logical or 0), or
+    order typed text (``A1<"M"``), or compare text of other than ASCII letters (``A1="É"``): see :func:`_comparison`.
+    """
+    if '"' in text and (_TEXT_ORDER.search(text) or (not text.isascii() and _NON_ASCII_HINT.search(text.upper()))):
+        return True
     plain = _STRING.sub('""', text[1:])
     return len(_ANY_COMPARISON.findall(plain)) > len(_TRIVIAL_COMPARISON.findall(plain))
 

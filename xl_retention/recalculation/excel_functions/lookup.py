@@ -39,6 +39,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ._core import ExcelError, boolean, check, excel_function, is_error, matrix, number
+from .collation import order_key
 
 #: the type of a value as lookups compare them: numbers, text and logicals only match their own kind
 _NUMBER, _TEXT, _LOGICAL = 1, 2, 3
@@ -54,15 +55,27 @@ def _kind(value: Any) -> int | None:
     return None  # a blank or an error: never equal, never compared
 
 
+class _Text(str):
+    """A text lookup value as Excel orders it (its :func:`.collation.order_key`), keeping the text (for wildcards)."""
+
+    text: str
+
+    @classmethod
+    def of(cls, value: str) -> _Text:
+        key = cls(order_key(value))
+        key.text = value
+        return key
+
+
 def _key(value: Any) -> tuple[int, Any]:
-    """A lookup value as (kind, comparable): errors pass on, a blank looks up 0, text without case."""
+    """A lookup value as (kind, comparable): errors pass on, a blank looks up 0, text in Excel's order (.collation)."""
     if isinstance(value, list):
         value = value[0][0] if value and isinstance(value[0], list) else value[0]
     check(value)
     if value is None:
         return _NUMBER, 0.0
     kind = _kind(value)
-    return kind, (value.casefold() if kind == _TEXT else value)  # type: ignore[union-attr]
+    return kind, (_Text.of(value) if kind == _TEXT else value)
 
 
 def _compare(key: tuple[int, Any], value: Any) -> int | None:
@@ -70,8 +83,10 @@ def _compare(key: tuple[int, Any], value: Any) -> int | None:
     kind = _kind(value)
     if kind != key[0] or is_error(value):
         return None
-    other = value.casefold() if kind == _TEXT else value
-    return -1 if key[1] < other else (1 if key[1] > other else 0)
+    if kind != _TEXT:
+        return -1 if key[1] < value else (1 if key[1] > value else 0)
+    mine, other = key[1] if type(key[1]) is _Text else order_key(key[1]), order_key(value)
+    return -1 if mine < other else (1 if mine > other else 0)
 
 
 def _last_equal(key: tuple[int, Any], items: list[Any], first: int, high: int) -> int:
@@ -160,8 +175,8 @@ def _equal(key: tuple[int, Any], value: Any) -> bool:
 
 
 def _exact(key: tuple[int, Any], items: list[Any], wildcards: bool = True) -> int:
-    if key[0] == _TEXT and wildcards and any(c in key[1] for c in "*?~"):
-        pattern = wildcard_pattern(key[1])
+    if key[0] == _TEXT and wildcards and any(c in getattr(key[1], "text", key[1]) for c in "*?~"):
+        pattern = wildcard_pattern(getattr(key[1], "text", key[1]))
         return next((i for i, v in enumerate(items) if isinstance(v, str) and pattern.fullmatch(v)), -1)
     return next((i for i, v in enumerate(items) if _equal(key, v)), -1)
 
@@ -299,7 +314,7 @@ def _xlookup_position(key: tuple[int, Any], values: list[Any], mode: int, search
             return i
         wanted = (mode == -1 and result > 0) or (mode == 1 and result < 0)
         if wanted:
-            candidate = (_kind(value), value.casefold() if isinstance(value, str) else value)
+            candidate = (_kind(value), _Text.of(value) if isinstance(value, str) else value)
             if (
                 best < 0
                 or (mode == -1 and _compare(candidate, best_value) > 0)

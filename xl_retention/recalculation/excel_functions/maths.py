@@ -9,8 +9,9 @@
 * CEILING.MATH, FLOOR.MATH, CEILING.PRECISE, FLOOR.PRECISE and ISO.CEILING use the
   significance's size only; the quotient is taken to 15 significant digits first, as Excel does
   (``CEILING.MATH(0.1+0.2, 0.1)`` = 0.3, where the engine gives 0.4).
-* ``_XLR.COMPARED`` takes an operand of a comparison to 15 significant digits, as Excel compares
-  (the formula rewrite of :mod:`.arguments` puts it in).
+* ``_XLR.COMPARED`` takes an operand of ``=`` or ``<>`` to 15 significant digits and text to Excel's case-insensitive
+  form, ``_XLR.ORDERED`` an operand of ``<``, ``>``, ``<=``, ``>=`` likewise with text as its collation key
+  (:mod:`.collation`); the formula rewrite of :mod:`.arguments` puts them in.
 * ISEVEN and ISODD read a blank as 0 and numeric text as its number; a boolean is #VALUE!.
 * SUMPRODUCT counts only numbers (text, TRUE/FALSE and blanks as 0: ``SUMPRODUCT(A1:A4)`` over
   TRUE, "x", 5, "5" is 5; the engine counted TRUE and "5"); arrays of different sizes are #VALUE!.
@@ -27,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from ._core import FUNCTIONS, ExcelError, Function, broadcast, check, engine_call, excel_function, matrix, number
+from .collation import compared, ordered
 from .elementwise import _power
 
 
@@ -203,20 +205,8 @@ excel_function("ISO.CEILING", 1, 2)(lambda value, significance=1.0: _precise(val
 excel_function("FLOOR.PRECISE", 1, 2)(lambda value, significance=1.0: _precise(value, significance, False))
 
 
-def _compared(value: Any) -> Any:
-    """An operand of a comparison as Excel compares it: a number at 15 significant digits, anything else as it is.
-
-    >>> _compared(0.1 + 0.2), _compared("a"), _compared(None), _compared([[1 / 3, True]])
-    (0.3, 'a', None, [[0.333333333333333, True]])
-    """
-    if isinstance(value, list):
-        return [[_compared(item) for item in row] for row in matrix(value)]
-    if isinstance(value, float) and math.isfinite(value):
-        return float(f"{value:.15g}")
-    return value
-
-
-excel_function("_XLR.COMPARED", 1, 1)(_compared)
+excel_function("_XLR.COMPARED", 1, 1)(compared)
+excel_function("_XLR.ORDERED", 1, 1)(ordered)
 
 FUNCTIONS["POWER"] = Function("POWER", broadcast(engine_call(_power)), 2, 2)
 

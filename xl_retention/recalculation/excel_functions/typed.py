@@ -108,6 +108,8 @@ def _value_only(inner: list[Token]) -> bool:
         return first.type == Token.OPERAND and first.subtype != Token.RANGE
     if first.type == Token.ARRAY and _split_array(inner):
         return False  # one array typed in: an array, its text left out
+    if any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in inner):
+        return False  # an expression over a range (A1:A4&""): an array, or its value in the formula's row
     depth = 0
     for token in inner:
         if token.subtype == Token.OPEN:
@@ -236,7 +238,7 @@ FUNCTIONS[COUNTED] = Function(COUNTED, _engine(counted), 1, 1)
 #: words one of which every formula :func:`may_wrap` is True for holds (a cheap case-sensitive alternation)
 TEXT_WORDS = (
     r"TEXT|TRIM\(|UPPER\(|LOWER\(|PROPER\(|LEFT|RIGHT|MID|SUBSTITUTE\(|REPLACE|CONCAT|REPT\(|CHAR\(|T\(|FIXED\("
-    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\("
+    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\(|SORT"
 )
 _TEXT_WORD = re.compile(TEXT_WORDS)
 _HINT = re.compile(HINT)
@@ -244,9 +246,12 @@ _HINT = re.compile(HINT)
 
 def may_wrap(upper: str) -> bool:
     """False when :func:`typed_argument` certainly wraps no argument of a formula holding no quote and no ``&`` (which
-    other pre-tests catch): ``upper`` is the formula upper-cased. A cheap word test first, most formulas fail it.
+    other pre-tests catch), and it calls no SORT or SORTBY (:func:`.collation.sorted_call`): ``upper`` is the formula
+    upper-cased. A cheap word test first, most formulas fail it.
 
     >>> may_wrap("SUM(TRIM(A3),1)"), may_wrap("MAX(D2-C2,0)"), may_wrap("ROUND(SUMPRODUCT(B2:B9),2)")
     (True, False, False)
     """
+    if "SORT" in upper:  # SORT and SORTBY sort text in Excel's order (.collation)
+        return True
     return _TEXT_WORD.search(upper) is not None and _HINT.search(upper) is not None

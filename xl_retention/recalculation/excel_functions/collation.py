@@ -1,0 +1,218 @@
+"""Text in the order and equality Excel gives it: case-insensitive, accented letters beside their base letter.
+
+Microsoft's "Default sort orders": text is sorted left to right, character by character, in the order
+``0 1 2 3 4 5 6 7 8 9 (space) ! " # $ % & ( ) * , . / : ; ? @ [ \\ ] ^ _ ` { | } ~ + < = > A B C ... Z``,
+uppercase and lowercase alike; "Apostrophes (') and hyphens (-) are ignored, with one exception: If two
+text strings are the same except for a hyphen, the text with the hyphen is sorted last". Excel's
+comparison operators, criteria (``COUNTIF(A1:A4,"<M")``) and approximate lookups compare text the
+same way, with the locale's collation: an accented letter sorts with its base letter ("é" after "e",
+before "f"; ``"Émilie"<"M"`` is TRUE). The engine compared code points after folding ASCII letters
+only ("É" after "z", and ``="É"="é"`` FALSE).
+
+:func:`order_key` turns text into a key whose plain code-point order (the engine's own, which leaves
+the key's caseless characters alone) is that order: primary letters (accents removed with
+:mod:`unicodedata`'s canonical decomposition, case folded), then the accents, then the ignored
+hyphens and apostrophes. :func:`equal_key` is text as Excel tells it equal: case-insensitive (any
+script), accents counting. ``_XLR.ORDERED`` and ``_XLR.COMPARED`` (:mod:`.maths`) put them in for the
+operands of a comparison; the rewrite of :mod:`.arguments` puts those in, and keys for typed text.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from ._core import matrix
+
+#: the documented order of digits, space and ASCII punctuation (hyphen and apostrophe are ignored)
+_ASCII_ORDER = '0123456789 !"#$%&()*,./:;?@[\\]^_`{|}~+<=>'
+_IGNORED = "'-"
+#: letters canonical decomposition leaves whole, as the Latin letter they sort with
+_LETTERS = {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ı": "i"}
+_BASE = 0x4E00  # CJK ideographs: characters without case, so the engine's case folding leaves the key alone
+_SEPARATOR = chr(_BASE)
+_END = chr(_BASE + 1)  # the end of one letter's accents: below every accent
+_LETTER_RANK = 0x1000  # ranks of a to z; other characters in between by code point, other scripts after
+
+
+def _rank(char: str) -> int:
+    position = _ASCII_ORDER.find(char)
+    if position >= 0:
+        return 1 + position
+    if "a" <= char <= "z":
+        return _LETTER_RANK + ord(char)
+    if char.isalpha() or char.isdigit():
+        return _LETTER_RANK + 0x100 + ord(char)  # other scripts after z, by code point
+    return 0x100 + ord(char) % 0xE00  # other symbols after ">" and before the letters
+
+
+def _code(rank: int) -> str:
+    return chr(_BASE + 2 + rank // 4096) + chr(_BASE + 2 + rank % 4096)
+
+
+@lru_cache(maxsize=65536)
+def order_key(text: str) -> str:
+    """A key of ``text`` whose code-point order is the order Excel compares text in (see the module docstring).
+
+    >>> sorted(["Zoe", "Émilie", "Bob", "Ärzte", "apple", "Eve"], key=order_key)
+    ['apple', 'Ärzte', 'Bob', 'Émilie', 'Eve', 'Zoe']
+    >>> order_key("é") < order_key("f"), order_key("e") < order_key("é"), order_key("A") == order_key("a")
+    (True, True, True)
+    >>> order_key("coop") < order_key("co-op") < order_key("copa")
+    True
+    >>> order_key("A1") < order_key("A100") < order_key("A11")
+    True
+    """
+    if not text:
+        return ""
+    primary, accents, ignored = [], [], []
+    for position, char in enumerate(unicodedata.normalize("NFD", text.casefold())):
+        if unicodedata.combining(char):
+            if accents:
+                accents[-1] += chr(_BASE + 2 + ord(char) % 20000)
+            continue
+        if char in _IGNORED:
+            ignored.append(_code(position * 2 + (char == "-")))
+            continue
+        for letter in _LETTERS.get(char, char):
+            primary.append(_code(_rank(letter)))
+            accents.append("")
+    return "".join(["".join(primary), _SEPARATOR, "".join(a + _END for a in accents), _SEPARATOR, "".join(ignored)])
+
+
+def equal_key(text: str) -> str:
+    """``text`` as Excel tells text equal: case-insensitive in every script (``"É"`` is ``"é"``), accents counting.
+
+    >>> equal_key("ÉCOLE") == equal_key("école"), equal_key("é") == equal_key("e")
+    (True, False)
+    """
+    return unicodedata.normalize("NFC", text).lower() if not text.isascii() else text.lower()
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float) and math.isfinite(value):
+        return float(f"{value:.15g}")
+    return value
+
+
+def ordered(value: Any) -> Any:
+    """An operand of ``<``, ``>``, ``<=`` or ``>=`` as Excel orders it: a number at 15 significant digits, text as
+    its :func:`order_key`, anything else as it is (element by element in an array).
+
+    >>> ordered(0.1 + 0.2), ordered(True), ordered(None), ordered([["é", 1.0]]) == [[order_key("é"), 1.0]]
+    (0.3, True, None, True)
+    """
+    if isinstance(value, list):
+        return [[ordered(item) for item in row] for row in matrix(value)]
+    if isinstance(value, str):
+        return order_key(value)
+    return _rounded(value)
+
+
+def compared(value: Any) -> Any:
+    """An operand of ``=`` or ``<>`` as Excel compares it: a number at 15 significant digits, text as its
+    :func:`equal_key`, anything else as it is (element by element in an array).
+
+    >>> compared(0.1 + 0.2), compared("a"), compared(None), compared([[1 / 3, True, "É"]])
+    (0.3, 'a', None, [[0.333333333333333, True, 'é']])
+    """
+    if isinstance(value, list):
+        return [[compared(item) for item in row] for row in matrix(value)]
+    if isinstance(value, str):
+        return equal_key(value)
+    return _rounded(value)
+
+
+#: the criteria functions: name -> (position of the first criteria range, step to the next pair)
+_CRITERIA = {
+    "COUNTIF": (0, 2), "SUMIF": (0, 3), "AVERAGEIF": (0, 3), "COUNTIFS": (0, 2), "SUMIFS": (1, 2),
+    "AVERAGEIFS": (1, 2), "MAXIFS": (1, 2), "MINIFS": (1, 2),
+}  # fmt: skip
+ORDERED, COMPARED = "_XLR.ORDERED", "_XLR.COMPARED"
+
+
+def _keyed_criterion(criterion: str) -> tuple[str, str] | None:
+    """(wrapper of the range, criterion as the engine should be given it) for a typed criterion the engine would
+    match otherwise than Excel: text ordered (``"<M"``), or text with other than ASCII letters (``"é*"``)."""
+    from .text import text_to_number  # noqa: PLC0415  (text imports this package's core only; no cycle at import)
+
+    operator = next((op for op in ("<=", ">=", "<>", "<", ">", "=") if criterion.startswith(op)), "")
+    value = criterion[len(operator) :]
+    if operator in ("<=", ">=", "<", ">"):
+        if not value or not isinstance(text_to_number(value), str) or value.upper() in ("TRUE", "FALSE"):
+            return None  # a number, a date or a logical: compared as one
+        return ORDERED, operator + order_key(value)
+    if value.isascii():
+        return None
+    return COMPARED, operator + equal_key(value)
+
+
+def keyed_criteria(name: str, texts: list[str], literals: list[str | None]) -> list[str]:
+    """The arguments of a criteria function (``COUNTIF``, ``SUMIFS``, ...; ``texts``) with each typed text criterion
+    (``literals``: the typed text of each argument, None for others) the engine would match otherwise than Excel
+    made a key, and its range given through ``_XLR.ORDERED`` or ``_XLR.COMPARED`` (see :mod:`.collation`).
+
+    >>> keyed = keyed_criteria("COUNTIF", ["A1:A4", '"<M"'], [None, "<M"])
+    >>> keyed == ["_XLR.ORDERED(A1:A4)", '"<' + order_key("M") + '"']
+    True
+    >>> keyed_criteria("COUNTIF", ["A1:A4", '"<5"'], [None, "<5"])
+    ['A1:A4', '"<5"']
+    """
+    layout = _CRITERIA.get(name)
+    if layout is None:
+        return texts
+    first, step = layout
+    out = list(texts)
+    for k in range(first, len(texts) - 1, step):
+        literal = literals[k + 1]
+        keyed = None if literal is None else _keyed_criterion(literal)
+        if keyed is not None:
+            wrapper, criterion = keyed
+            out[k] = f"{wrapper}({texts[k].strip()})"
+            out[k + 1] = '"' + criterion.replace('"', '""') + '"'
+    return out
+
+
+def typed_keys(solids: list[list[tuple[str, str]]], texts: list[str], ordering: bool) -> dict[int, str] | None:
+    """For a comparison with typed text the engine would compare wrongly (non-empty text ordered, or text with
+    other than ASCII letters tested for equality): each operand as the engine should be given it (typed text as
+    its key, the others through ``_XLR.ORDERED`` or ``_XLR.COMPARED``, typed numbers and logicals as they are);
+    None when no typed text needs it."""
+    key = order_key if ordering else equal_key
+    found = False
+    out: dict[int, str] = {}
+    for k, solid in enumerate(solids):
+        if len(solid) == 1 and solid[0][0] == "text":
+            value = solid[0][1][1:-1].replace('""', '"')
+            found = found or (bool(value) if ordering else not value.isascii())
+            out[k] = '"' + key(value).replace('"', '""') + '"'
+        elif len(solid) == 1 and solid[0][0] == "literal" or not solid:
+            out[k] = texts[k]
+        else:
+            out[k] = f"{ORDERED if ordering else COMPARED}({texts[k].strip()})"
+    return out if found else None
+
+
+def sorted_call(name: str, args: list[str]) -> str | None:
+    """SORT or SORTBY (its rewritten ``args``) sorting text in Excel's order: SORTBY with each ``by_array`` through
+    ``_XLR.ORDERED``, SORT as that SORTBY of its array by the sorted column (row); None to leave the call as it is
+    (an array of sort indexes or orders, a by_col not typed in, a volatile array evaluated twice).
+
+    >>> sorted_call("SORT", ["B1:C4", "2", "-1"])
+    '_xlfn.LET(_xlr_s,B1:C4,_xlfn.SORTBY(_xlr_s,_XLR.ORDERED(INDEX(_xlr_s,0,2)),-1))'
+    >>> sorted_call("SORTBY", ["B1:C4", "C1:C4"])
+    '_xlfn.SORTBY(B1:C4,_XLR.ORDERED(C1:C4))'
+    """
+    if not args or not args[0].strip():
+        return None
+    if name == "SORTBY":
+        return "_xlfn.SORTBY(" + ",".join(f"{ORDERED}({a.strip()})" if k % 2 else a for k, a in enumerate(args)) + ")"
+    index = args[1].strip() if len(args) > 1 and args[1].strip() else "1"
+    order = args[2].strip() if len(args) > 2 and args[2].strip() else "1"
+    by_column = args[3].strip().upper() if len(args) > 3 and args[3].strip() else "FALSE"
+    if by_column not in ("FALSE", "TRUE", "0", "1") or "{" in index + order or "RAND" in args[0].upper():
+        return None
+    vector = f"INDEX(_xlr_s,{index},0)" if by_column in ("TRUE", "1") else f"INDEX(_xlr_s,0,{index})"
+    return f"_xlfn.LET(_xlr_s,{args[0].strip()},_xlfn.SORTBY(_xlr_s,{ORDERED}({vector}),{order}))"
