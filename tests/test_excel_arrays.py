@@ -66,3 +66,166 @@ def test_array_formulas_apply_functions_of_one_value_to_each_element(tmp_path: P
         [9, "#DIV/0!", 9, 9],
     ]
     assert got["H1"] == 2.675 + 7.5 + 9
+
+
+# --- a defined name, SEQUENCE or an array of k where a function takes one value (H3 g02/g06, H2 F02/F07/F09) --------
+# Right values by hand; LibreOffice 7.4 gives the same on these workbooks (checked when the tests were written).
+
+_NAMES = {"Cust": "D!$A$2:$A$7", "Dates": "D!$B$2:$B$7", "Amt": "D!$C$2:$C$7", "Plan": "D!$D$2:$D$7", "Rate": "D!$F$1"}
+
+
+def names_book(path: Path, cells: dict[str, object]) -> Path:
+    """Sheet D: rows 2-7 of customer, date, amount, plan (named Cust, Dates, Amt, Plan), F1 = Rate; ``cells`` added."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "D"
+    sheet.append(["cust", "date", "amt", "plan"])
+    rows = [("a", (1, 3), 10, "Pro"), ("b", (1, 9), None, "Basic"), ("a", (2, 3), 5, "Pro"),
+            ("c", (2, 9), 7, "Basic"), ("d", (3, 1), "n/a", "Pro"), ("b", (3, 5), 12, "Basic")]  # fmt: skip
+    for cust, (month, day), amount, plan in rows:
+        sheet.append([cust, dt.datetime(2026, month, day), amount, plan])
+    sheet["F1"] = 0.5
+    for name, reference in _NAMES.items():
+        book.defined_names[name] = DefinedName(name, attr_text=reference)
+    for ref, value in cells.items():
+        sheet[ref] = value
+    book.save(path)
+    return path
+
+
+def _values(tmp_path: Path, source: Path, sheet: str) -> dict[str, object]:
+    report = recalc_file(source, tmp_path / "out" / source.name, "embedded")
+    assert report.status == "ok", report.message
+    values = openpyxl.load_workbook(report.output, data_only=True)[sheet]
+    return {c.coordinate: c.value for row in values.iter_rows() for c in row if c.value is not None}
+
+
+NAME_FORMULAS = {  # cell -> (formula, Excel's value); H-column cells are classic formulas, J-column array formulas
+    "H10": ("=SUMPRODUCT(--ISNUMBER(Amt))", 4),
+    "H11": ('=SUMPRODUCT((Plan="Pro")*ISNUMBER(Amt))', 2),
+    "H12": ("=SUMPRODUCT(--(MONTH(Dates)=2))", 2),
+    "H13": ("=SUMPRODUCT(YEAR(Dates))", 6 * 2026),
+    "H14": ("=SUMPRODUCT(DAY(Dates))", 3 + 9 + 3 + 9 + 1 + 5),
+    "H15": ("=SUMPRODUCT(WEEKDAY(Dates,2))", 6 + 5 + 2 + 1 + 7 + 4),  # Sat Fri Tue Mon Sun Thu
+    "H16": ('=SUMPRODUCT(--(TEXT(Dates,"yyyy-mm")="2026-01"))', 2),
+    "H17": ("=SUMPRODUCT(1/COUNTIF(Cust,Cust))", 4),  # distinct customers
+    "H18": ("=SUMPRODUCT(--ISTEXT(Plan))", 6),
+    "H19": ("=SUMPRODUCT(--ISBLANK(Amt))", 1),
+    "H20": ("=SUMPRODUCT(--ISNONTEXT(Amt))", 5),
+    "H21": ('=SUMPRODUCT(--ISNUMBER(SEARCH("a",Cust)))', 2),
+    "H22": ("=SUMPRODUCT(--ISNUMBER(INDEX(Amt,0)))", 4),
+    "H23": ("=SUMPRODUCT(--ISNUMBER(OFFSET(D!$C$2,0,0,6,1)))", 4),
+    "H24": ("=LOOKUP(2,1/ISNUMBER(Amt),Amt)", 12),  # the last number
+    "H25": ("=SUMPRODUCT(N(Amt))", 34),
+    "H26": ("=SUMPRODUCT(ROUND(N(Amt)/3,0))", 3 + 0 + 2 + 2 + 0 + 4),
+    "H27": ("=SUMPRODUCT(--NOT(ISNUMBER(Amt)))", 2),
+    "H28": ("=SUMPRODUCT(LEN(T(Cust)))", 6),
+    "H29": ("=SUMPRODUCT(ROUND(Rate,0)*N(Amt))", 34),  # Rate is one cell: ROUND(0.5,0) = 1
+    "J10": ("=MAX(IF(ISNUMBER(Amt),Amt))", 12),
+    "J11": ('=SUM(IF(Plan="Pro",IF(ISNUMBER(Amt),Amt)))', 15),
+    "J12": ("=INDEX(Cust,MATCH(TRUE,ISNUMBER(Amt),0))", "a"),
+    "J13": ("=SUM(--(MONTH(Dates)=3))", 2),
+}
+
+
+def test_a_defined_name_is_lifted_where_excel_evaluates_arrays(tmp_path: Path) -> None:
+    cells: dict[str, object] = {}
+    for ref, (formula, _) in NAME_FORMULAS.items():
+        cells[ref] = ArrayFormula(ref, formula) if ref.startswith("J") else formula
+    got = _values(tmp_path, names_book(tmp_path / "names.xlsx", cells), "D")
+    assert {ref: got.get(ref) for ref in NAME_FORMULAS} == {ref: want for ref, (_, want) in NAME_FORMULAS.items()}
+
+
+def test_a_classic_formula_still_takes_the_names_cell_in_its_own_row(tmp_path: Path) -> None:
+    """Outside SUMPRODUCT and array formulas a classic formula intersects the name with its row (Excel's ``@``)."""
+    cells = {"H4": "=MONTH(Dates)", "I3": "=ISNUMBER(Amt)", "H9": "=MONTH(Dates)", "I2": "=SUM(ISNUMBER(Amt)*1)"}
+    got = _values(tmp_path, names_book(tmp_path / "classic.xlsx", cells), "D")
+    assert {ref: got.get(ref) for ref in cells} == {"H4": 2, "I3": False, "H9": "#VALUE!", "I2": 1}
+
+
+SEQUENCE_FORMULAS = {  # first cell -> (array formula over three rows, Excel's values); A1 = 1 January 2024
+    "B1": ("=EDATE(A1,_xlfn.SEQUENCE(3,1,0))", [45292, 45323, 45352]),
+    "C1": ("=EOMONTH(A1,_xlfn.SEQUENCE(3,1,0))", [45322, 45351, 45382]),
+    "D1": ("=DATE(2024,_xlfn.SEQUENCE(3),1)", [45292, 45323, 45352]),
+    "E1": ("=WEEKDAY(A1+_xlfn.SEQUENCE(3))", [3, 4, 5]),
+    "G1": ("=MONTH(A1+_xlfn.SEQUENCE(3)*31)", [2, 3, 4]),
+    "H1": ('=DATEDIF(A1,A1+_xlfn.SEQUENCE(3)*40,"m")', [1, 2, 3]),
+    "I1": ("=WORKDAY(A1,_xlfn.SEQUENCE(3))", [45293, 45294, 45295]),
+    "J1": ("=NETWORKDAYS(A1,A1+_xlfn.SEQUENCE(3)*7,F1)", [5, 10, 15]),  # F1 (3 January) a holiday
+    "K1": ("=ROUND(_xlfn.SEQUENCE(3)/3,2)", [0.33, 0.67, 1]),
+    "L1": ("=MOD(_xlfn.SEQUENCE(3),2)", [1, 0, 1]),
+    "M1": ('=TEXT(A1+_xlfn.SEQUENCE(3)-1,"dd")', ["01", "02", "03"]),
+    "N1": ("=INDEX(P1:P5,_xlfn.SEQUENCE(3))", [10, 20, 30]),
+    "O1": ("=YEARFRAC(A1,EDATE(A1,_xlfn.SEQUENCE(3)*6))", [0.5, 1, 1.5]),
+}
+
+
+def test_sequence_inside_a_function_of_one_value_gives_one_answer_per_element(tmp_path: Path) -> None:
+    cells: dict[str, object] = {"A1": dt.datetime(2024, 1, 1), "F1": dt.datetime(2024, 1, 3)}
+    cells.update({f"P{r}": 10 * r for r in range(1, 6)})
+    for ref, (formula, _) in SEQUENCE_FORMULAS.items():
+        cells[ref] = ArrayFormula(f"{ref}:{ref[0]}3", formula)
+    got = _recalculated(tmp_path, cells)
+    assert {ref: [got.get(f"{ref[0]}{r}") for r in (1, 2, 3)] for ref in SEQUENCE_FORMULAS} == {
+        ref: want for ref, (_, want) in SEQUENCE_FORMULAS.items()
+    }
+
+
+K_FORMULAS = {  # C2:C7 = 10, 3, 5, 7, 9, 12; D1:D4 = 1, 2, 2, 3
+    "H1": ("=SUM(LARGE(C2:C7,{1,2,3}))", 31),
+    "H2": ("=SUMPRODUCT(SMALL(C2:C7,{1,2}))", 8),
+    "H3": ("=SUMPRODUCT(PERCENTILE(C2:C7,{0.25,0.75}))", 5.5 + 9.75),
+    "H4": ("=SUMPRODUCT(QUARTILE(C2:C7,{1,3}))", 5.5 + 9.75),
+    "H5": ("=SUMPRODUCT(_xlfn.PERCENTILE.EXC(C2:C7,{0.25,0.5}))", 4.5 + 8),
+    "H6": ("=SUMPRODUCT(_xlfn.QUARTILE.EXC(C2:C7,{1,3}))", 4.5 + 10.5),
+    "H7": ("=SUMPRODUCT(RANK(C2:C7,C2:C7))", 21),
+    "H8": ("=SUMPRODUCT(RANK(C2:C7,C2:C7,1))", 21),
+    "H9": ("=SUMPRODUCT(_xlfn.RANK.AVG(D1:D4,D1:D4))", 4 + 2.5 + 2.5 + 1),
+    "H10": ("=SUMPRODUCT(_xlfn.RANK.EQ(D1:D4,D1:D4))", 4 + 2 + 2 + 1),
+    "H11": ("=SUMPRODUCT(INDEX(C2:C7,{1,2}))", 13),
+    "H12": ("=SUM(CHOOSE({1,2},C2,C3))", 13),
+    "H13": ("=SUM(CHOOSE({1,2},C2:C3,C4:C5))", 10 + 3 + 5 + 7),
+    "H14": ("=CHOOSE(3,C2:C4,C5,12)", 12),
+    "H15": ("=LARGE(C2:C7,2)", 10),
+    "H16": ("=SUMPRODUCT(MROUND({10,13,17},5))", 40),
+    "H17": ("=SUMPRODUCT(QUOTIENT({7,-7},2))", 0),
+    "H18": ("=SUMPRODUCT(EVEN({1.5,-2.5,3,0.2}))", 2 - 4 + 4 + 2),
+    "H19": ("=SUMPRODUCT(ODD({1.5,-2.5,3,0}))", 3 - 3 + 3 + 1),
+    "H20": ("=SUMPRODUCT(FACT({1,3,4}))", 31),
+    "H21": ("=SUMPRODUCT(DEGREES(ASIN({0,1})))", 90),
+    "H22": ("=SUM(LARGE(C2:C7,{1.5,2.7}))", 12 + 10),  # a fractional k counts down (LibreOffice too)
+}
+
+
+def test_an_array_of_k_or_of_an_index_gives_one_answer_per_element(tmp_path: Path) -> None:
+    cells: dict[str, object] = {f"C{r}": v for r, v in zip(range(2, 8), (10, 3, 5, 7, 9, 12), strict=True)}
+    cells.update({"D1": 1, "D2": 2, "D3": 2, "D4": 3})
+    cells.update({ref: formula for ref, (formula, _) in K_FORMULAS.items()})
+    cells["J1"] = ArrayFormula("J1", "=SUM(LARGE(C2:C7,ROW(1:3)))")
+    cells["K1"] = ArrayFormula("K1:K3", "=LARGE(C2:C7,{1;2;3})")
+    got = _recalculated(tmp_path, cells)
+    assert {ref: got.get(ref) for ref in K_FORMULAS} == {ref: want for ref, (_, want) in K_FORMULAS.items()}
+    assert [got.get(ref) for ref in ("J1", "K1", "K2", "K3")] == [31, 12, 10, 9]
+
+
+def test_lifting_leaves_single_values_and_references_to_the_engine() -> None:
+    from xl_retention.recalculation.rewrite import rewrite
+
+    names = {name.lower(): reference for name, reference in _NAMES.items()}
+    kept = [
+        "=SUMPRODUCT(ROUND(Rate,2)*Amt)",  # a name of one cell
+        "=SUMPRODUCT(LARGE(C2:C7,2)*C2:C7)",  # k is one value; the data is taken whole
+        "=SUMPRODUCT(COUNTIF(A1:A9,SUM(B1:B3))*1)",  # SUM gives one value
+        "=SUM(INDEX(A1:A5,1):INDEX(A1:A5,{2}))",  # INDEX as a reference of the range operator
+    ]
+    for formula in kept:
+        assert "_XLR.EACH." not in rewrite(formula, "D", 10, 8, [], names=names), formula
+    assert rewrite("=CHOOSE(3,B1:D1,E1,12)", "D", 1, 1, [], array=True) == "=CHOOSE(3,B1:D1,E1,12)"
+    assert rewrite("=SUMPRODUCT(--ISNUMBER(Amt))", "D", 10, 8, [], names=names) == (
+        "=SUMPRODUCT(--_XLR.EACH.ISNUMBER(D!$C$2:$C$7))"
+    )
+    assert (
+        rewrite("=EDATE(A1,_xlfn.SEQUENCE(3))", "D", 1, 2, [], array=True) == "=_XLR.EACH.EDATE(A1,_xlfn.SEQUENCE(3))"
+    )

@@ -25,9 +25,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
-from .excel_functions._core import EACH
-from .excel_functions.criteria import CRITERIA
-from .excel_functions.elementwise import NAMES as EACH_NAMES
+from .array_lifting import lift_arrays
 from .intersection import (
     _A1_RANGE,
     _LAST_COLUMN,
@@ -282,142 +280,6 @@ def _singles(tokens: list[Token], names: dict[str, str], row: int, col: int) -> 
     return changed
 
 
-def _numbers_of_cells(tokens: list[Token], array: bool) -> bool:
-    """Where Excel evaluates arrays, calls the engine evaluates as single values get array forms.
-
-    That is in an array formula, or inside an argument Excel takes as an array (SUMPRODUCT, INDEX's
-    array, ...): ``ROW(A2:A4)`` becomes ``{2;3;4}`` and ``COLUMN(B1:C1)`` ``{2,3}`` (the engine gives
-    the first row or column only), and a function of single values given an array (``MOD(A1:A9,2)``,
-    ``YEAR({...})``) its element-by-element form ``_XLR.EACH.MOD`` (the engine: #VALUE! or the first
-    element). Elsewhere in a classic formula Excel takes single values too, and the formula is left
-    as it is. Changes ``tokens`` in place.
-    """
-    changed = False
-    stack: list[list] = []
-    for i, token in enumerate(tokens):
-        if token.type == Token.FUNC and token.subtype == Token.OPEN:
-            name = _bare_name(token.value[:-1])
-            if name in ("ROW", "COLUMN") and i + 2 < len(tokens) and (array or _in_array_argument(stack)):
-                area, close = tokens[i + 1], tokens[i + 2]
-                numbers = _numbers_of(area, name) if close.type == Token.FUNC and close.subtype == Token.CLOSE else None
-                if numbers is not None and area.type == Token.OPERAND:
-                    token.value, area.value, close.value, changed = numbers, "", "", True
-                    close.type = area.type = "SKIPPED"  # neither opens nor closes a call any more
-                    continue
-            if name in EACH_NAMES and (
-                (array or _in_array_argument(stack)) and _takes_array(tokens, i) or _constant_argument(tokens, i)
-            ):  # an array typed in is an array in a classic formula too: =ABS({-1,2}) shows 1
-                token.value, changed = f"{EACH}{name}(", True
-            if name in CRITERIA and _criteria_array(tokens, i, CRITERIA[name], array or _in_array_argument(stack)):
-                token.value, changed = f"{EACH}{name}(", True  # one answer per criterion (see .criteria)
-            if name == "INDEX" and (array or _in_array_argument(stack)) and _row_of_table(tokens, i):
-                changed = True
-            stack.append([name, 0])
-        elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
-            if stack:
-                stack.pop()
-        elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
-            stack[-1][1] += 1
-    return changed
-
-
-def _row_of_table(tokens: list[Token], open_index: int) -> bool:
-    """``INDEX({1,2;3,4},r)`` -> ``INDEX({1,2;3,4},r,0)``: Excel's whole row r of a table typed in (the engine
-    gave its first value). Changes the closing token in place."""
-    depth, commas, first_end = 0, 0, None
-    for k in range(open_index + 1, len(tokens)):
-        token = tokens[k]
-        if token.subtype == Token.OPEN:
-            depth += 1
-        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
-            if depth == 0:
-                if commas != 1 or first_end is None:
-                    return False
-                first = [t for t in tokens[open_index + 1 : first_end] if t.type != Token.WSPACE]
-                text = "".join(t.value for t in first)
-                if not (first and first[0].type == Token.ARRAY and ";" in text and "," in text.split(";")[0]):
-                    return False
-                token.value = ",0" + token.value
-                return True
-            depth -= 1
-        elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
-            commas += 1
-            first_end = k if first_end is None else first_end
-    return False
-
-
-def _criteria_array(tokens: list[Token], open_index: int, position: int, arrays: bool) -> bool:
-    """Whether argument ``position`` of the call opened at ``open_index`` is an array constant, or (``arrays``: where
-    Excel evaluates arrays) holds a multi-cell range."""
-    depth, argument = 0, 0
-    for token in tokens[open_index + 1 :]:
-        if token.subtype == Token.OPEN:
-            if depth == 0 and argument == position and token.type == Token.ARRAY:
-                return True
-            depth += 1
-        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
-            if depth == 0:
-                return False
-            depth -= 1
-        elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
-            argument += 1
-        elif arrays and argument == position and _is_range(token) and ":" in token.value:
-            return True
-    return False
-
-
-def _constant_argument(tokens: list[Token], open_index: int) -> bool:
-    """Whether an argument of the call opened at ``open_index`` is an array constant (``{-1,2}``) itself."""
-    return any(_criteria_array(tokens, open_index, k, False) for k in range(_argument_count(tokens, open_index)))
-
-
-def _argument_count(tokens: list[Token], open_index: int) -> int:
-    depth, count = 0, 1
-    for token in tokens[open_index + 1 :]:
-        if token.subtype == Token.OPEN:
-            depth += 1
-        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
-            if depth == 0:
-                return count
-            depth -= 1
-        elif token.type == Token.SEP and token.subtype == Token.ARG and depth == 0:
-            count += 1
-    return count
-
-
-def _takes_array(tokens: list[Token], open_index: int) -> bool:
-    """Whether the call opened at ``open_index`` has an array constant or a multi-cell range among its arguments."""
-    depth = 0
-    for token in tokens[open_index + 1 :]:
-        if token.type == Token.FUNC and token.value.startswith("{"):  # ROW(A1:A3) made {1;2;3}
-            return True
-        if token.subtype == Token.OPEN:
-            if token.type == Token.ARRAY:
-                return True
-            depth += 1
-        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN):
-            if depth == 0:
-                return False
-            depth -= 1
-        elif token.type == Token.OPERAND and token.subtype == Token.RANGE and ":" in token.value:
-            return True
-    return False
-
-
-def _numbers_of(area: Token, name: str) -> str | None:
-    """The array constant of ROW or COLUMN over a literal area of several rows (columns); None otherwise."""
-    if area.subtype != Token.RANGE or ":" not in area.value:
-        return None
-    match = _A1_RANGE.match(area.value)
-    if match is None or match.group("b") is None:
-        return None
-    left, top, right, bottom = range_boundaries((match.group("a") + ":" + match.group("b")).replace("$", ""))
-    first, last = (top, bottom) if name == "ROW" else (left, right)
-    if first == last or last - first >= 10_000:
-        return None
-    return "{" + (";" if name == "ROW" else ",").join(str(n) for n in range(first, last + 1)) + "}"
-
-
 def rewrite(
     formula: str,
     sheet: str,
@@ -545,7 +407,7 @@ def _rewritten(
                         token.value, changed = cell, True
     if _singles(tokens, names or {}, row, col):
         changed = True
-    if _numbers_of_cells(tokens, array):
+    if lift_arrays(tokens, array, names or {}):
         changed = True
     if changed and names:  # the engine sees a name over the formula's own cell as a cycle when it is set again
         for token in tokens:

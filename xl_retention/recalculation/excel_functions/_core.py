@@ -214,19 +214,29 @@ def engine_call(fn: Callable[..., Any]) -> Callable[..., Any]:
 #: the prefix of a function's element-by-element form: ``_XLR.EACH.MOD`` (see :func:`broadcast`)
 EACH = "_XLR.EACH."
 
+#: Argument positions an element-by-element form takes whole (LARGE's data: ``{"LARGE": frozenset({0})}``): every
+#: ``EACH + name`` in :data:`FUNCTIONS` is used by the rewrite (``recalculation.array_lifting``) where one of its
+#: other arguments may be an array. A module registering such a form says here which arguments are not lifted.
+WHOLE_ARGUMENTS: dict[str, frozenset[int]] = {}
 
-def broadcast(call: Callable[..., Any]) -> Callable[..., Any]:
+
+def broadcast(call: Callable[..., Any], whole: frozenset[int] = frozenset()) -> Callable[..., Any]:
     """An engine-level function of single values applied element by element over array arguments, as Excel does
     in an array formula: a single row or column stretches over the others, cells beyond a smaller array are #N/A.
 
+    ``whole``: positions of arguments the function takes as a whole array (LARGE's array, WORKDAY's holidays),
+    passed on as they are; the others are lifted.
+
     >>> broadcast(lambda a, b: a * b)([[1.0], [2.0]], [[10.0, 20.0]])
     [[10.0, 20.0], [20.0, 40.0]]
+    >>> broadcast(lambda data, k: sorted(data[0])[int(k) - 1], whole=frozenset({0}))([[5.0, 3.0, 4.0]], [[1.0, 3.0]])
+    [[3.0, 5.0]]
     """
 
     missing = {"type": "Error", "kind": "#N/A"}
 
     def each(*args: Any) -> Any:
-        grids = [matrix(a) if isinstance(a, list) and a else None for a in args]
+        grids = [matrix(a) if isinstance(a, list) and a and k not in whole else None for k, a in enumerate(args)]
         arrays = [m for m in grids if m is not None]
         if not any(len(m) > 1 or len(m[0]) > 1 for m in arrays):
             return call(*[a if m is None else m[0][0] for a, m in zip(args, grids, strict=True)])

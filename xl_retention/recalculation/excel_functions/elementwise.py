@@ -20,8 +20,23 @@ from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Any
 
-from ._core import EACH, FUNCTIONS, ExcelError, Function, broadcast, check, engine_value, is_error, number
+from ._core import (
+    EACH,
+    FUNCTIONS,
+    WHOLE_ARGUMENTS,
+    ExcelError,
+    Function,
+    boolean,
+    broadcast,
+    check,
+    engine_value,
+    is_error,
+    matrix,
+    number,
+)
 from .dates import serial_to_date
+from .day_counts import weeknum
+from .statistical import WHOLE_FIRST, WHOLE_SECOND
 from .text import text_to_number
 
 #: functions of this package that read single values: each gets an element-by-element form
@@ -29,7 +44,19 @@ OF_PACKAGE = frozenset(
     "BIN2DEC BIN2HEX BIN2OCT CEILING CEILING.MATH CEILING.PRECISE CONVERT COUPDAYBS COUPDAYS COUPDAYSNC COUPNCD "
     "COUPNUM COUPPCD DATE DEC2BIN DEC2HEX DEC2OCT EDATE EOMONTH FLOOR FLOOR.MATH FLOOR.PRECISE FV HEX2BIN HEX2DEC "
     "HEX2OCT HOUR IPMT ISEVEN ISO.CEILING ISODD LEFT LEN LOWER MID MINUTE NPER OCT2BIN OCT2DEC OCT2HEX PMT PPMT PV "
-    "RATE REGEXTEST REPT RIGHT SECOND TEXT TIME UPPER VDB YEARFRAC".split()
+    "RATE REGEXTEST REPT RIGHT SECOND TEXT TIME UPPER VDB YEARFRAC DATEDIF DAYS WEEKNUM NETWORKDAYS WORKDAY".split()
+)
+#: argument positions a function takes as a whole array (not lifted element by element): LARGE's array, WORKDAY's
+#: holidays, INDEX's area; every other argument of a function of :data:`NAMES` is lifted
+WHOLE: dict[str, frozenset[int]] = WHOLE_ARGUMENTS
+WHOLE.update(
+    {
+        "NETWORKDAYS": frozenset({2}),
+        "WORKDAY": frozenset({2}),
+        "INDEX": frozenset({0}),
+        **dict.fromkeys(WHOLE_FIRST, frozenset({0})),
+        **dict.fromkeys(WHOLE_SECOND, frozenset({1})),
+    }
 )
 #: functions that read 1900-system serial numbers (left to the engine in 1904 workbooks)
 DATE_READING = frozenset(("YEAR", "MONTH", "DAY", "WEEKDAY"))
@@ -153,6 +180,104 @@ def _n(value: Any) -> Any:
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
+def _even_odd(odd: bool) -> Callable[[Any], float]:
+    def call(value: Any) -> float:
+        x = _value(value)
+        size = math.ceil(abs(x))
+        if odd:
+            size = size if size % 2 == 1 else size + 1
+        elif size % 2 == 1:
+            size += 1
+        return float(size if x >= 0 else -size)
+
+    return call
+
+
+def _fact(value: Any) -> float:
+    x = _value(value)
+    if x < 0:
+        raise ExcelError("#NUM!")
+    return float(math.factorial(int(x)))
+
+
+def _log(value: Any, base: Any = 10.0) -> float:
+    x, b = _value(value), _value(base)
+    if x <= 0 or b <= 0:
+        raise ExcelError("#NUM!")
+    if b == 1:
+        raise ExcelError("#DIV/0!")
+    return math.log(x) / math.log(b)
+
+
+def _mround(value: Any, multiple: Any) -> float:
+    x, m = _value(value), _value(multiple)
+    if m == 0:
+        return 0.0
+    if x * m < 0:
+        raise ExcelError("#NUM!")
+    step = _decimal(m)
+    return float((_decimal(x) / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step)
+
+
+def _quotient(numerator: Any, denominator: Any) -> float:
+    x, y = _value(numerator), _value(denominator)
+    if y == 0:
+        raise ExcelError("#DIV/0!")
+    return float(math.trunc(x / y))
+
+
+def _unit(fn: Callable[[float], float]) -> Callable[[Any], float]:
+    def call(value: Any) -> float:
+        x = _value(value)
+        if not -1 <= x <= 1:
+            raise ExcelError("#NUM!")
+        return fn(x)
+
+    return call
+
+
+def _t(value: Any) -> Any:
+    check(value)
+    return value if isinstance(value, str) else ""
+
+
+def _index(area: Any, row: Any, column: Any = None) -> Any:
+    """INDEX(array, row_num, [column_num]) of one row (column) number: the value there; 0 (a whole row or column,
+    which one element cannot hold) is #VALUE!, a number past the array #REF!."""
+    grid = matrix(area)
+    r = int(_value(row))
+    c = None if column is None else int(_value(column))
+    if c is None:
+        if len(grid) == 1 and len(grid[0]) > 1:  # a single row: the number is a column number
+            r, c = 1, r
+        else:
+            c = 1
+    if r < 0 or c < 0:
+        raise ExcelError("#VALUE!")
+    if r == 0 and len(grid) == 1:
+        r = 1
+    if c == 0 and len(grid[0]) == 1:
+        c = 1
+    if r == 0 or c == 0:
+        raise ExcelError("#VALUE!")
+    if r > len(grid) or c > len(grid[r - 1]):
+        raise ExcelError("#REF!")
+    value = grid[r - 1][c - 1]
+    return value if is_error(value) else (0.0 if value is None else value)
+
+
+def _choose(index: Any, *values: Any) -> Any:
+    """CHOOSE(index_num, value1, ...) of one index: TRUE is 1, numeric text its number, past the values #VALUE!."""
+    check(index)
+    if isinstance(index, str):
+        index = _value(index)
+    k = int(number(index))
+    if not 1 <= k <= len(values):
+        raise ExcelError("#VALUE!")
+    value = values[k - 1]
+    return 0.0 if value is None else value
+
+
 _BUILTINS: dict[str, tuple[Callable[..., Any], int, int]] = {
     "MOD": (_mod, 2, 2),
     "INT": (lambda v: float(math.floor(_value(v))), 1, 1),
@@ -180,10 +305,28 @@ _BUILTINS: dict[str, tuple[Callable[..., Any], int, int]] = {
     "ISERROR": (is_error, 1, 1),
     "ISNA": (lambda v: is_error(v) and v.get("kind") in ("Na", "#N/A", "N/A"), 1, 1),
     "ISERR": (lambda v: is_error(v) and v.get("kind") not in ("Na", "#N/A", "N/A"), 1, 1),
+    "ISNONTEXT": (lambda v: not isinstance(v, str), 1, 1),
+    "NOT": (lambda v: not boolean(v), 1, 1),
+    "EVEN": (_even_odd(False), 1, 1),
+    "ODD": (_even_odd(True), 1, 1),
+    "FACT": (_fact, 1, 1),
+    "LOG": (_log, 1, 2),
+    "MROUND": (_mround, 2, 2),
+    "QUOTIENT": (_quotient, 2, 2),
+    "ASIN": (_unit(math.asin), 1, 1),
+    "ACOS": (_unit(math.acos), 1, 1),
+    "ATAN": (lambda v: math.atan(_value(v)), 1, 1),
+    "DEGREES": (lambda v: math.degrees(_value(v)), 1, 1),
+    "RADIANS": (lambda v: math.radians(_value(v)), 1, 1),
+    "T": (_t, 1, 1),
+    "ISOWEEKNUM": (lambda v: weeknum(v, 21.0), 1, 1),
+    "INDEX": (_index, 2, 3),
+    "CHOOSE": (_choose, 2, 255),
 }
 
-#: every function that has an element-by-element form (the engine's here, and this package's)
-NAMES = frozenset(_BUILTINS) | OF_PACKAGE
+#: every function that has an element-by-element form (the engine's here, this package's, and the k-forms of
+#: :mod:`.statistical`)
+NAMES = frozenset(_BUILTINS) | OF_PACKAGE | WHOLE_FIRST | WHOLE_SECOND
 
 
 def _element(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -204,7 +347,9 @@ def _element(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 for _name, (_fn, _low, _high) in _BUILTINS.items():
-    FUNCTIONS[EACH + _name] = Function(EACH + _name, broadcast(_element(_fn)), _low, _high)
+    FUNCTIONS[EACH + _name] = Function(
+        EACH + _name, broadcast(_element(_fn), WHOLE.get(_name, frozenset())), _low, _high
+    )
 
 
 def _fast_part(part: str) -> Callable[[Any], Any]:
@@ -239,7 +384,12 @@ FUNCTIONS["WEEKDAY"] = Function("WEEKDAY", _element(_weekday), 1, 2)
 def package_forms(functions: dict[str, Function]) -> list[Function]:
     """The element-by-element forms of this package's functions of single values among ``functions``."""
     return [
-        Function(EACH + name, broadcast(functions[name].call), functions[name].min_args, functions[name].max_args)
+        Function(
+            EACH + name,
+            broadcast(functions[name].call, WHOLE.get(name, frozenset())),
+            functions[name].min_args,
+            functions[name].max_args,
+        )
         for name in sorted(OF_PACKAGE)
         if name in functions
     ]

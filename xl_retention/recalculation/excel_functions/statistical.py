@@ -1,4 +1,5 @@
-"""Statistical functions the engine lacks or gets wrong: PROB; MODE, MODE.SNGL and MODE.MULT.
+"""Statistical functions the engine lacks or gets wrong: PROB; MODE, MODE.SNGL and MODE.MULT; and the
+element-by-element forms of LARGE, SMALL, PERCENTILE, QUARTILE and RANK (below).
 
 MODE counts numbers equal at Excel's 15 significant digits as the same value, as the project's
 comparisons do (``=0.1+0.2=0.3`` is TRUE); the engine counted numbers within 1E-12 of each
@@ -11,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ._core import ExcelError, check, excel_function, matrix, number
+from ._core import EACH, FUNCTIONS, ExcelError, Function, broadcast, check, engine_call, excel_function, matrix, number
 
 
 def _flat(value: Any) -> list[Any]:
@@ -93,3 +94,86 @@ def mode_mult(*args: Any) -> list[list[float]]:
     [[3.0], [5.0]]
     """
     return [[value] for value in _modes(args)]
+
+
+# --- one answer per k: ``SUM(LARGE(A1:A9,{1,2,3}))``, ``SUMPRODUCT(RANK(A1:A9,A1:A9))`` ---------------------------
+# The engine answers #NUM! (LARGE, SMALL) or the first k's value alone (PERCENTILE, QUARTILE) for an array of k, and
+# #N/A for RANK of an array. :mod:`..rewrite` renames such a call ``_XLR.EACH.LARGE(...)`` where Excel lifts it (an
+# array typed in, or anywhere Excel evaluates arrays); these forms take the data whole and every k in turn.
+
+
+def _data(value: Any) -> list[float]:
+    """The numbers of the data argument, sorted (text, logicals and blanks in a range left out; errors pass on)."""
+    if not isinstance(value, list):
+        check(value)
+        return [] if value is None else [number(value)]
+    return sorted(float(item) for item in _flat(value) if isinstance(item, (int, float)) and not isinstance(item, bool))
+
+
+def _kth(data: Any, k: Any, largest: bool) -> float:
+    xs = _data(data)
+    position = math.floor(number(k) + 1e-9)  # a fractional k counts down, as the engine and LibreOffice take it
+    if not 1 <= position <= len(xs):
+        raise ExcelError("#NUM!")
+    return xs[-position] if largest else xs[position - 1]
+
+
+def _percentile(data: Any, k: Any, exclusive: bool = False) -> float:
+    xs, p = _data(data), number(k)
+    n = len(xs)
+    if n == 0 or p < 0 or p > 1:
+        raise ExcelError("#NUM!")
+    if not exclusive:
+        place = p * (n - 1)
+    else:
+        place = p * (n + 1) - 1
+        if place < 0 or place > n - 1 or p in (0.0, 1.0):
+            raise ExcelError("#NUM!")
+    low = math.floor(place)
+    if low + 1 >= n:
+        return xs[-1]
+    return xs[low] + (place - low) * (xs[low + 1] - xs[low])
+
+
+def _quartile(data: Any, quart: Any, exclusive: bool = False) -> float:
+    q = math.trunc(number(quart))
+    if not (1 <= q <= 3 if exclusive else 0 <= q <= 4):
+        raise ExcelError("#NUM!")
+    return _percentile(data, q / 4, exclusive)
+
+
+def _rank(value: Any, data: Any, order: Any = 0.0, average: bool = False) -> float:
+    check(value)
+    if isinstance(value, (str, bool)) or value is None:
+        raise ExcelError("#VALUE!")
+    x, xs = float(value), _data(data)
+    if x not in xs:
+        raise ExcelError("#N/A")
+    before = sum(1 for v in xs if (v < x if order is not None and number(order) != 0 else v > x))
+    ties = xs.count(x)
+    return before + 1 + ((ties - 1) / 2 if average else 0)
+
+
+#: the functions whose first argument is the data (taken whole) and whose second, k, is lifted
+WHOLE_FIRST = frozenset(
+    ("LARGE", "SMALL", "PERCENTILE", "PERCENTILE.INC", "PERCENTILE.EXC", "QUARTILE", "QUARTILE.INC", "QUARTILE.EXC")
+)
+#: the functions whose second argument is the data (RANK's reference) and whose others are lifted
+WHOLE_SECOND = frozenset(("RANK", "RANK.EQ", "RANK.AVG"))
+
+_K_FORMS: dict[str, tuple[Any, int, int]] = {
+    "LARGE": (lambda data, k: _kth(data, k, True), 2, 2),
+    "SMALL": (lambda data, k: _kth(data, k, False), 2, 2),
+    "PERCENTILE": (_percentile, 2, 2),
+    "PERCENTILE.INC": (_percentile, 2, 2),
+    "PERCENTILE.EXC": (lambda data, k: _percentile(data, k, True), 2, 2),
+    "QUARTILE": (_quartile, 2, 2),
+    "QUARTILE.INC": (_quartile, 2, 2),
+    "QUARTILE.EXC": (lambda data, q: _quartile(data, q, True), 2, 2),
+    "RANK": (_rank, 2, 3),
+    "RANK.EQ": (_rank, 2, 3),
+    "RANK.AVG": (lambda value, data, order=0.0: _rank(value, data, order, True), 2, 3),
+}
+for _name, (_fn, _low, _high) in _K_FORMS.items():
+    _whole = frozenset({1}) if _name in WHOLE_SECOND else frozenset({0})
+    FUNCTIONS[EACH + _name] = Function(EACH + _name, broadcast(engine_call(_fn), _whole), _low, _high)
