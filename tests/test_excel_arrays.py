@@ -229,3 +229,42 @@ def test_lifting_leaves_single_values_and_references_to_the_engine() -> None:
     assert (
         rewrite("=EDATE(A1,_xlfn.SEQUENCE(3))", "D", 1, 2, [], array=True) == "=_XLR.EACH.EDATE(A1,_xlfn.SEQUENCE(3))"
     )
+
+
+def test_dynamic_arrays_lift_a_spilled_range_and_sequence(tmp_path: Path) -> None:
+    """Dynamic (Excel 365) array formulas, marked ``cm="1"`` as Excel saves them: ``B1#`` (stored
+    ``_xlfn.ANCHORARRAY(B1)``) and SEQUENCE inside functions of one value give one answer per element."""
+    import zipfile
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row, day in enumerate([dt.datetime(2024, 1, 15), dt.datetime(2024, 2, 29), dt.datetime(2023, 12, 31)], 1):
+        sheet[f"A{row}"] = day
+    dynamic = {
+        "B1": ("B1:B3", "=A1:A3"),
+        "C1": ("C1:C3", "=MONTH(_xlfn.ANCHORARRAY(B1))"),
+        "D1": ("D1:D3", '=TEXT(_xlfn.ANCHORARRAY(B1),"yyyy-mm")'),
+        "E1": ("E1:E3", "=EDATE(A1,_xlfn.SEQUENCE(3,1,0))"),
+    }
+    for ref, (area, formula) in dynamic.items():
+        sheet[ref] = ArrayFormula(area, formula)
+    sheet["F1"] = "=SUMPRODUCT(--(YEAR(_xlfn.ANCHORARRAY(B1))=2024))"
+    sheet["F2"] = "=SUMPRODUCT(DAY(_xlfn.ANCHORARRAY(B1)))"
+    plain = tmp_path / "plain.xlsx"
+    book.save(plain)
+    source = tmp_path / "dynamic.xlsx"
+    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for ref in dynamic:
+                    data = data.replace(f'<c r="{ref}"'.encode(), f'<c r="{ref}" cm="1"'.encode())
+            new.writestr(item, data)
+    got = _values(tmp_path, source, "S")
+    assert [[got.get(f"{c}{r}") for c in "CDE"] for r in (1, 2, 3)] == [
+        [1, "2024-01", 45306],
+        [2, "2024-02", 45337],
+        [12, "2023-12", 45366],
+    ]
+    assert (got["F1"], got["F2"]) == (2, 15 + 29 + 31)

@@ -14,9 +14,9 @@ first element alone (ISNUMBER, MONTH, EDATE, PERCENTILE, ...) there. :func:`lift
 a call ``_XLR.EACH.NAME(...)``, the element-by-element form registered by :mod:`.excel_functions`
 (:mod:`.elementwise`, :mod:`.excel_functions.statistical`, :mod:`.excel_functions.criteria`),
 whenever one of its lifted arguments may be an array: a multi-cell range, a defined name of one,
-an array constant, a spilled range (``A1#``), or a call that gives an array (SEQUENCE, FILTER,
-OFFSET of several cells, INDEX(range,0), a lifted call, ...). A call whose arguments are all single
-values is left to the engine.
+an array constant, a spilled range (``A1#``, stored ``_xlfn.ANCHORARRAY(A1)``), or a call that gives
+an array (SEQUENCE, FILTER, OFFSET of several cells, INDEX(range,0), a lifted call, ...). A call whose
+arguments are all single values is left to the engine.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ EACH_NAMES = NAMES | frozenset(
 ARRAY_RESULTS = frozenset(
     "SEQUENCE RANDARRAY UNIQUE FILTER SORT SORTBY TRANSPOSE MMULT MINVERSE MUNIT FREQUENCY TEXTSPLIT TOCOL TOROW "
     "VSTACK HSTACK CHOOSECOLS CHOOSEROWS TAKE DROP EXPAND WRAPROWS WRAPCOLS MAKEARRAY MAP SCAN BYROW BYCOL LINEST "
-    "LOGEST TREND GROWTH MODE.MULT INDIRECT".split()
+    "LOGEST TREND GROWTH MODE.MULT INDIRECT ANCHORARRAY".split()
 )
 
 _REDUCING = frozenset(

@@ -64,9 +64,11 @@ SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
 }
 
 
-#: in an array formula without a range or a name: a spilled range (``A1#``) or a call giving an array (a superset
-#: of .array_lifting.ARRAY_RESULTS that take no range, and OFFSET)
-_ARRAY_MAKER = re.compile(r"\d#|(?<![\w.])(?:_XLFN\.)?(?:SEQUENCE|RANDARRAY|MAKEARRAY|TEXTSPLIT|OFFSET|INDIRECT)\(")
+#: a formula without a range or a name that may still be lifted: a spilled range (``A1#``, stored
+#: ``_xlfn.ANCHORARRAY(A1)``) or a call giving an array (.array_lifting.ARRAY_RESULTS that take no range, and OFFSET)
+_ARRAY_MAKER = re.compile(
+    r"(?<![\w.])(?:_XLFN\.)?(?:SEQUENCE|RANDARRAY|MAKEARRAY|TEXTSPLIT|ANCHORARRAY|OFFSET|INDIRECT)\("
+)
 
 #: functions whose result is an argument passed on (a reference stays one): see intersection._PASS_THROUGH
 _PASSING = ("IFERROR", "IFNA", "CHOOSE")
@@ -94,8 +96,10 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
         ":" in bare or "{" in bare
     ):
         return True
-    if array:  # a defined name, a spilled range or a call giving an array may be lifted (.array_lifting)
-        return _ARRAY_MAKER.search(upper) is not None or bool(names) and _any_of(tuple(names)).search(lower) is not None
+    if _ARRAY_MAKER.search(upper) is not None:  # a spilled range or a call giving an array may be lifted
+        return True
+    if array:  # and a defined name (.array_lifting)
+        return bool(names) and _any_of(tuple(names)).search(lower) is not None
     if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare) or _SCALAR_CALL.search(bare)):
         return True
     if "INDEX(" in upper and _INDEX_WHOLE.search(bare) or "OFFSET(" in upper:
