@@ -14,6 +14,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.axis import ChartLines
 from openpyxl.chart.data_source import NumDataSource, NumRef
 from openpyxl.chart.error_bar import ErrorBars
+from openpyxl.chart.marker import Marker
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.styles import Font
@@ -83,6 +84,9 @@ def _series(chart, sheet: Worksheet, spec: MonthlySheet, key: str, last: int, ti
     series = chart.series[-1]
     if isinstance(chart, LineChart):
         series.smooth = False
+        # a small marker on every point: a month between two gaps, or a chart with one month (the 2nd month of
+        # the data, demo --months 1), is a point and no line, which a series without markers does not draw at all
+        series.marker = Marker(symbol="circle", size=4)
     if title is not None:  # the hidden chart column's header says "(chart)": the legend says what it shows
         series.tx = SeriesLabel(v=title)
 
