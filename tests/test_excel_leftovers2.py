@@ -139,3 +139,48 @@ def test_text_is_compared_in_excels_order_with_accents_beside_their_letter(tmp_p
         0,
         True,
     ]
+
+
+def test_the_power_operator_gives_excels_errors_for_a_zero_base(tmp_path: Path) -> None:
+    # Microsoft's POWER page and ECMA-376 (the ^ operator, POWER): 0^0 is #NUM!, 0 to a negative power #DIV/0!, a
+    # negative base to a fractional power #NUM!; "Calculation operators and precedence": negation (-) comes before
+    # exponentiation (^), so -2^2 is 4, and operators of equal precedence go left to right (2^3^2 is 64). The
+    # engine's ^ gave 1 for 0^0 and #NUM! for 0^-1 (POWER was already right). Arrays element by element.
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": 0,
+            "A2": -8,
+            "A3": 2,
+            "B1": "=0^0",
+            "B2": "=0^-1",
+            "B3": "=(-8)^(1/3)",
+            "B4": "=-2^2",
+            "B5": "=A1^0",
+            "B6": "=A1^-A3",
+            "B7": "=A2^(1/3)",
+            "B8": "=2^3^2",
+            "B9": "=SUM(IFERROR({0,1,2}^0,10))",
+            "B10": "=-A2^2",
+            "B11": "=0^0.5",
+            "B12": "=A3^A1+1",
+            "B13": "=A1^A1*2",
+            "B14": "=A3^-1",
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 15)] == [
+        "#NUM!",
+        "#DIV/0!",
+        "#NUM!",
+        4,
+        "#NUM!",
+        "#DIV/0!",
+        "#NUM!",
+        64,
+        12,
+        64,
+        0,
+        2,
+        "#NUM!",
+        0.5,
+    ]

@@ -29,6 +29,8 @@ from .package import FormulaCell
 
 __all__ = ["FormulaTexts", "may_need_any", "may_need_arguments", "may_need_rewrite", "position", "words_pattern"]
 
+#: calls giving an array without a range, and spilled ranges (``A1#``, stored ``_xlfn.ANCHORARRAY(A1)``): lifted
+_ARRAY_MAKERS = re.compile(r"SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(")
 _REF = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)")
 _REFS = re.compile(r"[A-Z]{1,3}[1-9][0-9]*(?:\n[A-Z]{1,3}[1-9][0-9]*)*")
 _ROWS = re.compile(r"[0-9]+")
@@ -146,6 +148,8 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
         return True
     if 'IF("' in upper or 'NOT("' in upper:  # IF("TRUE",...): the text TRUE typed in is the logical
         return True
+    if _ARRAY_MAKERS.search(upper) is not None:  # {=EDATE(A1,SEQUENCE(3))}: lifted (.array_lifting)
+        return True
     return words is not None and words.search(text.lower()) is not None
 
 
@@ -175,6 +179,8 @@ def may_need_arguments(text: str) -> bool:
             return True
     if '"' in text and _HINT_UPPER.search(text.upper()):  # "1,000"+0, "(5)"+0: numbers typed as text
         return True
+    if "^" in text:  # 0^0 is #NUM!, 0^-1 #DIV/0! (.powers)
+        return True
     if '"' in text and not text.isascii():  # COUNTIF(A1:A4,"é"): criteria and comparisons of any script (.collation)
         return _compares_numbers("=" + text)
     if "<" in text or ">" in text or "=" in text:
@@ -187,7 +193,8 @@ def may_need_arguments(text: str) -> bool:
 _TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
     r"LAMBDA|_XLPM\.|SINGLE\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
-    r"|MATCH\(|INDEX\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|" + TEXT_WORDS
+    r"|MATCH\(|INDEX\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
+    + TEXT_WORDS
 )
 
 

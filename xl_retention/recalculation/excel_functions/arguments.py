@@ -49,6 +49,7 @@ from openpyxl.formula.tokenizer import Token
 
 from .collation import keyed_criteria, sorted_call, typed_keys
 from .lookup import exact_lookup
+from .powers import powers
 from .typed import HINT as _TYPED_HINT
 from .typed import typed_argument
 
@@ -97,7 +98,7 @@ ORDERED_OPERAND = "_XLR.ORDERED"
 _ORDERING = frozenset(("<", ">", "<=", ">="))
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|"
+    r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|"
     r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+-]*\$|"[\s+-]*\(|%\s*"|'
     r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|"
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
@@ -357,9 +358,17 @@ def _expression(tokens: list[Token]) -> str:
             items.append(("literal", token.value))
         elif token.type == Token.OPERAND and token.subtype == Token.RANGE and ":" in token.value:
             items.append(("range", token.value))
+        elif token.type == Token.OP_IN and token.value == "^":
+            items.append(("pow", "^"))
+        elif token.type == Token.OP_PRE:
+            items.append(("pre", token.value))
+        elif token.type == Token.OP_POST:
+            items.append(("post", token.value))
         else:
             items.append(("part", token.value))
         i += 1
+    if any(kind == "pow" for kind, _ in items):
+        items = powers(items)
     out: list[str] = []
     segment: list[list[tuple[str, str]]] = [[]]  # the operands of the comparisons of one argument
     operators: list[str] = []

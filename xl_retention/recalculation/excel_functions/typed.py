@@ -235,10 +235,11 @@ def _engine(fn: Any) -> Any:
 FUNCTIONS[TYPED] = Function(TYPED, _engine(typed), 1, 1)
 FUNCTIONS[COUNTED] = Function(COUNTED, _engine(counted), 1, 1)
 
-#: words one of which every formula :func:`may_wrap` is True for holds (a cheap case-sensitive alternation)
+#: words one of which every formula :func:`may_wrap` is True for holds (a cheap case-sensitive alternation; and the
+#: ``^`` operator, rewritten by :mod:`.powers`)
 TEXT_WORDS = (
     r"TEXT|TRIM\(|UPPER\(|LOWER\(|PROPER\(|LEFT|RIGHT|MID|SUBSTITUTE\(|REPLACE|CONCAT|REPT\(|CHAR\(|T\(|FIXED\("
-    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\(|SORT"
+    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\(|SORT|\^"
 )
 _TEXT_WORD = re.compile(TEXT_WORDS)
 _HINT = re.compile(HINT)
@@ -246,12 +247,12 @@ _HINT = re.compile(HINT)
 
 def may_wrap(upper: str) -> bool:
     """False when :func:`typed_argument` certainly wraps no argument of a formula holding no quote and no ``&`` (which
-    other pre-tests catch), and it calls no SORT or SORTBY (:func:`.collation.sorted_call`): ``upper`` is the formula
-    upper-cased. A cheap word test first, most formulas fail it.
+    other pre-tests catch), and it calls no SORT or SORTBY (:func:`.collation.sorted_call`) and has no ``^``
+    (:mod:`.powers`): ``upper`` is the formula upper-cased. A cheap word test first, most formulas fail it.
 
     >>> may_wrap("SUM(TRIM(A3),1)"), may_wrap("MAX(D2-C2,0)"), may_wrap("ROUND(SUMPRODUCT(B2:B9),2)")
     (True, False, False)
     """
-    if "SORT" in upper:  # SORT and SORTBY sort text in Excel's order (.collation)
+    if "SORT" in upper or "^" in upper:  # SORT and SORTBY (.collation), the ^ operator (.powers)
         return True
     return _TEXT_WORD.search(upper) is not None and _HINT.search(upper) is not None
