@@ -15,7 +15,9 @@ Rounding as Excel rounds: the number taken at 15 significant digits, halves away
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Any
@@ -33,6 +35,7 @@ from ._core import (
     is_error,
     matrix,
     number,
+    text,
 )
 from .dates import serial_to_date
 from .day_counts import weeknum
@@ -241,6 +244,125 @@ def _t(value: Any) -> Any:
     return value if isinstance(value, str) else ""
 
 
+def _days360(start: Any, end: Any, european: Any = False) -> float:
+    """DAYS360: the US (NASD) method, or the European one: 31st -> 30th; in the US method the last day of
+    February starts as the 30th, and an ending 31st counts as the 30th only after a starting 30th."""
+    first, last = (serial_to_date(_date_value(v)) for v in (start, end))
+    d1, d2 = first.day, last.day
+    if boolean(european):
+        d1, d2 = min(d1, 30), min(d2, 30)
+    else:
+        february_end = first.month == 2 and (first + dt.timedelta(days=1)).month == 3
+        d1 = 30 if d1 == 31 or february_end else d1
+        d2 = 30 if d2 == 31 and d1 == 30 else d2
+    return float((last.year - first.year) * 360 + (last.month - first.month) * 30 + d2 - d1)
+
+
+def _choices(permutations: bool) -> Callable[[Any, Any], float]:
+    def call(number_: Any, chosen: Any) -> float:
+        n, k = math.trunc(_value(number_)), math.trunc(_value(chosen))
+        if n < 0 or k < 0 or k > n:
+            raise ExcelError("#NUM!")
+        return float(math.perm(n, k) if permutations else math.comb(n, k))
+
+    return call
+
+
+def _code(value: Any, unicode: bool = False) -> float:
+    """CODE (the character's number in Windows-1252, as Excel for Windows) or UNICODE of the first character."""
+    check(value)
+    first = text(value)[:1]
+    if not first:
+        raise ExcelError("#VALUE!")
+    if unicode:
+        return float(ord(first))
+    try:
+        return float(first.encode("cp1252")[0])
+    except UnicodeEncodeError:
+        return 63.0  # "?", as Excel shows a character outside its code page
+
+
+def _char(value: Any) -> str:
+    n = math.trunc(_value(value))
+    if not 1 <= n <= 255:
+        raise ExcelError("#VALUE!")
+    try:
+        return bytes([n]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(n)
+
+
+def _unichar(value: Any) -> str:
+    n = math.trunc(_value(value))
+    if not 1 <= n <= 0x10FFFF:
+        raise ExcelError("#VALUE!")
+    return chr(n)
+
+
+_DECIMAL = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_PLAIN_NUMBER = re.compile(r"\s*[-+]?[$(]?[-+]?[\d,]*\.?\d*(?:[eE][-+]?\d+)?%?\)?\s*")
+
+
+def _datevalue(value: Any) -> float:
+    """DATEVALUE: the date of a date typed as text (a time alone is day 0); a number, or text of a plain number,
+    is #VALUE!."""
+    check(value)
+    if not isinstance(value, str) or _PLAIN_NUMBER.fullmatch(value):
+        raise ExcelError("#VALUE!")
+    parsed = text_to_number(value)
+    if isinstance(parsed, str) or parsed < 0:
+        raise ExcelError("#VALUE!")
+    return float(math.floor(parsed))
+
+
+def _numbervalue(value: Any, decimal: Any = ".", group: Any = ",") -> float:
+    """NUMBERVALUE(text, [decimal_separator], [group_separator]): blanks and spaces ignored, group separators
+    before the decimal one left out, each trailing % a division by 100; anything else #VALUE!."""
+    check(value)
+    point, comma = text(decimal)[:1], text(group)[:1]
+    if not point or point == comma:
+        raise ExcelError("#VALUE!")
+    body = "".join(text(value).split())
+    if not body:
+        return 0.0
+    stripped = body.rstrip("%")
+    percents = len(body) - len(stripped)
+    whole, found, fraction = stripped.partition(point)
+    if comma and comma in fraction:
+        raise ExcelError("#VALUE!")
+    candidate = (whole.replace(comma, "") if comma else whole) + ("." + fraction if found else "")
+    if _DECIMAL.fullmatch(candidate) is None:
+        raise ExcelError("#VALUE!")
+    return float(candidate) / 100**percents
+
+
+def _bits(op: Callable[[int, int], int]) -> Callable[[Any, Any], float]:
+    def call(a: Any, b: Any) -> float:
+        x, y = _value(a), _value(b)
+        if any(v < 0 or v != int(v) or v >= 2**48 for v in (x, y)):
+            raise ExcelError("#NUM!")
+        return float(op(int(x), int(y)))
+
+    return call
+
+
+def _in(low: float, high: float, fn: Callable[[float], float], open_ends: bool = False) -> Callable[[Any], float]:
+    def call(value: Any) -> float:
+        x = _value(value)
+        if x < low or x > high or (open_ends and x in (low, high)):
+            raise ExcelError("#NUM!")
+        return fn(x)
+
+    return call
+
+
+def _normal(value: Any, cumulative: Any = True) -> float:
+    x = _value(value)
+    if boolean(cumulative):
+        return 0.5 * math.erfc(-x / math.sqrt(2))
+    return math.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+
+
 def _index(area: Any, row: Any, column: Any = None) -> Any:
     """INDEX(array, row_num, [column_num]) of one row (column) number: the value there; 0 (a whole row or column,
     which one element cannot hold) is #VALUE!, a number past the array #REF!."""
@@ -320,6 +442,28 @@ _BUILTINS: dict[str, tuple[Callable[..., Any], int, int]] = {
     "RADIANS": (lambda v: math.radians(_value(v)), 1, 1),
     "T": (_t, 1, 1),
     "ISOWEEKNUM": (lambda v: weeknum(v, 21.0), 1, 1),
+    "DAYS360": (_days360, 2, 3),
+    "COMBIN": (_choices(False), 2, 2),
+    "PERMUT": (_choices(True), 2, 2),
+    "CODE": (_code, 1, 1),
+    "UNICODE": (lambda v: _code(v, True), 1, 1),
+    "CHAR": (_char, 1, 1),
+    "UNICHAR": (_unichar, 1, 1),
+    "DATEVALUE": (_datevalue, 1, 1),
+    "NUMBERVALUE": (_numbervalue, 1, 3),
+    "BITAND": (_bits(lambda a, b: a & b), 2, 2),
+    "BITOR": (_bits(lambda a, b: a | b), 2, 2),
+    "BITXOR": (_bits(lambda a, b: a ^ b), 2, 2),
+    "SINH": (lambda v: math.sinh(_value(v)), 1, 1),
+    "COSH": (lambda v: math.cosh(_value(v)), 1, 1),
+    "TANH": (lambda v: math.tanh(_value(v)), 1, 1),
+    "ASINH": (lambda v: math.asinh(_value(v)), 1, 1),
+    "ACOSH": (_in(1, math.inf, math.acosh), 1, 1),
+    "ATANH": (_in(-1, 1, math.atanh, open_ends=True), 1, 1),
+    "SQRTPI": (_in(0, math.inf, lambda x: math.sqrt(x * math.pi)), 1, 1),
+    "GAMMALN": (_in(0, math.inf, math.lgamma, open_ends=True), 1, 1),
+    "NORMSDIST": (_normal, 1, 1),
+    "NORM.S.DIST": (_normal, 2, 2),
     "INDEX": (_index, 2, 3),
     "CHOOSE": (_choose, 2, 255),
 }
