@@ -295,3 +295,24 @@ def test_more_functions_of_one_value_are_lifted_inside_sumproduct(tmp_path: Path
     cells.update({ref: formula for ref, (formula, _) in MORE_FORMULAS.items()})
     got = _recalculated(tmp_path, cells)
     assert {ref: got.get(ref) for ref in MORE_FORMULAS} == {ref: want for ref, (_, want) in MORE_FORMULAS.items()}
+
+
+def test_date_forms_are_left_out_of_a_1904_workbook() -> None:
+    """The element-by-element forms reading 1900-system serial numbers are not registered for a 1904 workbook (a
+    lifted call there is #NAME?, never a date four years off)."""
+    from xl_retention.recalculation.excel_functions import register
+
+    class Book:
+        def __init__(self) -> None:
+            self.names: set[str] = set()
+
+        def register_function(self, name: str, *_: object, **__: object) -> None:
+            self.names.add(name)
+
+    plain, old = Book(), Book()
+    register(plain)
+    register(old, date1904=True)
+    dated = {f"_XLR.EACH.{name}" for name in ("YEAR", "DAYS360", "ISOWEEKNUM", "DATEVALUE", "EDATE", "WORKDAY")}
+    assert dated <= plain.names
+    assert not dated & old.names
+    assert {"_XLR.EACH.LARGE", "_XLR.EACH.ISNUMBER"} <= old.names

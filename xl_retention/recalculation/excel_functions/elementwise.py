@@ -62,7 +62,7 @@ WHOLE.update(
     }
 )
 #: functions that read 1900-system serial numbers (left to the engine in 1904 workbooks)
-DATE_READING = frozenset(("YEAR", "MONTH", "DAY", "WEEKDAY"))
+DATE_READING = frozenset(("YEAR", "MONTH", "DAY", "WEEKDAY", "DAYS360", "ISOWEEKNUM", "DATEVALUE"))
 
 
 def _value(value: Any) -> float:
