@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 import zipfile
 from collections.abc import Callable, Iterable
@@ -135,6 +136,43 @@ def _check_readable(path: Path) -> None:
             raise ValueError(f"{path.name} is corrupt (damaged part {bad or 'xl/workbook.xml missing'})")
 
 
+_STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"  # ISO 29500 Strict's SpreadsheetML namespace
+_PREFIXED_ROOT = re.compile(rb"<([A-Za-z_][\w.\-]*):(?:workbook|worksheet)[\s>/]")
+
+
+def _check_embedded_layout(path: Path) -> None:
+    """Refuse, in words, the packages whose formulas the embedded engine's readers would not see (a Strict Open XML
+    workbook, SpreadsheetML written with a namespace prefix as the .NET Open XML SDK can write it) or cannot load
+    (an Excel 4.0 macro sheet): never an "ok" over formulas left as they were."""
+    from .xlsx_values import _sheet_parts
+
+    remedy = "open it in Excel and save it as Excel Workbook (.xlsx), or recalculate it with --engine excel"
+    with zipfile.ZipFile(path) as package:
+        parts = _sheet_parts(package)
+        names = {name.lower(): name for name in package.namelist()}
+        workbook = package.read(names.get("xl/workbook.xml", "xl/workbook.xml"))
+        if _STRICT in workbook[:4096]:
+            raise ValueError(
+                f"{path.name} is a Strict Open XML workbook, which the embedded engine cannot read: {remedy}"
+            )
+        for title, part in parts.items():
+            if part is not None and "/macrosheets/" in part.lower():
+                raise ValueError(
+                    f"{path.name} has an Excel 4.0 macro sheet ({title!r}), which the embedded engine cannot read: "
+                    "recalculate it with --engine excel"
+                )
+        for title, part in [("the workbook part", None), *parts.items()]:
+            with package.open(part or names.get("xl/workbook.xml", "xl/workbook.xml")) as stream:
+                head = stream.read(4096)
+            match = _PREFIXED_ROOT.search(head)
+            if match is not None:
+                where = title if part is None else f"sheet {title!r}"
+                raise ValueError(
+                    f"{path.name} writes its XML with the namespace prefix {match.group(1).decode()!r} ({where}), "
+                    f"which the embedded engine cannot read: {remedy}"
+                )
+
+
 def _sheet_titles(path: Path) -> list[str] | None:
     """The sheet titles of the workbook at ``path`` in their order, or None when it is no readable workbook."""
     from .xlsx_values import _sheet_parts
@@ -238,6 +276,7 @@ def recalc_file(
             from . import embedded
             from .xlsx_values import write_cached_values
 
+            _check_embedded_layout(path)
             computed = embedded.compute(path) if stored_current else embedded.compute(path, stored_current=False)
             values = computed.values
             circular = [i.address for i in _issues(values) if i.error == embedded.CIRCULAR]

@@ -1,0 +1,120 @@
+"""Packages the embedded engine cannot read as they are: refused in words, never "ok" over formulas left unseen."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from xl_retention.recalculation import recalc_file
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+SHEET = '<sheetData><row r="1"><c r="A1"><v>21</v></c><c r="B1"><f>A1*2</f><v>0</v></c></row></sheetData>'
+TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/></Types>'
+)
+
+
+def _package(path: Path, workbook: str, sheets: dict[str, str], rel: str = REL) -> Path:
+    """A minimal package: ``workbook`` (the workbook part), and each sheet part with its relationship type."""
+    rels = "".join(
+        f'<Relationship Id="rId{k}" Type="{rel}/{kind}" Target="{target}"/>'
+        for k, (target, kind) in enumerate(
+            (target, "xlMacrosheet" if "macrosheets" in target else "worksheet") for target in sheets
+        )
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", TYPES)
+        package.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{PACKAGE_REL}"><Relationship Id="rId1" Type="{rel}/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>',
+        )
+        package.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{PACKAGE_REL}">{rels}</Relationships>')
+        package.writestr("xl/workbook.xml", workbook)
+        for target, xml in sheets.items():
+            package.writestr(f"xl/{target}", xml)
+    return path
+
+
+def _sheets(prefix: str = "", count: int = 1) -> str:
+    p = f"{prefix}:" if prefix else ""
+    return (
+        f"<{p}sheets>"
+        + "".join(f'<{p}sheet name="S{k}" sheetId="{k + 1}" r:id="rId{k}"/>' for k in range(count))
+        + f"</{p}sheets>"
+    )
+
+
+@pytest.mark.parametrize("where", ["workbook", "sheet"])
+def test_spreadsheetml_written_with_a_namespace_prefix_is_refused_naming_the_prefix(tmp_path: Path, where: str) -> None:
+    """The .NET Open XML SDK may write <x:worksheet xmlns:x=...>: the same workbook to Excel, but our readers would
+    see no formula in it (the report said ok with 0 formulas and left B1's stale 0)."""
+    if where == "workbook":
+        workbook = f'<x:workbook xmlns:x="{MAIN}" xmlns:r="{REL}">{_sheets("x")}</x:workbook>'
+        sheet = f'<worksheet xmlns="{MAIN}">{SHEET}</worksheet>'
+        place = "the workbook part"
+    else:
+        workbook = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}</workbook>'
+        sheet = f'<x:worksheet xmlns:x="{MAIN}">' + SHEET.replace("<", "<x:").replace("<x:/", "</x:") + "</x:worksheet>"
+        place = "sheet 'S0'"
+    source = _package(tmp_path / "sdk.xlsx", workbook, {"worksheets/sheet1.xml": sheet})
+    report = recalc_file(source, tmp_path / "out" / "sdk.xlsx")
+    assert report.status == "failed" and not (tmp_path / "out" / "sdk.xlsx").exists()
+    assert report.message == (
+        f"sdk.xlsx writes its XML with the namespace prefix 'x' ({place}), which the embedded engine cannot read: "
+        "open it in Excel and save it as Excel Workbook (.xlsx), or recalculate it with --engine excel"
+    )
+
+
+def test_a_strict_open_xml_workbook_is_refused(tmp_path: Path) -> None:
+    workbook = f'<workbook xmlns="{STRICT_MAIN}" xmlns:r="{STRICT_REL}">{_sheets()}</workbook>'
+    sheet = f'<worksheet xmlns="{STRICT_MAIN}">{SHEET}</worksheet>'
+    source = _package(tmp_path / "strict.xlsx", workbook, {"worksheets/sheet1.xml": sheet}, rel=STRICT_REL)
+    report = recalc_file(source, tmp_path / "out" / "strict.xlsx")
+    assert (report.status, report.message) == (
+        "failed",
+        "strict.xlsx is a Strict Open XML workbook, which the embedded engine cannot read: open it in Excel and "
+        "save it as Excel Workbook (.xlsx), or recalculate it with --engine excel",
+    )
+
+
+def test_an_excel_4_macro_sheet_is_refused_in_words(tmp_path: Path) -> None:
+    """Was the engine's own text ("XlsxPathSource.SHARED_FILE: Unsupported feature: non-worksheet sheet")."""
+    workbook = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets(count=2)}</workbook>'.replace('"S1"', '"Macro1"')
+    macro = (
+        f'<xm:macrosheet xmlns="{MAIN}" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+        '<sheetData><row r="1"><c r="A1"><f>GET.WORKSPACE(1)</f><v>10</v></c></row></sheetData></xm:macrosheet>'
+    )
+    sheets = {
+        "worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}">{SHEET}</worksheet>',
+        "macrosheets/sheet1.xml": macro,
+    }
+    source = _package(tmp_path / "xlm.xlsx", workbook, sheets)
+    report = recalc_file(source, tmp_path / "out" / "xlm.xlsx")
+    assert (report.status, report.message) == (
+        "failed",
+        "xlm.xlsx has an Excel 4.0 macro sheet ('Macro1'), which the embedded engine cannot read: recalculate it "
+        "with --engine excel",
+    )
+
+
+def test_the_same_workbook_without_a_prefix_is_recalculated(tmp_path: Path) -> None:
+    """The control: the plain layout of the same package is computed (B1 = 42)."""
+    workbook = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}</workbook>'
+    source = _package(
+        tmp_path / "plain.xlsx", workbook, {"worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}">{SHEET}</worksheet>'}
+    )
+    report = recalc_file(source, tmp_path / "out" / "plain.xlsx")
+    assert (report.status, report.formulas) == ("ok", 1)
+    with zipfile.ZipFile(tmp_path / "out" / "plain.xlsx") as package:
+        found = re.search(rb'<c r="B1"><f>A1\*2</f><v>([^<]*)</v></c>', package.read("xl/worksheets/sheet1.xml"))
+        assert found is not None and float(found.group(1)) == 42
