@@ -316,3 +316,23 @@ def test_date_forms_are_left_out_of_a_1904_workbook() -> None:
     assert dated <= plain.names
     assert not dated & old.names
     assert {"_XLR.EACH.LARGE", "_XLR.EACH.ISNUMBER"} <= old.names
+
+
+def test_aggregate_array_form_leaves_errors_out_and_lifts_k(tmp_path: Path) -> None:
+    """AGGREGATE(14..19, 6, array, k), as Excel stores it (_xlfn.): the engine had no array form (#NIMPL!); LibreOffice
+    gives the same eight values."""
+    cells: dict[str, object] = {f"C{r}": v for r, v in zip(range(2, 8), (10, 3, 5, 7, 9, 12), strict=True)}
+    cells.update({"B2": "x", "B3": "y", "B4": "x", "B5": "x", "B6": "y", "B7": "y", "A1": "=1/0"})
+    formulas = {
+        "H1": ('=_xlfn.AGGREGATE(14,6,C2:C7/(B2:B7="x"),1)', 10),  # the largest amount of "x"
+        "H2": ('=_xlfn.AGGREGATE(15,6,C2:C7/(B2:B7="y"),2)', 9),
+        "H3": ("=_xlfn.AGGREGATE(14,6,C2:C7,2)", 10),
+        "H4": ("=SUM(_xlfn.AGGREGATE(14,6,C2:C7,{1,2}))", 22),
+        "H5": ("=_xlfn.AGGREGATE(16,6,C2:C7,0.5)", 8),
+        "H6": ("=_xlfn.AGGREGATE(17,6,C2:C7,1)", 5.5),
+        "H7": ("=_xlfn.AGGREGATE(14,4,C1:C7/(B1:B7<>0),1)", "#DIV/0!"),  # options 4 keep errors: C1 blank / FALSE
+        "H8": ("=_xlfn.AGGREGATE(19,6,C2:C7,3)", 10.5),
+    }
+    cells.update({ref: formula for ref, (formula, _) in formulas.items()})
+    got = _recalculated(tmp_path, cells)
+    assert {ref: got.get(ref) for ref in formulas} == {ref: want for ref, (_, want) in formulas.items()}

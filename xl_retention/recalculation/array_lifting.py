@@ -26,8 +26,9 @@ from openpyxl.utils.cell import range_boundaries
 
 from .excel_functions._core import EACH, FUNCTIONS
 from .excel_functions._core import WHOLE_ARGUMENTS as WHOLE
-from .excel_functions.criteria import CRITERIA
+from .excel_functions.criteria import CRITERIA, criteria_positions
 from .excel_functions.elementwise import NAMES
+from .excel_functions.statistical import AGGREGATE_K, AGGREGATE_NAME
 from .intersection import _A1_RANGE, _bare_name, _bounds, _in_array_argument
 
 __all__ = ["ARRAY_RESULTS", "lift_arrays", "may_be_array"]
@@ -221,10 +222,15 @@ def lift_arrays(tokens: list[Token], array: bool, names: dict[str, str]) -> bool
                     continue
             if name in EACH_NAMES and _lifted(tokens, i, name, arrays, names):
                 token.value, changed = f"{EACH}{name}(", True
-            if name in CRITERIA and _criteria_array(tokens, i, CRITERIA[name], arrays, names):
+            if name in CRITERIA and any(
+                _criteria_array(tokens, i, k, arrays, names)
+                for k in criteria_positions(name, len(_spans(tokens, i)[0]))
+            ):
                 token.value, changed = f"{EACH}{name}(", True  # one answer per criterion (see .criteria)
             if name == "INDEX" and arrays and _row_of_table(tokens, i):
                 changed = True
+            if name == "AGGREGATE" and _aggregate_array_form(tokens, i):
+                token.value, changed = f"{AGGREGATE_NAME}(", True
             stack.append([name, 0])
         elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
             if stack:
@@ -232,6 +238,16 @@ def lift_arrays(tokens: list[Token], array: bool, names: dict[str, str]) -> bool
         elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
             stack[-1][1] += 1
     return changed
+
+
+def _aggregate_array_form(tokens: list[Token], open_index: int) -> bool:
+    """Whether the AGGREGATE call opened at ``open_index`` is its array form (function 14-19 typed in, and k) with
+    options 4 or 6 typed in (errors kept or left out; nothing about hidden rows or nested subtotals)."""
+    spans, _ = _spans(tokens, open_index)
+    if len(spans) != 4:
+        return False
+    function, options = ("".join(t.value for t in tokens[a:b]).strip() for a, b in spans[:2])
+    return function.isdigit() and int(function) in AGGREGATE_K and options in ("4", "6")
 
 
 def _row_of_table(tokens: list[Token], open_index: int) -> bool:

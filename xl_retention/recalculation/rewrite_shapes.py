@@ -96,7 +96,7 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
         ":" in bare or "{" in bare
     ):
         return True
-    if _ARRAY_MAKER.search(upper) is not None:  # a spilled range or a call giving an array may be lifted
+    if _ARRAY_MAKER.search(upper) is not None or "AGGREGATE(" in upper:  # may be lifted (.array_lifting)
         return True
     if array:  # and a defined name (.array_lifting)
         return bool(names) and _any_of(tuple(names)).search(lower) is not None

@@ -177,3 +177,37 @@ _K_FORMS: dict[str, tuple[Any, int, int]] = {
 for _name, (_fn, _low, _high) in _K_FORMS.items():
     _whole = frozenset({1}) if _name in WHOLE_SECOND else frozenset({0})
     FUNCTIONS[EACH + _name] = Function(EACH + _name, broadcast(engine_call(_fn), _whole), _low, _high)
+
+
+# --- AGGREGATE's array form: AGGREGATE(14..19, options, array, k) --------------------------------------------------
+# The engine has no array form (#NIMPL!). ``AGGREGATE(14,6,A1:A9/(B1:B9="x"),1)`` (the largest amount of "x", errors
+# left out) is a common way to avoid an array formula; :mod:`..array_lifting` renames such a call, when its function
+# number and options are typed in and the options ask for nothing but errors left out or kept (6 or 4: no hidden
+# rows, no nested SUBTOTAL), ``_XLR.AGGREGATE.K(...)``, with k lifted like LARGE's.
+
+#: AGGREGATE's function numbers of its array form -> their forms above
+AGGREGATE_K = {
+    14: "LARGE",
+    15: "SMALL",
+    16: "PERCENTILE.INC",
+    17: "QUARTILE.INC",
+    18: "PERCENTILE.EXC",
+    19: "QUARTILE.EXC",
+}
+#: the name of the renamed call
+AGGREGATE_NAME = "_XLR.AGGREGATE.K"
+
+
+def _aggregate_k(function: Any, options: Any, data: Any, k: Any) -> float:
+    """AGGREGATE(function 14-19, options 4 or 6, array, k): LARGE ... QUARTILE.EXC of the array, its error values
+    left out with options 6 (with 4 the first one is the answer)."""
+    name = AGGREGATE_K.get(int(number(function)))
+    if name is None:
+        raise ExcelError("#VALUE!")
+    items = [item for row in matrix(data) for item in row]
+    if int(number(options)) == 6:
+        items = [item for item in items if not (isinstance(item, dict) and item.get("type") == "Error")]
+    return _K_FORMS[name][0]([items], k)
+
+
+FUNCTIONS[AGGREGATE_NAME] = Function(AGGREGATE_NAME, broadcast(engine_call(_aggregate_k), frozenset({0, 1, 2})), 4, 4)
