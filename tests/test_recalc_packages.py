@@ -118,3 +118,29 @@ def test_the_same_workbook_without_a_prefix_is_recalculated(tmp_path: Path) -> N
     with zipfile.ZipFile(tmp_path / "out" / "plain.xlsx") as package:
         found = re.search(rb'<c r="B1"><f>A1\*2</f><v>([^<]*)</v></c>', package.read("xl/worksheets/sheet1.xml"))
         assert found is not None and float(found.group(1)) == 42
+
+
+def test_a_result_with_cells_left_without_a_value_asks_excel_to_compute_on_open(tmp_path: Path) -> None:
+    """openpyxl's workbooks store no values and ask for a full calculation on load. When a cell cannot be computed
+    (FORECAST.ETS), the result is incomplete and keeps that request, so Excel fills the cell when it opens the file
+    (it was dropped, and Excel showed the cell empty); a complete result drops it."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["A2"], ws["X1"], ws["X2"] = 5, 7, 1, 2
+    ws["B1"] = "=A1*2"
+    ws["Z3"] = "=_xlfn.FORECAST.ETS(3,A1:A2,X1:X2)"
+    wb.save(tmp_path / "f.xlsx")
+    report = recalc_file(tmp_path / "f.xlsx", tmp_path / "out" / "f.xlsx")
+    assert report.status == "incomplete" and [u.address for u in report.unsupported] == ["S!Z3"]
+    with zipfile.ZipFile(tmp_path / "out" / "f.xlsx") as package:
+        workbook = package.read("xl/workbook.xml")
+    assert re.search(rb'<calcPr [^>]*fullCalcOnLoad="1"', workbook)
+    del ws["Z3"]
+    wb.save(tmp_path / "g.xlsx")
+    report = recalc_file(tmp_path / "g.xlsx", tmp_path / "out" / "g.xlsx")
+    assert report.status == "ok"
+    with zipfile.ZipFile(tmp_path / "out" / "g.xlsx") as package:
+        assert b"fullCalcOnLoad" not in package.read("xl/workbook.xml")

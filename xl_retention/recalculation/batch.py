@@ -283,7 +283,9 @@ def recalc_file(
             if circular:
                 more = f" and {len(circular) - 5} more" if len(circular) > 5 else ""
                 raise ValueError(f"circular reference: {', '.join(circular[:5])}{more}")
-            write_cached_values(path, output, values, members=computed.members, check=check)
+            # cells left without a current value: Excel is asked to compute the workbook when it opens it
+            complete = all(u.kept for u in computed.unsupported) and (stored_current or not computed.unsupported)
+            write_cached_values(path, output, values, members=computed.members, check=check, complete=complete)
             report.unsupported = [
                 CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason, u.kept)
                 for u in computed.unsupported

@@ -106,9 +106,14 @@ def write_cached_values(
     values: Mapping[str, Mapping[str, object]],
     members: Mapping[str, Mapping[str, object]] | None = None,
     check: Callable[[], None] | None = None,
+    complete: bool = True,
 ) -> int:
     """Copy the package `source` to `target`, storing values[sheet_title][cell_ref] (e.g. values["Customers"]["F3"])
     as the cached value of that formula cell. Returns the number of cells written.
+
+    `complete`: every formula cell now holds its current value, so Excel may show the stored values on open
+    (openpyxl's ``fullCalcOnLoad`` is dropped). When False (cells left without a current value), the workbook
+    is marked ``fullCalcOnLoad="1"`` instead, so that Excel computes them when it opens the file.
 
     `members` are the other cells of array formulas and spilled results (``members["Data"]["E2"]``):
     they hold only a value, which replaces the cell's stored value, and a cell or row missing
@@ -130,7 +135,7 @@ def write_cached_values(
         spilled = _requests(package, members or {}, source_path)
         for part, (title, _cells) in spilled.items():
             requests.setdefault(part, (title, {}))
-        written = _copy_package(package, stream, requests, spilled)
+        written = _copy_package(package, stream, requests, spilled, complete)
         if check is not None:
             check()
     return written
@@ -215,6 +220,7 @@ def _copy_package(
     stream: IO[bytes],
     requests: dict[str, tuple[str, dict[bytes, object]]],
     spilled: dict[str, tuple[str, dict[bytes, object]]] | None = None,
+    complete: bool = True,
 ) -> int:
     written = 0
     with zipfile.ZipFile(stream, "w") as copy:
@@ -230,12 +236,40 @@ def _copy_package(
                     data, count = write_members(data, title, spilled[info.filename][1])
                     written += count
             elif info.filename == "xl/workbook.xml":
-                data = _FULL_CALC_ON_LOAD.sub(b"", data)
-                data = _CALC_ID.sub(lambda m: m[1] + max(m[2], CURRENT_CALC_ID, key=int) + m[3], data)
+                if complete:
+                    data = _FULL_CALC_ON_LOAD.sub(b"", data)
+                    data = _CALC_ID.sub(lambda m: m[1] + max(m[2], CURRENT_CALC_ID, key=int) + m[3], data)
+                else:
+                    data = full_calc_on_load(data)
             # rewritten sheets compress fast (level 1: a few percent larger, several times quicker)
             copy.writestr(_entry_info(info), data, compresslevel=1 if info.filename in requests else None)
         copy.comment = package.comment
     return written
+
+
+_CALC_PR = re.compile(rb"<(" + _PREFIX + rb")calcPr\b(" + _ATTRS + rb")\s*(/?)>")
+_BEFORE_CALC_PR = re.compile(rb"</(" + _PREFIX + rb")(?:definedNames|externalReferences|functionGroups|sheets)\s*>")
+
+
+def full_calc_on_load(workbook: bytes) -> bytes:
+    """The workbook part with ``fullCalcOnLoad="1"`` on its ``<calcPr>`` (added after the elements the schema puts
+    before it when there is none): Excel computes every formula when it opens the file.
+
+    >>> full_calc_on_load(b'<workbook><sheets/><calcPr calcId="191029"/></workbook>')
+    b'<workbook><sheets/><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>'
+    >>> full_calc_on_load(b'<x:workbook><x:sheets></x:sheets></x:workbook>')
+    b'<x:workbook><x:sheets></x:sheets><x:calcPr fullCalcOnLoad="1"/></x:workbook>'
+    """
+    found = _CALC_PR.search(workbook)
+    if found is not None:
+        attributes = _FULL_CALC_ON_LOAD.sub(b"", found.group(2)) + b' fullCalcOnLoad="1"'
+        element = b"<" + found.group(1) + b"calcPr" + attributes + (b"/>" if found.group(3) else b">")
+        return workbook[: found.start()] + element + workbook[found.end() :]
+    last = max(_BEFORE_CALC_PR.finditer(workbook), key=lambda match: match.end(), default=None)
+    if last is None:
+        return workbook
+    element = b"<" + last.group(1) + b'calcPr fullCalcOnLoad="1"/>'
+    return workbook[: last.end()] + element + workbook[last.end() :]
 
 
 def _entry_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
