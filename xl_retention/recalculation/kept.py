@@ -30,6 +30,7 @@ from ..cells import CellError
 from ..registry import BY_NAME
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
+from .indirect import indirect_targets
 from .package import PackageInfo, stored_values
 
 if TYPE_CHECKING:
@@ -135,14 +136,15 @@ def dependents(
     """The formula cells that read any of ``roots`` (``{(sheet, "G2"): (sheet, "G1") its source}``), directly or not.
 
     Returns ``{(sheet, ref): (source sheet, source ref)}``. Follows the engine's dependency graph, the
-    names over a range holding such a cell, and every ``INDIRECT`` (it may point anywhere).
+    names over a range holding such a cell, and every ``INDIRECT`` whose text names such a cell, or whose
+    text cannot be told (:func:`.indirect.indirect_targets`: then it may point anywhere).
     """
     found: dict[tuple[str, str], tuple[str, str]] = {}
     todo = list(roots.items())
     seen = dict(roots)  # every cell reached -> the cell without a current value it reads
     range_names = [(scope, name, _split(target)) for scope, name, target in info.reference_names]
     used_names: set[tuple[str, str]] = set()
-    indirect_done = False
+    indirect: list[tuple[tuple[str, str], list | None]] | None = None
     while todo:
         while todo:
             (sheet, ref), source = todo.pop()
@@ -181,13 +183,27 @@ def dependents(
             source = seen[hit]
             for other, texts in formulas.items():  # every sheet (S!Name): more cells than read it, never fewer
                 readers += [((other, texts.refs[p]), source) for p, text in texts.master_texts() if word.search(text)]
-        if not indirect_done:
-            indirect_done = True
-            first = next(iter(roots.values()))
-            for other, texts in formulas.items():
-                readers += [
-                    ((other, texts.refs[p]), first) for p, text in texts.master_texts() if "INDIRECT(" in text.upper()
-                ]
+        if indirect is None:  # every INDIRECT cell, with the areas its text names (None: it may read anything)
+            indirect = [
+                ((other, texts.refs[p]), indirect_targets(workbook, other, text))
+                for other, texts in formulas.items()
+                for p, text in texts.master_texts()
+                if "INDIRECT(" in text.upper()
+            ]
+        first = next(iter(roots.values()))
+        for key, areas in indirect:
+            if key in seen:
+                continue
+            if areas is None:
+                readers.append((key, first))
+                continue
+            for target, (left, top, right, bottom) in areas:
+                hit = next(
+                    (k for (r, c), k in places.get(target, ()) if left <= c <= right and top <= r <= bottom), None
+                )
+                if hit is not None:
+                    readers.append((key, seen[hit]))
+                    break
         for key, source in readers:
             if key not in seen:
                 seen[key] = source

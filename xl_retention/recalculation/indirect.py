@@ -1,0 +1,115 @@
+"""What an ``INDIRECT`` reads, where the recalculation can tell.
+
+A cell that reads a cell without a current value is never computed from a blank (:mod:`.kept`). The
+engine's dependency graph does not hold the cells an ``INDIRECT`` reaches, so every ``INDIRECT`` was
+taken to read such a cell. :func:`indirect_targets` finds the references an ``INDIRECT`` call's text
+names: typed text (``INDIRECT("S!A2")``), or text computed from cells (``INDIRECT("'"&A1&"'!B2")``),
+which the engine evaluates in place (the text's own inputs are in the graph: a text computed from a
+cell without a current value makes the cell a reader there). Anything else (a defined name, a table,
+R1C1 style, an error) is ``None``: then the caller keeps assuming the worst.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import range_boundaries
+
+__all__ = ["indirect_targets"]
+
+#: [sheet!]A1[:B2] with an optional quoted sheet name; $ signs allowed
+_TARGET = re.compile(
+    r"(?:(?:'(?P<quoted>(?:[^']|'')+)'|(?P<bare>[^'!:\s]+))!)?"
+    r"(?P<ref>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)"
+)
+#: the engine cell where an INDIRECT's text is evaluated (cleared afterwards): the sheet's last cell
+_SCRATCH = (1048576, 16384)
+
+Area = tuple[str, tuple[int, int, int, int]]  # sheet, (left, top, right, bottom)
+
+
+def _arguments(tokens: list[Token], start: int) -> tuple[list[list[Token]], int] | None:
+    """The argument token lists of the call opening at ``tokens[start]``, and the index of its closing token."""
+    args: list[list[Token]] = [[]]
+    depth = 0
+    for k in range(start + 1, len(tokens)):
+        token = tokens[k]
+        if token.subtype == Token.OPEN:
+            depth += 1
+        elif token.subtype == Token.CLOSE:
+            if depth == 0:
+                return args, k
+            depth -= 1
+        elif depth == 0 and token.type == Token.SEP and token.subtype == Token.ARG:
+            args.append([])
+            continue
+        args[-1].append(token)
+    return None
+
+
+def _text_of(workbook: Any, sheet: str, tokens: list[Token]) -> str | None:
+    """The text an INDIRECT's first argument gives: typed text, or the engine's value of the expression."""
+    solid = [t for t in tokens if t.type != Token.WSPACE]
+    if len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.TEXT:
+        return solid[0].value[1:-1].replace('""', '"')
+    expression = "".join(t.value for t in tokens).strip()
+    if not expression:
+        return None
+    row, column = _SCRATCH
+    try:
+        if workbook.get_value(sheet, row, column) is not None:
+            return None  # the sheet's last cell holds something: not ours to use
+        workbook.set_formula(sheet, row, column, "=" + expression)
+        value = workbook.evaluate_cell(sheet, row, column)
+    except Exception:  # noqa: BLE001  (an expression the engine cannot take: cannot tell)
+        return None
+    finally:
+        try:
+            workbook.set_value(sheet, row, column, None)
+        except Exception:  # noqa: BLE001, S110  (nothing was set)
+            pass
+    return value if isinstance(value, str) else None
+
+
+def _a1_style(tokens: list[Token]) -> bool:
+    """Whether INDIRECT's second argument (omitted, TRUE or a non-zero number) asks for A1-style references."""
+    solid = [t for t in tokens if t.type != Token.WSPACE]
+    if not solid:
+        return True
+    if len(solid) == 1 and solid[0].type == Token.OPERAND:
+        value = solid[0].value.upper()
+        return value == "TRUE" or (solid[0].subtype == Token.NUMBER and float(value) != 0)
+    return False
+
+
+def indirect_targets(workbook: Any, sheet: str, formula: str) -> list[Area] | None:
+    """The areas every ``INDIRECT`` of ``formula`` (a formula cell's text on ``sheet``) reads, or None when one of
+    them cannot be told (see the module docstring). A formula without ``INDIRECT`` gives ``[]``.
+
+    >>> indirect_targets(None, "S", 'INDIRECT("A1")*2+SUM(INDIRECT("\\'My Data\\'!$B$2:C3"))')
+    [('S', (1, 1, 1, 1)), ('My Data', (2, 2, 3, 3))]
+    >>> indirect_targets(None, "S", 'INDIRECT("R1C1",FALSE)') is None
+    True
+    """
+    try:
+        tokens = list(Tokenizer("=" + formula.removeprefix("=")).items)
+    except Exception:  # noqa: BLE001  (a formula the tokenizer does not understand: cannot tell)
+        return None
+    areas: list[Area] = []
+    for k, token in enumerate(tokens):
+        if not (token.type == Token.FUNC and token.subtype == Token.OPEN and token.value.upper() == "INDIRECT("):
+            continue
+        found = _arguments(tokens, k)
+        if found is None or len(found[0]) > 2 or (len(found[0]) == 2 and not _a1_style(found[0][1])):
+            return None
+        text = _text_of(workbook, sheet, found[0][0])
+        match = _TARGET.fullmatch(text.strip()) if text is not None else None
+        if match is None:
+            return None
+        target_sheet = match["quoted"].replace("''", "'") if match["quoted"] else match["bare"] or sheet
+        left, top, right, bottom = range_boundaries(match["ref"].replace("$", ""))
+        areas.append((target_sheet, (left, top, right, bottom)))
+    return areas
