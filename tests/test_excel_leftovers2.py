@@ -184,3 +184,37 @@ def test_the_power_operator_gives_excels_errors_for_a_zero_base(tmp_path: Path) 
         "#NUM!",
         0.5,
     ]
+
+
+def test_criteria_functions_give_one_answer_per_criterion_of_an_array(tmp_path: Path) -> None:
+    # Microsoft's COUNTIFS/SUMIFS pages take criteria as a value; given an array of criteria Excel evaluates the call
+    # once per element (the usual OR idiom SUM(COUNTIFS(range,{"a","b"})) and the count per month with
+    # ">="&F1:F3): arrays of one row and one column cross, as in any array operation. The engine answered 0.
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": "a",
+            "A2": "b",
+            "A3": "a",
+            "A4": "c",
+            "A5": "b",
+            "B1": 1,
+            "B2": 2,
+            "B3": 3,
+            "B4": 4,
+            "B5": 5,
+            "C1": 2,
+            "C2": 4,
+            "D1": '=SUM(COUNTIFS(A1:A5,{"a","b"}))',
+            "D2": '=SUM(SUMIFS(B1:B5,A1:A5,{"a","b"}))',
+            "D3": '=SUM(_xlfn.MAXIFS(B1:B5,A1:A5,{"a","b"}))',
+            "D4": '=SUM(_xlfn.MINIFS(B1:B5,A1:A5,{"a","b"}))',
+            "D5": '=SUM(AVERAGEIFS(B1:B5,A1:A5,{"a","b"}))',
+            "D6": '=SUM(AVERAGEIF(A1:A5,{"a","c"},B1:B5))',
+            "D7": '=SUM(COUNTIFS(A1:A5,{"a";"b"},B1:B5,{">1",">3"}))',
+            "D8": '=SUMPRODUCT(COUNTIFS(B1:B5,">="&C1:C2))',
+            "D9": '=SUMPRODUCT(COUNTIFS(A1:A5,"b",B1:B5,"<"&C1:C2))',
+            "D10": '=COUNTIFS(A1:A5,"a",B1:B5,">1")',
+        },
+    )
+    assert [got[f"D{i}"] for i in range(1, 11)] == [4, 11, 8, 3, 5.5, 6, 4, 6, 1, 1]

@@ -1,15 +1,18 @@
-"""COUNTIF and SUMIF with an array of criteria: one answer per criterion, as Excel gives them.
+"""COUNTIF, SUMIF and the criteria functions with an array of criteria: one answer per criterion, as Excel gives them.
 
 ``SUMPRODUCT(1/COUNTIF(A1:A10,A1:A10))`` (the number of distinct values) and ``SUM(COUNTIF(A:A,{"x","z"}))``
 give Excel one count per criterion; formualizer 0.13 answers 0 or #DIV/0! there. The rewrite of
 :mod:`..rewrite` renames such a call (criteria a multi-cell range or an array constant, where Excel
 evaluates arrays) ``_XLR.EACH.COUNTIF`` / ``_XLR.EACH.SUMIF``. Each criterion is then matched by the
 engine's own COUNTIF/SUMIF (its operators, wildcards and text-number rules, the same as in a cell) in a
-scratch workbook holding the range's values: one formula per criterion, evaluated at once.
+scratch workbook holding the range's values: one formula per criterion, evaluated at once. COUNTIFS, SUMIFS,
+AVERAGEIF(S), MAXIFS and MINIFS likewise (:func:`each_criteria`): ``SUM(COUNTIFS(A1:A6,{"North","South"},B1:B6,
+"active"))``, ``{=COUNTIFS(C1:C6,">="&F1:F3,C1:C6,"<"&EOMONTH(F1:F3,0)+1)}`` (one count per month).
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -71,7 +74,77 @@ def _sumif(area: Any, criteria: Any, summed: Any = None) -> Any:
     return each_criterion("SUMIF", area, criteria, area if summed is None else summed)
 
 
+#: the functions of this module, by the position of their (first) criteria argument
+CRITERIA = {"COUNTIF": 1, "SUMIF": 1, "AVERAGEIF": 1, "COUNTIFS": 1, "SUMIFS": 2, "AVERAGEIFS": 2, "MAXIFS": 2,
+            "MINIFS": 2}  # fmt: skip
+#: the step from one criteria argument to the next (the -IFS forms: range, criteria pairs)
+_STEP = {"COUNTIFS": 2, "SUMIFS": 2, "AVERAGEIFS": 2, "MAXIFS": 2, "MINIFS": 2}
+
+
+def criteria_positions(name: str, count: int) -> range:
+    """The positions of the criteria arguments of a call of ``name`` (in :data:`CRITERIA`) with ``count`` arguments.
+
+    >>> list(criteria_positions("SUMIFS", 7)), list(criteria_positions("COUNTIF", 2))
+    ([2, 4, 6], [1])
+    """
+    first = CRITERIA[name]
+    step = _STEP.get(name)
+    return range(first, count, step) if step else range(first, min(first + 1, count))
+
+
+def each_criteria(name: str, *args: Any) -> Any:
+    """``name`` (COUNTIFS, SUMIFS, AVERAGEIF(S), MAXIFS, MINIFS) for each element of its criteria arrays, as Excel
+    gives one answer per element: criteria arrays of one row or column stretch over the others, elements beyond
+    a smaller array are #N/A. Each answer is the engine's own call over the ranges' values (a scratch workbook).
+
+    >>> each_criteria("COUNTIFS", [["x"], ["y"], ["x"]], [["x", "y"]], [[1.0], [2.0], [3.0]], ">1")
+    [[1.0, 1.0]]
+    >>> each_criteria("SUMIFS", [[1.0], [2.0], [4.0]], [["x"], ["y"], ["x"]], [["x"], ["y"]])
+    [[5.0], [2.0]]
+    """
+    import formualizer as fz  # the engine itself, in a workbook of its own (never the one calling this)
+
+    positions = set(criteria_positions(name, len(args)))
+    grids = {k: matrix(args[k]) for k in positions if isinstance(args[k], list)}  # "" stays a criterion
+    rows = max((len(g) for g in grids.values()), default=1)
+    columns = max((len(g[0]) for g in grids.values()), default=1)
+    book = fz.Workbook()
+    sheet = book.sheet("S")
+    column, parts = 1, []
+    for k, value in enumerate(args):
+        if k in positions:
+            block = grids.get(k, [[value]])
+            picked = [[_pick(block, i, j) for j in range(columns)] for i in range(rows)]
+            sheet.set_values_batch(1, column, rows, columns, picked)
+            parts.append((column, None))
+            column += columns + 1
+        else:
+            block = _block(value)
+            sheet.set_values_batch(1, column, len(block), len(block[0]), block)
+            parts.append((column, _area(column, len(block), len(block[0]))))
+            column += len(block[0]) + 1
+    formulas = [
+        ["=" + name + "(" + ",".join(area or f"{get_column_letter(first + j)}{i + 1}" for first, area in parts) + ")"
+         for j in range(columns)]
+        for i in range(rows)
+    ]  # fmt: skip
+    sheet.set_formulas_batch(1, column, rows, columns, formulas)
+    book.evaluate_all()
+    result = sheet.get_values(fz.RangeAddress("S", 1, column, rows, column + columns - 1))
+    return [[engine_value(v) if isinstance(v, dict) else v for v in row] for row in result]
+
+
+def _pick(block: list[list[Any]], i: int, j: int) -> Any:
+    r, c = (0 if len(block) == 1 else i), (0 if len(block[0]) == 1 else j)
+    if r < len(block) and c < len(block[r]):
+        return block[r][c]
+    return _MISSING
+
+
+_MISSING = {"type": "Error", "kind": "#N/A"}
+
 FUNCTIONS[EACH + "COUNTIF"] = Function(EACH + "COUNTIF", _countif, 2, 2)
 FUNCTIONS[EACH + "SUMIF"] = Function(EACH + "SUMIF", _sumif, 2, 3)
-#: the functions of this module, by the position of their criteria argument
-CRITERIA = {"COUNTIF": 1, "SUMIF": 1}
+for _name, _low, _high in (("AVERAGEIF", 2, 3), ("COUNTIFS", 2, 254), ("SUMIFS", 3, 255), ("AVERAGEIFS", 3, 255),
+                           ("MAXIFS", 3, 255), ("MINIFS", 3, 255)):  # fmt: skip
+    FUNCTIONS[EACH + _name] = Function(EACH + _name, partial(each_criteria, _name), _low, _high)
