@@ -358,9 +358,12 @@ def scan(path: str) -> PackageInfo:
             if tag == "definedName" and element.get("name") and _REFERENCE.fullmatch((element.text or "").strip()):
                 local = element.get("localSheetId")
                 scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
-                info.reference_names.append((scope or "", element.get("name").lower(), element.text.strip()))
-                if _NAMED_RANGE.fullmatch(element.text.strip()):
-                    info.names.setdefault(scope or "", {})[element.get("name").lower()] = element.text.strip()
+                name = element.get("name").lower()
+                # Excel's built-in names (_xlnm.Print_Area) are also read under their bare names (Print_Area)
+                for key in (name, name[6:]) if name.startswith("_xlnm.") else (name,):
+                    info.reference_names.append((scope or "", key, element.text.strip()))
+                    if _NAMED_RANGE.fullmatch(element.text.strip()):
+                        info.names.setdefault(scope or "", {})[key] = element.text.strip()
             if tag == "workbookPr":
                 info.date1904 = _flag(element.get("date1904"))
             elif tag == "calcPr":

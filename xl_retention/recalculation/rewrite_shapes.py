@@ -20,6 +20,7 @@ from .package import Table
 __all__ = ["SCALAR_ARGUMENTS", "decided", "has_digit", "shape"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
+_TEXT_ONLY = re.compile(r'"(?:[^"]|"")*"')  # text literals only
 
 #: a multi-cell range: an area, whole columns (``B:B``) or whole rows (``3:3``)
 _AREA = (
@@ -98,13 +99,15 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
         return True
     if _ARRAY_MAKER.search(upper) is not None or "AGGREGATE(" in upper:  # may be lifted (.array_lifting)
         return True
+    # names are looked for with quoted sheet names kept: 'My Data'!Local is sheet My Data's own name Local
+    named = _TEXT_ONLY.sub('""', text).lower() if names else ""
     if array:  # and a defined name (.array_lifting)
-        return bool(names) and _any_of(tuple(names)).search(lower) is not None
+        return bool(names) and _any_of(tuple(names)).search(named) is not None
     if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare) or _SCALAR_CALL.search(bare)):
         return True
     if "INDEX(" in upper and _INDEX_WHOLE.search(bare) or "OFFSET(" in upper:
         return True
-    return bool(names) and _any_of(tuple(names)).search(lower) is not None
+    return bool(names) and _any_of(tuple(names)).search(named) is not None
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,39 @@
+"""Sheet-level names read from another sheet with the sheet's name before them, quoted or not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from openpyxl.workbook.defined_name import DefinedName
+
+from xl_retention.recalculation.embedded import compute
+
+
+def test_a_quoted_sheet_name_before_a_sheet_level_name_picks_that_sheets_name(tmp_path: Path) -> None:
+    """'My Data'!Local is sheet My Data's own Local (Excel); the quoted form was never rewritten and the engine gave
+    #NAME?, or the cell was called uncomputable. Print_Area is an ordinary sheet-level name (_xlnm.Print_Area)."""
+    wb = openpyxl.Workbook()
+    mine = wb.active
+    mine.title = "My Data"
+    data = wb.create_sheet("Data")
+    calc = wb.create_sheet("Calc")
+    for r in range(1, 6):
+        mine.cell(r, 1, r * 10)
+        mine.cell(r, 2, r)
+        data.cell(r, 1, r)
+        data.cell(r, 2, r * 100)
+    mine.defined_names["Local"] = DefinedName("Local", attr_text="'My Data'!$B$1:$B$5")
+    mine.defined_names["One"] = DefinedName("One", attr_text="'My Data'!$B$1")
+    data.defined_names["Local"] = DefinedName("Local", attr_text="Data!$B$1:$B$5")
+    mine.print_area = "A1:B5"
+    calc["A1"] = "=SUM('My Data'!Local)"
+    calc["A2"] = "='My Data'!One*3"
+    calc["A3"] = "=COUNT('My Data'!Print_Area)"
+    calc["A4"] = "=SUM(Data!Local)"
+    calc["A5"] = "=SUM('Data'!Local)"
+    wb.save(tmp_path / "names.xlsx")
+    computed = compute(tmp_path / "names.xlsx")
+    values = computed.values["Calc"]
+    assert (values["A1"], values["A2"], values["A3"], values["A4"], values["A5"]) == (15, 3, 10, 1500, 1500)
+    assert computed.unsupported == []
