@@ -285,6 +285,12 @@ MORE_FORMULAS = {  # B2:B5 = 2026-01-31, 2026-02-28, 2026-03-15, 2026-12-31; C2:
     "H11": ("=SUMPRODUCT(ROUND(SINH(C2:C4)-SINH(C2:C4),9))", 0),
     "H12": ("=SUMPRODUCT(--ISERROR(ATANH(C2:C4-2)))", 2),  # ATANH(-1) and ATANH(1) are #NUM!
     "H13": ("=SUMPRODUCT(ROUND(NORM.S.DIST(C2:C4-2,TRUE),6))", 0.158655 + 0.5 + 0.841345),
+    # the engine's own functions, lifted by the engine (excel_functions.engine_lifted)
+    "H14": ("=SUMPRODUCT(SLN(1000,100,C2:C4))", 900 + 450 + 300),
+    "H15": ("=SUMPRODUCT(ROUND(BINOMDIST(C2:C4,3,0.5,FALSE),9))", 0.875),
+    "H16": ("=SUMPRODUCT(FORECAST({4,5},C2:C4,C2:C4))", 9),
+    "H17": ("=SUMPRODUCT(PERCENTRANK(C2:C4,C2:C4))", 1.5),
+    "H18": ("=SUMPRODUCT(ROUND(NORMDIST(C2:C4-2,0,1,TRUE),6))", 1.5),
 }
 
 

@@ -39,6 +39,7 @@ from ._core import (
 )
 from .dates import serial_to_date
 from .day_counts import weeknum
+from .engine_lifted import ENGINE_LIFTED
 from .statistical import WHOLE_FIRST, WHOLE_SECOND
 from .text import text_to_number
 
@@ -468,9 +469,9 @@ _BUILTINS: dict[str, tuple[Callable[..., Any], int, int]] = {
     "CHOOSE": (_choose, 2, 255),
 }
 
-#: every function that has an element-by-element form (the engine's here, this package's, and the k-forms of
-#: :mod:`.statistical`)
-NAMES = frozenset(_BUILTINS) | OF_PACKAGE | WHOLE_FIRST | WHOLE_SECOND
+#: every function that has an element-by-element form (the engine's here, this package's, the k-forms of
+#: :mod:`.statistical`, and the engine's own lifted by the engine, :mod:`.engine_lifted`)
+NAMES = frozenset(_BUILTINS) | OF_PACKAGE | WHOLE_FIRST | WHOLE_SECOND | frozenset(ENGINE_LIFTED)
 
 
 def _element(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -1,0 +1,114 @@
+"""The engine's own functions of single values, applied element by element over arrays by the engine itself.
+
+formualizer 0.13 answers #VALUE! or the first element alone when a function of single values it
+implements (SLN, NORM.DIST, BINOM.DIST, FORECAST's x, ...) is given an array where Excel evaluates
+arrays (``SUMPRODUCT(SLN(1000,100,A1:A5))``, ``{=NORM.DIST(A1:A9,0,1,TRUE)}``). Rather than a second
+implementation of each, the element-by-element form here (``_XLR.EACH.SLN``, used by
+:mod:`...array_lifting`) stretches the arguments over each other as Excel does (a single row or column
+over the others, #N/A past a smaller array), writes each element's values into a scratch workbook of
+the engine, and computes the function there once per element, in one evaluation: the answers are the
+engine's own, cell for cell. Arguments taken whole (FORECAST's known values, PERCENTRANK's array) are
+written once and referenced as a range.
+
+>>> lifted("SLN", frozenset())(1000.0, 100.0, [[1.0, 2.0, 3.0]])
+[[900.0, 450.0, 300.0]]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from ._core import EACH, FUNCTIONS, WHOLE_ARGUMENTS, Function, engine_value, is_error, matrix
+
+__all__ = ["ENGINE_LIFTED", "lifted"]
+
+#: the engine's functions of single values lifted by the engine: name -> (fewest, most arguments, positions taken whole)
+ENGINE_LIFTED: dict[str, tuple[int, int, frozenset[int]]] = {
+    **{name: (low, high, frozenset()) for name, low, high in (
+        ("SLN", 3, 3), ("SYD", 4, 4), ("DDB", 4, 5), ("DB", 4, 5), ("EFFECT", 2, 2), ("NOMINAL", 2, 2),
+        ("RRI", 3, 3), ("PDURATION", 3, 3), ("DOLLARDE", 2, 2), ("DOLLARFR", 2, 2), ("ISPMT", 4, 4),
+        ("NORM.DIST", 4, 4), ("NORMDIST", 4, 4), ("NORM.INV", 3, 3), ("NORMINV", 3, 3), ("NORMSINV", 1, 1),
+        ("NORM.S.INV", 1, 1), ("BINOM.DIST", 4, 4), ("BINOMDIST", 4, 4), ("POISSON.DIST", 3, 3), ("POISSON", 3, 3),
+        ("T.DIST", 3, 3), ("STANDARDIZE", 3, 3), ("FISHER", 1, 1), ("FISHERINV", 1, 1), ("CHISQ.DIST", 3, 3),
+        ("LOGNORM.DIST", 4, 4), ("GAMMA.DIST", 4, 4), ("WEIBULL.DIST", 4, 4), ("EXPON.DIST", 3, 3),
+        ("EXPONDIST", 3, 3), ("CONFIDENCE.NORM", 3, 3), ("CONFIDENCE", 3, 3), ("GESTEP", 1, 2), ("DELTA", 1, 2),
+        ("ERF", 1, 2), ("ERFC", 1, 1),
+    )},
+    "PERCENTRANK": (2, 3, frozenset({0})),
+    "PERCENTRANK.INC": (2, 3, frozenset({0})),
+    "PERCENTRANK.EXC": (2, 3, frozenset({0})),
+    "Z.TEST": (2, 3, frozenset({0})),
+    "FORECAST": (3, 3, frozenset({1, 2})),
+    "FORECAST.LINEAR": (3, 3, frozenset({1, 2})),
+}  # fmt: skip
+
+_MISSING = {"type": "Error", "kind": "#N/A"}
+
+
+def _block(value: Any) -> list[list[Any]]:
+    rows = matrix(value)
+    width = max(len(row) for row in rows)
+    return [list(row) + [None] * (width - len(row)) for row in rows]
+
+
+def lifted(name: str, whole: frozenset[int]) -> Callable[..., Any]:
+    """The element-by-element form of the engine's function ``name``; ``whole``: positions passed as they are."""
+
+    def each(*args: Any) -> Any:
+        import formualizer as fz  # the engine itself, in a workbook of its own (never the one calling this)
+
+        grids = [None if k in whole else _block(a) for k, a in enumerate(args)]
+        arrays = [g for g in grids if g is not None]
+        rows = max((len(g) for g in arrays), default=1)
+        cols = max((len(g[0]) for g in arrays), default=1)
+        book = fz.Workbook()
+        sheet = book.sheet("S")
+        references: list[str | None] = [None] * len(args)
+        column = len(args) + 2
+        for k, value in enumerate(args):  # arrays taken whole: one block each, to the right
+            if k in whole:
+                block = _block(value)
+                sheet.set_values_batch(1, column, len(block), len(block[0]), block)
+                references[k] = (
+                    f"${get_column_letter(column)}$1:${get_column_letter(column + len(block[0]) - 1)}${len(block)}"
+                )
+                column += len(block[0]) + 1
+        values, formulas, answers = [], [], {}
+        for i in range(rows):
+            for j in range(cols):
+                elements = []
+                for grid in grids:
+                    if grid is None:
+                        continue
+                    r, c = (0 if len(grid) == 1 else i), (0 if len(grid[0]) == 1 else j)
+                    elements.append(grid[r][c] if r < len(grid) and c < len(grid[r]) else _MISSING)
+                error = next((e for e in elements if is_error(e)), None)
+                if error is not None:  # an error element is the answer (the engine's cells would pass it on)
+                    answers[(i, j)] = error
+                    elements = [None] * len(elements)
+                line = len(values) + 1
+                values.append(elements or [None])
+                cells = iter(f"{get_column_letter(p + 1)}{line}" for p in range(len(elements)))
+                parts = [references[k] if k in whole else next(cells) for k in range(len(args))]
+                formulas.append([f"={name}({','.join(parts)})"])
+        width = max(len(v) for v in values)
+        sheet.set_values_batch(1, 1, len(values), width, values)
+        out = column + 1
+        sheet.set_formulas_batch(1, out, len(formulas), 1, formulas)
+        book.evaluate_all()
+        results = sheet.get_values(fz.RangeAddress("S", 1, out, len(formulas), out))
+        flat = [engine_value(row[0]) if is_error(row[0]) else row[0] for row in results]
+        grid = [[answers.get((i, j), flat[i * cols + j]) for j in range(cols)] for i in range(rows)]
+        return grid[0][0] if rows == cols == 1 else grid
+
+    each.__name__ = f"excel_each_{name.replace('.', '_')}"
+    return each
+
+
+for _name, (_low, _high, _whole) in ENGINE_LIFTED.items():
+    FUNCTIONS[EACH + _name] = Function(EACH + _name, lifted(_name, _whole), _low, _high)
+    if _whole:
+        WHOLE_ARGUMENTS[_name] = _whole
