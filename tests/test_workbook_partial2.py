@@ -8,11 +8,13 @@ are worked out by hand in the test.
 from __future__ import annotations
 
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
@@ -63,3 +65,96 @@ def test_a_chart_of_one_month_draws_its_point(tmp_path):
     assert values["Revenue"]["Q3"].value == pytest.approx((500 - 100) / 500)
     assert values["Revenue"]["R3"].value == pytest.approx((500 - 100) / 500)
     assert values["Revenue"]["P3"].value == pytest.approx(500 + 30 - 100)
+
+
+# -- growing the Cohorts sheet when an import brings months past the tracker's last ---------------------------
+def write_survivors(path: Path, cohorts: dict[str, tuple[int, list[int]]]) -> None:
+    """Monthly MRR snapshots (30 a customer) of cohorts ``{prefix: (first month index in 2025, survivors)}``."""
+    rows = ["customer_id,month,mrr"]
+    for prefix, (first, survivors) in cohorts.items():
+        for k, alive in enumerate(survivors):
+            rows += [f"{prefix}{i},2025-{first + k + 1:02d},30" for i in range(alive)]
+    path.write_text("\n".join(rows) + "\n")
+
+
+def import_into(tracker: Path, subscriptions: Path) -> subprocess.CompletedProcess:
+    run = ["xl-retention", "import", "--subscriptions", str(subscriptions), "--into", str(tracker), "--recalc"]
+    return subprocess.run(run, capture_output=True, text=True)
+
+
+def test_a_one_month_tracker_grows_to_the_imported_months(tmp_path):
+    # xl-retention new --months 1, then 5 months of data: the 1x1 survivors triangle has no greyed cell after its
+    # last month, so growing the Cohorts sheet found no style of the user's for them and refused the import
+    write_survivors(tmp_path / "subs.csv", {"a": (0, [10, 8, 7, 7, 6])})
+    tracker = build_template(tmp_path / "t.xlsx", start="2025-01", months=1)
+    result = import_into(tracker, tmp_path / "subs.csv")
+    assert result.returncode == 0, result.stderr
+    wb = openpyxl.load_workbook(tracker, data_only=True)
+    customers, cohorts = wb["Customers"], wb["Cohorts"]
+    assert [customers.cell(r, 4).value for r in range(2, 7)] == [10, 8, 7, 7, 6]
+    assert [customers.cell(r, 6).value for r in range(3, 7)] == pytest.approx([8 / 10, 7 / 8, 7 / 7, 6 / 7])
+    assert [cohorts.cell(4, c).value for c in range(2, 7)] == [10, 8, 7, 7, 6]
+    assert [cohorts.cell(5, c).value for c in range(2, 6)] == [0, 0, 0, 0]  # February: nobody signed up
+    assert cohorts["F5"].fill.fgColor.rgb == "00D9D9D9"  # after the triangle: greyed as in a new tracker
+    fit = next(r for r in range(1, cohorts.max_row + 1) if cohorts.cell(r, 1).value == "fit")
+    # the sBG fit of the one cohort 10, 8, 7, 7, 6 (scipy betaln + Nelder-Mead, not xl-retention's code)
+    assert [cohorts.cell(fit, c).value for c in (2, 3, 4)] == pytest.approx([0.324905, 1.359483, -11.766349], rel=1e-5)
+
+
+def like_libreoffice(path: Path) -> None:
+    """Rewrite the defined names as LibreOffice 7.4 saves them: ``function`` and ``hidden`` before ``name``."""
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    parts["xl/workbook.xml"] = re.sub(
+        rb"<definedName name=", b'<definedName function="false" hidden="false" name=', parts["xl/workbook.xml"]
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def test_a_grown_cohorts_sheet_gets_its_names_in_a_tracker_saved_by_libreoffice(tmp_path):
+    # a 3-month tracker whose names start with other attributes (LibreOffice's order) grows to 6 months: the
+    # template's names were not found, so a second Cohort_Counts, SBG_Alpha, ... was appended (two names alike:
+    # Excel calls the file damaged) and the first, still 3 x 3, was read: the fit of the triangle's corner, silently
+    cohorts = {"a": (0, [20, 15, 12, 10, 9, 8]), "b": (1, [15, 11, 9, 8, 7]), "c": (2, [10, 7, 6, 5])}
+    write_survivors(tmp_path / "subs.csv", cohorts)
+    tracker = build_template(tmp_path / "t.xlsx", start="2025-01", months=3)
+    like_libreoffice(tracker)
+    result = import_into(tracker, tmp_path / "subs.csv")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tracker) as z:
+        names = re.findall(rb"<definedName\b[^>]*\sname=\"([^\"]+)\"(?![^>]*localSheetId)", z.read("xl/workbook.xml"))
+    assert len(names) == len(set(names))
+    wb = openpyxl.load_workbook(tracker, data_only=True)
+    assert wb.defined_names["Cohort_Counts"].attr_text == "'Cohorts'!$B$4:$G$9"
+    ws = wb["Cohorts"]
+    fit = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "fit")
+    assert wb.defined_names["SBG_Alpha"].attr_text == f"'Cohorts'!$B${fit}"
+    # the three cohorts' sBG fit (scipy betaln + Nelder-Mead, not xl-retention's code)
+    assert [ws.cell(fit, c).value for c in (2, 3, 4)] == pytest.approx([0.632227, 1.751516, -62.502600], rel=1e-5)
+    assert wb["Lifetime value"]["B9"].value == pytest.approx(0.632227, rel=1e-5)
+
+
+libreoffice = pytest.importorskip("libreoffice")
+
+
+@pytest.mark.skipif(libreoffice.soffice_path() is None, reason="LibreOffice (soffice) not installed")
+def test_a_one_month_tracker_saved_by_libreoffice_grows_with_the_template_s_styles(tmp_path):
+    # LibreOffice keeps only the styles a workbook uses: a 1-month tracker saved by it has no style for the greyed
+    # cells after a triangle, which growing the Cohorts sheet then adds to the workbook's styles
+    write_survivors(tmp_path / "subs.csv", {"a": (0, [10, 8, 7, 7, 6])})
+    saved = libreoffice._convert(build_template(tmp_path / "t.xlsx", start="2025-01", months=1), tmp_path / "lo",
+                                 "xlsx", recalc=False)  # fmt: skip
+    before = openpyxl.load_workbook(saved)
+    assert not any(c.fill.fgColor.rgb == "00D9D9D9" for row in before["Cohorts"].iter_rows() for c in row)
+    result = import_into(saved, tmp_path / "subs.csv")
+    assert result.returncode == 0, result.stderr
+    wb = openpyxl.load_workbook(saved, data_only=True)
+    cohorts = wb["Cohorts"]
+    assert [cohorts.cell(4, c).value for c in range(2, 7)] == [10, 8, 7, 7, 6]
+    greyed = {f"{get_column_letter(k + 2)}{4 + i}" for i in range(5) for k in range(5) if i + k >= 5}
+    assert {c.coordinate for row in cohorts.iter_rows(4, 8, 2, 6) for c in row if c.fill.fgColor.rgb == "00D9D9D9"} == (
+        greyed
+    )
+    assert cohorts["B4"].number_format == cohorts["B5"].number_format  # the user's own style for the counts

@@ -107,6 +107,7 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
 
             fresh_xml = fresh.read(_sheet_parts(fresh)[COHORTS_TITLE])
             fresh_names = fresh.read("xl/workbook.xml")
+            fresh_styles = fresh.read("xl/styles.xml")
     ours, template = wb[COHORTS_TITLE], before[COHORTS_TITLE]
     inputs = {name: triangle(before, name, "the template") for name in INPUT_NAMES}
     typed = {name: triangle(wb, name, package.path.name) for name in INPUT_NAMES}
@@ -134,7 +135,9 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
                     f"{COHORTS_TITLE}!{get_column_letter(c)}{r} holds {mine!r}, not the template's {theirs!r}: the "
                     f"sheet was changed by hand, so its tables cannot grow to the new months; {how}"
                 )
-    styles = _style_map(package.sheet(COHORTS_TITLE), template, after[COHORTS_TITLE])
+    styles, missing = _style_map(package.sheet(COHORTS_TITLE), template, after[COHORTS_TITLE])
+    if missing:  # a look the user's sheet has no cell of (a 1-month tracker has no greyed future cells): added
+        styles |= _add_styles(package, fresh_styles, {ref: _fresh_style(fresh_xml, ref) for ref in missing})
     package.data[part] = _restyle(fresh_xml, styles)
     package.sheets.pop(COHORTS_TITLE, None)
     _copy_names(package, fresh_names, COHORTS_TITLE)
@@ -154,8 +157,9 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
     return {name: t for name, t in grown.items() if t is not None}
 
 
-def _style_map(sheet: ip.SheetXml, template: Any, fresh: Any) -> dict[str, bytes]:
-    """Cell reference in the fresh template's sheet -> the user's style index for the same look."""
+def _style_map(sheet: ip.SheetXml, template: Any, fresh: Any) -> tuple[dict[str, bytes], list[str]]:
+    """Cell reference in the fresh template's sheet -> the user's style index for the same look; and the cells
+    whose look no cell of the user's sheet has."""
     by_look: dict[str, bytes] = {}
     for row in template.iter_rows():
         for cell in row:
@@ -163,17 +167,89 @@ def _style_map(sheet: ip.SheetXml, template: Any, fresh: Any) -> dict[str, bytes
             if style is not None:
                 by_look.setdefault(_style_key(cell), style)
     mapping: dict[str, bytes] = {}
+    missing: list[str] = []
     for row in fresh.iter_rows():
         for cell in row:
             if not cell.has_style:
                 continue
             look = _style_key(cell)
-            if look not in by_look:
-                raise ip.LayoutError(
-                    f"{COHORTS_TITLE}: the template's style of {cell.coordinate} has no match in the workbook's sheet"
-                )
-            mapping[cell.coordinate] = by_look[look]
-    return mapping
+            if look in by_look:
+                mapping[cell.coordinate] = by_look[look]
+            else:
+                missing.append(cell.coordinate)
+    return mapping, missing
+
+
+def _fresh_style(xml: bytes, ref: str) -> int:
+    """The style index (``s``) of cell ``ref`` in the fresh template's sheet XML."""
+    found = re.search(rb'<c\s+r="' + ref.encode() + rb'"[^>]*?\ss="([0-9]+)"', xml)
+    if found is None:
+        raise ip.LayoutError(f"{COHORTS_TITLE}: the template's cell {ref} has no style index")
+    return int(found[1])
+
+
+def _parts(xml: bytes, tag: str, child: str) -> tuple[re.Match[bytes] | None, list[bytes]]:
+    """The ``<tag>`` list of a styles part and its ``<child>`` elements, as bytes (None: the part has no list)."""
+    found = re.search(rb"<" + tag.encode() + rb"\b[^>]*?(?:/>|>(.*?)</" + tag.encode() + rb">)", xml, re.S)
+    if found is None:
+        return None, []
+    child_re = rb"<" + child.encode() + rb"\b[^>]*?(?:/>|>.*?</" + child.encode() + rb">)"
+    return found, re.findall(child_re, found[1] or b"", re.S)
+
+
+def _add_styles(package: ip.Package, fresh: bytes, wanted: dict[str, int]) -> dict[str, bytes]:
+    """Copy the fresh template's cell styles ``wanted`` ({cell: its style index there}) into the workbook's
+    ``xl/styles.xml`` (their font, fill, border and number format with them); returns {cell: new style index}.
+
+    Raises :class:`~.inplace.LayoutError` when the workbook's styles part cannot be read this way (no such
+    part, a namespace prefix on its elements).
+    """
+    name = "xl/styles.xml"
+    styles = package.data.get(name, b"")
+    if b"<cellXfs" not in styles or b"<fonts" not in styles:
+        first = next(iter(wanted))
+        raise ip.LayoutError(f"{COHORTS_TITLE}: the template's style of {first} has no match in the workbook's styles")
+    lists = {"fonts": "font", "fills": "fill", "borders": "border", "cellXfs": "xf", "numFmts": "numFmt"}
+    theirs = {tag: _parts(fresh, tag, child)[1] for tag, child in lists.items()}
+    ours = {tag: _parts(styles, tag, child)[1] for tag, child in lists.items()}
+    codes = {ip.attribute(f, b"numFmtId"): ip.attribute(f, b"formatCode") for f in theirs["numFmts"]}
+    mine = {ip.attribute(f, b"formatCode"): ip.attribute(f, b"numFmtId") for f in ours["numFmts"]}
+
+    def index_of(tag: str, element: bytes) -> bytes:  # the same element in the workbook's list, else appended
+        if element not in ours[tag]:
+            ours[tag].append(element)
+        return str(ours[tag].index(element)).encode()
+
+    def with_attr(element: bytes, attr: bytes, value: bytes) -> bytes:
+        return re.sub(rb"(\s" + attr + rb'=")[^"]*(")', lambda m: m[1] + value + m[2], element, count=1)
+
+    added: dict[int, bytes] = {}
+    for index in sorted(set(wanted.values())):
+        xf = theirs["cellXfs"][index]
+        for attr, tag in ((b"fontId", "fonts"), (b"fillId", "fills"), (b"borderId", "borders")):
+            at = ip.attribute(xf, attr)
+            if at is not None:
+                xf = with_attr(xf, attr, index_of(tag, theirs[tag][int(at)]))
+        fmt = ip.attribute(xf, b"numFmtId")
+        if fmt is not None and int(fmt) >= 164:  # a custom number format: the workbook's own id for its code
+            code = codes[fmt]
+            if code not in mine:
+                ids = [int(i) for i in mine.values() if i is not None] + [163]
+                mine[code] = str(max(ids) + 1).encode()
+                ours["numFmts"].append(b'<numFmt numFmtId="' + mine[code] + b'" formatCode="' + code + b'"/>')
+            xf = with_attr(xf, b"numFmtId", mine[code])
+        xf = with_attr(xf, b"xfId", b"0")  # the Normal cell style, which every workbook has first
+        added[index] = index_of("cellXfs", xf)
+    for tag in ("numFmts", "fonts", "fills", "borders", "cellXfs"):
+        found, _ = _parts(styles, tag, lists[tag])
+        body = b'<%s count="%d">' % (tag.encode(), len(ours[tag])) + b"".join(ours[tag]) + b"</%s>" % tag.encode()
+        if found is not None:
+            styles = styles[: found.start()] + body + styles[found.end() :]
+        elif ours[tag]:  # numFmts, which a workbook without custom formats may lack: it goes before <fonts>
+            at = styles.index(b"<fonts")
+            styles = styles[:at] + body + styles[at:]
+    package.data[name] = styles
+    return {ref: added[index] for ref, index in wanted.items()}
 
 
 def _restyle(xml: bytes, styles: dict[str, bytes]) -> bytes:
@@ -193,12 +269,22 @@ def _restyle(xml: bytes, styles: dict[str, bytes]) -> bytes:
 
 
 def _copy_names(package: ip.Package, fresh: bytes, title: str) -> None:
-    """The fresh template's defined names over ``title`` written into the workbook's ``workbook.xml``."""
-    pattern = rb'<definedName\s+name="([^"]+)"[^>]*>([^<]*)</definedName>'
-    fresh_names = {m.group(1): m.group(2) for m in re.finditer(pattern, fresh) if title.encode() in m.group(2)}
+    """The fresh template's defined names over ``title`` written into the workbook's ``workbook.xml``.
+
+    A workbook's name is found whatever the order of its attributes (LibreOffice writes ``function`` and
+    ``hidden`` before ``name``); a sheet-local name (``localSheetId``) is the user's own and is left alone.
+    """
+    pattern = rb"<definedName\b([^>]*)>([^<]*)</definedName>"
+
+    def global_name(match: re.Match[bytes]) -> bytes | None:
+        attrs = match.group(1)
+        return None if ip.attribute(attrs, b"localSheetId") is not None else ip.attribute(attrs, b"name")
+
+    fresh_names = {global_name(m): m.group(2) for m in re.finditer(pattern, fresh) if title.encode() in m.group(2)}
+    fresh_names.pop(None, None)
 
     def replace(match: re.Match[bytes]) -> bytes:
-        name = match.group(1)
+        name = global_name(match)
         if name not in fresh_names:
             return match.group(0)
         start, end = match.span(2)
