@@ -144,3 +144,60 @@ def test_a_result_with_cells_left_without_a_value_asks_excel_to_compute_on_open(
     assert report.status == "ok"
     with zipfile.ZipFile(tmp_path / "out" / "g.xlsx") as package:
         assert b"fullCalcOnLoad" not in package.read("xl/workbook.xml")
+
+
+def test_a_linked_workbooks_name_is_its_value_held_in_the_file(tmp_path: Path) -> None:
+    """=[1]!Rate*100 (Excel shows ='source book.xlsx'!Rate*100): Rate is one cell of the linked workbook, whose
+    value the file holds in its copy of the link (0.25): 25, as Excel gives while the link is not updated (the
+    engine gave #REF! over Excel's 25). A name of a range of the link is kept at Excel's value and listed."""
+    link = (
+        f'<externalLink xmlns="{MAIN}" xmlns:r="{REL}"><externalBook r:id="rId1"><sheetNames>'
+        '<sheetName val="Sheet1"/><sheetName val="My Data"/></sheetNames><definedNames>'
+        '<definedName name="Rate" refersTo="=\'My Data\'!$B$1"/>'
+        '<definedName name="Rates" refersTo="=\'My Data\'!$B$1:$B$2"/></definedNames><sheetDataSet>'
+        '<sheetData sheetId="0"><row r="1"><cell r="A1"><v>100</v></cell></row></sheetData>'
+        '<sheetData sheetId="1"><row r="1"><cell r="B1"><v>0.25</v></cell></row>'
+        '<row r="2"><cell r="B2"><v>0.5</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>'
+    )
+    cells = (
+        '<c r="A1"><f>[1]Sheet1!A1*2</f><v>200</v></c><c r="E1"><f>[1]!Rate*100</f><v>3</v></c>'
+        '<c r="F1"><f>SUM([1]!Rates)</f><v>0.75</v></c>'
+    )
+    workbook = (
+        f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}'
+        '<externalReferences><externalReference r:id="rId1"/></externalReferences></workbook>'
+    )
+    path = tmp_path / "linked.xlsx"
+    with zipfile.ZipFile(path, "w") as package:
+        link_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"
+        override = f'<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="{link_type}"/></Types>'
+        package.writestr("[Content_Types].xml", TYPES.replace("</Types>", override))
+        package.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{PACKAGE_REL}"><Relationship Id="rId1" Type="{REL}/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>',
+        )
+        package.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationships xmlns="{PACKAGE_REL}"><Relationship Id="rId0" Type="{REL}/worksheet" '
+            f'Target="worksheets/sheet1.xml"/><Relationship Id="rId1" Type="{REL}/externalLink" '
+            'Target="externalLinks/externalLink1.xml"/></Relationships>',
+        )
+        package.writestr("xl/workbook.xml", workbook)
+        package.writestr(
+            "xl/worksheets/sheet1.xml",
+            f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>',
+        )
+        package.writestr("xl/externalLinks/externalLink1.xml", link)
+        package.writestr(
+            "xl/externalLinks/_rels/externalLink1.xml.rels",
+            f'<Relationships xmlns="{PACKAGE_REL}"><Relationship Id="rId1" Type="{REL}/externalLinkPath" '
+            'Target="file:///C:/Users/me/source%20book.xlsx" TargetMode="External"/></Relationships>',
+        )
+    report = recalc_file(path, tmp_path / "out" / "linked.xlsx")
+    assert report.status == "ok" and report.errors == []
+    assert [(u.address, u.function, u.kept) for u in report.unsupported] == [("S0!F1", "[1]!Rates", True)]
+    with zipfile.ZipFile(tmp_path / "out" / "linked.xlsx") as package:
+        sheet = package.read("xl/worksheets/sheet1.xml")
+    values = dict(re.findall(rb'<c r="([A-Z]1)"><f>[^<]*</f><v>([^<]*)</v></c>', sheet))
+    assert (float(values[b"A1"]), float(values[b"E1"]), float(values[b"F1"])) == (200, 25, 0.75)

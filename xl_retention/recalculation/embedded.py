@@ -38,6 +38,7 @@ from .after_evaluation import final_operations, whole_column_indexes
 from .defined_names import defined_formulas
 from .excel_functions._core import ERROR_KINDS
 from .excel_functions.arguments import may_end_in_sum, rewrite_arguments, rewrite_final
+from .excel_functions.formula_facts import formula_facts
 from .formula_texts import FormulaTexts, may_need_any, may_need_arguments, may_need_rewrite, words_pattern
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden
@@ -303,6 +304,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     wholes: list[tuple[str, int, int, str]] = []  # INDEX of whole columns or rows (after_evaluation)
     hidden: dict[str, HiddenRows] | None = None
     formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
+    if info.external_names:  # [1]!Rate: the value the file holds for a linked workbook's name, as Excel uses it
+        formula_names.setdefault("", {}).update(info.external_names)
     for sheet in workbook.sheet_names:
         cells = info.formulas.get(sheet, {})
         for ref, cell in cells.items():
@@ -357,6 +360,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
             )
             if arguments or new != "=" + text:
                 new = rewrite_arguments(new)
+            if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in
+                new = formula_facts(new, sheet, info, workbook.sheet_names)
             if subtotal:
                 if hidden is None:  # read once, and only for a workbook that has SUBTOTAL or AGGREGATE
                     hidden = hidden_rows(str(path), info.tables)

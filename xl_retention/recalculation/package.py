@@ -93,6 +93,8 @@ class PackageInfo:
     names: dict[str, dict[str, str]] = field(default_factory=dict)
     #: every defined name that is one reference (a cell too): ("" or its sheet's title, name in lower case, "S!$A$1")
     reference_names: list[tuple[str, str, str]] = field(default_factory=list)
+    #: linked workbooks' names as formulas write them ("[1]!rate") -> the value the file holds for them ("0.25")
+    external_names: dict[str, str] = field(default_factory=dict)
 
 
 def _unescape(text: bytes) -> str:
@@ -342,6 +344,63 @@ def _tables(package: zipfile.ZipFile, parts: dict[str, str | None]) -> list[Tabl
     return tables
 
 
+_EXTERNAL_TARGET = re.compile(r"=?(?:'((?:[^']|'')+)'|([^'!\s]+))!\$?([A-Za-z]{1,3})\$?(\d+)")
+
+
+def _external_names(package: zipfile.ZipFile, root: ElementTree.Element) -> dict[str, str]:
+    """The workbook-level names of linked workbooks as formulas write them (``[1]!rate``, lower case) -> the value
+    the file holds for them (``0.25``, a literal), as Excel uses them while the link is not updated. Only names
+    of one cell whose value the link's copy holds; the others stay as they are (:mod:`.unsupported` keeps
+    Excel's stored value for the cells that read them)."""
+    names = {name.lower(): name for name in package.namelist()}
+    rels_entry = names.get("xl/_rels/workbook.xml.rels")
+    ids = [
+        next((v for k, v in e.attrib.items() if k.startswith("{") and k.endswith("}id")), None)
+        for e in root.iter()
+        if e.tag.rpartition("}")[2] == "externalReference"
+    ]
+    if not ids or rels_entry is None:
+        return {}
+    targets = {rel.get("Id"): _resolve("xl", rel.get("Target", "")) for rel in _relationships(package.read(rels_entry))}
+    out: dict[str, str] = {}
+    for index, rel_id in enumerate(ids, start=1):
+        part = names.get(targets.get(rel_id, "").lower()) if rel_id else None
+        if part is None:
+            continue
+        book = ElementTree.fromstring(package.read(part))
+        local = [
+            e for e in book.iter() if e.tag.rpartition("}")[2] in ("sheetName", "definedName", "sheetData", "cell")
+        ]
+        sheets = [e.get("val") for e in local if e.tag.endswith("sheetName")]
+        cached: dict[tuple[int, str], str] = {}
+        for data in (e for e in local if e.tag.endswith("sheetData")):
+            for cell in data.iter():
+                if cell.tag.rpartition("}")[2] == "cell" and cell.get("r"):
+                    value = next((v.text for v in cell if v.tag.rpartition("}")[2] == "v"), None)
+                    if value is not None:
+                        kind = cell.get("t", "n")
+                        literal = (
+                            '"' + value.replace('"', '""') + '"' if kind in ("str", "s", "inlineStr")
+                            else ("TRUE" if value in ("1", "true") else "FALSE") if kind == "b"
+                            else value if kind == "e" or _NUMBER_TEXT.fullmatch(value)
+                            else None
+                        )  # fmt: skip
+                        if literal is not None:
+                            cached[(int(data.get("sheetId", "-1")), cell.get("r").upper())] = literal
+        for element in (e for e in local if e.tag.endswith("definedName")):
+            match = _EXTERNAL_TARGET.fullmatch((element.get("refersTo") or "").strip())
+            if element.get("sheetId") is not None or match is None or not element.get("name"):
+                continue
+            sheet = match[1].replace("''", "'") if match[1] else match[2]
+            literal = cached.get((sheets.index(sheet), (match[3] + match[4]).upper())) if sheet in sheets else None
+            if literal is not None:
+                out[f"[{index}]!{element.get('name').lower()}"] = literal
+    return out
+
+
+_NUMBER_TEXT = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
 def _flag(value: str | None) -> bool:
     return value is not None and value.strip().lower() in ("1", "true")
 
@@ -371,6 +430,7 @@ def scan(path: str) -> PackageInfo:
                 info.iterate_count = int(element.get("iterateCount", "100"))
                 info.iterate_delta = float(element.get("iterateDelta", "0.001"))
         qualify(info.names)  # S!Name: sheet S's own name, from any sheet
+        info.external_names = _external_names(package, root)  # [1]!Rate: a linked workbook's name's value held
         shared: list[str] | None = None
         shared_read = False
         for sheet, part in parts.items():

@@ -98,6 +98,12 @@ def reason_of(formula: str, kind: str) -> tuple[str, str] | None:
     return None
 
 
+_EXTERNAL_NAME = re.compile(r"\[\d+\]!(?!\$?[A-Za-z]{1,3}\$?\d+\b)[A-Za-z_\\][\w.]*")
+_EXTERNAL_REASON = (
+    "a name of a linked workbook whose value the file does not hold as one cell (the embedded engine cannot read it)"
+)
+
+
 def find_unsupported(
     result: Computed,
     formulas: dict[str, FormulaTexts],
@@ -127,9 +133,14 @@ def find_unsupported(
                 continue
             kind = value.code.strip("#!?").lower() if value.code.upper() in ("#NIMPL!", "#ERROR!") else ""
             kind = kind or ("name" if value.code == "#NAME?" else "")
+            r, c = range_boundaries(ref)[1::-1]
+            if value.code == "#REF!" and (sheet, ref) not in listed:
+                external = _EXTERNAL_NAME.search(formulas[sheet][(r, c)])
+                if external is not None:  # a linked workbook's name whose value the file does not hold as one cell
+                    found.append(Unsupported(sheet, ref, external.group(0), _EXTERNAL_REASON))
+                    continue
             if not kind:
                 continue
-            r, c = range_boundaries(ref)[1::-1]
             verdict = reason_of(formulas[sheet][(r, c)], kind)
             if verdict is None and kind == "name" and uses is not None:
                 used = uses.search(formulas[sheet][(r, c)].lower())
