@@ -714,7 +714,8 @@ def test_column_errors() -> None:
     with pytest.raises(DataError) as caught:
         repeat_purchases(raw, columns={"customer": "Customer"}, source="orders.csv")
     assert str(caught.value) == (
-        "orders.csv: unknown column name 'customer' in the column map; expected one of: customer_id, date, amount"
+        "orders.csv: unknown column name 'customer' in the column map; expected one of: customer_id, date, amount, "
+        "order_id"
     )
     twice = pd.DataFrame([["a", "b", "2024-01-01"]], columns=["customer id", "Customer_ID", "date"])
     with pytest.raises(DataError) as caught:

@@ -168,15 +168,33 @@ def test_excel_dates_serials_and_the_1904_system(tmp_path) -> None:
         assert repeat_purchases(df)["buyers"].to_dict() == {pd.Period("2024-03", "M"): 1, pd.Period("2024-04", "M"): 1}
         # The number 123 and the text "123" are one customer: returning in April.
         assert repeat_purchases(df)["returning"].tolist() == [0, 1]
-    # Numbers in a workbook's date column are serial dates of its system.
+    # A serial number in a cell formatted as a date is a date of the workbook's system; one in a cell not formatted
+    # as a date is what Excel shows, a number: refused as a CSV file's number is (H3 g09: 202601 was read as 2454-09)
+    for epoch, first in ((None, "2024-03-05"), (CALENDAR_MAC_1904, "2024-03-05")):
+        book = openpyxl.Workbook()
+        if epoch is not None:
+            book.epoch = epoch
+        sheet = book.active
+        sheet.append(["customer_id", "date"])
+        sheet.append(["a", 45356.0 if epoch is None else 45356.0 - 1462])
+        sheet["B2"].number_format = "yyyy-mm-dd"
+        sheet.append(["a", 202601])
+        book.save(tmp_path / "o.xlsx")
+        df = read_table(tmp_path / "o.xlsx")
+        assert str(df["date"].iloc[0])[:10] == first
+        with pytest.raises(DataError) as caught:
+            repeat_purchases(df, source="o.xlsx")
+        assert str(caught.value) == (
+            "o.xlsx, column 'date': numbers where dates belong (cells not formatted as dates, which Excel shows as "
+            "numbers: use date cells, YYYY-MM text or YYYYMMDD) in row 3 of sheet 'Sheet': 202601"
+        )
     serials = pd.Series([45356.0, 45383.5])
-    for epoch, first in (("1900", "2024-03-05"), ("1904", "2028-03-06")):
-        parsed = parse_dates(serials, "o.xlsx", "date", excel_epoch=epoch)
-        assert str(parsed[0])[:10] == first
-    assert str(parse_dates(pd.Series([59.0]), "o.xlsx", "date", excel_epoch="1900")[0])[:10] == "1900-02-28"
-    assert str(parse_dates(pd.Series([61.0]), "o.xlsx", "date", excel_epoch="1900")[0])[:10] == "1900-03-01"
-    with pytest.raises(DataError, match="numbers where dates belong"):
+    with pytest.raises(DataError, match=r"numbers where dates belong \(use dates, YYYY-MM or YYYYMMDD\)"):
         parse_dates(serials, "o.csv", "date")  # a CSV number is not a serial date
+    for numbers in ([1.0, 2.0], [2026.0], [202601.0, 202602.0]):  # months, a year, YYYYMM: never serial dates
+        with pytest.raises(DataError, match="numbers where dates belong"):
+            parse_dates(pd.Series(numbers), "o.xlsx", "date", excel_epoch="1900")
+    assert str(parse_dates(pd.Series([20260115]), "o.xlsx", "date", excel_epoch="1900")[0])[:10] == "2026-01-15"
 
 
 def test_booleans_are_not_dates() -> None:
@@ -602,6 +620,8 @@ def test_any_workbook_layout_gives_the_same_tables(orders, epoch_1904, cells, nu
         value = int(cid) if numeric_ids and cid.isdigit() and not cid.startswith("0") else cid
         when = {"dates": day.to_pydatetime(), "serials": (day - base).days, "text": day.strftime("%Y-%m-%d")}[cells]
         sheet.append([value, when, cents / 100])
+        if cells == "serials":  # a serial number is a date where the cell is formatted as one
+            sheet.cell(row=sheet.max_row, column=2).number_format = "dd/mm/yyyy"
     typed = pd.DataFrame(
         {"customer_id": [o[0] for o in orders], "date": [o[1] for o in orders], "amount": [o[2] / 100 for o in orders]}
     )

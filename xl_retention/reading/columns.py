@@ -29,6 +29,8 @@ from .billing import (
 from .currency import CURRENCY_COLUMNS, check_currency_column, check_one_currency
 from .dates import DateOptions, parse_dates
 from .errors import DataError, bad_rows, source_of
+from .orders import cancelled_rows, check_order_id, one_row_per_order, order_aliases
+from .statuses import check_statuses
 from .values import clean_ids, parse_numbers
 
 __all__ = [
@@ -48,12 +50,12 @@ _BILLING = ("amount", "interval", "interval_count", "quantity")
 SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "snapshots": (("customer_id", "month", "mrr"), _BILLING),
     "intervals": (("customer_id", "start", "mrr"), ("end", *_BILLING)),
-    "orders": (("customer_id", "date"), ("amount",)),
+    "orders": (("customer_id", "date"), ("amount", "order_id")),
     "visits": (("visitor_id", "date"), ()),
     "answers": (("date", "score"), ()),
 }
 _DATES = {"month", "date", "start", "end"}
-_IDS = {"customer_id", "visitor_id"}
+_IDS = {"customer_id", "visitor_id", "order_id"}
 
 
 @dataclass(frozen=True)
@@ -437,8 +439,8 @@ def prepare(
     (:func:`~.dates.parse_dates`; ``end`` may be blank), amounts and scores float64
     (:func:`~.values.parse_numbers`; blank scores are NaN). Subscriptions in billing form
     (an ``interval`` column) get ``mrr`` from ``amount`` (or the column mapped to ``mrr``),
-    ``interval``, ``interval_count`` and ``quantity`` (:mod:`.billing`). The excel date system
-    of a workbook (``df.attrs["excel_epoch"]``) is used for serial dates.
+    ``interval``, ``interval_count`` and ``quantity`` (:mod:`.billing`). A workbook's numbers in a
+    date column (``df.attrs["excel_epoch"]``: cells not formatted as dates) are refused as numbers.
 
     >>> frame, names = prepare(pd.DataFrame({"Customer": ["0123 "], "Date": ["13/02/2024"]}), "orders",
     ...                        {"customer_id": "Customer"})
@@ -463,19 +465,25 @@ def prepare(
         else:
             _refuse_count_without_interval(df, columns, source)
             optional = tuple(c for c in optional if c not in _BILLING)
+    if kind == "orders":  # an order id column: line items are one order (reading.orders)
+        aliases = order_aliases(df.columns)
     out = normalize_columns(df, required, optional, columns, source, aliases)
     names: dict[str, str] = out.attrs["source_columns"]
+    if kind == "orders":
+        check_order_id(df, names, source)
     if billing:
         _refuse_unused_billing_columns(df, names, source)
     by_currency = options.segment is not None and key(options.segment) in CURRENCY_COLUMNS
     if kind in ("snapshots", "intervals", "orders"):
         check_currency_column(df, source, options.segment)
+    if kind in ("snapshots", "intervals"):
+        check_statuses(df, source)  # trials, future and paused subscriptions are not MRR
     epoch = df.attrs.get("excel_epoch")
 
     def read(name: str) -> Any:
         series = out[name]
         if name in _IDS:
-            what = "customer ids" if name == "customer_id" else "visitor ids"
+            what = {"customer_id": "customer ids", "visitor_id": "visitor ids"}.get(name, "order ids")
             ids = clean_ids(series)
             if ids.isna().any():
                 raise bad_rows(source, names[name], f"missing {what}", np.flatnonzero(ids.isna().to_numpy()))
@@ -490,8 +498,9 @@ def prepare(
         if name in ("mrr", "amount") and not by_currency:
             check_one_currency(series, source, names[name])
         return parse_numbers(
-            series, source, names[name], decimal=options.decimal, allow_blank=name == "score", what=what
-        )
+            series, source, names[name], decimal=options.decimal, what=what,
+            allow_blank=name == "score" or (name == "amount" and "order_id" in names),  # an order's later rows
+        )  # fmt: skip
 
     typed = _read_columns(read, list(out.columns), len(out))
     if kind == "snapshots" and options.refuse_missing_months and not df.attrs.get(EVERY_MONTH_OBSERVED):
@@ -500,10 +509,16 @@ def prepare(
         _refuse_future_months(typed["month"], source, names["month"], options.today)
     if billing:
         typed, names = _billing_mrr(typed, names, columns, source)
+    index = out.index
+    if kind == "orders":  # one row per order, cancelled and voided orders left out
+        typed, kept = one_row_per_order(typed, names, cancelled_rows(df), source)
+        index = out.index[kept] if len(kept) != len(out.index) else index
     # No copy of the columns the reading made (a 10-million-row column takes 0.2 s to copy); any other is copied.
     owned = {name: v if isinstance(v, np.ndarray) and v.flags.owndata else v.copy() for name, v in typed.items()}
-    frame = pd.DataFrame(owned, index=out.index, copy=False)
+    frame = pd.DataFrame(owned, index=index, copy=False)
     frame.attrs["source_columns"] = names
+    if kind == "orders" and len(index) != len(out.index):
+        frame.attrs["positions"] = kept  # the file positions of the rows kept
     return frame, names
 
 

@@ -13,9 +13,11 @@ A text column is parsed with a single format, found by pandas' ``guess_datetime_
   a ``strftime`` format). A value that the column's format does not read is refused,
   naming its row: a column never mixes conventions.
 
-Numbers: 8-digit whole numbers are ``YYYYMMDD`` (ERP and SAS exports); in an Excel
-workbook, other numbers are serial dates of the workbook's date system (1900 or 1904;
-cells formatted as dates already come as dates). Timestamps with a UTC offset keep the
+Numbers: 8-digit whole numbers are ``YYYYMMDD`` (ERP and SAS exports); any other number is
+refused, in a CSV file and in an Excel workbook alike: a workbook's cells formatted as dates come
+as dates (in the workbook's date system, 1900 or 1904), and a number in a cell that is not
+formatted as a date is what Excel shows, a number (``202601``, a month ``1``, a year ``2026``),
+never a serial date. Timestamps with a UTC offset keep the
 date as written (``2025-03-31T23:30:00-04:00`` is 31 March) unless ``timezone`` names a
 zone to convert them to. Booleans are refused, and so are dates before 1900 (Excel has
 none; ``1899-12-30`` is what an empty date cell exports as).
@@ -168,15 +170,16 @@ _AMBIGUOUS = (
 )
 
 
-def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: str) -> np.ndarray:
-    """Distinct stripped non-empty texts to ``datetime64[us]``, all with one format; raises :class:`_Unread`."""
+def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: str) -> tuple[np.ndarray, bool | None]:
+    """Distinct stripped non-empty texts to ``datetime64[us]``, all with one format; raises :class:`_Unread`.
+    Also whether that format is day-first (None: ISO 8601, no day, or the year first: no order to choose)."""
     own = (options.date_formats or {}).get(source)
     date_format = own or options.date_format
     if date_format is not None:
         parsed = _apply(texts, date_format, options.timezone)
         if np.isnat(parsed).any():
             raise _Unread(np.isnat(parsed), f"dates that do not match the date format {date_format!r}")
-        return parsed
+        return parsed, _day_first(date_format.split("||")[0])
     tried: list[tuple[str, np.ndarray]] = []
     for fmt in _candidates(texts):
         parsed = _apply(texts, fmt, options.timezone)
@@ -210,11 +213,12 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
         example = str(texts[int(differs[0])]) if differs.size else str(texts[0])
         raise DataError(f"{source}, column {column!r}: the dates " + _AMBIGUOUS.format(example=example),
                         source=source, column=column)  # fmt: skip
-    return distinct[0][1]
+    return distinct[0][1], _day_first(distinct[0][0].split("||")[0])
 
 
 def _numeric_dates(numbers: np.ndarray, epoch: str | None) -> tuple[np.ndarray, np.ndarray, str]:
-    """Numbers (finite float64) to dates: YYYYMMDD, or Excel serials in a workbook. (dates, unread mask, why)."""
+    """Numbers (finite float64) to dates: YYYYMMDD only. (dates, unread mask, why); ``epoch`` (not None: the
+    numbers are cells of a workbook not formatted as dates) only words the refusal."""
     whole = numbers == np.floor(numbers)
     yyyymmdd = whole & (numbers >= 10000101) & (numbers <= 99991231)
     out = np.full(numbers.size, np.datetime64("NaT"), dtype="datetime64[us]")
@@ -222,18 +226,9 @@ def _numeric_dates(numbers: np.ndarray, epoch: str | None) -> tuple[np.ndarray, 
         text = pd.Series(numbers.astype(np.int64).astype(str))
         out = pd.to_datetime(text, format="%Y%m%d", errors="coerce").to_numpy().astype("datetime64[us]")
         return out, np.isnat(out), "numbers that are not YYYYMMDD dates"
-    if epoch is not None:
-        serial = (numbers >= 0) & (numbers < 2_958_466)
-        if serial.all():
-            days = numbers.copy()
-            if epoch == "1900":
-                base = np.datetime64("1899-12-30", "us")
-                days[days < 61] += 1  # Excel's 1900 system counts a 29 February 1900 that never was
-            else:
-                base = np.datetime64("1904-01-01", "us")
-            micros = np.round(days * 86_400_000_000).astype(np.int64)
-            return base + micros.astype("timedelta64[us]"), np.zeros(numbers.size, dtype=bool), ""
-        return out, ~serial, "numbers that are not Excel serial dates"
+    if epoch is not None:  # Excel shows these cells as numbers: a serial date is a cell formatted as a date
+        why = "numbers where dates belong (cells not formatted as dates, which Excel shows as numbers: use date cells, "
+        return out, np.ones(numbers.size, dtype=bool), why + "YYYY-MM text or YYYYMMDD)"
     return out, np.ones(numbers.size, dtype=bool), "numbers where dates belong (use dates, YYYY-MM or YYYYMMDD)"
 
 
@@ -252,10 +247,10 @@ def parse_dates(
 ) -> np.ndarray:
     """A column of dates as naive ``datetime64[us]`` (NaT for blank cells, when ``allow_blank``).
 
-    ``series`` holds text, dates, Periods (their first day), numbers (``YYYYMMDD``; Excel
-    serial dates when ``excel_epoch`` is ``"1900"`` or ``"1904"``) or a mix of them (cells
-    of a workbook); text is parsed with one format for the column (see the module's
-    docstring and :class:`DateOptions`).
+    ``series`` holds text, dates, Periods (their first day), numbers (``YYYYMMDD``) or a mix
+    of them (cells of a workbook: ``excel_epoch`` is then its date system, ``"1900"`` or
+    ``"1904"``, and words the refusal of other numbers: cells not formatted as dates); text is
+    parsed with one format for the column (see the module's docstring and :class:`DateOptions`).
 
     Raises :class:`DataError` naming ``source``, ``column``, the rows and their values for
     values that are not dates in the column's format, booleans, blanks (unless
@@ -330,10 +325,12 @@ def _parse_mixed(
         filled = texts[~empty]
         if filled.size:
             try:
-                out[filled] = _parse_texts(stripped[~empty], options, source, column)
+                out[filled], day_first = _parse_texts(stripped[~empty], options, source, column)
             except _Unread as unread:
                 bad[filled[unread.mask]] = True
                 why = unread.why
+            else:
+                _refuse_swapped_cells(uniques, kinds, codes, day_first, stripped[~empty], source, column, series)
     if (kinds == "other").any() and not bad.any():
         bad |= kinds == "other"
         why = "values that are not dates"
@@ -341,6 +338,24 @@ def _parse_mixed(
         rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
         raise bad_rows(source, column, why, rows, series.to_numpy())
     return out[codes]  # one pass over the rows: blank texts and missing cells (code -1) are NaT
+
+
+def _refuse_swapped_cells(
+    uniques: np.ndarray, kinds: np.ndarray, codes: np.ndarray, day_first: bool | None, texts: np.ndarray,
+    source: str, column: str, series: pd.Series,
+) -> None:  # fmt: skip
+    """Date cells beside text dates of one order (day-first or month-first), every cell with a day of 12 or less:
+    the fingerprint of a CSV file opened in Excel with the other order (03/01/2026, 3 January, became a date cell of
+    1 March; 15/01/2026 stayed text). The cells cannot be trusted: refused, naming their rows."""
+    cells = [i for i in np.flatnonzero(kinds == "date") if not isinstance(uniques[i], pd.Period)]
+    if day_first is None or not cells or any(pd.Timestamp(uniques[i]).day > 12 for i in cells):
+        return
+    way, other = ("day-first", "month-first") if day_first else ("month-first", "day-first")
+    problem = (f"date cells (each day 12 or less) beside {way} text dates such as {str(texts[0])!r}, as Excel leaves "
+               f"a {way} CSV file it opens {other} (03/01/2026 became {'1 March' if day_first else '3 January'}): "
+               f"import the CSV file itself, or open it with its own date order (Data > From Text/CSV)")  # fmt: skip
+    rows = np.flatnonzero(np.isin(codes, cells))
+    raise bad_rows(source, column, problem, rows, series.to_numpy())
 
 
 def _kind(value: Any) -> str:

@@ -10,7 +10,8 @@ column by column later (:mod:`.values`, :mod:`.dates`) with one rule per column.
 
 Excel workbooks are read with openpyxl cell by cell, so a column keeps each cell's own type
 (a real date, a number, a boolean, text); the workbook's date system (1900 or 1904) is kept
-in ``df.attrs["excel_epoch"]`` for numbers that are serial dates.
+in ``df.attrs["excel_epoch"]`` (cells formatted as dates come as dates of that system; a number
+in a date column is a cell not formatted as a date, refused as a CSV file's number is).
 """
 
 from __future__ import annotations

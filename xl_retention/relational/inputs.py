@@ -36,6 +36,8 @@ from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL, bare
 from ..reading.columns import _BILLING, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.currency import CURRENCY_COLUMNS
 from ..reading.errors import SHOW_ROWS, show
+from ..reading.statuses import NOT_PAYING, status_columns
+from ..reading.statuses import PROBLEM as STATUS_PROBLEM
 from ..tables._months import MAX_MONTHS
 from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
 from .segments import BLANK_SEGMENT, _segment_name, _segment_text
@@ -111,9 +113,11 @@ def _from_frame(
             out[name] = values
     typed = pd.DataFrame(out)
     if segment is not None:
-        typed["segment"] = _segment_text(df[_segment_name(list(map(str, df.columns)), segment, source)]).to_numpy()
+        labels = _segment_text(df[_segment_name(list(map(str, df.columns)), segment, source)]).to_numpy()
+        typed["segment"] = labels if "positions" not in frame.attrs else labels[frame.attrs["positions"]]
         names["segment"] = segment
-    typed[ROW] = np.arange(len(typed), dtype=np.int64)
+    # the file positions of the rows (an orders file's line items and cancelled orders are left out: reading.orders)
+    typed[ROW] = np.asarray(frame.attrs.get("positions", np.arange(len(typed))), dtype=np.int64)
     typed = typed.reset_index(drop=True)
     import pyarrow as pa
 
@@ -159,6 +163,8 @@ def _from_table(
     cols = dict(columns or {})
     if kind in ("snapshots", "intervals", "orders"):
         _refuse_currencies(con, table, source, segment)
+    if kind in ("snapshots", "intervals"):
+        _refuse_statuses(con, table, source)
     billing = kind in ("snapshots", "intervals") and is_billing(table.columns, cols)
     if billing:
         required = tuple(c for c in required if c != "mrr")
@@ -176,6 +182,8 @@ def _from_table(
         for ours, theirs in names.items()
     )
     wanted = list(names.values()) + ([_segment_name(list(table.columns), segment, source)] if segment else [])
+    if kind == "orders" and ("order_id" in names or _cancellable(empty)):  # line items, cancelled orders: as a
+        needs_reading, wanted = True, [c for c in table.columns if c != ROW]  # file's rows are read (reading.orders)
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
         order = [ROW] if ROW in table.columns else []
         frame = con.execute(table.order_by(order).select(*wanted) if order else table.select(*wanted))
@@ -201,6 +209,14 @@ def _from_table(
     return item
 
 
+def _cancellable(empty: pd.DataFrame) -> bool:
+    """Whether an orders table has a column that may say an order was cancelled or voided (reading.orders)."""
+    from ..reading.columns import keys_of
+    from ..reading.orders import _CANCELLED_DATES, _STATUSES
+
+    return any(keys_of(c) & (_CANCELLED_DATES | _STATUSES) for c in empty.columns)
+
+
 def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str]) -> None:
     """An object's own id (``customers.id``) beside the column taken as that id (``subscriptions.customer_id``) must
     hold the same ids, as :func:`~xl_retention.reading.billing.check_same_ids` refuses for a file's columns."""
@@ -216,6 +232,15 @@ def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, s
         what = f"which is the {ours} cannot be told: map one, --columns {ours}=NAME"
         problem = f"ids that differ from {own[0]!r} ({what})"
         refuse_any(con, shown, source, [(theirs, problem, differ, "__shown")])
+
+
+def _refuse_statuses(con: Any, table: ir.Table, source: str) -> None:
+    """Rows whose status column says the subscription does not pay (a trial, ...) are refused, as a file's are
+    (:func:`~xl_retention.reading.statuses.check_statuses`)."""
+    for name in status_columns(table.columns):
+        spelled = table[name].cast("string").strip().lower().re_replace(r"[\s\-]+", "_")
+        shown = table.mutate(**{"__shown": table[name]})
+        refuse_any(con, shown, source, [(name, STATUS_PROBLEM, spelled.isin(sorted(NOT_PAYING)), "__shown")])
 
 
 def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | None) -> None:

@@ -68,10 +68,12 @@ def split_rows(
     options: ReadOptions | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The rows of ``df`` (as given) by segment, each customer's rows in their segment (see the module docstring)."""
-    typed, _ = prepare(df, kind, columns, source, options)
-    labels = _segment_text(df[_segment_name(list(map(str, df.columns)), segment, source)]).to_numpy()
+    typed, names = prepare(df, kind, columns, source, options)
+    every = _segment_text(df[_segment_name(list(map(str, df.columns)), segment, source)]).to_numpy()
     if kind == "answers":
-        return {s: df[labels == s] for s in sorted(set(labels))}
+        return {s: df[every == s] for s in sorted(set(every))}
+    kept = typed.attrs.get("positions")  # an orders file's rows kept (line items and cancelled orders left out)
+    labels = every if kept is None else every[kept]
     who = "visitor_id" if kind == "visits" else "customer_id"
     ids = typed[who].astype(str).to_numpy()
     when = {"snapshots": "month", "intervals": "start"}.get(kind, "date")
@@ -84,6 +86,10 @@ def split_rows(
     rows = pd.DataFrame({"id": ids[counts], "at": moment[counts], "segment": labels[counts]})
     first = rows.groupby("id")["at"].transform("min")
     owner = rows[rows["at"] == first].groupby("id")["segment"].min()
+    if kept is not None:  # each row of the file in its customer's segment (an order's other rows with it)
+        from ..reading.values import clean_ids
+
+        ids = clean_ids(df[names[who]]).astype(str).to_numpy()
     mine = pd.Series(ids).map(owner).to_numpy()
     parts = {s: df[mine == s] for s in sorted(set(owner))}
     for part in parts.values():  # the whole file was checked for missing months: a segment's may have none
