@@ -342,3 +342,26 @@ def test_aggregate_array_form_leaves_errors_out_and_lifts_k(tmp_path: Path) -> N
     cells.update({ref: formula for ref, (formula, _) in formulas.items()})
     got = _recalculated(tmp_path, cells)
     assert {ref: got.get(ref) for ref in formulas} == {ref: want for ref, (_, want) in formulas.items()}
+
+
+def test_a_classic_formula_giving_an_array_shows_its_first_value(tmp_path: Path) -> None:
+    """A formula that is not an array formula shows one value: the first of an array result (Excel's implicit
+    intersection of an array), also where the cells beside it are taken (the engine answered #SPILL!)."""
+    cells: dict[str, object] = {f"C{r}": v for r, v in zip(range(2, 8), (10, 3, 5, 7, 9, 12), strict=True)}
+    formulas = {
+        "E10": ("=LARGE(C2:C7,{1,2})", 12),
+        "E11": ("={1,2,3}", 1),
+        "E12": ("=FREQUENCY(C2:C7,10)", 5),
+        "E13": ("=TRANSPOSE(C2:C7)", 10),
+        "E14": ("=ROUND({1.26,2.5},1)", 1.3),
+        "E15": ("=IF(C2>5,{7,8},3)", 7),
+        "E16": ("=MMULT({1,2},{3;4})", 11),
+        "E17": ('={"a","b"}&"x"', "ax"),
+        "E18": ("=SUM(LARGE(C2:C7,{1,2}))", 22),
+    }
+    for ref, (formula, _) in formulas.items():
+        cells[ref] = formula
+        cells[ref.replace("E", "F")] = 0  # the cells to the right and below are taken
+    got = _recalculated(tmp_path, cells)
+    assert {ref: got.get(ref) for ref in formulas} == {ref: want for ref, (_, want) in formulas.items()}
+    assert all(got.get(f"G{ref[1:]}") is None for ref in formulas)  # nothing spilled

@@ -25,7 +25,8 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
-from .array_lifting import lift_arrays
+from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays
+from .excel_functions._core import EACH
 from .intersection import (
     _A1_RANGE,
     _LAST_COLUMN,
@@ -417,7 +418,43 @@ def _rewritten(
     lambda_call = _lambda_calls(tokens)
     if lambda_call is not None:
         return lambda_call
+    if not array and _array_valued(tokens, 0, len(tokens)):  # a classic formula shows its array's first value
+        return f"=INDEX(({text_out[1:]}),1,1)"
     return text_out if changed else text
+
+
+#: functions giving a reference: a classic formula takes the cell of its result in its own row (the engine's part)
+_REFERENCE_RESULTS = frozenset(("INDEX", "OFFSET", "INDIRECT", "ANCHORARRAY"))
+
+
+def _array_valued(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether ``tokens[start:end]`` of a classic formula gives an array (not a reference): an array typed in, a
+    call lifted over one, or a function giving arrays (FREQUENCY, TRANSPOSE, ...) not reduced by another. Excel shows
+    the first value of such a formula's array (``={1,2,3}`` is 1, ``=LARGE(A1:A9,{1,2})`` the largest), where the
+    engine spills it or answers #SPILL!."""
+    k = start
+    while k < end:
+        token = tokens[k]
+        if token.type == Token.ARRAY and token.subtype == Token.OPEN:
+            return True
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            if token.value.startswith("{"):
+                return True
+            name = _bare_name(token.value[:-1]).removeprefix(EACH)
+            spans, close = _spans(tokens, k)
+            if name in _REFERENCE_RESULTS:
+                k = close + 1
+                continue
+            if name in ARRAY_RESULTS:
+                return True
+            lifts = _LIFTS.get(name)
+            if lifts is not None:
+                if any(p in lifts and _array_valued(tokens, a, b) for p, (a, b) in enumerate(spans)):
+                    return True
+                k = close + 1
+                continue
+        k += 1
+    return False
 
 
 def _expanded(name: str, defined: dict[str, str], depth: int) -> str | None:

@@ -71,6 +71,13 @@ _ARRAY_MAKER = re.compile(
     r"(?<![\w.])(?:_XLFN\.)?(?:SEQUENCE|RANDARRAY|MAKEARRAY|TEXTSPLIT|ANCHORARRAY|OFFSET|INDIRECT)\("
 )
 
+#: functions giving an array (a superset of .array_lifting.ARRAY_RESULTS but the references)
+_ARRAY_RESULT = re.compile(
+    r"(?<![\w.])(?:_XLFN\.|_XLWS\.)*(?:FREQUENCY|TRANSPOSE|MMULT|MINVERSE|MUNIT|LINEST|LOGEST|TREND|GROWTH|MODE\.MULT"
+    r"|UNIQUE|FILTER|SORT|SORTBY|TOCOL|TOROW|VSTACK|HSTACK|CHOOSECOLS|CHOOSEROWS|TAKE|DROP|EXPAND|WRAPROWS|WRAPCOLS"
+    r"|MAP|SCAN|BYROW|BYCOL)\("
+)
+
 #: functions whose result is an argument passed on (a reference stays one): see intersection._PASS_THROUGH
 _PASSING = ("IFERROR", "IFNA", "CHOOSE")
 
@@ -98,6 +105,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     ):
         return True
     if _ARRAY_MAKER.search(upper) is not None or "AGGREGATE(" in upper:  # may be lifted (.array_lifting)
+        return True
+    if not array and _ARRAY_RESULT.search(upper) is not None:  # a classic formula shows the array's first value
         return True
     # names are looked for with quoted sheet names kept: 'My Data'!Local is sheet My Data's own name Local
     named = _TEXT_ONLY.sub('""', text).lower() if names else ""
