@@ -365,3 +365,30 @@ def test_a_classic_formula_giving_an_array_shows_its_first_value(tmp_path: Path)
     got = _recalculated(tmp_path, cells)
     assert {ref: got.get(ref) for ref in formulas} == {ref: want for ref, (_, want) in formulas.items()}
     assert all(got.get(f"G{ref[1:]}") is None for ref in formulas)  # nothing spilled
+
+
+def test_days360_and_the_intl_day_counts_read_dates_as_excel_does(tmp_path: Path) -> None:
+    """DAYS360, NETWORKDAYS.INTL and WORKDAY.INTL read a date typed as text and count serial numbers as Excel does
+    (the engine: #VALUE!, silent under IFERROR; a blank start one day short), and are lifted over arrays."""
+    cells: dict[str, object] = {"A1": "2024-12-31", "A2": 45306, "C1": dt.datetime(2024, 1, 1)}
+    formulas = {
+        "E1": ('=DAYS360(DATE(2024,2,29),"2024-12-31")', 300),
+        "E2": ('=NETWORKDAYS.INTL(DATE(2024,1,1),"2024-01-31",1)', 23),
+        "E3": ('=WORKDAY.INTL("2024-01-05",1,1)', 45299),
+        "E4": ("=IFERROR(DAYS360(DATE(2024,1,1),A1),0)", 360),
+        "E5": ("=YEARFRAC(B1,A2,2)", 45306 / 360),  # B1 blank: serial 0
+        "E6": ("=YEARFRAC(B1,A2,3)", 45306 / 365),
+        "E7": ('=NETWORKDAYS.INTL(B1,A2,"0000000")', 45307),
+        "E8": ("=NETWORKDAYS.INTL(DATE(2024,1,1),DATE(2024,1,31),11)", 27),  # Sundays off
+        "E9": ('=NETWORKDAYS.INTL(DATE(2024,1,1),DATE(2024,1,31),"0000011",C1)', 22),  # and 1 January
+        "E10": ("=WORKDAY.INTL(DATE(2024,1,5),10,7)", 45309),  # Fridays and Saturdays off
+        "E11": ('=NETWORKDAYS.INTL(1,10,"1111111")', 0),  # Microsoft: "1111111 will always return 0"
+        "E16": ('=WORKDAY.INTL(1,10,"1111111")', "#VALUE!"),
+        "E12": ("=NETWORKDAYS.INTL(1,10,8)", "#NUM!"),  # an invalid weekend number (LibreOffice: #VALUE!)
+        "E13": ("=DAYS360(DATE(2024,3,31),DATE(2024,2,29))", -31),
+        "E14": ('=SUMPRODUCT(NETWORKDAYS.INTL(DATE(2024,1,1),{"2024-01-07","2024-01-14"},1))', 5 + 10),
+        "E15": ("=SUMPRODUCT(DAYS360(DATE(2024,1,31),{45382,45412},TRUE))", 60 + 90),
+    }
+    cells.update({ref: formula for ref, (formula, _) in formulas.items()})
+    got = _recalculated(tmp_path, cells)
+    assert {ref: got.get(ref) for ref in formulas} == {ref: want for ref, (_, want) in formulas.items()}

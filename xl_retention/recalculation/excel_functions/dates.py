@@ -152,8 +152,8 @@ def yearfrac(start: Any, end: Any, basis: Any = 0.0) -> float:
         first, second = second, first
     if kind == 1:
         return _actual_actual(first, second)
-    if kind in (2, 3):
-        return (second - first).days / (360.0 if kind == 2 else 365.0)
+    if kind in (2, 3):  # serial numbers' difference, as Excel counts (a blank start is serial 0, 1900-02-29 a day)
+        return abs(int(b) - int(a)) / (360.0 if kind == 2 else 365.0)
     d1, d2 = first.day, second.day
     if kind == 4:
         d1, d2 = min(d1, 30), min(d2, 30)

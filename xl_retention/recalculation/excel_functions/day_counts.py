@@ -214,3 +214,109 @@ def weeknum(value: Any, kind: Any = 1.0) -> float:
     first = _month_start(ymd(serial)[0], 1)
     offset = (_weekday(first) - _WEEK_STARTS[mode]) % 7
     return float((serial - first + offset) // 7 + 1)
+
+
+def _last_of_month(year: int, month: int, day: int) -> bool:
+    return day == _days_in_month(year, month) if day > 0 else False
+
+
+@excel_function("DAYS360", 2, 3)
+def days360(start: Any, end: Any, european: Any = False) -> float:
+    """DAYS360(start_date, end_date, [method]): days on a 360-day year (twelve 30-day months).
+
+    US (NASD) method (FALSE, the default): a start on the 31st or on the last day of February counts as the 30th; an
+    end on the 31st counts as the 30th when the start is (then) the 30th, else as the 1st of the next month.
+    European method (TRUE): any 31st is the 30th. A later start gives a negative count (no swap).
+
+    >>> days360("2024-02-29", "2024-12-31"), days360(45292, 45322), days360(45382, 45322, True)
+    (300.0, 30.0, -60.0)
+    """
+    (y1, m1, d1), (y2, m2, d2) = ymd(date_serial(start)), ymd(date_serial(end))
+    check(european)
+    if isinstance(european, str):
+        raise ExcelError("#VALUE!")
+    if european is not None and number(european) != 0:
+        d1, d2 = min(d1, 30), min(d2, 30)
+    else:
+        if d1 == 31 or (m1 == 2 and _last_of_month(y1, m1, d1)):
+            d1 = 30
+        if d2 == 31 and d1 == 30:
+            d2 = 30
+    return float((y2 - y1) * 360 + (m2 - m1) * 30 + d2 - d1)
+
+
+#: NETWORKDAYS.INTL's and WORKDAY.INTL's weekend numbers -> the days off (0 Monday ... 6 Sunday)
+_WEEKENDS = {1: {5, 6}, 2: {6, 0}, 3: {0, 1}, 4: {1, 2}, 5: {2, 3}, 6: {3, 4}, 7: {4, 5}}
+_WEEKENDS.update({10 + k: {(k + 5) % 7} for k in range(1, 8)})  # 11 Sunday only ... 17 Saturday only
+
+
+def _weekend(value: Any, every_day: bool = False) -> frozenset[int]:
+    """The weekend argument: a number (1-7, 11-17; #NUM! otherwise) or seven 0/1 characters from Monday (1 a day off;
+    #VALUE! otherwise, and for seven days off unless ``every_day``: NETWORKDAYS.INTL counts 0 days then)."""
+    check(value)
+    if value is None:
+        return frozenset({5, 6})
+    if isinstance(value, str):
+        if len(value) != 7 or set(value) - {"0", "1"} or (value == "1111111" and not every_day):
+            raise ExcelError("#VALUE!")
+        return frozenset(k for k, flag in enumerate(value) if flag == "1")
+    if isinstance(value, bool):
+        raise ExcelError("#VALUE!")
+    days = _WEEKENDS.get(int(number(value)))
+    if days is None:
+        raise ExcelError("#NUM!")
+    return frozenset(days)
+
+
+def _monday_first(serial: int) -> int:
+    return (_weekday(serial) + 6) % 7
+
+
+@excel_function("NETWORKDAYS.INTL", 2, 4)
+def networkdays_intl(start: Any, end: Any, weekend: Any = None, holidays: Any = None) -> float:
+    """NETWORKDAYS.INTL(start_date, end_date, [weekend], [holidays]): the working days from start to end, both counted,
+    with the given days off; negative when the end is before the start. Serial numbers are counted as Excel counts
+    them (a blank start is serial 0).
+
+    >>> networkdays_intl(45292, "2024-01-31", 1), networkdays_intl(None, 45306, "0000000"), networkdays_intl(10, 1)
+    (23.0, 45307.0, -7.0)
+    """
+    first, last = date_serial(start), date_serial(end)
+    off, free = _weekend(weekend, every_day=True), _holidays(holidays)
+    sign = 1
+    if first > last:
+        first, last, sign = last, first, -1
+    weeks, rest = divmod(last - first + 1, 7)
+    count = weeks * (7 - len(off)) + sum(1 for k in range(rest) if _monday_first(first + k) not in off)
+    count -= sum(1 for day in free if first <= day <= last and _monday_first(day) not in off)
+    return float(sign * count)
+
+
+@excel_function("WORKDAY.INTL", 2, 4)
+def workday_intl(start: Any, count: Any, weekend: Any = None, holidays: Any = None) -> float:
+    """WORKDAY.INTL(start_date, days, [weekend], [holidays]): the working day ``days`` working days after (before) the
+    start, with the given days off.
+
+    >>> workday_intl("2024-01-05", 1, 1), workday_intl(45296, 1, 11), workday_intl(45296, -1, "0000011")
+    (45299.0, 45297.0, 45295.0)
+    """
+    day = date_serial(start)
+    check(count)
+    if isinstance(count, bool):
+        raise ExcelError("#VALUE!")
+    steps = int(number(count))
+    off, free = _weekend(weekend), _holidays(holidays)
+    step = 1 if steps > 0 else -1
+    remaining = abs(steps)
+    per_week = 7 - len(off)
+    if not free and remaining > 2 * per_week:  # whole weeks at once
+        weeks = remaining // per_week - 1
+        day += step * weeks * 7
+        remaining -= weeks * per_week
+    while remaining:
+        day += step
+        if day < 0 or day > _MAX_SERIAL:
+            raise ExcelError("#NUM!")
+        if _monday_first(day) not in off and day not in free:
+            remaining -= 1
+    return float(day)

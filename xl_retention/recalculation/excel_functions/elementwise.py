@@ -15,7 +15,6 @@ Rounding as Excel rounds: the number taken at 15 significant digits, halves away
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Callable
@@ -48,7 +47,8 @@ OF_PACKAGE = frozenset(
     "BIN2DEC BIN2HEX BIN2OCT CEILING CEILING.MATH CEILING.PRECISE CONVERT COUPDAYBS COUPDAYS COUPDAYSNC COUPNCD "
     "COUPNUM COUPPCD DATE DEC2BIN DEC2HEX DEC2OCT EDATE EOMONTH FLOOR FLOOR.MATH FLOOR.PRECISE FV HEX2BIN HEX2DEC "
     "HEX2OCT HOUR IPMT ISEVEN ISO.CEILING ISODD LEFT LEN LOWER MID MINUTE NPER OCT2BIN OCT2DEC OCT2HEX PMT PPMT PV "
-    "RATE REGEXTEST REPT RIGHT SECOND TEXT TIME UPPER VDB YEARFRAC DATEDIF DAYS WEEKNUM NETWORKDAYS WORKDAY".split()
+    "RATE REGEXTEST REPT RIGHT SECOND TEXT TIME UPPER VDB YEARFRAC DATEDIF DAYS WEEKNUM NETWORKDAYS WORKDAY DAYS360 "
+    "NETWORKDAYS.INTL WORKDAY.INTL".split()
 )
 #: argument positions a function takes as a whole array (not lifted element by element): LARGE's array, WORKDAY's
 #: holidays, INDEX's area; every other argument of a function of :data:`NAMES` is lifted
@@ -57,13 +57,15 @@ WHOLE.update(
     {
         "NETWORKDAYS": frozenset({2}),
         "WORKDAY": frozenset({2}),
+        "NETWORKDAYS.INTL": frozenset({3}),
+        "WORKDAY.INTL": frozenset({3}),
         "INDEX": frozenset({0}),
         **dict.fromkeys(WHOLE_FIRST, frozenset({0})),
         **dict.fromkeys(WHOLE_SECOND, frozenset({1})),
     }
 )
 #: functions that read 1900-system serial numbers (left to the engine in 1904 workbooks)
-DATE_READING = frozenset(("YEAR", "MONTH", "DAY", "WEEKDAY", "DAYS360", "ISOWEEKNUM", "DATEVALUE"))
+DATE_READING = frozenset(("YEAR", "MONTH", "DAY", "WEEKDAY", "ISOWEEKNUM", "DATEVALUE"))
 
 
 def _value(value: Any) -> float:
@@ -243,20 +245,6 @@ def _unit(fn: Callable[[float], float]) -> Callable[[Any], float]:
 def _t(value: Any) -> Any:
     check(value)
     return value if isinstance(value, str) else ""
-
-
-def _days360(start: Any, end: Any, european: Any = False) -> float:
-    """DAYS360: the US (NASD) method, or the European one: 31st -> 30th; in the US method the last day of
-    February starts as the 30th, and an ending 31st counts as the 30th only after a starting 30th."""
-    first, last = (serial_to_date(_date_value(v)) for v in (start, end))
-    d1, d2 = first.day, last.day
-    if boolean(european):
-        d1, d2 = min(d1, 30), min(d2, 30)
-    else:
-        february_end = first.month == 2 and (first + dt.timedelta(days=1)).month == 3
-        d1 = 30 if d1 == 31 or february_end else d1
-        d2 = 30 if d2 == 31 and d1 == 30 else d2
-    return float((last.year - first.year) * 360 + (last.month - first.month) * 30 + d2 - d1)
 
 
 def _choices(permutations: bool) -> Callable[[Any, Any], float]:
@@ -443,7 +431,6 @@ _BUILTINS: dict[str, tuple[Callable[..., Any], int, int]] = {
     "RADIANS": (lambda v: math.radians(_value(v)), 1, 1),
     "T": (_t, 1, 1),
     "ISOWEEKNUM": (lambda v: weeknum(v, 21.0), 1, 1),
-    "DAYS360": (_days360, 2, 3),
     "COMBIN": (_choices(False), 2, 2),
     "PERMUT": (_choices(True), 2, 2),
     "CODE": (_code, 1, 1),
