@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
+from openpyxl.worksheet.formula import ArrayFormula
 from test_excel_text_coercion import _recalculated  # the values of sheet S after recalculating ``cells``
+
+from xl_retention.recalculation import recalc_file
 
 
 def test_aggregates_read_text_given_by_an_expression_as_typed_text(tmp_path: Path) -> None:
@@ -218,3 +222,57 @@ def test_criteria_functions_give_one_answer_per_criterion_of_an_array(tmp_path: 
         },
     )
     assert [got[f"D{i}"] for i in range(1, 11)] == [4, 11, 8, 3, 5.5, 6, 4, 6, 1, 1]
+
+
+def test_index_of_an_error_value_gives_that_error(tmp_path: Path) -> None:
+    # Excel's INDEX passes an error given as its array on (ECMA-376: an error argument is the result); the engine
+    # answered #REF! (the template's INDEX(NPS_BREAKDOWN(scores),1,4) showed #REF! where the breakdown is #VALUE!).
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": "9",
+            "A2": 10,
+            "A3": 7,
+            "B1": "=INDEX(1/0,1,4)",
+            "B2": "=INDEX(NA(),2,1)",
+            "B3": "=INDEX(NPS_BREAKDOWN(A1:A2),1,4)",
+            "B4": "=INDEX(NPS_BREAKDOWN(A2:A3),1,4)",
+            "B5": "=INDEX({1,2;3,4},2,1)",
+            "B6": "=INDEX(A2:A3*2,2,1)",
+            "B7": '=IFERROR(INDEX(1/0,1,1),"none")',
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 8)] == ["#DIV/0!", "#N/A", "#VALUE!", 2, 3, 14, "none"]
+
+
+def test_isformula_and_formulatext_read_the_file_and_refuse_what_they_cannot(tmp_path: Path) -> None:
+    # Microsoft's ISFORMULA: TRUE when the referenced cell contains a formula; FORMULATEXT: the formula as a string,
+    # #N/A for a cell without one. The engine said FALSE and printed its own parse ("=B1 * 2"). A use that cannot be
+    # read from the file (FORMULATEXT of a cell of an array formula) is reported, not given a value.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    other = book.create_sheet("T")
+    other["A1"] = "=_xlfn.XLOOKUP(2,{1,2},{10,20})"
+    cells = {
+        "B1": 21,
+        "J1": "=B1*2",
+        "C1": "=_xlfn.FORMULATEXT(J1)",
+        "C2": "=_xlfn.ISFORMULA(J1)",
+        "C3": "=_xlfn.ISFORMULA(B1)",
+        "C4": "=_xlfn.FORMULATEXT(B1)",
+        "C5": "=_xlfn.FORMULATEXT(T!A1)",
+        "C6": "=_xlfn.ISFORMULA(T!B9)",
+        "C7": "=_xlfn.ISFORMULA(E2)",
+    }
+    for ref, value in cells.items():
+        sheet[ref] = value
+    sheet["E1"] = ArrayFormula("E1:E2", "={1;2}")
+    sheet["C8"] = "=_xlfn.FORMULATEXT(E2)"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    assert [u.address for u in result.unsupported] == ["S!C8"]
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    got = [out[f"C{i}"].value for i in range(1, 9)]
+    assert got == ["=B1*2", True, False, "#N/A", "=XLOOKUP(2,{1,2},{10,20})", False, True, None]

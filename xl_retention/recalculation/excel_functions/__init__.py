@@ -21,6 +21,7 @@ from . import (  # noqa: F401  (each registers its functions)
     elementwise,
     engineering,
     financial,
+    formula_facts,
     logical,
     lookup,
     maths,

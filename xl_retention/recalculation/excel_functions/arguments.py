@@ -48,10 +48,11 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from .collation import keyed_criteria, sorted_call, typed_keys
+from .logical import logical_call
 from .lookup import exact_lookup
 from .powers import powers
 from .typed import HINT as _TYPED_HINT
-from .typed import typed_argument
+from .typed import index_of_value, typed_argument
 
 _LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
 _EXACT_FLAGS = frozenset(("FALSE", "0", ""))
@@ -68,8 +69,6 @@ _FORMATTED_TEXT = re.compile(r'^\s*"[\s(+$-]*[\d.,]*\d[\d.,]*[\s%)]*"\s*$')
 #: CHOOSE's index as Excel reads it (TRUE is 1, numeric text its number; see .logical)
 CHOICE = "_XLR.CHOICE"
 _CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?\d+")
-#: SWITCH and IFS as Excel answers errors among SWITCH's values and array arguments (see .logical)
-SWITCH, IFS = "_XLR.SWITCH", "_XLR.IFS"
 #: the registered function that refuses a negative row or column number of INDEX with #VALUE! (see .lookup)
 INDEXED = "_XLR.INDEXED"
 #: the registered functions of .lookup the approximate lookups are rewritten to
@@ -190,9 +189,11 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
             if k < len(spans) and _may_be_negative(tokens[spans[k][0] : spans[k][1]]):
                 args[k] = f"{INDEXED}({args[k]})"
     call = token.value + ",".join(args) + ")"
+    if name == "INDEX" and spans:  # INDEX(1/0,1,4): the error itself, as Excel (.typed)
+        call = index_of_value(tokens[spans[0][0] : spans[0][1]], call, args)
     searched = _searched(name, args, tokens[spans[0][0] : spans[0][1]] if spans else [])
     if searched is None and name in ("SWITCH", "IFS"):
-        searched = _logical(name, tokens, spans, args)
+        searched = logical_call(name, [tokens[a:b] for a, b in spans], args)
     if searched is not None:
         return searched, close
     if spans and _may_be_error(tokens[spans[0][0] : spans[0][1]]):
@@ -265,36 +266,6 @@ def _may_be_negative(argument: list[Token]) -> bool:
     if first.type == Token.FUNC and first.subtype == Token.OPEN and _name(first) in _POSITIONS:
         return _matching(inner, 0) != len(inner) - 1
     return True
-
-
-def _literal(argument: list[Token]) -> bool:
-    inner = [t for t in argument if t.type != Token.WSPACE]
-    return (
-        len(inner) == 1
-        and inner[0].type == Token.OPERAND
-        and inner[0].subtype
-        in (
-            Token.NUMBER,
-            Token.TEXT,
-            Token.LOGICAL,
-        )
-    )
-
-
-def _has_area(argument: list[Token]) -> bool:
-    return any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in argument)
-
-
-def _logical(name: str, tokens: list[Token], spans: list[tuple[int, int]], args: list[str]) -> str | None:
-    """SWITCH with a value that may be an error or an array expression, IFS with an array condition: as Excel."""
-    parts = [tokens[a:b] for a, b in spans]
-    if name == "SWITCH" and len(parts) >= 3:
-        values = parts[1:-1:2] if len(parts) % 2 == 0 else parts[1::2]  # without the default
-        if _has_area(parts[0]) or not all(_literal(v) for v in values):
-            return f"{SWITCH}({','.join(args)})"
-    if name == "IFS" and len(parts) >= 2 and any(_has_area(c) for c in parts[0::2]):
-        return f"{IFS}({','.join(args)})"
-    return None
 
 
 def _searched(name: str, args: list[str], key: list[Token]) -> str | None:

@@ -198,7 +198,7 @@ def typed_keys(solids: list[list[tuple[str, str]]], texts: list[str], ordering: 
 def sorted_call(name: str, args: list[str]) -> str | None:
     """SORT or SORTBY (its rewritten ``args``) sorting text in Excel's order: SORTBY with each ``by_array`` through
     ``_XLR.ORDERED``, SORT as that SORTBY of its array by the sorted column (row); None to leave the call as it is
-    (an array of sort indexes or orders, a by_col not typed in, a volatile array evaluated twice).
+    (an array of sort indexes or orders, by_col not typed FALSE, a volatile array evaluated twice).
 
     >>> sorted_call("SORT", ["B1:C4", "2", "-1"])
     '_xlfn.LET(_xlr_s,B1:C4,_xlfn.SORTBY(_xlr_s,_XLR.ORDERED(INDEX(_xlr_s,0,2)),-1))'
@@ -212,7 +212,7 @@ def sorted_call(name: str, args: list[str]) -> str | None:
     index = args[1].strip() if len(args) > 1 and args[1].strip() else "1"
     order = args[2].strip() if len(args) > 2 and args[2].strip() else "1"
     by_column = args[3].strip().upper() if len(args) > 3 and args[3].strip() else "FALSE"
-    if by_column not in ("FALSE", "TRUE", "0", "1") or "{" in index + order or "RAND" in args[0].upper():
-        return None
-    vector = f"INDEX(_xlr_s,{index},0)" if by_column in ("TRUE", "1") else f"INDEX(_xlr_s,0,{index})"
+    if by_column not in ("FALSE", "0") or "{" in index + order or "RAND" in args[0].upper():
+        return None  # by columns: the engine's SORTBY sorts no columns, its SORT does
+    vector = f"INDEX(_xlr_s,0,{index})"
     return f"_xlfn.LET(_xlr_s,{args[0].strip()},_xlfn.SORTBY(_xlr_s,{ORDERED}({vector}),{order}))"

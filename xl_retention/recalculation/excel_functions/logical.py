@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.formula.tokenizer import Token
+
 from ._core import ExcelError, check, excel_function, is_error, matrix
 
 
@@ -161,3 +163,38 @@ def spot(position: Any, first: Any, count: Any, other: Any) -> float:
     if across > 1 or not top <= where < top + size:
         raise ExcelError("#VALUE!")
     return float(where - top + 1)
+
+
+#: SWITCH and IFS as Excel answers errors among SWITCH's values and array arguments
+SWITCH, IFS = "_XLR.SWITCH", "_XLR.IFS"
+
+
+def _literal(argument: list[Token]) -> bool:
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    return (
+        len(inner) == 1
+        and inner[0].type == Token.OPERAND
+        and inner[0].subtype
+        in (
+            Token.NUMBER,
+            Token.TEXT,
+            Token.LOGICAL,
+        )
+    )
+
+
+def _has_area(argument: list[Token]) -> bool:
+    return any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in argument)
+
+
+def logical_call(name: str, parts: list[list[Token]], args: list[str]) -> str | None:
+    """SWITCH with a value that may be an error or an array expression, IFS with an array condition, as Excel answers
+    them: ``_XLR.SWITCH(...)`` / ``_XLR.IFS(...)`` (registered here) for the rewrite of :mod:`.arguments`, which gives
+    each argument's tokens (``parts``) and rewritten text (``args``); None to leave the call to the engine."""
+    if name == "SWITCH" and len(parts) >= 3:
+        values = parts[1:-1:2] if len(parts) % 2 == 0 else parts[1::2]  # without the default
+        if _has_area(parts[0]) or not all(_literal(v) for v in values):
+            return f"{SWITCH}({','.join(args)})"
+    if name == "IFS" and len(parts) >= 2 and any(_has_area(c) for c in parts[0::2]):
+        return f"{IFS}({','.join(args)})"
+    return None

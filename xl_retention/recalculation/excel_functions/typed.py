@@ -108,8 +108,6 @@ def _value_only(inner: list[Token]) -> bool:
         return first.type == Token.OPERAND and first.subtype != Token.RANGE
     if first.type == Token.ARRAY and _split_array(inner):
         return False  # one array typed in: an array, its text left out
-    if any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in inner):
-        return False  # an expression over a range (A1:A4&""): an array, or its value in the formula's row
     depth = 0
     for token in inner:
         if token.subtype == Token.OPEN:
@@ -181,9 +179,30 @@ def typed_argument(name: str, position: int, argument: list[Token], text: str) -
         if literal == COUNTED and _number_of(inner[0].value[1:-1].replace('""', '"')) is None:
             return text  # COUNT("a"): left out as it is
         return f"{literal}({text.strip()})"
-    if _may_be_text(inner) and _value_only(inner):
+    over_range = any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in inner)
+    if _may_be_text(inner) and not over_range and _value_only(inner):  # over a range (A1:A4&""): an array
         return f"{wrapper}({text.strip()})"
     return text
+
+
+def index_of_value(argument: list[Token], call: str, args: list[str]) -> str:
+    """INDEX (``call``, its rewritten ``args``) whose array is an expression giving a value (not a reference): when that
+    value is an error, Excel's INDEX answers the error (``INDEX(1/0,1,4)`` is #DIV/0!), the engine #REF!. Such a call
+    becomes ``LET(_xlr_x,array,IF(_XLR.FAILED(_xlr_x),_xlr_x,INDEX(_xlr_x,...)))``; others come back as they are.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> index_of_value(list(Tokenizer("=1/0").items), "INDEX(1/0,1,4)", ["1/0", "1", "4"])
+    'LET(_xlr_x,1/0,IF(_XLR.FAILED(_xlr_x),_xlr_x,INDEX(_xlr_x,1,4)))'
+    """
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if len(inner) < 2 or not _value_only(inner) or len(args) < 2:
+        return call
+    rest = ",".join(args[1:])
+    return f"LET(_xlr_x,{args[0].strip()},IF({FAILED}(_xlr_x),_xlr_x,{call[: call.index('(') + 1]}_xlr_x,{rest})))"
+
+
+def _failed(value: Any) -> bool:
+    return isinstance(value, dict) and value.get("type") == "Error"
 
 
 def _number_of(value: str) -> float | None:
@@ -234,12 +253,15 @@ def _engine(fn: Any) -> Any:
 
 FUNCTIONS[TYPED] = Function(TYPED, _engine(typed), 1, 1)
 FUNCTIONS[COUNTED] = Function(COUNTED, _engine(counted), 1, 1)
+#: whether a value (not an array) is an error (see :func:`index_of_value`)
+FAILED = "_XLR.FAILED"
+FUNCTIONS[FAILED] = Function(FAILED, _failed, 1, 1)
 
 #: words one of which every formula :func:`may_wrap` is True for holds (a cheap case-sensitive alternation; and the
 #: ``^`` operator, rewritten by :mod:`.powers`)
 TEXT_WORDS = (
     r"TEXT|TRIM\(|UPPER\(|LOWER\(|PROPER\(|LEFT|RIGHT|MID|SUBSTITUTE\(|REPLACE|CONCAT|REPT\(|CHAR\(|T\(|FIXED\("
-    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\(|SORT|\^"
+    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\(|SORT|\^|FORMULA"
 )
 _TEXT_WORD = re.compile(TEXT_WORDS)
 _HINT = re.compile(HINT)
@@ -248,11 +270,12 @@ _HINT = re.compile(HINT)
 def may_wrap(upper: str) -> bool:
     """False when :func:`typed_argument` certainly wraps no argument of a formula holding no quote and no ``&`` (which
     other pre-tests catch), and it calls no SORT or SORTBY (:func:`.collation.sorted_call`) and has no ``^``
-    (:mod:`.powers`): ``upper`` is the formula upper-cased. A cheap word test first, most formulas fail it.
+    (:mod:`.powers`) nor ISFORMULA/FORMULATEXT (:mod:`.formula_facts`): ``upper`` is the formula upper-cased.
+    A cheap word test first, most formulas fail it.
 
     >>> may_wrap("SUM(TRIM(A3),1)"), may_wrap("MAX(D2-C2,0)"), may_wrap("ROUND(SUMPRODUCT(B2:B9),2)")
     (True, False, False)
     """
-    if "SORT" in upper or "^" in upper:  # SORT and SORTBY (.collation), the ^ operator (.powers)
+    if "SORT" in upper or "^" in upper or "FORMULA" in upper:  # .collation, .powers, .formula_facts
         return True
     return _TEXT_WORD.search(upper) is not None and _HINT.search(upper) is not None
