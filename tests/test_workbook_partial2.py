@@ -158,3 +158,41 @@ def test_a_one_month_tracker_saved_by_libreoffice_grows_with_the_template_s_styl
         greyed
     )
     assert cohorts["B4"].number_format == cohorts["B5"].number_format  # the user's own style for the counts
+
+
+def test_a_cohort_without_customers_has_a_blank_projection_row(tmp_path):
+    # January: 30 sign-ups; February nobody (a row of zeros, as import writes it); March: 12. February's row of the
+    # projection stays blank, "Observed to month" too (it showed 3, as if a cohort had been observed)
+    cohorts = [[30, 20, 15, 12, 11], [0, 0, 0, 0], [12, 9, 8]]
+    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=5, inputs={"Cohorts": cohorts})
+    assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx", data_only=True)["Cohorts"]
+    title = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith("Projected retention"))
+    rows = {i: [ws.cell(title + 2 + i, c).value for c in range(2, 15)] for i in range(5)}
+    assert rows[1] == [None] * 13 and rows[3] == [None] * 13 and rows[4] == [None] * 13
+    assert [rows[0][0], rows[2][0]] == [4, 2]
+    # the fit of the two cohorts (scipy betaln + Nelder-Mead): alpha, beta; January's +1: 11/30 x S(5) / S(4)
+    fit = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "fit")
+    alpha, beta = ws.cell(fit, 2).value, ws.cell(fit, 3).value
+    assert [alpha, beta] == pytest.approx([0.636962, 1.410767], rel=1e-5)
+    assert rows[0][1] == pytest.approx(0.328048, rel=1e-5)
+
+
+def test_a_cohorts_sheet_of_an_earlier_template_still_grows(tmp_path):
+    # trackers made before the change above hold the earlier "Observed to month" formula: growing the Cohorts
+    # sheet (which replaces it by the template's) must not refuse it as a change made by hand
+    write_survivors(tmp_path / "subs.csv", {"a": (0, [10, 8, 7, 7, 6])})
+    tracker = build_template(tmp_path / "t.xlsx", start="2025-01", months=3)
+    with zipfile.ZipFile(tracker) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    sheet = next(n for n in parts if n.startswith("xl/worksheets/") and b"N($B4)=0" in parts[n])
+    earlier = re.sub(rb"IF\(OR\(COUNT\((\$B(\d+):\$D\2)\)=0,N\(\$B\2\)=0\)", rb"IF(COUNT(\1)=0", parts[sheet])
+    assert earlier.count(b'IF(COUNT($B4:$D4)=0,"",COUNT($B4:$D4)-1)') == 1
+    parts[sheet] = earlier
+    with zipfile.ZipFile(tracker, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    result = import_into(tracker, tmp_path / "subs.csv")
+    assert result.returncode == 0, result.stderr
+    ws = openpyxl.load_workbook(tracker, data_only=True)["Cohorts"]
+    assert [ws.cell(4, c).value for c in range(2, 7)] == [10, 8, 7, 7, 6]

@@ -78,8 +78,19 @@ def triangle(wb: Any, name: str, source: str) -> Triangle | None:
 
 
 def _same_formula(mine: Any, theirs: Any) -> bool:
-    """Whether two formulas are the same but for the case of their names (LibreOffice lower-cases add-in names)."""
-    return isinstance(mine, str) and isinstance(theirs, str) and mine.startswith("=") and mine.upper() == theirs.upper()
+    """Whether two formulas are the same but for the case of their names (LibreOffice lower-cases add-in names),
+    or ``mine`` is an earlier template's form of ``theirs`` (:data:`_EARLIER`: growing replaces it all the same)."""
+    if not (isinstance(mine, str) and isinstance(theirs, str) and mine.startswith("=")):
+        return False
+    upgraded = (pattern.sub(current, mine) for pattern, current in _EARLIER if pattern.fullmatch(mine))
+    return mine.upper() == theirs.upper() or any(text.upper() == theirs.upper() for text in upgraded)
+
+
+#: formulas of earlier templates' Cohorts sheets -> their current form
+_EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blank
+    (re.compile(r'=IF\(COUNT\((\$B(\d+):\$[A-Z]+\2)\)=0,"",COUNT\(\1\)-1\)', re.I),
+     r'=IF(OR(COUNT(\1)=0,N($B\2)=0),"",COUNT(\1)-1)'),
+)  # fmt: skip
 
 
 def _style_key(cell: Any) -> str:
