@@ -253,7 +253,12 @@ def _add_styles(package: ip.Package, fresh: bytes, wanted: dict[str, int]) -> di
         added[index] = index_of("cellXfs", xf)
     for tag in ("numFmts", "fonts", "fills", "borders", "cellXfs"):
         found, _ = _parts(styles, tag, lists[tag])
-        body = b'<%s count="%d">' % (tag.encode(), len(ours[tag])) + b"".join(ours[tag]) + b"</%s>" % tag.encode()
+        opening = b"<" + tag.encode() + b' count="0">'
+        if found is not None:  # the list's own attributes kept (Excel's x14ac:knownFonts), its count updated
+            opening = re.match(rb"<[^>]*?(?=/?>)", found[0])[0].rstrip() + b">"
+            opening = re.sub(rb'\scount="[0-9]*"', b"", opening)[:-1] + b' count="0">'
+        opening = opening.replace(b'count="0"', b'count="%d"' % len(ours[tag]))
+        body = opening + b"".join(ours[tag]) + b"</" + tag.encode() + b">"
         if found is not None:
             styles = styles[: found.start()] + body + styles[found.end() :]
         elif ours[tag]:  # numFmts, which a workbook without custom formats may lack: it goes before <fonts>
