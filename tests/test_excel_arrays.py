@@ -392,3 +392,23 @@ def test_days360_and_the_intl_day_counts_read_dates_as_excel_does(tmp_path: Path
     cells.update({ref: formula for ref, (formula, _) in formulas.items()})
     got = _recalculated(tmp_path, cells)
     assert {ref: got.get(ref) for ref in formulas} == {ref: want for ref, (_, want) in formulas.items()}
+
+
+def test_a_classic_formula_lifts_arrays_of_values_through_functions_of_one_value(tmp_path: Path) -> None:
+    """A classic formula is evaluated as Excel before dynamic arrays: a range where one value is expected is the cell
+    in the formula's row, but an array of values -- typed in, or a function's (SEQUENCE, UNIQUE) -- is lifted through
+    every function of one value, and the cell shows the result's first value."""
+    cells: dict[str, object] = {"A1": dt.datetime(2024, 1, 31)}
+    cells.update({f"B{r}": v for r, v in zip(range(2, 8), ("a", "b", "a", "c", "d", "b"), strict=True)})
+    formulas = {
+        "D1": ("=MAX(COUNTIF(B2:B7,_xlfn.UNIQUE(B2:B7)))", 2),  # "a" and "b" twice (the engine: 0)
+        "D7": ("=SUM(COUNTIF(B2:B7,_xlfn.UNIQUE(B2:B7)))", 6),
+        "D2": ("=ABS(_xlfn.SEQUENCE(3)-5)", 4),
+        "D3": ("=EDATE(A1,_xlfn.SEQUENCE(3))", 45351),  # 29 February 2024
+        "D4": ("=ABS(ROUND({1.5,2.5},0))", 2),
+        "D5": ("=SUM(ABS(ROUND({1.5,-2.5},0)))", 5),
+        "D6": ("=SUM(_xlfn.SEQUENCE(3))", 6),
+    }
+    cells.update({ref: formula for ref, (formula, _) in formulas.items()})
+    got = _recalculated(tmp_path, cells)
+    assert {ref: got.get(ref) for ref in formulas} == {ref: want for ref, (_, want) in formulas.items()}

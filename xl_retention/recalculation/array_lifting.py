@@ -107,14 +107,23 @@ def _operand_array(token: Token, names: dict[str, str]) -> bool:
     return reference is None or _many_cells(reference)  # a name of several cells, or one we cannot see into
 
 
-def may_be_array(tokens: list[Token], start: int, end: int, names: dict[str, str]) -> bool:
-    """Whether the expression of ``tokens[start:end]`` may give an array where Excel evaluates arrays."""
+def may_be_array(tokens: list[Token], start: int, end: int, names: dict[str, str], values_only: bool = False) -> bool:
+    """Whether the expression of ``tokens[start:end]`` may give an array where Excel evaluates arrays.
+
+    ``values_only``: an array of values, not a reference -- an array typed in (``{1,2}``, also through calls of
+    single values: ``ROUND({1.5,2.5},0)``) or a function's array (SEQUENCE, UNIQUE, FREQUENCY, ...): a classic
+    formula lifts those too, where it intersects a range with its own row (.intersection)."""
     k = start
     while k < end:
         token = tokens[k]
         if token.type == Token.ARRAY and token.subtype == Token.OPEN:
             return True
-        if token.type == Token.OPERAND and token.subtype == Token.RANGE and _operand_array(token, names):
+        if (
+            token.type == Token.OPERAND
+            and token.subtype == Token.RANGE
+            and not values_only
+            and _operand_array(token, names)
+        ):
             return True
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
             if token.value.startswith("{"):  # ROW(A1:A3) made {1;2;3}
@@ -122,21 +131,21 @@ def may_be_array(tokens: list[Token], start: int, end: int, names: dict[str, str
             name = _bare_name(token.value[:-1])
             if name.startswith(EACH):
                 name = name[len(EACH) :]
-            if name in ARRAY_RESULTS:
+            if name in ARRAY_RESULTS and not (values_only and name in ("INDIRECT", "ANCHORARRAY")):
                 return True
             spans, close = _spans(tokens, k)
             if name == "INDEX":
-                if _index_array(tokens, spans, names):
+                if not values_only and _index_array(tokens, spans, names):
                     return True
                 k = close + 1
                 continue
-            if name == "OFFSET" and len(spans) > 3:
+            if name == "OFFSET" and len(spans) > 3 and not values_only:
                 sizes = ["".join(t.value for t in tokens[a:b]).strip() for a, b in spans[3:]]
                 if any(size not in ("", "1") for size in sizes):
                     return True
             lifts = _LIFTS.get(name)
             if lifts is not None:
-                if any(p in lifts and may_be_array(tokens, a, b, names) for p, (a, b) in enumerate(spans)):
+                if any(p in lifts and may_be_array(tokens, a, b, names, values_only) for p, (a, b) in enumerate(spans)):
                     return True
                 k = close + 1
                 continue
@@ -163,19 +172,6 @@ def _index_array(tokens: list[Token], spans: list[tuple[int, int]], names: dict[
     return left != right and top != bottom
 
 
-def _typed_array(tokens: list[Token], start: int, end: int) -> bool:
-    """Whether an array constant stands at the top level of ``tokens[start:end]`` (``{-1,2}``, ``{1,2}*2``)."""
-    depth = 0
-    for token in tokens[start:end]:
-        if token.subtype == Token.OPEN:
-            if depth == 0 and token.type == Token.ARRAY:
-                return True
-            depth += 1
-        elif token.subtype == Token.CLOSE:
-            depth -= 1
-    return False
-
-
 def _lifted(tokens: list[Token], open_index: int, name: str, arrays: bool, names: dict[str, str]) -> bool:
     """Whether the call of ``name`` opened at ``open_index`` is lifted: an array typed in at an argument it takes one
     value of, or (``arrays``: where Excel evaluates arrays) an argument there that may be an array."""
@@ -192,7 +188,7 @@ def _lifted(tokens: list[Token], open_index: int, name: str, arrays: bool, names
     for position, (a, b) in enumerate(spans):
         if position in whole or (name == "CHOOSE" and position > 0):  # CHOOSE(3,B1:D1,E1,12) is one choice: 12
             continue
-        if _typed_array(tokens, a, b) or (arrays and may_be_array(tokens, a, b, names)):
+        if may_be_array(tokens, a, b, names, values_only=not arrays):
             return True
     return False
 
@@ -271,7 +267,7 @@ def _criteria_array(tokens: list[Token], open_index: int, position: int, arrays:
     if position >= len(spans):
         return False
     a, b = spans[position]
-    return _typed_array(tokens, a, b) or (arrays and may_be_array(tokens, a, b, names))
+    return may_be_array(tokens, a, b, names, values_only=not arrays)
 
 
 def _numbers_of(area: Token, name: str) -> str | None:

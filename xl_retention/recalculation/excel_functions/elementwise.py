@@ -38,7 +38,7 @@ from ._core import (
 )
 from .dates import serial_to_date
 from .day_counts import weeknum
-from .engine_lifted import ENGINE_LIFTED
+from .engine_lifted import ENGINE_LIFTED, LOOKUPS
 from .statistical import WHOLE_FIRST, WHOLE_SECOND
 from .text import text_to_number
 
@@ -458,7 +458,7 @@ _BUILTINS: dict[str, tuple[Callable[..., Any], int, int]] = {
 
 #: every function that has an element-by-element form (the engine's here, this package's, the k-forms of
 #: :mod:`.statistical`, and the engine's own lifted by the engine, :mod:`.engine_lifted`)
-NAMES = frozenset(_BUILTINS) | OF_PACKAGE | WHOLE_FIRST | WHOLE_SECOND | frozenset(ENGINE_LIFTED)
+NAMES = frozenset(_BUILTINS) | OF_PACKAGE | WHOLE_FIRST | WHOLE_SECOND | frozenset(ENGINE_LIFTED) | frozenset(LOOKUPS)
 
 
 def _element(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 
 from ._core import EACH, FUNCTIONS, WHOLE_ARGUMENTS, Function, engine_value, is_error, matrix
 
-__all__ = ["ENGINE_LIFTED", "lifted"]
+__all__ = ["ENGINE_LIFTED", "LOOKUPS", "lifted"]
 
 #: the engine's functions of single values lifted by the engine: name -> (fewest, most arguments, positions taken whole)
 ENGINE_LIFTED: dict[str, tuple[int, int, frozenset[int]]] = {
@@ -45,6 +45,16 @@ ENGINE_LIFTED: dict[str, tuple[int, int, frozenset[int]]] = {
     "FORECAST.LINEAR": (3, 3, frozenset({1, 2})),
 }  # fmt: skip
 
+#: lookups with an array of lookup values: each element is looked up by a formula of its own in a scratch workbook
+#: that has this package's functions and formula rewrites, exactly as a formula looking up one value
+LOOKUPS: dict[str, tuple[int, int, frozenset[int]]] = {
+    "MATCH": (2, 3, frozenset({1})),
+    "XMATCH": (2, 4, frozenset({1})),
+    "VLOOKUP": (3, 4, frozenset({1})),
+    "HLOOKUP": (3, 4, frozenset({1})),
+    "XLOOKUP": (3, 6, frozenset({1, 2})),
+}
+
 _MISSING = {"type": "Error", "kind": "#N/A"}
 
 
@@ -54,8 +64,10 @@ def _block(value: Any) -> list[list[Any]]:
     return [list(row) + [None] * (width - len(row)) for row in rows]
 
 
-def lifted(name: str, whole: frozenset[int]) -> Callable[..., Any]:
-    """The element-by-element form of the engine's function ``name``; ``whole``: positions passed as they are."""
+def lifted(name: str, whole: frozenset[int], package: bool = False) -> Callable[..., Any]:
+    """The element-by-element form of the engine's function ``name``; ``whole``: positions passed as they are.
+    ``package``: the scratch workbook gets this package's functions and each formula its argument rewrites
+    (``arguments.rewrite_arguments``), as a formula of one value gets them."""
 
     def each(*args: Any) -> Any:
         import formualizer as fz  # the engine itself, in a workbook of its own (never the one calling this)
@@ -66,6 +78,13 @@ def lifted(name: str, whole: frozenset[int]) -> Callable[..., Any]:
         cols = max((len(g[0]) for g in arrays), default=1)
         book = fz.Workbook()
         sheet = book.sheet("S")
+        rewritten: Callable[[str], str] = lambda formula: formula  # noqa: E731
+        if package:
+            from . import register
+            from .arguments import rewrite_arguments
+
+            register(book)
+            rewritten = rewrite_arguments
         references: list[str | None] = [None] * len(args)
         column = len(args) + 2
         for k, value in enumerate(args):  # arrays taken whole: one block each, to the right
@@ -93,7 +112,7 @@ def lifted(name: str, whole: frozenset[int]) -> Callable[..., Any]:
                 values.append(elements or [None])
                 cells = iter(f"{get_column_letter(p + 1)}{line}" for p in range(len(elements)))
                 parts = [references[k] if k in whole else next(cells) for k in range(len(args))]
-                formulas.append([f"={name}({','.join(parts)})"])
+                formulas.append([rewritten(f"={name}({','.join(parts)})")])
         width = max(len(v) for v in values)
         sheet.set_values_batch(1, 1, len(values), width, values)
         out = column + 1
@@ -108,7 +127,7 @@ def lifted(name: str, whole: frozenset[int]) -> Callable[..., Any]:
     return each
 
 
-for _name, (_low, _high, _whole) in ENGINE_LIFTED.items():
-    FUNCTIONS[EACH + _name] = Function(EACH + _name, lifted(_name, _whole), _low, _high)
+for _name, (_low, _high, _whole) in {**ENGINE_LIFTED, **LOOKUPS}.items():
+    FUNCTIONS[EACH + _name] = Function(EACH + _name, lifted(_name, _whole, _name in LOOKUPS), _low, _high)
     if _whole:
         WHOLE_ARGUMENTS[_name] = _whole
