@@ -412,3 +412,28 @@ def test_a_classic_formula_lifts_arrays_of_values_through_functions_of_one_value
     cells.update({ref: formula for ref, (formula, _) in formulas.items()})
     got = _recalculated(tmp_path, cells)
     assert {ref: got.get(ref) for ref in formulas} == {ref: want for ref, (_, want) in formulas.items()}
+
+
+def test_lookups_with_an_array_of_lookup_values_answer_each_element(tmp_path: Path) -> None:
+    """MATCH, VLOOKUP, XLOOKUP given several lookup values where Excel evaluates arrays (H3 g05, H2 F14): one answer
+    per value, by the same rules as a lookup of one value (the engine: 0, #N/A or one value). LibreOffice gives the
+    same MATCH, VLOOKUP, SUM(IF(..)), FREQUENCY and INDEX(MATCH) values."""
+    cells: dict[str, object] = {"F1": "a", "F2": "c", "D1": "b", "D2": "a", "D3": "z"}
+    for row, (customer, amount) in enumerate([("a", 10), ("b", None), ("a", 5), ("c", 7), ("d", "n/a"), ("b", 12)], 2):
+        cells[f"A{row}"], cells[f"C{row}"] = customer, amount
+    formulas = {
+        "H1": ("=SUMPRODUCT(--ISNUMBER(MATCH(A2:A7,F1:F2,0)))", 3),
+        "H2": ('=SUMPRODUCT(--ISNUMBER(MATCH(A2:A7,{"a","b"},0)))', 4),
+        "H3": ("=SUMPRODUCT(--ISNA(MATCH(A2:A7,F1:F2,0)))", 3),
+        "H4": ("=SUMPRODUCT(VLOOKUP(F1:F2,A2:C7,3,FALSE))", 17),
+        "H5": ('=SUM(_xlfn.XLOOKUP({"a","c"},A2:A7,C2:C7))', 17),
+        "H6": ('=SUMPRODUCT(_xlfn.XMATCH({"d","b"},A2:A7))', 5 + 2),
+    }
+    cells.update({ref: formula for ref, (formula, _) in formulas.items()})
+    cells["H7"] = ArrayFormula("H7", "=SUM(IF(ISNUMBER(MATCH(A2:A7,F1:F2,0)),IFERROR(C2:C7*1,0)))")
+    cells["H8"] = ArrayFormula("H8", "=SUM(--(FREQUENCY(MATCH(A2:A7,A2:A7,0),ROW(A2:A7)-ROW(A2)+1)>0))")
+    cells["I1"] = ArrayFormula("I1:I3", "=INDEX(C2:C7,MATCH(D1:D3,A2:A7,0))")
+    got = _recalculated(tmp_path, cells)
+    assert {ref: got.get(ref) for ref in formulas} == {ref: want for ref, (_, want) in formulas.items()}
+    assert (got["H7"], got["H8"]) == (22, 4)  # 10 + 5 + 7; four customers
+    assert [got.get(f"I{r}") for r in (1, 2, 3)] == [0, 10, "#N/A"]  # b's first amount is blank
