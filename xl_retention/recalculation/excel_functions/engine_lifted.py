@@ -79,7 +79,7 @@ def lifted(name: str, whole: frozenset[int], package: bool = False) -> Callable[
         book = fz.Workbook()
         sheet = book.sheet("S")
         rewritten: Callable[[str], str] = lambda formula: formula  # noqa: E731
-        if package:
+        if package or name in FUNCTIONS:  # a function of this package (registered later) is this package's there too
             from . import register
             from .arguments import rewrite_arguments
 
