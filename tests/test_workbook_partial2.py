@@ -196,3 +196,31 @@ def test_a_cohorts_sheet_of_an_earlier_template_still_grows(tmp_path):
     assert result.returncode == 0, result.stderr
     ws = openpyxl.load_workbook(tracker, data_only=True)["Cohorts"]
     assert [ws.cell(4, c).value for c in range(2, 7)] == [10, 8, 7, 7, 6]
+
+
+def test_the_charts_of_a_one_month_tracker_follow_the_months_an_import_adds(tmp_path):
+    # a 1-month tracker's charts read one cell ('Customers'!$I$2), which neither import (it stretches ranges that end
+    # at the last month) nor recalc (it fits column ranges) touched: after importing 3 months the CRR chart still
+    # read January only (no CRR: drawn as 0) and never showed February and March
+    write_survivors(tmp_path / "subs.csv", {"a": (0, [10, 8, 7])})
+    tracker = build_template(tmp_path / "t.xlsm", start="2025-01", months=1)
+    assert {values for _, _, values, _ in chart_series(tracker)} >= {"'Customers'!$I$2:$I$2", "'Revenue'!$C$2:$C$2"}
+    result = import_into(tracker, tmp_path / "subs.csv")
+    assert result.returncode == 0, result.stderr
+    # CRR is defined from February (January starts from no customers): every chart of Customers and Revenue reads
+    # February and March; NPS (no answers) the empty row below the months
+    assert [(legend, values) for _, legend, values, _ in chart_series(tracker)] == [
+        ("Customers at end", "'Customers'!$H$3:$H$4"),
+        ("'Revenue'!C1", "'Revenue'!$C$3:$C$4"),
+        ("'Revenue'!D1", "'Revenue'!$D$3:$D$4"),
+        ("'Revenue'!E1", "'Revenue'!$E$3:$E$4"),
+        ("Contraction MRR", "'Revenue'!$S$3:$S$4"),
+        ("Churned MRR", "'Revenue'!$T$3:$T$4"),
+        ("Retention (CRR)", "'Customers'!$I$3:$I$4"),
+        ("NRR", "'Revenue'!$Q$3:$Q$4"),
+        ("GRR", "'Revenue'!$R$3:$R$4"),
+        ("MRR at end", "'Revenue'!$P$3:$P$4"),
+        ("NPS", "'NPS'!$H$5:$H$5"),
+    ]
+    customers = openpyxl.load_workbook(tracker, data_only=True)["Customers"]
+    assert [customers[f"I{r}"].value for r in (3, 4)] == pytest.approx([8 / 10, 7 / 8])

@@ -82,6 +82,10 @@ def _series(chart, sheet: Worksheet, spec: MonthlySheet, key: str, last: int, ti
     chart.add_data(Reference(sheet, min_col=column, min_row=1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
     series = chart.series[-1]
+    for source in (other.cat.numRef for other in chart.series), (series.val.numRef,):  # set_categories: every one
+        for ref in source:  # one month: "$I$2" written as the range "$I$2:$I$2", which import stretches to the
+            if ":" not in ref.f:  # months it adds and recalc fits as every other range
+                ref.f += ":" + ref.f.rsplit("!", 1)[1]
     if isinstance(chart, LineChart):
         series.smooth = False
         # a small marker on every point: a month between two gaps, or a chart with one month (the 2nd month of
