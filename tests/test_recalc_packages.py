@@ -201,3 +201,29 @@ def test_a_linked_workbooks_name_is_its_value_held_in_the_file(tmp_path: Path) -
         sheet = package.read("xl/worksheets/sheet1.xml")
     values = dict(re.findall(rb'<c r="([A-Z]1)"><f>[^<]*</f><v>([^<]*)</v></c>', sheet))
     assert (float(values[b"A1"]), float(values[b"E1"]), float(values[b"F1"])) == (200, 25, 0.75)
+
+
+def test_a_function_given_a_function_as_a_value_keeps_excels_values(tmp_path: Path) -> None:
+    """Excel 365's GROUPBY(B1:B3,C1:C3,SUM) stores SUM itself as _xlfn.SUM: the engine gave #NAME? over Excel's
+    cached results (status ok); the cells keep Excel's values and are listed as unsupported, with the reason."""
+    cells = (
+        '<c r="B1" t="inlineStr"><is><t>North</t></is></c><c r="C1"><v>10</v></c>'
+        '<c r="G1" t="str"><f t="array" ref="G1">_xlfn.GROUPBY(B1:B1,C1:C1,_xlfn.SUM)</f><v>North</v></c>'
+        '<c r="H1"><f>C1*2</f><v>0</v></c>'
+    )
+    sheet = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'
+    workbook = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}</workbook>'
+    source = _package(tmp_path / "groupby.xlsx", workbook, {"worksheets/sheet1.xml": sheet})
+    report = recalc_file(source, tmp_path / "out" / "groupby.xlsx")
+    assert (report.status, report.errors) == ("ok", [])
+    assert [(u.address, u.function, u.reason, u.kept) for u in report.unsupported] == [
+        (
+            "S0!G1",
+            "GROUPBY",
+            "GROUPBY is given the function SUM as a value, which the embedded engine cannot compute",
+            True,
+        )
+    ]
+    with zipfile.ZipFile(tmp_path / "out" / "groupby.xlsx") as package:
+        xml = package.read("xl/worksheets/sheet1.xml")
+    assert b"<v>North</v>" in xml and re.search(rb'<c r="H1"><f>C1\*2</f><v>20(\.0)?</v></c>', xml)

@@ -95,9 +95,19 @@ def reason_of(formula: str, kind: str) -> tuple[str, str] | None:
         for name, new in names:
             if (new or name in FORMULAE) and not engine_knows(name):
                 return name, f"unsupported function {name}"
+        passed = _FUNCTION_AS_VALUE.search(_LITERALS.sub('""', formula))
+        if passed is not None:  # GROUPBY(B1:B3,C1:C3,SUM): Excel 365 passes SUM itself (stored _xlfn.SUM, no bracket)
+            outer = next((name for name, _ in names), passed.group(1).upper())
+            return (
+                outer,
+                f"{outer} is given the function {passed.group(1).upper()} as a value, which the embedded engine "
+                "cannot compute",
+            )
     return None
 
 
+#: a function passed as a value (an eta-reduced LAMBDA): _xlfn.SUM or _xleta.SUM without a bracket after it
+_FUNCTION_AS_VALUE = re.compile(r"(?i)(?<![\w.])_xl(?:fn|eta)\.([A-Z][A-Z0-9.]*)(?![\w.(])(?!\s*\()")
 _EXTERNAL_NAME = re.compile(r"\[\d+\]!(?!\$?[A-Za-z]{1,3}\$?\d+\b)[A-Za-z_\\][\w.]*")
 _EXTERNAL_REASON = (
     "a name of a linked workbook whose value the file does not hold as one cell (the embedded engine cannot read it)"
