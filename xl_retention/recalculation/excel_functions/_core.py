@@ -242,8 +242,21 @@ def broadcast(call: Callable[..., Any], whole: frozenset[int] = frozenset()) -> 
             return call(*[a if m is None else m[0][0] for a, m in zip(args, grids, strict=True)])
         rows = max(len(m) for m in arrays)
         cols = max(max(len(r) for r in m) for m in arrays)
+        known: dict[tuple[Any, ...], Any] = {}  # the answer of each set of element values met (dates repeat)
+
+        def once(values: list[Any]) -> Any:
+            key = tuple((type(values[k]), values[k]) for k in lifted)
+            try:
+                return known[key]
+            except KeyError:
+                answer = known[key] = call(*values)
+                return answer
+            except TypeError:  # an error value (a dict): no key
+                return call(*values)
+
+        lifted = [k for k, m in enumerate(grids) if m is not None]
         if len(arrays) == 1 and len(args) == 1:  # one array argument, the common case
-            return [[call(item) for item in row] for row in arrays[0]]
+            return [[once([item]) for item in row] for row in arrays[0]]
 
         def pick(value: Any, m: list[list[Any]] | None, i: int, j: int) -> Any:
             if m is None:
@@ -252,6 +265,6 @@ def broadcast(call: Callable[..., Any], whole: frozenset[int] = frozenset()) -> 
             return m[r][c] if r < len(m) and c < len(m[r]) else missing
 
         pairs = list(zip(args, grids, strict=True))
-        return [[call(*[pick(a, m, i, j) for a, m in pairs]) for j in range(cols)] for i in range(rows)]
+        return [[once([pick(a, m, i, j) for a, m in pairs]) for j in range(cols)] for i in range(rows)]
 
     return each

@@ -95,7 +95,11 @@ def lifted(name: str, whole: frozenset[int], package: bool = False) -> Callable[
                     f"${get_column_letter(column)}$1:${get_column_letter(column + len(block[0]) - 1)}${len(block)}"
                 )
                 column += len(block[0]) + 1
-        values, formulas, answers = [], [], {}
+        values: list[list[Any]] = []
+        formulas: list[list[str]] = []
+        answers: dict[tuple[int, int], Any] = {}
+        lines: dict[tuple[Any, ...], int] = {}  # each set of element values is computed once (values repeat)
+        where: dict[tuple[int, int], int] = {}
         for i in range(rows):
             for j in range(cols):
                 elements = []
@@ -107,20 +111,28 @@ def lifted(name: str, whole: frozenset[int], package: bool = False) -> Callable[
                 error = next((e for e in elements if is_error(e)), None)
                 if error is not None:  # an error element is the answer (the engine's cells would pass it on)
                     answers[(i, j)] = error
-                    elements = [None] * len(elements)
-                line = len(values) + 1
-                values.append(elements or [None])
-                cells = iter(f"{get_column_letter(p + 1)}{line}" for p in range(len(elements)))
-                parts = [references[k] if k in whole else next(cells) for k in range(len(args))]
-                formulas.append([rewritten(f"={name}({','.join(parts)})")])
-        width = max(len(v) for v in values)
-        sheet.set_values_batch(1, 1, len(values), width, values)
-        out = column + 1
-        sheet.set_formulas_batch(1, out, len(formulas), 1, formulas)
-        book.evaluate_all()
-        results = sheet.get_values(fz.RangeAddress("S", 1, out, len(formulas), out))
-        flat = [engine_value(row[0]) if is_error(row[0]) else row[0] for row in results]
-        grid = [[answers.get((i, j), flat[i * cols + j]) for j in range(cols)] for i in range(rows)]
+                    continue
+                key = tuple((type(e), e) for e in elements)
+                if key not in lines:
+                    lines[key] = len(values)
+                    line = len(values) + 1
+                    values.append(elements or [None])
+                    cells = iter(f"{get_column_letter(p + 1)}{line}" for p in range(len(elements)))
+                    parts = [references[k] if k in whole else next(cells) for k in range(len(args))]
+                    formulas.append([rewritten(f"={name}({','.join(parts)})")])
+                where[(i, j)] = lines[key]
+        flat: list[Any] = []
+        if formulas:
+            width = max(len(v) for v in values)
+            sheet.set_values_batch(1, 1, len(values), width, values)
+            out = column + 1
+            sheet.set_formulas_batch(1, out, len(formulas), 1, formulas)
+            book.evaluate_all()
+            results = sheet.get_values(fz.RangeAddress("S", 1, out, len(formulas), out))
+            flat = [engine_value(row[0]) if is_error(row[0]) else row[0] for row in results]
+        grid = [
+            [answers[(i, j)] if (i, j) in answers else flat[where[(i, j)]] for j in range(cols)] for i in range(rows)
+        ]
         return grid[0][0] if rows == cols == 1 else grid
 
     each.__name__ = f"excel_each_{name.replace('.', '_')}"
