@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from xl_retention.recalculation import recalc_file
+from xl_retention.recalculation.embedded import compute
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -227,3 +228,29 @@ def test_a_function_given_a_function_as_a_value_keeps_excels_values(tmp_path: Pa
     with zipfile.ZipFile(tmp_path / "out" / "groupby.xlsx") as package:
         xml = package.read("xl/worksheets/sheet1.xml")
     assert b"<v>North</v>" in xml and re.search(rb'<c r="H1"><f>C1\*2</f><v>20(\.0)?</v></c>', xml)
+
+
+def test_cells_stored_as_iso_dates_are_numbers_to_every_formula(tmp_path: Path) -> None:
+    """t="d" cells (openpyxl's iso_dates, SheetJS's cellDates) are dates Excel reads as serial numbers: COUNT, MAX,
+    SUM and COUNTIFS counted none of them and INT gave #VALUE!, silently."""
+    import datetime
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.iso_dates = True
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["A2"], ws["A3"] = (
+        datetime.datetime(2024, 1, 15),
+        datetime.datetime(2024, 3, 1, 12),
+        datetime.datetime(2024, 2, 29),
+    )
+    formulas = ["=COUNT(A1:A3)", "=MAX(A1:A3)", "=SUM(A1:A3)", '=COUNTIFS(A1:A3,">="&DATE(2024,2,1))', "=A2-INT(A2)"]
+    for k, formula in enumerate(formulas, start=1):
+        ws.cell(k, 2, formula)
+    wb.save(tmp_path / "iso.xlsx")
+    with zipfile.ZipFile(tmp_path / "iso.xlsx") as package:
+        assert b't="d"' in package.read("xl/worksheets/sheet1.xml")
+    values = compute(tmp_path / "iso.xlsx").values["S"]
+    assert [values[f"B{k}"] for k in range(1, 6)] == [3, 45352.5, 45306 + 45352.5 + 45351, 2, 0.5]

@@ -200,6 +200,9 @@ def load(path: str | Path, info: PackageInfo | None = None) -> fz.Workbook:
             function.name, _engine_function(function), min_args=required, max_args=len(function.args)
         )
     workbook.set_temporal_egress("serial")  # dates and times as Excel's serial numbers, in the workbook's system
+    for sheet, dates in (info.iso_dates if info is not None else {}).items():  # t="d" cells: numbers, as in Excel
+        for (r, c), serial in dates.items():
+            workbook.set_value(sheet, r, c, serial)
     # the Excel functions the engine lacks or computes differently
     excel_functions.register(workbook, date1904=bool(info and info.date1904))
     return workbook

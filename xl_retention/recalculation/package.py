@@ -13,6 +13,7 @@ Sheet parts are read at the byte level (only the ``<c>`` elements that hold an `
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import posixpath
 import re
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from xml.etree import ElementTree
 
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from ..cells import CellError
 from .defined_names import _REFERENCE, qualify
@@ -95,6 +96,8 @@ class PackageInfo:
     reference_names: list[tuple[str, str, str]] = field(default_factory=list)
     #: linked workbooks' names as formulas write them ("[1]!rate") -> the value the file holds for them ("0.25")
     external_names: dict[str, str] = field(default_factory=dict)
+    #: value cells stored as ISO 8601 dates (t="d"), as the serial numbers Excel reads: {sheet: {(row, col): serial}}
+    iso_dates: dict[str, dict[tuple[int, int], float]] = field(default_factory=dict)
 
 
 def _unescape(text: bytes) -> str:
@@ -401,6 +404,36 @@ def _external_names(package: zipfile.ZipFile, root: ElementTree.Element) -> dict
 _NUMBER_TEXT = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
+_ISO_DATE_CELL = re.compile(rb'<c\b([^>]*\st="d"[^>]*)>(.*?)</c>', re.S)
+_CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]+)"')
+_V = re.compile(rb"<(?:\w+:)?v>([^<]+)</(?:\w+:)?v>")
+
+
+def _iso_date_cells(xml: bytes, date1904: bool) -> dict[tuple[int, int], float]:
+    """The value cells (no formula) stored as ISO 8601 dates (``t="d"``), as the serial numbers Excel reads them
+    as (ECMA-376 Part 1, 18.18.11): the engine reads them as dates that COUNT, SUM and MAX skip.
+
+    >>> _iso_date_cells(b'<c r="A1" t="d"><v>2024-03-01T12:00:00</v></c><c r="B2" t="d"><v>1900-01-01</v></c>', False)
+    {(1, 1): 45352.5, (2, 2): 1.0}
+    """
+    out: dict[tuple[int, int], float] = {}
+    epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
+    for match in _ISO_DATE_CELL.finditer(xml):
+        attrs, body = match.groups()
+        ref, value = _CELL_REF.search(attrs), _V.search(body)
+        if ref is None or value is None or b"<f" in body:
+            continue
+        try:
+            moment = dt.datetime.fromisoformat(value.group(1).decode().strip().replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        serial = (moment.replace(tzinfo=None) - epoch).total_seconds() / 86400
+        if not date1904 and serial < 61:  # Excel's 1900 calendar counts a 29 February 1900 (serial 60)
+            serial -= 1
+        out[(int(ref.group(2)), column_index_from_string(ref.group(1).decode()))] = serial
+    return out
+
+
 def _flag(value: str | None) -> bool:
     return value is not None and value.strip().lower() in ("1", "true")
 
@@ -442,6 +475,10 @@ def scan(path: str) -> PackageInfo:
             cells = _formula_cells(xml, shared)
             if cells:
                 info.formulas[sheet] = cells
+            if b't="d"' in xml:
+                dates = _iso_date_cells(xml, info.date1904)
+                if dates:
+                    info.iso_dates[sheet] = dates
     return info
 
 
