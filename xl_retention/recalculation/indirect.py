@@ -18,6 +18,8 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
+from .excel_functions.arguments import _arguments as argument_spans
+
 __all__ = ["indirect_targets"]
 
 #: [sheet!]A1[:B2] with an optional quoted sheet name; $ signs allowed
@@ -29,25 +31,6 @@ _TARGET = re.compile(
 _SCRATCH = (1048576, 16384)
 
 Area = tuple[str, tuple[int, int, int, int]]  # sheet, (left, top, right, bottom)
-
-
-def _arguments(tokens: list[Token], start: int) -> tuple[list[list[Token]], int] | None:
-    """The argument token lists of the call opening at ``tokens[start]``, and the index of its closing token."""
-    args: list[list[Token]] = [[]]
-    depth = 0
-    for k in range(start + 1, len(tokens)):
-        token = tokens[k]
-        if token.subtype == Token.OPEN:
-            depth += 1
-        elif token.subtype == Token.CLOSE:
-            if depth == 0:
-                return args, k
-            depth -= 1
-        elif depth == 0 and token.type == Token.SEP and token.subtype == Token.ARG:
-            args.append([])
-            continue
-        args[-1].append(token)
-    return None
 
 
 def _text_of(workbook: Any, sheet: str, tokens: list[Token]) -> str | None:
@@ -102,10 +85,13 @@ def indirect_targets(workbook: Any, sheet: str, formula: str) -> list[Area] | No
     for k, token in enumerate(tokens):
         if not (token.type == Token.FUNC and token.subtype == Token.OPEN and token.value.upper() == "INDIRECT("):
             continue
-        found = _arguments(tokens, k)
-        if found is None or len(found[0]) > 2 or (len(found[0]) == 2 and not _a1_style(found[0][1])):
+        try:
+            spans = [tokens[a:b] for a, b in argument_spans(tokens, k)[0]]
+        except ValueError:  # unbalanced
             return None
-        text = _text_of(workbook, sheet, found[0][0])
+        if len(spans) > 2 or (len(spans) == 2 and not _a1_style(spans[1])):
+            return None
+        text = _text_of(workbook, sheet, spans[0])
         match = _TARGET.fullmatch(text.strip()) if text is not None else None
         if match is None:
             return None
