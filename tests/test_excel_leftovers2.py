@@ -276,3 +276,23 @@ def test_isformula_and_formulatext_read_the_file_and_refuse_what_they_cannot(tmp
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     got = [out[f"C{i}"].value for i in range(1, 9)]
     assert got == ["=B1*2", True, False, "#N/A", "=XLOOKUP(2,{1,2},{10,20})", False, True, None]
+
+
+def test_an_array_constant_counts_as_one_argument_in_a_classic_formula(tmp_path: Path) -> None:
+    # An array constant is an array in any formula (Microsoft's "Use array constants in array formulas"; the OR idiom
+    # =SUM(COUNTIFS(range,{"a","b"},range2,"x")) needs no Ctrl+Shift+Enter), and criteria ranges are never intersected.
+    # The commas inside {"North","South"} were counted as argument separators, so B1:B5 was taken for a criterion and
+    # intersected with the formula's row: 4 in row 1, 0 in row 9.
+    cells: dict[str, object] = {}
+    rows = [("North", "active", 10), ("South", "active", 20), ("North", "churned", 30), ("North", "active", 40)]
+    for r, (region, state, revenue) in enumerate([*rows, ("East", "active", 50)], 1):
+        cells[f"A{r}"], cells[f"B{r}"], cells[f"C{r}"] = region, state, revenue
+    cells |= {
+        "E1": '=SUM(COUNTIFS(A1:A5,{"North","South"},B1:B5,"active"))',
+        "E9": '=SUM(COUNTIFS(A1:A5,{"North","South"},B1:B5,"active"))',
+        "E10": '=SUM(SUMIFS(C1:C5,A1:A5,{"North","South"},B1:B5,"active"))',
+        "E11": '=SUM(COUNTIFS(A1:A5,{"North","South"},C1:C5,">15"))',
+        "E12": '=SUM(_xlfn.MAXIFS(C1:C5,A1:A5,{"North","South"},B1:B5,"active"))',
+    }
+    got = _recalculated(tmp_path, cells)
+    assert [got[k] for k in ("E1", "E9", "E10", "E11", "E12")] == [3, 3, 70, 3, 60]

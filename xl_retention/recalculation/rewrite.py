@@ -385,7 +385,9 @@ def _rewritten(
                     changed = True
                     continue  # the call is one token now
                 stack.append([name, 0, single])
-            elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
+            elif token.type == Token.ARRAY and token.subtype == Token.OPEN:
+                stack.append(["{", 0, False])  # an array constant's commas separate no arguments
+            elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.ARRAY):
                 if stack:
                     stack.pop()
             elif token.type == Token.SEP and token.subtype == Token.ARG:
