@@ -296,3 +296,24 @@ def test_an_array_constant_counts_as_one_argument_in_a_classic_formula(tmp_path:
     }
     got = _recalculated(tmp_path, cells)
     assert [got[k] for k in ("E1", "E9", "E10", "E11", "E12")] == [3, 3, 70, 3, 60]
+
+
+def test_countif_of_a_range_joined_to_empty_text_counts_blank_cells(tmp_path: Path) -> None:
+    # The distinct-count idiom SUMPRODUCT(1/COUNTIF(A1:A6,A1:A6&"")): the blank cell's criterion is "", which counts
+    # the range's blank cells (Microsoft's COUNTIF: "" matches blank cells), so no count is 0. The criterion "" was
+    # turned into a blank cell, which matches nothing: #DIV/0!.
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": "a",
+            "A2": "b",
+            "A3": "a",
+            "A5": "c",
+            "A6": "b",
+            "B1": '=SUMPRODUCT(1/COUNTIF(A1:A6,A1:A6&""))',
+            "B2": '=SUMPRODUCT((A1:A6<>"")/COUNTIF(A1:A6,A1:A6&""))',
+            "B3": '=SUMPRODUCT(--(COUNTIF(A1:A6,A1:A6&"")=0))',
+            "B4": '=SUM(COUNTIFS(A1:A6,{"","a"}))',
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 5)] == [4, 3, 0, 3]

@@ -20,10 +20,11 @@ from openpyxl.utils import get_column_letter
 from ._core import EACH, FUNCTIONS, Function, engine_value, matrix
 
 
-def _block(values: Any) -> list[list[Any]]:
+def _block(values: Any, blanks: bool = True) -> list[list[Any]]:
+    """``values`` as rows of one width; ``blanks``: "" made a blank cell (a range's), else kept (a criterion's)."""
     rows = matrix(values)
     width = max(len(row) for row in rows)
-    return [[None if v == "" else v for v in row] + [None] * (width - len(row)) for row in rows]
+    return [[None if blanks and v == "" else v for v in row] + [None] * (width - len(row)) for row in rows]
 
 
 def _area(left: int, rows: int, columns: int) -> str:
@@ -42,7 +43,7 @@ def each_criterion(name: str, area: Any, criteria: Any, summed: Any = None) -> A
 
     book = fz.Workbook()
     sheet = book.sheet("S")
-    values, wanted = _block(area), _block(criteria)
+    values, wanted = _block(area), _block(criteria, blanks=False)  # the criterion "" counts blank cells
     height, width = len(values), len(values[0])
     sheet.set_values_batch(1, 1, height, width, values)
     column = width + 2
@@ -105,7 +106,7 @@ def each_criteria(name: str, *args: Any) -> Any:
     import formualizer as fz  # the engine itself, in a workbook of its own (never the one calling this)
 
     positions = set(criteria_positions(name, len(args)))
-    grids = {k: matrix(args[k]) for k in positions if isinstance(args[k], list)}  # "" stays a criterion
+    grids = {k: _block(args[k], blanks=False) for k in positions if isinstance(args[k], list)}
     rows = max((len(g) for g in grids.values()), default=1)
     columns = max((len(g[0]) for g in grids.values()), default=1)
     book = fz.Workbook()
