@@ -162,8 +162,8 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         "Purchases_and_visits_Months": "'Purchases and visits'!$A$2:$A$25",
     }
     lifetime = template["Lifetime value"]
-    assert lifetime["B7"].value == '=IF(B5="","",CUSTOMER_LIFETIME(B5))'
-    assert lifetime["B8"].value == '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))'
+    assert lifetime["B7"].value == '=IF(OR(B5="",B5=0),"",CUSTOMER_LIFETIME(B5))'
+    assert lifetime["B8"].value == '=IF(OR(B3="",B4="",B5=""),"",IF(B5+N(B6)=0,"",CLV(B3,B4,B5,B6)))'
     assert lifetime["B13"].value == '=IF(OR(COUNT(B9:B10)<2,B11=""),"",SBG_CLV(B11,B9,B10,B6))'
     cohorts = template["Cohorts"]
     assert cohorts["B58"].value == '=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,1))'
@@ -252,7 +252,7 @@ def test_empty_months_compute_to_blank_not_errors(template):
     values = compute(TEMPLATE)
     values = getattr(values, "values", values)
     cells = [(sheet, ref, v) for sheet, found in values.items() for ref, v in found.items()]
-    assert len(cells) == formulas == 1807  # every formula computed
+    assert len(cells) == formulas == 1808  # every formula computed
     assert {repr(v) for sheet, ref, v in cells} == {"None"}  # no error anywhere, the chart columns included
 
 

@@ -224,3 +224,23 @@ def test_the_charts_of_a_one_month_tracker_follow_the_months_an_import_adds(tmp_
     ]
     customers = openpyxl.load_workbook(tracker, data_only=True)["Customers"]
     assert [customers[f"I{r}"].value for r in (3, 4)] == pytest.approx([8 / 10, 7 / 8])
+
+
+@pytest.mark.parametrize(("discount", "clv"), [(0.01, 50 * 0.8 * 1.01 / 0.01), (0.0, None)])
+def test_months_without_churn_give_no_lifetime_error(tmp_path, discount, clv):
+    # a young business: 10, then 12, then 15 customers, nobody has left yet. The churn average is 0, so 1 / churn
+    # (the customer lifetime, and the CLV without discounting) has no finite value: blank with a note, not #DIV/0!
+    inputs = {
+        "Customers": {"start": [0], "gained": [10, 2, 3], "end": [10, 12, 15]},
+        "Revenue": {"start": [0], "new": [500, 100, 150]},
+        "Lifetime value": {"gross_margin": 0.8, "discount_rate": discount},
+    }
+    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=6, inputs=inputs)
+    report = recalc_file(path, tmp_path / "r.xlsx")
+    assert (report.status, report.errors) == ("ok", [])
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx", data_only=True)
+    lifetime = wb["Lifetime value"]
+    assert [lifetime[ref].value for ref in ("B3", "B5", "B7")] == [750 / 15, 0, None]  # ARPA: March's 750 / 15
+    assert lifetime["C7"].value == "No customer left in these months: 1 / churn has no finite value."
+    assert lifetime["B8"].value == (pytest.approx(clv) if clv else None)
+    assert wb["Dashboard"]["B9"].value == (pytest.approx(clv) if clv else None)

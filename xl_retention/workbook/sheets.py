@@ -75,14 +75,14 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         ("Discount rate per month", inputs.get("discount_rate", 0.01), "0.00%", "rate", "LTV_Discount_Rate"),
         (
             "Customer lifetime (months), constant churn",
-            '=IF(B5="","",CUSTOMER_LIFETIME(B5))',
+            '=IF(OR(B5="",B5=0),"",CUSTOMER_LIFETIME(B5))',  # no churn yet: no finite lifetime (C7 says so)
             "0.0",
             None,
             "LTV_Lifetime",
         ),
         (
             "Customer lifetime value (CLV), constant churn",
-            '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))',
+            '=IF(OR(B3="",B4="",B5=""),"",IF(B5+N(B6)=0,"",CLV(B3,B4,B5,B6)))',  # no churn, no discount: unbounded
             MONEY,
             None,
             "LTV_CLV",
@@ -114,8 +114,9 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
             validate(ws, validation, f"B{i}")
         define(wb, name, ws, f"${get_column_letter(2)}${i}")
     ws["C3"] = "Default: the last month's MRR at end / customers at end. Type your own figure over it to keep it."
+    ws["C7"] = '=IF(AND(ISNUMBER(B5),B5=0),"No customer left in these months: 1 / churn has no finite value.","")'
     ws["C8"] = '=IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.","")'
-    for ref in ("C3", "C8"):
+    for ref in ("C3", "C7", "C8"):
         ws[ref].font = NOTE_FONT
     notes = (
         "Constant churn: CLV = ARPA x gross margin x (1 + d) / (d + churn), payment at the start of each month.",
