@@ -243,13 +243,20 @@ def test_overflow_to_infinity_is_stored_as_num(tmp_path: Path) -> None:
 def test_a_workbook_beyond_the_readers_limit_is_refused_in_one_line_naming_the_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(embedded, "MAX_XML_MB", 0)
+    monkeypatch.setenv("XL_RETENTION_MAX_XML_MB", "0.0001")  # about 100 bytes
     file = recalc(book(tmp_path, {"A1": "=1+1"}), engine="embedded", output_dir=tmp_path / "out").files[0]
     assert file.status == "failed"
     assert file.message == (
-        "book.xlsx is too large for the embedded engine: its XML unpacks to more than 0 MB "
+        "book.xlsx is too large for the embedded engine: its XML unpacks to more than 0.0001 MB "
         "(the limit; set XL_RETENTION_MAX_XML_MB to raise it, or use --engine excel)"
     )
+    monkeypatch.setenv("XL_RETENTION_MAX_XML_MB", "")  # declared but empty: the default
+    assert recalc(book(tmp_path, {"A1": "=1+1"}), output_dir=tmp_path / "out2").files[0].status == "ok"
+    for bad in ("abc", "-1", "0", "nan"):
+        monkeypatch.setenv("XL_RETENTION_MAX_XML_MB", bad)
+        with pytest.raises(ValueError) as caught:  # once for the batch, not as each file's failure
+            recalc(book(tmp_path, {"A1": "=1+1"}), engine="embedded", output_dir=tmp_path / "out3")
+        assert str(caught.value) == f"XL_RETENTION_MAX_XML_MB must be a positive number of megabytes, got {bad!r}"
 
 
 def test_excel_error_codes_pass_on_and_text_arguments_are_value_errors(tmp_path: Path) -> None:

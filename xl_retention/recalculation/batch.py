@@ -363,6 +363,10 @@ def recalc(
         paths = [paths]
     files = expand(paths)
     chosen = choose_engine(engine)
+    if chosen == "embedded":  # a bad XL_RETENTION_MAX_XML_MB: said once, not as every file's failure
+        from .embedded import max_xml_mb
+
+        max_xml_mb()
     target_dir = Path(output_dir) if output_dir is not None else None
     outputs = [output_path(p, target_dir, in_place) for p in files]
     first_of: dict[Path, Path] = {}

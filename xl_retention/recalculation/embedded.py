@@ -163,9 +163,23 @@ class Computed:
     asked_na: set[str] = field(default_factory=set)
 
 
-#: The engine's reader refuses packages whose XML unpacks beyond these sizes (its own defaults are far lower).
-#: XL_RETENTION_MAX_XML_MB raises both (the whole package's XML, and one sheet's XML).
-MAX_XML_MB = int(os.environ.get("XL_RETENTION_MAX_XML_MB", "4096"))
+def max_xml_mb() -> float:
+    """The largest XML, in megabytes, the engine's reader takes (the whole package's, and one sheet's): 4,096 or
+    ``XL_RETENTION_MAX_XML_MB`` (a positive number; empty means the default). Its own defaults are far lower.
+
+    Raises:
+        ValueError: the variable is not a positive number, naming it and its value.
+    """
+    text = os.environ.get("XL_RETENTION_MAX_XML_MB", "").strip()
+    if not text:
+        return 4096.0
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (value > 0 and math.isfinite(value)):
+        raise ValueError(f"XL_RETENTION_MAX_XML_MB must be a positive number of megabytes, got {text!r}")
+    return value
 
 
 def load(path: str | Path, info: PackageInfo | None = None) -> fz.Workbook:
@@ -185,7 +199,8 @@ def load(path: str | Path, info: PackageInfo | None = None) -> fz.Workbook:
             config.iterate_max_iterations = max(1, info.iterate_count)
             config.iterate_max_change = info.iterate_delta
     stripped = without_members(str(path), info) if info is not None else None
-    limits = {"max_expanded_bytes": MAX_XML_MB << 20, "max_part_bytes": MAX_XML_MB << 20}
+    limit = int(max_xml_mb() * (1 << 20))
+    limits = {"max_expanded_bytes": limit, "max_part_bytes": limit}
     settings = fz.WorkbookConfig(eval_config=config)
     try:
         if stripped is not None:  # array members' stored values removed
@@ -212,7 +227,7 @@ def _load_message(path: Path, error: Exception) -> str:
     text = str(error)
     if "limit" in text.lower():
         return (
-            f"{path.name} is too large for the embedded engine: its XML unpacks to more than {MAX_XML_MB} MB "
+            f"{path.name} is too large for the embedded engine: its XML unpacks to more than {max_xml_mb():g} MB "
             "(the limit; set XL_RETENTION_MAX_XML_MB to raise it, or use --engine excel)"
         )
     return f"{path.name}: the embedded engine cannot read it ({text.splitlines()[0] if text else type(error).__name__})"
