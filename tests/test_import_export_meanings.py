@@ -7,9 +7,11 @@ import csv
 import shlex
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from xl_retention import cli
+from xl_retention.reading import DataError
 
 ERROR = "xl-retention: error: "
 
@@ -195,3 +197,212 @@ def test_a_line_item_export_without_an_order_id_is_refused(tmp_path, capsys) -> 
         "orders.csv, column 'Email': rows of one order (Name '#1001') with another customer than its first row in "
         "row 3 (counting the header as row 1): 'eve@x.com'"
     ))  # fmt: skip
+
+
+STRIPE_TRIALS = (
+    "id,Customer ID,Interval,Amount,Status,Start (UTC),Trial Start (UTC),Trial End (UTC),Canceled At (UTC),"
+    "Ended At (UTC)\n"
+    "sub_1,cus_A,month,49.00,active,2026-01-03 10:00,,,,\n"
+    "sub_2,cus_T,month,49.00,canceled,2026-03-01 10:00,2026-03-01 10:00,2026-03-15 10:00,2026-03-10 09:00,"
+    "2026-03-15 10:00\n"  # a trial that never converted: never paid
+    "sub_3,cus_U,month,49.00,active,2026-03-01 10:00,2026-03-01 10:00,2026-04-14 10:00,,\n"  # pays from 14 April
+)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_subscription_pays_from_its_trials_end(tmp_path, capsys, backend: str) -> None:
+    (tmp_path / "subs.csv").write_text(STRIPE_TRIALS)
+    columns = "customer_id=Customer ID,start=Start (UTC),end=Ended At (UTC)"
+    args = ("import", "--subscriptions", tmp_path / "subs.csv", "--columns", columns, "--backend", backend)
+    assert run(capsys, *args, "--to-csv", tmp_path / "o") == (0, "")
+    assert table(tmp_path / "o", "customers_end") == {"2026-01": "1", "2026-02": "1", "2026-03": "1", "2026-04": "2"}
+    assert table(tmp_path / "o", "mrr_end") == {"2026-01": "49.0", "2026-02": "49.0", "2026-03": "49.0",
+                                                "2026-04": "98.0"}  # fmt: skip
+    assert set(table(tmp_path / "o", "lost").values()) == {"0"}  # the trial that never paid is nobody's churn
+    lines = STRIPE_TRIALS.splitlines()  # a second trial-end column (Recurly's name), blank
+    doubled = "\n".join([lines[0] + ",trial_ends_at"] + [line + "," for line in lines[1:]]) + "\n"
+    (tmp_path / "subs.csv").write_text(doubled)
+    assert run(capsys, *args, "--to-csv", tmp_path / "o") == (1, (
+        "subs.csv: 2 columns could be the free trial's end ('Trial End (UTC)', 'trial_ends_at'): remove the one that "
+        "is not"
+    ))  # fmt: skip
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_billing_exports_discount_is_refused_not_ignored(tmp_path, capsys, backend: str) -> None:
+    rows = (
+        "customer_id,start,end,amount,interval,discount_percent\na,2026-01-03,,100,month,\nb,2026-01-05,,100,month,{}\n"
+    )
+    args = ("import", "--subscriptions", tmp_path / "subs.csv", "--backend", backend, "--to-csv", tmp_path / "o")
+    (tmp_path / "subs.csv").write_text(rows.format("50"))
+    assert run(capsys, *args) == (1, (
+        "subs.csv, column 'discount_percent': discounts that lower what the customer pays (MRR is after discounts; "
+        "the price per interval is the list price): convert the prices to what each customer pays first, or remove "
+        "the column if they already are in row 3 (counting the header as row 1): '50'"
+    ))  # fmt: skip
+    (tmp_path / "subs.csv").write_text(rows.format("0%"))  # no discount
+    assert run(capsys, *args) == (0, "")
+    assert table(tmp_path / "o", "mrr_end")["2026-01"] == "200.0"
+
+
+WOO = (
+    "Order Number,Order Status,Order Date,Customer Email,Order Total\n"
+    "1001,Completed,2026-01-05 10:00,ann@x.com,35.00\n"
+    "1002,Completed,2026-01-07 10:00,bob@x.com,25.00\n"
+    "1003,Failed,2026-01-08 10:00,bob@x.com,25.00\n"
+    "1004,Pending payment,2026-01-09 10:00,ann@x.com,10.00\n"
+    "1005,wc-cancelled,2026-01-10 10:00,bob@x.com,10.00\n"
+    "1006,Completed,2026-02-05 10:00,cyd@x.com,15.00\n"
+)
+PAYMENTS = (
+    "id,Created (UTC),Amount,Amount Refunded,Currency,Status,Customer ID,Captured\n"
+    "ch_1,2026-01-05 10:00,49.00,0.00,usd,Paid,cus_A,true\n"
+    "ch_2,2026-01-20 10:00,49.00,0.00,usd,Failed,cus_A,false\n"
+    "ch_3,2026-01-21 10:00,49.00,49.00,usd,Refunded,cus_B,true\n"
+    "ch_4,2026-02-05 10:00,49.00,0.00,usd,Paid,cus_A,true\n"
+    "ch_5,2026-02-06 10:00,20.00,5.00,usd,Partially refunded,cus_C,true\n"
+)
+
+
+def purchases(path: Path) -> list[tuple[str, ...]]:
+    return [(r["month"], r["buyers"], r["repeat_purchasers"]) for r in rows_of(path / "purchases.csv")]
+
+
+def revenue(path: Path) -> list[tuple[str, ...]]:
+    return [(r["cohort"], r["0"], r["1"]) for r in rows_of(path / "order_revenue_cohorts.csv")]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_orders_that_were_not_paid_are_not_purchases(tmp_path, capsys, backend: str) -> None:
+    (tmp_path / "woo.csv").write_text(WOO)  # failed, pending payment and (wc-)cancelled orders are no purchase
+    columns = "customer_id=Customer Email,date=Order Date,amount=Order Total"
+    args = ("import", "--orders", tmp_path / "woo.csv", "--columns", columns, "--backend", backend)
+    assert run(capsys, *args, "--to-csv", tmp_path / "w") == (0, "")
+    assert purchases(tmp_path / "w") == [("2026-01", "2", "0"), ("2026-02", "1", "0")]
+    assert revenue(tmp_path / "w") == [("2026-01", "60.0", "0.0"), ("2026-02", "15.0", "")]
+    (tmp_path / "woo.csv").write_text(WOO.replace("Pending payment", "On hold"))
+    assert run(capsys, *args, "--to-csv", tmp_path / "w") == (1, (
+        "woo.csv, column 'Order Status': order statuses that say neither paid nor unpaid (whether these were "
+        "purchases cannot be told: remove those rows, or give them a status such as completed or cancelled) in row "
+        "5 (counting the header as row 1): 'On hold'"
+    ))  # fmt: skip
+    # Stripe payments: a failed (uncaptured) charge is no purchase; a refund is taken off the amount
+    (tmp_path / "pay.csv").write_text(PAYMENTS)
+    columns = "customer_id=Customer ID,date=Created (UTC),amount=Amount"
+    args = ("import", "--orders", tmp_path / "pay.csv", "--columns", columns, "--backend", backend)
+    assert run(capsys, *args, "--to-csv", tmp_path / "p") == (0, "")
+    assert purchases(tmp_path / "p") == [("2026-01", "1", "0"), ("2026-02", "2", "0")]
+    assert revenue(tmp_path / "p") == [("2026-01", "49.0", "49.0"), ("2026-02", "15.0", "")]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_excel_error_values_are_never_ids(tmp_path, capsys, suffix: str) -> None:
+    import openpyxl
+
+    from xl_retention.tables import cohort_table
+
+    rows = [["customer_id", "date", "amount"], ["a", "2026-01-05", 10], ["#N/A", "2026-01-06", 20],
+            ["#N/A", "2026-01-07", 30], ["b", "2026-02-01", 5]]  # fmt: skip
+    path = tmp_path / f"orders.{suffix}"
+    if suffix == "xlsx":  # error cells, as a VLOOKUP that found nothing leaves them
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        for ref in ("A3", "A4"):
+            book.active[ref].data_type = "e"
+        book.save(path)
+    else:  # Excel writes an error cell to a CSV file as its text
+        path.write_text("\n".join(",".join(map(str, r)) for r in rows) + "\n")
+    where = "of sheet 'Sheet'" if suffix == "xlsx" else "(counting the header as row 1)"
+    assert run(capsys, "import", "--orders", path, "--to-csv", tmp_path / "o") == (1, (
+        f"orders.{suffix}, column 'customer_id': Excel error values where customer ids belong (a lookup that found "
+        f"nothing?) in rows 3, 4 {where}: '#N/A', '#N/A'"
+    ))  # fmt: skip
+    frame = pd.DataFrame(rows[1:], columns=rows[0])
+    with pytest.raises(DataError, match=r"Excel error values where customer ids belong .* in rows 3, 4 "):
+        cohort_table(frame, source="orders.csv")
+
+
+STRIPE_PRICES = (
+    "subscription_id,customer_id,price_id,unit_amount,currency,recurring_interval,recurring_interval_count,quantity,"
+    "start_date,ended_at\n"
+    "sub_1,cus_A,price_1,4900,usd,month,1,1,2026-01-05,\n"  # 49.00 a month
+    "sub_2,cus_B,price_2,49900,usd,year,1,1,2026-01-10,\n"  # 499.00 a year: 41.5833 a month
+    "sub_3,cus_C,price_1,4900,usd,month,1,2,2026-02-01,\n"  # 2 seats: 98.00
+)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_stripes_unit_amount_is_in_cents(tmp_path, capsys, backend: str) -> None:
+    (tmp_path / "subs.csv").write_text(STRIPE_PRICES)
+    args = ("import", "--subscriptions", tmp_path / "subs.csv", "--backend", backend, "--to-csv", tmp_path / "o",
+            "--columns", "start=start_date,end=ended_at")  # fmt: skip
+    assert run(capsys, *args) == (0, "")
+    assert {m: round(float(v), 2) for m, v in table(tmp_path / "o", "mrr_end").items()} == {
+        "2026-01": 90.58, "2026-02": 188.58}  # fmt: skip
+    (tmp_path / "subs.csv").write_text(STRIPE_PRICES.replace(",cus_", ",c"))  # ids that do not say Stripe
+    assert run(capsys, *args) == (1, (
+        "subs.csv: 'unit_amount' is the price in cents in Stripe's exports and in units in Recurly's, and the file "
+        "does not tell which (no Stripe customer ids, cus_...): map amount=unit_amount if it is in units, or rename "
+        "the column unit_amount_in_cents if it is in cents"
+    ))  # fmt: skip
+    assert run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--backend", backend, "--to-csv",
+               tmp_path / "u", "--columns", "start=start_date,end=ended_at,amount=unit_amount") == (0, "")  # fmt: skip
+    assert round(float(table(tmp_path / "u", "mrr_end")["2026-01"]), 2) == 9058.33  # in units, as the map says
+
+
+def test_segment_values_that_excel_would_run_as_formulas_are_written_as_text(tmp_path, capsys) -> None:
+    link = '=HYPERLINK("http://evil.example","click")'
+    rows = [["visitor_id", "date", "channel"], ["v1", "2026-01-05", link], ["v2", "2026-01-06", "+cmd"],
+            ["v3", "2026-01-07", "web"]]  # fmt: skip
+    with open(tmp_path / "visits.csv", "w", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    args = ("import", "--visits", tmp_path / "visits.csv", "--segment", "channel", "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (0, "")
+    written = rows_of(tmp_path / "o" / "visits.csv")
+    assert sorted({r["segment"] for r in written}) == ["'+cmd", "'" + link, "web"]
+    assert [(r["segment"], r["visitors"]) for r in written] == [("'+cmd", "1"), ("'" + link, "1"), ("web", "1")]
+
+
+def test_a_table_on_several_sheets_is_refused_until_one_is_named(tmp_path, capsys) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    jan = book.active
+    jan.title = "Jan"
+    for row in (["customer_id", "month", "mrr"], ["a", "2026-01", 100], ["b", "2026-01", 50]):
+        jan.append(row)
+    feb = book.create_sheet("Feb")  # the same columns under a title, in another order: the table goes on here
+    for row in (["February"], [], ["month", "Customer ID", "MRR"], ["2026-02", "a", 100], ["2026-02", "c", 10]):
+        feb.append(row)
+    book.create_sheet("Notes").append(["read me"])
+    book.save(tmp_path / "subs.xlsx")
+    args = ("import", "--subscriptions", tmp_path / "subs.xlsx", "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (1, (
+        "subs.xlsx: sheets 'Jan' and 'Feb' hold tables with the same columns, and only one sheet is read: say which "
+        "with --sheet NAME (in Python: read_table(path, sheet=NAME)), or put the rows on one sheet"
+    ))  # fmt: skip
+    assert run(capsys, *args, "--sheet", "Feb") == (0, "")
+    assert table(tmp_path / "o", "mrr_end") == {"2026-02": "110.0"}
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_an_email_address_is_one_customer_whatever_its_capitals(tmp_path, capsys, backend: str) -> None:
+    (tmp_path / "orders.csv").write_text(
+        "customer_id,date,amount\nAnn@Example.com,2026-01-05,10\nbob@x.com,2026-01-06,10\n"
+        "ann@example.com,2026-02-03,10\ncus_AbC,2026-02-04,10\ncus_abc,2026-02-05,10\n"
+    )  # Stripe's cus_ ids keep their case: two customers
+    args = ("import", "--orders", tmp_path / "orders.csv", "--backend", backend, "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (0, "")
+    got = [(r["month"], r["buyers"], r["returning"]) for r in rows_of(tmp_path / "o" / "purchases.csv")]
+    assert got == [("2026-01", "2", "0"), ("2026-02", "3", "1")]
+
+
+def test_excels_separator_line_is_skipped_and_its_separator_used(tmp_path, capsys) -> None:
+    for first in ("sep=;", '"sep=;"', "SEP=;"):
+        (tmp_path / "orders.csv").write_text(
+            f"{first}\ncustomer_id;date;amount\na;2026-01-05;12,50\nb;2026-01-20;7,50\na;2026-02-03;1,25\n"
+        )
+        assert run(capsys, "import", "--orders", tmp_path / "orders.csv", "--to-csv", tmp_path / "o") == (0, "")
+        revenue = [(r["cohort"], r["0"], r["1"]) for r in rows_of(tmp_path / "o" / "order_revenue_cohorts.csv")]
+        assert revenue == [("2026-01", "20.0", "1.25"), ("2026-02", "0.0", "")]

@@ -20,7 +20,8 @@ matched as column names are: any case, spaces, hyphens and underscores alike): S
 Recurly's ``unit_amount``, ``plan_interval_unit``, ``plan_interval_length``; Paddle's
 ``billing_cycle.interval``, ``billing_cycle.frequency``; Shopify's "Billing interval",
 "Billing interval count". Two columns that could be one of them are refused (never one picked).
-A price column whose name says cents (``unit_amount_in_cents``) is divided by 100.
+A price column whose name says cents (``unit_amount_in_cents``) is divided by 100; a ``unit_amount``
+is in cents in a file of Stripe's and in units in one of Recurly's (:func:`price_in_cents`).
 
 Chargebee's exports prefix each column with its object (``subscriptions.customer_id``,
 ``subscriptions.plan_unit_price``, ``subscriptions.mrr``, ``customers.id``): such a column is matched
@@ -32,10 +33,12 @@ the customer id, and refused when it differs from the one that is). A prefixed `
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows
+from .errors import DataError, bad_rows
 
 __all__ = [
     "BILLING_ALIASES",
@@ -123,6 +126,34 @@ def check_same_ids(df: pd.DataFrame, ours: str, named: int, own: int, source: st
         column, other = str(df.columns[named]), str(df.columns[own])
         problem = f"ids that differ from {other!r} (which is the {ours} cannot be told: map one, --columns {ours}=NAME)"
         raise bad_rows(source, column, problem, np.flatnonzero(differ), df.iloc[:, named].to_numpy())
+
+
+#: Price columns whose unit the name does not tell: Stripe's ``unit_amount`` is in cents, Recurly's (v3) in units.
+CENTS_OR_UNITS = frozenset({"unit_amount"})
+
+
+def price_in_cents(name: str, cents_by_name: bool, mapped: bool, stripe_ids: Any, source: str,
+                   names: Any = ()) -> bool:  # fmt: skip
+    """Whether the price column ``name`` holds cents: its name says so (``cents_by_name``), or it is ``unit_amount``
+    in a file of Stripe's (customer ids ``cus_...``: ``stripe_ids()`` tells). A ``unit_amount`` the column map
+    names (``mapped``), or in a file of Recurly's (its columns ``names`` include ``plan_interval_unit`` or
+    ``account_code``), is in units. Otherwise a ``unit_amount`` is refused: which it is cannot be told."""
+    from .columns import key
+
+    if cents_by_name:
+        return True
+    recurly = {"plan_interval_unit", "plan_interval_length", "account_code"} & {key(n) for n in names}
+    if mapped or recurly or (bare_key(key(name)) or key(name)) not in CENTS_OR_UNITS:
+        return False
+    if stripe_ids():
+        return True
+    raise DataError(
+        f"{source}: {name!r} is the price in cents in Stripe's exports and in units in Recurly's, and the file does "
+        f"not tell which (no Stripe customer ids, cus_...): map amount={name} if it is in units, or rename the "
+        f"column {name}_in_cents if it is in cents",
+        source=source,
+        column=name,
+    )
 
 
 #: The average Gregorian month in days (365.25 / 12): weekly and daily prices become MRR with it.

@@ -25,13 +25,17 @@ from .billing import (
     check_same_ids,
     monthly_amounts,
     months_per_interval,
+    price_in_cents,
 )
 from .currency import CURRENCY_COLUMNS, check_currency_column, check_one_currency
 from .dates import DateOptions, parse_dates
-from .errors import DataError, bad_rows, source_of
-from .orders import cancelled_rows, check_order_id, one_row_per_order, order_aliases
+from .discounts import check_discounts
+from .errors import ColumnValues, DataError, bad_rows, source_of
+from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months
+from .orders import check_order_id, order_aliases, orders_as_paid
 from .statuses import check_statuses
-from .values import clean_ids, parse_numbers
+from .trials import paid_from_trial_end
+from .values import clean_ids, emails_in_lower_case, error_ids, parse_numbers
 
 __all__ = [
     "SCHEMAS",
@@ -473,6 +477,7 @@ def prepare(
         check_order_id(df, names, source)
     if billing:
         _refuse_unused_billing_columns(df, names, source)
+        check_discounts(df, source)  # a coupon or a discount changes what is paid: MRR after discounts
     by_currency = options.segment is not None and key(options.segment) in CURRENCY_COLUMNS
     if kind in ("snapshots", "intervals", "orders"):
         check_currency_column(df, source, options.segment)
@@ -487,7 +492,11 @@ def prepare(
             ids = clean_ids(series)
             if ids.isna().any():
                 raise bad_rows(source, names[name], f"missing {what}", np.flatnonzero(ids.isna().to_numpy()))
-            return ids
+            errors = error_ids(ids)
+            if errors.size:  # '#N/A' of a failed lookup is no one: it would be one customer of all such rows
+                problem = f"Excel error values where {what} belong (a lookup that found nothing?)"
+                raise bad_rows(source, names[name], problem, errors, ColumnValues(series))
+            return emails_in_lower_case(ids)  # one address, whatever capitals were typed
         if name in _DATES:
             return parse_dates(
                 series, source, names[name], options.dates(), excel_epoch=epoch, allow_blank=name == "end"
@@ -504,14 +513,23 @@ def prepare(
 
     typed = _read_columns(read, list(out.columns), len(out))
     if kind == "snapshots" and options.refuse_missing_months and not df.attrs.get(EVERY_MONTH_OBSERVED):
-        _refuse_missing_months(typed["month"], source, names["month"])
+        refuse_missing_months(typed["month"], source, names["month"])
     if kind == "snapshots" and options.refuse_missing_months:
-        _refuse_future_months(typed["month"], source, names["month"], options.today)
+        refuse_future_months(typed["month"], source, names["month"], options.today)
     if billing:
         typed, names = _billing_mrr(typed, names, columns, source)
+    if kind == "intervals":  # paying from a free trial's end (reading.trials)
+        paid_from_trial_end(
+            df,
+            typed,
+            names,
+            source,
+            lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True),
+        )
     index = out.index
     if kind == "orders":  # one row per order, cancelled and voided orders left out
-        typed, kept = one_row_per_order(typed, names, cancelled_rows(df), source)
+        typed, kept = orders_as_paid(df, typed, names, source, lambda s, c: parse_numbers(s, source, c,
+                                     decimal=options.decimal, allow_blank=True))  # fmt: skip
         index = out.index[kept] if len(kept) != len(out.index) else index
     # No copy of the columns the reading made (a 10-million-row column takes 0.2 s to copy); any other is copied.
     owned = {name: v if isinstance(v, np.ndarray) and v.flags.owndata else v.copy() for name, v in typed.items()}
@@ -520,57 +538,6 @@ def prepare(
     if kind == "orders" and len(index) != len(out.index):
         frame.attrs["positions"] = kept  # the file positions of the rows kept
     return frame, names
-
-
-#: ``df.attrs`` key of a snapshots table whose every month between its first and last was observed, rows or
-#: not (snapshots made from intervals; a segment's rows): a month without rows is then a month of zeros.
-EVERY_MONTH_OBSERVED = "every_month_observed"
-
-
-def _refuse_missing_months(dates: np.ndarray, source: str, column: str) -> None:
-    """A month with no row at all between months with rows, in a snapshots export, is almost surely a missing
-    export (every customer would show as lost in it and back the month after): refused, naming the months."""
-    months = np.asarray(dates).astype("datetime64[M]").astype(np.int64)
-    if months.size == 0:
-        return
-    low = int(months.min())
-    seen = np.bincount(months - low)
-    gaps = np.flatnonzero(seen == 0) + low
-    if gaps.size:
-        word, shown = _named_months(gaps)
-        raise DataError(
-            f"{source}, column {column!r}: no rows at all for the {word} {shown}, between months with rows: "
-            f"a month's export is missing (every customer would show as lost, then back); add it, or, if no "
-            f"customer was active then, a row with MRR 0 for that month",
-            source=source,
-            column=column,
-        )
-
-
-def _named_months(months: np.ndarray) -> tuple[str, str]:
-    """("month" or "months", the first six as YYYY-MM and how many more) of numpy month ordinals."""
-    named = [str(np.datetime64(int(m), "M")) for m in months]
-    shown = ", ".join(named[:6]) + (f" and {len(named) - 6} more" if len(named) > 6 else "")
-    return ("months" if len(named) > 1 else "month"), shown
-
-
-def _refuse_future_months(dates: np.ndarray, source: str, column: str, today: Any = None) -> None:
-    """Snapshots of months after the current month (``today``'s, default the run's) have not happened yet:
-    refused, naming those months (the tables of intervals stop at the current month too)."""
-    from ..tables.subscriptions import current_month  # the tables import this module
-
-    months = np.unique(np.asarray(dates).astype("datetime64[M]").astype(np.int64))
-    now = current_month(today)  # a pandas month ordinal counts from 1970-01, as numpy's datetime64[M] does
-    later = months[months > now]
-    if later.size:
-        word, shown = _named_months(later)
-        raise DataError(
-            f"{source}, column {column!r}: rows for the {word} {shown}, after the current month "
-            f"({np.datetime64(now, 'M')}): a month that has not happened yet is not counted; remove those rows "
-            f"(a forecast or a scheduled renewal?)",
-            source=source,
-            column=column,
-        )
 
 
 #: From this many rows, the columns are read in threads (their Arrow and numpy work runs in parallel).
@@ -632,7 +599,10 @@ def _billing_mrr(
             column=names["mrr"],
         )
     amount = typed.pop(money)
-    if in_cents(names[money]):  # Recurly's unit_amount_in_cents: the price in cents
+    mapped = any(key(v) == key(names[money]) for v in columns.values())
+    ids = typed["customer_id"]
+    stripe = lambda: bool(pd.Series(ids).astype(str).str.startswith("cus_").any())  # noqa: E731
+    if price_in_cents(names[money], in_cents(names[money]), mapped, stripe, source, names.values()):  # in cents
         amount = amount / 100
     for extra, wrong, problem in (
         ("quantity", lambda q: q < 0, "negative quantities"),

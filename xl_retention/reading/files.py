@@ -20,6 +20,7 @@ import codecs
 import csv
 import mmap
 import os
+import re
 import warnings
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -114,6 +115,9 @@ def _decode_sample(path: Path, encoding: str | None) -> tuple[str, str]:
     return chosen, text
 
 
+_SEP_LINE = re.compile(r'^"?sep=(.)"?,*;*$', re.IGNORECASE)
+
+
 def sniff_csv(path: str | Path, *, sep: str | None = None, encoding: str | None = None) -> CsvDialect:
     """The encoding and separator of a CSV file (``sep`` / ``encoding`` given are taken as they are).
 
@@ -130,6 +134,10 @@ def sniff_csv(path: str | Path, *, sep: str | None = None, encoding: str | None 
     header = skip == 1 and any(lines[0].count(s) == lines[1].count(s) > 0 for s in _SEPARATORS)
     if header or not any(line.startswith("#") for line in lines[:skip]):
         skip = 0
+    hint = _SEP_LINE.match(lines[skip].strip()) if len(lines) > skip else None
+    if hint:  # Excel's own separator line ('sep=;', files written for Excel): skipped, its separator used
+        skip += 1
+        sep = sep or ("\t" if hint.group(1) == "\t" else hint.group(1))
     lines = lines[skip:]
     if sep is not None:
         sep = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ","}.get(sep.lower(), sep)
@@ -297,6 +305,26 @@ def _table_of(rows: list[list[Any]]) -> tuple[list[list[Any]], int]:
     return [r[left:] for r in rows], first
 
 
+def _header_keys(rows: Any) -> tuple[str, ...] | None:
+    """The column names (as :func:`~.columns.key` spells them, sorted) of the table on a sheet (its rows, or the sheet
+    itself: its first 30 rows are read), found as :func:`_table_of` finds it; None for a sheet without two names."""
+    from .columns import key
+
+    if not isinstance(rows, list):
+        if not hasattr(rows, "iter_rows"):  # a chart sheet
+            return None
+        rows = [list(r) for r in rows.iter_rows(max_row=30, values_only=True)]
+    rows = rows[:30]
+    while rows and all(_blank(v) for v in rows[-1]):
+        rows.pop()
+    if not rows:
+        return None
+    width = max(len(r) for r in rows)
+    table, _ = _table_of([list(r) + [None] * (width - len(r)) for r in rows])
+    names = sorted(key(h) for h in table[0] if not _blank(h))
+    return tuple(names) if len(names) >= 2 else None
+
+
 def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     import openpyxl
 
@@ -321,6 +349,8 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
         sheet_rows.reset_dimensions()  # a stored dimension can be wrong: read every row there is
         rows = [list(row) for row in sheet_rows.iter_rows(values_only=True)]
         epoch = "1904" if book.epoch.year == 1904 else "1900"
+        first = _header_keys(rows) if sheet is None else None
+        alike = [n for n in names[1:] if first is not None and _header_keys(book[n]) == first]
     finally:
         book.close()
     while rows and all(v is None or (isinstance(v, str) and not v.strip()) for v in rows[-1]):
@@ -334,6 +364,15 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     while width and header[width - 1] is None and all(r[width - 1] is None for r in rows):
         width -= 1
     header = ["" if h is None else str(h) for h in header[:width]]
+    if alike:  # the table goes on over several sheets (monthly tabs, an export split at Excel's row limit), or the
+        # first is a summary of it: reading the first alone would leave rows out
+        others = ", ".join(repr(n) for n in alike)
+        raise DataError(
+            f"{source}: sheets {sheet_name!r} and {others} hold tables with the same columns, and only one sheet is "
+            f"read: say which with --sheet NAME (in Python: read_table(path, sheet=NAME)), or put the rows on one "
+            f"sheet",
+            source=source,
+        )
     df = pd.DataFrame([r[:width] for r in rows[1:]], columns=range(width), dtype=object)
     df.columns = header
     df.attrs["excel_epoch"] = epoch

@@ -8,10 +8,15 @@
   customer (rows of one order with another customer or date are refused), its amount the sum of its rows'
   amounts (blanks are the rows without one; an order without any amount is refused). A file with line-item
   columns and no order id column is refused: every line item would count as an order.
-* **Cancelled and voided orders** are not purchases (as refunds are not): rows whose cancellation date
-  (``cancelled_at``, ``canceled_at``, Shopify's "Cancelled at") is filled, or whose status (``status``,
-  ``order_status``, ``financial_status``, ``payment_status``) is ``voided``, ``void``, ``cancelled`` or
-  ``canceled``, are left out, their whole order with them.
+* **Orders that were not paid** are not purchases (as refunds are not): rows whose cancellation date
+  (``cancelled_at``, ``canceled_at``, Shopify's "Cancelled at") is filled, whose ``captured`` column is false
+  (Stripe's uncaptured charges), or whose status (``status``, ``order_status``, ``financial_status``,
+  ``payment_status``; any case, WooCommerce's ``wc-`` prefix dropped) is one of :data:`NOT_PAID` (voided,
+  cancelled, failed, pending payment, fully refunded, ...) are left out, their whole order with them. A status
+  that is neither one of those nor one of :data:`PAID` (on hold, draft, disputed, ...) is refused, naming the
+  rows: whether it was paid cannot be told. A blank status (an order's other line items) passes.
+* **Refunded amounts.** An ``amount_refunded`` (``refunded_amount``, ``refund_amount``, ``amount_refunded``,
+  Stripe's "Amount Refunded") column beside the amount is taken off it (blank = nothing refunded).
 
 Row numbers in refusals stay those of the file: the rows kept are named by their own positions.
 """
@@ -27,7 +32,10 @@ import pandas as pd
 from .errors import DataError, bad_rows
 
 __all__ = [
+    "NOT_PAID",
     "ORDER_ALIASES",
+    "PAID",
+    "orders_as_paid",
     "cancelled_rows",
     "check_order_id",
     "line_item_columns",
@@ -40,7 +48,15 @@ ORDER_ALIASES: tuple[str, ...] = ("order_number", "order_no", "order", "order_na
 
 _CANCELLED_DATES = frozenset({"cancelled_at", "canceled_at", "cancelled_date", "canceled_date", "voided_at"})
 _STATUSES = frozenset({"status", "order_status", "financial_status", "payment_status"})
-_CANCELLED = frozenset({"voided", "void", "cancelled", "canceled"})
+#: Order and payment statuses of orders that were not paid (lower case, spaces and hyphens as ``_``, no ``wc_``).
+NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "declined", "pending", "pending_payment",
+                      "refunded", "uncaptured", "expired", "abandoned", "trash", "checkout_draft"})  # fmt: skip
+#: Statuses of orders that were paid (a partial refund is a paid order; the refund is an amount of its own).
+PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "successful", "processing", "shipped",
+                  "fulfilled", "delivered", "partially_refunded", "partially_paid", "authorized", "captured",
+                  "settled", "approved", "closed", "active"})  # fmt: skip
+_REFUNDED = ("amount_refunded", "refunded_amount", "refund_amount")  # how a refunded amount's column name starts
+_FALSE = frozenset({"false", "no", "0", "n"})
 
 
 def line_item_columns(names: Sequence[Any]) -> list[str]:
@@ -72,21 +88,59 @@ def check_order_id(df: pd.DataFrame, names: dict[str, str], source: str) -> None
         )
 
 
-def cancelled_rows(df: pd.DataFrame) -> np.ndarray:
-    """Whether each row of ``df`` is a cancelled or voided order (see the module docstring), as a bool array."""
+def cancelled_rows(df: pd.DataFrame, source: str = "input") -> np.ndarray:
+    """Whether each row of ``df`` is an order that was not paid (see the module docstring), as a bool array;
+    :class:`DataError` for a status that says neither."""
     from .columns import keys_of
     from .statuses import spelled
 
     out = np.zeros(len(df), dtype=bool)
-    for position, name in enumerate(df.columns):
+    for position, name in enumerate(map(str, df.columns)):
         keys = keys_of(name)
         column = df.iloc[:, position]
         if keys & _CANCELLED_DATES:
             text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
             out |= (text != "").to_numpy()
+        elif "captured" in keys:
+            out |= np.isin(spelled(column), list(_FALSE))
         elif keys & _STATUSES:
-            out |= np.isin(spelled(column), list(_CANCELLED))
+            status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
+            unknown = ~np.isin(status, list(NOT_PAID | PAID)) & (status != "")
+            if unknown.any():
+                rows = np.flatnonzero(unknown)
+                problem = (
+                    "order statuses that say neither paid nor unpaid (whether these were purchases cannot be told: "
+                    "remove those rows, or give them a status such as completed or cancelled)"
+                )
+                raise bad_rows(source, name, problem, rows, column.to_numpy())
+            out |= np.isin(status, list(NOT_PAID))
     return out
+
+
+def refunded_column(df: pd.DataFrame, source: str = "input") -> str | None:
+    """The column of ``df`` holding each order's refunded amount ("Amount Refunded"), None without one; two are
+    refused."""
+    from .columns import keys_of
+
+    found = [str(c) for c in df.columns if any(k.startswith(_REFUNDED) for k in keys_of(c))]
+    if len(found) > 1:
+        listing = ", ".join(map(repr, found))
+        raise DataError(f"{source}: {len(found)} columns could be the refunded amount ({listing})", source=source)
+    return found[0] if found else None
+
+
+def orders_as_paid(
+    df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str, read_numbers: Any
+) -> tuple[dict[str, Any], np.ndarray]:
+    """The orders of ``df`` as they were paid: refunded amounts taken off, one row per order, orders that were not
+    paid left out (see the module docstring); and the file positions of the rows kept.
+    ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
+    refunded = refunded_column(df, source) if "amount" in typed else None
+    if refunded is not None:
+        position = [str(c) for c in df.columns].index(refunded)
+        taken = np.nan_to_num(read_numbers(df.iloc[:, position], refunded), nan=0.0)
+        typed["amount"] = np.asarray(typed["amount"], dtype=np.float64) - taken
+    return one_row_per_order(typed, names, cancelled_rows(df, source), source)
 
 
 def one_row_per_order(

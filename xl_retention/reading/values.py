@@ -75,6 +75,38 @@ def clean_ids(series: pd.Series) -> pd.Series:
     return out
 
 
+#: Excel's error values, as an error cell reads and as Excel writes it to a CSV file: never an id.
+EXCEL_ERRORS = ("#N/A", "#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+                "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")  # fmt: skip
+
+
+def error_ids(ids: pd.Series) -> np.ndarray:
+    """Positions of the ids (:func:`clean_ids`) that are Excel error values (``#N/A`` from a lookup that failed).
+
+    >>> error_ids(clean_ids(pd.Series(["a", "#N/A", " #REF! ", "b"]))).tolist()
+    [1, 2]
+    """
+    if pd.api.types.is_integer_dtype(ids.dtype):
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(ids.isin(EXCEL_ERRORS).to_numpy(dtype=bool, na_value=False))
+
+
+def emails_in_lower_case(ids: pd.Series) -> pd.Series:
+    """Ids (:func:`clean_ids`) with every e-mail address (an id holding ``@``) in lower case: checkout forms keep
+    the capitals typed, and ``Ann@Example.com`` and ``ann@example.com`` are one customer. Other ids keep their case
+    (Stripe's ``cus_...`` ids are case-sensitive).
+
+    >>> emails_in_lower_case(clean_ids(pd.Series(["Ann@Example.com", "ann@example.com", "cus_AbC"]))).tolist()
+    ['ann@example.com', 'ann@example.com', 'cus_AbC']
+    """
+    if pd.api.types.is_integer_dtype(ids.dtype):
+        return ids
+    email = ids.str.contains("@", regex=False).to_numpy(dtype=bool, na_value=False)
+    if not email.any():
+        return ids
+    return ids.where(~email, ids.str.lower())
+
+
 _ARROW_TEXT = pd.StringDtype("pyarrow", na_value=np.nan)
 #: The characters Python's ``str.strip()`` removes (``str.isspace``), for Arrow's ``utf8_trim``.
 WHITESPACE = (

@@ -32,12 +32,14 @@ import numpy as np
 import pandas as pd
 
 from ..reading import DataError, ReadOptions, bad_rows, key, normalize_columns, prepare, source_of
-from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL, bare_key
+from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL, bare_key, price_in_cents
 from ..reading.columns import _BILLING, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.currency import CURRENCY_COLUMNS
+from ..reading.discounts import discount_columns
 from ..reading.errors import SHOW_ROWS, show
 from ..reading.statuses import NOT_PAYING, status_columns
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
+from ..reading.trials import trial_end_columns
 from ..tables._months import MAX_MONTHS
 from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
 from .segments import BLANK_SEGMENT, _segment_name, _segment_text
@@ -182,8 +184,12 @@ def _from_table(
         for ours, theirs in names.items()
     )
     wanted = list(names.values()) + ([_segment_name(list(table.columns), segment, source)] if segment else [])
-    if kind == "orders" and ("order_id" in names or _cancellable(empty)):  # line items, cancelled orders: as a
-        needs_reading, wanted = True, [c for c in table.columns if c != ROW]  # file's rows are read (reading.orders)
+    if (
+        (kind == "orders" and ("order_id" in names or _cancellable(empty)))
+        or (kind == "intervals" and trial_end_columns(table.columns))
+        or (billing and discount_columns(empty))
+    ):  # line items, cancelled orders, trials, discounts: as a file's
+        needs_reading, wanted = True, [c for c in table.columns if c != ROW]
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
         order = [ROW] if ROW in table.columns else []
         frame = con.execute(table.order_by(order).select(*wanted) if order else table.select(*wanted))
@@ -191,7 +197,8 @@ def _from_table(
     rename = {ours: table[theirs] for ours, theirs in names.items()}
     for who in ("customer_id", "visitor_id"):
         if who in rename:
-            rename[who] = _stripped(rename[who].cast("string")).nullif("")
+            text = _stripped(rename[who].cast("string")).nullif("")
+            rename[who] = text.contains("@").ifelse(text.lower(), text)  # e-mail ids: one address (reading.values)
     if segment:
         seg = table[_segment_name(list(table.columns), segment, source)].cast("string").strip()
         rename["segment"] = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
@@ -202,7 +209,7 @@ def _from_table(
     blanks = [n for n in names if n in t.columns and n not in ("end", "score", "segment", "interval")]
     if billing:
         refuse_any(con, t, source, [_blank(t, n, names) for n in blanks])
-        t = _billing(con, t, source, names)
+        t = _billing(con, t, source, names, cols)
         blanks = []
     item = _shape(t, kind, source, names)
     item.checks = [_blank(item.table, n, names) for n in blanks]
@@ -210,11 +217,12 @@ def _from_table(
 
 
 def _cancellable(empty: pd.DataFrame) -> bool:
-    """Whether an orders table has a column that may say an order was cancelled or voided (reading.orders)."""
+    """Whether an orders table has a column that may say an order was not paid, or was refunded (reading.orders)."""
     from ..reading.columns import keys_of
-    from ..reading.orders import _CANCELLED_DATES, _STATUSES
+    from ..reading.orders import _CANCELLED_DATES, _STATUSES, refunded_column
 
-    return any(keys_of(c) & (_CANCELLED_DATES | _STATUSES) for c in empty.columns)
+    marks = _CANCELLED_DATES | _STATUSES | {"captured"}
+    return any(keys_of(c) & marks for c in empty.columns) or refunded_column(empty) is not None
 
 
 def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str]) -> None:
@@ -278,7 +286,7 @@ def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, str, ir.
     return names[name], problem, t[name].isnull(), name
 
 
-def _billing(con: Any, t: ir.Table, source: str, names: dict[str, str]) -> ir.Table:
+def _billing(con: Any, t: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str]) -> ir.Table:
     money = "amount" if "amount" in t.columns else "mrr"
     if "amount" in t.columns and "mrr" in t.columns:
         raise both_prices(source, names)
@@ -302,7 +310,9 @@ def _billing(con: Any, t: ir.Table, source: str, names: dict[str, str]) -> ir.Ta
     t = t.drop("interval")
     if money == "mrr":
         t = t.rename(amount="mrr")
-    if in_cents(names[money]):  # unit_amount_in_cents: as reading.columns._billing_mrr
+    mapped = any(key(v) == key(names[money]) for v in cols.values())
+    stripe = lambda: int(con.execute(t.filter(t.customer_id.cast("string").startswith("cus_")).count())) > 0  # noqa: E731
+    if price_in_cents(names[money], in_cents(names[money]), mapped, stripe, source, names.values()):  # as in pandas
         t = t.mutate(amount=t.amount.cast("float64") / 100)
     names["mrr"] = names.pop("amount", names.get("mrr", "mrr"))
     return billing_mrr(t)

@@ -87,9 +87,9 @@ def split_rows(
     first = rows.groupby("id")["at"].transform("min")
     owner = rows[rows["at"] == first].groupby("id")["segment"].min()
     if kept is not None:  # each row of the file in its customer's segment (an order's other rows with it)
-        from ..reading.values import clean_ids
+        from ..reading.values import clean_ids, emails_in_lower_case
 
-        ids = clean_ids(df[names[who]]).astype(str).to_numpy()
+        ids = emails_in_lower_case(clean_ids(df[names[who]])).astype(str).to_numpy()
     mine = pd.Series(ids).map(owner).to_numpy()
     parts = {s: df[mine == s] for s in sorted(set(owner))}
     for part in parts.values():  # the whole file was checked for missing months: a segment's may have none

@@ -30,7 +30,7 @@ from .. import metrics as _metrics
 from ..errors import RetentionInputError
 from ..reading import DataError, ReadOptions, bad_rows, normalize_columns, prepare, source_of
 from ..reading.dates import parse_dates
-from ..reading.values import clean_ids, parse_numbers
+from ..reading.values import clean_ids, error_ids, parse_numbers
 from . import _months
 from ._months import (
     _COHORT_SHIFT,
@@ -204,6 +204,9 @@ def cohort_table(
     ids = clean_ids(df["customer_id"])
     if ids.isna().any():
         raise bad_rows(source, names["customer_id"], "missing customer ids", np.flatnonzero(ids.isna().to_numpy()))
+    if error_ids(ids).size:
+        problem = "Excel error values where customer ids belong (a lookup that found nothing?)"
+        raise bad_rows(source, names["customer_id"], problem, error_ids(ids), df["customer_id"].to_numpy())
     typed = {
         "customer_id": ids,
         date_column: parse_dates(

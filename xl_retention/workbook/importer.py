@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pandas as pd
@@ -211,6 +212,37 @@ def load_tables(
 COUNT_TABLES = frozenset({"customer_cohorts", "survivors", "order_cohorts"})
 
 
+#: A text starting with one of these is a formula to Excel when it opens a CSV file (OWASP's CSV injection list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text_in_excel(frame: Any) -> Any:
+    """``frame`` with every text value (a segment from the data: a channel, a country) that Excel would take for a
+    formula written with a leading ``'``, so that Excel shows it as the text it is (``=HYPERLINK(...)`` from a
+    visitor's link is never a live link in the user's workbook). Numbers are left as they are.
+
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"n": [1, -2]}, index=pd.Index(["=HYPERLINK(1)", "web"], name="segment"))
+    >>> _as_text_in_excel(f).index.tolist(), _as_text_in_excel(f)["n"].tolist()
+    (["'=HYPERLINK(1)", 'web'], [1, -2])
+    """
+
+    def safe(value: Any) -> Any:
+        return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+    def index(idx: Any) -> Any:
+        if isinstance(idx, pd.MultiIndex):
+            return idx.set_levels([index(level) for level in idx.levels], verify_integrity=False)
+        return idx.map(safe) if idx.dtype == object or pd.api.types.is_string_dtype(idx.dtype) else idx
+
+    out = frame.copy(deep=False)
+    out.index = index(frame.index)
+    for name in out.columns:
+        if out[name].dtype == object or pd.api.types.is_string_dtype(out[name].dtype):
+            out[name] = out[name].map(safe)
+    return out
+
+
 def write_csv(tables: Tables, directory: str | os.PathLike[str]) -> list[Path]:
     """Each table as ``DIRECTORY/NAME.csv`` (written whole or not at all); returns the paths.
 
@@ -225,7 +257,7 @@ def write_csv(tables: Tables, directory: str | os.PathLike[str]) -> list[Path]:
         if name in COUNT_TABLES:  # customers per cohort: whole numbers (a blank where the month is still to come)
             frame = frame.astype("Int64")
         buffer = io.StringIO()
-        frame.to_csv(buffer)
+        _as_text_in_excel(frame).to_csv(buffer)
         contents[directory / f"{name}.csv"] = buffer.getvalue()
     for target, text in contents.items():
         if not target.exists():

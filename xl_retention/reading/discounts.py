@@ -1,0 +1,56 @@
+"""Discounts in billing exports: a coupon or a discount lowers what a customer pays, so it changes the MRR.
+
+A billing export's price per interval is the list price (Stripe's "Amount", Chargebee's ``plan_unit_price``);
+what the customer pays, and so the MRR (as Stripe, ChartMogul and Baremetrics count it), is after
+discounts. A column whose name says a discount (``discount``, ``coupon``, ``promo``, ``voucher``: Stripe's
+"Coupon", ``discount_percent``, ``coupon_ids``) with a value in any row cannot be left out: such rows are
+refused, naming the column and the rows (a coupon's id does not say how much it takes off). Values that
+say no discount (blank, ``0``, ``0%``, ``none``, ``no``, ``-``) pass.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+
+__all__ = ["check_discounts", "discount_columns"]
+
+_WORDS = ("discount", "coupon", "promo", "voucher")
+_NONE = frozenset({"", "0", "0%", "0.0", "0.00", "none", "no", "-", "false", "n/a", "null", "nan"})
+
+PROBLEM = (
+    "discounts that lower what the customer pays (MRR is after discounts; the price per interval is the list "
+    "price): convert the prices to what each customer pays first, or remove the column if they already are"
+)
+
+
+def discount_columns(df: pd.DataFrame) -> list[str]:
+    """The columns of ``df`` whose name says a discount or a coupon.
+
+    >>> discount_columns(pd.DataFrame(columns=["Customer ID", "Coupon", "discount_percent", "Amount"]))
+    ['Coupon', 'discount_percent']
+    """
+    from .columns import key
+
+    return [str(c) for c in df.columns if any(w in key(c) for w in _WORDS)]
+
+
+def check_discounts(df: pd.DataFrame, source: str) -> None:
+    """Refuse the rows of a billing export where a discount column holds a discount (see the module docstring).
+
+    >>> check_discounts(pd.DataFrame({"Coupon": [None, "", "0%"]}), "subs.csv")
+    >>> check_discounts(pd.DataFrame({"Coupon": [None, "HALFOFF"]}), "subs.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: subs.csv, column 'Coupon': discounts that lower what the customer pays \
+(MRR is after discounts; the price per interval is the list price): convert the prices to what each customer pays \
+first, or remove the column if they already are in row 3 (counting the header as row 1): 'HALFOFF'
+    """
+    for name in discount_columns(df):
+        column = df[name] if list(map(str, df.columns)).count(name) == 1 else df.loc[:, df.columns == name].iloc[:, 0]
+        text = column.astype(object).where(column.notna(), "").astype(str).str.strip().str.lower()
+        rows = np.flatnonzero(~text.isin(_NONE).to_numpy())
+        if rows.size:
+            raise bad_rows(source, name, PROBLEM, rows, column.to_numpy())

@@ -1,0 +1,63 @@
+"""Months of a snapshots export: every month between the first and the last has rows, and none is after the current
+month (the refusals of :func:`~xl_retention.reading.prepare` for ``snapshots``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .errors import DataError
+
+__all__ = ["EVERY_MONTH_OBSERVED", "refuse_future_months", "refuse_missing_months"]
+
+
+#: ``df.attrs`` key of a snapshots table whose every month between its first and last was observed, rows or
+#: not (snapshots made from intervals; a segment's rows): a month without rows is then a month of zeros.
+EVERY_MONTH_OBSERVED = "every_month_observed"
+
+
+def refuse_missing_months(dates: np.ndarray, source: str, column: str) -> None:
+    """A month with no row at all between months with rows, in a snapshots export, is almost surely a missing
+    export (every customer would show as lost in it and back the month after): refused, naming the months."""
+    months = np.asarray(dates).astype("datetime64[M]").astype(np.int64)
+    if months.size == 0:
+        return
+    low = int(months.min())
+    seen = np.bincount(months - low)
+    gaps = np.flatnonzero(seen == 0) + low
+    if gaps.size:
+        word, shown = _named_months(gaps)
+        raise DataError(
+            f"{source}, column {column!r}: no rows at all for the {word} {shown}, between months with rows: "
+            f"a month's export is missing (every customer would show as lost, then back); add it, or, if no "
+            f"customer was active then, a row with MRR 0 for that month",
+            source=source,
+            column=column,
+        )
+
+
+def _named_months(months: np.ndarray) -> tuple[str, str]:
+    """("month" or "months", the first six as YYYY-MM and how many more) of numpy month ordinals."""
+    named = [str(np.datetime64(int(m), "M")) for m in months]
+    shown = ", ".join(named[:6]) + (f" and {len(named) - 6} more" if len(named) > 6 else "")
+    return ("months" if len(named) > 1 else "month"), shown
+
+
+def refuse_future_months(dates: np.ndarray, source: str, column: str, today: Any = None) -> None:
+    """Snapshots of months after the current month (``today``'s, default the run's) have not happened yet:
+    refused, naming those months (the tables of intervals stop at the current month too)."""
+    from ..tables.subscriptions import current_month  # the tables import this module
+
+    months = np.unique(np.asarray(dates).astype("datetime64[M]").astype(np.int64))
+    now = current_month(today)  # a pandas month ordinal counts from 1970-01, as numpy's datetime64[M] does
+    later = months[months > now]
+    if later.size:
+        word, shown = _named_months(later)
+        raise DataError(
+            f"{source}, column {column!r}: rows for the {word} {shown}, after the current month "
+            f"({np.datetime64(now, 'M')}): a month that has not happened yet is not counted; remove those rows "
+            f"(a forecast or a scheduled renewal?)",
+            source=source,
+            column=column,
+        )
