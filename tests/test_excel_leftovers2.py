@@ -317,3 +317,27 @@ def test_countif_of_a_range_joined_to_empty_text_counts_blank_cells(tmp_path: Pa
         },
     )
     assert [got[f"B{i}"] for i in range(1, 5)] == [4, 3, 0, 3]
+
+
+def test_criteria_functions_refuse_ranges_of_different_sizes(tmp_path: Path) -> None:
+    # Microsoft's SUMIFS: "each criteria_range argument must contain the same number of rows and columns as the
+    # sum_range argument"; COUNTIFS: "Each additional range must have the same number of rows and columns as
+    # criteria_range1": #VALUE! otherwise. The engine computed over the overlap (an off-by-one range end went unseen).
+    # SUMIF (singular) takes its sum_range's size from the range, and ranges of one size may be offset.
+    cells: dict[str, object] = {}
+    for r, (region, state, revenue) in enumerate(
+        [("North", "active", 10), ("South", "active", 20), ("North", "churned", 30), ("North", "active", 40)], 1
+    ):
+        cells[f"A{r}"], cells[f"B{r}"], cells[f"C{r}"] = region, state, revenue
+    cells |= {
+        "E1": '=COUNTIFS(A1:A4,"North",B1:B3,"active")',
+        "E2": '=SUMIFS(C1:C4,A1:A3,"North")',
+        "E3": '=AVERAGEIFS(C1:C3,A1:A4,"North")',
+        "E4": '=_xlfn.MAXIFS(C1:C4,A1:A3,"North")',
+        "E5": '=SUMIF(A1:A4,"North",C1:C2)',
+        "E6": '=COUNTIFS(A1:A3,"North",B2:B4,"active")',
+        "E7": '=SUMIFS(C1:C4,A1:A4,"North",B1:B4,"active")',
+        "E8": '=COUNTIFS(A1:B4,"North",B1:B4,"active")',
+    }
+    got = _recalculated(tmp_path, cells)
+    assert [got[f"E{i}"] for i in range(1, 9)] == ["#VALUE!", "#VALUE!", "#VALUE!", "#VALUE!", 80, 2, 50, "#VALUE!"]

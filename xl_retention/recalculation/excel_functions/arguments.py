@@ -48,6 +48,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from .collation import keyed_criteria, sorted_call, typed_keys
+from .criteria import size_guard
 from .logical import logical_call
 from .lookup import exact_lookup
 from .powers import powers
@@ -189,6 +190,9 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
             if k < len(spans) and _may_be_negative(tokens[spans[k][0] : spans[k][1]]):
                 args[k] = f"{INDEXED}({args[k]})"
     call = token.value + ",".join(args) + ")"
+    guard = size_guard(name, [tokens[a:b] for a, b in spans]) if name.endswith("IFS") else None
+    if guard is not None:  # COUNTIFS(A1:A4,"x",B1:B3,"y"): ranges of different sizes are #VALUE! (.criteria)
+        call = f"IF({guard},#VALUE!,{call})"
     if name == "INDEX" and spans:  # INDEX(1/0,1,4): the error itself, as Excel (.typed)
         call = index_of_value(tokens[spans[0][0] : spans[0][1]], call, args)
     searched = _searched(name, args, tokens[spans[0][0] : spans[0][1]] if spans else [])

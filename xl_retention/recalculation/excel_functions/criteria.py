@@ -15,7 +15,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from openpyxl.formula.tokenizer import Token
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import range_boundaries
 
 from ._core import EACH, FUNCTIONS, Function, engine_value, matrix
 
@@ -149,3 +151,43 @@ FUNCTIONS[EACH + "SUMIF"] = Function(EACH + "SUMIF", _sumif, 2, 3)
 for _name, _low, _high in (("AVERAGEIF", 2, 3), ("COUNTIFS", 2, 254), ("SUMIFS", 3, 255), ("AVERAGEIFS", 3, 255),
                            ("MAXIFS", 3, 255), ("MINIFS", 3, 255)):  # fmt: skip
     FUNCTIONS[EACH + _name] = Function(EACH + _name, partial(each_criteria, _name), _low, _high)
+
+
+def _reference(argument: list[Token]) -> str | None:
+    """The text of an argument that is one A1 reference typed in (not a name); None for anything else."""
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if len(inner) != 1 or inner[0].type != Token.OPERAND or inner[0].subtype != Token.RANGE:
+        return None
+    try:
+        range_boundaries(inner[0].value.rpartition("!")[2].replace("$", ""))
+    except (ValueError, TypeError):  # a name, not a reference
+        return None
+    return inner[0].value
+
+
+def size_guard(name: str, parts: list[list[Token]]) -> str | None:
+    """For a COUNTIFS, SUMIFS, AVERAGEIFS, MAXIFS or MINIFS call (its arguments' tokens) whose ranges are typed in: a
+    condition, true when they differ in size, which Excel answers with #VALUE! (Microsoft's SUMIFS: "each
+    criteria_range argument must contain the same number of rows and columns as the sum_range argument"); the engine
+    computed over the overlap. None when there is nothing to check. The rewrite of :mod:`.arguments` computes it in the
+    engine (row numbers are set aside while a formula's shape is rewritten, so it cannot be decided there).
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> def parts(formula):
+    ...     return [[t] for t in list(Tokenizer(formula).items)[1:-1] if t.type != Token.SEP]
+    >>> size_guard("COUNTIFS", parts('=COUNTIFS(A1:A4,"x",B1:B3,"y")'))
+    'OR(ROWS(B1:B3)<>ROWS(A1:A4),COLUMNS(B1:B3)<>COLUMNS(A1:A4))'
+    >>> size_guard("SUMIF", parts('=SUMIF(A1:A4,"x",C1)')) is None
+    True
+    """
+    name = name.removeprefix(EACH)
+    if name not in _STEP:
+        return None
+    first = CRITERIA[name] - 1  # the first criteria range
+    positions = ([0] if first == 1 else []) + [*range(first, len(parts), 2)]
+    references = [_reference(parts[k]) for k in positions if k < len(parts)]
+    if len(references) < 2 or None in references:
+        return None
+    one = references[0]
+    tests = [f"ROWS({r})<>ROWS({one}),COLUMNS({r})<>COLUMNS({one})" for r in references[1:] if r != one]
+    return f"OR({','.join(tests)})" if tests else None
