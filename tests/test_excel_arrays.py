@@ -197,6 +197,7 @@ K_FORMULAS = {  # C2:C7 = 10, 3, 5, 7, 9, 12; D1:D4 = 1, 2, 2, 3
     "H20": ("=SUMPRODUCT(FACT({1,3,4}))", 31),
     "H21": ("=SUMPRODUCT(DEGREES(ASIN({0,1})))", 90),
     "H22": ("=SUM(LARGE(C2:C7,{1.5,2.7}))", 12 + 10),  # a fractional k counts down (LibreOffice too)
+    "H23": ("=LOOKUP(2,1/({1,1,1}*ISNUMBER(C2:C4)),C2:C4)", 5),  # the commas of {1,1,1} separate no arguments
 }
 
 

@@ -228,7 +228,9 @@ def lift_arrays(tokens: list[Token], array: bool, names: dict[str, str]) -> bool
             if name == "AGGREGATE" and _aggregate_array_form(tokens, i):
                 token.value, changed = f"{AGGREGATE_NAME}(", True
             stack.append([name, 0])
-        elif token.type == Token.FUNC and token.subtype == Token.CLOSE:
+        elif token.type == Token.ARRAY and token.subtype == Token.OPEN:
+            stack.append(["{", 0])  # an array constant's commas separate no arguments
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.ARRAY):
             if stack:
                 stack.pop()
         elif token.type == Token.SEP and token.subtype == Token.ARG and stack:

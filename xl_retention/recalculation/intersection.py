@@ -283,9 +283,9 @@ def _arguments(tokens: list[Token], start: int, closer: str) -> tuple[list[str],
     depth = 0
     for i in range(start, len(tokens)):
         token = tokens[i]
-        if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN):
+        if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
             depth += 1
-        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN):
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
             if depth == 0:
                 return ["".join(a) for a in args], i
             depth -= 1
