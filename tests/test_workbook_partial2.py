@@ -244,3 +244,20 @@ def test_months_without_churn_give_no_lifetime_error(tmp_path, discount, clv):
     assert lifetime["C7"].value == "No customer left in these months: 1 / churn has no finite value."
     assert lifetime["B8"].value == (pytest.approx(clv) if clv else None)
     assert wb["Dashboard"]["B9"].value == (pytest.approx(clv) if clv else None)
+
+
+def test_clearing_a_left_truncated_first_row_fits_the_later_cohorts(tmp_path):
+    # data that starts after the business did: the first month's row holds customers of every tenure (500, few of
+    # whom leave) beside real sign-ups of 40. Lifetime value's note says to clear that row; the fit is then the
+    # later cohorts' alone (scipy betaln + Nelder-Mead: 0.396036, 1.192883; with the first row 0.104888, 1.200120)
+    later = [[40, 30, 25, 22], [40, 31, 27], [40, 29]]
+    fits = {}
+    for name, first in (("kept", [500, 480, 465, 452, 440]), ("cleared", [])):
+        path = build_template(tmp_path / f"{name}.xlsx", start="2025-01", months=5, inputs={"Cohorts": [first, *later]})
+        assert recalc_file(path, tmp_path / f"{name}.r.xlsx").status == "ok"
+        wb = openpyxl.load_workbook(tmp_path / f"{name}.r.xlsx", data_only=True)
+        fits[name] = [wb["Lifetime value"][ref].value for ref in ("B9", "B10")]
+        notes = [wb["Lifetime value"].cell(r, 1).value or "" for r in range(15, 21)]
+        assert any("clear that row" in note for note in notes)
+    assert fits["cleared"] == pytest.approx([0.396036, 1.192883], rel=1e-5)
+    assert fits["kept"] != pytest.approx(fits["cleared"], rel=0.1)

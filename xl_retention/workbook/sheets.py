@@ -123,6 +123,8 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         "The churn is the average of the last 12 months that have a churn rate (the first month with data has none).",
         "sBG: churn differs between customers, so those who stay churn less; CLV = margin x DEL (Fader & Hardie 2010).",
         "The constant-churn figure understates the value of customers who stay; the sBG needs the Cohorts triangle.",
+        "The sBG takes each row of Cohorts as that month's sign-ups. If your data starts after your business did, its "
+        "first month's row holds customers of every tenure and biases the fit: clear that row to fit the later ones.",
     )
     for i, note in enumerate(notes, start=15):
         ws.cell(row=i, column=1, value=note).font = NOTE_FONT
