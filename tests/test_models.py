@@ -741,3 +741,13 @@ def test_an_sbg_fit_without_customers_at_risk_after_period_1_gives_the_reason_th
         "only period 1's churn is observed (10 of 15 customers), so the spread of churn between customers (alpha "
         "and beta) cannot be estimated; wait for a cohort with customers left after period 1"
     )
+
+
+def test_a_triangle_padded_with_blank_rows_and_columns_is_fitted_as_itself() -> None:
+    """The tracker's 36 x 36 cohort range holds a 4 x 4 triangle and blanks: the fits are the triangle's own, bit
+    for bit (the BdW ridge check saw other rounding and said "no finite peak" for the padded range only)."""
+    triangle = [[6, 5, 4, 4], [1, 1, 0, None], [2, 2, None, None], [1, None, None, None]]
+    padded = [row + [None] * (36 - len(row)) for row in triangle] + [[None] * 36] * 32
+    assert m.sbg_fit(padded) == m.sbg_fit(triangle)
+    assert m.bdw_fit(padded) == m.bdw_fit(triangle)
+    assert m.bdw_fit(padded).log_likelihood == pytest.approx(-7.717487889091837, rel=1e-12)

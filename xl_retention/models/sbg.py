@@ -322,7 +322,8 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
             "survivors",
             0.0,
         )
-    return churned, at_risk, followed
+    last = int(np.flatnonzero(at_risk)[-1]) + 1  # periods after the last one observed add nothing: dropped, so that
+    return churned[:last], at_risk[:last], followed  # a triangle padded with blanks is fitted bit for bit as itself
 
 
 def _sbg_loglik(params: np.ndarray, churned: np.ndarray, at_risk: np.ndarray) -> tuple[float, np.ndarray]:
