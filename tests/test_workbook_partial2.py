@@ -261,3 +261,24 @@ def test_clearing_a_left_truncated_first_row_fits_the_later_cohorts(tmp_path):
         assert any("clear that row" in note for note in notes)
     assert fits["cleared"] == pytest.approx([0.396036, 1.192883], rel=1e-5)
     assert fits["kept"] != pytest.approx(fits["cleared"], rel=0.1)
+
+
+def test_a_one_month_tracker_of_an_earlier_template_gets_its_charts_grown_too(tmp_path):
+    # 1-month trackers made before the charts read ranges: their series are single cells ('Customers'!$I$2); growing
+    # the monthly sheets writes them as ranges first, so they follow the new months and recalc fits them
+    write_survivors(tmp_path / "subs.csv", {"a": (0, [10, 8, 7])})
+    tracker = build_template(tmp_path / "t.xlsx", start="2025-01", months=1)
+    with zipfile.ZipFile(tracker) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    for name in [n for n in parts if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]:
+        parts[name] = re.sub(rb"(\$[A-Z]+\$2):\$[A-Z]+\$2<", rb"\1<", parts[name])
+    with zipfile.ZipFile(tracker, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    assert "'Customers'!$I$2" in {values for _, _, values, _ in chart_series(tracker)}
+    result = import_into(tracker, tmp_path / "subs.csv")
+    assert result.returncode == 0, result.stderr
+    assert [values for _, _, values, _ in chart_series(tracker)] == [
+        "'Customers'!$H$3:$H$4", *(f"'Revenue'!${c}$3:${c}$4" for c in "CDEST"), "'Customers'!$I$3:$I$4",
+        "'Revenue'!$Q$3:$Q$4", "'Revenue'!$R$3:$R$4", "'Revenue'!$P$3:$P$4", "'NPS'!$H$5:$H$5",
+    ]  # fmt: skip

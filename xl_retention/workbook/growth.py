@@ -20,7 +20,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
-from .template import MONTH, NPS_SCORES_TITLE, NPS_SUMMARY, render_formula
+from .template import FIRST_ROW, MONTH, NPS_SCORES_TITLE, NPS_SUMMARY, render_formula
 
 if TYPE_CHECKING:
     from .fill import _Monthly
@@ -100,7 +100,35 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
             xml.put(ref, element, row_attrs=attrs)
     xml.head = _dimension(xml.head, new_last + 2, None)
     xml.tail = ip.extend_sqrefs(xml.tail, rows=(last, new_last))
+    if last == FIRST_ROW:  # a 1-month tracker made before 9e6f8cf: its charts read one cell, no range to stretch
+        for name in package.names(r"xl/charts/chart[^/]*\.xml"):
+            package.edit(name, lambda xml: cell_as_range(xml, title, last))
     _extend_everywhere(package, title, rows=(last, new_last))
+
+
+_SERIES_F = re.compile(
+    rb"(<(?:\w+:)?(?:cat|val)\b(?:(?!</(?:\w+:)?(?:cat|val)>).)*?<(?:\w+:)?f\b[^>]*>)([^<]*)(</(?:\w+:)?f\s*>)", re.S
+)
+
+
+def cell_as_range(xml: bytes, title: str, row: int) -> bytes:
+    """A chart part whose series categories and values on sheet ``title`` are the one cell of ``row`` ("'S'!$I$2"),
+    with those written as the range "'S'!$I$2:$I$2", which growing stretches to the new months as every range.
+
+    >>> cell_as_range(b"<c:val><c:numRef><c:f>'NPS'!$H$2</c:f></c:numRef></c:val>", "NPS", 2).decode()
+    "<c:val><c:numRef><c:f>'NPS'!$H$2:$H$2</c:f></c:numRef></c:val>"
+    """
+
+    def one(match: re.Match[bytes]) -> bytes:
+        sheet, _, cell = match[2].decode("utf-8").rpartition("!")
+        sheet = sheet.replace("&apos;", "'").replace("&amp;", "&")
+        if sheet.startswith("'") and sheet.endswith("'"):
+            sheet = sheet[1:-1].replace("''", "'")
+        if sheet != title or not re.fullmatch(rf"\$?[A-Z]{{1,3}}\${row}", cell):
+            return match[0]
+        return match[1] + match[2] + b":" + cell.encode() + match[3]
+
+    return _SERIES_F.sub(one, xml)
 
 
 def _grow_scores(package: ip.Package, columns: dict[pd.Period, int], new: dict[pd.Period, int], rows: int,
