@@ -58,7 +58,7 @@ def test_import_fills_every_sheet_and_the_template_formulas_agree_with_the_api(f
                  files["nps.csv"], "--visits", files["visits.csv"], "--columns", "customer_id=Customer",
                  "--into", book, "--recalc")  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == f"filled {book}: 4 months from 2026-01"
+    assert result.stdout.splitlines()[0] == f"filled {book}, a tracker of 4 months from 2026-01"
     # Customers: start, gained, end, lost, CRR, churn; hand-counted
     assert values(book, "Customers", "BCDE", range(2, 6)) == [[0, 2, 2, 0], [2, 1, 2, 1], [2, 1, 3, 0], [3, 0, 2, 1]]
     customers = values(book, "Customers", "FG", range(3, 6))

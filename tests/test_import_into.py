@@ -63,7 +63,7 @@ def test_the_users_sheet_column_comment_and_chart_stay_and_the_months_are_filled
     result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        f"filled {book}: 3 months from 2025-01",
+        f"filled {book}, a tracker of 3 months from 2025-01",
         "import wrote the months its data covers (2025-01 to 2025-03) on Customers, Revenue, Cohorts",
     ]
     after = parts(book)
@@ -150,7 +150,7 @@ def test_more_months_are_added_at_the_end_with_the_templates_formulas_names_char
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:2] == [
-        f"filled {book}: 5 months from 2025-01",
+        f"filled {book}, a tracker of 5 months from 2025-01",
         "added months 2025-03 to 2025-05 at the end of the monthly sheets",
     ]
     grown, want = openpyxl.load_workbook(book), openpyxl.load_workbook(fresh)
@@ -554,7 +554,7 @@ def test_import_recalc_names_the_cells_in_error_and_why(tmp_path):
     result = run("import", "--subscriptions", write(tmp_path, "subs.csv", subs), "--into", book, "--recalc")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert "recalculated 367 formulas (5 in error)" in lines
+    assert "recalculated 368 formulas (5 in error)" in lines
     assert (
         f"{book}: Cohorts!B22 = #NUM!: SBG_FIT: sBG fit: the likelihood has no finite maximum; it is largest "
         "at the edge of the parameters (alpha and beta -> 0: customers either churn at once or never) (#NUM!)" in lines

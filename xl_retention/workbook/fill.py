@@ -92,7 +92,7 @@ class Filled:
 
     def lines(self, path: str | Path) -> list[str]:
         """The CLI's report, one line each."""
-        out = [f"filled {path}: {self.months} months from {self.first}"]
+        out = [f"filled {path}, a tracker of {self.months} months from {self.first}"]
         if self.added:
             out.append(f"added months {self.added[0]} to {self.added[-1]} at the end of the monthly sheets")
         out.append(
