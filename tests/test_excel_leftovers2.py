@@ -341,3 +341,34 @@ def test_criteria_functions_refuse_ranges_of_different_sizes(tmp_path: Path) -> 
     }
     got = _recalculated(tmp_path, cells)
     assert [got[f"E{i}"] for i in range(1, 9)] == ["#VALUE!", "#VALUE!", "#VALUE!", "#VALUE!", 80, 2, 50, "#VALUE!"]
+
+
+def test_criteria_naming_an_error_value_match_the_error_cells(tmp_path: Path) -> None:
+    # A criterion naming an error value matches the cells holding it (=COUNTIF(Data,"#DIV/0!") counts the #DIV/0!
+    # values; "<>#N/A" skips the #N/A placeholders of months not reached, the usual MAXIFS idiom). The engine matched
+    # no error cell: 0 counts, and "<>#N/A" let the errors through.
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": 10,
+            "A2": "=NA()",
+            "A3": "=1/0",
+            "A4": 5,
+            "A5": "=NA()",
+            "A6": "x",
+            "B1": 1,
+            "B2": 2,
+            "B3": 3,
+            "B4": 4,
+            "B5": 5,
+            "B6": 6,
+            "C1": '=COUNTIF(A1:A6,"#N/A")',
+            "C2": '=COUNTIF(A1:A6,"#DIV/0!")',
+            "C3": '=COUNTIF(A1:A6,"<>#N/A")',
+            "C4": '=COUNTIFS(A1:A6,"=#N/A",B1:B6,">2")',
+            "C5": '=_xlfn.MAXIFS(A1:A6,A1:A6,"<>#N/A",A1:A6,"<>#DIV/0!")',
+            "C6": '=SUMIF(A1:A6,"<>#N/A",B1:B6)',
+            "C7": '=SUMIFS(B1:B6,A1:A6,"#n/a")',
+        },
+    )
+    assert [got[f"C{i}"] for i in range(1, 8)] == [2, 1, 4, 1, 10, 14, 7]

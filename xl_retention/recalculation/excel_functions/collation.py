@@ -24,7 +24,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from ._core import matrix
+from ._core import FUNCTIONS, Function, error_code, is_error, matrix
 
 #: the documented order of digits, space and ASCII punctuation (hyphen and apostrophe are ignored)
 _ASCII_ORDER = '0123456789 !"#$%&()*,./:;?@[\\]^_`{|}~+<=>'
@@ -130,16 +130,43 @@ _CRITERIA = {
     "COUNTIF": (0, 2), "SUMIF": (0, 3), "AVERAGEIF": (0, 3), "COUNTIFS": (0, 2), "SUMIFS": (1, 2),
     "AVERAGEIFS": (1, 2), "MAXIFS": (1, 2), "MINIFS": (1, 2),
 }  # fmt: skip
-ORDERED, COMPARED = "_XLR.ORDERED", "_XLR.COMPARED"
+ORDERED, COMPARED, ERROR_KEYS = "_XLR.ORDERED", "_XLR.COMPARED", "_XLR.ERRORKEYS"
+#: Excel's error values, as a criterion names them
+_ERRORS = frozenset(("#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"))
+
+
+def _error_key(code: str) -> str:
+    """An error value as text no cell holds (a caseless CJK mark first), for criteria that name errors."""
+    return _SEPARATOR + code
+
+
+def error_keys(value: Any) -> Any:
+    """A criteria range with each error value as its :func:`_error_key` text (the rest as it is), so that the engine's
+    criteria match ``"#N/A"`` and ``"<>#N/A"`` as Excel does.
+
+    >>> error_keys([[1.0, {"type": "Error", "kind": "Na"}, "x"]]) == [[1.0, _error_key("#N/A"), "x"]]
+    True
+    """
+    if isinstance(value, list):
+        return [[error_keys(item) for item in row] for row in matrix(value)]
+    if is_error(value):
+        return _error_key(error_code(value))
+    return value
+
+
+FUNCTIONS[ERROR_KEYS] = Function(ERROR_KEYS, error_keys, 1, 1)
 
 
 def _keyed_criterion(criterion: str) -> tuple[str, str] | None:
     """(wrapper of the range, criterion as the engine should be given it) for a typed criterion the engine would
-    match otherwise than Excel: text ordered (``"<M"``), or text with other than ASCII letters (``"é*"``)."""
+    match otherwise than Excel: text ordered (``"<M"``), text with other than ASCII letters (``"é*"``), or an error
+    value (``"#N/A"``, ``"<>#N/A"``: Excel matches the error cells, the engine none)."""
     from .text import text_to_number  # noqa: PLC0415  (text imports this package's core only; no cycle at import)
 
     operator = next((op for op in ("<=", ">=", "<>", "<", ">", "=") if criterion.startswith(op)), "")
     value = criterion[len(operator) :]
+    if value.upper() in _ERRORS and operator in ("", "=", "<>"):  # "#N/A", "<>#N/A": error cells
+        return ERROR_KEYS, operator + _error_key(value.upper()).replace("?", "~?")
     if operator in ("<=", ">=", "<", ">"):
         if not value or not isinstance(text_to_number(value), str) or value.upper() in ("TRUE", "FALSE"):
             return None  # a number, a date or a logical: compared as one
