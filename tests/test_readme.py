@@ -20,8 +20,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import openpyxl
-import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,36 +41,6 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def _inputs(folder: Path) -> None:
-    """The raw exports the README's import example names, in the tracker's months (2026)."""
-    pd.DataFrame(
-        {
-            "Customer": ["a", "b", "a", "b", "c", "a", "c"],
-            "month": ["2026-01", "2026-01", "2026-02", "2026-02", "2026-02", "2026-03", "2026-03"],
-            "mrr": [100, 50, 120, 50, 80, 120, 40],
-            "plan": ["Pro", "Basic", "Pro", "Basic", "Basic", "Pro", "Basic"],
-        }
-    ).to_csv(folder / "mrr.csv", index=False)
-    pd.DataFrame(
-        {
-            "Customer": ["a", "b", "a", "c"],
-            "Created": pd.to_datetime(["2026-01-05", "2026-01-20", "2026-02-03", "2026-03-09"]),
-            "amount": [30.0, 45.5, 12.0, 80.0],
-        }
-    ).to_parquet(folder / "orders.parquet")
-    survey = openpyxl.Workbook()
-    survey.active.title = "Notes"
-    survey.active["A1"] = "exported from the survey tool"
-    answers = survey.create_sheet("Answers")
-    answers.append(["Created", "score"])
-    for row in [("2026-01-10", 10), ("2026-01-11", 6), ("2026-02-01", 9), ("2026-03-15", 8)]:
-        answers.append(list(row))
-    survey.save(folder / "survey.xlsx")
-    pd.DataFrame(
-        {"visitor_id": ["v1", "v2", "v1", "v3"], "Created": ["2026-01-02", "2026-01-03", "2026-02-04", "2026-02-05"]}
-    ).to_csv(folder / "visits.csv", index=False)
-
-
 class Walk:
     """The scratch folder after every README block ran in it, in the README's order."""
 
@@ -86,13 +54,8 @@ class Walk:
 def walked(tmp_path_factory: pytest.TempPathFactory) -> Walk:
     folder = tmp_path_factory.mktemp("readme")
     walk = Walk(folder)
-    _inputs(folder)
-    (folder / "reports").mkdir()
+    shutil.copytree(ROOT / "examples", folder / "examples")  # the README's sample exports, as in a checkout
     env = _environment()
-    subprocess.run(
-        ["xl-retention", "new", "reports/q1.xlsx", "--start", "2026-01", "--months", "3"],
-        cwd=folder, env=env, check=True, capture_output=True,
-    )  # fmt: skip
     shutil.copytree(ROOT, folder / "checkout", ignore=shutil.ignore_patterns(".git", "build", "*.egg-info", "dist"))
     shell = _bash_blocks()
     parser, out = doctest.DocTestParser(), io.StringIO()
@@ -174,3 +137,24 @@ def test_quick_start_in_a_fresh_clone_and_venv(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert result.stdout.splitlines()[-2].startswith("xl-retention ")
     assert (tmp_path / "xl-retention" / ".venv" / "bin" / "xl-retention").exists()
+
+
+def test_the_sample_exports_are_what_their_script_makes(tmp_path: Path) -> None:
+    """examples/ holds the files the README's import commands read; examples/make_examples.py remakes them."""
+    import importlib.util
+
+    import pandas as pd
+
+    spec = importlib.util.spec_from_file_location("make_examples", ROOT / "examples" / "make_examples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(tmp_path)
+    for name in ("mrr.csv", "visits.csv"):
+        assert (tmp_path / name).read_bytes() == (ROOT / "examples" / name).read_bytes(), name
+    pd.testing.assert_frame_equal(
+        pd.read_parquet(tmp_path / "orders.parquet"), pd.read_parquet(ROOT / "examples" / "orders.parquet")
+    )
+    pd.testing.assert_frame_equal(
+        pd.read_excel(tmp_path / "survey.xlsx", sheet_name=None)["Answers"],
+        pd.read_excel(ROOT / "examples" / "survey.xlsx", sheet_name=None)["Answers"],
+    )
