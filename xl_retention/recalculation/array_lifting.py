@@ -215,6 +215,8 @@ def lift_arrays(tokens: list[Token], array: bool, names: dict[str, str]) -> bool
                 if numbers is not None and area.type == Token.OPERAND:
                     token.value, area.value, close.value, changed = numbers, "", "", True
                     close.type = area.type = "SKIPPED"  # neither opens nor closes a call any more
+                    if not numbers.startswith("{"):  # a whole call now: one operand
+                        token.type, token.subtype = Token.OPERAND, Token.NUMBER
                     continue
             if name in EACH_NAMES and _lifted(tokens, i, name, arrays, names):
                 token.value, changed = f"{EACH}{name}(", True
@@ -274,7 +276,7 @@ def _criteria_array(tokens: list[Token], open_index: int, position: int, arrays:
 
 def _numbers_of(area: Token, name: str) -> str | None:
     """The array constant of ROW or COLUMN over a literal area of several rows (columns), whole rows (``ROW(1:3)``)
-    or whole columns included; None otherwise (one row or column, or 10,000 or more)."""
+    or whole columns included (a SEQUENCE of 10,000 or more); None otherwise (one row or column)."""
     if area.subtype != Token.RANGE or ":" not in area.value:
         return None
     found = _bounds(area.value)
@@ -282,6 +284,9 @@ def _numbers_of(area: Token, name: str) -> str | None:
         return None
     left, top, right, bottom = found[1]
     first, last = (top, bottom) if name == "ROW" else (left, right)
-    if first == last or last - first >= 10_000:
+    if first == last:
         return None
+    if last - first >= 10_000:  # ROW($A$1:$A$1048576) (.whole_ranges): as long an array, not typed in
+        size = last - first + 1
+        return f"_xlfn.SEQUENCE({size},1,{first})" if name == "ROW" else f"_xlfn.SEQUENCE(1,{size},{first})"
     return "{" + (";" if name == "ROW" else ",").join(str(n) for n in range(first, last + 1)) + "}"

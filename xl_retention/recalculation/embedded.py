@@ -49,6 +49,7 @@ from .rewrite import rewrite
 from .rewrite_shapes import has_digit, shape
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported
+from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
 from .xlsx_values import Resized
 
 # formualizer's error kinds -> Excel's codes (those of the registered functions, and the engine's own)
@@ -324,6 +325,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
     if info.external_names:  # [1]!Rate: the value the file holds for a linked workbook's name, as Excel uses it
         formula_names.setdefault("", {}).update(info.external_names)
+    extents = UsedExtents(workbook, info.formulas)  # rows in use per sheet, read when a whole column needs them
     for sheet in workbook.sheet_names:
         cells = info.formulas.get(sheet, {})
         for ref, cell in cells.items():
@@ -371,6 +373,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
             source = text
             if structure and "!" in text and THREE_D_HINT.search(text):  # SUM(Jan:Mar!B2): each sheet's B2
                 source = expand_sheet_ranges("=" + text, workbook.sheet_names)[1:]
+            if structure and may_have_whole_ranges(source):  # A:A in array arithmetic: Excel's 1,048,576 cells
+                source = bound_whole_ranges("=" + source, sheet, array, extents)[1:]
             new = (
                 rewrite(source, sheet, r, c, info.tables, array=array, names=names, defined=defined)
                 if structure

@@ -1,0 +1,103 @@
+"""Whole columns (``A:A``) and whole rows (``1:1``) in array arithmetic (recalculation.whole_ranges).
+
+In Excel ``A:A`` is 1,048,576 cells and ``1:1`` 16,384, whatever is in them; the engine cut each whole column to
+its own cells in use, so columns of different lengths did not match (#VALUE! or a wrong number), empty cells
+vanished and ROW(A:A) was one number. Each test builds its own workbook; expected values by hand from Excel's
+sizes (LibreOffice agrees on the SUMPRODUCT ones).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from openpyxl.worksheet.formula import ArrayFormula
+
+from xl_retention.recalculation import recalc_file
+from xl_retention.recalculation.whole_ranges import bound_whole_ranges
+
+
+def _recalculated(tmp_path: Path, data: dict[str, object], calc: dict[str, object]) -> dict[str, object]:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    for ref, value in data.items():
+        sheet[ref] = value
+    other = book.create_sheet("Calc")
+    for ref, value in calc.items():
+        other[ref] = value
+    source = tmp_path / "whole.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out" / "whole.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    values = openpyxl.load_workbook(report.output, data_only=True)["Calc"]
+    return {c.coordinate: c.value for row in values.iter_rows() for c in row if c.value is not None}
+
+
+def test_whole_columns_of_different_lengths_match_in_sumproduct(tmp_path: Path) -> None:
+    # A1:A5 = 1..5, B1:B3 = 10, 20, 30: B's rows 4 and 5 are empty (0 in arithmetic)
+    data: dict[str, object] = {f"A{r}": r for r in range(1, 6)} | {f"B{r}": 10 * r for r in range(1, 4)}
+    calc = {
+        "A1": "=SUMPRODUCT(Data!A:A,Data!B:B)",  # 1*10 + 2*20 + 3*30
+        "A2": "=SUMPRODUCT(Data!A:A*Data!B:B)",
+        "A3": "=SUMPRODUCT((Data!A:A>2)*Data!B:B)",
+        "A4": "=SUMPRODUCT(Data!A:A+Data!B:B)",  # 11 + 22 + 33 + 4 + 5
+        "A5": "=SUMPRODUCT(ISNUMBER(Data!B:B)*Data!A:A)",
+        "A6": "=SUMPRODUCT((Data!A:A=$C$1)*Data!B:B)",  # C1 = 2: one row
+        "A7": "=SUMPRODUCT(Data!1:1,Data!1:1)",  # whole rows: 1*1 + 10*10
+        "C1": 2,
+    }
+    got = _recalculated(tmp_path, data, calc)
+    assert {k: got[k] for k in calc if k != "C1"} == {
+        "A1": 140, "A2": 140, "A3": 30, "A4": 75, "A5": 6, "A6": 20, "A7": 101,
+    }  # fmt: skip
+
+
+def test_empty_cells_of_whole_columns_count_and_row_gives_every_row(tmp_path: Path) -> None:
+    data: dict[str, object] = {f"A{r}": 10 * r for r in range(1, 6)}  # A1:A5, nothing else
+    calc = {
+        "A1": '=SUMPRODUCT(MAX(ROW(Data!A:A)*(Data!A:A<>"")))',  # the "last used row" idiom
+        "A2": '=SUMPRODUCT(--(Data!A:A=""))',  # 1,048,576 cells, 5 used
+        "A3": "=SUMPRODUCT(ISBLANK(Data!A:A)*1)",
+        "A4": "=COUNTBLANK(Data!A:A)",
+        "A5": "=SUMPRODUCT((Data!A:A<25)*1)",  # 10, 20 and every empty cell (0 < 25)
+    }
+    calc["A6"] = ArrayFormula("A6", '=MAX(IF(Data!A:A<>"",ROW(Data!A:A)))')
+    calc["A7"] = ArrayFormula("A7", '=MAX(IF(Data!A:A="",ROW(Data!A:A)))')  # the last row of the sheet
+    got = _recalculated(tmp_path, data, calc)
+    assert {k: got[k] for k in calc} == {
+        "A1": 5, "A2": 1048571, "A3": 1048571, "A4": 1048571, "A5": 1048573, "A6": 5, "A7": 1048576,
+    }  # fmt: skip
+
+
+def test_array_formulas_over_whole_columns_of_different_lengths(tmp_path: Path) -> None:
+    regions = ["EU", "US", "EU", "UK", "UK"]  # A longer than B
+    data: dict[str, object] = {f"A{r}": v for r, v in enumerate(regions, 1)} | {"B1": 10, "B2": 20, "B3": 30}
+    calc: dict[str, object] = {
+        "A1": ArrayFormula("A1", '=AVERAGE(IF(Data!A:A="EU",Data!B:B))'),  # 10 and 30
+        "A2": ArrayFormula("A2", '=SUM(IF(Data!A:A="EU",Data!B:B))'),
+        "A3": ArrayFormula("A3", '=SUM((Data!A:A="US")*Data!B:B)'),
+        "A4": ArrayFormula("A4", "=COUNT(IF(Data!B:B>15,Data!B:B))"),
+    }
+    got = _recalculated(tmp_path, data, calc)
+    assert {k: got[k] for k in calc} == {"A1": 20, "A2": 40, "A3": 20, "A4": 2}
+
+
+def test_bounds_are_common_and_only_where_the_rows_below_cannot_matter() -> None:
+    last = {"D": 5, "E": 9}
+
+    def extent(sheet: str, kind: str) -> int:
+        return last[sheet] if kind == "column" else 3
+
+    # one height for both columns: the longer sheet's rows in use and one empty row
+    assert bound_whole_ranges("=SUMPRODUCT(D!A:A,E!B:B)", "S", False, extent) == (
+        "=SUMPRODUCT(D!$A$1:$A$10,E!$B$1:$B$10)"
+    )
+    # the empty rows are counted: Excel's full height
+    assert bound_whole_ranges('=SUMPRODUCT(--(D!A:A=""))', "S", False, extent) == (
+        '=SUMPRODUCT(--(D!$A$1:$A$1048576=""))'
+    )
+    # a function taking the whole column as one range, and a classic formula outside array arguments: as they are
+    for text in ("=SUM(D!A:A)", "=COUNTIF(D!A:A,1)+MATCH(1,D!B:B,0)", "=EDATE(D!B:B,1)", "=SUMPRODUCT(SUM(D!A:A)*2)"):
+        assert bound_whole_ranges(text, "S", False, extent) == text
+    assert bound_whole_ranges("=SUMPRODUCT(1:1*2:2)", "S", False, extent) == "=SUMPRODUCT($A$1:$D$1*$A$2:$D$2)"

@@ -1,0 +1,410 @@
+"""Whole columns (``A:A``) and whole rows (``1:1``) inside array arithmetic, bounded as Excel sizes them.
+
+In Excel ``A:A`` is 1,048,576 cells and ``1:1`` 16,384, whatever is in them. The engine cuts each whole column
+to its own cells in use, so in array arithmetic two columns of different lengths do not match
+(``SUMPRODUCT(A:A,B:B)`` #VALUE!, or one broadcast: a wrong number), empty cells vanish
+(``SUMPRODUCT(--(A:A=""))`` 0 where Excel counts 1,048,571) and ``ROW(A:A)`` is one number.
+
+:func:`bound_whole_ranges` writes the whole columns (rows) that take part in array arithmetic as explicit ranges,
+all of one common height (width), so that they match:
+
+- **bounded** to the rows in use on the sheets they name, plus one empty row, when the rows below can provably not
+  change the result: every such row gives the same element (one empty row's), and the formula's use of it is
+  unchanged by repeating it (summed as 0 or ignored by SUM/SUMPRODUCT/AVERAGE/COUNT, any constant in MAX/MIN,
+  AND/OR, a FALSE filter in FILTER): ``SUMPRODUCT((A:A>2)*B:B)``, ``MAX(ROW(A:A)*(A:A<>""))``,
+  ``AVERAGE(IF(A:A="EU",B:B))``. The empty row included keeps an error it would give (``1/A:A``);
+- **whole** (``$A$1:$A$1048576``: Excel's result, slower) otherwise: ``SUMPRODUCT(--(A:A=""))`` counts the empty
+  rows, ``MAX(IF(A:A="",ROW(A:A)))`` reads the last row number.
+
+Whole columns taken whole by a function (``SUM(A:A)``, ``COUNTIF(A:A,"x")``, ``MATCH(x,A:A,0)``, ``INDEX(A:A,n)``)
+and classic formulas outside array arguments are left to the engine, which computes them right (a classic
+``=EDATE(B:B,1)`` was already intersected by :mod:`.rewrite`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+from .intersection import _ARRAY_ARGUMENTS, _LAST_COLUMN, _LAST_ROW, _WHOLE
+
+__all__ = ["UsedExtents", "bound_whole_ranges", "may_have_whole_ranges"]
+
+#: functions taking a whole column or row as one range (the engine's own cut is right there): left as they are
+_TAKEN_WHOLE = frozenset(
+    (
+        "SUM COUNT COUNTA COUNTBLANK AVERAGE AVERAGEA MAX MAXA MIN MINA COUNTIF COUNTIFS SUMIF SUMIFS AVERAGEIF "
+        "AVERAGEIFS MAXIFS MINIFS MATCH XMATCH VLOOKUP HLOOKUP LOOKUP XLOOKUP INDEX ROWS COLUMNS SUBTOTAL PRODUCT "
+        "MEDIAN STDEV STDEV.S STDEV.P VAR VAR.S VAR.P LARGE SMALL PERCENTILE QUARTILE RANK RANK.EQ RANK.AVG OFFSET"
+    ).split()
+)
+
+#: a tail: what every row below the rows in use gives. ("k", value) a known value (None: empty), ("row",) the row
+#: number or a multiple of it (differs row by row), ("?",) unknown, ("x",) no tail at all (a value or array that
+#: does not depend on the rows below: the engine's answer is Excel's)
+_EXACT: tuple = ("x",)
+_UNKNOWN: tuple = ("?",)
+_ROW: tuple = ("row",)
+_ERROR = "#ERROR"
+_LOGICAL: tuple = ("b",)  # a logical (or an error), the same on every row below: which one is not known
+_CONSTANT: tuple = ("c",)  # a value, the same on every row below: which one is not known
+
+
+#: a whole column or row somewhere in a formula (a superset: ``A:A``, ``$B:$C``, ``3:3``; also text that looks so)
+_WHOLE_HINT = re.compile(r"(?<![\w.$])\$?(?:[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![\w(])|\d+:\$?\d+(?![\w.(]))")
+
+
+def may_have_whole_ranges(text: str) -> bool:
+    """A cheap superset test: whether ``text`` (a formula) may hold a whole column or row.
+
+    >>> may_have_whole_ranges("=SUMPRODUCT(A:A,B:B)"), may_have_whole_ranges("=SUM(A1:B2)")
+    (True, False)
+    """
+    return ":" in text and _WHOLE_HINT.search(text) is not None
+
+
+class UsedExtents:
+    """The last row and column in use on each sheet of an engine workbook, the cells of formulas included (the engine
+    counts a formula cell only once it has a value): ``extents("Data", "column")`` is Data's last row in use."""
+
+    def __init__(self, workbook: Any, formulas: dict[str, dict[str, Any]]) -> None:
+        self.workbook, self.formulas = workbook, formulas
+        self.known: dict[tuple[str, str], int | None] = {}
+        self.names = {name.lower(): name for name in workbook.sheet_names}
+
+    def __call__(self, sheet: str, kind: str) -> int | None:
+        key = (sheet.lower(), kind)
+        if key not in self.known:
+            self.known[key] = self._extent(sheet, kind)
+        return self.known[key]
+
+    def _extent(self, sheet: str, kind: str) -> int | None:
+        name = self.names.get(sheet.lower())
+        if name is None:
+            return None
+        quoted = "'" + name.replace("'", "''") + "'"
+        try:
+            page = self.workbook.range_page(
+                quoted + ("!A:XFD" if kind == "column" else "!1:1048576"), limit=1, include_values=False
+            )
+        except Exception:  # noqa: BLE001  (the engine cannot say: the formula is left as it is)
+            return None
+        last = 0
+        if page.resolved:
+            corner = page.resolved.rpartition("!")[2].rpartition(":")[2]
+            last_column, last_row = range_boundaries(corner + ":" + corner)[2:]
+            last = last_row if kind == "column" else last_column
+        for ref, cell in self.formulas.get(name, {}).items():
+            area = getattr(cell, "ref", None) or ref
+            bottom_right = range_boundaries(area if ":" in area else area + ":" + area)
+            last = max(last, bottom_right[3] if kind == "column" else bottom_right[2])
+        return last
+
+
+def _bare(name: str) -> str:
+    name = name.upper()
+    for prefix in ("_XLFN._XLWS.", "_XLFN.", "_XLWS.", "_XLR.EACH."):
+        name = name.removeprefix(prefix)
+    return name
+
+
+def _number(value: Any) -> float | str | None:
+    """An element's number in arithmetic (empty 0, TRUE 1, a number's text its number); _ERROR when none."""
+    if value is None:
+        return 0.0
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, float | int):
+        return float(value)
+    if isinstance(value, str):
+        if value == _ERROR:
+            return _ERROR
+        try:
+            return float(value)
+        except ValueError:
+            return _ERROR
+    return _ERROR
+
+
+def _arithmetic(op: str, a: Any, b: Any) -> Any:
+    x, y = _number(a), _number(b)
+    if x == _ERROR or y == _ERROR:
+        return _ERROR
+    try:
+        result = {"+": x + y, "-": x - y, "*": x * y}.get(op)  # type: ignore[operator]
+        if result is None:
+            result = x / y if op == "/" else x**y  # type: ignore[operator]
+    except (ZeroDivisionError, OverflowError, ValueError):
+        return _ERROR
+    return _ERROR if isinstance(result, complex) or not math.isfinite(result) else result
+
+
+def _rank(value: Any) -> tuple[int, Any]:
+    if isinstance(value, bool):
+        return 2, value
+    if isinstance(value, str):
+        return 1, value.lower()
+    return 0, float(value)
+
+
+def _compare(op: str, a: Any, b: Any) -> Any:
+    """Excel's comparison of two elements (an empty one is 0, "" or FALSE as the other side's kind)."""
+    if _ERROR in (a, b):
+        return _ERROR
+    if a is None:
+        a = "" if isinstance(b, str) else False if isinstance(b, bool) else 0.0
+    if b is None:
+        b = "" if isinstance(a, str) else False if isinstance(a, bool) else 0.0
+    ra, rb = _rank(a), _rank(b)
+    return {
+        "=": ra == rb,
+        "<>": ra != rb,
+        "<": ra < rb,
+        ">": ra > rb,
+        "<=": ra <= rb,
+        ">=": ra >= rb,
+    }[op]
+
+
+def _is_zero(tail: tuple) -> bool:
+    """An empty element, 0 or FALSE: its product with anything is 0 (or an error, which the empty row kept shows)."""
+    return tail[0] == "k" and not isinstance(tail[1], str) and _number(tail[1]) == 0.0
+
+
+def _binary(op: str, left: tuple, right: tuple) -> tuple:
+    if left == _EXACT and right == _EXACT:
+        return _EXACT
+    if op == "*" and (_is_zero(left) or _is_zero(right)) and _UNKNOWN not in (left, right):
+        return ("k", 0.0)  # ROW(A:A)*(A:A<>""): 0 on every empty row
+    if _UNKNOWN in (left, right) or _ROW in (left, right):
+        return _UNKNOWN
+    if left[0] != "k" or right[0] != "k":  # a cell's value (the same on every row) with an element
+        return _LOGICAL if op in ("=", "<>", "<", ">", "<=", ">=") else _CONSTANT
+    a, b = left[1], right[1]
+    if op in ("+", "-", "*", "/", "^"):
+        return ("k", _arithmetic(op, a, b))
+    if op in ("=", "<>", "<", ">", "<=", ">="):
+        return ("k", _compare(op, a, b))
+    if op == "&":
+        return ("k", _ERROR if _ERROR in (a, b) else "".join("" if v is None else str(v) for v in (a, b)))
+    return _UNKNOWN
+
+
+#: one-value functions of an element whose value on an empty element is known
+_OF_EMPTY: dict[str, Callable[[Any], Any]] = {
+    "ISBLANK": lambda v: v is None,
+    "ISNUMBER": lambda v: isinstance(v, float | int) and not isinstance(v, bool),
+    "ISTEXT": lambda v: isinstance(v, str) and v != _ERROR,
+    "ISNONTEXT": lambda v: not (isinstance(v, str) and v != _ERROR),
+    "ISLOGICAL": lambda v: isinstance(v, bool),
+    "ISERROR": lambda v: v == _ERROR,
+    "ISERR": lambda v: v == _ERROR,
+    "N": lambda v: _number(v) if not isinstance(v, str) else 0.0,
+    "NOT": lambda v: _ERROR if _number(v) == _ERROR else _number(v) == 0.0,
+    "LEN": lambda v: float(len("" if v is None else str(v))),
+    "TRIM": lambda v: "" if v is None else v,
+}
+
+
+class _Tails:
+    """The analysis of one formula's AST: which whole ranges to bound, and whether bounding is exact."""
+
+    def __init__(self, array: bool) -> None:
+        self.array = array
+        self.bound: list[bool] = []  # per whole range, in the formula's order: bound it
+        self.kinds: set[str] = set()  # "column" / "row": kinds of whole ranges bounded
+
+    def walk(self, node: dict, context: bool, taken: bool = False) -> tuple:
+        kind = node.get("node_type")
+        if kind == "Reference":
+            match = _WHOLE.match(node.get("reference", "").replace(" ", ""))
+            if match is None:
+                return _EXACT
+            bound = context and not taken
+            self.bound.append(bound)
+            if not bound:
+                return _EXACT
+            self.kinds.add("column" if match.group("c1") else "row")
+            return ("k", None)
+        if kind == "Literal":
+            value = node.get("value")
+            return ("k", value if isinstance(value, bool | float | int | str) else _ERROR)
+        if kind == "UnaryOp":
+            inner = self.walk(node["operand"], context)
+            op = node.get("operator")
+            if inner in (_EXACT, _UNKNOWN) or op not in ("-", "+", "%"):
+                return inner if inner in (_EXACT, _UNKNOWN) else _UNKNOWN
+            if inner == _ROW:
+                return _ROW if op == "-" else _UNKNOWN
+            if inner in (_LOGICAL, _CONSTANT):
+                return _CONSTANT
+            if op == "+":
+                return inner
+            return ("k", _arithmetic("*", inner[1], -1.0 if op == "-" else 0.01))
+        if kind == "BinaryOp":
+            op = node.get("operator")
+            left, right = self.walk(node["left"], context), self.walk(node["right"], context)
+            if _ROW in (left, right):
+                other = right if left == _ROW else left
+                if op == "*" and _is_zero(other):
+                    return ("k", 0.0)
+                return _ROW if op in ("*", "+", "-") and other[0] in ("k", "x", "c", "row") else _UNKNOWN
+            return _binary(op, left, right)
+        if kind == "Function":
+            return self._function(node, context)
+        if kind == "Array":
+            return _EXACT  # a constant array (its references, if any, are cells)
+        return self._children(node, context)
+
+    def _children(self, node: dict, context: bool) -> tuple:
+        tails = [self.walk(child, context) for child in _child_nodes(node)]
+        return _EXACT if all(t == _EXACT for t in tails) else _UNKNOWN
+
+    def _function(self, node: dict, context: bool) -> tuple:
+        name = _bare(node.get("name", ""))
+        args = node.get("args", [])
+        positions = _ARRAY_ARGUMENTS.get(name, frozenset()) if name in _ARRAY_ARGUMENTS else frozenset()
+        tails = []
+        for k, arg in enumerate(args):
+            inner = context or name in _ARRAY_ARGUMENTS and (positions is None or k in positions)
+            direct = arg.get("node_type") == "Reference"
+            taken = direct and (name in _TAKEN_WHOLE and not (name == "SUMPRODUCT"))
+            if name == "INDEX" and k == 0 or name == "OFFSET" and k == 0:
+                taken = direct
+            tails.append(self.walk(arg, inner, taken))
+        if all(t == _EXACT for t in tails):
+            return _EXACT
+        if name in ("ROW", "COLUMN") and args and args[0].get("node_type") == "Reference":
+            return _ROW if tails[0] != _EXACT else _EXACT
+        return self._reduced(name, tails)
+
+    def _reduced(self, name: str, tails: list[tuple]) -> tuple:
+        first = tails[0] if tails else _EXACT
+        if name in _OF_EMPTY and len(tails) == 1:
+            if first[0] == "k":
+                return ("k", _OF_EMPTY[name](first[1]))
+            return (_LOGICAL if name.startswith("IS") else _CONSTANT) if first in (_LOGICAL, _CONSTANT) else _UNKNOWN
+        if name == "IF":
+            if first[0] != "k":
+                return _UNKNOWN
+            taken = _number(first[1]) if not isinstance(first[1], str) else _ERROR
+            if taken == _ERROR:
+                return ("k", _ERROR)
+            if taken != 0.0:
+                return tails[1] if len(tails) > 1 else ("k", True)
+            return tails[2] if len(tails) > 2 else ("k", False)
+        if name in ("IFERROR", "IFNA") and len(tails) == 2:
+            if first[0] == "k":
+                return tails[1] if first[1] == _ERROR else first
+            return _UNKNOWN
+        if name in ("SUM", "SUMPRODUCT"):
+            return self._summed(name, tails)
+        if name in ("MAX", "MIN", "MAXA", "MINA", "AND", "OR"):  # a value repeated changes none of them
+            return _EXACT if all(t[0] in ("x", "k", "b", "c") for t in tails) else _UNKNOWN
+        if name in ("AVERAGE", "COUNT"):  # a number below the rows in use would count once per row
+            ignored = all(
+                t in (_EXACT, _LOGICAL) or t[0] == "k" and (t[1] is None or isinstance(t[1], bool | str)) for t in tails
+            )
+            return _EXACT if ignored else _UNKNOWN
+        if name == "FILTER" and len(tails) >= 2 and tails[1][0] == "k":
+            include = tails[1][1]
+            if include == _ERROR or include is None or include is False or _number(include) == 0.0:
+                return _EXACT
+        return _UNKNOWN
+
+    @staticmethod
+    def _summed(name: str, tails: list[tuple]) -> tuple:
+        """SUM ignores text and logical values of arrays; SUMPRODUCT takes them as 0 and multiplies its arrays."""
+        if any(t == _UNKNOWN for t in tails):
+            return _UNKNOWN
+        if name == "SUMPRODUCT":
+            numbers = [t for t in tails if t != _EXACT]
+            if any(t == _LOGICAL or t[0] == "k" and (t[1] is None or isinstance(t[1], bool | str)) for t in numbers):
+                return _EXACT  # 0 (an error among them is in the empty row kept)
+            if any(_is_zero(t) or t[0] == "k" and t[1] == _ERROR for t in numbers):
+                return _EXACT
+            return _UNKNOWN
+        ok = all(
+            t in (_EXACT, _LOGICAL) or t[0] == "k" and (not isinstance(t[1], float | int) or t[1] == 0) for t in tails
+        )
+        return _EXACT if ok else _UNKNOWN
+
+
+def _child_nodes(node: dict) -> list[dict]:
+    children = []
+    for value in node.values():
+        if isinstance(value, dict) and "node_type" in value:
+            children.append(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict) and "node_type" in item:
+                    children.append(item)
+                elif isinstance(item, list):
+                    children.extend(i for i in item if isinstance(i, dict) and "node_type" in i)
+    return children
+
+
+def bound_whole_ranges(text: str, sheet: str, array: bool, extent: Callable[[str, str], int | None]) -> str:
+    """``text`` (a formula with ``=``) with the whole columns and rows that take part in array arithmetic written as
+    explicit ranges of one common size (see the module's docstring); ``text`` itself when there are none.
+
+    ``sheet``: the formula's sheet; ``array``: an array formula (Ctrl+Shift+Enter or dynamic). ``extent(sheet,
+    kind)``: the last row ("column") or column ("row") in use on ``sheet``, formulas included (:class:`UsedExtents`);
+    None when unknown (then the formula is left as it is).
+
+    >>> bound_whole_ranges("=SUMPRODUCT(D!A:A,D!B:B)", "S", False, lambda s, k: 5)
+    '=SUMPRODUCT(D!$A$1:$A$6,D!$B$1:$B$6)'
+    >>> bound_whole_ranges('=SUMPRODUCT(--(D!A:A=""))', "S", False, lambda s, k: 5)
+    '=SUMPRODUCT(--(D!$A$1:$A$1048576=""))'
+    """
+    if not may_have_whole_ranges(text):
+        return text
+    try:
+        import formualizer
+
+        tree = formualizer.parse(text).to_dict()
+        tokens = list(Tokenizer(text).items)
+    except Exception:  # noqa: BLE001  (a formula the parser does not read: the engine decides)
+        return text
+    tails = _Tails(array)
+    result = tails.walk(tree, array)
+    if not any(tails.bound):
+        return text
+    wholes = [t for t in tokens if t.type == Token.OPERAND and t.subtype == Token.RANGE and _WHOLE.match(t.value)]
+    if len(wholes) != len(tails.bound):
+        return text  # the parser and the tokenizer disagree: left to the engine
+    exact = result == _EXACT and len(tails.kinds) == 1
+    sizes: dict[str, int] = {}
+    for kind in tails.kinds:
+        last = _LAST_ROW if kind == "column" else _LAST_COLUMN
+        size = last
+        if exact:
+            used = []
+            for token, bound in zip(wholes, tails.bound, strict=True):
+                match = _WHOLE.match(token.value)
+                if bound and match is not None and ("column" if match.group("c1") else "row") == kind:
+                    named = (match.group("sheet") or "")[:-1]
+                    if named.startswith("'"):
+                        named = named[1:-1].replace("''", "'")
+                    used.append(extent(named or sheet, kind))
+            if any(u is None for u in used):
+                return text
+            size = min(last, max(u for u in used if u is not None) + 1)
+        sizes[kind] = size
+    for token, bound in zip(wholes, tails.bound, strict=True):
+        match = _WHOLE.match(token.value)
+        if not bound or match is None:
+            continue
+        prefix = match.group("sheet") or ""
+        if match.group("c1"):
+            token.value = f"{prefix}${match.group('c1').upper()}$1:${match.group('c2').upper()}${sizes['column']}"
+        else:
+            last = get_column_letter(sizes["row"])
+            token.value = f"{prefix}$A${match.group('r1')}:${last}${match.group('r2')}"
+    return "=" + "".join(t.value for t in tokens)
