@@ -243,3 +243,22 @@ def test_recalc_reports_a_month_typed_below_the_last_row_as_incomplete(tmp_path)
         "the Dashboard and lifetime value leave it out; add months with xl-retention import (it adds them at the end, "
         "formulas and names too), or make a longer tracker (xl-retention new NEW.xlsx --months N)",
     )
+
+
+def test_a_totals_row_of_the_users_under_the_months_is_not_a_month_typed_in(tmp_path):
+    """A row labelled with text in the Month column ("Average / total") and a row of the user's own formulas under
+    the last month are the user's, not months typed by hand: recalc is ok (it was incomplete, exit 1, every run)."""
+    book = _tracker(tmp_path, months=3)
+    wb = openpyxl.load_workbook(book)
+    customers = wb["Customers"]
+    for row, (gained, end) in enumerate([(10, 105), (5, 100), (8, 104)], start=2):
+        customers.cell(row, 3).value, customers.cell(row, 4).value = gained, end
+    customers["B2"] = 100
+    customers["A5"], customers["C5"], customers["D5"] = "Average / total", 23, 103  # typed totals, labelled
+    customers["C6"], customers["F6"] = "=SUM(C2:C4)", "=AVERAGE(F3:F4)"  # the user's own formulas, no label
+    wb.save(book)
+    result = run("recalc", book, "--engine", "embedded", "--output-dir", tmp_path / "o", "--json")
+    (report,) = json.loads(result.stdout)["files"]
+    assert (result.returncode, report["status"], report["message"]) == (0, "ok", "")
+    computed = openpyxl.load_workbook(tmp_path / "o" / "t.xlsx", data_only=True)["Customers"]
+    assert computed["C6"].value == 23

@@ -104,7 +104,8 @@ def typed_below(path: str | os.PathLike[str]) -> str | None:
 
     The last month is where the sheet's month name (``Customers_Months``, ...) ends; a number in a column of
     the template (its header in row 1) below it is a month the tracker's formulas and names leave out. Text
-    (the sheet's note under its months) is not looked at.
+    (the sheet's note under its months), a row labelled with text in its Month column (a totals row) and
+    formulas (the user's own, =SUM(C2:C7)) are not months typed in.
     """
     from ..recalculation.xlsx_values import _sheet_parts
 
@@ -126,10 +127,28 @@ def typed_below(path: str | os.PathLike[str]) -> str | None:
             headers = {c.header for c in spec.columns}
             columns = {ip.split_ref(ref)[1] for ref, element in sheet.cells_in_rows(1, 1) if _text(element, strings)
                        in headers}  # fmt: skip
+            month_column = next(
+                (
+                    ip.split_ref(ref)[1]
+                    for ref, element in sheet.cells_in_rows(1, 1)
+                    if _text(element, strings) == "Month"
+                ),
+                "A",
+            )
             for number in sorted(n for n in sheet.rows if n > last):
-                for ref, element in sheet.cells_in_rows(number, number):
-                    kind = ip.attribute(element[: element.find(b">")], b"t")
-                    if ip.split_ref(ref)[1] in columns and ip.has_content(element) and kind not in _TEXT_TYPES:
+                row = list(sheet.cells_in_rows(number, number))
+                label = next((element for ref, element in row if ip.split_ref(ref)[1] == month_column), None)
+                if label is not None and ip.has_content(label) and _kind(label) in _TEXT_TYPES:
+                    continue  # a row of the user's own, labelled ("Average / total"): not a month
+                for ref, element in row:
+                    kind = _kind(element)
+                    typed = b"<f" not in element  # a formula of the user's (=SUM(C2:C7)) is no month typed in
+                    if (
+                        ip.split_ref(ref)[1] in columns
+                        and typed
+                        and ip.has_content(element)
+                        and kind not in _TEXT_TYPES
+                    ):
                         return (
                             f"'{spec.title}'!{ref} holds a figure below the tracker's last month (row {last}): that "
                             "row has no formulas, and the Dashboard and lifetime value leave it out; add months with "
@@ -137,6 +156,11 @@ def typed_below(path: str | os.PathLike[str]) -> str | None:
                             "tracker (xl-retention new NEW.xlsx --months N)"
                         )
     return None
+
+
+def _kind(element: bytes) -> bytes | None:
+    """A cell element's type attribute (``t``), None for a number."""
+    return ip.attribute(element[: element.find(b">")], b"t")
 
 
 def _text(element: bytes, strings: list[str]) -> str | None:
