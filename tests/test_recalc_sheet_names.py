@@ -37,3 +37,19 @@ def test_a_quoted_sheet_name_before_a_sheet_level_name_picks_that_sheets_name(tm
     values = computed.values["Calc"]
     assert (values["A1"], values["A2"], values["A3"], values["A4"], values["A5"]) == (15, 3, 10, 1500, 1500)
     assert computed.unsupported == []
+
+
+def test_a_workbooks_own_lambda_named_like_an_xl_retention_function_is_never_replaced_by_ours(tmp_path: Path) -> None:
+    """A user's name NPS = LAMBDA(r, SUM(r)*100): =NPS(A1:A3) means the workbook's LAMBDA (Excel: 600), not
+    xl-retention's NPS (-100, written silently before). The engine cannot compute a named LAMBDA: listed."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["A2"], ws["A3"] = 1, 2, 3
+    wb.defined_names["NPS"] = DefinedName("NPS", attr_text="_xlfn.LAMBDA(_xlpm.r,SUM(_xlpm.r)*100)")
+    ws["B1"] = "=NPS(A1:A3)"
+    ws["B2"] = "=CRR(535,75,500)"  # ours still, where the workbook defines no such name
+    wb.save(tmp_path / "own.xlsx")
+    computed = compute(tmp_path / "own.xlsx")
+    assert [(u.sheet, u.ref) for u in computed.unsupported] == [("S", "B1")]
+    assert "B1" not in computed.values["S"] and computed.values["S"]["B2"] == 0.92

@@ -183,8 +183,9 @@ def max_xml_mb() -> float:
     return value
 
 
-def load(path: str | Path, info: PackageInfo | None = None) -> fz.Workbook:
-    """The workbook at ``path`` in formualizer, with every registry function registered.
+def load(path: str | Path, info: PackageInfo | None = None, own: frozenset[str] = frozenset()) -> fz.Workbook:
+    """The workbook at ``path`` in formualizer, with every registry function registered but those named in ``own``
+    (upper case: the workbook's own LAMBDA names, which its formulas mean where Excel reads them).
 
     ``info`` (from :func:`.package.scan`) sets the date system and iterative calculation as the
     workbook's own settings say; cycles are detected at run time, so that a reference in a branch
@@ -211,6 +212,8 @@ def load(path: str | Path, info: PackageInfo | None = None) -> fz.Workbook:
     except Exception as error:
         raise ValueError(_load_message(Path(path), error)) from None
     for function in FUNCTIONS:  # before the first evaluation, or formulas keep #NAME?
+        if function.name in own:
+            continue
         required = sum(not a.optional for a in function.args)
         workbook.register_function(
             function.name, _engine_function(function), min_args=required, max_args=len(function.args)
@@ -314,7 +317,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     written the inputs), every cell that reads it is in ``unsupported`` too (not computed from a blank).
     """
     info = scan(str(path))
-    workbook = load(path, info)
+    formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
+    workbook = load(path, info, _own_functions(formula_names))
     formulas: dict[str, FormulaTexts] = {}
     members: dict[str, set[tuple[int, int]]] = {}
     tables: dict[str, list[FormulaCell]] = {}
@@ -322,7 +326,6 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     finals: list[tuple[str, int, int]] = []  # only their final + or - to rewrite (after_evaluation)
     wholes: list[tuple[str, int, int, str]] = []  # INDEX of whole columns or rows (after_evaluation)
     hidden: dict[str, HiddenRows] | None = None
-    formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
     if info.external_names:  # [1]!Rate: the value the file holds for a linked workbook's name, as Excel uses it
         formula_names.setdefault("", {}).update(info.external_names)
     extents = UsedExtents(workbook, info.formulas)  # rows in use per sheet, read when a whole column needs them
@@ -470,6 +473,18 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         and _CALLS_NA.search(_LITERALS.sub('""', found[cell_position(ref)]))
     }
     return result
+
+
+def _own_functions(formula_names: dict[str, dict[str, str]]) -> frozenset[str]:
+    """The registry functions the workbook defines a LAMBDA of its own for (a name NPS = LAMBDA(r, ...)): its formulas
+    mean the workbook's LAMBDA, so ours is not registered (the engine then lists the cells it cannot compute)."""
+    ours = {function.name for function in FUNCTIONS}
+    return frozenset(
+        name.upper()
+        for scope in formula_names.values()
+        for name, text in scope.items()
+        if name.upper() in ours and re.match(r"(?i)\s*=?\s*(?:_xlfn\.)?LAMBDA\(", text)
+    )
 
 
 def _set_formulas(workbook: fz.Workbook, rewritten: list[tuple[str, int, int, str]]) -> None:
