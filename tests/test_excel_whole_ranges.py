@@ -101,3 +101,18 @@ def test_bounds_are_common_and_only_where_the_rows_below_cannot_matter() -> None
     for text in ("=SUM(D!A:A)", "=COUNTIF(D!A:A,1)+MATCH(1,D!B:B,0)", "=EDATE(D!B:B,1)", "=SUMPRODUCT(SUM(D!A:A)*2)"):
         assert bound_whole_ranges(text, "S", False, extent) == text
     assert bound_whole_ranges("=SUMPRODUCT(1:1*2:2)", "S", False, extent) == "=SUMPRODUCT($A$1:$D$1*$A$2:$D$2)"
+
+
+def test_aggregates_of_whole_sheets_read_only_the_cells_in_use(tmp_path: Path) -> None:
+    # five cells at the sheet's corners: the area in use is the whole sheet (17 billion cells), the cells five
+    data: dict[str, object] = {"A1": 1, "B1": 2, "XFD1": 5, "XFC2": 7, "A1048576": 9}
+    calc = {
+        "A1": "=SUM(Data!A:XFD)",
+        "A2": "=SUM(Data!1:1048576)",
+        "A3": "=MAX(Data!B:XFD)",
+        "A4": "=COUNTA(Data!A:XFD)+COUNT(Data!2:3)",  # 5 + XFC2
+        "A5": "=AVERAGE(Data!1:2)",  # 1, 2, 5, 7
+        "A6": "=SUM(Data!C:XFB)",  # nothing in use there
+    }
+    got = _recalculated(tmp_path, data, calc)
+    assert {k: got.get(k) for k in calc} == {"A1": 24, "A2": 24, "A3": 7, "A4": 6, "A5": 3.75, "A6": 0}

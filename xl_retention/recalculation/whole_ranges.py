@@ -30,9 +30,10 @@ from typing import Any
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import get_column_letter, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
 from .intersection import _ARRAY_ARGUMENTS, _LAST_COLUMN, _LAST_ROW, _WHOLE
+from .rewrite_shapes import shape
 
 __all__ = ["UsedExtents", "bound_whole_ranges", "may_have_whole_ranges"]
 
@@ -43,6 +44,12 @@ _TAKEN_WHOLE = frozenset(
         "AVERAGEIFS MAXIFS MINIFS MATCH XMATCH VLOOKUP HLOOKUP LOOKUP XLOOKUP INDEX ROWS COLUMNS SUBTOTAL PRODUCT "
         "MEDIAN STDEV STDEV.S STDEV.P VAR VAR.S VAR.P LARGE SMALL PERCENTILE QUARTILE RANK RANK.EQ RANK.AVG OFFSET"
     ).split()
+)
+
+#: aggregates whose ranges' empty cells change nothing: a range of several whole columns (rows) is cut to the cells
+#: in use on its sheet (``SUM(S!A:XFD)`` read 17 billion cells)
+_IGNORE_BLANKS = frozenset(
+    "SUM COUNT COUNTA AVERAGE AVERAGEA MAX MAXA MIN MINA PRODUCT MEDIAN STDEV STDEV.S STDEV.P VAR VAR.S VAR.P".split()
 )
 
 #: a tail: what every row below the rows in use gives. ("k", value) a known value (None: empty), ("row",) the row
@@ -76,6 +83,7 @@ class UsedExtents:
     def __init__(self, workbook: Any, formulas: dict[str, dict[str, Any]]) -> None:
         self.workbook, self.formulas = workbook, formulas
         self.known: dict[tuple[str, str], int | None] = {}
+        self.spans: dict[tuple[str, str], dict[int, tuple[int, int]] | None] = {}
         self.names = {name.lower(): name for name in workbook.sheet_names}
 
     def __call__(self, sheet: str, kind: str) -> int | None:
@@ -105,6 +113,37 @@ class UsedExtents:
             bottom_right = range_boundaries(area if ":" in area else area + ":" + area)
             last = max(last, bottom_right[3] if kind == "column" else bottom_right[2])
         return last
+
+    def columns(self, sheet: str) -> dict[int, tuple[int, int]] | None:
+        """{column: (first row, last row) in use} of ``sheet``'s columns with something in them; None if unknown."""
+        key = (sheet.lower(), "columns")
+        if key not in self.spans:
+            self.spans[key] = self._columns(sheet)
+        return self.spans[key]
+
+    def _columns(self, sheet: str) -> dict[int, tuple[int, int]] | None:
+        name, last = self.names.get(sheet.lower()), self(sheet, "row")
+        if name is None or last is None:
+            return None
+        quoted = "'" + name.replace("'", "''") + "'!"
+        spans: dict[int, tuple[int, int]] = {}
+        for column in range(1, last + 1):
+            letter = get_column_letter(column)
+            try:
+                page = self.workbook.range_page(quoted + letter + ":" + letter, limit=1, include_values=False)
+            except Exception:  # noqa: BLE001
+                return None
+            if page.resolved:
+                area = page.resolved.rpartition("!")[2]
+                box = range_boundaries(area if ":" in area else area + ":" + area)
+                spans[column] = (box[1], box[3])
+        for ref, cell in self.formulas.get(name, {}).items():
+            area = getattr(cell, "ref", None) or ref
+            left, top, right, bottom = range_boundaries(area if ":" in area else area + ":" + area)
+            for column in range(left, right + 1):
+                first, final = spans.get(column, (top, bottom))
+                spans[column] = (min(first, top), max(final, bottom))
+        return spans
 
 
 def _bare(name: str) -> str:
@@ -217,18 +256,24 @@ class _Tails:
 
     def __init__(self, array: bool) -> None:
         self.array = array
-        self.bound: list[bool] = []  # per whole range, in the formula's order: bound it
+        #: per whole range, in the formula's order: "array" (bound to one common size), "used" (a blank-ignoring
+        #: aggregate's range of several columns or rows: cut to the cells in use on its sheet), "" (left as it is)
+        self.bound: list[str] = []
         self.kinds: set[str] = set()  # "column" / "row": kinds of whole ranges bounded
 
-    def walk(self, node: dict, context: bool, taken: bool = False) -> tuple:
+    def walk(self, node: dict, context: bool, taken: str = "") -> tuple:
         kind = node.get("node_type")
         if kind == "Reference":
             match = _WHOLE.match(node.get("reference", "").replace(" ", ""))
             if match is None:
                 return _EXACT
-            bound = context and not taken
-            self.bound.append(bound)
-            if not bound:
+            if taken:
+                wide = match.group("c1") and match.group("c1").upper() != match.group("c2").upper()
+                wide = wide or match.group("r1") and match.group("r1") != match.group("r2")
+                self.bound.append("used" if wide and taken in _IGNORE_BLANKS else "")
+                return _EXACT
+            self.bound.append("array" if context else "")
+            if not context:
                 return _EXACT
             self.kinds.add("column" if match.group("c1") else "row")
             return ("k", None)
@@ -274,9 +319,7 @@ class _Tails:
         for k, arg in enumerate(args):
             inner = context or name in _ARRAY_ARGUMENTS and (positions is None or k in positions)
             direct = arg.get("node_type") == "Reference"
-            taken = direct and (name in _TAKEN_WHOLE and not (name == "SUMPRODUCT"))
-            if name == "INDEX" and k == 0 or name == "OFFSET" and k == 0:
-                taken = direct
+            taken = name if direct and (name in _TAKEN_WHOLE or name in ("INDEX", "OFFSET") and k == 0) else ""
             tails.append(self.walk(arg, inner, taken))
         if all(t == _EXACT for t in tails):
             return _EXACT
@@ -350,6 +393,54 @@ def _child_nodes(node: dict) -> list[dict]:
     return children
 
 
+#: shapes of formulas (.rewrite_shapes.shape) and whether array formulas, with whole ranges that need nothing
+_NOTHING: set[tuple[str, bool]] = set()
+
+
+def _sheet_of(match: re.Match[str], sheet: str) -> str:
+    named = (match.group("sheet") or "")[:-1]
+    return named[1:-1].replace("''", "'") if named.startswith("'") else named or sheet
+
+
+def _used_cut(wholes: list[Token], bound: list[str], sheet: str, extent: Callable[[str, str], int | None]) -> bool:
+    """The "used" ranges among ``wholes`` written as the areas in use on their sheets: one area per run of adjacent
+    columns in use, each as tall as its columns' cells in use (``S!A:XFD`` over A1, B1, XFD1 and A1048576 is
+    ``S!$A$1:$B$1048576,S!$XFD$1:$XFD$1``; the aggregates of :data:`_IGNORE_BLANKS` take several). False when a
+    sheet's cells are unknown or the areas are too many for one call (then the formula is left as it is)."""
+    columns_of = getattr(extent, "columns", None)
+    if columns_of is None:
+        return "used" not in bound
+    for token, how in zip(wholes, bound, strict=True):
+        match = _WHOLE.match(token.value)
+        if how != "used" or match is None:
+            continue
+        spans = columns_of(_sheet_of(match, sheet))
+        if spans is None:
+            return False
+        if match.group("c1"):
+            left, right = sorted(column_index_from_string(match.group(c).upper()) for c in ("c1", "c2"))
+            top, bottom = 1, _LAST_ROW
+        else:
+            top, bottom = sorted(int(match.group(r)) for r in ("r1", "r2"))
+            left, right = 1, _LAST_COLUMN
+        runs: list[list[int]] = []  # [first column, last column, first row, last row]
+        for column in sorted(c for c in spans if left <= c <= right):
+            first, last = max(top, spans[column][0]), min(bottom, spans[column][1])
+            if first > last:
+                continue
+            if runs and runs[-1][1] == column - 1:
+                run = runs[-1]
+                run[1], run[2], run[3] = column, min(run[2], first), max(run[3], last)
+            else:
+                runs.append([column, column, first, last])
+        if len(runs) > 64:
+            return False
+        prefix = match.group("sheet") or ""
+        areas = [f"{prefix}${get_column_letter(a)}${t}:${get_column_letter(b)}${u}" for a, b, t, u in runs]
+        token.value = ",".join(areas) or f"{prefix}${get_column_letter(left)}${top}"  # nothing in use: one empty cell
+    return True
+
+
 def bound_whole_ranges(text: str, sheet: str, array: bool, extent: Callable[[str, str], int | None]) -> str:
     """``text`` (a formula with ``=``) with the whole columns and rows that take part in array arithmetic written as
     explicit ranges of one common size (see the module's docstring); ``text`` itself when there are none.
@@ -365,6 +456,9 @@ def bound_whole_ranges(text: str, sheet: str, array: bool, extent: Callable[[str
     """
     if not may_have_whole_ranges(text):
         return text
+    key = (shape(text), array)
+    if key in _NOTHING:  # =COUNTIF(A:A,A2) filled down: decided once
+        return text
     try:
         import formualizer
 
@@ -375,10 +469,15 @@ def bound_whole_ranges(text: str, sheet: str, array: bool, extent: Callable[[str
     tails = _Tails(array)
     result = tails.walk(tree, array)
     if not any(tails.bound):
+        if len(_NOTHING) >= 20000:
+            _NOTHING.clear()
+        _NOTHING.add(key)
         return text
     wholes = [t for t in tokens if t.type == Token.OPERAND and t.subtype == Token.RANGE and _WHOLE.match(t.value)]
     if len(wholes) != len(tails.bound):
         return text  # the parser and the tokenizer disagree: left to the engine
+    if not _used_cut(wholes, tails.bound, sheet, extent):
+        return text
     exact = result == _EXACT and len(tails.kinds) == 1
     sizes: dict[str, int] = {}
     for kind in tails.kinds:
@@ -388,18 +487,15 @@ def bound_whole_ranges(text: str, sheet: str, array: bool, extent: Callable[[str
             used = []
             for token, bound in zip(wholes, tails.bound, strict=True):
                 match = _WHOLE.match(token.value)
-                if bound and match is not None and ("column" if match.group("c1") else "row") == kind:
-                    named = (match.group("sheet") or "")[:-1]
-                    if named.startswith("'"):
-                        named = named[1:-1].replace("''", "'")
-                    used.append(extent(named or sheet, kind))
+                if bound == "array" and match is not None and ("column" if match.group("c1") else "row") == kind:
+                    used.append(extent(_sheet_of(match, sheet), kind))
             if any(u is None for u in used):
                 return text
             size = min(last, max(u for u in used if u is not None) + 1)
         sizes[kind] = size
     for token, bound in zip(wholes, tails.bound, strict=True):
         match = _WHOLE.match(token.value)
-        if not bound or match is None:
+        if bound != "array" or match is None:
             continue
         prefix = match.group("sheet") or ""
         if match.group("c1"):
