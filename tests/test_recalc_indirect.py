@@ -43,3 +43,31 @@ def test_only_the_indirects_that_may_read_a_cell_without_a_value_are_left_uncomp
     report = recalc_file(path, tmp_path / "out" / "ind.xlsx")
     assert report.status == "incomplete"
     assert sorted(u.address for u in report.unsupported) == ["S!F1", "S!G1", "S!H1", "S!Z3"]
+
+
+def test_an_offset_or_indirect_given_an_array_of_rows_is_listed_not_computed_as_one_reference(tmp_path: Path) -> None:
+    """The visible-rows idiom SUMPRODUCT(SUBTOTAL(103,OFFSET(A2,ROW(A2:A7)-ROW(A2),0))) makes one reference per
+    row; the engine made one and gave 1 where Excel counts 4 visible rows, silently. Such cells are listed (and
+    keep the value Excel stored); an OFFSET of one number of rows is computed."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    for r, (a, b) in enumerate([(1, "x"), (2, "y"), (3, "x"), (4, "x"), (5, "y"), (6, "x")], start=2):
+        ws.cell(r, 1, a)
+        ws.cell(r, 2, b)
+    ws.row_dimensions[3].hidden = True
+    ws["D1"] = "=SUMPRODUCT(SUBTOTAL(103,OFFSET(A2,ROW(A2:A7)-ROW(A2),0)))"
+    ws["D2"] = '=SUMPRODUCT(--(SUBTOTAL(103,INDIRECT("A"&ROW(A2:A7)))>0))'
+    ws["D3"] = "=SUMPRODUCT(N(OFFSET(A1,{1,3,5},0)))"
+    ws["D4"] = "=SUBTOTAL(9,OFFSET(A2,0,0,ROW(A4),1))"  # one reference, rows 2-5 (row 3 hidden but 9 counts it)
+    wb.save(tmp_path / "refs.xlsx")
+    computed = compute(tmp_path / "refs.xlsx")
+    listed = {u.ref: (u.function, u.reason) for u in computed.unsupported}
+    assert set(listed) == {"D1", "D2", "D3"}
+    assert listed["D1"] == (
+        "SUBTOTAL",
+        "an OFFSET or INDIRECT given an array of rows or texts (one reference per element), which the embedded "
+        "engine cannot read reference by reference",
+    )
+    assert listed["D3"][0] == "N"
+    assert computed.values["S"]["D4"] == 1 + 2 + 3 + 4

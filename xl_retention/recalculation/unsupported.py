@@ -5,6 +5,7 @@ evaluation): an error of the engine's own, a function it lacks, a ``#NAME?`` of 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -106,6 +107,31 @@ def reason_of(formula: str, kind: str) -> tuple[str, str] | None:
     return None
 
 
+#: a function that reads references given an array of them: OFFSET or INDIRECT whose row, column or text argument
+#: is an array (ROW(A2:A7)-ROW(A2), {1,3,5}, "A"&ROW(...)) makes one reference per element, which the engine does
+#: not; SUBTOTAL, N, COUNTIF and the like over it gave one value for all (the visible-rows idiom: 1 for 4, silently)
+_REFERENCE_READERS = r"(?:SUBTOTAL|AGGREGATE|N|T|COUNTIFS?|SUMIFS?|AVERAGEIFS?|COUNTBLANK|ISBLANK)"
+_REFERENCE_ARRAY = re.compile(
+    r"(?i)(?<![\w.])(" + _REFERENCE_READERS + r")\((?:[^()]|\([^()]*\))*?(?<![\w.])(?:OFFSET|INDIRECT)\("
+    r"(?:[^()]|\((?:[^()]|\([^()]*\))*\))*?(?:(?<![\w.])(?:ROW|COLUMN)\([^()]*:|\{)"
+)
+_REFERENCE_ARRAY_REASON = (
+    "an OFFSET or INDIRECT given an array of rows or texts (one reference per element), which the embedded engine "
+    "cannot read reference by reference"
+)
+
+
+def _reference_arrays(formulas: dict[str, FormulaTexts]) -> Iterator[tuple[str, str, str]]:
+    """(sheet, ref, function) of the formula cells reading an array of references (see _REFERENCE_ARRAY)."""
+    for sheet, texts in formulas.items():
+        for place, text in texts.master_texts():
+            upper = text.upper()
+            if ("OFFSET(" in upper or "INDIRECT(" in upper) and ("ROW(" in upper or "COLUMN(" in upper or "{" in text):
+                match = _REFERENCE_ARRAY.search(_LITERALS.sub('""', text))
+                if match is not None:
+                    yield sheet, texts.refs[place], match.group(1).upper()
+
+
 #: a function passed as a value (an eta-reduced LAMBDA): _xlfn.SUM or _xleta.SUM without a bracket after it
 _FUNCTION_AS_VALUE = re.compile(r"(?i)(?<![\w.])_xl(?:fn|eta)\.([A-Z][A-Z0-9.]*)(?![\w.(])(?!\s*\()")
 _EXTERNAL_NAME = re.compile(r"\[\d+\]!(?!\$?[A-Za-z]{1,3}\$?\d+\b)[A-Za-z_\\][\w.]*")
@@ -127,6 +153,10 @@ def find_unsupported(
     found = [
         Unsupported(sheet, ref, "CELL", _CELL_REASONS.get(what, f'the embedded engine cannot give CELL("{what}")'))
         for sheet, ref, what in kept.cell_info_cells(formulas, info)
+    ]
+    found += [
+        Unsupported(sheet, ref, function, _REFERENCE_ARRAY_REASON)
+        for sheet, ref, function in _reference_arrays(formulas)
     ]
     listed = {(u.sheet, u.ref) for u in found}
     names = {name for scope in defined.values() for name in scope}
