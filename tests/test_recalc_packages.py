@@ -254,3 +254,19 @@ def test_cells_stored_as_iso_dates_are_numbers_to_every_formula(tmp_path: Path) 
         assert b't="d"' in package.read("xl/worksheets/sheet1.xml")
     values = compute(tmp_path / "iso.xlsx").values["S"]
     assert [values[f"B{k}"] for k in range(1, 6)] == [3, 45352.5, 45306 + 45352.5 + 45351, 2, 0.5]
+
+
+def test_an_xlsb_or_ods_under_an_xlsx_name_is_named_as_such(tmp_path: Path) -> None:
+    """A Save As with the wrong type, or a renamed download: the format is named with its remedy (was "corrupt")."""
+    with zipfile.ZipFile(tmp_path / "b.xlsx", "w") as package:
+        package.writestr("[Content_Types].xml", TYPES)
+        package.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    with zipfile.ZipFile(tmp_path / "o.xlsx", "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", "<office:document-content/>")
+    assert recalc_file(tmp_path / "b.xlsx", tmp_path / "out" / "b.xlsx").message == (
+        "b.xlsx is an Excel Binary Workbook (.xlsb): save it as Excel Workbook (.xlsx)"
+    )
+    assert recalc_file(tmp_path / "o.xlsx", tmp_path / "out" / "o.xlsx").message == (
+        "o.xlsx is an OpenDocument spreadsheet (.ods): save it as Excel Workbook (.xlsx)"
+    )

@@ -132,7 +132,16 @@ def _check_readable(path: Path) -> None:
             bad = package.testzip()
         except Exception as error:  # zlib errors on damaged compressed data
             raise ValueError(f"{path.name} is corrupt ({error})") from None
-        if bad is not None or "xl/workbook.xml" not in package.namelist():
+        names = package.namelist()
+        if bad is None and "xl/workbook.xml" not in names:  # another format under an .xlsx name: named
+            if "xl/workbook.bin" in names:
+                raise ValueError(f"{path.name} is an Excel Binary Workbook (.xlsb): save it as Excel Workbook (.xlsx)")
+            mimetype = package.read("mimetype")[:100] if "mimetype" in names else b""
+            if b"opendocument.spreadsheet" in mimetype:
+                raise ValueError(
+                    f"{path.name} is an OpenDocument spreadsheet (.ods): save it as Excel Workbook (.xlsx)"
+                )
+        if bad is not None or "xl/workbook.xml" not in names:
             raise ValueError(f"{path.name} is corrupt (damaged part {bad or 'xl/workbook.xml missing'})")
 
 
