@@ -372,3 +372,24 @@ def test_criteria_naming_an_error_value_match_the_error_cells(tmp_path: Path) ->
         },
     )
     assert [got[f"C{i}"] for i in range(1, 8)] == [2, 1, 4, 1, 10, 14, 7]
+
+
+def test_unique_compares_text_without_case(tmp_path: Path) -> None:
+    # Microsoft's UNIQUE returns the distinct values; like every Excel comparison of text it ignores case, keeping the
+    # first spelling. The engine kept "North" and "north" apart: ROWS(UNIQUE(..)), the number of distinct segments,
+    # was too high.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for i, value in enumerate(["North", "South", "north", "East", "SOUTH", "West"], 1):
+        sheet[f"B{i}"] = value
+    sheet["D1"] = ArrayFormula("D1:D4", "=_xlfn.UNIQUE(B1:B6)")
+    sheet["E1"] = "=ROWS(_xlfn.UNIQUE(B1:B6))"
+    sheet["E2"] = "=ROWS(_xlfn.UNIQUE(B1:B6,FALSE,TRUE))"
+    sheet["E3"] = '=_xlfn.TEXTJOIN(",",TRUE,_xlfn.UNIQUE({"a","b","A",1,1},TRUE))'
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[f"D{i}"].value for i in range(1, 5)] == ["North", "South", "East", "West"]
+    assert [out["E1"].value, out["E2"].value, out["E3"].value] == [4, 2, "a,b,1"]

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import (  # noqa: F401  (each registers its functions)
     arithmetic,
+    collation,
     criteria,
     dates,
     day_counts,

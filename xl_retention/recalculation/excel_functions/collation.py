@@ -24,7 +24,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from ._core import FUNCTIONS, Function, error_code, is_error, matrix
+from ._core import FUNCTIONS, Function, engine_call, error_code, is_error, matrix
 
 #: the documented order of digits, space and ASCII punctuation (hyphen and apostrophe are ignored)
 _ASCII_ORDER = '0123456789 !"#$%&()*,./:;?@[\\]^_`{|}~+<=>'
@@ -243,3 +243,47 @@ def sorted_call(name: str, args: list[str]) -> str | None:
         return None  # by columns: the engine's SORTBY sorts no columns, its SORT does
     vector = f"INDEX(_xlr_s,0,{index})"
     return f"_xlfn.LET(_xlr_s,{args[0].strip()},_xlfn.SORTBY(_xlr_s,{ORDERED}({vector}),{order}))"
+
+
+def _row_key(row: list[Any]) -> tuple[Any, ...]:
+    key: list[Any] = []
+    for value in row:
+        if isinstance(value, str):
+            key.append(("text", equal_key(value)))
+        elif is_error(value):
+            key.append(("error", error_code(value)))
+        elif value is None:
+            key.append(("blank", None))
+        else:
+            key.append((type(value).__name__ == "bool", _rounded(value)))
+    return tuple(key)
+
+
+def unique(array: Any, by_column: Any = False, exactly_once: Any = False) -> Any:
+    """UNIQUE(array, [by_col], [exactly_once]): the distinct rows (columns), in order of first occurrence, each as
+    first spelled; text compared as Excel compares it, case-insensitively (Microsoft's UNIQUE; the engine told
+    "North" from "north"). ``exactly_once``: only the rows occurring once. None left: #CALC!. A blank shows as 0.
+
+    >>> unique([["North"], ["South"], ["north"], [None], ["SOUTH"]])
+    [['North'], ['South'], [0.0]]
+    >>> unique([["a", "b", "A"]], True), unique([["x"], ["X"]], False, True)
+    ([['a', 'b']], {'type': 'Error', 'kind': '#CALC!'})
+    """
+    from ._core import boolean  # noqa: PLC0415
+
+    rows = matrix(array)
+    columns = boolean(by_column) if by_column is not None else False
+    once = boolean(exactly_once) if exactly_once is not None else False
+    lines = [list(col) for col in zip(*rows, strict=True)] if columns else [list(r) for r in rows]
+    counts: dict[tuple[Any, ...], list[Any]] = {}
+    for line in lines:
+        entry = counts.setdefault(_row_key(line), [line, 0])
+        entry[1] += 1
+    kept = [line for line, count in counts.values() if not once or count == 1]
+    if not kept:
+        return {"type": "Error", "kind": "#CALC!"}
+    kept = [[0.0 if v is None else v for v in line] for line in kept]
+    return [list(r) for r in zip(*kept, strict=True)] if columns else kept
+
+
+FUNCTIONS["UNIQUE"] = Function("UNIQUE", engine_call(unique), 1, 3)
