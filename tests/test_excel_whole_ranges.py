@@ -116,3 +116,31 @@ def test_aggregates_of_whole_sheets_read_only_the_cells_in_use(tmp_path: Path) -
     }
     got = _recalculated(tmp_path, data, calc)
     assert {k: got.get(k) for k in calc} == {"A1": 24, "A2": 24, "A3": 7, "A4": 6, "A5": 3.75, "A6": 0}
+
+
+def test_table_columns_named_with_escaped_brackets_quotes_and_hashes(tmp_path: Path) -> None:
+    # Excel writes ' before [ ] # ' in a column's name inside a structured reference (H7 r10: all were #REF!)
+    from openpyxl.worksheet.table import Table
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(["Qty [pcs]", "O'Brien", "#Items", "Amount ($)"])
+    sheet.append([1, 10, 100, 1000])
+    sheet.append([2, 20, 200, 2000])
+    sheet.add_table(Table(displayName="T", ref="A1:D3"))
+    formulas = {
+        "F1": "=SUM(T[Qty '[pcs']])",
+        "F2": "=SUM(T[[Amount ($)]:['#Items]])",
+        "F3": "=SUM(T[[Qty '[pcs']]:[O''Brien]])",
+        "F4": "=SUM(T[O''Brien])+SUM(T['#Items])",
+        "F5": "=SUM(T[[#Data],[Qty '[pcs']]])",
+    }
+    for ref, text in formulas.items():
+        sheet[ref] = text
+    source = tmp_path / "escapes.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out" / "escapes.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    values = openpyxl.load_workbook(report.output, data_only=True)["Data"]
+    assert {ref: values[ref].value for ref in formulas} == {"F1": 3, "F2": 3300, "F3": 33, "F4": 330, "F5": 3}

@@ -62,13 +62,47 @@ def _area(sheet: str, top: int, left: int, bottom: int, right: int) -> str:
     return f"{_quote(sheet)}!{first}:${get_column_letter(right)}${bottom}"
 
 
+#: joins the two ends of a column range among :func:`_items` (a column's name may hold a ``:``)
+_SPAN = "\x00"
+
+
 def _items(inner: str) -> list[str]:
-    """``[#This Row],[Amount]`` -> ``["#This Row", "Amount"]``; ``[A]:[B]`` -> ``["A:B"]``; ``A`` -> ``["A"]``."""
-    if "[" not in inner:
+    """``[#This Row],[Amount]`` -> ``["#This Row", "Amount"]``; ``[A]:[B]`` -> ``["A\\x00B"]``; ``A`` -> ``["A"]``.
+
+    Names keep Excel's escapes (``'`` before ``[ ] # '``: ``Qty '[pcs']``), which :func:`_column_name` removes; an
+    escaped bracket neither opens nor closes an item."""
+    text = inner.strip()
+    if not text.startswith("["):
         return [inner]
-    items = []
-    for part in re.split(r"\]\s*,\s*\[", inner.strip()[1:-1]):
-        items.append(re.sub(r"\]\s*:\s*\[", ":", part))
+    items: list[str] = []
+    current, depth, k, joined = "", 0, 0, False
+    while k < len(text):
+        char = text[k]
+        if char == "'" and depth and k + 1 < len(text):
+            current += text[k : k + 2]
+            k += 2
+            continue
+        if char == "[":
+            depth += 1
+            if depth == 1:
+                current = ""
+            else:
+                current += char
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                if joined and items:
+                    items[-1] = items[-1] + _SPAN + current
+                else:
+                    items.append(current)
+                joined = False
+            else:
+                current += char
+        elif depth:
+            current += char
+        elif char == ":":
+            joined = True
+        k += 1
     return items
 
 
@@ -130,7 +164,7 @@ def _structured(text: str, tables: dict[str, Table], sheet: str, row: int, col: 
     if columns:
         if len(columns) > 1:
             return None
-        names = columns[0].split(":") if ":" in columns[0] and "'" not in columns[0] else [columns[0]]
+        names = columns[0].split(_SPAN)
         try:
             positions = [lower.index(_column_name(n)) for n in names]
         except ValueError:
