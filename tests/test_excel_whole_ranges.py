@@ -144,3 +144,19 @@ def test_table_columns_named_with_escaped_brackets_quotes_and_hashes(tmp_path: P
     assert report.status == "ok", report.message
     values = openpyxl.load_workbook(report.output, data_only=True)["Data"]
     assert {ref: values[ref].value for ref in formulas} == {"F1": 3, "F2": 3300, "F3": 33, "F4": 330, "F5": 3}
+
+
+def test_timevalue_ignores_the_date_in_a_date_and_time_text(tmp_path: Path) -> None:
+    # Microsoft's own example: TIMEVALUE("22-Aug-2011 6:35 AM") = 0.2743 ("date information in time_text is ignored")
+    calc = {
+        "A1": '=TIMEVALUE("22-Aug-2011 6:35 AM")',
+        "A2": '=TIMEVALUE("2024-01-15 12:00")',
+        "A3": '=TIMEVALUE("1/15/2024 18:00")',
+        "A4": '=TIMEVALUE("6:35 AM")',
+        "A5": "=TIMEVALUE(0.5)",  # a number is no time text
+        "A6": '=TIMEVALUE("noon")',
+    }
+    got = _recalculated(tmp_path, {"A1": 1}, calc)
+    assert {k: got[k] for k in calc} == {
+        "A1": 23700 / 86400, "A2": 0.5, "A3": 0.75, "A4": 23700 / 86400, "A5": "#VALUE!", "A6": "#VALUE!",
+    }  # fmt: skip

@@ -1,5 +1,6 @@
 """Date functions whose argument checks differ in the engine: DATE, EDATE, EOMONTH, YEARFRAC, HOUR, MINUTE, SECOND,
-TIME (a negative total time is #NUM!, the engine wraps it into the day).
+TIME (a negative total time is #NUM!, the engine wraps it into the day), TIMEVALUE (a date in the text is ignored,
+where the engine said #VALUE!).
 
 DATE gives #NUM! for a date before 0 January 1900 or after 31 December 9999 (the engine returns
 such serial numbers, or dates Excel cannot show).
@@ -18,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import re
 from typing import Any
 
 from ._core import ExcelError, check, excel_function, number
@@ -205,6 +207,30 @@ def minute(value: Any) -> float:
 def second(value: Any) -> float:
     """SECOND(serial_number)."""
     return float(_clock(value)[2])
+
+
+@excel_function("TIMEVALUE", 1, 1)
+def timevalue(value: Any) -> float:
+    """TIMEVALUE(time_text): the fraction of a day of a time typed as text; a date in the text is ignored
+    (Microsoft: "Date information in time_text is ignored"). A number, a logical, a blank or text that is no
+    time is #VALUE!; the time is read to the millisecond (the date's serial number would cost digits).
+
+    >>> round(timevalue("22-Aug-2011 6:35 AM"), 12), timevalue("2024-01-15 12:00"), timevalue("1/15/2024 18:00")
+    (0.274305555556, 0.5, 0.75)
+    """
+    from .text import text_to_number
+
+    check(value)
+    if not isinstance(value, str) or _PLAIN_TEXT_NUMBER.fullmatch(value):
+        raise ExcelError("#VALUE!")
+    parsed = text_to_number(value)
+    if isinstance(parsed, str) or parsed < 0:
+        raise ExcelError("#VALUE!")
+    return round((parsed - math.floor(parsed)) * 86400, 3) % 86400 / 86400
+
+
+#: text of a plain number ("0.5", "12"), which TIMEVALUE refuses
+_PLAIN_TEXT_NUMBER = re.compile(r"\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?\s*")
 
 
 _TIME_PART_MAX = 32767  # Excel's TIME reads each part as a number from 0 to 32767
