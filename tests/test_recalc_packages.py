@@ -270,3 +270,46 @@ def test_an_xlsb_or_ods_under_an_xlsx_name_is_named_as_such(tmp_path: Path) -> N
     assert recalc_file(tmp_path / "o.xlsx", tmp_path / "out" / "o.xlsx").message == (
         "o.xlsx is an OpenDocument spreadsheet (.ods): save it as Excel Workbook (.xlsx)"
     )
+
+
+def test_ctrl_c_during_a_batch_on_two_processes_ends_in_one_line_and_stops_the_workers(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the process group, as a terminal sends it) during `recalc DIR --jobs 2`: exit 130 with one
+    line, no worker's traceback, and no worker left running (they kept computing, and could write afterwards)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import openpyxl
+
+    folder = tmp_path / "books"
+    folder.mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in range(1, 40_001):
+        ws.cell(r, 1, r)
+        ws.cell(r, 2, f"=A{r}*2+SUM($A$1:A{r % 50 + 1})")
+        ws.cell(r, 3, f"=CRR(A{r}+10,1,A{r}+20)")
+    wb.save(folder / "big.xlsx")
+    small = openpyxl.Workbook()
+    small.active["A1"] = "=1+1"
+    small.save(folder / "small.xlsx")
+    command = [sys.executable, "-m", "xl_retention", "recalc", str(folder), "--output-dir", str(tmp_path / "out")]
+    process = subprocess.Popen(
+        [*command, "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    time.sleep(4)
+    if process.poll() is not None:
+        pytest.skip("the batch ended before the interrupt")
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "Traceback" not in err and err.strip().splitlines()[-1] == "xl-retention: interrupted"
+    for _ in range(20):  # multiprocessing's resource tracker ends on its own once the command has ended
+        states = subprocess.run(["ps", "-o", "stat=", "-g", str(process.pid)], capture_output=True, text=True).stdout
+        running = [state for state in states.split() if not state.startswith("Z")]
+        if not running:
+            break
+        time.sleep(0.5)
+    assert running == []

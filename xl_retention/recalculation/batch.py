@@ -404,11 +404,26 @@ def recalc(
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")  # the engine's threads don't survive fork
-        with futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pool = futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_signals)
+        try:
             pending = {pool.submit(recalc_file, files[i], outputs[i], chosen, in_place): i for i in todo}
             for done in futures.as_completed(pending):
                 i = pending[done]
                 reports[i] = done.result()
                 if progress:
                     progress(reports[i])
+        except BaseException:  # Ctrl-C (or any failure): no file is started after it, and the workers stop now
+            workers_now = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in workers_now:  # a worker mid-file is ended
+                process.terminate()
+            raise
+        pool.shutdown(wait=True)
     return RecalcReport([r for r in reports if r is not None])
+
+
+def _worker_signals() -> None:
+    """A worker leaves Ctrl-C to the command, which ends it (without a worker's traceback)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
