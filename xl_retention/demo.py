@@ -103,6 +103,7 @@ def format_figures(path: str | os.PathLike[str], report: FileReport, f: dict[str
             f"returning customer rate {f['returning_customer_rate']:.1%}    "
             f"returning visitor rate {f['returning_visitor_rate']:.1%}",
             f"  lifetime value   CLV {f['clv']:,.2f} over {f['lifetime']:.1f} months "
-            f"(ARPA {f['arpa']:,.2f}, churn {f['churn_12m']:.2%}: the last 12 months with a churn rate)",
+            f"(ARPA {f['arpa']:,.2f}, churn {f['churn_12m']:.2%}: the average of up to 12 last months with a churn "
+            "rate)",
         ]
     )
