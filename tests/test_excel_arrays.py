@@ -304,25 +304,28 @@ def test_more_functions_of_one_value_are_lifted_inside_sumproduct(tmp_path: Path
     assert {ref: got.get(ref) for ref in MORE_FORMULAS} == {ref: want for ref, (_, want) in MORE_FORMULAS.items()}
 
 
-def test_date_forms_are_left_out_of_a_1904_workbook() -> None:
-    """The element-by-element forms reading 1900-system serial numbers are not registered for a 1904 workbook (a
-    lifted call there is #NAME?, never a date four years off)."""
+def test_date_forms_of_a_1904_workbook_read_and_give_1904_serials() -> None:
+    """The element-by-element forms reading 1900-system serial numbers are registered for a 1904 workbook with their
+    dates moved (dates.in_1904): never a date four years off."""
     from xl_retention.recalculation.excel_functions import register
 
     class Book:
         def __init__(self) -> None:
-            self.names: set[str] = set()
+            self.calls: dict[str, object] = {}
 
-        def register_function(self, name: str, *_: object, **__: object) -> None:
-            self.names.add(name)
+        def register_function(self, name: str, call: object, *_: object, **__: object) -> None:
+            self.calls[name] = call
 
     plain, old = Book(), Book()
     register(plain)
     register(old, date1904=True)
     dated = {f"_XLR.EACH.{name}" for name in ("YEAR", "DAYS360", "ISOWEEKNUM", "DATEVALUE", "EDATE", "WORKDAY")}
-    assert dated <= plain.names
-    assert not dated & old.names
-    assert {"_XLR.EACH.LARGE", "_XLR.EACH.ISNUMBER"} <= old.names
+    assert dated <= set(plain.calls) and dated <= set(old.calls)
+    assert {"_XLR.EACH.LARGE", "_XLR.EACH.ISNUMBER"} <= set(old.calls)
+    # 43844 is 15 January 2024 in the 1904 system, 45306 in the 1900 one
+    assert old.calls["_XLR.EACH.EDATE"]([[43844.0], [43845.0]], 1.0) == [[43875.0], [43876.0]]  # type: ignore[operator]
+    assert plain.calls["_XLR.EACH.EDATE"]([[45306.0], [45307.0]], 1.0) == [[45337.0], [45338.0]]  # type: ignore[operator]
+    assert old.calls["_XLR.EACH.YEAR"]([[43844.0, "2024-01-15"]]) == [[2024.0, 2024.0]]  # type: ignore[operator]
 
 
 def test_aggregate_array_form_leaves_errors_out_and_lifts_k(tmp_path: Path) -> None:

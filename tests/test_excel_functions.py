@@ -302,16 +302,20 @@ def test_every_function_is_registered_under_its_xlfn_name_too(tmp_path: Path) ->
     assert {"VDB", "DEC2BIN", "MMULT", "YEARFRAC", "EDATE", "IPMT"} <= set(FUNCTIONS)
 
 
-def test_date_functions_stay_with_the_engine_in_1904_workbooks() -> None:
-    names: list[str] = []
+def test_date_functions_read_and_give_1904_serials_in_1904_workbooks() -> None:
+    calls: dict[str, object] = {}
 
     class Recorder:
-        def register_function(self, name: str, *args: object, **kwargs: object) -> None:
-            names.append(name)
+        def register_function(self, name: str, call: object, *args: object, **kwargs: object) -> None:
+            calls[name] = call
 
     excel_functions.register(Recorder(), date1904=True)
-    assert "VDB" in names and "_xlfn.VDB" in names
-    assert not {"EDATE", "EOMONTH", "YEARFRAC", "COUPNUM"} & set(names)
+    assert "VDB" in calls and "_xlfn.VDB" in calls
+    # dates.in_1904: 43844 is 15 January 2024 in the 1904 system; before 1 January 1904 is #NUM!
+    assert calls["EDATE"](43844.0, 1.0) == 43875.0  # type: ignore[operator]
+    assert calls["EOMONTH"]("2024-01-15", 0.0) == 43860.0  # type: ignore[operator]
+    assert calls["DATE"](1902.0, 8.0, 12.0) == {"type": "Error", "kind": "#NUM!"}  # type: ignore[operator]
+    assert calls["COUPNUM"](43844.0, 44209.0, 2.0) == 2.0  # type: ignore[operator]
 
 
 # --- through the recalculation the user runs ---------------------------------------------------------------------

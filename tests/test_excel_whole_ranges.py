@@ -160,3 +160,39 @@ def test_timevalue_ignores_the_date_in_a_date_and_time_text(tmp_path: Path) -> N
     assert {k: got[k] for k in calc} == {
         "A1": 23700 / 86400, "A2": 0.5, "A3": 0.75, "A4": 23700 / 86400, "A5": "#VALUE!", "A6": "#VALUE!",
     }  # fmt: skip
+
+
+def test_date_functions_in_a_1904_workbook(tmp_path: Path) -> None:
+    # Excel for Mac's old date system: serial 0 is 1 January 1904; DATE before it is #NUM! (Microsoft KB 180158)
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"] = 43844  # 15 January 2024 in the 1904 system
+    formulas = {
+        "B1": "=DATE(0,1,1)",
+        "B2": "=DATE(1902,8,12)",
+        "B3": "=DATE(4,3,31)",  # 31 March 1904
+        "B4": "=ISERROR(DATE(1903,12,31))",
+        "B5": "=DATE(2024,1,15)",
+        "B6": '=YEAR("2024-01-15")',
+        "B7": '=EOMONTH("2024-01-15",0)',
+        "B8": '=DAYS("2024-03-01","2024-01-15")',
+        "B9": '=WEEKDAY("2024-01-15")',
+        "B10": "=EDATE(A1,1)",
+        "B11": "=YEAR(A1)*100+MONTH(A1)",
+    }
+    for ref, text in formulas.items():
+        sheet[ref] = text
+    source = tmp_path / "mac.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out" / "mac.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    values = openpyxl.load_workbook(report.output, data_only=True)["S"]
+    got = {ref: values[ref].value for ref in formulas}
+    assert got == {
+        "B1": "#NUM!", "B2": "#NUM!", "B3": 90, "B4": True, "B5": 43844, "B6": 2024, "B7": 43860, "B8": 46, "B9": 2,
+        "B10": 43875, "B11": 202401,
+    }  # fmt: skip

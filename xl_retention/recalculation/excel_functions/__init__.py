@@ -48,7 +48,8 @@ def register(workbook: Any, date1904: bool = False) -> None:
     """Register every function of this package on a formualizer ``workbook`` (before its first evaluation).
 
     ``date1904``: the workbook uses the 1904 date system; the date functions (:data:`DATE_FUNCTIONS`),
-    which read 1900-system serial numbers, are then left to the engine (and their element-by-element
+    which read 1900-system serial numbers, then get their date arguments and results moved by
+    :func:`.dates.in_1904` (those it does not know are left to the engine, and their element-by-element
     forms, :mod:`.elementwise`, not registered), and TEXT formats dates from 1 January 1904.
 
     Each is registered under its name and under ``_xlfn.NAME``, the name Excel writes into the file
@@ -57,7 +58,10 @@ def register(workbook: Any, date1904: bool = False) -> None:
     functions = dict(FUNCTIONS)
     if date1904:
         for name in DATE_FUNCTIONS | {EACH + name for name in DATE_FUNCTIONS | elementwise.DATE_READING}:
-            functions.pop(name, None)
+            function = functions.pop(name, None)  # left to the engine, but those dates.in_1904 moves (H9)
+            shifted = dates.in_1904(name, function.call) if function is not None else None
+            if function is not None and shifted is not None:
+                functions[name] = Function(name, shifted, function.min_args, function.max_args)
         functions["TEXT"] = Function("TEXT", engine_call(lambda value, fmt: text.text_(value, fmt, True)), 2, 2)
     for function in [*functions.values(), *elementwise.package_forms(functions)]:
         for name in (function.name, f"_xlfn.{function.name}"):

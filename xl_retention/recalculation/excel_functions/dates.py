@@ -10,8 +10,8 @@ Excel refuses a logical where a date or a number of months is expected (``EDATE(
 (``YEARFRAC(#DIV/0!, 200, -1)`` is #NUM!). HOUR, MINUTE and SECOND read a time typed as
 text (``HOUR("1:23")`` = 1, ``HOUR("12:59:59 AM")`` = 0), which the engine refuses. Dates are
 serial numbers of the 1900 date system
-(serial 60 is Excel's fictitious 29 February 1900); :func:`.register` leaves these functions to
-the engine in a workbook that uses the 1904 date system.
+(serial 60 is Excel's fictitious 29 February 1900); in a workbook that uses the 1904 date system
+:func:`in_1904` moves their date arguments and results (a date before 1 January 1904 is #NUM!).
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ import calendar
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
-from ._core import ExcelError, check, excel_function, number
+from ._core import EACH, ExcelError, check, excel_function, number
 
 _EPOCH = dt.date(1899, 12, 30)
 _MAX_SERIAL = 2958465  # 31 December 9999
@@ -285,3 +286,68 @@ def date(year: Any, month: Any, day: Any) -> float:
     if serial < 0 or serial > _MAX_SERIAL:
         raise ExcelError("#NUM!")
     return float(serial)
+
+
+#: 1 January 1904, serial 0 of the 1904 date system, in the 1900 system
+SHIFT_1904 = 1462
+
+#: date functions of this package in a 1904 workbook: name -> (argument positions that are dates, whether the
+#: result is a date); text dates are read by the functions themselves (as 1900 serials), numbers are shifted
+DATES_1904: dict[str, tuple[frozenset[int], bool]] = {
+    "DATE": (frozenset(), True),
+    "EDATE": (frozenset({0}), True),
+    "EOMONTH": (frozenset({0}), True),
+    "WORKDAY": (frozenset({0, 2}), True),
+    "WORKDAY.INTL": (frozenset({0, 3}), True),
+    "COUPPCD": (frozenset({0, 1}), True),
+    "COUPNCD": (frozenset({0, 1}), True),
+    "DATEVALUE": (frozenset(), True),
+    **dict.fromkeys(("YEAR", "MONTH", "DAY", "WEEKDAY", "WEEKNUM", "ISOWEEKNUM"), (frozenset({0}), False)),
+    **dict.fromkeys(
+        ("YEARFRAC", "DAYS", "DATEDIF", "DAYS360", "NETWORKDAYS", "COUPNUM", "COUPDAYS", "COUPDAYBS", "COUPDAYSNC"),
+        (frozenset({0, 1}), False),
+    ),
+    "NETWORKDAYS.INTL": (frozenset({0, 1, 3}), False),
+}
+
+
+def _shifted_numbers(value: Any, by: int) -> Any:
+    """``value`` (an engine value: a number, a list of lists of them, text, an error) with each number moved ``by``
+    days; text, logicals, blanks and errors as they are."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int | float):
+        return value + by
+    if isinstance(value, list | tuple):
+        return [_shifted_numbers(v, by) for v in value]
+    if hasattr(value, "tolist") and not isinstance(value, str):  # a numpy array
+        return _shifted_numbers(value.tolist(), by)
+    return value
+
+
+def _back_to_1904(value: Any) -> Any:
+    """A 1900-system date result in the 1904 system: before 1 January 1904 is #NUM! (Microsoft KB 180158)."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int | float):
+        return value - SHIFT_1904 if value >= SHIFT_1904 else {"type": "Error", "kind": "#NUM!"}
+    if isinstance(value, list | tuple):
+        return [_back_to_1904(v) for v in value]
+    return value
+
+
+def in_1904(name: str, call: Callable[..., Any]) -> Callable[..., Any] | None:
+    """The engine call ``call`` of date function ``name`` (1900 serials) for a 1904 workbook: its date arguments'
+    numbers moved to the 1900 system and its date result back (``DATE(1902,8,12)`` is #NUM!, ``DATE(4,3,31)``
+    90, ``YEAR("2024-01-15")`` 2024); None for a function not in :data:`DATES_1904` (left to the engine)."""
+    bare = name.removeprefix(EACH)
+    if bare not in DATES_1904:
+        return None
+    positions, gives_date = DATES_1904[bare]
+
+    def shifted(*args: Any) -> Any:
+        moved = [_shifted_numbers(a, SHIFT_1904) if k in positions else a for k, a in enumerate(args)]
+        result = call(*moved)
+        return _back_to_1904(result) if gives_date else result
+
+    return shifted
