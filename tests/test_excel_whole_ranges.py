@@ -78,9 +78,11 @@ def test_array_formulas_over_whole_columns_of_different_lengths(tmp_path: Path) 
         "A2": ArrayFormula("A2", '=SUM(IF(Data!A:A="EU",Data!B:B))'),
         "A3": ArrayFormula("A3", '=SUM((Data!A:A="US")*Data!B:B)'),
         "A4": ArrayFormula("A4", "=COUNT(IF(Data!B:B>15,Data!B:B))"),
+        "A5": ArrayFormula("A5", "=ROWS(_xlfn.UNIQUE(Data!B:B))"),  # 10, 20, 30 and the empty cells' 0
+        "A6": ArrayFormula("A6", "=SUM(_xlfn.UNIQUE(Data!B:B))"),
     }
     got = _recalculated(tmp_path, data, calc)
-    assert {k: got[k] for k in calc} == {"A1": 20, "A2": 40, "A3": 20, "A4": 2}
+    assert {k: got[k] for k in calc} == {"A1": 20, "A2": 40, "A3": 20, "A4": 2, "A5": 4, "A6": 60}
 
 
 def test_bounds_are_common_and_only_where_the_rows_below_cannot_matter() -> None:

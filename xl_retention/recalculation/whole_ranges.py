@@ -11,7 +11,7 @@ all of one common height (width), so that they match:
 - **bounded** to the rows in use on the sheets they name, plus one empty row, when the rows below can provably not
   change the result: every such row gives the same element (one empty row's), and the formula's use of it is
   unchanged by repeating it (summed as 0 or ignored by SUM/SUMPRODUCT/AVERAGE/COUNT, any constant in MAX/MIN,
-  AND/OR, a FALSE filter in FILTER): ``SUMPRODUCT((A:A>2)*B:B)``, ``MAX(ROW(A:A)*(A:A<>""))``,
+  AND/OR, a FALSE filter in FILTER, once in UNIQUE): ``SUMPRODUCT((A:A>2)*B:B)``, ``MAX(ROW(A:A)*(A:A<>""))``,
   ``AVERAGE(IF(A:A="EU",B:B))``. The empty row included keeps an error it would give (``1/A:A``);
 - **whole** (``$A$1:$A$1048576``: Excel's result, slower) otherwise: ``SUMPRODUCT(--(A:A=""))`` counts the empty
   rows, ``MAX(IF(A:A="",ROW(A:A)))`` reads the last row number.
@@ -355,6 +355,8 @@ class _Tails:
                 t in (_EXACT, _LOGICAL) or t[0] == "k" and (t[1] is None or isinstance(t[1], bool | str)) for t in tails
             )
             return _EXACT if ignored else _UNKNOWN
+        if name == "UNIQUE" and len(tails) == 1 and first[0] in ("k", "b", "c"):  # the value below once, either way
+            return _EXACT
         if name == "FILTER" and len(tails) >= 2 and tails[1][0] == "k":
             include = tails[1][1]
             if include == _ERROR or include is None or include is False or _number(include) == 0.0:
