@@ -393,3 +393,32 @@ def test_unique_compares_text_without_case(tmp_path: Path) -> None:
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out[f"D{i}"].value for i in range(1, 5)] == ["North", "South", "East", "West"]
     assert [out["E1"].value, out["E2"].value, out["E3"].value] == [4, 2, "a,b,1"]
+
+
+def test_criteria_written_with_percent_currency_or_thousands_are_numbers(tmp_path: Path) -> None:
+    # Excel reads a criterion's value as a typed cell entry: ">50%" is >0.5, ">=1,000" >=1000, ">$40" >40 (as it reads
+    # "50%" typed into a cell); the engine compared them as text and matched nothing. Digits inside typed text are
+    # the text's own even where they follow a letter or "$" ("<B2" orders text, it is no row number).
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": 0.05,
+            "A2": 0.5,
+            "A3": 0.75,
+            "A4": 40,
+            "A5": 1000,
+            "A6": 1500,
+            "C1": "B1",
+            "C2": "B10",
+            "C3": "B3",
+            "C4": "A9",
+            "B1": '=COUNTIF(A1:A6,">50%")',
+            "B2": '=COUNTIF(A1:A6,"<=5%")',
+            "B3": '=COUNTIFS(A1:A6,">10%",A1:A6,"<100%")',
+            "B4": '=SUMIF(A1:A6,">=1,000")',
+            "B5": '=COUNTIF(A1:A6,">$40")',
+            "B6": '=COUNTIF(C1:C4,"<B2")',
+            "B7": '=COUNTIF(C1:C4,"<B3")',
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 8)] == [4, 1, 2, 2500, 2, 3, 3]

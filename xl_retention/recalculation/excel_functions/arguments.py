@@ -99,7 +99,7 @@ _ORDERING = frozenset(("<", ">", "<=", ">="))
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
     r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|\"(?:<>|=)?#|"
-    r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+-]*\$|"[\s+-]*\(|%\s*"|'
+    r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+<>=-]*\$|"[\s+-]*\(|%\s*"|'
     r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|"
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE|MODE)[A-Z.]*\([^)]*"|' + _TYPED_HINT
@@ -440,11 +440,25 @@ _SHAPES: dict[str, tuple[list[str], list[int]] | None] = {}
 _MARKS: list[str] = []
 
 
+def _split_rows(text: str) -> list[str]:
+    """:data:`_ROW`'s split of ``text``, leaving digits inside text literals alone: a criterion such as ``">$40"`` or
+    ``"<Q1"`` is read by the rewrite (a number, a collation key), which a marker in its place would change."""
+    literals = [(m.start(), m.end()) for m in _STRING.finditer(text)]
+    parts, last = [], 0
+    for match in _ROW.finditer(text):
+        if any(a <= match.start() < b for a, b in literals):
+            continue
+        parts += [text[last : match.start()], match.group(1)]
+        last = match.end()
+    parts.append(text[last:])
+    return parts
+
+
 def _shaped(text: str, rewritten: Callable[[str], str] | None = None, shapes: dict | None = None) -> str:
     """``text`` rewritten by ``rewritten`` (the arguments' rewrite by default), once per shape (kept in ``shapes``)."""
     rewritten = rewritten or _rewritten
     shapes = _SHAPES if shapes is None else shapes
-    parts = _ROW.split(text)  # text, row number, text, row number, ..., text
+    parts = _ROW.split(text) if '"' not in text else _split_rows(text)  # text, row number, ..., text
     count = len(parts) // 2
     if count >= 48000:
         return rewritten(text)

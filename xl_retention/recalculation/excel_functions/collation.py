@@ -24,7 +24,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from ._core import FUNCTIONS, Function, engine_call, error_code, is_error, matrix
+from ._core import FUNCTIONS, Function, engine_call, error_code, is_error, matrix, number_text
 
 #: the documented order of digits, space and ASCII punctuation (hyphen and apostrophe are ignored)
 _ASCII_ORDER = '0123456789 !"#$%&()*,./:;?@[\\]^_`{|}~+<=>'
@@ -157,16 +157,19 @@ def error_keys(value: Any) -> Any:
 FUNCTIONS[ERROR_KEYS] = Function(ERROR_KEYS, error_keys, 1, 1)
 
 
-def _keyed_criterion(criterion: str) -> tuple[str, str] | None:
+def _keyed_criterion(criterion: str) -> tuple[str | None, str] | None:
     """(wrapper of the range, criterion as the engine should be given it) for a typed criterion the engine would
-    match otherwise than Excel: text ordered (``"<M"``), text with other than ASCII letters (``"é*"``), or an error
-    value (``"#N/A"``, ``"<>#N/A"``: Excel matches the error cells, the engine none)."""
+    match otherwise than Excel: text ordered (``"<M"``), text with other than ASCII letters (``"é*"``), an error
+    value (``"#N/A"``, ``"<>#N/A"``: Excel matches the error cells, the engine none), or a number written with ``%``,
+    ``$`` or thousands (``">50%"``: Excel reads it as a typed entry, 0.5; the range then stays as it is, None)."""
     from .text import text_to_number  # noqa: PLC0415  (text imports this package's core only; no cycle at import)
 
     operator = next((op for op in ("<=", ">=", "<>", "<", ">", "=") if criterion.startswith(op)), "")
     value = criterion[len(operator) :]
     if value.upper() in _ERRORS and operator in ("", "=", "<>"):  # "#N/A", "<>#N/A": error cells
         return ERROR_KEYS, operator + _error_key(value.upper()).replace("?", "~?")
+    if any(c in value for c in "%$,") and not isinstance(number := text_to_number(value), str):
+        return None, operator + number_text(number)  # ">50%", ">=1,000", ">$40": the number, as a typed entry
     if operator in ("<=", ">=", "<", ">"):
         if not value or not isinstance(text_to_number(value), str) or value.upper() in ("TRUE", "FALSE"):
             return None  # a number, a date or a logical: compared as one
@@ -197,7 +200,8 @@ def keyed_criteria(name: str, texts: list[str], literals: list[str | None]) -> l
         keyed = None if literal is None else _keyed_criterion(literal)
         if keyed is not None:
             wrapper, criterion = keyed
-            out[k] = f"{wrapper}({texts[k].strip()})"
+            if wrapper is not None:
+                out[k] = f"{wrapper}({texts[k].strip()})"
             out[k + 1] = '"' + criterion.replace('"', '""') + '"'
     return out
 
