@@ -422,3 +422,20 @@ def test_criteria_written_with_percent_currency_or_thousands_are_numbers(tmp_pat
         },
     )
     assert [got[f"B{i}"] for i in range(1, 8)] == [4, 1, 2, 2500, 2, 3, 3]
+
+
+def test_text_dates_with_two_digit_years_use_excels_2029_cutoff(tmp_path: Path) -> None:
+    # Microsoft's "How Microsoft Excel works with two-digit year numbers": 00-29 are 2000-2029, 30-99 are 1930-1999.
+    # Text read as a date (VALUE, YEAR's, EDATE's argument) used Python's %y window (30 -> 2030).
+    got = _recalculated(
+        tmp_path,
+        {
+            "B1": '=VALUE("1/1/30")',
+            "B2": '=YEAR("1/1/50")',
+            "B3": '=EDATE("1/1/60",1)',
+            "B4": '=VALUE("1/1/29")',
+            "B5": '=YEAR("15-Mar-99")',
+            "B6": '=YEAR("3/15/2075")',
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 7)] == [10959, 1950, 21947, 47119, 1999, 2075]

@@ -157,12 +157,21 @@ _US_DATES = ("%m/%d/%Y", "%m/%d/%y", "%Y/%m/%d", "%b %d, %Y", "%B %d, %Y", "%d-%
 
 
 def _us_date(text_: str) -> dt.date | None:
-    """A date as Excel reads typed text in the US (en-US) locale, or None."""
+    """A date as Excel reads typed text in the US (en-US) locale, or None. A two-digit year is 2000-2029 for 00-29 and
+    1930-1999 for 30-99 (Microsoft's "How Excel works with two-digit year numbers": cutoff year 2029), where Python's
+    %y reads 30-68 as 2030-2068.
+
+    >>> _us_date("1/1/30"), _us_date("1/1/29"), _us_date("2/29/32")
+    (datetime.date(1930, 1, 1), datetime.date(2029, 1, 1), datetime.date(1932, 2, 29))
+    """
     for pattern in _US_DATES:
         try:
-            return dt.datetime.strptime(text_, pattern).date()
+            day = dt.datetime.strptime(text_, pattern).date()
         except ValueError:
             continue
+        if "%y" in pattern and day.year >= 2030:
+            day = day.replace(year=day.year - 100)
+        return day
     return None
 
 
