@@ -313,3 +313,40 @@ def test_ctrl_c_during_a_batch_on_two_processes_ends_in_one_line_and_stops_the_w
             break
         time.sleep(0.5)
     assert running == []
+
+
+def test_an_output_of_the_same_name_is_replaced_only_when_this_command_wrote_it_from_that_input(
+    tmp_path: Path,
+) -> None:
+    """An unrelated report.xlsx with the same sheet name (Sheet1) in --output-dir was replaced; now the output's
+    zip comment names the input it was recalculated from, and only such a result is replaced by a rerun. The same
+    result opened and saved by another program (which drops the comment) holds the user's edits: kept."""
+    import openpyxl
+
+    source = openpyxl.Workbook()
+    source.active["A1"], source.active["B1"] = 2, "=A1*3"
+    source.save(tmp_path / "report.xlsx")
+    mine = openpyxl.Workbook()
+    mine.active["A1"] = "My notes"
+    (tmp_path / "out").mkdir()
+    mine.save(tmp_path / "out" / "report.xlsx")
+    before = (tmp_path / "out" / "report.xlsx").read_bytes()
+    first = recalc_file(tmp_path / "report.xlsx", tmp_path / "out" / "report.xlsx")
+    assert first.status == "failed" and (tmp_path / "out" / "report.xlsx").read_bytes() == before
+    assert first.message == (
+        f"report.xlsx: its output {tmp_path / 'out' / 'report.xlsx'} exists and is a workbook this command did not "
+        "write from it (or saved by another program since), not an earlier result of report.xlsx: not replaced; "
+        "move it or choose another output folder (--output-dir)"
+    )
+    (tmp_path / "out" / "report.xlsx").unlink()
+    assert recalc_file(tmp_path / "report.xlsx", tmp_path / "out" / "report.xlsx").status == "ok"
+    source.active["A1"] = 5  # the input changed: a rerun replaces its earlier result
+    source.save(tmp_path / "report.xlsx")
+    assert recalc_file(tmp_path / "report.xlsx", tmp_path / "out" / "report.xlsx").status == "ok"
+    result = openpyxl.load_workbook(tmp_path / "out" / "report.xlsx", data_only=True).active
+    assert result["B1"].value == 15
+    saved = openpyxl.load_workbook(tmp_path / "out" / "report.xlsx")  # the user edits the result and saves it
+    saved.active["C1"] = "checked"
+    saved.save(tmp_path / "out" / "report.xlsx")
+    assert recalc_file(tmp_path / "report.xlsx", tmp_path / "out" / "report.xlsx").status == "failed"
+    assert openpyxl.load_workbook(tmp_path / "out" / "report.xlsx").active["C1"].value == "checked"

@@ -193,21 +193,39 @@ def _sheet_titles(path: Path) -> list[str] | None:
         return None
 
 
+def result_mark(path: Path) -> bytes:
+    """The line this command writes into a result's zip comment: the input it was recalculated from."""
+    return b"xl-retention recalc of " + str(path.resolve()).encode("utf-8", "surrogateescape")
+
+
+def _marked_by(output: Path) -> bytes:
+    try:
+        with zipfile.ZipFile(output) as package:
+            return package.comment
+    except Exception:  # noqa: BLE001  (not a zip: no mark)
+        return b""
+
+
 def _check_replaceable(path: Path, output: Path) -> None:
     """Refuse to replace an existing ``output`` that is not an earlier result of ``path``.
 
-    An earlier result of the same workbook (its sheets, in the same order: the input recalculated
-    before, perhaps with other data or formulas since) is replaced, as a rerun should. Any other file
-    there (another workbook of the same name in ``--output-dir``, a file that is no workbook) is the
-    user's: it is named and kept.
+    An earlier result of the same workbook (a file this command wrote from it, as its zip comment says,
+    not saved by another program since: the input recalculated before, perhaps with other data or
+    formulas since) is replaced, as a rerun should. Any other file there (another workbook of the same
+    name in ``--output-dir``, even with the same sheets; an earlier result opened and saved by Excel; a
+    file that is no workbook) is the user's: it is named and kept.
     """
     if not output.exists() and not output.is_symlink():
         return
     if output.is_dir():
         raise ValueError(f"{path.name}: its output {output} is a folder: not replaced")
     theirs = _sheet_titles(output)
-    if theirs is None or theirs != _sheet_titles(path):
-        what = "no workbook" if theirs is None else f"a workbook with other sheets ({', '.join(theirs)})"
+    if theirs is None or result_mark(path) not in _marked_by(output).split(b"\n"):
+        what = (
+            "no workbook" if theirs is None
+            else f"a workbook with other sheets ({', '.join(theirs)})" if theirs != _sheet_titles(path)
+            else "a workbook this command did not write from it (or saved by another program since)"
+        )  # fmt: skip
         raise ValueError(
             f"{path.name}: its output {output} exists and is {what}, not an earlier result of {path.name}: not "
             "replaced; move it or choose another output folder (--output-dir)"
@@ -281,6 +299,11 @@ def recalc_file(
             from . import excel
 
             values = excel.recalculate(path, output, check=check)
+            if not in_place:  # the mark a rerun looks for (_check_replaceable), as write_cached_values writes it
+                from .xlsx_values import marked
+
+                with zipfile.ZipFile(output, "a") as package:
+                    package.comment = marked(package.comment, result_mark(path))
         else:
             from . import embedded
             from .xlsx_values import write_cached_values
@@ -294,7 +317,10 @@ def recalc_file(
                 raise ValueError(f"circular reference: {', '.join(circular[:5])}{more}")
             # cells left without a current value: Excel is asked to compute the workbook when it opens it
             complete = all(u.kept for u in computed.unsupported) and (stored_current or not computed.unsupported)
-            write_cached_values(path, output, values, members=computed.members, check=check, complete=complete)
+            mark = None if in_place else result_mark(path)  # a rerun may replace this output (_check_replaceable)
+            write_cached_values(
+                path, output, values, members=computed.members, check=check, complete=complete, mark=mark
+            )
             report.unsupported = [
                 CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason, u.kept)
                 for u in computed.unsupported

@@ -107,13 +107,16 @@ def write_cached_values(
     members: Mapping[str, Mapping[str, object]] | None = None,
     check: Callable[[], None] | None = None,
     complete: bool = True,
+    mark: bytes | None = None,
 ) -> int:
     """Copy the package `source` to `target`, storing values[sheet_title][cell_ref] (e.g. values["Customers"]["F3"])
     as the cached value of that formula cell. Returns the number of cells written.
 
     `complete`: every formula cell now holds its current value, so Excel may show the stored values on open
     (openpyxl's ``fullCalcOnLoad`` is dropped). When False (cells left without a current value), the workbook
-    is marked ``fullCalcOnLoad="1"`` instead, so that Excel computes them when it opens the file.
+    is marked ``fullCalcOnLoad="1"`` instead, so that Excel computes them when it opens the file. `mark`: a line
+    added to the zip archive's comment (invisible to Excel, dropped when a program saves the file again), replacing
+    any line of the source's that starts as it does.
 
     `members` are the other cells of array formulas and spilled results (``members["Data"]["E2"]``):
     they hold only a value, which replaces the cell's stored value, and a cell or row missing
@@ -135,7 +138,7 @@ def write_cached_values(
         spilled = _requests(package, members or {}, source_path)
         for part, (title, _cells) in spilled.items():
             requests.setdefault(part, (title, {}))
-        written = _copy_package(package, stream, requests, spilled, complete)
+        written = _copy_package(package, stream, requests, spilled, complete, mark)
         if check is not None:
             check()
     return written
@@ -221,6 +224,7 @@ def _copy_package(
     requests: dict[str, tuple[str, dict[bytes, object]]],
     spilled: dict[str, tuple[str, dict[bytes, object]]] | None = None,
     complete: bool = True,
+    mark: bytes | None = None,
 ) -> int:
     written = 0
     with zipfile.ZipFile(stream, "w") as copy:
@@ -243,8 +247,19 @@ def _copy_package(
                     data = full_calc_on_load(data)
             # rewritten sheets compress fast (level 1: a few percent larger, several times quicker)
             copy.writestr(_entry_info(info), data, compresslevel=1 if info.filename in requests else None)
-        copy.comment = package.comment
+        copy.comment = package.comment if mark is None else marked(package.comment, mark)
     return written
+
+
+def marked(comment: bytes, mark: bytes) -> bytes:
+    r"""A zip comment with the line ``mark``, in place of any line that starts with its first word.
+
+    >>> marked(b"", b"xl-retention: a"), marked(b"theirs\nxl-retention: a", b"xl-retention: b")
+    (b'xl-retention: a', b'theirs\nxl-retention: b')
+    """
+    head = mark.split(b" ", 1)[0]
+    lines = [line for line in comment.split(b"\n") if line and not line.startswith(head)]
+    return b"\n".join([*lines, mark])[:65535]
 
 
 _CALC_PR = re.compile(rb"<(" + _PREFIX + rb")calcPr\b(" + _ATTRS + rb")\s*(/?)>")
