@@ -198,3 +198,27 @@ def test_date_functions_in_a_1904_workbook(tmp_path: Path) -> None:
         "B1": "#NUM!", "B2": "#NUM!", "B3": 90, "B4": True, "B5": 43844, "B6": 2024, "B7": 43860, "B8": 46, "B9": 2,
         "B10": 43875, "B11": 202401,
     }  # fmt: skip
+
+
+def test_a_sheet_with_a_dynamic_array_is_used_to_its_end() -> None:
+    # a dynamic array may spill further on recalculation than the file stores: no bound below it
+    from types import SimpleNamespace
+
+    from xl_retention.recalculation.package import FormulaCell
+    from xl_retention.recalculation.whole_ranges import UsedExtents
+
+    class Book:
+        sheet_names = ["D", "E"]
+
+        def range_page(self, area: str, **_: object) -> SimpleNamespace:
+            return SimpleNamespace(resolved=area.partition("!")[0] + "!A1:C5")
+
+    cells = {"D": {"B2": FormulaCell("normal")}, "E": {"B2": FormulaCell("array", ref="B2:B4", dynamic=True)}}
+    extents = UsedExtents(Book(), cells)
+    assert (extents("d", "column"), extents("D", "row"), extents("E", "column"), extents("E", "row")) == (
+        5, 3, 1048576, 16384,
+    )  # fmt: skip
+    assert extents.columns("E") is None
+    assert extents.columns("D") == {1: (1, 5), 2: (1, 5), 3: (1, 5)}
+    text = "=SUMPRODUCT(D!A:A,E!B:B)"
+    assert bound_whole_ranges(text, "D", False, extents) == "=SUMPRODUCT(D!$A$1:$A$1048576,E!$B$1:$B$1048576)"

@@ -78,7 +78,8 @@ def may_have_whole_ranges(text: str) -> bool:
 
 class UsedExtents:
     """The last row and column in use on each sheet of an engine workbook, the cells of formulas included (the engine
-    counts a formula cell only once it has a value): ``extents("Data", "column")`` is Data's last row in use."""
+    counts a formula cell only once it has a value): ``extents("Data", "column")`` is Data's last row in use. A sheet
+    with a dynamic array formula is used to its last row and column (its spill may grow on recalculation)."""
 
     def __init__(self, workbook: Any, formulas: dict[str, dict[str, Any]]) -> None:
         self.workbook, self.formulas = workbook, formulas
@@ -109,6 +110,8 @@ class UsedExtents:
             last_column, last_row = range_boundaries(corner + ":" + corner)[2:]
             last = last_row if kind == "column" else last_column
         for ref, cell in self.formulas.get(name, {}).items():
+            if getattr(cell, "dynamic", False):  # a dynamic array may spill further than the file stores it
+                return _LAST_ROW if kind == "column" else _LAST_COLUMN
             area = getattr(cell, "ref", None) or ref
             bottom_right = range_boundaries(area if ":" in area else area + ":" + area)
             last = max(last, bottom_right[3] if kind == "column" else bottom_right[2])
@@ -123,8 +126,12 @@ class UsedExtents:
 
     def _columns(self, sheet: str) -> dict[int, tuple[int, int]] | None:
         name, last = self.names.get(sheet.lower()), self(sheet, "row")
-        if name is None or last is None:
-            return None
+        if (
+            name is None
+            or last is None
+            or any(getattr(c, "dynamic", False) for c in self.formulas.get(name, {}).values())
+        ):
+            return None  # (a dynamic array may spill further than the file stores it: left to the engine)
         quoted = "'" + name.replace("'", "''") + "'!"
         spans: dict[int, tuple[int, int]] = {}
         for column in range(1, last + 1):
