@@ -103,6 +103,10 @@ def test_bounds_are_common_and_only_where_the_rows_below_cannot_matter() -> None
     for text in ("=SUM(D!A:A)", "=COUNTIF(D!A:A,1)+MATCH(1,D!B:B,0)", "=EDATE(D!B:B,1)", "=SUMPRODUCT(SUM(D!A:A)*2)"):
         assert bound_whole_ranges(text, "S", False, extent) == text
     assert bound_whole_ranges("=SUMPRODUCT(1:1*2:2)", "S", False, extent) == "=SUMPRODUCT($A$1:$D$1*$A$2:$D$2)"
+    # beside an area typed in, Excel's own sizes (they match, or are #VALUE! as in Excel)
+    assert bound_whole_ranges("=SUMPRODUCT(D!A:A,D!B1:B1048576)", "S", False, extent) == (
+        "=SUMPRODUCT(D!$A$1:$A$1048576,D!B1:B1048576)"
+    )
 
 
 def test_aggregates_of_whole_sheets_read_only_the_cells_in_use(tmp_path: Path) -> None:

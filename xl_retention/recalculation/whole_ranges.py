@@ -267,12 +267,15 @@ class _Tails:
         #: aggregate's range of several columns or rows: cut to the cells in use on its sheet), "" (left as it is)
         self.bound: list[str] = []
         self.kinds: set[str] = set()  # "column" / "row": kinds of whole ranges bounded
+        self.typed = False  # an area typed in (not whole) takes part in the array arithmetic
 
     def walk(self, node: dict, context: bool, taken: str = "") -> tuple:
         kind = node.get("node_type")
         if kind == "Reference":
             match = _WHOLE.match(node.get("reference", "").replace(" ", ""))
             if match is None:
+                # an area typed in beside them (A:A*B1:B1048576, or a size Excel refuses): Excel's full sizes
+                self.typed = self.typed or context and not taken and ":" in node.get("reference", "")
                 return _EXACT
             if taken:
                 wide = match.group("c1") and match.group("c1").upper() != match.group("c2").upper()
@@ -487,7 +490,7 @@ def bound_whole_ranges(text: str, sheet: str, array: bool, extent: Callable[[str
         return text  # the parser and the tokenizer disagree: left to the engine
     if not _used_cut(wholes, tails.bound, sheet, extent):
         return text
-    exact = result == _EXACT and len(tails.kinds) == 1
+    exact = result == _EXACT and len(tails.kinds) == 1 and not tails.typed
     sizes: dict[str, int] = {}
     for kind in tails.kinds:
         last = _LAST_ROW if kind == "column" else _LAST_COLUMN
