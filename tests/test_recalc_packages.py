@@ -350,3 +350,26 @@ def test_an_output_of_the_same_name_is_replaced_only_when_this_command_wrote_it_
     saved.save(tmp_path / "out" / "report.xlsx")
     assert recalc_file(tmp_path / "report.xlsx", tmp_path / "out" / "report.xlsx").status == "failed"
     assert openpyxl.load_workbook(tmp_path / "out" / "report.xlsx").active["C1"].value == "checked"
+
+
+def test_newer_error_values_stored_in_cells_do_not_refuse_the_workbook(tmp_path: Path) -> None:
+    """Excel 365 stores #CALC! for a FILTER that matches nothing, #SPILL! for a blocked spill, and #FIELD!,
+    #BLOCKED!, #GETTING_DATA ...: the engine's reader refused the whole workbook for one ("Unsupported cell error
+    value"). They are values like any other: computed formulas, typed errors read as errors."""
+    cells = (
+        '<c r="A1"><v>5</v></c>'
+        '<c r="B1" t="e"><f>_xlfn._xlws.FILTER(A1:A1,A1:A1&gt;9)</f><v>#CALC!</v></c>'
+        '<c r="C1"><f>A1*2</f><v>0</v></c>'
+        '<c r="D1" t="e"><v>#SPILL!</v></c>'
+        '<c r="E1"><f>IFERROR(D1,7)</f><v>0</v></c>'
+        '<c r="F1" t="e"><v>#GETTING_DATA</v></c>'
+        '<c r="G1" t="b"><f>ISERROR(F1)</f><v>0</v></c>'
+    )
+    sheet = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'
+    workbook = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}</workbook>'
+    source = _package(tmp_path / "new.xlsx", workbook, {"worksheets/sheet1.xml": sheet})
+    report = recalc_file(source, tmp_path / "out" / "new.xlsx")
+    assert report.status == "ok", report.message
+    values = compute(source).values["S0"]
+    assert (values["C1"], values["E1"], values["G1"]) == (10, 7, True)
+    assert values["B1"].code == "#CALC!"

@@ -222,6 +222,9 @@ def load(path: str | Path, info: PackageInfo | None = None, own: frozenset[str] 
     for sheet, dates in (info.iso_dates if info is not None else {}).items():  # t="d" cells: numbers, as in Excel
         for (r, c), serial in dates.items():
             workbook.set_value(sheet, r, c, serial)
+    for sheet, errors in (info.newer_errors if info is not None else {}).items():  # #CALC! typed in: put back
+        for (r, c), code in errors.items():
+            workbook.set_value(sheet, r, c, _literal(CellError(code)))
     # the Excel functions the engine lacks or computes differently
     excel_functions.register(workbook, date1904=bool(info and info.date1904))
     return workbook

@@ -98,6 +98,10 @@ class PackageInfo:
     external_names: dict[str, str] = field(default_factory=dict)
     #: value cells stored as ISO 8601 dates (t="d"), as the serial numbers Excel reads: {sheet: {(row, col): serial}}
     iso_dates: dict[str, dict[tuple[int, int], float]] = field(default_factory=dict)
+    #: value cells holding an error the engine's reader refuses (#CALC!, #SPILL!, ...): {sheet: {(row, col): code}};
+    #: the sheets with any such error, cached in a formula cell too, are in ``newer_errors_in``
+    newer_errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+    newer_errors_in: set[str] = field(default_factory=set)
 
 
 def _unescape(text: bytes) -> str:
@@ -479,6 +483,14 @@ def scan(path: str) -> PackageInfo:
                 dates = _iso_date_cells(xml, info.date1904)
                 if dates:
                     info.iso_dates[sheet] = dates
+            if b'"e"' in xml and _NEWER_ERROR.search(xml):
+                info.newer_errors_in.add(sheet)
+                values = {
+                    (int(m[2]), column_index_from_string(m[1].decode())): m[3].decode()
+                    for m in _NEWER_ERROR_VALUE.finditer(xml)
+                }
+                if values:
+                    info.newer_errors[sheet] = values
     return info
 
 
@@ -498,36 +510,64 @@ def _covered(cells: dict[str, FormulaCell]) -> set[bytes]:
     return out
 
 
+#: an error value stored in a cell that is none of the seven classic ones (#CALC!, #SPILL!, #FIELD!, #BLOCKED!,
+#: #GETTING_DATA, ...): the engine's reader refuses the whole workbook for one
+_CLASSIC_ERRORS = rb"(?:#NULL!|#DIV/0!|#VALUE!|#REF!|#NAME\?|#NUM!|#N/A)"
+_NEWER_ERROR = re.compile(rb"<(?:\w+:)?v>\s*(?!" + _CLASSIC_ERRORS + rb"\s*<)#[^<]*<")
+_NEWER_ERROR_VALUE = re.compile(  # a value cell (no formula) holding one: (column, row, code)
+    rb'<(?:\w+:)?c\s+r="([A-Z]{1,3})([0-9]+)"[^>]*\st="e"[^>]*>\s*<(?:\w+:)?v>\s*(?!'
+    + _CLASSIC_ERRORS
+    + rb"\s*<)(#[^<]*?)\s*</(?:\w+:)?v>\s*</(?:\w+:)?c>"
+)
+
+
 def without_members(path: str, info: PackageInfo) -> bytes | None:
-    """The package with the stored values of array members and data-table cells removed (None: there are none).
+    """The package as the engine should read it, or None when that is the package itself: the stored values of
+    array members and data-table cells removed, and the cells holding an error value the engine's reader
+    refuses (#CALC!, #SPILL!, ...) left out (value cells: :func:`.embedded.load` puts the error back) or, in a
+    formula cell, without their cached value.
 
     Excel stores an array formula once, in its first cell; the other cells hold only values, which
     the engine would read as cells blocking the array's result.
     """
     covered = {sheet: _covered(cells) for sheet, cells in info.formulas.items()}
     covered = {sheet: refs for sheet, refs in covered.items() if refs}
-    if not covered:
+    if not covered and not info.newer_errors_in:
         return None
     buffer = io.BytesIO()
     with zipfile.ZipFile(path) as package, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
-        parts = {part: covered[sheet] for sheet, part in _sheet_parts(package).items() if sheet in covered and part}
+        sheets = {part: sheet for sheet, part in _sheet_parts(package).items() if part}
         for entry in package.infolist():
             data = package.read(entry)
-            if entry.filename in parts:
-                refs = parts[entry.filename]
+            sheet = sheets.get(entry.filename)
+            refs = covered.get(sheet, set()) if sheet is not None else set()
+            newer = sheet in info.newer_errors_in
+            if refs or newer:
                 chunks, last = [], 0
                 for match in _TOKEN.finditer(data):
                     attrs = match.group("attrs")
                     if attrs is None:
                         continue
                     ref = _attribute(attrs, b"r")
+                    body = match.group("body") or b""
                     if ref is not None and ref.upper() in refs:
                         chunks.append(data[last : match.start()])
+                        last = match.end()
+                    elif newer and _attribute(attrs, b"t") == b"e" and _NEWER_ERROR.search(body):
+                        chunks.append(data[last : match.start()])
+                        formula = _FORMULA_ELEMENT.search(body)
+                        if formula is not None:  # the formula without its cached error
+                            chunks.append(b"<" + match.group("p") + b"c" + _T_ATTRIBUTE.sub(b"", attrs) + b">")
+                            chunks.append(formula.group(0) + match.group("tail"))
                         last = match.end()
                 chunks.append(data[last:])
                 data = b"".join(chunks)
             copy.writestr(entry.filename, data, compresslevel=1)
     return buffer.getvalue()
+
+
+_FORMULA_ELEMENT = re.compile(rb"<(?P<p>(?:\w+:)?)f\b[^>]*?(?:/>|>.*?</(?P=p)f\s*>)", re.S)
+_T_ATTRIBUTE = re.compile(rb"\s+t\s*=\s*(?:\"[^\"]*\"|'[^']*')")
 
 
 def stored_values(path: str, wanted: dict[str, set[str]]) -> dict[str, dict[str, object]]:
