@@ -226,3 +226,25 @@ def test_a_sheet_with_a_dynamic_array_is_used_to_its_end() -> None:
     assert extents.columns("D") == {1: (1, 5), 2: (1, 5), 3: (1, 5)}
     text = "=SUMPRODUCT(D!A:A,E!B:B)"
     assert bound_whole_ranges(text, "D", False, extents) == "=SUMPRODUCT(D!$A$1:$A$1048576,E!$B$1:$B$1048576)"
+
+
+def test_relative_defined_names_move_with_the_cell_using_them(tmp_path: Path) -> None:
+    # Excel stores a relative name relative to A1 (wrapping round the sheet): Above = S!A1048576 is the cell above
+    from openpyxl.workbook.defined_name import DefinedName
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"], sheet["A3"], sheet["B1"] = 1, 2, 3, 10
+    sheet["B2"], sheet["B3"], sheet["C3"] = "=Above+Left", "=Above+Left", "=SUM(RowToLeft)"
+    sheet["D1"] = "=SUM(Fixed)"  # an absolute name is as it was
+    for name, target in (("Above", "S!A1048576"), ("Left", "S!XFD1"), ("RowToLeft", "S!$A1:XFD1")):
+        book.defined_names[name] = DefinedName(name, attr_text=target)
+    book.defined_names["Fixed"] = DefinedName("Fixed", attr_text="S!$A$1:$A$3")
+    source = tmp_path / "relative.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out" / "relative.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    values = openpyxl.load_workbook(report.output, data_only=True)["S"]
+    # B2 = B1 + A2, B3 = B2 + A3, C3 = A3 + B3
+    assert {ref: values[ref].value for ref in ("B2", "B3", "C3", "D1")} == {"B2": 12, "B3": 15, "C3": 18, "D1": 6}

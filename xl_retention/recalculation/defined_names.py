@@ -44,6 +44,9 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
             continue
         local = element.get("localSheetId")
         scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
+        if _REFERENCE.fullmatch(text) and relative(text):  # Above = S!A1048576: moved with the cell using it (H9)
+            out.setdefault(scope, {})[name.lower()] = text
+            continue
         if _REFERENCE.fullmatch(text) or _EXTERNAL.search(text):
             if scope and not _EXTERNAL.search(text):  # the engine resolves it, but not as S!Name from another sheet
                 references.setdefault(scope, {})[name.lower()] = text
@@ -51,6 +54,23 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
         out.setdefault(scope, {})[name.lower()] = text.removeprefix("=")
     qualify(out, references)
     return out
+
+
+def relative(reference: str) -> bool:
+    """Whether a reference (``S!A1048576``, ``S!$A1:XFD1``) has a column or row without ``$``: a relative name,
+    which Excel stores relative to cell A1 and moves with the cell that uses it.
+
+    >>> relative("S!A1048576"), relative("S!$A1:$B$2"), relative("S!$A$1:$B$2"), relative("S!$A:$A")
+    (True, True, False, False)
+    """
+    area = reference.rpartition("!")[2]
+    for part in area.split(":"):
+        match = re.fullmatch(r"(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?", part)
+        if match is None:
+            return False
+        if match.group(2) and not match.group(1) or match.group(4) and not match.group(3):
+            return True
+    return False
 
 
 _BARE_TITLE = re.compile(r"[A-Za-z_][\w.]*")

@@ -23,9 +23,10 @@ import re
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import get_column_letter, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
 from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays
+from .defined_names import relative
 from .excel_functions._core import EACH
 from .intersection import (
     _A1_RANGE,
@@ -370,6 +371,10 @@ def _rewritten(
             key = key if defined and key in defined else key.rpartition("!")[2]
             if defined and key in defined:
                 expanded = _expanded(key, defined, 0)
+                moved = _moved(expanded, row, col) if expanded is not None and relative(expanded) else None
+                if moved is not None:  # a relative name (Above = S!A1048576) from the cell using it
+                    token.value, changed = moved, True
+                    continue
                 if expanded is not None:
                     if by_name and "[" in expanded:  # SUMIFS(Sales[Total],...) in a name: the table's ranges
                         expanded = _structured_in(expanded, by_name, sheet, row, col)
@@ -491,6 +496,25 @@ def _array_valued(tokens: list[Token], start: int, end: int) -> bool:
                 continue
         k += 1
     return False
+
+
+def _moved(reference: str, row: int, col: int) -> str | None:
+    """A relative name's reference, which Excel stores relative to A1, for the cell at (row, col): each column or row
+    without ``$`` moved by the cell's offset from A1, wrapping round the sheet's edges (``S!A1048576`` in B2 is
+    ``S!B1``, the cell above); None when it is no A1 reference."""
+    prefix, bang, area = reference.rpartition("!")
+    parts = []
+    for part in area.split(":"):
+        match = re.fullmatch(r"(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?", part)
+        if match is None or not (match.group(2) or match.group(4)):
+            return None
+        column, number = match.group(2) or "", match.group(4) or ""
+        if column and not match.group(1):
+            column = get_column_letter((column_index_from_string(column.upper()) + col - 2) % _LAST_COLUMN + 1)
+        if number and not match.group(3):
+            number = str((int(number) + row - 2) % _LAST_ROW + 1)
+        parts.append(f"{match.group(1)}{column}{match.group(3)}{number}")
+    return prefix + bang + ":".join(parts)
 
 
 def _expanded(name: str, defined: dict[str, str], depth: int) -> str | None:
