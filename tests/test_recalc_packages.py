@@ -162,7 +162,7 @@ def test_a_linked_workbooks_name_is_its_value_held_in_the_file(tmp_path: Path) -
     )
     cells = (
         '<c r="A1"><f>[1]Sheet1!A1*2</f><v>200</v></c><c r="E1"><f>[1]!Rate*100</f><v>3</v></c>'
-        '<c r="F1"><f>SUM([1]!Rates)</f><v>0.75</v></c>'
+        '<c r="F1"><f>SUM([1]!Rates)</f><v>0.75</v></c><c r="G1"><f>SUM([1]Sheet1!$A:$A)</f><v>100</v></c>'
     )
     workbook = (
         f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}'
@@ -197,11 +197,19 @@ def test_a_linked_workbooks_name_is_its_value_held_in_the_file(tmp_path: Path) -
         )
     report = recalc_file(path, tmp_path / "out" / "linked.xlsx")
     assert report.status == "ok" and report.errors == []
-    assert [(u.address, u.function, u.kept) for u in report.unsupported] == [("S0!F1", "[1]!Rates", True)]
+    assert [(u.address, u.function, u.kept) for u in report.unsupported] == [
+        ("S0!F1", "[1]!Rates", True),
+        ("S0!G1", "linked workbook", True),  # a whole column of the link: its copy holds cells, not the column
+    ]
     with zipfile.ZipFile(tmp_path / "out" / "linked.xlsx") as package:
         sheet = package.read("xl/worksheets/sheet1.xml")
     values = dict(re.findall(rb'<c r="([A-Z]1)"><f>[^<]*</f><v>([^<]*)</v></c>', sheet))
-    assert (float(values[b"A1"]), float(values[b"E1"]), float(values[b"F1"])) == (200, 25, 0.75)
+    assert (float(values[b"A1"]), float(values[b"E1"]), float(values[b"F1"]), float(values[b"G1"])) == (
+        200,
+        25,
+        0.75,
+        100,
+    )
 
 
 def test_a_function_given_a_function_as_a_value_keeps_excels_values(tmp_path: Path) -> None:
@@ -373,3 +381,27 @@ def test_newer_error_values_stored_in_cells_do_not_refuse_the_workbook(tmp_path:
     values = compute(source).values["S0"]
     assert (values["C1"], values["E1"], values["G1"]) == (10, 7, True)
     assert values["B1"].code == "#CALC!"
+
+
+def test_office_js_calls_of_our_functions_are_ours_and_other_custom_functions_keep_excels_values(
+    tmp_path: Path,
+) -> None:
+    """A tracker used through xlwings Lite or Server and saved by Excel stores =_xldudf_CRR(...) (with the add-in's
+    namespace: _xldudf_XLWINGS_CHURN_RATE): they are our functions (the engine wrote #NAME? over Excel's values);
+    another add-in's custom function keeps Excel's value and is listed."""
+    cells = (
+        '<c r="A1"><f>_xldudf_CRR(120,30,100)</f><v>0</v></c>'
+        '<c r="B1"><f>_xldudf_XLWINGS_CHURN_RATE(120,30,100)</f><v>0</v></c>'
+        '<c r="C1"><f>A1*100</f><v>0</v></c>'
+        '<c r="D1"><f>_xldudf_CONTOSO_ADD(1,2)</f><v>3</v></c>'
+    )
+    sheet = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'
+    workbook = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}</workbook>'
+    source = _package(tmp_path / "lite.xlsx", workbook, {"worksheets/sheet1.xml": sheet})
+    report = recalc_file(source, tmp_path / "out" / "lite.xlsx")
+    assert (report.status, report.errors) == ("ok", [])
+    assert [(u.address, u.kept) for u in report.unsupported] == [("S0!D1", True)]
+    with zipfile.ZipFile(tmp_path / "out" / "lite.xlsx") as package:
+        xml = package.read("xl/worksheets/sheet1.xml")
+    values = {k: float(v) for k, v in re.findall(rb'<c r="([A-Z]1)"><f>[^<]*</f><v>([^<]*)</v></c>', xml)}
+    assert values == {b"A1": 0.9, b"B1": pytest.approx(0.1), b"C1": 90, b"D1": 3}

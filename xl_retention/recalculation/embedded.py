@@ -410,6 +410,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 rewritten.append((sheet, r, c, new))
         if len(found):
             formulas[sheet] = found
+    if info.officejs_sheets:  # =_xldudf_CRR(...): our functions as Excel saves them called through Office.js
+        rewritten = _officejs_calls(formulas, info.officejs_sheets, rewritten)
     if rewritten:
         _build_graph(workbook, formulas)  # setting formulas before it costs time in proportion to all of them
         _set_formulas(workbook, rewritten)
@@ -476,6 +478,48 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         and _CALLS_NA.search(_LITERALS.sub('""', found[cell_position(ref)]))
     }
     return result
+
+
+_OFFICEJS_CALL = re.compile(r"(?i)(?<![\w.])_xldudf_([A-Z0-9_.]+)\(")
+
+
+def officejs_name(stored: str) -> str | None:
+    """The registry function an Office.js custom-function call names as Excel saves it (``_xldudf_`` + the
+    function, after the add-in's namespace and "_" when it has one: ``XLWINGS_CHURN_RATE``), or None.
+
+    >>> officejs_name("CRR"), officejs_name("XLWINGS_CHURN_RATE"), officejs_name("OTHER_FN")
+    ('CRR', 'CHURN_RATE', None)
+    """
+    ours = {function.name for function in FUNCTIONS}
+    name = stored.upper()
+    while name:
+        if name in ours:
+            return name
+        name = name.partition("_")[2] if "_" in name else ""
+    return None
+
+
+def _officejs_calls(
+    formulas: dict[str, FormulaTexts], sheets: set[str], rewritten: list[tuple[str, int, int, str]]
+) -> list[tuple[str, int, int, str]]:
+    """``rewritten`` with every call of one of our functions saved as an Office.js custom function (xlwings Lite,
+    xlwings Server: ``_xldudf_CRR(...)``) made a call of the function itself; other ``_xldudf_`` calls stay (the
+    engine gives #NAME?, and the cell keeps Excel's value: :mod:`.unsupported`)."""
+    done = {(sheet, r, c): new for sheet, r, c, new in rewritten}
+
+    def ours(match: re.Match[str]) -> str:
+        name = officejs_name(match.group(1))
+        return f"{name}(" if name else match.group(0)
+
+    for sheet in sheets:
+        found = formulas.get(sheet)
+        for (r, c), stored in found.master_texts() if found is not None else ():
+            if "_xldudf_" in stored.lower():
+                before = done.get((sheet, r, c), "=" + stored)
+                after = _OFFICEJS_CALL.sub(ours, before)
+                if after != before:
+                    done[(sheet, r, c)] = after
+    return [(sheet, r, c, new) for (sheet, r, c), new in done.items()]
 
 
 def _own_functions(formula_names: dict[str, dict[str, str]]) -> frozenset[str]:

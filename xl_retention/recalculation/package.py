@@ -102,6 +102,8 @@ class PackageInfo:
     #: the sheets with any such error, cached in a formula cell too, are in ``newer_errors_in``
     newer_errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     newer_errors_in: set[str] = field(default_factory=set)
+    #: sheets whose formulas call Office.js custom functions as Excel saves them (``_xldudf_CRR(...)``)
+    officejs_sheets: set[str] = field(default_factory=set)
 
 
 def _unescape(text: bytes) -> str:
@@ -483,6 +485,8 @@ def scan(path: str) -> PackageInfo:
                 dates = _iso_date_cells(xml, info.date1904)
                 if dates:
                     info.iso_dates[sheet] = dates
+            if b"_xldudf_" in xml or b"_XLDUDF_" in xml:
+                info.officejs_sheets.add(sheet)
             if b'"e"' in xml and _NEWER_ERROR.search(xml):
                 info.newer_errors_in.add(sheet)
                 values = {

@@ -96,6 +96,8 @@ def reason_of(formula: str, kind: str) -> tuple[str, str] | None:
         for name, new in names:
             if (new or name in FORMULAE) and not engine_knows(name):
                 return name, f"unsupported function {name}"
+            if name.startswith("_XLDUDF_"):  # an add-in's JavaScript custom function, as Excel saves it
+                return name, f"an Office.js custom function ({name[8:]}) the embedded engine does not have"
         passed = _FUNCTION_AS_VALUE.search(_LITERALS.sub('""', formula))
         if passed is not None:  # GROUPBY(B1:B3,C1:C3,SUM): Excel 365 passes SUM itself (stored _xlfn.SUM, no bracket)
             outer = next((name for name, _ in names), passed.group(1).upper())
@@ -135,6 +137,11 @@ def _reference_arrays(formulas: dict[str, FormulaTexts]) -> Iterator[tuple[str, 
 #: a function passed as a value (an eta-reduced LAMBDA): _xlfn.SUM or _xleta.SUM without a bracket after it
 _FUNCTION_AS_VALUE = re.compile(r"(?i)(?<![\w.])_xl(?:fn|eta)\.([A-Z][A-Z0-9.]*)(?![\w.(])(?!\s*\()")
 _EXTERNAL_NAME = re.compile(r"\[\d+\]!(?!\$?[A-Za-z]{1,3}\$?\d+\b)[A-Za-z_\\][\w.]*")
+_EXTERNAL_BOOK = re.compile(r"\[\d+\]")
+_LINKED_REASON = (
+    "reads a linked workbook where the file holds no copy of its cells (whole columns, or links saved without "
+    "their values): the embedded engine cannot read it"
+)
 _EXTERNAL_REASON = (
     "a name of a linked workbook whose value the file does not hold as one cell (the embedded engine cannot read it)"
 )
@@ -175,9 +182,13 @@ def find_unsupported(
             kind = kind or ("name" if value.code == "#NAME?" else "")
             r, c = range_boundaries(ref)[1::-1]
             if value.code == "#REF!" and (sheet, ref) not in listed:
-                external = _EXTERNAL_NAME.search(formulas[sheet][(r, c)])
+                text = formulas[sheet][(r, c)]
+                external = _EXTERNAL_NAME.search(text)
                 if external is not None:  # a linked workbook's name whose value the file does not hold as one cell
                     found.append(Unsupported(sheet, ref, external.group(0), _EXTERNAL_REASON))
+                    continue
+                if _EXTERNAL_BOOK.search(_LITERALS.sub('""', text)) is not None:  # [1]Prices!$A:$B, no cached copy
+                    found.append(Unsupported(sheet, ref, "linked workbook", _LINKED_REASON))
                     continue
             if not kind:
                 continue
