@@ -104,6 +104,8 @@ class PackageInfo:
     newer_errors_in: set[str] = field(default_factory=set)
     #: sheets whose formulas call Office.js custom functions as Excel saves them (``_xldudf_CRR(...)``)
     officejs_sheets: set[str] = field(default_factory=set)
+    #: the workbook links other workbooks (``<externalReferences>``)
+    linked: bool = False
 
 
 def _unescape(text: bytes) -> str:
@@ -470,6 +472,7 @@ def scan(path: str) -> PackageInfo:
                 info.iterate_delta = float(element.get("iterateDelta", "0.001"))
         qualify(info.names)  # S!Name: sheet S's own name, from any sheet
         info.external_names = _external_names(package, root)  # [1]!Rate: a linked workbook's name's value held
+        info.linked = any(e.tag.rpartition("}")[2] == "externalReference" for e in root.iter())
         shared: list[str] | None = None
         shared_read = False
         for sheet, part in parts.items():

@@ -142,6 +142,9 @@ _LINKED_REASON = (
     "reads a linked workbook where the file holds no copy of its cells (whole columns, or links saved without "
     "their values): the embedded engine cannot read it"
 )
+_LINKED_INDIRECT_REASON = (
+    "an INDIRECT in a workbook that links other workbooks, whose text the embedded engine cannot read there"
+)
 _EXTERNAL_REASON = (
     "a name of a linked workbook whose value the file does not hold as one cell (the embedded engine cannot read it)"
 )
@@ -189,6 +192,9 @@ def find_unsupported(
                     continue
                 if _EXTERNAL_BOOK.search(_LITERALS.sub('""', text)) is not None:  # [1]Prices!$A:$B, no cached copy
                     found.append(Unsupported(sheet, ref, "linked workbook", _LINKED_REASON))
+                    continue
+                if info.linked and "INDIRECT(" in text.upper():  # the engine misreads INDIRECT's text in them
+                    found.append(Unsupported(sheet, ref, "INDIRECT", _LINKED_INDIRECT_REASON))
                     continue
             if not kind:
                 continue
