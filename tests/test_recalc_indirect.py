@@ -71,3 +71,23 @@ def test_an_offset_or_indirect_given_an_array_of_rows_is_listed_not_computed_as_
     )
     assert listed["D3"][0] == "N"
     assert computed.values["S"]["D4"] == 1 + 2 + 3 + 4
+
+
+def test_an_indirect_naming_a_table_reads_within_the_table(tmp_path: Path) -> None:
+    """INDIRECT("T[B]") beside a cell without a current value (FORECAST.ETS) was assumed to read anything: it is
+    computed (its text names table T, on another sheet)."""
+    from openpyxl.worksheet.table import Table
+
+    wb = openpyxl.Workbook()
+    data = wb.active
+    data.title = "Data"
+    for row in (["A", "B"], [1, 10], [2, 20]):
+        data.append(row)
+    data.add_table(Table(displayName="T", ref="A1:B3"))
+    calc = wb.create_sheet("Calc")
+    calc["A1"] = '=SUM(INDIRECT("T[B]"))'
+    calc["B1"] = "=_xlfn.FORECAST.ETS(3,Data!A2:A3,Data!B2:B3)"
+    wb.save(tmp_path / "table.xlsx")
+    computed = compute(tmp_path / "table.xlsx")
+    assert computed.values["Calc"]["A1"] == 30
+    assert [(u.sheet, u.ref) for u in computed.unsupported] == [("Calc", "B1")]

@@ -12,6 +12,7 @@ R1C1 style, an error) is ``None``: then the caller keeps assuming the worst.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from openpyxl.formula import Tokenizer
@@ -68,9 +69,13 @@ def _a1_style(tokens: list[Token]) -> bool:
     return False
 
 
-def indirect_targets(workbook: Any, sheet: str, formula: str) -> list[Area] | None:
+_TABLE_REFERENCE = re.compile(r"\s*([A-Za-z_\\][\w.]*)\s*\[.*\]\s*", re.S)
+
+
+def indirect_targets(workbook: Any, sheet: str, formula: str, tables: Iterable[Any] = ()) -> list[Area] | None:
     """The areas every ``INDIRECT`` of ``formula`` (a formula cell's text on ``sheet``) reads, or None when one of
-    them cannot be told (see the module docstring). A formula without ``INDIRECT`` gives ``[]``.
+    them cannot be told (see the module docstring). A formula without ``INDIRECT`` gives ``[]``. A text naming a
+    table of ``tables`` (``"T[B]"``, ``"T"&"[A]"``) reads within that table's range.
 
     >>> indirect_targets(None, "S", 'INDIRECT("A1")*2+SUM(INDIRECT("\\'My Data\\'!$B$2:C3"))')
     [('S', (1, 1, 1, 1)), ('My Data', (2, 2, 3, 3))]
@@ -93,6 +98,12 @@ def indirect_targets(workbook: Any, sheet: str, formula: str) -> list[Area] | No
             return None
         text = _text_of(workbook, sheet, spans[0])
         match = _TARGET.fullmatch(text.strip()) if text is not None else None
+        table = _TABLE_REFERENCE.fullmatch(text) if text is not None and match is None else None
+        known = {t.name.lower(): t for t in tables}
+        if table is not None and table.group(1).lower() in known:  # "T[B]": within the table, whatever part
+            found_table = known[table.group(1).lower()]
+            areas.append((found_table.sheet, found_table.bounds))
+            continue
         if match is None:
             return None
         target_sheet = match["quoted"].replace("''", "'") if match["quoted"] else match["bare"] or sheet

@@ -185,7 +185,7 @@ def dependents(
                 readers += [((other, texts.refs[p]), source) for p, text in texts.master_texts() if word.search(text)]
         if indirect is None:  # every INDIRECT cell, with the areas its text names (None: it may read anything)
             indirect = [
-                ((other, texts.refs[p]), indirect_targets(workbook, other, text))
+                ((other, texts.refs[p]), indirect_targets(workbook, other, text, info.tables))
                 for other, texts in formulas.items()
                 for p, text in texts.master_texts()
                 if "INDIRECT(" in text.upper()
