@@ -439,3 +439,29 @@ def test_text_dates_with_two_digit_years_use_excels_2029_cutoff(tmp_path: Path) 
         },
     )
     assert [got[f"B{i}"] for i in range(1, 7)] == [10959, 1950, 21947, 47119, 1999, 2075]
+
+
+def test_a_number_typed_as_text_criterion_matches_as_the_number(tmp_path: Path) -> None:
+    # A criterion is read as a typed entry: "12345" is the number 12345, which COUNTIF matches in numbers and in text
+    # that reads as it ("0012345", "12345.0", "1.2345E4"), as the criterion 12345 does. The engine matched the text
+    # "12345" only.
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": "0012345",
+            "A2": "12345",
+            "A3": 12345,
+            "A4": "12345.0",
+            "A5": "x",
+            "B1": 1,
+            "B2": 2,
+            "B3": 4,
+            "B4": 8,
+            "B5": 16,
+            "C1": '=COUNTIF(A1:A5,"12345")',
+            "C2": "=COUNTIF(A1:A5,12345)",
+            "C3": '=SUMIF(A1:A5,"12345",B1:B5)',
+            "C4": '=COUNTIFS(A1:A5,"12345",B1:B5,">1")',
+        },
+    )
+    assert [got[f"C{i}"] for i in range(1, 5)] == [4, 4, 15, 3]

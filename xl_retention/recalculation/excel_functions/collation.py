@@ -179,6 +179,16 @@ def _keyed_criterion(criterion: str) -> tuple[str | None, str] | None:
     return COMPARED, operator + equal_key(value)
 
 
+def _plain_number(criterion: str) -> float | None:
+    """The number of a criterion that is a number written plainly as text (``"0012345"``, ``"1.2345E4"``): Excel
+    matches it as the number (numbers and number-like text), the engine as text only."""
+    try:
+        value = float(criterion)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and criterion.strip() == criterion and criterion else None
+
+
 def keyed_criteria(name: str, texts: list[str], literals: list[str | None]) -> list[str]:
     """The arguments of a criteria function (``COUNTIF``, ``SUMIFS``, ...; ``texts``) with each typed text criterion
     (``literals``: the typed text of each argument, None for others) the engine would match otherwise than Excel
@@ -197,6 +207,9 @@ def keyed_criteria(name: str, texts: list[str], literals: list[str | None]) -> l
     out = list(texts)
     for k in range(first, len(texts) - 1, step):
         literal = literals[k + 1]
+        if literal is not None and _plain_number(literal) is not None:  # "12345", "0012345": the number (F17)
+            out[k + 1] = number_text(_plain_number(literal))  # type: ignore[arg-type]
+            continue
         keyed = None if literal is None else _keyed_criterion(literal)
         if keyed is not None:
             wrapper, criterion = keyed
