@@ -104,7 +104,8 @@ def intervals(draw: st.DrawFn) -> pd.DataFrame:
             "end": [
                 None if d is None else (base + pd.Timedelta(days=s + d)).strftime("%Y-%m-%d") for _, s, d, _ in rows
             ],  # fmt: skip
-            "mrr": [v * 10 for _, _, _, v in rows],
+            # an interval that ended with MRR 0 is refused (today's MRR, reading.revenue): an open one may have 0
+            "mrr": [(v if d is None else v or 1) * 10 for _, _, d, v in rows],
         }
     )
 

@@ -406,3 +406,55 @@ def test_excels_separator_line_is_skipped_and_its_separator_used(tmp_path, capsy
         assert run(capsys, "import", "--orders", tmp_path / "orders.csv", "--to-csv", tmp_path / "o") == (0, "")
         revenue = [(r["cohort"], r["0"], r["1"]) for r in rows_of(tmp_path / "o" / "order_revenue_cohorts.csv")]
         assert revenue == [("2026-01", "20.0", "1.25"), ("2026-02", "0.0", "")]
+
+
+CUSTOMERS = (
+    "Customer,Start,Cancelled,MRR\n"
+    "Acme,2026-01-05,,100\n"
+    "Beta,2026-01-10,2026-03-02,0\n"  # today's MRR: 0 once cancelled
+    "Gamma,2026-02-01,2026-04-15,0\n"
+    "Delta,2026-02-03,,30\n"
+)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_intervals_that_ended_with_mrr_0_are_refused(tmp_path, capsys, backend: str) -> None:
+    (tmp_path / "customers.csv").write_text(CUSTOMERS)
+    args = ("import", "--subscriptions", tmp_path / "customers.csv", "--backend", backend, "--to-csv", tmp_path / "o",
+            "--columns", "customer_id=Customer,start=Start,end=Cancelled")  # fmt: skip
+    assert run(capsys, *args) == (1, (
+        "customers.csv, column 'MRR': subscriptions that ended with MRR 0, as a list with today's MRR gives them (a "
+        "cancelled customer would vanish from every month, and their churn with them): give the MRR they paid, or "
+        "the price and the billing interval; remove them if they were free plans in rows 3, 4 (counting the header "
+        "as row 1): 0.0, 0.0"
+    ))  # fmt: skip
+    (tmp_path / "customers.csv").write_text(CUSTOMERS.replace("03-02,0", "03-02,50").replace("04-15,0", "04-15,20"))
+    assert run(capsys, *args) == (0, "")
+    assert table(tmp_path / "o", "lost") == {"2026-01": "0", "2026-02": "0", "2026-03": "1", "2026-04": "1"}
+
+
+def test_a_typed_table_that_ended_with_mrr_0_is_refused_by_the_engine(tmp_path, capsys) -> None:
+    frame = pd.DataFrame({"customer_id": ["a", "b"], "start": pd.to_datetime(["2026-01-05", "2026-01-10"]),
+                          "end": pd.to_datetime([None, "2026-03-02"]), "mrr": [100.0, 0.0]})  # fmt: skip
+    frame.to_parquet(tmp_path / "subs.parquet")
+    args = ("import", "--subscriptions", tmp_path / "subs.parquet", "--backend", "duckdb", "--to-csv", tmp_path / "o")
+    code, message = run(capsys, *args)
+    assert code == 1 and message.startswith("subs.parquet, column 'mrr': subscriptions that ended with MRR 0")
+    assert message.endswith("in row 3 (counting the header as row 1): 0.0")
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_arr_and_cents_taken_as_mrr_are_per_month_in_units(tmp_path, capsys, backend: str) -> None:
+    (tmp_path / "arr.csv").write_text("Customer,Month,ARR\na,2026-01,1200\na,2026-02,1200\nb,2026-02,600\n")
+    args = ("import", "--subscriptions", tmp_path / "arr.csv", "--backend", backend, "--to-csv")
+    assert run(capsys, *args, tmp_path / "o", "--columns", "customer_id=Customer,mrr=ARR") == (0, "")
+    assert table(tmp_path / "o", "mrr_end") == {"2026-01": "100.0", "2026-02": "150.0"}  # ARR / 12
+    (tmp_path / "arr.csv").write_text("Customer,Month,mrr_cents\na,2026-01,4900\n")
+    assert run(capsys, *args, tmp_path / "c", "--columns", "customer_id=Customer,mrr=mrr_cents") == (0, "")
+    assert table(tmp_path / "c", "mrr_end") == {"2026-01": "49.0"}
+    (tmp_path / "arr.csv").write_text("Customer,Month,Annual revenue\na,2026-01,1200\n")
+    assert run(capsys, *args, tmp_path / "y", "--columns", "customer_id=Customer,mrr=Annual revenue") == (1, (
+        "arr.csv: 'Annual revenue' (taken as mrr) says a year, and MRR is per month: whether it is recurring revenue "
+        "cannot be told; map mrr to a monthly column, or give a billing interval column (year) and map "
+        "amount=Annual revenue"
+    ))  # fmt: skip

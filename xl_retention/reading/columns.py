@@ -33,6 +33,7 @@ from .discounts import check_discounts
 from .errors import ColumnValues, DataError, bad_rows, source_of
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months
 from .orders import check_order_id, order_aliases, orders_as_paid
+from .revenue import check_ended_at_zero, in_units, per_month
 from .statuses import check_statuses
 from .trials import paid_from_trial_end
 from .values import clean_ids, emails_in_lower_case, error_ids, parse_numbers
@@ -518,6 +519,12 @@ def prepare(
         refuse_future_months(typed["month"], source, names["month"], options.today)
     if billing:
         typed, names = _billing_mrr(typed, names, columns, source)
+    elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100 (reading.revenue)
+        typed["mrr"] = per_month(typed["mrr"], names["mrr"], source)
+    if kind == "orders" and "amount" in typed:
+        typed["amount"] = in_units(typed["amount"], names["amount"])
+    if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
+        check_ended_at_zero(typed, names, source)
     if kind == "intervals":  # paying from a free trial's end (reading.trials)
         paid_from_trial_end(
             df,

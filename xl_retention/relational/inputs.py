@@ -37,6 +37,7 @@ from ..reading.columns import _BILLING, SCHEMAS, billing_optional, both_prices, 
 from ..reading.currency import CURRENCY_COLUMNS
 from ..reading.discounts import discount_columns
 from ..reading.errors import SHOW_ROWS, show
+from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.statuses import NOT_PAYING, status_columns
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
 from ..reading.trials import trial_end_columns
@@ -188,7 +189,8 @@ def _from_table(
         (kind == "orders" and ("order_id" in names or _cancellable(empty)))
         or (kind == "intervals" and trial_end_columns(table.columns))
         or (billing and discount_columns(empty))
-    ):  # line items, cancelled orders, trials, discounts: as a file's
+        or (not billing and any(ours in ("mrr", "amount") and says_unit(theirs) for ours, theirs in names.items()))
+    ):  # line items, cancelled orders, trials, discounts, ARR or cents: read as a file's rows are read
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
         order = [ROW] if ROW in table.columns else []
@@ -213,6 +215,10 @@ def _from_table(
         blanks = []
     item = _shape(t, kind, source, names)
     item.checks = [_blank(item.table, n, names) for n in blanks]
+    shaped = item.table
+    if kind == "intervals" and "end" in names and int(con.execute(shaped.filter(shaped.mrr > 0).count())) > 0:
+        ended = shaped.end.notnull() & (shaped.mrr == 0)  # today's MRR: 0 once cancelled (as reading.revenue)
+        item.checks.append((names["mrr"], ENDED_AT_ZERO, ended, "mrr"))
     return item
 
 
