@@ -465,3 +465,28 @@ def test_a_number_typed_as_text_criterion_matches_as_the_number(tmp_path: Path) 
         },
     )
     assert [got[f"C{i}"] for i in range(1, 5)] == [4, 4, 15, 3]
+
+
+def test_sort_and_sortby_with_several_keys(tmp_path: Path) -> None:
+    # Microsoft's SORT: sort_index and sort_order may be arrays ({2,3},{1,-1}: region A-Z, then revenue high-low);
+    # SORTBY takes by_array2, sort_order2, ... The engine returned SORT's rows unsorted and SORTBY #VALUE!.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    rows = [("C1", "North", 120), ("C2", "South", 80), ("C3", "North", 0), ("C4", "East", 50), ("C5", "South", 200)]
+    for i, row in enumerate([*rows, ("C6", "West", 75)], 1):
+        for j, value in enumerate(row, 1):
+            sheet.cell(i, j, value)
+    sheet["E1"] = ArrayFormula("E1:G6", "=_xlfn._xlws.SORT(A1:C6,{2,3},{1,-1})")
+    sheet["I1"] = ArrayFormula("I1:I6", "=_xlfn.SORTBY(A1:A6,B1:B6,1,C1:C6,-1)")
+    sheet["J1"] = ArrayFormula("J1:J6", "=_xlfn.SORTBY(A1:A6,C1:C6,-1)")
+    sheet["K1"] = ArrayFormula("K1:K6", "=_xlfn._xlws.SORT(B1:B6,1,-1)")
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[f"E{i}"].value for i in range(1, 7)] == ["C4", "C1", "C3", "C5", "C2", "C6"]
+    assert [out[f"G{i}"].value for i in range(1, 7)] == [50, 120, 0, 200, 80, 75]
+    assert [out[f"I{i}"].value for i in range(1, 7)] == ["C4", "C1", "C3", "C5", "C2", "C6"]
+    assert [out[f"J{i}"].value for i in range(1, 7)] == ["C5", "C1", "C2", "C6", "C4", "C3"]
+    assert [out[f"K{i}"].value for i in range(1, 7)] == ["West", "South", "South", "North", "North", "East"]

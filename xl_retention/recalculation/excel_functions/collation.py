@@ -24,7 +24,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from ._core import FUNCTIONS, Function, engine_call, error_code, is_error, matrix, number_text
+from ._core import FUNCTIONS, ExcelError, Function, engine_call, error_code, is_error, matrix, number_text
+from .text import NOT_IMPLEMENTED
 
 #: the documented order of digits, space and ASCII punctuation (hyphen and apostrophe are ignored)
 _ASCII_ORDER = '0123456789 !"#$%&()*,./:;?@[\\]^_`{|}~+<=>'
@@ -239,27 +240,79 @@ def typed_keys(solids: list[list[tuple[str, str]]], texts: list[str], ordering: 
     return out if found else None
 
 
-def sorted_call(name: str, args: list[str]) -> str | None:
-    """SORT or SORTBY (its rewritten ``args``) sorting text in Excel's order: SORTBY with each ``by_array`` through
-    ``_XLR.ORDERED``, SORT as that SORTBY of its array by the sorted column (row); None to leave the call as it is
-    (an array of sort indexes or orders, by_col not typed FALSE, a volatile array evaluated twice).
+def _constants(text: str) -> list[str]:
+    """The elements of a one-row array typed in (``{2,3}`` -> ``["2", "3"]``), or ``[text]`` for anything else."""
+    text = text.strip()
+    if text.startswith("{") and text.endswith("}") and ";" not in text and '"' not in text:
+        return [part.strip() for part in text[1:-1].split(",")]
+    return [text]
 
-    >>> sorted_call("SORT", ["B1:C4", "2", "-1"])
-    '_xlfn.LET(_xlr_s,B1:C4,_xlfn.SORTBY(_xlr_s,_XLR.ORDERED(INDEX(_xlr_s,0,2)),-1))'
+
+def sorted_call(name: str, args: list[str]) -> str | None:
+    """SORT or SORTBY (its rewritten ``args``) as ``_XLR.SORTED``, which sorts in Excel's order (:func:`sorted_rows`):
+    SORT's sort columns (one, or several typed as ``{2,3}`` with orders ``{1,-1}``) taken with INDEX; None to leave the
+    call as it is (by columns, or indexes or orders that are not one row typed in).
+
+    >>> sorted_call("SORT", ["B1:C4", "{2,1}", "-1"])
+    '_xlfn.LET(_xlr_s,B1:C4,_XLR.SORTED(_xlr_s,INDEX(_xlr_s,0,2),-1,INDEX(_xlr_s,0,1),-1))'
     >>> sorted_call("SORTBY", ["B1:C4", "C1:C4"])
-    '_xlfn.SORTBY(B1:C4,_XLR.ORDERED(C1:C4))'
+    '_XLR.SORTED(B1:C4,C1:C4)'
     """
     if not args or not args[0].strip():
         return None
     if name == "SORTBY":
-        return "_xlfn.SORTBY(" + ",".join(f"{ORDERED}({a.strip()})" if k % 2 else a for k, a in enumerate(args)) + ")"
-    index = args[1].strip() if len(args) > 1 and args[1].strip() else "1"
-    order = args[2].strip() if len(args) > 2 and args[2].strip() else "1"
+        return f"{SORTED}({','.join(a.strip() or '1' for a in args)})"
+    indexes = _constants(args[1]) if len(args) > 1 and args[1].strip() else ["1"]
+    orders = _constants(args[2]) if len(args) > 2 and args[2].strip() else ["1"]
     by_column = args[3].strip().upper() if len(args) > 3 and args[3].strip() else "FALSE"
-    if by_column not in ("FALSE", "0") or "{" in index + order or "RAND" in args[0].upper():
-        return None  # by columns: the engine's SORTBY sorts no columns, its SORT does
-    vector = f"INDEX(_xlr_s,0,{index})"
-    return f"_xlfn.LET(_xlr_s,{args[0].strip()},_xlfn.SORTBY(_xlr_s,{ORDERED}({vector}),{order}))"
+    if len(orders) == 1:
+        orders = orders * len(indexes)
+    if by_column not in ("FALSE", "0") or len(orders) != len(indexes) or "{" in "".join(indexes + orders):
+        return None  # by columns, or arrays of indexes the rewrite cannot read: the engine's SORT
+    keys = ",".join(f"INDEX(_xlr_s,0,{i}),{o}" for i, o in zip(indexes, orders, strict=True))
+    return f"_xlfn.LET(_xlr_s,{args[0].strip()},{SORTED}(_xlr_s,{keys}))"
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    if isinstance(value, bool):
+        return 2, value
+    if isinstance(value, (int, float)):
+        return 0, float(value)
+    if isinstance(value, str):
+        return 1, order_key(value)
+    raise ExcelError(NOT_IMPLEMENTED)  # a blank or an error among the keys: where Excel puts it is not known here
+
+
+def sorted_rows(array: Any, *keys: Any) -> Any:
+    """SORTBY(array, by_array1, [order1], ...): the rows of ``array`` sorted by each key in turn (ascending 1,
+    descending -1), ties kept in order; numbers before text before logicals, text in Excel's order (:func:`order_key`).
+    A key of another height than the array is #VALUE!, an order other than 1 or -1 #VALUE!; a blank or an error among
+    the keys, or a row of keys (sorting columns), is refused (the cell is reported, not given a guess).
+
+    >>> sorted_rows([["C1", 120.0], ["C3", 0.0], ["C4", 50.0]], [["North"], ["North"], ["East"]], 1.0,
+    ...             [[120.0], [0.0], [50.0]], -1.0)
+    [['C4', 50.0], ['C1', 120.0], ['C3', 0.0]]
+    """
+    from ._core import number  # noqa: PLC0415
+
+    rows = matrix(array)
+    pairs = [(keys[k], number(keys[k + 1]) if k + 1 < len(keys) else 1.0) for k in range(0, len(keys), 2)]
+    order = list(range(len(rows)))
+    for by, direction in reversed(pairs):
+        if direction not in (1.0, -1.0):
+            raise ExcelError("#VALUE!")
+        grid = matrix(by)
+        if any(len(row) != 1 for row in grid):  # a row of keys sorts columns: not done here
+            raise ExcelError(NOT_IMPLEMENTED)
+        column = [row[0] for row in grid]
+        if len(column) != len(rows):
+            raise ExcelError("#VALUE!")
+        order.sort(key=lambda i, column=column: _sort_key(column[i]), reverse=direction < 0)
+    return [rows[i] for i in order]
+
+
+SORTED = "_XLR.SORTED"
+FUNCTIONS[SORTED] = Function(SORTED, engine_call(sorted_rows), 2, 255)
 
 
 def _row_key(row: list[Any]) -> tuple[Any, ...]:
