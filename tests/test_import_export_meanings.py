@@ -458,3 +458,27 @@ def test_arr_and_cents_taken_as_mrr_are_per_month_in_units(tmp_path, capsys, bac
         "cannot be told; map mrr to a monthly column, or give a billing interval column (year) and map "
         "amount=Annual revenue"
     ))  # fmt: skip
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_refunds_marked_by_a_type_or_a_refunded_flag_are_not_purchases(tmp_path, capsys, backend: str) -> None:
+    (tmp_path / "t.csv").write_text("customer_id,date,amount,type\na,2026-01-05,50,sale\na,2026-01-20,50,Refund\n"
+                                    "b,2026-02-01,20,sale\n")  # fmt: skip
+    args = ("import", "--orders", tmp_path / "t.csv", "--backend", backend, "--to-csv")
+    assert run(capsys, *args, tmp_path / "t") == (0, "")
+    assert purchases(tmp_path / "t") == [("2026-01", "1", "0"), ("2026-02", "1", "0")]
+    assert revenue(tmp_path / "t") == [("2026-01", "50.0", "0.0"), ("2026-02", "20.0", "")]
+    (tmp_path / "t.csv").write_text("customer_id,date,amount,type\na,2026-01-05,50,sale\na,2026-01-20,50,gift\n")
+    assert run(capsys, *args, tmp_path / "u") == (1, (
+        "t.csv, column 'type': row types that say neither a sale nor a refund (whether these were purchases cannot "
+        "be told) in row 3 (counting the header as row 1): 'gift'"
+    ))  # fmt: skip
+    (tmp_path / "g.csv").write_text(
+        "Purchase Email,Sale Date,Price,Refunded?,Fully Refunded?\na@x.com,2026-01-05,50,false,false\n"
+        "a@x.com,2026-01-20,30,true,true\na@x.com,2026-01-25,40,true,false\nb@x.com,2026-02-01,20,false,false\n"
+    )  # a partial refund (Refunded? true, Fully Refunded? false) is a purchase
+    columns = "customer_id=Purchase Email,date=Sale Date,amount=Price"
+    assert run(capsys, "import", "--orders", tmp_path / "g.csv", "--columns", columns, "--backend", backend,
+               "--to-csv", tmp_path / "g") == (0, "")  # fmt: skip
+    assert purchases(tmp_path / "g") == [("2026-01", "1", "1"), ("2026-02", "1", "0")]
+    assert revenue(tmp_path / "g") == [("2026-01", "90.0", "0.0"), ("2026-02", "20.0", "")]

@@ -15,6 +15,12 @@
   cancelled, failed, pending payment, fully refunded, ...) are left out, their whole order with them. A status
   that is neither one of those nor one of :data:`PAID` (on hold, draft, disputed, ...) is refused, naming the
   rows: whether it was paid cannot be told. A blank status (an order's other line items) passes.
+* **Refunds marked by a column.** A type column (``type``, ``transaction_type``, ``order_type``, ``kind``) whose
+  value says a refund (``refund``, ``return``, ``chargeback``, ``reversal``, ``credit_note``) makes the row a
+  refund, left out as a negative amount is; a value that says a sale (``sale``, ``order``, ``purchase``,
+  ``payment``, ``charge``, ``subscription``, ``renewal``, ``invoice``) passes, any other is refused. A refunded
+  flag ("Fully Refunded?", or "Refunded?" / ``is_refunded`` when there is no "fully" one) that is true leaves
+  the sale out.
 * **Refunded amounts.** An ``amount_refunded`` (``refunded_amount``, ``refund_amount``, ``amount_refunded``,
   Stripe's "Amount Refunded") column beside the amount is taken off it (blank = nothing refunded).
 
@@ -57,6 +63,11 @@ PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "succ
                   "settled", "approved", "closed", "active"})  # fmt: skip
 _REFUNDED = ("amount_refunded", "refunded_amount", "refund_amount")  # how a refunded amount's column name starts
 _FALSE = frozenset({"false", "no", "0", "n"})
+_TRUE = frozenset({"true", "yes", "1", "y"})
+_TYPES = frozenset({"type", "transaction_type", "order_type", "kind", "transaction_kind", "record_type"})
+_REFUND_TYPES = frozenset({"refund", "refunded", "return", "returned", "chargeback", "reversal", "credit_note"})
+_SALE_TYPES = frozenset({"sale", "order", "purchase", "payment", "charge", "subscription", "renewal", "invoice",
+                         "checkout", "recurring", "new"})  # fmt: skip
 
 
 def line_item_columns(names: Sequence[Any]) -> list[str]:
@@ -95,10 +106,21 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input") -> np.ndarray:
     from .statuses import spelled
 
     out = np.zeros(len(df), dtype=bool)
+    flags = {k.rstrip("?"): p for p, c in enumerate(df.columns) for k in keys_of(c)}
+    flag = flags.get("fully_refunded", flags.get("refunded", flags.get("is_refunded")))
+    if flag is not None:  # a sale refunded in full: no purchase
+        out |= np.isin(spelled(df.iloc[:, flag]), list(_TRUE))
     for position, name in enumerate(map(str, df.columns)):
         keys = keys_of(name)
         column = df.iloc[:, position]
-        if keys & _CANCELLED_DATES:
+        if keys & _TYPES:
+            kind = spelled(column)
+            unknown = ~np.isin(kind, list(_REFUND_TYPES | _SALE_TYPES)) & (kind != "")
+            if unknown.any():
+                problem = "row types that say neither a sale nor a refund (whether these were purchases cannot be told)"
+                raise bad_rows(source, name, problem, np.flatnonzero(unknown), column.to_numpy())
+            out |= np.isin(kind, list(_REFUND_TYPES))
+        elif keys & _CANCELLED_DATES:
             text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
             out |= (text != "").to_numpy()
         elif "captured" in keys:

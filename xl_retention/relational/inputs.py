@@ -225,10 +225,11 @@ def _from_table(
 def _cancellable(empty: pd.DataFrame) -> bool:
     """Whether an orders table has a column that may say an order was not paid, or was refunded (reading.orders)."""
     from ..reading.columns import keys_of
-    from ..reading.orders import _CANCELLED_DATES, _STATUSES, refunded_column
+    from ..reading.orders import _CANCELLED_DATES, _STATUSES, _TYPES, refunded_column
 
-    marks = _CANCELLED_DATES | _STATUSES | {"captured"}
-    return any(keys_of(c) & marks for c in empty.columns) or refunded_column(empty) is not None
+    marks = _CANCELLED_DATES | _STATUSES | _TYPES | {"captured", "refunded", "fully_refunded", "is_refunded"}
+    keys = [{k.rstrip("?") for k in keys_of(c)} for c in empty.columns]
+    return any(k & marks for k in keys) or refunded_column(empty) is not None
 
 
 def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str]) -> None:
