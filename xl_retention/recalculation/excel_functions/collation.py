@@ -274,20 +274,21 @@ def sorted_call(name: str, args: list[str]) -> str | None:
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:
+    """Microsoft's "Default sort orders": numbers, text, logicals (FALSE before TRUE), errors (all equal)."""
     if isinstance(value, bool):
         return 2, value
     if isinstance(value, (int, float)):
         return 0, float(value)
     if isinstance(value, str):
         return 1, order_key(value)
-    raise ExcelError(NOT_IMPLEMENTED)  # a blank or an error among the keys: where Excel puts it is not known here
+    return 3, 0
 
 
 def sorted_rows(array: Any, *keys: Any) -> Any:
     """SORTBY(array, by_array1, [order1], ...): the rows of ``array`` sorted by each key in turn (ascending 1,
-    descending -1), ties kept in order; numbers before text before logicals, text in Excel's order (:func:`order_key`).
-    A key of another height than the array is #VALUE!, an order other than 1 or -1 #VALUE!; a blank or an error among
-    the keys, or a row of keys (sorting columns), is refused (the cell is reported, not given a guess).
+    descending -1), ties kept in order, in Microsoft's default sort order: numbers, text (:func:`order_key`), logicals,
+    errors, and blanks last either way; a blank in the result shows as 0. A key of another height than the array is
+    #VALUE!, an order other than 1 or -1 #VALUE!; a row of keys (sorting columns) is refused (reported, not guessed).
 
     >>> sorted_rows([["C1", 120.0], ["C3", 0.0], ["C4", 50.0]], [["North"], ["North"], ["East"]], 1.0,
     ...             [[120.0], [0.0], [50.0]], -1.0)
@@ -307,8 +308,10 @@ def sorted_rows(array: Any, *keys: Any) -> Any:
         column = [row[0] for row in grid]
         if len(column) != len(rows):
             raise ExcelError("#VALUE!")
-        order.sort(key=lambda i, column=column: _sort_key(column[i]), reverse=direction < 0)
-    return [rows[i] for i in order]
+        filled = [i for i in order if column[i] is not None]
+        filled.sort(key=lambda i, column=column: _sort_key(column[i]), reverse=direction < 0)
+        order = filled + [i for i in order if column[i] is None]  # blanks last, ascending or descending
+    return [[0.0 if value is None else value for value in rows[i]] for i in order]
 
 
 SORTED = "_XLR.SORTED"
