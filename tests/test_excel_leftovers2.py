@@ -490,3 +490,20 @@ def test_sort_and_sortby_with_several_keys(tmp_path: Path) -> None:
     assert [out[f"I{i}"].value for i in range(1, 7)] == ["C4", "C1", "C3", "C5", "C2", "C6"]
     assert [out[f"J{i}"].value for i in range(1, 7)] == ["C5", "C1", "C2", "C6", "C4", "C3"]
     assert [out[f"K{i}"].value for i in range(1, 7)] == ["West", "South", "South", "North", "North", "East"]
+
+
+def test_sort_puts_blanks_last_in_either_direction(tmp_path: Path) -> None:
+    # Microsoft's "Default sort orders": numbers, text, logicals, errors; "In both an ascending and descending sort,
+    # blank cells are always placed last". A blank in a dynamic array's result shows as 0.
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": "b",
+            "A3": 1,
+            "A4": True,
+            "A5": "a",
+            "C1": '=_xlfn.TEXTJOIN(",",FALSE,_xlfn._xlws.SORT(A1:A5))',
+            "C2": '=_xlfn.TEXTJOIN(",",FALSE,_xlfn._xlws.SORT(A1:A5,1,-1))',
+        },
+    )
+    assert [got["C1"], got["C2"]] == ["1,a,b,TRUE,0", "TRUE,b,a,1,0"]
