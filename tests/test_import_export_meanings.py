@@ -482,3 +482,27 @@ def test_refunds_marked_by_a_type_or_a_refunded_flag_are_not_purchases(tmp_path,
                "--to-csv", tmp_path / "g") == (0, "")  # fmt: skip
     assert purchases(tmp_path / "g") == [("2026-01", "1", "1"), ("2026-02", "1", "0")]
     assert revenue(tmp_path / "g") == [("2026-01", "90.0", "0.0"), ("2026-02", "20.0", "")]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_stripes_api_amounts_are_in_cents_and_its_dashboards_in_units(tmp_path, capsys, backend: str) -> None:
+    invoices = (
+        "id,customer,amount_paid,currency,status,created\nin_1,cus_A,4900,usd,paid,2026-01-03 10:00:00\n"
+        "in_2,cus_A,4900,usd,paid,2026-02-03 10:00:00\nin_3,cus_B,9900,usd,paid,2026-02-05 10:00:00\n"
+    )
+    columns = "customer_id=customer,date=created,amount=amount_paid"
+    for name, text, first in (("api", invoices, ("2026-01", "49.0", "49.0")),
+                              ("dashboard", invoices.replace("4900", "49.00").replace("9900", "99.00"),
+                               ("2026-01", "49.0", "49.0"))):  # fmt: skip
+        (tmp_path / f"{name}.csv").write_text(text)
+        assert run(capsys, "import", "--orders", tmp_path / f"{name}.csv", "--columns", columns, "--backend", backend,
+                   "--to-csv", tmp_path / name) == (0, "")  # fmt: skip
+        assert revenue(tmp_path / name) == [first, ("2026-02", "99.0", "")]
+    plans = (
+        "id,customer,plan_id,plan_amount,plan_interval,plan_interval_count,quantity,currency,start_date,ended_at\n"
+        "sub_1,cus_A,plan_1,4900,month,1,1,usd,2026-01-03,\nsub_2,cus_B,plan_2,49000,year,1,1,usd,2026-01-05,\n"
+    )
+    (tmp_path / "plans.csv").write_text(plans)
+    assert run(capsys, "import", "--subscriptions", tmp_path / "plans.csv", "--backend", backend, "--columns",
+               "customer_id=customer,start=start_date,end=ended_at", "--to-csv", tmp_path / "p") == (0, "")  # fmt: skip
+    assert round(float(table(tmp_path / "p", "mrr_end")["2026-01"]), 2) == 89.83  # 49.00 + 490.00 / 12

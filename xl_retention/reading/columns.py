@@ -33,7 +33,7 @@ from .discounts import check_discounts
 from .errors import ColumnValues, DataError, bad_rows, source_of
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months
 from .orders import check_order_id, order_aliases, orders_as_paid
-from .revenue import check_ended_at_zero, in_units, per_month
+from .revenue import check_ended_at_zero, in_units, per_month, stripe_minor_units
 from .statuses import check_statuses
 from .trials import paid_from_trial_end
 from .values import clean_ids, emails_in_lower_case, error_ids, parse_numbers
@@ -518,11 +518,13 @@ def prepare(
     if kind == "snapshots" and options.refuse_missing_months:
         refuse_future_months(typed["month"], source, names["month"], options.today)
     if billing:
-        typed, names = _billing_mrr(typed, names, columns, source)
+        typed, names = _billing_mrr(typed, names, columns, source, df)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100 (reading.revenue)
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source)
     if kind == "orders" and "amount" in typed:
         typed["amount"] = in_units(typed["amount"], names["amount"])
+        if stripe_minor_units(df, typed["customer_id"], names["amount"]):  # Stripe's API amounts: 4900 is 49.00
+            typed["amount"] = typed["amount"] / 100
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
         check_ended_at_zero(typed, names, source)
     if kind == "intervals":  # paying from a free trial's end (reading.trials)
@@ -584,7 +586,7 @@ def both_prices(source: str, names: Mapping[str, str]) -> DataError:
 
 
 def _billing_mrr(
-    typed: dict[str, Any], names: dict[str, str], columns: Mapping[str, str], source: str
+    typed: dict[str, Any], names: dict[str, str], columns: Mapping[str, str], source: str, df: pd.DataFrame
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """``mrr`` from the amount per interval; the billing columns dropped."""
     if "amount" in typed and "mrr" in typed:
@@ -609,7 +611,8 @@ def _billing_mrr(
     mapped = any(key(v) == key(names[money]) for v in columns.values())
     ids = typed["customer_id"]
     stripe = lambda: bool(pd.Series(ids).astype(str).str.startswith("cus_").any())  # noqa: E731
-    if price_in_cents(names[money], in_cents(names[money]), mapped, stripe, source, names.values()):  # in cents
+    minor = in_cents(names[money]) or stripe_minor_units(df, ids, names[money])  # Stripe's API: 4900 is 49.00
+    if price_in_cents(names[money], minor, mapped, stripe, source, names.values()):  # in cents
         amount = amount / 100
     for extra, wrong, problem in (
         ("quantity", lambda q: q < 0, "negative quantities"),

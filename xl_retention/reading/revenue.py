@@ -20,7 +20,7 @@ import numpy as np
 
 from .errors import DataError, bad_rows
 
-__all__ = ["ENDED_AT_ZERO", "check_ended_at_zero", "in_units", "per_month", "says_unit"]
+__all__ = ["ENDED_AT_ZERO", "check_ended_at_zero", "in_units", "per_month", "says_unit", "stripe_minor_units"]
 
 ENDED_AT_ZERO = (
     "subscriptions that ended with MRR 0, as a list with today's MRR gives them (a cancelled customer would vanish "
@@ -46,6 +46,42 @@ def says_unit(name: Any) -> bool:
     """
     k, words = _words(name)
     return bool({"cents", "arr", "acv", *_YEAR_WORDS} & set(words)) or any(p in k for p in _PER_YEAR_EXACT[2:])
+
+
+def stripe_minor_units(df: Any, ids: Any, column: str) -> bool:
+    """Whether the money column ``column`` of ``df`` holds Stripe's amounts in the smallest currency unit (4900 for
+    49.00): as Stripe's API, Sigma and warehouse syncs write them, every customer id is Stripe's (``cus_...``), the
+    currency column holds lower-case ISO codes (``usd``) and every amount is written as a whole number without a
+    decimal mark (Stripe's Dashboard exports write ``49.00``: in units).
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"amount_paid": ["4900", "9900"], "currency": ["usd", "usd"]})
+    >>> stripe_minor_units(df, pd.Series(["cus_A", "cus_B"]), "amount_paid")
+    True
+    >>> stripe_minor_units(df.assign(amount_paid=["49.00", "99.00"]), pd.Series(["cus_A", "cus_B"]), "amount_paid")
+    False
+    """
+    import pandas as pd
+
+    from .columns import keys_of
+
+    text = pd.Series(ids).dropna().astype(str)
+    if text.empty or not text.str.startswith("cus_").all():
+        return False
+    currencies = [c for c in df.columns if "currency" in keys_of(c)]
+    if len(currencies) != 1:
+        return False
+    codes = df[currencies[0]].dropna().astype(str).str.strip()
+    if codes.empty or not codes.str.fullmatch(r"[a-z]{3}").all():
+        return False
+    raw = df[column] if list(map(str, df.columns)).count(column) == 1 else None
+    if raw is None:
+        return False
+    if pd.api.types.is_integer_dtype(raw.dtype):
+        return True
+    values = raw.dropna().astype(str).str.strip()
+    values = values[values != ""]
+    return bool(len(values)) and bool(values.str.fullmatch(r"-?\d+").all())
 
 
 def in_units(values: np.ndarray, name: Any) -> np.ndarray:
