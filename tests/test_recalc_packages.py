@@ -309,7 +309,12 @@ def test_ctrl_c_during_a_batch_on_two_processes_ends_in_one_line_and_stops_the_w
     process = subprocess.Popen(
         [*command, "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
     )
-    time.sleep(4)
+    for _ in range(200):  # until the workers run (the spawned processes' start takes a moment), then a second more
+        children = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout.split()
+        if len(children) >= 2 or process.poll() is not None:
+            break
+        time.sleep(0.05)
+    time.sleep(1.0)
     if process.poll() is not None:
         pytest.skip("the batch ended before the interrupt")
     os.killpg(process.pid, signal.SIGINT)
