@@ -223,13 +223,20 @@ def test_importing_the_answers_widens_the_formulas_and_counts_every_answer(tmp_p
     assert run("recalc", book, "--engine", "embedded", "--output-dir", tmp_path / "o").returncode == 0
 
 
-def test_recalc_reports_a_month_typed_below_the_last_row_as_incomplete(tmp_path):
+def _three_months(tmp_path):
+    """A 3-month tracker with its customers typed in (start 100; gained and end each month), opened in openpyxl."""
     book = _tracker(tmp_path, months=3)
     wb = openpyxl.load_workbook(book)
     customers = wb["Customers"]
     for row, (gained, end) in enumerate([(10, 105), (5, 100), (8, 104)], start=2):
         customers.cell(row, 3).value, customers.cell(row, 4).value = gained, end
     customers["B2"] = 100
+    return book, wb
+
+
+def test_recalc_reports_a_month_typed_below_the_last_row_as_incomplete(tmp_path):
+    book, wb = _three_months(tmp_path)
+    customers = wb["Customers"]
     wb.save(book)
     assert run("recalc", book, "--engine", "embedded", "--output-dir", tmp_path / "ok").returncode == 0
     customers["A5"], customers["C5"], customers["D5"] = dt.datetime(2025, 4, 1), 2, 50  # April, as a list grows
@@ -248,12 +255,8 @@ def test_recalc_reports_a_month_typed_below_the_last_row_as_incomplete(tmp_path)
 def test_a_totals_row_of_the_users_under_the_months_is_not_a_month_typed_in(tmp_path):
     """A row labelled with text in the Month column ("Average / total") and a row of the user's own formulas under
     the last month are the user's, not months typed by hand: recalc is ok (it was incomplete, exit 1, every run)."""
-    book = _tracker(tmp_path, months=3)
-    wb = openpyxl.load_workbook(book)
+    book, wb = _three_months(tmp_path)
     customers = wb["Customers"]
-    for row, (gained, end) in enumerate([(10, 105), (5, 100), (8, 104)], start=2):
-        customers.cell(row, 3).value, customers.cell(row, 4).value = gained, end
-    customers["B2"] = 100
     customers["A5"], customers["C5"], customers["D5"] = "Average / total", 23, 103  # typed totals, labelled
     customers["C6"], customers["F6"] = "=SUM(C2:C4)", "=AVERAGE(F3:F4)"  # the user's own formulas, no label
     wb.save(book)

@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 
 from ..cells import CellError, evaluate, number_caller, without_trailing_empties
-from ..registry import FUNCTIONS, ExcelFunction
+from ..registry import BY_NAME, FUNCTIONS, ExcelFunction
 from . import excel_functions, kept
 from .after_evaluation import final_operations, whole_column_indexes
 from .defined_names import defined_formulas
@@ -490,10 +490,9 @@ def officejs_name(stored: str) -> str | None:
     >>> officejs_name("CRR"), officejs_name("XLWINGS_CHURN_RATE"), officejs_name("OTHER_FN")
     ('CRR', 'CHURN_RATE', None)
     """
-    ours = {function.name for function in FUNCTIONS}
     name = stored.upper()
     while name:
-        if name in ours:
+        if name in BY_NAME:
             return name
         name = name.partition("_")[2] if "_" in name else ""
     return None
@@ -525,12 +524,11 @@ def _officejs_calls(
 def _own_functions(formula_names: dict[str, dict[str, str]]) -> frozenset[str]:
     """The registry functions the workbook defines a LAMBDA of its own for (a name NPS = LAMBDA(r, ...)): its formulas
     mean the workbook's LAMBDA, so ours is not registered (the engine then lists the cells it cannot compute)."""
-    ours = {function.name for function in FUNCTIONS}
     return frozenset(
         name.upper()
         for scope in formula_names.values()
         for name, text in scope.items()
-        if name.upper() in ours and re.match(r"(?i)\s*=?\s*(?:_xlfn\.)?LAMBDA\(", text)
+        if name.upper() in BY_NAME and re.match(r"(?i)\s*=?\s*(?:_xlfn\.)?LAMBDA\(", text)
     )
 
 
