@@ -42,7 +42,6 @@ regular-expression test, without tokenizing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
@@ -52,6 +51,7 @@ from .criteria import size_guard
 from .logical import logical_call
 from .lookup import exact_lookup
 from .powers import powers
+from .row_shapes import shaped
 from .typed import HINT as _TYPED_HINT
 from .typed import index_of_value, typed_argument
 
@@ -428,74 +428,6 @@ def _compares_numbers(text: str) -> bool:
     return len(_ANY_COMPARISON.findall(plain)) > len(_TRIVIAL_COMPARISON.findall(plain))
 
 
-# Formulas filled down a column differ only in their row numbers. Each digit run that follows a letter or
-# "$" (a row number; not a function's digits as in LOG10( or DEC2BIN, not a sheet name as in Sheet1!) is
-# replaced by a distinct marker row 1000001, 1000002, ..., the shape is rewritten once, and the markers
-# are put back: a column of =IF(G2>0.95,...) costs one tokenizing, not one per row.
-_ROW = re.compile(r"(?<=[A-Za-z$])(\d+)(?![\w(!.\d])")
-_MARKER = re.compile(r"(?<=[A-Za-z$])1(\d{6})(?![\w(!.\d])")
-#: shape -> None when rewriting changes nothing, else the rewritten shape split at its markers:
-#: (text pieces, and for each marker between two pieces the index of the row number it stands for)
-_SHAPES: dict[str, tuple[list[str], list[int]] | None] = {}
-_MARKS: list[str] = []
-
-
-_DIGITS = "0123456789"
-_HIDDEN = "".join(chr(0xE000 + k) for k in range(10))  # private-use characters: no formula holds them
-_HIDE, _SHOW = str.maketrans(_DIGITS, _HIDDEN), str.maketrans(_HIDDEN, _DIGITS)
-_DIGIT = re.compile(r"\d")
-
-
-def _split_rows(text: str) -> list[str]:
-    """:data:`_ROW`'s split of ``text``, leaving digits inside text literals alone: a criterion such as ``">$40"`` or
-    ``"<Q1"`` is read by the rewrite (a number, a collation key), which a marker in its place would change. The
-    literals' digits are hidden (private-use characters) for the split, and shown again in its text pieces.
-
-    >>> _split_rows('=IF(A2>"<Q1",B3,"x9")')
-    ['=IF(A', '2', '>"<Q1",B', '3', ',"x9")']
-    """
-    if not _DIGIT.search("".join(_STRING.findall(text))):  # no digit in any literal ("high", ""): the plain split
-        return _ROW.split(text)
-    hidden = _STRING.sub(lambda literal: literal.group(0).translate(_HIDE), text)
-    parts = _ROW.split(hidden)
-    parts[0::2] = [part.translate(_SHOW) for part in parts[0::2]]
-    return parts
-
-
-def _shaped(text: str, rewritten: Callable[[str], str] | None = None, shapes: dict | None = None) -> str:
-    """``text`` rewritten by ``rewritten`` (the arguments' rewrite by default), once per shape (kept in ``shapes``)."""
-    rewritten = rewritten or _rewritten
-    shapes = _SHAPES if shapes is None else shapes
-    parts = _ROW.split(text) if '"' not in text else _split_rows(text)  # text, row number, ..., text
-    count = len(parts) // 2
-    if count >= 48000:
-        return rewritten(text)
-    while len(_MARKS) < count:
-        _MARKS.append(str(1000001 + len(_MARKS)))
-    numbers = parts[1::2]
-    parts[1::2] = _MARKS[:count]
-    shape = "".join(parts)
-    if shape in shapes:
-        done = shapes[shape]
-    else:
-        out = rewritten(shape)
-        if out == shape:
-            done = None
-        else:
-            pieces = _MARKER.split(out)
-            done = (pieces[0::2], [int(i) - 1 for i in pieces[1::2]])
-        if len(shapes) > 20000:
-            shapes.clear()
-        shapes[shape] = done
-    if done is None:
-        return text
-    texts, places = done
-    out = [""] * (2 * len(texts) - 1)
-    out[0::2] = texts
-    out[1::2] = [numbers[i] for i in places]
-    return "".join(out)
-
-
 def _rewritten(text: str) -> str:
     try:
         tokens = list(Tokenizer(text).items)
@@ -517,7 +449,7 @@ def rewrite_arguments(formula: str) -> str:
     text = formula if formula.startswith("=") else "=" + formula
     if "&" not in text and not _HINT_UPPER.search(text.upper()) and not _compares_numbers(text):
         return formula
-    rewritten = _shaped(text)
+    rewritten = shaped(text, _rewritten)
     return rewritten if rewritten != text else formula
 
 
@@ -602,5 +534,5 @@ def rewrite_final(formula: str, tested: bool = False) -> str:
     text = formula if formula.startswith("=") else "=" + formula
     if not tested and not may_end_in_sum(text):
         return formula
-    rewritten = _shaped(text, _final_rewritten, _FINAL_SHAPES)
+    rewritten = shaped(text, _final_rewritten, _FINAL_SHAPES)
     return rewritten if rewritten != text else formula

@@ -1,0 +1,82 @@
+"""Formulas filled down a column, rewritten once per shape: the rewrite of :mod:`.arguments` and its final-operation
+rewrite run on a formula's shape (its row numbers replaced by markers), cached, and the row numbers are put back.
+
+A column of ``=IF(G2>0.95,...)`` filled down 10,000 rows costs one tokenizing, not one per row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_STRING = re.compile(r'"(?:[^"]|"")*"')
+
+# Formulas filled down a column differ only in their row numbers. Each digit run that follows a letter or
+# "$" (a row number; not a function's digits as in LOG10( or DEC2BIN, not a sheet name as in Sheet1!) is
+# replaced by a distinct marker row 1000001, 1000002, ..., the shape is rewritten once, and the markers
+# are put back: a column of =IF(G2>0.95,...) costs one tokenizing, not one per row.
+_ROW = re.compile(r"(?<=[A-Za-z$])(\d+)(?![\w(!.\d])")
+_MARKER = re.compile(r"(?<=[A-Za-z$])1(\d{6})(?![\w(!.\d])")
+#: shape -> None when rewriting changes nothing, else the rewritten shape split at its markers:
+#: (text pieces, and for each marker between two pieces the index of the row number it stands for)
+_SHAPES: dict[str, tuple[list[str], list[int]] | None] = {}
+_MARKS: list[str] = []
+
+
+_DIGITS = "0123456789"
+_HIDDEN = "".join(chr(0xE000 + k) for k in range(10))  # private-use characters: no formula holds them
+_HIDE, _SHOW = str.maketrans(_DIGITS, _HIDDEN), str.maketrans(_HIDDEN, _DIGITS)
+_DIGIT = re.compile(r"\d")
+
+
+def _split_rows(text: str) -> list[str]:
+    """:data:`_ROW`'s split of ``text``, leaving digits inside text literals alone: a criterion such as ``">$40"`` or
+    ``"<Q1"`` is read by the rewrite (a number, a collation key), which a marker in its place would change. The
+    literals' digits are hidden (private-use characters) for the split, and shown again in its text pieces.
+
+    >>> _split_rows('=IF(A2>"<Q1",B3,"x9")')
+    ['=IF(A', '2', '>"<Q1",B', '3', ',"x9")']
+    """
+    if not _DIGIT.search("".join(_STRING.findall(text))):  # no digit in any literal ("high", ""): the plain split
+        return _ROW.split(text)
+    hidden = _STRING.sub(lambda literal: literal.group(0).translate(_HIDE), text)
+    parts = _ROW.split(hidden)
+    parts[0::2] = [part.translate(_SHOW) for part in parts[0::2]]
+    return parts
+
+
+def shaped(text: str, rewritten: Callable[[str], str], shapes: dict | None = None) -> str:
+    """``text`` rewritten by ``rewritten``, once per shape (kept in ``shapes``, :data:`_SHAPES` by default).
+
+    >>> shaped("=A7+B7", lambda shape: shape.replace("+", "-"), {})
+    '=A7-B7'
+    """
+    shapes = _SHAPES if shapes is None else shapes
+    parts = _ROW.split(text) if '"' not in text else _split_rows(text)  # text, row number, ..., text
+    count = len(parts) // 2
+    if count >= 48000:
+        return rewritten(text)
+    while len(_MARKS) < count:
+        _MARKS.append(str(1000001 + len(_MARKS)))
+    numbers = parts[1::2]
+    parts[1::2] = _MARKS[:count]
+    shape = "".join(parts)
+    if shape in shapes:
+        done = shapes[shape]
+    else:
+        out = rewritten(shape)
+        if out == shape:
+            done = None
+        else:
+            pieces = _MARKER.split(out)
+            done = (pieces[0::2], [int(i) - 1 for i in pieces[1::2]])
+        if len(shapes) > 20000:
+            shapes.clear()
+        shapes[shape] = done
+    if done is None:
+        return text
+    texts, places = done
+    out = [""] * (2 * len(texts) - 1)
+    out[0::2] = texts
+    out[1::2] = [numbers[i] for i in places]
+    return "".join(out)
