@@ -109,6 +109,33 @@ def test_bounds_are_common_and_only_where_the_rows_below_cannot_matter() -> None
     )
 
 
+def test_values_typed_beside_whole_column_arithmetic_keep_it_bounded(tmp_path: Path) -> None:
+    """A number typed in (``+3``, ``*1``, ``ROUND(..,0)``, an IF's branches) does not depend on the rows below the
+    rows in use: the whole columns are bounded (each such cell read 1,048,576 rows per operand: 3 s a cell)."""
+
+    def extent(sheet: str, kind: str) -> int:
+        return 5 if kind == "column" else 3
+
+    bounded = {
+        '=SUMPRODUCT((D!A:A="EU")*1,D!B:B)+3': '=SUMPRODUCT((D!$A$1:$A$6="EU")*1,D!$B$1:$B$6)+3',
+        '=SUMPRODUCT((D!A:A="EU")*(1+2),D!B:B)-1': '=SUMPRODUCT((D!$A$1:$A$6="EU")*(1+2),D!$B$1:$B$6)-1',
+        '=ROUND(SUMPRODUCT((D!A:A="EU")*D!B:B)/2,0)': '=ROUND(SUMPRODUCT((D!$A$1:$A$6="EU")*D!$B$1:$B$6)/2,0)',
+        '=IF(SUMPRODUCT((D!A:A>-1)*D!B:B)>0,1,2)': '=IF(SUMPRODUCT((D!$A$1:$A$6>-1)*D!$B$1:$B$6)>0,1,2)',
+    }
+    for text, expected in bounded.items():
+        assert bound_whole_ranges(text, "S", False, extent) == expected
+    # where the typed value meets the rows below, they still count: Excel's full height
+    for text in ('=SUMPRODUCT(--(D!A:A=""))+1', '=SUMPRODUCT((D!A:A="x")+1)'):
+        assert "$1048576" in bound_whole_ranges(text, "S", False, extent)
+    data: dict[str, object] = {"A1": "EU", "A2": "US", "A3": "EU", "B1": 10, "B2": 20, "B3": 30}
+    calc = {
+        "A1": '=SUMPRODUCT((Data!A:A="EU")*1,Data!B:B)+3',  # 10 + 30 + 3
+        "A2": '=SUMPRODUCT((Data!A:A="x")+1)',  # every one of 1,048,576 rows gives 1
+        "A3": '=IF(SUMPRODUCT((Data!A:A="US")*Data!B:B)>15,"big","small")',
+    }
+    assert _recalculated(tmp_path, data, calc) == {"A1": 43, "A2": 1048576, "A3": "big"}
+
+
 def test_aggregates_of_whole_sheets_read_only_the_cells_in_use(tmp_path: Path) -> None:
     # five cells at the sheet's corners: the area in use is the whole sheet (17 billion cells), the cells five
     data: dict[str, object] = {"A1": 1, "B1": 2, "XFD1": 5, "XFC2": 7, "A1048576": 9}

@@ -61,6 +61,7 @@ _ROW: tuple = ("row",)
 _ERROR = "#ERROR"
 _LOGICAL: tuple = ("b",)  # a logical (or an error), the same on every row below: which one is not known
 _CONSTANT: tuple = ("c",)  # a value, the same on every row below: which one is not known
+_TYPED = "typed"  # ("k", value, _TYPED): a value typed in the formula (a literal), the same on every row and below
 
 
 #: a whole column or row somewhere in a formula (a superset: ``A:A``, ``$B:$C``, ``3:3``; also text that looks so)
@@ -223,9 +224,16 @@ def _is_zero(tail: tuple) -> bool:
     return tail[0] == "k" and not isinstance(tail[1], str) and _number(tail[1]) == 0.0
 
 
+def _fixed(tail: tuple) -> bool:
+    """Whether ``tail`` does not depend on the rows below the rows in use: no whole range, or a value typed in."""
+    return tail == _EXACT or len(tail) == 3
+
+
 def _binary(op: str, left: tuple, right: tuple) -> tuple:
-    if left == _EXACT and right == _EXACT:
-        return _EXACT
+    if _fixed(left) and _fixed(right):  # SUMPRODUCT(..)+3: a value with a value typed in
+        if left == _EXACT or right == _EXACT:
+            return _EXACT
+        return (*_binary(op, left[:2], right[:2])[:2], _TYPED)  # 1+2: still a value typed in
     if op == "*" and (_is_zero(left) or _is_zero(right)) and _UNKNOWN not in (left, right):
         return ("k", 0.0)  # ROW(A:A)*(A:A<>""): 0 on every empty row
     if _UNKNOWN in (left, right) or _ROW in (left, right):
@@ -289,10 +297,13 @@ class _Tails:
             return ("k", None)
         if kind == "Literal":
             value = node.get("value")
-            return ("k", value if isinstance(value, bool | float | int | str) else _ERROR)
+            return ("k", value if isinstance(value, bool | float | int | str) else _ERROR, _TYPED)
         if kind == "UnaryOp":
             inner = self.walk(node["operand"], context)
             op = node.get("operator")
+            if len(inner) == 3 and op in ("-", "+", "%"):  # -1: still a value typed in
+                value = inner[1] if op == "+" else _arithmetic("*", inner[1], -1.0 if op == "-" else 0.01)
+                return ("k", value, _TYPED)
             if inner in (_EXACT, _UNKNOWN) or op not in ("-", "+", "%"):
                 return inner if inner in (_EXACT, _UNKNOWN) else _UNKNOWN
             if inner == _ROW:
@@ -331,7 +342,7 @@ class _Tails:
             direct = arg.get("node_type") == "Reference"
             taken = name if direct and (name in _TAKEN_WHOLE or name in ("INDEX", "OFFSET") and k == 0) else ""
             tails.append(self.walk(arg, inner, taken))
-        if all(t == _EXACT for t in tails):
+        if all(_fixed(t) for t in tails):  # ROUND(2.5,0), IF(SUM(A:A)>0,1,2): no whole range's element in it
             return _EXACT
         if name in ("ROW", "COLUMN") and args and args[0].get("node_type") == "Reference":
             return _ROW if tails[0] != _EXACT else _EXACT
