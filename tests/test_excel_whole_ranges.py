@@ -120,7 +120,7 @@ def test_values_typed_beside_whole_column_arithmetic_keep_it_bounded(tmp_path: P
         '=SUMPRODUCT((D!A:A="EU")*1,D!B:B)+3': '=SUMPRODUCT((D!$A$1:$A$6="EU")*1,D!$B$1:$B$6)+3',
         '=SUMPRODUCT((D!A:A="EU")*(1+2),D!B:B)-1': '=SUMPRODUCT((D!$A$1:$A$6="EU")*(1+2),D!$B$1:$B$6)-1',
         '=ROUND(SUMPRODUCT((D!A:A="EU")*D!B:B)/2,0)': '=ROUND(SUMPRODUCT((D!$A$1:$A$6="EU")*D!$B$1:$B$6)/2,0)',
-        '=IF(SUMPRODUCT((D!A:A>-1)*D!B:B)>0,1,2)': '=IF(SUMPRODUCT((D!$A$1:$A$6>-1)*D!$B$1:$B$6)>0,1,2)',
+        "=IF(SUMPRODUCT((D!A:A>-1)*D!B:B)>0,1,2)": "=IF(SUMPRODUCT((D!$A$1:$A$6>-1)*D!$B$1:$B$6)>0,1,2)",
     }
     for text, expected in bounded.items():
         assert bound_whole_ranges(text, "S", False, extent) == expected
