@@ -39,6 +39,7 @@ from .defined_names import defined_formulas
 from .excel_functions._core import ERROR_KINDS
 from .excel_functions.arguments import may_end_in_sum, rewrite_arguments, rewrite_final
 from .excel_functions.formula_facts import formula_facts
+from .excel_functions.number_texts import number_text_formulas
 from .formula_texts import FormulaTexts, may_need_any, may_need_arguments, may_need_rewrite, words_pattern
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden
@@ -410,6 +411,12 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 rewritten.append((sheet, r, c, new))
         if len(found):
             formulas[sheet] = found
+    if info.number_texts:  # "1,234", "$1,200", "(50)" text cells read as numbers in arithmetic (number_texts.py)
+        rewritten = number_text_formulas(formulas, rewritten, info.number_texts)
+        pending = set(finals)  # a formula rewritten now gets its final + or - rewritten with it, not after evaluation
+        rewritten = [(s, r, c, rewrite_final(f) if (s, r, c) in pending else f) for s, r, c, f in rewritten]
+        moved = {(s, r, c) for s, r, c, _ in rewritten}
+        finals = [place for place in finals if place not in moved]
     if info.officejs_sheets:  # =_xldudf_CRR(...): our functions as Excel saves them called through Office.js
         rewritten = _officejs_calls(formulas, info.officejs_sheets, rewritten)
     if rewritten:

@@ -26,6 +26,7 @@ from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from ..cells import CellError
 from .defined_names import _REFERENCE, qualify
+from .excel_functions.number_texts import shared_candidates, text_cells
 from .xlsx_values import (
     _TOKEN,
     _attribute,
@@ -106,6 +107,8 @@ class PackageInfo:
     officejs_sheets: set[str] = field(default_factory=set)
     #: the workbook links other workbooks (``<externalReferences>``)
     linked: bool = False
+    #: text cells holding a number the engine misreads in arithmetic ("1,234", "$1,200", "(50)"): {sheet: {(row, col)}}
+    number_texts: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
 
 
 def _unescape(text: bytes) -> str:
@@ -475,10 +478,18 @@ def scan(path: str) -> PackageInfo:
         info.linked = any(e.tag.rpartition("}")[2] == "externalReference" for e in root.iter())
         shared: list[str] | None = None
         shared_read = False
+        formatted: dict[int, float] | None = None  # shared strings that are formatted numbers (number_texts)
         for sheet, part in parts.items():
             if part is None:
                 continue
             xml = package.read(part)
+            if b't="s"' in xml or b"inlineStr" in xml:
+                if formatted is None:
+                    entry = {n.lower(): n for n in package.namelist()}.get("xl/sharedstrings.xml")
+                    formatted = shared_candidates(package.read(entry)) if entry is not None else {}
+                texts = text_cells(xml, formatted)
+                if texts:
+                    info.number_texts[sheet] = texts
             if not shared_read and b't="s"' in xml and b"<f" in xml:
                 shared, shared_read = _shared_strings(package), True
             cells = _formula_cells(xml, shared)

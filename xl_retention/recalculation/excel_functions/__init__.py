@@ -26,6 +26,7 @@ from . import (  # noqa: F401  (each registers its functions)
     logical,
     lookup,
     maths,
+    number_texts,
     statistical,
     text,
     text_edit,

@@ -1,0 +1,103 @@
+"""Text, arithmetic, array and date values the embedded engine computed unlike Excel (H2, H3, H7 findings).
+
+Each test builds a small workbook with openpyxl, recalculates it with the embedded engine (``recalc_file``) and
+reads the stored values back; the expected values are Excel's documented ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from test_excel_text_coercion import _recalculated  # the values of sheet S after recalculating ``cells``
+
+from xl_retention.recalculation import recalc_file
+from xl_retention.recalculation.excel_functions.number_texts import rewrite_number_texts
+
+
+def test_formatted_number_text_cells_are_numbers_in_arithmetic(tmp_path: Path) -> None:
+    # Excel reads text in arithmetic as a typed entry (en-US): "1,234" is 1234, "$1,200" 1200, "(50)" -50 ("Convert
+    # numbers stored as text to numbers": multiply by 1, or --). The engine gave #VALUE!, which IFERROR and ISNUMBER
+    # turned into "bad" and FALSE. Functions of one number read them so too; SUM of the range leaves text out.
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": "1,234",
+            "A2": "$1,200",
+            "A3": "(50)",
+            "A4": "5%",
+            "A5": "abc",
+            "A6": "12",
+            "B1": "=A1*1",
+            "B2": "=A2+0",
+            "B3": "=--A3",
+            "B4": '=IFERROR(A1*1,"bad")',
+            "B5": "=ISNUMBER(A2*1)",
+            "B6": "=SUMPRODUCT(A1:A3*1)",
+            "B7": "=ROUND(A1,-2)",
+            "B8": "=ABS(A3)",
+            "B9": "=INT(A2)",
+            "B10": "=MOD(A1,1000)",
+            "B11": "=ROUNDUP(A2/7,0)",
+            "B12": "=A6+A1",
+            "B13": "=A1%",
+            "B14": "=A1^1-A3",
+            # text stays text where Excel keeps it
+            "C1": "=SUM(A1:A3)",
+            "C2": "=ISTEXT(A1)",
+            "C3": '=A1&"!"',
+            "C4": "=LEN(A2)",
+            "C5": '=IFERROR(A5*1,"bad")',
+            "C6": "=COUNT(A1:A6)",
+            "C7": '=A1="1,234"',
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 15)] == [
+        1234,
+        1200,
+        -50,
+        1234,
+        True,
+        2384,
+        1200,
+        50,
+        1200,
+        234,
+        172,
+        1246,
+        12.34,
+        1284,
+    ]
+    assert [got[f"C{i}"] for i in range(1, 8)] == [0, True, "1,234!", 6, "bad", 0, True]
+
+
+def test_formatted_number_text_cells_of_another_sheet_and_filled_down(tmp_path: Path) -> None:
+    # a revenue column pasted as text, read from another sheet by a formula filled down (a shared formula)
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "Data Sheet"
+    for row, text in enumerate(["$1,000.50", "(2,000)", "300"], start=1):
+        data.cell(row, 1, text)
+    report = book.create_sheet("R")
+    for row in range(1, 4):
+        report.cell(row, 1, f"='Data Sheet'!A{row}*2")
+    report["B1"] = "=SUMPRODUCT(--'Data Sheet'!A1:A3)"
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["R"]
+    assert [out[f"A{r}"].value for r in range(1, 4)] == [2001, -4000, 600]
+    assert out["B1"].value == -699.5
+
+
+def test_only_references_read_as_numbers_are_rewritten() -> None:
+    cells = {"S": {(1, 1), (2, 1)}}
+    assert rewrite_number_texts("=A1*1+SUM(A1:A3)+ROUND(A2,-2)", "S", cells) == (
+        "=_XLR.NUMBER(A1)*1+SUM(A1:A3)+ROUND(_XLR.NUMBER(A2),-2)"
+    )
+    assert rewrite_number_texts('=A1&"x"', "S", cells) == '=A1&"x"'
+    assert rewrite_number_texts("=T!A1*1", "S", cells) == "=T!A1*1"
+    assert rewrite_number_texts("=S!A1*1", "T", cells) == "=_XLR.NUMBER(S!A1)*1"
+    assert rewrite_number_texts("=-A:A", "S", cells) == "=-_XLR.NUMBER(A:A)"
+    assert rewrite_number_texts('="A1"*1', "S", cells) == '="A1"*1'
