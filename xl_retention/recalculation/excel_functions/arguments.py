@@ -47,7 +47,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from .collation import keyed_criteria, sorted_call, typed_keys
-from .criteria import size_guard
+from .criteria import scanned_call, size_guard
 from .logical import logical_call
 from .lookup import exact_lookup
 from .powers import powers
@@ -98,7 +98,7 @@ ORDERED_OPERAND = "_XLR.ORDERED"
 _ORDERING = frozenset(("<", ">", "<=", ">="))
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)&|SWITCH\(|IFS\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|\"(?:<>|=)?#|IFS?\([^\"]*\"[\d.+-]|"
+    r"(?i)&|SWITCH\(|IFS\(|SUMIF\(|AVERAGEIF\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|\"(?:<>|=)?#|IFS?\([^\"]*\"[\d.+-]|"
     r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+<>=-]*\$|"[\s+-]*\(|%\s*"|'
     r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|"
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
@@ -190,6 +190,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
             if k < len(spans) and _may_be_negative(tokens[spans[k][0] : spans[k][1]]):
                 args[k] = f"{INDEXED}({args[k]})"
     call = token.value + ",".join(args) + ")"
+    if name in ("COUNTIFS", "SUMIF", "AVERAGEIF"):  # the empty cells the engine does not reach (.criteria)
+        call = scanned_call(name, [tokens[a:b] for a, b in spans], args) or call
     guard = size_guard(name, [tokens[a:b] for a, b in spans]) if name.endswith("IFS") else None
     if guard is not None:  # COUNTIFS(A1:A4,"x",B1:B3,"y"): ranges of different sizes are #VALUE! (.criteria)
         call = f"IF({guard},#VALUE!,{call})"

@@ -1,0 +1,66 @@
+"""Criteria, comparisons and lookups of the embedded engine where it wrote another value than Excel, status ok
+(H7's and H2's findings: r19, r25, F4, F17, F21, F22, F25, F28, r01).
+
+Each test builds a small workbook with openpyxl, recalculates it with the embedded engine (``recalc_file``) and reads
+the stored values back; the expected values are Excel's documented ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from xl_retention.recalculation import recalc_file
+
+
+def _recalculated(tmp_path: Path, sheets: dict[str, dict[str, object]], read: str = "Calc") -> dict[str, object]:
+    """The values of the cells given for sheet ``read`` after the embedded engine recalculated ``sheets``."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, cells in sheets.items():
+        sheet = book.create_sheet(title)
+        for ref, value in cells.items():
+            sheet[ref] = value
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)[read]
+    return {ref: out[ref].value for ref in sheets[read]}
+
+
+def test_countifs_and_sumif_count_the_empty_cells_below_the_last_used_row(tmp_path: Path) -> None:
+    # Excel: COUNTIFS with one pair is COUNTIF; "" and "=" match empty cells, "<>x" too, wherever they lie in the
+    # range (A:A is 1,048,576 cells). The engine read COUNTIFS's ranges only as far as its first range's sheet (a whole
+    # column: that column) is in use, and SUMIF/AVERAGEIF as far as the criteria range: 0, 0, ... (r19, r25).
+    data: dict[str, object] = {f"A{r}": 10 * r for r in range(1, 6)}
+    data.update({f"B{r}": r for r in range(15, 21)})
+    data["C20"] = 1
+    calc = {
+        "A1": '=COUNTIFS(Data!A1:A10,"")',
+        "A2": '=COUNTIFS(Data!A1:A10,"=")',
+        "A3": '=COUNTIFS(Data!A1:A1000,"")',
+        "A4": '=COUNTIFS(Data!A:A,"")',
+        "A5": '=COUNTIFS(Data!A:A,"",Data!C:C,"")',
+        "A6": '=COUNTIFS(Data!A:A,"",Data!C:C,1)',
+        "A7": '=COUNTIFS(Data!A:A,"<>5",Data!B:B,">0")',
+        "A8": '=COUNTIFS(Calc!Z1:Z30,"",Data!B1:B30,">0")',
+        "A9": '=SUMIF(Data!A:A,"",Data!B:B)',
+        "A10": '=AVERAGEIF(Data!A:A,"",Data!B:B)',
+        "A11": '=SUMIF(Calc!Z1:Z30,"",Data!B1:B30)',
+        "A12": '=COUNTIFS(Data!A1:A30,"",Data!B1:B30,"<>x")',
+        "A13": "=COUNTIFS(Data!A:A,C1,Data!C:C,C1)",
+        "A14": '=COUNTIFS(Data!1:1,"")',
+        # already right: controls
+        "B1": '=COUNTIF(Data!A1:A10,"")',
+        "B2": '=COUNTIFS(Data!A1:A30,"<>",Data!B1:B30,"")',
+        "B3": '=SUMIFS(Data!B:B,Data!A:A,"")',
+        "B4": '=COUNTIFS(Data!A:A,">0",Data!B:B,"")',
+        "B5": '=SUMIF(Data!A1:A30,">20",Data!B1:B30)',
+        "C1": "<>7",
+    }
+    got = _recalculated(tmp_path, {"Data": data, "Calc": calc})
+    assert [got[f"A{i}"] for i in range(1, 15)] == [5, 5, 995, 1048571, 1048570, 1, 6, 6, 105, 17.5, 105, 25, 1048576,
+                                                    16383]  # fmt: skip
+    assert [got[f"B{i}"] for i in range(1, 6)] == [5, 5, 105, 5, 0]
