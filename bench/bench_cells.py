@@ -3,7 +3,7 @@
 Run by hand: ``python bench/bench_cells.py``. For =CRR, =CHURN_RATE, =NRR and =CLV with number
 arguments, best of 7 runs of 50,000 calls each, interleaved in one run:
 
-* ``callback``: what formualizer calls for the cell (``embedded._engine_function``): plain numbers go
+* ``callback``: what formualizer calls for the cell (``engine._engine_function``): plain numbers go
   straight to the core through :func:`xl_retention.cells.number_caller`;
 * ``before``: the callback's path before issue 14, replayed: a type check of the arguments,
   :func:`~xl_retention.cells.evaluate`'s checks (function kind, argument count from the registry),
@@ -26,7 +26,7 @@ from pathlib import Path
 from xl_retention import cells, metrics
 from xl_retention._validation import Inputs
 from xl_retention.errors import RetentionInputError
-from xl_retention.recalculation.embedded import _engine_function, _to_engine
+from xl_retention.recalculation.engine import _engine_function, _to_engine
 from xl_retention.registry import BY_NAME
 
 CASES = [

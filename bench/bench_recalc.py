@@ -310,7 +310,7 @@ def phases(path: Path, work: Path) -> None:
     """Where the time of one recalculation goes: CPU seconds of each phase, the rest, the start and imports."""
     import functools
 
-    from xl_retention.recalculation import batch, embedded, recalc_file, xlsx_values
+    from xl_retention.recalculation import batch, embedded, engine, recalc_file, xlsx_values
     from xl_retention.workbook import chart_ranges
 
     spent: dict[str, float] = {}
@@ -344,7 +344,7 @@ def phases(path: Path, work: Path) -> None:
             setattr(modules[module], name, timer(label, getattr(modules[module], name)))
     load = embedded.load
     embedded.load = lambda *args, **kwargs: Timed(load(*args, **kwargs))
-    engine_function = embedded._engine_function
+    engine_function = engine._engine_function
 
     def counted(function):
         call = engine_function(function)
@@ -358,7 +358,7 @@ def phases(path: Path, work: Path) -> None:
 
         return timed_callback
 
-    embedded._engine_function = counted
+    engine._engine_function = counted
     recalc_file(path, work / "phases-warm.xlsx")  # first calls (function probes, caches) out of the way
     spent.clear()
     callbacks[0] = 0.0

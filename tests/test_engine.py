@@ -121,7 +121,7 @@ def test_spilled_formulas_and_registry_in_the_engine(tmp_path):
 
 
 def _registered(path):
-    from xl_retention.recalculation.embedded import load
+    from xl_retention.recalculation.engine import load
 
     return load(path).list_functions()
 

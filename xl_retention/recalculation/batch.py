@@ -305,13 +305,13 @@ def recalc_file(
                 with zipfile.ZipFile(output, "a") as package:
                     package.comment = marked(package.comment, result_mark(path))
         else:
-            from . import embedded
+            from . import embedded, engine
             from .xlsx_values import write_cached_values
 
             _check_embedded_layout(path)
             computed = embedded.compute(path) if stored_current else embedded.compute(path, stored_current=False)
             values = computed.values
-            circular = [i.address for i in _issues(values) if i.error == embedded.CIRCULAR]
+            circular = [i.address for i in _issues(values) if i.error == engine.CIRCULAR]
             if circular:
                 more = f" and {len(circular) - 5} more" if len(circular) > 5 else ""
                 raise ValueError(f"circular reference: {', '.join(circular[:5])}{more}")
@@ -399,7 +399,7 @@ def recalc(
     files = expand(paths)
     chosen = choose_engine(engine)
     if chosen == "embedded":  # a bad XL_RETENTION_MAX_XML_MB: said once, not as every file's failure
-        from .embedded import max_xml_mb
+        from .engine import max_xml_mb
 
         max_xml_mb()
     target_dir = Path(output_dir) if output_dir is not None else None

@@ -1,29 +1,20 @@
-"""The embedded engine: formualizer (a Rust formula engine) with every registry function.
+"""The embedded engine's recalculation of a workbook: formualizer (a Rust formula engine, loaded with every
+registry function by :mod:`.engine`) adapted to what Excel-saved workbooks hold.
 
-Imported lazily by :mod:`xl_retention.recalc`, so that the formula layer stays
-importable where formualizer is not (xlwings Lite). Each registry function is
-registered as a formualizer function that converts formualizer's values to cell
-values and calls :func:`xl_retention.cells.evaluate`: the same Excel semantics as the
-xlwings layer, from the same registry.
-
-:func:`compute` adapts the engine to what Excel-saved workbooks hold: the package scan
-(:mod:`.package`) gives the date system, iterative-calculation settings, tables, names and
-array formulas; array members' stale values are removed before loading; formulas the engine
-lacks a form for are rewritten (:mod:`.rewrite`); What-If data tables are computed by setting
-their input cells in turn; cycles are detected at run time (a branch not taken is no cycle).
+Imported lazily by :mod:`xl_retention.recalc`, so that the formula layer stays importable where formualizer is not
+(xlwings Lite). :func:`compute`: the package scan (:mod:`.package`) gives the date system, iterative-calculation
+settings, tables, names and array formulas; array members' stale values are removed before loading; formulas the
+engine lacks a form for are rewritten (:mod:`.rewrite`, :mod:`.excel_functions.arguments`); What-If data tables are
+computed by setting their input cells in turn; cycles are detected at run time (a branch not taken is no cycle).
 A cell the engine still cannot compute keeps the value the file holds and is reported.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import gc
-import math
-import os
 import re
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +22,12 @@ import formualizer as fz
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 
-from ..cells import CellError, evaluate, number_caller, without_trailing_empties
-from ..registry import BY_NAME, FUNCTIONS, ExcelFunction
-from . import excel_functions, kept
+from ..cells import CellError
+from ..registry import BY_NAME
+from . import kept
 from .after_evaluation import final_operations, whole_column_indexes
 from .defined_names import defined_formulas
-from .excel_functions._core import ERROR_KINDS
+from .engine import CIRCULAR, engine_literal, from_engine, load
 from .excel_functions.arguments import may_end_in_sum, rewrite_arguments, rewrite_final
 from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas
@@ -44,114 +35,14 @@ from .formula_texts import FormulaTexts, may_need_any, may_need_arguments, may_n
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden
 from .intersection import WHOLE_INDEX
-from .package import FormulaCell, PackageInfo, scan, without_members
-from .reasons import REASONS, explain
+from .package import FormulaCell, PackageInfo, scan
+from .reasons import explain
 from .rewrite import rewrite
 from .rewrite_shapes import has_digit, shape
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
 from .xlsx_values import Resized
-
-# formualizer's error kinds -> Excel's codes (those of the registered functions, and the engine's own)
-_CODES = {
-    **ERROR_KINDS,
-    "#div/0!": "#DIV/0!",
-    "circ": "#CIRC",  # a circular reference: Excel has no error code for it
-    "getting_data": "#GETTING_DATA",
-}
-CIRCULAR = "#CIRC"
-
-
-def excel_code(kind: str) -> str:
-    """formualizer's error kind (``"Div"``, ``"#DIV/0!"``) as Excel's code (``"#DIV/0!"``)."""
-    key = kind.strip().lower()
-    return _CODES.get(key, _CODES.get(key.strip("#!?"), kind if kind.startswith("#") else f"#{kind.upper()}!"))
-
-
-_EPOCH = dt.datetime(1899, 12, 30)
-_PLAIN = frozenset((float, int, str, bool, type(None)))
-_NUMBERS = frozenset((float, int))
-_EMPTY_ROW = [None]  # an empty row of a one-column range, as the engine passes it
-
-
-def _from_engine(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return CellError("#NUM!", "the result is not a finite number")
-    if isinstance(value, dt.time):  # a time of day: Excel's fraction of a day
-        return (value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6) / 86400
-    if isinstance(value, dt.timedelta):
-        return value.total_seconds() / 86400
-    if isinstance(value, dt.date):  # dates are serial numbers in the cell
-        moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
-        return (moment - _EPOCH).total_seconds() / 86400
-    if isinstance(value, dict) and value.get("type") == "Error":
-        return CellError(excel_code(str(value.get("kind", "Value"))))
-    if isinstance(value, list):
-        rows = value if set(map(type, value)) == {list} else [r if isinstance(r, list) else [r] for r in value]
-        if set(map(type, chain.from_iterable(rows))) <= _PLAIN:
-            return rows  # numbers, text, booleans and blanks need no conversion
-        return [[_from_engine(v) for v in row] for row in rows]
-    return value
-
-
-def _to_engine(value: Any) -> Any:
-    if isinstance(value, CellError):
-        return {"type": "Error", "kind": value.code}
-    if value is None:
-        return ""  # a blank result: formualizer would show None as 0
-    if isinstance(value, list):
-        return [[_to_engine(v) for v in row] for row in value]
-    return value
-
-
-_KINDS = {"#DIV/0!": "Div", "#VALUE!": "Value", "#N/A": "Na", "#NAME?": "Name", "#NUM!": "Num", "#REF!": "Ref"}
-_KINDS.update({"#NULL!": "Null", "#SPILL!": "Spill", "#CALC!": "Calc", CIRCULAR: "Circ"})
-
-
-def _literal(value: Any) -> Any:
-    """A cell value (from the file or a callback) as a value formualizer's set_value takes."""
-    if isinstance(value, dict) and value.get("type") == "Error":
-        value = CellError(excel_code(str(value.get("kind", "Value"))))
-    if isinstance(value, CellError):
-        return fz.LiteralValue.error(_KINDS.get(value.code, "Value"), value.message or value.code)
-    if isinstance(value, list):
-        return _literal(value[0][0] if value and isinstance(value[0], list) else (value[0] if value else None))
-    return value
-
-
-def _engine_function(function: ExcelFunction):
-    numbers = number_caller(function)  # plain numbers in every argument: straight to the core
-    name = function.name
-    # a column whose blanks the core skips (NPS scores): its empty rows after the last answer are dropped before
-    # any conversion (the template's NPS formulas read 1,000 rows a month, mostly empty)
-    skipped = frozenset(k for k, spec in enumerate(function.args) if spec.blanks_skipped)
-
-    def call(*args: Any) -> Any:
-        if numbers is not None:
-            for value in args:
-                if type(value) is not float and type(value) is not int:
-                    break
-            else:
-                result = numbers(*args)
-                if type(result) is float:
-                    return result
-                if REASONS.cell is not None:
-                    REASONS.note(name, result)
-                return _to_engine(result)
-        if not set(map(type, args)) <= _NUMBERS:
-            if skipped:
-                args = tuple(
-                    without_trailing_empties(a, _EMPTY_ROW) if k in skipped and type(a) is list else a
-                    for k, a in enumerate(args)
-                )
-            args = tuple(_from_engine(a) for a in args)
-        result = evaluate(function, *args)
-        if REASONS.cell is not None and (type(result) is CellError or type(result) is list):
-            REASONS.note(name, result)
-        return _to_engine(result)
-
-    return call
 
 
 @dataclass
@@ -163,82 +54,6 @@ class Computed:
     unsupported: list[Unsupported] = field(default_factory=list)
     #: "Sheet!F3" of cells whose #N/A their own formula asks for with NA() (a chart gap, not an error)
     asked_na: set[str] = field(default_factory=set)
-
-
-def max_xml_mb() -> float:
-    """The largest XML, in megabytes, the engine's reader takes (the whole package's, and one sheet's): 4,096 or
-    ``XL_RETENTION_MAX_XML_MB`` (a positive number; empty means the default). Its own defaults are far lower.
-
-    Raises:
-        ValueError: the variable is not a positive number, naming it and its value.
-    """
-    text = os.environ.get("XL_RETENTION_MAX_XML_MB", "").strip()
-    if not text:
-        return 4096.0
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not (value > 0 and math.isfinite(value)):
-        raise ValueError(f"XL_RETENTION_MAX_XML_MB must be a positive number of megabytes, got {text!r}")
-    return value
-
-
-def load(path: str | Path, info: PackageInfo | None = None, own: frozenset[str] = frozenset()) -> fz.Workbook:
-    """The workbook at ``path`` in formualizer, with every registry function registered but those named in ``own``
-    (upper case: the workbook's own LAMBDA names, which its formulas mean where Excel reads them).
-
-    ``info`` (from :func:`.package.scan`) sets the date system and iterative calculation as the
-    workbook's own settings say; cycles are detected at run time, so that a reference in a branch
-    not taken (``CHOOSE(2, A1, "x")`` in A1) is not a cycle.
-    """
-    config = fz.EvaluationConfig()
-    config.enable_parallel = False  # faster for Python functions, which hold the GIL anyway
-    config.cycle_detection = "runtime"
-    if info is not None:
-        config.date_system = "1904" if info.date1904 else "1900"
-        if info.iterate:
-            config.cycle_policy = "iterate"
-            config.iterate_max_iterations = max(1, info.iterate_count)
-            config.iterate_max_change = info.iterate_delta
-    stripped = without_members(str(path), info) if info is not None else None
-    limit = int(max_xml_mb() * (1 << 20))
-    limits = {"max_expanded_bytes": limit, "max_part_bytes": limit}
-    settings = fz.WorkbookConfig(eval_config=config)
-    try:
-        if stripped is not None:  # array members' stored values removed
-            workbook = fz.Workbook.from_bytes(stripped, config=settings, load_limits=limits)
-        else:
-            workbook = fz.Workbook.load_path(str(path), config=settings, load_limits=limits)
-    except Exception as error:
-        raise ValueError(_load_message(Path(path), error)) from None
-    for function in FUNCTIONS:  # before the first evaluation, or formulas keep #NAME?
-        if function.name in own:
-            continue
-        required = sum(not a.optional for a in function.args)
-        workbook.register_function(
-            function.name, _engine_function(function), min_args=required, max_args=len(function.args)
-        )
-    workbook.set_temporal_egress("serial")  # dates and times as Excel's serial numbers, in the workbook's system
-    for sheet, dates in (info.iso_dates if info is not None else {}).items():  # t="d" cells: numbers, as in Excel
-        for (r, c), serial in dates.items():
-            workbook.set_value(sheet, r, c, serial)
-    for sheet, errors in (info.newer_errors if info is not None else {}).items():  # #CALC! typed in: put back
-        for (r, c), code in errors.items():
-            workbook.set_value(sheet, r, c, _literal(CellError(code)))
-    # the Excel functions the engine lacks or computes differently
-    excel_functions.register(workbook, date1904=bool(info and info.date1904))
-    return workbook
-
-
-def _load_message(path: Path, error: Exception) -> str:
-    text = str(error)
-    if "limit" in text.lower():
-        return (
-            f"{path.name} is too large for the embedded engine: its XML unpacks to more than {max_xml_mb():g} MB "
-            "(the limit; set XL_RETENTION_MAX_XML_MB to raise it, or use --engine excel)"
-        )
-    return f"{path.name}: the embedded engine cannot read it ({text.splitlines()[0] if text else type(error).__name__})"
 
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
@@ -433,7 +248,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         for sheet, cells in tables.items():
             for cell in cells:
                 for position, value in _data_table(workbook, sheet, cell).items():
-                    workbook.set_value(sheet, *position, _literal(value))
+                    workbook.set_value(sheet, *position, engine_literal(value))
         workbook.evaluate_all()
     result = _read(workbook, formulas, members)
     if any(type(v) is CellError and v.code == CIRCULAR for cells in result.values.values() for v in cells.values()):
@@ -442,11 +257,11 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
             result = _read(workbook, formulas, members)
     unsupported = find_unsupported(result, formulas, info, formula_names, workbook)
     if unsupported:  # keep the file's values there, and compute their dependents from them
-        kept.keep_stored(workbook, str(path), info, unsupported, _literal, stored_current)
+        kept.keep_stored(workbook, str(path), info, unsupported, engine_literal, stored_current)
         workbook.evaluate_all()
         result = _read(workbook, formulas, members)
         result.unsupported = unsupported
-    if kept.pad_classic_arrays(workbook, info, result, _classic_members, _cell_value, _literal):
+    if kept.pad_classic_arrays(workbook, info, result, _classic_members, _cell_value, engine_literal):
         workbook.evaluate_all()  # the cells reading a Ctrl+Shift+Enter array's padding see Excel's values
         result = _read(workbook, formulas, members)
         result.unsupported = unsupported
@@ -649,7 +464,7 @@ def _classic_members(
 
 
 def _cell_value(workbook: fz.Workbook, sheet: str, row: int, col: int) -> Any:
-    value = _from_engine(workbook.get_value(sheet, row, col))
+    value = from_engine(workbook.get_value(sheet, row, col))
     return None if value == "" else value
 
 
@@ -669,7 +484,7 @@ def _read(
             grid = workbook.sheet(sheet).get_values(fz.RangeAddress(sheet, top, left, bottom, right))
 
             def value_at(r: int, c: int, grid: list = grid, top: int = top, left: int = left) -> Any:
-                value = _from_engine(grid[r - top][c - left])
+                value = from_engine(grid[r - top][c - left])
                 return None if value == "" else value
         else:  # a few cells far apart: one by one
 

@@ -542,7 +542,7 @@ _NEWER_ERROR_VALUE = re.compile(  # a value cell (no formula) holding one: (colu
 def without_members(path: str, info: PackageInfo) -> bytes | None:
     """The package as the engine should read it, or None when that is the package itself: the stored values of
     array members and data-table cells removed, and the cells holding an error value the engine's reader
-    refuses (#CALC!, #SPILL!, ...) left out (value cells: :func:`.embedded.load` puts the error back) or, in a
+    refuses (#CALC!, #SPILL!, ...) left out (value cells: :func:`.engine.load` puts the error back) or, in a
     formula cell, without their cached value.
 
     Excel stores an array formula once, in its first cell; the other cells hold only values, which

@@ -1,0 +1,205 @@
+"""The engine itself: formualizer loaded with a workbook's settings and every registry function, and values
+converted between the engine and cells (:mod:`xl_retention.cells`).
+
+Each registry function is registered as a formualizer function that converts formualizer's values to cell values
+and calls :func:`xl_retention.cells.evaluate` (plain numbers go straight to the core): the same Excel semantics as
+the xlwings layer, from the same registry. :func:`load` reads the file with the workbook's date system and
+iterative-calculation settings (:mod:`.package`), its array members' stale values removed, and puts back the cell
+values the engine's reader does not take (ISO dates, Excel 365's newer error values).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+import formualizer as fz
+
+from ..cells import CellError, evaluate, number_caller, without_trailing_empties
+from ..registry import FUNCTIONS, ExcelFunction
+from . import excel_functions
+from .excel_functions._core import ERROR_KINDS
+from .package import PackageInfo, without_members
+from .reasons import REASONS
+
+__all__ = ["CIRCULAR", "engine_literal", "excel_code", "from_engine", "load", "max_xml_mb"]
+
+# formualizer's error kinds -> Excel's codes (those of the registered functions, and the engine's own)
+_CODES = {
+    **ERROR_KINDS,
+    "#div/0!": "#DIV/0!",
+    "circ": "#CIRC",  # a circular reference: Excel has no error code for it
+    "getting_data": "#GETTING_DATA",
+}
+CIRCULAR = "#CIRC"
+
+
+def excel_code(kind: str) -> str:
+    """formualizer's error kind (``"Div"``, ``"#DIV/0!"``) as Excel's code (``"#DIV/0!"``)."""
+    key = kind.strip().lower()
+    return _CODES.get(key, _CODES.get(key.strip("#!?"), kind if kind.startswith("#") else f"#{kind.upper()}!"))
+
+
+_EPOCH = dt.datetime(1899, 12, 30)
+_PLAIN = frozenset((float, int, str, bool, type(None)))
+_NUMBERS = frozenset((float, int))
+_EMPTY_ROW = [None]  # an empty row of a one-column range, as the engine passes it
+
+
+def from_engine(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return CellError("#NUM!", "the result is not a finite number")
+    if isinstance(value, dt.time):  # a time of day: Excel's fraction of a day
+        return (value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6) / 86400
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds() / 86400
+    if isinstance(value, dt.date):  # dates are serial numbers in the cell
+        moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+        return (moment - _EPOCH).total_seconds() / 86400
+    if isinstance(value, dict) and value.get("type") == "Error":
+        return CellError(excel_code(str(value.get("kind", "Value"))))
+    if isinstance(value, list):
+        rows = value if set(map(type, value)) == {list} else [r if isinstance(r, list) else [r] for r in value]
+        if set(map(type, chain.from_iterable(rows))) <= _PLAIN:
+            return rows  # numbers, text, booleans and blanks need no conversion
+        return [[from_engine(v) for v in row] for row in rows]
+    return value
+
+
+def _to_engine(value: Any) -> Any:
+    if isinstance(value, CellError):
+        return {"type": "Error", "kind": value.code}
+    if value is None:
+        return ""  # a blank result: formualizer would show None as 0
+    if isinstance(value, list):
+        return [[_to_engine(v) for v in row] for row in value]
+    return value
+
+
+_KINDS = {"#DIV/0!": "Div", "#VALUE!": "Value", "#N/A": "Na", "#NAME?": "Name", "#NUM!": "Num", "#REF!": "Ref"}
+_KINDS.update({"#NULL!": "Null", "#SPILL!": "Spill", "#CALC!": "Calc", CIRCULAR: "Circ"})
+
+
+def engine_literal(value: Any) -> Any:
+    """A cell value (from the file or a callback) as a value formualizer's set_value takes."""
+    if isinstance(value, dict) and value.get("type") == "Error":
+        value = CellError(excel_code(str(value.get("kind", "Value"))))
+    if isinstance(value, CellError):
+        return fz.LiteralValue.error(_KINDS.get(value.code, "Value"), value.message or value.code)
+    if isinstance(value, list):
+        return engine_literal(value[0][0] if value and isinstance(value[0], list) else (value[0] if value else None))
+    return value
+
+
+def _engine_function(function: ExcelFunction):
+    numbers = number_caller(function)  # plain numbers in every argument: straight to the core
+    name = function.name
+    # a column whose blanks the core skips (NPS scores): its empty rows after the last answer are dropped before
+    # any conversion (the template's NPS formulas read 1,000 rows a month, mostly empty)
+    skipped = frozenset(k for k, spec in enumerate(function.args) if spec.blanks_skipped)
+
+    def call(*args: Any) -> Any:
+        if numbers is not None:
+            for value in args:
+                if type(value) is not float and type(value) is not int:
+                    break
+            else:
+                result = numbers(*args)
+                if type(result) is float:
+                    return result
+                if REASONS.cell is not None:
+                    REASONS.note(name, result)
+                return _to_engine(result)
+        if not set(map(type, args)) <= _NUMBERS:
+            if skipped:
+                args = tuple(
+                    without_trailing_empties(a, _EMPTY_ROW) if k in skipped and type(a) is list else a
+                    for k, a in enumerate(args)
+                )
+            args = tuple(from_engine(a) for a in args)
+        result = evaluate(function, *args)
+        if REASONS.cell is not None and (type(result) is CellError or type(result) is list):
+            REASONS.note(name, result)
+        return _to_engine(result)
+
+    return call
+
+
+def max_xml_mb() -> float:
+    """The largest XML, in megabytes, the engine's reader takes (the whole package's, and one sheet's): 4,096 or
+    ``XL_RETENTION_MAX_XML_MB`` (a positive number; empty means the default). Its own defaults are far lower.
+
+    Raises:
+        ValueError: the variable is not a positive number, naming it and its value.
+    """
+    text = os.environ.get("XL_RETENTION_MAX_XML_MB", "").strip()
+    if not text:
+        return 4096.0
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (value > 0 and math.isfinite(value)):
+        raise ValueError(f"XL_RETENTION_MAX_XML_MB must be a positive number of megabytes, got {text!r}")
+    return value
+
+
+def load(path: str | Path, info: PackageInfo | None = None, own: frozenset[str] = frozenset()) -> fz.Workbook:
+    """The workbook at ``path`` in formualizer, with every registry function registered but those named in ``own``
+    (upper case: the workbook's own LAMBDA names, which its formulas mean where Excel reads them).
+
+    ``info`` (from :func:`.package.scan`) sets the date system and iterative calculation as the
+    workbook's own settings say; cycles are detected at run time, so that a reference in a branch
+    not taken (``CHOOSE(2, A1, "x")`` in A1) is not a cycle.
+    """
+    config = fz.EvaluationConfig()
+    config.enable_parallel = False  # faster for Python functions, which hold the GIL anyway
+    config.cycle_detection = "runtime"
+    if info is not None:
+        config.date_system = "1904" if info.date1904 else "1900"
+        if info.iterate:
+            config.cycle_policy = "iterate"
+            config.iterate_max_iterations = max(1, info.iterate_count)
+            config.iterate_max_change = info.iterate_delta
+    stripped = without_members(str(path), info) if info is not None else None
+    limit = int(max_xml_mb() * (1 << 20))
+    limits = {"max_expanded_bytes": limit, "max_part_bytes": limit}
+    settings = fz.WorkbookConfig(eval_config=config)
+    try:
+        if stripped is not None:  # array members' stored values removed
+            workbook = fz.Workbook.from_bytes(stripped, config=settings, load_limits=limits)
+        else:
+            workbook = fz.Workbook.load_path(str(path), config=settings, load_limits=limits)
+    except Exception as error:
+        raise ValueError(_load_message(Path(path), error)) from None
+    for function in FUNCTIONS:  # before the first evaluation, or formulas keep #NAME?
+        if function.name in own:
+            continue
+        required = sum(not a.optional for a in function.args)
+        workbook.register_function(
+            function.name, _engine_function(function), min_args=required, max_args=len(function.args)
+        )
+    workbook.set_temporal_egress("serial")  # dates and times as Excel's serial numbers, in the workbook's system
+    for sheet, dates in (info.iso_dates if info is not None else {}).items():  # t="d" cells: numbers, as in Excel
+        for (r, c), serial in dates.items():
+            workbook.set_value(sheet, r, c, serial)
+    for sheet, errors in (info.newer_errors if info is not None else {}).items():  # #CALC! typed in: put back
+        for (r, c), code in errors.items():
+            workbook.set_value(sheet, r, c, engine_literal(CellError(code)))
+    # the Excel functions the engine lacks or computes differently
+    excel_functions.register(workbook, date1904=bool(info and info.date1904))
+    return workbook
+
+
+def _load_message(path: Path, error: Exception) -> str:
+    text = str(error)
+    if "limit" in text.lower():
+        return (
+            f"{path.name} is too large for the embedded engine: its XML unpacks to more than {max_xml_mb():g} MB "
+            "(the limit; set XL_RETENTION_MAX_XML_MB to raise it, or use --engine excel)"
+        )
+    return f"{path.name}: the embedded engine cannot read it ({text.splitlines()[0] if text else type(error).__name__})"
