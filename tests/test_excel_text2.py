@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from openpyxl.worksheet.formula import ArrayFormula
 from test_excel_text_coercion import _recalculated  # the values of sheet S after recalculating ``cells``
 
 from xl_retention.recalculation import recalc_file
@@ -101,3 +102,26 @@ def test_only_references_read_as_numbers_are_rewritten() -> None:
     assert rewrite_number_texts("=S!A1*1", "T", cells) == "=_XLR.NUMBER(S!A1)*1"
     assert rewrite_number_texts("=-A:A", "S", cells) == "=-_XLR.NUMBER(A:A)"
     assert rewrite_number_texts('="A1"*1', "S", cells) == '="A1"*1'
+
+
+def test_lcm_takes_an_array_as_its_numbers(tmp_path: Path) -> None:
+    # Microsoft's LCM: "Number1, number2, ... are 1 to 255 values"; an array or range gives each of its values
+    # (the engine's LCM said #VALUE! to {=LCM(D2:D7+1,2)}); truncated, a negative is #NUM!, a 0 makes 0
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row, value in enumerate([3, 2, 0, 4, 1, 5], start=2):
+        sheet[f"D{row}"] = value
+    sheet["H1"] = ArrayFormula("H1", "=LCM(D2:D7+1,2)")
+    sheet["H2"] = ArrayFormula("H2", "=GCD(D2:D7*6+12,18)")
+    sheet["H3"] = "=LCM(D2:D3,2.5)"
+    sheet["H4"] = "=LCM({4,6},10)"
+    sheet["H5"] = "=LCM(D2:D7)"
+    sheet["H6"] = "=LCM(-1,2)"
+    sheet["H7"] = '=LCM("4",6)'
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[f"H{r}"].value for r in range(1, 8)] == [60, 6, 6, 60, 0, "#NUM!", 12]

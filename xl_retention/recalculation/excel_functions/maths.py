@@ -1,4 +1,4 @@
-"""Maths and matrix functions: MMULT, MDETERM, MINVERSE (numpy), GCD, CEILING, FLOOR, ISEVEN, ISODD.
+"""Maths and matrix functions: MMULT, MDETERM, MINVERSE (numpy), GCD, LCM, CEILING, FLOOR, ISEVEN, ISODD.
 
 * Matrices must hold numbers only (anything else is #VALUE!); MMULT needs the first matrix's
   columns to match the second's rows (#VALUE!); a singular matrix has no inverse (#NUM!).
@@ -110,6 +110,21 @@ def gcd(*args: Any) -> float:
     3.0
     """
     return float(math.gcd(*_integers(args)))
+
+
+@excel_function("LCM", 1, 255)
+def lcm(*args: Any) -> float:
+    """LCM(number1, ...): the least common multiple of the truncated arguments; an array or range gives each of its
+    values (the engine's LCM refused an array, ``{=LCM(D2:D7+1,2)}``). A negative number, or a multiple of 2^53 or
+    more, is #NUM!; any 0 makes it 0.
+
+    >>> lcm([[4.0, 3.0, 1.0, 5.0, 2.0, 6.0]], 2), lcm(2.5, 3), lcm(0, 7)
+    (60.0, 6.0, 0.0)
+    """
+    result = math.lcm(*_integers(args))
+    if result >= 2**53:
+        raise ExcelError("#NUM!")
+    return float(result)
 
 
 def _quotient(n: float, s: float) -> float:
