@@ -125,3 +125,33 @@ def test_lcm_takes_an_array_as_its_numbers(tmp_path: Path) -> None:
     assert result.status == "ok", result.message
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out[f"H{r}"].value for r in range(1, 8)] == [60, 6, 6, 60, 0, "#NUM!", 12]
+
+
+def test_text_general_among_literals_and_in_sections(tmp_path: Path) -> None:
+    # Microsoft's "Number format codes": General may stand with text in quotes and in any section; TEXT printed the
+    # word "General" ("General units", "(General)"); General beside digit placeholders stays unsupported
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": '=TEXT(5,"General"" units""")',
+            "A2": '=TEXT(5,"""$""General")',
+            "A3": '=TEXT(-5,"General;(General)")',
+            "A4": '=TEXT(-1234.5,"General;-General")',
+            "A5": '=TEXT(1234.5,"General")',
+            "A6": '=TEXT(-5,"0;General")',
+            "A7": '=TEXT(-2.5,"General"" months""")',
+            "A8": '=TEXT(0,"General;(General);""none""")',
+            "A9": '=TEXT(1/3,"""~""general")',
+        },
+    )
+    assert list(got.values()) == [
+        "5 units",
+        "$5",
+        "(5)",
+        "-1234.5",
+        "1234.5",
+        "5",
+        "-2.5 months",
+        "none",
+        "~0.333333333",
+    ]

@@ -131,6 +131,9 @@ def _tokens(section: str) -> list[tuple[str, str]]:
                 continue
             else:
                 raise FormatNotSupported(f"format condition [{tag}]")
+        elif section[i : i + 7].lower() == "general":  # General among literals ("$"General, General" units")
+            out.append(("code", "General"))
+            i += 7
         else:
             match = _DATE_CODE.match(section, i)
             if match and not (match.group(0).startswith(".") and not _has_seconds(section)):
@@ -457,6 +460,8 @@ def format_value(value: float | str, fmt: str, date1904: bool = False) -> str:
     ('1.23E+03', '-0.00', 'Jan 2024')
     >>> format_value(12.5, "@"), format_value(-1, '"x"@')
     ('12.5', 'x-1')
+    >>> format_value(5, 'General" units"'), format_value(-5, "General;(General)"), format_value(-5, '"$"General')
+    ('5 units', '(5)', '-$5')
     """
     sections = _sections(fmt)
     if len(sections) > 4:
@@ -481,8 +486,10 @@ def format_value(value: float | str, fmt: str, date1904: bool = False) -> str:
     if section.strip().lower() == "general":
         return sign + _general(value)
     tokens = _tokens(section)
-    if any(k == "code" and t.lower() == "general" for k, t in tokens):
-        raise FormatNotSupported("General inside a format")
+    if ("code", "General") in tokens:  # General with literals: the number as General shows it, the sign in front
+        if any(k == "code" and (t in "0#?@%" or t.lower().startswith("e")) for k, t in tokens) or _is_date(section):
+            raise FormatNotSupported("General with other codes inside a format")
+        return sign + "".join(_general(value) if (k, t) == ("code", "General") else t for k, t in tokens)
     if _is_date(section):
         codes = [t for k, t in tokens if k == "code" and t.strip()]
         if any(t in "0#?@" for t in codes):
