@@ -64,3 +64,39 @@ def test_countifs_and_sumif_count_the_empty_cells_below_the_last_used_row(tmp_pa
     assert [got[f"A{i}"] for i in range(1, 15)] == [5, 5, 995, 1048571, 1048570, 1, 6, 6, 105, 17.5, 105, 25, 1048576,
                                                     16383]  # fmt: skip
     assert [got[f"B{i}"] for i in range(1, 6)] == [5, 5, 105, 5, 0]
+
+
+def test_sumifs_and_averageifs_give_the_error_of_a_matched_row(tmp_path: Path) -> None:
+    # Excel sums (averages) every matched cell of the sum range: an error there is the result, which is how a broken
+    # input shows in a total. The engine skipped it (SUMIF(A1:A4,"y",B1:B4) 5 with =1/0 in B2); errors in rows the
+    # criteria do not match are left out by both (F28).
+    calc = {
+        "A1": "x",
+        "A2": "y",
+        "A3": "x",
+        "A4": "y",
+        "B1": 10,
+        "B2": "=1/0",
+        "B3": 30,
+        "B4": 5,
+        "C1": 1,
+        "C2": 2,
+        "C3": 3,
+        "C4": "=NA()",
+        "D1": '=SUMIF(A1:A4,"y",B1:B4)',
+        "D2": '=SUMIFS(B1:B4,A1:A4,"y")',
+        "D3": '=AVERAGEIF(A1:A4,"y",B1:B4)',
+        "D4": '=AVERAGEIFS(B1:B4,A1:A4,"y")',
+        "D5": '=SUMIFS(C1:C4,A1:A4,"y")',
+        "D6": '=SUMIFS(B1:B4,A1:A4,"y",C1:C4,">1")',
+        "D7": "=SUMIFS(B:B,A:A,E1)",
+        "D8": '=SUMIFS(B1:B4,A1:A4,"y",C1:C4,">2")',
+        "D9": '=SUMIF(A1:A4,"x",B1:B4)',
+        "D10": '=SUMIFS(C1:C4,A1:A4,"x")',
+        "D11": '=SUMIF(B1:B4,">0")',
+        "D12": '=AVERAGEIFS(C1:C4,A1:A4,"x")',
+        "E1": "y",
+    }
+    got = _recalculated(tmp_path, {"Calc": calc})
+    assert [got[f"D{i}"] for i in range(1, 13)] == ["#DIV/0!", "#DIV/0!", "#DIV/0!", "#DIV/0!", "#N/A", "#DIV/0!",
+                                                    "#DIV/0!", 0, 40, 4, 45, 2]  # fmt: skip

@@ -47,7 +47,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from .collation import keyed_criteria, sorted_call, typed_keys
-from .criteria import scanned_call, size_guard
+from .criteria import error_checked, scanned_call, size_guard
 from .logical import logical_call
 from .lookup import exact_lookup
 from .powers import powers
@@ -192,6 +192,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
     call = token.value + ",".join(args) + ")"
     if name in ("COUNTIFS", "SUMIF", "AVERAGEIF"):  # the empty cells the engine does not reach (.criteria)
         call = scanned_call(name, [tokens[a:b] for a, b in spans], args) or call
+    if name in ("SUMIF", "SUMIFS", "AVERAGEIF", "AVERAGEIFS"):  # an error in a matched row is the result (.criteria)
+        call = error_checked(name, [tokens[a:b] for a, b in spans], args, call) or call
     guard = size_guard(name, [tokens[a:b] for a, b in spans]) if name.endswith("IFS") else None
     if guard is not None:  # COUNTIFS(A1:A4,"x",B1:B3,"y"): ranges of different sizes are #VALUE! (.criteria)
         call = f"IF({guard},#VALUE!,{call})"
