@@ -100,3 +100,33 @@ def test_sumifs_and_averageifs_give_the_error_of_a_matched_row(tmp_path: Path) -
     got = _recalculated(tmp_path, {"Calc": calc})
     assert [got[f"D{i}"] for i in range(1, 13)] == ["#DIV/0!", "#DIV/0!", "#DIV/0!", "#DIV/0!", "#N/A", "#DIV/0!",
                                                     "#DIV/0!", 0, 40, 4, 45, 2]  # fmt: skip
+
+
+def test_typed_date_criteria_with_month_names_are_dates(tmp_path: Path) -> None:
+    # Excel reads a criterion's value like a typed entry: ">=Jan 2024" is 1 January 2024, "1/2024" January 2024,
+    # "1 Mar 2024" 1 March 2024 (DATEVALUE reads them alike). The rewrite compared them as text: 0 matches (F25).
+    calc: dict[str, object] = {
+        f"A{i}": v for i, v in enumerate([45291, 45306, 45351, 45352, 45458, 45688], 1)
+    }  # 2023-12-31, 2024-01-15, 2024-02-29, 2024-03-01, 2024-06-15, 2025-01-31
+    calc.update(
+        {
+            "B1": '=COUNTIFS(A1:A6,">=Jan 2024")',
+            "B2": '=COUNTIFS(A1:A6,">=January 2024")',
+            "B3": '=COUNTIFS(A1:A6,">=Jan-2024")',
+            "B4": '=COUNTIFS(A1:A6,">=1 Mar 2024")',
+            "B5": '=COUNTIF(A1:A6,"<1/2024")',
+            "B6": '=COUNTIFS(A1:A6,">=Jan 2024",A1:A6,"<Feb 2024")',
+            "B7": '=SUMIFS(A1:A6,A1:A6,">=Jun 2024")',
+            "B8": '=COUNTIF(A1:A6,"1 Mar 2024")',
+            "B9": '=COUNTIF(A1:A6,"<>1 Mar 2024")',
+            "B10": '=DATEVALUE("Jan 2024")',
+            "B11": '=VALUE("12/2024")',
+            # controls: already right
+            "C1": '=COUNTIFS(A1:A6,">=March 1, 2024")',
+            "C2": '=COUNTIFS(A1:A6,">="&"Jan 2024")',
+            "C3": '=COUNTIFS(A1:A6,">=2024-01-01")',
+        }
+    )
+    got = _recalculated(tmp_path, {"Calc": calc})
+    assert [got[f"B{i}"] for i in range(1, 12)] == [5, 5, 5, 3, 1, 1, 91146, 1, 5, 45292, 45627]
+    assert [got[f"C{i}"] for i in range(1, 4)] == [3, 5, 5]

@@ -98,7 +98,7 @@ ORDERED_OPERAND = "_XLR.ORDERED"
 _ORDERING = frozenset(("<", ">", "<=", ">="))
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)&|SWITCH\(|IFS\(|SUMIF\(|AVERAGEIF\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|\"(?:<>|=)?#|IFS?\([^\"]*\"[\d.+-]|"
+    r"(?i)&|SWITCH\(|IFS\(|SUMIF\(|AVERAGEIF\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|\"(?:<>|=)?#|IFS?\([^\"]*\"(?:<>|=)?[\d.+-]|IFS?\([^\"]*\"(?:<>|=)?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|"
     r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+<>=-]*\$|"[\s+-]*\(|%\s*"|'
     r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|"
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"

@@ -171,9 +171,11 @@ def _keyed_criterion(criterion: str) -> tuple[str | None, str] | None:
         return ERROR_KEYS, operator + _error_key(value.upper()).replace("?", "~?")
     if any(c in value for c in "%$,") and not isinstance(number := text_to_number(value), str):
         return None, operator + number_text(number)  # ">50%", ">=1,000", ">$40": the number, as a typed entry
+    if value.strip() and _plain_number(value.strip()) is None and not isinstance(number := text_to_number(value), str):
+        return None, operator + number_text(number)  # ">=Jan 2024", "1 Mar 2024", "<12:00": the date, as typed (F25)
     if operator in ("<=", ">=", "<", ">"):
         if not value or not isinstance(text_to_number(value), str) or value.upper() in ("TRUE", "FALSE"):
-            return None  # a number, a date or a logical: compared as one
+            return None  # a number or a logical: compared as one
         return ORDERED, operator + order_key(value)
     if value.isascii():
         return None

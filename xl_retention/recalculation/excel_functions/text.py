@@ -152,8 +152,9 @@ def text_to_number(value: str) -> float | str:
     return float((day - dt.date(1899, 12, 30)).days) + clock
 
 
+#: month and year alone ("Jan 2024", "January 2024", "Jan-2024", "1/2024"): the month's first day, as Excel reads it
 _US_DATES = ("%m/%d/%Y", "%m/%d/%y", "%Y/%m/%d", "%b %d, %Y", "%B %d, %Y", "%d-%b-%Y", "%d-%b-%y", "%d %b %Y",
-             "%d %B %Y", "%d-%B-%Y")  # fmt: skip
+             "%d %B %Y", "%d-%B-%Y", "%b %Y", "%B %Y", "%b-%Y", "%B-%Y", "%m/%Y")  # fmt: skip
 
 
 def _us_date(text_: str) -> dt.date | None:
