@@ -11,6 +11,7 @@ error value formualizer shows in the cell.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -105,6 +106,36 @@ def text(value: Any) -> str:
     if isinstance(value, (int, float)):
         return number_text(float(value))
     return str(value)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _pair(match: re.Match[str]) -> str:
+    code = ord(match.group(0)) - 0x10000
+    return chr(0xD800 + (code >> 10)) + chr(0xDC00 + (code & 0x3FF))
+
+
+def utf16(value: str) -> str:
+    """``value`` as Excel counts its characters, in UTF-16 code units: a character beyond U+FFFF (an emoji) becomes
+    its two surrogates, so that ``len``, slices and positions are Excel's (LEN of an emoji is 2); :func:`from_utf16`
+    undoes it.
+
+    >>> len(utf16("\U0001f642 smile")), utf16("abc") == "abc", from_utf16(utf16("\U0001f642 x")) == "\U0001f642 x"
+    (8, True, True)
+    """
+    return _ASTRAL.sub(_pair, value) if not value.isascii() else value
+
+
+def from_utf16(value: str) -> str:
+    """Text of :func:`utf16` back as characters: surrogate pairs joined, a lone half (a cut emoji) U+FFFD.
+
+    >>> from_utf16(utf16("\U0001f642")[:1])
+    '\ufffd'
+    """
+    if value.isascii():
+        return value
+    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def number_text(value: float) -> str:

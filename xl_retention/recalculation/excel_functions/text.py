@@ -26,10 +26,12 @@ from ._core import (
     check,
     engine_call,
     excel_function,
+    from_utf16,
     integer,
     matrix,
     number,
     text,
+    utf16,
 )
 from .number_format import FormatNotSupported, format_value, round_decimal
 
@@ -289,14 +291,14 @@ def _count(value: Any) -> int:
 
 
 def _left(value: Any, count: Any = 1.0) -> str:
-    """LEFT(text, [num_chars])."""
-    return text(value)[: _count(count)]
+    """LEFT(text, [num_chars]); characters are counted as Excel counts them, in UTF-16 code units (:func:`utf16`)."""
+    return from_utf16(utf16(text(value))[: _count(count)])
 
 
 def _right(value: Any, count: Any = 1.0) -> str:
     """RIGHT(text, [num_chars])."""
     n = _count(count)
-    return text(value)[-n:] if n else ""
+    return from_utf16(utf16(text(value))[-n:]) if n else ""
 
 
 def _mid(value: Any, start: Any, count: Any) -> str:
@@ -304,18 +306,18 @@ def _mid(value: Any, start: Any, count: Any) -> str:
     first = integer(start)
     if first < 1:
         raise ExcelError("#VALUE!")
-    return text(value)[first - 1 : first - 1 + _count(count)]
+    return from_utf16(utf16(text(value))[first - 1 : first - 1 + _count(count)])
 
 
 def _len(value: Any) -> float:
     """LEN(text)."""
-    return float(len(text(value)))
+    return float(len(utf16(text(value))))
 
 
 def _rept(value: Any, times: Any) -> str:
     """REPT(text, number_times): more than 32,767 characters is #VALUE!."""
     result = text(value) * _count(times)
-    if len(result) > 32767:
+    if len(result) > 32767 or (not result.isascii() and len(utf16(result)) > 32767):
         raise ExcelError("#VALUE!")
     return result
 
@@ -363,7 +365,7 @@ def _flat_texts(args: tuple[Any, ...]) -> list[str]:
 
 
 def _joined(result: str) -> str:
-    if len(result) > 32767:
+    if len(result) > 32767 or (not result.isascii() and len(utf16(result)) > 32767):
         raise ExcelError("#VALUE!")
     return result
 

@@ -35,10 +35,12 @@ from ._core import (
     broadcast,
     engine_call,
     error_code,
+    from_utf16,
     integer,
     is_error,
     matrix,
     text,
+    utf16,
 )
 from .lookup import wildcard_pattern
 
@@ -54,7 +56,7 @@ def _register(name: str, fn: Callable[..., Any], low: int, high: int | None, eac
 
 
 def _checked(result: str) -> str:
-    if len(result) > _LONGEST:
+    if len(result) > _LONGEST or (not result.isascii() and len(utf16(result)) > _LONGEST):
         raise ExcelError("#VALUE!")
     return result
 
@@ -91,10 +93,10 @@ def replace(value: Any, start: Any, count: Any, new: Any) -> str:
     >>> replace("12", 5.0, 3.0, "Z"), replace(1 / 3, 1.0, 1.0, "x")
     ('12Z', 'x.333333333333333')
     """
-    source, first, n, replacement = text(value), integer(start), integer(count), text(new)
+    source, first, n, replacement = utf16(text(value)), integer(start), integer(count), utf16(text(new))
     if first < 1 or n < 0:
         raise ExcelError("#VALUE!")
-    return _checked(source[: first - 1] + replacement + source[first - 1 + n :])
+    return _checked(from_utf16(source[: first - 1] + replacement + source[first - 1 + n :]))
 
 
 def trim(value: Any) -> str:
@@ -156,7 +158,7 @@ def find(needle: Any, within: Any, start: Any = None) -> float:
     >>> find("3", 0.1 + 0.2), find("b", "abcb", 3.0)
     (3.0, 4.0)
     """
-    wanted, haystack = text(needle), text(within)  # in this order: an error in find_text is the answer first
+    wanted, haystack = utf16(text(needle)), utf16(text(within))  # in this order: an error in find_text comes first
     at = haystack.find(wanted, _start(start, haystack))
     if at < 0:
         raise ExcelError("#VALUE!")
@@ -169,7 +171,7 @@ def search(needle: Any, within: Any, start: Any = None) -> float:
     >>> search("B?", "abc"), search("~*", "a*c"), search("*", "abc", 2.0)
     (2.0, 2.0, 2.0)
     """
-    wanted, haystack = text(needle), text(within)
+    wanted, haystack = utf16(text(needle)), utf16(text(within))  # positions in UTF-16 code units, as Excel counts
     found = wildcard_pattern(wanted).search(haystack, _start(start, haystack))
     if found is None:
         raise ExcelError("#VALUE!")
