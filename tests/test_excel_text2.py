@@ -155,3 +155,64 @@ def test_text_general_among_literals_and_in_sections(tmp_path: Path) -> None:
         "none",
         "~0.333333333",
     ]
+
+
+def test_text_positions_count_utf16_code_units(tmp_path: Path) -> None:
+    # Excel counts a character beyond U+FFFF (an emoji) as two: LEN("🙂") is 2, and positions after it move by one
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": "\U0001f642 smile",
+            "A2": "a\U0001f600b",
+            "B1": "=LEN(A1)",
+            "B2": '=FIND("s",A1)',
+            "B3": "=MID(A1,4,5)",
+            "B4": '=LEN("é")',
+            "B5": "=RIGHT(A1,5)",
+            "B6": '=SEARCH("b",A2)',
+            "B7": "=LEFT(A2,3)",
+            "B8": '=REPLACE(A2,2,2,"-")',
+            "B9": "=LENB(A2)",
+            "B10": '=LEN(SUBSTITUTE(A2,"a","xy"))',
+            "B11": "=MID(A2,2,2)",
+        },
+    )
+    assert [got[f"B{i}"] for i in range(1, 12)] == [
+        8,
+        4,
+        "smile",
+        1,
+        "smile",
+        4,
+        "a\U0001f600",
+        "a-b",
+        4,
+        5,
+        "\U0001f600",
+    ]
+
+
+def test_xlookup_used_as_a_reference(tmp_path: Path) -> None:
+    # Microsoft's XLOOKUP examples: XLOOKUP returns a reference, so it can end a range (the engine gave #REF!)
+    cells: dict[str, object] = {f"A{i}": m for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May"], 1)}
+    cells.update({f"B{i}": v for i, v in enumerate([100, 110, 125, 130, 150], 1)})
+    cells.update({f"C{i}": 2 * v for i, v in enumerate([100, 110, 125, 130, 150], 1)})
+    cells.update({f"{c}7": m for c, m in zip("BCDEF", ["Jan", "Feb", "Mar", "Apr", "May"], strict=True)})
+    cells.update({f"{c}8": v for c, v in zip("BCDEF", [1, 2, 3, 4, 5], strict=True)})
+    cells.update(
+        {
+            "H1": '=SUM(_xlfn.XLOOKUP("Feb",A1:A5,B1:B5):_xlfn.XLOOKUP("Apr",A1:A5,B1:B5))',
+            "H2": '=SUM(B1:_xlfn.XLOOKUP("Mar",A1:A5,B1:B5))',
+            "H3": '=ROW(_xlfn.XLOOKUP("Apr",A1:A5,B1:B5))',
+            "H4": '=SUM(OFFSET(_xlfn.XLOOKUP("Mar",A1:A5,B1:B5),1,0))',
+            "H5": '=CELL("address",_xlfn.XLOOKUP("Feb",A1:A5,C1:C5))',
+            "H6": '=SUM(B1:_xlfn.XLOOKUP("Zz",A1:A5,B1:B5,B2))',
+            "H7": '=SUM(_xlfn.XLOOKUP("Feb",A1:A5,B1:C5):_xlfn.XLOOKUP("Mar",A1:A5,B1:C5))',
+            "H8": '=SUM(_xlfn.XLOOKUP("Feb",B7:F7,B8:F8):_xlfn.XLOOKUP("Apr",B7:F7,B8:F8))',
+            "H9": '=SUM(B1:_xlfn.XLOOKUP("Zz",A1:A5,B1:B5))',
+            "H10": '=SUM(B1:_xlfn.XLOOKUP("M*",A1:A5,B1:B5,,2,-1))',
+            "H11": '=_xlfn.XLOOKUP("Feb",A1:A5,B1:B5)',
+        }
+    )
+    got = _recalculated(tmp_path, cells)
+    assert [got[f"H{i}"] for i in range(1, 12)] == [365, 335, 4, 130, "$C$2", 210, 705, 9, "#N/A", 615, 110]

@@ -46,6 +46,7 @@ from .intersection import (
 )
 from .package import Table
 from .rewrite_shapes import decided
+from .xlookup_references import xlookup_references
 
 __all__ = ["rewrite"]
 
@@ -450,6 +451,8 @@ def _rewritten(
     if _singles(tokens, names or {}, row, col):
         changed = True
     if lift_arrays(tokens, array, names or {}):
+        changed = True
+    if xlookup_references(tokens):
         changed = True
     if changed and names:  # the engine sees a name over the formula's own cell as a cycle when it is set again
         for token in tokens:

@@ -89,6 +89,13 @@ _SCALAR_CALL = re.compile(  # one of those functions with a range as an argument
 )
 
 
+#: an XLOOKUP whose result is used as a reference: an end of a range, or what ROW, OFFSET, CELL, ... read (.rewrite)
+_XLOOKUP_REFERENCE = re.compile(
+    r"(?::\s*(?:_XLFN\.)?XLOOKUP\(|XLOOKUP\(.*\)\s*:|(?<![\w.])(?:ROWS?|COLUMNS?|ISREF|OFFSET|CELL|AREAS)\("
+    r"(?:''\s*,\s*)?(?:_XLFN\.)?XLOOKUP\()"
+)
+
+
 def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str, str]) -> bool:
     """Whether ``text`` may hold something to rewrite (cheap: most formulas need no tokenizing)."""
     bare = _LITERALS.sub("''", text)
@@ -115,6 +122,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare) or _SCALAR_CALL.search(bare)):
         return True
     if "INDEX(" in upper and _INDEX_WHOLE.search(bare) or "OFFSET(" in upper:
+        return True
+    if "XLOOKUP(" in upper and _XLOOKUP_REFERENCE.search(upper):
         return True
     return bool(names) and _any_of(tuple(names)).search(named) is not None
 
