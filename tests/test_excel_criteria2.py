@@ -130,3 +130,34 @@ def test_typed_date_criteria_with_month_names_are_dates(tmp_path: Path) -> None:
     got = _recalculated(tmp_path, {"Calc": calc})
     assert [got[f"B{i}"] for i in range(1, 12)] == [5, 5, 5, 3, 1, 1, 91146, 1, 5, 45292, 45627]
     assert [got[f"C{i}"] for i in range(1, 4)] == [3, 5, 5]
+
+
+def test_exact_lookups_compare_the_exact_binary_value(tmp_path: Path) -> None:
+    # "For comparison operators Excel rounds both operands to 15 significant digits ... But for match and lookup
+    # functions, Excel compares the exact binary value" (Microsoft Q&A): =0.1+0.2 is not found by 0.3, while
+    # =A1=A2 is TRUE. The rewrite took a key equal at 15 digits, so the first near-equal row won (F22).
+    calc = {
+        "A1": "=0.1+0.2",
+        "A2": 0.3,
+        "A3": "=100*1.1",
+        "A4": 110,
+        "B1": "computed",
+        "B2": "typed",
+        "B3": "computed110",
+        "B4": "typed110",
+        "C1": "=MATCH(0.3,A1:A2,0)",
+        "C2": "=VLOOKUP(0.3,A1:B2,2,FALSE)",
+        "C3": '=_xlfn.XLOOKUP(0.3,A1:A2,B1:B2,"none")',
+        "C4": "=_xlfn.XMATCH(110,A3:A4)",
+        "C5": "=HLOOKUP(0.3,E1:F2,2,FALSE)",
+        "C6": "=MATCH(0.3,A1:A1,0)",
+        "C7": "=MATCH(A1,A1:A2,0)",
+        "C8": "=A1=A2",
+        "C9": "=MATCH(A1+0,A2:A2,0)",
+        "E1": "=0.1+0.2",
+        "F1": 0.3,
+        "E2": "computed",
+        "F2": "typed",
+    }
+    got = _recalculated(tmp_path, {"Calc": calc})
+    assert [got[f"C{i}"] for i in range(1, 10)] == [2, "typed", "typed", 2, "typed", "#N/A", 1, True, "#N/A"]

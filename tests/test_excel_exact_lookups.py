@@ -29,8 +29,9 @@ def _recalculated(tmp_path: Path, cells: dict[str, object]) -> dict[str, object]
 def test_exact_lookups_tell_tiny_numbers_from_zero(tmp_path: Path) -> None:
     # Excel's exact match (MATCH match_type 0, VLOOKUP/HLOOKUP range_lookup FALSE, XLOOKUP/XMATCH match_mode 0)
     # finds the first value equal to the key: MATCH(0,{5E-17;0},0) is 2. The engine took numbers within 1E-12
-    # of each other as equal and found 5E-17 (or a probability of 1E-13 for 2E-13) first. Numbers equal at 15
-    # digits still match (0.1+0.2 finds 0.3, as Excel's = compares); text, logicals and misses are unchanged.
+    # of each other as equal and found 5E-17 (or a probability of 1E-13 for 2E-13) first. Numbers equal only at 15
+    # digits do not match either ("for match and lookup functions, Excel compares the exact binary value": 0.1+0.2
+    # does not find 0.3, where =0.1+0.2=0.3 is TRUE; H2 F22); text, logicals and misses are unchanged.
     got = _recalculated(
         tmp_path,
         {
@@ -67,7 +68,7 @@ def test_exact_lookups_tell_tiny_numbers_from_zero(tmp_path: Path) -> None:
         },
     )
     assert [got[f"C{i}"] for i in range(1, 16)] == [
-        2, "zero", "zero", "z", 2, 2, 3, 1, 0.30000000000000004, 1, 2, "#N/A", "none", -1, 1
+        2, "zero", "zero", "z", 2, 2, 3, "#N/A", "#N/A", 1, 2, "#N/A", "none", -1, 1
     ]  # fmt: skip
 
 

@@ -24,11 +24,12 @@ The rewrites in :mod:`.arguments` send the approximate calls here (``_XLR.VPOS``
 ``_XLR.MATCH``, ``_XLR.XLOOKUP``); LOOKUP, which always searches approximately, is registered
 under its own name.
 
-Exact matches find a number equal to the key at 15 significant digits (as Excel's ``=`` compares:
-0.1+0.2 finds 0.3, but 5E-17 is not 0). The engine's exact match takes numbers within 1E-12 of
-each other as equal (``MATCH(0, {5E-17; 0}, 0)`` is 1 there, 2 in Excel), so :func:`exact_lookup`
+Exact matches find a number of the key's exact binary value (5E-17 is not 0, and 0.1+0.2 is not 0.3: "for match
+and lookup functions, Excel compares the exact binary value", where its ``=`` rounds both sides to 15 digits;
+Microsoft Q&A, an Excel MVP's answer). The engine's exact match takes numbers within 1E-12 of each other as equal
+(``MATCH(0, {5E-17; 0}, 0)`` is 1 there, 2 in Excel), so :func:`exact_lookup`
 rewrites an exact MATCH, VLOOKUP, HLOOKUP, XLOOKUP or XMATCH to keep the engine's fast answer when
-the value it found is the key at 15 digits (``_XLR.SAME``, on two single values) and to search here
+the value it found is the key itself (``_XLR.SAME``, on two single values) and to search here
 only when it is not: ``IF(_XLR.SAME(k, <found value>), <engine's call>, <this module's search>)``.
 """
 
@@ -161,16 +162,10 @@ def wildcard_pattern(text: str) -> re.Pattern[str]:
     return re.compile("".join(out), re.IGNORECASE | re.DOTALL)
 
 
-def _digits(value: float) -> float:
-    """A number at Excel's 15 significant digits."""
-    return float(f"{value:.15g}")
-
-
 def _equal(key: tuple[int, Any], value: Any) -> bool:
-    """Whether an exact match finds ``value`` for ``key``: numbers equal at 15 significant digits (5E-17 is not 0,
-    0.1+0.2 is 0.3, as Excel's comparisons take them), text without case, logicals as they are."""
-    if key[0] == _NUMBER and _kind(value) == _NUMBER:
-        return key[1] == value or _digits(key[1]) == _digits(value)
+    """Whether an exact match finds ``value`` for ``key``: numbers of the same binary value (5E-17 is not 0, and
+    0.1+0.2 is not 0.3: Excel's lookups compare the exact binary value, where its ``=`` rounds both sides to 15
+    digits), text without case, logicals as they are."""
     return _compare(key, value) == 0
 
 
@@ -402,12 +397,12 @@ def index_number(value: Any) -> Any:
 
 @excel_function("_XLR.SAME", 2, 2)
 def same(key: Any, found: Any) -> bool:
-    """Whether the engine's exact match may stand: ``found`` (the value it found) is the number ``key`` at 15
-    significant digits. Anything but a number key (text, a logical, an error, an array) and an error found
+    """Whether the engine's exact match may stand: ``found`` (the value it found) is the number ``key`` itself
+    (its exact binary value). Anything but a number key (text, a logical, an error, an array) and an error found
     (nothing found: the engine's #N/A stands) is TRUE.
 
     >>> same(0.0, 5e-17), same(0.3, 0.1 + 0.2), same("a", "A"), same(0.0, {"type": "Error", "kind": "NA"})
-    (False, True, True, True)
+    (False, False, True, True)
     """
     if isinstance(key, list) and len(key) == 1 and isinstance(key[0], list) and len(key[0]) == 1:
         key = key[0][0]
@@ -420,7 +415,7 @@ def same(key: Any, found: Any) -> bool:
 
 @excel_function("_XLR.XMATCH", 2, 4)
 def xmatch(key: Any, items: Any, mode: Any = 0.0, search: Any = 1.0) -> Any:
-    """XMATCH(key, items, [match_mode], [search_mode]) with numbers equal at 15 digits in exact mode.
+    """XMATCH(key, items, [match_mode], [search_mode]) with numbers of one binary value equal in exact mode.
 
     >>> xmatch(0.0, [[5e-17], [0.0]]), xmatch(2.0, [[2.0], [1.0], [2.0]], 0.0, -1.0)
     (2.0, 3.0)
@@ -468,7 +463,7 @@ def exact_lookup(name: str, args: list[str]) -> str | None:
     """An exact-match lookup call (``name`` without ``_xlfn.``, its rewritten ``args``) as Excel matches numbers,
     or None to leave the call as it is (another mode, or a text key typed in).
 
-    The engine's own call stays the answer whenever the value it finds is the key at 15 digits; else
+    The engine's own call stays the answer whenever the value it finds is the key itself; else
     this module searches (see the module docstring).
 
     >>> exact_lookup("MATCH", ["A3", "A1:A2", "0"])
