@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from xl_retention.recalculation import package
+from xl_retention.recalculation import sheet_cells
 
 SHARED = ["zero", "one & two"]
 FORMULA_CELLS = [
@@ -59,15 +59,15 @@ def sheet(rng: random.Random, odd: bool) -> bytes:
 
 def general(xml: bytes, monkeypatch: pytest.MonkeyPatch) -> dict:
     with monkeypatch.context() as patch:
-        patch.setattr(package, "_plain_formula_cells", lambda *args: None)
-        return package._formula_cells(xml, SHARED)
+        patch.setattr(sheet_cells, "plain_formula_cells", lambda *args: None)
+        return sheet_cells.formula_cells(xml, SHARED)
 
 
 @pytest.mark.parametrize("seed", range(30))
 def test_plain_scan_reads_what_the_general_path_reads(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     xml = sheet(random.Random(seed), odd=False)
     start = xml.index(b"<sheetData")
-    plain = package._plain_formula_cells(xml, start, SHARED)
+    plain = sheet_cells.plain_formula_cells(xml, start, SHARED)
     assert plain is not None
     expected = general(xml, monkeypatch)
     assert list(plain) == list(expected)
@@ -78,12 +78,12 @@ def test_plain_scan_reads_what_the_general_path_reads(seed: int, monkeypatch: py
 @pytest.mark.parametrize("seed", range(6))
 def test_other_layouts_take_the_general_path(seed: int) -> None:
     xml = sheet(random.Random(seed), odd=True)
-    assert package._plain_formula_cells(xml, xml.index(b"<sheetData"), SHARED) is None
+    assert sheet_cells.plain_formula_cells(xml, xml.index(b"<sheetData"), SHARED) is None
 
 
 def test_formula_text_is_stored_text_unescaped() -> None:
     xml = sheet(random.Random(0), odd=False)
-    cells = package._formula_cells(xml, SHARED)
+    cells = sheet_cells.formula_cells(xml, SHARED)
     texts = {cell.text for cell in cells.values()}
     assert 'IF(A1>0,"a&b","")' in texts and None in texts  # shared children and <f/> have no text
 
@@ -113,9 +113,9 @@ def test_formulas_of_their_own_without_types_read_in_bulk(seed: int, monkeypatch
     ).encode()
     expected = general(xml, monkeypatch)
     with monkeypatch.context() as patch:  # the bulk path reads no attribute one cell at a time
-        patch.setattr(package, "_attribute", None)
-        patch.setattr(package, "_attributes", None)
-        plain = package._plain_formula_cells(xml, xml.index(b"<sheetData"), SHARED)
+        patch.setattr(sheet_cells, "_attribute", None)
+        patch.setattr(sheet_cells, "_attributes", None)
+        plain = sheet_cells.plain_formula_cells(xml, xml.index(b"<sheetData"), SHARED)
     assert plain is not None and list(plain) == list(expected)
     for ref, cell in expected.items():
         assert repr(plain[ref]) == repr(cell), ref

@@ -7,61 +7,37 @@
 - the Excel tables (``Sales`` over ``A1:B3`` with its column names), for structured references;
 - the workbook's date system (1900 or 1904) and iterative-calculation settings (``calcPr``).
 
-Sheet parts are read at the byte level (only the ``<c>`` elements that hold an ``<f>``), as
+Sheet parts are read at the byte level (only the ``<c>`` elements that hold an ``<f>``: :mod:`.sheet_cells`), as
 :mod:`.xlsx_values` writes them; small parts (workbook, tables, shared strings) with ElementTree.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
-from itertools import repeat
 from xml.etree import ElementTree
 
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
-from ..cells import CellError
 from .defined_names import _REFERENCE, qualify
 from .excel_functions.number_texts import shared_candidates, text_cells
+from .sheet_cells import FormulaCell, cached_value, formula_cells, iso_date_cells
 from .xlsx_values import (
     _TOKEN,
     _attribute,
-    _column,
     _letters,
     _local,
     _relationships,
     _resolve,
     _sheet_parts,
-    _simple_layout,
 )
 
 __all__ = ["FormulaCell", "PackageInfo", "Table", "scan", "stored_values", "without_members"]
 
-_F_ELEMENT = re.compile(
-    rb"<(?:[A-Za-z_][\w.\-]*:)?f(?P<attrs>(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?:/>|>)"
-)
-_V_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?v(?:\s[^>]*)?>(?P<text>[^<]*)</(?:[A-Za-z_][\w.\-]*:)?v\s*>")
-_INLINE_TEXT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?t(?:\s[^>]*)?>(?P<text>[^<]*)</")
 _NAMED_RANGE = re.compile(r"(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+")
-_ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);")
-_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-
-
-@dataclass
-class FormulaCell:
-    """A cell of the package that holds an ``<f>`` element."""
-
-    kind: str  # "normal", "shared", "array", "dataTable"
-    ref: str | None = None  # the range an array formula or data table covers, e.g. "B1:B3"
-    dynamic: bool = False  # an Excel 365 dynamic array (cm attribute), not a Ctrl+Shift+Enter array
-    empty: bool = False  # an empty <f/> (an array's member marked ca="1"), not a formula of its own
-    cached: object = None  # the value stored in the file
-    attrs: dict[str, str] = field(default_factory=dict)  # the <f> element's attributes
-    text: str | None = None  # the formula as stored, without "=" (None: a shared formula's other cells, <f/>)
 
 
 @dataclass
@@ -109,211 +85,6 @@ class PackageInfo:
     linked: bool = False
     #: text cells holding a number the engine misreads in arithmetic ("1,234", "$1,200", "(50)"): {sheet: {(row, col)}}
     number_texts: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
-
-
-def _unescape(text: bytes) -> str:
-    value = text.decode("utf-8")
-    if "&" not in value:
-        return value
-
-    def entity(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name.startswith("#x"):
-            return chr(int(name[2:], 16))
-        if name.startswith("#"):
-            return chr(int(name[1:]))
-        return _ENTITIES[name]
-
-    return _ENTITY.sub(entity, value)
-
-
-def _unescape_text(value: str) -> str:
-    """:func:`_unescape` of text already decoded."""
-    if "&#" not in value:
-        return (
-            value.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", '"')
-            .replace("&apos;", "'")
-            .replace("&amp;", "&")
-        )
-    return _unescape(value.encode())
-
-
-def _attributes(attrs: bytes) -> dict[str, str]:
-    out = {}
-    for match in re.finditer(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", attrs):
-        value = match.group(2) if match.group(2) is not None else match.group(3)
-        out[match.group(1).decode().rpartition(":")[2]] = _unescape(value)
-    return out
-
-
-def _cached(cell_type: bytes | None, body: bytes, shared: list[str] | None) -> object:
-    value = _V_ELEMENT.search(body)
-    if cell_type == b"inlineStr":
-        texts = _INLINE_TEXT.findall(body)
-        return "".join(_unescape(t) for t in texts) if texts else None
-    if value is None:
-        return None
-    text = _unescape(value.group("text"))
-    if cell_type == b"e":
-        return CellError(text)
-    if cell_type == b"str":
-        return text
-    if cell_type == b"b":
-        return text.strip() in ("1", "true")
-    if cell_type == b"s":
-        index = int(text) if text.strip().isdigit() else -1
-        return shared[index] if shared is not None and 0 <= index < len(shared) else None
-    try:
-        return float(text) if text.strip() else None
-    except ValueError:
-        return None
-
-
-def _formula_cells(xml: bytes, shared: list[str] | None) -> dict[str, FormulaCell]:
-    cells: dict[str, FormulaCell] = {}
-    start = xml.find(b"<sheetData")
-    if start == -1:
-        return cells
-    plain = _plain_formula_cells(xml, start, shared)
-    if plain is not None:
-        return plain
-    found: list[tuple[bytes, re.Match[bytes]]] = []  # (cell reference, its <c> element)
-    if _simple_layout(xml, b"", start, len(xml)):
-        position = xml.find(b"<f", start)
-        while position != -1:
-            if xml[position + 2 : position + 3] in (b">", b" ", b"/"):
-                match = _TOKEN.match(xml, xml.rfind(b"<c ", start, position))
-                if match is not None and match.group("attrs") is not None:
-                    found.append((_attribute(match.group("attrs"), b"r") or b"", match))
-                    position = xml.find(b"<f", match.end())
-                    continue
-            position = xml.find(b"<f", position + 2)
-    else:  # prefixed elements, comments, or cells without an r attribute: follow rows and columns
-        row = column = 0
-        for match in _TOKEN.finditer(xml, start):
-            if match.group("row") is not None:
-                number = _attribute(match.group("row"), b"r")
-                row, column = (int(number) if number is not None and number.isdigit() else row + 1), 0
-                continue
-            if match.group("attrs") is None:
-                continue
-            ref = _attribute(match.group("attrs"), b"r")
-            column = _column(ref) if ref is not None else column + 1
-            if match.group("body") and b"<" in match.group("body"):
-                found.append((ref or f"{_letters(column)}{row}".encode(), match))
-    for ref, match in found:
-        body = match.group("body") or b""
-        formula = _F_ELEMENT.search(body)
-        if formula is None or not ref:
-            continue
-        attrs = _attributes(formula.group("attrs"))
-        closed = body[formula.end() - 2 : formula.end()] == b"/>"
-        cell_attrs = match.group("attrs")
-        content = body[formula.end() : body.find(b"<", formula.end())] if not closed else b""
-        cells[ref.decode().upper()] = FormulaCell(
-            kind=attrs.get("t", "normal"),
-            ref=attrs.get("ref"),
-            dynamic=_attribute(cell_attrs, b"cm") is not None,
-            empty=closed and attrs.get("t") not in ("shared", "dataTable"),
-            cached=_cached(_attribute(cell_attrs, b"t"), body[formula.end() :], shared),
-            attrs=attrs,
-            text=_unescape(content) if content else None,
-        )
-    return cells
-
-
-# A formula cell as Excel and openpyxl write it: reference first, the formula, then at most a <v> (groups: the
-# reference, the cell's other attributes, the <f> element's attributes, "/" for <f/>, the formula, the <v>).
-_PLAIN_CELL = re.compile(
-    rb'<c r="([A-Z]{1,3}[1-9][0-9]*)"((?:\s+[^\s=/>]+="[^"]*")*)\s*>'
-    rb'<f((?:\s+[^\s=/>]+="[^"]*")*)\s*(?:(/)>|>([^<]*)</f>)(<v>[^<]*</v>|<v\s*/>)?</c>'
-)
-
-
-def _plain_formula_cells(xml: bytes, start: int, shared: list[str] | None) -> dict[str, FormulaCell] | None:
-    """:func:`_formula_cells` in one pass of a regular expression when every formula cell is in the plain layout;
-    None otherwise (comments, prefixes, inline strings, whitespace between elements...: the general path)."""
-    end = xml.find(b"</sheetData", start)
-    segment = xml[start : end if end != -1 else len(xml)]
-    if b"<!" in segment:  # a comment or CDATA section
-        return None
-    starts = segment.count(b"<f")
-    simple = _SIMPLE_CELL.findall(segment)  # openpyxl's layout: a style at most, a formula of its own, no type
-    if simple and len(simple) == starts:
-        refs, contents, values = zip(*simple, strict=True)
-        return _bulk(refs, contents, values, shared)
-    found = _PLAIN_CELL.findall(segment)
-    if starts != len(found) and segment.count(b"<f>") + segment.count(b"<f ") + segment.count(b"<f/") != len(found):
-        return None
-    if not found:
-        return {}
-    refs, cell_attrs, f_attrs, closed, contents, values = zip(*found, strict=True)
-    if not any(f_attrs) and not any(closed) and _STYLES.fullmatch(b"".join(cell_attrs)) is not None:
-        return _bulk(refs, contents, values, shared)
-    names, texts = _names_and_texts(refs, contents)
-    cells: dict[str, FormulaCell] = {}
-    for k, value in enumerate(values):
-        attrs = _attributes(f_attrs[k]) if f_attrs[k] else {}
-        kind = attrs.get("t", "normal")
-        cell_type = _attribute(cell_attrs[k], b"t") if cell_attrs[k] else None
-        cells[names[k]] = FormulaCell(
-            kind=kind,
-            ref=attrs.get("ref"),
-            dynamic=b"cm" in cell_attrs[k] and _attribute(cell_attrs[k], b"cm") is not None,
-            empty=bool(closed[k]) and kind not in ("shared", "dataTable"),
-            cached=_cached(cell_type, value, shared) if cell_type is not None else _number(value, shared),
-            attrs=attrs,
-            text=texts[k],
-        )
-    return cells
-
-
-def _names_and_texts(refs: tuple[bytes, ...], contents: tuple[bytes, ...]) -> tuple[list[str], list[str | None]]:
-    """The references and formula texts, decoded in one pass each (XML text holds no NUL), unescaped."""
-    names = b"\0".join(refs).decode().split("\0")
-    joined = b"\0".join(contents).decode()
-    texts: list[str] = joined.split("\0")
-    if "&" in joined:
-        texts = [_unescape_text(t) if "&" in t else t for t in texts]
-    return names, [t or None for t in texts]
-
-
-def _bulk(
-    refs: tuple[bytes, ...], contents: tuple[bytes, ...], values: tuple[bytes, ...], shared: list[str] | None
-) -> dict[str, FormulaCell]:
-    """Formula cells of their own without a cached type (a number or nothing stored), built in bulk."""
-    names, texts = _names_and_texts(refs, contents)
-    if set(values) <= _NOTHING_STORED:
-        cached: list[object] = [None] * len(names)
-    else:
-        cached = [_number(value, shared) for value in values]
-    return dict(
-        zip(
-            names,
-            map(FormulaCell, repeat("normal"), repeat(None), repeat(False), repeat(False), cached,
-                map(dict, repeat(())), texts),
-            strict=False,
-        )
-    )  # fmt: skip
-
-
-_SIMPLE_CELL = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]*)"(?: s="[0-9]+")?><f>([^<]*)</f>(<v>[^<]*</v>|<v\s*/>)?</c>')
-_STYLES = re.compile(rb'(?: s="[0-9]+")*')  # cells with at most a style: no type, no dynamic-array flag
-_NOTHING_STORED = frozenset((b"", b"<v/>", b"<v />", b"<v></v>"))
-
-
-def _number(value: bytes, shared: list[str] | None) -> object:
-    """The value stored in a cell without a type: a number (the ``<v>`` element's text), None when none is."""
-    if value[2:3] != b">":  # no <v>, or <v/>: nothing stored
-        return None
-    if b"&" not in value:  # <v>number</v>, as _cached reads it
-        try:
-            return float(value[3:-4]) if value[3:-4].strip() else None
-        except ValueError:
-            return None
-    return _cached(None, value, shared)
 
 
 def _shared_strings(package: zipfile.ZipFile) -> list[str] | None:
@@ -415,36 +186,6 @@ def _external_names(package: zipfile.ZipFile, root: ElementTree.Element) -> dict
 _NUMBER_TEXT = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
-_ISO_DATE_CELL = re.compile(rb'<c\b([^>]*\st="d"[^>]*)>(.*?)</c>', re.S)
-_CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]+)"')
-_V = re.compile(rb"<(?:\w+:)?v>([^<]+)</(?:\w+:)?v>")
-
-
-def _iso_date_cells(xml: bytes, date1904: bool) -> dict[tuple[int, int], float]:
-    """The value cells (no formula) stored as ISO 8601 dates (``t="d"``), as the serial numbers Excel reads them
-    as (ECMA-376 Part 1, 18.18.11): the engine reads them as dates that COUNT, SUM and MAX skip.
-
-    >>> _iso_date_cells(b'<c r="A1" t="d"><v>2024-03-01T12:00:00</v></c><c r="B2" t="d"><v>1900-01-01</v></c>', False)
-    {(1, 1): 45352.5, (2, 2): 1.0}
-    """
-    out: dict[tuple[int, int], float] = {}
-    epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
-    for match in _ISO_DATE_CELL.finditer(xml):
-        attrs, body = match.groups()
-        ref, value = _CELL_REF.search(attrs), _V.search(body)
-        if ref is None or value is None or b"<f" in body:
-            continue
-        try:
-            moment = dt.datetime.fromisoformat(value.group(1).decode().strip().replace("Z", "+00:00"))
-        except ValueError:
-            continue
-        serial = (moment.replace(tzinfo=None) - epoch).total_seconds() / 86400
-        if not date1904 and serial < 61:  # Excel's 1900 calendar counts a 29 February 1900 (serial 60)
-            serial -= 1
-        out[(int(ref.group(2)), column_index_from_string(ref.group(1).decode()))] = serial
-    return out
-
-
 def _flag(value: str | None) -> bool:
     return value is not None and value.strip().lower() in ("1", "true")
 
@@ -492,11 +233,11 @@ def scan(path: str) -> PackageInfo:
                     info.number_texts[sheet] = texts
             if not shared_read and b't="s"' in xml and b"<f" in xml:
                 shared, shared_read = _shared_strings(package), True
-            cells = _formula_cells(xml, shared)
+            cells = formula_cells(xml, shared)
             if cells:
                 info.formulas[sheet] = cells
             if b't="d"' in xml:
-                dates = _iso_date_cells(xml, info.date1904)
+                dates = iso_date_cells(xml, info.date1904)
                 if dates:
                     info.iso_dates[sheet] = dates
             if b"_xldudf_" in xml or b"_XLDUDF_" in xml:
@@ -613,7 +354,7 @@ def stored_values(path: str, wanted: dict[str, set[str]]) -> dict[str, dict[str,
                 kind = _attribute(attrs, b"t")
                 if kind == b"s" and not shared_read:
                     shared, shared_read = _shared_strings(package), True
-                value = _cached(kind, match.group("body") or b"", shared)
+                value = cached_value(kind, match.group("body") or b"", shared)
                 if value is not None:
                     out.setdefault(sheet, {})[ref.decode().upper()] = value
     return out
