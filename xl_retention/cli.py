@@ -134,7 +134,7 @@ def _import(args: argparse.Namespace) -> int:
             print(f"wrote {path}")
         return 0
     filled = fill_workbook(args.into, tables)
-    print("\n".join(filled.lines(args.into)))
+    print("\n".join(filled.lines(args.into, args.recalc)))
     if args.recalc:
         from .recalculation import recalc_file
 
@@ -407,7 +407,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _import_reading_flags(imp)
     _import_engine_flags(imp)
-    imp.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards")
+    imp.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards (without it, the "
+                     "formulas' results stored from the old inputs are cleared; Excel recalculates)")  # fmt: skip
     imp.set_defaults(run=_import)
 
     sql = commands.add_parser("sql", help="print the SQL of every monthly table, for a warehouse or dbt")

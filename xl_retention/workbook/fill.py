@@ -39,6 +39,7 @@ from . import inplace as ip
 from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, grow_cohorts, triangle
 from .growth import grow, grow_answers, scores_range
+from .stale import clear_results
 from .template import (
     COHORTS_TITLE,
     CUSTOMERS,
@@ -89,9 +90,11 @@ class Filled:
     restored: list[str] = field(default_factory=list)
     #: some month outside the imported ones holds figures (typed, or from an earlier import): kept as it was
     kept_others: bool = False
+    #: formula cells whose stored result (computed from the old inputs) the import cleared
+    cleared: int = 0
 
-    def lines(self, path: str | Path) -> list[str]:
-        """The CLI's report, one line each."""
+    def lines(self, path: str | Path, recalc: bool = False) -> list[str]:
+        """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
         out = [f"filled {path}, a tracker of {self.months} months from {self.first}"]
         if self.added:
             out.append(f"added months {self.added[0]} to {self.added[-1]} at the end of the monthly sheets")
@@ -111,6 +114,12 @@ class Filled:
                 f"put the template's formula back in {len(self.restored)} formula cell"
                 f"{'s' if len(self.restored) > 1 else ''} of the imported months that held a typed value or were "
                 f"cleared: {shown}"
+            )
+        if self.cleared and not recalc:
+            out.append(
+                f"cleared the results of {self.cleared} formula cells stored from the old inputs (Excel recalculates "
+                "on open; programs that do not calculate, such as pandas or a file preview, read blanks there until "
+                "--recalc or xl-retention recalc stores the new ones)"
             )
         return out + self.notes
 
@@ -342,9 +351,11 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         wb.close()
     package.edit("xl/workbook.xml", ip.full_calc_on_load)
     package.drop_calc_chain()
+    cleared = clear_results(package)  # results of the old inputs: never read beside the new ones
     package.save()
     months = len(base.months) + len(added)
     filled = Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes, plan.restored)
+    filled.cleared = cleared
     filled.kept_others = any(
         _typed(sheet, sheet.row(month), [c.key for c in sheet.spec.columns if c.formula is None])
         for title in plan.sheets

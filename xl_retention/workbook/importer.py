@@ -286,7 +286,9 @@ def fill_workbook(path: str | os.PathLike[str], tables: Tables) -> Filled:
 
     Only the input cells of the months the data covers are written (values typed there before
     are replaced, and listed in the result); every other cell, sheet, comment, format, name,
-    chart and the VBA project stay byte for byte. Months past the workbook's last month are
+    chart and the VBA project stay byte for byte, except the formulas' stored results: computed from the old
+    inputs, they are cleared in the same save (``Filled.cleared`` counts them; Excel recalculates on open,
+    :func:`xl_retention.recalculation.recalc_file` stores new ones). Months past the workbook's last month are
     added at the end of every monthly sheet (with the template's formulas; names, chart series,
     validations and conditional formats stretched to cover them). Raises ``ValueError`` with one
     line, the file untouched, when: ``path`` is not a readable .xlsx/.xlsm (:func:`check_package`) or is open

@@ -300,10 +300,15 @@ class Package:
                 rb"<Override\b[^>]*calcChain[^>]*/>", b"", self.data["[Content_Types].xml"]
             )
 
-    def save(self) -> None:
-        """Write the package back over its file, atomically."""
+    def flush(self) -> None:
+        """Serialize the sheets edited through :meth:`sheet` into :attr:`data` (a later :meth:`sheet` parses anew)."""
         for title, sheet in self.sheets.items():
             self.data[self.sheet_part(title)] = sheet.to_bytes()
+        self.sheets.clear()
+
+    def save(self) -> None:
+        """Write the package back over its file, atomically."""
+        self.flush()
         with atomic_output(self.path) as stream, zipfile.ZipFile(stream, "w") as copy:
             for info in self.infos:
                 if info.filename not in self.removed:

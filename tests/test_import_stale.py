@@ -1,0 +1,114 @@
+"""import --into never leaves a formula result computed from the old inputs readable beside the new inputs.
+
+A tracker recalculated once stores every formula's result; programs that do not calculate (pandas, openpyxl
+data_only, file previews) read those. After an import without --recalc they are cleared (a blank, and Excel
+recalculates on open); with --recalc the new ones are stored.
+"""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+from xl_retention.workbook.stale import without_results
+
+S1 = "customer_id,month,mrr\na,2026-01,100\nb,2026-01,50\na,2026-02,100\nb,2026-02,50\n"
+S2 = "customer_id,month,mrr\na,2026-01,100\nb,2026-01,50\na,2026-02,100\nc,2026-02,50\n"  # February: b left, c joined
+
+
+def run(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True)
+
+
+def stored_results(path: Path) -> int:
+    """Formula cells holding a stored result, as openpyxl reads them (formulas, then data_only values)."""
+    formulas, values = openpyxl.load_workbook(path), openpyxl.load_workbook(path, data_only=True)
+    return sum(
+        1
+        for ws in formulas.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.data_type == "f" and values[ws.title][cell.coordinate].value not in (None, "")
+    )
+
+
+def test_an_import_without_recalc_clears_the_old_results_and_recalc_stores_the_new(tmp_path):
+    book = tmp_path / "t.xlsx"
+    assert run("new", book, "--start", "2026-01", "--months", "4").returncode == 0
+    (tmp_path / "s1.csv").write_text(S1)
+    (tmp_path / "s2.csv").write_text(S2)
+    first = run("import", "--subscriptions", tmp_path / "s1.csv", "--into", book, "--recalc")
+    assert first.returncode == 0, first.stderr
+    assert "cleared" not in first.stdout  # a recalculation follows: nothing is left blank
+    feb = pd.read_excel(book, sheet_name="Customers").iloc[1]
+    assert (feb["Retention (CRR)"], feb["Churn rate"]) == (1.0, 0.0)
+    held = stored_results(book)
+    assert held == 55  # the recalculation stored these (the others hold "": no figure yet)
+
+    second = run("import", "--subscriptions", tmp_path / "s2.csv", "--into", book)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.splitlines()[-1] == (
+        f"cleared the results of {held} formula cells stored from the old inputs (Excel recalculates on open; "
+        "programs that do not calculate, such as pandas or a file preview, read blanks there until --recalc or "
+        "xl-retention recalc stores the new ones)"
+    )
+    assert stored_results(book) == 0
+    feb = pd.read_excel(book, sheet_name="Customers").iloc[1]
+    assert feb["Gained (new + reactivated)"] == 1  # the new input
+    assert pd.isna(feb["Retention (CRR)"]) and pd.isna(feb["Churn rate"])  # no stale 1.0 and 0.0
+    with zipfile.ZipFile(book) as package:
+        assert b'fullCalcOnLoad="1"' in package.read("xl/workbook.xml")
+
+    third = run("import", "--subscriptions", tmp_path / "s2.csv", "--into", book, "--recalc")
+    assert third.returncode == 0, third.stderr
+    feb = pd.read_excel(book, sheet_name="Customers").iloc[1]
+    assert (feb["Retention (CRR)"], feb["Churn rate"]) == (0.5, 0.5)
+
+
+def test_the_users_own_formulas_lose_their_old_results_too(tmp_path):
+    book = tmp_path / "t.xlsx"
+    assert run("new", book, "--start", "2026-01", "--months", "2").returncode == 0
+    wb = openpyxl.load_workbook(book)
+    wb.create_sheet("Mine")["A1"] = "=Customers!D3*2"
+    wb.save(book)
+    (tmp_path / "s1.csv").write_text(S1)
+    (tmp_path / "s2.csv").write_text(S2)
+    assert run("import", "--subscriptions", tmp_path / "s1.csv", "--into", book, "--recalc").returncode == 0
+    assert openpyxl.load_workbook(book, data_only=True)["Mine"]["A1"].value == 4  # 2 customers at end of February
+    assert run("import", "--subscriptions", tmp_path / "s2.csv", "--into", book).returncode == 0
+    assert openpyxl.load_workbook(book, data_only=True)["Mine"]["A1"].value is None
+    assert openpyxl.load_workbook(book)["Mine"]["A1"].value == "=Customers!D3*2"  # the formula stays
+
+
+SHEET = (
+    b'<worksheet xmlns="x"><dimension ref="A1:D3"/><sheetData>'
+    b'<row r="1"><c r="A1" t="str"><f>B1&amp;"x"</f><v>1x</v></c><c r="B1"><v>1</v></c>'
+    b'<c r="C1" s="2"><f t="array" ref="C1:D2">B1:B2*2</f><v>2</v></c><c r="D1"><v>4</v></c></row>'
+    b'<row r="2"><c r="A2"><f t="shared" si="0" ref="A2:A3">B2</f><v>7</v></c><c r="C2"><v>6</v></c>'
+    b'<c r="D2" t="e"><v>#N/A</v></c><c r="E2"><f>B2</f><v/></c></row>'
+    b'<row r="3"><c r="A3"><f t="shared" si="0"/><v>8</v></c><c r="E3" t="s"><v>0</v></c></row>'
+    b"</sheetData><mergeCells/></worksheet>"
+)
+
+
+def test_without_results_clears_formulas_shared_and_array_members_and_nothing_else():
+    xml, count = without_results(SHEET)
+    assert count == 7  # A1, A2, A3 (formulas, shared ones too) and C1, D1, C2, D2 (the array's cells)
+    assert xml == (
+        b'<worksheet xmlns="x"><dimension ref="A1:D3"/><sheetData>'
+        b'<row r="1"><c r="A1"><f>B1&amp;"x"</f></c><c r="B1"><v>1</v></c>'
+        b'<c r="C1" s="2"><f t="array" ref="C1:D2">B1:B2*2</f></c><c r="D1"/></row>'
+        b'<row r="2"><c r="A2"><f t="shared" si="0" ref="A2:A3">B2</f></c><c r="C2"/>'
+        b'<c r="D2"/><c r="E2"><f>B2</f><v/></c></row>'
+        b'<row r="3"><c r="A3"><f t="shared" si="0"/></c><c r="E3" t="s"><v>0</v></c></row>'
+        b"</sheetData><mergeCells/></worksheet>"
+    )
+
+
+def test_without_results_leaves_a_sheet_without_stored_results_byte_for_byte():
+    xml = b'<worksheet><sheetData><row r="1"><c r="A1"><f>1+1</f><v></v></c><c r="B1"><v>3</v></c></row></sheetData>'
+    assert without_results(xml) == (xml, 0)
+    assert without_results(b"<worksheet><sheetData/></worksheet>") == (b"<worksheet><sheetData/></worksheet>", 0)
