@@ -78,9 +78,10 @@ def test_concatenation_turns_numbers_into_text_as_excel(tmp_path: Path) -> None:
     # the engine wrote the shortest round-trip form ("0.30000000000000004", 16 digits)
     from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
 
-    assert rewrite_arguments('="NRR: "&A1') == '="NRR: "&_XLR.TEXT(A1)'
+    # the whole chain checked against Excel's 32,767-character limit (_XLR.JOINED)
+    assert rewrite_arguments('="NRR: "&A1') == '=_XLR.JOINED("NRR: "&_XLR.TEXT(A1))'
     assert rewrite_arguments('="a"&"b"') == '="a"&"b"'
-    assert rewrite_arguments("=A1&B1=C1") == "=_XLR.TEXT(A1)&_XLR.TEXT(B1)=C1"  # & binds tighter than =
+    assert rewrite_arguments("=A1&B1=C1") == "=_XLR.JOINED(_XLR.TEXT(A1)&_XLR.TEXT(B1))=C1"  # & binds tighter than =
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "S"
@@ -163,7 +164,8 @@ def test_rewrites_of_formulas_filled_down_a_column_keep_their_own_rows() -> None
         '=IF(_XLR.COMPARED(Sheet1!A1+$B$1)=_XLR.COMPARED(C1),"Q1",LOG10(A5))'
     )
     assert rewrite_arguments("=VLOOKUP(A3,$A$1:$B$2,2)&DEC2BIN(A3)") == (
-        "=_XLR.TEXT(INDEX($A$1:$B$2,_XLR.VPOS(A3,INDEX($A$1:$B$2,0,1),2,COLUMNS($A$1:$B$2)),2))&_XLR.TEXT(DEC2BIN(A3))"
+        "=_XLR.JOINED(_XLR.TEXT(INDEX($A$1:$B$2,_XLR.VPOS(A3,INDEX($A$1:$B$2,0,1),2,COLUMNS($A$1:$B$2)),2))"
+        "&_XLR.TEXT(DEC2BIN(A3)))"
     )
 
 

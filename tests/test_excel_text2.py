@@ -216,3 +216,23 @@ def test_xlookup_used_as_a_reference(tmp_path: Path) -> None:
     )
     got = _recalculated(tmp_path, cells)
     assert [got[f"H{i}"] for i in range(1, 12)] == [365, 335, 4, 130, "$C$2", 210, 705, 9, "#N/A", 615, 110]
+
+
+def test_ampersand_past_excels_text_limit_is_value_error(tmp_path: Path) -> None:
+    # Excel's cells hold at most 32,767 characters; text joined with & past it is #VALUE!, as CONCAT and REPT are
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": '=REPT("a",30000)',
+            "B1": '=LEN(REPT("a",30000)&REPT("b",3000))',
+            "B2": '=LEN(A1&REPT("b",2767))',
+            "B3": '=LEN(A1&REPT("b",2768))',
+            "B4": "=ISERROR(A1&A1)",
+            "B5": '=LEN(REPT("\U0001f642",16383)&"a")',
+            "B6": '=LEN(REPT("\U0001f642",16383)&"ab")',
+            "B7": '="n: "&A1&1/3&TRUE',
+        },
+    )
+    assert got["B1"] == "#VALUE!"
+    assert [got["B2"], got["B3"], got["B4"], got["B5"], got["B6"]] == [32767, "#VALUE!", True, 32767, "#VALUE!"]
+    assert got["B7"] == "n: " + "a" * 30000 + "0.333333333333333TRUE"

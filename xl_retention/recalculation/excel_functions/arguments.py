@@ -91,6 +91,8 @@ _EXACT_RESULT = re.compile(
 )
 #: the registered function that turns an operand of & into text as Excel does (see .text)
 TEXT_OPERAND = "_XLR.TEXT"
+#: the whole of a chain of ``&``: #VALUE! past 32,767 characters (text.py)
+JOINED = "_XLR.JOINED"
 #: the registered function that takes an operand of a comparison to 15 significant digits (see .maths)
 COMPARED_OPERAND = "_XLR.COMPARED"
 #: the registered function that puts an operand of <, >, <= or >= in Excel's order (see .collation, .maths)
@@ -419,7 +421,9 @@ def _concatenation(items: list[tuple[str, str]]) -> str:
         text = "".join(t for _, t in piece)
         solid = [kind for kind, t in piece if t.strip()]
         out.append(text if solid == ["text"] or not solid else f"{TEXT_OPERAND}({text.strip()})")
-    return "&".join(out)
+    if not any(TEXT_OPERAND in piece for piece in out):
+        return "&".join(out)
+    return f"{JOINED}({'&'.join(out)})"  # past 32,767 characters: #VALUE! (Excel's cell limit, H5)
 
 
 def _compares_numbers(text: str) -> bool:

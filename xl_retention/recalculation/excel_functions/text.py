@@ -360,6 +360,23 @@ def _operand_text(value: Any) -> Any:
 excel_function("_XLR.TEXT", 1, 1)(_operand_text)
 
 
+def _joined_text(value: Any) -> Any:
+    """The result of a chain of ``&`` as Excel keeps it: past 32,767 characters (UTF-16 code units, Excel's cell
+    limit, as for CONCAT and REPT) #VALUE!; an array element by element, errors passed on.
+
+    >>> _joined_text("ab"), _joined_text("a" * 32768)
+    ('ab', {'type': 'Error', 'kind': '#VALUE!'})
+    """
+    if isinstance(value, list):
+        return [[_joined_text(item) for item in row] for row in matrix(value)]
+    if isinstance(value, str) and (len(value) > 32767 or (not value.isascii() and len(utf16(value)) > 32767)):
+        return {"type": "Error", "kind": "#VALUE!"}
+    return value
+
+
+FUNCTIONS["_XLR.JOINED"] = Function("_XLR.JOINED", engine_call(_joined_text), 1, 1)
+
+
 def _flat_texts(args: tuple[Any, ...]) -> list[str]:
     return [text(item) for arg in args for row in matrix(arg) for item in row]
 
