@@ -33,7 +33,7 @@ from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas
 from .formula_texts import FormulaTexts, may_need_any, may_need_arguments, may_need_rewrite, words_pattern
 from .formula_texts import position as cell_position
-from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden
+from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
 from .intersection import WHOLE_INDEX
 from .package import FormulaCell, PackageInfo, scan
 from .reasons import explain
@@ -145,6 +145,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     finals: list[tuple[str, int, int]] = []  # only their final + or - to rewrite (after_evaluation)
     wholes: list[tuple[str, int, int, str]] = []  # INDEX of whole columns or rows (after_evaluation)
     hidden: dict[str, HiddenRows] | None = None
+    hidden_unsure: list[Unsupported] = []  # SUBTOTAL/AGGREGATE whose hidden rows cannot be known
     if info.external_names:  # [1]!Rate: the value the file holds for a linked workbook's name, as Excel uses it
         formula_names.setdefault("", {}).update(info.external_names)
     extents = UsedExtents(workbook, info.formulas)  # rows in use per sheet, read when a whole column needs them
@@ -210,7 +211,10 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 if hidden is None:  # read once, and only for a workbook that has SUBTOTAL or AGGREGATE
                     hidden = hidden_rows(str(path), info.tables)
                 if hidden:
-                    new = split_hidden(new, sheet, hidden)
+                    new = split_hidden(new, sheet, hidden, names)
+                    unsure = unsure_reason(new, hidden, names)
+                    if unsure is not None:  # SUBTOTAL(9,OFFSET(..)) with rows hidden: Excel's value kept, listed
+                        hidden_unsure.append(Unsupported(sheet, found.refs[(r, c)], "SUBTOTAL", unsure))
             if final and not array:  # Excel's final + or -: exactly 0 when within rounding (no other rewrite makes one)
                 if new == "=" + text and (r, c) not in clipped:
                     finals.append((sheet, r, c))  # nothing else to rewrite: after evaluation, where needed
@@ -256,6 +260,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
             workbook.evaluate_all()
             result = _read(workbook, formulas, members)
     unsupported = find_unsupported(result, formulas, info, formula_names, workbook)
+    listed = {(u.sheet, u.ref) for u in unsupported}
+    unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
     if unsupported:  # keep the file's values there, and compute their dependents from them
         kept.keep_stored(workbook, str(path), info, unsupported, engine_literal, stored_current)
         workbook.evaluate_all()

@@ -8,8 +8,11 @@ table's) is one its filter hides. :func:`split_hidden` rewrites each plain range
 such a call into the ranges of the rows that count (``SUBTOTAL(109,B2:B9)`` with rows 4 and 5
 hidden becomes ``SUBTOTAL(9,B2:B3,B6:B9)``), which the engine then computes as it is: SUBTOTAL's
 leaving out of nested SUBTOTAL cells is kept. A call whose every row is left out becomes the
-value of its function over nothing (0, or #DIV/0! for AVERAGE, STDEV and VAR). A function number
-that is not typed in, and ranges given by names or functions, are left to the engine.
+value of its function over nothing (0, or #DIV/0! for AVERAGE, STDEV and VAR). Whole columns
+(``C:C``), whole rows and defined names of one range (``MRR``) are split as the ranges they are. Where
+the rows left out cannot be known before evaluation (a range given by a function, ``OFFSET(...)`` or
+``INDEX(...):INDEX(...)``, a name defined by a formula, a function number not typed in) and the
+workbook hides rows, :func:`unsure_reason` says why: the cell keeps Excel's value and is listed.
 """
 
 from __future__ import annotations
@@ -35,6 +38,12 @@ _CALLS = re.compile(r"(?i)\b(?:SUBTOTAL|AGGREGATE)\(")
 _OF_NOTHING = {1: "#DIV/0!", 2: "0", 3: "0", 4: "0", 5: "0", 6: "0", 7: "#DIV/0!", 8: "#DIV/0!", 9: "0"}
 _OF_NOTHING.update({10: "#DIV/0!", 11: "#DIV/0!"})
 _AREA = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)$")
+_WHOLE_COLUMNS = re.compile(r"^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$")
+_WHOLE_ROWS = re.compile(r"^\$?(\d+):\$?(\d+)$")
+_UNSURE = (
+    "{name} over a reference computed when the formula runs, in a workbook with hidden rows: which rows it leaves "
+    "out cannot be known before evaluation, so the cell keeps Excel's value"
+)
 
 
 @dataclass
@@ -77,8 +86,20 @@ def may_split(text: str) -> bool:
     return _CALLS.search(text) is not None
 
 
+def _explicit(area: str) -> str:
+    """A whole column or row range as the area it is (``C:C`` is ``C1:C1048576``); any other text as it is."""
+    columns = _WHOLE_COLUMNS.match(area)
+    if columns is not None:
+        return f"{columns.group(1)}1:{columns.group(2)}1048576"
+    rows = _WHOLE_ROWS.match(area)
+    if rows is not None:
+        return f"A{rows.group(1)}:XFD{rows.group(2)}"
+    return area
+
+
 def _split(area: str, skipped: set[int]) -> list[str] | None:
     """The pieces of ``area`` without the ``skipped`` rows ([] when none is left); None for what is not an area."""
+    area = _explicit(area)
     match = _AREA.match(area) or _AREA.match(f"{area}:{area}")
     if match is None:
         return None
@@ -95,12 +116,16 @@ def _split(area: str, skipped: set[int]) -> list[str] | None:
     return pieces
 
 
-def split_hidden(formula: str, sheet: str, rows: dict[str, HiddenRows]) -> str:
+def split_hidden(formula: str, sheet: str, rows: dict[str, HiddenRows], names: dict[str, str] | None = None) -> str:
     """``formula`` (with ``=``) on ``sheet`` with SUBTOTAL/AGGREGATE's ranges split around rows Excel leaves out.
+
+    ``names``: the defined names of one range visible on ``sheet`` (lower case -> ``"Subs!$C$2:$C$7"``).
 
     >>> rows = {"S": HiddenRows({4, 5}, set())}
     >>> split_hidden("=SUBTOTAL(109,B2:B9)", "S", rows), split_hidden("=SUBTOTAL(9,B2:B9)", "S", rows)
     ('=SUBTOTAL(9,B2:B3,B6:B9)', '=SUBTOTAL(9,B2:B9)')
+    >>> split_hidden("=SUBTOTAL(109,MRR)", "T", rows, {"mrr": "S!$B$3:$B$6"})
+    '=SUBTOTAL(9,S!B3:B3,S!B6:B6)'
     """
     try:
         tokens = list(Tokenizer(formula).items)
@@ -135,8 +160,9 @@ def split_hidden(formula: str, sheet: str, rows: dict[str, HiddenRows]) -> str:
             solid = [k for k in range(start, end) if tokens[k].type != Token.WSPACE]
             if len(solid) != 1 or tokens[solid[0]].subtype != Token.RANGE:
                 continue
-            where, _, area = tokens[solid[0]].value.rpartition("!")
+            where, _, area = _named(tokens[solid[0]].value, names).rpartition("!")
             target = where.strip("'").replace("''", "'") if where else sheet
+            area = area.replace("$", "")
             found = rows.get(target)
             pieces = _split(area, found.hidden if every else found.filtered) if found is not None else None
             if pieces is not None and pieces != [area]:
@@ -175,4 +201,61 @@ def _number(tokens: list[Token], span: tuple[int, int]) -> float | None:
     solid = [tokens[k] for k in range(*span) if tokens[k].type != Token.WSPACE]
     if len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.NUMBER:
         return float(solid[0].value)
+    return None
+
+
+def _named(reference: str, names: dict[str, str] | None) -> str:
+    """``reference`` (a range token's text) with a defined name of one range replaced by the range it names."""
+    if names and "!" not in reference and ":" not in reference:
+        return names.get(reference.lower(), reference)
+    return reference
+
+
+def unsure_reason(formula: str, rows: dict[str, HiddenRows], names: dict[str, str] | None = None) -> str | None:
+    """Why a SUBTOTAL/AGGREGATE of ``formula`` (as :func:`split_hidden` left it) cannot be computed right in a workbook
+    whose sheets hide ``rows``, or None: an argument that leaves out hidden rows is not a plain range (``OFFSET(..)``,
+    ``INDEX(..):INDEX(..)``, a name defined by a formula) or the function number is not typed in.
+
+    >>> rows = {"S": HiddenRows({4}, {4})}
+    >>> unsure_reason("=SUBTOTAL(9,OFFSET(C1,1,0,6,1))", rows) is not None, unsure_reason("=SUBTOTAL(9,C2:C7)", rows)
+    (True, None)
+    """
+    if not rows or not any(r.hidden for r in rows.values()):
+        return None
+    try:
+        tokens = list(Tokenizer(formula).items)
+    except Exception:  # noqa: BLE001  (a formula the tokenizer does not read: the engine's error is listed anyway)
+        return None
+    filtered = any(r.filtered for r in rows.values())
+    for i, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN:
+            continue
+        name = token.value[:-1].upper().removeprefix("_XLFN.")
+        if name not in ("SUBTOTAL", "AGGREGATE"):
+            continue
+        try:
+            arguments = _arguments(tokens, i)[0]
+        except ValueError:
+            continue
+        if len(arguments) < 2:
+            continue
+        numbers = [_number(tokens, span) for span in arguments[:2]]
+        first_range = 1 if name == "SUBTOTAL" else 2
+        if numbers[0] is None or name == "AGGREGATE" and numbers[1] is None:
+            return _UNSURE.format(name=name)  # which rows it leaves out is decided when it runs
+        if name == "SUBTOTAL" and numbers[0] < 100 and not filtered:
+            continue  # SUBTOTAL 1-11 leaves out only the rows a filter hides: none here
+        if name == "AGGREGATE" and int(numbers[1]) not in (1, 3, 5, 7):
+            continue
+        if name == "AGGREGATE" and int(numbers[0]) > 13:
+            continue  # LARGE, SMALL, PERCENTILE...: an array argument, as Excel reads it
+        for start, end in arguments[first_range:]:
+            solid = [k for k in range(start, end) if tokens[k].type != Token.WSPACE]
+            plain = len(solid) == 1 and tokens[solid[0]].subtype == Token.RANGE
+            if plain:
+                where, _, area = _named(tokens[solid[0]].value, names).rpartition("!")
+                area = _explicit(area.replace("$", ""))
+                plain = _AREA.match(area) is not None or _AREA.match(f"{area}:{area}") is not None
+            if not plain:
+                return _UNSURE.format(name=name)
     return None
