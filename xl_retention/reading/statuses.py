@@ -1,13 +1,23 @@
 """A subscription's status in billing exports: rows of subscriptions that do not pay are refused, never counted.
 
-Stripe, Chargebee and Recurly export each subscription with its status (Stripe's "Status", Chargebee's
-``subscriptions.status``, Recurly's ``subscription_state``). A subscription in its free trial
-(``trialing``, ``in_trial``), one that has not started (``future``), a paused one (``paused``) or one whose
-first payment failed (``incomplete``, ``incomplete_expired``) is neither a paying customer nor MRR, yet its
-price would count as MRR from its start date: such rows are refused, naming the status column, the rows and
-their statuses (remove them, or export active and cancelled subscriptions only). Other statuses (``active``,
-``past_due``, ``unpaid``, ``non_renewing``, ``canceled``, ``expired``, ...) are subscriptions that were paid
-for: their dates say when.
+Billing systems export each subscription with its status (Stripe's "Status", Chargebee's ``subscriptions.status``,
+Recurly's ``subscription_state``, Lemon Squeezy's and Paddle's ``status``, Maxio's ``state``). A subscription in
+its free trial, one that has not started or was never paid for, or a paused or suspended one is neither a paying
+customer nor MRR, yet its price would count as MRR from its start date: such rows are refused, naming the status
+column, the rows and their statuses (remove them, or export active and cancelled subscriptions only). The
+statuses, by billing system (:data:`NOT_PAYING`):
+
+* a free trial: ``trialing`` (Stripe, Paddle, Maxio), ``in_trial`` (Chargebee, Recurly), ``on_trial`` (Lemon
+  Squeezy), ``trial``, ``free_trial``; a trial that ended without a payment: ``trial_ended`` (Maxio);
+* not started, or never paid: ``future`` (Chargebee, Recurly), ``incomplete``, ``incomplete_expired`` (Stripe),
+  ``awaiting_signup``, ``failed_to_create`` (Maxio), ``pending`` (Braintree, WooCommerce Subscriptions: not
+  paid yet), ``pending_activation``, ``pending_acceptance``, ``draft`` (Zuora);
+* paused: ``paused`` (Stripe, Chargebee, Recurly, Paddle, Lemon Squeezy), ``on_hold`` (Maxio, WooCommerce
+  Subscriptions), ``suspended`` (Zuora, Maxio).
+
+Any case; spaces and hyphens as ``_``; WooCommerce's ``wc-`` prefix (``wc-on-hold``) is dropped. Other statuses
+(``active``, ``past_due``, ``unpaid``, ``non_renewing``, ``canceled``, ``expired``, ...) are subscriptions that were
+paid for: their dates say when.
 """
 
 from __future__ import annotations
@@ -25,9 +35,12 @@ __all__ = ["NOT_PAYING", "PROBLEM", "check_statuses", "status_columns"]
 #: The names of a status column (as :func:`~xl_retention.reading.key` spells them, after a Chargebee prefix).
 STATUS_NAMES = frozenset({"status", "state", "subscription_status", "subscription_state", "plan_status"})
 
-#: Statuses of subscriptions that do not pay (lower case, spaces and hyphens as ``_``).
-NOT_PAYING = frozenset({"trialing", "trial", "in_trial", "free_trial", "future", "paused", "incomplete",
-                        "incomplete_expired"})  # fmt: skip
+#: Statuses of subscriptions that do not pay (lower case, spaces and hyphens as ``_``), with and without
+#: WooCommerce's ``wc_`` prefix (so the SQL backends, which compare the spelled status, drop it too).
+_NOT_PAYING = ("trialing", "trial", "in_trial", "on_trial", "free_trial", "trial_ended", "future", "incomplete",
+               "incomplete_expired", "awaiting_signup", "failed_to_create", "pending", "pending_activation",
+               "pending_acceptance", "draft", "paused", "on_hold", "suspended")  # fmt: skip
+NOT_PAYING = frozenset(_NOT_PAYING) | frozenset("wc_" + status for status in _NOT_PAYING)
 
 PROBLEM = (
     "subscriptions that do not pay, to be removed (a free trial, not started yet, paused or never paid: their price "
