@@ -161,3 +161,30 @@ def test_exact_lookups_compare_the_exact_binary_value(tmp_path: Path) -> None:
     }
     got = _recalculated(tmp_path, {"Calc": calc})
     assert [got[f"C{i}"] for i in range(1, 10)] == [2, "typed", "typed", 2, "typed", "#N/A", 1, True, "#N/A"]
+
+
+def test_criteria_compare_numbers_at_15_significant_digits(tmp_path: Path) -> None:
+    # Excel's criteria round both numbers to 15 significant digits, as its = does: =0.1+0.2 and =3*0.1 are 0.3 to
+    # COUNTIF(...,0.3), =100*1.1 is 110. The engine compared exact binary values: 1, 0, ... (F21).
+    calc = {
+        "A1": "=0.1+0.2",
+        "A2": 0.3,
+        "A3": "=3*0.1",
+        "A4": "=100*1.1",
+        "A5": "=1.1*3",
+        "B1": 110,
+        **{f"C{i}": i for i in range(1, 6)},
+        "D1": "=COUNTIF(A1:A5,0.3)",
+        "D2": '=COUNTIFS(A1:A5,">=0.3",A1:A5,"<=0.3")',
+        "D3": "=COUNTIF(A1:A5,110)",
+        "D4": "=SUMIF(A1:A5,3.3)",
+        "D5": '=COUNTIF(A1:A5,"<>0.3")',
+        "D6": '=COUNTIFS(A1:A5,">0.3")',
+        "D7": '=COUNTIF(A1:A5,"<="&B1)',
+        "D8": "=SUMIFS(C1:C5,A1:A5,0.3)",
+        "D9": '=SUMIF(A1:A5,"=0.3",C1:C5)',
+        "D10": '=COUNTIFS(A1:A5,"0.3",C1:C5,">1")',
+        "D11": '=COUNTIF(A1:A5,"x")',
+    }
+    got = _recalculated(tmp_path, {"Calc": calc})
+    assert [got[f"D{i}"] for i in range(1, 12)] == [3, 3, 1, 3.3000000000000003, 2, 2, 5, 6, 6, 2, 0]

@@ -164,6 +164,9 @@ def may_need_arguments(text: str) -> bool:
         if (
             "SWITCH(" in upper
             or "IFS(" in upper
+            or "COUNTIF(" in upper  # criteria: empty cells, matched errors, 15 digits (.criteria, .criteria_digits)
+            or "SUMIF(" in upper
+            or "AVERAGEIF(" in upper
             or "CHOOSE(" in upper
             or "LINEST(" in upper
             or "LOGEST(" in upper

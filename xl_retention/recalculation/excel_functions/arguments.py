@@ -48,6 +48,7 @@ from openpyxl.formula.tokenizer import Token
 
 from .collation import keyed_criteria, sorted_call, typed_keys
 from .criteria import error_checked, scanned_call, size_guard
+from .criteria_digits import digits_corrected, widened_criteria
 from .logical import logical_call
 from .lookup import exact_lookup
 from .powers import powers
@@ -100,7 +101,7 @@ ORDERED_OPERAND = "_XLR.ORDERED"
 _ORDERING = frozenset(("<", ">", "<=", ">="))
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)&|SWITCH\(|IFS\(|SUMIF\(|AVERAGEIF\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|\"(?:<>|=)?#|IFS?\([^\"]*\"(?:<>|=)?[\d.+-]|IFS?\([^\"]*\"(?:<>|=)?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|"
+    r"(?i)&|SWITCH\(|IFS\(|SUMIF\(|COUNTIF\(|AVERAGEIF\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|\"(?:<>|=)?#|IFS?\([^\"]*\"(?:<>|=)?[\d.+-]|IFS?\([^\"]*\"(?:<>|=)?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|"
     r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+<>=-]*\$|"[\s+-]*\(|%\s*"|'
     r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|"
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
@@ -172,6 +173,7 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         args[k] = typed_argument(name, k, tokens[a:b], args[k])
     if name.endswith(("IF", "IFS")):  # COUNTIF(A1:A4,"<M"): text criteria in Excel's order (.collation)
         args = keyed_criteria(name, args, [_typed_text(tokens[a:b]) for a, b in spans])
+        args = widened_criteria(name, [tokens[a:b] for a, b in spans], args)  # numbers at 15 digits (.criteria_digits)
     if name in ("SORT", "SORTBY"):  # text in Excel's order (.collation)
         ordered = sorted_call(name, args)
         if ordered is not None:
@@ -196,6 +198,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         call = scanned_call(name, [tokens[a:b] for a, b in spans], args) or call
     if name in ("SUMIF", "SUMIFS", "AVERAGEIF", "AVERAGEIFS"):  # an error in a matched row is the result (.criteria)
         call = error_checked(name, [tokens[a:b] for a, b in spans], args, call) or call
+    if name in ("COUNTIF", "COUNTIFS", "SUMIF", "SUMIFS"):  # a typed number matched at 15 digits (.criteria_digits)
+        call = digits_corrected(name, args, call) or call
     guard = size_guard(name, [tokens[a:b] for a, b in spans]) if name.endswith("IFS") else None
     if guard is not None:  # COUNTIFS(A1:A4,"x",B1:B3,"y"): ranges of different sizes are #VALUE! (.criteria)
         call = f"IF({guard},#VALUE!,{call})"
