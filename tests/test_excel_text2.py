@@ -6,6 +6,7 @@ reads the stored values back; the expected values are Excel's documented ones.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -236,3 +237,26 @@ def test_ampersand_past_excels_text_limit_is_value_error(tmp_path: Path) -> None
     assert got["B1"] == "#VALUE!"
     assert [got["B2"], got["B3"], got["B4"], got["B5"], got["B6"]] == [32767, "#VALUE!", True, 32767, "#VALUE!"]
     assert got["B7"] == "n: " + "a" * 30000 + "0.333333333333333TRUE"
+
+
+def test_a_dynamic_array_spilling_over_merged_cells_is_a_spill_error(tmp_path: Path) -> None:
+    # Microsoft, "How to correct a #SPILL! error": "Spill range has merged cells"; the engine spilled over them.
+    # D2 =UNIQUE(B2:B6) would cover D2:D4, and D4:E4 is merged; F2 =SORT(..) spills over no merged cell
+    from test_recalc_features import patch, recalculated, regions_book
+
+    path = regions_book(tmp_path, dynamic=True)
+    wb = openpyxl.load_workbook(path)
+    wb["Data"].merge_cells("D4:E4")
+    wb["Data"].merge_cells("J1:K1")
+    wb["Data"]["H3"] = "=ISERROR(D2)"
+    wb["Data"]["H4"] = "=SUM(F2:F6)"
+    wb.save(path)
+    patch(path, "xl/worksheets/sheet1.xml", (b'<c r="D2"', b'<c r="D2" cm="1"'), (b'<c r="F2"', b'<c r="F2" cm="1"'))
+    got, file = recalculated(path)
+    assert [got.get(f"D{i}") for i in range(2, 5)] == ["#SPILL!", None, None]
+    assert [got[f"F{i}"] for i in range(2, 7)] == [50, 40, 30, 20, 10]
+    assert (got["H2"], got["H3"], got["H4"]) == (1, True, 150)  # COUNTA(D2:D4) counts the error
+    with zipfile.ZipFile(file.output) as package:
+        assert b'<f t="array" ref="D2">_xlfn.UNIQUE(B2:B6)</f><v>#SPILL!</v>' in package.read(
+            "xl/worksheets/sheet1.xml"
+        )

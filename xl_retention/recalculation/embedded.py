@@ -35,6 +35,7 @@ from .formula_texts import FormulaTexts, may_need_any, may_need_arguments, may_n
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
 from .intersection import WHOLE_INDEX
+from .merged_spills import spills_over_merged
 from .package import FormulaCell, PackageInfo, scan
 from .reasons import explain
 from .rewrite import rewrite
@@ -253,6 +254,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
             for cell in cells:
                 for position, value in _data_table(workbook, sheet, cell).items():
                     workbook.set_value(sheet, *position, engine_literal(value))
+        workbook.evaluate_all()
+    if spills_over_merged(str(path), workbook, info, engine_literal):  # a spill over merged cells: #SPILL!, as Excel
         workbook.evaluate_all()
     result = _read(workbook, formulas, members)
     if any(type(v) is CellError and v.code == CIRCULAR for cells in result.values.values() for v in cells.values()):
