@@ -55,3 +55,57 @@ def test_subscription_statuses_that_do_not_pay_are_refused(tmp_path, capsys, sta
     (tmp_path / "subs.csv").write_text(LEMON.format(status="cancelled"))  # paid, then cancelled: its dates say when
     assert run(capsys, *args) == (0, "")
     assert column(tmp_path / "o", "mrr_end")["2026-03"] == "58.0"
+
+
+EXCEL_SAVED = (
+    "Customer ID,Created at,Total\n"  # 7123456789012, 7123456789345, 7123460000000 before Excel saved the file
+    "7.12346E+12,2026-01-05 10:00:00 -0500,40.00\n"
+    "7123456789999,2026-01-06 10:00:00 -0500,10.00\n"
+    "7.12346E+12,2026-02-05 10:00:00 -0500,35.00\n"
+    "7.12346E+12,2026-03-05 10:00:00 -0500,20.00\n"
+)
+SCIENTIFIC = (
+    "orders.csv, column 'Customer ID': customer ids in Excel's scientific notation (a long number saved from Excel in "
+    "the General format: its last digits are lost, and ids that differed read as one; export the file again from the "
+    "source system and do not save it from Excel, or open it in Excel with the column as Text) in rows 2, 4, 5 "
+    "(counting the header as row 1): '7.12346E+12', '7.12346E+12', '7.12346E+12'"
+)
+
+
+def test_ids_excel_saved_in_scientific_notation_are_refused(tmp_path, capsys) -> None:
+    (tmp_path / "orders.csv").write_text(EXCEL_SAVED)
+    args = ("import", "--orders", tmp_path / "orders.csv", "--columns", "customer_id=Customer ID,date=Created at,"
+            "amount=Total", "--to-csv", tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (1, SCIENTIFIC)
+    # the ids as the shop wrote them: three customers, none returning
+    (tmp_path / "orders.csv").write_text(
+        EXCEL_SAVED.replace("7.12346E+12", "7123456789012", 1).replace("7.12346E+12", "7123456789345", 1)
+        .replace("7.12346E+12", "7123460000000")  # fmt: skip
+    )
+    assert run(capsys, *args) == (0, "")
+    assert column(tmp_path / "o", "returning", "purchases.csv") == {"2026-01": "0", "2026-02": "0", "2026-03": "0"}
+    assert column(tmp_path / "o", "buyers", "purchases.csv") == {"2026-01": "2", "2026-02": "1", "2026-03": "1"}
+
+
+def test_scientific_ids_are_refused_in_every_id_column(tmp_path, capsys) -> None:
+    import pandas as pd
+
+    from xl_retention import NotANumberError, rfm_summary
+
+    subs = "customer_id,month,mrr\n1.23457E+15,2026-01,10\n1234567890123456,2026-01,20\n"
+    (tmp_path / "subs.csv").write_text(subs)
+    code, message = run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--to-csv", tmp_path / "o")
+    assert code == 1 and message.startswith("subs.csv, column 'customer_id': customer ids in Excel's scientific")
+    assert message.endswith("in row 2 (counting the header as row 1): '1.23457E+15'")
+    visits = "visitor_id,date\n4.5E+11,2026-01-03\nv2,2026-01-04\n"
+    (tmp_path / "visits.csv").write_text(visits)
+    code, message = run(capsys, "import", "--visits", tmp_path / "visits.csv", "--to-csv", tmp_path / "o")
+    assert code == 1 and message.startswith("visits.csv, column 'visitor_id': visitor ids in Excel's scientific")
+    orders = pd.DataFrame({"customer_id": ["7.12346E+12", "a"], "date": ["2026-01-05", "2026-01-06"], "amount": [5, 6]})
+    with pytest.raises(NotANumberError, match=r"customer ids in Excel's scientific .* in row 2 .*'7.12346E\+12'"):
+        rfm_summary(orders)
+    # ids that only look alike are ids: no exponent sign (12E4), or text around it
+    fine = "customer_id,month,mrr\n12E4,2026-01,10\nE+12,2026-01,20\ncus_1E+5,2026-01,5\n"
+    (tmp_path / "subs.csv").write_text(fine)
+    assert run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--to-csv", tmp_path / "o") == (0, "")
+    assert column(tmp_path / "o", "mrr_end") == {"2026-01": "35.0"}

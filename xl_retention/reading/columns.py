@@ -30,13 +30,13 @@ from .billing import (
 from .currency import CURRENCY_COLUMNS, check_currency_column, check_one_currency
 from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
-from .errors import ColumnValues, DataError, bad_rows, source_of
+from .errors import DataError, bad_rows, source_of
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months
 from .orders import check_order_id, order_aliases, orders_as_paid
 from .revenue import check_ended_at_zero, in_units, per_month, stripe_minor_units
 from .statuses import check_statuses
 from .trials import paid_from_trial_end
-from .values import clean_ids, emails_in_lower_case, error_ids, parse_numbers
+from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids
 
 __all__ = [
     "SCHEMAS",
@@ -491,12 +491,7 @@ def prepare(
         if name in _IDS:
             what = {"customer_id": "customer ids", "visitor_id": "visitor ids"}.get(name, "order ids")
             ids = clean_ids(series)
-            if ids.isna().any():
-                raise bad_rows(source, names[name], f"missing {what}", np.flatnonzero(ids.isna().to_numpy()))
-            errors = error_ids(ids)
-            if errors.size:  # '#N/A' of a failed lookup is no one: it would be one customer of all such rows
-                problem = f"Excel error values where {what} belong (a lookup that found nothing?)"
-                raise bad_rows(source, names[name], problem, errors, ColumnValues(series))
+            refuse_bad_ids(ids, series, source, names[name], what)  # blank, #N/A, 7.12346E+12
             return emails_in_lower_case(ids)  # one address, whatever capitals were typed
         if name in _DATES:
             return parse_dates(

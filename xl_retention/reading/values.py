@@ -26,7 +26,7 @@ import pandas as pd
 from ._distinct import distinct, factorize
 from .errors import ColumnValues, bad_rows
 
-__all__ = ["clean_ids", "parse_numbers"]
+__all__ = ["clean_ids", "parse_numbers", "refuse_bad_ids", "scientific_ids"]
 
 _CURRENCY = re.compile(r"^(?:[A-Z]{3}\s?)?[$€£¥₹₽₩₺₪₫฿₴₦]?\s*|\s*[$€£¥₹₽₩₺₪₫฿₴₦]?(?:\s?[A-Z]{3})?$")
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
@@ -89,6 +89,52 @@ def error_ids(ids: pd.Series) -> np.ndarray:
     if pd.api.types.is_integer_dtype(ids.dtype):
         return np.zeros(0, dtype=np.int64)
     return np.flatnonzero(ids.isin(EXCEL_ERRORS).to_numpy(dtype=bool, na_value=False))
+
+
+#: An id as Excel writes a long number in its General format when it saves a CSV (``7.12346E+12``): the digits
+#: after the sixth are lost, so ids that differed read as one. One digit, a mantissa, ``E``, a signed exponent.
+_SCIENTIFIC = r"[0-9](?:[.,][0-9]+)?[eE][+-][0-9]{1,3}"
+
+
+def scientific_ids(ids: pd.Series) -> np.ndarray:
+    """Positions of the ids (:func:`clean_ids`) written in scientific notation, as Excel saves a long number id
+    (``7.12346E+12``: 7123456789012 and 7123460000000 alike). No id anyone issues has that form.
+
+    >>> scientific_ids(clean_ids(pd.Series(["7.12346E+12", "7123456789012", "1E+15", "12E4", "cus_E+1"]))).tolist()
+    [0, 2]
+    """
+    if pd.api.types.is_integer_dtype(ids.dtype):
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(ids.str.fullmatch(_SCIENTIFIC).to_numpy(dtype=bool, na_value=False))
+
+
+def refuse_bad_ids(ids: pd.Series, series: pd.Series, source: str, column: str, what: str) -> None:
+    """Refuse ids (:func:`clean_ids` of ``series``) that are missing, Excel error values (:func:`error_ids`) or
+    long numbers Excel saved in scientific notation (:func:`scientific_ids`), naming the rows and their values
+    (``what``: "customer ids"). Each would make one customer of many rows (or of many customers).
+
+    >>> refuse_bad_ids(*(2 * [pd.Series(["a", "7.12346E+12"])]), "orders.csv", "Customer ID", "customer ids")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: orders.csv, column 'Customer ID': customer ids in Excel's scientific \
+notation (a long number saved from Excel in the General format: its last digits are lost, and ids that differed \
+read as one; export the file again from the source system and do not save it from Excel, or open it in Excel \
+with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
+    """
+    if ids.isna().any():
+        raise bad_rows(source, column, f"missing {what}", np.flatnonzero(ids.isna().to_numpy()))
+    errors = error_ids(ids)
+    if errors.size:  # '#N/A' of a failed lookup is no one: it would be one customer of all such rows
+        problem = f"Excel error values where {what} belong (a lookup that found nothing?)"
+        raise bad_rows(source, column, problem, errors, ColumnValues(series))
+    scientific = scientific_ids(ids)
+    if scientific.size:
+        problem = (
+            f"{what} in Excel's scientific notation (a long number saved from Excel in the General format: its last "
+            "digits are lost, and ids that differed read as one; export the file again from the source system and "
+            "do not save it from Excel, or open it in Excel with the column as Text)"
+        )
+        raise bad_rows(source, column, problem, scientific, ColumnValues(series))
 
 
 def emails_in_lower_case(ids: pd.Series) -> pd.Series:

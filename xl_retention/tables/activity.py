@@ -30,7 +30,7 @@ from .. import metrics as _metrics
 from ..errors import RetentionInputError
 from ..reading import DataError, ReadOptions, bad_rows, normalize_columns, prepare, source_of
 from ..reading.dates import parse_dates
-from ..reading.values import clean_ids, error_ids, parse_numbers
+from ..reading.values import clean_ids, parse_numbers, refuse_bad_ids
 from . import _months
 from ._months import (
     _COHORT_SHIFT,
@@ -202,11 +202,7 @@ def cohort_table(
     if value is not None and value not in df:
         raise DataError(f"{source}: missing column {value!r}", source=source, column=value)
     ids = clean_ids(df["customer_id"])
-    if ids.isna().any():
-        raise bad_rows(source, names["customer_id"], "missing customer ids", np.flatnonzero(ids.isna().to_numpy()))
-    if error_ids(ids).size:
-        problem = "Excel error values where customer ids belong (a lookup that found nothing?)"
-        raise bad_rows(source, names["customer_id"], problem, error_ids(ids), df["customer_id"].to_numpy())
+    refuse_bad_ids(ids, df["customer_id"], source, names["customer_id"], "customer ids")  # blank, #N/A, 7.12346E+12
     typed = {
         "customer_id": ids,
         date_column: parse_dates(

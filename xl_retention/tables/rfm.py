@@ -67,6 +67,7 @@ def rfm_summary(
     import pandas as pd
 
     from ..reading import DataError, DateOptions, clean_ids, parse_dates, parse_numbers
+    from ..reading.values import refuse_bad_ids
 
     if period not in _PERIODS:
         raise NotANumberError(f"period must be 'D', 'W' or 'M', got {period!r}", "period", period)
@@ -84,6 +85,10 @@ def rfm_summary(
     if ids.isna().any():
         position = int(np.flatnonzero(ids.isna().to_numpy())[0])
         raise NotANumberError(f"customer_id column {customer_id!r} is blank at row {position}", "customer_id", None)
+    try:  # '#N/A', or a long id Excel saved as 7.12346E+12: one customer of many
+        refuse_bad_ids(ids, orders[customer_id], "orders", customer_id, "customer ids")
+    except DataError as error:
+        raise NotANumberError(str(error), "customer_id", None) from None
     frame = pd.DataFrame({customer_id: ids.to_numpy(), date: dates}, index=orders.index)
     last_date = frame[date].max()
     if amount is not None:
