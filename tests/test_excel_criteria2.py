@@ -188,3 +188,34 @@ def test_criteria_compare_numbers_at_15_significant_digits(tmp_path: Path) -> No
     }
     got = _recalculated(tmp_path, {"Calc": calc})
     assert [got[f"D{i}"] for i in range(1, 12)] == [3, 3, 1, 3.3000000000000003, 2, 2, 5, 6, 6, 2, 0]
+
+
+def test_text_dates_in_a_1904_workbook_are_1904_serials(tmp_path: Path) -> None:
+    # Excel reads a date typed as text in the workbook's own date system (DATEVALUE: "the serial number depends on the
+    # workbook's date system"): on the 1904 system 2024-01-15 is 43844. Criteria and VALUE read it as the 1900
+    # serial 45306: COUNTIF(A1,"2024-01-15") 0, SUMIFS(A1,A1,">=2024-01-01") 0, VALUE 45306 (H7 r01).
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    book.epoch = CALENDAR_MAC_1904
+    cells = {
+        "A1": 43844,
+        "B1": '=VALUE("2024-01-15")',
+        "B2": '=MAX("2024-01-15",1)',
+        "B3": '=COUNTIF(A1,"2024-01-15")',
+        "B4": '=SUMIFS(A1,A1,">=2024-01-01")',
+        "B5": '=VALUE("15-Jan-2024")',
+        "B6": '=COUNTIF(A1,">=Jan 2024")',
+        "B7": '=COUNTIFS(A1,"<2024-01-15")',
+        "B8": '=VALUE("12")',
+        "B9": '=SUM("2024-01-15",1)',
+    }
+    for ref, value in cells.items():
+        sheet[ref] = value
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[f"B{i}"].value for i in range(1, 10)] == [43844, 43844, 1, 43844, 43844, 1, 0, 12, 43845]

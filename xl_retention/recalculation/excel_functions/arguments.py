@@ -47,14 +47,14 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from .collation import keyed_criteria, sorted_call, typed_keys
-from .criteria import error_checked, scanned_call, size_guard
+from .criteria import dated_criteria, error_checked, scanned_call, size_guard
 from .criteria_digits import digits_corrected, widened_criteria
 from .logical import logical_call
 from .lookup import exact_lookup
 from .powers import powers
 from .row_shapes import shaped
 from .typed import HINT as _TYPED_HINT
-from .typed import index_of_value, typed_argument
+from .typed import date_literal, index_of_value, typed_argument
 
 _LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
 _EXACT_FLAGS = frozenset(("FALSE", "0", ""))
@@ -172,7 +172,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
     for k, (a, b) in enumerate(spans):  # text typed in or given by an expression: a number or #VALUE! (.typed)
         args[k] = typed_argument(name, k, tokens[a:b], args[k])
     if name.endswith(("IF", "IFS")):  # COUNTIF(A1:A4,"<M"): text criteria in Excel's order (.collation)
-        args = keyed_criteria(name, args, [_typed_text(tokens[a:b]) for a, b in spans])
+        args, literals = dated_criteria(name, args, [_typed_text(tokens[a:b]) for a, b in spans])  # in 1904 too
+        args = keyed_criteria(name, args, literals)
         args = widened_criteria(name, [tokens[a:b] for a, b in spans], args)  # numbers at 15 digits (.criteria_digits)
     if name in ("SORT", "SORTBY"):  # text in Excel's order (.collation)
         ordered = sorted_call(name, args)
@@ -184,7 +185,7 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
     if name == "CHOOSE" and spans and _may_be_logical(tokens[spans[0][0] : spans[0][1]]):
         args[0] = f"{CHOICE}({args[0]})"
     if name == "VALUE" and len(spans) == 1:  # Excel: VALUE of a blank cell is 0, "$1,000" is 1000
-        return f"{VALUE}({args[0].strip()})", close
+        return date_literal(args[0]) or f"{VALUE}({args[0].strip()})", close  # a date typed: in 1904 too (.typed)
     if name == "COUNT":  # Excel: "Arguments that are error values ... are not counted" (the engine passed them on)
         for k, (a, b) in enumerate(spans):
             if _may_be_error_value(tokens[a:b]):

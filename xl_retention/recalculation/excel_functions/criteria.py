@@ -19,7 +19,19 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 
-from ._core import EACH, FUNCTIONS, ExcelError, Function, engine_call, engine_value, error_code, is_error, matrix
+from ._core import (
+    EACH,
+    FUNCTIONS,
+    ExcelError,
+    Function,
+    engine_call,
+    engine_value,
+    error_code,
+    is_error,
+    matrix,
+    number_text,
+)
+from .typed import EPOCH_1904, date_serial
 
 
 def _block(values: Any, blanks: bool = True) -> list[list[Any]]:
@@ -401,3 +413,50 @@ def _cell(values: list[list[Any]], i: int, j: int) -> Any:
 
 
 FUNCTIONS[MATCHED_ERROR] = Function(MATCHED_ERROR, engine_call(matched_error), 3, 255)
+
+
+# --- typed date criteria, in the workbook's date system --------------------------------------------------------------
+#: the registered function reading a typed date criterion in the workbook's date system (see :func:`dated`)
+DATED = "_XLR.DATED"
+_OPERATORS = ("<=", ">=", "<>", "<", ">", "=")
+
+
+def dated_criteria(name: str, args: list[str], literals: list[str | None]) -> tuple[list[str], list[str | None]]:
+    """``args`` of a criteria function with each typed criterion whose value is a date (``">=2024-01-01"``,
+    ``"Jan 2024"``) read at run time by ``_XLR.DATED`` in the workbook's date system (given by ``DATE(1904,1,1)``:
+    1462 in the 1900 system, 0 in the 1904 one), and ``literals`` with those left out (no other rewrite reads them).
+
+    >>> dated_criteria("COUNTIF", ["A1:A4", '">=Jan 2024"'], [None, ">=Jan 2024"])
+    (['A1:A4', '_XLR.DATED(">=Jan 2024",DATE(1904,1,1))'], [None, None])
+    """
+    if name not in CRITERIA:
+        return args, literals
+    args, literals = list(args), list(literals)
+    for k in criteria_positions(name, len(args)):
+        literal = literals[k]
+        if literal is None:
+            continue
+        operator = next((op for op in _OPERATORS if literal.startswith(op)), "")
+        if date_serial(literal[len(operator) :]) is not None:
+            args[k] = f"{DATED}({args[k].strip()},DATE(1904,1,1))"
+            literals[k] = None
+    return args, literals
+
+
+def dated(criterion: Any, epoch: Any) -> Any:
+    """A date criterion (``">=2024-01-01"``) as the engine should be given it: the date's serial number in the
+    workbook's date system (``epoch``: ``DATE(1904,1,1)`` there), as Excel reads a typed entry.
+
+    >>> dated(">=2024-01-01", 1462.0), dated(">=2024-01-01", 0.0), dated("Jan 2024", 1462.0)
+    ('>=45292', '>=43830', '45292')
+    """
+    if not isinstance(criterion, str) or not isinstance(epoch, (int, float)) or isinstance(epoch, bool):
+        return criterion
+    operator = next((op for op in _OPERATORS if criterion.startswith(op)), "")
+    serial = date_serial(criterion[len(operator) :])
+    if serial is None:
+        return criterion
+    return operator + number_text(serial - (EPOCH_1904 - float(epoch)))
+
+
+FUNCTIONS[DATED] = Function(DATED, engine_call(dated), 2, 2)

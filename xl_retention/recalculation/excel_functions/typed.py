@@ -28,7 +28,7 @@ from typing import Any
 
 from openpyxl.formula.tokenizer import Token
 
-from ._core import FUNCTIONS, ExcelError, Function, check, engine_value
+from ._core import FUNCTIONS, ExcelError, Function, check, engine_call, engine_value
 from .text import text_to_number
 
 #: aggregates reading every argument as numbers: typed text is a number or #VALUE!
@@ -178,7 +178,7 @@ def typed_argument(name: str, position: int, argument: list[Token], text: str) -
     if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.TEXT:
         if literal == COUNTED and _number_of(inner[0].value[1:-1].replace('""', '"')) is None:
             return text  # COUNT("a"): left out as it is
-        return f"{literal}({text.strip()})"
+        return (date_literal(text) if literal == VALUE else None) or f"{literal}({text.strip()})"
     over_range = any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in inner)
     if _may_be_text(inner) and not over_range and _value_only(inner):  # over a range (A1:A4&""): an array
         return f"{wrapper}({text.strip()})"
@@ -279,3 +279,58 @@ def may_wrap(upper: str) -> bool:
     if "SORT" in upper or "^" in upper or "FORMULA" in upper:  # .collation, .powers, .formula_facts
         return True
     return _TEXT_WORD.search(upper) is not None and _HINT.search(upper) is not None
+
+
+#: the registered function reading a date typed as text in the workbook's date system (see :func:`dated_value`)
+DATED_VALUE = "_XLR.DATEDVALUE"
+#: 1 January 1904 in the 1900 date system: ``DATE(1904,1,1)`` gives it in a 1900 workbook, 0 in a 1904 one
+EPOCH_1904 = 1462
+
+
+def date_serial(value: str) -> float | None:
+    """The 1900-system serial of text that reads as a date (``"2024-01-15"``, ``"Jan 2024"``, ``"1/31/2024 12:00"``),
+    None for anything else (a number, a time alone, other text).
+
+    >>> date_serial("2024-01-15"), date_serial("Jan 2024"), date_serial("12:00"), date_serial("-5"), date_serial("x")
+    (45306.0, 45292.0, None, None, None)
+    """
+    stripped = value.strip()
+    if not stripped or not any(c.isalpha() or c in "/-" for c in stripped):
+        return None
+    try:
+        float(stripped)
+        return None
+    except ValueError:
+        pass
+    number = text_to_number(stripped)
+    return None if isinstance(number, str) or number < 1 else number
+
+
+def date_literal(text: str) -> str | None:
+    """A date typed as text (``'"2024-01-15"'``, the argument's text) read at run time in the workbook's date system:
+    ``_XLR.DATEDVALUE(text, DATE(1904,1,1))`` (``DATE(1904,1,1)`` is 1462 in the 1900 system, 0 in the 1904 one, where
+    Excel reads "2024-01-15" as 43844); None for anything else.
+
+    >>> date_literal('"2024-01-15"'), date_literal('"12"')
+    ('_XLR.DATEDVALUE("2024-01-15",DATE(1904,1,1))', None)
+    """
+    text = text.strip()
+    if len(text) < 2 or text[0] != '"' or text[-1] != '"' or date_serial(text[1:-1].replace('""', '"')) is None:
+        return None
+    return f"{DATED_VALUE}({text},DATE(1904,1,1))"
+
+
+def dated_value(value: Any, epoch: Any) -> Any:
+    """The serial number of a date typed as text in the workbook's date system (``epoch``: ``DATE(1904,1,1)`` there).
+
+    >>> dated_value("2024-01-15", 1462.0), dated_value("2024-01-15", 0.0)
+    (45306.0, 43844.0)
+    """
+    check(value)
+    serial = date_serial(value) if isinstance(value, str) else None
+    if serial is None or not isinstance(epoch, (int, float)) or isinstance(epoch, bool):
+        raise ExcelError("#VALUE!")
+    return serial - (EPOCH_1904 - float(epoch))
+
+
+FUNCTIONS[DATED_VALUE] = Function(DATED_VALUE, engine_call(dated_value), 2, 2)
