@@ -60,6 +60,13 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "answers": (("date", "score"), ()),
 }
 _DATES = {"month", "date", "start", "end"}
+#: what rows dated after the current month most likely are, by kind (the refusal's hint)
+FUTURE_HINTS = {
+    "snapshots": "a forecast or a scheduled renewal?",
+    "orders": "pre-orders, delivery dates, or a year typed wrong?",
+    "visits": "a year typed wrong, or times in another time zone?",
+    "answers": "a year typed wrong, or times in another time zone?",
+}
 _IDS = {"customer_id", "visitor_id", "order_id"}
 
 
@@ -79,8 +86,9 @@ class ReadOptions:
         refuse_missing_months: a snapshots table (``customer_id, month, mrr``) with a month without
             any row between months with rows is refused as a missing export (``xl-retention import``
             sets it); False (the functions' default): such a month is a month with no active customer.
-            With it, a snapshots table with months after the current month (``today``'s) is refused too,
-            naming those months: they have not happened yet (a forecast, a scheduled renewal).
+            With it, a snapshots, orders, visits or answers table with months after the current month
+            (``today``'s) is refused too, naming those months: they have not happened yet (a forecast, a
+            scheduled renewal, a pre-order, a year typed wrong).
         today: the date of the run for that check (a date, ``'YYYY-MM'`` or a Period; default: today),
             as in :func:`~xl_retention.tables.subscriptions.current_month`.
     """
@@ -510,8 +518,9 @@ def prepare(
     typed = _read_columns(read, list(out.columns), len(out))
     if kind == "snapshots" and options.refuse_missing_months and not df.attrs.get(EVERY_MONTH_OBSERVED):
         refuse_missing_months(typed["month"], source, names["month"])
-    if kind == "snapshots" and options.refuse_missing_months:
-        refuse_future_months(typed["month"], source, names["month"], options.today)
+    if options.refuse_missing_months and kind in ("snapshots", "orders", "visits", "answers"):  # not happened yet
+        when = "month" if kind == "snapshots" else "date"
+        refuse_future_months(typed[when], source, names[when], options.today, FUTURE_HINTS[kind])
     if billing:
         typed, names = _billing_mrr(typed, names, columns, source, df)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100 (reading.revenue)

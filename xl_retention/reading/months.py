@@ -44,9 +44,11 @@ def _named_months(months: np.ndarray) -> tuple[str, str]:
     return ("months" if len(named) > 1 else "month"), shown
 
 
-def refuse_future_months(dates: np.ndarray, source: str, column: str, today: Any = None) -> None:
-    """Snapshots of months after the current month (``today``'s, default the run's) have not happened yet:
-    refused, naming those months (the tables of intervals stop at the current month too)."""
+def refuse_future_months(
+    dates: np.ndarray, source: str, column: str, today: Any = None, hint: str = "a forecast or a scheduled renewal?"
+) -> None:
+    """Snapshots, orders, visits or answers of months after the current month (``today``'s, default the run's) have
+    not happened yet: refused, naming those months (the tables of intervals stop at the current month too)."""
     from ..tables.subscriptions import current_month  # the tables import this module
 
     months = np.unique(np.asarray(dates).astype("datetime64[M]").astype(np.int64))
@@ -57,7 +59,7 @@ def refuse_future_months(dates: np.ndarray, source: str, column: str, today: Any
         raise DataError(
             f"{source}, column {column!r}: rows for the {word} {shown}, after the current month "
             f"({np.datetime64(now, 'M')}): a month that has not happened yet is not counted; remove those rows "
-            f"(a forecast or a scheduled renewal?)",
+            f"({hint})",
             source=source,
             column=column,
         )

@@ -33,15 +33,17 @@ import pandas as pd
 
 from ..reading import DataError, ReadOptions, bad_rows, key, normalize_columns, prepare, source_of
 from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL, bare_key, price_in_cents
-from ..reading.columns import _BILLING, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
+from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.currency import CURRENCY_COLUMNS
 from ..reading.discounts import discount_columns
 from ..reading.errors import SHOW_ROWS, show
+from ..reading.months import refuse_future_months
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.statuses import NOT_PAYING, status_columns
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
 from ..reading.trials import trial_end_columns
 from ..tables._months import MAX_MONTHS
+from ..tables.subscriptions import current_month
 from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
 from .segments import BLANK_SEGMENT, _segment_name, _segment_text
 
@@ -59,6 +61,10 @@ class Input:
     source: str
     names: dict[str, str] = field(default_factory=dict)  # our name -> the input's spelling
     checks: list = field(default_factory=list)  # (column, problem, condition over `table`, shown column)
+    #: months after the current month are refused (``ReadOptions.refuse_missing_months``: an import's exports),
+    #: the current month being ``today``'s (None: the run's); a typed table's, as :func:`~.reading.prepare` does
+    refuse_future: bool = False
+    today: Any = None
 
 
 def _as_ibis(data: Any, con: Any) -> ir.Table | pd.DataFrame:
@@ -93,8 +99,11 @@ def typed_input(
     """
     data = _as_ibis(data, con)
     if isinstance(data, pd.DataFrame):
-        return _from_frame(data, kind, columns, source, options, segment)
-    return _from_table(data, kind, con, columns, source, options, segment)
+        return _from_frame(data, kind, columns, source, options, segment)  # reading.prepare refuses future months
+    item = _from_table(data, kind, con, columns, source, options, segment)
+    if options is not None and options.refuse_missing_months and kind in FUTURE_HINTS:
+        item.refuse_future, item.today = True, options.today
+    return item
 
 
 def _from_frame(
@@ -394,6 +403,8 @@ def check_input(con: Any, item: Input) -> None:
     extra = {"low": t[raw].min(), "high": t[raw].max()}  # the dates' own extremes: no month arithmetic per row
     found = refuse_any(con, t, source, checks, extra)
     low, high = (_ordinal(found["low"]), _ordinal(found["high"])) if pd.notna(found["low"]) else (None, None)
+    if high is not None:
+        check_future(con, item, high)
     if low is not None and high - low + 1 > MAX_MONTHS and item.kind != "intervals":
         first, last = pd.Period(ordinal=int(low), freq="M"), pd.Period(ordinal=int(high), freq="M")
         column = {"snapshots": "month"}.get(item.kind, "date")
@@ -401,6 +412,26 @@ def check_input(con: Any, item: Input) -> None:
         cond = (t[month] == int(low)) | (t[month] == int(high))
         count = int(con.execute(t.filter(cond).count()))
         raise first_rows(con, t, cond, source, names[column], problem, column, count)
+
+
+def check_future(con: Any, item: Input, high: int | None = None) -> None:
+    """Refuse rows of months after the current month (``item.refuse_future``), naming those months as
+    :func:`~xl_retention.reading.months.refuse_future_months` does for a file. ``high``: the input's last month
+    ordinal when already known (else one aggregate query finds it)."""
+    if not item.refuse_future:
+        return
+    t, now = item.table, current_month(item.today)
+    if high is None:
+        found = con.execute(t.aggregate(high=t.m.max()))["high"].iloc[0]
+        if pd.isna(found):
+            return
+        high = int(found)
+    if high <= now:
+        return
+    later = con.execute(t.filter(t.m > now).select("m").distinct())["m"].to_numpy(dtype=np.int64)
+    column = "month" if item.kind == "snapshots" else "date"
+    refuse_future_months(later.astype("datetime64[M]"), item.source, item.names[column], item.today,
+                         FUTURE_HINTS[item.kind])  # fmt: skip
 
 
 def _ordinal(value: Any) -> int:
