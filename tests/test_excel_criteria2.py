@@ -219,3 +219,40 @@ def test_text_dates_in_a_1904_workbook_are_1904_serials(tmp_path: Path) -> None:
     assert result.status == "ok", result.message
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out[f"B{i}"].value for i in range(1, 10)] == [43844, 43844, 1, 43844, 43844, 1, 0, 12, 43845]
+
+
+def test_a_number_as_text_in_a_criterion_cell_and_in_xmatch(tmp_path: Path) -> None:
+    # Excel reads a criterion "0012345" as the number 12345 whether typed or held by a cell (COUNTIF counts the number
+    # and number-like text: 5 here; the engine matched the cell's text as text only: 2, F17). XMATCH's next
+    # smaller/larger modes compare text only with text ("500" finds no number: #N/A), as XLOOKUP and MATCH do; the
+    # engine read "500" as 500 (F04).
+    calc = {
+        "A1": "0012345",
+        "A2": "12345",
+        "A3": 12345,
+        "A4": "12345.0",
+        "A5": "1.2345E4",
+        "A6": "x",
+        "A7": 7,
+        "B1": "=COUNTIF(A1:A7,A1)",
+        "B2": "=COUNTIFS(A1:A7,A2)",
+        "B3": '=COUNTIF(A1:A7,"12345")',
+        "B4": "=SUMIF(A1:A7,C7,A1:A7)",
+        "B5": "=COUNTIF(A1:A7,A6)",
+        "B6": '=COUNTIF(A1:A7,">="&A7)',
+        "C1": 0,
+        "C2": 100,
+        "C3": 500,
+        "C4": 1000,
+        "C7": "0012345",
+        "D1": '=_xlfn.XMATCH("500",C1:C4,-1)',
+        "D2": '=_xlfn.XMATCH("50",C1:C4,1)',
+        "D3": "=_xlfn.XMATCH(A2,C1:C4,-1)",
+        "D4": "=_xlfn.XMATCH(450,C1:C4,1)",
+        "D5": "=_xlfn.XMATCH(450,C1:C4,-1)",
+        "D6": "=_xlfn.XMATCH(2000,C1:C4,1)",
+        "D7": "=_xlfn.XMATCH(500,C1:C4)",
+    }
+    got = _recalculated(tmp_path, {"Calc": calc})
+    assert [got[f"B{i}"] for i in range(1, 7)] == [5, 5, 5, 12345, 1, 2]
+    assert [got[f"D{i}"] for i in range(1, 8)] == ["#N/A", "#N/A", "#N/A", 3, 2, "#N/A", 3]

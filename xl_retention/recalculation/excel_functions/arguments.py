@@ -47,7 +47,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from .collation import keyed_criteria, sorted_call, typed_keys
-from .criteria import dated_criteria, error_checked, scanned_call, size_guard
+from .criteria import dated_criteria, error_checked, numbered_criteria, scanned_call, size_guard
 from .criteria_digits import digits_corrected, widened_criteria
 from .logical import logical_call
 from .lookup import exact_lookup
@@ -74,7 +74,7 @@ _CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?\d+")
 #: the registered function that refuses a negative row or column number of INDEX with #VALUE! (see .lookup)
 INDEXED = "_XLR.INDEXED"
 #: the registered functions of .lookup the approximate lookups are rewritten to
-VPOS, HPOS, MATCH, XLOOKUP = "_XLR.VPOS", "_XLR.HPOS", "_XLR.MATCH", "_XLR.XLOOKUP"
+VPOS, HPOS, MATCH, XLOOKUP, XMATCH = "_XLR.VPOS", "_XLR.HPOS", "_XLR.MATCH", "_XLR.XLOOKUP", "_XLR.XMATCH"
 _COMPARISONS = frozenset(("=", "<>", "<", ">", "<=", ">="))
 #: constants against which rounding an operand changes nothing: text, logicals, 0 (type differs or exact)
 _TRIVIAL = re.compile(r"(?i)^(?:0|TRUE|FALSE)$")
@@ -175,6 +175,7 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         args, literals = dated_criteria(name, args, [_typed_text(tokens[a:b]) for a, b in spans])  # in 1904 too
         args = keyed_criteria(name, args, literals)
         args = widened_criteria(name, [tokens[a:b] for a, b in spans], args)  # numbers at 15 digits (.criteria_digits)
+        args = numbered_criteria(name, [tokens[a:b] for a, b in spans], args)  # a cell's "0012345" is 12345 (.criteria)
     if name in ("SORT", "SORTBY"):  # text in Excel's order (.collation)
         ordered = sorted_call(name, args)
         if ordered is not None:
@@ -309,6 +310,11 @@ def _searched(name: str, args: list[str], key: list[Token]) -> str | None:
         if mode in ("-1", "1") and search in ("1", "-1") or search in ("2", "-2") and mode in ("0", "-1", "1"):
             found = f",{args[3]}" if len(args) > 3 and args[3].strip() else ""
             return f"{XLOOKUP}({args[0]},{args[1]},{args[2]},{mode},{search}{found})"
+    if name == "XMATCH" and 2 <= len(args) <= 4:  # next smaller/larger: text and numbers apart, as XLOOKUP (F04)
+        mode = literal[2] if len(args) > 2 and literal[2] else "0"
+        search = literal[3] if len(args) > 3 and literal[3] else "1"
+        if mode in ("-1", "1") and search in ("1", "-1") or search in ("2", "-2") and mode in ("0", "-1", "1"):
+            return f"{XMATCH}({args[0]},{args[1]},{mode},{search})"
     return None
 
 

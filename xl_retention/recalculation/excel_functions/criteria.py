@@ -12,6 +12,7 @@ AVERAGEIF(S), MAXIFS and MINIFS likewise (:func:`each_criteria`): ``SUM(COUNTIFS
 
 from __future__ import annotations
 
+import math
 from functools import partial
 from typing import Any
 
@@ -460,3 +461,50 @@ def dated(criterion: Any, epoch: Any) -> Any:
 
 
 FUNCTIONS[DATED] = Function(DATED, engine_call(dated), 2, 2)
+
+
+# --- a criterion given by a cell that holds a number as text ---------------------------------------------------------
+#: the registered function reading a criterion that is a number written as text as that number (see :func:`numbered`)
+NUMBERED = "_XLR.NUMBERED"
+
+
+def numbered_criteria(name: str, parts: list[list[Token]], args: list[str]) -> list[str]:
+    """``args`` of a criteria function with each criterion that is not typed in (a cell, an expression) given through
+    ``_XLR.NUMBERED``: Excel matches a criterion "0012345" held by a cell as the number 12345 (numbers and number-like
+    text), as it does a typed one; the engine matched such text as text only (H2 F17). Arrays are left alone.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> def parts(formula):
+    ...     return [[t] for t in list(Tokenizer(formula).items)[1:-1] if t.type != Token.SEP]
+    >>> numbered_criteria("COUNTIF", parts("=COUNTIF(A1:A7,A1)"), ["A1:A7", "A1"])
+    ['A1:A7', '_XLR.NUMBERED(A1)']
+    """
+    if name not in CRITERIA:
+        return args
+    out = list(args)
+    for k in criteria_positions(name, len(args)):
+        inner = [t for t in parts[k] if t.type != Token.WSPACE] if k < len(parts) else []
+        typed = len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype != Token.RANGE
+        operator = bool(inner) and inner[0].subtype == Token.TEXT and inner[0].value[1:2] in ("<", ">", "=")
+        if inner and not typed and not operator and not _is_array(parts[k]):  # ">="&F1 is never a number
+            out[k] = f"{NUMBERED}({args[k].strip()})"
+    return out
+
+
+def numbered(criterion: Any) -> Any:
+    """A criterion that is a number written plainly as text (``"0012345"``, ``"1.2345E4"``) as that number; anything
+    else (other text, ``">5"``, a number, a blank, an error) as it is.
+
+    >>> numbered("0012345"), numbered(" 5"), numbered(">5"), numbered(7.0), numbered(None)
+    (12345.0, ' 5', '>5', 7.0, None)
+    """
+    if not isinstance(criterion, str) or criterion != criterion.strip() or not criterion:
+        return criterion
+    try:
+        value = float(criterion)
+    except ValueError:
+        return criterion
+    return value if math.isfinite(value) else criterion
+
+
+FUNCTIONS[NUMBERED] = Function(NUMBERED, engine_call(numbered), 1, 1)
