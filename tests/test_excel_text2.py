@@ -93,6 +93,36 @@ def test_formatted_number_text_cells_of_another_sheet_and_filled_down(tmp_path: 
     assert out["B1"].value == -699.5
 
 
+def test_formatted_number_text_made_by_formulas_is_a_number_in_arithmetic(tmp_path: Path) -> None:
+    # text a formula makes ("1,234" from TEXT or a cleaning SUBSTITUTE/TRIM) is read so too, in the cells that read
+    # it and in the formula itself; a lookup returning such a cell's text as well
+    got = _recalculated(
+        tmp_path,
+        {
+            "A1": 1234,
+            "A2": '=TEXT(A1,"#,##0")',
+            "A3": "=A2*1",
+            "A4": '=TEXT(A1,"$#,##0")+0',
+            "A5": '=--SUBSTITUTE("1.234",".",",")',
+            "A6": '=IFERROR(A2*1,"bad")',
+            "A7": "=ROUND(A2,-2)",
+            "A8": "=SUM(A2*1,1)",
+            "B1": " $2,500 USD",
+            "B2": '=TRIM(SUBSTITUTE(B1,"USD",""))',
+            "B3": "=B2",
+            "B4": "=B3/2",
+            "C1": "id1",
+            "D1": "(1,000)",
+            "C2": '=VLOOKUP("id1",C1:D1,2,0)*1',
+            "C3": "=SUM(A2,B2,D1)",
+            "C4": "=ISTEXT(B3)",
+        },
+    )
+    assert [got[f"A{i}"] for i in range(2, 9)] == ["1,234", 1234, 1234, 1234, 1234, 1200, 1235]
+    assert [got["B2"], got["B3"], got["B4"]] == ["$2,500", "$2,500", 1250]
+    assert [got["C2"], got["C3"], got["C4"]] == [-1000, 0, True]
+
+
 def test_only_references_read_as_numbers_are_rewritten() -> None:
     cells = {"S": {(1, 1), (2, 1)}}
     assert rewrite_number_texts("=A1*1+SUM(A1:A3)+ROUND(A2,-2)", "S", cells) == (

@@ -30,7 +30,7 @@ from .defined_names import defined_formulas
 from .engine import CIRCULAR, engine_literal, from_engine, load
 from .excel_functions.arguments import may_end_in_sum, rewrite_arguments, rewrite_final
 from .excel_functions.formula_facts import formula_facts
-from .excel_functions.number_texts import number_text_formulas
+from .excel_functions.number_texts import number_text_formulas, number_text_results
 from .formula_texts import FormulaTexts, may_need_any, may_need_arguments, may_need_rewrite, words_pattern
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
@@ -258,6 +258,11 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     if spills_over_merged(str(path), workbook, info, engine_literal):  # a spill over merged cells: #SPILL!, as Excel
         workbook.evaluate_all()
     result = _read(workbook, formulas, members)
+    again = number_text_results(result.values, formulas, rewritten, info.number_texts)
+    if again:  # formula cells giving "1,234"-like text: the formulas reading them as numbers (number_texts.py)
+        _set_formulas(workbook, again)
+        workbook.evaluate_all()
+        result = _read(workbook, formulas, members)
     if any(type(v) is CellError and v.code == CIRCULAR for cells in result.values.values() for v in cells.values()):
         if kept.position_cycles(workbook, formulas, result, CIRCULAR):  # CELL("row", A1) in A1 reads no value
             workbook.evaluate_all()

@@ -23,7 +23,7 @@ from xml.etree import ElementTree
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from .defined_names import _REFERENCE, qualify
-from .excel_functions.number_texts import shared_candidates, text_cells
+from .excel_functions.number_texts import formatted_results, shared_candidates, text_cells
 from .sheet_cells import FormulaCell, cached_value, formula_cells, iso_date_cells
 from .xlsx_values import (
     _TOKEN,
@@ -236,6 +236,9 @@ def scan(path: str) -> PackageInfo:
             cells = formula_cells(xml, shared)
             if cells:
                 info.formulas[sheet] = cells
+                results = formatted_results(cells)  # formulas whose stored value is such text ("1,234")
+                if results:
+                    info.number_texts.setdefault(sheet, set()).update(results)
             if b't="d"' in xml:
                 dates = iso_date_cells(xml, info.date1904)
                 if dates:

@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, insort
+from collections.abc import Iterable
 from typing import Any
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import column_index_from_string, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
+from ...cells import CellError
 from ._core import FUNCTIONS, Function, engine_call
 from .text import text_to_number
 
@@ -136,34 +139,72 @@ def number_of_text(value: Any) -> Any:
 FUNCTIONS[NUMBER] = Function(NUMBER, engine_call(number_of_text), 1, 1)
 
 
-def _covers(reference: str, sheet: str, cells: dict[str, set[tuple[int, int]]]) -> bool:
-    match = _REFERENCE.fullmatch(reference.strip())
-    if match is None:
+#: functions whose result may be a cell's text or text they make: a call of one in arithmetic is read as a number
+#: too (``VLOOKUP(..)*1``, ``TRIM(A2)*1``), and a formula cell calling one on such text may hold such text itself
+TEXT_GIVING = frozenset(
+    "INDEX VLOOKUP HLOOKUP XLOOKUP LOOKUP OFFSET INDIRECT CHOOSE IF IFS IFERROR IFNA SWITCH LET SINGLE TRIM CLEAN "
+    "SUBSTITUTE REPLACE LEFT RIGHT MID TEXT UPPER LOWER PROPER CONCAT CONCATENATE TEXTJOIN TEXTBEFORE TEXTAFTER T "
+    "FIXED DOLLAR".split()
+)
+_TEXT_GIVING_CALL = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:" + "|".join(sorted(TEXT_GIVING)) + r")\(|&")
+_BARE_REFERENCE = re.compile(r"\s*" + _REFERENCE.pattern + r"\s*")
+
+
+class _Index:
+    """The cells of :func:`number_text_formulas`, by sheet (lower case) and column: which a reference covers."""
+
+    def __init__(self, cells: dict[str, set[tuple[int, int]]]) -> None:
+        self.columns: dict[str, dict[int, list[int]]] = {}
+        for sheet, places in cells.items():
+            self.add(sheet, places)
+
+    def add(self, sheet: str, places: Iterable[tuple[int, int]]) -> None:
+        columns = self.columns.setdefault(sheet.lower(), {})
+        for r, c in places:
+            insort(columns.setdefault(c, []), r)
+
+    def covers(self, reference: str, sheet: str) -> bool:
+        match = _REFERENCE.fullmatch(reference.strip())
+        if match is None:
+            return False
+        quoted, plain, area = match.groups()
+        target = quoted.replace("''", "'") if quoted else plain or sheet
+        columns = self.columns.get(target.lower())
+        if not columns:
+            return False
+        try:
+            left, top, right, bottom = range_boundaries(area.replace("$", "").upper())
+        except (ValueError, TypeError):
+            return False
+        left, top = left or 1, top or 1
+        right, bottom = right or 16384, bottom or 1048576
+        for column, rows in columns.items():
+            if left <= column <= right:
+                k = bisect_left(rows, top)
+                if k < len(rows) and rows[k] <= bottom:
+                    return True
         return False
-    quoted, plain, area = match.groups()
-    target = quoted.replace("''", "'") if quoted else plain or sheet
-    found = next((v for k, v in cells.items() if k.lower() == target.lower()), None)
-    if not found:
-        return False
-    try:
-        left, top, right, bottom = range_boundaries(area.replace("$", "").upper())
-    except (ValueError, TypeError):
-        return False
-    left, top = left or 1, top or 1
-    right, bottom = right or 16384, bottom or 1048576
-    return any(top <= r <= bottom and left <= c <= right for r, c in found)
+
+    def mentioned(self, text: str, sheet: str) -> bool:
+        """Whether any reference in a formula's text (string literals aside) covers one of the cells."""
+        bare = _STRING.sub('""', text)
+        return any(self.covers(m.group(0), sheet) for m in _REFERENCE.finditer(bare))
 
 
-def _mentions(text: str, sheet: str, cells: dict[str, set[tuple[int, int]]]) -> bool:
-    """A cheap test: whether any reference in the formula's text (string literals aside) covers one of ``cells``."""
-    bare = _STRING.sub('""', text)
-    return any(_covers(m.group(0), sheet, cells) for m in _REFERENCE.finditer(bare))
+def _as_index(cells: dict[str, set[tuple[int, int]]] | _Index) -> _Index:
+    return cells if isinstance(cells, _Index) else _Index(cells)
 
 
-def _neighbour(tokens: list[Token], k: int, step: int) -> Token | None:
+def _neighbour(tokens: list[Token], k: int, step: int) -> int:
+    """The index of the nearest token before (``step`` -1) or after (1) token ``k`` that is not a space (-1 or
+    ``len(tokens)`` when none is)."""
     k += step
     while 0 <= k < len(tokens) and tokens[k].type == Token.WSPACE:
         k += step
+    return k
+
+
+def _at(tokens: list[Token], k: int) -> Token | None:
     return tokens[k] if 0 <= k < len(tokens) else None
 
 
@@ -185,45 +226,116 @@ def _function_of(tokens: list[Token], k: int) -> str | None:
         elif token.subtype == Token.OPEN:
             if depth == 0:
                 if token.type == Token.FUNC:
-                    return token.value[:-1].upper().removeprefix("_XLFN.")
+                    return _name(token)
                 return None
             depth -= 1
     return None
 
 
-def rewrite_number_texts(formula: str, sheet: str, cells: dict[str, set[tuple[int, int]]]) -> str:
-    """``formula`` (with its ``=``) with each reference to one of ``cells`` (by sheet) that is read as a number --
-    an operand of + - * / ^ or %, or a single cell given to a function of one number
-    (:data:`SCALAR_NUMBER_FUNCTIONS`) -- passed through ``_XLR.NUMBER``; the same text when there is none.
+def _name(token: Token) -> str:
+    return token.value[:-1].rpartition(":")[2].upper().removeprefix("_XLFN.").removeprefix("_XLWS.")
 
-    >>> rewrite_number_texts("=A1*1+SUM(A1:A3)+ROUND(A2,-2)", "S", {"S": {(1, 1), (2, 1)}})
-    '=_XLR.NUMBER(A1)*1+SUM(A1:A3)+ROUND(_XLR.NUMBER(A2),-2)'
+
+def _closing(tokens: list[Token], k: int) -> int:
+    """The index of the token closing the call or bracket opened at ``k``."""
+    depth = 0
+    for j in range(k, len(tokens)):
+        if tokens[j].subtype == Token.OPEN:
+            depth += 1
+        elif tokens[j].subtype == Token.CLOSE:
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(tokens) - 1
+
+
+def _read_as_number(tokens: list[Token], first: int, last: int) -> str | None:
+    """How the operand from token ``first`` to ``last`` (brackets around it alone looked through) is read as a
+    number: ``"operand"`` of + - * / ^ or %, ``"argument"`` the whole argument of a function of one number, or None."""
+    while True:
+        b, a = _neighbour(tokens, first, -1), _neighbour(tokens, last, 1)
+        before, after = _at(tokens, b), _at(tokens, a)
+        if before is None or after is None or before.type != Token.PAREN or after.type != Token.PAREN:
+            break
+        if before.subtype != Token.OPEN or after.subtype != Token.CLOSE:
+            break
+        first, last = b, a
+    if _arithmetic(before, after):
+        return "operand"
+    whole = (before is not None and (before.type == Token.SEP or before.type == Token.FUNC)) and (
+        after is not None and (after.type == Token.SEP or after.subtype == Token.CLOSE)
+    )
+    return "argument" if whole and _function_of(tokens, first) in SCALAR_NUMBER_FUNCTIONS else None
+
+
+def rewrite_number_texts(
+    formula: str, sheet: str, cells: dict[str, set[tuple[int, int]]] | _Index, calls: bool = False
+) -> str:
+    """``formula`` (with its ``=``), when it reads one of ``cells`` (by sheet), with each operand read as a number --
+    of + - * / ^ or %, or the whole argument of a function of one number (:data:`SCALAR_NUMBER_FUNCTIONS`) -- that
+    may be such text passed through ``_XLR.NUMBER``: a reference to one of the cells (a single cell only, as a
+    function's argument), or a call of a function that may give text (:data:`TEXT_GIVING`). The same text when
+    there is none. ``calls``: the calls are wrapped whether or not the formula reads one of the cells (a formula
+    that gave #VALUE!: ``=TEXT(A1,"$#,##0")+0``).
+
+    >>> rewrite_number_texts("=A1*1+SUM(A1:A3)+ROUND(A2,-2)+(A1)", "S", {"S": {(1, 1), (2, 1)}})
+    '=_XLR.NUMBER(A1)*1+SUM(A1:A3)+ROUND(_XLR.NUMBER(A2),-2)+(_XLR.NUMBER(A1))'
+    >>> rewrite_number_texts('=VLOOKUP(1,A1:B3,2,0)*1+LEN(A1)*2', "S", {"S": {(1, 2)}})
+    '=_XLR.NUMBER(VLOOKUP(1,A1:B3,2,0))*1+LEN(A1)*2'
     >>> rewrite_number_texts("=B1*1", "S", {"S": {(1, 1)}})
     '=B1*1'
     """
-    if not formula.startswith("=") or not _mentions(formula[1:], sheet, cells):
+    index = _as_index(cells)
+    if not formula.startswith("=") or not (calls or index.mentioned(formula[1:], sheet)):
         return formula
     try:
         tokens = Tokenizer(formula).items
     except Exception:  # a formula openpyxl cannot split: left as it is
         return formula
     changed = False
-    for k, token in enumerate(tokens):
-        if token.type != Token.OPERAND or token.subtype != Token.RANGE or not _covers(token.value, sheet, cells):
-            continue
-        before, after = _neighbour(tokens, k, -1), _neighbour(tokens, k, 1)
-        wrap = _arithmetic(before, after)
-        if not wrap and ":" not in token.value.split("!")[-1]:
-            in_call = (before is not None and (before.type == Token.SEP or before.type == Token.FUNC)) and (
-                after is not None and (after.type == Token.SEP or after.subtype == Token.CLOSE)
-            )
-            wrap = in_call and _function_of(tokens, k) in SCALAR_NUMBER_FUNCTIONS
-        if wrap:
-            token.value = f"{NUMBER}({token.value})"
-            changed = True
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if token.type == Token.OPERAND and token.subtype == Token.RANGE and index.covers(token.value, sheet):
+            read = _read_as_number(tokens, k, k)
+            if read == "operand" or (read == "argument" and ":" not in token.value.split("!")[-1]):
+                token.value = f"{NUMBER}({token.value})"
+                changed = True
+        elif token.type == Token.FUNC and token.subtype == Token.OPEN and _name(token) in TEXT_GIVING:
+            close = _closing(tokens, k)
+            after = _at(tokens, _neighbour(tokens, close, 1))
+            ranged = ":" in token.value or (after is not None and after.value.startswith(":"))  # INDEX(..):B5
+            if not ranged and _read_as_number(tokens, k, close):
+                head, colon, rest = token.value.rpartition(":")
+                token.value = f"{head}{colon}{NUMBER}({rest}"
+                tokens[close].value += ")"
+                changed = True
+        k += 1
     if not changed:
         return formula
     return "=" + "".join(t.value for t in tokens)
+
+
+def may_give_number_text(text: str) -> bool:
+    """Whether a formula (its stored text, without ``=``) may give text read as a number when it reads such text:
+    a call of a function of :data:`TEXT_GIVING`, an ``&``, or a reference alone (``=A1``).
+
+    >>> may_give_number_text("TRIM(A2)"), may_give_number_text("Data!B2"), may_give_number_text("SUM(A1:A3)")
+    (True, True, False)
+    """
+    return _TEXT_GIVING_CALL.search(text) is not None or _BARE_REFERENCE.fullmatch(text) is not None
+
+
+def formatted_results(cells: dict[str, Any]) -> set[tuple[int, int]]:
+    """The (row, column) of a sheet's formula cells (the package scan's, by reference) whose value the file holds is
+    text :func:`misread` reads as a number (``=TEXT(A1,"#,##0")`` saved as "1,234")."""
+    found = set()
+    for ref, cell in cells.items():
+        cached = getattr(cell, "cached", None)
+        if type(cached) is str and misread(cached) is not None:
+            column, row = coordinate_from_string(ref)
+            found.add((row, column_index_from_string(column)))
+    return found
 
 
 def number_text_formulas(
@@ -232,21 +344,93 @@ def number_text_formulas(
     cells: dict[str, set[tuple[int, int]]],
 ) -> list[tuple[str, int, int, str]]:
     """``rewritten`` (sheet, row, column, formula given to the engine) with every formula that reads one of ``cells``
-    as a number rewritten by :func:`rewrite_number_texts`; ``texts``: each sheet's
-    :class:`~xl_retention.recalculation.formula_texts.FormulaTexts` (stored formulas without ``=``, by position).
-    A formula already rewritten is rewritten from its rewritten form."""
+    (text cells holding "1,234"-like numbers, by sheet) as a number rewritten by :func:`rewrite_number_texts`;
+    ``texts``: each sheet's :class:`~xl_retention.recalculation.formula_texts.FormulaTexts` (stored formulas without
+    ``=``, by position). Formula cells that read such text and may give it on (:func:`may_give_number_text`:
+    ``=TRIM(A2)``, ``=A2``) count as such cells too, in turn. A formula already rewritten is rewritten from its
+    rewritten form."""
     if not cells:
         return rewritten
+    index = _Index(cells)
+    pending = {(sheet, place) for sheet, found in texts.items() for place in found.positions()}
+    known = {(sheet.lower(), place) for sheet, places in cells.items() for place in places}
+    grew = True
+    while grew:  # formula cells passing such text on, until no more are found
+        grew = False
+        for sheet, place in sorted(pending):
+            if (sheet.lower(), place) in known:
+                continue
+            text = texts[sheet][place]
+            if may_give_number_text(text) and index.mentioned(text, sheet):
+                index.add(sheet, [place])
+                known.add((sheet.lower(), place))
+                grew = True
     done = {(sheet, r, c): k for k, (sheet, r, c, _) in enumerate(rewritten)}
     out = list(rewritten)
     for sheet, found in texts.items():
         for r, c in found.positions():
             k = done.get((sheet, r, c))
             source = out[k][3] if k is not None else "=" + found[(r, c)]
-            new = rewrite_number_texts(source, sheet, cells)
+            new = rewrite_number_texts(source, sheet, index)
             if new != source:
                 if k is None:
                     out.append((sheet, r, c, new))
                 else:
                     out[k] = (sheet, r, c, new)
+    return out
+
+
+def number_text_results(
+    values: dict[str, dict[str, Any]],
+    texts: dict[str, Any],
+    rewritten: list[tuple[str, int, int, str]],
+    cells: dict[str, set[tuple[int, int]]],
+) -> list[tuple[str, int, int, str]]:
+    """After an evaluation: the formulas to give the engine again because a formula cell's value is text read as a
+    number ("1,234" from ``=TRIM(A2)`` or ``=TEXT(A1,"#,##0")``) that :func:`number_text_formulas` did not know of.
+
+    ``values``: each sheet's formula values by reference (``values["S"]["B2"]``); ``texts``: each sheet's
+    :class:`~xl_retention.recalculation.formula_texts.FormulaTexts`; ``rewritten``: the formulas the engine was given
+    (sheet, row, column, formula) other than the stored ones; ``cells``: the cells already known (by sheet), updated
+    in place with the new ones. Empty when there are none (the common case: one pass over the text values).
+    """
+    new: dict[str, set[tuple[int, int]]] = {}
+    failed: dict[str, set[tuple[int, int]]] = {}  # #VALUE! of a formula that may read text it makes as a number
+    for sheet, by_ref in values.items():
+        found = texts.get(sheet)
+        if found is None:
+            continue
+        places = None
+        for ref, value in by_ref.items():
+            kind = type(value)
+            if kind is str:
+                if misread(value) is None:
+                    continue
+            elif kind is not CellError or value.code != "#VALUE!":
+                continue
+            if places is None:
+                places = {r: p for p, r in found.refs.items()}
+            place = places.get(ref)
+            if place is not None and place not in cells.get(sheet, ()):
+                (new if kind is str else failed).setdefault(sheet, set()).add(place)
+    given = {(sheet, r, c): formula for sheet, r, c, formula in rewritten}
+    out = []
+    for sheet, places in failed.items():
+        for r, c in places:
+            source = given.get((sheet, r, c), "=" + texts[sheet][(r, c)])
+            if _TEXT_GIVING_CALL.search(source):
+                formula = rewrite_number_texts(source, sheet, {}, calls=True)
+                if formula != source:
+                    out.append((sheet, r, c, formula))
+                    given[(sheet, r, c)] = formula
+    if not new:
+        return out
+    for sheet, places in new.items():
+        cells.setdefault(sheet, set()).update(places)
+    start = [(sheet, r, c, formula) for (sheet, r, c), formula in given.items()]
+    done = {(sheet, r, c) for sheet, r, c, _ in out}
+    for sheet, r, c, formula in number_text_formulas(texts, start, cells):
+        if formula != given.get((sheet, r, c), "=" + texts[sheet][(r, c)]) or (sheet, r, c) in done:
+            out = [item for item in out if item[:3] != (sheet, r, c)]
+            out.append((sheet, r, c, formula))
     return out
