@@ -5,6 +5,7 @@ and the converted amounts of multi-currency accounts. Each test builds its own s
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -78,10 +79,8 @@ def test_ids_excel_saved_in_scientific_notation_are_refused(tmp_path, capsys) ->
             "amount=Total", "--to-csv", tmp_path / "o")  # fmt: skip
     assert run(capsys, *args) == (1, SCIENTIFIC)
     # the ids as the shop wrote them: three customers, none returning
-    (tmp_path / "orders.csv").write_text(
-        EXCEL_SAVED.replace("7.12346E+12", "7123456789012", 1).replace("7.12346E+12", "7123456789345", 1)
-        .replace("7.12346E+12", "7123460000000")  # fmt: skip
-    )
+    ids = iter(["7123456789012", "7123456789345", "7123460000000"])
+    (tmp_path / "orders.csv").write_text(re.sub(r"7\.12346E\+12", lambda _: next(ids), EXCEL_SAVED))
     assert run(capsys, *args) == (0, "")
     assert column(tmp_path / "o", "returning", "purchases.csv") == {"2026-01": "0", "2026-02": "0", "2026-03": "0"}
     assert column(tmp_path / "o", "buyers", "purchases.csv") == {"2026-01": "2", "2026-02": "1", "2026-03": "1"}
@@ -109,3 +108,60 @@ def test_scientific_ids_are_refused_in_every_id_column(tmp_path, capsys) -> None
     (tmp_path / "subs.csv").write_text(fine)
     assert run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--to-csv", tmp_path / "o") == (0, "")
     assert column(tmp_path / "o", "mrr_end") == {"2026-01": "35.0"}
+
+
+MAGENTO = (
+    '"ID","Purchase Date","Grand Total (Purchased)","Status","Customer Email","Total Refunded"\n'
+    '"000000101","Jan 5, 2026 10:12:33 AM","$120.00","Complete","ann@x.com","$0.00"\n'
+    '"000000102","Jan 20, 2026 3:01:00 PM","$80.00","Closed","ann@x.com","$80.00"\n'
+    '"000000103","Feb 14, 2026 9:00:00 AM","$60.00","Complete","bob@x.com","$20.00"\n'
+    '"000000104","Feb 15, 2026 9:00:00 AM","$30.00","Processing","ann@x.com","$0.00"\n'
+)
+
+
+def rows(path: Path, table: str) -> list[tuple[str, ...]]:
+    with open(path / table, newline="") as handle:
+        return [tuple(row) for row in csv.reader(handle)][1:]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_magento_refunds_total_refunded_and_closed(tmp_path, capsys, backend: str) -> None:
+    (tmp_path / "orders.csv").write_text(MAGENTO)
+    columns = "customer_id=Customer Email,date=Purchase Date,amount=Grand Total (Purchased),order_id=ID"
+    args = ("import", "--orders", tmp_path / "orders.csv", "--backend", backend, "--columns", columns,
+            "--to-csv", tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (0, "")
+    # order 102 refunded in full (Closed): no purchase; order 103: 60 less 20 refunded
+    assert rows(tmp_path / "o", "purchases.csv") == [("2026-01", "1", "0", "0", "0.0", "0.0"),
+                                                     ("2026-02", "2", "0", "1", "0.0", "0.5")]  # fmt: skip
+    assert rows(tmp_path / "o", "order_revenue_cohorts.csv") == [("2026-01", "120.0", "30.0"), ("2026-02", "40.0", "")]
+    # without the refunded amount, 'closed' cannot be told (Magento: refunded in full; Shopify: archived, paid)
+    (tmp_path / "orders.csv").write_text("\n".join(line.rsplit(",", 1)[0] for line in MAGENTO.splitlines()) + "\n")
+    assert run(capsys, *args) == (1, (
+        "orders.csv, column 'Status': order statuses that say refunded in full in Magento and paid (archived) in "
+        "Shopify: add the refunded amount column of the export (Magento's 'Total Refunded'), or give them the status "
+        "refunded or completed in row 3 (counting the header as row 1): 'Closed'"
+    ))  # fmt: skip
+    # a refund above its amount is of another amount: refused, never made into a refund of the purchase
+    (tmp_path / "orders.csv").write_text(MAGENTO.replace('"$20.00"', '"$600.00"'))
+    assert run(capsys, *args) == (1, (
+        "orders.csv, column 'Total Refunded': refunded amounts above the amount of their row in 'Grand Total "
+        "(Purchased)' (a refund of another amount, in another currency?): map the amount whose refund this is, or "
+        "correct the rows in row 4 (counting the header as row 1): '$600.00'"
+    ))  # fmt: skip
+
+
+def test_stripe_payments_refunded_in_full_are_no_purchase(tmp_path, capsys) -> None:
+    payments = (
+        "id,Created (UTC),Amount,Amount Refunded,Currency,Customer ID\n"
+        "ch_1,2026-01-05 10:00,49.00,0.00,usd,cus_A\n"
+        "ch_2,2026-01-20 10:00,49.00,49.00,usd,cus_A\n"  # refunded in full, no status column to say so
+        "ch_3,2026-02-05 10:00,49.00,9.00,usd,cus_A\n"
+    )
+    (tmp_path / "pay.csv").write_text(payments)
+    args = ("import", "--orders", tmp_path / "pay.csv", "--columns", "customer_id=Customer ID,date=Created (UTC)",
+            "--to-csv", tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (0, "")
+    assert rows(tmp_path / "o", "purchases.csv") == [("2026-01", "1", "0", "0", "0.0", "0.0"),
+                                                     ("2026-02", "1", "0", "1", "0.0", "1.0")]  # fmt: skip
+    assert rows(tmp_path / "o", "order_revenue_cohorts.csv") == [("2026-01", "49.0", "40.0"), ("2026-02", "0.0", "")]

@@ -21,14 +21,20 @@
   ``payment``, ``charge``, ``subscription``, ``renewal``, ``invoice``) passes, any other is refused. A refunded
   flag ("Fully Refunded?", or "Refunded?" / ``is_refunded`` when there is no "fully" one) that is true leaves
   the sale out.
-* **Refunded amounts.** An ``amount_refunded`` (``refunded_amount``, ``refund_amount``, ``amount_refunded``,
-  Stripe's "Amount Refunded") column beside the amount is taken off it (blank = nothing refunded).
+* **Refunded amounts.** A refunded amount column beside the amount (``amount_refunded``, ``refunded_amount``,
+  ``refund_amount``, or a name whose words say a refund and an amount: Stripe's "Amount Refunded", Magento's,
+  WooCommerce's and BigCommerce's "Total Refunded") is taken off it (blank = nothing refunded); an order refunded
+  in full is no purchase, as a ``refunded`` status says. Of several, the one named as the amount's refund is taken
+  (Stripe: "Converted Amount Refunded" for "Converted Amount"), else they are refused; a refund above its amount
+  (of another amount, in another currency) is refused, naming the rows. Magento's status ``closed`` (an order
+  refunded in full; Shopify's archived paid order) is read with the refunded amount, and refused without one.
 
 Row numbers in refusals stay those of the file: the rows kept are named by their own positions.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -60,8 +66,16 @@ NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "decl
 #: Statuses of orders that were paid (a partial refund is a paid order; the refund is an amount of its own).
 PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "successful", "processing", "shipped",
                   "fulfilled", "delivered", "partially_refunded", "partially_paid", "authorized", "captured",
-                  "settled", "approved", "closed", "active"})  # fmt: skip
+                  "settled", "approved", "active"})  # fmt: skip
+#: Statuses that say paid in one shop system and refunded in another: Magento's ``closed`` is an order refunded in
+#: full (a credit memo for all of it), Shopify's an archived paid order. Read with a refunded amount column (the
+#: amount then says whether all of it was refunded), refused without one.
+PAID_OR_REFUNDED = frozenset({"closed"})
 _REFUNDED = ("amount_refunded", "refunded_amount", "refund_amount")  # how a refunded amount's column name starts
+_REFUND_WORDS = frozenset({"refund", "refunded", "refunds"})
+_MONEY_WORDS = frozenset({"amount", "total", "sum", "value"})
+_NOT_AMOUNT_WORDS = frozenset({"date", "at", "on", "time", "count", "quantity", "qty", "id", "reason", "status",
+                               "number", "no", "type", "method", "currency"})  # fmt: skip
 _FALSE = frozenset({"false", "no", "0", "n"})
 _TRUE = frozenset({"true", "yes", "1", "y"})
 _TYPES = frozenset({"type", "transaction_type", "order_type", "kind", "transaction_kind", "record_type"})
@@ -99,9 +113,10 @@ def check_order_id(df: pd.DataFrame, names: dict[str, str], source: str) -> None
         )
 
 
-def cancelled_rows(df: pd.DataFrame, source: str = "input") -> np.ndarray:
+def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = False) -> np.ndarray:
     """Whether each row of ``df`` is an order that was not paid (see the module docstring), as a bool array;
-    :class:`DataError` for a status that says neither."""
+    :class:`DataError` for a status that says neither, and for one of :data:`PAID_OR_REFUNDED` unless the file has a
+    refunded amount column (``refunds``: the amount taken off then tells a full refund)."""
     from .columns import keys_of
     from .statuses import spelled
 
@@ -127,7 +142,7 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input") -> np.ndarray:
             out |= np.isin(spelled(column), list(_FALSE))
         elif keys & _STATUSES:
             status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
-            unknown = ~np.isin(status, list(NOT_PAID | PAID)) & (status != "")
+            unknown = ~np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)) & (status != "")
             if unknown.any():
                 rows = np.flatnonzero(unknown)
                 problem = (
@@ -135,20 +150,82 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input") -> np.ndarray:
                     "remove those rows, or give them a status such as completed or cancelled)"
                 )
                 raise bad_rows(source, name, problem, rows, column.to_numpy())
+            either = np.isin(status, list(PAID_OR_REFUNDED))
+            if either.any() and not refunds:
+                problem = (
+                    "order statuses that say refunded in full in Magento and paid (archived) in Shopify: add the "
+                    "refunded amount column of the export (Magento's 'Total Refunded'), or give them the status "
+                    "refunded or completed"
+                )
+                raise bad_rows(source, name, problem, np.flatnonzero(either), column.to_numpy())
             out |= np.isin(status, list(NOT_PAID))
     return out
 
 
-def refunded_column(df: pd.DataFrame, source: str = "input") -> str | None:
-    """The column of ``df`` holding each order's refunded amount ("Amount Refunded"), None without one; two are
-    refused."""
+def refunded_columns(names: Sequence[Any]) -> list[str]:
+    """The columns of ``names`` that hold a refunded amount: a name that starts with ``amount_refunded``,
+    ``refunded_amount`` or ``refund_amount``, or whose words say a refund and an amount ("Total Refunded": Magento,
+    WooCommerce, BigCommerce; Stripe's "Amount Refunded" and "Converted Amount Refunded"), not a date, count or id.
+
+    >>> refunded_columns(["Total", "Total Refunded", "Fully Refunded?", "Refund Date", "Converted Amount Refunded"])
+    ['Total Refunded', 'Converted Amount Refunded']
+    """
     from .columns import keys_of
 
-    found = [str(c) for c in df.columns if any(k.startswith(_REFUNDED) for k in keys_of(c))]
-    if len(found) > 1:
+    def says_refund(k: str) -> bool:
+        words = set(re.split(r"[_.()]+", k))
+        return bool(words & _REFUND_WORDS and words & _MONEY_WORDS and not words & _NOT_AMOUNT_WORDS)
+
+    return [str(c) for c in names if any(k.startswith(_REFUNDED) or says_refund(k) for k in keys_of(c))]
+
+
+def refunded_column(df: pd.DataFrame, source: str = "input", amount: str | None = None) -> str | None:
+    """The column of ``df`` holding the refunded part of the amount column ``amount``, None without one.
+
+    Of several (:func:`refunded_columns`), the one named as ``amount``'s refund (its name followed by words:
+    "Converted Amount" -> "Converted Amount Refunded", "Amount" -> "Amount Refunded") is taken; otherwise two are
+    refused, naming both. Without ``amount`` (whether the table has such a column at all), the first."""
+    from .columns import key
+
+    found = refunded_columns(df.columns)
+    if len(found) > 1 and amount is not None:
+        paired = [c for c in found if key(c).startswith(key(amount) + "_")]
+        found = paired if len(paired) == 1 else found
+    if len(found) > 1 and amount is not None:
         listing = ", ".join(map(repr, found))
-        raise DataError(f"{source}: {len(found)} columns could be the refunded amount ({listing})", source=source)
+        raise DataError(
+            f"{source}: {len(found)} columns could be the refunded part of {amount!r} ({listing}): remove the one "
+            "that is not in the currency of the amount",
+            source=source,
+            column=found[0],
+        )
     return found[0] if found else None
+
+
+def take_refunds(
+    amount: np.ndarray, refunded: np.ndarray, source: str, column: str, amount_column: str, shown: Any = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The amounts less their refunded parts, and whether each row was refunded in full (no purchase).
+
+    A refund above its amount is refused, naming the rows: the refund is of another amount (another currency,
+    Stripe's "Amount Refunded" beside its "Converted Amount"), and taking it off would make a purchase a refund;
+    the message quotes ``shown`` (the file's values), else ``refunded``.
+
+    >>> kept, full = take_refunds(np.array([120.0, 80.0, 60.0]), np.array([0.0, 80.0, 20.0]), "o.csv", "R", "T")
+    >>> kept.tolist(), full.tolist()
+    ([120.0, 0.0, 40.0], [False, True, False])
+    """
+    taken = np.nan_to_num(np.asarray(refunded, dtype=np.float64), nan=0.0)
+    amount = np.asarray(amount, dtype=np.float64)
+    over = np.flatnonzero((taken > amount + 0.005) & (taken > 0))
+    if over.size:
+        problem = (
+            f"refunded amounts above the amount of their row in {amount_column!r} (a refund of another amount, in "
+            "another currency?): map the amount whose refund this is, or correct the rows"
+        )
+        raise bad_rows(source, column, problem, over, refunded if shown is None else shown)
+    full = (taken > 0) & (taken >= amount - 0.005)
+    return amount - taken, full
 
 
 def orders_as_paid(
@@ -157,12 +234,14 @@ def orders_as_paid(
     """The orders of ``df`` as they were paid: refunded amounts taken off, one row per order, orders that were not
     paid left out (see the module docstring); and the file positions of the rows kept.
     ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
-    refunded = refunded_column(df, source) if "amount" in typed else None
-    if refunded is not None:
+    refunded = refunded_column(df, source, names["amount"]) if "amount" in typed else None
+    full = np.zeros(len(df), dtype=bool)
+    if refunded is not None:  # refunded in full: no purchase, as a 'refunded' status says
         position = [str(c) for c in df.columns].index(refunded)
-        taken = np.nan_to_num(read_numbers(df.iloc[:, position], refunded), nan=0.0)
-        typed["amount"] = np.asarray(typed["amount"], dtype=np.float64) - taken
-    return one_row_per_order(typed, names, cancelled_rows(df, source), source)
+        taken, shown = read_numbers(df.iloc[:, position], refunded), df.iloc[:, position].to_numpy()
+        typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
+    cancelled = cancelled_rows(df, source, refunds=refunded is not None)
+    return one_row_per_order(typed, names, cancelled | full, source)
 
 
 def one_row_per_order(
