@@ -128,10 +128,13 @@ def _import(args: argparse.Namespace) -> int:
     tables = load_tables(
         args.subscriptions, args.orders, args.nps, args.visits, columns=column_map(args.columns),
         sheet=args.sheet, options=_read_options(args), **_engine_options(args),
+        existing_at_start=args.existing_at_start,
     )  # fmt: skip
     if args.to_csv is not None:
         for path in write_csv(tables, args.to_csv):
             print(f"wrote {path}")
+        for note in tables.notes:
+            print(note)
         return 0
     filled = fill_workbook(args.into, tables)
     print("\n".join(filled.lines(args.into, args.recalc)))
@@ -407,6 +410,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _import_reading_flags(imp)
     _import_engine_flags(imp)
+    imp.add_argument("--existing-at-start", action="store_true", help="the customers active in the subscriptions' "
+                     "first month joined before the data starts: left out of the cohorts and the sBG fit, kept in the "
+                     "monthly counts")  # fmt: skip
     imp.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards (without it, the "
                      "formulas' results stored from the old inputs are cleared; Excel recalculates)")  # fmt: skip
     imp.set_defaults(run=_import)

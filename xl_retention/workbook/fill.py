@@ -339,6 +339,8 @@ def fill_package(path: Path, tables: Tables) -> Filled:
             if COHORT_NAME not in triangles:
                 raise ip.LayoutError(f"{path.name} has no defined name {COHORT_NAME!r} for the cohort triangle")
             _write_cohorts(plan, triangles[COHORT_NAME], tables.survivors, COHORT_NAME)
+            if tables.existing is not None:  # customers of every tenure: not a cohort of sign-ups (workbook.existing)
+                _clear_cohort(plan, triangles[COHORT_NAME], tables.existing[0])
         if tables.order_cohorts is not None and len(tables.order_cohorts):
             if ORDER_COHORT_NAME in triangles:
                 _write_cohorts(plan, triangles[ORDER_COHORT_NAME], tables.order_cohorts, ORDER_COHORT_NAME)
@@ -347,6 +349,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
                     f"order cohorts not written: {path.name} has no order-cohort table ({ORDER_COHORT_NAME}; trackers "
                     "made by this version have one); they never go into the sBG survival triangle"
                 )
+        plan.notes.extend(tables.notes)
     finally:
         wb.close()
     package.edit("xl/workbook.xml", ip.full_calc_on_load)
@@ -557,6 +560,18 @@ def _cell_number(element: bytes | None) -> Any:
     if match is None or b't="' in element:
         return "(a value)" if ip.has_content(element) else None
     return number(float(match.group(1)))
+
+
+def _clear_cohort(plan: _Plan, found: Triangle, cohort: pd.Period) -> None:
+    """Blank the row of ``cohort`` in the triangle ``found`` (values written there before are listed as replaced)."""
+    if cohort not in found.rows:
+        return
+    r = found.rows[cohort]
+    for column in range(found.left, found.right + 1):
+        if (old := found.values.get((r, column))) is not None:
+            plan.put(found.title, f"{get_column_letter(column)}{r}", None, old)
+    if found.title not in plan.sheets:
+        plan.sheets.append(found.title)
 
 
 def _write_cohorts(plan: _Plan, found: Triangle, cohorts: pd.DataFrame, name: str) -> None:

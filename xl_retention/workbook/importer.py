@@ -29,6 +29,7 @@ import pandas as pd
 from .. import movements as mv
 from .._files import atomic_write, check_not_open
 from ..reading import sheets_for
+from .existing import existing_note, leave_out_existing
 from .fill import Filled, fill_package, number
 
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -54,6 +55,11 @@ class Tables:
     nps: pd.DataFrame | None = None
     scores: pd.Series | None = field(default=None, repr=False)
     sources: dict[str, Path] = field(default_factory=dict)
+    #: (the subscriptions' first month, its customers) when they were left out of the cohorts as pre-existing
+    #: (``existing_at_start``, :mod:`xl_retention.workbook.existing`)
+    existing: tuple[pd.Period, int] | None = None
+    #: what the import tells the user beside the tables (one line each)
+    notes: list[str] = field(default_factory=list)
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables to write as CSV, by file stem."""
@@ -125,6 +131,7 @@ def load_tables(
     backend: str | None = None,
     connection: str | None = None,
     segment: str | None = None,
+    existing_at_start: bool = False,
 ) -> Tables:
     """Read and compute every table; raises :class:`~xl_retention.movements.DataError` on bad data.
 
@@ -139,7 +146,28 @@ def load_tables(
     ``backend`` (``"pandas"``, ``"duckdb"``, ``"spark"``, ``"postgres"``), ``connection`` and ``segment``
     (``COLUMN`` or ``COLUMN=VALUE``): the tables by an engine, per segment, inputs as ``table:NAME``
     (:func:`xl_retention.relational.load.load_tables`, which this hands over to).
+
+    ``existing_at_start``: the customers active in the subscriptions' first month joined before the data starts
+    (an export of the last months of an older business): their cohort is left out of the cohort tables, kept in
+    the monthly counts (:func:`xl_retention.workbook.existing.leave_out_existing`). Without it, a first month
+    far above the later months' new customers adds a note to ``Tables.notes``.
     """
+    if existing_at_start and subscriptions is None:
+        raise ValueError("--existing-at-start goes with --subscriptions: it leaves the customers active in their "
+                         "first month out of the subscription cohorts")  # fmt: skip
+    tables = _load(subscriptions, orders, nps, visits, columns, sheet, options, backend, connection, segment)
+    if existing_at_start:
+        leave_out_existing(tables)
+    elif (note := existing_note(tables)) is not None:
+        tables.notes.append(note)
+    return tables
+
+
+def _load(
+    subscriptions: Any, orders: Any, nps: Any, visits: Any, columns: dict[str, str] | None, sheet: Any,
+    options: mv.ReadOptions | None, backend: str | None, connection: str | None, segment: str | None,
+) -> Tables:  # fmt: skip
+    """:func:`load_tables` without the cohorts' first-month rule."""
     options = replace(options or mv.ReadOptions(), refuse_missing_months=True)  # files are exports: see ReadOptions
     if (backend is not None and backend != "pandas") or segment is not None or connection is not None:
         from ..relational.load import load_tables as load_relational  # engines and segments
