@@ -8,8 +8,6 @@ or a map entry naming a column the file lacks, are refused: never resolved silen
 
 from __future__ import annotations
 
-import re
-import shlex
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,30 +16,40 @@ import numpy as np
 import pandas as pd
 
 from ..errors import RetentionInputError
-from .billing import (
-    BILLING_ALIASES,
-    NOT_PREFIXED_ALIASES,
-    bare_key,
-    check_same_ids,
-    monthly_amounts,
-    months_per_interval,
-    price_in_cents,
+from .billing import BILLING_ALIASES, NOT_PREFIXED_ALIASES, bare_key, check_same_ids, months_per_interval
+from .billing_columns import (
+    _BILLING,
+    _check_dates_given,
+    _refuse_count_without_interval,
+    _refuse_unused_billing_columns,
+    billing_mrr,
+    billing_optional,
+    both_prices,
+    in_cents,
+    is_billing,
 )
 from .currency import CURRENCY_COLUMNS, check_currency_column, check_one_currency
 from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
-from .errors import DataError, bad_rows, source_of
+from .errors import DataError, source_of
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months
+from .names import columns_option, key, keys_of
 from .orders import check_order_id, order_aliases, orders_as_paid
 from .revenue import check_ended_at_zero, in_units, per_month, stripe_minor_units
 from .statuses import check_statuses
 from .trials import paid_from_trial_end
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids
 
-__all__ = [
+__all__ = [  # with the names split into .names and .billing_columns, imported from here by other modules
     "SCHEMAS",
     "ReadOptions",
+    "billing_optional",
+    "both_prices",
+    "columns_option",
+    "in_cents",
     "is_billing",
+    "key",
+    "keys_of",
     "mapping_for",
     "normalize_columns",
     "parse_column_map",
@@ -49,7 +57,6 @@ __all__ = [
     "subscription_kind",
 ]
 
-_BILLING = ("amount", "interval", "interval_count", "quantity")
 
 #: Required and optional columns of each kind of input table, in our names.
 SCHEMAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -118,137 +125,6 @@ class ReadOptions:
         return DateOptions(self.dayfirst, self.date_format, self.timezone, self.date_formats)
 
 
-def key(name: Any) -> str:
-    """A column name as it is matched: lower case, spaces, hyphens and underscores as one ``_``."""
-    return re.sub(r"[\s\-_]+", "_", str(name).replace("\ufeff", "").strip().lower()).strip("_")
-
-
-def keys_of(name: Any) -> set[str]:
-    """The keys a column matches by: :func:`key`, and the name after a Chargebee object prefix
-    (:func:`~.billing.bare_key`: ``subscriptions.mrr`` is also ``mrr``)."""
-    full = key(name)
-    bare = bare_key(full)
-    return {full} if bare is None else {full, bare}
-
-
-def is_billing(names: Sequence[Any], columns: Mapping[str, str] | None = None) -> bool:
-    """Whether a subscriptions table with columns ``names`` is a billing export: it has a billing interval
-    column (``interval`` or one of its :data:`~.billing.BILLING_ALIASES`, or one mapped to ``interval``),
-    and ``mrr`` is not mapped to a column named as monthly revenue (``mrr=MRR``: already per month, the
-    interval column is then only a description).
-
-    >>> is_billing(["Customer ID", "Plan Amount", "Plan Interval"]), is_billing(["customer_id", "month", "mrr"])
-    (True, False)
-    >>> is_billing(["Customer", "MRR", "Plan Interval"], {"mrr": "MRR"})
-    False
-    """
-    columns = columns or {}
-    if "interval" in columns:
-        return True
-    if _monthly(columns.get("mrr")):
-        return False
-    return bool({k for c in names for k in keys_of(c)} & {"interval", *BILLING_ALIASES["interval"]})
-
-
-def _monthly(name: str | None) -> bool:
-    """Whether a column's name says monthly recurring revenue (``MRR``, "Monthly Recurring Revenue", ``mrr_usd``)."""
-    if name is None:
-        return False
-    k = bare_key(key(name)) or key(name)
-    return "mrr" in k.split("_") or "monthly_recurring_revenue" in k
-
-
-def in_cents(name: Any) -> bool:
-    """Whether a billing export's price column holds cents (its name says so: ``unit_amount_in_cents``).
-
-    >>> in_cents("unit_amount_in_cents"), in_cents("Plan Amount")
-    (True, False)
-    """
-    return "cents" in key(name).split("_")
-
-
-def _matching(df: pd.DataFrame, name: str, columns: Mapping[str, str]) -> list[str]:
-    """The columns of ``df`` that are ``name`` by its name, a billing alias or the column map."""
-    wanted = {key(columns[name])} if name in columns else {name, *BILLING_ALIASES.get(name, ())}
-    return [str(c) for c in df.columns if keys_of(c) & wanted]
-
-
-def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], source: str) -> None:
-    """A billing export with neither ``month`` nor ``start``: one message that says both ways and names the
-    file's likely date columns (a billing export lists subscriptions, with start and end dates)."""
-    if kind != "snapshots" or _matching(df, "month", columns) or "start" in columns:
-        return
-    if not is_billing(df.columns, columns):
-        return
-    # the words in order of preference: Stripe's 'Start (UTC)' before 'Created (UTC)'; never a trial's or a period's;
-    # the end of service before the request to cancel (Recurly's expires_at, not its canceled_at: service runs on)
-    words = {"start": ("start", "started", "activated", "created", "began"), "end": ("ended", "expires", "expired",
-             "end_date", "end", "cancelled_at", "canceled_at")}  # fmt: skip
-    keys = [(str(c), key(c)) for c in df.columns if not any(w in key(c) for w in ("trial", "period", "cancel_at"))]
-    guess = {ours: next((c for w in found for c, k in keys if k == w or k.startswith((w + "_", w + "("))), None)
-             or next((c for w in found for c, k in keys if w in k), None) for ours, found in words.items()}  # fmt: skip
-    example = columns_option(
-        [(ours, theirs) for ours, theirs in guess.items() if theirs] or [("start", "NAME"), ("end", "NAME")]
-    )
-    listing = ", ".join(repr(str(c)) for c in df.columns)
-    interval = (_matching(df, "interval", columns) or ["interval"])[0]
-    billing = f"; {interval!r} makes it a billing export (MRR from the price per interval: no 'mrr' needed)"
-    raise DataError(
-        f"{source}: no dates of the subscriptions (columns found: {listing}): a 'start' column (one row per "
-        f"subscription, 'end' when it stopped) or a 'month' column (one row per customer and month){billing}; "
-        f"map them: {example}",
-        source=source,
-        column="start",
-    )
-
-
-def _refuse_count_without_interval(df: pd.DataFrame, columns: Mapping[str, str], source: str) -> None:
-    """An interval count (every N months) without a billing interval column cannot be used, nor ignored; nor a
-    quantity (seats) beside a price per unit mapped to ``mrr`` (Stripe's "Plan Amount" as MRR, "Quantity" ignored)."""
-    if _monthly(columns.get("mrr")):
-        return  # MRR is per month: a billing interval, count or quantity only describes it
-    counts = _matching(df, "interval_count", columns)
-    if counts:
-        raise DataError(
-            f"{source}: {counts[0]!r} is a billing interval count, but no billing interval column was found "
-            f"(month, year, ...): map it: --columns interval=NAME (the MRR is the price per interval divided by "
-            f"the months of the interval and by the count)",
-            source=source,
-            column=counts[0],
-        )
-    price = columns.get("mrr")
-    quantities = _matching(df, "quantity", columns)
-    if price is not None and key(price) in ("amount", *BILLING_ALIASES["amount"]) and quantities:
-        raise DataError(
-            f"{source}: {price!r} (mapped to mrr) is a price per unit, and {quantities[0]!r} is there: the MRR is "
-            f"price x quantity / months per interval, but no billing interval column was found (month, year, ...): "
-            f"map it: {columns_option([('interval', 'NAME'), ('amount', price)])} "
-            f"(or map mrr to a column of monthly revenue)",
-            source=source,
-            column=price,
-        )
-
-
-def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
-    """In a billing export, a column that looks like an interval count or a quantity (seats) and is not
-    used would silently change nothing where it should divide or multiply the MRR: refused, naming it."""
-    used = {key(c) for c in names.values()}
-    looks = {"interval_count": ("interval",), "quantity": ("quantity", "seat", "qty")}
-    for ours, words in looks.items():
-        if ours in names:
-            continue
-        for column in df.columns:
-            k = key(column)
-            if k not in used and "free" not in k and any(w in k for w in words):
-                raise DataError(
-                    f"{source}: column {str(column)!r} looks like the billing {ours.replace('_', ' ')} but is not "
-                    f"used; it changes the MRR (MRR = amount x quantity / (months per interval x interval_count)): "
-                    f"map it: {columns_option([(ours, str(column))])}",
-                    source=source,
-                    column=str(column),
-                )
-
-
 def subscription_kind(df: pd.DataFrame, columns: Mapping[str, str] | None = None) -> str:
     """``"snapshots"`` (a ``month`` column) or ``"intervals"`` (a ``start`` column) for a subscriptions table.
 
@@ -282,28 +158,6 @@ def mapping_for(df: pd.DataFrame, columns: Mapping[str, str] | None, kind: str) 
         for ours, yours in (columns or {}).items()
         if ours in (*required, *optional) and (key(yours) in present or (ours in required and key(ours) not in present))
     }
-
-
-def columns_option(items: Sequence[tuple[str, str]]) -> str:
-    """The ``--columns`` option mapping each of our names to a column of yours, as a shell takes it.
-
-    A name with a comma or a double quote goes in double quotes (the option's items are CSV fields), and the value
-    is quoted for a POSIX shell (:func:`shlex.quote`) when it holds spaces or other special characters, so the
-    option can be pasted as it is.
-
-    >>> columns_option([("start", "Start Date"), ("end", "End Date")])
-    "--columns 'start=Start Date,end=End Date'"
-    >>> columns_option([("customer_id", "NAME")])
-    '--columns customer_id=NAME'
-    >>> print(columns_option([("score", "How likely, 0-10?")]))
-    --columns 'score="How likely, 0-10?"'
-    """
-    fields = []
-    for ours, theirs in items:
-        if "," in theirs or '"' in theirs:
-            theirs = '"' + theirs.replace('"', '""') + '"'
-        fields.append(f"{ours}={theirs}")
-    return "--columns " + shlex.quote(",".join(fields))
 
 
 def parse_column_map(text: str | None) -> dict[str, str]:
@@ -522,7 +376,7 @@ def prepare(
         when = "month" if kind == "snapshots" else "date"
         refuse_future_months(typed[when], source, names[when], options.today, FUTURE_HINTS[kind])
     if billing:
-        typed, names = _billing_mrr(typed, names, columns, source, df)
+        typed, names = billing_mrr(typed, names, columns, source, df)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100 (reading.revenue)
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source)
     if kind == "orders" and "amount" in typed:
@@ -567,65 +421,3 @@ def _read_columns(read: Callable[[str], Any], names: list[str], rows: int) -> di
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = [pool.submit(read, name) for name in names]
         return {name: future.result() for name, future in zip(names, futures, strict=True)}
-
-
-def billing_optional(optional: Sequence[str], columns: Mapping[str, str]) -> tuple[str, ...]:
-    """The optional columns of a billing export: ``mrr`` (the price per interval when mapped so) and the billing
-    columns; a column mapped to ``amount`` leaves ``mrr`` out (MRR is computed from the price), one mapped to
-    ``mrr`` leaves ``amount`` out."""
-    money = () if "amount" in columns else ("mrr",)
-    return (*money, *(c for c in optional if not ("mrr" in columns and c == "amount")))
-
-
-def both_prices(source: str, names: Mapping[str, str]) -> DataError:
-    """The refusal of a billing export with a price column and an MRR column, neither mapped: both ways out."""
-    amount, mrr = names["amount"], names["mrr"]
-    return DataError(
-        f"{source}: both {amount!r} and {mrr!r} are there with {names['interval']!r}: which is the price per "
-        f"billing interval cannot be told; map one of them: {columns_option([('amount', amount)])} (the price per "
-        f"interval: MRR is computed from it, {mrr!r} is not used) or {columns_option([('mrr', mrr)])} (already "
-        f"per month: the billing interval is not used)",
-        source=source,
-    )
-
-
-def _billing_mrr(
-    typed: dict[str, Any], names: dict[str, str], columns: Mapping[str, str], source: str, df: pd.DataFrame
-) -> tuple[dict[str, Any], dict[str, str]]:
-    """``mrr`` from the amount per interval; the billing columns dropped."""
-    if "amount" in typed and "mrr" in typed:
-        raise both_prices(source, names)
-    money = "amount" if "amount" in typed else "mrr"
-    if money not in typed:
-        raise DataError(
-            f"{source}: a billing interval column ({names['interval']!r}) needs the price per interval: "
-            f"an 'amount' column, or map it: --columns amount=NAME (in Python: columns={{'amount': 'NAME'}})",
-            source=source,
-            column="amount",
-        )
-    if money == "mrr" and "mrr" not in columns:
-        raise DataError(
-            f"{source}: {names['mrr']!r} and {names['interval']!r} are both there: is {names['mrr']!r} per month or "
-            f"per billing interval? map amount={names['mrr']} to convert it by the interval, or mrr={names['mrr']} if "
-            f"it is per month (the interval is then not used)",
-            source=source,
-            column=names["mrr"],
-        )
-    amount = typed.pop(money)
-    mapped = any(key(v) == key(names[money]) for v in columns.values())
-    ids = typed["customer_id"]
-    stripe = lambda: bool(pd.Series(ids).astype(str).str.startswith("cus_").any())  # noqa: E731
-    minor = in_cents(names[money]) or stripe_minor_units(df, ids, names[money])  # Stripe's API: 4900 is 49.00
-    if price_in_cents(names[money], minor, mapped, stripe, source, names.values()):  # in cents
-        amount = amount / 100
-    for extra, wrong, problem in (
-        ("quantity", lambda q: q < 0, "negative quantities"),
-        ("interval_count", lambda c: c <= 0, "interval counts below 1"),
-    ):
-        if extra in typed and wrong(typed[extra]).any():
-            raise bad_rows(source, names[extra], problem, np.flatnonzero(wrong(typed[extra])), typed[extra])
-    typed["mrr"] = monthly_amounts(amount, typed.pop("interval"), typed.pop("quantity", None),
-                                   typed.pop("interval_count", None))  # fmt: skip
-    names = {k: v for k, v in names.items() if k not in _BILLING or k == "amount"}
-    names["mrr"] = names.pop("amount", names.get("mrr", "mrr"))
-    return typed, names

@@ -1,0 +1,47 @@
+"""Column names as they are matched (:func:`key`, :func:`keys_of`) and the ``--columns`` option that maps them."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Sequence
+from typing import Any
+
+from .billing import bare_key
+
+__all__ = ["columns_option", "key", "keys_of"]
+
+
+def key(name: Any) -> str:
+    """A column name as it is matched: lower case, spaces, hyphens and underscores as one ``_``."""
+    return re.sub(r"[\s\-_]+", "_", str(name).replace("\ufeff", "").strip().lower()).strip("_")
+
+
+def keys_of(name: Any) -> set[str]:
+    """The keys a column matches by: :func:`key`, and the name after a Chargebee object prefix
+    (:func:`~.billing.bare_key`: ``subscriptions.mrr`` is also ``mrr``)."""
+    full = key(name)
+    bare = bare_key(full)
+    return {full} if bare is None else {full, bare}
+
+
+def columns_option(items: Sequence[tuple[str, str]]) -> str:
+    """The ``--columns`` option mapping each of our names to a column of yours, as a shell takes it.
+
+    A name with a comma or a double quote goes in double quotes (the option's items are CSV fields), and the value
+    is quoted for a POSIX shell (:func:`shlex.quote`) when it holds spaces or other special characters, so the
+    option can be pasted as it is.
+
+    >>> columns_option([("start", "Start Date"), ("end", "End Date")])
+    "--columns 'start=Start Date,end=End Date'"
+    >>> columns_option([("customer_id", "NAME")])
+    '--columns customer_id=NAME'
+    >>> print(columns_option([("score", "How likely, 0-10?")]))
+    --columns 'score="How likely, 0-10?"'
+    """
+    fields = []
+    for ours, theirs in items:
+        if "," in theirs or '"' in theirs:
+            theirs = '"' + theirs.replace('"', '""') + '"'
+        fields.append(f"{ours}={theirs}")
+    return "--columns " + shlex.quote(",".join(fields))
