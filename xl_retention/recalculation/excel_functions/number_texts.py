@@ -40,6 +40,9 @@ NUMBER = "_XLR.NUMBER"
 _SHARED_CANDIDATE = re.compile(
     rb"<t(?:\s[^>]*)?>\s*[(+\-$]*\s*[+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?\s*%?\s*\)?\s*</t>"
 )
+#: an inline string's text shaped like a number (its cell is then looked for): "1,234", "$5", "(50)"
+_INLINE_CANDIDATE = re.compile(rb"<t(?:\s[^>]*)?>([\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*)</t>")
+_CELL_HEAD = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _SI = re.compile(rb"<si>(.*?)</si>|<si/>|<si\s*/>", re.DOTALL)
 _T = re.compile(rb"<t(?:\s[^>]*)?>([^<]*)</t>")
 #: a text or inline-string cell: reference, type, body
@@ -66,7 +69,7 @@ def misread(text: str) -> float | None:
     >>> misread("1,234"), misread("$1,200"), misread("(50)"), misread("12"), misread("5%"), misread("Jan 5, 2024")
     (1234.0, 1200.0, -50.0, None, None, None)
     """
-    if not any(mark in text for mark in ",$("):
+    if "," not in text and "$" not in text and "(" not in text:
         return None
     if not re.search(r"\d", text) or re.search(r"[A-DF-Za-df-z]", text):
         return None
@@ -108,18 +111,24 @@ def text_cells(sheet_xml: bytes, candidates: dict[int, float]) -> set[tuple[int,
     >>> sorted(text_cells(b'<c r="A1" t="s"/><c r="B1"><v>1</v></c><c s="2" r="C1" t="s"><v>1</v></c>', {1: 1.0}))
     [(1, 3)]
     """
-    if not candidates and b"inlineStr" not in sheet_xml:
-        return set()
     cells = set()
+    if b"inlineStr" in sheet_xml:  # only the inline texts shaped like a number are looked at, not every cell
+        for match in _INLINE_CANDIDATE.finditer(sheet_xml):
+            if misread(_unescape(match.group(1))) is None:
+                continue
+            start = sheet_xml.rfind(b"<c ", 0, match.start())
+            head = sheet_xml[start : sheet_xml.find(b">", start) + 1] if start >= 0 else b""
+            found = _CELL_HEAD.search(head)
+            if found is not None and b'"inlineStr"' in head:
+                cells.add((int(found.group(2)), column_index_from_string(found.group(1).decode())))
+    if not candidates:
+        return cells
     for match in _TEXT_CELL.finditer(sheet_xml):
         column, row, kind, body = match.groups()
         if kind == b"s":
             value = re.search(rb"<v>\s*(\d+)\s*</v>", body)
-            if value is None or int(value.group(1)) not in candidates:
-                continue
-        elif misread(_unescape(b"".join(_T.findall(body)))) is None:
-            continue
-        cells.add((int(row), column_index_from_string(column.decode())))
+            if value is not None and int(value.group(1)) in candidates:
+                cells.add((int(row), column_index_from_string(column.decode())))
     return cells
 
 
@@ -330,9 +339,8 @@ def formatted_results(cells: dict[str, Any]) -> set[tuple[int, int]]:
     """The (row, column) of a sheet's formula cells (the package scan's, by reference) whose value the file holds is
     text :func:`misread` reads as a number (``=TEXT(A1,"#,##0")`` saved as "1,234")."""
     found = set()
-    for ref, cell in cells.items():
-        cached = getattr(cell, "cached", None)
-        if type(cached) is str and misread(cached) is not None:
+    for ref in [ref for ref, cell in cells.items() if type(cell.cached) is str]:
+        if misread(cells[ref].cached) is not None:
             column, row = coordinate_from_string(ref)
             found.add((row, column_index_from_string(column)))
     return found
@@ -403,8 +411,10 @@ def number_text_results(
         places = None
         for ref, value in by_ref.items():
             kind = type(value)
+            if kind is float:
+                continue
             if kind is str:
-                if misread(value) is None:
+                if ("," not in value and "$" not in value and "(" not in value) or misread(value) is None:
                     continue
             elif kind is not CellError or value.code != "#VALUE!":
                 continue
