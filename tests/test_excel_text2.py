@@ -290,3 +290,46 @@ def test_a_dynamic_array_spilling_over_merged_cells_is_a_spill_error(tmp_path: P
         assert b'<f t="array" ref="D2">_xlfn.UNIQUE(B2:B6)</f><v>#SPILL!</v>' in package.read(
             "xl/worksheets/sheet1.xml"
         )
+
+
+def test_formatted_number_text_in_shared_strings_as_excel_saves_it(tmp_path: Path) -> None:
+    # Excel keeps text in xl/sharedStrings.xml (openpyxl writes it inline): the cells are found there too
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"], sheet["A3"] = "x", "y", "z"
+    sheet["B1"], sheet["B2"], sheet["B3"] = "=A1*1", "=A2+A3", '=IFERROR(A1*2,"bad")'
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    strings = ["$1,200", "note", "(50)"]
+    with zipfile.ZipFile(source) as package:
+        entries = {name: package.read(name) for name in package.namelist()}
+    xml = entries["xl/worksheets/sheet1.xml"]
+    for k, text in enumerate("xyz"):
+        old = f"<is><t>{text}</t></is>".encode()
+        assert old in xml
+        xml = xml.replace(old, f"<v>{k}</v>".encode())
+    entries["xl/worksheets/sheet1.xml"] = xml.replace(b't="inlineStr"', b't="s"')
+    items = "".join(f"<si><t>{s}</t></si>" for s in strings)
+    entries["xl/sharedStrings.xml"] = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3">'
+        f"{items}</sst>"
+    ).encode()
+    entries["[Content_Types].xml"] = entries["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    rels = "xl/_rels/workbook.xml.rels"
+    entries[rels] = entries[rels].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    )
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in entries.items():
+            package.writestr(name, data)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out["A1"].value, out["B1"].value, out["B2"].value, out["B3"].value] == ["$1,200", 1200, "#VALUE!", 2400]
