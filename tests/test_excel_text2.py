@@ -333,3 +333,31 @@ def test_formatted_number_text_in_shared_strings_as_excel_saves_it(tmp_path: Pat
     assert result.status == "ok", result.message
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out["A1"].value, out["B1"].value, out["B2"].value, out["B3"].value] == ["$1,200", 1200, "#VALUE!", 2400]
+
+
+def test_value_of_a_text_date_cell_in_a_1904_workbook(tmp_path: Path) -> None:
+    # Excel's DATEVALUE: the serial depends on the workbook's date system; 2024-01-15 is 43844 in the 1904 one
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"], sheet["A3"], sheet["A4"] = "2024-01-15", "Jan 15, 2024", "12", "1903-05-01"
+    formulas = {
+        "B1": "=VALUE(A1)",
+        "B2": "=MAX(TRIM(A1),1)",
+        "B3": "=VALUE(A2)",
+        "B4": "=SUMPRODUCT(VALUE(A1:A2))",
+        "B5": "=VALUE(A3)",
+        "B6": "=A1+0",
+        "B7": "=VALUE(A4)",
+    }
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[ref].value for ref in formulas] == [43844, 43844, 43844, 87688, 12, 43844, "#VALUE!"]

@@ -45,13 +45,40 @@ DATE_FUNCTIONS = frozenset(
 )
 
 
+def _date_in_1904(value: Any) -> Any:
+    """A text date (``"2024-01-15"``) as the 1904 system's serial number (43844), an array element by element; a date
+    before 1904 is #VALUE!; anything else unchanged."""
+    if isinstance(value, list):
+        return [[_date_in_1904(item) for item in row] if isinstance(row, list) else _date_in_1904(row) for row in value]
+    if isinstance(value, str):
+        serial = typed.date_serial(value)
+        if serial is not None:
+            moved = serial - typed.EPOCH_1904
+            return moved if moved >= 0 else {"type": "Error", "kind": "#VALUE!"}
+    return value
+
+
+def _dates_in_1904(call: Any) -> Any:
+    """``call`` (a function of one value reading text as a number) reading text dates in the 1904 date system.
+
+    >>> _dates_in_1904(lambda v: v)([["2024-01-15", "x", 5.0]])
+    [[43844.0, 'x', 5.0]]
+    """
+
+    def moved(value: Any) -> Any:
+        return call(_date_in_1904(value))
+
+    return moved
+
+
 def register(workbook: Any, date1904: bool = False) -> None:
     """Register every function of this package on a formualizer ``workbook`` (before its first evaluation).
 
     ``date1904``: the workbook uses the 1904 date system; the date functions (:data:`DATE_FUNCTIONS`),
     which read 1900-system serial numbers, then get their date arguments and results moved by
     :func:`.dates.in_1904` (those it does not know are left to the engine, and their element-by-element
-    forms, :mod:`.elementwise`, not registered), and TEXT formats dates from 1 January 1904.
+    forms, :mod:`.elementwise`, not registered), TEXT formats dates from 1 January 1904, and VALUE and the typed
+    arguments of aggregates (``_XLR.TYPED``) read a text date as the 1904 serial number.
 
     Each is registered under its name and under ``_xlfn.NAME``, the name Excel writes into the file
     for functions newer than Excel 2007 (``_xlfn.REGEXTEST``), which formualizer looks up as written.
@@ -64,6 +91,10 @@ def register(workbook: Any, date1904: bool = False) -> None:
             if function is not None and shifted is not None:
                 functions[name] = Function(name, shifted, function.min_args, function.max_args)
         functions["TEXT"] = Function("TEXT", engine_call(lambda value, fmt: text.text_(value, fmt, True)), 2, 2)
+        for name in (typed.TYPED, typed.VALUE):  # VALUE(A1) of a cell holding "2024-01-15": the 1904 serial
+            function = functions.get(name)
+            if function is not None:
+                functions[name] = Function(name, _dates_in_1904(function.call), function.min_args, function.max_args)
     for function in [*functions.values(), *elementwise.package_forms(functions)]:
         for name in (function.name, f"_xlfn.{function.name}"):
             workbook.register_function(
