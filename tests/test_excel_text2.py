@@ -243,10 +243,18 @@ def test_xlookup_used_as_a_reference(tmp_path: Path) -> None:
             "H9": '=SUM(B1:_xlfn.XLOOKUP("Zz",A1:A5,B1:B5))',
             "H10": '=SUM(B1:_xlfn.XLOOKUP("M*",A1:A5,B1:B5,,2,-1))',
             "H11": '=_xlfn.XLOOKUP("Feb",A1:A5,B1:B5)',
+            # the same family: ISREF, COUNTA, ROWS of a range it ends, and INDIRECT at an end (was B2B4: #NAME?)
+            "I1": '=ISREF(_xlfn.XLOOKUP("Mar",A1:A5,B1:B5))',
+            "I2": '=COUNTA(A1:_xlfn.XLOOKUP("Mar",A1:A5,A1:A5))',
+            "I3": '=ROWS(B1:_xlfn.XLOOKUP("Apr",A1:A5,B1:B5))',
+            "I4": '=SUM(INDIRECT("B2"):INDIRECT("B4"))',
+            "I5": '=SUM(INDEX(B1:B5,2):INDIRECT("B4"))',
+            "I6": '=SUM(B1:INDIRECT("B3"))',
         }
     )
     got = _recalculated(tmp_path, cells)
     assert [got[f"H{i}"] for i in range(1, 12)] == [365, 335, 4, 130, "$C$2", 210, 705, 9, "#N/A", 615, 110]
+    assert [got[f"I{i}"] for i in range(1, 7)] == [True, 3, 4, 365, 365, 335]
 
 
 def test_ampersand_past_excels_text_limit_is_value_error(tmp_path: Path) -> None:

@@ -226,10 +226,14 @@ def _literal_indirect(
     """``INDIRECT("H47:I48")`` -> ``H47:I48``: a reference typed in as text is that reference, and the engine
     then knows the formula depends on it (it computed INDIRECT before an array formula filled those cells).
     So are a table's structured reference (``INDIRECT("Sales[Total]")``) and, with ``FALSE`` as second argument,
-    an R1C1 reference (``INDIRECT("R1C3",FALSE)`` is ``$C$1``)."""
+    an R1C1 reference (``INDIRECT("R1C3",FALSE)`` is ``$C$1``). An end of a range stays one:
+    ``INDIRECT("B2"):INDIRECT("B4")`` is ``B2:B4`` (it was ``B2B4``, #NAME?)."""
     changed = False
     for i, token in enumerate(tokens[:-2]):
-        if token.type != Token.FUNC or token.subtype != Token.OPEN or _bare_name(token.value[:-1]) != "INDIRECT":
+        if token.type != Token.FUNC or token.subtype != Token.OPEN:
+            continue
+        head, colon, name = token.value[:-1].rpartition(":")  # ":INDIRECT(", "B1:INDIRECT(": the end of a range
+        if _bare_name(name) != "INDIRECT":
             continue
         text, close = tokens[i + 1], tokens[i + 2]
         if text.type != Token.OPERAND or text.subtype != Token.TEXT:
@@ -251,7 +255,9 @@ def _literal_indirect(
             reference = _structured(reference, tables, sheet, row, col) or ""
         if not reference or reference.startswith("#") or _A1_RANGE.fullmatch(reference) is None:
             continue
-        token.value, text.value, close.value = "", reference, ""
+        if colon and ("!" in head or "!" in reference):  # the two ends on named sheets: left to the engine
+            continue
+        token.value, text.value, close.value = "", head + colon + reference, ""
         token.type = close.type = "SKIPPED"
         text.subtype = Token.RANGE
         changed = True
