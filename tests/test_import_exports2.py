@@ -165,3 +165,89 @@ def test_stripe_payments_refunded_in_full_are_no_purchase(tmp_path, capsys) -> N
     assert rows(tmp_path / "o", "purchases.csv") == [("2026-01", "1", "0", "0", "0.0", "0.0"),
                                                      ("2026-02", "1", "0", "1", "0.0", "1.0")]  # fmt: skip
     assert rows(tmp_path / "o", "order_revenue_cohorts.csv") == [("2026-01", "49.0", "40.0"), ("2026-02", "0.0", "")]
+
+
+STRIPE_SUBS = (
+    "id,Customer ID,Status,Plan Interval,Plan Amount,Quantity,Start Date (UTC),Ended At (UTC)\n"
+    "sub_1,cus_A,active,month,49.00,1,2026-01-05 10:00,\n"
+    "sub_2,cus_B,canceled,month,99.00,1,2026-01-20 10:00,2026-03-20 10:00\n"
+    "sub_3,cus_C,active,year,1200.00,1,2026-02-03 10:00,\n"
+)
+REPEATED = (
+    "rows identical in every column to an earlier row with the same id: the same record twice (overlapping exports "
+    "appended?), which would be counted twice; remove the repeated rows in {rows} (counting the header as row "
+    "1): {ids}"
+)
+
+
+def repeated(source: str, name: str, rows: str, ids: str) -> str:
+    return f"{source}, column {name!r}: " + REPEATED.format(rows=rows, ids=ids)
+
+
+def test_a_subscription_exported_twice_is_refused_not_added_twice(tmp_path, capsys) -> None:
+    # two overlapping Stripe exports appended: sub_2 and sub_3 twice (their MRR would count twice: 247/447/249)
+    (tmp_path / "subs.csv").write_text(STRIPE_SUBS + "".join(STRIPE_SUBS.splitlines(keepends=True)[2:]))
+    args = ("import", "--subscriptions", tmp_path / "subs.csv", "--columns", "start=Start Date (UTC),end=Ended At "
+            "(UTC)", "--to-csv", tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (
+        1,
+        repeated("subs.csv", "id", "rows 5, 6", "'sub_2', 'sub_3'"),
+    )
+    (tmp_path / "subs.csv").write_text(STRIPE_SUBS)
+    assert run(capsys, *args) == (0, "")
+    assert column(tmp_path / "o", "mrr_end") == {"2026-01": "148.0", "2026-02": "248.0", "2026-03": "149.0"}
+    # one id with rows that differ (a later export with the end date) is not a copy: both rows are read
+    (tmp_path / "subs.csv").write_text(STRIPE_SUBS.replace("sub_3", "sub_2"))
+    assert run(capsys, *args) == (0, "")
+
+
+PAYMENTS = (
+    "id,Description,Created (UTC),Amount,Amount Refunded,Currency,Status,Customer ID,Captured\n"
+    "ch_3A1,Invoice 1,2026-01-05 10:00,49.00,0.00,usd,Paid,cus_A,true\n"
+    "ch_3A2,Invoice 2,2026-01-28 10:00,49.00,0.00,usd,Paid,cus_B,true\n"
+    "ch_3A3,Invoice 3,2026-02-05 10:00,49.00,0.00,usd,Paid,cus_A,true\n"
+    "ch_3A4,Invoice 4,2026-03-05 10:00,49.00,0.00,usd,Paid,cus_B,true\n"
+)
+
+
+@pytest.mark.parametrize("order_id", [None, "id"])
+def test_a_payment_exported_twice_is_refused_not_counted_twice(tmp_path, capsys, order_id: str | None) -> None:
+    lines = PAYMENTS.splitlines(keepends=True)
+    (tmp_path / "pay.csv").write_text("".join(lines[:4] + lines[2:4] + lines[4:]))  # ch_3A2, ch_3A3 twice
+    columns = "customer_id=Customer ID,date=Created (UTC)" + (f",order_id={order_id}" if order_id else "")
+    args = ("import", "--orders", tmp_path / "pay.csv", "--columns", columns, "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (
+        1,
+        repeated("pay.csv", "id", "rows 5, 6", "'ch_3A2', 'ch_3A3'"),
+    )
+    (tmp_path / "pay.csv").write_text(PAYMENTS)
+    assert run(capsys, *args) == (0, "")
+    assert rows(tmp_path / "o", "purchases.csv") == [("2026-01", "2", "0", "0", "0.0", "0.0"),
+                                                     ("2026-02", "1", "0", "1", "0.0", "1.0"),
+                                                     ("2026-03", "1", "0", "1", "0.0", "1.0")]  # fmt: skip
+    assert rows(tmp_path / "o", "order_revenue_cohorts.csv")[0] == ("2026-01", "98.0", "49.0", "49.0")
+
+
+def test_repeated_orders_and_answers_and_line_items(tmp_path, capsys) -> None:
+    # an orders list appended twice: the same order number with its total twice is a copy, not two line items
+    orders = "Order Number,Customer,Date,Total\n1001,ann,2026-01-05,35.00\n1002,bob,2026-01-06,20.00\n"
+    (tmp_path / "orders.csv").write_text(orders + "1001,ann,2026-01-05,35.00\n")
+    args = ("import", "--orders", tmp_path / "orders.csv", "--columns", "customer_id=Customer,date=Date,amount=Total",
+            "--to-csv", tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (
+        1,
+        repeated("orders.csv", "Order Number", "row 4", "'1001'"),
+    )
+    # an order's other line items (no amount on them) are its rows, however alike
+    (tmp_path / "orders.csv").write_text(orders + "1001,ann,2026-01-05,\n1001,ann,2026-01-05,\n")
+    assert run(capsys, *args) == (0, "")
+    assert rows(tmp_path / "o", "order_revenue_cohorts.csv") == [("2026-01", "55.0")]
+    # Typeform's '#' is the response's id: the same response twice would count twice in the NPS
+    answers = "#,How likely?,Submit Date (UTC)\nr1,10,2026-01-05 10:00:00\nr2,3,2026-01-06 10:00:00\n"
+    (tmp_path / "nps.csv").write_text(answers + "r1,10,2026-01-05 10:00:00\n")
+    columns = "score=How likely?,date=Submit Date (UTC)"
+    args = ("import", "--nps", tmp_path / "nps.csv", "--columns", columns, "--to-csv", tmp_path / "n")
+    assert run(capsys, *args) == (1, repeated("nps.csv", "#", "row 4", "'r1'"))
+    # without a response id, two equal answers on one day are two respondents
+    (tmp_path / "nps.csv").write_text(answers.replace("#,", "Respondent,").replace("r2", "r1"))
+    assert run(capsys, *args) == (0, "")

@@ -35,6 +35,7 @@ from .errors import DataError, source_of
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months
 from .names import columns_option, key, keys_of
 from .orders import check_order_id, order_aliases, orders_as_paid
+from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, per_month, stripe_minor_units
 from .statuses import check_statuses
 from .trials import paid_from_trial_end
@@ -346,6 +347,8 @@ def prepare(
         check_currency_column(df, source, options.segment)
     if kind in ("snapshots", "intervals"):
         check_statuses(df, source)  # trials, future and paused subscriptions are not MRR
+    if kind != "visits":  # the same record twice: overlapping exports appended (a visitor counts once anyway)
+        check_repeated_rows(df, source, names.get("order_id"), names.get("amount"))
     epoch = df.attrs.get("excel_epoch")
 
     def read(name: str) -> Any:

@@ -1,0 +1,84 @@
+"""Rows that repeat an earlier row: the same record exported twice (overlapping exports appended into one file).
+
+Two Stripe exports of overlapping date ranges appended into one file hold the same subscriptions (``sub_...``) and
+the same payments (``ch_...``) twice; summed, each one's MRR or revenue counts twice and a customer "returns" with a
+payment they made once. A row is such a copy when the file has a column of the record's own id (:data:`RECORD_IDS`:
+Stripe's ``id``, Chargebee's ``subscriptions.id``, Recurly's ``uuid``, ``charge_id``, ``payment_id``,
+``transaction_id``, ``subscription_id``, a survey's ``response_id`` or Typeform's ``#``, ...; or, in an orders file,
+the order id where the rows have an amount: an order's other line items have none) and the row is identical to an
+earlier row in every column. Such rows are refused, naming their rows and ids: remove the repeats. Rows with one id
+that differ in any column are not copies (Shopify's line items share the order's ``Id``) and pass.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+
+__all__ = ["RECORD_IDS", "check_repeated_rows", "record_id_columns"]
+
+#: Names (as :func:`~xl_retention.reading.key` spells them, also after a Chargebee prefix) of a record's own id.
+RECORD_IDS = frozenset({
+    "id", "uuid", "charge_id", "payment_id", "payment_intent_id", "transaction_id", "invoice_id", "receipt_id",
+    "subscription_id", "subscription_uuid", "response_id", "submission_id", "#", "token", "line_item_id",
+})  # fmt: skip
+
+PROBLEM = (
+    "rows identical in every column to an earlier row with the same id: the same record twice (overlapping exports "
+    "appended?), which would be counted twice; remove the repeated rows"
+)
+
+
+def record_id_columns(names: Any, order_id: str | None = None) -> list[int]:
+    """Positions of the columns of ``names`` holding a record's own id (:data:`RECORD_IDS`), and of ``order_id``.
+
+    >>> record_id_columns(["id", "Customer ID", "Plan"]), record_id_columns(["Name", "Total"], "Name")
+    ([0], [0])
+    """
+    from .columns import keys_of
+
+    return [p for p, c in enumerate(names) if keys_of(c) & RECORD_IDS or (order_id is not None and str(c) == order_id)]
+
+
+def check_repeated_rows(df: pd.DataFrame, source: str, order_id: str | None = None, amount: str | None = None) -> None:
+    """Refuse the rows of ``df`` that repeat an earlier row in every column and share its record id (see the module
+    docstring). ``order_id``, ``amount``: the file's columns taken as those of an orders file (the order id is a
+    record's id on rows with an amount).
+
+    Only the rows whose id repeats are compared in full, so a file without repeated ids costs one hash of its id
+    column.
+
+    >>> frame = pd.DataFrame({"id": ["sub_1", "sub_2", "sub_2"], "mrr": ["49", "99", "99"]})
+    >>> check_repeated_rows(frame, "subs.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: subs.csv, column 'id': rows identical in every column to an earlier row \
+with the same id: the same record twice (overlapping exports appended?), which would be counted twice; remove the \
+repeated rows in row 4 (counting the header as row 1): 'sub_2'
+    >>> check_repeated_rows(frame.assign(mrr=["49", "99", "49"]), "subs.csv")  # one id, two rows that differ
+    """
+    columns = list(map(str, df.columns))
+    for position in record_id_columns(columns, order_id):
+        ids = df.iloc[:, position]
+        rows = np.flatnonzero((ids.duplicated(keep=False) & ids.notna()).to_numpy())
+        if not rows.size:
+            continue
+        rows = rows[(_text(ids.iloc[rows]) != "").to_numpy()]
+        if columns[position] == order_id and amount is not None:
+            if columns.count(amount) != 1:
+                continue
+            rows = rows[(_text(df[amount].iloc[rows]) != "").to_numpy()]  # an order's other line items: no amount
+        part = df.iloc[rows]
+        copies = rows[_text(part).duplicated(keep="first").to_numpy()]
+        if copies.size:
+            raise bad_rows(source, columns[position], PROBLEM, copies, ids.to_numpy())
+
+
+def _text(values: Any) -> Any:
+    """Values (a Series or a frame) as stripped text, blanks as ``""``: what the file shows, compared as such."""
+    text = values.astype(object).where(values.notna(), "").astype(str)
+    return text.apply(lambda column: column.str.strip()) if isinstance(text, pd.DataFrame) else text.str.strip()
