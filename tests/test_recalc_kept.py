@@ -117,6 +117,62 @@ def test_the_cells_reading_a_kept_value_that_may_be_stale_are_listed_after_impor
     assert ok.status == "ok" and [(u.address, u.kept) for u in ok.unsupported] == [("S!H1", True)]
 
 
+def test_values_of_a_file_marked_for_a_full_calculation_on_load_are_not_kept_as_excels(tmp_path: Path) -> None:
+    """XlsxWriter (pandas' .xlsx writer) stores 0 for every formula and marks the workbook fullCalcOnLoad="1": no
+    stored value is Excel's. The unsupported cell and what reads it are listed, stored blank, Excel asked to compute.
+    (A file so marked that stores other values keeps them: tests/test_recalc_features.py, Excel's values kept.)"""
+    wb, ws = data_book(tmp_path)
+    ws["H1"] = "=_xlfn.FORECAST.ETS(5,B1:B4,{1,2,3,4})"  # the engine lacks FORECAST.ETS
+    ws["H2"] = "=H1*1000"
+    ws["H3"] = "=B1+1"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, stored(b"H1", b"0"), stored(b"H2", b"0"), stored(b"H3", b"0"))  # XlsxWriter's placeholders
+    with zipfile.ZipFile(path) as package:  # and its calcPr, as openpyxl's
+        assert b'fullCalcOnLoad="1"' in package.read("xl/workbook.xml")
+    got, file = recalculated(path, "incomplete")
+    assert [(u.address, u.kept) for u in file.unsupported] == [("S!H1", False), ("S!H2", False)]
+    assert (got["S!H1"], got["S!H2"], got["S!H3"]) == (None, None, 31)  # never the placeholder 0
+    with zipfile.ZipFile(file.output) as package:
+        assert b'fullCalcOnLoad="1"' in package.read("xl/workbook.xml")
+        cells = re.findall(rb'<c r="H[12]"[^>]*>.*?</c>', package.read(SHEET))
+    assert len(cells) == 2 and not any(b"<v" in cell for cell in cells)  # no stored value: a rerun lists them again
+
+
+def test_an_add_in_function_keeps_excels_stored_value_and_a_typo_is_the_users_name_error(tmp_path: Path) -> None:
+    """GET_MRR (an xlwings UDF, a VBA function) and _xll.FX_RATE (an XLL add-in's): Excel stored values, so it had
+    them; the engine lacks them. SUMM stored #NAME?: Excel's own error of a typo."""
+    wb, ws = data_book(tmp_path)
+    ws["D1"] = '=GET_MRR("2026-03")'
+    ws["D2"] = "=NET_REVENUE_CHURN(800,500,D1)"
+    ws["D3"] = '=_xll.FX_RATE("EURUSD")'
+    ws["D4"] = "=D1*D3"
+    ws["D5"] = "=SUMM(B1:B2)"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, stored(b"D1", b"10000"), stored(b"D2", b"0.03"), stored(b"D3", b"1.1"))
+    patch(path, SHEET, stored(b"D4", b"11000"), (rb'(<c r="D5")([^>]*>)(<f>[^<]*</f>)', rb'\1 t="e"\2\3<v>#NAME?</v>'))
+    got, file = recalculated(path, "ok")
+    assert [(u.address, u.function, u.kept) for u in file.unsupported] == [
+        ("S!D1", "GET_MRR", True),
+        ("S!D3", "FX_RATE", True),
+    ]
+    assert "GET_MRR is not an Excel function" in file.unsupported[0].reason
+    assert [got[f"S!D{r}"] for r in range(1, 6)] == [10000, 0.03, 1.1, 11000, "#NAME?"]  # D2, D4 from the kept ones
+
+
+def test_a_workbook_set_to_precision_as_displayed_is_refused_in_one_line(tmp_path: Path) -> None:
+    wb, ws = data_book(tmp_path)
+    ws["H1"] = "=7/300"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, "xl/workbook.xml", (rb"<calcPr ", rb'<calcPr fullPrecision="0" '))
+    file = recalc(path, engine="embedded", output_dir=tmp_path / "out").files[0]
+    assert file.status == "failed" and "\n" not in file.message
+    assert file.message.startswith('book.xlsx uses Excel\'s "Set precision as displayed" (calcPr fullPrecision="0")')
+    assert "--engine excel" in file.message and not (tmp_path / "out" / "book.xlsx").exists()
+
+
 def test_cli_import_into_recalc_exits_1_when_the_recalculation_is_incomplete(tmp_path: Path) -> None:
     env = {**os.environ, "COLUMNS": "400"}
 

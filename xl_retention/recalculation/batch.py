@@ -146,6 +146,7 @@ def _check_readable(path: Path) -> None:
 
 
 _STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"  # ISO 29500 Strict's SpreadsheetML namespace
+_APPROXIMATE = re.compile(rb"<(?:\w+:)?calcPr\b[^>]*\sfullPrecision\s*=\s*[\"'](?:0|false)[\"']")
 _PREFIXED_ROOT = re.compile(rb"<([A-Za-z_][\w.\-]*):(?:workbook|worksheet)[\s>/]")
 
 
@@ -163,6 +164,12 @@ def _check_embedded_layout(path: Path) -> None:
         if _STRICT in workbook[:4096]:
             raise ValueError(
                 f"{path.name} is a Strict Open XML workbook, which the embedded engine cannot read: {remedy}"
+            )
+        if _APPROXIMATE.search(workbook) is not None:
+            raise ValueError(
+                f'{path.name} uses Excel\'s "Set precision as displayed" (calcPr fullPrecision="0"): Excel computes '
+                "it from values rounded as each cell displays them, which the embedded engine does not; recalculate "
+                "it with --engine excel, or turn the option off in Excel (File > Options > Advanced)"
             )
         for title, part in parts.items():
             if part is not None and "/macrosheets/" in part.lower():
@@ -306,7 +313,7 @@ def recalc_file(
                     package.comment = marked(package.comment, result_mark(path))
         else:
             from . import embedded, engine
-            from .xlsx_values import write_cached_values
+            from .xlsx_values import NO_VALUE, write_cached_values
 
             _check_embedded_layout(path)
             computed = embedded.compute(path) if stored_current else embedded.compute(path, stored_current=False)
@@ -318,8 +325,14 @@ def recalc_file(
             # cells left without a current value: Excel is asked to compute the workbook when it opens it
             complete = all(u.kept for u in computed.unsupported) and (stored_current or not computed.unsupported)
             mark = None if in_place else result_mark(path)  # a rerun may replace this output (_check_replaceable)
+            written = values
+            if not complete:  # a cell without a current value stores none: never a placeholder 0 or an old result
+                written = {sheet: dict(cells) for sheet, cells in values.items()}
+                for u in computed.unsupported:
+                    if not u.kept:
+                        written.setdefault(u.sheet, {})[u.ref] = NO_VALUE
             write_cached_values(
-                path, output, values, members=computed.members, check=check, complete=complete, mark=mark
+                path, output, written, members=computed.members, check=check, complete=complete, mark=mark
             )
             report.unsupported = [
                 CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason, u.kept)

@@ -124,6 +124,16 @@ def _paused_gc(function):
     return paused
 
 
+def _placeholders(info: PackageInfo) -> bool:
+    """Whether every value the file stores for a formula is 0 (or none): what XlsxWriter (pandas' .xlsx writer) stores
+    in place of a result it does not compute, in a workbook it marks for a full calculation on load."""
+    return all(
+        cell.cached is None or type(cell.cached) in (int, float) and cell.cached == 0
+        for cells in info.formulas.values()
+        for cell in cells.values()
+    )
+
+
 @_paused_gc
 def compute(path: str | Path, stored_current: bool = True) -> Computed:
     """Every formula cell's computed value, ``values[sheet]["F3"]``, with what the engine could not compute.
@@ -133,10 +143,13 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     formulas' other cells are in ``members``; a cell the engine cannot compute faithfully
     (a function it lacks, an engine-internal error) is in ``unsupported``, not in ``values``,
     and keeps the value stored in the file (its dependents are computed from that value).
-    Where the file stores no value for it, or ``stored_current=False`` (a program has just
-    written the inputs), every cell that reads it is in ``unsupported`` too (not computed from a blank).
+    Where the file stores no value for it, or ``stored_current=False`` (a program has just written the inputs; or
+    the file is marked for a full calculation on load and stores 0 for every formula: XlsxWriter's placeholders),
+    every cell that reads it is in ``unsupported`` too (not computed from a blank).
     """
     info = scan(str(path))
+    if info.full_calc_on_load and _placeholders(info):  # XlsxWriter's 0 in every formula: no value of Excel's
+        stored_current = False
     formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
     workbook = load(path, info, _own_functions(formula_names))
     formulas: dict[str, FormulaTexts] = {}

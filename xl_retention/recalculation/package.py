@@ -71,6 +71,8 @@ class PackageInfo:
     names: dict[str, dict[str, str]] = field(default_factory=dict)
     #: every defined name that is one reference (a cell too): ("" or its sheet's title, name in lower case, "S!$A$1")
     reference_names: list[tuple[str, str, str]] = field(default_factory=list)
+    #: ``<calcPr fullCalcOnLoad="1">``: a program wrote the file and asks Excel to compute it when it opens it
+    full_calc_on_load: bool = False
     #: linked workbooks' names as formulas write them ("[1]!rate") -> the value the file holds for them ("0.25")
     external_names: dict[str, str] = field(default_factory=dict)
     #: value cells stored as ISO 8601 dates (t="d"), as the serial numbers Excel reads: {sheet: {(row, col): serial}}
@@ -214,6 +216,8 @@ def scan(path: str) -> PackageInfo:
                 info.iterate = _flag(element.get("iterate"))
                 info.iterate_count = int(element.get("iterateCount", "100"))
                 info.iterate_delta = float(element.get("iterateDelta", "0.001"))
+                # a program that wrote formulas asks for a full calculation on load (openpyxl, XlsxWriter)
+                info.full_calc_on_load = _flag(element.get("fullCalcOnLoad"))
         qualify(info.names)  # S!Name: sheet S's own name, from any sheet
         info.external_names = _external_names(package, root)  # [1]!Rate: a linked workbook's name's value held
         info.linked = any(e.tag.rpartition("}")[2] == "externalReference" for e in root.iter())

@@ -150,6 +150,26 @@ _EXTERNAL_REASON = (
 )
 
 
+def _add_in_function(formula: str, cell: object, known: set[str]) -> tuple[str, str] | None:
+    """(function, reason) when ``formula`` calls a function Excel does not have (an add-in's, a VBA macro's, an xlwings
+    UDF: ``GET_MRR(..)``, ``_xll.FX_RATE(..)``) and the file stores a value other than ``#NAME?`` for the cell: Excel
+    computed it with the add-in loaded. None otherwise (no stored value: Excel's ``#NAME?`` of a typo, ``SUMM``)."""
+    stored = getattr(cell, "cached", None)
+    if stored is None or type(stored) is CellError and stored.code == "#NAME?":
+        return None  # Excel did not have it either (or nothing says it had): a typo's #NAME?, as Excel shows it
+    for name, _ in _functions(formula):
+        if name in FORMULAE or name in BY_NAME or name.lower() in known or name == "LAMBDA" or "_XLPM." in name:
+            continue
+        if engine_knows(name):
+            continue
+        shown = name.removeprefix("_XLL.")
+        return shown, (
+            f"{shown} is not an Excel function: an add-in's, a macro's or a UDF's, which the embedded engine does not "
+            "have"
+        )
+    return None
+
+
 def find_unsupported(
     result: Computed,
     formulas: dict[str, FormulaTexts],
@@ -207,6 +227,8 @@ def find_unsupported(
                 verdict = kept.engine_name_error(formulas[sheet][(r, c)], known, engine_knows)
                 if verdict is not None and kept.reads_name_error(workbook, sheet, ref, name_errors):
                     verdict = None
+            if verdict is None and kind == "name":  # GET_MRR(..), _xll.FX_RATE(..): an add-in's, unless Excel's #NAME?
+                verdict = _add_in_function(formulas[sheet][(r, c)], info.formulas.get(sheet, {}).get(ref), known)
             if verdict is not None and (sheet, ref) not in listed:
                 found.append(Unsupported(sheet, ref, *verdict))
     return found

@@ -43,7 +43,7 @@ from .._files import atomic_output
 from ..cells import CellError
 from ..errors import EXCEL_ERRORS
 
-__all__ = ["ERROR_CODES", "Resized", "write_cached_values"]
+__all__ = ["ERROR_CODES", "NO_VALUE", "Resized", "write_cached_values"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,15 @@ class Resized:
     value: object
     ref: str
 
+
+class _NoValue:
+    def __repr__(self) -> str:
+        return "NO_VALUE"
+
+
+#: the value of a formula cell that has no current value: its stored value is removed (no ``<v>``), so that no reader
+#: takes an old result, or a placeholder, for one (a blank result is ``None``: empty text, as Excel stores it)
+NO_VALUE = _NoValue()
 
 #: Excel error codes that may be stored as a cached value (``t="e"``).
 ERROR_CODES = frozenset(EXCEL_ERRORS)
@@ -310,9 +319,10 @@ def _rewrite_sheet(xml: bytes, title: str, cells: dict[bytes, object] | Mapping[
     """
     if not cells:
         return xml, 0
+    plain_only = not any(v is NO_VALUE for v in cells.values())  # the plain paths store a value in every cell
     if not isinstance(next(iter(cells)), bytes):
         opening = _SHEET_DATA.search(xml)
-        if opening is not None and not opening.group(1) and not opening.group(2):
+        if plain_only and opening is not None and not opening.group(1) and not opening.group(2):
             _check_encoding(xml, title)
             closing = re.compile(rb"</sheetData\s*>").search(xml, opening.end())
             end = closing.start() if closing is not None else len(xml)
@@ -331,7 +341,7 @@ def _rewrite_sheet(xml: bytes, title: str, cells: dict[bytes, object] | Mapping[
     closing = re.compile(rb"</" + re.escape(opening.group(1)) + rb"sheetData\s*>").search(xml, opening.end())
     end = closing.start() if closing is not None else len(xml)
 
-    if not opening.group(1):
+    if plain_only and not opening.group(1):
         from .xlsx_plain import rewrite_plain_cells
 
         plain = rewrite_plain_cells(xml, title, cells, opening.end(), end)  # every formula cell in the plain layout
@@ -391,7 +401,7 @@ def _rewrite_cell(match: re.Match[bytes], ref: bytes, value: object, title: str)
             raise ValueError(f"cell {ref.decode()} of sheet {title!r}: cannot set the array range {value.ref!r}")
         element = _REF_ATTR.sub(lambda m: m[1] + value.ref.encode() + m[3], element, 1)
         value = value.value
-    cell_type, text = _cached(value, title, ref)
+    cell_type, text = _cached(value, title, ref) if value is not NO_VALUE else (None, None)
     new_attrs = _T_ATTR.sub(b"", attrs) if b"t" in attrs else attrs
     if cell_type is not None:
         new_attrs += b' t="' + cell_type + b'"'
@@ -406,7 +416,7 @@ def _rewrite_cell(match: re.Match[bytes], ref: bytes, value: object, title: str)
             b">",
             _VALUE_OR_INLINE.sub(b"", before) if b"<" in before else before,
             element,
-            b"<" + prefix + b"v>" + text + b"</" + prefix + b"v>",
+            b"" if text is None else b"<" + prefix + b"v>" + text + b"</" + prefix + b"v>",
             _VALUE_OR_INLINE.sub(b"", after) if b"<" in after else after,
             tail,
         )
