@@ -256,3 +256,24 @@ def test_a_number_as_text_in_a_criterion_cell_and_in_xmatch(tmp_path: Path) -> N
     got = _recalculated(tmp_path, {"Calc": calc})
     assert [got[f"B{i}"] for i in range(1, 7)] == [5, 5, 5, 12345, 1, 2]
     assert [got[f"D{i}"] for i in range(1, 8)] == ["#N/A", "#N/A", "#N/A", 3, 2, "#N/A", 3]
+
+
+def test_criteria_arrays_over_whole_columns_of_different_lengths(tmp_path: Path) -> None:
+    # One answer per criterion (Excel evaluates the arrays) over whole columns: the engine passes each whole column
+    # cut to its own cells in use, so A:A (5 cells) and B:B (8) did not line up (9 counted as 6) and the empty
+    # cells below were lost (SUM(COUNTIFS(A:A,{"","x"})) 0 where A:A holds 1,048,571 empty cells).
+    data: dict[str, object] = {f"A{r}": 10 * r for r in range(1, 6)}
+    data.update({f"B{r}": "x" for r in range(1, 9)})
+    calc = {
+        "A1": '=SUM(COUNTIFS(Data!A:A,{"","x"}))',
+        "A2": '=SUM(COUNTIFS(Data!A:A,{"<>5",10},Data!B:B,"x"))',
+        "A3": '=SUM(COUNTIF(Data!A:A,{"",10}))',
+        "A4": '=SUM(SUMIFS(Data!A:A,Data!B:B,{"x","y"}))',
+        "A5": '=SUM(COUNTIFS(Data!B:B,"x",Data!A:A,{10,20}))',
+        "A6": "=SUMPRODUCT(COUNTIF(Data!A:A,C1:C2))",
+        "A7": '=SUM(COUNTIFS(Data!A:A,{"",10},Data!B:B,""))',
+        "C1": 10,
+        "C2": 30,
+    }
+    got = _recalculated(tmp_path, {"Data": data, "Calc": calc})
+    assert [got[f"A{i}"] for i in range(1, 8)] == [1048571, 9, 1048572, 150, 2, 2, 1048568]

@@ -47,7 +47,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from .collation import keyed_criteria, sorted_call, typed_keys
-from .criteria import dated_criteria, error_checked, numbered_criteria, scanned_call, size_guard
+from .criteria import dated_criteria, each_shaped, error_checked, numbered_criteria, scanned_call, size_guard
 from .criteria_digits import digits_corrected, widened_criteria
 from .logical import logical_call
 from .lookup import exact_lookup
@@ -196,6 +196,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
             if k < len(spans) and _may_be_negative(tokens[spans[k][0] : spans[k][1]]):
                 args[k] = f"{INDEXED}({args[k]})"
     call = token.value + ",".join(args) + ")"
+    if name.startswith("_XLR.EACH."):  # SUM(COUNTIFS(A:A,{"a","b"})): whole columns' true size (.criteria)
+        call = each_shaped(name, [tokens[a:b] for a, b in spans], args, call) or call
     if name in ("COUNTIFS", "SUMIF", "AVERAGEIF"):  # the empty cells the engine does not reach (.criteria)
         call = scanned_call(name, [tokens[a:b] for a, b in spans], args) or call
     if name in ("SUMIF", "SUMIFS", "AVERAGEIF", "AVERAGEIFS"):  # an error in a matched row is the result (.criteria)

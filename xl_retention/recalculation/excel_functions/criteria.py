@@ -46,32 +46,89 @@ def _area(left: int, rows: int, columns: int) -> str:
     return f"${get_column_letter(left)}$1:${get_column_letter(left + columns - 1)}${rows}"
 
 
-def each_criterion(name: str, area: Any, criteria: Any, summed: Any = None) -> Any:
+#: the marker of the true shape of an EACH call's ranges (see :func:`shape_marker`), a text no cell holds
+_SHAPE = "\ue001shape:"
+#: the registered function giving that marker
+SHAPE = "_XLR.SHAPE"
+
+
+def shape_marker(rows: Any, columns: Any) -> str:
+    """The text that tells an EACH criteria call the true size of its ranges (``ROWS(A:A)``, ``COLUMNS(A:A)``): the
+    engine passes a whole column cut to its cells in use, and each column its own length.
+
+    >>> shape_marker(1048576.0, 1.0) == _SHAPE + "1048576:1"
+    True
+    """
+    return f"{_SHAPE}{int(rows)}:{int(columns)}"
+
+
+FUNCTIONS[SHAPE] = Function(SHAPE, engine_call(shape_marker), 2, 2)
+
+
+def _shape_of(value: Any) -> tuple[int, int] | None:
+    if isinstance(value, str) and value.startswith(_SHAPE):
+        rows, _, columns = value[len(_SHAPE) :].partition(":")
+        return int(rows), int(columns)
+    return None
+
+
+def _padded(blocks: list[list[list[Any]]], shape: tuple[int, int] | None) -> tuple[int, int, int, int]:
+    """Pad ``blocks`` (ranges' values, in place) to one size: (rows, columns) of the values, and (rows, columns) of one
+    empty row (column) more when ``shape`` (the true size) goes further: its cells beyond are all empty."""
+    rows = max(len(b) for b in blocks)
+    columns = max(len(b[0]) for b in blocks)
+    more_rows = int(shape is not None and shape[0] > rows and shape[1] <= columns)
+    more_columns = int(shape is not None and shape[1] > columns and shape[0] <= rows)
+    for block in blocks:
+        for row in block:
+            row.extend([None] * (columns + more_columns - len(row)))
+        block.extend([[None] * (columns + more_columns) for _ in range(rows + more_rows - len(block))])
+    return rows, columns, rows + more_rows, columns + more_columns
+
+
+def _tail(shape: tuple[int, int] | None, rows: int, columns: int) -> int:
+    """How many rows (columns) of empty cells the true shape holds beyond the values' ``rows`` x ``columns``."""
+    if shape is None:
+        return 0
+    if shape[0] > rows and shape[1] <= columns:
+        return shape[0] - rows
+    return shape[1] - columns if shape[1] > columns and shape[0] <= rows else 0
+
+
+def each_criterion(name: str, area: Any, criteria: Any, summed: Any = None, shape: Any = None) -> Any:
     """``name`` (COUNTIF or SUMIF) of ``area`` for each element of ``criteria``: an array of the criteria's shape.
+    ``shape``: the true size of the ranges (:func:`shape_marker`), when the engine passed whole columns cut.
 
     >>> each_criterion("COUNTIF", [["x"], ["y"], ["x"]], [["x", "y", "z"]])
     [[2.0, 1.0, 0.0]]
     >>> each_criterion("SUMIF", [["x"], ["y"], ["x"]], [["x"], [">w"]], [[1.0], [2.0], [4.0]])
     [[5.0], [7.0]]
+    >>> each_criterion("COUNTIF", [[1.0], [2.0]], [["", 1.0]], shape=shape_marker(10, 1))
+    [[8.0, 1.0]]
     """
     import formualizer as fz  # the engine itself, in a workbook of its own (never the one calling this)
 
+    true = _shape_of(shape)
     book = fz.Workbook()
     sheet = book.sheet("S")
     values, wanted = _block(area), _block(criteria, blanks=False)  # the criterion "" counts blank cells
-    height, width = len(values), len(values[0])
-    sheet.set_values_batch(1, 1, height, width, values)
-    column = width + 2
-    ranges = _area(1, height, width)
-    if summed is not None:
-        sums = _block(summed)
-        sheet.set_values_batch(1, column, len(sums), len(sums[0]), sums)
-        ranges += "," + _area(column, len(sums), len(sums[0]))
-        column += len(sums[0]) + 1
+    blocks = [values] if summed is None else [values, _block(summed)]
+    height, width, padded_height, padded_width = _padded(blocks, true)
+    tail = _tail(true, height, width) if name == "COUNTIF" else 0
+    column, areas, wider = 1, [], []
+    for block in blocks:
+        sheet.set_values_batch(1, column, padded_height, padded_width, block)
+        areas.append(_area(column, height, width))
+        wider.append(_area(column, padded_height, padded_width))
+        column += padded_width + 1
     rows, columns = len(wanted), len(wanted[0])
     sheet.set_values_batch(1, column, rows, columns, wanted)
+
+    def call(i: int, j: int, ranges: list[str]) -> str:
+        return f"{name}({ranges[0]},{get_column_letter(column + j)}{i + 1}{''.join(',' + r for r in ranges[1:])})"
+
     formulas = [
-        [f"={name}({ranges.split(',')[0]},{get_column_letter(column + j)}{i + 1}{ranges[len(ranges.split(',')[0]):]})"
+        ["=" + call(i, j, areas) + (f"+({call(i, j, wider)}-{call(i, j, areas)})*{tail}" if tail else "")
          for j in range(columns)]
         for i in range(rows)
     ]  # fmt: skip
@@ -82,12 +139,14 @@ def each_criterion(name: str, area: Any, criteria: Any, summed: Any = None) -> A
     return [[engine_value(v) if isinstance(v, dict) else v for v in row] for row in result]
 
 
-def _countif(area: Any, criteria: Any) -> Any:
-    return each_criterion("COUNTIF", area, criteria)
+def _countif(area: Any, criteria: Any, shape: Any = None) -> Any:
+    return each_criterion("COUNTIF", area, criteria, shape=shape)
 
 
-def _sumif(area: Any, criteria: Any, summed: Any = None) -> Any:
-    return each_criterion("SUMIF", area, criteria, area if summed is None else summed)
+def _sumif(area: Any, criteria: Any, summed: Any = None, shape: Any = None) -> Any:
+    if _shape_of(summed) is not None:  # SUMIF(range, criteria) and its shape
+        summed, shape = None, summed
+    return each_criterion("SUMIF", area, criteria, area if summed is None else summed, shape)
 
 
 #: the functions of this module, by the position of their (first) criteria argument
@@ -120,10 +179,16 @@ def each_criteria(name: str, *args: Any) -> Any:
     """
     import formualizer as fz  # the engine itself, in a workbook of its own (never the one calling this)
 
+    true = _shape_of(args[-1]) if args else None
+    if true is not None:  # the true size of whole columns the engine passed cut (see shape_marker)
+        args = args[:-1]
     positions = set(criteria_positions(name, len(args)))
     grids = {k: _block(args[k], blanks=False) for k in positions if isinstance(args[k], list)}
     rows = max((len(g) for g in grids.values()), default=1)
     columns = max((len(g[0]) for g in grids.values()), default=1)
+    blocks = {k: _block(value) for k, value in enumerate(args) if k not in positions}
+    height, width, padded_height, padded_width = _padded(list(blocks.values()), true) if blocks else (1, 1, 1, 1)
+    tail = _tail(true, height, width) if name == "COUNTIFS" else 0
     book = fz.Workbook()
     sheet = book.sheet("S")
     column, parts = 1, []
@@ -132,15 +197,21 @@ def each_criteria(name: str, *args: Any) -> Any:
             block = grids.get(k, [[value]])
             picked = [[_pick(block, i, j) for j in range(columns)] for i in range(rows)]
             sheet.set_values_batch(1, column, rows, columns, picked)
-            parts.append((column, None))
+            parts.append((column, None, None))
             column += columns + 1
         else:
-            block = _block(value)
-            sheet.set_values_batch(1, column, len(block), len(block[0]), block)
-            parts.append((column, _area(column, len(block), len(block[0]))))
-            column += len(block[0]) + 1
+            sheet.set_values_batch(1, column, padded_height, padded_width, blocks[k])
+            parts.append((column, _area(column, height, width), _area(column, padded_height, padded_width)))
+            column += padded_width + 1
+    if tail:  # the engine's COUNTIFS reads as far as its sheet is in use: the empty row (column) added is in use
+        sheet.set_values_batch(padded_height, column + columns + 2, 1, 1, [[0.0]])
+
+    def call(i: int, j: int, wide: bool) -> str:
+        cells = [(wider if wide else area) or f"{get_column_letter(first + j)}{i + 1}" for first, area, wider in parts]
+        return name + "(" + ",".join(cells) + ")"
+
     formulas = [
-        ["=" + name + "(" + ",".join(area or f"{get_column_letter(first + j)}{i + 1}" for first, area in parts) + ")"
+        ["=" + call(i, j, False) + (f"+({call(i, j, True)}-{call(i, j, False)})*{tail}" if tail else "")
          for j in range(columns)]
         for i in range(rows)
     ]  # fmt: skip
@@ -159,10 +230,10 @@ def _pick(block: list[list[Any]], i: int, j: int) -> Any:
 
 _MISSING = {"type": "Error", "kind": "#N/A"}
 
-FUNCTIONS[EACH + "COUNTIF"] = Function(EACH + "COUNTIF", _countif, 2, 2)
-FUNCTIONS[EACH + "SUMIF"] = Function(EACH + "SUMIF", _sumif, 2, 3)
-for _name, _low, _high in (("AVERAGEIF", 2, 3), ("COUNTIFS", 2, 254), ("SUMIFS", 3, 255), ("AVERAGEIFS", 3, 255),
-                           ("MAXIFS", 3, 255), ("MINIFS", 3, 255)):  # fmt: skip
+FUNCTIONS[EACH + "COUNTIF"] = Function(EACH + "COUNTIF", _countif, 2, 3)
+FUNCTIONS[EACH + "SUMIF"] = Function(EACH + "SUMIF", _sumif, 2, 4)
+for _name, _low, _high in (("AVERAGEIF", 2, 4), ("COUNTIFS", 2, 255), ("SUMIFS", 3, 256), ("AVERAGEIFS", 3, 256),
+                           ("MAXIFS", 3, 256), ("MINIFS", 3, 256)):  # fmt: skip
     FUNCTIONS[EACH + _name] = Function(EACH + _name, partial(each_criteria, _name), _low, _high)
 
 
@@ -508,3 +579,35 @@ def numbered(criterion: Any) -> Any:
 
 
 FUNCTIONS[NUMBERED] = Function(NUMBERED, engine_call(numbered), 1, 1)
+
+
+def _whole(argument: list[Token]) -> bool:
+    """Whether an argument is a whole column or row typed in (``A:A``, ``Data!$B:$C``, ``3:3``)."""
+    reference = _reference(argument)
+    if reference is None:
+        return False
+    low_column, low_row, _, _ = range_boundaries(reference.rpartition("!")[2].replace("$", ""))
+    return low_column is None or low_row is None
+
+
+def each_shaped(name: str, parts: list[list[Token]], args: list[str], call: str) -> str | None:
+    """An EACH criteria ``call`` (``_XLR.EACH.COUNTIFS(...)``, its arguments' tokens and rewritten texts) given the true
+    size of its ranges when one is a whole column or row (:func:`shape_marker`): the engine passes each whole column
+    cut to its own cells in use, so columns of different lengths did not line up and the empty cells below were lost
+    (``SUM(COUNTIFS(A:A,{"<>5",10},B:B,"x"))`` 6 where Excel counts 9). None when no range is whole.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> def parts(formula):
+    ...     return [[t] for t in list(Tokenizer(formula).items)[1:-1] if t.type != Token.SEP]
+    >>> each_shaped(EACH + "COUNTIF", parts("=COUNTIF(A:A,B1:B2)"), ["A:A", "B1:B2"], "_XLR.EACH.COUNTIF(A:A,B1:B2)")
+    '_XLR.EACH.COUNTIF(A:A,B1:B2,_XLR.SHAPE(ROWS(A:A),COLUMNS(A:A)))'
+    """
+    base = name.removeprefix(EACH)
+    if base not in CRITERIA or len(parts) != len(args) or not call.endswith(")"):
+        return None
+    positions = set(criteria_positions(base, len(args)))
+    ranges = [k for k in range(len(args)) if k not in positions]
+    if not ranges or not any(_whole(parts[k]) for k in ranges):
+        return None
+    first = args[ranges[0]].strip()
+    return f"{call[:-1]},{SHAPE}(ROWS({first}),COLUMNS({first})))"
