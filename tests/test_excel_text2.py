@@ -369,3 +369,24 @@ def test_value_of_a_text_date_cell_in_a_1904_workbook(tmp_path: Path) -> None:
     assert result.status == "ok", result.message
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out[ref].value for ref in formulas] == [43844, 43844, 43844, 87688, 12, 43844, "#VALUE!"]
+
+
+def test_a_dynamic_array_spilling_in_a_table_is_a_spill_error(tmp_path: Path) -> None:
+    # Excel's #SPILL! subtype Table: "Spilled array formulas aren't supported in Excel tables"; J2 =SEQUENCE(2) in the
+    # table J1:K3 would spill over its empty J3 (the engine did), L2 outside any table spills
+    from openpyxl.worksheet.table import Table
+    from test_recalc_features import patch, recalculated
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["J1"], ws["K1"], ws["K2"], ws["K3"] = "n", "v", 1, 2
+    ws["J2"] = ArrayFormula("J2:J3", "=_xlfn.SEQUENCE(2)")
+    ws["L2"] = ArrayFormula("L2:L3", "=_xlfn.SEQUENCE(2)")
+    ws["M1"] = "=ISERROR(J2)"
+    ws.add_table(Table(displayName="Notes", ref="J1:K3"))
+    path = tmp_path / "table.xlsx"
+    wb.save(path)
+    patch(path, "xl/worksheets/sheet1.xml", (b'<c r="J2"', b'<c r="J2" cm="1"'), (b'<c r="L2"', b'<c r="L2" cm="1"'))
+    got, _ = recalculated(path)
+    assert [got.get("J2"), got.get("J3"), got["L2"], got["L3"], got["M1"]] == ["#SPILL!", None, 1, 2, True]

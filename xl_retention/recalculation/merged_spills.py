@@ -1,10 +1,12 @@
-"""A dynamic array whose spill range covers merged cells is #SPILL!, as in Excel.
+"""A dynamic array whose spill range covers merged cells or a table is #SPILL!, as in Excel.
 
 Microsoft, "How to correct a #SPILL! error": "Spill range has merged cells ... you'll need to un-merge the cells or
 move the formula to another range that doesn't intersect with merged cells". The embedded engine knows nothing of a
-sheet's merged cells (``<mergeCells>`` in its XML) and spills over them. :func:`spills_over_merged` runs after an
-evaluation: each Excel 365 dynamic array formula whose result covers more than its own cell and meets a merged
-area gets the #SPILL! error in the engine (its spill cleared), so that the cells reading it see Excel's values.
+sheet's merged cells (``<mergeCells>`` in its XML) and spills over them; nor does it refuse a spill in or into an
+Excel table ("Spilled array formulas aren't supported in Excel tables"; Excel's #SPILL! subtypes MergedCell and
+Table). :func:`spills_over_merged` runs after an evaluation: each Excel 365 dynamic array formula whose result
+covers more than its own cell and meets a merged area or a table gets the #SPILL! error in the engine (its spill
+cleared), so that the cells reading it see Excel's values.
 """
 
 from __future__ import annotations
@@ -60,6 +62,9 @@ def spills_over_merged(path: str, workbook: fz.Workbook, info: PackageInfo, lite
     with zipfile.ZipFile(path) as package:
         parts = _sheet_parts(package)
         merged = {sheet: merged_areas(package.read(parts[sheet])) for sheet in dynamic if parts.get(sheet)}
+    for table in info.tables:  # "Spilled array formulas aren't supported in Excel tables": a table blocks a spill
+        if table.sheet in merged:
+            merged[table.sheet].append(table.bounds)
     blocked = False
     for sheet, refs in dynamic.items():
         areas = merged.get(sheet)
