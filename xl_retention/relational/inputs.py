@@ -183,7 +183,7 @@ def _from_table(
         optional = billing_optional(optional, cols)
     elif kind in ("snapshots", "intervals"):
         optional = tuple(c for c in optional if c not in _BILLING)
-    empty = pd.DataFrame(columns=list(table.columns))
+    empty = pd.DataFrame(columns=[c for c in table.columns if c != ROW])  # the file row number is not theirs
     aliases = BILLING_ALIASES if billing else None
     names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
     _refuse_other_ids(con, table, source, names, cols)
@@ -194,6 +194,7 @@ def _from_table(
         for ours, theirs in names.items()
     )
     wanted = list(names.values()) + ([_segment_name(list(table.columns), segment, source)] if segment else [])
+    wanted += [c for c in _currency_columns(table) if c not in wanted]  # read as a file's: Stripe's cents tell by it
     if (
         (kind == "orders" and ("order_id" in names or _cancellable(empty)))
         or (kind == "intervals" and trial_end_columns(table.columns))
@@ -216,11 +217,15 @@ def _from_table(
         names["segment"] = segment
     if ROW in table.columns:
         rename[ROW] = table[ROW]
+    money = "amount" if "amount" in names else "mrr"
+    minor = (billing or kind == "orders") and _stripe_minor_units(con, table, names, money)
+    if kind == "orders" and minor:  # Stripe's API amounts: 4900 is 49.00 (reading.revenue.stripe_minor_units)
+        rename["amount"] = rename["amount"].cast("float64") / 100
     t = table.select(**rename)
     blanks = [n for n in names if n in t.columns and n not in ("end", "score", "segment", "interval")]
     if billing:
         refuse_any(con, t, source, [_blank(t, n, names) for n in blanks])
-        t = _billing(con, t, source, names, cols)
+        t = _billing(con, t, source, names, cols, minor)
         blanks = []
     item = _shape(t, kind, source, names)
     item.checks = [_blank(item.table, n, names) for n in blanks]
@@ -302,7 +307,36 @@ def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, str, ir.
     return names[name], problem, t[name].isnull(), name
 
 
-def _billing(con: Any, t: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str]) -> ir.Table:
+def _currency_columns(table: ir.Table) -> list[str]:
+    """The columns of ``table`` whose name says currency (as :func:`~xl_retention.reading.revenue.stripe_minor_units`
+    finds them)."""
+    from ..reading.columns import keys_of
+
+    return [c for c in table.columns if "currency" in keys_of(c)]
+
+
+def _stripe_minor_units(con: Any, table: ir.Table, names: Mapping[str, str], money: str) -> bool:
+    """:func:`~xl_retention.reading.revenue.stripe_minor_units` for a typed table: the money column ``money`` holds
+    Stripe's amounts in the smallest currency unit when it is an integer column, every customer id is Stripe's
+    (``cus_...``) and the one currency column holds lower-case ISO codes (``usd``). One aggregate query."""
+    theirs = names.get(money)
+    if theirs is None or "customer_id" not in names or not table.schema()[theirs].is_integer():
+        return False
+    currencies = _currency_columns(table)
+    if len(currencies) != 1:
+        return False
+    ids = _stripped(table[names["customer_id"]].cast("string"))
+    codes = _stripped(table[currencies[0]].cast("string"))
+    found = con.execute(table.aggregate(
+        ids=ids.count(), other=(ids.notnull() & ~ids.startswith("cus_")).ifelse(1, 0).sum(),
+        codes=codes.count(), bad=(codes.notnull() & ~codes.re_search("^[a-z]{3}$")).ifelse(1, 0).sum(),
+    )).iloc[0]  # fmt: skip
+    return int(found["ids"]) > 0 and int(found["other"] or 0) == 0 and int(found["codes"]) > 0 and not found["bad"]
+
+
+def _billing(
+    con: Any, t: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str], minor: bool = False
+) -> ir.Table:
     money = "amount" if "amount" in t.columns else "mrr"
     if "amount" in t.columns and "mrr" in t.columns:
         raise both_prices(source, names)
@@ -328,7 +362,8 @@ def _billing(con: Any, t: ir.Table, source: str, names: dict[str, str], cols: Ma
         t = t.rename(amount="mrr")
     mapped = any(key(v) == key(names[money]) for v in cols.values())
     stripe = lambda: int(con.execute(t.filter(t.customer_id.cast("string").startswith("cus_")).count())) > 0  # noqa: E731
-    if price_in_cents(names[money], in_cents(names[money]), mapped, stripe, source, names.values()):  # as in pandas
+    cents = in_cents(names[money]) or minor  # by its name, or Stripe's integer amounts (as in pandas)
+    if price_in_cents(names[money], cents, mapped, stripe, source, names.values()):
         t = t.mutate(amount=t.amount.cast("float64") / 100)
     names["mrr"] = names.pop("amount", names.get("mrr", "mrr"))
     return billing_mrr(t)
