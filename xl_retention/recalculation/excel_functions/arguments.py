@@ -47,8 +47,9 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from .collation import keyed_criteria, sorted_call, typed_keys
-from .criteria import dated_criteria, each_shaped, error_checked, numbered_criteria, scanned_call, size_guard
+from .criteria import each_shaped, error_checked, scanned_call, size_guard
 from .criteria_digits import digits_corrected, widened_criteria
+from .criteria_values import dated_criteria, numbered_criteria
 from .logical import logical_call
 from .lookup import exact_lookup
 from .powers import powers

@@ -12,7 +12,6 @@ AVERAGEIF(S), MAXIFS and MINIFS likewise (:func:`each_criteria`): ``SUM(COUNTIFS
 
 from __future__ import annotations
 
-import math
 from functools import partial
 from typing import Any
 
@@ -30,9 +29,7 @@ from ._core import (
     error_code,
     is_error,
     matrix,
-    number_text,
 )
-from .typed import EPOCH_1904, date_serial
 
 
 def _block(values: Any, blanks: bool = True) -> list[list[Any]]:
@@ -485,100 +482,6 @@ def _cell(values: list[list[Any]], i: int, j: int) -> Any:
 
 
 FUNCTIONS[MATCHED_ERROR] = Function(MATCHED_ERROR, engine_call(matched_error), 3, 255)
-
-
-# --- typed date criteria, in the workbook's date system --------------------------------------------------------------
-#: the registered function reading a typed date criterion in the workbook's date system (see :func:`dated`)
-DATED = "_XLR.DATED"
-_OPERATORS = ("<=", ">=", "<>", "<", ">", "=")
-
-
-def dated_criteria(name: str, args: list[str], literals: list[str | None]) -> tuple[list[str], list[str | None]]:
-    """``args`` of a criteria function with each typed criterion whose value is a date (``">=2024-01-01"``,
-    ``"Jan 2024"``) read at run time by ``_XLR.DATED`` in the workbook's date system (given by ``DATE(1904,1,1)``:
-    1462 in the 1900 system, 0 in the 1904 one), and ``literals`` with those left out (no other rewrite reads them).
-
-    >>> dated_criteria("COUNTIF", ["A1:A4", '">=Jan 2024"'], [None, ">=Jan 2024"])
-    (['A1:A4', '_XLR.DATED(">=Jan 2024",DATE(1904,1,1))'], [None, None])
-    """
-    if name not in CRITERIA:
-        return args, literals
-    args, literals = list(args), list(literals)
-    for k in criteria_positions(name, len(args)):
-        literal = literals[k]
-        if literal is None:
-            continue
-        operator = next((op for op in _OPERATORS if literal.startswith(op)), "")
-        if date_serial(literal[len(operator) :]) is not None:
-            args[k] = f"{DATED}({args[k].strip()},DATE(1904,1,1))"
-            literals[k] = None
-    return args, literals
-
-
-def dated(criterion: Any, epoch: Any) -> Any:
-    """A date criterion (``">=2024-01-01"``) as the engine should be given it: the date's serial number in the
-    workbook's date system (``epoch``: ``DATE(1904,1,1)`` there), as Excel reads a typed entry.
-
-    >>> dated(">=2024-01-01", 1462.0), dated(">=2024-01-01", 0.0), dated("Jan 2024", 1462.0)
-    ('>=45292', '>=43830', '45292')
-    """
-    if not isinstance(criterion, str) or not isinstance(epoch, (int, float)) or isinstance(epoch, bool):
-        return criterion
-    operator = next((op for op in _OPERATORS if criterion.startswith(op)), "")
-    serial = date_serial(criterion[len(operator) :])
-    if serial is None:
-        return criterion
-    return operator + number_text(serial - (EPOCH_1904 - float(epoch)))
-
-
-FUNCTIONS[DATED] = Function(DATED, engine_call(dated), 2, 2)
-
-
-# --- a criterion given by a cell that holds a number as text ---------------------------------------------------------
-#: the registered function reading a criterion that is a number written as text as that number (see :func:`numbered`)
-NUMBERED = "_XLR.NUMBERED"
-
-
-def numbered_criteria(name: str, parts: list[list[Token]], args: list[str]) -> list[str]:
-    """``args`` of a criteria function with each criterion that is not typed in (a cell, an expression) given through
-    ``_XLR.NUMBERED``: Excel matches a criterion "0012345" held by a cell as the number 12345 (numbers and number-like
-    text), as it does a typed one; the engine matched such text as text only (H2 F17). Arrays are left alone.
-
-    >>> from openpyxl.formula import Tokenizer
-    >>> def parts(formula):
-    ...     return [[t] for t in list(Tokenizer(formula).items)[1:-1] if t.type != Token.SEP]
-    >>> numbered_criteria("COUNTIF", parts("=COUNTIF(A1:A7,A1)"), ["A1:A7", "A1"])
-    ['A1:A7', '_XLR.NUMBERED(A1)']
-    """
-    if name not in CRITERIA:
-        return args
-    out = list(args)
-    for k in criteria_positions(name, len(args)):
-        inner = [t for t in parts[k] if t.type != Token.WSPACE] if k < len(parts) else []
-        typed = len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype != Token.RANGE
-        operator = bool(inner) and inner[0].subtype == Token.TEXT and inner[0].value[1:2] in ("<", ">", "=")
-        if inner and not typed and not operator and not _is_array(parts[k]):  # ">="&F1 is never a number
-            out[k] = f"{NUMBERED}({args[k].strip()})"
-    return out
-
-
-def numbered(criterion: Any) -> Any:
-    """A criterion that is a number written plainly as text (``"0012345"``, ``"1.2345E4"``) as that number; anything
-    else (other text, ``">5"``, a number, a blank, an error) as it is.
-
-    >>> numbered("0012345"), numbered(" 5"), numbered(">5"), numbered(7.0), numbered(None)
-    (12345.0, ' 5', '>5', 7.0, None)
-    """
-    if not isinstance(criterion, str) or criterion != criterion.strip() or not criterion:
-        return criterion
-    try:
-        value = float(criterion)
-    except ValueError:
-        return criterion
-    return value if math.isfinite(value) else criterion
-
-
-FUNCTIONS[NUMBERED] = Function(NUMBERED, engine_call(numbered), 1, 1)
 
 
 def _whole(argument: list[Token]) -> bool:
