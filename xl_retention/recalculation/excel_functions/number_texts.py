@@ -156,6 +156,7 @@ TEXT_GIVING = frozenset(
     "FIXED DOLLAR".split()
 )
 _TEXT_GIVING_CALL = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:" + "|".join(sorted(TEXT_GIVING)) + r")\(|&")
+_DIGITS = re.compile(r"\d+")
 _BARE_REFERENCE = re.compile(r"\s*" + _REFERENCE.pattern + r"\s*")
 
 
@@ -425,14 +426,20 @@ def number_text_results(
                 (new if kind is str else failed).setdefault(sheet, set()).add(place)
     given = {(sheet, r, c): formula for sheet, r, c, formula in rewritten}
     out = []
+    shapes: dict[str, bool] = {}  # a column of #VALUE! filled down is tokenized once (its rows' digits aside)
     for sheet, places in failed.items():
         for r, c in places:
             source = given.get((sheet, r, c), "=" + texts[sheet][(r, c)])
-            if _TEXT_GIVING_CALL.search(source):
-                formula = rewrite_number_texts(source, sheet, {}, calls=True)
-                if formula != source:
-                    out.append((sheet, r, c, formula))
-                    given[(sheet, r, c)] = formula
+            if not _TEXT_GIVING_CALL.search(source):
+                continue
+            key = _DIGITS.sub("0", source)
+            if shapes.get(key) is False:
+                continue
+            formula = rewrite_number_texts(source, sheet, {}, calls=True)
+            shapes[key] = formula != source
+            if formula != source:
+                out.append((sheet, r, c, formula))
+                given[(sheet, r, c)] = formula
     if not new:
         return out
     for sheet, places in new.items():
