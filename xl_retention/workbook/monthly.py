@@ -1,0 +1,384 @@
+"""The tracking sheets with one row per month, described column by column (built by :mod:`.template`).
+
+Each :class:`MonthlySheet` lists its :class:`Column` s: header, input or formula, number format, validation, named
+range. Formulas are written with column keys: ``{end}`` is this row's cell of the column ``end``, ``{end-1}`` the
+previous row's, ``{scores}`` a per-row value the builder supplies (:func:`~.template.render_formula`). Also the
+titles of the other sheets and their order. Everything here is importable from :mod:`.template` as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._style import (
+    COUNT_FORMAT,
+    MONEY,
+    MONTH_FORMAT,
+    PERCENT,
+    POINTS,
+    RATIO,
+)
+
+TEMPLATE_START = "2026-01"
+DEFAULT_MONTHS = 24
+NPS_RESPONSE_ROWS = 1000
+FIRST_ROW = 2  # the first month's row on every monthly sheet (row 1: headers)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a monthly sheet.
+
+    ``formula`` makes it computed; ``first_row_input`` makes its first month an input
+    (customers at start are typed only in the first month). ``name`` is the defined
+    name of the whole series, e.g. ``Customers_CRR``. ``hidden`` columns feed the
+    Dashboard's charts (``#N/A`` where a month has no figure, so that it is a gap) and
+    the Lifetime value's churn window.
+    """
+
+    key: str
+    header: str
+    formula: str | None = None
+    number_format: str = COUNT_FORMAT
+    validation: str | None = None
+    width: float = 14
+    name: str | None = None
+    first_row_input: bool = False
+    hidden: bool = False
+
+    @property
+    def is_input(self) -> bool:
+        return self.formula is None
+
+
+@dataclass(frozen=True)
+class MonthlySheet:
+    """A sheet with one row per month: a month column, then ``columns``."""
+
+    title: str
+    columns: tuple[Column, ...]
+    note: str
+
+
+MONTH = Column("month", "Month", number_format=MONTH_FORMAT, width=11)
+# Customers (or MRR) at start: the previous month's end, once this month has an input, so that
+# a month nobody has filled yet stays blank; the first month with data after months without any
+# starts from 0 (a new business: nobody was a customer before its data), and a month after an
+# unfilled one in the middle is blank, so its rates show #VALUE! (data missing) rather than a guess.
+# A customers count typed at the start of the first month (its end left blank) is a business that had customers
+# before the data: the next month's start is then unknown (blank), never 0.
+CUSTOMERS_START = (
+    '=IF(COUNT({gained}:{end})=0,"",IF(COUNT({end:first}:{end-1})+N({start:first})=0,0,IF({end-1}="","",{end-1})))'
+)
+MRR_START = '=IF(COUNT({new}:{churned})=0,"",IF(COUNT({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))'
+
+
+def _metric(call: str, base: str | None = None) -> str:
+    """``=call`` (without "="), blank in a month whose inputs are all blank or whose ``base`` is the number 0.
+
+    The all-blank guard is the contract's own rule ("every input blank: a blank result"), written
+    out so that a spreadsheet that lacks the xl-retention functions (LibreOffice) computes the
+    blank itself instead of #NAME?. A base of 0 is a month with nothing to take a rate of: the
+    function would give ``#DIV/0!``; the workbook and ``import --to-csv`` both leave it blank
+    (docs/metrics.md).
+    """
+    keys = list(dict.fromkeys(re.findall(r"\{\w+\}", call)))
+    blank = ",".join(k + '=""' for k in keys)
+    empty = f"AND({blank})"
+    if base is None:
+        return f'=IF({empty},"",{call})'
+    return f'=IF(OR({empty},AND(ISNUMBER({base}),{base}=0)),"",{call})'
+
+
+def _scores(call: str) -> str:
+    """``=call`` over the month's scores, blank (computed by any spreadsheet) when it has no scores at all."""
+    return f'=IF(COUNTA({{scores}})=0,"",{call})'
+
+
+def _chart(key: str, sign: str = "") -> str:
+    """A chart helper: this month's figure; #N/A (a gap in Excel's charts) for a month without one between
+    months with one, or whose figure is an error; blank before the first and after the last (left out of the
+    charts' ranges by recalc).
+
+    So a workbook imported for some months holds no error value outside the months it covers, and a month
+    without a figure inside them is never drawn as 0 (docs/metrics.md, "Chart gaps").
+    """
+    before = f"COUNT({{{key}:first}}:{{{key}}})"
+    after = f"COUNT({{{key}:column}})>{before}"
+    return f'=IF(ISNUMBER({{{key}}}),{sign}{{{key}}},IF(OR(ISERROR({{{key}}}),AND({before}>0,{after})),NA(),""))'
+
+
+CHART_WIDTH = 12
+
+
+def _so_far(key: str, header: str, name: str) -> Column:
+    """Hidden: 1, 2, ... in the months where ``key`` is a number (the n-th such month), blank elsewhere.
+
+    ``INDEX(series, MATCH(COUNT(series), <this>, 0))`` is then the series' last number, whatever
+    comes before or after it (an exact MATCH: no engine's LOOKUP quirks over blanks and errors).
+    """
+    formula = f'=IF(ISNUMBER({{{key}}}),COUNT({{{key}:first}}:{{{key}}}),"")'
+    return Column(f"{key}_seq", header, formula, "0", width=CHART_WIDTH, name=name, hidden=True)
+
+
+CUSTOMERS = MonthlySheet(
+    "Customers",
+    (
+        MONTH,
+        Column(
+            "start",
+            "Customers at start",
+            CUSTOMERS_START,
+            validation="count",
+            first_row_input=True,
+            name="Customers_Start",
+        ),
+        Column("gained", "Gained (new + reactivated)", validation="count", width=16, name="Customers_Gained"),
+        Column("end", "Customers at end", validation="count", name="Customers_End"),
+        Column("lost", "Lost", _metric("CUSTOMERS_LOST({end},{gained},{start})"), name="Lost_Customers", width=10),
+        Column(
+            "crr",
+            "Retention (CRR)",
+            _metric("CRR({end},{gained},{start})", "{start}"),
+            PERCENT,
+            name="Customers_CRR",
+        ),  # fmt: skip
+        Column(
+            "churn",
+            "Churn rate",
+            _metric("CHURN_RATE({end},{gained},{start})", "{start}"),
+            PERCENT,
+            name="Customers_Churn",
+        ),  # fmt: skip
+        Column(
+            "end_chart",
+            "Customers at end (chart)",
+            _chart("end"),
+            COUNT_FORMAT,
+            width=CHART_WIDTH,
+            name="Customers_End_Chart",
+            hidden=True,
+        ),  # fmt: skip
+        Column(
+            "crr_chart",
+            "CRR (chart)",
+            _chart("crr"),
+            PERCENT,
+            width=CHART_WIDTH,
+            name="Customers_CRR_Chart",
+            hidden=True,
+        ),  # fmt: skip
+        _so_far("churn", "Churn rates so far", "Customers_Churn_Seq"),
+        _so_far("end", "Months with customers at end so far", "Customers_End_Seq"),
+    ),
+    "Type gained and customers at end each month; customers at start follow from the previous month "
+    "(type them in the first month only). Rates are blank in a month with no customers at its start.",
+)
+
+REVENUE = MonthlySheet(
+    "Revenue",
+    (
+        MONTH,
+        Column(
+            "start",
+            "MRR at start",
+            MRR_START,
+            MONEY,
+            "amount",
+            first_row_input=True,
+            name="Revenue_Start",
+        ),
+        Column("new", "New MRR", number_format=MONEY, validation="amount", name="Revenue_New"),
+        Column("expansion", "Expansion MRR", number_format=MONEY, validation="amount", name="Revenue_Expansion"),
+        Column(
+            "reactivation",
+            "Reactivation MRR",
+            number_format=MONEY,
+            validation="amount",
+            width=16,
+            name="Revenue_Reactivation",
+        ),
+        Column(
+            "contraction",
+            "Contraction MRR",
+            number_format=MONEY,
+            validation="amount",
+            width=16,
+            name="Revenue_Contraction",
+        ),
+        Column("churned", "Churned MRR", number_format=MONEY, validation="amount", name="Revenue_Churned"),
+        Column(
+            "end",
+            "MRR at end",
+            # a month with only its start typed (movements blank, counted as 0) ends where it started
+            '=IF(COUNT({start}:{churned})=0,"",{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})',
+            MONEY,
+            name="Revenue_End",
+        ),
+        Column(
+            "lost",
+            "Lost MRR (contraction + churned)",
+            '=IF(COUNT({contraction}:{churned})=0,"",{contraction}+{churned})',
+            MONEY,
+            width=18,
+            name="Revenue_Lost",
+        ),
+        Column(
+            "gained",
+            "Gained MRR (new + reactivation)",
+            '=IF(COUNT({new},{reactivation})=0,"",{new}+{reactivation})',
+            MONEY,
+            width=18,
+            name="Revenue_Gained",
+        ),
+        Column(
+            "net_churn",
+            "Net revenue churn",
+            _metric("NET_REVENUE_CHURN(N({lost}),N({expansion}),{start})", "{start}"),
+            PERCENT,
+            name="Revenue_Net_Churn",
+        ),
+        Column(
+            "gross_churn",
+            "Gross revenue churn",
+            _metric("GROSS_REVENUE_CHURN(N({lost}),{start})", "{start}"),
+            PERCENT,
+            name="Revenue_Gross_Churn",
+        ),
+        Column(
+            "nrr",
+            "NRR",
+            _metric("NRR(N({lost}),N({expansion}),{start})", "{start}"),
+            PERCENT,
+            name="Revenue_NRR",
+            width=10,
+        ),  # fmt: skip
+        Column("grr", "GRR", _metric("GRR(N({lost}),{start})", "{start}"), PERCENT, name="Revenue_GRR", width=10),
+        Column(
+            "quick_ratio",
+            "Quick ratio",
+            _metric("QUICK_RATIO(N({gained}),N({expansion}),N({lost}))", "N({lost})"),
+            RATIO,
+            name="Revenue_Quick_Ratio",
+            width=11,
+        ),
+        Column(
+            "end_chart",
+            "MRR at end (chart)",
+            _chart("end"),
+            MONEY,
+            width=CHART_WIDTH,
+            name="Revenue_End_Chart",
+            hidden=True,
+        ),  # fmt: skip
+        Column(
+            "nrr_chart",
+            "NRR (chart)",
+            _chart("nrr"),
+            PERCENT,
+            width=CHART_WIDTH,
+            name="Revenue_NRR_Chart",
+            hidden=True,
+        ),  # fmt: skip
+        Column("grr_chart", "GRR (chart)", _chart("grr"), PERCENT, width=CHART_WIDTH, hidden=True),
+        Column(
+            "contraction_chart",
+            "Contraction MRR (chart)",
+            _chart("contraction", "-"),
+            MONEY,
+            width=CHART_WIDTH,
+            hidden=True,
+        ),  # fmt: skip
+        Column("churned_chart", "Churned MRR (chart)", _chart("churned", "-"), MONEY, width=CHART_WIDTH, hidden=True),
+        _so_far("end", "Months with MRR at end so far", "Revenue_End_Seq"),
+        _so_far("nrr", "Months with NRR so far", "Revenue_NRR_Seq"),
+    ),
+    "Type MRR at start in the first month, then each month's movements; MRR at end follows. Revenue rates "
+    "are blank in a month with no MRR at its start; the quick ratio is blank in a month with no lost MRR "
+    "(nothing lost: no ratio).",
+)
+
+NPS_SUMMARY = MonthlySheet(
+    "NPS",
+    (
+        MONTH,
+        Column("responses", "Responses", _scores("INDEX(NPS_BREAKDOWN({scores}),1,4)"), name="NPS_Responses"),
+        Column("promoters", "Promoters (9-10)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,1)"), name="NPS_Promoters"),
+        Column("passives", "Passives (7-8)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,2)"), name="NPS_Passives"),
+        Column("detractors", "Detractors (0-6)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,3)"), name="NPS_Detractors"),
+        Column("nps", "NPS", _scores("NPS({scores})"), POINTS, name="NPS_Score", width=9),
+        Column("moe", "Margin of error (95%)", _scores("NPS_MOE({scores})"), POINTS, name="NPS_Margin", width=13),
+        Column(
+            "nps_chart", "NPS (chart)", _chart("nps"), POINTS, width=CHART_WIDTH, name="NPS_Score_Chart", hidden=True
+        ),
+        Column("moe_chart", "Margin of error (chart)", _chart("moe"), POINTS, width=CHART_WIDTH, hidden=True),
+        _so_far("nps", "Months with NPS so far", "NPS_Score_Seq"),
+    ),
+    "Scores go on the 'NPS scores' sheet, one column per month; this summary follows.",
+)
+
+# Two different counts of the month's buyers (docs/metrics.md, "Orders"): a repeat purchaser ordered more
+# than once THIS month; a returning customer had ordered in an EARLIER month. Each has its own rate.
+REPEAT_HEADER = "Repeat purchasers (more than one order that month)"
+RETURNING_HEADER = "Returning customers (ordered in an earlier month)"
+
+PURCHASES = MonthlySheet(
+    "Purchases and visits",
+    (
+        MONTH,
+        Column("buyers", "Customers who bought", validation="count", width=16, name="Purchases_Buyers"),
+        Column("returning", RETURNING_HEADER, validation="count", width=20, name="Purchases_Returning"),
+        Column("repeat", REPEAT_HEADER, validation="count", width=20, name="Purchases_Repeat"),
+        Column(
+            "returning_rate",
+            "Returning customer rate",
+            _metric("RETURNING_CUSTOMER_RATE({returning},{buyers})", "{buyers}"),
+            PERCENT,
+            width=16,
+            name="Purchases_Returning_Rate",
+        ),
+        Column(
+            "rate",
+            "Repeat purchase rate",
+            _metric("REPEAT_PURCHASE_RATE({repeat},{buyers})", "{buyers}"),
+            PERCENT,
+            width=16,
+            name="Purchases_Repeat_Rate",
+        ),
+        Column("visitors", "Visitors", validation="count", name="Visits_Total"),
+        Column("returning_visitors", "Returning visitors", validation="count", width=16, name="Visits_Returning"),
+        Column(
+            "visitor_rate",
+            "Returning visitor rate",
+            _metric("RETURNING_VISITOR_RATE({returning_visitors},{visitors})", "{visitors}"),
+            PERCENT,
+            width=16,
+            name="Visits_Returning_Rate",
+        ),
+    ),
+    "Type the month's buyers (of whom: returning customers, who ordered in an earlier month, and repeat "
+    "purchasers, who ordered more than once that month) and visitors; the rates follow (blank in a month "
+    "without buyers or visitors).",
+)
+
+MONTHLY_SHEETS: tuple[MonthlySheet, ...] = (CUSTOMERS, REVENUE, NPS_SUMMARY, PURCHASES)
+NPS_SCORES_TITLE = "NPS scores"
+LIFETIME_TITLE = "Lifetime value"
+COHORTS_TITLE = "Cohorts"
+ORDER_COHORTS_INPUT = "Order cohorts"  # an inputs key: the order cohorts' table lives on the Cohorts sheet
+DASHBOARD_TITLE = "Dashboard"
+CONF_TITLE = "xlwings.conf"
+START_TITLE = "Start here"
+SHEET_ORDER = (
+    START_TITLE,
+    DASHBOARD_TITLE,
+    "Customers",
+    "Revenue",
+    "NPS",
+    NPS_SCORES_TITLE,
+    "Purchases and visits",
+    LIFETIME_TITLE,
+    COHORTS_TITLE,
+    CONF_TITLE,
+)
