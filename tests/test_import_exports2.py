@@ -251,3 +251,42 @@ def test_repeated_orders_and_answers_and_line_items(tmp_path, capsys) -> None:
     # without a response id, two equal answers on one day are two respondents
     (tmp_path / "nps.csv").write_text(answers.replace("#,", "Respondent,").replace("r2", "r1"))
     assert run(capsys, *args) == (0, "")
+
+
+def test_timezone_converts_utc_columns_and_never_month_labels(tmp_path, capsys) -> None:
+    # Stripe writes UTC without an offset and says so in the header: 23:30 UTC on 31 January is 1 February in Berlin
+    payments = (
+        "id,Created (UTC),Amount,Currency,Status,Customer ID\n"
+        "ch_1,2026-01-10 10:00,49.00,eur,Paid,cus_A\n"
+        "ch_2,2026-01-31 23:30,49.00,eur,Paid,cus_B\n"
+        "ch_3,2026-02-15 10:00,49.00,eur,Paid,cus_A\n"
+        "ch_4,2026-02-28,49.00,eur,Paid,cus_C\n"  # a date without a time stays that date
+    )
+    (tmp_path / "pay.csv").write_text(payments)
+    args = ("import", "--orders", tmp_path / "pay.csv", "--columns", "customer_id=Customer ID,date=Created (UTC)",
+            "--to-csv", tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args, "--timezone", "Europe/Berlin") == (0, "")
+    assert column(tmp_path / "o", "buyers", "purchases.csv") == {"2026-01": "1", "2026-02": "3"}
+    assert run(capsys, *args) == (0, "")  # without --timezone: the date as written
+    assert column(tmp_path / "o", "buyers", "purchases.csv") == {"2026-01": "2", "2026-02": "2"}
+    # a header without UTC: times without an offset are wall times as written, --timezone leaves them
+    (tmp_path / "pay.csv").write_text(payments.replace("Created (UTC)", "Created"))
+    args = ("import", "--orders", tmp_path / "pay.csv", "--columns", "customer_id=Customer ID,date=Created",
+            "--timezone", "Europe/Berlin", "--to-csv", tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (0, "")
+    assert column(tmp_path / "o", "buyers", "purchases.csv") == {"2026-01": "2", "2026-02": "2"}
+    # a snapshot's month is a label: 1 January 00:00+01 stays January whatever --timezone says
+    snapshots = "customer_id,month,mrr\na,{0},100\nb,{0},50\na,{1},100\nb,{1},0\n"
+    (tmp_path / "mrr.csv").write_text(snapshots.format("2026-01-01 00:00:00+01", "2026-02-01 00:00:00+01"))
+    args = (
+        "import",
+        "--subscriptions",
+        tmp_path / "mrr.csv",
+        "--timezone",
+        "Europe/London",
+        "--to-csv",
+        tmp_path / "s",
+    )
+    assert run(capsys, *args) == (0, "")
+    assert column(tmp_path / "s", "mrr_end") == {"2026-01": "150.0", "2026-02": "100.0"}
+    assert column(tmp_path / "s", "lost") == {"2026-01": "0", "2026-02": "1"}

@@ -8,6 +8,7 @@ or a map entry naming a column the file lacks, are refused: never resolved silen
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -350,6 +351,7 @@ def prepare(
     if kind != "visits":  # the same record twice: overlapping exports appended (a visitor counts once anyway)
         check_repeated_rows(df, source, names.get("order_id"), names.get("amount"))
     epoch = df.attrs.get("excel_epoch")
+    labels = dataclasses.replace(options.dates(), timezone=None)  # a month is a label, never converted as an instant
 
     def read(name: str) -> Any:
         series = out[name]
@@ -360,7 +362,12 @@ def prepare(
             return emails_in_lower_case(ids)  # one address, whatever capitals were typed
         if name in _DATES:
             return parse_dates(
-                series, source, names[name], options.dates(), excel_epoch=epoch, allow_blank=name == "end"
+                series,
+                source,
+                names[name],
+                labels if name == "month" else options.dates(),
+                excel_epoch=epoch,
+                allow_blank=name == "end",
             )
         if name == "interval":
             return months_per_interval(series, source, names[name])

@@ -19,8 +19,10 @@ as dates (in the workbook's date system, 1900 or 1904), and a number in a cell t
 formatted as a date is what Excel shows, a number (``202601``, a month ``1``, a year ``2026``),
 never a serial date. Timestamps with a UTC offset keep the
 date as written (``2025-03-31T23:30:00-04:00`` is 31 March) unless ``timezone`` names a
-zone to convert them to. Booleans are refused, and so are dates before 1900 (Excel has
-none; ``1899-12-30`` is what an empty date cell exports as).
+zone to convert them to. Timestamps without an offset are wall times as written, except in a column
+whose name says UTC or GMT (Stripe's "Created (UTC)", Typeform's "Submit Date (UTC)"): with ``timezone``
+their times of day are UTC, converted to it (dates without a time stay as they are). Booleans are refused,
+and so are dates before 1900 (Excel has none; ``1899-12-30`` is what an empty date cell exports as).
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ class DateOptions:
         date_formats: formats for the columns of one input each, by its source (the file's name, as
             ``parse_dates`` is given it): ``{"orders.csv": "%d.%m.%Y"}``; they win over ``date_format``.
         timezone: an IANA zone (``"Europe/Paris"``); timestamps with a UTC offset are
-            converted to it before their month is taken. None: the date as written.
+            converted to it before their month is taken, and so are times without an offset in a
+            column whose name says UTC or GMT ("Created (UTC)"). None: the date as written.
     """
 
     dayfirst: bool | None = None
@@ -84,6 +87,26 @@ class DateOptions:
                 f"the date format {self.date_format!r} (--date-format) has no month (%m, %b or %B; or %j, a day of "
                 f"the year): a month cannot be read from it"
             )
+
+
+def says_utc(column: Any) -> bool:
+    """Whether a column's name says its times are UTC ("Created (UTC)", ``created_utc``, "Date (GMT)").
+
+    >>> says_utc("Created (UTC)"), says_utc("Submit Date (UTC)"), says_utc("created_at")
+    (True, True, False)
+    """
+    return bool({"utc", "gmt"} & set(re.split(r"[^a-z0-9]+", str(column).lower())))
+
+
+def _from_utc(values: np.ndarray, timezone: str) -> np.ndarray:
+    """Naive UTC wall times as naive wall times of ``timezone``."""
+    index = pd.DatetimeIndex(values).tz_localize("UTC").tz_convert(timezone).tz_localize(None)
+    return index.to_numpy().astype("datetime64[us]")
+
+
+def _has_time(values: np.ndarray) -> np.ndarray:
+    """Whether each datetime64 value has a time of day (not midnight)."""
+    return ~np.isnat(values) & (values != values.astype("datetime64[D]"))
 
 
 def _year_then_day(fmt: str) -> bool:
@@ -271,6 +294,8 @@ def parse_dates(
         values = series.dt.tz_localize(None).to_numpy().astype("datetime64[us]")
     elif pd.api.types.is_datetime64_dtype(dtype):
         values = series.to_numpy().astype("datetime64[us]")
+        if options.timezone is not None and says_utc(column) and _has_time(values).any():  # timestamps in UTC
+            values = _from_utc(values, options.timezone)
     elif pd.api.types.is_bool_dtype(dtype):
         raise bad_rows(source, column, "TRUE/FALSE where dates belong", np.arange(len(series)), raw)
     elif pd.api.types.is_numeric_dtype(dtype):
@@ -302,6 +327,7 @@ def _parse_mixed(
     bad = np.zeros(len(uniques), dtype=bool)
     why = ""
     kinds = np.array([_kind(v) for v in uniques], dtype=object)
+    utc = options.timezone is not None and says_utc(column)  # times without an offset are UTC
     if (kinds == "bool").any():
         bad |= kinds == "bool"
         why = "TRUE/FALSE where dates belong"
@@ -310,6 +336,8 @@ def _parse_mixed(
         stamp = pd.Timestamp(value.start_time if isinstance(value, pd.Period) else value)
         if stamp.tzinfo is not None:
             stamp = (stamp.tz_convert(options.timezone) if options.timezone else stamp).tz_localize(None)
+        elif utc and stamp != stamp.normalize():  # a date cell's time in a column that says UTC
+            stamp = stamp.tz_localize("UTC").tz_convert(options.timezone).tz_localize(None)
         out[i] = np.datetime64(stamp.to_datetime64(), "us")
     numbers = np.flatnonzero(kinds == "number")
     if numbers.size and not bad.any():
@@ -330,6 +358,11 @@ def _parse_mixed(
                 bad[filled[unread.mask]] = True
                 why = unread.why
             else:
+                if utc:  # times of day written without an offset, in a column that says UTC
+                    naive = np.array([":" in t and not _OFFSET.search(t) and not re.search(r"(?i)(utc|gmt)$", t)
+                                      for t in stripped[~empty]], dtype=bool)  # fmt: skip
+                    if naive.any():
+                        out[filled[naive]] = _from_utc(out[filled[naive]], str(options.timezone))
                 _refuse_swapped_cells(uniques, kinds, codes, day_first, stripped[~empty], source, column, series)
     if (kinds == "other").any() and not bad.any():
         bad |= kinds == "other"

@@ -20,6 +20,7 @@ A row with amount 0 is an order.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -203,10 +204,13 @@ def cohort_table(
         raise DataError(f"{source}: missing column {value!r}", source=source, column=value)
     ids = clean_ids(df["customer_id"])
     refuse_bad_ids(ids, df["customer_id"], source, names["customer_id"], "customer ids")  # blank, #N/A, 7.12346E+12
+    dates = options.dates()
+    if date_column == "month":  # a month is a label, never converted as an instant (--timezone)
+        dates = dataclasses.replace(dates, timezone=None)
     typed = {
         "customer_id": ids,
         date_column: parse_dates(
-            df[date_column], source, names[date_column], options.dates(), excel_epoch=activity.attrs.get("excel_epoch")
+            df[date_column], source, names[date_column], dates, excel_epoch=activity.attrs.get("excel_epoch")
         ),  # fmt: skip
     }
     value_column = value if kind == "revenue" else None
