@@ -44,8 +44,8 @@ def bounds(value: float) -> tuple[float, float]:
     ((0.0, 0.0), True)
     """
     target = _digits(value)
-    if target == 0 or not math.isfinite(target):
-        return target, target
+    if target == 0 or not math.isfinite(target):  # 0 is only 0; near the largest number: as it is
+        return (value, value) if math.isfinite(value) else (target, target)
     low = high = target
     while _digits(below := math.nextafter(low, -math.inf)) == target:
         low = below
