@@ -390,3 +390,29 @@ def test_a_dynamic_array_spilling_in_a_table_is_a_spill_error(tmp_path: Path) ->
     patch(path, "xl/worksheets/sheet1.xml", (b'<c r="J2"', b'<c r="J2" cm="1"'), (b'<c r="L2"', b'<c r="L2" cm="1"'))
     got, _ = recalculated(path)
     assert [got.get("J2"), got.get("J3"), got["L2"], got["L3"], got["M1"]] == ["#SPILL!", None, 1, 2, True]
+
+
+def test_offset_with_a_negative_height_or_width_ends_at_the_offset_cell(tmp_path: Path) -> None:
+    # Excel takes a negative height (width) as the rows above (columns left of) the offset cell, itself included:
+    # OFFSET(B7,0,0,-3) is B5:B7, the trailing-average idiom (the engine gave #REF!)
+    cells: dict[str, object] = {f"B{i}": v for i, v in enumerate([5, 4, 6, 3, 2, 4], 2)}
+    cells.update(
+        {
+            "H1": -3,
+            "H2": 3,
+            "D1": "=AVERAGE(OFFSET(B7,0,0,-3))",
+            "D2": "=SUM(OFFSET(B7,0,0,-2,-1))",
+            "D3": "=AVERAGE(OFFSET(B2,COUNT(B2:B7)-1,0,-3))",
+            "D4": "=SUM(OFFSET(B7,0,0,H1))",
+            "D5": "=SUM(OFFSET(B7,0,0,-H2))",
+            "D6": "=ROWS(OFFSET(B7,0,0,-3))",
+            "D7": "=SUM(OFFSET(B2,0,0,COUNT(B2:B7),1))",
+            "D8": "=SUM(B2:OFFSET(B7,0,0,-2))",
+            "D9": "=SUM(OFFSET(B7,0,0,-10))",
+            "D10": "=SUM(OFFSET(B7,0,0,-2.5))",
+            "D11": "=SUMPRODUCT(OFFSET(B7,0,0,-3)*2)",
+            "D12": "=COUNT(OFFSET(C7,0,0,1,-2))",
+        }
+    )
+    got = _recalculated(tmp_path, cells)
+    assert [got[f"D{i}"] for i in range(1, 13)] == [3, 6, 3, 9, 9, 3, 24, 24, "#REF!", 6, 18, 1]

@@ -44,6 +44,7 @@ from .intersection import (
     _one_value_expected,
     _scalar_argument,
 )
+from .offset_sizes import negative_sizes
 from .package import Table
 from .rewrite_shapes import decided
 from .xlookup_references import xlookup_references
@@ -363,6 +364,8 @@ def _rewritten(
     defined: dict[str, str] | None,
 ) -> str:
     """:func:`rewrite` of a formula that may need one (``text`` starts with ``=``)."""
+    if "OFFSET(" in text.upper():  # a negative height or width: the range ending at the offset cell, as Excel
+        text = negative_sizes(text)
     by_name = {t.name.lower(): t for t in tables}
     try:
         tokens = [t for t in Tokenizer(text).items]
