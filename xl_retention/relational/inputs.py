@@ -22,6 +22,7 @@ files), else by their values.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,10 +39,13 @@ from ..reading.currency import CURRENCY_COLUMNS
 from ..reading.discounts import discount_columns
 from ..reading.errors import SHOW_ROWS, show
 from ..reading.months import refuse_future_months
+from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
+from ..reading.repeats import record_id_columns
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.statuses import NOT_PAYING, status_columns
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
 from ..reading.trials import trial_end_columns
+from ..reading.values import _SCIENTIFIC, EXCEL_ERRORS, NO_ONE
 from ..tables._months import MAX_MONTHS
 from ..tables.subscriptions import current_month
 from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
@@ -229,6 +233,9 @@ def _from_table(
         blanks = []
     item = _shape(t, kind, source, names)
     item.checks = [_blank(item.table, n, names) for n in blanks]
+    item.checks += _id_checks(item.table, names, [c for c in table.columns if c != ROW])  # as reading.values'
+    if kind != "visits":  # the same record twice: overlapping exports appended (reading.repeats)
+        _refuse_repeated_rows(con, table, source)
     shaped = item.table
     if kind == "intervals" and "end" in names and int(con.execute(shaped.filter(shaped.mrr > 0).count())) > 0:
         ended = shaped.end.notnull() & (shaped.mrr == 0)  # today's MRR: 0 once cancelled (as reading.revenue)
@@ -305,6 +312,52 @@ def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, str, ir.
     what = {"customer_id": "missing customer ids", "visitor_id": "missing visitor ids"}
     problem = what.get(name, "missing dates" if name in ("month", "date", "start") else "blank numbers")
     return names[name], problem, t[name].isnull(), name
+
+
+def _id_checks(t: ir.Table, names: Mapping[str, str], people: list[str]) -> list[tuple[str, str, Any, str]]:
+    """The checks of :func:`~xl_retention.reading.values.refuse_bad_ids` on a typed table's ids: Excel error values
+    (``#N/A``), long numbers in Excel's scientific notation (``7.12346E+12``) and ids that stand for no one
+    (WooCommerce's guest ``0``), each with the problem the pandas path names."""
+    checks = []
+    for who, what in (("customer_id", "customer ids"), ("visitor_id", "visitor ids")):
+        if who not in t.columns:
+            continue
+        ids = t[who]
+        emails = [c for c in people if "email" in c.lower().replace("-", "").replace(" ", "")]
+        instead = "--columns " + shlex.quote(f"customer_id={emails[0]}") if emails else (
+            "--columns customer_id=NAME (an e-mail column)")  # fmt: skip
+        checks += [
+            (names[who], f"Excel error values where {what} belong (a lookup that found nothing?)",
+             ids.isin(list(EXCEL_ERRORS)), who),
+            (names[who], f"{what} in Excel's scientific notation (a long number saved from Excel in the General "
+             "format: its last digits are lost, and ids that differed read as one; export the file again from the "
+             "source system and do not save it from Excel, or open it in Excel with the column as Text)",
+             ids.re_search(f"^{_SCIENTIFIC}$"), who),
+            (names[who], f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; all of them would be "
+             f"one customer who returns): map the buyer's e-mail as the id, {instead}, or remove those rows",
+             ids.lower().isin(sorted(NO_ONE)), who),
+        ]  # fmt: skip
+    return checks
+
+
+def _refuse_repeated_rows(con: Any, table: ir.Table, source: str) -> None:
+    """:func:`~xl_retention.reading.repeats.check_repeated_rows` on a typed table: rows identical in every column
+    to an earlier row with the same record id (:data:`~xl_retention.reading.repeats.RECORD_IDS`) are refused,
+    naming them. One aggregate query per record id column; the rows are compared only when an id repeats."""
+    columns = [c for c in table.columns if c != ROW]
+    for position in record_id_columns(columns):
+        name = columns[position]
+        text = _stripped(table[name].cast("string")).nullif("")
+        found = con.execute(table.aggregate(n=text.count(), distinct=text.nunique())).iloc[0]
+        if int(found["n"]) == int(found["distinct"]):
+            continue
+        order = [table[ROW]] if ROW in table.columns else []
+        copy = ibis.row_number().over(group_by=[table[c] for c in columns], order_by=order)
+        marked = table.mutate(__copy=copy)
+        condition = marked[name].notnull() & (marked["__copy"] > 0)
+        count = int(con.execute(marked.filter(condition).count()))
+        if count:
+            raise first_rows(con, marked, condition, source, name, REPEAT_PROBLEM, name, count)
 
 
 def _currency_columns(table: ir.Table) -> list[str]:

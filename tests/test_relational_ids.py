@@ -1,0 +1,67 @@
+"""Typed tables on an engine refuse what a file read by pandas refuses: bad ids and repeated records (H10 i02, i04,
+i05, i07 on the engine path).
+
+Ids that are Excel error values (#N/A), long numbers Excel saved in scientific notation (7.12346E+12) or a guest
+checkout's 0 would each merge many customers into one; a record (a subscription, a payment) whose row appears twice
+in every column would count twice. A typed Parquet file read by DuckDB names the file's rows, as pandas does.
+"""
+
+import pandas as pd
+import pytest
+
+from xl_retention.reading import DataError
+from xl_retention.workbook.importer import load_tables
+
+SCIENTIFIC = (
+    "customer ids in Excel's scientific notation (a long number saved from Excel in the General format: its last "
+    "digits are lost, and ids that differed read as one; export the file again from the source system and do not "
+    "save it from Excel, or open it in Excel with the column as Text)"
+)
+GUESTS = (
+    "customer ids that stand for no one (a guest checkout: WooCommerce writes 0; all of them would be one customer "
+    "who returns): map the buyer's e-mail as the id, --columns customer_id=billing_email, or remove those rows"
+)
+REPEATED = (
+    "rows identical in every column to an earlier row with the same id: the same record twice (overlapping exports "
+    "appended?), which would be counted twice; remove the repeated rows"
+)
+
+
+def orders(ids: list[str]) -> pd.DataFrame:
+    dates = pd.to_datetime(["2026-01-03", "2026-01-09", "2026-02-02"])
+    return pd.DataFrame({"customer_id": ids, "date": dates, "amount": [10.0, 20.0, 30.0],
+                         "billing_email": ["a@x.org", "b@x.org", "c@x.org"]})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("ids", "message"),
+    [
+        (["a", "#N/A", "b"], "Excel error values where customer ids belong (a lookup that found nothing?) in row 3 "
+         "(counting the header as row 1): '#N/A'"),
+        (["7.12346E+12", "b", "7.12346E+12"], f"{SCIENTIFIC} in rows 2, 4 (counting the header as row 1): "
+         "'7.12346E+12', '7.12346E+12'"),
+        (["12", "0", "0"], f"{GUESTS} in rows 3, 4 (counting the header as row 1): '0', '0'"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_bad_ids_of_a_typed_parquet_file_are_refused_naming_the_rows(tmp_path, backend, ids, message):
+    orders(ids).to_parquet(tmp_path / "orders.parquet")
+    with pytest.raises(DataError) as caught:
+        load_tables(orders=tmp_path / "orders.parquet", backend=backend)
+    assert str(caught.value) == f"orders.parquet, column 'customer_id': {message}"
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_subscription_exported_twice_is_refused_and_one_that_changed_is_not_taken_for_a_copy(tmp_path, backend):
+    subs = pd.DataFrame({
+        "id": ["sub_1", "sub_2", "sub_3", "sub_2"], "customer_id": ["A", "B", "C", "B"],
+        "start": pd.to_datetime(["2026-01-05", "2026-01-07", "2026-02-01", "2026-01-07"]),
+        "end": pd.to_datetime([None, "2026-03-01", None, "2026-03-01"]), "mrr": [49.0, 99.0, 100.0, 99.0],
+    })  # fmt: skip
+    subs.to_parquet(tmp_path / "subs.parquet")
+    with pytest.raises(DataError) as caught:
+        load_tables(tmp_path / "subs.parquet", backend=backend)
+    assert str(caught.value) == f"subs.parquet, column 'id': {REPEATED} in row 5 (counting the header as row 1): 'sub_2'"
+    subs.iloc[:3].to_parquet(tmp_path / "once.parquet")
+    movements = load_tables(tmp_path / "once.parquet", backend=backend).movements
+    assert movements["mrr_end"].tolist() == [148.0, 248.0, 149.0]
