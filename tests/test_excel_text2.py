@@ -416,3 +416,36 @@ def test_offset_with_a_negative_height_or_width_ends_at_the_offset_cell(tmp_path
     )
     got = _recalculated(tmp_path, cells)
     assert [got[f"D{i}"] for i in range(1, 13)] == [3, 6, 3, 9, 9, 3, 24, 24, "#REF!", 6, 18, 1]
+
+
+def test_structured_references_to_columns_named_with_a_line_break_tab_or_spaces(tmp_path: Path) -> None:
+    # Microsoft's "Using structured references with Excel tables": such headers are referenced inside an extra pair of
+    # brackets; the table part stores a line break as _x000a_ (OOXML's escape); "Plan " keeps its space. Were #REF!
+    from openpyxl.worksheet.table import Table, TableColumn
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Subs"
+    headers = ["Customer", "MRR\n(USD)", "Plan ", "Seats\tbilled", "Units"]
+    sheet.append(headers)
+    for row in [("a", 100, "Pro", 3, 1), ("b", 50, "Basic", 1, 2), ("c", 200, "Pro", 5, 4)]:
+        sheet.append(list(row))
+    table = Table(displayName="Subs", ref="A1:E4")
+    table.tableColumns = [TableColumn(id=k + 1, name=name) for k, name in enumerate(headers)]
+    sheet.add_table(table)
+    formulas = {
+        "G1": "=SUM(Subs[[MRR\n(USD)]])",
+        "G2": '=SUMIFS(Subs[[MRR\n(USD)]],Subs[[Plan ]],"Pro")',
+        "G3": "=SUM(Subs[[Seats\tbilled]])",
+        "G4": '=COUNTIFS(Subs[[Plan ]],"Pro")',
+        "G5": "=SUM(Subs[[#Data],[Units]:[Units]])",
+        "G6": "=SUM(Subs[[#Totals],[Plan ]])",
+    }
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    source = tmp_path / "headers.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Subs"]
+    assert [out[ref].value for ref in formulas] == [350, 300, 9, 2, 7, "#REF!"]

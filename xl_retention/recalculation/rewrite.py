@@ -110,7 +110,29 @@ def _items(inner: str) -> list[str]:
 
 
 def _column_name(text: str) -> str:
-    return re.sub(r"'(.)", r"\1", text.strip()).lower()  # Excel escapes [ ] # ' with a quote
+    return re.sub(r"'(.)", r"\1", text).lower()  # Excel escapes [ ] # ' with a quote
+
+
+_XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _header(name: str) -> str:
+    """A table column's name as the table part stores it, with OOXML's escapes read (``MRR_x000a_(USD)``: a line
+    break typed with Alt+Enter; ``_x005F_`` an underscore)."""
+    return _XSTRING.sub(lambda m: chr(int(m.group(1), 16)), name) if "_x" in name else name
+
+
+def _column_position(name: str, columns: list[str]) -> int:
+    """The position of the column ``name`` (as a structured reference writes it) among ``columns`` (lower case, escapes
+    read): the name as written ("Plan " with its space, "MRR\n(USD)"), else the only column equal but for spaces
+    around; ValueError when none."""
+    key = _column_name(name)
+    if key in columns:
+        return columns.index(key)
+    loose = [c.strip() for c in columns]
+    if loose.count(key.strip()) == 1:
+        return loose.index(key.strip())
+    raise ValueError(name)
 
 
 def _structured(text: str, tables: dict[str, Table], sheet: str, row: int, col: int) -> str | None:
@@ -162,14 +184,14 @@ def _structured(text: str, tables: dict[str, Table], sheet: str, row: int, col: 
         if not wanted:
             return "#REF!"
         rows = (min(w[0] for w in wanted), max(w[1] for w in wanted))
-    lower = [c.lower() for c in table.columns]
+    lower = [_header(c).lower() for c in table.columns]
     first, last = left, right
     if columns:
         if len(columns) > 1:
             return None
         names = columns[0].split(_SPAN)
         try:
-            positions = [lower.index(_column_name(n)) for n in names]
+            positions = [_column_position(n, lower) for n in names]
         except ValueError:
             return "#REF!"
         first, last = left + min(positions), left + max(positions)
