@@ -49,7 +49,7 @@ def orders(draw: st.DrawFn) -> pd.DataFrame:
     base = pd.Timestamp("2024-01-01")
     return pd.DataFrame(
         {
-            "customer_id": [str(c) for c, _, _, _ in rows],
+            "customer_id": [str(c + 1) for c, _, _, _ in rows],  # 0 is a guest checkout (refused)
             "date": [(base + pd.Timedelta(days=d)).strftime("%Y-%m-%d") for _, d, _, _ in rows],
             "amount": [a * 10 for _, _, a, _ in rows],
             "channel": [ch for _, _, _, ch in rows],
