@@ -449,3 +449,31 @@ def test_structured_references_to_columns_named_with_a_line_break_tab_or_spaces(
     assert result.status == "ok", result.message
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Subs"]
     assert [out[ref].value for ref in formulas] == [350, 300, 9, 2, 7, "#REF!"]
+
+
+def test_irr_and_mirr_leave_out_empty_cells_text_and_logicals(tmp_path: Path) -> None:
+    # Microsoft's IRR and MIRR: "If an array or reference argument contains text, logical values, or empty cells, those
+    # values are ignored"; the engine took the empty month as a cash flow of 0 (IRR 0.11395 for 0.153221)
+    got = _recalculated(
+        tmp_path,
+        {
+            "A2": -1000,
+            "A3": 300,
+            "A5": 400,
+            "A6": 500,
+            "A7": 200,
+            "A8": "x",
+            "A9": True,
+            "C1": 1,
+            "C2": 2,
+            "D1": "=IRR(A2:A9)",
+            "D2": "=MIRR(A2:A6,10%,12%)",
+            "D3": "=IRR({-1000,300,400,500,200})",
+            "D4": "=IRR(A2:A7,0.3)",
+            "D5": "=IRR(C1:C2)",
+            "D6": "=MIRR(C1:C2,0.1,0.1)",
+            "D7": "=NPV(10%,A3:A7)",
+        },
+    )
+    assert [round(got[f"D{i}"], 6) for i in (1, 2, 3, 4)] == [0.153221, 0.098157, 0.153221, 0.153221]
+    assert [got["D5"], got["D6"], round(got["D7"], 6)] == ["#NUM!", "#DIV/0!", 1115.565877]

@@ -11,6 +11,10 @@
 * PV, FV, PMT, NPER and RATE are numpy-financial's, with Excel's reading of arguments: numeric
   text (typed or in a cell) is a number, other text #VALUE! (the engine refuses all text), a
   result that is not a finite number or a RATE that does not converge #NUM!.
+* IRR and MIRR read the numbers of their values only: "If an array or reference argument contains text, logical
+  values, or empty cells, those values are ignored" (Microsoft's IRR and MIRR pages; the engine took an empty cell as
+  a cash flow of 0). IRR is Newton's method from ``guess`` (#NUM! without a change of sign or convergence), MIRR
+  Microsoft's formula (#DIV/0! without both a positive and a negative value).
 
 Dates are serial numbers of the 1900 date system.
 """
@@ -25,7 +29,7 @@ from typing import Any
 import numpy_financial as npf
 from dateutil.relativedelta import relativedelta
 
-from ._core import ExcelError, boolean, excel_function, integer, number
+from ._core import ExcelError, boolean, excel_function, integer, number, numbers
 
 _EPOCH = dt.date(1899, 12, 30)
 
@@ -306,3 +310,53 @@ def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0, guess: An
         number(nper), number(pmt), number(pv), number(fv), _when(kind), number(guess), tol=1e-12, maxiter=100
     )
     return float(result)
+
+
+def _npv(rate: float, flows: list[float]) -> float:
+    """The value at period 0 of ``flows`` at periods 0, 1, 2, ..."""
+    return sum(flow / (1.0 + rate) ** k for k, flow in enumerate(flows))
+
+
+@excel_function("IRR", 1, 2)
+def irr(values: Any, guess: Any = 0.1) -> float:
+    """IRR(values, [guess]): the rate at which the numbers of ``values`` (text, logicals and empty cells left out)
+    have a net present value of 0.
+
+    >>> round(irr([[-1000.0], [300.0], [None], [400.0], [500.0], [200.0]]), 6), round(irr([[-100.0, 110.0]]), 12)
+    (0.153221, 0.1)
+    """
+    flows = numbers(values)
+    if not any(f > 0 for f in flows) or not any(f < 0 for f in flows):
+        raise ExcelError("#NUM!")
+    rate = number(guess) if guess is not None else 0.1
+    for _ in range(100):
+        if rate <= -1.0:
+            raise ExcelError("#NUM!")
+        value = _npv(rate, flows)
+        slope = sum(-k * flow / (1.0 + rate) ** (k + 1) for k, flow in enumerate(flows))
+        if slope == 0:
+            raise ExcelError("#NUM!")
+        step = value / slope
+        rate -= step
+        if abs(step) <= 1e-12 * max(1.0, abs(rate)):
+            return rate
+    raise ExcelError("#NUM!")
+
+
+@excel_function("MIRR", 3, 3)
+def mirr(values: Any, finance_rate: Any, reinvest_rate: Any) -> float:
+    """MIRR(values, finance_rate, reinvest_rate): the modified internal rate of return of the numbers of ``values``
+    (text, logicals and empty cells left out), Microsoft's formula
+    ``(-NPV(reinvest, positives) * (1 + reinvest)^n / (NPV(finance, negatives) * (1 + finance)))^(1/(n-1)) - 1``.
+
+    >>> round(mirr([[-1000.0], [300.0], [None], [400.0], [500.0]], 0.1, 0.12), 6)
+    0.098157
+    """
+    flows = numbers(values)
+    finance, reinvest = number(finance_rate), number(reinvest_rate)
+    n = len(flows)
+    future = sum(f * (1.0 + reinvest) ** (n - 1 - k) for k, f in enumerate(flows) if f > 0)  # reinvested to the end
+    present = sum(f / (1.0 + finance) ** k for k, f in enumerate(flows) if f < 0)  # financed from the start
+    if n < 2 or future == 0 or present == 0:
+        raise ExcelError("#DIV/0!")
+    return (future / -present) ** (1.0 / (n - 1)) - 1.0
