@@ -139,3 +139,29 @@ def test_level_charts_start_at_0_and_crr_stops_at_100_percent(tmp_path):
     assert b'<min val="' not in value_axis["Net and gross revenue retention"]  # NRR/GRR may go below and above 100%
     series = re.findall(rb"<ser>.*?</ser>", titles["Net and gross revenue retention"])
     assert [b'prstDash val="dash"' in s for s in series] == [False, True]
+
+
+def test_a_users_chart_on_another_sheet_over_some_months_of_a_chart_column_keeps_its_months(tmp_path):
+    """The user's own chart of January-June of the tracker's "(chart)" column, on a sheet of theirs: not fitted
+    (only the template's Dashboard charts and charts beside their own columns are)."""
+    path = workbook(tmp_path / "w.xlsx", "Sales (chart)", [None, 5, 6, None, None, None, None, None])
+    wb = openpyxl.load_workbook(path)
+    deck = wb.create_sheet("Board deck")
+    chart = LineChart()
+    chart.add_data(Reference(wb["Sales data"], min_col=3, min_row=1, max_row=7), titles_from_data=True)
+    chart.set_categories(Reference(wb["Sales data"], min_col=1, min_row=2, max_row=7))
+    deck.add_chart(chart, "A1")
+    wb.save(path)
+    assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
+    fitted, mine = refs(tmp_path / "r.xlsx")
+    assert fitted[1:] == ["'Sales data'!$A$3:$A$4", "'Sales data'!$C$3:$C$4"]  # beside its columns: fitted
+    assert mine[1:] == ["'Sales data'!$A$2:$A$7", "'Sales data'!$C$2:$C$7"]  # the user's months, as they were
+    package = ip.Package(tmp_path / "r.xlsx")
+    assert reset_chart_ranges(package) == 1  # import stretches only the fitted one
+
+
+def test_the_dashboard_title_is_the_templates():
+    from xl_retention.workbook.chart_ranges import DASHBOARD
+    from xl_retention.workbook.template import DASHBOARD_TITLE
+
+    assert DASHBOARD == DASHBOARD_TITLE

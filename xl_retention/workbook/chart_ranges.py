@@ -20,12 +20,15 @@ row below the months (nothing is drawn, where every month would be drawn as 0).
 so months added by the import are stretched into them, until the next recalc fits them again.
 
 Only line and bar charts whose value ranges are one column of one sheet, the same months each, at
-least one of them a "(chart)" column, are touched; any other chart of the user's is copied as it is.
+least one of them a "(chart)" column, drawn on the template's Dashboard or on the sheet of the columns they
+read, are touched; any other chart of the user's is copied as it is (a chart of their own on another sheet
+over some of the months of a "(chart)" column keeps the months they chose).
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
@@ -37,6 +40,7 @@ from .inplace import escape
 __all__ = ["fit_chart_ranges", "na_as_gap", "reset_chart_ranges"]
 
 CHART_MARK = "(chart)"
+DASHBOARD = "Dashboard"  # template.DASHBOARD_TITLE (not imported: the template module is slow to import)
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _CHART_PART = r"xl/charts/chart[^/]*\.xml"
 _KINDS = re.compile(rb"<" + _P + rb"(\w+?)(?:3D)?Chart[\s>/]")  # lineChart, barChart, bar3DChart, ... (not <c:chart>)
@@ -262,16 +266,46 @@ def na_as_gap(chart_xml: bytes) -> bytes:
     return chart_xml[: found.end()] + extension + chart_xml[found.end() :]
 
 
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_ATTRIBUTE = re.compile(rb'\s(Type|Target|TargetMode)\s*=\s*["\']([^"\']*)["\']')
+
+
+def _targets(package: ip.Package, part: str, kind: str) -> list[str]:
+    """The parts ``part``'s relationships of type ``.../kind`` point to (inside the package)."""
+    folder, name = posixpath.split(part)
+    rels = package.data.get(posixpath.join(folder, "_rels", name + ".rels"))
+    out = []
+    for element in _RELATIONSHIP.findall(rels or b""):
+        attrs = {k.decode(): v.decode() for k, v in _ATTRIBUTE.findall(element)}
+        if attrs.get("Type", "").endswith("/" + kind) and attrs.get("TargetMode") != "External":
+            target = attrs.get("Target", "")
+            out.append(
+                target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            )
+    return out
+
+
+def _drawn_on(package: ip.Package) -> dict[str, str]:
+    """Chart part -> the title of the sheet it is drawn on (through the sheet's drawing)."""
+    out: dict[str, str] = {}
+    for title, part in package.parts.items():
+        for drawing in _targets(package, part, "drawing") if part else ():
+            for chart in _targets(package, drawing, "chart"):
+                out.setdefault(chart, title)
+    return out
+
+
 def _apply(package: ip.Package, fit: bool) -> int:
     cells = _Cells(package)
+    drawn_on = _drawn_on(package)
     found: dict[str, _Chart] = {}
     for name in package.names(_CHART_PART):
         try:
             chart = _chart_rows(package.data[name], cells, fit)
         except ip.LayoutError:  # a sheet whose markup the reader does not know: leave its charts alone
             chart = None
-        if chart is not None:
-            found[name] = chart
+        if chart is not None and drawn_on.get(name) in (DASHBOARD, chart.sheet):
+            found[name] = chart  # the template's Dashboard, or a chart beside its own columns; not the user's elsewhere
     spans = {
         sheet: _span([c for c in found.values() if c.sheet == sheet]) for sheet in {c.sheet for c in found.values()}
     }
