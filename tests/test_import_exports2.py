@@ -290,3 +290,38 @@ def test_timezone_converts_utc_columns_and_never_month_labels(tmp_path, capsys) 
     assert run(capsys, *args) == (0, "")
     assert column(tmp_path / "s", "mrr_end") == {"2026-01": "150.0", "2026-02": "100.0"}
     assert column(tmp_path / "s", "lost") == {"2026-01": "0", "2026-02": "1"}
+
+
+def test_guest_checkouts_are_no_customer(tmp_path, capsys) -> None:
+    # WooCommerce writes customer_id 0 for every guest checkout: one heavy "returning" buyer of all guests
+    orders = (
+        "order_id,customer_id,Billing Email,date,amount,status\n"
+        "1,12,ann@x.com,2026-01-05,10.00,wc-completed\n"
+        "2,0,bob@x.com,2026-01-06,25.00,wc-completed\n"
+        "3,0,cyd@x.com,2026-01-07,40.00,wc-processing\n"
+        "4,0,dan@x.com,2026-02-07,15.00,wc-completed\n"
+        "5,12,ann@x.com,2026-02-09,10.00,wc-completed\n"
+    )
+    (tmp_path / "orders.csv").write_text(orders)
+    assert run(capsys, "import", "--orders", tmp_path / "orders.csv", "--to-csv", tmp_path / "o") == (1, (
+        "orders.csv, column 'customer_id': customer ids that stand for no one (a guest checkout: WooCommerce writes 0; "
+        "all of them would be one customer who returns): map the buyer's e-mail as the id, --columns "
+        "'customer_id=Billing Email', or remove those rows in rows 3, 4, 5 (counting the header as row 1): '0', '0', "
+        "'0'"
+    ))  # fmt: skip
+    args = ("import", "--orders", tmp_path / "orders.csv", "--columns", "customer_id=Billing Email", "--to-csv",
+            tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (0, "")  # the remedy pasted: each guest is their own customer
+    assert rows(tmp_path / "o", "purchases.csv") == [("2026-01", "3", "0", "0", "0.0", "0.0"),
+                                                     ("2026-02", "2", "0", "1", "0.0", "0.5")]  # fmt: skip
+    # 'guest' and -1 are no one too (Parquet's integer ids included); '00' and '007' are ids
+    import pandas as pd
+
+    frame = pd.DataFrame({"customer_id": [7, -1], "date": pd.to_datetime(["2026-01-05", "2026-01-06"])})
+    frame.to_parquet(tmp_path / "orders.parquet")
+    code, message = run(capsys, "import", "--orders", tmp_path / "orders.parquet", "--to-csv", tmp_path / "p")
+    assert code == 1 and message.endswith("--columns customer_id=NAME (an e-mail column), or remove those rows in "
+                                          "row 3 (counting the header as row 1): -1")  # fmt: skip
+    (tmp_path / "o.csv").write_text("customer_id,date\n00,2026-01-05\n007,2026-01-06\nGuest,2026-01-07\n")
+    code, message = run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "p")
+    assert code == 1 and message.endswith("in row 4 (counting the header as row 1): 'Guest'")

@@ -358,7 +358,8 @@ def prepare(
         if name in _IDS:
             what = {"customer_id": "customer ids", "visitor_id": "visitor ids"}.get(name, "order ids")
             ids = clean_ids(series)
-            refuse_bad_ids(ids, series, source, names[name], what)  # blank, #N/A, 7.12346E+12
+            people = list(map(str, df.columns)) if name != "order_id" else None  # and guests' 0 as a customer
+            refuse_bad_ids(ids, series, source, names[name], what, people)  # blank, #N/A, 7.12346E+12
             return emails_in_lower_case(ids)  # one address, whatever capitals were typed
         if name in _DATES:
             return parse_dates(

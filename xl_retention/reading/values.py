@@ -17,6 +17,7 @@ with nothing else to tell), and text that is not a number, are refused naming th
 from __future__ import annotations
 
 import re
+import shlex
 from decimal import Decimal
 from typing import Any
 
@@ -108,10 +109,28 @@ def scientific_ids(ids: pd.Series) -> np.ndarray:
     return np.flatnonzero(ids.str.fullmatch(_SCIENTIFIC).to_numpy(dtype=bool, na_value=False))
 
 
-def refuse_bad_ids(ids: pd.Series, series: pd.Series, source: str, column: str, what: str) -> None:
+#: Ids that say "no customer": WooCommerce's guest checkout is customer 0, other systems write -1, ``guest`` or
+#: a placeholder for nothing. Each would make one customer of every guest (compared in lower case).
+NO_ONE = frozenset({"0", "-1", "guest", "guests", "anonymous", "null", "none", "n/a", "-"})
+
+
+def placeholder_ids(ids: pd.Series) -> np.ndarray:
+    """Positions of the ids (:func:`clean_ids`) that stand for no one (:data:`NO_ONE`: WooCommerce's guest 0).
+
+    >>> placeholder_ids(clean_ids(pd.Series(["12", "0", "Guest", "00", "007", " NULL "]))).tolist()
+    [1, 2, 5]
+    """
+    if pd.api.types.is_integer_dtype(ids.dtype):
+        return np.flatnonzero(ids.isin([0, -1]).to_numpy())
+    return np.flatnonzero(ids.str.lower().isin(NO_ONE).to_numpy(dtype=bool, na_value=False))
+
+
+def refuse_bad_ids(ids: pd.Series, series: pd.Series, source: str, column: str, what: str, people: Any = None) -> None:
     """Refuse ids (:func:`clean_ids` of ``series``) that are missing, Excel error values (:func:`error_ids`) or
     long numbers Excel saved in scientific notation (:func:`scientific_ids`), naming the rows and their values
-    (``what``: "customer ids"). Each would make one customer of many rows (or of many customers).
+    (``what``: "customer ids"). Each would make one customer of many rows (or of many customers). With ``people``
+    (the names of the file's columns: ids of customers or visitors), ids that stand for no one
+    (:func:`placeholder_ids`: WooCommerce's guest 0) are refused too, naming an e-mail column to map instead.
 
     >>> refuse_bad_ids(*(2 * [pd.Series(["a", "7.12346E+12"])]), "orders.csv", "Customer ID", "customer ids")
     Traceback (most recent call last):
@@ -135,6 +154,17 @@ with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
             "do not save it from Excel, or open it in Excel with the column as Text)"
         )
         raise bad_rows(source, column, problem, scientific, ColumnValues(series))
+    guests = placeholder_ids(ids) if people is not None else np.zeros(0, dtype=np.int64)
+    if guests.size:
+        emails = [str(c) for c in people if "email" in str(c).lower().replace("-", "").replace(" ", "")]
+        instead = "--columns customer_id=NAME (an e-mail column)"
+        if emails:
+            instead = "--columns " + shlex.quote(f"customer_id={emails[0]}")
+        problem = (
+            f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; all of them would be one customer "
+            f"who returns): map the buyer's e-mail as the id, {instead}, or remove those rows"
+        )
+        raise bad_rows(source, column, problem, guests, ColumnValues(series))
 
 
 def emails_in_lower_case(ids: pd.Series) -> pd.Series:

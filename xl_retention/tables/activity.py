@@ -203,7 +203,10 @@ def cohort_table(
     if value is not None and value not in df:
         raise DataError(f"{source}: missing column {value!r}", source=source, column=value)
     ids = clean_ids(df["customer_id"])
-    refuse_bad_ids(ids, df["customer_id"], source, names["customer_id"], "customer ids")  # blank, #N/A, 7.12346E+12
+    people = list(map(str, activity.columns))  # and guests' 0 as a customer
+    refuse_bad_ids(
+        ids, df["customer_id"], source, names["customer_id"], "customer ids", people
+    )  # blank, #N/A, 7.12E+12
     dates = options.dates()
     if date_column == "month":  # a month is a label, never converted as an instant (--timezone)
         dates = dataclasses.replace(dates, timezone=None)
