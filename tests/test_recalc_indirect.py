@@ -91,3 +91,28 @@ def test_an_indirect_naming_a_table_reads_within_the_table(tmp_path: Path) -> No
     computed = compute(tmp_path / "table.xlsx")
     assert computed.values["Calc"]["A1"] == 30
     assert [(u.sheet, u.ref) for u in computed.unsupported] == [("Calc", "B1")]
+
+
+def test_r1c1_text_typed_in_or_computed_is_read_as_the_reference_it_names(tmp_path: Path) -> None:
+    """INDIRECT(text, FALSE) reads R1C1 text (Microsoft's INDIRECT page): typed in, relative to the formula's cell
+    (R[1]C[-4]), or computed when the formula runs (the column picked by a number, as in a cohort triangle)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Cohorts"
+    for row in range(1, 7):
+        sheet.cell(row, 1, 10 * row + 1)  # A1:A6 = 11, 21, ..., 61
+        sheet.cell(row, 2, 10 * row + 2)  # B1:B6 = 12, 22, ..., 62
+    sheet["F1"] = '=INDIRECT("R2C1",FALSE)'
+    sheet["F2"] = '=SUM(INDIRECT("R1C1:R3C2",FALSE))'  # 11+21+31 + 12+22+32
+    sheet["F3"] = '=INDIRECT("R[1]C[-4]",FALSE)'  # from F3: B4
+    sheet["F4"] = '=SUM(INDIRECT("R1C"&2&":R6C"&2,FALSE))'  # B1:B6
+    sheet["F5"] = "=INDIRECT(G5,0)"  # the text in a cell: R[-1]C[-5] from F5 is A4
+    sheet["G5"] = "R[-1]C[-5]"
+    sheet["F6"] = '=IFERROR(INDIRECT("R0C1",FALSE),"none")'  # no row 0: #REF!
+    source = tmp_path / "r1c1.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    got = openpyxl.load_workbook(report.output, data_only=True)["Cohorts"]
+    assert [got[f"F{r}"].value for r in range(1, 7)] == [21, 129, 42, 222, 41, "none"]
+    assert report.unsupported == []

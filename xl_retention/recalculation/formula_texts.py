@@ -148,6 +148,8 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
         return True
     if 'IF("' in upper or 'NOT("' in upper:  # IF("TRUE",...): the text TRUE typed in is the logical
         return True
+    if "INDIRECT(" in upper and ("FALSE" in upper or "0)" in upper):  # R1C1 text: read as the A1 reference it names
+        return True
     if _ARRAY_MAKERS.search(upper) is not None:  # {=EDATE(A1,SEQUENCE(3))}: lifted (.array_lifting)
         return True
     return words is not None and words.search(text.lower()) is not None

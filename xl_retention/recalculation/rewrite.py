@@ -28,6 +28,8 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter, ran
 from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays
 from .defined_names import relative
 from .excel_functions._core import EACH
+from .excel_functions.arguments import _arguments as argument_spans
+from .excel_functions.r1c1 import R1C1, a1_of_r1c1
 from .intersection import (
     _A1_RANGE,
     _LAST_COLUMN,
@@ -217,30 +219,27 @@ def _intersect(a: str, b: str, sheet: str) -> str | None:
     return _area(target.strip("'").replace("''", "'") if target.startswith("'") else target, top, left, bottom, right)
 
 
-_R1C1 = re.compile(r"(?i)^R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?$")
-
-
-def _a1_of_r1c1(text: str, row: int, col: int) -> str | None:
-    """``R1C3`` -> ``$C$1``, ``R[1]C[-1]`` -> the cell one row down and one column left of (row, col); None if not."""
-    sheet, bang, rest = text.rpartition("!")
-    cells = []
-    for part in rest.split(":"):
-        match = _R1C1.match(part.strip())
-        if match is None:
-            return None
-        numbers = []
-        for group, here in ((match.group(1), row), (match.group(2), col)):
-            if group is None:
-                numbers.append((here, ""))
-            elif group.startswith("["):
-                numbers.append((here + int(group[1:-1]), ""))
-            else:
-                numbers.append((int(group), "$"))
-        (r, r_abs), (c, c_abs) = numbers
-        if not (1 <= r <= _LAST_ROW and 1 <= c <= _LAST_COLUMN):
-            return None
-        cells.append(f"{c_abs}{get_column_letter(c)}{r_abs}{r}")
-    return (sheet + bang if bang else "") + ":".join(cells)
+def _computed_r1c1(tokens: list[Token], i: int, row: int, col: int) -> bool:
+    """``INDIRECT("R1C"&n, FALSE)`` (tokens[i] opens the INDIRECT) -> ``INDIRECT(_XLR.R1C1("R1C"&n,row,col))``: an R1C1
+    text computed when the formula runs, read as the A1 reference it names for this cell (the engine reads no R1C1
+    text). Changes ``tokens`` in place; True when it did."""
+    try:
+        spans = argument_spans(tokens, i)[0]
+    except ValueError:
+        return False
+    if len(spans) != 2:
+        return False
+    flag = [t for t in tokens[spans[1][0] : spans[1][1]] if t.type != Token.WSPACE]
+    if len(flag) != 1 or flag[0].type != Token.OPERAND or flag[0].value.upper() not in ("FALSE", "0"):
+        return False
+    (a, b), (c, d) = spans
+    if a >= b:
+        return False
+    tokens[a].value = f"{R1C1}(" + tokens[a].value
+    tokens[b - 1].value += f",{row},{col})"
+    for k in range(b, d):  # the separator and the FALSE
+        tokens[k].value = ""
+    return True
 
 
 def _literal_indirect(
@@ -259,7 +258,8 @@ def _literal_indirect(
         if _bare_name(name) != "INDIRECT":
             continue
         text, close = tokens[i + 1], tokens[i + 2]
-        if text.type != Token.OPERAND or text.subtype != Token.TEXT:
+        if text.type != Token.OPERAND or text.subtype != Token.TEXT or close.type not in (Token.SEP, Token.FUNC):
+            changed = _computed_r1c1(tokens, i, row, col) or changed  # a text computed when the formula runs
             continue
         r1c1 = False
         if close.type == Token.SEP and close.subtype == Token.ARG and i + 4 < len(tokens):
@@ -273,7 +273,7 @@ def _literal_indirect(
             continue
         reference = text.value[1:-1].replace('""', '"').strip()
         if r1c1:
-            reference = _a1_of_r1c1(reference, row, col) or ""
+            reference = a1_of_r1c1(reference, row, col) or ""
         elif _A1_RANGE.fullmatch(reference) is None and tables and "[" in reference:
             reference = _structured(reference, tables, sheet, row, col) or ""
         if not reference or reference.startswith("#") or _A1_RANGE.fullmatch(reference) is None:

@@ -107,6 +107,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
         return True
     if "SINGLE(" in upper or "INDIRECT(''" in upper or "IF(''" in upper or "NOT(''" in upper:
         return True
+    if "INDIRECT(" in upper and ("FALSE" in upper or "0)" in upper):  # R1C1 text computed when the formula runs
+        return True
     if ("ROW(" in upper or "COLUMN(" in upper or "{" in bare or array or "SUMPRODUCT(" in upper) and (
         ":" in bare or "{" in bare
     ):

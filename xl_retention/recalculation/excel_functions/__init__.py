@@ -27,6 +27,7 @@ from . import (  # noqa: F401  (each registers its functions)
     lookup,
     maths,
     number_texts,
+    r1c1,
     statistical,
     text,
     text_edit,

@@ -1,0 +1,65 @@
+"""R1C1-style references as text, as ``INDIRECT(text, FALSE)`` reads them: the A1 reference they name.
+
+formualizer 0.13 reads no R1C1 text (``INDIRECT("R2C1",FALSE)`` is #REF!). A text typed in is rewritten to the
+reference it names (:mod:`..rewrite`); a text computed when the formula runs (``"R1C"&n&":R6C"&n``, the usual
+reason to use R1C1 in a cohort triangle) goes through ``_XLR.R1C1(text, row, column)``, which gives the A1 text of
+the reference for the formula's own cell (``R[1]C[-4]`` is relative to it), for INDIRECT to read.
+
+>>> a1_of_r1c1("R1C3", 5, 5), a1_of_r1c1("R[1]C[-1]", 5, 5), a1_of_r1c1("'My Data'!R1C1:R3C2", 1, 1)
+('$C$1', 'D6', "'My Data'!$A$1:$B$3")
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from openpyxl.utils.cell import get_column_letter
+
+from ._core import FUNCTIONS, ExcelError, Function, engine_call
+
+__all__ = ["R1C1", "a1_of_r1c1"]
+
+R1C1 = "_XLR.R1C1"
+_PART = re.compile(r"(?i)^R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?$")
+_LAST_ROW, _LAST_COLUMN = 1048576, 16384
+
+
+def a1_of_r1c1(text: str, row: int, col: int) -> str | None:
+    """``R1C3`` -> ``$C$1``, ``R[1]C[-1]`` -> the cell one row down and one column left of (row, col), a sheet name
+    and a range of two kept; None when ``text`` is no R1C1 reference or names a cell outside the sheet."""
+    sheet, bang, rest = text.strip().rpartition("!")
+    cells = []
+    for part in rest.split(":"):
+        match = _PART.match(part.strip())
+        if match is None:
+            return None
+        numbers = []
+        for group, here in ((match.group(1), row), (match.group(2), col)):
+            if group is None:
+                numbers.append((here, ""))
+            elif group.startswith("["):
+                numbers.append((here + int(group[1:-1]), ""))
+            else:
+                numbers.append((int(group), "$"))
+        (r, r_abs), (c, c_abs) = numbers
+        if not (1 <= r <= _LAST_ROW and 1 <= c <= _LAST_COLUMN):
+            return None
+        cells.append(f"{c_abs}{get_column_letter(c)}{r_abs}{r}")
+    return (sheet + bang if bang else "") + ":".join(cells)
+
+
+def _a1_text(text: Any, row: Any, col: Any) -> str:
+    """``_XLR.R1C1(text, row, column)``: the A1 text of an R1C1 text for the cell (row, column); #REF! when the
+    text names no reference (Excel's INDIRECT gives #REF!)."""
+    if isinstance(text, list):
+        text = text[0][0] if text and isinstance(text[0], list) else (text[0] if text else "")
+    if not isinstance(text, str) or isinstance(row, bool) or not isinstance(row, int | float):
+        raise ExcelError("#REF!")
+    found = a1_of_r1c1(text, int(row), int(col))
+    if found is None:
+        raise ExcelError("#REF!")
+    return found
+
+
+FUNCTIONS[R1C1] = Function(R1C1, engine_call(_a1_text), 3, 3)
