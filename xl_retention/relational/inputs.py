@@ -204,7 +204,8 @@ def _from_table(
         or (kind == "intervals" and trial_end_columns(table.columns))
         or (billing and discount_columns(empty))
         or (not billing and any(ours in ("mrr", "amount") and says_unit(theirs) for ours, theirs in names.items()))
-    ):  # line items, cancelled orders, trials, discounts, ARR or cents: read as a file's rows are read
+        or (options is not None and options.timezone is not None and bool({"date", "start", "end"} & set(names)))
+    ):  # line items, cancelled orders, trials, discounts, ARR or cents, times to convert: read as a file's rows are
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
         order = [ROW] if ROW in table.columns else []
