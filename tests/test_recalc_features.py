@@ -138,6 +138,16 @@ def test_a_true_cycle_is_refused_naming_its_cells(tmp_path: Path) -> None:
     assert file.message == "book.xlsx: circular reference: S!A1, S!B1"
 
 
+def test_a_cycle_is_named_by_the_cells_of_its_loop_not_the_cells_reading_it(tmp_path: Path) -> None:
+    # A1 -> B1 -> C1 -> A1, and 40 cells reading C1: Excel's Circular References list names A1, B1, C1
+    cells: dict[str, object] = {"A1": "=B1+1", "B1": "=C1*2", "C1": "=A1"}
+    cells.update({f"D{row}": "=C1+1" for row in range(2, 42)})
+    file = recalc(book(tmp_path, cells), engine="embedded", output_dir=tmp_path / "out").files[0]
+    assert file.message == "book.xlsx: circular reference: S!A1, S!B1, S!C1"
+    itself = recalc(book(tmp_path, {"A1": "=A1+1", "B1": "=A1*2"}, name="self.xlsx"), output_dir=tmp_path / "o2")
+    assert itself.files[0].message == "self.xlsx: circular reference: S!A1"
+
+
 def test_a_cycle_iterates_when_the_workbook_turns_iterative_calculation_on(tmp_path: Path) -> None:
     path = book(tmp_path, {"A1": "=B1/2+1", "B1": "=A1"})  # converges to 2
     patch(path, "xl/workbook.xml", (b"<calcPr ", b'<calcPr iterate="1" iterateCount="100" iterateDelta="0.000001" '))

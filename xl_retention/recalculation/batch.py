@@ -318,8 +318,8 @@ def recalc_file(
             _check_embedded_layout(path)
             computed = embedded.compute(path) if stored_current else embedded.compute(path, stored_current=False)
             values = computed.values
-            circular = [i.address for i in _issues(values) if i.error == engine.CIRCULAR]
-            if circular:
+            circular = computed.loop or [i.address for i in _issues(values) if i.error == engine.CIRCULAR]
+            if circular:  # the loop's cells (Excel's Circular References list), not every cell reading it
                 more = f" and {len(circular) - 5} more" if len(circular) > 5 else ""
                 raise ValueError(f"circular reference: {', '.join(circular[:5])}{more}")
             # cells left without a current value: Excel is asked to compute the workbook when it opens it

@@ -26,6 +26,7 @@ from ..cells import CellError
 from ..registry import BY_NAME
 from . import kept
 from .after_evaluation import final_operations, whole_column_indexes
+from .cycles import loop_cells
 from .defined_names import defined_formulas
 from .engine import CIRCULAR, engine_literal, from_engine, load
 from .excel_functions.arguments import may_end_in_sum, rewrite_arguments, rewrite_final
@@ -55,6 +56,8 @@ class Computed:
     unsupported: list[Unsupported] = field(default_factory=list)
     #: "Sheet!F3" of cells whose #N/A their own formula asks for with NA() (a chart gap, not an error)
     asked_na: set[str] = field(default_factory=set)
+    #: "Sheet!A1" of the cells on a circular reference's loop (not those reading it), when there is one
+    loop: list[str] = field(default_factory=list)
 
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
@@ -318,6 +321,16 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     for scope, name, target in info.reference_names:
         cell_names.setdefault(scope, {})[name] = target
     explain(workbook, formulas, result, cell_names)
+    circular = [
+        (sheet, ref)
+        for sheet, cells in result.values.items()
+        for ref, value in cells.items()
+        if type(value) is CellError and value.code == CIRCULAR
+    ]
+    if circular:  # the loop's own cells, for the message (the engine marks every cell reading it too)
+        names = info.names.get("", {})
+        on_loop = loop_cells(circular, lambda sheet, ref: formulas[sheet][cell_position(ref)], names)
+        result.loop = [f"{sheet}!{ref}" for sheet, ref in on_loop]
     result.asked_na = {
         f"{sheet}!{ref}"
         for sheet, found in formulas.items()
