@@ -19,8 +19,6 @@ import numpy as np
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components
 
 __all__ = ["loop_cells"]
 
@@ -65,6 +63,9 @@ def loop_cells(
                 if top <= row <= bottom and left <= column <= right:
                     rows.append(k)
                     columns.append(j)
+    from scipy.sparse import csr_matrix  # here: a recalculation without a cycle does not import scipy
+    from scipy.sparse.csgraph import connected_components
+
     n = len(circular)
     graph = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(n, n))
     _, labels = connected_components(graph, directed=True, connection="strong")
