@@ -12,7 +12,9 @@ the formula the engine is given (or the same text when nothing needs rewriting):
   parameter prefix ``_xlpm.`` is dropped;
 - **implicit intersection** in classic (non-array) formulas: a multi-cell range used as an operand
   of an operator, outside any function (``=A1:A3+B1:B3`` in row 2, ``=(A1:A3)*2``), takes the cell in
-  the formula's own row or column, as Excel does (``@A1:A3``).
+  the formula's own row or column, as Excel does (``@A1:A3``);
+- an **empty argument** of xl-retention's own functions (``=NPS_MOE(A1:A6,)``) is a missing one, as Excel passes it
+  to an add-in (:mod:`.omitted_arguments`), not the 0 the engine would pass.
 
 Anything the rewriter cannot be sure of is left as it is, for the engine to compute or report.
 """
@@ -47,6 +49,7 @@ from .intersection import (
     _scalar_argument,
 )
 from .offset_sizes import negative_sizes
+from .omitted_arguments import omit_in_tokens
 from .package import Table
 from .rewrite_shapes import decided
 from .xlookup_references import xlookup_references
@@ -438,6 +441,8 @@ def _rewritten(
             continue
         out.append(token)
     tokens = out
+    if omit_in_tokens(tokens, defined):  # =NPS_MOE(A1:A6,): an empty argument is a missing one, not 0
+        changed = True
     if _literal_indirect(tokens, by_name, sheet, row, col):
         changed = True
         tokens = [t for t in tokens if t.type != "SKIPPED"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .omitted_arguments import may_omit
 from .package import Table
 
 __all__ = ["SCALAR_ARGUMENTS", "decided", "has_digit", "shape"]
@@ -126,6 +127,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if "INDEX(" in upper and _INDEX_WHOLE.search(bare) or "OFFSET(" in upper:
         return True
     if "XLOOKUP(" in upper and _XLOOKUP_REFERENCE.search(upper):
+        return True
+    if may_omit(bare):  # =NPS_MOE(A1:A6,): an empty argument of our own functions
         return True
     return bool(names) and _any_of(tuple(names)).search(named) is not None
 

@@ -1,0 +1,100 @@
+"""Empty arguments of xl-retention's own functions, passed to the engine as Excel passes them to an add-in.
+
+An argument left empty (``=NPS_MOE(A1:A6,)``, ``=BGNBD_CLV(...,h,,24)``: Excel's Function Arguments dialog and
+copy-edited formulas leave these) is a *missing* argument to an add-in function: Excel passes xltypeMissing, xlwings
+then uses the Python default (for xl-retention's functions ``None``, a blank), so an optional argument takes its
+registry default as when it is omitted, and a required one is blank. formualizer passes an empty argument to a
+registered function as the number 0, which would be read as a given 0 (confidence 0: ``#NUM!``; total 0:
+``#DIV/0!``). :func:`omit_empty_arguments` makes the formula say what Excel means:
+
+- empty arguments at the end, past the function's required ones, are dropped (the same as omitted);
+- any other empty argument becomes ``""``, a blank, which :func:`xl_retention.cells.evaluate` reads as an omitted
+  optional argument (its default) or a blank required one, as the xlwings layer reads ``None``.
+
+>>> omit_empty_arguments("=NPS_MOE(A1:A6,)"), omit_empty_arguments("=CRR(A1,,C1)")
+('=NPS_MOE(A1:A6)', '=CRR(A1,"",C1)')
+"""
+
+from __future__ import annotations
+
+import re
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+
+from ..registry import BY_NAME
+
+__all__ = ["EMPTY_ARGUMENT", "may_omit", "omit_empty_arguments", "omit_in_tokens"]
+
+#: an empty argument: a comma before another comma or the closing bracket, or right after the opening one
+EMPTY_ARGUMENT = re.compile(r",\s*[,)]|\(\s*,")
+_OWN_CALL = re.compile(
+    r"(?i)(?<![\w.])(?:" + "|".join(sorted(map(re.escape, BY_NAME), key=len, reverse=True)) + r")\s*\("
+)
+
+
+def may_omit(text: str) -> bool:
+    """Whether ``text`` (a formula) may call one of xl-retention's functions with an empty argument (cheap)."""
+    return EMPTY_ARGUMENT.search(text) is not None and _OWN_CALL.search(text) is not None
+
+
+def omit_in_tokens(tokens: list[Token], defined: dict[str, str] | None = None) -> bool:
+    """The empty arguments of xl-retention's functions in ``tokens`` (no whitespace tokens between a comma and what
+    follows it matters: they are skipped) made explicit, in place; True when a token changed. A function the
+    workbook defines a LAMBDA name of its own for (``defined``, lower case) is the workbook's: left as it is."""
+    changed = False
+    for i, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN:
+            continue
+        name = token.value[:-1].strip().upper()
+        function = BY_NAME.get(name)
+        if function is None or (defined and name.lower() in defined):
+            continue
+        separators, spans, start, depth, close = [], [], i + 1, 0, None
+        for k in range(i + 1, len(tokens)):
+            t = tokens[k]
+            if t.subtype == Token.OPEN:
+                depth += 1
+            elif t.subtype == Token.CLOSE:
+                if depth == 0:
+                    close = k
+                    break
+                depth -= 1
+            elif depth == 0 and t.type == Token.SEP and t.subtype == Token.ARG:
+                separators.append(k)
+                spans.append((start, k))
+                start = k + 1
+        if close is None:
+            return changed  # unbalanced: the engine decides
+        spans.append((start, close))
+        empty = [all(tokens[k].type == Token.WSPACE for k in range(a, b)) for a, b in spans]
+        if (len(spans) == 1 and empty[0]) or len(spans) > len(function.args) or not any(empty):
+            continue  # F() has no argument; too many arguments: the engine's message
+        required = sum(not a.optional for a in function.args)
+        keep = len(spans)
+        while keep > required and empty[keep - 1]:
+            keep -= 1
+        for position in range(len(spans)):
+            if position >= keep:
+                tokens[separators[position - 1]].value = ""  # the comma before a dropped argument
+            elif empty[position]:
+                opener = tokens[i] if position == 0 else tokens[separators[position - 1]]
+                opener.value += '""'
+            else:
+                continue
+            changed = True
+    return changed
+
+
+def omit_empty_arguments(formula: str, defined: dict[str, str] | None = None) -> str:
+    """``formula`` (starting with ``=``) with the empty arguments of xl-retention's functions made explicit (see the
+    module docstring); the same text when there are none or the tokenizer cannot read it."""
+    if not may_omit(formula):
+        return formula
+    try:
+        tokens = list(Tokenizer(formula).items)
+    except Exception:  # not a formula the tokenizer understands: the engine decides
+        return formula
+    if not omit_in_tokens(tokens, defined):
+        return formula
+    return "=" + "".join(t.value for t in tokens)
