@@ -21,7 +21,7 @@ import os
 import re
 import zipfile
 
-from openpyxl.utils import column_index_from_string
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from . import inplace as ip
 from ._style import monthly_name
@@ -54,6 +54,9 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
         if not last_read:
             return None
         xml = package.read(scores)
+        beside = _unread_column(xml, set(last_read))
+        if beside is not None:
+            return beside
         if not _rows_below(xml, min(last_read.values())):  # no row below the rows read: nothing to look at
             return None
         sheet = ip.SheetXml.parse(xml, NPS_SCORES_TITLE)
@@ -68,6 +71,38 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
                     f"read ({below - 1} answers a month): the answers below are not counted; import them with "
                     "xl-retention import --nps FILE --into (it widens the formulas to every answer), or move them up"
                 )
+    return None
+
+
+_CELL_AT = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})[0-9]+\"")
+_CELL_START = re.compile(rb"<(?:\w+:)?c[\s>/]")
+
+
+def _unread_column(xml: bytes, read: set[int]) -> str | None:
+    """One line naming the first answer of "NPS scores" in a column no NPS formula reads (a month typed to the right
+    of the tracker's last month, as one extends a list in Excel), or None.
+
+    A number typed in row 2 or below counts; column A (the response numbers), formulas, text and a column headed
+    with text in row 1 (a column of the user's own, "Comments") do not.
+    """
+    letters = {m.group(1) for m in _CELL_AT.finditer(xml)}
+    unread = {letter for letter in letters if letter != b"A" and column_index_from_string(letter.decode()) not in read}
+    if not unread and len(_CELL_START.findall(xml)) == sum(1 for _ in _CELL_AT.finditer(xml)):
+        return None  # every cell is in column A or a column read (cells without a reference: parsed below)
+    sheet = ip.SheetXml.parse(xml, NPS_SCORES_TITLE)
+    own = {ip.split_ref(ref)[1] for ref, element in sheet.cells_in_rows(1, 1) if _kind(element) in _TEXT_TYPES}
+    for ref, element in sheet.cells_in_rows(2, max(sheet.rows, default=1)):
+        column = ip.split_ref(ref)[1]
+        if column == 1 or column in read or column in own:
+            continue
+        if b"<f" not in element and ip.has_content(element) and _kind(element) not in _TEXT_TYPES:
+            first, last = get_column_letter(min(read)), get_column_letter(max(read))
+            return (
+                f"'{NPS_SCORES_TITLE}'!{ref} holds an answer in a column no NPS formula reads (they read columns "
+                f"{first} to {last}, the tracker's months): its answers are not counted; add months with "
+                "xl-retention import --nps FILE --into (it adds them at the end, formulas too), or make a longer "
+                "tracker (xl-retention new NEW.xlsx --months N)"
+            )
     return None
 
 
