@@ -173,6 +173,30 @@ def test_a_workbook_set_to_precision_as_displayed_is_refused_in_one_line(tmp_pat
     assert "--engine excel" in file.message and not (tmp_path / "out" / "book.xlsx").exists()
 
 
+def test_links_to_workbooks_written_by_a_script_are_listed_and_the_rest_computed(tmp_path: Path) -> None:
+    """A link typed by a script, without Excel's external-link part: the engine has no copy of the other workbook
+    (it refused the whole file, naming no cell). Each such cell keeps its stored value or is listed; B5 is computed."""
+    wb, ws = data_book(tmp_path)
+    ws["D1"] = "='[Q1 2026.xlsx]Churn'!$B$2"
+    ws["D2"] = "=[Q1.xlsx]Sheet1!A1*2"
+    ws["D3"] = "='C:\\Reports\\[Q1.xlsx]Sheet1'!A1"
+    ws["D4"] = "=SUM([1]Sheet1!A1:A3)"
+    ws["D5"] = "=CRR(110,20,100)"
+    ws["D6"] = "=D1*100"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, stored(b"D1", b"0.05"))  # the value the link last gave, as Excel stored it
+    got, file = recalculated(path, "incomplete")
+    assert [(u.address, u.function, u.kept) for u in file.unsupported] == [
+        ("S!D1", "linked workbook", True),
+        ("S!D2", "linked workbook", False),
+        ("S!D3", "linked workbook", False),
+        ("S!D4", "linked workbook", False),
+    ]
+    assert "holds no copy" in file.unsupported[0].reason
+    assert (got["S!D1"], got["S!D5"], got["S!D6"]) == (0.05, 0.9, 5)
+
+
 def test_cli_import_into_recalc_exits_1_when_the_recalculation_is_incomplete(tmp_path: Path) -> None:
     env = {**os.environ, "COLUMNS": "400"}
 

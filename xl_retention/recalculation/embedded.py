@@ -61,6 +61,24 @@ class Computed:
 
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
+#: a reference to another workbook by its file name (``'[Q1 2026.xlsx]Churn'!$B$2``, ``'C:\\R\\[Q1.xlsx]S'!A1``,
+#: ``[Q1.xlsx]S!A1``) or by a link number (``[1]S!A1``)
+_LINK = re.compile(r"(?:'[^']*\[[^\]]+\][^']*'|(?<![\w\]])\[(?P<book>[^\]]+)\][\w.]+)!")
+_UNREAD_LINK_REASON = (
+    "reads another workbook of which the file holds no copy (a link written without Excel's external-link part): "
+    "the embedded engine cannot read it"
+)
+
+
+def _unread_link(text: str, linked: bool) -> bool:
+    """Whether ``text`` (a formula) reads another workbook the engine has no copy of: one named by its file, or by a
+    link number in a workbook without Excel's external-link parts."""
+    for match in _LINK.finditer(_LITERALS.sub('""', text)):
+        if not linked or not (match.group("book") or "").isdigit():
+            return True
+    return False
+
+
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 
@@ -163,6 +181,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     wholes: list[tuple[str, int, int, str]] = []  # INDEX of whole columns or rows (after_evaluation)
     hidden: dict[str, HiddenRows] | None = None
     hidden_unsure: list[Unsupported] = []  # SUBTOTAL/AGGREGATE whose hidden rows cannot be known
+    unread_links: list[tuple[str, int, int, str]] = []  # links to workbooks the file holds no copy of
     if info.external_names:  # [1]!Rate: the value the file holds for a linked workbook's name, as Excel uses it
         formula_names.setdefault("", {}).update(info.external_names)
     extents = UsedExtents(workbook, info.formulas)  # rows in use per sheet, read when a whole column needs them
@@ -209,6 +228,9 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                     finals.append((sheet, r, c))  # rewritten after evaluation, where the result may need it
                 continue
             text = found[(r, c)]
+            if "[" in text and _unread_link(text, info.linked):  # '[Q1.xlsx]Churn'!B2 written by a script
+                unread_links.append((sheet, r, c, found.refs[(r, c)]))
+                continue
             array = cells[found.refs[(r, c)]].kind == "array"
             source = text
             if structure and "!" in text and THREE_D_HINT.search(text):  # SUM(Jan:Mar!B2): each sheet's B2
@@ -258,6 +280,9 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     if rewritten:
         _build_graph(workbook, formulas)  # setting formulas before it costs time in proportion to all of them
         _set_formulas(workbook, rewritten)
+    for sheet, r, c, ref in unread_links:  # the engine refuses the whole workbook over them: their stored value
+        workbook.set_value(sheet, r, c, engine_literal(info.formulas[sheet][ref].cached))
+        hidden_unsure.append(Unsupported(sheet, ref, "linked workbook", _UNREAD_LINK_REASON))
     workbook.evaluate_all()
     for _ in range(3):  # a cell made 0 can make another's result a rounding residue in turn
         if not finals or not final_operations(workbook, formulas, finals, _set_formulas):
