@@ -197,6 +197,28 @@ def test_links_to_workbooks_written_by_a_script_are_listed_and_the_rest_computed
     assert (got["S!D1"], got["S!D5"], got["S!D6"]) == (0.05, 0.9, 5)
 
 
+def test_values_stored_by_libreoffice_are_not_kept_as_excels(tmp_path: Path) -> None:
+    """A workbook last saved by LibreOffice stores LibreOffice's own FORECAST.ETS (and its CELL("filename") text):
+    no value of Excel's, so the cell and what reads it are listed, not kept."""
+    wb, ws = data_book(tmp_path)
+    ws["H1"] = "=_xlfn.FORECAST.ETS(5,B1:B4,{1,2,3,4})"
+    ws["H2"] = "=H1*2"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, stored(b"H1", b"0.0318678634007483"), stored(b"H2", b"0.0637357268014966"))
+    patch(
+        path,
+        "docProps/app.xml",
+        (
+            rb"<Application>[^<]*</Application>",
+            rb"<Application>LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/40$Build-2</Application>",
+        ),
+    )
+    got, file = recalculated(path, "incomplete")
+    assert [(u.address, u.kept) for u in file.unsupported] == [("S!H1", False), ("S!H2", False)]
+    assert (got["S!H1"], got["S!H2"]) == (None, None)
+
+
 def test_cli_import_into_recalc_exits_1_when_the_recalculation_is_incomplete(tmp_path: Path) -> None:
     env = {**os.environ, "COLUMNS": "400"}
 

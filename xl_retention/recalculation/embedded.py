@@ -64,6 +64,8 @@ _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
 #: a reference to another workbook by its file name (``'[Q1 2026.xlsx]Churn'!$B$2``, ``'C:\\R\\[Q1.xlsx]S'!A1``,
 #: ``[Q1.xlsx]S!A1``) or by a link number (``[1]S!A1``)
 _LINK = re.compile(r"(?:'[^']*\[[^\]]+\][^']*'|(?<![\w\]])\[(?P<book>[^\]]+)\][\w.]+)!")
+#: spreadsheet programs other than Excel that compute and store values when they save an .xlsx (docProps/app.xml)
+_OTHER_APPLICATION = re.compile(r"(?i)LibreOffice|OpenOffice|Gnumeric|WPS|Numbers|Google|Calligra|KSpread")
 _UNREAD_LINK_REASON = (
     "reads another workbook of which the file holds no copy (a link written without Excel's external-link part): "
     "the embedded engine cannot read it"
@@ -165,11 +167,14 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     (a function it lacks, an engine-internal error) is in ``unsupported``, not in ``values``,
     and keeps the value stored in the file (its dependents are computed from that value).
     Where the file stores no value for it, or ``stored_current=False`` (a program has just written the inputs; or
-    the file is marked for a full calculation on load and stores 0 for every formula: XlsxWriter's placeholders),
+    the file is marked for a full calculation on load and stores 0 for every formula: XlsxWriter's placeholders; or
+    another spreadsheet program saved it last, LibreOffice say: its values are not Excel's),
     every cell that reads it is in ``unsupported`` too (not computed from a blank).
     """
     info = scan(str(path))
     if info.full_calc_on_load and _placeholders(info):  # XlsxWriter's 0 in every formula: no value of Excel's
+        stored_current = False
+    if _OTHER_APPLICATION.search(info.application):  # LibreOffice's own FORECAST.ETS, CELL(...): not Excel's values
         stored_current = False
     formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
     workbook = load(path, info, _own_functions(formula_names))

@@ -71,6 +71,9 @@ class PackageInfo:
     names: dict[str, dict[str, str]] = field(default_factory=dict)
     #: every defined name that is one reference (a cell too): ("" or its sheet's title, name in lower case, "S!$A$1")
     reference_names: list[tuple[str, str, str]] = field(default_factory=list)
+    #: the application that saved the file last (docProps/app.xml: "Microsoft Excel", "LibreOffice/7.4.7.2$Linux...");
+    #: "" when the file does not say
+    application: str = ""
     #: ``<calcPr fullCalcOnLoad="1">``: a program wrote the file and asks Excel to compute it when it opens it
     full_calc_on_load: bool = False
     #: linked workbooks' names as formulas write them ("[1]!rate") -> the value the file holds for them ("0.25")
@@ -188,6 +191,19 @@ def _external_names(package: zipfile.ZipFile, root: ElementTree.Element) -> dict
 _NUMBER_TEXT = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
+_APPLICATION = re.compile(rb"<(?:\w+:)?Application>([^<]*)</(?:\w+:)?Application>")
+
+
+def _application(package: zipfile.ZipFile) -> str:
+    """The ``Application`` docProps/app.xml names (the program that saved the file last), or ""."""
+    names = {n.lower(): n for n in package.namelist()}
+    name = names.get("docprops/app.xml")
+    if name is None:
+        return ""
+    found = _APPLICATION.search(package.read(name)[:65536])
+    return found.group(1).decode("utf-8", "replace").strip() if found else ""
+
+
 def _flag(value: str | None) -> bool:
     return value is not None and value.strip().lower() in ("1", "true")
 
@@ -221,6 +237,7 @@ def scan(path: str) -> PackageInfo:
         qualify(info.names)  # S!Name: sheet S's own name, from any sheet
         info.external_names = _external_names(package, root)  # [1]!Rate: a linked workbook's name's value held
         info.linked = any(e.tag.rpartition("}")[2] == "externalReference" for e in root.iter())
+        info.application = _application(package)
         shared: list[str] | None = None
         shared_read = False
         formatted: dict[int, float] | None = None  # shared strings that are formatted numbers (number_texts)
