@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from openpyxl.workbook.defined_name import DefinedName
 
 from xl_retention.cells import CellError, evaluate
 from xl_retention.recalculation import recalc_file
@@ -89,3 +90,46 @@ def test_empty_arguments_rewritten_only_for_our_functions() -> None:
     assert omit_empty_arguments("=CRR(A1,B1,C1,)") == "=CRR(A1,B1,C1,)"
     # the workbook's own LAMBDA name of the same name is the workbook's
     assert omit_empty_arguments("=NPS_MOE(A1:A6,)", {"nps_moe": "LAMBDA(x,y,x)"}) == "=NPS_MOE(A1:A6,)"
+
+
+def test_references_to_a_deleted_sheet_are_the_ref_error(tmp_path: Path) -> None:
+    # H7 r30: Excel rewrites 'Old'!A1 as #REF!A1 when the sheet Old is deleted; the reference is then the #REF! error
+    # (IFERROR catches it, ISERROR is TRUE, dependents get #REF!). The engine could not read the form: the cells were
+    # "unsupported (formula)" and the file incomplete. A name over the deleted sheet (Rate = #REF!$B$1) alike.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    formulas = {
+        "A1": "=#REF!A1*2",
+        "A2": "=A1+1",
+        "A3": "=IFERROR(SUM(#REF!A1:B2),7)",
+        "A4": "=ISERROR(#REF!B3)",
+        "A5": "=SUM(#REF!$A:$A)",
+        "A6": '=IFERROR(VLOOKUP(1,#REF!$A$1:$B$9,2,FALSE),"n/a")',
+        "A7": "=Rate*2",
+        "A8": "=IFERROR(Rate,9)",
+        "A9": "=IFERROR(#REF!,5)",
+        "A10": '=IF(1,"#REF!A1","x")',  # a text that looks like one is text
+    }
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    book.defined_names["Rate"] = DefinedName("Rate", attr_text="#REF!$B$1")
+    source = tmp_path / "deleted.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    assert result.unsupported == []
+    got = _values(tmp_path / "out.xlsx", list(formulas))
+    assert got == {
+        "A1": "#REF!",
+        "A2": "#REF!",
+        "A3": 7,
+        "A4": True,
+        "A5": "#REF!",
+        "A6": "n/a",
+        "A7": "#REF!",
+        "A8": 9,
+        "A9": 5,
+        "A10": "#REF!A1",
+    }
+    assert sorted(e.address for e in result.errors) == ["S!A1", "S!A2", "S!A5", "S!A7"]

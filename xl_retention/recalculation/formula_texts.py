@@ -27,6 +27,7 @@ from .excel_functions.arguments import _HINT_UPPER, _compares_numbers
 from .excel_functions.typed import TEXT_WORDS, may_wrap
 from .omitted_arguments import may_omit
 from .package import FormulaCell
+from .rewrite_shapes import DELETED_SHEET
 
 __all__ = ["FormulaTexts", "may_need_any", "may_need_arguments", "may_need_rewrite", "position", "words_pattern"]
 
@@ -153,6 +154,8 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
         return True
     if _ARRAY_MAKERS.search(upper) is not None:  # {=EDATE(A1,SEQUENCE(3))}: lifted (.array_lifting)
         return True
+    if "#REF!" in upper and DELETED_SHEET.search(upper):  # #REF!A1: a reference to a deleted sheet is #REF!
+        return True
     if may_omit(text):  # NPS_MOE(A1:A6,): an empty argument of our own functions is a missing one (.omitted_arguments)
         return True
     return words is not None and words.search(text.lower()) is not None
@@ -202,7 +205,7 @@ _TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
     r"LAMBDA|_XLPM\.|SINGLE\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
     r"|MATCH\(|INDEX\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
-    r",\s*[,)]|\(\s*,|" + TEXT_WORDS  # ,\s*[,)]: an empty argument (.omitted_arguments)
+    r",\s*[,)]|\(\s*,|#REF![$A-Z0-9]|" + TEXT_WORDS  # ,\s*[,)]: an empty argument (.omitted_arguments)
 )
 
 

@@ -14,7 +14,8 @@ the formula the engine is given (or the same text when nothing needs rewriting):
   of an operator, outside any function (``=A1:A3+B1:B3`` in row 2, ``=(A1:A3)*2``), takes the cell in
   the formula's own row or column, as Excel does (``@A1:A3``);
 - an **empty argument** of xl-retention's own functions (``=NPS_MOE(A1:A6,)``) is a missing one, as Excel passes it
-  to an add-in (:mod:`.omitted_arguments`), not the 0 the engine would pass.
+  to an add-in (:mod:`.omitted_arguments`), not the 0 the engine would pass;
+- a reference to a **deleted sheet**, ``#REF!A1`` or ``#REF!A1:B2`` as Excel leaves it, is the ``#REF!`` error.
 
 Anything the rewriter cannot be sure of is left as it is, for the engine to compute or report.
 """
@@ -396,7 +397,7 @@ def _rewritten(
         tokens = [t for t in Tokenizer(text).items]
     except Exception:  # not a formula the tokenizer understands: the engine decides
         return text
-    changed = False
+    changed = _deleted_sheets(tokens)
     for token in tokens:  # structured references, names defined by a formula, and _xlpm. parameter names
         if token.type == Token.OPERAND and token.subtype == Token.RANGE:
             key = token.value.lower()  # S!Rate: sheet S's own name (qualified keys: defined_names.qualify)
@@ -503,6 +504,25 @@ def _rewritten(
     return text_out if changed else text
 
 
+def _deleted_sheets(tokens: list[Token]) -> bool:
+    """``#REF!A1``, ``#REF!A1:B2`` (what Excel leaves of a reference to a deleted sheet) -> ``#REF!``: the reference
+    is the error value, as in Excel (the engine cannot read the form). Marks the reference's token ``SKIP``; True
+    when it did."""
+    changed = False
+    for i, token in enumerate(tokens[:-1]):
+        after = tokens[i + 1]
+        if (
+            token.type == Token.OPERAND
+            and token.subtype == Token.ERROR
+            and token.value.upper() == "#REF!"
+            and after.type == Token.OPERAND
+            and after.subtype == Token.RANGE
+            and "!" not in after.value
+        ):
+            token.value, after.type, changed = "#REF!", "SKIP", True
+    return changed
+
+
 #: functions giving a reference: a classic formula takes the cell of its result in its own row (the engine's part)
 _REFERENCE_RESULTS = frozenset(("INDEX", "OFFSET", "INDIRECT", "ANCHORARRAY"))
 
@@ -565,8 +585,11 @@ def _expanded(name: str, defined: dict[str, str], depth: int) -> str | None:
         tokens = list(Tokenizer("=" + text).items)
     except Exception:  # a definition the tokenizer does not understand: the engine decides
         return None
+    _deleted_sheets(tokens)  # Rate = #REF!$B$1: a name over a deleted sheet is #REF!
     parts = []
     for token in tokens:
+        if token.type == "SKIP":
+            continue
         bare = token.value.rpartition("!")[2].lower()
         if token.type == Token.OPERAND and token.subtype == Token.RANGE and bare in defined:
             inner = _expanded(bare, defined, depth + 1)

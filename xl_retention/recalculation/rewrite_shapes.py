@@ -18,7 +18,7 @@ from functools import lru_cache
 from .omitted_arguments import may_omit
 from .package import Table
 
-__all__ = ["SCALAR_ARGUMENTS", "decided", "has_digit", "shape"]
+__all__ = ["DELETED_SHEET", "SCALAR_ARGUMENTS", "decided", "has_digit", "shape"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
 _TEXT_ONLY = re.compile(r'"(?:[^"]|"")*"')  # text literals only
@@ -79,6 +79,9 @@ _ARRAY_RESULT = re.compile(
     r"|MAP|SCAN|BYROW|BYCOL)\("
 )
 
+#: what Excel leaves of a reference to a deleted sheet: #REF!A1, #REF!$A$1:$B$2, #REF!A:A (upper case)
+DELETED_SHEET = re.compile(r"#REF![$A-Z0-9]")
+
 #: functions whose result is an argument passed on (a reference stays one): see intersection._PASS_THROUGH
 _PASSING = ("IFERROR", "IFNA", "CHOOSE")
 
@@ -129,6 +132,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if "XLOOKUP(" in upper and _XLOOKUP_REFERENCE.search(upper):
         return True
     if may_omit(bare):  # =NPS_MOE(A1:A6,): an empty argument of our own functions
+        return True
+    if DELETED_SHEET.search(upper) is not None:  # #REF!A1: a reference to a deleted sheet
         return True
     return bool(names) and _any_of(tuple(names)).search(named) is not None
 
