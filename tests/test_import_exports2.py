@@ -325,3 +325,47 @@ def test_guest_checkouts_are_no_customer(tmp_path, capsys) -> None:
     (tmp_path / "o.csv").write_text("customer_id,date\n00,2026-01-05\n007,2026-01-06\nGuest,2026-01-07\n")
     code, message = run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "p")
     assert code == 1 and message.endswith("in row 4 (counting the header as row 1): 'Guest'")
+
+
+def test_amounts_in_the_smallest_currency_unit(tmp_path, capsys) -> None:
+    # Paddle Billing's API: unit_price.amount in cents (4900 is 49.00 USD)
+    paddle = (
+        "id,status,customer_id,currency_code,started_at,canceled_at,billing_cycle.interval,billing_cycle.frequency,"
+        "items.price.unit_price.amount,items.quantity\n"
+        "sub_01h1,active,ctm_01a,USD,2026-01-05T10:00:00Z,,month,1,4900,1\n"
+        "sub_01h2,canceled,ctm_01b,USD,2026-01-20T10:00:00Z,2026-03-20T10:00:00Z,year,1,49000,2\n"
+        "sub_01h3,active,ctm_01c,USD,2026-02-13T10:00:00Z,,month,3,12000,1\n"
+    )
+    (tmp_path / "paddle.csv").write_text(paddle)
+    columns = "start=started_at,end=canceled_at,quantity=items.quantity,amount=items.price.unit_price.amount"
+    assert run(capsys, "import", "--subscriptions", tmp_path / "paddle.csv", "--columns", columns, "--to-csv",
+               tmp_path / "p") == (0, "")  # fmt: skip
+    mrr = {m: round(float(v), 6) for m, v in column(tmp_path / "p", "mrr_end").items()}
+    assert mrr == {"2026-01": 130.666667, "2026-02": 170.666667, "2026-03": 89.0}
+    # Stripe's API in a zero-decimal currency: 5000 is 5,000 yen; a three-decimal one: 5120 is 5.120 KWD
+    charges = (
+        "id,customer,created,amount,currency,status\nch_1,cus_A,2026-01-05 10:00:00,5000,jpy,succeeded\n"
+        "ch_2,cus_B,2026-01-06 10:00:00,12000,jpy,succeeded\nch_3,cus_C,2026-01-07 10:00:00,4900,usd,succeeded\n"
+    )
+    (tmp_path / "charges.csv").write_text(charges)
+    args = ("import", "--orders", tmp_path / "charges.csv", "--columns", "customer_id=customer,date=created",
+            "--segment", "currency", "--to-csv", tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (0, "")
+    with open(tmp_path / "o" / "order_revenue_cohorts.csv", newline="") as handle:
+        revenue = {(r["segment"], r["cohort"]): r["0"] for r in csv.DictReader(handle)}
+    assert revenue == {("jpy", "2026-01"): "17000.0", ("usd", "2026-01"): "49.0"}
+    (tmp_path / "charges.csv").write_text(charges.replace("jpy", "kwd").replace("5000", "5120"))
+    assert run(capsys, *args) == (0, "")
+    with open(tmp_path / "o" / "order_revenue_cohorts.csv", newline="") as handle:
+        revenue = {(r["segment"], r["cohort"]): r["0"] for r in csv.DictReader(handle)}
+    assert revenue == {("kwd", "2026-01"): "17.12", ("usd", "2026-01"): "49.0"}
+    # Stripe's Dashboard export saved by Excel (49.00 written as 49): its headers say Dashboard, amounts in units
+    dashboard = (
+        "id,Customer ID,Currency,Interval,Amount,Quantity,Status,Start Date (UTC),Ended At (UTC)\n"
+        "sub_1,cus_A,usd,month,49,1,active,1/5/2026 10:00,\n"
+        "sub_2,cus_B,usd,year,490,2,active,1/20/2026 10:00,\n"
+    )
+    (tmp_path / "subs.csv").write_text(dashboard)
+    assert run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--columns", "start=Start Date (UTC),"
+               "end=Ended At (UTC)", "--monthfirst", "--to-csv", tmp_path / "s") == (0, "")  # fmt: skip
+    assert round(float(column(tmp_path / "s", "mrr_end")["2026-01"]), 6) == 130.666667

@@ -16,7 +16,7 @@ import pandas as pd
 from .billing import BILLING_ALIASES, bare_key, monthly_amounts, price_in_cents
 from .errors import DataError, bad_rows
 from .names import columns_option, key, keys_of
-from .revenue import stripe_minor_units
+from .revenue import minor_unit_divisors
 
 __all__ = ["billing_mrr", "billing_optional", "both_prices", "in_cents", "is_billing"]
 
@@ -187,8 +187,10 @@ def billing_mrr(
     mapped = any(key(v) == key(names[money]) for v in columns.values())
     ids = typed["customer_id"]
     stripe = lambda: bool(pd.Series(ids).astype(str).str.startswith("cus_").any())  # noqa: E731
-    minor = in_cents(names[money]) or stripe_minor_units(df, ids, names[money])  # Stripe's API: 4900 is 49.00
-    if price_in_cents(names[money], minor, mapped, stripe, source, names.values()):  # in cents
+    divisors = minor_unit_divisors(df, ids, names[money])  # Stripe's, Paddle's API: 4900 is 49.00, JPY 500 is 500
+    if divisors is not None:
+        amount = amount / divisors
+    elif price_in_cents(names[money], in_cents(names[money]), mapped, stripe, source, names.values()):  # in cents
         amount = amount / 100
     for extra, wrong, problem in (
         ("quantity", lambda q: q < 0, "negative quantities"),

@@ -37,7 +37,7 @@ from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_m
 from .names import columns_option, key, keys_of
 from .orders import check_order_id, order_aliases, orders_as_paid
 from .repeats import check_repeated_rows
-from .revenue import check_ended_at_zero, in_units, per_month, stripe_minor_units
+from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .statuses import check_statuses
 from .trials import paid_from_trial_end
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids
@@ -392,8 +392,9 @@ def prepare(
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source)
     if kind == "orders" and "amount" in typed:
         typed["amount"] = in_units(typed["amount"], names["amount"])
-        if stripe_minor_units(df, typed["customer_id"], names["amount"]):  # Stripe's API amounts: 4900 is 49.00
-            typed["amount"] = typed["amount"] / 100
+        divisors = minor_unit_divisors(df, typed["customer_id"], names["amount"])  # Stripe's, Paddle's API: 4900
+        if divisors is not None:
+            typed["amount"] = typed["amount"] / divisors
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
         check_ended_at_zero(typed, names, source)
     if kind == "intervals":  # paying from a free trial's end (reading.trials)

@@ -14,13 +14,22 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
 
 from .errors import DataError, bad_rows
 
-__all__ = ["ENDED_AT_ZERO", "check_ended_at_zero", "in_units", "per_month", "says_unit", "stripe_minor_units"]
+__all__ = [
+    "ENDED_AT_ZERO",
+    "check_ended_at_zero",
+    "in_units",
+    "minor_unit_divisors",
+    "per_month",
+    "says_unit",
+    "stripe_minor_units",
+]
 
 ENDED_AT_ZERO = (
     "subscriptions that ended with MRR 0, as a list with today's MRR gives them (a cancelled customer would vanish "
@@ -48,40 +57,87 @@ def says_unit(name: Any) -> bool:
     return bool({"cents", "arr", "acv", *_YEAR_WORDS} & set(words)) or any(p in k for p in _PER_YEAR_EXACT[2:])
 
 
-def stripe_minor_units(df: Any, ids: Any, column: str) -> bool:
-    """Whether the money column ``column`` of ``df`` holds Stripe's amounts in the smallest currency unit (4900 for
-    49.00): as Stripe's API, Sigma and warehouse syncs write them, every customer id is Stripe's (``cus_...``), the
-    currency column holds lower-case ISO codes (``usd``) and every amount is written as a whole number without a
-    decimal mark (Stripe's Dashboard exports write ``49.00``: in units).
+#: Currencies whose smallest unit is the unit itself (Stripe's "zero-decimal currencies"; Paddle's lowest
+#: denomination of JPY and KRW is the yen and the won): an amount of 500 is 500, not 5.00.
+ZERO_DECIMAL = frozenset({"BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV",
+                          "XAF", "XOF", "XPF"})  # fmt: skip
+#: Currencies with three decimals (Stripe's "three-decimal currencies"): their smallest unit is a thousandth.
+THREE_DECIMAL = frozenset({"BHD", "JOD", "KWD", "OMR", "TND"})
 
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"amount_paid": ["4900", "9900"], "currency": ["usd", "usd"]})
-    >>> stripe_minor_units(df, pd.Series(["cus_A", "cus_B"]), "amount_paid")
-    True
-    >>> stripe_minor_units(df.assign(amount_paid=["49.00", "99.00"]), pd.Series(["cus_A", "cus_B"]), "amount_paid")
-    False
-    """
+
+def _api_headers(names: Any) -> bool:
+    """Whether every column name is written as an API's field (``amount``, ``unit_price.amount``, ``AMOUNT``: no
+    space or parenthesis, one case), as Stripe's API, Sigma and warehouse syncs write them, not as its Dashboard
+    ("Amount", "Customer ID", "Created (UTC)")."""
+    return all(not re.search(r"[\s()]", str(n)) and str(n) in (str(n).lower(), str(n).upper()) for n in names)
+
+
+def _whole_numbers(raw: Any) -> bool:
+    """Whether every filled value of a money column is a whole number written without a decimal mark."""
     import pandas as pd
 
-    from .columns import keys_of
-
-    text = pd.Series(ids).dropna().astype(str)
-    if text.empty or not text.str.startswith("cus_").all():
-        return False
-    currencies = [c for c in df.columns if "currency" in keys_of(c)]
-    if len(currencies) != 1:
-        return False
-    codes = df[currencies[0]].dropna().astype(str).str.strip()
-    if codes.empty or not codes.str.fullmatch(r"[a-z]{3}").all():
-        return False
-    raw = df[column] if list(map(str, df.columns)).count(column) == 1 else None
-    if raw is None:
-        return False
     if pd.api.types.is_integer_dtype(raw.dtype):
         return True
     values = raw.dropna().astype(str).str.strip()
     values = values[values != ""]
     return bool(len(values)) and bool(values.str.fullmatch(r"-?\d+").all())
+
+
+def minor_unit_divisors(df: Any, ids: Any, column: str, source: str = "input") -> np.ndarray | None:
+    """What each row's amount in the money column ``column`` of ``df`` is divided by to be in currency units, or
+    None when the amounts are in units already.
+
+    Amounts in the smallest unit of their currency (4900 for 49.00) are what the billing systems' APIs write:
+
+    * **Stripe** (API, Sigma, warehouse syncs): every customer id ``cus_...``, every column named as an API field
+      (no spaces, one case: ``amount``, ``plan_amount``; the Dashboard writes "Amount", "Customer ID" and amounts in
+      units, also once Excel has saved ``49.00`` as ``49``), one currency column of lower-case codes (``usd``);
+    * **Paddle Billing** (its API flattened): every customer id ``ctm_...`` or the price column is Paddle's
+      ``unit_price.amount``, with one currency column (``currency_code``);
+
+    and in both, every amount a whole number written without a decimal mark. The divisor is then 100, 1 for
+    zero-decimal currencies (:data:`ZERO_DECIMAL`: JPY 500 is 500 yen) and 1000 for three-decimal ones
+    (:data:`THREE_DECIMAL`), by each row's currency.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"amount_paid": ["4900", "500"], "currency": ["usd", "jpy"]})
+    >>> minor_unit_divisors(df, pd.Series(["cus_A", "cus_B"]), "amount_paid").tolist()
+    [100.0, 1.0]
+    >>> minor_unit_divisors(df.rename(columns={"amount_paid": "Amount"}), pd.Series(["cus_A", "cus_B"]), "Amount")
+    >>> minor_unit_divisors(df.assign(amount_paid=["49.00", "5.00"]), pd.Series(["cus_A", "cus_B"]), "amount_paid")
+    """
+    import pandas as pd
+
+    from .names import key, keys_of
+
+    names = list(map(str, df.columns))
+    if names.count(column) != 1 or not _whole_numbers(df[column]):
+        return None
+    text = pd.Series(ids).dropna().astype(str)
+    if text.empty:
+        return None
+    currencies = [c for c in names if {"currency", "currency_code"} & keys_of(c)]
+    stripe = bool(text.str.startswith("cus_").all()) and _api_headers(names)
+    paddle = bool(text.str.startswith("ctm_").all()) or key(column).endswith("unit_price.amount")
+    if not (stripe or paddle) or len(currencies) != 1:
+        return None
+    codes = df[currencies[0]].astype(object).where(df[currencies[0]].notna(), "").astype(str).str.strip()
+    if stripe and not codes[codes != ""].str.fullmatch(r"[a-z]{3}").all():
+        return None
+    upper = codes.str.upper()
+    return np.where(upper.isin(ZERO_DECIMAL), 1.0, np.where(upper.isin(THREE_DECIMAL), 1000.0, 100.0))
+
+
+def stripe_minor_units(df: Any, ids: Any, column: str) -> bool:
+    """Whether the money column ``column`` of ``df`` holds amounts in the smallest currency unit
+    (:func:`minor_unit_divisors` says what each is divided by).
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"amount_paid": ["4900", "9900"], "currency": ["usd", "usd"]})
+    >>> stripe_minor_units(df, pd.Series(["cus_A", "cus_B"]), "amount_paid")
+    True
+    """
+    return minor_unit_divisors(df, ids, column) is not None
 
 
 def in_units(values: np.ndarray, name: Any) -> np.ndarray:
