@@ -369,3 +369,23 @@ def test_amounts_in_the_smallest_currency_unit(tmp_path, capsys) -> None:
     assert run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--columns", "start=Start Date (UTC),"
                "end=Ended At (UTC)", "--monthfirst", "--to-csv", tmp_path / "s") == (0, "")  # fmt: skip
     assert round(float(column(tmp_path / "s", "mrr_end")["2026-01"]), 6) == 130.666667
+
+
+def test_stripe_converted_amounts_go_with_their_currency_and_refunds(tmp_path, capsys) -> None:
+    # a multi-currency account: "Converted Amount" is all in "Converted Currency" (eur); "Currency" is the charges'
+    full = (
+        "id,Created (UTC),Amount,Amount Refunded,Currency,Converted Amount,Converted Amount Refunded,"
+        "Converted Currency,Status,Customer ID\n"
+        "ch_1,2026-01-05 10:00,100.00,100.00,usd,90.00,90.00,eur,Paid,cus_A\n"
+        "ch_2,2026-01-06 10:00,1000,500,jpy,6.50,3.25,eur,Paid,cus_B\n"
+        "ch_3,2026-02-05 10:00,100.00,0.00,usd,92.00,0.00,eur,Paid,cus_A\n"
+    )
+    (tmp_path / "pay.csv").write_text(full)
+    columns = "customer_id=Customer ID,date=Created (UTC),amount=Converted Amount"
+    args = ("import", "--orders", tmp_path / "pay.csv", "--columns", columns, "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (0, "")  # B keeps 3.25 EUR of 6.50; A's January charge was refunded in full
+    assert column(tmp_path / "o", "buyers", "purchases.csv") == {"2026-01": "1", "2026-02": "1"}
+    assert rows(tmp_path / "o", "order_revenue_cohorts.csv") == [("2026-01", "3.25", "0.0"), ("2026-02", "92.0", "")]
+    # the charges' own amounts are in three currencies: refused, naming them
+    code, message = run(capsys, *args[:4], "customer_id=Customer ID,date=Created (UTC),amount=Amount", *args[5:])
+    assert code == 1 and message.startswith("pay.csv, column 'Currency': 2 currencies (USD, JPY)")

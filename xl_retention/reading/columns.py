@@ -345,7 +345,7 @@ def prepare(
         check_discounts(df, source)  # a coupon or a discount changes what is paid: MRR after discounts
     by_currency = options.segment is not None and key(options.segment) in CURRENCY_COLUMNS
     if kind in ("snapshots", "intervals", "orders"):
-        check_currency_column(df, source, options.segment)
+        check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))
     if kind in ("snapshots", "intervals"):
         check_statuses(df, source)  # trials, future and paused subscriptions are not MRR
     if kind != "visits":  # the same record twice: overlapping exports appended (a visitor counts once anyway)

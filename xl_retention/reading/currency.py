@@ -24,7 +24,7 @@ import pandas as pd
 from ._distinct import distinct, factorize
 from .errors import ColumnValues, DataError, bad_rows
 
-__all__ = ["CURRENCY_COLUMNS", "check_currency_column", "check_one_currency", "currency_of"]
+__all__ = ["CURRENCY_COLUMNS", "check_currency_column", "check_one_currency", "currency_of", "paired_currency"]
 
 #: Names of a currency column (as :func:`~xl_retention.reading.key` spells them).
 CURRENCY_COLUMNS: tuple[str, ...] = (
@@ -37,6 +37,8 @@ CURRENCY_COLUMNS: tuple[str, ...] = (
     "presentment_currency",  # Shopify
     "order_currency",
     "price_currency",
+    "converted_currency",  # Stripe: the currency of "Converted Amount"
+    "settlement_currency",
 )
 
 _SYMBOLS = {"€": "EUR", "£": "GBP", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₫": "VND",
@@ -97,13 +99,35 @@ def check_one_currency(series: pd.Series, source: str, column: str) -> None:
         raise _refusal(source, column, problem, rows, series)
 
 
-def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = None) -> None:
-    """Refuse a table whose currency column (:data:`CURRENCY_COLUMNS`) holds two currencies, unless the
-    tables are split by that column (``segment``, as ``--segment`` names it)."""
-    from .columns import key
+def paired_currency(names: Sequence[object], money: str | None) -> list[str]:
+    """The currency columns of ``names`` that go with the money column ``money``, by their names: Stripe's
+    "Converted Currency" with "Converted Amount", "Currency" with "Amount" (the words before ``amount`` and before
+    ``currency`` alike); empty when none does.
 
+    >>> names = ["Amount", "Currency", "Converted Amount", "Converted Currency"]
+    >>> paired_currency(names, "Converted Amount"), paired_currency(names, "Amount"), paired_currency(names, "Total")
+    (['Converted Currency'], ['Currency'], [])
+    """
+    from .names import key
+
+    if money is None or "amount" not in key(money):
+        return []
+    prefix = key(money).split("amount")[0]
+    return [str(n) for n in names if key(n) == prefix + "currency"]
+
+
+def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = None, money: str | None = None) -> None:
+    """Refuse a table whose currency column (:data:`CURRENCY_COLUMNS`) holds two currencies, unless the
+    tables are split by that column (``segment``, as ``--segment`` names it). With the money column ``money``
+    that one currency column goes with by name (:func:`paired_currency`: "Converted Currency" for Stripe's
+    "Converted Amount"), only that one is checked: the others are the currencies of amounts not used."""
+    from .names import key
+
+    paired = paired_currency(list(df.columns), money)
     for name in df.columns:
         if key(name) not in CURRENCY_COLUMNS or (segment is not None and key(segment) == key(name)):
+            continue
+        if paired and str(name) not in paired:
             continue
         values = df[name]
         codes, uniques = factorize(values)
