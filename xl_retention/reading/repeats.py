@@ -6,8 +6,12 @@ payment they made once. A row is such a copy when the file has a column of the r
 Stripe's ``id``, Chargebee's ``subscriptions.id``, Recurly's ``uuid``, ``charge_id``, ``payment_id``,
 ``transaction_id``, ``subscription_id``, a survey's ``response_id`` or Typeform's ``#``, ...; or, in an orders file,
 the order id where the rows have an amount: an order's other line items have none) and the row is identical to an
-earlier row in every column. Such rows are refused, naming their rows and ids: remove the repeats. Rows with one id
-that differ in any column are not copies (Shopify's line items share the order's ``Id``) and pass.
+earlier row in every column. Such rows are refused, naming their rows and ids: remove the repeats.
+
+A record id that repeats on rows that differ (the later export has the cancellation or the refund) is the same
+record in two states: which row is current cannot be told, and both would count. It is refused too, naming the rows
+and ids (keep the row of the latest export), except where rows of one record are its items: an order id, and any id
+of a file with line-item or item columns (Shopify's "Id" on each line item, ``subscription_items.*``, ``items.*``).
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ RECORD_IDS = frozenset({
     "subscription_id", "subscription_uuid", "response_id", "submission_id", "#", "token", "line_item_id",
 })  # fmt: skip
 
+CHANGED = (
+    "rows with the id of an earlier row and other values: the same record in two exports, changed between them "
+    "(which row is current cannot be told, and both would count); keep the row of the latest export"
+)
 PROBLEM = (
     "rows identical in every column to an earlier row with the same id: the same record twice (overlapping exports "
     "appended?), which would be counted twice; remove the repeated rows"
@@ -76,6 +84,17 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
         copies = rows[_text(part).duplicated(keep="first").to_numpy()]
         if copies.size:
             raise bad_rows(source, columns[position], PROBLEM, copies, ids.to_numpy())
+        if columns[position] != order_id and not _item_rows(columns):
+            later = rows[_text(ids.iloc[rows]).duplicated(keep="first").to_numpy()]
+            if later.size:
+                raise bad_rows(source, columns[position], CHANGED, later, ids.to_numpy())
+
+
+def _item_rows(columns: list[str]) -> bool:
+    """Whether a file may hold several rows of one record, one per item (line items, subscription items)."""
+    from .names import key
+
+    return any(key(c).startswith(("lineitem", "line_item", "subscription_item", "items.", "item.")) for c in columns)
 
 
 def _text(values: Any) -> Any:
