@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_retention.cells import CellError, evaluate
 from xl_retention.recalculation import recalc_file
@@ -133,3 +134,113 @@ def test_references_to_a_deleted_sheet_are_the_ref_error(tmp_path: Path) -> None
         "A10": "#REF!A1",
     }
     assert sorted(e.address for e in result.errors) == ["S!A1", "S!A2", "S!A5", "S!A7"]
+
+
+def _array_book(tmp_path: Path, data: dict[str, object], arrays: dict[str, tuple[str, str]]) -> dict[str, object]:
+    """Sheet S's values after recalculating ``data`` and Ctrl+Shift+Enter ``arrays`` (range -> (first cell, formula)),
+    read for every cell of each array's range."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in data.items():
+        sheet[ref] = value
+    for area, (first, formula) in arrays.items():
+        sheet[first] = ArrayFormula(area, formula)
+    source = tmp_path / "helpers.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", (result.message, result.unsupported)
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    grids = {area: out[area] if ":" in area else ((out[area],),) for area in arrays}
+    return {area: [[c.value for c in row] for row in grid] for area, grid in grids.items()}
+
+
+def test_lambda_helpers_over_ranges_give_microsofts_examples(tmp_path: Path) -> None:
+    # H11 w12: BYROW, BYCOL, MAP, MAKEARRAY, SCAN, REDUCE were refused ("unsupported function BYROW"): formualizer 0.13
+    # has LET and LAMBDA but not these. Microsoft's examples (their pages' data: A1:C2 = 1..6; Table3[nums]).
+    data: dict[str, object] = {"A1": 1, "B1": 2, "C1": 3, "A2": 4, "B2": 5, "C2": 6}
+    nums = [24, 100, 97, 11, 37, 42, 76, 66, 4, 62]
+    data.update({f"E{i}": n for i, n in enumerate(nums, start=1)})
+    data.update({"G1": "a", "H1": "b", "I1": "c", "G2": "d", "H2": "e", "I2": "f"})
+    got = _array_book(
+        tmp_path,
+        data,
+        {
+            "K1:K2": ("K1", "=_xlfn.BYROW(A1:C2,_xlfn.LAMBDA(_xlpm.array,MAX(_xlpm.array)))"),
+            "L1:L2": ("L1", "=_xlfn.BYROW(A1:C2,_xlfn.LAMBDA(_xlpm.array,SUMSQ(_xlpm.array)))"),
+            "M1:O1": ("M1", "=_xlfn.BYCOL(A1:C2,_xlfn.LAMBDA(_xlpm.array,MAX(_xlpm.array)))"),
+            "M2:O2": ("M2", "=_xlfn.BYCOL(A1:C2,_xlfn.LAMBDA(_xlpm.array,SUMSQ(_xlpm.array)))"),
+            "K4:M6": ("K4", "=_xlfn.MAKEARRAY(3,3,_xlfn.LAMBDA(_xlpm.r,_xlpm.c,_xlpm.r*_xlpm.c))"),
+            "N4:P5": ("N4", "=_xlfn.MAP(A1:C2,_xlfn.LAMBDA(_xlpm.a,IF(_xlpm.a>4,_xlpm.a*_xlpm.a,+_xlpm.a)))"),
+            "K8:M9": ("K8", "=_xlfn.SCAN(1,A1:C2,_xlfn.LAMBDA(_xlpm.a,_xlpm.b,_xlpm.a*_xlpm.b))"),
+            "N8:P9": ("N8", '=_xlfn.SCAN("",G1:I2,_xlfn.LAMBDA(_xlpm.a,_xlpm.b,_xlpm.a&_xlpm.b))'),
+            "K11": ("K11", "=_xlfn.REDUCE(0,A1:C2,_xlfn.LAMBDA(_xlpm.a,_xlpm.b,_xlpm.a+_xlpm.b^2))"),
+            "L11": (
+                "L11",
+                "=_xlfn.REDUCE(1,E1:E10,_xlfn.LAMBDA(_xlpm.a,_xlpm.b,IF(_xlpm.b>50,_xlpm.a*_xlpm.b,_xlpm.a)))",
+            ),
+            "M11": (
+                "M11",
+                "=_xlfn.REDUCE(0,E1:E10,_xlfn.LAMBDA(_xlpm.a,_xlpm.n,IF(ISEVEN(_xlpm.n),1+_xlpm.a,_xlpm.a)))",
+            ),
+            # a LAMBDA returning more than one value: #CALC!; the wrong number of parameters: #VALUE!
+            "K13:K14": ("K13", "=_xlfn.BYROW(A1:C2,_xlfn.LAMBDA(_xlpm.r,_xlpm.r*2))"),
+            "L13": ("L13", "=_xlfn.BYROW(A1:C2,_xlfn.LAMBDA(_xlpm.r,_xlpm.s,1))"),
+            # a helper in another's LAMBDA; MAP over two ranges
+            "M13:M14": (
+                "M13",
+                "=_xlfn.BYROW(A1:C2,_xlfn.LAMBDA(_xlpm.r,SUM(_xlpm.r)+_xlfn.REDUCE(0,A1:A2,"
+                "_xlfn.LAMBDA(_xlpm.a,_xlpm.v,_xlpm.a+_xlpm.v))))",
+            ),
+            "N13:P13": ("N13", "=_xlfn.MAP(A1:C1,A2:C2,_xlfn.LAMBDA(_xlpm.x,_xlpm.y,_xlpm.y/_xlpm.x))"),
+        },
+    )
+    assert got["K1:K2"] == [[3], [6]]
+    assert got["L1:L2"] == [[14], [77]]
+    assert got["M1:O1"] == [[4, 5, 6]]
+    assert got["M2:O2"] == [[17, 29, 45]]
+    assert got["K4:M6"] == [[1, 2, 3], [2, 4, 6], [3, 6, 9]]
+    assert got["N4:P5"] == [[1, 2, 3], [4, 25, 36]]
+    assert got["K8:M9"] == [[1, 2, 6], [24, 120, 720]]
+    assert got["N8:P9"] == [["a", "ab", "abc"], ["abcd", "abcde", "abcdef"]]
+    assert got["K11"] == [[91]]
+    assert got["L11"] == [[100 * 97 * 76 * 66 * 62]]
+    assert got["M11"] == [[7]]
+    assert got["K13:K14"] == [["#CALC!"], ["#CALC!"]]
+    assert got["L13"] == [["#VALUE!"]]
+    assert got["M13:M14"] == [[11], [20]]
+    assert got["N13:P13"] == [[4, 2.5, 2]]
+
+
+def test_wraprows_wrapcols_and_expand_give_microsofts_examples(tmp_path: Path) -> None:
+    # H11 w12: WRAPROWS, WRAPCOLS and EXPAND were refused (formualizer 0.13 lacks them). Microsoft's pages: the last
+    # row (column) padded with pad_with, #N/A by default; EXPAND's omitted or empty rows/columns keep the array's own.
+    data: dict[str, object] = {f"{c}1": v for c, v in zip("ABCDEFG", "ABCDEFG", strict=True)}
+    data.update({"A3": 1, "B3": 2, "A4": 3, "B4": 4})
+    got = _array_book(
+        tmp_path,
+        data,
+        {
+            "I1:K3": ("I1", "=_xlfn.WRAPROWS(A1:G1,3)"),
+            "I5:K7": ("I5", '=_xlfn.WRAPROWS(A1:G1,3,"x")'),
+            "M1:O3": ("M1", "=_xlfn.WRAPCOLS(A1:G1,3)"),
+            "M5:O7": ("M5", "=_xlfn.WRAPCOLS(A1:G1,3,0)"),
+            "I9:K11": ("I9", "=_xlfn.EXPAND(A3:B4,3,3)"),
+            "M9:O11": ("M9", '=_xlfn.EXPAND(A3:B4,3,3,"-")'),
+            "I13:K14": ("I13", "=_xlfn.EXPAND(A3:B4,,3,0)"),
+            "M13": ("M13", "=_xlfn.EXPAND(A3:B4,1)"),
+            "N13": ("N13", "=_xlfn.WRAPROWS(A3:B4,2)"),
+            "O13": ("O13", "=_xlfn.WRAPROWS(A1:G1,0)"),
+        },
+    )
+    na = "#N/A"
+    assert got["I1:K3"] == [["A", "B", "C"], ["D", "E", "F"], ["G", na, na]]
+    assert got["I5:K7"] == [["A", "B", "C"], ["D", "E", "F"], ["G", "x", "x"]]
+    assert got["M1:O3"] == [["A", "D", "G"], ["B", "E", na], ["C", "F", na]]
+    assert got["M5:O7"] == [["A", "D", "G"], ["B", "E", 0], ["C", "F", 0]]
+    assert got["I9:K11"] == [[1, 2, na], [3, 4, na], [na, na, na]]
+    assert got["M9:O11"] == [[1, 2, "-"], [3, 4, "-"], ["-", "-", "-"]]
+    assert got["I13:K14"] == [[1, 2, 0], [3, 4, 0]]
+    assert got["M13"] == [["#VALUE!"]]  # fewer rows than the array's
+    assert got["N13"] == [["#VALUE!"]]  # not one row or column
+    assert got["O13"] == [["#NUM!"]]  # wrap_count below 1

@@ -67,7 +67,7 @@ def test_the_cells_reading_an_unsupported_cell_without_a_stored_value_are_listed
     tmp_path: Path,
 ) -> None:
     wb, ws = data_book(tmp_path)
-    ws["G1"] = ArrayFormula("G1:G4", "=_xlfn.MAP(B1:B4,_xlfn.LAMBDA(_xlpm.v,_xlpm.v*2))")  # the engine lacks MAP
+    ws["G1"] = ArrayFormula("G1:G4", "=_xlfn.MAP(B1:B4+0,_xlfn.LAMBDA(_xlpm.v,_xlpm.v*2))")  # MAP over a computed array
     wb.defined_names["Doubled"] = DefinedName("Doubled", attr_text="S!$G$1:$G$4")
     ws["J1"] = "=SUM(G1:G4)"
     ws["J2"] = "=G3"  # a member of the result
@@ -295,7 +295,7 @@ def test_a_name_error_typed_in_as_a_value_passes_on_as_the_workbooks_error(tmp_p
 @pytest.mark.parametrize("dynamic", [True, False], ids=["dynamic", "ctrl-shift-enter"])
 def test_a_kept_array_result_gives_its_stored_members_to_the_cells_reading_them(tmp_path: Path, dynamic: bool) -> None:
     wb, ws = data_book(tmp_path)
-    ws["G1"] = ArrayFormula("G1:G4", "=_xlfn.MAP(B1:B4,_xlfn.LAMBDA(_xlpm.v,_xlpm.v*2))")
+    ws["G1"] = ArrayFormula("G1:G4", "=_xlfn.MAP(B1:B4+0,_xlfn.LAMBDA(_xlpm.v,_xlpm.v*2))")
     ws["G2"], ws["G3"], ws["G4"] = 20, 40, 10  # Excel stores the spilled members as values
     ws["J1"], ws["J2"], ws["J3"] = "=SUM(G1:G4)", "=G1", "=G4*2"
     path = tmp_path / "book.xlsx"

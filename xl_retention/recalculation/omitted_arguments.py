@@ -9,7 +9,9 @@ registered function as the number 0, which would be read as a given 0 (confidenc
 
 - empty arguments at the end, past the function's required ones, are dropped (the same as omitted);
 - any other empty argument becomes ``""``, a blank, which :func:`xl_retention.cells.evaluate` reads as an omitted
-  optional argument (its default) or a blank required one, as the xlwings layer reads ``None``.
+  optional argument (its default) or a blank required one, as the xlwings layer reads ``None``;
+- Excel's EXPAND, which this package computes (:mod:`.excel_functions.wraps`): an empty rows or columns is the
+  array's own (``ROWS(array)``, ``COLUMNS(array)``), as Microsoft's page says.
 
 >>> omit_empty_arguments("=NPS_MOE(A1:A6,)"), omit_empty_arguments("=CRR(A1,,C1)")
 ('=NPS_MOE(A1:A6)', '=CRR(A1,"",C1)')
@@ -29,8 +31,13 @@ __all__ = ["EMPTY_ARGUMENT", "may_omit", "omit_empty_arguments", "omit_in_tokens
 #: an empty argument: a comma before another comma or the closing bracket, or right after the opening one
 EMPTY_ARGUMENT = re.compile(r",\s*[,)]|\(\s*,")
 _OWN_CALL = re.compile(
-    r"(?i)(?<![\w.])(?:" + "|".join(sorted(map(re.escape, BY_NAME), key=len, reverse=True)) + r")\s*\("
+    r"(?i)(?<![\w.])(?:_xlfn\.)?(?:"
+    + "|".join(sorted(map(re.escape, [*BY_NAME, "EXPAND"]), key=len, reverse=True))
+    + r")\s*\("
 )
+#: Excel functions registered by this package whose empty arguments Excel reads as omitted, and what stands for each
+#: (``{0}``: the text of the first argument): EXPAND(A1,,3) keeps the array's own rows
+_EXCEL_DEFAULTS = {"EXPAND": {1: "ROWS({0})", 2: "COLUMNS({0})"}}
 
 
 def may_omit(text: str) -> bool:
@@ -47,6 +54,9 @@ def omit_in_tokens(tokens: list[Token], defined: dict[str, str] | None = None) -
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
             continue
         name = token.value[:-1].strip().upper()
+        if name.removeprefix("_XLFN.") in _EXCEL_DEFAULTS:
+            changed = _excel_defaults(tokens, i, _EXCEL_DEFAULTS[name.removeprefix("_XLFN.")]) or changed
+            continue
         function = BY_NAME.get(name)
         if function is None or (defined and name.lower() in defined):
             continue
@@ -82,6 +92,33 @@ def omit_in_tokens(tokens: list[Token], defined: dict[str, str] | None = None) -
                 opener.value += '""'
             else:
                 continue
+            changed = True
+    return changed
+
+
+def _excel_defaults(tokens: list[Token], i: int, defaults: dict[int, str]) -> bool:
+    """The empty arguments of an Excel function call (tokens[i] opens it) at the positions of ``defaults`` filled
+    with what Excel takes for them; True when one was."""
+    spans, start, depth = [], i + 1, 0
+    for k in range(i + 1, len(tokens)):
+        t = tokens[k]
+        if t.subtype == Token.OPEN:
+            depth += 1
+        elif t.subtype == Token.CLOSE:
+            if depth == 0:
+                spans.append((start, k))
+                break
+            depth -= 1
+        elif depth == 0 and t.type == Token.SEP and t.subtype == Token.ARG:
+            spans.append((start, k))
+            start = k + 1
+    else:
+        return False
+    first = "".join(t.value for t in tokens[spans[0][0] : spans[0][1]])
+    changed = False
+    for position, (a, b) in enumerate(spans):
+        if position in defaults and first.strip() and all(tokens[k].type == Token.WSPACE for k in range(a, b)):
+            tokens[a - 1].value += defaults[position].format(first)  # after the separator before it
             changed = True
     return changed
 

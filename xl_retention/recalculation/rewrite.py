@@ -15,6 +15,8 @@ the formula the engine is given (or the same text when nothing needs rewriting):
   the formula's own row or column, as Excel does (``@A1:A3``);
 - an **empty argument** of xl-retention's own functions (``=NPS_MOE(A1:A6,)``) is a missing one, as Excel passes it
   to an add-in (:mod:`.omitted_arguments`), not the 0 the engine would pass;
+- Excel 365's **LAMBDA helpers** over ranges (``BYROW(A1:D4, LAMBDA(r, COUNT(r)))``) are written out call by call
+  (:mod:`.lambda_helpers`);
 - a reference to a **deleted sheet**, ``#REF!A1`` or ``#REF!A1:B2`` as Excel leaves it, is the ``#REF!`` error.
 
 Anything the rewriter cannot be sure of is left as it is, for the engine to compute or report.
@@ -49,6 +51,7 @@ from .intersection import (
     _one_value_expected,
     _scalar_argument,
 )
+from .lambda_helpers import expand_lambda_helpers
 from .offset_sizes import negative_sizes
 from .omitted_arguments import omit_in_tokens
 from .package import Table
@@ -498,10 +501,10 @@ def _rewritten(
     text_out = "=" + "".join(t.value for t in tokens)
     lambda_call = _lambda_calls(tokens)
     if lambda_call is not None:
-        return lambda_call
+        return expand_lambda_helpers(lambda_call, names)
     if not array and _array_valued(tokens, 0, len(tokens)):  # a classic formula shows its array's first value
-        return f"=INDEX(({text_out[1:]}),1,1)"
-    return text_out if changed else text
+        text_out, changed = f"=INDEX(({text_out[1:]}),1,1)", True
+    return expand_lambda_helpers(text_out if changed else text, names)  # BYROW(A1:D4,LAMBDA(r,..)): call by call
 
 
 def _deleted_sheets(tokens: list[Token]) -> bool:

@@ -32,6 +32,7 @@ from . import (  # noqa: F401  (each registers its functions)
     text,
     text_edit,
     typed,
+    wraps,
 )
 from ._core import EACH, FUNCTIONS, ExcelError, Function, engine_call
 

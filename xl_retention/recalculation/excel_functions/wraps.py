@@ -1,0 +1,95 @@
+"""Excel 365's array-shaping functions formualizer 0.13 lacks: WRAPROWS, WRAPCOLS, EXPAND; and ``_XLR.ONE``, the
+check the LAMBDA helpers' rewrite (:mod:`..lambda_helpers`) puts around each call of a LAMBDA.
+
+Microsoft's pages: WRAPROWS/WRAPCOLS wrap a one-row or one-column ``vector`` after ``wrap_count`` values (#VALUE! for
+a vector of more than one row and column, #NUM! for a wrap_count below 1), the last row (column) padded with
+``pad_with``, #N/A by default. EXPAND pads ``array`` to ``rows`` x ``columns`` (each omitted: the array's own; fewer
+than the array's: #VALUE!) with ``pad_with``, #N/A by default. An empty rows or columns (``EXPAND(A1,,3)``) is the
+array's own: the rewrite (:mod:`..omitted_arguments`) passes ``ROWS(array)``/``COLUMNS(array)`` there.
+
+>>> wraprows([[1.0, 2.0, 3.0, 4.0, 5.0]], 2)
+[[1.0, 2.0], [3.0, 4.0], [5.0, {'type': 'Error', 'kind': '#N/A'}]]
+>>> expand([[100.0]], 1, 2, 0.0)
+[[100.0, 0.0]]
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ._core import ExcelError, excel_function, is_error, matrix, number
+
+__all__ = ["ONE", "expand", "one", "wrapcols", "wraprows"]
+
+_NA = {"type": "Error", "kind": "#N/A"}
+#: the check around each LAMBDA call of BYROW, BYCOL, MAP, MAKEARRAY and SCAN: one value, else #CALC!
+ONE = "_XLR.ONE"
+
+
+def _vector(value: Any) -> list[Any]:
+    grid = matrix(value)
+    if len(grid) == 1:
+        return list(grid[0])
+    if all(len(row) == 1 for row in grid):
+        return [row[0] for row in grid]
+    raise ExcelError("#VALUE!")  # "If vector is not a one-dimensional array or range, WRAPROWS returns #VALUE!"
+
+
+def _count(value: Any) -> int:
+    count = math.floor(number(value))  # Excel truncates a fractional count
+    if count < 1:
+        raise ExcelError("#NUM!")
+    return count
+
+
+def _pad(pad_with: Any) -> Any:
+    return _NA if pad_with is _OMITTED else pad_with
+
+
+_OMITTED = object()
+
+
+@excel_function("WRAPROWS", 2, 3)
+def wraprows(vector: Any, wrap_count: Any, pad_with: Any = _OMITTED) -> list[list[Any]]:
+    """WRAPROWS(vector, wrap_count, [pad_with]): the vector's values row by row, ``wrap_count`` to a row."""
+    values, count = _vector(vector), _count(wrap_count)
+    rows = [values[k : k + count] for k in range(0, len(values), count)] or [[]]
+    rows[-1] = rows[-1] + [_pad(pad_with)] * (count - len(rows[-1]))
+    return rows
+
+
+@excel_function("WRAPCOLS", 2, 3)
+def wrapcols(vector: Any, wrap_count: Any, pad_with: Any = _OMITTED) -> list[list[Any]]:
+    """WRAPCOLS(vector, wrap_count, [pad_with]): the vector's values column by column, ``wrap_count`` to a column."""
+    columns = wraprows(vector, wrap_count, pad_with)
+    return [list(row) for row in zip(*columns, strict=True)]
+
+
+@excel_function("EXPAND", 2, 4)
+def expand(array: Any, rows: Any, columns: Any = _OMITTED, pad_with: Any = _OMITTED) -> list[list[Any]]:
+    """EXPAND(array, rows, [columns], [pad_with]): ``array`` padded to ``rows`` x ``columns``."""
+    grid = matrix(array)
+    height, width = len(grid), max(len(row) for row in grid)
+    want_rows = math.floor(number(rows))
+    want_columns = width if columns is _OMITTED else math.floor(number(columns))
+    if want_rows < height or want_columns < width:
+        raise ExcelError("#VALUE!")
+    fill = _pad(pad_with)
+    out = [list(row) + [fill] * (want_columns - len(row)) for row in grid]
+    return out + [[fill] * want_columns for _ in range(want_rows - height)]
+
+
+@excel_function(ONE, 1, 1)
+def one(value: Any) -> Any:
+    """A LAMBDA's result where Excel takes one value: a 1 x 1 array is its value, a larger one #CALC! (Microsoft's
+    BYROW page: "anything but a single value returned from the LAMBDA function returns a #CALC error"); a blank
+    cell is 0, as a formula shows it."""
+    if isinstance(value, list):
+        grid = matrix(value)
+        if len(grid) != 1 or len(grid[0]) != 1:
+            raise ExcelError("#CALC!")
+        value = grid[0][0]
+    if is_error(value):
+        return value
+    return 0.0 if value is None else value

@@ -1,0 +1,215 @@
+"""Excel 365's LAMBDA helpers (BYROW, BYCOL, MAP, MAKEARRAY, SCAN, REDUCE) over ranges, written out call by call.
+
+formualizer 0.13 has LET and LAMBDA but none of these helpers, and a LAMBDA cannot be handed to a Python function
+(the engine passes it as ``#CALC!``). Over a range of known size (``A1:D4``, a defined name of one) each helper is a
+fixed number of LAMBDA calls, which :func:`expand_lambda_helpers` writes out as ``LET(param, cell, body)``, one per
+call, in Microsoft's order:
+
+- ``BYROW(A1:D2, LAMBDA(r, body))`` -> ``VSTACK(_XLR.ONE(LET(r,$A$1:$D$1,body)), _XLR.ONE(LET(r,$A$2:$D$2,body)))``;
+  BYCOL alike with HSTACK and the columns;
+- ``MAP(a1, ..., LAMBDA(p1, ..., body))`` over ranges of one size: the call for each cell, the cells of every range at
+  the same place, in the ranges' shape; ``MAKEARRAY(rows, cols, LAMBDA(r, c, body))`` with whole numbers typed in:
+  the call for each (row, column);
+- ``SCAN(init, range, LAMBDA(a, v, body))``: the accumulator through the cells row by row, each step named in one
+  LET, the steps in the range's shape; ``REDUCE`` the last step (its accumulator may be an array, as in Excel).
+
+``_XLR.ONE`` (:mod:`.excel_functions.wraps`) makes a call's result one value, or ``#CALC!`` as Microsoft's pages say
+for a LAMBDA of BYROW, BYCOL, MAP, MAKEARRAY or SCAN that returns an array. A LAMBDA with the wrong number of
+parameters is ``#VALUE!`` ("Incorrect Parameters"). Anything else (an array computed when the formula runs, an omitted
+initial value, more than :data:`MAX_CALLS` calls) is left as it is: the cell is listed as unsupported.
+
+>>> expand_lambda_helpers("=BYROW(A1:B2,LAMBDA(r,SUM(r)))", {})
+'=VSTACK(_XLR.ONE(LET(r,$A$1:$B$1,SUM(r))),_XLR.ONE(LET(r,$A$2:$B$2,SUM(r))))'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import count
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+from .excel_functions.wraps import ONE
+from .intersection import _A1_RANGE, _arguments, _bare_name
+
+__all__ = ["HELPERS", "MAX_CALLS", "expand_lambda_helpers"]
+
+HELPERS = frozenset(("BYROW", "BYCOL", "MAP", "MAKEARRAY", "SCAN", "REDUCE"))
+#: the most LAMBDA calls one helper is written out for (a formula of that many LETs)
+MAX_CALLS = 2000
+_PARAMETER = re.compile(r"[A-Za-z_\\][\w.]*")
+_HINT = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:BYROW|BYCOL|MAP|MAKEARRAY|SCAN|REDUCE)\(")
+
+
+def expand_lambda_helpers(formula: str, names: dict[str, str] | None) -> str:
+    """``formula`` (starting with ``=``) with every LAMBDA helper over a range of known size written out (see the
+    module docstring); ``names``: defined names (lower case) -> their A1 reference. The same text when none is."""
+    original, tags = formula, count(1)
+    for _ in range(8):  # a helper in another's LAMBDA is written out in each copy on the next pass
+        if _HINT.search(formula) is None:
+            return formula
+        new = _one_pass(formula, names or {}, tags)
+        if new is None:
+            return formula
+        if len(new) > 1_000_000:  # nested helpers over large ranges: left to the engine's listing
+            return original
+        formula = new
+    return formula
+
+
+def _one_pass(formula: str, names: dict[str, str], tags: Iterator[int]) -> str | None:
+    try:
+        tokens = list(Tokenizer(formula).items)
+    except Exception:  # not a formula the tokenizer understands: the engine decides
+        return None
+    out: list[str] = []
+    changed = False
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == Token.FUNC and token.subtype == Token.OPEN and _bare_name(token.value[:-1]) in HELPERS:
+            args, close = _arguments(tokens, i + 1, Token.FUNC)
+            if close < len(tokens):
+                written = _written(_bare_name(token.value[:-1]), [a.strip() for a in args], names, tags)
+                if written is not None:
+                    out.append(written)
+                    changed = True
+                    i = close + 1
+                    continue
+        out.append(token.value)
+        i += 1
+    return "=" + "".join(out) if changed else None
+
+
+def _lambda(text: str) -> tuple[list[str], str] | None:
+    """(parameters, body) of ``LAMBDA(p1, ..., body)`` (in brackets or not); None for anything else."""
+    while text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    try:
+        tokens = list(Tokenizer("=" + text).items)
+    except Exception:
+        return None
+    if not tokens or tokens[0].type != Token.FUNC or _bare_name(tokens[0].value[:-1]) != "LAMBDA":
+        return None
+    args, close = _arguments(tokens, 1, Token.FUNC)
+    if close != len(tokens) - 1 or len(args) < 2:
+        return None
+    parameters = [a.strip().removeprefix("_xlpm.") for a in args[:-1]]
+    if not all(_PARAMETER.fullmatch(p) for p in parameters):
+        return None
+    return parameters, re.sub(r"(?i)_xlpm\.", "", args[-1])
+
+
+def _box(text: str, names: dict[str, str]) -> tuple[str, int, int, int, int] | None:
+    """(sheet prefix, top, left, bottom, right) of a range typed in or a defined name of one; None otherwise."""
+    while text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    text = names.get(text.lower(), text)
+    match = _A1_RANGE.match(text)
+    if match is None:
+        return None
+    area = match.group("a") + (":" + match.group("b") if match.group("b") else "")
+    left, top, right, bottom = range_boundaries(area.replace("$", ""))
+    return match.group("sheet") or "", top, left, bottom, right  # type: ignore[return-value]
+
+
+def _cell(sheet: str, row: int, column: int) -> str:
+    return f"{sheet}${get_column_letter(column)}${row}"
+
+
+def _area(sheet: str, top: int, left: int, bottom: int, right: int) -> str:
+    if (top, left) == (bottom, right):
+        return _cell(sheet, top, left)
+    return f"{_cell(sheet, top, left)}:${get_column_letter(right)}${bottom}"
+
+
+def _call(parameters: list[str], values: list[str], body: str) -> str:
+    return "LET(" + ",".join(f"{p},{v}" for p, v in zip(parameters, values, strict=True)) + f",{body})"
+
+
+def _grid(rows: list[list[str]]) -> str:
+    return "VSTACK(" + ",".join("HSTACK(" + ",".join(row) + ")" for row in rows) + ")"
+
+
+def _written(name: str, args: list[str], names: dict[str, str], tags: Iterator[int]) -> str | None:
+    """The helper call written out, ``#VALUE!`` for a LAMBDA of the wrong number of parameters, or None."""
+    if not args:
+        return None
+    found = _lambda(args[-1])
+    if found is None:
+        return None
+    parameters, body = found
+    wanted = {"BYROW": 1, "BYCOL": 1, "MAKEARRAY": 2, "SCAN": 2, "REDUCE": 2, "MAP": len(args) - 1}[name]
+    if len(parameters) != wanted:
+        return "#VALUE!"
+    if name in ("BYROW", "BYCOL"):
+        if len(args) != 2 or (box := _box(args[0], names)) is None:
+            return None
+        sheet, top, left, bottom, right = box
+        if name == "BYROW":
+            if bottom - top + 1 > MAX_CALLS:
+                return None
+            calls = [_call(parameters, [_area(sheet, r, left, r, right)], body) for r in range(top, bottom + 1)]
+            return "VSTACK(" + ",".join(f"{ONE}({c})" for c in calls) + ")"
+        if right - left + 1 > MAX_CALLS:
+            return None
+        calls = [_call(parameters, [_area(sheet, top, c, bottom, c)], body) for c in range(left, right + 1)]
+        return "HSTACK(" + ",".join(f"{ONE}({c})" for c in calls) + ")"
+    if name == "MAP":
+        boxes = [_box(a, names) for a in args[:-1]]
+        if not boxes or any(b is None for b in boxes):
+            return None
+        sizes = {(b[3] - b[1], b[4] - b[2]) for b in boxes}  # type: ignore[index]
+        if len(sizes) != 1:
+            return None  # ranges of different sizes: left to the engine's listing
+        height, width = sizes.pop()
+        if (height + 1) * (width + 1) > MAX_CALLS:
+            return None
+        rows = [
+            [
+                f"{ONE}({_call(parameters, [_cell(b[0], b[1] + i, b[2] + j) for b in boxes], body)})"  # type: ignore[index]
+                for j in range(width + 1)
+            ]
+            for i in range(height + 1)
+        ]
+        return _grid(rows)
+    if name == "MAKEARRAY":
+        if len(args) != 3:
+            return None
+        try:
+            height, width = float(args[0]), float(args[1])
+        except ValueError:
+            return None  # rows or columns computed when the formula runs
+        height_, width_ = int(height), int(width)
+        if height_ < 1 or width_ < 1:
+            return "#VALUE!"
+        if height_ * width_ > MAX_CALLS:
+            return None
+        rows = [
+            [f"{ONE}({_call(parameters, [str(i), str(j)], body)})" for j in range(1, width_ + 1)]
+            for i in range(1, height_ + 1)
+        ]
+        return _grid(rows)
+    # SCAN and REDUCE
+    if len(args) != 3 or not args[0] or (box := _box(args[1], names)) is None:
+        return None
+    sheet, top, left, bottom, right = box
+    if (bottom - top + 1) * (right - left + 1) > MAX_CALLS:
+        return None
+    tag = next(tags)
+    steps: list[list[str]] = []
+    chain: list[str] = []
+    previous = f"({args[0]})"
+    for r in range(top, bottom + 1):
+        steps.append([])
+        for c in range(left, right + 1):
+            step = f"_xlr_s{tag}_{len(chain) // 2 + 1}"
+            call = _call(parameters, [previous, _cell(sheet, r, c)], body)
+            chain += [step, f"{ONE}({call})" if name == "SCAN" else call]
+            steps[-1].append(step)
+            previous = step
+    result = _grid(steps) if name == "SCAN" else previous
+    return "LET(" + ",".join(chain) + f",{result})"
