@@ -323,9 +323,9 @@ def test_guest_checkouts_are_no_customer(tmp_path, capsys) -> None:
     (tmp_path / "orders.csv").write_text(orders)
     assert run(capsys, "import", "--orders", tmp_path / "orders.csv", "--to-csv", tmp_path / "o") == (1, (
         "orders.csv, column 'customer_id': customer ids that stand for no one (a guest checkout: WooCommerce writes 0; "
-        "all of them would be one customer who returns): map the buyer's e-mail as the id, --columns "
-        "'customer_id=Billing Email', or remove those rows in rows 3, 4, 5 (counting the header as row 1): '0', '0', "
-        "'0'"
+        "Google Analytics '(not set)': all of them would be one customer who returns): map the e-mail as the id, "
+        "--columns 'customer_id=Billing Email', or remove those rows in rows 3, 4, 5 (counting the header as row 1): "
+        "'0', '0', '0'"
     ))  # fmt: skip
     args = ("import", "--orders", tmp_path / "orders.csv", "--columns", "customer_id=Billing Email", "--to-csv",
             tmp_path / "o")  # fmt: skip
@@ -337,8 +337,8 @@ def test_guest_checkouts_are_no_customer(tmp_path, capsys) -> None:
     frame = pd.DataFrame({"customer_id": [7, -1], "date": pd.to_datetime(["2026-01-05", "2026-01-06"])})
     frame.to_parquet(tmp_path / "orders.parquet")
     code, message = run(capsys, "import", "--orders", tmp_path / "orders.parquet", "--to-csv", tmp_path / "p")
-    assert code == 1 and message.endswith("--columns customer_id=NAME (an e-mail column), or remove those rows in "
-                                          "row 3 (counting the header as row 1): -1")  # fmt: skip
+    assert code == 1 and message.endswith("(an e-mail or user id column), or remove those rows in row 3 (counting "
+                                          "the header as row 1): -1")  # fmt: skip
     (tmp_path / "o.csv").write_text("customer_id,date\n00,2026-01-05\n007,2026-01-06\nGuest,2026-01-07\n")
     code, message = run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "p")
     assert code == 1 and message.endswith("in row 4 (counting the header as row 1): 'Guest'")
@@ -406,3 +406,18 @@ def test_stripe_converted_amounts_go_with_their_currency_and_refunds(tmp_path, c
     # the charges' own amounts are in three currencies: refused, naming them
     code, message = run(capsys, *args[:4], "customer_id=Customer ID,date=Created (UTC),amount=Amount", *args[5:])
     assert code == 1 and message.startswith("pay.csv, column 'Currency': 2 currencies (USD, JPY)")
+
+
+@pytest.mark.parametrize("placeholder", ["(not set)", "(other)", "undefined", "Gast"])
+def test_analytics_placeholders_are_no_visitor(tmp_path, capsys, placeholder: str) -> None:
+    # GA4's '(not set)' (no user id), '(other)' (grouped rows), Segment's 'undefined': one visitor who "returns"
+    visits = f"User ID,Date\nu1,20260105\n{placeholder},20260106\nu2,20260203\n{placeholder},20260204\n"
+    (tmp_path / "visits.csv").write_text(visits)
+    args = ("import", "--visits", tmp_path / "visits.csv", "--columns", "visitor_id=User ID,date=Date", "--to-csv",
+            tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (1, (
+        "visits.csv, column 'User ID': visitor ids that stand for no one (a guest checkout: WooCommerce writes 0; "
+        "Google Analytics '(not set)': all of them would be one visitor who returns): map the e-mail as the id, "
+        f"--columns visitor_id=NAME (an e-mail or user id column), or remove those rows in rows 3, 5 (counting the "
+        f"header as row 1): {placeholder!r}, {placeholder!r}"
+    ))  # fmt: skip

@@ -109,9 +109,12 @@ def scientific_ids(ids: pd.Series) -> np.ndarray:
     return np.flatnonzero(ids.str.fullmatch(_SCIENTIFIC).to_numpy(dtype=bool, na_value=False))
 
 
-#: Ids that say "no customer": WooCommerce's guest checkout is customer 0, other systems write -1, ``guest`` or
-#: a placeholder for nothing. Each would make one customer of every guest (compared in lower case).
-NO_ONE = frozenset({"0", "-1", "guest", "guests", "anonymous", "null", "none", "n/a", "-"})
+#: Ids that say "no customer": WooCommerce's guest checkout is customer 0, other systems write -1, ``guest`` (German
+#: ``gast``, French ``invité``, Spanish ``invitado``) or a placeholder for nothing: Google Analytics' ``(not set)``
+#: and ``(other)``, JavaScript's ``undefined`` (Segment, Mixpanel). Each would make one customer (or visitor) of
+#: every guest (compared in lower case).
+NO_ONE = frozenset({"0", "-1", "guest", "guests", "gast", "invité", "invitado", "anonymous", "unknown", "null", "none",
+                    "(none)", "nan", "n/a", "-", "(not set)", "(other)", "undefined"})  # fmt: skip
 
 
 def placeholder_ids(ids: pd.Series) -> np.ndarray:
@@ -157,12 +160,13 @@ with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
     guests = placeholder_ids(ids) if people is not None else np.zeros(0, dtype=np.int64)
     if guests.size:
         emails = [str(c) for c in people if "email" in str(c).lower().replace("-", "").replace(" ", "")]
-        instead = "--columns customer_id=NAME (an e-mail column)"
+        ours, who = ("visitor_id", "visitor") if what.startswith("visitor") else ("customer_id", "customer")
+        instead = f"--columns {ours}=NAME (an e-mail or user id column)"
         if emails:
-            instead = "--columns " + shlex.quote(f"customer_id={emails[0]}")
+            instead = "--columns " + shlex.quote(f"{ours}={emails[0]}")
         problem = (
-            f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; all of them would be one customer "
-            f"who returns): map the buyer's e-mail as the id, {instead}, or remove those rows"
+            f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; Google Analytics '(not set)': all "
+            f"of them would be one {who} who returns): map the e-mail as the id, {instead}, or remove those rows"
         )
         raise bad_rows(source, column, problem, guests, ColumnValues(series))
 
