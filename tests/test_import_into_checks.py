@@ -265,3 +265,30 @@ def test_a_totals_row_of_the_users_under_the_months_is_not_a_month_typed_in(tmp_
     assert (result.returncode, report["status"], report["message"]) == (0, "ok", "")
     computed = openpyxl.load_workbook(tmp_path / "o" / "t.xlsx", data_only=True)["Customers"]
     assert computed["C6"].value == 23
+
+
+def test_a_totals_row_inserted_between_months_is_named(tmp_path):
+    """A "Q1 total" row inserted under March of a 6-month tracker: the import names its cell (it said the sheets
+    covered different months: Customers' months seemed to end in March) and writes nothing."""
+    book = build_template(tmp_path / "t.xlsx", start="2025-01", months=6)
+    wb = openpyxl.load_workbook(book)
+    customers = wb["Customers"]
+    customers.insert_rows(5)
+    customers["A5"], customers["C5"] = "Q1 total", "=SUM(C2:C4)"
+    wb.save(book)
+    before = book.read_bytes()
+    (tmp_path / "mrr.csv").write_text("customer_id,month,mrr\na,2025-01,10\na,2025-02,10\n")
+    result = run("import", "--subscriptions", tmp_path / "mrr.csv", "--into", book)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr == (
+        "xl-retention: error: Customers!A5 is 'Q1 total', between months (2025-03 above, 2025-04 below): a row that "
+        "is not a month inside the months (a totals row?); move it below the last month or to another sheet\n"
+    )
+    assert book.read_bytes() == before
+    customers["A5"] = None  # an empty row between months: named too
+    customers["C5"] = None
+    wb.save(book)
+    result = run("import", "--subscriptions", tmp_path / "mrr.csv", "--into", book)
+    assert result.stderr.startswith(
+        "xl-retention: error: Customers!A5 is empty, between months (2025-03 above, 2025-04"
+    )

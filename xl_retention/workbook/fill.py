@@ -23,7 +23,6 @@ Rules (the README's "Importing into a workbook you have edited"):
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Callable
@@ -38,19 +37,17 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from . import inplace as ip
 from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, grow_cohorts, triangle
+from .found import _Monthly, _period, read_sheets
 from .growth import grow, grow_answers, scores_range
 from .stale import clear_results
 from .template import (
     COHORTS_TITLE,
     CUSTOMERS,
-    MONTH,
-    MONTHLY_SHEETS,
     NPS_RESPONSE_ROWS,
     NPS_SCORES_TITLE,
     NPS_SUMMARY,
     PURCHASES,
     REVENUE,
-    MonthlySheet,
     render_formula,
 )
 
@@ -65,12 +62,6 @@ REVENUE_INPUTS = {"new": "new_mrr", "expansion": "expansion_mrr", "reactivation"
 # (no repeat purchasers column; its "Repeat purchase rate" divided returning customers by buyers) is refused
 PURCHASE_INPUTS = {"buyers": "buyers", "returning": "returning", "repeat": "repeat_purchasers"}
 VISIT_INPUTS = {"visitors": "visitors", "returning_visitors": "returning"}
-# what a missing input header most likely means, added to the refusal
-_OLD_PURCHASES = (
-    "; trackers made before it compute 'Repeat purchase rate' from returning customers: "
-    "make a new tracker (xl-retention new NEW.xlsx --start YYYY-MM) and import into it"
-)
-_MISSING_WHY = {(PURCHASES.title, "repeat"): _OLD_PURCHASES, (PURCHASES.title, "returning"): _OLD_PURCHASES}
 COHORT_NAME = "Cohort_Counts"  # survivors: the sBG model's triangle
 ORDER_COHORT_NAME = "Order_Cohort_Counts"  # repeat-purchase cohorts from --orders: their own triangle
 _SCORES_ROWS = re.compile(r"NPS scores'?!\$?[A-Z]{1,3}\$?2:\$?[A-Z]{1,3}\$?([0-9]+)")
@@ -132,69 +123,6 @@ def number(value: Any) -> float | int | None:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def _period(value: Any) -> pd.Period | None:
-    if isinstance(value, dt.datetime | dt.date):
-        return pd.Period(value, freq="M")
-    return None
-
-
-@dataclass
-class _Monthly:
-    """A monthly sheet as found: its columns by key, its months, the values in its month rows."""
-
-    spec: MonthlySheet
-    columns: dict[str, int]
-    months: list[pd.Period]
-    values: dict[int, tuple]  # row -> the row's values
-
-    def column(self, key: str) -> int:
-        if key not in self.columns:
-            header = next(c.header for c in self.spec.columns if c.key == key)
-            why = _MISSING_WHY.get((self.spec.title, key), "")
-            raise ip.LayoutError(f"{self.spec.title}: no column {header!r} in row 1 (the header it writes under){why}")
-        return self.columns[key]
-
-    def letter(self, key: str) -> str:
-        return get_column_letter(self.column(key))
-
-    def row(self, month: pd.Period) -> int:
-        return 2 + (month - self.months[0]).n
-
-    @property
-    def last_row(self) -> int:
-        return 1 + len(self.months)
-
-    def value(self, row: int, column: int) -> Any:
-        values = self.values.get(row, ())
-        return values[column - 1] if column - 1 < len(values) else None
-
-
-def _read_monthly(wb: Any, spec: MonthlySheet) -> _Monthly:
-    rows = wb[spec.title].iter_rows(values_only=True)
-    header = next(rows, ())
-    found: dict[str, int] = {}
-    for col, text in enumerate(header, start=1):
-        if text is not None and str(text).strip() not in found:
-            found[str(text).strip()] = col
-    columns = {c.key: found[c.header] for c in spec.columns if c.header in found}
-    sheet = _Monthly(spec, columns, [], {})
-    month_col = sheet.column(MONTH.key)
-    for r, values in enumerate(rows, start=2):
-        month = _period(values[month_col - 1] if month_col - 1 < len(values) else None)
-        if month is None:
-            break
-        if sheet.months and month != sheet.months[-1] + 1:
-            raise ip.LayoutError(
-                f"{spec.title}!{get_column_letter(month_col)}{r} is {month}, not {sheet.months[-1] + 1}: "
-                "the months of a tracking sheet must follow each other"
-            )
-        sheet.months.append(month)
-        sheet.values[r] = values
-    if not sheet.months:
-        raise ip.LayoutError(f"{spec.title}: no months in column {get_column_letter(month_col)} under 'Month'")
-    return sheet
-
-
 class _Plan:
     """The cells to write, collected before the package is touched."""
 
@@ -230,41 +158,6 @@ def _same_figure(old: Any, new: Any) -> bool:
     return False
 
 
-def _needed(tables: Tables) -> dict[str, str]:
-    """The sheets the import writes on, each with what needs it (for the refusal when one is missing)."""
-    needed: dict[str, str] = {}
-    if tables.movements is not None:
-        needed |= {CUSTOMERS.title: "--subscriptions", REVENUE.title: "--subscriptions"}
-    for kind, frame in (("--orders", tables.purchases), ("--visits", tables.visits)):
-        if frame is not None:
-            needed.setdefault(PURCHASES.title, kind)
-    if tables.scores is not None:
-        needed |= {NPS_SUMMARY.title: "--nps", NPS_SCORES_TITLE: "--nps"}
-    return needed
-
-
-def _read_sheets(wb: Any, tables: Tables, name: str) -> dict[str, _Monthly]:
-    """The monthly sheets the workbook has (all covering the same months); one line naming a sheet the data needs."""
-    needed = _needed(tables)
-    for title, kind in needed.items():
-        if title not in wb.sheetnames:
-            raise ip.LayoutError(
-                f"{name} has no sheet {title!r}, where the {kind} data goes: put the sheet back (copy it from a new "
-                "tracker: xl-retention new NEW.xlsx) or import into a tracker that has it"
-            )
-    sheets = {spec.title: _read_monthly(wb, spec) for spec in MONTHLY_SHEETS if spec.title in wb.sheetnames}
-    if not sheets:
-        raise ip.LayoutError(f"{name} has none of the monthly sheets of a tracker (xl-retention new makes one)")
-    base = next(iter(sheets.values()))
-    for sheet in sheets.values():
-        if sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months):
-            raise ip.LayoutError(
-                f"{sheet.spec.title} covers {sheet.months[0]} to {sheet.months[-1]}, {base.spec.title} "
-                f"{base.months[0]} to {base.months[-1]}: the monthly sheets must cover the same months"
-            )
-    return sheets
-
-
 def fill_package(path: Path, tables: Tables) -> Filled:
     """See :func:`xl_retention.workbook.importer.fill_workbook`."""
     data = tables.months()
@@ -275,7 +168,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
     except Exception as error:  # openpyxl raises many kinds on a package it cannot read
         raise ValueError(f"{path.name} cannot be read as a workbook: {error}") from None
     try:
-        sheets = _read_sheets(wb, tables, path.name)
+        sheets = read_sheets(wb, tables, path.name)
         base = next(iter(sheets.values()))
         package = ip.Package(path)
         reset_chart_ranges(package)  # charts a recalc fitted to its months with data: every month again, then grown

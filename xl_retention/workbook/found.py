@@ -1,0 +1,146 @@
+"""The monthly sheets of a user's tracker as the import finds them: columns by header, months, the values typed.
+
+:func:`read_sheets` reads every monthly sheet the workbook has (openpyxl, read-only) and refuses, in one line naming
+the sheet, cell or header, what the import cannot place: a sheet the data needs missing, sheets covering different
+months, months that do not follow each other, or a row that is not a month between months (a totals row).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from openpyxl.utils import get_column_letter
+
+from . import inplace as ip
+from .template import CUSTOMERS, MONTH, MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet
+
+if TYPE_CHECKING:
+    from .importer import Tables
+
+# what a missing input header most likely means, added to the refusal
+_OLD_PURCHASES = (
+    "; trackers made before it compute 'Repeat purchase rate' from returning customers: "
+    "make a new tracker (xl-retention new NEW.xlsx --start YYYY-MM) and import into it"
+)
+_MISSING_WHY = {(PURCHASES.title, "repeat"): _OLD_PURCHASES, (PURCHASES.title, "returning"): _OLD_PURCHASES}
+
+
+def _period(value: Any) -> pd.Period | None:
+    if isinstance(value, dt.datetime | dt.date):
+        return pd.Period(value, freq="M")
+    return None
+
+
+@dataclass
+class _Monthly:
+    """A monthly sheet as found: its columns by key, its months, the values in its month rows."""
+
+    spec: MonthlySheet
+    columns: dict[str, int]
+    months: list[pd.Period]
+    values: dict[int, tuple]  # row -> the row's values
+
+    def column(self, key: str) -> int:
+        if key not in self.columns:
+            header = next(c.header for c in self.spec.columns if c.key == key)
+            why = _MISSING_WHY.get((self.spec.title, key), "")
+            raise ip.LayoutError(f"{self.spec.title}: no column {header!r} in row 1 (the header it writes under){why}")
+        return self.columns[key]
+
+    def letter(self, key: str) -> str:
+        return get_column_letter(self.column(key))
+
+    def row(self, month: pd.Period) -> int:
+        return 2 + (month - self.months[0]).n
+
+    @property
+    def last_row(self) -> int:
+        return 1 + len(self.months)
+
+    def value(self, row: int, column: int) -> Any:
+        values = self.values.get(row, ())
+        return values[column - 1] if column - 1 < len(values) else None
+
+
+def _read_monthly(wb: Any, spec: MonthlySheet) -> _Monthly:
+    rows = wb[spec.title].iter_rows(values_only=True)
+    header = next(rows, ())
+    found: dict[str, int] = {}
+    for col, text in enumerate(header, start=1):
+        if text is not None and str(text).strip() not in found:
+            found[str(text).strip()] = col
+    columns = {c.key: found[c.header] for c in spec.columns if c.header in found}
+    sheet = _Monthly(spec, columns, [], {})
+    month_col = sheet.column(MONTH.key)
+    for r, values in enumerate(rows, start=2):
+        cell = values[month_col - 1] if month_col - 1 < len(values) else None
+        month = _period(cell)
+        if month is None:
+            _refuse_row_inside(spec.title, get_column_letter(month_col), r, cell, sheet.months, rows, month_col)
+            break
+        if sheet.months and month != sheet.months[-1] + 1:
+            raise ip.LayoutError(
+                f"{spec.title}!{get_column_letter(month_col)}{r} is {month}, not {sheet.months[-1] + 1}: "
+                "the months of a tracking sheet must follow each other"
+            )
+        sheet.months.append(month)
+        sheet.values[r] = values
+    if not sheet.months:
+        raise ip.LayoutError(f"{spec.title}: no months in column {get_column_letter(month_col)} under 'Month'")
+    return sheet
+
+
+def _refuse_row_inside(title: str, letter: str, r: int, cell: Any, months: list[pd.Period], rows: Any,
+                       month_col: int) -> None:  # fmt: skip
+    """Refuse a row that is not a month (a totals row, an empty row) with months below it, naming its cell: the
+    sheet's months would end above it, and the other sheets would seem to cover more months."""
+    for values in rows:
+        later = _period(values[month_col - 1] if month_col - 1 < len(values) else None)
+        if later is not None:
+            what = f"is {cell!r}" if cell not in (None, "") else "is empty"
+            above = f"{months[-1]} above, " if months else ""
+            raise ip.LayoutError(
+                f"{title}!{letter}{r} {what}, between months ({above}{later} below): a row that is not a month "
+                "inside the months (a totals row?); move it below the last month or to another sheet"
+            )
+
+
+def _needed(tables: Tables) -> dict[str, str]:
+    """The sheets the import writes on, each with what needs it (for the refusal when one is missing)."""
+    needed: dict[str, str] = {}
+    if tables.movements is not None:
+        needed |= {CUSTOMERS.title: "--subscriptions", REVENUE.title: "--subscriptions"}
+    for kind, frame in (("--orders", tables.purchases), ("--visits", tables.visits)):
+        if frame is not None:
+            needed.setdefault(PURCHASES.title, kind)
+    if tables.scores is not None:
+        needed |= {NPS_SUMMARY.title: "--nps", NPS_SCORES_TITLE: "--nps"}
+    return needed
+
+
+def read_sheets(wb: Any, tables: Tables, name: str) -> dict[str, _Monthly]:
+    """The monthly sheets the workbook has (all covering the same months); one line naming a sheet the data needs."""
+    needed = _needed(tables)
+    for title, kind in needed.items():
+        if title not in wb.sheetnames:
+            raise ip.LayoutError(
+                f"{name} has no sheet {title!r}, where the {kind} data goes: put the sheet back (copy it from a new "
+                "tracker: xl-retention new NEW.xlsx) or import into a tracker that has it"
+            )
+    sheets = {spec.title: _read_monthly(wb, spec) for spec in MONTHLY_SHEETS if spec.title in wb.sheetnames}
+    if not sheets:
+        raise ip.LayoutError(f"{name} has none of the monthly sheets of a tracker (xl-retention new makes one)")
+    base = next(iter(sheets.values()))
+    for sheet in sheets.values():
+        if sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months):
+            raise ip.LayoutError(
+                f"{sheet.spec.title} covers {sheet.months[0]} to {sheet.months[-1]}, {base.spec.title} "
+                f"{base.months[0]} to {base.months[-1]}: the monthly sheets must cover the same months"
+            )
+    return sheets
+
+
+__all__ = ["read_sheets"]
