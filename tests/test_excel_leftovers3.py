@@ -244,3 +244,24 @@ def test_wraprows_wrapcols_and_expand_give_microsofts_examples(tmp_path: Path) -
     assert got["M13"] == [["#VALUE!"]]  # fewer rows than the array's
     assert got["N13"] == [["#VALUE!"]]  # not one row or column
     assert got["O13"] == [["#NUM!"]]  # wrap_count below 1
+
+
+def test_lambda_helpers_the_engine_cannot_write_out_stay_listed(tmp_path: Path) -> None:
+    # over an array computed when the formula runs (its size unknown beforehand), or more steps than the engine's
+    # evaluation takes, a helper is not computed: the cell is listed as unsupported, never given a wrong value
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in range(1, 502):
+        sheet.cell(row, 1, row)
+    sheet["C1"] = ArrayFormula(
+        "C1:C2", "=_xlfn.BYROW(_xlfn._xlws.FILTER(A1:A4,A1:A4>2),_xlfn.LAMBDA(_xlpm.r,_xlpm.r*2))"
+    )
+    sheet["D1"] = "=_xlfn.REDUCE(0,A1:A501,_xlfn.LAMBDA(_xlpm.a,_xlpm.v,_xlpm.a+_xlpm.v))"
+    sheet["E1"] = "=_xlfn.REDUCE(0,A1:A500,_xlfn.LAMBDA(_xlpm.a,_xlpm.v,_xlpm.a+_xlpm.v))"
+    source = tmp_path / "listed.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    assert sorted((u.address, u.function) for u in result.unsupported) == [("S!C1", "BYROW"), ("S!D1", "REDUCE")]
+    assert _values(tmp_path / "out.xlsx", ["E1"]) == {"E1": 125250}

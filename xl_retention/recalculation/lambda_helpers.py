@@ -16,7 +16,8 @@ call, in Microsoft's order:
 ``_XLR.ONE`` (:mod:`.excel_functions.wraps`) makes a call's result one value, or ``#CALC!`` as Microsoft's pages say
 for a LAMBDA of BYROW, BYCOL, MAP, MAKEARRAY or SCAN that returns an array. A LAMBDA with the wrong number of
 parameters is ``#VALUE!`` ("Incorrect Parameters"). Anything else (an array computed when the formula runs, an omitted
-initial value, more than :data:`MAX_CALLS` calls) is left as it is: the cell is listed as unsupported.
+initial value, more than :data:`MAX_CALLS` calls or :data:`MAX_STEPS` steps) is left as it is: the cell is listed as
+unsupported.
 
 >>> expand_lambda_helpers("=BYROW(A1:B2,LAMBDA(r,SUM(r)))", {})
 '=VSTACK(_XLR.ONE(LET(r,$A$1:$B$1,SUM(r))),_XLR.ONE(LET(r,$A$2:$B$2,SUM(r))))'
@@ -40,6 +41,9 @@ __all__ = ["HELPERS", "MAX_CALLS", "expand_lambda_helpers"]
 HELPERS = frozenset(("BYROW", "BYCOL", "MAP", "MAKEARRAY", "SCAN", "REDUCE"))
 #: the most LAMBDA calls one helper is written out for (a formula of that many LETs)
 MAX_CALLS = 2000
+_LET_NAMES = 200  # names per LET of SCAN's and REDUCE's steps: a nested LET for each 200
+#: the most steps of SCAN and REDUCE (each reads the one before: the engine fails on SCAN from some 700 steps)
+MAX_STEPS = 500
 _PARAMETER = re.compile(r"[A-Za-z_\\][\w.]*")
 _HINT = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:BYROW|BYCOL|MAP|MAKEARRAY|SCAN|REDUCE)\(")
 
@@ -131,6 +135,10 @@ def _call(parameters: list[str], values: list[str], body: str) -> str:
 
 
 def _grid(rows: list[list[str]]) -> str:
+    if len(rows) == 1:
+        return "HSTACK(" + ",".join(rows[0]) + ")"
+    if all(len(row) == 1 for row in rows):  # one column: no HSTACK of one value per row (the engine fails on 700)
+        return "VSTACK(" + ",".join(row[0] for row in rows) + ")"
     return "VSTACK(" + ",".join("HSTACK(" + ",".join(row) + ")" for row in rows) + ")"
 
 
@@ -197,7 +205,7 @@ def _written(name: str, args: list[str], names: dict[str, str], tags: Iterator[i
     if len(args) != 3 or not args[0] or (box := _box(args[1], names)) is None:
         return None
     sheet, top, left, bottom, right = box
-    if (bottom - top + 1) * (right - left + 1) > MAX_CALLS:
+    if (bottom - top + 1) * (right - left + 1) > MAX_STEPS:
         return None
     tag = next(tags)
     steps: list[list[str]] = []
@@ -211,5 +219,7 @@ def _written(name: str, args: list[str], names: dict[str, str], tags: Iterator[i
             chain += [step, f"{ONE}({call})" if name == "SCAN" else call]
             steps[-1].append(step)
             previous = step
-    result = _grid(steps) if name == "SCAN" else previous
-    return "LET(" + ",".join(chain) + f",{result})"
+    text = _grid(steps) if name == "SCAN" else previous
+    for start in reversed(range(0, len(chain), 2 * _LET_NAMES)):  # the engine takes some 800 names in one LET
+        text = "LET(" + ",".join(chain[start : start + 2 * _LET_NAMES]) + f",{text})"
+    return text
