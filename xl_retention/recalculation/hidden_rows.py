@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from openpyxl.formula import Tokenizer
@@ -133,19 +134,7 @@ def split_hidden(formula: str, sheet: str, rows: dict[str, HiddenRows], names: d
         return formula
     out = [t.value for t in tokens]
     changed = False
-    for i, token in enumerate(tokens):
-        if token.type != Token.FUNC or token.subtype != Token.OPEN:
-            continue
-        name = token.value[:-1].upper().removeprefix("_XLFN.")
-        if name not in ("SUBTOTAL", "AGGREGATE"):
-            continue
-        try:
-            arguments = _arguments(tokens, i)[0]
-        except ValueError:  # unbalanced brackets: the engine decides
-            continue
-        if len(arguments) < 2:
-            continue
-        numbers = [_number(tokens, span) for span in arguments[:2]]
+    for i, name, arguments, numbers in _calls(tokens):
         if numbers[0] is None:
             continue
         if name == "SUBTOTAL":
@@ -197,6 +186,23 @@ def split_hidden(formula: str, sheet: str, rows: dict[str, HiddenRows], names: d
     return "=" + "".join(out) if changed else formula
 
 
+def _calls(tokens: list[Token]) -> Iterator[tuple[int, str, list[tuple[int, int]], list[float | None]]]:
+    """Each SUBTOTAL/AGGREGATE call of two arguments or more: (its opening token's index, its name, its arguments'
+    token spans, its first two arguments' numbers where typed in); calls with unbalanced brackets are skipped."""
+    for i, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN:
+            continue
+        name = token.value[:-1].upper().removeprefix("_XLFN.")
+        if name not in ("SUBTOTAL", "AGGREGATE"):
+            continue
+        try:
+            arguments = _arguments(tokens, i)[0]
+        except ValueError:  # unbalanced brackets: the engine decides
+            continue
+        if len(arguments) >= 2:
+            yield i, name, arguments, [_number(tokens, span) for span in arguments[:2]]
+
+
 def _number(tokens: list[Token], span: tuple[int, int]) -> float | None:
     solid = [tokens[k] for k in range(*span) if tokens[k].type != Token.WSPACE]
     if len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.NUMBER:
@@ -227,19 +233,7 @@ def unsure_reason(formula: str, rows: dict[str, HiddenRows], names: dict[str, st
     except Exception:  # noqa: BLE001  (a formula the tokenizer does not read: the engine's error is listed anyway)
         return None
     filtered = any(r.filtered for r in rows.values())
-    for i, token in enumerate(tokens):
-        if token.type != Token.FUNC or token.subtype != Token.OPEN:
-            continue
-        name = token.value[:-1].upper().removeprefix("_XLFN.")
-        if name not in ("SUBTOTAL", "AGGREGATE"):
-            continue
-        try:
-            arguments = _arguments(tokens, i)[0]
-        except ValueError:
-            continue
-        if len(arguments) < 2:
-            continue
-        numbers = [_number(tokens, span) for span in arguments[:2]]
+    for _, name, arguments, numbers in _calls(tokens):
         first_range = 1 if name == "SUBTOTAL" else 2
         if numbers[0] is None or name == "AGGREGATE" and numbers[1] is None:
             return _UNSURE.format(name=name)  # which rows it leaves out is decided when it runs
