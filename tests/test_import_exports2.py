@@ -53,7 +53,7 @@ def test_subscription_statuses_that_do_not_pay_are_refused(tmp_path, capsys, sta
         "paused or never paid: their price would count as MRR from their start) in row 3 (counting the header as "
         f"row 1): {status!r}",
     )
-    (tmp_path / "subs.csv").write_text(LEMON.format(status="cancelled"))  # paid, then cancelled: its dates say when
+    (tmp_path / "subs.csv").write_text(LEMON.format(status="past_due"))  # paid for, a payment late: its dates say when
     assert run(capsys, *args) == (0, "")
     assert column(tmp_path / "o", "mrr_end")["2026-03"] == "58.0"
 
@@ -421,3 +421,20 @@ def test_analytics_placeholders_are_no_visitor(tmp_path, capsys, placeholder: st
         f"--columns visitor_id=NAME (an e-mail or user id column), or remove those rows in rows 3, 5 (counting the "
         f"header as row 1): {placeholder!r}, {placeholder!r}"
     ))  # fmt: skip
+
+
+def test_a_status_that_says_ended_needs_an_end_date(tmp_path, capsys) -> None:
+    subs = "customer_id,start,end,mrr,status\na,2026-01-05,,100,active\nb,2026-01-06,,100,canceled\n" \
+           "c,2026-02-06,,50,Expired\n"  # fmt: skip
+    (tmp_path / "subs.csv").write_text(subs)
+    args = ("import", "--subscriptions", tmp_path / "subs.csv", "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (1, (
+        "subs.csv, column 'status': subscriptions whose status says they ended, with no end date (an empty end is a "
+        "subscription still active, which would never churn): map the column of the day service stopped, --columns "
+        "end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows their end in rows 3, 4 "
+        "(counting the header as row 1): 'canceled', 'Expired'"
+    ))  # fmt: skip
+    (tmp_path / "subs.csv").write_text(subs.replace(",,100,canceled", ",2026-03-06,100,canceled").replace(
+        ",,50,Expired", ",2026-03-06,50,Expired"))  # fmt: skip
+    assert run(capsys, *args) == (0, "")
+    assert column(tmp_path / "o", "lost") == {"2026-01": "0", "2026-02": "0", "2026-03": "2"}

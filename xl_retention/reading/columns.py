@@ -38,7 +38,7 @@ from .names import columns_option, key, keys_of
 from .orders import check_order_id, order_aliases, orders_as_paid
 from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
-from .statuses import check_statuses
+from .statuses import check_ended_without_end, check_statuses
 from .trials import paid_from_trial_end
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids
 
@@ -397,6 +397,7 @@ def prepare(
             typed["amount"] = typed["amount"] / divisors
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
         check_ended_at_zero(typed, names, source)
+        check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
     if kind == "intervals":  # paying from a free trial's end (reading.trials)
         paid_from_trial_end(
             df,

@@ -17,7 +17,9 @@ statuses, by billing system (:data:`NOT_PAYING`):
 
 Any case; spaces and hyphens as ``_``; WooCommerce's ``wc-`` prefix (``wc-on-hold``) is dropped. Other statuses
 (``active``, ``past_due``, ``unpaid``, ``non_renewing``, ``canceled``, ``expired``, ...) are subscriptions that were
-paid for: their dates say when.
+paid for: their dates say when. A subscription whose status says it ended (:data:`ENDED`: ``canceled``,
+``expired``, ...) with no end date contradicts itself (an empty end is "still active": it would never churn) and
+is refused naming the rows (:func:`check_ended_without_end`).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import pandas as pd
 
 from .errors import bad_rows
 
-__all__ = ["NOT_PAYING", "PROBLEM", "check_statuses", "status_columns"]
+__all__ = ["ENDED", "NOT_PAYING", "PROBLEM", "check_ended_without_end", "check_statuses", "status_columns"]
 
 #: The names of a status column (as :func:`~xl_retention.reading.key` spells them, after a Chargebee prefix).
 STATUS_NAMES = frozenset({"status", "state", "subscription_status", "subscription_state", "plan_status"})
@@ -83,3 +85,41 @@ the header as row 1): 'trialing'
         rows = np.flatnonzero(np.isin(spelled(column), list(NOT_PAYING)))
         if rows.size:
             raise bad_rows(source, name, PROBLEM, rows, column.to_numpy())
+
+
+#: Statuses of subscriptions that ended (Stripe, Chargebee, Recurly, Paddle, Lemon Squeezy, Zuora, Maxio, ...).
+_ENDED = ("canceled", "cancelled", "expired", "ended", "terminated", "deleted", "churned", "inactive")
+ENDED = frozenset(_ENDED) | frozenset("wc_" + status for status in _ENDED)
+
+
+def check_ended_without_end(df: pd.DataFrame, end: Any, end_column: str | None, source: str) -> None:
+    """Refuse the rows of ``df`` whose status column says the subscription ended (:data:`ENDED`) and whose end date
+    (``end``, the values read from ``end_column``; None: the file has no end column) is blank: an empty end is a
+    subscription still active, which would count through the current month and never churn.
+
+    >>> check_ended_without_end(pd.DataFrame({"status": ["active", "canceled"]}), np.array(["NaT", "2026-02-01"],
+    ...                         dtype="datetime64[us]"), "end", "subs.csv")
+    >>> check_ended_without_end(pd.DataFrame({"status": ["canceled"]}), None, None, "subs.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: subs.csv, column 'status': subscriptions whose status says they ended, \
+with no end date (an empty end is a subscription still active, which would never churn): map the column of the day \
+service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows their end \
+in row 2 (counting the header as row 1): 'canceled'
+    """
+    blank = np.ones(len(df), dtype=bool) if end is None else np.isnat(np.asarray(end, dtype="datetime64[us]"))
+    if not blank.any():
+        return
+    for position, name in enumerate(map(str, df.columns)):
+        if name not in status_columns([name]):
+            continue
+        column = df.iloc[:, position]
+        rows = np.flatnonzero(blank & np.isin(spelled(column), list(ENDED)))
+        if rows.size:
+            which = "map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', "
+            which += "Recurly: expires_at)"
+            problem = (
+                "subscriptions whose status says they ended, with no end date (an empty end is a subscription still "
+                f"active, which would never churn): {which}, or give those rows their end"
+            )
+            raise bad_rows(source, name, problem, rows, column.to_numpy())
