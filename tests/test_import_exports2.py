@@ -438,3 +438,20 @@ def test_a_status_that_says_ended_needs_an_end_date(tmp_path, capsys) -> None:
         ",,50,Expired", ",2026-03-06,50,Expired"))  # fmt: skip
     assert run(capsys, *args) == (0, "")
     assert column(tmp_path / "o", "lost") == {"2026-01": "0", "2026-02": "0", "2026-03": "2"}
+
+
+@pytest.mark.parametrize("dtype", ["int64", "float64"])
+def test_stripe_cents_in_a_typed_float_column(tmp_path, capsys, dtype: str) -> None:
+    import pandas as pd
+
+    # a sync tool's Stripe charges: amount in cents, float64 when the column has a null anywhere
+    frame = pd.DataFrame({"id": ["ch_1", "ch_2", "ch_3"], "customer_id": ["cus_A", "cus_B", "cus_A"],
+                          "created": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-02-05"]),
+                          "amount": [4900, 9900, 4900], "currency": ["usd"] * 3})  # fmt: skip
+    frame.astype({"amount": dtype}).to_parquet(tmp_path / "charges.parquet")
+    args = ("import", "--orders", tmp_path / "charges.parquet", "--columns", "date=created", "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (0, "")
+    assert rows(tmp_path / "o", "order_revenue_cohorts.csv")[0] == ("2026-01", "148.0", "49.0")
+    frame.assign(amount=[49.5, 99.0, 49.0]).to_parquet(tmp_path / "charges.parquet")  # a decimal: in units
+    assert run(capsys, *args) == (0, "")
+    assert rows(tmp_path / "o", "order_revenue_cohorts.csv")[0] == ("2026-01", "148.5", "49.0")

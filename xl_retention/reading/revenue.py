@@ -73,11 +73,16 @@ def _api_headers(names: Any) -> bool:
 
 
 def _whole_numbers(raw: Any) -> bool:
-    """Whether every filled value of a money column is a whole number written without a decimal mark."""
+    """Whether every filled value of a money column is a whole number written without a decimal mark (text), or
+    held as one (an integer column, or a float column of whole numbers: typed files say no decimal mark)."""
     import pandas as pd
 
     if pd.api.types.is_integer_dtype(raw.dtype):
         return True
+    if pd.api.types.is_float_dtype(raw.dtype):  # a typed column (Parquet, a sync tool): 4900.0 is as whole as 4900
+        numbers = raw.to_numpy(dtype=np.float64, na_value=np.nan)
+        numbers = numbers[~np.isnan(numbers)]
+        return bool(numbers.size) and bool((numbers == np.floor(numbers)).all())
     values = raw.dropna().astype(str).str.strip()
     values = values[values != ""]
     return bool(len(values)) and bool(values.str.fullmatch(r"-?\d+").all())
