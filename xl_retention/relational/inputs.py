@@ -41,7 +41,7 @@ from ..reading.errors import SHOW_ROWS, show
 from ..reading.months import refuse_future_months
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
 from ..reading.repeats import record_id_columns
-from ..reading.revenue import ENDED_AT_ZERO, says_unit
+from ..reading.revenue import ENDED_AT_ZERO, THREE_DECIMAL, ZERO_DECIMAL, _api_headers, says_unit
 from ..reading.statuses import NOT_PAYING, status_columns
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
 from ..reading.trials import trial_end_columns
@@ -223,14 +223,14 @@ def _from_table(
     if ROW in table.columns:
         rename[ROW] = table[ROW]
     money = "amount" if "amount" in names else "mrr"
-    minor = (billing or kind == "orders") and _stripe_minor_units(con, table, names, money)
-    if kind == "orders" and minor:  # Stripe's API amounts: 4900 is 49.00 (reading.revenue.stripe_minor_units)
-        rename["amount"] = rename["amount"].cast("float64") / 100
+    divisors = _minor_unit_divisors(con, table, names, money) if billing or kind == "orders" else None
+    if divisors is not None:  # Stripe's, Paddle's API amounts: 4900 is 49.00, 500 JPY is 500 (reading.revenue)
+        rename[money] = rename[money].cast("float64") / divisors
     t = table.select(**rename)
     blanks = [n for n in names if n in t.columns and n not in ("end", "score", "segment", "interval")]
     if billing:
         refuse_any(con, t, source, [_blank(t, n, names) for n in blanks])
-        t = _billing(con, t, source, names, cols, minor)
+        t = _billing(con, t, source, names, cols, divisors is not None)
         blanks = []
     item = _shape(t, kind, source, names)
     item.checks = [_blank(item.table, n, names) for n in blanks]
@@ -362,34 +362,44 @@ def _refuse_repeated_rows(con: Any, table: ir.Table, source: str) -> None:
 
 
 def _currency_columns(table: ir.Table) -> list[str]:
-    """The columns of ``table`` whose name says currency (as :func:`~xl_retention.reading.revenue.stripe_minor_units`
+    """The columns of ``table`` whose name says currency (as :func:`~xl_retention.reading.revenue.minor_unit_divisors`
     finds them)."""
-    from ..reading.columns import keys_of
+    from ..reading.names import keys_of
 
-    return [c for c in table.columns if "currency" in keys_of(c)]
+    return [c for c in table.columns if {"currency", "currency_code"} & keys_of(c)]
 
 
-def _stripe_minor_units(con: Any, table: ir.Table, names: Mapping[str, str], money: str) -> bool:
-    """:func:`~xl_retention.reading.revenue.stripe_minor_units` for a typed table: the money column ``money`` holds
-    Stripe's amounts in the smallest currency unit when it is an integer column, every customer id is Stripe's
-    (``cus_...``) and the one currency column holds lower-case ISO codes (``usd``). One aggregate query."""
+def _minor_unit_divisors(con: Any, table: ir.Table, names: Mapping[str, str], money: str) -> ir.Value | None:
+    """:func:`~xl_retention.reading.revenue.minor_unit_divisors` for a typed table: each row's divisor (100; 1 for a
+    zero-decimal currency, 1000 for a three-decimal one, by the row's currency) when the integer column ``money``
+    holds amounts in the smallest currency unit, as Stripe's API (every customer id ``cus_...``, every column named
+    as an API field, lower-case currency codes) and Paddle Billing's (``ctm_...`` ids or ``unit_price.amount``)
+    write them; else None. One aggregate query."""
     theirs = names.get(money)
     if theirs is None or "customer_id" not in names or not table.schema()[theirs].is_integer():
-        return False
+        return None
     currencies = _currency_columns(table)
     if len(currencies) != 1:
-        return False
+        return None
     ids = _stripped(table[names["customer_id"]].cast("string"))
-    codes = _stripped(table[currencies[0]].cast("string"))
+    codes = _stripped(table[currencies[0]].cast("string")).nullif("")
     found = con.execute(table.aggregate(
-        ids=ids.count(), other=(ids.notnull() & ~ids.startswith("cus_")).ifelse(1, 0).sum(),
-        codes=codes.count(), bad=(codes.notnull() & ~codes.re_search("^[a-z]{3}$")).ifelse(1, 0).sum(),
+        ids=ids.count(), stripe=ids.startswith("cus_").ifelse(1, 0).sum(),
+        paddle=ids.startswith("ctm_").ifelse(1, 0).sum(),
+        bad=(codes.notnull() & ~codes.re_search("^[a-z]{3}$")).ifelse(1, 0).sum(),
     )).iloc[0]  # fmt: skip
-    return int(found["ids"]) > 0 and int(found["other"] or 0) == 0 and int(found["codes"]) > 0 and not found["bad"]
+    count = int(found["ids"])
+    headers = [c for c in table.columns if c != ROW]
+    stripe = count > 0 and int(found["stripe"] or 0) == count and _api_headers(headers) and not found["bad"]
+    paddle = (count > 0 and int(found["paddle"] or 0) == count) or key(theirs).endswith("unit_price.amount")
+    if not (stripe or paddle):
+        return None
+    upper = codes.upper()
+    return upper.isin(sorted(ZERO_DECIMAL)).ifelse(1.0, upper.isin(sorted(THREE_DECIMAL)).ifelse(1000.0, 100.0))
 
 
 def _billing(
-    con: Any, t: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str], minor: bool = False
+    con: Any, t: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str], in_units: bool = False
 ) -> ir.Table:
     money = "amount" if "amount" in t.columns else "mrr"
     if "amount" in t.columns and "mrr" in t.columns:
@@ -416,8 +426,8 @@ def _billing(
         t = t.rename(amount="mrr")
     mapped = any(key(v) == key(names[money]) for v in cols.values())
     stripe = lambda: int(con.execute(t.filter(t.customer_id.cast("string").startswith("cus_")).count())) > 0  # noqa: E731
-    cents = in_cents(names[money]) or minor  # by its name, or Stripe's integer amounts (as in pandas)
-    if price_in_cents(names[money], cents, mapped, stripe, source, names.values()):
+    # amounts in the smallest unit were divided already (in_units); else cents by the name, or Stripe's unit_amount
+    if not in_units and price_in_cents(names[money], in_cents(names[money]), mapped, stripe, source, names.values()):
         t = t.mutate(amount=t.amount.cast("float64") / 100)
     names["mrr"] = names.pop("amount", names.get("mrr", "mrr"))
     return billing_mrr(t)
