@@ -455,3 +455,22 @@ def test_stripe_cents_in_a_typed_float_column(tmp_path, capsys, dtype: str) -> N
     frame.assign(amount=[49.5, 99.0, 49.0]).to_parquet(tmp_path / "charges.parquet")  # a decimal: in units
     assert run(capsys, *args) == (0, "")
     assert rows(tmp_path / "o", "order_revenue_cohorts.csv")[0] == ("2026-01", "148.5", "49.0")
+
+
+@pytest.mark.parametrize("name", ["subscriptions.currency_code", "Account.Currency", "Transaction Currency",
+                                  "Currency (ISO)", "Währung", "Devise"])  # fmt: skip
+def test_currency_columns_by_any_name_are_checked(tmp_path, capsys, name: str) -> None:
+    (tmp_path / "s.csv").write_text(f"customer_id,start,end,mrr,{name}\na,2026-01-05,,100,USD\nb,2026-01-06,,100,EUR\n")
+    args = ("import", "--subscriptions", tmp_path / "s.csv", "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (1, (
+        f"s.csv, column {name!r}: 2 currencies (USD, EUR) in rows 2, 3 (counting the header as row 1): 'USD', 'EUR'; "
+        f"amounts are added up: convert them to one currency first, or import one currency at a time (--segment "
+        f"{name}=EUR)"
+    ))  # fmt: skip
+    assert run(capsys, *args[:3], "--segment", name, *args[3:]) == (0, "")  # each currency summed in its own
+
+
+def test_a_column_that_only_mentions_currency_is_not_one(tmp_path, capsys) -> None:
+    (tmp_path / "s.csv").write_text("customer_id,start,end,mrr,Currency Rate\na,2026-01-05,,100,1.0\nb,2026-01-06,,"
+                                    "100,1.1\n")  # fmt: skip
+    assert run(capsys, "import", "--subscriptions", tmp_path / "s.csv", "--to-csv", tmp_path / "o") == (0, "")

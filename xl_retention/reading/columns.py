@@ -29,7 +29,7 @@ from .billing_columns import (
     in_cents,
     is_billing,
 )
-from .currency import CURRENCY_COLUMNS, check_currency_column, check_one_currency
+from .currency import check_currency_column, check_one_currency, named_currency
 from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
 from .errors import DataError, source_of
@@ -343,7 +343,7 @@ def prepare(
     if billing:
         _refuse_unused_billing_columns(df, names, source)
         check_discounts(df, source)  # a coupon or a discount changes what is paid: MRR after discounts
-    by_currency = options.segment is not None and key(options.segment) in CURRENCY_COLUMNS
+    by_currency = options.segment is not None and named_currency(options.segment)
     if kind in ("snapshots", "intervals", "orders"):
         check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))
     if kind in ("snapshots", "intervals"):

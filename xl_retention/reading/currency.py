@@ -6,9 +6,10 @@ currency each distinct value names: an ISO code before or after the number (``10
 ``USD 100``), else a symbol (``€`` is EUR, ``£`` GBP, ``₹`` INR, ...; ``$`` is a dollar of some
 country: it goes with one dollar code, ``USD``, ``CAD``, ... in the same column). Values without
 either are of no stated currency and go with any. Two currencies in one column, or a currency
-column (``currency``, ``currency_code``, Stripe's "Plan Currency", ...; :data:`CURRENCY_COLUMNS`)
-with two values, are refused naming the column, the currencies and a row of each, with the
-remedy: convert to one currency first, or import one currency at a time (``--segment
+column (``currency``, ``currency_code``, Stripe's "Plan Currency", ...; :data:`CURRENCY_COLUMNS`, also after a
+Chargebee prefix; or a name with a word that says currency, "Transaction Currency", "Währung", whose values are
+three-letter codes: :func:`named_currency`) with two values, are refused naming the column, the currencies and a
+row of each, with the remedy: convert to one currency first, or import one currency at a time (``--segment
 currency=EUR``). A table split by its currency column (``--segment currency``) is allowed: each
 segment is summed in its own currency.
 """
@@ -24,7 +25,14 @@ import pandas as pd
 from ._distinct import distinct, factorize
 from .errors import ColumnValues, DataError, bad_rows
 
-__all__ = ["CURRENCY_COLUMNS", "check_currency_column", "check_one_currency", "currency_of", "paired_currency"]
+__all__ = [
+    "CURRENCY_COLUMNS",
+    "check_currency_column",
+    "check_one_currency",
+    "currency_of",
+    "named_currency",
+    "paired_currency",
+]
 
 #: Names of a currency column (as :func:`~xl_retention.reading.key` spells them).
 CURRENCY_COLUMNS: tuple[str, ...] = (
@@ -116,22 +124,46 @@ def paired_currency(names: Sequence[object], money: str | None) -> list[str]:
     return [str(n) for n in names if key(n) == prefix + "currency"]
 
 
+#: Words that make a column's name say currency (as :func:`~xl_retention.reading.key` spells them): English, German,
+#: French, Spanish, Italian, Portuguese, Polish. Such a column is a currency column when its values are codes.
+_CURRENCY_WORDS = frozenset(
+    {"currency", "währung", "wahrung", "devise", "moneda", "valuta", "divisa", "moeda", "waluta"}
+)
+
+
+def named_currency(name: object) -> bool:
+    """Whether a column's name says it holds currencies: one of :data:`CURRENCY_COLUMNS` (also after a Chargebee
+    prefix: ``subscriptions.currency_code``), or a word of it says currency ("Transaction Currency",
+    ``Account.Currency``, "Currency (ISO)", "Währung").
+
+    >>> [named_currency(n) for n in ("subscriptions.currency_code", "Account.Currency", "Währung", "Plan", "cur")]
+    [True, True, True, False, False]
+    """
+    from .names import key, keys_of
+
+    if keys_of(name) & set(CURRENCY_COLUMNS):
+        return True
+    return bool(set(re.split(r"[_.()\s]+", key(name))) & _CURRENCY_WORDS)
+
+
 def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = None, money: str | None = None) -> None:
     """Refuse a table whose currency column (:data:`CURRENCY_COLUMNS`) holds two currencies, unless the
     tables are split by that column (``segment``, as ``--segment`` names it). With the money column ``money``
     that one currency column goes with by name (:func:`paired_currency`: "Converted Currency" for Stripe's
     "Converted Amount"), only that one is checked: the others are the currencies of amounts not used."""
-    from .names import key
+    from .names import key, keys_of
 
     paired = paired_currency(list(df.columns), money)
     for name in df.columns:
-        if key(name) not in CURRENCY_COLUMNS or (segment is not None and key(segment) == key(name)):
+        if not named_currency(name) or (segment is not None and key(segment) == key(name)):
             continue
         if paired and str(name) not in paired:
             continue
         values = df[name]
         codes, uniques = factorize(values)
         spelled = [str(u).strip().upper() for u in uniques]
+        if not keys_of(name) & set(CURRENCY_COLUMNS) and not all(re.fullmatch(r"[A-Z]{3}|", t) for t in spelled):
+            continue  # a name that only mentions currency ("Currency Rate"), its values not codes
         first: dict[str, int] = {}
         for i, text in enumerate(spelled):
             if text:
