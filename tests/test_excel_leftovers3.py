@@ -6,6 +6,7 @@ reads the stored values back; the expected values are Excel's documented ones.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import openpyxl
@@ -265,3 +266,26 @@ def test_lambda_helpers_the_engine_cannot_write_out_stay_listed(tmp_path: Path) 
     assert result.status == "incomplete"
     assert sorted((u.address, u.function) for u in result.unsupported) == [("S!C1", "BYROW"), ("S!D1", "REDUCE")]
     assert _values(tmp_path / "out.xlsx", ["E1"]) == {"E1": 125250}
+
+
+def test_cell_filename_is_the_files_path_and_the_references_sheet(tmp_path: Path) -> None:
+    # H11 w10: CELL("filename", A1) was refused (incomplete), so monthly tabs that label themselves with the
+    # =MID(CELL("filename",A1),FIND("]",CELL("filename",A1))+1,255) idiom had no month. Microsoft's CELL page:
+    # "Filename (including full path) of the file that contains reference", as <folder>\[<file>]<sheet>.
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Jan 2026"
+    second = book.create_sheet("Feb 2026")
+    for sheet in (first, second):
+        sheet["B1"] = '=MID(CELL("filename",A1),FIND("]",CELL("filename",A1))+1,255)'
+        sheet["B2"] = '=DATEVALUE("1 "&B1)'
+    first["B3"] = "=CELL(\"filename\",'Feb 2026'!$A$1)"
+    first["B4"] = '=CELL("filename")'  # no reference: the sheet of the cell last changed, which no file says
+    source = tmp_path / "monthly.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out" / "monthly.xlsx", engine="embedded")
+    assert [(u.address, u.function) for u in result.unsupported] == [("Jan 2026!B4", "CELL")]
+    jan = _values(tmp_path / "out" / "monthly.xlsx", ["B1", "B2", "B3"], "Jan 2026")
+    feb = _values(tmp_path / "out" / "monthly.xlsx", ["B1", "B2"], "Feb 2026")
+    assert jan == {"B1": "Jan 2026", "B2": 46023, "B3": f"{tmp_path.resolve()}{os.sep}[monthly.xlsx]Feb 2026"}
+    assert feb == {"B1": "Feb 2026", "B2": 46054}

@@ -354,10 +354,9 @@ def test_the_sheet_name_idiom_keeps_excels_stored_path_and_is_no_cycle(tmp_path:
     got, file = recalculated(path, "ok")
     assert (got["S!A1"], got["S!B1"], got["S!B2"]) == ("S", "S!", 42)
     assert [(u.address, u.function, u.kept) for u in file.unsupported] == [("S!A1", "CELL", True)]
-    wb.save(path.with_name("bare.xlsx"))  # no stored value (a script wrote it): the path is not known
-    got, file = recalculated(path.with_name("bare.xlsx"), "incomplete")
-    assert [(u.address, u.function) for u in file.unsupported] == [("S!A1", "CELL"), ("S!B1", "CELL")]
-    assert got["S!B2"] == 42
+    wb.save(path.with_name("bare.xlsx"))  # no stored value (a script wrote it): computed from the file's own path
+    got, file = recalculated(path.with_name("bare.xlsx"), "ok")
+    assert (got["S!A1"], got["S!B1"], got["S!B2"]) == ("S", "S!", 42) and file.unsupported == []
 
 
 # --- sheet-level names written with their sheet ---

@@ -243,7 +243,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
             if structure and may_have_whole_ranges(source):  # A:A in array arithmetic: Excel's 1,048,576 cells
                 source = bound_whole_ranges("=" + source, sheet, array, extents)[1:]
             new = (
-                rewrite(source, sheet, r, c, info.tables, array=array, names=names, defined=defined)
+                rewrite(source, sheet, r, c, info.tables, array=array, names=names, defined=defined, path=path)
                 if structure
                 else "=" + text
             )

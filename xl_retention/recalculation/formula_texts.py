@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from openpyxl.formula.translate import Translator
 
+from .cell_filename import may_name_file
 from .excel_functions.arguments import _HINT_UPPER, _compares_numbers
 from .excel_functions.typed import TEXT_WORDS, may_wrap
 from .omitted_arguments import may_omit
@@ -153,6 +154,8 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     if "INDIRECT(" in upper and ("FALSE" in upper or "0)" in upper):  # R1C1 text: read as the A1 reference it names
         return True
     if _ARRAY_MAKERS.search(upper) is not None:  # {=EDATE(A1,SEQUENCE(3))}: lifted (.array_lifting)
+        return True
+    if "CELL(" in upper and may_name_file(text):  # CELL("filename", A1): the file's path and A1's sheet
         return True
     if "#REF!" in upper and DELETED_SHEET.search(upper):  # #REF!A1: a reference to a deleted sheet is #REF!
         return True

@@ -28,6 +28,7 @@ from openpyxl.utils.formulas import FORMULAE
 
 from ..cells import CellError
 from ..registry import BY_NAME
+from .cell_filename import unresolved_filename
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .indirect import indirect_targets
@@ -320,15 +321,23 @@ def _is_name_error(value: Any) -> bool:
 
 def cell_info_cells(formulas: dict[str, FormulaTexts], info: PackageInfo) -> Iterable[tuple[str, str, str]]:
     """(sheet, ref, info type) of the formula cells calling ``CELL("filename", ...)`` (the path of the file where
-    Excel saved it, which the embedded engine cannot know) or asking for a cell's format (``"format"``, ``"color"``,
-    ``"width"``...: the engine answers ``#VALUE!``)."""
+    Excel saved it, which the embedded engine cannot know: kept where the file stores it; without a stored value
+    ``CELL("filename", A1)`` is computed from the file's own path, :mod:`.cell_filename`) or asking for a cell's
+    format (``"format"``, ``"color"``, ``"width"``...: the engine answers ``#VALUE!``)."""
     for sheet, texts in formulas.items():
         if not any(c.text and _CELL_INFO.search(c.text) for c in info.formulas.get(sheet, {}).values()):
             continue
+        stored = info.formulas.get(sheet, {})
         for place, text in texts.master_texts():
-            match = _CELL_INFO.search(text)
-            if match is not None:
-                yield sheet, texts.refs[place], match.group(1).lower()
+            kinds = [match.group(1).lower() for match in _CELL_INFO.finditer(text)]
+            if not kinds:
+                continue
+            ref = texts.refs[place]
+            if set(kinds) == {"filename"} and not unresolved_filename(text):
+                cell = stored.get(ref)
+                if cell is None or getattr(cell, "cached", None) is None:
+                    continue  # no value of Excel's: CELL("filename", A1) is computed from the file's path
+            yield sheet, ref, next((k for k in kinds if k != "filename"), "filename")
 
 
 def _position_constant(tokens: list[Token], start: int, sheet: str) -> tuple[int, str] | None:

@@ -24,6 +24,7 @@ Anything the rewriter cannot be sure of is left as it is, for the engine to comp
 
 from __future__ import annotations
 
+import os
 import re
 
 from openpyxl.formula import Tokenizer
@@ -31,6 +32,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
 from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays
+from .cell_filename import cell_filenames
 from .defined_names import relative
 from .excel_functions._core import EACH
 from .excel_functions.arguments import _arguments as argument_spans
@@ -362,6 +364,7 @@ def rewrite(
     array: bool = False,
     names: dict[str, str] | None = None,
     defined: dict[str, str] | None = None,
+    path: str | os.PathLike[str] | None = None,
 ) -> str:
     """``formula`` (with or without ``=``) as the embedded engine should compute it in ``sheet`` at (row, col).
 
@@ -369,7 +372,8 @@ def rewrite(
     intersect ranges implicitly. ``names``: defined names visible here (lower case) -> their
     A1 reference (``"Sheet1!$A$16:$G$16"``), so that a name used as a single value is intersected too.
     ``defined``: names defined by a formula (lower case) -> the formula (:mod:`.defined_names`),
-    put in brackets where the formula uses the name (the engine has no value for them).
+    put in brackets where the formula uses the name (the engine has no value for them). ``path``: the workbook's
+    file, for ``CELL("filename", reference)`` (:mod:`.cell_filename`); None leaves such calls as they are.
 
     >>> rewrite("=SUM(A1:C3 B2:D4)", "S", 1, 5, [])
     "=SUM('S'!$B$2:$C$3)"
@@ -377,6 +381,8 @@ def rewrite(
     '=LET(x,2,x+1)'
     """
     text = formula if formula.startswith("=") else "=" + formula
+    if path is not None and "CELL(" in text.upper():  # CELL("filename", A1): the text Excel gives for the file
+        text = cell_filenames(text, sheet, path)
     if not decided(text, tables, array, names, defined):
         return text
     return _rewritten(text, sheet, row, col, tables, array, names, defined)
