@@ -18,8 +18,9 @@ SCIENTIFIC = (
     "save it from Excel, or open it in Excel with the column as Text)"
 )
 GUESTS = (
-    "customer ids that stand for no one (a guest checkout: WooCommerce writes 0; all of them would be one customer "
-    "who returns): map the buyer's e-mail as the id, --columns customer_id=billing_email, or remove those rows"
+    "customer ids that stand for no one (a guest checkout: WooCommerce writes 0; Google Analytics '(not set)': all "
+    "of them would be one customer who returns): map the e-mail as the id, --columns customer_id=billing_email, or "
+    "remove those rows"
 )
 REPEATED = (
     "rows identical in every column to an earlier row with the same id: the same record twice (overlapping exports "
@@ -61,7 +62,49 @@ def test_a_subscription_exported_twice_is_refused_and_one_that_changed_is_not_ta
     subs.to_parquet(tmp_path / "subs.parquet")
     with pytest.raises(DataError) as caught:
         load_tables(tmp_path / "subs.parquet", backend=backend)
-    assert str(caught.value) == f"subs.parquet, column 'id': {REPEATED} in row 5 (counting the header as row 1): 'sub_2'"
+    assert (
+        str(caught.value) == f"subs.parquet, column 'id': {REPEATED} in row 5 (counting the header as row 1): 'sub_2'"
+    )
     subs.iloc[:3].to_parquet(tmp_path / "once.parquet")
     movements = load_tables(tmp_path / "once.parquet", backend=backend).movements
     assert movements["mrr_end"].tolist() == [148.0, 248.0, 149.0]
+
+
+CHANGED = (
+    "rows with the id of an earlier row and other values: the same record in two exports, changed between them "
+    "(which row is current cannot be told, and both would count); keep the row of the latest export"
+)
+ENDED = (
+    "subscriptions whose status says they ended, with no end date (an empty end is a subscription still active, "
+    "which would never churn): map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At "
+    "(UTC)', Recurly: expires_at), or give those rows their end"
+)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_subscription_that_changed_between_two_exports_and_one_ended_without_an_end_are_refused(tmp_path, backend):
+    subs = pd.DataFrame({
+        "id": ["sub_1", "sub_2", "sub_2"], "customer_id": ["A", "B", "B"], "status": ["active", "active", "canceled"],
+        "start": pd.to_datetime(["2026-01-05", "2026-01-07", "2026-01-07"]),
+        "end": pd.to_datetime([None, None, "2026-03-20"]), "mrr": [49.0, 99.0, 99.0],
+    })  # fmt: skip
+    subs.to_parquet(tmp_path / "changed.parquet")  # the February export's sub_2 (active), then April's (canceled)
+    with pytest.raises(DataError) as caught:
+        load_tables(tmp_path / "changed.parquet", backend=backend)
+    assert (
+        str(caught.value) == f"changed.parquet, column 'id': {CHANGED} in row 4 (counting the header as row 1): 'sub_2'"
+    )
+    ended = subs.iloc[[0, 2]].assign(end=pd.to_datetime([None, None]))  # canceled, but no end date
+    ended.to_parquet(tmp_path / "ended.parquet")
+    with pytest.raises(DataError) as caught:
+        load_tables(tmp_path / "ended.parquet", backend=backend)
+    assert (
+        str(caught.value)
+        == f"ended.parquet, column 'status': {ENDED} in row 3 (counting the header as row 1): 'canceled'"
+    )
+    subs.iloc[[0, 2]].to_parquet(tmp_path / "right.parquet")
+    assert load_tables(tmp_path / "right.parquet", backend=backend).movements["mrr_end"].tolist() == [
+        148.0,
+        148.0,
+        49.0,
+    ]

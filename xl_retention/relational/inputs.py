@@ -39,10 +39,10 @@ from ..reading.currency import CURRENCY_COLUMNS
 from ..reading.discounts import discount_columns
 from ..reading.errors import SHOW_ROWS, show
 from ..reading.months import refuse_future_months
+from ..reading.repeats import CHANGED, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
-from ..reading.repeats import record_id_columns
 from ..reading.revenue import ENDED_AT_ZERO, THREE_DECIMAL, ZERO_DECIMAL, _api_headers, says_unit
-from ..reading.statuses import NOT_PAYING, status_columns
+from ..reading.statuses import ENDED, NOT_PAYING, status_columns
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
 from ..reading.trials import trial_end_columns
 from ..reading.values import _SCIENTIFIC, EXCEL_ERRORS, NO_ONE
@@ -211,6 +211,8 @@ def _from_table(
         order = [ROW] if ROW in table.columns else []
         frame = con.execute(table.order_by(order).select(*wanted) if order else table.select(*wanted))
         return _from_frame(frame, kind, columns, source, options, segment)
+    if kind == "intervals":  # 'canceled' with no end: it would never churn (reading.statuses)
+        _refuse_ended_without_end(con, table, source, names.get("end"))
     rename = {ours: table[theirs] for ours, theirs in names.items()}
     for who in ("customer_id", "visitor_id"):
         if who in rename:
@@ -280,6 +282,21 @@ def _refuse_statuses(con: Any, table: ir.Table, source: str) -> None:
         refuse_any(con, shown, source, [(name, STATUS_PROBLEM, spelled.isin(sorted(NOT_PAYING)), "__shown")])
 
 
+def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str | None) -> None:
+    """Rows whose status column says the subscription ended (``canceled``, ``expired``, ...) with no end date are
+    refused, naming them, as a file's are (:func:`~xl_retention.reading.statuses.check_ended_without_end`)."""
+    blank = table[end].isnull() if end is not None else ibis.literal(True)
+    problem = (
+        "subscriptions whose status says they ended, with no end date (an empty end is a subscription still active, "
+        "which would never churn): map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At "
+        "(UTC)', Recurly: expires_at), or give those rows their end"
+    )
+    for name in status_columns(table.columns):
+        spelled = table[name].cast("string").strip().lower().re_replace(r"[\s\-]+", "_")
+        shown = table.mutate(**{"__shown": table[name]})
+        refuse_any(con, shown, source, [(name, problem, blank & spelled.isin(sorted(ENDED)), "__shown")])
+
+
 def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | None) -> None:
     """A currency column (:data:`~xl_retention.reading.currency.CURRENCY_COLUMNS`) with two values is refused, as
     a file's is (:func:`~xl_retention.reading.currency.check_currency_column`), unless it is the segment."""
@@ -325,8 +342,9 @@ def _id_checks(t: ir.Table, names: Mapping[str, str], people: list[str]) -> list
             continue
         ids = t[who]
         emails = [c for c in people if "email" in c.lower().replace("-", "").replace(" ", "")]
-        instead = "--columns " + shlex.quote(f"customer_id={emails[0]}") if emails else (
-            "--columns customer_id=NAME (an e-mail column)")  # fmt: skip
+        person = "visitor" if who == "visitor_id" else "customer"
+        instead = "--columns " + shlex.quote(f"{who}={emails[0]}") if emails else (
+            f"--columns {who}=NAME (an e-mail or user id column)")  # fmt: skip
         checks += [
             (names[who], f"Excel error values where {what} belong (a lookup that found nothing?)",
              ids.isin(list(EXCEL_ERRORS)), who),
@@ -334,9 +352,9 @@ def _id_checks(t: ir.Table, names: Mapping[str, str], people: list[str]) -> list
              "format: its last digits are lost, and ids that differed read as one; export the file again from the "
              "source system and do not save it from Excel, or open it in Excel with the column as Text)",
              ids.re_search(f"^{_SCIENTIFIC}$"), who),
-            (names[who], f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; all of them would be "
-             f"one customer who returns): map the buyer's e-mail as the id, {instead}, or remove those rows",
-             ids.lower().isin(sorted(NO_ONE)), who),
+            (names[who], f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; Google Analytics "
+             f"'(not set)': all of them would be one {person} who returns): map the e-mail as the id, {instead}, or "
+             "remove those rows", ids.lower().isin(sorted(NO_ONE)), who),
         ]  # fmt: skip
     return checks
 
@@ -344,7 +362,9 @@ def _id_checks(t: ir.Table, names: Mapping[str, str], people: list[str]) -> list
 def _refuse_repeated_rows(con: Any, table: ir.Table, source: str) -> None:
     """:func:`~xl_retention.reading.repeats.check_repeated_rows` on a typed table: rows identical in every column
     to an earlier row with the same record id (:data:`~xl_retention.reading.repeats.RECORD_IDS`) are refused,
-    naming them. One aggregate query per record id column; the rows are compared only when an id repeats."""
+    naming them, and so are rows with an earlier row's id and other values (the record changed between two
+    exports), unless the table has item columns (line items share their order's id). One aggregate query per record
+    id column; the rows are compared only when an id repeats."""
     columns = [c for c in table.columns if c != ROW]
     for position in record_id_columns(columns):
         name = columns[position]
@@ -354,11 +374,15 @@ def _refuse_repeated_rows(con: Any, table: ir.Table, source: str) -> None:
             continue
         order = [table[ROW]] if ROW in table.columns else []
         copy = ibis.row_number().over(group_by=[table[c] for c in columns], order_by=order)
-        marked = table.mutate(__copy=copy)
-        condition = marked[name].notnull() & (marked["__copy"] > 0)
-        count = int(con.execute(marked.filter(condition).count()))
-        if count:
-            raise first_rows(con, marked, condition, source, name, REPEAT_PROBLEM, name, count)
+        again = ibis.row_number().over(group_by=text, order_by=order)
+        marked = table.mutate(__copy=copy, __again=again, __id=text)
+        for problem, later in ((REPEAT_PROBLEM, "__copy"), (CHANGED, "__again")):
+            if later == "__again" and _item_rows(columns):  # line items, subscription items: one id, several rows
+                continue
+            condition = marked["__id"].notnull() & (marked[later] > 0)
+            count = int(con.execute(marked.filter(condition).count()))
+            if count:
+                raise first_rows(con, marked, condition, source, name, problem, name, count)
 
 
 def _currency_columns(table: ir.Table) -> list[str]:
