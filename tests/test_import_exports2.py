@@ -474,3 +474,31 @@ def test_a_column_that_only_mentions_currency_is_not_one(tmp_path, capsys) -> No
     (tmp_path / "s.csv").write_text("customer_id,start,end,mrr,Currency Rate\na,2026-01-05,,100,1.0\nb,2026-01-06,,"
                                     "100,1.1\n")  # fmt: skip
     assert run(capsys, "import", "--subscriptions", tmp_path / "s.csv", "--to-csv", tmp_path / "o") == (0, "")
+
+
+QUALTRICS = (
+    "StartDate,Status,Finished,RecordedDate,ResponseId,DistributionChannel,Q1_NPS_GROUP,Q1\n"
+    "2026-01-05 10:00:00,Survey Preview,True,2026-01-05 10:01:00,R_1,preview,Detractor,0\n"
+    "2026-01-06 10:00:00,IP Address,True,2026-01-06 10:01:00,R_3,anonymous,Promoter,10\n"
+    "2026-01-07 10:00:00,Spam,True,2026-01-07 10:01:00,R_4,anonymous,Detractor,1\n"
+    "2026-01-08 10:00:00,IP Address,True,2026-01-08 10:01:00,R_5,anonymous,Promoter,9\n"
+)
+
+
+def test_survey_previews_tests_and_spam_are_no_answers(tmp_path, capsys) -> None:
+    (tmp_path / "nps.csv").write_text(QUALTRICS)
+    out = tmp_path / "o"
+    args = ("import", "--nps", tmp_path / "nps.csv", "--columns", "date=RecordedDate,score=Q1", "--to-csv", out)
+    assert run(capsys, *args) == (1, (
+        "nps.csv, column 'Status': responses that are previews, tests or spam, to be removed (no respondent's answer: "
+        "they would count in the NPS) in rows 2, 4 (counting the header as row 1): 'Survey Preview', 'Spam'"
+    ))  # fmt: skip
+    lines = QUALTRICS.splitlines(keepends=True)
+    (tmp_path / "nps.csv").write_text(lines[0] + lines[2] + lines[4])
+    assert run(capsys, *args) == (0, "")
+    assert rows(out, "nps.csv")[0][:5] == ("2026-01", "2", "2", "0", "0")
+    # a test distribution alone says it too
+    (tmp_path / "nps.csv").write_text(lines[0] + lines[2] + lines[4].replace("IP Address", "Imported").replace(
+        "anonymous", "test"))  # fmt: skip
+    code, message = run(capsys, *args)
+    assert code == 1 and message.startswith("nps.csv, column 'DistributionChannel': responses that are previews")

@@ -38,7 +38,7 @@ from .names import columns_option, key, keys_of
 from .orders import check_order_id, order_aliases, orders_as_paid
 from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
-from .statuses import check_ended_without_end, check_statuses
+from .statuses import check_answer_statuses, check_ended_without_end, check_statuses
 from .trials import paid_from_trial_end
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids
 
@@ -348,6 +348,8 @@ def prepare(
         check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))
     if kind in ("snapshots", "intervals"):
         check_statuses(df, source)  # trials, future and paused subscriptions are not MRR
+    if kind == "answers":
+        check_answer_statuses(df, source)  # a survey's previews, tests and spam are no answers
     if kind != "visits":  # the same record twice: overlapping exports appended (a visitor counts once anyway)
         check_repeated_rows(df, source, names.get("order_id"), names.get("amount"))
     epoch = df.attrs.get("excel_epoch")

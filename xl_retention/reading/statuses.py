@@ -32,7 +32,16 @@ import pandas as pd
 
 from .errors import bad_rows
 
-__all__ = ["ENDED", "NOT_PAYING", "PROBLEM", "check_ended_without_end", "check_statuses", "status_columns"]
+__all__ = [
+    "ENDED",
+    "NOT_ANSWERS",
+    "NOT_PAYING",
+    "PROBLEM",
+    "check_answer_statuses",
+    "check_ended_without_end",
+    "check_statuses",
+    "status_columns",
+]
 
 #: The names of a status column (as :func:`~xl_retention.reading.key` spells them, after a Chargebee prefix).
 STATUS_NAMES = frozenset({"status", "state", "subscription_status", "subscription_state", "plan_status"})
@@ -122,4 +131,35 @@ in row 2 (counting the header as row 1): 'canceled'
                 "subscriptions whose status says they ended, with no end date (an empty end is a subscription still "
                 f"active, which would never churn): {which}, or give those rows their end"
             )
+            raise bad_rows(source, name, problem, rows, column.to_numpy())
+
+
+#: Statuses of survey responses that are no respondent's answer: Qualtrics' "Survey Preview", "Survey Test" and
+#: "Spam" (its ``Status``), ``preview`` and ``test`` (its ``DistributionChannel``), other tools' ``test``, ``spam``.
+NOT_ANSWERS = frozenset({"survey_preview", "survey_test", "preview", "test", "spam", "test_response", "spam_flagged"})
+_ANSWER_STATUS_NAMES = frozenset({"distribution_channel", "distributionchannel", "response_type", "response_status"})
+
+
+def check_answer_statuses(df: pd.DataFrame, source: str) -> None:
+    """Refuse survey answers whose status (``Status``, Qualtrics' ``DistributionChannel``, ...) says a preview, a test
+    or spam (:data:`NOT_ANSWERS`): the survey's author trying it is no respondent, and a few such rows swing a small
+    month's NPS.
+
+    >>> check_answer_statuses(pd.DataFrame({"Status": ["IP Address", "Survey Preview"]}), "nps.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: nps.csv, column 'Status': responses that are previews, tests or spam, \
+to be removed (no respondent's answer: they would count in the NPS) in row 3 (counting the header as row 1): \
+'Survey Preview'
+    """
+    from .names import keys_of
+
+    problem = "responses that are previews, tests or spam, to be removed (no respondent's answer: they would count in "
+    problem += "the NPS)"
+    for position, name in enumerate(map(str, df.columns)):
+        if not (keys_of(name) & (STATUS_NAMES | _ANSWER_STATUS_NAMES)):
+            continue
+        column = df.iloc[:, position]
+        rows = np.flatnonzero(np.isin(spelled(column), list(NOT_ANSWERS)))
+        if rows.size:
             raise bad_rows(source, name, problem, rows, column.to_numpy())
