@@ -502,3 +502,29 @@ def test_survey_previews_tests_and_spam_are_no_answers(tmp_path, capsys) -> None
         "anonymous", "test"))  # fmt: skip
     code, message = run(capsys, *args)
     assert code == 1 and message.startswith("nps.csv, column 'DistributionChannel': responses that are previews")
+
+
+GUMROAD = (
+    "Purchase ID,Buyer Email,Purchase Email,Sale Date,Sale Price ($),Fees ($),Refunded?,Partial Refund ($),"
+    "Fully Refunded?,Disputed?,Dispute Won?\n"
+    "p1,a@x.com,a@x.com,2026-01-05,100.0,10.0,false,0.0,false,false,false\n"
+    "p2,a@x.com,a@x.com,2026-01-20,100.0,10.0,true,40.0,false,false,false\n"
+    "p3,b@x.com,b@x.com,2026-01-21,100.0,10.0,false,0.0,false,true,false\n"
+    "p4,b@x.com,b@x.com,2026-02-21,100.0,10.0,false,0.0,false,false,false\n"
+    "p5,c@x.com,c@x.com,2026-02-22,100.0,10.0,false,0.0,false,true,true\n"
+)
+
+
+def test_gumroad_partial_refunds_and_lost_disputes(tmp_path, capsys) -> None:
+    (tmp_path / "sales.csv").write_text(GUMROAD)
+    columns = "customer_id=Purchase Email,date=Sale Date,amount=Sale Price ($),order_id=Purchase ID"
+    args = ("import", "--orders", tmp_path / "sales.csv", "--columns", columns, "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (0, "")
+    # p2: 100 less 40 refunded; p3: a dispute lost, no purchase; p5: a dispute won, a purchase
+    assert purchases(tmp_path / "o") == [("2026-01", "1", "1"), ("2026-02", "2", "0", "0")]
+    assert rows(tmp_path / "o", "order_revenue_cohorts.csv") == [("2026-01", "160.0", "0.0"), ("2026-02", "200.0", "")]
+    # a disputed flag without the outcome cannot be told
+    (tmp_path / "sales.csv").write_text("\n".join(line.rsplit(",", 1)[0] for line in GUMROAD.splitlines()) + "\n")
+    code, message = run(capsys, *args)
+    assert code == 1 and message.startswith("sales.csv, column 'Disputed?': disputed payments, and no column says")
+    assert message.endswith("in rows 4, 6 (counting the header as row 1): 'true', 'true'")

@@ -20,12 +20,14 @@
   refund, left out as a negative amount is; a value that says a sale (``sale``, ``order``, ``purchase``,
   ``payment``, ``charge``, ``subscription``, ``renewal``, ``invoice``) passes, any other is refused. A refunded
   flag ("Fully Refunded?", or "Refunded?" / ``is_refunded`` when there is no "fully" one) that is true leaves
-  the sale out.
+  the sale out; so does a dispute lost ("Disputed?" true and "Dispute Won?" not true: Gumroad), and a disputed
+  flag without an outcome column is refused.
 * **Refunded amounts.** A refunded amount column beside the amount (``amount_refunded``, ``refunded_amount``,
   ``refund_amount``, or a name whose words say a refund and an amount: Stripe's "Amount Refunded", Magento's,
-  WooCommerce's and BigCommerce's "Total Refunded") is taken off it (blank = nothing refunded); an order refunded
-  in full is no purchase, as a ``refunded`` status says. Of several, the one named as the amount's refund is taken
-  (Stripe: "Converted Amount Refunded" for "Converted Amount"), else they are refused; a refund above its amount
+  WooCommerce's and BigCommerce's "Total Refunded", Gumroad's "Partial Refund ($)") is taken off it (blank =
+  nothing refunded); an order refunded in full is no purchase, as a ``refunded`` status says. Of several, the one
+  named as the amount's refund is taken (Stripe: "Converted Amount Refunded" for "Converted Amount"), else they are
+  refused; a refund above its amount
   (of another amount, in another currency) is refused, naming the rows. Magento's status ``closed`` (an order
   refunded in full; Shopify's archived paid order) is read with the refunded amount, and refused without one.
 
@@ -73,7 +75,7 @@ PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "succ
 PAID_OR_REFUNDED = frozenset({"closed"})
 _REFUNDED = ("amount_refunded", "refunded_amount", "refund_amount")  # how a refunded amount's column name starts
 _REFUND_WORDS = frozenset({"refund", "refunded", "refunds"})
-_MONEY_WORDS = frozenset({"amount", "total", "sum", "value"})
+_MONEY_WORDS = frozenset({"amount", "total", "sum", "value", "partial", "$", "€", "£", "usd", "eur", "gbp"})
 _NOT_AMOUNT_WORDS = frozenset({"date", "at", "on", "time", "count", "quantity", "qty", "id", "reason", "status",
                                "number", "no", "type", "method", "currency"})  # fmt: skip
 _FALSE = frozenset({"false", "no", "0", "n"})
@@ -125,6 +127,19 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
     flag = flags.get("fully_refunded", flags.get("refunded", flags.get("is_refunded")))
     if flag is not None:  # a sale refunded in full: no purchase
         out |= np.isin(spelled(df.iloc[:, flag]), list(_TRUE))
+    disputed = flags.get("disputed", flags.get("is_disputed"))
+    if disputed is not None:  # a dispute lost takes the money back, as a chargeback: no purchase
+        open_ = np.isin(spelled(df.iloc[:, disputed]), list(_TRUE))
+        won = flags.get("dispute_won")
+        if won is None and open_.any():
+            name = str(df.columns[disputed])
+            problem = (
+                "disputed payments, and no column says whether the dispute was won (a dispute lost is a chargeback, "
+                "no purchase): add the outcome column (Gumroad's 'Dispute Won?'), or remove the rows of disputes lost"
+            )
+            raise bad_rows(source, name, problem, np.flatnonzero(open_), df.iloc[:, disputed].to_numpy())
+        if won is not None:
+            out |= open_ & ~np.isin(spelled(df.iloc[:, won]), list(_TRUE))
     for position, name in enumerate(map(str, df.columns)):
         keys = keys_of(name)
         column = df.iloc[:, position]
