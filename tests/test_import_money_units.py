@@ -137,3 +137,18 @@ def test_typed_paddle_prices_are_in_cents_on_duckdb(tmp_path):
     for backend in ("pandas", "duckdb"):
         mrr = load_tables(tmp_path / "subs.parquet", columns=columns, backend=backend).movements["mrr_end"]
         assert mrr.round(6).tolist() == [130.666667, 170.666667, 89.0], backend
+
+
+def test_stripe_cents_in_a_typed_float_column_are_divided_on_every_engine(tmp_path):
+    # a sync tool's Parquet: float64 amounts (as several sync tools write them), 4900.0 is 49.00
+    frame = pd.read_csv(pd.io.common.StringIO(STRIPE_JPY_CHARGES), parse_dates=["created"]).assign(
+        currency="usd", amount=[4900.0, 9900.0, 5000.0]
+    )
+    frame.to_parquet(tmp_path / "charges.parquet")
+    columns = {"customer_id": "customer", "date": "created"}
+    for backend in ("pandas", "duckdb"):
+        tables = load_tables(orders=tmp_path / "charges.parquet", columns=columns, backend=backend)
+        assert tables.order_revenue_cohorts.iloc[0, 0] == 148.0, backend
+        frame.assign(amount=[49.5, 99.0, 50.0]).to_parquet(tmp_path / "units.parquet")  # 49.50: in units
+        tables = load_tables(orders=tmp_path / "units.parquet", columns=columns, backend=backend)
+        assert tables.order_revenue_cohorts.iloc[0, 0] == 148.5, backend

@@ -395,23 +395,30 @@ def _currency_columns(table: ir.Table) -> list[str]:
 
 def _minor_unit_divisors(con: Any, table: ir.Table, names: Mapping[str, str], money: str) -> ir.Value | None:
     """:func:`~xl_retention.reading.revenue.minor_unit_divisors` for a typed table: each row's divisor (100; 1 for a
-    zero-decimal currency, 1000 for a three-decimal one, by the row's currency) when the integer column ``money``
-    holds amounts in the smallest currency unit, as Stripe's API (every customer id ``cus_...``, every column named
-    as an API field, lower-case currency codes) and Paddle Billing's (``ctm_...`` ids or ``unit_price.amount``)
-    write them; else None. One aggregate query."""
+    zero-decimal currency, 1000 for a three-decimal one, by the row's currency) when the column ``money`` (integer,
+    or float of whole numbers) holds amounts in the smallest currency unit, as Stripe's API (every customer id
+    ``cus_...``, every column named as an API field, lower-case currency codes) and Paddle Billing's (``ctm_...``
+    ids or ``unit_price.amount``) write them; else None. One aggregate query."""
     theirs = names.get(money)
-    if theirs is None or "customer_id" not in names or not table.schema()[theirs].is_integer():
+    if theirs is None or "customer_id" not in names:
+        return None
+    kind = table.schema()[theirs]
+    if not (kind.is_integer() or kind.is_floating()):  # a float column of whole numbers too (4900.0, i25)
         return None
     currencies = _currency_columns(table)
     if len(currencies) != 1:
         return None
     ids = _stripped(table[names["customer_id"]].cast("string"))
     codes = _stripped(table[currencies[0]].cast("string")).nullif("")
+    amount = table[theirs].cast("float64")
     found = con.execute(table.aggregate(
         ids=ids.count(), stripe=ids.startswith("cus_").ifelse(1, 0).sum(),
         paddle=ids.startswith("ctm_").ifelse(1, 0).sum(),
         bad=(codes.notnull() & ~codes.re_search("^[a-z]{3}$")).ifelse(1, 0).sum(),
+        amounts=amount.count(), fractions=(amount.notnull() & (amount != amount.floor())).ifelse(1, 0).sum(),
     )).iloc[0]  # fmt: skip
+    if int(found["amounts"]) == 0 or int(found["fractions"] or 0) > 0:
+        return None
     count = int(found["ids"])
     headers = [c for c in table.columns if c != ROW]
     stripe = count > 0 and int(found["stripe"] or 0) == count and _api_headers(headers) and not found["bad"]
