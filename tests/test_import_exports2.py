@@ -528,3 +528,23 @@ def test_gumroad_partial_refunds_and_lost_disputes(tmp_path, capsys) -> None:
     code, message = run(capsys, *args)
     assert code == 1 and message.startswith("sales.csv, column 'Disputed?': disputed payments, and no column says")
     assert message.endswith("in rows 4, 6 (counting the header as row 1): 'true', 'true'")
+
+
+def test_workbook_ids_of_more_than_15_digits_are_refused(tmp_path, capsys) -> None:
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["customer_id", "date", "amount"])
+    for day in (5, 6):  # 76561198000000001 and ...002 pasted into Excel: both kept as 7.6561198e+16
+        sheet.append([7.6561198e16, dt.datetime(2026, 1, day), 10])
+    sheet.append([123456789012345, dt.datetime(2026, 1, 7), 10])  # 15 digits: Excel keeps every one
+    book.save(tmp_path / "orders.xlsx")
+    assert run(capsys, "import", "--orders", tmp_path / "orders.xlsx", "--to-csv", tmp_path / "o") == (1, (
+        "orders.xlsx, column 'customer_id': customer ids held as numbers of more than 15 digits, which Excel keeps to "
+        "15 (the last digits are lost, and ids that differed read as one): give the column as text (in Excel, format "
+        "it as Text before pasting the ids), or export it again from the source system in rows 2, 3 of sheet "
+        "'Sheet': 7.6561198e+16, 7.6561198e+16"
+    ))  # fmt: skip

@@ -109,6 +109,24 @@ def scientific_ids(ids: pd.Series) -> np.ndarray:
     return np.flatnonzero(ids.str.fullmatch(_SCIENTIFIC).to_numpy(dtype=bool, na_value=False))
 
 
+def long_number_ids(series: pd.Series) -> np.ndarray:
+    """Positions of the ids held as floating-point numbers of 16 digits or more (a workbook's number cells: Excel keeps
+    15 significant digits, so 76561198000000001 and ...002 are both 7.6561198e+16). Integer columns (Parquet, a
+    database) hold every digit and pass.
+
+    >>> long_number_ids(pd.Series([7.6561198e16, "a", 123, 999999999999999.0], dtype=object)).tolist()
+    [0]
+    """
+    dtype = series.dtype
+    if pd.api.types.is_float_dtype(dtype):
+        return np.flatnonzero(np.abs(series.to_numpy(dtype=np.float64, na_value=0.0)) >= 1e15)
+    if not pd.api.types.is_object_dtype(dtype):
+        return np.zeros(0, dtype=np.int64)
+    codes, uniques = factorize(series)
+    long = np.array([isinstance(v, (float, np.floating)) and abs(v) >= 1e15 for v in uniques] + [False], dtype=bool)
+    return np.flatnonzero(long[codes])
+
+
 #: Ids that say "no customer": WooCommerce's guest checkout is customer 0, other systems write -1, ``guest`` (German
 #: ``gast``, French ``invité``, Spanish ``invitado``) or a placeholder for nothing: Google Analytics' ``(not set)``
 #: and ``(other)``, JavaScript's ``undefined`` (Segment, Mixpanel). Each would make one customer (or visitor) of
@@ -157,6 +175,14 @@ with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
             "do not save it from Excel, or open it in Excel with the column as Text)"
         )
         raise bad_rows(source, column, problem, scientific, ColumnValues(series))
+    long = long_number_ids(series)
+    if long.size:
+        problem = (
+            f"{what} held as numbers of more than 15 digits, which Excel keeps to 15 (the last digits are lost, and "
+            "ids that differed read as one): give the column as text (in Excel, format it as Text before pasting the "
+            "ids), or export it again from the source system"
+        )
+        raise bad_rows(source, column, problem, long, ColumnValues(series))
     guests = placeholder_ids(ids) if people is not None else np.zeros(0, dtype=np.int64)
     if guests.size:
         emails = [str(c) for c in people if "email" in str(c).lower().replace("-", "").replace(" ", "")]
