@@ -289,3 +289,22 @@ def test_cell_filename_is_the_files_path_and_the_references_sheet(tmp_path: Path
     feb = _values(tmp_path / "out" / "monthly.xlsx", ["B1", "B2"], "Feb 2026")
     assert jan == {"B1": "Jan 2026", "B2": 46023, "B3": f"{tmp_path.resolve()}{os.sep}[monthly.xlsx]Feb 2026"}
     assert feb == {"B1": "Feb 2026", "B2": 46054}
+
+
+def test_an_array_comparison_of_a_range_compares_numbers_at_15_digits(tmp_path: Path) -> None:
+    # H2 F21 (leftover): Excel's comparison operators round both operands to 15 significant digits, over an array
+    # too: SUMPRODUCT(--(A1:A5=0.3)) counts =0.1+0.2, 0.3 and =3*0.1 (3); the engine compared exact binary values (1)
+    cells: dict[str, object] = {"A1": "=0.1+0.2", "A2": 0.3, "A3": "=3*0.1", "A4": "=100*1.1", "A5": "=1.1*3"}
+    formulas = {
+        "B1": "=SUMPRODUCT(--(A1:A5=0.3))",
+        "B2": "=SUMPRODUCT(--(A1:A5<>0.3))",
+        "B3": "=SUMPRODUCT(--(A1:A5=A2))",
+        "B4": "=SUMPRODUCT(--(A1:A5=110))",
+        "B5": "=SUMPRODUCT((A1:A5>=0.3)*(A1:A5<=0.3))",
+        "B6": "=SUMPRODUCT(--(A1:A5=C1:C5))",
+    }
+    cells.update({f"C{i}": v for i, v in enumerate([0.3, 0.3, 0.3, 110, 3.3], start=1)})
+    source = _book(tmp_path, {**cells, **formulas})
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    assert _values(tmp_path / "out.xlsx", list(formulas)) == {"B1": 3, "B2": 2, "B3": 3, "B4": 1, "B5": 3, "B6": 5}

@@ -41,10 +41,12 @@ regular-expression test, without tokenizing.
 
 from __future__ import annotations
 
+import math
 import re
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import range_boundaries
 
 from .collation import keyed_criteria, sorted_call, typed_keys
 from .criteria import each_shaped, error_checked, scanned_call, size_guard
@@ -392,8 +394,9 @@ def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> 
     in Excel's order (``<``, ``>``, ...: ``_XLR.ORDERED`` and typed text as its key) or equality (case-insensitive
     in every script), see :mod:`.collation`.
 
-    Typed constants and multi-cell ranges (array comparisons, which would cost a Python call per
-    cell) are left as they are, but for a range compared with typed text the engine would order wrongly.
+    Typed constants are left as they are, and multi-cell ranges but a range compared as a whole with ``=`` or ``<>``
+    or with a typed number (one call for all its cells, up to :data:`_MOST_COMPARED`), and a range compared with
+    typed text, which the engine would order wrongly.
     """
     texts = [_concatenation(operand) for operand in operands]
     if not operators:
@@ -413,11 +416,31 @@ def _comparison(operands: list[list[tuple[str, str]]], operators: list[str]) -> 
             continue
         exact = len(solid) == 1 and kinds[0] == "part" and _EXACT_RESULT.match(solid[0][1])
         against_trivial = all(trivial[j] for j in (k - 1, k + 1) if 0 <= j < len(solids))
-        if kinds in ([], ["literal"], ["range"]) or "range" in kinds or exact or trivial[k] or against_trivial:
+        # a range typed in, as a whole (SUMPRODUCT(--(A1:A5=0.3))), is taken to 15 digits by one call for all its
+        # cells (H2 F21); a whole column or a larger range is left to the engine (a Python value per cell)
+        whole = kinds == ["range"] and wrapper == COMPARED_OPERAND and _cells(solid[0][1]) <= _MOST_COMPARED
+        if kinds in ([], ["literal"]) or ("range" in kinds and not whole) or exact or trivial[k] or against_trivial:
             out.append(text)
         else:
             out.append(f"{wrapper}({text.strip()})")
     return "".join(t + op for t, op in zip(out, [*operators, ""], strict=True))
+
+
+#: the most cells of a range an array comparison takes to 15 digits (:func:`_comparison`)
+_MOST_COMPARED = 100_000
+
+
+def _cells(reference: str) -> float:
+    """The number of cells of an A1 range typed in (``S!$A$1:$B$5``: 10); infinity for whole columns or rows or
+    anything else."""
+    area = reference.rpartition("!")[2].replace("$", "")
+    try:
+        left, top, right, bottom = range_boundaries(area)
+    except (ValueError, TypeError):
+        return math.inf
+    if None in (left, top, right, bottom):
+        return math.inf
+    return (right - left + 1) * (bottom - top + 1)
 
 
 def _concatenation(items: list[tuple[str, str]]) -> str:
