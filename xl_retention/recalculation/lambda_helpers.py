@@ -36,9 +36,14 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from .excel_functions.wraps import ONE
 from .intersection import _A1_RANGE, _arguments, _bare_name
 
-__all__ = ["HELPERS", "MAX_CALLS", "expand_lambda_helpers"]
+__all__ = ["HELPERS", "HELPER_REASON", "MAX_CALLS", "MAX_STEPS", "expand_lambda_helpers"]
 
 HELPERS = frozenset(("BYROW", "BYCOL", "MAP", "MAKEARRAY", "SCAN", "REDUCE"))
+#: why a helper call was not written out (the cell is listed as unsupported with it)
+HELPER_REASON = (
+    "{name} over an array computed when the formula runs, without an initial value, or over more values than the "
+    "engine takes: the embedded engine computes {name} only over a range typed in (or a name of one)"
+)
 #: the most LAMBDA calls one helper is written out for (a formula of that many LETs)
 MAX_CALLS = 2000
 _LET_NAMES = 200  # names per LET of SCAN's and REDUCE's steps: a nested LET for each 200

@@ -19,6 +19,7 @@ from ..cells import CellError
 from ..registry import BY_NAME
 from . import kept
 from .formula_texts import FormulaTexts, words_pattern
+from .lambda_helpers import HELPER_REASON, HELPERS
 from .package import PackageInfo
 
 if TYPE_CHECKING:
@@ -94,6 +95,8 @@ def reason_of(formula: str, kind: str) -> tuple[str, str] | None:
         return "formula", "the embedded engine cannot compute this formula"
     if kind == "name":
         for name, new in names:
+            if name in HELPERS:  # written out over a range (.lambda_helpers): what is left is said
+                return name, HELPER_REASON.format(name=name)
             if (new or name in FORMULAE) and not engine_knows(name):
                 return name, f"unsupported function {name}"
             if name.startswith("_XLDUDF_"):  # an add-in's JavaScript custom function, as Excel saves it
