@@ -80,6 +80,16 @@ def test_an_empty_argument_of_our_functions_is_a_missing_one_as_excel_passes_it_
     assert isinstance(blank, CellError) and blank.code == "#VALUE!"
 
 
+def test_an_empty_argument_of_our_functions_saved_by_office_js_is_a_missing_one_too(tmp_path: Path) -> None:
+    # xlwings Lite / Server save our functions as Office.js custom functions (_xldudf_NPS_MOE): the same rule
+    cells: dict[str, object] = {f"A{i}": s for i, s in enumerate(SCORES, start=1)}
+    formulas = {"B1": "=_xldudf_NPS_MOE(A1:A6,)", "B2": "=_xldudf_NPS_MOE(A1:A6)"}
+    source = _book(tmp_path, {**cells, **formulas})
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok" and result.errors == [], result.errors
+    assert _values(tmp_path / "out.xlsx", list(formulas)) == {"B1": 61.11261433804315, "B2": 61.11261433804315}
+
+
 def test_empty_arguments_rewritten_only_for_our_functions() -> None:
     assert omit_empty_arguments("=NPS_MOE(A1:A6,)") == "=NPS_MOE(A1:A6)"
     assert omit_empty_arguments("=SUM(nps_moe(A1:A6,),1)") == "=SUM(nps_moe(A1:A6),1)"

@@ -37,6 +37,7 @@ from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
 from .intersection import WHOLE_INDEX
 from .merged_spills import spills_over_merged
+from .omitted_arguments import omit_empty_arguments
 from .package import FormulaCell, PackageInfo, scan
 from .reasons import explain
 from .rewrite import rewrite
@@ -407,7 +408,7 @@ def _officejs_calls(
         for (r, c), stored in found.master_texts() if found is not None else ():
             if "_xldudf_" in stored.lower():
                 before = done.get((sheet, r, c), "=" + stored)
-                after = _OFFICEJS_CALL.sub(ours, before)
+                after = omit_empty_arguments(_OFFICEJS_CALL.sub(ours, before))  # (A1:A6,): missing, not 0
                 if after != before:
                     done[(sheet, r, c)] = after
     return [(sheet, r, c, new) for (sheet, r, c), new in done.items()]
