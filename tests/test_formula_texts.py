@@ -111,3 +111,27 @@ def test_shared_formula_copies_are_translated_from_the_first_cell() -> None:
 
 def test_position() -> None:
     assert position("B12") == (12, 2) and position("XFD1048576") == (1048576, 16384) and position("AA3") == (3, 27)
+
+
+def test_a_filled_down_column_is_rewritten_as_each_of_its_cells_needs(tmp_path) -> None:
+    """The rewrite is skipped for a filled-down copy of a formula it left as it was (filled_copy): a growing range
+    ($A$1:A1, a single cell in row 1, two cells in row 2) is not such a copy. Excel's implicit intersection of
+    =ABS($A$1:A2) in row 2 is ABS(A2); in row 3, ABS(A3)."""
+    import openpyxl
+
+    from xl_retention.recalculation import recalc_file
+    from xl_retention.recalculation.formula_texts import filled_copy
+
+    assert filled_copy("ABS($A$1:A1)", 1, 2, False) != filled_copy("ABS($A$1:A2)", 2, 2, False)
+    assert filled_copy("A1*$C$1", 1, 2, False) == filled_copy("A2*$C$1", 2, 2, False)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in range(1, 5):
+        sheet[f"A{row}"] = -10 * row
+        sheet[f"B{row}"] = f"=ABS($A$1:A{row})"
+        sheet[f"C{row}"] = f'=COUNTIFS($A$1:$A$4,"<"&(-10*{row}))+A{row}*0'
+    book.save(tmp_path / "filled.xlsx")
+    report = recalc_file(tmp_path / "filled.xlsx", tmp_path / "out.xlsx", "embedded")
+    got = openpyxl.load_workbook(report.output, data_only=True).active
+    assert [got[f"B{r}"].value for r in range(1, 5)] == [10, 20, 30, 40]
+    assert [got[f"C{r}"].value for r in range(1, 5)] == [3, 2, 1, 0]

@@ -32,7 +32,7 @@ from .engine import CIRCULAR, engine_literal, from_engine, load
 from .excel_functions.arguments import may_end_in_sum, rewrite_arguments, rewrite_final
 from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas, number_text_results
-from .formula_texts import FormulaTexts, may_need_any, may_need_arguments, may_need_rewrite, words_pattern
+from .formula_texts import FormulaTexts, filled_copy, may_need_any, may_need_arguments, may_need_rewrite, words_pattern
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
 from .intersection import WHOLE_INDEX
@@ -215,6 +215,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         # digit (Table1) the shape is the formula itself (tests/test_rewrite_shapes.py)
         exact = words is not None and has_digit(words.pattern)
         tested: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+        unchanged: set[tuple[str, int, bool]] = set()  # filled-down formulas (filled_copy) the rewrite leaves alone
         for (r, c), stored in found.master_texts():
             if not may_need_any(stored, words) and (r, c) not in clipped:
                 continue
@@ -243,11 +244,17 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 source = expand_sheet_ranges("=" + text, workbook.sheet_names)[1:]
             if structure and may_have_whole_ranges(source):  # A:A in array arithmetic: Excel's 1,048,576 cells
                 source = bound_whole_ranges("=" + source, sheet, array, extents)[1:]
-            new = (
-                rewrite(source, sheet, r, c, info.tables, array=array, names=names, defined=defined, path=path)
-                if structure
-                else "=" + text
-            )
+            copy = filled_copy(source, r, c, array) if structure and source == text else None
+            if copy is not None and copy in unchanged:  # a filled-down copy of a formula the rewrite left as it is
+                new = "=" + text
+            else:
+                new = (
+                    rewrite(source, sheet, r, c, info.tables, array=array, names=names, defined=defined, path=path)
+                    if structure
+                    else "=" + text
+                )
+                if copy is not None and new == "=" + text:
+                    unchanged.add(copy)
             if arguments or new != "=" + text:
                 new = rewrite_arguments(new)
             if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in

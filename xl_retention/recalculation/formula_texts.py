@@ -232,3 +232,42 @@ def words_pattern(names: list[str]) -> re.Pattern[str] | None:
     if not names:
         return None
     return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
+
+
+_LITERAL = re.compile(r'"(?:[^"]|"")*"')
+_CELL = re.compile(r"(?<![\w.$])(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])")
+#: a range of two cells, each end (column, $, row); its size is part of the key when one end is absolute
+_RANGE = re.compile(r"(?<![\w.$])(\$?[A-Za-z]{1,3})(\$?)(\d+):(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])")
+#: what may make a formula's structural rewrite depend on where it is, beyond its references' offsets (INDIRECT's
+#: text, a table's this-row [@Column], CELL): such formulas are rewritten every time
+_PLACED = re.compile(r"(?i)INDIRECT|CELL\(|\[")
+
+
+def filled_copy(text: str, row: int, col: int, array: bool) -> tuple[str, int, bool] | None:
+    """The formula ``text`` (without ``=``) at (``row``, ``col``) as every filled-down copy of it reads: each relative
+    row number written as its offset from the formula's row (``B7`` in row 7 is ``B[0]``, ``$B$2`` stays), with the
+    column and whether it is an array formula, and a range with one absolute end keeps its size (``$B$2:B7`` grows
+    when filled down); None for formulas whose rewrite may depend on their place (:data:`_PLACED`). Copies with the
+    same key read ranges of the same sizes at the same offsets or the same absolute places, so a rewrite that
+    leaves one as it is leaves them all.
+
+    >>> filled_copy("SUM($B$2:B7)*C7", 7, 4, False) == filled_copy("SUM($B$2:B8)*C8", 8, 4, False)
+    False
+    >>> filled_copy("B7*C7", 7, 4, False) == filled_copy("B8*C8", 8, 4, False)
+    True
+    """
+    if _PLACED.search(text) is not None:
+        return None
+
+    def end(column: str, absolute: str, number: str) -> str:
+        return f"{column}{absolute}{number}" if absolute else f"{column}[{int(number) - row}]"
+
+    def area(match: re.Match[str]) -> str:  # $B$2:B7 filled down grows: its size is in the key
+        size = f"#{int(match.group(6)) - int(match.group(3))}" if bool(match.group(2)) != bool(match.group(5)) else ""
+        return f"{end(*match.group(1, 2, 3))}:{end(*match.group(4, 5, 6))}{size}"
+
+    pieces = _LITERAL.split(text)
+    literals = _LITERAL.findall(text)
+    cells = [_CELL.sub(lambda m: end(*m.group(1, 2, 3)), _RANGE.sub(area, piece)) for piece in pieces]
+    shaped = "".join(piece + (literals[k] if k < len(literals) else "") for k, piece in enumerate(cells))
+    return shaped, col, array
