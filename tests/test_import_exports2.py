@@ -548,3 +548,36 @@ def test_workbook_ids_of_more_than_15_digits_are_refused(tmp_path, capsys) -> No
         "it as Text before pasting the ids), or export it again from the source system in rows 2, 3 of sheet "
         "'Sheet': 7.6561198e+16, 7.6561198e+16"
     ))  # fmt: skip
+
+
+def test_a_workbook_whose_formulas_were_never_calculated_is_refused(tmp_path, capsys) -> None:
+    import datetime as dt
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["customer_id", "date", "net", "amount"])
+    for i, (who, day, net) in enumerate([("a", 5, 10), ("b", 6, 20)], start=2):
+        sheet.append([who, dt.datetime(2026, 1, day), net, f"=C{i}*1.19"])
+    book.save(tmp_path / "plain.xlsx")
+
+    def stored(value: str) -> None:  # as XlsxWriter writes it: every formula with a stored result, calculated on load
+        with zipfile.ZipFile(tmp_path / "plain.xlsx") as src, zipfile.ZipFile(tmp_path / "o.xlsx", "w") as out:
+            for item in src.infolist():
+                data = src.read(item.filename)
+                if item.filename.startswith("xl/worksheets/sheet"):
+                    data = re.sub(r"<f>([^<]*)</f>(?:<v\s*/>)?", rf"<f>\1</f><v>{value}</v>", data.decode()).encode()
+                out.writestr(item, data)
+
+    stored("0")
+    args = ("import", "--orders", tmp_path / "o.xlsx", "--to-csv", tmp_path / "out")
+    assert run(capsys, *args) == (1, (
+        "o.xlsx: the formulas of sheet 'Sheet' (column 'amount') were never calculated (cells D2, D3 hold 0 or "
+        "nothing, and the workbook asks Excel to calculate them when it opens: written by XlsxWriter or pandas?): "
+        "open it in Excel and save it, or write the values instead of formulas"
+    ))  # fmt: skip
+    stored("11.9")  # calculated (by Excel, LibreOffice): the stored results are the values
+    assert run(capsys, *args) == (0, "")
+    assert rows(tmp_path / "out", "order_revenue_cohorts.csv") == [("2026-01", "23.8")]

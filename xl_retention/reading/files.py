@@ -325,6 +325,47 @@ def _header_keys(rows: Any) -> tuple[str, ...] | None:
     return tuple(names) if len(names) >= 2 else None
 
 
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*>((?:(?!</c>).)*?<f[ >/](?:(?!</c>).)*?)</c>', re.S)
+_STORED = re.compile(rb"<v>([^<]*)</v>")
+
+
+def _refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[list[Any]]) -> None:
+    """A workbook that asks to be calculated on open (``fullCalcOnLoad``), whose sheet's formula cells all hold 0 or
+    nothing, was never calculated: XlsxWriter (pandas' .xlsx writer) stores 0 for every formula's result and leaves the
+    computing to Excel. Its formulas' values are not in the file: refused, naming the columns (the text above each
+    column's first formula in ``rows``, the sheet's values from A1) and the first cells."""
+    if member is None:
+        return
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read(member.lstrip("/"))
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return
+    cells = _FORMULA_CELL.findall(xml)
+    if not cells:
+        return
+    stored = [_STORED.search(body) for _, _, body in cells]
+    if any(m is not None and m.group(1).strip() not in (b"", b"0") for m in stored):
+        return  # some formula holds a computed value: the workbook was calculated
+    from openpyxl.utils import column_index_from_string
+
+    names: list[str] = []
+    for letters in dict.fromkeys(c.decode() for c, _, _ in cells):
+        index, top = column_index_from_string(letters) - 1, min(int(r) for c, r, _ in cells if c.decode() == letters)
+        above = [row[index] for row in rows[: top - 1] if index < len(row) and isinstance(row[index], str)]
+        names.append(repr(above[-1]) if above else letters)
+    shown = ", ".join(f"{c.decode()}{r.decode()}" for c, r, _ in cells[:5])
+    more = f" and {len(cells) - 5} more" if len(cells) > 5 else ""
+    word = "column" if len(names) == 1 else "columns"
+    raise DataError(
+        f"{path.name}: the formulas of sheet {sheet!r} ({word} {', '.join(names)}) were never calculated (cells "
+        f"{shown}{more} hold 0 or nothing, "
+        f"and the workbook asks Excel to calculate them when it opens: written by XlsxWriter or pandas?): open it in "
+        f"Excel and save it, or write the values instead of formulas",
+        source=path.name,
+    )
+
+
 def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     import openpyxl
 
@@ -348,6 +389,8 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
         sheet_rows = book[sheet_name]
         sheet_rows.reset_dimensions()  # a stored dimension can be wrong: read every row there is
         rows = [list(row) for row in sheet_rows.iter_rows(values_only=True)]
+        if getattr(book.calculation, "fullCalcOnLoad", False):  # XlsxWriter: formulas stored with 0, never computed
+            _refuse_uncalculated(path, getattr(sheet_rows, "_worksheet_path", None), sheet_name, rows)
         epoch = "1904" if book.epoch.year == 1904 else "1900"
         first = _header_keys(rows) if sheet is None else None
         alike = [n for n in names[1:] if first is not None and _header_keys(book[n]) == first]
