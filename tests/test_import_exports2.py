@@ -581,3 +581,22 @@ def test_a_workbook_whose_formulas_were_never_calculated_is_refused(tmp_path, ca
     stored("11.9")  # calculated (by Excel, LibreOffice): the stored results are the values
     assert run(capsys, *args) == (0, "")
     assert rows(tmp_path / "out", "order_revenue_cohorts.csv") == [("2026-01", "23.8")]
+
+
+def test_workbook_ids_shown_with_leading_zeros_are_the_ids_shown(tmp_path, capsys) -> None:
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["customer_id", "date", "amount"])
+    sheet.append(["00042", dt.datetime(2026, 1, 5), 10])  # the CRM's text
+    sheet.append(["00077", dt.datetime(2026, 1, 6), 10])
+    sheet.append([42, dt.datetime(2026, 2, 6), 12])  # typed by hand, shown 00042 by the number format 00000
+    sheet.cell(4, 1).number_format = "00000"
+    sheet.append([7, dt.datetime(2026, 2, 7), 5])  # a number without a zero-padding format stays 7
+    book.save(tmp_path / "orders.xlsx")
+    assert run(capsys, "import", "--orders", tmp_path / "orders.xlsx", "--to-csv", tmp_path / "o") == (0, "")
+    assert purchases(tmp_path / "o") == [("2026-01", "2", "0"), ("2026-02", "2", "0", "1")]
+    assert rows(tmp_path / "o", "order_revenue_cohorts.csv") == [("2026-01", "20.0", "12.0"), ("2026-02", "5.0", "")]

@@ -366,6 +366,22 @@ def _refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[
     )
 
 
+#: A number format that shows a whole number with leading zeros ("00000": 42 is shown 00042), as users format a column
+#: of zero-padded ids typed as numbers.
+_ZERO_PADDED = re.compile(r"0{2,}")
+
+
+def _as_shown(cell: Any) -> Any:
+    """A cell's value; a whole number in a zero-padding format (``00000``) as the text it shows (``00042``), since
+    that is the id the user sees and the one the other rows hold as text."""
+    value = getattr(cell, "value", None)
+    fmt = getattr(cell, "number_format", None)
+    if (isinstance(value, (int, float)) and not isinstance(value, bool) and fmt and _ZERO_PADDED.fullmatch(fmt)
+            and float(value).is_integer() and value >= 0):  # fmt: skip
+        return str(int(value)).zfill(len(fmt))
+    return value
+
+
 def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     import openpyxl
 
@@ -388,7 +404,10 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
             sheet_name = names[0]
         sheet_rows = book[sheet_name]
         sheet_rows.reset_dimensions()  # a stored dimension can be wrong: read every row there is
-        rows = [list(row) for row in sheet_rows.iter_rows(values_only=True)]
+        if any(_ZERO_PADDED.fullmatch(str(f)) for f in getattr(book, "_number_formats", ())):
+            rows = [[_as_shown(cell) for cell in row] for row in sheet_rows.iter_rows()]  # 42 shown as 00042
+        else:
+            rows = [list(row) for row in sheet_rows.iter_rows(values_only=True)]
         if getattr(book.calculation, "fullCalcOnLoad", False):  # XlsxWriter: formulas stored with 0, never computed
             _refuse_uncalculated(path, getattr(sheet_rows, "_worksheet_path", None), sheet_name, rows)
         epoch = "1904" if book.epoch.year == 1904 else "1900"
