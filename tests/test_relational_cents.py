@@ -3,7 +3,8 @@
 A Parquet file or database table of Stripe's API, Sigma or a warehouse sync (every customer id ``cus_...``, one
 lower-case currency column, integer amounts) holds 4900 for 49.00: order amounts and billing prices are divided by
 100 on pandas (reading.revenue.stripe_minor_units), DuckDB and Spark (relational.inputs._stripe_minor_units) alike.
-The same table with other ids, or with amounts as decimals, is in units everywhere.
+The same table with other ids, or with amounts that have cents (49.5), is in units everywhere; a float column of
+whole numbers (4900.0) is cents as an integer column is (H10 i25).
 """
 
 import os
@@ -55,8 +56,8 @@ def test_stripe_integer_order_amounts_are_cents_on_every_engine(tmp_path, backen
 
 def test_other_ids_or_decimal_amounts_are_units_on_every_engine(tmp_path, backend):
     assert revenue(INVOICES.assign(customer=["A", "A", "B"]), tmp_path, backend) == [[4900.0, 4900.0], [9900.0]]
-    decimals = INVOICES.assign(amount_paid=[49.0, 49.0, 99.0])  # a Dashboard export: 49.00, in units
-    assert revenue(decimals, tmp_path, backend) == [[49.0, 49.0], [99.0]]
+    decimals = INVOICES.assign(amount_paid=[49.5, 49.5, 99.0])  # amounts with cents: in units
+    assert revenue(decimals, tmp_path, backend) == [[49.5, 49.5], [99.0]]
     assert revenue(INVOICES.assign(currency=["USD"] * 3), tmp_path, backend) == [[4900.0, 4900.0], [9900.0]]
 
 

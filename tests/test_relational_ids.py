@@ -108,3 +108,31 @@ def test_a_subscription_that_changed_between_two_exports_and_one_ended_without_a
         148.0,
         49.0,
     ]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_two_currencies_in_a_prefixed_or_localized_currency_column_are_refused(tmp_path, backend):
+    subs = pd.DataFrame({"customer_id": ["A", "B"], "start": pd.to_datetime(["2026-01-05", "2026-01-07"]),
+                         "mrr": [49.0, 49.0], "subscriptions.currency_code": ["USD", "EUR"]})  # fmt: skip
+    for name in ("subscriptions.currency_code", "Währung", "Transaction Currency"):
+        subs.rename(columns={"subscriptions.currency_code": name}).to_parquet(tmp_path / "subs.parquet")
+        with pytest.raises(DataError, match=r"2 currencies \((USD, EUR|EUR, USD)\)"):
+            load_tables(tmp_path / "subs.parquet", backend=backend)
+    rates = subs.rename(columns={"subscriptions.currency_code": "Currency Rate"}).assign(
+        **{"Currency Rate": [1.0, 1.1]}
+    )
+    rates.to_parquet(tmp_path / "rates.parquet")  # a name that only mentions currency, its values not codes
+    assert load_tables(tmp_path / "rates.parquet", backend=backend).movements["mrr_end"].tolist() == [98.0]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_stripes_converted_amount_goes_with_its_converted_currency(tmp_path, backend):
+    payments = pd.DataFrame({
+        "Customer ID": ["cus_A", "cus_B"], "Created (UTC)": pd.to_datetime(["2026-01-05", "2026-01-07"]),
+        "Amount": [10.0, 1000.0], "Currency": ["usd", "jpy"], "Converted Amount": [9.2, 6.5],
+        "Converted Currency": ["eur", "eur"],
+    })  # fmt: skip
+    payments.to_parquet(tmp_path / "payments.parquet")
+    columns = {"customer_id": "Customer ID", "date": "Created (UTC)", "amount": "Converted Amount"}
+    tables = load_tables(orders=tmp_path / "payments.parquet", columns=columns, backend=backend)
+    assert tables.order_revenue_cohorts.iloc[0, 0] == pytest.approx(15.7, rel=1e-12)

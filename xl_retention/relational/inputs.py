@@ -22,6 +22,7 @@ files), else by their values.
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ import pandas as pd
 from ..reading import DataError, ReadOptions, bad_rows, key, normalize_columns, prepare, source_of
 from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL, bare_key, price_in_cents
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
-from ..reading.currency import CURRENCY_COLUMNS
+from ..reading.currency import CURRENCY_COLUMNS, named_currency, paired_currency
 from ..reading.discounts import discount_columns
 from ..reading.errors import SHOW_ROWS, show
 from ..reading.months import refuse_future_months
@@ -177,8 +178,6 @@ def _from_table(
 ) -> Input:
     required, optional = SCHEMAS[kind]
     cols = dict(columns or {})
-    if kind in ("snapshots", "intervals", "orders"):
-        _refuse_currencies(con, table, source, segment)
     if kind in ("snapshots", "intervals"):
         _refuse_statuses(con, table, source)
     billing = kind in ("snapshots", "intervals") and is_billing(table.columns, cols)
@@ -191,6 +190,8 @@ def _from_table(
     aliases = BILLING_ALIASES if billing else None
     names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
     _refuse_other_ids(con, table, source, names, cols)
+    if kind in ("snapshots", "intervals", "orders"):
+        _refuse_currencies(con, table, source, segment, names.get("amount", names.get("mrr")))
     schema = table.schema()
     needs_reading = any(
         (ours in _TEXT_NEEDS_READING and not (schema[theirs].is_temporal() or schema[theirs].is_numeric()))
@@ -297,15 +298,26 @@ def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str |
         refuse_any(con, shown, source, [(name, problem, blank & spelled.isin(sorted(ENDED)), "__shown")])
 
 
-def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | None) -> None:
-    """A currency column (:data:`~xl_retention.reading.currency.CURRENCY_COLUMNS`) with two values is refused, as
-    a file's is (:func:`~xl_retention.reading.currency.check_currency_column`), unless it is the segment."""
-    for name in table.columns:
-        if key(name) not in CURRENCY_COLUMNS or (segment is not None and key(segment) == key(name)):
+def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | None, money: str | None = None) -> None:
+    """A currency column with two values is refused, as a file's is
+    (:func:`~xl_retention.reading.currency.check_currency_column`), unless it is the segment: a column named so
+    (:func:`~xl_retention.reading.currency.named_currency`: ``currency_code``, ``subscriptions.currency_code``,
+    "Transaction Currency", "Währung"; a name that only mentions currency counts when its values are codes) and, when
+    one goes with the money column ``money`` by name ("Converted Currency" with "Converted Amount"), only that one."""
+    from ..reading.names import keys_of
+
+    columns = [c for c in table.columns if c != ROW]
+    paired = paired_currency(columns, money)
+    for name in columns:
+        if not named_currency(name) or (segment is not None and key(segment) == key(name)):
+            continue
+        if paired and name not in paired:
             continue
         spelled = table[name].cast("string").strip().upper()
         found = table.select(c=spelled).filter(spelled.notnull() & (spelled != "")).distinct().order_by("c").limit(6)
         currencies = con.execute(found)["c"].tolist()
+        if not keys_of(name) & set(CURRENCY_COLUMNS) and not all(re.fullmatch(r"[A-Z]{3}", c) for c in currencies):
+            continue  # a name that only mentions currency ("Currency Rate"), its values not codes
         if len(currencies) > 1:
             raise DataError(
                 f"{source}, column {name!r}: {'more than 5' if len(currencies) > 5 else len(currencies)} currencies "
