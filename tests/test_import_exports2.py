@@ -600,3 +600,19 @@ def test_workbook_ids_shown_with_leading_zeros_are_the_ids_shown(tmp_path, capsy
     assert run(capsys, "import", "--orders", tmp_path / "orders.xlsx", "--to-csv", tmp_path / "o") == (0, "")
     assert purchases(tmp_path / "o") == [("2026-01", "2", "0"), ("2026-02", "2", "0", "1")]
     assert rows(tmp_path / "o", "order_revenue_cohorts.csv") == [("2026-01", "20.0", "12.0"), ("2026-02", "5.0", "")]
+
+
+def test_add_on_columns_of_a_billing_export_are_refused_not_ignored(tmp_path, capsys) -> None:
+    plain = "customer_id,start,end,amount,interval,quantity,addon_unit_price,addon_quantity\n" \
+            "a,2026-01-05,,49,month,1,{price},{qty}\nb,2026-01-06,,49,month,1,,\n"  # fmt: skip
+    (tmp_path / "subs.csv").write_text(plain.format(price="10", qty="3"))
+    args = ("import", "--subscriptions", tmp_path / "subs.csv", "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (1, (
+        "subs.csv, column 'addon_unit_price': add-on prices or quantities, which the subscription pays beside its plan "
+        "(MRR = amount x quantity / months per interval leaves them out): add them into the amount (price x quantity "
+        "+ add-on price x add-on quantity, per interval), or remove the column if they are free in row 2 (counting "
+        "the header as row 1): '10'"
+    ))  # fmt: skip
+    (tmp_path / "subs.csv").write_text(plain.format(price="0", qty="0"))  # no add-on bought: nothing to add
+    assert run(capsys, *args) == (0, "")
+    assert column(tmp_path / "o", "mrr_end")["2026-01"] == "98.0"

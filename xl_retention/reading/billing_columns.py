@@ -141,6 +141,29 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
                 )
 
 
+def _refuse_add_ons(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
+    """In a billing export, an add-on column (its name says ``add_on``/``addon``: Recurly's
+    ``subscription_add_on_unit_amount_in_cents``, ``addon_quantity``, Chargebee's ``addons.*``) with a value other
+    than blank or 0 adds to what the subscription pays, which MRR = amount x quantity / months leaves out: refused,
+    naming the column and the rows (add the add-ons into the price, or remove the column if they are free)."""
+    used = {key(c) for c in names.values()}
+    for column in df.columns:
+        k = key(column)
+        if k in used or not ({"add_on", "addon", "addons", "add_ons"} & set(k.replace(".", "_").split("_")) or
+                             "add_on" in k or k.startswith(("addon", "addons."))):  # fmt: skip
+            continue
+        values = df[column]
+        text = values.astype(object).where(values.notna(), "").astype(str).str.strip().str.lower()
+        filled = ~text.isin(["", "0", "0.0", "0.00", "none", "false", "no"]).to_numpy()
+        if filled.any():
+            problem = (
+                "add-on prices or quantities, which the subscription pays beside its plan (MRR = amount x quantity / "
+                "months per interval leaves them out): add them into the amount (price x quantity + add-on price x "
+                "add-on quantity, per interval), or remove the column if they are free"
+            )
+            raise bad_rows(source, str(column), problem, np.flatnonzero(filled), values.to_numpy())
+
+
 def billing_optional(optional: Sequence[str], columns: Mapping[str, str]) -> tuple[str, ...]:
     """The optional columns of a billing export: ``mrr`` (the price per interval when mapped so) and the billing
     columns; a column mapped to ``amount`` leaves ``mrr`` out (MRR is computed from the price), one mapped to

@@ -21,6 +21,7 @@ from .billing import BILLING_ALIASES, NOT_PREFIXED_ALIASES, bare_key, check_same
 from .billing_columns import (
     _BILLING,
     _check_dates_given,
+    _refuse_add_ons,
     _refuse_count_without_interval,
     _refuse_unused_billing_columns,
     billing_mrr,
@@ -342,6 +343,7 @@ def prepare(
         check_order_id(df, names, source)
     if billing:
         _refuse_unused_billing_columns(df, names, source)
+        _refuse_add_ons(df, names, source)  # an add-on's price is paid beside the plan's
         check_discounts(df, source)  # a coupon or a discount changes what is paid: MRR after discounts
     by_currency = options.segment is not None and named_currency(options.segment)
     if kind in ("snapshots", "intervals", "orders"):
