@@ -1,0 +1,198 @@
+"""The checks of :mod:`xl_retention.reading` that look at a file's own columns, on an engine's typed table.
+
+A Parquet file or database table read by DuckDB, Spark or PostgreSQL is not read by pandas, so the refusals that
+:func:`xl_retention.reading.prepare` makes on a file's columns are made here in SQL, with the same rules and
+problems: statuses that do not pay or say the subscription ended without an end date (:mod:`.reading.statuses`),
+two currencies (:mod:`.reading.currency`), ids that are Excel errors, scientific notation or a guest's placeholder
+(:mod:`.reading.values`), the same record twice (:mod:`.reading.repeats`), and amounts in the smallest currency
+unit (:func:`~xl_retention.reading.revenue.minor_unit_divisors`).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Mapping
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from ..reading import DataError, key
+from ..reading.billing import bare_key
+from ..reading.currency import CURRENCY_COLUMNS, named_currency, paired_currency
+from ..reading.repeats import CHANGED, _item_rows, record_id_columns
+from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
+from ..reading.revenue import THREE_DECIMAL, ZERO_DECIMAL, _api_headers
+from ..reading.statuses import ENDED, NOT_PAYING, status_columns
+from ..reading.statuses import PROBLEM as STATUS_PROBLEM
+from ..reading.values import _SCIENTIFIC, EXCEL_ERRORS, NO_ONE
+from .refusals import ROW, _stripped, first_rows, refuse_any
+
+
+def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str]) -> None:
+    """An object's own id (``customers.id``) beside the column taken as that id (``subscriptions.customer_id``) must
+    hold the same ids, as :func:`~xl_retention.reading.billing.check_same_ids` refuses for a file's columns."""
+    for ours, theirs in names.items():
+        if ours not in ("customer_id", "visitor_id") or ours in cols:
+            continue
+        own = [c for c in table.columns if c != theirs and key(c).endswith(".id") and bare_key(key(c)) == ours]
+        if not own:
+            continue
+        a, b = (_stripped(table[c].cast("string")).nullif("") for c in (theirs, own[0]))
+        differ = (a.isnull() != b.isnull()) | (a.notnull() & b.notnull() & (a != b))
+        shown = table.mutate(**{"__shown": table[theirs]})
+        what = f"which is the {ours} cannot be told: map one, --columns {ours}=NAME"
+        problem = f"ids that differ from {own[0]!r} ({what})"
+        refuse_any(con, shown, source, [(theirs, problem, differ, "__shown")])
+
+
+def _refuse_statuses(con: Any, table: ir.Table, source: str) -> None:
+    """Rows whose status column says the subscription does not pay (a trial, ...) are refused, as a file's are
+    (:func:`~xl_retention.reading.statuses.check_statuses`)."""
+    for name in status_columns(table.columns):
+        spelled = table[name].cast("string").strip().lower().re_replace(r"[\s\-]+", "_")
+        shown = table.mutate(**{"__shown": table[name]})
+        refuse_any(con, shown, source, [(name, STATUS_PROBLEM, spelled.isin(sorted(NOT_PAYING)), "__shown")])
+
+
+def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str | None) -> None:
+    """Rows whose status column says the subscription ended (``canceled``, ``expired``, ...) with no end date are
+    refused, naming them, as a file's are (:func:`~xl_retention.reading.statuses.check_ended_without_end`)."""
+    blank = table[end].isnull() if end is not None else ibis.literal(True)
+    problem = (
+        "subscriptions whose status says they ended, with no end date (an empty end is a subscription still active, "
+        "which would never churn): map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At "
+        "(UTC)', Recurly: expires_at), or give those rows their end"
+    )
+    for name in status_columns(table.columns):
+        spelled = table[name].cast("string").strip().lower().re_replace(r"[\s\-]+", "_")
+        shown = table.mutate(**{"__shown": table[name]})
+        refuse_any(con, shown, source, [(name, problem, blank & spelled.isin(sorted(ENDED)), "__shown")])
+
+
+def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | None, money: str | None = None) -> None:
+    """A currency column with two values is refused, as a file's is
+    (:func:`~xl_retention.reading.currency.check_currency_column`), unless it is the segment: a column named so
+    (:func:`~xl_retention.reading.currency.named_currency`: ``currency_code``, ``subscriptions.currency_code``,
+    "Transaction Currency", "Währung"; a name that only mentions currency counts when its values are codes) and, when
+    one goes with the money column ``money`` by name ("Converted Currency" with "Converted Amount"), only that one."""
+    from ..reading.names import keys_of
+
+    columns = [c for c in table.columns if c != ROW]
+    paired = paired_currency(columns, money)
+    for name in columns:
+        if not named_currency(name) or (segment is not None and key(segment) == key(name)):
+            continue
+        if paired and name not in paired:
+            continue
+        spelled = table[name].cast("string").strip().upper()
+        found = table.select(c=spelled).filter(spelled.notnull() & (spelled != "")).distinct().order_by("c").limit(6)
+        currencies = con.execute(found)["c"].tolist()
+        if not keys_of(name) & set(CURRENCY_COLUMNS) and not all(re.fullmatch(r"[A-Z]{3}", c) for c in currencies):
+            continue  # a name that only mentions currency ("Currency Rate"), its values not codes
+        if len(currencies) > 1:
+            raise DataError(
+                f"{source}, column {name!r}: {'more than 5' if len(currencies) > 5 else len(currencies)} currencies "
+                f"({', '.join(currencies[:5])}); amounts are added up: convert them to one currency first, or import "
+                f"one currency at a time (--segment {name}={currencies[0]})",
+                source=source,
+                column=name,
+            )
+
+
+def _id_checks(t: ir.Table, names: Mapping[str, str], people: list[str]) -> list[tuple[str, str, Any, str]]:
+    """The checks of :func:`~xl_retention.reading.values.refuse_bad_ids` on a typed table's ids: Excel error values
+    (``#N/A``), long numbers in Excel's scientific notation (``7.12346E+12``) and ids that stand for no one
+    (WooCommerce's guest ``0``), each with the problem the pandas path names."""
+    checks = []
+    for who, what in (("customer_id", "customer ids"), ("visitor_id", "visitor ids")):
+        if who not in t.columns:
+            continue
+        ids = t[who]
+        emails = [c for c in people if "email" in c.lower().replace("-", "").replace(" ", "")]
+        person = "visitor" if who == "visitor_id" else "customer"
+        instead = "--columns " + shlex.quote(f"{who}={emails[0]}") if emails else (
+            f"--columns {who}=NAME (an e-mail or user id column)")  # fmt: skip
+        checks += [
+            (names[who], f"Excel error values where {what} belong (a lookup that found nothing?)",
+             ids.isin(list(EXCEL_ERRORS)), who),
+            (names[who], f"{what} in Excel's scientific notation (a long number saved from Excel in the General "
+             "format: its last digits are lost, and ids that differed read as one; export the file again from the "
+             "source system and do not save it from Excel, or open it in Excel with the column as Text)",
+             ids.re_search(f"^{_SCIENTIFIC}$"), who),
+            (names[who], f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; Google Analytics "
+             f"'(not set)': all of them would be one {person} who returns): map the e-mail as the id, {instead}, or "
+             "remove those rows", ids.lower().isin(sorted(NO_ONE)), who),
+        ]  # fmt: skip
+    return checks
+
+
+def _refuse_repeated_rows(con: Any, table: ir.Table, source: str) -> None:
+    """:func:`~xl_retention.reading.repeats.check_repeated_rows` on a typed table: rows identical in every column
+    to an earlier row with the same record id (:data:`~xl_retention.reading.repeats.RECORD_IDS`) are refused,
+    naming them, and so are rows with an earlier row's id and other values (the record changed between two
+    exports), unless the table has item columns (line items share their order's id). One aggregate query per record
+    id column; the rows are compared only when an id repeats."""
+    columns = [c for c in table.columns if c != ROW]
+    for position in record_id_columns(columns):
+        name = columns[position]
+        text = _stripped(table[name].cast("string")).nullif("")
+        found = con.execute(table.aggregate(n=text.count(), distinct=text.nunique())).iloc[0]
+        if int(found["n"]) == int(found["distinct"]):
+            continue
+        order = [table[ROW]] if ROW in table.columns else []
+        copy = ibis.row_number().over(group_by=[table[c] for c in columns], order_by=order)
+        again = ibis.row_number().over(group_by=text, order_by=order)
+        marked = table.mutate(__copy=copy, __again=again, __id=text)
+        for problem, later in ((REPEAT_PROBLEM, "__copy"), (CHANGED, "__again")):
+            if later == "__again" and _item_rows(columns):  # line items, subscription items: one id, several rows
+                continue
+            condition = marked["__id"].notnull() & (marked[later] > 0)
+            count = int(con.execute(marked.filter(condition).count()))
+            if count:
+                raise first_rows(con, marked, condition, source, name, problem, name, count)
+
+
+def _currency_columns(table: ir.Table) -> list[str]:
+    """The columns of ``table`` whose name says currency (as :func:`~xl_retention.reading.revenue.minor_unit_divisors`
+    finds them)."""
+    from ..reading.names import keys_of
+
+    return [c for c in table.columns if {"currency", "currency_code"} & keys_of(c)]
+
+
+def _minor_unit_divisors(con: Any, table: ir.Table, names: Mapping[str, str], money: str) -> ir.Value | None:
+    """:func:`~xl_retention.reading.revenue.minor_unit_divisors` for a typed table: each row's divisor (100; 1 for a
+    zero-decimal currency, 1000 for a three-decimal one, by the row's currency) when the column ``money`` (integer,
+    or float of whole numbers) holds amounts in the smallest currency unit, as Stripe's API (every customer id
+    ``cus_...``, every column named as an API field, lower-case currency codes) and Paddle Billing's (``ctm_...``
+    ids or ``unit_price.amount``) write them; else None. One aggregate query."""
+    theirs = names.get(money)
+    if theirs is None or "customer_id" not in names:
+        return None
+    kind = table.schema()[theirs]
+    if not (kind.is_integer() or kind.is_floating()):  # a float column of whole numbers too (4900.0, i25)
+        return None
+    currencies = _currency_columns(table)
+    if len(currencies) != 1:
+        return None
+    ids = _stripped(table[names["customer_id"]].cast("string"))
+    codes = _stripped(table[currencies[0]].cast("string")).nullif("")
+    amount = table[theirs].cast("float64")
+    found = con.execute(table.aggregate(
+        ids=ids.count(), stripe=ids.startswith("cus_").ifelse(1, 0).sum(),
+        paddle=ids.startswith("ctm_").ifelse(1, 0).sum(),
+        bad=(codes.notnull() & ~codes.re_search("^[a-z]{3}$")).ifelse(1, 0).sum(),
+        amounts=amount.count(), fractions=(amount.notnull() & (amount != amount.floor())).ifelse(1, 0).sum(),
+    )).iloc[0]  # fmt: skip
+    if int(found["amounts"]) == 0 or int(found["fractions"] or 0) > 0:
+        return None
+    count = int(found["ids"])
+    headers = [c for c in table.columns if c != ROW]
+    stripe = count > 0 and int(found["stripe"] or 0) == count and _api_headers(headers) and not found["bad"]
+    paddle = (count > 0 and int(found["paddle"] or 0) == count) or key(theirs).endswith("unit_price.amount")
+    if not (stripe or paddle):
+        return None
+    upper = codes.upper()
+    return upper.isin(sorted(ZERO_DECIMAL)).ifelse(1.0, upper.isin(sorted(THREE_DECIMAL)).ifelse(1000.0, 100.0))

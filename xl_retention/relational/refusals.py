@@ -1,0 +1,82 @@
+"""Refusals of an engine's typed table: the first rows where a condition holds, named as a file's rows are.
+
+:func:`refuse_any` counts every check in one aggregate query and raises :class:`~xl_retention.reading.DataError`
+for the first that fails, naming its first rows (:func:`first_rows`: by the file's row numbers when the table has
+the :data:`ROW` column, else by their ids and values).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis.expr.types as ir
+import numpy as np
+import pandas as pd
+
+from ..reading import DataError, bad_rows
+from ..reading.errors import SHOW_ROWS, show
+
+__all__ = ["ROW", "first_rows", "refuse_any"]
+
+#: The row numbers' column of engine inputs read from files (0 = the first data row).
+ROW = "__row"
+
+
+def _stripped(text: ir.StringValue) -> ir.StringValue:
+    """``text.strip()`` (spaces, tabs and newlines at either end), computed only for the values that need it.
+
+    A value without a space at either end and without a tab or newline is left as it is; testing that
+    costs a fraction of TRIM with a character set, which every id of a large table would otherwise pay.
+    """
+    needs = text.startswith(" ") | text.endswith(" ") | text.contains("\t") | text.contains("\n")
+    return needs.ifelse(text.strip(), text)
+
+
+def refuse_any(
+    con: Any,
+    t: ir.Table,
+    source: str,
+    checks: list[tuple[str, str, ir.BooleanValue, str]],
+    extra: dict[str, ir.Scalar] | None = None,
+) -> dict[str, Any]:
+    """Raise :class:`DataError` for the first check (column, problem, condition, shown column) any row fails.
+
+    All the conditions (and the ``extra`` aggregates, whose values are returned) are computed in one
+    aggregate query; the first rows of a failing check are fetched.
+    """
+    if not checks and not extra:
+        return {}
+    sums = {f"c{i}": cond.ifelse(1, 0).sum() for i, (_, _, cond, _) in enumerate(checks)}
+    found = con.execute(t.aggregate(**sums, **(extra or {}))).iloc[0].to_dict()
+    for i, (column, problem, condition, shown) in enumerate(checks):
+        count = found[f"c{i}"]
+        if pd.notna(count) and int(count) > 0:
+            raise first_rows(con, t, condition, source, column, problem, shown, int(count))
+    return found
+
+
+def first_rows(
+    con: Any, t: ir.Table, condition: ir.BooleanValue, source: str, column: str, problem: str, shown: str | None,
+    count: int,
+) -> DataError:  # fmt: skip
+    """The :class:`DataError` naming the first rows where ``condition`` holds (by row number, or by their values)."""
+    bad = t.filter(condition)
+    if ROW in t.columns:
+        picked = [ROW] + ([shown] if shown and shown in t.columns else [])
+        rows = con.execute(bad.select(*picked).order_by(ROW).limit(SHOW_ROWS))
+        positions = rows[ROW].to_numpy(dtype=np.int64)
+        values = dict(zip(positions.tolist(), rows[shown].tolist(), strict=True)) if len(picked) > 1 else None
+        return bad_rows(source, column, problem, positions, values, count=count)
+    ident = [c for c in ("customer_id", "visitor_id") if c in t.columns]
+    picked = list(dict.fromkeys(ident + ([shown] if shown and shown in t.columns else [])))
+    rows = con.execute(bad.select(*picked).order_by(picked).limit(SHOW_ROWS)) if picked else pd.DataFrame()
+    described = [", ".join(f"{c} {show(_plain(v))}" for c, v in r.items()) for r in rows.to_dict("records")]
+    text = f"{count} row{'s' if count != 1 else ''}" + (f", e.g. {'; '.join(described)}" if described else "")
+    return DataError(f"{source}, column {column!r}: {problem} in {text}", source=source, column=column,
+                     row_count=count)  # fmt: skip
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
