@@ -283,7 +283,8 @@ def test_orders_that_were_not_paid_are_not_purchases(tmp_path, capsys, backend: 
     (tmp_path / "woo.csv").write_text(WOO.replace("Pending payment", "On hold"))
     assert run(capsys, *args, "--to-csv", tmp_path / "w") == (1, (
         "woo.csv, column 'Order Status': order statuses that say neither paid nor unpaid (whether these were "
-        "purchases cannot be told: remove those rows, or give them a status such as completed or cancelled) in row "
+        "purchases cannot be told: give them the status completed where they were paid, cancelled where they were "
+        "not) in row "
         "5 (counting the header as row 1): 'On hold'"
     ))  # fmt: skip
     # Stripe payments: a failed (uncaptured) charge is no purchase; a refund is taken off the amount

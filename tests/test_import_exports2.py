@@ -616,3 +616,27 @@ def test_add_on_columns_of_a_billing_export_are_refused_not_ignored(tmp_path, ca
     (tmp_path / "subs.csv").write_text(plain.format(price="0", qty="0"))  # no add-on bought: nothing to add
     assert run(capsys, *args) == (0, "")
     assert column(tmp_path / "o", "mrr_end")["2026-01"] == "98.0"
+
+
+def test_paid_statuses_of_bigcommerce_and_amazon(tmp_path, capsys) -> None:
+    bigcommerce = (
+        "Order ID,Order Status,Order Date,Customer Email,Order Total (inc tax)\n"
+        "101,Awaiting Fulfillment,2026-01-05,ann@x.com,40.00\n"
+        "102,Awaiting Payment,2026-01-06,ann@x.com,30.00\n"
+        "103,Awaiting Shipment,2026-01-07,bob@x.com,20.00\n"
+        "104,Partially Shipped,2026-02-07,ann@x.com,10.00\n"
+        "105,Incomplete,2026-02-08,bob@x.com,10.00\n"
+    )
+    (tmp_path / "bc.csv").write_text(bigcommerce)
+    columns = "customer_id=Customer Email,date=Order Date,amount=Order Total (inc tax)"
+    args = ("import", "--orders", tmp_path / "bc.csv", "--columns", columns, "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (0, "")  # awaiting payment and incomplete (an abandoned checkout) were not paid
+    assert purchases(tmp_path / "o") == [("2026-01", "2", "0"), ("2026-02", "1", "0", "1")]
+    amazon = "amazon-order-id\tpurchase-date\torder-status\tbuyer-email\titem-price\n" \
+             "1\t2026-01-05\tShipped\ta@x.com\t10.00\n2\t2026-01-06\tUnshipped\tb@x.com\t12.00\n" \
+             "3\t2026-02-06\tPartiallyShipped\ta@x.com\t8.00\n4\t2026-02-07\tPending\tc@x.com\t9.00\n"  # fmt: skip
+    (tmp_path / "amazon.txt").write_text(amazon)
+    columns = "customer_id=buyer-email,date=purchase-date,amount=item-price,order_id=amazon-order-id"
+    args = ("import", "--orders", tmp_path / "amazon.txt", "--columns", columns, "--to-csv", tmp_path / "a")
+    assert run(capsys, *args) == (0, "")  # Amazon's Pending: payment not yet authorized
+    assert purchases(tmp_path / "a") == [("2026-01", "2", "0"), ("2026-02", "1", "0", "1")]

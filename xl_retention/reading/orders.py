@@ -62,13 +62,20 @@ ORDER_ALIASES: tuple[str, ...] = ("order_number", "order_no", "order", "order_na
 
 _CANCELLED_DATES = frozenset({"cancelled_at", "canceled_at", "cancelled_date", "canceled_date", "voided_at"})
 _STATUSES = frozenset({"status", "order_status", "financial_status", "payment_status"})
-#: Order and payment statuses of orders that were not paid (lower case, spaces and hyphens as ``_``, no ``wc_``).
+#: Order and payment statuses of orders that were not paid (lower case, spaces and hyphens as ``_``, no ``wc_``);
+#: BigCommerce's "Awaiting Payment" and "Incomplete" (an abandoned checkout) among them.
 NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "declined", "pending", "pending_payment",
-                      "refunded", "uncaptured", "expired", "abandoned", "trash", "checkout_draft"})  # fmt: skip
+                      "refunded", "uncaptured", "expired", "abandoned", "trash", "checkout_draft",
+                      "awaiting_payment", "incomplete"})  # fmt: skip
 #: Statuses of orders that were paid (a partial refund is a paid order; the refund is an amount of its own).
 PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "successful", "processing", "shipped",
                   "fulfilled", "delivered", "partially_refunded", "partially_paid", "authorized", "captured",
-                  "settled", "approved", "active"})  # fmt: skip
+                  "settled", "approved", "active",
+                  # BigCommerce: checkout completed and payment confirmed, then shipping
+                  "awaiting_fulfillment", "awaiting_shipment", "awaiting_pickup", "partially_shipped",
+                  # Amazon seller reports (order-status): paid, (partly) not shipped yet
+                  "unshipped", "partiallyshipped", "shipping", "partially_fulfilled", "ready_for_pickup",
+                  "in_transit", "out_for_delivery"})  # fmt: skip
 #: Statuses that say paid in one shop system and refunded in another: Magento's ``closed`` is an order refunded in
 #: full (a credit memo for all of it), Shopify's an archived paid order. Read with a refunded amount column (the
 #: amount then says whether all of it was refunded), refused without one.
@@ -162,7 +169,7 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
                 rows = np.flatnonzero(unknown)
                 problem = (
                     "order statuses that say neither paid nor unpaid (whether these were purchases cannot be told: "
-                    "remove those rows, or give them a status such as completed or cancelled)"
+                    "give them the status completed where they were paid, cancelled where they were not)"
                 )
                 raise bad_rows(source, name, problem, rows, column.to_numpy())
             either = np.isin(status, list(PAID_OR_REFUNDED))
