@@ -219,6 +219,22 @@ def test_values_stored_by_libreoffice_are_not_kept_as_excels(tmp_path: Path) -> 
     assert (got["S!H1"], got["S!H2"]) == (None, None)
 
 
+def test_values_of_a_workbook_saved_in_manual_calculation_without_recalculating_are_not_kept(tmp_path: Path) -> None:
+    """Formulas > Calculation Options > Manual, "Recalculate workbook before saving" off: the stored values may
+    predate the inputs (SUM stored 20 where the inputs give 65), so FORECAST.ETS's stored value is no current one."""
+    wb, ws = data_book(tmp_path)
+    ws["H1"] = "=_xlfn.FORECAST.ETS(5,B1:B4,{1,2,3,4})"
+    ws["H2"] = "=SUM(B1:B4)"
+    ws["H3"] = "=H1*2"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, stored(b"H1", b"99"), stored(b"H2", b"20"), stored(b"H3", b"198"))
+    patch(path, "xl/workbook.xml", (rb"<calcPr ", rb'<calcPr calcMode="manual" calcOnSave="0" '))
+    got, file = recalculated(path, "incomplete")
+    assert [(u.address, u.kept) for u in file.unsupported] == [("S!H1", False), ("S!H3", False)]
+    assert (got["S!H1"], got["S!H2"], got["S!H3"]) == (None, 65, None)
+
+
 def test_cli_import_into_recalc_exits_1_when_the_recalculation_is_incomplete(tmp_path: Path) -> None:
     env = {**os.environ, "COLUMNS": "400"}
 

@@ -169,13 +169,16 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     and keeps the value stored in the file (its dependents are computed from that value).
     Where the file stores no value for it, or ``stored_current=False`` (a program has just written the inputs; or
     the file is marked for a full calculation on load and stores 0 for every formula: XlsxWriter's placeholders; or
-    another spreadsheet program saved it last, LibreOffice say: its values are not Excel's),
+    another spreadsheet program saved it last, LibreOffice say: its values are not Excel's; or Excel saved it in
+    manual calculation without recalculating),
     every cell that reads it is in ``unsupported`` too (not computed from a blank).
     """
     info = scan(str(path))
     if info.full_calc_on_load and _placeholders(info):  # XlsxWriter's 0 in every formula: no value of Excel's
         stored_current = False
     if _OTHER_APPLICATION.search(info.application):  # LibreOffice's own FORECAST.ETS, CELL(...): not Excel's values
+        stored_current = False
+    if info.saved_uncalculated:  # manual calculation, saved without recalculating: the values may predate the inputs
         stored_current = False
     formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
     workbook = load(path, info, _own_functions(formula_names))

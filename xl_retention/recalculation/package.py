@@ -74,6 +74,8 @@ class PackageInfo:
     #: the application that saved the file last (docProps/app.xml: "Microsoft Excel", "LibreOffice/7.4.7.2$Linux...");
     #: "" when the file does not say
     application: str = ""
+    #: ``<calcPr calcMode="manual" calcOnSave="0">``: Excel saved it without recalculating (values may predate inputs)
+    saved_uncalculated: bool = False
     #: ``<calcPr fullCalcOnLoad="1">``: a program wrote the file and asks Excel to compute it when it opens it
     full_calc_on_load: bool = False
     #: linked workbooks' names as formulas write them ("[1]!rate") -> the value the file holds for them ("0.25")
@@ -234,6 +236,10 @@ def scan(path: str) -> PackageInfo:
                 info.iterate_delta = float(element.get("iterateDelta", "0.001"))
                 # a program that wrote formulas asks for a full calculation on load (openpyxl, XlsxWriter)
                 info.full_calc_on_load = _flag(element.get("fullCalcOnLoad"))
+                # manual calculation saved without recalculating (Formulas > Calculation Options): values may be stale
+                info.saved_uncalculated = (element.get("calcMode") or "").lower() == "manual" and (
+                    element.get("calcOnSave") or ""
+                ).strip().lower() in ("0", "false")
         qualify(info.names)  # S!Name: sheet S's own name, from any sheet
         info.external_names = _external_names(package, root)  # [1]!Rate: a linked workbook's name's value held
         info.linked = any(e.tag.rpartition("}")[2] == "externalReference" for e in root.iter())
