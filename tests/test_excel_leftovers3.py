@@ -223,6 +223,30 @@ def test_lambda_helpers_over_ranges_give_microsofts_examples(tmp_path: Path) -> 
     assert got["N13:P13"] == [[4, 2.5, 2]]
 
 
+def test_lambda_helpers_given_a_function_by_name(tmp_path: Path) -> None:
+    # Excel 365 takes a function by name where a LAMBDA goes (=BYROW(A1:C2,SUM)) and stores it as _xleta.SUM, with a
+    # defined name _xleta.SUM of its own (#NAME?) in the workbook: the LAMBDA calling the function
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in {"A1": 1, "B1": 2, "C1": 3, "A2": 4, "B2": 5, "C2": 9}.items():
+        sheet[ref] = value
+    sheet["E1"] = ArrayFormula("E1:E2", "=_xlfn.BYROW(A1:C2,_xleta.SUM)")
+    sheet["F1"] = ArrayFormula("F1:H1", "=_xlfn.BYCOL(A1:C2,_xleta.MAX)")
+    sheet["F2"] = ArrayFormula("F2:H3", "=_xlfn.MAP(A1:C2,_xleta.SQRT)")
+    book.defined_names["_xleta.SUM"] = DefinedName("_xleta.SUM", attr_text="#NAME?")
+    source = tmp_path / "eta.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", (result.message, result.unsupported)
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [[c.value for c in row] for row in out["E1:H3"]] == [
+        [6, 4, 5, 9],
+        [18, 1, 2**0.5, 3**0.5],
+        [None, 2, 5**0.5, 3],
+    ]
+
+
 def test_wraprows_wrapcols_and_expand_give_microsofts_examples(tmp_path: Path) -> None:
     # H11 w12: WRAPROWS, WRAPCOLS and EXPAND were refused (formualizer 0.13 lacks them). Microsoft's pages: the last
     # row (column) padded with pad_with, #N/A by default; EXPAND's omitted or empty rows/columns keep the array's own.

@@ -15,7 +15,8 @@ call, in Microsoft's order:
 
 ``_XLR.ONE`` (:mod:`.excel_functions.wraps`) makes a call's result one value, or ``#CALC!`` as Microsoft's pages say
 for a LAMBDA of BYROW, BYCOL, MAP, MAKEARRAY or SCAN that returns an array. A LAMBDA with the wrong number of
-parameters is ``#VALUE!`` ("Incorrect Parameters"). Anything else (an array computed when the formula runs, an omitted
+parameters is ``#VALUE!`` ("Incorrect Parameters"). A function passed by name (``BYROW(A1:C2, SUM)``, stored
+``_xleta.SUM``) is the LAMBDA calling it. Anything else (an array computed when the formula runs, an omitted
 initial value, more than :data:`MAX_CALLS` calls or :data:`MAX_STEPS` steps) is left as it is: the cell is listed as
 unsupported.
 
@@ -50,6 +51,8 @@ _LET_NAMES = 200  # names per LET of SCAN's and REDUCE's steps: a nested LET for
 #: the most steps of SCAN and REDUCE (each reads the one before: the engine fails on SCAN from some 700 steps)
 MAX_STEPS = 500
 _PARAMETER = re.compile(r"[A-Za-z_\\][\w.]*")
+#: a function passed by name, as Excel 365 stores it (BYROW(A1:C2, SUM) is saved as _xlfn.BYROW(A1:C2,_xleta.SUM))
+_ETA = re.compile(r"(?i)_xleta\.((?:_xlfn\.)?[A-Z][A-Z0-9.]*)")
 _HINT = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:BYROW|BYCOL|MAP|MAKEARRAY|SCAN|REDUCE)\(")
 
 
@@ -93,10 +96,15 @@ def _one_pass(formula: str, names: dict[str, str], tags: Iterator[int]) -> str |
     return "=" + "".join(out) if changed else None
 
 
-def _lambda(text: str) -> tuple[list[str], str] | None:
-    """(parameters, body) of ``LAMBDA(p1, ..., body)`` (in brackets or not); None for anything else."""
+def _lambda(text: str, wanted: int) -> tuple[list[str], str] | None:
+    """(parameters, body) of ``LAMBDA(p1, ..., body)`` (in brackets or not), or of a function passed by name as Excel
+    stores it (``_xleta.SUM``: ``LAMBDA(p1, SUM(p1))`` with the ``wanted`` parameters); None for anything else."""
     while text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
+    eta = _ETA.fullmatch(text)
+    if eta is not None:
+        parameters = [f"_xlr_p{k}" for k in range(1, wanted + 1)]
+        return parameters, f"{eta.group(1)}({','.join(parameters)})"
     try:
         tokens = list(Tokenizer("=" + text).items)
     except Exception:
@@ -151,11 +159,11 @@ def _written(name: str, args: list[str], names: dict[str, str], tags: Iterator[i
     """The helper call written out, ``#VALUE!`` for a LAMBDA of the wrong number of parameters, or None."""
     if not args:
         return None
-    found = _lambda(args[-1])
+    wanted = {"BYROW": 1, "BYCOL": 1, "MAKEARRAY": 2, "SCAN": 2, "REDUCE": 2, "MAP": len(args) - 1}[name]
+    found = _lambda(args[-1], wanted)
     if found is None:
         return None
     parameters, body = found
-    wanted = {"BYROW": 1, "BYCOL": 1, "MAKEARRAY": 2, "SCAN": 2, "REDUCE": 2, "MAP": len(args) - 1}[name]
     if len(parameters) != wanted:
         return "#VALUE!"
     if name in ("BYROW", "BYCOL"):

@@ -410,6 +410,8 @@ def _rewritten(
     for token in tokens:  # structured references, names defined by a formula, and _xlpm. parameter names
         if token.type == Token.OPERAND and token.subtype == Token.RANGE:
             key = token.value.lower()  # S!Rate: sheet S's own name (qualified keys: defined_names.qualify)
+            if key.startswith("_xleta."):  # a function passed by name (.lambda_helpers), not the name Excel adds
+                continue
             if "!" in key and names and key in names:
                 token.value, changed = names[key], True
                 continue

@@ -104,7 +104,7 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     """Whether ``text`` may hold something to rewrite (cheap: most formulas need no tokenizing)."""
     bare = _LITERALS.sub("''", text)
     upper = bare.upper()
-    if "[" in bare or " " in bare or "LAMBDA" in upper or "_XLPM." in upper:
+    if "[" in bare or " " in bare or "LAMBDA" in upper or "_XLPM." in upper or "_XLETA." in upper:
         return True
     lower = bare.lower()
     if tables and _any_of(tuple(tables)).search(lower):
