@@ -175,7 +175,9 @@ def load(path: str | Path, info: PackageInfo | None = None, own: frozenset[str] 
         else:
             workbook = fz.Workbook.load_path(str(path), config=settings, load_limits=limits)
     except Exception as error:
-        raise ValueError(_load_message(Path(path), error)) from None
+        from .damage import damage  # what is damaged, in words naming the sheet or cell (the reader's are its own)
+
+        raise ValueError(damage(path) or _load_message(Path(path), error)) from None
     for function in FUNCTIONS:  # before the first evaluation, or formulas keep #NAME?
         if function.name in own:
             continue
@@ -197,9 +199,21 @@ def load(path: str | Path, info: PackageInfo | None = None, own: frozenset[str] 
 
 def _load_message(path: Path, error: Exception) -> str:
     text = str(error)
-    if "limit" in text.lower():
+    if "limit" in text.lower() and _unpacked_mb(path) > max_xml_mb():
         return (
             f"{path.name} is too large for the embedded engine: its XML unpacks to more than {max_xml_mb():g} MB "
             "(the limit; set XL_RETENTION_MAX_XML_MB to raise it, or use --engine excel)"
         )
     return f"{path.name}: the embedded engine cannot read it ({text.splitlines()[0] if text else type(error).__name__})"
+
+
+def _unpacked_mb(path: Path) -> float:
+    """The largest of the package's unpacked size and its parts', in megabytes (0 when it cannot be read)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            sizes = [info.file_size for info in package.infolist()]
+    except (zipfile.BadZipFile, OSError):
+        return 0.0
+    return sum(sizes) / (1 << 20)
