@@ -113,6 +113,30 @@ def large_workbook(path: Path, rows: int = 10_000) -> Path:
     return path
 
 
+def criteria_workbook(path: Path, rows: int = 5_000) -> Path:
+    """An analyst's counting sheet: ``rows`` data rows (region, plan, MRR, month) and ``rows`` x 2 criteria formulas
+    (COUNTIFS by region and month, SUMIFS by plan up to a month), filled down as Excel fills them."""
+    import random
+
+    rng = random.Random(1)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(["region", "plan", "mrr", "month"])
+    for _ in range(rows):
+        ws.append(
+            [rng.choice(["EU", "US", "APAC"]), rng.choice(["Pro", "Team"]), rng.randint(10, 500), rng.randint(1, 24)]
+        )
+    calc = wb.create_sheet("Calc")
+    last = rows + 1
+    for r in range(1, rows + 1):
+        month = r % 24 + 1
+        calc.cell(r, 1, f'=COUNTIFS(Data!$A$2:$A${last},"EU",Data!$D$2:$D${last},{month})')
+        calc.cell(r, 2, f'=SUMIFS(Data!$C$2:$C${last},Data!$B$2:$B${last},"Pro",Data!$D$2:$D${last},"<="&{month})')
+    wb.save(path)
+    return path
+
+
 NEUTRAL = tempfile.gettempdir()  # the working directory of the measured processes (see measure)
 PEAK = (
     "; import resource; r = resource.getrusage; "
@@ -239,6 +263,7 @@ def main() -> None:
             return
         template = build_template(work / "template120.xlsx", months=120, inputs=sample_inputs(120))
         large = large_workbook(work / "large.xlsx")
+        criteria = criteria_workbook(work / "criteria.xlsx")
         print(f"load average {os.getloadavg()[0]:.2f}; end to end, fresh processes, best of {args.runs}")
         print()
         print(
@@ -246,7 +271,8 @@ def main() -> None:
             "| CPU s | cells/s | peak MB | ours / LibreOffice, wall | CPU |"
         )
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-        for name, path in (("template, 120 months", template), ("50,000 mixed formulas", large)):
+        workbooks = (("template, 120 months", template), ("50,000 mixed formulas", large))
+        for name, path in (*workbooks, ("10,000 COUNTIFS/SUMIFS", criteria)):
             peer = builtin_copy(path, work / f"builtin-{path.name}")
             formulas = ours(path, work / f"out-{path.name}")["formulas"]
             a, b = end_to_end(path, peer, work, args.runs)
@@ -398,13 +424,20 @@ def compare_baseline(baseline: Path, files: int) -> None:
     versions = {"this": None, "baseline": environment(baseline)}
     try:
         large = large_workbook(work / "large.xlsx")
+        criteria = criteria_workbook(work / "criteria.xlsx")
         print(f"load average {os.getloadavg()[0]:.2f}; baseline {baseline}")
         print()
         print("| workload | version | formula cells | wall s | CPU s | cells/s (wall) | this / baseline (wall, CPU) |")
         print("|---|---|---:|---:|---:|---:|---:|")
-        for name, months in (("template, 120 months", 120), ("50,000 mixed formulas", 0)):
+        for name, months in (
+            ("template, 120 months", 120),
+            ("50,000 mixed formulas", 0),
+            ("10,000 COUNTIFS/SUMIFS", -1),
+        ):
             paths = {
-                version: template_with(env, work / f"t{months}-{version}.xlsx", months) if months else large
+                version: template_with(env, work / f"t{months}-{version}.xlsx", months)
+                if months > 0
+                else (large if months == 0 else criteria)
                 for version, env in versions.items()
             }
             formulas = {
