@@ -640,3 +640,25 @@ def test_paid_statuses_of_bigcommerce_and_amazon(tmp_path, capsys) -> None:
     args = ("import", "--orders", tmp_path / "amazon.txt", "--columns", columns, "--to-csv", tmp_path / "a")
     assert run(capsys, *args) == (0, "")  # Amazon's Pending: payment not yet authorized
     assert purchases(tmp_path / "a") == [("2026-01", "2", "0"), ("2026-02", "1", "0", "1")]
+
+
+def test_an_unpaid_orders_blank_paid_at_is_no_refusal(tmp_path, capsys) -> None:
+    shopify = (
+        "Name,Email,Financial Status,Paid at,Total,Lineitem quantity,Lineitem name\n"
+        "#1001,ann@x.com,paid,2026-01-05 10:00:00 +0100,35.00,1,Mug\n"
+        "#1001,ann@x.com,,,,2,Plate\n"  # the order's other line item: Shopify writes no date nor total
+        "#1002,bob@x.com,pending,,25.00,1,Bowl\n"  # never paid: no 'Paid at', left out by its status
+        "#1003,cyd@x.com,voided,,25.00,1,Bowl\n"
+        "#1004,ann@x.com,paid,2026-02-05 10:00:00 +0100,15.00,1,Mug\n"
+    )
+    (tmp_path / "orders.csv").write_text(shopify)
+    args = ("import", "--orders", tmp_path / "orders.csv", "--columns", "customer_id=Email,date=Paid at,amount=Total,"
+            "order_id=Name", "--to-csv", tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (0, "")
+    assert purchases(tmp_path / "o") == [("2026-01", "1", "0"), ("2026-02", "1", "0", "1")]
+    # a paid order without its date is refused, naming its row
+    (tmp_path / "orders.csv").write_text(shopify.replace("paid,2026-02-05 10:00:00 +0100", "paid,"))
+    assert run(capsys, *args) == (
+        1,
+        "orders.csv, column 'Paid at': missing dates in row 6 (counting the header as row 1)",
+    )

@@ -33,7 +33,7 @@ from .billing_columns import (
 from .currency import check_currency_column, check_one_currency, named_currency
 from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
-from .errors import DataError, source_of
+from .errors import DataError, bad_rows, source_of
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months
 from .names import columns_option, key, keys_of
 from .orders import check_order_id, order_aliases, orders_as_paid
@@ -372,7 +372,7 @@ def prepare(
                 names[name],
                 labels if name == "month" else options.dates(),
                 excel_epoch=epoch,
-                allow_blank=name == "end",
+                allow_blank=name == "end" or (kind == "orders" and name == "date"),  # an unpaid order's: checked below
             )
         if name == "interval":
             return months_per_interval(series, source, names[name])
@@ -415,6 +415,9 @@ def prepare(
         typed, kept = orders_as_paid(df, typed, names, source, lambda s, c: parse_numbers(s, source, c,
                                      decimal=options.decimal, allow_blank=True))  # fmt: skip
         index = out.index[kept] if len(kept) != len(out.index) else index
+        undated = np.isnat(np.asarray(typed["date"]))  # blank dates of orders that count (an unpaid one's may be)
+        if undated.any():
+            raise bad_rows(source, names["date"], "missing dates", kept[undated])
     # No copy of the columns the reading made (a 10-million-row column takes 0.2 s to copy); any other is copied.
     owned = {name: v if isinstance(v, np.ndarray) and v.flags.owndata else v.copy() for name, v in typed.items()}
     frame = pd.DataFrame(owned, index=index, copy=False)

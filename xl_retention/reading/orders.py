@@ -294,7 +294,10 @@ def one_row_per_order(
     head = first[codes]  # each row's order's first row
     for ours in ("customer_id", "date"):
         values = np.asarray(typed[ours])
-        differ = np.flatnonzero(values != values[head])
+        same = values == values[head]
+        if ours == "date":  # a later line item without a date (Shopify's "Paid at" is on the first row only)
+            same |= np.isnat(values) & ((np.arange(rows) != head) | np.isnat(values[head]))
+        differ = np.flatnonzero(~same)
         if differ.size:
             what = "customer" if ours == "customer_id" else "date"
             order = f"{names['order_id']} {ids[differ[0]]!r}"
