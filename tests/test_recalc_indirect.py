@@ -116,3 +116,28 @@ def test_r1c1_text_typed_in_or_computed_is_read_as_the_reference_it_names(tmp_pa
     got = openpyxl.load_workbook(report.output, data_only=True)["Cohorts"]
     assert [got[f"F{r}"].value for r in range(1, 7)] == [21, 129, 42, 222, 41, "none"]
     assert report.unsupported == []
+
+
+def test_a_structured_reference_built_when_the_formula_runs_is_read_as_its_range(tmp_path: Path) -> None:
+    """INDIRECT($B$1&"[Amount]"): the table or column picked by a cell (the usual reason to use INDIRECT with tables);
+    other computed texts in a workbook with tables still read as A1 references."""
+    from openpyxl.worksheet.table import Table
+
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "Data"
+    for row in (["Plan", "Amount"], ["Pro", 10], ["Team", 20], ["Pro", 40]):
+        data.append(row)
+    data.add_table(Table(displayName="Sales", ref="A1:B4"))
+    calc = book.create_sheet("Calc")
+    calc["A1"], calc["B1"], calc["C1"] = "Sales", "Amount", "Data!B3"
+    calc["D1"] = '=SUM(INDIRECT($A$1&"["&B1&"]"))'  # Sales[Amount]
+    calc["D2"] = '=ROWS(INDIRECT("Sales"&"[#All]"))'  # header and 3 rows
+    calc["D3"] = "=INDIRECT(C1)*2"  # an A1 text in a cell
+    calc["D4"] = '=COUNTIF(INDIRECT("Sales[Plan]"),"Pro")'
+    source = tmp_path / "tables.xlsx"
+    book.save(source)
+    report = recalc_file(source, tmp_path / "out.xlsx", "embedded")
+    assert report.status == "ok", report.message
+    got = openpyxl.load_workbook(report.output, data_only=True)["Calc"]
+    assert [got[f"D{r}"].value for r in range(1, 5)] == [70, 4, 40, 2]

@@ -28,9 +28,11 @@ from xl_retention.workbook.sample import sample_inputs
 TESTS = Path(__file__).resolve().parent
 
 
-def uncached(formula, sheet, row, col, tables, array=False, names=None, defined=None) -> str:
+def uncached(formula, sheet, row, col, tables, array=False, names=None, defined=None, path=None) -> str:
     """The rewrite without the shape cache: the pre-check on this very formula, then the rewrite."""
     text = formula if formula.startswith("=") else "=" + formula
+    if path is not None and "CELL(" in text.upper():
+        text = rewrite_module.cell_filenames(text, sheet, path)
     by_name = {t.name.lower(): t for t in tables}
     if not rewrite_shapes._candidate(text, by_name, array, {**(names or {}), **(defined or {})}):
         return text
@@ -64,9 +66,11 @@ def test_the_templates_formulas_are_rewritten_as_without_the_cache(template, mon
         calls.append((args, kwargs))
         return rewrite(*args, **kwargs)
 
+    cached = embedded.compute(path).values  # with the filled-down copies' cache (formula_texts.filled_copy)
     monkeypatch.setattr(embedded, "rewrite", recorded)
     monkeypatch.setattr(embedded, "may_need_rewrite", lambda text, words: True)  # every formula, not only some
-    embedded.compute(path)
+    monkeypatch.setattr(embedded, "filled_copy", lambda *args: None)  # every copy rewritten
+    assert embedded.compute(path).values == cached  # the cache changes no value
     assert len(calls) > 1500  # the 24-month template has 1,806 formulas
     shapes = {rewrite_shapes._ROW_NUMBER.sub("0", args[0]) for args, _ in calls}
     assert len(shapes) < len(calls) / 2  # filled-down copies: the cache is used

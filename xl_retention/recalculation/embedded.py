@@ -40,7 +40,7 @@ from .merged_spills import spills_over_merged
 from .omitted_arguments import omit_empty_arguments
 from .package import FormulaCell, PackageInfo, scan
 from .reasons import explain
-from .rewrite import rewrite
+from .rewrite import TABLE_REFERENCE, _structured, rewrite
 from .rewrite_shapes import has_digit, shape
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported
@@ -148,6 +148,22 @@ def _paused_gc(function):
     return paused
 
 
+def _table_reference(tables: list[Any]) -> Any:
+    """The engine function ``_XLR.TABLEREF(text, sheet, row, column)``: the A1 text of the range a structured
+    reference's text names (for the formula's cell: ``T[@B]``), any other text (or value) as it is."""
+    by_name = {t.name.lower(): t for t in tables}
+
+    def reference(text: Any, sheet: Any, row: Any, col: Any) -> Any:
+        if isinstance(text, list):
+            text = text[0][0] if text and isinstance(text[0], list) else (text[0] if text else "")
+        if not isinstance(text, str) or "[" not in text or not isinstance(row, int | float):
+            return text
+        found = _structured(text.strip(), by_name, str(sheet), int(row), int(col))
+        return found if found is not None and not found.startswith("#") else text
+
+    return reference
+
+
 def _placeholders(info: PackageInfo) -> bool:
     """Whether every value the file stores for a formula is 0 (or none): what XlsxWriter (pandas' .xlsx writer) stores
     in place of a result it does not compute, in a workbook it marks for a full calculation on load."""
@@ -182,6 +198,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         stored_current = False
     formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
     workbook = load(path, info, _own_functions(formula_names))
+    if info.tables:  # INDIRECT($B$1&"[Amount]"): a structured reference built when the formula runs (.rewrite)
+        workbook.register_function(TABLE_REFERENCE, _table_reference(info.tables), min_args=4, max_args=4)
     formulas: dict[str, FormulaTexts] = {}
     members: dict[str, set[tuple[int, int]]] = {}
     tables: dict[str, list[FormulaCell]] = {}

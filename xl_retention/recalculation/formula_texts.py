@@ -135,6 +135,10 @@ class FormulaTexts:
         return text
 
 
+#: INDIRECT's second argument FALSE or 0 (R1C1-style text); a row number before ")" is never after a comma
+_R1C1_STYLE = re.compile(r",\s*(?:0|FALSE)\s*\)")
+
+
 def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     """False when :func:`.rewrite.rewrite` cannot change ``text`` (a stored formula, without ``=``).
 
@@ -151,7 +155,7 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
         return True
     if 'IF("' in upper or 'NOT("' in upper:  # IF("TRUE",...): the text TRUE typed in is the logical
         return True
-    if "INDIRECT(" in upper and ("FALSE" in upper or "0)" in upper):  # R1C1 text: read as the A1 reference it names
+    if "INDIRECT(" in upper and _R1C1_STYLE.search(upper) is not None:  # R1C1 text: read as the A1 reference it names
         return True
     if _ARRAY_MAKERS.search(upper) is not None:  # {=EDATE(A1,SEQUENCE(3))}: lifted (.array_lifting)
         return True

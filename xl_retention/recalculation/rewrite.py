@@ -251,6 +251,28 @@ def _computed_r1c1(tokens: list[Token], i: int, row: int, col: int) -> bool:
     return True
 
 
+#: the function a workbook with tables registers (.embedded): a structured reference's text as the A1 text of the
+#: range it names (``"T[B]"`` -> ``"Data!$B$2:$B$3"``), any other text as it is
+TABLE_REFERENCE = "_XLR.TABLEREF"
+
+
+def _computed_structured(tokens: list[Token], i: int, sheet: str, row: int, col: int) -> bool:
+    """``INDIRECT($B$1&"[Amount]")`` (tokens[i] opens the INDIRECT, one argument) in a workbook with tables ->
+    ``INDIRECT(_XLR.TABLEREF($B$1&"[Amount]","Sheet",row,col))``: a structured reference built when the formula
+    runs is read as the range it names (the engine's INDIRECT reads no structured reference). True when changed."""
+    try:
+        spans = argument_spans(tokens, i)[0]
+    except ValueError:
+        return False
+    if len(spans) != 1 or spans[0][0] >= spans[0][1]:
+        return False
+    a, b = spans[0]
+    quoted = '"' + sheet.replace('"', '""') + '"'
+    tokens[a].value = f"{TABLE_REFERENCE}(" + tokens[a].value
+    tokens[b - 1].value += f",{quoted},{row},{col})"
+    return True
+
+
 def _literal_indirect(
     tokens: list[Token], tables: dict[str, Table] | None = None, sheet: str = "", row: int = 1, col: int = 1
 ) -> bool:
@@ -268,7 +290,10 @@ def _literal_indirect(
             continue
         text, close = tokens[i + 1], tokens[i + 2]
         if text.type != Token.OPERAND or text.subtype != Token.TEXT or close.type not in (Token.SEP, Token.FUNC):
-            changed = _computed_r1c1(tokens, i, row, col) or changed  # a text computed when the formula runs
+            if _computed_r1c1(tokens, i, row, col):  # a text computed when the formula runs
+                changed = True
+            elif tables and not colon and _computed_structured(tokens, i, sheet, row, col):
+                changed = True
             continue
         r1c1 = False
         if close.type == Token.SEP and close.subtype == Token.ARG and i + 4 < len(tokens):

@@ -22,6 +22,7 @@ __all__ = ["DELETED_SHEET", "SCALAR_ARGUMENTS", "decided", "has_digit", "shape"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
 _TEXT_ONLY = re.compile(r'"(?:[^"]|"")*"')  # text literals only
+_R1C1_STYLE = re.compile(r",\s*(?:0|FALSE)\s*\)")  # INDIRECT(text, FALSE): R1C1-style text
 
 #: a multi-cell range: an area, whole columns (``B:B``) or whole rows (``3:3``)
 _AREA = (
@@ -111,7 +112,7 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
         return True
     if "SINGLE(" in upper or "INDIRECT(''" in upper or "IF(''" in upper or "NOT(''" in upper:
         return True
-    if "INDIRECT(" in upper and ("FALSE" in upper or "0)" in upper):  # R1C1 text computed when the formula runs
+    if "INDIRECT(" in upper and (tables or _R1C1_STYLE.search(upper) is not None):  # R1C1 or table text computed
         return True
     if ("ROW(" in upper or "COLUMN(" in upper or "{" in bare or array or "SUMPRODUCT(" in upper) and (
         ":" in bare or "{" in bare
