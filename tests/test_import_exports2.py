@@ -662,3 +662,23 @@ def test_an_unpaid_orders_blank_paid_at_is_no_refusal(tmp_path, capsys) -> None:
         1,
         "orders.csv, column 'Paid at': missing dates in row 6 (counting the header as row 1)",
     )
+
+
+@pytest.mark.parametrize("months", [("Jan 2026", "Feb 2026"), ("January 2026", "February 2026"),
+                                    ("01/2026", "02/2026"), ("2026/01", "2026/02"), ("1.2026", "2.2026")])  # fmt: skip
+def test_months_written_with_their_year_are_read(tmp_path, capsys, months: tuple[str, str]) -> None:
+    first, second = months
+    (tmp_path / "mrr.csv").write_text(f"customer_id,month,mrr\nx,{first},10\ny,{first},10\nx,{second},10\n")
+    assert run(capsys, "import", "--subscriptions", tmp_path / "mrr.csv", "--to-csv", tmp_path / "o") == (0, "")
+    assert column(tmp_path / "o", "lost") == {"2026-01": "0", "2026-02": "1"}
+
+
+def test_months_with_a_two_digit_year_name_the_option(tmp_path, capsys) -> None:
+    (tmp_path / "mrr.csv").write_text("customer_id,month,mrr\nx,Jan-26,10\ny,Jan-26,10\nx,Feb-26,10\n")
+    args = ("import", "--subscriptions", tmp_path / "mrr.csv", "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (1, (
+        "mrr.csv, column 'month': dates that do not parse (if they are months with a two-digit year, say so: "
+        "--date-format '%b-%y') in rows 2, 3, 4 (counting the header as row 1): 'Jan-26', 'Jan-26', 'Feb-26'"
+    ))  # fmt: skip
+    assert run(capsys, *args, "--date-format", "%b-%y") == (0, "")  # the remedy pasted
+    assert column(tmp_path / "o", "lost") == {"2026-01": "0", "2026-02": "1"}

@@ -143,7 +143,22 @@ def _candidates(texts: np.ndarray) -> list[str]:
         formats += [f"{day}||{f}" for f in timed if f.startswith(day + " ") or f.startswith(day + "T")]
     if any(f.startswith(("%Y-%m", "%Y%m%d")) for f in formats):
         formats.insert(0, "ISO8601")
+    sample = [str(t) for t in texts[::step][:_GUESS_SAMPLE]]
+    for pattern, layouts in _MONTH_LAYOUTS:  # a month and its 4-digit year: one month, no day to put first
+        if sample and all(pattern.fullmatch(t) for t in sample):
+            formats += [f for f in layouts if f not in formats]
     return formats
+
+
+#: Months written with a four-digit year and no day ("Jan 2026", "January 2026", "01/2026", "2026/01"): each names
+#: one month, read as its first day; tried when the column's values look so.
+_MONTH_LAYOUTS = (
+    (re.compile(r"[A-Za-z]{3,9}[ \-]\d{4}"), ("%b %Y", "%B %Y", "%b-%Y", "%B-%Y")),
+    (re.compile(r"\d{1,2}[/.\-]\d{4}"), ("%m/%Y", "%m.%Y", "%m-%Y")),
+    (re.compile(r"\d{4}[/.]\d{1,2}"), ("%Y/%m", "%Y.%m")),
+)
+#: A month name and two digits ("Jan-26"): January 2026, or 26 January? Not guessed; the refusal names the option.
+_MONTH_TWO_DIGITS = re.compile(r"[A-Za-z]{3,9}[ \-']\d{2}")
 
 
 def _apply(texts: np.ndarray, fmt: str, timezone: str | None) -> np.ndarray:
@@ -210,7 +225,12 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
     full = [(fmt, parsed) for fmt, parsed in tried if not np.isnat(parsed).any()]
     if not full:
         if not tried:
-            raise _Unread(np.ones(len(texts), dtype=bool), "dates that do not parse")
+            why = "dates that do not parse"
+            if all(_MONTH_TWO_DIGITS.fullmatch(str(t)) for t in texts):
+                example = str(texts[0])
+                fmt = "%b-%y" if "-" in example else ("%b %y" if " " in example else "%b'%y")
+                why += f" (if they are months with a two-digit year, say so: --date-format '{fmt}')"
+            raise _Unread(np.ones(len(texts), dtype=bool), why)
         fmt, parsed = min(tried, key=lambda item: int(np.isnat(item[1]).sum()))
         unread = np.isnat(parsed)
         other = any((~np.isnat(p) & unread).any() for f, p in tried if f != fmt)
