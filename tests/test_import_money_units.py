@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from xl_retention import cli
+from xl_retention.reading import DataError
 from xl_retention.workbook.importer import load_tables
 
 ERROR = "xl-retention: error: "
@@ -152,3 +153,17 @@ def test_stripe_cents_in_a_typed_float_column_are_divided_on_every_engine(tmp_pa
         frame.assign(amount=[49.5, 99.0, 50.0]).to_parquet(tmp_path / "units.parquet")  # 49.50: in units
         tables = load_tables(orders=tmp_path / "units.parquet", columns=columns, backend=backend)
         assert tables.order_revenue_cohorts.iloc[0, 0] == 148.5, backend
+
+
+def test_add_on_columns_of_a_typed_billing_table_are_refused_on_every_engine(tmp_path):
+    frame = pd.DataFrame({
+        "customer_id": ["a", "b"], "start": pd.to_datetime(["2026-01-05", "2026-01-06"]), "amount": [49.0, 49.0],
+        "interval": ["month", "month"], "quantity": [1, 1], "addon_unit_price": [10.0, None], "addon_quantity": [3, 0],
+    })  # fmt: skip
+    frame.to_parquet(tmp_path / "subs.parquet")
+    for backend in ("pandas", "duckdb"):
+        with pytest.raises(DataError, match=r"^subs\.parquet, column 'addon_unit_price': add-on prices or quantities"):
+            load_tables(tmp_path / "subs.parquet", backend=backend)
+    frame.drop(columns=["addon_unit_price", "addon_quantity"]).to_parquet(tmp_path / "plain.parquet")
+    for backend in ("pandas", "duckdb"):
+        assert load_tables(tmp_path / "plain.parquet", backend=backend).movements["mrr_end"].tolist() == [98.0]

@@ -42,6 +42,7 @@ from ..tables._months import MAX_MONTHS
 from ..tables.subscriptions import current_month
 from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
 from .mirrors import (
+    _add_on_columns,
     _currency_columns,
     _id_checks,
     _minor_unit_divisors,
@@ -204,9 +205,10 @@ def _from_table(
         (kind == "orders" and ("order_id" in names or _cancellable(empty)))
         or (kind == "intervals" and trial_end_columns(table.columns))
         or (billing and discount_columns(empty))
+        or (billing and _add_on_columns(list(empty.columns), names))
         or (not billing and any(ours in ("mrr", "amount") and says_unit(theirs) for ours, theirs in names.items()))
         or (options is not None and options.timezone is not None and bool({"date", "start", "end"} & set(names)))
-    ):  # line items, cancelled orders, trials, discounts, ARR or cents, times to convert: read as a file's rows are
+    ):  # line items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
         order = [ROW] if ROW in table.columns else []

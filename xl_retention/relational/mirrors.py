@@ -196,3 +196,19 @@ def _minor_unit_divisors(con: Any, table: ir.Table, names: Mapping[str, str], mo
         return None
     upper = codes.upper()
     return upper.isin(sorted(ZERO_DECIMAL)).ifelse(1.0, upper.isin(sorted(THREE_DECIMAL)).ifelse(1000.0, 100.0))
+
+
+def _add_on_columns(columns: list[str], names: Mapping[str, str]) -> list[str]:
+    """A billing export's add-on columns not used as ours (their name says ``add_on``/``addon``: Recurly's
+    ``subscription_add_on_unit_amount_in_cents``, ``addon_quantity``, Chargebee's ``addons.*``), as
+    :mod:`xl_retention.reading.billing_columns` finds them: such a table is read as a file's rows are, where an
+    add-on with a value is refused (MRR = amount x quantity / months would leave it out)."""
+    used = {key(c) for c in names.values()}
+    out = []
+    for column in columns:
+        k = key(column)
+        words = set(k.replace(".", "_").split("_"))
+        if k not in used and ({"add_on", "addon", "addons", "add_ons"} & words or "add_on" in k or
+                              k.startswith(("addon", "addons."))):  # fmt: skip
+            out.append(column)
+    return out
