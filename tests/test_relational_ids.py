@@ -6,6 +6,7 @@ checkout's 0 would each merge many customers into one; a record (a subscription,
 in every column would count twice. A typed Parquet file read by DuckDB names the file's rows, as pandas does.
 """
 
+import ibis
 import pandas as pd
 import pytest
 
@@ -136,3 +137,17 @@ def test_stripes_converted_amount_goes_with_its_converted_currency(tmp_path, bac
     columns = {"customer_id": "Customer ID", "date": "Created (UTC)", "amount": "Converted Amount"}
     tables = load_tables(orders=tmp_path / "payments.parquet", columns=columns, backend=backend)
     assert tables.order_revenue_cohorts.iloc[0, 0] == pytest.approx(15.7, rel=1e-12)
+
+
+def test_survey_previews_in_a_typed_table_are_refused_by_the_engine_too():
+    from xl_retention.relational import api
+
+    answers = pd.DataFrame({"date": pd.to_datetime(["2026-01-05", "2026-01-06"]), "score": [0.0, 10.0],
+                            "Status": ["Survey Preview", "IP Address"]})  # fmt: skip
+    with pytest.raises(DataError) as caught:
+        api.nps_by_month(ibis.memtable(answers), source="answers.parquet")  # a typed table, read by DuckDB
+    assert str(caught.value) == (
+        "answers.parquet, column 'Status': responses that are previews, tests or spam, to be removed (no respondent's "
+        "answer: they would count in the NPS) in 1 row, e.g. Status 'Survey Preview'"
+    )
+    assert api.nps_by_month(ibis.memtable(answers.iloc[[1]]), source="a")["nps"].tolist() == [100.0]

@@ -51,6 +51,7 @@ from .mirrors import (
     _refuse_other_ids,
     _refuse_repeated_rows,
     _refuse_statuses,
+    _refuse_test_answers,
 )
 from .refusals import ROW, _stripped, first_rows, refuse_any
 from .segments import BLANK_SEGMENT, _segment_name, _segment_text
@@ -216,6 +217,8 @@ def _from_table(
         return _from_frame(frame, kind, columns, source, options, segment)
     if kind == "intervals":  # 'canceled' with no end: it would never churn (reading.statuses)
         _refuse_ended_without_end(con, table, source, names.get("end"))
+    if kind == "answers":  # a survey's previews, tests and spam are no answers (reading.statuses)
+        _refuse_test_answers(con, table, source)
     rename = {ours: table[theirs] for ours, theirs in names.items()}
     for who in ("customer_id", "visitor_id"):
         if who in rename:

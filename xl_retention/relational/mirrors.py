@@ -24,7 +24,7 @@ from ..reading.currency import CURRENCY_COLUMNS, named_currency, paired_currency
 from ..reading.repeats import CHANGED, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
 from ..reading.revenue import THREE_DECIMAL, ZERO_DECIMAL, _api_headers
-from ..reading.statuses import ENDED, NOT_PAYING, status_columns
+from ..reading.statuses import _ANSWER_STATUS_NAMES, ENDED, NOT_ANSWERS, NOT_PAYING, STATUS_NAMES, status_columns
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
 from ..reading.values import _SCIENTIFIC, EXCEL_ERRORS, NO_ONE
 from .refusals import ROW, _stripped, first_rows, refuse_any
@@ -212,3 +212,19 @@ def _add_on_columns(columns: list[str], names: Mapping[str, str]) -> list[str]:
                               k.startswith(("addon", "addons."))):  # fmt: skip
             out.append(column)
     return out
+
+
+def _refuse_test_answers(con: Any, table: ir.Table, source: str) -> None:
+    """Survey answers whose status says a preview, a test or spam (Qualtrics' "Survey Preview", its
+    ``DistributionChannel`` preview) are refused, naming them, as a file's are
+    (:func:`~xl_retention.reading.statuses.check_answer_statuses`)."""
+    from ..reading.names import keys_of
+
+    problem = "responses that are previews, tests or spam, to be removed (no respondent's answer: they would count in "
+    problem += "the NPS)"
+    for name in table.columns:
+        if not keys_of(name) & (STATUS_NAMES | _ANSWER_STATUS_NAMES):
+            continue
+        spelled = table[name].cast("string").strip().lower().re_replace(r"[\s\-]+", "_")
+        shown = table.mutate(**{"__shown": table[name]})
+        refuse_any(con, shown, source, [(name, problem, spelled.isin(sorted(NOT_ANSWERS)), "__shown")])

@@ -70,7 +70,10 @@ def first_rows(
     ident = [c for c in ("customer_id", "visitor_id") if c in t.columns]
     picked = list(dict.fromkeys(ident + ([shown] if shown and shown in t.columns else [])))
     rows = con.execute(bad.select(*picked).order_by(picked).limit(SHOW_ROWS)) if picked else pd.DataFrame()
-    described = [", ".join(f"{c} {show(_plain(v))}" for c, v in r.items()) for r in rows.to_dict("records")]
+    label = {"__shown": column}  # a copy of the file's column made to show it: named as the column
+    described = [
+        ", ".join(f"{label.get(c, c)} {show(_plain(v))}" for c, v in r.items()) for r in rows.to_dict("records")
+    ]
     text = f"{count} row{'s' if count != 1 else ''}" + (f", e.g. {'; '.join(described)}" if described else "")
     return DataError(f"{source}, column {column!r}: {problem} in {text}", source=source, column=column,
                      row_count=count)  # fmt: skip
