@@ -682,3 +682,19 @@ def test_months_with_a_two_digit_year_name_the_option(tmp_path, capsys) -> None:
     ))  # fmt: skip
     assert run(capsys, *args, "--date-format", "%b-%y") == (0, "")  # the remedy pasted
     assert column(tmp_path / "o", "lost") == {"2026-01": "0", "2026-02": "1"}
+
+
+def test_refusals_name_the_files_rows_after_blank_lines(tmp_path, capsys) -> None:
+    # an empty line 3 and a line of only separators (a row Excel still counts as used) before the bad row 6
+    (tmp_path / "orders.csv").write_text(
+        "customer_id,date,amount\na,2026-01-05,10\n\nb,2026-01-06,10\n,,\n,2026-01-07,10\nc,2026-01-08,10\n"
+    )
+    args = ("import", "--orders", tmp_path / "orders.csv", "--to-csv", tmp_path / "o")
+    assert run(capsys, *args) == (1, "orders.csv, column 'customer_id': missing customer ids in row 6 (counting the "
+                                     "header as row 1)")  # fmt: skip
+    (tmp_path / "orders.csv").write_text("customer_id,date,amount\na,2026-01-05,10\n\nb,2026-01-06,10\n,,\n")
+    assert run(capsys, *args) == (0, "")  # the empty line and the row of separators are no rows
+    assert purchases(tmp_path / "o") == [("2026-01", "2", "0")]
+    (tmp_path / "orders.csv").write_text("customer_id,date,amount\na,2026-01-05,10\n\n\nb,2026-13-06,10\n")
+    code, message = run(capsys, *args)
+    assert code == 1 and "in row 5 (counting the header as row 1): '2026-13-06'" in message

@@ -114,6 +114,21 @@ class Source(str):
         return (Source, (str(self), self.sheet, self.header_row))
 
 
+class FileRows(str):
+    """The name of a CSV file (a ``str``) whose data rows are not one per line after the header (blank lines in it):
+    ``file_rows[p]`` is the file's row of data row ``p``, the header counting as row 1 (as Excel shows the file)."""
+
+    file_rows: np.ndarray
+
+    def __new__(cls, name: str, file_rows: Any) -> FileRows:
+        made = super().__new__(cls, name)
+        made.file_rows = np.asarray(file_rows, dtype=np.int64)
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FileRows, (str(self), self.file_rows))
+
+
 def source_of(table: Any, source: str) -> str:
     """``source`` as :func:`bad_rows` should name the rows of ``table``.
 
@@ -131,7 +146,11 @@ def source_of(table: Any, source: str) -> str:
     """
     attrs = getattr(table, "attrs", None) or {}
     sheet, header_row = attrs.get("sheet"), attrs.get("header_row")
-    if isinstance(source, Source) or sheet is None or header_row is None:
+    if isinstance(source, (Source, FileRows)):
+        return source
+    if attrs.get("file_rows") is not None and len(attrs["file_rows"]) == len(table):
+        return FileRows(source, attrs["file_rows"])
+    if sheet is None or header_row is None:
         return source
     return Source(source, sheet, header_row)
 
@@ -159,7 +178,10 @@ def bad_rows(
     shown = positions[:SHOW_ROWS]
     total = len(positions) if count is None else max(int(count), len(positions))
     first = source.header_row + 1 if isinstance(source, Source) else 2
-    rows = [int(p) + first for p in shown]
+    if isinstance(source, FileRows):  # a CSV file with blank lines: the file's own rows
+        rows = [int(source.file_rows[p]) if p < len(source.file_rows) else int(p) + first for p in shown]
+    else:
+        rows = [int(p) + first for p in shown]
     text = f"{'row' if total == 1 else 'rows'} {', '.join(map(str, rows))}"
     if total > len(shown):
         text += f" and {total - len(shown)} more"
