@@ -331,14 +331,12 @@ def test_guest_checkouts_are_no_customer(tmp_path, capsys) -> None:
             tmp_path / "o")  # fmt: skip
     assert run(capsys, *args) == (0, "")  # the remedy pasted: each guest is their own customer
     assert purchases(tmp_path / "o") == [("2026-01", "3", "0"), ("2026-02", "2", "0", "1")]
-    # 'guest' and -1 are no one too (Parquet's integer ids included); '00' and '007' are ids
+    # 'guest' and -1 are no one too; '00' and '007' are ids, and so is a typed integer column's 0 (numbered from 0)
     import pandas as pd
 
-    frame = pd.DataFrame({"customer_id": [7, -1], "date": pd.to_datetime(["2026-01-05", "2026-01-06"])})
+    frame = pd.DataFrame({"customer_id": [0, 1], "date": pd.to_datetime(["2026-01-05", "2026-02-06"])})
     frame.to_parquet(tmp_path / "orders.parquet")
-    code, message = run(capsys, "import", "--orders", tmp_path / "orders.parquet", "--to-csv", tmp_path / "p")
-    assert code == 1 and message.endswith("(an e-mail or user id column), or remove those rows in row 3 (counting "
-                                          "the header as row 1): -1")  # fmt: skip
+    assert run(capsys, "import", "--orders", tmp_path / "orders.parquet", "--to-csv", tmp_path / "p") == (0, "")
     (tmp_path / "o.csv").write_text("customer_id,date\n00,2026-01-05\n007,2026-01-06\nGuest,2026-01-07\n")
     code, message = run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "p")
     assert code == 1 and message.endswith("in row 4 (counting the header as row 1): 'Guest'")
@@ -698,3 +696,44 @@ def test_refusals_name_the_files_rows_after_blank_lines(tmp_path, capsys) -> Non
     (tmp_path / "orders.csv").write_text("customer_id,date,amount\na,2026-01-05,10\n\n\nb,2026-13-06,10\n")
     code, message = run(capsys, *args)
     assert code == 1 and "in row 5 (counting the header as row 1): '2026-13-06'" in message
+
+
+def test_refusals_that_point_at_the_cause(tmp_path, capsys) -> None:
+    # a ';' file whose row has a field more than the header: the project's words, not the tokenizer's
+    (tmp_path / "o.csv").write_text("customer_id;date;amount\na;2026-01-05;49,00\nb;2026-01-06;10,50;x\n")
+    assert run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "o") == (1, (
+        "o.csv: row 3 has 4 fields where the header has 3 names (counting the header as row 1): a separator at the "
+        "end of the row, or a value with the separator in it and no quotes around it? remove the extra separator, or "
+        "quote the value"
+    ))  # fmt: skip
+    # one column per month: no column map can help, the table needs unpivoting
+    (tmp_path / "wide.csv").write_text("customer_id,2026-01,2026-02,2026-03\na,100,100,0\nb,50,60,60\n")
+    code, message = run(capsys, "import", "--subscriptions", tmp_path / "wide.csv", "--to-csv", tmp_path / "o")
+    assert code == 1 and message.startswith("wide.csv: one column per month ('2026-01' ... '2026-03'): the import")
+    # two columns of one name: their cells
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([None, "Customer", "Date", "Total", None, "Month", "Total"])
+    sheet.append([None, "a", "2026-01-05", 10, None, "2026-01", 30])
+    book.save(tmp_path / "side.xlsx")
+    args = ("import", "--orders", tmp_path / "side.xlsx", "--columns", "customer_id=Customer,amount=Total", "--to-csv",
+            tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (1, "side.xlsx: 2 columns match 'Total' ('Total' in D1, 'Total' in G1): rename or "
+                                     "remove the one that is not it")  # fmt: skip
+    # Recharge's interval columns are a billing export's; an amount mapped without any interval says what is missing
+    recharge = ("subscription_id,customer_id,status,price,quantity,charge_interval_unit_type,charge_interval_frequency,"
+                "created_at,cancelled_at\n1,11,ACTIVE,90.00,1,month,3,2026-01-05T10:00:00,\n")  # fmt: skip
+    (tmp_path / "rech.csv").write_text(recharge)
+    args = ("import", "--subscriptions", tmp_path / "rech.csv", "--columns", "start=created_at,end=cancelled_at,"
+            "amount=price", "--to-csv", tmp_path / "r")  # fmt: skip
+    assert run(capsys, *args) == (0, "")
+    assert column(tmp_path / "r", "mrr_end")["2026-01"] == "30.0"
+    (tmp_path / "rech.csv").write_text(recharge.replace("charge_interval_unit_type", "unit").replace(
+        "charge_interval_frequency", "every"))  # fmt: skip
+    assert run(capsys, *args) == (1, (
+        "rech.csv: amount=price names the price of a billing export, which needs its billing interval column (month, "
+        "year, ...), and none was found: map it: --columns interval=NAME (or map mrr=NAME to a column of monthly "
+        "revenue)"
+    ))  # fmt: skip

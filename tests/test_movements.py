@@ -720,7 +720,10 @@ def test_column_errors() -> None:
     twice = pd.DataFrame([["a", "b", "2024-01-01"]], columns=["customer id", "Customer_ID", "date"])
     with pytest.raises(DataError) as caught:
         repeat_purchases(twice, source="orders.csv")
-    assert str(caught.value) == "orders.csv: 2 columns match 'customer_id' ('customer id', 'Customer_ID')"
+    assert str(caught.value) == (
+        "orders.csv: 2 columns match 'customer_id' ('customer id' (column 1), 'Customer_ID' (column 2)): rename or "
+        "remove the one that is not it"
+    )
     with pytest.raises(errors.RetentionInputError, match="must be OUR_NAME=THEIR_NAME, got 'customer_id'"):
         parse_column_map("customer_id,date=Created")
     assert parse_column_map(None) == {} and parse_column_map(" ") == {}

@@ -240,7 +240,8 @@ def test_true_false_are_not_scores(tmp_path, capsys) -> None:
 def test_repeated_column_names_and_missing_mapped_columns_stop(tmp_path, capsys) -> None:
     (tmp_path / "subs.csv").write_text("customer_id,month,mrr,mrr\na,2025-01,100,5\n")
     status, _, err = run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--to-csv", tmp_path / "out")
-    assert (status, err) == (1, "xl-retention: error: subs.csv: 2 columns match 'mrr' ('mrr', 'mrr')\n")
+    assert (status, err) == (1, "xl-retention: error: subs.csv: 2 columns match 'mrr' ('mrr' (column 3), 'mrr' (column "
+                                "4)): rename or remove the one that is not it\n")  # fmt: skip
     (tmp_path / "ok.csv").write_text("Customer,month,mrr\na,2025-01,100\n")
     args = ("--subscriptions", tmp_path / "ok.csv", "--columns", "customer_id=Client", "--to-csv", tmp_path / "out")
     status, _, err = run(capsys, "import", *args)

@@ -74,6 +74,8 @@ BILLING_ALIASES: dict[str, tuple[str, ...]] = {
         "billing_cycle.interval",  # Paddle Billing
         "billing_cycle_interval",
         "recurring_interval",  # Stripe prices
+        "charge_interval_unit_type",  # Recharge
+        "order_interval_unit",  # Recharge
     ),
     "interval_count": (
         "plan_interval_count",  # Stripe
@@ -84,6 +86,7 @@ BILLING_ALIASES: dict[str, tuple[str, ...]] = {
         "billing_cycle.frequency",  # Paddle Billing
         "billing_cycle_frequency",
         "recurring_interval_count",  # Stripe prices
+        "charge_interval_frequency",  # Recharge
     ),
     "quantity": ("plan_quantity", "subscription_quantity", "seats", "qty"),  # Chargebee: plan_quantity
 }

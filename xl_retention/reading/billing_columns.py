@@ -94,6 +94,20 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
     )
 
 
+def _refuse_billing_names_without_interval(columns: Mapping[str, str], source: str) -> None:
+    """A column map naming a billing export's columns (``amount``, ``quantity``, ``interval_count``) for a
+    subscriptions file in which no billing interval column was found: the map cannot apply; say what is missing."""
+    named = [ours for ours in ("amount", "quantity", "interval_count") if ours in columns]
+    if named:
+        raise DataError(
+            f"{source}: {', '.join(f'{n}={columns[n]}' for n in named)} names the price of a billing export, which "
+            f"needs its billing interval column (month, year, ...), and none was found: map it: "
+            f"{columns_option([('interval', 'NAME')])} (or map mrr=NAME to a column of monthly revenue)",
+            source=source,
+            column=columns[named[0]],
+        )
+
+
 def _refuse_count_without_interval(df: pd.DataFrame, columns: Mapping[str, str], source: str) -> None:
     """An interval count (every N months) without a billing interval column cannot be used, nor ignored; nor a
     quantity (seats) beside a price per unit mapped to ``mrr`` (Stripe's "Plan Amount" as MRR, "Quantity" ignored)."""

@@ -9,6 +9,7 @@ or a map entry naming a column the file lacks, are refused: never resolved silen
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ from .billing_columns import (
     _BILLING,
     _check_dates_given,
     _refuse_add_ons,
+    _refuse_billing_names_without_interval,
     _refuse_count_without_interval,
     _refuse_unused_billing_columns,
     billing_mrr,
@@ -248,7 +250,8 @@ def normalize_columns(
         if len(matches) > 1:
             names = [str(df.columns[p]) for p in matches]
             raise DataError(
-                f"{source}: {len(matches)} columns match {wanted!r} ({', '.join(map(repr, names))})",
+                f"{source}: {len(matches)} columns match {wanted!r} ({header_cells(df, matches)}): rename or remove "
+                f"the one that is not it",
                 source=source,
                 column=names[0],
             )
@@ -278,6 +281,16 @@ def normalize_columns(
             )
         elif name in required:
             missing.append(name)
+    months = [str(c) for c in df.columns if re.fullmatch(r"\d{4}[-/.]\d{1,2}|[A-Za-z]{3,9}[ \-]\d{4}", str(c).strip())]
+    if missing and len(months) >= 2 and {"month", "date"} & set(missing):
+        first = [str(c) for c in df.columns if str(c) not in months][:1] or ["customer_id"]
+        raise DataError(
+            f"{source}: one column per month ({months[0]!r} ... {months[-1]!r}): the import reads one row per "
+            f"customer and month (customer_id, month, mrr): unpivot the table (Excel: Data > From Table/Range, "
+            f"Unpivot Columns; pandas: df.melt(id_vars={first[0]!r}, var_name='month', value_name='mrr'))",
+            source=source,
+            column=months[0],
+        )
     if missing:
         word = "column" if len(missing) == 1 else "columns"
         sheets = df.attrs.get("sheets") or []
@@ -294,6 +307,21 @@ def normalize_columns(
     out = pd.DataFrame({name: df.iloc[:, p] for name, p in picked.items()}, index=df.index, copy=False)
     out.attrs["source_columns"] = {name: str(df.columns[p]) for name, p in picked.items()}
     return out
+
+
+def header_cells(df: pd.DataFrame, positions: Sequence[int]) -> str:
+    """The header cells of the columns at ``positions``, as the user finds them: ``'Total' in C1, 'Total' in F1`` on
+    a sheet (its header row and first column, ``df.attrs``), ``'Total' (column 3)`` in a file.
+
+    >>> header_cells(pd.DataFrame(columns=["a", "Total", "Total"]), [1, 2])
+    "'Total' (column 2), 'Total' (column 3)"
+    """
+    from openpyxl.utils import get_column_letter
+
+    row, left = df.attrs.get("header_row"), df.attrs.get("first_column")
+    if row is not None and left is not None:
+        return ", ".join(f"{str(df.columns[p])!r} in {get_column_letter(left + p + 1)}{row}" for p in positions)
+    return ", ".join(f"{str(df.columns[p])!r} (column {p + 1})" for p in positions)
 
 
 def prepare(
@@ -333,6 +361,7 @@ def prepare(
             optional = billing_optional(optional, columns)
             aliases = BILLING_ALIASES
         else:
+            _refuse_billing_names_without_interval(columns, source)
             _refuse_count_without_interval(df, columns, source)
             optional = tuple(c for c in optional if c not in _BILLING)
     if kind == "orders":  # an order id column: line items are one order (reading.orders)

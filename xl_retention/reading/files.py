@@ -458,6 +458,7 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
         raise DataError(f"{source}: sheet {sheet_name!r} is empty (no header row)", source=source)
     width = max(len(r) for r in rows)
     rows, first = _table_of([r + [None] * (width - len(r)) for r in rows])
+    left = width - len(rows[0])  # the empty columns before the table (its first column's 0-based index)
     width = len(rows[0])
     header = rows[0]
     while width and header[width - 1] is None and all(r[width - 1] is None for r in rows):
@@ -478,6 +479,7 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     df.attrs["sheet"] = sheet_name
     df.attrs["sheets"] = list(names)
     df.attrs["header_row"] = first + 1  # the sheet's 1-based row of the header (rows are read from row 1)
+    df.attrs["first_column"] = left
     return df
 
 
@@ -561,6 +563,15 @@ def read_table(
         if isinstance(error, FileNotFoundError):
             raise
         reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+        fields = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", reason)
+        if fields:  # pandas' tokenizer: a row with more fields than the header has names
+            names, line, got = fields.groups()
+            raise DataError(
+                f"{source}: row {line} has {got} fields where the header has {names} names (counting the header as "
+                f"row 1): a separator at the end of the row, or a value with the separator in it and no quotes around "
+                f"it? remove the extra separator, or quote the value",
+                source=source,
+            ) from None
         raise DataError(f"{source}: cannot read the file: {reason}", source=source) from None
     except Exception as error:  # pyarrow's errors on a damaged Parquet file have no common base in pandas
         if type(error).__module__.startswith("pyarrow"):

@@ -136,13 +136,16 @@ NO_ONE = frozenset({"0", "-1", "guest", "guests", "gast", "invité", "invitado",
 
 
 def placeholder_ids(ids: pd.Series) -> np.ndarray:
-    """Positions of the ids (:func:`clean_ids`) that stand for no one (:data:`NO_ONE`: WooCommerce's guest 0).
+    """Positions of the ids (:func:`clean_ids`) that stand for no one (:data:`NO_ONE`: WooCommerce's guest 0), in
+    text (a CSV file, a workbook's cells); a typed integer column's 0 is an id (numbered from 0).
 
     >>> placeholder_ids(clean_ids(pd.Series(["12", "0", "Guest", "00", "007", " NULL "]))).tolist()
     [1, 2, 5]
     """
-    if pd.api.types.is_integer_dtype(ids.dtype):
-        return np.flatnonzero(ids.isin([0, -1]).to_numpy())
+    if pd.api.types.is_integer_dtype(
+        ids.dtype
+    ):  # a typed integer column (Parquet, a frame): ids counted from 0 are ids
+        return np.zeros(0, dtype=np.int64)
     return np.flatnonzero(ids.str.lower().isin(NO_ONE).to_numpy(dtype=bool, na_value=False))
 
 
