@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._distinct import arrow_codes
 from .errors import bad_rows
 
 __all__ = ["RECORD_IDS", "check_repeated_rows", "record_id_columns"]
@@ -67,12 +68,18 @@ def check_repeated_rows(df: pd.DataFrame, source: str, order_id: str | None = No
     xl_retention.reading.errors.DataError: subs.csv, column 'id': rows identical in every column to an earlier row \
 with the same id: the same record twice (overlapping exports appended?), which would be counted twice; remove the \
 repeated rows in row 4 (counting the header as row 1): 'sub_2'
-    >>> check_repeated_rows(frame.assign(mrr=["49", "99", "49"]), "subs.csv")  # one id, two rows that differ
+    >>> items = pd.DataFrame({"id": ["1001", "1001"], "Lineitem name": ["Mug", "Plate"]})
+    >>> check_repeated_rows(items, "orders.csv")  # one id, rows that differ: an order's line items
     """
     columns = list(map(str, df.columns))
     for position in record_id_columns(columns, order_id):
         ids = df.iloc[:, position]
-        rows = np.flatnonzero((ids.duplicated(keep=False) & ids.notna()).to_numpy())
+        encoded = arrow_codes(ids)  # Arrow's dictionary encoding of a CSV's text: no Python string per row
+        codes, distinct = encoded if encoded is not None else pd.factorize(ids, use_na_sentinel=True)
+        if len(distinct) == int((codes >= 0).sum()):
+            continue  # every id once
+        counts = np.bincount(codes[codes >= 0], minlength=len(distinct))
+        rows = np.flatnonzero((codes >= 0) & (counts[np.maximum(codes, 0)] > 1))
         if not rows.size:
             continue
         rows = rows[(_text(ids.iloc[rows]) != "").to_numpy()]
