@@ -40,9 +40,10 @@ from .merged_spills import spills_over_merged
 from .omitted_arguments import omit_empty_arguments
 from .package import FormulaCell, PackageInfo, scan
 from .reasons import explain
-from .rewrite import TABLE_REFERENCE, _structured, rewrite
+from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import has_digit, shape
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
+from .structured_references import _structured
 from .unsupported import Unsupported, find_unsupported
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
 from .xlsx_values import Resized

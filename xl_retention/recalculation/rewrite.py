@@ -58,157 +58,10 @@ from .offset_sizes import negative_sizes
 from .omitted_arguments import omit_in_tokens
 from .package import Table
 from .rewrite_shapes import decided
+from .structured_references import _area, _structured, _structured_in
 from .xlookup_references import xlookup_references
 
 __all__ = ["rewrite"]
-
-_SPECIALS = {"#all", "#data", "#headers", "#totals", "#this row"}
-
-
-def _quote(sheet: str) -> str:
-    return "'" + sheet.replace("'", "''") + "'"
-
-
-def _area(sheet: str, top: int, left: int, bottom: int, right: int) -> str:
-    first = f"${get_column_letter(left)}${top}"
-    if (top, left) == (bottom, right):
-        return f"{_quote(sheet)}!{first}"
-    return f"{_quote(sheet)}!{first}:${get_column_letter(right)}${bottom}"
-
-
-#: joins the two ends of a column range among :func:`_items` (a column's name may hold a ``:``)
-_SPAN = "\x00"
-
-
-def _items(inner: str) -> list[str]:
-    """``[#This Row],[Amount]`` -> ``["#This Row", "Amount"]``; ``[A]:[B]`` -> ``["A\\x00B"]``; ``A`` -> ``["A"]``.
-
-    Names keep Excel's escapes (``'`` before ``[ ] # '``: ``Qty '[pcs']``), which :func:`_column_name` removes; an
-    escaped bracket neither opens nor closes an item."""
-    text = inner.strip()
-    if not text.startswith("["):
-        return [inner]
-    items: list[str] = []
-    current, depth, k, joined = "", 0, 0, False
-    while k < len(text):
-        char = text[k]
-        if char == "'" and depth and k + 1 < len(text):
-            current += text[k : k + 2]
-            k += 2
-            continue
-        if char == "[":
-            depth += 1
-            if depth == 1:
-                current = ""
-            else:
-                current += char
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                if joined and items:
-                    items[-1] = items[-1] + _SPAN + current
-                else:
-                    items.append(current)
-                joined = False
-            else:
-                current += char
-        elif depth:
-            current += char
-        elif char == ":":
-            joined = True
-        k += 1
-    return items
-
-
-def _column_name(text: str) -> str:
-    return re.sub(r"'(.)", r"\1", text).lower()  # Excel escapes [ ] # ' with a quote
-
-
-_XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def _header(name: str) -> str:
-    """A table column's name as the table part stores it, with OOXML's escapes read (``MRR_x000a_(USD)``: a line
-    break typed with Alt+Enter; ``_x005F_`` an underscore)."""
-    return _XSTRING.sub(lambda m: chr(int(m.group(1), 16)), name) if "_x" in name else name
-
-
-def _column_position(name: str, columns: list[str]) -> int:
-    """The position of the column ``name`` (as a structured reference writes it) among ``columns`` (lower case, escapes
-    read): the name as written ("Plan " with its space, "MRR\n(USD)"), else the only column equal but for spaces
-    around; ValueError when none."""
-    key = _column_name(name)
-    if key in columns:
-        return columns.index(key)
-    loose = [c.strip() for c in columns]
-    if loose.count(key.strip()) == 1:
-        return loose.index(key.strip())
-    raise ValueError(name)
-
-
-def _structured(text: str, tables: dict[str, Table], sheet: str, row: int, col: int) -> str | None:
-    """The A1 range a structured reference denotes; None when it is not one (or not ours to resolve)."""
-    name, bracket, rest = text.partition("[")
-    if name:
-        table = tables.get(name.lower())
-        if table is None:
-            return None
-        inner = rest[:-1] if bracket and rest.endswith("]") else ""
-        if bracket and not rest.endswith("]"):
-            return None
-    else:  # [@Amount] inside the table itself
-        table = next(
-            (
-                t
-                for t in tables.values()
-                if t.sheet == sheet and t.bounds[0] <= col <= t.bounds[2] and t.bounds[1] <= row <= t.bounds[3]
-            ),
-            None,
-        )
-        if table is None or not text.endswith("]"):
-            return None
-        inner = text[1:-1]
-    this_row = False
-    if inner.startswith("@"):
-        this_row, inner = True, inner[1:].strip()
-    items = [i for i in _items(inner)] if inner else []
-    specials = {i.strip().lower() for i in items if i.strip().lower() in _SPECIALS}
-    columns = [i for i in items if i.strip().lower() not in _SPECIALS]
-    this_row = this_row or "#this row" in specials
-    left, top, right, bottom = table.bounds
-    header_bottom = top + table.header_rows - 1
-    data_top, data_bottom = top + table.header_rows, bottom - table.totals_rows
-    if this_row:
-        if not data_top <= row <= data_bottom:
-            return "#VALUE!"
-        rows = (row, row)
-    elif "#all" in specials:
-        rows = (top, bottom)
-    else:
-        wanted = []
-        if "#headers" in specials and table.header_rows:
-            wanted.append((top, header_bottom))
-        if "#data" in specials or not specials & {"#headers", "#totals"}:
-            wanted.append((data_top, data_bottom))
-        if "#totals" in specials and table.totals_rows:
-            wanted.append((data_bottom + 1, bottom))
-        if not wanted:
-            return "#REF!"
-        rows = (min(w[0] for w in wanted), max(w[1] for w in wanted))
-    lower = [_header(c).lower() for c in table.columns]
-    first, last = left, right
-    if columns:
-        if len(columns) > 1:
-            return None
-        names = columns[0].split(_SPAN)
-        try:
-            positions = [_column_position(n, lower) for n in names]
-        except ValueError:
-            return "#REF!"
-        first, last = left + min(positions), left + max(positions)
-    if rows[0] > rows[1]:
-        return "#REF!"
-    return _area(table.sheet, rows[0], first, rows[1], last)
 
 
 def _intersect(a: str, b: str, sheet: str) -> str | None:
@@ -334,20 +187,6 @@ def _logical_text(tokens: list[Token]) -> bool:
         if after.type in (Token.SEP, Token.FUNC) and (after.subtype == Token.ARG or after.subtype == Token.CLOSE):
             text.value, text.subtype, changed = text.value[1:-1].upper(), Token.LOGICAL, True
     return changed
-
-
-def _structured_in(text: str, tables: dict[str, Table], sheet: str, row: int, col: int) -> str:
-    """``text`` (a formula without ``=``) with each structured reference made the range it denotes."""
-    try:
-        tokens = list(Tokenizer("=" + text).items)
-    except Exception:  # not a formula the tokenizer understands: the engine decides
-        return text
-    for token in tokens:
-        if token.type == Token.OPERAND and token.subtype == Token.RANGE and "[" in token.value:
-            resolved = _structured(token.value, tables, sheet, row, col)
-            if resolved is not None:
-                token.value = resolved
-    return "".join(t.value for t in tokens)
 
 
 def _singles(tokens: list[Token], names: dict[str, str], row: int, col: int) -> bool:
