@@ -367,8 +367,8 @@ _STORED = re.compile(rb"<v>([^<]*)</v>")
 
 
 def _refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[list[Any]]) -> None:
-    """A workbook that asks to be calculated on open (``fullCalcOnLoad``), whose sheet's formula cells all hold 0 or
-    nothing, was never calculated: XlsxWriter (pandas' .xlsx writer) stores 0 for every formula's result and leaves the
+    """A workbook that asks to be calculated on open (``fullCalcOnLoad``), whose sheet's formula cells all hold 0 (or
+    nothing), was never calculated: XlsxWriter (pandas' .xlsx writer) stores 0 for every formula's result and leaves the
     computing to Excel. Its formulas' values are not in the file: refused, naming the columns (the text above each
     column's first formula in ``rows``, the sheet's values from A1) and the first cells."""
     if member is None:
@@ -384,6 +384,8 @@ def _refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[
     stored = [_STORED.search(body) for _, _, body in cells]
     if any(m is not None and m.group(1).strip() not in (b"", b"0") for m in stored):
         return  # some formula holds a computed value: the workbook was calculated
+    if not any(m is not None and m.group(1).strip() == b"0" for m in stored):
+        return  # no stored results at all (openpyxl): the cells read as blank, refused where a value is needed
     from openpyxl.utils import column_index_from_string
 
     names: list[str] = []
