@@ -34,6 +34,7 @@ from .errors import bad_rows
 
 __all__ = [
     "ENDED",
+    "ENDED_PROBLEM",
     "NOT_ANSWERS",
     "NOT_PAYING",
     "PROBLEM",
@@ -101,6 +102,13 @@ _ENDED = ("canceled", "cancelled", "expired", "ended", "terminated", "deleted", 
 ENDED = frozenset(_ENDED) | frozenset("wc_" + status for status in _ENDED)
 
 
+ENDED_PROBLEM = (
+    "subscriptions whose status says they ended, with no end date (an empty end is a subscription still active, which "
+    "would never churn): map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', "
+    "Recurly: expires_at), or give those rows their end"
+)
+
+
 def check_ended_without_end(df: pd.DataFrame, end: Any, end_column: str | None, source: str) -> None:
     """Refuse the rows of ``df`` whose status column says the subscription ended (:data:`ENDED`) and whose end date
     (``end``, the values read from ``end_column``; None: the file has no end column) is blank: an empty end is a
@@ -125,13 +133,7 @@ in row 2 (counting the header as row 1): 'canceled'
         column = df.iloc[:, position]
         rows = np.flatnonzero(blank & np.isin(spelled(column), list(ENDED)))
         if rows.size:
-            which = "map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', "
-            which += "Recurly: expires_at)"
-            problem = (
-                "subscriptions whose status says they ended, with no end date (an empty end is a subscription still "
-                f"active, which would never churn): {which}, or give those rows their end"
-            )
-            raise bad_rows(source, name, problem, rows, column.to_numpy())
+            raise bad_rows(source, name, ENDED_PROBLEM, rows, column.to_numpy())
 
 
 #: Statuses of survey responses that are no respondent's answer: Qualtrics' "Survey Preview", "Survey Test" and

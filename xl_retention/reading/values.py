@@ -149,6 +149,39 @@ def placeholder_ids(ids: pd.Series) -> np.ndarray:
     return np.flatnonzero(ids.str.lower().isin(NO_ONE).to_numpy(dtype=bool, na_value=False))
 
 
+def error_problem(what: str) -> str:
+    """The refusal's words for ids that are Excel error values (``what``: "customer ids")."""
+    return f"Excel error values where {what} belong (a lookup that found nothing?)"
+
+
+def scientific_problem(what: str) -> str:
+    """The refusal's words for ids in Excel's scientific notation (:func:`scientific_ids`)."""
+    return (
+        f"{what} in Excel's scientific notation (a long number saved from Excel in the General format: its last "
+        "digits are lost, and ids that differed read as one; export the file again from the source system and "
+        "do not save it from Excel, or open it in Excel with the column as Text)"
+    )
+
+
+def no_one_problem(what: str, people: Any) -> str:
+    """The refusal's words for ids that stand for no one (:func:`placeholder_ids`), naming an e-mail column of
+    ``people`` (the file's column names) to map instead.
+
+    >>> no_one_problem("visitor ids", ["User ID"]).endswith("--columns visitor_id=NAME (an e-mail or user id column), "
+    ...                                                     "or remove those rows")
+    True
+    """
+    emails = [str(c) for c in people if "email" in str(c).lower().replace("-", "").replace(" ", "")]
+    ours, who = ("visitor_id", "visitor") if what.startswith("visitor") else ("customer_id", "customer")
+    instead = f"--columns {ours}=NAME (an e-mail or user id column)"
+    if emails:
+        instead = "--columns " + shlex.quote(f"{ours}={emails[0]}")
+    return (
+        f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; Google Analytics '(not set)': all "
+        f"of them would be one {who} who returns): map the e-mail as the id, {instead}, or remove those rows"
+    )
+
+
 def refuse_bad_ids(ids: pd.Series, series: pd.Series, source: str, column: str, what: str, people: Any = None) -> None:
     """Refuse ids (:func:`clean_ids` of ``series``) that are missing, Excel error values (:func:`error_ids`) or
     long numbers Excel saved in scientific notation (:func:`scientific_ids`), naming the rows and their values
@@ -168,16 +201,10 @@ with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
         raise bad_rows(source, column, f"missing {what}", np.flatnonzero(ids.isna().to_numpy()))
     errors = error_ids(ids)
     if errors.size:  # '#N/A' of a failed lookup is no one: it would be one customer of all such rows
-        problem = f"Excel error values where {what} belong (a lookup that found nothing?)"
-        raise bad_rows(source, column, problem, errors, ColumnValues(series))
+        raise bad_rows(source, column, error_problem(what), errors, ColumnValues(series))
     scientific = scientific_ids(ids)
     if scientific.size:
-        problem = (
-            f"{what} in Excel's scientific notation (a long number saved from Excel in the General format: its last "
-            "digits are lost, and ids that differed read as one; export the file again from the source system and "
-            "do not save it from Excel, or open it in Excel with the column as Text)"
-        )
-        raise bad_rows(source, column, problem, scientific, ColumnValues(series))
+        raise bad_rows(source, column, scientific_problem(what), scientific, ColumnValues(series))
     long = long_number_ids(series)
     if long.size:
         problem = (
@@ -188,15 +215,7 @@ with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
         raise bad_rows(source, column, problem, long, ColumnValues(series))
     guests = placeholder_ids(ids) if people is not None else np.zeros(0, dtype=np.int64)
     if guests.size:
-        emails = [str(c) for c in people if "email" in str(c).lower().replace("-", "").replace(" ", "")]
-        ours, who = ("visitor_id", "visitor") if what.startswith("visitor") else ("customer_id", "customer")
-        instead = f"--columns {ours}=NAME (an e-mail or user id column)"
-        if emails:
-            instead = "--columns " + shlex.quote(f"{ours}={emails[0]}")
-        problem = (
-            f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; Google Analytics '(not set)': all "
-            f"of them would be one {who} who returns): map the e-mail as the id, {instead}, or remove those rows"
-        )
+        problem = no_one_problem(what, people)
         raise bad_rows(source, column, problem, guests, ColumnValues(series))
 
 
