@@ -23,7 +23,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 
 from ..cells import CellError
-from ..registry import BY_NAME
 from . import kept
 from .after_evaluation import final_operations, whole_column_indexes
 from .cycles import loop_cells
@@ -37,13 +36,20 @@ from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
 from .intersection import WHOLE_INDEX
 from .merged_spills import spills_over_merged
-from .omitted_arguments import omit_empty_arguments
 from .package import FormulaCell, PackageInfo, scan
+from .package_facts import (
+    OTHER_APPLICATION,
+    UNREAD_LINK_REASON,
+    officejs_calls,
+    own_functions,
+    placeholders,
+    table_reference,
+    unread_link,
+)
 from .reasons import explain
 from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import has_digit, shape
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
-from .structured_references import _structured
 from .unsupported import Unsupported, find_unsupported
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
 from .xlsx_values import Resized
@@ -63,26 +69,6 @@ class Computed:
 
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
-#: a reference to another workbook by its file name (``'[Q1 2026.xlsx]Churn'!$B$2``, ``'C:\\R\\[Q1.xlsx]S'!A1``,
-#: ``[Q1.xlsx]S!A1``) or by a link number (``[1]S!A1``)
-_LINK = re.compile(r"(?:'[^']*\[[^\]]+\][^']*'|(?<![\w\]])\[(?P<book>[^\]]+)\][\w.]+)!")
-#: spreadsheet programs other than Excel that compute and store values when they save an .xlsx (docProps/app.xml)
-_OTHER_APPLICATION = re.compile(r"(?i)LibreOffice|OpenOffice|Gnumeric|WPS|Numbers|Google|Calligra|KSpread")
-_UNREAD_LINK_REASON = (
-    "reads another workbook of which the file holds no copy (a link written without Excel's external-link part): "
-    "the embedded engine cannot read it"
-)
-
-
-def _unread_link(text: str, linked: bool) -> bool:
-    """Whether ``text`` (a formula) reads another workbook the engine has no copy of: one named by its file, or by a
-    link number in a workbook without Excel's external-link parts."""
-    for match in _LINK.finditer(_LITERALS.sub('""', text)):
-        if not linked or not (match.group("book") or "").isdigit():
-            return True
-    return False
-
-
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 
@@ -149,32 +135,6 @@ def _paused_gc(function):
     return paused
 
 
-def _table_reference(tables: list[Any]) -> Any:
-    """The engine function ``_XLR.TABLEREF(text, sheet, row, column)``: the A1 text of the range a structured
-    reference's text names (for the formula's cell: ``T[@B]``), any other text (or value) as it is."""
-    by_name = {t.name.lower(): t for t in tables}
-
-    def reference(text: Any, sheet: Any, row: Any, col: Any) -> Any:
-        if isinstance(text, list):
-            text = text[0][0] if text and isinstance(text[0], list) else (text[0] if text else "")
-        if not isinstance(text, str) or "[" not in text or not isinstance(row, int | float):
-            return text
-        found = _structured(text.strip(), by_name, str(sheet), int(row), int(col))
-        return found if found is not None and not found.startswith("#") else text
-
-    return reference
-
-
-def _placeholders(info: PackageInfo) -> bool:
-    """Whether every value the file stores for a formula is 0 (or none): what XlsxWriter (pandas' .xlsx writer) stores
-    in place of a result it does not compute, in a workbook it marks for a full calculation on load."""
-    return all(
-        cell.cached is None or type(cell.cached) in (int, float) and cell.cached == 0
-        for cells in info.formulas.values()
-        for cell in cells.values()
-    )
-
-
 @_paused_gc
 def compute(path: str | Path, stored_current: bool = True) -> Computed:
     """Every formula cell's computed value, ``values[sheet]["F3"]``, with what the engine could not compute.
@@ -191,16 +151,16 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     every cell that reads it is in ``unsupported`` too (not computed from a blank).
     """
     info = scan(str(path))
-    if info.full_calc_on_load and _placeholders(info):  # XlsxWriter's 0 in every formula: no value of Excel's
+    if info.full_calc_on_load and placeholders(info):  # XlsxWriter's 0 in every formula: no value of Excel's
         stored_current = False
-    if _OTHER_APPLICATION.search(info.application):  # LibreOffice's own FORECAST.ETS, CELL(...): not Excel's values
+    if OTHER_APPLICATION.search(info.application):  # LibreOffice's own FORECAST.ETS, CELL(...): not Excel's values
         stored_current = False
     if info.saved_uncalculated:  # manual calculation, saved without recalculating: the values may predate the inputs
         stored_current = False
     formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
-    workbook = load(path, info, _own_functions(formula_names))
+    workbook = load(path, info, own_functions(formula_names))
     if info.tables:  # INDIRECT($B$1&"[Amount]"): a structured reference built when the formula runs (.rewrite)
-        workbook.register_function(TABLE_REFERENCE, _table_reference(info.tables), min_args=4, max_args=4)
+        workbook.register_function(TABLE_REFERENCE, table_reference(info.tables), min_args=4, max_args=4)
     formulas: dict[str, FormulaTexts] = {}
     members: dict[str, set[tuple[int, int]]] = {}
     tables: dict[str, list[FormulaCell]] = {}
@@ -257,7 +217,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                     finals.append((sheet, r, c))  # rewritten after evaluation, where the result may need it
                 continue
             text = found[(r, c)]
-            if "[" in text and _unread_link(text, info.linked):  # '[Q1.xlsx]Churn'!B2 written by a script
+            if "[" in text and unread_link(text, info.linked):  # '[Q1.xlsx]Churn'!B2 written by a script
                 unread_links.append((sheet, r, c, found.refs[(r, c)]))
                 continue
             array = cells[found.refs[(r, c)]].kind == "array"
@@ -311,13 +271,13 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         moved = {(s, r, c) for s, r, c, _ in rewritten}
         finals = [place for place in finals if place not in moved]
     if info.officejs_sheets:  # =_xldudf_CRR(...): our functions as Excel saves them called through Office.js
-        rewritten = _officejs_calls(formulas, info.officejs_sheets, rewritten)
+        rewritten = officejs_calls(formulas, info.officejs_sheets, rewritten)
     if rewritten:
         _build_graph(workbook, formulas)  # setting formulas before it costs time in proportion to all of them
         _set_formulas(workbook, rewritten)
     for sheet, r, c, ref in unread_links:  # the engine refuses the whole workbook over them: their stored value
         workbook.set_value(sheet, r, c, engine_literal(info.formulas[sheet][ref].cached))
-        hidden_unsure.append(Unsupported(sheet, ref, "linked workbook", _UNREAD_LINK_REASON))
+        hidden_unsure.append(Unsupported(sheet, ref, "linked workbook", UNREAD_LINK_REASON))
     workbook.evaluate_all()
     for _ in range(3):  # a cell made 0 can make another's result a rounding residue in turn
         if not finals or not final_operations(workbook, formulas, finals, _set_formulas):
@@ -400,58 +360,6 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         and _CALLS_NA.search(_LITERALS.sub('""', found[cell_position(ref)]))
     }
     return result
-
-
-_OFFICEJS_CALL = re.compile(r"(?i)(?<![\w.])_xldudf_([A-Z0-9_.]+)\(")
-
-
-def officejs_name(stored: str) -> str | None:
-    """The registry function an Office.js custom-function call names as Excel saves it (``_xldudf_`` + the
-    function, after the add-in's namespace and "_" when it has one: ``XLWINGS_CHURN_RATE``), or None.
-
-    >>> officejs_name("CRR"), officejs_name("XLWINGS_CHURN_RATE"), officejs_name("OTHER_FN")
-    ('CRR', 'CHURN_RATE', None)
-    """
-    name = stored.upper()
-    while name:
-        if name in BY_NAME:
-            return name
-        name = name.partition("_")[2] if "_" in name else ""
-    return None
-
-
-def _officejs_calls(
-    formulas: dict[str, FormulaTexts], sheets: set[str], rewritten: list[tuple[str, int, int, str]]
-) -> list[tuple[str, int, int, str]]:
-    """``rewritten`` with every call of one of our functions saved as an Office.js custom function (xlwings Lite,
-    xlwings Server: ``_xldudf_CRR(...)``) made a call of the function itself; other ``_xldudf_`` calls stay (the
-    engine gives #NAME?, and the cell keeps Excel's value: :mod:`.unsupported`)."""
-    done = {(sheet, r, c): new for sheet, r, c, new in rewritten}
-
-    def ours(match: re.Match[str]) -> str:
-        name = officejs_name(match.group(1))
-        return f"{name}(" if name else match.group(0)
-
-    for sheet in sheets:
-        found = formulas.get(sheet)
-        for (r, c), stored in found.master_texts() if found is not None else ():
-            if "_xldudf_" in stored.lower():
-                before = done.get((sheet, r, c), "=" + stored)
-                after = omit_empty_arguments(_OFFICEJS_CALL.sub(ours, before))  # (A1:A6,): missing, not 0
-                if after != before:
-                    done[(sheet, r, c)] = after
-    return [(sheet, r, c, new) for (sheet, r, c), new in done.items()]
-
-
-def _own_functions(formula_names: dict[str, dict[str, str]]) -> frozenset[str]:
-    """The registry functions the workbook defines a LAMBDA of its own for (a name NPS = LAMBDA(r, ...)): its formulas
-    mean the workbook's LAMBDA, so ours is not registered (the engine then lists the cells it cannot compute)."""
-    return frozenset(
-        name.upper()
-        for scope in formula_names.values()
-        for name, text in scope.items()
-        if name.upper() in BY_NAME and re.match(r"(?i)\s*=?\s*(?:_xlfn\.)?LAMBDA\(", text)
-    )
 
 
 def _set_formulas(workbook: fz.Workbook, rewritten: list[tuple[str, int, int, str]]) -> None:
