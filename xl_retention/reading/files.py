@@ -31,7 +31,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .csv_rows import with_file_rows
 from .errors import DataError
+from .excel_cells import ZERO_PADDED, as_shown, refuse_uncalculated
 
 __all__ = ["INPUT_KINDS", "CsvDialect", "file_kind", "read_table", "sheets_for", "sniff_csv"]
 
@@ -261,43 +263,6 @@ def _read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame
     return df
 
 
-def _with_file_rows(path: Path, df: pd.DataFrame) -> pd.DataFrame:
-    """``df`` (a CSV file read) without its rows of only separators (``,,``: a row Excel still counts as used), and,
-    where the file has blank lines or such rows, each data row's row in the file (``df.attrs["file_rows"]``, the
-    header counting as row 1, every blank line a row as Excel shows it), so that refusals name the file's rows
-    (:func:`~.errors.source_of`). A file without blank lines costs one regular-expression scan."""
-    import csv
-    import mmap
-
-    dialect = df.attrs.get("dialect")
-    if dialect is None or len(df) == 0 or dialect.encoding.startswith("utf-16"):
-        return df
-    sep = re.escape(dialect.sep.encode())
-    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        if not re.search(rb"\n[ \t]*\r?\n|\n(?:" + sep + rb"|[ \t])+\r?(?:\n|$)", data):
-            return df
-    read: list[bool] = []  # after the header, whether pandas or Arrow made a row of each record (not of an empty line)
-    blank: list[bool] = []  # and whether it is blank (only separators and spaces)
-    with open(path, encoding=dialect.encoding, errors="replace", newline="") as handle:
-        for _ in range(dialect.skip_rows):
-            handle.readline()
-        reader = csv.reader(handle, delimiter=dialect.sep, quotechar=dialect.quotechar)
-        next(reader, None)  # the header
-        for record in reader:
-            read.append(len(record) > 1 or (len(record) == 1 and record[0].strip() != ""))
-            blank.append(not any(field.strip() for field in record))
-    positions = np.flatnonzero(np.asarray(read, dtype=bool))  # the records pandas made rows of
-    if len(positions) != len(df):
-        return df  # the count does not match (quoting the csv module reads otherwise): leave the numbering as it is
-    separators = np.asarray(blank, dtype=bool)[positions]
-    if separators.any():
-        attrs = dict(df.attrs)
-        df = df.iloc[np.flatnonzero(~separators)].reset_index(drop=True)
-        df.attrs.update(attrs)
-    df.attrs["file_rows"] = tuple((positions[~separators] + 2).tolist())  # record i after the header: row i + 2
-    return df
-
-
 def _without_trailing_fields(path: Path, df: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
     """Rows that end with a separator (one empty field more than the header: ``a,2025-01,10,``) read without
     that field; a row whose extra field is not empty is refused (a column name missing from the header)."""
@@ -362,65 +327,6 @@ def _header_keys(rows: Any) -> tuple[str, ...] | None:
     return tuple(names) if len(names) >= 2 else None
 
 
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*>((?:(?!</c>).)*?<f[ >/](?:(?!</c>).)*?)</c>', re.S)
-_STORED = re.compile(rb"<v>([^<]*)</v>")
-
-
-def _refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[list[Any]]) -> None:
-    """A workbook that asks to be calculated on open (``fullCalcOnLoad``), whose sheet's formula cells all hold 0 (or
-    nothing), was never calculated: XlsxWriter (pandas' .xlsx writer) stores 0 for every formula's result and leaves the
-    computing to Excel. Its formulas' values are not in the file: refused, naming the columns (the text above each
-    column's first formula in ``rows``, the sheet's values from A1) and the first cells."""
-    if member is None:
-        return
-    try:
-        with zipfile.ZipFile(path) as archive:
-            xml = archive.read(member.lstrip("/"))
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return
-    cells = _FORMULA_CELL.findall(xml)
-    if not cells:
-        return
-    stored = [_STORED.search(body) for _, _, body in cells]
-    if any(m is not None and m.group(1).strip() not in (b"", b"0") for m in stored):
-        return  # some formula holds a computed value: the workbook was calculated
-    if not any(m is not None and m.group(1).strip() == b"0" for m in stored):
-        return  # no stored results at all (openpyxl): the cells read as blank, refused where a value is needed
-    from openpyxl.utils import column_index_from_string
-
-    names: list[str] = []
-    for letters in dict.fromkeys(c.decode() for c, _, _ in cells):
-        index, top = column_index_from_string(letters) - 1, min(int(r) for c, r, _ in cells if c.decode() == letters)
-        above = [row[index] for row in rows[: top - 1] if index < len(row) and isinstance(row[index], str)]
-        names.append(repr(above[-1]) if above else letters)
-    shown = ", ".join(f"{c.decode()}{r.decode()}" for c, r, _ in cells[:5])
-    more = f" and {len(cells) - 5} more" if len(cells) > 5 else ""
-    word = "column" if len(names) == 1 else "columns"
-    raise DataError(
-        f"{path.name}: the formulas of sheet {sheet!r} ({word} {', '.join(names)}) were never calculated (cells "
-        f"{shown}{more} hold 0 or nothing, "
-        f"and the workbook asks Excel to calculate them when it opens: written by XlsxWriter or pandas?): open it in "
-        f"Excel and save it, or write the values instead of formulas",
-        source=path.name,
-    )
-
-
-#: A number format that shows a whole number with leading zeros ("00000": 42 is shown 00042), as users format a column
-#: of zero-padded ids typed as numbers.
-_ZERO_PADDED = re.compile(r"0{2,}")
-
-
-def _as_shown(cell: Any) -> Any:
-    """A cell's value; a whole number in a zero-padding format (``00000``) as the text it shows (``00042``), since
-    that is the id the user sees and the one the other rows hold as text."""
-    value = getattr(cell, "value", None)
-    fmt = getattr(cell, "number_format", None)
-    if (isinstance(value, (int, float)) and not isinstance(value, bool) and fmt and _ZERO_PADDED.fullmatch(fmt)
-            and float(value).is_integer() and value >= 0):  # fmt: skip
-        return str(int(value)).zfill(len(fmt))
-    return value
-
-
 def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     import openpyxl
 
@@ -443,12 +349,12 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
             sheet_name = names[0]
         sheet_rows = book[sheet_name]
         sheet_rows.reset_dimensions()  # a stored dimension can be wrong: read every row there is
-        if any(_ZERO_PADDED.fullmatch(str(f)) for f in getattr(book, "_number_formats", ())):
-            rows = [[_as_shown(cell) for cell in row] for row in sheet_rows.iter_rows()]  # 42 shown as 00042
+        if any(ZERO_PADDED.fullmatch(str(f)) for f in getattr(book, "_number_formats", ())):
+            rows = [[as_shown(cell) for cell in row] for row in sheet_rows.iter_rows()]  # 42 shown as 00042
         else:
             rows = [list(row) for row in sheet_rows.iter_rows(values_only=True)]
         if getattr(book.calculation, "fullCalcOnLoad", False):  # XlsxWriter: formulas stored with 0, never computed
-            _refuse_uncalculated(path, getattr(sheet_rows, "_worksheet_path", None), sheet_name, rows)
+            refuse_uncalculated(path, getattr(sheet_rows, "_worksheet_path", None), sheet_name, rows)
         epoch = "1904" if book.epoch.year == 1904 else "1900"
         first = _header_keys(rows) if sheet is None else None
         alike = [n for n in names[1:] if first is not None and _header_keys(book[n]) == first]
@@ -549,7 +455,7 @@ def read_table(
         raise DataError(f"{source} is {names[kind]}, not what its name ({suffix}) says: rename it", source=source)
     try:
         if kind == "text":
-            df = _with_file_rows(path, _read_csv(path, sep, encoding))
+            df = with_file_rows(path, _read_csv(path, sep, encoding))
         elif kind == "parquet":
             try:
                 df = pd.read_parquet(path)

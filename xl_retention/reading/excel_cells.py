@@ -1,0 +1,76 @@
+"""A workbook's cells as the user sees them: numbers in a zero-padding format, and formulas never calculated.
+
+Split from :mod:`.files` (which reads a sheet with these): :func:`as_shown` gives a whole number in a format such as
+``00000`` as the text it shows (``00042``); :func:`refuse_uncalculated` refuses a sheet whose formulas hold
+XlsxWriter's placeholder 0 in a workbook that asks to be calculated on open.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError
+
+__all__ = ["ZERO_PADDED", "as_shown", "refuse_uncalculated"]
+
+
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*>((?:(?!</c>).)*?<f[ >/](?:(?!</c>).)*?)</c>', re.S)
+_STORED = re.compile(rb"<v>([^<]*)</v>")
+
+
+def refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[list[Any]]) -> None:
+    """A workbook that asks to be calculated on open (``fullCalcOnLoad``), whose sheet's formula cells all hold 0 (or
+    nothing), was never calculated: XlsxWriter (pandas' .xlsx writer) stores 0 for every formula's result and leaves the
+    computing to Excel. Its formulas' values are not in the file: refused, naming the columns (the text above each
+    column's first formula in ``rows``, the sheet's values from A1) and the first cells."""
+    if member is None:
+        return
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read(member.lstrip("/"))
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return
+    cells = _FORMULA_CELL.findall(xml)
+    if not cells:
+        return
+    stored = [_STORED.search(body) for _, _, body in cells]
+    if any(m is not None and m.group(1).strip() not in (b"", b"0") for m in stored):
+        return  # some formula holds a computed value: the workbook was calculated
+    if not any(m is not None and m.group(1).strip() == b"0" for m in stored):
+        return  # no stored results at all (openpyxl): the cells read as blank, refused where a value is needed
+    from openpyxl.utils import column_index_from_string
+
+    names: list[str] = []
+    for letters in dict.fromkeys(c.decode() for c, _, _ in cells):
+        index, top = column_index_from_string(letters) - 1, min(int(r) for c, r, _ in cells if c.decode() == letters)
+        above = [row[index] for row in rows[: top - 1] if index < len(row) and isinstance(row[index], str)]
+        names.append(repr(above[-1]) if above else letters)
+    shown = ", ".join(f"{c.decode()}{r.decode()}" for c, r, _ in cells[:5])
+    more = f" and {len(cells) - 5} more" if len(cells) > 5 else ""
+    word = "column" if len(names) == 1 else "columns"
+    raise DataError(
+        f"{path.name}: the formulas of sheet {sheet!r} ({word} {', '.join(names)}) were never calculated (cells "
+        f"{shown}{more} hold 0 or nothing, "
+        f"and the workbook asks Excel to calculate them when it opens: written by XlsxWriter or pandas?): open it in "
+        f"Excel and save it, or write the values instead of formulas",
+        source=path.name,
+    )
+
+
+#: A number format that shows a whole number with leading zeros ("00000": 42 is shown 00042), as users format a column
+#: of zero-padded ids typed as numbers.
+ZERO_PADDED = re.compile(r"0{2,}")
+
+
+def as_shown(cell: Any) -> Any:
+    """A cell's value; a whole number in a zero-padding format (``00000``) as the text it shows (``00042``), since
+    that is the id the user sees and the one the other rows hold as text."""
+    value = getattr(cell, "value", None)
+    fmt = getattr(cell, "number_format", None)
+    if (isinstance(value, (int, float)) and not isinstance(value, bool) and fmt and ZERO_PADDED.fullmatch(fmt)
+            and float(value).is_integer() and value >= 0):  # fmt: skip
+        return str(int(value)).zfill(len(fmt))
+    return value
