@@ -11,7 +11,12 @@ this package only turns files and columns into typed values, or refuses with a
 * :mod:`.dates`: one date format per column (:func:`parse_dates`, :class:`DateOptions`);
 * :mod:`.values`: ids as text (:func:`clean_ids`), numbers with decimal commas, thousands
   separators and currency symbols (:func:`parse_numbers`);
-* :mod:`.billing`: an amount per billing interval to MRR.
+* :mod:`.billing`: an amount per billing interval to MRR; :mod:`.billing_columns`: a billing export's columns;
+* :mod:`.names`: how column names match (:func:`key`);
+* :mod:`.statuses`, :mod:`.orders`, :mod:`.trials`, :mod:`.repeats`: what rows mean (statuses that do not pay or say
+  an order was not paid, refunds, free trials, one record exported twice);
+* :mod:`.revenue`, :mod:`.currency`: money units (per year, cents, the smallest currency unit) and currencies;
+* :mod:`.excel_cells`, :mod:`.csv_rows`: a workbook's cells as shown, a CSV file's own row numbers.
 """
 
 from __future__ import annotations
