@@ -23,6 +23,7 @@ _WHOLE = [
     'SUMPRODUCT((Data!A:A="EU")*Data!B:B)',
     "SUMPRODUCT(Data!B:B,Data!C:C)",
     'SUMPRODUCT(MAX(ROW(Data!A:A)*(Data!A:A<>"")))',
+    'SUMPRODUCT((Data!A:A="EU")*1,Data!B:B)+3',  # a value typed beside the arithmetic (H7 r32: 3 s a cell before)
 ]
 
 
