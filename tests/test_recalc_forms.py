@@ -277,3 +277,33 @@ def test_a_reason_follows_a_name_of_one_cell(tmp_path: Path) -> None:
         "A2": ("#DIV/0!", start_zero + ", from S!D1"),
         "A3": ("#DIV/0!", start_zero + ", from S!D1"),
     }
+
+
+def test_a_name_whose_formula_applies_a_one_value_function_to_an_array_is_that_array(tmp_path: Path) -> None:
+    # Excel evaluates a name's formula as an array formula: Months = EDATE(1 Jan 2026, SEQUENCE(12,1,0)) is the
+    # 12 month starts (the 365 way to name a reporting calendar), Q1 = DATE(2026,{1;2;3},1) three dates
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "T"
+    for row, day in enumerate(("2026-01-15", "2026-02-03", "2026-02-20", "2026-03-09"), start=2):
+        ws[f"A{row}"] = openpyxl.utils.datetime.from_ISO8601(day)
+    formulas = {
+        "C1": "=COUNT(Months)",
+        "C2": "=INDEX(Months,3)",  # 1 March 2026
+        "C3": "=SUMPRODUCT(--(Months<=DATE(2026,6,30)))",
+        "C4": "=COUNT(Q1)",
+        "C5": "=SUM(Mth)",  # months of A2:A5: 1 + 2 + 2 + 3
+    }
+    for ref, formula in formulas.items():
+        ws[ref] = formula
+    definitions = {
+        "Months": "EDATE(DATE(2026,1,1),_xlfn.SEQUENCE(12,1,0))",
+        "Q1": "DATE(2026,{1;2;3},1)",
+        "Mth": "MONTH(T!$A$2:$A$5)",
+    }
+    for name, text in definitions.items():
+        wb.defined_names[name] = DefinedName(name, attr_text=text)
+    path = tmp_path / "names.xlsx"
+    wb.save(path)
+    got, _ = recalculated(path)
+    assert {ref: got[ref] for ref in formulas} == {"C1": 12, "C2": 46082, "C3": 6, "C4": 3, "C5": 8}

@@ -461,6 +461,7 @@ def _expanded(name: str, defined: dict[str, str], depth: int) -> str | None:
     except Exception:  # a definition the tokenizer does not understand: the engine decides
         return None
     _deleted_sheets(tokens)  # Rate = #REF!$B$1: a name over a deleted sheet is #REF!
+    lift_arrays(tokens, True, {})  # Excel evaluates a name's formula as an array formula: EDATE(d,SEQUENCE(12)) is 12
     parts = []
     for token in tokens:
         if token.type == "SKIP":
