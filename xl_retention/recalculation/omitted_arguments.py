@@ -25,6 +25,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from ..registry import BY_NAME
+from .excel_functions.arguments import _arguments as argument_spans
 
 __all__ = ["EMPTY_ARGUMENT", "may_omit", "omit_empty_arguments", "omit_in_tokens"]
 
@@ -60,23 +61,11 @@ def omit_in_tokens(tokens: list[Token], defined: dict[str, str] | None = None) -
         function = BY_NAME.get(name)
         if function is None or (defined and name.lower() in defined):
             continue
-        separators, spans, start, depth, close = [], [], i + 1, 0, None
-        for k in range(i + 1, len(tokens)):
-            t = tokens[k]
-            if t.subtype == Token.OPEN:
-                depth += 1
-            elif t.subtype == Token.CLOSE:
-                if depth == 0:
-                    close = k
-                    break
-                depth -= 1
-            elif depth == 0 and t.type == Token.SEP and t.subtype == Token.ARG:
-                separators.append(k)
-                spans.append((start, k))
-                start = k + 1
-        if close is None:
+        try:
+            spans = argument_spans(tokens, i)[0]
+        except ValueError:
             return changed  # unbalanced: the engine decides
-        spans.append((start, close))
+        separators = [end for _, end in spans[:-1]]  # the comma ending each argument but the last
         empty = [all(tokens[k].type == Token.WSPACE for k in range(a, b)) for a, b in spans]
         if (len(spans) == 1 and empty[0]) or len(spans) > len(function.args) or not any(empty):
             continue  # F() has no argument; too many arguments: the engine's message
@@ -99,20 +88,9 @@ def omit_in_tokens(tokens: list[Token], defined: dict[str, str] | None = None) -
 def _excel_defaults(tokens: list[Token], i: int, defaults: dict[int, str]) -> bool:
     """The empty arguments of an Excel function call (tokens[i] opens it) at the positions of ``defaults`` filled
     with what Excel takes for them; True when one was."""
-    spans, start, depth = [], i + 1, 0
-    for k in range(i + 1, len(tokens)):
-        t = tokens[k]
-        if t.subtype == Token.OPEN:
-            depth += 1
-        elif t.subtype == Token.CLOSE:
-            if depth == 0:
-                spans.append((start, k))
-                break
-            depth -= 1
-        elif depth == 0 and t.type == Token.SEP and t.subtype == Token.ARG:
-            spans.append((start, k))
-            start = k + 1
-    else:
+    try:
+        spans = argument_spans(tokens, i)[0]
+    except ValueError:  # unbalanced: the engine decides
         return False
     first = "".join(t.value for t in tokens[spans[0][0] : spans[0][1]])
     changed = False
