@@ -167,3 +167,17 @@ def test_add_on_columns_of_a_typed_billing_table_are_refused_on_every_engine(tmp
     frame.drop(columns=["addon_unit_price", "addon_quantity"]).to_parquet(tmp_path / "plain.parquet")
     for backend in ("pandas", "duckdb"):
         assert load_tables(tmp_path / "plain.parquet", backend=backend).movements["mrr_end"].tolist() == [98.0]
+
+
+def test_order_amounts_in_a_column_named_in_cents_are_divided_once() -> None:
+    """amount_cents of a Stripe export (cus_ ids, one currency): the name says cents, so 4900 is 49.00, not divided
+    again by the Stripe rule (it was 0.49); an 'amount' column of the same file is divided by that rule."""
+    import pandas as pd
+
+    from xl_retention.reading.columns import prepare
+
+    frame = {"customer_id": ["cus_A", "cus_B", "cus_A"], "date": ["2026-01-05", "2026-01-09", "2026-02-03"]}
+    named = pd.DataFrame({**frame, "amount_cents": [4900, 1500, 4900], "currency": ["usd"] * 3})
+    assert prepare(named, "orders", {"amount": "amount_cents"}, "o.csv")[0]["amount"].tolist() == [49.0, 15.0, 49.0]
+    plain = pd.DataFrame({**frame, "amount": [4900, 1500, 4900], "currency": ["usd"] * 3})
+    assert prepare(plain, "orders", None, "o.csv")[0]["amount"].tolist() == [49.0, 15.0, 49.0]

@@ -424,10 +424,11 @@ def prepare(
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100 (reading.revenue)
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source)
     if kind == "orders" and "amount" in typed:
-        typed["amount"] = in_units(typed["amount"], names["amount"])
-        divisors = minor_unit_divisors(df, typed["customer_id"], names["amount"])  # Stripe's, Paddle's API: 4900
-        if divisors is not None:
-            typed["amount"] = typed["amount"] / divisors
+        units = in_units(typed["amount"], names["amount"])  # a name that says cents (amount_cents): / 100, once
+        if units is typed["amount"]:  # not by its name: Stripe's, Paddle's API amounts, 4900 is 49.00
+            divisors = minor_unit_divisors(df, typed["customer_id"], names["amount"])
+            units = units if divisors is None else units / divisors
+        typed["amount"] = units
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
         check_ended_at_zero(typed, names, source)
         check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
