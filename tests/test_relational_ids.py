@@ -151,3 +151,19 @@ def test_survey_previews_in_a_typed_table_are_refused_by_the_engine_too():
         "answer: they would count in the NPS) in 1 row, e.g. Status 'Survey Preview'"
     )
     assert api.nps_by_month(ibis.memtable(answers.iloc[[1]]), source="a")["nps"].tolist() == [100.0]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_integer_ids_from_0_and_a_customer_column_named_id_are_read_alike_on_both_paths(tmp_path, backend):
+    """An integer id column numbered from 0 holds ids (0 is a customer, as the pandas path reads it); a snapshots
+    file whose customer column is named `id` repeats it once a month by design: no record id (both were refused)."""
+    days = pd.to_datetime(["2026-01-03", "2026-01-09", "2026-02-02"])
+    numbered = pd.DataFrame({"customer_id": [0, 1, 0], "date": days, "amount": [10.0, 20.0, 30.0]})
+    numbered.to_parquet(tmp_path / "orders.parquet")
+    purchases = load_tables(orders=tmp_path / "orders.parquet", backend=backend).purchases
+    assert purchases["buyers"].tolist() == [2, 1]
+    months = pd.to_datetime(["2026-01-01", "2026-01-01", "2026-02-01"])
+    snapshots = pd.DataFrame({"id": ["A", "B", "A"], "month": months, "mrr": [10.0, 20.0, 10.0]})
+    snapshots.to_parquet(tmp_path / "snapshots.parquet")
+    tables = load_tables(tmp_path / "snapshots.parquet", columns={"customer_id": "id"}, backend=backend)
+    assert tables.movements["customers_end"].tolist() == [2, 1]

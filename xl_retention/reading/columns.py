@@ -382,7 +382,8 @@ def prepare(
     if kind == "answers":
         check_answer_statuses(df, source)  # a survey's previews, tests and spam are no answers
     if kind != "visits":  # the same record twice: overlapping exports appended (a visitor counts once anyway)
-        check_repeated_rows(df, source, names.get("order_id"), names.get("amount"))
+        people = (names.get("customer_id"), names.get("visitor_id"))  # a customer's id repeats by design
+        check_repeated_rows(df, source, names.get("order_id"), names.get("amount"), people)
     epoch = df.attrs.get("excel_epoch")
     labels = dataclasses.replace(options.dates(), timezone=None)  # a month is a label, never converted as an instant
 

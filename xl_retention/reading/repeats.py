@@ -42,21 +42,32 @@ PROBLEM = (
 )
 
 
-def record_id_columns(names: Any, order_id: str | None = None) -> list[int]:
-    """Positions of the columns of ``names`` holding a record's own id (:data:`RECORD_IDS`), and of ``order_id``.
+def record_id_columns(names: Any, order_id: str | None = None, people: Any = ()) -> list[int]:
+    """Positions of the columns of ``names`` holding a record's own id (:data:`RECORD_IDS`), and of ``order_id``;
+    never those of ``people``, the columns taken as customer or visitor ids (a snapshots file's ``id``: a customer
+    is on a row per month).
 
     >>> record_id_columns(["id", "Customer ID", "Plan"]), record_id_columns(["Name", "Total"], "Name")
     ([0], [0])
+    >>> record_id_columns(["id", "month", "mrr"], people=("id",))
+    []
     """
     from .columns import keys_of
 
-    return [p for p, c in enumerate(names) if keys_of(c) & RECORD_IDS or (order_id is not None and str(c) == order_id)]
+    mapped = {str(c) for c in people if c is not None}
+    return [
+        p
+        for p, c in enumerate(names)
+        if str(c) not in mapped and (keys_of(c) & RECORD_IDS or (order_id is not None and str(c) == order_id))
+    ]
 
 
-def check_repeated_rows(df: pd.DataFrame, source: str, order_id: str | None = None, amount: str | None = None) -> None:
+def check_repeated_rows(
+    df: pd.DataFrame, source: str, order_id: str | None = None, amount: str | None = None, people: Any = ()
+) -> None:
     """Refuse the rows of ``df`` that repeat an earlier row in every column and share its record id (see the module
     docstring). ``order_id``, ``amount``: the file's columns taken as those of an orders file (the order id is a
-    record's id on rows with an amount).
+    record's id on rows with an amount); ``people``: the columns taken as customer or visitor ids (never a record's).
 
     Only the rows whose id repeats are compared in full, so a file without repeated ids costs one hash of its id
     column.
@@ -72,7 +83,7 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
     >>> check_repeated_rows(items, "orders.csv")  # one id, rows that differ: an order's line items
     """
     columns = list(map(str, df.columns))
-    for position in record_id_columns(columns, order_id):
+    for position in record_id_columns(columns, order_id, people):
         ids = df.iloc[:, position]
         encoded = arrow_codes(ids)  # Arrow's dictionary encoding of a CSV's text: no Python string per row
         codes, distinct = encoded if encoded is not None else pd.factorize(ids, use_na_sentinel=True)

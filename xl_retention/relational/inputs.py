@@ -242,9 +242,10 @@ def _from_table(
         blanks = []
     item = _shape(t, kind, source, names)
     item.checks = [_blank(item.table, n, names) for n in blanks]
-    item.checks += _id_checks(item.table, names, [c for c in table.columns if c != ROW])  # as reading.values'
+    integers = {c for c, dtype in table.schema().items() if dtype.is_integer()}  # ids numbered from 0 (as pandas)
+    item.checks += _id_checks(item.table, names, [c for c in table.columns if c != ROW], integers)  # reading.values'
     if kind != "visits":  # the same record twice: overlapping exports appended (reading.repeats)
-        _refuse_repeated_rows(con, table, source)
+        _refuse_repeated_rows(con, table, source, (names.get("customer_id"), names.get("visitor_id")))
     shaped = item.table
     if kind == "intervals" and "end" in names and int(con.execute(shaped.filter(shaped.mrr > 0).count())) > 0:
         ended = shaped.end.notnull() & (shaped.mrr == 0)  # today's MRR: 0 once cancelled (as reading.revenue)

@@ -101,10 +101,13 @@ def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | No
             )
 
 
-def _id_checks(t: ir.Table, names: Mapping[str, str], people: list[str]) -> list[tuple[str, str, Any, str]]:
+def _id_checks(
+    t: ir.Table, names: Mapping[str, str], people: list[str], integers: Any = ()
+) -> list[tuple[str, str, Any, str]]:
     """The checks of :func:`~xl_retention.reading.values.refuse_bad_ids` on a typed table's ids: Excel error values
     (``#N/A``), long numbers in Excel's scientific notation (``7.12346E+12``) and ids that stand for no one
-    (WooCommerce's guest ``0``), each with the problem the pandas path names."""
+    (WooCommerce's guest ``0``), each with the problem the pandas path names. ``integers``: the table's integer
+    columns, whose 0 is an id (numbered from 0), as the pandas path reads them."""
     checks = []
     for who, what in (("customer_id", "customer ids"), ("visitor_id", "visitor ids")):
         if who not in t.columns:
@@ -114,6 +117,7 @@ def _id_checks(t: ir.Table, names: Mapping[str, str], people: list[str]) -> list
         person = "visitor" if who == "visitor_id" else "customer"
         instead = "--columns " + shlex.quote(f"{who}={emails[0]}") if emails else (
             f"--columns {who}=NAME (an e-mail or user id column)")  # fmt: skip
+        no_one = ids.lower().isin(sorted(NO_ONE)) if names[who] not in integers else ids.isnull() & ids.notnull()
         checks += [
             (names[who], f"Excel error values where {what} belong (a lookup that found nothing?)",
              ids.isin(list(EXCEL_ERRORS)), who),
@@ -123,19 +127,19 @@ def _id_checks(t: ir.Table, names: Mapping[str, str], people: list[str]) -> list
              ids.re_search(f"^{_SCIENTIFIC}$"), who),
             (names[who], f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; Google Analytics "
              f"'(not set)': all of them would be one {person} who returns): map the e-mail as the id, {instead}, or "
-             "remove those rows", ids.lower().isin(sorted(NO_ONE)), who),
+             "remove those rows", no_one, who),
         ]  # fmt: skip
     return checks
 
 
-def _refuse_repeated_rows(con: Any, table: ir.Table, source: str) -> None:
+def _refuse_repeated_rows(con: Any, table: ir.Table, source: str, people: Any = ()) -> None:
     """:func:`~xl_retention.reading.repeats.check_repeated_rows` on a typed table: rows identical in every column
     to an earlier row with the same record id (:data:`~xl_retention.reading.repeats.RECORD_IDS`) are refused,
     naming them, and so are rows with an earlier row's id and other values (the record changed between two
     exports), unless the table has item columns (line items share their order's id). One aggregate query per record
     id column; the rows are compared only when an id repeats."""
     columns = [c for c in table.columns if c != ROW]
-    for position in record_id_columns(columns):
+    for position in record_id_columns(columns, people=people):  # a customer's id repeats by design
         name = columns[position]
         text = _stripped(table[name].cast("string")).nullif("")
         found = con.execute(table.aggregate(n=text.count(), distinct=text.nunique())).iloc[0]
