@@ -730,3 +730,27 @@ def test_an_excel_input_read_from_a_title_sheet_names_the_other_sheets_and_the_f
     )
     result = cli.main(["import", "--nps", str(tmp_path / "title.xlsx"), "--to-csv", str(tmp_path / "out")])
     assert result == 1
+
+
+def test_timestamps_in_a_utc_column_are_converted_alike_whatever_their_type() -> None:
+    """A column that says UTC ('Created (UTC)') with --timezone: midnight UTC on 1 March is 28 February 19:00 in New
+    York whether the timestamps come as text, as a typed datetime column or as Excel cells (a mixed column skipped
+    midnight: one payment fell in March, another of the same instant in February)."""
+    import datetime as dt
+
+    from xl_retention.reading.dates import DateOptions, parse_dates
+
+    options = DateOptions(timezone="America/New_York")
+    expected = ["2026-02-28T19:00:00.000000", "2026-03-01T07:30:00.000000"]
+    forms = (
+        pd.Series(["2026-03-01 00:00", "2026-03-01 12:30"]),
+        pd.Series(pd.to_datetime(["2026-03-01 00:00", "2026-03-01 12:30"])),
+        pd.Series([dt.datetime(2026, 3, 1, 0, 0), dt.datetime(2026, 3, 1, 12, 30)], dtype=object),
+    )
+    for series in forms:
+        assert parse_dates(series, "f.csv", "Created (UTC)", options).astype(str).tolist() == expected
+    dates_only = pd.Series([dt.datetime(2026, 3, 1), dt.datetime(2026, 3, 2)], dtype=object)  # no time of day: dates
+    assert parse_dates(dates_only, "f.csv", "Created (UTC)", options).astype(str).tolist() == [
+        "2026-03-01T00:00:00.000000",
+        "2026-03-02T00:00:00.000000",
+    ]

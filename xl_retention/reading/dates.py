@@ -351,12 +351,15 @@ def _parse_mixed(
     if (kinds == "bool").any():
         bad |= kinds == "bool"
         why = "TRUE/FALSE where dates belong"
-    for i in np.flatnonzero(kinds == "date"):
-        value = uniques[i]
-        stamp = pd.Timestamp(value.start_time if isinstance(value, pd.Period) else value)
+    dated = np.flatnonzero(kinds == "date")
+    stamps = [pd.Timestamp(v.start_time if isinstance(v, pd.Period) else v) for v in uniques[dated]]
+    # timestamps in a column that says UTC: every one converted, midnight too, as a typed column's are (a column of
+    # dates alone, with no time of day, is left as it is)
+    timed = utc and any(s.tzinfo is None and s != s.normalize() for s in stamps)
+    for i, stamp in zip(dated, stamps, strict=True):
         if stamp.tzinfo is not None:
             stamp = (stamp.tz_convert(options.timezone) if options.timezone else stamp).tz_localize(None)
-        elif utc and stamp != stamp.normalize():  # a date cell's time in a column that says UTC
+        elif timed:  # a date cell's time in a column that says UTC
             stamp = stamp.tz_localize("UTC").tz_convert(options.timezone).tz_localize(None)
         out[i] = np.datetime64(stamp.to_datetime64(), "us")
     numbers = np.flatnonzero(kinds == "number")
