@@ -28,7 +28,7 @@ from .excel_functions.arguments import _HINT_UPPER, _compares_numbers
 from .excel_functions.typed import TEXT_WORDS, may_wrap
 from .omitted_arguments import may_omit
 from .package import FormulaCell
-from .rewrite_shapes import DELETED_SHEET
+from .rewrite_shapes import _R1C1_STYLE, DELETED_SHEET
 
 __all__ = ["FormulaTexts", "may_need_any", "may_need_arguments", "may_need_rewrite", "position", "words_pattern"]
 
@@ -133,10 +133,6 @@ class FormulaTexts:
             text = translator.translate_formula(self.refs[place])[1:]
             self._texts[place] = text
         return text
-
-
-#: INDIRECT's second argument FALSE or 0 (R1C1-style text); a row number before ")" is never after a comma
-_R1C1_STYLE = re.compile(r",\s*(?:0|FALSE)\s*\)")
 
 
 def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:

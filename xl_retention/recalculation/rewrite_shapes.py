@@ -22,7 +22,8 @@ __all__ = ["DELETED_SHEET", "SCALAR_ARGUMENTS", "decided", "has_digit", "shape"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
 _TEXT_ONLY = re.compile(r'"(?:[^"]|"")*"')  # text literals only
-_R1C1_STYLE = re.compile(r",\s*(?:0|FALSE)\s*\)")  # INDIRECT(text, FALSE): R1C1-style text
+#: INDIRECT's second argument FALSE or 0 (R1C1-style text); a row number before ")" is never after a comma
+_R1C1_STYLE = re.compile(r",\s*(?:0|FALSE)\s*\)")
 
 #: a multi-cell range: an area, whole columns (``B:B``) or whole rows (``3:3``)
 _AREA = (
