@@ -345,3 +345,13 @@ def test_an_array_comparison_of_a_range_compares_numbers_at_15_digits(tmp_path: 
     result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
     assert result.status == "ok", result.message
     assert _values(tmp_path / "out.xlsx", list(formulas)) == {"B1": 3, "B2": 2, "B3": 3, "B4": 1, "B5": 3, "B6": 5}
+
+
+def test_a_range_past_the_comparison_limit_is_left_to_the_engine_in_every_filled_down_copy() -> None:
+    # the rewrite is cached per shape, whose rows are markers: the range's size must still decide (a Python value per
+    # cell of A1:A500000 on every recalculation otherwise)
+    from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
+
+    assert rewrite_arguments("=SUMPRODUCT(--(A1:A5=0.3))") == "=SUMPRODUCT(--(_XLR.COMPARED(A1:A5)=0.3))"
+    for formula in ("=SUMPRODUCT(--(A1:A500000=0.3))", "=SUMPRODUCT(--(A2:A500001=0.3))"):
+        assert rewrite_arguments(formula) == formula

@@ -494,8 +494,17 @@ def rewrite_arguments(formula: str) -> str:
     text = formula if formula.startswith("=") else "=" + formula
     if "&" not in text and not _HINT_UPPER.search(text.upper()) and not _compares_numbers(text):
         return formula
-    rewritten = shaped(text, _rewritten)
+    # the shape's rows are markers (row_shapes): a range's size, which decides a comparison's rewrite, is not in it
+    rewritten = _rewritten(text) if _large_range(text) else shaped(text, _rewritten)
     return rewritten if rewritten != text else formula
+
+
+_AREA_ROWS = re.compile(r"(?<![\w.])\$?[A-Za-z]{1,3}\$?(\d+):\$?[A-Za-z]{1,3}\$?(\d+)(?![\w(])")
+
+
+def _large_range(text: str) -> bool:
+    """Whether ``text`` holds a range typed in of more rows than a comparison takes to 15 digits (_MOST_COMPARED)."""
+    return any(abs(int(b) - int(a)) >= _MOST_COMPARED for a, b in _AREA_ROWS.findall(text))
 
 
 # --- the last operation of a formula --------------------------------------------------------------------------------
