@@ -457,6 +457,9 @@ def _concatenation(items: list[tuple[str, str]]) -> str:
     for piece in pieces:
         text = "".join(t for _, t in piece)
         solid = [kind for kind, t in piece if t.strip()]
+        if solid == ["literal"] and text.strip().isdigit() and len(text.strip()) <= 15:  # "<="&5: the text "5"
+            out.append(f'"{int(text)}"')
+            continue
         out.append(text if solid == ["text"] or not solid else f"{TEXT_OPERAND}({text.strip()})")
     if not any(TEXT_OPERAND in piece for piece in out):
         return "&".join(out)
