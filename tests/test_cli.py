@@ -62,11 +62,10 @@ def test_one_column_map_serves_every_input_it_fits(tmp_path):
                              "--to-csv", "out"], capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
     assert result.returncode == 0, result.stderr
     purchases = (tmp_path / "out" / "purchases.csv").read_text().splitlines()
-    # January: a's refund is not an order, so one buyer with one order; February: b ordered twice. The data's first
-    # month has no earlier month: its returning buyers and their rate are unknown, left blank
+    # January: a's refund is not an order, so one buyer with one order; February: b ordered twice
     assert purchases == [
         "month,buyers,repeat_purchasers,returning,repeat_purchase_rate,returning_rate",
-        "2026-01,1,0,,0.0,",
+        "2026-01,1,0,0,0.0,0.0",
         "2026-02,1,1,0,1.0,0.0",
     ]
     # a --columns entry that no input uses is still refused

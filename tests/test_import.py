@@ -85,7 +85,7 @@ def test_import_fills_every_sheet_and_the_template_formulas_agree_with_the_api(f
     # Purchases and visits: buyers, returning customers, repeat purchasers, returning customer rate, repeat
     # purchase rate; visitors, returning, rate (nobody orders twice in a month here: tests/test_import_into.py has that)
     assert values(book, "Purchases and visits", "BCDEFGHI", range(2, 6)) == [
-        [1, None, 0, None, 0.0, 2, None, None],  # the data's first month: no earlier month, returning unknown
+        [1, 0, 0, 0.0, 0.0, 2, 0, 0.0],
         [2, 1, 0, 0.5, 0.0, 1, 1, 1.0],
         [0, 0, 0, None, None, 1, 0, 0.0],  # nobody bought in March: the rates are blank (no base)
         [2, 1, 0, 0.5, 0.0, 1, 1, 1.0],

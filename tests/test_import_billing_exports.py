@@ -350,7 +350,7 @@ def test_leading_comment_lines_are_skipped(tmp_path, capsys, encoding: str) -> N
     (tmp_path / "ga.csv").write_bytes(text.encode(encoding))
     status, _, err = run(capsys, "import", "--visits", tmp_path / "ga.csv", "--to-csv", tmp_path / "o")
     assert status == 0, err
-    assert column(tmp_path / "o" / "visits.csv", "returning") == [("2025-01", ""), ("2025-02", "0"), ("2025-03", "1")]
+    assert column(tmp_path / "o" / "visits.csv", "returning") == [("2025-01", "0"), ("2025-02", "0"), ("2025-03", "1")]
 
 
 # -- messages: thousands points, a date format without month, rows ending with a separator -------------------------

@@ -174,12 +174,12 @@ def test_shopify_line_items_are_one_order_and_voided_orders_are_not_purchases(tm
     assert [
         (r["month"], r["buyers"], r["repeat_purchasers"], r["returning"])
         for r in rows_of(tmp_path / "o" / "purchases.csv")
-    ] == [("2026-01", "2", "0", ""), ("2026-02", "1", "0", "1")]  # the data's first month: returning unknown
+    ] == [("2026-01", "2", "0", "0"), ("2026-02", "1", "0", "1")]
     revenue = rows_of(tmp_path / "o" / "order_revenue_cohorts.csv")
     assert [(r["cohort"], r["0"], r["1"]) for r in revenue] == [("2026-01", "60.0", "15.0"), ("2026-02", "0.0", "")]
     assert run(capsys, *args, "--segment", "Channel", "--to-csv", tmp_path / "s") == (0, "")
     assert [(r["segment"], r["month"], r["buyers"], r["returning"]) for r in rows_of(tmp_path / "s" / "purchases.csv")
-            ] == [("shop", "2026-01", "1", ""), ("shop", "2026-02", "0", "0"), ("web", "2026-01", "1", ""),
+            ] == [("shop", "2026-01", "1", "0"), ("shop", "2026-02", "0", "0"), ("web", "2026-01", "1", "0"),
                   ("web", "2026-02", "1", "1")]  # fmt: skip
 
 
@@ -396,7 +396,7 @@ def test_an_email_address_is_one_customer_whatever_its_capitals(tmp_path, capsys
     args = ("import", "--orders", tmp_path / "orders.csv", "--backend", backend, "--to-csv", tmp_path / "o")
     assert run(capsys, *args) == (0, "")
     got = [(r["month"], r["buyers"], r["returning"]) for r in rows_of(tmp_path / "o" / "purchases.csv")]
-    assert got == [("2026-01", "2", ""), ("2026-02", "3", "1")]
+    assert got == [("2026-01", "2", "0"), ("2026-02", "3", "1")]
 
 
 def test_excels_separator_line_is_skipped_and_its_separator_used(tmp_path, capsys) -> None:

@@ -174,7 +174,7 @@ def test_more_months_are_added_at_the_end_with_the_templates_formulas_names_char
     purchases = grown["Purchases and visits"]
     # buyers, returning customers, repeat purchasers; visitors, returning visitors
     assert [[purchases.cell(r, c).value for c in (2, 3, 4, 7, 8)] for r in range(2, 7)] == [
-        [2, None, 0, 1, None],  # the data's first month: returning customers and visitors unknown (blank)
+        [2, 0, 0, 1, 0],
         [1, 1, 0, 0, 0],
         [0, 0, 0, 0, 0],
         [0, 0, 0, 0, 0],

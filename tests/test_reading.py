@@ -64,7 +64,7 @@ def test_day_first_returning_by_hand(tmp_path, capsys) -> None:
     assert run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "out")[0] == 0
     got = table(tmp_path / "out" / "purchases.csv")
     assert [(m, r["buyers"], r["returning"]) for m, r in got.items()] == [
-        ("2024-01", "2", ""),  # the data's first month: returning unknown (blank)
+        ("2024-01", "2", "0"),
         ("2024-02", "2", "1"),
         ("2024-03", "2", "2"),
     ]

@@ -110,9 +110,9 @@ ORDERS = "customer_id,date,amount\nc1,05.02.2025,10\nc2,13.03.2025,20\nc1,01.04.
 VISITS = "visitor_id,date\nv1,2025-02-03\nv2,2025-03-04 10:00:00\nv1,2025-04-05\n"
 PURCHASES = (
     "month,buyers,repeat_purchasers,returning,repeat_purchase_rate,returning_rate\n"
-    "2025-02,1,0,,0.0,\n2025-03,1,0,0,0.0,0.0\n2025-04,1,0,1,0.0,1.0\n"  # the first month: returning unknown
+    "2025-02,1,0,0,0.0,0.0\n2025-03,1,0,0,0.0,0.0\n2025-04,1,0,1,0.0,1.0\n"
 )
-VISITS_OUT = "month,visitors,returning,returning_visitor_rate\n2025-02,1,,\n2025-03,1,0,0.0\n2025-04,1,1,1.0\n"
+VISITS_OUT = "month,visitors,returning,returning_visitor_rate\n2025-02,1,0,0.0\n2025-03,1,0,0.0\n2025-04,1,1,1.0\n"
 
 
 def test_iso_dates_read_the_same_with_dayfirst_or_monthfirst() -> None:

@@ -148,14 +148,10 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         "Repeat purchasers (more than one order that month)",
     ]
     assert purchases["F2"].value == '=IF(OR(AND(D2="",B2=""),AND(ISNUMBER(B2),B2=0)),"",REPEAT_PURCHASE_RATE(D2,B2))'
-    # and blank where the count is blank in the first month with buyers (visitors): the data's first month, unknown
     assert purchases["E25"].value == (
-        '=IF(OR(AND(C25="",B25=""),AND(ISNUMBER(B25),B25=0),AND(C25="",COUNT($B$2:B25)=1)),"",'
-        "RETURNING_CUSTOMER_RATE(C25,B25))"
+        '=IF(OR(AND(C25="",B25=""),AND(ISNUMBER(B25),B25=0)),"",RETURNING_CUSTOMER_RATE(C25,B25))'
     )
-    assert purchases["I2"].value == (
-        '=IF(OR(AND(H2="",G2=""),AND(ISNUMBER(G2),G2=0),AND(H2="",COUNT($G$2:G2)=1)),"",RETURNING_VISITOR_RATE(H2,G2))'
-    )
+    assert purchases["I2"].value == '=IF(OR(AND(H2="",G2=""),AND(ISNUMBER(G2),G2=0)),"",RETURNING_VISITOR_RATE(H2,G2))'
     names = {n: template.defined_names[n].attr_text for n in template.defined_names if n.startswith("Purchases_")}
     assert names == {
         "Purchases_Buyers": "'Purchases and visits'!$B$2:$B$25",

@@ -39,7 +39,6 @@ from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, grow_cohorts, triangle
 from .found import _Monthly, _period, read_sheets
 from .growth import grow, grow_answers, scores_range
-from .monthly import _metric
 from .stale import clear_results
 from .template import (
     COHORTS_TITLE,
@@ -131,7 +130,6 @@ class _Plan:
         self.package = package
         self.replaced: list[str] = []
         self.restored: list[str] = []
-        self.upgraded: list[str] = []  # an earlier template's formula replaced by this version's
         self.sheets: list[str] = []
         self.notes: list[str] = []
 
@@ -143,11 +141,11 @@ class _Plan:
         if title not in self.sheets:
             self.sheets.append(title)
 
-    def restore(self, title: str, ref: str, formula: str, listed: bool = True) -> None:
-        """The template's ``formula`` (with its ``=``) back in ``title!ref``, listed (else counted as upgraded)."""
+    def restore(self, title: str, ref: str, formula: str) -> None:
+        """The template's ``formula`` (with its ``=``) back in ``title!ref``, listed."""
         sheet = self.package.sheet(title)
         sheet.put(ref, sheet.element(ref, sheet.style(ref), formula=formula.removeprefix("=")))
-        (self.restored if listed else self.upgraded).append(f"{quote_sheetname(title)}!{ref}")
+        self.restored.append(f"{quote_sheetname(title)}!{ref}")
 
 
 def _same_figure(old: Any, new: Any) -> bool:
@@ -254,13 +252,6 @@ def fill_package(path: Path, tables: Tables) -> Filled:
     months = len(base.months) + len(added)
     filled = Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes, plan.restored)
     filled.cleared = cleared
-    if plan.upgraded:
-        filled.notes.append(
-            f"brought {len(plan.upgraded)} formula cells of the imported months up to this version's template (the "
-            "returning rates, blank in the data's first month, whose returning count is unknown): "
-            + ", ".join(plan.upgraded[:6])
-            + (f" and {len(plan.upgraded) - 6} more" if len(plan.upgraded) > 6 else "")
-        )
     filled.kept_others = any(
         _typed(sheet, sheet.row(month), [c.key for c in sheet.spec.columns if c.formula is None])
         for title in plan.sheets
@@ -277,18 +268,9 @@ def _is_formula(value: Any) -> bool:
     return array or (isinstance(value, str) and value.startswith("="))
 
 
-#: formulas of earlier templates that an import brings up to this version's in the months it writes, by column key:
-#: the returning rates, which are now blank in the data's first month (its returning count is unknown: blank)
-_EARLIER = {
-    "returning_rate": _metric("RETURNING_CUSTOMER_RATE({returning},{buyers})", "{buyers}"),
-    "visitor_rate": _metric("RETURNING_VISITOR_RATE({returning_visitors},{visitors})", "{visitors}"),
-}
-
-
 def _restore_formulas(plan: _Plan, sheet: _Monthly, months: pd.Index,
                       extra: Callable[[pd.Period], dict[str, str]] | None = None) -> None:  # fmt: skip
-    """The template's formula back in every formula cell of ``months`` that holds a typed value or nothing, and
-    this version's formula over an earlier template's (:data:`_EARLIER`).
+    """The template's formula back in every formula cell of ``months`` that holds a typed value or nothing.
 
     A value typed over a formula (say 999 over February's customers at start) would otherwise stay and make the
     imported month's rates silently wrong. A formula of the user's own is left alone; so is a column whose formula
@@ -302,16 +284,13 @@ def _restore_formulas(plan: _Plan, sheet: _Monthly, months: pd.Index,
         for column in sheet.spec.columns:
             if column.formula is None or column.key not in sheet.columns or (column.first_row_input and row == 2):
                 continue
-            value = sheet.value(row, sheet.columns[column.key])
+            if _is_formula(sheet.value(row, sheet.columns[column.key])):
+                continue
             try:
                 formula = render_formula(column.formula, letters, row, extra(month) if extra else None)
-                earlier = render_formula(_EARLIER[column.key], letters, row) if column.key in _EARLIER else None
             except KeyError:
                 continue
-            if not _is_formula(value):
-                plan.restore(sheet.spec.title, f"{letters[column.key]}{row}", formula)
-            elif value == earlier and formula != earlier:  # an earlier template's formula: this version's
-                plan.restore(sheet.spec.title, f"{letters[column.key]}{row}", formula, listed=False)
+            plan.restore(sheet.spec.title, f"{letters[column.key]}{row}", formula)
 
 
 def _held(value: Any) -> bool:

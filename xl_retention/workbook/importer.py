@@ -31,7 +31,6 @@ from .._files import atomic_write, check_not_open
 from ..reading import sheets_for
 from .existing import existing_note, leave_out_existing
 from .fill import Filled, fill_package, number
-from .first_month import blank_unknown_first_month, whole_counts
 
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other OLE compound files
@@ -157,7 +156,6 @@ def load_tables(
         raise ValueError("--existing-at-start goes with --subscriptions: it leaves the customers active in their "
                          "first month out of the subscription cohorts")  # fmt: skip
     tables = _load(subscriptions, orders, nps, visits, columns, sheet, options, backend, connection, segment)
-    blank_unknown_first_month(tables)  # no earlier month: returning customers and visitors unknown, not 0
     if existing_at_start:
         leave_out_existing(tables)
     elif (note := existing_note(tables)) is not None:
@@ -286,7 +284,6 @@ def write_csv(tables: Tables, directory: str | os.PathLike[str]) -> list[Path]:
     for name, frame in tables.frames().items():
         if name in COUNT_TABLES:  # customers per cohort: whole numbers (a blank where the month is still to come)
             frame = frame.astype("Int64")
-        frame = whole_counts(name, frame)  # returning customers: blank in the data's first month (first_month.py)
         buffer = io.StringIO()
         _as_text_in_excel(frame).to_csv(buffer)
         contents[directory / f"{name}.csv"] = buffer.getvalue()

@@ -74,9 +74,8 @@ CUSTOMERS_START = (
 MRR_START = '=IF(COUNT({new}:{churned})=0,"",IF(COUNT({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))'
 
 
-def _metric(call: str, base: str | None = None, unknown: str | None = None) -> str:
-    """``=call`` (without "="), blank in a month whose inputs are all blank or whose ``base`` is the number 0
-    (or where the condition ``unknown`` holds).
+def _metric(call: str, base: str | None = None) -> str:
+    """``=call`` (without "="), blank in a month whose inputs are all blank or whose ``base`` is the number 0.
 
     The all-blank guard is the contract's own rule ("every input blank: a blank result"), written
     out so that a spreadsheet that lacks the xl-retention functions (LibreOffice) computes the
@@ -89,18 +88,7 @@ def _metric(call: str, base: str | None = None, unknown: str | None = None) -> s
     empty = f"AND({blank})"
     if base is None:
         return f'=IF({empty},"",{call})'
-    extra = f",{unknown}" if unknown else ""
-    return f'=IF(OR({empty},AND(ISNUMBER({base}),{base}=0){extra}),"",{call})'
-
-
-def _returning(call: str, count: str, total: str) -> str:
-    """A returning customer (visitor) rate: :func:`_metric`, also blank in the first month with a ``total`` (a
-    column key) whose ``count`` is blank: the data's first month has no earlier month, so ``import`` leaves its
-    returning customers (visitors) blank, unknown (docs/metrics.md). A blank count in a later month stays
-    ``#VALUE!`` (data missing).
-    """
-    first = f"COUNT({{{total}:first}}:{{{total}}})=1"  # no month before this one holds a total
-    return _metric(call, f"{{{total}}}", f'AND({{{count}}}="",{first})')
+    return f'=IF(OR({empty},AND(ISNUMBER({base}),{base}=0)),"",{call})'
 
 
 def _scores(call: str) -> str:
@@ -345,7 +333,7 @@ PURCHASES = MonthlySheet(
         Column(
             "returning_rate",
             "Returning customer rate",
-            _returning("RETURNING_CUSTOMER_RATE({returning},{buyers})", "returning", "buyers"),
+            _metric("RETURNING_CUSTOMER_RATE({returning},{buyers})", "{buyers}"),
             PERCENT,
             width=16,
             name="Purchases_Returning_Rate",
@@ -363,7 +351,7 @@ PURCHASES = MonthlySheet(
         Column(
             "visitor_rate",
             "Returning visitor rate",
-            _returning("RETURNING_VISITOR_RATE({returning_visitors},{visitors})", "returning_visitors", "visitors"),
+            _metric("RETURNING_VISITOR_RATE({returning_visitors},{visitors})", "{visitors}"),
             PERCENT,
             width=16,
             name="Visits_Returning_Rate",
@@ -371,8 +359,7 @@ PURCHASES = MonthlySheet(
     ),
     "Type the month's buyers (of whom: returning customers, who ordered in an earlier month, and repeat "
     "purchasers, who ordered more than once that month) and visitors; the rates follow (blank in a month "
-    "without buyers or visitors). The first month has no earlier month: leave its returning customers and "
-    "visitors blank unless you know them (its rates are then blank).",
+    "without buyers or visitors).",
 )
 
 MONTHLY_SHEETS: tuple[MonthlySheet, ...] = (CUSTOMERS, REVENUE, NPS_SUMMARY, PURCHASES)
