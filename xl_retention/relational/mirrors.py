@@ -11,7 +11,6 @@ unit (:func:`~xl_retention.reading.revenue.minor_unit_divisors`).
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,9 +23,17 @@ from ..reading.currency import CURRENCY_COLUMNS, named_currency, paired_currency
 from ..reading.repeats import CHANGED, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
 from ..reading.revenue import THREE_DECIMAL, ZERO_DECIMAL, _api_headers
-from ..reading.statuses import _ANSWER_STATUS_NAMES, ENDED, NOT_ANSWERS, NOT_PAYING, STATUS_NAMES, status_columns
+from ..reading.statuses import (
+    _ANSWER_STATUS_NAMES,
+    ENDED,
+    ENDED_PROBLEM,
+    NOT_ANSWERS,
+    NOT_PAYING,
+    STATUS_NAMES,
+    status_columns,
+)
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
-from ..reading.values import _SCIENTIFIC, EXCEL_ERRORS, NO_ONE
+from ..reading.values import _SCIENTIFIC, EXCEL_ERRORS, NO_ONE, error_problem, no_one_problem, scientific_problem
 from .refusals import ROW, _stripped, first_rows, refuse_any
 
 
@@ -60,11 +67,7 @@ def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str |
     """Rows whose status column says the subscription ended (``canceled``, ``expired``, ...) with no end date are
     refused, naming them, as a file's are (:func:`~xl_retention.reading.statuses.check_ended_without_end`)."""
     blank = table[end].isnull() if end is not None else ibis.literal(True)
-    problem = (
-        "subscriptions whose status says they ended, with no end date (an empty end is a subscription still active, "
-        "which would never churn): map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At "
-        "(UTC)', Recurly: expires_at), or give those rows their end"
-    )
+    problem = ENDED_PROBLEM
     for name in status_columns(table.columns):
         spelled = table[name].cast("string").strip().lower().re_replace(r"[\s\-]+", "_")
         shown = table.mutate(**{"__shown": table[name]})
@@ -113,22 +116,12 @@ def _id_checks(
         if who not in t.columns:
             continue
         ids = t[who]
-        emails = [c for c in people if "email" in c.lower().replace("-", "").replace(" ", "")]
-        person = "visitor" if who == "visitor_id" else "customer"
-        instead = "--columns " + shlex.quote(f"{who}={emails[0]}") if emails else (
-            f"--columns {who}=NAME (an e-mail or user id column)")  # fmt: skip
         no_one = ids.lower().isin(sorted(NO_ONE)) if names[who] not in integers else ids.isnull() & ids.notnull()
         checks += [
-            (names[who], f"Excel error values where {what} belong (a lookup that found nothing?)",
-             ids.isin(list(EXCEL_ERRORS)), who),
-            (names[who], f"{what} in Excel's scientific notation (a long number saved from Excel in the General "
-             "format: its last digits are lost, and ids that differed read as one; export the file again from the "
-             "source system and do not save it from Excel, or open it in Excel with the column as Text)",
-             ids.re_search(f"^{_SCIENTIFIC}$"), who),
-            (names[who], f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; Google Analytics "
-             f"'(not set)': all of them would be one {person} who returns): map the e-mail as the id, {instead}, or "
-             "remove those rows", no_one, who),
-        ]  # fmt: skip
+            (names[who], error_problem(what), ids.isin(list(EXCEL_ERRORS)), who),
+            (names[who], scientific_problem(what), ids.re_search(f"^{_SCIENTIFIC}$"), who),
+            (names[who], no_one_problem(what, people), no_one, who),
+        ]
     return checks
 
 
