@@ -18,6 +18,7 @@ from openpyxl.utils.formulas import FORMULAE
 from ..cells import CellError
 from ..registry import BY_NAME
 from . import kept
+from .excel_functions.format_codes import foreign_format_cells
 from .formula_texts import FormulaTexts, words_pattern
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .package import PackageInfo
@@ -191,6 +192,10 @@ def find_unsupported(
         Unsupported(sheet, ref, function, _REFERENCE_ARRAY_REASON)
         for sheet, ref, function in _reference_arrays(formulas)
     ]
+    listed = {(u.sheet, u.ref) for u in found}
+    for sheet, ref, function, reason in foreign_format_cells(formulas, workbook.get_value):  # TEXT(A1,"TT.MM.JJJJ")
+        if (sheet, ref) not in listed:
+            found.append(Unsupported(sheet, ref, function, reason))
     listed = {(u.sheet, u.ref) for u in found}
     names = {name for scope in defined.values() for name in scope}
     uses = words_pattern(sorted(names)) if names else None

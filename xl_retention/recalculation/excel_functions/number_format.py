@@ -9,7 +9,8 @@ escapes, ``_x`` spaces (the width of x), ``*x`` fills (dropped), colours and loc
 dates and times (``yyyy yy m mm mmm mmmm mmmmm d dd ddd dddd h hh m mm s ss .0 AM/PM A/P [h] [m]
 [s]``). Numbers are rounded
 as Excel shows them: from their 15 significant digits, halves away from zero. A format this
-module does not know (conditions such as ``[>100]``) raises :class:`FormatNotSupported`.
+module does not know (conditions such as ``[>100]``), or one in another language's codes (German ``TT.MM.JJJJ``,
+:mod:`.format_codes`), raises :class:`FormatNotSupported`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
 from ._core import ExcelError
+from .format_codes import foreign_codes
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]  # fmt: skip
@@ -463,6 +465,9 @@ def format_value(value: float | str, fmt: str, date1904: bool = False) -> str:
     >>> format_value(5, 'General" units"'), format_value(-5, "General;(General)"), format_value(-5, '"$"General')
     ('5 units', '(5)', '-$5')
     """
+    foreign = foreign_codes(fmt)
+    if foreign is not None:  # another language's codes (German "TT.MM.JJJJ"): never read as en-US (.format_codes)
+        raise FormatNotSupported(foreign)
     sections = _sections(fmt)
     if len(sections) > 4:
         raise ExcelError("#VALUE!")
