@@ -152,6 +152,14 @@ def environment(baseline: Path | None) -> dict[str, str] | None:
     return {**os.environ, "PYTHONPATH": str(baseline)}
 
 
+def compile_bytecode(env: dict[str, str] | None = None) -> None:
+    """Write the bytecode of the xl_retention that ``env`` runs, as ``pip install`` does: under
+    ``PYTHONDONTWRITEBYTECODE`` (set on some machines) a checkout's edited modules would otherwise be compiled again
+    by every measured process (about 0.3 s of each on the 2-core machine), which no installed copy does."""
+    code = "import compileall, os, xl_retention as x; compileall.compile_dir(os.path.dirname(x.__file__), quiet=1)"
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=NEUTRAL)
+
+
 def measure(code: str, env: dict[str, str] | None = None) -> dict:
     """Run ``code`` in a fresh Python: it sets ``result``; peak RSS is that process's or its children's.
 
@@ -250,7 +258,9 @@ def main() -> None:
         help="where one workbook's time goes (the 50,000-cell workbook, or the 120-month template)",
     )  # fmt: skip
     args = parser.parse_args()
+    compile_bytecode()
     if args.baseline is not None:
+        compile_bytecode(environment(args.baseline.resolve()))
         compare_baseline(args.baseline.resolve(), args.batch)
         return
     work = Path(tempfile.mkdtemp(prefix="xlr-bench-"))

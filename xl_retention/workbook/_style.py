@@ -11,6 +11,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..registry import BY_NAME
+from .formats import COUNT_FORMAT, MONEY, MONTH_FORMAT, PERCENT, POINTS, RATIO, monthly_name  # noqa: F401
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 INPUT_FONT = Font(color="1F4E79")
@@ -24,12 +25,6 @@ THIN = Side(style="thin", color="BFBFBF")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_HEIGHT = 48  # three lines of header text: no header is clipped
 
-MONTH_FORMAT = "mmm yyyy"
-PERCENT = "0.0%"
-COUNT_FORMAT = "#,##0"
-MONEY = "#,##0.00"
-RATIO = "0.00"
-POINTS = "0.0"
 
 # -- validation: what an input cell accepts ------------------------------------------
 VALIDATIONS = {
@@ -101,11 +96,6 @@ def colour_scale(ws: Worksheet, sqref: str, low: float = 0.0, high: float = 1.0)
         end_type="num", end_value=high, end_color="63BE7B",
     )  # fmt: skip
     ws.conditional_formatting.add(sqref, rule)
-
-
-def monthly_name(title: str) -> str:
-    """The defined name of a monthly sheet's month column: ``Purchases_and_visits_Months``."""
-    return "".join(c if c.isalpha() else "_" for c in title) + "_Months"
 
 
 __all__ = [name for name in dir() if name.isupper()] + [

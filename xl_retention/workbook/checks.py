@@ -24,8 +24,8 @@ import zipfile
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from . import inplace as ip
-from ._style import monthly_name
-from .template import MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SUMMARY
+from .formats import monthly_name
+from .monthly import MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SUMMARY
 
 # 'NPS scores'!B$2:B$1001 in a formula of the NPS sheet (the quote may be stored as &apos;)
 _READ = re.compile(rb"NPS scores(?:'|&apos;)!\$?([A-Z]{1,3})\$?2:\$?([A-Z]{1,3})\$?([0-9]+)")

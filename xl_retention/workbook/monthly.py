@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._style import (
+from .formats import (
     COUNT_FORMAT,
     MONEY,
     MONTH_FORMAT,

@@ -1,0 +1,97 @@
+"""openpyxl's package initialisation deferred to its first use.
+
+A recalculation uses three small modules of openpyxl: the formula tokenizer (``openpyxl.formula.tokenizer``), its
+translator and the cell-address helpers (``openpyxl.utils.cell``). Importing any of them runs the package's
+``__init__`` first, which loads the whole reader and writer (workbook, worksheet, styles, charts, drawings): about
+0.15-0.25 s of every ``xl-retention recalc`` process's start on a 2-core machine, for nothing it uses
+(bench/README.md, issue 14). :func:`defer_openpyxl_init` registers the package with its ``__init__`` not yet run:
+its submodules import as usual, and the first attribute read from the package itself (``openpyxl.load_workbook``,
+``from openpyxl import Workbook``, ``openpyxl.__version__``) runs ``__init__`` then, once, under a lock. Code
+using openpyxl sees the package exactly as a normal import gives it. Any other submodule (``openpyxl.reader.strings``,
+``openpyxl.cell``) runs ``__init__`` before it is imported: openpyxl's own modules import each other in the order its
+``__init__`` sets, and out of that order some fail as circular imports.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.util
+import sys
+import threading
+from collections.abc import Sequence
+from importlib.machinery import ModuleSpec
+from types import ModuleType
+
+_LOCK = threading.RLock()
+LIGHT = frozenset(  # what a recalculation imports: none of them imports the package's reader or writer
+    {
+        "openpyxl.formula",
+        "openpyxl.formula.tokenizer",
+        "openpyxl.formula.translate",
+        "openpyxl.utils",
+        "openpyxl.utils.cell",
+        "openpyxl.utils.exceptions",
+        "openpyxl.utils.formulas",
+    }
+)
+
+
+def defer_openpyxl_init() -> None:
+    """Register ``openpyxl`` with its ``__init__`` deferred to the first read of one of its own attributes.
+
+    Does nothing when openpyxl is already imported or cannot be found (the import then fails where it is used,
+    as before).
+    """
+    if "openpyxl" in sys.modules:
+        return
+    spec = importlib.util.find_spec("openpyxl")
+    if spec is None or spec.loader is None or spec.submodule_search_locations is None:
+        return
+    module = importlib.util.module_from_spec(spec)
+    loader = spec.loader
+    done = False
+
+    def run_init() -> None:
+        nonlocal done
+        with _LOCK:
+            if done:
+                return
+            done = True
+            module.__dict__.pop("__getattr__", None)
+            if first in sys.meta_path:
+                sys.meta_path.remove(first)
+            try:
+                loader.exec_module(module)
+            except BaseException:
+                sys.modules.pop("openpyxl", None)  # as a failed import leaves it: the next import retries
+                raise
+
+    def attribute(name: str) -> object:
+        run_init()
+        try:
+            return module.__dict__[name]
+        except KeyError:
+            raise AttributeError(f"module 'openpyxl' has no attribute {name!r}") from None
+
+    class InitFirst(importlib.abc.MetaPathFinder):
+        """Runs the package's ``__init__`` before any submodule outside :data:`LIGHT` is imported."""
+
+        def find_spec(
+            self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+        ) -> ModuleSpec | None:
+            if fullname.startswith("openpyxl.") and fullname not in LIGHT and not done:
+                run_init()
+            return None  # found by the usual finders
+
+    first = InitFirst()
+    module.__getattr__ = attribute  # type: ignore[method-assign]  # PEP 562: read only for missing attributes
+    sys.modules["openpyxl"] = module
+    sys.meta_path.insert(0, first)
+
+
+def is_initialised(module: ModuleType) -> bool:
+    """Whether a module deferred by :func:`defer_openpyxl_init` has run its ``__init__`` (for tests)."""
+    return "__getattr__" not in module.__dict__
+
+
+defer_openpyxl_init()  # on import of xl_retention, before any module of it imports openpyxl's tokenizer
