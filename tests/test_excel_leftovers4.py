@@ -17,13 +17,18 @@ import openpyxl
 from xl_retention.recalculation import recalc_file
 
 
-def _book(tmp_path: Path, cells: dict[str, object], stored: dict[str, str] | None = None) -> Path:
-    """A workbook of one sheet S holding ``cells``; ``stored``: the text values Excel stored for formula cells."""
+def _book(
+    tmp_path: Path, cells: dict[str, object], stored: dict[str, str | float] | None = None, hidden: tuple[int, ...] = ()
+) -> Path:
+    """A workbook of one sheet S holding ``cells``; ``stored``: the values Excel stored for formula cells (text or
+    numbers); ``hidden``: rows hidden."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "S"
     for ref, value in cells.items():
         sheet[ref] = value
+    for row in hidden:
+        sheet.row_dimensions[row].hidden = True
     source = tmp_path / "book.xlsx"
     book.save(source)
     if stored:
@@ -31,8 +36,9 @@ def _book(tmp_path: Path, cells: dict[str, object], stored: dict[str, str] | Non
             parts = {name: package.read(name) for name in package.namelist()}
         xml = parts["xl/worksheets/sheet1.xml"].decode()
         for ref, value in stored.items():
+            kind = ' t="str"' if isinstance(value, str) else ""
             xml, count = re.subn(
-                rf'<c r="{ref}"([^>]*)><f>([^<]*)</f><v\s*/>', rf'<c r="{ref}"\1 t="str"><f>\2</f><v>{value}</v>', xml
+                rf'<c r="{ref}"([^>]*)><f>([^<]*)</f><v\s*/>', rf'<c r="{ref}"\1{kind}><f>\2</f><v>{value}</v>', xml
             )
             assert count == 1, ref
         parts["xl/worksheets/sheet1.xml"] = xml.encode()
@@ -102,3 +108,61 @@ def test_text_formats_in_another_languages_codes_keep_the_values_excel_stored(tm
     assert reasons["S!B6"].startswith('TEXT\'s format Z1: "TT.MM.JJJJ" holds the letter T')
     assert reasons["S!B7"].startswith('TEXT\'s format "#.##0,00 €" holds a comma among the decimals')
     assert reasons["S!B8"].startswith('TEXT\'s format "0,0 %" holds a comma before 1 digit (a decimal comma)')
+
+
+def test_aggregate_median_mode_and_array_form_with_every_option(tmp_path: Path) -> None:
+    # H11 w20: AGGREGATE(12, ...) MEDIAN and AGGREGATE(13, ...) MODE.SNGL were listed as unsupported (the engine's
+    # #NIMPL!), and the array form 14-19 only computed with options 4 and 6. Options (Excel's AGGREGATE page): 0-3
+    # leave out nested SUBTOTAL and AGGREGATE cells, 1, 3, 5, 7 hidden rows, 2, 3, 6, 7 error values.
+    cells: dict[str, object] = {}
+    for row, (b, c) in enumerate([(4, 8), (1, 9), (100, 8), (3, 9), (2, 7)], start=1):  # row 3 hidden
+        cells[f"B{row}"], cells[f"C{row}"] = b, c
+    cells.update({"D11": 1, "D12": 2, "D13": 10, "D14": "=SUBTOTAL(9,D11:D13)"})
+    cells.update({"E21": 5, "E22": "=NA()", "E23": 1, "E24": 3})
+    formulas = {
+        "H1": "=AGGREGATE(12,5,B1:B5)",  # median of 4, 1, 3, 2
+        "H2": "=AGGREGATE(12,4,B1:B5)",  # with the hidden 100
+        "H3": "=AGGREGATE(12,,B1:B5)",  # options left empty: 0
+        "H4": "=AGGREGATE(13,5,C1:C5)",  # 8, 9, 9, 7
+        "H5": "=AGGREGATE(13,4,C1:C5)",  # 8 and 9 twice each: the first, 8
+        "H6": "=AGGREGATE(14,5,B1:B5,1)",
+        "H7": "=AGGREGATE(14,4,B1:B5,1)",
+        "H8": "=SUM(AGGREGATE(14,7,B1:B5,{1,2}))",  # 4 + 3
+        "H9": "=AGGREGATE(12,6,E21:E24)",
+        "H10": "=AGGREGATE(12,4,E21:E24)",
+        "H11": "=AGGREGATE(12,2,E21:E24)",
+        "H12": "=AGGREGATE(15,6,E21:E24,2)",
+        "H13": "=AGGREGATE(16,6,E21:E24,0.5)",
+        "H14": "=AGGREGATE(12,6,F31:F33)",  # no number: #NUM!
+        "H15": "=AGGREGATE(13,6,B1:B5)",  # no number twice: #N/A
+        "H16": "=AGGREGATE(12,7,D11:D14)",  # 7 keeps the nested SUBTOTAL: median of 1, 2, 10, 13
+        "H17": "=AGGREGATE(12,3,D11:D14)",  # 3 leaves it out: Excel's 2, kept and listed
+        "H18": "=AGGREGATE(12,6,B1:B5,E21:E24)",  # two references: 4, 1, 100, 3, 2, 5, 1, 3
+        "H19": "=AGGREGATE(12,5,B3:B3)",  # its only row hidden: MEDIAN of nothing
+    }
+    source = _book(tmp_path, {**cells, **formulas}, {"H17": 2}, hidden=(3,))
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    got = _values(tmp_path / "out.xlsx", list(formulas))
+    assert got == {
+        "H1": 2.5,
+        "H2": 3,
+        "H3": 3,
+        "H4": 9,
+        "H5": 8,
+        "H6": 4,
+        "H7": 100,
+        "H8": 7,
+        "H9": 3,
+        "H10": "#N/A",
+        "H11": 3,
+        "H12": 3,
+        "H13": 3,
+        "H14": "#NUM!",
+        "H15": "#N/A",
+        "H16": 6,
+        "H17": 2,
+        "H18": 3,
+        "H19": "#NUM!",
+    }
+    assert [(u.address, u.function, u.kept) for u in result.unsupported] == [("S!H17", "AGGREGATE", True)]
+    assert "(S!D14)" in result.unsupported[0].reason

@@ -28,7 +28,7 @@ from .excel_functions._core import EACH, FUNCTIONS
 from .excel_functions._core import WHOLE_ARGUMENTS as WHOLE
 from .excel_functions.criteria import CRITERIA, criteria_positions
 from .excel_functions.elementwise import NAMES
-from .excel_functions.statistical import AGGREGATE_K, AGGREGATE_NAME
+from .excel_functions.statistical import AGGREGATE_K, AGGREGATE_NAME, AGGREGATE_REFERENCES
 from .intersection import _A1_RANGE, _bare_name, _bounds, _in_array_argument
 
 __all__ = ["ARRAY_RESULTS", "lift_arrays", "may_be_array"]
@@ -241,13 +241,26 @@ def lift_arrays(tokens: list[Token], array: bool, names: dict[str, str]) -> bool
 
 
 def _aggregate_array_form(tokens: list[Token], open_index: int) -> bool:
-    """Whether the AGGREGATE call opened at ``open_index`` is its array form (function 14-19 typed in, and k) with
-    options 4 or 6 typed in (errors kept or left out; nothing about hidden rows or nested subtotals)."""
+    """Whether the AGGREGATE call opened at ``open_index`` is one the engine lacks (.statistical): function 12 or 13
+    typed in with references as data, or 14-19 (the array form) with its array and k; its options typed in (0-7) or
+    left empty."""
     spans, _ = _spans(tokens, open_index)
-    if len(spans) != 4:
+    if len(spans) < 3:
         return False
     function, options = ("".join(t.value for t in tokens[a:b]).strip() for a, b in spans[:2])
-    return function.isdigit() and int(function) in AGGREGATE_K and options in ("4", "6")
+    if not function.isdigit() or options not in ("", "0", "1", "2", "3", "4", "5", "6", "7"):
+        return False
+    if int(function) in AGGREGATE_K:
+        return len(spans) == 4
+    if int(function) in AGGREGATE_REFERENCES:
+        return all(_one_reference(tokens[a:b]) for a, b in spans[2:])
+    return False
+
+
+def _one_reference(tokens: list[Token]) -> bool:
+    """Whether ``tokens`` are one reference (``A1:A9``, ``Data!B:B``, a name), as AGGREGATE's reference form takes."""
+    solid = [t for t in tokens if t.type != Token.WSPACE]
+    return len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.RANGE
 
 
 def _row_of_table(tokens: list[Token], open_index: int) -> bool:

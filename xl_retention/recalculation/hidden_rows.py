@@ -24,9 +24,12 @@ from dataclasses import dataclass, field
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 
 from .excel_functions.arguments import _arguments
+from .excel_functions.statistical import AGGREGATE_NAME
+from .formula_texts import FormulaTexts
 from .package import Table
 from .xlsx_values import _sheet_parts
 
@@ -37,7 +40,7 @@ _AUTO_FILTER = re.compile(rb"""<(?:\w+:)?autoFilter\b[^>]*\sref\s*=\s*["']([A-Za
 _CALLS = re.compile(r"(?i)\b(?:SUBTOTAL|AGGREGATE)\(")
 #: SUBTOTAL's (and AGGREGATE's) functions 1-11 over no values at all
 _OF_NOTHING = {1: "#DIV/0!", 2: "0", 3: "0", 4: "0", 5: "0", 6: "0", 7: "#DIV/0!", 8: "#DIV/0!", 9: "0"}
-_OF_NOTHING.update({10: "#DIV/0!", 11: "#DIV/0!"})
+_OF_NOTHING.update({10: "#DIV/0!", 11: "#DIV/0!", 12: "#NUM!", 13: "#N/A"})
 _AREA = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)$")
 _WHOLE_COLUMNS = re.compile(r"^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$")
 _WHOLE_ROWS = re.compile(r"^\$?(\d+):\$?(\d+)$")
@@ -193,6 +196,7 @@ def _calls(tokens: list[Token]) -> Iterator[tuple[int, str, list[tuple[int, int]
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
             continue
         name = token.value[:-1].upper().removeprefix("_XLFN.")
+        name = "AGGREGATE" if name == AGGREGATE_NAME else name  # 12-19, renamed by .array_lifting
         if name not in ("SUBTOTAL", "AGGREGATE"):
             continue
         try:
@@ -205,6 +209,8 @@ def _calls(tokens: list[Token]) -> Iterator[tuple[int, str, list[tuple[int, int]
 
 def _number(tokens: list[Token], span: tuple[int, int]) -> float | None:
     solid = [tokens[k] for k in range(*span) if tokens[k].type != Token.WSPACE]
+    if not solid:  # an argument left empty (AGGREGATE(12,,B1:B5)): 0
+        return 0.0
     if len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.NUMBER:
         return float(solid[0].value)
     return None
@@ -252,4 +258,74 @@ def unsure_reason(formula: str, rows: dict[str, HiddenRows], names: dict[str, st
                 plain = _AREA.match(area) is not None or _AREA.match(f"{area}:{area}") is not None
             if not plain:
                 return _UNSURE.format(name=name)
+    return None
+
+
+_NESTED = (
+    "AGGREGATE {function} with options {options} leaves out the SUBTOTAL and AGGREGATE cells it reads ({cell}), which "
+    "the embedded engine cannot do for this function, so the cell keeps Excel's value"
+)
+_NESTED_UNSURE = (
+    "AGGREGATE {function} with options {options} leaves out the SUBTOTAL and AGGREGATE cells it reads, which cannot "
+    "be known before evaluation for {argument}, so the cell keeps Excel's value"
+)
+
+
+def nested_totals(formulas: dict[str, FormulaTexts]) -> Iterator[tuple[str, str, str, str]]:
+    """(sheet, ref, function, reason) of each cell whose AGGREGATE 12-19 (the functions computed outside the engine,
+    .excel_functions.statistical) has options leaving out nested SUBTOTAL and AGGREGATE cells (0-3, left empty, or
+    not typed in) and reads such a cell: Excel leaves it out, the computation would not, so the cell is listed. A
+    data argument that is not a range (a name, ``OFFSET(..)``) is listed when the workbook has another such cell.
+    """
+    totals: dict[str, set[tuple[int, int]]] = {}
+    candidates: list[tuple[str, tuple[int, int]]] = []
+    for sheet, texts in formulas.items():
+        for place, master in texts.master_texts():
+            if _CALLS.search(master) is not None:
+                totals.setdefault(sheet, set()).add(place)
+                if _HIGH_AGGREGATE.search(master) is not None:
+                    candidates.append((sheet, place))
+    for sheet, place in candidates:
+        reason = _nested_reason(formulas[sheet][place], sheet, place, totals)
+        if reason is not None:
+            yield sheet, formulas[sheet].refs[place], "AGGREGATE", reason
+
+
+_HIGH_AGGREGATE = re.compile(r"(?i)\bAGGREGATE\(\s*1[2-9]\s*,")
+
+
+def _nested_reason(
+    formula: str, sheet: str, place: tuple[int, int], totals: dict[str, set[tuple[int, int]]]
+) -> str | None:
+    try:
+        tokens = list(Tokenizer("=" + formula).items)
+    except Exception:  # noqa: BLE001  (a formula the tokenizer does not read: the engine decides)
+        return None
+    others = sum(len(cells) for cells in totals.values()) > 1
+    for _, name, arguments, numbers in _calls(tokens):
+        if name != "AGGREGATE" or numbers[0] is None or not 12 <= numbers[0] <= 19:
+            continue
+        if numbers[1] is not None and numbers[1] > 3:
+            continue
+        function, options = int(numbers[0]), "0-3" if numbers[1] is None else str(int(numbers[1]))
+        for start, end in arguments[2:-1] if numbers[0] >= 14 else arguments[2:]:
+            for k in range(start, end):
+                token = tokens[k]
+                if token.type != Token.OPERAND or token.subtype != Token.RANGE:
+                    continue
+                where, _, area = token.value.rpartition("!")
+                target = where.strip("'").replace("''", "'") if where else sheet
+                area = _explicit(area.replace("$", ""))
+                match = _AREA.match(area) or _AREA.match(f"{area}:{area}")
+                if match is None:  # a name: which cells it covers is not read here
+                    if others:
+                        return _NESTED_UNSURE.format(function=function, options=options, argument=token.value)
+                    continue
+                left, top, right, bottom = range_boundaries(
+                    f"{match.group(1)}{match.group(2)}:{match.group(3)}{match.group(4)}"
+                )
+                for r, c in totals.get(target, ()):
+                    if top <= r <= bottom and left <= c <= right and (target, (r, c)) != (sheet, place):
+                        cell = f"{target}!{get_column_letter(c)}{r}"
+                        return _NESTED.format(function=function, options=options, cell=cell)
     return None

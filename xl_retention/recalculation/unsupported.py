@@ -20,6 +20,7 @@ from ..registry import BY_NAME
 from . import kept
 from .excel_functions.format_codes import foreign_format_cells
 from .formula_texts import FormulaTexts, words_pattern
+from .hidden_rows import nested_totals
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .package import PackageInfo
 
@@ -193,7 +194,10 @@ def find_unsupported(
         for sheet, ref, function in _reference_arrays(formulas)
     ]
     listed = {(u.sheet, u.ref) for u in found}
-    for sheet, ref, function, reason in foreign_format_cells(formulas, workbook.get_value):  # TEXT(A1,"TT.MM.JJJJ")
+    for sheet, ref, function, reason in [
+        *foreign_format_cells(formulas, workbook.get_value),  # TEXT(A1,"TT.MM.JJJJ")
+        *nested_totals(formulas),  # AGGREGATE(12,3,B2:B9) over a SUBTOTAL cell
+    ]:
         if (sheet, ref) not in listed:
             found.append(Unsupported(sheet, ref, function, reason))
     listed = {(u.sheet, u.ref) for u in found}

@@ -179,11 +179,13 @@ for _name, (_fn, _low, _high) in _K_FORMS.items():
     FUNCTIONS[EACH + _name] = Function(EACH + _name, broadcast(engine_call(_fn), _whole), _low, _high)
 
 
-# --- AGGREGATE's array form: AGGREGATE(14..19, options, array, k) --------------------------------------------------
-# The engine has no array form (#NIMPL!). ``AGGREGATE(14,6,A1:A9/(B1:B9="x"),1)`` (the largest amount of "x", errors
-# left out) is a common way to avoid an array formula; :mod:`..array_lifting` renames such a call, when its function
-# number and options are typed in and the options ask for nothing but errors left out or kept (6 or 4: no hidden
-# rows, no nested SUBTOTAL), ``_XLR.AGGREGATE.K(...)``, with k lifted like LARGE's.
+# --- AGGREGATE's functions the engine lacks: 12 MEDIAN, 13 MODE.SNGL and the array form 14-19 ----------------------
+# The engine answers #NIMPL! for AGGREGATE(12..19, ...). :mod:`..array_lifting` renames such a call
+# ``_XLR.AGGREGATE.K(...)`` when its function number and options are typed in (and, for 12 and 13, every data argument
+# is a reference, as Excel's reference form takes): options 2, 3, 6 and 7 leave error values out, the others pass the
+# first one on; hidden rows (options 1, 3, 5, 7) are split out of the ranges before evaluation (:mod:`..hidden_rows`,
+# which then gives the array form several ranges before k); nested SUBTOTAL and AGGREGATE cells (options 0-3) are
+# listed there, not computed. k of the array form is lifted like LARGE's (``AGGREGATE(14,6,A1:A9,{1,2,3})``).
 
 #: AGGREGATE's function numbers of its array form -> their forms above
 AGGREGATE_K = {
@@ -194,20 +196,57 @@ AGGREGATE_K = {
     18: "PERCENTILE.EXC",
     19: "QUARTILE.EXC",
 }
+#: AGGREGATE's function numbers the engine lacks that take references only: MEDIAN and MODE.SNGL
+AGGREGATE_REFERENCES = frozenset((12, 13))
 #: the name of the renamed call
 AGGREGATE_NAME = "_XLR.AGGREGATE.K"
+_SKIP_ERRORS = frozenset((2, 3, 6, 7))
 
 
-def _aggregate_k(function: Any, options: Any, data: Any, k: Any) -> float:
-    """AGGREGATE(function 14-19, options 4 or 6, array, k): LARGE ... QUARTILE.EXC of the array, its error values
-    left out with options 6 (with 4 the first one is the answer)."""
-    name = AGGREGATE_K.get(int(number(function)))
-    if name is None:
+def _aggregate_items(options: int, data: tuple[Any, ...]) -> list[list[Any]]:
+    """The data arguments' items as one row; error values left out with ``options`` 2, 3, 6, 7, else passed on."""
+    items = []
+    for argument in data:
+        for row in matrix(argument):
+            for item in row:
+                if isinstance(item, dict) and item.get("type") == "Error":
+                    if options in _SKIP_ERRORS:
+                        continue
+                    check(item)
+                items.append(item)
+    return [items]
+
+
+def _aggregate(function: Any, options: Any, *rest: Any) -> Any:
+    """AGGREGATE(function 12-19, options, ...): 12 MEDIAN and 13 MODE.SNGL of the references, 14-19 LARGE ...
+    QUARTILE.EXC of the data arguments before the last, k (an array of k: one answer each).
+
+    >>> _aggregate(12.0, 6.0, [[0.05], [{"type": "Error", "kind": "#N/A"}], [0.03], [None], [0.04], [0.03]])
+    0.035
+    >>> _aggregate(13.0, 6.0, [[0.05], [0.03], [0.04], [0.03]]), _aggregate(14.0, 4.0, [[1.0, 3.0, 2.0]], [[1.0, 2.0]])
+    (0.03, [[3.0, 2.0]])
+    """
+    code = int(number(function))
+    chosen = 0 if options is None else int(number(options))
+    if not 0 <= chosen <= 7:
         raise ExcelError("#VALUE!")
-    items = [item for row in matrix(data) for item in row]
-    if int(number(options)) == 6:
-        items = [item for item in items if not (isinstance(item, dict) and item.get("type") == "Error")]
-    return _K_FORMS[name][0]([items], k)
+    if code in AGGREGATE_REFERENCES:
+        data = _aggregate_items(chosen, rest)
+        if code == 13:
+            return _modes((data,))[0]
+        xs = _data(data)
+        if not xs:
+            raise ExcelError("#NUM!")
+        middle = len(xs) // 2
+        return xs[middle] if len(xs) % 2 else (xs[middle - 1] + xs[middle]) / 2
+    name = AGGREGATE_K.get(code)
+    if name is None or len(rest) < 2:
+        raise ExcelError("#VALUE!")
+    data, k, form = _aggregate_items(chosen, rest[:-1]), rest[-1], _K_FORMS[name][0]
+    if isinstance(k, list):
+        each = engine_call(lambda item: form(data, item))
+        return [[each(item) for item in row] for row in matrix(k)]
+    return form(data, k)
 
 
-FUNCTIONS[AGGREGATE_NAME] = Function(AGGREGATE_NAME, broadcast(engine_call(_aggregate_k), frozenset({0, 1, 2})), 4, 4)
+FUNCTIONS[AGGREGATE_NAME] = Function(AGGREGATE_NAME, engine_call(_aggregate), 3, 255)
