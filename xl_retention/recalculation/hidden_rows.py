@@ -279,8 +279,12 @@ def nested_totals(formulas: dict[str, FormulaTexts]) -> Iterator[tuple[str, str,
     """
     totals: dict[str, set[tuple[int, int]]] = {}
     candidates: list[tuple[str, tuple[int, int]]] = []
-    for sheet, texts in formulas.items():
-        for place, master in texts.master_texts():
+    every = {sheet: texts.master_texts() for sheet, texts in formulas.items()}
+    joined = "\n".join(master for masters in every.values() for _, master in masters).upper()
+    if "AGGREGATE(" not in joined:  # one test for the workbook: most have none
+        return
+    for sheet, masters in every.items():
+        for place, master in masters:
             if _CALLS.search(master) is not None:
                 totals.setdefault(sheet, set()).add(place)
                 if _HIGH_AGGREGATE.search(master) is not None:
