@@ -262,11 +262,11 @@ def unsure_reason(formula: str, rows: dict[str, HiddenRows], names: dict[str, st
 
 
 _NESTED = (
-    "AGGREGATE {function} with options {options} leaves out the SUBTOTAL and AGGREGATE cells it reads ({cell}), which "
+    "AGGREGATE {function} with {options} leaves out the SUBTOTAL and AGGREGATE cells it reads ({cell}), which "
     "the embedded engine cannot do for this function, so the cell keeps Excel's value"
 )
 _NESTED_UNSURE = (
-    "AGGREGATE {function} with options {options} leaves out the SUBTOTAL and AGGREGATE cells it reads, which cannot "
+    "AGGREGATE {function} with {options} leaves out the SUBTOTAL and AGGREGATE cells it reads, which cannot "
     "be known before evaluation for {argument}, so the cell keeps Excel's value"
 )
 
@@ -311,7 +311,7 @@ def _nested_reason(
             continue
         if numbers[1] is not None and numbers[1] > 3:
             continue
-        function, options = int(numbers[0]), "0-3" if numbers[1] is None else str(int(numbers[1]))
+        function, options = int(numbers[0]), "options 0-3" if numbers[1] is None else f"option {int(numbers[1])}"
         for start, end in arguments[2:-1] if numbers[0] >= 14 else arguments[2:]:
             for k in range(start, end):
                 token = tokens[k]
