@@ -488,3 +488,35 @@ def test_cells_format_information_keeps_excels_stored_value(tmp_path: Path) -> N
         ("S!A1", "CELL", 'the embedded engine cannot give CELL("format")', True),
         ("S!B1", "CELL", 'the embedded engine cannot give CELL("width")', True),
     ]
+
+
+def test_a_kept_value_reading_today_is_not_kept_once_the_day_has_changed(tmp_path: Path) -> None:
+    """A function the engine lacks keeps Excel's stored value only while its inputs are the ones Excel computed it
+    from: TODAY() stored as 1 Jun 2025 is another day now, so a forecast from it (directly, or through a cell) has
+    no current value; a volatile input whose value has not moved (RANDBETWEEN(5,5)) leaves it kept (H20 g03)."""
+    wb, ws = data_book(tmp_path)
+    ws["A6"] = "=TODAY()"
+    ws["A7"] = "=RANDBETWEEN(5,5)"
+    ws["D1"] = "=GET_FORECAST(A6+30)"  # through the TODAY() cell
+    ws["D2"] = "=GET_FORECAST(TODAY()+30)"  # in its own formula
+    ws["D3"] = "=D1*2"
+    ws["D4"] = '=GET_MRR("2026-03")'  # no volatile input: kept
+    ws["D5"] = "=GET_FX(A7)"  # a volatile input with the value stored: kept
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, stored(b"A6", b"45809"), stored(b"A7", b"5"), stored(b"D1", b"300.5"), stored(b"D2", b"250"))
+    patch(path, SHEET, stored(b"D3", b"601"), stored(b"D4", b"10000"), stored(b"D5", b"1.1"))
+    got, file = recalculated(path, "incomplete")
+    assert [(u.address, u.kept) for u in file.unsupported] == [
+        ("S!D1", False),
+        ("S!D2", False),
+        ("S!D4", True),
+        ("S!D5", True),
+        ("S!D3", False),
+    ]
+    reasons = {u.address: u.reason for u in file.unsupported}
+    assert reasons["S!D1"].endswith("; it reads S!A6 (TODAY()), whose value has changed since Excel stored this one")
+    assert reasons["S!D2"].endswith("; it calls TODAY(), whose value has changed since Excel stored this one")
+    assert reasons["S!D3"].startswith("reads S!D1 (GET_FORECAST), which has no current value")
+    assert [got[f"S!D{r}"] for r in range(1, 6)] == [None, None, None, 10000, 1.1]
+    assert got["S!A7"] == 5 and got["S!A6"] > 45809

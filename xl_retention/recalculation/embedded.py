@@ -307,7 +307,12 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
     if unsupported:  # keep the file's values there, and compute their dependents from them
+        moved_on = kept.volatile_stale(workbook, formulas, info, result.values, unsupported)  # TODAY() since
         kept.keep_stored(workbook, str(path), info, unsupported, engine_literal, stored_current)
+        for item in unsupported:
+            if item.kept and (item.sheet, item.ref) in moved_on:
+                item.kept = False
+                item.reason += "; " + moved_on[(item.sheet, item.ref)]
         workbook.evaluate_all()
         result = _read(workbook, formulas, members)
         result.unsupported = unsupported

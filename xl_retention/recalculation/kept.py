@@ -46,6 +46,8 @@ _REFERENCE = re.compile(
 )
 _CELLS = re.compile(r"[A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?")
 #: CELL's information the engine cannot give: the file's path, and the cell's format (it answers #VALUE!)
+#: Excel's volatile functions whose value changes without any input changing (the date, the time, a random draw)
+_VOLATILE = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\(")
 _CELL_INFO = re.compile(r'(?i)(?<![\w.])CELL\(\s*"(filename|format|color|parentheses|prefix|protect|width)"')
 
 
@@ -92,6 +94,53 @@ def keep_stored(
         for sheet, values in stored_values(path, arrays).items():
             for ref, value in values.items():
                 workbook.set_value(sheet, *cell_position(ref), literal(value))
+
+
+def volatile_stale(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    values: dict[str, dict[str, Any]],
+    unsupported: list[Unsupported],
+) -> dict[tuple[str, str], str]:
+    """The ``unsupported`` cells whose stored value predates a volatile input: ``{(sheet, ref): why}``.
+
+    A stored value is Excel's answer for the inputs of the day it saved the file. A cell calling ``TODAY()``,
+    ``NOW()``, ``RAND()``, ``RANDBETWEEN()`` or ``RANDARRAY()`` itself, or reading (directly or through other cells,
+    :func:`dependents`) a cell calling one whose value now differs from the stored one
+    (``=FORECAST.ETS(A14+30, ...)`` with ``A14 =TODAY()``: yesterday's forecast), has no current value: Excel would
+    compute another. ``values``: the engine's results by sheet and reference. Called before :func:`keep_stored`
+    (the engine's graph still holds these cells' formulas).
+    """
+    listed = {(u.sheet, u.ref) for u in unsupported}
+    if not listed:
+        return {}
+    stale: dict[tuple[str, str], str] = {}
+    moved: dict[tuple[str, str], tuple[str, str]] = {}  # volatile cells whose value changed since the save
+    called: dict[tuple[str, str], str] = {}
+    for sheet, texts in formulas.items():
+        cells = info.formulas.get(sheet, {})
+        for place, text in texts.master_texts():
+            found = _VOLATILE.search(text)
+            if found is None:
+                continue
+            ref = texts.refs[place]
+            function = found.group(1).upper()
+            if (sheet, ref) in listed:  # its own formula calls TODAY(): its stored value was for the day saved
+                stale[(sheet, ref)] = f"it calls {function}(), whose value has changed since Excel stored this one"
+                continue
+            stored = cells[ref].cached if ref in cells else None
+            if not _same(values.get(sheet, {}).get(ref), stored):
+                moved[(sheet, ref)] = (sheet, ref)
+                called[(sheet, ref)] = function
+    if moved:
+        for key, source in dependents(workbook, moved, formulas, info).items():
+            if key in listed and key not in stale:
+                stale[key] = (
+                    f"it reads {source[0]}!{source[1]} ({called[source]}()), whose value has changed since Excel "
+                    "stored this one"
+                )
+    return stale
 
 
 def _same(a: Any, b: Any) -> bool:
