@@ -73,6 +73,7 @@ class FormulaTexts:
                 masters[cell.attrs["si"]] = ref
         self._masters = masters
         self._translators: dict[str, Translator] = {}
+        self._master_list: list[tuple[tuple[int, int], str]] | None = None
         kept = [
             (ref, cell.text)
             for ref, cell in cells.items()
@@ -112,15 +113,19 @@ class FormulaTexts:
         return self._cells[self._masters[cell.attrs["si"]]].text or ""
 
     def master_texts(self) -> list[tuple[tuple[int, int], str]]:
-        """(place, :meth:`master_text`) of every formula cell, in the order of :meth:`positions`."""
+        """(place, :meth:`master_text`) of every formula cell, in the order of :meth:`positions` (made once: the
+        pre-tests and several listings read them all; the caller must not change the list)."""
+        if self._master_list is not None:
+            return self._master_list
         cells, masters = self._cells, self._masters
-        out = []
+        out: list[tuple[tuple[int, int], str]] = []
         for place, ref in self.refs.items():
             cell = cells[ref]
             text = cell.text
             if text is None:
                 text = cells[masters[cell.attrs["si"]]].text or ""
             out.append((place, text))
+        self._master_list = out
         return out
 
     def __getitem__(self, place: tuple[int, int]) -> str:
