@@ -74,6 +74,7 @@ class FormulaTexts:
         self._masters = masters
         self._translators: dict[str, Translator] = {}
         self._master_list: list[tuple[tuple[int, int], str]] | None = None
+        self._upper: str | None = None
         kept = [
             (ref, cell.text)
             for ref, cell in cells.items()
@@ -127,6 +128,13 @@ class FormulaTexts:
             out.append((place, text))
         self._master_list = out
         return out
+
+    def upper_text(self) -> str:
+        """Every :meth:`master_texts` text in upper case, one per line (made once): a sheet-wide test for a function
+        name (``"CELL(" in texts.upper_text()``) before reading the formulas one by one."""
+        if self._upper is None:
+            self._upper = "\n".join(text for _, text in self.master_texts()).upper()
+        return self._upper
 
     def __getitem__(self, place: tuple[int, int]) -> str:
         text = self._texts[place]
