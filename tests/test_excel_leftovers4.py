@@ -166,3 +166,45 @@ def test_aggregate_median_mode_and_array_form_with_every_option(tmp_path: Path) 
     }
     assert [(u.address, u.function, u.kept) for u in result.unsupported] == [("S!H17", "AGGREGATE", True)]
     assert "(S!D14)" in result.unsupported[0].reason
+
+
+def test_criteria_of_more_than_15_digits_match_at_15_digits_as_excel(tmp_path: Path) -> None:
+    # H2 F17: Excel reads a number-like criterion, and the number-like text of the range, as a number of 15
+    # significant digits (the digits past the fifteenth made zeros): two 16-digit text ids agreeing in their first 15
+    # digits are the same to COUNTIF and SUMIF (COUNTIF(A:A,A2)>1 flags them as duplicates); the engine compared them
+    # exactly. Comparisons with = stay exact; more than one criteria pair with such a criterion typed in is listed.
+    ids = ["1234567890123456", "1234567890123457", "1234567890123499", "x", "1234567890123450", "0012345"]
+    cells: dict[str, object] = {f"A{i}": v for i, v in enumerate(ids, start=1)}
+    cells.update({f"B{i}": v for i, v in enumerate([10, 20, 40, 80, 160, 320], start=1)})
+    formulas = {
+        "C1": "=COUNTIF(A1:A6,A1)",  # A1, A2 and A5
+        "C2": "=COUNTIF(A1:A6,A3)",
+        "C3": "=SUMIF(A1:A6,A2,B1:B6)",  # 10 + 20 + 160
+        "C4": '=COUNTIF(A1:A6,"1234567890123459")',
+        "C5": "=COUNTIF(A1:A6,A4)",
+        "C6": "=COUNTIF(A1:A6,A6)",
+        "C7": "=SUMIFS(B1:B6,A1:A6,A1)",
+        "C8": '=COUNTIFS(A1:A6,A1,B1:B6,">15")',  # A2 and A5
+        "C9": "=SUMPRODUCT(--(A1:A6=A1))",  # = compares the texts
+        "C10": "=COUNTIF(A1:A6,1234567890123456)",  # typed: Excel keeps 15 digits, 1234567890123450
+        "C11": "=COUNTIF(A1:A6,12345)",
+        "C12": '=COUNTIFS(A1:A6,"1234567890123456",B1:B6,">15")',  # typed, two pairs: listed, Excel's 2 kept
+    }
+    source = _book(tmp_path, {**cells, **formulas}, {"C12": 2})
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    got = _values(tmp_path / "out.xlsx", list(formulas))
+    assert got == {
+        "C1": 3,
+        "C2": 1,
+        "C3": 190,
+        "C4": 3,
+        "C5": 1,
+        "C6": 1,
+        "C7": 190,
+        "C8": 2,
+        "C9": 1,
+        "C10": 3,
+        "C11": 1,
+        "C12": 2,
+    }
+    assert [(u.address, u.kept) for u in result.unsupported] == [("S!C12", True)]

@@ -49,8 +49,9 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
 from .collation import keyed_criteria, sorted_call, typed_keys
-from .criteria import each_shaped, error_checked, scanned_call, size_guard
+from .criteria import CRITERIA, each_shaped, error_checked, scanned_call, size_guard
 from .criteria_digits import digits_corrected, widened_criteria
+from .criteria_long import long_guarded
 from .criteria_values import dated_criteria, numbered_criteria
 from .logical import logical_call
 from .lookup import exact_lookup
@@ -207,6 +208,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         call = error_checked(name, [tokens[a:b] for a, b in spans], args, call) or call
     if name in ("COUNTIF", "COUNTIFS", "SUMIF", "SUMIFS"):  # a typed number matched at 15 digits (.criteria_digits)
         call = digits_corrected(name, args, call) or call
+    if name in CRITERIA:  # a criterion of more than 15 digits (a 16-digit text id): at 15 digits (.criteria_long)
+        call = long_guarded(name, [tokens[a:b] for a, b in spans], args, call) or call
     guard = size_guard(name, [tokens[a:b] for a, b in spans]) if name.endswith("IFS") else None
     if guard is not None:  # COUNTIFS(A1:A4,"x",B1:B3,"y"): ranges of different sizes are #VALUE! (.criteria)
         call = f"IF({guard},#VALUE!,{call})"

@@ -91,14 +91,20 @@ def numbered_criteria(name: str, parts: list[list[Token]], args: list[str]) -> l
 
 
 def numbered(criterion: Any) -> Any:
-    """A criterion that is a number written plainly as text (``"0012345"``, ``"1.2345E4"``) as that number; anything
-    else (other text, ``">5"``, a number, a blank, an error) as it is.
+    """A criterion that is a number written plainly as text (``"0012345"``, ``"1.2345E4"``) as that number, and one of
+    more than 15 digits (a text id) as the wildcard of the texts Excel reads as the same number, whose digits past the
+    fifteenth are zeros to it; anything else (other text, ``">5"``, a number, a blank, an error) as it is.
 
     >>> numbered("0012345"), numbered(" 5"), numbered(">5"), numbered(7.0), numbered(None)
     (12345.0, ' 5', '>5', 7.0, None)
+    >>> numbered("1234567890123456"), numbered("001234567890123456789")
+    ('123456789012345?', '123456789012345????')
     """
     if not isinstance(criterion, str) or criterion != criterion.strip() or not criterion:
         return criterion
+    digits = criterion.lstrip("0")
+    if len(digits) > 15 and digits.isdigit() and digits.isascii():  # a 16-digit id: 15 digits to Excel (.criteria_long)
+        return digits[:15] + "?" * (len(digits) - 15)
     try:
         value = float(criterion)
     except ValueError:
