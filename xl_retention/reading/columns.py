@@ -38,7 +38,7 @@ from .discounts import check_discounts
 from .errors import DataError, bad_rows, source_of
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months
 from .names import columns_option, key, keys_of
-from .orders import check_order_id, order_aliases, orders_as_paid
+from .orders import check_order_id, item_columns, order_aliases, orders_as_paid
 from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .statuses import check_answer_statuses, check_ended_without_end, check_statuses
@@ -383,7 +383,8 @@ def prepare(
         check_answer_statuses(df, source)  # a survey's previews, tests and spam are no answers
     if kind != "visits":  # the same record twice: overlapping exports appended (a visitor counts once anyway)
         people = (names.get("customer_id"), names.get("visitor_id"))  # a customer's id repeats by design
-        check_repeated_rows(df, source, names.get("order_id"), names.get("amount"), people)
+        items = item_columns(df.columns) if kind == "orders" else []  # rows of one order's items share its ids
+        check_repeated_rows(df, source, names.get("order_id"), names.get("amount"), people, items)
     epoch = df.attrs.get("excel_epoch")
     labels = dataclasses.replace(options.dates(), timezone=None)  # a month is a label, never converted as an instant
 

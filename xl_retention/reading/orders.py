@@ -7,7 +7,11 @@
   mapped with ``--columns order_id=NAME``), the rows of one order are one order: its first row's date and
   customer (rows of one order with another customer or date are refused), its amount the sum of its rows'
   amounts (blanks are the rows without one; an order without any amount is refused). A file with line-item
-  columns and no order id column is refused: every line item would count as an order.
+  columns and no order id column is refused: every line item would count as an order. Other shops' order ids
+  (:data:`ORDER_ALIASES`: Amazon's ``amazon-order-id``, "Order #") are found too, and in a file with item columns
+  (:data:`ITEM_NAMES`: ``sku``, "Item", "Product Name") and none of those, the sale's id (:data:`ITEM_ORDER_ALIASES`:
+  Square's "Transaction ID"). Such a file without any order id is refused where a customer has two rows at one
+  date (:func:`check_items_without_order`).
 * **Orders that were not paid** are not purchases (as refunds are not): rows whose cancellation date
   (``cancelled_at``, ``canceled_at``, Shopify's "Cancelled at") is filled, whose ``captured`` column is false
   (Stripe's uncaptured charges), or whose status (``status``, ``order_status``, ``financial_status``,
@@ -46,19 +50,36 @@ import pandas as pd
 from .errors import DataError, bad_rows
 
 __all__ = [
+    "ITEM_NAMES",
+    "ITEM_ORDER_ALIASES",
     "NOT_PAID",
     "ORDER_ALIASES",
     "PAID",
     "orders_as_paid",
     "cancelled_rows",
+    "check_items_without_order",
     "check_order_id",
+    "item_columns",
     "line_item_columns",
     "one_row_per_order",
     "order_aliases",
 ]
 
 #: Other names of an order id column (as :func:`~xl_retention.reading.key` spells them).
-ORDER_ALIASES: tuple[str, ...] = ("order_number", "order_no", "order", "order_name", "order_ref", "order_reference")
+#: Amazon's ``amazon-order-id``, "Order #" (Toast, Etsy's receipts), ``OrderID``, "Order Num".
+ORDER_ALIASES: tuple[str, ...] = ("order_number", "order_no", "order", "order_name", "order_ref", "order_reference",
+                                  "amazon_order_id", "order_#", "order_num", "orderid", "ordernumber")  # fmt: skip
+#: Names (as :func:`~xl_retention.reading.key` spells them) of the columns that say a file has one row per item of an
+#: order: Amazon's All Orders Report (``sku``, ``asin``, ``item-price``, ``product-name``), Square's Item Detail
+#: ("Item", "SKU", "Price Point Name"), Etsy's and eBay's sold items ("Item Name", "Listing ID", "Item Number"),
+#: WooCommerce's and BigCommerce's product rows ("Product Name", "Product SKU", "Variant").
+ITEM_NAMES = frozenset({"sku", "asin", "item", "item_name", "item_title", "item_price", "item_status", "item_number",
+                        "item_sku", "item_quantity", "product", "product_name", "product_title", "product_id",
+                        "product_sku", "variant", "variant_name", "variant_id", "variant_sku", "listing_id",
+                        "price_point_name", "itemization_type"})  # fmt: skip
+#: Other names of the order id in a file with item columns and no order id column by name: the id of the sale the
+#: items were paid in (Square's Item Detail "Transaction ID", a till's "Receipt Number"); the first one found.
+ITEM_ORDER_ALIASES: tuple[str, ...] = ("transaction_id", "receipt_number", "receipt_no", "receipt_id")
 
 _CANCELLED_DATES = frozenset({"cancelled_at", "canceled_at", "cancelled_date", "canceled_date", "voided_at"})
 _STATUSES = frozenset({"status", "order_status", "financial_status", "payment_status"})
@@ -104,9 +125,34 @@ def line_item_columns(names: Sequence[Any]) -> list[str]:
     return [str(n) for n in names if key(n).startswith(("lineitem", "line_item"))]
 
 
+def item_columns(names: Sequence[Any]) -> list[str]:
+    """The columns that say a file has one row per item of an order: line-item columns (:func:`line_item_columns`)
+    and the item and product columns of :data:`ITEM_NAMES` (Amazon's ``sku``, Square's "Item").
+
+    >>> item_columns(["amazon-order-id", "sku", "item-price", "buyer-email"])
+    ['sku', 'item-price']
+    """
+    from .columns import keys_of
+
+    lines = set(line_item_columns(names))
+    return [str(n) for n in names if str(n) in lines or keys_of(n) & ITEM_NAMES]
+
+
 def order_aliases(names: Sequence[Any]) -> dict[str, tuple[str, ...]]:
-    """The aliases of ``order_id`` for a file with columns ``names``: Shopify's "Name" only in a line-item export."""
-    return {"order_id": ORDER_ALIASES + (("name",) if line_item_columns(names) else ())}
+    """The aliases of ``order_id`` for a file with columns ``names``: :data:`ORDER_ALIASES`; Shopify's "Name" only
+    in a line-item export; in a file with item columns (:func:`item_columns`) and no order id column by name, the
+    first of :data:`ITEM_ORDER_ALIASES` it has (Square's "Transaction ID").
+
+    >>> order_aliases(["Date", "Item", "Net Sales", "Transaction ID", "Payment ID"])["order_id"][-1]
+    'transaction_id'
+    """
+    from .columns import keys_of
+
+    aliases = ORDER_ALIASES + (("name",) if line_item_columns(names) else ())
+    keys = {k for n in names for k in keys_of(n)}
+    if item_columns(names) and not keys & {"order_id", *aliases}:
+        aliases += tuple(a for a in ITEM_ORDER_ALIASES if a in keys)[:1]
+    return {"order_id": aliases}
 
 
 def check_order_id(df: pd.DataFrame, names: dict[str, str], source: str) -> None:
@@ -120,6 +166,28 @@ def check_order_id(df: pd.DataFrame, names: dict[str, str], source: str) -> None
             source=source,
             column=items[0],
         )
+
+
+def check_items_without_order(df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str) -> None:
+    """A file with item columns (:func:`item_columns`) and no order id, where a customer has two rows at one date (or
+    time), is refused, naming the rows: they may be the items of one order (an order's items share its customer and
+    date), each of which would count as an order (a repeat purchase where there was one order). Without such rows
+    every row is an order whatever its items, and the file is read as it is."""
+    items = item_columns(df.columns)
+    if not items or "order_id" in names:
+        return
+    dates = np.asarray(typed["date"])
+    dated = ~np.isnat(dates)
+    pairs = pd.DataFrame({"who": np.asarray(typed["customer_id"], dtype=object), "when": dates})
+    again = np.flatnonzero(pairs.duplicated(keep=False).to_numpy() & dated)
+    if not again.size:
+        return
+    problem = (
+        f"rows of one customer at one date in a file with item columns ({items[0]!r}): the items of one order would "
+        "each count as an order; map the column of the order id: --columns order_id=NAME"
+    )
+    shown = df.iloc[:, [str(c) for c in df.columns].index(names["date"])].to_numpy()
+    raise bad_rows(source, names["date"], problem, again, shown)
 
 
 def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = False) -> np.ndarray:
@@ -262,6 +330,7 @@ def orders_as_paid(
         position = [str(c) for c in df.columns].index(refunded)
         taken, shown = read_numbers(df.iloc[:, position], refunded), df.iloc[:, position].to_numpy()
         typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
+    check_items_without_order(df, typed, names, source)
     cancelled = cancelled_rows(df, source, refunds=refunded is not None)
     return one_row_per_order(typed, names, cancelled | full, source)
 

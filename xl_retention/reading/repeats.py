@@ -16,6 +16,7 @@ of a file with line-item or item columns (Shopify's "Id" on each line item, ``su
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -24,7 +25,7 @@ import pandas as pd
 from ._distinct import arrow_codes
 from .errors import bad_rows
 
-__all__ = ["RECORD_IDS", "check_repeated_rows", "record_id_columns"]
+__all__ = ["RECORD_IDS", "check_repeated_rows", "items_problem", "record_id_columns"]
 
 #: Names (as :func:`~xl_retention.reading.key` spells them, also after a Chargebee prefix) of a record's own id.
 RECORD_IDS = frozenset({
@@ -63,11 +64,18 @@ def record_id_columns(names: Any, order_id: str | None = None, people: Any = ())
 
 
 def check_repeated_rows(
-    df: pd.DataFrame, source: str, order_id: str | None = None, amount: str | None = None, people: Any = ()
+    df: pd.DataFrame,
+    source: str,
+    order_id: str | None = None,
+    amount: str | None = None,
+    people: Any = (),
+    items: Sequence[str] = (),
 ) -> None:
     """Refuse the rows of ``df`` that repeat an earlier row in every column and share its record id (see the module
     docstring). ``order_id``, ``amount``: the file's columns taken as those of an orders file (the order id is a
-    record's id on rows with an amount); ``people``: the columns taken as customer or visitor ids (never a record's).
+    record's id on rows with an amount); ``people``: the columns taken as customer or visitor ids (never a record's);
+    ``items``: an orders file's item columns (:func:`~.orders.item_columns`). An id repeated on the rows of one order
+    (its payment's) is no changed record; one repeated without an order id in a file with items asks for the order id.
 
     Only the rows whose id repeats are compared in full, so a file without repeated ids costs one hash of its id
     column.
@@ -104,8 +112,33 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
             raise bad_rows(source, columns[position], PROBLEM, copies, ids.to_numpy())
         if columns[position] != order_id and not _item_rows(columns):
             later = rows[_text(ids.iloc[rows]).duplicated(keep="first").to_numpy()]
+            if later.size and order_id is not None and columns.count(order_id) == 1:
+                same = _of_one_order(ids, df.iloc[:, columns.index(order_id)], rows)
+                later = later[~same[np.searchsorted(rows, later)]]
             if later.size:
-                raise bad_rows(source, columns[position], CHANGED, later, ids.to_numpy())
+                problem = items_problem(items[0], columns[position]) if items and order_id is None else CHANGED
+                raise bad_rows(source, columns[position], problem, later, ids.to_numpy())
+
+
+def items_problem(item: str, column: str) -> str:
+    """The refusal of rows that repeat a record id ``column`` in an orders file with item columns (``item``, the
+    first) and no order id: the items of one order (most likely) or one record changed between two exports."""
+    from .names import columns_option
+
+    return (
+        f"rows with the id of an earlier row and other values in a file with item columns ({item!r}): the items of "
+        f"one order, each of which would count as an order? Map the column of the order id: "
+        f"{columns_option([('order_id', column)])}; if they are one record changed between two exports, keep the row "
+        "of the latest export"
+    )
+
+
+def _of_one_order(ids: pd.Series, orders: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """For each of ``rows``, whether its order id (``orders``) is that of the first row with its id (``ids``): the id
+    of the order's payment or sale (Square's "Payment ID" on each item of a transaction), repeated on its items."""
+    pairs = pd.DataFrame({"id": _text(ids.iloc[rows]).to_numpy(), "order": _text(orders.iloc[rows]).to_numpy()})
+    first = pairs.groupby("id", sort=False)["order"].transform("first").to_numpy()
+    return (pairs["order"].to_numpy() == first) & (first != "")
 
 
 def _item_rows(columns: list[str]) -> bool:

@@ -36,6 +36,7 @@ from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL, pric
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.discounts import discount_columns
 from ..reading.months import refuse_future_months
+from ..reading.orders import item_columns, order_aliases
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.trials import trial_end_columns
 from ..tables._months import MAX_MONTHS
@@ -189,7 +190,7 @@ def _from_table(
     elif kind in ("snapshots", "intervals"):
         optional = tuple(c for c in optional if c not in _BILLING)
     empty = pd.DataFrame(columns=[c for c in table.columns if c != ROW])  # the file row number is not theirs
-    aliases = BILLING_ALIASES if billing else None
+    aliases = BILLING_ALIASES if billing else order_aliases(empty.columns) if kind == "orders" else None
     names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
     _refuse_other_ids(con, table, source, names, cols)
     if kind in ("snapshots", "intervals", "orders"):
@@ -203,13 +204,13 @@ def _from_table(
     wanted = list(names.values()) + ([_segment_name(list(table.columns), segment, source)] if segment else [])
     wanted += [c for c in _currency_columns(table) if c not in wanted]  # read as a file's: Stripe's cents tell by it
     if (
-        (kind == "orders" and ("order_id" in names or _cancellable(empty)))
+        (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
         or (kind == "intervals" and trial_end_columns(table.columns))
         or (billing and discount_columns(empty))
         or (billing and _add_on_columns(list(empty.columns), names))
         or (not billing and any(ours in ("mrr", "amount") and says_unit(theirs) for ours, theirs in names.items()))
         or (options is not None and options.timezone is not None and bool({"date", "start", "end"} & set(names)))
-    ):  # line items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
+    ):  # (line) items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
         order = [ROW] if ROW in table.columns else []

@@ -1,0 +1,160 @@
+"""Import faults found by trying the product as users would (fourth session): each test on its own small input.
+
+* Orders exported one row per item by other shops than Shopify: Amazon's All Orders Report (``amazon-order-id``,
+  ``sku``, ``item-price``), Square's Item Detail ("Item", "Transaction ID", "Payment ID"): the items of one order are
+  one order, on every engine; a file with item columns and no order id is refused where a customer has two rows at
+  one date (they may be one order's items).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from xl_retention import cli
+
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:The 'future.infer_string' option is deprecated"),
+    pytest.mark.filterwarnings("ignore:fetch_arrow_table\\(\\) is deprecated"),
+]
+ERROR = "xl-retention: error: "
+BACKENDS = ["pandas", "duckdb"]
+
+
+def run(tmp_path: Path, flag: str, path: Path, columns: str, backend: str = "pandas") -> Path:
+    out = tmp_path / f"out-{backend}-{path.stem}"
+    assert cli.main(["import", flag, str(path), "--columns", columns, "--backend", backend, "--to-csv", str(out)]) == 0
+    return out
+
+
+def refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], path: Path, columns: str, backend: str) -> str:
+    out = tmp_path / f"refused-{backend}"
+    code = cli.main(["import", "--orders", str(path), "--columns", columns, "--backend", backend, "--to-csv", str(out)])
+    assert code != 0
+    return capsys.readouterr().err.strip()
+
+
+def purchases(out: Path) -> list[tuple[str, int, int, int]]:
+    t = pd.read_csv(out / "purchases.csv", dtype={"month": str})
+    return [(r.month, int(r.buyers), int(r.repeat_purchasers), int(r.returning)) for r in t.itertuples()]
+
+
+def revenue(out: Path) -> dict[str, float]:
+    t = pd.read_csv(out / "order_revenue_cohorts.csv", dtype={"cohort": str}).set_index("cohort")
+    return {str(k): float(v) for k, v in t["0"].items()}
+
+
+# -- j01: Amazon's All Orders Report, one row per item, the order id in amazon-order-id ---------------------------
+AMAZON = (
+    "amazon-order-id\tmerchant-order-id\tpurchase-date\torder-status\tproduct-name\tsku\tasin\tquantity\tcurrency\t"
+    "item-price\tbuyer-email\n"
+    "114-1\t\t2026-01-05T10:00:00+00:00\tShipped\tTea pot\tTP-1\tB01\t1\tUSD\t30.00\tkim@example.com\n"
+    "114-1\t\t2026-01-05T10:00:00+00:00\tShipped\tTea cup\tTC-2\tB02\t3\tUSD\t15.00\tkim@example.com\n"
+    "114-2\t\t2026-01-09T08:00:00+00:00\tShipped\tTea cup\tTC-2\tB02\t1\tUSD\t5.00\tlee@example.com\n"
+    "114-3\t\t2026-02-03T08:00:00+00:00\tShipped\tTea pot\tTP-1\tB01\t1\tUSD\t30.00\tlee@example.com\n"
+)
+AMAZON_COLUMNS = "customer_id=buyer-email,date=purchase-date,amount=item-price"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_amazon_items_of_one_order_are_one_order(tmp_path: Path, backend: str) -> None:
+    (tmp_path / "all_orders.txt").write_text(AMAZON)
+    out = run(tmp_path, "--orders", tmp_path / "all_orders.txt", AMAZON_COLUMNS, backend)
+    assert purchases(out) == [("2026-01", 2, 0, 0), ("2026-02", 1, 0, 1)]
+    assert revenue(out) == {"2026-01": 50.0, "2026-02": 0.0}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_order_id_aliases_on_a_typed_table(tmp_path: Path, backend: str) -> None:
+    """A Parquet file with typed dates and amounts and no status column: its order id ("Order #", ``OrderID``) is
+    found on the engine path as by pandas (the engine counted each item as an order)."""
+    for name in ("Order #", "OrderID", "amazon-order-id"):
+        frame = pd.DataFrame({
+            name: ["7", "7", "8"], "customer_id": ["a", "a", "b"],
+            "date": pd.to_datetime(["2026-01-05 10:00", "2026-01-05 10:00", "2026-01-06 09:00"]),
+            "amount": [10.0, 2.5, 4.0],
+        })  # fmt: skip
+        path = tmp_path / "orders.parquet"
+        frame.to_parquet(path)
+        out = run(tmp_path, "--orders", path, "customer_id=customer_id", backend)
+        assert purchases(out) == [("2026-01", 2, 0, 0)], name
+        assert revenue(out) == {"2026-01": 16.5}
+
+
+# -- j02: Square's Item Detail, one row per item, Transaction ID and Payment ID on each -----------------------------
+SQUARE = (
+    "Date,Time,Category,Item,Qty,SKU,Gross Sales,Net Sales,Transaction ID,Payment ID,Customer ID\n"
+    "2026-01-05,10:01:02,Coffee,Latte,1,LAT,$4.50,$4.50,tx_1,pay_1,C1\n"
+    "2026-01-05,10:01:02,Bakery,Scone,2,SCO,$6.00,$6.00,tx_1,pay_1,C1\n"
+    "2026-01-08,09:00:00,Coffee,Latte,1,LAT,$4.50,$4.50,tx_2,pay_2,C2\n"
+    "2026-02-02,09:00:00,Coffee,Latte,1,LAT,$4.50,$4.50,tx_3,pay_3,C2\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("columns", ["amount=Net Sales", "amount=Net Sales,order_id=Transaction ID"])
+def test_square_items_of_one_transaction_are_one_order(tmp_path: Path, backend: str, columns: str) -> None:
+    (tmp_path / "items.csv").write_text(SQUARE)
+    out = run(tmp_path, "--orders", tmp_path / "items.csv", columns, backend)
+    assert purchases(out) == [("2026-01", 2, 0, 0), ("2026-02", 1, 0, 1)]
+    assert revenue(out) == {"2026-01": 15.0, "2026-02": 0.0}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_payment_id_on_two_orders_is_still_a_changed_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str
+) -> None:
+    """A record id repeated within one order is that order's (its payment); on rows of two orders it is the same
+    record changed between two exports, refused as before."""
+    (tmp_path / "items.csv").write_text(SQUARE.replace("tx_2,pay_2", "tx_2,pay_1"))
+    assert refused(tmp_path, capsys, tmp_path / "items.csv", "amount=Net Sales", backend) == (
+        f"{ERROR}items.csv, column 'Payment ID': rows with the id of an earlier row and other values: the same record "
+        "in two exports, changed between them (which row is current cannot be told, and both would count); keep the "
+        "row of the latest export in row 4 (counting the header as row 1): 'pay_1'"
+    )
+
+
+ITEMS = (
+    "customer,date,product name,sku,price,payment id\n"
+    "a,2026-01-05,Mug,M1,10,p1\n"
+    "a,2026-01-05,Plate,P1,4,p1\n"
+    "b,2026-01-06,Mug,M1,10,p2\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_items_without_an_order_id_at_one_date_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str
+) -> None:
+    (tmp_path / "items.csv").write_text(ITEMS.replace(",payment id", "").replace(",p1", "").replace(",p2", ""))
+    assert refused(tmp_path, capsys, tmp_path / "items.csv", "customer_id=customer,amount=price", backend) == (
+        f"{ERROR}items.csv, column 'date': rows of one customer at one date in a file with item columns "
+        "('product name'): the items of one order would each count as an order; map the column of the order id: "
+        "--columns order_id=NAME in rows 2, 3 (counting the header as row 1): '2026-01-05', '2026-01-05'"
+    )
+
+
+def test_items_refusal_names_a_record_id_to_map(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "items.csv").write_text(ITEMS)
+    message = refused(tmp_path, capsys, tmp_path / "items.csv", "customer_id=customer,amount=price", "pandas")
+    assert message == (
+        f"{ERROR}items.csv, column 'payment id': rows with the id of an earlier row and other values in a file with "
+        "item columns ('product name'): the items of one order, each of which would count as an order? Map the "
+        "column of the order id: --columns 'order_id=payment id'; if they are one record changed between two "
+        "exports, keep the row of the latest export in row 3 (counting the header as row 1): 'p1'"
+    )
+    out = run(tmp_path, "--orders", tmp_path / "items.csv", "customer_id=customer,amount=price,order_id=payment id")
+    assert purchases(out) == [("2026-01", 2, 0, 0)]
+    assert revenue(out) == {"2026-01": 24.0}
+
+
+def test_items_without_an_order_id_each_at_its_own_date_are_orders(tmp_path: Path) -> None:
+    """No customer has two rows at one date: no two rows can be one order's items, every row is an order."""
+    (tmp_path / "items.csv").write_text(
+        "customer,date,product name,price\na,2026-01-05,Mug,10\na,2026-01-20,Plate,4\nb,2026-01-06,Mug,10\n"
+    )
+    out = run(tmp_path, "--orders", tmp_path / "items.csv", "customer_id=customer,amount=price")
+    assert purchases(out) == [("2026-01", 2, 1, 0)]
+    assert revenue(out) == {"2026-01": 24.0}
