@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+from openpyxl.workbook.defined_name import DefinedName
 
 from xl_retention.recalculation import recalc_file
 
@@ -208,3 +209,38 @@ def test_criteria_of_more_than_15_digits_match_at_15_digits_as_excel(tmp_path: P
         "C12": 2,
     }
     assert [(u.address, u.kept) for u in result.unsupported] == [("S!C12", True)]
+
+
+def test_a_name_defined_as_a_lambda_is_called_as_excel_calls_it(tmp_path: Path) -> None:
+    # A defined name DOUBLE = LAMBDA(x, x*2) called as =DOUBLE(A1) was listed (the engine's #NAME?): it is the LAMBDA
+    # called in place, LET(x, A1, x*2), through names its body calls too; a LAMBDA calling itself stays listed.
+    # The parameters are bound at once, as a call binds them: SUBTRACT(b, a) inside LET(a, 1, b, 10, ..) is 9.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"] = 5, 7
+    formulas = {
+        "B1": "=DOUBLE(A1)",
+        "B2": "=DOUBLE(A1)+1",
+        "B3": "=SUBTRACT(A1,3)",
+        "B4": "=QUAD(A1)",
+        "B5": "=SUM(DOUBLE(A1),SUBTRACT(1,2))",
+        "B6": "=_xlfn.LET(_xlpm.a,1,_xlpm.b,10,SUBTRACT(_xlpm.b,_xlpm.a))",
+        "B7": "=SUM(DOUBLE(A1:A2))",
+        "B8": "=SELF(1)",
+    }
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    for name, body in {
+        "DOUBLE": "_xlfn.LAMBDA(_xlpm.x,_xlpm.x*2)",
+        "SUBTRACT": "_xlfn.LAMBDA(_xlpm.a,_xlpm.b,_xlpm.a-_xlpm.b)",
+        "QUAD": "_xlfn.LAMBDA(_xlpm.x,DOUBLE(DOUBLE(_xlpm.x)))",
+        "SELF": "_xlfn.LAMBDA(_xlpm.x,SELF(_xlpm.x))",
+    }.items():
+        book.defined_names[name] = DefinedName(name, attr_text=body)
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    got = _values(tmp_path / "out.xlsx", list(formulas))
+    assert got == {"B1": 10, "B2": 11, "B3": 2, "B4": 20, "B5": 9, "B6": 9, "B7": 24, "B8": None}
+    assert [u.address for u in result.unsupported] == ["S!B8"]
