@@ -139,6 +139,23 @@ def test_values_of_a_file_marked_for_a_full_calculation_on_load_are_not_kept_as_
     assert len(cells) == 2 and not any(b"<v" in cell for cell in cells)  # no stored value: a rerun lists them again
 
 
+def test_a_placeholder_0_is_not_kept_where_the_writer_was_given_another_formulas_value(tmp_path: Path) -> None:
+    """XlsxWriter's write_formula(..., value=0.037) stores the author's value for one formula and 0 for every other
+    one: the file is not all zeros, yet each 0 of a formula in a file marked fullCalcOnLoad="1" is a placeholder, not
+    Excel's result (H20 g07). A stored value other than 0 is kept (a program's copy of Excel's values)."""
+    wb, ws = data_book(tmp_path)
+    ws["H1"] = "=_xlfn.FORECAST.ETS(5,B1:B4,{1,2,3,4})"  # XlsxWriter's 0: no value
+    ws["H2"] = "=H1*1000"
+    ws["H3"] = "=AVERAGE(B1:B4)"  # the author's value=16.25 (computed anyway)
+    ws["H4"] = "=_xlfn.FORECAST.ETS(6,B1:B4,{1,2,3,4})"  # a value other than 0: kept
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, stored(b"H1", b"0"), stored(b"H2", b"0"), stored(b"H3", b"16.25"), stored(b"H4", b"2.5"))
+    got, file = recalculated(path, "incomplete")
+    assert [(u.address, u.kept) for u in file.unsupported] == [("S!H1", False), ("S!H4", True), ("S!H2", False)]
+    assert (got["S!H1"], got["S!H2"], got["S!H3"], got["S!H4"]) == (None, None, 16.25, 2.5)
+
+
 def test_an_add_in_function_keeps_excels_stored_value_and_a_typo_is_the_users_name_error(tmp_path: Path) -> None:
     """GET_MRR (an xlwings UDF, a VBA function) and _xll.FX_RATE (an XLL add-in's): Excel stored values, so it had
     them; the engine lacks them. SUMM stored #NAME?: Excel's own error of a typo."""
@@ -521,3 +538,32 @@ def test_a_kept_value_reading_today_is_not_kept_once_the_day_has_changed(tmp_pat
     assert reasons["S!D3"].startswith("reads S!D1 (GET_FORECAST), which has no current value")
     assert [got[f"S!D{r}"] for r in range(1, 6)] == [None, None, None, 10000, 1.1]
     assert got["S!A7"] == 5 and got["S!A6"] > 45809
+
+
+def test_an_iterative_loop_starts_from_excels_stored_values(tmp_path: Path) -> None:
+    """With iterative calculation on, Excel iterates a loop from the values it stored: the time-stamp idiom
+    =IF(A2<>"",IF(B2="",NOW(),B2),"") keeps the date it recorded (the engine, from blank cells, would write NOW()
+    over it). Those cells keep Excel's value and are listed; a new row (no stored value) is stamped now; a loop
+    converging to one limit (interest on the average balance) is computed (H20 g04)."""
+    wb, ws = data_book(tmp_path)
+    wb.calculation.iterate = True
+    wb.calculation.iterateCount = 100
+    wb.calculation.iterateDelta = 0.001
+    for row in (2, 3, 4):
+        ws[f"D{row}"] = "closed"
+        ws[f"E{row}"] = f'=IF(D{row}<>"",IF(E{row}="",NOW(),E{row}),"")'
+    ws["G1"] = 1000
+    ws["H1"] = "=0.05*(G1+I1)/2"  # interest on the average balance
+    ws["I1"] = "=G1+H1"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    patch(path, SHEET, stored(b"E2", b"45000.5"), stored(b"E3", b"45100.25"))  # E4: a row closed since the save
+    patch(path, SHEET, stored(b"H1", b"51.2819"), stored(b"I1", b"1051.2819"))
+    got, file = recalculated(path, "ok")
+    assert [(u.address, u.function, u.kept) for u in file.unsupported] == [
+        ("S!E2", "circular reference", True),
+        ("S!E3", "circular reference", True),
+    ]
+    assert (got["S!E2"], got["S!E3"]) == (45000.5, 45100.25)
+    assert got["S!E4"] > 46000  # stamped at this recalculation
+    assert abs(got["S!H1"] - 51.282051) < 0.01 and abs(got["S!I1"] - 1051.282051) < 0.01

@@ -25,7 +25,7 @@ from openpyxl.utils.cell import range_boundaries
 from ..cells import CellError
 from . import kept
 from .after_evaluation import final_operations, whole_column_indexes
-from .cycles import loop_cells
+from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .engine import CIRCULAR, engine_literal, from_engine, load
 from .excel_functions.arguments import may_end_in_sum, rewrite_arguments, rewrite_final
@@ -304,10 +304,18 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
             workbook.evaluate_all()
             result = _read(workbook, formulas, members)
     unsupported = find_unsupported(result, formulas, info, formula_names, workbook)
+    if info.iterate:  # Excel iterates a loop from the values it stored, the engine from blank cells
+        listed = {(u.sheet, u.ref) for u in unsupported}
+        for sheet, ref in iterative_starts(
+            result.values, formulas, info.formulas, info.names.get("", {}), info.iterate_delta
+        ):
+            if (sheet, ref) not in listed:
+                unsupported.append(Unsupported(sheet, ref, "circular reference", ITERATIVE_REASON))
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
     if unsupported:  # keep the file's values there, and compute their dependents from them
-        moved_on = kept.volatile_stale(workbook, formulas, info, result.values, unsupported)  # TODAY() since
+        others = [u for u in unsupported if u.reason is not ITERATIVE_REASON]  # a time stamp's NOW() is not evaluated
+        moved_on = kept.volatile_stale(workbook, formulas, info, result.values, others)  # TODAY() since
         kept.keep_stored(workbook, str(path), info, unsupported, engine_literal, stored_current)
         for item in unsupported:
             if item.kept and (item.sheet, item.ref) in moved_on:

@@ -78,12 +78,17 @@ def keep_stored(
 ) -> None:
     """Put the file's stored value in each ``unsupported`` cell (blank when none) and in an array formula's members.
 
-    ``item.kept`` says whether the cell keeps a current value: one is stored and ``stored_current``.
+    ``item.kept`` says whether the cell keeps a current value: one is stored and ``stored_current``. In a file
+    marked for a full calculation on load, a stored 0 is no value: XlsxWriter (pandas' writer) stores 0 for every
+    formula it was not given a value for, a placeholder, not Excel's result (other stored values are kept: a
+    workbook built by a program with the values Excel gave, as openpyxl marks every file it saves).
     """
     arrays: dict[str, set[str]] = {}
     for item in unsupported:
         cell = info.formulas.get(item.sheet, {}).get(item.ref)
         value = cell.cached if cell is not None else None
+        if info.full_calc_on_load and type(value) in (int, float) and value == 0:
+            value = None  # a writer's placeholder (XlsxWriter's write_formula without value=)
         item.kept = value is not None and stored_current
         workbook.set_value(item.sheet, *cell_position(item.ref), literal(value))
         if cell is not None and cell.kind == "array" and cell.ref and value is not None:
