@@ -244,3 +244,32 @@ def test_a_name_defined_as_a_lambda_is_called_as_excel_calls_it(tmp_path: Path) 
     got = _values(tmp_path / "out.xlsx", list(formulas))
     assert got == {"B1": 10, "B2": 11, "B3": 2, "B4": 20, "B5": 9, "B6": 9, "B7": 24, "B8": None}
     assert [u.address for u in result.unsupported] == ["S!B8"]
+
+
+def test_the_intersection_of_whole_columns_and_rows_is_the_cells_they_share(tmp_path: Path) -> None:
+    # H20 g02: the space operator between a whole column and a whole row (names RevCol = S!$B:$B, FebRow = S!$3:$3, or
+    # typed B:B 4:4) gave #REF! or #VALUE!, status ok; Excel gives the cell where they cross.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for r, row in enumerate([("Month", "Revenue", "Costs"), ("Jan", 100, 60), ("Feb", 120, 70), ("Mar", 130, 75)], 1):
+        for c, value in enumerate(row, 1):
+            sheet.cell(r, c, value)
+    book.defined_names["RevCol"] = DefinedName("RevCol", attr_text="S!$B:$B")
+    book.defined_names["FebRow"] = DefinedName("FebRow", attr_text="S!$3:$3")
+    formulas = {
+        "E1": "=RevCol FebRow",
+        "E2": '=A:A 2:2&""&B:B 3:3',
+        "E3": "=B:B 4:4-C:C 4:4",
+        "E4": "=SUM(B:C 2:3)",
+        "E5": "=A:A 1:1",
+        "E6": "=SUM(RevCol)",  # the name alone: still the whole column
+    }
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    got = _values(tmp_path / "out.xlsx", list(formulas))
+    assert got == {"E1": 120, "E2": "Jan120", "E3": 55, "E4": 350, "E5": "Month", "E6": 350}
+    assert result.status == "ok" and result.unsupported == [] and result.errors == []

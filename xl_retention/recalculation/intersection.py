@@ -16,6 +16,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
 from .rewrite_shapes import SCALAR_ARGUMENTS
+from .structured_references import _area
 
 __all__ = ["SPOT", "WHOLE_INDEX", "bounded_index"]
 
@@ -32,6 +33,43 @@ _WHOLE = re.compile(
 
 
 _LAST_ROW, _LAST_COLUMN = 1048576, 16384
+
+
+def _box(reference: str) -> tuple[str, tuple[int, int, int, int]] | None:
+    """(sheet prefix with ``!`` or "", (left, top, right, bottom)) of a cell, a range, whole columns or whole rows."""
+    match = _A1_RANGE.match(reference)
+    if match is not None:
+        area = (match.group("a") + ":" + (match.group("b") or match.group("a"))).replace("$", "")
+        return match.group("sheet") or "", range_boundaries(area)
+    whole = _WHOLE.match(reference)
+    if whole is None:
+        return None
+    if whole.group("c1"):
+        left, right = (column_index_from_string(whole.group(k).upper()) for k in ("c1", "c2"))
+        return whole.group("sheet") or "", (min(left, right), 1, max(left, right), _LAST_ROW)
+    top, bottom = int(whole.group("r1")), int(whole.group("r2"))
+    return whole.group("sheet") or "", (1, min(top, bottom), _LAST_COLUMN, max(top, bottom))
+
+
+def _intersect(a: str, b: str, sheet: str) -> str | None:
+    """The range two references (``A1:C3 B2:D4``; whole columns and rows too, ``B:B 3:3``) share, ``#NULL!`` when they
+    do not meet; None for what is not such a reference or references on two sheets.
+
+    >>> _intersect("S!$B:$B", "S!$3:$3", "T"), _intersect("A1:C3", "B2:D4", "S"), _intersect("A1", "B2", "S")
+    ("'S'!$B$3:$B$3", "'S'!$B$2:$C$3", '#NULL!')
+    """
+    boxes = _box(a), _box(b)
+    if boxes[0] is None or boxes[1] is None:
+        return None
+    (sa, box_a), (sb, box_b) = boxes
+    if sa and sb and sa.lower() != sb.lower():
+        return None
+    left, top = max(box_a[0], box_b[0]), max(box_a[1], box_b[1])
+    right, bottom = min(box_a[2], box_b[2]), min(box_a[3], box_b[3])
+    if left > right or top > bottom:
+        return "#NULL!"
+    target = (sa or sb)[:-1] if (sa or sb) else sheet
+    return _area(target.strip("'").replace("''", "'") if target.startswith("'") else target, top, left, bottom, right)
 
 
 #: INDEX of whole columns or rows (a superset test, on a stored formula): see :func:`bounded_index`

@@ -29,7 +29,7 @@ import re
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays
 from .cell_filename import cell_filenames
@@ -47,6 +47,7 @@ from .intersection import (
     _implicit,
     _in_array_argument,
     _index_cell,
+    _intersect,
     _is_operator,
     _is_range,
     _offset_cell,
@@ -58,27 +59,10 @@ from .offset_sizes import negative_sizes
 from .omitted_arguments import omit_in_tokens
 from .package import Table
 from .rewrite_shapes import decided
-from .structured_references import _area, _structured, _structured_in
+from .structured_references import _structured, _structured_in
 from .xlookup_references import xlookup_references
 
 __all__ = ["rewrite"]
-
-
-def _intersect(a: str, b: str, sheet: str) -> str | None:
-    ma, mb = _A1_RANGE.match(a), _A1_RANGE.match(b)
-    if ma is None or mb is None:
-        return None
-    sa, sb = (m.group("sheet") or "" for m in (ma, mb))
-    if sa and sb and sa.lower() != sb.lower():
-        return None
-    box_a = range_boundaries((ma.group("a") + ":" + (ma.group("b") or ma.group("a"))).replace("$", ""))
-    box_b = range_boundaries((mb.group("a") + ":" + (mb.group("b") or mb.group("a"))).replace("$", ""))
-    left, top = max(box_a[0], box_b[0]), max(box_a[1], box_b[1])
-    right, bottom = min(box_a[2], box_b[2]), min(box_a[3], box_b[3])
-    if left > right or top > bottom:
-        return "#NULL!"
-    target = (sa or sb)[:-1] if (sa or sb) else sheet
-    return _area(target.strip("'").replace("''", "'") if target.startswith("'") else target, top, left, bottom, right)
 
 
 def _computed_r1c1(tokens: list[Token], i: int, row: int, col: int) -> bool:
