@@ -859,3 +859,20 @@ def test_the_python_api_checks_what_the_command_checks(books: SimpleNamespace, t
     file = recalc(source, engine="embedded").files[0]
     assert file.status == "incomplete" and not recalc(source, engine="embedded").ok
     assert f"'Customers'!A{last + 1} holds a figure below the tracker's last month" in file.message
+
+
+def test_recalc_file_names_a_wrong_engine_and_a_missing_excel(tmp_path):
+    """recalc_file checks its engine as recalc does: a typo raises ValueError naming it; "excel" where xlwings cannot
+    drive Excel is a failed file with the CLI's one line, not an internal AttributeError text (H20 g09)."""
+    wb = openpyxl.Workbook()
+    wb.active["A1"], wb.active["B1"] = 2, "=A1*2"
+    wb.save(tmp_path / "a.xlsx")
+    with pytest.raises(ValueError, match="engine must be auto, excel or embedded, got 'embeded'"):
+        recalc_file(tmp_path / "a.xlsx", tmp_path / "o.xlsx", engine="embeded")
+    assert not (tmp_path / "o.xlsx").exists()
+    if sys.platform not in ("win32", "darwin"):
+        report = recalc_file(tmp_path / "a.xlsx", tmp_path / "o.xlsx", engine="excel")
+        assert (report.status, report.message) == (
+            "failed",
+            "a.xlsx: engine 'excel' needs Microsoft Excel (Windows or macOS); use 'embedded'",
+        )

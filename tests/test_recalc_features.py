@@ -500,8 +500,9 @@ def test_a_what_if_data_table_is_computed(tmp_path: Path) -> None:
 
 
 def test_an_external_link_is_computed_from_the_copy_the_file_holds(tmp_path: Path) -> None:
-    """=[1]Data!A1*2 where the linked book (not present) had 40 in Data!A1 when Excel last saved the file."""
-    path = book(tmp_path, {"A1": "=[1]Data!A1*2", "B1": "=A1+1"})
+    """=[1]Data!A1*2 where the linked book (not present) had 40 in Data!A1 when Excel last saved the file; a sheet
+    name with a space is quoted with its link number, as Excel stores it: '[1]Q1 data'!$A$1:$A$2 (H20 g08)."""
+    path = book(tmp_path, {"A1": "=[1]Data!A1*2", "B1": "=A1+1", "C1": "=SUM('[1]Q1 data'!$A$1:$A$2)+B1"})
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     patch(
         path,
@@ -530,8 +531,11 @@ def test_an_external_link_is_computed_from_the_copy_the_file_holds(tmp_path: Pat
         package.writestr(
             "xl/externalLinks/externalLink1.xml",
             '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            f'xmlns:r="{rel}"><externalBook r:id="rId1"><sheetNames><sheetName val="Data"/></sheetNames>'
+            f'xmlns:r="{rel}"><externalBook r:id="rId1"><sheetNames><sheetName val="Data"/>'
+            '<sheetName val="Q1 data"/></sheetNames>'
             '<sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>40</v></cell></row></sheetData>'
+            '<sheetData sheetId="1"><row r="1"><cell r="A1"><v>1</v></cell></row>'
+            '<row r="2"><cell r="A2"><v>2</v></cell></row></sheetData>'
             "</sheetDataSet></externalBook></externalLink>",
         )
         package.writestr(
@@ -540,7 +544,7 @@ def test_an_external_link_is_computed_from_the_copy_the_file_holds(tmp_path: Pat
             f'Id="rId1" Type="{rel}/externalLinkPath" Target="other.xlsx" TargetMode="External"/></Relationships>',
         )
     got, _ = recalculated(path)
-    assert (got["A1"], got["B1"]) == (80, 81)
+    assert (got["A1"], got["B1"], got["C1"]) == (80, 81, 84)
 
 
 # --- item 10: races ---------------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 import time
 import zipfile
 from collections.abc import Callable, Iterable
@@ -286,7 +287,12 @@ def recalc_file(
     only if its modification time, size and content are still those it had when read.
     ``stored_current=False`` says the file's stored values predate its inputs (a program just
     wrote them): a cell the engine cannot compute then makes the file ``incomplete``.
+    ``engine``: ``"embedded"``, ``"excel"`` or ``"auto"`` (:func:`choose_engine`); any other raises ValueError.
     """
+    if engine not in ("auto", "excel", "embedded"):
+        raise ValueError(f"engine must be auto, excel or embedded, got {engine!r}")
+    if engine == "auto":
+        engine = choose_engine(engine)
     path, output = Path(path), Path(output)
     started = time.perf_counter()
     report = FileReport(str(path), None, "failed", engine)
@@ -305,6 +311,8 @@ def recalc_file(
         if engine == "excel":
             from . import excel
 
+            if sys.platform not in ("win32", "darwin"):  # xlwings drives Excel on Windows and macOS only
+                raise RuntimeError("engine 'excel' needs Microsoft Excel (Windows or macOS); use 'embedded'")
             values = excel.recalculate(path, output, check=check)
             if not in_place:  # the mark a rerun looks for (_check_replaceable), as write_cached_values writes it
                 from .xlsx_values import marked

@@ -35,7 +35,9 @@ _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 #: a reference to another workbook by its file name (``'[Q1 2026.xlsx]Churn'!$B$2``, ``'C:\\R\\[Q1.xlsx]S'!A1``,
 #: ``[Q1.xlsx]S!A1``) or by a link number (``[1]S!A1``)
-_LINK = re.compile(r"(?:'[^']*\[[^\]]+\][^']*'|(?<![\w\]])\[(?P<book>[^\]]+)\][\w.]+)!")
+_LINK = re.compile(
+    r"(?:'(?:[^'\[]|'')*\[(?P<quoted>[^\]]+)\](?:[^']|'')*'|(?<![\w\]])\[(?P<book>[^\]]+)\][\w.]+)!"
+)  # '[1]Q1 data'!A1 (a sheet name with a space, quoted with its link number) or [1]Churn!A1
 #: spreadsheet programs other than Excel that compute and store values when they save an .xlsx (docProps/app.xml)
 OTHER_APPLICATION = re.compile(r"(?i)LibreOffice|OpenOffice|Gnumeric|WPS|Numbers|Google|Calligra|KSpread")
 UNREAD_LINK_REASON = (
@@ -48,7 +50,7 @@ def unread_link(text: str, linked: bool) -> bool:
     """Whether ``text`` (a formula) reads another workbook the engine has no copy of: one named by its file, or by a
     link number in a workbook without Excel's external-link parts."""
     for match in _LINK.finditer(_LITERALS.sub('""', text)):
-        if not linked or not (match.group("book") or "").isdigit():
+        if not linked or not (match.group("book") or match.group("quoted") or "").isdigit():
             return True
     return False
 
