@@ -22,7 +22,8 @@ def refs(path: Path) -> list[list[str]]:
 
 
 def workbook(path: Path, header: str, values: list[float | None], kind: type = LineChart) -> Path:
-    """Months in A, inputs in B, =IF(ISNUMBER(B),B,NA()) under ``header`` in C, a chart of C."""
+    """Months in A, inputs in B, =IF(ISNUMBER(B),B,NA()) under ``header`` in C, a chart of C drawn as the template
+    draws its first chart (on the Dashboard, titled "Customers at end of month", at A12: what recalc fits)."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Sales data"
@@ -32,7 +33,8 @@ def workbook(path: Path, header: str, values: list[float | None], kind: type = L
     chart = kind()
     chart.add_data(Reference(ws, min_col=3, min_row=1, max_row=len(values) + 1), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=len(values) + 1))
-    ws.add_chart(chart, "E2")
+    chart.title = "Customers at end of month"
+    wb.create_sheet("Dashboard").add_chart(chart, "A12")
     wb.save(path)
     return path
 
@@ -143,7 +145,7 @@ def test_level_charts_start_at_0_and_crr_stops_at_100_percent(tmp_path):
 
 def test_a_users_chart_on_another_sheet_over_some_months_of_a_chart_column_keeps_its_months(tmp_path):
     """The user's own chart of January-June of the tracker's "(chart)" column, on a sheet of theirs: not fitted
-    (only the template's Dashboard charts and charts beside their own columns are)."""
+    (only the template's own charts are: on the Dashboard, a template title at its cell)."""
     path = workbook(tmp_path / "w.xlsx", "Sales (chart)", [None, 5, 6, None, None, None, None, None])
     wb = openpyxl.load_workbook(path)
     deck = wb.create_sheet("Board deck")
@@ -154,7 +156,7 @@ def test_a_users_chart_on_another_sheet_over_some_months_of_a_chart_column_keeps
     wb.save(path)
     assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
     fitted, mine = refs(tmp_path / "r.xlsx")
-    assert fitted[1:] == ["'Sales data'!$A$3:$A$4", "'Sales data'!$C$3:$C$4"]  # beside its columns: fitted
+    assert fitted[1:] == ["'Sales data'!$A$3:$A$4", "'Sales data'!$C$3:$C$4"]  # the template's: fitted
     assert mine[1:] == ["'Sales data'!$A$2:$A$7", "'Sales data'!$C$2:$C$7"]  # the user's months, as they were
     package = ip.Package(tmp_path / "r.xlsx")
     assert reset_chart_ranges(package) == 1  # import stretches only the fitted one

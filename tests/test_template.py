@@ -137,7 +137,9 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         scores = f"'NPS scores'!{column}$2:{column}$1001"
         none = f'=IF(COUNTA({scores})=0,"",'
         assert nps[f"F{r}"].value == f"{none}NPS({scores}))"
-        assert nps[f"G{r}"].value == f"{none}NPS_MOE({scores}))"
+        # the margin of error: blank with 1-3 answers or all in one group (no margin is defined, docs/metrics.md)
+        undefined = f"OR(B{r}<4,C{r}=B{r},D{r}=B{r},E{r}=B{r})"
+        assert nps[f"G{r}"].value == f'{none}IF({undefined},"",NPS_MOE({scores})))'
         assert nps[f"B{r}"].value == f"{none}INDEX(NPS_BREAKDOWN({scores}),1,4))"
         assert nps[f"C{r}"].value == f"{none}INDEX(NPS_BREAKDOWN({scores}),1,1))"
     purchases = template["Purchases and visits"]

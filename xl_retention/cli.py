@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -92,10 +93,87 @@ def _print_cells(f: Any) -> None:
         print(f"{f.path}: {issue.address} {kept}: {issue.reason}")
     if len(f.unsupported) > 10:
         print(f"{f.path}: ... and {len(f.unsupported) - 10} more cells not recalculated")
-    for issue in f.errors[:10]:
-        print(f"{f.path}: {issue.address} = {issue.error}" + (f": {issue.reason}" if issue.reason else ""))
-    if len(f.errors) > 10:
-        print(f"{f.path}: ... and {len(f.errors) - 10} more cells in error")
+    kinds = error_kinds(f.errors)  # one line per error and reason: the sBG's #NUM! is one line, not one per cell
+    for error, reason, cells in kinds[:10]:
+        where = cell_ranges(cells) + (f" ({len(cells)} cells)" if len(cells) > 1 else "")
+        print(f"{f.path}: {where} = {error}" + (f": {reason}" if reason else ""))
+    if len(kinds) > 10:
+        print(f"{f.path}: ... and {sum(len(k[2]) for k in kinds[10:])} more cells in error")
+
+
+_FROM_CELL = re.compile(r", from (?:'(?:[^']|'')+'|[^!,]+)![A-Z]+[0-9]+$")
+
+
+def error_kinds(errors: Sequence[Any]) -> list[tuple[str, str, list[str]]]:
+    """The cells in error grouped by their error and reason, in the order the report lists them.
+
+    A reason's trailing ``, from Sheet!A1`` (the cell the error came from) is not part of the kind: the sBG fit's
+    ``#NUM!`` in Cohorts!B22 and in the four cells that read it is one kind. The cells an error starts in come
+    first, then the others by sheet, row and column; kinds in the order of their first cell.
+    Shape: ``[(error, reason, [address, ...]), ...]``.
+
+    >>> from types import SimpleNamespace as Issue
+    >>> error_kinds([Issue(address="S!B2", error="#NUM!", reason="fit failed"),
+    ...              Issue(address="S!C2", error="#NUM!", reason="fit failed, from S!B2")])
+    [('#NUM!', 'fit failed', ['S!B2', 'S!C2'])]
+    """
+    kinds: dict[tuple[str, str], list[tuple[bool, tuple[str, int, str], str]]] = {}
+    for issue in errors:
+        reason = issue.reason or ""
+        root = _FROM_CELL.sub("", reason)
+        sheet, _, ref = issue.address.rpartition("!")
+        match = re.fullmatch(r"\$?([A-Z]+)\$?([0-9]+)", ref)
+        place = (sheet, int(match[2]), f"{match[1]:>3}") if match else (issue.address, 0, "")
+        kinds.setdefault((issue.error, root), []).append((root != reason, place, issue.address))
+    # the engine lists cells in no fixed order: the cell an error starts in first, then by sheet, row and column
+    ordered = sorted(kinds.items(), key=lambda kind: min(cell[:2] for cell in kind[1]))
+    return [(error, reason, [cell[2] for cell in sorted(cells)]) for (error, reason), cells in ordered]
+
+
+def cell_ranges(addresses: Sequence[str]) -> str:
+    """Cell addresses (``Sheet!B22``) as the fewest ranges: a run along a row or a column, or a rectangle.
+
+    Each sheet's cells are joined row by row into runs of adjacent columns, then runs of the same columns in
+    adjacent rows into rectangles; sheets are named as Excel names them (quoted when needed).
+
+    >>> cell_ranges(["Cohorts!B22", "Cohorts!C22", "Cohorts!D22", "Lifetime value!B9", "Lifetime value!B10"])
+    "Cohorts!B22:D22, 'Lifetime value'!B9:B10"
+    """
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    by_sheet: dict[str, set[tuple[int, int]]] = {}
+    for address in addresses:
+        sheet, _, ref = address.rpartition("!")
+        match = re.fullmatch(r"\$?([A-Z]+)\$?([0-9]+)", ref)
+        if match is None:
+            by_sheet.setdefault(address, set())
+            continue
+        sheet = sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
+        by_sheet.setdefault(sheet, set()).add((int(match[2]), column_index_from_string(match[1])))
+    out = []
+    for sheet, cells in by_sheet.items():
+        if not cells:
+            out.append(sheet)  # not an address: as it was
+            continue
+        runs: list[list[int]] = []  # [first row, last row, first column, last column]
+        for row, col in sorted(cells):
+            last = runs[-1] if runs else None
+            if last is not None and last[1] == row and last[3] == col - 1:
+                last[3] = col
+            else:
+                runs.append([row, row, col, col])
+        boxes: list[list[int]] = []
+        for run in sorted(runs, key=lambda r: (r[2], r[3], r[0])):
+            box = boxes[-1] if boxes else None
+            if box is not None and (box[2], box[3]) == (run[2], run[3]) and box[1] == run[0] - 1:
+                box[1] = run[1]
+            else:
+                boxes.append(run)
+        name = sheet if not sheet or re.fullmatch(r"[A-Za-z_][\w.]*", sheet) else "'" + sheet.replace("'", "''") + "'"
+        for top, bottom, left, right in sorted(boxes, key=lambda b: (b[0], b[2])):
+            start, end = f"{get_column_letter(left)}{top}", f"{get_column_letter(right)}{bottom}"
+            out.append(f"{name}!{start}" + (f":{end}" if end != start else "") if name else start)
+    return ", ".join(out)
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ that names the argument and the value and carries the Excel error it maps to.
 
 from __future__ import annotations
 
+import math
 from statistics import NormalDist
 from typing import Any, NamedTuple
 
@@ -288,6 +289,10 @@ def nps_moe(scores: ArrayLike, confidence: float = 0.95) -> float:
     p, d = promoter and detractor shares, n = responses, z = the two-sided normal
     quantile of ``confidence`` (1.959964 for 0.95).
 
+    Errors: fewer answers than z^2 (1 to 3 at 95%: :func:`nps_moe_min_responses`), where the margin could pass
+    +-100 points, or every answer in one group (all promoters, all passives or all detractors), where the formula
+    gives a false 0, raise :class:`OutOfRangeError` (``#NUM!``): the margin is not defined there.
+
     >>> round(nps_moe([10, 9, 9, 8, 7, 6, 3]), 6)
     61.707861
     """
@@ -298,20 +303,63 @@ def nps_moe(scores: ArrayLike, confidence: float = 0.95) -> float:
     return nps_moe_from_counts(b.promoters, b.detractors, b.responses, level)
 
 
+def nps_moe_min_responses(confidence: float = 0.95) -> int:
+    """The fewest answers with a margin of error: ceil(z^2), below which z x 100 x sqrt(var / n) can pass 100 points.
+
+    The variance of one answer (+1, 0, -1) is at most 1, so the margin is at most z x 100 / sqrt(n): at most 100
+    points from n >= z^2 on. Errors: ``confidence`` outside (0, 1) raises :class:`OutOfRangeError`.
+
+    >>> nps_moe_min_responses(), nps_moe_min_responses(0.99)
+    (4, 7)
+    """
+    level = scalar("confidence", confidence, 0.95)
+    if not 0 < level < 1:
+        raise OutOfRangeError(f"confidence must be between 0 and 1 (exclusive), got {level:g}", "confidence", level)
+    return math.ceil(NormalDist().inv_cdf(0.5 + level / 2) ** 2)
+
+
+def nps_moe_defined(promoters: ArrayLike, detractors: ArrayLike, responses: ArrayLike, confidence: float = 0.95) -> Any:
+    """Where :func:`nps_moe_from_counts` has a value (elementwise booleans): at least
+    :func:`nps_moe_min_responses` answers, not all of them in one group (passives = responses - promoters -
+    detractors). No check of the counts themselves.
+
+    >>> nps_moe_defined([3, 2, 3, 0], [2, 0, 0, 0], [7, 2, 3, 5]).tolist()
+    [True, False, False, False]
+    """
+    p, d, n = (np.asarray(v, dtype=float) for v in (promoters, detractors, responses))
+    return (n >= nps_moe_min_responses(confidence)) & (p < n) & (d < n) & (p + d > 0)
+
+
 def nps_moe_from_counts(
     promoters: ArrayLike, detractors: ArrayLike, responses: ArrayLike, confidence: float = 0.95
 ) -> Any:
     """Margin of error of the NPS from a survey's counts (elementwise): the formula of :func:`nps_moe`.
 
+    Errors as :func:`nps_moe`: fewer responses than :func:`nps_moe_min_responses`, or every answer in one group,
+    raise :class:`OutOfRangeError` (``#NUM!``) naming the count.
+
     >>> round(nps_moe_from_counts(3, 2, 7), 6)
     61.707861
     """
     level = scalar("confidence", confidence, 0.95)
-    if not 0 < level < 1:
-        raise OutOfRangeError(f"confidence must be between 0 and 1 (exclusive), got {level:g}", "confidence", level)
+    need = nps_moe_min_responses(level)
     x = _nps_counts(promoters, detractors, responses)
     n = x["responses"]
+    x.fail_where(
+        n < need,
+        OutOfRangeError,
+        "responses ({responses:g}) are too few for a margin of error at "
+        + f"{level * 100:g}% confidence: it needs at least {need} (below that it can pass 100 points)",
+        "responses",
+    )
     p, d = x["promoters"] / n, x["detractors"] / n
+    x.fail_where(
+        (p == 1) | (d == 1) | (p + d == 0),
+        OutOfRangeError,
+        "all {responses:g} responses are in one group (promoters {promoters:g}, detractors {detractors:g}): "
+        "no spread to estimate a margin of error from (the formula would give a false 0)",
+        "responses",
+    )
     z = NormalDist().inv_cdf(0.5 + level / 2)
     return x.wrap(z * 100.0 * np.sqrt(((p + d) - (p - d) ** 2) / n))
 

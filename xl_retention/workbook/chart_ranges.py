@@ -19,10 +19,12 @@ row below the months (nothing is drawn, where every month would be drawn as 0).
 :func:`reset_chart_ranges` (run by import before it writes) gives them back their full length,
 so months added by the import are stretched into them, until the next recalc fits them again.
 
-Only line and bar charts whose value ranges are one column of one sheet, the same months each, at
-least one of them a "(chart)" column, drawn on the template's Dashboard or on the sheet of the columns they
-read, are touched; any other chart of the user's is copied as it is (a chart of their own on another sheet
-over some of the months of a "(chart)" column keeps the months they chose).
+Only the template's own charts are touched: a chart drawn on the Dashboard with one of the titles the template
+writes (:data:`TEMPLATE_CHARTS`), anchored at the cell the template puts that chart in, that is a line or bar chart
+whose value ranges are one column of one sheet, the same months each, at least one of them a "(chart)" column.
+Every other chart is the user's and is copied byte for byte: a chart of their own on the Dashboard (below the
+template's, say) or on any other sheet, a copy of a template chart moved elsewhere, a template chart they retitled
+or moved, keeps the months they chose.
 """
 
 from __future__ import annotations
@@ -34,13 +36,27 @@ import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from openpyxl.utils import get_column_letter
+
 from . import inplace as ip
 from .inplace import escape
 
-__all__ = ["fit_chart_ranges", "na_as_gap", "reset_chart_ranges"]
+__all__ = ["TEMPLATE_CHARTS", "chart_title", "fit_chart_ranges", "na_as_gap", "reset_chart_ranges"]
 
 CHART_MARK = "(chart)"
 DASHBOARD = "Dashboard"  # template.DASHBOARD_TITLE (not imported: the template module is slow to import)
+#: the template's charts on the Dashboard: title -> the cell its top-left corner is anchored to (dashboard.py draws
+#: them from this table); what identifies a chart as the template's, so that a user's own chart is never fitted
+TEMPLATE_CHARTS = {
+    "Customers at end of month": "A12",
+    "MRR movements by month": "H12",
+    "Customer retention (CRR)": "A30",
+    "Net and gross revenue retention": "H30",
+    "MRR at end of month": "A48",
+    "NPS with its 95% margin of error": "H48",
+}
+#: titles earlier templates gave the same charts (trackers made with them are fitted too)
+_EARLIER_TITLES = {"Customer retention (CRR); churn = 1 - CRR": "A30"}
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _CHART_PART = r"xl/charts/chart[^/]*\.xml"
 _KINDS = re.compile(rb"<" + _P + rb"(\w+?)(?:3D)?Chart[\s>/]")  # lineChart, barChart, bar3DChart, ... (not <c:chart>)
@@ -285,27 +301,85 @@ def _targets(package: ip.Package, part: str, kind: str) -> list[str]:
     return out
 
 
-def _drawn_on(package: ip.Package) -> dict[str, str]:
-    """Chart part -> the title of the sheet it is drawn on (through the sheet's drawing)."""
-    out: dict[str, str] = {}
+_ANCHOR = re.compile(rb"<(" + _P + rb")(oneCellAnchor|twoCellAnchor|absoluteAnchor)\b.*?</\1\2\s*>", re.S)
+_FROM = re.compile(
+    rb"<" + _P + rb"from\b[^>]*>\s*<" + _P + rb"col\s*>\s*(\d+)\s*</.*?<" + _P + rb"row\s*>\s*(\d+)\s*</", re.S
+)
+_CHART_ID = re.compile(rb"<" + _P + rb"chart\b[^>]*?\s(?:[\w.\-]+:)?id\s*=\s*[\"']([^\"']*)[\"']")
+_TITLE = re.compile(rb"<(" + _P + rb")chart\s*>\s*<(" + _P + rb")title\s*>(.*?)</\2title\s*>", re.S)
+_TEXT = re.compile(rb"<" + _P + rb"t\b[^>]*>([^<]*)</" + _P + rb"t\s*>")
+
+
+def _relationships(package: ip.Package, part: str) -> dict[str, str]:
+    """Relationship id -> the part it points to inside the package (external targets left out)."""
+    folder, name = posixpath.split(part)
+    rels = package.data.get(posixpath.join(folder, "_rels", name + ".rels"))
+    out = {}
+    for element in _RELATIONSHIP.findall(rels or b""):
+        attrs = {k.decode(): v.decode() for k, v in _ATTRIBUTE.findall(element)}
+        ident = ip.attribute(element, b"Id")
+        if ident is not None and attrs.get("TargetMode") != "External":
+            target = attrs.get("Target", "")
+            out[ident.decode()] = (
+                target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            )
+    return out
+
+
+def _drawn_on(package: ip.Package) -> dict[str, tuple[str, str | None]]:
+    """Chart part -> the title of the sheet it is drawn on and the cell its anchor starts at (None: absolute)."""
+    out: dict[str, tuple[str, str | None]] = {}
     for title, part in package.parts.items():
         for drawing in _targets(package, part, "drawing") if part else ():
-            for chart in _targets(package, drawing, "chart"):
-                out.setdefault(chart, title)
+            ids = _relationships(package, drawing)
+            for anchor in _ANCHOR.finditer(package.data.get(drawing, b"")):
+                start = _FROM.search(anchor.group(0))
+                cell = f"{get_column_letter(int(start.group(1)) + 1)}{int(start.group(2)) + 1}" if start else None
+                for ident in _CHART_ID.findall(anchor.group(0)):
+                    chart = ids.get(ident.decode())
+                    if chart is not None:
+                        out.setdefault(chart, (title, cell))
+    return out
+
+
+def chart_title(xml: bytes) -> str | None:
+    """The text of a chart part's own title (not its axes'), its runs joined; None when it has no typed title.
+
+    >>> chart_title(b'<c:chartSpace><c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>MRR at end</a:t></a:r><a:r>'
+    ...             b'<a:t> of month</a:t></a:r></a:p></c:rich></c:tx></c:title><c:plotArea/></c:chart></c:chartSpace>')
+    'MRR at end of month'
+    """
+    found = _TITLE.search(xml)
+    if found is None:
+        return None
+    return "".join(_unescape(t) for t in _TEXT.findall(found.group(3))) or None
+
+
+def _templates(package: ip.Package) -> set[str]:
+    """The chart parts that are the template's own charts: on the Dashboard, a template title at its own cell."""
+    out = set()
+    for chart, (sheet, cell) in _drawn_on(package).items():
+        if sheet != DASHBOARD or chart not in package.data:
+            continue
+        title = chart_title(package.data[chart])
+        if title is not None and cell is not None and {**TEMPLATE_CHARTS, **_EARLIER_TITLES}.get(title) == cell:
+            out.add(chart)
     return out
 
 
 def _apply(package: ip.Package, fit: bool) -> int:
     cells = _Cells(package)
-    drawn_on = _drawn_on(package)
+    templates = _templates(package)  # the user's own charts, wherever they are drawn, are never touched
     found: dict[str, _Chart] = {}
     for name in package.names(_CHART_PART):
+        if name not in templates:
+            continue
         try:
             chart = _chart_rows(package.data[name], cells, fit)
         except ip.LayoutError:  # a sheet whose markup the reader does not know: leave its charts alone
             chart = None
-        if chart is not None and drawn_on.get(name) in (DASHBOARD, chart.sheet):
-            found[name] = chart  # the template's Dashboard, or a chart beside its own columns; not the user's elsewhere
+        if chart is not None:
+            found[name] = chart
     spans = {
         sheet: _span([c for c in found.values() if c.sheet == sheet]) for sheet in {c.sheet for c in found.values()}
     }
@@ -329,15 +403,17 @@ def _apply(package: ip.Package, fit: bool) -> int:
 def reset_chart_ranges(package: ip.Package) -> int:
     """Give the template's line charts their full length again (every month of the sheet); returns charts changed.
 
-    Shape: edits ``package.data`` (saved with the package). A chart is the template's when it is a line chart
-    and each of its value ranges is one "(chart)" column of one sheet with a formula in every month.
+    Shape: edits ``package.data`` (saved with the package). A chart is the template's when it is drawn on the
+    Dashboard with a title of :data:`TEMPLATE_CHARTS` at that title's cell and reads "(chart)" columns of one sheet
+    (a formula in every month); every other chart is left byte for byte.
     Example: ``reset_chart_ranges(ip.Package("tracker.xlsx"))`` before months are added to the sheets.
     """
     return _apply(package, fit=False)
 
 
 def fit_chart_ranges(path: str | os.PathLike[str]) -> int:
-    """Fit the template's line charts of the recalculated workbook ``path`` to its months with figures.
+    """Fit the template's charts (:data:`TEMPLATE_CHARTS`) of the recalculated workbook ``path`` to its months
+    with figures; the user's own charts are left byte for byte.
 
     Formula: each chart covers rows ``min(first)`` to ``max(last)`` over its series, where first/last are the
     first and last months whose chart cell stores a number; a chart with no number anywhere keeps every month.

@@ -34,6 +34,7 @@ from ._style import (
     monthly_name,
     style,
 )  # fmt: skip
+from .chart_ranges import TEMPLATE_CHARTS
 from .sheets import last_value
 from .template import CUSTOMERS, NPS_SUMMARY, REVENUE, MonthlySheet, column_letter
 
@@ -75,6 +76,12 @@ def _look(chart, title: str, y_title: str, number_format: str) -> None:
     chart.legend.position = "b"
     chart.display_blanks = "gap"
     chart.visible_cells_only = False  # the chart columns are hidden: plot them all the same
+
+
+def _anchor(chart) -> str:
+    """The cell the template draws ``chart`` at (chart_ranges.TEMPLATE_CHARTS: its title and that cell are what
+    recalc and import recognise the template's charts by, so that a user's own chart is never fitted)."""
+    return TEMPLATE_CHARTS["".join(run.t for paragraph in chart.title.tx.rich.p for run in paragraph.r)]
 
 
 def _series(chart, sheet: Worksheet, spec: MonthlySheet, key: str, last: int, title: str | None = None) -> None:
@@ -124,7 +131,7 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     count = _line_chart("Customers at end of month", "customers", "#,##0")
     _series(count, customers, CUSTOMERS, "end_chart", last, "Customers at end")
     count.y_axis.scaling.min = 0  # a level starts its axis at 0: a small change does not look like a collapse
-    ws.add_chart(count, "A12")
+    ws.add_chart(count, _anchor(count))
 
     moves = BarChart()
     moves.type, moves.grouping, moves.overlap = "col", "stacked", 100
@@ -133,23 +140,23 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
         label = {"contraction_chart": "Contraction MRR", "churned_chart": "Churned MRR"}.get(key)
         _series(moves, revenue, REVENUE, key, last, label)
         moves.series[-1].graphicalProperties = GraphicalProperties(solidFill=colour)
-    ws.add_chart(moves, "H12")
+    ws.add_chart(moves, _anchor(moves))
 
     retention = _line_chart("Customer retention (CRR)", "retention (CRR)", "0%")
     _series(retention, customers, CUSTOMERS, "crr_chart", last, "Retention (CRR)")
     retention.y_axis.scaling.max = 1  # CRR is at most 100% (docs/metrics.md): no axis up to 120%
-    ws.add_chart(retention, "A30")
+    ws.add_chart(retention, _anchor(retention))
 
     money = _line_chart("Net and gross revenue retention", "share of starting MRR", "0%")
     _series(money, revenue, REVENUE, "nrr_chart", last, "NRR")
     _series(money, revenue, REVENUE, "grr_chart", last, "GRR")
     money.series[-1].graphicalProperties.line.dashStyle = "dash"  # GRR dashed: seen where it equals NRR
-    ws.add_chart(money, "H30")
+    ws.add_chart(money, _anchor(money))
 
     mrr = _line_chart("MRR at end of month", "MRR", "#,##0")
     _series(mrr, revenue, REVENUE, "end_chart", last, "MRR at end")
     mrr.y_axis.scaling.min = 0
-    ws.add_chart(mrr, "A48")
+    ws.add_chart(mrr, _anchor(mrr))
 
     score = _line_chart("NPS with its 95% margin of error", "NPS points", "0")
     _series(score, nps, NPS_SUMMARY, "nps_chart", last, "NPS")
@@ -157,7 +164,7 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     moe = column_letter(NPS_SUMMARY, "moe_chart")
     margin = NumDataSource(numRef=NumRef(f=f"{quote_sheetname(NPS_SUMMARY.title)}!${moe}$2:${moe}${last}"))
     score.series[0].errBars = ErrorBars(errDir="y", errBarType="both", errValType="cust", plus=margin, minus=margin)
-    ws.add_chart(score, "H48")
+    ws.add_chart(score, _anchor(score))
     ws["A66"] = (
         "xl-retention recalc (and import --recalc) fits the charts to the months that have figures: "
         "run it again after typing new months by hand."

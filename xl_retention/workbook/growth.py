@@ -5,8 +5,9 @@ template's formula in each formula column (:func:`~.template.render_formula` ove
 where the user's headers are, so an inserted column is followed), and the last month row's
 styles, also in the user's own columns (left blank). "NPS scores" gets a column per new month.
 Defined names, chart series, validations and conditional formats that end at the old last row
-(or column) are stretched to the new one. The template's note under a sheet's last month
-moves down; any other cell in the way refuses with one line naming it.
+(or column) are stretched to the new one. The note earlier templates put under a sheet's last
+month (two rows below it; the template now keeps it in a comment on the Month header) moves down;
+any other cell in the way refuses with one line naming it.
 """
 
 from __future__ import annotations
@@ -251,9 +252,10 @@ def grow_answers(package: ip.Package, summary: _Monthly, columns: dict[pd.Period
             if column.formula is None or column.key not in summary.columns:
                 continue
             ref = f"{letters[column.key]}{row}"
-            was = render_formula(column.formula, letters, row, {"scores": scores_range(columns[month], old)})
+            kept = {"scores": scores_range(columns[month], old)}
+            was = {render_formula(f, letters, row, kept).upper() for f in (column.formula, *column.earlier)}
             mine = summary.value(row, summary.columns[column.key])
-            if not isinstance(mine, str) or mine.upper() != was.upper():
+            if not isinstance(mine, str) or mine.upper() not in was:  # this template's or an earlier one's
                 raise ip.LayoutError(
                     f"{spec.title}!{ref} is not the template's formula, so it cannot be widened to {new} answers a "
                     "month; put the template's formula back or import into a new tracker"

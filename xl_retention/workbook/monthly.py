@@ -46,6 +46,7 @@ class Column:
     name: str | None = None
     first_row_input: bool = False
     hidden: bool = False
+    earlier: tuple[str, ...] = ()  # the formulas earlier templates wrote there (import widens them to this one)
 
     @property
     def is_input(self) -> bool:
@@ -299,6 +300,9 @@ REVENUE = MonthlySheet(
     "(nothing lost: no ratio).",
 )
 
+#: the fewest answers with a 95% margin of error (metrics.nps_moe_min_responses(0.95), a test keeps them equal)
+NPS_MOE_MIN_RESPONSES = 4
+
 NPS_SUMMARY = MonthlySheet(
     "NPS",
     (
@@ -308,14 +312,27 @@ NPS_SUMMARY = MonthlySheet(
         Column("passives", "Passives (7-8)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,2)"), name="NPS_Passives"),
         Column("detractors", "Detractors (0-6)", _scores("INDEX(NPS_BREAKDOWN({scores}),1,3)"), name="NPS_Detractors"),
         Column("nps", "NPS", _scores("NPS({scores})"), POINTS, name="NPS_Score", width=9),
-        Column("moe", "Margin of error (95%)", _scores("NPS_MOE({scores})"), POINTS, name="NPS_Margin", width=13),
+        Column(
+            "moe",
+            "Margin of error (95%)",
+            _scores(
+                f"IF(OR({{responses}}<{NPS_MOE_MIN_RESPONSES},{{promoters}}={{responses}},{{passives}}={{responses}},"
+                '{detractors}={responses}),"",NPS_MOE({scores}))'
+            ),
+            POINTS,
+            name="NPS_Margin",
+            width=13,
+            earlier=(_scores("NPS_MOE({scores})"),),
+        ),
         Column(
             "nps_chart", "NPS (chart)", _chart("nps"), POINTS, width=CHART_WIDTH, name="NPS_Score_Chart", hidden=True
         ),
         Column("moe_chart", "Margin of error (chart)", _chart("moe"), POINTS, width=CHART_WIDTH, hidden=True),
         _so_far("nps", "Months with NPS so far", "NPS_Score_Seq"),
     ),
-    "Scores go on the 'NPS scores' sheet, one column per month; this summary follows.",
+    "Scores go on the 'NPS scores' sheet, one column per month; this summary follows. The margin of error is "
+    f"blank in a month with fewer than {NPS_MOE_MIN_RESPONSES} answers or all of them in one group (promoters, "
+    "passives or detractors): no margin is defined there.",
 )
 
 # Two different counts of the month's buyers (docs/metrics.md, "Orders"): a repeat purchaser ordered more

@@ -328,6 +328,11 @@ START_TEXT = (
     ("Months you have not filled stay blank; a partly filled month shows #VALUE! until it is complete.", None),
     ("The first month with data has no customers or MRR at its start: its rates are blank, not #DIV/0!.", None),
     ("The Dashboard's charts show the months with data: xl-retention recalc fits them after months are typed.", None),
+    ("NPS: the margin of error is blank with fewer than 4 answers in a month, or with all of them in one group.", None),
+    (
+        "Each monthly sheet's notes are in the comment on its Month header (A1): the sheet holds its table only.",
+        None,
+    ),
     ("", None),
     ("Colours", Font(bold=True)),
     ("Yellow cells with blue numbers are inputs", "input"),

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
@@ -29,7 +30,6 @@ from ._style import (
     INPUT_FILL,
     INPUT_FONT,
     MONTH_FORMAT,
-    NOTE_FONT,
     define,
     header,
     monthly_name,
@@ -149,7 +149,9 @@ def _monthly(wb: Workbook, spec: MonthlySheet, months: list[dt.date], inputs: di
             ws.column_dimensions[letter].hidden = True
     define(wb, monthly_name(spec.title), ws, f"$A${first}:$A${last}")
     ws.freeze_panes = "B2"
-    ws.cell(row=last + 2, column=1, value=spec.note).font = NOTE_FONT
+    # the note is a comment on the Month header, not a cell under the months: the sheet holds its table alone, so
+    # pandas.read_excel (and Excel's Ctrl+A, a pivot table) reads the months as a rectangle without a stray last row
+    ws["A1"].comment = Comment(spec.note, "xl-retention", height=120, width=320)
     print_setup(ws)
     ws.print_title_rows = "1:1"
     return ws
