@@ -567,3 +567,29 @@ def test_an_iterative_loop_starts_from_excels_stored_values(tmp_path: Path) -> N
     assert (got["S!E2"], got["S!E3"]) == (45000.5, 45100.25)
     assert got["S!E4"] > 46000  # stamped at this recalculation
     assert abs(got["S!H1"] - 51.282051) < 0.01 and abs(got["S!I1"] - 1051.282051) < 0.01
+
+
+def test_a_formula_the_engine_cannot_compute_is_listed_with_the_construct_it_lacks(tmp_path: Path) -> None:
+    """Each listed cell names what the engine cannot do: a 3-D reference over whole columns, a name standing for a
+    3-D reference, TEXT's conditional format; never only "this formula" (H20 g13)."""
+    wb, ws = data_book(tmp_path)
+    for name, value in (("Jan", 1), ("Feb", 2)):
+        wb.create_sheet(name)["B2"] = value
+    wb.defined_names["Q1"] = DefinedName("Q1", attr_text="Jan:Feb!$B$2")
+    ws["E2"] = "=COUNT(Jan:Feb!B:B)"
+    ws["E3"] = "=SUM(Q1)"
+    ws["E4"] = '=TEXT(1500,"[>=1000]#,##0,""K"";0")'
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    _, file = recalculated(path, "incomplete")
+    reasons = {u.address: (u.function, u.reason) for u in file.unsupported}
+    assert reasons["S!E2"] == (
+        "3-D reference",
+        "the embedded engine cannot compute the reference across sheets Jan:Feb!B:B here",
+    )
+    assert reasons["S!E3"] == (
+        "3-D reference",
+        "the name Q1 stands for Jan:Feb!$B$2: the embedded engine cannot compute the reference across sheets "
+        "Jan:Feb!$B$2 here",
+    )
+    assert reasons["S!E4"] == ("TEXT", "the embedded engine cannot apply TEXT's conditional format [>=1000]")

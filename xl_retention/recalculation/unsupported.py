@@ -48,8 +48,14 @@ class Unsupported:
 _KNOWN: dict[str, bool] = {}
 _QUOTED = re.compile(r"'(?:[^']|'')+'")  # a quoted sheet name, which may hold spaces
 _SHEET_SPAN = re.compile(
-    r"(?:'(?:[^'!]|'')+:(?:[^'!]|'')+'|(?<![\w.'])[A-Za-z0-9_.]+:[A-Za-z0-9_.]+)!\$?[A-Za-z]{1,3}\$?\d+"
-)
+    r"(?:'(?:[^'!]|'')+:(?:[^'!]|'')+'|(?<![\w.'])[A-Za-z0-9_.]+:[A-Za-z0-9_.]+)!"
+    r"(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)"
+)  # Jan:Mar!B2, 'Jan 26:Mar 26'!B2:B9, Jan:Feb!B:B
+_ONE_REF = r"(?:(?:'(?:[^']|'')+'|[\w.]+)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?"
+#: a union of references, a bracketed list that is no function's arguments: SUM((A1:A2,C1))
+_UNION = re.compile(r"(?<![\w.])\(\s*" + _ONE_REF + r"(?:\s*,\s*" + _ONE_REF + r")+\s*\)")
+#: TEXT given a conditional section ("[>=1000]#,##0,""K"";0")
+_CONDITIONAL_FORMAT = re.compile(r"\[(?:<=|>=|<>|[<>=])\s*-?[\d.]+\]")
 _INTERSECTION = re.compile(r"[\w$)'\]]\s+[\w$('\[]")  # a space between two references
 
 
@@ -82,19 +88,34 @@ def _functions(formula: str) -> list[tuple[str, bool]]:
     return names
 
 
-def reason_of(formula: str, kind: str) -> tuple[str, str] | None:
-    """(function, reason) when a cell's error means the engine lacks something Excel has; None for the user's errors."""
+def reason_of(formula: str, kind: str, defined: dict[str, str] | None = None) -> tuple[str, str] | None:
+    """(function, reason) when a cell's error means the engine lacks something Excel has; None for the user's errors.
+
+    ``defined``: the names the cell can use (lower case) and what they stand for, so that a name holding what the
+    engine cannot compute (``Q1 = Jan:Feb!$B$2``) is named in the reason.
+    """
     names = _functions(formula)
     if kind in INTERNAL:
         missing = [n for n, _ in names if n == "LAMBDA" or not engine_knows(n)]
         if missing:
             return missing[0], f"the embedded engine cannot compute {missing[0]} here"
-        spans = _SHEET_SPAN.findall(_LITERALS.sub('""', formula))
-        if spans:
-            return "3-D reference", f"the embedded engine cannot compute the reference across sheets {spans[0]} here"
-        if _INTERSECTION.search(_QUOTED.sub("S", _LITERALS.sub('""', formula))):
-            return "intersection operator", "the embedded engine cannot intersect these ranges (a space between them)"
-        return "formula", "the embedded engine cannot compute this formula"
+        bare = _LITERALS.sub('""', formula)
+        construct = _construct(bare)
+        if construct is not None:
+            return construct
+        if "TEXT(" in formula.upper():
+            for literal in _LITERALS.findall(formula):
+                found = _CONDITIONAL_FORMAT.search(literal)
+                if found is not None:
+                    return "TEXT", f"the embedded engine cannot apply TEXT's conditional format {found.group(0)}"
+        for name, target in (defined or {}).items():
+            used = re.search(r"(?i)(?<![\w.])" + re.escape(name) + r"(?![\w(])", bare)
+            if used is not None:
+                inner = _construct(target.removeprefix("="))
+                if inner is not None:
+                    return inner[0], f"the name {used.group(0)} stands for {target.removeprefix('=')}: {inner[1]}"
+        shown = formula if len(formula) <= 80 else formula[:77] + "..."
+        return "formula", f"the embedded engine cannot compute this formula (={shown.removeprefix('=')})"
     if kind == "name":
         for name, new in names:
             if name in HELPERS:  # written out over a range (.lambda_helpers): what is left is said
@@ -111,6 +132,19 @@ def reason_of(formula: str, kind: str) -> tuple[str, str] | None:
                 f"{outer} is given the function {passed.group(1).upper()} as a value, which the embedded engine "
                 "cannot compute",
             )
+    return None
+
+
+def _construct(bare: str) -> tuple[str, str] | None:
+    """(construct, reason) for a reference form the engine cannot compute in ``bare`` (a formula, literals blanked)."""
+    spans = _SHEET_SPAN.findall(bare)
+    if spans:
+        return "3-D reference", f"the embedded engine cannot compute the reference across sheets {spans[0]} here"
+    union = _UNION.search(bare)
+    if union is not None:
+        return "union of references", f"the embedded engine cannot compute the union of references {union.group(0)}"
+    if _INTERSECTION.search(_QUOTED.sub("S", bare)):
+        return "intersection operator", "the embedded engine cannot intersect these ranges (a space between them)"
     return None
 
 
@@ -207,6 +241,10 @@ def find_unsupported(
     names = {name for scope in defined.values() for name in scope}
     uses = words_pattern(sorted(names)) if names else None
     known = names | {n for scope in info.names.values() for n in scope} | {t.name.lower() for t in info.tables}
+    reference_names = {  # what each name a sheet's formulas may use stands for, for the reasons
+        sheet: {**info.names.get("", {}), **defined.get("", {}), **info.names.get(sheet, {}), **defined.get(sheet, {})}
+        for sheet in formulas
+    }
     name_errors: dict[str, set[tuple[int, int]]] = {}
     for sheet, cells in result.values.items():
         for ref, value in cells.items():
@@ -233,7 +271,7 @@ def find_unsupported(
                     continue
             if not kind:
                 continue
-            verdict = reason_of(formulas[sheet][(r, c)], kind)
+            verdict = reason_of(formulas[sheet][(r, c)], kind, reference_names.get(sheet))
             if verdict is None and kind == "name" and uses is not None:
                 used = uses.search(formulas[sheet][(r, c)].lower())
                 if used is not None:  # a name whose formula could not be put in (one defined through itself)
