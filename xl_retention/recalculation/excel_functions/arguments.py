@@ -498,11 +498,22 @@ def rewrite_arguments(formula: str) -> str:
     '=SUM(A1:A3)'
     """
     text = formula if formula.startswith("=") else "=" + formula
-    if "&" not in text and not _HINT_UPPER.search(text.upper()) and not _compares_numbers(text):
-        return formula
-    # the shape's rows are markers (row_shapes): a range's size, which decides a comparison's rewrite, is not in it
-    rewritten = _rewritten(text) if _large_range(text) else shaped(text, _rewritten)
+    # the shape's rows are markers (row_shapes): a range's size, which decides a comparison's rewrite, is not in it.
+    # The pre-test is made on the shape too, once for a column of filled-down copies (it reads no row number)
+    if _large_range(text):
+        rewritten = _rewritten(text) if _may_rewrite(text) else text
+    else:
+        rewritten = shaped(text, _checked_rewritten)
     return rewritten if rewritten != text else formula
+
+
+def _may_rewrite(text: str) -> bool:
+    """False when :func:`_rewritten` cannot change ``text`` (a cheap superset test)."""
+    return "&" in text or _compares_numbers(text) or _HINT_UPPER.search(text.upper()) is not None
+
+
+def _checked_rewritten(text: str) -> str:
+    return _rewritten(text) if _may_rewrite(text) else text
 
 
 _AREA_ROWS = re.compile(r"(?<![\w.])\$?[A-Za-z]{1,3}\$?(\d+):\$?[A-Za-z]{1,3}\$?(\d+)(?![\w(])")
