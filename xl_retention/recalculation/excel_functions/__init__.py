@@ -24,6 +24,7 @@ from . import (  # noqa: F401  (each registers its functions)
     engineering,
     financial,
     formula_facts,
+    information,
     logical,
     lookup,
     maths,
@@ -44,7 +45,7 @@ __all__ = ["DATE_FUNCTIONS", "FUNCTIONS", "ExcelError", "Function", "register"]
 DATE_FUNCTIONS = frozenset(
     ("DATE", "EDATE", "EOMONTH", "YEARFRAC", "COUPPCD", "COUPNCD", "COUPNUM", "COUPDAYS", "COUPDAYBS", "COUPDAYSNC")
     + ("DAYS", "DATEDIF", "NETWORKDAYS", "WORKDAY", "WEEKNUM", "YEAR", "MONTH", "DAY", "WEEKDAY")
-    + ("DAYS360", "NETWORKDAYS.INTL", "WORKDAY.INTL")
+    + ("DAYS360", "NETWORKDAYS.INTL", "WORKDAY.INTL", "DATEVALUE")
 )
 
 

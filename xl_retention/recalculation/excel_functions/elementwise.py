@@ -511,6 +511,8 @@ def _fast_part(part: str) -> Callable[[Any], Any]:
 for _name in ("YEAR", "MONTH", "DAY"):
     FUNCTIONS[_name] = Function(_name, _fast_part(_name.lower()), 1, 1)
 FUNCTIONS["WEEKDAY"] = Function("WEEKDAY", _element(_weekday), 1, 2)
+# a day and month typed without a year ("15-Jan", "1 March"): the current year's date, where the engine says #VALUE!
+FUNCTIONS["DATEVALUE"] = Function("DATEVALUE", _element(_datevalue), 1, 1)
 
 
 def package_forms(functions: dict[str, Function]) -> list[Function]:

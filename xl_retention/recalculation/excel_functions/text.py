@@ -175,7 +175,19 @@ def _us_date(text_: str) -> dt.date | None:
         if "%y" in pattern and day.year >= 2030:
             day = day.replace(year=day.year - 100)
         return day
+    if any(c.isdigit() for c in text_):  # "15-Jan", "1 March", "Jan 15", "1/15": the current year's (Excel's clock)
+        year = dt.date.today().year
+        for pattern in _US_DAYS:
+            try:
+                return dt.datetime.strptime(f"{text_} {year}", pattern + " %Y").date()
+            except ValueError:
+                continue
     return None
+
+
+#: a day and a month without a year: Excel takes the current year ("If the year portion of the date_text argument
+#: is omitted, DATEVALUE uses the current year from your computer's built-in clock", Microsoft's DATEVALUE page)
+_US_DAYS = ("%m/%d", "%d-%b", "%d-%B", "%d %b", "%d %B", "%b %d", "%B %d")
 
 
 def _split_last(text_: str, count: int) -> tuple[str, str, str]:
@@ -322,14 +334,39 @@ def _rept(value: Any, times: Any) -> str:
     return result
 
 
+def simple_case(value: str, upper: bool) -> str:
+    """``value`` in upper or lower case as Excel changes it, character by character (Unicode's simple case mapping):
+    a character whose full mapping is longer stays as it is, or takes its one-character form (ß stays ß, the ligature
+    ﬁ stays ﬁ, ᾀ becomes ᾈ, İ lowers to i), so that the text keeps its length.
+
+    >>> simple_case("Straße", True), simple_case("İzmir", False), simple_case("ﬁnance", True)
+    ('STRAßE', 'izmir', 'ﬁNANCE')
+    """
+    full = value.upper() if upper else value.lower()
+    if len(full) == len(value):  # no character grew: the full mapping is the simple one here
+        return full
+    out = []
+    for character in value:
+        mapped = character.upper() if upper else character.lower()
+        if len(mapped) != 1:
+            single = character.title() if upper else _SIMPLE_LOWER.get(character, character)
+            mapped = single if len(single) == 1 else character
+        out.append(mapped)
+    return "".join(out)
+
+
+#: the one character whose full lower-case mapping is longer (İ: i and a combining dot); its simple one is i
+_SIMPLE_LOWER = {"\u0130": "i"}
+
+
 def _lower(value: Any) -> str:
-    """LOWER(text)."""
-    return text(value).lower()
+    """LOWER(text), character by character (:func:`simple_case`)."""
+    return simple_case(text(value), upper=False)
 
 
 def _upper(value: Any) -> str:
-    """UPPER(text)."""
-    return text(value).upper()
+    """UPPER(text), character by character (:func:`simple_case`)."""
+    return simple_case(text(value), upper=True)
 
 
 for _name, _fn, _low, _high in (
