@@ -158,3 +158,52 @@ def test_items_without_an_order_id_each_at_its_own_date_are_orders(tmp_path: Pat
     out = run(tmp_path, "--orders", tmp_path / "items.csv", "customer_id=customer,amount=price")
     assert purchases(out) == [("2026-01", 2, 1, 0)]
     assert revenue(out) == {"2026-01": 24.0}
+
+
+# -- j03: a typed snapshots table (Parquet, a database table) with a month missing is refused on every engine -------
+def gap_parquet(path: Path, months: list[str]) -> Path:
+    pd.DataFrame({
+        "customer_id": ["a", "b"] * len(months), "month": pd.to_datetime([m for m in months for _ in "ab"]),
+        "mrr": [10.0, 20.0] * len(months),
+    }).to_parquet(path, index=False)  # fmt: skip
+    return path
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_typed_snapshots_with_a_missing_month_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str
+) -> None:
+    path = gap_parquet(tmp_path / "mrr.parquet", ["2026-01-01", "2026-03-01", "2026-06-01"])
+    code = cli.main(["import", "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o")])
+    assert code == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{ERROR}mrr.parquet, column 'month': no rows at all for the months 2026-02, 2026-04, 2026-05, between "
+        "months with rows: a month's export is missing (every customer would show as lost, then back); add it, or, "
+        "if no customer was active then, a row with MRR 0 for that month"
+    )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_typed_snapshots_without_a_gap_are_read(tmp_path: Path, backend: str) -> None:
+    path = gap_parquet(tmp_path / "mrr.parquet", ["2026-01-01", "2026-02-01", "2026-03-01"])
+    code = cli.main(["import", "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o")])
+    assert code == 0
+    moves = pd.read_csv(tmp_path / "o" / "movements.csv", dtype={"month": str})
+    assert moves["month"].tolist() == ["2026-01", "2026-02", "2026-03"]
+    assert moves["lost"].tolist() == [0, 0, 0]
+
+
+def test_engine_function_without_the_import_option_counts_a_gap_as_lost() -> None:
+    """The Python functions read a month without rows as a month without active customers (ReadOptions'
+    refuse_missing_months is False), on an engine's typed table as on pandas."""
+    pytest.importorskip("ibis")
+    import ibis
+
+    from xl_retention.relational import monthly_movements
+
+    frame = pd.DataFrame({
+        "customer_id": ["a", "a"], "month": pd.to_datetime(["2026-01-01", "2026-03-01"]), "mrr": [10.0, 10.0],
+    })  # fmt: skip
+    moves = monthly_movements(ibis.duckdb.connect().create_table("snaps", frame))
+    assert moves["lost"].tolist() == [0, 1, 0]
+    assert moves["reactivated"].tolist() == [0, 0, 1]

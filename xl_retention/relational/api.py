@@ -31,7 +31,7 @@ from ..tables.subscriptions import SubscriptionTables, movements_from_counts
 from ..tables.surveys import nps_from_counts
 from . import definitions as d
 from .backends import backend_of, default_duckdb
-from .inputs import Input, check_duplicates, check_future, check_input, passes_checks, snapshots_of, typed_input
+from .inputs import Input, check_duplicates, check_input, check_months, passes_checks, snapshots_of, typed_input
 
 __all__ = [
     "monthly_movements",
@@ -172,7 +172,7 @@ def _subscription_rows(
                 check_input(con, item)  # raises the error naming the rows
                 raise DataError(f"{item.source}: a blank, negative or out-of-range value (not found again)",
                                 source=item.source)  # fmt: skip
-            check_future(con, item)  # months after the current one (an import's exports)
+            check_months(con, item)  # a missing month, months after the current one (an import's exports)
             s, e = _range(start, end)
             _month_arg("through", through)
         check_duplicates(con, cells, item, snaps, e)

@@ -35,7 +35,7 @@ from ..reading import DataError, ReadOptions, key, normalize_columns, prepare, s
 from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL, price_in_cents
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.discounts import discount_columns
-from ..reading.months import refuse_future_months
+from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.orders import item_columns, order_aliases
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.trials import trial_end_columns
@@ -73,6 +73,9 @@ class Input:
     #: the current month being ``today``'s (None: the run's); a typed table's, as :func:`~.reading.prepare` does
     refuse_future: bool = False
     today: Any = None
+    #: a snapshots table with a month without any row between months with rows is refused as a missing export
+    #: (``ReadOptions.refuse_missing_months``), a typed table's as :func:`~.reading.prepare` refuses a file's
+    refuse_missing: bool = False
 
 
 def _as_ibis(data: Any, con: Any) -> ir.Table | pd.DataFrame:
@@ -111,6 +114,7 @@ def typed_input(
     item = _from_table(data, kind, con, columns, source, options, segment)
     if options is not None and options.refuse_missing_months and kind in FUTURE_HINTS:
         item.refuse_future, item.today = True, options.today
+        item.refuse_missing = kind == "snapshots"
     return item
 
 
@@ -325,7 +329,7 @@ def check_input(con: Any, item: Input) -> None:
     found = refuse_any(con, t, source, checks, extra)
     low, high = (_ordinal(found["low"]), _ordinal(found["high"])) if pd.notna(found["low"]) else (None, None)
     if high is not None:
-        check_future(con, item, high)
+        check_months(con, item, high)
     if low is not None and high - low + 1 > MAX_MONTHS and item.kind != "intervals":
         first, last = pd.Period(ordinal=int(low), freq="M"), pd.Period(ordinal=int(high), freq="M")
         column = {"snapshots": "month"}.get(item.kind, "date")
@@ -335,13 +339,19 @@ def check_input(con: Any, item: Input) -> None:
         raise first_rows(con, t, cond, source, names[column], problem, column, count)
 
 
-def check_future(con: Any, item: Input, high: int | None = None) -> None:
-    """Refuse rows of months after the current month (``item.refuse_future``), naming those months as
-    :func:`~xl_retention.reading.months.refuse_future_months` does for a file. ``high``: the input's last month
+def check_months(con: Any, item: Input, high: int | None = None) -> None:
+    """Refuse a snapshots table with a month without any row between months with rows (``item.refuse_missing``: a
+    missing export) and rows of months after the current month (``item.refuse_future``), naming those months as
+    :func:`~xl_retention.reading.months.refuse_missing_months` and
+    :func:`~xl_retention.reading.months.refuse_future_months` do for a file. ``high``: the input's last month
     ordinal when already known (else one aggregate query finds it)."""
+    t = item.table
+    if item.refuse_missing:  # one row per month with rows: a few hundred at most (MAX_MONTHS)
+        months = con.execute(t.select("m").distinct())["m"].dropna().to_numpy(dtype=np.int64)
+        refuse_missing_months(months.astype("datetime64[M]"), item.source, item.names["month"])
     if not item.refuse_future:
         return
-    t, now = item.table, current_month(item.today)
+    now = current_month(item.today)
     if high is None:
         found = con.execute(t.aggregate(high=t.m.max()))["high"].iloc[0]
         if pd.isna(found):
