@@ -273,3 +273,32 @@ def test_the_intersection_of_whole_columns_and_rows_is_the_cells_they_share(tmp_
     got = _values(tmp_path / "out.xlsx", list(formulas))
     assert got == {"E1": 120, "E2": "Jan120", "E3": 55, "E4": 350, "E5": "Month", "E6": 350}
     assert result.status == "ok" and result.unsupported == [] and result.errors == []
+
+
+def test_indirect_of_a_sheets_own_name_qualified_by_the_sheet(tmp_path: Path) -> None:
+    # H20 g05: monthly tabs, each with its own name Total (Move or Copy makes such local duplicates); a summary's
+    # INDIRECT(A1&"!Total") gave #REF! (status ok) where Excel reads the tab's Total, as =Jan!Total does.
+    book = openpyxl.Workbook()
+    summary = book.active
+    summary.title = "Summary"
+    for name, mrr in (("Jan", 100), ("Feb 2026", 120)):
+        tab = book.create_sheet(name)
+        tab["B1"], tab["B2"] = mrr, mrr / 10
+        quoted = f"'{name}'" if " " in name else name
+        tab.defined_names["Total"] = DefinedName("Total", attr_text=f"{quoted}!$B$1")
+    summary["A1"], summary["A2"], summary["A3"] = "Jan", "Feb 2026", "Jan!B2"
+    formulas = {
+        "B1": '=INDIRECT(A1&"!Total")',
+        "B2": '=INDIRECT("\'"&A2&"\'!Total")',
+        "B3": "=Jan!Total",
+        "B4": '=INDIRECT("jan!TOTAL")*2',
+        "B5": "=INDIRECT(A3)",  # a reference's text: as before
+    }
+    for ref, formula in formulas.items():
+        summary[ref] = formula
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Summary"]
+    assert {ref: out[ref].value for ref in formulas} == {"B1": 100, "B2": 120, "B3": 100, "B4": 200, "B5": 10}
+    assert result.status == "ok" and result.unsupported == [] and result.errors == []

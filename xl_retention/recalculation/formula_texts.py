@@ -166,6 +166,8 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
         return True
     if "INDIRECT(" in upper and _R1C1_STYLE.search(upper) is not None:  # R1C1 text: read as the A1 reference it names
         return True
+    if "INDIRECT(" in upper and words is not None and "!" in words.pattern:  # INDIRECT(A1&"!Total"): .indirect
+        return True
     if _ARRAY_MAKERS.search(upper) is not None:  # {=EDATE(A1,SEQUENCE(3))}: lifted (.array_lifting)
         return True
     if "CELL(" in upper and may_name_file(text):  # CELL("filename", A1): the file's path and A1's sheet

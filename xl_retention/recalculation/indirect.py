@@ -20,8 +20,9 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
 from .excel_functions.arguments import _arguments as argument_spans
+from .excel_functions.r1c1 import NAMED
 
-__all__ = ["indirect_targets"]
+__all__ = ["indirect_targets", "named_indirect"]
 
 #: [sheet!]A1[:B2] with an optional quoted sheet name; $ signs allowed
 _TARGET = re.compile(
@@ -110,3 +111,36 @@ def indirect_targets(workbook: Any, sheet: str, formula: str, tables: Iterable[A
         left, top, right, bottom = range_boundaries(match["ref"].replace("$", ""))
         areas.append((target_sheet, (left, top, right, bottom)))
     return areas
+
+
+#: the most sheet-level names written into one INDIRECT (a function takes 255 arguments: the text and the pairs)
+_MOST_NAMED = 120
+
+
+def named_indirect(tokens: list[Token], names: dict[str, str] | None) -> bool:
+    """``INDIRECT(A1&"!Total")`` -> ``INDIRECT(_XLR.NAMED(A1&"!Total","jan!total","Jan!$B$1",...))`` in a workbook with
+    sheet-level names (``names``: the names visible here, lower case, with each sheet's own ones qualified by its
+    title, :func:`.defined_names.qualify`): the engine's INDIRECT reads no ``Sheet!Name`` text (#REF!), Excel the
+    reference of sheet Sheet's own name (:func:`.excel_functions.r1c1.named`). Changes ``tokens`` in place; True when
+    it did. Not done past :data:`_MOST_NAMED` names."""
+    qualified = [(key, value) for key, value in (names or {}).items() if "!" in key]
+    if not qualified or len(qualified) > _MOST_NAMED:
+        return False
+    pairs = ",".join(f'"{k.replace(chr(34), chr(34) * 2)}","{v.replace(chr(34), chr(34) * 2)}"' for k, v in qualified)
+    changed = False
+    for i, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDIRECT(":
+            continue
+        try:
+            spans = argument_spans(tokens, i)[0]
+        except ValueError:
+            continue
+        if len(spans) > 2 or (len(spans) == 2 and not _a1_style(tokens[spans[1][0] : spans[1][1]])):
+            continue
+        a, b = spans[0]
+        if a >= b:
+            continue
+        tokens[a].value = f"{NAMED}(" + tokens[a].value
+        tokens[b - 1].value += f",{pairs})"
+        changed = True
+    return changed

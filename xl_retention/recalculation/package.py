@@ -38,8 +38,8 @@ from .xlsx_values import (
 __all__ = ["FormulaCell", "PackageInfo", "Table", "scan", "stored_values", "without_members"]
 
 _NAMED_RANGE = re.compile(
-    r"(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!(?:\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+"
-    r"|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)"  # whole columns and rows too (RevCol FebRow: H22, g02)
+    r"(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?"
+    r"|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)"  # cells, whole columns and rows too (H22: g02, g05)
 )
 
 

@@ -37,6 +37,7 @@ from .defined_names import relative
 from .excel_functions._core import EACH
 from .excel_functions.arguments import _arguments as argument_spans
 from .excel_functions.r1c1 import R1C1, a1_of_r1c1
+from .indirect import named_indirect
 from .intersection import (
     _A1_RANGE,
     _LAST_COLUMN,
@@ -307,6 +308,8 @@ def _rewritten(
     tokens = out
     if omit_in_tokens(tokens, defined):  # =NPS_MOE(A1:A6,): an empty argument is a missing one, not 0
         changed = True
+    if "INDIRECT(" in text.upper() and named_indirect(tokens, names):  # INDIRECT(A1&"!Total"): a sheet's own name
+        changed = True
     if _literal_indirect(tokens, by_name, sheet, row, col):
         changed = True
         tokens = [t for t in tokens if t.type != "SKIPPED"]
@@ -361,7 +364,10 @@ def _rewritten(
     text_out = "=" + "".join(t.value for t in tokens)
     lambda_call = _lambda_calls(tokens)
     for _ in range(20):  # a LAMBDA called in a LAMBDA's body or arguments (named ones: _named_lambdas)
-        again = _lambda_calls(list(Tokenizer(lambda_call).items)) if lambda_call is not None else None
+        try:
+            again = _lambda_calls(list(Tokenizer(lambda_call).items)) if lambda_call is not None else None
+        except Exception:  # noqa: BLE001  (a text the tokenizer does not read again: the calls made so far)
+            again = None
         if again is None:
             break
         lambda_call = again

@@ -113,6 +113,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
         return True
     if "SINGLE(" in upper or "INDIRECT(''" in upper or "IF(''" in upper or "NOT(''" in upper:
         return True
+    if "INDIRECT(" in upper and any("!" in name for name in names):  # INDIRECT(A1&"!Total"): a sheet's own name
+        return True
     if "INDIRECT(" in upper and (tables or _R1C1_STYLE.search(upper) is not None):  # R1C1 or table text computed
         return True
     if ("ROW(" in upper or "COLUMN(" in upper or "{" in bare or array or "SUMPRODUCT(" in upper) and (

@@ -63,3 +63,31 @@ def _a1_text(text: Any, row: Any, col: Any) -> str:
 
 
 FUNCTIONS[R1C1] = Function(R1C1, engine_call(_a1_text), 3, 3)
+
+
+# --- a sheet's own name in INDIRECT's text: INDIRECT(A1&"!Total") ---------------------------------------------------
+#: the registered function reading INDIRECT's text ``Sheet!Name`` as the reference of sheet Sheet's own name Name
+NAMED = "_XLR.NAMED"
+
+
+def named(text: Any, *pairs: Any) -> Any:
+    """INDIRECT's ``text`` as the reference it names when it is a sheet's own name qualified by the sheet
+    (``"Jan!Total"``, ``"'Feb 2026'!Total"``, any case); ``pairs``: (qualified name in lower case, its reference)
+    of the workbook's sheet-level names, as the rewrite writes them into the formula. Any other text (or value) as
+    it is.
+
+    >>> named("'Feb 2026'!TOTAL", "jan!total", "Jan!$B$1", "'feb 2026'!total", "'Feb 2026'!$B$1")
+    "'Feb 2026'!$B$1"
+    >>> named("B2", "jan!total", "Jan!$B$1"), named(5.0, "jan!total", "Jan!$B$1")
+    ('B2', 5.0)
+    """
+    if not isinstance(text, str) or "!" not in text:
+        return text
+    key = text.strip().lower()
+    for k in range(0, len(pairs) - 1, 2):
+        if pairs[k] == key:
+            return pairs[k + 1]
+    return text
+
+
+FUNCTIONS[NAMED] = Function(NAMED, engine_call(named), 1, 255)
