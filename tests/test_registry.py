@@ -49,12 +49,18 @@ def test_argument_names_are_legal_vba_identifiers():
 
 
 def test_core_and_formula_layer_import_without_engine_or_xlwings():
-    code = (
+    code = (  # openpyxl may be registered with its __init__ deferred (xl_retention._imports): loaded is what counts
         "import sys, xl_retention, xl_retention.cells, xl_retention.registry;"
-        "print(sorted(m for m in ('xlwings', 'formualizer', 'pandas', 'openpyxl') if m in sys.modules))"
+        "from xl_retention._imports import is_initialised;"
+        "print(sorted(m for m in ('xlwings', 'formualizer', 'pandas') if m in sys.modules)"
+        " + [m for m in ('openpyxl',) if m in sys.modules and is_initialised(sys.modules[m])]"
+        " + [m for m in sys.modules if m.startswith('openpyxl.')])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
-    code = "import sys, xl_retention.udfs; print('formualizer' in sys.modules, 'openpyxl' in sys.modules)"
+    code = (
+        "import sys, xl_retention.udfs; from xl_retention._imports import is_initialised;"
+        "print('formualizer' in sys.modules, 'openpyxl' in sys.modules and is_initialised(sys.modules['openpyxl']))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False False"

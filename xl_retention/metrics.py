@@ -289,9 +289,9 @@ def nps_moe(scores: ArrayLike, confidence: float = 0.95) -> float:
     p, d = promoter and detractor shares, n = responses, z = the two-sided normal
     quantile of ``confidence`` (1.959964 for 0.95).
 
-    Errors: fewer answers than z^2 (1 to 3 at 95%: :func:`nps_moe_min_responses`), where the margin could pass
-    +-100 points, or every answer in one group (all promoters, all passives or all detractors), where the formula
-    gives a false 0, raise :class:`OutOfRangeError` (``#NUM!``): the margin is not defined there.
+    The formula as docs/metrics.md defines it, at any number of answers: with 1-3 answers (fewer than z^2) it can
+    pass 100 points, and with every answer in one group it is 0 (:func:`nps_moe_defined` tells where it means
+    something; the template leaves those months blank).
 
     >>> round(nps_moe([10, 9, 9, 8, 7, 6, 3]), 6)
     61.707861
@@ -319,7 +319,7 @@ def nps_moe_min_responses(confidence: float = 0.95) -> int:
 
 
 def nps_moe_defined(promoters: ArrayLike, detractors: ArrayLike, responses: ArrayLike, confidence: float = 0.95) -> Any:
-    """Where :func:`nps_moe_from_counts` has a value (elementwise booleans): at least
+    """Where the margin of error means something (elementwise booleans; the template shows it there): at least
     :func:`nps_moe_min_responses` answers, not all of them in one group (passives = responses - promoters -
     detractors). No check of the counts themselves.
 
@@ -335,31 +335,15 @@ def nps_moe_from_counts(
 ) -> Any:
     """Margin of error of the NPS from a survey's counts (elementwise): the formula of :func:`nps_moe`.
 
-    Errors as :func:`nps_moe`: fewer responses than :func:`nps_moe_min_responses`, or every answer in one group,
-    raise :class:`OutOfRangeError` (``#NUM!``) naming the count.
-
     >>> round(nps_moe_from_counts(3, 2, 7), 6)
     61.707861
     """
     level = scalar("confidence", confidence, 0.95)
-    need = nps_moe_min_responses(level)
+    if not 0 < level < 1:
+        raise OutOfRangeError(f"confidence must be between 0 and 1 (exclusive), got {level:g}", "confidence", level)
     x = _nps_counts(promoters, detractors, responses)
     n = x["responses"]
-    x.fail_where(
-        n < need,
-        OutOfRangeError,
-        "responses ({responses:g}) are too few for a margin of error at "
-        + f"{level * 100:g}% confidence: it needs at least {need} (below that it can pass 100 points)",
-        "responses",
-    )
     p, d = x["promoters"] / n, x["detractors"] / n
-    x.fail_where(
-        (p == 1) | (d == 1) | (p + d == 0),
-        OutOfRangeError,
-        "all {responses:g} responses are in one group (promoters {promoters:g}, detractors {detractors:g}): "
-        "no spread to estimate a margin of error from (the formula would give a false 0)",
-        "responses",
-    )
     z = NormalDist().inv_cdf(0.5 + level / 2)
     return x.wrap(z * 100.0 * np.sqrt(((p + d) - (p - d) ** 2) / n))
 

@@ -148,8 +148,7 @@ FUNCTIONS: tuple[ExcelFunction, ...] = (
         "NPS_MOE",
         metrics.nps_moe,
         (SCORES, Argument("confidence", "confidence level, default 0.95", optional=True, default=0.95)),
-        "Margin of error of the NPS in points: z x 100 x sqrt(((p + d) - (p - d)^2) / n); #NUM! from fewer than "
-        "z^2 answers (1-3 at 95%) or with every answer in one group (no margin is defined).",
+        "Margin of error of the NPS in points: z x 100 x sqrt(((p + d) - (p - d)^2) / n).",
         kind="aggregate",
     ),
     ExcelFunction(

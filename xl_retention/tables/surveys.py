@@ -38,8 +38,7 @@ def nps_by_month(
     else is a :class:`DataError`. Columns of :data:`NPS_COLUMNS`: ``responses``,
     ``promoters`` (9-10), ``passives`` (7-8), ``detractors`` (0-6), ``nps`` and ``nps_moe``
     (margin of error at ``confidence``), from the core ``nps_breakdown``, ``nps`` and
-    ``nps_moe``; NaN in a month without responses (``nps_moe`` also with fewer answers than
-    ``metrics.nps_moe_min_responses`` or every answer in one group: no margin is defined).
+    ``nps_moe``; NaN in a month without responses.
 
     >>> answers = pd.DataFrame({"date": ["2024-01-05"] * 7, "score": [10, 9, 9, 8, 7, 6, 3]})
     >>> nps_by_month(answers).round(4).to_dict("records")
@@ -60,8 +59,7 @@ def nps_from_counts(counts: pd.DataFrame, confidence: float = 0.95) -> pd.DataFr
 
     ``nps`` and ``nps_moe`` from the core :func:`~xl_retention.metrics.nps_from_counts` and
     :func:`~xl_retention.metrics.nps_moe_from_counts` (the formulas of ``NPS`` and ``NPS_MOE``),
-    NaN in a month without responses (``nps_moe`` also where ``metrics.nps_moe_defined`` is false). Every
-    engine counts and this one function makes the
+    NaN in a month without responses. Every engine counts and this one function makes the
     scores. Same index as ``counts``; a missing column is a :class:`KeyError`.
 
     >>> nps_from_counts(pd.DataFrame({"responses": [7, 0], "promoters": [3, 0], "passives": [2, 0],
@@ -74,10 +72,9 @@ def nps_from_counts(counts: pd.DataFrame, confidence: float = 0.95) -> pd.DataFr
     df = pd.DataFrame({c: counts[c].to_numpy(dtype=np.int64) for c in NPS_COUNTS}, index=counts.index)
     some = df["responses"] > 0
     df["nps"] = _defined(_metrics.nps_from_counts, some, df["promoters"], df["detractors"], df["responses"])
-    defined = some & _metrics.nps_moe_defined(df["promoters"], df["detractors"], df["responses"], confidence)
-    df["nps_moe"] = _defined(  # blank where the margin is not defined: 1-3 answers (at 95%), all in one group
+    df["nps_moe"] = _defined(
         lambda p, d, n: _metrics.nps_moe_from_counts(p, d, n, confidence),
-        defined,
+        some,
         df["promoters"],
         df["detractors"],
         df["responses"],
