@@ -302,3 +302,38 @@ def test_indirect_of_a_sheets_own_name_qualified_by_the_sheet(tmp_path: Path) ->
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Summary"]
     assert {ref: out[ref].value for ref in formulas} == {"B1": 100, "B2": 120, "B3": 100, "B4": 200, "B5": 10}
     assert result.status == "ok" and result.unsupported == [] and result.errors == []
+
+
+def test_a_union_of_references_in_index_and_in_functions_of_many_references(tmp_path: Path) -> None:
+    # H20 g01: the union operator (A1:A3,C1:C3): INDEX's area_num picks an area (Microsoft's INDEX, reference form),
+    # COUNT and the like count every area; INDEX gave #VALUE! and COUNT 0, status ok. A function of one array given
+    # a union (LARGE) stays listed.
+    cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "C1": 10, "C2": 20, "C3": 30, "G1": 2, "G2": 5}
+    formulas = {
+        "E1": "=INDEX((A1:A3,C1:C3),2,1,2)",
+        "E2": "=COUNT((A1:A3,C1))",
+        "E3": "=INDEX((A1:A3,C1:C3),3,1,1)",
+        "E4": "=INDEX((A1:A3,C1:C3),3,1)",  # area 1 when left out
+        "E5": "=INDEX((A1:A3,C1:C3),1,1,G1)*2",  # area from a cell: C1
+        "E6": "=SUM((A1:A3,C1:C3))+MAX((A1,C2))",
+        "E7": "=SUBTOTAL(9,(A2:A3,C2:C3))",
+        "E8": "=AGGREGATE(9,6,(A1:A3,C3))",
+        "E9": "=INDEX((A1:A3,C1:C3),1,1,G2)",  # no fifth area: #REF!
+        "E10": "=LARGE((A1:A3,C1:C3),1)",
+    }
+    source = _book(tmp_path, {**cells, **formulas}, {"E10": 30})
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    got = _values(tmp_path / "out.xlsx", list(formulas))
+    assert got == {
+        "E1": 20,
+        "E2": 4,
+        "E3": 3,
+        "E4": 3,
+        "E5": 20,
+        "E6": 86,
+        "E7": 55,
+        "E8": 36,
+        "E9": "#REF!",
+        "E10": 30,
+    }
+    assert [(u.address, u.kept) for u in result.unsupported] == [("S!E10", True)]

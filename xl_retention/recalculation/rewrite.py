@@ -54,12 +54,13 @@ from .intersection import (
     _offset_cell,
     _one_value_expected,
     _scalar_argument,
+    unions,
 )
 from .lambda_helpers import expand_lambda_helpers
 from .offset_sizes import negative_sizes
 from .omitted_arguments import omit_in_tokens
 from .package import Table
-from .rewrite_shapes import decided
+from .rewrite_shapes import UNION, decided
 from .structured_references import _structured, _structured_in
 from .xlookup_references import xlookup_references
 
@@ -260,6 +261,8 @@ def _rewritten(
         text, tokens = called
     changed = called is not None
     changed = _deleted_sheets(tokens) or changed
+    if UNION.search(text) is not None and unions(tokens):  # COUNT((A1:A3,C1)), INDEX((A1:A3,C1:C3),2,1,2)
+        changed = True
     for token in tokens:  # structured references, names defined by a formula, and _xlpm. parameter names
         if token.type == Token.OPERAND and token.subtype == Token.RANGE:
             key = token.value.lower()  # S!Rate: sheet S's own name (qualified keys: defined_names.qualify)

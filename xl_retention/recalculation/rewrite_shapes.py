@@ -95,6 +95,9 @@ _SCALAR_CALL = re.compile(  # one of those functions with a range as an argument
 )
 
 
+#: a bracket opening an argument with two items separated by a comma: a union of references (``COUNT((A1:A3,C1))``)
+UNION = re.compile(r"[(,]\s*\(\s*[^(),\"]+,[^(),\"]+[,)]")
+
 #: an XLOOKUP whose result is used as a reference: an end of a range, or what ROW, OFFSET, CELL, ... read (.rewrite)
 _XLOOKUP_REFERENCE = re.compile(
     r"(?::\s*(?:_XLFN\.)?XLOOKUP\(|XLOOKUP\(.*\)\s*:|(?<![\w.])(?:ROWS?|COLUMNS?|ISREF|OFFSET|CELL|AREAS)\("
@@ -113,6 +116,9 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
         return True
     if "SINGLE(" in upper or "INDIRECT(''" in upper or "IF(''" in upper or "NOT(''" in upper:
         return True
+    if "((" in bare or ",(" in bare or ", (" in bare:  # a union of references: COUNT((A1:A3,C1)) (.intersection)
+        if UNION.search(bare) is not None:
+            return True
     if "INDIRECT(" in upper and any("!" in name for name in names):  # INDIRECT(A1&"!Total"): a sheet's own name
         return True
     if "INDIRECT(" in upper and (tables or _R1C1_STYLE.search(upper) is not None):  # R1C1 or table text computed
