@@ -28,6 +28,7 @@ from .after_evaluation import final_operations, whole_column_indexes
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .engine import CIRCULAR, engine_literal, from_engine, load
+from .engine_failures import reversed_range_formulas, stopping_cells
 from .excel_functions.arguments import may_end_in_sum, rewrite_arguments, rewrite_final
 from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas, number_text_results
@@ -278,7 +279,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     for sheet, r, c, ref in unread_links:  # the engine refuses the whole workbook over them: their stored value
         workbook.set_value(sheet, r, c, engine_literal(info.formulas[sheet][ref].cached))
         hidden_unsure.append(Unsupported(sheet, ref, "linked workbook", UNREAD_LINK_REASON))
-    workbook.evaluate_all()
+    stopped = _evaluate_first(workbook, formulas, rewritten)  # A3:A1 stops the engine for the whole workbook
     for _ in range(3):  # a cell made 0 can make another's result a rounding residue in turn
         if not finals or not final_operations(workbook, formulas, finals, _set_formulas):
             break
@@ -304,6 +305,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
             workbook.evaluate_all()
             result = _read(workbook, formulas, members)
     unsupported = find_unsupported(result, formulas, info, formula_names, workbook)
+    listed = {(u.sheet, u.ref) for u in unsupported}
+    unsupported += [u for u in stopped if (u.sheet, u.ref) not in listed]
     if info.iterate:  # Excel iterates a loop from the values it stored, the engine from blank cells
         listed = {(u.sheet, u.ref) for u in unsupported}
         for sheet, ref in iterative_starts(
@@ -373,6 +376,41 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         and _CALLS_NA.search(_LITERALS.sub('""', found[cell_position(ref)]))
     }
     return result
+
+
+def _evaluate_first(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], rewritten: list[tuple[str, int, int, str]]
+) -> list[Unsupported]:
+    """The first evaluation. Where the engine stops the whole workbook (its error raised, naming nothing), ranges
+    written bottom-up (``A3:A1``) are written top-left first and it evaluates again; the cells it still stops at are
+    returned, to be listed (:mod:`.engine_failures`). Raises when no such cell is found."""
+    try:
+        workbook.evaluate_all()
+        return []
+    except fz.ExcelEvaluationError as error:
+        code = str(error).strip() or "#VALUE!"
+    fixes = reversed_range_formulas(formulas, rewritten)
+    if fixes:
+        _set_formulas(workbook, fixes)
+        try:
+            workbook.evaluate_all()
+            return []
+        except fz.ExcelEvaluationError as error:
+            code = str(error).strip() or code
+    literal = engine_literal(CellError(code if code.startswith("#") else "#VALUE!"))
+    found = [
+        Unsupported(
+            sheet,
+            ref,
+            "formula",
+            f"the embedded engine stops the whole workbook with {code} at this formula "
+            f"(={formulas[sheet][cell_position(ref)]})",
+        )
+        for sheet, ref in stopping_cells(workbook, formulas, lambda s, r, c: workbook.set_value(s, r, c, literal))
+    ]
+    if not found:
+        raise RuntimeError(f"the embedded engine stops the whole workbook with {code}, at no formula it names")
+    return found
 
 
 def _set_formulas(workbook: fz.Workbook, rewritten: list[tuple[str, int, int, str]]) -> None:
