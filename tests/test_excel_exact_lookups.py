@@ -7,23 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
+from one_sheet import recalculated as _recalculated
 
-from xl_retention.recalculation import recalc_file
 from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
-
-
-def _recalculated(tmp_path: Path, cells: dict[str, object]) -> dict[str, object]:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    for ref, value in cells.items():
-        sheet[ref] = value
-    book.save(tmp_path / "book.xlsx")
-    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    return {ref: out[ref].value for ref in cells}
 
 
 def test_exact_lookups_tell_tiny_numbers_from_zero(tmp_path: Path) -> None:

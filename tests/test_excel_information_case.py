@@ -9,22 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import openpyxl
-
-from xl_retention.recalculation import recalc_file
+from one_sheet import recalculated
 
 
 def _recalculated(tmp_path: Path, cells: dict[str, object]) -> dict[str, object]:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    for ref, value in cells.items():
-        sheet[ref] = value
-    book.save(tmp_path / "book.xlsx")
-    report = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx")
-    assert report.status == "ok", report.message
-    values = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    return {ref: values[ref].value for ref in cells if isinstance(cells[ref], str) and cells[ref].startswith("=")}
+    """The values of the formula cells among ``cells``."""
+    got = recalculated(tmp_path, cells)
+    return {ref: got[ref] for ref, value in cells.items() if isinstance(value, str) and value.startswith("=")}
 
 
 def test_type_of_an_error_is_16_and_error_type_numbers_the_newer_errors(tmp_path: Path) -> None:

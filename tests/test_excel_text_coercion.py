@@ -9,23 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from one_sheet import recalculated as _recalculated
 
 from xl_retention.recalculation import recalc_file
-
-
-def _recalculated(tmp_path: Path, cells: dict[str, object]) -> dict[str, object]:
-    """The values of every cell of sheet S after the embedded engine recalculated ``cells``."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    for ref, value in cells.items():
-        sheet[ref] = value
-    source = tmp_path / "book.xlsx"
-    book.save(source)
-    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    return {ref: out[ref].value for ref in cells}
 
 
 def test_text_functions_read_a_number_as_general_text_with_15_digits(tmp_path: Path) -> None:

@@ -1,0 +1,25 @@
+"""A workbook of one sheet ``S`` built from cells, recalculated by the embedded engine, read back (tests' helper)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from xl_retention.recalculation import recalc_file
+
+
+def recalculated(tmp_path: Path, cells: dict[str, object]) -> dict[str, object]:
+    """The value of each of ``cells`` (sheet S: values and formulas) after the embedded engine recalculated them; the
+    file must come out with status ``ok``."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in cells.items():
+        sheet[ref] = value
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    return {ref: out[ref].value for ref in cells}
