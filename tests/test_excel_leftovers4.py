@@ -337,3 +337,31 @@ def test_a_union_of_references_in_index_and_in_functions_of_many_references(tmp_
         "E10": 30,
     }
     assert [(u.address, u.kept) for u in result.unsupported] == [("S!E10", True)]
+
+
+def test_a_name_of_several_areas_is_their_union(tmp_path: Path) -> None:
+    # H20 g01 (sibling): a name of several areas (ranges Ctrl-selected, then named): COUNT(Blocks) was 0 and
+    # INDEX(Blocks,2,1,2) #VALUE! with status ok; SUM, AVERAGE and COUNTA were listed.
+    cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "C1": 10, "C2": 20, "C3": 30}
+    formulas = {
+        "E1": "=COUNT(Blocks)",
+        "E2": "=INDEX(Blocks,2,1,2)",
+        "E3": "=SUM(Blocks)",
+        "E4": "=AVERAGE(Inputs)",
+        "E5": "=SUM(Inputs)*2",
+        "E6": "=COUNTA(Inputs)",
+        "E7": "=MAX(Blocks)",
+    }
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in {**cells, **formulas}.items():
+        sheet[ref] = value
+    book.defined_names["Blocks"] = DefinedName("Blocks", attr_text="S!$A$1:$A$3,S!$C$1:$C$3")
+    book.defined_names["Inputs"] = DefinedName("Inputs", attr_text="S!$A$1,S!$C$2,S!$A$3")
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    got = _values(tmp_path / "out.xlsx", list(formulas))
+    assert got == {"E1": 6, "E2": 20, "E3": 66, "E4": 8, "E5": 48, "E6": 3, "E7": 30}
+    assert result.status == "ok" and result.unsupported == [] and result.errors == []

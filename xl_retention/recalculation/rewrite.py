@@ -291,6 +291,9 @@ def _rewritten(
                         token.subtype = Token.ERROR
             if token.value.startswith("_xlpm."):
                 token.value, changed = token.value[6:], True
+    if changed and any(t.type == Token.OPERAND and t.value.startswith("(") and "," in t.value for t in tokens):
+        again = _unions_of_names("=" + "".join(t.value for t in tokens))  # Blocks = S!$A$1:$A$3,S!$C$1:$C$3
+        tokens = again if again is not None else tokens
     out: list[Token] = []
     for i, token in enumerate(tokens):
         if token.type == Token.WSPACE:
@@ -477,6 +480,17 @@ def _expanded(name: str, defined: dict[str, str], depth: int) -> str | None:
         else:
             parts.append(token.value)
     return "".join(parts)
+
+
+def _unions_of_names(text: str) -> list[Token] | None:
+    """The tokens of ``text`` (a formula whose names are written out) with the unions a name of several areas gave
+    read as Excel reads them (:func:`.intersection.unions`: ``COUNT(Blocks)``, ``INDEX(Blocks,2,1,2)``); None when
+    there is none."""
+    try:
+        tokens = list(Tokenizer(text).items)
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read: as it was)
+        return None
+    return tokens if unions(tokens) else None
 
 
 _LAMBDA = re.compile(r"(?i)^\s*=?\s*(?:_xlfn\.)?LAMBDA\(")
