@@ -155,17 +155,30 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
                 )
 
 
+def add_on_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[Any]:
+    """The add-on columns of a billing export (their name says ``add_on``/``addon``: Recurly's
+    ``subscription_add_on_unit_amount_in_cents``, ``addon_quantity``, Chargebee's ``addons.*``) that are not used as
+    ours (``names``: ours -> theirs), in their order; the SQL backends' mirror (relational.mirrors) uses it too.
+
+    >>> add_on_columns(["customer_id", "addon_quantity", "addons.unit_price", "Add-on total", "Addonis"], {})
+    ['addon_quantity', 'addons.unit_price', 'Add-on total', 'Addonis']
+    """
+    used = {key(c) for c in names.values()}
+    out = []
+    for column in columns:
+        k = key(column)
+        if k not in used and ({"add_on", "addon", "addons", "add_ons"} & set(k.replace(".", "_").split("_")) or
+                              "add_on" in k or k.startswith(("addon", "addons."))):  # fmt: skip
+            out.append(column)
+    return out
+
+
 def _refuse_add_ons(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
     """In a billing export, an add-on column (its name says ``add_on``/``addon``: Recurly's
     ``subscription_add_on_unit_amount_in_cents``, ``addon_quantity``, Chargebee's ``addons.*``) with a value other
     than blank or 0 adds to what the subscription pays, which MRR = amount x quantity / months leaves out: refused,
     naming the column and the rows (add the add-ons into the price, or remove the column if they are free)."""
-    used = {key(c) for c in names.values()}
-    for column in df.columns:
-        k = key(column)
-        if k in used or not ({"add_on", "addon", "addons", "add_ons"} & set(k.replace(".", "_").split("_")) or
-                             "add_on" in k or k.startswith(("addon", "addons."))):  # fmt: skip
-            continue
+    for column in add_on_columns(df.columns, names):
         values = df[column]
         text = values.astype(object).where(values.notna(), "").astype(str).str.strip().str.lower()
         filled = ~text.isin(["", "0", "0.0", "0.00", "none", "false", "no"]).to_numpy()

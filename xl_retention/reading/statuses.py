@@ -71,10 +71,14 @@ def status_columns(names: Sequence[Any]) -> list[str]:
     return [str(n) for n in names if keys_of(n) & STATUS_NAMES]
 
 
+#: what :func:`spelled` writes as ``_`` in a status (the SQL backends' mirror, relational.mirrors, uses it too)
+SEPARATORS = r"[\s\-]+"
+
+
 def spelled(values: pd.Series) -> np.ndarray:
-    """Statuses as they are compared: text, lower case, spaces and hyphens as ``_``."""
+    """Statuses as they are compared: text, lower case, spaces and hyphens (:data:`SEPARATORS`) as ``_``."""
     text = values.astype(object).where(values.notna(), "").astype(str).str.strip().str.lower()
-    return text.str.replace(r"[\s\-]+", "_", regex=True).to_numpy()
+    return text.str.replace(SEPARATORS, "_", regex=True).to_numpy()
 
 
 def check_statuses(df: pd.DataFrame, source: str) -> None:
@@ -140,6 +144,11 @@ in row 2 (counting the header as row 1): 'canceled'
 #: "Spam" (its ``Status``), ``preview`` and ``test`` (its ``DistributionChannel``), other tools' ``test``, ``spam``.
 NOT_ANSWERS = frozenset({"survey_preview", "survey_test", "preview", "test", "spam", "test_response", "spam_flagged"})
 _ANSWER_STATUS_NAMES = frozenset({"distribution_channel", "distributionchannel", "response_type", "response_status"})
+#: the names of a survey answer's status column: a status column's or Qualtrics' DistributionChannel, ...
+ANSWER_STATUS_NAMES = STATUS_NAMES | _ANSWER_STATUS_NAMES
+ANSWER_PROBLEM = (
+    "responses that are previews, tests or spam, to be removed (no respondent's answer: they would count in the NPS)"
+)
 
 
 def check_answer_statuses(df: pd.DataFrame, source: str) -> None:
@@ -156,12 +165,10 @@ to be removed (no respondent's answer: they would count in the NPS) in row 3 (co
     """
     from .names import keys_of
 
-    problem = "responses that are previews, tests or spam, to be removed (no respondent's answer: they would count in "
-    problem += "the NPS)"
     for position, name in enumerate(map(str, df.columns)):
-        if not (keys_of(name) & (STATUS_NAMES | _ANSWER_STATUS_NAMES)):
+        if not (keys_of(name) & ANSWER_STATUS_NAMES):
             continue
         column = df.iloc[:, position]
         rows = np.flatnonzero(np.isin(spelled(column), list(NOT_ANSWERS)))
         if rows.size:
-            raise bad_rows(source, name, problem, rows, column.to_numpy())
+            raise bad_rows(source, name, ANSWER_PROBLEM, rows, column.to_numpy())

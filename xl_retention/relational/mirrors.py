@@ -19,17 +19,19 @@ import ibis.expr.types as ir
 
 from ..reading import DataError, key
 from ..reading.billing import bare_key
+from ..reading.billing_columns import add_on_columns as _add_on_columns  # noqa: F401 (relational.inputs imports it)
 from ..reading.currency import CURRENCY_COLUMNS, named_currency, paired_currency
 from ..reading.repeats import CHANGED, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
 from ..reading.revenue import THREE_DECIMAL, ZERO_DECIMAL, _api_headers
 from ..reading.statuses import (
-    _ANSWER_STATUS_NAMES,
+    ANSWER_PROBLEM,
+    ANSWER_STATUS_NAMES,
     ENDED,
     ENDED_PROBLEM,
     NOT_ANSWERS,
     NOT_PAYING,
-    STATUS_NAMES,
+    SEPARATORS,
     status_columns,
 )
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
@@ -54,13 +56,19 @@ def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, s
         refuse_any(con, shown, source, [(theirs, problem, differ, "__shown")])
 
 
+def _spelled(column: ir.Value) -> ir.Value:
+    """:func:`~xl_retention.reading.statuses.spelled` as an expression: text, lower case, separators as ``_``."""
+    return column.cast("string").strip().lower().re_replace(SEPARATORS, "_")
+
+
 def _refuse_statuses(con: Any, table: ir.Table, source: str) -> None:
     """Rows whose status column says the subscription does not pay (a trial, ...) are refused, as a file's are
     (:func:`~xl_retention.reading.statuses.check_statuses`)."""
     for name in status_columns(table.columns):
-        spelled = table[name].cast("string").strip().lower().re_replace(r"[\s\-]+", "_")
         shown = table.mutate(**{"__shown": table[name]})
-        refuse_any(con, shown, source, [(name, STATUS_PROBLEM, spelled.isin(sorted(NOT_PAYING)), "__shown")])
+        refuse_any(
+            con, shown, source, [(name, STATUS_PROBLEM, _spelled(table[name]).isin(sorted(NOT_PAYING)), "__shown")]
+        )
 
 
 def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str | None) -> None:
@@ -69,9 +77,8 @@ def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str |
     blank = table[end].isnull() if end is not None else ibis.literal(True)
     problem = ENDED_PROBLEM
     for name in status_columns(table.columns):
-        spelled = table[name].cast("string").strip().lower().re_replace(r"[\s\-]+", "_")
         shown = table.mutate(**{"__shown": table[name]})
-        refuse_any(con, shown, source, [(name, problem, blank & spelled.isin(sorted(ENDED)), "__shown")])
+        refuse_any(con, shown, source, [(name, problem, blank & _spelled(table[name]).isin(sorted(ENDED)), "__shown")])
 
 
 def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | None, money: str | None = None) -> None:
@@ -195,33 +202,16 @@ def _minor_unit_divisors(con: Any, table: ir.Table, names: Mapping[str, str], mo
     return upper.isin(sorted(ZERO_DECIMAL)).ifelse(1.0, upper.isin(sorted(THREE_DECIMAL)).ifelse(1000.0, 100.0))
 
 
-def _add_on_columns(columns: list[str], names: Mapping[str, str]) -> list[str]:
-    """A billing export's add-on columns not used as ours (their name says ``add_on``/``addon``: Recurly's
-    ``subscription_add_on_unit_amount_in_cents``, ``addon_quantity``, Chargebee's ``addons.*``), as
-    :mod:`xl_retention.reading.billing_columns` finds them: such a table is read as a file's rows are, where an
-    add-on with a value is refused (MRR = amount x quantity / months would leave it out)."""
-    used = {key(c) for c in names.values()}
-    out = []
-    for column in columns:
-        k = key(column)
-        words = set(k.replace(".", "_").split("_"))
-        if k not in used and ({"add_on", "addon", "addons", "add_ons"} & words or "add_on" in k or
-                              k.startswith(("addon", "addons."))):  # fmt: skip
-            out.append(column)
-    return out
-
-
 def _refuse_test_answers(con: Any, table: ir.Table, source: str) -> None:
     """Survey answers whose status says a preview, a test or spam (Qualtrics' "Survey Preview", its
     ``DistributionChannel`` preview) are refused, naming them, as a file's are
     (:func:`~xl_retention.reading.statuses.check_answer_statuses`)."""
     from ..reading.names import keys_of
 
-    problem = "responses that are previews, tests or spam, to be removed (no respondent's answer: they would count in "
-    problem += "the NPS)"
     for name in table.columns:
-        if not keys_of(name) & (STATUS_NAMES | _ANSWER_STATUS_NAMES):
+        if not keys_of(name) & ANSWER_STATUS_NAMES:
             continue
-        spelled = table[name].cast("string").strip().lower().re_replace(r"[\s\-]+", "_")
         shown = table.mutate(**{"__shown": table[name]})
-        refuse_any(con, shown, source, [(name, problem, spelled.isin(sorted(NOT_ANSWERS)), "__shown")])
+        refuse_any(
+            con, shown, source, [(name, ANSWER_PROBLEM, _spelled(table[name]).isin(sorted(NOT_ANSWERS)), "__shown")]
+        )
