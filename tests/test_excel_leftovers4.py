@@ -365,3 +365,32 @@ def test_a_name_of_several_areas_is_their_union(tmp_path: Path) -> None:
     got = _values(tmp_path / "out.xlsx", list(formulas))
     assert got == {"E1": 6, "E2": 20, "E3": 66, "E4": 8, "E5": 48, "E6": 3, "E7": 30}
     assert result.status == "ok" and result.unsupported == [] and result.errors == []
+
+
+def test_arrays_of_different_sizes_are_padded_with_na_as_excel_pads_them(tmp_path: Path) -> None:
+    # H20 g06: an operator between arrays of different sizes is applied over the larger one, the smaller one's missing
+    # elements #N/A (MRR of three months over customers of two): the engine made the whole result one #VALUE!,
+    # which IFERROR turned into 0 everywhere, status ok.
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in {"A1": 1000, "A2": 2400, "A3": 30, "B1": 10, "B2": 20}.items():
+        sheet[ref] = value
+    formulas = {
+        "D1": "=SUM(IFERROR(A1:A3/B1:B2,0))",
+        "D2": "=SUMPRODUCT(IFERROR(A1:A3+B1:B2,0))",
+        "D3": "=COUNT(A1:A3/B1:B2)",
+        "D4": "=ISNA(INDEX(A1:A3*{1;2},3))",
+        "D5": "=SUM(A1:A3*{1;1;1})",  # one size: as before
+    }
+    for ref, formula in formulas.items():
+        sheet[ref] = ArrayFormula(ref, formula)
+    sheet["D6"] = "=SUMPRODUCT(IFERROR(A1:A3/B1:B2,0))"  # SUMPRODUCT evaluates arrays in a classic formula too
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    got = _values(tmp_path / "out.xlsx", [*formulas, "D6"])
+    assert got == {"D1": 220, "D2": 3430, "D3": 2, "D4": True, "D5": 3430, "D6": 220}
+    assert result.status == "ok" and result.unsupported == []

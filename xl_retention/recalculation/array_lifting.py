@@ -303,3 +303,109 @@ def _numbers_of(area: Token, name: str) -> str | None:
         size = last - first + 1
         return f"_xlfn.SEQUENCE({size},1,{first})" if name == "ROW" else f"_xlfn.SEQUENCE(1,{size},{first})"
     return "{" + (";" if name == "ROW" else ",").join(str(n) for n in range(first, last + 1)) + "}"
+
+
+# --- arrays of different sizes: A1:A3/B1:B2 -------------------------------------------------------------------------
+#: the operators Excel applies element by element
+_ELEMENTWISE = frozenset(("+", "-", "*", "/", "^", "&", "=", "<>", "<", ">", "<=", ">="))
+
+
+def _size(token: Token) -> tuple[int, int] | None:
+    """(rows, columns) of a range typed in (``A1:A3``, ``S!$B$1:$C$2``); None for a name, a whole column or a cell."""
+    area = token.value.rpartition("!")[2].replace("$", "")
+    if ":" not in area:
+        return None
+    try:
+        left, top, right, bottom = range_boundaries(area)
+    except (ValueError, TypeError):
+        return None
+    if None in (left, top, right, bottom):
+        return None
+    return bottom - top + 1, right - left + 1
+
+
+def pad_mismatched(tokens: list[Token], array: bool) -> bool:
+    """Ranges of different sizes combined by an operator where Excel evaluates arrays (an array formula, SUMPRODUCT's
+    arguments): Excel applies the operator over the larger size, the smaller range's missing elements #N/A
+    (``{=SUM(IFERROR(A1:A3/B1:B2,0))}`` is A1/B1 + A2/B2); the engine made the whole result one #VALUE! (which
+    IFERROR then hid). In a chain of operators whose operands are all ranges typed in or single values (numbers,
+    texts, cells), each range short of the largest rows or columns (and not one row or column, which stretches) is
+    ``EXPAND(range, rows, columns)``, padded with #N/A; so is an array constant (``A1:A3*{1;2}``). Changes
+    ``tokens`` in place; True when it did.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> tokens = list(Tokenizer("=SUM(IFERROR(A1:A3/B1:B2,0))").items)
+    >>> pad_mismatched(tokens, True), "".join(t.value for t in tokens)
+    (True, 'SUM(IFERROR(A1:A3/EXPAND(B1:B2,3,1),0))')
+    """
+    changed = False
+    stack: list[list] = []  # [function or bracket, argument position] of each open call
+    chains: list[list[int]] = [[]]  # per open level: the operand tokens of its current chain
+    constants: dict[int, tuple[int, tuple[int, int]]] = {}  # an array constant's "{": (its "}", its size)
+    known: list[bool] = [True]
+    operators: list[int] = [0]
+
+    def close_chain() -> None:
+        nonlocal changed
+        members, ok, count = chains[-1], known[-1], operators[-1]
+        if ok and count and len(members) >= 2 and (array or _in_array_argument(stack)):
+            sizes = {k: constants[k][1] if k in constants else _size(tokens[k]) for k in members}
+            sized = [s for s in sizes.values() if s is not None]
+            if len(sized) >= 2:
+                rows, columns = max(s[0] for s in sized), max(s[1] for s in sized)
+                for k, s in sizes.items():
+                    if s is None or s == (rows, columns):
+                        continue
+                    want = (rows if s[0] != 1 else 1, columns if s[1] != 1 else 1)
+                    if want != s:
+                        last = constants[k][0] if k in constants else k
+                        tokens[k].value = "EXPAND(" + tokens[k].value
+                        tokens[last].value += f",{want[0]},{want[1]})"
+                        changed = True
+        chains[-1], known[-1], operators[-1] = [], True, 0
+
+    skip_to = -1
+    for i, token in enumerate(tokens):
+        if token.type == Token.WSPACE or i <= skip_to:
+            continue
+        if token.type == Token.ARRAY and token.subtype == Token.OPEN:  # {1;2}: an operand of a known size
+            end, rows, columns, row_columns = i + 1, 1, 1, 1
+            while end < len(tokens) and not (tokens[end].type == Token.ARRAY and tokens[end].subtype == Token.CLOSE):
+                if tokens[end].type == Token.SEP and tokens[end].subtype == Token.ROW:
+                    rows, row_columns = rows + 1, 1
+                elif tokens[end].type == Token.SEP:
+                    row_columns += 1
+                    columns = max(columns, row_columns)
+                end += 1
+            constants[i], skip_to = (end, (rows, columns)), end
+            chains[-1].append(i)
+            continue
+        opens = token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY)
+        closes = token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY)
+        if opens:
+            known[-1] = False  # a call or a bracket as an operand: its size is not known here
+            stack.append([_bare_name(token.value[:-1]) if token.type == Token.FUNC else "(", 0])
+            chains.append([])
+            known.append(token.type != Token.ARRAY)
+            operators.append(0)
+        elif closes:
+            close_chain()
+            chains.pop(), known.pop(), operators.pop()
+            if stack:
+                stack.pop()
+        elif token.type == Token.SEP:
+            close_chain()
+            if token.subtype == Token.ARG and stack:
+                stack[-1][1] += 1
+        elif token.type == Token.OP_IN:
+            if token.value in _ELEMENTWISE:
+                operators[-1] += 1
+            else:  # the union or intersection operator: not element by element
+                known[-1] = False
+        elif token.type == Token.OPERAND:
+            if token.subtype == Token.RANGE:
+                chains[-1].append(i)
+            elif token.subtype not in (Token.NUMBER, Token.TEXT, Token.LOGICAL, Token.ERROR):
+                known[-1] = False
+    close_chain()
+    return changed

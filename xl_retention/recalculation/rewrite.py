@@ -31,7 +31,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
-from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays
+from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays, pad_mismatched
 from .cell_filename import cell_filenames
 from .defined_names import relative
 from .excel_functions._core import EACH
@@ -358,6 +358,8 @@ def _rewritten(
                     if cell is not None:
                         token.value, changed = cell, True
     if _singles(tokens, names or {}, row, col):
+        changed = True
+    if (array or "SUMPRODUCT(" in text.upper()) and pad_mismatched(tokens, array):  # {=SUM(A1:A3/B1:B2)}
         changed = True
     if lift_arrays(tokens, array, names or {}):
         changed = True
