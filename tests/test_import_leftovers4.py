@@ -207,3 +207,89 @@ def test_engine_function_without_the_import_option_counts_a_gap_as_lost() -> Non
     moves = monthly_movements(ibis.duckdb.connect().create_table("snaps", frame))
     assert moves["lost"].tolist() == [0, 1, 0]
     assert moves["reactivated"].tolist() == [0, 0, 1]
+
+
+# -- j04: a typed table's column that changes the MRR is used or refused on every engine, as a file's --------------
+MONTH = ["2026-01-01", "2026-01-01"]
+BILLING_CASES = {
+    "seats": (
+        {"amount": [10.0, 20.0], "interval": ["month", "month"], "Seat Count": [1, 3]}, [],
+        "seats.parquet: column 'Seat Count' looks like the billing quantity but is not used; it changes the MRR "
+        "(MRR = amount x quantity / (months per interval x interval_count)): map it: --columns 'quantity=Seat Count'",
+    ),
+    "unit_price": (
+        {"Plan Amount": [10.0, 20.0], "Quantity": [1, 3]}, ["--columns", "mrr=Plan Amount"],
+        "unit_price.parquet: 'Plan Amount' (mapped to mrr) is a price per unit, and 'Quantity' is there: the MRR is "
+        "price x quantity / months per interval, but no billing interval column was found (month, year, ...): map "
+        "it: --columns 'interval=NAME,amount=Plan Amount' (or map mrr to a column of monthly revenue)",
+    ),
+    "count": (
+        {"mrr": [10.0, 20.0], "interval_count": [1, 3]}, [],
+        "count.parquet: 'interval_count' is a billing interval count, but no billing interval column was found "
+        "(month, year, ...): map it: --columns interval=NAME (the MRR is the price per interval divided by the months "
+        "of the interval and by the count)",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("case", sorted(BILLING_CASES))
+def test_typed_billing_columns_that_change_the_mrr_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str, case: str
+) -> None:
+    values, extra, message = BILLING_CASES[case]
+    path = tmp_path / f"{case}.parquet"
+    pd.DataFrame({"customer_id": ["a", "b"], "month": pd.to_datetime(MONTH), **values}).to_parquet(path, index=False)
+    out = str(tmp_path / "o")
+    assert cli.main(["import", "--subscriptions", str(path), *extra, "--backend", backend, "--to-csv", out]) == 1
+    assert capsys.readouterr().err.strip() == ERROR + message
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_typed_seats_mapped_multiply_the_mrr(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "seats.parquet"
+    pd.DataFrame({
+        "customer_id": ["a", "b"], "month": pd.to_datetime(MONTH), "amount": [10.0, 20.0],
+        "interval": ["month", "month"], "Seat Count": [1, 3],
+    }).to_parquet(path, index=False)  # fmt: skip
+    out = run(tmp_path, "--subscriptions", path, "quantity=Seat Count", backend)
+    assert pd.read_csv(out / "movements.csv")["mrr_end"].tolist() == [70.0]
+
+
+# -- j05: integer dates in a typed table (GA4's Date 20260105 after a pandas round trip) ----------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_typed_integer_dates_are_read_as_a_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str
+) -> None:
+    visits = tmp_path / "ga4.parquet"
+    pd.DataFrame({"visitor_id": ["a", "b", "a"], "date": [20260105, 20260107, 20260203]}).to_parquet(visits)
+    out = run(tmp_path, "--visits", visits, "visitor_id=visitor_id", backend)
+    t = pd.read_csv(out / "visits.csv", dtype={"month": str})
+    assert t[["month", "visitors", "returning"]].values.tolist() == [["2026-01", 2, 0], ["2026-02", 1, 1]]
+    subs = tmp_path / "mrr.parquet"
+    pd.DataFrame({"customer_id": ["a", "b"], "month": [202601, 202602], "mrr": [1.0, 2.0]}).to_parquet(subs)
+    code = cli.main(["import", "--subscriptions", str(subs), "--backend", backend, "--to-csv", str(tmp_path / "s")])
+    assert code == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{ERROR}mrr.parquet, column 'month': numbers where dates belong (use dates, YYYY-MM or YYYYMMDD) in rows 2, "
+        "3 (counting the header as row 1): 202601, 202602"
+    )
+
+
+# -- j06: segments of a typed column of floats or booleans are labelled as a file's ---------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_typed_segment_labels_as_a_files(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "mrr.parquet"
+    pd.DataFrame({
+        "customer_id": ["a", "b", "c"] * 2, "month": pd.to_datetime(["2026-01-01"] * 3 + ["2026-02-01"] * 3),
+        "mrr": [10.0, 20.0, 30.0] * 2, "tier": [1.0, 2.0, None] * 2, "annual": [True, False, True] * 2,
+    }).to_parquet(path, index=False)  # fmt: skip
+    for segment, labels in (("tier", ["(blank)", "1", "2"]), ("annual", ["FALSE", "TRUE"])):
+        out = tmp_path / segment
+        assert cli.main(["import", "--subscriptions", str(path), "--segment", segment, "--backend", backend,
+                         "--to-csv", str(out)]) == 0  # fmt: skip
+        assert sorted(set(pd.read_csv(out / "movements.csv", dtype=str)["segment"])) == labels
+    out = tmp_path / "one"
+    assert cli.main(["import", "--subscriptions", str(path), "--segment", "tier=1", "--backend", backend,
+                     "--to-csv", str(out)]) == 0  # fmt: skip
+    assert pd.read_csv(out / "movements.csv")["customers_end"].tolist() == [1, 1]

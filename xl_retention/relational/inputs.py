@@ -33,6 +33,12 @@ import pandas as pd
 
 from ..reading import DataError, ReadOptions, key, normalize_columns, prepare, source_of
 from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL, price_in_cents
+from ..reading.billing_columns import (
+    _check_dates_given,
+    _refuse_billing_names_without_interval,
+    _refuse_count_without_interval,
+    _refuse_unused_billing_columns,
+)
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.discounts import discount_columns
 from ..reading.months import refuse_future_months, refuse_missing_months
@@ -172,6 +178,7 @@ def _shape(table: ir.Table, kind: str, source: str, names: dict[str, str]) -> In
 
 # -- typed tables (databases, Parquet, Spark) -----------------------------------------------------------------------
 _TEXT_NEEDS_READING = {"month", "date", "start", "end", "mrr", "amount", "score", "quantity", "interval_count"}
+_DATES = {"month", "date", "start", "end"}
 
 
 def _from_table(
@@ -188,24 +195,34 @@ def _from_table(
     if kind in ("snapshots", "intervals"):
         _refuse_statuses(con, table, source)
     billing = kind in ("snapshots", "intervals") and is_billing(table.columns, cols)
+    empty = pd.DataFrame(columns=[c for c in table.columns if c != ROW])  # the file row number is not theirs
+    if kind in ("snapshots", "intervals"):  # the checks of reading.prepare on the columns' names, in its order
+        _check_dates_given(empty, kind, cols, source)
     if billing:
         required = tuple(c for c in required if c != "mrr")
         optional = billing_optional(optional, cols)
     elif kind in ("snapshots", "intervals"):
+        _refuse_billing_names_without_interval(cols, source)
+        _refuse_count_without_interval(empty, cols, source)  # an interval count, seats beside a unit price
         optional = tuple(c for c in optional if c not in _BILLING)
-    empty = pd.DataFrame(columns=[c for c in table.columns if c != ROW])  # the file row number is not theirs
     aliases = BILLING_ALIASES if billing else order_aliases(empty.columns) if kind == "orders" else None
     names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
+    if billing:  # a quantity or interval count column left unused would change nothing where it changes the MRR
+        _refuse_unused_billing_columns(empty, names, source)
     _refuse_other_ids(con, table, source, names, cols)
     if kind in ("snapshots", "intervals", "orders"):
         _refuse_currencies(con, table, source, segment, names.get("amount", names.get("mrr")))
     schema = table.schema()
     needs_reading = any(
         (ours in _TEXT_NEEDS_READING and not (schema[theirs].is_temporal() or schema[theirs].is_numeric()))
+        or (ours in _DATES and not schema[theirs].is_temporal())  # 20260105 as a number: read (or refused) as a file's
         or (ours in ("customer_id", "visitor_id") and not (schema[theirs].is_string() or schema[theirs].is_integer()))
         for ours, theirs in names.items()
     )
-    wanted = list(names.values()) + ([_segment_name(list(table.columns), segment, source)] if segment else [])
+    labels = _segment_name(list(table.columns), segment, source) if segment else None
+    wanted = list(names.values()) + ([labels] if labels else [])
+    # a segment of numbers other than integers, or of booleans: labelled as a file's are ('1', 'TRUE', not '1.0')
+    needs_reading |= labels is not None and not (schema[labels].is_string() or schema[labels].is_integer())
     wanted += [c for c in _currency_columns(table) if c not in wanted]  # read as a file's: Stripe's cents tell by it
     if (
         (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
