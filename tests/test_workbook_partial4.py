@@ -239,3 +239,31 @@ def test_cell_ranges_joins_runs_and_rectangles():
     cells = ["S!A1", "S!B1", "S!A2", "S!B2", "S!D5", "S!D6", "S!F1", "T's!C3"]
     assert cell_ranges(cells) == "S!A1:B2, S!F1, S!D5:D6, 'T''s'!C3"
     assert cell_ranges(["Cohorts!B22"]) == "Cohorts!B22"
+
+
+def test_the_templates_charts_are_recognised_in_a_drawing_as_excel_writes_it(tmp_path):
+    """Excel (and LibreOffice) save the Dashboard's drawing with the xdr: prefix, two-cell anchors and the chart's
+    relationship id after namespace declarations: the template's charts are found there too, a user's is not."""
+    from xl_retention.workbook.chart_ranges import _templates
+
+    path = build_template(tmp_path / "t.xlsx", months=3)
+    with zipfile.ZipFile(path) as z:
+        drawing = z.read("xl/drawings/drawing1.xml").decode()
+    excel = re.sub(r"<(/?)(wsDr|oneCellAnchor|from|col|colOff|row|rowOff|ext|graphicFrame|nvGraphicFramePr|cNvPr|"
+                   r"cNvGraphicFramePr|xfrm|clientData)\b", r"<\1xdr:\2", drawing)  # fmt: skip
+    excel = excel.replace('xmlns="http://schemas', 'xmlns:xdr="http://schemas', 1)
+    excel = excel.replace("<xdr:oneCellAnchor>", '<xdr:twoCellAnchor editAs="oneCell">')
+    excel = excel.replace("</xdr:oneCellAnchor>", "</xdr:twoCellAnchor>")
+    excel = excel.replace(
+        '<c:chart r:id="rId6" />', '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId6"/>'
+    )  # fmt: skip
+    assert excel.count("<xdr:twoCellAnchor") == 6 and 'xmlns:r="http' in excel
+    package = ip.Package(path)
+    package.data["xl/drawings/drawing1.xml"] = excel.encode()
+    assert _templates(package) == {f"xl/charts/chart{i}.xml" for i in range(1, 7)}
+    # the same drawing with the NPS chart moved to H70 (a user's place): not the template's any more
+    head, tail = excel.rsplit("<xdr:row>47</xdr:row>", 1)  # the last anchor: the NPS chart's, at H48
+    moved = head + "<xdr:row>69</xdr:row>" + tail
+    package.data["xl/drawings/drawing1.xml"] = moved.encode()
+    assert _templates(package) == {f"xl/charts/chart{i}.xml" for i in range(1, 6)}
