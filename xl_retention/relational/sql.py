@@ -91,8 +91,7 @@ RATES: dict[str, tuple[str, ...]] = {
     "nps": (
         "nps = 100 * (promoters - detractors) / responses",
         "nps_moe = z * 100 * SQRT(((p + d) - (p - d)^2) / responses), p = promoters / responses,"
-        " d = detractors / responses, z = 1.959964 at 95% confidence; blank (no margin) with fewer than 4 responses or"
-        " all of them promoters, passives or detractors",
+        " d = detractors / responses, z = 1.959964 at 95% confidence",
     ),
 }
 
