@@ -394,3 +394,23 @@ def test_arrays_of_different_sizes_are_padded_with_na_as_excel_pads_them(tmp_pat
     got = _values(tmp_path / "out.xlsx", [*formulas, "D6"])
     assert got == {"D1": 220, "D2": 3430, "D3": 2, "D4": True, "D5": 3430, "D6": 220}
     assert result.status == "ok" and result.unsupported == []
+
+
+def test_indirect_of_a_text_that_names_no_reference_is_ref(tmp_path: Path) -> None:
+    # H20 g11: Microsoft's INDIRECT page: "If ref_text is not a valid cell reference, INDIRECT returns the #REF!
+    # error value"; the engine gave #NAME?, #VALUE! or a value. A text built bottom-up is read by its corners.
+    cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "C1": "A3"}
+    formulas = {
+        "D1": '=INDIRECT("A0")',
+        "D2": "=INDIRECT(B1)",  # an empty cell
+        "D3": '=INDIRECT("1:A")',
+        "D4": '=ERROR.TYPE(INDIRECT("A0"))',
+        "D5": '=IF(ISREF(INDIRECT("A0")),"ref","not a ref")',
+        "D6": '=SUM(INDIRECT(C1&":A1"))',  # A3:A1 computed: A1:A3
+        "D7": '=INDIRECT("A2")*2',
+    }
+    source = _book(tmp_path, {**cells, **formulas})
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    got = _values(tmp_path / "out.xlsx", list(formulas))
+    assert got == {"D1": "#REF!", "D2": "#REF!", "D3": "#REF!", "D4": 4, "D5": "not a ref", "D6": 6, "D7": 4}
+    assert result.unsupported == []

@@ -201,8 +201,7 @@ def test_a_linked_workbooks_name_is_its_value_held_in_the_file(tmp_path: Path) -
     assert [(u.address, u.function, u.kept) for u in report.unsupported] == [
         ("S0!F1", "[1]!Rates", True),
         ("S0!G1", "linked workbook", True),  # a whole column of the link: its copy holds cells, not the column
-        ("S0!H1", "INDIRECT", True),  # the engine misreads a computed INDIRECT text in a linked workbook (#REF!)
-    ]
+    ]  # H1, INDIRECT("'"&"S0"&"'!A1"): its text read through _XLR.REFTEXT, computed (was #REF!, listed)
     with zipfile.ZipFile(tmp_path / "out" / "linked.xlsx") as package:
         sheet = package.read("xl/worksheets/sheet1.xml")
     values = dict(re.findall(rb'<c r="([A-Z]1)"><f>[^<]*</f><v>([^<]*)</v></c>', sheet))
@@ -212,6 +211,7 @@ def test_a_linked_workbooks_name_is_its_value_held_in_the_file(tmp_path: Path) -
         0.75,
         100,
     )
+    assert float(values[b"H1"]) == 200
 
 
 def test_a_function_given_a_function_as_a_value_keeps_excels_values(tmp_path: Path) -> None:

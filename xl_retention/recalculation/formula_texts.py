@@ -166,7 +166,7 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
         return True
     if "INDIRECT(" in upper and _R1C1_STYLE.search(upper) is not None:  # R1C1 text: read as the A1 reference it names
         return True
-    if "INDIRECT(" in upper and words is not None and "!" in words.pattern:  # INDIRECT(A1&"!Total"): .indirect
+    if "INDIRECT(" in upper:  # its text checked (#REF! for no reference), a sheet's own name read (.indirect)
         return True
     if _ARRAY_MAKERS.search(upper) is not None:  # {=EDATE(A1,SEQUENCE(3))}: lifted (.array_lifting)
         return True

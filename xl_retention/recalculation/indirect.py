@@ -20,9 +20,9 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
 from .excel_functions.arguments import _arguments as argument_spans
-from .excel_functions.r1c1 import NAMED
+from .excel_functions.r1c1 import NAMED, REFERENCE_TEXT
 
-__all__ = ["indirect_targets", "named_indirect"]
+__all__ = ["checked_indirect", "indirect_targets"]
 
 #: [sheet!]A1[:B2] with an optional quoted sheet name; $ signs allowed
 _TARGET = re.compile(
@@ -117,16 +117,20 @@ def indirect_targets(workbook: Any, sheet: str, formula: str, tables: Iterable[A
 _MOST_NAMED = 120
 
 
-def named_indirect(tokens: list[Token], names: dict[str, str] | None) -> bool:
-    """``INDIRECT(A1&"!Total")`` -> ``INDIRECT(_XLR.NAMED(A1&"!Total","jan!total","Jan!$B$1",...))`` in a workbook with
-    sheet-level names (``names``: the names visible here, lower case, with each sheet's own ones qualified by its
-    title, :func:`.defined_names.qualify`): the engine's INDIRECT reads no ``Sheet!Name`` text (#REF!), Excel the
-    reference of sheet Sheet's own name (:func:`.excel_functions.r1c1.named`). Changes ``tokens`` in place; True when
-    it did. Not done past :data:`_MOST_NAMED` names."""
+def checked_indirect(tokens: list[Token], names: dict[str, str] | None) -> bool:
+    """Each A1-style ``INDIRECT(text)`` left after the rewrite of references typed in as text, its text read as Excel
+    reads it: ``INDIRECT(_XLR.REFTEXT(text))`` (:func:`.excel_functions.r1c1.reference_text`: a text that names no
+    reference is #REF!, where the engine gave #NAME?, #VALUE! or a value), and in a workbook with sheet-level names
+    (``names``: the names visible here, lower case, each sheet's own ones qualified by its title,
+    :func:`.defined_names.qualify`) ``_XLR.NAMED(text,"jan!total","Jan!$B$1",...)`` inside it, for ``Sheet!Name`` text
+    (:func:`.excel_functions.r1c1.named`; the engine's INDIRECT reads none: #REF!). No names past
+    :data:`_MOST_NAMED`. Changes ``tokens`` in place; True when it did.
+    """
     qualified = [(key, value) for key, value in (names or {}).items() if "!" in key]
-    if not qualified or len(qualified) > _MOST_NAMED:
-        return False
-    pairs = ",".join(f'"{k.replace(chr(34), chr(34) * 2)}","{v.replace(chr(34), chr(34) * 2)}"' for k, v in qualified)
+    quote = '"'
+    pairs = ",".join(
+        f"{quote}{k.replace(quote, quote * 2)}{quote},{quote}{v.replace(quote, quote * 2)}{quote}" for k, v in qualified
+    )
     changed = False
     for i, token in enumerate(tokens):
         if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDIRECT(":
@@ -135,12 +139,15 @@ def named_indirect(tokens: list[Token], names: dict[str, str] | None) -> bool:
             spans = argument_spans(tokens, i)[0]
         except ValueError:
             continue
+        if any(not tokens[k].value and tokens[k].type != Token.WSPACE for k in range(i + 1, spans[-1][1])):
+            continue  # already rewritten (an R1C1 text read as A1: .rewrite)
         if len(spans) > 2 or (len(spans) == 2 and not _a1_style(tokens[spans[1][0] : spans[1][1]])):
             continue
         a, b = spans[0]
         if a >= b:
             continue
-        tokens[a].value = f"{NAMED}(" + tokens[a].value
-        tokens[b - 1].value += f",{pairs})"
+        named = qualified and len(qualified) <= _MOST_NAMED
+        tokens[a].value = f"{REFERENCE_TEXT}(" + (f"{NAMED}(" if named else "") + tokens[a].value
+        tokens[b - 1].value += (f",{pairs})" if named else "") + ")"
         changed = True
     return changed

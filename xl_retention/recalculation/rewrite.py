@@ -36,8 +36,8 @@ from .cell_filename import cell_filenames
 from .defined_names import relative
 from .excel_functions._core import EACH
 from .excel_functions.arguments import _arguments as argument_spans
-from .excel_functions.r1c1 import R1C1, a1_of_r1c1
-from .indirect import named_indirect
+from .excel_functions.r1c1 import R1C1, a1_of_r1c1, reference_text
+from .indirect import checked_indirect
 from .intersection import (
     _A1_RANGE,
     _LAST_COLUMN,
@@ -150,6 +150,8 @@ def _literal_indirect(
         elif _A1_RANGE.fullmatch(reference) is None and tables and "[" in reference:
             reference = _structured(reference, tables, sheet, row, col) or ""
         if not reference or reference.startswith("#") or _A1_RANGE.fullmatch(reference) is None:
+            continue
+        if reference_text(reference) == "#REF!":  # INDIRECT("A0"): no cell, #REF! (checked_indirect)
             continue
         if colon and ("!" in head or "!" in reference):  # the two ends on named sheets: left to the engine
             continue
@@ -314,11 +316,11 @@ def _rewritten(
     tokens = out
     if omit_in_tokens(tokens, defined):  # =NPS_MOE(A1:A6,): an empty argument is a missing one, not 0
         changed = True
-    if "INDIRECT(" in text.upper() and named_indirect(tokens, names):  # INDIRECT(A1&"!Total"): a sheet's own name
-        changed = True
     if _literal_indirect(tokens, by_name, sheet, row, col):
         changed = True
         tokens = [t for t in tokens if t.type != "SKIPPED"]
+    if "INDIRECT(" in text.upper() and checked_indirect(tokens, names):  # "Jan!Total", "A0": .indirect
+        changed = True
     if _logical_text(tokens):
         changed = True
     if not array:  # implicit intersection of ranges used as single values

@@ -119,7 +119,7 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if "((" in bare or ",(" in bare or ", (" in bare:  # a union of references: COUNT((A1:A3,C1)) (.intersection)
         if UNION.search(bare) is not None:
             return True
-    if "INDIRECT(" in upper and any("!" in name for name in names):  # INDIRECT(A1&"!Total"): a sheet's own name
+    if "INDIRECT(" in upper:  # its text read as Excel reads it (#REF! for no reference; a sheet's own name: .indirect)
         return True
     if "INDIRECT(" in upper and (tables or _R1C1_STYLE.search(upper) is not None):  # R1C1 or table text computed
         return True

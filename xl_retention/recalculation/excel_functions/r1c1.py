@@ -91,3 +91,72 @@ def named(text: Any, *pairs: Any) -> Any:
 
 
 FUNCTIONS[NAMED] = Function(NAMED, engine_call(named), 1, 255)
+
+
+# --- INDIRECT's text that names no reference: #REF! ----------------------------------------------------------------
+#: the registered function checking INDIRECT's A1-style text (see :func:`reference_text`)
+REFERENCE_TEXT = "_XLR.REFTEXT"
+_SHEET = r"(?:(?:'(?:[^']|'')+'|[^'!:\s\[\]]+)!)?"
+_CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
+_A1_TEXT = re.compile(_SHEET + r"(?P<body>[^!]+)")
+_NAME_TEXT = re.compile(r"[A-Za-z_\\][\w.]*")
+
+
+def _cell_ok(text: str) -> tuple[int, int] | None:
+    match = _CELL.fullmatch(text)
+    if match is None:
+        return None
+    column = 0
+    for letter in match.group(1).upper():
+        column = column * 26 + ord(letter) - 64
+    row = int(match.group(2))
+    return (row, column) if 1 <= row <= _LAST_ROW and 1 <= column <= _LAST_COLUMN else None
+
+
+def reference_text(text: Any) -> Any:
+    """INDIRECT's A1-style text as Excel reads it: a cell, a range (its corners in any order, given top-left first),
+    whole columns or rows, or a name, with an optional sheet, as it is; anything else (``"A0"``, ``"1:A"``, an empty
+    cell, a number) the text "#REF!", which INDIRECT reads as #REF! ("If ref_text is not a valid cell reference,
+    INDIRECT returns the #REF! error value"),
+    where the engine gave #NAME?, #VALUE! or a value. A table's or a linked workbook's reference passes unchecked.
+
+    >>> reference_text("S!B2"), reference_text("A3:A1"), reference_text("'My Data'!C:A"), reference_text("Total")
+    ('S!B2', 'A1:A3', "'My Data'!C:A", 'Total')
+    >>> [reference_text(t) for t in ("A0", "1:A", "", None, 5.0)] == ["#REF!"] * 5
+    True
+    """
+    if isinstance(text, dict):
+        return text  # an error passed on
+    refused = "#REF!"  # INDIRECT's own #REF! (the engine's INDIRECT makes an error argument #VALUE!)
+    if not isinstance(text, str) or not text:
+        return refused
+    if "[" in text:
+        return text
+    match = _A1_TEXT.fullmatch(text)
+    if match is None:
+        return refused
+    body = match.group("body")
+    head = text[: match.start("body")]
+    parts = body.split(":")
+    if len(parts) == 1:
+        named = _NAME_TEXT.fullmatch(body) is not None and _CELL.fullmatch(body) is None
+        return text if _cell_ok(body) is not None or named else refused
+    if len(parts) != 2:
+        return refused
+    corners = [_cell_ok(p) for p in parts]
+    if corners[0] is not None and corners[1] is not None:
+        (r1, c1), (r2, c2) = corners
+        if r1 <= r2 and c1 <= c2:
+            return text
+        top, left, bottom, right = min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
+        return f"{head}{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+    columns = [re.fullmatch(r"\$?([A-Za-z]{1,3})", p) for p in parts]
+    if all(columns) and all(_cell_ok(f"{m.group(1)}1") for m in columns if m is not None):
+        return text
+    rows = [re.fullmatch(r"\$?(\d+)", p) for p in parts]
+    if all(rows) and all(1 <= int(m.group(1)) <= _LAST_ROW for m in rows if m is not None):
+        return text
+    return refused
+
+
+FUNCTIONS[REFERENCE_TEXT] = Function(REFERENCE_TEXT, engine_call(reference_text), 1, 1)
