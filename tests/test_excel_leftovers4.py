@@ -384,6 +384,9 @@ def test_arrays_of_different_sizes_are_padded_with_na_as_excel_pads_them(tmp_pat
         "D3": "=COUNT(A1:A3/B1:B2)",
         "D4": "=ISNA(INDEX(A1:A3*{1;2},3))",
         "D5": "=SUM(A1:A3*{1;1;1})",  # one size: as before
+        "D7": "=SUM(IFERROR(IF(A1:A3>0,B1:B2),0))",  # IF's arguments stretch together: {10;20;#N/A}
+        "D8": "=COUNT(IF(A1:A3>0,B1:B2))",
+        "D9": "=SUM(IFERROR(A1:A3&B1:B2,0)*0+1)",  # & too: three elements
     }
     for ref, formula in formulas.items():
         sheet[ref] = ArrayFormula(ref, formula)
@@ -392,7 +395,7 @@ def test_arrays_of_different_sizes_are_padded_with_na_as_excel_pads_them(tmp_pat
     book.save(source)
     result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
     got = _values(tmp_path / "out.xlsx", [*formulas, "D6"])
-    assert got == {"D1": 220, "D2": 3430, "D3": 2, "D4": True, "D5": 3430, "D6": 220}
+    assert got == {"D1": 220, "D2": 3430, "D3": 2, "D4": True, "D5": 3430, "D6": 220, "D7": 30, "D8": 2, "D9": 3}
     assert result.status == "ok" and result.unsupported == []
 
 

@@ -330,8 +330,8 @@ def pad_mismatched(tokens: list[Token], array: bool) -> bool:
     (``{=SUM(IFERROR(A1:A3/B1:B2,0))}`` is A1/B1 + A2/B2); the engine made the whole result one #VALUE! (which
     IFERROR then hid). In a chain of operators whose operands are all ranges typed in or single values (numbers,
     texts, cells), each range short of the largest rows or columns (and not one row or column, which stretches) is
-    ``EXPAND(range, rows, columns)``, padded with #N/A; so is an array constant (``A1:A3*{1;2}``). Changes
-    ``tokens`` in place; True when it did.
+    ``EXPAND(range, rows, columns)``, padded with #N/A; so is an array constant (``A1:A3*{1;2}``), and so are
+    IF's arguments, which stretch together (``IF(A1:A3>0,B1:B2)``). Changes ``tokens`` in place; True when it did.
 
     >>> from openpyxl.formula import Tokenizer
     >>> tokens = list(Tokenizer("=SUM(IFERROR(A1:A3/B1:B2,0))").items)
@@ -345,23 +345,30 @@ def pad_mismatched(tokens: list[Token], array: bool) -> bool:
     known: list[bool] = [True]
     operators: list[int] = [0]
 
-    def close_chain() -> None:
+    def pad(members: list[int]) -> None:
         nonlocal changed
+        sizes = {k: constants[k][1] if k in constants else _size(tokens[k]) for k in members}
+        sized = [s for s in sizes.values() if s is not None]
+        if len(sized) < 2:
+            return
+        rows, columns = max(s[0] for s in sized), max(s[1] for s in sized)
+        for k, s in sizes.items():
+            if s is None or s == (rows, columns):
+                continue
+            want = (rows if s[0] != 1 else 1, columns if s[1] != 1 else 1)
+            if want != s:
+                last = constants[k][0] if k in constants else k
+                tokens[k].value = "EXPAND(" + tokens[k].value
+                tokens[last].value += f",{want[0]},{want[1]})"
+                changed = True
+
+    def close_chain() -> None:
         members, ok, count = chains[-1], known[-1], operators[-1]
-        if ok and count and len(members) >= 2 and (array or _in_array_argument(stack)):
-            sizes = {k: constants[k][1] if k in constants else _size(tokens[k]) for k in members}
-            sized = [s for s in sizes.values() if s is not None]
-            if len(sized) >= 2:
-                rows, columns = max(s[0] for s in sized), max(s[1] for s in sized)
-                for k, s in sizes.items():
-                    if s is None or s == (rows, columns):
-                        continue
-                    want = (rows if s[0] != 1 else 1, columns if s[1] != 1 else 1)
-                    if want != s:
-                        last = constants[k][0] if k in constants else k
-                        tokens[k].value = "EXPAND(" + tokens[k].value
-                        tokens[last].value += f",{want[0]},{want[1]})"
-                        changed = True
+        if stack and stack[-1][0] == "IF":  # IF's arguments stretch together: padded at its end
+            stack[-1][2].extend(members)
+            stack[-1][3] = stack[-1][3] and ok
+        elif ok and count and len(members) >= 2 and (array or _in_array_argument(stack)):
+            pad(members)
         chains[-1], known[-1], operators[-1] = [], True, 0
 
     skip_to = -1
@@ -384,7 +391,7 @@ def pad_mismatched(tokens: list[Token], array: bool) -> bool:
         closes = token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY)
         if opens:
             known[-1] = False  # a call or a bracket as an operand: its size is not known here
-            stack.append([_bare_name(token.value[:-1]) if token.type == Token.FUNC else "(", 0])
+            stack.append([_bare_name(token.value[:-1]) if token.type == Token.FUNC else "(", 0, [], True])
             chains.append([])
             known.append(token.type != Token.ARRAY)
             operators.append(0)
@@ -392,7 +399,9 @@ def pad_mismatched(tokens: list[Token], array: bool) -> bool:
             close_chain()
             chains.pop(), known.pop(), operators.pop()
             if stack:
-                stack.pop()
+                name, _, members, ok = stack.pop()
+                if name == "IF" and ok and len(members) >= 2 and (array or _in_array_argument(stack)):
+                    pad(members)  # {=SUM(IFERROR(IF(A1:A3>0,B1:B2),0))}: B1:B2 padded to three rows
         elif token.type == Token.SEP:
             close_chain()
             if token.subtype == Token.ARG and stack:
