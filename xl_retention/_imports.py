@@ -44,7 +44,10 @@ def defer_openpyxl_init() -> None:
     """
     if "openpyxl" in sys.modules:
         return
-    spec = importlib.util.find_spec("openpyxl")
+    try:
+        spec = importlib.util.find_spec("openpyxl")
+    except (ImportError, ValueError):  # not installed here (Pyodide without it), or a finder that refuses it
+        return
     if spec is None or spec.loader is None or spec.submodule_search_locations is None:
         return
     module = importlib.util.module_from_spec(spec)
