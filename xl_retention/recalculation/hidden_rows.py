@@ -279,12 +279,10 @@ def nested_totals(formulas: dict[str, FormulaTexts]) -> Iterator[tuple[str, str,
     """
     totals: dict[str, set[tuple[int, int]]] = {}
     candidates: list[tuple[str, tuple[int, int]]] = []
-    every = {sheet: texts.master_texts() for sheet, texts in formulas.items()}
-    joined = "\n".join(master for masters in every.values() for _, master in masters).upper()
-    if "AGGREGATE(" not in joined:  # one test for the workbook: most have none
+    if not any("AGGREGATE(" in texts.upper_text() for texts in formulas.values()):  # most workbooks have none
         return
-    for sheet, masters in every.items():
-        for place, master in masters:
+    for sheet, texts in formulas.items():
+        for place, master in texts.master_texts():
             if _CALLS.search(master) is not None:
                 totals.setdefault(sheet, set()).add(place)
                 if _HIGH_AGGREGATE.search(master) is not None:

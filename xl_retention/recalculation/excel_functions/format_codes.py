@@ -120,10 +120,9 @@ def foreign_format_cells(
     value ``value_at(sheet, row, column)`` is such a format (``TEXT(A1,$Z$1)``, the format then named with its cell).
     """
     for sheet, texts in formulas.items():
-        masters = texts.master_texts()
-        if "TEXT(" not in "\n".join(master for _, master in masters).upper():  # one test per sheet: most have none
+        if "TEXT(" not in texts.upper_text():  # one test per sheet (made once): most have none
             continue
-        for place, master in masters:
+        for place, master in texts.master_texts():
             if _TEXT_CALL.search(master) is None:
                 continue
             for token in _format_arguments(texts[place]):
