@@ -293,3 +293,137 @@ def test_typed_segment_labels_as_a_files(tmp_path: Path, backend: str) -> None:
     assert cli.main(["import", "--subscriptions", str(path), "--segment", "tier=1", "--backend", backend,
                      "--to-csv", str(out)]) == 0  # fmt: skip
     assert pd.read_csv(out / "movements.csv")["customers_end"].tolist() == [1, 1]
+
+
+# -- j07: a customer's segment where their first month has rows of two segments: the smallest by code point --------
+def test_segment_codes_order_by_code_point() -> None:
+    from xl_retention.relational.inputs import coded_segments
+
+    codes, order = coded_segments(["basic", "Pro", "Équipe", "(blank)", "basic"])
+    assert order == ["(blank)", "Pro", "basic", "Équipe"]
+    assert codes == {"(blank)": "000000000", "Pro": "000000001", "basic": "000000002", "Équipe": "000000003"}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("typed", [False, True])
+def test_first_month_of_two_segments_takes_the_smallest_label(tmp_path: Path, backend: str, typed: bool) -> None:
+    """The engines compare the labels' codes (code-point order, as pandas), never the labels under a collation."""
+    frame = pd.DataFrame({
+        "customer_id": ["a", "a", "b", "c"], "start": ["2026-01-05", "2026-01-05", "2026-01-10", "2026-02-01"],
+        "end": ["2026-03-01"] * 4, "mrr": [50.0, 10.0, 10.0, 50.0], "plan": ["Pro", "basic", "basic", "Pro"],
+    })  # fmt: skip
+    if typed:
+        frame[["start", "end"]] = frame[["start", "end"]].apply(pd.to_datetime)
+        path = tmp_path / "subs.parquet"
+        frame.to_parquet(path, index=False)
+    else:
+        path = tmp_path / "subs.csv"
+        frame.to_csv(path, index=False)
+    out = tmp_path / "o"
+    code = cli.main(["import", "--subscriptions", str(path), "--segment", "plan", "--backend", backend, "--to-csv",
+                     str(out)])  # fmt: skip
+    assert code == 0
+    moves = pd.read_csv(out / "movements.csv", dtype={"month": str})
+    got = moves[["segment", "month", "customers_end", "mrr_end"]].values.tolist()
+    assert got == FIRST_MONTH_SEGMENTS
+
+
+FIRST_MONTH_SEGMENTS = [
+    ["Pro", "2026-01", 1, 60.0], ["Pro", "2026-02", 2, 110.0], ["Pro", "2026-03", 0, 0.0],
+    ["basic", "2026-01", 1, 10.0], ["basic", "2026-02", 1, 10.0], ["basic", "2026-03", 0, 0.0],
+]  # fmt: skip
+
+
+def test_segments_under_a_case_blind_collation() -> None:
+    """A DuckDB connection whose collation ignores case ('basic' before 'Pro', as PostgreSQL's en-US) gives the
+    segments of the pandas path: a customer's first month of two segments takes 'Pro'."""
+    ibis = pytest.importorskip("ibis")
+    from xl_retention.relational import subscription_tables
+
+    con = ibis.duckdb.connect()
+    con.raw_sql("SET default_collation = 'nocase'")
+    frame = pd.DataFrame({
+        "customer_id": ["a", "a", "b", "c"], "start": pd.to_datetime(["2026-01-05", "2026-01-05", "2026-01-10",
+        "2026-02-01"]), "end": pd.to_datetime(["2026-03-01"] * 4), "mrr": [50.0, 10.0, 10.0, 50.0],
+        "plan": ["Pro", "basic", "basic", "Pro"],
+    })  # fmt: skip
+    moves = subscription_tables(con.create_table("subs", frame), segment="plan", backend=con).movements
+    got = [[s, str(m), int(r.customers_end), float(r.mrr_end)] for (s, m), r in moves.iterrows()]
+    assert got == FIRST_MONTH_SEGMENTS
+
+
+# -- j08: two-digit years (Etsy "01/15/26", German "05.01.26"): the refusal names the --date-format that reads them --
+@pytest.mark.parametrize(
+    ("dates", "hint"),
+    [
+        (["01/15/26", "02/03/26"], "--date-format '%m/%d/%y'"),
+        (["05.01.26", "15.02.26"], "--date-format '%d.%m.%y'"),
+        (["05.01.26", "06.02.26"], "--date-format '%d.%m.%y' or '%m.%d.%y'"),
+    ],
+)
+def test_two_digit_years_refused_with_the_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], dates: list[str], hint: str
+) -> None:
+    (tmp_path / "orders.csv").write_text(f"customer_id,date,amount\na,{dates[0]},10\nb,{dates[1]},5\n")
+    code = cli.main(["import", "--orders", str(tmp_path / "orders.csv"), "--to-csv", str(tmp_path / "o")])
+    assert code == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{ERROR}orders.csv, column 'date': dates that do not parse (two-digit years: read them with {hint}) in rows "
+        f"2, 3 (counting the header as row 1): '{dates[0]}', '{dates[1]}'"
+    )
+    fmt = hint.split("'")[1]
+    out = tmp_path / "read"
+    assert (
+        cli.main(["import", "--orders", str(tmp_path / "orders.csv"), "--date-format", fmt, "--to-csv", str(out)]) == 0
+    )
+    assert purchases(out) == [("2026-01", 1, 0, 0), ("2026-02", 1, 0, 0)]
+
+
+# -- j09: Zuora's "Billing Period" (Month, Quarter, Annual) is the billing interval, not Chargebee's count ----------
+ZUORA = (
+    "Account Number,Start Date,End Date,Billing Period,Price\n"
+    "A-1,2026-01-10,2026-04-01,Month,30\nA-2,2026-01-15,2026-04-01,Annual,1200\nA-3,2026-02-01,2026-04-01,Quarter,90\n"
+)
+ZUORA_COLUMNS = "customer_id=Account Number,start=Start Date,end=End Date,amount=Price"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("typed", [False, True])
+def test_zuora_billing_period_is_the_interval(tmp_path: Path, backend: str, typed: bool) -> None:
+    path = tmp_path / "zuora.csv"
+    path.write_text(ZUORA)
+    if typed:
+        frame = pd.read_csv(path)
+        frame[["Start Date", "End Date"]] = frame[["Start Date", "End Date"]].apply(pd.to_datetime)
+        path = tmp_path / "zuora.parquet"
+        frame.to_parquet(path, index=False)
+    moves = pd.read_csv(run(tmp_path, "--subscriptions", path, ZUORA_COLUMNS, backend) / "movements.csv")
+    assert moves[["month", "mrr_end"]].values.tolist() == [
+        ["2026-01", 130.0], ["2026-02", 160.0], ["2026-03", 160.0], ["2026-04", 0.0],
+    ]  # fmt: skip
+
+
+def test_chargebee_billing_period_stays_the_count(tmp_path: Path) -> None:
+    """Chargebee's ``billing_period`` beside ``billing_period_unit`` is the count of units (3 months: a quarter)."""
+    (tmp_path / "subs.csv").write_text(
+        "customer_id,start,end,plan_unit_price,billing_period,billing_period_unit\na,2026-01-10,2026-03-01,90,3,month\n"
+    )
+    moves = pd.read_csv(
+        run(tmp_path, "--subscriptions", tmp_path / "subs.csv", "customer_id=customer_id") / "movements.csv"
+    )
+    assert moves[["month", "mrr_end"]].values.tolist() == [["2026-01", 30.0], ["2026-02", 30.0], ["2026-03", 0.0]]
+
+
+# -- j10: Mac Excel's "CSV (Macintosh)" is MacRoman: its accented names are read as written, not as Windows-1252 ------
+@pytest.mark.parametrize("encoding", ["mac_roman", "cp1252"])
+def test_macroman_and_windows_csv_keep_their_accents(tmp_path: Path, encoding: str) -> None:
+    text = (
+        "customer_id,date,amount,city\n"
+        "josé,2026-01-05,10,Zürich\nnoël,2026-01-06,5,Malmö\nrenée,2026-02-06,7,Besançon\n"
+    )
+    (tmp_path / "orders.csv").write_bytes(text.encode(encoding))
+    out = tmp_path / "o"
+    args = ["import", "--orders", str(tmp_path / "orders.csv"), "--segment", "city", "--to-csv", str(out)]
+    assert cli.main(args) == 0
+    labels = pd.read_csv(out / "purchases.csv", dtype=str, encoding="utf-8")["segment"]
+    assert sorted(set(labels)) == ["Besançon", "Malmö", "Zürich"]

@@ -7,13 +7,13 @@ unused, and :func:`billing_mrr` turns the price per interval into MRR (:mod:`.bi
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .billing import BILLING_ALIASES, bare_key, monthly_amounts, price_in_cents
+from .billing import _NAMES, BILLING_ALIASES, bare_key, monthly_amounts, price_in_cents
 from .errors import DataError, bad_rows
 from .names import columns_option, key, keys_of
 from .revenue import minor_unit_divisors
@@ -63,6 +63,32 @@ def _matching(df: pd.DataFrame, name: str, columns: Mapping[str, str]) -> list[s
     """The columns of ``df`` that are ``name`` by its name, a billing alias or the column map."""
     wanted = {key(columns[name])} if name in columns else {name, *BILLING_ALIASES.get(name, ())}
     return [str(c) for c in df.columns if keys_of(c) & wanted]
+
+
+def period_interval(
+    names: Sequence[Any], columns: Mapping[str, str], distinct: Callable[[str], Sequence[Any]]
+) -> str | None:
+    """The column to take as the billing interval when it is named "Billing Period" and holds interval words (Zuora:
+    Month, Quarter, Semi-Annual, Annual), not Chargebee's count of ``billing_period_unit``; None otherwise (an
+    interval mapped or found by another name, no such column, or values that are not all interval words).
+    ``distinct(column)``: some of the column's distinct values.
+
+    >>> period_interval(["Account Number", "Billing Period", "Price"], {}, lambda c: ["Month", "Annual", None])
+    'Billing Period'
+    >>> period_interval(["billing_period", "billing_period_unit"], {}, lambda c: [1, 3]) is None
+    True
+    """
+    if "interval" in columns:
+        return None
+    keys = [keys_of(n) for n in names]
+    if any(k & {"interval", *BILLING_ALIASES["interval"]} for k in keys):
+        return None
+    periods = [str(n) for n, k in zip(names, keys, strict=True) if "billing_period" in k]
+    if len(periods) != 1:
+        return None
+    words = [str(v).strip().lower().replace("-", "_").replace(" ", "_") for v in distinct(periods[0])]
+    words = [w for w in words if w not in ("", "nan", "none", "<na>")]
+    return periods[0] if words and all(w in _NAMES for w in words) else None
 
 
 def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], source: str) -> None:

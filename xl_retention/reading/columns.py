@@ -31,6 +31,7 @@ from .billing_columns import (
     both_prices,
     in_cents,
     is_billing,
+    period_interval,
 )
 from .currency import check_currency_column, check_one_currency, named_currency
 from .dates import DateOptions, parse_dates
@@ -354,6 +355,8 @@ def prepare(
     billing = False
     aliases = None
     if kind in ("snapshots", "intervals"):
+        period = period_interval(df.columns, columns, lambda c: _distinct_text(df, c))  # Zuora's "Billing Period"
+        columns = {**columns, "interval": period} if period else columns
         billing = is_billing(df.columns, columns)
         _check_dates_given(df, kind, columns, source)
         if billing:  # the money column is the price per interval: 'amount', or the column mapped to 'mrr'
@@ -457,6 +460,12 @@ def prepare(
     if kind == "orders" and len(index) != len(out.index):
         frame.attrs["positions"] = kept  # the file positions of the rows kept
     return frame, names
+
+
+def _distinct_text(df: pd.DataFrame, column: str, most: int = 100) -> list[Any]:
+    """Up to ``most`` distinct values of ``df``'s column named ``column`` (its first, when the name repeats)."""
+    values = df.iloc[:, [str(c) for c in df.columns].index(column)]
+    return list(pd.unique(values.to_numpy())[:most])
 
 
 #: From this many rows, the columns are read in threads (their Arrow and numpy work runs in parallel).

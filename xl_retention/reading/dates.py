@@ -193,6 +193,31 @@ def _apply(texts: np.ndarray, fmt: str, timezone: str | None) -> np.ndarray:
     return parsed.to_numpy().astype("datetime64[us]")
 
 
+#: A day, a month and a two-digit year ("01/15/26": Etsy; "05.01.26": German), a time of day after it or not.
+_TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})(?:[ T].*)?")
+
+
+def _two_digit_years(texts: np.ndarray) -> str:
+    """The hint of a refusal of dates with two-digit years: the ``--date-format`` that reads them all (both, when
+    month-first and day-first both do), or "" when they are not all written so.
+
+    >>> _two_digit_years(np.array(["01/15/26", "02/03/26"], dtype=object))
+    " (two-digit years: read them with --date-format '%m/%d/%y')"
+    >>> _two_digit_years(np.array(["05.01.26"], dtype=object))
+    " (two-digit years: read them with --date-format '%d.%m.%y' or '%m.%d.%y')"
+    """
+    found = [m for t in texts if (m := _TWO_DIGIT_YEAR.fullmatch(str(t)))]
+    if not found or len(found) != len(texts) or len({m.group(2) for m in found}) != 1:
+        return ""
+    sep = found[0].group(2)
+    dates = pd.Series([sep.join(m.group(1, 3, 4)) for m in found], dtype=object)  # the time of day left out
+    formats = (f"%d{sep}%m{sep}%y", f"%m{sep}%d{sep}%y")
+    fitting = [f for f in formats if not pd.to_datetime(dates, format=f, errors="coerce").isna().any()]
+    if not fitting:
+        return ""
+    return " (two-digit years: read them with --date-format " + " or ".join(f"'{f}'" for f in fitting) + ")"
+
+
 class _Unread(Exception):
     """Values the column's format does not read: ``mask`` over the texts, ``why`` for the message."""
 
@@ -230,12 +255,12 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
                 example = str(texts[0])
                 fmt = "%b-%y" if "-" in example else ("%b %y" if " " in example else "%b'%y")
                 why += f" (if they are months with a two-digit year, say so: --date-format '{fmt}')"
-            raise _Unread(np.ones(len(texts), dtype=bool), why)
+            raise _Unread(np.ones(len(texts), dtype=bool), why + _two_digit_years(texts))
         fmt, parsed = min(tried, key=lambda item: int(np.isnat(item[1]).sum()))
         unread = np.isnat(parsed)
         other = any((~np.isnat(p) & unread).any() for f, p in tried if f != fmt)
         if not other:
-            raise _Unread(unread, "dates that do not parse")
+            raise _Unread(unread, "dates that do not parse" + _two_digit_years(texts))
         shown = "ISO 8601, YYYY-MM-DD" if fmt == "ISO8601" else fmt.replace("||", " or ")
         raise _Unread(unread, f"dates in another format than the rest of the column ({shown})")
     if options.dayfirst is not None:

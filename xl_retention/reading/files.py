@@ -3,7 +3,8 @@
 The kind of file is told by its content, not only its name: an OpenDocument file or an old
 ``.xls`` saved under an ``.xlsx`` name, an empty or damaged file, are refused with one line
 naming the file and what it is. CSV text is decoded by its byte-order mark (UTF-8, UTF-16:
-Excel's "Unicode Text" is UTF-16 LE and tab-separated), else as UTF-8, else Windows-1252;
+Excel's "Unicode Text" is UTF-16 LE and tab-separated), else as UTF-8, else Windows-1252 (or
+MacRoman, Mac Excel's "CSV (Macintosh)", where Windows-1252 misreads it: :func:`single_byte_encoding`);
 its separator is sniffed by the standard ``csv.Sniffer`` among ``, ; TAB |``. Every CSV
 column is read as text: ids keep their leading zeros, and numbers and dates are parsed
 column by column later (:mod:`.values`, :mod:`.dates`) with one rule per column.
@@ -112,11 +113,36 @@ def _decode_sample(path: Path, encoding: str | None) -> tuple[str, str]:
                 f"{path.name} is not {encoding} text (byte {error.start}); give its encoding with --encoding",
                 source=path.name,
             ) from None
-        chosen = "cp1252"
+        chosen = single_byte_encoding(raw)
         text = raw.decode(chosen, errors="replace")
     return chosen, text
 
 
+#: Characters that a text decoded with the wrong single-byte code page shows: a non-ASCII capital right after a
+#: small letter ("CafŽ", "MŸller": MacRoman's é and ü read as Windows-1252), a symbol between two letters
+#: ("No‘l", "S¿ren"; apostrophes aside: "O’Brien"), an undefined byte (U+FFFD) or a C1 control character.
+_MISREAD = re.compile(r"[a-z][^\x00-\x7f](?<=[A-ZÀ-ÞŠŒŽŸ])|[A-Za-z][^\x00-\x7f\w\s’‘](?=[A-Za-z])|[\ufffd\x80-\x9f]")
+
+
+def single_byte_encoding(raw: bytes) -> str:
+    r"""The code page of text that is not UTF-8: Windows-1252 (Excel's "CSV" on Windows), unless it reads as
+    misread text (:data:`_MISREAD`) and MacRoman (Excel's "CSV (Macintosh)") reads it without any: then
+    ``mac_roman``.
+
+    >>> single_byte_encoding("name\nCafé Müller\nNoël\n".encode("mac_roman"))
+    'mac_roman'
+    >>> single_byte_encoding("name\nCafé Müller\nO’Brien €12\n".encode("cp1252"))
+    'cp1252'
+    """
+    windows = raw.decode("cp1252", errors="replace")
+    if not _MISREAD.search(windows):
+        return "cp1252"
+    mac = raw.decode("mac_roman")
+    return "mac_roman" if not _MISREAD.search(mac) else "cp1252"
+
+
+#: How much of a file tells its code page when its first part was UTF-8 and a later line is not.
+_FALLBACK_BYTES = 16 * 1024 * 1024
 _SEP_LINE = re.compile(r'^"?sep=(.)"?,*;*$', re.IGNORECASE)
 
 
@@ -242,7 +268,7 @@ def _read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame
         "encoding": dialect.encoding,
         "skiprows": dialect.skip_rows,
     }
-    if dialect.encoding == "cp1252":
+    if dialect.encoding in ("cp1252", "mac_roman"):
         options["encoding_errors"] = "replace"
     try:
         df = pd.read_csv(path, **options)
@@ -251,9 +277,11 @@ def _read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame
             raise DataError(
                 f"{path.name} is not {encoding} text; give its encoding with --encoding", source=path.name
             ) from None
-        options = {**options, "encoding": "cp1252", "encoding_errors": "replace"}
+        with open(path, "rb") as handle:  # the sample was UTF-8, a later line is not: its code page by the file
+            chosen = single_byte_encoding(handle.read(_FALLBACK_BYTES))
+        options = {**options, "encoding": chosen, "encoding_errors": "replace"}
         df = pd.read_csv(path, **options)
-        dialect = CsvDialect("cp1252", dialect.sep, dialect.quotechar, dialect.skip_rows)
+        dialect = CsvDialect(chosen, dialect.sep, dialect.quotechar, dialect.skip_rows)
     if not isinstance(df.index, pd.RangeIndex):  # rows longer than the header: their first fields made an index
         df = _without_trailing_fields(path, df, options)
     header = _header_names(path, dialect)

@@ -202,8 +202,8 @@ def subscription_tables(
     item = _subscription_input(snapshots, con, columns, source, options, segment)
     with _subscription_rows(con, item, start, end, through) as (cells, s, e):
         bounds = d._bounds(cells, s, e)  # the rows up to `end` give the same bounds as all rows (see _bounds)
-        moves = con.execute(d.movements_of(cells, bounds))
-        long = con.execute(d.subscription_cohorts_of(cells, bounds))
+        moves = item.decoded(con.execute(d.movements_of(cells, bounds)))
+        long = item.decoded(con.execute(d.subscription_cohorts_of(cells, bounds)))
     months = _shown_months(moves)
     segments = _segments(moves, segment)
     tables = [_cohorts(long, v, months, segments) for v in ("customers", "revenue", "survivors")]
@@ -220,7 +220,7 @@ def monthly_movements(snapshots: Any, start: MonthLike = None, end: MonthLike = 
     item = _subscription_input(snapshots, con, kwargs.pop("columns", None), kwargs.pop("source", "input"),
                                kwargs.pop("options", None), segment)  # fmt: skip
     with _subscription_rows(con, item, start, end, through) as (cells, s, e):
-        moves = con.execute(d.movements_of(cells, d._bounds(cells, s, e)))
+        moves = item.decoded(con.execute(d.movements_of(cells, d._bounds(cells, s, e))))
     return _monthly(moves, movements_from_counts, segment is not None)
 
 
@@ -242,8 +242,8 @@ def order_tables(
     s, e = _range(start, end)
     with _cached(con, d.activity_rows(item.table, "customer_id", e)) as per:
         bounds = d._bounds(per, s, e)  # the months of the orders up to `end`: the bounds of them all
-        bought = con.execute(d.purchases_of(per, bounds))
-        cells = con.execute(d.order_cohorts_of(per, bounds))
+        bought = item.decoded(con.execute(d.purchases_of(per, bounds)))
+        cells = item.decoded(con.execute(d.order_cohorts_of(per, bounds)))
     months, segments = _shown_months(bought), _segments(bought, segment)
     customers = _cohorts(cells, "customers", months, segments)
     revenue = _cohorts(cells, "revenue", months, segments) if "amount" in item.table.columns else None
@@ -260,7 +260,7 @@ def _counted(data: Any, kind: str, definition: Any, from_counts: Any, start: Mon
     segment = kwargs.pop("segment", None)
     item = _prepared(data, kind, con, kwargs.get("columns"), kwargs.get("source", "input"),
                      kwargs.get("options"), segment)  # fmt: skip
-    counts = con.execute(definition(item.table, *_range(start, end)))
+    counts = item.decoded(con.execute(definition(item.table, *_range(start, end))))
     return _monthly(counts, from_counts, segment is not None)
 
 

@@ -38,6 +38,7 @@ from ..reading.billing_columns import (
     _refuse_billing_names_without_interval,
     _refuse_count_without_interval,
     _refuse_unused_billing_columns,
+    period_interval,
 )
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.discounts import discount_columns
@@ -63,7 +64,7 @@ from .mirrors import (
 from .refusals import ROW, _stripped, first_rows, refuse_any
 from .segments import BLANK_SEGMENT, _segment_name, _segment_text
 
-__all__ = ["Input", "typed_input"]
+__all__ = ["Input", "coded_segments", "typed_input"]
 
 
 @dataclass
@@ -82,6 +83,29 @@ class Input:
     #: a snapshots table with a month without any row between months with rows is refused as a missing export
     #: (``ReadOptions.refuse_missing_months``), a typed table's as :func:`~.reading.prepare` refuses a file's
     refuse_missing: bool = False
+    #: the segment labels, in code-point order, when ``table.segment`` holds their codes (see :func:`coded_segments`)
+    labels: list[str] | None = None
+
+    def decoded(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` (an engine's result) with the segment codes of its ``segment`` column as their labels."""
+        if self.labels is None or "segment" not in frame.columns:
+            return frame
+        codes = pd.to_numeric(frame["segment"]).to_numpy(dtype=np.int64)
+        return frame.assign(segment=np.asarray(self.labels, dtype=object)[codes])
+
+
+def coded_segments(labels: Any) -> tuple[dict[str, str], list[str]]:
+    """Each distinct segment label's code (its rank in code-point order, as nine digits) and the labels in that order.
+
+    The engine compares codes, not labels, where a customer's first month has rows of two segments ("the smallest
+    value", docs/metrics.md "Segments"): equal-length digit strings sort alike under every collation, where labels
+    sort by the database's (PostgreSQL's en-US puts 'basic' before 'Pro', Python and DuckDB 'Pro' first).
+
+    >>> coded_segments(["basic", "Pro", "basic"])
+    ({'Pro': '000000000', 'basic': '000000001'}, ['Pro', 'basic'])
+    """
+    order = sorted({str(label) for label in labels})
+    return {label: f"{i:09d}" for i, label in enumerate(order)}, order
 
 
 def _as_ibis(data: Any, con: Any) -> ir.Table | pd.DataFrame:
@@ -142,9 +166,12 @@ def _from_frame(
         else:
             out[name] = values
     typed = pd.DataFrame(out)
+    order = None
     if segment is not None:
         labels = _segment_text(df[_segment_name(list(map(str, df.columns)), segment, source)]).to_numpy()
-        typed["segment"] = labels if "positions" not in frame.attrs else labels[frame.attrs["positions"]]
+        labels = labels if "positions" not in frame.attrs else labels[frame.attrs["positions"]]
+        codes, order = coded_segments(labels)
+        typed["segment"] = pd.Series(labels, dtype=object).map(codes).to_numpy(dtype=object)
         names["segment"] = segment
     # the file positions of the rows (an orders file's line items and cancelled orders are left out: reading.orders)
     typed[ROW] = np.asarray(frame.attrs.get("positions", np.arange(len(typed))), dtype=np.int64)
@@ -153,7 +180,9 @@ def _from_frame(
 
     # an Arrow table: engines scan it in parallel, where a pandas frame is scanned by one thread
     table = ibis.memtable(pa.Table.from_pandas(typed, preserve_index=False))
-    return _shape(table, kind, source, names)
+    item = _shape(table, kind, source, names)
+    item.labels = order
+    return item
 
 
 def _shape(table: ir.Table, kind: str, source: str, names: dict[str, str]) -> Input:
@@ -194,6 +223,9 @@ def _from_table(
     cols = dict(columns or {})
     if kind in ("snapshots", "intervals"):
         _refuse_statuses(con, table, source)
+        some = lambda c: con.execute(table.select(v=table[c]).distinct().limit(100))["v"].tolist()  # noqa: E731
+        period = period_interval([c for c in table.columns if c != ROW], cols, some)  # Zuora's "Billing Period"
+        cols = {**cols, "interval": period} if period else cols
     billing = kind in ("snapshots", "intervals") and is_billing(table.columns, cols)
     empty = pd.DataFrame(columns=[c for c in table.columns if c != ROW])  # the file row number is not theirs
     if kind in ("snapshots", "intervals"):  # the checks of reading.prepare on the columns' names, in its order
@@ -246,9 +278,12 @@ def _from_table(
         if who in rename:
             text = _stripped(rename[who].cast("string")).nullif("")
             rename[who] = text.contains("@").ifelse(text.lower(), text)  # e-mail ids: one address (reading.values)
+    order = None
     if segment:
         seg = table[_segment_name(list(table.columns), segment, source)].cast("string").strip()
-        rename["segment"] = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
+        labelled = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
+        codes, order = coded_segments(con.execute(table.select(s=labelled).distinct())["s"])
+        rename["segment"] = labelled.substitute(codes)  # codes: compared alike under every collation
         names["segment"] = segment
     if ROW in table.columns:
         rename[ROW] = table[ROW]
@@ -263,6 +298,7 @@ def _from_table(
         t = _billing(con, t, source, names, cols, divisors is not None)
         blanks = []
     item = _shape(t, kind, source, names)
+    item.labels = order
     item.checks = [_blank(item.table, n, names) for n in blanks]
     integers = {c for c, dtype in table.schema().items() if dtype.is_integer()}  # ids numbered from 0 (as pandas)
     item.checks += _id_checks(item.table, names, [c for c in table.columns if c != ROW], integers)  # reading.values'
