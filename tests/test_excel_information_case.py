@@ -64,8 +64,8 @@ def test_upper_and_lower_change_case_character_by_character(tmp_path: Path) -> N
 
 
 def test_a_day_and_month_typed_without_a_year_are_the_current_years_date(tmp_path: Path) -> None:
-    """DATEVALUE("5-JUL") is the date in the current year (Microsoft's DATEVALUE page); VALUE and MONTH read such text
-    alike; a text with a year keeps its year."""
+    """DATEVALUE("5-JUL") is the date in the current year (Microsoft's DATEVALUE page); VALUE, MONTH and arithmetic
+    read such text alike; a text with a year keeps its year."""
     year = dt.date.today().year
     serial = lambda month, day: (dt.date(year, month, day) - dt.date(1899, 12, 30)).days  # noqa: E731
     got = _recalculated(
@@ -80,8 +80,11 @@ def test_a_day_and_month_typed_without_a_year_are_the_current_years_date(tmp_pat
             "B4": '=DATEVALUE("15 January")',
             "B5": '=DATEVALUE("5-JUL")',
             "B6": '=DATEVALUE("2024-03-01")',
+            "B7": "=A2+0",  # a cell holding such text, in arithmetic
+            "B8": "=A1*1+A3-A3",
         },
     )
     assert got == {
         "B1": serial(1, 15), "B2": serial(3, 1), "B3": 1, "B4": serial(1, 15), "B5": serial(7, 5), "B6": 45352,
+        "B7": serial(3, 1), "B8": serial(1, 15),
     }  # fmt: skip

@@ -37,11 +37,16 @@ from .text import text_to_number
 NUMBER = "_XLR.NUMBER"
 
 #: a shared string that may be a formatted number (digits with a thousands separator, currency sign or parentheses)
+#: a day and month typed without a year ("15-Jan", "1 March", "Jan 15", "1/15"): the current year's date to Excel
+_DAY_MONTH = rb"\d{1,2}[-\s/][A-Za-z]{3,9}|[A-Za-z]{3,9}\s\d{1,2}|\d{1,2}/\d{1,2}"
+_DAY_MONTH_TEXT = re.compile(_DAY_MONTH.decode())
 _SHARED_CANDIDATE = re.compile(
-    rb"<t(?:\s[^>]*)?>\s*[(+\-$]*\s*[+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?\s*%?\s*\)?\s*</t>"
+    rb"<t(?:\s[^>]*)?>\s*(?:[(+\-$]*\s*[+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?\s*%?\s*\)?|" + _DAY_MONTH + rb")\s*</t>"
 )
-#: an inline string's text shaped like a number (its cell is then looked for): "1,234", "$5", "(50)"
-_INLINE_CANDIDATE = re.compile(rb"<t(?:\s[^>]*)?>([\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*)</t>")
+#: an inline string's text shaped like a number (its cell is then looked for): "1,234", "$5", "(50)", "15-Jan"
+_INLINE_CANDIDATE = re.compile(
+    rb"<t(?:\s[^>]*)?>([\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*|\s*(?:" + _DAY_MONTH + rb")\s*)</t>"
+)
 _CELL_HEAD = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _SI = re.compile(rb"<si>(.*?)</si>|<si/>|<si\s*/>", re.DOTALL)
 _T = re.compile(rb"<t(?:\s[^>]*)?>([^<]*)</t>")
@@ -66,11 +71,16 @@ def misread(text: str) -> float | None:
     """The number Excel reads from ``text`` in arithmetic where the engine gives #VALUE! (a formatted number:
     thousands separators, a currency sign, accounting parentheses), else None.
 
+    A day and month without a year ("15-Jan", "1 March") is the current year's date (the engine says #VALUE!).
+
     >>> misread("1,234"), misread("$1,200"), misread("(50)"), misread("12"), misread("5%"), misread("Jan 5, 2024")
     (1234.0, 1200.0, -50.0, None, None, None)
     """
     if "," not in text and "$" not in text and "(" not in text:
-        return None
+        if _DAY_MONTH_TEXT.fullmatch(text.strip()) is None:
+            return None
+        value = text_to_number(text)
+        return value if isinstance(value, float) else None
     if not re.search(r"\d", text) or re.search(r"[A-DF-Za-df-z]", text):
         return None
     value = text_to_number(text)
