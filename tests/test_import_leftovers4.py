@@ -427,3 +427,28 @@ def test_macroman_and_windows_csv_keep_their_accents(tmp_path: Path, encoding: s
     assert cli.main(args) == 0
     labels = pd.read_csv(out / "purchases.csv", dtype=str, encoding="utf-8")["segment"]
     assert sorted(set(labels)) == ["Besançon", "Malmö", "Zürich"]
+
+
+# -- n05: a year typed wrong in snapshots is named as a month that has not happened yet, not as missing exports -----
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_a_future_month_is_named_before_the_gap_it_leaves(engine: str) -> None:
+    from xl_retention.reading import DataError, ReadOptions
+
+    frame = pd.DataFrame({"customer_id": ["A", "A"], "month": pd.to_datetime(["2026-01-01", "2027-02-01"]),
+                          "mrr": [10.0, 10.0]})  # fmt: skip
+    options = ReadOptions(refuse_missing_months=True, today="2026-11")
+    if engine == "pandas":
+        from xl_retention.tables import subscription_tables
+
+        data: object = frame
+    else:
+        ibis = pytest.importorskip("ibis")
+        from xl_retention.relational import subscription_tables
+
+        data = ibis.duckdb.connect().create_table("snaps", frame)
+    with pytest.raises(DataError) as caught:
+        subscription_tables(data, source="fut.csv", options=options)
+    assert str(caught.value) == (
+        "fut.csv, column 'month': rows for the month 2027-02, after the current month (2026-11): a month that has "
+        "not happened yet is not counted; remove those rows (a forecast or a scheduled renewal?)"
+    )

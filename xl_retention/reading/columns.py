@@ -419,11 +419,11 @@ def prepare(
         )  # fmt: skip
 
     typed = _read_columns(read, list(out.columns), len(out))
+    if options.refuse_missing_months and kind in ("snapshots", "orders", "visits", "answers"):  # not happened yet
+        when = "month" if kind == "snapshots" else "date"  # first: a year typed wrong leaves a gap too
+        refuse_future_months(typed[when], source, names[when], options.today, FUTURE_HINTS[kind])
     if kind == "snapshots" and options.refuse_missing_months and not df.attrs.get(EVERY_MONTH_OBSERVED):
         refuse_missing_months(typed["month"], source, names["month"])
-    if options.refuse_missing_months and kind in ("snapshots", "orders", "visits", "answers"):  # not happened yet
-        when = "month" if kind == "snapshots" else "date"
-        refuse_future_months(typed[when], source, names[when], options.today, FUTURE_HINTS[kind])
     if billing:
         typed, names = billing_mrr(typed, names, columns, source, df)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100 (reading.revenue)

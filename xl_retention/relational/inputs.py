@@ -393,18 +393,22 @@ def check_input(con: Any, item: Input) -> None:
 
 
 def check_months(con: Any, item: Input, high: int | None = None) -> None:
-    """Refuse a snapshots table with a month without any row between months with rows (``item.refuse_missing``: a
-    missing export) and rows of months after the current month (``item.refuse_future``), naming those months as
-    :func:`~xl_retention.reading.months.refuse_missing_months` and
-    :func:`~xl_retention.reading.months.refuse_future_months` do for a file. ``high``: the input's last month
-    ordinal when already known (else one aggregate query finds it)."""
+    """Refuse rows of months after the current month (``item.refuse_future``), then a snapshots table with a month
+    without any row between months with rows (``item.refuse_missing``: a missing export), naming those months as
+    :func:`~xl_retention.reading.months.refuse_future_months` and
+    :func:`~xl_retention.reading.months.refuse_missing_months` do for a file (a year typed wrong is named as such,
+    not as the gap it leaves). ``high``: the input's last month ordinal when already known (else one aggregate
+    query finds it)."""
     t = item.table
+    if item.refuse_future:
+        _check_future(con, item, high)
     if item.refuse_missing:  # one row per month with rows: a few hundred at most (MAX_MONTHS)
         months = con.execute(t.select("m").distinct())["m"].dropna().to_numpy(dtype=np.int64)
         refuse_missing_months(months.astype("datetime64[M]"), item.source, item.names["month"])
-    if not item.refuse_future:
-        return
-    now = current_month(item.today)
+
+
+def _check_future(con: Any, item: Input, high: int | None) -> None:
+    t, now = item.table, current_month(item.today)
     if high is None:
         found = con.execute(t.aggregate(high=t.m.max()))["high"].iloc[0]
         if pd.isna(found):
