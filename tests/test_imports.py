@@ -25,8 +25,8 @@ def test_openpyxl_works_as_usual_after_importing_xl_retention(tmp_path):
         wb = Workbook()
         wb.active["A1"] = 41
         wb.active["A2"] = "=A1+1"
-        wb.save(r"{tmp_path / 'a.xlsx'}")
-        back = load_workbook(r"{tmp_path / 'a.xlsx'}")
+        wb.save(r"{tmp_path / "a.xlsx"}")
+        back = load_workbook(r"{tmp_path / "a.xlsx"}")
         print(back.active["A1"].value, back.active["A2"].value, openpyxl.__version__ == openpyxl._constants.__version__)
         """
     )
@@ -70,7 +70,8 @@ def test_a_deep_submodule_imported_first_works():
         import openpyxl.cell
         from openpyxl.styles import Font
         import openpyxl
-        print(callable(read_string_table), openpyxl.cell.Cell.__name__, Font(bold=True).b, callable(openpyxl.load_workbook))
+        loads = callable(openpyxl.load_workbook)
+        print(callable(read_string_table), openpyxl.cell.Cell.__name__, Font(bold=True).b, loads)
         """
     )
     assert out == "True Cell True True"
