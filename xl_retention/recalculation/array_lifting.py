@@ -30,6 +30,7 @@ from .excel_functions.criteria import CRITERIA, criteria_positions
 from .excel_functions.elementwise import NAMES
 from .excel_functions.statistical import AGGREGATE_K, AGGREGATE_NAME, AGGREGATE_REFERENCES
 from .intersection import _A1_RANGE, _bare_name, _bounds, _in_array_argument
+from .intersection import argument_spans as _spans
 
 __all__ = ["ARRAY_RESULTS", "lift_arrays", "may_be_array"]
 
@@ -62,27 +63,6 @@ _LIFTS: dict[str, frozenset[int]] = {
     **dict.fromkeys(("SUMIFS", "AVERAGEIFS", "MAXIFS", "MINIFS"), frozenset(range(2, 255, 2))),
     **{name: frozenset(k for k in range(255) if k not in whole) for name, whole in WHOLE.items() if name != "INDEX"},
 }
-
-
-def _spans(tokens: list[Token], open_index: int) -> tuple[list[tuple[int, int]], int]:
-    """The token spans ``[start, end)`` of each top-level argument of the call (or array constant) opened at
-    ``open_index``, and the index of its closing token."""
-    spans: list[tuple[int, int]] = []
-    depth, start = 0, open_index + 1
-    for k in range(open_index + 1, len(tokens)):
-        token = tokens[k]
-        if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
-            depth += 1
-        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
-            if depth == 0:
-                spans.append((start, k))
-                return spans, k
-            depth -= 1
-        elif depth == 0 and token.type == Token.SEP and token.subtype == Token.ARG:
-            spans.append((start, k))
-            start = k + 1
-    spans.append((start, len(tokens)))
-    return spans, len(tokens)
 
 
 def _many_cells(reference: str) -> bool:

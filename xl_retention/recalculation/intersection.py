@@ -424,8 +424,9 @@ def _small_aggregate(tokens: list[Token], span: tuple[int, int]) -> bool:
     return text.isdigit() and 1 <= int(text) <= 13
 
 
-def _spans_of(tokens: list[Token], open_index: int) -> tuple[list[tuple[int, int]], int]:
-    """The token spans of the arguments of the call opened at ``open_index``, and its closing token's index."""
+def argument_spans(tokens: list[Token], open_index: int) -> tuple[list[tuple[int, int]], int]:
+    """The token spans ``[start, end)`` of each top-level argument of the call (or array constant) opened at
+    ``open_index``, and the index of its closing token (``len(tokens)`` when it is not closed)."""
     spans: list[tuple[int, int]] = []
     depth, start = 0, open_index + 1
     for k in range(open_index + 1, len(tokens)):
@@ -440,4 +441,13 @@ def _spans_of(tokens: list[Token], open_index: int) -> tuple[list[tuple[int, int
         elif depth == 0 and token.type == Token.SEP and token.subtype == Token.ARG:
             spans.append((start, k))
             start = k + 1
-    raise ValueError("unbalanced formula")
+    spans.append((start, len(tokens)))
+    return spans, len(tokens)
+
+
+def _spans_of(tokens: list[Token], open_index: int) -> tuple[list[tuple[int, int]], int]:
+    """The token spans of the arguments of the call opened at ``open_index``, and its closing token's index."""
+    spans, close = argument_spans(tokens, open_index)
+    if close == len(tokens):
+        raise ValueError("unbalanced formula")
+    return spans, close
