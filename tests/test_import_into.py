@@ -594,3 +594,12 @@ def test_the_report_says_other_months_are_kept_only_when_some_hold_figures(tmp_p
         "months' figures are kept as they were"
     )
     assert openpyxl.load_workbook(book)["Customers"]["D5"].value == 2  # April, as it was
+
+
+def test_the_report_names_one_month_as_one_month(tmp_path):
+    """A one-month import says "the month its data covers (2025-02)", not "(2025-02 to 2025-02)" (H25 n07)."""
+    book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=2)
+    (tmp_path / "nps.csv").write_text("date,score\n2025-02-03,9\n2025-02-04,3\n")
+    result = run("import", "--nps", tmp_path / "nps.csv", "--into", book)
+    assert result.returncode == 0, result.stderr
+    assert "import wrote the month its data covers (2025-02) on NPS scores" in result.stdout

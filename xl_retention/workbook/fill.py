@@ -88,9 +88,18 @@ class Filled:
         """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
         out = [f"filled {path}, a tracker of {self.months} months from {self.first}"]
         if self.added:
-            out.append(f"added months {self.added[0]} to {self.added[-1]} at the end of the monthly sheets")
+            added = self.added[0] if len(self.added) == 1 else f"{self.added[0]} to {self.added[-1]}"
+            out.append(
+                f"added {'month' if len(self.added) == 1 else 'months'} {added} at the end of the monthly sheets"
+            )
+        first, last = self.covered
+        covered = (
+            f"the month its data covers ({first})"
+            if first == last
+            else f"the months its data covers ({first} to {last})"
+        )
         out.append(
-            f"import wrote the months its data covers ({self.covered[0]} to {self.covered[1]}) on "
+            f"import wrote {covered} on "
             f"{', '.join(self.sheets)}" + ("; the other months' figures are kept as they were" * self.kept_others)
         )
         if self.replaced:
