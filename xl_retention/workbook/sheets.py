@@ -219,7 +219,8 @@ FIT_REASONS = (
     "#REF!",
     "#NAME?: the xl-retention functions are not loaded (see Start here)",
     "#NUM!: counts that rise, a cohort with fewer than 3 months, no churn at all, or churn alike for every "
-    "customer (no finite fit: the constant-churn lifetime value applies); xl-retention recalc names which",
+    "customer (no finite fit: the constant-churn lifetime value applies); recalc's report names which for sBG, "
+    "xr.bdw_fit in Python for BdW",
     "#N/A",
     "",
 )
