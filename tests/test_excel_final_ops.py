@@ -15,8 +15,8 @@ from openpyxl.worksheet.table import Table
 from test_recalc_features import book, patch, recalculated
 
 import xl_retention
-from xl_retention.recalculation.excel_functions.arguments import may_end_in_sum, rewrite_final
 from xl_retention.recalculation.excel_functions.arithmetic import near_zero, units_apart
+from xl_retention.recalculation.excel_functions.final_operations import may_end_in_sum, rewrite_final
 from xl_retention.recalculation.rewrite_shapes import shape
 
 # --- f1: a formula's final + or - within rounding of zero is exactly 0 ------------------------------------------------

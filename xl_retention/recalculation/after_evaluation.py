@@ -1,7 +1,7 @@
 """What :func:`.embedded.compute` rewrites after a first evaluation, for the few cells whose result calls for it.
 
 - :func:`final_operations`: a formula whose only rewrite would be Excel's final + or - (KB 78113: exactly 0
-  within rounding, :func:`.excel_functions.arguments.rewrite_final`) is rewritten only where its result can be
+  within rounding, :func:`.excel_functions.final_operations.rewrite_final`) is rewritten only where its result can be
   such a residue, so that the other cells (and their shared formulas' copies) are left as they are.
 - :func:`whole_column_indexes`: INDEX of whole columns past the cells in use (the engine's #REF!) is bounded.
 
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .excel_functions._core import error_code, is_error
-from .excel_functions.arguments import rewrite_final
+from .excel_functions.final_operations import rewrite_final
 from .intersection import bounded_index
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def final_operations(
     finals: list[tuple[str, int, int]],
     set_formulas: Callable[[fz.Workbook, list[tuple[str, int, int, str]]], None],
 ) -> bool:
-    """Excel's final + or - (:func:`.excel_functions.arguments.rewrite_final`) for the cells whose formula needs
+    """Excel's final + or - (:func:`.excel_functions.final_operations.rewrite_final`) for the cells whose formula needs
     nothing else, after a first evaluation: only a result that is a few units in the last place of its operands
     can be made 0, and such a difference has at most 3 significant bits (``n * 2**e``, n from 1 to 7). Those
     cells get the rewritten formula (the caller evaluates again); the others keep theirs, untranslated and unset.

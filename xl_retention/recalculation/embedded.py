@@ -29,7 +29,8 @@ from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .engine import CIRCULAR, engine_literal, from_engine, load
 from .engine_failures import reversed_range_formulas, stopping_cells
-from .excel_functions.arguments import may_end_in_sum, rewrite_arguments, rewrite_final
+from .excel_functions.arguments import rewrite_arguments
+from .excel_functions.final_operations import may_end_in_sum, rewrite_final
 from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas, number_text_results
 from .formula_texts import FormulaTexts, filled_copy, may_need_any, may_need_arguments, may_need_rewrite, words_pattern

@@ -5,7 +5,7 @@ addition or subtraction operation result in a value at or very close to zero, Ex
 will compensate for any error introduced as a result of converting an operand to and from binary".
 Excel does so for the last operation of a formula only: ``=0.1+0.2-0.3`` and ``=SUM(B1:B3)-1`` (0.7,
 0.2, 0.1) are 0, ``=(0.1+0.2-0.3)`` keeps 5.55E-17 and ``=1*(0.5-0.4-0.1)`` -2.78E-17. The
-rewrite of :mod:`.arguments` (:func:`~.arguments.rewrite_final`) passes such an operation's result
+rewrite of :mod:`.final_operations` (:func:`~.final_operations.rewrite_final`) passes such an operation's result
 and operands to ``_XLR.NEARZERO``.
 
 When it applies: the two operands of the subtraction (for ``a + b``, ``a`` and ``-b``) have the same
