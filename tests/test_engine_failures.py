@@ -68,3 +68,21 @@ def test_the_cells_that_stop_the_engine_are_found_and_the_rest_evaluates(tmp_pat
     assert stopped == [("S", "B2")]
     workbook.evaluate_all()
     assert (workbook.get_value("S", 1, 2), workbook.get_value("S", 3, 2)) == (2, 4)
+
+
+def test_a_defined_name_written_bottom_up_is_read_by_its_corners(tmp_path: Path) -> None:
+    """Data = S!$A$3:$A$1: SUM(Data) gave #NAME? and COUNT(Data) 0 with status ok; Excel reads A1:A3 (6 and 3)."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in (1, 2, 3):
+        sheet.cell(row, 1, row)
+    book.defined_names["Data"] = DefinedName("Data", attr_text="S!$A$3:$A$1")
+    sheet["C1"], sheet["C2"] = "=SUM(Data)", "=COUNT(Data)"
+    book.save(tmp_path / "names.xlsx")
+    report = recalc_file(tmp_path / "names.xlsx", tmp_path / "out.xlsx")
+    assert (report.status, report.errors, report.unsupported) == ("ok", [], []), report.message
+    values = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert (values["C1"].value, values["C2"].value) == (6, 3)

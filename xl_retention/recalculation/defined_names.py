@@ -14,6 +14,8 @@ import zipfile
 from itertools import chain
 from xml.etree import ElementTree
 
+from .reversed_ranges import normalized_ranges
+
 _REFERENCE = re.compile(
     r"(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?"
     r"|(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}"
@@ -44,6 +46,9 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
             continue
         local = element.get("localSheetId")
         scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
+        if _REFERENCE.fullmatch(text) and (reversed_ := normalized_ranges("=" + text)) is not None:
+            out.setdefault(scope, {})[name.lower()] = reversed_[1:]  # S!$A$3:$A$1, which the engine cannot resolve
+            continue
         if _REFERENCE.fullmatch(text) and relative(text):  # Above = S!A1048576: moved with the cell using it (H9)
             out.setdefault(scope, {})[name.lower()] = text
             continue
