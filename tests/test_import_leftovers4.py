@@ -429,6 +429,18 @@ def test_macroman_and_windows_csv_keep_their_accents(tmp_path: Path, encoding: s
     assert sorted(set(labels)) == ["Besançon", "Malmö", "Zürich"]
 
 
+def test_a_windows_csv_whose_only_accents_are_dashes_stays_windows_1252(tmp_path: Path) -> None:
+    """An en dash or a bullet between letters is Windows-1252 text as written, not MacRoman misread: the customers
+    AB–CD and Anne–Marie keep their ids and segments (H26: they became ABñCD and AnneñMarie)."""
+    text = "customer_id,date,amount,city\nAB–CD,2026-01-05,10,Straße–Nord\nAnne–Marie,2026-01-06,5,O’Neil•Park\n"
+    (tmp_path / "orders.csv").write_bytes(text.encode("cp1252"))
+    out = tmp_path / "o"
+    args = ["import", "--orders", str(tmp_path / "orders.csv"), "--segment", "city", "--to-csv", str(out)]
+    assert cli.main(args) == 0
+    labels = pd.read_csv(out / "purchases.csv", dtype=str, encoding="utf-8")["segment"]
+    assert sorted(set(labels)) == ["O’Neil•Park", "Straße–Nord"]
+
+
 # -- n05: a year typed wrong in snapshots is named as a month that has not happened yet, not as missing exports -----
 @pytest.mark.parametrize("engine", ["pandas", "duckdb"])
 def test_a_future_month_is_named_before_the_gap_it_leaves(engine: str) -> None:

@@ -9,7 +9,6 @@ The core (this package, minus ``udfs``) is pure Python over numpy: no xlwings im
 
 from __future__ import annotations
 
-from . import _imports  # noqa: F401  (first: defers openpyxl's reader and writer to their first use)
 from .errors import (
     NotANumberError,
     OutOfRangeError,

@@ -4,7 +4,8 @@ A recalculation uses three small modules of openpyxl: the formula tokenizer (``o
 translator and the cell-address helpers (``openpyxl.utils.cell``). Importing any of them runs the package's
 ``__init__`` first, which loads the whole reader and writer (workbook, worksheet, styles, charts, drawings): about
 0.15-0.25 s of every ``xl-retention recalc`` process's start on a 2-core machine, for nothing it uses
-(bench/README.md, issue 14). :func:`defer_openpyxl_init` registers the package with its ``__init__`` not yet run:
+(bench/README.md, issue 14). :func:`defer_openpyxl_init`, called first by the command line (``xl-retention``) and by
+a batch's worker processes, while they run one thread, registers the package with its ``__init__`` not yet run:
 its submodules import as usual, and the first attribute read from the package itself (``openpyxl.load_workbook``,
 ``from openpyxl import Workbook``, ``openpyxl.__version__``) runs ``__init__`` then, once, under a lock. Code
 using openpyxl sees the package exactly as a normal import gives it. Any other submodule (``openpyxl.reader.strings``,
@@ -54,20 +55,27 @@ def defer_openpyxl_init() -> None:
     loader = spec.loader
     done = False
 
+    running = False
+
     def run_init() -> None:
-        nonlocal done
+        """Run the package's ``__init__`` once. Other threads wait on the lock until it has finished (never see a
+        half-initialised package); the thread running it, re-entering through openpyxl's own imports, returns."""
+        nonlocal done, running
         with _LOCK:
-            if done:
+            if done or running:
                 return
-            done = True
-            module.__dict__.pop("__getattr__", None)
-            if first in sys.meta_path:
-                sys.meta_path.remove(first)
+            running = True
             try:
                 loader.exec_module(module)
             except BaseException:
                 sys.modules.pop("openpyxl", None)  # as a failed import leaves it: the next import retries
                 raise
+            finally:
+                running = False
+            done = True
+            module.__dict__.pop("__getattr__", None)
+            if first in sys.meta_path:
+                sys.meta_path.remove(first)
 
     def attribute(name: str) -> object:
         run_init()
@@ -95,6 +103,3 @@ def defer_openpyxl_init() -> None:
 def is_initialised(module: ModuleType) -> bool:
     """Whether a module deferred by :func:`defer_openpyxl_init` has run its ``__init__`` (for tests)."""
     return "__getattr__" not in module.__dict__
-
-
-defer_openpyxl_init()  # on import of xl_retention, before any module of it imports openpyxl's tokenizer

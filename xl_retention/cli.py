@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from ._imports import defer_openpyxl_init
 from .errors import RetentionInputError
 
 
@@ -520,6 +521,7 @@ def _describe(error: BaseException) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    defer_openpyxl_init()  # a recalculation uses openpyxl's tokenizer only: its reader and writer load on first use
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):

@@ -120,8 +120,11 @@ def _decode_sample(path: Path, encoding: str | None) -> tuple[str, str]:
 
 #: Characters that a text decoded with the wrong single-byte code page shows: a non-ASCII capital right after a
 #: small letter ("CafŽ", "MŸller": MacRoman's é and ü read as Windows-1252), a symbol between two letters
-#: ("No‘l", "S¿ren"; apostrophes aside: "O’Brien"), an undefined byte (U+FFFD) or a C1 control character.
-_MISREAD = re.compile(r"[a-z][^\x00-\x7f](?<=[A-ZÀ-ÞŠŒŽŸ])|[A-Za-z][^\x00-\x7f\w\s’‘](?=[A-Za-z])|[\ufffd\x80-\x9f]")
+#: ("S¿ren"; apostrophes, dashes and bullets aside: "O’Brien", "Anne–Marie", "A•B" are Windows-1252 text as written),
+#: an undefined byte (U+FFFD) or a C1 control character.
+_MISREAD = re.compile(
+    r"[a-z][^\x00-\x7f](?<=[A-ZÀ-ÞŠŒŽŸ])|[A-Za-z][^\x00-\x7f\w\s’‘–—•·…](?=[A-Za-z])|[\ufffd\x80-\x9f]"
+)
 
 
 def single_byte_encoding(raw: bytes) -> str:
@@ -132,6 +135,8 @@ def single_byte_encoding(raw: bytes) -> str:
     >>> single_byte_encoding("name\nCafé Müller\nNoël\n".encode("mac_roman"))
     'mac_roman'
     >>> single_byte_encoding("name\nCafé Müller\nO’Brien €12\n".encode("cp1252"))
+    'cp1252'
+    >>> single_byte_encoding("id,name\nAB–CD,Anne–Marie\n1,O’Neil\n2,Straße–Nord\n3,A•B\n".encode("cp1252"))
     'cp1252'
     """
     windows = raw.decode("cp1252", errors="replace")

@@ -470,7 +470,12 @@ def recalc(
 
 
 def _worker_signals() -> None:
-    """A worker leaves Ctrl-C to the command, which ends it (without a worker's traceback)."""
+    """A worker leaves Ctrl-C to the command, which ends it (without a worker's traceback); it defers openpyxl's
+    reader and writer as the command does (:mod:`xl_retention._imports`)."""
     import signal
+
+    from .._imports import defer_openpyxl_init
+
+    defer_openpyxl_init()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
