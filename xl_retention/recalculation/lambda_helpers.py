@@ -37,7 +37,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from .excel_functions.wraps import ONE
 from .intersection import _A1_RANGE, _arguments, _bare_name
 
-__all__ = ["HELPERS", "HELPER_REASON", "MAX_CALLS", "MAX_STEPS", "expand_lambda_helpers"]
+__all__ = ["HELPERS", "HELPER_REASON", "MAX_CALLS", "MAX_STEPS", "bound_call", "expand_lambda_helpers"]
 
 HELPERS = frozenset(("BYROW", "BYCOL", "MAP", "MAKEARRAY", "SCAN", "REDUCE"))
 #: why a helper call was not written out (the cell is listed as unsupported with it)
@@ -54,6 +54,39 @@ _PARAMETER = re.compile(r"[A-Za-z_\\][\w.]*")
 #: a function passed by name, as Excel 365 stores it (BYROW(A1:C2, SUM) is saved as _xlfn.BYROW(A1:C2,_xleta.SUM))
 _ETA = re.compile(r"(?i)_xleta\.((?:_xlfn\.)?[A-Z][A-Z0-9.]*)")
 _HINT = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:BYROW|BYCOL|MAP|MAKEARRAY|SCAN|REDUCE)\(")
+
+
+def bound_call(parameters: list[str], values: list[str], body: str) -> str:
+    """``LAMBDA(p1, ..., body)(v1, ...)`` as ``LET(p1, v1, ..., body)``, or ``#VALUE!`` when the call gives more values
+    than the LAMBDA has parameters, or fewer than its required ones (Excel's "Incorrect Parameters": a name defined as
+    ``LAMBDA(x, y, x+y)`` called as ``=ADD2(1)`` is #VALUE!; ``()`` gives no value). A parameter in brackets
+    (``[y]``) is optional: one not given is bound to nothing, as a value left empty (``(1,)``) is, and
+    ``ISOMITTED(y)`` in the body is TRUE for such a parameter and FALSE for one given (the engine has no ISOMITTED).
+
+    >>> bound_call(["x", "y"], ["1", "2"], "x+y"), bound_call(["x", "y"], ["1"], "x+y"), bound_call(["x"], [""], "x")
+    ('LET(x,1,y,2,x+y)', '#VALUE!', '#VALUE!')
+    >>> bound_call(["x", "[y]"], ["1"], "IF(ISOMITTED(y),x,x+y)"), bound_call([], [""], "5")
+    ('LET(x,1,y,,IF(TRUE,x,x+y))', '(5)')
+    """
+    given = [] if len(values) == 1 and not values[0].strip() else values
+    names, optional = [], []
+    for parameter in parameters:
+        name = parameter.strip()
+        optional.append("[" in name)
+        if "[" in name:  # [_xlpm.y] as Excel stores it: the body's names are read without _xlpm. by then
+            name = name.replace("[", "").replace("]", "").strip()
+            name = name if "_xlpm." in body.lower() else re.sub(r"(?i)^_xlpm\.", "", name)
+        names.append(name)
+    if len(given) > len(names) or len(given) < sum(1 for o in optional if not o):
+        return "#VALUE!"
+    if not names:
+        return f"({body})"
+    bound = [given[k] if k < len(given) else "" for k in range(len(names))]
+    for name, value in zip(names, bound, strict=True):
+        bare = re.escape(name.removeprefix("_xlpm."))
+        isomitted = re.compile(rf"(?i)(?<![\w.])(?:_xlfn\.)?ISOMITTED\(\s*(?:_xlpm\.)?{bare}\s*\)")
+        body = isomitted.sub("FALSE" if value.strip() else "TRUE", body)
+    return "LET(" + ",".join([*(f"{n},{v}" for n, v in zip(names, bound, strict=True)), body]) + ")"
 
 
 def expand_lambda_helpers(formula: str, names: dict[str, str] | None) -> str:

@@ -56,7 +56,7 @@ from .intersection import (
     _scalar_argument,
     unions,
 )
-from .lambda_helpers import expand_lambda_helpers
+from .lambda_helpers import bound_call, expand_lambda_helpers
 from .offset_sizes import negative_sizes
 from .omitted_arguments import omit_in_tokens
 from .package import Table
@@ -588,12 +588,10 @@ def _lambda_calls(tokens: list[Token]) -> str | None:
                 values, call_end = _call_values(tokens, end + 2)
                 if len(values) == len(args) - 1 and _captured(args[:-1], values):  # LET binds one by one
                     args = _renamed(tokens, i, end)
-                if len(values) == len(args) - 1:
-                    pairs = [f"{p},{v}" for p, v in zip(args[:-1], values, strict=True)]
-                    out.append("LET(" + ",".join([*pairs, args[-1]]) + ")")
-                    found = True
-                    i = call_end + 1
-                    continue
+                out.append(bound_call(args[:-1], values, args[-1]))  # a wrong number of values: #VALUE!
+                found = True
+                i = call_end + 1
+                continue
         out.append(token.value)
         i += 1
     return "=" + "".join(out) if found else None

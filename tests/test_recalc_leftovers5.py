@@ -1,0 +1,84 @@
+"""Recalculation leftovers of the fifth round (H30): the embedded engine against Excel on users' own workbooks.
+
+Each test builds a small workbook with openpyxl, recalculates it with the embedded engine (``recalc_file``) and reads
+the written values back; the expected values are Excel's documented ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.formula import ArrayFormula
+
+from xl_retention.recalculation import recalc_file
+
+
+def _recalc(
+    tmp_path: Path,
+    cells: dict[str, object],
+    names: dict[str, str] | None = None,
+    arrays: dict[str, str] | None = None,
+) -> tuple[object, dict[str, object]]:
+    """Sheet S holding ``cells`` (``arrays``: one-cell array formulas), workbook ``names``; the report and the values
+    of every cell written."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in cells.items():
+        sheet[ref] = value
+    for ref, formula in (arrays or {}).items():
+        sheet[ref] = ArrayFormula(ref, formula)
+    for name, text in (names or {}).items():
+        book.defined_names[name] = DefinedName(name, attr_text=text)
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    return result, {c.coordinate: c.value for row in out.iter_rows() for c in row if c.value is not None}
+
+
+def test_a_named_lambda_called_with_the_wrong_number_of_values_is_value_error(tmp_path: Path) -> None:
+    # Excel: a LAMBDA called with more values than parameters, or fewer than its required ones, is #VALUE!
+    # ("Incorrect Parameters"); a parameter in brackets is optional and ISOMITTED tells whether it was given.
+    # AddOne() was 1 (the missing x read as 0, status ok); the others were listed as not computable.
+    names = {
+        "AddOne": "_xlfn.LAMBDA(_xlpm.x,_xlpm.x+1)",
+        "Add2": "_xlfn.LAMBDA(_xlpm.x,_xlpm.y,_xlpm.x+_xlpm.y)",
+        "Opt": "_xlfn.LAMBDA(_xlpm.x,[_xlpm.y],IF(_xlfn.ISOMITTED(_xlpm.y),_xlpm.x*10,_xlpm.x+_xlpm.y))",
+    }
+    cells: dict[str, object] = {
+        "A1": 5,
+        "B1": "=AddOne(A1)",
+        "B2": "=AddOne(A1,2)",
+        "B3": "=AddOne()",
+        "B4": "=Add2(A1)",
+        "B5": "=Add2(A1,1,2)",
+        "B6": '=IFERROR(Add2(1),"too few")',
+        "B7": "=ERROR.TYPE(Add2(1))",
+        "B8": "=_xlfn.LAMBDA(_xlpm.x,_xlpm.y,_xlpm.x+_xlpm.y)(1)",
+        "B9": "=Add2(1,2)",
+        "B10": "=Opt(4)",
+        "B11": "=Opt(4,2)",
+        "B12": "=Opt()",
+        "B13": "=Opt(1,2,3)",
+    }
+    result, got = _recalc(tmp_path, cells, names)
+    assert result.status == "ok", result.message
+    assert not result.unsupported
+    assert {k: got[k] for k in cells if k != "A1"} == {
+        "B1": 6,
+        "B2": "#VALUE!",
+        "B3": "#VALUE!",
+        "B4": "#VALUE!",
+        "B5": "#VALUE!",
+        "B6": "too few",
+        "B7": 3,
+        "B8": "#VALUE!",
+        "B9": 3,
+        "B10": 40,
+        "B11": 6,
+        "B12": "#VALUE!",
+        "B13": "#VALUE!",
+    }
