@@ -11,7 +11,9 @@ day 1 / 30.4375 months (30.4375 = 365.25 / 12 days, the average Gregorian month)
 weekly 10 is 43.48 MRR and a yearly 1,200 is 100 MRR. Spellings: ``day daily days d``,
 ``week weekly weeks w``, ``month monthly months mo m``, ``quarter quarterly quarters q``,
 ``half-year half_year semiannual semi-annual``, ``year yearly annual annually years yr y``
-(any case). Anything else is refused naming its rows and values.
+(any case); a whole number of them (Zuora's "Two Years", "Eighteen Months", ``24 months``, ``every 3 months``,
+``Annual x2``) or ``biennial``/``triennial``. Anything else (``Multi-Year``, "Subscription Term": how many months?)
+is refused naming its rows and values.
 
 The billing columns go by other names in the exports of billing systems (:data:`BILLING_ALIASES`,
 matched as column names are: any case, spaces, hyphens and underscores alike): Stripe's
@@ -33,6 +35,7 @@ the customer id, and refused when it differs from the one that is). A prefixed `
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -46,6 +49,7 @@ __all__ = [
     "MONTHS_PER_INTERVAL",
     "OBJECT_PREFIXES",
     "bare_key",
+    "interval_months",
     "months_per_interval",
     "monthly_amounts",
 ]
@@ -183,19 +187,75 @@ _SPELLINGS = {
 _NAMES = {spelling: name for name, spellings in _SPELLINGS.items() for spelling in spellings}
 
 
-def months_per_interval(series: pd.Series, source: str, column: str) -> np.ndarray:
-    """Months in each row's billing interval (float64); unknown or blank intervals raise ``DataError``.
+#: Counts spelled as words in multi-year billing periods (Zuora's "Two Years", "Eighteen Months").
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "eighteen": 18, "twenty_four": 24, "thirty_six": 36,
+}  # fmt: skip
+#: Words that are a number of years by themselves.
+_MULTI_YEAR_WORDS = {"biennial": 24.0, "biennially": 24.0, "triennial": 36.0, "triennially": 36.0}
+_UNIT = "|".join(sorted(map(re.escape, _NAMES), key=len, reverse=True))
+_COUNT = "|".join([r"\d+", *sorted(_COUNT_WORDS, key=len, reverse=True)])
+#: "2 years", "Two Years", "every 3 months", "18_months"; "Annual x2", "Month x 3", "2x Annual".
+_PHRASES = (
+    re.compile(rf"^(?:every_)?(?P<count>{_COUNT})_?(?P<unit>{_UNIT})$"),
+    re.compile(rf"^(?P<unit>{_UNIT})_?[x×*]_?(?P<count>\d+)$"),
+    re.compile(rf"^(?P<count>\d+)_?[x×*]_?(?P<unit>{_UNIT})$"),
+)
 
-    >>> months_per_interval(pd.Series(["Monthly", "year", "annual"]), "subs.csv", "interval").tolist()
-    [1.0, 12.0, 12.0]
+
+def _spelled(value: Any) -> str:
+    """A billing interval as it is looked up: lower case, spaces and hyphens as underscores, no brackets."""
+    text = re.sub(r"[()\[\]]", " ", str(value)).strip().lower()
+    return re.sub(r"[\s\-]+", "_", text).strip("_")
+
+
+def interval_months(value: Any) -> float | None:
+    """Months in one billing interval spelled ``value``: a unit (``Monthly``, ``Annual``, ``semi-annual``), a whole
+    number of units (Zuora's ``Two Years``, ``Eighteen_Months``, ``24 months``, ``every 3 months``, ``Annual x2``,
+    ``2x yearly``) or ``biennial``/``triennial``; None when it does not say how many months (``Multi-Year``,
+    ``Subscription Term``, ``Specific Months``, ``biannual``: twice a year or every two years?), blank or 0 units.
+
+    >>> [interval_months(v) for v in ("Annual", "Two Years", "Eighteen_Months", "Annual x2", "Multi-Year", None)]
+    [12.0, 24.0, 18.0, 24.0, None, None]
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    k = _spelled(value)
+    if k in _NAMES:
+        return MONTHS_PER_INTERVAL[_NAMES[k]]
+    if k in _MULTI_YEAR_WORDS:
+        return _MULTI_YEAR_WORDS[k]
+    for phrase in _PHRASES:
+        found = phrase.match(k)
+        if found:
+            count = found["count"]
+            number = int(count) if count.isdigit() else _COUNT_WORDS[count]
+            return MONTHS_PER_INTERVAL[_NAMES[found["unit"]]] * number if number > 0 else None
+    return None
+
+
+#: The refusal of a billing interval :func:`interval_months` cannot read.
+UNREAD_INTERVALS = (
+    "billing intervals that are not day, week, month, quarter, half-year or year, or a whole number of them "
+    "('Two Years', '18 months', 'Annual x2': a value such as 'Multi-Year' does not say how many months; map "
+    "interval to a column that does)"
+)
+
+
+def months_per_interval(series: pd.Series, source: str, column: str) -> np.ndarray:
+    """Months in each row's billing interval (float64, :func:`interval_months`); unknown or blank intervals raise
+    ``DataError`` naming the rows and values.
+
+    >>> months_per_interval(pd.Series(["Monthly", "year", "annual", "Two Years"]), "subs.csv", "interval").tolist()
+    [1.0, 12.0, 12.0, 24.0]
     """
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    keys = [str(u).strip().lower().replace("-", "_").replace(" ", "_") for u in np.asarray(uniques, dtype=object)]
-    months = np.array([MONTHS_PER_INTERVAL.get(_NAMES.get(k, ""), np.nan) for k in keys] + [np.nan])
+    found = [interval_months(u) for u in np.asarray(uniques, dtype=object)]
+    months = np.array([np.nan if m is None else m for m in found] + [np.nan], dtype=np.float64)
     per_row = months[codes]
     if np.isnan(per_row).any():
-        problem = "billing intervals that are not day, week, month, quarter, half-year or year"
-        raise bad_rows(source, column, problem, np.flatnonzero(np.isnan(per_row)), series.to_numpy())
+        raise bad_rows(source, column, UNREAD_INTERVALS, np.flatnonzero(np.isnan(per_row)), series.to_numpy())
     return per_row
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .billing import _NAMES, BILLING_ALIASES, bare_key, monthly_amounts, price_in_cents
+from .billing import BILLING_ALIASES, bare_key, interval_months, monthly_amounts, price_in_cents
 from .errors import DataError, bad_rows
 from .names import columns_option, key, keys_of
 from .revenue import minor_unit_divisors
@@ -69,8 +69,10 @@ def period_interval(
     names: Sequence[Any], columns: Mapping[str, str], distinct: Callable[[str], Sequence[Any]]
 ) -> str | None:
     """The column to take as the billing interval when it is named "Billing Period" and holds interval words (Zuora:
-    Month, Quarter, Semi-Annual, Annual), not Chargebee's count of ``billing_period_unit``; None otherwise (an
-    interval mapped or found by another name, no such column, or values that are not all interval words).
+    Month, Quarter, Semi-Annual, Annual, Two Years, ...), not Chargebee's count of ``billing_period_unit``; None
+    otherwise (an interval mapped or found by another name, no such column, numbers, or no value that is an
+    interval: :func:`~.billing.interval_months`). A value that says no months (``Multi-Year``) beside interval
+    words is refused later, naming its rows.
     ``distinct(column)``: some of the column's distinct values.
 
     >>> period_interval(["Account Number", "Billing Period", "Price"], {}, lambda c: ["Month", "Annual", None])
@@ -86,9 +88,24 @@ def period_interval(
     periods = [str(n) for n, k in zip(names, keys, strict=True) if "billing_period" in k]
     if len(periods) != 1:
         return None
-    words = [str(v).strip().lower().replace("-", "_").replace(" ", "_") for v in distinct(periods[0])]
-    words = [w for w in words if w not in ("", "nan", "none", "<na>")]
-    return periods[0] if words and all(w in _NAMES for w in words) else None
+    values = [v for v in distinct(periods[0]) if not _blank(v)]
+    numbers = [v for v in values if _number(v)]  # Chargebee's count of billing_period_unit
+    readable = [v for v in values if interval_months(v) is not None]
+    # interval words (one of them may be one that says no months, 'Multi-Year': refused naming its rows, never
+    # a reason to read the column as something else)
+    return periods[0] if readable and not numbers else None
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() == ""
+
+
+def _number(value: Any) -> bool:
+    try:
+        float(str(value).strip())
+    except ValueError:
+        return False
+    return True
 
 
 def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], source: str) -> None:

@@ -4,7 +4,8 @@ The kind of file is told by its content, not only its name: an OpenDocument file
 ``.xls`` saved under an ``.xlsx`` name, an empty or damaged file, are refused with one line
 naming the file and what it is. CSV text is decoded by its byte-order mark (UTF-8, UTF-16:
 Excel's "Unicode Text" is UTF-16 LE and tab-separated), else as UTF-8, else Windows-1252 (or
-MacRoman, Mac Excel's "CSV (Macintosh)", where Windows-1252 misreads it: :func:`single_byte_encoding`);
+MacRoman, Mac Excel's "CSV (Macintosh)", by the signs of misreading each shows, or refused when none tells:
+:func:`~.codepages.single_byte_encoding`);
 its separator is sniffed by the standard ``csv.Sniffer`` among ``, ; TAB |``. Every CSV
 column is read as text: ids keep their leading zeros, and numbers and dates are parsed
 column by column later (:mod:`.values`, :mod:`.dates`) with one rule per column.
@@ -32,6 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .codepages import single_byte_encoding
 from .csv_rows import with_file_rows
 from .errors import DataError
 from .excel_cells import ZERO_PADDED, as_shown, refuse_uncalculated
@@ -113,37 +115,9 @@ def _decode_sample(path: Path, encoding: str | None) -> tuple[str, str]:
                 f"{path.name} is not {encoding} text (byte {error.start}); give its encoding with --encoding",
                 source=path.name,
             ) from None
-        chosen = single_byte_encoding(raw)
+        chosen = single_byte_encoding(raw, path.name)
         text = raw.decode(chosen, errors="replace")
     return chosen, text
-
-
-#: Characters that a text decoded with the wrong single-byte code page shows: a non-ASCII capital right after a
-#: small letter ("CafŽ", "MŸller": MacRoman's é and ü read as Windows-1252), a symbol between two letters
-#: ("S¿ren"; apostrophes, dashes and bullets aside: "O’Brien", "Anne–Marie", "A•B" are Windows-1252 text as written),
-#: an undefined byte (U+FFFD) or a C1 control character.
-_MISREAD = re.compile(
-    r"[a-z][^\x00-\x7f](?<=[A-ZÀ-ÞŠŒŽŸ])|[A-Za-z][^\x00-\x7f\w\s’‘–—•·…](?=[A-Za-z])|[\ufffd\x80-\x9f]"
-)
-
-
-def single_byte_encoding(raw: bytes) -> str:
-    r"""The code page of text that is not UTF-8: Windows-1252 (Excel's "CSV" on Windows), unless it reads as
-    misread text (:data:`_MISREAD`) and MacRoman (Excel's "CSV (Macintosh)") reads it without any: then
-    ``mac_roman``.
-
-    >>> single_byte_encoding("name\nCafé Müller\nNoël\n".encode("mac_roman"))
-    'mac_roman'
-    >>> single_byte_encoding("name\nCafé Müller\nO’Brien €12\n".encode("cp1252"))
-    'cp1252'
-    >>> single_byte_encoding("id,name\nAB–CD,Anne–Marie\n1,O’Neil\n2,Straße–Nord\n3,A•B\n".encode("cp1252"))
-    'cp1252'
-    """
-    windows = raw.decode("cp1252", errors="replace")
-    if not _MISREAD.search(windows):
-        return "cp1252"
-    mac = raw.decode("mac_roman")
-    return "mac_roman" if not _MISREAD.search(mac) else "cp1252"
 
 
 #: How much of a file tells its code page when its first part was UTF-8 and a later line is not.
@@ -283,7 +257,7 @@ def _read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame
                 f"{path.name} is not {encoding} text; give its encoding with --encoding", source=path.name
             ) from None
         with open(path, "rb") as handle:  # the sample was UTF-8, a later line is not: its code page by the file
-            chosen = single_byte_encoding(handle.read(_FALLBACK_BYTES))
+            chosen = single_byte_encoding(handle.read(_FALLBACK_BYTES), path.name)
         options = {**options, "encoding": chosen, "encoding_errors": "replace"}
         df = pd.read_csv(path, **options)
         dialect = CsvDialect(chosen, dialect.sep, dialect.quotechar, dialect.skip_rows)

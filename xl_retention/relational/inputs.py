@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..reading import DataError, ReadOptions, key, normalize_columns, prepare, source_of
-from ..reading.billing import _NAMES, BILLING_ALIASES, MONTHS_PER_INTERVAL, price_in_cents
+from ..reading.billing import BILLING_ALIASES, UNREAD_INTERVALS, interval_months, price_in_cents
 from ..reading.billing_columns import (
     _check_dates_given,
     _refuse_billing_names_without_interval,
@@ -340,11 +340,13 @@ def _billing(
             source=source,
             column="amount",
         )
-    spelled = t.interval.cast("string").lower().strip().re_replace(r"[\s\-]", "_")
-    months = spelled.substitute({s: MONTHS_PER_INTERVAL[n] for s, n in _NAMES.items()}, else_=ibis.null("float64"))
+    spelled = t.interval.cast("string")
+    # the distinct spellings (a few) read by reading.billing's own rule: every engine reads them alike
+    found = {v: interval_months(v) for v in con.execute(t.select(v=spelled).distinct())["v"].dropna().tolist()}
+    readable = {v: m for v, m in found.items() if m is not None}
+    months = spelled.substitute(readable, else_=ibis.null("float64")) if readable else ibis.null("float64")
     t = t.mutate(months=months.cast("float64"))
-    checks = [(names["interval"], "billing intervals that are not day, week, month, quarter, half-year or year",
-               t.months.isnull(), "interval")]  # fmt: skip
+    checks = [(names["interval"], UNREAD_INTERVALS, t.months.isnull(), "interval")]
     if "quantity" in t.columns:
         checks.append((names["quantity"], "negative quantities", t.quantity < 0, "quantity"))
     if "interval_count" in t.columns:

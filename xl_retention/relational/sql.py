@@ -36,12 +36,18 @@ from . import definitions as d
 __all__ = ["HEADER", "RATES", "TABLES", "expressions", "render"]
 
 
+#: The columns of each input table the SQL reads (and ``segment`` with ``--segment``).
+_RAW: dict[str, dict[str, str]] = {
+    "subscriptions": {"customer_id": "string", "month": "date", "mrr": "float64"},
+    "orders": {"customer_id": "string", "date": "timestamp", "amount": "float64"},
+    "visits": {"visitor_id": "string", "date": "timestamp"},
+    "answers": {"date": "timestamp", "score": "float64"},
+}
+
+
 def _inputs(segment: bool) -> dict[str, ir.Table]:
     extra = {"segment": "string"} if segment else {}
-    subs = ibis.table({"customer_id": "string", "month": "date", "mrr": "float64", **extra}, name="subscriptions")
-    orders = ibis.table({"customer_id": "string", "date": "timestamp", "amount": "float64", **extra}, name="orders")
-    visits = ibis.table({"visitor_id": "string", "date": "timestamp", **extra}, name="visits")
-    answers = ibis.table({"date": "timestamp", "score": "float64", **extra}, name="answers")
+    subs, orders, visits, answers = (ibis.table({**_RAW[n], **extra}, name=n) for n in _RAW)
     keep = list(extra)
     return {
         "subscriptions": subs.select("customer_id", *keep, m=d.month_ordinal(subs.month), mrr=subs.mrr),
@@ -105,6 +111,49 @@ HEADER = (
 
 _ALIASES = {"spark": "pyspark", "spark2": "pyspark", "postgresql": "postgres", "sqlserver": "mssql"}
 
+#: A collation that compares text by code point, for the dialects whose text order is the database's collation
+#: (PostgreSQL's en-US puts 'basic' before 'Pro'; MySQL's and SQL Server's defaults ignore case). DuckDB, Spark,
+#: Snowflake, BigQuery and Trino compare by code point (UTF-8 bytes) unless a column is given a collation.
+CODE_POINT_COLLATIONS: dict[str, str] = {
+    "postgres": "C",
+    "mysql": "utf8mb4_bin",
+    "mssql": "Latin1_General_100_BIN2_UTF8",
+}
+_SQLGLOT = {"mssql": "tsql"}
+
+
+def _by_code_point(sql: str, engine: str) -> str:
+    """``sql`` with each input table's ``segment`` read under the dialect's code-point collation
+    (:data:`CODE_POINT_COLLATIONS`): ``FROM orders`` becomes ``FROM (SELECT ..., segment COLLATE "C" AS segment FROM
+    orders)``, so that every comparison of segments (the smallest on ties, docs/metrics.md "Segments"), which
+    inherits the column's collation, orders them as Python does. ``sql`` unchanged for other dialects."""
+    collation = CODE_POINT_COLLATIONS.get(engine)
+    if collation is None:
+        return sql
+    import sqlglot
+    from sqlglot import expressions as exp
+
+    dialect = _SQLGLOT.get(engine, engine)
+    names = {name: [*columns, "segment"] for name, columns in _RAW.items()}
+    done: set[int] = set()
+
+    def collated(node: exp.Expression) -> exp.Expression:
+        if not isinstance(node, exp.Table) or node.name not in names or id(node) in done or node.args.get("db"):
+            return node
+        inner = exp.Table(this=exp.to_identifier(node.name, quoted=True))
+        done.add(id(inner))
+        by_code_point = exp.to_identifier(collation, quoted=engine == "postgres")
+        columns = [
+            exp.alias_(exp.Collate(this=exp.column(c, quoted=True), expression=by_code_point), c, quoted=True)
+            if c == "segment"
+            else exp.column(c, quoted=True)
+            for c in names[node.name]
+        ]
+        alias = exp.to_identifier(node.alias_or_name, quoted=True)
+        return exp.select(*columns).from_(inner).subquery(alias, copy=False)
+
+    return sqlglot.parse_one(sql, read=dialect).transform(collated).sql(dialect=dialect, pretty=True)
+
 
 def render(dialect: str, tables: Sequence[str] | None = None, segment: bool = False) -> str:
     """The SQL of each table in ``dialect`` (a sqlglot dialect name) after :data:`HEADER`, each headed by comment
@@ -118,6 +167,8 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool = Fa
             sql = ibis.to_sql(expr, dialect=engine)
         except Exception as error:  # an unknown dialect, or a feature it lacks
             raise ValueError(f"cannot write SQL for dialect {dialect!r}: {str(error).splitlines()[0]}") from None
+        if segment:  # ties between segments broken by code point, whatever the database's collation
+            sql = _by_code_point(str(sql), engine)
         rates = "".join(f"--   {line}\n" for line in RATES[name])
         out.append(f"-- {name} (xl-retention {TABLES[name][0]} -> {name}; dialect {dialect}); rates from its counts:\n"
                    f"{rates}{str(sql).strip()};\n")  # fmt: skip

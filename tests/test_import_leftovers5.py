@@ -1,0 +1,235 @@
+"""Import faults found by trying the product as users would (fifth session): each test on its own small input.
+
+* a: Zuora's multi-year billing periods ("Two Years", "Eighteen Months", "Annual x2") are their months; a period
+  that says no months ("Multi-Year") is refused naming its row and value, on every engine.
+* b: a CSV that is not UTF-8 is Windows-1252 or MacRoman by the signs of misreading each reading shows; a MacRoman
+  file whose only non-ASCII characters are symbols (™ • –) is MacRoman, and a file both read alike well is refused.
+* c: ``xl-retention sql --segment`` breaks a tie between segments by code point on PostgreSQL whatever the
+  database's collation (an ICU en-US database puts 'basic' before 'Pro'), as pandas and every backend do.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from xl_retention import cli
+
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:The 'future.infer_string' option is deprecated"),
+    pytest.mark.filterwarnings("ignore:fetch_arrow_table\\(\\) is deprecated"),
+]
+ERROR = "xl-retention: error: "
+BACKENDS = ["pandas", "duckdb"]
+
+
+def run(tmp_path: Path, flag: str, path: Path, *args: str, backend: str = "pandas") -> Path:
+    out = tmp_path / f"out-{backend}-{path.stem}"
+    assert cli.main(["import", flag, str(path), *args, "--backend", backend, "--to-csv", str(out)]) == 0
+    return out
+
+
+def refusal(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    capsys.readouterr()
+    assert cli.main(["import", *args]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(ERROR) and "\n" not in err
+    return err[len(ERROR) :]
+
+
+# -- a: Zuora's multi-year billing periods ---------------------------------------------------------------------------
+ZUORA = (
+    "Account Number,Start Date,End Date,Billing Period,Price\n"
+    "A-1,2026-01-10,2026-04-01,Month,30\n"
+    "A-2,2026-01-15,2026-04-01,Two Years,2400\n"
+    "A-3,2026-02-01,2026-04-01,Eighteen_Months,180\n"
+    "A-4,2026-02-03,2026-04-01,Annual x2,480\n"
+    "A-5,2026-03-01,2026-04-01,Three Years,720\n"
+)
+ZUORA_COLUMNS = "customer_id=Account Number,start=Start Date,end=End Date,amount=Price"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("typed", [False, True])
+def test_zuora_multi_year_periods_are_their_months(tmp_path: Path, backend: str, typed: bool) -> None:
+    path = tmp_path / "zuora.csv"
+    path.write_text(ZUORA)
+    if typed:  # a Parquet file: its intervals are read by the engine (DuckDB) as well as by pandas
+        frame = pd.read_csv(path)
+        frame[["Start Date", "End Date"]] = frame[["Start Date", "End Date"]].apply(pd.to_datetime)
+        path = tmp_path / "zuora.parquet"
+        frame.to_parquet(path, index=False)
+    moves = pd.read_csv(run(tmp_path, "--subscriptions", path, "--columns", ZUORA_COLUMNS, backend=backend)
+                        / "movements.csv")  # fmt: skip
+    # 30 + 2400/24 = 130; + 180/18 + 480/24 = 160; + 720/36 = 180
+    assert moves[["month", "mrr_end"]].values.tolist() == [
+        ["2026-01", 130.0], ["2026-02", 160.0], ["2026-03", 180.0], ["2026-04", 0.0],
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("period", ["Multi-Year", "Subscription Term", "Biannual", "0 Years"])
+@pytest.mark.parametrize("typed", [False, True])
+def test_a_period_that_says_no_months_is_refused(
+    tmp_path: Path, capsys, backend: str, period: str, typed: bool
+) -> None:
+    path = tmp_path / "zuora.csv"
+    path.write_text(ZUORA.replace("Two Years", period))
+    if typed:
+        path = tmp_path / "zuora.parquet"
+        pd.read_csv(tmp_path / "zuora.csv", parse_dates=["Start Date", "End Date"]).to_parquet(path, index=False)
+    args = ("--subscriptions", str(path), "--columns", ZUORA_COLUMNS, "--backend", backend)
+    assert refusal(capsys, *args, "--to-csv", str(tmp_path / "o")) == (
+        f"{path.name}, column 'Billing Period': billing intervals that are not day, week, month, quarter, half-year or "
+        "year, or a whole number of them ('Two Years', '18 months', 'Annual x2': a value such as 'Multi-Year' does "
+        f"not say how many months; map interval to a column that does) in row 3 (counting the header as row 1): "
+        f"{period!r}"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_interval_spellings() -> None:
+    from xl_retention.reading.billing import interval_months
+
+    spelled = {"Monthly": 1, "Semi-Annual": 6, "Two Years": 24, "Eighteen_Months": 18, "Five Years": 60,
+               "24 months": 24, "every 3 months": 3, "Annual x2": 24, "2x Yearly": 24, "Annual (x3)": 36,
+               "Biennial": 24}  # fmt: skip
+    assert {s: interval_months(s) for s in spelled} == {s: float(m) for s, m in spelled.items()}
+    assert [interval_months(s) for s in ("Multi-Year", "Specific Months", "biannual", "0 months", "", None)] == [
+        None
+    ] * 6
+
+
+# -- b: Windows-1252 or MacRoman ----------------------------------------------------------------------------------
+def segments(out: Path) -> list[str]:
+    return sorted(set(pd.read_csv(out / "purchases.csv", dtype=str, encoding="utf-8")["segment"]))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_macroman_file_of_symbols_is_macroman(tmp_path: Path, backend: str) -> None:
+    text = "customer_id,date,amount,plan\na,2026-01-05,10,Pro™\nb,2026-01-06,5,A • B\nc,2026-02-01,3,2024 – 2025\n"
+    (tmp_path / "orders.csv").write_bytes(text.encode("mac_roman"))  # Windows-1252 reads Proª, A ¥ B, 2024 Ð 2025
+    out = run(tmp_path, "--orders", tmp_path / "orders.csv", "--segment", "plan", backend=backend)
+    assert segments(out) == ["2024 – 2025", "A • B", "Pro™"]
+
+
+def test_a_windows_file_of_symbols_stays_windows(tmp_path: Path) -> None:
+    text = "customer_id,date,amount,plan\na,2026-01-05,€12,Pro™\nb,2026-01-06,€5,O’Neil\nc,2026-02-01,€3,Anne–Marie\n"
+    (tmp_path / "orders.csv").write_bytes(text.encode("cp1252"))  # MacRoman reads OíNeil, AnneñMarie
+    out = run(tmp_path, "--orders", tmp_path / "orders.csv", "--segment", "plan")
+    assert segments(out) == ["Anne–Marie", "O’Neil", "Pro™"]
+
+
+def test_a_file_both_read_alike_well_is_refused_and_read_with_encoding(tmp_path: Path, capsys) -> None:
+    """Windows' apostrophe is MacRoman's í: 'don’t' or 'donít', nothing tells; --encoding does."""
+    text = "customer_id,date,amount,note\na,2026-01-05,10,don’t\nb,2026-02-01,5,ok\n"
+    (tmp_path / "orders.csv").write_bytes(text.encode("cp1252"))
+    out = str(tmp_path / "o")
+    assert refusal(capsys, "--orders", str(tmp_path / "orders.csv"), "--segment", "note", "--to-csv", out) == (
+        "orders.csv is not UTF-8 text, and Windows-1252 (Excel's CSV on Windows) reads its first such value as "
+        "'don’t', MacRoman (Mac Excel's CSV (Macintosh)) as 'donít': nothing in the file tells which is right; give "
+        "its encoding: --encoding cp1252 or --encoding mac_roman"
+    )
+    assert not (tmp_path / "o").exists()
+    got = run(tmp_path, "--orders", tmp_path / "orders.csv", "--segment", "note", "--encoding", "cp1252")
+    assert segments(got) == ["don’t", "ok"]
+    (tmp_path / "mac.csv").write_bytes(text.encode("mac_roman"))  # MacRoman's apostrophe is Windows' Õ: donÕt
+    assert segments(run(tmp_path, "--orders", tmp_path / "mac.csv", "--segment", "note")) == ["don’t", "ok"]
+
+
+def test_a_file_neither_reads_better_than_the_other_is_refused(tmp_path: Path, capsys) -> None:
+    """'don´t' typed with the acute accent: Windows-1252's ´ and MacRoman's ¥ are each a sign between letters."""
+    (tmp_path / "orders.csv").write_bytes("customer_id,date,amount\ndon´t,2026-01-05,10\n".encode("cp1252"))
+    err = refusal(capsys, "--orders", str(tmp_path / "orders.csv"), "--to-csv", str(tmp_path / "o"))
+    assert err.startswith("orders.csv is not UTF-8 text, and Windows-1252 (Excel's CSV on Windows) reads its first "
+                          "such value as 'don´t', MacRoman (Mac Excel's CSV (Macintosh)) as 'don¥t'")  # fmt: skip
+
+
+# -- c: `xl-retention sql --segment` on PostgreSQL: ties by code point whatever the database's collation ------------
+def _server_programs() -> Path | None:
+    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if os.path.exists(os.path.join(folder, "pg_ctl")) and os.path.exists(os.path.join(folder, "initdb")):
+            return Path(folder)
+    return None
+
+
+@pytest.fixture(scope="module")
+def icu_postgres():
+    """A throwaway PostgreSQL (15 or later) server whose database collation is ICU's en-US ('basic' < 'Pro')."""
+    programs = _server_programs()
+    if programs is None:
+        pytest.skip("PostgreSQL's server programs (initdb, pg_ctl) are missing: apt-get install postgresql")
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'xl-retention[postgres]')")
+    folder = Path(tempfile.mkdtemp(prefix="xl-retention-pg-icu-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # postgres refuses to run as root
+        os.chmod(folder, 0o755)
+        shutil.chown(folder, "nobody")
+        as_user = ["runuser", "-u", "nobody", "--"]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data = folder / "data"
+    run_ = dict(check=True, capture_output=True, timeout=120, cwd=folder)
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+    try:
+        icu = ["--locale-provider=icu", "--icu-locale=en-US", "--locale=C.UTF-8"]
+        subprocess.run([*as_user, str(programs / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                        "--no-sync", *icu], **run_)  # fmt: skip
+        subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-t",
+                        "60", "-o", options, "start"], **run_)  # fmt: skip
+    except subprocess.CalledProcessError as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.skip(f"no PostgreSQL server with an ICU collation here: {error.stderr.decode(errors='replace')[-300:]}")
+    try:
+        yield f"postgres://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True, timeout=60, cwd=folder)  # fmt: skip
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_printed_sql_breaks_segment_ties_by_code_point(icu_postgres, capsys) -> None:
+    import psycopg
+
+    from xl_retention import tables as T
+    from xl_retention.relational.segments import by_segment
+
+    # customer a's first orders are two at one time, in 'basic' and 'Pro': the smallest by code point is 'Pro'
+    stamps = pd.to_datetime(["2024-01-05 10:00", "2024-01-05 10:00", "2024-02-01 09:00", "2024-02-03 09:00"])
+    orders = pd.DataFrame({"customer_id": ["a", "a", "b", "c"], "date": stamps, "amount": [10.0, 5.0, 7.0, 1.0],
+                           "segment": ["basic", "Pro", "basic", "pro"]})  # fmt: skip
+    capsys.readouterr()
+    assert cli.main(["sql", "--dialect", "postgres", "--segment", "--table", "purchases"]) == 0
+    sql = capsys.readouterr().out.rstrip().rstrip(";")
+    with psycopg.connect(icu_postgres, autocommit=True) as con:
+        assert con.execute("SELECT 'basic' < 'Pro'").fetchone() == (True,)  # the collation that made the fault
+        con.execute("CREATE TABLE orders (customer_id text, date timestamp, amount float8, segment text)")
+        for r in orders.itertuples():
+            con.execute("INSERT INTO orders VALUES (%s, %s, %s, %s)", (r.customer_id, r.date.to_pydatetime(),
+                                                                       r.amount, r.segment))  # fmt: skip
+        cursor = con.execute(sql)
+        got = pd.DataFrame(cursor.fetchall(), columns=[d.name for d in cursor.description])
+    buyers = {s: int(n) for s, n in got.groupby("segment")["buyers"].sum().items()}
+    assert buyers == {"Pro": 1, "basic": 1, "pro": 1}
+    months = pd.period_range("2024-01", "2024-02", freq="M")
+    want = by_segment(T.order_tables, orders, "orders", "segment", months).purchases
+    assert {s: int(n) for s, n in want.groupby(level=0)["buyers"].sum().items()} == buyers
+
+
+def test_printed_sql_reads_segments_by_code_point_only_where_collations_differ(capsys) -> None:
+    assert cli.main(["sql", "--dialect", "postgres", "--segment", "--table", "movements"]) == 0
+    assert '"segment" COLLATE "C" AS "segment"' in capsys.readouterr().out
+    for dialect in ("duckdb", "spark", "snowflake"):
+        assert cli.main(["sql", "--dialect", dialect, "--segment", "--table", "movements"]) == 0
+        assert "COLLATE" not in capsys.readouterr().out
+    assert cli.main(["sql", "--dialect", "postgres", "--table", "movements"]) == 0
+    assert "COLLATE" not in capsys.readouterr().out
