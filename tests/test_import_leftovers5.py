@@ -233,3 +233,63 @@ def test_printed_sql_reads_segments_by_code_point_only_where_collations_differ(c
         assert "COLLATE" not in capsys.readouterr().out
     assert cli.main(["sql", "--dialect", "postgres", "--table", "movements"]) == 0
     assert "COLLATE" not in capsys.readouterr().out
+
+
+# -- d: SurveyMonkey's and Qualtrics' header rows below the header are no answers ------------------------------------
+SURVEYMONKEY = (
+    "Respondent ID,Collector ID,Start Date,End Date,IP Address,How likely is it that you would recommend us?,Why?\n"
+    ",,,,,Response,Open-Ended Response\n"
+    "114226374123,4312345,01/05/2024 10:21:33 AM,01/05/2024 10:22:01 AM,1.2.3.4,10,Great\n"
+    '114226374124,4312345,01/07/2024 09:01:00 AM,01/07/2024 09:03:00 AM,1.2.3.5,6,"Slow,\nvery slow"\n'
+    "114226374125,4312345,02/13/2024 11:00:00 PM,02/13/2024 11:01:00 PM,1.2.3.6,9,\n"
+)
+QUALTRICS = (
+    "StartDate,EndDate,Status,Finished,RecordedDate,ResponseId,Q1,Q1_NPS_GROUP\n"
+    "Start Date,End Date,Response Type,Finished,Recorded Date,Response ID,How likely are you to recommend us?,Group\n"
+    '"{""ImportId"":""startDate"",""timeZone"":""America/Denver""}","{""ImportId"":""endDate""}",'
+    '"{""ImportId"":""status""}","{""ImportId"":""finished""}","{""ImportId"":""recordedDate""}",'
+    '"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID1_NPS_GROUP""}"\n'
+    "2024-01-05 10:21:33,2024-01-05 10:22:01,IP Address,True,2024-01-05 10:22:02,R_1,10,3\n"
+    "2024-01-07 09:01:00,2024-01-07 09:03:00,IP Address,True,2024-01-07 09:03:01,R_2,6,1\n"
+    "2024-02-13 23:00:00,2024-02-13 23:01:00,IP Address,True,2024-02-13 23:01:01,R_3,9,3\n"
+)
+NPS_ROWS = [["2024-01", 2, 1, 0, 1, 0.0], ["2024-02", 1, 1, 0, 0, 100.0]]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("text", "columns"), [
+    (SURVEYMONKEY, "date=End Date,score=How likely is it that you would recommend us?"),
+    (QUALTRICS, "date=RecordedDate,score=Q1"),
+])  # fmt: skip
+def test_survey_tools_header_rows_are_no_answers(tmp_path: Path, capsys, backend: str, text: str, columns: str) -> None:
+    (tmp_path / "nps.csv").write_text(text)
+    out = run(tmp_path, "--nps", tmp_path / "nps.csv", "--columns", columns, backend=backend)
+    got = pd.read_csv(out / "nps.csv", dtype={"month": str})
+    assert got[["month", "responses", "promoters", "passives", "detractors", "nps"]].values.tolist() == NPS_ROWS
+    # a refusal names the file's own row as Excel shows it: the third answer is on row 5 (SurveyMonkey) or 6
+    bad = text.replace(",9,", ",x,").replace(",9,3", ",x,3")
+    (tmp_path / "bad.csv").write_text(bad)
+    err = refusal(capsys, "--nps", str(tmp_path / "bad.csv"), "--columns", columns, "--backend", backend,
+                  "--to-csv", str(tmp_path / "o"))  # fmt: skip
+    row = 5 if text is SURVEYMONKEY else 6
+    assert err.endswith(f"values that are not scores in row {row} (counting the header as row 1): 'x'"), err
+
+
+def test_surveymonkey_sheet_rows_are_the_sheets(tmp_path: Path, capsys) -> None:
+    import datetime
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Respondent ID", "Collector ID", "Start Date", "End Date", "How likely is it?"])
+    sheet.append([None, None, None, None, "Response"])
+    sheet.append([114226374123, 4312345, datetime.datetime(2024, 1, 5), datetime.datetime(2024, 1, 5), 10])
+    sheet.append([114226374124, 4312345, datetime.datetime(2024, 1, 7), datetime.datetime(2024, 1, 7), "x"])
+    book.save(tmp_path / "nps.xlsx")
+    err = refusal(capsys, "--nps", str(tmp_path / "nps.xlsx"), "--columns", "date=End Date,score=How likely is it?",
+                  "--to-csv", str(tmp_path / "o"))  # fmt: skip
+    assert (
+        err
+        == f"nps.xlsx, column 'How likely is it?': values that are not scores in row 4 of sheet '{sheet.title}': 'x'"
+    )

@@ -37,6 +37,7 @@ from .codepages import single_byte_encoding
 from .csv_rows import with_file_rows
 from .errors import DataError
 from .excel_cells import ZERO_PADDED, as_shown, refuse_uncalculated
+from .subheaders import without_subheaders
 
 __all__ = ["INPUT_KINDS", "CsvDialect", "file_kind", "read_table", "sheets_for", "sniff_csv"]
 
@@ -492,6 +493,8 @@ def read_table(
         if type(error).__module__.startswith("pyarrow"):
             raise DataError(f"{source}: cannot read the Parquet file: {error}", source=source) from None
         raise
+    if kind != "parquet":  # SurveyMonkey's and Qualtrics' header rows below the header are no answers
+        df = without_subheaders(df)
     if len(df) == 0:
         sheets = df.attrs.get("sheets") or []
         where = ""

@@ -1,0 +1,73 @@
+"""Survey tools' header rows below the header: SurveyMonkey's and Qualtrics' exports name their columns on more
+than one row, and those rows are no answers.
+
+* SurveyMonkey ("Respondent ID", "Collector ID", "Start Date", ...): a second row that names each question's
+  parts ("Response", "Open-Ended Response", an answer choice), with no respondent id.
+* Qualtrics ("ResponseId", "StartDate", ...): a row of the questions' text ("Response ID", "Start Date",
+  "How likely ...?") and a row of import ids (``{"ImportId":"startDate","timeZone":"America/Denver"}``).
+
+Read as data, they were a date that is missing or does not parse in row 2, which names no cause. They are left
+out, and refusals still name the file's (or sheet's) own rows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .names import key
+
+__all__ = ["without_subheaders"]
+
+#: SurveyMonkey's words for the parts of a question, on its second header row.
+_PARTS = {"response", "open_ended_response", "other_please_specify"}
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
+
+
+def _subheader_rows(df: pd.DataFrame) -> int:
+    """How many rows right after the header are SurveyMonkey's or Qualtrics' header rows (0, 1 or 2)."""
+    keys = {key(c): i for i, c in reversed(list(enumerate(df.columns)))}
+    if "respondent_id" in keys and "collector_id" in keys:  # SurveyMonkey
+        first = [_text(v) for v in df.iloc[0].tolist()]
+        parts = {key(v) for v in first if v}
+        return int(not first[keys["respondent_id"]] and bool(parts & _PARTS))
+    if "responseid" in keys or "response_id" in keys:  # Qualtrics
+        at = keys.get("responseid", keys.get("response_id"))
+        count = 0
+        for value in df.iloc[:2, at].tolist():
+            text = _text(value)
+            if key(text) in ("response_id", "responseid") or text.startswith('{"ImportId"'):
+                count += 1
+            else:
+                break
+        return count
+    return 0
+
+
+def without_subheaders(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` without the survey tools' header rows right after its header (see the module docstring); the rows
+    left keep their file rows (``attrs["file_rows"]`` of a CSV file, ``attrs["header_row"]`` of a sheet).
+
+    >>> df = pd.DataFrame({"Respondent ID": [None, "11"], "Collector ID": [None, "4"], "Q": ["Response", "9"]})
+    >>> out = without_subheaders(df)
+    >>> out["Q"].tolist(), out.attrs["file_rows"]
+    (['9'], (3,))
+    """
+    if len(df) == 0:
+        return df
+    skip = _subheader_rows(df)
+    if skip == 0:
+        return df
+    attrs = dict(df.attrs)
+    out = df.iloc[skip:].reset_index(drop=True)
+    out.attrs.update(attrs)
+    if attrs.get("sheet") is not None and attrs.get("header_row") is not None:
+        out.attrs["header_row"] = int(attrs["header_row"]) + skip  # data row p: the sheet's header_row + 1 + p
+    else:
+        rows = attrs.get("file_rows")
+        rows = np.asarray(rows)[skip:] if rows is not None else np.arange(len(df))[skip:] + 2
+        out.attrs["file_rows"] = tuple(int(r) for r in rows)
+    return out
