@@ -83,7 +83,17 @@ def _same_formula(mine: Any, theirs: Any) -> bool:
     if not (isinstance(mine, str) and isinstance(theirs, str) and mine.startswith("=")):
         return False
     upgraded = (pattern.sub(current, mine) for pattern, current in _EARLIER if pattern.fullmatch(mine))
-    return mine.upper() == theirs.upper() or any(text.upper() == theirs.upper() for text in upgraded)
+    if mine.upper() == theirs.upper() or any(text.upper() == theirs.upper() for text in upgraded):
+        return True
+    # a note of the fit's error (CHOOSE(MIN(ERROR.TYPE(...)),8),"reason",...)): earlier templates worded the
+    # reasons differently; the formula is the template's whatever its texts say
+    if _REASONS not in theirs.upper():
+        return False
+    return _STRING.sub('""', mine).upper() == _STRING.sub('""', theirs).upper()
+
+
+_REASONS = "CHOOSE(MIN(ERROR.TYPE("
+_STRING = re.compile(r'"(?:[^"]|"")*"')
 
 
 #: formulas of earlier templates' Cohorts sheets -> their current form
@@ -141,6 +151,7 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
             if (r, c) in inside:
                 continue
             mine, theirs = user.get((r, c)), template.cell(r, c).value
+            mine, theirs = (None if v == "" else v for v in (mine, theirs))  # "" is an empty header cell
             if mine != theirs and not _same_formula(mine, theirs):
                 raise ip.LayoutError(
                     f"{COHORTS_TITLE}!{get_column_letter(c)}{r} holds {mine!r}, not the template's {theirs!r}: the "

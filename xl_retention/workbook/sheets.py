@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -226,6 +226,23 @@ FIT_REASONS = (
 )
 
 
+def _wrap_notes(ws: Worksheet, fit: int, last_column: int) -> None:
+    """The notes beside the fit table (G of its three rows) wrapped in G:``last_column``, the sheet's printed width,
+    each row as tall as its longest text needs: a note running past the last column is cut on paper and in PDFs."""
+    letters = [get_column_letter(c) for c in range(7, last_column + 1)]
+    width = sum(ws.column_dimensions[x].width if x in ws.column_dimensions else 9 for x in letters)
+    longest = max(len(r) for r in FIT_REASONS) + len("no BdW fit: ")
+    for row in range(fit, fit + 3):
+        ws.merge_cells(start_row=row, start_column=7, end_row=row, end_column=last_column)
+        note = ws.cell(row=row, column=7)
+        note.alignment = Alignment(wrap_text=True, vertical="top")
+        text = note.value if row == fit + 2 else "x" * longest  # a formula's note: room for the longest reason
+        lines = -(-len(text) * 10 // (11 * int(width)))  # about 1.1 characters of italic text a width unit
+        ws.row_dimensions[row].height = 15 * max(1, lines) + (4 if lines > 1 else 0)
+        for column in range(1, 6):  # the figures beside a tall note: in the middle of their row
+            ws.cell(row=row, column=column).alignment = Alignment(vertical="center")
+
+
 def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_first: int, top: int) -> int:
     """The sBG fit of the whole triangle, and each cohort's retention projected 12 months past its last month.
 
@@ -237,11 +254,13 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
         column=1,
         value="sBG (Fader & Hardie 2007) and BdW (Fader, Hardie, Liu, Davin & Steenburgh 2018) fitted to the survivors",
     ).font = TITLE_FONT
-    header(ws, top + 1, ["", "alpha", "beta", "log-likelihood", "c", ""], [12, 9, 9, 14, 9, 12])
+    header(ws, top + 1, ["", "alpha", "beta", "log-likelihood", "c"], [12, 9, 9, 14, 9])
     fit = top + 2
     reasons = ",".join(f'"{r}"' for r in FIT_REASONS)
     # sBG: a failed fit shows its own error in its cells (the projections and lifetime value use them).
-    ws.cell(row=fit, column=1, value="fit").border = BORDER
+    # The label reads "sBG fit"; the cell holds "fit", the name scripts (and earlier trackers) find the row by.
+    label = ws.cell(row=fit, column=1, value="fit")
+    label.border, label.number_format = BORDER, '"sBG "@'
     sbg = ((1, "SBG_Alpha", "0.000"), (2, "SBG_Beta", "0.000"), (3, "SBG_Log_Likelihood", "0.0"))
     for col, (k, name, number_format) in enumerate(sbg, start=2):
         formula = f'=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,{k}))'  # blank: no survivors yet
@@ -275,6 +294,7 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
         value="log-likelihood gained by letting churn change with tenure (c); above 1.92, duration dependence "
         "matters at the 5% level (likelihood-ratio test, 1 degree of freedom)",
     ).font = NOTE_FONT
+    notes_row = fit
     fit += 2  # the projection below starts after these rows
     title = fit + 2
     ws.cell(
@@ -304,6 +324,7 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
     area = f"$C${first}:${get_column_letter(2 + PROJECTION_MONTHS)}${end}"
     define(wb, "SBG_Projection", ws, area)
     colour_scale(ws, area.replace("$", ""))
+    _wrap_notes(ws, notes_row, max(n + 1, 2 + PROJECTION_MONTHS))  # after the headers that set the columns' widths
     return end
 
 
@@ -342,6 +363,10 @@ START_TEXT = (
     ("Formula reference: run  xl-retention functions  or read docs/functions.md in the xl-retention repository.", None),
     (
         "Errors: #DIV/0! a zero denominator; #NUM! a negative count or impossible combination; #VALUE! text or blanks.",
+        None,
+    ),
+    (
+        "#NAME?: the functions are not loaded (LibreOffice: in each cell that stores an error, as the fit's #NUM!).",
         None,
     ),
 )

@@ -1,0 +1,122 @@
+"""Workbook and presentation faults found by trying the tracker as users do (H32, session 5 fixes).
+
+- A tracker made before the fit notes were reworded (its Cohorts!G notes say "xl-retention recalc names which")
+  grows when an import brings later months (was refused: "the sheet was changed by hand").
+- The notes beside the Cohorts fit table are wrapped inside the printed width (they ran past the last column and
+  were cut on paper and in PDFs); the sBG row shows "sBG fit" while its cell keeps "fit", the name scripts find.
+
+Every workbook is made by build_template in tmp_path; inputs are written by the test.
+"""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from xl_retention.workbook import build_template
+from xl_retention.workbook.sheets import FIT_REASONS, PROJECTION_MONTHS
+
+sys.path.insert(0, str(Path(__file__).parent))
+import libreoffice  # noqa: E402  (the tests' LibreOffice harness)
+
+needs_soffice = pytest.mark.skipif(libreoffice.soffice_path() is None, reason="LibreOffice (soffice) not installed")
+
+NEW_NOTE = "recalc's report names which for sBG, xr.bdw_fit in Python for BdW"
+OLD_NOTE = "xl-retention recalc names which"  # the wording of trackers made before 2026-11-30 18:30
+
+
+def run(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True, check=False
+    )
+
+
+def snapshots(path: Path, months: dict[str, list[str]]) -> Path:
+    """Monthly MRR snapshots (10 a customer): ``{month: [customer, ...]}``."""
+    rows = ["customer_id,month,mrr"] + [f"{c},{m},10" for m, customers in months.items() for c in customers]
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
+def fit_row(ws) -> int:
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "fit")
+
+
+def test_a_tracker_with_the_earlier_fit_notes_grows_to_the_imported_months(tmp_path):
+    tracker = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    with zipfile.ZipFile(tracker) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    old = NEW_NOTE.replace("'", "&apos;").encode(), NEW_NOTE.encode()
+    patched = 0
+    for name in [n for n in parts if n.startswith("xl/worksheets/sheet")]:
+        for new in old:
+            patched += parts[name].count(new)
+            parts[name] = parts[name].replace(new, OLD_NOTE.encode())
+    assert patched == 2  # the sBG and BdW notes' formulas, as the earlier template wrote them
+    with zipfile.ZipFile(tracker, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    months = {"2026-01": ["a", "b", "c"], "2026-02": ["a", "b"], "2026-03": ["a", "b"], "2026-04": ["a"]}
+    months["2026-05"] = ["a", "d"]
+    result = run("import", "--subscriptions", snapshots(tmp_path / "s.csv", months), "--into", tracker, "--recalc")
+    assert result.returncode == 0, result.stderr  # was: "Cohorts!G16 holds ... the sheet was changed by hand"
+    wb = openpyxl.load_workbook(tracker, data_only=True)
+    cohorts = wb["Cohorts"]
+    assert [cohorts.cell(4 + i, 1).value.strftime("%Y-%m") for i in range(5)] == list(months)  # 5 signup months
+    assert [cohorts.cell(4, c).value for c in range(2, 7)] == [3, 2, 2, 1, 1]  # January's survivors, by hand
+    assert [cohorts.cell(8, c).value for c in range(2, 3)] == [1]  # May's sign-up d
+    formulas = openpyxl.load_workbook(tracker)["Cohorts"]
+    assert NEW_NOTE in formulas.cell(fit_row(formulas), 7).value  # the notes are the template's current ones
+
+
+@pytest.mark.parametrize("months", [3, 6, 24])
+def test_the_fit_notes_wrap_inside_the_printed_width_and_the_sbg_row_reads_sbg_fit(tmp_path, months):
+    ws = openpyxl.load_workbook(build_template(tmp_path / "t.xlsx", start="2026-01", months=months))["Cohorts"]
+    fit = fit_row(ws)
+    assert ws.cell(fit, 1).number_format == '"sBG "@'  # shown as "sBG fit"; the value stays "fit"
+    assert [ws.cell(fit + i, 1).value for i in range(3)] == ["fit", "BdW fit", "BdW - sBG"]
+    headers = [ws.cell(fit - 1, c).value for c in range(1, 8)]
+    assert headers == [None, "alpha", "beta", "log-likelihood", "c", None, None]  # no empty dark 6th header
+    last = max(months + 1, 2 + PROJECTION_MONTHS)  # the sheet's widest table: the triangles or the projection
+    width = sum(ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(7, last + 1))
+    assert width == 9 * (last - 6)
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    longest = max(len(r) for r in FIT_REASONS) + len("no BdW fit: ")  # 248 characters
+    assert longest == 248
+    for row in range(fit, fit + 3):
+        assert f"G{row}:{openpyxl.utils.get_column_letter(last)}{row}" in merged
+        assert ws.cell(row, 7).alignment.wrap_text
+        text = ws.cell(row, 7).value if row == fit + 2 else "x" * longest
+        lines = math.ceil(len(text) / (1.1 * width))
+        assert ws.row_dimensions[row].height == 15 * lines + (4 if lines > 1 else 0)
+    if months == 3:  # 8 columns of 9: the longest reason takes 4 lines, the log-likelihood note 3
+        assert [ws.row_dimensions[fit + i].height for i in range(3)] == [64, 64, 49]
+
+
+@needs_soffice
+def test_libreoffice_prints_the_whole_fit_note_of_a_six_month_tracker(tmp_path):
+    # n08: "no BdW fit: #NUM!: ... or churn alike for every" and the rest (what to do) lost at the page's edge
+    months = {"2026-01": ["a", "b", "c"], "2026-02": ["a", "b", "d"], "2026-03": ["a", "d", "e"]}
+    tracker = build_template(tmp_path / "t.xlsx", start="2026-01", months=6)
+    result = run("import", "--subscriptions", snapshots(tmp_path / "s.csv", months), "--into", tracker, "--recalc")
+    assert result.returncode == 0, result.stderr
+    one = libreoffice.only_sheet(tracker, "Cohorts", tmp_path / "cohorts.xlsx")
+    pdf = libreoffice.render_pdf(one, tmp_path / "pdf", recalculate=False)
+    box = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
+    pages = box.split("<page ")[1:]
+    page = next(p for p in pages if ">BdW<" in p)
+    page_width = float(page.split('width="', 1)[1].split('"', 1)[0])
+    words = [(w.split(">", 1)[1].split("<", 1)[0], float(w.split('xMax="', 1)[1].split('"', 1)[0]))
+             for w in page.split("<word ")[1:]]  # fmt: skip
+    text = " ".join(w for w, _ in words)
+    assert "no BdW fit: #NUM!: counts that rise" in text
+    assert "Python for BdW" in text and "1 degree of freedom)" in text  # the notes' last words
+    assert max(x for _, x in words) < page_width  # no word past the page's edge
+    lines = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert any(line.split()[:2] == ["sBG", "fit"] for line in lines.splitlines() if line.strip())
