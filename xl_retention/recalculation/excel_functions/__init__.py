@@ -17,6 +17,7 @@ from . import (  # noqa: F401  (each registers its functions)
     arithmetic,
     collation,
     criteria,
+    criteria_cells,
     criteria_long,
     dates,
     day_counts,

@@ -50,6 +50,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from .collation import keyed_criteria, sorted_call, typed_keys
 from .criteria import CRITERIA, each_shaped, error_checked, scanned_call, size_guard
+from .criteria_cells import cell_corrected
 from .criteria_digits import digits_corrected, widened_criteria
 from .criteria_long import long_guarded
 from .criteria_values import dated_criteria, numbered_criteria
@@ -207,7 +208,10 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
     if name in ("SUMIF", "SUMIFS", "AVERAGEIF", "AVERAGEIFS"):  # an error in a matched row is the result (.criteria)
         call = error_checked(name, [tokens[a:b] for a, b in spans], args, call) or call
     if name in ("COUNTIF", "COUNTIFS", "SUMIF", "SUMIFS"):  # a typed number matched at 15 digits (.criteria_digits)
-        call = digits_corrected(name, args, call) or call
+        typed_fix = digits_corrected(name, args, call)
+        call = typed_fix or cell_corrected(name, [tokens[a:b] for a, b in spans], args, call) or call
+    elif name in CRITERIA:  # a cell's number at 15 digits: listed where it matters (.criteria_cells)
+        call = cell_corrected(name, [tokens[a:b] for a, b in spans], args, call) or call
     if name in CRITERIA:  # a criterion of more than 15 digits (a 16-digit text id): at 15 digits (.criteria_long)
         call = long_guarded(name, [tokens[a:b] for a, b in spans], args, call) or call
     guard = size_guard(name, [tokens[a:b] for a, b in spans]) if name.endswith("IFS") else None
