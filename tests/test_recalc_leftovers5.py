@@ -107,7 +107,7 @@ def test_a_number_criterion_given_by_a_cell_is_matched_at_15_digits(tmp_path: Pa
         "F5": "x",
         "D1": "=COUNTIF(A1:A3,F1)",
         "D2": "=SUMIF(A1:A3,F1,B1:B3)",
-        "D3": "=COUNTIFS(A1:A3,F1,B1:B3,\">1\")",
+        "D3": '=COUNTIFS(A1:A3,F1,B1:B3,">1")',
         "D4": "=SUMIFS(B1:B3,A1:A3,F1)",
         "D5": "=COUNTIF(A4:A6,F2)",
         "D6": '=COUNTIF(A1:A3,"="&F1)',
@@ -140,3 +140,41 @@ def test_a_number_criterion_given_by_a_cell_is_matched_at_15_digits(tmp_path: Pa
         "D15": None,
     }
     assert sorted(u.address for u in result.unsupported) == ["S!D14", "S!D15"]
+
+
+def test_arrays_of_different_sizes_from_names_and_calls_are_padded_with_na(tmp_path: Path) -> None:
+    # Excel applies an operator (and IF) over arrays of different sizes at the larger size, the smaller padded with
+    # #N/A; where an operand was a defined name or a call (OFFSET, FILTER, INDEX(r,0), SEQUENCE, a name of a formula)
+    # the engine made the whole result #VALUE! (0 after IFERROR, status ok). A1:A3 = 1, 2, 3; B1:B2 = 10, 20.
+    names = {"Two": "S!$B$1:$B$2", "Three": "S!$A$1:$A$3", "TwoF": "OFFSET(S!$B$1,0,0,2,1)"}
+    arrays = {
+        "D1": "=SUM(IFERROR(IF(A1:A3>0,Two),0))",  # IF gives {10;20;#N/A}
+        "D2": "=SUM(IFERROR(Three+Two,0))",  # 11 + 22
+        "D3": "=SUM(IFERROR(A1:A3*OFFSET(B1,0,0,2,1),0))",  # 10 + 40
+        "D4": "=SUM(IFERROR(IF(A1:A3>0,OFFSET(B1,0,0,2,1)),0))",
+        "D5": "=SUM(IFERROR(A1:A3&FILTER(B1:B2,B1:B2>0),0)*0+1)",  # three elements: "110", "220", #N/A
+        "D6": "=ROWS(IF(A1:A3>0,Two))",
+        "D7": "=SUM(IFERROR(INDEX(B1:B2,0,1)*A1:A3,0))",
+        "D8": "=COUNT(A1:A3+TwoF)",
+        "D9": "=COUNT(IF(A1:A3>0,SEQUENCE(2)))",
+        "D10": "=SUM(IFERROR(ABS(A1:A3)*Two,0))",
+        "D11": "=COUNT(A1:A3*SUM(B1:B2))",  # a single value stretches: 3
+    }
+    cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "B1": 10, "B2": 20, "E1": "=SUMPRODUCT((A1:A3>0)*Two)"}
+    result, got = _recalc(tmp_path, cells, names, arrays)
+    assert result.status == "ok", result.message
+    assert not result.unsupported
+    assert {k: got[k] for k in [*arrays, "E1"]} == {
+        "D1": 30,
+        "D2": 33,
+        "D3": 50,
+        "D4": 30,
+        "D5": 3,
+        "D6": 3,
+        "D7": 50,
+        "D8": 2,
+        "D9": 2,
+        "D10": 50,
+        "D11": 3,
+        "E1": "#N/A",  # SUMPRODUCT of {10;40;#N/A}
+    }

@@ -21,6 +21,8 @@ arguments are all single values is left to the engine.
 
 from __future__ import annotations
 
+from typing import Any
+
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
@@ -290,9 +292,11 @@ def _numbers_of(area: Token, name: str) -> str | None:
 _ELEMENTWISE = frozenset(("+", "-", "*", "/", "^", "&", "=", "<>", "<", ">", "<=", ">="))
 
 
-def _size(token: Token) -> tuple[int, int] | None:
-    """(rows, columns) of a range typed in (``A1:A3``, ``S!$B$1:$C$2``); None for a name, a whole column or a cell."""
-    area = token.value.rpartition("!")[2].replace("$", "")
+def _size(token: Token, names: dict[str, str] | None = None) -> tuple[int, int] | None:
+    """(rows, columns) of a range typed in (``A1:A3``, ``S!$B$1:$C$2``) or of a defined name of one; None for a whole
+    column, a cell, or anything else."""
+    value = (names or {}).get(token.value.lower(), token.value)
+    area = value.rpartition("!")[2].replace("$", "")
     if ":" not in area:
         return None
     try:
@@ -304,30 +308,97 @@ def _size(token: Token) -> tuple[int, int] | None:
     return bottom - top + 1, right - left + 1
 
 
-def pad_mismatched(tokens: list[Token], array: bool) -> bool:
+def _unknown_size(token: Token, names: dict[str, str]) -> bool:
+    """Whether a range operand's size is known only when the formula runs: a spilled range (``A1#``), a table's
+    column, a defined name of a formula (``OFFSET(...)``) or of no reference we read; not a cell or a range typed in."""
+    value = names.get(token.value.lower(), token.value)
+    if _A1_RANGE.match(value) is not None or _bounds(value) is not None:
+        return False
+    return True
+
+
+def _inner_size(
+    tokens: list[Token], start: int, close: int, names: dict[str, str], constants: dict[int, tuple[int, Any]]
+) -> tuple[int, int] | None:
+    """The size of a call or bracket (``tokens[start:close + 1]``) that may give an array, where every range, name
+    and array constant in it has one size (``YEAR(A1:A3)``, ``(A1:A3>0)``: that size); None where they differ or any
+    size is known only when the formula runs (a call of :data:`ARRAY_RESULTS`, OFFSET, INDEX of an array, a name of
+    a formula, a spilled range)."""
+    sizes: set[tuple[int, int]] = set()
+    for k in range(start, close + 1):
+        token = tokens[k]
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            name = _bare_name(token.value[:-1])
+            if name in ARRAY_RESULTS or (
+                name in ("OFFSET", "INDEX") and may_be_array(tokens, k, _spans(tokens, k)[1] + 1, names)
+            ):
+                return None
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE:
+            if _unknown_size(token, names):
+                return None
+            size = _size(token, names)
+            if size is not None:
+                sizes.add(size)
+        elif k in constants:
+            sizes.add(constants[k][1])
+    return sizes.pop() if len(sizes) == 1 else None
+
+
+def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | None = None) -> bool:
     """Ranges of different sizes combined by an operator where Excel evaluates arrays (an array formula, SUMPRODUCT's
     arguments): Excel applies the operator over the larger size, the smaller range's missing elements #N/A
     (``{=SUM(IFERROR(A1:A3/B1:B2,0))}`` is A1/B1 + A2/B2); the engine made the whole result one #VALUE! (which
-    IFERROR then hid). In a chain of operators whose operands are all ranges typed in or single values (numbers,
-    texts, cells), each range short of the largest rows or columns (and not one row or column, which stretches) is
-    ``EXPAND(range, rows, columns)``, padded with #N/A; so is an array constant (``A1:A3*{1;2}``), and so are
-    IF's arguments, which stretch together (``IF(A1:A3>0,B1:B2)``). Changes ``tokens`` in place; True when it did.
+    IFERROR then hid). In a chain of operators whose operands are ranges typed in, defined names of ranges (``names``:
+    lower case -> A1 reference), array constants, single values or calls, each range short of the largest rows or
+    columns (and not one row or column, which stretches) is ``EXPAND(range, rows, columns)``, padded with #N/A; so
+    are IF's arguments, which stretch together (``IF(A1:A3>0,B1:B2)``). Where an operand's size is known only when
+    the formula runs (a call giving an array: OFFSET, FILTER, INDEX(r,0); a name of a formula; a spilled range),
+    every operand that may be an array is ``_XLR.PAD(operand, the others)``, padded then (:func:`.wraps.padded`).
+    Changes ``tokens`` in place (tokenized again where it wrapped calls); True when it did.
 
     >>> from openpyxl.formula import Tokenizer
     >>> tokens = list(Tokenizer("=SUM(IFERROR(A1:A3/B1:B2,0))").items)
     >>> pad_mismatched(tokens, True), "".join(t.value for t in tokens)
     (True, 'SUM(IFERROR(A1:A3/EXPAND(B1:B2,3,1),0))')
+    >>> tokens = list(Tokenizer("=COUNT(A1:A3+OFFSET(B1,0,0,2,1))").items)
+    >>> pad_mismatched(tokens, True), "".join(t.value for t in tokens)
+    (True, 'COUNT(_XLR.PAD(A1:A3,OFFSET(B1,0,0,2,1))+_XLR.PAD(OFFSET(B1,0,0,2,1),A1:A3))')
     """
+    names = names or {}
     changed = False
-    stack: list[list] = []  # [function or bracket, argument position] of each open call
+    stack: list[list] = []  # [function or bracket, argument position, IF's members, IF's known, open index]
     chains: list[list[int]] = [[]]  # per open level: the operand tokens of its current chain
     constants: dict[int, tuple[int, tuple[int, int]]] = {}  # an array constant's "{": (its "}", its size)
+    calls: dict[int, int] = {}  # a call or bracket that may give an array, as an operand: its closing token
+    unknown: set[int] = set()  # operands whose size is known only when the formula runs
+    wrapped: dict[int, str] = {}  # the text after an operand's last token: ",others)" of _XLR.PAD
+    derived: dict[int, tuple[int, int] | None] = {}  # a call's or a name's size, from the ranges in it
     known: list[bool] = [True]
     operators: list[int] = [0]
 
+    def size_of(k: int) -> tuple[int, int] | None:
+        return constants[k][1] if k in constants else derived[k] if k in derived else _size(tokens[k])
+
+    def last_of(k: int) -> int:
+        return constants[k][0] if k in constants else calls.get(k, k)
+
+    def text_of(k: int) -> str:
+        return "".join(t.value + wrapped.get(j, "") for j, t in enumerate(tokens[k : last_of(k) + 1], start=k))
+
     def pad(members: list[int]) -> None:
         nonlocal changed
-        sizes = {k: constants[k][1] if k in constants else _size(tokens[k]) for k in members}
+        if any(k in unknown for k in members):
+            arrays = [k for k in members if k in unknown or size_of(k) is not None]
+            if len(arrays) < 2:
+                return
+            texts = {k: text_of(k) for k in arrays}
+            for k in arrays:
+                others = ",".join(texts[j] for j in arrays if j != k)
+                tokens[k].value = "_XLR.PAD(" + tokens[k].value
+                wrapped[last_of(k)] = wrapped.get(last_of(k), "") + f",{others})"
+            changed = True
+            return
+        sizes = {k: size_of(k) for k in members}
         sized = [s for s in sizes.values() if s is not None]
         if len(sized) < 2:
             return
@@ -337,9 +408,8 @@ def pad_mismatched(tokens: list[Token], array: bool) -> bool:
                 continue
             want = (rows if s[0] != 1 else 1, columns if s[1] != 1 else 1)
             if want != s:
-                last = constants[k][0] if k in constants else k
                 tokens[k].value = "EXPAND(" + tokens[k].value
-                tokens[last].value += f",{want[0]},{want[1]})"
+                wrapped[last_of(k)] = wrapped.get(last_of(k), "") + f",{want[0]},{want[1]})"
                 changed = True
 
     def close_chain() -> None:
@@ -370,8 +440,7 @@ def pad_mismatched(tokens: list[Token], array: bool) -> bool:
         opens = token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY)
         closes = token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY)
         if opens:
-            known[-1] = False  # a call or a bracket as an operand: its size is not known here
-            stack.append([_bare_name(token.value[:-1]) if token.type == Token.FUNC else "(", 0, [], True])
+            stack.append([_bare_name(token.value[:-1]) if token.type == Token.FUNC else "(", 0, [], True, i])
             chains.append([])
             known.append(token.type != Token.ARRAY)
             operators.append(0)
@@ -379,9 +448,17 @@ def pad_mismatched(tokens: list[Token], array: bool) -> bool:
             close_chain()
             chains.pop(), known.pop(), operators.pop()
             if stack:
-                name, _, members, ok = stack.pop()
+                name, _, members, ok, start = stack.pop()
                 if name == "IF" and ok and len(members) >= 2 and (array or _in_array_argument(stack)):
                     pad(members)  # {=SUM(IFERROR(IF(A1:A3>0,B1:B2),0))}: B1:B2 padded to three rows
+                if may_be_array(tokens, start, i + 1, names):  # a call or bracket giving an array: an operand
+                    calls[start] = i
+                    chains[-1].append(start)
+                    inner = _inner_size(tokens, start, i, names, constants)
+                    if inner is None:
+                        unknown.add(start)
+                    else:
+                        derived[start] = inner
         elif token.type == Token.SEP:
             close_chain()
             if token.subtype == Token.ARG and stack:
@@ -394,7 +471,16 @@ def pad_mismatched(tokens: list[Token], array: bool) -> bool:
         elif token.type == Token.OPERAND:
             if token.subtype == Token.RANGE:
                 chains[-1].append(i)
+                if _unknown_size(token, names):
+                    unknown.add(i)
+                elif token.value.lower() in names:
+                    derived[i] = _size(token, names)
             elif token.subtype not in (Token.NUMBER, Token.TEXT, Token.LOGICAL, Token.ERROR):
                 known[-1] = False
     close_chain()
+    if wrapped:
+        from openpyxl.formula import Tokenizer
+
+        text = "=" + "".join(t.value + wrapped.get(k, "") for k, t in enumerate(tokens))
+        tokens[:] = list(Tokenizer(text).items)
     return changed

@@ -361,7 +361,7 @@ def _rewritten(
                         token.value, changed = cell, True
     if _singles(tokens, names or {}, row, col):
         changed = True
-    if (array or "SUMPRODUCT(" in text.upper()) and pad_mismatched(tokens, array):  # {=SUM(A1:A3/B1:B2)}
+    if (array or "SUMPRODUCT(" in text.upper()) and pad_mismatched(tokens, array, names):  # {=SUM(A1:A3/B1:B2)}
         changed = True
     if lift_arrays(tokens, array, names or {}):
         changed = True

@@ -18,13 +18,15 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ._core import ExcelError, excel_function, is_error, matrix, number
+from ._core import FUNCTIONS, ExcelError, Function, engine_call, excel_function, is_error, matrix, number
 
-__all__ = ["ONE", "expand", "one", "wrapcols", "wraprows"]
+__all__ = ["ONE", "PAD", "expand", "one", "padded", "wrapcols", "wraprows"]
 
 _NA = {"type": "Error", "kind": "#N/A"}
 #: the check around each LAMBDA call of BYROW, BYCOL, MAP, MAKEARRAY and SCAN: one value, else #CALC!
 ONE = "_XLR.ONE"
+#: an operand of an element-by-element operator padded to the size of the others (see :func:`padded`)
+PAD = "_XLR.PAD"
 
 
 def _vector(value: Any) -> list[Any]:
@@ -93,3 +95,35 @@ def one(value: Any) -> Any:
     if is_error(value):
         return value
     return 0.0 if value is None else value
+
+
+def padded(value: Any, *others: Any) -> Any:
+    """``value`` (an operand of an element-by-element operator, or an argument of IF, in an array formula) as Excel
+    pads it against the ``others`` of the operation: an array shorter than the largest rows (columns) of them all is
+    padded with #N/A to that many, unless it has one row (column), which stretches; a single value is as it is.
+    The rewrite (:mod:`..array_lifting`) uses it where an operand's size is known only when the formula runs: a
+    defined name of a formula, OFFSET, FILTER, a spilled range, ...
+
+    >>> padded([[10.0], [20.0]], [[1.0], [2.0], [3.0]])
+    [[10.0], [20.0], [{'type': 'Error', 'kind': '#N/A'}]]
+    >>> padded([[1.0, 2.0]], [[1.0], [2.0], [3.0]]), padded(5.0, [[1.0], [2.0]])
+    ([[1.0, 2.0]], 5.0)
+    """
+    if not isinstance(value, list):
+        return value
+    grid = matrix(value)
+    height, width = len(grid), max(len(row) for row in grid)
+    sizes = [(height, width)]
+    for other in others:
+        if isinstance(other, list):
+            block = matrix(other)
+            sizes.append((len(block), max(len(row) for row in block)))
+    want_rows = height if height == 1 else max(s[0] for s in sizes)
+    want_columns = width if width == 1 else max(s[1] for s in sizes)
+    if (want_rows, want_columns) == (height, width):
+        return grid
+    out = [list(row) + [_NA] * (want_columns - len(row)) for row in grid]
+    return out + [[_NA] * want_columns for _ in range(want_rows - height)]
+
+
+FUNCTIONS[PAD] = Function(PAD, engine_call(padded), 1, None)
