@@ -293,3 +293,31 @@ def test_surveymonkey_sheet_rows_are_the_sheets(tmp_path: Path, capsys) -> None:
         err
         == f"nps.xlsx, column 'How likely is it?': values that are not scores in row 4 of sheet '{sheet.title}': 'x'"
     )
+
+
+# -- e: a report's total rows at its end are refused, not counted -------------------------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("flag", "text", "column", "row", "label"), [
+    ("--orders", "customer_id,date,amount\na,2024-01-05,10\nb,2024-01-06,20\nTotal,2024-01-31,30\n", "customer_id",
+     4, "Total"),
+    ("--orders", "customer_id,date,amount\na,2024-01-05,10\nb,2024-01-06,20\nGrand Total:,,30\n,,\n", "customer_id",
+     4, "Grand Total:"),
+    ("--subscriptions", "customer_id,month,mrr\na,2024-01,10\nb,2024-01,20\nSumme,,30\nDurchschnitt,,15\n",
+     "customer_id", 4, "Summe"),
+    ("--nps", "date,score\n2024-01-05,10\n2024-01-06,6\nAverage,8\n", "date", 4, "Average"),
+])  # fmt: skip
+def test_a_trailing_total_row_is_refused(tmp_path: Path, capsys, backend: str, flag: str, text: str, column: str,
+                                         row: int, label: str) -> None:  # fmt: skip
+    (tmp_path / "in.csv").write_text(text)
+    err = refusal(capsys, flag, str(tmp_path / "in.csv"), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (f"in.csv, column {column!r}: a summary row of the export (its totals, not data: remove it) in "
+                   f"row {row} (counting the header as row 1): {label!r}")  # fmt: skip
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_total_further_right_is_data(tmp_path: Path) -> None:
+    """A refund of the whole order ('total') in the last row is data: only a row's first filled cell labels it."""
+    text = "customer_id,date,amount,refund_kind\na,2024-01-05,10,\nb,2024-01-06,20,\nTotal Foods Ltd,2024-01-09,5,\n"
+    (tmp_path / "o.csv").write_text(text + "c,2024-01-10,7,total\n")
+    got = pd.read_csv(run(tmp_path, "--orders", tmp_path / "o.csv") / "purchases.csv", dtype={"month": str})
+    assert got[["month", "buyers"]].values.tolist() == [["2024-01", 4]]

@@ -43,6 +43,7 @@ from .orders import check_order_id, item_columns, order_aliases, orders_as_paid
 from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .statuses import check_answer_statuses, check_ended_without_end, check_statuses
+from .summaries import refuse_summary_rows
 from .trials import paid_from_trial_end
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids
 
@@ -371,6 +372,7 @@ def prepare(
         aliases = order_aliases(df.columns)
     out = normalize_columns(df, required, optional, columns, source, aliases)
     names: dict[str, str] = out.attrs["source_columns"]
+    refuse_summary_rows(df, source)  # a report's totals at its end: one more customer, the sum of all others
     if kind == "orders":
         check_order_id(df, names, source)
     if billing:

@@ -1,0 +1,58 @@
+"""An export's summary rows at its end ("Total", "Grand Total", "Subtotal", "Sum", "Gesamt", "Totaux"): a report's
+totals, not a customer's row.
+
+Read as data, a total row with a date was one more customer whose amount is the sum of all others (revenue
+doubled, one buyer more), silently; one without a date stopped with "missing dates", which names no cause. The
+rows at the end of a table whose first filled cell says total or average (the whole cell, any case, a colon after
+it) are refused, naming the row and the cell: remove them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+
+__all__ = ["SUMMARY", "refuse_summary_rows"]
+
+#: A cell that says a row is a summary of the rows above it (English, German, French, Spanish, Dutch, Italian).
+SUMMARY = re.compile(
+    r"(?i)^\s*(?:grand[\s_-]*totals?|totals?|sub[\s_-]*totals?|sum|summe|gesamt(?:summe)?|zwischensumme|"
+    r"total[\s_-]+g[ée]n[ée]ral|totaux|suma[\s_-]+total|totale|totaal|totales?|average|avg|mean|durchschnitt|moyenne|"
+    r"promedio)\s*:?\s*$"
+)
+#: How many rows at the end of a table are looked at (a report ends with a few totals at most).
+LAST_ROWS = 5
+
+
+def _blank(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() == ""
+
+
+def refuse_summary_rows(df: pd.DataFrame, source: str) -> None:
+    """Refuse (:class:`~.errors.DataError` naming the first such row and its cell) when the last rows of ``df`` are
+    summary rows: a row among the last :data:`LAST_ROWS` whose first filled cell matches :data:`SUMMARY` (a report
+    writes its label there; a refund type ``total`` further right is no label), with only such rows after it.
+
+    >>> refuse_summary_rows(pd.DataFrame({"customer_id": ["a", "Total"], "amount": ["1", "1"]}), "o.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'customer_id': a summary row of the export (its totals, \
+not data: remove it) in row 3 (counting the header as row 1): 'Total'
+    """
+    tail = df.iloc[-LAST_ROWS:]
+    first: tuple[int, int] | None = None
+    for offset in range(len(tail) - 1, -1, -1):  # from the last row up, while the rows are summaries
+        filled = [(i, v) for i, v in enumerate(tail.iloc[offset].tolist()) if not _blank(v)]
+        if not filled or not isinstance(filled[0][1], str) or not SUMMARY.match(filled[0][1]):
+            break
+        first = (len(df) - len(tail) + offset, filled[0][0])
+    if first is None:
+        return
+    row, column = first
+    values = {row: df.iat[row, column]}
+    problem = "a summary row of the export (its totals, not data: remove it)"
+    raise bad_rows(source, str(df.columns[column]), problem, np.array([row]), values)
