@@ -193,7 +193,7 @@ def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
     result = _call(function, *call)
     if key is not None:
         _RECENT[key] = _copy(result)
-        if len(_RECENT) > 64:
+        if len(_RECENT) > _RECENT_SIZE:
             _RECENT.popitem(last=False)
     return result
 
@@ -201,6 +201,10 @@ def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
 # Recent aggregate results: the core is pure, and a workbook often asks for the same fit or
 # breakdown several times (one cell per spilled column).
 _RECENT: OrderedDict[tuple, Cell] = OrderedDict()
+#: enough for a column of monthly breakdowns read one spilled column at a time (the template: INDEX(NPS_BREAKDOWN(
+#: month's answers), 1, k) for k = 1..4, 120 months, which the engine evaluates column by column); a key holds its
+#: ranges' bytes, 8 KB for a month of 1,000 answers: at most a few MB
+_RECENT_SIZE = 512
 
 
 def _cache_key(function: ExcelFunction, call: list[Any]) -> tuple | None:

@@ -33,7 +33,15 @@ from .excel_functions.arguments import rewrite_arguments
 from .excel_functions.final_operations import may_end_in_sum, rewrite_final
 from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas, number_text_results
-from .formula_texts import FormulaTexts, filled_copy, may_need_any, may_need_arguments, may_need_rewrite, words_pattern
+from .formula_texts import (
+    FormulaTexts,
+    filled_copy,
+    may_need_any,
+    may_need_arguments,
+    may_need_rewrite,
+    shape_decides_arguments,
+    words_pattern,
+)
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
 from .intersection import WHOLE_INDEX
@@ -50,7 +58,7 @@ from .package_facts import (
 )
 from .reasons import explain
 from .rewrite import TABLE_REFERENCE, rewrite
-from .rewrite_shapes import has_digit, shape
+from .rewrite_shapes import decided, has_digit, shapes
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
@@ -198,22 +206,28 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         # each is a test for text without digits or a pattern taking any run of digits alike, and for names with a
         # digit (Table1) the shape is the formula itself (tests/test_rewrite_shapes.py)
         exact = words is not None and has_digit(words.pattern)
-        tested: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+        tested: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
         unchanged: set[tuple[str, int, bool]] = set()  # filled-down formulas (filled_copy) the rewrite leaves alone
-        for (r, c), stored in found.master_texts():
-            if not may_need_any(stored, words) and (r, c) not in clipped:
-                continue
-            key = stored if exact else shape(stored)
+        same_arguments: set[str] = set()  # shapes of formulas the argument rewrite leaves alone (_shape_decides)
+        structured: dict[tuple[str, bool], bool] = {}  # rewrite_shapes.decided of a shape here
+        masters = found.master_texts()
+        # every formula's shape in one substitution over the sheet's texts (no formula holds a NUL), the tests once
+        # per shape: may_need_any's patterns hold no digit either
+        keys = [stored for _, stored in masters] if exact else shapes([stored for _, stored in masters])
+        for ((r, c), stored), key in zip(masters, keys, strict=True):
             tests = tested.get(key)
             if tests is None:
                 tests = tested[key] = (
+                    may_need_any(stored, words),
                     may_need_rewrite(stored, words),
                     may_need_arguments(stored),
                     may_split(stored),
                     may_end_in_sum(stored),
                     "INDEX(" in stored.upper() and WHOLE_INDEX.search(stored) is not None,
                 )
-            structure, arguments, subtotal, final, whole = tests
+            needed, structure, arguments, subtotal, final, whole = tests
+            if not needed and (r, c) not in clipped:
+                continue
             if not (structure or arguments or subtotal) and (r, c) not in clipped:
                 if final and cells[found.refs[(r, c)]].kind != "array":
                     finals.append((sheet, r, c))  # rewritten after evaluation, where the result may need it
@@ -228,6 +242,14 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 source = expand_sheet_ranges("=" + text, workbook.sheet_names)[1:]
             if structure and may_have_whole_ranges(source):  # A:A in array arithmetic: Excel's 1,048,576 cells
                 source = bound_whole_ranges("=" + source, sheet, array, extents)[1:]
+            own_shape = text is stored and not exact  # ``key`` is this text's shape: per-shape answers apply
+            if structure and source == text and "CELL(" not in text.upper():  # rewrite's own pre-check, per shape:
+                answer = structured.get((key, array)) if own_shape else None  # no filled-copy key (6-13 us) to make
+                if answer is None:
+                    answer = decided("=" + text, info.tables, array, names, defined)
+                    if own_shape:
+                        structured[(key, array)] = answer
+                structure = answer
             copy = filled_copy(source, r, c, array) if structure and source == text else None
             if copy is not None and copy in unchanged:  # a filled-down copy of a formula the rewrite left as it is
                 new = "=" + text
@@ -239,8 +261,14 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 )
                 if copy is not None and new == "=" + text:
                     unchanged.add(copy)
-            if arguments or new != "=" + text:
+            # a filled-down copy of a formula the argument rewrite left alone is left alone (each copy's own test: a
+            # range grown past a comparison's rows is read by rows)
+            skip = own_shape and key in same_arguments and new == "=" + text and shape_decides_arguments(text)
+            if new != "=" + text or (arguments and not skip):
+                before = new
                 new = rewrite_arguments(new)
+                if arguments and new == before == "=" + text and own_shape and shape_decides_arguments(text):
+                    same_arguments.add(key)
             if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in
                 new = formula_facts(new, sheet, info, workbook.sheet_names)
             if subtotal:

@@ -24,13 +24,21 @@ from functools import lru_cache
 from openpyxl.formula.translate import Translator
 
 from .cell_filename import may_name_file
-from .excel_functions.arguments import _HINT_UPPER, _compares_numbers
+from .excel_functions.arguments import _HINT_UPPER, _compares_numbers, _large_range
 from .excel_functions.typed import TEXT_WORDS, may_wrap
 from .omitted_arguments import may_omit
 from .package import FormulaCell
 from .rewrite_shapes import _R1C1_STYLE, DELETED_SHEET
 
-__all__ = ["FormulaTexts", "may_need_any", "may_need_arguments", "may_need_rewrite", "position", "words_pattern"]
+__all__ = [
+    "FormulaTexts",
+    "may_need_any",
+    "may_need_arguments",
+    "may_need_rewrite",
+    "position",
+    "shape_decides_arguments",
+    "words_pattern",
+]
 
 #: calls giving an array without a range, and spilled ranges (``A1#``, stored ``_xlfn.ANCHORARRAY(A1)``): lifted
 _ARRAY_MAKERS = re.compile(r"SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(")
@@ -286,3 +294,19 @@ def filled_copy(text: str, row: int, col: int, array: bool) -> tuple[str, int, b
     cells = [_CELL.sub(lambda m: end(*m.group(1, 2, 3)), _RANGE.sub(area, piece)) for piece in pieces]
     shaped = "".join(piece + (literals[k] if k < len(literals) else "") for k, piece in enumerate(cells))
     return shaped, col, array
+
+
+_LITERAL_DIGIT = re.compile(r'"[^"]*\d')
+
+
+def shape_decides_arguments(text: str) -> bool:
+    """Whether :func:`~.excel_functions.arguments.rewrite_arguments` changes ``text`` exactly when it changes every
+    formula of its shape (:func:`~.rewrite_shapes.shape`): it rewrites once per shape of row markers
+    (:func:`~.excel_functions.row_shapes.shaped`), which is the same partition of formulas when no text literal
+    holds a digit (the markers leave those alone, the shape does not), unless a range is typed in of more rows than
+    a comparison takes (then it reads the rows themselves).
+
+    >>> shape_decides_arguments('IF(G2>0.95,"high","low")'), shape_decides_arguments('IF(G2>0.95,"Q1","low")')
+    (True, False)
+    """
+    return ('"' not in text or _LITERAL_DIGIT.search(text) is None) and not _large_range(text)

@@ -175,6 +175,17 @@ def shape(text: str) -> str:
     return _ROW_NUMBER.sub("0", text)
 
 
+def shapes(texts: list[str]) -> list[str]:
+    """:func:`shape` of each of ``texts`` (formulas, which hold no NUL), in one substitution over them all.
+
+    >>> shapes(["A7*2", "=Sheet2!B12"])
+    ['A0*2', '=Sheet2!B0']
+    """
+    if not texts:
+        return []
+    return _ROW_NUMBER.sub("0", "\0".join(texts)).split("\0")
+
+
 def has_digit(text: str) -> bool:
     """Whether ``text`` (a name, or a pattern of names) has a digit: then a formula's shape may change it."""
     return _HAS_DIGIT.search(text) is not None
