@@ -578,7 +578,7 @@ def test_a_formula_the_engine_cannot_compute_is_listed_with_the_construct_it_lac
     wb.defined_names["Q1"] = DefinedName("Q1", attr_text="Jan:Feb!$B$2")
     ws["E2"] = "=COUNT(Jan:Feb!B:B)"
     ws["E3"] = "=SUM(Q1)"
-    ws["E4"] = '=TEXT(1500,"[>=1000]#,##0,""K"";0")'
+    ws["E4"] = '=TEXT(-1500,"[>=1000]#,##0,""K"";0")'  # a negative number under conditions: still listed
     path = tmp_path / "book.xlsx"
     wb.save(path)
     _, file = recalculated(path, "incomplete")

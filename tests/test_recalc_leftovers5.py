@@ -178,3 +178,33 @@ def test_arrays_of_different_sizes_from_names_and_calls_are_padded_with_na(tmp_p
         "D11": 3,
         "E1": "#N/A",  # SUMPRODUCT of {10;40;#N/A}
     }
+
+
+def test_text_reads_commas_as_en_us_excel_and_applies_conditions(tmp_path: Path) -> None:
+    # en-US Excel: a comma between digit placeholders groups thousands (0,000 of 5 is "0,005"), a comma after them
+    # divides by 1,000 each; a section's condition ([>=1000]) picks the section for a number that is not negative
+    # (was listed as not computable); a negative number under conditions is still listed (where Excel shows its
+    # sign is not sure).
+    formats = {
+        "B1": (1234.5, "0,000", "1,235"),
+        "B2": (5, "0,000", "0,005"),
+        "B3": (1234567, "0,000", "1,234,567"),
+        "B4": (1234567, "#,##0,", "1,235"),
+        "B5": (123456789, '#,##0.0,,"M"', "123.5M"),
+        "B6": (-1234567, "#,##0,;(#,##0,)", "(1,235)"),
+        "B7": (1234.5, "0.00,", "1.23"),
+        "B8": (999999.5, "#,##0", "1,000,000"),
+        "B9": (1500000, '[>=1000000]0.0,,"M";[>=1000]0.0,"K";0', "1.5M"),
+        "B10": (2500, '[>=1000000]0.0,,"M";[>=1000]0.0,"K";0', "2.5K"),
+        "B11": (999, '[>=1000000]0.0,,"M";[>=1000]0.0,"K";0', "999"),
+        "B12": (0, '[=0]"-";#,##0', "-"),
+        "B13": (150, "[Red][<=100]0;[Blue][>100]0.0", "150.0"),
+        "B14": (-5, '[>=1000]#,##0,"K";0', None),
+    }
+    cells: dict[str, object] = {}
+    for ref, (value, fmt, _) in formats.items():
+        cells["A" + ref[1:]] = value
+        cells[ref] = '=TEXT(A{},"{}")'.format(ref[1:], fmt.replace('"', '""'))
+    result, got = _recalc(tmp_path, cells)
+    assert {ref: got.get(ref) for ref in formats} == {ref: want for ref, (_, _, want) in formats.items()}
+    assert [(u.address, u.function) for u in result.unsupported] == [("S!B14", "TEXT")]

@@ -1,16 +1,17 @@
 """Excel number formats, as TEXT applies them: sections, digit placeholders, dates and times.
 
-Supported: up to four sections (positive; negative; zero; text) without conditions, ``0 # ?``
+Supported: up to four sections (positive; negative; zero; text), conditions (``[>=1000]0,"K";0``) for a number
+that is not negative (:func:`_conditional`), ``0 # ?``
 placeholders with literals between them (``00000-0000``), thousands separators and scaling
 commas, ``%``, scientific ``E+``/``E-``, fractions (``# ?/?``, ``?/8``), quoted text, ``\\x``
 escapes, ``_x`` spaces (the width of x), ``*x`` fills (dropped), colours and locale tags
 (``[$€-407]`` shows its symbol; month and day names in English or German, ``[$-407]mmmm`` is
 "Januar"; another language's names raise :class:`FormatNotSupported`), ``@``, ``General``, and
 dates and times (``yyyy yy m mm mmm mmmm mmmmm d dd ddd dddd h hh m mm s ss .0 AM/PM A/P [h] [m]
-[s]``). Numbers are rounded
-as Excel shows them: from their 15 significant digits, halves away from zero. A format this
-module does not know (conditions such as ``[>100]``), or one in another language's codes (German ``TT.MM.JJJJ``,
-:mod:`.format_codes`), raises :class:`FormatNotSupported`.
+[s]``). Numbers are rounded as Excel shows them: from their 15 significant digits, halves away
+from zero. A format this module does not know (a negative number under conditions such as
+``[>100]``), or one in another language's codes (German ``TT.MM.JJJJ``, :mod:`.format_codes`),
+raises :class:`FormatNotSupported`.
 """
 
 from __future__ import annotations
@@ -65,6 +66,56 @@ def _language(section: str) -> str:
 
 class FormatNotSupported(ValueError):
     """A number format this module cannot apply faithfully."""
+
+
+#: a section's condition: [>=1000], [<0.5], [=0], [<>3]
+_CONDITION = re.compile(r"\[(<=|>=|<>|<|>|=)\s*(-?(?:\d+\.?\d*|\.\d+))\]")
+_TESTS = {
+    "<": lambda a, b: a < b,
+    ">": lambda a, b: a > b,
+    "=": lambda a, b: a == b,
+    "<=": lambda a, b: a <= b,
+    ">=": lambda a, b: a >= b,
+    "<>": lambda a, b: a != b,
+}
+
+
+def _condition(section: str) -> tuple[re.Match[str] | None, str]:
+    """(the section's condition, the section without it); quoted text and escapes are not read for one."""
+    masked = re.sub(r'"[^"]*"|\\.', lambda m: "\0" * len(m.group(0)), section)
+    found = _CONDITION.search(masked)
+    if found is None:
+        return None, section
+    return found, section[: found.start()] + section[found.end() :]
+
+
+def _conditional(sections: list[str], value: float) -> str | None:
+    """The section (its condition taken out) a number picks in a format with conditions, as Excel picks it: the first
+    section whose condition it meets, else the next section without one (two sections), or the third after two
+    conditions; None for a format without conditions. A negative number, a condition past the second section, or a
+    number meeting none (Excel's ####) raise :class:`FormatNotSupported`: where Excel shows the sign is not sure.
+
+    >>> _conditional(['[>=1000]#,##0,"K"', "0"], 1234.5), _conditional(['[>=1000]#,##0,"K"', "0"], 500)
+    ('#,##0,"K"', '0')
+    >>> _conditional(["[Red][<=100]0", "[Blue][>100]0.0"], 150), _conditional(["0", "0"], 5)
+    ('[Blue]0.0', None)
+    """
+    conditions = [_condition(section) for section in sections]
+    if all(found is None for found, _ in conditions):
+        return None
+    if any(found is not None for found, _ in conditions[2:]) or conditions[0][0] is None or value < 0:
+        raise FormatNotSupported("a format with conditions for this number")
+    for found, rest in conditions[:2]:
+        if found is None:
+            if len(sections) == 2:
+                return rest
+            break
+        if _TESTS[found.group(1)](value, float(found.group(2))):
+            return rest
+    else:
+        if len(sections) >= 3:
+            return conditions[2][1]
+    raise FormatNotSupported("a format with conditions for this number")
 
 
 def _sections(fmt: str) -> list[str]:
@@ -481,7 +532,10 @@ def format_value(value: float | str, fmt: str, date1904: bool = False) -> str:
     if len(sections) > 1 and "@" in sections[-1] and not _is_date(sections[-1]):
         sections = sections[:-1]  # the last section with @ is the text section
     signed = value
-    if len(sections) >= 2 and value < 0:
+    chosen = _conditional(sections, value)
+    if chosen is not None:  # [>=1000]#,##0,"K";0: the section whose condition the number meets (not negative)
+        section, sign = chosen, ""
+    elif len(sections) >= 2 and value < 0:
         section, value, sign = sections[1], -value, ""
     elif len(sections) >= 3 and value == 0:
         section, sign = sections[2], ""
