@@ -321,3 +321,42 @@ def test_a_total_further_right_is_data(tmp_path: Path) -> None:
     (tmp_path / "o.csv").write_text(text + "c,2024-01-10,7,total\n")
     got = pd.read_csv(run(tmp_path, "--orders", tmp_path / "o.csv") / "purchases.csv", dtype={"month": str})
     assert got[["month", "buyers"]].values.tolist() == [["2024-01", 4]]
+
+
+# -- f: payments and subscriptions made in test mode are refused --------------------------------------------------
+STRIPE_PAYMENTS = (
+    "id,Created (UTC),Amount,Amount Refunded,Currency,Mode,Status,Customer ID,Captured\n"
+    "ch_1,2024-01-05 10:00:00,49.00,0.00,usd,Live,Paid,cus_A,true\n"
+    'ch_2,2024-01-09 10:00:00,"1,049.00",49.00,usd,Live,Paid,cus_B,true\n'
+    "ch_3,2024-02-05 10:00:00,49.00,0.00,usd,Live,Failed,cus_A,false\n"
+    "ch_4,2024-02-07 10:00:00,49.00,0.00,usd,Test,Paid,cus_C,true\n"
+)
+STRIPE_COLUMNS = "customer_id=Customer ID,date=Created (UTC),amount=Amount"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("typed", [False, True])
+def test_test_mode_rows_are_refused(tmp_path: Path, capsys, backend: str, typed: bool) -> None:
+    path = tmp_path / "pay.csv"
+    path.write_text(STRIPE_PAYMENTS)
+    if typed:  # a Parquet file with a boolean livemode: the engine reads it as a file's
+        frame = pd.read_csv(path, parse_dates=["Created (UTC)"], thousands=",")
+        frame = frame.assign(livemode=frame["Mode"] == "Live").drop(columns="Mode")
+        path = tmp_path / "pay.parquet"
+        frame.to_parquet(path, index=False)
+    err = refusal(capsys, "--orders", str(path), "--columns", STRIPE_COLUMNS, "--backend", backend, "--to-csv",
+                  str(tmp_path / "o"))  # fmt: skip
+    column, value = ("livemode", "False") if typed else ("Mode", "'Test'")
+    assert err == (f"{path.name}, column {column!r}: rows made in test mode, to be removed (no customer paid them; "
+                   f"export live mode only) in row 5 (counting the header as row 1): {value}")  # fmt: skip
+    (tmp_path / "live.csv").write_text(STRIPE_PAYMENTS.replace(",Test,", ",Live,").replace("cus_C", "cus_A"))
+    got = pd.read_csv(run(tmp_path, "--orders", tmp_path / "live.csv", "--columns", STRIPE_COLUMNS, backend=backend)
+                      / "purchases.csv", dtype={"month": str})  # fmt: skip
+    assert got[["month", "buyers", "returning"]].values.tolist() == [["2024-01", 2, 0], ["2024-02", 1, 1]]
+
+
+def test_test_mode_subscriptions_are_refused(tmp_path: Path, capsys) -> None:
+    (tmp_path / "subs.csv").write_text("customer_id,month,mrr,is_test\na,2024-01,10,false\nqa,2024-01,10,TRUE\n")
+    err = refusal(capsys, "--subscriptions", str(tmp_path / "subs.csv"), "--to-csv", str(tmp_path / "o"))
+    assert err.startswith("subs.csv, column 'is_test': rows made in test mode")
+    assert err.endswith("row 3 (counting the header as row 1): 'TRUE'")

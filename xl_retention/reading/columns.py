@@ -42,6 +42,7 @@ from .names import columns_option, key, keys_of
 from .orders import check_order_id, item_columns, order_aliases, orders_as_paid
 from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
+from .sandbox import check_test_mode
 from .statuses import check_answer_statuses, check_ended_without_end, check_statuses
 from .summaries import refuse_summary_rows
 from .trials import paid_from_trial_end
@@ -382,6 +383,8 @@ def prepare(
     by_currency = options.segment is not None and named_currency(options.segment)
     if kind in ("snapshots", "intervals", "orders"):
         check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))
+    if kind in ("snapshots", "intervals", "orders"):
+        check_test_mode(df, source)  # Stripe's Mode 'Test': no customer paid
     if kind in ("snapshots", "intervals"):
         check_statuses(df, source)  # trials, future and paused subscriptions are not MRR
     if kind == "answers":

@@ -45,6 +45,7 @@ from ..reading.discounts import discount_columns
 from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.orders import item_columns, order_aliases
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
+from ..reading.sandbox import sandbox_columns
 from ..reading.trials import trial_end_columns
 from ..tables._months import MAX_MONTHS
 from ..tables.subscriptions import current_month
@@ -263,6 +264,7 @@ def _from_table(
         or (billing and _add_on_columns(list(empty.columns), names))
         or (not billing and any(ours in ("mrr", "amount") and says_unit(theirs) for ours, theirs in names.items()))
         or (options is not None and options.timezone is not None and bool({"date", "start", "end"} & set(names)))
+        or (kind != "answers" and bool(sandbox_columns(empty.columns)))  # test-mode rows: refused as a file's
     ):  # (line) items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
