@@ -146,7 +146,12 @@ def test_arrays_of_different_sizes_from_names_and_calls_are_padded_with_na(tmp_p
     # Excel applies an operator (and IF) over arrays of different sizes at the larger size, the smaller padded with
     # #N/A; where an operand was a defined name or a call (OFFSET, FILTER, INDEX(r,0), SEQUENCE, a name of a formula)
     # the engine made the whole result #VALUE! (0 after IFERROR, status ok). A1:A3 = 1, 2, 3; B1:B2 = 10, 20.
-    names = {"Two": "S!$B$1:$B$2", "Three": "S!$A$1:$A$3", "TwoF": "OFFSET(S!$B$1,0,0,2,1)"}
+    names = {
+        "Two": "S!$B$1:$B$2",
+        "Three": "S!$A$1:$A$3",
+        "TwoF": "OFFSET(S!$B$1,0,0,2,1)",
+        "Twice": "_xlfn.LAMBDA(_xlpm.x,_xlpm.x*2)",
+    }
     arrays = {
         "D1": "=SUM(IFERROR(IF(A1:A3>0,Two),0))",  # IF gives {10;20;#N/A}
         "D2": "=SUM(IFERROR(Three+Two,0))",  # 11 + 22
@@ -159,6 +164,8 @@ def test_arrays_of_different_sizes_from_names_and_calls_are_padded_with_na(tmp_p
         "D9": "=COUNT(IF(A1:A3>0,SEQUENCE(2)))",
         "D10": "=SUM(IFERROR(ABS(A1:A3)*Two,0))",
         "D11": "=COUNT(A1:A3*SUM(B1:B2))",  # a single value stretches: 3
+        "D12": "=SUM(_xlfn.MAP(A1:A3,_xlfn.LAMBDA(_xlpm.v,Twice(_xlpm.v)+1)))",  # a LAMBDA called in place: 15
+        "D13": "=SUM(IFERROR(_xlfn.LET(_xlpm.a,A1:A3,_xlpm.b,B1:B2,_xlpm.a+_xlpm.b),0))",  # LET's names: 33
     }
     cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "B1": 10, "B2": 20, "E1": "=SUMPRODUCT((A1:A3>0)*Two)"}
     result, got = _recalc(tmp_path, cells, names, arrays)
@@ -176,6 +183,8 @@ def test_arrays_of_different_sizes_from_names_and_calls_are_padded_with_na(tmp_p
         "D9": 2,
         "D10": 50,
         "D11": 3,
+        "D12": 15,
+        "D13": 33,
         "E1": "#N/A",  # SUMPRODUCT of {10;40;#N/A}
     }
 

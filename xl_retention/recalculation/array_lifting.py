@@ -440,6 +440,8 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
         opens = token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY)
         closes = token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY)
         if opens:
+            if token.value.startswith(":"):  # INDEX(..):INDEX(..): a range operator, not element by element
+                known[-1] = False
             stack.append([_bare_name(token.value[:-1]) if token.type == Token.FUNC else "(", 0, [], True, i])
             chains.append([])
             known.append(token.type != Token.ARRAY)
@@ -451,7 +453,12 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
                 name, _, members, ok, start = stack.pop()
                 if name == "IF" and ok and len(members) >= 2 and (array or _in_array_argument(stack)):
                     pad(members)  # {=SUM(IFERROR(IF(A1:A3>0,B1:B2),0))}: B1:B2 padded to three rows
-                if may_be_array(tokens, start, i + 1, names):  # a call or bracket giving an array: an operand
+                after = next((t for t in tokens[i + 1 :] if t.type != Token.WSPACE), None)
+                if name == "LAMBDA" or (
+                    after is not None and after.type == Token.PAREN and after.subtype == Token.OPEN
+                ):
+                    known[-1] = False  # LAMBDA(x,x*2)(v): a LAMBDA called in place, not an operand of known shape
+                elif may_be_array(tokens, start, i + 1, names):  # a call or bracket giving an array: an operand
                     calls[start] = i
                     chains[-1].append(start)
                     inner = _inner_size(tokens, start, i, names, constants)
