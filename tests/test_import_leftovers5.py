@@ -360,3 +360,18 @@ def test_test_mode_subscriptions_are_refused(tmp_path: Path, capsys) -> None:
     err = refusal(capsys, "--subscriptions", str(tmp_path / "subs.csv"), "--to-csv", str(tmp_path / "o"))
     assert err.startswith("subs.csv, column 'is_test': rows made in test mode")
     assert err.endswith("row 3 (counting the header as row 1): 'TRUE'")
+
+
+# -- g: Excel's date numbers in a CSV file are named as such (never read as dates) ---------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_excel_date_numbers_in_a_csv_are_named(tmp_path: Path, capsys, backend: str) -> None:
+    (tmp_path / "o.csv").write_text("customer_id,date,amount\na,45296,10\nb,45300.5,20\n")
+    err = refusal(capsys, "--orders", str(tmp_path / "o.csv"), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "o.csv, column 'date': dates that do not parse (Excel's date numbers? 45296 is 2024-01-05 in Excel: format "
+        "the column as dates in Excel before saving the CSV file, or export it again from the source system) in rows "
+        "2, 3 (counting the header as row 1): '45296', '45300.5'"
+    )
+    (tmp_path / "p.csv").write_text("customer_id,date,amount\na,202401,10\n")  # not five digits: no such guess
+    err = refusal(capsys, "--orders", str(tmp_path / "p.csv"), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert "Excel's date numbers" not in err

@@ -255,7 +255,7 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
                 example = str(texts[0])
                 fmt = "%b-%y" if "-" in example else ("%b %y" if " " in example else "%b'%y")
                 why += f" (if they are months with a two-digit year, say so: --date-format '{fmt}')"
-            raise _Unread(np.ones(len(texts), dtype=bool), why + _two_digit_years(texts))
+            raise _Unread(np.ones(len(texts), dtype=bool), why + _two_digit_years(texts) + _serials(texts))
         fmt, parsed = min(tried, key=lambda item: int(np.isnat(item[1]).sum()))
         unread = np.isnat(parsed)
         other = any((~np.isnat(p) & unread).any() for f, p in tried if f != fmt)
@@ -282,6 +282,21 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
         raise DataError(f"{source}, column {column!r}: the dates " + _AMBIGUOUS.format(example=example),
                         source=source, column=column)  # fmt: skip
     return distinct[0][1], _day_first(distinct[0][0].split("||")[0])
+
+
+_SERIAL = re.compile(r"[1-9]\d{4}(?:\.\d+)?")
+
+
+def _serials(texts: np.ndarray) -> str:
+    """What to say of texts that are all Excel's date serial numbers (``45296``: days since 1899-12-30), which a CSV
+    file saved from Excel holds where the column was not formatted as dates: never read as dates (a number is
+    not one), but named as what they likely are."""
+    if not len(texts) or not all(_SERIAL.fullmatch(str(t)) for t in texts):
+        return ""
+    first = str(texts[0])
+    day = (np.datetime64("1899-12-30") + np.timedelta64(int(float(first)), "D")).astype(str)
+    return (f" (Excel's date numbers? {first} is {day} in Excel: format the column as dates in Excel before saving "
+            "the CSV file, or export it again from the source system)")  # fmt: skip
 
 
 def _numeric_dates(numbers: np.ndarray, epoch: str | None) -> tuple[np.ndarray, np.ndarray, str]:
