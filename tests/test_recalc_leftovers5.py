@@ -217,3 +217,29 @@ def test_text_reads_commas_as_en_us_excel_and_applies_conditions(tmp_path: Path)
     result, got = _recalc(tmp_path, cells)
     assert {ref: got.get(ref) for ref in formats} == {ref: want for ref, (_, _, want) in formats.items()}
     assert [(u.address, u.function) for u in result.unsupported] == [("S!B14", "TEXT")]
+
+
+def test_an_ordering_criterion_held_by_a_cell_is_compared_at_15_digits(tmp_path: Path) -> None:
+    # F1 = ">=0.3" over =0.7-0.4 (0.29999999999999993), 0.3, =0.1+0.2: Excel compares at 15 significant digits, all
+    # three are >= 0.3 (as the typed COUNTIF(A1:A3,">=0.3") already gave); the cell's criterion gave 2.
+    cells: dict[str, object] = {
+        "A1": "=0.7-0.4",
+        "A2": 0.3,
+        "A3": "=0.1+0.2",
+        "B1": 1,
+        "B2": 2,
+        "B3": 4,
+        "F1": ">=0.3",
+        "F2": "<0.3",
+        "F3": "<=0.3",
+        "F4": ">0.3",
+        "D1": "=COUNTIF(A1:A3,F1)",
+        "D2": "=COUNTIF(A1:A3,F2)",
+        "D3": "=COUNTIF(A1:A3,F3)",
+        "D4": "=COUNTIF(A1:A3,F4)",
+        "D5": "=SUMIFS(B1:B3,A1:A3,F1)",
+        "D6": '=COUNTIFS(A1:A3,F3,B1:B3,">1")',
+    }
+    result, got = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [got[f"D{i}"] for i in range(1, 7)] == [3, 0, 3, 0, 7, 2]

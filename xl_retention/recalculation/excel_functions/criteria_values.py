@@ -13,6 +13,7 @@ from openpyxl.formula.tokenizer import Token
 
 from ._core import FUNCTIONS, Function, engine_call, number_text
 from .criteria import CRITERIA, _is_array, criteria_positions
+from .criteria_digits import widened
 from .typed import EPOCH_1904, date_serial
 
 # --- typed date criteria, in the workbook's date system --------------------------------------------------------------
@@ -91,17 +92,22 @@ def numbered_criteria(name: str, parts: list[list[Token]], args: list[str]) -> l
 
 
 def numbered(criterion: Any) -> Any:
-    """A criterion that is a number written plainly as text (``"0012345"``, ``"1.2345E4"``) as that number, and one of
+    """A criterion that is a number written plainly as text (``"0012345"``, ``"1.2345E4"``) as that number, one of
     more than 15 digits (a text id) as the wildcard of the texts Excel reads as the same number, whose digits past the
-    fifteenth are zeros to it; anything else (other text, ``">5"``, a number, a blank, an error) as it is.
+    fifteenth are zeros to it, and an ordering on a number (``">=0.3"``) moved to the edge of the number's 15-digit
+    interval (:func:`.criteria_digits.widened`); anything else (other text, a number, a blank, an error) as it is.
 
-    >>> numbered("0012345"), numbered(" 5"), numbered(">5"), numbered(7.0), numbered(None)
-    (12345.0, ' 5', '>5', 7.0, None)
+    >>> numbered("0012345"), numbered(" 5"), numbered(">x"), numbered(7.0), numbered(None)
+    (12345.0, ' 5', '>x', 7.0, None)
+    >>> numbered(">=0.3"), numbered("<5")
+    ('>=0.29999999999999954', '<4.999999999999996')
     >>> numbered("1234567890123456"), numbered("001234567890123456789")
     ('123456789012345?', '123456789012345????')
     """
     if not isinstance(criterion, str) or criterion != criterion.strip() or not criterion:
         return criterion
+    if criterion[0] in "<>" and not criterion.startswith("<>"):  # ">=0.3" held by a cell: at 15 digits
+        return widened(criterion)
     digits = criterion.lstrip("0")
     if len(digits) > 15 and digits.isdigit() and digits.isascii():  # a 16-digit id: 15 digits to Excel (.criteria_long)
         return digits[:15] + "?" * (len(digits) - 15)
