@@ -305,6 +305,7 @@ def test_surveymonkey_sheet_rows_are_the_sheets(tmp_path: Path, capsys) -> None:
     ("--subscriptions", "customer_id,month,mrr\na,2024-01,10\nb,2024-01,20\nSumme,,30\nDurchschnitt,,15\n",
      "customer_id", 4, "Summe"),
     ("--nps", "date,score\n2024-01-05,10\n2024-01-06,6\nAverage,8\n", "date", 4, "Average"),
+    ("--visits", "visitor_id,date\nGrand total,\nu1,2024-01-05\nu2,2024-01-06\n", "visitor_id", 2, "Grand total"),
 ])  # fmt: skip
 def test_a_trailing_total_row_is_refused(tmp_path: Path, capsys, backend: str, flag: str, text: str, column: str,
                                          row: int, label: str) -> None:  # fmt: skip

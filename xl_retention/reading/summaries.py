@@ -3,8 +3,8 @@ totals, not a customer's row.
 
 Read as data, a total row with a date was one more customer whose amount is the sum of all others (revenue
 doubled, one buyer more), silently; one without a date stopped with "missing dates", which names no cause. The
-rows at the end of a table whose first filled cell says total or average (the whole cell, any case, a colon after
-it) are refused, naming the row and the cell: remove them.
+rows at the end of a table (or right below its header) whose first filled cell says total or average (the whole
+cell, any case, a colon after it) are refused, naming the row and the cell: remove them.
 """
 
 from __future__ import annotations
@@ -32,10 +32,19 @@ def _blank(value: object) -> bool:
     return value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() == ""
 
 
+def _label(df: pd.DataFrame, row: int) -> int | None:
+    """The position of row ``row``'s first filled cell when it says total (:data:`SUMMARY`), else None."""
+    for position, value in enumerate(df.iloc[row].tolist()):
+        if not _blank(value):
+            return position if isinstance(value, str) and SUMMARY.match(value) else None
+    return None
+
+
 def refuse_summary_rows(df: pd.DataFrame, source: str) -> None:
     """Refuse (:class:`~.errors.DataError` naming the first such row and its cell) when the last rows of ``df`` are
     summary rows: a row among the last :data:`LAST_ROWS` whose first filled cell matches :data:`SUMMARY` (a report
-    writes its label there; a refund type ``total`` further right is no label), with only such rows after it.
+    writes its label there; a refund type ``total`` further right is no label), with only such rows after it; or
+    when the first row below the header is one (a report's grand total written above its rows).
 
     >>> refuse_summary_rows(pd.DataFrame({"customer_id": ["a", "Total"], "amount": ["1", "1"]}), "o.csv")
     Traceback (most recent call last):
@@ -43,13 +52,15 @@ def refuse_summary_rows(df: pd.DataFrame, source: str) -> None:
     xl_retention.reading.errors.DataError: o.csv, column 'customer_id': a summary row of the export (its totals, \
 not data: remove it) in row 3 (counting the header as row 1): 'Total'
     """
-    tail = df.iloc[-LAST_ROWS:]
     first: tuple[int, int] | None = None
-    for offset in range(len(tail) - 1, -1, -1):  # from the last row up, while the rows are summaries
-        filled = [(i, v) for i, v in enumerate(tail.iloc[offset].tolist()) if not _blank(v)]
-        if not filled or not isinstance(filled[0][1], str) or not SUMMARY.match(filled[0][1]):
+    for row in range(len(df) - 1, max(len(df) - LAST_ROWS, 0) - 1, -1):  # from the last row up, while summaries
+        cell = _label(df, row)
+        if cell is None:
             break
-        first = (len(df) - len(tail) + offset, filled[0][0])
+        first = (row, cell)
+    if first is None:  # a report's totals right below its header (Google Analytics' and pivot tables' Grand total)
+        cell = _label(df, 0) if len(df) else None
+        first = (0, cell) if cell is not None else None
     if first is None:
         return
     row, column = first
