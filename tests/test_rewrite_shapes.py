@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xl_retention.recalculation import embedded, rewrite_shapes
+from xl_retention.recalculation import embedded, filled_down, rewrite_shapes
 from xl_retention.recalculation import rewrite as rewrite_module
 from xl_retention.recalculation.formula_texts import may_need_arguments, may_need_rewrite, words_pattern
 from xl_retention.recalculation.hidden_rows import may_split
@@ -69,9 +69,10 @@ def test_the_templates_formulas_are_rewritten_as_without_the_cache(template, mon
     cached = embedded.compute(path).values  # with the filled-down copies' cache (formula_texts.filled_copy)
     monkeypatch.setattr(embedded, "rewrite", recorded)
     monkeypatch.setattr(embedded, "may_need_rewrite", lambda text, words: True)  # every formula, not only some
-    monkeypatch.setattr(embedded, "filled_copy", lambda *args: None)  # every copy rewritten
-    monkeypatch.setattr(embedded, "decided", lambda *args: True)  # rewrite's own pre-check not made first
-    monkeypatch.setattr(embedded, "shape_decides_arguments", lambda text: False)  # no argument rewrite skipped by shape
+    monkeypatch.setattr(filled_down, "filled_copy", lambda *args: None)  # every copy rewritten
+    monkeypatch.setattr(filled_down, "decided", lambda *args: True)  # rewrite's own pre-check not made first
+    monkeypatch.setattr(filled_down, "shape_decides_arguments", lambda text: False)  # no rewrite skipped by shape
+    monkeypatch.setattr(filled_down.FilledDown, "copy_key", lambda self, *args: None)  # no filled copy kept
     assert embedded.compute(path).values == cached  # the cache changes no value
     assert len(calls) > 1500  # the 24-month template has 1,806 formulas
     shapes = {rewrite_shapes._ROW_NUMBER.sub("0", args[0]) for args, _ in calls}

@@ -29,17 +29,15 @@ from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .engine import CIRCULAR, engine_literal, from_engine, load
 from .engine_failures import reversed_range_formulas, stopping_cells
-from .excel_functions.arguments import rewrite_arguments
 from .excel_functions.final_operations import may_end_in_sum, rewrite_final
 from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas, number_text_results
+from .filled_down import FilledDown
 from .formula_texts import (
     FormulaTexts,
-    filled_copy,
     may_need_any,
     may_need_arguments,
     may_need_rewrite,
-    shape_decides_arguments,
     words_pattern,
 )
 from .formula_texts import position as cell_position
@@ -58,7 +56,7 @@ from .package_facts import (
 )
 from .reasons import explain
 from .rewrite import TABLE_REFERENCE, rewrite
-from .rewrite_shapes import decided, has_digit, shapes
+from .rewrite_shapes import has_digit, shapes
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
@@ -207,9 +205,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         # digit (Table1) the shape is the formula itself (tests/test_rewrite_shapes.py)
         exact = words is not None and has_digit(words.pattern)
         tested: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
-        unchanged: set[tuple[str, int, bool]] = set()  # filled-down formulas (filled_copy) the rewrite leaves alone
-        same_arguments: set[str] = set()  # shapes of formulas the argument rewrite leaves alone (_shape_decides)
-        structured: dict[tuple[str, bool], bool] = {}  # rewrite_shapes.decided of a shape here
+        filled_down = FilledDown(exact)  # the rewrites' answers for filled-down copies of a formula
+        context = (info.tables, names, defined)
         masters = found.master_texts()
         # every formula's shape in one substitution over the sheet's texts (no formula holds a NUL), the tests once
         # per shape: may_need_any's patterns hold no digit either
@@ -242,33 +239,16 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 source = expand_sheet_ranges("=" + text, workbook.sheet_names)[1:]
             if structure and may_have_whole_ranges(source):  # A:A in array arithmetic: Excel's 1,048,576 cells
                 source = bound_whole_ranges("=" + source, sheet, array, extents)[1:]
-            own_shape = text is stored and not exact  # ``key`` is this text's shape: per-shape answers apply
+            own_shape = key if text is stored else None  # ``key`` is this text's shape: per-shape answers apply
             if structure and source == text and "CELL(" not in text.upper():  # rewrite's own pre-check, per shape:
-                answer = structured.get((key, array)) if own_shape else None  # no filled-copy key (6-13 us) to make
-                if answer is None:
-                    answer = decided("=" + text, info.tables, array, names, defined)
-                    if own_shape:
-                        structured[(key, array)] = answer
-                structure = answer
-            copy = filled_copy(source, r, c, array) if structure and source == text else None
-            if copy is not None and copy in unchanged:  # a filled-down copy of a formula the rewrite left as it is
+                structure = filled_down.needs_structure(text, own_shape, array, context)  # no filled-copy key to make
+            copy = filled_down.copy_key(source, r, c, array) if structure and source == text else None
+            if not structure or filled_down.left_alone(copy):  # the rewrite left this formula's copies alone
                 new = "=" + text
             else:
-                new = (
-                    rewrite(source, sheet, r, c, info.tables, array=array, names=names, defined=defined, path=path)
-                    if structure
-                    else "=" + text
-                )
-                if copy is not None and new == "=" + text:
-                    unchanged.add(copy)
-            # a filled-down copy of a formula the argument rewrite left alone is left alone (each copy's own test: a
-            # range grown past a comparison's rows is read by rows)
-            skip = own_shape and key in same_arguments and new == "=" + text and shape_decides_arguments(text)
-            if new != "=" + text or (arguments and not skip):
-                before = new
-                new = rewrite_arguments(new)
-                if arguments and new == before == "=" + text and own_shape and shape_decides_arguments(text):
-                    same_arguments.add(key)
+                new = rewrite(source, sheet, r, c, info.tables, array=array, names=names, defined=defined, path=path)
+                filled_down.rewritten(text, copy, new)
+            new = filled_down.rewrite_arguments(new, text, own_shape, arguments)
             if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in
                 new = formula_facts(new, sheet, info, workbook.sheet_names)
             if subtotal:

@@ -1,0 +1,94 @@
+"""The embedded engine's rewrites made once for a column of filled-down formulas, not once per cell.
+
+A sheet's formulas are mostly a few formulas filled down thousands of rows. Each rewrite answers alike for every
+copy of a formula, by one of two keys:
+
+- the formula's *shape* (:func:`.rewrite_shapes.shape`: every row number ``0``), for the pre-tests and for
+  :func:`.rewrite_shapes.decided`, whose patterns take any run of digits alike (``tests/test_rewrite_shapes.py``);
+- the *filled copy* (:func:`.formula_texts.filled_copy`: relative rows as offsets, absolute ones kept), for the
+  structural rewrite, which may read a range's size or place.
+
+:class:`FilledDown` keeps these answers for one sheet: the structural pre-check per shape, the filled-copy keys of
+texts without a relative row (the same text is the same key in any row of the column), the formulas the structural
+rewrite leaves alone per filled copy, and the argument rewrite's result per text (it reads the text alone) and the
+shapes it leaves alone (:func:`.formula_texts.shape_decides_arguments`). The rewrites themselves are unchanged: the
+template's values with every cache off are the same (``tests/test_rewrite_shapes.py``).
+"""
+
+from __future__ import annotations
+
+from .excel_functions.arguments import rewrite_arguments
+from .formula_texts import filled_copy, shape_decides_arguments
+from .rewrite_shapes import decided
+
+__all__ = ["FilledDown"]
+
+
+class FilledDown:
+    """One sheet's rewrite answers for filled-down copies of its formulas.
+
+    ``exact``: a table or defined name of the sheet holds a digit, so a shape may change a name and shapes are not
+    used (every answer is made for the text itself).
+    """
+
+    def __init__(self, exact: bool) -> None:
+        self.exact = exact
+        self.structured: dict[tuple[str, bool], bool] = {}  # shape, array formula -> rewrite_shapes.decided
+        self.copies: dict[tuple[str, int, bool], tuple[str, int, bool]] = {}  # absolute-only texts' filled copies
+        self.unchanged: set[tuple[str, int, bool]] = set()  # filled copies the structural rewrite leaves alone
+        self.arguments: dict[str, str] = {}  # text -> rewrite_arguments(text)
+        self.same_arguments: set[str] = set()  # shapes whose formulas the argument rewrite leaves alone
+
+    def needs_structure(self, text: str, key: str | None, array: bool, context: tuple) -> bool:
+        """:func:`.rewrite_shapes.decided` for ``text`` (without ``=``), kept per shape ``key`` (None: the cell's
+        text is not the one ``key`` was made from). ``context``: (tables, names, defined) of the sheet."""
+        if key is None or self.exact:
+            return decided("=" + text, *_with_array(context, array))
+        answer = self.structured.get((key, array))
+        if answer is None:
+            answer = self.structured[(key, array)] = decided("=" + text, *_with_array(context, array))
+        return answer
+
+    def copy_key(self, text: str, row: int, col: int, array: bool) -> tuple[str, int, bool] | None:
+        """:func:`.formula_texts.filled_copy`, kept for a text without a relative row (its key is the text itself,
+        the same in every row: ``COUNTIFS(Data!$A$2:$A$5001,"EU")`` filled down a column)."""
+        known = self.copies.get((text, col, array))
+        if known is not None:
+            return known
+        copy = filled_copy(text, row, col, array)
+        if copy is not None and copy[0] == text:
+            self.copies[(text, col, array)] = copy
+        return copy
+
+    def left_alone(self, copy: tuple[str, int, bool] | None) -> bool:
+        """Whether the structural rewrite left a formula of the filled copy ``copy`` as it was."""
+        return copy is not None and copy in self.unchanged
+
+    def rewritten(self, text: str, copy: tuple[str, int, bool] | None, new: str) -> None:
+        """Note the structural rewrite's result ``new`` for ``text`` (without ``=``), of the filled copy ``copy``."""
+        if copy is not None and new == "=" + text:
+            self.unchanged.add(copy)
+
+    def rewrite_arguments(self, new: str, text: str, key: str | None, arguments: bool) -> str:
+        """``new`` (the formula after the structural rewrite) after :func:`.excel_functions.arguments.
+        rewrite_arguments`, made when ``arguments`` (the pre-test) or when the structural rewrite changed ``text``;
+        ``key``: ``text``'s shape, or None when the cell's text is not the one it was made from."""
+        unchanged = new == "=" + text
+        if unchanged and not arguments:
+            return new
+        own = key is not None and not self.exact and unchanged
+        if own and key in self.same_arguments and shape_decides_arguments(text):
+            return new  # a filled-down copy of a formula left alone (each copy's test: a range grown past a comparison)
+        done = self.arguments.get(new)
+        if done is None:
+            if len(self.arguments) >= 4096:  # texts that do not repeat (relative rows): kept small
+                self.arguments.clear()
+            done = self.arguments[new] = rewrite_arguments(new)
+        if own and done == new and shape_decides_arguments(text):
+            self.same_arguments.add(key)
+        return done
+
+
+def _with_array(context: tuple, array: bool) -> tuple:
+    tables, names, defined = context
+    return tables, array, names, defined
