@@ -121,8 +121,10 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
             for r in range(2, 26):
                 formula = ws[f"{letter}{r}"].value
                 expected_args = [f"{header[HEADERS[a.name]]}{r}" for a in BY_NAME[function].args]
-                # Revenue: a movement left blank in a month with figures counts as 0 (as MRR at end does)
-                passed = [f"N({cell})" if title == "Revenue" and a.name in MOVEMENTS else cell
+                # Revenue: a movement left blank in a month with figures counts as 0 (as MRR at end does); the
+                # expansion input typed as text is its number (N() of text is 0: it was left out)
+                passed = [(f'IF({cell}="",0,{cell}+0)' if a.name == "expansion_mrr" else f"N({cell})")
+                          if title == "Revenue" and a.name in MOVEMENTS else cell
                           for cell, a in zip(expected_args, BY_NAME[function].args, strict=True)]  # fmt: skip
                 call = f"{function}({','.join(passed)})"
                 empty = "AND(" + ",".join(f'{a}=""' for a in dict.fromkeys(expected_args)) + ")"
@@ -169,7 +171,9 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
     assert lifetime["B13"].value == '=IF(OR(COUNT(B9:B10)<2,B11=""),"",SBG_CLV(B11,B9,B10,B6))'
     cohorts = template["Cohorts"]
     assert cohorts["B58"].value == '=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,1))'
-    assert cohorts["C58"].value == "=IF(ISERROR(B58),B58,INDEX(SBG_FIT(Cohort_Counts),1,2))"
+    assert cohorts["C58"].value == (  # blank without survivors in LibreOffice too (was #NAME?)
+        '=IF(COUNT(Cohort_Counts)=0,"",IF(ISERROR(B58),B58,INDEX(SBG_FIT(Cohort_Counts),1,2)))'
+    )
     assert cohorts["A59"].value == "BdW fit" and cohorts["E59"].value == (
         '=IF(COUNT(Cohort_Counts)=0,"",IFERROR(INDEX(BDW_FIT(Cohort_Counts),1,3),""))'  # c: duration dependence
     )

@@ -1,7 +1,12 @@
 """Workbook and presentation faults found by trying the tracker as users do (H32, session 5 fixes).
 
 - A tracker made before the fit notes were reworded (its Cohorts!G notes say "xl-retention recalc names which")
-  grows when an import brings later months (was refused: "the sheet was changed by hand").
+  or before the sBG beta and log-likelihood were blank without survivors grows when an import brings later months
+  (was refused: "the sheet was changed by hand").
+- Without survivors, the sBG beta and log-likelihood are blank in a spreadsheet without xl-retention too
+  (LibreOffice showed #NAME? on Lifetime value and Cohorts of a tracker without cohort data).
+- Numbers pasted as text on Revenue are in every rate (contraction and churned MRR were left out of NRR and GRR, an
+  expansion was 0); a month of Customers pasted as text names the text, not a blank start.
 - The notes beside the Cohorts fit table are wrapped inside the printed width (they ran past the last column and
   were cut on paper and in PDFs); the sBG row shows "sBG fit" while its cell keeps "fit", the name scripts find.
 
@@ -11,6 +16,7 @@ Every workbook is made by build_template in tmp_path; inputs are written by the 
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import sys
 import zipfile
@@ -59,6 +65,13 @@ def test_a_tracker_with_the_earlier_fit_notes_grows_to_the_imported_months(tmp_p
             patched += parts[name].count(new)
             parts[name] = parts[name].replace(new, OLD_NOTE.encode())
     assert patched == 2  # the sBG and BdW notes' formulas, as the earlier template wrote them
+    guarded = re.compile(
+        rb'IF\(COUNT\(Cohort_Counts\)=0,(?:""|&quot;&quot;),IF\(ISERROR\((B\d+)\),\1,(INDEX\(SBG_FIT\(Cohort_Counts\),1,\d\))\)\)'
+    )
+    for name in [n for n in parts if n.startswith("xl/worksheets/sheet")]:
+        parts[name], count = guarded.subn(rb"IF(ISERROR(\1),\1,\2)", parts[name])
+        patched += count
+    assert patched == 4  # and the sBG beta and log-likelihood without the blank guard they have now
     with zipfile.ZipFile(tracker, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)
@@ -120,3 +133,69 @@ def test_libreoffice_prints_the_whole_fit_note_of_a_six_month_tracker(tmp_path):
     assert max(x for _, x in words) < page_width  # no word past the page's edge
     lines = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert any(line.split()[:2] == ["sBG", "fit"] for line in lines.splitlines() if line.strip())
+
+
+def recalculated(
+    tmp_path: Path, typed: dict[str, dict[str, object]]
+) -> tuple[openpyxl.Workbook, subprocess.CompletedProcess[str]]:
+    """A 12-month tracker with ``typed`` values ({sheet: {cell: value}}), recalculated; its stored values."""
+    tracker = build_template(tmp_path / "t.xlsx", start="2026-01", months=12)
+    wb = openpyxl.load_workbook(tracker)
+    for sheet, cells in typed.items():
+        for ref, value in cells.items():
+            wb[sheet][ref] = value
+    wb.save(tracker)
+    result = run("recalc", tracker, "--in-place")
+    return openpyxl.load_workbook(tracker, data_only=True), result
+
+
+JANUARY = {"B2": 1000, "C2": 100, "D2": 50, "E2": 0, "F2": 20, "G2": 30}
+
+
+def test_contraction_and_churned_mrr_pasted_as_text_are_in_the_rates_not_left_out(tmp_path):
+    # February's contraction and churned MRR pasted as text: MRR at end took them (Excel's arithmetic), Lost MRR was
+    # blank (COUNT skips text) and NRR 1.0455, GRR 1.0 left the loss out, status ok, no error
+    february = {"C3": 101, "D3": 50, "E3": 0, "F3": "20", "G3": "31"}
+    wb, result = recalculated(tmp_path, {"Revenue": {**JANUARY, **february}})
+    assert result.returncode == 0, result.stdout + result.stderr
+    revenue = wb["Revenue"]
+    # by hand: start 1100, lost 20 + 31 = 51, expansion 50, gained 101
+    assert [revenue[f"{c}3"].value for c in "BHIJ"] == [1100, 1200, 51, 101]
+    assert revenue["K3"].value == pytest.approx((51 - 50) / 1100, rel=1e-12)  # net revenue churn
+    assert revenue["L3"].value == pytest.approx(51 / 1100, rel=1e-12)  # gross revenue churn
+    assert revenue["M3"].value == pytest.approx((1100 - 51 + 50) / 1100, rel=1e-12)  # NRR, was 1.0455
+    assert revenue["N3"].value == pytest.approx((1100 - 51) / 1100, rel=1e-12)  # GRR, was 1.0
+    assert revenue["O3"].value == pytest.approx((101 + 50) / 51, rel=1e-12)  # quick ratio, was blank
+
+
+def test_expansion_mrr_pasted_as_text_is_its_number_in_nrr_and_the_quick_ratio(tmp_path):
+    february = {"C3": 101, "D3": "50", "E3": 0, "F3": 20, "G3": 31}  # N("50") was 0: NRR 0.9536
+    wb, result = recalculated(tmp_path, {"Revenue": {**JANUARY, **february}})
+    assert result.returncode == 0, result.stdout + result.stderr
+    revenue = wb["Revenue"]
+    assert revenue["H3"].value == 1200
+    assert revenue["M3"].value == pytest.approx(1099 / 1100, rel=1e-12)
+    assert revenue["O3"].value == pytest.approx(151 / 51, rel=1e-12)
+
+
+def test_a_month_of_customers_pasted_as_text_names_the_text_not_a_blank_start(tmp_path):
+    typed = {"B2": 100, "C2": 10, "D2": 105, "C3": "12", "D3": "115"}
+    wb, result = recalculated(tmp_path, {"Customers": typed})
+    customers = wb["Customers"]
+    assert customers["B3"].value == 105  # the start follows January's end: the month has inputs
+    assert [customers[f"{c}3"].value for c in "EFG"] == ["#VALUE!"] * 3
+    assert "Customers!F3 = #VALUE!: CRR: customers_end must be a number, got '115'" in result.stdout + result.stderr
+    assert "customers_start blank" not in result.stdout + result.stderr
+
+
+@needs_soffice
+def test_without_survivors_the_sbg_fit_is_blank_in_libreoffice_too(tmp_path):
+    tracker = build_template(tmp_path / "t.xlsx", start="2026-01", months=6)
+    formulas = openpyxl.load_workbook(tracker)["Cohorts"]
+    fit = fit_row(formulas)
+    assert formulas[f"C{fit}"].value == (
+        f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISERROR(B{fit}),B{fit},INDEX(SBG_FIT(Cohort_Counts),1,2)))'
+    )
+    values = libreoffice.computed_values(tracker, tmp_path / "lo")  # LibreOffice computes every formula itself
+    assert [values["Cohorts"][f"{c}{fit}"] for c in "BCDE"] == [None] * 4  # were None, #NAME?, #NAME?, None
+    assert [values["Lifetime value"][f"B{r}"] for r in (9, 10, 12, 13)] == [None] * 4  # B10 was #NAME?

@@ -100,6 +100,9 @@ _STRING = re.compile(r'"(?:[^"]|"")*"')
 _EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blank
     (re.compile(r'=IF\(COUNT\((\$B(\d+):\$[A-Z]+\2)\)=0,"",COUNT\(\1\)-1\)', re.I),
      r'=IF(OR(COUNT(\1)=0,N($B\2)=0),"",COUNT(\1)-1)'),
+    # the sBG beta and log-likelihood before they were blank without survivors (computed by any spreadsheet)
+    (re.compile(r"=IF\(ISERROR\((B\d+)\),\1,(INDEX\(SBG_FIT\(Cohort_Counts\),1,\d\))\)", re.I),
+     r'=IF(COUNT(Cohort_Counts)=0,"",IF(ISERROR(\1),\1,\2))'),
 )  # fmt: skip
 
 

@@ -69,10 +69,18 @@ MONTH = Column("month", "Month", number_format=MONTH_FORMAT, width=11)
 # unfilled one in the middle is blank, so its rates show #VALUE! (data missing) rather than a guess.
 # A customers count typed at the start of the first month (its end left blank) is a business that had customers
 # before the data: the next month's start is then unknown (blank), never 0.
+# A month "has an input" when a cell is not empty (="" is FALSE), so a number pasted as text counts: COUNT skips
+# text, and a month of text numbers looked unfilled (its start blank: errors blaming the start, not the text).
 CUSTOMERS_START = (
-    '=IF(COUNT({gained}:{end})=0,"",IF(COUNT({end:first}:{end-1})+N({start:first})=0,0,IF({end-1}="","",{end-1})))'
+    '=IF(AND({gained}="",{end}=""),"",IF(COUNT({end:first}:{end-1})+N({start:first})=0,0,IF({end-1}="","",{end-1})))'
 )
-MRR_START = '=IF(COUNT({new}:{churned})=0,"",IF(COUNT({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))'
+MRR_START = (
+    '=IF(AND({new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
+    'IF(COUNT({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))'
+)
+# The expansion MRR a rate takes: a blank is 0; a number pasted as text is that number, as in the arithmetic of
+# MRR at end (N() made it 0: NRR, net revenue churn and the quick ratio silently left the expansion out).
+EXPANSION = 'IF({expansion}="",0,{expansion}+0)'
 
 
 def _metric(call: str, base: str | None = None) -> str:
@@ -213,14 +221,15 @@ REVENUE = MonthlySheet(
             "end",
             "MRR at end",
             # a month with only its start typed (movements blank, counted as 0) ends where it started
-            '=IF(COUNT({start}:{churned})=0,"",{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})',
+            '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
+            "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})",
             MONEY,
             name="Revenue_End",
         ),
         Column(
             "lost",
             "Lost MRR (contraction + churned)",
-            '=IF(COUNT({contraction}:{churned})=0,"",{contraction}+{churned})',
+            '=IF(AND({contraction}="",{churned}=""),"",{contraction}+{churned})',  # text numbers too (was COUNT)
             MONEY,
             width=18,
             name="Revenue_Lost",
@@ -228,7 +237,7 @@ REVENUE = MonthlySheet(
         Column(
             "gained",
             "Gained MRR (new + reactivation)",
-            '=IF(COUNT({new},{reactivation})=0,"",{new}+{reactivation})',
+            '=IF(AND({new}="",{reactivation}=""),"",{new}+{reactivation})',
             MONEY,
             width=18,
             name="Revenue_Gained",
@@ -236,7 +245,7 @@ REVENUE = MonthlySheet(
         Column(
             "net_churn",
             "Net revenue churn",
-            _metric("NET_REVENUE_CHURN(N({lost}),N({expansion}),{start})", "{start}"),
+            _metric(f"NET_REVENUE_CHURN(N({{lost}}),{EXPANSION},{{start}})", "{start}"),
             PERCENT,
             name="Revenue_Net_Churn",
         ),
@@ -250,7 +259,7 @@ REVENUE = MonthlySheet(
         Column(
             "nrr",
             "NRR",
-            _metric("NRR(N({lost}),N({expansion}),{start})", "{start}"),
+            _metric(f"NRR(N({{lost}}),{EXPANSION},{{start}})", "{start}"),
             PERCENT,
             name="Revenue_NRR",
             width=10,
@@ -259,7 +268,7 @@ REVENUE = MonthlySheet(
         Column(
             "quick_ratio",
             "Quick ratio",
-            _metric("QUICK_RATIO(N({gained}),N({expansion}),N({lost}))", "N({lost})"),
+            _metric(f"QUICK_RATIO(N({{gained}}),{EXPANSION},N({{lost}}))", "N({lost})"),
             RATIO,
             name="Revenue_Quick_Ratio",
             width=11,

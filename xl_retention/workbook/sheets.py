@@ -264,8 +264,9 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
     sbg = ((1, "SBG_Alpha", "0.000"), (2, "SBG_Beta", "0.000"), (3, "SBG_Log_Likelihood", "0.0"))
     for col, (k, name, number_format) in enumerate(sbg, start=2):
         formula = f'=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,{k}))'  # blank: no survivors yet
-        if k > 1:  # INDEX over a failed fit (one error, not three values) would be #REF!: show the fit's error
-            formula = f"=IF(ISERROR(B{fit}),B{fit},INDEX(SBG_FIT(Cohort_Counts),1,{k}))"
+        if k > 1:  # INDEX over a failed fit (one error, not three values) would be #REF!: show the fit's error;
+            # blank without survivors, computed by any spreadsheet (LibreOffice showed #NAME? in beta, log-likelihood)
+            formula = f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISERROR(B{fit}),B{fit},INDEX(SBG_FIT(Cohort_Counts),1,{k})))'
         style(ws.cell(row=fit, column=col, value=formula), False, number_format)
         define(wb, name, ws, f"${get_column_letter(col)}${fit}")
     style(ws.cell(row=fit, column=5, value=f'=IF(ISNUMBER(B{fit}),1,"")'), False, "0.000")  # the sBG is c = 1
