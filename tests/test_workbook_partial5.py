@@ -199,3 +199,22 @@ def test_without_survivors_the_sbg_fit_is_blank_in_libreoffice_too(tmp_path):
     values = libreoffice.computed_values(tracker, tmp_path / "lo")  # LibreOffice computes every formula itself
     assert [values["Cohorts"][f"{c}{fit}"] for c in "BCDE"] == [None] * 4  # were None, #NAME?, #NAME?, None
     assert [values["Lifetime value"][f"B{r}"] for r in (9, 10, 12, 13)] == [None] * 4  # B10 was #NAME?
+
+
+def test_demo_with_force_replaces_an_earlier_demo(tmp_path):
+    # README: "pass another path, or --force to replace an earlier one"; recalc refused to replace the earlier demo
+    target = tmp_path / "d.xlsx"
+    first = run("demo", target, "--months", "3")
+    assert first.returncode == 0, first.stderr
+    target.write_bytes(target.read_bytes())  # the earlier demo, as a file the new run did not write
+    again = run("demo", target, "--months", "3", "--force")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(f"wrote {target}: the template with sample data, recalculated")
+    assert [p.name for p in tmp_path.iterdir()] == ["d.xlsx"]  # no temporary file left beside it
+    wb = openpyxl.load_workbook(target, data_only=True)
+    assert [wb["Customers"].cell(r, 1).value is not None for r in (2, 3, 4, 5)] == [True, True, True, False]
+    refused = run("demo", target, "--months", "3")
+    assert (
+        refused.returncode == 1
+        and refused.stderr.strip() == f"xl-retention: error: {target} exists: pass --force to replace it"
+    )

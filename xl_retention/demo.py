@@ -30,17 +30,18 @@ def run_demo(path: str | os.PathLike[str], months: int = 24, start: str | None =
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists: pass --force to replace it")
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, raw = tempfile.mkstemp(prefix=".demo.", suffix=target.suffix or ".xlsx", dir=target.parent)
-    os.close(fd)
     inputs = sample_inputs(months)
     inputs["Lifetime value"].pop("arpa", None)  # the template's default: the data's own MRR per customer
-    try:
+    # built and recalculated in a folder of its own beside the target, then renamed over it: recalc never replaces
+    # a file it did not write from the same input (an earlier demo, with --force, was refused)
+    with tempfile.TemporaryDirectory(prefix=".demo.", dir=target.parent) as work:
+        raw, out = Path(work, "sample" + (target.suffix or ".xlsx")), Path(work, "demo" + (target.suffix or ".xlsx"))
         build_template(raw, start=start or default_start(months), months=months, overwrite=True, inputs=inputs)
-        report = recalc_file(raw, target, engine="embedded")
-    finally:
-        Path(raw).unlink(missing_ok=True)
-    if report.status != "ok":
-        raise RuntimeError(f"recalculation failed: {report.message}")
+        report = recalc_file(raw, out, engine="embedded")
+        if report.status != "ok":
+            raise RuntimeError(f"recalculation failed: {report.message}")
+        os.replace(out, target)
+    report.output = str(target)
     return report, last_month_figures(target, months)
 
 
