@@ -38,7 +38,13 @@ NUMBER = "_XLR.NUMBER"
 
 #: a shared string that may be a formatted number (digits with a thousands separator, currency sign or parentheses)
 #: a day and month typed without a year ("15-Jan", "1 March", "Jan 15", "1/15"): the current year's date to Excel
-_DAY_MONTH = rb"\d{1,2}[-\s/][A-Za-z]{3,9}|[A-Za-z]{3,9}\s\d{1,2}|\d{1,2}/\d{1,2}"
+#: (a month's English name or its three letters, as strptime's %B and %b read them: "Month 1" is no date, and is
+#: not tried against every date pattern)
+_MONTH = (
+    rb"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?"
+    rb"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY_MONTH = rb"\d{1,2}[-\s/]" + _MONTH + rb"|" + _MONTH + rb"\s\d{1,2}|\d{1,2}/\d{1,2}"
 _DAY_MONTH_TEXT = re.compile(_DAY_MONTH.decode())
 _SHARED_CANDIDATE = re.compile(
     rb"<t(?:\s[^>]*)?>\s*(?:[(+\-$]*\s*[+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?\s*%?\s*\)?|" + _DAY_MONTH + rb")\s*</t>"
