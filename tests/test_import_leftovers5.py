@@ -376,3 +376,18 @@ def test_excel_date_numbers_in_a_csv_are_named(tmp_path: Path, capsys, backend: 
     (tmp_path / "p.csv").write_text("customer_id,date,amount\na,202401,10\n")  # not five digits: no such guess
     err = refusal(capsys, "--orders", str(tmp_path / "p.csv"), "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert "Excel's date numbers" not in err
+
+
+# -- h: a header row repeated inside the data (files appended with their headers) is named as such ------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_repeated_header_row_is_named(tmp_path: Path, capsys, backend: str) -> None:
+    text = "Customer,Month,MRR\na,2024-01,10\nb,2024-01,20\nCustomer,Month,MRR\na,2024-02,10\n"
+    (tmp_path / "subs.csv").write_text(text)
+    err = refusal(capsys, "--subscriptions", str(tmp_path / "subs.csv"), "--columns", "customer_id=Customer",
+                  "--backend", backend, "--to-csv", str(tmp_path / "o"))  # fmt: skip
+    assert err == ("subs.csv, column 'Customer': rows that repeat the header (files appended with their headers? "
+                   "remove them) in row 4 (counting the header as row 1): 'Customer'")  # fmt: skip
+    (tmp_path / "ok.csv").write_text(text.replace("Customer,Month,MRR\na,2024-02", "Customer,2024-02,5\na,2024-02"))
+    moves = pd.read_csv(run(tmp_path, "--subscriptions", tmp_path / "ok.csv", "--columns", "customer_id=Customer",
+                            backend=backend) / "movements.csv", dtype={"month": str})  # fmt: skip
+    assert moves[["month", "customers_end", "mrr_end"]].values.tolist() == [["2024-01", 2, 30.0], ["2024-02", 2, 15.0]]

@@ -44,7 +44,7 @@ from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .sandbox import check_test_mode
 from .statuses import check_answer_statuses, check_ended_without_end, check_statuses
-from .summaries import refuse_summary_rows
+from .summaries import refuse_repeated_headers, refuse_summary_rows
 from .trials import paid_from_trial_end
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids
 
@@ -373,6 +373,7 @@ def prepare(
         aliases = order_aliases(df.columns)
     out = normalize_columns(df, required, optional, columns, source, aliases)
     names: dict[str, str] = out.attrs["source_columns"]
+    refuse_repeated_headers(df, source)  # files appended with their headers
     refuse_summary_rows(df, source)  # a report's totals at its end: one more customer, the sum of all others
     if kind == "orders":
         check_order_id(df, names, source)

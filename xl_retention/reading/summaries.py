@@ -16,7 +16,7 @@ import pandas as pd
 
 from .errors import bad_rows
 
-__all__ = ["SUMMARY", "refuse_summary_rows"]
+__all__ = ["SUMMARY", "refuse_repeated_headers", "refuse_summary_rows"]
 
 #: A cell that says a row is a summary of the rows above it (English, German, French, Spanish, Dutch, Italian).
 SUMMARY = re.compile(
@@ -67,3 +67,32 @@ not data: remove it) in row 3 (counting the header as row 1): 'Total'
     values = {row: df.iat[row, column]}
     problem = "a summary row of the export (its totals, not data: remove it)"
     raise bad_rows(source, str(df.columns[column]), problem, np.array([row]), values)
+
+
+def _repeats(cells: list[object], names: list[str]) -> bool:
+    """Whether a row's filled cells, two at least, are each its own column's name (any case)."""
+    filled = [(str(c).strip().casefold(), n) for c, n in zip(cells, names, strict=True) if not _blank(c)]
+    return len(filled) >= 2 and all(c == n for c, n in filled)
+
+
+def refuse_repeated_headers(df: pd.DataFrame, source: str) -> None:
+    """Refuse a data row that repeats the header (each of its filled cells, two at least, is its own column's name,
+    any case): files appended with their headers (``cat jan.csv feb.csv``), named as such rather than as a date that
+    does not parse.
+
+    >>> refuse_repeated_headers(pd.DataFrame({"id": ["a", "id"], "date": ["2024-01-05", "Date"]}), "o.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'id': rows that repeat the header (files appended with \
+their headers? remove them) in row 3 (counting the header as row 1): 'id'
+    """
+    names = [str(c).strip().casefold() for c in df.columns]
+    if len(df) == 0 or sum(1 for n in names if n) < 2:
+        return
+    first = next(p for p, n in enumerate(names) if n)  # a repeated header has its names as written: one compare
+    candidates = np.flatnonzero((df.iloc[:, first] == str(df.columns[first])).fillna(False).to_numpy(dtype=bool))
+    rows = [int(r) for r in candidates if _repeats(df.iloc[int(r)].tolist(), names)]
+    if rows:
+        column = first
+        problem = "rows that repeat the header (files appended with their headers? remove them)"
+        raise bad_rows(source, str(df.columns[column]), problem, np.array(rows), {r: df.iat[r, column] for r in rows})
