@@ -7,13 +7,15 @@ number (``1234567890123456``, written by a program) is equal to Excel to the oth
 digits (``1234567890123457``), as a 16-digit text id is (:mod:`.criteria_long`).
 
 The criterion's value is known only when the formula runs, so the rewrite of :mod:`.arguments` guards the call:
-``IF(_XLR.NEAR(c), call + _XLR.NEAR(c) * (<in c's 15-digit interval> - <equal to c exactly>), call)``, the two counts
+``IF(<test>, call + _XLR.NEAR(c) * (<in c's 15-digit interval> - <equal to c exactly>), call)``, the two counts
 (or sums) made by the -IFS form with ``_XLR.EDGE(c, k)``: ``">="`` and ``"<="`` the number itself (k = 0, 1), then
 the edges of its interval (k = 2, 3: :func:`.criteria_digits.bounds`). ``_XLR.NEAR`` is 1 for a criterion that is
 a number (a number-like text, ``"=0.3"``) whose interval holds other numbers a range may hold: one with a fraction,
 or of 1E+15 or more; -1 for ``"<>0.3"``; 0 for anything else, which leaves the engine's call alone (a whole number
 below 1E+15 is compared exactly: a range holding a whole number's float noise, ``=1.1*100``, is the one case left,
-for the speed of the common duplicate check ``COUNTIF(A:A,A2)`` over whole-number ids). Where two criteria of one
+for the speed of the common duplicate check ``COUNTIF(A:A,A2)`` over whole-number ids). The test of a cell's
+criterion is made by the engine's own functions (:func:`_test`: no call of Python per formula); of any other, by
+``_XLR.NEAR``. Where two criteria of one
 call need it, or in AVERAGEIF(S), MAXIFS and MINIFS, the cell is listed as one the engine cannot compute
 (``_XLR.LONGREFUSED``) and keeps Excel's value.
 """
@@ -107,6 +109,24 @@ def _candidate(argument: list[Token]) -> bool:
     return True
 
 
+def _plain(argument: list[Token]) -> str | None:
+    """The reference of a criterion that is one cell or name (``F1``, ``$F$1``, ``Rate``), else None."""
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.RANGE:
+        return None if ":" in inner[0].value else inner[0].value
+    return None
+
+
+def _test(criterion: str, plain: bool) -> str:
+    """Whether the criterion needs the correction, as the engine tests it: a cell's with its own functions (a number
+    with a fraction or of 1E+15 or more: no call of Python in the common duplicate check ``COUNTIF(A:A,A2)``), any
+    other's (``"="&F1``, an expression, a number-like text) with ``_XLR.NEAR``."""
+    if plain:
+        number = f"--{criterion}"  # a number-like text too ("0.3"); the sign of the correction is _XLR.NEAR's
+        return f"IF(ISNUMBER({number}),OR({number}<>INT({number}),ABS({number})>=1E+15),FALSE)"
+    return f"{NEAR}({criterion})"
+
+
 def cell_corrected(name: str, parts: list[list[Token]], args: list[str], call: str) -> str | None:
     """``call`` (a criteria function ``name`` with rewritten ``args``; ``parts``: its arguments' tokens) guarded for
     a number criterion given when the formula runs (see the module docstring); None when it has none.
@@ -114,7 +134,7 @@ def cell_corrected(name: str, parts: list[list[Token]], args: list[str], call: s
     >>> from openpyxl.formula import Tokenizer
     >>> parts = [[t] for t in list(Tokenizer("=COUNTIF(A1:A3,F1)").items)[1:-1] if t.type != Token.SEP]
     >>> cell_corrected("COUNTIF", parts, ["A1:A3", "F1"], "COUNTIF(A1:A3,F1)")
-    'IF(_XLR.NEAR(F1),COUNTIF(A1:A3,F1)+_XLR.NEAR(F1)*(COUNTIFS(A1:A3,_XLR.EDGE(F1,2),A1:A3,_XLR.EDGE(F1,3))-COUNTIFS(A1:A3,_XLR.EDGE(F1,0),A1:A3,_XLR.EDGE(F1,1))),COUNTIF(A1:A3,F1))'
+    'IF(IF(ISNUMBER(--F1),OR(--F1<>INT(--F1),ABS(--F1)>=1E+15),FALSE),COUNTIF(A1:A3,F1)+_XLR.NEAR(F1)*(COUNTIFS(A1:A3,_XLR.EDGE(F1,2),A1:A3,_XLR.EDGE(F1,3))-COUNTIFS(A1:A3,_XLR.EDGE(F1,0),A1:A3,_XLR.EDGE(F1,1))),COUNTIF(A1:A3,F1))'
     """
     if name not in CRITERIA:
         return None
@@ -122,7 +142,8 @@ def cell_corrected(name: str, parts: list[list[Token]], args: list[str], call: s
     found = [k for k in criteria_positions(name, len(args)) if k < len(parts) and _candidate(parts[k])]
     if not found:
         return None
-    tests = [f"{NEAR}({args[k]})" for k in found]
+    raw = {k: _plain(parts[k]) or args[k] for k in found}  # a cell's criterion read as it is (not through NUMBERED)
+    tests = [_test(raw[k], _plain(parts[k]) is not None) for k in found]
     if name in ("COUNTIF", "COUNTIFS") and (name == "COUNTIFS" or len(args) == 2) and len(args) % 2 == 0:
         head, pairs, same = "COUNTIFS(", [(args[k], args[k + 1], k + 1) for k in range(0, len(args), 2)], None
     elif name == "SUMIFS" and len(args) >= 3 and len(args) % 2:
@@ -137,14 +158,14 @@ def cell_corrected(name: str, parts: list[list[Token]], args: list[str], call: s
     corrected = call
     for k in reversed(found):
         j = next(i for i, p in enumerate(pairs) if p[2] == k)
-        area, criterion = pairs[j][0], args[k]
+        area, criterion = pairs[j][0], raw[k]
         rest = [f"{r},{c}" for i, (r, c, _) in enumerate(pairs) if i != j]
         exact = head + ",".join([f"{area},{EDGE}({criterion},0),{area},{EDGE}({criterion},1)", *rest]) + ")"
         interval = head + ",".join([f"{area},{EDGE}({criterion},2),{area},{EDGE}({criterion},3)", *rest]) + ")"
         fixed = f"{call}+{NEAR}({criterion})*({interval}-{exact})"
         if same is not None:
             fixed = f"IF({same},{fixed},{LONG_REFUSED}())"
-        corrected = f"IF({NEAR}({criterion}),{fixed},{corrected})"
+        corrected = f"IF({tests[found.index(k)]},{fixed},{corrected})"
     if len(found) > 1:  # two criteria at 15 digits at once: not corrected one by one
         corrected = f"IF(ABS({')+ABS('.join(tests)})>1,{LONG_REFUSED}(),{corrected})"
     return corrected
