@@ -391,3 +391,28 @@ def test_a_repeated_header_row_is_named(tmp_path: Path, capsys, backend: str) ->
     moves = pd.read_csv(run(tmp_path, "--subscriptions", tmp_path / "ok.csv", "--columns", "customer_id=Customer",
                             backend=backend) / "movements.csv", dtype={"month": str})  # fmt: skip
     assert moves[["month", "customers_end", "mrr_end"]].values.tolist() == [["2024-01", 2, 30.0], ["2024-02", 2, 15.0]]
+
+
+# -- i: local currency signs of several letters (R$, kr, zł, Kč, US$, ...) are currencies --------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("first", "second", "total"), [
+    ("R$ 1.234,56", "R$ 5,00", 1239.56), ("1 234,50 kr", "5 kr", 1239.5), ("1.234,50 zł", "5,00 zł", 1239.5),
+    ("US$ 1,234.50", "US$5", 1239.5), ("Fr. 1'234.50", "Fr. 5.00", 1239.5), ("-R$ 5,00", "R$ 7,50", 7.5),
+])  # fmt: skip
+def test_local_currency_signs(tmp_path: Path, backend: str, first: str, second: str, total: float) -> None:
+    (tmp_path / "o.csv").write_text(f"customer_id;date;amount\na;2024-01-05;{first}\nb;2024-01-06;{second}\n")
+    got = pd.read_csv(run(tmp_path, "--orders", tmp_path / "o.csv", backend=backend) / "order_revenue_cohorts.csv",
+                      dtype={"cohort": str})  # fmt: skip
+    assert got["0"].tolist() == [total]
+
+
+@pytest.mark.parametrize(("first", "second", "named"), [
+    ("R$ 5,00", "$ 5,00", "BRL, $"), ("5 kr", "5 zł", "kr, PLN"), ("5 kr", "5 SEK", None), ("A$5", "C$5", "AUD, CAD"),
+])  # fmt: skip
+def test_two_local_currencies_are_refused(tmp_path: Path, capsys, first: str, second: str, named: str | None) -> None:
+    (tmp_path / "o.csv").write_text(f"customer_id;date;amount\na;2024-01-05;{first}\nb;2024-01-06;{second}\n")
+    args = ("--orders", str(tmp_path / "o.csv"), "--to-csv", str(tmp_path / "o"))
+    if named is None:  # kr with one krona code: that krona
+        assert cli.main(["import", *args]) == 0
+        return
+    assert refusal(capsys, *args).startswith(f"o.csv, column 'amount': amounts in 2 currencies ({named}) in rows 2, 3")

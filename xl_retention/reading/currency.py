@@ -50,17 +50,28 @@ CURRENCY_COLUMNS: tuple[str, ...] = (
 )
 
 _SYMBOLS = {"€": "EUR", "£": "GBP", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₫": "VND",
-            "฿": "THB", "₴": "UAH", "₦": "NGN", "¥": "¥", "$": "$"}  # fmt: skip
+            "฿": "THB", "₴": "UAH", "₦": "NGN", "¥": "¥", "$": "$", "₱": "PHP", "₡": "CRC", "₲": "PYG", "₸": "KZT",
+            "₼": "AZN", "₾": "GEL",
+            # local symbols of several letters, as localised exports write them (Shopify in pt-BR: "R$ 1.234,56")
+            "R$": "BRL", "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
+            "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "MX$": "MXN", "zł": "PLN", "Kč": "CZK", "Ft": "HUF",
+            "RM": "MYR", "Rp": "IDR", "Fr.": "CHF", "kr": "kr", "kr.": "kr", "Kr": "kr", "Kr.": "kr", "Rs": "Rs",
+            "Rs.": "Rs"}  # fmt: skip
+#: The symbols as a pattern, longest first (``R$`` before ``$``); letters only where no letter is next to them.
+SYMBOL_PATTERN = "|".join(
+    re.escape(s) if not s[0].isalpha() else rf"(?<![A-Za-z]){re.escape(s)}(?![A-Za-z])"
+    for s in sorted(_SYMBOLS, key=len, reverse=True)
+)
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
-_SYMBOL = re.compile("[" + "".join(_SYMBOLS) + "]")
+_SYMBOL = re.compile(SYMBOL_PATTERN)
 _DIGIT = re.compile(r"\d")
 
 
 def currency_of(text: str) -> str | None:
     """The currency a money text names: its ISO code, else its symbol (``€`` -> ``EUR``), else None.
 
-    >>> [currency_of(t) for t in ("€1.234,50", "100 usd", "USD 100", "$5", "C$ 5 CAD", "12.5")]
-    ['EUR', None, 'USD', '$', 'CAD', None]
+    >>> [currency_of(t) for t in ("€1.234,50", "100 usd", "USD 100", "$5", "C$ 5 CAD", "12.5", "R$ 5", "5 kr")]
+    ['EUR', None, 'USD', '$', 'CAD', None, 'BRL', 'kr']
     """
     if not _DIGIT.search(text):
         return None
@@ -74,9 +85,15 @@ def currency_of(text: str) -> str | None:
 
 
 def _merged(found: dict[str, str]) -> list[str]:
-    """The currencies of a column; ``$`` goes with one dollar code (``USD``, ``CAD``, ...), ``¥`` with JPY or CNY."""
+    """The currencies of a column; ``$`` goes with one dollar code (``USD``, ``CAD``, ...), ``¥`` with JPY or CNY,
+    ``kr`` with one krona or krone (SEK, NOK, DKK, ISK), ``Rs`` with one rupee (INR, PKR, LKR, NPR)."""
     names = set(found)
-    for sign, codes in (("$", {c for c in names if c.endswith("D") and len(c) == 3}), ("¥", names & {"JPY", "CNY"})):
+    for sign, codes in (
+        ("$", {c for c in names if c.endswith("D") and len(c) == 3}),
+        ("¥", names & {"JPY", "CNY"}),
+        ("kr", names & {"SEK", "NOK", "DKK", "ISK"}),
+        ("Rs", names & {"INR", "PKR", "LKR", "NPR"}),
+    ):
         if sign in names and len(codes) == 1:
             names.discard(sign)
     return [name for name in found if name in names]  # in order of first appearance

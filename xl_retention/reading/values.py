@@ -25,11 +25,12 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import distinct, factorize
+from .currency import SYMBOL_PATTERN
 from .errors import ColumnValues, bad_rows
 
 __all__ = ["clean_ids", "parse_numbers", "refuse_bad_ids", "scientific_ids"]
 
-_CURRENCY = re.compile(r"^(?:[A-Z]{3}\s?)?[$€£¥₹₽₩₺₪₫฿₴₦]?\s*|\s*[$€£¥₹₽₩₺₪₫฿₴₦]?(?:\s?[A-Z]{3})?$")
+_CURRENCY = re.compile(rf"^(?:[A-Z]{{3}}\s?)?(?:{SYMBOL_PATTERN})?\s*|\s*(?:{SYMBOL_PATTERN})?(?:\s?[A-Z]{{3}})?$")
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 _POINT_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d*)?$")  # 1,234.50
 _COMMA_GROUPS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d*)?$")  # 1.234,50
