@@ -1,10 +1,11 @@
 """Workbook and presentation faults found by trying the tracker as users do (H32, session 5 fixes).
 
 - A tracker made before the fit notes were reworded (its Cohorts!G notes say "xl-retention recalc names which")
-  or before the sBG beta and log-likelihood were blank without survivors grows when an import brings later months
-  (was refused: "the sheet was changed by hand").
+  or before the sBG beta and log-likelihood were blank without survivors (or the BdW note blank beside a fit) grows
+  when an import brings later months (was refused: "the sheet was changed by hand").
 - Without survivors, the sBG beta and log-likelihood are blank in a spreadsheet without xl-retention too
-  (LibreOffice showed #NAME? on Lifetime value and Cohorts of a tracker without cohort data).
+  (LibreOffice showed #NAME? on Lifetime value and Cohorts of a tracker without cohort data), and the BdW note
+  beside a fitted BdW is blank there too (LibreOffice showed #N/A: it recomputes a cell that stores "").
 - Numbers pasted as text on Revenue are in every rate (contraction and churned MRR were left out of NRR and GRR, an
   expansion was 0); a month of Customers pasted as text names the text, not a blank start.
 - The notes beside the Cohorts fit table are wrapped inside the printed width (they ran past the last column and
@@ -72,6 +73,11 @@ def test_a_tracker_with_the_earlier_fit_notes_grows_to_the_imported_months(tmp_p
         parts[name], count = guarded.subn(rb"IF(ISERROR(\1),\1,\2)", parts[name])
         patched += count
     assert patched == 4  # and the sBG beta and log-likelihood without the blank guard they have now
+    bdw_note = re.compile(rb'(<f>[^<]*?)IF\(ISNUMBER\(BDW_Alpha\),(?:""|&quot;&quot;),([^<]*)\)</f>')
+    for name in [n for n in parts if n.startswith("xl/worksheets/sheet")]:
+        parts[name], count = bdw_note.subn(rb"\1\2</f>", parts[name])
+        patched += count
+    assert patched == 5  # and the BdW note that called BDW_FIT beside a fitted BdW too
     with zipfile.ZipFile(tracker, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)
@@ -218,3 +224,20 @@ def test_demo_with_force_replaces_an_earlier_demo(tmp_path):
         refused.returncode == 1
         and refused.stderr.strip() == f"xl-retention: error: {target} exists: pass --force to replace it"
     )
+
+
+@needs_soffice
+def test_libreoffice_prints_no_error_beside_a_fitted_bdw(tmp_path):
+    target = tmp_path / "d.xlsx"
+    assert run("demo", target, "--months", "12").returncode == 0
+    ws = openpyxl.load_workbook(target, data_only=True)["Cohorts"]
+    fit = fit_row(ws)
+    assert [round(ws.cell(fit + 1, c).value, 4) for c in range(2, 6)] == [0.2971, 3.7641, -422.3255, 1.3122]  # BdW
+    assert ws.cell(fit + 1, 7).value is None  # no note: the fit is there
+    one = libreoffice.only_sheet(target, "Cohorts", tmp_path / "cohorts.xlsx")
+    pdf = libreoffice.render_pdf(one, tmp_path / "pdf", recalculate=False)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")
+    first = next(i for i, page in enumerate(pages) if "Cohorts: survivors" in page)  # Start here names the errors
+    cohorts = "".join(pages[first:])
+    assert "BdW fit" in cohorts and "#N/A" not in cohorts and "#NAME?" not in cohorts  # the note showed #N/A

@@ -82,14 +82,14 @@ def _same_formula(mine: Any, theirs: Any) -> bool:
     or ``mine`` is an earlier template's form of ``theirs`` (:data:`_EARLIER`: growing replaces it all the same)."""
     if not (isinstance(mine, str) and isinstance(theirs, str) and mine.startswith("=")):
         return False
-    upgraded = (pattern.sub(current, mine) for pattern, current in _EARLIER if pattern.fullmatch(mine))
-    if mine.upper() == theirs.upper() or any(text.upper() == theirs.upper() for text in upgraded):
+    forms = [mine, *(pattern.sub(current, mine) for pattern, current in _EARLIER if pattern.fullmatch(mine))]
+    if any(form.upper() == theirs.upper() for form in forms):
         return True
     # a note of the fit's error (CHOOSE(MIN(ERROR.TYPE(...)),8),"reason",...)): earlier templates worded the
     # reasons differently; the formula is the template's whatever its texts say
     if _REASONS not in theirs.upper():
         return False
-    return _STRING.sub('""', mine).upper() == _STRING.sub('""', theirs).upper()
+    return any(_STRING.sub('""', form).upper() == _STRING.sub('""', theirs).upper() for form in forms)
 
 
 _REASONS = "CHOOSE(MIN(ERROR.TYPE("
@@ -103,6 +103,10 @@ _EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blan
     # the sBG beta and log-likelihood before they were blank without survivors (computed by any spreadsheet)
     (re.compile(r"=IF\(ISERROR\((B\d+)\),\1,(INDEX\(SBG_FIT\(Cohort_Counts\),1,\d\))\)", re.I),
      r'=IF(COUNT(Cohort_Counts)=0,"",IF(ISERROR(\1),\1,\2))'),
+    # the BdW note before it was blank beside a fitted BdW without calling BDW_FIT
+    (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",(IF\(ISERROR\(INDEX\(BDW_FIT\(Cohort_Counts\),1,1\)\),.*)\)',
+                re.I | re.S),
+     r'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",\1))'),
 )  # fmt: skip
 
 

@@ -281,9 +281,11 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
         formula = f'=IF(COUNT(Cohort_Counts)=0,"",IFERROR(INDEX(BDW_FIT(Cohort_Counts),1,{k}),""))'
         style(ws.cell(row=bdw_row, column=col, value=formula), False, number_format)
         define(wb, name, ws, f"${get_column_letter(col)}${bdw_row}")
+    # blank beside a fitted BdW without calling BDW_FIT (a spreadsheet without xl-retention, LibreOffice, recomputes
+    # a cell that stores "" and showed #N/A there)
     reason = (
-        f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISERROR({first}),'
-        f'"no BdW fit: "&CHOOSE(MIN(ERROR.TYPE({first}),8),{reasons}),""))'
+        f'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",IF(ISERROR({first}),'
+        f'"no BdW fit: "&CHOOSE(MIN(ERROR.TYPE({first}),8),{reasons}),"")))'
     )
     ws.cell(row=bdw_row, column=7, value=reason).font = NOTE_FONT
     ws.cell(row=fit + 2, column=1, value="BdW - sBG").border = BORDER
