@@ -416,3 +416,33 @@ def test_two_local_currencies_are_refused(tmp_path: Path, capsys, first: str, se
         assert cli.main(["import", *args]) == 0
         return
     assert refusal(capsys, *args).startswith(f"o.csv, column 'amount': amounts in 2 currencies ({named}) in rows 2, 3")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_unix_timestamps_in_a_csv_are_named(tmp_path: Path, capsys, backend: str) -> None:
+    (tmp_path / "o.csv").write_text("customer_id,date,amount\na,1704448800,10\nb,1707814800123,20\n")
+    err = refusal(capsys, "--orders", str(tmp_path / "o.csv"), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "o.csv, column 'date': dates that do not parse (Unix timestamps? 1704448800 is 2024-01-05 10:00:00 UTC: "
+        "convert them to dates first, e.g. in Excel =A2/86400+DATE(1970,1,1) formatted as a date) in rows 2, 3 "
+        "(counting the header as row 1): '1704448800', '1707814800123'"
+    )
+
+
+# -- j: failed payments of billing systems' transaction exports are no purchases -----------------------------------
+CHARGEBEE_TRANSACTIONS = (
+    "transactions.id,transactions.customer_id,transactions.date,transactions.amount,transactions.type,"
+    "transactions.status,transactions.currency_code\n"
+    "tx1,c1,2024-01-05,49.00,payment,success,USD\ntx2,c2,2024-01-07,49.00,payment,success,USD\n"
+    "tx3,c1,2024-02-05,49.00,payment,success,USD\ntx4,c2,2024-02-07,49.00,payment,{status},USD\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("status", ["failure", "timeout", "processor_declined"])
+def test_failed_payments_of_billing_exports_are_left_out(tmp_path: Path, backend: str, status: str) -> None:
+    (tmp_path / "tx.csv").write_text(CHARGEBEE_TRANSACTIONS.format(status=status))
+    columns = "date=transactions.date,amount=transactions.amount"
+    out = run(tmp_path, "--orders", tmp_path / "tx.csv", "--columns", columns, backend=backend)
+    got = pd.read_csv(out / "purchases.csv", dtype={"month": str})
+    assert got[["month", "buyers", "returning"]].values.tolist() == [["2024-01", 2, 0], ["2024-02", 1, 1]]

@@ -285,12 +285,20 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
 
 
 _SERIAL = re.compile(r"[1-9]\d{4}(?:\.\d+)?")
+_EPOCH = re.compile(r"1\d{9}(?:\d{3})?")  # 2001-09-09 to 2033-05-18, in seconds or milliseconds
 
 
 def _serials(texts: np.ndarray) -> str:
     """What to say of texts that are all Excel's date serial numbers (``45296``: days since 1899-12-30), which a CSV
-    file saved from Excel holds where the column was not formatted as dates: never read as dates (a number is
-    not one), but named as what they likely are."""
+    file saved from Excel holds where the column was not formatted as dates, or all Unix timestamps (``1704448800``,
+    10 digits, or 13 in milliseconds: databases' and APIs' exports): never read as dates (a number is not one), but
+    named as what they likely are."""
+    if len(texts) and all(_EPOCH.fullmatch(str(t)) for t in texts):  # Unix time: seconds (or ms) since 1970 UTC
+        first = str(texts[0])
+        seconds = int(first[:10]) if len(first) == 10 else int(first) // 1000
+        when = str(np.datetime64(seconds, "s")).replace("T", " ")
+        return (f" (Unix timestamps? {first} is {when} UTC: convert them to dates first, e.g. in Excel "
+                "=A2/86400+DATE(1970,1,1) formatted as a date)")  # fmt: skip
     if not len(texts) or not all(_SERIAL.fullmatch(str(t)) for t in texts):
         return ""
     first = str(texts[0])

@@ -16,7 +16,8 @@
   (``cancelled_at``, ``canceled_at``, Shopify's "Cancelled at") is filled, whose ``captured`` column is false
   (Stripe's uncaptured charges), or whose status (``status``, ``order_status``, ``financial_status``,
   ``payment_status``; any case, WooCommerce's ``wc-`` prefix dropped) is one of :data:`NOT_PAID` (voided,
-  cancelled, failed, pending payment, fully refunded, ...) are left out, their whole order with them. A status
+  cancelled, failed, pending payment, fully refunded; Chargebee's transactions' ``failure`` and ``timeout``,
+  Braintree's ``processor_declined``, ...) are left out, their whole order with them. A status
   that is neither one of those nor one of :data:`PAID` (on hold, draft, disputed, ...) is refused, naming the
   rows: whether it was paid cannot be told. A blank status (an order's other line items) passes.
 * **Refunds marked by a column.** A type column (``type``, ``transaction_type``, ``order_type``, ``kind``) whose
@@ -87,7 +88,10 @@ _STATUSES = frozenset({"status", "order_status", "financial_status", "payment_st
 #: BigCommerce's "Awaiting Payment" and "Incomplete" (an abandoned checkout) among them.
 NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "declined", "pending", "pending_payment",
                       "refunded", "uncaptured", "expired", "abandoned", "trash", "checkout_draft",
-                      "awaiting_payment", "incomplete"})  # fmt: skip
+                      "awaiting_payment", "incomplete",
+                      # Chargebee's and Recurly's transactions, Braintree's: a payment that did not go through
+                      "failure", "timeout", "error", "processor_declined", "gateway_rejected",
+                      "settlement_declined"})  # fmt: skip
 #: Statuses of orders that were paid (a partial refund is a paid order; the refund is an amount of its own).
 PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "successful", "processing", "shipped",
                   "fulfilled", "delivered", "partially_refunded", "partially_paid", "authorized", "captured",
