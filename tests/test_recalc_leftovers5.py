@@ -243,3 +243,26 @@ def test_an_ordering_criterion_held_by_a_cell_is_compared_at_15_digits(tmp_path:
     result, got = _recalc(tmp_path, cells)
     assert result.status == "ok", result.message
     assert [got[f"D{i}"] for i in range(1, 7)] == [3, 0, 3, 0, 7, 2]
+
+
+def test_names_of_offset_formulas_of_one_height_are_not_padded_and_of_two_heights_are(tmp_path: Path) -> None:
+    # Dynamic named ranges (OFFSET(start,0,0,COUNTA(col)-1,1)) of the same height combine element by element as
+    # they are; heights that differ pad the shorter with #N/A as Excel does (SUMPRODUCT is then #N/A).
+    names = {
+        "RegionDyn": "OFFSET(S!$A$2,0,0,COUNTA(S!$A:$A)-1,1)",
+        "SalesDyn": "OFFSET(S!$B$2,0,0,COUNTA(S!$A:$A)-1,1)",
+        "ShortDyn": "OFFSET(S!$B$2,0,0,COUNTA(S!$A:$A)-2,1)",
+    }
+    cells: dict[str, object] = {"A1": "Region", "B1": "Sales"}
+    for row, (region, sales) in enumerate([("EU", 10), ("US", 20), ("EU", 30)], start=2):
+        cells[f"A{row}"], cells[f"B{row}"] = region, sales
+    cells.update(
+        {
+            "D1": '=SUMPRODUCT((RegionDyn="EU")*SalesDyn)',
+            "D2": '=SUMPRODUCT((RegionDyn="EU")*ShortDyn)',
+            "D3": '=SUMPRODUCT(IFERROR((RegionDyn="EU")*ShortDyn,0))',
+        }
+    )
+    result, got = _recalc(tmp_path, cells, names)
+    assert result.status == "ok", result.message
+    assert (got["D1"], got["D2"], got["D3"]) == (40, "#N/A", 10)

@@ -344,6 +344,71 @@ def _inner_size(
     return sizes.pop() if len(sizes) == 1 else None
 
 
+def _offset_shape(tokens: list[Token], open_index: int, names: dict[str, str]) -> tuple | None:
+    """The size of an OFFSET call as its text gives it: ("size", rows, columns) for numbers typed in, else
+    ("offset", height text, width text), which two OFFSETs of the same height and width formulas share."""
+    spans, _ = _spans(tokens, open_index)
+    if not spans:
+        return None
+    texts = ["".join(t.value for t in tokens[a:b]).replace("$", "").replace(" ", "").upper() for a, b in spans]
+    base = [t for t in tokens[spans[0][0] : spans[0][1]] if t.type != Token.WSPACE]
+    size = _size(base[0], names) if len(base) == 1 and base[0].type == Token.OPERAND else None
+    if size is None and len(base) == 1 and base[0].type == Token.OPERAND and _A1_RANGE.match(base[0].value):
+        size = (1, 1)
+    height = texts[3] if len(texts) > 3 and texts[3] else str(size[0]) if size else None
+    width = texts[4] if len(texts) > 4 and texts[4] else str(size[1]) if size else None
+    if height is None or width is None:
+        return None
+    if height.isdigit() and width.isdigit():
+        return ("size", int(height), int(width))
+    return ("offset", height, width)
+
+
+def _expanded_shape(text: str, names: dict[str, str]) -> tuple | None:
+    """:func:`_shape_of` the formula of a name written in its place (``(OFFSET(S!$A$2,0,0,COUNTA(S!$A:$A)-1,1))``)."""
+    from openpyxl.formula import Tokenizer
+
+    try:
+        tokens = list(Tokenizer("=" + text).items)
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read: its shape is not known)
+        return None
+    return _shape_of(tokens, 0, len(tokens) - 1, names) if tokens else None
+
+
+def _shape_of(tokens: list[Token], start: int, end: int, names: dict[str, str]) -> tuple | None:
+    """The size of an operand whose size is known only when the formula runs, as far as its text tells: the one
+    shape of the OFFSET calls, ranges and constants in it (:func:`_offset_shape`), None when they differ or anything
+    else in it may give an array (a spilled range, FILTER, ...)."""
+    shapes: set[tuple] = set()
+    k = start
+    while k <= end:
+        token = tokens[k]
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            name = _bare_name(token.value[:-1])
+            close = _spans(tokens, k)[1]
+            if name == "OFFSET":
+                shapes.add(_offset_shape(tokens, k, names))
+                k = close + 1
+                continue
+            if name in ARRAY_RESULTS or (name == "INDEX" and may_be_array(tokens, k, close + 1, names)):
+                return None
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE and token.value.startswith("("):
+            inner = _expanded_shape(token.value, names)  # a name's formula put in its place: (OFFSET(...))
+            if inner is None:
+                return None
+            shapes.add(inner)
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE:
+            if _unknown_size(token, names):
+                return None
+            size = _size(token, names)
+            if size is not None:
+                shapes.add(("size", *size))
+        elif token.type == Token.ARRAY and token.subtype == Token.OPEN:
+            return None
+        k += 1
+    return shapes.pop() if len(shapes) == 1 else None
+
+
 def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | None = None) -> bool:
     """Ranges of different sizes combined by an operator where Excel evaluates arrays (an array formula, SUMPRODUCT's
     arguments): Excel applies the operator over the larger size, the smaller range's missing elements #N/A
@@ -390,6 +455,11 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
         if any(k in unknown for k in members):
             arrays = [k for k in members if k in unknown or size_of(k) is not None]
             if len(arrays) < 2:
+                return
+            shapes = {
+                _shape_of(tokens, k, last_of(k), names) if k in unknown else ("size", *size_of(k)) for k in arrays
+            }
+            if len(shapes) == 1 and None not in shapes:  # (RegionDyn=D1)*SalesDyn: two OFFSETs of one height
                 return
             texts = {k: text_of(k) for k in arrays}
             for k in arrays:
