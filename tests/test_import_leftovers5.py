@@ -446,3 +446,21 @@ def test_failed_payments_of_billing_exports_are_left_out(tmp_path: Path, backend
     out = run(tmp_path, "--orders", tmp_path / "tx.csv", "--columns", columns, backend=backend)
     got = pd.read_csv(out / "purchases.csv", dtype={"month": str})
     assert got[["month", "buyers", "returning"]].values.tolist() == [["2024-01", 2, 0], ["2024-02", 1, 1]]
+
+
+@pytest.mark.parametrize(("text", "encoding", "read"), [
+    ("id,amount\n1,€12\n2,\"12,50 €\"\n", "cp1252", "cp1252"),  # MacRoman: Ä12, a capital that is no word
+    ("id,amount\n1,€12\n", "mac_roman", "mac_roman"),  # Windows-1252: Û12
+    ("name\nMÜLLER\nJOSÉ\n", "cp1252", "cp1252"),
+    ("name\nMÜLLER\nJOSÉ\n", "mac_roman", "mac_roman"),
+    ("name\nMüller\n", "cp850", None),  # MS-DOS: Windows-1252 has no such byte, MacRoman reads MÅller: refused
+])  # fmt: skip
+def test_code_page_signs(text: str, encoding: str, read: str | None) -> None:
+    from xl_retention.reading import DataError
+    from xl_retention.reading.codepages import single_byte_encoding
+
+    if read is None:
+        with pytest.raises(DataError, match=r"^x.csv is not UTF-8 text.*'M.ller'.*'MÅller'.*--encoding cp1252 or"):
+            single_byte_encoding(text.encode(encoding), "x.csv")
+    else:
+        assert single_byte_encoding(text.encode(encoding), "x.csv") == read

@@ -8,10 +8,12 @@ their **signs of misreading** counted (:data:`MISREAD`): a non-ASCII capital rig
 dashes and bullets aside: "O’Brien", "A•B" are text as written), characters no export's text holds (Mac's
 mathematical signs and ligatures "∑ √ ﬂ", spacing accents "¨ ´ ˆ", the ordinal signs "ª º" after anything but a
 digit: "Proª" is Mac's "Pro™"), a dash or quote read as a capital standing alone between spaces ("2024 Ð 2025" is
-Mac's "2024 – 2025"), a yen or cent sign beside no number ("A ¥ B" is Mac's "A • B"), an undefined byte or a C1
-control character. The reading with fewer signs is taken. When both show as many (none, as in a file whose only
-non-ASCII character is an apostrophe, "don’t" or "donít"), nothing tells which is right: the file is refused,
-naming both readings of its first such value and ``--encoding`` (never a guess).
+Mac's "2024 – 2025"), a capital inside a word before its small letters ("MÅller": MS-DOS's ü read as MacRoman), a
+capital that is no word (Windows' "€12" read as MacRoman "Ä12"; not À, Á, È, É, Ó, which begin sentences), a yen
+or cent sign beside no number ("A ¥ B" is Mac's "A • B"), an undefined byte or a C1 control character. The
+reading with fewer signs is taken. When both show as many (none, as in a file whose only non-ASCII character is an
+apostrophe, "don’t" or "donít"), nothing tells which is right: the file is refused, naming both readings of its
+first such value and ``--encoding`` (never a guess).
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ MISREAD = re.compile(
     r"|[ß-ÿšœžƒ](?<=[^\W\d_])(?=[A-Z])"  # OíBrien, AnneñMarie
     r"|[A-Za-z][^\x00-\x7f\w\s’‘–—•·…](?=[A-Za-z])"  # S¿ren
     r"|[∑∏π∫Ω√≈∆≠≤≥∞◊ﬁﬂıˆ˜¯˘˙˚¸˝˛ˇ¨´¤¦]|(?<!\d)[ªº]"  # signs no text holds; Proª
-    r"|(?<=\s)[ÐÑÒÓÔÕÛÇÊ](?=\s)"  # 2024 Ð 2025
+    r"|(?<=[ \t])[ÐÑÒÓÔÕÛÇÊ](?=[ \t])"  # 2024 Ð 2025
+    r"|(?<=[A-Za-z])[À-ÖØ-ÞŠŒŽŸ](?=[a-z])"  # MÅller: a capital inside a word, before its small letters
+    r"|(?<![^\W\d_])[ÂÃÄÅÆÇÊËÌÍÎÏÐÑÒÔÕÖØÙÚÛÜÝÞŠŒŽŸ](?![^\W\d_])"  # Ä12, 12,50 Ä: a capital that is no word
     r"|(?<![\d\s])[¥¢](?![\s\d])|(?<=\D\s)[¥¢](?=\s\D)|^[¥¢]$"  # A ¥ B
     r"|[\ufffd\x80-\x9f]",  # an undefined byte, a C1 control character
     re.MULTILINE,
