@@ -464,3 +464,51 @@ def test_code_page_signs(text: str, encoding: str, read: str | None) -> None:
             single_byte_encoding(text.encode(encoding), "x.csv")
     else:
         assert single_byte_encoding(text.encode(encoding), "x.csv") == read
+
+
+# -- a on every engine: Spark (local) and PostgreSQL read Zuora's multi-year periods alike ---------------------------
+@pytest.fixture(scope="module")
+def spark():
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("no Java runtime (apt-get install default-jre-headless): Spark cannot run")
+    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'xl-retention[spark]')")
+    from xl_retention.relational.backends import spark_session
+
+    session = spark_session("local[2]")
+    yield session
+    session.stop()
+
+
+ZUORA_FRAME = pd.DataFrame({
+    "Account Number": ["A-1", "A-2", "A-3", "A-4"],
+    "start": pd.to_datetime(["2026-01-10", "2026-01-15", "2026-02-01", "2026-02-03"]),
+    "end": pd.to_datetime(["2026-04-01"] * 4),
+    "Billing Period": ["Month", "Two Years", "Eighteen Months", "Annual x2"],
+    "Price": [30.0, 2400.0, 180.0, 480.0],
+})  # fmt: skip
+ZUORA_MAP = {"customer_id": "Account Number", "amount": "Price"}
+ZUORA_MRR = [130.0, 160.0, 160.0, 0.0]  # 30 + 100; + 10 + 20
+
+
+def test_zuora_multi_year_periods_on_spark(spark) -> None:
+    from xl_retention import relational as R
+    from xl_retention.reading import DataError
+
+    assert R.subscription_tables(ZUORA_FRAME, columns=ZUORA_MAP).movements["mrr_end"].tolist() == ZUORA_MRR
+    got = R.subscription_tables(spark.createDataFrame(ZUORA_FRAME), columns=ZUORA_MAP)
+    assert got.movements["mrr_end"].tolist() == ZUORA_MRR
+    bad = ZUORA_FRAME.assign(**{"Billing Period": ["Month", "Multi-Year", "Month", "Month"]})
+    with pytest.raises(DataError, match=r"a value such as 'Multi-Year' does not say how many months.*'Multi-Year'"):
+        R.subscription_tables(spark.createDataFrame(bad), columns=ZUORA_MAP, source="subs")
+
+
+def test_zuora_multi_year_periods_on_postgres(icu_postgres) -> None:
+    import ibis
+
+    from xl_retention import relational as R
+
+    con = R.connect("postgres", icu_postgres)
+    con.create_table("zuora", schema=ibis.memtable(ZUORA_FRAME).schema())
+    con.insert("zuora", ZUORA_FRAME)
+    got = R.subscription_tables(con.table("zuora"), columns=ZUORA_MAP, backend=con)
+    assert got.movements["mrr_end"].tolist() == ZUORA_MRR
