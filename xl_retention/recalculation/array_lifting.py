@@ -288,6 +288,8 @@ def _numbers_of(area: Token, name: str) -> str | None:
 
 
 # --- arrays of different sizes: A1:A3/B1:B2 -------------------------------------------------------------------------
+#: a whole column's rows and a whole row's columns: an array is never padded to so many
+_WHOLE_ROWS, _WHOLE_COLUMNS = 1_048_576, 16_384
 #: the operators Excel applies element by element
 _ELEMENTWISE = frozenset(("+", "-", "*", "/", "^", "&", "=", "<>", "<", ">", "<=", ">="))
 
@@ -305,6 +307,23 @@ def _size(token: Token, names: dict[str, str] | None = None) -> tuple[int, int] 
         return None
     if None in (left, top, right, bottom):
         return None
+    return bottom - top + 1, right - left + 1
+
+
+def _is_whole(size: tuple[int, int] | None) -> bool:
+    """Whether a size is a whole column's or row's (or more)."""
+    return size is not None and (size[0] >= _WHOLE_ROWS or size[1] >= _WHOLE_COLUMNS)
+
+
+def _whole_size(token: Token, names: dict[str, str]) -> tuple[int, int] | None:
+    """(rows, columns) of whole columns or rows (``A:A`` is 1,048,576 x 1), typed in or a name's; else None."""
+    value = names.get(token.value.lower(), token.value)
+    if ":" not in value or _A1_RANGE.match(value) is not None:
+        return None
+    found = _bounds(value)
+    if found is None:
+        return None
+    left, top, right, bottom = found[1]
     return bottom - top + 1, right - left + 1
 
 
@@ -336,7 +355,7 @@ def _inner_size(
         elif token.type == Token.OPERAND and token.subtype == Token.RANGE:
             if _unknown_size(token, names):
                 return None
-            size = _size(token, names)
+            size = _size(token, names) or _whole_size(token, names)
             if size is not None:
                 sizes.add(size)
         elif k in constants:
@@ -400,7 +419,7 @@ def _shape_of(tokens: list[Token], start: int, end: int, names: dict[str, str]) 
         elif token.type == Token.OPERAND and token.subtype == Token.RANGE:
             if _unknown_size(token, names):
                 return None
-            size = _size(token, names)
+            size = _size(token, names) or _whole_size(token, names)
             if size is not None:
                 shapes.add(("size", *size))
         elif token.type == Token.ARRAY and token.subtype == Token.OPEN:
@@ -442,7 +461,9 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
     operators: list[int] = [0]
 
     def size_of(k: int) -> tuple[int, int] | None:
-        return constants[k][1] if k in constants else derived[k] if k in derived else _size(tokens[k])
+        if k in constants:
+            return constants[k][1]
+        return derived[k] if k in derived else _size(tokens[k], names) or _whole_size(tokens[k], names)
 
     def last_of(k: int) -> int:
         return constants[k][0] if k in constants else calls.get(k, k)
@@ -456,6 +477,8 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
             arrays = [k for k in members if k in unknown or size_of(k) is not None]
             if len(arrays) < 2:
                 return
+            if any(k not in unknown and _is_whole(size_of(k)) for k in arrays):
+                return  # a whole column among them: left to the engine (never padded to 1,048,576 rows here)
             shapes = {
                 _shape_of(tokens, k, last_of(k), names) if k in unknown else ("size", *size_of(k)) for k in arrays
             }
@@ -473,6 +496,8 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
         if len(sized) < 2:
             return
         rows, columns = max(s[0] for s in sized), max(s[1] for s in sized)
+        if _is_whole((rows, columns)):  # padded to a whole column: left to the engine
+            return
         for k, s in sizes.items():
             if s is None or s == (rows, columns):
                 continue
