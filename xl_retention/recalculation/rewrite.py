@@ -31,7 +31,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
-from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays, pad_mismatched
+from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays
 from .cell_filename import cell_filenames
 from .defined_names import relative
 from .excel_functions._core import EACH
@@ -57,6 +57,7 @@ from .intersection import (
     unions,
 )
 from .lambda_helpers import bound_call, expand_lambda_helpers
+from .mismatched_sizes import pad_mismatched
 from .offset_sizes import negative_sizes
 from .omitted_arguments import omit_in_tokens
 from .package import Table
