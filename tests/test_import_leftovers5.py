@@ -512,3 +512,40 @@ def test_zuora_multi_year_periods_on_postgres(icu_postgres) -> None:
     con.insert("zuora", ZUORA_FRAME)
     got = R.subscription_tables(con.table("zuora"), columns=ZUORA_MAP, backend=con)
     assert got.movements["mrr_end"].tolist() == ZUORA_MRR
+
+
+# -- k: ids and segments with a no-break space (or an em space, ...) are one customer on every engine ----------------
+ODD_SPACES = pd.DataFrame({
+    "customer_id": ["abc", "abc\u00a0", "x\u2003", "x", "y\t", "y"],
+    "month": pd.to_datetime(["2024-01-01", "2024-02-01"] * 3),
+    "mrr": [10.0] * 6,
+    "plan": ["Pro\u00a0", "Pro", "Basic", "Basic", "Pro", "Pro"],
+})  # fmt: skip
+ODD_MOVES = [["2024-01", 3, 0, 3], ["2024-02", 0, 0, 3]]  # month, new, lost, customers at end: no phantom churn
+
+
+def moves_of(got) -> list[list[object]]:
+    m = got.movements.reset_index()
+    return [[str(r.month), int(r.new), int(r.lost), int(r.customers_end)] for r in m.itertuples()]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_odd_spaces_around_ids_are_dropped_on_every_engine(tmp_path: Path, backend: str) -> None:
+    ODD_SPACES.to_parquet(tmp_path / "subs.parquet", index=False)
+    out = run(tmp_path, "--subscriptions", tmp_path / "subs.parquet", "--segment", "plan", backend=backend)
+    got = pd.read_csv(out / "movements.csv", dtype={"month": str})
+    assert sorted(set(got["segment"])) == ["Basic", "Pro"]
+    whole = got.groupby("month")[["new", "lost", "customers_end"]].sum().reset_index().values.tolist()
+    assert whole == ODD_MOVES
+
+
+def test_odd_spaces_around_ids_on_spark_and_postgres(spark, icu_postgres) -> None:
+    import ibis
+
+    from xl_retention import relational as R
+
+    assert moves_of(R.subscription_tables(spark.createDataFrame(ODD_SPACES))) == ODD_MOVES
+    con = R.connect("postgres", icu_postgres)
+    con.create_table("odd", schema=ibis.memtable(ODD_SPACES).schema())
+    con.insert("odd", ODD_SPACES)
+    assert moves_of(R.subscription_tables(con.table("odd"), backend=con)) == ODD_MOVES

@@ -47,6 +47,7 @@ from ..reading.orders import item_columns, order_aliases
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.sandbox import sandbox_columns
 from ..reading.trials import trial_end_columns
+from ..reading.values import WHITESPACE
 from ..tables._months import MAX_MONTHS
 from ..tables.subscriptions import current_month
 from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
@@ -257,6 +258,11 @@ def _from_table(
     # a segment of numbers other than integers, or of booleans: labelled as a file's are ('1', 'TRUE', not '1.0')
     needs_reading |= labels is not None and not (schema[labels].is_string() or schema[labels].is_integer())
     wanted += [c for c in _currency_columns(table) if c not in wanted]  # read as a file's: Stripe's cents tell by it
+    # ids or segments with spaces the engines' TRIM keeps (a no-break space, an em space): read as a file's, whose
+    # strip drops every space Python's does, so that 'abc' and 'abc\u00a0' are one customer on every engine
+    texts = [theirs for ours, theirs in names.items() if ours in ("customer_id", "visitor_id")]
+    texts += [labels] if labels else []
+    needs_reading |= not needs_reading and _odd_spaces(con, table, [c for c in texts if c and schema[c].is_string()])
     if (
         (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
         or (kind == "intervals" and trial_end_columns(table.columns))
@@ -311,6 +317,19 @@ def _from_table(
         ended = shaped.end.notnull() & (shaped.mrr == 0)  # today's MRR: 0 once cancelled (as reading.revenue)
         item.checks.append((names["mrr"], ENDED_AT_ZERO, ended, "mrr"))
     return item
+
+
+#: The spaces Python's ``str.strip`` drops that an engine's TRIM keeps (all but space, tab and newline).
+_ODD_SPACES = "".join(c for c in WHITESPACE if c not in " \t\n")
+
+
+def _odd_spaces(con: Any, table: ir.Table, columns: list[str]) -> bool:
+    """Whether a text column of ``columns`` holds a space of :data:`_ODD_SPACES` anywhere (one count query)."""
+    if not columns:
+        return False
+    pattern = "[" + _ODD_SPACES + "]"
+    found = ibis.or_(*(table[c].re_search(pattern) for c in columns))
+    return int(con.execute(table.filter(found).count())) > 0
 
 
 def _cancellable(empty: pd.DataFrame) -> bool:
