@@ -131,7 +131,9 @@ def text_to_number(value: str) -> float | str:
             day = dt.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             return value
-        serial = float((day - dt.date(1899, 12, 30)).days)
+        serial = _day_serial(day)
+        if serial is None:
+            return value
         if match[4]:
             time = _time_fraction(match[4])
             if time is None:
@@ -149,9 +151,24 @@ def text_to_number(value: str) -> float | str:
             if moment is not None and (day := _us_date(head)) is not None:
                 clock = moment
                 break
-    if day is None:
+    serial = None if day is None else _day_serial(day)
+    if serial is None:
         return value
-    return float((day - dt.date(1899, 12, 30)).days) + clock
+    return serial + clock
+
+
+def _day_serial(day: dt.date) -> float | None:
+    """Excel's 1900-system serial of a day: 1 January 1900 is 1, and from 1 March 1900 one more for Excel's
+    29 February 1900 (a day that was not); None before 1900, a date Excel does not read (its text stays text).
+
+    >>> _day_serial(dt.date(1900, 1, 1)), _day_serial(dt.date(1900, 2, 28)), _day_serial(dt.date(1900, 3, 1))
+    (1.0, 59.0, 61.0)
+    >>> _day_serial(dt.date(1899, 12, 31)) is None
+    True
+    """
+    if day.year < 1900:
+        return None
+    return float((day - dt.date(1899, 12, 31 if day < dt.date(1900, 3, 1) else 30)).days)
 
 
 #: month and year alone ("Jan 2024", "January 2024", "Jan-2024", "1/2024"): the month's first day, as Excel reads it
