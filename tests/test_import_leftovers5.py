@@ -549,3 +549,18 @@ def test_odd_spaces_around_ids_on_spark_and_postgres(spark, icu_postgres) -> Non
     con.create_table("odd", schema=ibis.memtable(ODD_SPACES).schema())
     con.insert("odd", ODD_SPACES)
     assert moves_of(R.subscription_tables(con.table("odd"), backend=con)) == ODD_MOVES
+
+
+# -- l: a Parquet file's zoned timestamps fall in the month of their own zone on every engine ------------------------
+@pytest.mark.parametrize("backend", ["pandas", "duckdb", "spark"])
+def test_zoned_parquet_timestamps_keep_their_zones_month(tmp_path: Path, backend: str, request) -> None:
+    if backend == "spark":
+        request.getfixturevalue("spark")  # skipped where Spark cannot run
+    stamps = pd.to_datetime(["2024-01-31 23:30", "2024-01-15 10:00", "2024-02-29 23:00"]).tz_localize(
+        "America/New_York"
+    )
+    frame = pd.DataFrame({"customer_id": ["a", "b", "a"], "date": stamps, "amount": [10.0, 5.0, 7.0]})
+    frame.to_parquet(tmp_path / "orders.parquet", index=False)  # 23:30 in New York is 04:30 the next day in UTC
+    got = pd.read_csv(run(tmp_path, "--orders", tmp_path / "orders.parquet", backend=backend) / "purchases.csv",
+                      dtype={"month": str})  # fmt: skip
+    assert got[["month", "buyers", "returning"]].values.tolist() == [["2024-01", 2, 0], ["2024-02", 1, 1]]

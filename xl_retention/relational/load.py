@@ -96,7 +96,8 @@ def load_tables(
                 check_package(path, "workbook")
             except ValueError as error:
                 raise DataError(str(error), source=source) from None
-        if backend in ("duckdb", "spark") and Path(text).suffix.lower() in (".parquet", ".pq") and Path(text).exists():
+        parquet = Path(text).suffix.lower() in (".parquet", ".pq") and Path(text).exists()
+        if backend in ("duckdb", "spark") and parquet and not _zoned(text):
             table = _engine_parquet(con, backend, text)
             if int(con.execute(table.count())) == 0:
                 raise DataError(f"{source}: no data rows (only a header)", source=source)
@@ -138,6 +139,21 @@ def load_tables(
         names = ", ".join(_name(p) for p in given.values() if p is not None)
         raise DataError(f"--columns {ours}={yours}: no input file has a column {yours!r} ({names})")
     return tables
+
+
+def _zoned(path: str) -> bool:
+    """Whether a Parquet file has a timestamp column with a time zone. DuckDB and Spark show such instants in their
+    session's zone (the machine's), where pandas keeps the file's own zone: a time such as 23:30 in New York would
+    fall in another day, and month, on the engine. Such a file is read by pandas (each timestamp's date as written
+    in its zone, as a CSV file's with an offset), then handed to the engine."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pq.read_schema(path)
+    except Exception:  # not readable here: the engine's own reading names the fault
+        return False
+    return any(pa.types.is_timestamp(field.type) and field.type.tz is not None for field in schema)
 
 
 def _engine_parquet(con: Any, backend: str, path: str) -> Any:
