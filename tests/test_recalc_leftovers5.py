@@ -166,6 +166,8 @@ def test_arrays_of_different_sizes_from_names_and_calls_are_padded_with_na(tmp_p
         "D11": "=COUNT(A1:A3*SUM(B1:B2))",  # a single value stretches: 3
         "D12": "=SUM(_xlfn.MAP(A1:A3,_xlfn.LAMBDA(_xlpm.v,Twice(_xlpm.v)+1)))",  # a LAMBDA called in place: 15
         "D13": "=SUM(IFERROR(_xlfn.LET(_xlpm.a,A1:A3,_xlpm.b,B1:B2,_xlpm.a+_xlpm.b),0))",  # LET's names: 33
+        "D14": "=SUM(IFERROR(IFERROR(A1:A3/0,B1:B2),0))",  # IFERROR's arguments stretch together: 10 + 20
+        "D15": "=SUM(IFERROR(IFNA(NA()*A1:A3,Two),0))",
     }
     cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "B1": 10, "B2": 20, "E1": "=SUMPRODUCT((A1:A3>0)*Two)"}
     result, got = _recalc(tmp_path, cells, names, arrays)
@@ -185,6 +187,8 @@ def test_arrays_of_different_sizes_from_names_and_calls_are_padded_with_na(tmp_p
         "D11": 3,
         "D12": 15,
         "D13": 33,
+        "D14": 30,
+        "D15": 30,
         "E1": "#N/A",  # SUMPRODUCT of {10;40;#N/A}
     }
 

@@ -21,6 +21,9 @@ from .intersection import argument_spans as _spans
 
 __all__ = ["pad_mismatched"]
 
+#: functions whose arguments stretch together element by element, as an operator's operands do
+_TOGETHER = frozenset(("IF", "IFERROR", "IFNA"))
+
 #: a whole column's rows and a whole row's columns: an array is never padded to so many
 _WHOLE_ROWS, _WHOLE_COLUMNS = 1_048_576, 16_384
 #: the operators Excel applies element by element
@@ -285,7 +288,7 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
 
     def close_chain() -> None:
         members, ok, count = chains[-1], known[-1], operators[-1]
-        if stack and stack[-1][0] == "IF":  # IF's arguments stretch together: padded at its end
+        if stack and stack[-1][0] in _TOGETHER:  # IF's arguments stretch together: padded at its end
             stack[-1][2].extend(members)
             stack[-1][3] = stack[-1][3] and ok
         elif ok and count and len(members) >= 2 and (array or _in_array_argument(stack)):
@@ -322,7 +325,7 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
             chains.pop(), known.pop(), operators.pop()
             if stack:
                 name, _, members, ok, start = stack.pop()
-                if name == "IF" and ok and len(members) >= 2 and (array or _in_array_argument(stack)):
+                if name in _TOGETHER and ok and len(members) >= 2 and (array or _in_array_argument(stack)):
                     pad(members)  # {=SUM(IFERROR(IF(A1:A3>0,B1:B2),0))}: B1:B2 padded to three rows
                 after = next((t for t in tokens[i + 1 :] if t.type != Token.WSPACE), None)
                 if name == "LAMBDA" or (
