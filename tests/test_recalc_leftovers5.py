@@ -289,3 +289,25 @@ def test_date_text_before_march_1900_is_read_with_excels_serials(tmp_path: Path)
         ("#VALUE!", "#VALUE!"),
         ("#VALUE!", "#VALUE!"),
     ]
+
+
+def test_an_array_of_criteria_compares_its_numbers_at_15_digits(tmp_path: Path) -> None:
+    # COUNTIF over an array of criteria (a name of several cells, an array typed in) gives one count per element;
+    # a number element with a fraction matches =0.1+0.2 as 0.3 at 15 digits (was counted exactly: 4, 2, 0.3).
+    cells: dict[str, object] = {
+        "A1": "EU",
+        "A2": "US",
+        "A3": "EU",
+        "A4": 0.3,
+        "A5": "=0.1+0.2",
+        "F1": "EU",
+        "F2": "US",
+        "F3": 0.3,
+        "D1": "=SUMPRODUCT(COUNTIF(A1:A5,Regions))",
+        "D2": '=SUMPRODUCT(COUNTIF(A1:A5,{0.3,"US"}))',
+        "D3": "=ROUND(SUMPRODUCT(SUMIF(A1:A5,Regions,A1:A5)),10)",
+        "D4": '=SUMPRODUCT(COUNTIFS(A1:A5,Regions,A1:A5,"<>x"))',
+    }
+    result, got = _recalc(tmp_path, cells, {"Regions": "S!$F$1:$F$3"})
+    assert result.status == "ok", result.message
+    assert [got[f"D{i}"] for i in range(1, 5)] == [5, 3, 0.6, 5]

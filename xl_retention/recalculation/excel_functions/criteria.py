@@ -125,7 +125,8 @@ def each_criterion(name: str, area: Any, criteria: Any, summed: Any = None, shap
         return f"{name}({ranges[0]},{get_column_letter(column + j)}{i + 1}{''.join(',' + r for r in ranges[1:])})"
 
     formulas = [
-        ["=" + call(i, j, areas) + (f"+({call(i, j, wider)}-{call(i, j, areas)})*{tail}" if tail else "")
+        [_digits_checked(name, [areas[0], "", *areas[1:]], 1, wanted[i][j], tail)
+         or "=" + call(i, j, areas) + (f"+({call(i, j, wider)}-{call(i, j, areas)})*{tail}" if tail else "")
          for j in range(columns)]
         for i in range(rows)
     ]  # fmt: skip
@@ -207,8 +208,16 @@ def each_criteria(name: str, *args: Any) -> Any:
         cells = [(wider if wide else area) or f"{get_column_letter(first + j)}{i + 1}" for first, area, wider in parts]
         return name + "(" + ",".join(cells) + ")"
 
+    def checked(i: int, j: int) -> str | None:  # one criterion element at 15 digits (.criteria_cells)
+        near = [k for k in positions if _needs_digits(_pick(grids.get(k, [[args[k]]]), i, j))]
+        if len(near) != 1:
+            return None
+        texts = [area or f"{get_column_letter(first + j)}{i + 1}" for first, area, _ in parts]
+        return _digits_checked(name, texts, near[0], _pick(grids.get(near[0], [[args[near[0]]]]), i, j), tail)
+
     formulas = [
-        ["=" + call(i, j, False) + (f"+({call(i, j, True)}-{call(i, j, False)})*{tail}" if tail else "")
+        [checked(i, j)
+         or "=" + call(i, j, False) + (f"+({call(i, j, True)}-{call(i, j, False)})*{tail}" if tail else "")
          for j in range(columns)]
         for i in range(rows)
     ]  # fmt: skip
@@ -216,6 +225,27 @@ def each_criteria(name: str, *args: Any) -> Any:
     book.evaluate_all()
     result = sheet.get_values(fz.RangeAddress("S", 1, column, rows, column + columns - 1))
     return [[engine_value(v) if isinstance(v, dict) else v for v in row] for row in result]
+
+
+def _needs_digits(value: Any) -> bool:
+    from .criteria_cells import near  # (a module that imports this one)
+
+    return not isinstance(value, list) and near(value) != 0
+
+
+def _digits_checked(name: str, texts: list[str], position: int, value: Any, tail: int) -> str | None:
+    """The scratch formula of ``name`` over ``texts`` (its arguments) whose criterion at ``position`` is ``value``, a
+    number Excel compares at 15 digits (0.3, "<>0.3": .criteria_cells), typed in and corrected as a typed one is
+    (:func:`.criteria_digits.digits_corrected`); None for any other criterion (the cell's own formula is used)."""
+    from .criteria_digits import digits_corrected
+
+    if tail or not _needs_digits(value):
+        return None
+    args = list(texts)
+    args[position] = repr(float(value)) if isinstance(value, (int, float)) else '"' + value.replace('"', '""') + '"'
+    call = f"{name}({','.join(args)})"
+    corrected = digits_corrected(name, args, call)
+    return None if corrected is None else "=" + corrected
 
 
 def _pick(block: list[list[Any]], i: int, j: int) -> Any:
