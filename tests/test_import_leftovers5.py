@@ -564,3 +564,31 @@ def test_zoned_parquet_timestamps_keep_their_zones_month(tmp_path: Path, backend
     got = pd.read_csv(run(tmp_path, "--orders", tmp_path / "orders.parquet", backend=backend) / "purchases.csv",
                       dtype={"month": str})  # fmt: skip
     assert got[["month", "buyers", "returning"]].values.tolist() == [["2024-01", 2, 0], ["2024-02", 1, 1]]
+
+
+# -- m: a hidden first sheet (an old copy) is never read unasked: the first visible sheet is ---------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_hidden_first_sheet_is_not_read(tmp_path: Path, backend: str) -> None:
+    import datetime
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "Old"
+    old.append(["customer_id", "date", "amount"])
+    old.append(["zz", datetime.datetime(2023, 1, 5), 999])
+    old.sheet_state = "hidden"
+    shown = book.create_sheet("Orders")
+    shown.append(["customer_id", "date", "amount", "channel"])
+    shown.append(["a", datetime.datetime(2024, 1, 5), 10, "web"])
+    shown.append(["b", datetime.datetime(2024, 2, 5), 10, "web"])
+    book.active = 1
+    book.save(tmp_path / "orders.xlsx")
+    got = pd.read_csv(run(tmp_path, "--orders", tmp_path / "orders.xlsx", backend=backend) / "purchases.csv",
+                      dtype={"month": str})  # fmt: skip
+    assert got[["month", "buyers"]].values.tolist() == [["2024-01", 1], ["2024-02", 1]]
+    shutil.copy(tmp_path / "orders.xlsx", tmp_path / "asked.xlsx")
+    old_only = pd.read_csv(run(tmp_path, "--orders", tmp_path / "asked.xlsx", "--sheet", "Old", backend=backend)
+                           / "purchases.csv", dtype={"month": str})  # fmt: skip
+    assert old_only[["month", "buyers"]].values.tolist() == [["2023-01", 1]]

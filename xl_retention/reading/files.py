@@ -353,8 +353,9 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
             if not 0 <= sheet < len(names):
                 raise DataError(f"{source}: no sheet number {sheet} (it has {len(names)})", source=source)
             sheet_name = names[sheet]
-        else:
-            sheet_name = names[0]
+        else:  # the first sheet the user sees: a hidden one (an old copy, a lookup table) is never taken unasked
+            shown = [n for n in names if getattr(book[n], "sheet_state", "visible") == "visible"]
+            sheet_name = (shown or names)[0]
         sheet_rows = book[sheet_name]
         sheet_rows.reset_dimensions()  # a stored dimension can be wrong: read every row there is
         if any(ZERO_PADDED.fullmatch(str(f)) for f in getattr(book, "_number_formats", ())):
@@ -365,7 +366,7 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
             refuse_uncalculated(path, getattr(sheet_rows, "_worksheet_path", None), sheet_name, rows)
         epoch = "1904" if book.epoch.year == 1904 else "1900"
         first = _header_keys(rows) if sheet is None else None
-        alike = [n for n in names[1:] if first is not None and _header_keys(book[n]) == first]
+        alike = [n for n in names if n != sheet_name and first is not None and _header_keys(book[n]) == first]
     finally:
         book.close()
     while rows and all(v is None or (isinstance(v, str) and not v.strip()) for v in rows[-1]):
@@ -415,7 +416,8 @@ def read_table(
 ) -> pd.DataFrame:
     """Read a CSV (``.csv``, ``.tsv``, ``.txt``), Parquet (``.parquet``, ``.pq``) or Excel (``.xlsx``, ``.xlsm``) file.
 
-    ``sheet`` picks an Excel sheet by name or 0-based position (default: the first).
+    ``sheet`` picks an Excel sheet by name or 0-based position (default: the first visible one: a hidden sheet is
+    never taken unasked).
     CSV: ``sep`` and ``encoding`` override the sniffed ones (:func:`sniff_csv`); every
     column is text (blank cells are missing values). Excel: each cell keeps its type.
     Column names are kept as written, repeats included (so that a repeated name is
