@@ -397,7 +397,8 @@ def test_a_repeated_header_row_is_named(tmp_path: Path, capsys, backend: str) ->
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize(("first", "second", "total"), [
     ("R$ 1.234,56", "R$ 5,00", 1239.56), ("1 234,50 kr", "5 kr", 1239.5), ("1.234,50 zł", "5,00 zł", 1239.5),
-    ("US$ 1,234.50", "US$5", 1239.5), ("Fr. 1'234.50", "Fr. 5.00", 1239.5), ("-R$ 5,00", "R$ 7,50", 7.5),
+    ("US$ 1,234.50", "US$5", 1239.5), ("Fr. 1'234.50", "Fr. 5.00", 1239.5),
+    ("CHF 1’234.50", "CHF 5", 1239.5), ("-R$ 5,00", "R$ 7,50", 7.5),
 ])  # fmt: skip
 def test_local_currency_signs(tmp_path: Path, backend: str, first: str, second: str, total: float) -> None:
     (tmp_path / "o.csv").write_text(f"customer_id;date;amount\na;2024-01-05;{first}\nb;2024-01-06;{second}\n")

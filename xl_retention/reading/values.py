@@ -31,7 +31,7 @@ from .errors import ColumnValues, bad_rows
 __all__ = ["clean_ids", "parse_numbers", "refuse_bad_ids", "scientific_ids"]
 
 _CURRENCY = re.compile(rf"^(?:[A-Z]{{3}}\s?)?(?:{SYMBOL_PATTERN})?\s*|\s*(?:{SYMBOL_PATTERN})?(?:\s?[A-Z]{{3}})?$")
-_SPACES = re.compile(r"[\s\u00a0\u202f']")
+_SPACES = re.compile(r"[\s\u00a0\u202f'\u2019]")  # Swiss thousands: 1'234.50, 1’234.50
 _POINT_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d*)?$")  # 1,234.50
 _COMMA_GROUPS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d*)?$")  # 1.234,50
 _COMMA_DECIMAL = re.compile(r"^\d*,\d+$")  # 12,50
