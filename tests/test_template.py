@@ -229,8 +229,8 @@ def test_dashboard_has_native_charts_of_the_series(template):
     refs = [s.val.numRef.f for chart in charts for s in chart.series]
     assert refs == [
         "'Customers'!$H$2:$H$25",  # customers at end (chart column)
-        "'Revenue'!$C$2:$C$25", "'Revenue'!$D$2:$D$25", "'Revenue'!$E$2:$E$25",  # new, expansion, reactivation
-        "'Revenue'!$S$2:$S$25", "'Revenue'!$T$2:$T$25",  # - contraction, - churned (chart columns)
+        "'Revenue'!$W$2:$W$25", "'Revenue'!$X$2:$X$25", "'Revenue'!$Y$2:$Y$25",  # new, expansion, reactivation
+        "'Revenue'!$S$2:$S$25", "'Revenue'!$T$2:$T$25",  # - contraction, - churned (all chart columns)
         "'Customers'!$I$2:$I$25",  # CRR only: churn is 1 - CRR, not a second line on a second axis
         "'Revenue'!$Q$2:$Q$25", "'Revenue'!$R$2:$R$25",  # NRR, GRR
         "'Revenue'!$P$2:$P$25",  # MRR at end
@@ -250,7 +250,7 @@ def test_dashboard_has_native_charts_of_the_series(template):
             assert hidden == cell.value.endswith(("(chart)", "so far")), (title, cell.value)
 
 
-CHART_COLUMNS = {"Customers": "HI", "Revenue": "PQRST", "NPS": "HI"}
+CHART_COLUMNS = {"Customers": "HI", "Revenue": "PQRSTWXY", "NPS": "HI"}
 
 
 def test_empty_months_compute_to_blank_not_errors(template):
@@ -258,7 +258,7 @@ def test_empty_months_compute_to_blank_not_errors(template):
     values = compute(TEMPLATE)
     values = getattr(values, "values", values)
     cells = [(sheet, ref, v) for sheet, found in values.items() for ref, v in found.items()]
-    assert len(cells) == formulas == 1808  # every formula computed
+    assert len(cells) == formulas == 1880  # every formula computed
     assert {repr(v) for sheet, ref, v in cells} == {"None"}  # no error anywhere, the chart columns included
 
 

@@ -204,16 +204,16 @@ def test_the_charts_of_a_one_month_tracker_follow_the_months_an_import_adds(tmp_
     # read January only (no CRR: drawn as 0) and never showed February and March
     write_survivors(tmp_path / "subs.csv", {"a": (0, [10, 8, 7])})
     tracker = build_template(tmp_path / "t.xlsm", start="2025-01", months=1)
-    assert {values for _, _, values, _ in chart_series(tracker)} >= {"'Customers'!$I$2:$I$2", "'Revenue'!$C$2:$C$2"}
+    assert {values for _, _, values, _ in chart_series(tracker)} >= {"'Customers'!$I$2:$I$2", "'Revenue'!$W$2:$W$2"}
     result = import_into(tracker, tmp_path / "subs.csv")
     assert result.returncode == 0, result.stderr
     # CRR is defined from February (January starts from no customers): every chart of Customers and Revenue reads
     # February and March; NPS (no answers) the empty row below the months
     assert [(legend, values) for _, legend, values, _ in chart_series(tracker)] == [
         ("Customers at end", "'Customers'!$H$3:$H$4"),
-        ("'Revenue'!C1", "'Revenue'!$C$3:$C$4"),
-        ("'Revenue'!D1", "'Revenue'!$D$3:$D$4"),
-        ("'Revenue'!E1", "'Revenue'!$E$3:$E$4"),
+        ("New MRR", "'Revenue'!$W$3:$W$4"),  # the movements' chart columns (text numbers drawn as their number)
+        ("Expansion MRR", "'Revenue'!$X$3:$X$4"),
+        ("Reactivation MRR", "'Revenue'!$Y$3:$Y$4"),
         ("Contraction MRR", "'Revenue'!$S$3:$S$4"),
         ("Churned MRR", "'Revenue'!$T$3:$T$4"),
         ("Retention (CRR)", "'Customers'!$I$3:$I$4"),
@@ -279,6 +279,6 @@ def test_a_one_month_tracker_of_an_earlier_template_gets_its_charts_grown_too(tm
     result = import_into(tracker, tmp_path / "subs.csv")
     assert result.returncode == 0, result.stderr
     assert [values for _, _, values, _ in chart_series(tracker)] == [
-        "'Customers'!$H$3:$H$4", *(f"'Revenue'!${c}$3:${c}$4" for c in "CDEST"), "'Customers'!$I$3:$I$4",
+        "'Customers'!$H$3:$H$4", *(f"'Revenue'!${c}$3:${c}$4" for c in "WXYST"), "'Customers'!$I$3:$I$4",
         "'Revenue'!$Q$3:$Q$4", "'Revenue'!$R$3:$R$4", "'Revenue'!$P$3:$P$4", "'NPS'!$H$5:$H$5",
     ]  # fmt: skip

@@ -8,6 +8,10 @@
   beside a fitted BdW is blank there too (LibreOffice showed #N/A: it recomputes a cell that stores "").
 - Numbers pasted as text on Revenue are in every rate (contraction and churned MRR were left out of NRR and GRR, an
   expansion was 0); a month of Customers pasted as text names the text, not a blank start.
+- The "MRR movements by month" bars draw a movement pasted as text as its number (they read the New, Expansion and
+  Reactivation inputs directly, and the contraction and churned chart columns tested ISNUMBER: a text "500" was a bar
+  at 0 or a gap while the rates took 500); a text that is no number is a gap. A movement typed for the first time in
+  a later month no longer cuts the months before it from every Revenue chart.
 - The notes beside the Cohorts fit table are wrapped inside the printed width (they ran past the last column and
   were cut on paper and in PDFs); the sBG row shows "sBG fit" while its cell keeps "fit", the name scripts find.
 
@@ -241,3 +245,68 @@ def test_libreoffice_prints_no_error_beside_a_fitted_bdw(tmp_path):
     first = next(i for i, page in enumerate(pages) if "Cohorts: survivors" in page)  # Start here names the errors
     cohorts = "".join(pages[first:])
     assert "BdW fit" in cohorts and "#N/A" not in cohorts and "#NAME?" not in cohorts  # the note showed #N/A
+
+
+MOVEMENT_CHARTS = "WXYST"  # Revenue's chart columns of new, expansion, reactivation, -contraction, -churned MRR
+
+
+def revenue_chart_ranges(path: Path) -> dict[str, list[str]]:
+    """Chart title -> the value ranges of its series (Revenue's charts of the Dashboard)."""
+    out = {}
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if re.fullmatch(r"xl/charts/chart\d+\.xml", name):
+                xml = z.read(name).decode()
+                title = "".join(re.findall(r"<(?:\w+:)?t>([^<]*)<", re.split(r"</(?:\w+:)?title>", xml)[0]))
+                refs = re.findall(r"<(?:\w+:)?val>.*?<(?:\w+:)?f>([^<]*)<", xml, re.S)
+                if refs and refs[0].startswith("'Revenue'"):
+                    out[title] = refs
+    return out
+
+
+def test_mrr_movements_pasted_as_text_are_drawn_as_their_numbers(tmp_path):
+    # the bars read C:E directly and S/T tested ISNUMBER: February's text movements were drawn as 0 or a gap while
+    # MRR at end (1205) and the rates took them
+    february = {"C3": "101", "D3": "50", "E3": "5", "F3": "20", "G3": "31"}
+    march = {"C4": "abc", "E4": 0, "F4": 2, "G4": 3}  # new MRR no number: a gap; expansion blank between numbers
+    april = {"C5": 40, "D5": 10, "F5": 1, "G5": 0}  # reactivation blank after its last number
+    wb, result = recalculated(tmp_path, {"Revenue": {**JANUARY, **february, **march, **april}})
+    revenue = wb["Revenue"]
+    assert [revenue[f"{c}1"].value for c in "WXY"] == [
+        "New MRR (chart)", "Expansion MRR (chart)", "Reactivation MRR (chart)"]  # fmt: skip
+    assert [revenue[f"{c}2"].value for c in MOVEMENT_CHARTS] == [100, 50, 0, -20, -30]
+    assert [revenue[f"{c}3"].value for c in "H" + MOVEMENT_CHARTS] == [1205, 101, 50, 5, -20, -31]
+    assert [revenue[f"{c}4"].value for c in "H" + MOVEMENT_CHARTS] == ["#VALUE!", "#N/A", "#N/A", 0, -2, -3]
+    assert [revenue[f"{c}5"].value for c in MOVEMENT_CHARTS] == [40, 10, None, -1, 0]
+    assert [revenue[f"{c}6"].value for c in MOVEMENT_CHARTS] == [None] * 5  # no month: blank, no error
+    ranges = revenue_chart_ranges(tmp_path / "t.xlsx")
+    assert ranges["MRR movements by month"] == [f"'Revenue'!${c}$2:${c}$5" for c in MOVEMENT_CHARTS]
+
+
+def test_a_movement_typed_first_in_a_later_month_does_not_cut_the_revenue_charts(tmp_path):
+    # reactivation first typed in April, contraction in March: their chart columns' first numbers made every Revenue
+    # chart start in April (the first month of every charted figure)
+    typed = {"B2": 1000, "C2": 100, "D2": 50, "G2": 30, "C3": 10, "C4": 10, "F4": 5, "C5": 10, "E5": 7}
+    wb, result = recalculated(tmp_path, {"Revenue": typed})
+    assert result.returncode == 0, result.stdout + result.stderr
+    revenue = wb["Revenue"]
+    assert [revenue[f"{c}5"].value for c in "HP"] == [1152, 1152]  # 1000 + 150 - 30 + 10 + 10 - 5 + 10 + 7
+    assert [revenue[f"{c}{r}"].value for c in "YS" for r in (2, 3, 4, 5)] == [None, None, None, 7, None, None, -5, None]
+    ranges = revenue_chart_ranges(tmp_path / "t.xlsx")
+    assert ranges == {
+        "MRR movements by month": [f"'Revenue'!${c}$2:${c}$5" for c in MOVEMENT_CHARTS],
+        "Net and gross revenue retention": ["'Revenue'!$Q$2:$Q$5", "'Revenue'!$R$2:$R$5"],
+        "MRR at end of month": ["'Revenue'!$P$2:$P$5"],
+    }
+
+
+@needs_soffice
+def test_libreoffice_draws_the_mrr_movements_pasted_as_text_as_their_numbers(tmp_path):
+    tracker = build_template(tmp_path / "t.xlsx", start="2026-01", months=6)
+    wb = openpyxl.load_workbook(tracker)
+    for ref, value in {**JANUARY, "C3": "101", "D3": "50", "E3": "5", "F3": "20", "G3": "31", "C4": "abc"}.items():
+        wb["Revenue"][ref] = value
+    wb.save(tracker)
+    values = libreoffice.computed_values(tracker, tmp_path / "lo")["Revenue"]  # LibreOffice computes them itself
+    assert [values[f"{c}3"] for c in MOVEMENT_CHARTS] == [101, 50, 5, -20, -31]
+    assert values["W4"] == "#N/A"

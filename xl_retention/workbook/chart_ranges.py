@@ -1,7 +1,8 @@
 """The Dashboard's charts cover the months that have figures: no false zeros in Excel or LibreOffice.
 
 Each series of the template's charts reads a hidden chart column (its header ends with
-``(chart)``) or, for the Revenue bars, an input column beside them. A chart column holds the
+``(chart)``; the Revenue bars of trackers made before 2026-12-01 read the New, Expansion and
+Reactivation inputs beside them). A chart column holds the
 month's figure, ``#N/A`` for a month without one between months with one (a gap in Excel), and
 ``""`` before the first and after the last month with a figure (so that a partly filled workbook
 holds no error value). Excel draws text as 0 in a chart; LibreOffice (checked with 7.4 headless:
@@ -169,14 +170,15 @@ class _Chart:
     sheet: str
     full: list[int]
     numbered: list[list[int]]
+    bars: bool = False  # a bar chart (the MRR movements): its months do not decide where the sheet's charts start
 
 
 def _chart_rows(xml: bytes, cells: _Cells, fit: bool) -> _Chart | None:
     """The template chart in ``xml`` (line or bar charts over the month rows of one sheet); None when not one.
 
     A template chart reads at least one "(chart)" column (a formula in every month) and otherwise only
-    columns of the same month rows of the same sheet (the Revenue bars read the New, Expansion and
-    Reactivation MRR inputs beside the contraction and churned "(chart)" columns).
+    columns of the same month rows of the same sheet (the Revenue bars of trackers made before 2026-12-01 read
+    the New, Expansion and Reactivation MRR inputs beside the contraction and churned "(chart)" columns).
     """
     kinds = set(_KINDS.findall(xml))
     if not kinds or not kinds <= {b"line", b"bar"}:
@@ -208,7 +210,7 @@ def _chart_rows(xml: bytes, cells: _Cells, fit: bool) -> _Chart | None:
         numbered.append(cells.number_rows(sheet, area.column, rows) if fit else [])
     if not full:
         return None
-    return _Chart(sheet, full, numbered)
+    return _Chart(sheet, full, numbered, bars=kinds == {b"bar"})
 
 
 def _set_rows(xml: bytes, sheet: str, rows: tuple[int, int]) -> bytes:
@@ -234,12 +236,17 @@ def _set_rows(xml: bytes, sheet: str, rows: tuple[int, int]) -> bytes:
 
 def _span(charts: list[_Chart]) -> tuple[int, int] | None:
     """The months every chart of one sheet shows: from the first month in which each charted figure that has a
-    number is defined to the last month with any number; None when no chart column of the sheet has one."""
+    number is defined to the last month with any number; None when no chart column of the sheet has one.
+
+    The figures that decide the first month are the line charts' (levels and rates) when the sheet has any: a
+    movement typed for the first time in a later month (a first reactivation in June) does not cut the months
+    before it from every chart of the sheet; a sheet with bar charts only starts at its bars' figures."""
     columns = [rows for chart in charts for rows in chart.numbered if rows]
     if not columns:
         return None
-    first, last = max(rows[0] for rows in columns), max(rows[-1] for rows in columns)
-    return (first, last) if first <= last else (min(rows[0] for rows in columns), last)
+    lines = [rows for chart in charts if not chart.bars for rows in chart.numbered if rows] or columns
+    first, last = max(rows[0] for rows in lines), max(rows[-1] for rows in columns)
+    return (first, last) if first <= last else (min(rows[0] for rows in lines), last)
 
 
 def _empty_row(cells: _Cells, chart: _Chart, xml: bytes) -> int | None:

@@ -47,12 +47,12 @@ HEADLINES = (
     ("NPS", "NPS_Score", "NPS_Score_Seq", POINTS, "NPS"),
     ("Lifetime value (CLV), constant churn", "LTV_CLV", None, MONEY, None),
 )
-MOVEMENT_COLOURS = {  # key on Revenue -> colour of its column segment
-    "new": "2E7D32",
-    "expansion": "81C784",
-    "reactivation": "4DB6AC",
-    "contraction_chart": "FFB74D",
-    "churned_chart": "E53935",
+MOVEMENT_COLOURS = {  # chart column on Revenue -> its legend and the colour of its column segment
+    "new_chart": ("New MRR", "2E7D32"),
+    "expansion_chart": ("Expansion MRR", "81C784"),
+    "reactivation_chart": ("Reactivation MRR", "4DB6AC"),
+    "contraction_chart": ("Contraction MRR", "FFB74D"),
+    "churned_chart": ("Churned MRR", "E53935"),
 }
 
 
@@ -136,8 +136,7 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     moves = BarChart()
     moves.type, moves.grouping, moves.overlap = "col", "stacked", 100
     _look(moves, "MRR movements by month", "MRR", "#,##0")
-    for key, colour in MOVEMENT_COLOURS.items():
-        label = {"contraction_chart": "Contraction MRR", "churned_chart": "Churned MRR"}.get(key)
+    for key, (label, colour) in MOVEMENT_COLOURS.items():  # chart columns: a movement pasted as text is its number
         _series(moves, revenue, REVENUE, key, last, label)
         moves.series[-1].graphicalProperties = GraphicalProperties(solidFill=colour)
     ws.add_chart(moves, _anchor(moves))

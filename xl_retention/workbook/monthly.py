@@ -118,6 +118,19 @@ def _chart(key: str, sign: str = "") -> str:
     return f'=IF(ISNUMBER({{{key}}}),{sign}{{{key}}},IF(OR(ISERROR({{{key}}}),AND({before}>0,{after})),NA(),""))'
 
 
+def _movement_chart(key: str, sign: str = "") -> str:
+    """The chart helper of an MRR movement (an input): the number Excel reads in arithmetic, so a movement pasted
+    as text ("500") is drawn as the 500 that MRR at end and the rates take (the bars read the inputs, or tested
+    ISNUMBER, and drew it as 0 or a gap). A blank is what :func:`_chart` makes of it (#N/A between months with
+    numbers, blank before and after); a text that is no number, or an error, is #N/A (a gap, never a bar at 0:
+    the row's MRR at end and rates show #VALUE!).
+    """
+    before = f"COUNT({{{key}:first}}:{{{key}}})"
+    after = f"COUNT({{{key}:column}})>{before}"
+    number = f"({{{key}}}+0)" if sign else f"{{{key}}}+0"
+    return f'=IF(ISERROR({{{key}}}+0),NA(),IF({{{key}}}="",IF(AND({before}>0,{after}),NA(),""),{sign}{number}))'
+
+
 CHART_WIDTH = 12
 
 
@@ -295,14 +308,39 @@ REVENUE = MonthlySheet(
         Column(
             "contraction_chart",
             "Contraction MRR (chart)",
-            _chart("contraction", "-"),
+            _movement_chart("contraction", "-"),
             MONEY,
             width=CHART_WIDTH,
             hidden=True,
         ),  # fmt: skip
-        Column("churned_chart", "Churned MRR (chart)", _chart("churned", "-"), MONEY, width=CHART_WIDTH, hidden=True),
+        Column(
+            "churned_chart",
+            "Churned MRR (chart)",
+            _movement_chart("churned", "-"),
+            MONEY,
+            width=CHART_WIDTH,
+            hidden=True,
+        ),  # fmt: skip
         _so_far("end", "Months with MRR at end so far", "Revenue_End_Seq"),
         _so_far("nrr", "Months with NRR so far", "Revenue_NRR_Seq"),
+        # after the columns earlier templates had (their letters unchanged): the bars of the gains
+        Column("new_chart", "New MRR (chart)", _movement_chart("new"), MONEY, width=CHART_WIDTH, hidden=True),
+        Column(
+            "expansion_chart",
+            "Expansion MRR (chart)",
+            _movement_chart("expansion"),
+            MONEY,
+            width=CHART_WIDTH,
+            hidden=True,
+        ),  # fmt: skip
+        Column(
+            "reactivation_chart",
+            "Reactivation MRR (chart)",
+            _movement_chart("reactivation"),
+            MONEY,
+            width=CHART_WIDTH,
+            hidden=True,
+        ),  # fmt: skip
     ),
     "Type MRR at start in the first month, then each month's movements; MRR at end follows. Revenue rates "
     "are blank in a month with no MRR at its start; the quick ratio is blank in a month with no lost MRR "
