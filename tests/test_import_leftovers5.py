@@ -593,3 +593,17 @@ def test_a_hidden_first_sheet_is_not_read(tmp_path: Path, backend: str) -> None:
     old_only = pd.read_csv(run(tmp_path, "--orders", tmp_path / "asked.xlsx", "--sheet", "Old", backend=backend)
                            / "purchases.csv", dtype={"month": str})  # fmt: skip
     assert old_only[["month", "buyers"]].values.tolist() == [["2023-01", 1]]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_shopify_bogus_gateway_orders_are_refused(tmp_path: Path, capsys, backend: str) -> None:
+    """Shopify's test orders are paid with its Bogus Gateway: no customer paid them."""
+    text = ("Name,Email,Financial Status,Total,Created at,Lineitem name,Payment Method\n"
+            "#1001,kim@example.com,paid,48.20,2024-01-05 10:00:00 -0500,Tea pot,Shopify Payments\n"
+            "#1001,kim@example.com,,,2024-01-05 10:00:00 -0500,Tea cup,\n"
+            "#1002,me@shop.com,paid,10.80,2024-01-09 10:00:00 -0500,Tea cup,bogus\n")  # fmt: skip
+    (tmp_path / "orders.csv").write_text(text)
+    err = refusal(capsys, "--orders", str(tmp_path / "orders.csv"), "--columns", "customer_id=Email,date=Created at,"
+                  "amount=Total", "--backend", backend, "--to-csv", str(tmp_path / "o"))  # fmt: skip
+    assert err == ("orders.csv, column 'Payment Method': rows made in test mode, to be removed (no customer paid them; "
+                   "export live mode only) in row 4 (counting the header as row 1): 'bogus'")  # fmt: skip

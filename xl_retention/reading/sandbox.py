@@ -2,7 +2,8 @@
 
 Stripe's exports say which mode each row was made in ("Mode": ``Live`` or ``Test``; its API objects'
 ``livemode``: ``false`` in test mode); other exports mark a test order or a sandbox account (``test``,
-``is_test``, ``test_mode``, ``sandbox``: true). A file of both (two exports appended, a test account left in a
+``is_test``, ``test_mode``, ``sandbox``: true; Shopify's test orders were paid with its "Bogus Gateway", ``bogus``
+in "Payment Method"). A file of both (two exports appended, a test account left in a
 report) counted the tests as customers and revenue, silently: such rows are refused, naming the column, the rows
 and their values (remove them, or export live mode only).
 """
@@ -26,6 +27,9 @@ _MODE = frozenset({"mode", "payment_mode", "account_mode"})
 _LIVE = frozenset({"livemode", "live_mode", "is_live"})
 #: Columns whose true value says the row is a test.
 _TEST = frozenset({"test", "is_test", "test_mode", "testmode", "sandbox", "is_sandbox", "test_order"})
+#: Columns naming the payment gateway: Shopify's test gateway is ``bogus`` (its "Bogus Gateway").
+_GATEWAY = frozenset({"payment_method", "gateway", "payment_gateway", "payment_gateway_names", "payment_gateway_name"})
+_TEST_GATEWAYS = ["bogus", "bogus_gateway", "(for_testing)_bogus_gateway"]
 _TRUE = frozenset({"true", "1", "yes", "y", "1.0"})
 _FALSE = frozenset({"false", "0", "no", "n", "0.0"})
 
@@ -43,7 +47,7 @@ def sandbox_columns(names: Sequence[Any]) -> list[str]:
     >>> sandbox_columns(["id", "Mode", "livemode", "Amount"])
     ['Mode', 'livemode']
     """
-    return [str(n) for n in names if key(n) in _MODE | _LIVE | _TEST]
+    return [str(n) for n in names if key(n) in _MODE | _LIVE | _TEST | _GATEWAY]
 
 
 def check_test_mode(df: pd.DataFrame, source: str) -> None:
@@ -58,11 +62,13 @@ customer paid them; export live mode only) in row 3 (counting the header as row 
     """
     for position, name in enumerate(map(str, df.columns)):
         k = key(name)
-        if k not in _MODE | _LIVE | _TEST:
+        if k not in _MODE | _LIVE | _TEST | _GATEWAY:
             continue
         column = df.iloc[:, position]
         values = _spelled(column)
-        if k in _MODE:
+        if k in _GATEWAY:
+            test = np.isin(values, _TEST_GATEWAYS)
+        elif k in _MODE:
             test = np.isin(values, ["test", "test_mode", "sandbox"])
         elif k in _LIVE:
             test = np.isin(values, list(_FALSE))
