@@ -6,7 +6,9 @@
   ``order_name``, ``order_ref``; Shopify's "Name" where the file has "Lineitem ..." columns, or any column
   mapped with ``--columns order_id=NAME``), the rows of one order are one order: its first row's date and
   customer (rows of one order with another customer or date are refused), its amount the sum of its rows'
-  amounts (blanks are the rows without one; an order without any amount is refused). A file with line-item
+  amounts (blanks are the rows without one; an order without any amount is refused). A refund row of an order
+  (a negative amount with its id, dated with it or later) is taken off it; an order refunded in full is no
+  purchase. A file with line-item
   columns and no order id column is refused: every line item would count as an order. Other shops' order ids
   (:data:`ORDER_ALIASES`: Amazon's ``amazon-order-id``, "Order #") are found too, and in a file with item columns
   (:data:`ITEM_NAMES`: ``sku``, "Item", "Product Name") and none of those, the sale's id (:data:`ITEM_ORDER_ALIASES`:
@@ -343,7 +345,14 @@ def one_row_per_order(
     typed: dict[str, Any], names: dict[str, str], cancelled: np.ndarray, source: str
 ) -> tuple[dict[str, Any], np.ndarray]:
     """``typed`` (the columns read, one value per row) as one row per order, cancelled orders left out; and the
-    file positions of the rows kept (each order's first row). Without ``order_id``, the rows not cancelled.
+    file positions of the rows kept (each order's first row that is not a refund). Without ``order_id``, the rows
+    not cancelled.
+
+    A refund row of an order (a negative amount on a row with the order's id: the shop's refund line) is taken off
+    the order's amount and may be dated later than the order (when the refund was made); an order refunded in full
+    (its rows sum to 0) is no purchase, as with a refunded amount column. An order whose refund rows exceed it, or
+    one refunded before it was made, is refused. An order of refund rows only is a refund (left out, as a negative
+    amount is).
 
     Raises :class:`DataError` for rows of one order with another customer or date than its first row, and for an
     order with no amount on any row.
@@ -354,6 +363,10 @@ def one_row_per_order(
     >>> one, kept = one_row_per_order(typed, {}, np.zeros(3, dtype=bool), "orders.csv")
     >>> one["amount"].tolist(), kept.tolist()
     ([35.0, 20.0], [0, 2])
+    >>> typed["amount"] = np.array([35.0, -35.0, 20.0])  # order 1 refunded in full on its second row
+    >>> one, kept = one_row_per_order(typed, {}, np.zeros(3, dtype=bool), "orders.csv")
+    >>> one["amount"].tolist(), kept.tolist()
+    ([20.0], [2])
     """
     rows = len(cancelled)
     if "order_id" not in typed:
@@ -363,13 +376,25 @@ def one_row_per_order(
         return {k: _take(v, kept) for k, v in typed.items()}, kept
     ids = np.asarray(typed["order_id"], dtype=object)
     codes, uniques = pd.factorize(ids)
+    amounts = np.asarray(typed["amount"], dtype=np.float64) if "amount" in typed else np.full(rows, np.nan)
+    refund = amounts < 0  # a refund line of its order (NaN: a line item without an amount)
     _, first = np.unique(codes, return_index=True)
-    head = first[codes]  # each row's order's first row
+    if refund[first].any():  # an order listed from its refund (newest first): its first row that is not one
+        later = np.where(refund, rows + np.arange(rows), np.arange(rows))
+        first = pd.Series(later).groupby(codes).min().to_numpy()
+        first = np.where(first >= rows, first - rows, first)
+    head = first[codes]  # each row's order's first row (its first row that is not a refund)
     for ours in ("customer_id", "date"):
         values = np.asarray(typed[ours])
         same = values == values[head]
         if ours == "date":  # a later line item without a date (Shopify's "Paid at" is on the first row only)
             same |= np.isnat(values) & ((np.arange(rows) != head) | np.isnat(values[head]))
+            early = refund & ~refund[head] & (values < values[head])
+            if early.any():
+                order = f"{names['order_id']} {ids[np.flatnonzero(early)[0]]!r}"
+                problem = f"refund rows (negative amounts) of an order ({order}) dated before the order"
+                raise bad_rows(source, names[ours], problem, np.flatnonzero(early), values)
+            same |= refund & ~refund[head] & (values >= values[head])  # a refund made later than its order
         differ = np.flatnonzero(~same)
         if differ.size:
             what = "customer" if ours == "customer_id" else "date"
@@ -377,19 +402,28 @@ def one_row_per_order(
             problem = f"rows of one order ({order}) with another {what} than its first row"
             raise bad_rows(source, names[ours], problem, differ, values)
     out = {k: _take(v, first) for k, v in typed.items() if k != "amount"}
+    refunded = np.zeros(len(uniques), dtype=bool)
     if "amount" in typed:
-        amounts = np.asarray(typed["amount"], dtype=np.float64)
         present = ~np.isnan(amounts)
         totals = np.bincount(codes, weights=np.where(present, amounts, 0.0), minlength=len(uniques))
         counted = np.bincount(codes, weights=present.astype(np.float64), minlength=len(uniques))
         if (counted == 0).any():
             lacking = np.flatnonzero(counted[codes] == 0)
             raise bad_rows(source, names["amount"], "orders without an amount on any of their rows", lacking)
+        refunds = np.bincount(codes, weights=refund.astype(np.float64), minlength=len(uniques)) > 0
+        sold = ~refund[first]  # an order with a row that is not a refund
+        over = refunds & sold & (totals < -0.005)
+        if over.any():
+            rows_over = np.flatnonzero(over[codes] & refund)
+            order = f"{names['order_id']} {uniques[np.flatnonzero(over)[0]]!r}"
+            problem = f"refund rows above their order's amount (order {order}: {totals[over][0]:g} in all)"
+            raise bad_rows(source, names["amount"], problem, rows_over, amounts)
+        refunded = refunds & sold & (totals <= 0.005)  # refunded in full: no purchase
         out["amount"] = totals
-    dropped = np.bincount(codes, weights=cancelled.astype(np.float64), minlength=len(uniques)) > 0
+    dropped = (np.bincount(codes, weights=cancelled.astype(np.float64), minlength=len(uniques)) > 0) | refunded
     keep = ~dropped
     if rows and not keep.any():
-        raise DataError(f"{source}: every order is cancelled or voided: no purchase to count", source=source)
+        raise DataError(f"{source}: every order is cancelled, voided or refunded: no purchase to count", source=source)
     return {k: _take(v, np.flatnonzero(keep)) for k, v in out.items()}, first[keep]
 
 
