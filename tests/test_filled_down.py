@@ -7,6 +7,7 @@ grows as it is filled down, a criterion typed as a different number in each row,
 from __future__ import annotations
 
 import openpyxl
+import pytest
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.recalculation.excel_functions.number_texts import misread
@@ -91,3 +92,23 @@ def test_day_month_text_is_read_only_with_a_month_name():
     """'Month 1' (a cohort header) is text to Excel; '15-Jan' and 'MAY 3' are this year's dates."""
     assert misread("Month 1") is None and misread("Mon 5") is None
     assert misread("15-Jan") is not None and misread("MAY 3") is not None and misread("1 March") is not None
+
+
+def test_a_kept_aggregate_result_is_told_apart_by_its_arguments_types(tmp_path):
+    """cells._RECENT keeps recent results by their arguments: TRUE and 1 are equal in Python, not to a function's
+    checks. SBG_SURVIVAL_INTERVAL(cohort, TRUE) is #VALUE!; with 1, the first interval's survival (0.7946...)."""
+
+    def fill(sheet):
+        for column, count in zip("BCDEF", (1000, 800, 650, 550, 480), strict=True):
+            sheet[f"{column}1"] = count
+        sheet["H1"], sheet["H2"] = True, 1
+        sheet["G1"] = "=INDEX(SBG_SURVIVAL_INTERVAL(B1:F1,H1),1,1)"
+        sheet["G2"] = "=INDEX(SBG_SURVIVAL_INTERVAL(B1:F1,H2),1,1)"
+
+    book = openpyxl.Workbook()
+    fill(book.active)
+    book.save(tmp_path / "in.xlsx")
+    report = recalc_file(tmp_path / "in.xlsx", tmp_path / "out.xlsx", "embedded")
+    got = openpyxl.load_workbook(report.output, data_only=True).active
+    assert got["G1"].value == "#VALUE!"
+    assert got["G2"].value == pytest.approx(0.7946002381021394, abs=1e-12)

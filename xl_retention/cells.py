@@ -209,11 +209,11 @@ _RECENT_SIZE = 512
 
 def _cache_key(function: ExcelFunction, call: list[Any]) -> tuple | None:
     parts: list[Any] = [function.name]
-    for value in call:
+    for value in call:  # each value with its type: TRUE == 1 and 1 == 1.0 in Python, not to a function's checks
         if isinstance(value, np.ndarray):
-            parts.append((value.shape, value.tobytes()))
+            parts.append((value.dtype.str, value.shape, value.tobytes()))
         elif value is None or isinstance(value, (int, float, str)):
-            parts.append(value)
+            parts.append((type(value), value))
         else:
             return None  # text cells in a range, ...: not worth a key
     return tuple(parts)
