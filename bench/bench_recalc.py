@@ -326,11 +326,12 @@ PHASES = (
     ("embedded", "scan", "package scan (formula cells, kinds, stored values, names, tables)"),
     ("embedded", "load", "formualizer loads the file, our functions registered"),
     ("embedded", "FormulaTexts", "stored texts by cell"),
+    ("embedded", "shapes", "formula shapes (one substitution per sheet)"),
     ("embedded", "may_need_rewrite", "pre-tests of every formula (structure)"),
     ("embedded", "may_need_arguments", "pre-tests of every formula (arguments)"),
     ("embedded", "may_split", "pre-tests of every formula (SUBTOTAL)"),
     ("embedded", "rewrite", "structural rewrites"),
-    ("embedded", "rewrite_arguments", "argument rewrites"),
+    ("filled_down", "rewrite_arguments", "argument rewrites"),
     ("embedded", "_build_graph", "formualizer builds its dependency graph"),
     ("workbook", "set_formulas_batch", "rewritten formulas set in the engine"),
     ("workbook", "evaluate_all", "evaluation: the engine and every Python call it makes"),
@@ -346,7 +347,7 @@ def phases(path: Path, work: Path) -> None:
     """Where the time of one recalculation goes: CPU seconds of each phase, the rest, the start and imports."""
     import functools
 
-    from xl_retention.recalculation import batch, embedded, engine, recalc_file, xlsx_values
+    from xl_retention.recalculation import batch, embedded, engine, filled_down, recalc_file, xlsx_values
     from xl_retention.workbook import chart_ranges
 
     spent: dict[str, float] = {}
@@ -374,7 +375,13 @@ def phases(path: Path, work: Path) -> None:
                 return lambda *args: Timed(attr(*args))
             return timer(labels[name], attr) if name in labels else attr
 
-    modules = {"batch": batch, "embedded": embedded, "xlsx_values": xlsx_values, "chart_ranges": chart_ranges}
+    modules = {
+        "batch": batch,
+        "embedded": embedded,
+        "filled_down": filled_down,
+        "xlsx_values": xlsx_values,
+        "chart_ranges": chart_ranges,
+    }
     for module, name, label in PHASES:
         if module in modules and hasattr(modules[module], name):
             setattr(modules[module], name, timer(label, getattr(modules[module], name)))
