@@ -214,7 +214,9 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
     IFERROR then hid). In a chain of operators whose operands are ranges typed in, defined names of ranges (``names``:
     lower case -> A1 reference), array constants, single values or calls, each range short of the largest rows or
     columns (and not one row or column, which stretches) is ``EXPAND(range, rows, columns)``, padded with #N/A; so
-    are IF's arguments, which stretch together (``IF(A1:A3>0,B1:B2)``). Where an operand's size is known only when
+    are IF's arguments where its condition may be an array, which stretch together (``IF(A1:A3>0,B1:B2)``; a
+    condition of one value returns the chosen argument unpadded: ``IF(D1="x",A1:A3,C1:C2)`` is C1:C2; IFERROR's and
+    IFNA's alike, by their value argument). Where an operand's size is known only when
     the formula runs (a call giving an array: OFFSET, FILTER, INDEX(r,0); a name of a formula; a spilled range),
     every operand that may be an array is ``_XLR.PAD(operand, the others)``, padded then (:func:`.wraps.padded`).
     Changes ``tokens`` in place (tokenized again where it wrapped calls); True when it did.
@@ -229,7 +231,8 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
     """
     names = names or {}
     changed = False
-    stack: list[list] = []  # [function or bracket, argument position, IF's members, IF's known, open index]
+    stack: list[list] = []  # [function or bracket, argument position, IF's members, IF's known, open index,
+    #   whether IF's condition (IFERROR's value) may be an array: then its arguments stretch together]
     chains: list[list[int]] = [[]]  # per open level: the operand tokens of its current chain
     constants: dict[int, tuple[int, tuple[int, int]]] = {}  # an array constant's "{": (its "}", its size)
     calls: dict[int, int] = {}  # a call or bracket that may give an array, as an operand: its closing token
@@ -286,11 +289,15 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
                 wrapped[last_of(k)] = wrapped.get(last_of(k), "") + f",{want[0]},{want[1]})"
                 changed = True
 
-    def close_chain() -> None:
+    def close_chain(end: int | None = None) -> None:
         members, ok, count = chains[-1], known[-1], operators[-1]
-        if stack and stack[-1][0] in _TOGETHER:  # IF's arguments stretch together: padded at its end
-            stack[-1][2].extend(members)
-            stack[-1][3] = stack[-1][3] and ok
+        top = stack[-1] if stack else None
+        if top is not None and top[0] in _TOGETHER and top[1] == 0 and end is not None:
+            # IF's condition (IFERROR's value) ends here: one value chooses a whole argument, unpadded
+            top[5] = may_be_array(tokens, top[4] + 1, end, names)
+        if top is not None and top[0] in _TOGETHER and top[5]:  # an array condition: stretched together at its end
+            top[2].extend(members)
+            top[3] = top[3] and ok
         elif ok and count and len(members) >= 2 and (array or _in_array_argument(stack)):
             pad(members)
         chains[-1], known[-1], operators[-1] = [], True, 0
@@ -316,16 +323,16 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
         if opens:
             if token.value.startswith(":"):  # INDEX(..):INDEX(..): a range operator, not element by element
                 known[-1] = False
-            stack.append([_bare_name(token.value[:-1]) if token.type == Token.FUNC else "(", 0, [], True, i])
+            stack.append([_bare_name(token.value[:-1]) if token.type == Token.FUNC else "(", 0, [], True, i, False])
             chains.append([])
             known.append(token.type != Token.ARRAY)
             operators.append(0)
         elif closes:
-            close_chain()
+            close_chain(i)
             chains.pop(), known.pop(), operators.pop()
             if stack:
-                name, _, members, ok, start = stack.pop()
-                if name in _TOGETHER and ok and len(members) >= 2 and (array or _in_array_argument(stack)):
+                name, _, members, ok, start, together = stack.pop()
+                if together and ok and len(members) >= 2 and (array or _in_array_argument(stack)):
                     pad(members)  # {=SUM(IFERROR(IF(A1:A3>0,B1:B2),0))}: B1:B2 padded to three rows
                 after = next((t for t in tokens[i + 1 :] if t.type != Token.WSPACE), None)
                 if name == "LAMBDA" or (
@@ -341,7 +348,7 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
                     else:
                         derived[start] = inner
         elif token.type == Token.SEP:
-            close_chain()
+            close_chain(i)
             if token.subtype == Token.ARG and stack:
                 stack[-1][1] += 1
         elif token.type == Token.OP_IN:
