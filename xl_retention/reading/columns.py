@@ -374,7 +374,9 @@ def prepare(
     out = normalize_columns(df, required, optional, columns, source, aliases)
     names: dict[str, str] = out.attrs["source_columns"]
     refuse_repeated_headers(df, source)  # files appended with their headers
-    refuse_summary_rows(df, source)  # a report's totals at its end: one more customer, the sum of all others
+    ids = [names[n] for n in sorted(_IDS) if n in names]  # a report's 'Total' is where its customers are named
+    keys = [*ids, *(names[n] for n in sorted(_DATES - {"end"}) if n in names)]
+    refuse_summary_rows(df, source, ids, keys)  # a report's totals at its end: one more customer, the sum of all others
     if kind == "orders":
         check_order_id(df, names, source)
     if billing:

@@ -3,13 +3,15 @@ totals, not a customer's row.
 
 Read as data, a total row with a date was one more customer whose amount is the sum of all others (revenue
 doubled, one buyer more), silently; one without a date stopped with "missing dates", which names no cause. The
-rows at the end of a table (or right below its header) whose first filled cell says total or average (the whole
-cell, any case, a colon after it) are refused, naming the row and the cell: remove them.
+rows at the end of a table (or right below its header) whose id column, or first filled cell with the row's ids and
+dates blank, says total or average (the whole cell, any case, a colon after it) are refused with every row after the
+first (a report's 'Count', 'Max' below its 'Total'), naming the row and the cell: remove them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -24,42 +26,67 @@ SUMMARY = re.compile(
     r"total[\s_-]+g[ée]n[ée]ral|totaux|suma[\s_-]+total|totale|totaal|totales?|average|avg|mean|durchschnitt|moyenne|"
     r"promedio)\s*:?\s*$"
 )
-#: How many rows at the end of a table are looked at (a report ends with a few totals at most).
-LAST_ROWS = 5
+#: How many rows at the end of a table are looked at (a report ends with a few totals and statistics at most).
+LAST_ROWS = 10
 
 
 def _blank(value: object) -> bool:
     return value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() == ""
 
 
-def _label(df: pd.DataFrame, row: int) -> int | None:
-    """The position of row ``row``'s first filled cell when it says total (:data:`SUMMARY`), else None."""
-    for position, value in enumerate(df.iloc[row].tolist()):
-        if not _blank(value):
-            return position if isinstance(value, str) and SUMMARY.match(value) else None
-    return None
+def _says_total(value: object) -> bool:
+    return isinstance(value, str) and SUMMARY.match(value) is not None
 
 
-def refuse_summary_rows(df: pd.DataFrame, source: str) -> None:
-    """Refuse (:class:`~.errors.DataError` naming the first such row and its cell) when the last rows of ``df`` are
-    summary rows: a row among the last :data:`LAST_ROWS` whose first filled cell matches :data:`SUMMARY` (a report
-    writes its label there; a refund type ``total`` further right is no label), with only such rows after it; or
-    when the first row below the header is one (a report's grand total written above its rows).
+def _label(df: pd.DataFrame, row: int, ids: list[int], keys: list[int]) -> int | None:
+    """The position of row ``row``'s summary label (:data:`SUMMARY`), else None.
 
-    >>> refuse_summary_rows(pd.DataFrame({"customer_id": ["a", "Total"], "amount": ["1", "1"]}), "o.csv")
+    The label is an id column's cell (``ids``: a report writes it where the customer is named), or the row's first
+    filled cell when the row's other key cells (``keys``: ids and dates) are blank: a plan, a segment or a comment
+    that says 'Average' beside a customer's id or an answer's date is that customer's data. With no key columns
+    named (``keys`` empty), the first filled cell decides.
+    """
+    cells = df.iloc[row].tolist()
+    for position in ids:
+        if _says_total(cells[position]):
+            return position
+    first = next((p for p, v in enumerate(cells) if not _blank(v)), None)
+    if first is None or not _says_total(cells[first]):
+        return None
+    return first if all(p == first or _blank(cells[p]) for p in keys) else None
+
+
+def refuse_summary_rows(df: pd.DataFrame, source: str, ids: Sequence[str] = (), keys: Sequence[str] = ()) -> None:
+    """Refuse (:class:`~.errors.DataError` naming the first such row and its cell) a report's summary block: the
+    first summary row among the last :data:`LAST_ROWS` (with every row after it, whatever they say: 'Count', 'Max',
+    'Median', 'Number of orders' below a 'Total' are the report's too), or the first row below the header when it
+    is one (a report's grand total written above its rows).
+
+    A summary row's label (:data:`SUMMARY`, the whole cell, any case) is in an id column (``ids``, the file's
+    column names), or is its first filled cell with its other key columns (``keys``: ids and dates) blank; a text
+    column's 'Average' (a plan, a comment) beside a customer's id or an answer's date is data. With no ``keys``
+    given, a row's first filled cell decides.
+
+    >>> refuse_summary_rows(pd.DataFrame({"customer_id": ["a", "Total", "Count"], "amount": ["1", "1", "1"]}),
+    ...                     "o.csv", ["customer_id"], ["customer_id"])
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'customer_id': a summary row of the export (its totals, \
 not data: remove it) in row 3 (counting the header as row 1): 'Total'
+    >>> refuse_summary_rows(pd.DataFrame({"plan": ["Pro", "Average"], "customer_id": ["a", "b"]}),
+    ...                     "o.csv", ["customer_id"], ["customer_id"])
     """
+    names = [str(c) for c in df.columns]
+    id_positions = [names.index(c) for c in dict.fromkeys(ids) if c in names]
+    key_positions = [names.index(c) for c in dict.fromkeys([*ids, *keys]) if c in names]
     first: tuple[int, int] | None = None
-    for row in range(len(df) - 1, max(len(df) - LAST_ROWS, 0) - 1, -1):  # from the last row up, while summaries
-        cell = _label(df, row)
-        if cell is None:
+    for row in range(max(len(df) - LAST_ROWS, 0), len(df)):  # the first summary row of the block at the end
+        cell = _label(df, row, id_positions, key_positions)
+        if cell is not None:
+            first = (row, cell)
             break
-        first = (row, cell)
     if first is None:  # a report's totals right below its header (Google Analytics' and pivot tables' Grand total)
-        cell = _label(df, 0) if len(df) else None
+        cell = _label(df, 0, id_positions, key_positions) if len(df) else None
         first = (0, cell) if cell is not None else None
     if first is None:
         return

@@ -1,0 +1,142 @@
+"""Import faults found by a reviewer and a new user (sixth session): each test on its own small input.
+
+* a: a report's trailing summary block is refused from its first summary row whatever follows it ('Total' then
+  'Count', 'Max', 'Number of orders' was read as two more customers: February revenue 32), on every engine.
+* b: a summary row's label is in the id column (or its first filled cell with its ids and dates blank): a plan or a
+  comment that says 'Average' beside a customer's id or an answer's date is data, not a report's total.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from xl_retention import cli
+
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:The 'future.infer_string' option is deprecated"),
+    pytest.mark.filterwarnings("ignore:fetch_arrow_table\\(\\) is deprecated"),
+]
+ERROR = "xl-retention: error: "
+BACKENDS = ["pandas", "duckdb"]
+ORDER_COLUMNS = "customer_id=Customer,date=Date,amount=Amount"
+
+
+def run(tmp_path: Path, flag: str, path: Path, *args: str, backend: str = "pandas") -> Path:
+    out = tmp_path / f"out-{backend}-{path.stem}"
+    assert cli.main(["import", flag, str(path), *args, "--backend", backend, "--to-csv", str(out)]) == 0
+    return out
+
+
+def refusal(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    capsys.readouterr()
+    assert cli.main(["import", *args]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(ERROR) and "\n" not in err
+    return err[len(ERROR) :]
+
+
+# -- a: a report's trailing summary block ----------------------------------------------------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Total,2026-02-28,30\nCount,2026-02-28,2\n",
+        "Total,2026-02-28,30\nMax,2026-02-28,20\nMin,2026-02-28,10\nMedian,,15\nNumber of orders,,2\n",
+        "Grand total,,30\nNumber of orders,,2\nAverage,,15\n",
+    ],
+)
+def test_a_trailing_summary_block_is_refused_from_its_first_row(
+    tmp_path: Path, capsys, backend: str, tail: str
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("Customer,Date,Amount\nc1,2026-01-05,10\nc2,2026-01-06,20\n" + tail)
+    err = refusal(
+        capsys,
+        "--orders",
+        str(path),
+        "--columns",
+        ORDER_COLUMNS,
+        "--backend",
+        backend,
+        "--to-csv",
+        str(tmp_path / "out"),
+    )
+    label = tail.split(",", 1)[0]
+    assert err == (
+        f"{path.name}, column 'Customer': a summary row of the export (its totals, not data: remove it) in row 4 "
+        f"(counting the header as row 1): '{label}'"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_total_row_whose_label_sits_in_the_first_column_before_the_id_is_refused(
+    tmp_path: Path, capsys, backend: str
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("Date,Customer,Amount\n2026-01-05,c1,10\n2026-01-06,c2,20\nTotal,,30\nCount,,2\n")
+    err = refusal(
+        capsys,
+        "--orders",
+        str(path),
+        "--columns",
+        ORDER_COLUMNS,
+        "--backend",
+        backend,
+        "--to-csv",
+        str(tmp_path / "out"),
+    )
+    assert err == (
+        "orders.csv, column 'Date': a summary row of the export (its totals, not data: remove it) in row 4 "
+        "(counting the header as row 1): 'Total'"
+    )
+
+
+# -- b: 'Average' in a text column is data -----------------------------------------------------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("plan", ["Average", "Sum", "Total"])
+def test_a_plan_that_says_average_beside_a_customer_is_data(tmp_path: Path, backend: str, plan: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        f"Plan,Customer,Date,Amount\nPro,c1,2026-01-05,10\nBasic,c2,2026-01-06,20\n{plan},c3,2026-02-01,30\n"
+    )
+    out = run(tmp_path, "--orders", path, "--columns", ORDER_COLUMNS, backend=backend)
+    revenue = pd.read_csv(out / "order_revenue_cohorts.csv")
+    assert revenue["cohort"].tolist() == ["2026-01", "2026-02"]
+    assert revenue["0"].tolist() == [30.0, 30.0]
+    cohorts = pd.read_csv(out / "order_cohorts.csv")
+    assert cohorts["0"].tolist() == [2, 1]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_nps_comment_that_says_average_is_an_answer(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "nps.csv"
+    path.write_text("Comment,Date,Score\ngreat support,2026-01-05,10\nok,2026-01-06,7\nAverage,2026-02-01,6\n")
+    nps = pd.read_csv(run(tmp_path, "--nps", path, "--columns", "date=Date,score=Score", backend=backend) / "nps.csv")
+    assert nps["month"].tolist() == ["2026-01", "2026-02"]
+    assert nps["responses"].tolist() == [2, 1]
+    assert nps["nps"].tolist() == [50.0, -100.0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_nps_average_row_without_a_date_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "nps.csv"
+    path.write_text("Comment,Date,Score\ngreat support,2026-01-05,10\nok,2026-01-06,7\nAverage,,8.5\n")
+    err = refusal(
+        capsys,
+        "--nps",
+        str(path),
+        "--columns",
+        "date=Date,score=Score",
+        "--backend",
+        backend,
+        "--to-csv",
+        str(tmp_path / "out"),
+    )
+    assert err == (
+        "nps.csv, column 'Comment': a summary row of the export (its totals, not data: remove it) in row 4 "
+        "(counting the header as row 1): 'Average'"
+    )
