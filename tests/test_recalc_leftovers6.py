@@ -78,3 +78,33 @@ def test_if_with_one_condition_value_returns_the_chosen_argument_unpadded(tmp_pa
         "F8": 300,
         "F9": 1,
     }
+
+
+def test_a_whole_column_with_an_array_of_another_size_is_listed_not_computed(tmp_path: Path) -> None:
+    # Excel pads B1:B3 to the whole column's 1,048,576 rows with #N/A: {=SUM(IFERROR((A:A>0)*B1:B3,0))} is 60,
+    # {=SUM(IFERROR(IF(A:A>1,B1:B3),0))} 50 and SUMPRODUCT((A:A>0)*B1:B3) #N/A. The engine made each one #VALUE!
+    # (0 after IFERROR) with status ok; they are not padded to a whole column here, so the cells are listed as not
+    # computable (Excel's stored values kept). A whole column with whole columns or a single value is computed.
+    arrays = {
+        "F2": "=SUM(IFERROR((A:A>0)*B1:B3,0))",
+        "F3": "=SUM(IFERROR(IF(A:A>1,B1:B3),0))",
+        "F4": "=SUM((A:A>1)*B:B)",  # one size: 50
+        "F5": "=SUM(IF(A:A>1,B:B*D1,0))",  # a single value stretches: 100
+        "F6": "=SUM(IF(D1=2,A:A,B1:B3))",  # one condition value: the whole column as it is, 6
+    }
+    cells: dict[str, object] = {
+        "A1": 1,
+        "A2": 2,
+        "A3": 3,
+        "B1": 10,
+        "B2": 20,
+        "B3": 30,
+        "D1": 2,
+        "F1": "=SUMPRODUCT((A:A>0)*B1:B3)",
+        "F7": "=SUMPRODUCT((A:A>0)*(B:B>10))",  # 2
+    }
+    result, got = _recalc(tmp_path, cells, arrays=arrays)
+    assert result.status == "incomplete"
+    assert sorted(u.address for u in result.unsupported) == ["S!F1", "S!F2", "S!F3"]
+    assert all("cannot compute this formula" in u.reason for u in result.unsupported)
+    assert {k: got[k] for k in ["F4", "F5", "F6", "F7"]} == {"F4": 50, "F5": 100, "F6": 6, "F7": 2}

@@ -16,6 +16,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
 from .array_lifting import ARRAY_RESULTS, may_be_array
+from .excel_functions.wraps import UNPADDED
 from .intersection import _A1_RANGE, _bare_name, _bounds, _in_array_argument
 from .intersection import argument_spans as _spans
 
@@ -241,6 +242,7 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
     derived: dict[int, tuple[int, int] | None] = {}  # a call's or a name's size, from the ranges in it
     known: list[bool] = [True]
     operators: list[int] = [0]
+    refused: list[bool] = []  # an array to pad to a whole column's rows: the formula is not computed (UNPADDED)
 
     def size_of(k: int) -> tuple[int, int] | None:
         if k in constants:
@@ -259,12 +261,13 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
             arrays = [k for k in members if k in unknown or size_of(k) is not None]
             if len(arrays) < 2:
                 return
-            if any(k not in unknown and _is_whole(size_of(k)) for k in arrays):
-                return  # a whole column among them: left to the engine (never padded to 1,048,576 rows here)
             shapes = {
                 _shape_of(tokens, k, last_of(k), names) if k in unknown else ("size", *size_of(k)) for k in arrays
             }
             if _compatible(shapes):  # (RegionDyn=D1)*SalesDyn: two OFFSETs of one height
+                return
+            if any(k not in unknown and _is_whole(size_of(k)) for k in arrays):
+                refused.append(True)  # a whole column with an array of another size: padded to 1,048,576 rows
                 return
             texts = {k: text_of(k) for k in arrays}
             for k in arrays:
@@ -278,7 +281,9 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
         if len(sized) < 2:
             return
         rows, columns = max(s[0] for s in sized), max(s[1] for s in sized)
-        if _is_whole((rows, columns)):  # padded to a whole column: left to the engine
+        if _is_whole((rows, columns)):  # a whole column: the same size or one row (column) is left to the engine
+            if not _compatible({("size", *s) for s in sized}):
+                refused.append(True)  # {=SUM(IFERROR((A:A>0)*B1:B3,0))}: B1:B3 padded to 1,048,576 rows in Excel
             return
         for k, s in sizes.items():
             if s is None or s == (rows, columns):
@@ -366,6 +371,11 @@ def pad_mismatched(tokens: list[Token], array: bool, names: dict[str, str] | Non
             elif token.subtype not in (Token.NUMBER, Token.TEXT, Token.LOGICAL, Token.ERROR):
                 known[-1] = False
     close_chain()
+    if refused:  # listed as not computable (Excel's stored value kept), never one #VALUE! (0 after IFERROR)
+        from openpyxl.formula import Tokenizer
+
+        tokens[:] = list(Tokenizer(f"={UNPADDED}()").items)
+        return True
     if wrapped:
         from openpyxl.formula import Tokenizer
 

@@ -20,13 +20,15 @@ from typing import Any
 
 from ._core import FUNCTIONS, ExcelError, Function, engine_call, excel_function, is_error, matrix, number
 
-__all__ = ["ONE", "PAD", "expand", "one", "padded", "wrapcols", "wraprows"]
+__all__ = ["ONE", "PAD", "UNPADDED", "expand", "one", "padded", "unpadded", "wrapcols", "wraprows"]
 
 _NA = {"type": "Error", "kind": "#N/A"}
 #: the check around each LAMBDA call of BYROW, BYCOL, MAP, MAKEARRAY and SCAN: one value, else #CALC!
 ONE = "_XLR.ONE"
 #: an operand of an element-by-element operator padded to the size of the others (see :func:`padded`)
 PAD = "_XLR.PAD"
+#: a formula that would pad an array to a whole column's rows (:mod:`..mismatched_sizes`): listed as not computable
+UNPADDED = "_XLR.UNPADDED"
 
 
 def _vector(value: Any) -> list[Any]:
@@ -127,3 +129,18 @@ def padded(value: Any, *others: Any) -> Any:
 
 
 FUNCTIONS[PAD] = Function(PAD, engine_call(padded), 1, None)
+
+
+def unpadded() -> Any:
+    """The engine's "not implemented" error, which lists the cell as not computable (Excel's stored value kept): the
+    rewrite (:mod:`..mismatched_sizes`) puts ``=_XLR.UNPADDED()`` in place of a formula whose arrays Excel pads to a
+    whole column's 1,048,576 rows (``{=SUM(IFERROR((A:A>0)*B1:B3,0))}``: B1:B3 padded with #N/A), which the engine
+    makes one #VALUE! (0 after IFERROR) and which is not padded here.
+
+    >>> engine_call(unpadded)()
+    {'type': 'Error', 'kind': 'Nimpl'}
+    """
+    raise ExcelError("Nimpl")  # formualizer's kind itself: Excel's codes have no "not implemented"
+
+
+FUNCTIONS[UNPADDED] = Function(UNPADDED, engine_call(unpadded), 0, 0)
