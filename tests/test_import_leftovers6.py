@@ -140,3 +140,34 @@ def test_an_nps_average_row_without_a_date_is_refused(tmp_path: Path, capsys, ba
         "nps.csv, column 'Comment': a summary row of the export (its totals, not data: remove it) in row 4 "
         "(counting the header as row 1): 'Average'"
     )
+
+
+# -- c: a year alone is no date -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("dates", "rows", "values"),
+    [(("2025", "2026"), "rows 2, 3", "'2025', '2026'"), (("2026-01-05", "2025"), "row 3", "'2025'")],
+)
+def test_a_year_alone_is_refused_naming_the_column(
+    tmp_path: Path, capsys, backend: str, dates: tuple[str, str], rows: str, values: str
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(f"Customer,Date,Amount\nc1,{dates[0]},10\nc2,{dates[1]},20\n")
+    err = refusal(
+        capsys, "--orders", str(path), "--columns", ORDER_COLUMNS, "--backend", backend, "--to-csv", str(tmp_path / "o")
+    )
+    assert err == (
+        "orders.csv, column 'Date': years alone where dates belong (no month: use dates, YYYY-MM or YYYYMMDD) in "
+        f"{rows} (counting the header as row 1): {values}"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_year_alone_is_refused_in_a_month_column(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "subscriptions.csv"
+    path.write_text("customer_id,month,mrr\na,2026,10\nb,2026,20\n")
+    err = refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "subscriptions.csv, column 'month': years alone where dates belong (no month: use dates, YYYY-MM or YYYYMMDD) "
+        "in rows 2, 3 (counting the header as row 1): '2026', '2026'"
+    )

@@ -17,9 +17,9 @@ Numbers: 8-digit whole numbers are ``YYYYMMDD`` (ERP and SAS exports); any other
 refused, in a CSV file and in an Excel workbook alike: a workbook's cells formatted as dates come
 as dates (in the workbook's date system, 1900 or 1904), and a number in a cell that is not
 formatted as a date is what Excel shows, a number (``202601``, a month ``1``, a year ``2026``),
-never a serial date. Timestamps with a UTC offset keep the
-date as written (``2025-03-31T23:30:00-04:00`` is 31 March) unless ``timezone`` names a
-zone to convert them to. Timestamps without an offset are wall times as written, except in a column
+never a serial date; so is a year alone written as text (``"2026"``, which ISO 8601 would read as 1 January).
+Timestamps with a UTC offset keep the date as written (``2025-03-31T23:30:00-04:00`` is 31 March) unless
+``timezone`` names a zone to convert them to. Timestamps without an offset are wall times as written, except in a column
 whose name says UTC or GMT (Stripe's "Created (UTC)", Typeform's "Submit Date (UTC)"): with ``timezone``
 their times of day are UTC, converted to it (dates without a time stay as they are). Booleans are refused,
 and so are dates before 1900 (Excel has none; ``1899-12-30`` is what an empty date cell exports as).
@@ -227,6 +227,9 @@ class _Unread(Exception):
         self.why = why
 
 
+#: A year alone ("2025"): a number in Excel, no date; read as 1 January by ISO 8601's and dateutil's parsers.
+_YEAR = re.compile(r"\d{4}")
+
 _AMBIGUOUS = (
     "could be day-first or month-first (every day is 12 or less, e.g. {example!r}); "
     "say which with --dayfirst, --monthfirst or --date-format FORMAT (Python: ReadOptions(dayfirst=...))"
@@ -238,6 +241,10 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
     Also whether that format is day-first (None: ISO 8601, no day, or the year first: no order to choose)."""
     own = (options.date_formats or {}).get(source)
     date_format = own or options.date_format
+    if date_format in (None, "ISO8601"):  # ISO 8601 and dateutil read '2025' as 1 January 2025
+        years = np.array([_YEAR.fullmatch(str(t)) is not None for t in texts], dtype=bool)
+        if years.any():
+            raise _Unread(years, "years alone where dates belong (no month: use dates, YYYY-MM or YYYYMMDD)")
     if date_format is not None:
         parsed = _apply(texts, date_format, options.timezone)
         if np.isnat(parsed).any():
