@@ -108,3 +108,52 @@ def test_a_whole_column_with_an_array_of_another_size_is_listed_not_computed(tmp
     assert sorted(u.address for u in result.unsupported) == ["S!F1", "S!F2", "S!F3"]
     assert all("cannot compute this formula" in u.reason for u in result.unsupported)
     assert {k: got[k] for k in ["F4", "F5", "F6", "F7"]} == {"F4": 50, "F5": 100, "F6": 6, "F7": 2}
+
+
+def test_a_not_equal_or_equal_criterion_held_by_a_cell_as_text_is_matched_at_15_digits(tmp_path: Path) -> None:
+    # Excel compares a criterion's number at 15 significant digits also when a cell holds the criterion as text with
+    # its operator ('<>0.3', '=0.3'), as it does the typed "<>0.3": =0.1+0.2, 0.3 and =3*0.1 are all 0.3 to it.
+    # They were compared exactly (COUNTIF(A1:A4,F1) 3, SUMIFS 13; '=0.3' 1 and 2), status ok.
+    cells: dict[str, object] = {
+        "A1": "=0.1+0.2",
+        "A2": 0.3,
+        "A3": "=3*0.1",
+        "A4": 1,
+        "B1": 1,
+        "B2": 2,
+        "B3": 4,
+        "B4": 8,
+        "F1": "<>0.3",
+        "F3": "<>1",
+        "F4": "<>x",
+        "G1": "=COUNTIF(A1:A4,F1)",
+        "G2": "=SUMIFS(B1:B4,A1:A4,F1)",
+        "G3": '=COUNTIF(A1:A4,"<>0.3")',
+        "G4": "=COUNTIF(A1:A4,F2)",
+        "G5": "=SUMIF(A1:A4,F2,B1:B4)",
+        "G6": "=SUMIF(A1:A4,F1,B1:B4)",
+        "G7": "=COUNTIF(A1:A4,F3)",  # a whole number: compared exactly, 3
+        "G8": "=COUNTIF(A1:A4,F4)",  # a text: 4
+    }
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in cells.items():
+        sheet[ref] = value
+    sheet["F2"] = "=0.3"
+    sheet["F2"].data_type = "s"  # the text '=0.3', not a formula
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert out["F2"].value == "=0.3"
+    assert {k: out[k].value for k in ["G1", "G2", "G3", "G4", "G5", "G6", "G7", "G8"]} == {
+        "G1": 1,
+        "G2": 8,
+        "G3": 1,
+        "G4": 3,
+        "G5": 7,
+        "G6": 8,
+        "G7": 3,
+        "G8": 4,
+    }

@@ -14,8 +14,9 @@ a number (a number-like text, ``"=0.3"``) whose interval holds other numbers a r
 or of 1E+15 or more; -1 for ``"<>0.3"``; 0 for anything else, which leaves the engine's call alone (a whole number
 below 1E+15 is compared exactly: a range holding a whole number's float noise, ``=1.1*100``, is the one case left,
 for the speed of the common duplicate check ``COUNTIF(A:A,A2)`` over whole-number ids). The test of a cell's
-criterion is made by the engine's own functions (:func:`_test`: no call of Python per formula); of any other, by
-``_XLR.NEAR``. Where two criteria of one
+criterion is made by the engine's own functions (:func:`_test`: no call of Python per formula, but for a text that
+begins with ``<>`` or ``=``: a cell holding ``<>0.3`` is matched at 15 digits as the typed ``"<>0.3"`` is); of any
+other, by ``_XLR.NEAR``. Where two criteria of one
 call need it, or in AVERAGEIF(S), MAXIFS and MINIFS, the cell is listed as one the engine cannot compute
 (``_XLR.LONGREFUSED``) and keeps Excel's value.
 """
@@ -123,7 +124,10 @@ def _test(criterion: str, plain: bool) -> str:
     other's (``"="&F1``, an expression, a number-like text) with ``_XLR.NEAR``."""
     if plain:
         number = f"--{criterion}"  # a number-like text too ("0.3"); the sign of the correction is _XLR.NEAR's
-        return f"IF(ISNUMBER({number}),OR({number}<>INT({number}),ABS({number})>=1E+15),FALSE)"
+        # a text "<>0.3" or "=0.3" held by the cell: tested by _XLR.NEAR (a text of no operator never calls it)
+        starts = f'OR(LEFT({criterion},2)="<>",LEFT({criterion},1)="=")'
+        operator = f"IF(ISTEXT({criterion}),IF({starts},{NEAR}({criterion})<>0,FALSE),FALSE)"
+        return f"IF(ISNUMBER({number}),OR({number}<>INT({number}),ABS({number})>=1E+15),{operator})"
     return f"{NEAR}({criterion})"
 
 
@@ -134,7 +138,7 @@ def cell_corrected(name: str, parts: list[list[Token]], args: list[str], call: s
     >>> from openpyxl.formula import Tokenizer
     >>> parts = [[t] for t in list(Tokenizer("=COUNTIF(A1:A3,F1)").items)[1:-1] if t.type != Token.SEP]
     >>> cell_corrected("COUNTIF", parts, ["A1:A3", "F1"], "COUNTIF(A1:A3,F1)")
-    'IF(IF(ISNUMBER(--F1),OR(--F1<>INT(--F1),ABS(--F1)>=1E+15),FALSE),COUNTIF(A1:A3,F1)+_XLR.NEAR(F1)*(COUNTIFS(A1:A3,_XLR.EDGE(F1,2),A1:A3,_XLR.EDGE(F1,3))-COUNTIFS(A1:A3,_XLR.EDGE(F1,0),A1:A3,_XLR.EDGE(F1,1))),COUNTIF(A1:A3,F1))'
+    'IF(IF(ISNUMBER(--F1),OR(--F1<>INT(--F1),ABS(--F1)>=1E+15),IF(ISTEXT(F1),IF(OR(LEFT(F1,2)="<>",LEFT(F1,1)="="),_XLR.NEAR(F1)<>0,FALSE),FALSE)),COUNTIF(A1:A3,F1)+_XLR.NEAR(F1)*(COUNTIFS(A1:A3,_XLR.EDGE(F1,2),A1:A3,_XLR.EDGE(F1,3))-COUNTIFS(A1:A3,_XLR.EDGE(F1,0),A1:A3,_XLR.EDGE(F1,1))),COUNTIF(A1:A3,F1))'
     """
     if name not in CRITERIA:
         return None
