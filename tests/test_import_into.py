@@ -209,7 +209,7 @@ def test_hand_typed_months_before_the_data_refuse_the_phantom_lost_customers(tmp
     assert result.returncode == 1
     assert result.stderr == (
         "xl-retention: error: Customers: 2024-12 holds figures (typed or from an earlier import), but subs.csv starts "
-        "in 2025-01 with no customers before it, so every customers in 2024-12 would show as lost in 2025-01; give "
+        "in 2025-01 with no customers before it, so every customer in 2024-12 would show as lost in 2025-01; give "
         "subs.csv from the first filled month on (import replaces the months its data covers), or clear the earlier "
         "months\n"
     )

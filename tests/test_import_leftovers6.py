@@ -4,6 +4,8 @@
   'Count', 'Max', 'Number of orders' was read as two more customers: February revenue 32), on every engine.
 * b: a summary row's label is in the id column (or its first filled cell with its ids and dates blank): a plan or a
   comment that says 'Average' beside a customer's id or an answer's date is data, not a report's total.
+* c: a year alone in a date column ('2025') is refused naming the column and values (was read as 1 January).
+* d: importing into a tracker whose earlier month is filled says 'every customer' / 'all MRR' (was 'every customers').
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pandas as pd
 import pytest
 
 from xl_retention import cli
+from xl_retention.workbook import build_template
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:The 'future.infer_string' option is deprecated"),
@@ -171,3 +174,27 @@ def test_a_year_alone_is_refused_in_a_month_column(tmp_path: Path, capsys) -> No
         "subscriptions.csv, column 'month': years alone where dates belong (no month: use dates, YYYY-MM or YYYYMMDD) "
         "in rows 2, 3 (counting the header as row 1): '2026', '2026'"
     )
+
+
+# -- d: the refusal of a filled month before the data, in English ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("sheet", "typed", "what"),
+    [
+        ("Customers", {"start": [100], "gained": [10], "end": [105]}, "customers before it, so every customer"),
+        ("Revenue", {"start": [1000], "new": [100]}, "MRR before it, so all MRR"),
+    ],
+)
+def test_a_filled_month_before_the_data_is_named_in_english(
+    tmp_path: Path, capsys, sheet: str, typed: dict[str, list[int]], what: str
+) -> None:
+    book = build_template(tmp_path / "t.xlsx", start="2024-12", months=4, inputs={sheet: typed})
+    before = book.read_bytes()
+    path = tmp_path / "s.csv"
+    path.write_text("customer_id,month,mrr\na,2025-01,100\nb,2025-01,50\na,2025-02,120\n")
+    err = refusal(capsys, "--subscriptions", str(path), "--into", str(book))
+    assert err == (
+        f"{sheet}: 2024-12 holds figures (typed or from an earlier import), but s.csv starts in 2025-01 with no {what} "
+        "in 2024-12 would show as lost in 2025-01; give s.csv from the first filled month on (import replaces the "
+        "months its data covers), or clear the earlier months"
+    )
+    assert book.read_bytes() == before

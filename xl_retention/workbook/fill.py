@@ -384,10 +384,11 @@ def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str
     keys = list(inputs) + ["start"]
     first, last = movements.index[0], movements.index[-1]
     what = "customers" if sheet.spec is CUSTOMERS else "MRR"
+    each = "every customer" if sheet.spec is CUSTOMERS else "all MRR"
     if first > sheet.months[0] and _typed(sheet, sheet.row(first - 1), keys):
         raise ip.LayoutError(
             f"{sheet.spec.title}: {first - 1} holds figures (typed or from an earlier import), but {source} starts in "
-            f"{first} with no {what} before it, so every {what} in {first - 1} would show as lost in {first}; give "
+            f"{first} with no {what} before it, so {each} in {first - 1} would show as lost in {first}; give "
             f"{source} from the first filled month on (import replaces the months its data covers), or clear the "
             f"earlier months"
         )
