@@ -58,7 +58,7 @@ from .reasons import explain
 from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import has_digit, shapes
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
-from .unsupported import Unsupported, find_unsupported
+from .unsupported import Unsupported, find_unsupported, name_refusals
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
 from .xlsx_values import Resized
 
@@ -314,6 +314,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
             workbook.evaluate_all()
             result = _read(workbook, formulas, members)
     unsupported = find_unsupported(result, formulas, info, formula_names, workbook)
+    name_refusals(unsupported, rewritten)
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in stopped if (u.sheet, u.ref) not in listed]
     if info.iterate:  # Excel iterates a loop from the values it stored, the engine from blank cells

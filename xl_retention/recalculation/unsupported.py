@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import formualizer as fz
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.utils.formulas import FORMULAE
 
 from ..cells import CellError
@@ -285,3 +285,37 @@ def find_unsupported(
             if verdict is not None and (sheet, ref) not in listed:
                 found.append(Unsupported(sheet, ref, *verdict))
     return found
+
+
+#: the rewrites' own refusals (a call put in a formula's place, or in one of its branches), as reasons
+_REFUSALS = (
+    (
+        "_XLR.UNPADDED(",
+        "array arithmetic",
+        "Excel pads an array to a whole column's 1,048,576 rows here (#N/A below the shorter one), which the "
+        "embedded engine does not",
+    ),
+    (
+        "_XLR.LONGREFUSED(",
+        "criteria",
+        "Excel compares a criterion here at 15 significant digits (a 16-digit id, a number with a fraction) in a "
+        "form the embedded engine cannot compare that way (AVERAGEIF(S), MAXIFS, MINIFS, two such criteria in one "
+        "call)",
+    ),
+)
+
+
+def name_refusals(unsupported: list[Unsupported], rewritten: list[tuple[str, int, int, str]]) -> None:
+    """Give a cell listed with the general reason ("cannot compute this formula") the reason its rewrite refused it
+    for (:data:`_REFUSALS`), where the rewrite put one of those calls in."""
+    general = {(u.sheet, u.ref): u for u in unsupported if u.function == "formula"}
+    if not general:
+        return
+    for sheet, r, c, new in rewritten:
+        item = general.get((sheet, f"{get_column_letter(c)}{r}"))
+        if item is None:
+            continue
+        for call, function, reason in _REFUSALS:
+            if call in new:
+                item.function, item.reason = function, reason
+                break
