@@ -6,6 +6,22 @@ xlwings accepts for noncommercial use such as this test suite.
 """
 
 import os
+import shutil
+
+import pytest
 
 os.environ["XLWINGS_ON_SERVER"] = "true"
 os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"
+
+
+@pytest.fixture(scope="module")
+def spark():
+    """One local Spark session for a test module (Spark starts in tens of seconds); skipped without Java or PySpark."""
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("no Java runtime (apt-get install default-jre-headless): Spark cannot run")
+    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'xl-retention[spark]')")
+    from xl_retention.relational.backends import spark_session
+
+    session = spark_session("local[2]")
+    yield session
+    session.stop()

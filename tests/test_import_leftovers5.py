@@ -10,16 +10,13 @@
 
 from __future__ import annotations
 
-import glob
-import os
 import shutil
-import socket
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from import_cli import refusal, run
+from postgres_server import throwaway_server
 
 from xl_retention import cli
 
@@ -27,22 +24,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:The 'future.infer_string' option is deprecated"),
     pytest.mark.filterwarnings("ignore:fetch_arrow_table\\(\\) is deprecated"),
 ]
-ERROR = "xl-retention: error: "
 BACKENDS = ["pandas", "duckdb"]
-
-
-def run(tmp_path: Path, flag: str, path: Path, *args: str, backend: str = "pandas") -> Path:
-    out = tmp_path / f"out-{backend}-{path.stem}"
-    assert cli.main(["import", flag, str(path), *args, "--backend", backend, "--to-csv", str(out)]) == 0
-    return out
-
-
-def refusal(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    capsys.readouterr()
-    assert cli.main(["import", *args]) == 1
-    err = capsys.readouterr().err.strip()
-    assert err.startswith(ERROR) and "\n" not in err
-    return err[len(ERROR) :]
 
 
 # -- a: Zuora's multi-year billing periods ---------------------------------------------------------------------------
@@ -154,47 +136,14 @@ def test_a_file_neither_reads_better_than_the_other_is_refused(tmp_path: Path, c
 
 
 # -- c: `xl-retention sql --segment` on PostgreSQL: ties by code point whatever the database's collation ------------
-def _server_programs() -> Path | None:
-    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
-        if os.path.exists(os.path.join(folder, "pg_ctl")) and os.path.exists(os.path.join(folder, "initdb")):
-            return Path(folder)
-    return None
-
-
 @pytest.fixture(scope="module")
 def icu_postgres():
     """A throwaway PostgreSQL (15 or later) server whose database collation is ICU's en-US ('basic' < 'Pro')."""
-    programs = _server_programs()
-    if programs is None:
-        pytest.skip("PostgreSQL's server programs (initdb, pg_ctl) are missing: apt-get install postgresql")
-    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'xl-retention[postgres]')")
-    folder = Path(tempfile.mkdtemp(prefix="xl-retention-pg-icu-"))
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # postgres refuses to run as root
-        os.chmod(folder, 0o755)
-        shutil.chown(folder, "nobody")
-        as_user = ["runuser", "-u", "nobody", "--"]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    data = folder / "data"
-    run_ = dict(check=True, capture_output=True, timeout=120, cwd=folder)
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-    try:
-        icu = ["--locale-provider=icu", "--icu-locale=en-US", "--locale=C.UTF-8"]
-        subprocess.run([*as_user, str(programs / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                        "--no-sync", *icu], **run_)  # fmt: skip
-        subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-t",
-                        "60", "-o", options, "start"], **run_)  # fmt: skip
-    except subprocess.CalledProcessError as error:
-        shutil.rmtree(folder, ignore_errors=True)
-        pytest.skip(f"no PostgreSQL server with an ICU collation here: {error.stderr.decode(errors='replace')[-300:]}")
-    try:
-        yield f"postgres://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, timeout=60, cwd=folder)  # fmt: skip
-        shutil.rmtree(folder, ignore_errors=True)
+    icu = ("--locale-provider=icu", "--icu-locale=en-US", "--locale=C.UTF-8")
+    with throwaway_server(
+        "xl-retention-pg-icu-", icu, lambda message: pytest.skip(f"no ICU collation: {message}")
+    ) as url:
+        yield url
 
 
 def test_printed_sql_breaks_segment_ties_by_code_point(icu_postgres, capsys) -> None:
@@ -468,16 +417,6 @@ def test_code_page_signs(text: str, encoding: str, read: str | None) -> None:
 
 
 # -- a on every engine: Spark (local) and PostgreSQL read Zuora's multi-year periods alike ---------------------------
-@pytest.fixture(scope="module")
-def spark():
-    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
-        pytest.skip("no Java runtime (apt-get install default-jre-headless): Spark cannot run")
-    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'xl-retention[spark]')")
-    from xl_retention.relational.backends import spark_session
-
-    session = spark_session("local[2]")
-    yield session
-    session.stop()
 
 
 ZUORA_FRAME = pd.DataFrame({

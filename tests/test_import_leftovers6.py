@@ -14,31 +14,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from import_cli import refusal, run
 
-from xl_retention import cli
 from xl_retention.workbook import build_template
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:The 'future.infer_string' option is deprecated"),
     pytest.mark.filterwarnings("ignore:fetch_arrow_table\\(\\) is deprecated"),
 ]
-ERROR = "xl-retention: error: "
 BACKENDS = ["pandas", "duckdb"]
 ORDER_COLUMNS = "customer_id=Customer,date=Date,amount=Amount"
-
-
-def run(tmp_path: Path, flag: str, path: Path, *args: str, backend: str = "pandas") -> Path:
-    out = tmp_path / f"out-{backend}-{path.stem}"
-    assert cli.main(["import", flag, str(path), *args, "--backend", backend, "--to-csv", str(out)]) == 0
-    return out
-
-
-def refusal(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    capsys.readouterr()
-    assert cli.main(["import", *args]) == 1
-    err = capsys.readouterr().err.strip()
-    assert err.startswith(ERROR) and "\n" not in err
-    return err[len(ERROR) :]
 
 
 # -- a: a report's trailing summary block ----------------------------------------------------------------------------

@@ -9,34 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.formula import ArrayFormula
+from one_sheet import recalc_sheet as _recalc
 
 from xl_retention.recalculation import recalc_file
-
-
-def _recalc(
-    tmp_path: Path,
-    cells: dict[str, object],
-    names: dict[str, str] | None = None,
-    arrays: dict[str, str] | None = None,
-) -> tuple[object, dict[str, object]]:
-    """Sheet S holding ``cells`` (``arrays``: one-cell array formulas), workbook ``names``; the report and the values
-    of every cell written."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    for ref, value in cells.items():
-        sheet[ref] = value
-    for ref, formula in (arrays or {}).items():
-        sheet[ref] = ArrayFormula(ref, formula)
-    for name, text in (names or {}).items():
-        book.defined_names[name] = DefinedName(name, attr_text=text)
-    source = tmp_path / "book.xlsx"
-    book.save(source)
-    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
-    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    return result, {c.coordinate: c.value for row in out.iter_rows() for c in row if c.value is not None}
 
 
 def test_if_with_one_condition_value_returns_the_chosen_argument_unpadded(tmp_path: Path) -> None:

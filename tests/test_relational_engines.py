@@ -6,14 +6,6 @@ default-jre-headless and postgresql). The server runs as an unprivileged user wh
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
-from pathlib import Path
-
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -26,6 +18,7 @@ pytestmark = [
 
 ibis = pytest.importorskip("ibis", reason="ibis-framework is not installed (pip install 'xl-retention[duckdb]')")
 
+from postgres_server import throwaway_server  # noqa: E402
 from relational_data import (  # noqa: E402
     answers,
     intervals,
@@ -58,17 +51,6 @@ ANSWERS = pd.DataFrame({"date": ["2024-01-05"] * 7 + ["2024-03-01"], "score": [1
 
 
 # -- Spark ----------------------------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def spark():
-    """One local Spark session for the module (Spark starts in tens of seconds)."""
-    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
-        pytest.skip("no Java runtime (apt-get install default-jre-headless): Spark cannot run")
-    pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'xl-retention[spark]')")
-    from xl_retention.relational.backends import spark_session
-
-    session = spark_session("local[2]")
-    yield session
-    session.stop()
 
 
 def test_spark_gives_the_numpy_tables(spark) -> None:
@@ -134,52 +116,11 @@ def test_spark_on_random_inputs(spark, snaps, o, v, a, iv) -> None:
 
 
 # -- PostgreSQL -----------------------------------------------------------------------------------------------------
-def _server_programs() -> Path | None:
-    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
-        if os.path.exists(os.path.join(folder, "pg_ctl")) and os.path.exists(os.path.join(folder, "initdb")):
-            return Path(folder)
-    found = shutil.which("pg_ctl")
-    return Path(found).parent if found and shutil.which("initdb") else None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def postgres():
     """A throwaway PostgreSQL server on a free loopback port: its URL (stopped and deleted afterwards)."""
-    programs = _server_programs()
-    if programs is None:
-        pytest.skip("PostgreSQL's server programs (initdb, pg_ctl) are missing: apt-get install postgresql")
-    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'xl-retention[postgres]')")
-    folder = Path(tempfile.mkdtemp(prefix="xl-retention-pg-"))
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # postgres refuses to run as root
-        os.chmod(folder, 0o755)
-        shutil.chown(folder, "nobody")
-        as_user = ["runuser", "-u", "nobody", "--"]
-    port = _free_port()
-    data = folder / "data"
-    run = dict(check=True, capture_output=True, timeout=120, cwd=folder)  # a folder the server's user can enter
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-    try:
-        subprocess.run([*as_user, str(programs / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                        "--no-sync"], **run)  # fmt: skip
-        subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-t",
-                        "60", "-o", options, "start"], **run)  # fmt: skip
-    except subprocess.CalledProcessError as error:
-        log = (folder / "log").read_text(errors="replace")[-2000:] if (folder / "log").exists() else ""
-        shutil.rmtree(folder, ignore_errors=True)
-        pytest.fail(f"could not start PostgreSQL: {error.stderr.decode(errors='replace')[-2000:]} {log}")
-    try:
-        yield f"postgres://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_user, str(programs / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, timeout=60, cwd=folder)  # fmt: skip
-        shutil.rmtree(folder, ignore_errors=True)
+    with throwaway_server("xl-retention-pg-") as url:
+        yield url
 
 
 @SOME
