@@ -11,6 +11,7 @@ that `.ci/run` runs exactly that line.
 
 from __future__ import annotations
 
+import datetime as dt
 import doctest
 import io
 import os
@@ -120,9 +121,15 @@ def test_demo_prints_what_the_readme_shows(walked: Walk) -> None:
                             capture_output=True, text=True, check=True)  # fmt: skip
     printed = result.stdout.replace("again.xlsx", "retention_demo.xlsx")
     timing = re.compile(r"\d+\.\d+ s\)")
+    # the sample's last month is the last full month before today: the README shows one, the figures are the same
+    month = re.compile(r"Last month, [A-Z][a-z]+ \d{4}:")
     for line in shown.splitlines():
         if line.strip() != "...":
-            assert timing.sub("s)", line) in timing.sub("s)", printed)
+            expected = month.sub("Last month, MONTH:", timing.sub("s)", line))
+            assert expected in month.sub("Last month, MONTH:", timing.sub("s)", printed))
+    today = dt.date.today()
+    last = (dt.date(today.year, today.month, 1) - dt.timedelta(days=1)).strftime("%B %Y")
+    assert f"Last month, {last}:" in printed
 
 
 def test_quick_start_in_a_fresh_clone_and_venv(tmp_path: Path) -> None:
