@@ -112,3 +112,18 @@ def test_a_kept_aggregate_result_is_told_apart_by_its_arguments_types(tmp_path):
     got = openpyxl.load_workbook(report.output, data_only=True).active
     assert got["G1"].value == "#VALUE!"
     assert got["G2"].value == pytest.approx(0.7946002381021394, abs=1e-12)
+
+
+def test_kept_aggregate_results_hold_a_bounded_number_of_bytes(monkeypatch):
+    """cells._RECENT drops its oldest results past _RECENT_MAX_BYTES of ranges in its keys (a whole column of answers
+    is 8 MB), whatever the count; the results are the same as without it."""
+    from xl_retention import cells
+    from xl_retention.registry import BY_NAME
+
+    monkeypatch.setattr(cells, "_RECENT", type(cells._RECENT)())
+    monkeypatch.setattr(cells, "_RECENT_BYTES", [0])
+    monkeypatch.setattr(cells, "_RECENT_MAX_BYTES", 3 * 8 * 1000)  # three ranges of 1,000 answers
+    answers = [[[float((k + i) % 11)] for i in range(1000)] for k in range(5)]
+    first = [cells.evaluate(BY_NAME["NPS"], column) for column in answers]
+    assert len(cells._RECENT) == 3 and cells._RECENT_BYTES[0] == 3 * 8 * 1000
+    assert [cells.evaluate(BY_NAME["NPS"], column) for column in answers] == first

@@ -193,8 +193,10 @@ def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
     result = _call(function, *call)
     if key is not None:
         _RECENT[key] = _copy(result)
-        if len(_RECENT) > _RECENT_SIZE:
-            _RECENT.popitem(last=False)
+        _RECENT_BYTES[0] += _key_bytes(key)
+        while len(_RECENT) > _RECENT_SIZE or (_RECENT_BYTES[0] > _RECENT_MAX_BYTES and len(_RECENT) > 1):
+            oldest, _ = _RECENT.popitem(last=False)
+            _RECENT_BYTES[0] -= _key_bytes(oldest)
     return result
 
 
@@ -205,6 +207,14 @@ _RECENT: OrderedDict[tuple, Cell] = OrderedDict()
 #: month's answers), 1, k) for k = 1..4, 120 months, which the engine evaluates column by column); a key holds its
 #: ranges' bytes, 8 KB for a month of 1,000 answers: at most a few MB
 _RECENT_SIZE = 512
+#: and at most 64 MB of ranges in the keys (a whole column's 1,048,576 answers is 8 MB): the oldest go first
+_RECENT_MAX_BYTES = 64 << 20
+_RECENT_BYTES = [0]
+
+
+def _key_bytes(key: tuple) -> int:
+    """The bytes of the ranges a :data:`_RECENT` key holds."""
+    return sum(len(part[2]) for part in key[1:] if isinstance(part, tuple) and len(part) == 3)
 
 
 def _cache_key(function: ExcelFunction, call: list[Any]) -> tuple | None:
