@@ -6,6 +6,7 @@ the written values back; the expected values are Excel's documented ones.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -132,3 +133,103 @@ def test_a_not_equal_or_equal_criterion_held_by_a_cell_as_text_is_matched_at_15_
         "G7": 3,
         "G8": 4,
     }
+
+
+def test_the_29th_of_february_1900_typed_as_text_is_60_and_earlier_dates_are_no_number(tmp_path: Path) -> None:
+    # Excel's calendar has its 29 February 1900 (serial 60) and starts on 1 January 1900: DATEVALUE("2/29/1900"),
+    # "2/29/1900"+0 and a cell holding the text plus 0 are 60 (were #VALUE!), a date before 1900 typed as text is no
+    # number: "12/31/1899"+0 is #VALUE! (was 0; "1/1/1800" was -36523), as DATEVALUE's is.
+    cells: dict[str, object] = {
+        "A1": "2/29/1900",
+        "A2": "12/31/1899",
+        "A3": "29-Feb-1900",
+        "A4": "1/1/1800",
+        "B1": '=DATEVALUE("2/29/1900")',
+        "B2": '="2/29/1900"+0',
+        "B3": "=A1+0",
+        "B4": "=DATEVALUE(A1)",
+        "B5": '=YEAR("2/29/1900")*10000+MONTH(A1)*100+DAY(A3)',
+        "B6": '="1900-02-29"+0',
+        "B7": '="Feb 29, 1900"*1',
+        "B8": "=A3-1",
+        "C1": '="12/31/1899"+0',
+        "C2": "=A2+0",
+        "C3": '=DATEVALUE("12/31/1899")',
+        "C4": "=A4*1",
+        "C5": '=ISERROR("1/15/1899"-1)',
+        "C6": '="3/1/1900"-"2/28/1900"',  # 2: the day between them is Excel's 29 February
+        "C7": '=LEN("1/1/1800")',  # text not read as a number is left as it is
+        "C8": '=ABS("$1,200")+ROUND("(2.5)",0)',  # formatted numbers typed in as a function's one number: 1197
+    }
+    result, got = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert {k: got[k] for k in cells if k[0] != "A"} == {
+        "B1": 60,
+        "B2": 60,
+        "B3": 60,
+        "B4": 60,
+        "B5": 19000229,
+        "B6": 60,
+        "B7": 60,
+        "B8": 59,
+        "C1": "#VALUE!",
+        "C2": "#VALUE!",
+        "C3": "#VALUE!",
+        "C4": "#VALUE!",
+        "C5": True,
+        "C6": 2,
+        "C7": 8,
+        "C8": 1197,
+    }
+
+
+def test_dates_typed_in_formulas_are_read_in_the_1904_date_system(tmp_path: Path) -> None:
+    # In a 1904 workbook a date typed as text before 1 January 1904 is no date (#VALUE!, DATEVALUE's too: was #NUM!),
+    # and "15-Jan" typed in a formula is this year's 15 January counted from 1904 (was #VALUE!).
+    book = openpyxl.Workbook()
+    book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    sheet = book.active
+    sheet.title = "S"
+    cells: dict[str, object] = {
+        "A1": "2/29/1900",
+        "A2": "15-Jan",
+        "B1": "=A1+0",
+        "B2": '="2/29/1900"+0',
+        "B3": '=DATEVALUE("2/29/1900")',
+        "B4": '="15-Jan"+0',
+        "B5": '="1/31/2024"+0',
+        "B6": '=DATEVALUE("1/1/1904")',
+        "B7": '="15-Jan"+0-A2',
+    }
+    for ref, value in cells.items():
+        sheet[ref] = value
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    year = dt.date.today().year
+    assert {k: out[k].value for k in ["B1", "B2", "B3", "B4", "B5", "B6", "B7"]} == {
+        "B1": "#VALUE!",
+        "B2": "#VALUE!",
+        "B3": "#VALUE!",
+        "B4": (dt.date(year, 1, 15) - dt.date(1904, 1, 1)).days,
+        "B5": 43860,
+        "B6": 0,
+        "B7": 0,
+    }
+
+
+def test_a_final_minus_reads_a_cell_of_formatted_number_text_in_a_formula_rewritten_otherwise(tmp_path: Path) -> None:
+    # A formula rewritten for another reason (here the intersection operator) whose last - or + has its operands bound
+    # in a LET (final_operations) did not read a cell holding "$1,200" as 1200: #VALUE! with status ok.
+    cells: dict[str, object] = {
+        "A1": 1500,
+        "A2": "$1,200",
+        "A3": "(50)",
+        "B1": "=SUM(A1:A1 A1:A1)-A2",
+        "B2": "=A2+SUM(A1:A1 A1:A1)",
+        "B3": "=SUM(A1:A1 A1:A1)+A3",
+    }
+    result, got = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert {k: got[k] for k in ["B1", "B2", "B3"]} == {"B1": 300, "B2": 2700, "B3": 1450}

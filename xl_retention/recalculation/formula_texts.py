@@ -25,6 +25,7 @@ from openpyxl.formula.translate import Translator
 
 from .cell_filename import may_name_file
 from .excel_functions.arguments import _HINT_UPPER, _compares_numbers, _large_range
+from .excel_functions.number_texts import MISREAD_LITERAL
 from .excel_functions.typed import TEXT_WORDS, may_wrap
 from .omitted_arguments import may_omit
 from .package import FormulaCell
@@ -171,6 +172,8 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     if "LAMBDA" in upper or "_XLPM." in upper or "SINGLE(" in upper or 'INDIRECT("' in upper or "OFFSET(" in upper:
         return True
     if 'IF("' in upper or 'NOT("' in upper:  # IF("TRUE",...): the text TRUE typed in is the logical
+        return True
+    if '"' in text and MISREAD_LITERAL.search(text) is not None:  # "2/29/1900"+0: number_texts.number_literals
         return True
     if "INDIRECT(" in upper and _R1C1_STYLE.search(upper) is not None:  # R1C1 text: read as the A1 reference it names
         return True

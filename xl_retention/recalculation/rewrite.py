@@ -36,6 +36,7 @@ from .cell_filename import cell_filenames
 from .defined_names import relative
 from .excel_functions._core import EACH
 from .excel_functions.arguments import _arguments as argument_spans
+from .excel_functions.number_texts import number_literals
 from .excel_functions.r1c1 import R1C1, a1_of_r1c1, reference_text
 from .indirect import checked_indirect
 from .intersection import (
@@ -323,6 +324,8 @@ def _rewritten(
     if "INDIRECT(" in text.upper() and checked_indirect(tokens, names):  # "Jan!Total", "A0": .indirect
         changed = True
     if _logical_text(tokens):
+        changed = True
+    if '"' in text and number_literals(tokens):  # ="2/29/1900"+0 is 60, ="12/31/1899"+0 #VALUE! (H40)
         changed = True
     if not array:  # implicit intersection of ranges used as single values
         stack: list[list] = []  # [function, argument position] of each open function call

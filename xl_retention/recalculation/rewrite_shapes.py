@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .excel_functions.number_texts import MISREAD_LITERAL
 from .omitted_arguments import may_omit
 from .package import Table
 
@@ -115,6 +116,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if tables and _any_of(tuple(tables)).search(lower):
         return True
     if "SINGLE(" in upper or "INDIRECT(''" in upper or "IF(''" in upper or "NOT(''" in upper:
+        return True
+    if '"' in text and MISREAD_LITERAL.search(text) is not None:  # ="2/29/1900"+0: number_texts.number_literals
         return True
     if "((" in bare or ",(" in bare or ", (" in bare:  # a union of references: COUNT((A1:A3,C1)) (.intersection)
         if UNION.search(bare) is not None:

@@ -96,7 +96,7 @@ def register(workbook: Any, date1904: bool = False) -> None:
             if function is not None and shifted is not None:
                 functions[name] = Function(name, shifted, function.min_args, function.max_args)
         functions["TEXT"] = Function("TEXT", engine_call(lambda value, fmt: text.text_(value, fmt, True)), 2, 2)
-        for name in (typed.TYPED, typed.VALUE):  # VALUE(A1) of a cell holding "2024-01-15": the 1904 serial
+        for name in (typed.TYPED, typed.VALUE, number_texts.NUMBER):  # VALUE(A1) of "2024-01-15": the 1904 serial
             function = functions.get(name)
             if function is not None:
                 functions[name] = Function(name, _dates_in_1904(function.call), function.min_args, function.max_args)

@@ -348,6 +348,8 @@ def in_1904(name: str, call: Callable[..., Any]) -> Callable[..., Any] | None:
     def shifted(*args: Any) -> Any:
         moved = [_shifted_numbers(a, SHIFT_1904) if k in positions else a for k, a in enumerate(args)]
         result = call(*moved)
+        if bare == "DATEVALUE" and isinstance(result, float) and result < SHIFT_1904:
+            return {"type": "Error", "kind": "#VALUE!"}  # a text date before 1904 is out of DATEVALUE's range
         return _back_to_1904(result) if gives_date else result
 
     return shifted

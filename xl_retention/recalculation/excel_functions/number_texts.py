@@ -32,6 +32,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from ...cells import CellError
 from ._core import FUNCTIONS, Function, engine_call
 from .text import text_to_number
+from .typed import date_literal
 
 #: the engine-level name of :func:`number_of_text`
 NUMBER = "_XLR.NUMBER"
@@ -46,12 +47,22 @@ _MONTH = (
 )
 _DAY_MONTH = rb"\d{1,2}[-\s/]" + _MONTH + rb"|" + _MONTH + rb"\s\d{1,2}|\d{1,2}/\d{1,2}"
 _DAY_MONTH_TEXT = re.compile(_DAY_MONTH.decode())
+#: a date of 1900 or before ("12/31/1899", "29-Feb-1900"): Excel reads none but its 29 February 1900 (misread)
+_EARLY_DATE = rb"[^<]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|1900)(?![\d.,])[^<]{0,30}?"
 _SHARED_CANDIDATE = re.compile(
-    rb"<t(?:\s[^>]*)?>\s*(?:[(+\-$]*\s*[+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?\s*%?\s*\)?|" + _DAY_MONTH + rb")\s*</t>"
+    rb"<t(?:\s[^>]*)?>\s*(?:[(+\-$]*\s*[+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?\s*%?\s*\)?|"
+    + _DAY_MONTH
+    + rb"|"
+    + _EARLY_DATE
+    + rb")\s*</t>"
 )
 #: an inline string's text shaped like a number (its cell is then looked for): "1,234", "$5", "(50)", "15-Jan"
 _INLINE_CANDIDATE = re.compile(
-    rb"<t(?:\s[^>]*)?>([\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*|\s*(?:" + _DAY_MONTH + rb")\s*)</t>"
+    rb"<t(?:\s[^>]*)?>([\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*|\s*(?:"
+    + _DAY_MONTH
+    + rb"|"
+    + _EARLY_DATE
+    + rb")\s*)</t>"
 )
 _CELL_HEAD = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _SI = re.compile(rb"<si>(.*?)</si>|<si/>|<si\s*/>", re.DOTALL)
@@ -78,10 +89,17 @@ def misread(text: str) -> float | None:
     thousands separators, a currency sign, accounting parentheses), else None.
 
     A day and month without a year ("15-Jan", "1 March") is the current year's date (the engine says #VALUE!).
+    A date of 1900 or before typed as text: Excel's 29 February 1900 is 60 (the engine says #VALUE!), a date before
+    1900 is no number to Excel, :data:`NOT_A_NUMBER` (the engine counts back from 0: "12/31/1899" is 0).
 
     >>> misread("1,234"), misread("$1,200"), misread("(50)"), misread("12"), misread("5%"), misread("Jan 5, 2024")
     (1234.0, 1200.0, -50.0, None, None, None)
+    >>> misread("2/29/1900"), misread("1900-02-28"), misread("12/31/1899") is NOT_A_NUMBER, misread("1899")
+    (60.0, 59.0, True, None)
     """
+    if _EARLY_YEAR.search(text) is not None and _DATE_SIGN.search(text) is not None:
+        value = text_to_number(text)  # Excel's 29 February 1900 is 60, an earlier date no number (#VALUE!)
+        return value if isinstance(value, float) else NOT_A_NUMBER
     if "," not in text and "$" not in text and "(" not in text:
         if _DAY_MONTH_TEXT.fullmatch(text.strip()) is None:
             return None
@@ -91,6 +109,13 @@ def misread(text: str) -> float | None:
         return None
     value = text_to_number(text)
     return value if isinstance(value, float) else None
+
+
+#: a year of 1900 or before (Excel's calendar starts on 1 January 1900), and a sign the text is a date besides
+_EARLY_YEAR = re.compile(r"(?<![\d.,])(?:1[0-8]\d\d|1900)(?![\d.,])")
+_DATE_SIGN = re.compile(r"[/A-Za-z]|\d-|-\d")
+#: :func:`misread`'s answer for a date typed as text that Excel does not read as a number ("12/31/1899"): #VALUE!
+NOT_A_NUMBER = float("nan")
 
 
 def shared_candidates(shared_xml: bytes) -> dict[int, float]:
@@ -157,8 +182,13 @@ def number_of_text(value: Any) -> Any:
         return [[number_of_text(v) for v in row] if isinstance(row, list) else number_of_text(row) for row in value]
     if isinstance(value, str):
         number = misread(value)
+        if number is NOT_A_NUMBER:
+            return _VALUE_ERROR
         return value if number is None else number
     return value
+
+
+_VALUE_ERROR = {"type": "Error", "kind": "#VALUE!"}
 
 
 FUNCTIONS[NUMBER] = Function(NUMBER, engine_call(number_of_text), 1, 1)
@@ -275,6 +305,10 @@ def _closing(tokens: list[Token], k: int) -> int:
     return len(tokens) - 1
 
 
+#: the names binding the operands of a formula's final + or - (.final_operations.rewrite_final)
+_FINAL_OPERANDS = frozenset(("_xlr_l", "_xlr_r"))
+
+
 def _read_as_number(tokens: list[Token], first: int, last: int) -> str | None:
     """How the operand from token ``first`` to ``last`` (brackets around it alone looked through) is read as a
     number: ``"operand"`` of + - * / ^ or %, ``"argument"`` the whole argument of a function of one number, or None."""
@@ -288,6 +322,10 @@ def _read_as_number(tokens: list[Token], first: int, last: int) -> str | None:
         first, last = b, a
     if _arithmetic(before, after):
         return "operand"
+    if before is not None and before.type == Token.SEP and after is not None and after.type == Token.SEP:
+        bound = _at(tokens, _neighbour(tokens, b, -1))  # LET(_xlr_l,A1,_xlr_r,..): a final + or - (final_operations)
+        if bound is not None and bound.value in _FINAL_OPERANDS:
+            return "operand"
     whole = (before is not None and (before.type == Token.SEP or before.type == Token.FUNC)) and (
         after is not None and (after.type == Token.SEP or after.subtype == Token.CLOSE)
     )
@@ -340,6 +378,49 @@ def rewrite_number_texts(
     if not changed:
         return formula
     return "=" + "".join(t.value for t in tokens)
+
+
+#: a text typed in a formula that may be a number Excel reads where the engine does not (:func:`misread`): a date of
+#: 1900 or before ("2/29/1900"), a day and month without a year ("15-Jan"), a formatted number ("$1,200")
+MISREAD_LITERAL = re.compile(
+    r'"(?:[^"]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|1900)(?![\d.,])[^"]{0,30}|\s*(?:'
+    + _DAY_MONTH.decode()
+    + r')\s*|(?=[^"]*[$(,])[\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*)"'
+)
+
+
+def number_literals(tokens: list[Token]) -> bool:
+    """Each text typed in the formula (``tokens``, changed in place) that arithmetic or a function of one number
+    reads as a number, and that Excel reads otherwise than the engine (:func:`misread`), made that number:
+    ``="2/29/1900"+0`` is ``=60+0`` (the engine said #VALUE!), ``="12/31/1899"+0`` is ``=#VALUE!+0`` (the engine counted
+    back from 0), ``="15-Jan"+0`` the current year's day. True when one was changed.
+
+    A date is read when the formula runs, in the workbook's date system (:func:`.typed.date_literal`).
+
+    >>> tokens = Tokenizer('="$1,200"+0+LEN("1/1/1800")-"12/31/1899"*1').items
+    >>> number_literals(tokens), "".join(t.value for t in tokens)
+    (True, '1200+0+LEN("1/1/1800")-#VALUE!*1')
+    >>> tokens = Tokenizer('="2/29/1900"+0').items
+    >>> number_literals(tokens), "".join(t.value for t in tokens)
+    (True, '_XLR.DATEDVALUE("2/29/1900",DATE(1904,1,1))+0')
+    """
+    changed = False
+    for k, token in enumerate(tokens):
+        if token.type != Token.OPERAND or token.subtype != Token.TEXT or len(token.value) < 3:
+            continue
+        value = misread(token.value[1:-1].replace('""', '"'))
+        if value is None or _read_as_number(tokens, k, k) is None:
+            continue
+        dated = None if value is NOT_A_NUMBER else date_literal(token.value)
+        if value is NOT_A_NUMBER:
+            token.value, token.subtype = "#VALUE!", Token.ERROR
+        elif dated is not None:  # read when the formula runs, in the workbook's date system
+            token.value, token.subtype = dated, Token.RANGE
+        else:
+            shown = repr(value).removesuffix(".0")
+            token.value, token.subtype = (f"({shown})" if value < 0 else shown), Token.NUMBER
+        changed = True
+    return changed
 
 
 def may_give_number_text(text: str) -> bool:

@@ -109,6 +109,8 @@ def text_to_number(value: str) -> float | str:
     (12.0, 1.02708333, 45292.0, 'x')
     >>> text_to_number("1/31/2024"), text_to_number("Jan 31, 2024 12:00"), text_to_number("31/01/2024")
     (45322.0, 45322.5, '31/01/2024')
+    >>> text_to_number("2/29/1900"), text_to_number("1900-02-29 12:00"), text_to_number("12/31/1899")
+    (60.0, 60.5, '12/31/1899')
     >>> text_to_number("$1,000"), text_to_number("1,234.5"), text_to_number("(1,000)"), text_to_number("1,00")
     (1000.0, 1234.5, -1000.0, '1,00')
     """
@@ -130,8 +132,8 @@ def text_to_number(value: str) -> float | str:
         try:
             day = dt.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
-            return value
-        serial = _day_serial(day)
+            day = _LEAP_DAY_1900 if (match[1], int(match[2]), int(match[3])) == ("1900", 2, 29) else None
+        serial = None if day is None else _day_serial(day)
         if serial is None:
             return value
         if match[4]:
@@ -143,12 +145,12 @@ def text_to_number(value: str) -> float | str:
     time = _time_fraction(stripped)
     if time is not None:
         return time
-    day, clock = _us_date(stripped), 0.0
+    day, clock = _us_day(stripped), 0.0
     if day is None and " " in stripped:  # a date followed by a time: "1/31/2024 12:00"
         for cut in (2, 1):
             head, _, tail = stripped.rpartition(" ") if cut == 1 else _split_last(stripped, 2)
             moment = _time_fraction(tail) if head else None
-            if moment is not None and (day := _us_date(head)) is not None:
+            if moment is not None and (day := _us_day(head)) is not None:
                 clock = moment
                 break
     serial = None if day is None else _day_serial(day)
@@ -157,15 +159,30 @@ def text_to_number(value: str) -> float | str:
     return serial + clock
 
 
+#: Excel's 29 February 1900 (serial 60, a day that was not: Lotus 1-2-3's leap year), stood for by a day Python has
+_LEAP_DAY_1900 = dt.date(1904, 2, 29)
+
+
+def _us_day(text_: str) -> dt.date | None:
+    """:func:`_us_date`, and Excel's 29 February 1900 typed in any of its forms ("2/29/1900", "29-Feb-1900") as
+    :data:`_LEAP_DAY_1900`, which :func:`_day_serial` makes 60."""
+    day = _us_date(text_)
+    if day is None and "1900" in text_ and text_.count("1900") == 1:
+        return _LEAP_DAY_1900 if _us_date(text_.replace("1900", "1904")) == _LEAP_DAY_1900 else None
+    return day
+
+
 def _day_serial(day: dt.date) -> float | None:
     """Excel's 1900-system serial of a day: 1 January 1900 is 1, and from 1 March 1900 one more for Excel's
     29 February 1900 (a day that was not); None before 1900, a date Excel does not read (its text stays text).
 
     >>> _day_serial(dt.date(1900, 1, 1)), _day_serial(dt.date(1900, 2, 28)), _day_serial(dt.date(1900, 3, 1))
     (1.0, 59.0, 61.0)
-    >>> _day_serial(dt.date(1899, 12, 31)) is None
-    True
+    >>> _day_serial(dt.date(1899, 12, 31)) is None, _day_serial(_LEAP_DAY_1900), _day_serial(dt.date(1904, 2, 29))
+    (True, 60.0, 1521.0)
     """
+    if day is _LEAP_DAY_1900:
+        return 60.0
     if day.year < 1900:
         return None
     return float((day - dt.date(1899, 12, 31 if day < dt.date(1900, 3, 1) else 30)).days)

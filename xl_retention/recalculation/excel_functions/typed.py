@@ -323,14 +323,17 @@ def date_literal(text: str) -> str | None:
 def dated_value(value: Any, epoch: Any) -> Any:
     """The serial number of a date typed as text in the workbook's date system (``epoch``: ``DATE(1904,1,1)`` there).
 
-    >>> dated_value("2024-01-15", 1462.0), dated_value("2024-01-15", 0.0)
-    (45306.0, 43844.0)
+    >>> dated_value("2024-01-15", 1462.0), dated_value("2024-01-15", 0.0), dated_value("2/29/1900", 1462.0)
+    (45306.0, 43844.0, 60.0)
     """
     check(value)
     serial = date_serial(value) if isinstance(value, str) else None
     if serial is None or not isinstance(epoch, (int, float)) or isinstance(epoch, bool):
         raise ExcelError("#VALUE!")
-    return serial - (EPOCH_1904 - float(epoch))
+    serial -= EPOCH_1904 - float(epoch)
+    if serial < 0:  # before 1 January 1904 in the 1904 date system: no date Excel reads ("2/29/1900")
+        raise ExcelError("#VALUE!")
+    return serial
 
 
 FUNCTIONS[DATED_VALUE] = Function(DATED_VALUE, engine_call(dated_value), 2, 2)
