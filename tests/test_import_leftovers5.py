@@ -403,14 +403,17 @@ def test_failed_payments_of_billing_exports_are_left_out(tmp_path: Path, backend
     ("id,amount\n1,€12\n", "mac_roman", "mac_roman"),  # Windows-1252: Û12
     ("name\nMÜLLER\nJOSÉ\n", "cp1252", "cp1252"),
     ("name\nMÜLLER\nJOSÉ\n", "mac_roman", "mac_roman"),
-    ("name\nMüller\n", "cp850", None),  # MS-DOS: Windows-1252 has no such byte, MacRoman reads MÅller: refused
+    ("name\nMüller\n", "cp850", "cp850"),  # MS-DOS: Windows-1252 has no such byte, MacRoman reads MÅller
+    ("name\nCafé\n", "cp850", "cp850"),  # Windows-1252: Caf‚, MacRoman: CafÇ
+    ("name\nBásico\n", "cp850", "cp850"),  # Windows-1252: B sico (a no-break space), MacRoman: B†sico
+    ("name\nStraße\n", "cp850", None),  # Windows-1252: Straáe, MacRoman: Stra·e: nothing tells, refused
 ])  # fmt: skip
 def test_code_page_signs(text: str, encoding: str, read: str | None) -> None:
     from xl_retention.reading import DataError
     from xl_retention.reading.codepages import single_byte_encoding
 
     if read is None:
-        with pytest.raises(DataError, match=r"^x.csv is not UTF-8 text.*'M.ller'.*'MÅller'.*--encoding cp1252 or"):
+        with pytest.raises(DataError, match=r"^x.csv is not UTF-8 text.*'Straáe'.*'Stra·e'.*'Straße'.*--encoding cp1252 or"):
             single_byte_encoding(text.encode(encoding), "x.csv")
     else:
         assert single_byte_encoding(text.encode(encoding), "x.csv") == read

@@ -183,3 +183,114 @@ def test_a_filled_month_before_the_data_is_named_in_english(
         "months its data covers), or clear the earlier months"
     )
     assert book.read_bytes() == before
+
+
+# == Seventh session (H41) ==========================================================================================
+# -- e: SurveyMonkey's labelled NPS answers --------------------------------------------------------------------------
+SURVEYMONKEY = (
+    "Respondent ID,Collector ID,Start Date,End Date,How likely is it that you would recommend us?\n"
+    ",,,,Response\n"
+    "114,4321,01/05/2026 10:01:02 AM,01/05/2026 10:03:02 AM,10 - Extremely likely\n"
+    "115,4321,01/06/2026 10:01:02 AM,01/06/2026 10:03:02 AM,7\n"
+    "116,4321,01/14/2026 10:01:02 AM,01/14/2026 10:03:02 AM,0 - Not at all likely\n"
+    "117,4321,02/14/2026 10:01:02 AM,02/14/2026 10:03:02 AM,9\n"
+    "118,4321,02/15/2026 10:01:02 AM,02/15/2026 10:03:02 AM,10 (Extremely likely)\n"
+)
+SURVEY_COLUMNS = "date=Start Date,score=How likely is it that you would recommend us?"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_e_surveymonkey_labels_on_the_ends_of_the_scale_are_their_scores(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "survey.csv"
+    path.write_text(SURVEYMONKEY)
+    nps = pd.read_csv(run(tmp_path, "--nps", path, "--columns", SURVEY_COLUMNS, backend=backend) / "nps.csv")
+    assert nps["month"].tolist() == ["2026-01", "2026-02"]
+    assert nps[["responses", "promoters", "passives", "detractors"]].values.tolist() == [[3, 1, 1, 1], [2, 2, 0, 0]]
+    assert nps["nps"].tolist() == [0.0, 100.0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_e_a_label_on_another_number_is_another_scale_and_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "survey.csv"
+    path.write_text("date,score\n2026-01-05,5 - Very likely\n2026-01-06,3\n2026-01-07,1 - Not likely\n")
+    err = refusal(capsys, "--nps", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "survey.csv, column 'score': a scale's label on a score other than 0 or 10 (an NPS question labels only the "
+        "ends of its 0-10 scale: is this another scale? give the scores as numbers) in rows 2, 4 (counting the header "
+        "as row 1): '5 - Very likely', '1 - Not likely'"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("value", ["10/10", "7-8", "Extremely likely", "11 - Extremely likely", "10 - top 2 box"])
+def test_e_text_that_only_looks_like_a_labelled_score_is_refused(tmp_path: Path, capsys, value: str) -> None:
+    path = tmp_path / "survey.csv"
+    path.write_text(f"date,score\n2026-01-05,9\n2026-01-06,{value}\n")
+    err = refusal(capsys, "--nps", str(path), "--to-csv", str(tmp_path / "o"))
+    expected = "survey.csv, column 'score': values that are not scores in row 3 (counting the header as row 1): "
+    assert err == expected + repr(value)
+
+
+def test_e_labelled_scores_from_an_xlsx_export_into_a_tracker(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from xl_retention import cli
+
+    answers = pd.DataFrame(
+        {"Date": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-01-20"]),
+         "Score": ["10 - Extremely likely", 6, "0 - Not at all likely"]}
+    )  # fmt: skip
+    answers.to_excel(tmp_path / "survey.xlsx", index=False)
+    book = build_template(tmp_path / "t.xlsx", start="2026-01", months=2)
+    assert cli.main(["import", "--nps", str(tmp_path / "survey.xlsx"), "--into", str(book)]) == 0
+    sheet = load_workbook(book)["NPS scores"]
+    assert [sheet.cell(row, 2).value for row in range(2, 5)] == [10, 6, 0]
+
+
+# -- f: MS-DOS (code page 850) CSV files -----------------------------------------------------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_f_an_ms_dos_csv_is_read_as_code_page_850(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "subs.csv"
+    text = (
+        "customer_id,plan,month,mrr\nMüller,Básico,2026-01,100\nCafé Zürich,Estándar,2026-01,50\n"
+        "Müller,Básico,2026-02,100\n"
+    )
+    path.write_bytes(text.encode("cp850"))  # Windows-1252 read 'B\xa0sico', 'Caf‚'; MacRoman 'MÅller'
+    out = run(tmp_path, "--subscriptions", path, "--segment", "plan", backend=backend)
+    movements = pd.read_csv(out / "movements.csv")
+    assert movements[["segment", "month", "customers_end", "mrr_end"]].values.tolist() == [
+        ["Básico", "2026-01", 1, 100.0],
+        ["Básico", "2026-02", 1, 100.0],
+        ["Estándar", "2026-01", 1, 50.0],
+        ["Estándar", "2026-02", 0, 0.0],
+    ]
+
+
+def test_f_a_file_every_code_page_reads_alike_well_is_refused_naming_them(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "subs.csv"
+    path.write_bytes("customer_id,street,month,mrr\n1,Straße,2026-01,100\n".encode("cp850"))
+    err = refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "subs.csv is not UTF-8 text, and Windows-1252 (Excel's CSV on Windows) reads its first such value as "
+        "'Straáe', MacRoman (Mac Excel's CSV (Macintosh)) as 'Stra·e', MS-DOS Latin-1 (code page 850: DOS programs' "
+        "and the Windows console's text) as 'Straße': nothing in the file tells which is right; give its encoding: "
+        "--encoding cp1252 or --encoding mac_roman or --encoding cp850"
+    )
+    out = run(tmp_path, "--subscriptions", path, "--encoding", "cp850")
+    assert pd.read_csv(out / "movements.csv")["mrr_end"].tolist() == [100.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Müller\nO’Neil\nJean\u00a0Dupont\n", "cp1252"),
+        ("François\nGarçon\n", "cp1252"),
+        ("Pro™\n2024–2025\n", "mac_roman"),
+        ("Málaga\nSão Paulo\n", "cp850"),
+        ("Tromsø\nZürich\n", "cp850"),
+    ],
+)
+def test_f_each_code_page_is_told_by_its_text(text: str, encoding: str) -> None:
+    from xl_retention.reading.codepages import single_byte_encoding
+
+    assert single_byte_encoding(("name\n" + text).encode(encoding), "x.csv") == encoding

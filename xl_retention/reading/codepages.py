@@ -1,19 +1,25 @@
-"""The code page of CSV text that is not UTF-8: Windows-1252 (Excel's "CSV" on Windows) or MacRoman (Mac Excel's
-"CSV (Macintosh)"), told by the signs of misreading each reading shows, or refused.
+"""The code page of CSV text that is not UTF-8: Windows-1252 (Excel's "CSV" on Windows), MacRoman (Mac Excel's
+"CSV (Macintosh)") or MS-DOS Latin-1 (code page 850: DOS programs, the Windows console, older accounting and
+point-of-sale systems), told by the signs of misreading each reading shows, or refused.
 
-Every byte above 127 is a different character in the two code pages, so both readings of such a file are read and
-their **signs of misreading** counted (:data:`MISREAD`): a non-ASCII capital right after a small letter ("CafŽ",
+Every byte above 127 is a different character in the three code pages, so every reading of such a file is read
+and its **signs of misreading** counted (:data:`MISREAD`): a non-ASCII capital right after a small letter ("CafŽ",
 "MŸller": MacRoman's é and ü read as Windows-1252), a small non-ASCII letter right before a capital ("OíBrien",
 "AnneñMarie": Windows' apostrophe and dash read as MacRoman), a symbol between two letters ("S¿ren"; apostrophes,
 dashes and bullets aside: "O’Brien", "A•B" are text as written), characters no export's text holds (Mac's
 mathematical signs and ligatures "∑ √ ﬂ", spacing accents "¨ ´ ˆ", the ordinal signs "ª º" after anything but a
-digit: "Proª" is Mac's "Pro™"), a dash or quote read as a capital standing alone between spaces ("2024 Ð 2025" is
-Mac's "2024 – 2025"), a capital inside a word before its small letters ("MÅller": MS-DOS's ü read as MacRoman), a
-capital that is no word (Windows' "€12" read as MacRoman "Ä12"; not À, Á, È, É, Ó, which begin sentences), a yen
-or cent sign beside no number ("A ¥ B" is Mac's "A • B"), an undefined byte or a C1 control character. The
-reading with fewer signs is taken. When both show as many (none, as in a file whose only non-ASCII character is an
-apostrophe, "don’t" or "donít"), nothing tells which is right: the file is refused, naming both readings of its
-first such value and ``--encoding`` (never a guess).
+digit: "Proª" is Mac's "Pro™"; DOS's box drawing "▄ ╔ ┼" and "¬"), a dash or quote read as a capital standing
+alone between spaces ("2024 Ð 2025" is Mac's "2024 – 2025"), a capital inside a word before its small letters
+("MÅller": MS-DOS's ü read as MacRoman), a capital that is no word (Windows' "€12" read as MacRoman "Ä12"; not À,
+Á, È, É, Ó, Ø, which begin sentences or are words), a yen or cent sign beside no number ("A ¥ B" is Mac's "A • B"),
+and the traces of MS-DOS's letters read as another page or the others' read as MS-DOS's: a low quote closing a
+word ("Caf‚" is DOS's "Café"), a no-break space inside a word ("B sico": "Básico"), a superscript digit or "ƒ"
+inside a word ("M³ller", "Mƒller": Windows' and Mac's "Müller"), a middle dot, "÷" or "°" ending a word ("Per·",
+"Malm÷", "Troms°"), "ç" before a consonant, "þ" or "ì" between a letter and a, o, u ("Garþon": "Garçon"), a letter
+between digits ("2024ð2025") and "Æ" as an apostrophe ("OÆNeil"); an undefined byte or a C1 control character.
+The reading with fewest signs is taken. When two or more show as few (none, as in a file whose only non-ASCII
+character is an apostrophe, "don’t" or "donít", or "Straße" that Windows reads "Straáe"), nothing tells which is
+right: the file is refused, naming those readings of its first such value and ``--encoding`` (never a guess).
 """
 
 from __future__ import annotations
@@ -32,14 +38,26 @@ MISREAD = re.compile(
     r"|[∑∏π∫Ω√≈∆≠≤≥∞◊ﬁﬂıˆ˜¯˘˙˚¸˝˛ˇ¨´¤¦]|(?<!\d)[ªº]"  # signs no text holds; Proª
     r"|(?<=[ \t])[ÐÑÒÓÔÕÛÇÊ](?=[ \t])"  # 2024 Ð 2025
     r"|(?<=[A-Za-z])[À-ÖØ-ÞŠŒŽŸ](?=[a-z])"  # MÅller: a capital inside a word, before its small letters
-    r"|(?<![^\W\d_])[ÂÃÄÅÆÇÊËÌÍÎÏÐÑÒÔÕÖØÙÚÛÜÝÞŠŒŽŸ](?![^\W\d_])"  # Ä12, 12,50 Ä: a capital that is no word
+    r"|(?<![^\W\d_])[ÂÃÄÅÆÇÊËÌÍÎÏÐÑÒÔÕÖÙÚÛÜÝÞŠŒŽŸ](?![^\W\d_])"  # Ä12, 12,50 Ä: a capital that is no word
     r"|(?<![\d\s])[¥¢](?![\s\d])|(?<=\D\s)[¥¢](?=\s\D)|^[¥¢]$"  # A ¥ B
+    r"|[\u2500-\u259f]"  # box drawing and blocks: Windows' or Mac's letters read as MS-DOS ('Ü' as '▄')
+    r"|(?<=[^\W\d_])[¹²³](?=[^\W\d_])|(?<=[^\W\d_])ƒ|ƒ(?=[^\W\d_])"  # M³ller, Mƒller: a letter read as MS-DOS's
+    r"|(?<=[^\W\d_])[·÷](?![^\W\d_])|(?<=[a-z])[°÷]|[¬]"  # Per·, Malm÷, Troms°: Windows' ú, ö, ø as MS-DOS's
+    r"|(?<=[A-Z])Æ(?=[A-Z][a-z])|(?<=\d)[^\x00-\x7f](?<=[^\W\d_])(?=\d)"  # OÆNeil, 2024ð2025: a quote, a dash
+    r"|(?<=[^\W\d_])ç(?=[b-df-hj-np-tv-z])"  # Bçsico: Mac's á as MS-DOS's (ç comes before a, o, u)
+    r"|(?<=[A-Za-z])[þì](?=[aou])"  # Garþon, Garìon: Windows' and Mac's ç as MS-DOS's (þ, ì stand elsewhere)
+    r"|(?<=[^\W\d_])[‚„]"  # Caf‚: MS-DOS's é, ä as Windows' low quotes, which open a quote, never close a word
+    r"|(?<=[A-Za-z])\xa0(?=[a-z])"  # B sico: MS-DOS's á as Windows' no-break space, inside a word
     r"|[\ufffd\x80-\x9f]",  # an undefined byte, a C1 control character
     re.MULTILINE,
 )
 
 #: The code pages told apart, with the name the refusal gives each.
-_PAGES = {"cp1252": "Windows-1252 (Excel's CSV on Windows)", "mac_roman": "MacRoman (Mac Excel's CSV (Macintosh))"}
+_PAGES = {
+    "cp1252": "Windows-1252 (Excel's CSV on Windows)",
+    "mac_roman": "MacRoman (Mac Excel's CSV (Macintosh))",
+    "cp850": "MS-DOS Latin-1 (code page 850: DOS programs' and the Windows console's text)",
+}
 
 
 def _signs(text: str) -> int:
@@ -76,14 +94,17 @@ def single_byte_encoding(raw: bytes, source: str | None = None) -> str:
     """
     readings = {page: raw.decode(page, errors="replace") for page in _PAGES}
     counts = {page: _signs(text) for page, text in readings.items()}
-    if counts["cp1252"] != counts["mac_roman"]:
-        return min(counts, key=lambda page: counts[page])
+    fewest = min(counts.values())
+    best = [page for page in _PAGES if counts[page] == fewest]
+    if len(best) == 1:
+        return best[0]
     name = source or "the file"
-    windows, mac = readings["cp1252"], readings["mac_roman"]
-    at = next(i for i, byte in enumerate(raw) if byte > 127)  # single-byte: positions are the same in both readings
+    at = next(i for i, byte in enumerate(raw) if byte > 127)  # single-byte: positions are the same in every reading
+    read = ", ".join(f"{_PAGES[page]} as {_first_value(readings[page], at)!r}" for page in best[1:])
+    options = " or ".join(f"--encoding {page}" for page in best)
     raise DataError(
-        f"{name} is not UTF-8 text, and {_PAGES['cp1252']} reads its first such value as "
-        f"{_first_value(windows, at)!r}, {_PAGES['mac_roman']} as {_first_value(mac, at)!r}: nothing in the file "
-        "tells which is right; give its encoding: --encoding cp1252 or --encoding mac_roman",
+        f"{name} is not UTF-8 text, and {_PAGES[best[0]]} reads its first such value as "
+        f"{_first_value(readings[best[0]], at)!r}, {read}: nothing in the file tells which is right; give its "
+        f"encoding: {options}",
         source=source,
     )

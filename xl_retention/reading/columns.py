@@ -43,6 +43,7 @@ from .orders import check_order_id, item_columns, order_aliases, orders_as_paid
 from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .sandbox import check_test_mode
+from .scores import scores_from_labels
 from .statuses import check_answer_statuses, check_ended_without_end, check_statuses
 from .summaries import refuse_repeated_headers, refuse_summary_rows
 from .trials import paid_from_trial_end
@@ -419,6 +420,8 @@ def prepare(
         if name == "interval":
             return months_per_interval(series, source, names[name])
         what = "scores" if name == "score" else "numbers"
+        if name == "score":  # SurveyMonkey's '10 - Extremely likely' (reading.scores)
+            series = scores_from_labels(series, source, names[name])
         if name in ("mrr", "amount") and not by_currency:
             check_one_currency(series, source, names[name])
         return parse_numbers(

@@ -248,7 +248,7 @@ def _read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame
         "encoding": dialect.encoding,
         "skiprows": dialect.skip_rows,
     }
-    if dialect.encoding in ("cp1252", "mac_roman"):
+    if dialect.encoding in ("cp1252", "mac_roman", "cp850"):
         options["encoding_errors"] = "replace"
     try:
         df = pd.read_csv(path, **options)

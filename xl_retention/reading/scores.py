@@ -1,0 +1,70 @@
+"""NPS answers written with their scale's labels: SurveyMonkey's "Actual answer text" exports.
+
+SurveyMonkey (and survey tools like it) label the two ends of the 0-10 "How likely ...?" scale, and
+its text export writes those answers with their label: ``10 - Extremely likely``, ``0 - Not at all
+likely``, with plain numbers between. Such an answer is read as its score when the text starts with
+a whole number from 0 to 10, then a separator (``-``, ``–``, ``—``, ``:``, ``=``, ``)``) and a label
+of words without digits (``10 - Extremely likely`` is 10; ``10 (Extremely likely)`` too).
+
+A label is only read on an end of the scale (0 or 10): a question of another scale labels its own
+ends (``5 - Very likely`` on a 1-5 scale), whose numbers are valid NPS scores but mean something else
+(every answer a detractor). Such a label, and text that only looks like a score (``7-8``, ``10/10``,
+``Extremely likely``), are refused naming the rows and values; everything else is read as numbers are
+(:func:`~.values.parse_numbers`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ._distinct import factorize
+from .errors import ColumnValues, bad_rows
+
+__all__ = ["scores_from_labels"]
+
+#: A score with its label: the number, a separator, words without digits.
+_LABELLED = re.compile(r"^\s*(10|[0-9])\s*(?:[-\u2013\u2014:=]|\(|\))\s*([^\W\d_][^\d]*)$")
+#: The numbers of the 0-10 scale that carry a label in an NPS question.
+_ENDS = {0, 10}
+
+
+def scores_from_labels(series: pd.Series, source: str, column: str) -> pd.Series:
+    """``series`` with each labelled score (``"10 - Extremely likely"``) as its number; other values as they are.
+
+    Shape: the same length and index as ``series``; a column without labelled scores is returned
+    unchanged (numbers, text that is not a score: :func:`~.values.parse_numbers` decides on those).
+
+    Errors: :class:`~.errors.DataError` naming the rows and values of labels on a number that is not an end
+    of the 0-10 scale (``"5 - Very likely"``: a 1-5 scale's top is no NPS 5).
+
+    >>> scores_from_labels(pd.Series(["10 - Extremely likely", "7", "0 - Not at all likely"]), "s.csv", "Q").tolist()
+    [10.0, '7', 0.0]
+    """
+    if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+        return series
+    codes, uniques = factorize(series)
+    read: dict[int, float] = {}
+    for i, value in enumerate(uniques):
+        if isinstance(value, str) and (match := _LABELLED.match(value)):
+            read[i] = float(match.group(1))
+    if not read:
+        return series
+    off_ends = np.array([i for i, score in read.items() if score not in _ENDS], dtype=np.intp)
+    if len(off_ends):
+        rows = np.flatnonzero(np.isin(codes, off_ends))
+        raise bad_rows(
+            source,
+            column,
+            "a scale's label on a score other than 0 or 10 (an NPS question labels only the ends of its 0-10 "
+            "scale: is this another scale? give the scores as numbers)",
+            rows,
+            ColumnValues(series),
+        )
+    values = np.array(list(uniques) + [None], dtype=object)
+    for i, score in read.items():
+        values[i] = score
+    out = pd.Series(values[codes], index=series.index, dtype=object, name=series.name)
+    return out
