@@ -81,11 +81,24 @@ def define(wb: Workbook, name: str, ws: Worksheet, ref: str) -> None:
     wb.defined_names[name] = DefinedName(name, attr_text=f"{quote_sheetname(ws.title)}!{ref}")
 
 
-def print_setup(ws: Worksheet, landscape: bool = True) -> None:
-    """Printed one page wide."""
+def print_setup(ws: Worksheet, landscape: bool = True, pages_wide: int = 1, breaks: tuple[int, ...] = ()) -> None:
+    """Printed ``pages_wide`` pages wide (as many pages tall as it takes), on paper of any size.
+
+    ``breaks``: the columns (1 = A) each of which starts a new page across (a table too wide for one page is split
+    between its groups of columns, each page at a readable size; column A, the months, is repeated on each), or,
+    as negative numbers, the rows each of which starts a new page down (a table of its own on each page).
+    """
+    from openpyxl.worksheet.pagebreak import Break, ColBreak, RowBreak
+
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = pages_wide, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    columns, rows = sorted(b for b in breaks if b > 0), sorted(-b for b in breaks if b < 0)
+    if columns:
+        ws.col_breaks = ColBreak(brk=[Break(id=c - 1, max=1048575) for c in columns])
+        ws.print_title_cols = "A:A"
+    if rows:
+        ws.row_breaks = RowBreak(brk=[Break(id=r - 1) for r in rows])
 
 
 def colour_scale(ws: Worksheet, sqref: str, low: float = 0.0, high: float = 1.0) -> None:

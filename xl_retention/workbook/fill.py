@@ -50,6 +50,7 @@ from .template import (
     REVENUE,
     render_formula,
 )
+from .upgrade import upgrade_formulas
 
 if TYPE_CHECKING:
     from .importer import Tables
@@ -83,6 +84,8 @@ class Filled:
     kept_others: bool = False
     #: formula cells whose stored result (computed from the old inputs) the import cleared
     cleared: int = 0
+    #: formula cells exactly as an earlier template wrote them, given this version's formula (workbook.upgrade)
+    upgraded: list[str] = field(default_factory=list)
 
     def lines(self, path: str | Path, recalc: bool = False) -> list[str]:
         """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
@@ -120,6 +123,13 @@ class Filled:
                 f"cleared the results of {self.cleared} formula cells stored from the old inputs (Excel recalculates "
                 "on open; programs that do not calculate, such as pandas or a file preview, read blanks there until "
                 "--recalc or xl-retention recalc stores the new ones)"
+            )
+        if self.upgraded:
+            more = len(self.upgraded) - 6
+            shown = ", ".join(self.upgraded[:6]) + (f" and {more} more" if more > 0 else "")
+            out.append(
+                "brought the formulas an earlier version of the template wrote up to this version's (numbers pasted "
+                f"as text are read as numbers; formulas of your own are kept): {shown}"
             )
         return out + self.notes
 
@@ -214,6 +224,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
                     if cohorts_needed:
                         raise
                     plan.notes.append(f"Cohorts keeps its {n} months: {error}")
+        upgraded = upgrade_formulas(package, sheets)
         if tables.movements is not None:
             _write_movements(plan, sheets, tables)
             for title in (CUSTOMERS.title, REVENUE.title):
@@ -261,6 +272,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
     months = len(base.months) + len(added)
     filled = Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes, plan.restored)
     filled.cleared = cleared
+    filled.upgraded = upgraded
     filled.kept_others = any(
         _typed(sheet, sheet.row(month), [c.key for c in sheet.spec.columns if c.formula is None])
         for title in plan.sheets

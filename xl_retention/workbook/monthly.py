@@ -60,6 +60,9 @@ class MonthlySheet:
     title: str
     columns: tuple[Column, ...]
     note: str
+    #: keys of the columns that start a new printed page across (the month column repeated on each): a table too
+    #: wide for one page prints in groups of columns at a readable size, not shrunk to one page
+    page_breaks: tuple[str, ...] = ()
 
 
 MONTH = Column("month", "Month", number_format=MONTH_FORMAT, width=11)
@@ -345,6 +348,7 @@ REVENUE = MonthlySheet(
     "Type MRR at start in the first month, then each month's movements; MRR at end follows. Revenue rates "
     "are blank in a month with no MRR at its start; the quick ratio is blank in a month with no lost MRR "
     "(nothing lost: no ratio).",
+    page_breaks=("lost",),  # the movements and MRR at end, then what follows from them (lost MRR, the rates)
 )
 
 #: the fewest answers with a 95% margin of error (metrics.nps_moe_min_responses(0.95), a test keeps them equal)
@@ -424,6 +428,7 @@ PURCHASES = MonthlySheet(
     "Type the month's buyers (of whom: returning customers, who ordered in an earlier month, and repeat "
     "purchasers, who ordered more than once that month) and visitors; the rates follow (blank in a month "
     "without buyers or visitors).",
+    page_breaks=("visitors",),  # purchases, then visits
 )
 
 MONTHLY_SHEETS: tuple[MonthlySheet, ...] = (CUSTOMERS, REVENUE, NPS_SUMMARY, PURCHASES)

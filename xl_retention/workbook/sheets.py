@@ -126,12 +126,21 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         "The sBG takes each row of Cohorts as that month's sign-ups. If your data starts after your business did, its "
         "first month's row holds customers of every tenure and biases the fit: clear that row to fit the later ones.",
     )
-    for i, note in enumerate(notes, start=15):
-        ws.cell(row=i, column=1, value=note).font = NOTE_FONT
     ws.column_dimensions["A"].width = 58
     ws.column_dimensions["B"].width = 16
-    ws.column_dimensions["C"].width = 40
+    ws.column_dimensions["C"].width = 48
+    # every text wrapped inside A:C, the printed area: a note running past C made LibreOffice print the sheet at
+    # half size (it fits the text, not the columns, to the page) and would be cut at C's edge with a print area
+    for ref in ("C3", "C7", "C8"):
+        ws[ref].alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[int(ref[1:])].height = 30
+    for i, note in enumerate(notes, start=15):
+        ws.cell(row=i, column=1, value=note).font = NOTE_FONT
+        ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=3)
+        ws.cell(row=i, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[i].height = 15 * -(-len(note) // 125) + 2  # about 125 italic characters a line in A:C
     print_setup(ws)
+    ws.print_area = f"A1:C{14 + len(notes)}"
     return ws
 
 
@@ -207,7 +216,9 @@ def cohorts_sheet(
     define(wb, "Order_Cohort_Counts", ws, f"$B${order_first}:${last}${order_first + n - 1}")
     define(wb, "Order_Cohort_Share", ws, f"$B${order_pct}:${last}${order_pct + n - 1}")
     ws.freeze_panes = f"B{counts_first}"
-    print_setup(ws)
+    # each table starts a printed page (the fit and its projection share one): none is split between two pages
+    starts = (pct_first - 2, pct_first + n + 1, order_top, order_pct - 2)
+    print_setup(ws, breaks=tuple(-row for row in starts))
     return ws
 
 

@@ -152,7 +152,8 @@ def _monthly(wb: Workbook, spec: MonthlySheet, months: list[dt.date], inputs: di
     # the note is a comment on the Month header, not a cell under the months: the sheet holds its table alone, so
     # pandas.read_excel (and Excel's Ctrl+A, a pivot table) reads the months as a rectangle without a stray last row
     ws["A1"].comment = Comment(spec.note, "xl-retention", height=120, width=320)
-    print_setup(ws)
+    breaks = tuple(list(letters).index(key) + 1 for key in spec.page_breaks)
+    print_setup(ws, pages_wide=len(breaks) + 1, breaks=breaks)
     ws.print_title_rows = "1:1"
     return ws
 

@@ -1,0 +1,190 @@
+"""Workbook and presentation faults found by trying the tracker as users do (H42, session 6 fixes).
+
+- A tracker made by an earlier template keeps that template's formulas after ``xl-retention import`` (Revenue's
+  rates read an expansion pasted as text as 0, the MRR at end and lost MRR skipped text): import brings every
+  formula that is exactly an earlier template's up to this version's, and keeps the user's own formulas.
+
+Every workbook is made by build_template in tmp_path; inputs are written by the test.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.utils import get_column_letter
+
+from xl_retention.workbook import build_template
+from xl_retention.workbook.template import CUSTOMERS, REVENUE, render_formula
+from xl_retention.workbook.upgrade import EARLIER
+
+sys.path.insert(0, str(Path(__file__).parent))
+import libreoffice  # noqa: E402  (the tests' LibreOffice harness)
+
+needs_printing = pytest.mark.skipif(
+    libreoffice.soffice_path() is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) or pdftotext (poppler-utils) not installed",
+)
+
+
+def run(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True, check=False
+    )
+
+
+def letters(spec) -> dict[str, str]:
+    return {c.key: get_column_letter(i) for i, c in enumerate(spec.columns, start=1)}
+
+
+# the formulas the template wrote on Customers and Revenue before 2026-11-30 23:05 (text numbers read as 0 or skipped)
+BEFORE_TEXT_NUMBERS = {
+    (CUSTOMERS, "start"): '=IF(COUNT({gained}:{end})=0,"",IF(COUNT({end:first}:{end-1})+N({start:first})=0,0,'
+    'IF({end-1}="","",{end-1})))',
+    (REVENUE, "end"): '=IF(COUNT({start}:{churned})=0,"",{start}+{new}+{expansion}+{reactivation}-{contraction}-'
+    "{churned})",
+    (REVENUE, "nrr"): '=IF(OR(AND({lost}="",{expansion}="",{start}=""),AND(ISNUMBER({start}),{start}=0)),"",'
+    "NRR(N({lost}),N({expansion}),{start}))",
+    (REVENUE, "lost"): '=IF(COUNT({contraction}:{churned})=0,"",{contraction}+{churned})',
+}
+
+
+def test_earlier_forms_are_the_ones_listed() -> None:
+    for (spec, key), form in BEFORE_TEXT_NUMBERS.items():
+        assert form in EARLIER[(spec.title, key)], (spec.title, key)
+
+
+def test_import_brings_an_earlier_templates_formulas_up_to_date_and_keeps_the_users_own(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "old.xlsx", start="2026-01", months=4)
+    wb = openpyxl.load_workbook(path)
+    for (spec, key), form in BEFORE_TEXT_NUMBERS.items():  # as the earlier template wrote them, every month
+        ws, cols = wb[spec.title], letters(spec)
+        for row in range(3 if key == "start" else 2, 6):
+            ws[f"{cols[key]}{row}"] = render_formula(form, cols, row)
+    own = "=NRR(N(I4),N(D4),B4)*1"  # the user's own formula in April's NRR: kept
+    wb["Revenue"]["M5"] = own
+    wb["Revenue"]["H5"] = wb["Revenue"]["H5"].value.lower()  # as LibreOffice re-saves it: still the template's
+    wb.save(path)
+    csv = tmp_path / "s.csv"
+    csv.write_text("customer_id,month,mrr\na,2026-01,100\nb,2026-01,50\na,2026-02,120\nc,2026-02,80\n")
+    done = run("import", "--subscriptions", csv, "--into", path)
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith("brought the formulas"))
+    assert "'Customers'!B3:B5" in line and "'Revenue'!H2:H5" in line and "'Revenue'!M2:M4" in line
+
+    wb = openpyxl.load_workbook(path)
+    for (spec, key), _ in BEFORE_TEXT_NUMBERS.items():
+        ws, cols = wb[spec.title], letters(spec)
+        column = next(c for c in spec.columns if c.key == key)
+        for row in range(3 if key == "start" else 2, 6):
+            if (spec, key, row) == (REVENUE, "nrr", 5):
+                continue
+            assert ws[f"{cols[key]}{row}"].value == render_formula(column.formula, cols, row), (spec.title, key, row)
+    assert wb["Revenue"]["M5"].value == own
+
+    # February's expansion pasted as text: the upgraded NRR reads it (was N("20") = 0: 100 / 150)
+    wb["Revenue"]["D3"] = "20"
+    wb.save(path)
+    done = run("recalc", path, "--in-place", "--engine", "embedded")
+    assert done.returncode == 0, done.stdout + done.stderr
+    ws = openpyxl.load_workbook(path, data_only=True)["Revenue"]
+    assert ws["B3"].value == 150  # MRR at start: January's end
+    assert ws["H3"].value == 200  # 150 + 80 new + 20 expansion (text) - 50 churned
+    assert ws["I3"].value == 50  # lost: b's 50
+    assert ws["M3"].value == 0.8  # NRR (150 - 50 + 20) / 150
+
+
+def breaks(ws, kind: str) -> list[int]:
+    """The 1-based rows (``row``) or columns (``col``) that start a printed page."""
+    found = ws.row_breaks if kind == "row" else ws.col_breaks
+    return [b.id + 1 for b in found.brk]
+
+
+def test_wide_monthly_sheets_print_in_groups_of_columns_and_each_cohort_table_on_its_own_page(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=12)
+    wb = openpyxl.load_workbook(path)
+    revenue, purchases = wb["Revenue"], wb["Purchases and visits"]
+    assert [revenue.cell(1, c).value for c in breaks(revenue, "col")] == ["Lost MRR (contraction + churned)"]
+    assert [purchases.cell(1, c).value for c in breaks(purchases, "col")] == ["Visitors"]
+    for ws in (revenue, purchases):
+        assert ws.print_title_cols == "$A:$A" and ws.print_title_rows == "$1:$1"
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (2, 0)
+    assert breaks(wb["Customers"], "col") == [] and wb["Customers"].page_setup.fitToWidth == 1
+    cohorts = wb["Cohorts"]
+    assert [cohorts.cell(r, 1).value.split(":")[0] for r in breaks(cohorts, "row")] == [
+        "Retention", "sBG (Fader & Hardie 2007) and BdW (Fader, Hardie, Liu, Davin & Steenburgh 2018) fitted to the "
+        "survivors", "Order cohorts", "Order cohorts"]  # fmt: skip
+    assert breaks(cohorts, "row") == [17, 32, 53, 69]
+    lifetime = wb["Lifetime value"]
+    assert lifetime.print_area == "'Lifetime value'!$A$1:$C$19"
+    assert {str(m) for m in lifetime.merged_cells.ranges} == {f"A{r}:C{r}" for r in range(15, 20)}
+    assert all(lifetime[ref].alignment.wrap_text for ref in ("A15", "A19", "C3", "C7", "C8"))
+
+
+def test_a_grown_trackers_cohort_tables_start_their_pages_at_the_new_size(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    csv = tmp_path / "s.csv"
+    csv.write_text("customer_id,month,mrr\n" + "".join(f"a,2026-0{m},10\nb,2026-0{m},10\n" for m in range(1, 6)))
+    done = run("import", "--subscriptions", csv, "--into", path)
+    assert done.returncode == 0, done.stderr
+    fresh = openpyxl.load_workbook(build_template(tmp_path / "five.xlsx", start="2026-01", months=5))["Cohorts"]
+    grown = openpyxl.load_workbook(path)["Cohorts"]
+    assert breaks(grown, "row") == breaks(fresh, "row") == [10, 18, 32, 41]
+
+
+def printed(path: Path, sheet: str, tmp_path: Path) -> list[tuple[float, str]]:
+    """Each printed page of ``sheet``: the median height of its words (points: the print scale) and its text."""
+    alone = libreoffice.only_sheet(path, sheet, tmp_path / f"{sheet.replace(' ', '_')}.xlsx")
+    # LibreOffice prints a hidden sheet's print area too: only this sheet's is kept
+    index = openpyxl.load_workbook(path, read_only=True).sheetnames.index(sheet)
+    with zipfile.ZipFile(alone) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["xl/workbook.xml"] = re.sub(
+        rb'<definedName name="_xlnm.Print_Area" localSheetId="(\d+)">[^<]*</definedName>',
+        lambda m: m.group(0) if int(m.group(1)) == index else b"",
+        parts["xl/workbook.xml"],
+    )
+    with zipfile.ZipFile(alone, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    pdf = libreoffice.render_pdf(alone, tmp_path / "pdf", recalculate=False)
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in xml.split("<page ")[1:]:
+        heights = [
+            float(b) - float(a) for a, b in re.findall(r'yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)"', page)
+        ]
+        pages.append((statistics.median(heights), " ".join(re.findall(r">([^<]+)</word>", page))))
+    return pages
+
+
+@needs_printing
+def test_printed_pages_are_readable_and_hold_whole_tables(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=24)
+    full = printed(path, "Customers", tmp_path)  # 93 width units: printed at 100%
+    assert len(full) == 1
+    size = full[0][0]
+    revenue = printed(path, "Revenue", tmp_path)
+    assert len(revenue) == 2
+    assert "MRR at end" in revenue[0][1] and "NRR" not in revenue[0][1]
+    assert "NRR" in revenue[1][1] and revenue[1][1].startswith("Month")  # the months repeated on the second page
+    assert all(height >= 0.8 * size for height, _ in revenue)  # was 0.46 of the Customers sheet's size
+    lifetime = printed(path, "Lifetime value", tmp_path)
+    assert len(lifetime) == 1 and lifetime[0][0] >= 0.75 * size  # was 0.53
+    assert "clear that row to fit the later ones." in lifetime[0][1]
+    cohorts = printed(path, "Cohorts", tmp_path)
+    titles = [
+        "Cohorts: survivors",
+        "Retention: share",
+        "sBG (Fader",
+        "Order cohorts: customers",
+        "Order cohorts: share",
+    ]
+    assert [text.replace("&amp;", "&")[: len(t)] for (_, text), t in zip(cohorts, titles, strict=True)] == titles
