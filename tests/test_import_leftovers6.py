@@ -294,3 +294,74 @@ def test_f_each_code_page_is_told_by_its_text(text: str, encoding: str) -> None:
     from xl_retention.reading.codepages import single_byte_encoding
 
     assert single_byte_encoding(("name\n" + text).encode(encoding), "x.csv") == encoding
+
+
+# -- g: time zone abbreviations and US times of day -------------------------------------------------------------------
+ZONED = (
+    "customer_id,date,amount\n"
+    "a,2026-01-31 20:00:00 PST,10\n"  # 1 February 04:00 UTC
+    "b,2026-02-01 01:00:00 EST,20\n"  # 1 February 06:00 UTC
+    "d,2026-02-28 23:30:00 -0800 PST,7\n"  # Go's layout: the offset decides, 1 March 07:30 UTC
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("timezone", "months"),
+    [
+        ((), [["2026-01", 1], ["2026-02", 2]]),  # the date as written, as with UTC offsets
+        (("--timezone", "UTC"), [["2026-02", 2], ["2026-03", 1]]),
+        (("--timezone", "America/New_York"), [["2026-01", 1], ["2026-02", 1], ["2026-03", 1]]),  # 23:00; 02:30
+    ],
+)
+def test_g_time_zone_abbreviations_are_the_date_as_written_or_converted(
+    tmp_path: Path, backend: str, timezone: tuple[str, ...], months: list[list[object]]
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(ZONED)
+    out = run(tmp_path, "--orders", path, *timezone, backend=backend)
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == months
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_g_an_abbreviation_of_several_zones_is_refused_only_where_it_is_converted(
+    tmp_path: Path, capsys, backend: str
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("customer_id,date,amount\na,2026-01-31 20:00:00 PST,10\nb,2026-02-03 23:00:00 IST,5\n")
+    out = run(tmp_path, "--orders", path, backend=backend)
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 1], ["2026-02", 1]]
+    err = refusal(
+        capsys, "--orders", str(path), "--timezone", "UTC", "--backend", backend, "--to-csv", str(tmp_path / "o")
+    )
+    assert err == (
+        "orders.csv, column 'date': time zone abbreviations of several zones (IST: India +05:30, Ireland +01:00 or "
+        "Israel +02:00), so --timezone cannot convert them: write the times with their UTC offset (+05:30), or import "
+        "without --timezone (a timestamp's month is then its date as written) in row 3 (counting the header as row "
+        "1): '2026-02-03 23:00:00 IST'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("dates", "months"),
+    [
+        (("Jan 31, 2026 9:04 PM", "Feb 2, 2026 3:04 PM"), [["2026-01", 1], ["2026-02", 1]]),
+        (("01/31/2026 9:04 PM", "02/02/2026 3:04 AM"), [["2026-01", 1], ["2026-02", 1]]),
+        (("01/31/2026 11:04:00 pm", "02/02/2026 11:04:00 pm"), [["2026-01", 1], ["2026-02", 1]]),
+        (("Jan 31, 2026 9:04 PM PST", "Feb 2, 2026 3:04 PM PDT"), [["2026-01", 1], ["2026-02", 1]]),
+    ],
+)
+def test_g_us_times_of_day_with_one_digit_hours_and_pm_are_read(
+    tmp_path: Path, dates: tuple[str, str], months: list[list[object]]
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(f'customer_id,date,amount\na,"{dates[0]}",10\nb,"{dates[1]}",5\n')
+    out = run(tmp_path, "--orders", path)
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == months
+
+
+def test_g_a_pm_time_in_utc_is_converted_by_its_hour(tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text('customer_id,date,amount\na,"Jan 31, 2026 9:04 PM UTC",10\nb,"Jan 31, 2026 9:04 AM UTC",5\n')
+    out = run(tmp_path, "--orders", path, "--timezone", "Asia/Tokyo")  # +9: 06:04 on 1 February, 18:04 on 31 January
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 1], ["2026-02", 1]]

@@ -39,6 +39,7 @@ import pandas as pd
 
 from ._distinct import factorize
 from .errors import ColumnValues, DataError, bad_rows
+from .zones import AMBIGUOUS, split_zones
 
 __all__ = ["DateOptions", "parse_dates"]
 
@@ -125,6 +126,21 @@ def _day_first(fmt: str) -> bool | None:
     return None
 
 
+#: A number of one digit in a date or time ("Feb 2, 2026 9:04 PM"), which pandas' guess reads only as two ("09").
+_ONE_DIGIT = re.compile(r"(?<![\d.:])(\d)(?=[:,]| [AP]M)")
+_PM = re.compile(r"(?<=\d )PM\b|(?<=\d)PM\b", re.IGNORECASE)
+
+
+def _guessable(text: str) -> str:
+    """``text`` as pandas' format guess reads it, for the format alone: one-digit numbers written with two, and PM
+    as AM (pandas 3.0's guess finds no format for "01/31/2026 11:04 PM", "Jan 31, 2026 9:04 AM": %I and %p alike).
+
+    >>> _guessable("Jan 31, 2026 9:04 PM")
+    'Jan 31, 2026 09:04 AM'
+    """
+    return _PM.sub("AM", _ONE_DIGIT.sub(r"0\1", text))
+
+
 def _candidates(texts: np.ndarray) -> list[str]:
     from pandas.tseries.api import guess_datetime_format
 
@@ -135,6 +151,8 @@ def _candidates(texts: np.ndarray) -> list[str]:
         for text in texts[::step][:_GUESS_SAMPLE]:
             for dayfirst in (False, True):
                 fmt = guess_datetime_format(text, dayfirst=dayfirst)
+                if fmt is None and (padded := _guessable(text)) != text:
+                    fmt = guess_datetime_format(padded, dayfirst=dayfirst)
                 if fmt and fmt not in formats and not _year_then_day(fmt):
                     formats.append(fmt)
     # A layout with and without a time of day (05/02/2024 and 13/02/2024 10:00) is one layout: D||D T.
@@ -230,6 +248,11 @@ class _Unread(Exception):
 #: A year alone ("2025"): a number in Excel, no date; read as 1 January by ISO 8601's and dateutil's parsers.
 _YEAR = re.compile(r"\d{4}")
 
+_AMBIGUOUS_ZONE = (
+    "time zone abbreviations of several zones ({zone}: {zones}), so --timezone cannot convert them: write the "
+    "times with their UTC offset (+05:30), or import without --timezone (a timestamp's month is then its date as "
+    "written)"
+)
 _AMBIGUOUS = (
     "could be day-first or month-first (every day is 12 or less, e.g. {example!r}); "
     "say which with --dayfirst, --monthfirst or --date-format FORMAT (Python: ReadOptions(dayfirst=...))"
@@ -430,18 +453,30 @@ def _parse_mixed(
         empty = stripped == ""  # blank: stays NaT
         filled = texts[~empty]
         if filled.size:
+            plain, minutes, zones = split_zones(stripped[~empty])  # 'PST', 'CET': dropped, or their offsets used
+            zoned = zones != ""
             try:
-                out[filled], day_first = _parse_texts(stripped[~empty], options, source, column)
+                if zoned.any() and options.timezone is not None:
+                    unsure = np.isin(zones, list(AMBIGUOUS))
+                    if unsure.any():
+                        raise _Unread(unsure, _AMBIGUOUS_ZONE.format(zone=zones[unsure][0],
+                                                                     zones=AMBIGUOUS[zones[unsure][0]]))  # fmt: skip
+                out[filled], day_first = _parse_texts(plain, options, source, column)
             except _Unread as unread:
                 bad[filled[unread.mask]] = True
                 why = unread.why
             else:
+                if zoned.any() and options.timezone is not None:  # wall times of their zone, converted
+                    shift = zoned & np.array([not _OFFSET.search(t) for t in plain], dtype=bool)  # an offset decides
+                    if shift.any():
+                        wall = out[filled[shift]] - (minutes[shift] * 60_000_000).astype("timedelta64[us]")
+                        out[filled[shift]] = _from_utc(wall, str(options.timezone))
                 if utc:  # times of day written without an offset, in a column that says UTC
                     naive = np.array([":" in t and not _OFFSET.search(t) and not re.search(r"(?i)(utc|gmt)$", t)
-                                      for t in stripped[~empty]], dtype=bool)  # fmt: skip
+                                      for t in stripped[~empty]], dtype=bool) & ~zoned  # fmt: skip
                     if naive.any():
                         out[filled[naive]] = _from_utc(out[filled[naive]], str(options.timezone))
-                _refuse_swapped_cells(uniques, kinds, codes, day_first, stripped[~empty], source, column, series)
+                _refuse_swapped_cells(uniques, kinds, codes, day_first, plain, source, column, series)
     if (kinds == "other").any() and not bad.any():
         bad |= kinds == "other"
         why = "values that are not dates"
