@@ -233,3 +233,82 @@ def test_a_final_minus_reads_a_cell_of_formatted_number_text_in_a_formula_rewrit
     result, got = _recalc(tmp_path, cells)
     assert result.status == "ok", result.message
     assert {k: got[k] for k in ["B1", "B2", "B3"]} == {"B1": 300, "B2": 2700, "B3": 1450}
+
+
+def test_averageif_maxifs_minifs_match_a_cell_criterion_at_15_digits(tmp_path: Path) -> None:
+    # Excel compares a criterion's number at 15 significant digits: over A1:A5 = =0.1+0.2, 0.3, =3*0.1, 1, =1.1*100
+    # and F1 = 0.3, the 0.3 rows are B's 1, 2 and 4. AVERAGEIF(S), MAXIFS and MINIFS were listed as not computable;
+    # a "<>" criterion held as text that needs it still is (Excel's stored value kept).
+    cells: dict[str, object] = {
+        "A1": "=0.1+0.2",
+        "A2": 0.3,
+        "A3": "=3*0.1",
+        "A4": 1,
+        "A5": "=1.1*100",
+        "B1": 1,
+        "B2": 2,
+        "B3": 4,
+        "B4": 8,
+        "B5": 16,
+        "F1": 0.3,
+        "F3": "<>0.3",
+        "G1": "=AVERAGEIF(A1:A5,F1,B1:B5)*3",
+        "G2": "=AVERAGEIFS(B1:B5,A1:A5,F1)*3",
+        "G3": "=MAXIFS(B1:B5,A1:A5,F1)",
+        "G4": "=MINIFS(B1:B5,A1:A5,F1)",
+        "G5": '=MAXIFS(B1:B5,A1:A5,F1,B1:B5,"<4")',
+        "G6": "=ROUND(AVERAGEIF(A1:A5,F1),12)",
+        "G7": '=AVERAGEIFS(B1:B5,A1:A5,F1,B1:B5,">1")',
+        "G8": "=MAXIFS(B1:B5,A1:A5,F3)",
+    }
+    result, got = _recalc(tmp_path, cells)
+    assert [u.address for u in result.unsupported] == ["S!G8"]
+    assert {k: got[k] for k in ["G1", "G2", "G3", "G4", "G5", "G6", "G7"]} == {
+        "G1": 7,
+        "G2": 7,
+        "G3": 4,
+        "G4": 1,
+        "G5": 2,
+        "G6": 0.3,
+        "G7": 3,
+    }
+
+
+def test_a_whole_number_held_by_a_cell_matches_its_float_noise_as_in_excel(tmp_path: Path) -> None:
+    # =1.1*100 is 110.00000000000001: Excel's COUNTIF(A1:A4,F1) of F1 = 110 counts it (15 significant digits). The
+    # whole number was compared exactly (0, with status ok); a range without such noise keeps the exact comparison.
+    cells: dict[str, object] = {
+        "A1": "=1.1*100",
+        "A2": 110,
+        "A3": 7,
+        "A4": "x",
+        "B1": 1,
+        "B2": 2,
+        "B3": 4,
+        "B4": 8,
+        "C1": 110,
+        "C2": 7,
+        "F1": 110,
+        "F2": 7,
+        "G1": "=COUNTIF(A1:A4,F1)",
+        "G2": "=SUMIF(A1:A4,F1,B1:B4)",
+        "G3": '=SUMIFS(B1:B4,A1:A4,F1,B1:B4,">1")',
+        "G4": "=AVERAGEIF(A1:A4,F1,B1:B4)",
+        "G5": "=MAXIFS(B1:B4,A1:A4,F1)",
+        "G6": "=COUNTIF(A1:A4,F2)",
+        "G7": "=COUNTIF(C1:C2,F1)",
+        "G8": '=COUNTIF(A1:A4,"<>"&F1)',
+        "G9": "=COUNTIFS(A1:A4,F1,B1:B4,1)",  # with a typed number's correction too: listed
+    }
+    result, got = _recalc(tmp_path, cells)
+    assert [u.address for u in result.unsupported] == ["S!G9"]
+    assert {k: got[k] for k in ["G1", "G2", "G3", "G4", "G5", "G6", "G7", "G8"]} == {
+        "G1": 2,
+        "G2": 3,
+        "G3": 2,
+        "G4": 1.5,
+        "G5": 2,
+        "G6": 1,
+        "G7": 1,
+        "G8": 2,
+    }

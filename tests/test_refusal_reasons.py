@@ -27,7 +27,8 @@ def test_an_array_padded_to_a_whole_column_is_listed_with_its_reason(tmp_path):
 
 
 def test_a_criterion_at_15_digits_in_averageif_is_listed_with_its_reason(tmp_path):
-    cells = {"A1": "=0.1+0.2", "A2": 0.3, "A3": 1, "B1": 10, "B2": 20, "B3": 40, "F1": 0.3}
+    # a "<>" criterion held as text needing the 15-digit comparison (an equality's is computed: H40)
+    cells = {"A1": "=0.1+0.2", "A2": 0.3, "A3": 1, "B1": 10, "B2": 20, "B3": 40, "F1": "<>0.3"}
     cells["C1"] = "=AVERAGEIF(A1:A3,F1,B1:B3)"
     function, reason = _unsupported(tmp_path, cells)["C1"]
     assert function == "criteria" and reason.startswith("Excel compares a criterion here at 15 significant digits")

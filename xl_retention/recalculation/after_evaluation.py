@@ -5,6 +5,9 @@
   such a residue, so that the other cells (and their shared formulas' copies) are left as they are.
 - :func:`whole_column_indexes`: INDEX of whole columns past the cells in use (the engine's #REF!) is bounded.
 
+- :func:`whole_number_criteria`: a whole number held by a cell as a criterion (``COUNTIF(A:A,F1)``, F1 = 110) matched
+  at 15 digits where its range holds a whole number's float noise (``=1.1*100``), as Excel matches it.
+
 Each takes the engine's ``set_formulas(workbook, [(sheet, row, column, formula), ...])``; the caller evaluates again.
 """
 
@@ -15,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .excel_functions._core import error_code, is_error
+from .excel_functions.criteria_cells import criteria_areas, noisy, whole_corrected
 from .excel_functions.final_operations import rewrite_final
 from .intersection import bounded_index
 
@@ -23,7 +27,7 @@ if TYPE_CHECKING:
 
     from .formula_texts import FormulaTexts
 
-__all__ = ["final_operations", "whole_column_indexes"]
+__all__ = ["final_operations", "whole_column_indexes", "whole_number_criteria"]
 
 
 def final_operations(
@@ -68,3 +72,47 @@ def whole_column_indexes(
     if bounded:
         set_formulas(workbook, bounded)
     return bool(bounded)
+
+
+def whole_number_criteria(
+    workbook: fz.Workbook,
+    given: list[tuple[str, int, int, str]],
+    set_formulas: Callable[[fz.Workbook, list[tuple[str, int, int, str]]], None],
+) -> bool:
+    """The criteria formulas among ``given`` (the formulas the engine has, last given last) whose criterion held by a
+    cell is compared at 15 digits but for a whole number below 1E+15 (compared exactly: the common duplicate check
+    ``COUNTIF(A:A,A2)`` over whole-number ids stays one engine call) get the correction for whole numbers too
+    (:func:`.excel_functions.criteria_cells.whole_corrected`) where one of their criteria ranges holds a whole
+    number's float noise after this evaluation (``=1.1*100`` is 110 to Excel's ``COUNTIF(A:A,F1)`` of F1 = 110); a
+    range that is not a plain reference (a name, OFFSET) is taken to hold some. True when any formula was set."""
+    latest = {(sheet, r, c): formula for sheet, r, c, formula in given if "1E+15)" in formula or "NEAR(" in formula}
+    known: dict[str, bool] = {}
+    found = []
+    for (sheet, r, c), formula in latest.items():
+        new = whole_corrected(formula)
+        if new is None or new == formula:
+            continue
+        areas = criteria_areas(formula)
+        if areas is None or any(_noisy_area(workbook, sheet, area, known) for area in areas):
+            found.append((sheet, r, c, new))
+    if found:
+        set_formulas(workbook, found)
+    return bool(found)
+
+
+def _noisy_area(workbook: fz.Workbook, sheet: str, area: str, known: dict[str, bool]) -> bool:
+    """Whether the values of ``area`` (a reference written in a formula of ``sheet``) hold a whole number's noise;
+    True when the engine cannot page them."""
+    reference = area if "!" in area else "'" + sheet.replace("'", "''") + "'!" + area
+    key = reference.replace("$", "").upper()
+    if key not in known:
+        answer, offset = False, 0
+        try:
+            while offset is not None and not answer:
+                page = workbook.range_page(reference, offset=offset, limit=65_536, include_values=True)
+                answer = noisy([item.value for item in page.items])
+                offset = page.next_offset
+        except Exception:  # noqa: BLE001  (the engine cannot say: corrected, as for a name)
+            answer = True
+        known[key] = answer
+    return known[key]

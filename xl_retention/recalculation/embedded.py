@@ -24,7 +24,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from ..cells import CellError
 from . import kept
-from .after_evaluation import final_operations, whole_column_indexes
+from .after_evaluation import final_operations, whole_column_indexes, whole_number_criteria
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .engine import CIRCULAR, engine_literal, from_engine, load
@@ -307,6 +307,9 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     again = number_text_results(result.values, formulas, rewritten, info.number_texts)
     if again:  # formula cells giving "1,234"-like text: the formulas reading them as numbers (number_texts.py)
         _set_formulas(workbook, again)
+        workbook.evaluate_all()
+        result = _read(workbook, formulas, members)
+    if whole_number_criteria(workbook, rewritten + again, _set_formulas):  # COUNTIF(A:A,F1) of 110 and =1.1*100 (H40)
         workbook.evaluate_all()
         result = _read(workbook, formulas, members)
     if any(type(v) is CellError and v.code == CIRCULAR for cells in result.values.values() for v in cells.values()):

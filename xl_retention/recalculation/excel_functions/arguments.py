@@ -209,7 +209,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         call = error_checked(name, [tokens[a:b] for a, b in spans], args, call) or call
     if name in ("COUNTIF", "COUNTIFS", "SUMIF", "SUMIFS"):  # a typed number matched at 15 digits (.criteria_digits)
         typed_fix = digits_corrected(name, args, call)
-        call = typed_fix or cell_corrected(name, [tokens[a:b] for a, b in spans], args, call) or call
+        cells_fix = cell_corrected(name, [tokens[a:b] for a, b in spans], args, call, typed=typed_fix)
+        call = cells_fix or typed_fix or call
     elif name in CRITERIA:  # a cell's number at 15 digits: listed where it matters (.criteria_cells)
         call = cell_corrected(name, [tokens[a:b] for a, b in spans], args, call) or call
     if name in CRITERIA:  # a criterion of more than 15 digits (a 16-digit text id): at 15 digits (.criteria_long)

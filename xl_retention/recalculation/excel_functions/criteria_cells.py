@@ -24,6 +24,7 @@ call need it, or in AVERAGEIF(S), MAXIFS and MINIFS, the cell is listed as one t
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from openpyxl.formula.tokenizer import Token
@@ -35,7 +36,15 @@ from .criteria_long import LONG_REFUSED
 from .criteria_values import numbered
 
 NEAR = "_XLR.NEAR"
+NEAR_WHOLE = "_XLR.NEARWHOLE"
 EDGE = "_XLR.EDGE"
+_REFERENCE = re.compile(r"(?:'(?:[^']|'')+'!|[^\W\d][\w.]*!)?\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*(?![\w(])")
+_TEXTS = re.compile(r'"(?:[^"]|"")*"')
+#: how :func:`_test` asks whether a cell's number is too large to be compared exactly (a whole number below it is,
+#: until :func:`whole_corrected` finds a range holding a whole number's float noise)
+_LARGE = ">=1E+15)"
+_BEFORE_EDGE = "," + EDGE + "("
+_AREA = re.compile(r"(?:'(?:[^']|'')+'!|[^\W\d][\w.]*!)?\$?[A-Z]{1,3}\$?\d*(?::\$?[A-Z]{1,3}\$?\d*)?")
 
 
 def _number(criterion: Any) -> tuple[int, float] | None:
@@ -59,6 +68,19 @@ def _number(criterion: Any) -> tuple[int, float] | None:
     if not isinstance(criterion, (int, float)) or not math.isfinite(criterion):
         return None
     return sign, float(criterion)
+
+
+def near_whole(criterion: Any) -> float:
+    """:func:`near` for a range holding a whole number's float noise (``=1.1*100``): a whole number below 1E+15 needs
+    the correction too (only 0 never does). See :func:`whole_corrected`.
+
+    >>> near_whole(110.0), near_whole("<>12"), near_whole(0.0), near_whole("x")
+    (1.0, -1.0, 0.0, 0.0)
+    """
+    found = _number(criterion)
+    if found is None or found[1] == 0:
+        return 0.0
+    return float(found[0])
 
 
 def near(criterion: Any) -> float:
@@ -93,6 +115,7 @@ def edge(criterion: Any, which: Any) -> str:
 
 
 FUNCTIONS[NEAR] = Function(NEAR, engine_call(near), 1, 1)
+FUNCTIONS[NEAR_WHOLE] = Function(NEAR_WHOLE, engine_call(near_whole), 1, 1)
 FUNCTIONS[EDGE] = Function(EDGE, engine_call(edge), 2, 2)
 
 
@@ -127,13 +150,60 @@ def _test(criterion: str, plain: bool) -> str:
         # a text "<>0.3" or "=0.3" held by the cell: tested by _XLR.NEAR (a text of no operator never calls it)
         starts = f'OR(LEFT({criterion},2)="<>",LEFT({criterion},1)="=")'
         operator = f"IF(ISTEXT({criterion}),IF({starts},{NEAR}({criterion})<>0,FALSE),FALSE)"
-        return f"IF(ISNUMBER({number}),OR({number}<>INT({number}),ABS({number})>=1E+15),{operator})"
+        return f"IF(ISNUMBER({number}),OR({number}<>INT({number}),ABS({number}){_LARGE},{operator})"
     return f"{NEAR}({criterion})"
 
 
-def cell_corrected(name: str, parts: list[list[Token]], args: list[str], call: str) -> str | None:
+def _interval_called(
+    name: str, args: list[str], found: list[int], raw: dict[int, str], tests: list[str], call: str
+) -> str:
+    """AVERAGEIF(S), MAXIFS or MINIFS ``call`` (rewritten ``args``) for criteria ``found`` held by cells (``raw``, their
+    ``tests`` of :func:`_test`): where a criterion's number needs the 15-digit correction and is an equality (``F1`` =
+    0.3, not a text ``"<>0.3"``), the call's -IFS form with that criterion replaced by its interval (``">="`` the low
+    edge and ``"<="`` the high one: :func:`edge`), which matches what Excel's 15-digit comparison does; a ``"<>"``
+    criterion needing it, or an AVERAGEIF averaging a range of another shape than its criteria range, is listed
+    (``_XLR.LONGREFUSED``, Excel's value kept). The error of a matched row of the averaged range is the result, as in
+    ``call`` (:func:`.criteria.error_checked`)."""
+    from openpyxl.formula import Tokenizer
+
+    from .criteria import error_checked
+
+    refused = f"{LONG_REFUSED}()"
+    if name == "AVERAGEIF" and len(args) in (2, 3):
+        averaged = args[2] if len(args) == 3 and args[2] else args[0]
+        head, pairs, target = [averaged], [[args[0], args[1]]], "AVERAGEIFS"
+        shapes = f"AND(ROWS({averaged})=ROWS({args[0]}),COLUMNS({averaged})=COLUMNS({args[0]}))"
+        same = None if averaged == args[0] else shapes
+        places = {1: 0}
+    elif name in ("AVERAGEIFS", "MAXIFS", "MINIFS") and len(args) >= 3 and len(args) % 2:
+        head, pairs, target, same = [args[0]], [[args[k], args[k + 1]] for k in range(1, len(args), 2)], name, None
+        places = {k: (k - 1) // 2 for k in range(2, len(args), 2)}
+    else:
+        return f"IF(OR({','.join(tests)}),{refused},{call})"
+    corrected = call
+    for k in reversed(found):
+        pair = pairs[places[k]]
+        edges = [pair[0], f"{EDGE}({raw[k]},2)", pair[0], f"{EDGE}({raw[k]},3)"]
+        new_args = head + [a for p in pairs for a in (edges if p is pair else p)]
+        interval = f"{target}({','.join(new_args)})"
+        if target != "MAXIFS" and target != "MINIFS":
+            parts = [list(Tokenizer("=" + a).items) for a in new_args]
+            interval = error_checked(target, parts, new_args, interval) or interval
+        fixed = interval if same is None else f"IF({same},{interval},{refused})"
+        corrected = f"IF({tests[found.index(k)]},IF({NEAR}({raw[k]})=1,{fixed},{refused}),{corrected})"
+    if len(found) > 1:  # two criteria at 15 digits at once: not corrected one by one
+        corrected = f"IF(ABS({')+ABS('.join(tests)})>1,{refused},{corrected})"
+    return corrected
+
+
+def cell_corrected(
+    name: str, parts: list[list[Token]], args: list[str], call: str, typed: str | None = None
+) -> str | None:
     """``call`` (a criteria function ``name`` with rewritten ``args``; ``parts``: its arguments' tokens) guarded for
-    a number criterion given when the formula runs (see the module docstring); None when it has none.
+    a number criterion given when the formula runs (see the module docstring); None when it has none. ``typed``: the
+    call corrected for a number typed in as a criterion (:func:`.criteria_digits.digits_corrected`): kept where no
+    criterion given when the formula runs needs the correction, listed (``_XLR.LONGREFUSED``) where one does (two
+    criteria at 15 digits at once).
 
     >>> from openpyxl.formula import Tokenizer
     >>> parts = [[t] for t in list(Tokenizer("=COUNTIF(A1:A3,F1)").items)[1:-1] if t.type != Token.SEP]
@@ -148,6 +218,8 @@ def cell_corrected(name: str, parts: list[list[Token]], args: list[str], call: s
         return None
     raw = {k: _plain(parts[k]) or args[k] for k in found}  # a cell's criterion read as it is (not through NUMBERED)
     tests = [_test(raw[k], _plain(parts[k]) is not None) for k in found]
+    if typed is not None:  # COUNTIFS(A:A,F1,B:B,0.5): the typed number's correction with F1's is not made
+        return f"IF(OR({','.join(tests)}),{LONG_REFUSED}(),{typed})"
     if name in ("COUNTIF", "COUNTIFS") and (name == "COUNTIFS" or len(args) == 2) and len(args) % 2 == 0:
         head, pairs, same = "COUNTIFS(", [(args[k], args[k + 1], k + 1) for k in range(0, len(args), 2)], None
     elif name == "SUMIFS" and len(args) >= 3 and len(args) % 2:
@@ -157,8 +229,8 @@ def cell_corrected(name: str, parts: list[list[Token]], args: list[str], call: s
         head, pairs = f"SUMIFS({summed},", [(args[0], args[1], 1)]
         shapes = f"AND(ROWS({summed})=ROWS({args[0]}),COLUMNS({summed})=COLUMNS({args[0]}))"
         same = None if summed == args[0] else shapes
-    else:  # AVERAGEIF(S), MAXIFS, MINIFS, a call of the wrong size: listed where the correction is needed
-        return f"IF(OR({','.join(tests)}),{LONG_REFUSED}(),{call})"
+    else:  # AVERAGEIF(S), MAXIFS, MINIFS: the interval's call itself (a "<>" criterion or a call of the wrong size
+        return _interval_called(name, args, found, raw, tests, call)  # listed where the correction is needed)
     corrected = call
     for k in reversed(found):
         j = next(i for i, p in enumerate(pairs) if p[2] == k)
@@ -173,3 +245,55 @@ def cell_corrected(name: str, parts: list[list[Token]], args: list[str], call: s
     if len(found) > 1:  # two criteria at 15 digits at once: not corrected one by one
         corrected = f"IF(ABS({')+ABS('.join(tests)})>1,{LONG_REFUSED}(),{corrected})"
     return corrected
+
+
+def whole_corrected(formula: str) -> str | None:
+    """``formula`` (given to the engine) with its criteria held by cells corrected for whole numbers too (``F1`` =
+    110 matches ``=1.1*100``, as at 15 digits in Excel), or None when it has none: the form :func:`cell_corrected`
+    makes, where a whole number below 1E+15 is compared exactly for speed, used where a criteria range holds such
+    float noise (:func:`noisy`).
+
+    >>> whole_corrected("IF(IF(ISNUMBER(--F1),OR(--F1<>INT(--F1),ABS(--F1)>=1E+15),FALSE),_XLR.NEAR(F1),1)")
+    'IF(IF(ISNUMBER(--F1),OR(--F1<>INT(--F1),ABS(--F1)>=0),FALSE),_XLR.NEARWHOLE(F1),1)'
+    """
+    if _LARGE not in formula and NEAR + "(" not in formula:
+        return None
+    return formula.replace(_LARGE, ">=0)").replace(NEAR + "(", NEAR_WHOLE + "(")
+
+
+def criteria_areas(formula: str) -> list[str] | None:
+    """The criteria ranges of the corrected calls in ``formula`` (those before ``_XLR.EDGE``), as written; None when
+    one is not a plain reference (a name, OFFSET(...)): then any may hold noise.
+
+    >>> criteria_areas("COUNTIFS($A$2:$A$9,_XLR.EDGE(F1,2),'My data'!B:B,_XLR.EDGE(F1,3))")
+    ['$A$2:$A$9', "'My data'!B:B"]
+    >>> criteria_areas("COUNTIFS(Ids,_XLR.EDGE(F1,2))") is None
+    True
+    >>> criteria_areas('IF(F1>=1E+15),_XLR.LONGREFUSED(),COUNTIFS(B1:B5,">=16.0",A:A,F1))')
+    ['B1:B5', 'A:A']
+    """
+    found = []
+    end = formula.find(_BEFORE_EDGE)
+    while end >= 0:
+        start = max(formula.rfind(",", 0, end), formula.rfind("(", 0, end)) + 1
+        if _AREA.fullmatch(formula, start, end) is None:
+            return None
+        found.append(formula[start:end])
+        end = formula.find(_BEFORE_EDGE, end + 1)
+    if not found:  # a call corrected for a typed number (COUNTIFS(A:A,F1,B:B,16)): every reference it makes
+        found = [m.group(0) for m in _REFERENCE.finditer(_TEXTS.sub('""', formula))]
+    return found
+
+
+def noisy(values: Any) -> bool:
+    """Whether ``values`` hold a whole number's float noise: a number that is not whole but is a whole number below
+    1E+15 at 15 significant digits (``=1.1*100``, 110.00000000000001).
+
+    >>> noisy([1.0, "x", None, 0.5]), noisy([110.00000000000001]), noisy([True])
+    (False, True, False)
+    """
+    for value in values:
+        if type(value) is float and abs(value) < 1e15 and not value.is_integer():
+            if float(f"{value:.15g}").is_integer():
+                return True
+    return False
