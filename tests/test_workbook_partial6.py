@@ -188,3 +188,29 @@ def test_printed_pages_are_readable_and_hold_whole_tables(tmp_path: Path) -> Non
         "Order cohorts: share",
     ]
     assert [text.replace("&amp;", "&")[: len(t)] for (_, text), t in zip(cohorts, titles, strict=True)] == titles
+
+
+def test_a_users_own_column_of_one_formula_follows_the_months_an_import_adds(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Customers"]
+    ws["M1"], ws["N1"], ws["O1"], ws["P1"] = "Target", "Gap to target", "Note", "Mixed"
+    for row in range(2, 5):
+        ws[f"M{row}"] = 10 * row
+        ws[f"N{row}"] = f'=IF(D{row}="","",D{row}-M{row})'  # one formula filled down: follows
+        ws[f"O{row}"] = f"typed {row}"  # values: the new months stay blank
+        ws[f"P{row}"] = f"=D{row}*2" if row < 4 else "=D2*2"  # not one formula filled down: blank
+    wb.save(path)
+    csv = tmp_path / "s.csv"
+    csv.write_text(
+        "customer_id,month,mrr\n" + "".join(f"c{i},2026-0{m},10\n" for m in range(1, 6) for i in range(10 + m))
+    )
+    done = run("import", "--subscriptions", csv, "--into", path, "--recalc")
+    assert done.returncode == 0, done.stdout + done.stderr
+    ws = openpyxl.load_workbook(path)["Customers"]
+    assert [ws[f"N{row}"].value for row in (4, 5, 6)] == [
+        '=IF(D4="","",D4-M4)', '=IF(D5="","",D5-M5)', '=IF(D6="","",D6-M6)']  # fmt: skip
+    assert [ws[f"{c}{row}"].value for c in "MOP" for row in (5, 6)] == [None] * 6
+    values = openpyxl.load_workbook(path, data_only=True)["Customers"]
+    # customers at end 11..15 in January to May; targets 20, 30, 40 typed in January to March, none later
+    assert [values[f"N{row}"].value for row in range(2, 7)] == [-9, -18, -27, 14, 15]

@@ -3,7 +3,8 @@
 Each monthly sheet gets a row per new month after its last month row: the month, the
 template's formula in each formula column (:func:`~.template.render_formula` over the columns
 where the user's headers are, so an inserted column is followed), and the last month row's
-styles, also in the user's own columns (left blank). "NPS scores" gets a column per new month.
+styles, also in the user's own columns (left blank, or, in a column holding the same formula in every month
+filled down, that formula moved to the new row). "NPS scores" gets a column per new month.
 Defined names, chart series, validations and conditional formats that end at the old last row
 (or column) are stretched to the new one. The note earlier templates put under a sheet's last
 month (two rows below it; the template now keeps it in a comment on the Month header) moves down;
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 import pandas as pd
+from openpyxl.formula.translate import Translator
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
@@ -76,6 +78,7 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
         col = ip.split_ref(ref)[1]
         styles.setdefault(col, xml.style(ref))
     attrs = xml.row_attrs(last)
+    own = {col: f for col in styles if col not in by_column and (f := _column_formula(sheet, col)) is not None}
     for i, month in enumerate(added):
         row = last + 1 + i
         for col, style in sorted(styles.items()):
@@ -83,7 +86,11 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
             column = by_column.get(col)
             if column is None:
                 if xml.cell(ref) is None:
-                    xml.put(ref, xml.element(ref, style), row_attrs=attrs)
+                    formula = own.get(col)
+                    if formula is not None:
+                        formula = Translator(formula, f"{get_column_letter(col)}{last}").translate_formula(ref)
+                    xml.put(ref, xml.element(ref, style, formula=formula and formula.removeprefix("=")),
+                            row_attrs=attrs)  # fmt: skip
                 continue
             if column.key == MONTH.key:
                 element = xml.element(ref, style, value=ip.excel_serial(month.start_time.date(), date1904))
@@ -105,6 +112,27 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
         for name in package.names(r"xl/charts/chart[^/]*\.xml"):
             package.edit(name, lambda xml: cell_as_range(xml, title, last))
     _extend_everywhere(package, title, rows=(last, new_last))
+
+
+def _column_formula(sheet: _Monthly, col: int) -> str | None:
+    """The formula of a user's own column when every month row holds the same one (each row's is the first row's
+    moved to it, as filled down), as in its last month; else None (added months leave the column blank then).
+
+    >>> # 'Gap to target' N2 '=D2-M2', N3 '=D3-M3', N4 '=D4-M4': the added month 5 gets '=D5-M5'
+    """
+    rows = [sheet.row(month) for month in sheet.months]
+    first = sheet.value(rows[0], col)
+    if len(rows) < 2 or not isinstance(first, str) or not first.startswith("="):
+        return None
+    origin = f"{get_column_letter(col)}{rows[0]}"
+    for row in rows[1:]:
+        formula = sheet.value(row, col)
+        if (
+            not isinstance(formula, str)
+            or Translator(first, origin).translate_formula(f"{get_column_letter(col)}{row}") != formula
+        ):
+            return None
+    return sheet.value(rows[-1], col)
 
 
 _SERIES_F = re.compile(
