@@ -312,3 +312,35 @@ def test_a_whole_number_held_by_a_cell_matches_its_float_noise_as_in_excel(tmp_p
         "G7": 1,
         "G8": 2,
     }
+
+
+def test_a_dynamic_array_on_a_sheet_whose_name_holds_an_apostrophe_is_computed(tmp_path: Path) -> None:
+    # A sheet named "Calc's (2024)" (the quote doubled in references) holding a dynamic array: the whole file failed
+    # with "unterminated sheet quote", naming no cell (the engine was asked for 'Calc's (2024)'!B1 unescaped).
+    import zipfile
+
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "Q1 Data"
+    for row in [("EU", 100), ("US", 200), ("EU", 300)]:
+        data.append(row)
+    calc = book.create_sheet("Calc's (2024)")
+    calc["B1"] = ArrayFormula("B1:B2", "=_xlfn.UNIQUE('Q1 Data'!A1:A3)")
+    calc["C1"] = ArrayFormula("C1:C2", "=SUMIFS('Q1 Data'!B1:B3,'Q1 Data'!A1:A3,_xlfn.ANCHORARRAY(B1))")
+    calc["D1"] = "=SUM(_xlfn.ANCHORARRAY(C1))"
+    calc["E1"] = "=COUNTA('Calc''s (2024)'!B1:B2)"
+    calc.merge_cells("G1:H1")  # merged cells away from the spills: looked at for spills over them
+    book.save(tmp_path / "plain.xlsx")
+    source = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as old, zipfile.ZipFile(source, "w") as new:
+        for item in old.infolist():
+            body = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":  # Excel 365 marks dynamic arrays with cell metadata
+                body = body.replace(b'<c r="B1"', b'<c r="B1" cm="1"').replace(b'<c r="C1"', b'<c r="C1" cm="1"')
+            new.writestr(item, body)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Calc's (2024)"]
+    assert [[out[f"{c}{r}"].value for c in "BCDE"] for r in (1, 2)] == [["EU", 400, 600, 2], ["US", 200, None, None]]

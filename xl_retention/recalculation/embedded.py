@@ -492,7 +492,9 @@ def _fit_arrays(workbook: fz.Workbook, info: PackageInfo, result: Computed) -> N
                 for address in covered:  # not computed: the stored values stay
                     members.pop(address, None)
                 continue
-            spill = workbook.inspect_cell(f"'{sheet}'!{ref}").to_dict()["cell"].get("spill") or {}
+            spill = (
+                workbook.inspect_cell("'" + sheet.replace("'", "''") + f"'!{ref}").to_dict()["cell"].get("spill") or {}
+            )
             extent = spill.get("extent") if spill.get("kind") == "Anchor" else None
             box = range_boundaries(extent.rpartition("!")[2]) if extent else range_boundaries(ref + ":" + ref)
             left, top, right, bottom = box
@@ -521,7 +523,7 @@ def _classic_members(
     """A Ctrl+Shift+Enter array's cells as Excel fills its range: the result, a single row or column repeated,
     ``#N/A`` beyond. ``grid``: the result (read from the engine when not given)."""
     if grid is None:
-        spill = workbook.inspect_cell(f"'{sheet}'!{ref}").to_dict()["cell"].get("spill") or {}
+        spill = workbook.inspect_cell("'" + sheet.replace("'", "''") + f"'!{ref}").to_dict()["cell"].get("spill") or {}
         extent = spill.get("extent") if spill.get("kind") == "Anchor" else None
         left, top, right, bottom = range_boundaries(extent.rpartition("!")[2] if extent else ref + ":" + ref)
         grid = [[_cell_value(workbook, sheet, r, c) for c in range(left, right + 1)] for r in range(top, bottom + 1)]

@@ -71,7 +71,9 @@ def spills_over_merged(path: str, workbook: fz.Workbook, info: PackageInfo, lite
         if not areas:
             continue
         for ref in refs:
-            spill = workbook.inspect_cell(f"'{sheet}'!{ref}").to_dict()["cell"].get("spill") or {}
+            spill = (
+                workbook.inspect_cell("'" + sheet.replace("'", "''") + f"'!{ref}").to_dict()["cell"].get("spill") or {}
+            )
             extent = spill.get("extent") if spill.get("kind") == "Anchor" else None
             if not extent:
                 continue
