@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from import_cli import refusal, run
+from postgres_server import throwaway_server
 
 from xl_retention.workbook import build_template
 
@@ -365,3 +366,105 @@ def test_g_a_pm_time_in_utc_is_converted_by_its_hour(tmp_path: Path) -> None:
     path.write_text('customer_id,date,amount\na,"Jan 31, 2026 9:04 PM UTC",10\nb,"Jan 31, 2026 9:04 AM UTC",5\n')
     out = run(tmp_path, "--orders", path, "--timezone", "Asia/Tokyo")  # +9: 06:04 on 1 February, 18:04 on 31 January
     assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 1], ["2026-02", 1]]
+
+
+# -- h: an order's later line items without the customer; a refund line whose status says refunded ---------------------
+SHOPIFY_ITEMS = (
+    "Name,Email,Financial Status,Paid at,Currency,Total,Created at,Lineitem quantity,Lineitem name,Refunded Amount\n"
+    "#1001,ann@example.com,paid,2024-05-01 10:00:00 +0000,USD,34.98,2024-05-01 09:58:12 +0000,2,Crew Tee,0.00\n"
+    "#1001,,,,,,,1,Average,\n"  # a later line item: the order's own columns on its first line only
+    "#1002,Total Wine,partially_refunded,2024-06-01 10:00:00 +0000,USD,50,2024-06-01 09:00:00 +0000,1,Sum Kit,20.00\n"
+    "#1003,bob@example.com,paid,2024-06-02 10:00:00 +0000,USD,10,2024-06-02 09:00:00 +0000,1,Mug,0.00\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_h_a_later_line_item_without_a_customer_is_its_orders(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "orders_export.csv"
+    path.write_text(SHOPIFY_ITEMS)
+    columns = "customer_id=Email,date=Created at,amount=Total"
+    out = run(tmp_path, "--orders", path, "--columns", columns, backend=backend)
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2024-05", 1], ["2024-06", 2]]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [34.98, 40.0]  # 50 less 20 refunded
+
+
+def test_h_an_order_whose_rows_name_no_customer_is_still_refused(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("order_id,customer_id,date,amount\n1,a,2026-01-05,10\n2,,2026-01-06,20\n2,,2026-01-06,5\n")
+    err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
+    assert err == "orders.csv, column 'customer_id': missing customer ids in rows 3, 4 (counting the header as row 1)"
+
+
+WOO_ANALYTICS = (
+    "Date,Order #,N. Revenue (formatted),Status,Customer,Customer type,Product(s),Items sold,Coupon(s),Net Sales\n"
+    "2026-01-10,123,$50.00,Completed,Ann Lee,new,Widget,1,,50\n"
+    "2026-01-12,124,$30.00,Completed,Bob Roe,new,Average,1,,30\n"
+    "2026-02-15,123,-$20.00,{status},Ann Lee,returning,Widget,-1,,-20\n"
+    "2026-02-16,125,$40.00,Processing,Total Wine,new,Widget,2,,40\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("status", "january"),
+    [("Refunded", 60.0), ("Completed", 60.0), ("Failed", 80.0), ("Pending payment", 80.0)],
+)
+def test_h_a_refund_line_is_taken_off_its_order_whatever_its_status_says(
+    tmp_path: Path, backend: str, status: str, january: float
+) -> None:
+    # WooCommerce's Analytics lists a partial refund as a row of its order with the status Refunded: the refund was
+    # made, the order stays a purchase less 20 (its whole order was left out: one buyer and 30 in January); a refund
+    # line that failed or is pending takes nothing off and leaves the order as it was
+    path = tmp_path / "woo.csv"
+    path.write_text(WOO_ANALYTICS.format(status=status))
+    out = run(tmp_path, "--orders", path, "--columns", "customer_id=Customer,amount=Net Sales", backend=backend)
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 2], ["2026-02", 1]]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [january, 40.0]
+
+
+def test_h_an_order_refunded_on_its_own_row_is_still_no_purchase(tmp_path: Path) -> None:
+    path = tmp_path / "woo.csv"
+    path.write_text(
+        WOO_ANALYTICS.format(status="Refunded").replace(
+            "2026-01-10,123,$50.00,Completed", "2026-01-10,123,$50.00,Refunded"
+        )
+    )
+    out = run(tmp_path, "--orders", path, "--columns", "customer_id=Customer,amount=Net Sales")
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 1], ["2026-02", 1]]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [30.0, 40.0]
+
+
+# -- h on Spark (local) and PostgreSQL: the same orders, the same purchases ------------------------------------------
+def _woo_frame(status: str) -> pd.DataFrame:
+    from io import StringIO
+
+    return pd.read_csv(StringIO(WOO_ANALYTICS.format(status=status)), dtype=str, keep_default_na=False)
+
+
+def _bought(tables) -> list[list[object]]:  # noqa: ANN001 - OrderTables
+    revenue = tables.revenue_cohorts.iloc[:, 0].tolist()
+    months, buyers = tables.purchases.index, tables.purchases["buyers"]
+    return [[str(m), int(b), float(r)] for m, b, r in zip(months, buyers, revenue, strict=True)]
+
+
+WOO_MAP = {"customer_id": "Customer", "amount": "Net Sales"}
+WOO_BOUGHT = [["2026-01", 2, 60.0], ["2026-02", 1, 40.0]]
+
+
+def test_h_refund_lines_on_spark(spark) -> None:
+    from xl_retention import relational as R
+
+    assert _bought(R.order_tables(spark.createDataFrame(_woo_frame("Refunded")), columns=WOO_MAP)) == WOO_BOUGHT
+
+
+def test_h_refund_lines_on_postgres() -> None:
+    import ibis
+
+    from xl_retention import relational as R
+
+    with throwaway_server("xl-retention-pg-h41-") as url:
+        con = R.connect("postgres", url)
+        frame = _woo_frame("Refunded").drop(columns=["N. Revenue (formatted)", "Product(s)", "Coupon(s)"])  # no '%('
+        con.create_table("woo", schema=ibis.memtable(frame).schema())
+        con.insert("woo", frame)
+        assert _bought(R.order_tables(con.table("woo"), columns=WOO_MAP, backend=con)) == WOO_BOUGHT

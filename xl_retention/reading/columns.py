@@ -36,10 +36,11 @@ from .billing_columns import (
 from .currency import check_currency_column, check_one_currency, named_currency
 from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
+from .ends import refuse_unused_end
 from .errors import DataError, bad_rows, source_of
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months
 from .names import columns_option, key, keys_of
-from .orders import check_order_id, item_columns, order_aliases, orders_as_paid
+from .orders import check_order_id, customers_of_orders, item_columns, order_aliases, orders_as_paid
 from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .sandbox import check_test_mode
@@ -374,6 +375,7 @@ def prepare(
         aliases = order_aliases(df.columns)
     out = normalize_columns(df, required, optional, columns, source, aliases)
     names: dict[str, str] = out.attrs["source_columns"]
+    refuse_unused_end(df.columns, names, source, kind)  # 'Ended At (UTC)' with only the start mapped: no churn
     refuse_repeated_headers(df, source)  # files appended with their headers
     ids = [names[n] for n in sorted(_IDS) if n in names]  # a report's 'Total' is where its customers are named
     keys = [*ids, *(names[n] for n in sorted(_DATES - {"end"}) if n in names)]
@@ -404,6 +406,8 @@ def prepare(
         series = out[name]
         if name in _IDS:
             what = {"customer_id": "customer ids", "visitor_id": "visitor ids"}.get(name, "order ids")
+            if name == "customer_id" and kind == "orders" and "order_id" in out.columns:
+                series = customers_of_orders(series, out["order_id"])  # a later line item's blank: its order's
             ids = clean_ids(series)
             people = list(map(str, df.columns)) if name != "order_id" else None  # and guests' 0 as a customer
             refuse_bad_ids(ids, series, source, names[name], what, people)  # blank, #N/A, 7.12346E+12

@@ -62,6 +62,7 @@ __all__ = [
     "cancelled_rows",
     "check_items_without_order",
     "check_order_id",
+    "customers_of_orders",
     "item_columns",
     "line_item_columns",
     "one_row_per_order",
@@ -159,6 +160,31 @@ def order_aliases(names: Sequence[Any]) -> dict[str, tuple[str, ...]]:
     if item_columns(names) and not keys & {"order_id", *aliases}:
         aliases += tuple(a for a in ITEM_ORDER_ALIASES if a in keys)[:1]
     return {"order_id": aliases}
+
+
+def customers_of_orders(customers: pd.Series, orders: pd.Series) -> pd.Series:
+    """``customers`` with each blank cell on a row with an order id given its order's customer (the first one
+    written on the order's rows): the later line items of an order, whose customer Shopify-style exports write on
+    the order's first row only. Rows whose order names no customer stay blank (refused as missing ids); rows of one
+    order with two customers are refused later (:func:`one_row_per_order`).
+
+    Shape: a Series of ``len(customers)`` with its index; ``customers`` itself when no cell is blank.
+
+    >>> customers_of_orders(pd.Series(["a", None, "b", None]), pd.Series(["#1", "#1", "#2", "#3"])).tolist()
+    ['a', 'a', 'b', nan]
+    """
+    blank = customers.isna().to_numpy()
+    if not blank.any():
+        return customers
+    keys = orders.astype(object).where(orders.notna(), None).map(lambda v: None if v is None else str(v).strip())
+    keys = keys.where(keys != "", None)
+    named = pd.Series(customers.to_numpy(dtype=object)[~blank], index=keys.to_numpy()[~blank])
+    first = named[named.index.notna()].groupby(level=0, sort=False).first()
+    filled = customers.astype(object).copy()
+    fill = blank & keys.notna().to_numpy()
+    found = keys[fill].map(first)
+    filled[fill] = found.to_numpy()
+    return filled
 
 
 def check_order_id(df: pd.DataFrame, names: dict[str, str], source: str) -> None:
@@ -338,7 +364,44 @@ def orders_as_paid(
         typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
     check_items_without_order(df, typed, names, source)
     cancelled = cancelled_rows(df, source, refunds=refunded is not None)
+    if "order_id" in typed and "amount" in typed:
+        lines = np.asarray(typed["amount"], dtype=np.float64) < 0  # an order's refund lines (reading.orders)
+        if (lines & cancelled).any():
+            said = says_refunded(df) & lines  # a refund line whose status says 'refunded': the refund was made
+            cancelled = cancelled & ~said
+            failed = lines & cancelled  # a refund line that failed, was voided or is pending: no refund, no cancel
+            if failed.any():
+                rows = np.flatnonzero(~failed)
+                one, kept = one_row_per_order({k: _take(v, rows) for k, v in typed.items()}, names,
+                                              (cancelled | full)[rows], source)  # fmt: skip
+                return one, rows[kept]
     return one_row_per_order(typed, names, cancelled | full, source)
+
+
+def says_refunded(df: pd.DataFrame) -> np.ndarray:
+    """Whether each row's status or type column says a refund (``refunded``; a type of :data:`_REFUND_TYPES`), or
+    its refunded flag is true: on an order's refund line (a negative amount with its id) the status of the refund,
+    made, not of the order, which stays paid less the refund (WooCommerce's Analytics export lists a partial refund
+    as a row of its order with the status Refunded).
+
+    >>> says_refunded(pd.DataFrame({"Status": ["Completed", "Refunded", "wc-refunded", "Failed"]})).tolist()
+    [False, True, True, False]
+    """
+    from .columns import keys_of
+    from .statuses import spelled
+
+    out = np.zeros(len(df), dtype=bool)
+    for position, name in enumerate(map(str, df.columns)):
+        keys = {k.rstrip("?") for k in keys_of(name)}
+        column = df.iloc[:, position]
+        if keys & _STATUSES:
+            status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
+            out |= status == "refunded"
+        elif keys & _TYPES:
+            out |= np.isin(spelled(column), list(_REFUND_TYPES))
+        elif keys & {"fully_refunded", "refunded", "is_refunded"}:
+            out |= np.isin(spelled(column), list(_TRUE))
+    return out
 
 
 def one_row_per_order(
