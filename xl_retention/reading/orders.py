@@ -5,10 +5,12 @@
   the first row only. With an order id column (``order_id``, or ``order_number``, ``order_no``, ``order``,
   ``order_name``, ``order_ref``; Shopify's "Name" where the file has "Lineitem ..." columns, or any column
   mapped with ``--columns order_id=NAME``), the rows of one order are one order: its first row's date and
-  customer (rows of one order with another customer or date are refused), its amount the sum of its rows'
-  amounts (blanks are the rows without one; an order without any amount is refused). A refund row of an order
-  (a negative amount with its id, dated with it or later) is taken off it; an order refunded in full is no
-  purchase. A file with line-item
+  customer (rows of one order with another customer or date are refused; a later row without them is the
+  order's: :func:`customers_of_orders`), its amount the sum of its rows' amounts (blanks are the rows without
+  one; an order without any amount is refused). A refund row of an order (a negative amount with its id, dated
+  with it or later) is taken off it, also when its status says ``refunded`` (the refund's status: WooCommerce
+  Analytics' partial refund), while one whose status says it failed or is pending takes nothing off; an order
+  refunded in full is no purchase. A file with line-item
   columns and no order id column is refused: every line item would count as an order. Other shops' order ids
   (:data:`ORDER_ALIASES`: Amazon's ``amazon-order-id``, "Order #") are found too, and in a file with item columns
   (:data:`ITEM_NAMES`: ``sku``, "Item", "Product Name") and none of those, the sale's id (:data:`ITEM_ORDER_ALIASES`:
