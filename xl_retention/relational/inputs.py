@@ -42,6 +42,7 @@ from ..reading.billing_columns import (
 )
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.discounts import discount_columns
+from ..reading.ends import refuse_unused_end
 from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.orders import item_columns, order_aliases
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
@@ -241,6 +242,7 @@ def _from_table(
         optional = tuple(c for c in optional if c not in _BILLING)
     aliases = BILLING_ALIASES if billing else order_aliases(empty.columns) if kind == "orders" else None
     names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
+    refuse_unused_end(empty.columns, names, source, kind)  # an end date under another name, unmapped: no churn
     if billing:  # a quantity or interval count column left unused would change nothing where it changes the MRR
         _refuse_unused_billing_columns(empty, names, source)
     _refuse_other_ids(con, table, source, names, cols)

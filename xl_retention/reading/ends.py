@@ -1,0 +1,89 @@
+"""A subscriptions export's end dates: a column that says when service stopped is used or refused, never ignored.
+
+A subscriptions table read by its ``start`` (one row per subscription) takes ``end`` as the day service stopped; a
+blank ``end`` is a subscription still active. An export whose end dates are under another name (Stripe's
+"Ended At (UTC)", Recurly's ``expires_at``, ``canceled_at``, ``end_date``) with only ``start`` mapped would count
+every subscription as active to this day: no churn, customers and MRR too high. :func:`refuse_unused_end` refuses
+such a file, naming the columns and the option that maps one; pandas (:func:`.columns.prepare`) and the SQL engines
+(:mod:`xl_retention.relational.inputs`) call it on the columns' names alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from .errors import DataError
+from .names import columns_option, key
+
+__all__ = ["end_like_columns", "refuse_unused_end"]
+
+#: words of a column naming the day a subscription stopped, best first (the end of service before the request to
+#: cancel: Recurly's expires_at is when service stops, its canceled_at when the customer asked)
+_END_WORDS = ("ended", "end", "ends", "expired", "expires", "expiry", "expiration", "churned", "churn", "terminated",
+              "termination", "stopped", "canceled", "cancelled", "cancellation")  # fmt: skip
+#: words that make it another date: a trial's or a billing period's end, a scheduled or requested cancellation, a
+#: pause, a discount's end, or not a date at all (a reason, a flag's count)
+_OTHER = frozenset({
+    "trial", "period", "cancel", "scheduled", "requested", "request", "pause", "paused", "resume", "resumes",
+    "coupon", "discount", "promotion", "promo", "invoice", "billing", "reason", "comment", "comments", "note",
+    "notes", "feedback", "by", "type", "status", "count", "user", "email", "id",
+})  # fmt: skip
+#: words that make the column a date (a flag 'canceled' TRUE/FALSE is not one)
+_DATE_WORDS = frozenset({"at", "date", "on", "time", "day", "utc", "timestamp", "dt", "datetime"})
+
+
+def end_like_columns(columns: Iterable[object], names: Mapping[str, str]) -> list[str]:
+    """The columns of ``columns`` whose name says the day a subscription ended and that are not used
+    (``names``: our name -> the file's column), best first (:data:`_END_WORDS`' order).
+
+    >>> end_like_columns(["Customer ID", "Start Date (UTC)", "Ended At (UTC)", "Current Period End (UTC)"],
+    ...                  {"start": "Start Date (UTC)"})
+    ['Ended At (UTC)']
+    >>> end_like_columns(["id", "start", "canceled_at", "expires_at", "canceled"], {"start": "start"})
+    ['expires_at', 'canceled_at']
+    """
+    used = {key(c) for c in names.values()}
+    found: list[tuple[int, str]] = []
+    for column in columns:
+        k = key(column)
+        if k in used:
+            continue
+        words = set(re.split(r"[^a-z0-9]+", k)) - {""}
+        if words & _OTHER or not words & _DATE_WORDS:
+            continue
+        rank = min((_END_WORDS.index(w) for w in words if w in _END_WORDS), default=None)
+        if rank is not None:
+            found.append((rank, str(column)))
+    return [column for _, column in sorted(found, key=lambda item: item[0])]
+
+
+def refuse_unused_end(columns: Iterable[object], names: Mapping[str, str], source: str, kind: str) -> None:
+    """Refuse a subscriptions table read by its start (``kind`` ``"intervals"``) that uses no ``end`` column while
+    a column's name says when subscriptions ended (:func:`end_like_columns`): its subscriptions would never churn.
+
+    >>> refuse_unused_end(["Customer ID", "Start", "Ended At (UTC)"], {"customer_id": "Customer ID",
+    ...                   "start": "Start"}, "subs.csv", "intervals")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: subs.csv: column 'Ended At (UTC)' looks like the day subscriptions \
+ended but is not used: without an end every subscription counts as active to this day (no churn); map it: \
+--columns 'end=Ended At (UTC)' (in Python: columns={'end': 'Ended At (UTC)'}), or remove the column if it is not \
+the day service stopped
+    """
+    if kind != "intervals" or "end" in names:
+        return
+    candidates = end_like_columns(columns, names)
+    if not candidates:
+        return
+    best = candidates[0]
+    listed = f"column {best!r}" if len(candidates) == 1 else "columns " + ", ".join(map(repr, candidates))
+    looks = "looks" if len(candidates) == 1 else "look"
+    raise DataError(
+        f"{source}: {listed} {looks} like the day subscriptions ended but {'is' if len(candidates) == 1 else 'are'} "
+        f"not used: without an end every subscription counts as active to this day (no churn); map "
+        f"{'it' if len(candidates) == 1 else 'the day service stopped'}: {columns_option([('end', best)])} "
+        f"(in Python: columns={{'end': {best!r}}}), or remove the column if it is not the day service stopped",
+        source=source,
+        column=best,
+    )
