@@ -252,6 +252,20 @@ def test_recalc_reports_a_month_typed_below_the_last_row_as_incomplete(tmp_path)
     )
 
 
+@pytest.mark.parametrize("month", ["Apr 2025", "2025-04", "04/2025", "April 2025", "Apr-25", "2025-04-01"])
+def test_recalc_reports_a_month_typed_as_text_below_the_last_row_as_incomplete(tmp_path, month):
+    """A month typed as text below the last month (a cell formatted as text, or written by a script) is a month, not
+    a row's label: its figures are left out of the Dashboard (was ok, exit 0, while a date there is incomplete)."""
+    book, wb = _three_months(tmp_path)
+    customers = wb["Customers"]
+    customers["A5"], customers["C5"], customers["D5"] = month, 2, 50
+    wb.save(book)
+    result = run("recalc", book, "--engine", "embedded", "--output-dir", tmp_path / "o", "--json")
+    (report,) = json.loads(result.stdout)["files"]
+    assert (result.returncode, report["status"]) == (1, "incomplete")
+    assert report["message"].startswith("t.xlsx: 'Customers'!C5 holds a figure below the tracker's last month (row 4)")
+
+
 def test_a_totals_row_of_the_users_under_the_months_is_not_a_month_typed_in(tmp_path):
     """A row labelled with text in the Month column ("Average / total") and a row of the user's own formulas under
     the last month are the user's, not months typed by hand: recalc is ok (it was incomplete, exit 1, every run)."""

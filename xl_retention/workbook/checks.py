@@ -132,6 +132,11 @@ def _may_hold_a_number(tail: bytes) -> bool:
 _NAME = re.compile(rb"<(?:\w+:)?definedName\b[^>]*\bname=\"([^\"]+)\"[^>]*>([^<]*)<")
 _LAST_ROW = re.compile(r"!\$?[A-Z]{1,3}\$?[0-9]+:\$?[A-Z]{1,3}\$?([0-9]+)$")
 _TEXT_TYPES = (b"s", b"str", b"inlineStr", b"e", b"b")
+#: a month typed as text ("Apr 2026", "2026-12", "12/2026", "Jan-26", "2026-04-01"): a month, not a row's label
+_MONTH_TEXT = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/.,']*(?:\d{2}|\d{4})"
+    r"|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:[ T][\d:.]+)?|\d{1,2}[-/.](?:\d{1,2}[-/.])?\d{4}"
+)
 
 
 def typed_below(path: str | os.PathLike[str]) -> str | None:
@@ -139,8 +144,8 @@ def typed_below(path: str | os.PathLike[str]) -> str | None:
 
     The last month is where the sheet's month name (``Customers_Months``, ...) ends; a number in a column of
     the template (its header in row 1) below it is a month the tracker's formulas and names leave out. Text
-    (the sheet's note under its months), a row labelled with text in its Month column (a totals row) and
-    formulas (the user's own, =SUM(C2:C7)) are not months typed in.
+    (the sheet's note under its months), a row labelled with text in its Month column (a totals row; a month typed as
+    text, "Apr 2026", is a month) and formulas (the user's own, =SUM(C2:C7)) are not months typed in.
     """
     from ..recalculation.xlsx_values import _sheet_parts
 
@@ -173,8 +178,13 @@ def typed_below(path: str | os.PathLike[str]) -> str | None:
             for number in sorted(n for n in sheet.rows if n > last):
                 row = list(sheet.cells_in_rows(number, number))
                 label = next((element for ref, element in row if ip.split_ref(ref)[1] == month_column), None)
-                if label is not None and ip.has_content(label) and _kind(label) in _TEXT_TYPES:
-                    continue  # a row of the user's own, labelled ("Average / total"): not a month
+                if (
+                    label is not None
+                    and ip.has_content(label)
+                    and _kind(label) in _TEXT_TYPES
+                    and not _MONTH_TEXT.fullmatch((_text(label, strings) or "").strip())
+                ):
+                    continue  # a row of the user's own, labelled ("Average / total"): not a month ("Apr 2026" is)
                 for ref, element in row:
                     kind = _kind(element)
                     typed = b"<f" not in element  # a formula of the user's (=SUM(C2:C7)) is no month typed in
