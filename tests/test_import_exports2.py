@@ -737,3 +737,22 @@ def test_refusals_that_point_at_the_cause(tmp_path, capsys) -> None:
         "year, ...), and none was found: map it: --columns interval=NAME (or map mrr=NAME to a column of monthly "
         "revenue)"
     ))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "header, first",
+    [
+        ("#,How likely?,Why?,Submit Date (UTC)", 'r1,9,"Fast, friendly",2026-03-04 10:00:00'),
+        ('#,"On a scale of 0-10, how likely?",Why?,Submit Date (UTC)', "r1,9,ok,2026-03-04 10:00:00"),
+    ],
+)
+def test_typeforms_hash_header_with_a_comma_in_a_quoted_field_is_its_header(tmp_path, capsys, header, first) -> None:
+    """Typeform's header starts with '#' (the response id); a comma inside a quoted answer or question made it look
+    like a '#' comment line of another width, and the first answer was taken for the header (refused, listing
+    answers as the columns found)."""
+    (tmp_path / "typeform.csv").write_text(f"{header}\n{first}\nr2,6,ok,2026-03-05 10:00:00\n")
+    question = next(csv.reader([header]))[1]
+    columns = f'score="{question}",date=Submit Date (UTC)'
+    args = ("import", "--nps", tmp_path / "typeform.csv", "--columns", columns, "--to-csv", tmp_path / "n")
+    assert run(capsys, *args) == (0, "")
+    assert rows(tmp_path / "n", "nps.csv")[0][:5] == ("2026-03", "2", "1", "0", "1")

@@ -139,7 +139,8 @@ def sniff_csv(path: str | Path, *, sep: str | None = None, encoding: str | None 
     lines = text.splitlines()
     skip = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")), 0)
     # leading '#' comment lines; but a first line such as '#,customer_id,date' right before as many fields is a header
-    header = skip == 1 and any(lines[0].count(s) == lines[1].count(s) > 0 for s in _SEPARATORS)
+    # (fields as the csv module splits them: a quoted answer's comma, "Fast, friendly", is not a separator)
+    header = skip == 1 and any(_fields(lines[0], s) == _fields(lines[1], s) > 1 for s in _SEPARATORS)
     if header or not any(line.startswith("#") for line in lines[:skip]):
         skip = 0
     hint = _SEP_LINE.match(lines[skip].strip()) if len(lines) > skip else None
@@ -165,6 +166,15 @@ def sniff_csv(path: str | Path, *, sep: str | None = None, encoding: str | None 
         best = max(counts, key=lambda s: counts[s])
         found = best if counts[best] else ","
     return CsvDialect(chosen, found, quotechar, skip)
+
+
+def _fields(line: str, sep: str) -> int:
+    """The number of fields of one CSV line split at ``sep`` with ``"`` quoting (``csv.reader``).
+
+    >>> _fields('r1,9,"Fast, friendly",2026-03-04', ","), _fields("# exported 2026-03-04", ",")
+    (4, 1)
+    """
+    return len(next(csv.reader([line], delimiter=sep), []))
 
 
 def _first_line(path: Path) -> str:
