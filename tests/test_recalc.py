@@ -614,9 +614,27 @@ def test_a_folder_recalculates_its_workbooks_but_not_lock_files_or_outputs(
 def test_cli_a_folder_without_workbooks_fails_with_json_too(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
     plain = run_cli(tmp_path)
-    assert plain.returncode == 1 and "no .xlsx or .xlsm files" in plain.stderr
+    assert (plain.returncode, plain.stdout, plain.stderr.strip()) == (
+        1,
+        "",
+        f"xl-retention: error: no .xlsx or .xlsm files in {str(tmp_path)!r}",
+    )
     as_json = run_cli("--json", tmp_path)
     assert as_json.returncode != 0
+    assert as_json.stderr.strip() == plain.stderr.strip()
+
+
+def test_cli_a_folder_whose_workbooks_are_in_subfolders_names_them(books: SimpleNamespace, tmp_path: Path) -> None:
+    """Only a folder's own files are recalculated: when it has none, the message says where its workbooks are."""
+    folder = tmp_path / "My Reports"
+    copy(books.tracker, folder / "2026", "q1.xlsx")
+    copy(books.tracker, folder / "teams" / "eu", "q2.xlsx")
+    plain = run_cli(folder)
+    assert (plain.returncode, plain.stdout) == (1, "")
+    assert plain.stderr.strip() == (
+        f"xl-retention: error: no .xlsx or .xlsm files in {str(folder)!r} (subfolders are not searched; workbooks "
+        f"are in {str(folder / '2026')!r}, {str(folder / 'teams' / 'eu')!r}: give those)"
+    )
 
 
 # --- 6. an output folder that cannot be written -----------------------------------------------------------------------

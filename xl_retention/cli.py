@@ -57,9 +57,14 @@ def _recalc(args: argparse.Namespace) -> int:
         with Progress(*columns, console=Console(stderr=True)) as bar:
             task = bar.add_task("files", total=len(files))
             report = recalc(args.paths, **options, progress=lambda _: bar.advance(task))
+    if not report.files:
+        if args.json:
+            print(json.dumps(report.to_dict(), indent=2))
+        print(f"xl-retention: error: {_no_workbooks(args.paths)}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
-        return 0 if report.ok and report.files else 1
+        return 0 if report.ok else 1
     from rich.console import Console
     from rich.table import Table
 
@@ -82,9 +87,31 @@ def _recalc(args: argparse.Namespace) -> int:
     Console().print(table)
     for f in report.files:
         _print_cells(f)
-    if not report.files:
-        print("xl-retention: error: no .xlsx or .xlsm files in the given paths", file=sys.stderr)
-    return 0 if report.ok and report.files else 1
+    return 0 if report.ok else 1
+
+
+def _no_workbooks(paths: Sequence[str]) -> str:
+    """The message for paths holding no workbook: the folders named, and the subfolders (two levels down) that hold
+    some (a folder's own files are recalculated, not its subfolders').
+
+    >>> _no_workbooks(["no-such-folder"])
+    "no .xlsx or .xlsm files in 'no-such-folder'"
+    """
+    named = ", ".join(repr(str(p)) for p in paths)
+    below = sorted(
+        {
+            str(p.parent)
+            for raw in paths
+            if Path(raw).is_dir()
+            for depth in ("*/*", "*/*/*")
+            for p in Path(raw).glob(depth)
+            if p.suffix.lower() in (".xlsx", ".xlsm") and not p.name.startswith(("~$", "."))
+        }
+    )  # two levels down: a folder of years or of teams (a whole disk is not walked for a message)
+    if not below:
+        return f"no .xlsx or .xlsm files in {named}"
+    shown = ", ".join(repr(b) for b in below[:3]) + (f" and {len(below) - 3} more" if len(below) > 3 else "")
+    return f"no .xlsx or .xlsm files in {named} (subfolders are not searched; workbooks are in {shown}: give those)"
 
 
 def _print_cells(f: Any) -> None:
