@@ -294,7 +294,9 @@ def column_map(values: Sequence[str] | None) -> dict[str, str]:
                 )
             if mapping.get(ours, theirs) != theirs:
                 raise RetentionInputError(
-                    f"--columns names {ours!r} twice: {mapping[ours]!r} and {theirs!r}; give one", "columns"
+                    f"--columns names {ours!r} twice: {mapping[ours]!r} and {theirs!r}; give one (inputs whose "
+                    f"{ours} columns differ: import them in separate runs, --into the same tracker)",
+                    "columns",
                 )
             mapping[ours] = theirs
     return mapping
