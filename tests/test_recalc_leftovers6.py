@@ -344,3 +344,46 @@ def test_a_dynamic_array_on_a_sheet_whose_name_holds_an_apostrophe_is_computed(t
     assert result.status == "ok", result.message
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Calc's (2024)"]
     assert [[out[f"{c}{r}"].value for c in "BCDE"] for r in (1, 2)] == [["EU", 400, 600, 2], ["US", 200, None, None]]
+
+
+def test_a_3d_reference_between_sheets_whose_names_hold_an_apostrophe_is_computed(tmp_path: Path) -> None:
+    # SUM('Jan 2024:Mar''24'!B1): the 3-D reference's pre-test missed a doubled quote in the sheet names, and the cell
+    # was listed as not computable (Excel: 600).
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Jan 2024"
+    sheets = [first, book.create_sheet("Feb-2024"), book.create_sheet("Mar'24")]
+    for k, sheet in enumerate(sheets, 1):
+        sheet["A1"], sheet["B1"] = "customers", 100 * k
+    summary = book.create_sheet("Summary")
+    summary["A1"] = "=SUM('Jan 2024:Mar''24'!B1)"
+    summary["A2"] = "=COUNTA('Jan 2024:Mar''24'!A1)"
+    summary["A3"] = "=MAX('Feb-2024:Mar''24'!B1)"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Summary"]
+    assert [out[f"A{r}"].value for r in (1, 2, 3)] == [600, 3, 300]
+
+
+def test_indirect_given_an_array_of_texts_is_listed_not_made_one_error(tmp_path: Path) -> None:
+    # SUMPRODUCT(N(INDIRECT("'"&C1:C2&"'!B2"))) (the multi-sheet SUMIF's form) is one reference per element in
+    # Excel (10 + 30 here); the engine's INDIRECT made it #REF! with status ok. It is listed with its reason; an
+    # INDIRECT whose text reads a range inside another call (MATCH) is computed.
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Jan"
+    second = book.create_sheet("Mar 24")
+    first["B2"], second["B2"] = 10, 30
+    summary = book.create_sheet("Summary")
+    summary["C1"], summary["C2"] = "Jan", "Mar 24"
+    summary["A1"] = '=SUMPRODUCT(N(INDIRECT("\'"&C1:C2&"\'!B2")))'
+    summary["A2"] = '=SUMPRODUCT(SUMIF(INDIRECT("\'"&C1:C2&"\'!B2"),">0"))'
+    summary["A3"] = '=INDIRECT("\'"&INDEX(C1:C2,MATCH("Mar 24",C1:C2,0))&"\'!B2")'
+    summary["A4"] = '=SUM(INDIRECT({"Jan!B2","Jan!B2"}))'
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert sorted(u.address for u in result.unsupported) == ["Summary!A1", "Summary!A2", "Summary!A4"]
+    assert all(u.reason.startswith("INDIRECT is given an array of texts") for u in result.unsupported)
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Summary"]
+    assert out["A3"].value == 30

@@ -20,7 +20,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
 from .excel_functions.arguments import _arguments as argument_spans
-from .excel_functions.r1c1 import NAMED, REFERENCE_TEXT
+from .excel_functions.r1c1 import MANY_REFERENCES, NAMED, REFERENCE_TEXT
 
 __all__ = ["checked_indirect", "indirect_targets"]
 
@@ -117,6 +117,45 @@ def indirect_targets(workbook: Any, sheet: str, formula: str, tables: Iterable[A
 _MOST_NAMED = 120
 
 
+def _many(value: str) -> bool:
+    """Whether a reference typed in (``C1:C3``, ``S!$A$1:$B$1``, ``A:A``) covers more than one cell."""
+    area = value.rpartition("!")[2].replace("$", "")
+    if ":" not in area:
+        return False
+    try:
+        left, top, right, bottom = range_boundaries(area)
+    except (ValueError, TypeError):
+        return True
+    return None in (left, top, right, bottom) or (left, top) != (right, bottom)
+
+
+def _array_texts(tokens: list[Token], names: dict[str, str]) -> bool:
+    """Whether an INDIRECT's text is made from an array: a range of several cells, a name of one or an array typed in
+    (``{"Jan","Feb"}``) joined with ``&`` at the top of its first argument (not inside another call, such as
+    ``MATCH(x,B1:B9,0)``)."""
+    for i, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDIRECT(":
+            continue
+        try:
+            a, b = argument_spans(tokens, i)[0][0]
+        except (ValueError, IndexError):
+            continue
+        depth = 0
+        for k in range(a, b):
+            item = tokens[k]
+            if item.type == Token.FUNC:
+                depth += 1 if item.subtype == Token.OPEN else -1
+            elif depth == 0 and item.type == Token.OPERAND and item.subtype == Token.RANGE:
+                if _many(names.get(item.value.lower(), item.value)):
+                    return True
+            elif depth == 0 and item.type == Token.ARRAY and item.subtype == Token.OPEN:  # {"Jan","Feb"}
+                inner = tokens[k + 1 : b]
+                close = next((j for j, t in enumerate(inner) if t.type == Token.ARRAY and t.subtype == Token.CLOSE), 0)
+                if any(t.type == Token.SEP for t in inner[:close]):
+                    return True
+    return False
+
+
 def checked_indirect(tokens: list[Token], names: dict[str, str] | None) -> bool:
     """Each A1-style ``INDIRECT(text)`` left after the rewrite of references typed in as text, its text read as Excel
     reads it: ``INDIRECT(_XLR.REFTEXT(text))`` (:func:`.excel_functions.r1c1.reference_text`: a text that names no
@@ -126,6 +165,9 @@ def checked_indirect(tokens: list[Token], names: dict[str, str] | None) -> bool:
     (:func:`.excel_functions.r1c1.named`; the engine's INDIRECT reads none: #REF!). No names past
     :data:`_MOST_NAMED`. Changes ``tokens`` in place; True when it did.
     """
+    if _array_texts(tokens, names or {}):  # INDIRECT("'"&C1:C3&"'!B2"): listed as not computable
+        tokens[:] = list(Tokenizer(f"={MANY_REFERENCES}()").items)
+        return True
     qualified = [(key, value) for key, value in (names or {}).items() if "!" in key]
     quote = '"'
     pairs = ",".join(

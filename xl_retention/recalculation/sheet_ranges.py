@@ -28,7 +28,7 @@ THREE_D = re.compile(
 )
 
 #: a cheap test for a 3-D reference somewhere in a formula (a superset: "Jan:Mar!", "'Feb:Sheet 4'!")
-THREE_D_HINT = re.compile(r"[A-Za-z0-9_.]:[A-Za-z0-9_.]+!|:[^']*'!")
+THREE_D_HINT = re.compile(r"[A-Za-z0-9_.]:[A-Za-z0-9_.]+!|:(?:[^']|'')*'!")
 
 
 def sheets_of(reference: str, sheets: list[str]) -> tuple[list[str], str] | None:

@@ -296,11 +296,17 @@ _REFUSALS = (
         "embedded engine does not",
     ),
     (
+        "_XLR.MANYREFS(",
+        "INDIRECT",
+        "INDIRECT is given an array of texts here (one reference per element in Excel, as in a SUMIF over several "
+        "sheets), which the embedded engine does not compute",
+    ),
+    (
         "_XLR.LONGREFUSED(",
         "criteria",
         "Excel compares a criterion here at 15 significant digits (a 16-digit id, a number with a fraction) in a "
-        "form the embedded engine cannot compare that way (AVERAGEIF(S), MAXIFS, MINIFS, two such criteria in one "
-        "call)",
+        'form the embedded engine cannot compare that way (a "<>" criterion in AVERAGEIF(S), MAXIFS or MINIFS, two '
+        "such criteria in one call, one beside a typed number's)",
     ),
 )
 

@@ -18,6 +18,11 @@ from openpyxl.utils.cell import get_column_letter
 
 from ._core import FUNCTIONS, ExcelError, Function, engine_call
 
+#: formualizer's "not implemented" error kind: the cell is listed as one the engine cannot compute
+NOT_IMPLEMENTED = "NImpl"
+#: a formula whose INDIRECT is given an array of texts (.indirect.checked_indirect): listed as not computable
+MANY_REFERENCES = "_XLR.MANYREFS"
+
 __all__ = ["R1C1", "a1_of_r1c1"]
 
 R1C1 = "_XLR.R1C1"
@@ -124,6 +129,7 @@ def reference_text(text: Any) -> Any:
     ('S!B2', 'A1:A3', "'My Data'!C:A", 'Total')
     >>> [reference_text(t) for t in ("A0", "1:A", "", None, 5.0)] == ["#REF!"] * 5
     True
+
     """
     if isinstance(text, dict):
         return text  # an error passed on
@@ -160,3 +166,18 @@ def reference_text(text: Any) -> Any:
 
 
 FUNCTIONS[REFERENCE_TEXT] = Function(REFERENCE_TEXT, engine_call(reference_text), 1, 1)
+
+
+def many_references() -> Any:
+    """The engine's "not implemented" error, which lists the cell (Excel's stored value kept): the rewrite
+    (:func:`..indirect.checked_indirect`) puts ``=_XLR.MANYREFS()`` in place of a formula whose INDIRECT is given an
+    array of texts (``SUMPRODUCT(N(INDIRECT("'"&C1:C3&"'!B2")))``: one reference per element in Excel, the
+    multi-sheet SUMIF's form), which the engine's INDIRECT makes one #REF! or #VALUE!.
+
+    >>> engine_call(many_references)()
+    {'type': 'Error', 'kind': 'NImpl'}
+    """
+    raise ExcelError(NOT_IMPLEMENTED)
+
+
+FUNCTIONS[MANY_REFERENCES] = Function(MANY_REFERENCES, engine_call(many_references), 0, 0)
