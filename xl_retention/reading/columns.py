@@ -36,6 +36,7 @@ from .billing_columns import (
 from .currency import check_currency_column, check_one_currency, named_currency
 from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
+from .ends import refuse_unused_end
 from .errors import DataError, bad_rows, source_of
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months
 from .names import columns_option, key, keys_of
@@ -374,6 +375,7 @@ def prepare(
         aliases = order_aliases(df.columns)
     out = normalize_columns(df, required, optional, columns, source, aliases)
     names: dict[str, str] = out.attrs["source_columns"]
+    refuse_unused_end(df.columns, names, source, kind)  # 'Ended At (UTC)' with only the start mapped: no churn
     refuse_repeated_headers(df, source)  # files appended with their headers
     ids = [names[n] for n in sorted(_IDS) if n in names]  # a report's 'Total' is where its customers are named
     keys = [*ids, *(names[n] for n in sorted(_DATES - {"end"}) if n in names)]
