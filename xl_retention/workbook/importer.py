@@ -160,7 +160,40 @@ def load_tables(
         leave_out_existing(tables)
     elif (note := existing_note(tables)) is not None:
         tables.notes.append(note)
+    if (note := in_progress_note(tables)) is not None:
+        tables.notes.append(note)
     return tables
+
+
+def in_progress_note(tables: Tables, today: Any = None) -> str | None:
+    """A note when the tables' last month is the current month (``today``'s, default the run's): a month still in
+    progress counts its churn so far, so its rates look better than the month will end, and the tracker's latest
+    figures and churn averages read it (docs/metrics.md counts the current month itself). None otherwise.
+
+    >>> import pandas as pd
+    >>> moves = pd.DataFrame({"new": [3, 1]}, index=pd.PeriodIndex(["2026-10", "2026-11"], freq="M", name="month"))
+    >>> in_progress_note(Tables(movements=moves), today="2026-11-30")[:60]
+    'the last month, 2026-11, is the current month, still in prog'
+    >>> in_progress_note(Tables(movements=moves), today="2026-12-01") is None
+    True
+    """
+    from ..tables.subscriptions import current_month
+
+    now = pd.Period(ordinal=current_month(today), freq="M")
+    last = None
+    for frame in (tables.movements, tables.purchases, tables.visits, tables.nps):
+        if frame is None or not len(frame) or "month" not in (frame.index.names or []):
+            continue
+        months = frame.index.get_level_values("month")
+        latest = pd.Period(months.max(), freq="M")
+        last = latest if last is None or latest > last else last
+    if last != now:
+        return None
+    return (
+        f"the last month, {now}, is the current month, still in progress: its churn is only the churn so far, and the "
+        f"tracker's latest figures and churn averages read it until it ends; {now - 1} is the last full month "
+        f"(import again after {now} ends for its final figures)"
+    )
 
 
 def _load(
