@@ -468,3 +468,65 @@ def test_h_refund_lines_on_postgres() -> None:
         con.create_table("woo", schema=ibis.memtable(frame).schema())
         con.insert("woo", frame)
         assert _bought(R.order_tables(con.table("woo"), columns=WOO_MAP, backend=con)) == WOO_BOUGHT
+
+
+# -- i: invoices and billing transactions not paid yet ---------------------------------------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("status", ["past_due", "payment_due", "not_paid", "Unpaid", "uncollectible"])
+def test_i_an_invoice_not_paid_yet_is_no_purchase(tmp_path: Path, backend: str, status: str) -> None:
+    path = tmp_path / "invoices.csv"
+    path.write_text(
+        "invoices.id,invoices.customer_id,invoices.status,invoices.date,invoices.total\n"
+        "1001,cust_1,paid,2026-01-05,49.00\n"
+        f"1002,cust_2,{status},2026-01-06,49.00\n"
+        "1003,cust_1,paid,2026-02-05,49.00\n"
+    )
+    columns = "customer_id=invoices.customer_id,date=invoices.date,amount=invoices.total"
+    out = run(tmp_path, "--orders", path, "--columns", columns, backend=backend)
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 1], ["2026-02", 1]]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [49.0, 0.0]
+
+
+# -- j: a mapped column missing from the first sheet names the other sheets ----------------------
+def test_j_a_mapped_column_not_on_the_first_sheet_names_the_other_sheets(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "shop.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"Metric": ["Total orders"], "Value": [3]}).to_excel(writer, sheet_name="Summary", index=False)
+        orders = pd.DataFrame({"Customer": ["a"], "Date": pd.to_datetime(["2026-01-05"]), "Amount": [50]})
+        orders.to_excel(writer, sheet_name="Orders", index=False)
+    err = refusal(capsys, "--orders", str(path), "--columns", "customer_id=Customer", "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "shop.xlsx: no column 'Customer' (given for customer_id); columns found: 'Metric', 'Value' on sheet 'Summary'; "
+        "other sheets: 'Orders', chosen with --sheet"
+    )
+    out = run(tmp_path, "--orders", path, "--sheet", "Orders", "--columns", "customer_id=Customer")
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 1]]
+
+
+# -- k: Google Analytics' report of several cards: a second table below the first --------------------------------------
+GA4_HEADER = (
+    "# ----------------------------------------\n# Free form 1\n# Account: Shop\n# Property: shop.example\n"
+    "# ----------------------------------------\n#\n# Start date: 20260101\n# End date: 20260228\n"
+    "Effective user ID,Date,Sessions\nu1,20260105,2\nu2,20260106,1\nu1,20260203,1\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_k_a_second_section_of_a_google_analytics_export_is_refused_naming_its_row(
+    tmp_path: Path, capsys, backend: str
+) -> None:
+    path = tmp_path / "ga4.csv"
+    path.write_text(
+        GA4_HEADER + "\n# ----------------------------------------\n# Free form 2\n"
+        "# ----------------------------------------\nDevice category,Sessions\ndesktop,3\nmobile,1\n"
+    )
+    args = ("--visits", str(path), "--columns", "visitor_id=Effective user ID", "--backend", backend)
+    err = refusal(capsys, *args, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "ga4.csv, column 'Effective user ID': a new section of the report (another table: export one table per file, "
+        "or delete its rows) in row 6 (counting the header as row 1): '# ----------------------------------------'"
+    )
+    path.write_text(GA4_HEADER)  # the card alone
+    out = run(tmp_path, "--visits", path, "--columns", "visitor_id=Effective user ID", backend=backend)
+    visits = pd.read_csv(out / "visits.csv")
+    assert visits[["month", "visitors", "returning"]].values.tolist() == [["2026-01", 2, 0], ["2026-02", 1, 1]]

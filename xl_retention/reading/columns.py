@@ -280,7 +280,7 @@ def normalize_columns(
             picked[name] = (matches or own_ids)[0]
         elif name in rename:
             raise DataError(
-                f"{source}: no column {wanted!r} (given for {name}); columns found: {listing}",
+                f"{source}: no column {wanted!r} (given for {name}); columns found: {_on_sheet(df, listing)}",
                 source=source,
                 column=wanted,
             )
@@ -298,12 +298,8 @@ def normalize_columns(
         )
     if missing:
         word = "column" if len(missing) == 1 else "columns"
-        sheets = df.attrs.get("sheets") or []
-        if len(sheets) > 1:  # an Excel input read from its first sheet: the data may be on another one
-            others = ", ".join(repr(n) for n in sheets if n != df.attrs.get("sheet"))
-            listing += f" on sheet {df.attrs.get('sheet')!r}; other sheets: {others}, chosen with --sheet"
         raise DataError(
-            f"{source}: missing {word} {', '.join(map(repr, missing))} (columns found: {listing}); "
+            f"{source}: missing {word} {', '.join(map(repr, missing))} (columns found: {_on_sheet(df, listing)}); "
             f"to use a column of another name, map it: --columns {missing[0]}=NAME "
             f"(in Python: columns={{{missing[0]!r}: 'NAME'}})",
             source=source,
@@ -327,6 +323,16 @@ def header_cells(df: pd.DataFrame, positions: Sequence[int]) -> str:
     if row is not None and left is not None:
         return ", ".join(f"{str(df.columns[p])!r} in {get_column_letter(left + p + 1)}{row}" for p in positions)
     return ", ".join(f"{str(df.columns[p])!r} (column {p + 1})" for p in positions)
+
+
+def _on_sheet(df: pd.DataFrame, listing: str) -> str:
+    """``listing`` (the columns found), with the sheet they are on and the workbook's other sheets when ``df`` was
+    read from one sheet of several: the data may be on another one (``--sheet``)."""
+    sheets = df.attrs.get("sheets") or []
+    if len(sheets) < 2:
+        return listing
+    others = ", ".join(repr(n) for n in sheets if n != df.attrs.get("sheet"))
+    return f"{listing} on sheet {df.attrs.get('sheet')!r}; other sheets: {others}, chosen with --sheet"
 
 
 def prepare(

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["with_file_rows"]
+__all__ = ["refuse_later_sections", "with_file_rows"]
 
 
 def with_file_rows(path: Path, df: pd.DataFrame) -> pd.DataFrame:
@@ -49,3 +49,35 @@ def with_file_rows(path: Path, df: pd.DataFrame) -> pd.DataFrame:
         df.attrs.update(attrs)
     df.attrs["file_rows"] = tuple((positions[~separators] + 2).tolist())  # record i after the header: row i + 2
     return df
+
+
+def refuse_later_sections(df: pd.DataFrame, source: str) -> None:
+    """Refuse a CSV file whose leading ``#`` comment lines (Google Analytics' report header) come back below its
+    table: a row whose first cell starts with ``#`` and whose other cells are blank opens the report's next section,
+    another table (Google Analytics 4 writes one per card: "# Free form 2", then its own header and rows), whose
+    rows are no rows of the first. Read as data, they were dates that do not parse, naming values such as
+    'Sessions'. Raises :class:`~.errors.DataError` naming the row (the file's rows, as other refusals do).
+
+    >>> df = pd.DataFrame({"user": ["u1", "# Free form 2", "Device"], "date": ["20260105", None, "Sessions"]})
+    >>> df.attrs["dialect"] = type("D", (), {"skip_rows": 8})()
+    >>> refuse_later_sections(df, "ga4.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: ga4.csv, column 'user': a new section of the report (another table: \
+export one table per file, or delete its rows) in row 3 (counting the header as row 1): \
+'# Free form 2'
+    """
+    from .errors import bad_rows, source_of
+
+    dialect = df.attrs.get("dialect")
+    if dialect is None or not getattr(dialect, "skip_rows", 0) or len(df) == 0 or len(df.columns) < 2:
+        return
+    first = df.iloc[:, 0]
+    marked = np.flatnonzero(first.astype(object).map(lambda v: isinstance(v, str) and v.lstrip().startswith("#")))
+    for position in marked:  # a section's title: the first cell alone
+        if all(
+            v is None or not str(v).strip() or (not isinstance(v, str) and pd.isna(v)) for v in df.iloc[position, 1:]
+        ):
+            problem = "a new section of the report (another table: export one table per file, or delete its rows)"
+            values = {int(position): first.iloc[position]}
+            raise bad_rows(source_of(df, source), str(df.columns[0]), problem, [int(position)], values)

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .codepages import single_byte_encoding
-from .csv_rows import with_file_rows
+from .csv_rows import refuse_later_sections, with_file_rows
 from .errors import DataError
 from .excel_cells import ZERO_PADDED, as_shown, refuse_uncalculated
 from .subheaders import without_subheaders
@@ -476,6 +476,7 @@ def read_table(
     try:
         if kind == "text":
             df = with_file_rows(path, _read_csv(path, sep, encoding))
+            refuse_later_sections(df, source)  # Google Analytics' next card: another table below the first
         elif kind == "parquet":
             try:
                 df = pd.read_parquet(path)

@@ -96,7 +96,10 @@ NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "decl
                       "awaiting_payment", "incomplete",
                       # Chargebee's and Recurly's transactions, Braintree's: a payment that did not go through
                       "failure", "timeout", "error", "processor_declined", "gateway_rejected",
-                      "settlement_declined"})  # fmt: skip
+                      "settlement_declined",
+                      # invoices and billing transactions not paid (yet): Paddle's and Recurly's past_due,
+                      # Chargebee's payment_due and not_paid, Stripe's uncollectible invoices
+                      "past_due", "payment_due", "not_paid", "unpaid", "uncollectible"})  # fmt: skip
 #: Statuses of orders that were paid (a partial refund is a paid order; the refund is an amount of its own).
 PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "successful", "processing", "shipped",
                   "fulfilled", "delivered", "partially_refunded", "partially_paid", "authorized", "captured",
