@@ -366,24 +366,46 @@ def test_a_3d_reference_between_sheets_whose_names_hold_an_apostrophe_is_compute
     assert [out[f"A{r}"].value for r in (1, 2, 3)] == [600, 3, 300]
 
 
-def test_indirect_given_an_array_of_texts_is_listed_not_made_one_error(tmp_path: Path) -> None:
-    # SUMPRODUCT(N(INDIRECT("'"&C1:C2&"'!B2"))) (the multi-sheet SUMIF's form) is one reference per element in
-    # Excel (10 + 30 here); the engine's INDIRECT made it #REF! with status ok. It is listed with its reason; an
-    # INDIRECT whose text reads a range inside another call (MATCH) is computed.
+def test_indirect_given_an_array_of_texts_is_answered_reference_by_reference(tmp_path: Path) -> None:
+    # SUMPRODUCT(SUMIF(INDIRECT("'"&Sheets&"'!A:A"),"x",INDIRECT("'"&Sheets&"'!B:B"))), the multi-sheet SUMIF, is one
+    # answer per sheet in Excel; the engine's INDIRECT made it #REF! with status ok. Where arrays are evaluated
+    # (SUMPRODUCT, an array formula) such a call of SUMIF(S), COUNTIF(S), AVERAGEIF(S), MAXIFS, MINIFS or N is
+    # written out sheet by sheet; elsewhere (a classic formula, another array in the call) the cell is listed.
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.formula import ArrayFormula
+
     book = openpyxl.Workbook()
-    first = book.active
-    first.title = "Jan"
-    second = book.create_sheet("Mar 24")
-    first["B2"], second["B2"] = 10, 30
+    jan = book.active
+    jan.title = "Jan"
+    mar = book.create_sheet("Mar 24")
+    for sheet, rows in ((jan, [("x", 1), ("y", 2), ("x", 4)]), (mar, [("x", 10), ("x", 20), ("z", 40)])):
+        for row in rows:
+            sheet.append(row)
     summary = book.create_sheet("Summary")
-    summary["C1"], summary["C2"] = "Jan", "Mar 24"
-    summary["A1"] = '=SUMPRODUCT(N(INDIRECT("\'"&C1:C2&"\'!B2")))'
-    summary["A2"] = '=SUMPRODUCT(SUMIF(INDIRECT("\'"&C1:C2&"\'!B2"),">0"))'
-    summary["A3"] = '=INDIRECT("\'"&INDEX(C1:C2,MATCH("Mar 24",C1:C2,0))&"\'!B2")'
-    summary["A4"] = '=SUM(INDIRECT({"Jan!B2","Jan!B2"}))'
+    summary["C1"], summary["C2"], summary["E1"], summary["F1"] = "Jan", "Mar 24", "Jan", "Mar 24"
+    formulas = {
+        "A1": '=SUMPRODUCT(N(INDIRECT("\'"&C1:C2&"\'!B2")))',
+        "A2": '=SUMPRODUCT(SUMIF(INDIRECT("\'"&C1:C2&"\'!A:A"),"x",INDIRECT("\'"&C1:C2&"\'!B:B")))',
+        "A3": '=SUMPRODUCT(COUNTIF(INDIRECT("\'"&Sheets&"\'!A1:A3"),"x"))',
+        "A4": '=SUMPRODUCT(COUNTIF(INDIRECT("\'"&E1:F1&"\'!A1:A3"),"x"))',  # a row of sheet names
+        "A5": '=SUM(COUNTIF(INDIRECT("\'"&C1:C2&"\'!A1:A3"),"x"))',  # a classic formula: listed
+        "A7": '=SUMPRODUCT(COUNTIF(INDIRECT("\'"&C1:C2&"\'!A1:A3"),C1:C2))',  # criteria of two cells: listed
+        "A8": '=INDIRECT("\'"&INDEX(C1:C2,MATCH("Mar 24",C1:C2,0))&"\'!B2")',  # one text
+    }
+    for ref, formula in formulas.items():
+        summary[ref] = formula
+    summary["A6"] = ArrayFormula("A6", '=SUM(COUNTIF(INDIRECT("\'"&C1:C2&"\'!A1:A3"),"x"))')
+    book.defined_names["Sheets"] = DefinedName("Sheets", attr_text="Summary!$C$1:$C$2")
     book.save(tmp_path / "book.xlsx")
     result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert sorted(u.address for u in result.unsupported) == ["Summary!A1", "Summary!A2", "Summary!A4"]
+    assert sorted(u.address for u in result.unsupported) == ["Summary!A5", "Summary!A7"]
     assert all(u.reason.startswith("INDIRECT is given an array of texts") for u in result.unsupported)
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Summary"]
-    assert out["A3"].value == 30
+    assert {k: out[k].value for k in ["A1", "A2", "A3", "A4", "A6", "A8"]} == {
+        "A1": 2 + 20,
+        "A2": 5 + 30,
+        "A3": 4,
+        "A4": 4,
+        "A6": 4,
+        "A8": 20,
+    }

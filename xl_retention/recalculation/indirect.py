@@ -27,7 +27,7 @@ __all__ = ["checked_indirect", "indirect_targets"]
 #: [sheet!]A1[:B2] with an optional quoted sheet name; $ signs allowed
 _TARGET = re.compile(
     r"(?:(?:'(?P<quoted>(?:[^']|'')+)'|(?P<bare>[^'!:\s]+))!)?"
-    r"(?P<ref>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)"
+    r"(?P<ref>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)"
 )
 #: the engine cell where an INDIRECT's text is evaluated (cleared afterwards): the sheet's last cell
 _SCRATCH = (1048576, 16384)
@@ -36,7 +36,8 @@ Area = tuple[str, tuple[int, int, int, int]]  # sheet, (left, top, right, bottom
 
 
 def _text_of(workbook: Any, sheet: str, tokens: list[Token]) -> str | None:
-    """The text an INDIRECT's first argument gives: typed text, or the engine's value of the expression."""
+    """The text an INDIRECT's first argument gives: typed text, or the engine's value of the expression (an array's
+    texts each on a line of their own: no sheet name or reference holds a line break)."""
     solid = [t for t in tokens if t.type != Token.WSPACE]
     if len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.TEXT:
         return solid[0].value[1:-1].replace('""', '"')
@@ -47,7 +48,7 @@ def _text_of(workbook: Any, sheet: str, tokens: list[Token]) -> str | None:
     try:
         if workbook.get_value(sheet, row, column) is not None:
             return None  # the sheet's last cell holds something: not ours to use
-        workbook.set_formula(sheet, row, column, "=" + expression)
+        workbook.set_formula(sheet, row, column, f"=TEXTJOIN(CHAR(10),FALSE,{expression})")  # an array's texts too
         value = workbook.evaluate_cell(sheet, row, column)
     except Exception:  # noqa: BLE001  (an expression the engine cannot take: cannot tell)
         return None
@@ -97,19 +98,20 @@ def indirect_targets(workbook: Any, sheet: str, formula: str, tables: Iterable[A
             return None
         if len(spans) > 2 or (len(spans) == 2 and not _a1_style(spans[1])):
             return None
-        text = _text_of(workbook, sheet, spans[0])
-        match = _TARGET.fullmatch(text.strip()) if text is not None else None
-        table = _TABLE_REFERENCE.fullmatch(text) if text is not None and match is None else None
-        known = {t.name.lower(): t for t in tables}
-        if table is not None and table.group(1).lower() in known:  # "T[B]": within the table, whatever part
-            found_table = known[table.group(1).lower()]
-            areas.append((found_table.sheet, found_table.bounds))
-            continue
-        if match is None:
-            return None
-        target_sheet = match["quoted"].replace("''", "'") if match["quoted"] else match["bare"] or sheet
-        left, top, right, bottom = range_boundaries(match["ref"].replace("$", ""))
-        areas.append((target_sheet, (left, top, right, bottom)))
+        joined = _text_of(workbook, sheet, spans[0])
+        for text in joined.split("\n") if joined is not None else [None]:  # an array of texts: each one's
+            match = _TARGET.fullmatch(text.strip()) if text is not None else None
+            table = _TABLE_REFERENCE.fullmatch(text) if text is not None and match is None else None
+            known = {t.name.lower(): t for t in tables}
+            if table is not None and table.group(1).lower() in known:  # "T[B]": within the table, whatever part
+                found_table = known[table.group(1).lower()]
+                areas.append((found_table.sheet, found_table.bounds))
+                continue
+            if match is None:
+                return None
+            target_sheet = match["quoted"].replace("''", "'") if match["quoted"] else match["bare"] or sheet
+            left, top, right, bottom = range_boundaries(match["ref"].replace("$", ""))  # "A:A": the whole column
+            areas.append((target_sheet, (left or 1, top or 1, right or 16384, bottom or 1048576)))
     return areas
 
 
@@ -156,7 +158,119 @@ def _array_texts(tokens: list[Token], names: dict[str, str]) -> bool:
     return False
 
 
-def checked_indirect(tokens: list[Token], names: dict[str, str] | None) -> bool:
+#: the functions Excel answers reference by reference when an INDIRECT gives them an array of references
+_PER_REFERENCE = frozenset("SUMIF SUMIFS COUNTIF COUNTIFS AVERAGEIF AVERAGEIFS MAXIFS MINIFS N".split())
+#: the most elements an array of texts is written out for
+_MOST_UNROLLED = 64
+
+
+def _size(value: str) -> tuple[int, int] | None:
+    area = value.rpartition("!")[2].replace("$", "")
+    try:
+        left, top, right, bottom = range_boundaries(area)
+    except (ValueError, TypeError):
+        return None
+    if None in (left, top, right, bottom):
+        return None
+    return bottom - top + 1, right - left + 1
+
+
+def _unrolled(tokens: list[Token], names: dict[str, str], array: bool) -> bool:
+    """The first call of :data:`_PER_REFERENCE` whose INDIRECTs are given an array of texts made from one range
+    (``SUMIF(INDIRECT("'"&Sheets&"'!A:A"),"x",INDIRECT("'"&Sheets&"'!B:B"))``) written out element by element, as
+    Excel answers it where arrays are evaluated (an array formula, SUMPRODUCT):
+    ``VSTACK(SUMIF(INDIRECT("'"&INDEX(Sheets,1)&"'!A:A"),..),SUMIF(..INDEX(Sheets,2)..))`` (HSTACK for a row). The
+    range must be a column or row of at most :data:`_MOST_UNROLLED` cells, and the call must hold no other array.
+    Changes ``tokens`` in place; False when it cannot (the caller lists the formula)."""
+    stack: list[int] = []
+    for i, token in enumerate(tokens):
+        if token.type == Token.FUNC and token.subtype == Token.CLOSE:
+            stack.pop() if stack else None
+            continue
+        if token.type != Token.FUNC or token.subtype != Token.OPEN:
+            continue
+        if token.value.upper() == "INDIRECT(" and _array_texts(tokens[i : _closing(tokens, i) + 1], names):
+            break
+        stack.append(i)
+    else:
+        return False
+    if not stack or not (array or any(_bare(tokens[k].value) == "SUMPRODUCT" for k in stack)):
+        return False  # a classic formula: Excel intersects the range with the formula's row or column
+    start = stack[-1]
+    if _bare(tokens[start].value) not in _PER_REFERENCE:
+        return False
+    end = _closing(tokens, start)
+    inside = _indirect_text_ranges(tokens, start, end, names)  # (token index, reference) of each array made into text
+    sources = {names.get(v.lower(), v).replace("$", "").lower() for _, v in inside}
+    if len(sources) != 1:
+        return False
+    for k in range(start + 1, end):
+        item = tokens[k]
+        if k not in dict(inside) and item.type == Token.OPERAND and item.subtype == Token.RANGE:
+            if _many(names.get(item.value.lower(), item.value)):
+                return False  # another array in the call (criteria of several cells): not written out
+        if item.type == Token.ARRAY:
+            return False
+    reference = inside[0][1]
+    size = _size(names.get(reference.lower(), reference))
+    if size is None or min(size) != 1 or max(size) > _MOST_UNROLLED:
+        return False
+    places = dict(inside)
+    copies = []
+    for n in range(1, max(size) + 1):
+        copies.append(
+            "".join(
+                f"INDEX({t.value},{n})" if k in places else t.value
+                for k, t in enumerate(tokens[start : end + 1], start)
+            )
+        )
+    stacked = ("VSTACK(" if size[1] == 1 else "HSTACK(") + ",".join(copies) + ")"
+    text = "=" + "".join(t.value for t in tokens[:start]) + stacked + "".join(t.value for t in tokens[end + 1 :])
+    tokens[:] = list(Tokenizer(text).items)
+    return True
+
+
+def _bare(value: str) -> str:
+    name = value.rstrip("(").upper()
+    for prefix in ("_XLFN._XLWS.", "_XLFN.", "_XLWS."):
+        name = name.removeprefix(prefix)
+    return name
+
+
+def _closing(tokens: list[Token], start: int) -> int:
+    depth = 0
+    for k in range(start, len(tokens)):
+        if tokens[k].type == Token.FUNC:
+            depth += 1 if tokens[k].subtype == Token.OPEN else -1
+            if depth == 0:
+                return k
+    return len(tokens) - 1
+
+
+def _indirect_text_ranges(tokens: list[Token], start: int, end: int, names: dict[str, str]) -> list[tuple[int, str]]:
+    """(index, reference) of the ranges of several cells (or names of them) at the top of the first argument of each
+    INDIRECT from ``start`` to ``end``."""
+    found = []
+    for i in range(start, end):
+        token = tokens[i]
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDIRECT(":
+            continue
+        try:
+            a, b = argument_spans(tokens, i)[0][0]
+        except (ValueError, IndexError):
+            continue
+        depth = 0
+        for k in range(a, b):
+            item = tokens[k]
+            if item.type == Token.FUNC:
+                depth += 1 if item.subtype == Token.OPEN else -1
+            elif depth == 0 and item.type == Token.OPERAND and item.subtype == Token.RANGE:
+                if _many(names.get(item.value.lower(), item.value)):
+                    found.append((k, item.value))
+    return found
+
+
+def checked_indirect(tokens: list[Token], names: dict[str, str] | None, array: bool = False) -> bool:
     """Each A1-style ``INDIRECT(text)`` left after the rewrite of references typed in as text, its text read as Excel
     reads it: ``INDIRECT(_XLR.REFTEXT(text))`` (:func:`.excel_functions.r1c1.reference_text`: a text that names no
     reference is #REF!, where the engine gave #NAME?, #VALUE! or a value), and in a workbook with sheet-level names
@@ -165,9 +279,12 @@ def checked_indirect(tokens: list[Token], names: dict[str, str] | None) -> bool:
     (:func:`.excel_functions.r1c1.named`; the engine's INDIRECT reads none: #REF!). No names past
     :data:`_MOST_NAMED`. Changes ``tokens`` in place; True when it did.
     """
-    if _array_texts(tokens, names or {}):  # INDIRECT("'"&C1:C3&"'!B2"): listed as not computable
-        tokens[:] = list(Tokenizer(f"={MANY_REFERENCES}()").items)
-        return True
+    unrolled = 0
+    while _array_texts(tokens, names or {}):  # INDIRECT("'"&C1:C3&"'!B2"): one call per element, or listed
+        if unrolled >= 8 or not _unrolled(tokens, names or {}, array):
+            tokens[:] = list(Tokenizer(f"={MANY_REFERENCES}()").items)
+            return True
+        unrolled += 1
     qualified = [(key, value) for key, value in (names or {}).items() if "!" in key]
     quote = '"'
     pairs = ",".join(

@@ -321,7 +321,7 @@ def _rewritten(
     if _literal_indirect(tokens, by_name, sheet, row, col):
         changed = True
         tokens = [t for t in tokens if t.type != "SKIPPED"]
-    if "INDIRECT(" in text.upper() and checked_indirect(tokens, names):  # "Jan!Total", "A0": .indirect
+    if "INDIRECT(" in text.upper() and checked_indirect(tokens, names, array):  # "Jan!Total", "A0": .indirect
         changed = True
     if _logical_text(tokens):
         changed = True
