@@ -214,3 +214,81 @@ def test_a_users_own_column_of_one_formula_follows_the_months_an_import_adds(tmp
     values = openpyxl.load_workbook(path, data_only=True)["Customers"]
     # customers at end 11..15 in January to May; targets 20, 30, 40 typed in January to March, none later
     assert [values[f"N{row}"].value for row in range(2, 7)] == [-9, -18, -27, 14, 15]
+
+
+def test_a_users_filter_on_a_monthly_sheet_takes_in_the_months_an_import_adds(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=6)
+    wb = openpyxl.load_workbook(path)
+    wb["Customers"].auto_filter.ref = "A1:G7"  # Data > Filter over the months
+    wb["Customers"].auto_filter.add_sort_condition("F2:F7")
+    wb["NPS scores"].auto_filter.ref = "A1:G101"
+    wb["Revenue"].auto_filter.ref = "A1:C4"  # a filter over some months only: kept as it is
+    wb.save(path)
+    subscriptions, answers = tmp_path / "s.csv", tmp_path / "n.csv"
+    subscriptions.write_text(
+        "customer_id,month,mrr\n" + "".join(f"c{i},2026-0{m},10\n" for m in range(1, 9) for i in range(10 + m))
+    )
+    answers.write_text(
+        "respondent,date,score\n"
+        + "".join(f"r{m}{i},2026-0{m}-05,{(i * 3) % 11}\n" for m in range(1, 9) for i in range(5))
+    )
+    done = run("import", "--subscriptions", subscriptions, "--nps", answers, "--into", path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "added months 2026-07 to 2026-08" in done.stdout
+    wb = openpyxl.load_workbook(path)
+    customers = wb["Customers"].auto_filter
+    assert customers.ref == "A1:G9"  # was A1:G7: July and August outside the filter
+    assert customers.sortState.ref == "A1:G9" and customers.sortState.sortCondition[0].ref == "F2:F9"
+    assert wb["NPS scores"].auto_filter.ref == "A1:I101"  # the months' columns B:I
+    assert wb["Revenue"].auto_filter.ref == "A1:C4"
+    with zipfile.ZipFile(path) as package:
+        names = package.read("xl/workbook.xml").decode()
+    assert "'Customers'!$A$1:$G$9</definedName>" in names  # Excel's _FilterDatabase agrees with the filter
+
+
+def test_months_imported_before_a_month_filled_as_the_first_with_data_are_refused(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=6)
+    rows = [(m, f"c{i}") for m in (1, 2, 3) for i in range(10 + 2 * m) if not (i == 1 and m == 3)]
+
+    def csv(name: str, months: tuple[int, ...]) -> Path:
+        out = tmp_path / name
+        out.write_text("customer_id,month,mrr\n" + "".join(f"{c},2026-0{m},10\n" for m, c in rows if m in months))
+        return out
+
+    assert run("import", "--subscriptions", csv("mar.csv", (3,)), "--into", path).returncode == 0
+    before = path.read_bytes()
+    done = run("import", "--subscriptions", csv("janfeb.csv", (1, 2)), "--into", path)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.strip() == (
+        "xl-retention: error: Customers: 2026-03 holds figures (typed or from an earlier import) made as the first "
+        "month with data, customers at its start 0 (every customer counted as gained), but janfeb.csv ends in 2026-02 "
+        "with 14 customers at its end, so 2026-03's gained, lost and rates would be wrong; give janfeb.csv up to the "
+        "last filled month (import replaces the months its data covers), or clear the months after 2026-02"
+    )  # it went through: March 'gained 15' after February's 14 customers, lost 14, CRR 0, MRR at end 290 (data: 150)
+    assert path.read_bytes() == before
+    done = run("import", "--subscriptions", csv("all.csv", (1, 2, 3)), "--into", path, "--recalc")
+    assert done.returncode == 0, done.stdout + done.stderr
+    ws = openpyxl.load_workbook(path, data_only=True)
+    customers, revenue = ws["Customers"], ws["Revenue"]
+    assert [customers[f"{c}4"].value for c in "BCDE"] == [14, 2, 15, 1]
+    assert customers["F4"].value == 13 / 14
+    assert [revenue[f"{c}4"].value for c in "BCGH"] == [140, 20, 10, 150]
+
+
+def test_a_typed_month_after_the_data_is_refused_only_when_it_holds_a_first_months_figures(tmp_path: Path) -> None:
+    csv = tmp_path / "s.csv"  # January to March: a, b; a, c; a (MRR at end of March 100)
+    csv.write_text("customer_id,month,mrr\na,2026-01,100\nb,2026-01,50\na,2026-02,100\nc,2026-02,30\na,2026-03,100\n")
+    first_like = build_template(
+        tmp_path / "a.xlsx", start="2026-01", months=4, inputs={"Revenue": {"new": [None] * 3 + [40]}}
+    )
+    done = run("import", "--subscriptions", csv, "--into", first_like)
+    assert done.returncode == 1
+    assert (
+        "Revenue: 2026-04 holds figures (typed or from an earlier import) made as the first month with data, MRR at "
+        "its start 0 (all MRR counted as gained), but s.csv ends in 2026-03 with 100 MRR at its end" in done.stderr
+    )
+    typed = {"Revenue": {"new": [None] * 3 + [40], "churned": [None] * 3 + [100]}}  # April's own movements: kept
+    movements = build_template(tmp_path / "b.xlsx", start="2026-01", months=4, inputs=typed)
+    done = run("import", "--subscriptions", csv, "--into", movements, "--recalc")
+    assert done.returncode == 0, done.stderr
+    assert openpyxl.load_workbook(movements, data_only=True)["Revenue"]["H5"].value == 40  # 100 + 40 - 100

@@ -389,6 +389,18 @@ def _typed(sheet: _Monthly, row: int, keys: list[str]) -> bool:
     return any(sheet.value(row, sheet.columns[k]) not in (None, "") for k in keys if k in sheet.columns)
 
 
+def _all_gained(sheet: _Monthly, row: int) -> bool:
+    """Whether the month at ``row`` holds the figures of a first month with data: every customer at its end gained
+    (Customers), all its MRR new MRR with no other movement (Revenue)."""
+    values = {k: sheet.value(row, c) for k, c in sheet.columns.items()}
+    if sheet.spec is CUSTOMERS:
+        gained, end = number(values.get("gained")), number(values.get("end"))
+        return isinstance(end, int | float) and end > 0 and gained == end
+    new = number(values.get("new"))
+    others = [values.get(k) for k in ("expansion", "reactivation", "contraction", "churned")]
+    return isinstance(new, int | float) and new > 0 and all(v in (None, "", 0) for v in others)
+
+
 def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str], start: str, end_column: str,
                  source: str) -> None:  # fmt: skip
     """Refuse where months already filled (typed, or by an earlier import) meet the imported ones inconsistently
@@ -414,6 +426,20 @@ def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str
         )
     if last < sheet.months[-1] and _typed(sheet, sheet.row(last + 1), keys):
         row, headers = sheet.row(last), {c.key: c.header for c in sheet.spec.columns}
+        base = number(movements[end_column].iloc[-1])
+        kept_start = sheet.value(row + 1, sheet.columns["start"]) if "start" in sheet.columns else None
+        earlier = [m for m in sheet.months if m <= last and _typed(sheet, sheet.row(m), keys)]
+        if (not earlier and _is_formula(kept_start) and isinstance(base, int | float) and base > 0
+                and _all_gained(sheet, row + 1)):  # fmt: skip
+            # the kept month was the first with figures (its start 0) and holds them so: every customer gained (all
+            # MRR new), as an import of that month alone writes; after the data's months every one would be lost
+            raise ip.LayoutError(
+                f"{sheet.spec.title}: {last + 1} holds figures (typed or from an earlier import) made as the first "
+                f"month with data, {what} at its start 0 ({each} counted as gained), but {source} ends in {last} with "
+                f"{base:g} {what} at its end, so {last + 1}'s gained, lost and rates would be wrong; give {source} up "
+                f"to the last filled month (import replaces the months its data covers), or clear the months after "
+                f"{last}"
+            )
         for key, column in inputs.items():
             before, after = number(sheet.value(row, sheet.columns[key])), number(movements[column].iloc[-1])
             if before is not None and before != after:

@@ -386,13 +386,19 @@ def extend_in_xml(xml: bytes, sheet: str | None, rows: tuple[int, int] | None = 
 
 
 def extend_sqrefs(xml: bytes, rows: tuple[int, int] | None = None, columns: tuple[int, int] | None = None) -> bytes:
-    """A sheet part's validation and conditional-format ranges (``sqref``) stretched as in :func:`extend_refs`."""
+    """A sheet part's validation and conditional-format ranges (``sqref``) and its filter (``autoFilter``, with the
+    ``sortState`` and ``sortCondition`` a sort through it keeps) stretched as in :func:`extend_refs`: a filter over the
+    months takes in the months added (merged cells, hyperlinks and other ``ref`` attributes are left alone)."""
 
     def attr(match: re.Match[bytes]) -> bytes:
         new = extend_refs(match.group(2).decode(), None, rows, columns, local=True)
         return match.group(1) + new.encode() + match.group(3)
 
+    def element(match: re.Match[bytes]) -> bytes:
+        return re.sub(rb"(\sref\s*=\s*\")([^\"]*)(\")", attr, match.group(0), count=1)
+
     xml = re.sub(rb"(\ssqref\s*=\s*\")([^\"]*)(\")", attr, xml)
+    xml = re.sub(rb"<(?:" + _PREFIX + rb")(?:autoFilter|sortState|sortCondition)\b[^>]*>", element, xml)
     return re.sub(rb"(<(?:" + _PREFIX + rb")sqref>)([^<]*)(</)", attr, xml)
 
 
