@@ -530,3 +530,52 @@ def test_k_a_second_section_of_a_google_analytics_export_is_refused_naming_its_r
     out = run(tmp_path, "--visits", path, "--columns", "visitor_id=Effective user ID", backend=backend)
     visits = pd.read_csv(out / "visits.csv")
     assert visits[["month", "visitors", "returning"]].values.tolist() == [["2026-01", 2, 0], ["2026-02", 1, 1]]
+
+
+# -- l: exchanges, and refund rows marked by a type column, on an order's rows -----------------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("rows", "january"),
+    [
+        # Shopify's exchange: the item returned refunded and its replacement sold on one later day, on the order's rows
+        ("1001,a,2026-01-05,50,sale\n1001,a,2026-02-20,-50,return\n1001,a,2026-02-20,55,exchange\n", 75.0),
+        ("1001,a,2026-01-05,50,\n1001,a,2026-02-20,-50,\n1001,a,2026-02-20,55,\n", 75.0),
+        # a refund row marked by its type dropped its whole order (20 in January: b's alone)
+        ("1001,a,2026-01-05,50,sale\n1001,a,2026-02-20,-20,refund\n", 50.0),
+    ],
+)
+def test_l_an_exchange_or_a_typed_refund_row_stays_on_its_order(
+    tmp_path: Path, backend: str, rows: str, january: float
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("order_id,customer_id,date,amount,type\n" + rows + "1002,b,2026-01-06,20,sale\n")
+    out = run(tmp_path, "--orders", path, backend=backend)
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers", "repeat_purchasers"]].values.tolist() == [
+        ["2026-01", 2, 0]
+    ]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [january]
+
+
+def test_l_a_later_sale_on_an_order_without_a_return_that_day_is_still_refused(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "order_id,customer_id,date,amount\n1001,a,2026-01-05,50\n1001,a,2026-01-20,-50\n1001,a,2026-01-21,55\n"
+    )
+    err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "orders.csv, column 'date': rows of one order (order_id '1001') with another date than its first row in row 4 "
+        "(counting the header as row 1): '2026-01-21'"
+    )
+
+
+def test_l_an_exchange_without_an_order_id_is_refused(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "customer_id,date,amount,type\na,2026-01-05,50,sale\na,2026-02-20,-50,return\na,2026-02-20,55,exchange\n"
+    )
+    err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "orders.csv, column 'type': exchanges in a file without an order id (an item exchanged for one returned is "
+        "part of its order, no new purchase): map the order id column, --columns order_id=NAME in row 4 (counting the "
+        "header as row 1): 'exchange'"
+    )

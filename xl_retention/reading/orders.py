@@ -122,8 +122,9 @@ _FALSE = frozenset({"false", "no", "0", "n"})
 _TRUE = frozenset({"true", "yes", "1", "y"})
 _TYPES = frozenset({"type", "transaction_type", "order_type", "kind", "transaction_kind", "record_type"})
 _REFUND_TYPES = frozenset({"refund", "refunded", "return", "returned", "chargeback", "reversal", "credit_note"})
+#: Row types of a sale; an exchange's amount says whether it is its order's refund (negative) or sale.
 _SALE_TYPES = frozenset({"sale", "order", "purchase", "payment", "charge", "subscription", "renewal", "invoice",
-                         "checkout", "recurring", "new"})  # fmt: skip
+                         "checkout", "recurring", "new", "exchange", "exchanged"})  # fmt: skip
 
 
 def line_item_columns(names: Sequence[Any]) -> list[str]:
@@ -369,6 +370,8 @@ def orders_as_paid(
         typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
     check_items_without_order(df, typed, names, source)
     cancelled = cancelled_rows(df, source, refunds=refunded is not None)
+    if "order_id" not in typed:
+        _refuse_exchanges_without_order(df, source)
     if "order_id" in typed and "amount" in typed:
         lines = np.asarray(typed["amount"], dtype=np.float64) < 0  # an order's refund lines (reading.orders)
         if (lines & cancelled).any():
@@ -381,6 +384,24 @@ def orders_as_paid(
                                               (cancelled | full)[rows], source)  # fmt: skip
                 return one, rows[kept]
     return one_row_per_order(typed, names, cancelled | full, source)
+
+
+def _refuse_exchanges_without_order(df: pd.DataFrame, source: str) -> None:
+    """Rows whose type says an exchange, in a file without an order id, are refused naming them: the replacement of
+    an item returned is no new purchase, yet alone it would count as one (a repeat purchase)."""
+    from .columns import keys_of
+    from .statuses import spelled
+
+    for position, name in enumerate(map(str, df.columns)):
+        if keys_of(name) & _TYPES:
+            column = df.iloc[:, position]
+            rows = np.flatnonzero(np.isin(spelled(column), ["exchange", "exchanged"]))
+            if rows.size:
+                problem = (
+                    "exchanges in a file without an order id (an item exchanged for one returned is part of its "
+                    "order, no new purchase): map the order id column, --columns order_id=NAME"
+                )
+                raise bad_rows(source, name, problem, rows, column.to_numpy())
 
 
 def says_refunded(df: pd.DataFrame) -> np.ndarray:
@@ -463,6 +484,7 @@ def one_row_per_order(
                 problem = f"refund rows (negative amounts) of an order ({order}) dated before the order"
                 raise bad_rows(source, names[ours], problem, np.flatnonzero(early), values)
             same |= refund & ~refund[head] & (values >= values[head])  # a refund made later than its order
+            same |= _exchanged(codes, values, refund) & (values > values[head])  # an item exchanged for the returned
         differ = np.flatnonzero(~same)
         if differ.size:
             what = "customer" if ours == "customer_id" else "date"
@@ -493,6 +515,16 @@ def one_row_per_order(
     if rows and not keep.any():
         raise DataError(f"{source}: every order is cancelled, voided or refunded: no purchase to count", source=source)
     return {k: _take(v, np.flatnonzero(keep)) for k, v in out.items()}, first[keep]
+
+
+def _exchanged(codes: np.ndarray, dates: np.ndarray, refund: np.ndarray) -> np.ndarray:
+    """Whether each row is not a refund and is dated the day of a refund row of its order: an exchange (a shop
+    refunds the item returned and sells its replacement on one day, on the order's rows: Shopify's exchanges)."""
+    if not refund.any():
+        return np.zeros(len(codes), dtype=bool)
+    days = np.asarray(dates).astype("datetime64[D]")
+    returned = pd.MultiIndex.from_arrays([codes[refund], days[refund]])
+    return ~refund & pd.MultiIndex.from_arrays([codes, days]).isin(returned)
 
 
 def _take(values: Any, positions: np.ndarray) -> Any:
