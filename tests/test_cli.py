@@ -3,7 +3,10 @@
 import subprocess
 import sys
 
+import pytest
+
 import xl_retention
+from xl_retention import cli
 from xl_retention.registry import FUNCTIONS
 
 
@@ -101,7 +104,9 @@ def test_a_bad_month_count_names_months_in_one_line(tmp_path):
         result = subprocess.run([sys.executable, "-m", "xl_retention", command, "x.xlsx", "--months", value],
                                 capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
         assert result.returncode == 2
-        assert result.stderr.splitlines()[-1] == f"xl-retention {command}: error: {message}"
+        assert result.stderr.splitlines() == [
+            f"xl-retention {command}: error: {message} (see: xl-retention {command} --help)"
+        ]
         assert "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
 
@@ -184,3 +189,24 @@ def test_a_column_name_with_a_comma_is_mapped_in_double_quotes(tmp_path):
         "xl-retention: error: --columns: an item must be OUR_NAME=THEIR_NAME, got 'on a scale of 0-10?'; a column "
         'name with a comma goes in double quotes: OURS="THEIR, NAME"'
     ])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "argv, line",
+    [
+        (["new", "t.xlsx", "--start", "2026-13"],
+         "xl-retention new: error: argument --start: must be a month as YYYY-MM, got '2026-13' "
+         "(see: xl-retention new --help)"),
+        (["import", "--subscriptions", "s.csv"],
+         "xl-retention import: error: one of the arguments --into --to-csv is required (see: xl-retention import "
+         "--help)"),
+        (["recalc"], "xl-retention recalc: error: the following arguments are required: PATH "
+                     "(see: xl-retention recalc --help)"),
+    ],
+)  # fmt: skip
+def test_a_usage_mistake_is_one_line_not_the_usage_block(capsys, argv, line) -> None:
+    """argparse printed its multi-line usage block before the error; the project's rule is one line (H43)."""
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(argv)
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines() == [line]

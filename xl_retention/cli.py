@@ -7,7 +7,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from . import __version__
 from ._imports import defer_openpyxl_init
@@ -458,8 +458,16 @@ def _this_month() -> str:
     return dt.date.today().strftime("%Y-%m")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser whose usage errors are one line naming the command and pointing to its ``--help`` (exit 2);
+    ``--help`` itself prints the usage. Subcommands' parsers are of this class too (``add_subparsers``)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="xl-retention",
         description="Retention metrics for Excel: formulas, template workbooks, recalculation.",
     )
