@@ -56,17 +56,21 @@ def test_if_with_one_condition_value_returns_the_chosen_argument_unpadded(tmp_pa
     }
 
 
-def test_a_whole_column_with_an_array_of_another_size_is_listed_not_computed(tmp_path: Path) -> None:
+def test_a_whole_column_with_an_array_of_another_size_is_padded_as_in_excel(tmp_path: Path) -> None:
     # Excel pads B1:B3 to the whole column's 1,048,576 rows with #N/A: {=SUM(IFERROR((A:A>0)*B1:B3,0))} is 60,
-    # {=SUM(IFERROR(IF(A:A>1,B1:B3),0))} 50 and SUMPRODUCT((A:A>0)*B1:B3) #N/A. The engine made each one #VALUE!
-    # (0 after IFERROR) with status ok; they are not padded to a whole column here, so the cells are listed as not
-    # computable (Excel's stored values kept). A whole column with whole columns or a single value is computed.
+    # {=SUM(IFERROR(IF(A:A>1,B1:B3),0))} 50 and SUMPRODUCT((A:A>0)*B1:B3) #N/A. They were listed as not computable
+    # (the engine made each one #VALUE!). The rows below the cells in use all give one element (#N/A, or FALSE from
+    # IF), which SUM, SUMPRODUCT and IFERROR take alike however many there are: computed over the rows in use and one
+    # more. Where the count matters (AVERAGE over 1,048,576 rows, ROWS) the cell is still listed.
     arrays = {
         "F2": "=SUM(IFERROR((A:A>0)*B1:B3,0))",
         "F3": "=SUM(IFERROR(IF(A:A>1,B1:B3),0))",
         "F4": "=SUM((A:A>1)*B:B)",  # one size: 50
         "F5": "=SUM(IF(A:A>1,B:B*D1,0))",  # a single value stretches: 100
         "F6": "=SUM(IF(D1=2,A:A,B1:B3))",  # one condition value: the whole column as it is, 6
+        "F8": "=MAX(IF(A:A>1,B2:B5))",  # B2:B5 reaches past A's cells in use: 30 (row 3: B4 is blank, 0)
+        "F9": "=AVERAGE(IFERROR((A:A>0)*B1:B3,0))",  # 60 / 1,048,576 in Excel: listed
+        "F10": "=ROWS((A:A>0)*B1:B3)",  # 1,048,576: listed
     }
     cells: dict[str, object] = {
         "A1": 1,
@@ -80,10 +84,18 @@ def test_a_whole_column_with_an_array_of_another_size_is_listed_not_computed(tmp
         "F7": "=SUMPRODUCT((A:A>0)*(B:B>10))",  # 2
     }
     result, got = _recalc(tmp_path, cells, arrays=arrays)
-    assert result.status == "incomplete"
-    assert sorted(u.address for u in result.unsupported) == ["S!F1", "S!F2", "S!F3"]
+    assert sorted(u.address for u in result.unsupported) == ["S!F10", "S!F9"]
     assert all("pads an array to a whole column's 1,048,576 rows" in u.reason for u in result.unsupported)
-    assert {k: got[k] for k in ["F4", "F5", "F6", "F7"]} == {"F4": 50, "F5": 100, "F6": 6, "F7": 2}
+    assert {k: got[k] for k in ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8"]} == {
+        "F1": "#N/A",
+        "F2": 60,
+        "F3": 50,
+        "F4": 50,
+        "F5": 100,
+        "F6": 6,
+        "F7": 2,
+        "F8": 30,
+    }
 
 
 def test_a_not_equal_or_equal_criterion_held_by_a_cell_as_text_is_matched_at_15_digits(tmp_path: Path) -> None:

@@ -13,6 +13,9 @@ all of one common height (width), so that they match:
   unchanged by repeating it (summed as 0 or ignored by SUM/SUMPRODUCT/AVERAGE/COUNT, any constant in MAX/MIN,
   AND/OR, a FALSE filter in FILTER, once in UNIQUE): ``SUMPRODUCT((A:A>2)*B:B)``, ``MAX(ROW(A:A)*(A:A<>""))``,
   ``AVERAGE(IF(A:A="EU",B:B))``. The empty row included keeps an error it would give (``1/A:A``);
+- an area of one column typed in beside whole columns (``{=SUM(IFERROR((A:A>0)*B1:B3,0))}``) is padded with #N/A
+  below its rows in Excel: its element below is #N/A, and the bound covers its rows too (the rewrite then pads it,
+  :mod:`.mismatched_sizes`);
 - **whole** (``$A$1:$A$1048576``: Excel's result, slower) otherwise: ``SUMPRODUCT(--(A:A=""))`` counts the empty
   rows, ``MAX(IF(A:A="",ROW(A:A)))`` reads the last row number.
 
@@ -275,15 +278,22 @@ class _Tails:
         #: aggregate's range of several columns or rows: cut to the cells in use on its sheet), "" (left as it is)
         self.bound: list[str] = []
         self.kinds: set[str] = set()  # "column" / "row": kinds of whole ranges bounded
-        self.typed = False  # an area typed in (not whole) takes part in the array arithmetic
+        self.typed = False  # an area typed in (not whole, not one column) takes part in the array arithmetic
+        self.padded: list[int] = []  # the heights of the areas of one column typed in that take part in it
 
     def walk(self, node: dict, context: bool, taken: str = "") -> tuple:
         kind = node.get("node_type")
         if kind == "Reference":
             match = _WHOLE.match(node.get("reference", "").replace(" ", ""))
             if match is None:
-                # an area typed in beside them (A:A*B1:B1048576, or a size Excel refuses): Excel's full sizes
-                self.typed = self.typed or context and not taken and ":" in node.get("reference", "")
+                reference = node.get("reference", "")
+                if context and not taken and ":" in reference:
+                    height = _column_height(reference)
+                    if height is not None and height > 1:  # (A:A>0)*B1:B3: Excel pads B1:B3 with #N/A below
+                        self.padded.append(height)
+                        return ("k", _ERROR)
+                    # an area of several columns beside them (A:A*B1:C3, or a size Excel refuses): Excel's full sizes
+                    self.typed = True
                 return _EXACT
             if taken:
                 wide = match.group("c1") and match.group("c1").upper() != match.group("c2").upper()
@@ -402,6 +412,18 @@ class _Tails:
         return _EXACT if ok else _UNKNOWN
 
 
+def _column_height(reference: str) -> int | None:
+    """The rows of an area of one column typed in (``B1:B3``, ``S!$B$2:$B$9``); None for anything else."""
+    area = reference.rpartition("!")[2].replace("$", "")
+    try:
+        left, top, right, bottom = range_boundaries(area)
+    except (ValueError, TypeError):
+        return None
+    if None in (left, top, right, bottom) or left != right:
+        return None
+    return bottom - top + 1
+
+
 def _child_nodes(node: dict) -> list[dict]:
     children = []
     for value in node.values():
@@ -502,6 +524,7 @@ def bound_whole_ranges(text: str, sheet: str, array: bool, extent: Callable[[str
     if not _used_cut(wholes, tails.bound, sheet, extent):
         return text
     exact = result == _EXACT and len(tails.kinds) == 1 and not tails.typed
+    exact = exact and (not tails.padded or tails.kinds == {"column"})  # a column typed in beside whole columns
     sizes: dict[str, int] = {}
     for kind in tails.kinds:
         last = _LAST_ROW if kind == "column" else _LAST_COLUMN
@@ -514,7 +537,7 @@ def bound_whole_ranges(text: str, sheet: str, array: bool, extent: Callable[[str
                     used.append(extent(_sheet_of(match, sheet), kind))
             if any(u is None for u in used):
                 return text
-            size = min(last, max(u for u in used if u is not None) + 1)
+            size = min(last, max([u for u in used if u is not None] + tails.padded) + 1)
         sizes[kind] = size
     for token, bound in zip(wholes, tails.bound, strict=True):
         match = _WHOLE.match(token.value)
