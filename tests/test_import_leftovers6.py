@@ -579,3 +579,34 @@ def test_l_an_exchange_without_an_order_id_is_refused(tmp_path: Path, capsys) ->
         "part of its order, no new purchase): map the order id column, --columns order_id=NAME in row 4 (counting the "
         "header as row 1): 'exchange'"
     )
+
+
+# -- m: WooCommerce's refunds, orders of their own with the refunded order as parent ----------------------------------
+WOO_ORDERS = (
+    "order_id,parent_id,type,status,date_created,billing_email,total\n"
+    "123,0,shop_order,wc-completed,2026-01-10 10:00:00,ann@example.com,50.00\n"
+    "124,0,shop_order,wc-completed,2026-01-12 10:00:00,bob@example.com,30.00\n"
+    "130,123,shop_order_refund,wc-completed,2026-02-15 10:00:00,{email},-20.00\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("email", ["ann@example.com", ""])
+def test_m_a_refund_written_as_an_order_of_its_own_is_taken_off_its_parent(
+    tmp_path: Path, backend: str, email: str
+) -> None:
+    path = tmp_path / "woo.csv"
+    path.write_text(WOO_ORDERS.format(email=email))  # counted 80 in January: the refund left out, its order in full
+    columns = "customer_id=billing_email,date=date_created,amount=total"
+    out = run(tmp_path, "--orders", path, "--columns", columns, backend=backend)
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 2]]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [60.0]
+
+
+def test_m_a_refund_of_the_whole_parent_leaves_no_purchase(tmp_path: Path) -> None:
+    path = tmp_path / "woo.csv"
+    path.write_text(WOO_ORDERS.format(email="ann@example.com").replace("-20.00", "-50.00"))
+    columns = "customer_id=billing_email,date=date_created,amount=total"
+    out = run(tmp_path, "--orders", path, "--columns", columns)
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 1]]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [30.0]

@@ -40,7 +40,14 @@ from .ends import refuse_unused_end
 from .errors import DataError, bad_rows, source_of
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months
 from .names import columns_option, key, keys_of
-from .orders import check_order_id, customers_of_orders, item_columns, order_aliases, orders_as_paid
+from .orders import (
+    check_order_id,
+    customers_of_orders,
+    item_columns,
+    order_aliases,
+    orders_as_paid,
+    orders_of_parents,
+)
 from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .sandbox import check_test_mode
@@ -413,7 +420,10 @@ def prepare(
         if name in _IDS:
             what = {"customer_id": "customer ids", "visitor_id": "visitor ids"}.get(name, "order ids")
             if name == "customer_id" and kind == "orders" and "order_id" in out.columns:
-                series = customers_of_orders(series, out["order_id"])  # a later line item's blank: its order's
+                orders = orders_of_parents(out["order_id"], df)  # WooCommerce's refund, an order of its own
+                series = customers_of_orders(series, orders)  # a later line item's blank: its order's
+            if name == "order_id":
+                series = orders_of_parents(series, df)  # WooCommerce's refund, an order of its own: its parent's
             ids = clean_ids(series)
             people = list(map(str, df.columns)) if name != "order_id" else None  # and guests' 0 as a customer
             refuse_bad_ids(ids, series, source, names[name], what, people)  # blank, #N/A, 7.12346E+12

@@ -65,6 +65,7 @@ __all__ = [
     "check_items_without_order",
     "check_order_id",
     "customers_of_orders",
+    "orders_of_parents",
     "item_columns",
     "line_item_columns",
     "one_row_per_order",
@@ -121,10 +122,11 @@ _NOT_AMOUNT_WORDS = frozenset({"date", "at", "on", "time", "count", "quantity", 
 _FALSE = frozenset({"false", "no", "0", "n"})
 _TRUE = frozenset({"true", "yes", "1", "y"})
 _TYPES = frozenset({"type", "transaction_type", "order_type", "kind", "transaction_kind", "record_type"})
-_REFUND_TYPES = frozenset({"refund", "refunded", "return", "returned", "chargeback", "reversal", "credit_note"})
+_REFUND_TYPES = frozenset({"refund", "refunded", "return", "returned", "chargeback", "reversal", "credit_note",
+                           "shop_order_refund"})  # fmt: skip
 #: Row types of a sale; an exchange's amount says whether it is its order's refund (negative) or sale.
 _SALE_TYPES = frozenset({"sale", "order", "purchase", "payment", "charge", "subscription", "renewal", "invoice",
-                         "checkout", "recurring", "new", "exchange", "exchanged"})  # fmt: skip
+                         "checkout", "recurring", "new", "exchange", "exchanged", "shop_order"})  # fmt: skip
 
 
 def line_item_columns(names: Sequence[Any]) -> list[str]:
@@ -191,6 +193,38 @@ def customers_of_orders(customers: pd.Series, orders: pd.Series) -> pd.Series:
     found = keys[fill].map(first)
     filled[fill] = found.to_numpy()
     return filled
+
+
+#: Names (as :func:`~xl_retention.reading.key` spells them) of the column that ties a refund to the order it refunds:
+#: WooCommerce writes its refunds as orders of their own (``shop_order_refund``) with the order's id as ``parent_id``.
+PARENT_NAMES = ("parent_id", "parent_order_id", "original_order_id", "parent_order", "refunded_order_id")
+
+
+def orders_of_parents(order_ids: pd.Series, df: pd.DataFrame) -> pd.Series:
+    """``order_ids`` with each row that names a parent order (:data:`PARENT_NAMES`; not blank, not WooCommerce's 0
+    for "none") given the parent's id: a refund written as an order of its own is one of its order's rows, taken off
+    it (:func:`one_row_per_order`), never a refund of nothing beside a purchase counted in full.
+
+    Shape: a Series of ``len(order_ids)`` with its index; ``order_ids`` itself without a parent column.
+
+    >>> frame = pd.DataFrame({"order_id": ["123", "130"], "parent_id": ["0", "123"]})
+    >>> orders_of_parents(frame["order_id"], frame).tolist()
+    ['123', '123']
+    """
+    from .columns import keys_of
+
+    found = [p for p, c in enumerate(df.columns) if keys_of(c) & set(PARENT_NAMES)]
+    if not found:
+        return order_ids
+    parents = df.iloc[:, found[0]].astype(object)
+    text = parents.map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v).strip())
+    text = text.str.replace(r"\.0$", "", regex=True)  # a parent id read as a number: 123.0
+    named = ~text.isin(["", "0"]).to_numpy()
+    if not named.any():
+        return order_ids
+    out = order_ids.astype(object).copy()
+    out[named] = text[named].to_numpy()
+    return out
 
 
 def check_order_id(df: pd.DataFrame, names: dict[str, str], source: str) -> None:
