@@ -292,3 +292,55 @@ def test_a_typed_month_after_the_data_is_refused_only_when_it_holds_a_first_mont
     done = run("import", "--subscriptions", csv, "--into", movements, "--recalc")
     assert done.returncode == 0, done.stderr
     assert openpyxl.load_workbook(movements, data_only=True)["Revenue"]["H5"].value == 40  # 100 + 40 - 100
+
+
+def churn_csv(tmp_path: Path) -> Path:
+    """10 customers from January 2024; 5 leave in February 2025 (churn 0 for 12 months, then 0.5)."""
+    months = [f"2024-{m:02d}" for m in range(1, 13)] + ["2025-01"]
+    rows = [f"c{i},{m},10" for m in months for i in range(10)] + [f"c{i},2025-02,10" for i in range(5)]
+    path = tmp_path / "churn.csv"
+    path.write_text("customer_id,month,mrr\n" + "\n".join(rows) + "\n")
+    return path
+
+
+# what trackers made before 2026-11-30 03:30 hold on Lifetime value (the churn window of case workbook/02)
+OLD_LIFETIME = {
+    "B5": '=IF(COUNT(Customers_Churn)=0,"",AVERAGE(INDEX(Customers_Churn,MAX(1,COUNT(Customers_Churn)-11)):'
+    "INDEX(Customers_Churn,COUNT(Customers_Churn))))",
+    "B7": "=CUSTOMER_LIFETIME(B5)",
+    "B8": "=CLV(B3,B4,B5,B6)",
+}
+
+
+def test_import_brings_an_earlier_templates_lifetime_value_formulas_up_to_date(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "t.xlsx", start="2024-01", months=14)
+    wb = openpyxl.load_workbook(path)
+    for ref, formula in OLD_LIFETIME.items():
+        wb["Lifetime value"][ref] = formula
+    wb["Lifetime value"]["B11"] = "=B3*B4*1"  # the user's own: kept
+    wb.save(path)
+    done = run("import", "--subscriptions", churn_csv(tmp_path), "--into", path, "--recalc")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "'Lifetime value'!B5, 'Lifetime value'!B7, 'Lifetime value'!B8" in done.stdout
+    sheet = openpyxl.load_workbook(path)["Lifetime value"]
+    assert (
+        sheet["B5"].value.startswith('=IF(COUNT(Customers_Churn)=0,"",AVERAGEIFS(') and sheet["B11"].value == "=B3*B4*1"
+    )
+    values = openpyxl.load_workbook(path, data_only=True)["Lifetime value"]
+    assert values["B5"].value == 0.5 / 12  # March 2024 to February 2025 (the earlier window: 0, February left out)
+    assert values["B7"].value == 24.0
+
+
+def test_an_earlier_churn_average_the_tracker_cannot_replace_is_named(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "t.xlsx", start="2024-01", months=14)
+    wb = openpyxl.load_workbook(path)
+    wb["Lifetime value"]["B5"] = OLD_LIFETIME["B5"]
+    del wb.defined_names["Customers_Churn_Seq"]  # a tracker made before the "Churn rates so far" column
+    wb.save(path)
+    done = run("import", "--subscriptions", churn_csv(tmp_path), "--into", path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (
+        "'Lifetime value'!B5, the monthly churn its lifetime values use, holds the average of an earlier version of "
+        "the template, which takes the wrong months" in done.stdout
+    )
+    assert openpyxl.load_workbook(path)["Lifetime value"]["B5"].value == OLD_LIFETIME["B5"]

@@ -50,7 +50,7 @@ from .template import (
     REVENUE,
     render_formula,
 )
-from .upgrade import upgrade_formulas
+from .upgrade import upgrade_formulas, upgrade_lifetime
 
 if TYPE_CHECKING:
     from .importer import Tables
@@ -224,7 +224,9 @@ def fill_package(path: Path, tables: Tables) -> Filled:
                     if cohorts_needed:
                         raise
                     plan.notes.append(f"Cohorts keeps its {n} months: {error}")
-        upgraded = upgrade_formulas(package, sheets)
+        lifetime, notes = upgrade_lifetime(package, wb)
+        upgraded = upgrade_formulas(package, sheets) + lifetime
+        plan.notes.extend(notes)
         if tables.movements is not None:
             _write_movements(plan, sheets, tables)
             for title in (CUSTOMERS.title, REVENUE.title):

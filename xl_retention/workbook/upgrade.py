@@ -10,7 +10,8 @@ program rewrote) and a formula other cells share (Excel's shared or array formul
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter, quote_sheetname
 
@@ -20,7 +21,7 @@ from .template import MONTHLY_SHEETS, render_formula
 if TYPE_CHECKING:
     from .found import _Monthly
 
-__all__ = ["EARLIER", "upgrade_formulas"]
+__all__ = ["EARLIER", "LIFETIME_EARLIER", "upgrade_formulas", "upgrade_lifetime"]
 
 #: (sheet, column key) -> the formulas earlier templates wrote in that column, with the template's placeholders
 EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
@@ -231,3 +232,95 @@ def _ranges(title: str, letter: str, rows: list[int]) -> list[str]:
             out.append(f"{quote_sheetname(title)}!{where}")
             start = None
     return out
+
+
+#: cell of the Lifetime value sheet -> the formulas earlier templates wrote there (each replaced by this version's)
+LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
+    "B3": (
+        '=IF(COUNT(Revenue_End)=0,"",IF(LOOKUP(9.99E+307,Revenue_End,Customers_End)=0,"",LOOKUP(9.99E+307,'
+        "Revenue_End)/LOOKUP(9.99E+307,Revenue_End,Customers_End)))",
+        '=IF(OR(COUNT(Revenue_End_Chart)=0,COUNT(Customers_End_Chart)=0),"",IF(LOOKUP(9.99E+307,Revenue_End_Chart,'
+        'Customers_End_Chart)=0,"",LOOKUP(9.99E+307,Revenue_End_Chart)/LOOKUP(9.99E+307,Revenue_End_Chart,'
+        "Customers_End_Chart)))",
+    ),
+    # the churn window that counted the rates as if every month from the first had one (case workbook/02): the
+    # latest month left out and one too many at the start, or an error with 12 months or fewer
+    "B5": (
+        '=IF(COUNT(Customers_Churn)=0,"",AVERAGE(OFFSET(Customers!$G$2,MAX(0,COUNT(Customers_Churn)-12),0,'
+        "MIN(12,COUNT(Customers_Churn)),1)))",
+        '=IF(COUNT(Customers_Churn)=0,"",AVERAGE(INDEX(Customers_Churn,MAX(1,COUNT(Customers_Churn)-11)):'
+        "INDEX(Customers_Churn,COUNT(Customers_Churn))))",
+    ),
+    "B7": ("=CUSTOMER_LIFETIME(B5)", '=IF(B5="","",CUSTOMER_LIFETIME(B5))'),
+    "B8": ("=CLV(B3,B4,B5,B6)", '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))'),
+    "B11": ('=IF(COUNT(B3:B4)<2,"",B3*B4)',),
+    "B13": ('=IF(COUNT(B9:B10)<2,"",SBG_CLV(B11,B9,B10,B6))',),
+}
+_NAME_ATTR = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>")
+_NAME_USE = re.compile(r"(?<![A-Za-z0-9_.!$])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])")
+_CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?[0-9]+")
+
+
+def _names_in(formula: str) -> set[str]:
+    """The defined names a formula reads: words that are no function, cell, string or TRUE/FALSE."""
+    words = _NAME_USE.findall(re.sub(r'"(?:[^"]|"")*"', '""', formula))
+    return {w for w in words if not _CELL.fullmatch(w) and w.upper() not in ("TRUE", "FALSE")}
+
+
+def _current_lifetime() -> dict[str, str]:
+    """This version's formulas of the Lifetime value cells in :data:`LIFETIME_EARLIER`."""
+    from openpyxl import Workbook
+
+    from .sheets import lifetime_sheet
+    from .template import LIFETIME_TITLE
+
+    wb = Workbook()
+    ws = lifetime_sheet(wb, LIFETIME_TITLE, {})
+    return {ref: ws[ref].value for ref in LIFETIME_EARLIER}
+
+
+def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]]:
+    """Replace every formula of the Lifetime value sheet that is exactly an earlier template's
+    (:data:`LIFETIME_EARLIER`) by this version's, in ``package``; returns the cells changed (``'Lifetime value'!B7``)
+    and notes for the user.
+
+    ``wb``: the workbook opened with openpyxl (read-only is fine). A formula reading a defined name the workbook lacks
+    (a tracker made before it) is left as it is; for the churn average (B5), whose earlier forms take the wrong
+    months, a note says so (this version's reads the "Churn rates so far" column such a tracker lacks). Nothing
+    happens without a Lifetime value sheet.
+    """
+    from .template import LIFETIME_TITLE
+
+    if LIFETIME_TITLE not in wb.sheetnames:
+        return [], []
+    ws = wb[LIFETIME_TITLE]
+    mine = {f"B{r}": row[0] for r, row in enumerate(ws.iter_rows(min_row=1, max_row=13, min_col=2, max_col=2,
+                                                                   values_only=True), start=1)}  # fmt: skip
+    current = _current_lifetime()
+    names = set()
+    for match in _NAME_ATTR.finditer(package.data.get("xl/workbook.xml", b"")):
+        name = ip.attribute(match.group(1), b"name")
+        if name is not None and ip.attribute(match.group(1), b"localSheetId") is None:
+            names.add(name.decode())
+    xml, changed, notes = package.sheet(LIFETIME_TITLE), [], []
+    for ref, forms in LIFETIME_EARLIER.items():
+        value = mine.get(ref)
+        if not isinstance(value, str) or value.upper() not in {f.upper() for f in forms}:
+            continue
+        formula = current[ref]
+        if not _names_in(formula) <= names:
+            if ref == "B5":
+                notes.append(
+                    f"{quote_sheetname(LIFETIME_TITLE)}!B5, the monthly churn its lifetime values use, holds the "
+                    "average of an earlier version of the template, which takes the wrong months (the latest month "
+                    "left out with more than 12 months of rates, an error with fewer); this version's reads a "
+                    "column this tracker lacks: make a new tracker (xl-retention new NEW.xlsx --start YYYY-MM) and "
+                    "import into it"
+                )
+            continue
+        element = xml.cell(ref)
+        if element is None or ip._SPREAD_FORMULA.search(element):
+            continue
+        xml.put(ref, xml.element(ref, xml.style(ref), formula=formula.removeprefix("=")))
+        changed.append(f"{quote_sheetname(LIFETIME_TITLE)}!{ref}")
+    return changed, notes
