@@ -421,3 +421,39 @@ def test_indirect_given_an_array_of_texts_is_answered_reference_by_reference(tmp
         "A6": 4,
         "A8": 20,
     }
+
+
+def test_a_spill_reference_to_a_dynamic_array_of_one_value_is_listed_not_ref_error(tmp_path: Path) -> None:
+    # FILTER giving one value at Q1: the engine's SUM(Q1#) was #REF! with status ok (its ROWS(Q1#) is 1). Such a cell
+    # is listed with its reason (Excel's stored value kept); a spill of two values is read as before.
+    import zipfile
+
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row, value in enumerate([100, 200, 50], 1):
+        sheet[f"B{row}"] = value
+    dynamic = {
+        "Q1": ("Q1", "=_xlfn._xlws.FILTER(B1:B3,B1:B3>150)"),
+        "U1": ("U1:U2", "=_xlfn._xlws.FILTER(B1:B3,B1:B3>60)"),
+    }
+    for ref, (area, formula) in dynamic.items():
+        sheet[ref] = ArrayFormula(area, formula)
+    sheet["R1"] = "=SUM(_xlfn.ANCHORARRAY(Q1))"
+    sheet["R2"] = "=SUM(_xlfn.ANCHORARRAY(U1))"
+    sheet["R3"] = "=SUM(Q1)"
+    book.save(tmp_path / "plain.xlsx")
+    source = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as old, zipfile.ZipFile(source, "w") as new:
+        for item in old.infolist():
+            body = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = body.replace(b'<c r="Q1"', b'<c r="Q1" cm="1"').replace(b'<c r="U1"', b'<c r="U1" cm="1"')
+            new.writestr(item, body)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert [(u.address, u.function) for u in result.unsupported] == [("S!R1", "spill range")]
+    assert "Q1#" in result.unsupported[0].reason
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert (out["R2"].value, out["R3"].value) == (300, 200)

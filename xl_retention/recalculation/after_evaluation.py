@@ -5,6 +5,8 @@
   such a residue, so that the other cells (and their shared formulas' copies) are left as they are.
 - :func:`whole_column_indexes`: INDEX of whole columns past the cells in use (the engine's #REF!) is bounded.
 
+- :func:`one_value_spills`: a cell reading ``X#`` that the engine made #REF! where the dynamic array at X gave one
+  value is listed (Excel's stored value kept), not shown as #REF!.
 - :func:`whole_number_criteria`: a whole number held by a cell as a criterion (``COUNTIF(A:A,F1)``, F1 = 110) matched
   at 15 digits where its range holds a whole number's float noise (``=1.1*100``), as Excel matches it.
 
@@ -14,20 +16,23 @@ Each takes the engine's ``set_formulas(workbook, [(sheet, row, column, formula),
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..cells import CellError
 from .excel_functions._core import error_code, is_error
 from .excel_functions.criteria_cells import criteria_areas, noisy, whole_corrected
 from .excel_functions.final_operations import rewrite_final
 from .intersection import bounded_index
+from .unsupported import Unsupported
 
 if TYPE_CHECKING:
     import formualizer as fz
 
     from .formula_texts import FormulaTexts
 
-__all__ = ["final_operations", "whole_column_indexes", "whole_number_criteria"]
+__all__ = ["final_operations", "one_value_spills", "whole_column_indexes", "whole_number_criteria"]
 
 
 def final_operations(
@@ -116,3 +121,42 @@ def _noisy_area(workbook: fz.Workbook, sheet: str, area: str, known: dict[str, b
             answer = True
         known[key] = answer
     return known[key]
+
+
+_ANCHOR = re.compile(
+    r"(?i)(?<![\w.])(?:_xlfn\.)?ANCHORARRAY\(\s*(?:('(?:[^']|'')+'|[^\W\d][\w.]*)!)?\$?([A-Z]{1,3})\$?(\d+)\s*\)"
+)
+ONE_VALUE_REASON = (
+    "reads the spill range {anchor}#, whose dynamic array gives one value here; the embedded engine makes that "
+    "#REF!, Excel reads the one cell"
+)
+
+
+def one_value_spills(formulas: dict[str, FormulaTexts], values: dict[str, dict[str, object]]) -> list[Unsupported]:
+    """The formula cells that gave #REF! and read ``X#`` (stored ``_xlfn.ANCHORARRAY(X)``) of a formula cell X whose
+    own value is no error: the engine's ``X#`` of a dynamic array of one value is #REF! (``SUM(Q1#)``), where its
+    ``ROWS(Q1#)`` is 1. Listed (Excel's stored value kept), never shown as #REF! with status ok. ``values``: each
+    sheet's formula values by reference."""
+    found = []
+    for sheet, by_ref in values.items():
+        texts = formulas.get(sheet)
+        failed = [ref for ref, value in by_ref.items() if type(value) is CellError and value.code == "#REF!"]
+        if texts is None or not failed:
+            continue
+        places = {ref: place for place, ref in texts.refs.items()}
+        for ref in failed:
+            place = places.get(ref)
+            text = texts[place] if place is not None and place in texts else None
+            if not text or "ANCHORARRAY(" not in text.upper():
+                continue
+            for match in _ANCHOR.finditer(text):
+                named = match.group(1) or ""
+                target = named[1:-1].replace("''", "'") if named.startswith("'") else named or sheet
+                anchor = f"{match.group(2).upper()}{match.group(3)}"
+                cells = next((c for s, c in values.items() if s.lower() == target.lower()), {})
+                held = cells.get(anchor)
+                if held is not None and type(held) is not CellError:
+                    shown = f"{named}!{anchor}" if named else anchor
+                    found.append(Unsupported(sheet, ref, "spill range", ONE_VALUE_REASON.format(anchor=shown)))
+                    break
+    return found

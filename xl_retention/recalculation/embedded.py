@@ -24,7 +24,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from ..cells import CellError
 from . import kept
-from .after_evaluation import final_operations, whole_column_indexes, whole_number_criteria
+from .after_evaluation import final_operations, one_value_spills, whole_column_indexes, whole_number_criteria
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .engine import CIRCULAR, engine_literal, from_engine, load
@@ -327,6 +327,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         ):
             if (sheet, ref) not in listed:
                 unsupported.append(Unsupported(sheet, ref, "circular reference", ITERATIVE_REASON))
+    hidden_unsure += one_value_spills(formulas, result.values)  # SUM(Q1#) of one value: #REF! in the engine (H40)
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
     if unsupported:  # keep the file's values there, and compute their dependents from them
