@@ -610,3 +610,17 @@ def test_m_a_refund_of_the_whole_parent_leaves_no_purchase(tmp_path: Path) -> No
     out = run(tmp_path, "--orders", path, "--columns", columns)
     assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 1]]
     assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [30.0]
+
+
+# -- n: Lemon Squeezy's status of an order refunded in part ---------------------------------------------------------
+def test_n_a_partial_refund_status_is_a_paid_order_less_its_refund(tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "Order #,Status,Customer Email,Created At,Total,Refunded Amount\n"
+        "1,paid,a@x.com,2026-01-05 10:00:00,49.00,0.00\n"
+        "2,partial_refund,b@x.com,2026-01-06 10:00:00,49.00,9.00\n"  # was refused as an unknown status
+        "3,refunded,c@x.com,2026-01-07 10:00:00,49.00,49.00\n"
+    )
+    out = run(tmp_path, "--orders", path, "--columns", "customer_id=Customer Email,date=Created At,amount=Total")
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 2]]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [89.0]

@@ -103,7 +103,8 @@ NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "decl
                       "past_due", "payment_due", "not_paid", "unpaid", "uncollectible"})  # fmt: skip
 #: Statuses of orders that were paid (a partial refund is a paid order; the refund is an amount of its own).
 PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "successful", "processing", "shipped",
-                  "fulfilled", "delivered", "partially_refunded", "partially_paid", "authorized", "captured",
+                  "fulfilled", "delivered", "partially_refunded", "partial_refund", "partially_paid", "authorized",
+                  "captured",
                   "settled", "approved", "active",
                   # BigCommerce: checkout completed and payment confirmed, then shipping
                   "awaiting_fulfillment", "awaiting_shipment", "awaiting_pickup", "partially_shipped",
