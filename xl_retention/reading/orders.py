@@ -23,7 +23,10 @@
   cancelled, failed, pending payment, fully refunded; Chargebee's transactions' ``failure`` and ``timeout``,
   Braintree's ``processor_declined``, ...) are left out, their whole order with them. A status
   that is neither one of those nor one of :data:`PAID` (on hold, draft, disputed, ...) is refused, naming the
-  rows: whether it was paid cannot be told. A blank status (an order's other line items) passes.
+  rows: whether it was paid cannot be told. A blank status (an order's other line items) passes. A ``state``
+  column (:data:`STATE_NAMES`) is such a status where any of its values is an order status (else it is an address's
+  state, ``CA``, and not read). A flag column (:data:`CANCEL_FLAGS`: ``cancelled``, ``is_cancelled``, ``voided``,
+  ``chargeback``, ...) that is true leaves the order out; a value that says neither true nor false is refused.
 * **Refunds marked by a column.** A type column (``type``, ``transaction_type``, ``order_type``, ``kind``) whose
   value says a refund (``refund``, ``return``, ``chargeback``, ``reversal``, ``credit_note``) makes the row a
   refund, left out as a negative amount is; a value that says a sale (``sale``, ``order``, ``purchase``,
@@ -55,11 +58,13 @@ import pandas as pd
 from .errors import DataError, bad_rows
 
 __all__ = [
+    "CANCEL_FLAGS",
     "ITEM_NAMES",
     "ITEM_ORDER_ALIASES",
     "NOT_PAID",
     "ORDER_ALIASES",
     "PAID",
+    "STATE_NAMES",
     "orders_as_paid",
     "cancelled_rows",
     "check_items_without_order",
@@ -90,6 +95,16 @@ ITEM_ORDER_ALIASES: tuple[str, ...] = ("transaction_id", "receipt_number", "rece
 
 _CANCELLED_DATES = frozenset({"cancelled_at", "canceled_at", "cancelled_date", "canceled_date", "voided_at"})
 _STATUSES = frozenset({"status", "order_status", "financial_status", "payment_status"})
+#: Flag columns whose true value says the order was cancelled, voided or charged back: no purchase.
+CANCEL_FLAGS = frozenset({"cancelled", "canceled", "is_cancelled", "is_canceled", "was_cancelled", "was_canceled",
+                          "order_cancelled", "order_canceled", "voided", "void", "is_voided", "is_void",
+                          "chargeback", "chargedback", "charged_back", "is_chargeback", "has_chargeback",
+                          "is_charged_back"})  # fmt: skip
+#: Names of a column that is an order's status where its values are order statuses (and an address's state,
+#: ``CA``, where none is): WooCommerce's and Magento's ``state``.
+STATE_NAMES = frozenset({"state", "order_state", "payment_state", "financial_state"})
+_FLAG_TRUE = frozenset({"true", "yes", "1", "y", "1.0", "t", "x"})
+_FLAG_FALSE = frozenset({"false", "no", "0", "n", "0.0", "f", ""})
 #: Order and payment statuses of orders that were not paid (lower case, spaces and hyphens as ``_``, no ``wc_``);
 #: BigCommerce's "Awaiting Payment" and "Incomplete" (an abandoned checkout) among them.
 NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "declined", "pending", "pending_payment",
@@ -303,8 +318,12 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
             out |= (text != "").to_numpy()
         elif "captured" in keys:
             out |= np.isin(spelled(column), list(_FALSE))
-        elif keys & _STATUSES:
+        elif {k.rstrip("?") for k in keys} & CANCEL_FLAGS:
+            out |= _flagged(column, name, source)
+        elif keys & (_STATUSES | STATE_NAMES):
             status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
+            if not keys & _STATUSES and not np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)).any():
+                continue  # a 'state' column of no order status: an address's state ('CA'), not read
             unknown = ~np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)) & (status != "")
             if unknown.any():
                 rows = np.flatnonzero(unknown)
@@ -323,6 +342,22 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
                 raise bad_rows(source, name, problem, np.flatnonzero(either), column.to_numpy())
             out |= np.isin(status, list(NOT_PAID))
     return out
+
+
+def _flagged(column: pd.Series, name: str, source: str) -> np.ndarray:
+    """Whether each value of a cancelled/voided/chargeback flag ``column`` is true; :class:`DataError` naming the rows
+    of values that say neither true nor false (whether those orders were paid cannot be told)."""
+    from .statuses import spelled
+
+    flag = spelled(column)
+    unknown = ~np.isin(flag, list(_FLAG_TRUE | _FLAG_FALSE))
+    if unknown.any():
+        problem = (
+            "values that say neither true nor false (whether these orders were cancelled cannot be told: write true "
+            "where they were, false where they were paid)"
+        )
+        raise bad_rows(source, name, problem, np.flatnonzero(unknown), column.to_numpy())
+    return np.isin(flag, list(_FLAG_TRUE))
 
 
 def refunded_columns(names: Sequence[Any]) -> list[str]:

@@ -33,11 +33,13 @@ import pandas as pd
 from .errors import bad_rows
 
 __all__ = [
+    "ANSWER_FLAGS",
     "ENDED",
     "ENDED_PROBLEM",
     "NOT_ANSWERS",
     "NOT_PAYING",
     "PROBLEM",
+    "answer_flag_columns",
     "check_answer_statuses",
     "check_ended_without_end",
     "check_statuses",
@@ -151,6 +153,31 @@ ANSWER_PROBLEM = (
 )
 
 
+#: Flag columns whose true value says a survey answer is a test, a preview or spam (Typeform's and other tools'
+#: ``test``, ``is_test``, ``spam``, ``is_spam``, ...): no respondent's answer, refused as a status saying so is.
+ANSWER_FLAGS = frozenset({"test", "is_test", "test_response", "is_test_response", "test_mode", "testmode", "sandbox",
+                          "is_sandbox", "preview", "is_preview", "spam", "is_spam", "spam_flagged", "flagged_spam",
+                          "marked_as_spam", "is_spam_response"})  # fmt: skip
+#: How a flag's values are spelled (:func:`spelled`) when true, and when false or blank.
+FLAG_TRUE = frozenset({"true", "yes", "1", "y", "1.0", "t", "x"})
+FLAG_FALSE = frozenset({"false", "no", "0", "n", "0.0", "f", ""})
+FLAG_PROBLEM = (
+    "values that say neither true nor false (whether these answers are tests or spam cannot be told: write true "
+    "where they are, false where a respondent answered)"
+)
+
+
+def answer_flag_columns(names: Sequence[Any]) -> list[str]:
+    """The columns of ``names`` that flag a survey answer as a test, a preview or spam (:data:`ANSWER_FLAGS`).
+
+    >>> answer_flag_columns(["Submit Date (UTC)", "is_test", "Spam?", "Score"])
+    ['is_test', 'Spam?']
+    """
+    from .names import keys_of
+
+    return [str(n) for n in names if {k.rstrip("?") for k in keys_of(n)} & ANSWER_FLAGS]
+
+
 def check_answer_statuses(df: pd.DataFrame, source: str) -> None:
     """Refuse survey answers whose status (``Status``, Qualtrics' ``DistributionChannel``, ...) says a preview, a test
     or spam (:data:`NOT_ANSWERS`): the survey's author trying it is no respondent, and a few such rows swing a small
@@ -162,9 +189,25 @@ def check_answer_statuses(df: pd.DataFrame, source: str) -> None:
     xl_retention.reading.errors.DataError: nps.csv, column 'Status': responses that are previews, tests or spam, \
 to be removed (no respondent's answer: they would count in the NPS) in row 3 (counting the header as row 1): \
 'Survey Preview'
+
+    A flag column (:data:`ANSWER_FLAGS`: ``is_test``, ``spam``, ...) that is true is refused the same way, and one
+    whose value says neither true nor false too:
+
+    >>> check_answer_statuses(pd.DataFrame({"is_test": ["FALSE", "TRUE"]}), "nps.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: nps.csv, column 'is_test': responses that are previews, tests or spam, \
+to be removed (no respondent's answer: they would count in the NPS) in row 3 (counting the header as row 1): 'TRUE'
     """
     from .names import keys_of
 
+    for name in answer_flag_columns(df.columns):
+        column = df.iloc[:, [str(c) for c in df.columns].index(name)]
+        flag = spelled(column)
+        for problem, rows in ((FLAG_PROBLEM, ~np.isin(flag, list(FLAG_TRUE | FLAG_FALSE))),
+                              (ANSWER_PROBLEM, np.isin(flag, list(FLAG_TRUE)))):  # fmt: skip
+            if rows.any():
+                raise bad_rows(source, name, problem, np.flatnonzero(rows), column.to_numpy())
     for position, name in enumerate(map(str, df.columns)):
         if not (keys_of(name) & ANSWER_STATUS_NAMES):
             continue

@@ -337,9 +337,10 @@ def _odd_spaces(con: Any, table: ir.Table, columns: list[str]) -> bool:
 def _cancellable(empty: pd.DataFrame) -> bool:
     """Whether an orders table has a column that may say an order was not paid, or was refunded (reading.orders)."""
     from ..reading.columns import keys_of
-    from ..reading.orders import _CANCELLED_DATES, _STATUSES, _TYPES, refunded_column
+    from ..reading.orders import _CANCELLED_DATES, _STATUSES, _TYPES, CANCEL_FLAGS, STATE_NAMES, refunded_column
 
-    marks = _CANCELLED_DATES | _STATUSES | _TYPES | {"captured", "refunded", "fully_refunded", "is_refunded"}
+    marks = _CANCELLED_DATES | _STATUSES | _TYPES | CANCEL_FLAGS | STATE_NAMES
+    marks |= {"captured", "refunded", "fully_refunded", "is_refunded"}
     keys = [{k.rstrip("?") for k in keys_of(c)} for c in empty.columns]
     return any(k & marks for k in keys) or refunded_column(empty) is not None
 

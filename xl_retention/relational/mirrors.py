@@ -29,9 +29,13 @@ from ..reading.statuses import (
     ANSWER_STATUS_NAMES,
     ENDED,
     ENDED_PROBLEM,
+    FLAG_FALSE,
+    FLAG_PROBLEM,
+    FLAG_TRUE,
     NOT_ANSWERS,
     NOT_PAYING,
     SEPARATORS,
+    answer_flag_columns,
     status_columns,
 )
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
@@ -57,8 +61,13 @@ def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, s
 
 
 def _spelled(column: ir.Value) -> ir.Value:
-    """:func:`~xl_retention.reading.statuses.spelled` as an expression: text, lower case, separators as ``_``."""
-    return column.cast("string").strip().lower().re_replace(SEPARATORS, "_")
+    """:func:`~xl_retention.reading.statuses.spelled` as an expression: text, lower case, separators as ``_``.
+
+    Spaces at either end go by a regular expression, not ibis' ``strip``: on Spark that is a TRIM whose character
+    list's vertical tab and form feed escapes Spark reads as the letters v and f ('false' was 'alse', 'future'
+    'uture')."""
+    text = column.cast("string").re_replace(r"^\s+", "").re_replace(r"\s+$", "")
+    return text.lower().re_replace(SEPARATORS, "_")
 
 
 def _refuse_statuses(con: Any, table: ir.Table, source: str) -> None:
@@ -208,6 +217,12 @@ def _refuse_test_answers(con: Any, table: ir.Table, source: str) -> None:
     (:func:`~xl_retention.reading.statuses.check_answer_statuses`)."""
     from ..reading.names import keys_of
 
+    for name in answer_flag_columns([c for c in table.columns if c != ROW]):  # is_test, spam: true (or neither)
+        shown = table.mutate(**{"__shown": table[name]})
+        flag = _spelled(table[name])
+        checks = [(name, FLAG_PROBLEM, ~flag.isin(sorted(FLAG_TRUE | FLAG_FALSE)), "__shown"),
+                  (name, ANSWER_PROBLEM, flag.isin(sorted(FLAG_TRUE)), "__shown")]  # fmt: skip
+        refuse_any(con, shown, source, checks)
     for name in table.columns:
         if not keys_of(name) & ANSWER_STATUS_NAMES:
             continue

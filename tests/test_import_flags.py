@@ -1,0 +1,209 @@
+"""Rows an export flags as no purchase or no answer, and rows a user hid, on every engine (H44, from a new user's
+findings): each test on its own small input.
+
+* a: an order flagged cancelled by a boolean column (``cancelled``, ``is_cancelled``, ``voided``, ``chargeback``
+  true) or a ``state`` column saying canceled is no purchase (was a purchase: x a repeat purchaser); a flag that says
+  neither true nor false is refused naming the rows; a ``state`` column of addresses ('CA') is not read.
+* b: survey answers flagged ``is_test``/``test``/``spam`` true are refused naming the rows, as tests in orders and
+  subscriptions are (were counted in the NPS).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from import_cli import refusal, run
+from postgres_server import throwaway_server
+
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:The 'future.infer_string' option is deprecated"),
+    pytest.mark.filterwarnings("ignore:fetch_arrow_table\\(\\) is deprecated"),
+]
+BACKENDS = ["pandas", "duckdb"]
+
+
+# -- a: orders flagged cancelled by a boolean or state column --------------------------------------------------------
+def _orders(column: str, flagged: str, other: str = "false") -> str:
+    rows = f"x,2026-01-05,10,{other}\nx,2026-01-20,20,{flagged}\ny,2026-02-03,5,{other}\n"
+    return f"customer_id,date,amount,{column}\n" + rows
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("column", "flagged", "other"),
+    [
+        ("cancelled", "true", "false"),
+        ("is_cancelled", "TRUE", "FALSE"),
+        ("Canceled?", "Yes", "No"),
+        ("voided", "1", "0"),
+        ("chargeback", "true", ""),
+        ("state", "canceled", "complete"),
+        ("state", "voided", "paid"),
+    ],
+)
+def test_a_an_order_flagged_cancelled_is_no_purchase(
+    tmp_path: Path, backend: str, column: str, flagged: str, other: str
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(_orders(column, flagged, other))
+    out = run(tmp_path, "--orders", path, backend=backend)
+    purchases = pd.read_csv(out / "purchases.csv")
+    assert purchases[["month", "buyers", "repeat_purchasers"]].values.tolist() == [["2026-01", 1, 0], ["2026-02", 1, 0]]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [10.0, 5.0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_a_cancel_flag_neither_true_nor_false_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(_orders("is_cancelled", "2026-01-21"))
+    err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "orders.csv, column 'is_cancelled': values that say neither true nor false (whether these orders were "
+        "cancelled cannot be told: write true where they were, false where they were paid) in row 3 (counting the "
+        "header as row 1): '2026-01-21'"
+    )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_a_state_column_of_addresses_is_not_read(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("customer_id,date,amount,state\nx,2026-01-05,10,CA\nx,2026-01-20,20,NY\ny,2026-02-03,5,OR\n")
+    out = run(tmp_path, "--orders", path, backend=backend)
+    purchases = pd.read_csv(out / "purchases.csv")
+    assert purchases[["month", "buyers", "repeat_purchasers"]].values.tolist() == [["2026-01", 1, 1], ["2026-02", 1, 0]]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_an_unknown_state_beside_order_states_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(_orders("state", "on_hold", "complete"))
+    err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err.startswith("orders.csv, column 'state': order statuses that say neither paid nor unpaid")
+    assert err.endswith("in row 3 (counting the header as row 1): 'on_hold'")
+
+
+_FLAGGED = pd.DataFrame(
+    {
+        "customer_id": ["x", "x", "y"],
+        "date": pd.to_datetime(["2026-01-05", "2026-01-20", "2026-02-03"]),
+        "amount": [10.0, 20.0, 5.0],
+        "is_cancelled": [False, True, False],
+    }
+)
+
+
+def _bought(tables) -> list[list[object]]:  # noqa: ANN001 - OrderTables
+    p = tables.purchases
+    return [[str(m), int(b), int(r)] for m, b, r in zip(p.index, p["buyers"], p["repeat_purchasers"], strict=True)]
+
+
+BOUGHT = [["2026-01", 1, 0], ["2026-02", 1, 0]]
+
+
+def test_a_cancel_flags_on_spark(spark) -> None:
+    from xl_retention import relational as R
+
+    assert _bought(R.order_tables(spark.createDataFrame(_FLAGGED))) == BOUGHT
+
+
+def test_a_cancel_flags_on_postgres() -> None:
+    import ibis
+
+    from xl_retention import relational as R
+
+    with throwaway_server("xl-retention-pg-h44-") as url:
+        con = R.connect("postgres", url)
+        con.create_table("orders", schema=ibis.memtable(_FLAGGED).schema())
+        con.insert("orders", _FLAGGED)
+        assert _bought(R.order_tables(con.table("orders"), backend=con)) == BOUGHT
+
+
+# -- b: survey answers flagged test or spam --------------------------------------------------------------------------
+ANSWER_PROBLEM = (
+    "responses that are previews, tests or spam, to be removed (no respondent's answer: they would count in the NPS)"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("column", "flagged"), [("is_test", "TRUE"), ("test", "1"), ("Spam", "yes"), ("spam", "true")])
+def test_b_an_answer_flagged_test_or_spam_is_refused(
+    tmp_path: Path, capsys, backend: str, column: str, flagged: str
+) -> None:
+    path = tmp_path / "nps.csv"
+    path.write_text(f"date,score,{column}\n2026-01-05,10,false\n2026-01-20,0,{flagged}\n2026-01-21,9,\n")
+    err = refusal(capsys, "--nps", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == f"nps.csv, column '{column}': {ANSWER_PROBLEM} in row 3 (counting the header as row 1): '{flagged}'"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_b_answers_flagged_false_count(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "nps.csv"
+    path.write_text("date,score,is_test,spam\n2026-01-05,10,FALSE,0\n2026-01-20,0,FALSE,\n2026-01-21,9,,no\n")
+    nps = pd.read_csv(run(tmp_path, "--nps", path, backend=backend) / "nps.csv")
+    assert nps[["month", "responses", "promoters", "detractors"]].values.tolist() == [["2026-01", 3, 2, 1]]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_b_a_test_flag_neither_true_nor_false_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "nps.csv"
+    path.write_text("date,score,spam\n2026-01-05,10,\n2026-01-20,0,0.93\n")
+    err = refusal(capsys, "--nps", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "nps.csv, column 'spam': values that say neither true nor false (whether these answers are tests or spam "
+        "cannot be told: write true where they are, false where a respondent answered) in row 3 (counting the header "
+        "as row 1): '0.93'"
+    )
+
+
+_ANSWERS = pd.DataFrame(
+    {
+        "date": pd.to_datetime(["2026-01-05", "2026-01-20", "2026-01-21"]),
+        "score": [10, 0, 9],
+        "is_test": [False, True, False],
+    }
+)
+
+
+def test_b_test_answers_on_spark(spark) -> None:
+    from xl_retention import relational as R
+    from xl_retention.reading import DataError
+
+    with pytest.raises(DataError, match=r"column 'is_test': responses that are previews, tests or spam"):
+        R.nps_by_month(spark.createDataFrame(_ANSWERS))
+
+
+def test_b_test_answers_on_postgres() -> None:
+    import ibis
+
+    from xl_retention import relational as R
+    from xl_retention.reading import DataError
+
+    with throwaway_server("xl-retention-pg-h44-") as url:
+        con = R.connect("postgres", url)
+        con.create_table("answers", schema=ibis.memtable(_ANSWERS).schema())
+        con.insert("answers", _ANSWERS)
+        with pytest.raises(DataError, match=r"column 'is_test': responses that are previews, tests or spam"):
+            R.nps_by_month(con.table("answers"), backend=con)
+        fine = _ANSWERS.assign(is_test=False)
+        con.create_table("fine", schema=ibis.memtable(fine).schema())
+        con.insert("fine", fine)
+        assert R.nps_by_month(con.table("fine"), backend=con)["responses"].tolist() == [3]
+
+
+# -- c: a status spelled on Spark keeps its f and v (its TRIM took them as spaces: 'future' was 'uture') -------------
+def test_c_a_future_subscription_is_refused_on_spark(spark) -> None:
+    from xl_retention import relational as R
+    from xl_retention.reading import DataError
+
+    subs = pd.DataFrame(
+        {
+            "customer_id": ["a", "b"],
+            "start": pd.to_datetime(["2026-01-05", "2026-02-05"]),
+            "mrr": [10.0, 20.0],
+            "status": ["active", "future"],
+        }
+    )
+    with pytest.raises(DataError, match=r"column 'status': subscriptions that do not pay.* e\.g\. .*future"):
+        R.subscription_tables(spark.createDataFrame(subs))
