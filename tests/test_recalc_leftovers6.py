@@ -212,6 +212,9 @@ def test_dates_typed_in_formulas_are_read_in_the_1904_date_system(tmp_path: Path
         "B5": '="1/31/2024"+0',
         "B6": '=DATEVALUE("1/1/1904")',
         "B7": '="15-Jan"+0-A2',
+        "A8": "1/1/1903",
+        "B8": "=A8+0",  # before 1904: no date in this system (was -365)
+        "B9": '="1/1/1903"+0',
     }
     for ref, value in cells.items():
         sheet[ref] = value
@@ -220,7 +223,7 @@ def test_dates_typed_in_formulas_are_read_in_the_1904_date_system(tmp_path: Path
     assert result.status == "ok", result.message
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     year = dt.date.today().year
-    assert {k: out[k].value for k in ["B1", "B2", "B3", "B4", "B5", "B6", "B7"]} == {
+    assert {k: out[k].value for k in ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9"]} == {
         "B1": "#VALUE!",
         "B2": "#VALUE!",
         "B3": "#VALUE!",
@@ -228,6 +231,8 @@ def test_dates_typed_in_formulas_are_read_in_the_1904_date_system(tmp_path: Path
         "B5": 43860,
         "B6": 0,
         "B7": 0,
+        "B8": "#VALUE!",
+        "B9": "#VALUE!",
     }
 
 

@@ -48,7 +48,7 @@ _MONTH = (
 _DAY_MONTH = rb"\d{1,2}[-\s/]" + _MONTH + rb"|" + _MONTH + rb"\s\d{1,2}|\d{1,2}/\d{1,2}"
 _DAY_MONTH_TEXT = re.compile(_DAY_MONTH.decode())
 #: a date of 1900 or before ("12/31/1899", "29-Feb-1900"): Excel reads none but its 29 February 1900 (misread)
-_EARLY_DATE = rb"[^<]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|1900)(?![\d.,])[^<]{0,30}?"
+_EARLY_DATE = rb"[^<]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|190[0-3])(?![\d.,])[^<]{0,30}?"
 _SHARED_CANDIDATE = re.compile(
     rb"<t(?:\s[^>]*)?>\s*(?:[(+\-$]*\s*[+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?\s*%?\s*\)?|"
     + _DAY_MONTH
@@ -111,8 +111,9 @@ def misread(text: str) -> float | None:
     return value if isinstance(value, float) else None
 
 
-#: a year of 1900 or before (Excel's calendar starts on 1 January 1900), and a sign the text is a date besides
-_EARLY_YEAR = re.compile(r"(?<![\d.,])(?:1[0-8]\d\d|1900)(?![\d.,])")
+#: a year of 1903 or before (Excel's calendar starts on 1 January 1900, its 1904 date system's in 1904), and a sign
+#: the text is a date besides
+_EARLY_YEAR = re.compile(r"(?<![\d.,])(?:1[0-8]\d\d|190[0-3])(?![\d.,])")
 _DATE_SIGN = re.compile(r"[/A-Za-z]|\d-|-\d")
 #: :func:`misread`'s answer for a date typed as text that Excel does not read as a number ("12/31/1899"): #VALUE!
 NOT_A_NUMBER = float("nan")
@@ -383,7 +384,7 @@ def rewrite_number_texts(
 #: a text typed in a formula that may be a number Excel reads where the engine does not (:func:`misread`): a date of
 #: 1900 or before ("2/29/1900"), a day and month without a year ("15-Jan"), a formatted number ("$1,200")
 MISREAD_LITERAL = re.compile(
-    r'"(?:[^"]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|1900)(?![\d.,])[^"]{0,30}|\s*(?:'
+    r'"(?:[^"]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|190[0-3])(?![\d.,])[^"]{0,30}|\s*(?:'
     + _DAY_MONTH.decode()
     + r')\s*|(?=[^"]*[$(,])[\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*)"'
 )
