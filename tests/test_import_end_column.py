@@ -96,3 +96,85 @@ def test_several_end_like_columns_are_named_with_the_best_first(
         "but are not used: without an end every subscription counts as active to this day (no churn); map the day "
         "service stopped: --columns end=expires_at"
     )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_start_and_end_dates_under_other_names_are_asked_for_as_start_and_end(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str
+) -> None:
+    """'customer_id,start_date,end_date,mrr' was refused with "missing column 'month' ... --columns month=NAME";
+    following that advice read one row per subscription as monthly snapshots (an active customer lost the month
+    after the start, the end ignored). The refusal names the start and end; month=start_date is refused."""
+    path = tmp_path / "subs.csv"
+    path.write_text("customer_id,start_date,end_date,mrr\na,2026-01-10,,300\nb,2026-02-10,2026-05-03,50\n")
+    argv = ["import", "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o")]
+    assert cli.main(argv) == 1
+    assert capsys.readouterr().err.strip() == (
+        "xl-retention: error: subs.csv: no dates of the subscriptions (columns found: 'customer_id', 'start_date', "
+        "'end_date', 'mrr'): a 'start' column (one row per subscription, 'end' when it stopped) or a 'month' column "
+        "(one row per customer and month); map them: --columns start=start_date,end=end_date"
+    )
+    assert cli.main([*argv, "--columns", "month=start_date"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "xl-retention: error: subs.csv: the month is column 'start_date', a start date, and 'end_date' looks like "
+        "the day subscriptions ended: one row per subscription is read by its start and end (--columns "
+        "start=start_date,end=end_date); a month column is for one row per customer and month"
+    )
+    assert cli.main([*argv, "--columns", "start=start_date,end=end_date"]) == 0
+    moves = pd.read_csv(tmp_path / "o" / "movements.csv", dtype={"month": str}).set_index("month")
+    assert moves["lost"].to_dict() == {"2026-01": 0, "2026-02": 0, "2026-03": 0, "2026-04": 0, "2026-05": 1}
+    assert moves.loc["2026-05", "mrr_end"] == 300.0
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_payments_export_mapped_as_snapshots_is_refused_by_its_times_of_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str
+) -> None:
+    """Stripe's payments mapped as snapshots (month='Created (UTC)', mrr=Amount) counted a failed payment and a
+    yearly charge as months' MRR: a month column with times of day is one row per event, refused naming rows."""
+    path = tmp_path / "payments.csv"
+    path.write_text(
+        "id,Created (UTC),Amount,Status,Customer ID\n"
+        "ch_1,2026-01-05 10:00:00,79.00,Paid,cus_a\n"
+        "ch_2,2026-01-09 00:00:00,790.00,Paid,cus_b\n"
+        "ch_3,2026-02-05 10:30:00,79.00,Failed,cus_a\n"
+    )
+    argv = [
+        "import",
+        "--subscriptions",
+        str(path),
+        "--columns",
+        "month=Created (UTC),mrr=Amount,customer_id=Customer ID",
+    ]
+    assert cli.main([*argv, "--backend", backend, "--to-csv", str(tmp_path / "o")]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "xl-retention: error: payments.csv, column 'Created (UTC)': a month column with times of day: one row per "
+        "customer and month (a snapshot) has a month or a date there, a time of day says one row per event (a "
+        "payments or orders export goes in with --orders; subscriptions with their start and end dates: --columns "
+        "start=NAME,end=NAME) in rows 2, 4 (counting the header as row 1): '2026-01-05 10:00:00', "
+        "'2026-02-05 10:30:00'"
+    )
+
+
+def test_snapshots_dated_at_midnight_are_months(tmp_path: Path) -> None:
+    path = tmp_path / "snaps.csv"
+    path.write_text("customer_id,month,mrr\na,2026-01-01 00:00:00,10\na,2026-02-01T00:00:00,10\nb,2026-02-01,5\n")
+    assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")]) == 0
+    moves = pd.read_csv(tmp_path / "o" / "movements.csv", dtype={"month": str}).set_index("month")
+    assert moves["customers_end"].to_dict() == {"2026-01": 1, "2026-02": 2}
+
+
+def test_an_export_without_one_lost_customer_in_three_months_is_noted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An export of active subscriptions only (a status filter) read as months of 0% churn, without a word."""
+    path = tmp_path / "active.csv"
+    path.write_text("customer_id,start,end,mrr\na,2026-01-05,,10\nb,2026-02-05,,20\nc,2026-03-05,,30\n")
+    assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "no customer was lost in the 3 months of active.csv: if the export holds only active subscriptions (a status "
+        "filter), those who left are missing and churn reads 0; export every subscription, ended ones too"
+    )
+    path.write_text("customer_id,start,end,mrr\na,2026-01-05,2026-02-10,10\nb,2026-02-05,,20\nc,2026-03-05,,30\n")
+    assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "o2")]) == 0
+    assert "no customer was lost" not in capsys.readouterr().out

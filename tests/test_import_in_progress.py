@@ -28,7 +28,10 @@ def test_an_export_reaching_the_current_month_is_noted(tmp_path: Path, capsys: p
     now = pd.Period(today, freq="M")
     start = (now - 3).to_timestamp().date()
     path = tmp_path / "subs.csv"
-    path.write_text(f"customer_id,start,end,mrr\na,{start},,10\nb,{start},,20\nc,{now.to_timestamp().date()},,5\n")
+    ended = (now - 1).to_timestamp().date()
+    path.write_text(
+        f"customer_id,start,end,mrr\na,{start},{ended},10\nb,{start},,20\nc,{now.to_timestamp().date()},,5\n"
+    )
     assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[-1] == note(now)

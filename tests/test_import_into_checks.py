@@ -246,13 +246,14 @@ def test_recalc_reports_a_month_typed_below_the_last_row_as_incomplete(tmp_path)
     (report,) = json.loads(result.stdout)["files"]
     assert (report["status"], report["message"]) == (
         "incomplete",
-        "t.xlsx: 'Customers'!A5 holds a figure below the tracker's last month (row 4): that row has no formulas, and "
-        "the Dashboard and lifetime value leave it out; add months with xl-retention import (it adds them at the end, "
-        "formulas and names too), or make a longer tracker (xl-retention new NEW.xlsx --months N)",
+        "t.xlsx: 'Customers'!A5 holds a figure below the tracker's last month (row 4): the tracker's months end there "
+        "(its names, the Dashboard and lifetime value leave that row out, formulas copied down or not); add months "
+        "with xl-retention import (it adds them at the end, formulas and names too), or make a longer tracker "
+        "(xl-retention new NEW.xlsx --months N) and paste your figures into it",
     )
 
 
-@pytest.mark.parametrize("month", ["Apr 2025", "2025-04", "04/2025", "April 2025", "Apr-25", "2025-04-01"])
+@pytest.mark.parametrize("month", ["Apr 2025", "2025-04", "04/2025", "April 2025", "Apr-25", "2025-04-01", "April"])
 def test_recalc_reports_a_month_typed_as_text_below_the_last_row_as_incomplete(tmp_path, month):
     """A month typed as text below the last month (a cell formatted as text, or written by a script) is a month, not
     a row's label: its figures are left out of the Dashboard (was ok, exit 0, while a date there is incomplete)."""

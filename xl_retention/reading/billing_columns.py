@@ -109,12 +109,12 @@ def _number(value: Any) -> bool:
 
 
 def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], source: str) -> None:
-    """A billing export with neither ``month`` nor ``start``: one message that says both ways and names the
-    file's likely date columns (a billing export lists subscriptions, with start and end dates)."""
-    if kind != "snapshots" or _matching(df, "month", columns) or "start" in columns:
+    """A subscriptions file with neither ``month`` nor ``start`` (a billing export, or any file with a column named as
+    a start: ``start_date``): one message that says both ways and names the file's likely date columns, never a
+    bare "map month" that would read one row per subscription as monthly snapshots."""
+    if kind != "snapshots" or _matching(df, "month", columns) or "start" in columns or "month" in columns:
         return
-    if not is_billing(df.columns, columns):
-        return
+    billing = is_billing(df.columns, columns)
     # the words in order of preference: Stripe's 'Start (UTC)' before 'Created (UTC)'; never a trial's or a period's;
     # the end of service before the request to cancel (Recurly's expires_at, not its canceled_at: service runs on)
     words = {"start": ("start", "started", "activated", "created", "began"), "end": ("ended", "expires", "expired",
@@ -122,16 +122,18 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
     keys = [(str(c), key(c)) for c in df.columns if not any(w in key(c) for w in ("trial", "period", "cancel_at"))]
     guess = {ours: next((c for w in found for c, k in keys if k == w or k.startswith((w + "_", w + "("))), None)
              or next((c for w in found for c, k in keys if w in k), None) for ours, found in words.items()}  # fmt: skip
+    if not billing and guess["start"] is None:  # no column named as a start: the plain missing-column message
+        return
     example = columns_option(
         [(ours, theirs) for ours, theirs in guess.items() if theirs] or [("start", "NAME"), ("end", "NAME")]
     )
     listing = ", ".join(repr(str(c)) for c in df.columns)
     interval = (_matching(df, "interval", columns) or ["interval"])[0]
-    billing = f"; {interval!r} makes it a billing export (MRR from the price per interval: no 'mrr' needed)"
+    said = f"; {interval!r} makes it a billing export (MRR from the price per interval: no 'mrr' needed)"
     raise DataError(
         f"{source}: no dates of the subscriptions (columns found: {listing}): a 'start' column (one row per "
-        f"subscription, 'end' when it stopped) or a 'month' column (one row per customer and month){billing}; "
-        f"map them: {example}",
+        f"subscription, 'end' when it stopped) or a 'month' column (one row per customer and month)"
+        f"{said if billing else ''}; map them: {example}",
         source=source,
         column="start",
     )

@@ -38,7 +38,7 @@ from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
 from .ends import refuse_unused_end
 from .errors import DataError, bad_rows, source_of
-from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months
+from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
 from .names import columns_option, key, keys_of
 from .orders import (
     check_order_id,
@@ -453,6 +453,8 @@ def prepare(
     if options.refuse_missing_months and kind in ("snapshots", "orders", "visits", "answers"):  # not happened yet
         when = "month" if kind == "snapshots" else "date"  # first: a year typed wrong leaves a gap too
         refuse_future_months(typed[when], source, names[when], options.today, FUTURE_HINTS[kind])
+    if kind == "snapshots":  # 'Created (UTC)' of a payments export mapped to month: one row per payment
+        refuse_times(typed["month"], out["month"].to_numpy(), source, names["month"])
     if kind == "snapshots" and options.refuse_missing_months and not df.attrs.get(EVERY_MONTH_OBSERVED):
         refuse_missing_months(typed["month"], source, names["month"])
     if billing:

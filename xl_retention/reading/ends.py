@@ -71,6 +71,9 @@ ended but is not used: without an end every subscription counts as active to thi
 --columns 'end=Ended At (UTC)' (in Python: columns={'end': 'Ended At (UTC)'}), or remove the column if it is not \
 the day service stopped
     """
+    if kind == "snapshots" and "month" in names:
+        _refuse_start_as_month(columns, names, source)
+        return
     if kind != "intervals" or "end" in names:
         return
     candidates = end_like_columns(columns, names)
@@ -86,4 +89,28 @@ the day service stopped
         f"(in Python: columns={{'end': {best!r}}}), or remove the column if it is not the day service stopped",
         source=source,
         column=best,
+    )
+
+
+#: words of a column naming the day a subscription started
+_START_WORDS = frozenset({"start", "started", "starts", "activated", "activation", "began", "signup", "signed"})
+
+
+def _refuse_start_as_month(columns: Iterable[object], names: Mapping[str, str], source: str) -> None:
+    """A snapshots table (one row per customer and month) whose ``month`` is a column named as a start
+    (``start_date``) beside a column named as an end (``end_date``): one row per subscription, read by its dates
+    (a customer active with no end would be lost the month after their start, an end ignored)."""
+    month = names["month"]
+    if not set(re.split(r"[^a-z0-9]+", key(month))) & _START_WORDS:
+        return
+    ends = end_like_columns(columns, names)
+    if not ends:
+        return
+    option = columns_option([("start", month), ("end", ends[0])])
+    raise DataError(
+        f"{source}: the month is column {month!r}, a start date, and {ends[0]!r} looks like the day subscriptions "
+        f"ended: one row per subscription is read by its start and end ({option}); a month column is for one row "
+        f"per customer and month",
+        source=source,
+        column=month,
     )

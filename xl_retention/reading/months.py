@@ -7,9 +7,36 @@ from typing import Any
 
 import numpy as np
 
-from .errors import DataError
+from .errors import DataError, bad_rows
 
-__all__ = ["EVERY_MONTH_OBSERVED", "refuse_future_months", "refuse_missing_months"]
+__all__ = ["EVERY_MONTH_OBSERVED", "TIMES_PROBLEM", "refuse_future_months", "refuse_missing_months", "refuse_times"]
+
+#: A snapshots file's month column holding times of day: one row per event, not per customer and month.
+TIMES_PROBLEM = (
+    "a month column with times of day: one row per customer and month (a snapshot) has a month or a date there, "
+    "a time of day says one row per event (a payments or orders export goes in with --orders; subscriptions with "
+    "their start and end dates: --columns start=NAME,end=NAME)"
+)
+
+
+def refuse_times(months: np.ndarray, values: Any, source: str, column: str) -> None:
+    """Refuse a snapshots file whose ``months`` (``datetime64``, from the column ``column`` whose values as written
+    are ``values``) hold a time of day other than midnight: Stripe's payments export mapped as snapshots
+    (``month='Created (UTC)'``) would count each payment as a month's MRR.
+
+    >>> refuse_times(np.array(["2026-01-01", "2026-02-01T00:00"], dtype="datetime64[us]"), None, "s.csv", "month")
+    >>> refuse_times(np.array(["2026-01-05T10:00"], dtype="datetime64[us]"), ["2026-01-05 10:00"], "p.csv", "Created")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: p.csv, column 'Created': a month column with times of day: one row per \
+customer and month (a snapshot) has a month or a date there, a time of day says one row per event (a payments or \
+orders export goes in with --orders; subscriptions with their start and end dates: --columns start=NAME,end=NAME) \
+in row 2 (counting the header as row 1): '2026-01-05 10:00'
+    """
+    months = np.asarray(months, dtype="datetime64[us]")
+    timed = ~np.isnat(months) & (months != months.astype("datetime64[D]"))
+    if timed.any():
+        raise bad_rows(source, column, TIMES_PROBLEM, np.flatnonzero(timed), values)
 
 
 #: ``df.attrs`` key of a snapshots table whose every month between its first and last was observed, rows or

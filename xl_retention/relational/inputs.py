@@ -255,6 +255,11 @@ def _from_table(
         or (ours in ("customer_id", "visitor_id") and not (schema[theirs].is_string() or schema[theirs].is_integer()))
         for ours, theirs in names.items()
     )
+    month = names.get("month") if kind == "snapshots" else None
+    if month is not None and not needs_reading and schema[month].is_timestamp():  # times of day: payments, refused
+        column = table[month]  # as a file's (reading.months.refuse_times), rows named; midnights need no reading
+        timed = (column.hour() != 0) | (column.minute() != 0) | (column.second() != 0) | (column.millisecond() != 0)
+        needs_reading = int(con.execute(table.filter(timed).count())) > 0
     labels = _segment_name(list(table.columns), segment, source) if segment else None
     wanted = list(names.values()) + ([labels] if labels else [])
     # a segment of numbers other than integers, or of booleans: labelled as a file's are ('1', 'TRUE', not '1.0')

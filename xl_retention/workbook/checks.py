@@ -132,9 +132,11 @@ def _may_hold_a_number(tail: bytes) -> bool:
 _NAME = re.compile(rb"<(?:\w+:)?definedName\b[^>]*\bname=\"([^\"]+)\"[^>]*>([^<]*)<")
 _LAST_ROW = re.compile(r"!\$?[A-Z]{1,3}\$?[0-9]+:\$?[A-Z]{1,3}\$?([0-9]+)$")
 _TEXT_TYPES = (b"s", b"str", b"inlineStr", b"e", b"b")
-#: a month typed as text ("Apr 2026", "2026-12", "12/2026", "Jan-26", "2026-04-01"): a month, not a row's label
+#: a month typed as text ("Apr 2026", "April", "2026-12", "12/2026", "Jan-26", "2026-04-01"): a month, not a row's
+#: label
 _MONTH_TEXT = re.compile(
-    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/.,']*(?:\d{2}|\d{4})"
+    r"(?i)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:[\s\-/.,']*(?:\d{2}|\d{4}))?"
     r"|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:[ T][\d:.]+)?|\d{1,2}[-/.](?:\d{1,2}[-/.])?\d{4}"
 )
 
@@ -195,10 +197,11 @@ def typed_below(path: str | os.PathLike[str]) -> str | None:
                         and kind not in _TEXT_TYPES
                     ):
                         return (
-                            f"'{spec.title}'!{ref} holds a figure below the tracker's last month (row {last}): that "
-                            "row has no formulas, and the Dashboard and lifetime value leave it out; add months with "
-                            "xl-retention import (it adds them at the end, formulas and names too), or make a longer "
-                            "tracker (xl-retention new NEW.xlsx --months N)"
+                            f"'{spec.title}'!{ref} holds a figure below the tracker's last month (row {last}): the "
+                            "tracker's months end there (its names, the Dashboard and lifetime value leave that row "
+                            "out, formulas copied down or not); add months with xl-retention import (it adds them at "
+                            "the end, formulas and names too), or make a longer tracker (xl-retention new NEW.xlsx "
+                            "--months N) and paste your figures into it"
                         )
     return None
 

@@ -162,7 +162,42 @@ def load_tables(
         tables.notes.append(note)
     if (note := in_progress_note(tables)) is not None:
         tables.notes.append(note)
+    if (note := no_churn_note(tables)) is not None:
+        tables.notes.append(note)
     return tables
+
+
+#: months with customers and nobody lost after which the import says an export may hold active subscriptions only
+NO_CHURN_MONTHS = 3
+
+
+def no_churn_note(tables: Tables) -> str | None:
+    """A note when the subscriptions lose no customer in :data:`NO_CHURN_MONTHS` months or more with customers: an
+    export filtered to active subscriptions (Stripe's dashboard, Status = active) has no one who left, and churn
+    reads 0 every month. None otherwise.
+
+    >>> import pandas as pd
+    >>> months = pd.PeriodIndex(["2026-01", "2026-02", "2026-03"], freq="M", name="month")
+    >>> moves = pd.DataFrame({"lost": [0, 0, 0], "customers_end": [5, 7, 9]}, index=months)
+    >>> no_churn_note(Tables(movements=moves, sources={"subscriptions": Path("subs.csv")}))[:52]
+    'no customer was lost in the 3 months of subs.csv: if'
+    >>> no_churn_note(Tables(movements=moves.assign(lost=[0, 1, 0]))) is None
+    True
+    """
+    moves = tables.movements
+    if moves is None or not len(moves) or "lost" not in moves or "customers_end" not in moves:
+        return None
+    if isinstance(moves.index, pd.MultiIndex):
+        moves = moves[["lost", "customers_end"]].groupby(level="month", sort=True).sum()
+    months = int((moves["customers_end"] > 0).sum())
+    if months < NO_CHURN_MONTHS or int(moves["lost"].sum()) != 0:
+        return None
+    source = tables.sources.get("subscriptions")
+    name = source.name if isinstance(source, Path) else "the subscriptions"
+    return (
+        f"no customer was lost in the {months} months of {name}: if the export holds only active subscriptions (a "
+        f"status filter), those who left are missing and churn reads 0; export every subscription, ended ones too"
+    )
 
 
 def in_progress_note(tables: Tables, today: Any = None) -> str | None:
