@@ -466,3 +466,41 @@ def test_n_a_partial_refund_status_is_a_paid_order_less_its_refund(tmp_path: Pat
     out = run(tmp_path, "--orders", path, "--columns", "customer_id=Customer Email,date=Created At,amount=Total")
     assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 2]]
     assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [89.0]
+
+
+# -- o: Excel's CSV files in Japan and China (cp932, GBK) are never read as a European code page ---------------------
+JAPANESE = (
+    "customer_id,date,amount,plan\n田中,2026-01-05,1000,ベーシック\n鈴木,2026-01-06,2000,プロ\n"
+    "田中,2026-02-05,1000,ベーシック\n"
+)
+
+
+def test_o_a_japanese_excel_csv_is_refused_naming_its_readings_then_read_with_its_encoding(
+    tmp_path: Path, capsys
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_bytes(JAPANESE.encode("cp932"))  # was read as MS-DOS's cp850: the plan 'ベーシック' became 'âxü[âVâbâN'
+    err = refusal(capsys, "--orders", str(path), "--segment", "plan", "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "orders.csv is not UTF-8 text: Japanese Shift-JIS (cp932) as '田中', Chinese GBK (cp936) as '揷拞', MS-DOS "
+        "Latin-1 (code page 850: DOS programs' and the Windows console's text) as 'ôcÆå'; give its encoding: "
+        "--encoding cp932 or --encoding gbk or --encoding cp850"
+    )
+    out = run(tmp_path, "--orders", path, "--segment", "plan", "--encoding", "cp932")
+    got = pd.read_csv(out / "purchases.csv")[["segment", "month", "buyers"]].values.tolist()
+    assert got == [
+        ["プロ", "2026-01", 1],
+        ["プロ", "2026-02", 0],
+        ["ベーシック", "2026-01", 1],
+        ["ベーシック", "2026-02", 1],
+    ]  # by code point: プ before ベ
+
+
+def test_o_a_chinese_excel_csv_is_refused_naming_its_reading(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_bytes(JAPANESE.replace("ベーシック", "基础版").replace("プロ", "专业版").encode("gbk"))
+    err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "orders.csv is not UTF-8 text: Chinese GBK (cp936) as '田中', Windows-1252 (Excel's CSV on Windows) as "
+        "'ÌïÖÐ'; give its encoding: --encoding gbk or --encoding cp1252"
+    )

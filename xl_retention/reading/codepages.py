@@ -20,6 +20,12 @@ between digits ("2024ð2025") and "Æ" as an apostrophe ("OÆNeil"); an undefine
 The reading with fewest signs is taken. When two or more show as few (none, as in a file whose only non-ASCII
 character is an apostrophe, "don’t" or "donít", or "Straße" that Windows reads "Straáe"), nothing tells which is
 right: the file is refused, naming those readings of its first such value and ``--encoding`` (never a guess).
+
+Excel's CSV files in Japan, China, Taiwan and Korea are in the system's double-byte code page (:data:`_EAST_ASIAN`:
+Shift-JIS, GBK, Big5, cp949), which every single-byte reading misreads ("田中" as "ôcÆå"), with signs. A file
+whose best single-byte reading shows signs and which an East Asian code page reads as East Asian text only is
+refused, naming each such reading and ``--encoding``: Shift-JIS and GBK often both read the same bytes as text, so
+it is never guessed.
 """
 
 from __future__ import annotations
@@ -60,6 +66,32 @@ _PAGES = {
 }
 
 
+#: The double-byte code pages of Excel's CSV files in East Asia (the system's ANSI code page), with their names.
+_EAST_ASIAN = {
+    "cp932": "Japanese Shift-JIS (cp932)",
+    "gbk": "Chinese GBK (cp936)",
+    "big5": "Chinese Big5 (cp950)",
+    "cp949": "Korean (cp949)",
+}
+_EAST_ASIAN_TEXT = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def _east_asian(raw: bytes) -> dict[str, tuple[str, str]]:
+    """The East Asian code pages (:data:`_EAST_ASIAN`) that read ``raw`` without an error and give East Asian
+    characters only (kana, Han, Hangul, full-width forms) for its non-ASCII text, at least two: ``{page: (text, its
+    first such character)}``."""
+    found: dict[str, tuple[str, str]] = {}
+    for page in _EAST_ASIAN:
+        try:
+            text = raw.decode(page)
+        except UnicodeDecodeError:
+            continue
+        other = [c for c in text if ord(c) > 127]
+        if len(other) >= 2 and all(_EAST_ASIAN_TEXT.match(c) for c in other):
+            found[page] = (text, other[0])
+    return found
+
+
 def _signs(text: str) -> int:
     return sum(1 for _ in MISREAD.finditer(text))
 
@@ -96,10 +128,19 @@ def single_byte_encoding(raw: bytes, source: str | None = None) -> str:
     counts = {page: _signs(text) for page, text in readings.items()}
     fewest = min(counts.values())
     best = [page for page in _PAGES if counts[page] == fewest]
-    if len(best) == 1:
-        return best[0]
     name = source or "the file"
     at = next(i for i, byte in enumerate(raw) if byte > 127)  # single-byte: positions are the same in every reading
+    if fewest > 0 and (east := _east_asian(raw)):  # Excel's CSV in Japan, China, Taiwan, Korea: never guessed
+        read = ", ".join(f"{_EAST_ASIAN[page]} as {_first_value(text, text.find(first))!r}" for page, (text, first)
+                         in east.items())  # fmt: skip
+        options = " or ".join(f"--encoding {page}" for page in [*east, best[0]])
+        raise DataError(
+            f"{name} is not UTF-8 text: {read}, {_PAGES[best[0]]} as {_first_value(readings[best[0]], at)!r}; "
+            f"give its encoding: {options}",
+            source=source,
+        )
+    if len(best) == 1:
+        return best[0]
     read = ", ".join(f"{_PAGES[page]} as {_first_value(readings[page], at)!r}" for page in best[1:])
     options = " or ".join(f"--encoding {page}" for page in best)
     raise DataError(
