@@ -6,6 +6,8 @@ findings): each test on its own small input.
   neither true nor false is refused naming the rows; a ``state`` column of addresses ('CA') is not read.
 * b: survey answers flagged ``is_test``/``test``/``spam`` true are refused naming the rows, as tests in orders and
   subscriptions are (were counted in the NPS).
+* c: a subscription status spelled on Spark keeps its f and v ('future' passed as 'uture').
+* d: rows filtered out or hidden in an Excel input are refused naming the sheet and rows (were imported, silently).
 """
 
 from __future__ import annotations
@@ -207,3 +209,58 @@ def test_c_a_future_subscription_is_refused_on_spark(spark) -> None:
     )
     with pytest.raises(DataError, match=r"column 'status': subscriptions that do not pay.* e\.g\. .*future"):
         R.subscription_tables(spark.createDataFrame(subs))
+
+
+# -- d: rows filtered out or hidden in an Excel input ----------------------------------------------------------------
+def _filtered_book(path: Path, hidden: list[int], top: int = 1) -> None:
+    """Orders x (2026-01-05, 10), x (2026-01-20, 20, cancelled), y (2026-02-03, 5) on sheet 'Orders', the header on
+    row ``top``, an AutoFilter on 'note' and the sheet rows ``hidden`` hidden (as Excel writes a filter)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Orders"
+    for _ in range(top - 1):
+        sheet.append([])
+    sheet.append(["customer_id", "date", "amount", "note"])
+    sheet.append(["x", "2026-01-05", 10, "ok"])
+    sheet.append(["x", "2026-01-20", 20, "cancelled"])
+    sheet.append(["y", "2026-02-03", 5, "ok"])
+    sheet.auto_filter.ref = f"A{top}:D{sheet.max_row}"
+    sheet.auto_filter.add_filter_column(3, ["ok"])
+    for row in hidden:
+        sheet.row_dimensions[row].hidden = True
+    book.save(path)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_d_a_row_filtered_out_in_excel_is_refused_naming_it(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "orders.xlsx"
+    _filtered_book(path, [3])
+    err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "orders.xlsx: row 3 of sheet 'Orders' is hidden (filtered out or hidden in Excel) and holds data: whether it "
+        "belongs in the import cannot be told; show the rows (clear the filter, unhide them) and delete the rows to "
+        "leave out, or copy the rows shown to a sheet of their own"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_d_hidden_rows_below_a_margin_are_named_as_the_sheet_numbers_them(tmp_path: Path) -> None:
+    from xl_retention.reading import DataError, read_table
+
+    path = tmp_path / "orders.xlsx"
+    _filtered_book(path, [5, 6], top=4)
+    with pytest.raises(DataError) as caught:
+        read_table(path)
+    assert str(caught.value).startswith("orders.xlsx: rows 5, 6 of sheet 'Orders' are hidden (filtered out or hidden ")
+    assert caught.value.rows == (5, 6)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_d_a_hidden_empty_row_passes(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "orders.xlsx"
+    _filtered_book(path, [6, 7])  # rows 6 and 7, below the table: empty, hidden
+    out = run(tmp_path, "--orders", path, backend=backend)
+    purchases = pd.read_csv(out / "purchases.csv")
+    assert purchases[["month", "buyers", "repeat_purchasers"]].values.tolist() == [["2026-01", 1, 1], ["2026-02", 1, 0]]

@@ -37,6 +37,7 @@ from .codepages import single_byte_encoding
 from .csv_rows import refuse_later_sections, with_file_rows
 from .errors import DataError
 from .excel_cells import ZERO_PADDED, as_shown, refuse_uncalculated
+from .hidden_rows import hidden_rows, refuse_hidden_rows
 from .subheaders import without_subheaders
 
 __all__ = ["INPUT_KINDS", "CsvDialect", "file_kind", "read_table", "sheets_for", "sniff_csv"]
@@ -375,6 +376,7 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
         if getattr(book.calculation, "fullCalcOnLoad", False):  # XlsxWriter: formulas stored with 0, never computed
             refuse_uncalculated(path, getattr(sheet_rows, "_worksheet_path", None), sheet_name, rows)
         epoch = "1904" if book.epoch.year == 1904 else "1900"
+        member = getattr(sheet_rows, "_worksheet_path", None)  # its rows hidden: read from its XML (hidden_rows)
         first = _header_keys(rows) if sheet is None else None
         alike = [n for n in names if n != sheet_name and first is not None and _header_keys(book[n]) == first]
     finally:
@@ -400,6 +402,7 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
             f"sheet",
             source=source,
         )
+    refuse_hidden_rows(source, sheet_name, hidden_rows(path, member), first + 2, [r[:width] for r in rows[1:]])
     df = pd.DataFrame([r[:width] for r in rows[1:]], columns=range(width), dtype=object)
     df.columns = header
     df.attrs["excel_epoch"] = epoch
