@@ -462,3 +462,30 @@ def test_a_spill_reference_to_a_dynamic_array_of_one_value_is_listed_not_ref_err
     assert "Q1#" in result.unsupported[0].reason
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert (out["R2"].value, out["R3"].value) == (300, 200)
+
+
+def test_text_in_the_general_format_shows_at_most_11_digits_and_point(tmp_path: Path) -> None:
+    # The General format shows at most 11 characters of digits and decimal point (Microsoft KB 65903: 10 significant
+    # digits with a point): TEXT(100/3,"General") is 33.33333333 (was 33.333333333), TEXT(2000/3,...) 666.6666667.
+    cells: dict[str, object] = {
+        "A1": '=TEXT(100/3,"General")',
+        "A2": '=TEXT(2000/3,"General")',
+        "A3": '=TEXT(1/3,"General")',
+        "A4": '=TEXT(1234567890.5,"General")',
+        "A5": '=TEXT(-45356.6041666667,"General")',
+        "A6": '=TEXT(123456789012,"General")',
+        "A7": '=TEXT(99999999999.5,"General")',
+        "A8": '=TEXT(1234.5,"General"" units""")',
+    }
+    result, got = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [got[f"A{k}"] for k in range(1, 9)] == [
+        "33.33333333",
+        "666.6666667",
+        "0.333333333",
+        "1234567891",
+        "-45356.60417",
+        "1.23457E+11",
+        "1E+11",
+        "1234.5 units",
+    ]

@@ -237,18 +237,26 @@ def _round(value: float, places: int) -> Decimal:
 
 
 def _general(value: float) -> str:
+    """``value`` as the General format shows it: at most 11 characters of digits and decimal point (Microsoft KB 65903:
+    "if the number contains a decimal point, Excel can display up to 10 significant digits"), the sign besides;
+    12 or more digits before the point, or a number below 1E-9, in scientific notation.
+
+    >>> _general(1 / 3), _general(100 / 3), _general(2000 / 3), _general(1234567890.5), _general(-45356.6041666667)
+    ('0.333333333', '33.33333333', '666.6666667', '1234567891', '-45356.60417')
+    """
     if value == 0:
         return "0"
     magnitude = abs(value)
-    if magnitude >= 1e11 or magnitude < 1e-9:
-        mantissa, exponent = f"{value:.5E}".split("E")
-        mantissa = mantissa.rstrip("0").rstrip(".")
-        return f"{mantissa}E{int(exponent):+03d}"
-    digits = 10 - max(0, int(math.floor(math.log10(magnitude))))
-    text = f"{_round(value, min(digits, 9)):f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+    if magnitude < 1e11 and magnitude >= 1e-9:
+        whole = max(1, int(math.floor(math.log10(magnitude))) + 1)  # the digits before the point
+        text = f"{_round(value, max(0, 10 - whole)):f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        if abs(float(text)) < 1e11:  # (99999999999.5 rounds to 12 digits: scientific)
+            return text
+    mantissa, exponent = f"{value:.5E}".split("E")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}E{int(exponent):+03d}"
 
 
 def _fill_integer(digits: str, placeholders: list[tuple[str, str]], group: bool) -> str:
