@@ -344,3 +344,40 @@ def test_an_earlier_churn_average_the_tracker_cannot_replace_is_named(tmp_path: 
         "the template, which takes the wrong months" in done.stdout
     )
     assert openpyxl.load_workbook(path)["Lifetime value"]["B5"].value == OLD_LIFETIME["B5"]
+
+
+def test_a_cohort_triangle_of_more_than_24_months_prints_on_pages_across(tmp_path: Path) -> None:
+    wide = openpyxl.load_workbook(build_template(tmp_path / "t.xlsx", start="2024-01", months=36))["Cohorts"]
+    assert (wide.page_setup.fitToWidth, wide.page_setup.pageOrder, wide.print_title_cols) == (
+        2,
+        "overThenDown",
+        "$A:$A",
+    )
+    assert breaks(wide, "col") == [26]  # 24 months a page
+    assert {str(r) for r in wide.merged_cells.ranges} == {"G82:N82", "G83:N83", "G84:N84"}  # the notes beside the fit
+    narrow = openpyxl.load_workbook(build_template(tmp_path / "n.xlsx", start="2024-01", months=24))["Cohorts"]
+    assert (narrow.page_setup.fitToWidth, breaks(narrow, "col")) == (1, [])
+
+
+@needs_printing
+def test_a_36_month_cohort_triangle_prints_at_half_size_not_a_quarter(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "t.xlsx", start="2024-01", months=36)
+    size = printed(path, "Customers", tmp_path)[0][0]
+    cohorts = printed(path, "Cohorts", tmp_path)
+    assert len(cohorts) == 9  # four tables two pages wide, the fit and projection on one
+    assert all(height >= 0.5 * size for height, _ in cohorts)  # was 0.28 on five pages
+    assert [text[:16] for _, text in cohorts[:2]] == ["Cohorts: survivo"] * 2
+
+
+def test_a_cohort_triangle_grown_past_24_months_repeats_its_signup_months_on_the_next_page(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "t.xlsx", start="2024-06", months=20)
+    months = [f"{2024 + (5 + i) // 12}-{(5 + i) % 12 + 1:02d}" for i in range(30)]  # 2024-06 to 2026-11
+    csv = tmp_path / "s.csv"
+    csv.write_text(
+        "customer_id,month,mrr\n" + "".join(f"c{i},{m},10\n" for k, m in enumerate(months) for i in range(k + 3))
+    )
+    done = run("import", "--subscriptions", csv, "--into", path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "added months 2026-02 to 2026-11" in done.stdout
+    cohorts = openpyxl.load_workbook(path)["Cohorts"]
+    assert (cohorts.page_setup.fitToWidth, breaks(cohorts, "col"), cohorts.print_title_cols) == (2, [26], "$A:$A")

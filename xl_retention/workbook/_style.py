@@ -86,7 +86,9 @@ def print_setup(ws: Worksheet, landscape: bool = True, pages_wide: int = 1, brea
 
     ``breaks``: the columns (1 = A) each of which starts a new page across (a table too wide for one page is split
     between its groups of columns, each page at a readable size; column A, the months, is repeated on each), or,
-    as negative numbers, the rows each of which starts a new page down (a table of its own on each page).
+    as negative numbers, the rows each of which starts a new page down (a table of its own on each page). Row breaks
+    are kept by LibreOffice and Excel when they fit the width; column breaks are where a fixed scale would put them
+    (fitting ``pages_wide`` pages, LibreOffice 7.4 places its own: Revenue's falls there too).
     """
     from openpyxl.worksheet.pagebreak import Break, ColBreak, RowBreak
 

@@ -331,4 +331,27 @@ def _copy_names(package: ip.Package, fresh: bytes, title: str) -> None:
         extra = b"".join(b'<definedName name="' + n + b'">' + t + b"</definedName>" for n, t in fresh_names.items())
         if b"</definedNames>" in xml:
             xml = xml.replace(b"</definedNames>", extra + b"</definedNames>", 1)
-    package.data["xl/workbook.xml"] = xml
+    package.data["xl/workbook.xml"] = _with_print_titles(xml, fresh, title)
+
+
+def _print_titles(xml: bytes, title: str) -> tuple[int, bytes | None]:
+    """The sheet ``title``'s index in ``workbook.xml`` and the text of its ``_xlnm.Print_Titles`` name (None: none)."""
+    sheets = [ip.attribute(m.group(0), b"name") for m in re.finditer(rb"<(?:\w+:)?sheet\b[^>]*>", xml)]
+    quoted = ip.escape(title).replace('"', "&quot;").encode()
+    index = sheets.index(quoted) if quoted in sheets else -1
+    for m in re.finditer(rb"<definedName\b([^>]*)>([^<]*)</definedName>", xml):
+        local = ip.attribute(m.group(1), b"localSheetId")
+        if ip.attribute(m.group(1), b"name") == b"_xlnm.Print_Titles" and local == str(index).encode():
+            return index, m.group(2)
+    return index, None
+
+
+def _with_print_titles(xml: bytes, fresh: bytes, title: str) -> bytes:
+    """The fresh template's repeated columns (print titles) of ``title`` given to the workbook's sheet when it has
+    none: a triangle grown past a page across repeats its signup months on the next page."""
+    index, mine = _print_titles(xml, title)
+    _, theirs = _print_titles(fresh, title)
+    if index < 0 or mine is not None or theirs is None or b"</definedNames>" not in xml:
+        return xml
+    name = b'<definedName name="_xlnm.Print_Titles" localSheetId="' + str(index).encode() + b'">' + theirs
+    return xml.replace(b"</definedNames>", name + b"</definedName></definedNames>", 1)

@@ -35,6 +35,7 @@ from ._style import (
 )
 
 COHORT_SIZE_COLUMN = 2  # B: customers in month 0
+COHORT_PAGE_MONTHS = 24  # the months of a cohort table printed on one page across (a 24-month tracker: one page)
 PROJECTION_MONTHS = 12
 
 
@@ -216,9 +217,15 @@ def cohorts_sheet(
     define(wb, "Order_Cohort_Counts", ws, f"$B${order_first}:${last}${order_first + n - 1}")
     define(wb, "Order_Cohort_Share", ws, f"$B${order_pct}:${last}${order_pct + n - 1}")
     ws.freeze_panes = f"B{counts_first}"
-    # each table starts a printed page (the fit and its projection share one): none is split between two pages
+    # each table starts a printed page (the fit and its projection share one): none is split between two pages; a
+    # triangle of more than COHORT_PAGE_MONTHS months prints on a page across for each COHORT_PAGE_MONTHS months (its
+    # signup months repeated), page by page along each table (a 36-month one printed at 28% of its size on one page,
+    # now 54% on two; LibreOffice, fitting them, splits the months evenly where the column break asks for 24)
     starts = (pct_first - 2, pct_first + n + 1, order_top, order_pct - 2)
-    print_setup(ws, breaks=tuple(-row for row in starts))
+    across = tuple(range(2 + COHORT_PAGE_MONTHS, n + 2, COHORT_PAGE_MONTHS))
+    print_setup(ws, pages_wide=len(across) + 1, breaks=across + tuple(-row for row in starts))
+    if across:
+        ws.page_setup.pageOrder = "overThenDown"
     return ws
 
 
@@ -338,7 +345,10 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
     area = f"$C${first}:${get_column_letter(2 + PROJECTION_MONTHS)}${end}"
     define(wb, "SBG_Projection", ws, area)
     colour_scale(ws, area.replace("$", ""))
-    _wrap_notes(ws, notes_row, max(n + 1, 2 + PROJECTION_MONTHS))  # after the headers that set the columns' widths
+    # after the headers that set the columns' widths; a tracker of more months than a page across holds: beside the
+    # projection only (the page right of it holds nothing else of these tables: none is printed)
+    wide = n + 1 if n <= COHORT_PAGE_MONTHS else 0
+    _wrap_notes(ws, notes_row, max(wide, 2 + PROJECTION_MONTHS))
     return end
 
 
