@@ -8,6 +8,9 @@ findings): each test on its own small input.
   subscriptions are (were counted in the NPS).
 * c: a subscription status spelled on Spark keeps its f and v ('future' passed as 'uture').
 * d: rows filtered out or hidden in an Excel input are refused naming the sheet and rows (were imported, silently).
+* e: a billing export's interval count or quantity under a common name (``frequency``, ``billing_frequency``,
+  ``every``; ``Licenses``, ``Units``, ``Users``, ``user_count``) or a coupon's "Percent Off"/"Amount Off", ``Rabatt``
+  is refused naming it, and used when mapped (were ignored: a quarterly 300 was MRR 300).
 """
 
 from __future__ import annotations
@@ -264,3 +267,70 @@ def test_d_a_hidden_empty_row_passes(tmp_path: Path, backend: str) -> None:
     out = run(tmp_path, "--orders", path, backend=backend)
     purchases = pd.read_csv(out / "purchases.csv")
     assert purchases[["month", "buyers", "repeat_purchasers"]].values.tolist() == [["2026-01", 1, 1], ["2026-02", 1, 0]]
+
+
+# -- e: billing columns that change the MRR under common names: used or refused, never ignored -----------------------
+def _billing(column: str, value: str, other: str = "") -> str:
+    rows = f"a,2026-01-10,,300,month,{value}\nb,2026-02-10,,50,month,{other}\n"
+    return f"customer_id,start,end,amount,interval,{column}\n" + rows
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("column", "ours"),
+    [
+        ("frequency", "interval count"),
+        ("billing_frequency", "interval count"),
+        ("every", "interval count"),
+        ("Licenses", "quantity"),
+        ("Units", "quantity"),
+        ("Users", "quantity"),
+        ("user_count", "quantity"),
+    ],
+)
+def test_e_a_count_or_quantity_under_a_common_name_is_refused(
+    tmp_path: Path, capsys, backend: str, column: str, ours: str
+) -> None:
+    path = tmp_path / "subs.csv"
+    path.write_text(_billing(column, "3"))
+    err = refusal(capsys, "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    mapped = "interval_count" if ours == "interval count" else "quantity"
+    assert err == (
+        f"subs.csv: column '{column}' looks like the billing {ours} but is not used; it changes the MRR (MRR = amount "
+        f"x quantity / (months per interval x interval_count)): map it: --columns {mapped}={column}"
+    )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("column", "ours", "mrr"), [("billing_frequency", "interval_count", 100.0),
+                                                     ("Licenses", "quantity", 900.0)])  # fmt: skip
+def test_e_mapped_as_told_it_is_used(tmp_path: Path, backend: str, column: str, ours: str, mrr: float) -> None:
+    path = tmp_path / "subs.csv"
+    path.write_text(_billing(column, "3", "1"))
+    out = run(tmp_path, "--subscriptions", path, "--columns", f"{ours}={column}", backend=backend)
+    assert pd.read_csv(out / "movements.csv")["mrr_end"].tolist()[:2] == [mrr, mrr + 50.0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("column", "value"), [("Percent Off", "20"), ("Amount Off", "60"), ("Rabatt", "10%")])
+def test_e_a_coupon_or_discount_under_a_common_name_is_refused(
+    tmp_path: Path, capsys, backend: str, column: str, value: str
+) -> None:
+    path = tmp_path / "subs.csv"
+    path.write_text(_billing(column, value))
+    err = refusal(capsys, "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        f"subs.csv, column '{column}': discounts that lower what the customer pays (MRR is after discounts; the price "
+        f"per interval is the list price): convert the prices to what each customer pays first, or remove the column "
+        f"if they already are in row 2 (counting the header as row 1): '{value}'"
+    )
+
+
+def test_e_a_seat_count_is_refused_on_spark(spark) -> None:
+    from xl_retention import relational as R
+    from xl_retention.reading import DataError
+
+    subs = pd.DataFrame({"customer_id": ["a"], "start": pd.to_datetime(["2026-01-10"]), "amount": [300.0],
+                         "interval": ["month"], "Seats Licensed": [5]})  # fmt: skip
+    with pytest.raises(DataError, match=r"column 'Seats Licensed' looks like the billing quantity but is not used"):
+        R.subscription_tables(spark.createDataFrame(subs))

@@ -190,7 +190,7 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
             continue
         for column in df.columns:
             k = key(column)
-            if k not in used and "free" not in k and any(w in k for w in words):
+            if k not in used and "free" not in k and (any(w in k for w in words) or _named_like(k, ours)):
                 raise DataError(
                     f"{source}: column {str(column)!r} looks like the billing {ours.replace('_', ' ')} but is not "
                     f"used; it changes the MRR (MRR = amount x quantity / (months per interval x interval_count)): "
@@ -198,6 +198,29 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
                     source=source,
                     column=str(column),
                 )
+
+
+#: Words of a column name (:func:`key`'s, split at ``_`` and ``.``) that say an interval count ("every 3 months":
+#: ``frequency``, ``billing_frequency``, ``every``, ``billed_every``) or a quantity (``Licenses``, ``Units``, ``Users``,
+#: "Number of seats"): such a column in a billing export is used or refused, never ignored.
+_COUNT_WORDS = frozenset({"frequency", "every"})
+_QUANTITY_WORDS = frozenset({"licenses", "licences", "units", "users", "members", "seats", "quantities"})
+_COUNTED = frozenset({"license", "licence", "unit", "user", "member", "seat"})  # with "count"
+_COUNTING = frozenset({"count", "anzahl"})
+
+
+def _named_like(name_key: str, ours: str) -> bool:
+    """Whether a column's key (:func:`key`) has the words of an interval count or a quantity (see above).
+
+    >>> [_named_like(key(n), "interval_count") for n in ("billing_frequency", "Every", "Delivery date")]
+    [True, True, False]
+    >>> [_named_like(key(n), "quantity") for n in ("Licenses", "Units", "user_count", "User ID", "unit_amount")]
+    [True, True, True, False, False]
+    """
+    words = set(name_key.replace(".", "_").split("_"))
+    if ours == "interval_count":
+        return bool(words & _COUNT_WORDS)
+    return bool(words & _QUANTITY_WORDS) or bool(words & _COUNTED and words & _COUNTING)
 
 
 def add_on_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[Any]:

@@ -3,7 +3,9 @@
 A billing export's price per interval is the list price (Stripe's "Amount", Chargebee's ``plan_unit_price``);
 what the customer pays, and so the MRR (as Stripe, ChartMogul and Baremetrics count it), is after
 discounts. A column whose name says a discount (``discount``, ``coupon``, ``promo``, ``voucher``: Stripe's
-"Coupon", ``discount_percent``, ``coupon_ids``) with a value in any row cannot be left out: such rows are
+"Coupon", ``discount_percent``, ``coupon_ids``; a coupon's "Percent Off" and "Amount Off"; German ``Rabatt``,
+French ``remise``, Spanish ``descuento``, Italian ``sconto``, Dutch ``korting``; ``rebate``) with a value in any row
+cannot be left out: such rows are
 refused, naming the column and the rows (a coupon's id does not say how much it takes off). Values that
 say no discount (blank, ``0``, ``0%``, ``none``, ``no``, ``-``) pass.
 """
@@ -17,7 +19,8 @@ from .errors import bad_rows
 
 __all__ = ["check_discounts", "discount_columns"]
 
-_WORDS = ("discount", "coupon", "promo", "voucher")
+_WORDS = ("discount", "coupon", "promo", "voucher", "percent_off", "amount_off", "rabatt", "remise", "descuento",
+          "sconto", "korting", "rebate")  # fmt: skip
 _NONE = frozenset({"", "0", "0%", "0.0", "0.00", "none", "no", "-", "false", "n/a", "null", "nan"})
 
 PROBLEM = (
