@@ -489,3 +489,27 @@ def test_text_in_the_general_format_shows_at_most_11_digits_and_point(tmp_path: 
         "1E+11",
         "1234.5 units",
     ]
+
+
+def test_a_whole_column_looked_up_row_by_row_beside_another_is_one_size(tmp_path: Path) -> None:
+    # SUMPRODUCT((A:A>0)*ISNUMBER(MATCH(A:A,D1:D2,0))): A:A is bounded to the rows in use plus one, while MATCH's A:A
+    # was left to the engine's own cut (one row shorter): padded with #N/A, the result was #N/A with status ok (Excel
+    # 2). MATCH's lookup value and COUNTIF's criteria are bounded alike where another whole column is.
+    cells: dict[str, object] = {
+        "A1": 1,
+        "A2": 2,
+        "A3": 2,
+        "B1": 10,
+        "B2": 20,
+        "B3": 30,
+        "D1": 2,
+        "D2": 3,
+        "F1": "=SUMPRODUCT((A:A>0)*ISNUMBER(MATCH(A:A,D1:D2,0)))",
+        "F2": "=SUMPRODUCT(B:B*ISNUMBER(MATCH(A:A,D1:D2,0)))",
+        "F3": "=SUMPRODUCT((B:B>0)*(COUNTIF(A:A,A:A)>1))",
+        "F4": "=SUMPRODUCT((B:B>0)*COUNTIF(A:A,A:A))",
+        "F5": "=SUMPRODUCT(--ISNUMBER(MATCH(A:A,D1:D2,0)))",  # alone: the engine's cut, as before
+    }
+    result, got = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [got[f"F{k}"] for k in range(1, 6)] == [2, 50, 2, 5, 2]

@@ -49,6 +49,22 @@ _TAKEN_WHOLE = frozenset(
     ).split()
 )
 
+#: the functions looking up their first argument in a range: a whole column there is a value per row (an array)
+_LOOKUPS = frozenset("MATCH XMATCH VLOOKUP HLOOKUP XLOOKUP LOOKUP".split())
+#: the criteria functions: (first criteria position, step) -- a whole column as criteria is a criterion per row
+_CRITERIA_AT = {"COUNTIF": (1, 0), "SUMIF": (1, 0), "AVERAGEIF": (1, 0), "COUNTIFS": (1, 2), "SUMIFS": (2, 2),
+                "AVERAGEIFS": (2, 2), "MAXIFS": (2, 2), "MINIFS": (2, 2)}  # fmt: skip
+
+
+def _element_wise(name: str, position: int) -> bool:
+    """Whether argument ``position`` of ``name`` (a function of :data:`_TAKEN_WHOLE`) takes one value, so that a
+    range there is answered value by value (MATCH's lookup value, COUNTIF's criteria), not taken whole."""
+    if name in _LOOKUPS:
+        return position == 0
+    first, step = _CRITERIA_AT.get(name, (-1, 0))
+    return position == first if step == 0 else position >= first and (position - first) % step == 0
+
+
 #: aggregates whose ranges' empty cells change nothing: a range of several whole columns (rows) is cut to the cells
 #: in use on its sheet (``SUM(S!A:XFD)`` read 17 billion cells)
 _IGNORE_BLANKS = frozenset(
@@ -272,8 +288,12 @@ _OF_EMPTY: dict[str, Callable[[Any], Any]] = {
 class _Tails:
     """The analysis of one formula's AST: which whole ranges to bound, and whether bounding is exact."""
 
-    def __init__(self, array: bool) -> None:
+    def __init__(self, array: bool, untake: bool = False) -> None:
         self.array = array
+        #: a whole column given where one value is taken per row (MATCH's lookup value, COUNTIF's criteria) is bounded
+        #: with the others (set where another whole range is bounded: else the engine's own cut of it is right)
+        self.untake = untake
+        self.per_row = False  # such a whole column was seen
         #: per whole range, in the formula's order: "array" (bound to one common size), "used" (a blank-ignoring
         #: aggregate's range of several columns or rows: cut to the cells in use on its sheet), "" (left as it is)
         self.bound: list[str] = []
@@ -351,6 +371,10 @@ class _Tails:
             inner = context or name in _ARRAY_ARGUMENTS and (positions is None or k in positions)
             direct = arg.get("node_type") == "Reference"
             taken = name if direct and (name in _TAKEN_WHOLE or name in ("INDEX", "OFFSET") and k == 0) else ""
+            if taken and inner and _element_wise(name, k) and _WHOLE.match(arg.get("reference", "").replace(" ", "")):
+                self.per_row = True  # MATCH(A:A,D1:D9,0): a value looked up per row, not one range
+                if self.untake:  # beside another whole column bounded: bounded alike (one size)
+                    taken = ""
             tails.append(self.walk(arg, inner, taken))
         if all(_fixed(t) for t in tails):  # ROUND(2.5,0), IF(SUM(A:A)>0,1,2): no whole range's element in it
             return _EXACT
@@ -377,6 +401,14 @@ class _Tails:
             if first[0] == "k":
                 return tails[1] if first[1] == _ERROR else first
             return _UNKNOWN
+        if name in _LOOKUPS and first[0] in ("k", "b", "c") and all(_fixed(t) for t in tails[1:]):
+            return _CONSTANT  # an empty element looked up in the same range on every row below: the same answer
+        if name in _CRITERIA_AT and len(tails) > 1:  # COUNTIF(A:A,A:A): an empty criterion on every row below
+            places = [k for k in range(len(tails)) if _element_wise(name, k)]
+            if all(tails[k][0] in ("k", "b", "c", "x") for k in places) and all(
+                _fixed(t) for k, t in enumerate(tails) if k not in places
+            ):
+                return _CONSTANT
         if name in ("SUM", "SUMPRODUCT"):
             return self._summed(name, tails)
         if name in ("MAX", "MIN", "MAXA", "MINA", "AND", "OR"):  # a value repeated changes none of them
@@ -513,6 +545,11 @@ def bound_whole_ranges(text: str, sheet: str, array: bool, extent: Callable[[str
         return text
     tails = _Tails(array)
     result = tails.walk(tree, array)
+    if tails.per_row and "array" in tails.bound:  # (A:A>0)*ISNUMBER(MATCH(A:A,D1:D9,0)): both A:A of one size
+        per_row = _Tails(array, untake=True)
+        bounded = per_row.walk(tree, array)
+        if bounded == _EXACT:  # else left to the engine's cut, beside a whole column (the rewrite lists it)
+            tails, result = per_row, bounded
     if not any(tails.bound):
         if len(_NOTHING) >= 20000:
             _NOTHING.clear()
