@@ -504,3 +504,50 @@ def test_o_a_chinese_excel_csv_is_refused_naming_its_reading(tmp_path: Path, cap
         "orders.csv is not UTF-8 text: Chinese GBK (cp936) as '田中', Windows-1252 (Excel's CSV on Windows) as "
         "'ÌïÖÐ'; give its encoding: --encoding gbk or --encoding cp1252"
     )
+
+
+# -- p: an export of one row per item that repeats the order's total on each row --------------------------------------
+ITEM_ROWS = (
+    "Order ID,Order Date,Customer Email,{amount},Item Name,Item Qty,Item Cost\n"
+    "1001,2026-01-05,a@x.com,50.00,Widget,1,30.00\n"
+    "1001,2026-01-05,a@x.com,50.00,Gadget,1,20.00\n"
+    "1002,2026-01-06,b@x.com,20.00,Widget,1,20.00\n"
+    "1003,2026-02-06,a@x.com,{third},Widget,2,{third}\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("amount", "mapped"), [("Order Total", "Order Total"), ("Order Total", "Item Cost")])
+def test_p_an_orders_total_on_each_items_row_counts_once(
+    tmp_path: Path, backend: str, amount: str, mapped: str
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(ITEM_ROWS.format(amount=amount, third="40.00"))  # the order total was summed: 120 in January
+    columns = f"customer_id=Customer Email,date=Order Date,amount={mapped}"
+    out = run(tmp_path, "--orders", path, "--columns", columns, backend=backend)
+    revenue = pd.read_csv(out / "order_revenue_cohorts.csv").set_index("cohort")
+    assert revenue.loc["2026-01", ["0", "1"]].tolist() == [70.0, 40.0]  # a and b's 50 + 20, then a's 40
+
+
+def test_p_one_amount_on_every_orders_rows_under_a_name_that_says_nothing_is_refused(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(ITEM_ROWS.format(amount="Amount", third="40.00"))
+    err = refusal(capsys, "--orders", str(path), "--columns", "customer_id=Customer Email,date=Order Date",
+                  "--to-csv", str(tmp_path / "o"))  # fmt: skip
+    assert err == (
+        "orders.csv, column 'Amount': rows of one order with the same amount each, as on every order of several rows "
+        "(the order's total on each item's row, to count once, or each item's amount, to add up?): map the items' "
+        "amount column (--columns amount=NAME), or keep the amount on each order's first row only in rows 2, 3 "
+        "(counting the header as row 1): 50.0, 50.0"
+    )
+
+
+def test_p_items_amounts_that_differ_are_added_up(tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    text = ITEM_ROWS.format(amount="Amount", third="40.00").replace(
+        "1001,2026-01-05,a@x.com,50.00,Gadget", "1001,2026-01-05,a@x.com,5.00,Gadget"
+    )
+    path.write_text(text)  # 50 and 5 on order 1001's rows: items' amounts
+    out = run(tmp_path, "--orders", path, "--columns", "customer_id=Customer Email,date=Order Date")
+    revenue = pd.read_csv(out / "order_revenue_cohorts.csv").set_index("cohort")
+    assert revenue.loc["2026-01", ["0", "1"]].tolist() == [75.0, 40.0]

@@ -565,6 +565,8 @@ def one_row_per_order(
     refunded = np.zeros(len(uniques), dtype=bool)
     if "amount" in typed:
         present = ~np.isnan(amounts)
+        amounts = _once_per_order(codes, amounts, refund, names, source)  # an order's total on each of its rows
+        present = ~np.isnan(amounts)
         totals = np.bincount(codes, weights=np.where(present, amounts, 0.0), minlength=len(uniques))
         counted = np.bincount(codes, weights=present.astype(np.float64), minlength=len(uniques))
         if (counted == 0).any():
@@ -585,6 +587,58 @@ def one_row_per_order(
     if rows and not keep.any():
         raise DataError(f"{source}: every order is cancelled, voided or refunded: no purchase to count", source=source)
     return {k: _take(v, np.flatnonzero(keep)) for k, v in out.items()}, first[keep]
+
+
+#: Amount column names (as :func:`~xl_retention.reading.key` spells them) that say the order's total, not an item's.
+ORDER_TOTAL_NAMES = frozenset({"total", "order_total", "grand_total", "order_grand_total", "order_amount",
+                               "order_value", "order_total_amount", "total_amount", "amount_total",
+                               "order_sum"})  # fmt: skip
+
+
+#: Words of an amount column's name that say an item's amount ("Lineitem price", "Item Cost", "Product Total").
+_ITEM_WORDS = ("item", "line", "product", "unit", "sku", "variant")
+
+
+def _once_per_order(
+    codes: np.ndarray, amounts: np.ndarray, refund: np.ndarray, names: dict[str, str], source: str
+) -> np.ndarray:
+    """``amounts`` with an order's total written on each of its rows kept on its first row only (blank on the
+    others), where every order of several rows with an amount carries one amount on all of them and the amount's
+    column is named as an order's total (:data:`ORDER_TOTAL_NAMES`: "Order Total", exports of one row per item that
+    repeat the order's columns, WooCommerce's and Magento's); summed, each order counted as many times as it has
+    items. Where the name says nothing, such a file is refused naming the first such order (each item's amount, or
+    the order's total repeated?); where the orders' rows carry different amounts, they are items' amounts, summed.
+    Orders with refund rows are left as they are."""
+    from .columns import keys_of
+
+    present = ~np.isnan(amounts) & ~refund
+    size = int(codes.max(initial=-1)) + 1
+    counted = np.bincount(codes, weights=present.astype(np.float64), minlength=size)
+    refunded = np.bincount(codes, weights=refund.astype(np.float64), minlength=size) > 0
+    several = (counted >= 2) & ~refunded
+    if not several.any():
+        return amounts
+    rows = present & several[codes]
+    frame = pd.DataFrame({"order": codes[rows], "amount": amounts[rows]})
+    spread = frame.groupby("order")["amount"].agg(["min", "max"])
+    if not np.allclose(spread["min"].to_numpy(), spread["max"].to_numpy(), rtol=0, atol=0.005):
+        return amounts  # items' amounts (some orders' rows differ): their sum is the order's
+    column = names.get("amount", "amount")
+    if any(word in k for k in keys_of(column) for word in _ITEM_WORDS):
+        return amounts  # "Lineitem price", "Item Cost": items' amounts, whatever they are
+    if not keys_of(column) & ORDER_TOTAL_NAMES:
+        first = int(np.flatnonzero(rows)[0])
+        repeated = np.flatnonzero(rows & (codes == codes[first]))
+        problem = (
+            "rows of one order with the same amount each, as on every order of several rows (the order's total on "
+            "each item's row, to count once, or each item's amount, to add up?): map the items' amount column "
+            "(--columns amount=NAME), or keep the amount on each order's first row only"
+        )
+        raise bad_rows(source, column, problem, repeated, amounts)
+    out = amounts.copy()
+    positions = np.flatnonzero(rows)
+    out[positions[pd.Series(codes[positions]).duplicated().to_numpy()]] = np.nan  # each order's first amount kept
+    return out
 
 
 def _exchanged(codes: np.ndarray, dates: np.ndarray, refund: np.ndarray) -> np.ndarray:
