@@ -715,6 +715,12 @@ def test_survivors_that_are_not_whole_counts_are_named_by_period_and_cohort_row(
     """The first period of a cohort's row that is not a whole count >= 0 is named, with its value."""
     for table, message, value in (
         ([1000, 631, 468.5, 382], "survivors must be whole counts >= 0, got 468.5 at period 2", 468.5),
+        (
+            [1, 0.631, 0.468, 0.382],
+            "survivors must be whole counts >= 0, got 0.631 at period 1: a retention curve of "
+            "shares needs its cohort size (the second argument, cohort_size)",
+            0.631,
+        ),
         ([[1000, 631, 468], [900, -5]], "survivors must be whole counts >= 0, got -5 at period 1 in cohort row 2", -5),
         ([1000, float("inf")], "survivors must be whole counts >= 0, got inf at period 1", float("inf")),
     ):

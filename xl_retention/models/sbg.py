@@ -263,8 +263,14 @@ def _sbg_counts(survivors: Any, cohort_size: Any = None) -> tuple[np.ndarray, np
         if bad.any():  # the first period that is not a whole count >= 0
             t = int(np.flatnonzero(bad)[0])
             value = float(counts[t])
+            shares = whole and counts[0] == 1 and 0 <= value < 1  # a retention curve (1, 0.631, ...) without its size
+            hint = (
+                ": a retention curve of shares needs its cohort size (the second argument, cohort_size)"
+                if shares
+                else ""
+            )
             raise OutOfRangeError(
-                f"survivors must be whole counts >= 0, got {value:g} at period {t}{where}", "survivors", value
+                f"survivors must be whole counts >= 0, got {value:g} at period {t}{where}{hint}", "survivors", value
             )
         if counts[0] == 0:
             if np.any(counts > 0):
