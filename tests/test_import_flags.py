@@ -11,6 +11,8 @@ findings): each test on its own small input.
 * e: a billing export's interval count or quantity under a common name (``frequency``, ``billing_frequency``,
   ``every``; ``Licenses``, ``Units``, ``Users``, ``user_count``) or a coupon's "Percent Off"/"Amount Off", ``Rabatt``
   is refused naming it, and used when mapped (were ignored: a quarterly 300 was MRR 300).
+* f: the first month of an orders or visits export ends the import with a note: its returning customers (visitors)
+  cannot be told (no earlier month in the file) and read 0% (there was no word).
 """
 
 from __future__ import annotations
@@ -334,3 +336,61 @@ def test_e_a_seat_count_is_refused_on_spark(spark) -> None:
                          "interval": ["month"], "Seats Licensed": [5]})  # fmt: skip
     with pytest.raises(DataError, match=r"column 'Seats Licensed' looks like the billing quantity but is not used"):
         R.subscription_tables(spark.createDataFrame(subs))
+
+
+# -- f: the first month of an orders or visits export: its returning customers (visitors) cannot be told -------------
+def _first_month_note(month: str, name: str, kind: str = "orders") -> str:
+    who, rate = (
+        ("returning customers (buyers who ordered in an earlier month)", "returning customer rate")
+        if kind == "orders"
+        else ("returning visitors (visitors seen in an earlier month)", "returning visitor rate")
+    )
+    return (
+        f"{month} is the first month of {name}: its {who} cannot be told, as the file has no earlier month, and count "
+        f"as 0 ({rate} 0%); later, one whose earlier {kind} are all before {month} counts as new too (export earlier "
+        f"months to count them)"
+    )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_f_the_first_month_of_orders_is_noted(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("customer_id,date,amount\na,2026-08-03,10\nb,2026-08-09,20\nc,2026-08-20,15\n"
+                    "a,2026-09-04,10\nb,2026-10-02,20\nd,2026-10-05,30\n")  # fmt: skip
+    capsys.readouterr()
+    out = run(tmp_path, "--orders", path, backend=backend)
+    assert capsys.readouterr().out.splitlines()[-1] == _first_month_note("2026-08", "orders.csv")
+    purchases = pd.read_csv(out / "purchases.csv")
+    assert purchases[["month", "buyers", "returning"]].values.tolist() == [
+        ["2026-08", 3, 0], ["2026-09", 1, 1], ["2026-10", 2, 1]
+    ]  # fmt: skip
+    assert purchases["returning_rate"].tolist() == [0.0, 1.0, 0.5]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_f_the_first_month_of_visits_is_noted(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "visits.csv"
+    path.write_text("visitor_id,date\nv1,2026-03-01\nv2,2026-03-02\nv1,2026-04-01\n")
+    capsys.readouterr()
+    run(tmp_path, "--visits", path, backend=backend)
+    assert capsys.readouterr().out.splitlines()[-1] == _first_month_note("2026-03", "visits.csv", "visits")
+
+
+def test_f_the_first_month_note_is_said_filling_a_tracker(tmp_path: Path, capsys) -> None:
+    from xl_retention import cli
+
+    tracker = tmp_path / "t.xlsx"
+    assert cli.main(["new", str(tracker), "--start", "2026-08", "--months", "3"]) == 0
+    path = tmp_path / "shop.csv"
+    path.write_text("customer_id,date,amount\na,2026-08-03,10\na,2026-09-04,10\n")
+    capsys.readouterr()
+    assert cli.main(["import", "--orders", str(path), "--into", str(tracker)]) == 0
+    assert _first_month_note("2026-08", "shop.csv") in capsys.readouterr().out.splitlines()
+
+
+def test_f_subscriptions_alone_get_no_first_month_note(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "subs.csv"
+    path.write_text("customer_id,start,end,mrr\na,2026-01-05,,10\nb,2026-02-03,,20\n")
+    capsys.readouterr()
+    run(tmp_path, "--subscriptions", path)
+    assert "is the first month of" not in capsys.readouterr().out

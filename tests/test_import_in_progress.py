@@ -47,4 +47,8 @@ def test_an_export_of_full_months_has_no_note(tmp_path: Path, capsys: pytest.Cap
     assert "current month" not in out
     assert out.splitlines() == [
         f"wrote {tmp_path / 'o' / name}" for name in ("purchases.csv", "order_cohorts.csv", "order_revenue_cohorts.csv")
+    ] + [  # the first month's returning customers (H44's note: xl_retention.workbook.first_month)
+        "2026-01 is the first month of orders.csv: its returning customers (buyers who ordered in an earlier month) "
+        "cannot be told, as the file has no earlier month, and count as 0 (returning customer rate 0%); later, one "
+        "whose earlier orders are all before 2026-01 counts as new too (export earlier months to count them)"
     ]

@@ -31,6 +31,7 @@ from .._files import atomic_write, check_not_open
 from ..reading import sheets_for
 from .existing import existing_note, leave_out_existing
 from .fill import Filled, fill_package, number
+from .first_month import first_month_notes
 
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other OLE compound files
@@ -160,6 +161,7 @@ def load_tables(
         leave_out_existing(tables)
     elif (note := existing_note(tables)) is not None:
         tables.notes.append(note)
+    tables.notes.extend(first_month_notes(tables))  # orders' and visits' first month: returning ones unknown
     if (note := in_progress_note(tables)) is not None:
         tables.notes.append(note)
     if (note := no_churn_note(tables)) is not None:
