@@ -453,15 +453,21 @@ def _parse_mixed(
         empty = stripped == ""  # blank: stays NaT
         filled = texts[~empty]
         if filled.size:
-            plain, minutes, zones = split_zones(stripped[~empty])  # 'PST', 'CET': dropped, or their offsets used
-            zoned = zones != ""
+            plain = stripped[~empty]
+            zoned = np.zeros(len(plain), dtype=bool)
             try:
-                if zoned.any() and options.timezone is not None:
-                    unsure = np.isin(zones, list(AMBIGUOUS))
+                try:
+                    out[filled], day_first = _parse_texts(plain, options, source, column)
+                except _Unread:  # 'PST', 'CET' (reading.zones): looked for only where the texts do not read
+                    plain, minutes, zones = split_zones(plain)
+                    zoned = zones != ""
+                    if not zoned.any():
+                        raise
+                    unsure = np.isin(zones, list(AMBIGUOUS)) & (options.timezone is not None)
                     if unsure.any():
-                        raise _Unread(unsure, _AMBIGUOUS_ZONE.format(zone=zones[unsure][0],
-                                                                     zones=AMBIGUOUS[zones[unsure][0]]))  # fmt: skip
-                out[filled], day_first = _parse_texts(plain, options, source, column)
+                        zone = zones[unsure][0]
+                        raise _Unread(unsure, _AMBIGUOUS_ZONE.format(zone=zone, zones=AMBIGUOUS[zone])) from None
+                    out[filled], day_first = _parse_texts(plain, options, source, column)
             except _Unread as unread:
                 bad[filled[unread.mask]] = True
                 why = unread.why
