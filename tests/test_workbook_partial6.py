@@ -2,7 +2,16 @@
 
 - A tracker made by an earlier template keeps that template's formulas after ``xl-retention import`` (Revenue's
   rates read an expansion pasted as text as 0, the MRR at end and lost MRR skipped text): import brings every
-  formula that is exactly an earlier template's up to this version's, and keeps the user's own formulas.
+  formula that is exactly an earlier template's up to this version's, and keeps the user's own formulas; the
+  Lifetime value formulas too (the churn window of case workbook/02), or names the one it cannot replace.
+- Print layout: the Cohorts tables were split across printed pages (each now starts a page; more than 24 months:
+  two pages across); Revenue printed at under half size on one page (now two pages across at a readable size, its
+  Month column on both; Purchases and visits likewise); Lifetime value printed at half size because its notes ran
+  past column C (now wrapped in A:C).
+- Months an import adds: a user's own column of one formula filled down gets it there; a user's filter takes them in.
+- Importing months before a month that was filled as the first with data (March alone, then January and February)
+  is refused: March's customers were all 'gained', so February's would all show as lost (CRR 0, silently).
+- A Cohorts sheet with conditional formats or validations of the user's own refuses to grow (they were dropped).
 
 Every workbook is made by build_template in tmp_path; inputs are written by the test.
 """
@@ -19,7 +28,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from xl_retention.workbook import build_template
 from xl_retention.workbook.template import CUSTOMERS, REVENUE, render_formula
@@ -381,3 +393,34 @@ def test_a_cohort_triangle_grown_past_24_months_repeats_its_signup_months_on_the
     assert "added months 2026-02 to 2026-11" in done.stdout
     cohorts = openpyxl.load_workbook(path)["Cohorts"]
     assert (cohorts.page_setup.fitToWidth, breaks(cohorts, "col"), cohorts.print_title_cols) == (2, [26], "$A:$A")
+
+
+def test_a_cohorts_sheet_with_conditional_formats_or_validations_of_the_users_own_does_not_lose_them(
+    tmp_path: Path,
+) -> None:
+    csv = tmp_path / "s.csv"
+    csv.write_text(
+        "customer_id,month,mrr\n" + "".join(f"c{i},2026-0{m},10\n" for m in range(1, 6) for i in range(10 + m))
+    )
+    for kind, ref in (("conditional formats", "B4:D6"), ("data validations", "H20")):
+        path = build_template(tmp_path / f"{ref[0]}.xlsx", start="2026-01", months=3)
+        wb = openpyxl.load_workbook(path)
+        ws = wb["Cohorts"]
+        if kind == "conditional formats":
+            rule = CellIsRule(operator="greaterThan", formula=["100"], fill=PatternFill("solid", fgColor="FF0000"))
+            ws.conditional_formatting.add(ref, rule)
+        else:
+            validation = DataValidation(type="list", formula1='"yes,no"')
+            validation.add(ref)
+            ws.add_data_validation(validation)
+        wb.save(path)
+        before = path.read_bytes()
+        done = run("import", "--subscriptions", csv, "--into", path)
+        assert done.returncode == 1, done.stdout  # was 0: the sheet replaced by the template's, the user's rule lost
+        assert done.stderr.strip() == (
+            f"xl-retention: error: Cohorts has {kind} of its own ({ref}), which replacing the sheet by the template's "
+            "for the new months would lose; make a tracker that covers the data (xl-retention new) and import into it"
+        )
+        assert path.read_bytes() == before
+    plain = build_template(tmp_path / "plain.xlsx", start="2026-01", months=3)  # the template's own: grows
+    assert run("import", "--subscriptions", csv, "--into", plain).returncode == 0

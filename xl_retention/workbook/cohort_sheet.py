@@ -110,6 +110,13 @@ _EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blan
 )  # fmt: skip
 
 
+#: what of a user's own on the Cohorts sheet replacing it would lose, by the ranges it covers
+_SHEET_RANGES = {
+    "conditional formats": re.compile(rb"<(?:\w+:)?conditionalFormatting\b[^>]*\bsqref=\"([^\"]*)\""),
+    "data validations": re.compile(rb"<(?:\w+:)?dataValidation\b[^>]*\bsqref=\"([^\"]*)\""),
+}
+
+
 def _style_key(cell: Any) -> str:
     return repr((cell.font, cell.fill, cell.border, cell.number_format, cell.alignment, cell.protection))
 
@@ -127,7 +134,8 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
         raise ip.LayoutError(f"{COHORTS_TITLE} has comments or drawings of its own, so its tables cannot grow; {how}")
     with tempfile.TemporaryDirectory() as tmp:
         start = first.strftime("%Y-%m")
-        before = load_workbook(build_template(Path(tmp, "old.xlsx"), start=start, months=old))
+        before_path = build_template(Path(tmp, "old.xlsx"), start=start, months=old)
+        before = load_workbook(before_path)
         after_path = build_template(Path(tmp, "new.xlsx"), start=start, months=new)
         after = load_workbook(after_path)
         with zipfile.ZipFile(after_path) as fresh:
@@ -136,6 +144,8 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
             fresh_xml = fresh.read(_sheet_parts(fresh)[COHORTS_TITLE])
             fresh_names = fresh.read("xl/workbook.xml")
             fresh_styles = fresh.read("xl/styles.xml")
+        with zipfile.ZipFile(before_path) as earlier:
+            template_xml = earlier.read(_sheet_parts(earlier)[COHORTS_TITLE])
     ours, template = wb[COHORTS_TITLE], before[COHORTS_TITLE]
     inputs = {name: triangle(before, name, "the template") for name in INPUT_NAMES}
     typed = {name: triangle(wb, name, package.path.name) for name in INPUT_NAMES}
@@ -164,7 +174,15 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
                     f"{COHORTS_TITLE}!{get_column_letter(c)}{r} holds {mine!r}, not the template's {theirs!r}: the "
                     f"sheet was changed by hand, so its tables cannot grow to the new months; {how}"
                 )
-    styles, missing = _style_map(package.sheet(COHORTS_TITLE), template, after[COHORTS_TITLE])
+    mine = package.sheet(COHORTS_TITLE)
+    for kind, ranges in _SHEET_RANGES.items():  # formats and validations are the template's, or it cannot grow
+        own = [r for r in ranges.findall(mine.head + mine.tail) if r not in ranges.findall(template_xml)]
+        if own:
+            raise ip.LayoutError(
+                f"{COHORTS_TITLE} has {kind} of its own ({own[0].decode()}), which replacing the sheet by the "
+                f"template's for the new months would lose; {how}"
+            )
+    styles, missing = _style_map(mine, template, after[COHORTS_TITLE])
     if missing:  # a look the user's sheet has no cell of (a 1-month tracker has no greyed future cells): added
         styles |= _add_styles(package, fresh_styles, {ref: _fresh_style(fresh_xml, ref) for ref in missing})
     package.data[part] = _restyle(fresh_xml, styles)
