@@ -315,11 +315,13 @@ def test_a_whole_number_held_by_a_cell_matches_its_float_noise_as_in_excel(tmp_p
         "G6": "=COUNTIF(A1:A4,F2)",
         "G7": "=COUNTIF(C1:C2,F1)",
         "G8": '=COUNTIF(A1:A4,"<>"&F1)',
-        "G9": "=COUNTIFS(A1:A4,F1,B1:B4,1)",  # with a typed number's correction too: listed
+        "G9": "=COUNTIFS(A1:A4,F1,B1:B4,1)",  # with a typed number's correction too: both intervals, 1
+        "G10": "=SUMIFS(B1:B4,A1:A4,F1,B1:B4,2)",  # 2
+        "G11": '=COUNTIFS(A1:A4,F1,B1:B4,"<>1")',  # a typed "<>" beside it: listed
     }
     result, got = _recalc(tmp_path, cells)
-    assert [u.address for u in result.unsupported] == ["S!G9"]
-    assert {k: got[k] for k in ["G1", "G2", "G3", "G4", "G5", "G6", "G7", "G8"]} == {
+    assert [u.address for u in result.unsupported] == ["S!G11"]
+    assert {k: got[k] for k in ["G1", "G2", "G3", "G4", "G5", "G6", "G7", "G8", "G9", "G10"]} == {
         "G1": 2,
         "G2": 3,
         "G3": 2,
@@ -328,6 +330,8 @@ def test_a_whole_number_held_by_a_cell_matches_its_float_noise_as_in_excel(tmp_p
         "G6": 1,
         "G7": 1,
         "G8": 2,
+        "G9": 1,
+        "G10": 2,
     }
 
 

@@ -154,6 +154,37 @@ def _test(criterion: str, plain: bool) -> str:
     return f"{NEAR}({criterion})"
 
 
+def _both_intervals(
+    name: str, args: list[str], found: list[int], raw: dict[int, str], parts: list[list[Token]]
+) -> str | None:
+    """COUNTIF(S) or SUMIFS with one criterion held by a cell (``found``) and one number typed in as an equality
+    (``16``, ``"=0.5"``) written with both as their 15-digit intervals (what Excel's comparison matches): the -IFS
+    call with ``area,_XLR.EDGE(F1,2),area,_XLR.EDGE(F1,3)`` and ``area,">=low",area,"<=high"``; None for anything
+    else (SUMIF, another criterion typed as ``"<>"``, two cells)."""
+    from .criteria_digits import _equality
+
+    if len(found) != 1 or name not in ("COUNTIF", "COUNTIFS", "SUMIFS"):
+        return None
+    if name == "SUMIFS":
+        head, start = [args[0]], 1
+    else:
+        head, start = [], 0
+    pairs = [(args[k], args[k + 1], k + 1) for k in range(start, len(args) - 1, 2)]
+    typed = [(j, e) for j, (_, c, k) in enumerate(pairs) if k != found[0] and (e := _equality(c)) is not None]
+    if len(typed) != 1 or typed[0][1][0] != "=":
+        return None
+    out = list(head)
+    for area, criterion, k in pairs:
+        if k == found[0]:
+            out += [area, f"{EDGE}({raw[k]},2)", area, f"{EDGE}({raw[k]},3)"]
+        elif k == pairs[typed[0][0]][2]:
+            low, high = bounds(typed[0][1][1])
+            out += [area, f'">={low!r}"', area, f'"<={high!r}"']
+        else:
+            out += [area, criterion]
+    return f"{'COUNTIFS' if name != 'SUMIFS' else 'SUMIFS'}({','.join(out)})"
+
+
 def _interval_called(
     name: str, args: list[str], found: list[int], raw: dict[int, str], tests: list[str], call: str
 ) -> str:
@@ -218,8 +249,12 @@ def cell_corrected(
         return None
     raw = {k: _plain(parts[k]) or args[k] for k in found}  # a cell's criterion read as it is (not through NUMBERED)
     tests = [_test(raw[k], _plain(parts[k]) is not None) for k in found]
-    if typed is not None:  # COUNTIFS(A:A,F1,B:B,0.5): the typed number's correction with F1's is not made
-        return f"IF(OR({','.join(tests)}),{LONG_REFUSED}(),{typed})"
+    if typed is not None:  # COUNTIFS(A:A,F1,B:B,16): both criteria's intervals at once, where both are equalities
+        both = _both_intervals(name, args, found, raw, parts)
+        refused = f"{LONG_REFUSED}()"
+        if both is not None:
+            refused = f"IF({NEAR}({raw[found[0]]})=1,{both},{refused})"
+        return f"IF(OR({','.join(tests)}),{refused},{typed})"
     if name in ("COUNTIF", "COUNTIFS") and (name == "COUNTIFS" or len(args) == 2) and len(args) % 2 == 0:
         head, pairs, same = "COUNTIFS(", [(args[k], args[k + 1], k + 1) for k in range(0, len(args), 2)], None
     elif name == "SUMIFS" and len(args) >= 3 and len(args) % 2:
