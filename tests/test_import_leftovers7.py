@@ -517,7 +517,15 @@ ITEM_ROWS = (
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize(("amount", "mapped"), [("Order Total", "Order Total"), ("Order Total", "Item Cost")])
+@pytest.mark.parametrize(
+    ("amount", "mapped"),
+    [
+        ("Order Total", "Order Total"),
+        ("Order Total (inc tax)", "Order Total (inc tax)"),  # BigCommerce's
+        ("Grand Total (Purchased)", "Grand Total (Purchased)"),  # Magento's
+        ("Order Total", "Item Cost"),
+    ],
+)
 def test_p_an_orders_total_on_each_items_row_counts_once(
     tmp_path: Path, backend: str, amount: str, mapped: str
 ) -> None:

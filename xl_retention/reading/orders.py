@@ -626,7 +626,7 @@ def _once_per_order(
     column = names.get("amount", "amount")
     if any(word in k for k in keys_of(column) for word in _ITEM_WORDS):
         return amounts  # "Lineitem price", "Item Cost": items' amounts, whatever they are
-    if not keys_of(column) & ORDER_TOTAL_NAMES:
+    if not {re.sub(r"_*\(.*\)$", "", k) for k in keys_of(column)} & ORDER_TOTAL_NAMES:  # "Order Total (inc tax)"
         first = int(np.flatnonzero(rows)[0])
         repeated = np.flatnonzero(rows & (codes == codes[first]))
         problem = (
