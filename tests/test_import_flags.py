@@ -13,6 +13,8 @@ findings): each test on its own small input.
   is refused naming it, and used when mapped (were ignored: a quarterly 300 was MRR 300).
 * f: the first month of an orders or visits export ends the import with a note: its returning customers (visitors)
   cannot be told (no earlier month in the file) and read 0% (there was no word).
+* g: a subscription flagged ended (``cancelled`` true, ``is_active`` false) with no end date is refused naming the
+  rows, as a status saying canceled is (it counted as active forever).
 """
 
 from __future__ import annotations
@@ -394,3 +396,49 @@ def test_f_subscriptions_alone_get_no_first_month_note(tmp_path: Path, capsys) -
     capsys.readouterr()
     run(tmp_path, "--subscriptions", path)
     assert "is the first month of" not in capsys.readouterr().out
+
+
+# -- g: a subscription flagged ended (cancelled true, is_active false) with no end date ------------------------------
+FLAG_ENDED = (
+    "subscriptions flagged as ended (cancelled, churned, not active), with no end date (an empty end is a subscription "
+    "still active, which would never churn): map the column of the day service stopped, --columns end=NAME (Stripe: "
+    "'Ended At (UTC)', Recurly: expires_at), or give those rows their end"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("column", "live", "ended"),
+    [("cancelled", "false", "true"), ("Churned?", "", "Yes"), ("is_active", "TRUE", "FALSE")],
+)
+def test_g_a_subscription_flagged_ended_without_an_end_is_refused(
+    tmp_path: Path, capsys, backend: str, column: str, live: str, ended: str
+) -> None:
+    path = tmp_path / "subs.csv"
+    path.write_text(
+        f"customer_id,start,end,mrr,{column}\na,2026-01-05,,10,{live}\nb,2026-01-06,2026-03-01,20,{ended}\n"
+        f"c,2026-01-07,,30,{ended}\n"
+    )
+    err = refusal(capsys, "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == f"subs.csv, column '{column}': {FLAG_ENDED} in row 4 (counting the header as row 1): '{ended}'"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_g_a_subscription_flagged_ended_with_its_end_counts(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "subs.csv"
+    path.write_text("customer_id,start,end,mrr,cancelled\na,2026-01-05,,10,false\nb,2026-01-06,2026-03-01,20,true\n")
+    moves = pd.read_csv(run(tmp_path, "--subscriptions", path, backend=backend) / "movements.csv")
+    assert moves[["month", "customers_end", "lost", "mrr_end"]].values.tolist() == [
+        ["2026-01", 2, 0, 30.0], ["2026-02", 2, 0, 30.0], ["2026-03", 1, 1, 10.0]
+    ]  # fmt: skip
+
+
+def test_g_a_subscription_flagged_ended_on_spark(spark) -> None:
+    from xl_retention import relational as R
+    from xl_retention.reading import DataError
+
+    subs = pd.DataFrame({"customer_id": ["a", "b"], "start": pd.to_datetime(["2026-01-05", "2026-01-06"]),
+                         "mrr": [10.0, 20.0], "is_cancelled": [False, True]})  # fmt: skip
+    with pytest.raises(DataError, match=r"column 'is_cancelled': subscriptions flagged as ended"):
+        R.subscription_tables(spark.createDataFrame(subs))
+    assert R.subscription_tables(spark.createDataFrame(subs.assign(is_cancelled=False))).movements is not None

@@ -35,7 +35,10 @@ from .errors import bad_rows
 __all__ = [
     "ANSWER_FLAGS",
     "ENDED",
+    "ENDED_FLAGS",
     "ENDED_PROBLEM",
+    "ended_flag_columns",
+    "flagged_ended",
     "NOT_ANSWERS",
     "NOT_PAYING",
     "PROBLEM",
@@ -115,6 +118,39 @@ ENDED_PROBLEM = (
 )
 
 
+#: Flag columns whose true value says a subscription ended (``cancelled``, ``is_churned``, ...), and whose false value
+#: says so (``is_active`` false): with no end date, such a row is refused as a status saying it ended is.
+ENDED_FLAGS = frozenset({"cancelled", "canceled", "is_cancelled", "is_canceled", "was_cancelled", "was_canceled",
+                         "churned", "is_churned", "has_churned", "ended", "is_ended", "has_ended", "expired",
+                         "is_expired", "terminated", "is_terminated"})  # fmt: skip
+ACTIVE_FLAGS = frozenset({"active", "is_active", "currently_active"})
+FLAG_ENDED_PROBLEM = ENDED_PROBLEM.replace(
+    "whose status says they ended", "flagged as ended (cancelled, churned, not active)"
+)
+
+
+def ended_flag_columns(names: Sequence[Any]) -> list[str]:
+    """The columns of ``names`` that flag a subscription as ended (:data:`ENDED_FLAGS`) or active
+    (:data:`ACTIVE_FLAGS`).
+
+    >>> ended_flag_columns(["customer_id", "Cancelled?", "is_active", "status"])
+    ['Cancelled?', 'is_active']
+    """
+    from .names import keys_of
+
+    return [str(n) for n in names if {k.rstrip("?") for k in keys_of(n)} & (ENDED_FLAGS | ACTIVE_FLAGS)]
+
+
+def flagged_ended(name: str) -> tuple[frozenset[str], bool]:
+    """The spelled values (:func:`spelled`) of flag column ``name`` that say a subscription ended, and whether any
+    other value but false or blank does too (an ended flag's date: it ended): ``(values, others)``."""
+    from .names import keys_of
+
+    if {k.rstrip("?") for k in keys_of(name)} & ACTIVE_FLAGS:
+        return FLAG_FALSE - {""}, False
+    return FLAG_TRUE, True
+
+
 def check_ended_without_end(df: pd.DataFrame, end: Any, end_column: str | None, source: str) -> None:
     """Refuse the rows of ``df`` whose status column says the subscription ended (:data:`ENDED`) and whose end date
     (``end``, the values read from ``end_column``; None: the file has no end column) is blank: an empty end is a
@@ -133,6 +169,14 @@ in row 2 (counting the header as row 1): 'canceled'
     blank = np.ones(len(df), dtype=bool) if end is None else np.isnat(np.asarray(end, dtype="datetime64[us]"))
     if not blank.any():
         return
+    for name in ended_flag_columns(df.columns):  # cancelled: true, is_active: false (or a date where true is meant)
+        column = df.iloc[:, [str(c) for c in df.columns].index(name)]
+        values, others = flagged_ended(name)
+        flag = spelled(column)
+        ended = np.isin(flag, list(values)) | (others & ~np.isin(flag, list(FLAG_TRUE | FLAG_FALSE)))
+        rows = np.flatnonzero(blank & ended)
+        if rows.size:
+            raise bad_rows(source, name, FLAG_ENDED_PROBLEM, rows, column.to_numpy())
     for position, name in enumerate(map(str, df.columns)):
         if name not in status_columns([name]):
             continue

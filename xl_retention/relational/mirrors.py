@@ -29,6 +29,7 @@ from ..reading.statuses import (
     ANSWER_STATUS_NAMES,
     ENDED,
     ENDED_PROBLEM,
+    FLAG_ENDED_PROBLEM,
     FLAG_FALSE,
     FLAG_PROBLEM,
     FLAG_TRUE,
@@ -36,6 +37,8 @@ from ..reading.statuses import (
     NOT_PAYING,
     SEPARATORS,
     answer_flag_columns,
+    ended_flag_columns,
+    flagged_ended,
     status_columns,
 )
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
@@ -84,6 +87,14 @@ def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str |
     """Rows whose status column says the subscription ended (``canceled``, ``expired``, ...) with no end date are
     refused, naming them, as a file's are (:func:`~xl_retention.reading.statuses.check_ended_without_end`)."""
     blank = table[end].isnull() if end is not None else ibis.literal(True)
+    for name in ended_flag_columns([c for c in table.columns if c != ROW]):  # cancelled true, is_active false
+        values, others = flagged_ended(name)
+        flag = _spelled(table[name])
+        ended = flag.isin(sorted(values))
+        if others:
+            ended |= ~flag.isin(sorted(FLAG_TRUE | FLAG_FALSE))
+        shown = table.mutate(**{"__shown": table[name]})
+        refuse_any(con, shown, source, [(name, FLAG_ENDED_PROBLEM, blank & ended, "__shown")])
     problem = ENDED_PROBLEM
     for name in status_columns(table.columns):
         shown = table.mutate(**{"__shown": table[name]})
