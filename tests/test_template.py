@@ -387,3 +387,21 @@ def test_print_layout(template):
         ws = template[title]
         wide = 2 if title == "Revenue" else 1  # two pages across, the month column on both (test_workbook_partial6)
         assert (ws.page_setup.fitToWidth, ws.sheet_properties.pageSetUpPr.fitToPage) == (wide, True), title
+
+
+def test_the_demos_sample_is_consistent_with_itself() -> None:
+    """A month's gained customers are its new sign-ups and those its reactivation MRR brings back (at that month's
+    ARPA); its cohort on Cohorts is the new sign-ups alone (each cohort was the whole gained count while Revenue had
+    reactivation MRR every month: H43)."""
+    inputs = sample_inputs(24)
+    customers, revenue = inputs["Customers"], inputs["Revenue"]
+    start, mrr = customers["start"][0], revenue["start"][0]
+    for i, (gained, end) in enumerate(zip(customers["gained"], customers["end"], strict=True)):
+        reactivated = min(gained, round(revenue["reactivation"][i] / (mrr / start)))
+        cohort = inputs["Cohorts"][i]
+        assert cohort[0] == gained - reactivated
+        assert all(a >= b for a, b in zip(cohort, cohort[1:], strict=False))  # survivors only fall
+        mrr = round(mrr + sum(revenue[k][i] for k in ("new", "expansion", "reactivation"))
+                    - revenue["contraction"][i] - revenue["churned"][i], 2)  # fmt: skip
+        start = end
+    assert sum(row[0] < gained for row, gained in zip(inputs["Cohorts"], customers["gained"], strict=True)) >= 12

@@ -11,10 +11,14 @@ _SCORE_WEIGHTS = np.array([1, 1, 1, 1, 2, 3, 11, 14, 16, 25, 25], dtype=float)
 
 
 def sample_inputs(months: int = 24, seed: int = 7) -> dict[str, Any]:
-    """Inputs for :func:`~xl_retention.workbook.build_template`: a SaaS business of about 500 customers."""
+    """Inputs for :func:`~xl_retention.workbook.build_template`: a SaaS business of about 500 customers.
+
+    Consistent with itself: a month's gained customers are its new sign-ups and the customers its reactivation MRR
+    brings back (reactivation MRR / ARPA, rounded); its cohort on **Cohorts** is the new sign-ups alone.
+    """
     rng = np.random.default_rng(seed)
     start, mrr = 480, 48_000.00
-    gained, ends = [], []
+    gained, ends, reactivated = [], [], []
     movements: dict[str, list[float]] = {k: [] for k in ("new", "expansion", "reactivation", "contraction", "churned")}
     for _ in range(months):
         new_customers = int(rng.binomial(start, rng.uniform(0.045, 0.075)))
@@ -32,6 +36,8 @@ def sample_inputs(months: int = 24, seed: int = 7) -> dict[str, Any]:
         }
         for key, value in moves.items():
             movements[key].append(round(float(value), 2))
+        # the customers behind the reactivation MRR are among those gained (new + reactivated); no draw of its own
+        reactivated.append(min(new_customers, round(movements["reactivation"][-1] / arpa)))
         mrr = round(
             mrr
             + sum(movements[k][-1] for k in ("new", "expansion", "reactivation"))
@@ -51,7 +57,10 @@ def sample_inputs(months: int = 24, seed: int = 7) -> dict[str, Any]:
         for k in range(1, months - i):
             alive = int(rng.binomial(alive, 1 - 0.12 / (1 + 0.35 * k)))
             row.append(alive)
-        cohorts.append(row)
+        # a cohort is the month's new sign-ups (gained less reactivated): the drawn curve scaled to its size, rounded
+        # (monotone, so its survivors still only fall), the draws and every figure after them as before
+        signed_up = size - reactivated[i]
+        cohorts.append([round(n * signed_up / size) if size else 0 for n in row])
     returning = [int(rng.binomial(b, rng.uniform(0.25, 0.35))) for b in buyers]
     returning_visitors = [int(rng.binomial(v, rng.uniform(0.3, 0.4))) for v in visitors]
     # drawn last, so the figures above stay those of earlier versions: buyers with 2+ orders in the month
