@@ -45,19 +45,33 @@ def hidden_rows(path: Path, member: str | None) -> set[int]:
     found: set[int] = set()
     row = 0
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as xml:
-            for _, element in iterparse(xml, events=("end",)):
-                if element.tag == _MAIN + "row":
-                    number = element.get("r")
-                    row = int(number) if number and number.isdigit() else row + 1  # 'r' may be left out: in order
-                    if element.get("hidden") in ("1", "true"):
-                        found.add(row)
-                    element.clear()  # its cells: not kept
-                elif element.tag == _MAIN + "sheetData":
-                    break  # the rows are all read
+        with zipfile.ZipFile(path) as archive:
+            if not _mentions_hidden(archive, member.lstrip("/")):
+                return found  # most sheets: no element says hidden, no parsing
+            with archive.open(member.lstrip("/")) as xml:
+                for _, element in iterparse(xml, events=("end",)):
+                    if element.tag == _MAIN + "row":
+                        number = element.get("r")
+                        row = int(number) if number and number.isdigit() else row + 1  # 'r' may be left out
+                        if element.get("hidden") in ("1", "true"):
+                            found.add(row)
+                        element.clear()  # its cells: not kept
+                    elif element.tag == _MAIN + "sheetData":
+                        break  # the rows are all read
     except (KeyError, OSError, zipfile.BadZipFile, ParseError, ValueError):
         return set()
     return found
+
+
+def _mentions_hidden(archive: zipfile.ZipFile, member: str) -> bool:
+    """Whether the member's bytes hold ``hidden=`` anywhere (read in chunks of 1 MiB, none kept)."""
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(1 << 20):
+            if b"hidden=" in tail + chunk:
+                return True
+            tail = chunk[-8:]
+    return False
 
 
 def refuse_hidden_rows(
