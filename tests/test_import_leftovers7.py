@@ -559,3 +559,30 @@ def test_p_items_amounts_that_differ_are_added_up(tmp_path: Path) -> None:
     out = run(tmp_path, "--orders", path, "--columns", "customer_id=Customer Email,date=Order Date")
     revenue = pd.read_csv(out / "order_revenue_cohorts.csv").set_index("cohort")
     assert revenue.loc["2026-01", ["0", "1"]].tolist() == [75.0, 40.0]
+
+
+# -- q: an order refunded in part with nothing saying how much ---------------------------------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_q_a_partial_refund_status_without_the_refunded_amount_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "Name,Email,Financial Status,Created at,Total\n#1,a@x.com,paid,2026-01-05,50\n"
+        "#2,b@x.com,partially_refunded,2026-01-06,40\n"
+    )  # fmt: skip  (counted 90, the refund unknown)
+    columns = "customer_id=Email,date=Created at,amount=Total"
+    err = refusal(
+        capsys, "--orders", str(path), "--columns", columns, "--backend", backend, "--to-csv", str(tmp_path / "o")
+    )
+    assert err == (
+        "orders.csv, column 'Financial Status': orders refunded in part, and no column says how much (the whole amount "
+        "would count): add the refunded amount column of the export (Shopify's 'Refunded Amount', Stripe's 'Amount "
+        "Refunded') or the refund rows in row 3 (counting the header as row 1): 'partially_refunded'"
+    )
+
+
+def test_q_a_partial_refund_told_by_its_refund_row_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("Name,Email,Financial Status,Created at,Total\n#1,a@x.com,paid,2026-01-05,50\n"
+                    "#2,b@x.com,partially_refunded,2026-01-06,40\n#2,b@x.com,,2026-01-20,-10\n")  # fmt: skip
+    out = run(tmp_path, "--orders", path, "--columns", "customer_id=Email,date=Created at,amount=Total,order_id=Name")
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [80.0]

@@ -439,6 +439,8 @@ def orders_as_paid(
         taken, shown = read_numbers(df.iloc[:, position], refunded), df.iloc[:, position].to_numpy()
         typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
     check_items_without_order(df, typed, names, source)
+    if refunded is None and "amount" in typed:
+        _refuse_untold_partial_refunds(df, typed, names, source)
     cancelled = cancelled_rows(df, source, refunds=refunded is not None)
     if "order_id" not in typed:
         _refuse_exchanges_without_order(df, source)
@@ -472,6 +474,36 @@ def _refuse_exchanges_without_order(df: pd.DataFrame, source: str) -> None:
                     "order, no new purchase): map the order id column, --columns order_id=NAME"
                 )
                 raise bad_rows(source, name, problem, rows, column.to_numpy())
+
+
+#: Statuses of an order refunded in part (Shopify's partially_refunded, Lemon Squeezy's partial_refund).
+_PARTLY_REFUNDED = ("partially_refunded", "partial_refund")
+
+
+def _refuse_untold_partial_refunds(df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str) -> None:
+    """Orders whose status says refunded in part, in a file with no refunded amount column and no refund row of
+    theirs (a negative amount with their order id), are refused naming the rows: the amount kept cannot be told, and
+    the whole amount would count (revenue too high)."""
+    from .columns import keys_of
+    from .statuses import spelled
+
+    for position, name in enumerate(map(str, df.columns)):
+        if not keys_of(name) & _STATUSES:
+            continue
+        column = df.iloc[:, position]
+        status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
+        partly = np.isin(status, _PARTLY_REFUNDED)
+        if partly.any() and "order_id" in typed:  # an order with a refund row of its own tells its refund
+            ids = pd.Series(np.asarray(typed["order_id"], dtype=object))
+            lines = np.asarray(typed["amount"], dtype=np.float64) < 0
+            partly &= ~ids.isin(set(ids[lines])).to_numpy()
+        if partly.any():
+            problem = (
+                "orders refunded in part, and no column says how much (the whole amount would count): add the "
+                "refunded amount column of the export (Shopify's 'Refunded Amount', Stripe's 'Amount Refunded') or "
+                "the refund rows"
+            )
+            raise bad_rows(source, name, problem, np.flatnonzero(partly), column.to_numpy())
 
 
 def says_refunded(df: pd.DataFrame) -> np.ndarray:
