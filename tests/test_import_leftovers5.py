@@ -413,7 +413,8 @@ def test_code_page_signs(text: str, encoding: str, read: str | None) -> None:
     from xl_retention.reading.codepages import single_byte_encoding
 
     if read is None:
-        with pytest.raises(DataError, match=r"^x.csv is not UTF-8 text.*'Straáe'.*'Stra·e'.*'Straße'.*--encoding cp1252 or"):
+        refused = r"^x.csv is not UTF-8 text.*'Straáe'.*'Stra·e'.*'Straße'.*--encoding cp1252 or"
+        with pytest.raises(DataError, match=refused):
             single_byte_encoding(text.encode(encoding), "x.csv")
     else:
         assert single_byte_encoding(text.encode(encoding), "x.csv") == read
