@@ -6,7 +6,8 @@ findings): each test on its own small input.
   neither true nor false is refused naming the rows; a ``state`` column of addresses ('CA') is not read.
 * b: survey answers flagged ``is_test``/``test``/``spam`` true are refused naming the rows, as tests in orders and
   subscriptions are (were counted in the NPS).
-* c: a subscription status spelled on Spark keeps its f and v ('future' passed as 'uture').
+* c: a subscription status and a segment read on Spark keep their f and v ('future' passed as 'uture', segment
+  'free' was 'ree').
 * d: rows filtered out or hidden in an Excel input are refused naming the sheet and rows (were imported, silently).
 * e: a billing export's interval count or quantity under a common name (``frequency``, ``billing_frequency``,
   ``every``; ``Licenses``, ``Units``, ``Users``, ``user_count``) or a coupon's "Percent Off"/"Amount Off", ``Rabatt``
@@ -442,3 +443,12 @@ def test_g_a_subscription_flagged_ended_on_spark(spark) -> None:
     with pytest.raises(DataError, match=r"column 'is_cancelled': subscriptions flagged as ended"):
         R.subscription_tables(spark.createDataFrame(subs))
     assert R.subscription_tables(spark.createDataFrame(subs.assign(is_cancelled=False))).movements is not None
+
+
+def test_c_a_segment_keeps_its_f_and_v_on_spark(spark) -> None:
+    from xl_retention import relational as R
+
+    subs = pd.DataFrame({"customer_id": ["a", "b", "c"], "start": pd.to_datetime(["2026-01-05"] * 3),
+                         "mrr": [0.5, 20.0, 30.0], "Plan": ["free", " vip", "pro "]})  # fmt: skip
+    moves = R.subscription_tables(spark.createDataFrame(subs), segment="Plan").movements
+    assert sorted(set(moves.index.get_level_values("segment"))) == ["free", "pro", "vip"]

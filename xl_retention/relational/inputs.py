@@ -295,7 +295,7 @@ def _from_table(
             rename[who] = text.contains("@").ifelse(text.lower(), text)  # e-mail ids: one address (reading.values)
     order = None
     if segment:
-        seg = table[_segment_name(list(table.columns), segment, source)].cast("string").strip()
+        seg = _stripped(table[_segment_name(list(table.columns), segment, source)].cast("string"))  # Spark: refusals
         labelled = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
         codes, order = coded_segments(con.execute(table.select(s=labelled).distinct())["s"])
         rename["segment"] = labelled.substitute(codes)  # codes: compared alike under every collation

@@ -43,7 +43,7 @@ from ..reading.statuses import (
 )
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
 from ..reading.values import _SCIENTIFIC, EXCEL_ERRORS, NO_ONE, error_problem, no_one_problem, scientific_problem
-from .refusals import ROW, _stripped, first_rows, refuse_any
+from .refusals import ROW, _stripped, first_rows, refuse_any, trimmed
 
 
 def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str]) -> None:
@@ -66,11 +66,9 @@ def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, s
 def _spelled(column: ir.Value) -> ir.Value:
     """:func:`~xl_retention.reading.statuses.spelled` as an expression: text, lower case, separators as ``_``.
 
-    Spaces at either end go by a regular expression, not ibis' ``strip``: on Spark that is a TRIM whose character
-    list's vertical tab and form feed escapes Spark reads as the letters v and f ('false' was 'alse', 'future'
+    Spaces at either end go by :func:`~.refusals.trimmed` (ibis' ``strip`` on Spark takes v and f: 'future' was
     'uture')."""
-    text = column.cast("string").re_replace(r"^\s+", "").re_replace(r"\s+$", "")
-    return text.lower().re_replace(SEPARATORS, "_")
+    return trimmed(column.cast("string")).lower().re_replace(SEPARATORS, "_")
 
 
 def _refuse_statuses(con: Any, table: ir.Table, source: str) -> None:
@@ -116,7 +114,7 @@ def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | No
             continue
         if paired and name not in paired:
             continue
-        spelled = table[name].cast("string").strip().upper()
+        spelled = _stripped(table[name].cast("string")).upper()  # not strip: Spark's takes v and f (refusals)
         found = table.select(c=spelled).filter(spelled.notnull() & (spelled != "")).distinct().order_by("c").limit(6)
         currencies = con.execute(found)["c"].tolist()
         if not keys_of(name) & set(CURRENCY_COLUMNS) and not all(re.fullmatch(r"[A-Z]{3}", c) for c in currencies):
