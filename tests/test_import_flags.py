@@ -452,3 +452,27 @@ def test_c_a_segment_keeps_its_f_and_v_on_spark(spark) -> None:
                          "mrr": [0.5, 20.0, 30.0], "Plan": ["free", " vip", "pro "]})  # fmt: skip
     moves = R.subscription_tables(spark.createDataFrame(subs), segment="Plan").movements
     assert sorted(set(moves.index.get_level_values("segment"))) == ["free", "pro", "vip"]
+
+
+def test_e_g_billing_counts_and_ended_flags_on_postgres() -> None:
+    import ibis
+
+    from xl_retention import relational as R
+    from xl_retention.reading import DataError
+
+    billing = pd.DataFrame({"customer_id": ["a"], "start": pd.to_datetime(["2026-01-10"]), "amount": [300.0],
+                            "interval": ["month"], "billing_frequency": [3]})  # fmt: skip
+    ended = pd.DataFrame({"customer_id": ["a", "b"], "start": pd.to_datetime(["2026-01-05", "2026-01-06"]),
+                          "mrr": [10.0, 20.0], "is_active": [True, False]})  # fmt: skip
+    with throwaway_server("xl-retention-pg-h44-") as url:
+        con = R.connect("postgres", url)
+        for name, frame in (("billing", billing), ("ended", ended)):
+            con.create_table(name, schema=ibis.memtable(frame).schema())
+            con.insert(name, frame)
+        with pytest.raises(DataError, match=r"column 'billing_frequency' looks like the billing interval count"):
+            R.subscription_tables(con.table("billing"), backend=con)
+        moves = R.subscription_tables(con.table("billing"), backend=con,
+                                      columns={"interval_count": "billing_frequency"}).movements  # fmt: skip
+        assert moves["mrr_end"].tolist() == [100.0]
+        with pytest.raises(DataError, match=r"column 'is_active': subscriptions flagged as ended"):
+            R.subscription_tables(con.table("ended"), backend=con)
