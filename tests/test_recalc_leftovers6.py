@@ -517,3 +517,23 @@ def test_a_whole_column_looked_up_row_by_row_beside_another_is_one_size(tmp_path
     result, got = _recalc(tmp_path, cells)
     assert result.status == "ok", result.message
     assert [got[f"F{k}"] for k in range(1, 6)] == [2, 50, 2, 5, 2]
+
+
+def test_row_and_column_of_a_defined_name_give_every_row_and_column(tmp_path) -> None:
+    """ROW(Name) and COLUMN(Name) of a defined name gave the name's first row alone (SUMPRODUCT(ROW(N)) 2 with status
+    ok; the tracker's AGGREGATE(14,6,ROW(Churn)/ISNUMBER(Churn),k) 1 where Excel gives 3, H42), while the same
+    range typed in gave every row. Excel: the rows 2..15 of N, the columns G..J of H."""
+    cells = {f"G{r}": r for r in range(2, 16)}
+    cells["G2"] = '=""'  # not a number: ROW/ISNUMBER is #DIV/0! there, which AGGREGATE's option 6 ignores
+    cells.update({
+        "B1": "=SUMPRODUCT(ROW(N))",  # 2+...+15
+        "B2": "=SUMPRODUCT(COLUMN(H))",  # 7+8+9+10
+        "B3": "=SUMPRODUCT(ROW(N)-MIN(ROW(N))+1)",  # 1+...+14
+        "B4": "=_xlfn.AGGREGATE(14,6,ROW(N)/ISNUMBER(N),12)",  # rows 3..15: the 12th largest is 4
+        "B5": "=_xlfn.AGGREGATE(14,6,(ROW(N)-MIN(ROW(N))+1)/ISNUMBER(N),12)",  # 2..14: 3
+        "B6": "=SUMPRODUCT((N>5)*ROW(N))",  # rows 6..15, and row 2: its text "" is greater than any number
+        "B7": "=MAX(ROW(N))",  # a classic formula: ROW's first value, as with ROW(S!$G$2:$G$15)
+    })  # fmt: skip
+    report, values = _recalc(tmp_path, cells, names={"N": "S!$G$2:$G$15", "H": "S!$G$2:$J$2"})
+    assert report.status == "ok", report.message
+    assert [values[f"B{r}"] for r in range(1, 8)] == [119, 34, 105, 4, 3, 107, 2]

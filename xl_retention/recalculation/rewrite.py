@@ -179,6 +179,26 @@ def _logical_text(tokens: list[Token]) -> bool:
     return changed
 
 
+def _position_of_name(tokens: list[Token], names: dict[str, str]) -> bool:
+    """Write a defined name of a range that is the whole argument of ROW or COLUMN (``ROW(Dates)``) as its range;
+    True when one was. The engine gives the name's first row (column) alone there, where Excel gives every row of the
+    range (``SUMPRODUCT(ROW(Dates))``, ``AGGREGATE(14,6,ROW(Dates)/ISNUMBER(Dates),k)``); ROW of a range is read
+    as Excel reads it (:func:`.array_lifting.lift_arrays`)."""
+    found = False
+    for i, token in enumerate(tokens[:-2]):
+        if token.type == Token.FUNC and token.subtype == Token.OPEN and token.value.upper() in ("ROW(", "COLUMN("):
+            inner, close = tokens[i + 1], tokens[i + 2]
+            if (
+                inner.type == Token.OPERAND
+                and inner.subtype == Token.RANGE
+                and inner.value.lower() in names
+                and close.type == Token.FUNC
+                and close.subtype == Token.CLOSE
+            ):
+                inner.value, found = names[inner.value.lower()], True
+    return found
+
+
 def _singles(tokens: list[Token], names: dict[str, str], row: int, col: int) -> bool:
     """Excel's ``@`` (stored as ``_xlfn.SINGLE(...)``): ``@A1:A4`` is the range's cell in the formula's row
     or column (#VALUE! when there is none), ``@`` of anything else its first value (``INDEX(x,1,1)``).
@@ -363,6 +383,8 @@ def _rewritten(
                     cell = _implicit(reference, row, col)
                     if cell is not None:
                         token.value, changed = cell, True
+    if names and _position_of_name(tokens, names):  # ROW(Dates): read as ROW of its range (lifted below)
+        changed = True
     if _singles(tokens, names or {}, row, col):
         changed = True
     if (array or "SUMPRODUCT(" in text.upper()) and pad_mismatched(tokens, array, names):  # {=SUM(A1:A3/B1:B2)}
