@@ -1,0 +1,171 @@
+"""An orders export as one row per order: the rows of one order id (its line items, its refund lines) made one
+purchase, cancelled orders left out (:func:`one_row_per_order`, called by :func:`.orders.orders_as_paid`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError, bad_rows
+
+__all__ = ["ORDER_TOTAL_NAMES", "one_row_per_order"]
+
+
+def one_row_per_order(
+    typed: dict[str, Any], names: dict[str, str], cancelled: np.ndarray, source: str
+) -> tuple[dict[str, Any], np.ndarray]:
+    """``typed`` (the columns read, one value per row) as one row per order, cancelled orders left out; and the
+    file positions of the rows kept (each order's first row that is not a refund). Without ``order_id``, the rows
+    not cancelled.
+
+    A refund row of an order (a negative amount on a row with the order's id: the shop's refund line) is taken off
+    the order's amount and may be dated later than the order (when the refund was made); an order refunded in full
+    (its rows sum to 0) is no purchase, as with a refunded amount column. An order whose refund rows exceed it, or
+    one refunded before it was made, is refused. An order of refund rows only is a refund (left out, as a negative
+    amount is).
+
+    Raises :class:`DataError` for rows of one order with another customer or date than its first row, and for an
+    order with no amount on any row.
+
+    >>> typed = {"customer_id": np.array(["a", "a", "b"], dtype=object), "order_id": np.array(["1", "1", "2"],
+    ...          dtype=object), "date": np.array(["2026-01-05"] * 3, dtype="datetime64[us]"),
+    ...          "amount": np.array([35.0, np.nan, 20.0])}
+    >>> one, kept = one_row_per_order(typed, {}, np.zeros(3, dtype=bool), "orders.csv")
+    >>> one["amount"].tolist(), kept.tolist()
+    ([35.0, 20.0], [0, 2])
+    >>> typed["amount"] = np.array([35.0, -35.0, 20.0])  # order 1 refunded in full on its second row
+    >>> one, kept = one_row_per_order(typed, {}, np.zeros(3, dtype=bool), "orders.csv")
+    >>> one["amount"].tolist(), kept.tolist()
+    ([20.0], [2])
+    """
+    rows = len(cancelled)
+    if "order_id" not in typed:
+        if not cancelled.any():
+            return typed, np.arange(rows)
+        kept = np.flatnonzero(~cancelled)
+        return {k: _take(v, kept) for k, v in typed.items()}, kept
+    ids = np.asarray(typed["order_id"], dtype=object)
+    codes, uniques = pd.factorize(ids)
+    amounts = np.asarray(typed["amount"], dtype=np.float64) if "amount" in typed else np.full(rows, np.nan)
+    refund = amounts < 0  # a refund line of its order (NaN: a line item without an amount)
+    _, first = np.unique(codes, return_index=True)
+    if refund[first].any():  # an order listed from its refund (newest first): its first row that is not one
+        later = np.where(refund, rows + np.arange(rows), np.arange(rows))
+        first = pd.Series(later).groupby(codes).min().to_numpy()
+        first = np.where(first >= rows, first - rows, first)
+    head = first[codes]  # each row's order's first row (its first row that is not a refund)
+    for ours in ("customer_id", "date"):
+        values = np.asarray(typed[ours])
+        same = values == values[head]
+        if ours == "date":  # a later line item without a date (Shopify's "Paid at" is on the first row only)
+            same |= np.isnat(values) & ((np.arange(rows) != head) | np.isnat(values[head]))
+            early = refund & ~refund[head] & (values < values[head])
+            if early.any():
+                order = f"{names['order_id']} {ids[np.flatnonzero(early)[0]]!r}"
+                problem = f"refund rows (negative amounts) of an order ({order}) dated before the order"
+                raise bad_rows(source, names[ours], problem, np.flatnonzero(early), values)
+            same |= refund & ~refund[head] & (values >= values[head])  # a refund made later than its order
+            same |= _exchanged(codes, values, refund) & (values > values[head])  # an item exchanged for the returned
+        differ = np.flatnonzero(~same)
+        if differ.size:
+            what = "customer" if ours == "customer_id" else "date"
+            order = f"{names['order_id']} {ids[differ[0]]!r}"
+            problem = f"rows of one order ({order}) with another {what} than its first row"
+            raise bad_rows(source, names[ours], problem, differ, values)
+    out = {k: _take(v, first) for k, v in typed.items() if k != "amount"}
+    refunded = np.zeros(len(uniques), dtype=bool)
+    if "amount" in typed:
+        present = ~np.isnan(amounts)
+        amounts = _once_per_order(codes, amounts, refund, names, source)  # an order's total on each of its rows
+        present = ~np.isnan(amounts)
+        totals = np.bincount(codes, weights=np.where(present, amounts, 0.0), minlength=len(uniques))
+        counted = np.bincount(codes, weights=present.astype(np.float64), minlength=len(uniques))
+        if (counted == 0).any():
+            lacking = np.flatnonzero(counted[codes] == 0)
+            raise bad_rows(source, names["amount"], "orders without an amount on any of their rows", lacking)
+        refunds = np.bincount(codes, weights=refund.astype(np.float64), minlength=len(uniques)) > 0
+        sold = ~refund[first]  # an order with a row that is not a refund
+        over = refunds & sold & (totals < -0.005)
+        if over.any():
+            rows_over = np.flatnonzero(over[codes] & refund)
+            order = f"{names['order_id']} {uniques[np.flatnonzero(over)[0]]!r}"
+            problem = f"refund rows above their order's amount (order {order}: {totals[over][0]:g} in all)"
+            raise bad_rows(source, names["amount"], problem, rows_over, amounts)
+        refunded = refunds & sold & (totals <= 0.005)  # refunded in full: no purchase
+        out["amount"] = totals
+    dropped = (np.bincount(codes, weights=cancelled.astype(np.float64), minlength=len(uniques)) > 0) | refunded
+    keep = ~dropped
+    if rows and not keep.any():
+        raise DataError(f"{source}: every order is cancelled, voided or refunded: no purchase to count", source=source)
+    return {k: _take(v, np.flatnonzero(keep)) for k, v in out.items()}, first[keep]
+
+
+#: Amount column names (as :func:`~xl_retention.reading.key` spells them) that say the order's total, not an item's.
+ORDER_TOTAL_NAMES = frozenset({"total", "order_total", "grand_total", "order_grand_total", "order_amount",
+                               "order_value", "order_total_amount", "total_amount", "amount_total",
+                               "order_sum"})  # fmt: skip
+
+
+#: Words of an amount column's name that say an item's amount ("Lineitem price", "Item Cost", "Product Total").
+_ITEM_WORDS = ("item", "line", "product", "unit", "sku", "variant")
+
+
+def _once_per_order(
+    codes: np.ndarray, amounts: np.ndarray, refund: np.ndarray, names: dict[str, str], source: str
+) -> np.ndarray:
+    """``amounts`` with an order's total written on each of its rows kept on its first row only (blank on the
+    others), where every order of several rows with an amount carries one amount on all of them and the amount's
+    column is named as an order's total (:data:`ORDER_TOTAL_NAMES`: "Order Total", exports of one row per item that
+    repeat the order's columns, WooCommerce's and Magento's); summed, each order counted as many times as it has
+    items. Where the name says nothing, such a file is refused naming the first such order (each item's amount, or
+    the order's total repeated?); where the orders' rows carry different amounts, they are items' amounts, summed.
+    Orders with refund rows are left as they are."""
+    from .columns import keys_of
+
+    present = ~np.isnan(amounts) & ~refund
+    size = int(codes.max(initial=-1)) + 1
+    counted = np.bincount(codes, weights=present.astype(np.float64), minlength=size)
+    refunded = np.bincount(codes, weights=refund.astype(np.float64), minlength=size) > 0
+    several = (counted >= 2) & ~refunded
+    if not several.any():
+        return amounts
+    rows = present & several[codes]
+    frame = pd.DataFrame({"order": codes[rows], "amount": amounts[rows]})
+    spread = frame.groupby("order")["amount"].agg(["min", "max"])
+    if not np.allclose(spread["min"].to_numpy(), spread["max"].to_numpy(), rtol=0, atol=0.005):
+        return amounts  # items' amounts (some orders' rows differ): their sum is the order's
+    column = names.get("amount", "amount")
+    if any(word in k for k in keys_of(column) for word in _ITEM_WORDS):
+        return amounts  # "Lineitem price", "Item Cost": items' amounts, whatever they are
+    if not {re.sub(r"_*\(.*\)$", "", k) for k in keys_of(column)} & ORDER_TOTAL_NAMES:  # "Order Total (inc tax)"
+        first = int(np.flatnonzero(rows)[0])
+        repeated = np.flatnonzero(rows & (codes == codes[first]))
+        problem = (
+            "rows of one order with the same amount each, as on every order of several rows (the order's total on "
+            "each item's row, to count once, or each item's amount, to add up?): map the items' amount column "
+            "(--columns amount=NAME), or keep the amount on each order's first row only"
+        )
+        raise bad_rows(source, column, problem, repeated, amounts)
+    out = amounts.copy()
+    positions = np.flatnonzero(rows)
+    out[positions[pd.Series(codes[positions]).duplicated().to_numpy()]] = np.nan  # each order's first amount kept
+    return out
+
+
+def _exchanged(codes: np.ndarray, dates: np.ndarray, refund: np.ndarray) -> np.ndarray:
+    """Whether each row is not a refund and is dated the day of a refund row of its order: an exchange (a shop
+    refunds the item returned and sells its replacement on one day, on the order's rows: Shopify's exchanges)."""
+    if not refund.any():
+        return np.zeros(len(codes), dtype=bool)
+    days = np.asarray(dates).astype("datetime64[D]")
+    returned = pd.MultiIndex.from_arrays([codes[refund], days[refund]])
+    return ~refund & pd.MultiIndex.from_arrays([codes, days]).isin(returned)
+
+
+def _take(values: Any, positions: np.ndarray) -> Any:
+    if isinstance(values, pd.Series):  # its array, not a Series: the frame is built with the kept rows' index
+        return values.array.take(positions)
+    return np.asarray(values)[positions]
