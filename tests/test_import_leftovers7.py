@@ -65,6 +65,21 @@ def test_e_a_label_on_another_number_is_another_scale_and_refused(tmp_path: Path
     assert not (tmp_path / "o").exists()
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_e_a_scale_labelled_the_other_way_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    """'10 - Not at all likely' and '0 - Extremely likely' were read by their numbers alone: the least likely counted
+    as a promoter, NPS +33.3 (H45)."""
+    path = tmp_path / "survey.csv"
+    path.write_text("date,score\n2026-01-05,10 - Not at all likely\n2026-01-06,0 - Extremely likely\n2026-01-07,9\n")
+    err = refusal(capsys, "--nps", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "survey.csv, column 'score': a scale whose labels run the other way (10 labelled as unlikely, or 0 as likely: "
+        "the scores would count the least likely as promoters; give the scores as numbers on the 0-10 scale, 10 most "
+        "likely) in rows 2, 3 (counting the header as row 1): '10 - Not at all likely', '0 - Extremely likely'"
+    )
+    assert not (tmp_path / "o").exists()
+
+
 @pytest.mark.parametrize("value", ["10/10", "7-8", "Extremely likely", "11 - Extremely likely", "10 - top 2 box"])
 def test_e_text_that_only_looks_like_a_labelled_score_is_refused(tmp_path: Path, capsys, value: str) -> None:
     path = tmp_path / "survey.csv"

@@ -8,8 +8,9 @@ of words without digits (``10 - Extremely likely`` is 10; ``10 (Extremely likely
 
 A label is only read on an end of the scale (0 or 10): a question of another scale labels its own
 ends (``5 - Very likely`` on a 1-5 scale), whose numbers are valid NPS scores but mean something else
-(every answer a detractor). Such a label, and text that only looks like a score (``7-8``, ``10/10``,
-``Extremely likely``), are refused naming the rows and values; everything else is read as numbers are
+(every answer a detractor). Such a label, a label saying the other end (``10 - Not at all likely``: a
+scale run the other way), and text that only looks like a score (``7-8``, ``10/10``, ``Extremely
+likely``), are refused naming the rows and values; everything else is read as numbers are
 (:func:`~.values.parse_numbers`).
 """
 
@@ -29,6 +30,8 @@ __all__ = ["scores_from_labels"]
 _LABELLED = re.compile(r"^\s*(10|[0-9])\s*(?:[-\u2013\u2014:=]|\(|\))\s*([^\W\d_][^\d]*)$")
 #: The numbers of the 0-10 scale that carry a label in an NPS question.
 _ENDS = {0, 10}
+#: Words that say a label means unlikely (English, and the negations of German, French, Spanish, Dutch, Italian).
+_NEGATION = re.compile(r"(?i)\b(?:not|unlikely|never|no|nicht|pas|nunca|nada|niet|non)\b")
 
 
 def scores_from_labels(series: pd.Series, source: str, column: str) -> pd.Series:
@@ -63,8 +66,34 @@ def scores_from_labels(series: pd.Series, source: str, column: str) -> pd.Series
             rows,
             ColumnValues(series),
         )
+    reversed_ = np.array(
+        [i for i, score in read.items() if _reversed(score, _LABELLED.match(uniques[i]).group(2))], dtype=np.intp
+    )
+    if len(reversed_):
+        rows = np.flatnonzero(np.isin(codes, reversed_))
+        raise bad_rows(
+            source,
+            column,
+            "a scale whose labels run the other way (10 labelled as unlikely, or 0 as likely: the scores would count "
+            "the least likely as promoters; give the scores as numbers on the 0-10 scale, 10 most likely)",
+            rows,
+            ColumnValues(series),
+        )
     values = np.array(list(uniques) + [None], dtype=object)
     for i, score in read.items():
         values[i] = score
     out = pd.Series(values[codes], index=series.index, dtype=object, name=series.name)
     return out
+
+
+def _reversed(score: float, label: str) -> bool:
+    """Whether the label of an end says the other end: 10 with a negation (``10 - Not at all likely``), or 0 saying
+    likely without one (``0 - Extremely likely``).
+
+    >>> _reversed(10, "Extremely likely"), _reversed(0, "Not at all likely"), _reversed(10, "Not at all likely")
+    (False, False, True)
+    >>> _reversed(0, "Extremely likely"), _reversed(0, "Extremely unlikely")
+    (True, False)
+    """
+    negated = _NEGATION.search(label) is not None
+    return negated if score == 10 else not negated and "likely" in label.lower()
