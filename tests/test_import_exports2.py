@@ -756,3 +756,27 @@ def test_typeforms_hash_header_with_a_comma_in_a_quoted_field_is_its_header(tmp_
     args = ("import", "--nps", tmp_path / "typeform.csv", "--columns", columns, "--to-csv", tmp_path / "n")
     assert run(capsys, *args) == (0, "")
     assert rows(tmp_path / "n", "nps.csv")[0][:5] == ("2026-03", "2", "1", "0", "1")
+
+
+def test_a_failed_charge_and_its_retry_on_one_invoice_are_two_records(tmp_path, capsys) -> None:
+    """Stripe's payments: a failed charge and its successful retry share the 'Invoice ID' (ch_3 and ch_4 on in_3);
+    they were refused as one record changed between two exports. Each row has its own 'id': two charges, the failed
+    one no purchase (H45)."""
+    (tmp_path / "unified_payments.csv").write_text(
+        "id,Created (UTC),Amount,Amount Refunded,Currency,Captured,Status,Customer ID,Invoice ID\n"
+        "ch_1,2026-01-05 10:00:00,50.00,0.00,usd,true,Paid,cus_a,in_1\n"
+        "ch_2,2026-01-06 10:00:00,30.00,10.00,usd,true,Paid,cus_b,in_2\n"
+        "ch_3,2026-02-06 10:00:00,50.00,0.00,usd,false,Failed,cus_a,in_3\n"
+        "ch_4,2026-02-06 11:00:00,50.00,0.00,usd,true,Paid,cus_a,in_3\n"
+    )
+    args = ("import", "--orders", tmp_path / "unified_payments.csv", "--columns",
+            "customer_id=Customer ID,date=Created (UTC),amount=Amount", "--to-csv", tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (0, "")
+    assert rows(tmp_path / "o", "order_revenue_cohorts.csv") == [("2026-01", "70.0", "50.0"), ("2026-02", "0.0", "")]
+    # the same charge in two exports, changed between them, is still refused
+    (tmp_path / "unified_payments.csv").write_text(
+        (tmp_path / "unified_payments.csv").read_text()
+        + "ch_2,2026-01-06 10:00:00,30.00,30.00,usd,true,Paid,cus_b,in_2\n"
+    )
+    code, err = run(capsys, *args)
+    assert code == 1 and "column 'id': rows with the id of an earlier row and other values" in err

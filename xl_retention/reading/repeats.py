@@ -91,7 +91,9 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
     >>> check_repeated_rows(items, "orders.csv")  # one id, rows that differ: an order's line items
     """
     columns = list(map(str, df.columns))
-    for position in record_id_columns(columns, order_id, people):
+    positions = record_id_columns(columns, order_id, people)
+    own = _own_ids_unique(df, columns, positions)  # Stripe's 'id' (ch_...) once per row: every row its own record
+    for position in positions:
         ids = df.iloc[:, position]
         encoded = arrow_codes(ids)  # Arrow's dictionary encoding of a CSV's text: no Python string per row
         codes, distinct = encoded if encoded is not None else pd.factorize(ids, use_na_sentinel=True)
@@ -110,7 +112,7 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
         copies = rows[_text(part).duplicated(keep="first").to_numpy()]
         if copies.size:
             raise bad_rows(source, columns[position], PROBLEM, copies, ids.to_numpy())
-        if columns[position] != order_id and not _item_rows(columns):
+        if columns[position] != order_id and not _item_rows(columns) and not own:
             later = rows[_text(ids.iloc[rows]).duplicated(keep="first").to_numpy()]
             if later.size and order_id is not None and columns.count(order_id) == 1:
                 same = _of_one_order(ids, df.iloc[:, columns.index(order_id)], rows)
@@ -118,6 +120,25 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
             if later.size:
                 problem = items_problem(items[0], columns[position]) if items and order_id is None else CHANGED
                 raise bad_rows(source, columns[position], problem, later, ids.to_numpy())
+
+
+def _own_ids_unique(df: pd.DataFrame, columns: list[str], positions: list[int]) -> bool:
+    """Whether the file's own record id, a column named ``id`` among the record id columns (``positions``), holds one
+    id per row, none blank: each row is then a record of its own, and another id repeated on rows that differ (an
+    invoice's failed charge and its retry, ``Invoice ID`` twice) is no record changed between two exports.
+
+    >>> frame = pd.DataFrame({"id": ["ch_3", "ch_4"], "Invoice ID": ["in_3", "in_3"], "Status": ["Failed", "Paid"]})
+    >>> _own_ids_unique(frame, list(frame.columns), [0, 1]), _own_ids_unique(frame, list(frame.columns), [1])
+    (True, False)
+    """
+    from .columns import keys_of
+
+    for position in positions:
+        if "id" in keys_of(columns[position]):
+            ids = _text(df.iloc[:, position])
+            if len(ids) and bool((ids != "").all()) and ids.is_unique:
+                return True
+    return False
 
 
 def items_problem(item: str, column: str) -> str:
