@@ -12,7 +12,7 @@ R1C1 style, an error) is ``None``: then the caller keeps assuming the worst.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from openpyxl.formula import Tokenizer
@@ -135,7 +135,24 @@ def _array_texts(tokens: list[Token], names: dict[str, str]) -> bool:
     """Whether an INDIRECT's text is made from an array: a range of several cells, a name of one or an array typed in
     (``{"Jan","Feb"}``) joined with ``&`` at the top of its first argument (not inside another call, such as
     ``MATCH(x,B1:B9,0)``)."""
-    for i, token in enumerate(tokens):
+    for k, b in _first_argument_tops(tokens, 0, len(tokens)):
+        item = tokens[k]
+        if item.type == Token.OPERAND and item.subtype == Token.RANGE:
+            if _many(names.get(item.value.lower(), item.value)):
+                return True
+        elif item.type == Token.ARRAY and item.subtype == Token.OPEN:  # {"Jan","Feb"}
+            inner = tokens[k + 1 : b]
+            close = next((j for j, t in enumerate(inner) if t.type == Token.ARRAY and t.subtype == Token.CLOSE), 0)
+            if any(t.type == Token.SEP for t in inner[:close]):
+                return True
+    return False
+
+
+def _first_argument_tops(tokens: list[Token], start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(index, end of its argument) of every token at the top of the first argument (not inside another call) of each
+    INDIRECT from ``start`` to ``end``."""
+    for i in range(start, end):
+        token = tokens[i]
         if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDIRECT(":
             continue
         try:
@@ -147,15 +164,8 @@ def _array_texts(tokens: list[Token], names: dict[str, str]) -> bool:
             item = tokens[k]
             if item.type == Token.FUNC:
                 depth += 1 if item.subtype == Token.OPEN else -1
-            elif depth == 0 and item.type == Token.OPERAND and item.subtype == Token.RANGE:
-                if _many(names.get(item.value.lower(), item.value)):
-                    return True
-            elif depth == 0 and item.type == Token.ARRAY and item.subtype == Token.OPEN:  # {"Jan","Feb"}
-                inner = tokens[k + 1 : b]
-                close = next((j for j, t in enumerate(inner) if t.type == Token.ARRAY and t.subtype == Token.CLOSE), 0)
-                if any(t.type == Token.SEP for t in inner[:close]):
-                    return True
-    return False
+            elif depth == 0:
+                yield k, b
 
 
 #: the functions Excel answers reference by reference when an INDIRECT gives them an array of references
@@ -251,22 +261,14 @@ def _indirect_text_ranges(tokens: list[Token], start: int, end: int, names: dict
     """(index, reference) of the ranges of several cells (or names of them) at the top of the first argument of each
     INDIRECT from ``start`` to ``end``."""
     found = []
-    for i in range(start, end):
-        token = tokens[i]
-        if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDIRECT(":
-            continue
-        try:
-            a, b = argument_spans(tokens, i)[0][0]
-        except (ValueError, IndexError):
-            continue
-        depth = 0
-        for k in range(a, b):
-            item = tokens[k]
-            if item.type == Token.FUNC:
-                depth += 1 if item.subtype == Token.OPEN else -1
-            elif depth == 0 and item.type == Token.OPERAND and item.subtype == Token.RANGE:
-                if _many(names.get(item.value.lower(), item.value)):
-                    found.append((k, item.value))
+    for k, _ in _first_argument_tops(tokens, start, end):
+        item = tokens[k]
+        if (
+            item.type == Token.OPERAND
+            and item.subtype == Token.RANGE
+            and _many(names.get(item.value.lower(), item.value))
+        ):
+            found.append((k, item.value))
     return found
 
 
