@@ -5,8 +5,8 @@
   such a residue, so that the other cells (and their shared formulas' copies) are left as they are.
 - :func:`whole_column_indexes`: INDEX of whole columns past the cells in use (the engine's #REF!) is bounded.
 
-- :func:`one_value_spills`: a cell reading ``X#`` that the engine made #REF! where the dynamic array at X gave one
-  value is listed (Excel's stored value kept), not shown as #REF!.
+- :func:`one_value_spills`: every cell reading ``X#`` where the dynamic array at X gave one value (the engine's X# is
+  #REF! there, also behind IFERROR or ISREF) is listed (Excel's stored value kept), never computed from that #REF!.
 - :func:`whole_number_criteria`: a whole number held by a cell as a criterion (``COUNTIF(A:A,F1)``, F1 = 110) matched
   at 15 digits where its range holds a whole number's float noise (``=1.1*100``), as Excel matches it.
 
@@ -132,31 +132,46 @@ ONE_VALUE_REASON = (
 )
 
 
-def one_value_spills(formulas: dict[str, FormulaTexts], values: dict[str, dict[str, object]]) -> list[Unsupported]:
-    """The formula cells that gave #REF! and read ``X#`` (stored ``_xlfn.ANCHORARRAY(X)``) of a formula cell X whose
-    own value is no error: the engine's ``X#`` of a dynamic array of one value is #REF! (``SUM(Q1#)``), where its
-    ``ROWS(Q1#)`` is 1. Listed (Excel's stored value kept), never shown as #REF! with status ok. ``values``: each
-    sheet's formula values by reference."""
+def one_value_spills(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], values: dict[str, dict[str, object]]
+) -> list[Unsupported]:
+    """Every formula cell whose text reads ``X#`` (stored ``_xlfn.ANCHORARRAY(X)``) of a formula cell X whose own value
+    is no error and which spills no range in the engine: the engine's ``X#`` of a dynamic array of one value is #REF!
+    (``SUM(Q1#)``, where its ``ROWS(Q1#)`` is 1), which a cell may hide (``IFERROR(SUM(Q1#),-1)`` -1, ``ISREF(Q1#)``
+    FALSE; Excel 200 and TRUE). Listed (Excel's stored value kept; the cells reading them computed from it), whatever
+    the cell's own value. ``values``: each sheet's formula values by reference. Example: Q1 ``=FILTER(B1:B3,B1:B3>150)``
+    giving 200 alone lists ``R1 =IFERROR(SUM(Q1#),-1)``; Q1 spilling Q1:Q2 lists nothing."""
     found = []
-    for sheet, by_ref in values.items():
-        texts = formulas.get(sheet)
-        failed = [ref for ref, value in by_ref.items() if type(value) is CellError and value.code == "#REF!"]
-        if texts is None or not failed:
+    spills: dict[tuple[str, str], bool] = {}
+    for sheet, texts in formulas.items():
+        if "ANCHORARRAY(" not in texts.upper_text():  # one sheet-wide test, then the formulas that read X#
             continue
-        places = {ref: place for place, ref in texts.refs.items()}
-        for ref in failed:
-            place = places.get(ref)
-            text = texts[place] if place is not None and place in texts else None
-            if not text or "ANCHORARRAY(" not in text.upper():
+        for place, master in texts.master_texts():
+            if "ANCHORARRAY(" not in master.upper():
                 continue
+            ref, text = texts.refs[place], texts[place]
             for match in _ANCHOR.finditer(text):
                 named = match.group(1) or ""
                 target = named[1:-1].replace("''", "'") if named.startswith("'") else named or sheet
                 anchor = f"{match.group(2).upper()}{match.group(3)}"
-                cells = next((c for s, c in values.items() if s.lower() == target.lower()), {})
-                held = cells.get(anchor)
-                if held is not None and type(held) is not CellError:
+                target = next((s for s in values if s.lower() == target.lower()), target)
+                held = values.get(target, {}).get(anchor)
+                if held is None or type(held) is CellError:
+                    continue
+                if (target, anchor) not in spills:
+                    spills[(target, anchor)] = _spills(workbook, target, anchor)
+                if not spills[(target, anchor)]:
                     shown = f"{named}!{anchor}" if named else anchor
                     found.append(Unsupported(sheet, ref, "spill range", ONE_VALUE_REASON.format(anchor=shown)))
                     break
     return found
+
+
+def _spills(workbook: fz.Workbook, sheet: str, ref: str) -> bool:
+    """Whether the engine's cell ``sheet!ref`` anchors a spilled range (False where the engine cannot say)."""
+    quoted = "'" + sheet.replace("'", "''") + "'"
+    try:
+        spill = workbook.inspect_cell(f"{quoted}!{ref}").to_dict()["cell"].get("spill")
+    except Exception:  # noqa: BLE001 -- an inspection the engine refuses: not known to spill, so listed
+        return False
+    return bool(spill) and spill.get("kind") == "Anchor"

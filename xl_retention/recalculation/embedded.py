@@ -327,7 +327,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         ):
             if (sheet, ref) not in listed:
                 unsupported.append(Unsupported(sheet, ref, "circular reference", ITERATIVE_REASON))
-    hidden_unsure += one_value_spills(formulas, result.values)  # SUM(Q1#) of one value: #REF! in the engine (H40)
+    hidden_unsure += one_value_spills(workbook, formulas, result.values)  # X# of one value: #REF! in the engine
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
     if unsupported:  # keep the file's values there, and compute their dependents from them

@@ -1,0 +1,67 @@
+"""Recalculation faults of H45's review (sixth round): the embedded engine against Excel on users' workbooks.
+
+Each test builds a small workbook with openpyxl, recalculates it with the embedded engine (``recalc_file``) and reads
+the written values back; the expected values are Excel's documented ones, or the cells listed with their reason.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+from openpyxl.worksheet.formula import ArrayFormula
+
+from xl_retention.recalculation import recalc_file
+
+
+def _dynamic_book(tmp_path: Path, dynamic: dict[str, tuple[str, str]], cells: dict[str, str]) -> Path:
+    """Sheet S: B1:B3 = 100, 200, 50, the ``dynamic`` array formulas (anchor: (area, formula)) marked as Excel marks
+    a dynamic array (``cm="1"``), and ``cells``."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row, value in enumerate([100, 200, 50], 1):
+        sheet[f"B{row}"] = value
+    for ref, (area, formula) in dynamic.items():
+        sheet[ref] = ArrayFormula(area, formula)
+    for ref, formula in cells.items():
+        sheet[ref] = formula
+    book.save(tmp_path / "plain.xlsx")
+    source = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as old, zipfile.ZipFile(source, "w") as new:
+        for item in old.infolist():
+            body = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for ref in dynamic:
+                    body = body.replace(f'<c r="{ref}"'.encode(), f'<c r="{ref}" cm="1"'.encode())
+            new.writestr(item, body)
+    return source
+
+
+def test_a_cell_hiding_the_engines_error_for_a_one_value_spill_is_listed_not_computed(tmp_path: Path) -> None:
+    # Q1 = FILTER giving 200 alone: the engine's Q1# is #REF!, which IFERROR, ISREF and ISERROR hid (-1, FALSE, 0
+    # with status ok; Excel 200, TRUE, 5). Every cell reading Q1# is listed, whatever its own value, and a cell
+    # reading one of them too; a spill of two values (U1:U2) and Q1 itself are computed as before.
+    dynamic = {
+        "Q1": ("Q1", "=_xlfn._xlws.FILTER(B1:B3,B1:B3>150)"),
+        "U1": ("U1:U2", "=_xlfn._xlws.FILTER(B1:B3,B1:B3>60)"),
+    }
+    cells = {
+        "R1": "=IFERROR(SUM(_xlfn.ANCHORARRAY(Q1)),-1)",
+        "R2": "=ISREF(_xlfn.ANCHORARRAY(Q1))",
+        "R3": "=IF(ISERROR(_xlfn.ANCHORARRAY(Q1)),0,1)*5",
+        "R4": "=R1+1",
+        "R5": "=SUM(_xlfn.ANCHORARRAY(U1))",
+        "R6": "=IFERROR(SUM(_xlfn.ANCHORARRAY(U1)),-1)",
+        "R7": "=SUM(Q1)",
+    }
+    result = recalc_file(_dynamic_book(tmp_path, dynamic, cells), tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    listed = {u.address: u.reason for u in result.unsupported}
+    assert sorted(listed) == ["S!R1", "S!R2", "S!R3", "S!R4"]
+    assert all("Q1#" in listed[f"S!R{row}"] for row in (1, 2, 3))
+    assert "S!R1" in listed["S!R4"]
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[f"R{row}"].value for row in range(1, 8)] == [None, None, None, None, 300, 300, 200]
+    assert (out["Q1"].value, out["U1"].value, out["U2"].value) == (200, 100, 200)
