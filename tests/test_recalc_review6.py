@@ -65,3 +65,36 @@ def test_a_cell_hiding_the_engines_error_for_a_one_value_spill_is_listed_not_com
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out[f"R{row}"].value for row in range(1, 8)] == [None, None, None, None, 300, 300, 200]
     assert (out["Q1"].value, out["U1"].value, out["U2"].value) == (200, 100, 200)
+
+
+def test_a_date_typed_as_text_in_arithmetic_is_read_as_datevalue_reads_it(tmp_path: Path) -> None:
+    # "2026/01/15"+0, "15 January 2026"+0 and "Jan-2026"+0 were #VALUE! with status ok while DATEVALUE of the same
+    # text gave the date: Excel reads a text in arithmetic with DATEVALUE's reading, typed in the formula or held by
+    # a cell (shared string), also in the 1904 date system (1,462 days less).
+    texts = ["2026/01/15", "15 January 2026", "Jan-2026", "1/2026", "15-January-2026", "2026/01/15 12:00", "2026/13/45"]
+    for epoch, shift in ((None, 0), (openpyxl.utils.datetime.CALENDAR_MAC_1904, 1462)):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "S"
+        if epoch is not None:
+            book.epoch = epoch
+        for row, text in enumerate(texts, 1):
+            sheet[f"A{row}"] = text
+            sheet[f"B{row}"] = f"=A{row}+0"
+            sheet[f"C{row}"] = f'="{text}"*1'
+            sheet[f"D{row}"] = f'=DATEVALUE("{text}")'
+        book.save(tmp_path / "book.xlsx")
+        result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+        assert result.status == "ok", result.message
+        out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+        got = [[out[f"{column}{row}"].value for column in "BCD"] for row in range(1, len(texts) + 1)]
+        day, month = 46037 - shift, 46023 - shift
+        assert got == [
+            [day, day, day],
+            [day, day, day],
+            [month, month, month],
+            [month, month, month],
+            [day, day, day],
+            [day + 0.5, day + 0.5, day],
+            ["#VALUE!", "#VALUE!", "#VALUE!"],
+        ]

@@ -47,11 +47,23 @@ _MONTH = (
 )
 _DAY_MONTH = rb"\d{1,2}[-\s/]" + _MONTH + rb"|" + _MONTH + rb"\s\d{1,2}|\d{1,2}/\d{1,2}"
 _DAY_MONTH_TEXT = re.compile(_DAY_MONTH.decode())
+#: a date with its year that DATEVALUE reads (:func:`.text.text_to_number`) and the engine's arithmetic does not
+#: ("2026/01/15", "15 January 2026", "15-January-2026", "Jan-2026", "1/2026"), with an optional time
+_OTHER_DATE = (
+    rb"(?:\d{4}/\d{1,2}/\d{1,2}|\d{1,2}[-\s]"
+    + _MONTH
+    + rb"[-\s]\d{2,4}|"
+    + _MONTH
+    + rb"-\d{4}|\d{1,2}/\d{4})(?:\s+\d{1,2}:\d{1,2}(?::\d{1,2})?(?:\.\d*)?(?:\s*(?i:am|pm))?)?"
+)
+_OTHER_DATE_TEXT = re.compile(_OTHER_DATE.decode())
 #: a date of 1900 or before ("12/31/1899", "29-Feb-1900"): Excel reads none but its 29 February 1900 (misread)
 _EARLY_DATE = rb"[^<]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|190[0-3])(?![\d.,])[^<]{0,30}?"
 _SHARED_CANDIDATE = re.compile(
     rb"<t(?:\s[^>]*)?>\s*(?:[(+\-$]*\s*[+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?\s*%?\s*\)?|"
     + _DAY_MONTH
+    + rb"|"
+    + _OTHER_DATE
     + rb"|"
     + _EARLY_DATE
     + rb")\s*</t>"
@@ -60,6 +72,8 @@ _SHARED_CANDIDATE = re.compile(
 _INLINE_CANDIDATE = re.compile(
     rb"<t(?:\s[^>]*)?>([\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*|\s*(?:"
     + _DAY_MONTH
+    + rb"|"
+    + _OTHER_DATE
     + rb"|"
     + _EARLY_DATE
     + rb")\s*)</t>"
@@ -88,7 +102,9 @@ def misread(text: str) -> float | None:
     """The number Excel reads from ``text`` in arithmetic where the engine gives #VALUE! (a formatted number:
     thousands separators, a currency sign, accounting parentheses), else None.
 
-    A day and month without a year ("15-Jan", "1 March") is the current year's date (the engine says #VALUE!).
+    A day and month without a year ("15-Jan", "1 March") is the current year's date (the engine says #VALUE!). A date
+    with its year typed in a form DATEVALUE reads and the engine's arithmetic does not ("2026/01/15", "15 January
+    2026", "Jan-2026") is DATEVALUE's date (:func:`.text.text_to_number`, one reading for both).
     A date of 1900 or before typed as text: Excel's 29 February 1900 is 60 (the engine says #VALUE!), a date before
     1900 is no number to Excel, :data:`NOT_A_NUMBER` (the engine counts back from 0: "12/31/1899" is 0).
 
@@ -96,12 +112,15 @@ def misread(text: str) -> float | None:
     (1234.0, 1200.0, -50.0, None, None, None)
     >>> misread("2/29/1900"), misread("1900-02-28"), misread("12/31/1899") is NOT_A_NUMBER, misread("1899")
     (60.0, 59.0, True, None)
+    >>> misread("2026/01/15"), misread("15 January 2026"), misread("Jan-2026"), misread("2026/01/15 12:00")
+    (46037.0, 46037.0, 46023.0, 46037.5)
     """
     if _EARLY_YEAR.search(text) is not None and _DATE_SIGN.search(text) is not None:
         value = text_to_number(text)  # Excel's 29 February 1900 is 60, an earlier date no number (#VALUE!)
         return value if isinstance(value, float) else NOT_A_NUMBER
     if "," not in text and "$" not in text and "(" not in text:
-        if _DAY_MONTH_TEXT.fullmatch(text.strip()) is None:
+        stripped = text.strip()
+        if _DAY_MONTH_TEXT.fullmatch(stripped) is None and _OTHER_DATE_TEXT.fullmatch(stripped) is None:
             return None
         value = text_to_number(text)
         return value if isinstance(value, float) else None
@@ -386,6 +405,8 @@ def rewrite_number_texts(
 MISREAD_LITERAL = re.compile(
     r'"(?:[^"]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|190[0-3])(?![\d.,])[^"]{0,30}|\s*(?:'
     + _DAY_MONTH.decode()
+    + r"|"
+    + _OTHER_DATE.decode()
     + r')\s*|(?=[^"]*[$(,])[\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*)"'
 )
 
