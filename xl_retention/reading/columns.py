@@ -420,10 +420,10 @@ def prepare(
         if name in _IDS:
             what = {"customer_id": "customer ids", "visitor_id": "visitor ids"}.get(name, "order ids")
             if name == "customer_id" and kind == "orders" and "order_id" in out.columns:
-                orders = orders_of_parents(out["order_id"], df)  # WooCommerce's refund, an order of its own
+                orders = orders_of_parents(out["order_id"], df, names.get("amount"))  # a refund: its parent's
                 series = customers_of_orders(series, orders)  # a later line item's blank: its order's
             if name == "order_id":
-                series = orders_of_parents(series, df)  # WooCommerce's refund, an order of its own: its parent's
+                series = orders_of_parents(series, df, names.get("amount"))  # a refund: its parent's
             ids = clean_ids(series)
             people = list(map(str, df.columns)) if name != "order_id" else None  # and guests' 0 as a customer
             refuse_bad_ids(ids, series, source, names[name], what, people)  # blank, #N/A, 7.12346E+12

@@ -217,16 +217,25 @@ def customers_of_orders(customers: pd.Series, orders: pd.Series) -> pd.Series:
 PARENT_NAMES = ("parent_id", "parent_order_id", "original_order_id", "parent_order", "refunded_order_id")
 
 
-def orders_of_parents(order_ids: pd.Series, df: pd.DataFrame) -> pd.Series:
-    """``order_ids`` with each row that names a parent order (:data:`PARENT_NAMES`; not blank, not WooCommerce's 0
-    for "none") given the parent's id: a refund written as an order of its own is one of its order's rows, taken off
-    it (:func:`one_row_per_order`), never a refund of nothing beside a purchase counted in full.
+#: A money text that says a negative amount: '-20.00', '$-20', '(20.00)', 'EUR -20', '20.00-'.
+_NEGATIVE_TEXT = r"^\s*[^\d\-\u2212(]*[-\u2212(]|-\s*$"
+
+
+def orders_of_parents(order_ids: pd.Series, df: pd.DataFrame, amount: str | None = None) -> pd.Series:
+    """``order_ids`` with each refund row that names a parent order (:data:`PARENT_NAMES`; not blank, not
+    WooCommerce's 0 for "none") given the parent's id: a refund written as an order of its own is one of its order's
+    rows, taken off it (:func:`one_row_per_order`), never a refund of nothing beside a purchase counted in full.
+
+    A refund is a row whose status or type says one (:func:`says_refunded`) or whose ``amount`` column (the file's
+    name of it) is negative; any other row naming a parent (a renewal, a re-order) is an order of its own and keeps
+    its id.
 
     Shape: a Series of ``len(order_ids)`` with its index; ``order_ids`` itself without a parent column.
 
-    >>> frame = pd.DataFrame({"order_id": ["123", "130"], "parent_id": ["0", "123"]})
-    >>> orders_of_parents(frame["order_id"], frame).tolist()
-    ['123', '123']
+    >>> frame = pd.DataFrame({"order_id": ["123", "130", "140"], "parent_id": ["0", "123", "123"],
+    ...                       "total": ["50.00", "-20.00", "50.00"]})
+    >>> orders_of_parents(frame["order_id"], frame, "total").tolist()
+    ['123', '123', '140']
     """
     from .columns import keys_of
 
@@ -237,6 +246,16 @@ def orders_of_parents(order_ids: pd.Series, df: pd.DataFrame) -> pd.Series:
     text = parents.map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v).strip())
     text = text.str.replace(r"\.0$", "", regex=True)  # a parent id read as a number: 123.0
     named = ~text.isin(["", "0"]).to_numpy()
+    if not named.any():
+        return order_ids
+    refund = says_refunded(df)
+    money = [p for p, c in enumerate(df.columns) if str(c) == amount] if amount is not None else []
+    if money:
+        values = df.iloc[:, money[0]].astype(object)
+        written = values.map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v))
+        numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
+        refund |= (numbers < 0) | written.str.contains(_NEGATIVE_TEXT, regex=True).to_numpy()
+    named &= refund
     if not named.any():
         return order_ids
     out = order_ids.astype(object).copy()
