@@ -65,10 +65,14 @@ def relative(reference: str) -> bool:
     """Whether a reference (``S!A1048576``, ``S!$A1:XFD1``) has a column or row without ``$``: a relative name,
     which Excel stores relative to cell A1 and moves with the cell that uses it.
 
-    >>> relative("S!A1048576"), relative("S!$A1:$B$2"), relative("S!$A$1:$B$2"), relative("S!$A:$A")
-    (True, True, False, False)
+    A whole number alone (a name ``Months = 12``) is no reference: a row is only ever a range of rows (``S!3:3``).
+
+    >>> relative("S!A1048576"), relative("S!$A1:$B$2"), relative("S!$A$1:$B$2"), relative("S!$A:$A"), relative("12")
+    (True, True, False, False, False)
     """
     area = reference.rpartition("!")[2]
+    if ":" not in area and re.fullmatch(r"\$?[A-Za-z]{1,3}\$?\d+", area) is None:
+        return False
     for part in area.split(":"):
         match = re.fullmatch(r"(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?", part)
         if match is None:
