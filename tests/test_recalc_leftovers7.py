@@ -6,6 +6,7 @@ back; the expected values are Excel's documented ones.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from one_sheet import recalc_sheet as _recalc
@@ -23,3 +24,35 @@ def test_a_name_defined_as_a_whole_number_is_that_number_in_every_row(tmp_path: 
     assert values["C2"] == 3
     assert values["C26"] == 1500
     assert values["C1"] == 72
+
+
+def test_xnpv_and_xirr_refuse_a_payment_dated_before_the_first_date(tmp_path: Path) -> None:
+    # Microsoft's XNPV/XIRR pages: "If any number in dates precedes the starting date", #NUM!. Cash flows not sorted
+    # (the first row not the earliest) gave XNPV 399.72 and XIRR 0.1567, an empty date cell (day 0) 198792384.8, with
+    # status ok. Dates in any order after the first are fine: -1000 on 2026-01-01, 700 a year later, 600 half a year.
+    cells: dict[str, object] = {
+        "G1": 2750,
+        "G2": -10000,
+        "G3": 8250,
+        "H1": dt.date(2026, 3, 1),
+        "H2": dt.date(2026, 1, 1),
+        "H3": dt.date(2026, 10, 30),
+        "G5": -1000,
+        "G6": 1200,
+        "H5": dt.date(2026, 1, 1),
+        "G8": -1000,
+        "G9": 1250,
+        "H8": dt.date(2026, 1, 1),
+        "H9": dt.date(2027, 1, 1),
+        "A1": "=XNPV(0.09,G1:G3,H1:H3)",
+        "A2": "=XIRR(G1:G3,H1:H3)",
+        "A3": "=XNPV(0.1,G5:G6,H5:H6)",
+        "A4": "=XNPV(0.25,G8:G9,H8:H9)",
+        "A5": "=XIRR(G8:G9,H8:H9)",
+        "A6": "=XNPV(0.1,G8:G9,H8:H8)",
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert (values["A1"], values["A2"], values["A3"], values["A6"]) == ("#NUM!", "#NUM!", "#NUM!", "#NUM!")
+    assert values["A4"] == 0  # 1250 a year (365 days) later at 25%
+    assert round(values["A5"], 12) == 0.25

@@ -15,6 +15,7 @@
   values, or empty cells, those values are ignored" (Microsoft's IRR and MIRR pages; the engine took an empty cell as
   a cash flow of 0). IRR is Newton's method from ``guess`` (#NUM! without a change of sign or convergence), MIRR
   Microsoft's formula (#DIV/0! without both a positive and a negative value).
+* XNPV and XIRR: #NUM! for a payment dated before the first date (the engine gave a number), Newton's method for XIRR.
 
 Dates are serial numbers of the 1900 date system.
 """
@@ -29,7 +30,7 @@ from typing import Any
 import numpy_financial as npf
 from dateutil.relativedelta import relativedelta
 
-from ._core import ExcelError, boolean, excel_function, integer, number, numbers
+from ._core import ExcelError, boolean, check, excel_function, integer, matrix, number, numbers
 
 _EPOCH = dt.date(1899, 12, 30)
 
@@ -360,3 +361,78 @@ def mirr(values: Any, finance_rate: Any, reinvest_rate: Any) -> float:
     if n < 2 or future == 0 or present == 0:
         raise ExcelError("#DIV/0!")
     return (future / -present) ** (1.0 / (n - 1)) - 1.0
+
+
+def _dated_flows(values: Any, dates: Any) -> list[tuple[float, float]]:
+    """The (payment, days after the first date) pairs of XNPV's and XIRR's ``values`` and ``dates``.
+
+    Microsoft's XNPV and XIRR pages: dates are truncated to whole days; values and dates of different counts, or a
+    date that precedes the starting date (the first one), #NUM! (the engine discounted such a payment by a negative
+    number of days: a number with status ok; an empty date cell is day 0, before any start). An empty value is a
+    payment of 0 and a text value #NUM!, as the engine answers.
+    """
+    flows = [item for row in matrix(values) for item in row]
+    days = [item for row in matrix(dates) for item in row]
+    if len(flows) != len(days) or not flows:
+        raise ExcelError("#NUM!")
+    pairs = []
+    for flow, day in zip(flows, days, strict=True):
+        check(flow)
+        check(day)
+        if isinstance(flow, str) or isinstance(day, str):
+            raise ExcelError("#NUM!")
+        pairs.append((0.0 if flow is None else number(flow), float(math.floor(number(day)))))
+    start = pairs[0][1]
+    if any(day < start for _, day in pairs) or start < 0:
+        raise ExcelError("#NUM!")
+    return [(flow, day - start) for flow, day in pairs]
+
+
+def _xnpv(rate: float, pairs: list[tuple[float, float]]) -> float:
+    return sum(flow / (1.0 + rate) ** (days / 365.0) for flow, days in pairs)
+
+
+@excel_function("XNPV", 3, 3)
+def xnpv(rate: Any, values: Any, dates: Any) -> float:
+    """XNPV(rate, values, dates): ``sum(P_i / (1 + rate)^((d_i - d_1) / 365))``; #NUM! for a rate of -1 or below and
+    as :func:`_dated_flows` says.
+
+    >>> flows, days = [[-10000.0, 2750.0, 4250.0, 3250.0, 2750.0]], [[39448.0, 39508.0, 39751.0, 39859.0, 39904.0]]
+    >>> round(xnpv(0.09, flows, days), 6)
+    2086.647602
+    >>> xnpv(0.1, [[-1000.0, 700.0, 600.0]], [[46023.0, 46388.0, 46022.0]])
+    Traceback (most recent call last):
+    ...
+    xl_retention.recalculation.excel_functions._core.ExcelError: #NUM!
+    """
+    r = number(rate)
+    pairs = _dated_flows(values, dates)
+    if r <= -1.0:
+        raise ExcelError("#NUM!")
+    return _xnpv(r, pairs)
+
+
+@excel_function("XIRR", 2, 3)
+def xirr(values: Any, dates: Any, guess: Any = 0.1) -> float:
+    """XIRR(values, dates, [guess]): the rate at which :func:`xnpv` is 0, Newton's method from ``guess`` (#NUM!
+    without a positive and a negative payment, without convergence in 100 steps, and as :func:`_dated_flows` says).
+
+    >>> round(xirr([[-10000.0, 2750.0, 4250.0, 3250.0, 2750.0]], [[39448.0, 39508.0, 39751.0, 39859.0, 39904.0]]), 6)
+    0.373363
+    """
+    pairs = _dated_flows(values, dates)
+    if not any(flow > 0 for flow, _ in pairs) or not any(flow < 0 for flow, _ in pairs):
+        raise ExcelError("#NUM!")
+    rate = number(guess) if guess is not None else 0.1
+    for _ in range(100):
+        if rate <= -1.0:
+            raise ExcelError("#NUM!")
+        value = _xnpv(rate, pairs)
+        slope = sum(-(days / 365.0) * flow / (1.0 + rate) ** (days / 365.0 + 1.0) for flow, days in pairs)
+        if slope == 0:
+            raise ExcelError("#NUM!")
+        step = value / slope
+        rate -= step
+        if abs(step) <= 1e-12 * max(1.0, abs(rate)):
+            return rate
+    raise ExcelError("#NUM!")
