@@ -9,7 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import openpyxl
 from one_sheet import recalc_sheet as _recalc
+from openpyxl.workbook.defined_name import DefinedName
+
+from xl_retention.recalculation import recalc_file
 
 
 def test_a_name_defined_as_a_whole_number_is_that_number_in_every_row(tmp_path: Path) -> None:
@@ -56,3 +60,40 @@ def test_xnpv_and_xirr_refuse_a_payment_dated_before_the_first_date(tmp_path: Pa
     assert (values["A1"], values["A2"], values["A3"], values["A6"]) == ("#NUM!", "#NUM!", "#NUM!", "#NUM!")
     assert values["A4"] == 0  # 1250 a year (365 days) later at 25%
     assert round(values["A5"], 12) == 0.25
+
+
+def test_a_name_over_whole_rows_is_those_rows_from_any_cell(tmp_path: Path) -> None:
+    # Top = S!$1:$2: the "$" before a row number alone was read as a column's, the name taken for a relative one and
+    # moved by the using cell's row: =SUM(Top) in C21 read rows 21:22, itself, and the whole workbook was refused as a
+    # circular reference. A relative range of rows (Next = S!2:2, the row below) still moves with the cell.
+    names = {"Top": "S!$1:$2", "Next": "S!2:2"}
+    cells: dict[str, object] = {"A1": 1, "A2": 2, "A4": 8, "C21": "=SUM(Top)", "C22": "=ROWS(Top)", "D3": "=SUM(Next)"}
+    result, values = _recalc(tmp_path, cells, names=names)
+    assert result.status == "ok", result.message
+    assert (values["C21"], values["C22"], values["D3"]) == (3, 2, 8)  # Next from row 3: row 4
+
+
+def test_a_sheets_own_name_over_a_cell_wins_over_the_workbooks_constant_of_that_name(tmp_path: Path) -> None:
+    # Excel: in sheet Other's formulas, Other's own Rate (Other!$A$1, 0.25) hides the workbook's Rate (0.5); the
+    # workbook's constant was put in its place (Other!B1 =Rate*4 gave 2 with status ok). Sheet S still reads 0.5.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["C1"] = "=Other!B1"
+    sheet["C2"] = "=Rate"
+    sheet["C3"] = "=Other!Rate*2"
+    other = book.create_sheet("Other")
+    other["A1"] = 0.25
+    other["B1"] = "=Rate*4"
+    book.defined_names["Rate"] = DefinedName("Rate", attr_text="0.5")
+    other.defined_names["Rate"] = DefinedName("Rate", attr_text="Other!$A$1")
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)
+    assert (out["S"]["C1"].value, out["S"]["C2"].value, out["S"]["C3"].value, out["Other"]["B1"].value) == (
+        1,
+        0.5,
+        0.5,
+        1,
+    )

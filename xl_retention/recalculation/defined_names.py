@@ -57,6 +57,10 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
                 references.setdefault(scope, {})[name.lower()] = text
             continue
         out.setdefault(scope, {})[name.lower()] = text.removeprefix("=")
+    for scope, own in references.items():  # a sheet's own Rate = Other!$A$1 over the workbook's Rate = 0.5: its own
+        for name, text in own.items():
+            if name in out.get("", {}):  # (the workbook's formula was put in its place: 0.5 with status ok)
+                out.setdefault(scope, {}).setdefault(name, text)
     qualify(out, references)
     return out
 
@@ -69,6 +73,8 @@ def relative(reference: str) -> bool:
 
     >>> relative("S!A1048576"), relative("S!$A1:$B$2"), relative("S!$A$1:$B$2"), relative("S!$A:$A"), relative("12")
     (True, True, False, False, False)
+    >>> relative("S!$1:$2"), relative("S!1:2")
+    (False, True)
     """
     area = reference.rpartition("!")[2]
     if ":" not in area and re.fullmatch(r"\$?[A-Za-z]{1,3}\$?\d+", area) is None:
@@ -77,7 +83,8 @@ def relative(reference: str) -> bool:
         match = re.fullmatch(r"(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?", part)
         if match is None:
             return False
-        if match.group(2) and not match.group(1) or match.group(4) and not match.group(3):
+        absolute_row = match.group(3) or not match.group(2) and match.group(1)  # S!$1:$2: the "$" is the row's
+        if match.group(2) and not match.group(1) or match.group(4) and not absolute_row:
             return True
     return False
 
