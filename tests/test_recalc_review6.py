@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+from one_sheet import recalc_sheet
 from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_retention.recalculation import recalc_file
@@ -98,3 +99,26 @@ def test_a_date_typed_as_text_in_arithmetic_is_read_as_datevalue_reads_it(tmp_pa
             [day + 0.5, day + 0.5, day],
             ["#VALUE!", "#VALUE!", "#VALUE!"],
         ]
+
+
+def test_a_date_or_time_text_given_to_a_function_of_one_number_is_read_as_in_arithmetic(tmp_path) -> None:
+    """ROUND, INT and ABS of a date or time text the engine reads in arithmetic ("1/15/2026", "2026-01-15",
+    "Jan 2026", "12:00", "10:30 PM") gave #VALUE! with status ok (H47); Excel reads them as VALUE does. SUM of the
+    cell alone still skips the text, as in Excel."""
+    texts = ["1/15/2026", "2026-01-15", "Jan 2026", "January 15, 2026", "12:00", "10:30 PM", "1/15/2026 10:00"]
+    cells: dict[str, object] = {}
+    for i, text in enumerate(texts, start=1):
+        cells.update({f"A{i}": text, f"B{i}": f"=ROUND(A{i},0)", f"C{i}": f'=INT("{text}")', f"D{i}": f"=ABS(A{i})"})
+        cells[f"E{i}"] = f"=SUM(A{i})"
+    report, values = recalc_sheet(tmp_path, cells)
+    assert report.status == "ok", report.message
+    rows = [[values[f"{c}{i}"] for c in "BCDE"] for i in range(1, len(texts) + 1)]
+    assert rows == [
+        [46037, 46037, 46037, 0],
+        [46037, 46037, 46037, 0],
+        [46023, 46023, 46023, 0],
+        [46037, 46037, 46037, 0],
+        [1, 0, 0.5, 0],
+        [1, 0, 0.9375, 0],
+        [46037, 46037, 46037 + 10 / 24, 0],
+    ]

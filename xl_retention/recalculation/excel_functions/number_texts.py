@@ -57,6 +57,21 @@ _OTHER_DATE = (
     + rb"-\d{4}|\d{1,2}/\d{4})(?:\s+\d{1,2}:\d{1,2}(?::\d{1,2})?(?:\.\d*)?(?:\s*(?i:am|pm))?)?"
 )
 _OTHER_DATE_TEXT = re.compile(_OTHER_DATE.decode())
+#: a date or time the engine reads in arithmetic but not as the argument of a function of one number ("1/15/2026",
+#: "2026-01-15", "Jan 2026", "January 15, 2026", "12:00", "10:30 PM"): ROUND("1/15/2026",0) is #VALUE! there
+_TIME = rb"\d{1,2}:\d{2}(?::\d{2}(?:\.\d*)?)?(?:\s*(?i:am|pm))?"
+_ENGINE_DATE = (
+    rb"(?:(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
+    + _MONTH
+    + rb"\s\d{4}|"
+    + _MONTH
+    + rb"\s\d{1,2},?\s\d{4})(?:\s+"
+    + _TIME
+    + rb")?|"
+    + _TIME
+    + rb")"
+)
+_ENGINE_DATE_TEXT = re.compile(_ENGINE_DATE.decode())
 #: a date of 1900 or before ("12/31/1899", "29-Feb-1900"): Excel reads none but its 29 February 1900 (misread)
 _EARLY_DATE = rb"[^<]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|190[0-3])(?![\d.,])[^<]{0,30}?"
 _SHARED_CANDIDATE = re.compile(
@@ -64,6 +79,8 @@ _SHARED_CANDIDATE = re.compile(
     + _DAY_MONTH
     + rb"|"
     + _OTHER_DATE
+    + rb"|"
+    + _ENGINE_DATE
     + rb"|"
     + _EARLY_DATE
     + rb")\s*</t>"
@@ -74,6 +91,8 @@ _INLINE_CANDIDATE = re.compile(
     + _DAY_MONTH
     + rb"|"
     + _OTHER_DATE
+    + rb"|"
+    + _ENGINE_DATE
     + rb"|"
     + _EARLY_DATE
     + rb")\s*)</t>"
@@ -100,7 +119,8 @@ SCALAR_NUMBER_FUNCTIONS = frozenset(
 
 def misread(text: str) -> float | None:
     """The number Excel reads from ``text`` in arithmetic where the engine gives #VALUE! (a formatted number:
-    thousands separators, a currency sign, accounting parentheses), else None.
+    thousands separators, a currency sign, accounting parentheses), or where a function of one number does
+    (``ROUND("1/15/2026",0)``, ``INT("12:00")``: a date or time the engine reads in arithmetic alone), else None.
 
     A day and month without a year ("15-Jan", "1 March") is the current year's date (the engine says #VALUE!). A date
     with its year typed in a form DATEVALUE reads and the engine's arithmetic does not ("2026/01/15", "15 January
@@ -109,7 +129,9 @@ def misread(text: str) -> float | None:
     1900 is no number to Excel, :data:`NOT_A_NUMBER` (the engine counts back from 0: "12/31/1899" is 0).
 
     >>> misread("1,234"), misread("$1,200"), misread("(50)"), misread("12"), misread("5%"), misread("Jan 5, 2024")
-    (1234.0, 1200.0, -50.0, None, None, None)
+    (1234.0, 1200.0, -50.0, None, None, 45296.0)
+    >>> misread("1/15/2026"), misread("2026-01-15"), misread("Jan 2026"), misread("12:00"), misread("10:30 PM")
+    (46037.0, 46037.0, 46023.0, 0.5, 0.9375)
     >>> misread("2/29/1900"), misread("1900-02-28"), misread("12/31/1899") is NOT_A_NUMBER, misread("1899")
     (60.0, 59.0, True, None)
     >>> misread("2026/01/15"), misread("15 January 2026"), misread("Jan-2026"), misread("2026/01/15 12:00")
@@ -118,6 +140,9 @@ def misread(text: str) -> float | None:
     if _EARLY_YEAR.search(text) is not None and _DATE_SIGN.search(text) is not None:
         value = text_to_number(text)  # Excel's 29 February 1900 is 60, an earlier date no number (#VALUE!)
         return value if isinstance(value, float) else NOT_A_NUMBER
+    if _ENGINE_DATE_TEXT.fullmatch(text.strip()) is not None:  # ROUND("1/15/2026",0): the engine's #VALUE!
+        value = text_to_number(text)
+        return value if isinstance(value, float) else None
     if "," not in text and "$" not in text and "(" not in text:
         stripped = text.strip()
         if _DAY_MONTH_TEXT.fullmatch(stripped) is None and _OTHER_DATE_TEXT.fullmatch(stripped) is None:
@@ -407,6 +432,8 @@ MISREAD_LITERAL = re.compile(
     + _DAY_MONTH.decode()
     + r"|"
     + _OTHER_DATE.decode()
+    + r"|"
+    + _ENGINE_DATE.decode()
     + r')\s*|(?=[^"]*[$(,])[\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*)"'
 )
 
