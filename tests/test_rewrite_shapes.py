@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl.formula import Tokenizer
 
 from xl_retention.recalculation import embedded, filled_down, rewrite_shapes
 from xl_retention.recalculation import rewrite as rewrite_module
@@ -211,3 +212,15 @@ def test_generated_formulas_filled_down_are_rewritten_as_without_the_cache(formu
     words = words_pattern([t.name.lower() for t in tables] + list(names or ()) + list(defined or ()))
     if not rewrite_shapes.has_digit(words.pattern if words else ""):
         assert pretests(shape(copy[1:]), words) == pretests(copy[1:], words)
+
+
+def test_a_space_between_a_number_and_a_reference_stays_the_intersection_operator():
+    """The rewrite dropped every space but one between two references it intersects: ``2 [@Units]`` (a number
+    intersected with a reference, #VALUE! in Excel) became ``2'S'!$C$3``, a text that does not parse (found by the
+    generated test above). The space stays for the engine to answer; spaces that only lay a formula out still go."""
+    tables, names, defined = CONTEXTS[1]
+    for rewritten in (rewrite, uncached):
+        out = rewritten("=A1:E1*2 [@Units]+rate", "S", 3, 2, tables, False, names, defined)
+        assert out == "=$B$1*2 'S'!$C$3+S!$H$1"
+        assert list(Tokenizer(out).items)  # it parses
+        assert rewritten("=SUM(A1:C3 B2:D4)", "S", 1, 5, [], False, None, None) == "=SUM('S'!$B$2:$C$3)"

@@ -28,7 +28,7 @@ import os
 import re
 
 from openpyxl.formula import Tokenizer
-from openpyxl.formula.tokenizer import Token
+from openpyxl.formula.tokenizer import Token, TokenizerError
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays
@@ -272,7 +272,25 @@ def _rewritten(
     names: dict[str, str] | None,
     defined: dict[str, str] | None,
 ) -> str:
-    """:func:`rewrite` of a formula that may need one (``text`` starts with ``=``)."""
+    """:func:`rewrite` of a formula that may need one (``text`` starts with ``=``); the formula as it is when a step
+    would write a text the tokenizer cannot read back (``=A1:E1*2 [@Units]+rate``, a number intersected with a
+    reference: the engine then answers the formula itself, never a formula of our making that fails to parse)."""
+    try:
+        return _rewritten_steps(text, sheet, row, col, tables, array, names, defined)
+    except TokenizerError:
+        return text
+
+
+def _rewritten_steps(
+    text: str,
+    sheet: str,
+    row: int,
+    col: int,
+    tables: list[Table],
+    array: bool,
+    names: dict[str, str] | None,
+    defined: dict[str, str] | None,
+) -> str:
     if "OFFSET(" in text.upper():  # a negative height or width: the range ending at the offset cell, as Excel
         text = negative_sizes(text)
     by_name = {t.name.lower(): t for t in tables}
@@ -331,6 +349,9 @@ def _rewritten(
                 if meet is not None:
                     before.value, changed = meet, True
                     after.type = "SKIP"
+                    continue
+            if _between_operands(before, after):  # the intersection operator the engine answers (2 [@Units])
+                out.append(token)
             continue
         if token.type == "SKIP":
             continue
@@ -412,6 +433,17 @@ def _rewritten(
     if not array and _array_valued(tokens, 0, len(tokens)):  # a classic formula shows its array's first value
         text_out, changed = f"=INDEX(({text_out[1:]}),1,1)", True
     return expand_lambda_helpers(text_out if changed else text, names)  # BYROW(A1:D4,LAMBDA(r,..)): call by call
+
+
+def _between_operands(before: Token | None, after: Token | None) -> bool:
+    """Whether a space between ``before`` and ``after`` is Excel's intersection operator (between two operands: a
+    reference, a number, a call or a bracket), not a space that only lays the formula out (after a comma, around an
+    operator)."""
+    if before is None or after is None:
+        return False
+    ends = before.type == Token.OPERAND or (before.subtype == Token.CLOSE and before.type in (Token.FUNC, Token.PAREN))
+    starts = after.type == Token.OPERAND or (after.subtype == Token.OPEN and after.type in (Token.FUNC, Token.PAREN))
+    return ends and starts
 
 
 def _deleted_sheets(tokens: list[Token]) -> bool:
