@@ -3,6 +3,9 @@
 * 1: a later positive order naming an earlier one as its parent (a renewal, a re-order) is an order of its own; only
   a refund (a negative amount, a refund type or status) with a parent is taken off its parent (was refused as a row
   of the parent 'with another date').
+* 2: a bare 'Total' with one amount on each order's rows (items at one price, or the order's total repeated?) is
+  refused naming the column and order (was counted once: 50 where the items add up to 70, silently); Shopify's
+  'Total' on an order's first row only, items at different prices and 'Order Total' are read.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from import_cli import run
+from import_cli import refusal, run
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:The 'future.infer_string' option is deprecated"),
@@ -50,3 +53,44 @@ def test_1_a_refund_naming_a_parent_is_still_taken_off_it(tmp_path: Path, backen
     purchases = pd.read_csv(out / "purchases.csv")
     assert purchases[["month", "buyers"]].values.tolist() == [["2026-01", 1], ["2026-02", 1]]
     assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [60.0, 30.0]
+
+
+# -- 2: a bare 'Total' with equal amounts on an order's rows is ambiguous --------------------------------------------
+ITEMS = (
+    "order_id,customer_id,date,{total},item\n"
+    "1,a,2026-01-05,20.00,Latte\n"
+    "1,a,2026-01-05,{second},Cappuccino\n"
+    "2,b,2026-01-06,30.00,Mug\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_2_a_bare_total_equal_on_an_orders_rows_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "items.csv"
+    path.write_text(ITEMS.format(total="Total", second="20.00"))  # was 50 in January (counted once), silently
+    args = ("--orders", str(path), "--columns", "amount=Total", "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert refusal(capsys, *args) == (
+        "items.csv, column 'Total': rows of one order (order_id '1') with the same amount each under a bare 'Total' "
+        "(each item's total, equal by chance, to add up, or the order's total on each item's row, to count once?): "
+        "map amount to the items' price column (--columns amount=NAME), or, if it is the order's total, head its "
+        "column 'Order Total' in rows 2, 3 (counting the header as row 1): 20.0, 20.0"
+    )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("total", "second", "january"),
+    [
+        ("Total", "", 50.0),  # Shopify's: the order's total on its first row only
+        ("Total", "25.00", 75.0),  # items at different prices: added up
+        ("Order Total", "20.00", 50.0),  # the order's total on each item's row: once
+    ],
+)
+def test_2_a_total_the_layout_or_name_decides_is_read(
+    tmp_path: Path, backend: str, total: str, second: str, january: float
+) -> None:
+    path = tmp_path / "items.csv"
+    path.write_text(ITEMS.format(total=total, second=second))
+    out = run(tmp_path, "--orders", path, "--columns", f"amount={total}", backend=backend)
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 2]]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].sum() == january

@@ -79,7 +79,7 @@ def one_row_per_order(
     refunded = np.zeros(len(uniques), dtype=bool)
     if "amount" in typed:
         present = ~np.isnan(amounts)
-        amounts = _once_per_order(codes, amounts, refund, names, source)  # an order's total on each of its rows
+        amounts = _once_per_order(codes, amounts, refund, names, source, ids)  # an order's total on each of its rows
         present = ~np.isnan(amounts)
         totals = np.bincount(codes, weights=np.where(present, amounts, 0.0), minlength=len(uniques))
         counted = np.bincount(codes, weights=present.astype(np.float64), minlength=len(uniques))
@@ -109,12 +109,16 @@ ORDER_TOTAL_NAMES = frozenset({"total", "order_total", "grand_total", "order_gra
                                "order_sum"})  # fmt: skip
 
 
+#: Of :data:`ORDER_TOTAL_NAMES`, the names that say a total but not whose: an item's line total or the order's.
+_BARE_TOTALS = frozenset({"total", "total_amount", "amount_total"})
+
+
 #: Words of an amount column's name that say an item's amount ("Lineitem price", "Item Cost", "Product Total").
 _ITEM_WORDS = ("item", "line", "product", "unit", "sku", "variant")
 
 
 def _once_per_order(
-    codes: np.ndarray, amounts: np.ndarray, refund: np.ndarray, names: dict[str, str], source: str
+    codes: np.ndarray, amounts: np.ndarray, refund: np.ndarray, names: dict[str, str], source: str, ids: np.ndarray
 ) -> np.ndarray:
     """``amounts`` with an order's total written on each of its rows kept on its first row only (blank on the
     others), where every order of several rows with an amount carries one amount on all of them and the amount's
@@ -122,7 +126,9 @@ def _once_per_order(
     repeat the order's columns, WooCommerce's and Magento's); summed, each order counted as many times as it has
     items. Where the name says nothing, such a file is refused naming the first such order (each item's amount, or
     the order's total repeated?); where the orders' rows carry different amounts, they are items' amounts, summed.
-    Orders with refund rows are left as they are."""
+    A bare 'Total' (:data:`_BARE_TOTALS`) says an item's line total as well as the order's: equal amounts on an
+    order's rows (items at one price) are refused naming the column and the order; Shopify's 'Total', written on an
+    order's first row only, never gets here (one amount per order). Orders with refund rows are left as they are."""
     from .columns import keys_of
 
     present = ~np.isnan(amounts) & ~refund
@@ -140,9 +146,19 @@ def _once_per_order(
     column = names.get("amount", "amount")
     if any(word in k for k in keys_of(column) for word in _ITEM_WORDS):
         return amounts  # "Lineitem price", "Item Cost": items' amounts, whatever they are
-    if not {re.sub(r"_*\(.*\)$", "", k) for k in keys_of(column)} & ORDER_TOTAL_NAMES:  # "Order Total (inc tax)"
-        first = int(np.flatnonzero(rows)[0])
-        repeated = np.flatnonzero(rows & (codes == codes[first]))
+    said = {re.sub(r"_*\(.*\)$", "", k) for k in keys_of(column)} & ORDER_TOTAL_NAMES  # "Order Total (inc tax)"
+    first = int(np.flatnonzero(rows)[0])
+    repeated = np.flatnonzero(rows & (codes == codes[first]))
+    if said and said <= _BARE_TOTALS:
+        order = f"{names.get('order_id', 'order_id')} {ids[first]!r}"
+        problem = (
+            f"rows of one order ({order}) with the same amount each under a bare {column!r} (each item's total, "
+            "equal by chance, to add up, or the order's total on each item's row, to count once?): map amount to "
+            "the items' price column (--columns amount=NAME), or, if it is the order's total, head its column "
+            "'Order Total'"
+        )
+        raise bad_rows(source, column, problem, repeated, amounts)
+    if not said:
         problem = (
             "rows of one order with the same amount each, as on every order of several rows (the order's total on "
             "each item's row, to count once, or each item's amount, to add up?): map the items' amount column "
