@@ -6,6 +6,8 @@
 * 2: a bare 'Total' with one amount on each order's rows (items at one price, or the order's total repeated?) is
   refused naming the column and order (was counted once: 50 where the items add up to 70, silently); Shopify's
   'Total' on an order's first row only, items at different prices and 'Order Total' are read.
+* 3: an order whose status says refunded while its refund rows take off only part of it is refused naming its rows
+  (was left out whole: January 30, 1 buyer, silently).
 """
 
 from __future__ import annotations
@@ -94,3 +96,33 @@ def test_2_a_total_the_layout_or_name_decides_is_read(
     out = run(tmp_path, "--orders", path, "--columns", f"amount={total}", backend=backend)
     assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 2]]
     assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].sum() == january
+
+
+# -- 3: an order whose status says refunded, with refund rows of part of it -------------------------------------------
+REFUNDED = (
+    "order_id,customer_id,date,amount,status\n"
+    "1,a,2026-01-05,80,Refunded\n"
+    "1,a,2026-01-20,{refund},Refunded\n"
+    "2,b,2026-01-06,30,completed\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_3_a_refunded_status_with_a_partial_refund_row_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(REFUNDED.format(refund="-20"))  # was left out whole: January 30, 1 buyer, silently
+    args = ("--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert refusal(capsys, *args) == (
+        "orders.csv, column 'status': an order (order_id '1') whose status says refunded in full, with refund rows "
+        "that take off only part of it (60 kept): which is right cannot be told; correct the status or the refund "
+        "rows in rows 2, 3 (counting the header as row 1): 'Refunded', 'Refunded'"
+    )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_3_a_refunded_status_with_a_full_refund_row_leaves_no_purchase(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(REFUNDED.format(refund="-80"))  # both say refunded in full
+    out = run(tmp_path, "--orders", path, backend=backend)
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 1]]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [30.0]

@@ -465,6 +465,7 @@ def orders_as_paid(
     if "order_id" not in typed:
         _refuse_exchanges_without_order(df, source)
     if "order_id" in typed and "amount" in typed:
+        _refuse_refunded_in_part_by_rows(df, typed, names, source, cancelled)
         lines = np.asarray(typed["amount"], dtype=np.float64) < 0  # an order's refund lines (reading.orders)
         if (lines & cancelled).any():
             said = says_refunded(df) & lines  # a refund line whose status says 'refunded': the refund was made
@@ -476,6 +477,38 @@ def orders_as_paid(
                                               (cancelled | full)[rows], source)  # fmt: skip
                 return one, rows[kept]
     return one_row_per_order(typed, names, cancelled | full, source)
+
+
+def _refuse_refunded_in_part_by_rows(
+    df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str, cancelled: np.ndarray
+) -> None:
+    """An order whose own row's status says refunded (in full: no purchase) while its refund rows (negative amounts
+    with its id) take off only part of it is refused naming the order's rows: the file says two things (80 refunded
+    by the status, 20 by the rows) and which is right cannot be told; left out whole it was, silently."""
+    amounts = np.asarray(typed["amount"], dtype=np.float64)
+    lines = amounts < 0
+    if not lines.any():
+        return
+    told = says_refunded(df) & ~lines & cancelled  # an order's row (not a refund line) that says refunded
+    if not told.any():
+        return
+    codes, _ = pd.factorize(np.asarray(typed["order_id"], dtype=object))
+    size = int(codes.max(initial=-1)) + 1
+    kept = np.bincount(codes, weights=np.where(np.isnan(amounts), 0.0, amounts), minlength=size)
+    with_lines = np.bincount(codes, weights=lines.astype(np.float64), minlength=size) > 0
+    both = told & with_lines[codes] & (kept[codes] > 0.005)
+    if not both.any():
+        return
+    first = int(np.flatnonzero(both)[0])
+    rows = np.flatnonzero(codes == codes[first])
+    named = [str(c) for p, c in enumerate(df.columns) if says_refunded(df.iloc[:, [p]])[first]]
+    column = named[0] if named else names["amount"]
+    order = f"{names['order_id']} {typed['order_id'][first]!r}"
+    problem = (
+        f"an order ({order}) whose status says refunded in full, with refund rows that take off only part of it "
+        f"({kept[codes[first]]:g} kept): which is right cannot be told; correct the status or the refund rows"
+    )
+    raise bad_rows(source, column, problem, rows, df.iloc[:, [str(c) for c in df.columns].index(column)].to_numpy())
 
 
 def _refuse_exchanges_without_order(df: pd.DataFrame, source: str) -> None:
