@@ -8,6 +8,8 @@
   'Total' on an order's first row only, items at different prices and 'Order Total' are read.
 * 3: an order whose status says refunded while its refund rows take off only part of it is refused naming its rows
   (was left out whole: January 30, 1 buyer, silently).
+* 4: a snapshot row (customer, month, MRR) whose flag (is_active false, cancelled or churned true) or status says the
+  subscription ended, with an MRR above 0, is refused naming the row (was counted active: February MRR 150).
 """
 
 from __future__ import annotations
@@ -126,3 +128,40 @@ def test_3_a_refunded_status_with_a_full_refund_row_leaves_no_purchase(tmp_path:
     out = run(tmp_path, "--orders", path, backend=backend)
     assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 1]]
     assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [30.0]
+
+
+# -- 4: a snapshot row flagged ended or not active with an MRR --------------------------------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("column", "ended", "going"),
+    [("is_active", "false", "true"), ("cancelled", "true", "false"), ("churned", "true", "false"),
+     ("status", "canceled", "active")],
+)  # fmt: skip
+def test_4_a_snapshot_row_flagged_ended_with_an_mrr_is_refused(
+    tmp_path: Path, capsys, backend: str, column: str, ended: str, going: str
+) -> None:
+    path = tmp_path / "snapshots.csv"
+    path.write_text(
+        f"customer_id,month,mrr,{column}\na,2026-01,100,{going}\na,2026-02,100,{going}\nb,2026-01,50,{going}\n"
+        f"b,2026-02,50,{ended}\n"
+    )  # was counted active: February 2 customers, MRR 150, silently
+    what = "status" if column == "status" else "flag"
+    args = ("--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert refusal(capsys, *args) == (
+        f"snapshots.csv, column '{column}': snapshot rows with an MRR whose {what} says the subscription ended or is "
+        "not active (a snapshot's row with an MRR counts as an active, paying customer that month; whether this one "
+        f"paid cannot be told): remove the rows of subscriptions that ended, or correct the {what} in row 5 "
+        f"(counting the header as row 1): '{ended}'"
+    )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_4_a_snapshot_row_flagged_ended_with_mrr_0_is_read(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "snapshots.csv"
+    path.write_text(
+        "customer_id,month,mrr,is_active\na,2026-01,100,true\na,2026-02,100,true\nb,2026-01,50,true\n"
+        "b,2026-02,0,false\n"
+    )
+    out = run(tmp_path, "--subscriptions", path, backend=backend)
+    movements = pd.read_csv(out / "movements.csv")
+    assert movements.loc[movements["month"] == "2026-02", ["customers_end", "mrr_end"]].values.tolist() == [[1, 100.0]]

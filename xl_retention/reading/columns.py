@@ -52,7 +52,7 @@ from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .sandbox import check_test_mode
 from .scores import scores_from_labels
-from .statuses import check_answer_statuses, check_ended_without_end, check_statuses
+from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
 from .summaries import refuse_repeated_headers, refuse_summary_rows
 from .trials import paid_from_trial_end
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids
@@ -461,6 +461,8 @@ def prepare(
         typed, names = billing_mrr(typed, names, columns, source, df)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100 (reading.revenue)
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source)
+    if kind == "snapshots":  # a row flagged cancelled or not active with an MRR: an active customer, counted
+        check_ended_snapshots(df, typed["mrr"], source)
     if kind == "orders" and "amount" in typed:
         units = in_units(typed["amount"], names["amount"])  # a name that says cents (amount_cents): / 100, once
         if units is typed["amount"]:  # not by its name: Stripe's, Paddle's API amounts, 4900 is 49.00

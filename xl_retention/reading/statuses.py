@@ -45,6 +45,7 @@ __all__ = [
     "answer_flag_columns",
     "check_answer_statuses",
     "check_ended_without_end",
+    "check_ended_snapshots",
     "check_statuses",
     "status_columns",
 ]
@@ -184,6 +185,48 @@ in row 2 (counting the header as row 1): 'canceled'
         rows = np.flatnonzero(blank & np.isin(spelled(column), list(ENDED)))
         if rows.size:
             raise bad_rows(source, name, ENDED_PROBLEM, rows, column.to_numpy())
+
+
+SNAPSHOT_ENDED_PROBLEM = (
+    "snapshot rows with an MRR whose {what} says the subscription ended or is not active (a snapshot's row with an "
+    "MRR counts as an active, paying customer that month; whether this one paid cannot be told): remove the rows "
+    "of subscriptions that ended, or correct the {what}"
+)
+
+
+def check_ended_snapshots(df: pd.DataFrame, mrr: Any, source: str) -> None:
+    """Refuse the rows of a snapshots file (customer, month, MRR) whose flag (:func:`ended_flag_columns`:
+    ``is_active`` false, ``cancelled`` or ``churned`` true) or status (:data:`ENDED`) says the subscription ended
+    while the row holds an MRR above 0 (``mrr``, the values read): counted, it is an active customer that month.
+
+    >>> check_ended_snapshots(pd.DataFrame({"is_active": ["true", "false"]}), np.array([50.0, 0.0]), "s.csv")
+    >>> check_ended_snapshots(pd.DataFrame({"is_active": ["true", "false"]}), np.array([50.0, 50.0]), "s.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: s.csv, column 'is_active': snapshot rows with an MRR whose flag says the \
+subscription ended or is not active (a snapshot's row with an MRR counts as an active, paying customer that month; \
+whether this one paid cannot be told): remove the rows of subscriptions that ended, or correct the flag in row 3 \
+(counting the header as row 1): 'false'
+    """
+    paying = np.nan_to_num(np.asarray(mrr, dtype=np.float64), nan=0.0) > 0
+    if not paying.any():
+        return
+    for name in ended_flag_columns(df.columns):
+        column = df.iloc[:, [str(c) for c in df.columns].index(name)]
+        values, others = flagged_ended(name)
+        flag = spelled(column)
+        ended = np.isin(flag, list(values)) | (others & ~np.isin(flag, list(FLAG_TRUE | FLAG_FALSE)))
+        rows = np.flatnonzero(paying & ended)
+        if rows.size:
+            problem = SNAPSHOT_ENDED_PROBLEM.format(what="flag")
+            raise bad_rows(source, name, problem, rows, column.to_numpy())
+    for position, name in enumerate(map(str, df.columns)):
+        if name not in status_columns([name]):
+            continue
+        column = df.iloc[:, position]
+        rows = np.flatnonzero(paying & np.isin(spelled(column), list(ENDED)))
+        if rows.size:
+            raise bad_rows(source, name, SNAPSHOT_ENDED_PROBLEM.format(what="status"), rows, column.to_numpy())
 
 
 #: Statuses of survey responses that are no respondent's answer: Qualtrics' "Survey Preview", "Survey Test" and
