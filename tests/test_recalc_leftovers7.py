@@ -7,6 +7,7 @@ back; the expected values are Excel's documented ones.
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -97,3 +98,35 @@ def test_a_sheets_own_name_over_a_cell_wins_over_the_workbooks_constant_of_that_
         0.5,
         1,
     )
+
+
+def test_an_add_in_function_hidden_by_iferror_keeps_the_value_excel_stored(tmp_path: Path) -> None:
+    # =IFERROR(MyRate(A1),0) of a VBA/xlwings function Excel computed (the file stores 0.5): the engine's #NAME? was
+    # hidden by IFERROR, the cell written 0 with status ok, Excel's value lost (and =E1*2 0 for 1). Listed and kept
+    # now, as a cell whose own value is #NAME? was.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    formulas = {"B1": "MyRate(A1)", "E1": "IFERROR(MyRate(A1),0)", "F1": "E1*2", "G1": "ISERROR(MyRate(A1))"}
+    stored = {"B1": "0.5", "E1": "0.5", "F1": "1", "G1": "0"}
+    sheet["A1"] = 2
+    for ref, text in formulas.items():
+        sheet[ref] = "=" + text
+    book.save(tmp_path / "made.xlsx")
+    with zipfile.ZipFile(tmp_path / "made.xlsx") as made, zipfile.ZipFile(tmp_path / "book.xlsx", "w") as book_zip:
+        for item in made.infolist():
+            data = made.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for ref, text in formulas.items():
+                    data = data.replace(f"<f>{text}</f><v />".encode(), f"<f>{text}</f><v>{stored[ref]}</v>".encode())
+                data = data.replace(b'<c r="G1">', b'<c r="G1" t="b">')
+            book_zip.writestr(item, data)
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    assert sorted((u.address, u.function, u.kept) for u in result.unsupported) == [
+        ("S!B1", "MYRATE", True),
+        ("S!E1", "MYRATE", True),
+        ("S!G1", "MYRATE", True),
+    ]
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert (out["B1"].value, out["E1"].value, out["F1"].value, out["G1"].value) == (0.5, 0.5, 1, False)

@@ -23,6 +23,7 @@ from .formula_texts import FormulaTexts, words_pattern
 from .hidden_rows import nested_totals
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .package import PackageInfo
+from .package_facts import officejs_name
 
 if TYPE_CHECKING:
     from .embedded import Computed
@@ -205,11 +206,13 @@ def _add_in_function(formula: str, cell: object, known: set[str]) -> tuple[str, 
         if engine_knows(name):
             continue
         shown = name.removeprefix("_XLL.")
-        return shown, (
-            f"{shown} is not an Excel function: an add-in's, a macro's or a UDF's, which the embedded engine does not "
-            "have"
-        )
+        return shown, _ADD_IN_REASON.format(shown)
     return None
+
+
+_ADD_IN_REASON = (
+    "{} is not an Excel function: an add-in's, a macro's or a UDF's, which the embedded engine does not have"
+)
 
 
 def find_unsupported(
@@ -284,6 +287,42 @@ def find_unsupported(
                 verdict = _add_in_function(formulas[sheet][(r, c)], info.formulas.get(sheet, {}).get(ref), known)
             if verdict is not None and (sheet, ref) not in listed:
                 found.append(Unsupported(sheet, ref, *verdict))
+    listed = {(u.sheet, u.ref) for u in found}
+    found += [u for u in _hidden_add_in_calls(formulas, info, known) if (u.sheet, u.ref) not in listed]
+    return found
+
+
+#: a call of a function by name (the prefilter of :func:`_hidden_add_in_calls`; upper-case text)
+_CALL = re.compile(r"(?<![\w.])([A-Z_][A-Z0-9_.]*)\(")
+
+
+def _hidden_add_in_calls(formulas: dict[str, FormulaTexts], info: PackageInfo, known: set[str]) -> list[Unsupported]:
+    """The cells calling an add-in's, a macro's or a UDF's function (:func:`_add_in_function`) whose own value is no
+    #NAME?: the engine's #NAME? hidden by IFERROR(MyRate(A1),0), ISERROR(..), COUNT(..), where Excel computed the
+    function (the file stores its value); they were 0, TRUE, ... with status ok, and Excel's stored value lost. Our
+    own functions saved as Office.js calls (``_xldudf_CRR``) are ours (:func:`.package_facts.officejs_name`)."""
+    found = []
+    for sheet, texts in formulas.items():
+        called = {m.group(1).removeprefix("_XLFN.").removeprefix("_XLWS.") for m in _CALL.finditer(texts.upper_text())}
+        unknown = {
+            n
+            for n in called
+            if not (n in FORMULAE or n in BY_NAME or n.lower() in known or n == "LAMBDA" or "_XLPM." in n)
+            and not (n.startswith("_XLDUDF_") and officejs_name(n.removeprefix("_XLDUDF_")) is not None)
+            and not engine_knows(n)
+        }
+        if not unknown:
+            continue
+        stored = info.formulas.get(sheet, {})
+        for place, text in texts.master_texts():
+            ref = texts.refs[place]
+            cached = getattr(stored.get(ref), "cached", None)
+            if cached is None or type(cached) is CellError and cached.code == "#NAME?":
+                continue  # no value of Excel's (or Excel's own #NAME? of a typo): as the engine computes it
+            name = next((n for n, _ in _functions(text) if n in unknown), None)
+            if name is not None:
+                shown = name.removeprefix("_XLL.")
+                found.append(Unsupported(sheet, ref, shown, _ADD_IN_REASON.format(shown)))
     return found
 
 
