@@ -178,3 +178,37 @@ def test_an_export_without_one_lost_customer_in_three_months_is_noted(
     path.write_text("customer_id,start,end,mrr\na,2026-01-05,2026-02-10,10\nb,2026-02-05,,20\nc,2026-03-05,,30\n")
     assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "o2")]) == 0
     assert "no customer was lost" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    "end_name", ["Service End", "End Of Service", "Contract End", "Kündigungsdatum", "Date de fin"]
+)
+def test_end_dates_named_without_a_date_word_or_in_other_languages_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], end_name: str, backend: str
+) -> None:
+    """'Service End', 'Contract End', 'Kündigungsdatum', 'Date de fin' were ignored: nobody churned (H49 f13)."""
+    path = tmp_path / "e.csv"
+    path.write_text(f"customer_id,start,mrr,{end_name}\nAcme,2026-01-10,100,2026-03-10\nBeta,2026-01-12,50,\n")
+    argv = ["import", "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o")]
+    assert cli.main(argv) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"xl-retention: error: e.csv: column {end_name!r} looks like the day subscriptions ended")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_end_column_empty_beside_a_filled_canceled_at_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str
+) -> None:
+    """An 'end' blank in every row beside a 'canceled_at' holding dates lost every churn (H49 f13)."""
+    path = tmp_path / "s.csv"
+    path.write_text("customer_id,start,end,canceled_at,mrr\na,2026-01-05,,2026-02-10,10\nb,2026-01-06,,,20\n")
+    argv = ["import", "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o")]
+    assert cli.main(argv) == 1
+    assert capsys.readouterr().err.strip() == (
+        "xl-retention: error: s.csv: the end column 'end' is blank in every row while 'canceled_at' holds dates of "
+        "subscriptions that ended: without them nobody churns; map the day service stopped: --columns end=canceled_at"
+    )
+    assert cli.main([*argv[:3], "--columns", "end=canceled_at", *argv[3:]]) == 0
+    moves = pd.read_csv(tmp_path / "o" / "movements.csv", dtype={"month": str}).set_index("month")
+    assert moves["lost"].to_dict() == {"2026-01": 0, "2026-02": 1}

@@ -255,6 +255,9 @@ def test_surveymonkey_sheet_rows_are_the_sheets(tmp_path: Path, capsys) -> None:
      "customer_id", 4, "Summe"),
     ("--nps", "date,score\n2024-01-05,10\n2024-01-06,6\nAverage,8\n", "date", 4, "Average"),
     ("--visits", "visitor_id,date\nGrand total,\nu1,2024-01-05\nu2,2024-01-06\n", "visitor_id", 2, "Grand total"),
+    # Excel's pivot tables in German, Dutch, Italian, Swedish: a dated grand total was one more buyer (H49 f7)
+    *[("--orders", f"customer_id,date,amount\na,2024-01-05,100\nb,2024-01-06,50\n{word},2024-01-31,150\n",
+       "customer_id", 4, word) for word in ("Gesamtergebnis", "Eindtotaal", "Totale complessivo", "Totalt")],
 ])  # fmt: skip
 def test_a_trailing_total_row_is_refused(tmp_path: Path, capsys, backend: str, flag: str, text: str, column: str,
                                          row: int, label: str) -> None:  # fmt: skip

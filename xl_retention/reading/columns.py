@@ -36,7 +36,7 @@ from .billing_columns import (
 from .currency import check_currency_column, check_one_currency, named_currency
 from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
-from .ends import refuse_unused_end
+from .ends import refuse_empty_end, refuse_unused_end
 from .errors import DataError, bad_rows, source_of
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
 from .names import columns_option, key, keys_of
@@ -472,6 +472,7 @@ def prepare(
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
         check_ended_at_zero(typed, names, source)
         check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
+        refuse_empty_end(df, typed.get("end"), names, source, kind)  # an empty end beside a filled canceled_at
     if kind == "intervals":  # paying from a free trial's end (reading.trials)
         paid_from_trial_end(
             df,

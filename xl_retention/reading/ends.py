@@ -12,25 +12,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from .errors import DataError
 from .names import columns_option, key
 
-__all__ = ["end_like_columns", "refuse_unused_end"]
+__all__ = ["empty_end_message", "end_like_columns", "refuse_empty_end", "refuse_unused_end"]
 
 #: words of a column naming the day a subscription stopped, best first (the end of service before the request to
 #: cancel: Recurly's expires_at is when service stops, its canceled_at when the customer asked)
-_END_WORDS = ("ended", "end", "ends", "expired", "expires", "expiry", "expiration", "churned", "churn", "terminated",
-              "termination", "stopped", "canceled", "cancelled", "cancellation")  # fmt: skip
+_END_WORDS = (
+    "ended", "end", "ends", "ende", "fin", "fine", "einde", "expired", "expires", "expiry", "expiration", "churned",
+    "churn", "terminated", "termination", "stopped", "canceled", "cancelled", "cancellation",
+)  # fmt: skip
 #: words that make it another date: a trial's or a billing period's end, a scheduled or requested cancellation, a
 #: pause, a discount's end, or not a date at all (a reason, a flag's count)
 _OTHER = frozenset({
     "trial", "period", "cancel", "scheduled", "requested", "request", "pause", "paused", "resume", "resumes",
     "coupon", "discount", "promotion", "promo", "invoice", "billing", "reason", "comment", "comments", "note",
-    "notes", "feedback", "by", "type", "status", "count", "user", "email", "id",
+    "notes", "feedback", "by", "type", "status", "count", "user", "email", "id", "mrr", "arr", "amount", "revenue",
+    "price", "balance", "customers", "value",
 })  # fmt: skip
-#: words that make the column a date (a flag 'canceled' TRUE/FALSE is not one)
-_DATE_WORDS = frozenset({"at", "date", "on", "time", "day", "utc", "timestamp", "dt", "datetime"})
+#: words that make the column a date (a flag 'canceled' TRUE/FALSE is not one), in the languages of _END_WORDS
+_DATE_WORDS = frozenset({"at", "date", "on", "time", "day", "utc", "timestamp", "dt", "datetime", "datum", "fecha",
+                         "data"})  # fmt: skip
+#: end words that name a date by themselves ("Service End", "Contract End", "End Of Service": no flag says "end"),
+#: and whole names that are an end date in one word (German, Dutch)
+_END_ALONE = frozenset({"end", "ends", "ende", "expiry", "expiration", "fin", "fine", "einde"})
+_END_NAMES = frozenset({"kündigungsdatum", "kuendigungsdatum", "enddatum", "vertragsende", "austrittsdatum",
+                        "einddatum", "opzegdatum", "ablaufdatum"})  # fmt: skip
 
 
 def end_like_columns(columns: Iterable[object], names: Mapping[str, str]) -> list[str]:
@@ -49,8 +59,11 @@ def end_like_columns(columns: Iterable[object], names: Mapping[str, str]) -> lis
         k = key(column)
         if k in used:
             continue
-        words = set(re.split(r"[^a-z0-9]+", k)) - {""}
-        if words & _OTHER or not words & _DATE_WORDS:
+        words = set(re.split(r"[^\w]+|_", k)) - {""}
+        if words & _END_NAMES and not words & _OTHER:
+            found.append((0, str(column)))
+            continue
+        if words & _OTHER or not (words & _DATE_WORDS or words & _END_ALONE):
             continue
         rank = min((_END_WORDS.index(w) for w in words if w in _END_WORDS), default=None)
         if rank is not None:
@@ -114,3 +127,37 @@ def _refuse_start_as_month(columns: Iterable[object], names: Mapping[str, str], 
         source=source,
         column=month,
     )
+
+
+def empty_end_message(end: str, other: str) -> str:
+    """The refusal of an ``end`` column blank in every row beside ``other``, a column of end dates that holds some."""
+    return (
+        f"the end column {end!r} is blank in every row while {other!r} holds dates of subscriptions that ended: "
+        f"without them nobody churns; map the day service stopped: {columns_option([('end', other)])}"
+    )
+
+
+def refuse_empty_end(df: Any, end: Any, names: Mapping[str, str], source: str, kind: str) -> None:
+    """Refuse a subscriptions table whose mapped ``end`` (``end``: the values read, ``datetime64``) is blank in
+    every row while another column named as an end (:func:`end_like_columns`) holds a value: a Stripe export's empty
+    ``end`` beside its filled ``canceled_at`` would count every subscription as active.
+
+    >>> import numpy as np, pandas as pd
+    >>> frame = pd.DataFrame({"end": [None, None], "canceled_at": [None, "2026-02-03"]})
+    >>> refuse_empty_end(frame, np.array(["NaT", "NaT"], dtype="datetime64[us]"), {"end": "end"}, "s.csv", "intervals")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: s.csv: the end column 'end' is blank in every row while 'canceled_at' \
+holds dates of subscriptions that ended: without them nobody churns; map the day service stopped: --columns \
+end=canceled_at
+    """
+    import numpy as np
+
+    if kind != "intervals" or "end" not in names or end is None or not len(end):
+        return
+    if not np.isnat(np.asarray(end, dtype="datetime64[us]")).all():
+        return
+    for other in end_like_columns(df.columns, names):
+        values = df[other].astype("string").str.strip()
+        if bool((values.notna() & (values != "")).any()):
+            raise DataError(f"{source}: {empty_end_message(names['end'], other)}", source=source, column=names["end"])

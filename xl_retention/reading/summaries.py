@@ -20,11 +20,13 @@ from .errors import bad_rows
 
 __all__ = ["SUMMARY", "refuse_repeated_headers", "refuse_summary_rows"]
 
-#: A cell that says a row is a summary of the rows above it (English, German, French, Spanish, Dutch, Italian).
+#: A cell that says a row is a summary of the rows above it (English, German, French, Spanish, Dutch, Italian,
+#: Swedish and Norwegian, Finnish, Polish: Excel's pivot tables write "Gesamtergebnis", "Eindtotaal", "Totalt").
 SUMMARY = re.compile(
-    r"(?i)^\s*(?:grand[\s_-]*totals?|totals?|sub[\s_-]*totals?|sum|summe|gesamt(?:summe)?|zwischensumme|"
-    r"total[\s_-]+g[ée]n[ée]ral|totaux|suma[\s_-]+total|totale|totaal|totales?|average|avg|mean|durchschnitt|moyenne|"
-    r"promedio)\s*:?\s*$"
+    r"(?i)^\s*(?:grand[\s_-]*totals?|totals?|sub[\s_-]*totals?|sum|summe|gesamt(?:summe|ergebnis)?|zwischensumme|"
+    r"total[\s_-]+g[ée]n[ée]ral|totaux|suma[\s_-]+total|totale(?:[\s_-]+complessivo)?|(?:eind|sub)?totaal|totales?|"
+    r"totalt|totalsumma|summa|yhteens[äa]|razem|average|avg|mean|durchschnitt|moyenne|promedio|gemiddelde)"
+    r"\s*:?\s*$"
 )
 #: How many rows at the end of a table are looked at (a report ends with a few totals and statistics at most).
 LAST_ROWS = 10

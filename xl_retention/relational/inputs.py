@@ -42,7 +42,7 @@ from ..reading.billing_columns import (
 )
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.discounts import discount_columns
-from ..reading.ends import refuse_unused_end
+from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
 from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.orders import item_columns, order_aliases
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
@@ -149,6 +149,18 @@ def typed_input(
         item.refuse_future, item.today = True, options.today
         item.refuse_missing = kind == "snapshots"
     return item
+
+
+def _refuse_empty_end(con: Any, table: Any, source: str, names: dict[str, str]) -> None:
+    """The mapped end blank in every row while another column named as an end holds a value: refused as a file's
+    is (:func:`~xl_retention.reading.ends.refuse_empty_end`), one count per column."""
+    end = names.get("end")
+    if end is None or int(con.execute(table.filter(table[end].notnull()).count())) > 0:
+        return
+    for other in end_like_columns([c for c in table.columns if c != ROW], names):
+        text = _stripped(table[other].cast("string"))  # blank text or NULL: no date (refusals._stripped: Spark)
+        if int(con.execute(table.filter(text.notnull() & (text != "")).count())) > 0:
+            raise DataError(f"{source}: {empty_end_message(end, other)}", source=source, column=end)
 
 
 def _from_frame(
@@ -286,6 +298,7 @@ def _from_table(
         return _from_frame(frame, kind, columns, source, options, segment)
     if kind == "intervals":  # 'canceled' with no end: it would never churn (reading.statuses)
         _refuse_ended_without_end(con, table, source, names.get("end"))
+        _refuse_empty_end(con, table, source, names)  # an empty end beside a filled canceled_at (reading.ends)
     if kind == "answers":  # a survey's previews, tests and spam are no answers (reading.statuses)
         _refuse_test_answers(con, table, source)
     rename = {ours: table[theirs] for ours, theirs in names.items()}
