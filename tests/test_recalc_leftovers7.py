@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 from one_sheet import recalc_sheet as _recalc
+from openpyxl.chart import BarChart, Reference
 from openpyxl.workbook.defined_name import DefinedName
 
 from xl_retention.recalculation import recalc_file
@@ -130,3 +131,30 @@ def test_an_add_in_function_hidden_by_iferror_keeps_the_value_excel_stored(tmp_p
     ]
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert (out["B1"].value, out["E1"].value, out["F1"].value, out["G1"].value) == (0.5, 0.5, 1, False)
+
+
+def test_sheet_and_sheets_in_a_workbook_with_a_chart_sheet_are_listed(tmp_path: Path) -> None:
+    # Microsoft: SHEET and SHEETS include chart, macro and dialog sheets; the engine reads worksheets only, so in
+    # S, ChartOnly, Data SHEETS() gave 2 and SHEET("Data") 2 with status ok (Excel: 3 and 3). Listed with the reason;
+    # the other formulas are computed.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"], sheet["B1"], sheet["B2"], sheet["B3"] = 1, 2, "=SUM(A1:A2)", "=SHEETS()", '=SHEET("Data")'
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=1, min_row=1, max_row=2))
+    book.create_chartsheet("ChartOnly").add_chart(chart)
+    book.create_sheet("Data")["A1"] = 7
+    sheet["B4"] = "=Data!A1*2"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    assert sorted((u.address, u.function) for u in result.unsupported) == [("S!B2", "SHEET"), ("S!B3", "SHEET")]
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert (out["B1"].value, out["B4"].value) == (3, 14)
+
+
+def test_sheets_in_a_workbook_of_worksheets_only_is_computed(tmp_path: Path) -> None:
+    result, values = _recalc(tmp_path, {"A1": "=SHEETS()", "A2": '=SHEET("S")'})
+    assert result.status == "ok", result.message
+    assert (values["A1"], values["A2"]) == (1, 1)

@@ -95,6 +95,8 @@ class PackageInfo:
     linked: bool = False
     #: text cells holding a number the engine misreads in arithmetic ("1,234", "$1,200", "(50)"): {sheet: {(row, col)}}
     number_texts: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    #: every sheet's title in the workbook's order, chart, macro and dialog sheets too (the engine reads worksheets)
+    sheet_titles: list[str] = field(default_factory=list)
 
 
 def _shared_strings(package: zipfile.ZipFile) -> list[str] | None:
@@ -220,6 +222,7 @@ def scan(path: str) -> PackageInfo:
         info = PackageInfo(formulas={}, tables=_tables(package, parts))
         root = ElementTree.fromstring(package.read("xl/workbook.xml"))
         titles = [e.get("name") for e in root.iter() if _local(e.tag) == "sheet"]
+        info.sheet_titles = [title or "" for title in titles]
         for element in root.iter():
             tag = _local(element.tag)
             if tag == "definedName" and element.get("name") and _REFERENCE.fullmatch((element.text or "").strip()):

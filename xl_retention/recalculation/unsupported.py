@@ -289,7 +289,24 @@ def find_unsupported(
                 found.append(Unsupported(sheet, ref, *verdict))
     listed = {(u.sheet, u.ref) for u in found}
     found += [u for u in _hidden_add_in_calls(formulas, info, known) if (u.sheet, u.ref) not in listed]
+    if len(info.sheet_titles) > len(workbook.sheet_names):  # chart sheets: SHEETS() counted the worksheets only
+        listed = {(u.sheet, u.ref) for u in found}
+        for sheet, texts in formulas.items():
+            if _SHEET_CALL.search(texts.upper_text()) is None:
+                continue
+            for place, text in texts.master_texts():
+                ref = texts.refs[place]
+                if (sheet, ref) not in listed and _SHEET_CALL.search(text.upper()) is not None:
+                    found.append(Unsupported(sheet, ref, "SHEET", _SHEET_REASON))
     return found
+
+
+#: SHEET( or SHEETS( called (upper-case text)
+_SHEET_CALL = re.compile(r"(?<![\w.])(?:_XLFN\.)?SHEETS?\(")
+_SHEET_REASON = (
+    "SHEET and SHEETS count chart, macro and dialog sheets too (Microsoft's pages), which the embedded engine does not "
+    "read"
+)
 
 
 #: a call of a function by name (the prefilter of :func:`_hidden_add_in_calls`; upper-case text)
