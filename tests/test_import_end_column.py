@@ -134,10 +134,10 @@ def test_a_payments_export_mapped_as_snapshots_is_refused_by_its_times_of_day(
     yearly charge as months' MRR: a month column with times of day is one row per event, refused naming rows."""
     path = tmp_path / "payments.csv"
     path.write_text(
-        "id,Created (UTC),Amount,Status,Customer ID\n"
-        "ch_1,2026-01-05 10:00:00,79.00,Paid,cus_a\n"
-        "ch_2,2026-01-09 00:00:00,790.00,Paid,cus_b\n"
-        "ch_3,2026-02-05 10:30:00,79.00,Failed,cus_a\n"
+        "id,Created (UTC),Amount,Description,Customer ID\n"
+        "ch_1,2026-01-05 10:00:00,79.00,Subscription update,cus_a\n"
+        "ch_2,2026-01-09 00:00:00,790.00,Subscription creation,cus_b\n"
+        "ch_3,2026-02-05 10:30:00,79.00,Subscription update,cus_a\n"
     )
     argv = [
         "import",

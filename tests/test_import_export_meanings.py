@@ -143,7 +143,7 @@ def test_a_typed_table_with_trials_is_refused_by_the_engine(tmp_path, capsys) ->
         .replace("in row 4", "in rows 3, 4")
         .replace("'trialing'", "'in_trial', 'Paused'"),
     )
-    frame["subscription_state"] = ["active", "past_due", "future_plan"]  # other statuses are paid subscriptions
+    frame["subscription_state"] = ["active", "past_due", "non_renewing"]  # paid subscriptions (an unknown one: refused)
     frame.to_parquet(tmp_path / "subs.parquet")
     assert run(capsys, *args) == (0, "")
 

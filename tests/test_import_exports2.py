@@ -58,6 +58,22 @@ def test_subscription_statuses_that_do_not_pay_are_refused(tmp_path, capsys, sta
     assert column(tmp_path / "o", "mrr_end")["2026-03"] == "58.0"
 
 
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+@pytest.mark.parametrize("status", ["lost", "Closed Lost", "gekündigt", "annulé", "xyz"])
+def test_a_subscription_status_the_import_does_not_know_is_refused(tmp_path, capsys, status: str, backend: str) -> None:
+    """A status beside subscription statuses ('active') that is none the import knows counted as paying, silently
+    (H49 f8: 'lost', 'gekündigt', 'Closed Lost'); a column of addresses' states (no status among them) is no status."""
+    (tmp_path / "subs.csv").write_text(LEMON.format(status=status))
+    args = ("import", "--subscriptions", tmp_path / "subs.csv", "--columns", "start=created_at,end=ends_at,"
+            "amount=price", "--backend", backend, "--to-csv", tmp_path / "o")  # fmt: skip
+    assert run(capsys, *args) == (
+        1,
+        "subs.csv, column 'status': statuses this import does not know (a status column whose other values are "
+        "subscription statuses: each row must say whether it pays; rename them to active, canceled, trialing, paused "
+        f"or remove those rows) in row 3 (counting the header as row 1): {status!r}",
+    )
+
+
 EXCEL_SAVED = (
     "Customer ID,Created at,Total\n"  # 7123456789012, 7123456789345, 7123460000000 before Excel saved the file
     "7.12346E+12,2026-01-05 10:00:00 -0500,40.00\n"

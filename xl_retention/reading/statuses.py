@@ -33,6 +33,9 @@ import pandas as pd
 from .errors import bad_rows
 
 __all__ = [
+    "PAYING",
+    "UNKNOWN_PROBLEM",
+    "unknown_statuses",
     "ANSWER_FLAGS",
     "ENDED",
     "ENDED_FLAGS",
@@ -51,7 +54,9 @@ __all__ = [
 ]
 
 #: The names of a status column (as :func:`~xl_retention.reading.key` spells them, after a Chargebee prefix).
-STATUS_NAMES = frozenset({"status", "state", "subscription_status", "subscription_state", "plan_status"})
+STATUS_NAMES = frozenset({"status", "state", "subscription_status", "subscription_state", "plan_status",
+                          "account_status", "sub_status", "abo_status", "customer_status", "contract_status",
+                          "deal_stage", "stage"})  # fmt: skip
 
 #: Statuses of subscriptions that do not pay (lower case, spaces and hyphens as ``_``), with and without
 #: WooCommerce's ``wc_`` prefix (so the SQL backends, which compare the spelled status, drop it too).
@@ -63,6 +68,15 @@ NOT_PAYING = frozenset(_NOT_PAYING) | frozenset("wc_" + status for status in _NO
 PROBLEM = (
     "subscriptions that do not pay, to be removed (a free trial, not started yet, paused or never paid: their price "
     "would count as MRR from their start)"
+)
+#: Statuses of subscriptions that pay (Stripe, Chargebee, Recurly, Paddle, Lemon Squeezy, Zuora, Maxio, WooCommerce):
+#: past_due pays until it ends (Stripe counts it in MRR), non_renewing until its term ends.
+_PAYING = ("active", "paid", "past_due", "non_renewing", "live", "renewing", "current", "in_grace_period",
+           "closed_won", "won")  # fmt: skip
+PAYING = frozenset(_PAYING) | frozenset("wc_" + status for status in _PAYING)
+UNKNOWN_PROBLEM = (
+    "statuses this import does not know (a status column whose other values are subscription statuses: each row must "
+    "say whether it pays; rename them to active, canceled, trialing, paused or remove those rows)"
 )
 
 
@@ -102,9 +116,28 @@ the header as row 1): 'trialing'
         if name not in status_columns([name]):
             continue
         column = df.iloc[:, position]
-        rows = np.flatnonzero(np.isin(spelled(column), list(NOT_PAYING)))
+        said = spelled(column)
+        rows = np.flatnonzero(np.isin(said, list(NOT_PAYING)))
         if rows.size:
             raise bad_rows(source, name, PROBLEM, rows, column.to_numpy())
+        unknown = unknown_statuses(np.unique(said))
+        if unknown:  # 'lost', 'gekündigt', 'Closed Lost' beside 'active': counted as paying, silently
+            raise bad_rows(source, name, UNKNOWN_PROBLEM, np.flatnonzero(np.isin(said, unknown)), column.to_numpy())
+
+
+def unknown_statuses(values: Any) -> list[str]:
+    """The spelled statuses of ``values`` (a column's distinct :func:`spelled` values) that are none of
+    :data:`PAYING`, :data:`NOT_PAYING` and :data:`ENDED`, when one of them is such a status (a column of addresses'
+    states, ``CA``, names none and is no status column); blank is no status.
+
+    >>> unknown_statuses(["active", "lost", ""]), unknown_statuses(["ca", "ny"]), unknown_statuses(["active"])
+    (['lost'], [], [])
+    """
+    values = [str(v) for v in values if str(v)]
+    known = PAYING | NOT_PAYING | ENDED
+    if not any(v in known for v in values):
+        return []
+    return sorted(v for v in values if v not in known)
 
 
 #: Statuses of subscriptions that ended (Stripe, Chargebee, Recurly, Paddle, Lemon Squeezy, Zuora, Maxio, ...).

@@ -36,10 +36,12 @@ from ..reading.statuses import (
     NOT_ANSWERS,
     NOT_PAYING,
     SEPARATORS,
+    UNKNOWN_PROBLEM,
     answer_flag_columns,
     ended_flag_columns,
     flagged_ended,
     status_columns,
+    unknown_statuses,
 )
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
 from ..reading.values import _SCIENTIFIC, EXCEL_ERRORS, NO_ONE, error_problem, no_one_problem, scientific_problem
@@ -79,6 +81,10 @@ def _refuse_statuses(con: Any, table: ir.Table, source: str) -> None:
         refuse_any(
             con, shown, source, [(name, STATUS_PROBLEM, _spelled(table[name]).isin(sorted(NOT_PAYING)), "__shown")]
         )
+        said = con.execute(table.select(v=_spelled(table[name])).distinct().limit(1000))["v"].dropna().tolist()
+        unknown = unknown_statuses(said)  # 'lost' beside 'active': refused as a file's is
+        if unknown:
+            refuse_any(con, shown, source, [(name, UNKNOWN_PROBLEM, _spelled(table[name]).isin(unknown), "__shown")])
 
 
 def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str | None) -> None:
