@@ -315,8 +315,10 @@ def _bracket(before: Token, after: Token) -> bool:
     )
 
 
-def _arguments(tokens: list[Token], start: int, closer: str) -> tuple[list[str], int]:
-    """The top-level arguments (as text) from ``start`` to the matching close token, and that token's index."""
+def _arguments(tokens: list[Token], start: int, closer: str, commas: bool = False) -> tuple[list[str], int]:
+    """The top-level arguments (as text) from ``start`` to the matching close token, and that token's index.
+    ``commas``: every top-level comma separates, the union operator's too (a LAMBDA's call ``(v1, v2)``, where the
+    tokenizer reads a comma in brackets as the union operator)."""
     args: list[list[str]] = [[]]
     depth = 0
     for i in range(start, len(tokens)):
@@ -327,7 +329,10 @@ def _arguments(tokens: list[Token], start: int, closer: str) -> tuple[list[str],
             if depth == 0:
                 return ["".join(a) for a in args], i
             depth -= 1
-        elif depth == 0 and token.type == Token.SEP and token.subtype == Token.ARG:
+        elif depth == 0 and (
+            (token.type == Token.SEP and token.subtype == Token.ARG)
+            or (commas and token.value == "," and token.type == Token.OP_IN)
+        ):
             args.append([])
             continue
         args[-1].append(token.value)

@@ -52,21 +52,7 @@ def _named_lambdas(tokens: list[Token], defined: dict[str, str]) -> tuple[str, l
 def _call_values(tokens: list[Token], start: int) -> tuple[list[str], int]:
     """The values of a LAMBDA's call ``(v1, v2)`` from ``start`` (after its bracket) to the closing bracket, and that
     bracket's index: the tokenizer makes a comma in brackets the union operator, not an argument separator."""
-    values: list[list[str]] = [[]]
-    depth = 0
-    for i in range(start, len(tokens)):
-        token = tokens[i]
-        if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
-            depth += 1
-        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
-            if depth == 0:
-                return ["".join(v) for v in values], i
-            depth -= 1
-        elif depth == 0 and token.value == "," and token.type in (Token.SEP, Token.OP_IN):
-            values.append([])
-            continue
-        values[-1].append(token.value)
-    return ["".join(v) for v in values], len(tokens)
+    return _arguments(tokens, start, Token.PAREN, commas=True)
 
 
 def _captured(parameters: list[str], values: list[str]) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Any
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token, TokenizerError
@@ -262,21 +263,13 @@ def rewrite(
     return _rewritten(text, sheet, row, col, tables, array, names, defined)
 
 
-def _rewritten(
-    text: str,
-    sheet: str,
-    row: int,
-    col: int,
-    tables: list[Table],
-    array: bool,
-    names: dict[str, str] | None,
-    defined: dict[str, str] | None,
-) -> str:
-    """:func:`rewrite` of a formula that may need one (``text`` starts with ``=``); the formula as it is when a step
-    would write a text the tokenizer cannot read back (``=A1:E1*2 [@Units]+rate``, a number intersected with a
-    reference: the engine then answers the formula itself, never a formula of our making that fails to parse)."""
+def _rewritten(text: str, *place: Any) -> str:
+    """:func:`rewrite` of a formula that may need one (``text`` starts with ``=``; ``place``: sheet, row, col, tables,
+    array, names, defined as :func:`_rewritten_steps` takes them); the formula as it is when a step would write a
+    text the tokenizer cannot read back: the engine then answers the formula itself, never a formula of our making
+    that fails to parse."""
     try:
-        return _rewritten_steps(text, sheet, row, col, tables, array, names, defined)
+        return _rewritten_steps(text, *place)
     except TokenizerError:
         return text
 
