@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy_financial as npf
@@ -329,15 +330,24 @@ def irr(values: Any, guess: Any = 0.1) -> float:
     flows = numbers(values)
     if not any(f > 0 for f in flows) or not any(f < 0 for f in flows):
         raise ExcelError("#NUM!")
-    rate = number(guess) if guess is not None else 0.1
+    return _newton_rate(
+        number(guess) if guess is not None else 0.1,
+        lambda rate: _npv(rate, flows),
+        lambda rate: sum(-k * flow / (1.0 + rate) ** (k + 1) for k, flow in enumerate(flows)),
+    )
+
+
+def _newton_rate(rate: float, value: Callable[[float], float], slope: Callable[[float], float]) -> float:
+    """The rate where ``value`` (a net present value) is 0, by Newton's method from ``rate`` (IRR's and XIRR's guess):
+    at most 100 steps, done when a step is within 1e-12 of the rate; #NUM! below -100% or on a flat slope or no
+    convergence, as Excel gives."""
     for _ in range(100):
         if rate <= -1.0:
             raise ExcelError("#NUM!")
-        value = _npv(rate, flows)
-        slope = sum(-k * flow / (1.0 + rate) ** (k + 1) for k, flow in enumerate(flows))
-        if slope == 0:
+        here = slope(rate)
+        if here == 0:
             raise ExcelError("#NUM!")
-        step = value / slope
+        step = value(rate) / here
         rate -= step
         if abs(step) <= 1e-12 * max(1.0, abs(rate)):
             return rate
@@ -423,16 +433,8 @@ def xirr(values: Any, dates: Any, guess: Any = 0.1) -> float:
     pairs = _dated_flows(values, dates)
     if not any(flow > 0 for flow, _ in pairs) or not any(flow < 0 for flow, _ in pairs):
         raise ExcelError("#NUM!")
-    rate = number(guess) if guess is not None else 0.1
-    for _ in range(100):
-        if rate <= -1.0:
-            raise ExcelError("#NUM!")
-        value = _xnpv(rate, pairs)
-        slope = sum(-(days / 365.0) * flow / (1.0 + rate) ** (days / 365.0 + 1.0) for flow, days in pairs)
-        if slope == 0:
-            raise ExcelError("#NUM!")
-        step = value / slope
-        rate -= step
-        if abs(step) <= 1e-12 * max(1.0, abs(rate)):
-            return rate
-    raise ExcelError("#NUM!")
+    return _newton_rate(
+        number(guess) if guess is not None else 0.1,
+        lambda rate: _xnpv(rate, pairs),
+        lambda rate: sum(-(days / 365.0) * flow / (1.0 + rate) ** (days / 365.0 + 1.0) for flow, days in pairs),
+    )
