@@ -89,6 +89,9 @@ def _functions(formula: str) -> list[tuple[str, bool]]:
     return names
 
 
+_REGRESSION = re.compile(r"(?i)(?<![\w.])(?:_XLFN\.)?(LINEST|LOGEST)\(")
+
+
 def reason_of(formula: str, kind: str, defined: dict[str, str] | None = None) -> tuple[str, str] | None:
     """(function, reason) when a cell's error means the engine lacks something Excel has; None for the user's errors.
 
@@ -104,6 +107,10 @@ def reason_of(formula: str, kind: str, defined: dict[str, str] | None = None) ->
         construct = _construct(bare)
         if construct is not None:
             return construct
+        regression = _REGRESSION.search(bare)
+        if regression is not None:  # collinear x values (.excel_functions.regression)
+            name = regression.group(1).upper()
+            return name, f"{name}'s x values are collinear: Excel drops columns by a rule the embedded engine lacks"
         if "TEXT(" in formula.upper():
             for literal in _LITERALS.findall(formula):
                 found = _CONDITIONAL_FORMAT.search(literal)

@@ -31,6 +31,7 @@ from . import (  # noqa: F401  (each registers its functions)
     maths,
     number_texts,
     r1c1,
+    regression,
     statistical,
     text,
     text_edit,

@@ -57,6 +57,7 @@ from .criteria_values import dated_criteria, numbered_criteria
 from .logical import logical_call
 from .lookup import exact_lookup
 from .powers import powers
+from .regression import regression_guarded
 from .row_shapes import shaped
 from .typed import HINT as _TYPED_HINT
 from .typed import date_literal, index_of_value, typed_argument
@@ -218,6 +219,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
     guard = size_guard(name, [tokens[a:b] for a, b in spans]) if name.endswith("IFS") else None
     if guard is not None:  # COUNTIFS(A1:A4,"x",B1:B3,"y"): ranges of different sizes are #VALUE! (.criteria)
         call = f"IF({guard},#VALUE!,{call})"
+    if name in ("LINEST", "LOGEST"):  # sizes that do not match #REF!, collinear x's listed (.regression)
+        call = regression_guarded(name, args, call) or call
     if name == "INDEX" and spans:  # INDEX(1/0,1,4): the error itself, as Excel (.typed)
         call = index_of_value(tokens[spans[0][0] : spans[0][1]], call, args)
     searched = _searched(name, args, tokens[spans[0][0] : spans[0][1]] if spans else [])
