@@ -64,3 +64,15 @@ def test_demo_new_and_recalc_outputs_are_0644_under_umask_022(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     modes = {name: _mode(tmp_path / name) for name in ("demo.xlsx", "tracker.xlsx", "private.recalc.xlsx")}
     assert modes == {"demo.xlsx": 0o644, "tracker.xlsx": 0o644, "private.recalc.xlsx": 0o644}
+
+
+def test_an_output_folder_that_is_a_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    # `recalc t.xlsx --output-dir t.xlsx` said "[Errno 17] File exists: 't.xlsx'" as the file's failure.
+    assert _run(0o022, "new", "t.xlsx", "--start", "2025-01", "--months", "3", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "t.xlsx").read_bytes()
+    result = _run(0o022, "recalc", "t.xlsx", "--output-dir", "t.xlsx", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "xl-retention: error: output_dir 't.xlsx' is a file, not a folder\n",
+    )
+    assert (tmp_path / "t.xlsx").read_bytes() == before

@@ -424,6 +424,8 @@ def recalc(
 
         max_xml_mb()
     target_dir = Path(output_dir) if output_dir is not None else None
+    if target_dir is not None and target_dir.exists() and not target_dir.is_dir():
+        raise ValueError(f"output_dir {str(target_dir)!r} is a file, not a folder")
     outputs = [output_path(p, target_dir, in_place) for p in files]
     first_of: dict[Path, Path] = {}
     clashes: dict[int, str] = {}
