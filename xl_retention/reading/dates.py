@@ -39,6 +39,7 @@ import pandas as pd
 
 from ._distinct import factorize
 from .errors import ColumnValues, DataError, bad_rows
+from .gmt_offsets import gmt_offsets
 from .zones import AMBIGUOUS, split_zones
 
 __all__ = ["DateOptions", "parse_dates"]
@@ -459,9 +460,10 @@ def _parse_mixed(
                 try:
                     out[filled], day_first = _parse_texts(plain, options, source, column)
                 except _Unread:  # 'PST', 'CET' (reading.zones): looked for only where the texts do not read
-                    plain, minutes, zones = split_zones(plain)
+                    written = plain  # and Google Forms' 'GMT+1', an offset east of UTC (reading.gmt_offsets)
+                    plain, minutes, zones = split_zones(gmt_offsets(plain))
                     zoned = zones != ""
-                    if not zoned.any():
+                    if not zoned.any() and np.array_equal(plain, written):
                         raise
                     unsure = np.isin(zones, list(AMBIGUOUS)) & (options.timezone is not None)
                     if unsure.any():
@@ -479,7 +481,7 @@ def _parse_mixed(
                         out[filled[shift]] = _from_utc(wall, str(options.timezone))
                 if utc:  # times of day written without an offset, in a column that says UTC
                     naive = np.array([":" in t and not _OFFSET.search(t) and not re.search(r"(?i)(utc|gmt)$", t)
-                                      for t in stripped[~empty]], dtype=bool) & ~zoned  # fmt: skip
+                                      for t in plain], dtype=bool) & ~zoned  # fmt: skip
                     if naive.any():
                         out[filled[naive]] = _from_utc(out[filled[naive]], str(options.timezone))
                 _refuse_swapped_cells(uniques, kinds, codes, day_first, plain, source, column, series)

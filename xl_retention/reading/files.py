@@ -37,6 +37,7 @@ from .codepages import single_byte_encoding
 from .csv_rows import refuse_later_sections, with_file_rows
 from .errors import DataError
 from .excel_cells import ZERO_PADDED, as_shown, refuse_uncalculated
+from .headers import has_line_break, one_line_headers
 from .hidden_rows import hidden_rows, refuse_hidden_rows
 from .subheaders import without_subheaders
 
@@ -244,7 +245,8 @@ def _read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame
     if dialect.encoding == "utf-8":
         header = _header_names(path, dialect)
         first = _first_line(path)
-        if header and first.strip() and "\ufeff" not in first:
+        # a header name on two lines (Alt+Enter in Excel): Arrow's skipped rows are lines, the C parser reads it
+        if header and first.strip() and "\ufeff" not in first and not any(map(has_line_break, header)):
             df = _read_csv_arrow(path, dialect, len(header))
             if df is not None:
                 df.columns = header
@@ -509,6 +511,7 @@ def read_table(
         if type(error).__module__.startswith("pyarrow"):
             raise DataError(f"{source}: cannot read the Parquet file: {error}", source=source) from None
         raise
+    df = one_line_headers(df)  # 'Customer\nID' (Alt+Enter in Excel) is the name 'Customer ID'
     if kind != "parquet":  # SurveyMonkey's and Qualtrics' header rows below the header are no answers
         df = without_subheaders(df)
     if len(df) == 0:

@@ -1,0 +1,51 @@
+"""Header cells written on several lines (Alt+Enter in Excel: "Customer⏎ID", "Signup⏎date") as one line.
+
+Excel keeps the line break inside the cell, and a CSV file saved from it holds the name quoted over two lines. The
+names are matched by their words (:func:`~.names.key` treats any whitespace as one separator), and refusals quote
+them: ``'Customer\\nID'`` reads as a name with a backslash in it, where the user sees the words "Customer ID". So a
+name's line breaks (with the spaces around them) become one space when the file is read; nothing else in the name
+changes, and the file itself is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["has_line_break", "one_line_headers"]
+
+_BREAK = re.compile(r"[ \t\u00a0]*[\r\n\u2028\u2029\v\f]+[\s]*")
+
+
+def has_line_break(name: Any) -> bool:
+    """Whether a header name holds a line break (Alt+Enter in an Excel cell).
+
+    >>> has_line_break("Customer\\nID"), has_line_break("Customer ID")
+    (True, False)
+    """
+    return isinstance(name, str) and _BREAK.search(name) is not None
+
+
+def one_line(name: Any) -> Any:
+    """``name`` with each line break (and the spaces around it) as one space; other names as they are.
+
+    >>> one_line("Signup\\r\\n date"), one_line(" Total "), one_line(3)
+    ('Signup date', ' Total ', 3)
+    """
+    if not has_line_break(name):
+        return name
+    return _BREAK.sub(" ", name).strip()
+
+
+def one_line_headers(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with its header names on one line (:func:`one_line`), in place; ``df`` itself is returned.
+
+    >>> one_line_headers(pd.DataFrame(columns=["Customer\\nID", "MRR"])).columns.tolist()
+    ['Customer ID', 'MRR']
+    """
+    names = list(df.columns)
+    if any(has_line_break(n) for n in names):
+        df.columns = [one_line(n) for n in names]
+    return df
