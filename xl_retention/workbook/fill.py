@@ -37,12 +37,13 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from . import inplace as ip
 from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, grow_cohorts, triangle
-from .found import _Monthly, _period, read_sheets
+from .found import _Monthly, _period, check_answer_ranges, check_cohort_headers, read_sheets
 from .growth import grow, grow_answers, scores_range
 from .stale import clear_results
 from .template import (
     COHORTS_TITLE,
     CUSTOMERS,
+    MONTH,
     NPS_RESPONSE_ROWS,
     NPS_SCORES_TITLE,
     NPS_SUMMARY,
@@ -207,6 +208,8 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         triangles: dict[str, Triangle] = {}
         summary = sheets.get(NPS_SUMMARY.title)
         rows = _response_rows(summary) if summary is not None else NPS_RESPONSE_ROWS
+        if tables.scores is not None and summary is not None:  # the formulas read where the answers go
+            check_answer_ranges(summary, scores_columns, rows, tables.scores.index)
         most = max((len(a) for a in tables.scores), default=0) if tables.scores is not None else 0
         if most > rows and summary is not None:  # more answers in a month than the NPS formulas read: room first
             grow_answers(package, summary, scores_columns, rows, most)
@@ -250,6 +253,9 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         for name in wanted:
             if name not in triangles and (found := triangle(wb, name, path.name)) is not None:
                 triangles[name] = found
+            if name in triangles:  # counts go by position: the headers above must count from Month 0
+                t = triangles[name]
+                check_cohort_headers(wb, t.title, t.top, t.left, t.right, name)
         if tables.survivors is not None:
             if COHORT_NAME not in triangles:
                 raise ip.LayoutError(f"{path.name} has no defined name {COHORT_NAME!r} for the cohort triangle")
@@ -276,7 +282,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
     filled.cleared = cleared
     filled.upgraded = upgraded
     filled.kept_others = any(
-        _typed(sheet, sheet.row(month), [c.key for c in sheet.spec.columns if c.formula is None])
+        _typed(sheet, sheet.row(month), [c.key for c in sheet.spec.columns if c.formula is None and c is not MONTH])
         for title in plan.sheets
         if (sheet := sheets.get(title)) is not None
         for month in sheet.months

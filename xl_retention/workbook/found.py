@@ -8,6 +8,7 @@ months, months that do not follow each other, or a row that is not a month betwe
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -143,4 +144,56 @@ def read_sheets(wb: Any, tables: Tables, name: str) -> dict[str, _Monthly]:
     return sheets
 
 
-__all__ = ["read_sheets"]
+# a range of "NPS scores" in a formula of the NPS sheet, as openpyxl reads it ('NPS scores'!B$2:B$1001)
+_ANSWERS = re.compile(r"NPS scores'?!\$?([A-Z]{1,3})\$?([0-9]+):\$?([A-Z]{1,3})\$?([0-9]+)")
+
+
+def check_answer_ranges(summary: _Monthly, columns: dict[pd.Period, int], rows: int, months: Any) -> None:
+    """Refuse, naming the cell, when a formula of the NPS sheet in one of ``months`` reads other cells of "NPS scores"
+    than the ones the import writes that month's answers to: rows 2 to ``rows`` + 1 of the column under the month's
+    header (``columns``). A row inserted under the month headers (the formulas then read from row 3: every month's
+    first answer left out) or columns moved would otherwise give wrong figures silently.
+    """
+    for month in months:
+        if month not in summary.months or month not in columns:
+            continue
+        letter, row = get_column_letter(columns[month]), summary.row(month)
+        for column in summary.spec.columns:
+            if column.formula is None or column.key not in summary.columns:
+                continue
+            formula = summary.value(row, summary.columns[column.key])
+            for found in _ANSWERS.finditer(formula if isinstance(formula, str) else ""):
+                if found.group(1, 2, 3, 4) != (letter, "2", letter, str(rows + 1)):
+                    ref = f"{get_column_letter(summary.columns[column.key])}{row}"
+                    raise ip.LayoutError(
+                        f"{summary.spec.title}!{ref} ({month}) reads 'NPS scores'!{found.group(1)}{found.group(2)}:"
+                        f"{found.group(3)}{found.group(4)}, but {month}'s answers go under its header in rows 2 to "
+                        f"{rows + 1} ({letter}2:{letter}{rows + 1}): a row inserted under the month headers or a "
+                        "column moved? Undo it (or import into a new tracker: xl-retention new NEW.xlsx)"
+                    )
+
+
+_COHORT_HEADER = re.compile(r"Month ([0-9]+)")
+
+
+def check_cohort_headers(wb: Any, title: str, top: int, left: int, right: int, name: str) -> None:
+    """Refuse, naming the cell, when the "Month k" headers above the cohort triangle ``name`` (row ``top`` - 1,
+    columns ``left`` to ``right``) do not count up from Month 0 where the counts are written by position: a column
+    inserted or deleted inside the triangle would put each cohort's later months under the wrong header.
+    """
+    if top < 2:
+        return
+    header = next(wb[title].iter_rows(min_row=top - 1, max_row=top - 1, min_col=left, max_col=right,
+                                      values_only=True), ())  # fmt: skip
+    for k, text in enumerate(header):
+        found = _COHORT_HEADER.fullmatch(str(text).strip()) if text is not None else None
+        if found is not None and int(found.group(1)) != k:
+            ref = f"{get_column_letter(left + k)}{top - 1}"
+            raise ip.LayoutError(
+                f"{title}!{ref} is {text!r}, but it is column {k + 1} of the cohort table {name}, where month {k} "
+                "goes: a column inserted or deleted inside the table? Undo it (or import into a new tracker: "
+                "xl-retention new NEW.xlsx)"
+            )
+
+
+__all__ = ["check_answer_ranges", "check_cohort_headers", "read_sheets"]

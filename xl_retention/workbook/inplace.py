@@ -178,8 +178,10 @@ class SheetXml:
                 yield f"{get_column_letter(column)}{number}", element
 
     def row_attrs(self, number: int) -> bytes:
-        """A row's attributes (height, style, ...) without its number and spans, to copy to a new row."""
-        return _without(self.rows[number].attrs, b"r", b"spans") if number in self.rows else b""
+        """A row's attributes (height, style, ...) to copy to a new row: without its number, spans and ``hidden`` (a
+        month the import adds is shown even where the user hid the last month's row, as Excel shows a row typed
+        below a hidden one)."""
+        return _without(self.rows[number].attrs, b"r", b"spans", b"hidden") if number in self.rows else b""
 
     # -- writing ------------------------------------------------------------------------------
     def put(self, ref: str, element: bytes | None, row_attrs: bytes = b"") -> None:

@@ -1,0 +1,106 @@
+"""import --into a tracker the user has edited as people do in Excel or LibreOffice: the values go where the tracker's
+formulas read them, or the import refuses in one line and leaves the file as it was.
+
+Every workbook is made by build_template in tmp_path and edited with openpyxl the way Excel or LibreOffice lays out
+the edit (cells moved, formulas and names following); inputs are written by the test.
+"""
+
+import openpyxl
+from test_import_into import SUBSCRIPTIONS, parts, run, write
+
+from xl_retention.workbook import build_template
+
+ANSWERS = "date,score\n2025-01-03,9\n2025-01-04,10\n2025-01-05,3\n2025-02-01,9\n"
+
+
+def _tracker(tmp_path, months=3):
+    return build_template(tmp_path / "t.xlsx", start="2025-01", months=months)
+
+
+def test_a_row_inserted_under_the_nps_month_headers_refuses_naming_the_cell_and_changes_nothing(tmp_path):
+    """The NPS formulas read rows 3 to 1002 after the insert; answers written from row 2 left each month's first one
+    out: January 2 responses and NPS 0 for 3 and 33.3, February blank for 1 and 100, exit 0."""
+    book = _tracker(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    wb["NPS scores"].insert_rows(2)
+    wb["NPS scores"]["B2"] = "Survey A"
+    for row in wb["NPS"].iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and "NPS scores" in cell.value:
+                cell.value = cell.value.replace("$2:", "$3:").replace("$1001", "$1002")
+    wb.save(book)
+    before = parts(book)
+    result = run("import", "--nps", write(tmp_path, "nps.csv", ANSWERS), "--into", book)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "xl-retention: error: NPS!B2 (2025-01) reads 'NPS scores'!B3:B1002, but 2025-01's answers go under its header "
+        "in rows 2 to 1001 (B2:B1001): a row inserted under the month headers or a column moved? Undo it (or import "
+        "into a new tracker: xl-retention new NEW.xlsx)\n"
+    )
+    assert parts(book) == before
+
+
+def test_a_column_inserted_in_the_nps_scores_is_followed_by_its_month_header(tmp_path):
+    book = _tracker(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    wb["NPS scores"].insert_cols(3)  # between January (B) and February, now D
+    wb["NPS scores"]["C1"] = "Notes"
+    for row in wb["NPS"].iter_rows(min_row=3):
+        for cell in row:
+            if isinstance(cell.value, str) and "NPS scores" in cell.value:
+                for old, new in (("D$", "E$"), ("C$", "D$")):
+                    cell.value = cell.value.replace(f"'NPS scores'!{old}", f"'NPS scores'!{new}").replace(
+                        f":{old}", f":{new}"
+                    )
+    wb.save(book)
+    result = run("import", "--nps", write(tmp_path, "nps.csv", ANSWERS), "--into", book, "--recalc")
+    assert result.returncode == 0, result.stderr
+    values = openpyxl.load_workbook(book, data_only=True)
+    nps = [[c.value for c in row[1:6]] for row in values["NPS"].iter_rows(min_row=2, max_row=3)]
+    assert nps[0][0] == 3 and nps[0][4] == 100 / 3
+    assert nps[1][0] == 1 and nps[1][4] == 100
+    scores = values["NPS scores"]
+    assert [scores["B2"].value, scores["B4"].value, scores["C1"].value, scores["D2"].value] == [9, 3, "Notes", 9]
+
+
+def test_a_column_inserted_inside_the_cohort_triangle_refuses_naming_the_header_and_changes_nothing(tmp_path):
+    """Counts go into Cohort_Counts by position: January's month-2 survivors landed in the inserted column and its
+    month-3 ones under 'Month 2', exit 0."""
+    book = _tracker(tmp_path, months=6)
+    wb = openpyxl.load_workbook(book)
+    wb["Cohorts"].insert_cols(4)  # inside the triangle 'Cohorts'!$B$4:$G$9, as Excel stretches the name
+    wb.defined_names["Cohort_Counts"].attr_text = "'Cohorts'!$B$4:$H$9"
+    wb.save(book)
+    before = parts(book)
+    subs = "customer_id,month,mrr\n" + "".join(f"a,2025-0{m},10\n" for m in range(1, 5))
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", subs), "--into", book)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "xl-retention: error: Cohorts!E3 is 'Month 2', but it is column 4 of the cohort table Cohort_Counts, where "
+        "month 3 goes: a column inserted or deleted inside the table? Undo it (or import into a new tracker: "
+        "xl-retention new NEW.xlsx)\n"
+    )
+    assert parts(book) == before
+
+
+def test_months_added_below_a_hidden_last_month_are_shown(tmp_path):
+    book = _tracker(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    wb["Customers"].row_dimensions[4].hidden = True  # March, the last month
+    wb.save(book)
+    subs = SUBSCRIPTIONS + "a,2025-04,120\na,2025-05,120\n"
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", subs), "--into", book)
+    assert result.returncode == 0, result.stderr
+    customers = openpyxl.load_workbook(book)["Customers"]
+    assert customers["A6"].value.month == 5 and customers["D6"].value == 1
+    assert [customers.row_dimensions[r].hidden for r in (3, 4, 5, 6)] == [False, True, False, False]
+
+
+def test_the_report_says_other_months_are_kept_only_when_one_holds_a_figure(tmp_path):
+    """Blank months after the data were reported as 'figures kept as they were' (the month itself counted)."""
+    book = _tracker(tmp_path, months=6)
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == (
+        "import wrote the months its data covers (2025-01 to 2025-03) on Customers, Revenue, Cohorts"
+    )
