@@ -92,3 +92,38 @@ def test_3_a_workbook_header_with_alt_enter_is_matched(tmp_path: Path) -> None:
     out = run(tmp_path, "--orders", tmp_path / "orders.xlsx", "--columns", "date=Order Date")
     purchases = pd.read_csv(out / "purchases.csv")
     assert purchases[["buyers", "returning"]].values.tolist() == [[2, 0], [1, 1]]
+
+
+# -- 6: a customer named 'Total' -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("name", ["Total", "TOTAL"])
+def test_6_a_customer_named_total_with_a_dated_order_is_a_customer(tmp_path: Path, backend: str, name: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        f"customer_id,date,amount\nTotal Wine & More,2026-01-05,120\nAcme,2026-01-07,80\n{name},2026-02-03,45\n"
+    )
+    out = run(tmp_path, "--orders", path, backend=backend)
+    assert pd.read_csv(out / "purchases.csv")["buyers"].tolist() == [2, 1]
+    assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [200.0, 45.0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("tail", "label"),
+    [
+        ("TOTAL,2026-02-03,200.00,", "TOTAL"),  # the sum of the amounts above, dated
+        ("Total,2026-02-03,100,", "Total"),  # their average
+        ("Total,2026-02-03,45,", "Total"),  # the e-mail column, filled in every other row, left blank
+    ],
+)
+def test_6_a_dated_total_whose_cells_are_totals_is_still_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str, tail: str, label: str
+) -> None:
+    path = tmp_path / "orders.csv"
+    rows = "customer_id,date,amount,email\nTotal Wine,2026-01-05,120,tw@x.com\nAcme,2026-01-07,80,a@x.com\n"
+    path.write_text(rows + tail + ("" if tail.startswith("Total,2026-02-03,45") else "t@x.com") + "\n")
+    err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "orders.csv, column 'customer_id': a summary row of the export (its totals, not data: remove it) in row 4 "
+        f"(counting the header as row 1): {label!r}"
+    )

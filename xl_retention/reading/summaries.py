@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import bad_rows
+from .summary_cells import looks_like_totals
 
 __all__ = ["SUMMARY", "refuse_repeated_headers", "refuse_summary_rows"]
 
@@ -81,14 +82,22 @@ not data: remove it) in row 3 (counting the header as row 1): 'Total'
     names = [str(c) for c in df.columns]
     id_positions = [names.index(c) for c in dict.fromkeys(ids) if c in names]
     key_positions = [names.index(c) for c in dict.fromkeys([*ids, *keys]) if c in names]
+    dates = [p for p in key_positions if p not in id_positions]
+
+    def label(row: int) -> int | None:  # a customer named 'Total' with a dated order is data (reading.summary_cells)
+        cell = _label(df, row, id_positions, key_positions)
+        if cell is None or cell not in id_positions or not dates or any(_blank(df.iat[row, p]) for p in dates):
+            return cell
+        return cell if looks_like_totals(df, row, cell, key_positions) else None
+
     first: tuple[int, int] | None = None
     for row in range(max(len(df) - LAST_ROWS, 0), len(df)):  # the first summary row of the block at the end
-        cell = _label(df, row, id_positions, key_positions)
+        cell = label(row)
         if cell is not None:
             first = (row, cell)
             break
     if first is None:  # a report's totals right below its header (Google Analytics' and pivot tables' Grand total)
-        cell = _label(df, 0, id_positions, key_positions) if len(df) else None
+        cell = label(0) if len(df) else None
         first = (0, cell) if cell is not None else None
     if first is None:
         return
