@@ -5,8 +5,10 @@
   such a residue, so that the other cells (and their shared formulas' copies) are left as they are.
 - :func:`whole_column_indexes`: INDEX of whole columns past the cells in use (the engine's #REF!) is bounded.
 
-- :func:`one_value_spills`: every cell reading ``X#`` where the dynamic array at X gave one value (the engine's X# is
-  #REF! there, also behind IFERROR or ISREF) is listed (Excel's stored value kept), never computed from that #REF!.
+- :func:`one_value_reads`: a cell reading ``X#`` where the dynamic array at X gives one value reads the cell X, as
+  Excel does (the engine's X# is #REF! there, also behind IFERROR or ISREF).
+- :func:`one_value_spills`: every cell reading ``X#`` where X, a formula not marked as a dynamic array, gave one value
+  is listed (Excel's stored value kept), never computed from the engine's #REF!.
 - :func:`whole_number_criteria`: a whole number held by a cell as a criterion (``COUNTIF(A:A,F1)``, F1 = 110) matched
   at 15 digits where its range holds a whole number's float noise (``=1.1*100``), as Excel matches it.
 
@@ -15,9 +17,10 @@ Each takes the engine's ``set_formulas(workbook, [(sheet, row, column, formula),
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ..cells import CellError
@@ -31,8 +34,9 @@ if TYPE_CHECKING:
     import formualizer as fz
 
     from .formula_texts import FormulaTexts
+    from .package import PackageInfo
 
-__all__ = ["final_operations", "one_value_spills", "whole_column_indexes", "whole_number_criteria"]
+__all__ = ["final_operations", "one_value_reads", "one_value_spills", "whole_column_indexes", "whole_number_criteria"]
 
 
 def final_operations(
@@ -127,13 +131,85 @@ _ANCHOR = re.compile(
     r"(?i)(?<![\w.])(?:_xlfn\.)?ANCHORARRAY\(\s*(?:('(?:[^']|'')+'|[^\W\d][\w.]*)!)?\$?([A-Z]{1,3})\$?(\d+)\s*\)"
 )
 ONE_VALUE_REASON = (
-    "reads the spill range {anchor}#, whose dynamic array gives one value here; the embedded engine makes that "
-    "#REF!, Excel reads the one cell"
+    "reads the spill range {anchor}#, whose formula gives one value here and is not saved as a dynamic array; the "
+    "embedded engine makes that #REF!, and whether Excel reads the one cell is not known"
 )
 
 
+def one_value_reads(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    values: dict[str, dict[str, object]],
+    info: PackageInfo,
+    set_formulas: Callable[[fz.Workbook, list[tuple[str, int, int, str]]], None],
+) -> bool:
+    """Every formula cell reading ``X#`` of a dynamic array X (marked so in the file, ``info``) that
+    gives one value, no error, gets ``X`` in its place: Excel's spill range of one value is that one cell (``SUM(Q1#)``
+    of a FILTER with one match is the match; the engine's X# there is #REF!). The caller evaluates again and calls
+    this again for a cell reading such a cell's own spill; True when any formula was set. An X that is no dynamic
+    array (a plain formula: Excel's X# is #REF!) is left to :func:`one_value_spills`."""
+    found: dict[tuple[str, int, int], str] = {}
+    spills: dict[tuple[str, str], bool] = {}
+    for sheet, _texts, place, match, target, anchor in _anchor_reads(formulas, values):
+        if not _dynamic(info, target, anchor):
+            continue
+        if (target, anchor) not in spills:
+            spills[(target, anchor)] = _spills(workbook, target, anchor)
+        if spills[(target, anchor)]:
+            continue
+        key = (sheet, *place)
+        formula = found.get(key) or workbook.get_formula(sheet, *place) or ""
+        new = _ANCHOR.sub(functools.partial(_cell_of, _key(match)), formula)
+        if new != formula:
+            found[key] = new
+    if found:
+        set_formulas(workbook, [(sheet, r, c, "=" + text.removeprefix("=")) for (sheet, r, c), text in found.items()])
+    return bool(found)
+
+
+def _dynamic(info: PackageInfo, sheet: str, ref: str) -> bool:
+    """Whether the file holds a dynamic array formula (Excel 365's, ``cm`` marked) at ``sheet!ref``."""
+    cell = info.formulas.get(sheet, {}).get(ref)
+    return cell is not None and cell.kind == "array" and cell.dynamic
+
+
+def _key(match: re.Match[str]) -> tuple[str, str, str]:
+    """What an ``_xlfn.ANCHORARRAY(X)`` reads, in any case: (sheet as written, column, row)."""
+    return (match.group(1) or "").upper(), match.group(2).upper(), match.group(3)
+
+
+def _cell_of(read: tuple[str, str, str], match: re.Match[str]) -> str:
+    """The one cell ``X`` of ``_xlfn.ANCHORARRAY(X)`` (its sheet too) where it reads ``read``, else the match."""
+    if _key(match) != read:
+        return match.group(0)
+    sheet = f"{match.group(1)}!" if match.group(1) else ""
+    return f"{sheet}{match.group(2).upper()}{match.group(3)}"
+
+
+def _anchor_reads(formulas: dict[str, FormulaTexts], values: dict[str, dict[str, object]]) -> Iterator[tuple]:
+    """(sheet, texts, place, match, target sheet, anchor) of each ``X#`` read by a formula cell, where X holds a value
+    that is no error."""
+    for sheet, texts in formulas.items():
+        if "ANCHORARRAY(" not in texts.upper_text():  # one sheet-wide test, then the formulas that read X#
+            continue
+        for place, master in texts.master_texts():
+            if "ANCHORARRAY(" not in master.upper():
+                continue
+            for match in _ANCHOR.finditer(texts[place]):
+                named = match.group(1) or ""
+                target = named[1:-1].replace("''", "'") if named.startswith("'") else named or sheet
+                anchor = f"{match.group(2).upper()}{match.group(3)}"
+                target = next((s for s in values if s.lower() == target.lower()), target)
+                held = values.get(target, {}).get(anchor)
+                if held is not None and type(held) is not CellError:
+                    yield sheet, texts, place, match, target, anchor
+
+
 def one_value_spills(
-    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], values: dict[str, dict[str, object]]
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    values: dict[str, dict[str, object]],
+    info: PackageInfo | None = None,
 ) -> list[Unsupported]:
     """Every formula cell whose text reads ``X#`` (stored ``_xlfn.ANCHORARRAY(X)``) of a formula cell X whose own value
     is no error and which spills no range in the engine: the engine's ``X#`` of a dynamic array of one value is #REF!
@@ -143,27 +219,17 @@ def one_value_spills(
     giving 200 alone lists ``R1 =IFERROR(SUM(Q1#),-1)``; Q1 spilling Q1:Q2 lists nothing."""
     found = []
     spills: dict[tuple[str, str], bool] = {}
-    for sheet, texts in formulas.items():
-        if "ANCHORARRAY(" not in texts.upper_text():  # one sheet-wide test, then the formulas that read X#
+    listed: set[tuple[str, str]] = set()
+    for sheet, texts, place, match, target, anchor in _anchor_reads(formulas, values):
+        ref = texts.refs[place]
+        if (sheet, ref) in listed or (info is not None and _dynamic(info, target, anchor)):  # read as X (above)
             continue
-        for place, master in texts.master_texts():
-            if "ANCHORARRAY(" not in master.upper():
-                continue
-            ref, text = texts.refs[place], texts[place]
-            for match in _ANCHOR.finditer(text):
-                named = match.group(1) or ""
-                target = named[1:-1].replace("''", "'") if named.startswith("'") else named or sheet
-                anchor = f"{match.group(2).upper()}{match.group(3)}"
-                target = next((s for s in values if s.lower() == target.lower()), target)
-                held = values.get(target, {}).get(anchor)
-                if held is None or type(held) is CellError:
-                    continue
-                if (target, anchor) not in spills:
-                    spills[(target, anchor)] = _spills(workbook, target, anchor)
-                if not spills[(target, anchor)]:
-                    shown = f"{named}!{anchor}" if named else anchor
-                    found.append(Unsupported(sheet, ref, "spill range", ONE_VALUE_REASON.format(anchor=shown)))
-                    break
+        if (target, anchor) not in spills:
+            spills[(target, anchor)] = _spills(workbook, target, anchor)
+        if not spills[(target, anchor)]:
+            shown = f"{match.group(1)}!{anchor}" if match.group(1) else anchor
+            found.append(Unsupported(sheet, ref, "spill range", ONE_VALUE_REASON.format(anchor=shown)))
+            listed.add((sheet, ref))
     return found
 
 

@@ -24,7 +24,13 @@ from openpyxl.utils.cell import range_boundaries
 
 from ..cells import CellError
 from . import kept
-from .after_evaluation import final_operations, one_value_spills, whole_column_indexes, whole_number_criteria
+from .after_evaluation import (
+    final_operations,
+    one_value_reads,
+    one_value_spills,
+    whole_column_indexes,
+    whole_number_criteria,
+)
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .engine import CIRCULAR, engine_literal, from_engine, load
@@ -59,6 +65,7 @@ from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import has_digit, shapes
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported, name_refusals
+from .unsure_results import underflows, unsure_mround_cells
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
 from .xlsx_values import Resized
 
@@ -327,7 +334,12 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         ):
             if (sheet, ref) not in listed:
                 unsupported.append(Unsupported(sheet, ref, "circular reference", ITERATIVE_REASON))
-    hidden_unsure += one_value_spills(workbook, formulas, result.values)  # X# of one value: #REF! in the engine
+    rereads = (one_value_reads, underflows)  # X# of one value: the cell X; a result below 2**-1022: Excel's 0
+    while any([again(workbook, formulas, result.values, info, _set_formulas) for again in rereads]):
+        workbook.evaluate_all()
+        result = _read(workbook, formulas, members)
+    hidden_unsure += one_value_spills(workbook, formulas, result.values, info)  # X# of no dynamic array: listed
+    hidden_unsure += unsure_mround_cells(workbook, formulas)  # MROUND(1.15,0.05): Excel's last digit unknown
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
     if unsupported:  # keep the file's values there, and compute their dependents from them

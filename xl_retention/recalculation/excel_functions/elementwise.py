@@ -39,6 +39,7 @@ from ._core import (
 from .dates import serial_to_date
 from .day_counts import weeknum
 from .engine_lifted import ENGINE_LIFTED, LOOKUPS
+from .multiples import mround
 from .statistical import WHOLE_FIRST, WHOLE_SECOND
 from .text import text_to_number
 
@@ -216,13 +217,7 @@ def _log(value: Any, base: Any = 10.0) -> float:
 
 
 def _mround(value: Any, multiple: Any) -> float:
-    x, m = _value(value), _value(multiple)
-    if m == 0:
-        return 0.0
-    if x * m < 0:
-        raise ExcelError("#NUM!")
-    step = _decimal(m)
-    return float((_decimal(x) / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step)
+    return mround(_value(value), _value(multiple))  # noting a call whose Excel answer is not certain (.multiples)
 
 
 def _quotient(numerator: Any, denominator: Any) -> float:

@@ -1,0 +1,104 @@
+"""Recalculation leftovers of the eighth round (H52): the embedded engine against Excel on users' own workbooks.
+
+Each test builds a small workbook with openpyxl, recalculates it with the embedded engine and reads the written values
+back; the expected values are Excel's documented ones, or the cells listed with their reason.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+from one_sheet import recalc_sheet as _recalc
+
+from xl_retention.recalculation import recalc_file
+
+
+def _store(path: Path, values: dict[str, str]) -> Path:
+    """``path`` with the cached value ``values[ref]`` (as Excel saved it) stored beside each formula cell's formula."""
+    with zipfile.ZipFile(path) as package:
+        entries = [(info, package.read(info)) for info in package.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in entries:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                for ref, value in values.items():
+                    pattern = rb'(<c r="' + ref.encode() + rb'"[^>]*>)(<f[^>]*>[^<]*</f>)(?:<v>[^<]*</v>|<v ?/>)?'
+                    data, count = re.subn(pattern, rb"\1\2<v>" + value.encode() + b"</v>", data)
+                    assert count == 1, ref
+            out.writestr(info.filename, data)
+    return path
+
+
+def test_mround_of_a_fractional_multiple_is_listed_where_excels_answer_is_not_certain(tmp_path: Path) -> None:
+    # MROUND(1.15,0.05) is 23 * 0.05: 1.1500000000000001 in binary (the engine's, status ok), 1.15 in decimal; which
+    # one Excel gives is not known (MATCH(1.15,..) finds the one, not the other). MROUND(6.05,0.1) is halfway in
+    # decimal, not in binary: Excel's answer differs between versions (6 or 6.1). Both listed, also behind IFERROR and
+    # inside SUMPRODUCT, with the cell reading one; exact answers computed: MROUND(10,3) 9, MROUND(7.25,0.5) 7.5,
+    # MROUND(5,2) 6 (halfway in binary too: away from zero), MROUND(-2.5,-0.1) -2.5, MROUND(2.68,0.01) 2.68,
+    # MROUND(5,-2) #NUM! (Microsoft's page), MROUND("7.25",0.5) 7.5.
+    cells: dict[str, object] = {
+        "C1": 1.15,
+        "C2": 6.05,
+        "C3": 2.68,
+        "C4": 5,
+        "A1": "=MROUND(C1,0.05)",
+        "A2": "=IFERROR(MROUND(C2,0.1),0)",
+        "A3": "=A1*2",
+        "A4": "=SUMPRODUCT(MROUND(C1:C2,0.05))",
+        "B1": "=MROUND(10,3)",
+        "B2": "=MROUND(7.25,0.5)",
+        "B3": "=MROUND(5,2)",
+        "B4": "=MROUND(-2.5,-0.1)",
+        "B5": "=MROUND(C3,0.01)",
+        "B6": "=MROUND(5,-2)",
+        "B7": '=MROUND("7.25",0.5)',
+        "B8": "=SUMPRODUCT(MROUND(C3:C4,1))",
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "incomplete"
+    listed = {u.address: u.reason for u in result.unsupported}
+    assert sorted(listed) == ["S!A1", "S!A2", "S!A3", "S!A4"]
+    assert "1.1500000000000001" in listed["S!A1"] and "halfway" in listed["S!A2"] and "S!A1" in listed["S!A3"]
+    assert [values.get(f"B{row}") for row in range(1, 9)] == [9, 7.5, 6, -2.5, 2.68, "#NUM!", 7.5, 8]
+    assert all(f"A{row}" not in values for row in range(1, 5))
+
+
+def test_mround_listed_keeps_the_value_excel_stored_and_the_cells_reading_it_use_it(tmp_path: Path) -> None:
+    # The same cells in a workbook Excel saved: Excel's own answers are kept (status ok), the cell reading one is
+    # computed from it, and the file's formulas are written back as they were.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["C1"], sheet["C2"] = 1.15, 6.05
+    sheet["A1"], sheet["A2"], sheet["A3"] = "=MROUND(C1,0.05)", "=MROUND(C2,0.1)", "=A1*2+A2"
+    book.save(tmp_path / "book.xlsx")
+    source = _store(tmp_path / "book.xlsx", {"A1": "1.1499999999999999", "A2": "6", "A3": "8.3"})
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    assert sorted((u.address, u.kept) for u in result.unsupported) == [("S!A1", True), ("S!A2", True)]
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert (out["A1"].value, out["A2"].value, out["A3"].value) == (1.15, 6, 8.3)
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx")["S"]["A1"].value == "=MROUND(C1,0.05)"
+
+
+def test_a_result_below_excels_smallest_number_is_0_and_the_cells_reading_it_see_0(tmp_path: Path) -> None:
+    # KB 78113: Excel has no denormal numbers, a result below 2.2250738585072E-308 underflows to 0. The engine kept
+    # 1E-310 (=B1=0 FALSE, =B2*1E300 1E-10, IF(B1>0,...) "pos" with status ok). The smallest normal number stays.
+    cells: dict[str, object] = {
+        "B1": "=1E-310",
+        "B2": "=2E-308/100",
+        "B3": "=B2*1E300",
+        "B4": "=B1=0",
+        "B5": '=IF(B1>0,"pos","zero")',
+        "B6": "=EXP(-720)",
+        "B7": "=-1E-310",
+        "B8": "=2.5E-308*1",
+        "B9": "=B8*2*1E300",
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"B{row}"] for row in range(1, 8)] == [0, 0, 0, True, "zero", 0, 0]
+    assert values["B8"] == 2.5e-308 and values["B9"] == 5e-8
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx")["S"]["B1"].value == "=1E-310"

@@ -1,0 +1,91 @@
+"""Cells whose computed value may not be Excel's, found after the evaluation from what their functions met there.
+
+- :func:`unsure_mround_cells`: a cell calling MROUND where one call's Excel answer is not certain (a decimal halfway
+  number, a last binary digit: :mod:`.excel_functions.multiples`) is listed, keeping the value Excel stored; the
+  cell is evaluated once more with the calls noting (the engine keeps no trace of which cell called what).
+- :func:`underflows`: a formula cell whose result is below Excel's smallest number (a denormal, ``=1E-310``) gets
+  Excel's 0 (:mod:`.excel_functions.limits`), and the cells reading it are computed from that 0.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .excel_functions.limits import UNDERFLOW, is_denormal
+from .excel_functions.multiples import UNSURE
+from .formula_texts import position as cell_position
+from .unsupported import Unsupported
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import formualizer as fz
+
+    from .formula_texts import FormulaTexts
+    from .package import PackageInfo
+
+__all__ = ["MAX_CHECKED", "underflows", "unsure_mround_cells"]
+
+#: at most this many MROUND cells are evaluated once more; the rest are listed unchecked (each costs an evaluation)
+MAX_CHECKED = 5000
+_UNCHECKED = "one of many MROUND cells not checked for a call whose Excel answer is not certain"
+
+
+def unsure_mround_cells(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> list[Unsupported]:
+    """Every formula cell calling MROUND (or reading it element by element) where a call met a number whose Excel
+    answer is not certain, with the reason; the first :data:`MAX_CHECKED` such cells are checked, the rest listed."""
+    found: list[Unsupported] = []
+    checked = 0
+    for sheet, texts in formulas.items():
+        if "MROUND(" not in texts.upper_text():
+            continue
+        target = workbook.sheet(sheet)
+        for place, master in texts.master_texts():
+            if "MROUND(" not in master.upper():
+                continue
+            ref = texts.refs[place]
+            checked += 1
+            if checked > MAX_CHECKED:
+                found.append(Unsupported(sheet, ref, "MROUND", _UNCHECKED))
+                continue
+            UNSURE.start()
+            try:
+                formula = workbook.get_formula(sheet, *place)
+                if formula:
+                    target.set_formula(*place, formula if formula.startswith("=") else "=" + formula)
+                    workbook.evaluate_cell(sheet, *place)
+            except Exception:  # noqa: BLE001  (the engine refuses to evaluate it again: nothing noted)
+                pass
+            finally:
+                reason = UNSURE.stop()
+            if reason:
+                found.append(Unsupported(sheet, ref, "MROUND", reason))
+    return found
+
+
+def underflows(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    values: dict[str, dict[str, object]],
+    info: PackageInfo,
+    set_formulas: Callable[[fz.Workbook, list[tuple[str, int, int, str]]], None],
+) -> bool:
+    """Each formula cell of ``formulas`` (not an array formula's) whose value in ``values`` is a number below Excel's
+    smallest, not 0, gets :data:`.limits.UNDERFLOW` around the formula the engine has: its value and what the cells
+    reading it see are Excel's 0 (KB 78113). The caller evaluates again (and calls this again for a cell that
+    underflows from the new values). True when any formula was set."""
+    found = []
+    for sheet, cells in values.items():
+        for ref, value in cells.items():
+            if not is_denormal(value) or sheet not in formulas:
+                continue
+            cell = info.formulas.get(sheet, {}).get(ref)
+            if cell is None or cell.kind not in ("normal", "shared"):
+                continue
+            r, c = cell_position(ref)
+            formula = (workbook.get_formula(sheet, r, c) or "").removeprefix("=")
+            if formula and not formula.upper().startswith(UNDERFLOW + "("):
+                found.append((sheet, r, c, f"={UNDERFLOW}(({formula}))"))
+    if found:
+        set_formulas(workbook, found)
+    return bool(found)
