@@ -6,6 +6,7 @@ the edit (cells moved, formulas and names following); inputs are written by the 
 """
 
 import openpyxl
+import pytest
 from test_import_into import SUBSCRIPTIONS, parts, run, write
 
 from xl_retention.workbook import build_template
@@ -104,3 +105,49 @@ def test_the_report_says_other_months_are_kept_only_when_one_holds_a_figure(tmp_
     assert result.stdout.splitlines()[1] == (
         "import wrote the months its data covers (2025-01 to 2025-03) on Customers, Revenue, Cohorts"
     )
+
+
+def test_months_added_to_a_tracker_without_nps_scores_name_what_to_do(tmp_path):
+    """A user who does not track NPS deleted "NPS scores": the NPS sheet cannot grow, said as such (was 'NPS scores:
+    no column for 2025-04 in row 1', for a subscriptions import)."""
+    book = _tracker(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    del wb["NPS scores"]
+    wb.save(book)
+    before = parts(book)
+    subs = SUBSCRIPTIONS + "a,2025-04,120\n"
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", subs), "--into", book)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "xl-retention: error: t.xlsx has the sheet 'NPS' but not 'NPS scores', whose answers its formulas read, so the "
+        "month 2025-04 cannot be added to it: delete 'NPS' too if you do not track NPS, or put 'NPS "
+        "scores' back (copy it from a new tracker: xl-retention new NEW.xlsx)\n"
+    )
+    assert parts(book) == before
+    del wb["NPS"]
+    wb.save(book)
+    result = run("import", "--subscriptions", tmp_path / "subs.csv", "--into", book)
+    assert result.returncode == 0, result.stderr
+    assert openpyxl.load_workbook(book)["Customers"]["D5"].value == 1  # April added
+
+
+def test_a_full_disk_names_the_workbook_and_leaves_it_as_it_was(tmp_path, monkeypatch):
+    import errno
+    from contextlib import contextmanager
+
+    from xl_retention.workbook import inplace
+    from xl_retention.workbook.importer import fill_workbook, load_tables
+
+    @contextmanager
+    def full_disk(target):
+        raise OSError(errno.ENOSPC, "No space left on device")
+        yield
+
+    book = _tracker(tmp_path)
+    before = parts(book)
+    tables = load_tables(subscriptions=write(tmp_path, "subs.csv", SUBSCRIPTIONS))
+    monkeypatch.setattr(inplace, "atomic_output", full_disk)
+    with pytest.raises(OSError) as raised:
+        fill_workbook(book, tables)
+    assert str(raised.value) == "t.xlsx was not written (No space left on device): it is as it was"
+    assert parts(book) == before

@@ -215,6 +215,13 @@ def fill_package(path: Path, tables: Tables) -> Filled:
             grow_answers(package, summary, scores_columns, rows, most)
             rows = most
         if added:
+            if NPS_SUMMARY.title in sheets and scores_wb is None:  # its formulas read "NPS scores": none to grow
+                raise ip.LayoutError(
+                    f"{path.name} has the sheet {NPS_SUMMARY.title!r} but not {NPS_SCORES_TITLE!r}, whose answers its "
+                    f"formulas read, so {_months_text(added)} cannot be added to it: delete "
+                    f"{NPS_SUMMARY.title!r} too if you do not track NPS, or put {NPS_SCORES_TITLE!r} back (copy it "
+                    "from a new tracker: xl-retention new NEW.xlsx)"
+                )
             scores_columns |= grow(package, sheets, scores_columns, added, rows)
             n = len(base.months)
             cohorts_needed = tables.survivors is not None or tables.order_cohorts is not None
@@ -276,7 +283,12 @@ def fill_package(path: Path, tables: Tables) -> Filled:
     package.edit("xl/workbook.xml", ip.full_calc_on_load)
     package.drop_calc_chain()
     cleared = clear_results(package)  # results of the old inputs: never read beside the new ones
-    package.save()
+    try:
+        package.save()
+    except OSError as error:  # a full disk, a lost network drive: the atomic save left the file as it was
+        if path.name in str(error):
+            raise
+        raise OSError(f"{path.name} was not written ({error.strerror or error}): it is as it was") from None
     months = len(base.months) + len(added)
     filled = Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes, plan.restored)
     filled.cleared = cleared
@@ -289,6 +301,11 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         if not data[0] <= month <= data[-1]
     )
     return filled
+
+
+def _months_text(months: list[pd.Period]) -> str:
+    """'the month 2025-04' or 'the months 2025-04 to 2025-06'."""
+    return f"the month {months[0]}" if len(months) == 1 else f"the months {months[0]} to {months[-1]}"
 
 
 def _is_formula(value: Any) -> bool:
