@@ -5,6 +5,8 @@ Every workbook is made by build_template in tmp_path and edited with openpyxl th
 the edit (cells moved, formulas and names following); inputs are written by the test.
 """
 
+import datetime as dt
+
 import openpyxl
 import pytest
 from test_import_into import SUBSCRIPTIONS, parts, run, write
@@ -150,4 +152,22 @@ def test_a_full_disk_names_the_workbook_and_leaves_it_as_it_was(tmp_path, monkey
     with pytest.raises(OSError) as raised:
         fill_workbook(book, tables)
     assert str(raised.value) == "t.xlsx was not written (No space left on device): it is as it was"
+    assert parts(book) == before
+
+
+def test_a_month_typed_right_of_the_last_nps_month_is_named_when_months_are_added(tmp_path):
+    """Growing added a second 'Jul 2025' column beside the one typed by hand, whose answers no formula read."""
+    book = _tracker(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    scores = wb["NPS scores"]
+    scores["E1"], scores["E2"], scores["E3"] = dt.datetime(2025, 4, 1), 10, 10
+    wb.save(book)
+    before = parts(book)
+    result = run("import", "--nps", write(tmp_path, "nps.csv", "date,score\n2025-04-03,0\n"), "--into", book)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "xl-retention: error: 'NPS scores'!E1 is 2025-04, typed right of the tracker's last month 2025-03 (no NPS "
+        "formula reads its answers), where import adds the month 2025-04, formulas and all: move that column's "
+        "answers into an answers file (or clear it) and import again\n"
+    )
     assert parts(book) == before

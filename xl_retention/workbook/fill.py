@@ -205,6 +205,15 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         added = list(pd.period_range(base.months[-1] + 1, data[-1], freq="M"))
         scores_wb = wb[NPS_SCORES_TITLE] if NPS_SCORES_TITLE in wb.sheetnames else None
         scores_columns = _score_columns(scores_wb) if scores_wb is not None else {}
+        beyond = sorted((col, month) for month, col in scores_columns.items() if month > base.months[-1])
+        if beyond and added:  # typed by hand right of the last month, no NPS formula: the new months' columns go there
+            col, month = beyond[0]
+            raise ip.LayoutError(
+                f"'{NPS_SCORES_TITLE}'!{get_column_letter(col)}1 is {month}, typed right of the tracker's last "
+                f"month {base.months[-1]} (no NPS formula reads its answers), where import adds "
+                f"{_months_text(added)}, formulas and all: move that column's answers into an answers file (or clear "
+                "it) and import again"
+            )
         triangles: dict[str, Triangle] = {}
         summary = sheets.get(NPS_SUMMARY.title)
         rows = _response_rows(summary) if summary is not None else NPS_RESPONSE_ROWS
