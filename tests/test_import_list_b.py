@@ -1,7 +1,11 @@
 """Import faults of list B (H51): surveys, analytics, orders and messages, each test on its own small input.
 
 * 1: Google Forms' timestamps with their offset ("2026/03/04 5:06:07 PM GMT+1", "GMT-5", "GMT+5:30").
+* 2: a retention report (Mixpanel's, Amplitude's "Day 1" columns) or a table of counts ("Date, Active users") is
+  refused, not read as one visitor per row.
 * 3: header names on two lines (Alt+Enter in Excel: "Customer\\nID"), in a CSV file and in a workbook.
+* 4: a subscriptions export given as --orders is refused with the option to use.
+* 6: a customer named "Total" with a dated order is a customer; a dated total is still refused.
 """
 
 from __future__ import annotations
@@ -127,3 +131,92 @@ def test_6_a_dated_total_whose_cells_are_totals_is_still_refused(
         "orders.csv, column 'customer_id': a summary row of the export (its totals, not data: remove it) in row 4 "
         f"(counting the header as row 1): {label!r}"
     )
+
+
+# -- 2: retention reports and tables of counts ----------------------------------------------------------------------
+MIXPANEL = (
+    "Date,Users,< 1 Day,Day 1,Day 2,Day 3\n2026-01-01,1200,100%,45.2%,38.1%,33.0%\n2026-02-01,1350,100%,44.0%,37.5%,\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_2_a_retention_report_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str) -> None:
+    path = tmp_path / "retention.csv"
+    path.write_text(MIXPANEL)
+    err = refusal(capsys, "--visits", str(path), "--columns", "visitor_id=Users", "--backend", backend, "--to-csv",
+                  str(tmp_path / "o"))  # fmt: skip
+    assert err.startswith(
+        "retention.csv: a retention report (its columns '< 1 Day', 'Day 1', 'Day 2', ... are the share or number of "
+        "each cohort still active that many days, weeks or months later), not one row per visit (visitor id and date)"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_2_an_amplitude_report_given_as_orders_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "amplitude.csv"
+    path.write_text("Cohort,Users,Week 0,Week 1,Week 2\n2026-01-05,320,100.0%,22.5%,18.1%\n")
+    err = refusal(capsys, "--orders", str(path), "--columns", "customer_id=Users,date=Cohort", "--to-csv",
+                  str(tmp_path / "o"))  # fmt: skip
+    assert err.startswith("amplitude.csv: a retention report (its columns 'Week 0', 'Week 1', 'Week 2' are")
+    assert "not one row per order" in err
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_2_counts_per_date_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str) -> None:
+    path = tmp_path / "ga.csv"
+    path.write_text('Date,Active users\n2026-01-01,"1,204"\n2026-01-02,988\n2026-02-01,1010\n')
+    err = refusal(capsys, "--visits", str(path), "--columns", "visitor_id=Active users,date=Date", "--backend",
+                  backend, "--to-csv", str(tmp_path / "o"))  # fmt: skip
+    assert err.startswith(
+        "ga.csv, column 'Active users': numbers of active users per date (one row per date, '1,204' on '2026-01-01'), "
+        "a report's counts"
+    )
+
+
+def test_2_visitor_ids_in_a_users_column_are_visitors(tmp_path: Path) -> None:
+    path = tmp_path / "visits.csv"  # numeric ids in a column named 'Users': the same id on several dates
+    path.write_text("Date,Users\n2026-01-01,1001\n2026-01-01,1002\n2026-02-01,1001\n")
+    visits = pd.read_csv(run(tmp_path, "--visits", path, "--columns", "visitor_id=Users,date=Date") / "visits.csv")
+    assert visits[["visitors", "returning"]].values.tolist() == [[2, 0], [1, 1]]
+
+
+# -- 4: a subscriptions export given as orders ----------------------------------------------------------------------
+STRIPE_SUBSCRIPTIONS = (
+    "id,Customer ID,Plan,Quantity,Interval,Amount,Status,Created (UTC),Current Period End (UTC),Ended At (UTC)\n"
+    "sub_1,cus_A,pro,1,month,49.00,active,2026-01-05 10:00,2026-04-05 10:00,\n"
+    "sub_2,cus_B,basic,1,month,19.00,canceled,2026-01-10 10:00,2026-03-10 10:00,2026-03-10 10:00\n"
+    "sub_3,cus_C,pro,1,year,490.00,active,2026-02-01 10:00,2027-02-01 10:00,\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("text", "columns", "named"),
+    [
+        (STRIPE_SUBSCRIPTIONS, "date=Created (UTC)",
+         "columns 'Current Period End (UTC)', 'Ended At (UTC)', 'Interval' are a subscription's"),
+        ("customer_id,plan,status,mrr,date\nc1,pro,active,49,2026-01-05\nc2,basic,cancelled,19,2026-01-10\n", "",
+         "column 'mrr' is a subscription's"),
+    ],
+)  # fmt: skip
+def test_4_a_subscriptions_export_given_as_orders_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str, text: str, columns: str, named: str
+) -> None:
+    path = tmp_path / "subs.csv"
+    path.write_text(text)
+    args = ["--columns", columns] if columns else []
+    err = refusal(capsys, "--orders", str(path), *args, "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        f"subs.csv: a subscriptions export (its {named}), not orders: each subscription would count as one purchase "
+        "on its date, and a cancelled one as none; import it with --subscriptions (payments or invoices are orders: "
+        "--orders)"
+    )
+
+
+def test_4_orders_with_an_order_id_and_a_billing_interval_are_orders(tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"  # Recharge's orders of subscription products: each one a purchase
+    path.write_text(
+        "order_id,customer_id,date,amount,order_interval_unit\n1,c1,2026-01-05,20,month\n2,c1,2026-02-05,20,month\n"
+    )
+    purchases = pd.read_csv(run(tmp_path, "--orders", path) / "purchases.csv")
+    assert purchases[["buyers", "returning"]].values.tolist() == [[1, 0], [1, 1]]

@@ -1,0 +1,175 @@
+"""Exports of another kind than the option they were given to: refused before a figure is computed from them.
+
+* A **retention report** (Mixpanel's and Amplitude's cohort x "Day N" table: "< 1 Day", "Day 1", "Week 2", ... of
+  percentages or counts) is already aggregated: read as visits (or orders) each cohort's row was one visitor, each
+  with one visit. :func:`refuse_reports` names its period columns and asks for the raw events.
+* A **table of counts** (Google Analytics' "Date, Users", a dashboard's "Month, Customers, MRR") whose id column,
+  mapped as ``visitor_id`` or ``customer_id``, holds numbers of people or events by name ("Users", "Active users",
+  "Sessions", "Customers"), one row per date: each count was one visitor. :func:`refuse_reports` too.
+* A **subscriptions export given as orders** (one row per subscription: its MRR, billing interval or billing
+  period, no order id): read as orders, each subscription was one purchase at its creation, and a cancelled one no
+  purchase at all. :func:`refuse_subscriptions_as_orders` names the columns and the option to use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .billing import BILLING_ALIASES
+from .errors import DataError
+from .names import key
+
+__all__ = ["refuse_counts", "refuse_retention_report", "refuse_subscriptions_as_orders"]
+
+#: A retention report's period column: "< 1 Day", "Day 0", "Day 1", "Week 2", "Month 3", "D7", "W1", "30 days later".
+PERIOD = re.compile(
+    r"(?i)^\s*(?:<\s*1\s*(?:day|week|month)|(?:day|week|month|d|w|m)\s*[-_#]?\s*\d{1,3}|"
+    r"\d{1,3}\s*(?:days?|weeks?|months?)(?:\s+later)?)\s*$"
+)
+#: An id column's name (as :func:`~.names.key` spells it) that says it counts people or events: a report's column.
+COUNT_NAME = re.compile(
+    r"^(?:(?:total|active|new|unique|distinct|returning|daily|weekly|monthly|number_of|no\.?|num|#)_)*"
+    r"(?:users?|visitors?|people|persons|sessions|visits|pageviews|page_views|views|customers|buyers|subscribers|"
+    r"accounts|orders|transactions|purchases|count|uniques|events|cohort_size)(?:_count)?$"
+)
+_WHAT = {
+    "snapshots": "one row per customer and month",
+    "intervals": "one row per subscription",
+    "orders": "one row per order",
+    "visits": "one row per visit (visitor id and date)",
+    "answers": "one row per answer",
+}
+
+
+def refuse_retention_report(df: pd.DataFrame, kind: str, source: str) -> None:
+    """Refuse a retention report (two period columns or more: ``Day 1``, ``Week 2``), naming its columns
+    (:class:`~.errors.DataError`).
+
+    >>> refuse_retention_report(pd.DataFrame(columns=["Date", "Users", "< 1 Day", "Day 1", "Day 2"]), "visits", "r.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: r.csv: a retention report (its columns '< 1 Day', 'Day 1', 'Day 2' are \
+the share or number of each cohort still active that many days, weeks or months later), not one row per visit \
+(visitor id and date): the import counts raw events itself; export the events (Mixpanel: Events export; Amplitude: \
+Export Data), one row per visit (visitor id and date)
+    """
+    periods = [str(c) for c in df.columns if PERIOD.match(str(c))]
+    if len(periods) >= 2:
+        shown = ", ".join(repr(p) for p in periods[:3]) + (", ..." if len(periods) > 3 else "")
+        raise DataError(
+            f"{source}: a retention report (its columns {shown} are the share or number of each cohort still active "
+            f"that many days, weeks or months later), not {_WHAT[kind]}: the import counts raw events itself; export "
+            f"the events (Mixpanel: Events export; Amplitude: Export Data), {_WHAT[kind]}",
+            source=source,
+            column=periods[0],
+        )
+
+
+def refuse_counts(df: pd.DataFrame, names: Mapping[str, str], kind: str, source: str) -> None:
+    """Refuse a table of counts: the id column (``names``: ours -> the file's) named as a count ("Users",
+    "Sessions", "Customers"), whole numbers only, one row per date (:class:`~.errors.DataError` naming it).
+
+    >>> df = pd.DataFrame({"Date": ["2026-01-01", "2026-01-02"], "Active users": ["1,204", "988"]})
+    >>> refuse_counts(df, {"visitor_id": "Active users", "date": "Date"}, "visits", "ga.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: ga.csv, column 'Active users': numbers of active users per date (one \
+row per date, '1,204' on '2026-01-01'), a report's counts, not one row per visit (visitor id and date) with each \
+one's id: each count would be one visitor; export the raw visits with an id per visitor (Google Analytics: \
+BigQuery export, or a report with a user or client id dimension)
+    """
+    for ours in ("visitor_id", "customer_id"):
+        column = names.get(ours)
+        if column is None or not COUNT_NAME.match(key(column)):
+            continue
+        values = df[column] if list(map(str, df.columns)).count(column) == 1 else None
+        when = next((names[d] for d in ("date", "month", "start") if d in names), None)
+        if values is None or when is None or not _numbers(values):
+            continue
+        dates = df[when].astype(str).str.strip()
+        if len(df) < 2 or dates.duplicated().any():
+            continue
+        raise DataError(
+            f"{source}, column {column!r}: numbers of {column.lower()} per date (one row per date, {values.iloc[0]!r} "
+            f"on {dates.iloc[0]!r}), a report's counts, not {_WHAT[kind]} with each one's id: each count would be "
+            f"one {ours.split('_')[0]}; export the raw {'visits' if kind == 'visits' else 'rows'} with an id per "
+            f"{ours.split('_')[0]} (Google Analytics: BigQuery export, or a report with a user or client id dimension)",
+            source=source,
+            column=column,
+        )
+
+
+def _numbers(values: pd.Series) -> bool:
+    """Whether every filled cell is a whole number (typed, or text such as '1,234')."""
+    filled = values.dropna()
+    if not len(filled):
+        return False
+    if pd.api.types.is_numeric_dtype(filled.dtype) and not pd.api.types.is_bool_dtype(filled.dtype):
+        return bool((np.asarray(filled, dtype=float) % 1 == 0).all())
+    texts = filled.astype(str).str.strip()
+    return bool(texts.str.fullmatch(r"\d{1,3}(?:[,.' ]?\d{3})*").all())
+
+
+#: Columns of a subscriptions export, as :func:`~.names.key` spells them (also after an object prefix).
+_MRR = re.compile(r"^(?:.*_)?(?:mrr|arr|monthly_recurring_revenue|annual_recurring_revenue)(?:_.*)?$")
+_PERIODS = frozenset({
+    "current_period_start", "current_period_end", "current_term_start", "current_term_end", "trial_end", "trial_start",
+    "trial_ends_at", "next_billing_at", "next_billing_date", "next_renewal", "next_renewal_date", "renews_at",
+    "ended_at", "ends_at", "cancel_at_period_end", "billing_period_start", "billing_period_end", "next_charge_date",
+    "next_charge_scheduled_at",
+})  # fmt: skip
+_INTERVALS = frozenset({"interval", *BILLING_ALIASES["interval"]})
+_INTERVAL_WORD = re.compile(r"(?i)^\s*(?:day|daily|week|weekly|month|monthly|quarter|quarterly|year|yearly|annual"
+                            r"|annually|semiannual|half[\s_-]?year)s?\s*$")  # fmt: skip
+#: An order's, invoice's or payment's id ("Invoice Number", ``charge_id``): purchases, whatever else the file has.
+_ORDER_ID = re.compile(r"^(?:order|invoice|receipt|transaction|charge|payment)(?:_?(?:id|number|no|num|#))?$")
+
+
+def _plain(name: str) -> str:
+    """A column's key, with a time zone in parentheses ('Ended At (UTC)') and a Chargebee prefix dropped."""
+    text = key(re.sub(r"\((?:utc|gmt)\)", "", name, flags=re.IGNORECASE))
+    return text.split(".", 1)[1] if "." in text else text
+
+
+def refuse_subscriptions_as_orders(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
+    """Refuse an orders input that is a subscriptions export: no order id column (none found, none mapped), no column
+    named as an order's, an invoice's or a payment's, and a column that only subscriptions have: an MRR or ARR, a
+    billing interval with interval values, or a subscription's period (Stripe's "Current Period End (UTC)", "Ended At
+    (UTC)", "Trial End (UTC)"; Chargebee's ``current_term_end``; ``next_billing_at``).
+
+    >>> df = pd.DataFrame({"customer_id": ["c1"], "plan": ["pro"], "mrr": ["49"], "date": ["2026-01-05"]})
+    >>> refuse_subscriptions_as_orders(df, {"customer_id": "customer_id", "date": "date"}, "s.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: s.csv: a subscriptions export (its column 'mrr' is a subscription's), not \
+orders: each subscription would count as one purchase on its date, and a cancelled one as none; import it with \
+--subscriptions (payments or invoices are orders: --orders)
+    """
+    if "order_id" in names:
+        return
+    columns = [str(c) for c in df.columns]
+    plain = {c: _plain(c) for c in columns}
+    if any(_ORDER_ID.match(p) for p in plain.values()):
+        return
+    found: list[str] = [c for c in columns if _MRR.match(plain[c])]
+    found += [c for c in columns if plain[c] in _PERIODS]
+    for column in (c for c in columns if plain[c] in _INTERVALS):
+        values = df.iloc[:, columns.index(column)].dropna().astype(str)
+        if len(values) and values.map(lambda v: bool(_INTERVAL_WORD.match(v))).mean() > 0.5:
+            found.append(column)
+    if not found:
+        return
+    shown = ", ".join(repr(c) for c in dict.fromkeys(found))
+    word = "column" if len(set(found)) == 1 else "columns"
+    verb = "is a subscription's" if len(set(found)) == 1 else "are a subscription's"
+    raise DataError(
+        f"{source}: a subscriptions export (its {word} {shown} {verb}), not orders: each subscription would count as "
+        f"one purchase on its date, and a cancelled one as none; import it with --subscriptions (payments or invoices "
+        f"are orders: --orders)",
+        source=source,
+        column=found[0],
+    )
