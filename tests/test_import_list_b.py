@@ -220,3 +220,161 @@ def test_4_orders_with_an_order_id_and_a_billing_interval_are_orders(tmp_path: P
     )
     purchases = pd.read_csv(run(tmp_path, "--orders", path) / "purchases.csv")
     assert purchases[["buyers", "returning"]].values.tolist() == [[1, 0], [1, 1]]
+
+
+# -- 7: PayPal's activity download ------------------------------------------------------------------------------------
+PAYPAL_HEADER = (
+    '"Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","From Email Address",'
+    '"To Email Address","Transaction ID","Reference Txn ID","Balance"\n'
+)
+_ROWS = [
+    (
+        "01/05/2026 10:01:02",
+        "Ann",
+        "Subscription Payment",
+        "Completed",
+        "USD",
+        "49.00",
+        "-1.72",
+        "ann@x.com",
+        "me@shop.com",
+        "1AB",
+        "I-SUB1",
+    ),
+    (
+        "01/20/2026 11:00:00",
+        "Bob",
+        "Express Checkout Payment",
+        "Completed",
+        "USD",
+        "120.00",
+        "-3.78",
+        "bob@x.com",
+        "me@shop.com",
+        "2CD",
+        "",
+    ),
+    (
+        "01/25/2026 12:00:00",
+        "Bob",
+        "Payment Refund",
+        "Completed",
+        "USD",
+        "-120.00",
+        "3.48",
+        "me@shop.com",
+        "bob@x.com",
+        "3EF",
+        "2CD",
+    ),
+    (
+        "02/05/2026 10:01:02",
+        "Ann",
+        "Subscription Payment",
+        "Completed",
+        "USD",
+        "49.00",
+        "-1.72",
+        "ann@x.com",
+        "me@shop.com",
+        "4GH",
+        "I-SUB1",
+    ),
+    (
+        "02/07/2026 09:00:00",
+        "Cid",
+        "Website Payment",
+        "Pending",
+        "USD",
+        "80.00",
+        "0.00",
+        "cid@x.com",
+        "me@shop.com",
+        "5IJ",
+        "",
+    ),
+    (
+        "02/08/2026 09:00:00",
+        "Dee",
+        "Website Payment",
+        "Denied",
+        "USD",
+        "60.00",
+        "0.00",
+        "dee@x.com",
+        "me@shop.com",
+        "6KL",
+        "",
+    ),
+    ("02/09/2026 09:00:00", "", "General Currency Conversion", "Completed", "USD", "-50.00", "0.00", "", "", "7MN", ""),
+    ("02/09/2026 09:00:00", "", "General Currency Conversion", "Completed", "EUR", "46.00", "0.00", "", "", "8OP", ""),
+    (
+        "02/15/2026 13:00:00",
+        "Eve",
+        "Express Checkout Payment",
+        "Completed",
+        "USD",
+        "30.00",
+        "-1.17",
+        "eve@x.com",
+        "me@shop.com",
+        "9QR",
+        "",
+    ),
+    (
+        "02/16/2026 13:00:00",
+        "Eve",
+        "Payment Refund",
+        "Completed",
+        "USD",
+        "-10.00",
+        "0.30",
+        "me@shop.com",
+        "eve@x.com",
+        "9QS",
+        "9QR",
+    ),
+    ("02/20/2026 13:00:00", "", "General Withdrawal", "Completed", "USD", "-50.00", "0.00", "", "", "10ST", ""),
+    (
+        "02/21/2026 13:00:00",
+        "Supplier",
+        "Express Checkout Payment",
+        "Completed",
+        "USD",
+        "-25.00",
+        "0.00",
+        "me@shop.com",
+        "s@x.com",
+        "11UV",
+        "",
+    ),
+]
+PAYPAL = PAYPAL_HEADER + "".join(
+    '"{}","{}","PST","{}","{}","{}","{}","{}","{}","","{}","{}","{}","{}",""\n'.format(*r[0].split(), *r[1:])
+    for r in _ROWS
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_7_paypal_activity_is_read_as_payments_received_and_their_refunds(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "paypal.csv"
+    path.write_text(PAYPAL)
+    out = run(tmp_path, "--orders", path, backend=backend)
+    purchases = pd.read_csv(out / "purchases.csv")  # Bob refunded in full; Cid pending, Dee denied; no conversions
+    assert purchases[["buyers", "repeat_purchasers", "returning"]].values.tolist() == [[1, 0, 0], [2, 0, 1]]
+    revenue = pd.read_csv(out / "order_revenue_cohorts.csv")  # Eve's 30 less her refund of 10; the supplier no buyer
+    assert revenue[["0", "1"]].fillna(-1).values.tolist() == [[49.0, 49.0], [20.0, -1.0]]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "row"),
+    [('"General Withdrawal"', '"Crypto Purchase"', "Type", 12), ('"Pending"', '"On Hold"', "Status", 6)],
+)
+def test_7_a_paypal_type_or_status_not_known_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, column: str, row: int
+) -> None:
+    path = tmp_path / "paypal.csv"
+    path.write_text(PAYPAL.replace(old, new))
+    err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
+    assert err.startswith(f"paypal.csv, column '{column}': PayPal ")
+    assert err.endswith(f"in row {row} (counting the header as row 1): {new.strip(chr(34))!r}")

@@ -49,6 +49,7 @@ from .orders import (
     orders_as_paid,
     orders_of_parents,
 )
+from .paypal import paypal_orders
 from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .sandbox import check_test_mode
@@ -367,6 +368,8 @@ def prepare(
     options = options or ReadOptions()
     if not isinstance(df, pd.DataFrame):
         raise DataError(f"{source}: expected a table (pandas DataFrame), got {type(df).__name__}", source=source)
+    if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
+        df, columns = paypal_orders(df, columns or {}, source, (options.segment,) if options.segment else ())
     source = source_of(df, source)  # a sheet's table: its rows are named as the sheet's
     required, optional = SCHEMAS[kind]
     columns = dict(columns or {})

@@ -1,0 +1,169 @@
+"""PayPal's activity download ("Date", "Time", "TimeZone", "Name", "Type", "Status", "Currency", "Gross", "Fee",
+"Net", "From Email Address", "To Email Address", "Transaction ID", "Reference Txn ID", ...) as orders.
+
+The file is the account's ledger, not a list of orders: beside the payments received it holds refunds (a negative
+"Payment Refund" whose "Reference Txn ID" is the payment refunded), currency conversions, withdrawals, holds and
+payments the account made. Read as orders as it is, each conversion was a purchase and a refund a purchase of its
+own. So (:func:`paypal_orders`):
+
+* a payment received (a positive Gross of a payment type: "Express Checkout Payment", "Website Payment",
+  "Subscription Payment", ...) is an order: its "Transaction ID", its payer's "From Email Address", its Gross (what
+  the customer paid; the fee is the seller's cost); its date the Date with its Time and TimeZone;
+* a refund or reversal ("Payment Refund", "Payment Reversal", "Chargeback", a negative Gross) is a refund row of the
+  payment its "Reference Txn ID" names (taken off it, as docs/metrics.md says of refund rows), its customer the
+  payer ("To Email Address");
+* rows that move money without a sale (currency conversions, withdrawals, deposits, transfers, holds and their
+  releases, authorizations and voids, fees) and payments the account sent (a negative Gross of a payment type) are
+  no orders and are left out; a type not known here is refused naming its rows;
+* the status: Completed (and Cleared) is paid; Pending, Uncleared, Unclaimed, Held, Denied, Failed, Canceled,
+  Reversed, Returned are payments not received, left out (the order statuses' rules: pending, declined, ...);
+  Refunded and Partially Refunded as the order statuses say; any other is refused naming its rows.
+
+Refusals name the file's own rows (``attrs["file_rows"]``: the rows left out are not counted away).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows, source_of
+from .names import key
+
+__all__ = ["is_paypal", "paypal_orders"]
+
+#: The columns that make a file PayPal's activity download (as :func:`~.names.key` spells them).
+SIGNATURE = frozenset({"gross", "fee", "net", "type", "status", "transaction_id"})
+#: Payments: received where their Gross is positive (sent by the account where it is negative: no order).
+PAYMENTS = frozenset({
+    "express checkout payment", "website payment", "subscription payment", "recurring payment",
+    "preapproved payment bill user payment", "payment received", "mobile payment", "web accept payment received",
+    "shopping cart payment received", "invoice payment", "donation payment", "pos payment", "paypal here payment",
+    "general payment", "virtual terminal payment", "direct credit card payment", "mass pay payment",
+    "ebay auction payment",
+    "instant payment", "payment", "checkout api payment", "order payment",
+})  # fmt: skip
+#: Refunds and reversals of a payment (its "Reference Txn ID").
+REFUNDS = frozenset({
+    "payment refund", "refund", "payment reversal", "reversal", "chargeback", "partial refund", "general refund",
+})  # fmt: skip
+#: Rows that move money without a sale.
+NOT_ORDERS = frozenset({
+    "general currency conversion", "currency conversion", "general withdrawal", "withdraw funds to bank account",
+    "user initiated withdrawal", "bank deposit to pp account", "general credit card deposit", "transfer",
+    "transfer to bank", "hold on balance for dispute investigation", "cancellation of hold for dispute resolution",
+    "account hold for open authorization", "reversal of general account hold", "general hold", "general hold release",
+    "payment hold", "payment release", "general authorization", "void of authorization", "authorization",
+    "order", "fee", "chargeback fee", "general account correction", "release of held funds", "hold", "release",
+})  # fmt: skip
+#: PayPal's statuses as the order statuses of :mod:`.orders` say them (anything else is refused).
+STATUSES = {
+    "completed": "completed", "cleared": "completed", "pending": "pending", "uncleared": "pending",
+    "unclaimed": "pending", "held": "pending", "placed": "pending", "denied": "declined", "failed": "failed",
+    "canceled": "cancelled", "cancelled": "cancelled", "reversed": "voided", "returned": "voided",
+    "refunded": "refunded", "partially refunded": "partially refunded",
+}  # fmt: skip
+
+
+def is_paypal(names: Any) -> bool:
+    """Whether columns ``names`` are PayPal's activity download (Gross, Fee, Net, Type, Status, Transaction ID).
+
+    >>> is_paypal(["Date", "Type", "Status", "Gross", "Fee", "Net", "Transaction ID", "Reference Txn ID"])
+    True
+    """
+    return SIGNATURE <= {key(n) for n in names}
+
+
+def _column(df: pd.DataFrame, *names: str) -> str | None:
+    keys = {key(c): str(c) for c in df.columns}
+    return next((keys[n] for n in names if n in keys), None)
+
+
+def _text(values: pd.Series) -> pd.Series:
+    return values.astype(object).where(values.notna(), "").map(lambda v: " ".join(str(v).split()))
+
+
+def _sign(values: pd.Series) -> np.ndarray:
+    """-1, 0 or 1 of each Gross as written ("-120.00", "(120.00)", "1,049.00"); 0 where it is no number."""
+    text = _text(values)
+    negative = text.str.startswith(("-", "(", "\u2212")).to_numpy(dtype=bool)
+    digits = text.str.replace(r"[^\d]", "", regex=True)
+    nonzero = digits.str.strip("0").str.len().to_numpy() > 0
+    return np.where(nonzero, np.where(negative, -1, 1), 0)
+
+
+def paypal_orders(
+    df: pd.DataFrame, columns: Mapping[str, str], source: str, keep: tuple[str, ...] = ()
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """``(orders, columns)``: PayPal's activity download ``df`` as an orders table (see the module's docstring) and
+    the column map that reads it; any other ``df`` and ``columns`` as they are. ``keep``: other columns to keep
+    (a ``--segment`` column). Raises :class:`~.errors.DataError` naming the rows of a type or status not known.
+    """
+    if not is_paypal(df.columns):
+        return df, dict(columns)
+    source = source_of(df, source)
+    kind = _text(df[_column(df, "type")]).str.lower()
+    status_column = _column(df, "status")
+    status = _text(df[status_column]).str.lower()
+    gross = _column(df, "gross")
+    amount = columns.get("amount", gross)
+    sign = _sign(df[gross])
+    unknown = ~kind.isin(PAYMENTS | REFUNDS | NOT_ORDERS).to_numpy()
+    if unknown.any():
+        problem = ("PayPal transaction types not known as a payment received, a refund or a row without a sale "
+                   "(whether they are orders cannot be told: filter the activity to payments received)")  # fmt: skip
+        raise bad_rows(source, str(_column(df, "type")), problem, np.flatnonzero(unknown), df[_column(df, "type")])
+    refund = kind.isin(REFUNDS).to_numpy() & (sign < 0)  # a positive one: a refund the account received
+    sale = kind.isin(PAYMENTS).to_numpy() & (sign > 0)
+    rows = sale | refund
+    odd = rows & ~status.isin(list(STATUSES)).to_numpy()
+    if odd.any():
+        problem = "PayPal statuses not known as paid or not paid (relabel them Completed, or remove the rows)"
+        raise bad_rows(source, status_column, problem, np.flatnonzero(odd), df[status_column])
+    txn = _column(df, "transaction_id")
+    reference = _column(df, "reference_txn_id")
+    if refund.any() and reference is None:
+        raise bad_rows(source, str(_column(df, "type")), "refunds without a 'Reference Txn ID' column naming the "
+                       "payment refunded", np.flatnonzero(refund), df[_column(df, "type")])  # fmt: skip
+    payer = columns.get("customer_id", _column(df, "from_email_address") or "From Email Address")
+    to = _column(df, "to_email_address")
+    customer = df[payer].astype(object).copy() if payer in df.columns else None
+    if customer is None:
+        return df, dict(columns)  # no payer's column: the map's refusal names what is missing
+    if to is not None and "customer_id" not in columns:
+        customer[refund] = df[to].astype(object)[refund]  # a refund is paid to the payer
+    order = df[columns.get("order_id", txn)].astype(object).copy()
+    if reference is not None:
+        order[refund] = df[reference].astype(object)[refund]  # the payment refunded
+    date = columns.get("date", _column(df, "date") or "Date")
+    when = _text(df[date]) if date in df.columns else None
+    time, zone = _column(df, "time"), _column(df, "timezone", "time_zone")
+    if when is not None and "date" not in columns and time is not None:
+        when = (when + " " + _text(df[time])).str.strip()
+        if zone is not None and not _text(df[zone]).str.contains("/").any():  # 'PST', 'CET': read by reading.zones
+            when = (when + " " + _text(df[zone])).str.strip()
+    positions = np.flatnonzero(rows)
+    out = pd.DataFrame(
+        {
+            payer: customer.to_numpy()[positions],
+            date: (when if when is not None else df[date]).to_numpy()[positions],
+            amount: df[amount].to_numpy()[positions],
+            txn: order.to_numpy()[positions],
+            status_column: status.map(STATUSES).to_numpy()[positions],
+        }
+    )
+    for name in ("currency", *map(key, keep)):
+        found = _column(df, name)
+        if found is not None and found not in out.columns:
+            out[found] = df[found].to_numpy()[positions]
+    file_rows = df.attrs.get("file_rows")
+    first = getattr(source, "header_row", 1) + 1
+    out.attrs.update({k: v for k, v in df.attrs.items() if k not in ("file_rows", "sheet", "header_row")})
+    out.attrs["file_rows"] = tuple(
+        int(file_rows[p]) if file_rows is not None and p < len(file_rows) else int(p) + first for p in positions
+    )
+    mapped = {"customer_id": payer, "date": date, "amount": amount, "order_id": txn}
+    return out, mapped
