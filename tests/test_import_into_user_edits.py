@@ -171,3 +171,23 @@ def test_a_month_typed_right_of_the_last_nps_month_is_named_when_months_are_adde
         "answers into an answers file (or clear it) and import again\n"
     )
     assert parts(book) == before
+
+
+def test_the_answer_rows_are_read_from_a_month_whose_formula_is_there(tmp_path):
+    """A tracker widened to 1500 answers a month with January's responses typed over: February imports into rows 2
+    to 1501, as the formulas read (the first month's formula alone told the rows)."""
+    book = _tracker(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    for row in wb["NPS"].iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and "NPS scores" in cell.value:
+                cell.value = cell.value.replace("$1001", "$1501")
+    wb["NPS"]["B2"] = 12
+    wb.save(book)
+    result = run("import", "--nps", write(tmp_path, "nps.csv", "date,score\n2025-02-01,9\n"), "--into", book)
+    assert result.returncode == 0, result.stderr
+    nps = openpyxl.load_workbook(book)["NPS"]
+    assert nps["B2"].value == 12
+    assert nps["B3"].value == (
+        "=IF(COUNTA('NPS scores'!C$2:C$1501)=0,\"\",INDEX(NPS_BREAKDOWN('NPS scores'!C$2:C$1501),1,4))"
+    )

@@ -499,12 +499,14 @@ def _score_columns(ws: Any) -> dict[pd.Period, int]:
 
 
 def _response_rows(sheet: _Monthly) -> int:
-    """How many answer rows the NPS summary's formulas read (the last row of their 'NPS scores' ranges)."""
+    """How many answer rows the NPS summary's formulas read (the last row of their 'NPS scores' ranges), from the
+    first month whose formula is there (a figure typed over the first month's leaves the others to tell)."""
     column = sheet.columns.get("responses")
     if column is not None:
-        match = _SCORES_ROWS.search(str(sheet.value(2, column) or ""))
-        if match:
-            return int(match.group(1)) - 1
+        for month in sheet.months:
+            match = _SCORES_ROWS.search(str(sheet.value(sheet.row(month), column) or ""))
+            if match:
+                return int(match.group(1)) - 1
     return NPS_RESPONSE_ROWS
 
 
