@@ -102,3 +102,34 @@ def test_a_result_below_excels_smallest_number_is_0_and_the_cells_reading_it_see
     assert [values[f"B{row}"] for row in range(1, 8)] == [0, 0, 0, True, "zero", 0, 0]
     assert values["B8"] == 2.5e-308 and values["B9"] == 5e-8
     assert openpyxl.load_workbook(tmp_path / "out.xlsx")["S"]["B1"].value == "=1E-310"
+
+
+def test_if_inside_sumproduct_in_a_plain_formula_is_listed_as_an_array_formula_computed(tmp_path: Path) -> None:
+    # Excel evaluates SUMPRODUCT's and TEXTJOIN's arguments as arrays in a plain formula, but not an IF inside them
+    # (Ctrl+Shift+Enter needed: Excel reads IF's condition in the formula's own row, #VALUE! in row 12). The engine
+    # gave 3 and "b-a-c" for every row with status ok: listed now, Excel's stored value kept. Entered as an array
+    # formula, the same is computed (3); without IF (a comparison times 1) and with a one-cell condition choosing
+    # whole ranges, as before.
+    cells: dict[str, object] = {
+        "C1": 10,
+        "C2": 20,
+        "C3": 30,
+        "C4": "x",
+        "C5": 5,
+        "D1": "a",
+        "D2": "b",
+        "D3": "a",
+        "D4": "c",
+        "D5": "b",
+        "E12": "=SUMPRODUCT(IF(C1:C5>10,1,0))",
+        "E13": '=_xlfn.TEXTJOIN("-",TRUE,IF(C1:C5>10,D1:D5,""))',
+        "E14": "=SUMPRODUCT((C1:C5>10)*1)",
+        "E15": '=SUMPRODUCT(IF(D1="a",C1:C3,C2:C3))',
+        "E16": "=E12+1",
+    }
+    result, values = _recalc(tmp_path, cells, arrays={"E17": "=SUMPRODUCT(IF(C1:C5>10,1,0))"})
+    assert result.status == "incomplete"
+    listed = {u.address: (u.function, u.reason) for u in result.unsupported}
+    assert sorted(listed) == ["S!E12", "S!E13", "S!E16"]
+    assert listed["S!E12"][0] == "IF" and "SUMPRODUCT" in listed["S!E12"][1] and "TEXTJOIN" in listed["S!E13"][1]
+    assert (values["E14"], values["E15"], values["E17"]) == (3, 60, 3)  # text "x" > 10 too, as Excel orders

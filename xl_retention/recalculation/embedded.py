@@ -65,7 +65,7 @@ from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import has_digit, shapes
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported, name_refusals
-from .unsure_results import underflows, unsure_mround_cells
+from .unsure_results import underflows, unsure_cells
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
 from .xlsx_values import Resized
 
@@ -339,7 +339,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         workbook.evaluate_all()
         result = _read(workbook, formulas, members)
     hidden_unsure += one_value_spills(workbook, formulas, result.values, info)  # X# of no dynamic array: listed
-    hidden_unsure += unsure_mround_cells(workbook, formulas)  # MROUND(1.15,0.05): Excel's last digit unknown
+    hidden_unsure += unsure_cells(workbook, formulas, info)  # MROUND(1.15,0.05); SUMPRODUCT(IF(..)) not as array
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
     if unsupported:  # keep the file's values there, and compute their dependents from them

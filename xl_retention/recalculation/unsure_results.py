@@ -3,6 +3,7 @@
 - :func:`unsure_mround_cells`: a cell calling MROUND where one call's Excel answer is not certain (a decimal halfway
   number, a last binary digit: :mod:`.excel_functions.multiples`) is listed, keeping the value Excel stored; the
   cell is evaluated once more with the calls noting (the engine keeps no trace of which cell called what).
+- :func:`unsure_cells`: those, and an IF inside SUMPRODUCT (TEXTJOIN, ...) of a plain formula (:mod:`.classic_if`).
 - :func:`underflows`: a formula cell whose result is below Excel's smallest number (a denormal, ``=1E-310``) gets
   Excel's 0 (:mod:`.excel_functions.limits`), and the cells reading it are computed from that 0.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .classic_if import classic_if_cells
 from .excel_functions.limits import UNDERFLOW, is_denormal
 from .excel_functions.multiples import UNSURE
 from .formula_texts import position as cell_position
@@ -24,11 +26,18 @@ if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
     from .package import PackageInfo
 
-__all__ = ["MAX_CHECKED", "underflows", "unsure_mround_cells"]
+__all__ = ["MAX_CHECKED", "underflows", "unsure_cells", "unsure_mround_cells"]
 
 #: at most this many MROUND cells are evaluated once more; the rest are listed unchecked (each costs an evaluation)
 MAX_CHECKED = 5000
 _UNCHECKED = "one of many MROUND cells not checked for a call whose Excel answer is not certain"
+
+
+def unsure_cells(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo) -> list[Unsupported]:
+    """The cells of :func:`unsure_mround_cells` and :func:`.classic_if.classic_if_cells` (one listing each)."""
+    found = classic_if_cells(formulas, info, info.names)
+    listed = {(u.sheet, u.ref) for u in found}
+    return found + [u for u in unsure_mround_cells(workbook, formulas) if (u.sheet, u.ref) not in listed]
 
 
 def unsure_mround_cells(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> list[Unsupported]:
