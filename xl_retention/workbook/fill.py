@@ -268,10 +268,9 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         wanted += [ORDER_COHORT_NAME] if tables.order_cohorts is not None and len(tables.order_cohorts) else []
         for name in wanted:
             if name not in triangles and (found := triangle(wb, name, path.name)) is not None:
+                # counts go by position: the headers above must count from Month 0 (a grown one is checked by growing)
+                check_cohort_headers(wb, found.title, found.top, found.left, found.right, name)
                 triangles[name] = found
-            if name in triangles:  # counts go by position: the headers above must count from Month 0
-                t = triangles[name]
-                check_cohort_headers(wb, t.title, t.top, t.left, t.right, name)
         if tables.survivors is not None:
             if COHORT_NAME not in triangles:
                 raise ip.LayoutError(f"{path.name} has no defined name {COHORT_NAME!r} for the cohort triangle")
