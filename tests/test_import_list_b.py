@@ -5,7 +5,9 @@
   refused, not read as one visitor per row.
 * 3: header names on two lines (Alt+Enter in Excel: "Customer\\nID"), in a CSV file and in a workbook.
 * 4: a subscriptions export given as --orders is refused with the option to use.
+* 5: import --to-csv names an input's last month when it is before the last full month (the tables end there).
 * 6: a customer named "Total" with a dated order is a customer; a dated total is still refused.
+* 7: PayPal's activity download: payments received and their refunds; conversions, withdrawals, pending left out.
 """
 
 from __future__ import annotations
@@ -378,3 +380,35 @@ def test_7_a_paypal_type_or_status_not_known_is_refused(
     err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
     assert err.startswith(f"paypal.csv, column '{column}': PayPal ")
     assert err.endswith(f"in row {row} (counting the header as row 1): {new.strip(chr(34))!r}")
+
+
+# -- 5: where the tables end ------------------------------------------------------------------------------------------
+def test_5_an_export_that_ends_before_the_last_full_month_is_noted(tmp_path: Path) -> None:
+    from xl_retention.workbook.importer import load_tables
+    from xl_retention.workbook.last_month import last_month_notes
+
+    (tmp_path / "orders.csv").write_text("customer_id,date,amount\na,2026-01-05,10\nb,2026-03-07,20\n")
+    (tmp_path / "subs.csv").write_text("customer_id,start,end,mrr\na,2026-01-05,,10\nb,2026-02-05,,20\n")
+    tables = load_tables(subscriptions=tmp_path / "subs.csv", orders=tmp_path / "orders.csv")
+    notes = last_month_notes(tables, today="2026-06-10")
+    assert notes == [
+        "2026-02 is the last month of subs.csv (its last date): its customer and MRR tables end there, and the months "
+        "after it, 2026-03 to 2026-05 (the last full month), are not written (a tracker keeps them blank, not 0); its "
+        "2 customers at the end of 2026-02 are not counted after it; if the export was cut short, export it up to "
+        "2026-05",
+        "2026-03 is the last month of orders.csv (its last order): its purchase tables end there, and the months after "
+        "it, 2026-04 to 2026-05 (the last full month), are not written (a tracker keeps them blank, not 0); if the "
+        "export was cut short, export it up to 2026-05",
+    ]
+    one_month = notes[0].replace("2026-03 to 2026-05", "2026-03").replace("up to 2026-05", "up to 2026-03")
+    assert last_month_notes(tables, today="2026-04-01") == [one_month]  # the orders end with the last full month
+    assert last_month_notes(tables, today="2026-03-31") == []  # each ends with the last full month or the current one
+
+
+def test_5_the_import_prints_the_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from xl_retention import cli
+
+    (tmp_path / "orders.csv").write_text("customer_id,date,amount\na,2024-01-05,10\nb,2024-03-07,20\n")
+    assert cli.main(["import", "--orders", str(tmp_path / "orders.csv"), "--to-csv", str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out
+    assert "2024-03 is the last month of orders.csv (its last order): its purchase tables end there" in out

@@ -239,7 +239,9 @@ def _import(args: argparse.Namespace) -> int:
     if args.to_csv is not None:
         for path in write_csv(tables, args.to_csv):
             print(f"wrote {path}")
-        for note in tables.notes:
+        from .workbook.last_month import last_month_notes  # no tracker's range: where each input's tables end
+
+        for note in [*last_month_notes(tables), *tables.notes]:
             print(note)
         return 0
     filled = fill_workbook(args.into, tables)

@@ -1,0 +1,71 @@
+"""The last month of an export, when it ends before the last full month: the tables stop there, silently otherwise.
+
+The monthly tables cover the months of the data (docs/metrics.md, "Months"): an orders, visits or survey export
+ends with its last order, visit or answer, and a subscriptions file with its last date (subscriptions without an
+end are counted active up to the last month any date of the file reaches). A tracker made for three years keeps its
+later months blank, and a CSV table has no rows for them, which a user who expected the months up to now reads as
+missing, or does not notice. Months without rows are never written as zeros (nothing says the business had no
+orders then: the export may have been cut short), so ``import --to-csv`` says where each input's tables end, in one
+note per input whose last month is before the last full month (:func:`last_month_notes`), as it notes a month in
+progress (:func:`~xl_retention.workbook.importer.in_progress_note`); ``import --into`` names the months it wrote.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["last_month_notes"]
+
+#: (the Tables attribute, the input's kind in Tables.sources, what its rows are, the tables it fills)
+_KINDS = (
+    ("movements", "subscriptions", "date", "customer and MRR tables"),
+    ("purchases", "orders", "order", "purchase tables"),
+    ("visits", "visits", "visit", "visitor tables"),
+    ("nps", "nps", "answer", "NPS tables"),
+)
+
+
+def last_month_notes(tables: Any, today: Any = None) -> list[str]:
+    """One note per input of ``tables`` (:class:`~xl_retention.workbook.importer.Tables`) whose table's last month is
+    before the last full month (the month before ``today``'s; default the run's): the tables end there, and the
+    months after it are not written.
+
+    >>> from types import SimpleNamespace as T
+    >>> months = pd.PeriodIndex(["2026-02", "2026-03"], freq="M", name="month")
+    >>> purchases = pd.DataFrame({"buyers": [3, 1]}, index=months)
+    >>> print(last_month_notes(T(purchases=purchases, sources={"orders": Path("orders.csv")}), today="2026-07-15")[0])
+    2026-03 is the last month of orders.csv (its last order): its purchase tables end there, and the months after \
+it, 2026-04 to 2026-06 (the last full month), are not written (a tracker keeps them blank, not 0); if the export \
+was cut short, export it up to 2026-06
+    >>> last_month_notes(T(purchases=purchases, sources={}), today="2026-04-02")
+    []
+    """
+    from ..tables.subscriptions import current_month
+
+    last_full = pd.Period(ordinal=current_month(today), freq="M") - 1
+    notes = []
+    for attribute, kind, rows, what in _KINDS:
+        frame = getattr(tables, attribute, None)
+        if frame is None or not len(frame) or "month" not in (frame.index.names or []):
+            continue
+        last = pd.Period(frame.index.get_level_values("month").max(), freq="M")
+        if last >= last_full:
+            continue
+        source = getattr(tables, "sources", {}).get(kind)
+        name = source.name if isinstance(source, Path) else f"the {kind}"
+        after = f"{last + 1}" if last + 1 == last_full else f"{last + 1} to {last_full}"
+        extra = ""
+        if kind == "subscriptions" and "customers_end" in frame:
+            end = frame["customers_end"].groupby(level="month").sum()
+            if int(end.iloc[-1]) > 0:
+                n = int(end.iloc[-1])
+                extra = f"; its {n} customer{'s' if n != 1 else ''} at the end of {last} are not counted after it"
+        notes.append(
+            f"{last} is the last month of {name} (its last {rows}): its {what} end there, and the months after it, "
+            f"{after} (the last full month), are not written (a tracker keeps them blank, not 0){extra}; if the "
+            f"export was cut short, export it up to {last_full}"
+        )
+    return notes
