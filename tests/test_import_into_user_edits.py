@@ -191,3 +191,30 @@ def test_the_answer_rows_are_read_from_a_month_whose_formula_is_there(tmp_path):
     assert nps["B3"].value == (
         "=IF(COUNTA('NPS scores'!C$2:C$1501)=0,\"\",INDEX(NPS_BREAKDOWN('NPS scores'!C$2:C$1501),1,4))"
     )
+
+
+def test_a_month_added_by_hand_below_the_names_refuses_naming_it_and_changes_nothing(tmp_path):
+    """April typed (or its row copied down) below March on every monthly sheet: the names end at March, so the visits
+    imported into April were left out of the Dashboard and the charts (exit 0; recalc then said incomplete)."""
+    book = _tracker(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    for title in ("Customers", "Revenue", "NPS", "Purchases and visits"):
+        wb[title]["A5"] = dt.datetime(2025, 4, 1)
+    wb.save(book)
+    before = parts(book)
+    visits = "visitor_id,date\nv1,2025-01-03\nv1,2025-04-02\nv2,2025-04-05\n"
+    result = run("import", "--visits", write(tmp_path, "visits.csv", visits), "--into", book)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "xl-retention: error: Customers!A5 is the month 2025-04, below the tracker's last month (row 4, where its "
+        "names end): a month added by hand is left out of the Dashboard, the lifetime value and the charts, and so "
+        "would the figures imported there; delete the rows from 5 on and import again (import adds months at the "
+        "end, formulas and names too)\n"
+    )
+    assert parts(book) == before
+    for title in ("Customers", "Revenue", "NPS", "Purchases and visits"):
+        wb[title]["A5"] = None
+    wb.save(book)
+    result = run("import", "--visits", tmp_path / "visits.csv", "--into", book)
+    assert result.returncode == 0, result.stderr
+    assert openpyxl.load_workbook(book).defined_names["Visits_Total"].attr_text == "'Purchases and visits'!$G$2:$G$5"

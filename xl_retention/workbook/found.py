@@ -16,6 +16,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from . import inplace as ip
+from .formats import monthly_name
 from .template import CUSTOMERS, MONTH, MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet
 
 if TYPE_CHECKING:
@@ -136,12 +137,39 @@ def read_sheets(wb: Any, tables: Tables, name: str) -> dict[str, _Monthly]:
         raise ip.LayoutError(f"{name} has none of the monthly sheets of a tracker (xl-retention new makes one)")
     base = next(iter(sheets.values()))
     for sheet in sheets.values():
+        _check_named_months(wb, sheet)
         if sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months):
             raise ip.LayoutError(
                 f"{sheet.spec.title} covers {sheet.months[0]} to {sheet.months[-1]}, {base.spec.title} "
                 f"{base.months[0]} to {base.months[-1]}: the monthly sheets must cover the same months"
             )
     return sheets
+
+
+def _check_named_months(wb: Any, sheet: _Monthly) -> None:
+    """Refuse, naming the cell, a month row below the end of the sheet's month name (``Customers_Months``, ...): a
+    month added by hand (a row copied down) that the names the Dashboard, the lifetime value and the charts read
+    leave out, so figures imported there would be left out too. A tracker without the name is not checked."""
+    defined = wb.defined_names.get(monthly_name(sheet.spec.title))
+    try:
+        destinations = list(defined.destinations) if defined is not None else []
+    except (ValueError, TypeError, AttributeError):  # a name openpyxl cannot take apart (#REF!): not a range
+        return
+    if len(destinations) != 1 or destinations[0][0] != sheet.spec.title:
+        return
+    end = re.search(r"([0-9]+)$", destinations[0][1].replace("$", ""))
+    if end is None or int(end.group(1)) >= sheet.last_row:
+        return
+    row = int(end.group(1)) + 1
+    if row < 2:
+        return
+    month = sheet.months[row - 2]
+    raise ip.LayoutError(
+        f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{row} is the month {month}, below the tracker's last month "
+        f"(row {row - 1}, where its names end): a month added by hand is left out of the Dashboard, the lifetime "
+        f"value and the charts, and so would the figures imported there; delete the rows from {row} on and import "
+        "again (import adds months at the end, formulas and names too)"
+    )
 
 
 # a range of "NPS scores" in a formula of the NPS sheet, as openpyxl reads it ('NPS scores'!B$2:B$1001)
