@@ -218,3 +218,39 @@ def test_a_month_added_by_hand_below_the_names_refuses_naming_it_and_changes_not
     result = run("import", "--visits", tmp_path / "visits.csv", "--into", book)
     assert result.returncode == 0, result.stderr
     assert openpyxl.load_workbook(book).defined_names["Visits_Total"].attr_text == "'Purchases and visits'!$G$2:$G$5"
+
+
+def _merged(tmp_path, merges: dict[str, str]):
+    book = _tracker(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    for area, text in merges.items():
+        wb["Customers"][area.split(":")[0]] = text
+        wb["Customers"].merge_cells(area)
+    wb.save(book)
+    return book
+
+
+def test_a_merged_note_two_rows_below_the_months_moves_down_with_its_merge(tmp_path):
+    """The note moved below the new months but its merge A6:G6 stayed: April's row was hidden under it (LibreOffice
+    showed 'Apr 2025' across the row, its figures not at all)."""
+    book = _merged(tmp_path, {"A6:G6": "Note: figures from Stripe"})
+    subs = SUBSCRIPTIONS + "a,2025-04,120\nc,2025-04,30\na,2025-05,120\n"
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", subs), "--into", book)
+    assert result.returncode == 0, result.stderr
+    customers = openpyxl.load_workbook(book)["Customers"]
+    assert {str(m) for m in customers.merged_cells.ranges} == {"A8:G8"}
+    assert customers["A8"].value == "Note: figures from Stripe"
+    assert [customers[f"{c}5"].value for c in "CD"] == [1, 2]  # April (c back), in cells of their own
+
+
+def test_a_merged_range_in_the_way_of_the_new_months_refuses_naming_it(tmp_path):
+    book = _merged(tmp_path, {"C6:D7": None})
+    before = parts(book)
+    subs = SUBSCRIPTIONS + "a,2025-04,120\na,2025-05,120\n"
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", subs), "--into", book)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "xl-retention: error: Customers!C6:D7 is a merged range in the way of the new months 2025-04 to 2025-05 "
+        "(rows 5 to 6; it would hide their figures): unmerge or move it and import again\n"
+    )
+    assert parts(book) == before

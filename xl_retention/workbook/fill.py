@@ -39,6 +39,7 @@ from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, grow_cohorts, triangle
 from .found import _Monthly, _period, check_answer_ranges, check_cohort_headers, read_sheets
 from .growth import grow, grow_answers, scores_range
+from .merges import check_merges, move_note_merges
 from .stale import clear_results
 from .template import (
     COHORTS_TITLE,
@@ -231,7 +232,9 @@ def fill_package(path: Path, tables: Tables) -> Filled:
                     f"{NPS_SUMMARY.title!r} too if you do not track NPS, or put {NPS_SCORES_TITLE!r} back (copy it "
                     "from a new tracker: xl-retention new NEW.xlsx)"
                 )
+            check_merges(package, sheets, added)  # a merged range below the months would hide the new ones
             scores_columns |= grow(package, sheets, scores_columns, added, rows)
+            move_note_merges(package, sheets, added)
             n = len(base.months)
             cohorts_needed = tables.survivors is not None or tables.order_cohorts is not None
             if COHORTS_TITLE not in wb.sheetnames and not cohorts_needed:
