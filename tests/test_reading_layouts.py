@@ -60,14 +60,15 @@ def test_a_table_with_a_margin_or_a_title_block_reads_as_if_it_started_at_a1(tmp
 
 
 def test_only_empty_rows_columns_and_a_title_block_before_an_empty_row_are_skipped(tmp_path: Path) -> None:
-    """A filled first row right above the table (no empty row between) stays the header: refused, as before."""
+    """A title of one cell right above the header (no empty row between; a row of texts) is skipped too (H50)."""
     path = table_at(tmp_path / "note.xlsx", SUBSCRIPTIONS, "A", 2, A1="Subscriptions report")
-    assert list(read_table(path).columns) == ["Subscriptions report", "", ""]
-    # two filled cells above an empty row are a table's header, not a title: nothing is skipped
+    assert list(read_table(path).columns) == ["customer_id", "month", "mrr"]
+    assert read_table(path).attrs["header_row"] == 2
+    # two filled cells above an empty row are a table's header, not a title: nothing is skipped, and the empty row
+    # inside that table is refused, naming it (H50)
     path = table_at(tmp_path / "two.xlsx", SUBSCRIPTIONS, "A", 3, A1="Report", B1="March")
-    frame = read_table(path)
-    assert list(frame.columns) == ["Report", "March", ""]
-    assert len(frame) == 4
+    with pytest.raises(DataError, match=r"^two\.xlsx: an empty row inside the table on sheet 'Sheet', in row 2: "):
+        read_table(path)
     # a blank cell inside the first column of the table keeps the column
     rows = [["customer_id", "month", "mrr"], [None, "2025-01", 10], ["b", "2025-02", 20]]
     frame = read_table(table_at(tmp_path / "gap.xlsx", rows, "C", 4))

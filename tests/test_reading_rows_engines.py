@@ -62,8 +62,10 @@ def test_duplicates_name_sheet_rows(tmp_path: Path, capsys: pytest.CaptureFixtur
     rows = [["customer_id", "month", "mrr"], ["a", "2025-01", 10], ["b", "2025-01", 10], ["a", "2025-01", 5]]
     path = under_a_title(tmp_path / "subs.xlsx", rows)
     assert refusal(capsys, tmp_path, backend, "--subscriptions", path) == (
-        f"{ERROR}subs.xlsx, column 'customer_id, month': duplicate snapshots (the same customer and month more than "
-        "once) in rows 4, 6 of sheet 'Data'"
+        f"{ERROR}subs.xlsx, column 'customer_id, month': rows of one customer and month with an MRR each, in a file "
+        "without a subscription id (two subscriptions, a plan change within the month, or a row pasted twice? which "
+        "MRR the month has cannot be told): keep one row per customer and month, or add a column of each "
+        "subscription's id (subscription_id) to add them up in rows 4, 6 of sheet 'Data'"
     )
 
 

@@ -152,7 +152,7 @@ def test_a_customer_counts_in_the_segment_of_their_first_active_month() -> None:
                 {
                     "customer_id": ["a", "a", "b", "a"],
                     "month": ["2024-01", "2024-02", "2024-02", "2024-02"],
-                    "mrr": [5, 0, 1, 3],
+                    "mrr": [5, 2, 1, 3],  # a's two MRRs in February (a 0 beside the 3 would add nothing: read)
                 }
             ),
             "subscriptions",

@@ -33,6 +33,7 @@ from .billing_columns import (
     is_billing,
     period_interval,
 )
+from .copies import check_copied_rows
 from .currency import check_currency_column, check_one_currency, named_currency
 from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
@@ -49,11 +50,13 @@ from .orders import (
     orders_as_paid,
     orders_of_parents,
 )
+from .pauses import check_pauses
 from .paypal import paypal_orders
 from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .sandbox import check_test_mode
 from .scores import scores_from_labels
+from .snapshot_rows import one_row_per_month
 from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
 from .summaries import refuse_repeated_headers, refuse_summary_rows
 from .trials import paid_from_trial_end
@@ -412,14 +415,19 @@ def prepare(
         check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))
     if kind in ("snapshots", "intervals", "orders"):
         check_test_mode(df, source)  # Stripe's Mode 'Test': no customer paid
-    if kind in ("snapshots", "intervals"):
+    if kind == "intervals":  # a snapshot's row says its MRR: its status is checked with it, below
         check_statuses(df, source)  # trials, future and paused subscriptions are not MRR
+        check_pauses(df, kind, source)  # paused_at, pause_collection: the months it paid are not said (reading.pauses)
     if kind == "answers":
         check_answer_statuses(df, source)  # a survey's previews, tests and spam are no answers
     if kind != "visits":  # the same record twice: overlapping exports appended (a visitor counts once anyway)
         people = (names.get("customer_id"), names.get("visitor_id"))  # a customer's id repeats by design
         items = item_columns(df.columns) if kind == "orders" else []  # rows of one order's items share its ids
-        check_repeated_rows(df, source, names.get("order_id"), names.get("amount"), people, items)
+        month = names.get("month") if kind == "snapshots" else None  # a subscription's id is on each month's row
+        period = (names["start"], names.get("end")) if kind == "intervals" else None  # a subscription's phases
+        check_repeated_rows(df, source, names.get("order_id"), names.get("amount"), people, items, month, period)
+    if kind in ("snapshots", "intervals"):  # no subscription id: the same export pasted twice (reading.copies)
+        check_copied_rows(df, source, (names.get("customer_id"),))
     epoch = df.attrs.get("excel_epoch")
     labels = dataclasses.replace(options.dates(), timezone=None)  # a month is a label, never converted as an instant
 
@@ -469,8 +477,12 @@ def prepare(
         typed, names = billing_mrr(typed, names, columns, source, df)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100 (reading.revenue)
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source)
+    kept = None
     if kind == "snapshots":  # a row flagged cancelled or not active with an MRR: an active customer, counted
+        check_statuses(df, source, typed["mrr"])  # paused with an MRR: refused; paused with MRR 0: not paying
+        check_pauses(df, kind, source, typed["mrr"])  # is_paused true with an MRR (reading.pauses)
         check_ended_snapshots(df, typed["mrr"], source)
+        typed, kept = one_row_per_month(df, typed, names, source)  # subscriptions, paused rows (snapshot_rows)
     if kind == "orders" and "amount" in typed:
         units = in_units(typed["amount"], names["amount"])  # a name that says cents (amount_cents): / 100, once
         if units is typed["amount"]:  # not by its name: Stripe's, Paddle's API amounts, 4900 is 49.00
@@ -489,7 +501,7 @@ def prepare(
             source,
             lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True),
         )
-    index = out.index
+    index = out.index if kept is None else out.index[kept]
     if kind == "orders":  # one row per order, cancelled and voided orders left out
         typed, kept = orders_as_paid(df, typed, names, source, lambda s, c: parse_numbers(s, source, c,
                                      decimal=options.decimal, allow_blank=True))  # fmt: skip
@@ -501,7 +513,7 @@ def prepare(
     owned = {name: v if isinstance(v, np.ndarray) and v.flags.owndata else v.copy() for name, v in typed.items()}
     frame = pd.DataFrame(owned, index=index, copy=False)
     frame.attrs["source_columns"] = names
-    if kind == "orders" and len(index) != len(out.index):
+    if kept is not None and len(index) != len(out.index):
         frame.attrs["positions"] = kept  # the file positions of the rows kept
     return frame, names
 

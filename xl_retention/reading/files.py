@@ -312,7 +312,8 @@ def _table_of(rows: list[list[Any]]) -> tuple[list[list[Any]], int]:
     """The table of a sheet whose rows are ``rows`` (equally long, the last one not blank): without the leading
     rows and columns that are entirely empty (a report with a margin: header in B2), and without a title block
     above the table: leading rows of one filled cell each ('Subscriptions report', 'Exported 2025-03-01')
-    followed by an empty row, when the row after the empty ones has two cells or more (a header). Nothing else
+    followed by an empty row, when the row after the empty ones has two cells or more (a header), or followed
+    right away by a row of two texts or more, none repeated (a title merged across, then the header). Nothing else
     is dropped: a first row that is not such a title is the header. Also returns the 0-based index in
     ``rows`` of the header row (the table's first row).
     """
@@ -323,9 +324,45 @@ def _table_of(rows: list[list[Any]]) -> tuple[list[list[Any]], int]:
         after = next(i for i in range(gap, len(rows)) if filled[i])  # the last row is not blank
         if filled[after] >= 2:
             first = after
+    else:  # a title right above the header ('Subscriptions export - March 2026' merged across, then the header)
+        below = next((i for i in range(first, len(rows)) if filled[i] != 1), None)
+        texts = below is not None and all(isinstance(v, str) for i in range(first, below) for v in rows[i] if v)
+        if below is not None and below > first and filled[below] >= 2 and texts and _names(rows[below]):
+            first = below
     rows = rows[first:]
     left = min(next(j for j, v in enumerate(r) if not _blank(v)) for r in rows if any(not _blank(v) for v in r))
     return [r[left:] for r in rows], first
+
+
+def refuse_empty_rows(source: str, sheet: str, top: int, rows: list[list[Any]]) -> None:
+    """Refuse a sheet's table (its data ``rows``, the first in the sheet's row ``top``) with an empty row between its
+    header and its last row, naming the rows: each would be read as a row of blanks (a customer without an id), and
+    what is below an empty row may be another table or notes.
+
+    >>> refuse_empty_rows("subs.xlsx", "Subs", 2, [["A", 50], [None, " "], ["B", 100]])
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: subs.xlsx: an empty row inside the table on sheet 'Subs', in row 3: delete \
+it (if what is below it is not the table's, move that to a sheet of its own)
+    """
+    empty = [top + i for i, row in enumerate(rows) if all(_blank(v) for v in row)]
+    if empty:
+        shown = ", ".join(map(str, empty[:5])) + (f" and {len(empty) - 5} more" if len(empty) > 5 else "")
+        what = "an empty row" if len(empty) == 1 else "empty rows"
+        raise DataError(
+            f"{source}: {what} inside the table on sheet {sheet!r}, in {'row' if len(empty) == 1 else 'rows'} "
+            f"{shown}: delete {'it' if len(empty) == 1 else 'them'} (if what is below "
+            f"{'it' if len(empty) == 1 else 'them'} is not the table's, move that to a sheet of its own)",
+            source=source,
+            column=None,
+            rows=empty[:5],
+        )
+
+
+def _names(row: list[Any]) -> bool:
+    """Whether ``row`` reads as a header: every filled cell a text, none repeated."""
+    cells = [v.strip() for v in row if isinstance(v, str) and v.strip()]
+    return len(cells) == sum(not _blank(v) for v in row) and len(set(cells)) == len(cells)
 
 
 def _header_keys(rows: Any) -> tuple[str, ...] | None:
@@ -405,6 +442,7 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
             source=source,
         )
     refuse_hidden_rows(source, sheet_name, hidden_rows(path, member), first + 2, [r[:width] for r in rows[1:]])
+    refuse_empty_rows(source, sheet_name, first + 2, [r[:width] for r in rows[1:]])
     df = pd.DataFrame([r[:width] for r in rows[1:]], columns=range(width), dtype=object)
     df.columns = header
     df.attrs["excel_epoch"] = epoch

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ._distinct import arrow_codes
 from .errors import bad_rows
+from .phases import phase_rows
 
 __all__ = ["RECORD_IDS", "check_repeated_rows", "items_problem", "record_id_columns"]
 
@@ -70,10 +71,15 @@ def check_repeated_rows(
     amount: str | None = None,
     people: Any = (),
     items: Sequence[str] = (),
+    month: str | None = None,
+    period: tuple[str, str | None] | None = None,
 ) -> None:
     """Refuse the rows of ``df`` that repeat an earlier row in every column and share its record id (see the module
     docstring). ``order_id``, ``amount``: the file's columns taken as those of an orders file (the order id is a
-    record's id on rows with an amount); ``people``: the columns taken as customer or visitor ids (never a record's);
+    record's id on rows with an amount); ``month``: a snapshots file's month column (a subscription's id is on each
+    of its months' rows: a record is its id and month); ``period``: an intervals file's start and end columns (rows
+    of one id whose periods follow each other are its phases, :mod:`.phases`); ``people``: the columns taken as
+    customer or visitor ids (never a record's);
     ``items``: an orders file's item columns (:func:`~.orders.item_columns`). An id repeated on the rows of one order
     (its payment's) is no changed record; one repeated without an order id in a file with items asks for the order id.
 
@@ -113,7 +119,14 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
         if copies.size:
             raise bad_rows(source, columns[position], PROBLEM, copies, ids.to_numpy())
         if columns[position] != order_id and not _item_rows(columns) and not own:
-            later = rows[_text(ids.iloc[rows]).duplicated(keep="first").to_numpy()]
+            keys = _text(ids.iloc[rows])
+            if month is not None and columns.count(month) == 1:  # a subscription's rows of other months
+                keys = keys + "\x00" + _text(df[month].iloc[rows])
+            later = rows[keys.duplicated(keep="first").to_numpy()]
+            if later.size and period is not None and columns.count(period[0]) == 1:  # a plan change: phases
+                end = df[period[1]] if period[1] is not None and columns.count(period[1]) == 1 else None
+                phases = phase_rows(ids, df[period[0]], end, rows)
+                later = later[~phases[np.searchsorted(rows, later)]]
             if later.size and order_id is not None and columns.count(order_id) == 1:
                 same = _of_one_order(ids, df.iloc[:, columns.index(order_id)], rows)
                 later = later[~same[np.searchsorted(rows, later)]]

@@ -101,8 +101,17 @@ def spelled(values: pd.Series) -> np.ndarray:
     return text.str.replace(SEPARATORS, "_", regex=True).to_numpy()
 
 
-def check_statuses(df: pd.DataFrame, source: str) -> None:
-    """Refuse the rows of ``df`` whose status column says the subscription does not pay (see the module docstring).
+SNAPSHOT_PROBLEM = (
+    "snapshot rows with an MRR whose status says the subscription does not pay (a free trial, not started yet, paused "
+    "or never paid: a snapshot's row with an MRR counts as a paying customer that month): write their MRR as 0, or "
+    "correct the status"
+)
+
+
+def check_statuses(df: pd.DataFrame, source: str, mrr: Any = None) -> None:
+    """Refuse the rows of ``df`` whose status column says the subscription does not pay (see the module docstring);
+    in a snapshots file (``mrr``: the MRR read of each row) only those with an MRR above 0: a paused month's row with
+    MRR 0 says it paid nothing.
 
     >>> check_statuses(pd.DataFrame({"Status": ["active", "canceled"]}), "subs.csv")
     >>> check_statuses(pd.DataFrame({"Status": ["active", "trialing"]}), "subs.csv")
@@ -117,9 +126,12 @@ the header as row 1): 'trialing'
             continue
         column = df.iloc[:, position]
         said = spelled(column)
-        rows = np.flatnonzero(np.isin(said, list(NOT_PAYING)))
+        not_paying = np.isin(said, list(NOT_PAYING))
+        if mrr is not None:
+            not_paying &= np.nan_to_num(np.asarray(mrr, dtype=np.float64), nan=0.0) > 0
+        rows = np.flatnonzero(not_paying)
         if rows.size:
-            raise bad_rows(source, name, PROBLEM, rows, column.to_numpy())
+            raise bad_rows(source, name, PROBLEM if mrr is None else SNAPSHOT_PROBLEM, rows, column.to_numpy())
         unknown = unknown_statuses(np.unique(said))
         if unknown:  # 'lost', 'gekündigt', 'Closed Lost' beside 'active': counted as paying, silently
             raise bad_rows(source, name, UNKNOWN_PROBLEM, np.flatnonzero(np.isin(said, unknown)), column.to_numpy())

@@ -162,6 +162,8 @@ def intervals_to_snapshots(intervals: ir.Table, through: int | None = None, now:
     iv = intervals.mutate(
         last=intervals.end_m.isnull().ifelse(ibis.null("int64"), ibis.greatest(intervals.start_m, intervals.end_m - 1))
     )
+    if "start" in iv.columns and "end" in iv.columns:  # a plan change within a month (tables._spans)
+        iv = _without_uncounted_short(iv)
     if through is None:
         latest = ibis.greatest(iv.start_m.max(), (iv["last"] + 1).max())
         if now is not None:
@@ -183,6 +185,31 @@ def intervals_to_snapshots(intervals: ir.Table, through: int | None = None, now:
         **({"segment": (rows.mrr > 0).ifelse(rows.segment, ibis.null("string")).min()} if keep else {}),
     )
     return grouped
+
+
+def _without_uncounted_short(iv: ir.Table) -> ir.Table:
+    """``iv`` without ``start`` and ``end``, the ``last`` month of the intervals that start and end in one month and
+    count nowhere before their start (so that they count in no month), as
+    :func:`~xl_retention.tables._spans.uncounted_short_intervals` finds them: in that month the customer's span
+    (their touching or overlapping intervals, joined) runs on, or ends after them (the plan left in a plan change)."""
+    open_ = iv.end.isnull()
+    end = open_.ifelse(iv.start + ibis.interval(days=365 * 3000), iv.end)  # after every real end
+    order = ibis.cumulative_window(group_by=iv.customer_id, order_by=[iv.start, end])
+    reach = end.max().over(order)  # the latest end so far
+    rows = iv.mutate(_e=end, _open=open_.ifelse(1, 0), _reach=reach)  # PostgreSQL casts no boolean to bigint
+    ordered = ibis.window(group_by=rows.customer_id, order_by=[rows.start, rows._e])
+    before = rows._reach.lag().over(ordered)
+    rows = rows.mutate(_new=(before.isnull() | (rows.start > before)).ifelse(1, 0))
+    rows = rows.mutate(
+        _span=rows._new.sum().over(ibis.cumulative_window(group_by=rows.customer_id, order_by=[rows.start, rows._e]))
+    )
+    span = ibis.window(group_by=[rows.customer_id, rows._span])
+    closed = rows._open.max().over(span) == 0
+    span_end, span_start = rows._e.max().over(span), rows.start.min().over(span)
+    counted = closed & (month_ordinal(span_start) == month_ordinal(span_end)) & (rows._e == span_end)
+    short = rows.end_m.notnull() & (rows.end_m == rows.start_m)
+    rows = rows.mutate(last=(short & ~counted).ifelse(rows.start_m - 1, rows["last"]))
+    return rows.drop("start", "end", "_e", "_open", "_reach", "_new", "_span")
 
 
 def neighbours(snapshots: ir.Table, end: int | None = None) -> ir.Table:

@@ -45,8 +45,11 @@ from ..reading.discounts import discount_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
 from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.orders import item_columns, order_aliases
+from ..reading.pauses import pause_columns
+from ..reading.repeats import record_id_columns
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.sandbox import sandbox_columns
+from ..reading.statuses import status_columns
 from ..reading.trials import trial_end_columns
 from ..reading.values import WHITESPACE
 from ..tables._months import MAX_MONTHS
@@ -163,6 +166,36 @@ def _refuse_empty_end(con: Any, table: Any, source: str, names: dict[str, str]) 
             raise DataError(f"{source}: {empty_end_message(end, other)}", source=source, column=end)
 
 
+def _copied_rows(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
+    """Whether a subscriptions table without a record id column has a row twice in every column (refused as a
+    file's, :func:`~xl_retention.reading.copies.check_copied_rows`): one count of its distinct rows."""
+    columns = [c for c in table.columns if c != ROW]
+    if record_id_columns(columns, people=(names.get("customer_id"),)):
+        return False
+    return int(con.execute(table.select(*columns).distinct().count())) < int(con.execute(table.count()))
+
+
+def _ids_repeat(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
+    """Whether a subscriptions table repeats a record id (a subscription's id on each month's snapshot, on each
+    phase of an interval): read as a file's, whose check tells them from a record changed between two exports
+    (:func:`~xl_retention.reading.repeats.check_repeated_rows`). One aggregate query per record id column."""
+    columns = [c for c in table.columns if c != ROW]
+    for position in record_id_columns(columns, people=(names.get("customer_id"),)):
+        text = table[columns[position]].cast("string")
+        found = con.execute(table.aggregate(n=text.count(), distinct=text.nunique())).iloc[0]
+        if int(found["n"]) != int(found["distinct"]):
+            return True
+    return False
+
+
+def _months_twice(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
+    """Whether a snapshots table has a customer twice in one month (its subscriptions' rows, a paused row: read as a
+    file's, :func:`~xl_retention.reading.snapshot_rows.one_row_per_month`)."""
+    who, month = table[names["customer_id"]], table[names["month"]]
+    pairs = table.select(c=who, m=month).distinct().count()
+    return int(con.execute(pairs)) < int(con.execute(table.count()))
+
+
 def _from_frame(
     df: pd.DataFrame,
     kind: str,
@@ -236,7 +269,7 @@ def _from_table(
 ) -> Input:
     required, optional = SCHEMAS[kind]
     cols = dict(columns or {})
-    if kind in ("snapshots", "intervals"):
+    if kind == "intervals":  # a snapshot's status goes with its MRR: read as a file's (reading.statuses)
         _refuse_statuses(con, table, source)
         some = lambda c: con.execute(table.select(v=table[c]).distinct().limit(100))["v"].tolist()  # noqa: E731
         period = period_interval([c for c in table.columns if c != ROW], cols, some)  # Zuora's "Billing Period"
@@ -290,6 +323,11 @@ def _from_table(
         or (not billing and any(ours in ("mrr", "amount") and says_unit(theirs) for ours, theirs in names.items()))
         or (options is not None and options.timezone is not None and bool({"date", "start", "end"} & set(names)))
         or (kind != "answers" and bool(sandbox_columns(empty.columns)))  # test-mode rows: refused as a file's
+        or (kind in ("snapshots", "intervals") and _copied_rows(con, table, names))  # pasted twice (reading.copies)
+        or (kind == "snapshots" and bool(status_columns(empty.columns)))  # paused with MRR 0 (reading.statuses)
+        or (kind in ("snapshots", "intervals") and bool(pause_columns(empty.columns)))  # reading.pauses
+        or (kind == "snapshots" and _months_twice(con, table, names))  # subscriptions (reading.snapshot_rows)
+        or (kind in ("snapshots", "intervals") and _ids_repeat(con, table, names))  # months, phases (reading.repeats)
     ):  # (line) items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
@@ -514,4 +552,6 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
     from ..tables.subscriptions import current_month  # months after the current one are not observed
 
     now = current_month() if through is None else None
-    return intervals_to_snapshots(item.table.select("customer_id", "start_m", "end_m", "mrr", *keep), through, now)
+    dates = [c for c in ("start", "end") if c in item.table.columns]  # a plan change within a month (definitions)
+    rows = item.table.select("customer_id", "start_m", "end_m", "mrr", *keep, *dates)
+    return intervals_to_snapshots(rows, through, now)

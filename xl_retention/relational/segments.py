@@ -81,6 +81,11 @@ def split_rows(
     if kind in ("snapshots", "intervals"):
         moment = month_ordinals(moment)
         counts = typed["mrr"].to_numpy() > 0
+        if kind == "intervals" and "end" in typed:  # a plan left within a month counts nowhere (tables._spans)
+            from ..tables._spans import uncounted_short_intervals
+
+            codes, end = pd.factorize(typed["customer_id"])[0], typed["end"].to_numpy()
+            counts &= ~uncounted_short_intervals(codes, typed["start"].to_numpy(), end, moment, month_ordinals(end))
     else:
         counts = typed["amount"].to_numpy() >= 0 if "amount" in typed else np.ones(len(typed), dtype=bool)
     rows = pd.DataFrame({"id": ids[counts], "at": moment[counts], "segment": labels[counts]})

@@ -49,6 +49,7 @@ from ._months import (
     cohort_rates,
     month_ordinals,
 )
+from ._spans import uncounted_short_intervals
 
 __all__ = [
     "MOVEMENT_COLUMNS",
@@ -137,7 +138,10 @@ def snapshots_from_intervals(
     missing = still active). ``end`` is the day service stops (exclusive). An interval
     counts in the months from its start's month to the month before its end's month, and
     always in its start's month (a customer who joins and leaves within a month is active
-    that month). A customer's intervals add up month by month (overlaps, add-ons).
+    that month). A customer's intervals add up month by month (overlaps, add-ons). That start's month is the
+    customer's: an interval that starts and ends in one month counts there only when the customer's intervals that
+    touch or overlap it also start and end in that month and it runs to their end (a plan change within a month
+    counts the new plan alone: :mod:`._spans`).
 
     ``through`` is the last month of the result (open intervals run to it); by default the
     latest month in which something happens: a start, or the month after an interval's last
@@ -175,6 +179,13 @@ def snapshots_from_intervals(
     if (mrr < 0).any():
         raise bad_rows(source, names["mrr"], "negative MRR", np.flatnonzero(mrr < 0), mrr)
     last = np.where(has_end, np.maximum(starts, ends - 1), 0)
+    try:
+        codes, uniques = pd.factorize(df["customer_id"], sort=True)
+    except TypeError:  # ids of mixed types do not sort
+        codes, uniques = pd.factorize(df["customer_id"], sort=False)
+    if "end" in df:  # a plan change within a month: the plan left counts nowhere, as the customer goes on (_spans)
+        uncounted = uncounted_short_intervals(codes, df["start"].to_numpy(), df["end"].to_numpy(), starts, ends)
+        last = np.where(uncounted, starts - 1, last)
     if through is None:
         candidates = [starts, last[has_end] + 1]
         through_month = int(max(c.max() for c in candidates if c.size)) if len(df) else 0
@@ -196,10 +207,6 @@ def snapshots_from_intervals(
     last = np.where(has_end, np.minimum(last, through_month), through_month)
     lengths = np.maximum(last - starts + 1, 0)
     loss = has_end & (last + 1 <= through_month) & (lengths > 0)
-    try:
-        codes, uniques = pd.factorize(df["customer_id"], sort=True)
-    except TypeError:  # ids of mixed types do not sort
-        codes, uniques = pd.factorize(df["customer_id"], sort=False)
     which = np.repeat(np.arange(len(df)), lengths)
     offsets = np.arange(which.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     row_codes = np.concatenate([codes[which], codes[loss]])

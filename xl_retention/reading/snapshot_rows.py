@@ -1,0 +1,84 @@
+"""A snapshots file's rows of one customer and month, read as that customer's month.
+
+A snapshots file (``customer_id, month, mrr``) may hold one row per *subscription* per month (``subscription_id``,
+Stripe's ``id``, ... beside the customer), or a row per state of a month (paused with MRR 0, then resumed with its
+MRR). Each such file says one customer's MRR in the month unambiguously:
+
+* rows of different subscriptions (their ids differ) add up, as a customer's intervals do;
+* a row with MRR 0 adds nothing (a paused, ended or free row beside the month's paying one).
+
+What cannot be told is refused, naming the rows: two rows with an MRR of one subscription in one month, or, in a
+file without a subscription id, of one customer in one month (two subscriptions, a plan change within the month, or
+one row pasted twice: which MRR the month has cannot be told).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+from .repeats import _text, record_id_columns
+
+__all__ = ["TWICE_IN_A_MONTH", "one_row_per_month"]
+
+TWICE_IN_A_MONTH = (
+    "rows of one customer and month with an MRR each, in a file without a subscription id (two subscriptions, a plan "
+    "change within the month, or a row pasted twice? which MRR the month has cannot be told): keep one row per "
+    "customer and month, or add a column of each subscription's id (subscription_id) to add them up"
+)
+ONE_SUBSCRIPTION_TWICE = (
+    "rows of one subscription and month with an MRR each (a plan change within the month, or a row pasted twice? "
+    "which MRR the month has cannot be told): keep one row per subscription and month"
+)
+
+
+def one_row_per_month(
+    df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str
+) -> tuple[dict[str, Any], np.ndarray | None]:
+    """The columns read of a snapshots file (``typed``: ``customer_id``, ``month``, ``mrr``, ... in the rows of
+    ``df``, the file as read) with one row per customer and month (see the module docstring), and the positions of
+    the rows kept (the first of each customer and month); ``None`` when every customer has one row a month.
+
+    >>> frame = pd.DataFrame({"customer": ["A", "A", "B"], "subscription_id": ["s1", "s2", "s3"]})
+    >>> typed = {"customer_id": pd.Series(["A", "A", "B"]), "mrr": np.array([50.0, 30.0, 100.0]),
+    ...          "month": np.array(["2026-01-01"] * 3, dtype="datetime64[us]")}
+    >>> rows, kept = one_row_per_month(frame, typed, {"customer_id": "customer"}, "s.csv")
+    >>> rows["mrr"].tolist(), kept.tolist()
+    ([80.0, 100.0], [0, 2])
+    """
+    n = len(df)
+    if n < 2:
+        return typed, None
+    customers = pd.factorize(pd.Series(np.asarray(typed["customer_id"], dtype=object)))[0].astype(np.int64)
+    months = np.asarray(typed["month"]).astype("datetime64[M]").astype(np.int64)
+    months = months - months.min()
+    pair = customers * (int(months.max()) + 1) + months
+    codes = pd.factorize(pair)[0]
+    if codes.max() + 1 == n:
+        return typed, None  # one row per customer and month
+    mrr = np.asarray(typed["mrr"], dtype=np.float64)
+    if np.isnan(mrr).any() or (mrr < 0).any():
+        return typed, None  # refused later, naming the rows
+    columns = list(map(str, df.columns))
+    ids = record_id_columns(columns, people=(names.get("customer_id"),))
+    subscription = pd.factorize(_text(df.iloc[:, ids[0]]))[0].astype(np.int64) if ids else np.zeros(n, dtype=np.int64)
+    paying = mrr > 0
+    keyed = pd.DataFrame({"g": codes[paying], "s": subscription[paying]})
+    twice = keyed.duplicated(keep=False).to_numpy()
+    if twice.any():
+        rows = np.flatnonzero(paying)[twice]
+        problem = ONE_SUBSCRIPTION_TWICE if ids else TWICE_IN_A_MONTH
+        where = columns[ids[0]] if ids else f"{names['customer_id']}, {names['month']}"
+        values = df.iloc[:, ids[0]].to_numpy() if ids else None
+        raise bad_rows(source, where, problem, rows, values)
+    sums = np.bincount(codes, weights=mrr)
+    first = np.unique(codes, return_index=True)[1]  # the first row of each customer and month, in file order
+    kept = np.sort(first)
+    out = {}
+    for name, values in typed.items():
+        out[name] = values.iloc[kept] if isinstance(values, pd.Series) else values[kept]
+    out["mrr"] = sums[codes[kept]]
+    return out, kept
