@@ -254,3 +254,51 @@ def test_a_merged_range_in_the_way_of_the_new_months_refuses_naming_it(tmp_path)
         "(rows 5 to 6; it would hide their figures): unmerge or move it and import again\n"
     )
     assert parts(book) == before
+
+
+def _meanwhile(monkeypatch, action):
+    """Run ``action(book)`` while the import runs, after it read the workbook and before it replaces it."""
+    from xl_retention.workbook import fill
+
+    original = fill.clear_results
+
+    def clear_results(package):
+        action(package.path)
+        return original(package)
+
+    monkeypatch.setattr(fill, "clear_results", clear_results)
+
+
+def test_a_tracker_saved_by_another_program_during_the_import_is_not_replaced(tmp_path, monkeypatch):
+    """The import replaced the file with its own copy of what it had read: the other program's save was lost."""
+    from xl_retention.workbook.importer import fill_workbook, load_tables
+
+    book = _tracker(tmp_path)
+    tables = load_tables(subscriptions=write(tmp_path, "subs.csv", SUBSCRIPTIONS))
+
+    def save_elsewhere(path):
+        wb = openpyxl.load_workbook(path)
+        wb["Customers"]["M1"] = "typed in Excel meanwhile"
+        wb.save(path)
+
+    _meanwhile(monkeypatch, save_elsewhere)
+    with pytest.raises(ValueError) as raised:
+        fill_workbook(book, tables)
+    assert str(raised.value) == (
+        "t.xlsx changed on disk while it was being written (saved by another program?): not replaced; run the "
+        "command again"
+    )
+    assert openpyxl.load_workbook(book)["Customers"]["M1"].value == "typed in Excel meanwhile"
+
+
+def test_a_tracker_opened_in_excel_during_the_import_is_not_replaced(tmp_path, monkeypatch):
+    from xl_retention.workbook.importer import fill_workbook, load_tables
+
+    book = _tracker(tmp_path)
+    before = parts(book)
+    tables = load_tables(subscriptions=write(tmp_path, "subs.csv", SUBSCRIPTIONS))
+    _meanwhile(monkeypatch, lambda path: (path.parent / f"~${path.name}").write_bytes(b"\x02me"))
+    with pytest.raises(PermissionError) as raised:
+        fill_workbook(book, tables)
+    assert str(raised.value).startswith(f"{book} is open in Excel by me (its lock file ~$t.xlsx is beside it)")
+    assert parts(book) == before

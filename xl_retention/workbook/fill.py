@@ -295,7 +295,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
     package.drop_calc_chain()
     cleared = clear_results(package)  # results of the old inputs: never read beside the new ones
     try:
-        package.save()
+        package.save(not_open=True)  # not saved by another program, nor opened in one, meanwhile
     except OSError as error:  # a full disk, a lost network drive: the atomic save left the file as it was
         if path.name in str(error):
             raise

@@ -18,6 +18,8 @@ when rows are inserted inside it.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -26,7 +28,7 @@ from pathlib import Path
 
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from .._files import atomic_output
+from .._files import atomic_output, check_not_open
 from ..recalculation.xlsx_values import _entry_info, _sheet_parts
 
 
@@ -257,7 +259,9 @@ class Package:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        with zipfile.ZipFile(self.path) as package:
+        raw = self.path.read_bytes()
+        self.stamp = _stamp(self.path, raw)  # what tells, at save, that another program saved the file meanwhile
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
             self.infos = package.infolist()
             self.data = {info.filename: package.read(info) for info in self.infos}
             self.comment = package.comment
@@ -308,14 +312,33 @@ class Package:
             self.data[self.sheet_part(title)] = sheet.to_bytes()
         self.sheets.clear()
 
-    def save(self) -> None:
-        """Write the package back over its file, atomically."""
+    def save(self, not_open: bool = False) -> None:
+        """Write the package back over its file, atomically.
+
+        The file is replaced only if it is still the one read (its time, size and content): one another program
+        saved meanwhile raises ``ValueError`` naming it, unchanged. ``not_open``: also refuse (``PermissionError``)
+        when a spreadsheet program opened it meanwhile (its lock file beside it: its next save would undo this one).
+        """
         self.flush()
-        with atomic_output(self.path) as stream, zipfile.ZipFile(stream, "w") as copy:
-            for info in self.infos:
-                if info.filename not in self.removed:
-                    copy.writestr(_entry_info(info), self.data[info.filename])
-            copy.comment = self.comment
+        with atomic_output(self.path) as stream:
+            with zipfile.ZipFile(stream, "w") as copy:
+                for info in self.infos:
+                    if info.filename not in self.removed:
+                        copy.writestr(_entry_info(info), self.data[info.filename])
+                copy.comment = self.comment
+            if _stamp(self.path, self.path.read_bytes()) != self.stamp:
+                raise ValueError(
+                    f"{self.path.name} changed on disk while it was being written (saved by another program?): not "
+                    "replaced; run the command again"
+                )
+            if not_open:
+                check_not_open(self.path)
+
+
+def _stamp(path: Path, raw: bytes) -> tuple[int, int, str]:
+    """(modification time in ns, size, SHA-256 of ``raw``, the file's bytes)."""
+    info = path.stat()
+    return info.st_mtime_ns, info.st_size, hashlib.sha256(raw).hexdigest()
 
 
 def full_calc_on_load(workbook_xml: bytes) -> bytes:
