@@ -168,7 +168,8 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
     lifetime = template["Lifetime value"]
     assert lifetime["B7"].value == '=IF(OR(B5="",B5=0),"",CUSTOMER_LIFETIME(B5))'
     assert lifetime["B8"].value == '=IF(OR(B3="",B4="",B5=""),"",IF(B5+N(B6)=0,"",CLV(B3,B4,B5,B6)))'
-    assert lifetime["B13"].value == '=IF(OR(COUNT(B9:B10)<2,B11=""),"",SBG_CLV(B11,B9,B10,B6))'
+    assert lifetime["B11"].value == '=IF(OR(B3="",B4=""),"",CLV(B3,B4,1,0))'  # a gross margin of 80: #NUM!
+    assert lifetime["B13"].value == '=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,B6)))'
     cohorts = template["Cohorts"]
     assert cohorts["B58"].value == '=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,1))'
     assert cohorts["C58"].value == (  # blank without survivors in LibreOffice too (was #NAME?)
@@ -361,9 +362,9 @@ def test_libreoffice_prints_the_committed_template_readably(tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     pages = text.split("\f")[:-1]
-    # one page a sheet (Revenue, Purchases and visits: two across; Cohorts: five, a table a page, its fit notes
-    # wrapped), the xlwings.conf sheet hidden, NPS scores not 1000 numbered rows
-    assert len(pages) == 15
+    # one page a sheet (Revenue, Purchases and visits, NPS scores: two across; Cohorts: five, a table a page, its fit
+    # notes wrapped), the xlwings.conf sheet hidden, NPS scores not 1000 numbered rows
+    assert len(pages) == 16
     assert not any(re.search(r"UDF Modules\s+xl_retention\.udfs", page) for page in pages)
     # (clipped text is still in a PDF's text: the header heights and widths are checked in test_print_layout)
 
@@ -385,7 +386,8 @@ def test_print_layout(template):
     assert start.column_dimensions["A"].width >= 1.2 * max(len(str(c.value or "")) for c in start["A"])
     for title in ("Start here", "Customers", "Revenue", "NPS scores", "Cohorts"):
         ws = template[title]
-        wide = 2 if title == "Revenue" else 1  # two pages across, the month column on both (test_workbook_partial6)
+        # two pages across, the month column on both (test_workbook_partial6); NPS scores 12 months a page across
+        wide = 2 if title in ("Revenue", "NPS scores") else 1
         assert (ws.page_setup.fitToWidth, ws.sheet_properties.pageSetUpPr.fitToPage) == (wide, True), title
 
 

@@ -6,9 +6,11 @@ where the user's headers are, so an inserted column is followed), and the last m
 styles, also in the user's own columns (left blank, or, in a column holding the same formula in every month
 filled down, that formula moved to the new row). "NPS scores" gets a column per new month.
 Defined names, chart series, validations and conditional formats that end at the old last row
-(or column) are stretched to the new one. The note earlier templates put under a sheet's last
-month (two rows below it; the template now keeps it in a comment on the Month header) moves down;
-any other cell in the way refuses with one line naming it.
+(or column) are stretched to the new one, and so are the ranges over the months in the formulas of every other
+cell (:mod:`~xl_retention.workbook.stretch`: a user's total on the Dashboard); "NPS scores" prints a page across
+per :data:`~.template.SCORE_PAGE_MONTHS` months it has. The note earlier templates put under a sheet's last month
+(two rows below it; the template now keeps it in a comment on the Month header) moves down; any other cell in the way
+refuses with one line naming it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from openpyxl.formula.translate import Translator
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
-from .template import FIRST_ROW, MONTH, NPS_SCORES_TITLE, NPS_SUMMARY, render_formula
+from .stretch import stretch_formulas
+from .template import FIRST_ROW, MONTH, NPS_SCORES_TITLE, NPS_SUMMARY, render_formula, score_breaks
 
 if TYPE_CHECKING:
     from .fill import _Monthly
@@ -49,15 +52,21 @@ def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[p
 
     for sheet in sheets.values():
         _grow_monthly(package, sheet, added, scores if sheet.spec is NPS_SUMMARY else None, date1904)
+    new_last = max(sheet.last_row for sheet in sheets.values()) + len(added) if sheets else None
+    for sheet in sheets.values():  # the user's formulas over the months (a total on the Dashboard) take in the new
+        stretch_formulas(package, sheet.spec.title, rows=(sheet.last_row, sheet.last_row + len(added)),
+                         month_rows=new_last)  # fmt: skip
+    if new_columns:
+        stretch_formulas(package, NPS_SCORES_TITLE, columns=(max(score_columns.values()), max(new_columns.values())),
+                         month_rows=new_last)  # fmt: skip
     return new_columns
 
 
 def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], extra: Any, date1904: bool) -> None:
     spec, xml = sheet.spec, package.sheet(sheet.spec.title)
     title = spec.title
-    # the month must be found; a column the user deleted (the visits of a tracker of orders only) or an older tracker
-    # lacks (a chart helper) is skipped, unless a formula column left reads it (refused below, naming both)
-    letters = {c.key: sheet.letter(c.key) for c in spec.columns if c.key == MONTH.key or c.key in sheet.columns}
+    # inputs and the month must be found; a formula column an older tracker lacks (e.g. a chart helper) is skipped
+    letters = {c.key: sheet.letter(c.key) for c in spec.columns if c.is_input or c.key in sheet.columns}
     last, new_last = sheet.last_row, sheet.last_row + len(added)
     note_ref = f"{letters[MONTH.key]}{last + 2}"
     written = set(sheet.columns.values())  # the template's columns; the user's own columns are left as they are
@@ -179,6 +188,68 @@ def _grow_scores(package: ip.Package, columns: dict[pd.Period, int], new: dict[p
     xml.head = _widen_cols(_dimension(xml.head, None, new_last), last_col, new_last)
     xml.tail = ip.extend_sqrefs(xml.tail, columns=(last_col, new_last))
     _extend_everywhere(package, NPS_SCORES_TITLE, columns=(last_col, new_last))
+    _score_pages(package, xml, last_col, new_last)
+
+
+_PAGE_SETUP = re.compile(rb"<(?:\w+:)?pageSetup\b[^>]*>")
+_COL_BREAKS = re.compile(rb"<((?:\w+:)?)colBreaks\b[^>]*?(?:/>|>.*?</\1colBreaks\s*>)", re.S)
+_BREAK_ID = re.compile(rb"<(?:\w+:)?brk\b[^>]*?\sid\s*=\s*[\"'](\d+)[\"']")
+_AFTER_BREAKS = re.compile(rb"<(?:\w+:)?(?:customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing"
+                           rb"|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)"
+                           rb"\b")  # fmt: skip
+
+
+def _score_pages(package: ip.Package, xml: ip.SheetXml, last_col: int, new_last: int) -> None:
+    """The print setup of "NPS scores" grown with its months: a page across per SCORE_PAGE_MONTHS months, the
+    Response column repeated. Only a sheet printed as the template prints it (this template's breaks, or an earlier
+    one's one page wide without breaks) is changed; a print setup of the user's own is kept."""
+    setup = _PAGE_SETUP.search(xml.tail)
+    if setup is None:
+        return
+    wide = ip.attribute(setup.group(0), b"fitToWidth")
+    breaks = _COL_BREAKS.search(xml.tail)
+    ids = [int(i) for i in _BREAK_ID.findall(breaks.group(0))] if breaks else []
+    old = score_breaks(last_col)
+    if not ((ids == [c - 1 for c in old] and int(wide or 1) == len(old) + 1) or (not ids and int(wide or 1) == 1)):
+        return
+    new = score_breaks(new_last)
+    if new == old or not new:
+        return
+    element = re.sub(rb"\sfitToWidth\s*=\s*[\"'][^\"']*[\"']", b"", setup.group(0))
+    element = element.replace(b"pageSetup", b'pageSetup fitToWidth="' + str(len(new) + 1).encode() + b'"', 1)
+    tail = xml.tail[: setup.start()] + element + xml.tail[setup.end() :]
+    p = xml.prefix
+    brks = b"".join(b"<" + p + b'brk id="' + str(c - 1).encode() + b'" max="1048575" man="1"/>' for c in new)
+    count = str(len(new)).encode()
+    element = b"<" + p + b'colBreaks count="' + count + b'" manualBreakCount="' + count + b'">' + brks + b"</" + p + \
+        b"colBreaks>"  # fmt: skip
+    breaks = _COL_BREAKS.search(tail)
+    if breaks is not None:
+        tail = tail[: breaks.start()] + element + tail[breaks.end() :]
+    else:
+        after = _AFTER_BREAKS.search(tail)
+        at = after.start() if after is not None else tail.rfind(b"</")
+        tail = tail[:at] + element + tail[at:]
+    xml.tail = tail
+    package.edit("xl/workbook.xml", _repeat_response_column)
+
+
+def _repeat_response_column(workbook: bytes) -> bytes:
+    """``workbook.xml`` with column A of "NPS scores" repeated on every printed page (its print titles)."""
+    sheets = [ip.attribute(m.group(0), b"name") for m in re.finditer(rb"<(?:\w+:)?sheet\b[^>]*>", workbook)]
+    title = escape(NPS_SCORES_TITLE).encode()
+    if title not in sheets or b"</definedNames>" not in workbook:
+        return workbook
+    index = str(sheets.index(title)).encode()
+    column = quote_sheetname(NPS_SCORES_TITLE).encode() + b"!$A:$A"
+    for m in re.finditer(rb"<definedName\b([^>]*)>([^<]*)</definedName>", workbook):
+        name, local = ip.attribute(m.group(1), b"name"), ip.attribute(m.group(1), b"localSheetId")
+        if name == b"_xlnm.Print_Titles" and local == index:
+            if b"$A:$A" in m.group(2):
+                return workbook
+            return workbook[: m.start(2)] + m.group(2) + b"," + column + workbook[m.end(2) :]
+    name = b'<definedName name="_xlnm.Print_Titles" localSheetId="' + index + b'">' + column + b"</definedName>"
+    return workbook.replace(b"</definedNames>", name + b"</definedNames>", 1)
 
 
 def _extend_everywhere(package: ip.Package, title: str, rows: tuple[int, int] | None = None,
@@ -270,6 +341,7 @@ def grow_answers(package: ip.Package, summary: _Monthly, columns: dict[pd.Period
     scores.head = _dimension(scores.head, new + 1, None)
     scores.tail = ip.extend_sqrefs(scores.tail, rows=(old + 1, new + 1))
     _extend_everywhere(package, NPS_SCORES_TITLE, rows=(old + 1, new + 1))
+    stretch_formulas(package, NPS_SCORES_TITLE, rows=(old + 1, new + 1), month_rows=summary.last_row)
 
     spec, sheet = summary.spec, package.sheet(summary.spec.title)
     letters = {c.key: summary.letter(c.key) for c in spec.columns if c.key in summary.columns}

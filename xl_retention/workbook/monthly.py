@@ -236,9 +236,12 @@ REVENUE = MonthlySheet(
         Column(
             "end",
             "MRR at end",
-            # a month with only its start typed (movements blank, counted as 0) ends where it started
+            # a month with only its start typed (movements blank, counted as 0) ends where it started; a negative
+            # amount (a churn typed as -100) is #NUM!, not added to the MRR of this and later months (the rates name
+            # it: their lost MRR, the plain sum beside, is negative)
             '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
-            "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})",
+            "IF(OR({start}<0,{new}<0,{expansion}<0,{reactivation}<0,{contraction}<0,{churned}<0),#NUM!,"
+            "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned}))",
             MONEY,
             name="Revenue_End",
         ),

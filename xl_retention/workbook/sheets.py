@@ -90,7 +90,9 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         ),
         ("sBG alpha (fitted on Cohorts)", "=SBG_Alpha", "0.000", None, "LTV_SBG_Alpha"),
         ("sBG beta (fitted on Cohorts)", "=SBG_Beta", "0.000", None, "LTV_SBG_Beta"),
-        ("Margin per month (ARPA x gross margin)", '=IF(OR(B3="",B4=""),"",B3*B4)', MONEY, None, "LTV_Margin"),
+        # ARPA x gross margin as CLV computes it (one month's margin: churn 1, no discount), so that a gross margin
+        # typed as 80 for 80% is #NUM! here as in B8, not a margin of 4,000 a month in the sBG lifetime value
+        ("Margin per month (ARPA x gross margin)", '=IF(OR(B3="",B4=""),"",CLV(B3,B4,1,0))', MONEY, None, "LTV_Margin"),
         (
             "Discounted expected lifetime (months), sBG",
             '=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,B6))',
@@ -100,7 +102,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         ),
         (
             "Customer lifetime value (CLV), sBG",
-            '=IF(OR(COUNT(B9:B10)<2,B11=""),"",SBG_CLV(B11,B9,B10,B6))',
+            '=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,B6)))',  # no fit: blank, whatever B11 holds
             MONEY,
             None,
             "LTV_SBG_CLV",

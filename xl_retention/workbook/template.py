@@ -66,6 +66,7 @@ from .monthly import (  # the sheets' descriptions, importable from here as befo
 )
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(-1|:first|:column)?\}")
+SCORE_PAGE_MONTHS = 12  # the months of "NPS scores" printed on one page across (a year, at about full size)
 
 
 def month_range(start: str | dt.date, months: int) -> list[dt.date]:
@@ -178,9 +179,22 @@ def _nps_scores(wb: Workbook, months: list[dt.date], scores: list[list[int]], ro
         column.fill, column.font = INPUT_FILL, INPUT_FONT
     validate(ws, "score", area)
     ws.freeze_panes = "B2"
-    print_setup(ws)
+    # SCORE_PAGE_MONTHS months a page across, the Response column repeated: 120 months fitted to one page's width
+    # printed each column a few points wide (unreadable)
+    breaks = tuple(score_breaks(len(months) + 1))
+    print_setup(ws, pages_wide=len(breaks) + 1, breaks=breaks)
     ws.print_title_rows = "1:1"
     return ws
+
+
+def score_breaks(last_col: int) -> list[int]:
+    """The columns (1 = A) that start a printed page across on "NPS scores" whose last month is in column
+    ``last_col``: a page across every :data:`SCORE_PAGE_MONTHS` months.
+
+    >>> score_breaks(25)  # 24 months: B:M and N:Y
+    [14]
+    """
+    return list(range(2 + SCORE_PAGE_MONTHS, last_col + 1, SCORE_PAGE_MONTHS))
 
 
 def _scores_range(month_index: int, rows: int) -> str:
@@ -303,6 +317,7 @@ __all__ = [
     "REPEAT_HEADER",
     "RETURNING_HEADER",
     "REVENUE",
+    "SCORE_PAGE_MONTHS",
     "SHEET_ORDER",
     "START_TITLE",
     "TEMPLATE_START",
@@ -310,4 +325,5 @@ __all__ = [
     "column_letter",
     "month_range",
     "render_formula",
+    "score_breaks",
 ]

@@ -51,6 +51,11 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
     ("Revenue", "end"): (
         ('=IF(COUNT({new}:{churned})=0,"",{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})'),
         ('=IF(COUNT({start}:{churned})=0,"",{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})'),
+        # a negative amount added to the MRR at end (a churn typed as -100: 200 more, silently)
+        (
+            '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
+            "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})"
+        ),
     ),
     ("Revenue", "lost"): ('=IF(COUNT({contraction}:{churned})=0,"",{contraction}+{churned})',),
     ("Revenue", "gained"): ('=IF(COUNT({new},{reactivation})=0,"",{new}+{reactivation})',),
@@ -253,8 +258,11 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
     ),
     "B7": ("=CUSTOMER_LIFETIME(B5)", '=IF(B5="","",CUSTOMER_LIFETIME(B5))'),
     "B8": ("=CLV(B3,B4,B5,B6)", '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))'),
-    "B11": ('=IF(COUNT(B3:B4)<2,"",B3*B4)',),
-    "B13": ('=IF(COUNT(B9:B10)<2,"",SBG_CLV(B11,B9,B10,B6))',),
+    "B11": ('=IF(COUNT(B3:B4)<2,"",B3*B4)', '=IF(OR(B3="",B4=""),"",B3*B4)'),  # B4 of 80 (for 80%): 4,000 a month
+    "B13": (
+        '=IF(COUNT(B9:B10)<2,"",SBG_CLV(B11,B9,B10,B6))',
+        '=IF(OR(COUNT(B9:B10)<2,B11=""),"",SBG_CLV(B11,B9,B10,B6))',
+    ),
 }
 _NAME_ATTR = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>")
 _NAME_USE = re.compile(r"(?<![A-Za-z0-9_.!$])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])")

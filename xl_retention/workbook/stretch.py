@@ -1,0 +1,123 @@
+"""Formulas over a tracker's months follow the months an import adds.
+
+Growing a tracker (:mod:`xl_retention.workbook.growth`) stretches its defined names, chart series, tables,
+validations and formats to the new months. A formula typed in a cell can read the months directly too: a total of
+the user's own on the Dashboard (``=SUM(Customers!C2:C25)``), an average on a sheet of their own
+(``=AVERAGE(Revenue!M3:M25)``), a conditional format or validation reading them. :func:`stretch_formulas` stretches
+those the same way: a range of more than one month (row) that ends at the sheet's old last month ends at the new
+one; on "NPS scores" a range of more than one month column ending at the old last column ends at the new one.
+
+Left as they are: one cell (``=Customers!D25``, the old last month itself), one row, references inside text
+(``"C2:C25"``), references to another workbook (``[1]Customers!C2:C25``), and every formula in the month rows of
+the monthly sheets (each month's own formulas, such as running counts ``COUNT($D$2:D25)``, which the new months get
+from the template or from the column's formula filled down).
+"""
+
+from __future__ import annotations
+
+import re
+
+from openpyxl.utils import column_index_from_string
+
+from . import inplace as ip
+from .inplace import _AREA, escape
+from .monthly import FIRST_ROW, MONTHLY_SHEETS, NPS_SCORES_TITLE
+
+__all__ = ["stretch_formula", "stretch_formulas"]
+
+_P = rb"(?:[A-Za-z_][\w.\-]*:)?"
+_F = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
+_RULE_FORMULA = re.compile(rb"(<" + _P + rb"formula[12]?\b[^>]*>)([^<]*)(</" + _P + rb"formula[12]?\s*>)")
+_TEXT = re.compile(r'"(?:[^"]|"")*"')
+
+
+def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None,
+                    columns: tuple[int, int] | None = None, local: bool = False) -> str:  # fmt: skip
+    """``text`` (a formula, with or without its ``=``) with its ranges over ``sheet``'s months stretched.
+
+    ``rows=(old_last, new_last)``: a range of two or more rows ending at ``old_last`` ends at ``new_last``;
+    ``columns`` likewise for columns. ``local``: references without a sheet name are ``sheet``'s (a formula on
+    that sheet).
+
+    >>> stretch_formula("=SUM(Customers!C2:C4)+Customers!D4+SUM(Customers!B4:E4)", "Customers", rows=(4, 7))
+    '=SUM(Customers!C2:C7)+Customers!D4+SUM(Customers!B4:E4)'
+    >>> stretch_formula('=IF(A1="Customers!C2:C4","",[1]Customers!C2:C4)', "Customers", rows=(4, 7))
+    '=IF(A1="Customers!C2:C4","",[1]Customers!C2:C4)'
+    """
+
+    def area(match: re.Match[str], piece: str) -> str:
+        if match.group(7) is None or (match.start() > 0 and piece[match.start() - 1] in "]!"):
+            return match.group(0)
+        name = match.group(1)
+        if name is not None and ip._unquote(name) != sheet or name is None and not local:
+            return match.group(0)
+        r1, r2 = int(match.group(5)), int(match.group(9))
+        c1, c2 = column_index_from_string(match.group(3)), column_index_from_string(match.group(7))
+        wide = (rows is not None and r1 < r2) or (columns is not None and c1 < c2)
+        if not wide:
+            return match.group(0)
+        return ip.extend_refs(match.group(0), sheet, rows if r1 < r2 else None, columns if c1 < c2 else None,
+                              local=local)  # fmt: skip
+
+    out, position = [], 0
+    for literal in (*_TEXT.finditer(text), None):
+        end = literal.start() if literal is not None else len(text)
+        piece = text[position:end]
+        out.append(_AREA.sub(lambda m, piece=piece: area(m, piece), piece))
+        if literal is not None:
+            out.append(literal.group(0))
+            position = literal.end()
+    return "".join(out)
+
+
+def _unescape(raw: bytes) -> str:
+    return raw.decode("utf-8").replace("&apos;", "'").replace("&quot;", '"').replace("&lt;", "<").replace(
+        "&gt;", ">").replace("&amp;", "&")  # fmt: skip
+
+
+def _in_xml(pattern: re.Pattern[bytes], xml: bytes, sheet: str, rows: tuple[int, int] | None,
+            columns: tuple[int, int] | None, local: bool) -> bytes:  # fmt: skip
+    def one(match: re.Match[bytes]) -> bytes:
+        inner = _unescape(match.group(2))
+        new = stretch_formula(inner, sheet, rows, columns, local)
+        return match.group(0) if new == inner else match.group(1) + escape(new).encode() + match.group(3)
+
+    return pattern.sub(one, xml)
+
+
+def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | None = None,
+                     columns: tuple[int, int] | None = None, month_rows: int | None = None) -> int:  # fmt: skip
+    """Stretch every cell formula, conditional-format and validation formula of ``package`` over ``sheet``'s months
+    (see :func:`stretch_formula`); returns how many cells changed.
+
+    ``month_rows``: the last month row of the monthly sheets now; their rows ``FIRST_ROW`` to it are left alone
+    (each month's own formulas), and so is every cell of "NPS scores" (the answers). Sheets whose markup the
+    in-place editor does not know are left alone.
+    """
+    monthly = {spec.title for spec in MONTHLY_SHEETS}
+    quoted = escape(sheet).encode()
+    changed = 0
+    for title, part in package.parts.items():
+        if part is None or part not in package.data or title == NPS_SCORES_TITLE:
+            continue
+        local = title == sheet
+        if not local and title not in package.sheets and quoted not in package.data[part]:
+            continue  # names the sheet nowhere (a quick test on the raw part)
+        try:
+            xml = package.sheet(title)
+        except ip.LayoutError:
+            continue
+        skip = (FIRST_ROW, month_rows) if title in monthly and month_rows is not None else None
+        for number in sorted(xml.rows):
+            row = xml.rows[number]
+            if skip is not None and skip[0] <= number <= skip[1]:
+                continue
+            if not row.edited and not _F.search(row.raw):
+                continue
+            for ref, element in list(xml.cells_in_rows(number, number)):
+                new = _in_xml(_F, element, sheet, rows, columns, local)
+                if new != element:
+                    xml.put(ref, new)
+                    changed += 1
+        xml.tail = _in_xml(_RULE_FORMULA, xml.tail, sheet, rows, columns, local)
+    return changed
