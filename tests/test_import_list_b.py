@@ -412,3 +412,61 @@ def test_5_the_import_prints_the_note(tmp_path: Path, capsys: pytest.CaptureFixt
     assert cli.main(["import", "--orders", str(tmp_path / "orders.csv"), "--to-csv", str(tmp_path / "o")]) == 0
     out = capsys.readouterr().out
     assert "2024-03 is the last month of orders.csv (its last order): its purchase tables end there" in out
+
+
+# -- more of these kinds (H51) ---------------------------------------------------------------------------------------
+def test_2_sessions_per_date_and_country_are_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "ga.csv"  # the dates repeat (one row per country), the name says a count all the same
+    path.write_text("Date,Country,Sessions\n2026-01-01,US,120\n2026-01-01,FR,30\n2026-02-01,US,100\n")
+    err = refusal(capsys, "--visits", str(path), "--columns", "visitor_id=Sessions,date=Date", "--to-csv",
+                  str(tmp_path / "o"))  # fmt: skip
+    assert err.startswith("ga.csv, column 'Sessions': numbers of sessions per date ('120' on '2026-01-01'), a report's")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_2_an_average_score_per_month_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str
+) -> None:
+    path = tmp_path / "nps.csv"  # read as answers, each month's average was one passive
+    path.write_text("Month,Responses,Average score\n2026-01,40,8.2\n2026-02,35,7.9\n")
+    err = refusal(capsys, "--nps", str(path), "--columns", "date=Month,score=Average score", "--backend", backend,
+                  "--to-csv", str(tmp_path / "o"))  # fmt: skip
+    assert err == (
+        "nps.csv, column 'Average score': an average of answers (its name says so), not one row per answer: the NPS "
+        "counts each answer's score (promoters 9-10, detractors 0-6); export the answers themselves"
+    )
+
+
+def test_3_no_break_spaces_in_headers_are_spaces(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "subs.csv"  # a header copied from a web page
+    path.write_text("Customer\u00a0ID,Month,Monthly\u00a0Revenue\u200b\nc1,2026-01,10\n", encoding="utf-8")
+    err = refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o"))
+    assert err.startswith("subs.csv: missing column 'mrr' (columns found: 'Customer ID', 'Month', 'Monthly Revenue')")
+    out = run(tmp_path, "--subscriptions", path, "--columns", "mrr=Monthly Revenue")
+    assert pd.read_csv(out / "movements.csv")["mrr_end"].tolist() == [10.0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_4_an_orders_export_given_as_subscriptions_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str
+) -> None:
+    path = tmp_path / "shop.csv"  # each order was a customer paying its total every month from then on
+    path.write_text("Name,Email,Created at,Total,Lineitem name\n#1001,a@x.com,2026-01-05,80,Mug\n#1002,b@x.com,"
+                    "2026-02-05,30,Cup\n")  # fmt: skip
+    err = refusal(capsys, "--subscriptions", str(path), "--columns", "customer_id=Email,start=Created at,mrr=Total",
+                  "--backend", backend, "--to-csv", str(tmp_path / "o"))  # fmt: skip
+    assert err == (
+        "shop.csv: an orders export (its column 'Lineitem name' is an order's), not subscriptions: each order would be "
+        "a customer paying 'Total' every month; import it with --orders (subscriptions are one row per subscription "
+        "with its MRR, or per customer and month)"
+    )
+
+
+def test_1_javascript_dates_with_their_offset_and_zone_name(tmp_path: Path) -> None:
+    path = tmp_path / "answers.csv"
+    path.write_text(
+        "Timestamp,Score\nWed Mar 04 2026 17:06:07 GMT+0100 (Central European Standard Time),9\n"
+        "Sun Feb 01 2026 23:00:00 GMT-0500 (Eastern Standard Time),8\n"
+    )
+    nps = pd.read_csv(run(tmp_path, "--nps", path, "--columns", "date=Timestamp") / "nps.csv")
+    assert nps[["month", "responses", "promoters"]].values.tolist() == [["2026-02", 1, 0], ["2026-03", 1, 1]]

@@ -39,7 +39,12 @@ from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
 from .ends import refuse_empty_end, refuse_unused_end
 from .errors import DataError, bad_rows, source_of
-from .export_kinds import refuse_counts, refuse_retention_report, refuse_subscriptions_as_orders
+from .export_kinds import (
+    refuse_counts,
+    refuse_orders_as_subscriptions,
+    refuse_retention_report,
+    refuse_subscriptions_as_orders,
+)
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
 from .names import columns_option, key, keys_of
 from .orders import (
@@ -399,6 +404,8 @@ def prepare(
     refuse_counts(df, names, kind, source)  # 'Date, Users': a report's counts, each one visitor
     if kind == "orders":  # one row per subscription: MRR, a billing interval or period, no order id
         refuse_subscriptions_as_orders(df, names, source)
+    elif kind in ("snapshots", "intervals"):  # one row per order: an order id or line items, no subscription's column
+        refuse_orders_as_subscriptions(df, names, source)
     refuse_unused_end(df.columns, names, source, kind)  # 'Ended At (UTC)' with only the start mapped: no churn
     refuse_repeated_headers(df, source)  # files appended with their headers
     ids = [names[n] for n in sorted(_IDS) if n in names]  # a report's 'Total' is where its customers are named

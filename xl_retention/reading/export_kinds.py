@@ -23,7 +23,12 @@ from .billing import BILLING_ALIASES
 from .errors import DataError
 from .names import key
 
-__all__ = ["refuse_counts", "refuse_retention_report", "refuse_subscriptions_as_orders"]
+__all__ = [
+    "refuse_counts",
+    "refuse_orders_as_subscriptions",
+    "refuse_retention_report",
+    "refuse_subscriptions_as_orders",
+]
 
 #: A retention report's period column: "< 1 Day", "Day 0", "Day 1", "Week 2", "Month 3", "D7", "W1", "30 days later".
 PERIOD = re.compile(
@@ -36,6 +41,15 @@ COUNT_NAME = re.compile(
     r"(?:users?|visitors?|people|persons|sessions|visits|pageviews|page_views|views|customers|buyers|subscribers|"
     r"accounts|orders|transactions|purchases|count|uniques|events|cohort_size)(?:_count)?$"
 )
+#: Of those, the names that only a count has ("Active users", "Sessions", "Total visitors", "User count"); a plural
+#: alone ("Users", "Customers") may head a column of numeric ids, and is a count only with one row per date.
+ONLY_COUNT = re.compile(
+    r"^(?:(?:total|active|new|unique|distinct|returning|daily|weekly|monthly|number_of|no\.?|num|#)_)+.*|"
+    r".*_count|(?:sessions|visits|pageviews|page_views|views|orders|transactions|purchases|count|uniques|events|"
+    r"cohort_size)$"
+)
+#: A score column's name that says it is an aggregate of answers ("Average score", "Mean NPS score", "avg_rating").
+AVERAGE_SCORE = re.compile(r"(?:^|_)(?:average|avg|mean|median)(?:_|$)")
 _WHAT = {
     "snapshots": "one row per customer and month",
     "intervals": "one row per subscription",
@@ -91,15 +105,24 @@ BigQuery export, or a report with a user or client id dimension)
         if values is None or when is None or not _numbers(values):
             continue
         dates = df[when].astype(str).str.strip()
-        if len(df) < 2 or dates.duplicated().any():
+        if not ONLY_COUNT.match(key(column)) and (len(df) < 2 or dates.duplicated().any()):
             continue
+        per = "one row per date, " if not dates.duplicated().any() else ""
         raise DataError(
-            f"{source}, column {column!r}: numbers of {column.lower()} per date (one row per date, {values.iloc[0]!r} "
+            f"{source}, column {column!r}: numbers of {column.lower()} per date ({per}{values.iloc[0]!r} "
             f"on {dates.iloc[0]!r}), a report's counts, not {_WHAT[kind]} with each one's id: each count would be "
             f"one {ours.split('_')[0]}; export the raw {'visits' if kind == 'visits' else 'rows'} with an id per "
             f"{ours.split('_')[0]} (Google Analytics: BigQuery export, or a report with a user or client id dimension)",
             source=source,
             column=column,
+        )
+    score = names.get("score")
+    if kind == "answers" and score is not None and AVERAGE_SCORE.search(key(score)):
+        raise DataError(
+            f"{source}, column {score!r}: an average of answers (its name says so), not one row per answer: the NPS "
+            f"counts each answer's score (promoters 9-10, detractors 0-6); export the answers themselves",
+            source=source,
+            column=score,
         )
 
 
@@ -172,4 +195,38 @@ orders: each subscription would count as one purchase on its date, and a cancell
         f"are orders: --orders)",
         source=source,
         column=found[0],
+    )
+
+
+#: An order's id or a line item's column (as :func:`_plain` spells them): an orders export's.
+_ORDER_COLUMNS = re.compile(r"^(?:order_?(?:id|number|no|num|name|#)?|amazon_order_id|lineitem_.+)$")
+_SUBSCRIPTION_WORDS = re.compile(r"(?:^|_)(?:subscription|plan|mrr|arr|interval|recurring|renewal|term)(?:_|$)")
+
+
+def refuse_orders_as_subscriptions(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
+    """Refuse a subscriptions input that is an orders export: a column that names an order or its line items ("Order
+    ID", ``order_number``, Shopify's "Lineitem name") and none that a subscription has (an MRR, a plan, an interval,
+    a subscription id, a period or a renewal): read as subscriptions, each order was a customer paying its total
+    every month from its date on, or in its month alone.
+
+    >>> df = pd.DataFrame({"Order ID": ["#1001"], "Customer": ["a"], "Created at": ["2026-01-05"], "Total": ["80"]})
+    >>> refuse_orders_as_subscriptions(df, {"customer_id": "Customer", "start": "Created at", "mrr": "Total"}, "o.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv: an orders export (its column 'Order ID' is an order's), not \
+subscriptions: each order would be a customer paying 'Total' every month; import it with --orders (subscriptions are \
+one row per subscription with its MRR, or per customer and month)
+    """
+    columns = [str(c) for c in df.columns]
+    plain = {c: _plain(c) for c in columns}
+    orders = [c for c in columns if _ORDER_COLUMNS.match(plain[c])]
+    if not orders or any(_SUBSCRIPTION_WORDS.search(p) or p in _PERIODS for p in plain.values()):
+        return
+    money = names.get("mrr", names.get("amount", "the amount"))
+    raise DataError(
+        f"{source}: an orders export (its column {orders[0]!r} is an order's), not subscriptions: each order would be "
+        f"a customer paying {money!r} every month; import it with --orders (subscriptions are one row per "
+        f"subscription with its MRR, or per customer and month)",
+        source=source,
+        column=orders[0],
     )
