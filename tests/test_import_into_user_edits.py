@@ -302,3 +302,24 @@ def test_a_tracker_opened_in_excel_during_the_import_is_not_replaced(tmp_path, m
         fill_workbook(book, tables)
     assert str(raised.value).startswith(f"{book} is open in Excel by me (its lock file ~$t.xlsx is beside it)")
     assert parts(book) == before
+
+
+def test_months_are_added_to_a_sheet_whose_unused_input_columns_were_deleted(tmp_path):
+    """Visits not tracked, their three columns deleted from 'Purchases and visits': every import that adds months,
+    subscriptions too, was refused with "Purchases and visits: no column 'Visitors' in row 1"."""
+    book = _tracker(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    wb["Purchases and visits"].delete_cols(7, 3)
+    wb.save(book)
+    subs = SUBSCRIPTIONS + "a,2025-04,120\n"
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", subs), "--into", book)
+    assert result.returncode == 0, result.stderr
+    purchases = openpyxl.load_workbook(book)["Purchases and visits"]
+    assert purchases["A5"].value == dt.datetime(2025, 4, 1) and purchases["E5"].value.startswith("=IF(")
+    assert [purchases.cell(1, c).value for c in range(7, 10)] == [None, None, None]
+    visits = "visitor_id,date\nv1,2025-01-03\n"
+    result = run("import", "--visits", write(tmp_path, "visits.csv", visits), "--into", book)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "xl-retention: error: Purchases and visits: no column 'Visitors' in row 1 (the header it writes under)\n",
+    )

@@ -65,8 +65,9 @@ def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[p
 def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], extra: Any, date1904: bool) -> None:
     spec, xml = sheet.spec, package.sheet(sheet.spec.title)
     title = spec.title
-    # inputs and the month must be found; a formula column an older tracker lacks (e.g. a chart helper) is skipped
-    letters = {c.key: sheet.letter(c.key) for c in spec.columns if c.is_input or c.key in sheet.columns}
+    # the month must be found; a column the user deleted (the visits of a tracker of orders only) or an older tracker
+    # lacks (a chart helper) is skipped, unless a formula column left reads it (refused below, naming both)
+    letters = {c.key: sheet.letter(c.key) for c in spec.columns if c.key == MONTH.key or c.key in sheet.columns}
     last, new_last = sheet.last_row, sheet.last_row + len(added)
     note_ref = f"{letters[MONTH.key]}{last + 2}"
     written = set(sheet.columns.values())  # the template's columns; the user's own columns are left as they are
