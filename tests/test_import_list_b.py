@@ -470,3 +470,11 @@ def test_1_javascript_dates_with_their_offset_and_zone_name(tmp_path: Path) -> N
     )
     nps = pd.read_csv(run(tmp_path, "--nps", path, "--columns", "date=Timestamp") / "nps.csv")
     assert nps[["month", "responses", "promoters"]].values.tolist() == [["2026-02", 1, 0], ["2026-03", 1, 1]]
+
+
+def test_2_a_cohort_table_with_numbered_periods_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "cohorts.csv"  # a cohort table, its periods numbered alone (xl-retention's own output too)
+    path.write_text("Cohort,Size,0,1,2,3\n2026-01-01,320,100%,40%,30%,25%\n2026-02-01,300,100%,41%,31%,\n")
+    err = refusal(capsys, "--visits", str(path), "--columns", "visitor_id=Size,date=Cohort", "--to-csv",
+                  str(tmp_path / "o"))  # fmt: skip
+    assert err.startswith("cohorts.csv: a retention report (its columns '0', '1', '2', ... are the share or number")

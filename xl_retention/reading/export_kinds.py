@@ -72,6 +72,14 @@ the share or number of each cohort still active that many days, weeks or months 
 Export Data), one row per visit (visitor id and date)
     """
     periods = [str(c) for c in df.columns if PERIOD.match(str(c))]
+    numbered = [str(c).strip() for c in df.columns if re.fullmatch(r"\s*\d{1,3}\s*", str(c))]
+    if (
+        len(periods) < 2
+        and len(numbered) >= 3
+        and [int(n) for n in numbered] == list(range(int(numbered[0]), int(numbered[0]) + len(numbered)))
+        and int(numbered[0]) in (0, 1)
+    ):  # a cohort table's periods by number alone: 'Cohort, Size, 0, 1, 2, 3'
+        periods = numbered
     if len(periods) >= 2:
         shown = ", ".join(repr(p) for p in periods[:3]) + (", ..." if len(periods) > 3 else "")
         raise DataError(
