@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 from one_sheet import recalc_sheet as _recalc
+from openpyxl.workbook.defined_name import DefinedName
 
 from xl_retention.recalculation import recalc_file
 
@@ -133,3 +134,48 @@ def test_if_inside_sumproduct_in_a_plain_formula_is_listed_as_an_array_formula_c
     assert sorted(listed) == ["S!E12", "S!E13", "S!E16"]
     assert listed["S!E12"][0] == "IF" and "SUMPRODUCT" in listed["S!E12"][1] and "TEXTJOIN" in listed["S!E13"][1]
     assert (values["E14"], values["E15"], values["E17"]) == (3, 60, 3)  # text "x" > 10 too, as Excel orders
+
+
+def test_what_the_engine_cannot_compute_is_listed_also_where_iferror_hides_its_error(tmp_path: Path) -> None:
+    # AREAS (a function the engine lacks), LARGE, SMALL and RANK of a union of references (typed, or a name over two
+    # areas) and a 3-D reference outside SUM gave the engine's own error, listed only where the cell showed it: behind
+    # IFERROR they were -1 with status ok, where Excel gives 1, 4, 2, 2 and 11. Listed now, with the cell reading one;
+    # a typed union the rewrite writes out (SUM) and SUM's 3-D reference are computed as before. A name of two areas
+    # written in brackets, as typed in the Name Manager, is read as Excel saves areas selected with Ctrl (MEDIAN(Blocks)
+    # behind IFERROR was -1 for 2.5, COUNT(Blocks) 0 for 4, with status ok).
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in {"A1": 1, "A2": 2, "C1": 3, "C2": 4}.items():
+        sheet[ref] = value
+    book.create_sheet("Jan")["A1"] = 10
+    book.create_sheet("Feb")["A1"] = 20
+    formulas = {
+        "D1": "=IFERROR(AREAS(A1:A2),-1)",
+        "D2": "=IFERROR(LARGE((A1:A2,C1:C2),1),-1)",
+        "D3": "=IFERROR(SMALL(Blocks,2),-1)",
+        "D4": "=IFERROR(RANK(3,(A1:A2,C1:C2)),-1)",
+        "D5": "=IFERROR(Jan:Feb!A1+1,-1)",
+        "D6": "=D1+1",
+        "E1": "=IFERROR(SUM((A1:A2,C1:C2)),-1)",
+        "E2": "=IFERROR(MEDIAN(Blocks),-1)",
+        "E3": "=IFERROR(SUM(Jan:Feb!A1),-1)",
+        "E4": "=COUNT(Blocks)",
+    }
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    book.defined_names["Blocks"] = DefinedName("Blocks", attr_text="(S!$A$1:$A$2,S!$C$1:$C$2)")
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    listed = {u.address: u.function for u in result.unsupported}
+    assert listed == {
+        "S!D1": "AREAS",
+        "S!D2": "union of references",
+        "S!D3": "union of references",
+        "S!D4": "union of references",
+        "S!D5": "3-D reference",
+        "S!D6": "AREAS",
+    }
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[f"E{row}"].value for row in range(1, 5)] == [10, 2.5, 30, 4]

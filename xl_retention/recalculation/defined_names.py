@@ -46,6 +46,7 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
             continue
         local = element.get("localSheetId")
         scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
+        text = _unbracketed_union(text)
         if _REFERENCE.fullmatch(text) and (reversed_ := normalized_ranges("=" + text)) is not None:
             out.setdefault(scope, {})[name.lower()] = reversed_[1:]  # S!$A$3:$A$1, which the engine cannot resolve
             continue
@@ -63,6 +64,22 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
                 out.setdefault(scope, {}).setdefault(name, text)
     qualify(out, references)
     return out
+
+
+def _unbracketed_union(text: str) -> str:
+    """A union of references written in brackets (``(S!$A$1:$A$2,S!$C$1:$C$2)``, as typed in the Name Manager)
+    without them, as Excel saves one selected with Ctrl (the same areas), which the rewrite reads; else ``text``.
+
+    >>> _unbracketed_union("(S!$A$1:$A$2, S!$C$1:$C$2)"), _unbracketed_union("(S!$A$1+1)")
+    ('S!$A$1:$A$2,S!$C$1:$C$2', '(S!$A$1+1)')
+    """
+    inner = text.removeprefix("=").strip()
+    if not (inner.startswith("(") and inner.endswith(")")):
+        return text
+    parts = [part.strip() for part in inner[1:-1].split(",")]
+    if len(parts) < 2 or not all(_REFERENCE.fullmatch(part) for part in parts):
+        return text
+    return ",".join(parts)
 
 
 def relative(reference: str) -> bool:

@@ -339,7 +339,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         workbook.evaluate_all()
         result = _read(workbook, formulas, members)
     hidden_unsure += one_value_spills(workbook, formulas, result.values, info)  # X# of no dynamic array: listed
-    hidden_unsure += unsure_cells(workbook, formulas, info)  # MROUND(1.15,0.05); SUMPRODUCT(IF(..)) not as array
+    hidden_unsure += unsure_cells(workbook, formulas, info, formula_names)  # MROUND(1.15,0.05), IFERROR(AREAS(..))
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
     if unsupported:  # keep the file's values there, and compute their dependents from them

@@ -3,7 +3,8 @@
 - :func:`unsure_mround_cells`: a cell calling MROUND where one call's Excel answer is not certain (a decimal halfway
   number, a last binary digit: :mod:`.excel_functions.multiples`) is listed, keeping the value Excel stored; the
   cell is evaluated once more with the calls noting (the engine keeps no trace of which cell called what).
-- :func:`unsure_cells`: those, and an IF inside SUMPRODUCT (TEXTJOIN, ...) of a plain formula (:mod:`.classic_if`).
+- :func:`unsure_cells`: those, an IF inside SUMPRODUCT (TEXTJOIN, ...) of a plain formula (:mod:`.classic_if`), and
+  what the engine cannot compute hidden by IFERROR and the like (:mod:`.hidden_constructs`).
 - :func:`underflows`: a formula cell whose result is below Excel's smallest number (a denormal, ``=1E-310``) gets
   Excel's 0 (:mod:`.excel_functions.limits`), and the cells reading it are computed from that 0.
 """
@@ -16,6 +17,7 @@ from .classic_if import classic_if_cells
 from .excel_functions.limits import UNDERFLOW, is_denormal
 from .excel_functions.multiples import UNSURE
 from .formula_texts import position as cell_position
+from .hidden_constructs import hidden_constructs
 from .unsupported import Unsupported
 
 if TYPE_CHECKING:
@@ -33,11 +35,20 @@ MAX_CHECKED = 5000
 _UNCHECKED = "one of many MROUND cells not checked for a call whose Excel answer is not certain"
 
 
-def unsure_cells(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo) -> list[Unsupported]:
-    """The cells of :func:`unsure_mround_cells` and :func:`.classic_if.classic_if_cells` (one listing each)."""
-    found = classic_if_cells(formulas, info, info.names)
-    listed = {(u.sheet, u.ref) for u in found}
-    return found + [u for u in unsure_mround_cells(workbook, formulas) if (u.sheet, u.ref) not in listed]
+def unsure_cells(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    names: dict[str, dict[str, str]] | None = None,
+) -> list[Unsupported]:
+    """The cells of :func:`.hidden_constructs.hidden_constructs`, :func:`.classic_if.classic_if_cells` and
+    :func:`unsure_mround_cells` (one listing each). ``names``: the defined names the engine does not resolve itself
+    ({scope: {name in lower case: formula}}, :func:`.defined_names.defined_formulas`)."""
+    found = hidden_constructs(workbook, formulas, names or {})
+    for more in (classic_if_cells(formulas, info, info.names), unsure_mround_cells(workbook, formulas)):
+        listed = {(u.sheet, u.ref) for u in found}
+        found += [u for u in more if (u.sheet, u.ref) not in listed]
+    return found
 
 
 def unsure_mround_cells(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> list[Unsupported]:

@@ -1,0 +1,115 @@
+"""Cells whose formula, as the engine holds it, still has what the engine cannot compute, whatever their own value.
+
+A cell is listed by :func:`.unsupported.find_unsupported` when its value is the engine's own error (a function it
+lacks: #NAME?; a union of references or a 3-D reference it cannot read: #NIMPL!). IFERROR, IFNA, ISERROR, COUNT and
+the like hid that error: ``=IFERROR(AREAS(A1:A2),-1)`` was -1, ``=IFERROR(LARGE((A1:A2,C1:C2),1),-1)`` -1 and
+``=IFERROR(SMALL(Blocks,2),0)`` of a name over two areas 0, with status ok, where Excel gives 1, 4 and 2.
+:func:`hidden_constructs` lists every formula cell whose formula after the rewrites (``workbook.get_formula``) still
+calls a function the engine lacks, or holds a union of references or a 3-D reference, with the reason
+:func:`.unsupported.reason_of` gives for an error there; the cells reading one follow (the dependents machinery).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.formulas import FORMULAE
+
+from ..registry import BY_NAME
+from .intersection import _bare_name
+from .sheet_ranges import THREE_D_HINT, sheets_of
+from .unsupported import Unsupported, engine_knows
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .formula_texts import FormulaTexts
+
+__all__ = ["hidden_constructs"]
+
+_CALL = re.compile(r"(?<![\w.])([A-Z_][A-Z0-9_.]*)\(")
+#: a bracket opened where no function is called, holding a comma before any other bracket: a union's list
+_BRACKET = re.compile(r"(?:^|[(,=+\-*/^&<>\s])\((?:[^()\"]|\"[^\"]*\")*,")
+
+
+def hidden_constructs(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    names: dict[str, dict[str, str]],
+) -> list[Unsupported]:
+    """Every formula cell whose engine formula calls a function the engine lacks (an Excel function: not an add-in's,
+    listed apart), or holds a union of references or a 3-D reference (see the module's docstring). ``names``: the
+    defined names the engine does not resolve ({scope: {name in lower case: formula}}): a union among them is looked
+    for where they are used."""
+    registered = {str(f.get("name", "")).upper() for f in workbook.list_functions()}
+    known: dict[str, bool] = {}
+
+    def lacking(name: str) -> bool:
+        if name not in known:
+            known[name] = (
+                name in FORMULAE
+                and name not in registered
+                and f"_XLFN.{name}" not in registered
+                and name not in BY_NAME
+                and not engine_knows(name)
+            )
+        return known[name]
+
+    found: list[Unsupported] = []
+    union_names = {name for scope in names.values() for name, target in scope.items() if "," in target}
+    for sheet, texts in formulas.items():
+        upper = texts.upper_text()
+        calls = {m.group(1).removeprefix("_XLFN.").removeprefix("_XLWS.") for m in _CALL.finditer(upper)}
+        missing = {name for name in calls if lacking(name)}
+        three_d = THREE_D_HINT.search(upper) is not None
+        unions = _BRACKET.search(upper) is not None or any(n.upper() in upper for n in union_names)
+        if not (missing or three_d or unions):
+            continue
+        for place, master in texts.master_texts():
+            bare = master.upper()
+            if not (
+                any(f"{name}(" in bare for name in missing)
+                or (three_d and THREE_D_HINT.search(bare))
+                or (unions and (_BRACKET.search(bare) or any(n.upper() in bare for n in union_names)))
+            ):
+                continue
+            formula = workbook.get_formula(sheet, *place) or ""
+            verdict = _construct(formula, lacking, workbook.sheet_names)
+            if verdict is not None:
+                found.append(Unsupported(sheet, texts.refs[place], *verdict))
+    return found
+
+
+def _construct(formula: str, lacking: object, sheets: list[str]) -> tuple[str, str] | None:
+    """(function or construct, reason) for the first thing in the engine's ``formula`` the engine cannot compute."""
+    try:
+        tokens = Tokenizer(formula if formula.startswith("=") else "=" + formula).items
+    except Exception:  # noqa: BLE001  (a formula the tokenizer cannot read: left as it is)
+        return None
+    groups: list[tuple[int, bool]] = []  # open brackets: (token index, a union's list)
+    for i, token in enumerate(tokens):
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            name = _bare_name(token.value[:-1])
+            if lacking(name):  # type: ignore[operator]
+                return name, f"unsupported function {name}"
+            groups.append((i, False))
+        elif token.type == Token.PAREN and token.subtype == Token.OPEN:
+            groups.append((i, True))
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN) and groups:
+            groups.pop()
+        elif token.type == Token.OP_IN and token.value == "," and groups and groups[-1][1]:
+            start = groups[-1][0]
+            end = next((k for k in range(i, len(tokens)) if tokens[k].type == Token.PAREN), len(tokens) - 1)
+            shown = "".join(t.value for t in tokens[start : end + 1])
+            return "union of references", f"the embedded engine cannot compute the union of references {shown}"
+        elif token.type == Token.OPERAND and token.subtype == Token.RANGE and ":" in token.value:
+            spanned = sheets_of(token.value, sheets)
+            if spanned is not None:
+                return (
+                    "3-D reference",
+                    f"the embedded engine cannot compute the reference across sheets {token.value} here",
+                )
+    return None
