@@ -323,3 +323,26 @@ def test_months_are_added_to_a_sheet_whose_unused_input_columns_were_deleted(tmp
         1,
         "xl-retention: error: Purchases and visits: no column 'Visitors' in row 1 (the header it writes under)\n",
     )
+
+
+def test_a_month_added_by_hand_above_the_first_refuses_naming_it(tmp_path):
+    """December 2024 inserted above January on every monthly sheet: its row has no formulas and the names start
+    below it, while the import wrote the data's first customers at start into it."""
+    book = _tracker(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    for title in ("Customers", "Revenue", "NPS", "Purchases and visits"):
+        wb[title].insert_rows(2)
+        wb[title]["A2"] = dt.datetime(2024, 12, 1)
+    wb.defined_names["Customers_Months"].attr_text = "Customers!$A$3:$A$5"  # as Excel moves it
+    wb.save(book)
+    before = parts(book)
+    subs = "customer_id,month,mrr\na,2024-12,10\n" + SUBSCRIPTIONS.split("\n", 1)[1]
+    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", subs), "--into", book)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "xl-retention: error: Customers!A2 is the month 2024-12, above the tracker's first month (row 3, where its "
+        "names start): a month added by hand is left out of the Dashboard, the lifetime value and the charts, and the "
+        "first month's customers at start are read from row 2; delete row 2 (for earlier months, make a tracker "
+        "that starts there: xl-retention new NEW.xlsx --start 2024-12)\n"
+    )
+    assert parts(book) == before

@@ -157,6 +157,16 @@ def _check_named_months(wb: Any, sheet: _Monthly) -> None:
         return
     if len(destinations) != 1 or destinations[0][0] != sheet.spec.title:
         return
+    start = re.match(r"[A-Z]+([0-9]+)", destinations[0][1].replace("$", ""))
+    if start is not None and int(start.group(1)) > 2:  # a month inserted above the first: no formulas, no names
+        first = int(start.group(1))
+        raise ip.LayoutError(
+            f"{sheet.spec.title}!{sheet.letter(MONTH.key)}2 is the month {sheet.months[0]}, above the tracker's first "
+            f"month (row {first}, where its names start): a month added by hand is left out of the Dashboard, the "
+            f"lifetime value and the charts, and the first month's customers at start are read from row 2; delete "
+            f"{'row 2' if first == 3 else f'rows 2 to {first - 1}'} (for earlier months, make a tracker that starts "
+            f"there: xl-retention new NEW.xlsx --start {sheet.months[0]})"
+        )
     end = re.search(r"([0-9]+)$", destinations[0][1].replace("$", ""))
     if end is None or int(end.group(1)) >= sheet.last_row:
         return
