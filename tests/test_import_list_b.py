@@ -478,3 +478,17 @@ def test_2_a_cohort_table_with_numbered_periods_is_refused(tmp_path: Path, capsy
     err = refusal(capsys, "--visits", str(path), "--columns", "visitor_id=Size,date=Cohort", "--to-csv",
                   str(tmp_path / "o"))  # fmt: skip
     assert err.startswith("cohorts.csv: a retention report (its columns '0', '1', '2', ... are the share or number")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "encoding"),
+    [
+        ("subs.csv", '"Customer\nID";Month;MRR\nc1;2026-01;10\nCafé;2026-02;20\n', "cp1252"),
+        ("subs.txt", '"Customer\nID"\tMonth\tMRR\nc1\t2026-01\t10\nCafé\t2026-02\t20\n', "utf-16"),
+    ],
+)
+def test_3_a_two_line_header_keeps_its_separator(tmp_path: Path, name: str, text: str, encoding: str) -> None:
+    path = tmp_path / name  # the separator was counted on '"Customer' alone: a comma, one column
+    path.write_text(text, encoding=encoding)
+    moves = pd.read_csv(run(tmp_path, "--subscriptions", path) / "movements.csv")
+    assert moves[["customers_end", "lost"]].values.tolist() == [[1, 0], [1, 1]]

@@ -37,7 +37,7 @@ from .codepages import single_byte_encoding
 from .csv_rows import refuse_later_sections, with_file_rows
 from .errors import DataError
 from .excel_cells import ZERO_PADDED, as_shown, refuse_uncalculated
-from .headers import has_line_break, one_line_headers
+from .headers import has_line_break, header_on_one_line, one_line_headers
 from .hidden_rows import hidden_rows, refuse_hidden_rows
 from .subheaders import without_subheaders
 
@@ -149,7 +149,7 @@ def sniff_csv(path: str | Path, *, sep: str | None = None, encoding: str | None 
     if hint:  # Excel's own separator line ('sep=;', files written for Excel): skipped, its separator used
         skip += 1
         sep = sep or ("\t" if hint.group(1) == "\t" else hint.group(1))
-    lines = lines[skip:]
+    lines = header_on_one_line(lines[skip:])  # a header name on two lines (Alt+Enter in Excel): one header
     if sep is not None:
         sep = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ","}.get(sep.lower(), sep)
         if len(sep) != 1:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["has_line_break", "one_line_headers"]
+__all__ = ["has_line_break", "header_on_one_line", "one_line_headers"]
 
 _BREAK = re.compile(r"[ \t\u00a0]*[\r\n\u2028\u2029\v\f]+[\s]*")
 #: Spaces a web page or a PDF leaves in a name (no-break, narrow, figure spaces), which messages quote as '\xa0'.
@@ -60,3 +60,16 @@ def one_line_headers(df: pd.DataFrame) -> pd.DataFrame:
     if any(_unusual(n) for n in names):
         df.columns = [one_line(n) for n in names]
     return df
+
+
+def header_on_one_line(lines: list[str], quote: str = '"') -> list[str]:
+    """``lines`` (a CSV file's first lines) with the header's lines joined by a space where a quoted name goes on
+    over several of them (Alt+Enter in Excel), so that the separator is counted on the whole header.
+
+    >>> header_on_one_line(['"Customer', 'ID";Month;MRR', 'c1;2026-01;10'])
+    ['"Customer ID";Month;MRR', 'c1;2026-01;10']
+    """
+    end = 0
+    while end < len(lines) - 1 and "".join(lines[: end + 1]).count(quote) % 2 == 1 and end < 20:
+        end += 1
+    return [" ".join(lines[: end + 1]), *lines[end + 1 :]] if end else lines
