@@ -590,7 +590,8 @@ def test_a_workbook_whose_formulas_were_never_calculated_is_refused(tmp_path, ca
     assert run(capsys, *args) == (1, (
         "o.xlsx: the formulas of sheet 'Sheet' (column 'amount') were never calculated (cells D2, D3 hold 0 or "
         "nothing, and the workbook asks Excel to calculate them when it opens: written by XlsxWriter or pandas?): "
-        "open it in Excel and save it, or write the values instead of formulas"
+        "calculate them with 'xl-retention recalc o.xlsx' and import the o.recalc.xlsx it writes, or open it in Excel "
+        "and save it, or write the values instead of formulas"
     ))  # fmt: skip
     stored("11.9")  # calculated (by Excel, LibreOffice): the stored results are the values
     assert run(capsys, *args) == (0, "")

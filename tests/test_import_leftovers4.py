@@ -271,8 +271,8 @@ def test_typed_integer_dates_are_read_as_a_files(
     code = cli.main(["import", "--subscriptions", str(subs), "--backend", backend, "--to-csv", str(tmp_path / "s")])
     assert code == 1
     assert capsys.readouterr().err.strip() == (
-        f"{ERROR}mrr.parquet, column 'month': numbers where dates belong (use dates, YYYY-MM or YYYYMMDD) in rows 2, "
-        "3 (counting the header as row 1): 202601, 202602"
+        f"{ERROR}mrr.parquet, column 'month': numbers where dates belong (months as YYYYMM? read them with "
+        "--date-format '%Y%m') in rows 2, 3 (counting the header as row 1): 202601, 202602"
     )
 
 

@@ -40,6 +40,7 @@ import pandas as pd
 from ._distinct import factorize
 from .errors import ColumnValues, DataError, bad_rows
 from .gmt_offsets import gmt_offsets
+from .month_hints import month_hint, number_month_hint
 from .zones import AMBIGUOUS, split_zones
 
 __all__ = ["DateOptions", "parse_dates"]
@@ -286,7 +287,8 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
                 example = str(texts[0])
                 fmt = "%b-%y" if "-" in example else ("%b %y" if " " in example else "%b'%y")
                 why += f" (if they are months with a two-digit year, say so: --date-format '{fmt}')"
-            raise _Unread(np.ones(len(texts), dtype=bool), why + _two_digit_years(texts) + _serials(texts))
+            hints = _two_digit_years(texts) + _serials(texts) + month_hint(texts)  # 202601: --date-format '%Y%m'
+            raise _Unread(np.ones(len(texts), dtype=bool), why + hints)
         fmt, parsed = min(tried, key=lambda item: int(np.isnat(item[1]).sum()))
         unread = np.isnat(parsed)
         other = any((~np.isnat(p) & unread).any() for f, p in tried if f != fmt)
@@ -338,9 +340,12 @@ def _serials(texts: np.ndarray) -> str:
             "the CSV file, or export it again from the source system)")  # fmt: skip
 
 
-def _numeric_dates(numbers: np.ndarray, epoch: str | None) -> tuple[np.ndarray, np.ndarray, str]:
-    """Numbers (finite float64) to dates: YYYYMMDD only. (dates, unread mask, why); ``epoch`` (not None: the
-    numbers are cells of a workbook not formatted as dates) only words the refusal."""
+def _numeric_dates(
+    numbers: np.ndarray, epoch: str | None, date_format: str | None = None
+) -> tuple[np.ndarray, np.ndarray, str]:
+    """Numbers (finite float64) to dates: YYYYMMDD, or whole numbers in the ``--date-format`` given (``202601`` with
+    ``%Y%m``). (dates, unread mask, why); ``epoch`` (not None: the numbers are cells of a workbook not formatted as
+    dates) only words the refusal, which names ``--date-format '%Y%m'`` for numbers that read as YYYYMM."""
     whole = numbers == np.floor(numbers)
     yyyymmdd = whole & (numbers >= 10000101) & (numbers <= 99991231)
     out = np.full(numbers.size, np.datetime64("NaT"), dtype="datetime64[us]")
@@ -348,10 +353,21 @@ def _numeric_dates(numbers: np.ndarray, epoch: str | None) -> tuple[np.ndarray, 
         text = pd.Series(numbers.astype(np.int64).astype(str))
         out = pd.to_datetime(text, format="%Y%m%d", errors="coerce").to_numpy().astype("datetime64[us]")
         return out, np.isnat(out), "numbers that are not YYYYMMDD dates"
+    if date_format is not None and whole.all():  # 202601 typed as a number, read with --date-format '%Y%m'
+        out = _apply(np.array([str(int(n)) for n in numbers], dtype=object), date_format, None)
+        return out, np.isnat(out), f"numbers that do not match the date format {date_format!r}"
+    hint = number_month_hint(numbers)
+    if hint:
+        return out, np.ones(numbers.size, dtype=bool), "numbers where dates belong" + hint
     if epoch is not None:  # Excel shows these cells as numbers: a serial date is a cell formatted as a date
         why = "numbers where dates belong (cells not formatted as dates, which Excel shows as numbers: use date cells, "
         return out, np.ones(numbers.size, dtype=bool), why + "YYYY-MM text or YYYYMMDD)"
     return out, np.ones(numbers.size, dtype=bool), "numbers where dates belong (use dates, YYYY-MM or YYYYMMDD)"
+
+
+def _format_of(options: DateOptions, source: str) -> str | None:
+    """The ``--date-format`` of ``source``'s date columns (its own, or every file's), if one was given."""
+    return (options.date_formats or {}).get(source) or options.date_format
 
 
 def _is_datetime(value: Any) -> bool:
@@ -401,7 +417,7 @@ def parse_dates(
         numbers = series.to_numpy(dtype=np.float64, na_value=np.nan)
         present = ~np.isnan(numbers)
         values = np.full(len(series), np.datetime64("NaT"), dtype="datetime64[us]")
-        got, unread, why = _numeric_dates(numbers[present], excel_epoch)
+        got, unread, why = _numeric_dates(numbers[present], excel_epoch, _format_of(options, source))
         if unread.any():
             raise bad_rows(source, column, why, np.flatnonzero(present)[unread], raw)
         values[present] = got
@@ -443,7 +459,8 @@ def _parse_mixed(
         out[i] = np.datetime64(stamp.to_datetime64(), "us")
     numbers = np.flatnonzero(kinds == "number")
     if numbers.size and not bad.any():
-        got, unread, why_numbers = _numeric_dates(uniques[numbers].astype(np.float64), excel_epoch)
+        got, unread, why_numbers = _numeric_dates(uniques[numbers].astype(np.float64), excel_epoch,
+                                                  _format_of(options, source))  # fmt: skip
         out[numbers] = got
         if unread.any():
             bad[numbers[unread]] = True

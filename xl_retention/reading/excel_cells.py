@@ -2,7 +2,7 @@
 
 Split from :mod:`.files` (which reads a sheet with these): :func:`as_shown` gives a whole number in a format such as
 ``00000`` as the text it shows (``00042``); :func:`refuse_uncalculated` refuses a sheet whose formulas hold
-XlsxWriter's placeholder 0 in a workbook that asks to be calculated on open.
+XlsxWriter's placeholder 0, or no value at all (openpyxl), in a workbook that asks to be calculated on open.
 """
 
 from __future__ import annotations
@@ -17,15 +17,18 @@ from .errors import DataError
 __all__ = ["ZERO_PADDED", "as_shown", "refuse_uncalculated"]
 
 
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*>((?:(?!</c>).)*?<f[ >/](?:(?!</c>).)*?)</c>', re.S)
+#: a cell with a formula (not an empty ``<c r="C2"/>`` right before one: its ``/>`` ends it)
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*(?<!/)>((?:(?!</c>).)*?<f[ >/](?:(?!</c>).)*?)</c>', re.S)
 _STORED = re.compile(rb"<v>([^<]*)</v>")
 
 
 def refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[list[Any]]) -> None:
-    """A workbook that asks to be calculated on open (``fullCalcOnLoad``), whose sheet's formula cells all hold 0 (or
-    nothing), was never calculated: XlsxWriter (pandas' .xlsx writer) stores 0 for every formula's result and leaves the
-    computing to Excel. Its formulas' values are not in the file: refused, naming the columns (the text above each
-    column's first formula in ``rows``, the sheet's values from A1) and the first cells."""
+    """A workbook that asks to be calculated on open (``fullCalcOnLoad``) whose formulas' values are not in the file:
+    refused, naming the columns (the text above each column's first formula in ``rows``, the sheet's values from A1),
+    the first cells and how to calculate them (``xl-retention recalc``, or Excel). Two kinds: a sheet whose formula
+    cells all hold 0 (or nothing), as XlsxWriter (pandas' .xlsx writer) stores them, leaving the computing to Excel;
+    and formula cells that store no value at all, as openpyxl writes them (a script that wrote ``=D2*E2``), which
+    would be read as blanks ("missing values")."""
     if member is None:
         return
     try:
@@ -37,10 +40,16 @@ def refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[l
     if not cells:
         return
     stored = [_STORED.search(body) for _, _, body in cells]
-    if any(m is not None and m.group(1).strip() not in (b"", b"0") for m in stored):
-        return  # some formula holds a computed value: the workbook was calculated
-    if not any(m is not None and m.group(1).strip() == b"0" for m in stored):
-        return  # no stored results at all (openpyxl): the cells read as blank, refused where a value is needed
+    asks = "and the workbook asks Excel to calculate them when it opens"
+    if any(m is not None and m.group(1).strip() not in (b"", b"0") for m in stored):  # calculated, but maybe not all
+        cells = [cell for cell, m in zip(cells, stored, strict=True) if m is None]  # no value stored: never calculated
+        what = f"hold no value, {asks}: written by a script (openpyxl)?"
+    elif any(m is not None and m.group(1).strip() == b"0" for m in stored):
+        what = f"hold 0 or nothing, {asks}: written by XlsxWriter or pandas?"
+    else:
+        what = f"hold no value, {asks}: written by a script (openpyxl)?"
+    if not cells:
+        return  # every formula holds a computed value: the workbook was calculated
     from openpyxl.utils import column_index_from_string
 
     names: list[str] = []
@@ -53,9 +62,9 @@ def refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[l
     word = "column" if len(names) == 1 else "columns"
     raise DataError(
         f"{path.name}: the formulas of sheet {sheet!r} ({word} {', '.join(names)}) were never calculated (cells "
-        f"{shown}{more} hold 0 or nothing, "
-        f"and the workbook asks Excel to calculate them when it opens: written by XlsxWriter or pandas?): open it in "
-        f"Excel and save it, or write the values instead of formulas",
+        f"{shown}{more} {what}): calculate them with 'xl-retention recalc {path.name}' and import the "
+        f"{path.stem}.recalc{path.suffix} it writes, or open it in Excel and save it, or write the values instead of "
+        "formulas",
         source=path.name,
     )
 

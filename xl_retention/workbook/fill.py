@@ -39,6 +39,7 @@ from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, grow_cohorts, triangle
 from .found import _Monthly, _period, check_answer_ranges, check_cohort_headers, read_sheets
 from .growth import grow, grow_answers, scores_range
+from .kept_answers import refuse_dropped_answers
 from .merges import check_merges, move_note_merges
 from .stale import clear_results
 from .template import (
@@ -261,7 +262,8 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         if bought:
             _restore_formulas(plan, sheets[PURCHASES.title], bought[0].union(bought[-1]))
         if tables.scores is not None:
-            _write_scores(plan, scores_wb, scores_columns, tables.scores, rows)
+            source = tables.sources["nps"].name if "nps" in tables.sources else "the answers file"
+            _write_scores(plan, scores_wb, scores_columns, tables.scores, rows, source)
 
             def answers(month: pd.Period) -> dict[str, str]:
                 return {"scores": scores_range(scores_columns[month], rows)} if month in scores_columns else {}
@@ -512,7 +514,9 @@ def _response_rows(sheet: _Monthly) -> int:
     return NPS_RESPONSE_ROWS
 
 
-def _write_scores(plan: _Plan, ws: Any, columns: dict[pd.Period, int], scores: pd.Series, rows: int) -> None:
+def _write_scores(
+    plan: _Plan, ws: Any, columns: dict[pd.Period, int], scores: pd.Series, rows: int, source: str
+) -> None:
     sheet = plan.package.sheet(NPS_SCORES_TITLE)
     for month, answers in scores.items():
         if month not in columns:
@@ -524,6 +528,8 @@ def _write_scores(plan: _Plan, ws: Any, columns: dict[pd.Period, int], scores: p
         letter = get_column_letter(columns[month])
         old = {ref: element for ref, element in sheet.cells_in_rows(2, rows + 1)
                if re.fullmatch(letter + r"[0-9]+", ref) and ip.has_content(element)}  # fmt: skip
+        there = [_cell_number(element) for element in old.values()]  # another survey's answers are not dropped
+        refuse_dropped_answers(month, NPS_SCORES_TITLE, list(old), there, list(answers), source)
         for r, score in enumerate(answers, start=2):
             ref = f"{letter}{r}"
             was = _cell_number(old.pop(ref, None))

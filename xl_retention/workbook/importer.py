@@ -29,6 +29,7 @@ import pandas as pd
 from .. import movements as mv
 from .._files import atomic_write, check_not_open
 from ..reading import sheets_for
+from ..reading.notes import collected
 from .existing import existing_note, leave_out_existing
 from .fill import Filled, fill_package, number
 from .first_month import first_month_notes
@@ -156,7 +157,9 @@ def load_tables(
     if existing_at_start and subscriptions is None:
         raise ValueError("--existing-at-start goes with --subscriptions: it leaves the customers active in their "
                          "first month out of the subscription cohorts")  # fmt: skip
-    tables = _load(subscriptions, orders, nps, visits, columns, sheet, options, backend, connection, segment)
+    with collected() as read_notes:  # a guess the reading took (whole amounts read as cents: reading.notes)
+        tables = _load(subscriptions, orders, nps, visits, columns, sheet, options, backend, connection, segment)
+    tables.notes.extend(read_notes)
     if existing_at_start:
         leave_out_existing(tables)
     elif (note := existing_note(tables)) is not None:
@@ -341,13 +344,37 @@ def _as_text_in_excel(frame: Any) -> Any:
     return out
 
 
+def _same_table(first: str, header: str) -> bool:
+    """Whether ``first``, an existing file's first line, is the header of the table whose header is now ``header``.
+
+    A table keeps its columns from run to run, except the months since sign-up of a cohort table (one more each
+    month the data gains: ``cohort,0,1`` then ``cohort,0,1,2``) and the ``segment`` column of ``--segment``.
+
+    >>> _same_table("cohort,0,1", "cohort,0,1,2"), _same_table("segment,cohort,0", "cohort,0,1")
+    (True, True)
+    >>> _same_table("month,visitors", "month,visitors,returning"), _same_table("cohort,0,2", "cohort,0,1,2")
+    (False, False)
+    """
+
+    def shape(line: str) -> tuple[str, ...]:
+        names = line.split(",")
+        if names[:1] == ["segment"]:
+            names = names[1:]
+        if names[:1] == ["cohort"] and names[1:] == [str(k) for k in range(len(names) - 1)]:
+            return ("cohort",)  # the months since sign-up, however many
+        return tuple(names)
+
+    return first == header or shape(first) == shape(header)
+
+
 def write_csv(tables: Tables, directory: str | os.PathLike[str]) -> list[Path]:
     """Each table as ``DIRECTORY/NAME.csv`` (written whole or not at all); returns the paths.
 
     Never overwrites a file the command did not write: a target that is one of the import's
     own input files, or an existing file whose first line is not the table's header (so not a
     table an earlier ``--to-csv`` wrote), raises ``ValueError`` naming it, before anything is
-    written. A table an earlier run wrote (same header) is replaced.
+    written. A table an earlier run wrote (same header; a cohort table's with fewer or more months since
+    sign-up, the data having gained a month since, or with or without ``--segment``'s column) is replaced.
     """
     directory = Path(directory)
     contents = {}
@@ -368,7 +395,7 @@ def write_csv(tables: Tables, directory: str | os.PathLike[str]) -> list[Path]:
                 )
         with open(target, encoding="utf-8", errors="replace") as existing:
             first = existing.readline().rstrip("\r\n")
-        if first != text.split("\n", 1)[0]:
+        if not _same_table(first, text.split("\n", 1)[0]):
             raise ValueError(
                 f"{target} exists and is not a table xl-retention import wrote (its first line differs): not "
                 "overwritten; move it or choose another --to-csv folder"

@@ -1,0 +1,58 @@
+"""NPS answers already in a tracker's month that an import would drop: refused (``import --nps FILE --into``).
+
+An import replaces the answers of the months its file covers ("NPS scores", one column per month), which is right when
+the file is the same survey exported again (the answers there, with those given since, before or after them: an
+export in date order, or newest first), and loses answers when it is another survey of the same month (a kiosk's 2
+answers after a web survey's 32: the month would hold 2) or a shorter export. The tracker keeps scores, not who
+answered or when, so an export again is told by the answers already there being its first or its last ones; anything
+else is refused, naming the month, the cells, both counts and what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from .inplace import LayoutError
+
+__all__ = ["refuse_dropped_answers"]
+
+
+def _same(a: Sequence[Any], b: Sequence[Any]) -> bool:
+    return len(a) == len(b) and all(x == y for x, y in zip(a, b, strict=True))
+
+
+def refuse_dropped_answers(
+    month: pd.Period, sheet: str, cells: Sequence[str], there: Sequence[Any], answers: Sequence[Any], source: str
+) -> None:
+    """Raise :class:`~.inplace.LayoutError` when ``answers`` (the file's scores of ``month``, in its order) would drop
+    some of ``there``, the values already in the month's answer ``cells`` of ``sheet`` (row order): unless they are
+    the file's first or last answers, the same survey exported again.
+
+    >>> refuse_dropped_answers(pd.Period("2026-03", "M"), "NPS scores", ["D2", "D3"], [9, 3], [9, 3, 10], "web.csv")
+    >>> refuse_dropped_answers(pd.Period("2026-03", "M"), "NPS scores", ["D2", "D3"], [9, 3], [4], "kiosk.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.workbook.inplace.LayoutError: kiosk.csv has 1 answer for 2026-03, where 'NPS scores'!D2:D3 already \
+holds 2 (from an earlier import, another survey's, or typed) that are not among its first or last answers: an import \
+replaces a month's answers, and would drop these 2; put every answer of the month in one file (both surveys' rows) and \
+import it, or clear D2:D3 first to replace them
+    """
+    if not there:
+        return
+    new = [None if pd.isna(a) else float(a) for a in answers]
+    old = [float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in there]
+    k = len(old)
+    if k <= len(new) and (_same(new[:k], old) or _same(new[len(new) - k :], old)):
+        return  # the same survey again: its answers then (the first or the last ones) are among the file's
+    span = cells[0] if len(cells) == 1 else f"{cells[0]}:{cells[-1]}"
+    quoted = "'" + sheet.replace("'", "''") + "'"
+    count = f"{len(new)} answer{'s' if len(new) != 1 else ''}"
+    raise LayoutError(
+        f"{source} has {count} for {month}, where {quoted}!{span} already holds {k} (from an earlier import, another "
+        f"survey's, or typed) that are not among its first or last answers: an import replaces a month's answers, "
+        f"and would drop these {k}; put every answer of the month in one file (both surveys' rows) and import it, or "
+        f"clear {span} first to replace them"
+    )
