@@ -54,6 +54,16 @@ def test_a_missing_input_file_is_named_in_one_line(tmp_path):
     assert result.stderr == "xl-retention: error: nope.csv: no such file or directory\n"
 
 
+def test_a_folder_given_as_an_input_is_named_in_one_line(tmp_path):
+    # was "exports: unsupported file type '(none)'; use .csv, ..."
+    (tmp_path / "exports").mkdir()
+    result = subprocess.run([sys.executable, "-m", "xl_retention", "import", "--subscriptions", "exports",
+                             "--to-csv", "out"], capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
+    message = "exports is a folder, not a file: give one export file (.csv, .xlsx, ...)"
+    assert (result.returncode, result.stderr) == (1, f"xl-retention: error: {message}\n")
+    assert not (tmp_path / "out").exists()
+
+
 def test_one_column_map_serves_every_input_it_fits(tmp_path):
     # amount=Total is for the orders; the subscriptions file has neither 'amount' nor 'Total'
     (tmp_path / "subs.csv").write_text("Customer,month,mrr\na,2026-01,10\na,2026-02,10\n")

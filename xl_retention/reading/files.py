@@ -491,6 +491,8 @@ def read_table(
     path = Path(path)
     source = path.name
     suffix = path.suffix.lower()
+    if path.is_dir():  # a folder of exports: one file per input
+        raise DataError(f"{path} is a folder, not a file: give one export file (.csv, .xlsx, ...)", source=source)
     if suffix not in (*_CSV, *_EXCEL, *_PARQUET):
         if suffix in (".ods", ".xls", ".xlsb", ".numbers"):
             what = {".ods": "ods", ".xls": "xls", ".xlsb": "xlsb"}.get(suffix)
