@@ -272,7 +272,7 @@ def test_cohorts_fit_the_sbg_model_and_lifetime_value_shows_it_beside_the_simple
 
 def test_nps_over_a_long_mostly_empty_column_in_the_engine(tmp_path):
     """NPS formulas over 1,000 rows with a few answers (the template's layout): the same results as over the
-    answers alone, and an invalid answer far down the column is named by its place in the range as written."""
+    answers alone, and an invalid answer far down the column is named by its cell."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "S"
@@ -288,6 +288,6 @@ def test_nps_over_a_long_mostly_empty_column_in_the_engine(tmp_path):
     assert values["C4"] == 6
     assert (values["C5"].code, values["C5"].message) == (
         "#NUM!",
-        "NPS: scores must be a whole score from 0 to 10, got 11 in cell 599 of scores (#NUM!)",
+        "NPS: scores must be a whole score from 0 to 10, got 11 in S!D600 (#NUM!)",  # cell 599 of D2:D1001
     )
     assert values["C6"] is None

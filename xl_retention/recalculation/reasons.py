@@ -14,6 +14,7 @@ from ..cells import CellError
 from ..registry import FUNCTIONS
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
+from .reason_cells import name_the_cell
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -86,7 +87,8 @@ def explain(
     for (sheet, ref), reason in found.items():
         value = result.values[sheet][ref]
         if type(value) is CellError and reason.endswith(f"({value.code})"):
-            result.values[sheet][ref] = CellError(value.code, reason)
+            formula = formulas[sheet][cell_position(ref)] if cell_position(ref) in formulas[sheet] else None
+            result.values[sheet][ref] = CellError(value.code, name_the_cell(reason, formula, sheet, names))  # B4
     if found:
         pass_reasons_on(formulas, result, names)
 

@@ -1,0 +1,112 @@
+"""The cell a reason's value is in: "got '8' in cell 3 of scores" becomes "got '8' in 'NPS scores'!B4".
+
+An xl-retention function given a range names a bad value by its place in the range (:func:`xl_retention.cells.
+excel_message`: ``cell k`` read row by row, or ``row i, column j``), which the user must count out. Where the error
+cell's formula gives that argument as a plain range (``'NPS scores'!B$2:B$1001``, ``B2:D9``, ``B:B``) or a defined
+name of one, :func:`name_the_cell` puts the cell itself in the reason; otherwise the reason stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openpyxl.utils import get_column_letter
+
+from ..registry import BY_NAME
+
+__all__ = ["name_the_cell"]
+
+_PLACE = re.compile(r" in (?:cell (\d+)|row (\d+), column (\d+)) of (\w+)")
+_RANGE = re.compile(
+    r"(?:(?:'((?:[^']|'')+)'|([A-Za-z0-9_.]+))!)?"
+    r"(?:\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?|\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3}))"
+)
+_PLAIN_SHEET = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
+
+
+def _column(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _arguments(formula: str, function: str) -> list[list[str]]:
+    """The argument texts of every call of ``function`` in ``formula`` (top-level commas; quotes and brackets kept)."""
+    calls = []
+    for match in re.finditer(rf"(?i)(?<![\w.]){re.escape(function)}\(", formula):
+        depth, quoted, args, start = 0, "", [], match.end()
+        for i in range(match.end(), len(formula)):
+            ch = formula[i]
+            if quoted:
+                quoted = "" if ch == quoted else quoted
+            elif ch in "\"'":
+                quoted = ch
+            elif ch in "([{":
+                depth += 1
+            elif ch in ")]}" and depth:
+                depth -= 1
+            elif ch == ")":
+                args.append(formula[start:i].strip())
+                calls.append(args)
+                break
+            elif ch == "," and not depth:
+                args.append(formula[start:i].strip())
+                start = i + 1
+    return calls
+
+
+def _sheet_text(sheet: str) -> str:
+    if _PLAIN_SHEET.fullmatch(sheet) and not re.fullmatch(r"(?i)[A-Z]{1,3}\d+|R\d*C\d*", sheet):
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def name_the_cell(reason: str, formula: str | None, sheet: str, names: dict[str, dict[str, str]] | None = None) -> str:
+    """``reason`` (``"NPS: scores must be a number, got '8' in cell 3 of scores (#VALUE!)"``) with the value's place
+    in its range named as the cell, when ``formula`` (the error cell's, on ``sheet``) gives that argument as a range
+    or a defined name of one (``names``: by scope, ``""`` for the workbook's) and the place is inside it.
+
+    >>> name_the_cell("NPS: scores must be a number, got '8' in cell 3 of scores (#VALUE!)",
+    ...               "=IF(1,NPS('NPS scores'!B$2:B$1001))", "NPS")
+    "NPS: scores must be a number, got '8' in 'NPS scores'!B4 (#VALUE!)"
+    >>> name_the_cell("SBG_FIT: survivors must be a number, got 'x' in row 2, column 3 of survivors (#VALUE!)",
+    ...               "=INDEX(SBG_FIT(Counts),1,1)", "Fit", {"": {"Counts": "Cohorts!$B$3:$M$14"}})
+    "SBG_FIT: survivors must be a number, got 'x' in Cohorts!D4 (#VALUE!)"
+    >>> name_the_cell("NPS: scores must be a number, got 'x' in cell 3 of scores (#VALUE!)", "=NPS(A1:A2)", "S")
+    "NPS: scores must be a number, got 'x' in cell 3 of scores (#VALUE!)"
+    """
+    place = _PLACE.search(reason)
+    function = BY_NAME.get(reason.split(":", 1)[0].strip().upper())
+    if place is None or function is None or not formula:
+        return reason
+    index = next((i for i, a in enumerate(function.args) if a.name == place.group(4)), None)
+    texts = {args[index] for args in _arguments(formula, function.name) if index is not None and index < len(args)}
+    if len(texts) != 1:  # not given, or two calls with other ranges: which one cannot be told
+        return reason
+    text = texts.pop()
+    for scope in (sheet, ""):  # a defined name of a range: the sheet's own first
+        target = {k.lower(): v for k, v in (names or {}).get(scope, {}).items()}.get(text.lower())
+        if target is not None:
+            text = target.strip().removeprefix("=")
+            break
+    found = _RANGE.fullmatch(text)
+    if found is None:
+        return reason
+    quoted, plain, left, top, right, bottom, first, last = found.groups()
+    where = quoted.replace("''", "'") if quoted is not None else (plain or sheet)
+    if first is not None:  # whole columns
+        left, right, top, bottom = first, last, "1", "1048576"
+    right, bottom = right or left, bottom or top
+    c0, c1 = sorted((_column(left), _column(right)))
+    r0, r1 = sorted((int(top), int(bottom)))
+    width, height = c1 - c0 + 1, r1 - r0 + 1
+    if place.group(1) is not None:  # a range read row by row
+        k = int(place.group(1)) - 1
+        row, col = divmod(k, width)
+    else:
+        row, col = int(place.group(2)) - 1, int(place.group(3)) - 1
+    if not (0 <= row < height and 0 <= col < width):
+        return reason
+    cell = f"{_sheet_text(where)}!{get_column_letter(c0 + col)}{r0 + row}"
+    return reason[: place.start()] + f" in {cell}" + reason[place.end() :]
