@@ -203,7 +203,7 @@ def test_an_interval_count_without_an_interval_and_two_price_columns_are_refused
          "'100 USD', '100 EUR'"),
         ("A,2025-01,$5\nB,2025-01,5 CAD\nC,2025-01,USD 5\n",
          "cur.csv, column 'mrr': amounts in 3 currencies ($, CAD, USD) in rows 2, 3, 4 (counting the header as row "
-         "1): '$5', '5 CAD', 'USD 5'"),
+         "1): '$5', '5 CAD', 'USD 5'; a bare '$' does not say which currency: write its code ('$100.00 USD')"),
     ],
 )  # fmt: skip
 def test_amounts_in_two_currencies_are_refused(tmp_path, capsys, rows: str, message: str) -> None:

@@ -16,6 +16,7 @@ import pandas as pd
 from .billing import BILLING_ALIASES, bare_key, interval_months, monthly_amounts, price_in_cents
 from .errors import DataError, bad_rows
 from .names import columns_option, key, keys_of
+from .notes import note
 from .revenue import minor_unit_divisors
 
 __all__ = ["billing_mrr", "billing_optional", "both_prices", "in_cents", "is_billing"]
@@ -305,11 +306,16 @@ def billing_mrr(
     mapped = any(key(v) == key(names[money]) for v in columns.values())
     ids = typed["customer_id"]
     stripe = lambda: bool(pd.Series(ids).astype(str).str.startswith("cus_").any())  # noqa: E731
-    divisors = minor_unit_divisors(df, ids, names[money])  # Stripe's, Paddle's API: 4900 is 49.00, JPY 500 is 500
+    divisors = minor_unit_divisors(df, ids, names[money], source)  # Stripe's, Paddle's API: 4900 is 49.00
     if divisors is not None:
         amount = amount / divisors
     elif price_in_cents(names[money], in_cents(names[money]), mapped, stripe, source, names.values()):  # in cents
         amount = amount / 100
+        if not in_cents(names[money]):  # Stripe's unit_amount, not a name that says cents: say so (reading.notes)
+            note(
+                f"{source}: {names[money]!r} was read in cents, as Stripe's exports write it (customer ids cus_...); "
+                f"if it is in units, map it: --columns amount={names[money]}"
+            )
     for extra, wrong, problem in (
         ("quantity", lambda q: q < 0, "negative quantities"),
         ("interval_count", lambda c: c <= 0, "interval counts below 1"),

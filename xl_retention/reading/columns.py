@@ -34,7 +34,7 @@ from .billing_columns import (
     period_interval,
 )
 from .copies import check_copied_rows
-from .currency import check_currency_column, check_one_currency, named_currency
+from .currency import check_currency_column, check_customer_currencies, check_one_currency, named_currency
 from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
 from .ends import refuse_empty_end, refuse_unused_end
@@ -59,6 +59,7 @@ from .pauses import check_pauses
 from .paypal import paypal_orders
 from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
+from .sale_refunds import sale_id_column
 from .sandbox import check_test_mode
 from .scores import scores_from_labels
 from .snapshot_rows import one_row_per_month
@@ -401,6 +402,9 @@ def prepare(
     refuse_retention_report(df, kind, source)  # Mixpanel's 'Day 1', 'Day 2' columns: aggregated (reading.export_kinds)
     out = normalize_columns(df, required, optional, columns, source, aliases)
     names: dict[str, str] = out.attrs["source_columns"]
+    if kind == "orders" and (sale := sale_id_column(df, names)) is not None:  # refunds with their sale's id
+        out = normalize_columns(df, required, optional, {**columns, "order_id": sale}, source, aliases)
+        names = out.attrs["source_columns"]
     refuse_counts(df, names, kind, source)  # 'Date, Users': a report's counts, each one visitor
     if kind == "orders":  # one row per subscription: MRR, a billing interval or period, no order id
         refuse_subscriptions_as_orders(df, names, source)
@@ -420,6 +424,7 @@ def prepare(
     by_currency = options.segment is not None and named_currency(options.segment)
     if kind in ("snapshots", "intervals", "orders"):
         check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))
+        check_customer_currencies(df, source, options.segment, names.get("customer_id"))  # one currency a customer
     if kind in ("snapshots", "intervals", "orders"):
         check_test_mode(df, source)  # Stripe's Mode 'Test': no customer paid
     if kind == "intervals":  # a snapshot's row says its MRR: its status is checked with it, below
@@ -493,7 +498,7 @@ def prepare(
     if kind == "orders" and "amount" in typed:
         units = in_units(typed["amount"], names["amount"])  # a name that says cents (amount_cents): / 100, once
         if units is typed["amount"]:  # not by its name: Stripe's, Paddle's API amounts, 4900 is 49.00
-            divisors = minor_unit_divisors(df, typed["customer_id"], names["amount"])
+            divisors = minor_unit_divisors(df, typed["customer_id"], names["amount"], source)
             units = units if divisors is None else units / divisors
         typed["amount"] = units
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)

@@ -4,7 +4,10 @@ A money column (``mrr``, ``amount``) is read as numbers with its currency symbol
 dropped (:func:`~.values.parse_numbers`); before that, :func:`check_one_currency` reads which
 currency each distinct value names: an ISO code before or after the number (``100 EUR``,
 ``USD 100``), else a symbol (``€`` is EUR, ``£`` GBP, ``₹`` INR, ...; ``$`` is a dollar of some
-country: it goes with one dollar code, ``USD``, ``CAD``, ... in the same column). Values without
+country: it goes with USD, or with another dollar code where a value of the column writes the two together,
+``$100.00 CAD`` beside ``$5.00``, a shop's money-with-currency format; beside ``CA$120``, ``A$5`` or ``120 AUD``
+alone, which dollar a bare ``$`` is cannot be told, and so for ``¥``, ``kr`` and ``Rs`` beside a code of theirs).
+Values without
 either are of no stated currency and go with any. Two currencies in one column, or a currency
 column (``currency``, ``currency_code``, Stripe's "Plan Currency", ...; :data:`CURRENCY_COLUMNS`, also after a
 Chargebee prefix; or a name with a word that says currency, "Transaction Currency", "Währung", whose values are
@@ -17,7 +20,8 @@ segment is summed in its own currency.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 
 import numpy as np
 import pandas as pd
@@ -28,7 +32,10 @@ from .errors import ColumnValues, DataError, bad_rows
 __all__ = [
     "CURRENCY_COLUMNS",
     "check_currency_column",
+    "check_customer_currencies",
     "check_one_currency",
+    "converted_amounts",
+    "converted_hint",
     "currency_of",
     "named_currency",
     "paired_currency",
@@ -84,17 +91,60 @@ def currency_of(text: str) -> str | None:
     return _SYMBOLS[symbol.group()] if symbol else None
 
 
-def _merged(found: dict[str, str]) -> list[str]:
-    """The currencies of a column; ``$`` goes with one dollar code (``USD``, ``CAD``, ...), ``¥`` with JPY or CNY,
-    ``kr`` with one krona or krone (SEK, NOK, DKK, ISK), ``Rs`` with one rupee (INR, PKR, LKR, NPR)."""
+def _sign_with_code(text: str) -> tuple[str, str] | None:
+    """The bare sign (``$``, ``¥``, ``kr``, ``Rs``) and the one ISO code a money text writes together (``$100.00 CAD``,
+    ``CAD $100``, ``5 kr SEK``), else None.
+
+    >>> _sign_with_code("$100.00 CAD"), _sign_with_code("CA$120"), _sign_with_code("120 AUD"), _sign_with_code("$5")
+    (('$', 'CAD'), None, None, None)
+    """
+    codes = set(_CODE.findall(text))
+    if len(codes) != 1:
+        return None
+    signs = {_SYMBOLS[m.group()] for m in _SYMBOL.finditer(text)} & set(_BARE_SIGNS)
+    return (signs.pop(), codes.pop()) if len(signs) == 1 else None
+
+
+#: Signs several currencies write bare, and the codes each may stand for.
+_BARE_SIGNS = {"$": None, "¥": {"JPY", "CNY"}, "kr": {"SEK", "NOK", "DKK", "ISK"}, "Rs": {"INR", "PKR", "LKR", "NPR"}}
+
+
+def _kin(sign: str, currencies: Sequence[str]) -> list[str]:
+    """The codes of ``currencies`` a bare ``sign`` may stand for (``$``: the dollars, ``kr``: the kronor, ...).
+
+    >>> _kin("$", ["$", "CAD", "EUR"]), _kin("kr", ["kr", "SEK"])
+    (['CAD'], ['SEK'])
+    """
+    kinds = _BARE_SIGNS[sign]
+    if kinds is None:
+        return [c for c in currencies if len(c) == 3 and c.endswith("D")]
+    return [c for c in currencies if c in kinds]
+
+
+#: How to write each bare sign with its code, for the refusal.
+_EXAMPLES = {"$": "'$100.00 USD'", "¥": "'¥500 JPY'", "kr": "'100 kr SEK'", "Rs": "'Rs 100 INR'"}
+
+
+def _merged(found: dict[str, str], together: AbstractSet[tuple[str, str]] = frozenset()) -> list[str]:
+    """The currencies of a column. A bare sign (``$``, ``¥``, ``kr``, ``Rs``) goes with the one code of its kind (a
+    dollar, JPY or CNY, a krona or krone, a rupee) that a value of the column writes beside that sign (``together``:
+    ``("$", "CAD")`` from ``$100.00 CAD``): the column then writes that currency both ways; ``$`` goes with USD too,
+    the dollar a bare ``$`` is unless said otherwise. Beside another code never written with it (``120.00 AUD``) or
+    a sign of its own (``CA$120``: CAD), the bare sign may be any of its kind (a US shop's ``$`` beside its
+    Canadian sales): two currencies.
+
+    >>> _merged({"$": "$5", "USD": "5 USD"}), _merged({"$": "$5", "CAD": "CA$5"})
+    (['USD'], ['$', 'CAD'])
+    >>> _merged({"$": "$5", "CAD": "$5 CAD"}, {("$", "CAD")}), _merged({"kr": "5 kr", "SEK": "5 SEK"})
+    (['CAD'], ['kr', 'SEK'])
+    """
     names = set(found)
-    for sign, codes in (
-        ("$", {c for c in names if c.endswith("D") and len(c) == 3}),
-        ("¥", names & {"JPY", "CNY"}),
-        ("kr", names & {"SEK", "NOK", "DKK", "ISK"}),
-        ("Rs", names & {"INR", "PKR", "LKR", "NPR"}),
-    ):
-        if sign in names and len(codes) == 1:
+    for sign in _BARE_SIGNS:
+        if sign not in names:
+            continue
+        codes = set(_kin(sign, list(names)))
+        written = {code for s, code in together if s == sign} | ({"USD"} if sign == "$" else set())
+        if len(codes) == 1 and codes <= written:
             names.discard(sign)
     return [name for name in found if name in names]  # in order of first appearance
 
@@ -112,16 +162,24 @@ def check_one_currency(series: pd.Series, source: str, column: str) -> None:
     texts = distinct(series)  # Arrow's unique (a CSV's column): no codes unless refused
     uniques = texts.to_pylist() if texts is not None else list(pd.unique(series))
     found: dict[str, str] = {}  # currency -> its first distinct value
+    together: set[tuple[str, str]] = set()  # a bare sign and the code a value writes with it ('$100.00 CAD')
     for value in uniques:
         if isinstance(value, str):
             currency = currency_of(value)
             if currency is not None:
                 found.setdefault(currency, value)
-    currencies = _merged(found)
+                pair = _sign_with_code(value) if len(currency) == 3 else None
+                if pair is not None:
+                    together.add(pair)
+    currencies = _merged(found, together)
     if len(currencies) > 1:
         rows = [int(np.flatnonzero((series == found[c]).to_numpy(dtype=bool, na_value=False))[0]) for c in currencies]
         problem = f"amounts in {len(currencies)} currencies ({', '.join(currencies)})"
-        raise _refusal(source, column, problem, rows, series)
+        bare = [c for c in currencies if c in _BARE_SIGNS and _kin(c, currencies)]
+        hint = ""
+        if bare:  # '$100' beside 'CA$120': which dollar '$' is, is not written
+            hint = f"; a bare {bare[0]!r} does not say which currency: write its code ({_EXAMPLES[bare[0]]})"
+        raise _refusal(source, column, problem, rows, series, hint=hint)
 
 
 def paired_currency(names: Sequence[object], money: str | None) -> list[str]:
@@ -139,6 +197,47 @@ def paired_currency(names: Sequence[object], money: str | None) -> list[str]:
         return []
     prefix = key(money).split("amount")[0]
     return [str(n) for n in names if key(n) == prefix + "currency"]
+
+
+def converted_amounts(
+    names: Sequence[object], money: str | None, codes_of: Callable[[str], list[str]]
+) -> list[tuple[str, str, str]]:
+    """The other amount columns of ``names`` whose own currency column holds one currency: Stripe's "Converted
+    Amount" (in the account's currency, "Converted Currency") beside "Amount" (each charge's), a processor's
+    "Settlement Amount" ("Settlement Currency"). Each as (amount column, its currency column, the code);
+    ``codes_of(name)`` gives a column's distinct codes (upper case, blanks left out).
+
+    >>> names = ["Amount", "Currency", "Converted Amount", "Converted Amount Refunded", "Converted Currency"]
+    >>> codes = {"Currency": ["EUR", "USD"], "Converted Currency": ["USD"]}
+    >>> converted_amounts(names, "Amount", codes.__getitem__)
+    [('Converted Amount', 'Converted Currency', 'USD')]
+    """
+    from .names import key
+
+    found = []
+    for name in map(str, names):
+        if str(money) == name or not key(name).endswith("amount"):
+            continue
+        paired = paired_currency(names, name)
+        if len(paired) == 1 and paired != paired_currency(names, money):
+            codes = codes_of(paired[0])
+            if len(codes) == 1:
+                found.append((name, paired[0], codes[0]))
+    return found
+
+
+def converted_hint(names: Sequence[object], money: str | None, codes_of: Callable[[str], list[str]]) -> str:
+    """The refusal's pointer to an amount column in one currency (:func:`converted_amounts`), or ""."""
+    from .names import columns_option
+
+    found = converted_amounts(names, money, codes_of)
+    if not found:
+        return ""
+    name, currency, code = found[0]
+    return (
+        f"; {name!r} holds the amounts in one currency ({code}, by {currency!r}): import it with "
+        f"{columns_option([('amount', name)])}"
+    )
 
 
 #: Words that make a column's name say currency (as :func:`~xl_retention.reading.key` spells them): English, German,
@@ -188,16 +287,75 @@ def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = N
         if len(first) > 1:
             rows = [int(np.flatnonzero(codes == i)[0]) for i in first.values()]
             problem = f"{len(first)} currencies ({', '.join(first)})"
-            raise _refusal(source, str(name), problem, rows, values, segment=str(name))
+            hint = converted_hint(list(df.columns), money, lambda c: _codes(df[c]))  # Stripe's 'Converted Amount'
+            raise _refusal(source, str(name), problem, rows, values, segment=str(name), hint=hint)
+
+
+def check_customer_currencies(df: pd.DataFrame, source: str, segment: str | None, customer: str | None) -> None:
+    """With the tables split by a currency column (``--segment currency``, ``currency=USD``), refuse a customer whose
+    rows name two currencies, naming the customer, the currencies and a row of each: a customer counts in the segment
+    of their first month, so their later amounts in another currency would be added to that segment's (x's EUR plan
+    in the USD tables, 20 USD + 100 EUR summed as 120). Rows without a customer id (an order's later line items) or
+    without a currency go with any.
+
+    >>> frame = pd.DataFrame({"customer_id": ["x", "y", "x"], "currency": ["USD", "USD", "eur"]})
+    >>> check_customer_currencies(frame, "o.csv", "currency", "customer_id")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'currency': customer 'x' has amounts in 2 currencies ...
+    """
+    from .names import key
+    from .values import clean_ids, emails_in_lower_case
+
+    if segment is None or customer is None or not named_currency(segment):
+        return
+    found = [str(c) for c in df.columns if key(c) == key(segment)]
+    if len(found) != 1 or [str(c) for c in df.columns].count(customer) != 1:
+        return
+    codes = df[found[0]].astype(object).where(df[found[0]].notna(), "").astype(str).str.strip().str.upper()
+    ids = emails_in_lower_case(clean_ids(df[customer]))
+    pairs = pd.DataFrame({"id": ids.to_numpy(dtype=object), "code": codes.to_numpy(dtype=object),
+                          "at": np.arange(len(df))})  # fmt: skip
+    pairs = pairs[pairs["id"].notna() & (pairs["code"] != "")]
+    counts = pairs.groupby("id", sort=False)["code"].nunique()
+    mixed = counts[counts > 1]
+    if mixed.empty:
+        return
+    who = mixed.index[0]
+    mine = pairs[pairs["id"] == who]
+    first = mine.drop_duplicates("code")
+    rows = first["at"].tolist()
+    listing = ", ".join(first["code"])
+    problem = f"customer {who!r} has amounts in {len(first)} currencies ({listing})" + (
+        f" and {len(mixed) - 1} more customers have too" if len(mixed) > 1 else ""
+    )
+    error = bad_rows(source, found[0], problem, rows, ColumnValues(df[found[0]]))
+    raise DataError(
+        f"{error}; with --segment {segment}, a customer counts in one segment, that of their first month, and all "
+        "their amounts are added up in its tables: convert that customer's amounts to one currency, or give them an "
+        "id of their own per currency",
+        source=source,
+        column=found[0],
+        rows=error.rows,
+        row_count=error.row_count,
+    )
+
+
+def _codes(values: pd.Series) -> list[str]:
+    """The distinct currency codes of a column, upper case, blanks left out."""
+    _, uniques = factorize(values)
+    return sorted({str(u).strip().upper() for u in uniques} - {""})
 
 
 def _refusal(source: str, column: str, problem: str, rows: Sequence[int], values: pd.Series,
-             segment: str | None = None) -> DataError:  # fmt: skip
-    """The refusal naming the rows (a row of each currency), with the remedy."""
+             segment: str | None = None, hint: str = "") -> DataError:  # fmt: skip
+    """The refusal naming the rows (a row of each currency), with ``hint`` and the remedy."""
     error = bad_rows(source, column, problem, rows, ColumnValues(values))
     if segment is None:
         how = "with a currency column: --segment currency=EUR"
     else:
         how = f"--segment {segment}={str(values.iloc[rows[-1]]).strip()}"
     remedy = f"; amounts are added up: convert them to one currency first, or import one currency at a time ({how})"
-    return DataError(str(error) + remedy, source=source, column=column, rows=error.rows, row_count=error.row_count)
+    return DataError(
+        str(error) + hint + remedy, source=source, column=column, rows=error.rows, row_count=error.row_count
+    )

@@ -56,6 +56,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError, bad_rows
+from .order_copies import check_order_copies
 from .order_rows import _take, one_row_per_order
 
 __all__ = [
@@ -452,6 +453,7 @@ def orders_as_paid(
     """The orders of ``df`` as they were paid: refunded amounts taken off, one row per order, orders that were not
     paid left out (see the module docstring); and the file positions of the rows kept.
     ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
+    check_order_copies(df, typed, source)  # an order's status changed between two exports appended (order_copies)
     refunded = refunded_column(df, source, names["amount"]) if "amount" in typed else None
     full = np.zeros(len(df), dtype=bool)
     if refunded is not None:  # refunded in full: no purchase, as a 'refunded' status says

@@ -130,7 +130,29 @@ def minor_unit_divisors(df: Any, ids: Any, column: str, source: str = "input") -
     if stripe and not codes[codes != ""].str.fullmatch(r"[a-z]{3}").all():
         return None
     upper = codes.str.upper()
-    return np.where(upper.isin(ZERO_DECIMAL), 1.0, np.where(upper.isin(THREE_DECIMAL), 1000.0, 100.0))
+    divisors = np.where(upper.isin(ZERO_DECIMAL), 1.0, np.where(upper.isin(THREE_DECIMAL), 1000.0, 100.0))
+    _note_minor_units(df[column], divisors, column, source, "Stripe" if stripe else "Paddle")
+    return divisors
+
+
+def _note_minor_units(values: Any, divisors: np.ndarray, column: str, source: str, system: str) -> None:
+    """Say that the amounts of ``column`` were read in the smallest currency unit, with the file's first amount as it
+    was read: the rule is the export's (its API's amounts are cents), and an analyst's file of whole prices (``49``
+    for 49.00) looks the same (:mod:`.notes`)."""
+    from .notes import note
+
+    text = values.astype(object).where(values.notna(), "").astype(str).str.strip().to_numpy()
+    filled = np.flatnonzero(text != "")
+    if not filled.size or not (divisors[filled] > 1).any():
+        return
+    first = int(filled[divisors[filled] > 1][0])
+    written = text[first][:-2] if text[first].endswith(".0") else text[first]  # a typed column's 4900.0
+    amount = float(written) / float(divisors[first])
+    note(
+        f"{source}: the whole amounts of {column!r} were read in cents, the currency's smallest unit, as {system}'s "
+        f"API writes them ({written} as {amount:,.2f}); if they are whole units, write them with a decimal mark "
+        f"({written}.00) and import again"
+    )
 
 
 def stripe_minor_units(df: Any, ids: Any, column: str) -> bool:

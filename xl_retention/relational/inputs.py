@@ -354,7 +354,7 @@ def _from_table(
     if ROW in table.columns:
         rename[ROW] = table[ROW]
     money = "amount" if "amount" in names else "mrr"
-    divisors = _minor_unit_divisors(con, table, names, money) if billing or kind == "orders" else None
+    divisors = _minor_unit_divisors(con, table, names, money, source) if billing or kind == "orders" else None
     if divisors is not None:  # Stripe's, Paddle's API amounts: 4900 is 49.00, 500 JPY is 500 (reading.revenue)
         rename[money] = rename[money].cast("float64") / divisors
     t = table.select(**rename)

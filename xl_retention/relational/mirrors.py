@@ -20,7 +20,8 @@ import ibis.expr.types as ir
 from ..reading import DataError, key
 from ..reading.billing import bare_key
 from ..reading.billing_columns import add_on_columns as _add_on_columns  # noqa: F401 (relational.inputs imports it)
-from ..reading.currency import CURRENCY_COLUMNS, named_currency, paired_currency
+from ..reading.currency import CURRENCY_COLUMNS, converted_hint, named_currency, paired_currency
+from ..reading.notes import note
 from ..reading.repeats import CHANGED, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
 from ..reading.revenue import THREE_DECIMAL, ZERO_DECIMAL, _api_headers
@@ -126,10 +127,17 @@ def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | No
         if not keys_of(name) & set(CURRENCY_COLUMNS) and not all(re.fullmatch(r"[A-Z]{3}", c) for c in currencies):
             continue  # a name that only mentions currency ("Currency Rate"), its values not codes
         if len(currencies) > 1:
+
+            def codes_of(column: str) -> list[str]:
+                text = _stripped(table[column].cast("string")).upper()
+                found = table.select(c=text).filter(text.notnull() & (text != "")).distinct().order_by("c").limit(2)
+                return con.execute(found)["c"].tolist()
+
+            hint = converted_hint(columns, money, codes_of)  # Stripe's 'Converted Amount', in one currency
             raise DataError(
                 f"{source}, column {name!r}: {'more than 5' if len(currencies) > 5 else len(currencies)} currencies "
-                f"({', '.join(currencies[:5])}); amounts are added up: convert them to one currency first, or import "
-                f"one currency at a time (--segment {name}={currencies[0]})",
+                f"({', '.join(currencies[:5])}){hint}; amounts are added up: convert them to one currency first, or "
+                f"import one currency at a time (--segment {name}={currencies[0]})",
                 source=source,
                 column=name,
             )
@@ -190,7 +198,9 @@ def _currency_columns(table: ir.Table) -> list[str]:
     return [c for c in table.columns if {"currency", "currency_code"} & keys_of(c)]
 
 
-def _minor_unit_divisors(con: Any, table: ir.Table, names: Mapping[str, str], money: str) -> ir.Value | None:
+def _minor_unit_divisors(
+    con: Any, table: ir.Table, names: Mapping[str, str], money: str, source: str = "the table"
+) -> ir.Value | None:
     """:func:`~xl_retention.reading.revenue.minor_unit_divisors` for a typed table: each row's divisor (100; 1 for a
     zero-decimal currency, 1000 for a three-decimal one, by the row's currency) when the column ``money`` (integer,
     or float of whole numbers) holds amounts in the smallest currency unit, as Stripe's API (every customer id
@@ -222,6 +232,11 @@ def _minor_unit_divisors(con: Any, table: ir.Table, names: Mapping[str, str], mo
     paddle = (count > 0 and int(found["paddle"] or 0) == count) or key(theirs).endswith("unit_price.amount")
     if not (stripe or paddle):
         return None
+    note(
+        f"{source}: the whole amounts of {theirs!r} were read in cents, the currency's smallest unit, as "
+        f"{'Stripe' if stripe else 'Paddle'}'s API writes them (4900 as 49.00); if they are whole units, import them "
+        "as a file with a decimal mark (49.00)"
+    )
     upper = codes.upper()
     return upper.isin(sorted(ZERO_DECIMAL)).ifelse(1.0, upper.isin(sorted(THREE_DECIMAL)).ifelse(1000.0, 100.0))
 

@@ -1,0 +1,85 @@
+"""A payments export whose refund rows carry their sale's id: the id is then the order id.
+
+Square's Transactions export writes a refund as a row of its own ("Event Type" Refund, a negative "Net Total") with
+the "Transaction ID" and "Payment ID" of the payment it refunds; a generic export (``transaction_id``, ``type`` sale
+or refund) does the same. Such an id is not the same record exported twice and changed between the two exports
+(:mod:`.repeats` refuses those): its later rows are refunds of its one sale. In an orders file without an order id
+column, a record id column (:data:`~.repeats.RECORD_IDS`) whose every repeated id is on one sale (an amount of 0 or
+more) and refunds (negative amounts) of the same customer is read as the order id: each refund is taken off its
+sale (:func:`~.order_rows.one_row_per_order`), a sale refunded in full is no purchase. An id on two sales, or on
+rows of two customers, is not: those rows are refused as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["sale_id_column"]
+
+#: A money text that says a negative amount: '-20.00', '-$100.00', '$-20', '(20.00)', 'EUR -20', '20.00-'.
+_NEGATIVE = r"^\s*[^\d\-\u2212(]*[-\u2212(]|-\s*$"
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Values as stripped text, blanks as ``""``."""
+    return values.astype(object).where(values.notna(), "").astype(str).str.strip()
+
+
+def _negative(values: pd.Series) -> np.ndarray:
+    """Whether each value is a negative amount (a number below 0, or a money text that says one)."""
+    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=np.float64)
+    text = _text(values)
+    said = text.str.contains(_NEGATIVE, regex=True).to_numpy(dtype=bool) & text.str.contains(r"\d").to_numpy(bool)
+    return np.where(np.isnan(numbers), said, numbers < 0)
+
+
+def sale_id_column(df: pd.DataFrame, names: Mapping[str, str]) -> str | None:
+    """The record id column of the orders file ``df`` that is its sales' id, repeated on their refund rows (see the
+    module docstring); None when there is none, or the file has an order id (``names``: the columns found, as
+    :func:`~.columns.prepare` names them).
+
+    >>> frame = pd.DataFrame({"transaction_id": ["t1", "t2", "t1"], "customer": ["a", "b", "a"],
+    ...                       "amount": ["100.00", "50.00", "-100.00"]})
+    >>> sale_id_column(frame, {"customer_id": "customer", "amount": "amount"})
+    'transaction_id'
+    >>> names = {"customer_id": "customer", "amount": "amount"}
+    >>> sale_id_column(frame.assign(amount=["100.00", "50.00", "90.00"]), names)  # two sales of one id
+    """
+    from .repeats import record_id_columns
+
+    amount, customer = names.get("amount"), names.get("customer_id")
+    columns = list(map(str, df.columns))
+    if "order_id" in names or amount is None or columns.count(amount) != 1:
+        return None
+    refund = _negative(df[amount])
+    if not refund.any():
+        return None
+    who = _text(df[customer]).to_numpy(dtype=object) if customer and columns.count(customer) == 1 else None
+    for position in record_id_columns(columns, people=(customer,)):
+        ids = _text(df.iloc[:, position])
+        filled = (ids != "").to_numpy()
+        repeated = filled & ids.duplicated(keep=False).to_numpy()
+        if not repeated.any():
+            continue
+        if _sales_and_refunds(ids.to_numpy(dtype=object)[repeated], refund[repeated], None if who is None else
+                              who[repeated]):  # fmt: skip
+            return columns[position]
+        return None  # an id on two sales: the same record changed between two exports (refused by .repeats)
+    return None
+
+
+def _sales_and_refunds(ids: np.ndarray, refund: np.ndarray, who: Any) -> bool:
+    """Whether every id of ``ids`` is on exactly one row that is no refund, and all its rows name one customer."""
+    frame = pd.DataFrame({"id": ids, "sale": ~refund})
+    sales = frame.groupby("id", sort=False)["sale"].sum()
+    if not (sales == 1).all():
+        return False
+    if who is None:
+        return True
+    people = pd.DataFrame({"id": ids, "who": who})
+    people = people[people["who"] != ""]
+    return bool((people.groupby("id", sort=False)["who"].nunique() <= 1).all())
