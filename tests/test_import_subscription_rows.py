@@ -13,6 +13,8 @@
 * f: a subscription's phases (one id on rows whose periods follow each other: a plan change written as the
   subscription's next period) are read (were refused as one record changed between two exports); rows of one id
   with one start stay refused. A snapshots file's subscription id on each month's row is no changed record.
+* g: an interval that ends when it starts, with an MRR (no service), counted as a customer and MRR of its month ->
+  refused naming the rows.
 """
 
 from __future__ import annotations
@@ -350,3 +352,36 @@ def test_f_a_subscription_id_on_each_months_snapshot_is_read(tmp_path: Path, suf
     frame.to_csv(path, index=False) if suffix == "csv" else frame.to_parquet(path, index=False)
     moves = _moves(run(tmp_path, "--subscriptions", path, backend="duckdb" if suffix == "parquet" else "pandas"))
     assert moves == [["2026-01", 0, 2, 0, 2, 150.0, 0.0, 0.0, 150.0], ["2026-02", 2, 0, 1, 1, 0.0, 10.0, 100.0, 60.0]]
+
+
+# -- g: an interval of no service -------------------------------------------------------------------------------------
+NO_SERVICE = (
+    "an end at the start, with an MRR (a subscription of no service: cancelled as it began, or a payment that failed? "
+    "it would count as a customer and MRR in its month): remove these rows, or give the day service stopped"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_g_an_interval_that_ends_when_it_starts_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "subs.csv"
+    path.write_text("id,customer,amount,interval,start,ended_at\nsub_1,A,50,month,2026-01-05,\n"
+                    "sub_2,B,100,month,2026-02-10,2026-02-10\n")  # fmt: skip
+    err = refusal(capsys, "--subscriptions", str(path), "--columns", "customer_id=customer,end=ended_at",
+                  "--backend", backend, "--to-csv", str(tmp_path / "out"))  # fmt: skip
+    assert err == f"subs.csv, column 'ended_at': {NO_SERVICE} in row 3 (counting the header as row 1): '2026-02-10'"
+
+
+def test_g_an_interval_of_no_service_in_a_parquet_file_on_duckdb(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "subs.parquet"
+    frame = pd.DataFrame({"customer_id": ["A", "B"], "start": pd.to_datetime(["2026-01-05", "2026-02-10"]),
+                          "end": pd.to_datetime([None, "2026-02-10"]), "mrr": [50.0, 100.0]})  # fmt: skip
+    frame.to_parquet(path, index=False)
+    err = refusal(capsys, "--subscriptions", str(path), "--backend", "duckdb", "--to-csv", str(tmp_path / "out"))
+    assert err.startswith(f"subs.parquet, column 'end': {NO_SERVICE} in row 3")
+
+
+def test_g_a_day_of_service_counts_in_its_month(tmp_path: Path) -> None:
+    path = tmp_path / "subs.csv"
+    path.write_text("customer,mrr,start,end\nA,50,2026-01-05,\nB,100,2026-02-10,2026-02-11\n")
+    out = run(tmp_path, "--subscriptions", path, "--columns", "customer_id=customer")
+    assert [m[-1] for m in _moves(out)] == [50.0, 150.0, 50.0]

@@ -862,7 +862,7 @@ def _counted_alone(rows: list, customer: int, end: pd.Timestamp) -> bool:
         st.tuples(
             st.integers(0, 3),
             st.integers(0, 200),
-            st.one_of(st.none(), st.integers(0, 120)),
+            st.one_of(st.none(), st.integers(1, 120)),  # an end at the start is refused (NO_SERVICE)
             st.integers(1, 9),
         ),
         min_size=1,

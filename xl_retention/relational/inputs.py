@@ -53,7 +53,7 @@ from ..reading.statuses import status_columns
 from ..reading.trials import trial_end_columns
 from ..reading.values import WHITESPACE
 from ..tables._months import MAX_MONTHS
-from ..tables.subscriptions import current_month
+from ..tables.subscriptions import NO_SERVICE, current_month
 from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
 from .mirrors import (
     _add_on_columns,
@@ -455,6 +455,8 @@ def check_input(con: Any, item: Input) -> None:
         checks.append((names["mrr"], "negative MRR", t.mrr < 0, "mrr"))
     if item.kind == "intervals" and "end" in names:
         checks.append((names["end"], "an end before the start", t.end.notnull() & (t.end < t.start), "end"))
+        idle = t.end.notnull() & (t.end == t.start) & (t.mrr > 0)  # no service (tables.subscriptions)
+        checks.append((names["end"], NO_SERVICE, idle, "end"))
     if item.kind == "answers":
         bad = t.score.notnull() & ((t.score < 0) | (t.score > 10) | (t.score != t.score.round()))
         checks.append((names["score"], "scores outside 0-10 or not whole", bad, "score"))

@@ -106,6 +106,13 @@ MOVEMENT_COUNTS: tuple[str, ...] = (
 )
 
 
+#: The refusal of an interval that ends when it starts (with an MRR): no service, yet a customer of its month.
+NO_SERVICE = (
+    "an end at the start, with an MRR (a subscription of no service: cancelled as it began, or a payment that failed?"
+    " it would count as a customer and MRR in its month): remove these rows, or give the day service stopped"
+)
+
+
 # -- subscriptions: intervals to snapshots --------------------------------------------
 def current_month(today: MonthLike = None) -> int:
     """The month ordinal of ``today`` (a date, 'YYYY-MM' or a Period; default: the date of the run).
@@ -172,6 +179,9 @@ def snapshots_from_intervals(
             raise bad_rows(
                 source, names["end"], "an end before the start", np.flatnonzero(backwards), df["end"].to_numpy()
             )
+        idle = has_end & (df["end"].to_numpy() == df["start"].to_numpy()) & (df["mrr"].to_numpy() > 0)
+        if idle.any():  # counted, it would be a customer and MRR in its month (the start's month always counts)
+            raise bad_rows(source, names["end"], NO_SERVICE, np.flatnonzero(idle), df["end"].to_numpy())
     else:
         ends = np.zeros(len(df), dtype=np.int64)
         has_end = np.zeros(len(df), dtype=bool)
