@@ -7,6 +7,7 @@ unused, and :func:`billing_mrr` turns the price per interval into MRR (:mod:`.bi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -43,12 +44,23 @@ def is_billing(names: Sequence[Any], columns: Mapping[str, str] | None = None) -
     return bool({k for c in names for k in keys_of(c)} & {"interval", *BILLING_ALIASES["interval"]})
 
 
+_PER = frozenset({"per", "a", "each", "every"})
+_MONTH = frozenset({"month", "mo", "mth", "mon"})
+
+
 def _monthly(name: str | None) -> bool:
-    """Whether a column's name says monthly recurring revenue (``MRR``, "Monthly Recurring Revenue", ``mrr_usd``)."""
+    """Whether a column's name says an amount per month: monthly recurring revenue (``MRR``, "Monthly Recurring
+    Revenue", ``mrr_usd``) or a monthly amount (``monthly_amount``, "Monthly fee", "Amount per month", "Price/mo").
+
+    >>> [_monthly(n) for n in ("MRR", "monthly_price", "Amount per month", "Price/month", "Plan Amount", "Month")]
+    [True, True, True, True, False, False]
+    """
     if name is None:
         return False
     k = bare_key(key(name)) or key(name)
-    return "mrr" in k.split("_") or "monthly_recurring_revenue" in k
+    words = re.findall(r"[a-z0-9]+", k)
+    per = any(w in _MONTH and i > 0 and words[i - 1] in _PER for i, w in enumerate(words))
+    return "mrr" in words or "monthly" in words or per or bool(re.search(r"/\s*(month|mo|mth)\b", str(name).lower()))
 
 
 def in_cents(name: Any) -> bool:
@@ -288,9 +300,12 @@ def billing_mrr(
         raise both_prices(source, names)
     money = "amount" if "amount" in typed else "mrr"
     if money not in typed:
+        monthly = [str(c) for c in df.columns if _monthly(str(c))]
+        per_month = f"; or, {monthly[0]!r} being per month already: --columns mrr={monthly[0]}" if monthly else ""
         raise DataError(
             f"{source}: a billing interval column ({names['interval']!r}) needs the price per interval: "
-            f"an 'amount' column, or map it: --columns amount=NAME (in Python: columns={{'amount': 'NAME'}})",
+            f"an 'amount' column, or map it: --columns amount=NAME (in Python: columns={{'amount': 'NAME'}})"
+            f"{per_month}",
             source=source,
             column="amount",
         )
