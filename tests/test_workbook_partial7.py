@@ -11,6 +11,9 @@
   beside it was 4,000 (50 x 80) and fed the sBG lifetime value; it is #NUM! now, computed as CLV computes it.
 - A loss typed as a negative amount on Revenue (churned -100): the rates were #NUM!, but the MRR at end added it
   (1470 for 1230) and every later month started from there, the Dashboard's latest MRR too; it is #NUM! now.
+- A formula of the user's own reading a Cohorts cell (=Cohorts!B16, the sBG alpha of a 3-month tracker) read
+  whatever the grown Cohorts sheet put there after an import added months (a retention share, 1.0); it follows its
+  table now (=Cohorts!B22).
 
 Every workbook is made by build_template in tmp_path; inputs are written by the test.
 """
@@ -286,3 +289,33 @@ def test_import_brings_the_earlier_mrr_at_end_up_to_date(tmp_path: Path) -> None
     assert openpyxl.load_workbook(path)["Revenue"]["H3"].value == (
         '=IF(AND(B3="",C3="",D3="",E3="",F3="",G3=""),"",IF(OR(B3<0,C3<0,D3<0,E3<0,F3<0,G3<0),#NUM!,B3+C3+D3+E3-F3-G3))'
     )
+
+
+def test_a_users_formulas_reading_cohorts_cells_follow_the_tables_when_they_grow(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    wb = openpyxl.load_workbook(path)
+    assert wb["Cohorts"]["A16"].value == "fit" and wb["Cohorts"]["A10"].value.year == 2026  # 3 months: fit in row 16
+    mine = wb.create_sheet("Mine")
+    mine["A1"] = "=Cohorts!B16"  # the sBG alpha
+    mine["A2"] = "=AVERAGE(Cohorts!$C$10:$C$11)"  # month-1 retention of January and February
+    mine["A3"] = "=SBG_Alpha"
+    mine["A4"] = '="Cohorts!B16"'
+    wb.save(path)
+    csv = tmp_path / "subs.csv"
+    csv.write_text(SUBSCRIPTIONS)
+    result = run("import", "--subscriptions", csv, "--into", path, "--recalc")
+    assert result.returncode == 0, result.stderr
+    wb = openpyxl.load_workbook(path)
+    assert wb["Cohorts"]["A22"].value == "fit"  # 6 months: the fit moved down 6 rows, the retention table 3
+    assert [c.value for c in wb["Mine"]["A"]] == [
+        "=Cohorts!B22",
+        "=AVERAGE(Cohorts!$C$13:$C$14)",
+        "=SBG_Alpha",
+        '="Cohorts!B16"',
+    ]
+    values = openpyxl.load_workbook(path, data_only=True)
+    alpha = values["Cohorts"]["B22"].value
+    assert isinstance(alpha, float) and values["Mine"]["A1"].value == alpha == values["Mine"]["A3"].value
+    # January's cohort a, b, c: 2 of 3 in February; February's d: 1 of 1 in March (was 1.0, a retention share, and
+    # #DIV/0! read from the moved tables)
+    assert values["Mine"]["A2"].value == pytest.approx((2 / 3 + 1) / 2)

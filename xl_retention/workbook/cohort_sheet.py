@@ -27,6 +27,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from . import inplace as ip
+from .cohort_refs import cohort_row_map, remap_cohort_refs
 from .template import COHORTS_TITLE, build_template
 
 #: the input triangles of the Cohorts sheet, by defined name
@@ -185,6 +186,8 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
     styles, missing = _style_map(mine, template, after[COHORTS_TITLE])
     if missing:  # a look the user's sheet has no cell of (a 1-month tracker has no greyed future cells): added
         styles |= _add_styles(package, fresh_styles, {ref: _fresh_style(fresh_xml, ref) for ref in missing})
+    # a formula of the user's own reading a Cohorts cell (=Cohorts!B16, the sBG alpha) follows its table down
+    remap_cohort_refs(package, COHORTS_TITLE, cohort_row_map(template, after[COHORTS_TITLE]))
     package.data[part] = _restyle(fresh_xml, styles)
     package.sheets.pop(COHORTS_TITLE, None)
     _copy_names(package, fresh_names, COHORTS_TITLE)
