@@ -157,6 +157,7 @@ def test_what_the_engine_cannot_compute_is_listed_also_where_iferror_hides_its_e
         "D4": "=IFERROR(RANK(3,(A1:A2,C1:C2)),-1)",
         "D5": "=IFERROR(Jan:Feb!A1+1,-1)",
         "D6": "=D1+1",
+        "D7": "=IFERROR(_xlfn.FORECAST.ETS(3,A1:A2,C1:C2),-1)",
         "E1": "=IFERROR(SUM((A1:A2,C1:C2)),-1)",
         "E2": "=IFERROR(MEDIAN(Blocks),-1)",
         "E3": "=IFERROR(SUM(Jan:Feb!A1),-1)",
@@ -176,6 +177,7 @@ def test_what_the_engine_cannot_compute_is_listed_also_where_iferror_hides_its_e
         "S!D4": "union of references",
         "S!D5": "3-D reference",
         "S!D6": "AREAS",
+        "S!D7": "FORECAST.ETS",
     }
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out[f"E{row}"].value for row in range(1, 5)] == [10, 2.5, 30, 4]

@@ -20,6 +20,7 @@ from openpyxl.utils.formulas import FORMULAE
 
 from ..registry import BY_NAME
 from .intersection import _bare_name
+from .lambda_helpers import HELPER_REASON, HELPERS
 from .sheet_ranges import THREE_D_HINT, sheets_of
 from .unsupported import Unsupported, engine_knows
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["hidden_constructs"]
 
 _CALL = re.compile(r"(?<![\w.])([A-Z_][A-Z0-9_.]*)\(")
+_NEWER = re.compile(r"(?<![\w.])(_XLFN\.[A-Z0-9_.]+)\(")
 #: a bracket opened where no function is called, holding a comma before any other bracket: a union's list
 _BRACKET = re.compile(r"(?:^|[(,=+\-*/^&<>\s])\((?:[^()\"]|\"[^\"]*\")*,")
 
@@ -50,7 +52,7 @@ def hidden_constructs(
     def lacking(name: str) -> bool:
         if name not in known:
             known[name] = (
-                name in FORMULAE
+                (name in FORMULAE or name in newer)
                 and name not in registered
                 and f"_XLFN.{name}" not in registered
                 and name not in BY_NAME
@@ -60,6 +62,9 @@ def hidden_constructs(
 
     found: list[Unsupported] = []
     union_names = {name for scope in names.values() for name, target in scope.items() if "," in target}
+    newer: set[str] = set()  # Excel's functions newer than 2007, which the file stores as _xlfn.NAME
+    for texts in formulas.values():
+        newer |= {m.group(1).removeprefix("_XLFN.").removeprefix("_XLWS.") for m in _NEWER.finditer(texts.upper_text())}
     for sheet, texts in formulas.items():
         upper = texts.upper_text()
         calls = {m.group(1).removeprefix("_XLFN.").removeprefix("_XLWS.") for m in _CALL.finditer(upper)}
@@ -94,7 +99,7 @@ def _construct(formula: str, lacking: object, sheets: list[str]) -> tuple[str, s
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
             name = _bare_name(token.value[:-1])
             if lacking(name):  # type: ignore[operator]
-                return name, f"unsupported function {name}"
+                return name, HELPER_REASON.format(name=name) if name in HELPERS else f"unsupported function {name}"
             groups.append((i, False))
         elif token.type == Token.PAREN and token.subtype == Token.OPEN:
             groups.append((i, True))
