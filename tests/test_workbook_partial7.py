@@ -20,6 +20,7 @@ Every workbook is made by build_template in tmp_path; inputs are written by the 
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 import subprocess
@@ -319,3 +320,20 @@ def test_a_users_formulas_reading_cohorts_cells_follow_the_tables_when_they_grow
     # January's cohort a, b, c: 2 of 3 in February; February's d: 1 of 1 in March (was 1.0, a retention share, and
     # #DIV/0! read from the moved tables)
     assert values["Mine"]["A2"].value == pytest.approx((2 / 3 + 1) / 2)
+
+
+def test_a_copy_of_the_dashboard_beside_it_keeps_its_ranges(tmp_path: Path) -> None:
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=12)
+    wb = openpyxl.load_workbook(path)
+    mine = wb.create_sheet("My dashboard")  # the user's copy of the Dashboard's charts, at the same cells
+    for chart in wb["Dashboard"]._charts:
+        mine.add_chart(copy.deepcopy(chart))
+    wb.save(path)
+    csv = tmp_path / "subs.csv"
+    csv.write_text(SUBSCRIPTIONS)
+    result = run("import", "--subscriptions", csv, "--into", path, "--recalc")
+    assert result.returncode == 0, result.stderr
+    wb = openpyxl.load_workbook(path)
+    fitted = {c.series[0].val.numRef.f for c in wb["Dashboard"]._charts}
+    kept = {c.series[0].val.numRef.f for c in wb["My dashboard"]._charts}
+    assert "'Customers'!$H$3:$H$7" in fitted and "'Customers'!$H$2:$H$13" in kept

@@ -20,9 +20,9 @@ row below the months (nothing is drawn, where every month would be drawn as 0).
 :func:`reset_chart_ranges` (run by import before it writes) gives them back their full length,
 so months added by the import are stretched into them, until the next recalc fits them again.
 
-Only the template's own charts are touched: a chart drawn on the Dashboard (or on the Dashboard renamed: a sheet
-drawing three or more of them) with one of the titles the template writes (:data:`TEMPLATE_CHARTS`), anchored at
-the cell the template puts that chart in, that is a line or bar chart
+Only the template's own charts are touched: a chart drawn on the Dashboard (or on the Dashboard renamed: without a
+Dashboard, a sheet drawing three or more of them) with one of the titles the template writes
+(:data:`TEMPLATE_CHARTS`), anchored at the cell the template puts that chart in, that is a line or bar chart
 whose value ranges are one column of one sheet, the same months each, at least one of them a "(chart)" column.
 Every other chart is the user's and is copied byte for byte: a chart of their own on the Dashboard (below the
 template's, say) or on any other sheet, a copy of a template chart moved elsewhere, a template chart they retitled
@@ -57,8 +57,8 @@ TEMPLATE_CHARTS = {
     "MRR at end of month": "A48",
     "NPS with its 95% margin of error": "H48",
 }
-#: a sheet of another name drawing at least this many of the template's charts, each at its cell, is the Dashboard
-#: renamed by the user
+#: in a workbook without a Dashboard, a sheet drawing at least this many of the template's charts, each at its cell,
+#: is the Dashboard renamed by the user
 DASHBOARD_CHARTS = 3
 #: titles earlier templates gave the same charts (trackers made with them are fitted too)
 _EARLIER_TITLES = {"Customer retention (CRR); churn = 1 - CRR": "A30"}
@@ -367,8 +367,8 @@ def chart_title(xml: bytes) -> str | None:
 
 
 def _templates(package: ip.Package) -> set[str]:
-    """The chart parts that are the template's own charts: on the Dashboard (or on a sheet drawing DASHBOARD_CHARTS
-    or more of them: the Dashboard renamed), a template title at its own cell."""
+    """The chart parts that are the template's own charts: on the Dashboard (without one, on a sheet drawing
+    DASHBOARD_CHARTS or more of them: the Dashboard renamed), a template title at its own cell."""
     placed: dict[str, set[str]] = {}  # sheet -> its charts with a template title at that title's cell
     for chart, (sheet, cell) in _drawn_on(package).items():
         if chart not in package.data:
@@ -376,12 +376,13 @@ def _templates(package: ip.Package) -> set[str]:
         title = chart_title(package.data[chart])
         if title is not None and cell is not None and {**TEMPLATE_CHARTS, **_EARLIER_TITLES}.get(title) == cell:
             placed.setdefault(sheet, set()).add(chart)
-    # the Dashboard, or the same sheet renamed ("Overview"): DASHBOARD_CHARTS or more of the template's charts, each
-    # at its own cell (a renamed Dashboard's charts were left reading every month: Excel drew the months without data
-    # as 0); a template chart or two copied to a sheet of the user's keep their ranges
-    return {
-        c for sheet, charts in placed.items() if sheet == DASHBOARD or len(charts) >= DASHBOARD_CHARTS for c in charts
-    }
+    # the Dashboard, or, when there is no sheet of that name, the same sheet renamed ("Overview"): DASHBOARD_CHARTS or
+    # more of the template's charts, each at its own cell (a renamed Dashboard's charts were left reading every month:
+    # Excel drew the months without data as 0); a copy of the Dashboard beside it, or a template chart or two copied
+    # to a sheet of the user's, keep their ranges
+    if DASHBOARD in package.parts:
+        return placed.get(DASHBOARD, set())
+    return {c for charts in placed.values() if len(charts) >= DASHBOARD_CHARTS for c in charts}
 
 
 def _apply(package: ip.Package, fit: bool) -> int:
