@@ -231,3 +231,29 @@ def test_a_database_tables_amounts_in_cents_are_noted(tmp_path: Path, capsys) ->
     assert cli.main(["import", "--orders", "table:ch", *args, "--to-csv", out]) == 0
     assert "table:ch: the whole amounts of 'amount' were read in cents" in capsys.readouterr().out
     assert _table(tmp_path / "o", "order_revenue_cohorts")["0"].tolist() == [54.5]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("text", "columns", "january"),
+    [("order_id,customer_id,date,amount,kind\n1,a,2026-01-05,100.00,sale\n1,a,2026-01-05,40.00,refund\n"
+      "2,b,2026-01-06,50.00,sale\n", None, (2, 110.0)),  # was: order 1 left out whole (1 buyer, 50)
+     ("order_id,customer_id,date,amount,kind\n1,a,2026-01-05,100.00,sale\n1,a,2026-01-20,100.00,refund\n"
+      "2,b,2026-01-06,50.00,sale\n", None, (1, 50.0)),  # refunded in full, later: no purchase
+     (GENERIC.replace("-40.00,refund", "40.00,refund"), "customer_id=customer_email", (2, 110.0))],
+)  # fmt: skip
+def test_a_refund_row_of_type_refund_with_a_positive_amount_is_taken_off(
+    tmp_path: Path, backend: str, text: str, columns: str | None, january: tuple[int, float]
+) -> None:
+    args = ("--columns", columns) if columns else ()
+    out = run(tmp_path, "--orders", _csv(tmp_path, "t.csv", text), *args, backend=backend)
+    purchases = _table(out, "purchases")
+    assert purchases[["month", "buyers"]].values.tolist()[0] == ["2026-01", january[0]]
+    assert _table(out, "order_revenue_cohorts")["0"].tolist()[0] == january[1]
+
+
+def test_a_positive_refund_above_its_order_is_refused(tmp_path: Path, capsys) -> None:
+    path = _csv(tmp_path, "t.csv", "order_id,customer_id,date,amount,kind\n1,a,2026-01-05,100.00,sale\n"
+                "1,a,2026-01-06,140.00,refund\n")  # fmt: skip
+    err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
+    assert err.startswith("t.csv, column 'amount': ") and "row 3" in err

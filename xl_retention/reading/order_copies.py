@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import bad_rows
+from .sale_refunds import typed_refunds
 
 __all__ = ["check_order_copies", "status_columns"]
 
@@ -61,7 +62,7 @@ def check_order_copies(df: pd.DataFrame, typed: dict[str, Any], source: str) -> 
     orders = pd.Series(np.asarray(typed["order_id"], dtype=object)).astype(str).to_numpy(dtype=object)
     dates = pd.Series(np.asarray(typed["date"])).astype(str).to_numpy(dtype=object) if "date" in typed else None
     amounts = np.asarray(typed.get("amount", np.zeros(len(df))), dtype=np.float64)
-    sale = ~(amounts < 0) & ~_typed_refunds(df)  # NaN (an order's later line item) compares False: kept
+    sale = ~(amounts < 0) & ~typed_refunds(df)  # NaN (an order's later line item) compares False: kept
     for position in positions:
         column = df.iloc[:, position]
         status = spelled(column)
@@ -82,17 +83,3 @@ def check_order_copies(df: pd.DataFrame, typed: dict[str, Any], source: str) -> 
         order = repr(str(typed["order_id"][rows[0]]))
         problem = PROBLEM.format(order=order, count=len(rows), values=values)
         raise bad_rows(source, str(df.columns[position]), problem, mine["at"].to_numpy(), shown)
-
-
-def _typed_refunds(df: pd.DataFrame) -> np.ndarray:
-    """Whether each row's type column (``type``, ``transaction_type``, ``kind``, ...) says a refund: a refund row of
-    its order, with the refund's own status."""
-    from .names import keys_of
-    from .orders import _REFUND_TYPES, _TYPES
-    from .statuses import spelled
-
-    out = np.zeros(len(df), dtype=bool)
-    for position, name in enumerate(df.columns):
-        if keys_of(name) & _TYPES:
-            out |= np.isin(spelled(df.iloc[:, position]), list(_REFUND_TYPES))
-    return out

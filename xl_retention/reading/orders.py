@@ -58,6 +58,7 @@ import pandas as pd
 from .errors import DataError, bad_rows
 from .order_copies import check_order_copies
 from .order_rows import _take, one_row_per_order
+from .sale_refunds import signed_refunds
 
 __all__ = [
     "CANCEL_FLAGS",
@@ -454,6 +455,8 @@ def orders_as_paid(
     paid left out (see the module docstring); and the file positions of the rows kept.
     ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
     check_order_copies(df, typed, source)  # an order's status changed between two exports appended (order_copies)
+    if "order_id" in typed and "amount" in typed:  # an order's refund row of type refund, its amount positive
+        typed["amount"] = signed_refunds(df, typed["amount"])
     refunded = refunded_column(df, source, names["amount"]) if "amount" in typed else None
     full = np.zeros(len(df), dtype=bool)
     if refunded is not None:  # refunded in full: no purchase, as a 'refunded' status says

@@ -5,9 +5,13 @@ the "Transaction ID" and "Payment ID" of the payment it refunds; a generic expor
 or refund) does the same. Such an id is not the same record exported twice and changed between the two exports
 (:mod:`.repeats` refuses those): its later rows are refunds of its one sale. In an orders file without an order id
 column, a record id column (:data:`~.repeats.RECORD_IDS`) whose every repeated id is on one sale (an amount of 0 or
-more) and refunds (negative amounts) of the same customer is read as the order id: each refund is taken off its
-sale (:func:`~.order_rows.one_row_per_order`), a sale refunded in full is no purchase. An id on two sales, or on
-rows of two customers, is not: those rows are refused as before.
+more) and refunds (negative amounts, or rows whose type says a refund) of the same customer is read as the order
+id: each refund is taken off its sale (:func:`~.order_rows.one_row_per_order`), a sale refunded in full is no
+purchase. An id on two sales, or on rows of two customers, is not: those rows are refused as before.
+
+A refund row of an order written with a positive amount and a type that says refund (Shopify's transactions,
+``kind`` refund: ``40.00``) is the refund of that amount (:func:`signed_refunds`): taken off its order, as a negative
+refund row is, never the whole order left out as if refunded in full.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["sale_id_column"]
+__all__ = ["sale_id_column", "signed_refunds", "typed_refunds"]
 
 #: A money text that says a negative amount: '-20.00', '-$100.00', '$-20', '(20.00)', 'EUR -20', '20.00-'.
 _NEGATIVE = r"^\s*[^\d\-\u2212(]*[-\u2212(]|-\s*$"
@@ -55,7 +59,7 @@ def sale_id_column(df: pd.DataFrame, names: Mapping[str, str]) -> str | None:
     columns = list(map(str, df.columns))
     if "order_id" in names or amount is None or columns.count(amount) != 1:
         return None
-    refund = _negative(df[amount])
+    refund = _negative(df[amount]) | typed_refunds(df)  # a refund row: a negative amount, or its type says so
     if not refund.any():
         return None
     who = _text(df[customer]).to_numpy(dtype=object) if customer and columns.count(customer) == 1 else None
@@ -83,3 +87,34 @@ def _sales_and_refunds(ids: np.ndarray, refund: np.ndarray, who: Any) -> bool:
     people = pd.DataFrame({"id": ids, "who": who})
     people = people[people["who"] != ""]
     return bool((people.groupby("id", sort=False)["who"].nunique() <= 1).all())
+
+
+def typed_refunds(df: pd.DataFrame) -> np.ndarray:
+    """Whether each row's type column (``type``, ``transaction_type``, ``kind``, ...) says a refund (``refund``,
+    ``return``, ``chargeback``, ...: :data:`~.orders._REFUND_TYPES`).
+
+    >>> typed_refunds(pd.DataFrame({"kind": ["sale", "Refund", ""]})).tolist()
+    [False, True, False]
+    """
+    from .names import keys_of
+    from .orders import _REFUND_TYPES, _TYPES
+    from .statuses import spelled
+
+    out = np.zeros(len(df), dtype=bool)
+    for position, name in enumerate(df.columns):
+        if keys_of(name) & _TYPES:
+            out |= np.isin(spelled(df.iloc[:, position]), list(_REFUND_TYPES))
+    return out
+
+
+def signed_refunds(df: pd.DataFrame, amounts: np.ndarray) -> np.ndarray:
+    """``amounts`` with each positive amount on a row whose type says a refund made negative: in an orders file with
+    an order id, the refund of that amount from its order (see the module docstring).
+
+    >>> frame = pd.DataFrame({"kind": ["sale", "refund", "refund"]})
+    >>> signed_refunds(frame, np.array([100.0, 40.0, -10.0])).tolist()
+    [100.0, -40.0, -10.0]
+    """
+    amounts = np.asarray(amounts, dtype=np.float64)
+    positive = typed_refunds(df) & (amounts > 0)
+    return np.where(positive, -amounts, amounts) if positive.any() else amounts
