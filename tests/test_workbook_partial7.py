@@ -1,8 +1,9 @@
 """Workbook faults of partly filled and grown trackers (H53, session 7).
 
 - Months an import adds past a tracker's last month: a formula of the user's own over the months (a total on the
-  Dashboard, an average on a sheet of their own, a conditional format) kept reading the old months only, while the
-  defined names and charts took in the new ones (a 3-month tracker grown to 6: =SUM(Customers!C2:C4) gave 5 for 7).
+  Dashboard or beside the months, an average on a sheet of their own, a conditional format) kept reading the old
+  months only, while the defined names and charts took in the new ones (a 3-month tracker grown to 6:
+  =SUM(Customers!C2:C4) gave 5 for 7).
 - "NPS scores" printed every month on one page's width: 120 months at a few points a column, unreadable. It prints
   12 months a page across now, the Response column on each, and a tracker grown by an import gets the pages too.
 - A Dashboard the user renamed ("Overview"): recalc and import no longer fitted its charts to the months with data,
@@ -95,6 +96,10 @@ def test_stretch_formula_takes_ranges_over_the_months_only() -> None:
     for formula in kept:
         assert stretch_formula(formula, "Customers", rows=rows) == formula
     assert stretch_formula("=SUM(C2:C25)", "Customers", rows=rows, local=True) == "=SUM(C2:C28)"
+    running = "=D25/SUM($D$2:$D$25)+COUNT($D$2:D25)"  # in a month row: the total of every month only
+    assert stretch_formula(running, "Customers", rows=rows, local=True, fixed=True) == (
+        "=D25/SUM($D$2:$D$28)+COUNT($D$2:D25)"
+    )
     assert stretch_formula("=COUNTA('NPS scores'!B2:Y1001)", "NPS scores", columns=(25, 27)) == (
         "=COUNTA('NPS scores'!B2:AA1001)"
     )
@@ -117,6 +122,9 @@ def test_users_formulas_over_the_months_take_in_the_months_an_import_adds(tmp_pa
     wb.defined_names["MyGained"] = DefinedName("MyGained", attr_text="Customers!$C$2:$C$4")
     wb["Dashboard"]["J5"] = "=SUM(Customers!C2:C4)"
     wb["Customers"]["C30"] = "=SUM(C2:C4)"  # a total of the user's own far below the months
+    wb["Customers"]["M2"] = "=SUM($C$2:$C$4)"  # a total beside the months
+    for row in range(2, 5):  # a share of every month, filled down
+        wb["Customers"][f"N{row}"] = f"=D{row}/SUM($D$2:$D$4)"
     red = PatternFill(start_color="FF0000", end_color="FF0000", fill_type="solid")
     mine.conditional_formatting.add("B1", FormulaRule(formula=["B1>MAX(Customers!$D$2:$D$4)"], fill=red))
     wb.save(path)
@@ -138,6 +146,8 @@ def test_users_formulas_over_the_months_take_in_the_months_an_import_adds(tmp_pa
     assert wb["Dashboard"]["J5"].value == "=SUM(Customers!C2:C7)"
     assert wb["Customers"]["C30"].value == "=SUM(C2:C7)"
     assert wb["Customers"]["J4"].value == '=IF(ISNUMBER(G4),COUNT($G$2:G4),"")'  # a month's own: unchanged
+    assert wb["Customers"]["M2"].value == "=SUM($C$2:$C$7)"
+    assert [wb["Customers"][f"N{row}"].value for row in range(2, 8)] == [f"=D{r}/SUM($D$2:$D$7)" for r in range(2, 8)]
     rules = [r.formula for rng in wb["Mine"].conditional_formatting for r in rng.rules]
     assert rules == [["B1>MAX(Customers!$D$2:$D$7)"]]
     values = openpyxl.load_workbook(path, data_only=True)

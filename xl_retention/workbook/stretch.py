@@ -8,9 +8,9 @@ those the same way: a range of more than one month (row) that ends at the sheet'
 one; on "NPS scores" a range of more than one month column ending at the old last column ends at the new one.
 
 Left as they are: one cell (``=Customers!D25``, the old last month itself), one row, references inside text
-(``"C2:C25"``), references to another workbook (``[1]Customers!C2:C25``), and every formula in the month rows of
-the monthly sheets (each month's own formulas, such as running counts ``COUNT($D$2:D25)``, which the new months get
-from the template or from the column's formula filled down).
+(``"C2:C25"``), references to another workbook (``[1]Customers!C2:C25``), and in the month rows of the monthly
+sheets (each month's own formulas) every range not anchored with ``$`` at both ends: a running count
+``COUNT($D$2:D25)`` is the month's own, while ``=D25/SUM($D$2:$D$25)`` (a share of every month) is stretched.
 """
 
 from __future__ import annotations
@@ -31,13 +31,14 @@ _RULE_FORMULA = re.compile(rb"(<" + _P + rb"formula[12]?\b[^>]*>)([^<]*)(</" + _
 _TEXT = re.compile(r'"(?:[^"]|"")*"')
 
 
-def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None,
-                    columns: tuple[int, int] | None = None, local: bool = False) -> str:  # fmt: skip
+def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None, columns: tuple[int, int] | None = None,
+                    local: bool = False, fixed: bool = False) -> str:  # fmt: skip
     """``text`` (a formula, with or without its ``=``) with its ranges over ``sheet``'s months stretched.
 
     ``rows=(old_last, new_last)``: a range of two or more rows ending at ``old_last`` ends at ``new_last``;
     ``columns`` likewise for columns. ``local``: references without a sheet name are ``sheet``'s (a formula on
-    that sheet).
+    that sheet). ``fixed``: only ranges anchored with ``$`` at both ends (``$C$2:$C$4``, a total of every month
+    beside the months), not a running range (``$C$2:C4``, a month's own formula).
 
     >>> stretch_formula("=SUM(Customers!C2:C4)+Customers!D4+SUM(Customers!B4:E4)", "Customers", rows=(4, 7))
     '=SUM(Customers!C2:C7)+Customers!D4+SUM(Customers!B4:E4)'
@@ -53,10 +54,11 @@ def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None,
             return match.group(0)
         r1, r2 = int(match.group(5)), int(match.group(9))
         c1, c2 = column_index_from_string(match.group(3)), column_index_from_string(match.group(7))
-        wide = (rows is not None and r1 < r2) or (columns is not None and c1 < c2)
-        if not wide:
+        by_rows = rows is not None and r1 < r2 and (not fixed or match.group(4) == match.group(8) == "$")
+        by_columns = columns is not None and c1 < c2 and (not fixed or match.group(2) == match.group(6) == "$")
+        if not by_rows and not by_columns:
             return match.group(0)
-        return ip.extend_refs(match.group(0), sheet, rows if r1 < r2 else None, columns if c1 < c2 else None,
+        return ip.extend_refs(match.group(0), sheet, rows if by_rows else None, columns if by_columns else None,
                               local=local)  # fmt: skip
 
     out, position = [], 0
@@ -76,10 +78,10 @@ def _unescape(raw: bytes) -> str:
 
 
 def _in_xml(pattern: re.Pattern[bytes], xml: bytes, sheet: str, rows: tuple[int, int] | None,
-            columns: tuple[int, int] | None, local: bool) -> bytes:  # fmt: skip
+            columns: tuple[int, int] | None, local: bool, fixed: bool = False) -> bytes:  # fmt: skip
     def one(match: re.Match[bytes]) -> bytes:
         inner = _unescape(match.group(2))
-        new = stretch_formula(inner, sheet, rows, columns, local)
+        new = stretch_formula(inner, sheet, rows, columns, local, fixed)
         return match.group(0) if new == inner else match.group(1) + escape(new).encode() + match.group(3)
 
     return pattern.sub(one, xml)
@@ -90,8 +92,9 @@ def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | No
     """Stretch every cell formula, conditional-format and validation formula of ``package`` over ``sheet``'s months
     (see :func:`stretch_formula`); returns how many cells changed.
 
-    ``month_rows``: the last month row of the monthly sheets now; their rows ``FIRST_ROW`` to it are left alone
-    (each month's own formulas), and so is every cell of "NPS scores" (the answers). Sheets whose markup the
+    ``month_rows``: the last month row of the monthly sheets now; in their rows ``FIRST_ROW`` to it (each month's
+    own formulas) only ranges anchored at both ends are stretched (``=D2/SUM($D$2:$D$25)``, a share of every month,
+    not ``COUNT($D$2:D25)``); every cell of "NPS scores" (the answers) is left alone. Sheets whose markup the
     in-place editor does not know are left alone.
     """
     monthly = {spec.title for spec in MONTHLY_SHEETS}
@@ -110,12 +113,11 @@ def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | No
         skip = (FIRST_ROW, month_rows) if title in monthly and month_rows is not None else None
         for number in sorted(xml.rows):
             row = xml.rows[number]
-            if skip is not None and skip[0] <= number <= skip[1]:
-                continue
+            fixed = skip is not None and skip[0] <= number <= skip[1]
             if not row.edited and not _F.search(row.raw):
                 continue
             for ref, element in list(xml.cells_in_rows(number, number)):
-                new = _in_xml(_F, element, sheet, rows, columns, local)
+                new = _in_xml(_F, element, sheet, rows, columns, local, fixed)
                 if new != element:
                     xml.put(ref, new)
                     changed += 1
