@@ -257,3 +257,19 @@ def test_a_positive_refund_above_its_order_is_refused(tmp_path: Path, capsys) ->
                 "1,a,2026-01-06,140.00,refund\n")  # fmt: skip
     err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
     assert err.startswith("t.csv, column 'amount': ") and "row 3" in err
+
+
+def test_a_database_tables_refund_row_with_its_sales_id(tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    frame = pd.DataFrame({"transaction_id": ["t1", "t2", "t1"], "customer_id": ["a", "b", "a"],
+                          "date": pd.to_datetime(["2026-01-05", "2026-01-06", "2026-01-20"]),
+                          "amount": [100.0, 50.0, -100.0]})  # fmt: skip
+    con = duckdb.connect(str(tmp_path / "db.duckdb"))
+    con.register("frame", frame)
+    con.execute("create table t as select * from frame")
+    con.close()
+    out = str(tmp_path / "o")
+    args = ["--backend", "duckdb", "--connection", str(tmp_path / "db.duckdb"), "--to-csv", out]
+    assert cli.main(["import", "--orders", "table:t", *args]) == 0  # was refused as one record changed
+    assert _table(tmp_path / "o", "purchases")["buyers"].tolist() == [1]
+    assert _table(tmp_path / "o", "order_revenue_cohorts")["0"].tolist() == [50.0]

@@ -177,7 +177,8 @@ def _copied_rows(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
 
 def _ids_repeat(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     """Whether a subscriptions table repeats a record id (a subscription's id on each month's snapshot, on each
-    phase of an interval): read as a file's, whose check tells them from a record changed between two exports
+    phase of an interval), or an orders table (a sale's id on its refund rows: reading.sale_refunds): read as a
+    file's, whose check tells them from a record changed between two exports
     (:func:`~xl_retention.reading.repeats.check_repeated_rows`). One aggregate query per record id column."""
     columns = [c for c in table.columns if c != ROW]
     for position in record_id_columns(columns, people=(names.get("customer_id"),)):
@@ -328,6 +329,7 @@ def _from_table(
         or (kind in ("snapshots", "intervals") and bool(pause_columns(empty.columns)))  # reading.pauses
         or (kind == "snapshots" and _months_twice(con, table, names))  # subscriptions (reading.snapshot_rows)
         or (kind in ("snapshots", "intervals") and _ids_repeat(con, table, names))  # months, phases (reading.repeats)
+        or (kind == "orders" and _ids_repeat(con, table, names))  # a refund row with its sale's id (sale_refunds)
     ):  # (line) items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
