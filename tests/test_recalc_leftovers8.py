@@ -181,3 +181,20 @@ def test_what_the_engine_cannot_compute_is_listed_also_where_iferror_hides_its_e
     }
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out[f"E{row}"].value for row in range(1, 5)] == [10, 2.5, 30, 4]
+
+
+def test_a_not_implemented_error_hidden_by_iferror_is_listed(tmp_path: Path) -> None:
+    # TEXT of a negative number under a conditional format is listed (the engine's #NIMPL!); behind IFERROR it was "x"
+    # with status ok. The cell is listed now; the same format of a positive number and IFERROR elsewhere computed.
+    cells: dict[str, object] = {
+        "A1": -5,
+        "A2": 1500,
+        "B1": '=IFERROR(TEXT(A1,"[<0]0.0;0"),"x")',
+        "B2": '=IFERROR(TEXT(A2,"[>=1000]0,\\K;0"),"x")',
+        "B3": '=IFERROR(1/0,"none")',
+        "B4": '=ISERROR(TEXT(A1,"[<0]0.0;0"))',
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "incomplete"
+    assert {u.address: u.function for u in result.unsupported} == {"S!B1": "TEXT", "S!B4": "TEXT"}
+    assert (values["B2"], values["B3"]) == ("2K", "none")

@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .classic_if import classic_if_cells
+from .excel_functions._core import NOT_IMPLEMENTED, is_error
 from .excel_functions.limits import UNDERFLOW, is_denormal
 from .excel_functions.multiples import UNSURE
 from .formula_texts import position as cell_position
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
     from .package import PackageInfo
 
-__all__ = ["MAX_CHECKED", "underflows", "unsure_cells", "unsure_mround_cells"]
+__all__ = ["MAX_CHECKED", "hidden_not_implemented", "underflows", "unsure_cells", "unsure_mround_cells"]
 
 #: at most this many MROUND cells are evaluated once more; the rest are listed unchecked (each costs an evaluation)
 MAX_CHECKED = 5000
@@ -45,9 +47,63 @@ def unsure_cells(
     :func:`unsure_mround_cells` (one listing each). ``names``: the defined names the engine does not resolve itself
     ({scope: {name in lower case: formula}}, :func:`.defined_names.defined_formulas`)."""
     found = hidden_constructs(workbook, formulas, names or {})
-    for more in (classic_if_cells(formulas, info, info.names), unsure_mround_cells(workbook, formulas)):
+    for more in (
+        classic_if_cells(formulas, info, info.names),
+        unsure_mround_cells(workbook, formulas),
+        hidden_not_implemented(workbook, formulas),
+    ):
         listed = {(u.sheet, u.ref) for u in found}
         found += [u for u in more if (u.sheet, u.ref) not in listed]
+    return found
+
+
+#: functions whose result is no error when their argument is one (a cell's #NIMPL! hidden behind them)
+_HIDERS = re.compile(
+    r"(?<![\w.])(?:IFERROR|IFNA|ISERROR|ISERR|ISNA|ERROR\.TYPE|TYPE|ISNUMBER|ISTEXT|ISNONTEXT|ISLOGICAL|COUNT|AGGREGATE)\("
+)
+_NOT_IMPLEMENTED_REASON = (
+    "{function} cannot compute a value here (its error is hidden by IFERROR or the like; it is listed where the cell "
+    "shows it)"
+)
+_seen_before = [0]
+
+
+def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> list[Unsupported]:
+    """Where one of this package's functions gave its "not implemented" error during the evaluation (TEXT's conditional
+    format of a negative number, ...), every formula cell whose own value is no error but that calls IFERROR, ISERROR,
+    COUNT or the like is evaluated once more with the functions noting it: a cell where one gave it is listed (its
+    value came from behind the hidden error: ``IFERROR(TEXT(-5,"[<0]0.0;0"),"x")`` was "x" with status ok). Nothing
+    is evaluated again when no such error was given (the first :data:`MAX_CHECKED` cells only)."""
+    if NOT_IMPLEMENTED.count == _seen_before[0]:
+        return []
+    found: list[Unsupported] = []
+    checked = 0
+    for sheet, texts in formulas.items():
+        if _HIDERS.search(texts.upper_text()) is None:
+            continue
+        target = workbook.sheet(sheet)
+        for place, master in texts.master_texts():
+            if checked >= MAX_CHECKED or _HIDERS.search(master.upper()) is None:
+                continue
+            if is_error(workbook.get_value(sheet, *place)):
+                continue  # its own error: listed by what it is
+            checked += 1
+            NOT_IMPLEMENTED.start()
+            try:
+                formula = workbook.get_formula(sheet, *place)
+                if formula:
+                    target.set_formula(*place, formula if formula.startswith("=") else "=" + formula)
+                    workbook.evaluate_cell(sheet, *place)
+            except Exception:  # noqa: BLE001  (the engine refuses to evaluate it again: nothing noted)
+                pass
+            finally:
+                function = NOT_IMPLEMENTED.stop()
+            if function:
+                shown = function.removeprefix("excel_").replace("_", ".")
+                found.append(
+                    Unsupported(sheet, texts.refs[place], shown, _NOT_IMPLEMENTED_REASON.format(function=shown))
+                )
+    _seen_before[0] = NOT_IMPLEMENTED.count
     return found
 
 

@@ -231,15 +231,45 @@ def engine_call(fn: Callable[..., Any]) -> Callable[..., Any]:
     def call(*args: Any) -> Any:
         try:
             with np.errstate(all="ignore"):  # a division by zero inside numpy is a #NUM! result, not a warning
-                return _to_engine(fn(*args))
+                result = _to_engine(fn(*args))
         except ExcelError as error:
-            return {"type": "Error", "kind": error.code}
+            result = {"type": "Error", "kind": error.code}
         except ZeroDivisionError:
             return {"type": "Error", "kind": "#DIV/0!"}
         except OverflowError:
             return {"type": "Error", "kind": "#NUM!"}
+        if type(result) is dict and str(result.get("kind", "")).lower() == "nimpl":
+            NOT_IMPLEMENTED.note(call.__name__)
+        return result
 
     return call
+
+
+class NotImplementedSeen:
+    """The "not implemented" errors (``#NIMPL!``: the cell is listed) this package's functions gave: how many in all,
+    and the first function giving one while :meth:`start` .. :meth:`stop` (a cell evaluated again for it)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.noting = False
+        self.function = ""
+
+    def note(self, function: str) -> None:
+        self.count += 1
+        if self.noting and not self.function:
+            self.function = function
+
+    def start(self) -> None:
+        self.noting, self.function = True, ""
+
+    def stop(self) -> str:
+        """The function noted since :meth:`start` ("" when none gave one)."""
+        self.noting = False
+        return self.function
+
+
+#: the notes of this process (the engine calls the functions in it)
+NOT_IMPLEMENTED = NotImplementedSeen()
 
 
 #: the prefix of a function's element-by-element form: ``_XLR.EACH.MOD`` (see :func:`broadcast`)
