@@ -39,3 +39,67 @@ def test_19_unmapped_the_refusal_names_the_monthly_column(tmp_path: Path, capsys
     path = write(tmp_path / "subs.csv", MONTHLY.format(name="monthly_amount"))
     message = refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "out"))
     assert message.endswith("; or, 'monthly_amount' being per month already: --columns mrr=monthly_amount")
+
+
+# -- 20, 21: PayPal's refunds with --segment, and its currency conversions ------------------------------------------
+PAYPAL_HEAD = ('"Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","From Email Address",'
+               '"To Email Address","Transaction ID","Reference Txn ID","Balance"\n')  # fmt: skip
+PAYPAL = PAYPAL_HEAD + (
+    '"01/15/2026","10:00:00","PST","Ann","Express Checkout Payment","Completed","USD","100.00","-3.20","96.80",'
+    '"ann@x.com","shop@x.com","1AA","","96.80"\n'
+    '"01/16/2026","11:00:00","PST","Bob","Website Payment","Completed","USD","50.00","-1.75","48.25","bob@x.com",'
+    '"shop@x.com","2BB","","145.05"\n'
+    '"01/20/2026","12:00:00","PST","Ann","Payment Refund","Completed","USD","-100.00","3.20","-96.80","shop@x.com",'
+    '"ann@x.com","3CC","1AA","48.25"\n'
+    '"02/03/2026","09:00:00","PST","Ann","Subscription Payment","Completed","USD","30.00","-1.17","28.83",'
+    '"ann@x.com","shop@x.com","4DD","","77.08"\n'
+)
+CONVERTED = PAYPAL + (
+    '"02/13/2026","09:00:00","PST","Cid","Express Checkout Payment","Completed","EUR","40.00","-1.50","38.50",'
+    '"cid@x.com","shop@x.com","6FF","","38.50"\n'
+    '"02/13/2026","09:00:01","PST","","General Currency Conversion","Completed","EUR","-38.50","0.00","-38.50","","",'
+    '"7GG","6FF","0.00"\n'
+    '"02/13/2026","09:00:01","PST","","General Currency Conversion","Completed","USD","41.20","0.00","41.20","","",'
+    '"8HH","6FF","68.28"\n'
+)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+@pytest.mark.parametrize("segment", [[], ["--segment", "Currency=USD"], ["--segment", "Name"]])
+def test_20_a_paypal_refund_is_taken_off_with_segment_too(tmp_path: Path, backend: str, segment: list[str]) -> None:
+    out = run(tmp_path, "--orders", write(tmp_path / "paypal.csv", PAYPAL), *segment, backend=backend)
+    bought = pd.read_csv(out / "purchases.csv")
+    if "segment" in bought:  # by Name: Ann's refund in Ann's segment, her first order left out (refunded)
+        assert bought[["segment", "month", "buyers", "returning"]].values.tolist() == [
+            ["Ann", "2026-01", 0, 0],
+            ["Ann", "2026-02", 1, 0],
+            ["Bob", "2026-01", 1, 0],
+            ["Bob", "2026-02", 0, 0],
+        ]
+        return
+    assert bought[["month", "buyers", "returning"]].values.tolist() == [["2026-01", 1, 0], ["2026-02", 1, 0]]
+    revenue = pd.read_csv(out / "order_revenue_cohorts.csv")
+    assert revenue.values.tolist()[0] == ["2026-01", 50.0, 0.0]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_21_a_paypal_payment_converted_from_eur_is_read_in_usd(
+    tmp_path: Path, backend: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = run(tmp_path, "--orders", write(tmp_path / "paypal.csv", CONVERTED), backend=backend)
+    assert "6FF (row 6: 40.00 EUR as 42.81 USD, rows 7 and 8)" in capsys.readouterr().out
+    revenue = pd.read_csv(out / "order_revenue_cohorts.csv")
+    assert revenue.values.tolist()[1][:2] == ["2026-02", 72.81]  # Ann's 30 and Cid's 40 EUR at 41.20 / 38.50
+    bought = pd.read_csv(run(tmp_path, "--orders", tmp_path / "paypal.csv", "--segment", "Currency") / "purchases.csv")
+    assert bought[["segment", "month", "buyers"]].values.tolist() == [["USD", "2026-01", 1], ["USD", "2026-02", 2]]
+
+
+def test_21_conversions_naming_a_payment_that_are_no_pair_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = CONVERTED.replace('"USD","41.20","0.00","41.20"', '"EUR","41.20","0.00","41.20"')
+    path = write(tmp_path / "paypal.csv", odd.replace('"EUR","40.00"', '"GBP","40.00"'))
+    message = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "out"))
+    assert message.startswith("paypal.csv, column 'Reference Txn ID': currency conversions naming '6FF' that are not "
+                              "one amount out of its currency (GBP) and one into another")  # fmt: skip
+    assert "rows 7, 8" in message

@@ -12,6 +12,8 @@ own. So (:func:`paypal_orders`):
 * a refund or reversal ("Payment Refund", "Payment Reversal", "Chargeback", a negative Gross) is a refund row of the
   payment its "Reference Txn ID" names (taken off it, as docs/metrics.md says of refund rows), its customer the
   payer ("To Email Address");
+* a payment in another currency that PayPal converted (conversion rows naming it) is read at its converted amount
+  (:mod:`.paypal_conversions`);
 * rows that move money without a sale (currency conversions, withdrawals, deposits, transfers, holds and their
   releases, authorizations and voids, fees) and payments the account sent (a negative Gross of a payment type) are
   no orders and are left out; a type not known here is refused naming its rows;
@@ -32,6 +34,7 @@ import pandas as pd
 
 from .errors import bad_rows, source_of
 from .names import key
+from .paypal_conversions import converted
 
 __all__ = ["is_paypal", "paypal_orders"]
 
@@ -146,11 +149,17 @@ def paypal_orders(
         if zone is not None and not _text(df[zone]).str.contains("/").any():  # 'PST', 'CET': read by reading.zones
             when = (when + " " + _text(df[zone])).str.strip()
     positions = np.flatnonzero(rows)
+    file_rows = df.attrs.get("file_rows")
+    first = getattr(source, "header_row", 1) + 1
+    where = tuple(int(file_rows[p]) if file_rows is not None and p < len(file_rows) else int(p) + first
+                  for p in range(len(df)))  # fmt: skip
+    currency = _column(df, "currency")  # a payment PayPal converted: its converted amount (reading.paypal_conversions)
+    amounts, currencies = converted(df, kind, rows, (txn, reference, currency, amount), source, where)
     out = pd.DataFrame(
         {
             payer: customer.to_numpy()[positions],
             date: (when if when is not None else df[date]).to_numpy()[positions],
-            amount: df[amount].to_numpy()[positions],
+            amount: amounts.to_numpy()[positions],
             txn: order.to_numpy()[positions],
             status_column: status.map(STATUSES).to_numpy()[positions],
         }
@@ -158,12 +167,9 @@ def paypal_orders(
     for name in ("currency", *map(key, keep)):
         found = _column(df, name)
         if found is not None and found not in out.columns:
-            out[found] = df[found].to_numpy()[positions]
-    file_rows = df.attrs.get("file_rows")
-    first = getattr(source, "header_row", 1) + 1
+            values = currencies if found == currency and currencies is not None else df[found]
+            out[found] = values.to_numpy()[positions]
     out.attrs.update({k: v for k, v in df.attrs.items() if k not in ("file_rows", "sheet", "header_row")})
-    out.attrs["file_rows"] = tuple(
-        int(file_rows[p]) if file_rows is not None and p < len(file_rows) else int(p) + first for p in positions
-    )
+    out.attrs["file_rows"] = tuple(where[p] for p in positions)
     mapped = {"customer_id": payer, "date": date, "amount": amount, "order_id": txn}
     return out, mapped

@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..reading import DataError, ReadOptions, key, prepare
 from ..reading.columns import EVERY_MONTH_OBSERVED
+from ..reading.paypal import paypal_orders
 from ..tables._months import month_ordinals
 
 __all__ = ["BLANK_SEGMENT", "by_segment", "split_rows"]
@@ -119,6 +120,8 @@ def by_segment(
     Returns what ``compute`` returns (a frame, or a tuple of frames) with ``segment`` as the
     first index level; None members stay None.
     """
+    if kind == "orders":  # PayPal's ledger as its orders first: a refund's row names the shop, not its payment's payer
+        df, columns = paypal_orders(df, dict(columns or {}), source, (segment,))
     parts = split_rows(df, kind, segment, columns=columns, source=source, options=options)
     start, end = (months[0], months[-1]) if len(months) else (None, None)
     results = {s: compute(rows, start, end, columns=columns, source=source, options=options, **kwargs)
