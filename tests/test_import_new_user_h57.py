@@ -4,6 +4,8 @@ in layouts the date guesser does not read, and a second survey of a month alread
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -45,8 +47,9 @@ def test_to_csv_next_month_into_the_same_folder_replaces_its_own_cohort_tables(t
     assert (out / "customer_cohorts.csv").read_text().splitlines()[0] == "cohort,0,1"  # nothing written
 
 
-def _subscriptions_book(path: Path, stored: list[float] | None = None) -> Path:
+def _subscriptions_book(path: Path, stored: list[float] | None = None, on_load: bool = True) -> Path:
     book = openpyxl.Workbook()
+    book.calculation.fullCalcOnLoad = on_load  # openpyxl asks for it; Apache POI, R's openxlsx do not
     sheet = book.active
     sheet.title = "Subs"
     sheet.append(["customer_id", "start", "end", "price", "seats", "mrr"])
@@ -84,6 +87,35 @@ def test_formulas_a_script_wrote_without_values_are_named_with_how_to_calculate_
     message = refusal(capsys, "--subscriptions", str(mixed), "--to-csv", str(tmp_path / "out2"))
     assert message.startswith("mixed.xlsx: the formulas of sheet 'Subs' (column 'mrr') were never calculated (cells "
                               "F4 hold no value")  # fmt: skip
+    # a workbook that does not ask to be calculated on open: the cells without a value are named all the same
+    plain = _subscriptions_book(tmp_path / "poi.xlsx", on_load=False)
+    assert refusal(capsys, "--subscriptions", str(plain), "--to-csv", str(tmp_path / "out3")) == (
+        "poi.xlsx: the formulas of sheet 'Subs' (column 'mrr') were never calculated (cells F2, F3, F4 hold no "
+        "value: written by a script (openpyxl)?): calculate them with 'xl-retention recalc poi.xlsx' and import the "
+        "poi.recalc.xlsx it writes, or open it in Excel and save it, or write the values instead of formulas"
+    )
+
+
+def test_formulas_that_excel_calculated_to_0_are_read(tmp_path, capsys):
+    """Excel saves <calcPr calcId=".."/> without fullCalcOnLoad, which openpyxl reads as asking to calculate on open:
+    a workbook whose formulas all give 0 (a 'credit' column) was refused as XlsxWriter's never-calculated 0s."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["customer_id", "month", "mrr", "credit"])
+    for i, (who, month, mrr) in enumerate([("a", "2026-01", 10), ("a", "2026-02", 12)], start=2):
+        sheet.append([who, month, mrr, f"=C{i}*0"])
+    book.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as src, zipfile.ZipFile(tmp_path / "excel.xlsx", "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename).decode()
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(r"<f>([^<]*)</f>(?:<v\s*/>)?", r"<f>\1</f><v>0</v>", data)
+            if item.filename == "xl/workbook.xml":  # as Excel saves it
+                data = re.sub(r"<calcPr[^>]*>", '<calcPr calcId="191029"/>', data)
+            out.writestr(item, data)
+    out_dir = tmp_path / "out"
+    assert cli.main(["import", "--subscriptions", str(tmp_path / "excel.xlsx"), "--to-csv", str(out_dir)]) == 0
+    assert pd.read_csv(out_dir / "movements.csv")["mrr_end"].tolist()[:2] == [10.0, 12.0]
 
 
 @pytest.mark.parametrize(
@@ -98,6 +130,10 @@ def test_formulas_a_script_wrote_without_values_are_named_with_how_to_calculate_
          None),
         ("Q1 2026", "Q2 2026", "quarters, not months: the tables are monthly; export the data by month, or with dates",
          None),
+        ("01/26", "02/26", "if they are months with a two-digit year, say so: --date-format '%m/%y'", "%m/%y"),
+        ("Jan '26", "Feb '26", "if they are months with a two-digit year, say so: --date-format \"%b '%y\"", "%b '%y"),
+        ("2026-01-01 - 2026-01-31", "2026-02-01 - 2026-02-28", "date ranges: export each row's date, or the first "
+         "day of its period", None),
         ("2026-W05", "2026-W09", "ISO weeks, not months: the tables are monthly; export the data with dates, or by "
          "month", None),
     ],
@@ -108,7 +144,7 @@ def test_months_in_other_layouts_name_the_date_format_that_reads_them(tmp_path, 
     out = tmp_path / "out"
     assert refusal(capsys, "--subscriptions", str(subs), "--to-csv", str(out)) == (
         f"m.csv, column 'month': dates that do not parse ({hint}) in rows 2, 3, 4 (counting the header as row 1): "
-        f"'{first}', '{first}', '{second}'"
+        f"{first!r}, {first!r}, {second!r}"
     )
     if fmt is not None:
         assert cli.main(["import", "--subscriptions", str(subs), "--date-format", fmt, "--to-csv", str(out)]) == 0

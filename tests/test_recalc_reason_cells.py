@@ -54,6 +54,12 @@ def test_ranges_names_and_two_dimensional_places_are_named_by_cell(tmp_path):
     assert name_the_cell(table, "=INDEX(SBG_FIT('My cohorts'!B3:M14),1,1)", "Fit") == (
         "SBG_FIT: survivors must be a number, got 'x' in 'My cohorts'!D4 (#VALUE!)"
     )
+    counts = (
+        "REPEAT_PURCHASE_RATE: order_counts must be a whole number of orders >= 0, got 2.5 in cell 2 of order_counts"
+    )
+    assert name_the_cell(counts + " (#NUM!)", "=REPEAT_PURCHASE_RATE(Orders!A2:A5)", "S") == (
+        "REPEAT_PURCHASE_RATE: order_counts must be a whole number of orders >= 0, got 2.5 in Orders!A3 (#NUM!)"
+    )
     outside = "NPS: scores must be a number, got 'x' in cell 30 of scores (#VALUE!)"
     assert name_the_cell(outside, "=NPS(B2:C3)", "S") == outside  # not in the range the formula gives: as it was
     assert name_the_cell(outside, "=NPS(B2:C20)", "S") == "NPS: scores must be a number, got 'x' in S!C16 (#VALUE!)"

@@ -20,34 +20,38 @@ __all__ = ["ZERO_PADDED", "as_shown", "refuse_uncalculated"]
 #: a cell with a formula (not an empty ``<c r="C2"/>`` right before one: its ``/>`` ends it)
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*(?<!/)>((?:(?!</c>).)*?<f[ >/](?:(?!</c>).)*?)</c>', re.S)
 _STORED = re.compile(rb"<v>([^<]*)</v>")
+_ON_LOAD = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
 
 
 def refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[list[Any]]) -> None:
-    """A workbook that asks to be calculated on open (``fullCalcOnLoad``) whose formulas' values are not in the file:
-    refused, naming the columns (the text above each column's first formula in ``rows``, the sheet's values from A1),
-    the first cells and how to calculate them (``xl-retention recalc``, or Excel). Two kinds: a sheet whose formula
-    cells all hold 0 (or nothing), as XlsxWriter (pandas' .xlsx writer) stores them, leaving the computing to Excel;
-    and formula cells that store no value at all, as openpyxl writes them (a script that wrote ``=D2*E2``), which
-    would be read as blanks ("missing values")."""
+    """A workbook whose formulas' values are not in the file: refused, naming the columns (the text above each
+    column's first formula in ``rows``, the sheet's values from A1), the first cells and how to calculate them
+    (``xl-retention recalc``, or Excel). Two kinds: in a workbook that asks to be calculated on open
+    (``fullCalcOnLoad``, as its XML says: openpyxl reads a workbook without it, as Excel saves them, as asking too),
+    a sheet whose formula cells all hold 0 (or nothing), as XlsxWriter (pandas' .xlsx writer)
+    stores them, leaving the computing to Excel; and in any workbook, formula cells that store no value at all, as
+    openpyxl, Apache POI or R's openxlsx write them (a script that wrote ``=D2*E2``; Excel and LibreOffice store every
+    formula's value), which would be read as blanks ("missing values")."""
     if member is None:
         return
     try:
         with zipfile.ZipFile(path) as archive:
             xml = archive.read(member.lstrip("/"))
+            book = archive.read("xl/workbook.xml") if "xl/workbook.xml" in archive.namelist() else b""
     except (KeyError, OSError, zipfile.BadZipFile):
         return
-    cells = _FORMULA_CELL.findall(xml)
+    on_load = _ON_LOAD.search(book) is not None
+    cells = _FORMULA_CELL.findall(xml) if b"<f" in xml else []
     if not cells:
         return
     stored = [_STORED.search(body) for _, _, body in cells]
-    asks = "and the workbook asks Excel to calculate them when it opens"
-    if any(m is not None and m.group(1).strip() not in (b"", b"0") for m in stored):  # calculated, but maybe not all
-        cells = [cell for cell, m in zip(cells, stored, strict=True) if m is None]  # no value stored: never calculated
-        what = f"hold no value, {asks}: written by a script (openpyxl)?"
-    elif any(m is not None and m.group(1).strip() == b"0" for m in stored):
-        what = f"hold 0 or nothing, {asks}: written by XlsxWriter or pandas?"
-    else:
-        what = f"hold no value, {asks}: written by a script (openpyxl)?"
+    asks = ", and the workbook asks Excel to calculate them when it opens" if on_load else ""
+    zeros = on_load and not any(m is not None and m.group(1).strip() not in (b"", b"0") for m in stored)
+    if zeros and any(m is not None and m.group(1).strip() == b"0" for m in stored):
+        what = f"hold 0 or nothing{asks}: written by XlsxWriter or pandas?"
+    else:  # calculated, but maybe not every cell: those that store no value were never calculated
+        cells = [cell for cell, m in zip(cells, stored, strict=True) if m is None]
+        what = f"hold no value{asks}: written by a script (openpyxl)?"
     if not cells:
         return  # every formula holds a computed value: the workbook was calculated
     from openpyxl.utils import column_index_from_string

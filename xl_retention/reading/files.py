@@ -412,8 +412,7 @@ def _read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
             rows = [[as_shown(cell) for cell in row] for row in sheet_rows.iter_rows()]  # 42 shown as 00042
         else:
             rows = [list(row) for row in sheet_rows.iter_rows(values_only=True)]
-        if getattr(book.calculation, "fullCalcOnLoad", False):  # XlsxWriter: formulas stored with 0, never computed
-            refuse_uncalculated(path, getattr(sheet_rows, "_worksheet_path", None), sheet_name, rows)
+        refuse_uncalculated(path, getattr(sheet_rows, "_worksheet_path", None), sheet_name, rows)  # values not there
         epoch = "1904" if book.epoch.year == 1904 else "1900"
         member = getattr(sheet_rows, "_worksheet_path", None)  # its rows hidden: read from its XML (hidden_rows)
         first = _header_keys(rows) if sheet is None else None

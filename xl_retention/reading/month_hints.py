@@ -23,6 +23,13 @@ _LAYOUTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\d{4}[ \-/.]?[A-Za-z]{3,9}\.?"), ()),  # 2026 Jan, 2026-Jan, 2026Jan: formats from the separator
     (re.compile(r"[A-Za-z]{3,9}\.?\d{4}"), ("%b%Y", "%B%Y")),
 )
+#: a month and a two-digit year ("01/26", "Jan '26"): or a day of a month with no year; said with "if"
+_TWO_DIGIT_YEARS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:0?[1-9]|1[0-2])([/.\-])\d{2}"), "%m{sep}%y"),
+    (re.compile(r"[A-Za-z]{3,9} '\d{2}"), "%b '%y"),
+)
+#: a period written as its first and last day ("2026-01-01 - 2026-01-31", a report's date range)
+_DATE_RANGE = re.compile(r"(\S+)\s*(?:-|–|to|bis)\s*(\S+)")
 _QUARTER = re.compile(r"(?i)(?:\d{4}[ \-/]?Q[1-4]|Q[1-4][ \-/]?\d{4}|\d{4}[ \-/]?[1-4]Q)")
 _WEEK = re.compile(r"(?i)\d{4}[ \-]?W\d{1,2}(?:-?[1-7])?")
 
@@ -32,6 +39,11 @@ def _fits(texts: list[str], fmt: str) -> bool:
         warnings.simplefilter("ignore")
         parsed = pd.to_datetime(pd.Series(texts, dtype=object), format=fmt, errors="coerce")
     return not parsed.isna().any()
+
+
+def _is_date(text: str) -> bool:
+    """An ISO date (2026-01-31) or one with slashes or dots and a four-digit year (31/01/2026, 01.31.2026)."""
+    return re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}", text) is not None
 
 
 def month_hint(values: Iterable[object]) -> str:
@@ -47,6 +59,10 @@ def month_hint(values: Iterable[object]) -> str:
     " (months written 2026-Jan? read them with --date-format '%Y-%b')"
     >>> month_hint(["2026-Q1", "2026-Q2"])
     ' (quarters, not months: the tables are monthly; export the data by month, or with dates)'
+    >>> month_hint(["01/26", "12/25"])
+    " (if they are months with a two-digit year, say so: --date-format '%m/%y')"
+    >>> month_hint(["2026-01-01 - 2026-01-31"])
+    " (date ranges: export each row's date, or the first day of its period)"
     >>> month_hint(["202601", "2026-01-05"])
     ''
     """
@@ -57,6 +73,16 @@ def month_hint(values: Iterable[object]) -> str:
         return " (quarters, not months: the tables are monthly; export the data by month, or with dates)"
     if all(_WEEK.fullmatch(t) for t in texts):
         return " (ISO weeks, not months: the tables are monthly; export the data with dates, or by month)"
+    for pattern, fmt in _TWO_DIGIT_YEARS:
+        if all(pattern.fullmatch(t) for t in texts):
+            found = pattern.fullmatch(texts[0])
+            fmt = fmt.format(sep=found.group(1) if found is not None and pattern.groups else "")
+            if _fits(texts, fmt):
+                quoted = f'"{fmt}"' if "'" in fmt else f"'{fmt}'"  # as typed in a shell
+                return f" (if they are months with a two-digit year, say so: --date-format {quoted})"
+    ranges = [_DATE_RANGE.fullmatch(t) for t in texts]
+    if all(m is not None and _is_date(m.group(1)) and _is_date(m.group(2)) for m in ranges):
+        return " (date ranges: export each row's date, or the first day of its period)"
     for pattern, formats in _LAYOUTS:
         if not all(pattern.fullmatch(t) for t in texts):
             continue

@@ -81,6 +81,8 @@ def name_the_cell(reason: str, formula: str | None, sheet: str, names: dict[str,
     if place is None or function is None or not formula:
         return reason
     index = next((i for i, a in enumerate(function.args) if a.name == place.group(4)), None)
+    if index is None and function.aggregate_without:  # REPEAT_PURCHASE_RATE(B2:B9): its order_counts, the first
+        index = 0
     texts = {args[index] for args in _arguments(formula, function.name) if index is not None and index < len(args)}
     if len(texts) != 1:  # not given, or two calls with other ranges: which one cannot be told
         return reason
