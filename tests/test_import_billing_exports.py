@@ -225,7 +225,7 @@ def test_a_currency_column_with_two_currencies_is_refused_and_split_by_segment(t
     assert refused(capsys, *args) == (
         "cur.csv, column 'Plan Currency': 2 currencies (USD, EUR) in rows 2, 3 (counting the header as row 1): "
         "'usd', 'EUR'; amounts are added up: convert them to one currency first, or import one currency at a time "
-        "(--segment Plan Currency=EUR)"
+        "(--segment 'Plan Currency=EUR')"
     )
     status, _, err = run(capsys, *args, "--segment", "Plan Currency=EUR")
     assert status == 0, err

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -479,7 +480,7 @@ def test_currency_columns_by_any_name_are_checked(tmp_path, capsys, name: str) -
     assert run(capsys, *args) == (1, (
         f"s.csv, column {name!r}: 2 currencies (USD, EUR) in rows 2, 3 (counting the header as row 1): 'USD', 'EUR'; "
         f"amounts are added up: convert them to one currency first, or import one currency at a time (--segment "
-        f"{name}=EUR)"
+        f"{shlex.quote(name + '=EUR')})"  # a name with spaces quoted: the option pasted as it is
     ))  # fmt: skip
     assert run(capsys, *args[:3], "--segment", name, *args[3:]) == (0, "")  # each currency summed in its own
 

@@ -273,3 +273,44 @@ def test_a_database_tables_refund_row_with_its_sales_id(tmp_path: Path) -> None:
     assert cli.main(["import", "--orders", "table:t", *args]) == 0  # was refused as one record changed
     assert _table(tmp_path / "o", "purchases")["buyers"].tolist() == [1]
     assert _table(tmp_path / "o", "order_revenue_cohorts")["0"].tolist() == [50.0]
+
+
+BRAINTREE = (
+    "Transaction ID,Created Datetime,Customer Email,Amount Submitted For Settlement,Currency ISO Code,"
+    "Settlement Amount,Settlement Currency ISO Code\nt1,2026-01-05 10:00,a@x.com,100.00,EUR,108.00,USD\n"
+    "t2,2026-01-06 10:00,b@x.com,50.00,USD,50.00,USD\n"
+)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_braintrees_settlement_amount_goes_with_its_currency_iso_code(tmp_path: Path, capsys, backend: str) -> None:
+    path = _csv(tmp_path, "bt.csv", BRAINTREE)
+    columns = "customer_id=Customer Email,date=Created Datetime,amount="
+    err = refusal(capsys, "--orders", str(path), "--columns", columns + "Amount Submitted For Settlement",
+                  "--backend", backend, "--to-csv", str(tmp_path / "o"))  # fmt: skip
+    assert err == (
+        "bt.csv, column 'Currency ISO Code': 2 currencies (EUR, USD) in rows 2, 3 (counting the header as row 1): "
+        "'EUR', 'USD'; 'Settlement Amount' holds the amounts in one currency (USD, by 'Settlement Currency ISO "
+        "Code'): import it with --columns 'amount=Settlement Amount'; amounts are added up: convert them to one "
+        "currency first, or import one currency at a time (--segment 'Currency ISO Code=USD')"
+    )
+    # was refused too: 'Currency ISO Code' was checked beside the settlement amount, its currency not paired by name
+    out = run(tmp_path, "--orders", path, "--columns", columns + "Settlement Amount", backend=backend)
+    assert _table(out, "order_revenue_cohorts")["0"].tolist() == [158.0]
+
+
+def test_two_currencies_in_one_currency_segments_rows_are_refused(tmp_path: Path, capsys) -> None:
+    # with --segment currency the amounts' own signs went unchecked: '$100.00' and '€120.00' summed in USD's tables
+    text = "customer_id,date,amount,currency\nx,2026-01-10,$100.00,USD\ny,2026-01-11,{y},USD\nz,2026-01-12,€50,EUR\n"
+    path = _csv(tmp_path, "o.csv", text.format(y="€120.00"))
+    err = refusal(capsys, "--orders", str(path), "--segment", "currency", "--to-csv", str(tmp_path / "o"))
+    assert err.startswith(
+        "o.csv, column 'amount': amounts in 2 currencies ($, EUR) in rows 2, 3 (counting the header as row 1): "
+        "'$100.00', '€120.00'; both in the rows of currency 'USD'; amounts are added up"
+    )
+    path.write_text(text.format(y="$120.00"))  # each segment's signs its own currency: summed per segment
+    out = run(tmp_path, "--orders", path, "--segment", "currency")
+    assert (
+        _table(out, "order_revenue_cohorts").to_csv(index=False)
+        == "segment,cohort,0\nEUR,2026-01,50.0\nUSD,2026-01,220.0\n"
+    )

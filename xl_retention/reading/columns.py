@@ -34,7 +34,13 @@ from .billing_columns import (
     period_interval,
 )
 from .copies import check_copied_rows
-from .currency import check_currency_column, check_customer_currencies, check_one_currency, named_currency
+from .currency import (
+    check_currency_column,
+    check_customer_currencies,
+    check_one_currency,
+    named_currency,
+    segment_values,
+)
 from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
 from .ends import refuse_empty_end, refuse_unused_end
@@ -470,8 +476,9 @@ def prepare(
         what = "scores" if name == "score" else "numbers"
         if name == "score":  # SurveyMonkey's '10 - Extremely likely' (reading.scores)
             series = scores_from_labels(series, source, names[name])
-        if name in ("mrr", "amount") and not by_currency:
-            check_one_currency(series, source, names[name])
+        if name in ("mrr", "amount"):  # by a currency segment: each segment's amounts in one currency
+            groups = segment_values(df, options.segment) if by_currency else None
+            check_one_currency(series, source, names[name], groups)
         return parse_numbers(
             series, source, names[name], decimal=options.decimal, what=what,
             allow_blank=name == "score" or (name == "amount" and "order_id" in names),  # an order's later rows

@@ -20,6 +20,7 @@ segment is summed in its own currency.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
@@ -39,6 +40,7 @@ __all__ = [
     "currency_of",
     "named_currency",
     "paired_currency",
+    "segment_values",
 ]
 
 #: Names of a currency column (as :func:`~xl_retention.reading.key` spells them).
@@ -149,8 +151,10 @@ def _merged(found: dict[str, str], together: AbstractSet[tuple[str, str]] = froz
     return [name for name in found if name in names]  # in order of first appearance
 
 
-def check_one_currency(series: pd.Series, source: str, column: str) -> None:
-    """Refuse a money column whose values name two currencies (see the module docstring).
+def check_one_currency(series: pd.Series, source: str, column: str, groups: pd.Series | None = None) -> None:
+    """Refuse a money column whose values name two currencies (see the module docstring). With ``groups`` (the
+    values of the currency column the tables are split by, ``--segment currency``), each segment's amounts are
+    checked on their own: ``$100`` and ``€100`` both in the rows of ``USD`` are still two currencies in one table.
 
     >>> check_one_currency(pd.Series(["$100.00", "€100.00"]), "s.csv", "mrr")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -159,6 +163,16 @@ def check_one_currency(series: pd.Series, source: str, column: str) -> None:
     """
     if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
         return
+    if groups is not None:
+        labels = groups.astype(object).where(groups.notna(), "").astype(str).str.strip().str.upper().to_numpy()
+        for label in dict.fromkeys(labels):
+            _check_one(series.where(labels == label), source, column, f"; both in the rows of {groups.name} {label!r}")
+        return
+    _check_one(series, source, column)
+
+
+def _check_one(series: pd.Series, source: str, column: str, where: str = "") -> None:
+    """:func:`check_one_currency` of one table's amounts; ``where`` says which rows they are, in the refusal."""
     texts = distinct(series)  # Arrow's unique (a CSV's column): no codes unless refused
     uniques = texts.to_pylist() if texts is not None else list(pd.unique(series))
     found: dict[str, str] = {}  # currency -> its first distinct value
@@ -179,24 +193,32 @@ def check_one_currency(series: pd.Series, source: str, column: str) -> None:
         hint = ""
         if bare:  # '$100' beside 'CA$120': which dollar '$' is, is not written
             hint = f"; a bare {bare[0]!r} does not say which currency: write its code ({_EXAMPLES[bare[0]]})"
-        raise _refusal(source, column, problem, rows, series, hint=hint)
+        raise _refusal(source, column, problem, rows, series, hint=where + hint)
 
 
 def paired_currency(names: Sequence[object], money: str | None) -> list[str]:
     """The currency columns of ``names`` that go with the money column ``money``, by their names: Stripe's
-    "Converted Currency" with "Converted Amount", "Currency" with "Amount" (the words before ``amount`` and before
-    ``currency`` alike); empty when none does.
+    "Converted Currency" with "Converted Amount", "Currency" with "Amount", Braintree's "Settlement Currency ISO Code"
+    with "Settlement Amount" (the words before ``amount`` and before ``currency`` alike; after ``currency``, ``code``,
+    ``iso`` or ``iso code`` only); empty when none does.
 
     >>> names = ["Amount", "Currency", "Converted Amount", "Converted Currency"]
     >>> paired_currency(names, "Converted Amount"), paired_currency(names, "Amount"), paired_currency(names, "Total")
     (['Converted Currency'], ['Currency'], [])
+    >>> paired_currency(["Currency ISO Code", "Settlement Currency ISO Code"], "Settlement Amount")
+    ['Settlement Currency ISO Code']
     """
     from .names import key
 
     if money is None or "amount" not in key(money):
         return []
-    prefix = key(money).split("amount")[0]
-    return [str(n) for n in names if key(n) == prefix + "currency"]
+    prefix = key(money).split("amount")[0] + "currency"
+    return [str(n) for n in names if key(n) in {prefix + s for s in _CODE_SUFFIXES}]
+
+
+#: What may follow ``currency`` in the name of an amount's currency column: "Currency", "Currency Code",
+#: "Currency ISO Code" (Braintree), ``currency_iso``.
+_CODE_SUFFIXES = ("", "_code", "_iso_code", "_iso")
 
 
 def converted_amounts(
@@ -291,6 +313,14 @@ def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = N
             raise _refusal(source, str(name), problem, rows, values, segment=str(name), hint=hint)
 
 
+def segment_values(df: pd.DataFrame, segment: str | None) -> pd.Series | None:
+    """The column of ``df`` that ``segment`` names (matched as column names are), None without one."""
+    from .names import key
+
+    found = [p for p, c in enumerate(df.columns) if segment is not None and key(c) == key(segment)]
+    return df.iloc[:, found[0]] if len(found) == 1 else None
+
+
 def check_customer_currencies(df: pd.DataFrame, source: str, segment: str | None, customer: str | None) -> None:
     """With the tables split by a currency column (``--segment currency``, ``currency=USD``), refuse a customer whose
     rows name two currencies, naming the customer, the currencies and a row of each: a customer counts in the segment
@@ -354,7 +384,7 @@ def _refusal(source: str, column: str, problem: str, rows: Sequence[int], values
     if segment is None:
         how = "with a currency column: --segment currency=EUR"
     else:
-        how = f"--segment {segment}={str(values.iloc[rows[-1]]).strip()}"
+        how = "--segment " + shlex.quote(f"{segment}={str(values.iloc[rows[-1]]).strip()}")  # pasted as it is
     remedy = f"; amounts are added up: convert them to one currency first, or import one currency at a time ({how})"
     return DataError(
         str(error) + hint + remedy, source=source, column=column, rows=error.rows, row_count=error.row_count

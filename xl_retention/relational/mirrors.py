@@ -11,6 +11,7 @@ unit (:func:`~xl_retention.reading.revenue.minor_unit_divisors`).
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Mapping
 from typing import Any
 
@@ -137,7 +138,7 @@ def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | No
             raise DataError(
                 f"{source}, column {name!r}: {'more than 5' if len(currencies) > 5 else len(currencies)} currencies "
                 f"({', '.join(currencies[:5])}){hint}; amounts are added up: convert them to one currency first, or "
-                f"import one currency at a time (--segment {name}={currencies[0]})",
+                f"import one currency at a time (--segment {shlex.quote(f'{name}={currencies[0]}')})",
                 source=source,
                 column=name,
             )
