@@ -103,3 +103,28 @@ def test_21_conversions_naming_a_payment_that_are_no_pair_are_refused(
     assert message.startswith("paypal.csv, column 'Reference Txn ID': currency conversions naming '6FF' that are not "
                               "one amount out of its currency (GBP) and one into another")  # fmt: skip
     assert "rows 7, 8" in message
+
+
+# -- 22: numeric customer ids under a plural header -----------------------------------------------------------------
+def test_22_numeric_ids_under_customers_that_repeat_are_ids(tmp_path: Path) -> None:
+    text = "Customers,Date,Amount\n1001,2026-01-03,20\n1002,2026-01-05,35\n1001,2026-01-09,20\n1003,2026-02-02,15\n"
+    out = run(tmp_path, "--orders", write(tmp_path / "orders.csv", text), "--columns", "customer_id=Customers")
+    bought = pd.read_csv(out / "purchases.csv")
+    assert bought[["month", "buyers", "repeat_purchasers", "returning"]].values.tolist() == [
+        ["2026-01", 2, 1, 0], ["2026-02", 1, 0, 0]]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "dates", [["2026-01-01", "2026-01-02", "2026-01-03"], ["2026-01-01", "2026-02-01", "2026-03-01"]]
+)
+def test_22_daily_or_monthly_counts_that_repeat_are_still_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], dates: list[str]
+) -> None:
+    path = write(
+        tmp_path / "ga.csv", "Date,Users\n" + "".join(f"{d},{n}\n" for d, n in zip(dates, (12, 9, 12), strict=True))
+    )
+    message = refusal(capsys, "--visits", str(path), "--columns", "visitor_id=Users", "--to-csv", str(tmp_path / "o"))
+    assert message.startswith(f"ga.csv, column 'Users': numbers of users per date (one row per date, '12' on "
+                              f"'{dates[0]}'), a report's counts")  # fmt: skip
+    assert message.endswith("; if they are ids ('12' is on 2 dates), give the column a name of ids in a copy "
+                            "('Visitor ID')")  # fmt: skip

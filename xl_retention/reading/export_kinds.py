@@ -5,7 +5,8 @@
   with one visit. :func:`refuse_reports` names its period columns and asks for the raw events.
 * A **table of counts** (Google Analytics' "Date, Users", a dashboard's "Month, Customers, MRR") whose id column,
   mapped as ``visitor_id`` or ``customer_id``, holds numbers of people or events by name ("Users", "Active users",
-  "Sessions", "Customers"), one row per date: each count was one visitor. :func:`refuse_reports` too.
+  "Sessions", "Customers"), one row per date: each count was one visitor. :func:`refuse_reports` too. A plural
+  alone ("Customers") whose values repeat on dates that are no report's run of days, weeks or months is ids.
 * A **subscriptions export given as orders** (one row per subscription: its MRR, billing interval or billing
   period, no order id): read as orders, each subscription was one purchase at its creation, and a cancelled one no
   purchase at all. :func:`refuse_subscriptions_as_orders` names the columns and the option to use.
@@ -94,6 +95,9 @@ Export Data), one row per visit (visitor id and date)
 def refuse_counts(df: pd.DataFrame, names: Mapping[str, str], kind: str, source: str) -> None:
     """Refuse a table of counts: the id column (``names``: ours -> the file's) named as a count ("Users",
     "Sessions", "Customers"), whole numbers only, one row per date (:class:`~.errors.DataError` naming it).
+    A plural alone ("Customers", "Users": also a name of numeric ids) is read as ids where a value repeats and the
+    dates are not a report's run of periods (every day, week or month from the first to the last): a customer's
+    number on two orders (1001 on 3 and 9 January); a name only a count has ("Active users") is refused always.
 
     >>> df = pd.DataFrame({"Date": ["2026-01-01", "2026-01-02"], "Active users": ["1,204", "988"]})
     >>> refuse_counts(df, {"visitor_id": "Active users", "date": "Date"}, "visits", "ga.csv")
@@ -113,14 +117,23 @@ BigQuery export, or a report with a user or client id dimension)
         if values is None or when is None or not _numbers(values):
             continue
         dates = df[when].astype(str).str.strip()
-        if not ONLY_COUNT.match(key(column)) and (len(df) < 2 or dates.duplicated().any()):
+        plural = not ONLY_COUNT.match(key(column))
+        if plural and (len(df) < 2 or dates.duplicated().any()):
             continue
+        twice = values.astype(str).str.strip()
+        again = twice[twice.duplicated() & (twice != "")]
+        if plural and len(again) and not _periods(dates):
+            continue  # ids: a value on two dates, the dates not a report's every day, week or month
         per = "one row per date, " if not dates.duplicated().any() else ""
+        who = ours.split("_")[0].title()
+        ids = (f"; if they are ids ({again.iloc[0]!r} is on {int((twice == again.iloc[0]).sum())} dates), give the "
+               f"column a name of ids in a copy ('{who} ID')") if plural and len(again) else ""  # fmt: skip
         raise DataError(
             f"{source}, column {column!r}: numbers of {column.lower()} per date ({per}{values.iloc[0]!r} "
             f"on {dates.iloc[0]!r}), a report's counts, not {_WHAT[kind]} with each one's id: each count would be "
             f"one {ours.split('_')[0]}; export the raw {'visits' if kind == 'visits' else 'rows'} with an id per "
-            f"{ours.split('_')[0]} (Google Analytics: BigQuery export, or a report with a user or client id dimension)",
+            f"{ours.split('_')[0]} (Google Analytics: BigQuery export, or a report with a user or client id dimension)"
+            f"{ids}",
             source=source,
             column=column,
         )
@@ -132,6 +145,18 @@ BigQuery export, or a report with a user or client id dimension)
             source=source,
             column=score,
         )
+
+
+def _periods(dates: pd.Series) -> bool:
+    """Whether ``dates`` (one a row, none twice) are a report's run: every day, week or month from the first to the
+    last (also where they cannot be read as dates: a report is the safer guess)."""
+    when = pd.to_datetime(dates, errors="coerce", format="mixed")
+    if when.isna().any():
+        return True
+    when = when.sort_values()
+    days = when.diff().dropna().dt.days
+    months = when.dt.year * 12 + when.dt.month
+    return bool(days.isin([1]).all() or days.isin([7]).all() or (months.diff().dropna() == 1).all())
 
 
 def _numbers(values: pd.Series) -> bool:
