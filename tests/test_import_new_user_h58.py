@@ -128,3 +128,39 @@ def test_22_daily_or_monthly_counts_that_repeat_are_still_refused(
                               f"'{dates[0]}'), a report's counts")  # fmt: skip
     assert message.endswith("; if they are ids ('12' is on 2 dates), give the column a name of ids in a copy "
                             "('Visitor ID')")  # fmt: skip
+
+
+# -- 23: the note on a month in progress speaks of what the input counts ---------------------------------------------
+def _monthly_frame(column: str, values: list[int]) -> pd.DataFrame:
+    index = pd.PeriodIndex(["2026-11", "2026-12"][: len(values)], freq="M", name="month")
+    return pd.DataFrame({column: values}, index=index)
+
+
+@pytest.mark.parametrize(
+    ("kind", "column", "said"),
+    [
+        ("nps", "responses", "its NPS is of the answers so far (1 answer), and the tracker's latest figures read it"),
+        ("purchases", "buyers", "its purchases are only those so far, and the tracker's latest figures read it"),
+        ("visits", "visitors", "its visitors are only those so far, and the tracker's latest figures read it"),
+        ("movements", "new", "its churn is only the churn so far, and the tracker's latest figures and churn averages"),
+    ],
+)
+def test_23_the_current_month_note_speaks_of_the_input(kind: str, column: str, said: str) -> None:
+    from xl_retention.workbook.importer import Tables, in_progress_note
+
+    note = in_progress_note(Tables(**{kind: _monthly_frame(column, [4, 1])}), today="2026-12-01")
+    assert note is not None and note.startswith(
+        f"the last month, 2026-12, is the current month, still in progress: {said}"
+    )
+    assert ("churn" in note) == (kind == "movements")
+
+
+def test_23_an_nps_import_through_today_says_answers_so_far(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    now = pd.Period(pd.Timestamp.today(), freq="M")
+    first = now.to_timestamp().date()
+    path = write(tmp_path / "answers.csv", f"date,score\n{(now - 1).to_timestamp().date()},3\n{first},10\n{first},9\n")
+    run(tmp_path, "--nps", path)
+    line = [x for x in capsys.readouterr().out.splitlines() if "current month" in x]
+    assert line == [f"the last month, {now}, is the current month, still in progress: its NPS is of the answers so far "
+                    f"(2 answers), and the tracker's latest figures read it until it ends; {now - 1} is the last full "
+                    f"month (import again after {now} ends for its final figures)"]  # fmt: skip

@@ -207,8 +207,9 @@ def no_churn_note(tables: Tables) -> str | None:
 
 def in_progress_note(tables: Tables, today: Any = None) -> str | None:
     """A note when the tables' last month is the current month (``today``'s, default the run's): a month still in
-    progress counts its churn so far, so its rates look better than the month will end, and the tracker's latest
-    figures and churn averages read it (docs/metrics.md counts the current month itself). None otherwise.
+    progress counts only what happened so far (subscriptions: its churn; orders: its purchases; visits: its
+    visitors; NPS: its answers), and the tracker's latest figures read it (docs/metrics.md counts the current month
+    itself). None otherwise.
 
     >>> import pandas as pd
     >>> moves = pd.DataFrame({"new": [3, 1]}, index=pd.PeriodIndex(["2026-10", "2026-11"], freq="M", name="month"))
@@ -216,22 +217,37 @@ def in_progress_note(tables: Tables, today: Any = None) -> str | None:
     'the last month, 2026-11, is the current month, still in prog'
     >>> in_progress_note(Tables(movements=moves), today="2026-12-01") is None
     True
+    >>> nps = pd.DataFrame({"responses": [4, 1]}, index=pd.PeriodIndex(["2026-10", "2026-11"], freq="M", name="month"))
+    >>> in_progress_note(Tables(nps=nps), today="2026-11-02").split("progress: ")[1][:72]
+    "its NPS is of the answers so far (1 answer), and the tracker's latest fi"
     """
     from ..tables.subscriptions import current_month
 
     now = pd.Period(ordinal=current_month(today), freq="M")
-    last = None
-    for frame in (tables.movements, tables.purchases, tables.visits, tables.nps):
+    last, current = None, []
+    what = (
+        (tables.movements, "its churn is only the churn so far"),
+        (tables.purchases, "its purchases are only those so far"),
+        (tables.visits, "its visitors are only those so far"),
+        (tables.nps, "its NPS is of the answers so far"),
+    )
+    for frame, said in what:
         if frame is None or not len(frame) or "month" not in (frame.index.names or []):
             continue
         months = frame.index.get_level_values("month")
         latest = pd.Period(months.max(), freq="M")
         last = latest if last is None or latest > last else last
+        if latest == now:
+            if frame is tables.nps and "responses" in frame.columns and frame.index.nlevels == 1:
+                answers = int(frame.loc[months == latest, "responses"].sum())
+                said += f" ({answers} answer{'s' if answers != 1 else ''})"
+            current.append(said)
     if last != now:
         return None
+    churn = " and churn averages" if tables.movements is not None and len(tables.movements) else ""
     return (
-        f"the last month, {now}, is the current month, still in progress: its churn is only the churn so far, and the "
-        f"tracker's latest figures and churn averages read it until it ends; {now - 1} is the last full month "
+        f"the last month, {now}, is the current month, still in progress: {'; '.join(current)}, and the "
+        f"tracker's latest figures{churn} read it until it ends; {now - 1} is the last full month "
         f"(import again after {now} ends for its final figures)"
     )
 
