@@ -164,3 +164,54 @@ def test_23_an_nps_import_through_today_says_answers_so_far(tmp_path: Path, caps
     assert line == [f"the last month, {now}, is the current month, still in progress: its NPS is of the answers so far "
                     f"(2 answers), and the tracker's latest figures read it until it ends; {now - 1} is the last full "
                     f"month (import again after {now} ends for its final figures)"]  # fmt: skip
+
+
+# -- 17: a subscription's items sharing its id ------------------------------------------------------------------------
+ITEMS = (
+    "id,Customer ID,Plan,Quantity,Amount,Interval,Status,Start (UTC),Ended At (UTC)\n"
+    "sub_1,cus_1,Pro,1,99.00,month,active,2026-01-05 10:00,\n"
+    "sub_1,cus_1,Extra seats,3,10.00,month,active,2026-01-05 10:00,\n"
+    "sub_2,cus_2,Basic,1,29.00,month,active,2026-02-05 10:00,\n"
+)
+ITEM_COLUMNS = "start=Start (UTC),end=Ended At (UTC)"
+
+
+def test_17_items_sharing_a_subscription_id_are_refused_as_maybe_items(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path / "subs.csv", ITEMS)
+    message = refusal(capsys, "--subscriptions", str(path), "--columns", ITEM_COLUMNS, "--to-csv", str(tmp_path / "o"))
+    assert message == (
+        "subs.csv, column 'id': rows with the id, start and end of an earlier row and other values (a plan, price or "
+        "quantity): one subscription's items, a plan and its seats or add-ons whose MRRs add up, or one subscription "
+        "in two exports, changed between them (both would count)? If they are items, export them with each item's id "
+        "(a column 'Subscription Item ID') or give each item's row an id of its own (sub_1/2); if they are two "
+        "exports, keep the row of the latest export in row 3 (counting the header as row 1): 'sub_1'"
+    )
+
+
+@pytest.mark.parametrize("fix", ["item id", "own id"])
+def test_17_items_with_their_own_ids_add_up(tmp_path: Path, fix: str) -> None:
+    if fix == "item id":
+        lines = ITEMS.splitlines()
+        rows = [line.replace(",", f",si_{i},", 1) for i, line in enumerate(lines[1:], 1)]
+        text = "\n".join([lines[0].replace("id,", "id,Subscription Item ID,", 1), *rows]) + "\n"
+    else:
+        text = ITEMS.replace("sub_1,cus_1,Extra", "sub_1/2,cus_1,Extra")
+    moves = pd.read_csv(run(tmp_path, "--subscriptions", write(tmp_path / "subs.csv", text), "--columns", ITEM_COLUMNS)
+                        / "movements.csv")  # fmt: skip
+    assert moves[["month", "customers_end", "mrr_end"]].values.tolist() == [
+        ["2026-01", 1, 129.0],
+        ["2026-02", 2, 158.0],
+    ]
+
+
+def test_17_a_changed_record_with_another_start_is_still_a_changed_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        tmp_path / "subs.csv",
+        ITEMS.replace("Extra seats,3,10.00,month,active,2026-01-05", "Pro,1,99.00,month,canceled,2026-01-06"),
+    )
+    message = refusal(capsys, "--subscriptions", str(path), "--columns", ITEM_COLUMNS, "--to-csv", str(tmp_path / "o"))
+    assert message.startswith("subs.csv, column 'id': rows with the id of an earlier row and other values: the same")

@@ -38,6 +38,13 @@ CHANGED = (
     "rows with the id of an earlier row and other values: the same record in two exports, changed between them "
     "(which row is current cannot be told, and both would count); keep the row of the latest export"
 )
+ITEMS = (
+    "rows with the id, start and end of an earlier row and other values (a plan, price or quantity): one "
+    "subscription's items, a plan and its seats or add-ons whose MRRs add up, or one subscription in two exports, "
+    "changed between them (both would count)? If they are items, export them with each item's id (a column "
+    "'Subscription Item ID') or give each item's row an id of its own (sub_1/2); if they are two exports, keep the "
+    "row of the latest export"
+)
 PROBLEM = (
     "rows identical in every column to an earlier row with the same id: the same record twice (overlapping exports "
     "appended?), which would be counted twice; remove the repeated rows"
@@ -132,7 +139,22 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
                 later = later[~same[np.searchsorted(rows, later)]]
             if later.size:
                 problem = items_problem(items[0], columns[position]) if items and order_id is None else CHANGED
+                if period is not None and _same_period(df, ids, period, rows, later):  # a plan and its seats?
+                    problem = ITEMS
                 raise bad_rows(source, columns[position], problem, later, ids.to_numpy())
+
+
+def _same_period(
+    df: pd.DataFrame, ids: pd.Series, period: tuple[str, str | None], rows: np.ndarray, later: np.ndarray
+) -> bool:
+    """Whether each of the ``later`` rows has the start and end (``period``'s columns) of the first row of its id."""
+    columns = list(map(str, df.columns))
+    if any(c is None or columns.count(c) != 1 for c in period):
+        return False
+    when = _text(df[period[0]].iloc[rows]) + "\x00" + _text(df[period[1]].iloc[rows])
+    frame = pd.DataFrame({"id": _text(ids.iloc[rows]).to_numpy(), "when": when.to_numpy()}, index=rows)
+    first = frame.groupby("id", sort=False)["when"].transform("first")
+    return bool((frame.loc[later, "when"] == first.loc[later]).all())
 
 
 def _own_ids_unique(df: pd.DataFrame, columns: list[str], positions: list[int]) -> bool:
