@@ -34,7 +34,7 @@ __all__ = ["hidden_constructs"]
 _CALL = re.compile(r"(?<![\w.])([A-Z_][A-Z0-9_.]*)\(")
 _NEWER = re.compile(r"(?<![\w.])(_XLFN\.[A-Z0-9_.]+)\(")
 #: a bracket opened where no function is called, holding a comma before any other bracket: a union's list
-_BRACKET = re.compile(r"(?:^|[(,=+\-*/^&<>\s])\((?:[^()\"]|\"[^\"]*\")*,")
+_BRACKET = re.compile(r"(?:^|[(,=+\-*/^&<>\s])\((?:[^()\"\n]|\"[^\"\n]*\")*,")  # within a line (see THREE_D_HINT)
 
 
 def hidden_constructs(
