@@ -167,3 +167,39 @@ def test_the_dashboard_title_is_the_templates():
     from xl_retention.workbook.template import DASHBOARD_TITLE
 
     assert DASHBOARD == DASHBOARD_TITLE
+
+
+def as_libreoffice_saves(path: Path) -> Path:
+    """The charts of ``path`` with dispBlanksAs "zero", as LibreOffice writes them when it saves a tracker."""
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for info, data in items:
+            if re.fullmatch(r"xl/charts/chart\d+\.xml", info.filename):
+                data = re.sub(rb'dispBlanksAs val="\w+"', b'dispBlanksAs val="zero"', data)
+            z.writestr(info, data)
+    return path
+
+
+def test_a_libreoffice_saved_trackers_template_charts_show_blanks_as_gaps_after_recalc(tmp_path):
+    """H54 18: a tracker saved by LibreOffice says dispBlanksAs "zero"; recalc pointed the NPS chart (no answers) at
+    the empty row below the months, drawn as an NPS of 0 -> the template's charts get "gap" back; the user's
+    own chart (on another sheet) keeps its "zero"."""
+    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=3, inputs={"Purchases and visits": {
+        "buyers": [3, 1], "returning": [0, 1], "repeat": [0, 0]}})  # fmt: skip
+    wb = openpyxl.load_workbook(path)
+    chart = LineChart()
+    chart.add_data(Reference(wb["Customers"], min_col=9, min_row=1, max_row=4), titles_from_data=True)
+    chart.title = "Mine"
+    wb.create_sheet("Board deck").add_chart(chart, "A1")
+    wb.save(path)
+    as_libreoffice_saves(path)
+    assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
+    blanks = [re.findall(rb'dispBlanksAs val="(\w+)"', xml) for xml in chart_parts(tmp_path / "r.xlsx").values()]
+    assert sorted(blanks) == [[b"gap"]] * 6 + [[b"zero"]]
+    assert all(ref.endswith("$5") for chart in refs(tmp_path / "r.xlsx")[:6] for ref in chart if "$" in ref)
+    package = ip.Package(tmp_path / "r.xlsx")  # import (before it writes) too
+    for name in package.names(r"xl/charts/chart[1-6]\.xml"):
+        package.data[name] = package.data[name].replace(b'val="gap"', b'val="zero"')
+    assert reset_chart_ranges(package) == 6
+    assert all(b'dispBlanksAs val="gap"' in package.data[n] for n in package.names(r"xl/charts/chart[1-6]\.xml"))

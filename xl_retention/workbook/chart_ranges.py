@@ -43,7 +43,7 @@ from openpyxl.utils import get_column_letter
 from . import inplace as ip
 from .inplace import escape
 
-__all__ = ["TEMPLATE_CHARTS", "chart_title", "fit_chart_ranges", "na_as_gap", "reset_chart_ranges"]
+__all__ = ["TEMPLATE_CHARTS", "blanks_as_gaps", "chart_title", "fit_chart_ranges", "na_as_gap", "reset_chart_ranges"]
 
 CHART_MARK = "(chart)"
 DASHBOARD = "Dashboard"  # template.DASHBOARD_TITLE (not imported: the template module is slow to import)
@@ -273,6 +273,38 @@ _NA_AS_GAP = (
     '<c16r3:dispNaAsBlank val="1"/></c16r3:dataDisplayOptions16></{p}ext></{p}extLst>'
 )
 _DISP_BLANKS = re.compile(rb"<((?:\w+:)?)dispBlanksAs\b[^>]*/>")
+_AFTER_BLANKS = re.compile(rb"<((?:\w+:)?)plotVisOnly\b[^>]*/>|</((?:\w+:)?)(?:legend|plotArea)\s*>")
+
+
+def blanks_as_gaps(chart_xml: bytes) -> bytes:
+    """A chart part that shows empty cells as gaps (``dispBlanksAs val="gap"``, the template's setting).
+
+    A tracker saved by LibreOffice says ``zero`` there: the empty row a chart without data reads, and the empty
+    months of a fitted chart, were then drawn as points at 0. The setting is added after ``plotVisOnly`` (or the
+    legend, or the plot area: the schema's order) when the chart has none.
+
+    >>> blanks_as_gaps(b'<c:chart><c:plotVisOnly val="1"/><c:dispBlanksAs val="zero"/></c:chart>').decode()
+    '<c:chart><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
+    >>> blanks_as_gaps(b'<c:chart><c:plotArea/><c:legend></c:legend></c:chart>').decode()
+    '<c:chart><c:plotArea/><c:legend></c:legend><c:dispBlanksAs val="gap"/></c:chart>'
+    """
+    found = _DISP_BLANKS.search(chart_xml)
+    if found is not None:
+        element = re.sub(rb"""\sval\s*=\s*["'][^"']*["']""", b' val="gap"', found.group(0), count=1)
+        if b'val="gap"' not in element:  # no val attribute: the schema's default is "zero"
+            element = element[:-2].rstrip() + b' val="gap"/>'
+        return chart_xml[: found.start()] + element + chart_xml[found.end() :]
+    places = list(_AFTER_BLANKS.finditer(chart_xml))
+    if not places:
+        return chart_xml
+    best = (
+        next((m for m in places if m.group(1) is not None), None)
+        or next((m for m in reversed(places) if b"legend" in m.group(0)), None)
+        or places[-1]
+    )
+    prefix = best.group(1) if best.group(1) is not None else best.group(2)
+    element = b"<" + prefix + b'dispBlanksAs val="gap"/>'
+    return chart_xml[: best.end()] + element + chart_xml[best.end() :]
 
 
 def na_as_gap(chart_xml: bytes) -> bytes:
@@ -411,7 +443,9 @@ def _apply(package: ip.Package, fit: bool) -> int:
         else:  # no figure for this chart (no NPS answers, say): an empty row, which draws nothing
             empty = _empty_row(cells, chart, package.data[name])
             rows = (empty, empty) if empty is not None else (chart.full[0], chart.full[0])
-        new = na_as_gap(_set_rows(package.data[name], chart.sheet, rows))  # Excel: a #N/A month is a gap
+        # empty cells are gaps (a LibreOffice-saved tracker says "zero": the empty row of a chart without data was
+        # drawn as a point at 0); Excel: a #N/A month is a gap too
+        new = na_as_gap(blanks_as_gaps(_set_rows(package.data[name], chart.sheet, rows)))
         if new != package.data[name]:
             package.data[name] = new
             changed += 1
