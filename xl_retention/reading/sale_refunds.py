@@ -34,11 +34,19 @@ def _text(values: pd.Series) -> pd.Series:
 
 
 def _negative(values: pd.Series) -> np.ndarray:
-    """Whether each value is a negative amount (a number below 0, or a money text that says one)."""
-    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=np.float64)
-    text = _text(values)
+    """Whether each value is a negative amount (a number below 0, or a money text that says one); each distinct value
+    is looked at once.
+
+    >>> _negative(pd.Series(["-20.00", "(5)", "12", None, "12", -3.0])).tolist()
+    [True, True, False, False, False, True]
+    """
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    distinct = pd.Series(np.asarray(distinct, dtype=object))
+    numbers = pd.to_numeric(distinct, errors="coerce").to_numpy(dtype=np.float64)
+    text = _text(distinct)
     said = text.str.contains(_NEGATIVE, regex=True).to_numpy(dtype=bool) & text.str.contains(r"\d").to_numpy(bool)
-    return np.where(np.isnan(numbers), said, numbers < 0)
+    negative = np.append(np.where(np.isnan(numbers), said, numbers < 0), False)  # the last: a missing value
+    return negative[codes]
 
 
 def sale_id_column(df: pd.DataFrame, names: Mapping[str, str]) -> str | None:
@@ -59,11 +67,14 @@ def sale_id_column(df: pd.DataFrame, names: Mapping[str, str]) -> str | None:
     columns = list(map(str, df.columns))
     if "order_id" in names or amount is None or columns.count(amount) != 1:
         return None
+    positions = record_id_columns(columns, people=(customer,))
+    if not positions:  # no record id column: nothing to read as the order id (most files; before the amounts)
+        return None
     refund = _negative(df[amount]) | typed_refunds(df)  # a refund row: a negative amount, or its type says so
     if not refund.any():
         return None
     who = _text(df[customer]).to_numpy(dtype=object) if customer and columns.count(customer) == 1 else None
-    for position in record_id_columns(columns, people=(customer,)):
+    for position in positions:
         ids = _text(df.iloc[:, position])
         filled = (ids != "").to_numpy()
         repeated = filled & ids.duplicated(keep=False).to_numpy()
