@@ -94,6 +94,20 @@ def test_21_a_paypal_payment_converted_from_eur_is_read_in_usd(
     assert bought[["segment", "month", "buyers"]].values.tolist() == [["USD", "2026-01", 1], ["USD", "2026-02", 2]]
 
 
+def test_21_a_refund_of_a_converted_payment_is_taken_off_at_the_payments_rate(tmp_path: Path) -> None:
+    refunded = CONVERTED + (
+        '"02/20/2026","09:00:00","PST","Cid","Payment Refund","Completed","EUR","-40.00","1.50","-38.50","shop@x.com",'
+        '"cid@x.com","9II","6FF","0.00"\n'
+        '"02/20/2026","09:00:01","PST","","General Currency Conversion","Completed","USD","-41.60","0.00","-41.60","",'
+        '"","10JJ","9II","26.68"\n'
+        '"02/20/2026","09:00:01","PST","","General Currency Conversion","Completed","EUR","38.50","0.00","38.50","",'
+        '"","11KK","9II","38.50"\n'
+    )
+    out = run(tmp_path, "--orders", write(tmp_path / "paypal.csv", refunded))
+    assert pd.read_csv(out / "order_revenue_cohorts.csv").values.tolist()[1][:2] == ["2026-02", 30.0]  # Cid's off
+    assert pd.read_csv(out / "purchases.csv")["buyers"].tolist() == [1, 1]
+
+
 def test_21_conversions_naming_a_payment_that_are_no_pair_are_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,8 +4,9 @@ A PayPal account paid in a currency other than its own converts the payment: two
 whose "Reference Txn ID" is the payment's "Transaction ID", one taking the amount out of the payment's currency (a
 negative Gross: 38.50 EUR, the payment's 40.00 less PayPal's fee) and one putting it into the account's (41.20 USD).
 The file then says what the payment was in the account's currency: its Gross at PayPal's rate (40.00 x 41.20 / 38.50
-= 42.81 USD). :func:`converted` reads such payments (and refunds) so, when the file's payments and refunds are in more
-than one currency and a conversion names them; the import says which in a note (:mod:`.notes`). Conversions that
+= 42.81 USD); a refund of it in its currency is read at the payment's rate (a full refund takes it off whole).
+:func:`converted` reads such payments (and refunds) so, when the file's payments and refunds are in more than one
+currency and a conversion names them; the import says which in a note (:mod:`.notes`). Conversions that
 name a payment but are not one amount out of its currency and one into another are refused naming their rows.
 A file in one currency, or a payment without conversion rows, is read as it is (the currency check then refuses
 currencies that still mix).
@@ -61,8 +62,17 @@ def converted(
     except DataError:
         return df[amount], df[currency]  # the reading of the amounts names the rows (with their rows in the file)
     amounts, currencies = values.copy(), money.copy()
-    said = []
-    for position in np.flatnonzero(rows):
+    said: list[str] = []
+    rates: dict[str, tuple[str, float, str]] = {}  # a converted payment's id: its currency, rate and the account's
+    for position in sorted(np.flatnonzero(rows), key=lambda p: bool(values[p] < 0)):  # payments, then refunds
+        paid = rates.get(refs[position]) if values[position] < 0 else None
+        if paid is not None and paid[0] == money[position]:  # a refund of a converted payment: at the payment's rate
+            to = paid[2]
+            amounts[position] = round(values[position] * paid[1], 0 if to in ZERO_DECIMAL else 2)
+            currencies[position] = to
+            said.append(f"{ids[position]} (row {file_rows[position]}: {values[position]:.2f} {money[position]} as "
+                        f"{amounts[position]:.2f} {to}, its payment {refs[position]}'s rate)")  # fmt: skip
+            continue
         pair = np.flatnonzero(conversion & (refs == ids[position]))
         if len(pair) == 0:
             continue
@@ -77,10 +87,11 @@ def converted(
         to = money[other[0]]
         amounts[position] = round(values[position] * rate, 0 if to in ZERO_DECIMAL else 2)
         currencies[position] = to
+        rates[ids[position]] = (money[position], rate, to)
         said.append(f"{ids[position]} (row {file_rows[position]}: {values[position]:.2f} {money[position]} as "
                     f"{amounts[position]:.2f} {to}, rows {file_rows[own[0]]} and {file_rows[other[0]]})")  # fmt: skip
     if not said:
         return df[amount], df[currency]
-    note(f"{source}: PayPal's currency conversions read {len(said)} payment(s) at their converted amount, at "
-         f"PayPal's rate: {'; '.join(said[:3])}{' ...' if len(said) > 3 else ''}")  # fmt: skip
+    note(f"{source}: PayPal's currency conversions read {len(said)} payment(s) or refund(s) at their converted "
+         f"amount, at PayPal's rate: {'; '.join(said[:3])}{' ...' if len(said) > 3 else ''}")  # fmt: skip
     return pd.Series(amounts, index=df.index, name=amount), pd.Series(currencies, index=df.index, name=currency)
