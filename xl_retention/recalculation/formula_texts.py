@@ -57,6 +57,10 @@ def _column(letters: str) -> int:
     return number
 
 
+#: a function called in upper-case formula text: its name (``_XLFN.`` kept), for :meth:`FormulaTexts.called`
+_CALL = re.compile(r"(?<![\w.])([A-Z_][A-Z0-9_.]*)\(")
+
+
 def position(ref: str) -> tuple[int, int]:
     """``"B12"`` -> ``(12, 2)`` (row, column), for the scan's upper-case references."""
     match = _REF.fullmatch(ref)
@@ -84,6 +88,7 @@ class FormulaTexts:
         self._translators: dict[str, Translator] = {}
         self._master_list: list[tuple[tuple[int, int], str]] | None = None
         self._upper: str | None = None
+        self._called: frozenset[str] | None = None
         kept = [
             (ref, cell.text)
             for ref, cell in cells.items()
@@ -144,6 +149,20 @@ class FormulaTexts:
         if self._upper is None:
             self._upper = "\n".join(text for _, text in self.master_texts()).upper()
         return self._upper
+
+    def called(self) -> frozenset[str]:
+        """The names of the functions the sheet's formulas call, in upper case, ``_xlfn.``/``_xlws.`` taken off
+        (made once: several listings look for functions the engine or Excel lacks).
+
+        >>> from types import SimpleNamespace as Cell
+        >>> cell = Cell(kind="normal", text="_xlfn.XLOOKUP(1,B:B,C:C)+sum(A2)", attrs={})
+        >>> sorted(FormulaTexts({"A1": cell}).called())
+        ['SUM', 'XLOOKUP']
+        """
+        if self._called is None:
+            found = set(_CALL.findall(self.upper_text()))
+            self._called = frozenset(n.removeprefix("_XLFN.").removeprefix("_XLWS.") for n in found)
+        return self._called
 
     def __getitem__(self, place: tuple[int, int]) -> str:
         text = self._texts[place]

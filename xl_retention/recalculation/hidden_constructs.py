@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 __all__ = ["hidden_constructs"]
 
-_CALL = re.compile(r"(?<![\w.])([A-Z_][A-Z0-9_.]*)\(")
 _NEWER = re.compile(r"(?<![\w.])(_XLFN\.[A-Z0-9_.]+)\(")
 #: a bracket opened where no function is called, holding a comma before any other bracket: a union's list
 _BRACKET = re.compile(r"(?:^|[(,=+\-*/^&<>\s])\((?:[^()\"\n]|\"[^\"\n]*\")*,")  # within a line (see THREE_D_HINT)
@@ -67,7 +66,7 @@ def hidden_constructs(
         newer |= {m.group(1).removeprefix("_XLFN.").removeprefix("_XLWS.") for m in _NEWER.finditer(texts.upper_text())}
     for sheet, texts in formulas.items():
         upper = texts.upper_text()
-        calls = {m.group(1).removeprefix("_XLFN.").removeprefix("_XLWS.") for m in _CALL.finditer(upper)}
+        calls = texts.called()
         missing = {name for name in calls if lacking(name)}
         three_d = THREE_D_HINT.search(upper) is not None
         unions = _BRACKET.search(upper) is not None or any(n.upper() in upper for n in union_names)

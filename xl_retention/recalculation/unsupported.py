@@ -317,7 +317,6 @@ _SHEET_REASON = (
 
 
 #: a call of a function by name (the prefilter of :func:`_hidden_add_in_calls`; upper-case text)
-_CALL = re.compile(r"(?<![\w.])([A-Z_][A-Z0-9_.]*)\(")
 
 
 def _hidden_add_in_calls(formulas: dict[str, FormulaTexts], info: PackageInfo, known: set[str]) -> list[Unsupported]:
@@ -327,7 +326,7 @@ def _hidden_add_in_calls(formulas: dict[str, FormulaTexts], info: PackageInfo, k
     own functions saved as Office.js calls (``_xldudf_CRR``) are ours (:func:`.package_facts.officejs_name`)."""
     found = []
     for sheet, texts in formulas.items():
-        called = {m.group(1).removeprefix("_XLFN.").removeprefix("_XLWS.") for m in _CALL.finditer(texts.upper_text())}
+        called = texts.called()
         unknown = {
             n
             for n in called
