@@ -11,13 +11,17 @@ Left as they are: one cell (``=Customers!D25``, the old last month itself), one 
 (``"C2:C25"``), references to another workbook (``[1]Customers!C2:C25``), and in the month rows of the monthly
 sheets (each month's own formulas) every range not anchored with ``$`` at both ends: a running count
 ``COUNT($D$2:D25)`` is the month's own, while ``=D25/SUM($D$2:$D$25)`` (a share of every month) is stretched.
+Nor is, anywhere, a range whose end moves with its cell in a formula filled down (or right on "NPS scores"): a
+rolling average ``=AVERAGE(Customers!C5:C7)`` under ``=AVERAGE(Customers!C4:C6)``, or a running total
+``=SUM(Customers!C$2:C7)``, is its row's window, which stretching would widen (3 months made 6, silently).
 """
 
 from __future__ import annotations
 
 import re
 
-from openpyxl.utils import column_index_from_string
+from openpyxl.formula.translate import Translator
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from . import inplace as ip
 from .inplace import _AREA, escape
@@ -32,18 +36,22 @@ _TEXT = re.compile(r'"(?:[^"]|"")*"')
 
 
 def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None, columns: tuple[int, int] | None = None,
-                    local: bool = False, fixed: bool = False) -> str:  # fmt: skip
+                    local: bool = False, fixed: bool = False, filled: bool = False) -> str:  # fmt: skip
     """``text`` (a formula, with or without its ``=``) with its ranges over ``sheet``'s months stretched.
 
     ``rows=(old_last, new_last)``: a range of two or more rows ending at ``old_last`` ends at ``new_last``;
     ``columns`` likewise for columns. ``local``: references without a sheet name are ``sheet``'s (a formula on
     that sheet). ``fixed``: only ranges anchored with ``$`` at both ends (``$C$2:$C$4``, a total of every month
-    beside the months), not a running range (``$C$2:C4``, a month's own formula).
+    beside the months), not a running range (``$C$2:C4``, a month's own formula). ``filled``: the formula is the
+    one of the cell before it filled down (or right), so a range whose end is not anchored with ``$`` is its cell's
+    own window (a rolling average, a running total): left alone.
 
     >>> stretch_formula("=SUM(Customers!C2:C4)+Customers!D4+SUM(Customers!B4:E4)", "Customers", rows=(4, 7))
     '=SUM(Customers!C2:C7)+Customers!D4+SUM(Customers!B4:E4)'
     >>> stretch_formula('=IF(A1="Customers!C2:C4","",[1]Customers!C2:C4)', "Customers", rows=(4, 7))
     '=IF(A1="Customers!C2:C4","",[1]Customers!C2:C4)'
+    >>> stretch_formula("=AVERAGE(Customers!C2:C4)+SUM(Customers!C$2:C$4)", "Customers", rows=(4, 7), filled=True)
+    '=AVERAGE(Customers!C2:C4)+SUM(Customers!C$2:C$7)'
     """
 
     def area(match: re.Match[str], piece: str) -> str:
@@ -56,6 +64,8 @@ def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None, 
         c1, c2 = column_index_from_string(match.group(3)), column_index_from_string(match.group(7))
         by_rows = rows is not None and r1 < r2 and (not fixed or match.group(4) == match.group(8) == "$")
         by_columns = columns is not None and c1 < c2 and (not fixed or match.group(2) == match.group(6) == "$")
+        by_rows = by_rows and not (filled and match.group(8) != "$")  # a filled window ends at its own row
+        by_columns = by_columns and not (filled and match.group(6) != "$")
         if not by_rows and not by_columns:
             return match.group(0)
         return ip.extend_refs(match.group(0), sheet, rows if by_rows else None, columns if by_columns else None,
@@ -78,13 +88,32 @@ def _unescape(raw: bytes) -> str:
 
 
 def _in_xml(pattern: re.Pattern[bytes], xml: bytes, sheet: str, rows: tuple[int, int] | None,
-            columns: tuple[int, int] | None, local: bool, fixed: bool = False) -> bytes:  # fmt: skip
+            columns: tuple[int, int] | None, local: bool, fixed: bool = False,
+            filled: bool = False) -> bytes:  # fmt: skip
     def one(match: re.Match[bytes]) -> bytes:
         inner = _unescape(match.group(2))
-        new = stretch_formula(inner, sheet, rows, columns, local, fixed)
+        new = stretch_formula(inner, sheet, rows, columns, local, fixed, filled)
         return match.group(0) if new == inner else match.group(1) + escape(new).encode() + match.group(3)
 
     return pattern.sub(one, xml)
+
+
+def _formula(element: bytes | None) -> str | None:
+    """The formula text of a ``<c>`` element (without ``=``), or None."""
+    found = _F.search(element) if element is not None else None
+    return _unescape(found.group(2)) if found is not None and found.group(2).strip() else None
+
+
+def _filled(before: str | None, before_ref: str, formula: str | None, ref: str) -> bool:
+    """Whether ``formula`` (at ``ref``) is ``before`` (the formula at ``before_ref``) filled down or right: its
+    relative references moved by one row or column (openpyxl's :class:`~openpyxl.formula.translate.Translator`)."""
+    if before is None or formula is None:
+        return False
+    try:
+        moved = Translator("=" + before, origin=before_ref).translate_formula(ref)
+    except Exception:  # noqa: BLE001  (a formula the translator cannot read: taken as typed alone)
+        return False
+    return moved.removeprefix("=") == formula.removeprefix("=")
 
 
 def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | None = None,
@@ -111,13 +140,21 @@ def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | No
         except ip.LayoutError:
             continue
         skip = (FIRST_ROW, month_rows) if title in monthly and month_rows is not None else None
+        original: dict[str, str] = {}  # the formulas before stretching, by cell: is the next one filled from it?
         for number in sorted(xml.rows):
             row = xml.rows[number]
             fixed = skip is not None and skip[0] <= number <= skip[1]
             if not row.edited and not _F.search(row.raw):
                 continue
             for ref, element in list(xml.cells_in_rows(number, number)):
-                new = _in_xml(_F, element, sheet, rows, columns, local, fixed)
+                formula = _formula(element)
+                column = column_index_from_string(ref.rstrip("0123456789"))
+                before = f"{ref.rstrip('0123456789')}{number - 1}" if rows is not None else (
+                    f"{get_column_letter(column - 1)}{number}" if column > 1 else None)  # fmt: skip
+                filled = before is not None and _filled(original.get(before), before, formula, ref)
+                if formula is not None:
+                    original[ref] = formula
+                new = _in_xml(_F, element, sheet, rows, columns, local, fixed, filled)
                 if new != element:
                     xml.put(ref, new)
                     changed += 1
