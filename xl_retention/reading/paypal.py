@@ -141,6 +141,11 @@ def paypal_orders(
     order = df[columns.get("order_id", txn)].astype(object).copy()
     if reference is not None:
         order[refund] = df[reference].astype(object)[refund]  # the payment refunded
+        unnamed = refund & (_text(df[reference]) == "").to_numpy()  # was "column 'Transaction ID': missing order ids"
+        if unnamed.any() and "order_id" not in columns:
+            problem = ("refunds with a blank 'Reference Txn ID' (the payment refunded cannot be told, so it would be "
+                       "taken off no purchase: fill in the payment's Transaction ID, or remove them)")  # fmt: skip
+            raise bad_rows(source, reference, problem, np.flatnonzero(unnamed), df[reference])
     date = columns.get("date", _column(df, "date") or "Date")
     when = _text(df[date]) if date in df.columns else None
     time, zone = _column(df, "time"), _column(df, "timezone", "time_zone")
