@@ -41,6 +41,24 @@ def test_19_unmapped_the_refusal_names_the_monthly_column(tmp_path: Path, capsys
     assert message.endswith("; or, 'monthly_amount' being per month already: --columns mrr=monthly_amount")
 
 
+@pytest.mark.parametrize("interval", [",billing_interval", ""])
+def test_19_a_price_per_month_beside_seats_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], interval: str
+) -> None:
+    rows = "customer_id,start,end,monthly_price{i},quantity\na,2026-01-05,,100{y},3\nb,2026-01-06,,50{m},1\n"
+    path = write(
+        tmp_path / "subs.csv", rows.format(i=interval, y=",year" if interval else "", m=",month" if interval else "")
+    )
+    message = refusal(
+        capsys, "--subscriptions", str(path), "--columns", "mrr=monthly_price", "--to-csv", str(tmp_path / "o")
+    )
+    assert message == (
+        "subs.csv: 'monthly_price' (mapped to mrr) is an amount per month and 'quantity' is there with values other "
+        "than 1: is it per unit (MRR = amount x quantity) or the subscription's whole MRR? Per unit: add a column of "
+        "amount x quantity and map mrr to it; whole: map mrr to a column named MRR"
+    )
+
+
 # -- 20, 21: PayPal's refunds with --segment, and its currency conversions ------------------------------------------
 PAYPAL_HEAD = ('"Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","From Email Address",'
                '"To Email Address","Transaction ID","Reference Txn ID","Balance"\n')  # fmt: skip

@@ -152,6 +152,26 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
     )
 
 
+def _refuse_price_per_month_and_quantity(df: pd.DataFrame, columns: Mapping[str, str], source: str) -> None:
+    """A price per month mapped to ``mrr`` (``monthly_price``, "Monthly fee"; not a column named MRR, which is the
+    subscription's) beside a quantity other than 1: per unit (MRR = price x quantity) or the subscription's total
+    cannot be told; refused naming both."""
+    price = str(columns["mrr"])
+    words = re.findall(r"[a-z0-9]+", key(price))
+    if "mrr" in words or "recurring" in words:
+        return
+    for quantity in _matching(df, "quantity", columns):
+        values = pd.to_numeric(df[quantity], errors="coerce")
+        if ((values != 1) & values.notna()).any():
+            raise DataError(
+                f"{source}: {price!r} (mapped to mrr) is an amount per month and {quantity!r} is there with values "
+                f"other than 1: is it per unit (MRR = amount x quantity) or the subscription's whole MRR? Per unit: "
+                f"add a column of amount x quantity and map mrr to it; whole: map mrr to a column named MRR",
+                source=source,
+                column=price,
+            )
+
+
 def _refuse_billing_names_without_interval(columns: Mapping[str, str], source: str) -> None:
     """A column map naming a billing export's columns (``amount``, ``quantity``, ``interval_count``) for a
     subscriptions file in which no billing interval column was found: the map cannot apply; say what is missing."""
@@ -170,6 +190,7 @@ def _refuse_count_without_interval(df: pd.DataFrame, columns: Mapping[str, str],
     """An interval count (every N months) without a billing interval column cannot be used, nor ignored; nor a
     quantity (seats) beside a price per unit mapped to ``mrr`` (Stripe's "Plan Amount" as MRR, "Quantity" ignored)."""
     if _monthly(columns.get("mrr")):
+        _refuse_price_per_month_and_quantity(df, columns, source)
         return  # MRR is per month: a billing interval, count or quantity only describes it
     counts = _matching(df, "interval_count", columns)
     if counts:
