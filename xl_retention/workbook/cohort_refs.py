@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from . import inplace as ip
-from .inplace import _AREA, escape
+from .inplace import escape
 
 __all__ = ["cohort_row_map", "remap_cohort_refs", "remap_formula"]
 
@@ -25,7 +25,6 @@ _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _F = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
 _RULE_FORMULA = re.compile(rb"(<" + _P + rb"formula[12]?\b[^>]*>)([^<]*)(</" + _P + rb"formula[12]?\s*>)")
 _NAME = re.compile(rb"(<" + _P + rb"definedName\b[^>]*>)([^<]*)(</" + _P + rb"definedName\s*>)")
-_TEXT = re.compile(r'"(?:[^"]|"")*"')
 
 
 def _row_keys(ws: Any) -> dict[tuple[Any, ...], int]:
@@ -75,25 +74,12 @@ def remap_formula(text: str, sheet: str, rows: dict[int, int]) -> str:
             out += f":{match.group(6)}{match.group(7)}{match.group(8)}{r2}"
         return out
 
-    out, position = [], 0
-    for literal in (*_TEXT.finditer(text), None):
-        end = literal.start() if literal is not None else len(text)
-        piece = text[position:end]
-        out.append(_AREA.sub(lambda m, piece=piece: area(m, piece), piece))
-        if literal is not None:
-            out.append(literal.group(0))
-            position = literal.end()
-    return "".join(out)
-
-
-def _unescape(raw: bytes) -> str:
-    return raw.decode("utf-8").replace("&apos;", "'").replace("&quot;", '"').replace("&lt;", "<").replace(
-        "&gt;", ">").replace("&amp;", "&")  # fmt: skip
+    return ip.areas_outside_text(text, area)
 
 
 def _in_xml(pattern: re.Pattern[bytes], xml: bytes, sheet: str, rows: dict[int, int]) -> bytes:
     def one(match: re.Match[bytes]) -> bytes:
-        inner = _unescape(match.group(2))
+        inner = ip.unescape(match.group(2))
         new = remap_formula(inner, sheet, rows)
         return match.group(0) if new == inner else match.group(1) + escape(new).encode() + match.group(3)
 

@@ -38,6 +38,34 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def unescape(raw: bytes) -> str:
+    """The text of an XML element's content (UTF-8 bytes): the five entities :func:`escape` and Excel write undone."""
+    return raw.decode("utf-8").replace("&apos;", "'").replace("&quot;", '"').replace("&lt;", "<").replace(
+        "&gt;", ">").replace("&amp;", "&")  # fmt: skip
+
+
+_TEXT = re.compile(r'"(?:[^"]|"")*"')
+
+
+def areas_outside_text(text: str, area: Callable[[re.Match[str], str], str]) -> str:
+    """``text`` (a formula) with each reference :data:`_AREA` matches outside its quoted texts replaced by
+    ``area(match, piece)`` (``piece``: the stretch of the formula between two texts it was found in); a reference
+    written inside a text (``"C2:C25"``) is left as it is.
+
+    >>> areas_outside_text('=SUM(A1:A3)&"A1:A3"', lambda m, piece: m.group(0).lower())
+    '=SUM(a1:a3)&"A1:A3"'
+    """
+    out, position = [], 0
+    for literal in (*_TEXT.finditer(text), None):
+        end = literal.start() if literal is not None else len(text)
+        piece = text[position:end]
+        out.append(_AREA.sub(lambda m, piece=piece: area(m, piece), piece))
+        if literal is not None:
+            out.append(literal.group(0))
+            position = literal.end()
+    return "".join(out)
+
+
 _PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
 _SHEET_DATA = re.compile(rb"<(" + _PREFIX + rb")sheetData(" + _ATTRS + rb")\s*(/?)>")

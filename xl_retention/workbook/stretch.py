@@ -24,7 +24,7 @@ from openpyxl.formula.translate import Translator
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from . import inplace as ip
-from .inplace import _AREA, escape
+from .inplace import escape
 from .monthly import FIRST_ROW, MONTHLY_SHEETS, NPS_SCORES_TITLE
 
 __all__ = ["stretch_formula", "stretch_formulas"]
@@ -32,7 +32,6 @@ __all__ = ["stretch_formula", "stretch_formulas"]
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _F = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
 _RULE_FORMULA = re.compile(rb"(<" + _P + rb"formula[12]?\b[^>]*>)([^<]*)(</" + _P + rb"formula[12]?\s*>)")
-_TEXT = re.compile(r'"(?:[^"]|"")*"')
 
 
 def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None, columns: tuple[int, int] | None = None,
@@ -71,27 +70,14 @@ def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None, 
         return ip.extend_refs(match.group(0), sheet, rows if by_rows else None, columns if by_columns else None,
                               local=local)  # fmt: skip
 
-    out, position = [], 0
-    for literal in (*_TEXT.finditer(text), None):
-        end = literal.start() if literal is not None else len(text)
-        piece = text[position:end]
-        out.append(_AREA.sub(lambda m, piece=piece: area(m, piece), piece))
-        if literal is not None:
-            out.append(literal.group(0))
-            position = literal.end()
-    return "".join(out)
-
-
-def _unescape(raw: bytes) -> str:
-    return raw.decode("utf-8").replace("&apos;", "'").replace("&quot;", '"').replace("&lt;", "<").replace(
-        "&gt;", ">").replace("&amp;", "&")  # fmt: skip
+    return ip.areas_outside_text(text, area)
 
 
 def _in_xml(pattern: re.Pattern[bytes], xml: bytes, sheet: str, rows: tuple[int, int] | None,
             columns: tuple[int, int] | None, local: bool, fixed: bool = False,
             filled: bool = False) -> bytes:  # fmt: skip
     def one(match: re.Match[bytes]) -> bytes:
-        inner = _unescape(match.group(2))
+        inner = ip.unescape(match.group(2))
         new = stretch_formula(inner, sheet, rows, columns, local, fixed, filled)
         return match.group(0) if new == inner else match.group(1) + escape(new).encode() + match.group(3)
 
@@ -101,7 +87,7 @@ def _in_xml(pattern: re.Pattern[bytes], xml: bytes, sheet: str, rows: tuple[int,
 def _formula(element: bytes | None) -> str | None:
     """The formula text of a ``<c>`` element (without ``=``), or None."""
     found = _F.search(element) if element is not None else None
-    return _unescape(found.group(2)) if found is not None and found.group(2).strip() else None
+    return ip.unescape(found.group(2)) if found is not None and found.group(2).strip() else None
 
 
 def _filled(before: str | None, before_ref: str, formula: str | None, ref: str) -> bool:
