@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .classic_if import classic_if_cells
 from .excel_functions._core import NOT_IMPLEMENTED, is_error
@@ -88,16 +88,7 @@ def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTex
             if is_error(workbook.get_value(sheet, *place)):
                 continue  # its own error: listed by what it is
             checked += 1
-            NOT_IMPLEMENTED.start()
-            try:
-                formula = workbook.get_formula(sheet, *place)
-                if formula:
-                    target.set_formula(*place, formula if formula.startswith("=") else "=" + formula)
-                    workbook.evaluate_cell(sheet, *place)
-            except Exception:  # noqa: BLE001  (the engine refuses to evaluate it again: nothing noted)
-                pass
-            finally:
-                function = NOT_IMPLEMENTED.stop()
+            function = _noted_again(workbook, target, sheet, place, NOT_IMPLEMENTED)
             if function:
                 shown = function.removeprefix("excel_").replace("_", ".")
                 found.append(
@@ -124,16 +115,7 @@ def unsure_mround_cells(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]
             if checked > MAX_CHECKED:
                 found.append(Unsupported(sheet, ref, "MROUND", _UNCHECKED))
                 continue
-            UNSURE.start()
-            try:
-                formula = workbook.get_formula(sheet, *place)
-                if formula:
-                    target.set_formula(*place, formula if formula.startswith("=") else "=" + formula)
-                    workbook.evaluate_cell(sheet, *place)
-            except Exception:  # noqa: BLE001  (the engine refuses to evaluate it again: nothing noted)
-                pass
-            finally:
-                reason = UNSURE.stop()
+            reason = _noted_again(workbook, target, sheet, place, UNSURE)
             if reason:
                 found.append(Unsupported(sheet, ref, "MROUND", reason))
     return found
@@ -165,3 +147,19 @@ def underflows(
     if found:
         set_formulas(workbook, found)
     return bool(found)
+
+
+def _noted_again(workbook: fz.Workbook, target: Any, sheet: str, place: tuple[int, int], noter: Any) -> str:
+    """What ``noter`` (a registered function's notes: ``start()``, ``stop()`` giving what was noted) notes while the
+    engine evaluates the cell at ``place`` of ``sheet`` once more (its formula set again on ``target``, the sheet)."""
+    noter.start()
+    try:
+        formula = workbook.get_formula(sheet, *place)
+        if formula:
+            target.set_formula(*place, formula if formula.startswith("=") else "=" + formula)
+            workbook.evaluate_cell(sheet, *place)
+    except Exception:  # noqa: BLE001  (the engine refuses to evaluate it again: nothing noted)
+        pass
+    finally:
+        noted = noter.stop()
+    return noted
