@@ -36,7 +36,7 @@ from ._style import (
 )  # fmt: skip
 from .chart_ranges import TEMPLATE_CHARTS
 from .sheets import last_value
-from .template import CUSTOMERS, NPS_SUMMARY, REVENUE, MonthlySheet, column_letter
+from .template import CUSTOMERS, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet, column_letter
 
 # the latest figures: label, series, its "so far" column, number format, its sheet
 HEADLINES = (
@@ -47,6 +47,13 @@ HEADLINES = (
     ("NPS", "NPS_Score", "NPS_Score_Seq", POINTS, "NPS"),
     ("Lifetime value (CLV), constant churn", "LTV_CLV", None, MONEY, None),
 )
+#: a shop's figures (orders and visits), beside the latest figures: label, series on "Purchases and visits"
+SHOP_FIGURES = (
+    ("Repeat purchase rate", "Purchases_Repeat_Rate"),
+    ("Returning customer rate", "Purchases_Returning_Rate"),
+    ("Returning visitor rate", "Visits_Returning_Rate"),
+)
+SHOP_COLUMN = 5  # E: the table's first column (D between the two tables; the charts start at row 12)
 MOVEMENT_COLOURS = {  # chart column on Revenue -> its legend and the colour of its column segment
     "new_chart": ("New MRR", "2E7D32"),
     "expansion_chart": ("Expansion MRR", "81C784"),
@@ -102,8 +109,31 @@ def _series(chart, sheet: Worksheet, spec: MonthlySheet, key: str, last: int, ti
         series.tx = SeriesLabel(v=title)
 
 
+def latest_number(name: str, of: str | None = None) -> str:
+    """``=`` the last number of the range ``name`` (or the cell of ``of`` in its row); blank when it has none.
+
+    For a sheet without "... so far" columns: ``LOOKUP(2, 1/ISNUMBER(range), ...)`` finds the last cell holding a
+    number (text, blanks and errors are skipped), in Excel, LibreOffice and the embedded engine alike.
+
+    >>> latest_number("Purchases_Repeat_Rate")
+    '=IF(COUNT(Purchases_Repeat_Rate)=0,"",LOOKUP(2,1/ISNUMBER(Purchases_Repeat_Rate),Purchases_Repeat_Rate))'
+    """
+    return f'=IF(COUNT({name})=0,"",LOOKUP(2,1/ISNUMBER({name}),{of or name}))'
+
+
+def _shop_figures(ws: Worksheet) -> None:
+    """The purchases and visits figures (latest month with each), a table beside the latest figures (E3:G6)."""
+    header(ws, 3, ["Purchases and visits", "Value", "Month"], [26, 10, 11], first_col=SHOP_COLUMN)
+    months = monthly_name(PURCHASES.title)
+    for row, (label, name) in enumerate(SHOP_FIGURES, start=4):
+        ws.cell(row=row, column=SHOP_COLUMN, value=label).border = BORDER
+        style(ws.cell(row=row, column=SHOP_COLUMN + 1, value=latest_number(name)), False, PERCENT)
+        style(ws.cell(row=row, column=SHOP_COLUMN + 2, value=latest_number(name, months)), False, MONTH_FORMAT)
+
+
 def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
-    """The latest figures (rows 3-9) and six charts; ``ws`` is the (empty) Dashboard sheet."""
+    """The latest figures (rows 3-9), a shop's purchases and visits figures (E3:G6) and six charts; ``ws`` is the
+    (empty) Dashboard sheet."""
     wb = ws.parent
     ws["A1"] = "Dashboard"
     ws["A1"].font = TITLE_FONT
@@ -119,6 +149,7 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
             month = last_value("Customers_Churn", "Customers_Churn_Seq", monthly_name("Customers"))
             month = f'=IF({name}="","",{month.removeprefix("=")})'  # no CLV (no gross margin yet): no month
         style(ws.cell(row=row, column=3, value=month), False, MONTH_FORMAT)
+    _shop_figures(ws)
     ws.cell(
         row=10,
         column=1,
