@@ -34,6 +34,7 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 
+from ..reading.notes import collected
 from . import inplace as ip
 from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, grow_cohorts, triangle
@@ -234,7 +235,14 @@ def fill_package(path: Path, tables: Tables) -> Filled:
                     "from a new tracker: xl-retention new NEW.xlsx)"
                 )
             check_merges(package, sheets, added)  # a merged range below the months would hide the new ones
-            scores_columns |= grow(package, sheets, scores_columns, added, rows)
+            with collected() as stretched:  # a formula of the user's over the months now reads the new ones too
+                scores_columns |= grow(package, sheets, scores_columns, added, rows)
+            if stretched:
+                shown = "; ".join(stretched[:4]) + (f"; and {len(stretched) - 4} more" if len(stretched) > 4 else "")
+                plan.notes.append(
+                    f"{len(stretched)} formula(s) of yours over the months now take in the months added: {shown} "
+                    "(a range that ended at the last month; change it back where it was meant for those months only)"
+                )
             move_note_merges(package, sheets, added)
             n = len(base.months)
             cohorts_needed = tables.survivors is not None or tables.order_cohorts is not None

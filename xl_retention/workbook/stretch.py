@@ -23,6 +23,7 @@ import re
 from openpyxl.formula.translate import Translator
 from openpyxl.utils import column_index_from_string, get_column_letter
 
+from ..reading.notes import note
 from . import inplace as ip
 from .inplace import escape
 from .monthly import FIRST_ROW, MONTHLY_SHEETS, NPS_SCORES_TITLE
@@ -105,7 +106,8 @@ def _filled(before: str | None, before_ref: str, formula: str | None, ref: str) 
 def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | None = None,
                      columns: tuple[int, int] | None = None, month_rows: int | None = None) -> int:  # fmt: skip
     """Stretch every cell formula, conditional-format and validation formula of ``package`` over ``sheet``'s months
-    (see :func:`stretch_formula`); returns how many cells changed.
+    (see :func:`stretch_formula`); returns how many cells changed, and notes each (``Mine!A1 =SUM(Customers!C2:C4) ->
+    =SUM(Customers!C2:C7)``, :mod:`xl_retention.reading.notes`: the import lists them).
 
     ``month_rows``: the last month row of the monthly sheets now; in their rows ``FIRST_ROW`` to it (each month's
     own formulas) only ranges anchored at both ends are stretched (``=D2/SUM($D$2:$D$25)``, a share of every month,
@@ -144,5 +146,6 @@ def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | No
                 if new != element:
                     xml.put(ref, new)
                     changed += 1
+                    note(f"{title}!{ref} ={formula} -> ={_formula(new)}")  # said by the import (fill.py)
         xml.tail = _in_xml(_RULE_FORMULA, xml.tail, sheet, rows, columns, local)
     return changed
