@@ -33,3 +33,28 @@ def test_a_shops_repeat_returning_and_visitor_rates_are_on_the_dashboard(tmp_pat
     assert [ws[f"F{r}"].value for r in range(4, 7)] == [0.2, 0.4, 0.25]
     assert [ws[f"G{r}"].value for r in range(4, 7)] == [dt.datetime(2026, 3, 1)] * 2 + [dt.datetime(2026, 2, 1)]
     assert ws["F4"].number_format == "0.0%" and ws["G4"].number_format == "mmm yyyy"
+
+
+def test_a_negative_customers_at_end_is_no_latest_figure_and_a_clv_error_keeps_its_month(tmp_path):
+    """-5 typed as February's customers at end was the Dashboard's latest figure while the rates beside it were
+    #NUM! -> B4 shows that month's #NUM! (its Lost's error, whose reason recalc lists); a lifetime value in error
+    (gross margin 7) showed #NUM! as its month too -> C9 is the month of the churn it read."""
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3, inputs={
+        "Customers": {"start": [10], "gained": [2, 1], "end": [3, -5]},
+        "Revenue": {"start": [100], "new": [10, 5], "churned": [20, 5]}})  # fmt: skip
+    wb = openpyxl.load_workbook(path)
+    wb["Lifetime value"]["B4"] = 7
+    wb.save(path)
+    result = recalc_file(path, tmp_path / "r.xlsx")
+    assert result.status == "ok"
+    assert "Customers!E3" in [issue.address for issue in result.errors]
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx", data_only=True)["Dashboard"]
+    assert (ws["B4"].value, ws["C4"].value) == ("#NUM!", dt.datetime(2026, 2, 1))
+    assert (ws["B9"].value, ws["C9"].value) == ("#NUM!", dt.datetime(2026, 1, 1))  # January: the last churn rate
+    wb = openpyxl.load_workbook(path)
+    wb["Customers"]["D3"], wb["Lifetime value"]["B4"] = 3, 0.5
+    wb.save(path)
+    assert recalc_file(path, tmp_path / "ok.xlsx").status == "ok"
+    ws = openpyxl.load_workbook(tmp_path / "ok.xlsx", data_only=True)["Dashboard"]
+    assert (ws["B4"].value, ws["C4"].value) == (3, dt.datetime(2026, 2, 1))
+    assert isinstance(ws["B9"].value, float) and ws["C9"].value == dt.datetime(2026, 2, 1)

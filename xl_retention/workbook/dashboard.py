@@ -121,6 +121,15 @@ def latest_number(name: str, of: str | None = None) -> str:
     return f'=IF(COUNT({name})=0,"",LOOKUP(2,1/ISNUMBER({name}),{of or name}))'
 
 
+def _not_negative(value: str) -> str:
+    """The latest customers at end, or, when it is negative, the error its month's Lost shows (``#NUM!``, with
+    the reason recalc lists; ``#N/A`` if that cell holds no error): the rates beside it are errors too."""
+    last = "INDEX(Customers_End,MATCH(COUNT(Customers_End),Customers_End_Seq,0))"
+    lost = "INDEX(Lost_Customers,MATCH(COUNT(Customers_End),Customers_End_Seq,0))"
+    assert last in value, value
+    return value.replace(last, f"IF({last}<0,IF(ISERROR({lost}),{lost},NA()),{last})", 1)
+
+
 def _shop_figures(ws: Worksheet) -> None:
     """The purchases and visits figures (latest month with each), a table beside the latest figures (E3:G6)."""
     header(ws, 3, ["Purchases and visits", "Value", "Month"], [26, 10, 11], first_col=SHOP_COLUMN)
@@ -142,12 +151,15 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
         value = last_value(name, seq) if dated_by else f"={name}"
+        if name == "Customers_End":  # a negative count (-5 typed) is no figure: its month's Lost error (#NUM!)
+            value = _not_negative(value)
         style(ws.cell(row=row, column=2, value=value), False, number_format)
         if dated_by:
             month = last_value(name, seq, monthly_name(dated_by))
         else:  # the CLV's churn ends with the last month that has a churn rate
             month = last_value("Customers_Churn", "Customers_Churn_Seq", monthly_name("Customers"))
-            month = f'=IF({name}="","",{month.removeprefix("=")})'  # no CLV (no gross margin yet): no month
+            # no CLV (no gross margin yet): no month; a CLV in error: the month of the churn it read, not the error
+            month = f'=IF(IFERROR({name}="",FALSE),"",{month.removeprefix("=")})'
         style(ws.cell(row=row, column=3, value=month), False, MONTH_FORMAT)
     _shop_figures(ws)
     ws.cell(
