@@ -122,15 +122,33 @@ def _style_key(cell: Any) -> str:
     return repr((cell.font, cell.fill, cell.border, cell.number_format, cell.alignment, cell.protection))
 
 
+def _renamed_cohorts(wb: Any) -> str | None:
+    """The sheet the template's cohort names (Cohort_Counts, Cohort_Retention) point to, when it is not Cohorts."""
+    for name in ("Cohort_Counts", "Cohort_Retention"):
+        defined = wb.defined_names.get(name)
+        for title, _ in defined.destinations if defined is not None else ():
+            if title != COHORTS_TITLE and title in wb.sheetnames:
+                return title
+    return None
+
+
 def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: int) -> dict[str, Triangle]:
     """Replace the Cohorts sheet of ``package`` by the template's for ``new`` months; returns the new triangles.
 
     ``wb``: the user's workbook opened read-only (its Cohorts sheet laid out for ``old`` months from ``first``).
     Raises :class:`~.inplace.LayoutError` when the sheet was changed by hand (it cannot grow in place then).
     """
+    how = "make a tracker that covers the data (xl-retention new) and import into it"
+    if COHORTS_TITLE not in wb.sheetnames:  # renamed by hand: its tables grow only on the sheet the template names
+        renamed = _renamed_cohorts(wb)
+        where = f" ({renamed!r} holds its tables: the sheet renamed?)" if renamed else ""
+        back = f"rename {renamed!r} back to {COHORTS_TITLE!r}" if renamed else f"put a sheet {COHORTS_TITLE!r} back"
+        raise ip.LayoutError(
+            f"{package.path.name} has no sheet {COHORTS_TITLE!r}{where}, so its cohort tables cannot grow to the "
+            f"{new} months of the data: {back} and import again, or {how}"
+        )
     part = package.sheet_part(COHORTS_TITLE)
     rels = f"{part.rsplit('/', 1)[0]}/_rels/{part.rsplit('/', 1)[1]}.rels"
-    how = "make a tracker that covers the data (xl-retention new) and import into it"
     if rels in package.data:
         raise ip.LayoutError(f"{COHORTS_TITLE} has comments or drawings of its own, so its tables cannot grow; {how}")
     with tempfile.TemporaryDirectory() as tmp:
