@@ -21,6 +21,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
 from .array_lifting import may_be_array
+from .formula_texts import filled_copy
 from .intersection import _bare_name, _in_array_argument, argument_spans
 from .unsupported import Unsupported
 
@@ -54,6 +55,7 @@ def classic_if_cells(
             continue
         seen = {**names.get("", {}), **names.get(sheet, {})}
         cells = info.formulas.get(sheet, {})
+        verdicts: dict[tuple[str, int, bool], str | None] = {}  # per filled copy: the copies of one formula alike
         for place, master in texts.master_texts():
             bare = master.upper()
             if _IF.search(bare) is None or _OUTERS.search(bare) is None:
@@ -62,7 +64,14 @@ def classic_if_cells(
             cell = cells.get(ref)
             if cell is not None and cell.kind not in ("normal", "shared"):
                 continue
-            outer = _array_if(texts[place], seen)
+            text = texts[place]
+            copy = filled_copy(text, *place, False)
+            if copy is None:
+                outer = _array_if(text, seen)
+            elif copy in verdicts:
+                outer = verdicts[copy]
+            else:
+                outer = verdicts[copy] = _array_if(text, seen)
             if outer is not None:
                 found.append(Unsupported(sheet, ref, "IF", REASON.format(outer=outer)))
     return found
