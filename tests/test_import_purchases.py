@@ -142,8 +142,10 @@ def test_an_old_tracker_refuses_to_grow_months_it_could_only_fill_with_the_old_r
     before = book.read_bytes()
     result = run("import", "--subscriptions", subscriptions, "--into", book)
     assert result.returncode == 1
-    assert result.stderr.startswith(
-        "xl-retention: error: Purchases and visits: no column 'Returning customers (ordered in an earlier month)' "
+    assert result.stderr == (  # the months it adds need the column the old layout lacks: named, with what to do
+        "xl-retention: error: Purchases and visits: no column 'Repeat purchasers (more than one order that month)' in "
+        "row 1, which the formula of 'Repeat purchase rate' needs; trackers made before it compute 'Repeat purchase "
+        "rate' from returning customers: make a new tracker (xl-retention new NEW.xlsx --start YYYY-MM) and import "
+        "into it\n"
     )
-    assert "trackers made before it compute 'Repeat purchase rate' from returning customers" in result.stderr
     assert book.read_bytes() == before

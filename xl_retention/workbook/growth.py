@@ -25,6 +25,7 @@ from openpyxl.formula.translate import Translator
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
+from .found import _MISSING_WHY
 from .stretch import stretch_formulas
 from .template import FIRST_ROW, MONTH, NPS_SCORES_TITLE, NPS_SUMMARY, render_formula, score_breaks
 
@@ -110,8 +111,9 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
                     formula = render_formula(column.formula, letters, row, extra(month) if extra else None)
                 except KeyError as error:
                     needs = next((c.header for c in spec.columns if c.key == error.args[0]), error.args[0])
+                    why = _MISSING_WHY.get((title, error.args[0]), "")  # an old tracker's layout: what to do
                     raise ip.LayoutError(
-                        f"{title}: no column {needs!r} in row 1, which the formula of {column.header!r} needs"
+                        f"{title}: no column {needs!r} in row 1, which the formula of {column.header!r} needs{why}"
                     ) from None
                 element = xml.element(ref, style, formula=formula.removeprefix("="))
             else:
