@@ -145,9 +145,10 @@ def test_a_bare_dollar_beside_another_dollar_is_refused(
     )
 
 
-@pytest.mark.parametrize(("first", "second"), [("$100.00", "120.00 USD"), ("$100.00", "$120.00 CAD")])
+@pytest.mark.parametrize(("first", "second"), [("$100.00", "$120.00 USD"), ("$100.00", "$120.00 CAD")])
 def test_a_bare_dollar_that_the_column_says_is_one_currency(tmp_path: Path, first: str, second: str) -> None:
-    # '$' beside USD alone (a bare '$' is a US dollar), or written with CAD in the column ('$120.00 CAD')
+    # '$' written with USD in the column ('$120.00 USD'), or with CAD ('$120.00 CAD'); beside '120.00 USD' alone it
+    # is refused (tests/test_import_bare_dollar.py: a Canadian shop's '$' is CAD)
     path = _csv(tmp_path, "o.csv", f'customer_id,date,amount\nx,2026-01-10,"{first}"\ny,2026-01-11,"{second}"\n')
     assert _table(run(tmp_path, "--orders", path), "order_revenue_cohorts")["0"].tolist() == [220.0]
 
@@ -305,7 +306,7 @@ def test_two_currencies_in_one_currency_segments_rows_are_refused(tmp_path: Path
     path = _csv(tmp_path, "o.csv", text.format(y="€120.00"))
     err = refusal(capsys, "--orders", str(path), "--segment", "currency", "--to-csv", str(tmp_path / "o"))
     assert err.startswith(
-        "o.csv, column 'amount': amounts in 2 currencies ($, EUR) in rows 2, 3 (counting the header as row 1): "
+        "o.csv, column 'amount': amounts in 2 currencies (USD, EUR) in rows 2, 3 (counting the header as row 1): "
         "'$100.00', '€120.00'; both in the rows of currency 'USD'; amounts are added up"
     )
     path.write_text(text.format(y="$120.00"))  # each segment's signs its own currency: summed per segment

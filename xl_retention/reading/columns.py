@@ -40,6 +40,7 @@ from .currency import (
     check_one_currency,
     named_currency,
     segment_values,
+    stated_currency,
 )
 from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
@@ -478,7 +479,7 @@ def prepare(
             series = scores_from_labels(series, source, names[name])
         if name in ("mrr", "amount"):  # by a currency segment: each segment's amounts in one currency
             groups = segment_values(df, options.segment) if by_currency else None
-            check_one_currency(series, source, names[name], groups)
+            check_one_currency(series, source, names[name], groups, stated_currency(df, names[name]))
         return parse_numbers(
             series, source, names[name], decimal=options.decimal, what=what,
             allow_blank=name == "score" or (name == "amount" and "order_id" in names),  # an order's later rows

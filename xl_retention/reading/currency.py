@@ -41,6 +41,7 @@ __all__ = [
     "named_currency",
     "paired_currency",
     "segment_values",
+    "stated_currency",
 ]
 
 #: Names of a currency column (as :func:`~xl_retention.reading.key` spells them).
@@ -127,34 +128,50 @@ def _kin(sign: str, currencies: Sequence[str]) -> list[str]:
 _EXAMPLES = {"$": "'$100.00 USD'", "¥": "'¥500 JPY'", "kr": "'100 kr SEK'", "Rs": "'Rs 100 INR'"}
 
 
-def _merged(found: dict[str, str], together: AbstractSet[tuple[str, str]] = frozenset()) -> list[str]:
+def _merged(
+    found: dict[str, str], together: AbstractSet[tuple[str, str]] = frozenset(), stated: str | None = None
+) -> list[str]:
     """The currencies of a column. A bare sign (``$``, ``¥``, ``kr``, ``Rs``) goes with the one code of its kind (a
     dollar, JPY or CNY, a krona or krone, a rupee) that a value of the column writes beside that sign (``together``:
-    ``("$", "CAD")`` from ``$100.00 CAD``): the column then writes that currency both ways; ``$`` goes with USD too,
-    the dollar a bare ``$`` is unless said otherwise. Beside another code never written with it (``120.00 AUD``) or
-    a sign of its own (``CA$120``: CAD), the bare sign may be any of its kind (a US shop's ``$`` beside its
-    Canadian sales): two currencies.
+    ``("$", "CAD")`` from ``$100.00 CAD``): the column then writes that currency both ways. A currency column's one
+    code (``stated``: a Canadian shop's ``Currency`` CAD) says which one the bare sign is, when of its kind: ``$``
+    is then CAD, and a value's ``120.00 USD`` a second currency. Beside another code never written with it
+    (``120.00 USD``, ``120.00 AUD``) or a sign of its own (``CA$120``: CAD), the bare sign may be any of its kind (a
+    Canadian shop's ``$`` beside its US sales, a US shop's beside its Canadian ones): two currencies.
 
     >>> _merged({"$": "$5", "USD": "5 USD"}), _merged({"$": "$5", "CAD": "CA$5"})
-    (['USD'], ['$', 'CAD'])
+    (['$', 'USD'], ['$', 'CAD'])
     >>> _merged({"$": "$5", "CAD": "$5 CAD"}, {("$", "CAD")}), _merged({"kr": "5 kr", "SEK": "5 SEK"})
     (['CAD'], ['kr', 'SEK'])
+    >>> _merged({"$": "$5", "USD": "5 USD"}, stated="CAD"), _merged({"$": "$5", "USD": "5 USD"}, stated="USD")
+    (['CAD', 'USD'], ['USD'])
     """
-    names = set(found)
+    names = dict.fromkeys(found)
     for sign in _BARE_SIGNS:
         if sign not in names:
             continue
+        if stated is not None and _kin(sign, [stated]):  # the file's currency column says which it is
+            names = dict.fromkeys(stated if name == sign else name for name in names)
+            continue
         codes = set(_kin(sign, list(names)))
-        written = {code for s, code in together if s == sign} | ({"USD"} if sign == "$" else set())
+        written = {code for s, code in together if s == sign}
         if len(codes) == 1 and codes <= written:
-            names.discard(sign)
-    return [name for name in found if name in names]  # in order of first appearance
+            del names[sign]
+    return list(names)  # in order of first appearance
 
 
-def check_one_currency(series: pd.Series, source: str, column: str, groups: pd.Series | None = None) -> None:
+def check_one_currency(
+    series: pd.Series,
+    source: str,
+    column: str,
+    groups: pd.Series | None = None,
+    stated: tuple[str, str] | None = None,
+) -> None:
     """Refuse a money column whose values name two currencies (see the module docstring). With ``groups`` (the
     values of the currency column the tables are split by, ``--segment currency``), each segment's amounts are
-    checked on their own: ``$100`` and ``€100`` both in the rows of ``USD`` are still two currencies in one table.
+    checked on their own: ``$100`` and ``€100`` both in the rows of ``USD`` are still two currencies in one table,
+    and a bare ``$`` in the rows of ``CAD`` is CAD. ``stated`` is the file's currency column and its one code
+    (:func:`stated_currency`): a bare sign of its kind is that currency.
 
     >>> check_one_currency(pd.Series(["$100.00", "€100.00"]), "s.csv", "mrr")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -166,12 +183,16 @@ def check_one_currency(series: pd.Series, source: str, column: str, groups: pd.S
     if groups is not None:
         labels = groups.astype(object).where(groups.notna(), "").astype(str).str.strip().str.upper().to_numpy()
         for label in dict.fromkeys(labels):
-            _check_one(series.where(labels == label), source, column, f"; both in the rows of {groups.name} {label!r}")
+            said = (str(groups.name), label) if re.fullmatch(r"[A-Z]{3}", label) else None
+            where = f"; both in the rows of {groups.name} {label!r}"
+            _check_one(series.where(labels == label), source, column, where, said)
         return
-    _check_one(series, source, column)
+    _check_one(series, source, column, stated=stated)
 
 
-def _check_one(series: pd.Series, source: str, column: str, where: str = "") -> None:
+def _check_one(
+    series: pd.Series, source: str, column: str, where: str = "", stated: tuple[str, str] | None = None
+) -> None:
     """:func:`check_one_currency` of one table's amounts; ``where`` says which rows they are, in the refusal."""
     texts = distinct(series)  # Arrow's unique (a CSV's column): no codes unless refused
     uniques = texts.to_pylist() if texts is not None else list(pd.unique(series))
@@ -185,14 +206,19 @@ def _check_one(series: pd.Series, source: str, column: str, where: str = "") -> 
                 pair = _sign_with_code(value) if len(currency) == 3 else None
                 if pair is not None:
                     together.add(pair)
-    currencies = _merged(found, together)
+    code = stated[1] if stated is not None else None
+    currencies = _merged(found, together, code)
     if len(currencies) > 1:
-        rows = [int(np.flatnonzero((series == found[c]).to_numpy(dtype=bool, na_value=False))[0]) for c in currencies]
+        signs = [sign for sign in _BARE_SIGNS if sign in found and code is not None and _kin(sign, [code])]
+        shown = {**({code: found[signs[0]]} if signs and code else {}), **found}  # a bare '$' read as CAD: its row
+        rows = [int(np.flatnonzero((series == shown[c]).to_numpy(dtype=bool, na_value=False))[0]) for c in currencies]
         problem = f"amounts in {len(currencies)} currencies ({', '.join(currencies)})"
         bare = [c for c in currencies if c in _BARE_SIGNS and _kin(c, currencies)]
         hint = ""
-        if bare:  # '$100' beside 'CA$120': which dollar '$' is, is not written
+        if bare:  # '$100' beside 'CA$120' or '120 USD': which dollar '$' is, is not written
             hint = f"; a bare {bare[0]!r} does not say which currency: write its code ({_EXAMPLES[bare[0]]})"
+        elif signs and stated is not None and not where:  # a Canadian shop's '$100.00' beside '120.00 USD'
+            hint = f"; a bare {signs[0]!r} is read as {code}, the currency of column {stated[0]!r}"
         raise _refusal(source, column, problem, rows, series, hint=where + hint)
 
 
@@ -311,6 +337,23 @@ def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = N
             problem = f"{len(first)} currencies ({', '.join(first)})"
             hint = converted_hint(list(df.columns), money, lambda c: _codes(df[c]))  # Stripe's 'Converted Amount'
             raise _refusal(source, str(name), problem, rows, values, segment=str(name), hint=hint)
+
+
+def stated_currency(df: pd.DataFrame, money: str | None) -> tuple[str, str] | None:
+    """The currency column that goes with the money column ``money`` (by name, :func:`paired_currency`; else the
+    file's one currency column, :func:`named_currency`, of codes) and its one code, when it holds one (blanks left
+    out): a Canadian shop's ``Currency`` CAD says its amounts' bare ``$`` is CAD. None otherwise.
+
+    >>> frame = pd.DataFrame({"Total": ["$5", "$6"], "Currency": ["cad", "CAD "]})
+    >>> stated_currency(frame, "Total"), stated_currency(frame.assign(Currency=["CAD", "USD"]), "Total")
+    (('Currency', 'CAD'), None)
+    """
+    paired = paired_currency(list(df.columns), money)
+    names = paired or [str(c) for c in df.columns if named_currency(c) and str(c) != str(money)]
+    if len(names) != 1 or [str(c) for c in df.columns].count(names[0]) != 1:
+        return None
+    codes = _codes(df[names[0]])
+    return (names[0], codes[0]) if len(codes) == 1 and re.fullmatch(r"[A-Z]{3}", codes[0]) else None
 
 
 def segment_values(df: pd.DataFrame, segment: str | None) -> pd.Series | None:
