@@ -60,7 +60,7 @@ def test_every_formula_refers_to_existing_sheets_names_and_functions(template):
     names = set(template.defined_names)
     sheets = set(template.sheetnames)
     builtins = {"IF", "COUNT", "AVERAGEIFS", "MIN", "INDEX", "OR", "AND", "ISNUMBER", "ISERROR", "NA"}
-    builtins |= {"CHOOSE", "ERROR.TYPE", "COUNTA", "MATCH", "NOT", "IFERROR", "N", "LOOKUP"}
+    builtins |= {"CHOOSE", "ERROR.TYPE", "COUNTA", "MATCH", "NOT", "IFERROR", "N", "LOOKUP", "ROUND"}
     checked = 0
     for ws in template.worksheets:
         for row in ws.iter_rows():

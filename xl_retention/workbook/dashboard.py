@@ -36,7 +36,7 @@ from ._style import (
 )  # fmt: skip
 from .chart_ranges import TEMPLATE_CHARTS
 from .sheets import last_value
-from .template import CUSTOMERS, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet, column_letter
+from .template import CUSTOMERS, LIFETIME_TITLE, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet, column_letter
 
 # the latest figures: label, series, its "so far" column, number format, its sheet
 HEADLINES = (
@@ -121,13 +121,20 @@ def latest_number(name: str, of: str | None = None) -> str:
     return f'=IF(COUNT({name})=0,"",LOOKUP(2,1/ISNUMBER({name}),{of or name}))'
 
 
-def _not_negative(value: str) -> str:
-    """The latest customers at end, or, when it is negative, the error its month's Lost shows (``#NUM!``, with
-    the reason recalc lists; ``#N/A`` if that cell holds no error): the rates beside it are errors too."""
-    last = "INDEX(Customers_End,MATCH(COUNT(Customers_End),Customers_End_Seq,0))"
-    lost = "INDEX(Lost_Customers,MATCH(COUNT(Customers_End),Customers_End_Seq,0))"
+def _not_negative(value: str, name: str, seq: str) -> str:
+    """The latest customers (or MRR) at end, or, when it is negative, a text saying so (``below 0: -5``): no count,
+    and no error value without a reason on the Dashboard (that month's rates beside it, #NUM!, say why; B4 showed
+    Lost's #NUM!, which recalc listed as ``Dashboard!B4 = #NUM!`` with no reason)."""
+    last = f"INDEX({name},MATCH(COUNT({name}),{seq},0))"
     assert last in value, value
-    return value.replace(last, f"IF({last}<0,IF(ISERROR({lost}),{lost},NA()),{last})", 1)
+    return value.replace(last, f'IF(ROUND({last},6)<0,"below 0: "&{last},{last})', 1)  # not -1E-14 of a sum
+
+
+def _readable(value: str, where: str) -> str:
+    """``value`` (a formula of one cell), or where to look when it is an error: the Dashboard shows no error value
+    without a reason (the CLV's #NUM! of a gross margin of 7 was Dashboard!B9's #NUM! with no reason)."""
+    inner = value.removeprefix("=")
+    return f'=IF(ISERROR({inner}),"see {where}",{inner})'
 
 
 def _shop_figures(ws: Worksheet) -> None:
@@ -150,9 +157,9 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     header(ws, 3, ["Latest figures", "Value", "Month"], [34, 14, 11])
     for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
-        value = last_value(name, seq) if dated_by else f"={name}"
-        if name == "Customers_End":  # a negative count (-5 typed) is no figure: its month's Lost error (#NUM!)
-            value = _not_negative(value)
+        value = last_value(name, seq) if dated_by else _readable(f"={name}", f"{LIFETIME_TITLE}!B8")
+        if name in ("Customers_End", "Revenue_End"):  # a negative level (-5 typed) is no figure: says so
+            value = _not_negative(value, name, seq)
         style(ws.cell(row=row, column=2, value=value), False, number_format)
         if dated_by:
             month = last_value(name, seq, monthly_name(dated_by))

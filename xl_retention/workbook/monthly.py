@@ -108,17 +108,19 @@ def _scores(call: str) -> str:
     return f'=IF(COUNTA({{scores}})=0,"",{call})'
 
 
-def _chart(key: str, sign: str = "") -> str:
+def _chart(key: str, sign: str = "", level: bool = False) -> str:
     """A chart helper: this month's figure; #N/A (a gap in Excel's charts) for a month without one between
     months with one, or whose figure is an error; blank before the first and after the last (left out of the
-    charts' ranges by recalc).
+    charts' ranges by recalc). A ``level`` (customers or MRR at end) below 0 is no figure: #N/A too (-5 typed as
+    customers at end was drawn as a point at -5 while the month's rates were #NUM!).
 
     So a workbook imported for some months holds no error value outside the months it covers, and a month
     without a figure inside them is never drawn as 0 (docs/metrics.md, "Chart gaps").
     """
     before = f"COUNT({{{key}:first}}:{{{key}}})"
     after = f"COUNT({{{key}:column}})>{before}"
-    return f'=IF(ISNUMBER({{{key}}}),{sign}{{{key}}},IF(OR(ISERROR({{{key}}}),AND({before}>0,{after})),NA(),""))'
+    figure = f"IF(ROUND({{{key}}},6)<0,NA(),{{{key}}})" if level else f"{sign}{{{key}}}"  # not -1E-14 of sums
+    return f'=IF(ISNUMBER({{{key}}}),{figure},IF(OR(ISERROR({{{key}}}),AND({before}>0,{after})),NA(),""))'
 
 
 def _movement_chart(key: str, sign: str = "") -> str:
@@ -179,7 +181,7 @@ CUSTOMERS = MonthlySheet(
         Column(
             "end_chart",
             "Customers at end (chart)",
-            _chart("end"),
+            _chart("end", level=True),
             COUNT_FORMAT,
             width=CHART_WIDTH,
             name="Customers_End_Chart",
@@ -295,7 +297,7 @@ REVENUE = MonthlySheet(
         Column(
             "end_chart",
             "MRR at end (chart)",
-            _chart("end"),
+            _chart("end", level=True),
             MONEY,
             width=CHART_WIDTH,
             name="Revenue_End_Chart",

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
 __all__ = ["EARLIER", "LIFETIME_EARLIER", "upgrade_formulas", "upgrade_lifetime"]
 
+# customers or MRR at end below 0 drawn as a point below the axis (-5 typed), while the month's rates were #NUM!
+_END_CHART_NEGATIVE_DRAWN = (
+    "=IF(ISNUMBER({end}),{end},IF(OR(ISERROR({end}),AND(COUNT({end:first}:{end})>0,COUNT({end:column})>COUNT({end:"
+    'first}:{end}))),NA(),""))'
+)
 #: (sheet, column key) -> the formulas earlier templates wrote in that column, with the template's placeholders
 EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
     ("Customers", "start"): (
@@ -127,6 +132,7 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             "=IF(ISNUMBER({end}),{end},IF(AND(COUNT({end:first}:{end})>0,COUNT({end:column})>COUNT({end:first"
             '}:{end})),NA(),""))'
         ),
+        _END_CHART_NEGATIVE_DRAWN,
     ),
     ("Revenue", "nrr_chart"): (
         "=IF(ISNUMBER({nrr}),{nrr},NA())",
@@ -171,6 +177,7 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             "=IF(ISNUMBER({end}),{end},IF(AND(COUNT({end:first}:{end})>0,COUNT({end:column})>COUNT({end:first"
             '}:{end})),NA(),""))'
         ),
+        _END_CHART_NEGATIVE_DRAWN,
     ),
     ("Purchases and visits", "returning_rate"): (
         (
