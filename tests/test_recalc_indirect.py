@@ -22,7 +22,8 @@ def _workbook(path: Path) -> Path:
     ws["E1"] = '=INDIRECT("\'"&D1&"\'!A2")*3'  # text computed from cells: 'S'!A2
     ws["F1"] = '=SUM(INDIRECT("S!Z1:Z5"))'  # covers Z3: a reader
     ws["G1"] = '=INDIRECT(D2&"3")'  # Z3, computed: a reader
-    ws["H1"] = '=INDIRECT("R1C1",FALSE)'  # R1C1 style: cannot be told, assumed to read it
+    ws["H1"] = '=INDIRECT("R1C1",FALSE)'  # R1C1 style: A1, not Z3
+    ws["H2"] = '=INDIRECT("R3",FALSE)'  # a whole row in R1C1 style: cannot be told, assumed to read it
     other = wb.create_sheet("T")
     other["A1"] = "=INDIRECT(\"'S'!A1:A2\")"  # another sheet's typed range, not Z3
     wb.save(path)
@@ -33,16 +34,16 @@ def test_only_the_indirects_that_may_read_a_cell_without_a_value_are_left_uncomp
     path = _workbook(tmp_path / "ind.xlsx")
     computed = compute(path)
     values = computed.values["S"]
-    assert (values["B1"], values["C1"], values["E1"]) == (10, 8, 21)
+    assert (values["B1"], values["C1"], values["E1"], values["H1"]) == (10, 8, 21, 5)
     assert computed.values["T"]["A1"] == 5  # =INDIRECT("'S'!A1:A2") in one cell: its first value
     unsupported = {(u.sheet, u.ref): u.reason for u in computed.unsupported}
-    assert set(unsupported) == {("S", "Z3"), ("S", "F1"), ("S", "G1"), ("S", "H1")}
+    assert set(unsupported) == {("S", "Z3"), ("S", "F1"), ("S", "G1"), ("S", "H2")}
     assert unsupported[("S", "F1")] == (
         "reads S!Z3 (FORECAST.ETS), which has no current value (the embedded engine cannot compute it)"
     )
     report = recalc_file(path, tmp_path / "out" / "ind.xlsx")
     assert report.status == "incomplete"
-    assert sorted(u.address for u in report.unsupported) == ["S!F1", "S!G1", "S!H1", "S!Z3"]
+    assert sorted(u.address for u in report.unsupported) == ["S!F1", "S!G1", "S!H2", "S!Z3"]
 
 
 def test_an_offset_or_indirect_given_an_array_of_rows_is_listed_not_computed_as_one_reference(tmp_path: Path) -> None:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 from one_sheet import recalc_sheet as _recalc
+from openpyxl.workbook.defined_name import DefinedName
 
+from xl_retention.recalculation import recalc_file
 from xl_retention.recalculation.denormals import SUPPORTED, flushing
 
 
@@ -44,3 +47,49 @@ def test_flushing_puts_the_callers_arithmetic_back() -> None:
     assert tiny * 1e-10 == 1e-310
     assert inside == (0.0 if SUPPORTED else 1e-310)
     assert SUPPORTED  # Linux x86-64 (CI): the modes are set
+
+
+def test_an_indirect_of_r1c1_text_or_of_a_name_reads_only_what_it_names(tmp_path: Path) -> None:
+    # Z3 (FORECAST.ETS: the engine lacks it) has no current value; an INDIRECT of R1C1 text or of a defined name was
+    # taken to read it (listed "reads S!Z3", status incomplete) where it reads A1, A2 or Jan's own B1 -> computed;
+    # the ones that do name Z3 (absolute, relative to their cell, a name over it) and a whole row (R3) still listed.
+    cells: dict[str, object] = {
+        "A1": 5,
+        "A2": 7,
+        "X1": 1,
+        "X2": 2,
+        "Z3": "=_xlfn.FORECAST.ETS(3,A1:A2,X1:X2)",
+        "H1": '=INDIRECT("R1C1",FALSE)',
+        "H2": '=INDIRECT("R[-1]C[-7]",0)*2',
+        "H3": '=SUM(INDIRECT("Pair"))',
+        "H4": '=INDIRECT("First",FALSE)+1',
+        "H5": '=INDIRECT("R3C26",FALSE)',
+        "H6": '=INDIRECT("R[-3]C[18]",FALSE)',
+        "H7": '=SUM(INDIRECT("Around"))',
+        "H8": '=SUM(INDIRECT("R3",FALSE))',
+    }
+    names = {"Pair": "S!$A$1:$A$2", "First": "S!$A$1", "Around": "S!$Z$1:$Z$5"}
+    result, values = _recalc(tmp_path, cells, names)
+    assert result.status == "incomplete"
+    assert [values.get(f"H{row}") for row in range(1, 5)] == [5, 10, 12, 6]
+    assert sorted(u.address for u in result.unsupported) == ["S!H5", "S!H6", "S!H7", "S!H8", "S!Z3"]
+
+
+def test_an_indirect_of_a_sheets_own_name_reads_that_sheets_reference(tmp_path: Path) -> None:
+    # Total is a name of each month's sheet (Jan: B1, Feb: B2 where FORECAST.ETS is): =INDIRECT(A1&"!Total") with
+    # "Jan" in A1 reads Jan!B1 only -> computed; with "Feb" it reads the cell without a value -> listed.
+    book = openpyxl.Workbook()
+    summary = book.active
+    summary.title = "Summary"
+    summary["A1"], summary["A2"] = "Jan", "Feb"
+    summary["B1"], summary["B2"] = '=INDIRECT(A1&"!Total")*2', '=INDIRECT(A2&"!Total")*2'
+    for title, ref in (("Jan", "$B$1"), ("Feb", "$B$2")):
+        month = book.create_sheet(title)
+        month["B1"], month["X1"], month["X2"], month["Y1"], month["Y2"] = 40, 1, 2, 3, 4
+        month.defined_names["Total"] = DefinedName("Total", attr_text=f"{title}!{ref}")
+    book["Feb"]["B2"] = "=_xlfn.FORECAST.ETS(3,Y1:Y2,X1:X2)"
+    source = tmp_path / "months.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert sorted(u.address for u in result.unsupported) == ["Feb!B2", "Summary!B2"]
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Summary"]["B1"].value == 80

@@ -5,8 +5,10 @@ engine's dependency graph does not hold the cells an ``INDIRECT`` reaches, so ev
 taken to read such a cell. :func:`indirect_targets` finds the references an ``INDIRECT`` call's text
 names: typed text (``INDIRECT("S!A2")``), or text computed from cells (``INDIRECT("'"&A1&"'!B2")``),
 which the engine evaluates in place (the text's own inputs are in the graph: a text computed from a
-cell without a current value makes the cell a reader there). Anything else (a defined name, a table,
-R1C1 style, an error) is ``None``: then the caller keeps assuming the worst.
+cell without a current value makes the cell a reader there); R1C1 text (``INDIRECT("R[-1]C",FALSE)``, relative to
+the formula's cell), a defined name of a reference (``INDIRECT("Total")``, ``INDIRECT("Jan!Total")``) and a table's
+column read what they name. Anything else (a name of a formula, an error, a style computed when the formula runs)
+is ``None``: then the caller keeps assuming the worst.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
 from .excel_functions.arguments import _arguments as argument_spans
-from .excel_functions.r1c1 import MANY_REFERENCES, NAMED, REFERENCE_TEXT
+from .excel_functions.r1c1 import MANY_REFERENCES, NAMED, REFERENCE_TEXT, a1_of_r1c1
 
 __all__ = ["checked_indirect", "indirect_targets"]
 
@@ -60,6 +62,28 @@ def _text_of(workbook: Any, sheet: str, tokens: list[Token]) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _r1c1_style(tokens: list[Token]) -> bool:
+    """Whether INDIRECT's second argument is FALSE or 0 typed in: R1C1-style references."""
+    solid = [t for t in tokens if t.type != Token.WSPACE]
+    if len(solid) != 1 or solid[0].type != Token.OPERAND:
+        return False
+    value = solid[0].value.upper()
+    return value == "FALSE" or (solid[0].subtype == Token.NUMBER and float(value) == 0)
+
+
+def _named(text: str, sheet: str, names: dict[str, dict[str, str]]) -> str:
+    """The reference a defined name in INDIRECT's text stands for (``Total``: the sheet's own name first, then the
+    workbook's; ``Jan!Total``: sheet Jan's own), or ``text`` as it is."""
+    owner, bang, name = text.rpartition("!")
+    if not bang:
+        found = names.get(sheet, {}).get(text.lower()) or names.get("", {}).get(text.lower())
+        return found or text
+    if owner.startswith("'") and owner.endswith("'"):
+        owner = owner[1:-1].replace("''", "'")
+    scoped = next((v for k, v in names.items() if k and k.lower() == owner.lower()), {})
+    return scoped.get(name.lower()) or text
+
+
 def _a1_style(tokens: list[Token]) -> bool:
     """Whether INDIRECT's second argument (omitted, TRUE or a non-zero number) asks for A1-style references."""
     solid = [t for t in tokens if t.type != Token.WSPACE]
@@ -74,13 +98,26 @@ def _a1_style(tokens: list[Token]) -> bool:
 _TABLE_REFERENCE = re.compile(r"\s*([A-Za-z_\\][\w.]*)\s*\[.*\]\s*", re.S)
 
 
-def indirect_targets(workbook: Any, sheet: str, formula: str, tables: Iterable[Any] = ()) -> list[Area] | None:
-    """The areas every ``INDIRECT`` of ``formula`` (a formula cell's text on ``sheet``) reads, or None when one of
-    them cannot be told (see the module docstring). A formula without ``INDIRECT`` gives ``[]``. A text naming a
-    table of ``tables`` (``"T[B]"``, ``"T"&"[A]"``) reads within that table's range.
+def indirect_targets(
+    workbook: Any,
+    sheet: str,
+    formula: str,
+    tables: Iterable[Any] = (),
+    place: tuple[int, int] | None = None,
+    names: dict[str, dict[str, str]] | None = None,
+) -> list[Area] | None:
+    """The areas every ``INDIRECT`` of ``formula`` (a formula cell's text on ``sheet``, at ``place``: (row, column))
+    reads, or None when one of them cannot be told (see the module docstring). A formula without ``INDIRECT`` gives
+    ``[]``. A text naming a table of ``tables`` (``"T[B]"``, ``"T"&"[A]"``) reads within that table's range, one
+    naming a defined name of ``names`` ({sheet or "" for the workbook's: {name in lower case: reference}}) its
+    reference; R1C1 text is read from ``place`` (None: cannot be told).
 
     >>> indirect_targets(None, "S", 'INDIRECT("A1")*2+SUM(INDIRECT("\\'My Data\\'!$B$2:C3"))')
     [('S', (1, 1, 1, 1)), ('My Data', (2, 2, 3, 3))]
+    >>> indirect_targets(None, "S", 'INDIRECT("R1C1",FALSE)+INDIRECT("R[-1]C",0)', place=(5, 2))
+    [('S', (1, 1, 1, 1)), ('S', (2, 4, 2, 4))]
+    >>> indirect_targets(None, "S", 'INDIRECT("total")', names={"": {"total": "Data!$B$9"}})
+    [('Data', (2, 9, 2, 9))]
     >>> indirect_targets(None, "S", 'INDIRECT("R1C1",FALSE)') is None
     True
     """
@@ -96,10 +133,16 @@ def indirect_targets(workbook: Any, sheet: str, formula: str, tables: Iterable[A
             spans = [tokens[a:b] for a, b in argument_spans(tokens, k)[0]]
         except ValueError:  # unbalanced
             return None
-        if len(spans) > 2 or (len(spans) == 2 and not _a1_style(spans[1])):
+        r1c1 = len(spans) == 2 and _r1c1_style(spans[1])
+        if len(spans) > 2 or (len(spans) == 2 and not r1c1 and not _a1_style(spans[1])) or (r1c1 and place is None):
             return None
         joined = _text_of(workbook, sheet, spans[0])
         for text in joined.split("\n") if joined is not None else [None]:  # an array of texts: each one's
+            if text is not None:
+                named = _named(text.strip(), sheet, names or {})  # a name's reference is A1 style in any style
+                if r1c1 and place is not None and named == text.strip():
+                    named = a1_of_r1c1(named, *place)  # None: no R1C1 reference (R2, a whole row): cannot tell
+                text = named
             match = _TARGET.fullmatch(text.strip()) if text is not None else None
             table = _TABLE_REFERENCE.fullmatch(text) if text is not None and match is None else None
             known = {t.name.lower(): t for t in tables}

@@ -41,6 +41,8 @@ _PREFIXES = ("_XLFN._XLWS.", "_XLFN.", "_XLWS.")
 _LAST_ROW, _LAST_COLUMN = 1048576, 16384
 #: a range read for a #NAME? typed in as a value when it has at most this many cells (larger: its formula cells only)
 _READ_AT_MOST = 100_000
+#: a text typed in a formula ("..." with "" for a quote inside)
+_TEXT = re.compile(r'"(?:[^"]|"")*"')
 _REFERENCE = re.compile(
     r"\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+"
 )
@@ -200,6 +202,7 @@ def dependents(
     range_names = [(scope, name, _split(target)) for scope, name, target in info.reference_names]
     used_names: set[tuple[str, str]] = set()
     indirect: list[tuple[tuple[str, str], list | None]] | None = None
+    unquoted: list[tuple[str, str, str]] | None = None  # (sheet, cell, formula without its texts' contents)
     while todo:
         while todo:
             (sheet, ref), source = todo.pop()
@@ -236,11 +239,17 @@ def dependents(
             used_names.add((scope, name))
             word = re.compile(r"(?<![\w.])" + re.escape(name) + r"(?![\w(])", re.IGNORECASE)
             source = seen[hit]
-            for other, texts in formulas.items():  # every sheet (S!Name): more cells than read it, never fewer
-                readers += [((other, texts.refs[p]), source) for p, text in texts.master_texts() if word.search(text)]
+            if unquoted is None:  # a name inside a text ("Jan!Total") is read by an INDIRECT only: see below
+                unquoted = [
+                    (other, texts.refs[p], _TEXT.sub('""', text) if '"' in text else text)
+                    for other, texts in formulas.items()
+                    for p, text in texts.master_texts()
+                ]
+            # every sheet (S!Name): more cells than read it, never fewer
+            readers += [((other, ref), source) for other, ref, text in unquoted if word.search(text)]
         if indirect is None:  # every INDIRECT cell, with the areas its text names (None: it may read anything)
             indirect = [
-                ((other, texts.refs[p]), indirect_targets(workbook, other, text, info.tables))
+                ((other, texts.refs[p]), indirect_targets(workbook, other, text, info.tables, p, info.names))
                 for other, texts in formulas.items()
                 for p, text in texts.master_texts()
                 if "INDIRECT(" in text.upper()
