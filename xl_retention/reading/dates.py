@@ -41,7 +41,7 @@ from ._distinct import factorize
 from .errors import ColumnValues, DataError, bad_rows
 from .gmt_offsets import gmt_offsets
 from .month_hints import month_hint, number_month_hint
-from .zones import AMBIGUOUS, split_zones
+from .zones import AMBIGUOUS, from_named_zones, split_named_zones, split_zones
 
 __all__ = ["DateOptions", "parse_dates"]
 
@@ -473,12 +473,15 @@ def _parse_mixed(
         if filled.size:
             plain = stripped[~empty]
             zoned = np.zeros(len(plain), dtype=bool)
+            named = np.full(len(plain), "", dtype=object)  # zones' names: 'Europe/Berlin' (reading.zones)
             try:
                 try:
                     out[filled], day_first = _parse_texts(plain, options, source, column)
                 except _Unread:  # 'PST', 'CET' (reading.zones): looked for only where the texts do not read
                     written = plain  # and Google Forms' 'GMT+1', an offset east of UTC (reading.gmt_offsets)
+                    plain, named = split_named_zones(plain)  # 'America/Los_Angeles' (PayPal's TimeZone)
                     plain, minutes, zones = split_zones(gmt_offsets(plain))
+                    zones = np.where(named != "", named, zones)
                     zoned = zones != ""
                     if not zoned.any() and np.array_equal(plain, written):
                         raise
@@ -493,6 +496,10 @@ def _parse_mixed(
             else:
                 if zoned.any() and options.timezone is not None:  # wall times of their zone, converted
                     shift = zoned & np.array([not _OFFSET.search(t) for t in plain], dtype=bool)  # an offset decides
+                    by_name = shift & (named != "")  # 'Europe/Berlin': its offset on that date
+                    if by_name.any():
+                        out[filled[by_name]] = from_named_zones(out[filled[by_name]], named[by_name], options.timezone)
+                    shift &= ~by_name
                     if shift.any():
                         wall = out[filled[shift]] - (minutes[shift] * 60_000_000).astype("timedelta64[us]")
                         out[filled[shift]] = _from_utc(wall, str(options.timezone))

@@ -14,6 +14,9 @@ own. So (:func:`paypal_orders`):
   payer ("To Email Address");
 * a payment in another currency that PayPal converted (conversion rows naming it) is read at its converted amount
   (:mod:`.paypal_conversions`);
+* a reversal undone ("Cancellation of Reversal", "Chargeback Reversal": the money put back, naming the payment)
+  takes its reversal away, the payment standing whole (:func:`undone_reversals`); one whose reversal is not in the
+  file (the amount put back cannot be matched), or whose payment's own status says Reversed, is refused;
 * rows that move money without a sale (currency conversions, withdrawals, deposits, transfers, holds and their
   releases, authorizations and voids, fees) and payments the account sent (a negative Gross of a payment type) are
   no orders and are left out; a type not known here is refused naming its rows;
@@ -36,7 +39,7 @@ from .errors import bad_rows, source_of
 from .names import key
 from .paypal_conversions import converted
 
-__all__ = ["is_paypal", "paypal_orders"]
+__all__ = ["is_paypal", "paypal_orders", "undone_reversals"]
 
 #: The columns that make a file PayPal's activity download (as :func:`~.names.key` spells them).
 SIGNATURE = frozenset({"gross", "fee", "net", "type", "status", "transaction_id"})
@@ -53,6 +56,8 @@ PAYMENTS = frozenset({
 REFUNDS = frozenset({
     "payment refund", "refund", "payment reversal", "reversal", "chargeback", "partial refund", "general refund",
 })  # fmt: skip
+#: A reversal (or chargeback) of a payment undone: PayPal puts the money back (a positive Gross naming the payment).
+REINSTATEMENTS = frozenset({"cancellation of reversal", "chargeback reversal", "reversal of chargeback"})
 #: Rows that move money without a sale.
 NOT_ORDERS = frozenset({
     "general currency conversion", "currency conversion", "general withdrawal", "withdraw funds to bank account",
@@ -61,6 +66,7 @@ NOT_ORDERS = frozenset({
     "account hold for open authorization", "reversal of general account hold", "general hold", "general hold release",
     "payment hold", "payment release", "general authorization", "void of authorization", "authorization",
     "order", "fee", "chargeback fee", "general account correction", "release of held funds", "hold", "release",
+    "fee reversal", "dispute fee",
 })  # fmt: skip
 #: PayPal's statuses as the order statuses of :mod:`.orders` say them (anything else is refused).
 STATUSES = {
@@ -114,12 +120,13 @@ def paypal_orders(
     gross = _column(df, "gross")
     amount = columns.get("amount", gross)
     sign = _sign(df[gross])
-    unknown = ~kind.isin(PAYMENTS | REFUNDS | NOT_ORDERS).to_numpy()
+    unknown = ~kind.isin(PAYMENTS | REFUNDS | NOT_ORDERS | REINSTATEMENTS).to_numpy()
     if unknown.any():
         problem = ("PayPal transaction types not known as a payment received, a refund or a row without a sale "
                    "(whether they are orders cannot be told: filter the activity to payments received)")  # fmt: skip
         raise bad_rows(source, str(_column(df, "type")), problem, np.flatnonzero(unknown), df[_column(df, "type")])
     refund = kind.isin(REFUNDS).to_numpy() & (sign < 0)  # a positive one: a refund the account received
+    refund &= ~undone_reversals(df, kind, refund, status, source)  # 'Cancellation of Reversal': the payment stands
     sale = kind.isin(PAYMENTS).to_numpy() & (sign > 0)
     rows = sale | refund
     odd = rows & ~status.isin(list(STATUSES)).to_numpy()
@@ -151,7 +158,7 @@ def paypal_orders(
     time, zone = _column(df, "time"), _column(df, "timezone", "time_zone")
     if when is not None and "date" not in columns and time is not None:
         when = (when + " " + _text(df[time])).str.strip()
-        if zone is not None and not _text(df[zone]).str.contains("/").any():  # 'PST', 'CET': read by reading.zones
+        if zone is not None:  # 'PST', 'CET', 'Europe/Berlin': read by reading.zones
             when = (when + " " + _text(df[zone])).str.strip()
     positions = np.flatnonzero(rows)
     file_rows = df.attrs.get("file_rows")
@@ -178,3 +185,51 @@ def paypal_orders(
     out.attrs["file_rows"] = tuple(where[p] for p in positions)
     mapped = {"customer_id": payer, "date": date, "amount": amount, "order_id": txn}
     return out, mapped
+
+
+def undone_reversals(
+    df: pd.DataFrame, kind: pd.Series, refund: np.ndarray, status: pd.Series, source: Any
+) -> np.ndarray:
+    """The refund rows (``refund``: negative reversals, chargebacks) that a later "Cancellation of Reversal" or
+    "Chargeback Reversal" of ``df`` undoes: PayPal put the money back, so the payment stands whole. Each
+    reinstatement (a positive Gross) is matched to a reversal of the same amount of the payment it names (its
+    "Reference Txn ID" is the payment's, or the reversal's own, Transaction ID). Refused, naming the rows: a
+    reinstatement with a negative Gross, one whose reversal is not in the file (what it puts back cannot be told
+    apart from a sale), and one of a payment whose own status still says Reversed (left out as not received, it
+    would stay out).
+
+    >>> frame = pd.DataFrame({"Type": ["Payment", "Payment Reversal", "Cancellation of Reversal"],
+    ...     "Status": ["Completed"] * 3, "Gross": ["100.00", "-100.00", "100.00"], "Transaction ID": ["T1", "R1", "C1"],
+    ...     "Reference Txn ID": ["", "T1", "T1"]})
+    >>> kind, status = _text(frame["Type"]).str.lower(), _text(frame["Status"]).str.lower()
+    >>> undone_reversals(frame, kind, np.array([False, True, False]), status, "d.csv").tolist()
+    [False, True, False]
+    """
+    undone = np.zeros(len(df), dtype=bool)
+    back = kind.isin(REINSTATEMENTS).to_numpy()
+    if not back.any():
+        return undone
+    type_column = str(_column(df, "type"))
+    gross, txn, reference = _column(df, "gross"), _column(df, "transaction_id"), _column(df, "reference_txn_id")
+    sign = _sign(df[gross])
+    if (back & (sign <= 0)).any() or reference is None:
+        problem = ("a reversal undone without a positive Gross or a 'Reference Txn ID' naming the payment (what it "
+                   "puts back cannot be told: remove it and its reversal, or the payment)")  # fmt: skip
+        raise bad_rows(source, type_column, problem, np.flatnonzero(back & ((sign <= 0) | (reference is None))),
+                       df[type_column])  # fmt: skip
+    ids, refs = _text(df[txn]), _text(df[reference])
+    size = _text(df[gross]).str.replace(r"[^\d]", "", regex=True).str.lstrip("0")  # the amount's digits, unsigned
+    reversed_payments = set(ids[(status == "reversed").to_numpy()])
+    for row in np.flatnonzero(back):
+        named = refs.iloc[row]
+        payment = named if named not in set(ids[refund]) else refs[ids == named].iloc[0]  # the reversal's own id
+        candidates = np.flatnonzero(refund & ~undone & ((refs == payment) | (ids == named)).to_numpy()
+                                    & (size == size.iloc[row]).to_numpy())  # fmt: skip
+        if payment in reversed_payments or not candidates.size:
+            why = ("its payment's own status still says Reversed (whether the payment now counts cannot be told: "
+                   "relabel it Completed, or remove the reversal and this row)" if payment in reversed_payments else
+                   "no reversal of that amount of the payment it names is in the file (what it puts back cannot be "
+                   "told apart from a sale: export the months of the reversal too, or remove the row)")  # fmt: skip
+            raise bad_rows(source, type_column, f"a reversal undone: {why}", [row], df[type_column])
+        undone[candidates[0]] = True
+    return undone

@@ -8,15 +8,21 @@ needs its offset: the zones of the e-mail standard (RFC 5322, section 4.3: ``UT`
 a few abbreviations with one meaning in practice (:data:`OFFSETS`: ``CET``, ``CEST``, ``JST``, ``AEST``, ...) are
 converted from that offset; ``IST``, ``BST`` and ``AST`` (:data:`AMBIGUOUS`) are refused naming their rows.
 A timestamp with an offset too (Go's "2026-01-31 20:00:00 -0800 PST") is converted by its offset.
+
+A zone's own name after the time ("2026-01-31 23:30:00 America/Los_Angeles", as PayPal's activity download writes its
+TimeZone column for some accounts: :func:`split_named_zones`) is read the same way: dropped without ``--timezone``,
+and with it the wall time of that zone (its offset on that date, summer time or not) converted.
 """
 
 from __future__ import annotations
 
 import re
+import zoneinfo
 
 import numpy as np
+import pandas as pd
 
-__all__ = ["AMBIGUOUS", "OFFSETS", "split_zones"]
+__all__ = ["AMBIGUOUS", "OFFSETS", "from_named_zones", "split_named_zones", "split_zones"]
 
 #: Abbreviation -> minutes east of UTC: RFC 5322's zones, then abbreviations of one meaning in practice.
 OFFSETS: dict[str, int] = {
@@ -65,3 +71,60 @@ def split_zones(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if name in OFFSETS:
             minutes[i] = OFFSETS[name]
     return plain, minutes, names
+
+
+#: A zone's name at the end of a timestamp: ``Area/City`` (``America/Los_Angeles``, ``America/Argentina/Salta``,
+#: ``Etc/GMT+5``), after a time of day.
+_NAMED = re.compile(r"(?<=\s)([A-Z][A-Za-z]+(?:/[A-Za-z0-9_+\-]+)+)\s*$")
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def split_named_zones(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(texts without the zone name they end with, the names)`` of stripped date texts: a time of day (``:``) then
+    a zone's IANA name (``Europe/Berlin``) known to the zone database; names ``""`` where a text has none. The same
+    texts when none has one.
+
+    >>> plain, names = split_named_zones(np.array(["01/31/2026 23:30:00 America/Los_Angeles", "2026-01-05 10:00 PST"]))
+    >>> plain.tolist(), names.tolist()
+    (['01/31/2026 23:30:00', '2026-01-05 10:00 PST'], ['America/Los_Angeles', ''])
+    """
+    names = np.full(len(texts), "", dtype=object)
+    if "/" not in "".join(map(str, texts)):  # one pass: most columns have none
+        return texts, names
+    plain = np.array(texts, dtype=object, copy=True)
+    known: dict[str, bool] = {}
+    for i, text in enumerate(map(str, texts)):
+        match = _NAMED.search(text)
+        if match is None or ":" not in text[: match.start()]:
+            continue
+        name = match.group(1)
+        if known.setdefault(name, _is_zone(name)):
+            plain[i] = text[: match.start()].rstrip()
+            names[i] = name
+    return plain, names
+
+
+def from_named_zones(wall: np.ndarray, names: np.ndarray, timezone: str) -> np.ndarray:
+    """Naive wall times ``wall`` of the zones ``names`` (one per time) as naive wall times of ``timezone``. A time
+    that a change to summer time skips is moved forward by the gap; one that the change back repeats is read as
+    summer time (within the hour after 1 or 2 at night: never another month).
+
+    >>> wall = np.array(["2026-01-31T23:30", "2026-07-31T23:30"], dtype="datetime64[us]")
+    >>> from_named_zones(wall, np.array(["America/Los_Angeles", "Europe/Berlin"]), "UTC").astype(str).tolist()
+    ['2026-02-01T07:30:00.000000', '2026-07-31T21:30:00.000000']
+    """
+    out = np.array(wall, dtype="datetime64[us]", copy=True)
+    for name in dict.fromkeys(names.tolist()):
+        mine = names == name
+        index = pd.DatetimeIndex(out[mine]).tz_localize(
+            name, ambiguous=np.ones(int(mine.sum()), dtype=bool), nonexistent="shift_forward"
+        )
+        out[mine] = index.tz_convert(timezone).tz_localize(None).to_numpy(dtype="datetime64[us]")
+    return out
