@@ -35,10 +35,13 @@ REASON = (
     "IF inside {outer} in a formula not entered as an array formula: Excel reads IF's arguments in the formula's own "
     "row only (it needs Ctrl+Shift+Enter there), the embedded engine for every row"
 )
-_OUTERS = re.compile(
-    r"(?<![\w.])(?:_XLFN\.)?(SUMPRODUCT|TEXTJOIN|CONCAT|INDEX|LOOKUP|MMULT|TRANSPOSE|FREQUENCY|XLOOKUP|XMATCH|"
-    r"AGGREGATE|SUMX2MY2|SUMX2PY2|SUMXMY2|CORREL|COVAR|PEARSON|RSQ|SLOPE|INTERCEPT|STEYX|FORECAST|MDETERM|LINEST)\("
-)
+#: the functions Excel evaluates an argument of as an array (the outers an IF is looked for in)
+_OUTER_NAMES = (
+    "SUMPRODUCT", "TEXTJOIN", "CONCAT", "INDEX", "LOOKUP", "MMULT", "TRANSPOSE", "FREQUENCY", "XLOOKUP", "XMATCH",
+    "AGGREGATE", "SUMX2MY2", "SUMX2PY2", "SUMXMY2", "CORREL", "COVAR", "PEARSON", "RSQ", "SLOPE", "INTERCEPT", "STEYX",
+    "FORECAST", "MDETERM", "LINEST",
+)  # fmt: skip
+_OUTERS = re.compile(r"(?<![\w.])(?:_XLFN\.)?(" + "|".join(_OUTER_NAMES) + r")\(")
 _IF = re.compile(r"(?<![\w.])IF\(")
 
 
@@ -49,17 +52,26 @@ def classic_if_cells(
     condition may be an array, or whose value is an expression over one. ``names``: each scope's defined names (lower
     case) and the reference each stands for ("" the workbook's)."""
     found: list[Unsupported] = []
+    nested: dict[str, bool] = {}  # skeleton (every cell reference alike) -> _may_nest_if
     for sheet, texts in formulas.items():
-        upper = texts.upper_text()
-        if _IF.search(upper) is None or _OUTERS.search(upper) is None:
+        calls = texts.called()
+        if "IF" not in calls or calls.isdisjoint(_OUTER_NAMES):
+            continue
+        # whether an IF opens inside an array argument reads no row number: decided once per shape of formula
+        masters = texts.master_texts()
+        chosen = sorted(
+            i
+            for key, indices in texts.shape_groups().items()
+            if _IF.search(upper := key.upper()) and _OUTERS.search(upper) and _nested(upper, nested)
+            for i in indices
+        )
+        if not chosen:
             continue
         seen = {**names.get("", {}), **names.get(sheet, {})}
         cells = info.formulas.get(sheet, {})
         verdicts: dict[tuple[str, int, bool], str | None] = {}  # per filled copy: the copies of one formula alike
-        for place, master in texts.master_texts():
-            bare = master.upper()
-            if _IF.search(bare) is None or _OUTERS.search(bare) is None:
-                continue
+        for i in chosen:
+            place = masters[i][0]
             ref = texts.refs[place]
             cell = cells.get(ref)
             if cell is not None and cell.kind not in ("normal", "shared"):
@@ -75,6 +87,46 @@ def classic_if_cells(
             if outer is not None:
                 found.append(Unsupported(sheet, ref, "IF", REASON.format(outer=outer)))
     return found
+
+
+#: a cell reference (not a function's or a name's part): made alike in a formula's skeleton
+_CELL_REFERENCE = re.compile(r"(?<![\w.$])\$?[A-Z]{1,3}\$?[0-9]+(?![\w(!.])")
+
+
+def _nested(upper: str, known: dict[str, bool]) -> bool:
+    """:func:`_may_nest_if` of the upper-case formula (a shape), kept per skeleton: every cell reference made ``A1``
+    (a month's column of the template's NPS sheet is one skeleton), as where an IF opens reads none of them."""
+    skeleton = _CELL_REFERENCE.sub("A1", upper)
+    answer = known.get(skeleton)
+    if answer is None:
+        answer = known[skeleton] = _may_nest_if(skeleton)
+    return answer
+
+
+def _may_nest_if(formula: str) -> bool:
+    """Whether an IF opens inside an argument Excel evaluates as an array in ``formula`` (without "="), whatever IF's
+    own arguments: :func:`_array_if`'s test of where the IF is, which reads no row number (True for a formula the
+    tokenizer cannot read).
+
+    >>> _may_nest_if("SUMPRODUCT(IF(C0:C0>0,1,0))"), _may_nest_if("IF(SUMPRODUCT(C0:C0)>0,1,0)")
+    (True, False)
+    """
+    try:
+        tokens = Tokenizer("=" + formula).items
+    except Exception:  # noqa: BLE001  (each formula of the shape is read by _array_if, which leaves it alone)
+        return True
+    stack: list[list] = []
+    for token in tokens:
+        if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
+            name = _bare_name(token.value[:-1]) if token.type == Token.FUNC else token.value
+            if name == "IF" and _in_array_argument(stack):
+                return True
+            stack.append([name, 0])
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY) and stack:
+            stack.pop()
+        elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
+            stack[-1][1] += 1
+    return False
 
 
 def _array_if(formula: str, names: dict[str, str]) -> str | None:

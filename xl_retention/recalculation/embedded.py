@@ -63,7 +63,7 @@ from .package_facts import (
 )
 from .reasons import explain
 from .rewrite import TABLE_REFERENCE, rewrite
-from .rewrite_shapes import has_digit, shapes
+from .rewrite_shapes import has_digit
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported, name_refusals
 from .unsure_results import underflows, unsure_cells
@@ -219,7 +219,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         masters = found.master_texts()
         # every formula's shape in one substitution over the sheet's texts (no formula holds a NUL), the tests once
         # per shape: may_need_any's patterns hold no digit either
-        keys = [stored for _, stored in masters] if exact else shapes([stored for _, stored in masters])
+        keys = [stored for _, stored in masters] if exact else found.shapes()
         for ((r, c), stored), key in zip(masters, keys, strict=True):
             tests = tested.get(key)
             if tests is None:

@@ -29,7 +29,7 @@ from .excel_functions.number_texts import MISREAD_LITERAL
 from .excel_functions.typed import TEXT_WORDS, may_wrap
 from .omitted_arguments import may_omit
 from .package import FormulaCell
-from .rewrite_shapes import _R1C1_STYLE, DELETED_SHEET
+from .rewrite_shapes import _R1C1_STYLE, DELETED_SHEET, shapes
 
 __all__ = [
     "FormulaTexts",
@@ -89,6 +89,9 @@ class FormulaTexts:
         self._master_list: list[tuple[tuple[int, int], str]] | None = None
         self._upper: str | None = None
         self._called: frozenset[str] | None = None
+        self._shapes: list[str] | None = None
+        self._groups: dict[str, list[int]] | None = None
+        self._shape_upper: str | None = None
         kept = [
             (ref, cell.text)
             for ref, cell in cells.items()
@@ -150,17 +153,53 @@ class FormulaTexts:
             self._upper = "\n".join(text for _, text in self.master_texts()).upper()
         return self._upper
 
-    def called(self) -> frozenset[str]:
-        """The names of the functions the sheet's formulas call, in upper case, ``_xlfn.``/``_xlws.`` taken off
-        (made once: several listings look for functions the engine or Excel lacks).
+    def shapes(self) -> list[str]:
+        """The shape (:func:`.rewrite_shapes.shape`: every row number ``0``) of each :meth:`master_texts` text, in
+        its order, made once in one substitution: the pre-tests of the rewrites and the listings after the
+        evaluation read them."""
+        if self._shapes is None:
+            self._shapes = shapes([text for _, text in self.master_texts()])
+        return self._shapes
+
+    def shape_groups(self) -> dict[str, list[int]]:
+        """Each distinct shape and the indices in :meth:`master_texts` of the formulas of that shape (made once).
+
+        A test of a formula's text that takes any run of digits alike (a function's name, a bracket, a quote, a
+        colon: not a reference's size or a name with a digit) answers alike for every formula of a shape, so the
+        listings after the evaluation make it once per shape: a column of 10,000 filled-down formulas is one test.
 
         >>> from types import SimpleNamespace as Cell
-        >>> cell = Cell(kind="normal", text="_xlfn.XLOOKUP(1,B:B,C:C)+sum(A2)", attrs={})
+        >>> texts = FormulaTexts({f"A{r}": Cell(kind="normal", text=f"IF(B{r}>0,C{r},0)", attrs={}) for r in (2, 3)})
+        >>> texts.shape_groups()
+        {'IF(B0>0,C0,0)': [0, 1]}
+        """
+        if self._groups is None:
+            groups: dict[str, list[int]] = {}
+            for i, key in enumerate(self.shapes()):
+                groups.setdefault(key, []).append(i)
+            self._groups = groups
+        return self._groups
+
+    def shape_upper_text(self) -> str:
+        """Every distinct shape in upper case, one per line (made once): the sheet-wide test for a function's name
+        (``"MROUND(" in texts.shape_upper_text()``) over a text as long as the sheet's distinct formulas, not all.
+        A function's name keeps its digits in a shape (``LOG10(``), so the same names are found as in
+        :meth:`upper_text`."""
+        if self._shape_upper is None:
+            self._shape_upper = "\n".join(self.shape_groups()).upper()
+        return self._shape_upper
+
+    def called(self) -> frozenset[str]:
+        """The names of the functions the sheet's formulas call, in upper case, ``_xlfn.``/``_xlws.`` taken off
+        (made once, from the distinct shapes: several listings look for functions the engine or Excel lacks).
+
+        >>> from types import SimpleNamespace as Cell
+        >>> cell = Cell(kind="normal", text="_xlfn.XLOOKUP(1,B:B,C:C)+sum(A2)+LOG10(A3)", attrs={})
         >>> sorted(FormulaTexts({"A1": cell}).called())
-        ['SUM', 'XLOOKUP']
+        ['LOG10', 'SUM', 'XLOOKUP']
         """
         if self._called is None:
-            found = set(_CALL.findall(self.upper_text()))
+            found = set(_CALL.findall(self.shape_upper_text()))
             self._called = frozenset(n.removeprefix("_XLFN.").removeprefix("_XLWS.") for n in found)
         return self._called
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["hidden_constructs"]
 
-_NEWER = re.compile(r"(?<![\w.])(_XLFN\.[A-Z0-9_.]+)\(")
+_NEWER = re.compile(r"(?<![\w.])_XLFN\.([A-Z0-9_.]+)\(")
 #: a bracket opened where no function is called, holding a comma before any other bracket: a union's list
 _BRACKET = re.compile(r"(?:^|[(,=+\-*/^&<>\s])\((?:[^()\"\n]|\"[^\"\n]*\")*,")  # within a line (see THREE_D_HINT)
 
@@ -60,26 +60,31 @@ def hidden_constructs(
         return known[name]
 
     found: list[Unsupported] = []
-    union_names = {name for scope in names.values() for name, target in scope.items() if "," in target}
+    union_names = [name.upper() for scope in names.values() for name, target in scope.items() if "," in target]
     newer: set[str] = set()  # Excel's functions newer than 2007, which the file stores as _xlfn.NAME
     for texts in formulas.values():
-        newer |= {m.group(1).removeprefix("_XLFN.").removeprefix("_XLWS.") for m in _NEWER.finditer(texts.upper_text())}
+        newer |= {m.group(1).removeprefix("_XLWS.") for m in _NEWER.finditer(texts.shape_upper_text())}
     for sheet, texts in formulas.items():
-        upper = texts.upper_text()
-        calls = texts.called()
-        missing = {name for name in calls if lacking(name)}
+        # every test but the names' reads no row number: made on the sheet's distinct shapes, then once per shape
+        upper = texts.shape_upper_text()
+        missing = {name for name in texts.called() if lacking(name)}
         three_d = THREE_D_HINT.search(upper) is not None
-        unions = _BRACKET.search(upper) is not None or any(n.upper() in upper for n in union_names)
-        if not (missing or three_d or unions):
+        brackets = _BRACKET.search(upper) is not None
+        named = bool(union_names) and any(n in texts.upper_text() for n in union_names)
+        if not (missing or three_d or brackets or named):
             continue
-        for place, master in texts.master_texts():
-            bare = master.upper()
-            if not (
-                any(f"{name}(" in bare for name in missing)
-                or (three_d and THREE_D_HINT.search(bare))
-                or (unions and (_BRACKET.search(bare) or any(n.upper() in bare for n in union_names)))
+        masters = texts.master_texts()
+        chosen: list[int] = []
+        for key, indices in texts.shape_groups().items():
+            bare = key.upper()
+            if any(f"{name}(" in bare for name in missing) or (
+                (three_d and THREE_D_HINT.search(bare)) or (brackets and _BRACKET.search(bare))
             ):
-                continue
+                chosen += indices
+            elif named:  # a name of several areas: its name may hold a digit, so each formula's own text is read
+                chosen += [i for i in indices if any(n in masters[i][1].upper() for n in union_names)]
+        for i in sorted(chosen):
+            place = masters[i][0]
             formula = workbook.get_formula(sheet, *place) or ""
             verdict = _construct(formula, lacking, workbook.sheet_names)
             if verdict is not None:

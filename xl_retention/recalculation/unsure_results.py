@@ -79,12 +79,15 @@ def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTex
     found: list[Unsupported] = []
     checked = 0
     for sheet, texts in formulas.items():
-        if _HIDERS.search(texts.upper_text()) is None:
-            continue
-        target = workbook.sheet(sheet)
-        for place, master in texts.master_texts():
-            if checked >= MAX_CHECKED or _HIDERS.search(master.upper()) is None:
-                continue
+        masters = texts.master_texts()
+        chosen = sorted(
+            i for key, indices in texts.shape_groups().items() if _HIDERS.search(key.upper()) for i in indices
+        )
+        target = workbook.sheet(sheet) if chosen else None
+        for i in chosen:
+            place = masters[i][0]
+            if checked >= MAX_CHECKED:
+                break
             if is_error(workbook.get_value(sheet, *place)):
                 continue  # its own error: listed by what it is
             checked += 1
@@ -104,12 +107,14 @@ def unsure_mround_cells(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]
     found: list[Unsupported] = []
     checked = 0
     for sheet, texts in formulas.items():
-        if "MROUND(" not in texts.upper_text():
+        if "MROUND" not in texts.called():
             continue
         target = workbook.sheet(sheet)
-        for place, master in texts.master_texts():
-            if "MROUND(" not in master.upper():
-                continue
+        masters = texts.master_texts()
+        for i in sorted(
+            i for key, indices in texts.shape_groups().items() if "MROUND(" in key.upper() for i in indices
+        ):
+            place = masters[i][0]
             ref = texts.refs[place]
             checked += 1
             if checked > MAX_CHECKED:
