@@ -69,7 +69,7 @@ from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_mon
 from .sale_refunds import sale_id_column
 from .sandbox import check_test_mode
 from .scores import scores_from_labels
-from .snapshot_rows import one_row_per_month
+from .snapshot_rows import MONTH_ROWS, one_row_per_month
 from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
 from .summaries import refuse_repeated_headers, refuse_summary_rows
 from .trials import paid_from_trial_end
@@ -497,12 +497,12 @@ def prepare(
         typed, names = billing_mrr(typed, names, columns, source, df)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100 (reading.revenue)
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source)
-    kept = None
+    kept = month_rows = None
     if kind == "snapshots":  # a row flagged cancelled or not active with an MRR: an active customer, counted
         check_statuses(df, source, typed["mrr"])  # paused with an MRR: refused; paused with MRR 0: not paying
         check_pauses(df, kind, source, typed["mrr"])  # is_paused true with an MRR (reading.pauses)
         check_ended_snapshots(df, typed["mrr"], source)
-        typed, kept = one_row_per_month(df, typed, names, source)  # subscriptions, paused rows (snapshot_rows)
+        typed, kept, month_rows = one_row_per_month(df, typed, names, source)  # subscriptions, paused rows
     if kind == "orders" and "amount" in typed:
         units = in_units(typed["amount"], names["amount"])  # a name that says cents (amount_cents): / 100, once
         if units is typed["amount"]:  # not by its name: Stripe's, Paddle's API amounts, 4900 is 49.00
@@ -535,6 +535,8 @@ def prepare(
     frame.attrs["source_columns"] = names
     if kept is not None and len(index) != len(out.index):
         frame.attrs["positions"] = kept  # the file positions of the rows kept
+        if kind == "snapshots" and month_rows is not None:  # their segment: the smallest (snapshot_rows)
+            frame.attrs[MONTH_ROWS] = month_rows
     return frame, names
 
 

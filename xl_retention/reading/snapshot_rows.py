@@ -22,7 +22,11 @@ import pandas as pd
 from .errors import bad_rows
 from .repeats import _text, record_id_columns
 
-__all__ = ["TWICE_IN_A_MONTH", "one_row_per_month"]
+__all__ = ["MONTH_ROWS", "TWICE_IN_A_MONTH", "kept_segments", "one_row_per_month"]
+
+#: ``attrs`` key of a snapshots frame whose rows of one customer and month were joined: ``(group of each file row,
+#: whether it pays)``, the group numbered as the rows kept (:func:`kept_segments`).
+MONTH_ROWS = "month_rows"
 
 TWICE_IN_A_MONTH = (
     "rows of one customer and month with an MRR each, in a file without a subscription id (two subscriptions, a plan "
@@ -37,31 +41,32 @@ ONE_SUBSCRIPTION_TWICE = (
 
 def one_row_per_month(
     df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str
-) -> tuple[dict[str, Any], np.ndarray | None]:
+) -> tuple[dict[str, Any], np.ndarray | None, tuple[np.ndarray, np.ndarray] | None]:
     """The columns read of a snapshots file (``typed``: ``customer_id``, ``month``, ``mrr``, ... in the rows of
-    ``df``, the file as read) with one row per customer and month (see the module docstring), and the positions of
-    the rows kept (the first of each customer and month); ``None`` when every customer has one row a month.
+    ``df``, the file as read) with one row per customer and month (see the module docstring), the positions of
+    the rows kept (the first of each customer and month) and :data:`MONTH_ROWS`; ``None``, ``None`` when every
+    customer has one row a month.
 
     >>> frame = pd.DataFrame({"customer": ["A", "A", "B"], "subscription_id": ["s1", "s2", "s3"]})
     >>> typed = {"customer_id": pd.Series(["A", "A", "B"]), "mrr": np.array([50.0, 30.0, 100.0]),
     ...          "month": np.array(["2026-01-01"] * 3, dtype="datetime64[us]")}
-    >>> rows, kept = one_row_per_month(frame, typed, {"customer_id": "customer"}, "s.csv")
-    >>> rows["mrr"].tolist(), kept.tolist()
-    ([80.0, 100.0], [0, 2])
+    >>> rows, kept, groups = one_row_per_month(frame, typed, {"customer_id": "customer"}, "s.csv")
+    >>> rows["mrr"].tolist(), kept.tolist(), groups[0].tolist()
+    ([80.0, 100.0], [0, 2], [0, 0, 1])
     """
     n = len(df)
     if n < 2:
-        return typed, None
+        return typed, None, None
     customers = pd.factorize(pd.Series(np.asarray(typed["customer_id"], dtype=object)))[0].astype(np.int64)
     months = np.asarray(typed["month"]).astype("datetime64[M]").astype(np.int64)
     months = months - months.min()
     pair = customers * (int(months.max()) + 1) + months
     codes = pd.factorize(pair)[0]
     if codes.max() + 1 == n:
-        return typed, None  # one row per customer and month
+        return typed, None, None  # one row per customer and month
     mrr = np.asarray(typed["mrr"], dtype=np.float64)
     if np.isnan(mrr).any() or (mrr < 0).any():
-        return typed, None  # refused later, naming the rows
+        return typed, None, None  # refused later, naming the rows
     columns = list(map(str, df.columns))
     ids = record_id_columns(columns, people=(names.get("customer_id"),))
     subscription = pd.factorize(_text(df.iloc[:, ids[0]]))[0].astype(np.int64) if ids else np.zeros(n, dtype=np.int64)
@@ -81,4 +86,27 @@ def one_row_per_month(
     for name, values in typed.items():
         out[name] = values.iloc[kept] if isinstance(values, pd.Series) else values[kept]
     out["mrr"] = sums[codes[kept]]
-    return out, kept
+    return out, kept, (codes.astype(np.int64), paying)  # codes number the groups in the order of the rows kept
+
+
+def kept_segments(labels: np.ndarray, attrs: dict[str, Any]) -> np.ndarray:
+    """The segment label of each row kept of a file whose rows are ``labels`` (``attrs``: the frame's, with
+    ``positions``, the rows kept, and for a snapshots file's joined rows :data:`MONTH_ROWS`). A customer's month of
+    several rows has the smallest label (by code point, as Python compares text) of its rows that pay (an MRR above
+    0; of all its rows where none does), as docs/metrics.md's segments say where a first month's rows disagree;
+    other rows kept (an order's first line item) their own.
+
+    >>> attrs = {"positions": np.array([0, 3]), MONTH_ROWS: (np.array([0, 0, 0, 1]), np.array([0, 1, 1, 1], bool))}
+    >>> kept_segments(np.array(["Trial", "Pro", "Basic", "x"], dtype=object), attrs).tolist()
+    ['Basic', 'x']
+    """
+    kept = attrs.get("positions")
+    if kept is None:
+        return labels
+    groups = attrs.get(MONTH_ROWS)
+    if groups is None:
+        return labels[kept]
+    codes, paying = groups
+    rows = pd.DataFrame({"g": codes, "idle": ~paying, "label": np.asarray(labels, dtype=object)})
+    best = rows.sort_values(["g", "idle", "label"], kind="stable").drop_duplicates("g")  # Python's str order
+    return best.sort_values("g")["label"].to_numpy(dtype=object)

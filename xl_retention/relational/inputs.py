@@ -49,6 +49,7 @@ from ..reading.pauses import pause_columns
 from ..reading.repeats import record_id_columns
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.sandbox import sandbox_columns
+from ..reading.snapshot_rows import kept_segments
 from ..reading.statuses import status_columns
 from ..reading.trials import trial_end_columns
 from ..reading.values import WHITESPACE
@@ -218,7 +219,7 @@ def _from_frame(
     order = None
     if segment is not None:
         labels = _segment_text(df[_segment_name(list(map(str, df.columns)), segment, source)]).to_numpy()
-        labels = labels if "positions" not in frame.attrs else labels[frame.attrs["positions"]]
+        labels = kept_segments(labels, frame.attrs)  # the rows kept; a customer's month of several: the smallest
         codes, order = coded_segments(labels)
         typed["segment"] = pd.Series(labels, dtype=object).map(codes).to_numpy(dtype=object)
         names["segment"] = segment

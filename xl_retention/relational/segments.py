@@ -24,6 +24,7 @@ import pandas as pd
 from ..reading import DataError, ReadOptions, key, prepare
 from ..reading.columns import EVERY_MONTH_OBSERVED
 from ..reading.paypal import paypal_orders
+from ..reading.snapshot_rows import kept_segments
 from ..tables._months import month_ordinals
 
 __all__ = ["BLANK_SEGMENT", "by_segment", "split_rows"]
@@ -74,7 +75,7 @@ def split_rows(
     if kind == "answers":
         return {s: df[every == s] for s in sorted(set(every))}
     kept = typed.attrs.get("positions")  # an orders file's rows kept (line items and cancelled orders left out)
-    labels = every if kept is None else every[kept]
+    labels = kept_segments(every, typed.attrs)  # a snapshots file's joined rows: the smallest of those that pay
     who = "visitor_id" if kind == "visits" else "customer_id"
     ids = typed[who].astype(str).to_numpy()
     when = {"snapshots": "month", "intervals": "start"}.get(kind, "date")
