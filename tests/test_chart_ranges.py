@@ -203,3 +203,22 @@ def test_a_libreoffice_saved_trackers_template_charts_show_blanks_as_gaps_after_
         package.data[name] = package.data[name].replace(b'val="gap"', b'val="zero"')
     assert reset_chart_ranges(package) == 6
     assert all(b'dispBlanksAs val="gap"' in package.data[n] for n in package.names(r"xl/charts/chart[1-6]\.xml"))
+
+
+def test_a_line_chart_ends_with_its_own_last_figure_not_a_later_months_na(tmp_path):
+    """Fault 6 (LibreOffice draws #N/A as 0): April typed with its customers at end only (CRR #VALUE!, its chart cell
+    #N/A) kept April in "Customer retention (CRR)" because "Customers at end" has it: LibreOffice drew April's CRR as
+    0% after March's 90%. An MRR at end below 0 in February (churned 150 of 110: NRR #NUM!) likewise drew NRR, GRR and
+    MRR at 0 -> each line chart ends with its own last number; the bars keep the sheet's months."""
+    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=6, inputs={
+        "Customers": {"start": [0], "gained": [10, 1, 0, None], "end": [10, 10, 9, 9]},
+        "Revenue": {"start": [100], "new": [10], "churned": [None, 150]}})  # fmt: skip
+    assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
+    values = openpyxl.load_workbook(tmp_path / "r.xlsx", data_only=True)
+    assert [values["Customers"][f"I{r}"].value for r in range(2, 7)] == [None, 0.9, 0.9, "#N/A", None]
+    charts = refs(tmp_path / "r.xlsx")  # the template's order: customers, movements, CRR, NRR/GRR, MRR, NPS
+    assert charts[0] == ["'Customers'!$A$3:$A$5", "'Customers'!$H$3:$H$5"]  # February to April
+    assert charts[2] == ["'Customers'!$A$3:$A$4", "'Customers'!$I$3:$I$4"]  # February to March
+    assert charts[3] == ["'Revenue'!$A$2:$A$2", "'Revenue'!$Q$2:$Q$2"] + ["'Revenue'!$A$2:$A$2", "'Revenue'!$R$2:$R$2"]
+    assert charts[4] == ["'Revenue'!$A$2:$A$2", "'Revenue'!$P$2:$P$2"]  # January's MRR of 110 alone
+    assert "'Revenue'!$W$2:$W$3" in charts[1] and "'Revenue'!$T$2:$T$3" in charts[1]  # bars: February's churn drawn

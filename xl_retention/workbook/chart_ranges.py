@@ -15,7 +15,8 @@ drawing 0 for months without data is a series range that leaves them out.
 category, value and error-bar range of every template chart of a sheet to the same months: from
 the first month in which each of the sheet's charted figures that has a number is defined (the
 data's first month has no CRR, NRR or GRR: nobody is a customer at its start) to the last month
-with a number (the chart columns' stored values). A chart with no number at all reads the empty
+with a number (the chart columns' stored values); a line chart ends with its own last number (a month after it
+holds #N/A, which LibreOffice draws as 0). A chart with no number at all reads the empty
 row below the months (nothing is drawn, where every month would be drawn as 0).
 :func:`reset_chart_ranges` (run by import before it writes) gives them back their full length,
 so months added by the import are stretched into them, until the next recalc fits them again.
@@ -440,6 +441,9 @@ def _apply(package: ip.Package, fit: bool) -> int:
             rows = (chart.full[0], chart.full[-1])
         elif span is not None and any(span[0] <= r <= span[1] for rows in chart.numbered for r in rows):
             rows = span
+            if not chart.bars:  # a line ends with its own last figure: LibreOffice draws a #N/A after it at 0 (an
+                # April typed with its customers at end only: its CRR #VALUE!, drawn as a CRR of 0% after March's)
+                rows = (span[0], min(span[1], max(numbered[-1] for numbered in chart.numbered if numbered)))
         else:  # no figure for this chart (no NPS answers, say): an empty row, which draws nothing
             empty = _empty_row(cells, chart, package.data[name])
             rows = (empty, empty) if empty is not None else (chart.full[0], chart.full[0])
