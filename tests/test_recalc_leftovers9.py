@@ -6,6 +6,7 @@ back; the expected values are Excel's documented ones, or the cells listed with 
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -93,3 +94,63 @@ def test_an_indirect_of_a_sheets_own_name_reads_that_sheets_reference(tmp_path: 
     result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
     assert sorted(u.address for u in result.unsupported) == ["Feb!B2", "Summary!B2"]
     assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Summary"]["B1"].value == 80
+
+
+def test_ceiling_and_floor_of_a_fractional_step_are_listed_where_excels_last_digit_is_not_certain(
+    tmp_path: Path,
+) -> None:
+    # CEILING(1.12,0.05) is 23 steps of 0.05: 1.15 in decimal, 1.1500000000000001 in binary; the engine's 1.15 was
+    # written with status ok where which of the two Excel gives is not known (MATCH(1.15,..) and = see it), as for
+    # MROUND: listed (FLOOR 7.1 of 0.1 likewise, each form, behind IFERROR, element by element and the cell reading
+    # one); a product that is its decimal value is computed (CEILING(1.5,0.1) 1.5, CEILING(0.234,0.01) 0.24: the
+    # values Excel stored in ECMA-376's example workbook; FLOOR(7.25,0.5) 7, CEILING(2.5,1) 3, FLOOR(1.12,0.05) 1.1).
+    cells: dict[str, object] = {
+        "A1": 1.12,
+        "B1": "=CEILING(A1,0.05)",
+        "B2": "=FLOOR(7.1,0.1)",
+        "B3": "=_xlfn.CEILING.MATH(A1,0.05)",
+        "B4": "=_xlfn.FLOOR.PRECISE(7.1,0.1)",
+        "B5": "=ISO.CEILING(A1,0.05)",
+        "B6": "=IFERROR(_xlfn.FLOOR.MATH(7.1,0.1),0)",
+        "B7": "=SUMPRODUCT(CEILING(A1:A2,0.05))",
+        "B8": "=MATCH(1.15,B1:B1,0)",
+        "C1": "=CEILING(1.5,0.1)",
+        "C2": "=CEILING(0.234,0.01)",
+        "C3": "=FLOOR(7.25,0.5)",
+        "C4": "=CEILING(2.5,1)",
+        "C5": "=FLOOR(A1,0.05)",
+        "C6": "=_xlfn.CEILING.PRECISE(-2.5,2)",
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "incomplete"
+    listed = {u.address: u.reason for u in result.unsupported}
+    assert sorted(listed) == [f"S!B{row}" for row in range(1, 9)]
+    assert listed["S!B1"] == (
+        "CEILING(1.12, 0.05): the step 0.05 makes 1.15 in decimal and 1.1500000000000001 in binary; which of the two "
+        "Excel gives is not known"
+    )
+    assert listed["S!B6"].startswith("FLOOR.MATH(7.1, 0.1): ") and "S!B1" in listed["S!B8"]
+    assert [values[f"C{row}"] for row in range(1, 7)] == [1.5, 0.24, 7, 3, 1.1, -2]
+    assert all(f"B{row}" not in values for row in range(1, 9))
+
+
+def test_a_ceiling_listed_keeps_the_value_excel_stored(tmp_path: Path) -> None:
+    # Saved by Excel with its values: the listed cell keeps Excel's 1.15, the cell reading it is computed from it.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["B1"], sheet["B2"] = 1.12, "=CEILING(A1,0.05)", "=B1*2"
+    book.save(tmp_path / "book.xlsx")
+    with zipfile.ZipFile(tmp_path / "book.xlsx") as package:
+        entries = [(info, package.read(info)) for info in package.infolist()]
+    with zipfile.ZipFile(tmp_path / "saved.xlsx", "w") as out:
+        for info, data in entries:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"0.05)</f><v />", b"0.05)</f><v>1.1499999999999999</v>")
+                data = data.replace(b"<f>B1*2</f><v />", b"<f>B1*2</f><v>2.2999999999999998</v>")
+            out.writestr(info, data)
+    result = recalc_file(tmp_path / "saved.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    assert [u.address for u in result.unsupported] == ["S!B1"]
+    got = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert (got["B1"].value, got["B2"].value) == (1.15, 2.3)

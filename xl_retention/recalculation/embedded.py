@@ -67,6 +67,7 @@ from .rewrite_shapes import has_digit
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported, name_refusals
 from .unsure_results import underflows, unsure_cells
+from .unsure_steps import unsure_step_cells
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
 from .xlsx_values import Resized
 
@@ -342,6 +343,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         result = _read(workbook, formulas, members)
     hidden_unsure += one_value_spills(workbook, formulas, result.values, info)  # X# of no dynamic array: listed
     hidden_unsure += unsure_cells(workbook, formulas, info, formula_names)  # MROUND(1.15,0.05), IFERROR(AREAS(..))
+    hidden_unsure += unsure_step_cells(workbook, formulas, {(u.sheet, u.ref) for u in hidden_unsure})  # FLOOR(7.1,0.1)
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
     if unsupported:  # keep the file's values there, and compute their dependents from them

@@ -27,9 +27,21 @@ from typing import Any
 
 import numpy as np
 
-from ._core import FUNCTIONS, ExcelError, Function, broadcast, check, engine_call, excel_function, matrix, number
+from ._core import (
+    FUNCTIONS,
+    ExcelError,
+    Function,
+    broadcast,
+    check,
+    engine_call,
+    excel_function,
+    matrix,
+    number,
+    number_text,
+)
 from .collation import compared, ordered
 from .elementwise import _power
+from .multiples import last_digit
 
 
 def _numeric(value: Any) -> np.ndarray:
@@ -143,7 +155,7 @@ def ceiling(value: Any, significance: Any) -> float:
         return 0.0
     if n > 0 and s < 0:
         raise ExcelError("#NUM!")
-    return float(f"{math.ceil(_quotient(n, s)) * s:.15g}")
+    return last_digit(f"CEILING({number_text(n)}, {number_text(s)})", s, math.ceil(_quotient(n, s)))
 
 
 @excel_function("FLOOR", 2, 2)
@@ -160,7 +172,7 @@ def floor(value: Any, significance: Any) -> float:
         if n == 0:
             return 0.0
         raise ExcelError("#DIV/0!")
-    return float(f"{math.floor(_quotient(n, s)) * s:.15g}")
+    return last_digit(f"FLOOR({number_text(n)}, {number_text(s)})", s, math.floor(_quotient(n, s)))
 
 
 def _whole(value: Any) -> int:
@@ -182,10 +194,11 @@ def isodd(value: Any) -> bool:
     return _whole(value) % 2 == 1
 
 
-def _to_multiple(n: float, s: float, up: bool) -> float:
-    """``n`` rounded to a multiple of ``s`` (> 0) toward +infinity (``up``) or -infinity."""
+def _to_multiple(n: float, s: float, up: bool, name: str) -> float:
+    """``n`` rounded to a multiple of ``s`` (> 0) toward +infinity (``up``) or -infinity (``name``: the function's, for
+    a note of :func:`.multiples.last_digit`)."""
     q = float(f"{n / s:.15g}")
-    return float(f"{(math.ceil(q) if up else math.floor(q)) * s:.15g}")
+    return last_digit(f"{name}({number_text(n)}, {number_text(s)})", s, math.ceil(q) if up else math.floor(q))
 
 
 @excel_function("CEILING.MATH", 1, 3)
@@ -198,7 +211,7 @@ def ceiling_math(value: Any, significance: Any = 1.0, mode: Any = 0.0) -> float:
     n, s = number(value), abs(number(significance))
     if s == 0:
         return 0.0
-    return _to_multiple(n, s, up=not (n < 0 and number(mode) != 0))
+    return _to_multiple(n, s, not (n < 0 and number(mode) != 0), "CEILING.MATH")
 
 
 @excel_function("FLOOR.MATH", 1, 3)
@@ -207,17 +220,27 @@ def floor_math(value: Any, significance: Any = 1.0, mode: Any = 0.0) -> float:
     n, s = number(value), abs(number(significance))
     if s == 0:
         return 0.0
-    return _to_multiple(n, s, up=n < 0 and number(mode) != 0)
+    return _to_multiple(n, s, n < 0 and number(mode) != 0, "FLOOR.MATH")
 
 
-def _precise(value: Any, significance: Any, up: bool) -> float:
+def _precise(value: Any, significance: Any, up: bool, name: str) -> float:
     n, s = number(value), abs(number(significance))
-    return 0.0 if s == 0 else _to_multiple(n, s, up)
+    return 0.0 if s == 0 else _to_multiple(n, s, up, name)
 
 
-excel_function("CEILING.PRECISE", 1, 2)(lambda value, significance=1.0: _precise(value, significance, True))
-excel_function("ISO.CEILING", 1, 2)(lambda value, significance=1.0: _precise(value, significance, True))
-excel_function("FLOOR.PRECISE", 1, 2)(lambda value, significance=1.0: _precise(value, significance, False))
+@excel_function("CEILING.PRECISE", 1, 2)
+def ceiling_precise(value: Any, significance: Any = 1.0) -> float:
+    return _precise(value, significance, True, "CEILING.PRECISE")
+
+
+@excel_function("ISO.CEILING", 1, 2)
+def iso_ceiling(value: Any, significance: Any = 1.0) -> float:
+    return _precise(value, significance, True, "ISO.CEILING")
+
+
+@excel_function("FLOOR.PRECISE", 1, 2)
+def floor_precise(value: Any, significance: Any = 1.0) -> float:
+    return _precise(value, significance, False, "FLOOR.PRECISE")
 
 
 excel_function("_XLR.COMPARED", 1, 1)(compared)

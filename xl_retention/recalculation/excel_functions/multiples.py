@@ -34,11 +34,14 @@ from ._core import ExcelError, excel_function, number_text
 
 
 class Unsure:
-    """The first MROUND call whose Excel answer is not certain, noted while :meth:`start` .. :meth:`stop`."""
+    """The first MROUND (CEILING, FLOOR, ...: :func:`last_digit`) call whose Excel answer is not certain, noted while
+    :meth:`start` .. :meth:`stop`."""
 
     def __init__(self) -> None:
         self.noting = False
         self.reason = ""
+        #: the calls noted so far, noting or not (nothing to look for when it did not change during an evaluation)
+        self.count = 0
 
     def start(self) -> None:
         self.noting, self.reason = True, ""
@@ -49,6 +52,7 @@ class Unsure:
         return self.reason
 
     def note(self, reason: str) -> None:
+        self.count += 1
         if self.noting and not self.reason:
             self.reason = reason
 
@@ -84,6 +88,26 @@ def mround(value: float, multiple: float) -> float:
         UNSURE.note(
             f"{shown}: the multiple {number_text(multiple)} makes {number_text(result)} in decimal and "
             f"{result!r} in binary; which of the two Excel's MROUND gives is not known"
+        )
+    return result
+
+
+def last_digit(shown: str, step: float, whole: float) -> float:
+    """``whole`` times ``step`` as CEILING, FLOOR and the like give it: at Excel's 15 significant digits. Where that is
+    not the binary product (``23 * 0.05`` is 1.1500000000000001, 1.15 in decimal) which of the two Excel gives is not
+    known: the call (``shown``) is noted in :data:`UNSURE`, as MROUND's.
+
+    >>> last_digit("CEILING(1.5, 0.1)", 0.1, 15.0), last_digit("FLOOR(7, 0.5)", 0.5, 14.0)
+    (1.5, 7.0)
+    >>> UNSURE.start(); last_digit("CEILING(1.12, 0.05)", 0.05, 23.0), UNSURE.stop()[:60]
+    (1.15, 'CEILING(1.12, 0.05): the step 0.05 makes 1.15 in decimal and')
+    """
+    product = whole * step
+    result = float(f"{product:.15g}")
+    if result != product:
+        UNSURE.note(
+            f"{shown}: the step {number_text(step)} makes {number_text(result)} in decimal and {product!r} in binary; "
+            "which of the two Excel gives is not known"
         )
     return result
 
