@@ -56,6 +56,7 @@ def test_a_negative_customers_at_end_is_no_latest_figure_and_a_clv_error_keeps_i
     ws = openpyxl.load_workbook(tmp_path / "r.xlsx", data_only=True)["Dashboard"]
     assert (ws["B4"].value, ws["C4"].value) == ("below 0: -5", dt.datetime(2026, 2, 1))
     assert (ws["B9"].value, ws["C9"].value) == ("see Lifetime value!B8", dt.datetime(2026, 1, 1))  # January's churn
+    assert ws.column_dimensions["B"].width >= len(ws["B9"].value)  # read whole, not cut by the month beside it
     wb = openpyxl.load_workbook(path)
     wb["Customers"]["D3"], wb["Lifetime value"]["B4"] = 3, 0.5
     wb.save(path)

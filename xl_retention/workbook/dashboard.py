@@ -154,7 +154,7 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     ws["A1"] = "Dashboard"
     ws["A1"].font = TITLE_FONT
     last = len(months) + 1
-    header(ws, 3, ["Latest figures", "Value", "Month"], [34, 14, 11])
+    header(ws, 3, ["Latest figures", "Value", "Month"], [34, 21, 11])  # B: "see Lifetime value!B8" whole
     for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
         value = last_value(name, seq) if dated_by else _readable(f"={name}", f"{LIFETIME_TITLE}!B8")
