@@ -211,14 +211,17 @@ ITEM_COLUMNS = "start=Start (UTC),end=Ended At (UTC)"
 def test_17_items_sharing_a_subscription_id_are_refused_as_maybe_items(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write(tmp_path / "subs.csv", ITEMS)
+    # rows next to each other are read as items (tests/test_import_subscription_items.py); apart, they may be two
+    # exports
+    lines = ITEMS.splitlines(keepends=True)
+    path = write(tmp_path / "subs.csv", "".join([lines[0], lines[1], lines[3], lines[2]]))
     message = refusal(capsys, "--subscriptions", str(path), "--columns", ITEM_COLUMNS, "--to-csv", str(tmp_path / "o"))
     assert message == (
         "subs.csv, column 'id': rows with the id, start and end of an earlier row and other values (a plan, price or "
         "quantity): one subscription's items, a plan and its seats or add-ons whose MRRs add up, or one subscription "
         "in two exports, changed between them (both would count)? If they are items, export them with each item's id "
         "(a column 'Subscription Item ID') or give each item's row an id of its own (sub_1/2); if they are two "
-        "exports, keep the row of the latest export in row 3 (counting the header as row 1): 'sub_1'"
+        "exports, keep the row of the latest export in row 4 (counting the header as row 1): 'sub_1'"
     )
 
 

@@ -25,6 +25,7 @@ import pandas as pd
 from ._distinct import arrow_codes
 from .errors import bad_rows
 from .phases import phase_rows
+from .subscription_items import are_items
 
 __all__ = ["RECORD_IDS", "check_repeated_rows", "items_problem", "record_id_columns"]
 
@@ -140,6 +141,9 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
             if later.size:
                 problem = items_problem(items[0], columns[position]) if items and order_id is None else CHANGED
                 if period is not None and _same_period(df, ids, period, rows, later):  # a plan and its seats?
+                    mine = rows[np.isin(_text(ids.iloc[rows]).to_numpy(), _text(ids.iloc[later]).unique())]
+                    if are_items(df, ids, mine, source):  # next to each other, other items (subscription_items)
+                        continue
                     problem = ITEMS
                 raise bad_rows(source, columns[position], problem, later, ids.to_numpy())
 

@@ -1,0 +1,99 @@
+"""A subscription's items on rows of their own that share its id (a plan and its seats, add-ons).
+
+A subscriptions export may write each item of a subscription on a row of its own with the subscription's id
+(``sub_1`` Pro 99, ``sub_1`` Extra seats 3 x 10): its MRR is their sum, as a customer's intervals add up. The same
+id on two rows with one start and end may also be one subscription in two exports appended, changed between them
+(Basic, then Pro): summed, both would count. The rows are read as items (:func:`are_items`) only where nothing else
+can be meant:
+
+* the rows of each such id are next to each other in the file (an export writes a subscription's items together;
+  two exports appended put the copies an export apart);
+* every column whose values differ between them describes an item (its plan, product, price, quantity, amount,
+  interval: :func:`item_column`), not a state (a status, a cancellation, an update time, a period's end);
+* the rows name different items (their plan, product or price names or ids differ: one item with another
+  quantity or amount is a change between exports).
+
+Otherwise they stay refused (:data:`~.repeats.ITEMS`). Items read are said in a note naming the rows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+from .names import key
+from .notes import note
+
+__all__ = ["are_items", "item_column"]
+
+#: Words of a column's name that say it describes an item (as :func:`~.names.key` spells them).
+_ITEM_WORDS = ("plan", "product", "price", "item", "addon", "add_on", "sku", "description", "quantity", "qty",
+               "seats", "amount", "mrr", "interval", "billing_period", "unit", "tier", "variant")  # fmt: skip
+#: Words that say the column names the item (not its quantity or money).
+_NAMING_WORDS = ("plan", "product", "price", "item", "addon", "add_on", "sku", "description", "tier", "variant")
+#: Words that say the column is a number of the item: a quantity or money.
+_NUMBER_WORDS = ("amount", "quantity", "qty", "seats", "mrr", "unit_price", "total", "interval", "billing_period",
+                 "count", "cents", "price")  # fmt: skip
+#: What a note says of rows read as items.
+READ_AS_ITEMS = (
+    "a subscription's id with one start and end on rows next to each other naming other items (a plan, its seats or "
+    "add-ons): read as that subscription's items, their MRRs added up (if they are one subscription in two exports, "
+    "keep the row of the latest export)"
+)
+
+
+def item_column(name: object) -> bool:
+    """Whether a column's name says it describes an item of a subscription.
+
+    >>> [item_column(n) for n in ("Plan", "Quantity", "Amount", "Price ID", "Status", "Canceled At (UTC)")]
+    [True, True, True, True, False, False]
+    """
+    k = key(name)
+    return any(word in k for word in _ITEM_WORDS) and not k.endswith(("_at", "date", "(utc)")) and "status" not in k
+
+
+def _naming(name: object) -> bool:
+    """Whether an item's column names it (Plan, Product, "Price ID", "Plan Nickname"), not a number of it (Amount,
+    Quantity, "Plan Amount", "Unit Price").
+
+    >>> [_naming(n) for n in ("Plan", "Price ID", "Plan Nickname", "Plan Amount", "Unit Price", "Price")]
+    [True, True, True, False, False, False]
+    """
+    k = key(name)
+    if not any(word in k for word in _NAMING_WORDS):
+        return False
+    if k.endswith(("id", "name", "nickname", "code", "description")):
+        return True
+    return not any(word in k for word in _NUMBER_WORDS)
+
+
+def are_items(df: pd.DataFrame, ids: pd.Series, rows: np.ndarray, source: str) -> bool:
+    """Whether the rows of ``df`` at ``rows`` (each with an id of ``ids`` that repeats, and one start and end per
+    id) are the items of their subscriptions (see the module docstring); says so in a note when they are.
+
+    >>> frame = pd.DataFrame({"id": ["s1", "s1", "s2"], "Plan": ["Pro", "Seats", "Basic"], "Quantity": ["1", "3", "1"],
+    ...                       "Amount": ["99", "10", "29"], "Status": ["active"] * 3})
+    >>> are_items(frame, frame["id"], np.array([0, 1]), "s.csv")
+    True
+    >>> are_items(frame.assign(Status=["active", "canceled", "active"]), frame["id"], np.array([0, 1]), "s.csv")
+    False
+    """
+    part = df.iloc[rows]
+    text = part.astype(object).where(part.notna(), "").astype(str).apply(lambda c: c.str.strip())
+    names = [str(c) for c in df.columns]
+    text.columns = range(len(names))
+    groups = ids.iloc[rows].astype(str).str.strip().to_numpy()
+    naming = [p for p, name in enumerate(names) if _naming(name)]
+    for group in dict.fromkeys(groups):
+        mine = rows[groups == group]
+        if mine[-1] - mine[0] + 1 != len(mine):  # not next to each other
+            return False
+        own = text[groups == group]
+        differ = [p for p in own.columns if own[p].nunique() > 1]
+        if not differ or not all(item_column(names[p]) for p in differ):
+            return False
+        if not naming or own[naming].duplicated().any():  # one item twice: another quantity or amount of it
+            return False
+    note(str(bad_rows(source, str(ids.name), READ_AS_ITEMS, rows, ids.to_numpy())))
+    return True
