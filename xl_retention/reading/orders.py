@@ -57,7 +57,7 @@ import pandas as pd
 
 from .errors import DataError, bad_rows
 from .order_copies import check_order_copies
-from .order_rows import _take, one_row_per_order
+from .order_rows import _take, one_row_per_order, written_values
 from .sale_refunds import signed_refunds
 
 __all__ = [
@@ -467,6 +467,7 @@ def orders_as_paid(
     if refunded is None and "amount" in typed:
         _refuse_untold_partial_refunds(df, typed, names, source)
     cancelled = cancelled_rows(df, source, refunds=refunded is not None)
+    written = written_values(df, names.get("amount"))  # the amounts as the file writes them, for refusals to quote
     if "order_id" not in typed:
         _refuse_exchanges_without_order(df, source)
     if "order_id" in typed and "amount" in typed:
@@ -479,9 +480,10 @@ def orders_as_paid(
             if failed.any():
                 rows = np.flatnonzero(~failed)
                 one, kept = one_row_per_order({k: _take(v, rows) for k, v in typed.items()}, names,
-                                              (cancelled | full)[rows], source)  # fmt: skip
+                                              (cancelled | full)[rows], source,
+                                              None if written is None else written[rows])  # fmt: skip
                 return one, rows[kept]
-    return one_row_per_order(typed, names, cancelled | full, source)
+    return one_row_per_order(typed, names, cancelled | full, source, written)
 
 
 def _refuse_refunded_in_part_by_rows(
