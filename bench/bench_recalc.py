@@ -326,7 +326,7 @@ PHASES = (
     ("embedded", "scan", "package scan (formula cells, kinds, stored values, names, tables)"),
     ("embedded", "load", "formualizer loads the file, our functions registered"),
     ("embedded", "FormulaTexts", "stored texts by cell"),
-    ("embedded", "shapes", "formula shapes (one substitution per sheet)"),
+    ("formula_texts", "shapes", "formula shapes (one substitution per sheet)"),
     ("embedded", "may_need_rewrite", "pre-tests of every formula (structure)"),
     ("embedded", "may_need_arguments", "pre-tests of every formula (arguments)"),
     ("embedded", "may_split", "pre-tests of every formula (SUBTOTAL)"),
@@ -336,7 +336,8 @@ PHASES = (
     ("workbook", "set_formulas_batch", "rewritten formulas set in the engine"),
     ("workbook", "evaluate_all", "evaluation: the engine and every Python call it makes"),
     ("embedded", "_read", "reading the results"),
-    ("embedded", "_find_unsupported", "unsupported cells"),
+    ("embedded", "find_unsupported", "cells the engine could not compute (listed)"),
+    ("embedded", "unsure_cells", "listings made afterwards (IFERROR-hidden gaps, IF in SUMPRODUCT, MROUND)"),
     ("embedded", "_fit_arrays", "array results"),
     ("xlsx_values", "write_cached_values", "writing the cached values"),
     ("chart_ranges", "fit_chart_ranges", "chart ranges fitted"),
@@ -347,7 +348,7 @@ def phases(path: Path, work: Path) -> None:
     """Where the time of one recalculation goes: CPU seconds of each phase, the rest, the start and imports."""
     import functools
 
-    from xl_retention.recalculation import batch, embedded, engine, filled_down, recalc_file, xlsx_values
+    from xl_retention.recalculation import batch, embedded, engine, filled_down, formula_texts, recalc_file, xlsx_values
     from xl_retention.workbook import chart_ranges
 
     spent: dict[str, float] = {}
@@ -379,6 +380,7 @@ def phases(path: Path, work: Path) -> None:
         "batch": batch,
         "embedded": embedded,
         "filled_down": filled_down,
+        "formula_texts": formula_texts,
         "xlsx_values": xlsx_values,
         "chart_ranges": chart_ranges,
     }
