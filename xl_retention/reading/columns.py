@@ -409,7 +409,7 @@ def prepare(
     refuse_retention_report(df, kind, source)  # Mixpanel's 'Day 1', 'Day 2' columns: aggregated (reading.export_kinds)
     out = normalize_columns(df, required, optional, columns, source, aliases)
     names: dict[str, str] = out.attrs["source_columns"]
-    if kind == "orders" and (sale := sale_id_column(df, names)) is not None:  # refunds with their sale's id
+    if kind == "orders" and (sale := sale_id_column(df, names, source)) is not None:  # refunds with their sale's id
         out = normalize_columns(df, required, optional, {**columns, "order_id": sale}, source, aliases)
         names = out.attrs["source_columns"]
     refuse_counts(df, names, kind, source)  # 'Date, Users': a report's counts, each one visitor

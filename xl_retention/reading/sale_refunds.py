@@ -49,10 +49,11 @@ def _negative(values: pd.Series) -> np.ndarray:
     return negative[codes]
 
 
-def sale_id_column(df: pd.DataFrame, names: Mapping[str, str]) -> str | None:
+def sale_id_column(df: pd.DataFrame, names: Mapping[str, str], source: Any = "input") -> str | None:
     """The record id column of the orders file ``df`` that is its sales' id, repeated on their refund rows (see the
     module docstring); None when there is none, or the file has an order id (``names``: the columns found, as
-    :func:`~.columns.prepare` names them).
+    :func:`~.columns.prepare` names them). A sale and its refunds whose rows name two customers are refused, naming
+    them (``source``: the file).
 
     >>> frame = pd.DataFrame({"transaction_id": ["t1", "t2", "t1"], "customer": ["a", "b", "a"],
     ...                       "amount": ["100.00", "50.00", "-100.00"]})
@@ -83,8 +84,34 @@ def sale_id_column(df: pd.DataFrame, names: Mapping[str, str]) -> str | None:
         if _sales_and_refunds(ids.to_numpy(dtype=object)[repeated], refund[repeated], None if who is None else
                               who[repeated]):  # fmt: skip
             return columns[position]
+        if who is not None and _sales_and_refunds(ids.to_numpy(dtype=object)[repeated], refund[repeated], None):
+            _refuse_refunds_of_others(df, columns[position], customer, ids, refund, repeated, source)
         return None  # an id on two sales: the same record changed between two exports (refused by .repeats)
     return None
+
+
+def _refuse_refunds_of_others(
+    df: pd.DataFrame, column: str, customer: Any, ids: pd.Series, refund: np.ndarray, repeated: np.ndarray, source: Any
+) -> None:
+    """Refuse a sale and its refunds (one id, one sale) whose rows name two customers, naming the customer column,
+    the id and its rows: whose purchase the refund takes off cannot be told (a refund paid to someone else, a typo),
+    and "keep the row of the latest export" (the advice for a record changed between two exports) would drop the
+    sale or the refund."""
+    from .errors import bad_rows
+
+    who = _text(df[customer])
+    frame = pd.DataFrame({"id": ids.to_numpy(dtype=object), "who": who.to_numpy(dtype=object)})[repeated]
+    frame = frame[frame["who"] != ""]
+    mixed = frame.groupby("id", sort=False)["who"].nunique()
+    sale = str(mixed[mixed > 1].index[0])
+    rows = np.flatnonzero((ids == sale).to_numpy())
+    people = ", ".join(repr(p) for p in dict.fromkeys(who.iloc[rows]) if p)
+    problem = (
+        f"a sale and its refund with one {column!r} ({sale!r}) and two customers ({people}): whose purchase the "
+        "refund takes off cannot be told; give the refund row its sale's customer (or, if it refunds another sale, "
+        "that sale's id)"
+    )
+    raise bad_rows(source, str(customer), problem, rows, who.to_numpy())
 
 
 def _sales_and_refunds(ids: np.ndarray, refund: np.ndarray, who: Any) -> bool:
