@@ -186,7 +186,8 @@ class FormulaTexts:
         A function's name keeps its digits in a shape (``LOG10(``), so the same names are found as in
         :meth:`upper_text`."""
         if self._shape_upper is None:
-            self._shape_upper = "\n".join(self.shape_groups()).upper()
+            distinct = self._groups if self._groups is not None else dict.fromkeys(self.shapes())
+            self._shape_upper = "\n".join(distinct).upper()
         return self._shape_upper
 
     def called(self) -> frozenset[str]:

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from .classic_if import classic_if_cells
 from .excel_functions._core import NOT_IMPLEMENTED, is_error
-from .excel_functions.limits import UNDERFLOW, is_denormal
+from .excel_functions.limits import UNDERFLOW
 from .excel_functions.multiples import UNSURE
 from .formula_texts import position as cell_position
 from .hidden_constructs import hidden_constructs
@@ -29,6 +31,9 @@ if TYPE_CHECKING:
 
     from .formula_texts import FormulaTexts
     from .package import PackageInfo
+
+#: a double's exponent and fraction bits (a denormal: exponent 0, fraction not)
+_EXPONENT, _FRACTION = np.uint64(0x7FF0000000000000), np.uint64(0x000FFFFFFFFFFFFF)
 
 __all__ = ["MAX_CHECKED", "hidden_not_implemented", "underflows", "unsure_cells", "unsure_mround_cells"]
 
@@ -139,9 +144,9 @@ def underflows(
     underflows from the new values). True when any formula was set."""
     found = []
     for sheet, cells in values.items():
-        for ref, value in cells.items():
-            if not is_denormal(value) or sheet not in formulas:
-                continue
+        if sheet not in formulas:
+            continue
+        for ref in _denormal_refs(cells):
             cell = info.formulas.get(sheet, {}).get(ref)
             if cell is None or cell.kind not in ("normal", "shared"):
                 continue
@@ -152,6 +157,21 @@ def underflows(
     if found:
         set_formulas(workbook, found)
     return bool(found)
+
+
+def _denormal_refs(cells: dict[str, object]) -> list[str]:
+    """The refs of ``cells`` whose value is a denormal (:func:`.limits.is_denormal`), told from the bits of all the
+    sheet's numbers at once (a comparison would count a denormal as 0 while the processor flushes them).
+
+    >>> _denormal_refs({"A1": 1e-310, "A2": 0.0, "A3": 2.5e-308, "A4": "x", "A5": -5e-324})
+    ['A1', 'A5']
+    """
+    refs = [ref for ref, value in cells.items() if value.__class__ is float]
+    if not refs:
+        return []
+    bits = np.array([cells[ref] for ref in refs], dtype=np.float64).view(np.uint64)
+    hits = np.flatnonzero(((bits & _EXPONENT) == 0) & ((bits & _FRACTION) != 0))
+    return [refs[i] for i in hits.tolist()]
 
 
 def _noted_again(workbook: fz.Workbook, target: Any, sheet: str, place: tuple[int, int], noter: Any) -> str:
