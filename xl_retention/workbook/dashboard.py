@@ -147,13 +147,9 @@ def _shop_figures(ws: Worksheet) -> None:
         style(ws.cell(row=row, column=SHOP_COLUMN + 2, value=latest_number(name, months)), False, MONTH_FORMAT)
 
 
-def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
-    """The latest figures (rows 3-9), a shop's purchases and visits figures (E3:G6) and six charts; ``ws`` is the
-    (empty) Dashboard sheet."""
-    wb = ws.parent
-    ws["A1"] = "Dashboard"
-    ws["A1"].font = TITLE_FONT
-    last = len(months) + 1
+def figures(ws: Worksheet) -> None:
+    """The latest figures (A3:C9) and a shop's purchases and visits figures (E3:G6) on ``ws``; also what
+    :mod:`.dashboard_upgrade` brings an earlier tracker's Dashboard up to."""
     header(ws, 3, ["Latest figures", "Value", "Month"], [34, 21, 11])  # B: "see Lifetime value!B8" whole
     for row, (label, name, seq, number_format, dated_by) in enumerate(HEADLINES, start=4):
         ws.cell(row=row, column=1, value=label).border = BORDER
@@ -169,6 +165,16 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
             month = f'=IF(IFERROR({name}="",FALSE),"",{month.removeprefix("=")})'
         style(ws.cell(row=row, column=3, value=month), False, MONTH_FORMAT)
     _shop_figures(ws)
+
+
+def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
+    """The latest figures (rows 3-9), a shop's purchases and visits figures (E3:G6) and six charts; ``ws`` is the
+    (empty) Dashboard sheet."""
+    wb = ws.parent
+    ws["A1"] = "Dashboard"
+    ws["A1"].font = TITLE_FONT
+    last = len(months) + 1
+    figures(ws)
     ws.cell(
         row=10,
         column=1,

@@ -38,6 +38,7 @@ from ..reading.notes import collected
 from . import inplace as ip
 from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, grow_cohorts, triangle
+from .dashboard_upgrade import upgrade_dashboard
 from .found import _Monthly, _period, check_answer_ranges, check_cohort_headers, read_sheets
 from .growth import grow, grow_answers, scores_range
 from .kept_answers import refuse_dropped_answers
@@ -256,8 +257,9 @@ def fill_package(path: Path, tables: Tables) -> Filled:
                         raise
                     plan.notes.append(f"Cohorts keeps its {n} months: {error}")
         lifetime, notes = upgrade_lifetime(package, wb)
-        upgraded = upgrade_formulas(package, sheets) + lifetime
-        plan.notes.extend(notes)
+        dashboard, more = upgrade_dashboard(package, wb, tables.purchases is not None or tables.visits is not None)
+        upgraded = upgrade_formulas(package, sheets) + lifetime + dashboard
+        plan.notes.extend(notes + more)
         if tables.movements is not None:
             _write_movements(plan, sheets, tables)
             for title in (CUSTOMERS.title, REVENUE.title):
@@ -547,12 +549,18 @@ def _write_scores(
 
 
 def _cell_number(element: bytes | None) -> Any:
+    """The number a cell element holds, "(a value)" for a text, error or logical, None for an empty cell. A number
+    may carry the explicit numeric type (``t="n"``, as LibreOffice and openpyxl write it) or none (as Excel)."""
     if element is None:
         return None
     match = re.search(rb"<(?:\w+:)?v>([^<]*)<", element)
-    if match is None or b't="' in element:
+    kind = ip.attribute(element[: element.find(b">")], b"t")
+    if match is None or kind not in (None, b"n"):
         return "(a value)" if ip.has_content(element) else None
-    return number(float(match.group(1)))
+    try:
+        return number(float(match.group(1)))
+    except ValueError:
+        return "(a value)"
 
 
 def _clear_cohort(plan: _Plan, found: Triangle, cohort: pd.Period) -> None:

@@ -282,6 +282,16 @@ def _names_in(formula: str) -> set[str]:
     return {w for w in words if not _CELL.fullmatch(w) and w.upper() not in ("TRUE", "FALSE")}
 
 
+def workbook_names(package: ip.Package) -> set[str]:
+    """The workbook-level defined names of ``package`` (a sheet's own names left out)."""
+    names = set()
+    for match in _NAME_ATTR.finditer(package.data.get("xl/workbook.xml", b"")):
+        name = ip.attribute(match.group(1), b"name")
+        if name is not None and ip.attribute(match.group(1), b"localSheetId") is None:
+            names.add(name.decode())
+    return names
+
+
 def _current_lifetime() -> dict[str, str]:
     """This version's formulas of the Lifetime value cells in :data:`LIFETIME_EARLIER`."""
     from openpyxl import Workbook
@@ -312,11 +322,7 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
     mine = {f"B{r}": row[0] for r, row in enumerate(ws.iter_rows(min_row=1, max_row=13, min_col=2, max_col=2,
                                                                    values_only=True), start=1)}  # fmt: skip
     current = _current_lifetime()
-    names = set()
-    for match in _NAME_ATTR.finditer(package.data.get("xl/workbook.xml", b"")):
-        name = ip.attribute(match.group(1), b"name")
-        if name is not None and ip.attribute(match.group(1), b"localSheetId") is None:
-            names.add(name.decode())
+    names = workbook_names(package)
     xml, changed, notes = package.sheet(LIFETIME_TITLE), [], []
     for ref, forms in LIFETIME_EARLIER.items():
         value = mine.get(ref)

@@ -1,0 +1,183 @@
+"""The Dashboard of a tracker made by an earlier template, brought up to this version's on ``import --into``.
+
+Its latest figures (B4:C9): a cell holding exactly what an earlier ``workbooks/retention_template.xlsx`` wrote there
+(:data:`EARLIER`, taken from every committed template; compared without case, as LibreOffice re-saves them) gets
+this version's formula, when the workbook has every defined name that formula reads (a tracker made before the
+"... so far" columns keeps its own) and the label beside it is the template's. The purchases and visits figures
+(E3:G6, added on 2026-12-01) are written into a Dashboard whose E3:G6 are empty, when the workbook has the names
+they read (the "Purchases and visits" sheet of a tracker made since its "Repeat purchasers" column); otherwise an
+import of orders or visits says why they are not there. Formulas of the user's own, and cells they typed, stay.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from openpyxl.utils import quote_sheetname
+
+from . import inplace as ip
+from .upgrade import _names_in, workbook_names
+
+__all__ = ["EARLIER", "upgrade_dashboard"]
+
+TITLE = "Dashboard"  # template.DASHBOARD_TITLE
+SHOP_TABLE = [f"{c}{r}" for r in range(3, 7) for c in "EFG"]
+#: cell of the Dashboard -> the formulas earlier templates wrote there
+EARLIER: dict[str, tuple[str, ...]] = {
+    "B4": (
+        '=IF(COUNT(Customers_End)=0,"",IF(INDEX(Customers_End,MATCH(COUNT(Customers_End),Customers_End_Seq,0))<0,IF(ISERROR(INDEX(Lost_Customers,MATCH(COUNT(Customers_End),Customers_End_Seq,0))),INDEX(Lost_Customers,MATCH(COUNT(Customers_End),Customers_End_Seq,0)),NA()),INDEX(Customers_End,MATCH(COUNT(Customers_End),Customers_End_Seq,0))))',
+        '=IF(COUNT(Customers_End)=0,"",INDEX(Customers_End,MATCH(COUNT(Customers_End),Customers_End_Seq,0)))',
+        '=IF(COUNT(Customers_End)=0,"",LOOKUP(9.99E+307,Customers_End))',
+        '=IF(COUNT(Customers_End_Chart)=0,"",LOOKUP(9.99E+307,Customers_End_Chart))',
+    ),
+    "C4": (
+        '=IF(COUNT(Customers_End)=0,"",LOOKUP(9.99E+307,Customers_End,Customers_Months))',
+        '=IF(COUNT(Customers_End_Chart)=0,"",LOOKUP(9.99E+307,Customers_End_Chart,Customers_Months))',
+    ),
+    "B5": (
+        '=IF(COUNT(Revenue_End)=0,"",INDEX(Revenue_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)))',
+        '=IF(COUNT(Revenue_End)=0,"",LOOKUP(9.99E+307,Revenue_End))',
+        '=IF(COUNT(Revenue_End_Chart)=0,"",LOOKUP(9.99E+307,Revenue_End_Chart))',
+    ),
+    "C5": (
+        '=IF(COUNT(Revenue_End)=0,"",LOOKUP(9.99E+307,Revenue_End,Revenue_Months))',
+        '=IF(COUNT(Revenue_End_Chart)=0,"",LOOKUP(9.99E+307,Revenue_End_Chart,Revenue_Months))',
+    ),
+    "B6": (
+        '=IF(COUNT(Customers_CRR)=0,"",LOOKUP(9.99E+307,Customers_CRR))',
+        '=IF(COUNT(Customers_CRR_Chart)=0,"",LOOKUP(9.99E+307,Customers_CRR_Chart))',
+    ),
+    "C6": (
+        '=IF(COUNT(Customers_CRR)=0,"",LOOKUP(9.99E+307,Customers_CRR,Customers_Months))',
+        '=IF(COUNT(Customers_CRR_Chart)=0,"",LOOKUP(9.99E+307,Customers_CRR_Chart,Customers_Months))',
+    ),
+    "B7": (
+        '=IF(COUNT(Revenue_NRR)=0,"",LOOKUP(9.99E+307,Revenue_NRR))',
+        '=IF(COUNT(Revenue_NRR_Chart)=0,"",LOOKUP(9.99E+307,Revenue_NRR_Chart))',
+    ),
+    "C7": (
+        '=IF(COUNT(Revenue_NRR)=0,"",LOOKUP(9.99E+307,Revenue_NRR,Revenue_Months))',
+        '=IF(COUNT(Revenue_NRR_Chart)=0,"",LOOKUP(9.99E+307,Revenue_NRR_Chart,Revenue_Months))',
+    ),
+    "B8": (
+        '=IF(COUNT(NPS_Score)=0,"",LOOKUP(9.99E+307,NPS_Score))',
+        '=IF(COUNT(NPS_Score_Chart)=0,"",LOOKUP(9.99E+307,NPS_Score_Chart))',
+    ),
+    "C8": (
+        '=IF(COUNT(NPS_Score)=0,"",LOOKUP(9.99E+307,NPS_Score,NPS_Months))',
+        '=IF(COUNT(NPS_Score_Chart)=0,"",LOOKUP(9.99E+307,NPS_Score_Chart,NPS_Months))',
+    ),
+    "B9": ("=LTV_CLV",),
+    "C9": (
+        '=IF(COUNT(Customers_Churn)=0,"",INDEX(Customers_Months,MATCH(COUNT(Customers_Churn),Customers_Churn_Seq,0)))',
+        '=IF(COUNT(Customers_Churn)=0,"",LOOKUP(9.99E+307,Customers_Churn,Customers_Months))',
+        '=IF(LTV_CLV="","",IF(COUNT(Customers_Churn)=0,"",INDEX(Customers_Months,MATCH(COUNT(Customers_Churn),Customers_Churn_Seq,0))))',
+    ),
+}
+#: where the shop table's cells take their look from: the latest figures' header, labels, a rate and a month
+_LOOK = {"E3": "A3", "F3": "B3", "G3": "C3", "E": "A4", "F": "B6", "G": "C6"}
+_COL = re.compile(rb"<(?:\w+:)?col\b[^>]*/>")
+_COLS = re.compile(rb"<((?:\w+:)?)cols\b[^>]*>(.*?)</\1cols\s*>", re.S)
+_SHEET_DATA = re.compile(rb"<((?:\w+:)?)sheetData\b")
+
+
+def _current() -> dict[str, Any]:
+    """This version's Dashboard cells A3:G9 (formulas, labels) and the widths of E:G."""
+    from openpyxl import Workbook
+
+    from .dashboard import figures
+
+    ws = Workbook().active
+    figures(ws)
+    cells = {f"{c}{r}": ws[f"{c}{r}"].value for r in range(3, 10) for c in "ABCDEFG"}
+    return {**cells, "widths": {c: ws.column_dimensions[c].width for c in "EFG"}}
+
+
+def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[list[str], list[str]]:
+    """Bring a Dashboard of an earlier template up to this version's in ``package``: returns the cells changed
+    (``'Dashboard'!B4``, ``'Dashboard'!E3:G6``) and notes for the user.
+
+    ``wb``: the workbook opened with openpyxl (read-only is fine); ``shop_data``: the import writes orders or visits,
+    so a Dashboard left without their figures gets a note saying why. Nothing happens to a workbook without a sheet
+    named Dashboard whose A3 is the template's "Latest figures".
+    """
+    if TITLE not in wb.sheetnames:
+        return [], []
+    rows = wb[TITLE].iter_rows(min_row=1, max_row=9, max_col=7, values_only=True)
+    mine = {f"{'ABCDEFG'[c]}{r}": v for r, row in enumerate(rows, start=1) for c, v in enumerate(row)}
+    current = _current()
+    if mine.get("A3") != current["A3"]:
+        return [], []
+    names, xml = workbook_names(package), package.sheet(TITLE)
+    where = quote_sheetname(TITLE)
+    changed, notes = [], []
+    for ref, forms in EARLIER.items():
+        value, formula = mine.get(ref), current[ref]
+        if not isinstance(value, str) or value.upper() not in {f.upper() for f in forms}:
+            continue
+        if mine.get(f"A{ref[1:]}") != current[f"A{ref[1:]}"] or not _names_in(formula) <= names:
+            continue
+        element = xml.cell(ref)
+        if element is None or ip._SPREAD_FORMULA.search(element):
+            continue
+        xml.put(ref, xml.element(ref, xml.style(ref), formula=formula.removeprefix("=")))
+        changed.append(f"{where}!{ref}")
+    if all(mine.get(ref) == current[ref] for ref in SHOP_TABLE):
+        return changed, notes
+    wanted = set().union(*(_names_in(current[ref]) for ref in SHOP_TABLE if str(current[ref]).startswith("=")))
+    if any(mine.get(ref) is not None for ref in SHOP_TABLE):
+        if shop_data:
+            notes.append(
+                f"{where}!E3:G6 holds cells of yours, where this version's Dashboard shows the latest repeat purchase, "
+                "returning customer and returning visitor rates: not added (see the 'Purchases and visits' sheet)"
+            )
+    elif not wanted <= names:
+        if shop_data:
+            missing = ", ".join(sorted(wanted - names))
+            notes.append(
+                f"this tracker's Dashboard has no purchases and visits figures (this version's shows them in E3:G6) "
+                f"and lacks the names they read ({missing}): see the 'Purchases and visits' sheet, or make a new "
+                "tracker (xl-retention new NEW.xlsx --start YYYY-MM) and import into it"
+            )
+    else:
+        _shop_table(xml, current)
+        changed.append(f"{where}!E3:G6")
+    return changed, notes
+
+
+def _shop_table(xml: ip.SheetXml, current: dict[str, Any]) -> None:
+    """This version's E3:G6 written into ``xml``, each cell styled as its counterpart of the latest figures."""
+    for ref in SHOP_TABLE:
+        look = xml.style(_LOOK.get(ref) or _LOOK[ref[0]])
+        value = current[ref]
+        if isinstance(value, str) and value.startswith("="):
+            element = xml.element(ref, look, formula=value.removeprefix("="))
+        else:
+            text = b"<" + xml.prefix + b"is><" + xml.prefix + b"t>" + ip.escape(value).encode()
+            text += b"</" + xml.prefix + b"t></" + xml.prefix + b"is>"
+            style = b' s="' + look + b'"' if look is not None else b""
+            element = b"<" + xml.prefix + b'c r="' + ref.encode() + b'"' + style + b' t="inlineStr">' + text
+            element += b"</" + xml.prefix + b"c>"
+        xml.put(ref, element)
+    xml.head = _widths(xml.head, current["widths"])
+
+
+def _widths(head: bytes, widths: dict[str, float]) -> bytes:
+    """``<cols>`` with this version's widths of E:G, unless a ``<col>`` already sets one of them."""
+    spans = [(ip.attribute(m.group(0), b"min"), ip.attribute(m.group(0), b"max")) for m in _COL.finditer(head)]
+    if any(low and high and int(low) <= 7 and int(high) >= 5 for low, high in spans):
+        return head
+    found = _COLS.search(head)
+    prefix = found.group(1) if found else (_SHEET_DATA.search(head).group(1) if _SHEET_DATA.search(head) else b"")
+    new = [
+        b"<" + prefix + f'col min="{i}" max="{i}" width="{widths[c]}" customWidth="1"/>'.encode()
+        for i, c in zip((5, 6, 7), "EFG", strict=True)
+    ]
+    if found is None:
+        at = _SHEET_DATA.search(head)
+        return head[: at.start()] + b"<" + prefix + b"cols>" + b"".join(new) + b"</" + prefix + b"cols>" + head[
+            at.start() :]  # fmt: skip
+    cols = sorted(_COL.findall(found.group(2)) + new, key=lambda e: int(ip.attribute(e, b"min") or 0))
+    body = b"<" + prefix + b"cols>" + b"".join(cols) + b"</" + prefix + b"cols>"
+    return head[: found.start()] + body + head[found.end() :]
