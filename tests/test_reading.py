@@ -635,10 +635,10 @@ def test_any_workbook_layout_gives_the_same_tables(orders, epoch_1904, cells, nu
 
 # -- the multi-threaded reader (pyarrow) reads plain UTF-8 CSVs as the C parser does --------------------------------
 def _by_c_parser(path: Path, monkeypatch: pytest.MonkeyPatch) -> pd.DataFrame:
-    from xl_retention.reading import files
+    from xl_retention.reading import csv_files
 
     with monkeypatch.context() as patched:
-        patched.setattr(files, "_read_csv_arrow", lambda *args: None)
+        patched.setattr(csv_files, "_read_csv_arrow", lambda *args: None)
         return read_table(path)
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from xl_retention.reading import DataError, clean_ids, parse_dates, parse_numbers, read_table
 from xl_retention.reading._distinct import arrow_text, distinct, factorize
-from xl_retention.reading.files import _holds_byte
+from xl_retention.reading.csv_files import _holds_byte
 from xl_retention.reading.values import WHITESPACE
 
 

@@ -28,8 +28,8 @@ def one_row_per_order(
     amount is).
 
     Raises :class:`DataError` for rows of one order with another customer or date than its first row, and for an
-    order with no amount on any row. ``shown``: the amounts as the file writes them (``-$140.00``), one per row, for
-    the refusals to quote (else the numbers read).
+    order with no amount on any row. ``shown``: a function giving the amounts as the file writes them (``-$140.00``),
+    one per row, for the refusals to quote (else the numbers read).
 
     >>> typed = {"customer_id": np.array(["a", "a", "b"], dtype=object), "order_id": np.array(["1", "1", "2"],
     ...          dtype=object), "date": np.array(["2026-01-05"] * 3, dtype="datetime64[us]"),
@@ -94,7 +94,7 @@ def one_row_per_order(
             rows_over = np.flatnonzero(over[codes] & refund)
             order = f"{names['order_id']} {uniques[np.flatnonzero(over)[0]]!r}"
             problem = f"refund rows above their order's amount (order {order}: {totals[over][0]:g} in all)"
-            raise bad_rows(source, names["amount"], problem, rows_over, amounts if shown is None else shown)
+            raise bad_rows(source, names["amount"], problem, rows_over, amounts if shown is None else shown())
         refunded = refunds & sold & (totals <= 0.005)  # refunded in full: no purchase
         out["amount"] = totals
     dropped = (np.bincount(codes, weights=cancelled.astype(np.float64), minlength=len(uniques)) > 0) | refunded
@@ -188,14 +188,10 @@ def _take(values: Any, positions: np.ndarray) -> Any:
     return np.asarray(values)[positions]
 
 
-def written_values(df: pd.DataFrame, column: str | None) -> np.ndarray | None:
-    """The values of ``df``'s column ``column`` as the file writes them (text stripped), None without one."""
+def written_values(df: pd.DataFrame, column: str | None) -> Any:
+    """A function giving the values of ``df``'s column ``column`` as the file writes them (None without one): called
+    only when a refusal quotes them."""
     names = [str(c) for c in df.columns]
     if column is None or names.count(column) != 1:
         return None
-    values = df.iloc[:, names.index(column)]
-    return (
-        values.to_numpy(dtype=object)
-        if not pd.api.types.is_string_dtype(values.dtype)
-        else values.str.strip().to_numpy(dtype=object)
-    )
+    return lambda: df.iloc[:, names.index(column)].to_numpy(dtype=object)

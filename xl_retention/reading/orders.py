@@ -481,7 +481,7 @@ def orders_as_paid(
                 rows = np.flatnonzero(~failed)
                 one, kept = one_row_per_order({k: _take(v, rows) for k, v in typed.items()}, names,
                                               (cancelled | full)[rows], source,
-                                              None if written is None else written[rows])  # fmt: skip
+                                              None if written is None else lambda: written()[rows])  # fmt: skip
                 return one, rows[kept]
     return one_row_per_order(typed, names, cancelled | full, source, written)
 

@@ -1,0 +1,170 @@
+"""Excel sheets to tables: the sheet, the table on it (below a margin or a title block) and its header.
+
+Workbooks are read with openpyxl cell by cell, so a column keeps each cell's own type (a real date, a number, a
+boolean, text); the workbook's date system (1900 or 1904) is kept in ``df.attrs["excel_epoch"]`` (cells formatted as
+dates come as dates of that system; a number in a date column is a cell not formatted as a date, refused as a CSV
+file's number is). Rows hidden in the sheet, an empty row inside the table and several sheets of one table are
+refused, naming them (:func:`read_excel`).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import DataError
+from .excel_cells import ZERO_PADDED, as_shown, refuse_uncalculated
+from .hidden_rows import hidden_rows, refuse_hidden_rows
+
+__all__ = ["read_excel", "refuse_empty_rows"]
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _table_of(rows: list[list[Any]]) -> tuple[list[list[Any]], int]:
+    """The table of a sheet whose rows are ``rows`` (equally long, the last one not blank): without the leading
+    rows and columns that are entirely empty (a report with a margin: header in B2), and without a title block
+    above the table: leading rows of one filled cell each ('Subscriptions report', 'Exported 2025-03-01')
+    followed by an empty row, when the row after the empty ones has two cells or more (a header), or followed
+    right away by a row of two texts or more, none repeated (a title merged across, then the header). Nothing else
+    is dropped: a first row that is not such a title is the header. Also returns the 0-based index in
+    ``rows`` of the header row (the table's first row).
+    """
+    filled = [sum(not _blank(v) for v in r) for r in rows]
+    first = next(i for i, n in enumerate(filled) if n)
+    gap = next((i for i in range(first, len(rows)) if not filled[i]), None)
+    if gap is not None and all(n <= 1 for n in filled[first:gap]):
+        after = next(i for i in range(gap, len(rows)) if filled[i])  # the last row is not blank
+        if filled[after] >= 2:
+            first = after
+    else:  # a title right above the header ('Subscriptions export - March 2026' merged across, then the header)
+        below = next((i for i in range(first, len(rows)) if filled[i] != 1), None)
+        texts = below is not None and all(isinstance(v, str) for i in range(first, below) for v in rows[i] if v)
+        if below is not None and below > first and filled[below] >= 2 and texts and _names(rows[below]):
+            first = below
+    rows = rows[first:]
+    left = min(next(j for j, v in enumerate(r) if not _blank(v)) for r in rows if any(not _blank(v) for v in r))
+    return [r[left:] for r in rows], first
+
+
+def refuse_empty_rows(source: str, sheet: str, top: int, rows: list[list[Any]]) -> None:
+    """Refuse a sheet's table (its data ``rows``, the first in the sheet's row ``top``) with an empty row between its
+    header and its last row, naming the rows: each would be read as a row of blanks (a customer without an id), and
+    what is below an empty row may be another table or notes.
+
+    >>> refuse_empty_rows("subs.xlsx", "Subs", 2, [["A", 50], [None, " "], ["B", 100]])
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: subs.xlsx: an empty row inside the table on sheet 'Subs', in row 3: delete \
+it (if what is below it is not the table's, move that to a sheet of its own)
+    """
+    empty = [top + i for i, row in enumerate(rows) if all(_blank(v) for v in row)]
+    if empty:
+        shown = ", ".join(map(str, empty[:5])) + (f" and {len(empty) - 5} more" if len(empty) > 5 else "")
+        what = "an empty row" if len(empty) == 1 else "empty rows"
+        raise DataError(
+            f"{source}: {what} inside the table on sheet {sheet!r}, in {'row' if len(empty) == 1 else 'rows'} "
+            f"{shown}: delete {'it' if len(empty) == 1 else 'them'} (if what is below "
+            f"{'it' if len(empty) == 1 else 'them'} is not the table's, move that to a sheet of its own)",
+            source=source,
+            column=None,
+            rows=empty[:5],
+        )
+
+
+def _names(row: list[Any]) -> bool:
+    """Whether ``row`` reads as a header: every filled cell a text, none repeated."""
+    cells = [v.strip() for v in row if isinstance(v, str) and v.strip()]
+    return len(cells) == sum(not _blank(v) for v in row) and len(set(cells)) == len(cells)
+
+
+def _header_keys(rows: Any) -> tuple[str, ...] | None:
+    """The column names (as :func:`~.columns.key` spells them, sorted) of the table on a sheet (its rows, or the sheet
+    itself: its first 30 rows are read), found as :func:`_table_of` finds it; None for a sheet without two names."""
+    from .columns import key
+
+    if not isinstance(rows, list):
+        if not hasattr(rows, "iter_rows"):  # a chart sheet
+            return None
+        rows = [list(r) for r in rows.iter_rows(max_row=30, values_only=True)]
+    rows = rows[:30]
+    while rows and all(_blank(v) for v in rows[-1]):
+        rows.pop()
+    if not rows:
+        return None
+    width = max(len(r) for r in rows)
+    table, _ = _table_of([list(r) + [None] * (width - len(r)) for r in rows])
+    names = sorted(key(h) for h in table[0] if not _blank(h))
+    return tuple(names) if len(names) >= 2 else None
+
+
+def read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
+    import openpyxl
+
+    source = path.name
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise DataError(f"{source} is not a workbook or is damaged: {error}", source=source) from None
+    try:
+        names = book.sheetnames
+        if isinstance(sheet, str):
+            if sheet not in names:
+                raise DataError(f"{source}: no sheet {sheet!r}; sheets: {', '.join(map(repr, names))}", source=source)
+            sheet_name = sheet
+        elif isinstance(sheet, int):
+            if not 0 <= sheet < len(names):
+                raise DataError(f"{source}: no sheet number {sheet} (it has {len(names)})", source=source)
+            sheet_name = names[sheet]
+        else:  # the first sheet the user sees: a hidden one (an old copy, a lookup table) is never taken unasked
+            shown = [n for n in names if getattr(book[n], "sheet_state", "visible") == "visible"]
+            sheet_name = (shown or names)[0]
+        sheet_rows = book[sheet_name]
+        sheet_rows.reset_dimensions()  # a stored dimension can be wrong: read every row there is
+        if any(ZERO_PADDED.fullmatch(str(f)) for f in getattr(book, "_number_formats", ())):
+            rows = [[as_shown(cell) for cell in row] for row in sheet_rows.iter_rows()]  # 42 shown as 00042
+        else:
+            rows = [list(row) for row in sheet_rows.iter_rows(values_only=True)]
+        refuse_uncalculated(path, getattr(sheet_rows, "_worksheet_path", None), sheet_name, rows)  # values not there
+        epoch = "1904" if book.epoch.year == 1904 else "1900"
+        member = getattr(sheet_rows, "_worksheet_path", None)  # its rows hidden: read from its XML (hidden_rows)
+        first = _header_keys(rows) if sheet is None else None
+        alike = [n for n in names if n != sheet_name and first is not None and _header_keys(book[n]) == first]
+    finally:
+        book.close()
+    while rows and all(v is None or (isinstance(v, str) and not v.strip()) for v in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise DataError(f"{source}: sheet {sheet_name!r} is empty (no header row)", source=source)
+    width = max(len(r) for r in rows)
+    rows, first = _table_of([r + [None] * (width - len(r)) for r in rows])
+    left = width - len(rows[0])  # the empty columns before the table (its first column's 0-based index)
+    width = len(rows[0])
+    header = rows[0]
+    while width and header[width - 1] is None and all(r[width - 1] is None for r in rows):
+        width -= 1
+    header = ["" if h is None else str(h) for h in header[:width]]
+    if alike:  # the table goes on over several sheets (monthly tabs, an export split at Excel's row limit), or the
+        # first is a summary of it: reading the first alone would leave rows out
+        others = ", ".join(repr(n) for n in alike)
+        raise DataError(
+            f"{source}: sheets {sheet_name!r} and {others} hold tables with the same columns, and only one sheet is "
+            f"read: say which with --sheet NAME (in Python: read_table(path, sheet=NAME)), or put the rows on one "
+            f"sheet",
+            source=source,
+        )
+    refuse_hidden_rows(source, sheet_name, hidden_rows(path, member), first + 2, [r[:width] for r in rows[1:]])
+    refuse_empty_rows(source, sheet_name, first + 2, [r[:width] for r in rows[1:]])
+    df = pd.DataFrame([r[:width] for r in rows[1:]], columns=range(width), dtype=object)
+    df.columns = header
+    df.attrs["excel_epoch"] = epoch
+    df.attrs["sheet"] = sheet_name
+    df.attrs["sheets"] = list(names)
+    df.attrs["header_row"] = first + 1  # the sheet's 1-based row of the header (rows are read from row 1)
+    df.attrs["first_column"] = left
+    return df
