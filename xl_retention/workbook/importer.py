@@ -179,7 +179,11 @@ NO_CHURN_MONTHS = 3
 def no_churn_note(tables: Tables) -> str | None:
     """A note when the subscriptions lose no customer in :data:`NO_CHURN_MONTHS` months or more with customers: an
     export filtered to active subscriptions (Stripe's dashboard, Status = active) has no one who left, and churn
-    reads 0 every month. None otherwise.
+    reads 0 every month. Also when its losses come only after such a run, from the month of its last new customer
+    on: a list of "live" subscriptions (active ones and those cancelled whose service has not ended yet, the
+    default of Recurly's and Chargebee's subscription lists) loses only those cancelled at the export's date, and
+    those who left before are missing. None otherwise (a business that loses customers before its last new one
+    joined).
 
     >>> import pandas as pd
     >>> months = pd.PeriodIndex(["2026-01", "2026-02", "2026-03"], freq="M", name="month")
@@ -188,20 +192,49 @@ def no_churn_note(tables: Tables) -> str | None:
     'no customer was lost in the 3 months of subs.csv: if'
     >>> no_churn_note(Tables(movements=moves.assign(lost=[0, 1, 0]))) is None
     True
+    >>> live = pd.DataFrame({"gained": [3, 2, 2, 0], "lost": [0, 0, 0, 2], "customers_end": [3, 5, 7, 5]},
+    ...                     index=pd.period_range("2026-01", periods=4, freq="M", name="month"))
+    >>> no_churn_note(Tables(movements=live))[:64]
+    'no customer was lost in 2026-01 to 2026-03 of the subscriptions '
+    >>> no_churn_note(Tables(movements=live.assign(gained=[3, 2, 2, 1], lost=[0, 0, 1, 2]))) is None
+    True
     """
     moves = tables.movements
     if moves is None or not len(moves) or "lost" not in moves or "customers_end" not in moves:
         return None
+    wanted = [c for c in ("gained", "lost", "customers_end") if c in moves]
     if isinstance(moves.index, pd.MultiIndex):
-        moves = moves[["lost", "customers_end"]].groupby(level="month", sort=True).sum()
-    months = int((moves["customers_end"] > 0).sum())
-    if months < NO_CHURN_MONTHS or int(moves["lost"].sum()) != 0:
-        return None
+        moves = moves[wanted].groupby(level="month", sort=True).sum()
+    else:
+        moves = moves[wanted].sort_index()
     source = tables.sources.get("subscriptions")
     name = source.name if isinstance(source, Path) else "the subscriptions"
+    lost = moves["lost"].to_numpy() > 0
+    months = int((moves["customers_end"] > 0).sum())
+    if not lost.any():
+        if months < NO_CHURN_MONTHS:
+            return None
+        return (
+            f"no customer was lost in the {months} months of {name}: if the export holds only active subscriptions "
+            f"(a status filter), those who left are missing and churn reads 0; export every subscription, ended ones "
+            f"too"
+        )
+    first_loss = int(lost.argmax())
+    before = moves.iloc[:first_loss]
+    run = before[before["customers_end"] > 0]
+    if len(run) < NO_CHURN_MONTHS or "gained" not in moves:
+        return None
+    gains = (moves["gained"].to_numpy() > 0).nonzero()[0]
+    if gains.size and int(gains[-1]) > first_loss:  # a loss before the last new customer: no live list
+        return None
+    losing = moves.index[lost]
+    after = f"{losing[0]}" if len(losing) == 1 else f"{losing[0]} to {losing[-1]}"
+    joined = f", none before its last new customer joined ({moves.index[gains[-1]]})" if gains.size else ""
     return (
-        f"no customer was lost in the {months} months of {name}: if the export holds only active subscriptions (a "
-        f"status filter), those who left are missing and churn reads 0; export every subscription, ended ones too"
+        f"no customer was lost in {run.index[0]} to {run.index[-1]} of {name} ({len(run)} months), only in "
+        f"{after}{joined}: if the export holds only active subscriptions and cancelled "
+        f"ones not ended yet (a status filter, a billing system's list of live subscriptions), those who left "
+        f"before are missing and churn reads 0; export every subscription, ended ones too"
     )
 
 
