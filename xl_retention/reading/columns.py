@@ -64,6 +64,7 @@ from .orders import (
 )
 from .pauses import check_pauses
 from .paypal import paypal_orders
+from .renewals import check_renewal_ends
 from .repeats import check_repeated_rows
 from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .sale_refunds import sale_id_column
@@ -323,16 +324,50 @@ def normalize_columns(
         )
     if missing:
         word = "column" if len(missing) == 1 else "columns"
+        below = header_below(df, [key(rename.get(n, n)) for n in missing], source)  # a title above the header
         raise DataError(
             f"{source}: missing {word} {', '.join(map(repr, missing))} (columns found: {_on_sheet(df, listing)}); "
-            f"to use a column of another name, map it: --columns {missing[0]}=NAME "
-            f"(in Python: columns={{{missing[0]!r}: 'NAME'}})",
+            + (below or f"to use a column of another name, map it: --columns {missing[0]}=NAME "
+               f"(in Python: columns={{{missing[0]!r}: 'NAME'}})"),
             source=source,
             column=missing[0],
-        )
+        )  # fmt: skip
     out = pd.DataFrame({name: df.iloc[:, p] for name, p in picked.items()}, index=df.index, copy=False)
     out.attrs["source_columns"] = {name: str(df.columns[p]) for name, p in picked.items()}
     return out
+
+
+def header_below(df: pd.DataFrame, wanted: Sequence[str], source: str) -> str:
+    """Where the first 20 rows of ``df`` hold a row of names, among them each of ``wanted`` (as :func:`key` spells
+    them): the header below a title block that was read as the header ('Orders export', then the names), what to
+    do, naming that row as the file or sheet numbers it; else "".
+
+    >>> df = pd.DataFrame({"Orders export": ["Generated 2026-03-01", "customer_id", "a"], "": [None, "date", "x"]})
+    >>> header_below(df, ["customer_id", "date"], "o.csv")
+    "row 3 holds the names 'customer_id', 'date' (counting the first row as row 1): the header, below a title? \
+delete the rows above it"
+    """
+    from .errors import FileRows, Source
+
+    for p in range(min(20, len(df))):
+        cells = [v.strip() for v in df.iloc[p].tolist() if isinstance(v, str) and v.strip()]
+        filled = sum(not (v is None or (isinstance(v, float) and np.isnan(v)) or str(v).strip() == "")
+                     for v in df.iloc[p].tolist())  # fmt: skip
+        if len(cells) < 2 or len(cells) != filled or not set(wanted) <= {key(c) for c in cells}:
+            continue
+        if isinstance(source, Source):
+            where = f"row {source.header_row + 1 + p} of sheet {source.sheet!r}"
+        else:
+            rows = source.file_rows if isinstance(source, FileRows) else None
+            skipped = getattr(df.attrs.get("dialect"), "skip_rows", 0)
+            number = (int(rows[p]) if rows is not None and p < len(rows) else p + 2) + skipped
+            where = f"row {number} (counting the first row as row 1)"
+        shown = ", ".join(repr(c) for c in cells[:4]) + (", ..." if len(cells) > 4 else "")
+        return (
+            f"{where.split(' (')[0]} holds the names {shown}{where[len(where.split(' (')[0]) :]}: the header, "
+            "below a title? delete the rows above it"
+        )
+    return ""
 
 
 def header_cells(df: pd.DataFrame, positions: Sequence[int]) -> str:
@@ -512,6 +547,7 @@ def prepare(
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
         check_ended_at_zero(typed, names, source)
         check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
+        check_renewal_ends(df, typed.get("end"), names, source, options.today)  # a renewal date as the end
         refuse_empty_end(df, typed.get("end"), names, source, kind)  # an empty end beside a filled canceled_at
     if kind == "intervals":  # paying from a free trial's end (reading.trials)
         paid_from_trial_end(

@@ -25,6 +25,7 @@ import pandas as pd
 from .codepages import single_byte_encoding
 from .errors import DataError
 from .headers import has_line_break, header_on_one_line
+from .title_rows import refuse_title_lines
 
 __all__ = ["CsvDialect", "read_csv", "sniff_csv"]
 
@@ -192,6 +193,9 @@ def _holds_byte(path: Path, byte: bytes) -> bool:
 
 def read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame:
     dialect = sniff_csv(path, sep=sep, encoding=encoding)
+    _, sample = _decode_sample(path, dialect.encoding)  # a title above the header: refused naming both (title_rows)
+    lines = sample.lstrip("\ufeff").splitlines()[dialect.skip_rows : dialect.skip_rows + 21]
+    refuse_title_lines(lines, dialect.sep, dialect.quotechar, dialect.skip_rows, path.name)
     if dialect.encoding == "utf-8":
         header = _header_names(path, dialect)
         first = _first_line(path)

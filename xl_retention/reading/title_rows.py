@@ -1,0 +1,57 @@
+"""A CSV file with a title above its header ("Orders export", "Generated 2026-03-01", a blank line, then the header).
+
+A sheet's title block is skipped (:mod:`.excel_sheets`); in a CSV file the first line is the header, so a title
+there was read as the header: "row 4 has 3 fields where the header has 1 names", or every row "with 2 fields more
+than the header's", naming no cause. :func:`refuse_title_lines` names the header's row and the title instead.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from .errors import DataError
+
+__all__ = ["refuse_title_lines"]
+
+
+def _filled(fields: list[str]) -> list[str]:
+    return [f.strip() for f in fields if f.strip()]
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text.replace(",", "").replace(" ", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def refuse_title_lines(lines: list[str], sep: str, quotechar: str, skipped: int, source: str) -> None:
+    """Refuse a CSV file whose first lines (``lines``, after ``skipped`` comment lines) are a title block: each of one
+    field or none, then a line of two names or more (texts, none a number, none twice) followed by a line of as many
+    fields: the header. The message names the header's row and the title.
+
+    >>> refuse_title_lines(["Orders export", "", "customer_id,date", "a,2026-01-05"], ",", '"', 0, "o.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv: row 3 holds the names 'customer_id', 'date' (counting the first \
+row as row 1): the header, below a title ('Orders export')? delete the rows above it
+    >>> refuse_title_lines(["customer_id,date", "a,2026-01-05"], ",", '"', 0, "o.csv")  # a header first: nothing
+    """
+    rows = list(csv.reader(lines[:21], delimiter=sep, quotechar=quotechar))
+    if len(rows) < 3 or len(_filled(rows[0])) != 1:
+        return
+    for h in range(1, len(rows) - 1):
+        cells = _filled(rows[h])
+        if len(cells) < 2:
+            continue
+        if any(_number(c) for c in cells) or len(set(cells)) != len(cells) or len(rows[h + 1]) != len(rows[h]):
+            return
+        titles = [c for row in rows[:h] for c in _filled(row)]
+        shown = ", ".join(repr(c) for c in cells[:4]) + (", ..." if len(cells) > 4 else "")
+        title = ", ".join(repr(t) for t in titles[:2]) + (", ..." if len(titles) > 2 else "")
+        raise DataError(
+            f"{source}: row {skipped + h + 1} holds the names {shown} (counting the first row as row 1): the header, "
+            f"below a title ({title})? delete the rows above it",
+            source=source,
+        )
