@@ -154,3 +154,25 @@ def test_a_ceiling_listed_keeps_the_value_excel_stored(tmp_path: Path) -> None:
     assert [u.address for u in result.unsupported] == ["S!B1"]
     got = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert (got["B1"].value, got["B2"].value) == (1.15, 2.3)
+
+
+def test_sumif_without_a_sum_range_and_an_error_criterion_sums_the_range_errors_and_all(tmp_path: Path) -> None:
+    # SUMIF(B1:B4,"<>#DIV/0!") over 1, 2, #N/A, #DIV/0!: the #N/A row matches, so Excel's sum is #N/A; the engine was
+    # given the range's error keys to sum (text: nothing), 3 with status ok; AVERAGEIF likewise (1.5). The usual
+    # SUMIF(range,"<>#N/A") of numbers and #N/A only still sums the numbers; a sum range given was right already.
+    cells: dict[str, object] = {
+        "B1": 1,
+        "B2": 2,
+        "B3": "=NA()",
+        "B4": "=1/0",
+        "D1": '=SUMIF(B1:B4,"<>#DIV/0!")',
+        "D2": '=SUMIF(B1:B4,"<>#N/A")',
+        "D3": '=AVERAGEIF(B1:B4,"<>#DIV/0!")',
+        "D4": '=SUMIF(B1:B4,"=#N/A")',
+        "D5": '=SUMIF(B1:B3,"<>#N/A")',
+        "D6": '=AVERAGEIF(B1:B3,"<>#N/A")',
+        "D7": '=SUMIF(B1:B4,"<>#N/A",B1:B4)',
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"D{row}"] for row in range(1, 8)] == ["#N/A", "#DIV/0!", "#N/A", "#N/A", 3, 1.5, "#DIV/0!"]

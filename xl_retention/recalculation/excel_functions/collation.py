@@ -202,6 +202,12 @@ def keyed_criteria(name: str, texts: list[str], literals: list[str | None]) -> l
     True
     >>> keyed_criteria("COUNTIF", ["A1:A4", '"<5"'], [None, "<5"])
     ['A1:A4', '"<5"']
+
+    A SUMIF or AVERAGEIF without a sum range whose range is so given sums the range itself (a key is text, which
+    sums to nothing: ``SUMIF(B1:B4,"<>#DIV/0!")`` was the sum of the numbers where Excel gives a matched #N/A):
+
+    >>> keyed_criteria("SUMIF", ["B1:B4", '"<>#N/A"'], [None, "<>#N/A"])[::2]
+    ['_XLR.ERRORKEYS(B1:B4)', 'B1:B4']
     """
     layout = _CRITERIA.get(name)
     if layout is None:
@@ -219,6 +225,8 @@ def keyed_criteria(name: str, texts: list[str], literals: list[str | None]) -> l
             if wrapper is not None:
                 out[k] = f"{wrapper}({texts[k].strip()})"
             out[k + 1] = '"' + criterion.replace('"', '""') + '"'
+    if name in ("SUMIF", "AVERAGEIF") and len(texts) == 2 and out[0] != texts[0]:
+        out.append(texts[0].strip())  # the range's own values are summed, not its keys (its errors among them)
     return out
 
 
