@@ -26,6 +26,8 @@ from .intersection import _bare_name, _in_array_argument, argument_spans
 from .unsupported import Unsupported
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from .formula_texts import FormulaTexts
     from .package import PackageInfo
 
@@ -58,20 +60,15 @@ def classic_if_cells(
         if "IF" not in calls or calls.isdisjoint(_OUTER_NAMES):
             continue
         # whether an IF opens inside an array argument reads no row number: decided once per shape of formula
-        masters = texts.master_texts()
-        chosen = sorted(
-            i
-            for key, indices in texts.shape_groups().items()
-            if _IF.search(upper := key.upper()) and _OUTERS.search(upper) and _nested(upper, nested)
-            for i in indices
+        chosen = texts.places_of_shapes(
+            lambda shape: _IF.search(upper := shape.upper()) and _OUTERS.search(upper) and _nested(upper, nested)
         )
         if not chosen:
             continue
         seen = {**names.get("", {}), **names.get(sheet, {})}
         cells = info.formulas.get(sheet, {})
         verdicts: dict[tuple[str, int, bool], str | None] = {}  # per filled copy: the copies of one formula alike
-        for i in chosen:
-            place = masters[i][0]
+        for place in chosen:
             ref = texts.refs[place]
             cell = cells.get(ref)
             if cell is not None and cell.kind not in ("normal", "shared"):
@@ -115,18 +112,7 @@ def _may_nest_if(formula: str) -> bool:
         tokens = Tokenizer("=" + formula).items
     except Exception:  # noqa: BLE001  (each formula of the shape is read by _array_if, which leaves it alone)
         return True
-    stack: list[list] = []
-    for token in tokens:
-        if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
-            name = _bare_name(token.value[:-1]) if token.type == Token.FUNC else token.value
-            if name == "IF" and _in_array_argument(stack):
-                return True
-            stack.append([name, 0])
-        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY) and stack:
-            stack.pop()
-        elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
-            stack[-1][1] += 1
-    return False
+    return next(_nested_ifs(tokens), None) is not None
 
 
 def _array_if(formula: str, names: dict[str, str]) -> str | None:
@@ -135,18 +121,26 @@ def _array_if(formula: str, names: dict[str, str]) -> str | None:
         tokens = Tokenizer("=" + formula).items
     except Exception:  # noqa: BLE001  (a formula the tokenizer cannot read: left to the engine)
         return None
+    for i, stack in _nested_ifs(tokens):
+        if _array_arguments(tokens, i, names):
+            return next(entry[0] for entry in stack if _in_array_argument([entry]))
+    return None
+
+
+def _nested_ifs(tokens: list[Token]) -> Iterator[tuple[int, list[list]]]:
+    """(token index, the open functions and brackets around it) of each IF opened inside an argument Excel evaluates
+    as an array (the stack is read before the walk goes on)."""
     stack: list[list] = []
     for i, token in enumerate(tokens):
         if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
             name = _bare_name(token.value[:-1]) if token.type == Token.FUNC else token.value
-            if name == "IF" and _in_array_argument(stack) and _array_arguments(tokens, i, names):
-                return next(entry[0] for entry in stack if _in_array_argument([entry]))
+            if name == "IF" and _in_array_argument(stack):
+                yield i, stack
             stack.append([name, 0])
         elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY) and stack:
             stack.pop()
         elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
             stack[-1][1] += 1
-    return None
 
 
 def _array_arguments(tokens: list[Token], open_index: int, names: dict[str, str]) -> bool:

@@ -18,7 +18,7 @@ that :func:`.rewrite.rewrite` and :func:`.excel_functions.arguments.rewrite_argu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from openpyxl.formula.translate import Translator
@@ -179,6 +179,19 @@ class FormulaTexts:
                 groups.setdefault(key, []).append(i)
             self._groups = groups
         return self._groups
+
+    def places_of_shapes(self, test: Callable[[str], object]) -> list[tuple[int, int]]:
+        """The (row, column) of every formula whose shape (:meth:`shape_groups`) passes ``test``, called once per
+        distinct shape, in the order of :meth:`master_texts`: the cells a listing after the evaluation reads.
+
+        >>> from types import SimpleNamespace as Cell
+        >>> texts = FormulaTexts({f"A{r}": Cell(kind="normal", text=f"MROUND(B{r},0.05)", attrs={}) for r in (2, 3)})
+        >>> texts.places_of_shapes(lambda shape: "MROUND(" in shape.upper())
+        [(2, 1), (3, 1)]
+        """
+        masters = self.master_texts()
+        chosen = sorted(i for key, indices in self.shape_groups().items() if test(key) for i in indices)
+        return [masters[i][0] for i in chosen]
 
     def shape_upper_text(self) -> str:
         """Every distinct shape in upper case, one per line (made once): the sheet-wide test for a function's name

@@ -84,13 +84,9 @@ def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTex
     found: list[Unsupported] = []
     checked = 0
     for sheet, texts in formulas.items():
-        masters = texts.master_texts()
-        chosen = sorted(
-            i for key, indices in texts.shape_groups().items() if _HIDERS.search(key.upper()) for i in indices
-        )
+        chosen = texts.places_of_shapes(lambda shape: _HIDERS.search(shape.upper()))
         target = workbook.sheet(sheet) if chosen else None
-        for i in chosen:
-            place = masters[i][0]
+        for place in chosen:
             if checked >= MAX_CHECKED:
                 break
             if is_error(workbook.get_value(sheet, *place)):
@@ -115,11 +111,7 @@ def unsure_mround_cells(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]
         if "MROUND" not in texts.called():
             continue
         target = workbook.sheet(sheet)
-        masters = texts.master_texts()
-        for i in sorted(
-            i for key, indices in texts.shape_groups().items() if "MROUND(" in key.upper() for i in indices
-        ):
-            place = masters[i][0]
+        for place in texts.places_of_shapes(lambda shape: "MROUND(" in shape.upper()):
             ref = texts.refs[place]
             checked += 1
             if checked > MAX_CHECKED:

@@ -48,9 +48,7 @@ def unsure_step_cells(
         if not STEPS & texts.called():
             continue
         target = workbook.sheet(sheet)
-        masters = texts.master_texts()
-        for i in sorted(i for key, indices in texts.shape_groups().items() if _CALLS.search(key) for i in indices):
-            place = masters[i][0]
+        for place in texts.places_of_shapes(_CALLS.search):
             ref = texts.refs[place]
             if (sheet, ref) in listed:
                 continue
