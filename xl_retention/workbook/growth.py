@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
 from .found import _MISSING_WHY
+from .rows_below import move_rows_below
 from .stretch import stretch_formulas
 from .template import FIRST_ROW, MONTH, NPS_SCORES_TITLE, NPS_SUMMARY, render_formula, score_breaks
 
@@ -74,10 +75,14 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
     written = set(sheet.columns.values())  # the template's columns; the user's own columns are left as they are
     for ref, element in xml.cells_in_rows(last + 1, new_last + 2):
         if ip.has_content(element) and ref != note_ref and ip.split_ref(ref)[1] in written:
-            raise ip.LayoutError(
-                f"{title}!{ref} is in the way of the new months {added[0]} to {added[-1]} (rows {last + 1} to "
-                f"{new_last}): move it and import again"
-            )
+            # rows of the user's below the months (a Total): moved down below the new months, as Insert Rows would
+            why = move_rows_below(package, title, last, len(added))
+            if why is not None:
+                raise ip.LayoutError(
+                    f"{title}!{ref} is in the way of the new months {added[0]} to {added[-1]} (rows {last + 1} to "
+                    f"{new_last}), and the rows below the months cannot be moved down ({why}): move it and import again"
+                )
+            break
     note = xml.cell(note_ref)
     if note is not None and ip.has_content(note):
         moved = f"{letters[MONTH.key]}{new_last + 2}"

@@ -1,0 +1,195 @@
+"""Rows of the user's below a monthly sheet's months (a "Total" row) move down when an import adds months.
+
+A user who types a total under the months (``Total`` in A5, ``=SUM(C2:C4)`` in C5) had to move it by hand before
+every import that added months ("Customers!A5 is in the way of the new months"). :func:`move_rows_below` moves every
+row below the last month down by the number of months added, as Excel's Insert Rows would: cells, styles, row
+heights, and the references of the moved formulas to their own rows (``=C5/E5`` becomes ``=C8/E8``); their ranges
+over the months are then stretched to the new months with every other such formula
+(:mod:`~xl_retention.workbook.stretch`, listed by the import).
+
+Only what can be moved without leaving a reference behind is moved: when anything else reads or covers those rows
+(a formula on any sheet, a defined name, a chart, a conditional format, a validation, a merged range, a hyperlink, a
+comment, a drawing, a table, a filter, a formula shared with other cells), nothing moves and the import refuses
+naming it, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openpyxl.utils import get_column_letter, quote_sheetname
+
+from . import inplace as ip
+from .inplace import escape
+
+__all__ = ["move_rows_below"]
+
+_P = rb"(?:[A-Za-z_][\w.\-]*:)?"
+_F = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
+_FORMULA_TEXT = re.compile(rb"(<" + _P + rb"(?:f|formula[12]?|definedName)\b[^>]*>)([^<]*)(</)")
+_REF_ATTR = re.compile(rb"<(" + _P + rb")(mergeCell|hyperlink|conditionalFormatting|dataValidation|autoFilter|"
+                       rb"selection|protectedRange|ignoredError)\b[^>]*?\s(?:sq)?ref\s*=\s*\"([^\"]*)\"")  # fmt: skip
+_WHAT = {b"mergeCell": "a merged range", b"hyperlink": "a hyperlink", b"conditionalFormatting": "a conditional format",
+         b"dataValidation": "a validation", b"autoFilter": "a filter", b"protectedRange": "a protected range",
+         b"ignoredError": "an ignored error"}  # fmt: skip
+_ANCHOR_ROW = re.compile(rb"<" + _P + rb"from\b[^>]*>.*?<" + _P + rb"row\s*>\s*(\d+)\s*</", re.S)
+_COMMENT_REF = re.compile(rb"<" + _P + rb"comment\b[^>]*\sref\s*=\s*\"([A-Z]+)([0-9]+)\"")
+_CELL_AT = re.compile(rb"<" + _P + rb"c\b[^>]*?\sr\s*=\s*\"([A-Z]+[0-9]+)\"")
+_REF_VALUE = re.compile(rb"(\sref\s*=\s*\")([^\"]*)(\")")
+_CELL_REF = re.compile(rb"(<" + _P + rb"c\b[^>]*?\sr\s*=\s*\")[A-Z]+[0-9]+(\")")
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+
+
+def _below(match: re.Match[str], sheet: str, local: bool, last: int) -> bool:
+    """Whether a reference :data:`inplace._AREA` matched is to ``sheet`` and reaches a row below ``last``."""
+    name = match.group(1)
+    if name is not None and ip._unquote(name) != sheet or name is None and not local:
+        return False
+    return max(int(match.group(5)), int(match.group(9) or 0)) > last
+
+
+def _readers(text: str, sheet: str, local: bool, last: int) -> bool:
+    found = []
+
+    def area(match: re.Match[str], piece: str) -> str:
+        if not (match.start() > 0 and piece[match.start() - 1] in "]") and _below(match, sheet, local, last):
+            found.append(match.group(0))
+        return match.group(0)
+
+    ip.areas_outside_text(text, area)
+    return bool(found)
+
+
+def _shift(text: str, sheet: str, last: int, by: int) -> str:
+    """``text`` (a formula on ``sheet``) with its references to ``sheet``'s rows below ``last`` ``by`` rows lower."""
+
+    def area(match: re.Match[str], piece: str) -> str:
+        name = match.group(1)
+        if match.start() > 0 and piece[match.start() - 1] == "]" or name is not None and ip._unquote(name) != sheet:
+            return match.group(0)
+        r1, r2 = int(match.group(5)), match.group(9)
+        r1 = r1 + by if r1 > last else r1
+        head = f"{name}!" if name is not None else ""
+        out = f"{head}{match.group(2)}{match.group(3)}{match.group(4)}{r1}"
+        if r2 is not None:
+            r2 = int(r2) + by if int(r2) > last else int(r2)
+            out += f":{match.group(6)}{match.group(7)}{match.group(8)}{r2}"
+        return out
+
+    return ip.areas_outside_text(text, area)
+
+
+def _targets(package: ip.Package, part: str) -> dict[str, str]:
+    """Relationship type (its last word) -> target parts of ``part`` (inside the package)."""
+    import posixpath
+
+    folder, name = posixpath.split(part)
+    out: dict[str, str] = {}
+    for element in _RELATIONSHIP.findall(package.data.get(posixpath.join(folder, "_rels", name + ".rels"), b"")):
+        kind, target = ip.attribute(element, b"Type"), ip.attribute(element, b"Target")
+        if kind is None or target is None or ip.attribute(element, b"TargetMode") == b"External":
+            continue
+        path = target.decode()
+        path = path.lstrip("/") if path.startswith("/") else posixpath.normpath(posixpath.join(folder, path))
+        out[kind.decode().rsplit("/", 1)[-1] + " " + path] = path
+    return out
+
+
+def _table_ref(data: bytes) -> str:
+    found = re.search(rb"<" + _P + rb"table\b[^>]*?\sref\s*=\s*\"([^\"]*)\"", data)
+    return found.group(1).decode() if found else ""
+
+
+def _table_end(data: bytes) -> int:
+    """The last row of a table part's range (0 when it has none)."""
+    return max((int(r) for r in re.findall(r"[0-9]+", _table_ref(data))), default=0)
+
+
+def _totals_row(data: bytes) -> int | None:
+    """The row of a table's totals row (Table Design > Total Row), or None."""
+    head = re.search(rb"<" + _P + rb"table\b[^>]*>", data)
+    count = ip.attribute(head.group(0), b"totalsRowCount") if head else None
+    return _table_end(data) if count is not None and count.strip() not in (b"", b"0") else None
+
+
+def _what_holds(package: ip.Package, title: str, last: int) -> str | None:
+    """What reads or covers ``title``'s rows below ``last`` besides those rows' own cells; None when nothing does."""
+    xml = package.sheet(title)
+    for number in sorted(n for n in xml.rows if n > last):
+        for ref, element in xml.cells_in_rows(number, number):
+            if ip._SPREAD_FORMULA.search(element) or re.search(rb"<" + _P + rb"f\b[^>]*\bt=\"shared\"", element):
+                return f"{quote_sheetname(title)}!{ref} holds a formula shared with other cells"
+    for ref, element in xml.cells_in_rows(1, last):  # the sheet's own cells above
+        found = _F.search(element)
+        if found and _readers(ip.unescape(found.group(2)), title, True, last):
+            return f"{quote_sheetname(title)}!{ref} reads those rows"
+    for match in _REF_ATTR.finditer(xml.tail):
+        if match.group(2) == b"selection":
+            continue
+        rows = [int(r) for r in re.findall(rb"[A-Z]+\$?([0-9]+)", match.group(3))]
+        if rows and max(rows) > last:
+            return f"{_WHAT[match.group(2)]} ({match.group(3).decode()}) covers those rows"
+    for match in _FORMULA_TEXT.finditer(xml.tail):
+        if _readers(ip.unescape(match.group(2)), title, True, last):
+            return f"a conditional format or validation formula of {title} reads those rows"
+    part = package.sheet_part(title)
+    for key, target in _targets(package, part).items():
+        data = package.data.get(target, b"")
+        if key.startswith("drawing ") and any(int(r) >= last for r in _ANCHOR_ROW.findall(data)):
+            return f"a chart or picture of {title} is drawn there"
+        if key.startswith("table ") and _table_end(data) > last and _totals_row(data) != last + 1:
+            return f"the table {_table_ref(data)} (Insert > Table) covers those rows"
+        below = [c + r for c, r in _COMMENT_REF.findall(data) if int(r) > last]
+        if key.startswith("comments ") and below:
+            return f"{quote_sheetname(title)}!{below[0].decode()} holds a comment"
+    for other, other_part in package.parts.items():
+        if other == title or other_part is None or other_part not in package.data:
+            continue
+        data = package.data[other_part]
+        if escape(title).encode() not in data:  # names the sheet nowhere (a quick test on the raw part)
+            continue
+        for match in _FORMULA_TEXT.finditer(data):
+            if _readers(ip.unescape(match.group(2)), title, False, last):
+                cells = _CELL_AT.findall(data, max(0, match.start() - 4000), match.start())
+                where = f"{quote_sheetname(other)}!{cells[-1].decode()}" if cells else f"a formula of {other}"
+                return f"{where} reads those rows: ={ip.unescape(match.group(2))[:60]}"
+    for name, data in package.data.items():
+        if name == "xl/workbook.xml" or re.fullmatch(r"xl/charts/chart[^/]*\.xml", name):
+            for match in _FORMULA_TEXT.finditer(data):
+                if _readers(ip.unescape(match.group(2)), title, False, last):
+                    where = "a defined name" if name == "xl/workbook.xml" else "a chart"
+                    return f"{where} reads those rows: {ip.unescape(match.group(2))[:60]}"
+    return None
+
+
+def move_rows_below(package: ip.Package, title: str, last: int, by: int) -> str | None:
+    """Move every row of sheet ``title`` below row ``last`` down ``by`` rows (in ``package``); returns None when
+    moved, or, moving nothing, why not (``"a formula of Dashboard reads those rows (SUM(Customers!C5))"``)."""
+    why = _what_holds(package, title, last)
+    if why is not None:
+        return why
+    xml = package.sheet(title)
+    for number in sorted((n for n in xml.rows if n > last), reverse=True):
+        old = xml._cells(number)
+        row = xml.rows.pop(number)
+        cells = {}
+        for column, element in old.items():
+            ref = f"{get_column_letter(column)}{number + by}".encode()
+            element = _CELL_REF.sub(lambda m, ref=ref: m.group(1) + ref + m.group(2), element, count=1)
+
+            def formula(m: re.Match[bytes]) -> bytes:
+                text = ip.unescape(m.group(2))
+                return m.group(1) + escape(_shift(text, title, last, by)).encode() + m.group(3)
+
+            cells[column] = _F.sub(formula, element)
+        xml.rows[number + by] = ip._Row(row.attrs, b"", cells=cells, edited=True)
+    for key, target in _targets(package, package.sheet_part(title)).items():  # a table's totals row moved with it
+        if key.startswith("table ") and _totals_row(package.data.get(target, b"")) == last + 1:
+            package.edit(target, lambda data: _table_down(data, last, by))
+    return None
+
+
+def _table_down(data: bytes, last: int, by: int) -> bytes:
+    """A table part whose totals row was row ``last + 1``: its range (and its filter's, where it reached the totals
+    row) ends ``by`` rows lower; a filter over the months alone is stretched with the months."""
+    return _REF_VALUE.sub(lambda m: m[1] + _shift(m[2].decode(), "", last, by).encode() + m[3], data)
