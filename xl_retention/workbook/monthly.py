@@ -128,12 +128,15 @@ def _movement_chart(key: str, sign: str = "") -> str:
     as text ("500") is drawn as the 500 that MRR at end and the rates take (the bars read the inputs, or tested
     ISNUMBER, and drew it as 0 or a gap). A blank is what :func:`_chart` makes of it (#N/A between months with
     numbers, blank before and after); a text that is no number, or an error, is #N/A (a gap, never a bar at 0:
-    the row's MRR at end and rates show #VALUE!).
+    the row's MRR at end and rates show #VALUE!). A negative amount (a churn typed as -100, the sign of a loss) is
+    #N/A too: the month's MRR at end and rates are #NUM!, and the bar (``sign`` "-" for the losses) was drawn on the
+    wrong side of zero, a churn of -100 as a gain of 100.
     """
     before = f"COUNT({{{key}:first}}:{{{key}}})"
     after = f"COUNT({{{key}:column}})>{before}"
     number = f"({{{key}}}+0)" if sign else f"{{{key}}}+0"
-    return f'=IF(ISERROR({{{key}}}+0),NA(),IF({{{key}}}="",IF(AND({before}>0,{after}),NA(),""),{sign}{number}))'
+    drawn = f"IF({{{key}}}+0<0,NA(),{sign}{number})"
+    return f'=IF(ISERROR({{{key}}}+0),NA(),IF({{{key}}}="",IF(AND({before}>0,{after}),NA(),""),{drawn}))'
 
 
 CHART_WIDTH = 12

@@ -28,6 +28,17 @@ _END_CHART_NEGATIVE_DRAWN = (
     "=IF(ISNUMBER({end}),{end},IF(OR(ISERROR({end}),AND(COUNT({end:first}:{end})>0,COUNT({end:column})>COUNT({end:"
     'first}:{end}))),NA(),""))'
 )
+
+
+def _movement_negative_drawn(key: str, sign: str = "") -> str:
+    """An MRR movement's chart helper before negative amounts were gaps: a churn typed as -100 drawn as a bar of
+    +100 above zero (a gain), a new MRR of -100 as a bar below it, while the month's MRR at end was #NUM!."""
+    x = "{" + key + "}"
+    counts = f"COUNT({{{key}:first}}:{x})>0,COUNT({{{key}:column}})>COUNT({{{key}:first}}:{x})"
+    drawn = f"-({x}+0)" if sign else f"{x}+0"
+    return f'=IF(ISERROR({x}+0),NA(),IF({x}="",IF(AND({counts}),NA(),""),{drawn}))'
+
+
 #: (sheet, column key) -> the formulas earlier templates wrote in that column, with the template's placeholders
 EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
     ("Customers", "start"): (
@@ -159,6 +170,7 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             "irst}:{contraction})>0,COUNT({contraction:column})>COUNT({contraction:first}:{contraction}))),NA"
             '(),""))'
         ),
+        _movement_negative_drawn("contraction", "-"),
     ),
     ("Revenue", "churned_chart"): (
         "=IF(ISNUMBER({churned}),-{churned},NA())",
@@ -170,7 +182,11 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             "=IF(ISNUMBER({churned}),-{churned},IF(OR(ISERROR({churned}),AND(COUNT({churned:first}:{churned})"
             '>0,COUNT({churned:column})>COUNT({churned:first}:{churned}))),NA(),""))'
         ),
+        _movement_negative_drawn("churned", "-"),
     ),
+    ("Revenue", "new_chart"): (_movement_negative_drawn("new"),),
+    ("Revenue", "expansion_chart"): (_movement_negative_drawn("expansion"),),
+    ("Revenue", "reactivation_chart"): (_movement_negative_drawn("reactivation"),),
     ("Customers", "end_chart"): (
         "=IF(ISNUMBER({end}),{end},NA())",
         (
