@@ -176,3 +176,24 @@ def test_sumif_without_a_sum_range_and_an_error_criterion_sums_the_range_errors_
     result, values = _recalc(tmp_path, cells)
     assert result.status == "ok", result.message
     assert [values[f"D{row}"] for row in range(1, 8)] == ["#N/A", "#DIV/0!", "#N/A", "#N/A", 3, 1.5, "#DIV/0!"]
+
+
+def test_db_of_the_period_after_the_life_is_the_rest_of_its_year(tmp_path: Path) -> None:
+    # Microsoft's DB page: cost 1,000,000, salvage 100,000, life 6, first year of 7 months; period 7 is
+    # (cost - total) * rate * (12 - 7) / 12 = 15,845.10 (the engine took the rest down to the salvage: 19,210.77, status
+    # ok); periods 1..6 as the page; element by element too; a period past life + 1 and a negative cost #NUM!.
+    cells: dict[str, object] = {f"A{p}": f"=ROUND(DB(1000000,100000,6,{p},7),2)" for p in range(1, 8)}
+    cells.update({"B1": "=ROUND(SUMPRODUCT(DB(1000000,100000,6,{1,7},7)),2)", "B2": "=DB(1000,100,5,7)"})
+    cells.update({"B3": "=DB(-1000,100,5,1)", "B4": "=DB(1000,100,5,2)"})
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"A{p}"] for p in range(1, 8)] == [
+        186083.33,
+        259639.42,
+        176814.44,
+        120410.64,
+        81999.64,
+        55841.76,
+        15845.1,
+    ]
+    assert [values[f"B{row}"] for row in range(1, 5)] == [201928.43, "#NUM!", "#NUM!", 232.839]

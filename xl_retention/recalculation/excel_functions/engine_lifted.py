@@ -28,7 +28,7 @@ __all__ = ["ENGINE_LIFTED", "LOOKUPS", "lifted"]
 #: the engine's functions of single values lifted by the engine: name -> (fewest, most arguments, positions taken whole)
 ENGINE_LIFTED: dict[str, tuple[int, int, frozenset[int]]] = {
     **{name: (low, high, frozenset()) for name, low, high in (
-        ("SLN", 3, 3), ("SYD", 4, 4), ("DDB", 4, 5), ("DB", 4, 5), ("EFFECT", 2, 2), ("NOMINAL", 2, 2),
+        ("SLN", 3, 3), ("SYD", 4, 4), ("DDB", 4, 5), ("EFFECT", 2, 2), ("NOMINAL", 2, 2),
         ("RRI", 3, 3), ("PDURATION", 3, 3), ("DOLLARDE", 2, 2), ("DOLLARFR", 2, 2), ("ISPMT", 4, 4),
         ("NORM.DIST", 4, 4), ("NORMDIST", 4, 4), ("NORM.INV", 3, 3), ("NORMINV", 3, 3), ("NORMSINV", 1, 1),
         ("NORM.S.INV", 1, 1), ("BINOM.DIST", 4, 4), ("BINOMDIST", 4, 4), ("POISSON.DIST", 3, 3), ("POISSON", 3, 3),
