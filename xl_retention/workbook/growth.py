@@ -24,11 +24,13 @@ import pandas as pd
 from openpyxl.formula.translate import Translator
 from openpyxl.utils import get_column_letter, quote_sheetname
 
+from ..reading.notes import note
 from . import inplace as ip
+from .formats import monthly_name
 from .found import _MISSING_WHY
 from .rows_below import move_rows_below
 from .stretch import stretch_formulas
-from .template import FIRST_ROW, MONTH, NPS_SCORES_TITLE, NPS_SUMMARY, render_formula, score_breaks
+from .template import FIRST_ROW, MONTH, MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SUMMARY, render_formula, score_breaks
 
 if TYPE_CHECKING:
     from .fill import _Monthly
@@ -263,7 +265,7 @@ def _repeat_response_column(workbook: bytes) -> bytes:
 def _extend_everywhere(package: ip.Package, title: str, rows: tuple[int, int] | None = None,
                        columns: tuple[int, int] | None = None) -> None:  # fmt: skip
     """Defined names, chart series, the sheet's tables and pivot-table sources over ``title`` stretched."""
-    package.edit("xl/workbook.xml", lambda xml: ip.extend_in_xml(xml, title, rows, columns))
+    package.edit("xl/workbook.xml", lambda xml: _extend_names(xml, title, rows, columns))
     for name in package.names(r"xl/charts/chart[^/]*\.xml"):
         package.edit(name, lambda xml: ip.extend_in_xml(xml, title, rows, columns))
 
@@ -277,6 +279,39 @@ def _extend_everywhere(package: ip.Package, title: str, rows: tuple[int, int] | 
     for name in package.names(r"xl/pivotCache/pivotCacheDefinition[^/]*\.xml"):
         package.edit(name, lambda xml: re.sub(rb"<(?:\w+:)?worksheetSource\b[^>]*\ssheet=\"" + quoted + rb"\"[^>]*>",
                                              lambda m: refs(m[0]), xml))  # fmt: skip
+
+
+#: the names templates put over the monthly sheets (every earlier template's too): they follow the months silently
+_TEMPLATE_NAMES = frozenset(
+    {c.name for spec in MONTHLY_SHEETS for c in spec.columns if c.name}
+    | {monthly_name(spec.title) for spec in MONTHLY_SHEETS}
+    | {"Customers_Lost"}
+)
+_DEFINED_NAME = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>([^<]*)</(?:\w+:)?definedName\s*>")
+_SHEET_NAME = re.compile(rb"<(?:\w+:)?sheet\b[^>]*?\sname=\"([^\"]*)\"")
+
+
+def _extend_names(workbook: bytes, title: str, rows: tuple[int, int] | None,
+                  columns: tuple[int, int] | None) -> bytes:  # fmt: skip
+    """``workbook`` (xl/workbook.xml) with its defined names over ``title``'s months stretched
+    (:func:`~.inplace.extend_in_xml`). A name of the user's (not a template's, nor Excel's own ``_xlnm.``) that
+    changes is noted like a formula of theirs (``name Q1_Gained =Customers!$C$2:$C$4 -> =Customers!$C$2:$C$6``): the
+    import lists it, since a name meant for those months only (the first quarter) now takes in the months added."""
+    sheets = [ip.unescape(m.group(1)) for m in _SHEET_NAME.finditer(workbook)]
+
+    def one(match: re.Match[bytes]) -> bytes:
+        new = ip.extend_in_xml(match.group(0), title, rows, columns)
+        name = (ip.attribute(match.group(1), b"name") or b"").decode()
+        if new == match.group(0) or name in _TEMPLATE_NAMES or name.startswith("_xlnm."):
+            return new
+        local = ip.attribute(match.group(1), b"localSheetId")
+        if local is not None and local.isdigit() and int(local) < len(sheets):
+            name = f"{quote_sheetname(sheets[int(local)])}!{name}"
+        before, after = (ip.unescape(m.group(2)) for m in (match, _DEFINED_NAME.match(new)))
+        note(f"name {name} ={before} -> ={after}")
+        return new
+
+    return _DEFINED_NAME.sub(one, workbook)
 
 
 def _sheet_tables(package: ip.Package, title: str) -> list[str]:
