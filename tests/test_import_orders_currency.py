@@ -61,19 +61,23 @@ def test_customers_of_one_currency_each_are_split_by_it(tmp_path: Path) -> None:
 
 
 # -- 02: whole prices of a Stripe-like file read as cents: said in a note --------------------------------------------
-def test_whole_amounts_read_as_cents_are_noted(tmp_path: Path, capsys) -> None:
+def test_whole_amounts_that_may_be_cents_are_refused(tmp_path: Path, capsys) -> None:
+    # was: read in cents with a note only (49 as 0.49: an MRR a hundredth of the file's, exit 0); see also
+    # tests/test_import_amount_units.py
     path = _csv(tmp_path, "subs.csv", "customer_id,start,end,amount,interval,currency\n"
                 "cus_001,2026-01-05,,49,month,usd\ncus_002,2026-01-10,2026-03-10,99,month,usd\n")  # fmt: skip
-    capsys.readouterr()
-    assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")]) == 0
-    out = capsys.readouterr().out
-    assert (
-        "subs.csv: the whole amounts of 'amount' were read in cents, the currency's smallest unit, as Stripe's API "
-        "writes them (49 as 0.49); if they are whole units, write them with a decimal mark (49.00) and import again"
-    ) in out.splitlines()
-    assert _table(tmp_path / "o", "movements")["mrr_end"].tolist()[0] == pytest.approx(1.48)
-    # written with the decimal mark, as the note says: whole units, no note
+    assert refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")) == (
+        "subs.csv, column 'amount': whole amounts beside Stripe's customer ids and currency codes: in cents, as "
+        "Stripe's API writes them (49 as 0.49), or in units (49.00)? (49 in cents is below one currency unit): say "
+        "which with --amounts cents or --amounts units in row 2 (counting the header as row 1): '49'"
+    )
+    for option, mrr in (("units", 148.0), ("cents", 1.48)):  # as the message says
+        assert cli.main(["import", "--subscriptions", str(path), "--amounts", option, "--to-csv",
+                         str(tmp_path / option)]) == 0  # fmt: skip
+        assert _table(tmp_path / option, "movements")["mrr_end"].tolist()[0] == pytest.approx(mrr)
+    # written with the decimal mark: whole units, no note
     path.write_text(path.read_text().replace(",49,", ",49.00,").replace(",99,", ",99.00,"))
+    capsys.readouterr()
     assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "o2")]) == 0
     assert "cents" not in capsys.readouterr().out
     assert _table(tmp_path / "o2", "movements")["mrr_end"].tolist()[0] == 148.0

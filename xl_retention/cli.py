@@ -351,7 +351,8 @@ def _read_options(args: argparse.Namespace) -> Any:
     inputs = {"subscriptions": args.subscriptions, "orders": args.orders, "nps": args.nps, "visits": args.visits}
     plain, per_input = date_formats(args.date_format, inputs)
     return ReadOptions(sep=args.sep, encoding=args.encoding, decimal=args.decimal, dayfirst=dayfirst,
-                       date_format=plain, timezone=args.timezone, date_formats=per_input or None)  # fmt: skip
+                       date_format=plain, timezone=args.timezone, date_formats=per_input or None,
+                       amounts=args.amounts)  # fmt: skip
 
 
 def date_formats(values: Sequence[str] | None, inputs: dict[str, Any]) -> tuple[str | None, dict[str, str]]:
@@ -418,6 +419,12 @@ def _import_reading_flags(imp: argparse.ArgumentParser) -> None:
     imp.add_argument("--sep", metavar="CHAR", help="CSV separator: , ; tab | (default: sniffed)")
     imp.add_argument("--decimal", choices=(".", ","), help="decimal mark of CSV numbers (default: each column tells)")
     imp.add_argument("--encoding", help="CSV text encoding, e.g. utf-8, utf-16, cp1252 (default: detected)")
+    imp.add_argument(
+        "--amounts",
+        choices=("cents", "units"),
+        help="whole amounts of orders or billing prices are cents (4900 is 49.00) or units (default: cents only where "
+        "the file is surely a billing API's, such as Stripe's amount_paid; refused where it may be either)",
+    )
 
 
 def _workers(text: str) -> int:

@@ -15,9 +15,11 @@ import numpy as np
 import pandas as pd
 
 from .billing import BILLING_ALIASES, bare_key, interval_months, monthly_amounts, price_in_cents
+from .ends import end_like_columns
 from .errors import DataError, bad_rows
 from .names import columns_option, key, keys_of
 from .notes import note
+from .renewals import renewal_column
 from .revenue import minor_unit_divisors
 
 __all__ = ["billing_mrr", "billing_optional", "both_prices", "in_cents", "is_billing"]
@@ -132,9 +134,12 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
     # the end of service before the request to cancel (Recurly's expires_at, not its canceled_at: service runs on)
     words = {"start": ("start", "started", "activated", "created", "began"), "end": ("ended", "expires", "expired",
              "end_date", "end", "cancelled_at", "canceled_at")}  # fmt: skip
-    keys = [(str(c), key(c)) for c in df.columns if not any(w in key(c) for w in ("trial", "period", "cancel_at"))]
+    keys = [(str(c), bare_key(key(c)) or key(c)) for c in df.columns
+            if not any(w in key(c) for w in ("trial", "period", "cancel_at")) and not renewal_column(c)]  # fmt: skip
     guess = {ours: next((c for w in found for c, k in keys if k == w or k.startswith((w + "_", w + "("))), None)
              or next((c for w in found for c, k in keys if w in k), None) for ours, found in words.items()}  # fmt: skip
+    if guess["end"] is None and guess["start"] is not None:  # Zuora's Subscription.CancelledDate (reading.ends)
+        guess["end"] = next(iter(end_like_columns(df.columns, {"start": guess["start"]})), None)
     if not billing and guess["start"] is None:  # no column named as a start: the plain missing-column message
         return
     example = columns_option(
@@ -314,9 +319,15 @@ def both_prices(source: str, names: Mapping[str, str]) -> DataError:
 
 
 def billing_mrr(
-    typed: dict[str, Any], names: dict[str, str], columns: Mapping[str, str], source: str, df: pd.DataFrame
+    typed: dict[str, Any],
+    names: dict[str, str],
+    columns: Mapping[str, str],
+    source: str,
+    df: pd.DataFrame,
+    amounts: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    """``mrr`` from the amount per interval; the billing columns dropped."""
+    """``mrr`` from the amount per interval; the billing columns dropped. ``amounts``: ``--amounts`` (whole amounts
+    in cents or units, :func:`~.revenue.minor_unit_divisors`)."""
     if "amount" in typed and "mrr" in typed:
         raise both_prices(source, names)
     money = "amount" if "amount" in typed else "mrr"
@@ -342,10 +353,12 @@ def billing_mrr(
     mapped = any(key(v) == key(names[money]) for v in columns.values())
     ids = typed["customer_id"]
     stripe = lambda: bool(pd.Series(ids).astype(str).str.startswith("cus_").any())  # noqa: E731
-    divisors = minor_unit_divisors(df, ids, names[money], source)  # Stripe's, Paddle's API: 4900 is 49.00
+    divisors = minor_unit_divisors(df, ids, names[money], source, amounts)  # Stripe's, Paddle's API: 4900 is 49.00
     if divisors is not None:
         amount = amount / divisors
-    elif price_in_cents(names[money], in_cents(names[money]), mapped, stripe, source, names.values()):  # in cents
+    elif (amounts != "units" or in_cents(names[money])) and price_in_cents(
+        names[money], in_cents(names[money]), mapped, stripe, source, names.values()
+    ):  # in cents: its name says so, or Stripe's unit_amount (unless --amounts units)
         amount = amount / 100
         if not in_cents(names[money]):  # Stripe's unit_amount, not a name that says cents: say so (reading.notes)
             note(

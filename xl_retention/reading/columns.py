@@ -66,7 +66,7 @@ from .pauses import check_pauses
 from .paypal import paypal_orders
 from .renewals import check_renewal_ends
 from .repeats import check_repeated_rows
-from .revenue import check_ended_at_zero, in_units, minor_unit_divisors, per_month
+from .revenue import AMOUNT_UNITS, check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .sale_refunds import sale_id_column
 from .sandbox import check_test_mode
 from .scores import scores_from_labels
@@ -134,6 +134,9 @@ class ReadOptions:
             scheduled renewal, a pre-order, a year typed wrong).
         today: the date of the run for that check (a date, ``'YYYY-MM'`` or a Period; default: today),
             as in :func:`~xl_retention.tables.subscriptions.current_month`.
+        amounts: what whole amounts of an orders or billing file are (``--amounts``): ``"cents"`` (the currency's
+            smallest unit, divided by each row's), ``"units"``, or None: read in cents only where the file is
+            surely a billing API's (:func:`~.revenue.minor_unit_divisors`), refused where it may be either.
     """
 
     sep: str | None = None
@@ -146,10 +149,13 @@ class ReadOptions:
     refuse_missing_months: bool = False
     date_formats: Mapping[str, str] | None = None
     today: Any = None
+    amounts: str | None = None
 
     def __post_init__(self) -> None:
         if self.decimal not in (None, ".", ","):
             raise DataError(f"the decimal mark is '.' or ',', got {self.decimal!r}")
+        if self.amounts not in (None, *AMOUNT_UNITS):
+            raise DataError(f"amounts are 'cents' or 'units', got {self.amounts!r}")
         if self.today is not None:
             from ..tables.subscriptions import current_month  # the tables import this module
 
@@ -529,7 +535,7 @@ def prepare(
     if kind == "snapshots" and options.refuse_missing_months and not df.attrs.get(EVERY_MONTH_OBSERVED):
         refuse_missing_months(typed["month"], source, names["month"])
     if billing:
-        typed, names = billing_mrr(typed, names, columns, source, df)
+        typed, names = billing_mrr(typed, names, columns, source, df, options.amounts)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100 (reading.revenue)
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source)
     kept = month_rows = None
@@ -541,7 +547,7 @@ def prepare(
     if kind == "orders" and "amount" in typed:
         units = in_units(typed["amount"], names["amount"])  # a name that says cents (amount_cents): / 100, once
         if units is typed["amount"]:  # not by its name: Stripe's, Paddle's API amounts, 4900 is 49.00
-            divisors = minor_unit_divisors(df, typed["customer_id"], names["amount"], source)
+            divisors = minor_unit_divisors(df, typed["customer_id"], names["amount"], source, options.amounts)
             units = units if divisors is None else units / divisors
         typed["amount"] = units
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)

@@ -88,7 +88,41 @@ def _whole_numbers(raw: Any) -> bool:
     return bool(len(values)) and bool(values.str.fullmatch(r"-?\d+").all())
 
 
-def minor_unit_divisors(df: Any, ids: Any, column: str, source: str = "input") -> np.ndarray | None:
+#: Money columns as the billing APIs name them, in the currency's smallest unit by the APIs' own reference (as
+#: :func:`~.names.key` spells them; also after an object's prefix, ``plan.amount``, ``unit_price.amount``).
+API_AMOUNTS = frozenset({
+    "amount", "amount_paid", "amount_due", "amount_captured", "amount_remaining", "amount_refunded", "amount_total",
+    "amount_subtotal", "subtotal", "total", "grand_total", "unit_amount", "plan_amount", "price_unit_amount",
+    "plan_unit_amount",
+})  # fmt: skip
+#: ``--amounts``: what whole amounts of a money column are (None: told by the file, or refused where it cannot be).
+AMOUNT_UNITS = ("cents", "units")
+
+
+def _api_amount(column: Any) -> bool:
+    """Whether a money column is named as a billing API names its amounts in the smallest unit (:data:`API_AMOUNTS`).
+
+    >>> [_api_amount(n) for n in ("amount_paid", "unit_price.amount", "totals.grand_total", "mrr", "price")]
+    [True, True, True, False, False]
+    """
+    from .names import key
+
+    k = key(column)
+    return k in API_AMOUNTS or k.rsplit(".", 1)[-1] in API_AMOUNTS
+
+
+def _divisors(df: Any, currency: str | None) -> np.ndarray:
+    """Each row's divisor to currency units of amounts in the smallest unit: 100, 1 for a zero-decimal currency,
+    1000 for a three-decimal one, by the row's code in the column ``currency`` (100 without one)."""
+    if currency is None:
+        return np.full(len(df), 100.0)
+    upper = df[currency].astype(object).where(df[currency].notna(), "").astype(str).str.strip().str.upper()
+    return np.where(upper.isin(ZERO_DECIMAL), 1.0, np.where(upper.isin(THREE_DECIMAL), 1000.0, 100.0))
+
+
+def minor_unit_divisors(
+    df: Any, ids: Any, column: str, source: str = "input", amounts: str | None = None
+) -> np.ndarray | None:
     """What each row's amount in the money column ``column`` of ``df`` is divided by to be in currency units, or
     None when the amounts are in units already.
 
@@ -102,7 +136,12 @@ def minor_unit_divisors(df: Any, ids: Any, column: str, source: str = "input") -
 
     and in both, every amount a whole number written without a decimal mark. The divisor is then 100, 1 for
     zero-decimal currencies (:data:`ZERO_DECIMAL`: JPY 500 is 500 yen) and 1000 for three-decimal ones
-    (:data:`THREE_DECIMAL`), by each row's currency.
+    (:data:`THREE_DECIMAL`), by each row's currency. An analyst's table of whole prices looks the same (``cus_...``,
+    ``usd``, ``49``: read in cents, 0.49, a hundredth of the MRR): it is read in cents, with a note, only where the
+    column is named as the API names an amount (:data:`API_AMOUNTS`: ``amount_paid``, ``unit_price.amount``) and no
+    amount but 0 is below one currency unit in cents (``49`` is no Stripe price); otherwise it is refused, naming the
+    column and both readings of its first amount, unless ``amounts`` (``--amounts``) says: ``"cents"`` (any whole
+    amounts, divided by each row's currency's smallest unit) or ``"units"`` (never divided).
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"amount_paid": ["4900", "500"], "currency": ["usd", "jpy"]})
@@ -116,12 +155,23 @@ def minor_unit_divisors(df: Any, ids: Any, column: str, source: str = "input") -
     from .names import key, keys_of
 
     names = list(map(str, df.columns))
-    if names.count(column) != 1 or not _whole_numbers(df[column]):
+    currencies = [c for c in names if {"currency", "currency_code"} & keys_of(c)]
+    if amounts == "units" or names.count(column) != 1:
+        return None
+    if amounts == "cents":  # said by the user: whole amounts in the smallest unit, by each row's currency
+        if not _whole_numbers(df[column]):
+            raise DataError(
+                f"{source}: --amounts cents, but {column!r} has amounts with a decimal mark or that are no numbers "
+                "(cents are whole): import it without --amounts, or with --amounts units",
+                source=source,
+                column=column,
+            )
+        return _divisors(df, currencies[0] if len(currencies) == 1 else None)
+    if not _whole_numbers(df[column]):
         return None
     text = pd.Series(ids).dropna().astype(str)
     if text.empty:
         return None
-    currencies = [c for c in names if {"currency", "currency_code"} & keys_of(c)]
     stripe = bool(text.str.startswith("cus_").all()) and _api_headers(names)
     paddle = bool(text.str.startswith("ctm_").all()) or key(column).endswith("unit_price.amount")
     if not (stripe or paddle) or len(currencies) != 1:
@@ -129,10 +179,37 @@ def minor_unit_divisors(df: Any, ids: Any, column: str, source: str = "input") -
     codes = df[currencies[0]].astype(object).where(df[currencies[0]].notna(), "").astype(str).str.strip()
     if stripe and not codes[codes != ""].str.fullmatch(r"[a-z]{3}").all():
         return None
-    upper = codes.str.upper()
-    divisors = np.where(upper.isin(ZERO_DECIMAL), 1.0, np.where(upper.isin(THREE_DECIMAL), 1000.0, 100.0))
-    _note_minor_units(df[column], divisors, column, source, "Stripe" if stripe else "Paddle")
+    divisors = _divisors(df, currencies[0])
+    system = "Stripe" if stripe else "Paddle"
+    numbers = pd.to_numeric(df[column], errors="coerce").to_numpy(dtype=np.float64)
+    below = (np.abs(numbers) < divisors) & (numbers != 0) & (divisors > 1)  # under one unit in cents: 49 as 0.49
+    if not _api_amount(column) or below.any():
+        _refuse_unsure_units(df[column], divisors, column, source, system, int(np.flatnonzero(below)[0]) if
+                             below.any() else None)  # fmt: skip
+    _note_minor_units(df[column], divisors, column, source, system)
     return divisors
+
+
+def _refuse_unsure_units(
+    values: Any, divisors: np.ndarray, column: str, source: str, system: str, row: int | None
+) -> None:
+    """Refuse whole amounts that may be in cents (as ``system``'s API writes them) or in units, naming the column and
+    both readings of its first amount (that of ``row``: one below a unit in cents), and the option that says."""
+    from .errors import bad_rows
+
+    text = values.astype(object).where(values.notna(), "").astype(str).str.strip().to_numpy()
+    filled = np.flatnonzero((text != "") & (divisors > 1))
+    first = row if row is not None else int(filled[0]) if filled.size else 0
+    written = text[first][:-2] if text[first].endswith(".0") else text[first]
+    reasons = [] if _api_amount(column) else [f"{column!r} is not named as the API names its amounts"]
+    if row is not None:
+        reasons.append(f"{written} in cents is below one currency unit")
+    problem = (
+        f"whole amounts beside {system}'s customer ids and currency codes: in cents, as {system}'s API writes them "
+        f"({written} as {float(written) / float(divisors[first]):,.2f}), or in units ({written}.00)? "
+        f"({'; '.join(reasons)}): say which with --amounts cents or --amounts units"
+    )
+    raise bad_rows(source, column, problem, [first], text)
 
 
 def _note_minor_units(values: Any, divisors: np.ndarray, column: str, source: str, system: str) -> None:
@@ -150,8 +227,8 @@ def _note_minor_units(values: Any, divisors: np.ndarray, column: str, source: st
     amount = float(written) / float(divisors[first])
     note(
         f"{source}: the whole amounts of {column!r} were read in cents, the currency's smallest unit, as {system}'s "
-        f"API writes them ({written} as {amount:,.2f}); if they are whole units, write them with a decimal mark "
-        f"({written}.00) and import again"
+        f"API writes them ({written} as {amount:,.2f}); if they are whole units, import with --amounts units (or "
+        f"write them with a decimal mark, {written}.00)"
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+import pandas as pd
 
 from ..reading import DataError, key
 from ..reading.billing import bare_key
@@ -25,12 +26,11 @@ from ..reading.currency import CURRENCY_COLUMNS, converted_hint, named_currency,
 from ..reading.notes import note
 from ..reading.repeats import CHANGED, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
-from ..reading.revenue import THREE_DECIMAL, ZERO_DECIMAL, _api_headers
+from ..reading.revenue import THREE_DECIMAL, ZERO_DECIMAL, _api_amount, _api_headers
 from ..reading.statuses import (
     ANSWER_PROBLEM,
     ANSWER_STATUS_NAMES,
     ENDED,
-    ENDED_PROBLEM,
     FLAG_ENDED_PROBLEM,
     FLAG_FALSE,
     FLAG_PROBLEM,
@@ -41,6 +41,7 @@ from ..reading.statuses import (
     UNKNOWN_PROBLEM,
     answer_flag_columns,
     ended_flag_columns,
+    ended_problem,
     flagged_ended,
     status_columns,
     unknown_statuses,
@@ -93,18 +94,49 @@ def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str |
     """Rows whose status column says the subscription ended (``canceled``, ``expired``, ...) with no end date are
     refused, naming them, as a file's are (:func:`~xl_retention.reading.statuses.check_ended_without_end`)."""
     blank = table[end].isnull() if end is not None else ibis.literal(True)
-    for name in ended_flag_columns([c for c in table.columns if c != ROW]):  # cancelled true, is_active false
+    columns = [c for c in table.columns if c != ROW]
+    for name in ended_flag_columns(columns):  # cancelled true, is_active false
         values, others = flagged_ended(name)
         flag = _spelled(table[name])
         ended = flag.isin(sorted(values))
         if others:
             ended |= ~flag.isin(sorted(FLAG_TRUE | FLAG_FALSE))
         shown = table.mutate(**{"__shown": table[name]})
-        refuse_any(con, shown, source, [(name, FLAG_ENDED_PROBLEM, blank & ended, "__shown")])
-    problem = ENDED_PROBLEM
+        flag_problem = ended_problem(columns, end, FLAG_ENDED_PROBLEM)
+        refuse_any(con, shown, source, [(name, flag_problem, blank & ended, "__shown")])
+    problem = ended_problem(columns, end)  # the file's own column of the day service stopped (reading.statuses)
     for name in status_columns(table.columns):
         shown = table.mutate(**{"__shown": table[name]})
         refuse_any(con, shown, source, [(name, problem, blank & _spelled(table[name]).isin(sorted(ENDED)), "__shown")])
+
+
+def _refuse_renewal_ends(con: Any, table: ir.Table, source: str, names: Mapping[str, str], today: Any) -> None:
+    """An end that is a renewal date (a column named so, on rows not ended; or any end already past on a row whose
+    status says active) is refused, naming the rows, as a file's is
+    (:func:`~xl_retention.reading.renewals.check_renewal_ends`)."""
+    from ..reading.renewals import RUNNING, STOPPED, _today, other_end, renewal_column, renewal_problem, running_problem
+
+    column = names.get("end")
+    if column is None:
+        return
+    end = table[column].cast("timestamp")
+    now = _today(today)
+    month_end = (now.astype("datetime64[M]") + 1).astype("datetime64[us]")
+    other = other_end([c for c in table.columns if c != ROW], names)
+    statuses = status_columns(table.columns)
+    shown = table.mutate(**{"__shown": table[column]})
+    checks = []
+    if renewal_column(column):
+        stopped = ibis.literal(False)
+        for name in statuses:
+            stopped |= _spelled(table[name]).isin(sorted(STOPPED)).fill_null(False)
+        before = ibis.literal(pd.Timestamp(month_end)).cast("timestamp")
+        checks.append((column, renewal_problem(other), end.notnull() & (end < before) & ~stopped, "__shown"))
+    past = ibis.literal(pd.Timestamp(now)).cast("timestamp")
+    for name in statuses:
+        running = _spelled(table[name]).isin(sorted(RUNNING)).fill_null(False)
+        checks.append((column, running_problem(column, name, other), end.notnull() & (end < past) & running, "__shown"))
+    refuse_any(con, shown, source, checks)
 
 
 def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | None, money: str | None = None) -> None:
@@ -200,20 +232,30 @@ def _currency_columns(table: ir.Table) -> list[str]:
 
 
 def _minor_unit_divisors(
-    con: Any, table: ir.Table, names: Mapping[str, str], money: str, source: str = "the table"
-) -> ir.Value | None:
+    con: Any, table: ir.Table, names: Mapping[str, str], money: str, source: str = "the table", amounts: Any = None
+) -> ir.Value | str | None:
     """:func:`~xl_retention.reading.revenue.minor_unit_divisors` for a typed table: each row's divisor (100; 1 for a
     zero-decimal currency, 1000 for a three-decimal one, by the row's currency) when the column ``money`` (integer,
     or float of whole numbers) holds amounts in the smallest currency unit, as Stripe's API (every customer id
     ``cus_...``, every column named as an API field, lower-case currency codes) and Paddle Billing's (``ctm_...``
-    ids or ``unit_price.amount``) write them; else None. One aggregate query."""
+    ids or ``unit_price.amount``) write them; else None. ``amounts`` (``--amounts``): "units", never; "cents",
+    always (by the rows' currency). :data:`UNSURE` where the amounts may be cents or units (a name not the API's, an
+    amount below one unit in cents: :func:`~xl_retention.reading.revenue.minor_unit_divisors`), or are said to be
+    cents and have fractions: the table is then read as a file's, which refuses naming the column and a row. One or
+    two aggregate queries."""
     theirs = names.get(money)
-    if theirs is None or "customer_id" not in names:
+    if amounts == "units" or theirs is None or "customer_id" not in names:
         return None
     kind = table.schema()[theirs]
     if not (kind.is_integer() or kind.is_floating()):  # a float column of whole numbers too (4900.0, i25)
         return None
     currencies = _currency_columns(table)
+    if amounts == "cents":
+        amount = table[theirs].cast("float64")
+        fractions = con.execute(table.aggregate(f=(amount.notnull() & (amount != amount.floor())).ifelse(1, 0).sum()))
+        if int(fractions["f"].iloc[0] or 0):
+            return UNSURE
+        return _by_currency(table, currencies[0]) if len(currencies) == 1 else ibis.literal(100.0)
     if len(currencies) != 1:
         return None
     ids = _stripped(table[names["customer_id"]].cast("string"))
@@ -233,12 +275,26 @@ def _minor_unit_divisors(
     paddle = (count > 0 and int(found["paddle"] or 0) == count) or key(theirs).endswith("unit_price.amount")
     if not (stripe or paddle):
         return None
+    divisors = _by_currency(table, currencies[0])
+    below = ((amount != 0) & (amount.abs() < divisors)).ifelse(1, 0).sum()
+    if not _api_amount(theirs) or int(con.execute(table.aggregate(b=below))["b"].iloc[0] or 0):
+        return UNSURE  # 49 with cus_ ids: cents (0.49) or units? refused as a file's (reading.revenue)
     note(
         f"{source}: the whole amounts of {theirs!r} were read in cents, the currency's smallest unit, as "
-        f"{'Stripe' if stripe else 'Paddle'}'s API writes them (4900 as 49.00); if they are whole units, import them "
-        "as a file with a decimal mark (49.00)"
+        f"{'Stripe' if stripe else 'Paddle'}'s API writes them (4900 as 49.00); if they are whole units, import with "
+        "--amounts units"
     )
-    upper = codes.upper()
+    return divisors
+
+
+#: What :func:`_minor_unit_divisors` gives where whole amounts may be cents or units: read the table as a file's.
+UNSURE = "unsure"
+
+
+def _by_currency(table: ir.Table, currency: str) -> ir.Value:
+    """Each row's divisor of amounts in the smallest unit by its code in ``currency``: 100, 1 for a zero-decimal
+    currency, 1000 for a three-decimal one."""
+    upper = _stripped(table[currency].cast("string")).upper()
     return upper.isin(sorted(ZERO_DECIMAL)).ifelse(1.0, upper.isin(sorted(THREE_DECIMAL)).ifelse(1000.0, 100.0))
 
 
