@@ -197,3 +197,25 @@ def test_db_of_the_period_after_the_life_is_the_rest_of_its_year(tmp_path: Path)
         15845.1,
     ]
     assert [values[f"B{row}"] for row in range(1, 5)] == [201928.43, "#NUM!", "#NUM!", 232.839]
+
+
+def test_an_empty_text_argument_of_an_excel_text_function_is_the_empty_text(tmp_path: Path) -> None:
+    # SUBSTITUTE(A1,"-",) is the usual way to take characters out: Excel reads the empty new text as "", the engine
+    # as the number 0 and wrote "a0b0c" with status ok; TEXTJOIN with an empty delimiter, REPLACE(..,) deleting,
+    # CONCATENATE's empty part and FIND of an empty text likewise; IF's empty value is still 0 (Excel's "0x").
+    cells: dict[str, object] = {
+        "A1": "a-b-c",
+        "A2": "x",
+        "A3": "y",
+        "B1": '=SUBSTITUTE(A1,"-",)',
+        "B2": '=SUBSTITUTE(SUBSTITUTE(A1,"-", ),"b",)',
+        "B3": "=_xlfn.TEXTJOIN(,TRUE,A2:A3)",
+        "B4": "=REPLACE(A1,1,2,)",
+        "B5": '=CONCATENATE("a",,"b")',
+        "B6": '=FIND(,"abc")',
+        "B7": '=IF(TRUE,)&"x"',
+        "B8": '=EXACT(,"")',
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"B{row}"] for row in range(1, 9)] == ["abc", "ac", "xy", "b-c", "ab", 1, "0x", True]

@@ -11,10 +11,15 @@ registered function as the number 0, which would be read as a given 0 (confidenc
 - any other empty argument becomes ``""``, a blank, which :func:`xl_retention.cells.evaluate` reads as an omitted
   optional argument (its default) or a blank required one, as the xlwings layer reads ``None``;
 - Excel's EXPAND, which this package computes (:mod:`.excel_functions.wraps`): an empty rows or columns is the
-  array's own (``ROWS(array)``, ``COLUMNS(array)``), as Microsoft's page says.
+  array's own (``ROWS(array)``, ``COLUMNS(array)``), as Microsoft's page says;
+- an empty text argument of Excel's text functions is the empty text (``SUBSTITUTE(A1,"-",)``, the usual way to take
+  characters out, ``TEXTJOIN(,TRUE,A1:A3)``, ``REPLACE(A1,1,3,)``, ``CONCATENATE("a",,"b")``), where the engine's 0
+  put "0" in (``a0b``, with status ok).
 
 >>> omit_empty_arguments("=NPS_MOE(A1:A6,)"), omit_empty_arguments("=CRR(A1,,C1)")
 ('=NPS_MOE(A1:A6)', '=CRR(A1,"",C1)')
+>>> omit_empty_arguments('=SUBSTITUTE(A1,"-",)'), omit_empty_arguments("=_xlfn.TEXTJOIN(,TRUE,A1:A3)")
+('=SUBSTITUTE(A1,"-","")', '=_xlfn.TEXTJOIN("",TRUE,A1:A3)')
 """
 
 from __future__ import annotations
@@ -31,18 +36,31 @@ __all__ = ["EMPTY_ARGUMENT", "may_omit", "omit_empty_arguments", "omit_in_tokens
 
 #: an empty argument: a comma before another comma or the closing bracket, or right after the opening one
 EMPTY_ARGUMENT = re.compile(r",\s*[,)]|\(\s*,")
+#: Excel functions whose empty arguments Excel reads otherwise than the engine (which passes the number 0), and what
+#: stands for each (``{0}``: the text of the first argument): EXPAND(A1,,3) keeps the array's own rows; an empty
+#: text argument is the empty text, "" (``SUBSTITUTE(A1,"-",)`` takes the hyphens out, ``TEXTJOIN(,TRUE,A1:A3)``
+#: joins without a delimiter; the engine put in "0": "a0b")
+_EMPTY_TEXT = '""'
+_EXCEL_DEFAULTS: dict[str, dict[int, str]] = {
+    "EXPAND": {1: "ROWS({0})", 2: "COLUMNS({0})"},
+    **dict.fromkeys(("SUBSTITUTE",), dict.fromkeys((0, 1, 2), _EMPTY_TEXT)),
+    **dict.fromkeys(("REPLACE", "REPLACEB"), dict.fromkeys((0, 3), _EMPTY_TEXT)),
+    **dict.fromkeys(("CONCATENATE", "CONCAT"), dict.fromkeys(range(255), _EMPTY_TEXT)),
+    "TEXTJOIN": dict.fromkeys((0, *range(2, 255)), _EMPTY_TEXT),
+    **dict.fromkeys(("FIND", "SEARCH", "FINDB", "SEARCHB", "EXACT"), dict.fromkeys((0, 1), _EMPTY_TEXT)),
+    **dict.fromkeys(("LEFT", "RIGHT", "MID", "LEFTB", "RIGHTB", "MIDB", "REPT"), {0: _EMPTY_TEXT}),
+}
+
 _OWN_CALL = re.compile(
     r"(?i)(?<![\w.])(?:_xlfn\.)?(?:"
-    + "|".join(sorted(map(re.escape, [*BY_NAME, "EXPAND"]), key=len, reverse=True))
+    + "|".join(sorted(map(re.escape, [*BY_NAME, *_EXCEL_DEFAULTS]), key=len, reverse=True))
     + r")\s*\("
 )
-#: Excel functions registered by this package whose empty arguments Excel reads as omitted, and what stands for each
-#: (``{0}``: the text of the first argument): EXPAND(A1,,3) keeps the array's own rows
-_EXCEL_DEFAULTS = {"EXPAND": {1: "ROWS({0})", 2: "COLUMNS({0})"}}
 
 
 def may_omit(text: str) -> bool:
-    """Whether ``text`` (a formula) may call one of xl-retention's functions with an empty argument (cheap)."""
+    """Whether ``text`` (a formula) may call one of xl-retention's functions, or an Excel function of
+    :data:`_EXCEL_DEFAULTS`, with an empty argument (cheap)."""
     return EMPTY_ARGUMENT.search(text) is not None and _OWN_CALL.search(text) is not None
 
 
@@ -95,7 +113,8 @@ def _excel_defaults(tokens: list[Token], i: int, defaults: dict[int, str]) -> bo
     first = "".join(t.value for t in tokens[spans[0][0] : spans[0][1]])
     changed = False
     for position, (a, b) in enumerate(spans):
-        if position in defaults and first.strip() and all(tokens[k].type == Token.WSPACE for k in range(a, b)):
+        given = first.strip() or "{0}" not in defaults.get(position, "")
+        if position in defaults and given and all(tokens[k].type == Token.WSPACE for k in range(a, b)):
             tokens[a - 1].value += defaults[position].format(first)  # after the separator before it
             changed = True
     return changed
