@@ -14,6 +14,7 @@ from ..cells import CellError
 from ..registry import FUNCTIONS
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
+from .literal_reasons import literal_error_reasons
 from .reason_cells import name_the_cell
 
 if TYPE_CHECKING:
@@ -89,7 +90,8 @@ def explain(
         if type(value) is CellError and reason.endswith(f"({value.code})"):
             formula = formulas[sheet][cell_position(ref)] if cell_position(ref) in formulas[sheet] else None
             result.values[sheet][ref] = CellError(value.code, name_the_cell(reason, formula, sheet, names))  # B4
-    if found:
+    named = literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
+    if found or named:
         pass_reasons_on(formulas, result, names)
 
 

@@ -1,0 +1,55 @@
+"""recalc names the cell behind an error a formula gives itself: ``IF(OR(B3<0,...,G3<0),#NUM!,...)``.
+
+H4 finding 09: a churn typed as -100 on the tracker's Revenue sheet made February's MRR at end, March's MRR at start
+and March's rates #NUM!, listed with no reason (the CLI's "Revenue!H3:H4, Revenue!B4, Revenue!K4:N4 (7 cells) =
+#NUM!"); the cause, one cell away, is named now and passed on to the cells reading it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+
+from xl_retention import cli
+from xl_retention.recalculation.embedded import compute
+from xl_retention.workbook import build_template
+
+
+def test_a_churn_typed_negative_is_named_in_every_error_it_causes(tmp_path, capsys):
+    book = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    wb = openpyxl.load_workbook(book)
+    revenue = wb["Revenue"]
+    revenue["B2"], revenue["C2"], revenue["G2"] = 1000, 100, 50  # January
+    revenue["C3"], revenue["G3"] = 80, -100  # February: churned MRR typed as -100
+    revenue["C4"], revenue["G4"] = 60, 40  # March, typed right
+    wb.save(book)
+    capsys.readouterr()
+    cli.main(["recalc", str(book), "--json", "--output-dir", str(tmp_path / "out")])
+    errors = {e["address"]: e["reason"] for e in json.loads(capsys.readouterr().out)["files"][0]["errors"]}
+    cause = "Revenue!G3 (Churned MRR) is -100, below 0 (#NUM!)"
+    assert errors["Revenue!H3"] == cause  # February's MRR at end
+    assert errors["Revenue!B4"] == cause + ", from Revenue!H3"  # March's MRR at start
+    assert errors["Revenue!H4"] == cause + ", from Revenue!B4"
+    for rate in "KLMN":  # March's rates
+        assert errors[f"Revenue!{rate}4"] == cause + ", from Revenue!B4", rate
+    assert errors["Revenue!M3"] == "NRR: lost_mrr must be an amount >= 0, got -100 (#NUM!)"  # as before
+    assert all(errors.values()), errors
+
+
+def test_only_the_cells_the_condition_finds_below_zero_are_named(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "My sheet"
+    ws["A1"], ws["B1"], ws["C1"] = 5, -2.5, -7
+    ws["D1"] = "=IF(OR(A1<0,B1<0,C1<=0),#NUM!,A1+B1)"  # C1 tested with <=: not a cell below 0 by this rule
+    ws["D2"] = "=IF(A1<0,#NUM!,1/0)"  # #DIV/0!, not the IF's literal: no reason
+    ws["D3"] = "=IF(NOT(B1<0),0,#NUM!)"  # the literal is the value when false: no reason
+    ws["D4"] = "=IF(OR(A1<0,'My sheet'!C1<0),#VALUE!,0)"
+    path = tmp_path / "m.xlsx"
+    wb.save(path)
+    values = compute(path).values["My sheet"]
+    assert (values["D1"].code, values["D1"].message) == ("#NUM!", "'My sheet'!B1 is -2.5, below 0 (#NUM!)")
+    assert (values["D2"].code, values["D2"].message) == ("#DIV/0!", "")
+    assert (values["D3"].code, values["D3"].message) == ("#NUM!", "")
+    assert (values["D4"].code, values["D4"].message) == ("#VALUE!", "'My sheet'!C1 is -7, below 0 (#VALUE!)")

@@ -1,0 +1,120 @@
+"""Why a formula gives an error value itself: ``IF(OR(B3<0,...,G3<0),#NUM!,...)`` names the cell below 0.
+
+The tracker's MRR at end is ``#NUM!`` when an amount typed on its row is negative (a churn typed as -100); the
+engine keeps only the code, and no xl-retention function is called there to give a reason, so recalc listed it, the
+next month's MRR at start (a copy) and that month's rates with none. Where an error cell's formula chooses that very
+error as an IF's value when true, and its condition compares cells with 0 (``G3<0``), the cells the condition finds
+below 0 are the reason: ``Revenue!G3 (Churned MRR) is -100, below 0 (#NUM!)``; the cells reading it get it passed on
+(:func:`~.reasons.pass_reasons_on`: "..., from Revenue!H3").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..cells import CellError
+from .formula_texts import position
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .embedded import Computed
+    from .formula_texts import FormulaTexts
+
+__all__ = ["literal_error_reasons"]
+
+_LITERALS = re.compile(r'"(?:[^"]|"")*"')
+#: ``G3<0``, ``'Revenue'!$G$3 < 0``: a cell compared with 0 (not ``<=``, not another number)
+_BELOW_ZERO = re.compile(
+    r"(?<![\w.$!'])(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)\s*<\s*0(?![\d.]|\s*[=>])"
+)
+#: the most error cells looked at (each costs a few reads of the engine's values)
+MAX_LOOKED_AT = 1000
+
+
+def _condition(text: str, code: str) -> str | None:
+    """The condition of the IF whose value when true is the error literal ``code`` (``IF(cond,#NUM!,...)``)."""
+    at = text.upper().find("," + code)
+    while at >= 0:
+        depth = 0
+        for i in range(at - 1, -1, -1):
+            ch = text[i]
+            if ch == ")":
+                depth += 1
+            elif ch == "(":
+                if depth == 0:
+                    if text[max(0, i - 2) : i].upper() == "IF" and not re.match(r"[\w.]", text[i - 3 : i - 2] or " "):
+                        inner = text[i + 1 : at]
+                        if _top_level_commas(inner) == 0:
+                            return inner
+                    break
+                depth -= 1
+            elif ch == "," and depth == 0:
+                break  # the literal is not the IF's second argument
+        at = text.upper().find("," + code, at + 1)
+    return None
+
+
+def _top_level_commas(text: str) -> int:
+    depth = count = 0
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        count += ch == "," and depth == 0
+    return count
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
+    """Give each error cell without a reason whose formula gives that error as an IF's value (:func:`_condition`)
+    the cells its condition finds below 0; returns how many got one."""
+    named = 0
+    looked_at = 0
+    for sheet, cells in result.values.items():
+        texts = formulas.get(sheet)
+        if texts is None:
+            continue
+        for ref, value in cells.items():
+            if type(value) is not CellError or value.message:
+                continue
+            place = position(ref)
+            if place not in texts or value.code not in texts[place].upper():
+                continue
+            looked_at += 1
+            if looked_at > MAX_LOOKED_AT:
+                return named
+            condition = _condition(_LITERALS.sub('""', texts[place]), value.code)
+            if condition is None:
+                continue
+            below = []
+            for match in _BELOW_ZERO.finditer(condition):
+                where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
+                row, column = int(match.group(3)), _column(match.group(2))
+                try:
+                    number = _number(workbook.get_value(where, row, column))
+                    header = workbook.get_value(where, 1, column) if row > 1 else None
+                except Exception:  # noqa: BLE001  (a sheet the engine does not have: not named)
+                    continue
+                if number is not None and number < 0:
+                    label = f" ({header.strip()})" if isinstance(header, str) and header.strip() else ""
+                    shown = f"{number:g}" if number != int(number) else f"{int(number)}"
+                    below.append(f"{_quoted(where)}!{match.group(2).upper()}{row}{label} is {shown}")
+            if below:
+                result.values[sheet][ref] = CellError(value.code, f"{', '.join(below)}, below 0 ({value.code})")
+                named += 1
+    return named
+
+
+def _quoted(sheet: str) -> str:
+    return sheet if re.fullmatch(r"[A-Za-z_][\w.]*", sheet) else "'" + sheet.replace("'", "''") + "'"
+
+
+def _column(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
