@@ -265,3 +265,11 @@ def test_series_are_matched_by_their_index_labels_or_refused():
     with pytest.raises(xr.NotANumberError, match=r"\(a label repeats\)"):
         xr.crr(end, pd.Series([20, 15, 10, 5], index=[*months, "2026-01"]), start)
     assert xr.crr(end, [20, 15, 10], start).tolist() == [(100 - 20) / 90, (110 - 15) / 100, (120 - 10) / 110]
+    # one index with a repeated label (two plans of one month) in the same order: row by row, as pandas does
+    twice = ["2026-01", "2026-01"]
+    got = xr.crr(
+        pd.Series([100, 190], index=twice), pd.Series([10, 20], index=twice), pd.Series([95, 180], index=twice)
+    )
+    assert list(got.index) == twice and got.tolist() == [(100 - 10) / 95, (190 - 20) / 180]
+    with pytest.raises(xr.NotANumberError, match=r"\(a label repeats\)"):  # in another order: which row is which?
+        xr.crr(pd.Series([100, 190, 5], index=["a", "a", "b"]), 0, pd.Series([95, 5, 180], index=["a", "b", "a"]))
