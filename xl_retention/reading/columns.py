@@ -69,6 +69,7 @@ from .revenue import AMOUNT_UNITS, check_ended_at_zero, in_units, minor_unit_div
 from .sale_refunds import sale_id_column
 from .sandbox import check_test_mode
 from .scores import scores_from_labels
+from .shifted_cells import refuse_shifted_column
 from .snapshot_rows import MONTH_ROWS, one_row_per_month
 from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
 from .summaries import refuse_repeated_headers, refuse_summary_rows
@@ -462,6 +463,7 @@ def prepare(
     ids = [names[n] for n in sorted(_IDS) if n in names]  # a report's 'Total' is where its customers are named
     keys = [*ids, *(names[n] for n in sorted(_DATES - {"end"}) if n in names)]
     refuse_summary_rows(df, source, ids, keys)  # a report's totals at its end: one more customer, the sum of all others
+    refuse_shifted_column(df, source)  # one column's cells moved down a row: its last value alone below the table
     if kind == "orders":
         check_order_id(df, names, source)
     if billing:
