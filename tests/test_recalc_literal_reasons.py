@@ -53,3 +53,33 @@ def test_only_the_cells_the_condition_finds_below_zero_are_named(tmp_path):
     assert (values["D2"].code, values["D2"].message) == ("#DIV/0!", "")
     assert (values["D3"].code, values["D3"].message) == ("#NUM!", "")
     assert (values["D4"].code, values["D4"].message) == ("#VALUE!", "'My sheet'!C1 is -7, below 0 (#VALUE!)")
+
+
+def test_a_text_that_is_no_number_in_the_trackers_arithmetic_is_named(tmp_path, capsys):
+    """'abc' typed as January's new MRR: the MRR at end (B2+C2+...) and the gained MRR were #VALUE! with no reason."""
+    book = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    wb = openpyxl.load_workbook(book)
+    wb["Revenue"]["B2"], wb["Revenue"]["C2"], wb["Revenue"]["C3"] = 1000, "abc", 10
+    wb.save(book)
+    capsys.readouterr()
+    cli.main(["recalc", str(book), "--json", "--output-dir", str(tmp_path / "out")])
+    errors = {e["address"]: e["reason"] for e in json.loads(capsys.readouterr().out)["files"][0]["errors"]}
+    cause = "Revenue!C2 (New MRR) is the text 'abc', no number (#VALUE!)"
+    assert errors == {"Revenue!H2": cause, "Revenue!J2": cause, "Revenue!O2": cause + ", from Revenue!J2"}
+
+
+def test_only_texts_excel_reads_as_no_number_in_arithmetic_are_named(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"], ws["A2"], ws["A3"], ws["A4"] = "n/a", "1,000", "x", 4
+    ws["B1"] = "=A1*2+A2"  # "1,000" is 1000 to Excel's arithmetic: not named
+    ws["B2"] = "=-(A3)+A4"
+    ws["B3"] = '=IF(A3="x",VALUE(A3),0)'  # A3 is read by VALUE, not in arithmetic: no reason
+    ws["B4"] = "=SUM(A1:A3)+A2"  # SUM leaves the texts of a range out, "1,000" is 1000: no error
+    path = tmp_path / "m.xlsx"
+    wb.save(path)
+    values = compute(path).values["Sheet"]
+    assert (values["B1"].code, values["B1"].message) == ("#VALUE!", "Sheet!A1 is the text 'n/a', no number (#VALUE!)")
+    assert (values["B2"].code, values["B2"].message) == ("#VALUE!", "Sheet!A3 is the text 'x', no number (#VALUE!)")
+    assert (values["B3"].code, values["B3"].message) == ("#VALUE!", "")
+    assert values["B4"] == 1000

@@ -1,4 +1,4 @@
-"""Why a formula gives an error value itself: ``IF(OR(B3<0,...,G3<0),#NUM!,...)`` names the cell below 0.
+"""Why a formula without an xl-retention function gives an error: the cell below 0 or the text behind it.
 
 The tracker's MRR at end is ``#NUM!`` when an amount typed on its row is negative (a churn typed as -100); the
 engine keeps only the code, and no xl-retention function is called there to give a reason, so recalc listed it, the
@@ -6,6 +6,10 @@ next month's MRR at start (a copy) and that month's rates with none. Where an er
 error as an IF's value when true, and its condition compares cells with 0 (``G3<0``), the cells the condition finds
 below 0 are the reason: ``Revenue!G3 (Churned MRR) is -100, below 0 (#NUM!)``; the cells reading it get it passed on
 (:func:`~.reasons.pass_reasons_on`: "..., from Revenue!H3").
+
+Likewise a ``#VALUE!`` of arithmetic on a text that is no number (``abc`` typed as a new MRR: the MRR at end
+``=B2+C2+...``): the cells the formula adds, subtracts, multiplies or divides that hold such a text are the reason,
+``Revenue!C2 (New MRR) is the text 'abc', no number (#VALUE!)`` (a number typed as text, "500", is read as one).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..cells import CellError
+from .excel_functions.text import text_to_number
 from .formula_texts import position
 
 if TYPE_CHECKING:
@@ -28,6 +33,12 @@ _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: ``G3<0``, ``'Revenue'!$G$3 < 0``: a cell compared with 0 (not ``<=``, not another number)
 _BELOW_ZERO = re.compile(
     r"(?<![\w.$!'])(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)\s*<\s*0(?![\d.]|\s*[=>])"
+)
+#: a single cell (not a range's end) beside an arithmetic operator: ``+C2``, ``C2*``, ``-(C2``
+_REF = r"(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)"
+_ARITHMETIC_CELL = re.compile(
+    r"(?:(?<=[-+*/^])|(?<=[-+*/^]\()|(?<=[-+*/^]\s))" + _REF + r"(?![\w.(!:])"
+    r"|(?<![\w.$!':])" + _REF + r"(?=\s*\)?\s*[-+*/^])"
 )
 #: the most error cells looked at (each costs a few reads of the engine's values)
 MAX_LOOKED_AT = 1000
@@ -82,11 +93,17 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
             if type(value) is not CellError or value.message:
                 continue
             place = position(ref)
-            if place not in texts or value.code not in texts[place].upper():
+            if place not in texts or value.code != "#VALUE!" and value.code not in texts[place].upper():
                 continue
             looked_at += 1
             if looked_at > MAX_LOOKED_AT:
                 return named
+            if value.code == "#VALUE!":
+                reason = _text_read(workbook, _LITERALS.sub('""', texts[place]), sheet)
+                if reason is not None:
+                    result.values[sheet][ref] = CellError(value.code, f"{reason} (#VALUE!)")
+                    named += 1
+                    continue
             condition = _condition(_LITERALS.sub('""', texts[place]), value.code)
             if condition is None:
                 continue
@@ -96,17 +113,50 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
                 row, column = int(match.group(3)), _column(match.group(2))
                 try:
                     number = _number(workbook.get_value(where, row, column))
-                    header = workbook.get_value(where, 1, column) if row > 1 else None
                 except Exception:  # noqa: BLE001  (a sheet the engine does not have: not named)
                     continue
                 if number is not None and number < 0:
-                    label = f" ({header.strip()})" if isinstance(header, str) and header.strip() else ""
+                    label = _label(workbook, where, row, column)
                     shown = f"{number:g}" if number != int(number) else f"{int(number)}"
                     below.append(f"{_quoted(where)}!{match.group(2).upper()}{row}{label} is {shown}")
             if below:
                 result.values[sheet][ref] = CellError(value.code, f"{', '.join(below)}, below 0 ({value.code})")
                 named += 1
     return named
+
+
+def _text_read(workbook: fz.Workbook, text: str, sheet: str) -> str | None:
+    """The cells ``text`` (a formula) takes in arithmetic that hold a text Excel reads as no number, as a reason."""
+    found = []
+    for match in _ARITHMETIC_CELL.finditer(text):
+        quoted, letters, digits = match.group(1, 2, 3) if match.group(2) else match.group(4, 5, 6)
+        where = quoted.strip("'").replace("''", "'") if quoted else sheet
+        row, column = int(digits), _column(letters)
+        try:
+            held = workbook.get_value(where, row, column)
+        except Exception:  # noqa: BLE001  (a sheet the engine does not have: not named)
+            continue
+        if isinstance(held, str) and held.strip() and isinstance(text_to_number(held), str):
+            label = _label(workbook, where, row, column)
+            cell = f"{_quoted(where)}!{letters.upper()}{row}{label} is the text {held!r}, no number"
+            if cell not in found:
+                found.append(cell)
+    return ", ".join(found) if found else None
+
+
+def _label(workbook: fz.Workbook, sheet: str, row: int, column: int) -> str:
+    """`` (Churned MRR)``: the header of a tracker's monthly sheet above the cell (row 1 holding one of the template's
+    headers of that sheet), else nothing (row 1 of another sheet may hold data)."""
+    from ..workbook.monthly import MONTHLY_SHEETS
+
+    headers = next((spec.columns for spec in MONTHLY_SHEETS if spec.title == sheet), ())
+    try:
+        header = workbook.get_value(sheet, 1, column) if row > 1 and headers else None
+    except Exception:  # noqa: BLE001
+        return ""
+    if isinstance(header, str) and any(c.header == header.strip() for c in headers):
+        return f" ({header.strip()})"
+    return ""
 
 
 def _quoted(sheet: str) -> str:
