@@ -219,3 +219,33 @@ def test_an_empty_text_argument_of_an_excel_text_function_is_the_empty_text(tmp_
     result, values = _recalc(tmp_path, cells)
     assert result.status == "ok", result.message
     assert [values[f"B{row}"] for row in range(1, 9)] == ["abc", "ac", "xy", "b-c", "ab", 1, "0x", True]
+
+
+def test_index_of_rows_and_columns_given_a_row_only_is_the_whole_row(tmp_path: Path) -> None:
+    # Microsoft's INDEX page: "If array has more than one row and more than one column, and only row_num or column_num
+    # is used, INDEX returns an array of the entire row or column". SUM(INDEX(A1:B4,2)) was 2 (the row's first cell,
+    # status ok) where Excel sums A2:B2 (8); in a classic formula the row meets the formula's column (B6: B2, 6; D6
+    # outside: #VALUE!), a row number computed by MATCH too (was A3's 3 in column B); an empty number is 0
+    # (INDEX(A1:B4,,1) in row 2: A2, was #SPILL!); one column or row keeps its one cell (INDEX(A1:A4,3) 3,
+    # INDEX(A1:B1,2) 5); an array constant likewise (SUM(INDEX({1,2;3,4},2)) 7, was 3).
+    cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "A4": 4, "B1": 5, "B2": 6, "B3": 7, "B4": 8}
+    cells.update(
+        {
+            "C1": "=SUM(INDEX(A1:B4,2))",
+            "C2": "=INDEX(A1:B4,,1)",
+            "C3": "=SUM(INDEX({1,2;3,4},2))",
+            "C4": "=INDEX(A1:A4,3)",
+            "C5": "=INDEX(A1:B1,2)",
+            "B6": "=INDEX(A1:B4,2)",
+            "D6": "=INDEX(A1:B4,2)",
+            "B7": "=INDEX(A1:B4,MATCH(3,A1:A4,0))",
+            "C8": "=SUM(INDEX(A1:B4,MATCH(3,A1:A4,0)))",
+            "D8": "=INDEX(A1:B4,,1)",
+            "C9": "=COUNT(INDEX(A1:B4,3))",
+            "B10": "=INDEX(A1:B4,2,)",
+        }
+    )
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    got = [values[ref] for ref in ("C1", "C2", "C3", "C4", "C5", "B6", "D6", "B7", "C8", "D8", "C9", "B10")]
+    assert got == [8, 2, 7, 3, 5, 6, "#VALUE!", 7, 10, "#VALUE!", 2, 6]

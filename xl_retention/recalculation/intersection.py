@@ -188,9 +188,9 @@ def _index_cell(tokens: list[Token], open_index: int, names: dict[str, str], row
     if found is None:
         return None
     _, (left, top, right, bottom) = found
-    numbers = [a.strip() for a in args[1:]]
+    numbers = [a.strip() or "0" for a in args[1:]]  # INDEX(A1:B4,,2): an empty number is 0 (.omitted_arguments)
     if not all(re.fullmatch(r"\d+", n) for n in numbers):
-        return None
+        return _index_part(tokens, open_index, end, numbers, (left, top, right, bottom), row, col)
     if len(numbers) == 1 and top == bottom and left != right:  # a single row: the number is a column number
         numbers = ["1", numbers[0]]
     elif len(numbers) == 1:
@@ -211,6 +211,31 @@ def _index_cell(tokens: list[Token], open_index: int, names: dict[str, str], row
     for k in range(first, end):  # only numbers and separators: no call or bracket is dropped
         tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
     tokens[end].value = f",{r_number},{c_number})"
+    return end
+
+
+def _index_part(
+    tokens: list[Token], open_index: int, end: int, numbers: list[str], bounds: tuple[int, ...], row: int, col: int
+) -> int | None:
+    """``INDEX(A1:B4,MATCH(..),0)`` in column B where one value is expected: the whole row a computed row number
+    picks, intersected with the formula's column (``0`` made ``2``), or the whole column a computed column number
+    picks with its row; #VALUE! outside. Only the typed ``0`` changes (the computed number stays as it is). None when
+    the call is not of that form."""
+    left, top, right, bottom = bounds
+    if len(numbers) != 2 or [n == "0" for n in numbers].count(True) != 1:
+        return None
+    zero = numbers.index("0")
+    low, high, here = (top, bottom, row) if zero == 0 else (left, right, col)
+    if low == high:
+        return None  # one row (column): the computed number picks one cell
+    if not low <= here <= high:
+        return _index_error(tokens, open_index, end)
+    separators = [k for k in range(open_index + 1, end) if _top_separator(tokens, open_index, k)]
+    start, stop = separators[zero] + 1, (separators[zero + 1] if zero + 1 < len(separators) else end)
+    solid = [k for k in range(start, stop) if tokens[k].type != Token.WSPACE]
+    if len(solid) != 1:
+        return None
+    tokens[solid[0]].value = str(here - low + 1)
     return end
 
 

@@ -28,6 +28,7 @@ import re
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import range_boundaries
 
 from ..registry import BY_NAME
 from .excel_functions.arguments import _arguments as argument_spans
@@ -49,6 +50,7 @@ _EXCEL_DEFAULTS: dict[str, dict[int, str]] = {
     "TEXTJOIN": dict.fromkeys((0, *range(2, 255)), _EMPTY_TEXT),
     **dict.fromkeys(("FIND", "SEARCH", "FINDB", "SEARCHB", "EXACT"), dict.fromkeys((0, 1), _EMPTY_TEXT)),
     **dict.fromkeys(("LEFT", "RIGHT", "MID", "LEFTB", "RIGHTB", "MIDB", "REPT"), {0: _EMPTY_TEXT}),
+    "INDEX": {1: "0", 2: "0"},  # INDEX(A1:B4,,2): the whole column, as INDEX(A1:B4,0,2)
 }
 
 _OWN_CALL = re.compile(
@@ -58,17 +60,76 @@ _OWN_CALL = re.compile(
 )
 
 
+#: INDEX of a range typed in (or an array constant) with a row number only, no comma at its second argument's top
+_INDEX_ROW = re.compile(
+    r"(?i)(?<![\w.])INDEX\(\s*(?:(?:[\w.]+!|'(?:[^']|'')+'!)?(?:\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+"
+    r"|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)|\{[^{}]*\})\s*,(?:[^(),]|\((?:[^()]|\([^()]*\))*\))*\)"
+)
+
+
 def may_omit(text: str) -> bool:
     """Whether ``text`` (a formula) may call one of xl-retention's functions, or an Excel function of
-    :data:`_EXCEL_DEFAULTS`, with an empty argument (cheap)."""
-    return EMPTY_ARGUMENT.search(text) is not None and _OWN_CALL.search(text) is not None
+    :data:`_EXCEL_DEFAULTS`, with an empty argument, or INDEX of several rows and columns with a row only (cheap)."""
+    if EMPTY_ARGUMENT.search(text) is not None and _OWN_CALL.search(text) is not None:
+        return True
+    return "INDEX(" in text.upper() and _INDEX_ROW.search(text) is not None
+
+
+def _dimensions(argument: list[Token]) -> tuple[int, int] | None:
+    """(rows, columns) of an argument that is a range typed in (``A1:B4``, ``S!A:B``, ``2:3``) or an array constant,
+    else None."""
+    solid = [t for t in argument if t.type != Token.WSPACE]
+    if len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.RANGE:
+        try:
+            left, top, right, bottom = range_boundaries(solid[0].value.rpartition("!")[2].replace("$", ""))
+        except (ValueError, TypeError):
+            return None
+        left, top, right, bottom = left or 1, top or 1, right or 16384, bottom or 1048576
+        return bottom - top + 1, right - left + 1
+    if solid and solid[0].type == Token.ARRAY and solid[0].subtype == Token.OPEN and solid[-1].subtype == Token.CLOSE:
+        inner = solid[1:-1]
+        if any(t.type == Token.ARRAY for t in inner):
+            return None
+        rows = 1 + sum(t.type == Token.SEP and t.subtype == Token.ROW for t in inner)
+        columns = 1 + sum(t.type == Token.SEP and t.subtype == Token.ARG for t in inner) // rows
+        return rows, columns
+    return None
+
+
+def whole_rows(tokens: list[Token]) -> bool:
+    """Each INDEX of a range (or array constant) of several rows and columns given a row number only made
+    ``INDEX(range,row,0)``, in place: Excel's INDEX then gives the whole row ("If array has more than one row and
+    more than one column, and only row_num or column_num is used, INDEX returns an array of the entire row or
+    column"); the engine gave the row's first cell (``SUM(INDEX(A1:B4,2))`` 2 where Excel sums A2:B2). True when one
+    was.
+
+    >>> tokens = list(Tokenizer("=SUM(INDEX(A1:B4,2))+INDEX(A1:A4,2)+INDEX({1,2;3,4},MATCH(3,C1:C2,0))").items)
+    >>> whole_rows(tokens), "".join(t.value for t in tokens)
+    (True, 'SUM(INDEX(A1:B4,2,0))+INDEX(A1:A4,2)+INDEX({1,2;3,4},MATCH(3,C1:C2,0),0)')
+    """
+    places = []
+    for i, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDEX(":
+            continue
+        try:
+            spans, close = argument_spans(tokens, i)
+        except ValueError:
+            return False  # unbalanced: the engine decides
+        if len(spans) != 2 or all(tokens[k].type == Token.WSPACE for k in range(*spans[1])):
+            continue
+        size = _dimensions(tokens[spans[0][0] : spans[0][1]])
+        if size is not None and min(size) > 1:
+            places.append(close)
+    for close in reversed(places):
+        tokens[close:close] = [Token(",", Token.SEP, Token.ARG), Token("0", Token.OPERAND, Token.NUMBER)]
+    return bool(places)
 
 
 def omit_in_tokens(tokens: list[Token], defined: dict[str, str] | None = None) -> bool:
     """The empty arguments of xl-retention's functions in ``tokens`` (no whitespace tokens between a comma and what
     follows it matters: they are skipped) made explicit, in place; True when a token changed. A function the
     workbook defines a LAMBDA name of its own for (``defined``, lower case) is the workbook's: left as it is."""
-    changed = False
+    changed = whole_rows(tokens)
     for i, token in enumerate(tokens):
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
             continue

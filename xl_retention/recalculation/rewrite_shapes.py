@@ -37,7 +37,7 @@ _ADJACENT = re.compile(  # a range next to an operator, or alone in brackets (no
 )
 _WHOLE_RANGE = re.compile(r"=\(*(?:[\w.]+!|''!)?" + _AREA + r"\)*")
 #: INDEX of a whole column or row of a range (a row or column number 0), which a classic formula intersects
-_INDEX_WHOLE = re.compile(r"(?i)(?<![\w.])INDEX\([^(),]+,\s*(?:0\s*[,)]|\d+\s*,\s*0\s*\))")
+_INDEX_WHOLE = re.compile(r"(?i)(?<![\w.])INDEX\([^(),]+,\s*(?:0?\s*[,)]|\d+\s*,\s*0?\s*\)|\d+\s*\))")
 #: Functions whose arguments (all, or those at the given positions) are single values: a range given there
 #: directly is intersected in a classic formula (``=ABS(A1:A3)`` in row 2 is ``ABS(A2)``).
 SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
