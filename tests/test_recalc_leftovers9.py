@@ -249,3 +249,18 @@ def test_index_of_rows_and_columns_given_a_row_only_is_the_whole_row(tmp_path: P
     assert result.status == "ok", result.message
     got = [values[ref] for ref in ("C1", "C2", "C3", "C4", "C5", "B6", "D6", "B7", "C8", "D8", "C9", "B10")]
     assert got == [8, 2, 7, 3, 5, 6, "#VALUE!", 7, 10, "#VALUE!", 2, 6]
+
+
+def test_rate_of_an_interest_free_plan_is_0(tmp_path: Path) -> None:
+    # Ten payments of 100 for a loan of 1000: the rate is 0 (Excel's Newton steps reach it); numpy-financial's steps
+    # divided 0 by 0 near it and the cell was #NUM! with status ok (a final payment of 100 beside 12 of 50 for 500
+    # too). Other rates as before.
+    cells: dict[str, object] = {
+        "A1": "=RATE(10,-100,1000)",
+        "A2": "=RATE(10,-100,1000,0,1)",
+        "A3": "=ROUND(RATE(10,-100,800),9)",
+        "A4": "=RATE(12,-50,500,100)",
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"A{row}"] for row in range(1, 5)] == [0, 0, 0.042774978, 0]

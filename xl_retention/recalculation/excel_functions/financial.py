@@ -311,10 +311,19 @@ def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
 
 @excel_function("RATE", 3, 6)
 def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0, guess: Any = 0.1) -> float:
-    """RATE(nper, pmt, pv, [fv], [type], [guess]): the rate per period (Newton's method from ``guess``)."""
-    result = npf.rate(
-        number(nper), number(pmt), number(pv), number(fv), _when(kind), number(guess), tol=1e-12, maxiter=100
-    )
+    """RATE(nper, pmt, pv, [fv], [type], [guess]): the rate per period (Newton's method from ``guess``). A rate of 0
+    is 0 (payments that add up to the loan: ``RATE(10,-100,1000)``, an interest-free plan), where Newton's step
+    divides 0 by 0 near it (numpy-financial's nan: #NUM!, which Excel does not give).
+
+    >>> rate(10, -100, 1000), round(rate(10, -100, 800), 9)
+    (0.0, 0.042774978)
+    """
+    n, payment, present, future = number(nper), number(pmt), number(pv), number(fv)
+    result = npf.rate(n, payment, present, future, _when(kind), number(guess), tol=1e-12, maxiter=100)
+    if not math.isfinite(result):
+        at_zero = present + payment * n + future  # the value at a rate of 0
+        if n > 0 and abs(at_zero) <= 1e-12 * max(abs(present), abs(payment * n), abs(future)):
+            return 0.0
     return float(result)
 
 
