@@ -18,13 +18,13 @@ import datetime as dt
 import re
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
 from .cohort_refs import cohort_row_map, remap_cohort_refs
@@ -132,25 +132,39 @@ def _renamed_cohorts(wb: Any) -> str | None:
     return None
 
 
+def cohorts_title(wb: Any) -> str | None:
+    """The title of the workbook's Cohorts sheet: "Cohorts", or the sheet its cohort names point to when the user
+    renamed it (Excel renames the names' references with it); None without one."""
+    return COHORTS_TITLE if COHORTS_TITLE in wb.sheetnames else _renamed_cohorts(wb)
+
+
+def _renamed(xml: bytes, title: str) -> bytes:
+    """The fresh template's ``workbook.xml`` with its Cohorts sheet called ``title`` (the user's name for it)."""
+    if title == COHORTS_TITLE:
+        return xml
+    attr = ip.escape(title).replace('"', "&quot;").encode()
+    xml = re.sub(rb'(<(?:\w+:)?sheet\b[^>]*\sname=")Cohorts(")', lambda m: m[1] + attr + m[2], xml)
+    return xml.replace(b"'Cohorts'!", ip.escape(quote_sheetname(title)).encode() + b"!")
+
+
 def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: int) -> dict[str, Triangle]:
-    """Replace the Cohorts sheet of ``package`` by the template's for ``new`` months; returns the new triangles.
+    """Replace the Cohorts sheet of ``package`` (renamed or not) by the template's for ``new`` months; returns the
+    new triangles.
 
     ``wb``: the user's workbook opened read-only (its Cohorts sheet laid out for ``old`` months from ``first``).
     Raises :class:`~.inplace.LayoutError` when the sheet was changed by hand (it cannot grow in place then).
     """
     how = "make a tracker that covers the data (xl-retention new) and import into it"
-    if COHORTS_TITLE not in wb.sheetnames:  # renamed by hand: its tables grow only on the sheet the template names
-        renamed = _renamed_cohorts(wb)
-        where = f" ({renamed!r} holds its tables: the sheet renamed?)" if renamed else ""
-        back = f"rename {renamed!r} back to {COHORTS_TITLE!r}" if renamed else f"put a sheet {COHORTS_TITLE!r} back"
+    title = cohorts_title(wb)  # a sheet renamed by hand ('Signups') grows under its name
+    if title is None:
         raise ip.LayoutError(
-            f"{package.path.name} has no sheet {COHORTS_TITLE!r}{where}, so its cohort tables cannot grow to the "
-            f"{new} months of the data: {back} and import again, or {how}"
+            f"{package.path.name} has no sheet {COHORTS_TITLE!r}, so its cohort tables cannot grow to the {new} "
+            f"months of the data: put a sheet {COHORTS_TITLE!r} back and import again, or {how}"
         )
-    part = package.sheet_part(COHORTS_TITLE)
+    part = package.sheet_part(title)
     rels = f"{part.rsplit('/', 1)[0]}/_rels/{part.rsplit('/', 1)[1]}.rels"
     if rels in package.data:
-        raise ip.LayoutError(f"{COHORTS_TITLE} has comments or drawings of its own, so its tables cannot grow; {how}")
+        raise ip.LayoutError(f"{title} has comments or drawings of its own, so its tables cannot grow; {how}")
     with tempfile.TemporaryDirectory() as tmp:
         start = first.strftime("%Y-%m")
         before_path = build_template(Path(tmp, "old.xlsx"), start=start, months=old)
@@ -161,11 +175,11 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
             from ..recalculation.xlsx_values import _sheet_parts
 
             fresh_xml = fresh.read(_sheet_parts(fresh)[COHORTS_TITLE])
-            fresh_names = fresh.read("xl/workbook.xml")
+            fresh_names = _renamed(fresh.read("xl/workbook.xml"), title)
             fresh_styles = fresh.read("xl/styles.xml")
         with zipfile.ZipFile(before_path) as earlier:
             template_xml = earlier.read(_sheet_parts(earlier)[COHORTS_TITLE])
-    ours, template = wb[COHORTS_TITLE], before[COHORTS_TITLE]
+    ours, template = wb[title], before[COHORTS_TITLE]
     inputs = {name: triangle(before, name, "the template") for name in INPUT_NAMES}
     typed = {name: triangle(wb, name, package.path.name) for name in INPUT_NAMES}
     for name in INPUT_NAMES:
@@ -174,7 +188,7 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
             and (inputs[name].top, inputs[name].left, inputs[name].bottom, inputs[name].right)
             != (typed[name].top, typed[name].left, typed[name].bottom, typed[name].right)
         ):
-            raise ip.LayoutError(f"{COHORTS_TITLE}: the triangle {name} is not where the template puts it; {how}")
+            raise ip.LayoutError(f"{title}: the triangle {name} is not where the template puts it; {how}")
     inside = {
         (r, c) for t in inputs.values() if t for r in range(t.top, t.bottom + 1) for c in range(t.left, t.right + 1)
     }
@@ -190,27 +204,27 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
             mine, theirs = (None if v == "" else v for v in (mine, theirs))  # "" is an empty header cell
             if mine != theirs and not _same_formula(mine, theirs):
                 raise ip.LayoutError(
-                    f"{COHORTS_TITLE}!{get_column_letter(c)}{r} holds {mine!r}, not the template's {theirs!r}: the "
+                    f"{title}!{get_column_letter(c)}{r} holds {mine!r}, not the template's {theirs!r}: the "
                     f"sheet was changed by hand, so its tables cannot grow to the new months; {how}"
                 )
-    mine = package.sheet(COHORTS_TITLE)
+    mine = package.sheet(title)
     for kind, ranges in _SHEET_RANGES.items():  # formats and validations are the template's, or it cannot grow
         own = [r for r in ranges.findall(mine.head + mine.tail) if r not in ranges.findall(template_xml)]
         if own:
             raise ip.LayoutError(
-                f"{COHORTS_TITLE} has {kind} of its own ({own[0].decode()}), which replacing the sheet by the "
+                f"{title} has {kind} of its own ({own[0].decode()}), which replacing the sheet by the "
                 f"template's for the new months would lose; {how}"
             )
     styles, missing = _style_map(mine, template, after[COHORTS_TITLE])
     if missing:  # a look the user's sheet has no cell of (a 1-month tracker has no greyed future cells): added
         styles |= _add_styles(package, fresh_styles, {ref: _fresh_style(fresh_xml, ref) for ref in missing})
     # a formula of the user's own reading a Cohorts cell (=Cohorts!B16, the sBG alpha) follows its table down
-    remap_cohort_refs(package, COHORTS_TITLE, cohort_row_map(template, after[COHORTS_TITLE]))
+    remap_cohort_refs(package, title, cohort_row_map(template, after[COHORTS_TITLE]))
     package.data[part] = _restyle(fresh_xml, styles)
-    package.sheets.pop(COHORTS_TITLE, None)
-    _copy_names(package, fresh_names, COHORTS_TITLE)
+    package.sheets.pop(title, None)
+    _copy_names(package, fresh_names, title)
     grown = {name: triangle(after, name, "the template") for name in INPUT_NAMES}
-    sheet = package.sheet(COHORTS_TITLE)
+    sheet = package.sheet(title)
     for name, old_triangle in typed.items():  # the values typed in the old triangles, to the same cohort and month
         if old_triangle is None or grown[name] is None:
             continue
@@ -219,10 +233,10 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
             month = next(m for m, row in old_triangle.rows.items() if row == r)
             at = (new_triangle.rows[month], new_triangle.left + c - old_triangle.left)
             if not isinstance(value, int | float) or isinstance(value, bool):
-                raise ip.LayoutError(f"{COHORTS_TITLE}!{get_column_letter(c)}{r}: {value!r} is not a count")
+                raise ip.LayoutError(f"{title}!{get_column_letter(c)}{r}: {value!r} is not a count")
             sheet.set_value(f"{get_column_letter(at[1])}{at[0]}", value)
             new_triangle.values[at] = value
-    return {name: t for name, t in grown.items() if t is not None}
+    return {name: replace(t, title=title) for name, t in grown.items() if t is not None}
 
 
 def _style_map(sheet: ip.SheetXml, template: Any, fresh: Any) -> tuple[dict[str, bytes], list[str]]:

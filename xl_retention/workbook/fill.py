@@ -37,7 +37,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from ..reading.notes import collected
 from . import inplace as ip
 from .chart_ranges import reset_chart_ranges
-from .cohort_sheet import Triangle, grow_cohorts, triangle
+from .cohort_sheet import Triangle, cohorts_title, grow_cohorts, triangle
 from .dashboard_upgrade import upgrade_dashboard
 from .found import _Monthly, _period, check_answer_ranges, check_cohort_headers, read_sheets
 from .growth import grow, grow_answers, scores_range
@@ -247,7 +247,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
             move_note_merges(package, sheets, added)
             n = len(base.months)
             cohorts_needed = tables.survivors is not None or tables.order_cohorts is not None
-            if COHORTS_TITLE not in wb.sheetnames and not cohorts_needed:
+            if cohorts_title(wb) is None and not cohorts_needed:  # renamed ('Signups'): grown under its name
                 plan.notes.append(f"{path.name} has no sheet {COHORTS_TITLE!r}: no cohort table to add months to")
             else:
                 try:
