@@ -40,3 +40,25 @@ def test_the_python_functions_split_alike() -> None:
     frame = pd.read_csv(pd.io.common.StringIO(SNAPSHOTS), dtype=str)
     parts = split_rows(frame, "snapshots", "plan")
     assert {s: sorted(set(p["customer_id"])) for s, p in parts.items()} == {"Basic": ["a"], "Pro": ["b", "c"]}
+
+
+ORDERS = (
+    "order_id,customer_id,date,amount,category\n1001,a,2026-01-05,30.00,Shoes\n1001,,,20.00,Hats\n"
+    "1002,b,2026-01-06,10.00,Shoes\n1003,a,2026-02-05,15.00,Shoes\n"
+)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_an_orders_items_take_the_smallest_segment_and_all_count(tmp_path: Path, backend: str) -> None:
+    # was: a in 'Shoes' (the order's first item), and on pandas the second item's 20.00 (customer blank on its row,
+    # as Shopify writes an order's later items) in no segment: Shoes' January 40.00 where the data hold 60.00
+    path = tmp_path / "orders.csv"
+    path.write_text(ORDERS)
+    out = run(tmp_path, "--orders", path, "--segment", "category", backend=backend)
+    table = pd.read_csv(out / "order_revenue_cohorts.csv")
+    assert table[["segment", "cohort", "0", "1"]].fillna(-1).values.tolist() == [
+        ["Hats", "2026-01", 50.0, 15.0],
+        ["Hats", "2026-02", 0.0, -1],
+        ["Shoes", "2026-01", 10.0, 0.0],
+        ["Shoes", "2026-02", 0.0, -1],
+    ]

@@ -70,7 +70,7 @@ from .sale_refunds import sale_id_column
 from .sandbox import check_test_mode
 from .scores import scores_from_labels
 from .shifted_cells import refuse_shifted_column
-from .snapshot_rows import MONTH_ROWS, one_row_per_month
+from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
 from .summaries import refuse_repeated_headers, refuse_summary_rows
 from .trials import paid_from_trial_end
@@ -565,8 +565,11 @@ def prepare(
         )
     index = out.index if kept is None else out.index[kept]
     if kind == "orders":  # one row per order, cancelled and voided orders left out
+        ordered = np.asarray(typed["order_id"], dtype=object) if "order_id" in typed and options.segment else None
+        refunds = np.asarray(typed["amount"], dtype=np.float64) < 0 if "amount" in typed else None
         typed, kept = orders_as_paid(df, typed, names, source, lambda s, c: parse_numbers(s, source, c,
                                      decimal=options.decimal, allow_blank=True))  # fmt: skip
+        month_rows = None if ordered is None else order_groups(ordered, kept, refunds)  # an order's rows: its segment
         index = out.index[kept] if len(kept) != len(out.index) else index
         undated = np.isnat(np.asarray(typed["date"]))  # blank dates of orders that count (an unpaid one's may be)
         if undated.any():
@@ -577,7 +580,7 @@ def prepare(
     frame.attrs["source_columns"] = names
     if kept is not None and len(index) != len(out.index):
         frame.attrs["positions"] = kept  # the file positions of the rows kept
-        if kind == "snapshots" and month_rows is not None:  # their segment: the smallest (snapshot_rows)
+        if month_rows is not None:  # a customer's month, an order's items: their segment, the smallest (snapshot_rows)
             frame.attrs[MONTH_ROWS] = month_rows
     return frame, names
 

@@ -22,7 +22,7 @@ import pandas as pd
 from .errors import bad_rows
 from .repeats import _text, record_id_columns
 
-__all__ = ["MONTH_ROWS", "TWICE_IN_A_MONTH", "kept_segments", "one_row_per_month"]
+__all__ = ["MONTH_ROWS", "TWICE_IN_A_MONTH", "kept_segments", "one_row_per_month", "order_groups"]
 
 #: ``attrs`` key of a snapshots frame whose rows of one customer and month were joined: ``(group of each file row,
 #: whether it pays)``, the group numbered as the rows kept (:func:`kept_segments`).
@@ -108,5 +108,24 @@ def kept_segments(labels: np.ndarray, attrs: dict[str, Any]) -> np.ndarray:
         return labels[kept]
     codes, paying = groups
     rows = pd.DataFrame({"g": codes, "idle": ~paying, "label": np.asarray(labels, dtype=object)})
+    rows = rows[rows["g"] >= 0]  # rows of no row kept (an order left out as unpaid)
     best = rows.sort_values(["g", "idle", "label"], kind="stable").drop_duplicates("g")  # Python's str order
     return best.sort_values("g")["label"].to_numpy(dtype=object)
+
+
+def order_groups(
+    orders: np.ndarray, kept: np.ndarray, refunds: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """:data:`MONTH_ROWS` of an orders file's rows (``orders``: each row's order id) read as one row per order (the
+    rows ``kept``): each row's order numbered as the rows kept (-1: an order left out), and whether it is no refund
+    (``refunds``: negative amounts), so that an order's segment is the smallest of its items' (:func:`kept_segments`);
+    None where the orders kept repeat an id.
+
+    >>> order_groups(np.array(["1", "1", "2", "3"], dtype=object), np.array([0, 3]), None)[0].tolist()
+    [0, 0, -1, 1]
+    """
+    index = pd.Index(orders[kept])
+    if not index.is_unique:
+        return None
+    paying = np.ones(len(orders), dtype=bool) if refunds is None else ~np.asarray(refunds, dtype=bool)
+    return index.get_indexer(orders).astype(np.int64), paying

@@ -94,9 +94,13 @@ def split_rows(
     first = rows.groupby("id")["at"].transform("min")
     owner = rows[rows["at"] == first].groupby("id")["segment"].min()
     if kept is not None:  # each row of the file in its customer's segment (an order's other rows with it)
+        from ..reading.orders import customers_of_orders, orders_of_parents
         from ..reading.values import clean_ids, emails_in_lower_case
 
-        ids = emails_in_lower_case(clean_ids(df[names[who]])).astype(str).to_numpy()
+        people = df[names[who]]
+        if kind == "orders" and "order_id" in names:  # an order's later items, blank there: its customer's
+            people = customers_of_orders(people, orders_of_parents(df[names["order_id"]], df, names.get("amount")))
+        ids = emails_in_lower_case(clean_ids(people)).astype(str).to_numpy()
     mine = pd.Series(ids).map(owner).to_numpy()
     parts = {s: df[mine == s] for s in sorted(set(owner))}
     for part in parts.values():  # the whole file was checked for missing months: a segment's may have none
