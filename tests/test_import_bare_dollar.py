@@ -59,3 +59,11 @@ def test_a_bare_dollar_in_the_rows_of_a_currency_segment_is_that_currency(tmp_pa
     out = run(tmp_path, "--orders", _csv(tmp_path, text), "--segment", "Currency")
     table = pd.read_csv(out / "order_revenue_cohorts.csv")
     assert table[["segment", "0"]].values.tolist() == [["CAD", 150.0], ["USD", 120.0]]
+
+
+@pytest.mark.parametrize("stated", ["", ",MXN"])
+def test_a_mexican_shops_dollar_sign_is_its_peso(tmp_path: Path, stated: str) -> None:
+    # was refused as two currencies ($, MXN): '$' is the peso's sign too, written with MXN in the column
+    header = "customer_id,date,amount" + (",Currency" if stated else "")
+    path = _csv(tmp_path, f'{header}\nx,2026-01-10,"$100.00"{stated}\ny,2026-01-11,"$120.00 MXN"{stated}\n')
+    assert pd.read_csv(run(tmp_path, "--orders", path) / "order_revenue_cohorts.csv")["0"].tolist() == [220.0]

@@ -115,13 +115,18 @@ _BARE_SIGNS = {"$": None, "¥": {"JPY", "CNY"}, "kr": {"SEK", "NOK", "DKK", "ISK
 def _kin(sign: str, currencies: Sequence[str]) -> list[str]:
     """The codes of ``currencies`` a bare ``sign`` may stand for (``$``: the dollars, ``kr``: the kronor, ...).
 
-    >>> _kin("$", ["$", "CAD", "EUR"]), _kin("kr", ["kr", "SEK"])
-    (['CAD'], ['SEK'])
+    >>> _kin("$", ["$", "CAD", "EUR"]), _kin("kr", ["kr", "SEK"]), _kin("$", ["MXN"])
+    (['CAD'], ['SEK'], ['MXN'])
     """
     kinds = _BARE_SIGNS[sign]
-    if kinds is None:
-        return [c for c in currencies if len(c) == 3 and c.endswith("D")]
+    if kinds is None:  # the dollars, and the pesos written with '$' (a Mexican shop's '$100.00' is MXN)
+        return [c for c in currencies if len(c) == 3 and (c.endswith("D") or c in _PESOS)]
     return [c for c in currencies if c in kinds]
+
+
+#: Currencies other than dollars whose sign is ``$``: the pesos of Mexico, Colombia, Chile, Argentina, Cuba, the
+#: Dominican Republic and Uruguay, Nicaragua's cordoba (C$).
+_PESOS = frozenset({"MXN", "COP", "CLP", "ARS", "CUP", "DOP", "UYU", "NIO"})
 
 
 #: How to write each bare sign with its code, for the refusal.
