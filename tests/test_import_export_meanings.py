@@ -427,7 +427,7 @@ def test_intervals_that_ended_with_mrr_0_are_refused(tmp_path, capsys, backend: 
         "customers.csv, column 'MRR': subscriptions that ended with MRR 0, as a list with today's MRR gives them (a "
         "cancelled customer would vanish from every month, and their churn with them): give the MRR they paid, or "
         "the price and the billing interval; remove them if they were free plans in rows 3, 4 (counting the header "
-        "as row 1): 0.0, 0.0"
+        "as row 1): '0', '0'"
     ))  # fmt: skip
     (tmp_path / "customers.csv").write_text(CUSTOMERS.replace("03-02,0", "03-02,50").replace("04-15,0", "04-15,20"))
     assert run(capsys, *args) == (0, "")

@@ -375,9 +375,9 @@ def test_interval_rules() -> None:
         monthly_movements(df.assign(interval=["month", None, "month", "month", "month"]))
     with pytest.raises(DataError, match="is 'MRR' per month or per billing interval"):
         monthly_movements(df.rename(columns={"amount": "MRR"}))
-    with pytest.raises(DataError, match=r"column 'quantity': negative quantities in row 3 .*: -1\.0$"):
+    with pytest.raises(DataError, match=r"column 'quantity': negative quantities in row 3 .*: -1$"):  # as written
         monthly_movements(df.assign(quantity=[1, -1, 1, 1, 1]))
-    with pytest.raises(DataError, match=r"column 'interval_count': interval counts below 1 in row 2 .*: 0\.0$"):
+    with pytest.raises(DataError, match=r"column 'interval_count': interval counts below 1 in row 2 .*: 0$"):
         monthly_movements(df.assign(interval_count=[0, 1, 1, 1, 1]))
 
 

@@ -365,7 +365,9 @@ def billing_mrr(
         ("interval_count", lambda c: c <= 0, "interval counts below 1"),
     ):
         if extra in typed and wrong(typed[extra]).any():
-            raise bad_rows(source, names[extra], problem, np.flatnonzero(wrong(typed[extra])), typed[extra])
+            written = df[names[extra]].to_numpy() if [str(c) for c in df.columns].count(names[extra]) == 1 else None
+            shown = typed[extra] if written is None else written  # the values as the file writes them ('-3')
+            raise bad_rows(source, names[extra], problem, np.flatnonzero(wrong(typed[extra])), shown)
     typed["mrr"] = monthly_amounts(amount, typed.pop("interval"), typed.pop("quantity", None),
                                    typed.pop("interval_count", None))  # fmt: skip
     names = {k: v for k, v in names.items() if k not in _BILLING or k == "amount"}

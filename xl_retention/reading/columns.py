@@ -552,7 +552,7 @@ def prepare(
             units = units if divisors is None else units / divisors
         typed["amount"] = units
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
-        check_ended_at_zero(typed, names, source)
+        check_ended_at_zero(typed, names, source, out["mrr"].to_numpy() if "mrr" in out.columns else None)
         check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
         refuse_empty_end(df, typed.get("end"), names, source, kind)  # an empty end beside a filled canceled_at
     if kind == "intervals":  # paying from a free trial's end (reading.trials)

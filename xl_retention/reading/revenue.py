@@ -273,12 +273,13 @@ def per_month(values: np.ndarray, name: Any, source: str) -> np.ndarray:
     return in_units(values, name)
 
 
-def check_ended_at_zero(typed: dict[str, Any], names: dict[str, str], source: str) -> None:
-    """Refuse intervals that ended with MRR 0 beside intervals with MRR above 0 (see the module docstring)."""
+def check_ended_at_zero(typed: dict[str, Any], names: dict[str, str], source: str, shown: Any = None) -> None:
+    """Refuse intervals that ended with MRR 0 beside intervals with MRR above 0 (see the module docstring), quoting
+    ``shown`` (the MRR column as the file writes it, ``$0.00``), else the numbers read."""
     if "end" not in typed:
         return
     mrr = np.asarray(typed["mrr"], dtype=np.float64)
     ended = ~np.isnat(np.asarray(typed["end"]))
     zero = ended & (mrr == 0)
     if zero.any() and (mrr > 0).any():
-        raise bad_rows(source, names["mrr"], ENDED_AT_ZERO, np.flatnonzero(zero), mrr)
+        raise bad_rows(source, names["mrr"], ENDED_AT_ZERO, np.flatnonzero(zero), mrr if shown is None else shown)
