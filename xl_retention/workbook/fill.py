@@ -39,7 +39,7 @@ from . import inplace as ip
 from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, cohorts_title, grow_cohorts, triangle
 from .dashboard_upgrade import upgrade_dashboard
-from .found import _Monthly, _period, check_answer_ranges, check_cohort_headers, read_sheets
+from .found import _Monthly, _period, check_answer_ranges, check_cohort_headers, read_sheets, refuse_renamed
 from .growth import grow, grow_answers, scores_range
 from .kept_answers import refuse_dropped_answers
 from .merges import check_merges, move_note_merges
@@ -227,6 +227,8 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         if most > rows and summary is not None:  # more answers in a month than the NPS formulas read: room first
             grow_answers(package, summary, scores_columns, rows, most)
             rows = most
+        if added:  # a renamed monthly sheet would keep its months while the others grow, silently
+            refuse_renamed(wb, path.name, _months_text(added))
         if added:
             if NPS_SUMMARY.title in sheets and scores_wb is None:  # its formulas read "NPS scores": none to grow
                 raise ip.LayoutError(

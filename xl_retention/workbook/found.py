@@ -123,10 +123,40 @@ def _needed(tables: Tables) -> dict[str, str]:
     return needed
 
 
+def renamed_sheets(wb: Any) -> dict[str, str]:
+    """Monthly sheets of the template the user renamed: template title -> the sheet its months' name points to
+    (Excel renames a name's references with the sheet: ``NPS_Months`` -> ``'Survey'!$A$2:$A$13``)."""
+    out = {}
+    for spec in MONTHLY_SHEETS:
+        defined = wb.defined_names.get(monthly_name(spec.title))
+        if spec.title in wb.sheetnames or defined is None:
+            continue
+        titles = {title for title, _ in defined.destinations if title in wb.sheetnames}
+        if len(titles) == 1:
+            out[spec.title] = titles.pop()
+    return out
+
+
+def refuse_renamed(wb: Any, name: str, added: str) -> None:
+    """Refuse adding months (``added``: "the months 2026-04 to 2026-06") to a tracker with a renamed monthly sheet:
+    it would keep its months while the others grow (NPS renamed 'Survey' stayed at 3 months of 6, exit 0)."""
+    for template, title in renamed_sheets(wb).items():
+        raise ip.LayoutError(
+            f"{name}: the sheet {title!r} ({template!r} renamed?) cannot take {added} the other monthly sheets get: "
+            f"rename it back to {template!r} and import again"
+        )
+
+
 def read_sheets(wb: Any, tables: Tables, name: str) -> dict[str, _Monthly]:
     """The monthly sheets the workbook has (all covering the same months); one line naming a sheet the data needs."""
     needed = _needed(tables)
+    renamed = renamed_sheets(wb)
     for title, kind in needed.items():
+        if title in renamed:  # its formulas, names and charts would take the import; growing it is not done yet
+            raise ip.LayoutError(
+                f"{name} has no sheet {title!r} ({renamed[title]!r} holds its months: the sheet renamed?), where the "
+                f"{kind} data goes: rename {renamed[title]!r} back to {title!r} and import again"
+            )
         if title not in wb.sheetnames:
             raise ip.LayoutError(
                 f"{name} has no sheet {title!r}, where the {kind} data goes: put the sheet back (copy it from a new "
