@@ -135,6 +135,10 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
                 end = df[period[1]] if period[1] is not None and columns.count(period[1]) == 1 else None
                 phases = phase_rows(ids, df[period[0]], end, rows)
                 later = later[~phases[np.searchsorted(rows, later)]]
+            if later.size and month is not None and columns.count(month) == 1:  # a month's items (a plan, its seats)
+                mine = rows[np.isin(keys.to_numpy(), keys.loc[ids.index[later]].unique())]
+                if are_items(df, ids, mine, source, keys.reindex(ids.index, fill_value="")):
+                    continue
             if later.size and order_id is not None and columns.count(order_id) == 1:
                 same = _of_one_order(ids, df.iloc[:, columns.index(order_id)], rows)
                 later = later[~same[np.searchsorted(rows, later)]]

@@ -21,6 +21,7 @@ import pandas as pd
 
 from .errors import bad_rows
 from .repeats import _text, record_id_columns
+from .subscription_items import are_items
 
 __all__ = ["MONTH_ROWS", "TWICE_IN_A_MONTH", "kept_segments", "one_row_per_month", "order_groups"]
 
@@ -73,6 +74,14 @@ def one_row_per_month(
     paying = mrr > 0
     keyed = pd.DataFrame({"g": codes[paying], "s": subscription[paying]})
     twice = keyed.duplicated(keep=False).to_numpy()
+    if twice.any() and ids:  # a subscription's items in one month, next to each other (subscription_items)
+        keyed_rows = np.flatnonzero(paying)
+        keys = (
+            pd.Series(subscription.astype(str), index=df.index) + "\x00" + pd.Series(codes.astype(str), index=df.index)
+        )
+        twin = keyed_rows[keyed.duplicated(keep=False).to_numpy()]
+        if are_items(df, df.iloc[:, ids[0]], twin, source, keys):
+            twice = np.zeros_like(twice)
     if twice.any():
         rows = np.flatnonzero(paying)[twice]
         problem = ONE_SUBSCRIPTION_TWICE if ids else TWICE_IN_A_MONTH

@@ -37,9 +37,9 @@ _NUMBER_WORDS = ("amount", "quantity", "qty", "seats", "mrr", "unit_price", "tot
                  "count", "cents", "price")  # fmt: skip
 #: What a note says of rows read as items.
 READ_AS_ITEMS = (
-    "a subscription's id with one start and end on rows next to each other naming other items (a plan, its seats or "
-    "add-ons): read as that subscription's items, their MRRs added up (if they are one subscription in two exports, "
-    "keep the row of the latest export)"
+    "a subscription's id on rows next to each other of one period (its start and end, or its month) naming other "
+    "items (a plan, its seats or add-ons): read as that subscription's items, their MRRs added up (if they are one "
+    "subscription in two exports, keep the row of the latest export)"
 )
 
 
@@ -68,9 +68,10 @@ def _naming(name: object) -> bool:
     return not any(word in k for word in _NUMBER_WORDS)
 
 
-def are_items(df: pd.DataFrame, ids: pd.Series, rows: np.ndarray, source: str) -> bool:
+def are_items(df: pd.DataFrame, ids: pd.Series, rows: np.ndarray, source: str, keys: pd.Series | None = None) -> bool:
     """Whether the rows of ``df`` at ``rows`` (each with an id of ``ids`` that repeats, and one start and end per
-    id) are the items of their subscriptions (see the module docstring); says so in a note when they are.
+    id) are the items of their subscriptions (see the module docstring); says so in a note when they are. ``keys``
+    (a snapshots file's id and month, one per row of ``df``): what a subscription's rows are grouped by, else ``ids``.
 
     >>> frame = pd.DataFrame({"id": ["s1", "s1", "s2"], "Plan": ["Pro", "Seats", "Basic"], "Quantity": ["1", "3", "1"],
     ...                       "Amount": ["99", "10", "29"], "Status": ["active"] * 3})
@@ -83,7 +84,7 @@ def are_items(df: pd.DataFrame, ids: pd.Series, rows: np.ndarray, source: str) -
     text = part.astype(object).where(part.notna(), "").astype(str).apply(lambda c: c.str.strip())
     names = [str(c) for c in df.columns]
     text.columns = range(len(names))
-    groups = ids.iloc[rows].astype(str).str.strip().to_numpy()
+    groups = (ids if keys is None else keys).iloc[rows].astype(str).str.strip().to_numpy()
     naming = [p for p, name in enumerate(names) if _naming(name)]
     for group in dict.fromkeys(groups):
         mine = rows[groups == group]
