@@ -264,3 +264,27 @@ def test_rate_of_an_interest_free_plan_is_0(tmp_path: Path) -> None:
     result, values = _recalc(tmp_path, cells)
     assert result.status == "ok", result.message
     assert [values[f"A{row}"] for row in range(1, 5)] == [0, 0, 0.042774978, 0]
+
+
+def test_rows_and_columns_of_an_offset_that_is_an_error_are_the_error(tmp_path: Path) -> None:
+    # ROWS(OFFSET(B1,1,0,COUNTA(B:B)-1,1)) over a column holding only its header asks for a height of 0: #REF! in
+    # Excel (IFERROR(..,0) 0); the engine counted the error value as 1 row, status ok. An OFFSET off the sheet
+    # likewise; references are counted as before (a negative height computed: its rows).
+    cells: dict[str, object] = {
+        "B1": "head",
+        "C1": 2,
+        "D5": 1,
+        "D6": 2,
+        "D7": 3,
+        "A1": "=ROWS(OFFSET(B1,1,0,COUNTA(B:B)-1,1))",
+        "A2": "=IFERROR(ROWS(OFFSET(B1,1,0,COUNTA(B:B)-1,1)),0)",
+        "A3": "=COLUMNS(OFFSET(B1,0,-5))",
+        "A4": "=ROWS(OFFSET(B1,-5,0,2,1))",
+        "A5": "=ROWS(OFFSET(D7,0,0,C1-5))",
+        "A6": "=ROWS(OFFSET(D5,0,0,C1+1))*2",
+        "A7": '=ROWS(INDIRECT("D5:D"&(4+C1)))',
+        "A8": "=SUM(ROWS(OFFSET(D5,0,0,2,1)),COLUMNS(OFFSET(D5,0,0,1,3)))",
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"A{row}"] for row in range(1, 9)] == ["#REF!", 0, "#REF!", "#REF!", 3, 6, 2, 5]

@@ -55,6 +55,7 @@ from .intersection import (
     _offset_cell,
     _one_value_expected,
     _scalar_argument,
+    offset_numbers,
     unions,
 )
 from .lambda_calls import _lambda_calls, _named_lambdas
@@ -64,6 +65,7 @@ from .offset_sizes import negative_sizes
 from .omitted_arguments import omit_in_tokens
 from .package import Table
 from .rewrite_shapes import UNION, decided
+from .sized_references import sized
 from .structured_references import _structured, _structured_in
 from .xlookup_references import xlookup_references
 
@@ -285,7 +287,7 @@ def _rewritten_steps(
     defined: dict[str, str] | None,
 ) -> str:
     if "OFFSET(" in text.upper():  # a negative height or width: the range ending at the offset cell, as Excel
-        text = negative_sizes(text)
+        text = negative_sizes(text if array else offset_numbers(text, row, col, names))  # (A1:A3 as a size: A3)
     by_name = {t.name.lower(): t for t in tables}
     try:
         tokens = [t for t in Tokenizer(text).items]
@@ -356,6 +358,8 @@ def _rewritten_steps(
         changed = True
         tokens = [t for t in tokens if t.type != "SKIPPED"]
     if "INDIRECT(" in text.upper() and checked_indirect(tokens, names, array):  # "Jan!Total", "A0": .indirect
+        changed = True
+    if ("ROWS(" in text.upper() or "COLUMNS(" in text.upper()) and sized(tokens):  # an error OFFSET's count
         changed = True
     if _logical_text(tokens):
         changed = True

@@ -1,0 +1,63 @@
+"""ROWS and COLUMNS of an OFFSET or INDIRECT that gives an error: the error, as in Excel.
+
+``ROWS(OFFSET(A1,1,0,COUNTA(A:A)-1,1))`` over a column holding only its header asks for a height of 0, which is
+#REF! in Excel (an OFFSET off the sheet, ``INDIRECT("Nope!A1:A3")`` of a sheet that is not there, likewise); the
+engine's ROWS and COLUMNS of an error value are 1 (a count with status ok). :func:`sized` writes such a call
+``IF(ISREF(x),ROWS(x),IF(AND(ISERROR(x),ROWS(x)=1,COLUMNS(x)=1),x,ROWS(x)))``: a reference is counted as before, an
+error is the result. Only a call of OFFSET or INDIRECT (or the form :mod:`.offset_sizes` gives an OFFSET of a size
+that may be negative) is so written: ``ROWS($A$1:A1)`` and other counts stay as they are.
+"""
+
+from __future__ import annotations
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+
+from .excel_functions.arguments import _arguments as argument_spans
+
+__all__ = ["sized"]
+
+_COUNTS = ("ROWS(", "COLUMNS(")
+_MAKERS = ("OFFSET(", "INDIRECT(")
+
+
+def _guarded(name: str, argument: str) -> str:
+    x = argument.strip()
+    return f"IF(ISREF({x}),{name}({x}),IF(AND(ISERROR({x}),ROWS({x})=1,COLUMNS({x})=1),{x},{name}({x})))"
+
+
+def sized(tokens: list[Token]) -> bool:
+    """Each ``ROWS(x)`` or ``COLUMNS(x)`` whose argument is one call of OFFSET or INDIRECT written so that an error
+    ``x`` is the result (see the module docstring); ``tokens`` changed in place. True when one was.
+
+    >>> tokens = list(Tokenizer("=ROWS(OFFSET(A1,0,0,B1,1))+ROWS(A1:A3)").items)
+    >>> sized(tokens), "".join(t.value for t in tokens)[:60]
+    (True, 'IF(ISREF(OFFSET(A1,0,0,B1,1)),ROWS(OFFSET(A1,0,0,B1,1)),IF(A')
+    """
+    found = []
+    for i, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() not in _COUNTS:
+            continue
+        try:
+            spans, close = argument_spans(tokens, i)
+        except ValueError:
+            return False  # unbalanced: the engine decides
+        if len(spans) != 1:
+            continue
+        solid = [k for k in range(*spans[0]) if tokens[k].type != Token.WSPACE]
+        if not solid or tokens[solid[0]].type != Token.FUNC or tokens[solid[0]].subtype != Token.OPEN:
+            continue
+        try:
+            _, inner_close = argument_spans(tokens, solid[0])
+        except ValueError:
+            return False
+        if inner_close != solid[-1]:
+            continue  # not one call: an expression
+        argument = "".join(tokens[k].value for k in range(*spans[0]))
+        if any(maker in argument.upper() for maker in _MAKERS):
+            found.append((i, close, _guarded(token.value[:-1].upper(), argument)))
+    for i, close, text in reversed(found):
+        if any(i < start < close for start, _, _ in found if start != i):
+            continue  # a count inside another's argument: written out with it
+        tokens[i : close + 1] = list(Tokenizer("=" + text).items)
+    return bool(found)
