@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -41,7 +42,8 @@ _PLAIN = re.compile(r"^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
 def clean_ids(series: pd.Series) -> pd.Series:
-    """Ids as the user means them: text stripped, whole numbers as their digits, blanks missing.
+    """Ids as the user means them: text stripped and as it shows (:func:`visible_text`: no zero-width characters,
+    accents in one form), whole numbers as their digits, blanks missing.
 
     Integer columns are returned as they are. Returns a text Series (pandas' ``str`` dtype, held
     by Arrow; object where pyarrow is missing) or the integer one, with the same index; blank or
@@ -57,11 +59,11 @@ def clean_ids(series: pd.Series) -> pd.Series:
     if isinstance(dtype, pd.CategoricalDtype):
         series = series.astype(object)
     if dtype == _ARROW_TEXT and _stripped(distinct(series)):  # a CSV's ids: their distinct values, no codes
-        return series  # nothing to strip, no blank text: already what the take below would make
+        return series  # nothing to strip, no blank text, nothing unseen: already what the take below would make
     codes, values = factorize(series)
     values = values.tolist()
     if set(map(type, values)) <= {str}:  # a CSV's ids (all text): what _id_text does to text, without its checks
-        texts: list[str | None] = [text.strip() or None for text in values]
+        texts: list[str | None] = [(text if text.isascii() else visible_text(text)).strip() or None for text in values]
     else:
         texts = [_id_text(v) for v in values]
     if texts == values and dtype == _ARROW_TEXT:
@@ -245,11 +247,31 @@ WHITESPACE = (
 
 
 def _stripped(texts: Any) -> bool:
-    """Whether no text of an Arrow array has surrounding whitespace or is blank (missing values allowed)."""
+    """Whether no text of an Arrow array has surrounding whitespace, is blank, or holds a character of no width or
+    accents not in one form (:func:`visible_text`; missing values allowed)."""
     import pyarrow.compute as pc
 
     trimmed = pc.utf8_trim(texts, characters=WHITESPACE)
-    return bool(pc.all(pc.and_(pc.equal(trimmed, texts), pc.not_equal(trimmed, ""))).as_py() is not False)
+    if pc.all(pc.and_(pc.equal(trimmed, texts), pc.not_equal(trimmed, ""))).as_py() is False:
+        return False
+    return not unseen_characters(texts)
+
+
+def unseen_characters(texts: Any) -> bool:
+    """Whether a text of an Arrow array holds a character of no width or accents not in one form, which
+    :func:`visible_text` changes (Arrow's kernels: no Python string per value).
+
+    >>> import pyarrow as pa
+    >>> unseen_characters(pa.array(["abc", "café", None])), unseen_characters(pa.array(["abc\u200b"]))
+    (False, True)
+    """
+    import pyarrow.compute as pc
+
+    if pc.all(pc.string_is_ascii(texts)).as_py() is not False:
+        return False
+    if pc.any(pc.match_substring_regex(texts, r"\p{Cf}")).as_py():
+        return True
+    return pc.all(pc.equal(pc.utf8_normalize(texts, form="NFC"), texts)).as_py() is False
 
 
 def _id_text(value: Any) -> str | None:
@@ -261,8 +283,22 @@ def _id_text(value: Any) -> str | None:
         return str(int(value))
     if isinstance(value, (float, np.floating)):
         return str(int(value)) if float(value).is_integer() else repr(float(value))
-    text = str(value).strip()
-    return text or None
+    text = str(value)
+    return (text if text.isascii() else visible_text(text)).strip() or None
+
+
+def visible_text(text: str) -> str:
+    """``text`` as it shows: without the characters of no width (Unicode's format characters, category Cf: the
+    zero-width space, a byte order mark ``U+FEFF`` inside a file, left-to-right marks, soft hyphens) and in one form
+    of its accents (NFC: ``café`` typed as ``e`` and a combining accent, as macOS writes it, is the ``é`` of one
+    character). Two ids that look alike in Excel are one id.
+
+    >>> visible_text("\ufeffabc\u200b"), visible_text("a\u200eb"), visible_text("cafe\u0301") == "caf\u00e9"
+    ('abc', 'ab', True)
+    """
+    if any(unicodedata.category(c) == "Cf" for c in text):
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return unicodedata.normalize("NFC", text)
 
 
 def _body(text: str) -> tuple[bool, str]:

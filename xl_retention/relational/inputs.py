@@ -68,7 +68,7 @@ from .mirrors import (
     _refuse_statuses,
     _refuse_test_answers,
 )
-from .refusals import ROW, _stripped, first_rows, refuse_any
+from .refusals import ROW, _stripped, first_rows, refuse_any, unseen_in_ids
 from .segments import BLANK_SEGMENT, _segment_name, _segment_text
 
 __all__ = ["Input", "coded_segments", "typed_input"]
@@ -313,10 +313,12 @@ def _from_table(
     needs_reading |= labels is not None and not (schema[labels].is_string() or schema[labels].is_integer())
     wanted += [c for c in _currency_columns(table) if c not in wanted]  # read as a file's: Stripe's cents tell by it
     # ids or segments with spaces the engines' TRIM keeps (a no-break space, an em space): read as a file's, whose
-    # strip drops every space Python's does, so that 'abc' and 'abc\u00a0' are one customer on every engine
+    # strip drops every space Python's does, so that 'abc' and 'abc\u00a0' are one customer on every engine; so are
+    # ids with a character of no width ('abc\u200b') or a decomposed accent (refusals.unseen_in_ids)
     texts = [theirs for ours, theirs in names.items() if ours in ("customer_id", "visitor_id")]
     texts += [labels] if labels else []
-    needs_reading |= not needs_reading and _odd_spaces(con, table, [c for c in texts if c and schema[c].is_string()])
+    texts = [c for c in texts if c and schema[c].is_string()]
+    needs_reading |= not needs_reading and (_odd_spaces(con, table, texts) or unseen_in_ids(con, table, texts))
     if (
         (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
         or (kind == "intervals" and trial_end_columns(table.columns))

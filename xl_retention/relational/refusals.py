@@ -32,6 +32,24 @@ def _stripped(text: ir.StringValue) -> ir.StringValue:
     return needs.ifelse(trimmed(text), text)
 
 
+def unseen_in_ids(con: Any, table: ir.Table, columns: list[str]) -> bool:
+    """Whether a text column of ``columns`` holds an id with a character of no width (a zero-width space, a byte
+    order mark, a left-to-right mark) or accents not in one form (``e`` and a combining accent, macOS' form of
+    ``é``): :func:`~xl_retention.reading.values.visible_text` makes them one id with the one that looks alike, so the
+    table is then read as a file's. Only the distinct values with a character outside printable ASCII are fetched."""
+    import pyarrow as pa
+
+    from ..reading.values import unseen_characters
+
+    for name in columns:
+        column = table[name]
+        odd = table.filter(column.re_search("[^ -~]")).select(v=column).distinct()
+        values = con.execute(odd)["v"]
+        if len(values) and unseen_characters(pa.array(values.astype(object).tolist(), type=pa.string())):
+            return True
+    return False
+
+
 def trimmed(text: ir.StringValue) -> ir.StringValue:
     """``text`` without white space at either end, by regular expressions: ibis' ``strip`` is, on Spark, a TRIM whose
     character list's vertical tab and form feed escapes Spark reads as the letters v and f ('free' became 'ree',
