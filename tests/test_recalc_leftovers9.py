@@ -288,3 +288,20 @@ def test_rows_and_columns_of_an_offset_that_is_an_error_are_the_error(tmp_path: 
     result, values = _recalc(tmp_path, cells)
     assert result.status == "ok", result.message
     assert [values[f"A{row}"] for row in range(1, 9)] == ["#REF!", 0, "#REF!", "#REF!", 3, 6, 2, 5]
+
+
+def test_the_date_code_e_is_the_year(tmp_path: Path) -> None:
+    # Microsoft's MS-OI29500 (2.1.713 f): "In Office, date format codes e and ee become yyyy in all locales other than
+    # JPN/CHT". TEXT(A1,"e") was "e" (TEXT(A1,"ee") "ee") with status ok where Excel shows 2024; with other date codes
+    # it was read already.
+    cells: dict[str, object] = {
+        "A1": 45292.75,
+        "B1": '=TEXT(A1,"e")',
+        "B2": '=TEXT(A1,"ee")',
+        "B3": '=TEXT(A1,"mmm ee")',
+        "B4": '=TEXT(A1,"d-mmm-e")',
+        "B5": '=TEXT(1234.5,"0.00E+00")',
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"B{row}"] for row in range(1, 6)] == ["2024", "2024", "Jan 2024", "1-Jan-2024", "1.23E+03"]

@@ -149,7 +149,7 @@ def _sections(fmt: str) -> list[str]:
 
 
 # token kinds: ("lit", text) literal; ("code", text) a format code
-_DATE_CODE = re.compile(r"(?i)(yyyy|yy|e|m{1,5}|d{1,4}|h{1,2}|s{1,2}|am/pm|a/p|\[h+\]|\[m+\]|\[s+\]|\.0+)")
+_DATE_CODE = re.compile(r"(?i)(yyyy|yy|e{1,2}|m{1,5}|d{1,4}|h{1,2}|s{1,2}|am/pm|a/p|\[h+\]|\[m+\]|\[s+\]|\.0+)")
 
 
 def _tokens(section: str) -> list[tuple[str, str]]:
@@ -211,7 +211,10 @@ def _is_date(section: str) -> bool:
     plain = re.sub(
         r'"[^"]*"|\\.|_.|\*.|\[\$[^\]]*\]|\[(?i:black|blue|cyan|green|magenta|red|white|yellow)\]', "", section
     )
-    return bool(re.search(r"(?i)[ymdhs]|am/pm|a/p|\[[hms]+\]", plain)) and not re.search(r"(?i)e[+-]", plain)
+    # e and ee: the year ("In Office, date format codes e and ee become yyyy in all locales other than JPN/CHT",
+    # Microsoft's MS-OI29500 2.1.713 f), alone too: TEXT(A1,"e") is 2024, not "e"
+    dated = re.search(r"(?i)[ymdhs]|am/pm|a/p|\[[hms]+\]|(?<![a-z])e{1,2}(?![a-z])", plain)
+    return bool(dated) and not re.search(r"(?i)e[+-]", plain)
 
 
 #: room for every digit of a double shown in full (1E+308 with 127 decimals): quantize never runs out of precision
@@ -467,7 +470,7 @@ def _date(value: float, tokens: list[tuple[str, str]], date1904: bool = False, l
         position = code_indexes.index(i)
         before = [tokens[j][1].lower() for j in code_indexes[:position] if tokens[j][1].strip()]
         after = [tokens[j][1].lower() for j in code_indexes[position + 1 :] if tokens[j][1].strip()]
-        if low in ("yyyy", "e"):
+        if low in ("yyyy", "e", "ee"):
             out.append(str(year))
         elif low == "yy":
             out.append(f"{year % 100:02d}")
