@@ -61,6 +61,13 @@ CHURN_12 = (
 )
 
 
+#: Lifetime value!C8: why the constant-churn CLV (B8) is blank or an error (a gross margin of 80 typed for 80%)
+LIFETIME_NOTE_C8 = (
+    '=IF(ISERROR(B8),"No value for these inputs: the gross margin is a share (80% or 0.8, not 80); ARPA and churn '
+    '0 or more.",IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.",""))'
+)
+
+
 def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     """The Lifetime value sheet.
 
@@ -118,8 +125,13 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         define(wb, name, ws, f"${get_column_letter(2)}${i}")
     ws["C3"] = "Default: the last month's MRR at end / customers at end. Type your own figure over it to keep it."
     ws["C7"] = '=IF(AND(ISNUMBER(B5),B5=0),"No customer left in these months: 1 / churn has no finite value.","")'
-    ws["C8"] = '=IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.","")'
-    for ref in ("C3", "C7", "C8"):
+    ws["C8"] = LIFETIME_NOTE_C8
+    # a tracker with a month or two of data has no sBG fit: B9:B10 are #NUM!, which this note explains
+    ws["C9"] = (
+        '=IF(ISERROR(B9),"No sBG fit: the note beside the fit on Cohorts says why (often: no cohort of 3 months '
+        'yet).","")'
+    )
+    for ref in ("C3", "C7", "C8", "C9"):
         ws[ref].font = NOTE_FONT
     notes = (
         "Constant churn: CLV = ARPA x gross margin x (1 + d) / (d + churn), payment at the start of each month.",

@@ -282,6 +282,7 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
     "B7": ("=CUSTOMER_LIFETIME(B5)", '=IF(B5="","",CUSTOMER_LIFETIME(B5))'),
     "B8": ("=CLV(B3,B4,B5,B6)", '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))'),
     "B11": ('=IF(COUNT(B3:B4)<2,"",B3*B4)', '=IF(OR(B3="",B4=""),"",B3*B4)'),  # B4 of 80 (for 80%): 4,000 a month
+    "C8": ('=IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.","")',),
     "B13": (
         '=IF(COUNT(B9:B10)<2,"",SBG_CLV(B11,B9,B10,B6))',
         '=IF(OR(COUNT(B9:B10)<2,B11=""),"",SBG_CLV(B11,B9,B10,B6))',
@@ -335,8 +336,8 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
     if LIFETIME_TITLE not in wb.sheetnames:
         return [], []
     ws = wb[LIFETIME_TITLE]
-    mine = {f"B{r}": row[0] for r, row in enumerate(ws.iter_rows(min_row=1, max_row=13, min_col=2, max_col=2,
-                                                                   values_only=True), start=1)}  # fmt: skip
+    rows = ws.iter_rows(min_row=1, max_row=13, min_col=2, max_col=3, values_only=True)
+    mine = {f"{c}{r}": v for r, row in enumerate(rows, start=1) for c, v in zip("BC", row, strict=False)}
     current = _current_lifetime()
     names = workbook_names(package)
     xml, changed, notes = package.sheet(LIFETIME_TITLE), [], []
