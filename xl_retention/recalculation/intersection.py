@@ -18,7 +18,7 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter, ran
 from .rewrite_shapes import SCALAR_ARGUMENTS
 from .structured_references import _area
 
-__all__ = ["SPOT", "WHOLE_INDEX", "bounded_index"]
+__all__ = ["SPOT", "WHOLE_INDEX", "bounded_index", "offset_numbers"]
 
 _A1_RANGE = re.compile(
     r"^(?P<sheet>(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(?P<a>\$?[A-Za-z]{1,3}\$?\d+)(?::(?P<b>\$?[A-Za-z]{1,3}\$?\d+))?$"
@@ -84,9 +84,11 @@ _ARRAY_ARGUMENTS: dict[str, frozenset[int] | None] = {
     **dict.fromkeys(
         "SUMPRODUCT MMULT MDETERM MINVERSE TRANSPOSE FREQUENCY LINEST LOGEST TREND GROWTH SUMX2MY2 SUMX2PY2 "
         "SUMXMY2 CORREL COVAR COVARIANCE.P COVARIANCE.S PEARSON RSQ SLOPE INTERCEPT STEYX TTEST T.TEST CHITEST "
-        "CHISQ.TEST FTEST F.TEST PROB XLOOKUP XMATCH FILTER SORT SORTBY UNIQUE AGGREGATE LET LAMBDA MAP REDUCE "
+        "CHISQ.TEST FTEST F.TEST PROB FILTER SORT SORTBY UNIQUE AGGREGATE LET LAMBDA MAP REDUCE "
         "SCAN BYROW BYCOL MAKEARRAY TEXTJOIN CONCAT".split()
     ),
+    "XLOOKUP": frozenset({1, 2, 3}),  # the value looked up and the modes are single values (.rewrite_shapes)
+    "XMATCH": frozenset({1}),
     "INDEX": frozenset({0}),
     "LOOKUP": frozenset({1, 2}),
     "FORECAST": frozenset({1, 2}),
@@ -239,6 +241,40 @@ def _index_part(
     return end
 
 
+def offset_numbers(formula: str, row: int, col: int, names: dict[str, str] | None) -> str:
+    """``formula`` (a classic one, with ``=``) with each multi-cell range given alone as an OFFSET's rows, columns,
+    height or width made its cell in the formula's row or column, as Excel reads one value there (H7 03):
+    ``=ROWS(OFFSET(B1,0,0,A1:A3))`` in row 3 is ``=ROWS(OFFSET(B1,0,0,$A$3))``, 3 (the engine counted 1 row). Done
+    before the other rewrites of OFFSET (.offset_sizes binds a size that may be negative in a LET, where no range is
+    intersected); not inside an argument Excel reads as an array (SUMPRODUCT's). The same text when none.
+
+    >>> offset_numbers("=SUM(OFFSET(B1,A1:A3,0,(Qty)))", 2, 9, {"qty": "S!$A$1:$A$3"})
+    '=SUM(OFFSET(B1,$A$2,0,(S!$A$2)))'
+    """
+    try:
+        tokens = list(Tokenizer(formula).items)
+    except Exception:  # not a formula the tokenizer understands: the engine decides
+        return formula
+    before = [t.value for t in tokens]
+    stack: list[list] = []
+    for i, token in enumerate(tokens):
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            name = _bare_name(token.value[:-1])
+            if name == "OFFSET" and not _in_array_argument(stack):
+                _single_ranges(tokens, i, SCALAR_ARGUMENTS["OFFSET"] or frozenset(), names or {}, row, col)
+            stack.append([name, 0])
+        elif token.type == Token.ARRAY and token.subtype == Token.OPEN:
+            stack.append(["{", 0])
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.ARRAY):
+            if stack:
+                stack.pop()
+        elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
+            stack[-1][1] += 1
+    if [t.value for t in tokens] == before:
+        return formula
+    return "=" + "".join(t.value for t in tokens)
+
+
 def _offset_cell(tokens: list[Token], open_index: int, row: int, col: int) -> bool:
     """``OFFSET(A1,0,0,5,1)`` where one value is expected: the cell of its range in the formula's row (column), as
     Excel intersects it; #VALUE! when there is none. Only for a height or width given (else it is one cell).
@@ -255,6 +291,23 @@ def _offset_cell(tokens: list[Token], open_index: int, row: int, col: int) -> bo
     for k in range(open_index + 1, end + 1):
         tokens[k].value, tokens[k].type, tokens[k].subtype = "", "SKIPPED", ""
     return True
+
+
+def _single_ranges(
+    tokens: list[Token], open_index: int, positions: frozenset[int], names: dict[str, str], row: int, col: int
+) -> None:
+    """Each argument at ``positions`` of the call opened at ``open_index`` that is a multi-cell range alone (in
+    brackets or not; a defined name of one too) made its cell in the formula's row or column (#VALUE! when none)."""
+    spans, _ = argument_spans(tokens, open_index)
+    for position, (a, b) in enumerate(spans):
+        solid = [k for k in range(a, b) if tokens[k].type != Token.WSPACE]
+        while len(solid) > 2 and _bracket(tokens[solid[0]], tokens[solid[-1]]):
+            solid = solid[1:-1]
+        if position in positions and len(solid) == 1 and _is_range(tokens[solid[0]]):
+            token = tokens[solid[0]]
+            cell = _implicit(names.get(token.value.lower(), token.value), row, col)
+            if cell is not None:
+                token.value = cell
 
 
 def _top_separator(tokens: list[Token], open_index: int, k: int) -> bool:

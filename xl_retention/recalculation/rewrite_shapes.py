@@ -38,6 +38,22 @@ _ADJACENT = re.compile(  # a range next to an operator, or alone in brackets (no
 _WHOLE_RANGE = re.compile(r"=\(*(?:[\w.]+!|''!)?" + _AREA + r"\)*")
 #: INDEX of a whole column or row of a range (a row or column number 0), which a classic formula intersects
 _INDEX_WHOLE = re.compile(r"(?i)(?<![\w.])INDEX\([^(),]+,\s*(?:0?\s*[,)]|\d+\s*,\s*0?\s*\)|\d+\s*\))")
+#: The single-value arguments of reference and lookup functions (0-based positions), beside the references and
+#: arrays they take (never intersected: INDEX's first, OFFSET's first, XLOOKUP's second and third, ...)
+_REFERENCE_NUMBERS: dict[str, frozenset[int] | None] = {
+    "INDEX": frozenset({1, 2, 3}),
+    "CHOOSE": frozenset({0}),
+    "OFFSET": frozenset({1, 2, 3, 4}),
+    "XLOOKUP": frozenset({0, 4, 5}),
+    "XMATCH": frozenset({0, 2, 3}),
+    "VLOOKUP": frozenset({0, 2, 3}),
+    "HLOOKUP": frozenset({0, 2, 3}),
+    "MATCH": frozenset({0, 2}),
+    "LOOKUP": frozenset({0}),
+    "SMALL": frozenset({1}),
+    "LARGE": frozenset({1}),
+}
+
 #: Functions whose arguments (all, or those at the given positions) are single values: a range given there
 #: directly is intersected in a classic formula (``=ABS(A1:A3)`` in row 2 is ``ABS(A2)``).
 SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
@@ -48,7 +64,6 @@ SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
         "ISOWEEKNUM YEARFRAC DATEVALUE TIMEVALUE TIME LOG CEILING FLOOR MROUND QUOTIENT SIN COS TAN ASIN ACOS ATAN "
         "ATAN2 DEGREES RADIANS REPT SUBSTITUTE REPLACE FIND SEARCH EXACT FIXED DOLLAR CLEAN NUMBERVALUE".split()
     ),
-    **dict.fromkeys(("VLOOKUP", "HLOOKUP", "MATCH", "LOOKUP"), frozenset({0})),  # the value looked up
     "SUMIF": frozenset({1}),
     "COUNTIF": frozenset({1}),
     "AVERAGEIF": frozenset({1}),
@@ -66,6 +81,10 @@ SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
     "TEXT": frozenset({0}),
     "SWITCH": frozenset({0}),
     "IFS": frozenset(range(0, 254, 2)),
+    # the numbers of the reference and lookup functions (INDEX's row, column and area, CHOOSE's index, OFFSET's rows,
+    # columns, height and width, the value XLOOKUP and XMATCH look up and their modes, VLOOKUP's column): one value
+    # each, so ``INDEX(Price,Qty)`` in row 2 is ``INDEX(Price,S!$A$2)`` (H7 03)
+    **_REFERENCE_NUMBERS,
 }
 
 
@@ -88,11 +107,23 @@ DELETED_SHEET = re.compile(r"#REF![$A-Z0-9]")
 #: functions whose result is an argument passed on (a reference stays one): see intersection._PASS_THROUGH
 _PASSING = ("IFERROR", "IFNA", "CHOOSE")
 
+#: functions whose ranges are mostly references (INDEX(B:B,MATCH(..))): tested at their single-value positions only
+_AT_POSITIONS = ("INDEX", "OFFSET", "XLOOKUP", "XMATCH", "SMALL", "LARGE")
+
 _SCALAR_CALL = re.compile(  # one of those functions with a range as an argument of its own (in brackets or not)
     r"(?i)(?<![\w.])(?:_xlfn\.)?(?:"
-    + "|".join(map(re.escape, [*SCALAR_ARGUMENTS, *_PASSING]))
+    + "|".join(map(re.escape, [*(f for f in SCALAR_ARGUMENTS if f not in _AT_POSITIONS), *_PASSING]))
     + r")\((?:[^(),]*,)*[\s(]*"
-    r"(?:[\w.]+!|'[^']+'!|''!)?" + _AREA + r"[\s)]*[,)]"
+    r"(?:[\w.]+!|'[^']+'!|''!)?"
+    + _AREA
+    + r"[\s)]*[,)]"
+    # INDEX(B1:B3,A1:A3), XLOOKUP(A1:A3,..): a range after at least as many commas as the position (a superset)
+    + "".join(
+        rf"|(?<![\w.])(?:_xlfn\.)?{f}\({f'(?:[^,]*,){{{k},}}' if k else ''}[\s(]*(?:[\w.]+!|'[^']+'!|''!)?{_AREA}"
+        r"[\s)]*[,)]"
+        for f in _AT_POSITIONS
+        for k in {min(SCALAR_ARGUMENTS[f] or {0}), min((SCALAR_ARGUMENTS[f] or {0}) - {0}, default=0)}
+    )
 )
 
 
