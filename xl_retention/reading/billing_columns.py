@@ -15,9 +15,11 @@ import numpy as np
 import pandas as pd
 
 from .billing import BILLING_ALIASES, bare_key, interval_months, monthly_amounts, price_in_cents
+from .ends import end_like_columns
 from .errors import DataError, bad_rows
 from .names import columns_option, key, keys_of
 from .notes import note
+from .renewals import renewal_column
 from .revenue import minor_unit_divisors
 
 __all__ = ["billing_mrr", "billing_optional", "both_prices", "in_cents", "is_billing"]
@@ -132,9 +134,12 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
     # the end of service before the request to cancel (Recurly's expires_at, not its canceled_at: service runs on)
     words = {"start": ("start", "started", "activated", "created", "began"), "end": ("ended", "expires", "expired",
              "end_date", "end", "cancelled_at", "canceled_at")}  # fmt: skip
-    keys = [(str(c), key(c)) for c in df.columns if not any(w in key(c) for w in ("trial", "period", "cancel_at"))]
+    keys = [(str(c), bare_key(key(c)) or key(c)) for c in df.columns
+            if not any(w in key(c) for w in ("trial", "period", "cancel_at")) and not renewal_column(c)]  # fmt: skip
     guess = {ours: next((c for w in found for c, k in keys if k == w or k.startswith((w + "_", w + "("))), None)
              or next((c for w in found for c, k in keys if w in k), None) for ours, found in words.items()}  # fmt: skip
+    if guess["end"] is None and guess["start"] is not None:  # Zuora's Subscription.CancelledDate (reading.ends)
+        guess["end"] = next(iter(end_like_columns(df.columns, {"start": guess["start"]})), None)
     if not billing and guess["start"] is None:  # no column named as a start: the plain missing-column message
         return
     example = columns_option(

@@ -64,6 +64,7 @@ from .orders import (
 )
 from .pauses import check_pauses
 from .paypal import paypal_orders
+from .renewals import check_renewal_ends
 from .repeats import check_repeated_rows
 from .revenue import AMOUNT_UNITS, check_ended_at_zero, in_units, minor_unit_divisors, per_month
 from .sale_refunds import sale_id_column
@@ -554,6 +555,7 @@ def prepare(
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
         check_ended_at_zero(typed, names, source, out["mrr"].to_numpy() if "mrr" in out.columns else None)
         check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
+        check_renewal_ends(df, typed.get("end"), names, source, options.today)  # a renewal date as the end
         refuse_empty_end(df, typed.get("end"), names, source, kind)  # an empty end beside a filled canceled_at
     if kind == "intervals":  # paying from a free trial's end (reading.trials)
         paid_from_trial_end(

@@ -52,14 +52,21 @@ def end_like_columns(columns: Iterable[object], names: Mapping[str, str]) -> lis
     ['Ended At (UTC)']
     >>> end_like_columns(["id", "start", "canceled_at", "expires_at", "canceled"], {"start": "start"})
     ['expires_at', 'canceled_at']
+    >>> end_like_columns(["subscriptions.current_term_end", "subscriptions.cancelled_at"], {})
+    ['subscriptions.cancelled_at']
+    >>> end_like_columns(["Subscription.TermEndDate", "Subscription.CancelledDate"], {})
+    ['Subscription.CancelledDate']
     """
+    from .renewals import renewal_column
+
     used = {key(c) for c in names.values()}
     found: list[tuple[int, str]] = []
     for column in columns:
         k = key(column)
-        if k in used:
+        if k in used or renewal_column(column):  # a current term's end, the next renewal: not when service stopped
             continue
-        words = set(re.split(r"[^\w]+|_", k)) - {""}
+        camel = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", str(column)).lower()  # Zuora's CancelledDate: cancelled, date
+        words = (set(re.split(r"[^\w]+|_", k)) | set(re.split(r"[^\w]+|_", camel))) - {""}
         if words & _END_NAMES and not words & _OTHER:
             found.append((0, str(column)))
             continue

@@ -40,6 +40,7 @@ __all__ = [
     "ENDED",
     "ENDED_FLAGS",
     "ENDED_PROBLEM",
+    "ended_problem",
     "ended_flag_columns",
     "flagged_ended",
     "NOT_ANSWERS",
@@ -164,6 +165,24 @@ ENDED_PROBLEM = (
 )
 
 
+def ended_problem(columns: Sequence[Any], end: str | None, problem: str = ENDED_PROBLEM) -> str:
+    """``problem`` (:data:`ENDED_PROBLEM`) naming the file's own column of the day service stopped, when ``columns``
+    has one beside the mapped ``end`` (:func:`.ends.end_like_columns`: Chargebee's ``subscriptions.cancelled_at``
+    beside its ``current_term_end``), instead of other systems' names.
+
+    >>> ended_problem(["term_end", "cancelled_at"], "term_end").split(": ")[1]
+    'map the column of the day service stopped, --columns end=cancelled_at, or give those rows their end'
+    """
+    from .ends import end_like_columns
+    from .names import columns_option
+
+    found = end_like_columns(columns, {"end": end} if end else {})
+    if not found:
+        return problem
+    return problem.replace("--columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at)",
+                           columns_option([("end", found[0])]))  # fmt: skip
+
+
 #: Flag columns whose true value says a subscription ended (``cancelled``, ``is_churned``, ...), and whose false value
 #: says so (``is_active`` false): with no end date, such a row is refused as a status saying it ended is.
 ENDED_FLAGS = frozenset({"cancelled", "canceled", "is_cancelled", "is_canceled", "was_cancelled", "was_canceled",
@@ -222,14 +241,15 @@ in row 2 (counting the header as row 1): 'canceled'
         ended = np.isin(flag, list(values)) | (others & ~np.isin(flag, list(FLAG_TRUE | FLAG_FALSE)))
         rows = np.flatnonzero(blank & ended)
         if rows.size:
-            raise bad_rows(source, name, FLAG_ENDED_PROBLEM, rows, column.to_numpy())
+            raise bad_rows(source, name, ended_problem(df.columns, end_column, FLAG_ENDED_PROBLEM), rows,
+                           column.to_numpy())  # fmt: skip
     for position, name in enumerate(map(str, df.columns)):
         if name not in status_columns([name]):
             continue
         column = df.iloc[:, position]
         rows = np.flatnonzero(blank & np.isin(spelled(column), list(ENDED)))
         if rows.size:
-            raise bad_rows(source, name, ENDED_PROBLEM, rows, column.to_numpy())
+            raise bad_rows(source, name, ended_problem(df.columns, end_column), rows, column.to_numpy())
 
 
 SNAPSHOT_ENDED_PROBLEM = (

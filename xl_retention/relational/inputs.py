@@ -50,7 +50,7 @@ from ..reading.repeats import record_id_columns
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.sandbox import sandbox_columns
 from ..reading.snapshot_rows import kept_segments
-from ..reading.statuses import status_columns
+from ..reading.statuses import ended_flag_columns, status_columns
 from ..reading.trials import trial_end_columns
 from ..reading.values import WHITESPACE
 from ..tables._months import MAX_MONTHS
@@ -64,6 +64,7 @@ from .mirrors import (
     _refuse_currencies,
     _refuse_ended_without_end,
     _refuse_other_ids,
+    _refuse_renewal_ends,
     _refuse_repeated_rows,
     _refuse_statuses,
     _refuse_test_answers,
@@ -312,6 +313,10 @@ def _from_table(
     # a segment of numbers other than integers, or of booleans: labelled as a file's are ('1', 'TRUE', not '1.0')
     needs_reading |= labels is not None and not (schema[labels].is_string() or schema[labels].is_integer())
     wanted += [c for c in _currency_columns(table) if c not in wanted]  # read as a file's: Stripe's cents tell by it
+    if kind == "intervals":  # statuses and the file's other end dates, checked with the end as a file's are
+        listed = [c for c in table.columns if c != ROW]
+        found = status_columns(listed) + ended_flag_columns(listed) + end_like_columns(listed, names)
+        wanted += [c for c in dict.fromkeys(found) if c not in wanted]
     # ids or segments with spaces the engines' TRIM keeps (a no-break space, an em space): read as a file's, whose
     # strip drops every space Python's does, so that 'abc' and 'abc\u00a0' are one customer on every engine; so are
     # ids with a character of no width ('abc\u200b') or a decomposed accent (refusals.unseen_in_ids)
@@ -341,6 +346,7 @@ def _from_table(
         return _from_frame(frame, kind, columns, source, options, segment)
     if kind == "intervals":  # 'canceled' with no end: it would never churn (reading.statuses)
         _refuse_ended_without_end(con, table, source, names.get("end"))
+        _refuse_renewal_ends(con, table, source, names, options.today if options else None)  # reading.renewals
         _refuse_empty_end(con, table, source, names)  # an empty end beside a filled canceled_at (reading.ends)
     if kind == "answers":  # a survey's previews, tests and spam are no answers (reading.statuses)
         _refuse_test_answers(con, table, source)

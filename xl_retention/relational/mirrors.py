@@ -17,6 +17,7 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+import pandas as pd
 
 from ..reading import DataError, key
 from ..reading.billing import bare_key
@@ -30,7 +31,6 @@ from ..reading.statuses import (
     ANSWER_PROBLEM,
     ANSWER_STATUS_NAMES,
     ENDED,
-    ENDED_PROBLEM,
     FLAG_ENDED_PROBLEM,
     FLAG_FALSE,
     FLAG_PROBLEM,
@@ -41,6 +41,7 @@ from ..reading.statuses import (
     UNKNOWN_PROBLEM,
     answer_flag_columns,
     ended_flag_columns,
+    ended_problem,
     flagged_ended,
     status_columns,
     unknown_statuses,
@@ -93,18 +94,49 @@ def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str |
     """Rows whose status column says the subscription ended (``canceled``, ``expired``, ...) with no end date are
     refused, naming them, as a file's are (:func:`~xl_retention.reading.statuses.check_ended_without_end`)."""
     blank = table[end].isnull() if end is not None else ibis.literal(True)
-    for name in ended_flag_columns([c for c in table.columns if c != ROW]):  # cancelled true, is_active false
+    columns = [c for c in table.columns if c != ROW]
+    for name in ended_flag_columns(columns):  # cancelled true, is_active false
         values, others = flagged_ended(name)
         flag = _spelled(table[name])
         ended = flag.isin(sorted(values))
         if others:
             ended |= ~flag.isin(sorted(FLAG_TRUE | FLAG_FALSE))
         shown = table.mutate(**{"__shown": table[name]})
-        refuse_any(con, shown, source, [(name, FLAG_ENDED_PROBLEM, blank & ended, "__shown")])
-    problem = ENDED_PROBLEM
+        flag_problem = ended_problem(columns, end, FLAG_ENDED_PROBLEM)
+        refuse_any(con, shown, source, [(name, flag_problem, blank & ended, "__shown")])
+    problem = ended_problem(columns, end)  # the file's own column of the day service stopped (reading.statuses)
     for name in status_columns(table.columns):
         shown = table.mutate(**{"__shown": table[name]})
         refuse_any(con, shown, source, [(name, problem, blank & _spelled(table[name]).isin(sorted(ENDED)), "__shown")])
+
+
+def _refuse_renewal_ends(con: Any, table: ir.Table, source: str, names: Mapping[str, str], today: Any) -> None:
+    """An end that is a renewal date (a column named so, on rows not ended; or any end already past on a row whose
+    status says active) is refused, naming the rows, as a file's is
+    (:func:`~xl_retention.reading.renewals.check_renewal_ends`)."""
+    from ..reading.renewals import RUNNING, STOPPED, _today, other_end, renewal_column, renewal_problem, running_problem
+
+    column = names.get("end")
+    if column is None:
+        return
+    end = table[column].cast("timestamp")
+    now = _today(today)
+    month_end = (now.astype("datetime64[M]") + 1).astype("datetime64[us]")
+    other = other_end([c for c in table.columns if c != ROW], names)
+    statuses = status_columns(table.columns)
+    shown = table.mutate(**{"__shown": table[column]})
+    checks = []
+    if renewal_column(column):
+        stopped = ibis.literal(False)
+        for name in statuses:
+            stopped |= _spelled(table[name]).isin(sorted(STOPPED)).fill_null(False)
+        before = ibis.literal(pd.Timestamp(month_end)).cast("timestamp")
+        checks.append((column, renewal_problem(other), end.notnull() & (end < before) & ~stopped, "__shown"))
+    past = ibis.literal(pd.Timestamp(now)).cast("timestamp")
+    for name in statuses:
+        running = _spelled(table[name]).isin(sorted(RUNNING)).fill_null(False)
+        checks.append((column, running_problem(column, name, other), end.notnull() & (end < past) & running, "__shown"))
+    refuse_any(con, shown, source, checks)
 
 
 def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | None, money: str | None = None) -> None:

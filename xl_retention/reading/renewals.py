@@ -1,0 +1,163 @@
+"""A subscription's renewal date mapped as its end: active customers would churn at their next renewal.
+
+A billing export has, beside the day service stopped (Stripe's "Ended At (UTC)", Chargebee's
+``subscriptions.cancelled_at``, Recurly's ``expires_at``), the end of each subscription's current billing term or
+period: the day an active subscription renews (Stripe's "Current Period End (UTC)", Chargebee's
+``current_term_end`` and ``next_billing_at``, Recurly's and Maxio's ``current_period_ends_at``, Maxio's
+``next_assessment_at``, Paddle's ``next_bill_date`` and ``next_billed_at``, Zuora's ``TermEndDate``, Braintree's
+"Next Billing Date" and "Paid Through Date", WooCommerce's "Next Payment Date", Lemon Squeezy's ``renews_at``).
+Read as the end, every active subscription is lost at its renewal: an export a few weeks old loses most of its
+customers in the current month, silently. So (:func:`check_renewal_ends`):
+
+* a column named as such a date (:func:`renewal_column`) is never suggested as the end, and mapped as the end it is
+  refused where a subscription that has not ended (its status is not cancelled, expired, non-renewing, ...; or the
+  file has no status) would be counted lost by it (its date in the current month or before), naming the file's
+  column of the day service stopped when it has one;
+* whatever its name, an end date already past on a row whose status says the subscription is active (``active``,
+  ``past_due``, ``live``: not cancelled, not set to end) contradicts the status, and is refused: either the end is a
+  renewal date or the export is older than the date (export it again).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+from .names import columns_option
+
+__all__ = ["RUNNING", "STOPPED", "renewal_column", "renewal_problem", "running_problem", "check_renewal_ends"]
+
+#: Statuses of a subscription that runs on, not cancelled nor set to end (a non_renewing one ends at its term's end).
+_RUNNING = ("active", "paid", "past_due", "live", "renewing", "current", "in_grace_period")
+RUNNING = frozenset(_RUNNING) | frozenset("wc_" + status for status in _RUNNING)
+#: Statuses of a subscription that ended or is set to end: its renewal date, if any, is the end of its service.
+_STOPPED = ("canceled", "cancelled", "expired", "ended", "terminated", "deleted", "churned", "inactive",
+            "non_renewing", "pending_cancel", "pending_cancellation", "on_hold_cancel")  # fmt: skip
+STOPPED = frozenset(_STOPPED) | frozenset("wc_" + status for status in _STOPPED)
+
+#: words that make a date column a renewal date by themselves (next billing, renews at)
+_NEXT = frozenset({"next", "renews", "renewal", "renew", "renewing", "rebill", "upcoming"})
+#: words of an end, which with a billing term's or period's word make the end of the current term or period
+_END = frozenset({"end", "ends", "ending", "enddate", "until", "through", "thru"})
+_TERM = frozenset({"term", "period", "cycle", "paid", "billing"})
+
+
+def _words(name: Any) -> set[str]:
+    """The lower-case words of a column's name, camel case split (``TermEndDate``: term, end, date), a Chargebee or
+    Zuora object prefix (``subscriptions.``, ``Subscription.``) dropped."""
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", str(name).replace("\ufeff", ""))
+    return set(re.split(r"[^a-z0-9]+", text.lower())) - {""}
+
+
+def renewal_column(name: Any) -> bool:
+    """Whether the column ``name`` is the end of a subscription's current billing term or period, or its next
+    renewal (the module docstring lists them), not the day service stopped.
+
+    >>> [renewal_column(n) for n in ("subscriptions.current_term_end", "Current Period End (UTC)",
+    ...  "current_period_ends_at", "next_bill_date", "Subscription.TermEndDate", "Paid Through Date", "renews_at")]
+    [True, True, True, True, True, True, True]
+    >>> [renewal_column(n) for n in ("subscriptions.cancelled_at", "Ended At (UTC)", "expires_at", "end_date",
+    ...  "Cancel At Period End", "Current Period Start (UTC)")]
+    [False, False, False, False, False, False]
+    """
+    words = _words(name)
+    if words & {"cancel", "canceled", "cancelled", "cancellation", "ended", "expires", "expired", "start", "starts"}:
+        return False
+    return bool(words & _NEXT) or bool(words & _TERM and words & _END)
+
+
+def renewal_problem(other: str | None) -> str:
+    """The refusal of a renewal column mapped as the end; ``other``: the file's column of the day service stopped."""
+    remedy = (
+        f"map the day service stopped: {columns_option([('end', other)])}"
+        if other
+        else "map the day service stopped (the day a subscription was cancelled or expired, blank while active)"
+    )
+    return (
+        f"the end of a subscription's current billing term or period (the day it renews while it is active), not "
+        f"the day service stopped: as the end, active subscriptions would be lost at their renewal; {remedy}; "
+        f"subscriptions that have not ended"
+    )
+
+
+def running_problem(end: str, status: str, other: str | None) -> str:
+    """The refusal of active rows whose end (column ``end``) has passed; ``status``: the status column's name."""
+    remedy = f" ({columns_option([('end', other)])})" if other else ""
+    return (
+        f"end dates already past on subscriptions whose status ({status!r}) says active, not cancelled nor set to "
+        f"end: if {end!r} is a renewal or billing period's end, map the day service stopped instead{remedy}; if the "
+        f"export is older than these dates, export it again"
+    )
+
+
+def _today(today: Any) -> np.datetime64:
+    """The run's date (``today``: a date, ``'YYYY-MM-DD'``, ``'YYYY-MM'`` or a Period: its first day)."""
+    if today is None:
+        return np.datetime64(pd.Timestamp.today().normalize().date(), "us")
+    if isinstance(today, pd.Period):
+        return np.datetime64(today.start_time.normalize(), "us")
+    return np.datetime64(pd.Timestamp(str(today)).normalize(), "us")
+
+
+def other_end(columns: Iterable[object], names: Mapping[str, str]) -> str | None:
+    """The file's column of the day service stopped, not the mapped end (:func:`.ends.end_like_columns`)."""
+    from .ends import end_like_columns
+
+    found = end_like_columns(columns, names)
+    return found[0] if found else None
+
+
+def check_renewal_ends(df: pd.DataFrame, end: Any, names: Mapping[str, str], source: str, today: Any = None) -> None:
+    """Refuse an ``end`` (the values read from ``names['end']``, ``datetime64``) that is a renewal date (see the
+    module docstring), on the rows of ``df`` it would count as lost by ``today`` (default: the run's date).
+
+    >>> frame = pd.DataFrame({"status": ["active", "cancelled"], "current_term_end": ["2026-11-05", "2026-09-12"],
+    ...                       "cancelled_at": [None, "2026-09-12"]})
+    >>> ends = np.array(["2026-11-05", "2026-09-12"], dtype="datetime64[us]")
+    >>> check_renewal_ends(frame, ends, {"end": "current_term_end"}, "subs.csv", "2026-11-20")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: subs.csv, column 'current_term_end': the end of a subscription's current \
+billing term or period (the day it renews while it is active), not the day service stopped: as the end, active \
+subscriptions would be lost at their renewal; map the day service stopped: --columns end=cancelled_at; \
+subscriptions that have not ended in row 2 (counting the header as row 1): '2026-11-05'
+    >>> check_renewal_ends(frame, ends, {"end": "current_term_end"}, "subs.csv", "2026-10-20")  # renews next month
+    >>> check_renewal_ends(frame.rename(columns={"current_term_end": "end"}), ends, {"end": "end"}, "s.csv",
+    ...                    "2026-11-20")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: s.csv, column 'end': end dates already past on subscriptions whose \
+status ('status') says active, not cancelled nor set to end: if 'end' is a renewal or billing period's end, map the \
+day service stopped instead (--columns end=cancelled_at); if the export is older than these dates, export it again \
+in row 2 (counting the header as row 1): '2026-11-05'
+    """
+    from .statuses import spelled, status_columns
+
+    column = names.get("end")
+    if column is None or end is None or not len(end):
+        return
+    ends = np.asarray(end, dtype="datetime64[us]")
+    dated = ~np.isnat(ends)
+    if not dated.any():
+        return
+    now = _today(today)
+    statuses = [spelled(df.iloc[:, [str(c) for c in df.columns].index(n)]) for n in status_columns(df.columns)]
+    shown = df[column].to_numpy() if column in df.columns else ends
+    other = other_end(df.columns, names)
+    if renewal_column(column):
+        month_end = (now.astype("datetime64[M]") + 1).astype("datetime64[us]")
+        stopped = np.zeros(len(df), dtype=bool)
+        for said in statuses:
+            stopped |= np.isin(said, list(STOPPED))
+        rows = np.flatnonzero(dated & (ends < month_end) & ~stopped)  # counted lost by the current month
+        if rows.size:
+            raise bad_rows(source, column, renewal_problem(other), rows, shown)
+    for name, said in zip(status_columns(df.columns), statuses, strict=True):
+        rows = np.flatnonzero(dated & (ends < now) & np.isin(said, list(RUNNING)))
+        if rows.size:
+            raise bad_rows(source, column, running_problem(column, name, other), rows, shown)
