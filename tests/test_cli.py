@@ -128,7 +128,10 @@ def test_a_duckdb_database_that_cannot_be_opened_is_named_in_one_line(tmp_path):
                              "--to-csv", "out", "--backend", "duckdb", "--connection", str(missing)],
                             capture_output=True, text=True, cwd=tmp_path)  # fmt: skip
     assert result.returncode == 1
-    assert result.stderr.startswith(f"xl-retention: error: cannot open the DuckDB database {missing}: IO Error")
+    assert (
+        result.stderr
+        == f"xl-retention: error: no DuckDB database {missing}: the file does not exist (a typo of its name?)\n"
+    )
     assert len(result.stderr.splitlines()) == 1 and not (tmp_path / "out").exists()
 
 

@@ -39,6 +39,8 @@ def connect(name: str = "duckdb", connection: str | None = None) -> Any:
         config: dict[str, Any] = {"temp_directory": _spill_folder()}
         if os.environ.get("XL_RETENTION_DUCKDB_MEMORY"):
             config["memory_limit"] = os.environ["XL_RETENTION_DUCKDB_MEMORY"]
+        if connection and _missing_file(connection):  # connecting would create an empty database there
+            raise ValueError(f"no DuckDB database {connection}: the file does not exist (a typo of its name?)")
         try:
             return ibis.duckdb.connect(connection or ":memory:", **config)
         except Exception as error:  # DuckDB's own errors (a folder that does not exist, a locked file): one line
@@ -55,6 +57,21 @@ def connect(name: str = "duckdb", connection: str | None = None) -> Any:
         except Exception as error:  # the driver's own errors: one line naming the server
             raise ValueError(f"cannot connect to {_safe(connection)}: {str(error).strip().splitlines()[0]}") from None
     raise ValueError(f"unknown backend {name!r}: one of pandas, {', '.join(BACKENDS)}")
+
+
+def _missing_file(connection: str) -> bool:
+    """Whether the DuckDB ``connection`` is a database file's path that does not exist (not ``:memory:``, nor a
+    MotherDuck or other ``scheme:`` address).
+
+    >>> _missing_file(":memory:"), _missing_file("md:my_db"), _missing_file("/no/such/warehuose.duckdb")
+    (False, False, True)
+    """
+    import re
+
+    text = connection.strip()
+    if text.startswith(":memory:") or re.match(r"^[a-z][a-z0-9+]*:(?![\\/])", text, re.IGNORECASE):
+        return False
+    return not os.path.exists(os.path.expanduser(text))
 
 
 _SPILL: str | None = None

@@ -80,7 +80,12 @@ def load_tables(
     files = {k: v for k, v in given.items() if v is not None and not str(v).startswith(TABLE_PREFIX)}
     sheets = sheets_for(sheet, files)
     if backend == "pandas" and len(files) < len([v for v in given.values() if v is not None]):
-        raise ValueError("table:NAME inputs need a database backend (--backend duckdb, spark or postgres)")
+        named = next(str(v) for v in given.values() if v is not None and str(v).startswith(TABLE_PREFIX))
+        raise ValueError(
+            f"{named}: a table:NAME input is a table of a database, read by a database backend: add --backend "
+            f"duckdb, spark or postgres and --connection (the database: a DuckDB file, a Spark master, a "
+            f"postgres:// address); files are read without them"
+        )
     con = None if backend == "pandas" else connect(backend, connection)
     used: set[str] = set()
 

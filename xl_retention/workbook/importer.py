@@ -291,8 +291,9 @@ def _load(
 ) -> Tables:  # fmt: skip
     """:func:`load_tables` without the cohorts' first-month rule."""
     options = replace(options or mv.ReadOptions(), refuse_missing_months=True)  # files are exports: see ReadOptions
-    if (backend is not None and backend != "pandas") or segment is not None or connection is not None:
-        from ..relational.load import load_tables as load_relational  # engines and segments
+    tables_named = any(str(v).startswith("table:") for v in (subscriptions, orders, nps, visits) if v is not None)
+    if (backend is not None and backend != "pandas") or segment is not None or connection is not None or tables_named:
+        from ..relational.load import load_tables as load_relational  # engines, segments, a database's tables
 
         return load_relational(subscriptions, orders, nps, visits, columns, sheet, options,
                                backend=backend or "pandas", connection=connection, segment=segment)  # fmt: skip
