@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import DataError
 
-__all__ = ["ZERO_PADDED", "as_shown", "refuse_uncalculated"]
+__all__ = ["ZERO_PADDED", "as_shown", "format_currency", "refuse_uncalculated", "with_currency"]
 
 
 #: a cell with a formula (not an empty ``<c r="C2"/>`` right before one: its ``/>`` ends it)
@@ -87,3 +87,43 @@ def as_shown(cell: Any) -> Any:
             and float(value).is_integer() and value >= 0):  # fmt: skip
         return str(int(value)).zfill(len(fmt))
     return value
+
+
+#: Excel's currency in a number format: ``[$SIGN-LCID]`` (``[$$-1009]`` Canadian dollars, ``[$€-407]``) or ``[$CODE]``.
+_BRACKETED = re.compile(r"\[\$([^\]\-]*)(?:-([0-9A-Fa-f]+))?\]")
+#: The dollar of a ``[$$-LCID]`` format by its locale (LCID, hexadecimal, lower case): Excel's own currency formats.
+_DOLLARS = {"409": "USD", "1009": "CAD", "c09": "AUD", "1409": "NZD", "4809": "SGD", "c04": "HKD", "80a": "MXN",
+            "2c0a": "ARS", "340a": "CLP", "240a": "COP", "3409": "USD", "1c09": "ZAR"}  # fmt: skip
+#: Signs a format may write as they are or quoted (``"$"#,##0.00``, ``#,##0.00 €``).
+_SIGNS = ("€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "฿", "₴", "₦", "₱", "$")
+
+
+def format_currency(fmt: Any) -> str | None:
+    """The currency a number format shows its numbers in: an ISO code (``[$CAD]``, or a dollar by its locale,
+    ``[$$-1009]``), else the sign it writes (``$``, ``€``); None for a format without one.
+
+    >>> [format_currency(f) for f in ('[$$-1009]#,##0.00', '[$$-409]#,##0.00', '"$"#,##0.00', '#,##0.00 [$EUR]',
+    ...                                '[$-409]mmmm d, yyyy', '0.00', '#,##0.00 "€"')]
+    ['CAD', 'USD', '$', 'EUR', None, None, '€']
+    """
+    if not isinstance(fmt, str):
+        return None
+    match = _BRACKETED.search(fmt)
+    if match is not None and match.group(1).strip():
+        sign, lcid = match.group(1).strip(), (match.group(2) or "").lower().lstrip("0")
+        return _DOLLARS.get(lcid, sign) if sign == "$" else sign
+    text = _BRACKETED.sub("", fmt)
+    return next((sign for sign in _SIGNS if sign in text), None)
+
+
+def with_currency(cell: Any) -> Any:
+    """A cell's value (:func:`as_shown`); a number in a currency format as a money text that names the currency
+    (``100.0 CAD``, ``$120.0``), so that a column of amounts in two currencies is refused as a CSV file's is
+    (:mod:`.currency`), not summed."""
+    value = as_shown(cell)
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return value
+    currency = format_currency(getattr(cell, "number_format", None))
+    if currency is None:
+        return value
+    return f"{value!r} {currency}" if re.fullmatch(r"[A-Z]{3}", currency) else f"{currency}{value!r}"

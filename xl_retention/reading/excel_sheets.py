@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import DataError
-from .excel_cells import ZERO_PADDED, as_shown, refuse_uncalculated
+from .excel_cells import ZERO_PADDED, as_shown, format_currency, refuse_uncalculated, with_currency
 from .hidden_rows import hidden_rows, refuse_hidden_rows
 
 __all__ = ["read_excel", "refuse_empty_rows"]
@@ -126,7 +126,10 @@ def read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
             sheet_name = (shown or names)[0]
         sheet_rows = book[sheet_name]
         sheet_rows.reset_dimensions()  # a stored dimension can be wrong: read every row there is
-        if any(ZERO_PADDED.fullmatch(str(f)) for f in getattr(book, "_number_formats", ())):
+        formats = list(getattr(book, "_number_formats", ()))
+        if any(format_currency(f) for f in formats):  # amounts formatted in a currency: '100.0 CAD' (excel_cells)
+            rows = [[with_currency(cell) for cell in row] for row in sheet_rows.iter_rows()]
+        elif any(ZERO_PADDED.fullmatch(str(f)) for f in formats):
             rows = [[as_shown(cell) for cell in row] for row in sheet_rows.iter_rows()]  # 42 shown as 00042
         else:
             rows = [list(row) for row in sheet_rows.iter_rows(values_only=True)]
