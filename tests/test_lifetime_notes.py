@@ -39,10 +39,13 @@ def test_a_tracker_with_two_months_says_why_it_has_no_sbg_fit_and_no_clv(tmp_pat
 def test_an_earlier_trackers_note_of_the_clv_is_brought_up_to_date(tmp_path, capsys):
     path = build_template(tmp_path / "old.xlsx", start="2025-01", months=3)
     wb = openpyxl.load_workbook(path)
-    wb["Lifetime value"]["C8"] = OLD_C8
+    wb["Lifetime value"]["C8"], wb["Lifetime value"]["C9"] = OLD_C8, None  # as made before the notes
     wb.save(path)
     csv = tmp_path / "s.csv"
     csv.write_text("customer_id,month,mrr\na,2025-01,10\n")
     assert cli.main(["import", "--subscriptions", str(csv), "--into", str(path)]) == 0
-    assert "'Lifetime value'!C8" in capsys.readouterr().out
-    assert openpyxl.load_workbook(path)["Lifetime value"]["C8"].value.startswith("=IF(ISERROR(B8),")
+    out = capsys.readouterr().out
+    assert "'Lifetime value'!C8" in out and "'Lifetime value'!C9" in out
+    ws = openpyxl.load_workbook(path)["Lifetime value"]
+    assert ws["C8"].value.startswith("=IF(ISERROR(B8),") and ws["C9"].value.startswith("=IF(ISERROR(B9),")
+    assert ws["C9"].font.i == ws["C8"].font.i  # the notes' look

@@ -361,4 +361,18 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
             continue
         xml.put(ref, xml.element(ref, xml.style(ref), formula=formula.removeprefix("=")))
         changed.append(f"{quote_sheetname(LIFETIME_TITLE)}!{ref}")
+    # the note of a missing sBG fit (C9, added on 2026-12-01) beside the template's alpha, where C9 is empty
+    if str(mine.get("B9")).upper() == "=SBG_ALPHA" and mine.get("C9") is None and not ip.has_content(
+            xml.cell("C9") or b""):  # fmt: skip
+        xml.put("C9", xml.element("C9", xml.style("C8"), formula=_current_lifetime_c9().removeprefix("=")))
+        changed.append(f"{quote_sheetname(LIFETIME_TITLE)}!C9")
     return changed, notes
+
+
+def _current_lifetime_c9() -> str:
+    from openpyxl import Workbook
+
+    from .sheets import lifetime_sheet
+    from .template import LIFETIME_TITLE
+
+    return lifetime_sheet(Workbook(), LIFETIME_TITLE, {})["C9"].value
