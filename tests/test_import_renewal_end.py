@@ -191,3 +191,35 @@ def test_an_engine_s_table_read_as_a_file_keeps_its_status(tmp_path: Path, capsy
         "service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows "
         "their end in row 3 (counting the header as row 1): 'canceled'"
     )
+
+
+@pytest.mark.parametrize("parquet", [False, True])
+def test_a_term_end_is_a_renewal_only_where_the_status_says_active(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], parquet: bool
+) -> None:
+    """A contracts file of one's own whose 'Term End' is the contract's last day (no status): read as the end;
+    Zuora's TermEndDate beside a status 'Active' renews: refused."""
+    frame = pd.DataFrame({
+        "customer_id": ["a", "b", "c"],
+        "start": pd.to_datetime(["2025-01-10", "2025-02-10", "2025-03-10"]),
+        "Term End": pd.to_datetime(["2026-01-10", None, "2026-03-10"]),
+        "mrr": [10.0, 20.0, 30.0],
+    })  # fmt: skip
+    path = tmp_path / ("contracts.parquet" if parquet else "contracts.csv")
+    more = ["--backend", "duckdb"] if parquet else []
+    frame.to_parquet(path) if parquet else frame.to_csv(path, index=False)
+    assert _import(path, tmp_path / "o", "--columns", "end=Term End", *more) == 0
+    moves = pd.read_csv(tmp_path / "o" / "movements.csv", dtype={"month": str}).set_index("month")
+    assert moves["lost"].loc[moves["lost"] > 0].to_dict() == {"2026-01": 1, "2026-03": 1}
+    assert moves["customers_end"].iloc[-1] == 1
+    frame["status"] = ["Active", "Active", "Cancelled"]
+    frame.to_parquet(path) if parquet else frame.to_csv(path, index=False)
+    capsys.readouterr()
+    assert _import(path, tmp_path / "o2", "--columns", "end=Term End", *more) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"xl-retention: error: {path.name}, column 'Term End': the end of a subscription's current billing term or "
+        "period (the day it renews while it is active), not the day service stopped: as the end, active "
+        "subscriptions would be lost at their renewal; map the day service stopped (the day a subscription was "
+        "cancelled or expired, blank while active); subscriptions that have not ended in row 2 (counting the header "
+        "as row 1): '2026-01-10'"
+    )

@@ -11,8 +11,8 @@ customers in the current month, silently. So (:func:`check_renewal_ends`):
 
 * a column named as such a date (:func:`renewal_column`) is never suggested as the end, and mapped as the end it is
   refused where a subscription that has not ended (its status is not cancelled, expired, non-renewing, ...; or the
-  file has no status) would be counted lost by it (its date in the current month or before), naming the file's
-  column of the day service stopped when it has one;
+  file has no status, unless the name says only a term's end, :func:`term_end_only`) would be counted lost by it
+  (its date in the current month or before), naming the file's column of the day service stopped when it has one;
 * whatever its name, an end date already past on a row whose status says the subscription is active (``active``,
   ``past_due``, ``live``: not cancelled, not set to end) contradicts the status, and is refused: either the end is a
   renewal date or the export is older than the date (export it again).
@@ -30,7 +30,15 @@ import pandas as pd
 from .errors import bad_rows
 from .names import columns_option
 
-__all__ = ["RUNNING", "STOPPED", "renewal_column", "renewal_problem", "running_problem", "check_renewal_ends"]
+__all__ = [
+    "RUNNING",
+    "STOPPED",
+    "check_renewal_ends",
+    "renewal_column",
+    "renewal_problem",
+    "running_problem",
+    "term_end_only",
+]
 
 #: Statuses of a subscription that runs on, not cancelled nor set to end (a non_renewing one ends at its term's end).
 _RUNNING = ("active", "paid", "past_due", "live", "renewing", "current", "in_grace_period")
@@ -69,6 +77,18 @@ def renewal_column(name: Any) -> bool:
     if words & {"cancel", "canceled", "cancelled", "cancellation", "ended", "expires", "expired", "start", "starts"}:
         return False
     return bool(words & _NEXT) or bool(words & _TERM and words & _END)
+
+
+def term_end_only(name: Any) -> bool:
+    """Whether renewal column ``name`` names only a term's end (Zuora's ``TermEndDate``, "Term End"): a contract's
+    last day in a file of one's own, a renewal in a billing system's; told apart by a status column only (a term's
+    end on a row that says active). Not a current term's end, a billing period's or a next renewal.
+
+    >>> term_end_only("Subscription.TermEndDate"), term_end_only("current_term_end"), term_end_only("Contract End")
+    (True, False, False)
+    """
+    words = _words(name)
+    return renewal_column(name) and words & (_TERM | _NEXT | {"current"}) == {"term"}
 
 
 def renewal_problem(other: str | None) -> str:
@@ -149,7 +169,7 @@ in row 2 (counting the header as row 1): '2026-11-05'
     statuses = [spelled(df.iloc[:, [str(c) for c in df.columns].index(n)]) for n in status_columns(df.columns)]
     shown = df[column].to_numpy() if column in df.columns else ends
     other = other_end(df.columns, names)
-    if renewal_column(column):
+    if renewal_column(column) and (statuses or not term_end_only(column)):
         month_end = (now.astype("datetime64[M]") + 1).astype("datetime64[us]")
         stopped = np.zeros(len(df), dtype=bool)
         for said in statuses:

@@ -114,7 +114,16 @@ def _refuse_renewal_ends(con: Any, table: ir.Table, source: str, names: Mapping[
     """An end that is a renewal date (a column named so, on rows not ended; or any end already past on a row whose
     status says active) is refused, naming the rows, as a file's is
     (:func:`~xl_retention.reading.renewals.check_renewal_ends`)."""
-    from ..reading.renewals import RUNNING, STOPPED, _today, other_end, renewal_column, renewal_problem, running_problem
+    from ..reading.renewals import (
+        RUNNING,
+        STOPPED,
+        _today,
+        other_end,
+        renewal_column,
+        renewal_problem,
+        running_problem,
+        term_end_only,
+    )
 
     column = names.get("end")
     if column is None:
@@ -126,7 +135,7 @@ def _refuse_renewal_ends(con: Any, table: ir.Table, source: str, names: Mapping[
     statuses = status_columns(table.columns)
     shown = table.mutate(**{"__shown": table[column]})
     checks = []
-    if renewal_column(column):
+    if renewal_column(column) and (statuses or not term_end_only(column)):  # a contract's term end: by status
         stopped = ibis.literal(False)
         for name in statuses:
             stopped |= _spelled(table[name]).isin(sorted(STOPPED)).fill_null(False)
