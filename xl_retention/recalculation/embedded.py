@@ -49,7 +49,7 @@ from .formula_texts import (
 )
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
-from .intersection import WHOLE_INDEX
+from .intersection import indexes_whole, whole_index_cycles
 from .merged_spills import spills_over_merged
 from .package import FormulaCell, PackageInfo, scan
 from .package_facts import (
@@ -230,7 +230,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                     may_need_arguments(stored),
                     may_split(stored),
                     may_end_in_sum(stored),
-                    "INDEX(" in stored.upper() and WHOLE_INDEX.search(stored) is not None,
+                    "INDEX(" in stored.upper() and indexes_whole(stored, names),
                 )
             needed, structure, arguments, subtotal, final, whole = tests
             if not needed and (r, c) not in clipped:
@@ -303,7 +303,10 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         if not finals or not final_operations(workbook, formulas, finals, _set_formulas):
             break
         workbook.evaluate_all()
-    if wholes and whole_column_indexes(workbook, wholes, _set_formulas):
+    if wholes and (
+        whole_column_indexes(workbook, wholes, _set_formulas)
+        | whole_index_cycles(workbook, wholes, _set_formulas, info.names)
+    ):
         workbook.evaluate_all()
     if tables:
         for sheet, cells in tables.items():
