@@ -115,7 +115,10 @@ def whole_rows(tokens: list[Token]) -> bool:
             spans, close = argument_spans(tokens, i)
         except ValueError:
             return False  # unbalanced: the engine decides
-        if len(spans) != 2 or all(tokens[k].type == Token.WSPACE for k in range(*spans[1])):
+        row = [tokens[k] for k in range(*spans[1]) if tokens[k].type != Token.WSPACE]
+        if len(spans) != 2 or not row or any(t.type == Token.ARRAY for t in row):
+            continue  # an array of rows ({1;2}): one cell each, as the engine lifts it (left as it is)
+        if len(row) == 1 and row[0].type == Token.OPERAND and row[0].subtype == Token.RANGE and ":" in row[0].value:
             continue
         size = _dimensions(tokens[spans[0][0] : spans[0][1]])
         if size is not None and min(size) > 1:
