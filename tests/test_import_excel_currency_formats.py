@@ -39,3 +39,12 @@ def test_amounts_formatted_in_one_currency_are_read(tmp_path: Path) -> None:
     for formats in (["[$$-1009]#,##0.00"] * 4, ['"$"#,##0.00', "0.00", '"$"#,##0.00', "General"]):
         out = run(tmp_path, "--orders", _book(tmp_path, formats))
         assert pd.read_csv(out / "order_revenue_cohorts.csv")["0"].tolist() == [340.5]
+
+
+def test_yen_and_yuan_formats_are_two_currencies(tmp_path: Path, capsys) -> None:
+    # both write '¥': told apart by their formats' locales (Japanese, Chinese)
+    path = _book(tmp_path, ["[$¥-411]#,##0", "[$¥-804]#,##0.00"])
+    assert refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o")).startswith(
+        "orders.xlsx, column 'amount': amounts in 2 currencies (JPY, CNY) in rows 2, 3 of sheet 'Orders': '100 JPY', "
+        "'120 CNY'"
+    )

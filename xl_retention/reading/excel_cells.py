@@ -94,6 +94,9 @@ _BRACKETED = re.compile(r"\[\$([^\]\-]*)(?:-([0-9A-Fa-f]+))?\]")
 #: The dollar of a ``[$$-LCID]`` format by its locale (LCID, hexadecimal, lower case): Excel's own currency formats.
 _DOLLARS = {"409": "USD", "1009": "CAD", "c09": "AUD", "1409": "NZD", "4809": "SGD", "c04": "HKD", "80a": "MXN",
             "2c0a": "ARS", "340a": "CLP", "240a": "COP", "3409": "USD", "1c09": "ZAR"}  # fmt: skip
+#: Other signs of several currencies, by the format's locale: the yen and the yuan, the kronor and kroner.
+_OTHERS = {("¥", "411"): "JPY", ("¥", "804"): "CNY", ("kr", "41d"): "SEK", ("kr", "414"): "NOK", ("kr.", "406"): "DKK",
+           ("kr", "406"): "DKK", ("kr", "40f"): "ISK"}  # fmt: skip
 #: Signs a format may write as they are or quoted (``"$"#,##0.00``, ``#,##0.00 €``).
 _SIGNS = ("€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "฿", "₴", "₦", "₱", "$")
 
@@ -103,15 +106,15 @@ def format_currency(fmt: Any) -> str | None:
     ``[$$-1009]``), else the sign it writes (``$``, ``€``); None for a format without one.
 
     >>> [format_currency(f) for f in ('[$$-1009]#,##0.00', '[$$-409]#,##0.00', '"$"#,##0.00', '#,##0.00 [$EUR]',
-    ...                                '[$-409]mmmm d, yyyy', '0.00', '#,##0.00 "€"')]
-    ['CAD', 'USD', '$', 'EUR', None, None, '€']
+    ...                                '[$-409]mmmm d, yyyy', '0.00', '#,##0.00 "€"', '[$¥-411]#,##0', '[$¥-804]#,##0')]
+    ['CAD', 'USD', '$', 'EUR', None, None, '€', 'JPY', 'CNY']
     """
     if not isinstance(fmt, str):
         return None
     match = _BRACKETED.search(fmt)
     if match is not None and match.group(1).strip():
         sign, lcid = match.group(1).strip(), (match.group(2) or "").lower().lstrip("0")
-        return _DOLLARS.get(lcid, sign) if sign == "$" else sign
+        return _DOLLARS.get(lcid, sign) if sign == "$" else _OTHERS.get((sign, lcid), sign)
     text = _BRACKETED.sub("", fmt)
     return next((sign for sign in _SIGNS if sign in text), None)
 
