@@ -177,13 +177,21 @@ MONTHS_PER_INTERVAL: dict[str, float] = {
 }
 
 _SPELLINGS = {
-    "day": ("day", "daily", "days", "d"),
-    "week": ("week", "weekly", "weeks", "w", "wk"),
-    "month": ("month", "monthly", "months", "mo", "m", "mon"),
-    "quarter": ("quarter", "quarterly", "quarters", "q", "qtr"),
-    "half_year": ("half_year", "halfyear", "half_yearly", "semiannual", "semi_annual", "semi_annually", "semiannually"),
-    "year": ("year", "yearly", "annual", "annually", "years", "yr", "y", "a"),
-}
+    "day": ("day", "daily", "days", "d", "täglich", "taeglich", "tag", "tage", "quotidien", "diario", "dia", "dias"),
+    "week": ("week", "weekly", "weeks", "w", "wk", "wöchentlich", "woechentlich", "woche", "wochen", "hebdomadaire",
+             "semaine", "semanal", "semana", "semanas", "wekelijks"),
+    "month": ("month", "monthly", "months", "mo", "m", "mon", "monatlich", "monat", "monate", "monaten", "mensuel",
+              "mensuelle", "mois", "mensual", "mes", "meses", "mensile", "mese", "mesi", "maandelijks", "maand",
+              "maanden"),
+    "quarter": ("quarter", "quarterly", "quarters", "q", "qtr", "vierteljährlich", "vierteljaehrlich", "quartal",
+                "quartale", "quartalsweise", "trimestriel", "trimestrielle", "trimestre", "trimestral", "trimestrale",
+                "kwartaal", "driemaandelijks"),
+    "half_year": ("half_year", "halfyear", "half_yearly", "semiannual", "semi_annual", "semi_annually", "semiannually",
+                  "halbjährlich", "halbjaehrlich", "halbjahr", "semestriel", "semestrielle", "semestre", "semestral",
+                  "semestrale", "halfjaarlijks"),
+    "year": ("year", "yearly", "annual", "annually", "years", "yr", "y", "a", "jährlich", "jaehrlich", "jahr", "jahre",
+             "jahren", "annuel", "annuelle", "anual", "año", "años", "annuale", "anno", "anni", "jaarlijks", "jaar"),
+}  # fmt: skip
 _NAMES = {spelling: name for name, spellings in _SPELLINGS.items() for spelling in spellings}
 
 
@@ -213,8 +221,10 @@ def _spelled(value: Any) -> str:
 def interval_months(value: Any) -> float | None:
     """Months in one billing interval spelled ``value``: a unit (``Monthly``, ``Annual``, ``semi-annual``), a whole
     number of units (Zuora's ``Two Years``, ``Eighteen_Months``, ``24 months``, ``every 3 months``, ``Annual x2``,
-    ``2x yearly``) or ``biennial``/``triennial``; None when it does not say how many months (``Multi-Year``,
-    ``Subscription Term``, ``Specific Months``, ``biannual``: twice a year or every two years?), blank or 0 units.
+    ``2x yearly``; German, French, Spanish, Italian, Dutch: ``jährlich``, ``12 Monate``, ``mensuel``, ``anual``,
+    ``maandelijks``) or ``biennial``/``triennial``; None when it does not say how many months
+    (``Multi-Year``, ``Subscription Term``, ``Specific Months``, ``biannual``: twice a year or every two years?), blank
+    or 0 units.
 
     >>> [interval_months(v) for v in ("Annual", "Two Years", "Eighteen_Months", "Annual x2", "Multi-Year", None)]
     [12.0, 24.0, 18.0, 24.0, None, None]

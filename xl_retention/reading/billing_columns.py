@@ -17,6 +17,7 @@ import pandas as pd
 from .billing import BILLING_ALIASES, bare_key, interval_months, monthly_amounts, price_in_cents
 from .ends import end_like_columns
 from .errors import DataError, bad_rows
+from .interval_columns import interval_by_values
 from .names import columns_option, key, keys_of
 from .notes import note
 from .renewals import renewal_column
@@ -81,13 +82,14 @@ def _matching(df: pd.DataFrame, name: str, columns: Mapping[str, str]) -> list[s
 
 
 def period_interval(
-    names: Sequence[Any], columns: Mapping[str, str], distinct: Callable[[str], Sequence[Any]]
+    names: Sequence[Any], columns: Mapping[str, str], distinct: Callable[[str], Sequence[Any]], source: str = "input"
 ) -> str | None:
     """The column to take as the billing interval when it is named "Billing Period" and holds interval words (Zuora:
     Month, Quarter, Semi-Annual, Annual, Two Years, ...), not Chargebee's count of ``billing_period_unit``; None
     otherwise (an interval mapped or found by another name, no such column, numbers, or no value that is an
     interval: :func:`~.billing.interval_months`). A value that says no months (``Multi-Year``) beside interval
-    words is refused later, naming its rows.
+    words is refused later, naming its rows. Without such a column, a column of another name holding intervals
+    ("Billing Frequency": Yearly, Monthly) is found by its values (:func:`~.interval_columns.interval_by_values`).
     ``distinct(column)``: some of the column's distinct values.
 
     >>> period_interval(["Account Number", "Billing Period", "Price"], {}, lambda c: ["Month", "Annual", None])
@@ -102,13 +104,15 @@ def period_interval(
         return None
     periods = [str(n) for n, k in zip(names, keys, strict=True) if "billing_period" in k]
     if len(periods) != 1:
-        return None
+        return interval_by_values(names, columns, distinct, source)
     values = [v for v in distinct(periods[0]) if not _blank(v)]
     numbers = [v for v in values if _number(v)]  # Chargebee's count of billing_period_unit
     readable = [v for v in values if interval_months(v) is not None]
     # interval words (one of them may be one that says no months, 'Multi-Year': refused naming its rows, never
     # a reason to read the column as something else)
-    return periods[0] if readable and not numbers else None
+    if readable and not numbers:
+        return periods[0]
+    return interval_by_values([n for n in names if str(n) != periods[0]], columns, distinct, source)
 
 
 def _blank(value: Any) -> bool:

@@ -434,7 +434,7 @@ def prepare(
     billing = False
     aliases = None
     if kind in ("snapshots", "intervals"):
-        period = period_interval(df.columns, columns, lambda c: _distinct_text(df, c))  # Zuora's "Billing Period"
+        period = period_interval(df.columns, columns, lambda c: _distinct_text(df, c), source)  # "Billing Period"
         columns = {**columns, "interval": period} if period else columns
         billing = is_billing(df.columns, columns)
         _check_dates_given(df, kind, columns, source)

@@ -274,8 +274,13 @@ def _from_table(
     cols = dict(columns or {})
     if kind == "intervals":  # a snapshot's status goes with its MRR: read as a file's (reading.statuses)
         _refuse_statuses(con, table, source)
-        some = lambda c: con.execute(table.select(v=table[c]).distinct().limit(100))["v"].tolist()  # noqa: E731
-        period = period_interval([c for c in table.columns if c != ROW], cols, some)  # Zuora's "Billing Period"
+    if kind in ("snapshots", "intervals"):  # Zuora's "Billing Period", a "Billing Frequency" of Yearly (by values)
+        strings = {c for c, dtype in table.schema().items() if dtype.is_string()}
+
+        def some(c: str) -> list[Any]:
+            return con.execute(table.select(v=table[c]).distinct().limit(100))["v"].tolist() if c in strings else []
+
+        period = period_interval([c for c in table.columns if c != ROW], cols, some, source)
         cols = {**cols, "interval": period} if period else cols
     billing = kind in ("snapshots", "intervals") and is_billing(table.columns, cols)
     empty = pd.DataFrame(columns=[c for c in table.columns if c != ROW])  # the file row number is not theirs
