@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+from openpyxl.comments import Comment
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.table import Table
 
 from xl_retention import cli
@@ -64,19 +66,37 @@ def test_a_total_row_under_the_months_moves_below_the_new_ones_and_sums_them(tmp
     assert (values["C8"].value, values["E8"].value, values["F8"].value) == (5, 4, 0.8)
 
 
-def test_a_total_row_another_sheet_reads_is_refused_naming_that_cell(tmp_path, capsys):
+def test_what_reads_the_total_elsewhere_follows_it_and_a_comment_there_is_refused(tmp_path, capsys):
+    """A formula of another sheet, a defined name and a print area reading the Total row read it where it moved
+    (=Customers!C5*2 -> =Customers!C8*2, as Excel's Insert Rows moves them); a comment on the Total row (its drawing
+    is not moved) is refused naming its cell, the file unchanged."""
+
     def edit(wb):
         totals(wb)
         wb["Dashboard"]["I2"] = "=Customers!C5*2"
+        wb.defined_names["MyTotal"] = DefinedName("MyTotal", attr_text="Customers!$C$5")
+        wb["Customers"].print_area = "A1:K5"
 
     book = tracker(tmp_path / "t.xlsx", edit)
+    code, _, err = imported(tmp_path, book, capsys, "--recalc")
+    assert code == 0, err
+    wb = openpyxl.load_workbook(book)
+    assert wb["Dashboard"]["I2"].value == "=Customers!C8*2"
+    assert wb.defined_names["MyTotal"].attr_text == "Customers!$C$8"
+    assert wb["Customers"].print_area == "'Customers'!$A$1:$K$8"
+    assert openpyxl.load_workbook(book, data_only=True)["Dashboard"]["I2"].value == 10
+
+    def commented(wb):
+        totals(wb)
+        wb["Customers"]["C5"].comment = Comment("all sign-ups", "me")
+
+    book = tracker(tmp_path / "c.xlsx", commented)
     before = book.read_bytes()
     code, _, err = imported(tmp_path, book, capsys)
     assert code == 1 and book.read_bytes() == before
     assert err.strip() == (
         "xl-retention: error: Customers!A5 is in the way of the new months 2026-04 to 2026-06 (rows 5 to 7), and the "
-        "rows below the months cannot be moved down ('Dashboard'!I2 reads those rows: =Customers!C5*2): move it and "
-        "import again"
+        "rows below the months cannot be moved down ('Customers'!C5 holds a comment): move it and import again"
     )
 
 

@@ -3,14 +3,14 @@
 A user who types a total under the months (``Total`` in A5, ``=SUM(C2:C4)`` in C5) had to move it by hand before
 every import that added months ("Customers!A5 is in the way of the new months"). :func:`move_rows_below` moves every
 row below the last month down by the number of months added, as Excel's Insert Rows would: cells, styles, row
-heights, and the references of the moved formulas to their own rows (``=C5/E5`` becomes ``=C8/E8``); their ranges
-over the months are then stretched to the new months with every other such formula
-(:mod:`~xl_retention.workbook.stretch`, listed by the import).
+heights, the references of the moved formulas to their own rows (``=C5/E5`` becomes ``=C8/E8``), and every
+reference to those rows elsewhere (another sheet's ``=Customers!C5*2``, a defined name, a print area, a chart
+series: ``C8``); the ranges over the months are then stretched to the new months with every other such formula
+(:mod:`~xl_retention.workbook.stretch`, listed by the import). A table whose Total Row is under the months grows.
 
-Only what can be moved without leaving a reference behind is moved: when anything else reads or covers those rows
-(a formula on any sheet, a defined name, a chart, a conditional format, a validation, a merged range, a hyperlink, a
-comment, a drawing, a table, a filter, a formula shared with other cells), nothing moves and the import refuses
-naming it, as before.
+What the move cannot carry along refuses with one line naming it, nothing moved: a merged range, a hyperlink, a
+conditional format, a validation, a comment, a drawing or another table on those rows, a formula of the sheet's
+months reading them, a formula shared with other cells that reads them.
 """
 
 from __future__ import annotations
@@ -60,12 +60,16 @@ def _readers(text: str, sheet: str, local: bool, last: int) -> bool:
     return bool(found)
 
 
-def _shift(text: str, sheet: str, last: int, by: int) -> str:
-    """``text`` (a formula on ``sheet``) with its references to ``sheet``'s rows below ``last`` ``by`` rows lower."""
+def _shift(text: str, sheet: str, last: int, by: int, local: bool = True) -> str:
+    """``text`` (a formula) with its references to ``sheet``'s rows below ``last`` ``by`` rows lower, as Excel's
+    Insert Rows moves them (a range from above to below ``last`` grows); ``local``: the references without a sheet
+    name are ``sheet``'s (a formula on it)."""
 
     def area(match: re.Match[str], piece: str) -> str:
         name = match.group(1)
         if match.start() > 0 and piece[match.start() - 1] == "]" or name is not None and ip._unquote(name) != sheet:
+            return match.group(0)
+        if name is None and not local:
             return match.group(0)
         r1, r2 = int(match.group(5)), match.group(9)
         r1 = r1 + by if r1 > last else r1
@@ -142,23 +146,15 @@ def _what_holds(package: ip.Package, title: str, last: int) -> str | None:
         below = [c + r for c, r in _COMMENT_REF.findall(data) if int(r) > last]
         if key.startswith("comments ") and below:
             return f"{quote_sheetname(title)}!{below[0].decode()} holds a comment"
-    for other, other_part in package.parts.items():
-        if other == title or other_part is None or other_part not in package.data:
-            continue
-        data = package.data[other_part]
-        if escape(title).encode() not in data:  # names the sheet nowhere (a quick test on the raw part)
-            continue
-        for match in _FORMULA_TEXT.finditer(data):
-            if _readers(ip.unescape(match.group(2)), title, False, last):
-                cells = _CELL_AT.findall(data, max(0, match.start() - 4000), match.start())
-                where = f"{quote_sheetname(other)}!{cells[-1].decode()}" if cells else f"a formula of {other}"
-                return f"{where} reads those rows: ={ip.unescape(match.group(2))[:60]}"
-    for name, data in package.data.items():
-        if name == "xl/workbook.xml" or re.fullmatch(r"xl/charts/chart[^/]*\.xml", name):
-            for match in _FORMULA_TEXT.finditer(data):
-                if _readers(ip.unescape(match.group(2)), title, False, last):
-                    where = "a defined name" if name == "xl/workbook.xml" else "a chart"
-                    return f"{where} reads those rows: {ip.unescape(match.group(2))[:60]}"
+    for other in _naming(package, title):  # formulas of other sheets follow the rows; a shared one cannot
+        try:
+            other_xml = package.sheet(other)
+        except ip.LayoutError as error:
+            return f"{other} cannot be read to move its references along ({error})"
+        for ref, element in other_xml.cells_in_rows(1, max(other_xml.rows, default=0)):
+            found = _F.search(element)
+            if found and b'"shared"' in found.group(1) and _readers(ip.unescape(found.group(2)), title, False, last):
+                return f"{quote_sheetname(other)}!{ref} reads those rows in a formula shared with other cells"
     return None
 
 
@@ -183,10 +179,42 @@ def move_rows_below(package: ip.Package, title: str, last: int, by: int) -> str 
 
             cells[column] = _F.sub(formula, element)
         xml.rows[number + by] = ip._Row(row.attrs, b"", cells=cells, edited=True)
+    _shift_readers(package, title, last, by)
     for key, target in _targets(package, package.sheet_part(title)).items():  # a table's totals row moved with it
         if key.startswith("table ") and _totals_row(package.data.get(target, b"")) == last + 1:
             package.edit(target, lambda data: _table_down(data, last, by))
     return None
+
+
+def _naming(package: ip.Package, title: str) -> list[str]:
+    """The other sheets whose part names ``title`` (a quick test on the raw bytes)."""
+    quoted = escape(title).encode()
+    parts = package.parts.items()
+    return [other for other, part in parts if other != title and quoted in package.data.get(part or "", b"")]
+
+
+def _shift_readers(package: ip.Package, title: str, last: int, by: int) -> None:
+    """Every reference to ``title``'s rows below ``last`` outside it (cell, format and validation formulas of other
+    sheets, defined names, chart series) ``by`` rows lower: =Customers!C5 (a Total) reads C8 where it moved."""
+
+    def moved(match: re.Match[bytes]) -> bytes:
+        text = ip.unescape(match.group(2))
+        new = _shift(text, title, last, by, local=False)
+        return match.group(0) if new == text else match.group(1) + escape(new).encode() + match.group(3)
+
+    for other in _naming(package, title):
+        xml = package.sheet(other)
+        for number in sorted(xml.rows):
+            if not xml.rows[number].edited and not _F.search(xml.rows[number].raw):
+                continue
+            for ref, element in list(xml.cells_in_rows(number, number)):
+                new = _FORMULA_TEXT.sub(moved, element)
+                if new != element:
+                    xml.put(ref, new)
+        xml.tail = _FORMULA_TEXT.sub(moved, xml.tail)
+    package.edit("xl/workbook.xml", lambda data: _FORMULA_TEXT.sub(moved, data))
+    for name in package.names(r"xl/charts/chart[^/]*\.xml"):
+        package.edit(name, lambda data: _FORMULA_TEXT.sub(moved, data))
 
 
 def _table_down(data: bytes, last: int, by: int) -> bytes:
