@@ -90,3 +90,18 @@ def test_a_tracker_without_the_names_the_table_reads_gets_a_note(tmp_path, capsy
     out = importing(tmp_path, book, capsys)
     assert "lacks the names they read (Visits_Returning_Rate)" in out
     assert openpyxl.load_workbook(book)["Dashboard"]["E4"].value is None
+
+
+def test_a_tracker_whose_purchases_sheet_was_deleted_gets_no_table_of_errors(tmp_path, capsys):
+    """A subscription business deleted "Purchases and visits" (its names then point at no sheet): the table would
+    show #REF! on the Dashboard -> not added; the import's other figures are as before."""
+    book = old_tracker(tmp_path / "sub.xlsx")
+    wb = openpyxl.load_workbook(book)
+    del wb["Purchases and visits"]
+    wb.save(book)
+    csv = tmp_path / "s.csv"
+    csv.write_text("customer_id,month,mrr\na,2026-01,10\nb,2026-02,10\n")
+    assert cli.main(["import", "--subscriptions", str(csv), "--into", str(book), "--recalc"]) == 0
+    assert "'Dashboard'!E3:G6" not in capsys.readouterr().out
+    ws = openpyxl.load_workbook(book, data_only=True)["Dashboard"]
+    assert [ws[ref].value for ref in TABLE] == [None] * 12 and ws["B5"].value == 10  # February: b alone

@@ -126,6 +126,7 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     if all(mine.get(ref) == current[ref] for ref in SHOP_TABLE):
         return changed, notes
     wanted = set().union(*(_names_in(current[ref]) for ref in SHOP_TABLE if str(current[ref]).startswith("=")))
+    names = {name for name in names if _on_a_sheet(wb, name)}  # "Purchases and visits" deleted: #REF! names
     if any(mine.get(ref) is not None for ref in SHOP_TABLE):
         if shop_data:
             notes.append(
@@ -144,6 +145,15 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
         _shop_table(xml, current)
         changed.append(f"{where}!E3:G6")
     return changed, notes
+
+
+def _on_a_sheet(wb: Any, name: str) -> bool:
+    """Whether the workbook's defined name ``name`` points at a sheet it has (not ``#REF!`` of a deleted one)."""
+    defined = wb.defined_names.get(name)
+    try:
+        return defined is not None and any(title in wb.sheetnames for title, _ in defined.destinations)
+    except Exception:  # noqa: BLE001  (a name openpyxl cannot read as a reference: not one to build on)
+        return False
 
 
 def _shop_table(xml: ip.SheetXml, current: dict[str, Any]) -> None:
