@@ -88,3 +88,33 @@ def test_an_argument_read_as_an_array_is_not_intersected(tmp_path: Path) -> None
     result, values = recalc_sheet(tmp_path, cells, _NAMES, arrays)
     assert result.status == "ok", result.message
     assert [values.get(ref) for ref in ("F2", "F3", "G2", "G1")] == [60, 60, 60, 60]
+
+
+def test_a_range_as_an_argument_of_a_function_of_single_values_is_its_cell(tmp_path: Path) -> None:
+    # functions whose every argument is one value (finance, distributions, math, information), and the number
+    # beside an array (RANK's number, QUARTILE's quart, PERCENTRANK's x): the engine took the range's first cell
+    # (FV at 10% in row 2, NORMSDIST(1)) or gave #VALUE! (ISEVEN, COMBIN, ROMAN, ADDRESS)
+    cells: dict[str, object] = {
+        **_DATA,
+        "D1": 0.1,
+        "D2": 0.2,
+        "D3": 0.3,
+        "F2": "=FV(D1:D3,2,-100)",
+        "F3": "=PV(D1:D3,2,-100)",
+        "G2": "=NORMSDIST(A1:A3)",
+        "G3": "=ISEVEN(A1:A3)",
+        "H3": "=COMBIN(5,A1:A3)",
+        "I3": "=ROMAN(A1:A3)",
+        "J3": "=ADDRESS(A1:A3,1)",
+        "K3": "=RANK(B1:B3,B1:B3)",
+        "L2": "=QUARTILE(B1:B3,A1:A3)",
+        "M3": "=PERCENTRANK(B1:B3,B1:B3)",
+        "N1": "=NPV(D1:D3,B1:B3)",
+    }
+    result, values = recalc_sheet(tmp_path, cells, _NAMES)
+    assert result.status == "ok", result.message
+    got = {ref: values.get(ref) for ref in cells if ref[0] > "E"}
+    assert round(got.pop("F2"), 9) == 220 and round(got.pop("F3"), 9) == round(100 / 1.3 + 100 / 1.3**2, 9)
+    assert round(got.pop("G2"), 12) == 0.977249868052  # NORMSDIST(2)
+    assert round(got.pop("N1"), 9) == round(10 / 1.1 + 20 / 1.1**2 + 30 / 1.1**3, 9)
+    assert got == {"G3": False, "H3": 10, "I3": "III", "J3": "$A$3", "K3": 1, "L2": 20, "M3": 1}

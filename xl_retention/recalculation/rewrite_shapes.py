@@ -52,18 +52,46 @@ _REFERENCE_NUMBERS: dict[str, frozenset[int] | None] = {
     "LOOKUP": frozenset({0}),
     "SMALL": frozenset({1}),
     "LARGE": frozenset({1}),
+    # the same in statistics and finance: the number ranked, the k of a percentile, the rates beside the cash flows
+    **dict.fromkeys(("RANK", "RANK.EQ", "RANK.AVG"), frozenset({0, 2})),
+    **dict.fromkeys(
+        "PERCENTILE PERCENTILE.INC PERCENTILE.EXC QUARTILE QUARTILE.INC QUARTILE.EXC TRIMMEAN IRR".split(),
+        frozenset({1}),
+    ),
+    **dict.fromkeys(("PERCENTRANK", "PERCENTRANK.INC", "PERCENTRANK.EXC", "ZTEST", "Z.TEST"), frozenset({1, 2})),
+    "MIRR": frozenset({1, 2}),
+    "NPV": frozenset({0}),
 }
+
+#: Functions of single values only (Excel's function table gives each argument the value class; the newer names of
+#: the same functions and those added since likewise): =NORMSDIST(A1:A3), =FV(C1:C3,2,-100), =ISEVEN(A1:A3) in row 2
+#: read row 2's cell (H7 03's kind: the engine took the first cell, or gave #VALUE!)
+_SINGLE_VALUED = (
+    "ABS INT SQRT EXP LN LOG10 SIGN TRUNC ROUND ROUNDUP ROUNDDOWN MOD POWER EVEN ODD FACT DATE YEAR MONTH "
+    "DAY WEEKDAY HOUR MINUTE SECOND EDATE EOMONTH LEFT RIGHT MID LEN UPPER LOWER PROPER TRIM VALUE NOT "
+    "ISBLANK ISNUMBER ISTEXT ISERROR ISERR ISNA ISLOGICAL N T CHAR CODE DATEDIF DAYS DAYS360 WEEKNUM "
+    "ISOWEEKNUM YEARFRAC DATEVALUE TIMEVALUE TIME LOG CEILING FLOOR MROUND QUOTIENT SIN COS TAN ASIN ACOS ATAN "
+    "ATAN2 DEGREES RADIANS REPT SUBSTITUTE REPLACE FIND SEARCH EXACT FIXED DOLLAR CLEAN NUMBERVALUE TEXT "
+    "ACOSH ASINH ATANH COSH SINH TANH ACOT ACOTH COT COTH CSC CSCH SEC SECH SQRTPI FACTDOUBLE COMBIN COMBINA PERMUT "
+    "PERMUTATIONA ROMAN ARABIC BASE DECIMAL CEILING.MATH CEILING.PRECISE ISO.CEILING FLOOR.MATH FLOOR.PRECISE "
+    "ISEVEN ISODD ISNONTEXT ERROR.TYPE ADDRESS HYPERLINK LEFTB RIGHTB MIDB LENB FINDB SEARCHB REPLACEB UNICHAR "
+    "UNICODE ASC DBCS BAHTTEXT USDOLLAR "
+    "PMT PV FV NPER RATE IPMT PPMT ISPMT CUMIPMT CUMPRINC DB DDB SLN SYD VDB EFFECT NOMINAL DOLLARDE DOLLARFR RRI "
+    "PDURATION "
+    "NORMDIST NORMSDIST NORMINV NORMSINV NORM.DIST NORM.S.DIST NORM.INV NORM.S.INV LOGNORMDIST LOGINV LOGNORM.DIST "
+    "LOGNORM.INV BINOMDIST BINOM.DIST BINOM.INV CRITBINOM NEGBINOMDIST NEGBINOM.DIST POISSON POISSON.DIST EXPONDIST "
+    "EXPON.DIST GAMMADIST GAMMAINV GAMMA.DIST GAMMA.INV GAMMALN GAMMALN.PRECISE GAMMA BETADIST BETAINV BETA.DIST "
+    "BETA.INV CHIDIST CHIINV CHISQ.DIST CHISQ.DIST.RT CHISQ.INV CHISQ.INV.RT FDIST FINV F.DIST F.DIST.RT F.INV "
+    "F.INV.RT TDIST TINV T.DIST T.DIST.2T T.DIST.RT T.INV T.INV.2T WEIBULL WEIBULL.DIST HYPGEOMDIST HYPGEOM.DIST "
+    "FISHER FISHERINV STANDARDIZE CONFIDENCE CONFIDENCE.NORM CONFIDENCE.T PHI GAUSS "
+    "DEC2BIN DEC2HEX DEC2OCT BIN2DEC BIN2HEX BIN2OCT HEX2BIN HEX2DEC HEX2OCT OCT2BIN OCT2DEC OCT2HEX BITAND BITOR "
+    "BITXOR BITLSHIFT BITRSHIFT DELTA GESTEP CONVERT ERF ERFC ERF.PRECISE ERFC.PRECISE"
+).split()
 
 #: Functions whose arguments (all, or those at the given positions) are single values: a range given there
 #: directly is intersected in a classic formula (``=ABS(A1:A3)`` in row 2 is ``ABS(A2)``).
 SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
-    **dict.fromkeys(
-        "ABS INT SQRT EXP LN LOG10 SIGN TRUNC ROUND ROUNDUP ROUNDDOWN MOD POWER EVEN ODD FACT DATE YEAR MONTH "
-        "DAY WEEKDAY HOUR MINUTE SECOND EDATE EOMONTH LEFT RIGHT MID LEN UPPER LOWER PROPER TRIM VALUE NOT "
-        "ISBLANK ISNUMBER ISTEXT ISERROR ISERR ISNA ISLOGICAL N T CHAR CODE DATEDIF DAYS DAYS360 WEEKNUM "
-        "ISOWEEKNUM YEARFRAC DATEVALUE TIMEVALUE TIME LOG CEILING FLOOR MROUND QUOTIENT SIN COS TAN ASIN ACOS ATAN "
-        "ATAN2 DEGREES RADIANS REPT SUBSTITUTE REPLACE FIND SEARCH EXACT FIXED DOLLAR CLEAN NUMBERVALUE".split()
-    ),
+    **dict.fromkeys(_SINGLE_VALUED),
     "SUMIF": frozenset({1}),
     "COUNTIF": frozenset({1}),
     "AVERAGEIF": frozenset({1}),
@@ -78,7 +106,6 @@ SCALAR_ARGUMENTS: dict[str, frozenset[int] | None] = {
     "WORKDAY.INTL": frozenset({0, 1, 2}),
     "NETWORKDAYS.INTL": frozenset({0, 1, 2}),
     "IF": frozenset({0}),
-    "TEXT": frozenset({0}),
     "SWITCH": frozenset({0}),
     "IFS": frozenset(range(0, 254, 2)),
     # the numbers of the reference and lookup functions (INDEX's row, column and area, CHOOSE's index, OFFSET's rows,
@@ -108,7 +135,19 @@ DELETED_SHEET = re.compile(r"#REF![$A-Z0-9]")
 _PASSING = ("IFERROR", "IFNA", "CHOOSE")
 
 #: functions whose ranges are mostly references (INDEX(B:B,MATCH(..))): tested at their single-value positions only
-_AT_POSITIONS = ("INDEX", "OFFSET", "XLOOKUP", "XMATCH", "SMALL", "LARGE")
+_AT_POSITIONS = tuple(f for f in _REFERENCE_NUMBERS if f not in ("CHOOSE", "VLOOKUP", "HLOOKUP", "MATCH", "LOOKUP"))
+
+
+def _by_first_positions(functions: tuple[str, ...]) -> dict[int, list[str]]:
+    """``functions`` by each of their first two single-value positions (0, and the first other): a range after at
+    least that many commas may be one of them."""
+    found: dict[int, list[str]] = {}
+    for f in functions:
+        positions = SCALAR_ARGUMENTS[f] or frozenset({0})
+        for k in {min(positions), min(positions - {0}, default=min(positions))}:
+            found.setdefault(k, []).append(f)
+    return found
+
 
 _SCALAR_CALL = re.compile(  # one of those functions with a range as an argument of its own (in brackets or not)
     r"(?i)(?<![\w.])(?:_xlfn\.)?(?:"
@@ -119,10 +158,9 @@ _SCALAR_CALL = re.compile(  # one of those functions with a range as an argument
     + r"[\s)]*[,)]"
     # INDEX(B1:B3,A1:A3), XLOOKUP(A1:A3,..): a range after at least as many commas as the position (a superset)
     + "".join(
-        rf"|(?<![\w.])(?:_xlfn\.)?{f}\({f'(?:[^,]*,){{{k},}}' if k else ''}[\s(]*(?:[\w.]+!|'[^']+'!|''!)?{_AREA}"
-        r"[\s)]*[,)]"
-        for f in _AT_POSITIONS
-        for k in {min(SCALAR_ARGUMENTS[f] or {0}), min((SCALAR_ARGUMENTS[f] or {0}) - {0}, default=0)}
+        rf"|(?<![\w.])(?:_xlfn\.)?(?:{'|'.join(map(re.escape, names))})\({f'(?:[^,]*,){{{k},}}' if k else ''}[\s(]*"
+        rf"(?:[\w.]+!|'[^']+'!|''!)?{_AREA}[\s)]*[,)]"
+        for k, names in _by_first_positions(_AT_POSITIONS).items()
     )
 )
 
