@@ -73,3 +73,22 @@ def test_a_live_export_of_two_months_without_a_loss_is_not_noted(
     path.write_text("customer_id,start,end,mrr\na,2026-01-05,,10\nb,2026-02-05,2026-03-10,20\nc,2026-02-07,,30\n")
     assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")]) == 0
     assert "no customer was lost" not in capsys.readouterr().out
+
+
+def test_an_export_of_cancelled_subscriptions_only_is_noted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The mirror filter (status = canceled): nobody is a customer at the end, churn far too high; it was noted as a
+    live export whose earlier losses are missing."""
+    path = tmp_path / "cancelled_only.csv"
+    path.write_text(
+        "customer_id,start,end,mrr,status\nc01,2026-01-04,2026-04-04,49,canceled\nc02,2026-01-12,2026-05-12,99,"
+        "canceled\nc03,2026-02-20,2026-04-20,49,canceled\nc04,2026-03-03,2026-06-03,49,canceled\n"
+        "c05,2026-03-17,2026-07-17,99,canceled\nc06,2026-04-02,2026-08-02,49,canceled\n"
+    )
+    assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")]) == 0
+    moves = pd.read_csv(tmp_path / "o" / "movements.csv", dtype={"month": str}).set_index("month")
+    assert moves["lost"].tolist() == [0, 0, 0, 2, 1, 1, 1, 1]
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "every customer of cancelled_only.csv is lost by its last month, 2026-08, and none is active: if the export "
+        "holds only cancelled or ended subscriptions (a status filter), the active ones are missing and churn reads "
+        "too high; export every subscription, active ones too"
+    )

@@ -182,8 +182,8 @@ def no_churn_note(tables: Tables) -> str | None:
     reads 0 every month. Also when its losses come only after such a run, from the month of its last new customer
     on: a list of "live" subscriptions (active ones and those cancelled whose service has not ended yet, the
     default of Recurly's and Chargebee's subscription lists) loses only those cancelled at the export's date, and
-    those who left before are missing. None otherwise (a business that loses customers before its last new one
-    joined).
+    those who left before are missing. And when nobody is a customer at the end (an export of cancelled
+    subscriptions only). None otherwise (a business that loses customers before its last new one joined).
 
     >>> import pandas as pd
     >>> months = pd.PeriodIndex(["2026-01", "2026-02", "2026-03"], freq="M", name="month")
@@ -198,6 +198,8 @@ def no_churn_note(tables: Tables) -> str | None:
     'no customer was lost in 2026-01 to 2026-03 of the subscriptions '
     >>> no_churn_note(Tables(movements=live.assign(gained=[3, 2, 2, 1], lost=[0, 0, 1, 2]))) is None
     True
+    >>> no_churn_note(Tables(movements=live.assign(lost=[0, 1, 3, 5], customers_end=[3, 4, 3, 0])))[:61]
+    'every customer of the subscriptions is lost by its last month'
     """
     moves = tables.movements
     if moves is None or not len(moves) or "lost" not in moves or "customers_end" not in moves:
@@ -218,6 +220,12 @@ def no_churn_note(tables: Tables) -> str | None:
             f"no customer was lost in the {months} months of {name}: if the export holds only active subscriptions "
             f"(a status filter), those who left are missing and churn reads 0; export every subscription, ended ones "
             f"too"
+        )
+    if months >= NO_CHURN_MONTHS and int(moves["customers_end"].iloc[-1]) == 0:  # nobody stays: cancelled ones only
+        return (
+            f"every customer of {name} is lost by its last month, {moves.index[-1]}, and none is active: if the "
+            f"export holds only cancelled or ended subscriptions (a status filter), the active ones are missing and "
+            f"churn reads too high; export every subscription, active ones too"
         )
     first_loss = int(lost.argmax())
     before = moves.iloc[:first_loss]
