@@ -52,6 +52,7 @@ from .export_kinds import (
     refuse_retention_report,
     refuse_subscriptions_as_orders,
 )
+from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
 from .names import columns_option, key, keys_of
 from .orders import (
@@ -455,6 +456,8 @@ def prepare(
         out = normalize_columns(df, required, optional, {**columns, "order_id": sale}, source, aliases)
         names = out.attrs["source_columns"]
     refuse_counts(df, names, kind, source)  # 'Date, Users': a report's counts, each one visitor
+    if kind in ("snapshots", "intervals", "orders"):  # 'MRR' beside 'MRR (USD)': which one? (reading.money_twins)
+        check_money_twins(list(df.columns), names, columns, source)
     if kind == "orders":  # one row per subscription: MRR, a billing interval or period, no order id
         refuse_subscriptions_as_orders(df, names, source)
     elif kind in ("snapshots", "intervals"):  # one row per order: an order id or line items, no subscription's column

@@ -43,6 +43,7 @@ from ..reading.billing_columns import (
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.discounts import discount_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
+from ..reading.money_twins import check_money_twins
 from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.orders import item_columns, order_aliases
 from ..reading.pauses import pause_columns
@@ -296,6 +297,8 @@ def _from_table(
     aliases = BILLING_ALIASES if billing else order_aliases(empty.columns) if kind == "orders" else None
     names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
     refuse_unused_end(empty.columns, names, source, kind)  # an end date under another name, unmapped: no churn
+    if kind in ("snapshots", "intervals", "orders"):  # 'MRR' beside 'MRR (USD)': which one? (reading.money_twins)
+        check_money_twins(list(empty.columns), names, cols, source)
     if billing:  # a quantity or interval count column left unused would change nothing where it changes the MRR
         _refuse_unused_billing_columns(empty, names, source)
     _refuse_other_ids(con, table, source, names, cols)

@@ -1,0 +1,83 @@
+"""Two columns of one amount, one of them in a stated currency: which to use cannot be told from the names.
+
+Revenue tools export each customer's MRR in its own currency next to the MRR converted into one ("MRR" beside
+"MRR (USD)", "Converted MRR", ``mrr_eur``, "MRR (reporting currency)"); shops an order's total beside its total
+in the shop's currency ("Total" and "Total (EUR)"). Taking the plain column by its name (``mrr``) would add 100
+USD and 5,000 JPY as 5,100 with nothing to tell the user. So when the money column was found by its name (not
+mapped) and another column is named as it is plus only words of a currency (an ISO code, "converted", "base",
+"reporting", "local", ...), the file is refused, naming both and how to choose. A file with a currency column is
+left to the currency checks (:mod:`.currency`: two currencies in it are refused, naming the converted column).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .currency import named_currency
+from .errors import DataError
+from .names import columns_option
+
+__all__ = ["check_money_twins"]
+
+#: ISO 4217 codes of the currencies in use (a word of a column's name that is one says the column's currency), but
+#: those that are English words ("MRR all", "Top amount").
+CURRENCY_CODES = frozenset("""
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLF
+CLP CNH CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL
+HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL
+MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD
+RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX
+USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL
+""".lower().split()) - {"all", "top", "try", "cup", "mop", "bam", "gel", "sos", "pen", "mad", "bob"}  # fmt: skip
+#: Words that say an amount's currency rather than another amount ("Converted MRR", "MRR in base currency").
+_CURRENCY_QUALIFIERS = frozenset({
+    "converted", "conversion", "base", "reporting", "report", "home", "local", "original", "native", "account",
+    "company", "functional", "presentment", "settlement", "normalized", "normalised", "fx", "in", "currency", "ccy",
+})  # fmt: skip
+_WHAT = {"mrr": "MRR", "amount": "amount"}
+
+
+def _words(name: Any) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[^0-9a-zà-ÿ]+", str(name).lower()) if w)
+
+
+def money_twins(names: Sequence[Any], money: str) -> list[str]:
+    """The columns of ``names`` named as ``money`` is plus only words of a currency.
+
+    >>> money_twins(["customer_id", "MRR", "MRR (USD)", "Converted MRR", "mrr_eur", "New MRR", "MRR change"], "MRR")
+    ['MRR (USD)', 'Converted MRR', 'mrr_eur']
+    >>> money_twins(["Amount", "Converted Amount Refunded", "Amount Refunded"], "Amount")
+    []
+    """
+    own = _words(money)
+    twins = []
+    for name in names:
+        words = _words(name)
+        if str(name) != str(money) and own < words and words - own <= CURRENCY_CODES | _CURRENCY_QUALIFIERS:
+            twins.append(str(name))
+    return twins
+
+
+def check_money_twins(names: Sequence[Any], found: Mapping[str, str], columns: Mapping[str, str], source: str) -> None:
+    """Refuse a money column found by its name (``found``: ours -> theirs; not in the column map ``columns``) beside
+    a column of the same amount in a stated currency (:func:`money_twins`), unless a currency column is there."""
+    for ours in ("mrr", "amount"):
+        money = found.get(ours)
+        if money is None or ours in columns:
+            continue
+        twins = money_twins(names, money)
+        if not twins:
+            continue
+        if any(named_currency(n) and str(n) not in twins for n in names):  # the currency checks tell
+            continue
+        what = _WHAT[ours]
+        raise DataError(
+            f"{source}: {money!r} and {twins[0]!r} both hold the {what}: {twins[0]!r} in one currency, {money!r} "
+            f"perhaps in each customer's own (then adding them mixes currencies); which to use cannot be told: "
+            f"map one, {columns_option([(ours, twins[0])])} (or {columns_option([(ours, money)])} if it is in one "
+            f"currency)",
+            source=source,
+            column=twins[0],
+        )
