@@ -92,3 +92,17 @@ def test_an_export_of_cancelled_subscriptions_only_is_noted(tmp_path: Path, caps
         "holds only cancelled or ended subscriptions (a status filter), the active ones are missing and churn reads "
         "too high; export every subscription, active ones too"
     )
+
+
+def test_a_small_business_losing_its_first_customer_late_is_not_noted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Three months without a loss among 2 to 4 customers (6 customer-months) say nothing of a filter."""
+    path = tmp_path / "subscriptions.csv"
+    path.write_text(
+        "customer_id,start,end,mrr\na,2026-06-05,,147\nb,2026-07-08,,30\nc,2026-07-10,,20\nd,2026-06-12,2026-09-12,49\n"
+    )
+    assert cli.main(["import", "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")]) == 0
+    moves = pd.read_csv(tmp_path / "o" / "movements.csv", dtype={"month": str}).set_index("month")
+    assert moves["lost"].tolist() == [0, 0, 0, 1]
+    assert "no customer was lost" not in capsys.readouterr().out

@@ -174,15 +174,18 @@ def load_tables(
 
 #: months with customers and nobody lost after which the import says an export may hold active subscriptions only
 NO_CHURN_MONTHS = 3
+#: customers at the start of those months, added up, below which a run without a loss before the first one says
+#: nothing (a churn of 5% a month loses one customer in 20 such customer-months)
+NO_CHURN_AT_RISK = 20
 
 
 def no_churn_note(tables: Tables) -> str | None:
     """A note when the subscriptions lose no customer in :data:`NO_CHURN_MONTHS` months or more with customers: an
     export filtered to active subscriptions (Stripe's dashboard, Status = active) has no one who left, and churn
-    reads 0 every month. Also when its losses come only after such a run, from the month of its last new customer
-    on: a list of "live" subscriptions (active ones and those cancelled whose service has not ended yet, the
-    default of Recurly's and Chargebee's subscription lists) loses only those cancelled at the export's date, and
-    those who left before are missing. And when nobody is a customer at the end (an export of cancelled
+    reads 0 every month. Also when its losses come only after such a run (of :data:`NO_CHURN_AT_RISK` customers
+    at its months' starts or more), from the month of its last new customer on: a list of "live" subscriptions
+    (active ones and those cancelled whose service has not ended yet, the default of Recurly's and Chargebee's
+    subscription lists) loses only those cancelled at the export's date, and those who left before are missing. And when nobody is a customer at the end (an export of cancelled
     subscriptions only). None otherwise (a business that loses customers before its last new one joined).
 
     >>> import pandas as pd
@@ -192,11 +195,13 @@ def no_churn_note(tables: Tables) -> str | None:
     'no customer was lost in the 3 months of subs.csv: if'
     >>> no_churn_note(Tables(movements=moves.assign(lost=[0, 1, 0]))) is None
     True
-    >>> live = pd.DataFrame({"gained": [3, 2, 2, 0], "lost": [0, 0, 0, 2], "customers_end": [3, 5, 7, 5]},
+    >>> live = pd.DataFrame({"gained": [8, 4, 4, 0], "lost": [0, 0, 0, 2], "customers_end": [8, 12, 16, 14]},
     ...                     index=pd.period_range("2026-01", periods=4, freq="M", name="month"))
     >>> no_churn_note(Tables(movements=live))[:64]
     'no customer was lost in 2026-01 to 2026-03 of the subscriptions '
-    >>> no_churn_note(Tables(movements=live.assign(gained=[3, 2, 2, 1], lost=[0, 0, 1, 2]))) is None
+    >>> no_churn_note(Tables(movements=live.assign(gained=[8, 4, 4, 1], lost=[0, 0, 1, 2]))) is None
+    True
+    >>> no_churn_note(Tables(movements=live.assign(customers_end=[3, 5, 7, 5]))) is None  # 8 at risk: too few
     True
     >>> no_churn_note(Tables(movements=live.assign(lost=[0, 1, 3, 5], customers_end=[3, 4, 3, 0])))[:61]
     'every customer of the subscriptions is lost by its last month'
@@ -230,7 +235,8 @@ def no_churn_note(tables: Tables) -> str | None:
     first_loss = int(lost.argmax())
     before = moves.iloc[:first_loss]
     run = before[before["customers_end"] > 0]
-    if len(run) < NO_CHURN_MONTHS or "gained" not in moves:
+    at_risk = int(before["customers_end"].shift(fill_value=0).clip(lower=0).sum())  # customers at each month's start
+    if len(run) < NO_CHURN_MONTHS or at_risk < NO_CHURN_AT_RISK or "gained" not in moves:
         return None
     gains = (moves["gained"].to_numpy() > 0).nonzero()[0]
     if gains.size and int(gains[-1]) > first_loss:  # a loss before the last new customer: no live list
