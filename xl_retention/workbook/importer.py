@@ -185,8 +185,9 @@ def no_churn_note(tables: Tables) -> str | None:
     reads 0 every month. Also when its losses come only after such a run (of :data:`NO_CHURN_AT_RISK` customers
     at its months' starts or more), from the month of its last new customer on: a list of "live" subscriptions
     (active ones and those cancelled whose service has not ended yet, the default of Recurly's and Chargebee's
-    subscription lists) loses only those cancelled at the export's date, and those who left before are missing. And when nobody is a customer at the end (an export of cancelled
-    subscriptions only). None otherwise (a business that loses customers before its last new one joined).
+    subscription lists) loses only those cancelled at the export's date, and those who left before are missing.
+    And when nobody is a customer at the end (an export of cancelled subscriptions only). None otherwise (a
+    business that loses customers before its last new one joined).
 
     >>> import pandas as pd
     >>> months = pd.PeriodIndex(["2026-01", "2026-02", "2026-03"], freq="M", name="month")
