@@ -370,6 +370,12 @@ _REFUSALS = (
         'form the embedded engine cannot compare that way (a "<>" criterion in AVERAGEIF(S), MAXIFS or MINIFS, two '
         "such criteria in one call, one beside a typed number's)",
     ),
+    (
+        "_XLR.ERRORCRITERION(",
+        "criteria",
+        "a criterion here is an error value (a cell or expression giving #N/A, or one typed in); whether Excel then "
+        "counts the cells holding that error is not documented, so the embedded engine does not compute it",
+    ),
 )
 
 

@@ -19,6 +19,7 @@ from . import (  # noqa: F401  (each registers its functions)
     criteria,
     criteria_cells,
     criteria_long,
+    criteria_runtime,
     dates,
     day_counts,
     elementwise,

@@ -53,6 +53,7 @@ from .criteria import CRITERIA, each_shaped, error_checked, scanned_call, size_g
 from .criteria_cells import cell_corrected
 from .criteria_digits import digits_corrected, widened_criteria
 from .criteria_long import long_guarded
+from .criteria_runtime import runtime_keyed
 from .criteria_values import dated_criteria, numbered_criteria
 from .logical import logical_call
 from .lookup import exact_lookup
@@ -201,24 +202,36 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         for k in (1, 2):
             if k < len(spans) and _may_be_negative(tokens[spans[k][0] : spans[k][1]]):
                 args[k] = f"{INDEXED}({args[k]})"
-    call = token.value + ",".join(args) + ")"
-    if name.startswith("_XLR.EACH."):  # SUM(COUNTIFS(A:A,{"a","b"})): whole columns' true size (.criteria)
-        call = each_shaped(name, [tokens[a:b] for a, b in spans], args, call) or call
-    if name in ("COUNTIFS", "SUMIF", "AVERAGEIF"):  # the empty cells the engine does not reach (.criteria)
-        call = scanned_call(name, [tokens[a:b] for a, b in spans], args) or call
-    if name in ("SUMIF", "SUMIFS", "AVERAGEIF", "AVERAGEIFS"):  # an error in a matched row is the result (.criteria)
-        call = error_checked(name, [tokens[a:b] for a, b in spans], args, call) or call
-    if name in ("COUNTIF", "COUNTIFS", "SUMIF", "SUMIFS"):  # a typed number matched at 15 digits (.criteria_digits)
-        typed_fix = digits_corrected(name, args, call)
-        cells_fix = cell_corrected(name, [tokens[a:b] for a, b in spans], args, call, typed=typed_fix)
-        call = cells_fix or typed_fix or call
-    elif name in CRITERIA:  # a cell's number at 15 digits: listed where it matters (.criteria_cells)
-        call = cell_corrected(name, [tokens[a:b] for a, b in spans], args, call) or call
-    if name in CRITERIA:  # a criterion of more than 15 digits (a 16-digit text id): at 15 digits (.criteria_long)
-        call = long_guarded(name, [tokens[a:b] for a, b in spans], args, call) or call
-    guard = size_guard(name, [tokens[a:b] for a, b in spans]) if name.endswith("IFS") else None
-    if guard is not None:  # COUNTIFS(A1:A4,"x",B1:B3,"y"): ranges of different sizes are #VALUE! (.criteria)
-        call = f"IF({guard},#VALUE!,{call})"
+    parts = [tokens[a:b] for a, b in spans]
+
+    def guarded(args: list[str], keyed: bool = False) -> str:
+        """The call of ``args`` with the rewrite's guards; ``keyed``: its criteria keyed when the formula runs
+        (.criteria_runtime: text, never a number compared at 15 digits)."""
+        call = token.value + ",".join(args) + ")"
+        if name.startswith("_XLR.EACH."):  # SUM(COUNTIFS(A:A,{"a","b"})): whole columns' true size (.criteria)
+            call = each_shaped(name, parts, args, call) or call
+        if name in ("COUNTIFS", "SUMIF", "AVERAGEIF"):  # the empty cells the engine does not reach (.criteria)
+            call = scanned_call(name, parts, args) or call
+        if name in ("SUMIF", "SUMIFS", "AVERAGEIF", "AVERAGEIFS"):  # a matched row's error is the result (.criteria)
+            call = error_checked(name, parts, args, call) or call
+        if keyed:  # keyed text: no number compared at 15 digits
+            pass
+        elif name in ("COUNTIF", "COUNTIFS", "SUMIF", "SUMIFS"):  # a typed number at 15 digits (.criteria_digits)
+            typed_fix = digits_corrected(name, args, call)
+            cells_fix = cell_corrected(name, parts, args, call, typed=typed_fix)
+            call = cells_fix or typed_fix or call
+        elif name in CRITERIA:  # a cell's number at 15 digits: listed where it matters (.criteria_cells)
+            call = cell_corrected(name, parts, args, call) or call
+        if name in CRITERIA and not keyed:  # a criterion of more than 15 digits: at 15 digits (.criteria_long)
+            call = long_guarded(name, parts, args, call) or call
+        guard = size_guard(name, parts) if name.endswith("IFS") else None
+        if guard is not None:  # COUNTIFS(A1:A4,"x",B1:B3,"y"): ranges of different sizes are #VALUE! (.criteria)
+            call = f"IF({guard},#VALUE!,{call})"
+        return call
+
+    call = guarded(args)
+    if name.endswith(("IF", "IFS")):  # "<>"&"#N/A", a cell holding "<M": keyed as typed (.criteria_runtime)
+        call = runtime_keyed(name, parts, args, guarded) or call
     if name in ("LINEST", "LOGEST"):  # sizes that do not match #REF!, collinear x's listed (.regression)
         call = regression_guarded(name, args, call) or call
     if name == "INDEX" and spans:  # INDEX(1/0,1,4): the error itself, as Excel (.typed)

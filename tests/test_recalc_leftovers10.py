@@ -1,0 +1,64 @@
+"""Recalculation leftovers of the tenth round (H10): the embedded engine against Excel on users' own workbooks.
+
+Each test builds a small workbook with openpyxl, recalculates it with the embedded engine and reads the written values
+back; the expected values are Excel's documented ones, or the cells listed with their reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from one_sheet import recalc_sheet as _recalc
+
+#: 1, 2, #N/A, #DIV/0! in B1:B4; names in A1:A4
+_ERRORS_AND_NAMES: dict[str, object] = {
+    "B1": 1,
+    "B2": 2,
+    "B3": "=NA()",
+    "B4": "=1/0",
+    "A1": "Émile",
+    "A2": "émile",
+    "A3": "Zoe",
+    "A4": "alan",
+}
+
+
+def test_a_criterion_built_when_the_formula_runs_is_read_as_the_same_text_typed_in(tmp_path: Path) -> None:
+    # Excel reads a criterion's text the same however it was made: "<>"&"#N/A" is "<>#N/A" (3 of 1, 2, #N/A,
+    # #DIV/0!; the engine gave 4), a cell holding the text #N/A counts the #N/A cell (1; the engine gave #N/A),
+    # "<"&"M" orders text as Excel does (Émile, émile, alan: 3; the engine 1); in COUNTIFS, SUMIF (a matched
+    # #DIV/0! is the sum's result, as typed) and AVERAGEIF alike. Numbers built so are left to the engine (2).
+    cells: dict[str, object] = {
+        **_ERRORS_AND_NAMES,
+        "F1": '="#"&"N/A"',
+        "F2": '="<"&"M"',
+        "F3": '="<>"&"#DIV/0!"',
+        "C1": '=COUNTIF(B1:B4,"<>"&"#N/A")',
+        "C2": '=COUNTIF(B1:B4,"="&"#N/A")',
+        "C3": "=COUNTIF(B1:B4,F1)",
+        "C4": '=COUNTIF(B1:B4,"<>"&F1)',
+        "C5": '=COUNTIFS(B1:B4,F3,B1:B4,"<>"&F1)',
+        "C6": '=SUMIF(B1:B4,"<>"&"#N/A")',
+        "C7": '=SUMIF(B1:B4,"<>"&F1,B1:B4)',
+        "C8": '=AVERAGEIF(B1:B4,"<>"&"#N/A")',
+        "C9": '=COUNTIF(A1:A4,"<"&"M")',
+        "C10": "=COUNTIF(A1:A4,F2)",
+        "C11": '=COUNTIF(B1:B4,"<"&"3")',
+        "C12": '=SUMIFS(B1:B4,B1:B4,"<>"&F1,B1:B4,"<>"&"#DIV/0!")',
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    got = [values[f"C{row}"] for row in range(1, 13)]
+    assert got == [3, 1, 1, 3, 2, "#DIV/0!", "#DIV/0!", "#DIV/0!", 3, 3, 2, 3]
+
+
+def test_a_criterion_that_is_an_error_value_is_listed(tmp_path: Path) -> None:
+    # COUNTIF(B1:B4,NA()) or a cell holding =NA() as the criterion: the engine gave #N/A with status ok; whether Excel
+    # counts the #N/A cells there is not documented -> listed with the reason, Excel's value kept.
+    cells: dict[str, object] = {**_ERRORS_AND_NAMES, "F1": "=NA()", "C1": "=COUNTIF(B1:B4,F1)"}
+    cells["C2"] = "=COUNTIF(B1:B4,#N/A)"
+    result, _ = _recalc(tmp_path, cells)
+    assert result.status == "incomplete"
+    listed = {u.address: u for u in result.unsupported}
+    assert sorted(listed) == ["S!C1", "S!C2"]
+    assert all(u.function == "criteria" and "is an error value" in u.reason for u in listed.values())

@@ -1,0 +1,125 @@
+"""A criterion known only when the formula runs that the engine would match otherwise than Excel, keyed as a typed one.
+
+A criterion typed in (``COUNTIF(B1:B4,"<>#N/A")``, ``COUNTIF(A1:A4,"<M")``) is given to the engine as a key, its
+range through ``_XLR.ERRORKEYS`` or ``_XLR.ORDERED`` (:func:`.collation.keyed_criteria`). The same text built when
+the formula runs (``"<>"&"#N/A"``, a cell holding ``<M`` or ``#N/A``) was matched by the engine's own rules: over
+1, 2, #N/A, #DIV/0! ``COUNTIF(B1:B4,"<>"&"#N/A")`` gave 4 where Excel gives 3 (Excel reads a criterion's text the
+same however it was made). Such a call is now written twice, ``IF(<needs a key>, <keyed call>, <call>)``: the test
+is made by the engine's own functions (text holding ``#`` or beginning with ``<`` or ``>``), and only then by
+``_XLR.NEEDSKEY`` (Python), so the common ``COUNTIF(A:A,A2)`` calls no Python. The keyed call gives each criterion
+given when the formula runs as ``_XLR.KEYEDRANGE(range, c)`` and ``_XLR.KEYEDCRITERION(c)``: the key and the range
+wrapped as :func:`.collation._keyed_criterion` says for the criterion's text, or both as they are.
+
+A criterion that is itself an error value (``COUNTIF(B1:B4,NA())``, a cell holding ``=NA()``) is listed as one the
+engine cannot compute (``_XLR.ERRORCRITERION``, Excel's value kept): whether Excel matches the error cells there is not
+documented.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.formula.tokenizer import Token
+
+from ._core import FUNCTIONS, Function, engine_call, matrix
+from .collation import _CRITERIA, _keyed_criterion, compared, error_keys, ordered
+from .criteria_long import _refused
+
+__all__ = ["runtime_keyed"]
+
+NEEDS_KEY, KEYED_RANGE, KEYED_CRITERION = "_XLR.NEEDSKEY", "_XLR.KEYEDRANGE", "_XLR.KEYEDCRITERION"
+_WRAPPERS = {"_XLR.ERRORKEYS": error_keys, "_XLR.ORDERED": ordered, "_XLR.COMPARED": compared}
+
+
+def _single(criterion: Any) -> Any:
+    if isinstance(criterion, list) and len(criterion) == 1 and isinstance(criterion[0], list) and criterion[0]:
+        return criterion[0][0]  # a one-cell range as the engine passes it
+    return criterion
+
+
+def _keyed(criterion: Any) -> tuple[str | None, str] | None:
+    criterion = _single(criterion)
+    return _keyed_criterion(criterion) if isinstance(criterion, str) else None
+
+
+def needs_key(criterion: Any) -> bool:
+    """Whether the engine would match ``criterion`` (a text given when the formula runs) otherwise than Excel.
+
+    >>> needs_key("<>#N/A"), needs_key("#div/0!"), needs_key("<M"), needs_key("<5"), needs_key("#x"), needs_key(3.0)
+    (True, True, True, False, False, False)
+    """
+    return _keyed(criterion) is not None
+
+
+def keyed_criterion(criterion: Any) -> Any:
+    """The criterion as the engine should be given it (:func:`.collation._keyed_criterion`'s key), else itself."""
+    found = _keyed(criterion)
+    return _single(criterion) if found is None else found[1]
+
+
+def keyed_range(values: Any, criterion: Any) -> Any:
+    """The criteria range's values wrapped as the criterion's key needs (error values as keys, text as its order)."""
+    found = _keyed(criterion)
+    wrap = None if found is None else _WRAPPERS.get(found[0] or "")
+    return matrix(values) if wrap is None else wrap(matrix(values))
+
+
+FUNCTIONS[NEEDS_KEY] = Function(NEEDS_KEY, engine_call(needs_key), 1, 1)
+FUNCTIONS[KEYED_CRITERION] = Function(KEYED_CRITERION, engine_call(keyed_criterion), 1, 1)
+FUNCTIONS[KEYED_RANGE] = Function(KEYED_RANGE, engine_call(keyed_range), 2, 2)
+#: put in the place of a criteria call given an error value as a criterion: listed (see the module docstring)
+ERROR_CRITERION = "_XLR.ERRORCRITERION"
+FUNCTIONS[ERROR_CRITERION] = Function(ERROR_CRITERION, engine_call(_refused), 0, 0)
+
+
+def _given_at_run_time(argument: list[Token]) -> bool:
+    """A criterion given by a cell, a name or an expression: not a value typed in, not an array."""
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if not inner or any(
+        t.subtype == Token.OPEN and t.value == "{" or t.type == Token.OPERAND and ":" in t.value for t in inner
+    ):
+        return False
+    return not (len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype != Token.RANGE)
+
+
+def _typed_error(argument: list[Token]) -> bool:
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    return len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.ERROR
+
+
+def runtime_keyed(name: str, parts: list[list[Token]], args: list[str], wrapped: Any) -> str | None:
+    """The criteria call ``name`` (``args`` rewritten, ``parts`` their tokens) as ``IF(<a criterion given when the
+    formula runs needs a key>, <the call keyed>, <the call>)``, each call made by ``wrapped(args)`` (the rewrite's
+    other guards); None when no criterion is given when the formula runs.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> parts = [[t] for t in list(Tokenizer('=COUNTIF(B1:B4,F1)').items)[1:-1] if t.type != Token.SEP]
+    >>> call = runtime_keyed("COUNTIF", parts, ["B1:B4", "F1"], lambda a, *_: "COUNTIF(" + ",".join(a) + ")")
+    >>> call.startswith("IF(OR(IF(ISERROR(F1),TRUE,IF(ISTEXT(F1),IF(OR(ISNUMBER(FIND(")
+    True
+    >>> "_XLR.ERRORCRITERION(),COUNTIF(_XLR.KEYEDRANGE(B1:B4,F1),_XLR.KEYEDCRITERION(F1))),COUNTIF(B1:B4,F1))" in call
+    True
+    """
+    layout = _CRITERIA.get(name)
+    if layout is None:
+        return None
+    first, step = layout
+    found = [k + 1 for k in range(first, len(args) - 1, step) if _given_at_run_time(parts[k + 1])]
+    errors = [k + 1 for k in range(first, len(args) - 1, step) if _typed_error(parts[k + 1])]
+    if errors:
+        return f"{ERROR_CRITERION}()"
+    if not found:
+        return None
+    keyed = list(args)
+    tests = []
+    for k in found:
+        c = args[k].strip()
+        keyed[k - 1] = f"{KEYED_RANGE}({args[k - 1].strip()},{c})"
+        keyed[k] = f"{KEYED_CRITERION}({c})"
+        starts = f'OR(ISNUMBER(FIND("#",{c})),LEFT({c},1)="<",LEFT({c},1)=">")'
+        tests.append(f"IF(ISERROR({c}),TRUE,IF(ISTEXT({c}),IF({starts},{NEEDS_KEY}({c}),FALSE),FALSE))")
+    if name in ("SUMIF", "AVERAGEIF") and len(args) == 2:
+        keyed.append(args[0].strip())  # the range's own values are summed, not its keys
+    refused = ",".join(f"ISERROR({args[k].strip()})" for k in found)
+    keyed_call = f"IF(OR({refused}),{ERROR_CRITERION}(),{wrapped(keyed, True)})"
+    return f"IF(OR({','.join(tests)}),{keyed_call},{wrapped(args)})"
