@@ -110,6 +110,10 @@ def test_a_range_as_an_argument_of_a_function_of_single_values_is_its_cell(tmp_p
         "L2": "=QUARTILE(B1:B3,A1:A3)",
         "M3": "=PERCENTRANK(B1:B3,B1:B3)",
         "N1": "=NPV(D1:D3,B1:B3)",
+        "O3": "=FORECAST(A1:A3,B1:B3,A1:A3)",  # y = 10x at x = A3
+        "P3": "=COMPLEX(A1:A3,1)",
+        "Q3": "=IMABS(A1:A3)",
+        "R3": "=BESSELJ(A1:A3,1)",
     }
     result, values = recalc_sheet(tmp_path, cells, _NAMES)
     assert result.status == "ok", result.message
@@ -117,4 +121,5 @@ def test_a_range_as_an_argument_of_a_function_of_single_values_is_its_cell(tmp_p
     assert round(got.pop("F2"), 9) == 220 and round(got.pop("F3"), 9) == round(100 / 1.3 + 100 / 1.3**2, 9)
     assert round(got.pop("G2"), 12) == 0.977249868052  # NORMSDIST(2)
     assert round(got.pop("N1"), 9) == round(10 / 1.1 + 20 / 1.1**2 + 30 / 1.1**3, 9)
-    assert got == {"G3": False, "H3": 10, "I3": "III", "J3": "$A$3", "K3": 1, "L2": 20, "M3": 1}
+    assert round(got.pop("O3"), 9) == 30 and round(got.pop("R3"), 9) == 0.339058959  # BESSELJ(3,1)
+    assert got == {"G3": False, "H3": 10, "I3": "III", "J3": "$A$3", "K3": 1, "L2": 20, "M3": 1, "P3": "3+i", "Q3": 3}
