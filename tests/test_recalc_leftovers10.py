@@ -62,3 +62,24 @@ def test_a_criterion_that_is_an_error_value_is_listed(tmp_path: Path) -> None:
     listed = {u.address: u for u in result.unsupported}
     assert sorted(listed) == ["S!C1", "S!C2"]
     assert all(u.function == "criteria" and "is an error value" in u.reason for u in listed.values())
+
+
+def test_index_of_a_row_or_column_as_a_ranges_end_is_the_whole_row_or_column(tmp_path: Path) -> None:
+    # A1:INDEX(A1:B4,2) ends at the whole row A2:B2 (Microsoft's INDEX page: a row number only over several rows and
+    # columns is the entire row), so the range is A1:B2: 33 (the engine ended it at A2: 3); likewise a MATCH'd row,
+    # ROWS/COLUMNS of such a range, a sheet-qualified start; an empty row number (A1:INDEX(A1:B4,,2): A1:B4, 110) and
+    # one column (its one cell: 3) as before. LibreOffice gives the same.
+    cells: dict[str, object] = {f"A{r}": r for r in range(1, 5)} | {f"B{r}": 10 * r for r in range(1, 5)}
+    cells |= {
+        "D1": "=SUM(A1:INDEX(A1:B4,2))",
+        "D2": "=SUM(A1:INDEX(A1:B4,,2))",
+        "D3": "=SUM(INDEX(A1:B4,2):B4)",
+        "D4": "=SUM(A1:INDEX(A1:B4,MATCH(2,A1:A4,0)))",
+        "D5": "=ROWS(A1:INDEX(A1:B4,3))*10+COLUMNS(A1:INDEX(A1:B4,3))",
+        "D6": "=SUM(S!A1:INDEX(S!A1:B4,2))",
+        "D7": "=SUM(A1:INDEX(A1:A4,2))",
+        "D8": "=SUM(INDEX(A1:B4,1):INDEX(A1:B4,2))",
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"D{row}"] for row in range(1, 9)] == [33, 110, 99, 33, 32, 33, 3, 33]

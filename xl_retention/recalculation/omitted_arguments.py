@@ -96,6 +96,16 @@ def _dimensions(argument: list[Token]) -> tuple[int, int] | None:
     return None
 
 
+def _called(token: Token) -> str:
+    """The function a call's opening token names, upper case; an end of a range too (the tokenizer reads
+    ``A1:INDEX(`` as one token: ``SUM(A1:INDEX(A1:B4,2))`` sums A1:B2 in Excel, the row being the range's end).
+
+    >>> _called(Token("A1:INDEX(", Token.FUNC, Token.OPEN)), _called(Token("_xlfn.XLOOKUP(", Token.FUNC, Token.OPEN))
+    ('INDEX', '_XLFN.XLOOKUP')
+    """
+    return token.value[:-1].rpartition(":")[2].strip().upper()
+
+
 def whole_rows(tokens: list[Token]) -> bool:
     """Each INDEX of a range (or array constant) of several rows and columns given a row number only made
     ``INDEX(range,row,0)``, in place: Excel's INDEX then gives the whole row ("If array has more than one row and
@@ -106,10 +116,13 @@ def whole_rows(tokens: list[Token]) -> bool:
     >>> tokens = list(Tokenizer("=SUM(INDEX(A1:B4,2))+INDEX(A1:A4,2)+INDEX({1,2;3,4},MATCH(3,C1:C2,0))").items)
     >>> whole_rows(tokens), "".join(t.value for t in tokens)
     (True, 'SUM(INDEX(A1:B4,2,0))+INDEX(A1:A4,2)+INDEX({1,2;3,4},MATCH(3,C1:C2,0),0)')
+    >>> tokens = list(Tokenizer("=SUM(A1:INDEX(A1:B4,2))").items)
+    >>> whole_rows(tokens), "".join(t.value for t in tokens)
+    (True, 'SUM(A1:INDEX(A1:B4,2,0))')
     """
     places = []
     for i, token in enumerate(tokens):
-        if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value.upper() != "INDEX(":
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or _called(token) != "INDEX":
             continue
         try:
             spans, close = argument_spans(tokens, i)
@@ -136,7 +149,7 @@ def omit_in_tokens(tokens: list[Token], defined: dict[str, str] | None = None) -
     for i, token in enumerate(tokens):
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
             continue
-        name = token.value[:-1].strip().upper()
+        name = _called(token)
         if name.removeprefix("_XLFN.") in _EXCEL_DEFAULTS:
             changed = _excel_defaults(tokens, i, _EXCEL_DEFAULTS[name.removeprefix("_XLFN.")]) or changed
             continue
