@@ -131,6 +131,13 @@ def _prepared(data: Any, kind: str, con: Any, columns: Any, source: str, options
     return item
 
 
+def _dated(start: MonthLike, end: MonthLike, options: Any) -> tuple[MonthLike, MonthLike]:
+    """``start`` and ``end`` written as dates ('01/02/2025') read with the options' day/month order (as the tables')."""
+    from ..reading.date_arguments import month_argument
+
+    return month_argument(start, "start", options), month_argument(end, "end", options)
+
+
 def _range(start: MonthLike, end: MonthLike) -> tuple[int | None, int | None]:
     from ..errors import RetentionInputError
 
@@ -199,6 +206,7 @@ def subscription_tables(
     :func:`~xl_retention.tables.snapshots_from_intervals` with ``through``).
     """
     con = _engine(snapshots, backend)
+    start, end = _dated(start, end, options)
     item = _subscription_input(snapshots, con, columns, source, options, segment)
     with _subscription_rows(con, item, start, end, through) as (cells, s, e):
         bounds = d._bounds(cells, s, e)  # the rows up to `end` give the same bounds as all rows (see _bounds)
@@ -217,8 +225,10 @@ def monthly_movements(snapshots: Any, start: MonthLike = None, end: MonthLike = 
     con = _engine(snapshots, kwargs.pop("backend", None))
     segment = kwargs.pop("segment", None)
     through = kwargs.pop("through", None)
+    options = kwargs.pop("options", None)
+    start, end = _dated(start, end, options)
     item = _subscription_input(snapshots, con, kwargs.pop("columns", None), kwargs.pop("source", "input"),
-                               kwargs.pop("options", None), segment)  # fmt: skip
+                               options, segment)  # fmt: skip
     with _subscription_rows(con, item, start, end, through) as (cells, s, e):
         moves = item.decoded(con.execute(d.movements_of(cells, d._bounds(cells, s, e))))
     return _monthly(moves, movements_from_counts, segment is not None)
@@ -239,7 +249,7 @@ def order_tables(
     """Purchases and order cohorts (refunds left out), as :func:`xl_retention.tables.order_tables`, by the engine."""
     con = _engine(orders, backend)
     item = _prepared(orders, "orders", con, columns, source, options, segment)
-    s, e = _range(start, end)
+    s, e = _range(*_dated(start, end, options))
     with _cached(con, d.activity_rows(item.table, "customer_id", e)) as per:
         bounds = d._bounds(per, s, e)  # the months of the orders up to `end`: the bounds of them all
         bought = item.decoded(con.execute(d.purchases_of(per, bounds)))
@@ -260,7 +270,7 @@ def _counted(data: Any, kind: str, definition: Any, from_counts: Any, start: Mon
     segment = kwargs.pop("segment", None)
     item = _prepared(data, kind, con, kwargs.get("columns"), kwargs.get("source", "input"),
                      kwargs.get("options"), segment)  # fmt: skip
-    counts = item.decoded(con.execute(definition(item.table, *_range(start, end))))
+    counts = item.decoded(con.execute(definition(item.table, *_range(*_dated(start, end, kwargs.get("options"))))))
     return _monthly(counts, from_counts, segment is not None)
 
 

@@ -30,6 +30,7 @@ import pandas as pd
 from .. import metrics as _metrics
 from ..errors import RetentionInputError
 from ..reading import DataError, ReadOptions, bad_rows, normalize_columns, prepare, source_of
+from ..reading.date_arguments import month_argument
 from ..reading.dates import parse_dates
 from ..reading.values import clean_ids, parse_numbers, refuse_bad_ids
 from . import _months
@@ -139,8 +140,11 @@ def _grouped_activity(
     source: str,
     *,
     refunds: bool = False,
+    options: ReadOptions | None = None,
 ) -> _ByMonth:
-    """Rows grouped by month; with ``refunds``, rows whose ``amount`` is negative are left out (after the checks)."""
+    """Rows grouped by month; with ``refunds``, rows whose ``amount`` is negative are left out (after the checks).
+    A ``start``/``end`` written as a date (``01/02/2025``) is read with ``options``' day/month order."""
+    start, end = month_argument(start, "start", options), month_argument(end, "end", options)
     codes = _id_codes(df[id_column])
     dates = df[date_column].to_numpy()
     months = month_ordinals(dates)
@@ -220,7 +224,9 @@ def cohort_table(
     if value_column is not None:
         typed[value_column] = parse_numbers(df[value_column], source, names[value_column], decimal=options.decimal)
     frame = pd.DataFrame(typed, index=df.index)
-    grouped = _grouped_activity(frame, names, "customer_id", date_column, value_column, start, end, source)
+    grouped = _grouped_activity(
+        frame, names, "customer_id", date_column, value_column, start, end, source, options=options
+    )
     counts = _activity_pass(grouped, cohorts=True)
     matrix = counts.cohort_customers if kind == "customers" else counts.cohort_values
     table = _cohort_frame(matrix, grouped.range)
@@ -315,7 +321,9 @@ def order_tables(
     source = source_of(orders, source)  # a sheet's table: its rows are named as the sheet's
     df, names = _orders(orders, columns, source, options)
     value_column = "amount" if "amount" in df else None
-    grouped = _grouped_activity(df, names, "customer_id", "date", value_column, start, end, source, refunds=True)
+    grouped = _grouped_activity(
+        df, names, "customer_id", "date", value_column, start, end, source, refunds=True, options=options
+    )
     counts = _activity_pass(grouped, cohorts=True)
     customers = _cohort_frame(counts.cohort_customers, grouped.range)
     revenue = _cohort_frame(counts.cohort_values, grouped.range) if value_column else None
@@ -348,7 +356,9 @@ def repeat_purchases(
     """
     source = source_of(orders, source)  # a sheet's table: its rows are named as the sheet's
     df, names = _orders(orders, columns, source, options)
-    grouped = _grouped_activity(df, names, "customer_id", "date", None, start, end, source, refunds=True)
+    grouped = _grouped_activity(
+        df, names, "customer_id", "date", None, start, end, source, refunds=True, options=options
+    )
     return _purchases_frame(_activity_pass(grouped, cohorts=False), grouped.range)
 
 
@@ -380,7 +390,9 @@ def cohorts_from_orders(
             column="amount",
         )
     value_column = "amount" if kind == "revenue" else None
-    grouped = _grouped_activity(df, names, "customer_id", "date", value_column, start, end, source, refunds=True)
+    grouped = _grouped_activity(
+        df, names, "customer_id", "date", value_column, start, end, source, refunds=True, options=options
+    )
     counts = _activity_pass(grouped, cohorts=True)
     table = _cohort_frame(counts.cohort_customers if kind == "customers" else counts.cohort_values, grouped.range)
     return cohort_rates(table) if as_rates else table
@@ -435,6 +447,6 @@ def returning_visitors(
     """
     source = source_of(visits, source)  # a sheet's table: its rows are named as the sheet's
     df, names = prepare(visits, "visits", columns, source, options)
-    grouped = _grouped_activity(df, names, "visitor_id", "date", None, start, end, source)
+    grouped = _grouped_activity(df, names, "visitor_id", "date", None, start, end, source, options=options)
     counts = _activity_pass(grouped, cohorts=False)
     return visitors_from_counts(_returning_frame(counts, grouped.range, "visitors"))

@@ -67,6 +67,7 @@ def rfm_summary(
     import pandas as pd
 
     from ..reading import DataError, DateOptions, clean_ids, parse_dates, parse_numbers
+    from ..reading.date_arguments import date_argument
     from ..reading.values import refuse_bad_ids
 
     if period not in _PERIODS:
@@ -97,10 +98,16 @@ def rfm_summary(
         except DataError as error:
             raise NotANumberError(f"amount column {amount!r}: {error}", "amount", None) from None
         frame = frame[frame[amount].to_numpy() >= 0]  # refunds are not purchases
-    end = last_date if observation_end is None else pd.Timestamp(observation_end)
+    # '01/12/2014' read as the orders' dates are (day-first: 1 December), not month-first (reading.date_arguments)
+    given = date_argument(observation_end, "observation_end", options, orders[date])
+    end = last_date if given is None else pd.Timestamp(given)
     freq = _PERIODS[period]
     frame["_period"] = pd.PeriodIndex(frame[date].dt.to_period(freq)).asi8
     end_ordinal = pd.Period(end, freq=freq).ordinal
+    if given is not None and len(frame) and end_ordinal < int(frame["_period"].min()):  # never an empty table
+        first = frame[date].min().date()
+        problem = f"is before every order (the first on {first}): no customer is observed"
+        raise NotANumberError(f"observation_end {observation_end!r} ({end.date()}) {problem}", "observation_end", end)
     frame = frame[frame["_period"] <= end_ordinal]  # orders of the end's own period count, as in lifetimes
     per_period = frame.groupby([customer_id, "_period"], sort=True)
     if amount is not None:

@@ -30,6 +30,7 @@ import pandas as pd
 from .. import metrics as _metrics
 from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.columns import EVERY_MONTH_OBSERVED
+from ..reading.date_arguments import month_argument
 from ._months import (
     _COHORT_SHIFT,
     _POSITION_BITS,
@@ -331,6 +332,7 @@ def _run_subscriptions(
     options: ReadOptions | None = None,
 ) -> tuple[_SubscriptionCounts, _Range]:
     source = source_of(snapshots, source)  # a sheet's table: its rows are named as the sheet's
+    start, end = month_argument(start, "start", options), month_argument(end, "end", options)  # '01/02/2025'
     df, names = prepare(snapshots, "snapshots", columns, source, options)
     codes = _id_codes(df["customer_id"])
     mrr = df["mrr"].to_numpy()

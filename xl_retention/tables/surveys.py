@@ -13,6 +13,7 @@ import pandas as pd
 
 from .. import metrics as _metrics
 from ..reading import ReadOptions, bad_rows, prepare, source_of
+from ..reading.date_arguments import month_argument
 from ._months import MonthLike, _Codes, _defined, _group_by_month, _month_index, _month_range, month_ordinals
 
 __all__ = ["NPS_COLUMNS", "NPS_COUNTS", "nps_by_month", "nps_from_counts", "scores_by_month"]
@@ -100,6 +101,7 @@ def scores_by_month(
     {Period('2024-01', 'M'): [10.0], Period('2024-02', 'M'): [], Period('2024-03', 'M'): [6.0]}
     """
     source = source_of(answers, source)  # a sheet's table: its rows are named as the sheet's
+    start, end = month_argument(start, "start", options), month_argument(end, "end", options)  # '01/02/2025'
     df, names = prepare(answers, "answers", columns, source, options)
     scores = df["score"].to_numpy()
     with np.errstate(invalid="ignore"):
