@@ -197,7 +197,12 @@ def test_builtin_formulas_equal_libreoffice(filled, tmp_path):
         return out
 
     # cells fed by our functions, directly or through other cells: LibreOffice does not know them
-    mine = {(s, r) for s, cells in ours.items() for r in cells if ours_only(original[s][r].value)}
+    mine = {
+        (s, r)
+        for s, cells in ours.items()
+        for r in cells
+        if ours_only(original[s][r].value) or any(name in original[s][r].value for name in fed)
+    }
     reads = {(s, r): references(s, original[s][r].value) for s, cells in ours.items() for r in cells}
     while True:
         more = {cell for cell, read in reads.items() if cell not in mine and read & mine}
