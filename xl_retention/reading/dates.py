@@ -430,7 +430,37 @@ def parse_dates(
     if early.any():
         problem = "dates before 1900 (Excel has none; 1899-12-30 is what an empty Excel date exports as)"
         raise bad_rows(source, column, problem, np.flatnonzero(early), raw)
+    placeholders = epoch_placeholders(values)
+    if placeholders.size:
+        raise bad_rows(source, column, EPOCH_PROBLEM, placeholders, raw)
     return values
+
+
+#: The Unix epoch, 1970-01-01 00:00:00: what a database or an API exports for a missing timestamp (time 0).
+EPOCH = np.datetime64("1970-01-01T00:00:00", "us")
+#: The refusal of :func:`epoch_placeholders`.
+EPOCH_PROBLEM = (
+    "dates at the Unix epoch, 1970-01-01 00:00:00, with no other date within a year (a missing date exported as "
+    "time 0: leave it blank, or give the real date)"
+)
+
+
+def epoch_placeholders(values: np.ndarray) -> np.ndarray:
+    """Positions of the dates that are exactly the Unix epoch (:data:`EPOCH`, midnight) where no other date of the
+    column is within a year after it: a missing timestamp exported as 0, never a customer's first order in 1970
+    (a table that truly starts then has other dates of 1970).
+
+    >>> d = np.array(["1970-01-01", "2025-01-05", "NaT"], dtype="datetime64[us]")
+    >>> epoch_placeholders(d).tolist(), epoch_placeholders(np.append(d, np.datetime64("1970-03-01", "us"))).tolist()
+    ([0], [])
+    """
+    epoch = values == EPOCH
+    if not epoch.any():
+        return np.zeros(0, dtype=np.int64)
+    others = values[~epoch & ~np.isnat(values)]
+    if others.size and others.min() < EPOCH + np.timedelta64(365, "D"):
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(epoch)
 
 
 def _parse_mixed(

@@ -41,6 +41,7 @@ from ..reading.billing_columns import (
     period_interval,
 )
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
+from ..reading.dates import EPOCH, EPOCH_PROBLEM
 from ..reading.discounts import discount_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
 from ..reading.money_twins import check_money_twins
@@ -488,6 +489,12 @@ def check_input(con: Any, item: Input) -> None:
     raw = {"snapshots": "month", "intervals": "start"}.get(item.kind, "date")
     extra = {"low": t[raw].min(), "high": t[raw].max()}  # the dates' own extremes: no month arithmetic per row
     found = refuse_any(con, t, source, checks, extra)
+    if pd.notna(found["low"]) and pd.Timestamp(found["low"]) == pd.Timestamp(EPOCH):  # time 0 for no date (dates)
+        later = con.execute(t.filter(t[raw] > found["low"])[raw].min())
+        if pd.isna(later) or pd.Timestamp(later) >= pd.Timestamp(EPOCH) + pd.Timedelta(days=365):
+            cond = t[raw] == found["low"]
+            count = int(con.execute(t.filter(cond).count()))
+            raise first_rows(con, t, cond, source, names[raw], EPOCH_PROBLEM, raw, count)
     low, high = (_ordinal(found["low"]), _ordinal(found["high"])) if pd.notna(found["low"]) else (None, None)
     if high is not None:
         check_months(con, item, high)
