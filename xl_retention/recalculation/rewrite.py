@@ -64,7 +64,7 @@ from .mismatched_sizes import pad_mismatched
 from .offset_sizes import negative_sizes
 from .omitted_arguments import omit_in_tokens
 from .package import Table
-from .rewrite_shapes import UNION, decided
+from .rewrite_shapes import UNION, decided, our_array_functions
 from .sized_references import sized
 from .structured_references import _structured, _structured_in
 from .xlookup_references import xlookup_references
@@ -486,6 +486,9 @@ def _array_valued(tokens: list[Token], start: int, end: int) -> bool:
                 continue
             if name in ARRAY_RESULTS:
                 return True
+            always = our_array_functions().get(name)  # CRR(A1:A3,B1:B3,C1:C3), SBG_FIT(..): xl-retention's own
+            if always or always is not None and any(_over_cells(tokens, a, b) for a, b in spans):
+                return True
             lifts = _LIFTS.get(name)
             if lifts is not None:
                 if any(p in lifts and _array_valued(tokens, a, b) for p, (a, b) in enumerate(spans)):
@@ -493,6 +496,18 @@ def _array_valued(tokens: list[Token], start: int, end: int) -> bool:
                 k = close + 1
                 continue
         k += 1
+    return False
+
+
+def _over_cells(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether ``tokens[start:end]`` hold a range of several cells, a name (which may be one) or an array typed in."""
+    for token in tokens[start:end]:
+        if token.type == Token.ARRAY and token.subtype == Token.OPEN or token.value.startswith("{"):
+            return True
+        if _is_range(token):
+            match = _A1_RANGE.match(token.value)
+            if match is None or match.group("b") is not None:
+                return True
     return False
 
 

@@ -19,7 +19,7 @@ from .excel_functions.number_texts import MISREAD_LITERAL
 from .omitted_arguments import may_omit
 from .package import Table
 
-__all__ = ["DELETED_SHEET", "SCALAR_ARGUMENTS", "decided", "has_digit", "shape"]
+__all__ = ["DELETED_SHEET", "SCALAR_ARGUMENTS", "decided", "has_digit", "our_array_functions", "shape"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
 _TEXT_ONLY = re.compile(r'"(?:[^"]|"")*"')  # text literals only
@@ -182,6 +182,23 @@ _XLOOKUP_REFERENCE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def our_array_functions() -> dict[str, bool]:
+    """xl-retention's own functions that may give an array -> whether they always do: those of one value per cell
+    (over ranges, a range of results: False) and those giving a row (the fits: True). A classic formula shows the
+    first value of such a call's array (Excel 365 opens it as ``=@CRR(A1:A3,B1:B3,C1:C3)``), never spills it."""
+    from ..registry import FUNCTIONS  # the metrics' own modules: loaded with the engine, not before
+
+    return {f.name: f.returns == "row" for f in FUNCTIONS if f.kind == "elementwise" or f.returns == "row"}
+
+
+@lru_cache(maxsize=1)
+def _ours_over_ranges() -> re.Pattern[str]:
+    """A call of one of :func:`our_array_functions` with a range after it (a superset: its own argument or not)."""
+    alternatives = "|".join(sorted(our_array_functions(), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w.])(?:{alternatives})\(.*" + _AREA)
+
+
 def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str, str]) -> bool:
     """Whether ``text`` may hold something to rewrite (cheap: most formulas need no tokenizing)."""
     bare = _LITERALS.sub("''", text)
@@ -219,6 +236,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if "INDEX(" in upper and _INDEX_WHOLE.search(bare) or "OFFSET(" in upper:
         return True
     if "XLOOKUP(" in upper and _XLOOKUP_REFERENCE.search(upper):
+        return True
+    if not array and ":" in bare and _ours_over_ranges().search(bare) is not None:  # =CRR(A1:A3,..): its first value
         return True
     if may_omit(bare):  # =NPS_MOE(A1:A6,): an empty argument of our own functions
         return True
