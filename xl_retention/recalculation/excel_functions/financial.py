@@ -285,15 +285,16 @@ def fv(rate: Any, nper: Any, pmt: Any, pv: Any = 0.0, kind: Any = 0.0) -> float:
 
 @excel_function("PMT", 3, 5)
 def pmt(rate: Any, nper: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
-    """PMT(rate, nper, pv, [fv], [type]): the payment per period; nper 0 is #NUM!.
+    """PMT(rate, nper, pv, [fv], [type]): the payment per period; nper 0 is #NUM!. The arguments are read in order, so
+    the first one's error is the result, as in Excel (``PMT(1/0,NA(),100)`` is #DIV/0!, not nper's #N/A).
 
     >>> round(pmt(0.1, 3, 8000, 0, 1), 6)
     -2924.471299
     """
-    periods = number(nper)
+    r, periods, present, future = number(rate), number(nper), number(pv), number(fv)
     if periods == 0:
         raise ExcelError("#NUM!")
-    return float(npf.pmt(number(rate), periods, number(pv), number(fv), _when(kind)))
+    return float(npf.pmt(r, periods, present, future, _when(kind)))
 
 
 @excel_function("NPER", 3, 5)
