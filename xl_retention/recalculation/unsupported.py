@@ -203,22 +203,28 @@ _EXTERNAL_REASON = (
 def _add_in_function(formula: str, cell: object, known: set[str]) -> tuple[str, str] | None:
     """(function, reason) when ``formula`` calls a function Excel does not have (an add-in's, a VBA macro's, an xlwings
     UDF: ``GET_MRR(..)``, ``_xll.FX_RATE(..)``) and the file stores a value other than ``#NAME?`` for the cell: Excel
-    computed it with the add-in loaded. None otherwise (no stored value: Excel's ``#NAME?`` of a typo, ``SUMM``)."""
+    computed it with the add-in loaded; or the file stores no value at all (a workbook a script wrote): what it is
+    cannot be known there (Excel with the add-in gives a number, without it ``#NAME?``), so it is no ``#NAME?`` with
+    status ok. None where Excel stored ``#NAME?`` itself (a typo, ``SUMM``: Excel did not have it either)."""
     stored = getattr(cell, "cached", None)
-    if stored is None or type(stored) is CellError and stored.code == "#NAME?":
-        return None  # Excel did not have it either (or nothing says it had): a typo's #NAME?, as Excel shows it
-    for name, _ in _functions(formula):
+    if type(stored) is CellError and stored.code == "#NAME?":
+        return None  # Excel did not have it either: a typo's #NAME?, as Excel shows it
+    for name, excels in _functions(formula):
         if name in FORMULAE or name in BY_NAME or name.lower() in known or name == "LAMBDA" or "_XLPM." in name:
             continue
-        if engine_knows(name):
+        if engine_knows(name) or excels and stored is None:  # _xlfn.BYROW: Excel's own, no add-in's
             continue
         shown = name.removeprefix("_XLL.")
-        return shown, _ADD_IN_REASON.format(shown)
+        return shown, (_NO_VALUE_REASON if stored is None else _ADD_IN_REASON).format(shown)
     return None
 
 
 _ADD_IN_REASON = (
     "{} is not an Excel function: an add-in's, a macro's or a UDF's, which the embedded engine does not have"
+)
+_NO_VALUE_REASON = (
+    "{} is not an Excel function: an add-in's, a macro's or a UDF's (or a misspelling), which Excel computes only "
+    "where it is loaded; the file holds no value of it and the embedded engine does not have it"
 )
 
 
@@ -322,7 +328,8 @@ _SHEET_REASON = (
 def _hidden_add_in_calls(formulas: dict[str, FormulaTexts], info: PackageInfo, known: set[str]) -> list[Unsupported]:
     """The cells calling an add-in's, a macro's or a UDF's function (:func:`_add_in_function`) whose own value is no
     #NAME?: the engine's #NAME? hidden by IFERROR(MyRate(A1),0), ISERROR(..), COUNT(..), where Excel computed the
-    function (the file stores its value); they were 0, TRUE, ... with status ok, and Excel's stored value lost. Our
+    function (the file stores its value) or a script wrote the file (no value stored: what Excel gives depends on the
+    add-in being loaded); they were 0, TRUE, ... with status ok, and Excel's stored value lost. Our
     own functions saved as Office.js calls (``_xldudf_CRR``) are ours (:func:`.package_facts.officejs_name`)."""
     found = []
     for sheet, texts in formulas.items():
@@ -340,12 +347,13 @@ def _hidden_add_in_calls(formulas: dict[str, FormulaTexts], info: PackageInfo, k
         for place, text in texts.master_texts():
             ref = texts.refs[place]
             cached = getattr(stored.get(ref), "cached", None)
-            if cached is None or type(cached) is CellError and cached.code == "#NAME?":
-                continue  # no value of Excel's (or Excel's own #NAME? of a typo): as the engine computes it
-            name = next((n for n, _ in _functions(text) if n in unknown), None)
-            if name is not None:
+            if type(cached) is CellError and cached.code == "#NAME?":
+                continue  # Excel's own #NAME? of a typo: as the engine computes it
+            name = next((n for n, excels in _functions(text) if n in unknown and not (excels and cached is None)), None)
+            if name is not None:  # IFERROR(GET_MRR(A1),0) with no value stored: 0 only where the add-in is missing
                 shown = name.removeprefix("_XLL.")
-                found.append(Unsupported(sheet, ref, shown, _ADD_IN_REASON.format(shown)))
+                reason = _NO_VALUE_REASON if cached is None else _ADD_IN_REASON
+                found.append(Unsupported(sheet, ref, shown, reason.format(shown)))
     return found
 
 
