@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 from one_sheet import recalc_sheet as _recalc
+
+from xl_retention.recalculation import recalc_file
 
 #: 1, 2, #N/A, #DIV/0! in B1:B4; names in A1:A4
 _ERRORS_AND_NAMES: dict[str, object] = {
@@ -83,3 +86,36 @@ def test_index_of_a_row_or_column_as_a_ranges_end_is_the_whole_row_or_column(tmp
     result, values = _recalc(tmp_path, cells)
     assert result.status == "ok", result.message
     assert [values[f"D{row}"] for row in range(1, 9)] == [33, 110, 99, 33, 32, 33, 3, 33]
+
+
+def test_rows_of_an_error_and_indirect_of_a_missing_sheet_are_errors(tmp_path: Path) -> None:
+    # ROWS/COLUMNS of a value that is an error give the error in Excel (ROWS(1/0) #DIV/0!, COLUMNS(NA()) #N/A; the
+    # engine 1, status ok); of a reference, its size whatever it holds (ROWS(A2) of a cell holding #N/A: 1).
+    # INDIRECT of text naming a sheet the workbook lacks is #REF! (it was made the plain reference Nope!A1:A3: ROWS 3);
+    # a sheet named in another case or quoted with '' is found (S, 'My ''Q1'''). LibreOffice agrees but for the quote.
+    cells: dict[str, object] = {"A1": 1, "A2": "=NA()", "A3": 3}
+    cells |= {
+        "D1": '=ROWS(INDIRECT("Nope!A1:A3"))',
+        "D2": '=SUM(INDIRECT("Nope!A1:A3"))',
+        "D3": "=ROWS(1/0)",
+        "D4": "=COLUMNS(NA())",
+        "D5": '=ROWS(INDIRECT("s!A1:A3"))',
+        "D6": "=ROWS(A2)",
+        "D7": '=IFERROR(COLUMNS(INDIRECT("Nope!A1:C3")),"gone")',
+        "D8": "=ROWS(A1:A3)",
+    }
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in cells.items():
+        sheet[ref] = value
+    other = book.create_sheet("My 'Q1'")
+    for row in range(1, 4):
+        other[f"A{row}"] = 10 * row
+    sheet["D9"] = "=SUM(INDIRECT(\"'My ''Q1'''!A1:A3\"))"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    got = [out[f"D{row}"].value for row in range(1, 10)]
+    assert got == ["#REF!", "#REF!", "#DIV/0!", "#N/A", 3, 1, "gone", 3, 60]

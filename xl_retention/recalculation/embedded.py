@@ -177,6 +177,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         stored_current = False
     formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
     workbook = load(path, info, own_functions(formula_names))
+    sheets = frozenset(name.lower() for name in workbook.sheet_names)  # INDIRECT("Nope!A1"): #REF! (.rewrite)
     if info.tables:  # INDIRECT($B$1&"[Amount]"): a structured reference built when the formula runs (.rewrite)
         workbook.register_function(TABLE_REFERENCE, table_reference(info.tables), min_args=4, max_args=4)
     formulas: dict[str, FormulaTexts] = {}
@@ -256,7 +257,18 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
             if not structure or filled_down.left_alone(copy):  # the rewrite left this formula's copies alone
                 new = "=" + text
             else:
-                new = rewrite(source, sheet, r, c, info.tables, array=array, names=names, defined=defined, path=path)
+                new = rewrite(
+                    source,
+                    sheet,
+                    r,
+                    c,
+                    info.tables,
+                    array=array,
+                    names=names,
+                    defined=defined,
+                    path=path,
+                    sheets=sheets,
+                )
                 filled_down.rewritten(text, copy, new)
             new = filled_down.rewrite_arguments(new, text, own_shape, arguments)
             if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in

@@ -285,6 +285,8 @@ def may_need_arguments(text: str) -> bool:
             or "LOOKUP(" in upper
             or "MATCH(" in upper
             or "INDEX(" in upper
+            or "ROWS(" in upper  # ROWS(1/0): the error (.typed.size_of_value)
+            or "COLUMNS(" in upper
             or ("COUNT(" in upper and _HINT_UPPER.search(upper))
             or may_wrap(upper)  # SUM(TRIM(A3),1): text an expression gives an aggregate (.typed)
         ):
@@ -305,7 +307,7 @@ def may_need_arguments(text: str) -> bool:
 _TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
     r"LAMBDA|_XLPM\.|SINGLE\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
-    r"|MATCH\(|INDEX\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
+    r"|MATCH\(|INDEX\(|ROWS\(|COLUMNS\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
     r",\s*[,)]|\(\s*,|#REF![$A-Z0-9]|" + TEXT_WORDS  # ,\s*[,)]: an empty argument (.omitted_arguments)
 )
 

@@ -118,13 +118,19 @@ def _computed_structured(tokens: list[Token], i: int, sheet: str, row: int, col:
 
 
 def _literal_indirect(
-    tokens: list[Token], tables: dict[str, Table] | None = None, sheet: str = "", row: int = 1, col: int = 1
+    tokens: list[Token],
+    tables: dict[str, Table] | None = None,
+    sheet: str = "",
+    row: int = 1,
+    col: int = 1,
+    sheets: frozenset[str] | None = None,
 ) -> bool:
     """``INDIRECT("H47:I48")`` -> ``H47:I48``: a reference typed in as text is that reference, and the engine
     then knows the formula depends on it (it computed INDIRECT before an array formula filled those cells).
     So are a table's structured reference (``INDIRECT("Sales[Total]")``) and, with ``FALSE`` as second argument,
     an R1C1 reference (``INDIRECT("R1C3",FALSE)`` is ``$C$1``). An end of a range stays one:
-    ``INDIRECT("B2"):INDIRECT("B4")`` is ``B2:B4`` (it was ``B2B4``, #NAME?)."""
+    ``INDIRECT("B2"):INDIRECT("B4")`` is ``B2:B4`` (it was ``B2B4``, #NAME?). A sheet the workbook does not have
+    (``sheets``: its sheets' names, lower case) is #REF!, as in Excel (``ROWS(INDIRECT("Nope!A1:A3"))`` was 3)."""
     changed = False
     for i, token in enumerate(tokens[:-2]):
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
@@ -158,6 +164,12 @@ def _literal_indirect(
             continue
         if reference_text(reference) == "#REF!":  # INDIRECT("A0"): no cell, #REF! (checked_indirect)
             continue
+        if sheets is not None and "!" in reference and _sheet_of(reference) not in sheets:
+            token.value, text.value, close.value = "", "#REF!", ""  # no such sheet: Excel's INDIRECT gives #REF!
+            token.type = close.type = "SKIPPED"
+            text.subtype = Token.ERROR
+            changed = True
+            continue
         if colon and ("!" in head or "!" in reference):  # the two ends on named sheets: left to the engine
             continue
         token.value, text.value, close.value = "", head + colon + reference, ""
@@ -165,6 +177,14 @@ def _literal_indirect(
         text.subtype = Token.RANGE
         changed = True
     return changed
+
+
+def _sheet_of(reference: str) -> str:
+    """The sheet a reference names, lower case, without its quotes."""
+    name = reference.rpartition("!")[0]
+    if name.startswith("'") and name.endswith("'"):
+        name = name[1:-1].replace("''", "'")
+    return name.lower()
 
 
 def _logical_text(tokens: list[Token]) -> bool:
@@ -242,6 +262,7 @@ def rewrite(
     names: dict[str, str] | None = None,
     defined: dict[str, str] | None = None,
     path: str | os.PathLike[str] | None = None,
+    sheets: frozenset[str] | None = None,
 ) -> str:
     """``formula`` (with or without ``=``) as the embedded engine should compute it in ``sheet`` at (row, col).
 
@@ -251,6 +272,8 @@ def rewrite(
     ``defined``: names defined by a formula (lower case) -> the formula (:mod:`.defined_names`),
     put in brackets where the formula uses the name (the engine has no value for them). ``path``: the workbook's
     file, for ``CELL("filename", reference)`` (:mod:`.cell_filename`); None leaves such calls as they are.
+    ``sheets``: the workbook's sheets' names (lower case), so that an INDIRECT of a sheet it lacks is #REF!; None
+    takes every sheet to be there.
 
     >>> rewrite("=SUM(A1:C3 B2:D4)", "S", 1, 5, [])
     "=SUM('S'!$B$2:$C$3)"
@@ -262,7 +285,7 @@ def rewrite(
         text = cell_filenames(text, sheet, path)
     if not decided(text, tables, array, names, defined):
         return text
-    return _rewritten(text, sheet, row, col, tables, array, names, defined)
+    return _rewritten(text, sheet, row, col, tables, array, names, defined, sheets)
 
 
 def _rewritten(text: str, *place: Any) -> str:
@@ -285,6 +308,7 @@ def _rewritten_steps(
     array: bool,
     names: dict[str, str] | None,
     defined: dict[str, str] | None,
+    sheets: frozenset[str] | None = None,
 ) -> str:
     if "OFFSET(" in text.upper():  # a negative height or width: the range ending at the offset cell, as Excel
         text = negative_sizes(text if array else offset_numbers(text, row, col, names))  # (A1:A3 as a size: A3)
@@ -354,7 +378,7 @@ def _rewritten_steps(
     tokens = out
     if omit_in_tokens(tokens, defined):  # =NPS_MOE(A1:A6,): an empty argument is a missing one, not 0
         changed = True
-    if _literal_indirect(tokens, by_name, sheet, row, col):
+    if _literal_indirect(tokens, by_name, sheet, row, col, sheets):
         changed = True
         tokens = [t for t in tokens if t.type != "SKIPPED"]
     if "INDIRECT(" in text.upper() and checked_indirect(tokens, names, array):  # "Jan!Total", "A0": .indirect

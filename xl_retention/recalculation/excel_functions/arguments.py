@@ -61,7 +61,7 @@ from .powers import powers
 from .regression import regression_guarded
 from .row_shapes import shaped
 from .typed import HINT as _TYPED_HINT
-from .typed import date_literal, index_of_value, typed_argument
+from .typed import date_literal, index_of_value, size_of_value, typed_argument
 
 _LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
 _EXACT_FLAGS = frozenset(("FALSE", "0", ""))
@@ -110,7 +110,7 @@ _ORDERING = frozenset(("<", ">", "<=", ">="))
 _HINT = re.compile(
     r"(?i)&|SWITCH\(|IFS\(|SUMIF\(|COUNTIF\(|AVERAGEIF\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|\"(?:<>|=)?#|IFS?\([^\"]*\"(?:<>|=)?[\d.+-]|IFS?\([^\"]*\"(?:<>|=)?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|"
     r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+<>=-]*\$|"[\s+-]*\(|%\s*"|'
-    r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|"
+    r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|(?<![A-Z0-9_.])(?:ROWS|COLUMNS)\(|"
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE|MODE)[A-Z.]*\([^)]*"|' + _TYPED_HINT
 )
@@ -236,6 +236,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         call = regression_guarded(name, args, call) or call
     if name == "INDEX" and spans:  # INDEX(1/0,1,4): the error itself, as Excel (.typed)
         call = index_of_value(tokens[spans[0][0] : spans[0][1]], call, args)
+    if name in ("ROWS", "COLUMNS") and len(spans) == 1:  # ROWS(1/0): the error itself, as Excel (.typed)
+        call = size_of_value(parts[0], call, args[0])
     searched = _searched(name, args, tokens[spans[0][0] : spans[0][1]] if spans else [])
     if searched is None and name in ("SWITCH", "IFS"):
         searched = logical_call(name, [tokens[a:b] for a, b in spans], args)

@@ -201,6 +201,24 @@ def index_of_value(argument: list[Token], call: str, args: list[str]) -> str:
     return f"LET(_xlr_x,{args[0].strip()},IF({FAILED}(_xlr_x),_xlr_x,{call[: call.index('(') + 1]}_xlr_x,{rest})))"
 
 
+def size_of_value(argument: list[Token], call: str, arg: str) -> str:
+    """ROWS or COLUMNS (``call``, its rewritten argument ``arg``) of an expression giving a value (not a reference):
+    when that value is an error, Excel's answer is the error (``ROWS(1/0)`` is #DIV/0!, ``ROWS(#REF!)`` #REF!), the
+    engine's 1. Such a call becomes ``LET(_xlr_x,arg,IF(_XLR.FAILED(_xlr_x),_xlr_x,ROWS(_xlr_x)))``; a reference
+    (``ROWS(A1)`` of a cell holding #N/A is 1) comes back as it is.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> size_of_value(list(Tokenizer("=1/0").items), "ROWS(1/0)", "1/0")
+    'LET(_xlr_x,1/0,IF(_XLR.FAILED(_xlr_x),_xlr_x,ROWS(_xlr_x)))'
+    >>> size_of_value(list(Tokenizer("=A1").items), "ROWS(A1)", "A1")
+    'ROWS(A1)'
+    """
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if not _value_only(inner):
+        return call
+    return f"LET(_xlr_x,{arg.strip()},IF({FAILED}(_xlr_x),_xlr_x,{call[: call.index('(') + 1]}_xlr_x)))"
+
+
 def _failed(value: Any) -> bool:
     return isinstance(value, dict) and value.get("type") == "Error"
 
