@@ -75,6 +75,7 @@ from .shifted_cells import refuse_shifted_column
 from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
 from .summaries import refuse_repeated_headers, refuse_summary_rows
+from .title_rows import header_below
 from .trials import paid_from_trial_end
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids
 
@@ -343,39 +344,6 @@ def normalize_columns(
     out = pd.DataFrame({name: df.iloc[:, p] for name, p in picked.items()}, index=df.index, copy=False)
     out.attrs["source_columns"] = {name: str(df.columns[p]) for name, p in picked.items()}
     return out
-
-
-def header_below(df: pd.DataFrame, wanted: Sequence[str], source: str) -> str:
-    """Where the first 20 rows of ``df`` hold a row of names, among them each of ``wanted`` (as :func:`key` spells
-    them): the header below a title block that was read as the header ('Orders export', then the names), what to
-    do, naming that row as the file or sheet numbers it; else "".
-
-    >>> df = pd.DataFrame({"Orders export": ["Generated 2026-03-01", "customer_id", "a"], "": [None, "date", "x"]})
-    >>> header_below(df, ["customer_id", "date"], "o.csv")
-    "row 3 holds the names 'customer_id', 'date' (counting the first row as row 1): the header, below a title? \
-delete the rows above it"
-    """
-    from .errors import FileRows, Source
-
-    for p in range(min(20, len(df))):
-        cells = [v.strip() for v in df.iloc[p].tolist() if isinstance(v, str) and v.strip()]
-        filled = sum(not (v is None or (isinstance(v, float) and np.isnan(v)) or str(v).strip() == "")
-                     for v in df.iloc[p].tolist())  # fmt: skip
-        if len(cells) < 2 or len(cells) != filled or not set(wanted) <= {key(c) for c in cells}:
-            continue
-        if isinstance(source, Source):
-            where = f"row {source.header_row + 1 + p} of sheet {source.sheet!r}"
-        else:
-            rows = source.file_rows if isinstance(source, FileRows) else None
-            skipped = getattr(df.attrs.get("dialect"), "skip_rows", 0)
-            number = (int(rows[p]) if rows is not None and p < len(rows) else p + 2) + skipped
-            where = f"row {number} (counting the first row as row 1)"
-        shown = ", ".join(repr(c) for c in cells[:4]) + (", ..." if len(cells) > 4 else "")
-        return (
-            f"{where.split(' (')[0]} holds the names {shown}{where[len(where.split(' (')[0]) :]}: the header, "
-            "below a title? delete the rows above it"
-        )
-    return ""
 
 
 def header_cells(df: pd.DataFrame, positions: Sequence[int]) -> str:

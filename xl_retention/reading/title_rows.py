@@ -2,16 +2,23 @@
 
 A sheet's title block is skipped (:mod:`.excel_sheets`); in a CSV file the first line is the header, so a title
 there was read as the header: "row 4 has 3 fields where the header has 1 names", or every row "with 2 fields more
-than the header's", naming no cause. :func:`refuse_title_lines` names the header's row and the title instead.
+than the header's", naming no cause. :func:`refuse_title_lines` names the header's row and the title instead; in a
+sheet whose title block is not skipped, :func:`header_below` finds the row of the header's names for the refusal of
+the missing columns.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
 
 from .errors import DataError
+from .names import key
 
-__all__ = ["refuse_title_lines"]
+__all__ = ["header_below", "refuse_title_lines"]
 
 
 def _filled(fields: list[str]) -> list[str]:
@@ -55,3 +62,36 @@ row as row 1): the header, below a title ('Orders export')? delete the rows abov
             f"below a title ({title})? delete the rows above it",
             source=source,
         )
+
+
+def header_below(df: pd.DataFrame, wanted: Sequence[str], source: str) -> str:
+    """Where the first 20 rows of ``df`` hold a row of names, among them each of ``wanted`` (as :func:`key` spells
+    them): the header below a title block that was read as the header ('Orders export', then the names), what to
+    do, naming that row as the file or sheet numbers it; else "".
+
+    >>> df = pd.DataFrame({"Orders export": ["Generated 2026-03-01", "customer_id", "a"], "": [None, "date", "x"]})
+    >>> header_below(df, ["customer_id", "date"], "o.csv")
+    "row 3 holds the names 'customer_id', 'date' (counting the first row as row 1): the header, below a title? \
+delete the rows above it"
+    """
+    from .errors import FileRows, Source
+
+    for p in range(min(20, len(df))):
+        cells = [v.strip() for v in df.iloc[p].tolist() if isinstance(v, str) and v.strip()]
+        filled = sum(not (v is None or (isinstance(v, float) and np.isnan(v)) or str(v).strip() == "")
+                     for v in df.iloc[p].tolist())  # fmt: skip
+        if len(cells) < 2 or len(cells) != filled or not set(wanted) <= {key(c) for c in cells}:
+            continue
+        if isinstance(source, Source):
+            where = f"row {source.header_row + 1 + p} of sheet {source.sheet!r}"
+        else:
+            rows = source.file_rows if isinstance(source, FileRows) else None
+            skipped = getattr(df.attrs.get("dialect"), "skip_rows", 0)
+            number = (int(rows[p]) if rows is not None and p < len(rows) else p + 2) + skipped
+            where = f"row {number} (counting the first row as row 1)"
+        shown = ", ".join(repr(c) for c in cells[:4]) + (", ..." if len(cells) > 4 else "")
+        return (
+            f"{where.split(' (')[0]} holds the names {shown}{where[len(where.split(' (')[0]) :]}: the header, "
+            "below a title? delete the rows above it"
+        )
+    return ""
