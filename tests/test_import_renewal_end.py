@@ -223,3 +223,36 @@ def test_a_term_end_is_a_renewal_only_where_the_status_says_active(
         "cancelled or expired, blank while active); subscriptions that have not ended in row 2 (counting the header "
         "as row 1): '2026-01-10'"
     )
+
+
+def test_a_renewal_date_in_a_postgres_table_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The engine's own check (no pandas reading: typed dates and prices) on PostgreSQL."""
+    import ibis
+    from postgres_server import throwaway_server
+
+    from xl_retention import relational as R
+
+    frame = chargebee().assign(**{"subscriptions.plan_unit_price": 49.0})
+    for c in ("subscriptions.started_at", "subscriptions.cancelled_at", "subscriptions.current_term_end"):
+        frame[c] = pd.to_datetime(frame[c].replace("", None))
+    with throwaway_server("xl-retention-pg-renewal-") as url:
+        con = R.connect("postgres", url)
+        con.create_table("subs", schema=ibis.memtable(frame).schema())
+        con.insert("subs", frame)
+        columns = (
+            "start=subscriptions.started_at,end=subscriptions.current_term_end,amount=subscriptions.plan_unit_price"
+        )
+        args = ["--backend", "postgres", "--connection", url, "--columns", columns]
+        assert _import("table:subs", tmp_path / "o", *args) == 1  # type: ignore[arg-type]
+        err = capsys.readouterr().err.strip()
+        assert err.startswith(
+            "xl-retention: error: table:subs, column 'subscriptions.current_term_end': the end of a subscription's "
+            "current billing term or period (the day it renews while it is active), not the day service stopped: as "
+            "the end, active subscriptions would be lost at their renewal; map the day service stopped: --columns "
+            "end=subscriptions.cancelled_at; subscriptions that have not ended in 6 rows"
+        ), err
+        columns = columns.replace("current_term_end", "cancelled_at")
+        args = ["--backend", "postgres", "--connection", url, "--columns", columns]
+        assert _import("table:subs", tmp_path / "o", *args) == 0  # type: ignore[arg-type]
+    moves = pd.read_csv(tmp_path / "o" / "movements.csv", dtype={"month": str}).set_index("month")
+    assert moves["lost"].tolist() == [0, 0, 0, 1] and moves["customers_end"].tolist() == [3, 5, 7, 6]
