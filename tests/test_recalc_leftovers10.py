@@ -6,6 +6,7 @@ back; the expected values are Excel's documented ones, or the cells listed with 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -119,3 +120,32 @@ def test_rows_of_an_error_and_indirect_of_a_missing_sheet_are_errors(tmp_path: P
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     got = [out[f"D{row}"].value for row in range(1, 10)]
     assert got == ["#REF!", "#REF!", "#DIV/0!", "#N/A", 3, 1, "gone", 3, 60]
+
+
+def _serial(day: dt.date) -> int:
+    return (day - dt.date(1899, 12, 30)).days
+
+
+def test_a_months_name_and_two_digits_is_a_day_of_this_year_or_a_year(tmp_path: Path) -> None:
+    # Microsoft's KB 214327: a month's name and one or two digits ("Dec 31", "Jan-24") is that day of the current year
+    # when the month has it, else the digits are a year and the day the month's first ("Dec 32" 1 December 1932,
+    # YEAR("Dec 33") 1933), in cells and date functions alike. DATEVALUE("Jan-24") was #VALUE! with status ok.
+    year = dt.date.today().year
+    cells: dict[str, object] = {
+        "D1": '=DATEVALUE("Jan-24")',
+        "D2": '=DATEVALUE("Dec 32")',
+        "D3": '=YEAR("Dec 33")',
+        "D4": '=VALUE("December 99")',
+        "D5": '=DATEVALUE("Jan 2024")',
+        "D6": '=DATEVALUE("Dec-31")',
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"D{row}"] for row in range(1, 7)] == [
+        _serial(dt.date(year, 1, 24)),
+        _serial(dt.date(1932, 12, 1)),
+        1933,
+        _serial(dt.date(1999, 12, 1)),
+        _serial(dt.date(2024, 1, 1)),
+        _serial(dt.date(year, 12, 31)),
+    ]

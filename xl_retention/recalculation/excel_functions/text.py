@@ -13,6 +13,7 @@ does (``FIXED(1.005, 2)`` is "1.01"; the engine rounded the binary value to "1.0
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Any
@@ -211,12 +212,42 @@ def _us_date(text_: str) -> dt.date | None:
         return day
     if any(c.isdigit() for c in text_):  # "15-Jan", "1 March", "Jan 15", "1/15": the current year's (Excel's clock)
         year = dt.date.today().year
+        month_digits = _month_digits(text_, year)
+        if month_digits is not None:
+            return month_digits
         for pattern in _US_DAYS:
             try:
                 return dt.datetime.strptime(f"{text_} {year}", pattern + " %Y").date()
             except ValueError:
                 continue
     return None
+
+
+_MONTH_DIGITS = re.compile(r"([A-Za-z]{3,9})[ -](\d{1,2})")
+_MONTHS = "january february march april may june july august september october november december".split()
+
+
+def _month_digits(text_: str, year: int) -> dt.date | None:
+    """A month's name and one or two digits ("Jan-24", "Dec 31", "Dec 32"), as Microsoft's KB 214327 says Excel reads
+    them, in a cell or given to a date function: the digits are a day of the current ``year`` when the month has
+    that day, else a year (two digits: 2000-2029 for 00-29, 1930-1999 for 30-99) and the month's first day.
+
+    >>> _month_digits("Jan-24", 2026), _month_digits("Dec 32", 2026), _month_digits("February 29", 2026)
+    (datetime.date(2026, 1, 24), datetime.date(1932, 12, 1), datetime.date(2029, 2, 1))
+    >>> _month_digits("Jan-0", 2026), _month_digits("Foo-12", 2026), _month_digits("Jan-2024", 2026)
+    (None, None, None)
+    """
+    match = _MONTH_DIGITS.fullmatch(text_)
+    if match is None:
+        return None
+    name = match[1].lower()
+    month = next((k for k, full in enumerate(_MONTHS, 1) if name in (full, full[:3])), 0)
+    digits = int(match[2])
+    if not month or not digits:
+        return None  # not a month's name; "Jan-0": not in the KB's rule
+    if 1 <= digits <= calendar.monthrange(year, month)[1]:
+        return dt.date(year, month, digits)
+    return dt.date(2000 + digits if digits <= 29 else 1900 + digits, month, 1)
 
 
 #: a day and a month without a year: Excel takes the current year ("If the year portion of the date_text argument
