@@ -97,3 +97,42 @@ def test_monthly_amounts_and_other_columns_are_left_alone(tmp_path: Path, header
     path = tmp_path / "subs.csv"
     path.write_text("\n".join([header, *rows]) + "\n")
     assert mrr_end(run(tmp_path, "--subscriptions", path)) == [200.0, 200.0]
+
+
+# -- the interval only in a plan's name: refused unasked, read when mapped as the interval ---------------------------
+@pytest.mark.parametrize(
+    ("column", "yearly", "monthly"),
+    [("Plan", "Pro (billed annually)", "Pro (billed monthly)"), ("Plan", "pro_yearly", "pro_monthly"),
+     ("plan_id", "price_pro_annual", "price_pro_monthly")],
+)  # fmt: skip
+def test_an_interval_in_a_plans_name_is_refused_or_read_when_mapped(tmp_path: Path, capsys, column, yearly, monthly):
+    path = tmp_path / "subs.csv"
+    path.write_text(f"customer_id,start,end,Amount,{column}\na,2024-01-01,,1200,{yearly}\n"
+                    f"b,2024-01-01,2024-03-01,100,{monthly}\n")  # fmt: skip
+    message = refusal(capsys, "--subscriptions", str(path), "--columns", "mrr=Amount", "--to-csv", str(tmp_path / "o"))
+    assert message.startswith(f"subs.csv: column {column!r} names billing intervals ({yearly!r})")
+    assert f"--columns interval={column} reads each row's interval" in message
+    out = run(tmp_path, "--subscriptions", path, "--columns", f"mrr=Amount,interval={column}")
+    assert mrr_end(out) == [200.0, 200.0]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_an_interval_in_a_plans_name_mapped_on_every_engine(tmp_path: Path, backend: str) -> None:
+    months = pd.to_datetime(["2024-01-01"] * 2 + ["2024-02-01"] * 2)
+    frame = pd.DataFrame({"customer_id": ["a", "b"] * 2, "amount": [1200.0, 100.0] * 2,
+                          "plan": ["Pro Annual", "Pro Monthly"] * 2, "month": months})  # fmt: skip
+    frame.to_parquet(tmp_path / "subs.parquet", index=False)
+    args = ["--columns", "amount=amount,interval=plan"]
+    assert mrr_end(run(tmp_path, "--subscriptions", tmp_path / "subs.parquet", *args, backend=backend)) == [
+        200.0,
+        200.0,
+    ]
+
+
+def test_a_period_that_says_no_months_is_still_refused(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "subs.csv"
+    path.write_text("customer_id,start,Amount,Billing Period\na,2024-01-01,1200,Annual\nb,2024-01-01,50,Multi-Year\n")
+    message = refusal(
+        capsys, "--subscriptions", str(path), "--columns", "amount=Amount", "--to-csv", str(tmp_path / "o")
+    )
+    assert "billing intervals that are not day, week" in message and "row 3" in message

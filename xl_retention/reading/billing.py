@@ -49,6 +49,7 @@ __all__ = [
     "MONTHS_PER_INTERVAL",
     "OBJECT_PREFIXES",
     "bare_key",
+    "interval_in_text",
     "interval_months",
     "months_per_interval",
     "monthly_amounts",
@@ -245,6 +246,29 @@ def interval_months(value: Any) -> float | None:
     return None
 
 
+#: Words beside an interval word that change or blur it: the plan's name then says no one interval.
+_VAGUE = frozenset({"multi", "specific", "custom", "several", "semi", "half", "every", "bi", "tri", "twice", "x"})
+
+
+def interval_in_text(value: Any) -> float | None:
+    """Months of the one billing interval a text names among its words of four letters or more (a plan's name:
+    ``Pro (billed annually)``, ``pro_yearly``, ``price_pro_annual``), None when it names none or two.
+
+    >>> [interval_in_text(v) for v in ("Pro (billed annually)", "pro_yearly", "Pro Monthly", "Pro", "year or month")]
+    [12.0, 12.0, 1.0, None, None]
+    >>> [interval_in_text(v) for v in ("Multi-Year", "Specific Months", "Semi Annual", "Pro 2 years")]
+    [None, None, None, None]
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    words = re.split(r"[^0-9a-zà-ÿß]+", str(value).lower())
+    if any(w in _VAGUE or w in _COUNT_WORDS or any(c.isdigit() for c in w) for w in words):
+        return None  # 'Multi-Year', 'Specific Months', 'Semi Annual', '2 years', 'billed every 3 months': not read
+    found = {MONTHS_PER_INTERVAL[_NAMES[w]] for w in words if len(w) >= 4 and w in _NAMES}
+    found |= {_MULTI_YEAR_WORDS[w] for w in words if w in _MULTI_YEAR_WORDS}
+    return found.pop() if len(found) == 1 else None
+
+
 #: The refusal of a billing interval :func:`interval_months` cannot read.
 UNREAD_INTERVALS = (
     "billing intervals that are not day, week, month, quarter, half-year or year, or a whole number of them "
@@ -261,7 +285,7 @@ def months_per_interval(series: pd.Series, source: str, column: str) -> np.ndarr
     [1.0, 12.0, 12.0, 24.0]
     """
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    found = [interval_months(u) for u in np.asarray(uniques, dtype=object)]
+    found = [interval_months(u) or interval_in_text(u) for u in np.asarray(uniques, dtype=object)]  # 'Pro Annual'
     months = np.array([np.nan if m is None else m for m in found] + [np.nan], dtype=np.float64)
     per_row = months[codes]
     if np.isnan(per_row).any():

@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from .billing import interval_months
+from .billing import interval_in_text, interval_months
 from .errors import DataError
 from .names import columns_option, key
 
@@ -62,6 +62,30 @@ def _per_month(name: Any) -> bool:
     return _monthly(None if name is None else str(name))
 
 
+def _refuse_interval_in_names(
+    names: Sequence[Any], columns: Mapping[str, str], distinct: Callable[[str], Sequence[Any]], source: str, used: set
+) -> None:
+    """No interval column, but a column whose values name a billing interval other than a month inside other words
+    (a plan's name: 'Pro (billed annually)', ``pro_yearly``, ``price_pro_annual``): the amounts beside it may be
+    per year. Reading the interval from a name unasked could be wrong the other way (an annual plan paid monthly),
+    so it is refused, naming the column, a value and both ways out."""
+    money = columns.get("mrr") or columns.get("amount")
+    for name in names:
+        if key(name) in used or key(name) in _OURS:
+            continue
+        named = [v for v in distinct(str(name)) if isinstance(v, str) and interval_in_text(v) not in (None, 1.0)]
+        if named:
+            what = repr(money) if money else "the amount"
+            raise DataError(
+                f"{source}: column {name!r} names billing intervals ({named[0]!r}) and no interval column was found: "
+                f"is {what} per month or per billing interval? {columns_option([('interval', str(name))])} reads "
+                f"each row's interval from it (MRR = amount / months of the interval); if the amounts are per month "
+                f"already, name their column so (MRR, 'Monthly Amount') and map mrr to it",
+                source=source,
+                column=str(name),
+            )
+
+
 def interval_by_values(
     names: Sequence[Any],
     columns: Mapping[str, str],
@@ -96,6 +120,8 @@ def interval_by_values(
                 found.append(str(name))
         elif any(h in k for h in _NAMED) and not any(_number(v) for v in values):  # the others refused, named
             found.append(str(name))
+    if not found:
+        _refuse_interval_in_names(names, columns, distinct, source, used)
     if len(found) > 1:
         raise DataError(
             f"{source}: {found[0]!r} and {found[1]!r} both hold billing intervals (month, year, ...): which one the "

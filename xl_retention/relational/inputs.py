@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..reading import DataError, ReadOptions, key, normalize_columns, prepare, source_of
-from ..reading.billing import BILLING_ALIASES, UNREAD_INTERVALS, interval_months, price_in_cents
+from ..reading.billing import BILLING_ALIASES, UNREAD_INTERVALS, interval_in_text, interval_months, price_in_cents
 from ..reading.billing_columns import (
     _check_dates_given,
     _refuse_billing_names_without_interval,
@@ -447,7 +447,8 @@ def _billing(
         )
     spelled = t.interval.cast("string")
     # the distinct spellings (a few) read by reading.billing's own rule: every engine reads them alike
-    found = {v: interval_months(v) for v in con.execute(t.select(v=spelled).distinct())["v"].dropna().tolist()}
+    found = {v: interval_months(v) or interval_in_text(v)  # 'Pro (billed annually)' mapped as the interval
+             for v in con.execute(t.select(v=spelled).distinct())["v"].dropna().tolist()}  # fmt: skip
     readable = {v: m for v, m in found.items() if m is not None}
     months = spelled.substitute(readable, else_=ibis.null("float64")) if readable else ibis.null("float64")
     t = t.mutate(months=months.cast("float64"))
