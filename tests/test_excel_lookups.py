@@ -112,7 +112,7 @@ def test_approximate_lookups_are_rewritten_and_exact_ones_checked() -> None:
         "=INDEX(A1:B2,_XLR.VPOS(A3,INDEX(A1:B2,0,1),2,COLUMNS(A1:B2)),2)"
     )
     assert rewrite_arguments("=HLOOKUP(A3,A1:B2,2,TRUE)") == (
-        "=INDEX(A1:B2,2,_XLR.HPOS(A3,INDEX(A1:B2,1,0),2,ROWS(A1:B2),TRUE))"
+        "=INDEX(A1:B2,IF(ISERROR(A3),A3,2),_XLR.HPOS(A3,INDEX(A1:B2,1,0),2,ROWS(A1:B2),TRUE))"
     )
     assert rewrite_arguments("=MATCH(A3,A1:A2)") == "=_XLR.MATCH(A3,A1:A2)"
     assert rewrite_arguments('=_xlfn.XLOOKUP(A3,A1:A2,B1:B2,"no",1)') == '=_XLR.XLOOKUP(A3,A1:A2,B1:B2,1,1,"no")'

@@ -83,6 +83,8 @@ INDEXED = "_XLR.INDEXED"
 #: the registered functions of .lookup the approximate lookups are rewritten to
 VPOS, HPOS, MATCH, XLOOKUP, XMATCH = "_XLR.VPOS", "_XLR.HPOS", "_XLR.MATCH", "_XLR.XLOOKUP", "_XLR.XMATCH"
 _COMPARISONS = frozenset(("=", "<>", "<", ">", "<=", ">="))
+#: a lookup key typed in (a number, a text, a logical): never an error
+_TYPED_KEY = re.compile(r'(?i)\s*(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:E[+-]?\d+)?%?|"(?:[^"]|"")*"|TRUE|FALSE)\s*')
 #: constants against which rounding an operand changes nothing: text, logicals, 0 (type differs or exact)
 _TRIVIAL = re.compile(r"(?i)^(?:0|TRUE|FALSE)$")
 _STRING = re.compile(r'"(?:[^"]|"")*"')
@@ -332,7 +334,9 @@ def _searched(name: str, args: list[str], key: list[Token]) -> str | None:
         mode = f",{args[3]}" if len(args) == 4 else ""
         if name == "VLOOKUP":
             return f"INDEX({table},{VPOS}({k},INDEX({table},0,1),{index},COLUMNS({table}){mode}),{index})"
-        return f"INDEX({table},{index},{HPOS}({k},INDEX({table},1,0),{index},ROWS({table}){mode}))"
+        # INDEX reads its row (the row index) first: an error key goes there, so that it is the result (H7 10)
+        row = index if _TYPED_KEY.fullmatch(k) else f"IF(ISERROR({k}),{k},{index})"
+        return f"INDEX({table},{row},{HPOS}({k},INDEX({table},1,0),{index},ROWS({table}){mode}))"
     if name == "MATCH" and len(args) in (2, 3) and (len(args) == 2 or literal[2] not in _EXACT_FLAGS):
         return f"{MATCH}({','.join(args)})"
     if name == "XLOOKUP" and 3 <= len(args) <= 6:

@@ -234,7 +234,10 @@ def match(key: Any, items: Any, match_type: Any = 1.0) -> Any:
     6.0
     >>> match(0.0, [[0.0], [1.0], [2.0]], -1.0), match(-1.0, [[0.0], [1.0], [2.0]], -1.0)
     (1.0, 3.0)
+
+    An error key is the result before the match type is read, as Excel reads the arguments in order (H7 10).
     """
+    check(key)
     kind = number(match_type)
     values = _vector(items)
     search = bisect if kind > 0 else _descending if kind < 0 else _exact
