@@ -384,6 +384,13 @@ _REFUSALS = (
         "a criterion here is an error value (a cell or expression giving #N/A, or one typed in); whether Excel then "
         "counts the cells holding that error is not documented, so the embedded engine does not compute it",
     ),
+    (
+        "_XLR.FORMATTEDREFUSED(",
+        "criteria",
+        'a criterion here is a number written with %, $ or thousands separators ("10%": 0.1) and its range holds such '
+        'text ("10%" as text); whether Excel matches that text is not documented, so the embedded engine does not '
+        "compute it",
+    ),
 )
 
 

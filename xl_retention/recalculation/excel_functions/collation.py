@@ -169,8 +169,9 @@ def _keyed_criterion(criterion: str) -> tuple[str | None, str] | None:
     value = criterion[len(operator) :]
     if value.upper() in _ERRORS and operator in ("", "=", "<>"):  # "#N/A", "<>#N/A": error cells
         return ERROR_KEYS, operator + _error_key(value.upper()).replace("?", "~?")
-    if any(c in value for c in "%$,") and not isinstance(number := text_to_number(value), str):
-        return None, operator + number_text(number)  # ">50%", ">=1,000", ">$40": the number, as a typed entry
+    if formatted_number(criterion):
+        number = text_to_number(value)
+        return None, operator + number_text(number)  # type: ignore[arg-type]  # ">50%", ">=1,000", ">$40": a number
     if value.strip() and _plain_number(value.strip()) is None and not isinstance(number := text_to_number(value), str):
         return None, operator + number_text(number)  # ">=Jan 2024", "1 Mar 2024", "<12:00": the date, as typed (F25)
     if operator in ("<=", ">=", "<", ">"):
@@ -180,6 +181,16 @@ def _keyed_criterion(criterion: str) -> tuple[str | None, str] | None:
     if value.isascii():
         return None
     return COMPARED, operator + equal_key(value)
+
+
+def formatted_number(criterion: str) -> bool:
+    """Whether a typed criterion's value (after its operator) is a number written with ``%``, ``$`` or ``,``, which
+    Excel reads as a typed entry (``">50%"`` is 0.5)."""
+    from .text import text_to_number  # noqa: PLC0415
+
+    operator = next((op for op in ("<=", ">=", "<>", "<", ">", "=") if criterion.startswith(op)), "")
+    value = criterion[len(operator) :]
+    return any(c in value for c in "%$,") and not isinstance(text_to_number(value), str)
 
 
 def _plain_number(criterion: str) -> float | None:

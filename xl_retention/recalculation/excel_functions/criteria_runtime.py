@@ -123,3 +123,52 @@ def runtime_keyed(name: str, parts: list[list[Token]], args: list[str], wrapped:
     refused = ",".join(f"ISERROR({args[k].strip()})" for k in found)
     keyed_call = f"IF(OR({refused}),{ERROR_CRITERION}(),{wrapped(keyed, True)})"
     return f"IF(OR({','.join(tests)}),{keyed_call},{wrapped(args)})"
+
+
+# --- a typed criterion of a formatted number over a range holding formatted-number text -----------------------------
+#: ``COUNTIF(E1:E2,"10%")`` reads the criterion as the number 0.1 (a typed entry); whether Excel also matches a cell
+#: holding the text "10%" (the engine does not) is not documented: such a call is listed where its range holds text
+#: that is a number written with %, $ or thousands separators; elsewhere computed as before.
+FORMATTED_TEXTS = "_XLR.FORMATTEDTEXTS"
+
+
+def formatted_texts(values: Any) -> bool:
+    """Whether ``values`` (a criteria range's) hold text that is a number written with ``%``, ``$`` or ``,``.
+
+    >>> formatted_texts([["10%", 0.1]]), formatted_texts([["x", 0.1, "1,5x"]]), formatted_texts("$5")
+    (True, False, True)
+    """
+    from .text import text_to_number  # noqa: PLC0415  (text imports this package's core only)
+
+    return any(
+        isinstance(v, str) and any(c in v for c in "%$,") and not isinstance(text_to_number(v), str)
+        for row in matrix(values)
+        for v in row
+    )
+
+
+FUNCTIONS[FORMATTED_TEXTS] = Function(FORMATTED_TEXTS, engine_call(formatted_texts), 1, 1)
+
+
+def formatted_guarded(name: str, literals: list[str | None], args: list[str], call: str) -> str:
+    """``call`` listed (``_XLR.FORMATTEDREFUSED``) where a criterion typed as a formatted number (``"10%"``,
+    ``">$40"``, ``"1,000"``) meets a range holding formatted-number text; ``call`` itself when it has none."""
+    from .collation import formatted_number  # noqa: PLC0415
+
+    layout = _CRITERIA.get(name)
+    if layout is None:
+        return call
+    first, step = layout
+    ranges = [
+        args[k].strip()
+        for k in range(first, len(args) - 1, step)
+        if literals[k + 1] is not None and formatted_number(literals[k + 1])
+    ]
+    if not ranges:
+        return call
+    tests = ",".join(f"{FORMATTED_TEXTS}({r})" for r in ranges)
+    return f"IF(OR({tests}),{FORMATTED_REFUSED}(),{call})"
+
+
+FORMATTED_REFUSED = "_XLR.FORMATTEDREFUSED"
+FUNCTIONS[FORMATTED_REFUSED] = Function(FORMATTED_REFUSED, engine_call(_refused), 0, 0)
