@@ -82,6 +82,15 @@ def _given_at_run_time(argument: list[Token]) -> bool:
     return not (len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype != Token.RANGE)
 
 
+def _cell(argument: list[Token]) -> str | None:
+    """The reference of a criterion that is one cell (``F1``, ``$F$1``, ``S!F1``), else None."""
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if len(inner) == 1 and inner[0].subtype == Token.RANGE and ":" not in inner[0].value:
+        value = inner[0].value
+        return value if value[-1].isdigit() else None  # a name may be a range: evaluated once
+    return None
+
+
 def _typed_error(argument: list[Token]) -> bool:
     inner = [t for t in argument if t.type != Token.WSPACE]
     return len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.ERROR
@@ -111,18 +120,21 @@ def runtime_keyed(name: str, parts: list[list[Token]], args: list[str], wrapped:
     if not found:
         return None
     keyed = list(args)
-    tests = []
-    for k in found:
-        c = args[k].strip()
+    tests, bound = [], []
+    for n, k in enumerate(found):
+        c, v = args[k].strip(), _cell(parts[k]) or f"_xlr_c{n}"  # a cell read as it is, else evaluated once
         keyed[k - 1] = f"{KEYED_RANGE}({args[k - 1].strip()},{c})"
         keyed[k] = f"{KEYED_CRITERION}({c})"
-        starts = f'OR(ISNUMBER(FIND("#",{c})),LEFT({c},1)="<",LEFT({c},1)=">")'
-        tests.append(f"IF(ISERROR({c}),TRUE,IF(ISTEXT({c}),IF({starts},{NEEDS_KEY}({c}),FALSE),FALSE))")
+        if v.startswith("_xlr_c"):
+            bound.append(f"{v},{c}")
+        starts = f'OR(ISNUMBER(FIND("#",{v})),LEFT({v},1)="<",LEFT({v},1)=">")'
+        tests.append(f"IF(ISERROR({v}),TRUE,IF(ISTEXT({v}),IF({starts},{NEEDS_KEY}({v}),FALSE),FALSE))")
     if name in ("SUMIF", "AVERAGEIF") and len(args) == 2:
         keyed.append(args[0].strip())  # the range's own values are summed, not its keys
-    refused = ",".join(f"ISERROR({args[k].strip()})" for k in found)
+    refused = ",".join(f"ISERROR({_cell(parts[k]) or f'_xlr_c{n}'})" for n, k in enumerate(found))
     keyed_call = f"IF(OR({refused}),{ERROR_CRITERION}(),{wrapped(keyed, True)})"
-    return f"IF(OR({','.join(tests)}),{keyed_call},{wrapped(args)})"
+    chosen = f"IF(OR({','.join(tests)}),{keyed_call},{wrapped(args)})"
+    return f"LET({','.join(bound)},{chosen})" if bound else chosen
 
 
 # --- a typed criterion of a formatted number over a range holding formatted-number text -----------------------------
