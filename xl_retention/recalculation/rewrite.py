@@ -451,7 +451,7 @@ def _rewritten_steps(
         lambda_call = again
     if lambda_call is not None:
         return expand_lambda_helpers(lambda_call, names)
-    if not array and _array_valued(tokens, 0, len(tokens)):  # a classic formula shows its array's first value
+    if not array and _array_valued(tokens, 0, len(tokens), names):  # a classic formula shows its array's first value
         text_out, changed = f"=INDEX(({text_out[1:]}),1,1)", True
     return expand_lambda_helpers(text_out if changed else text, names)  # BYROW(A1:D4,LAMBDA(r,..)): call by call
 
@@ -490,11 +490,12 @@ def _deleted_sheets(tokens: list[Token]) -> bool:
 _REFERENCE_RESULTS = frozenset(("INDEX", "OFFSET", "INDIRECT", "ANCHORARRAY"))
 
 
-def _array_valued(tokens: list[Token], start: int, end: int) -> bool:
+def _array_valued(tokens: list[Token], start: int, end: int, names: dict[str, str] | None = None) -> bool:
     """Whether ``tokens[start:end]`` of a classic formula gives an array (not a reference): an array typed in, a
     call lifted over one, or a function giving arrays (FREQUENCY, TRANSPOSE, ...) not reduced by another. Excel shows
     the first value of such a formula's array (``={1,2,3}`` is 1, ``=LARGE(A1:A9,{1,2})`` the largest), where the
-    engine spills it or answers #SPILL!."""
+    engine spills it or answers #SPILL!. ``names``: the defined names and their references (a name of one cell is
+    one value)."""
     k = start
     while k < end:
         token = tokens[k]
@@ -511,11 +512,11 @@ def _array_valued(tokens: list[Token], start: int, end: int) -> bool:
             if name in ARRAY_RESULTS:
                 return True
             always = our_array_functions().get(name)  # CRR(A1:A3,B1:B3,C1:C3), SBG_FIT(..): xl-retention's own
-            if always or always is not None and any(_over_cells(tokens, a, b) for a, b in spans):
+            if always or always is not None and any(_over_cells(tokens, a, b, names) for a, b in spans):
                 return True
             lifts = _LIFTS.get(name)
             if lifts is not None:
-                if any(p in lifts and _array_valued(tokens, a, b) for p, (a, b) in enumerate(spans)):
+                if any(p in lifts and _array_valued(tokens, a, b, names) for p, (a, b) in enumerate(spans)):
                     return True
                 k = close + 1
                 continue
@@ -523,13 +524,16 @@ def _array_valued(tokens: list[Token], start: int, end: int) -> bool:
     return False
 
 
-def _over_cells(tokens: list[Token], start: int, end: int) -> bool:
-    """Whether ``tokens[start:end]`` hold a range of several cells, a name (which may be one) or an array typed in."""
+def _over_cells(tokens: list[Token], start: int, end: int, names: dict[str, str] | None = None) -> bool:
+    """Whether ``tokens[start:end]`` hold a range of several cells, a name (which may be one, unless ``names`` gives
+    it one cell: the template's ``SBG_Alpha``) or an array typed in."""
     for token in tokens[start:end]:
         if token.type == Token.ARRAY and token.subtype == Token.OPEN or token.value.startswith("{"):
             return True
         if _is_range(token):
             match = _A1_RANGE.match(token.value)
+            if match is None and names and token.value.lower() in names:
+                match = _A1_RANGE.match(names[token.value.lower()].removeprefix("="))
             if match is None or match.group("b") is not None:
                 return True
     return False
