@@ -27,8 +27,10 @@ _DUCKDB: Any = None
 _VIEWS = itertools.count()
 
 
-def connect(name: str = "duckdb", connection: str | None = None) -> Any:
-    """An Ibis backend for the engine ``name`` (see the module docstring); ``ValueError`` naming what is missing."""
+def connect(name: str = "duckdb", connection: str | None = None, existing: bool = False) -> Any:
+    """An Ibis backend for the engine ``name`` (see the module docstring); ``ValueError`` naming what is missing.
+    ``existing``: a DuckDB file must be there already (an import reads its tables: a mistyped name would otherwise be
+    created empty); without it, connecting to a new file creates the database, as DuckDB does."""
     try:
         import ibis
     except ImportError:
@@ -39,7 +41,7 @@ def connect(name: str = "duckdb", connection: str | None = None) -> Any:
         config: dict[str, Any] = {"temp_directory": _spill_folder()}
         if os.environ.get("XL_RETENTION_DUCKDB_MEMORY"):
             config["memory_limit"] = os.environ["XL_RETENTION_DUCKDB_MEMORY"]
-        if connection and _missing_file(connection):  # connecting would create an empty database there
+        if existing and connection and _missing_file(connection):  # connecting would create an empty database
             raise ValueError(f"no DuckDB database {connection}: the file does not exist (a typo of its name?)")
         try:
             return ibis.duckdb.connect(connection or ":memory:", **config)

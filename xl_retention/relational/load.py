@@ -86,7 +86,7 @@ def load_tables(
             f"duckdb, spark or postgres and --connection (the database: a DuckDB file, a Spark master, a "
             f"postgres:// address); files are read without them"
         )
-    con = None if backend == "pandas" else connect(backend, connection)
+    con = None if backend == "pandas" else connect(backend, connection, existing=True)
     used: set[str] = set()
 
     def read(path: Any, kind: str) -> tuple[Any, str]:
