@@ -75,6 +75,8 @@ SYMBOL_PATTERN = "|".join(
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 _SYMBOL = re.compile(SYMBOL_PATTERN)
 _DIGIT = re.compile(r"\d")
+#: a character no plain number has (digits, separators, signs, brackets, spaces): a money text's code or symbol
+_NOT_PLAIN = r"[^0-9.,+\-\s()']"
 
 
 def currency_of(text: str) -> str | None:
@@ -200,7 +202,12 @@ def _check_one(
 ) -> None:
     """:func:`check_one_currency` of one table's amounts; ``where`` says which rows they are, in the refusal."""
     texts = distinct(series)  # Arrow's unique (a CSV's column): no codes unless refused
-    uniques = texts.to_pylist() if texts is not None else list(pd.unique(series))
+    if texts is not None:  # only values with a character other than a plain number's can name a currency
+        import pyarrow.compute as pc
+
+        uniques = texts.filter(pc.match_substring_regex(texts, _NOT_PLAIN)).to_pylist()
+    else:
+        uniques = list(pd.unique(series))
     found: dict[str, str] = {}  # currency -> its first distinct value
     together: set[tuple[str, str]] = set()  # a bare sign and the code a value writes with it ('$100.00 CAD')
     for value in uniques:
