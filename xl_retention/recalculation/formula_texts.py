@@ -285,6 +285,14 @@ def may_need_arguments(text: str) -> bool:
             or "LOOKUP(" in upper
             or "MATCH(" in upper
             or "INDEX(" in upper
+            or "RANK" in upper  # RANK(1/0,..), LARGE(A1:A3,NA()): the first argument's error (.error_order)
+            or "LARGE(" in upper
+            or "SMALL(" in upper
+            or "PERCENTILE" in upper
+            or "QUARTILE" in upper
+            or "PERCENTRANK" in upper
+            or "RIGHT(" in upper
+            or "MID(" in upper
             or "ROWS(" in upper  # ROWS(1/0): the error (.typed.size_of_value)
             or "COLUMNS(" in upper
             or ("COUNT(" in upper and _HINT_UPPER.search(upper))
@@ -307,7 +315,7 @@ def may_need_arguments(text: str) -> bool:
 _TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
     r"LAMBDA|_XLPM\.|SINGLE\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
-    r"|MATCH\(|INDEX\(|ROWS\(|COLUMNS\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
+    r"|MATCH\(|INDEX\(|ROWS\(|COLUMNS\(|RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
     r",\s*[,)]|\(\s*,|#REF![$A-Z0-9]|" + TEXT_WORDS  # ,\s*[,)]: an empty argument (.omitted_arguments)
 )
 

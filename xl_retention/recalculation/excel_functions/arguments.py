@@ -55,6 +55,7 @@ from .criteria_digits import digits_corrected, widened_criteria
 from .criteria_long import long_guarded
 from .criteria_runtime import formatted_guarded, runtime_keyed
 from .criteria_values import dated_criteria, numbered_criteria
+from .error_order import FIRST_ERROR, first_error
 from .logical import logical_call
 from .lookup import exact_lookup
 from .powers import powers
@@ -113,6 +114,7 @@ _HINT = re.compile(
     r"(?i)&|SWITCH\(|IFS\(|SUMIF\(|COUNTIF\(|AVERAGEIF\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|\"(?:<>|=)?#|IFS?\([^\"]*\"(?:<>|=)?[\d.+-]|IFS?\([^\"]*\"(?:<>|=)?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|"
     r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+<>=-]*\$|"[\s+-]*\(|%\s*"|'
     r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|(?<![A-Z0-9_.])(?:ROWS|COLUMNS)\(|"
+    r"RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|"  # a superset: .error_order decides
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
     r'|PERCENTILE|QUARTILE|MODE)[A-Z.]*\([^)]*"|' + _TYPED_HINT
 )
@@ -250,6 +252,8 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         if (name in _LOOKUPS and not _exact(args)) or name == "SWITCH":
             key = args[0]
             call = f"IF(ISERROR({key}),{key},{call})"
+    if name in FIRST_ERROR:  # RANK(1/0,..), LARGE(A1:A3,NA()): the first argument's error (.error_order)
+        call = first_error(name, [tokens[a:b] for a, b in spans], args, call, _may_be_error)
     return call, close
 
 
