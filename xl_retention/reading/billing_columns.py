@@ -17,7 +17,7 @@ import pandas as pd
 from .billing import BILLING_ALIASES, bare_key, interval_months, monthly_amounts, price_in_cents
 from .ends import end_like_columns
 from .errors import DataError, bad_rows
-from .interval_columns import interval_by_values
+from .interval_columns import _number, interval_by_values
 from .names import columns_option, key, keys_of
 from .notes import note
 from .renewals import renewal_column
@@ -117,14 +117,6 @@ def period_interval(
 
 def _blank(value: Any) -> bool:
     return value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() == ""
-
-
-def _number(value: Any) -> bool:
-    try:
-        float(str(value).strip())
-    except ValueError:
-        return False
-    return True
 
 
 def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], source: str) -> None:
