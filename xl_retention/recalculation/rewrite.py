@@ -383,7 +383,7 @@ def _rewritten_steps(
         tokens = [t for t in tokens if t.type != "SKIPPED"]
     if "INDIRECT(" in text.upper() and checked_indirect(tokens, names, array):  # "Jan!Total", "A0": .indirect
         changed = True
-    if ("ROWS(" in text.upper() or "COLUMNS(" in text.upper()) and sized(tokens):  # an error OFFSET's count
+    if ("ROW" in text.upper() or "COLUMN" in text.upper()) and sized(tokens):  # an error OFFSET's count or place
         changed = True
     if _logical_text(tokens):
         changed = True

@@ -1,11 +1,15 @@
-"""ROWS and COLUMNS of an OFFSET or INDIRECT that gives an error: the error, as in Excel.
+"""ROWS, COLUMNS, ROW and COLUMN of an OFFSET or INDIRECT that gives an error: the error, as in Excel.
 
 ``ROWS(OFFSET(A1,1,0,COUNTA(A:A)-1,1))`` over a column holding only its header asks for a height of 0, which is
-#REF! in Excel (an OFFSET off the sheet, ``INDIRECT("Nope!A1:A3")`` of a sheet that is not there, likewise); the
-engine's ROWS and COLUMNS of an error value are 1 (a count with status ok). :func:`sized` writes such a call
-``IF(ISREF(x),ROWS(x),IF(AND(ISERROR(x),ROWS(x)=1,COLUMNS(x)=1),x,ROWS(x)))``: a reference is counted as before, an
-error is the result. Only a call of OFFSET or INDIRECT (or the form :mod:`.offset_sizes` gives an OFFSET of a size
-that may be negative) is so written: ``ROWS($A$1:A1)`` and other counts stay as they are.
+#REF! in Excel (an OFFSET off the sheet likewise); the engine's ROWS and COLUMNS of an error value are 1 (a count with
+status ok). ``INDIRECT(A1&"!A1:A3")`` where A1 names a sheet the workbook lacks is #REF! in Excel; the engine's is a
+reference to nowhere whose value is #REF! but whose ROWS is 3 and ROW its row (also through ``OFFSET(INDIRECT(..))``,
+``INDEX(INDIRECT(..),0,1)``, ``INDIRECT(..):INDIRECT(..)``). :func:`sized` writes such a call
+``IF(ISREF(x),ROWS(x),IF(ISERROR(INDEX(x,1,1)),IF(ERROR.TYPE(INDEX(x,1,1))=4,#REF!,IF(AND(ROWS(x)=1,COLUMNS(x)=1),x,
+ROWS(x))),ROWS(x)))``: a reference is counted as before, an error is the result (a #REF! whatever size the engine
+gives it).
+Only a call whose argument holds an OFFSET or INDIRECT (or the form :mod:`.offset_sizes` gives an OFFSET of a size
+that may be negative) is so written: ``ROWS($A$1:A1)``, ``ROW()`` and other counts stay as they are.
 """
 
 from __future__ import annotations
@@ -17,22 +21,25 @@ from .excel_functions.arguments import _arguments as argument_spans
 
 __all__ = ["sized"]
 
-_COUNTS = ("ROWS(", "COLUMNS(")
+_COUNTS = ("ROWS(", "COLUMNS(", "ROW(", "COLUMN(")
 _MAKERS = ("OFFSET(", "INDIRECT(")
 
 
 def _guarded(name: str, argument: str) -> str:
     x = argument.strip()
-    return f"IF(ISREF({x}),{name}({x}),IF(AND(ISERROR({x}),ROWS({x})=1,COLUMNS({x})=1),{x},{name}({x})))"
+    first = f"INDEX({x},1,1)"  # not intersected with the formula's row (an array argument)
+    one = f"IF(AND(ROWS({x})=1,COLUMNS({x})=1),{x},{name}({x}))"
+    return f"IF(ISREF({x}),{name}({x}),IF(ISERROR({first}),IF(ERROR.TYPE({first})=4,#REF!,{one}),{name}({x})))"
 
 
 def sized(tokens: list[Token]) -> bool:
-    """Each ``ROWS(x)`` or ``COLUMNS(x)`` whose argument is one call of OFFSET or INDIRECT written so that an error
-    ``x`` is the result (see the module docstring); ``tokens`` changed in place. True when one was.
+    """Each ``ROWS(x)``, ``COLUMNS(x)``, ``ROW(x)`` or ``COLUMN(x)`` whose argument holds a call of OFFSET or INDIRECT
+    written so that an error ``x`` is the result (see the module docstring); ``tokens`` changed in place. True when
+    one was.
 
     >>> tokens = list(Tokenizer("=ROWS(OFFSET(A1,0,0,B1,1))+ROWS(A1:A3)").items)
     >>> sized(tokens), "".join(t.value for t in tokens)[:60]
-    (True, 'IF(ISREF(OFFSET(A1,0,0,B1,1)),ROWS(OFFSET(A1,0,0,B1,1)),IF(A')
+    (True, 'IF(ISREF(OFFSET(A1,0,0,B1,1)),ROWS(OFFSET(A1,0,0,B1,1)),IF(I')
     """
     found = []
     for i, token in enumerate(tokens):
@@ -44,15 +51,6 @@ def sized(tokens: list[Token]) -> bool:
             return False  # unbalanced: the engine decides
         if len(spans) != 1:
             continue
-        solid = [k for k in range(*spans[0]) if tokens[k].type != Token.WSPACE]
-        if not solid or tokens[solid[0]].type != Token.FUNC or tokens[solid[0]].subtype != Token.OPEN:
-            continue
-        try:
-            _, inner_close = argument_spans(tokens, solid[0])
-        except ValueError:
-            return False
-        if inner_close != solid[-1]:
-            continue  # not one call: an expression
         argument = "".join(tokens[k].value for k in range(*spans[0]))
         if any(maker in argument.upper() for maker in _MAKERS):
             found.append((i, close, _guarded(token.value[:-1].upper(), argument)))
