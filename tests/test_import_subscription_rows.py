@@ -288,7 +288,7 @@ def test_e_a_refusal_under_a_title_names_the_sheets_rows(tmp_path: Path, capsys)
     rows = [*SNAPSHOT_ROWS[:3], ["A", "2026-02", -5]]
     path = _workbook(tmp_path / "subs.xlsx", 1, False, rows)
     err = refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "out"))
-    assert err == "subs.xlsx, column 'mrr': negative MRR in row 5 of sheet 'Subs': -5.0"
+    assert err == "subs.xlsx, column 'mrr': negative MRR in row 5 of sheet 'Subs': -5"
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

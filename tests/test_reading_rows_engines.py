@@ -53,7 +53,7 @@ def test_more_bad_rows_than_shown_name_sheet_rows(tmp_path: Path, capsys: pytest
     path = under_a_title(tmp_path / "subs.xlsx", NEGATIVE)
     assert refusal(capsys, tmp_path, backend, "--subscriptions", path) == (
         f"{ERROR}subs.xlsx, column 'mrr': negative MRR in rows 5, 6, 7, 8, 9 and 2 more of sheet 'Data': "
-        "-20.0, -21.0, -22.0, -23.0, -24.0"
+        "-20, -21, -22, -23, -24"
     )
 
 
@@ -84,7 +84,7 @@ def test_scores_outside_0_10_name_sheet_rows(tmp_path: Path, capsys: pytest.Capt
     rows = [["date", "score"], ["2025-01-05", 10], ["2025-01-06", 11], ["2025-01-07", -1]]
     path = under_a_title(tmp_path / "nps.xlsx", rows)
     assert refusal(capsys, tmp_path, backend, "--nps", path) == (
-        f"{ERROR}nps.xlsx, column 'score': scores outside 0-10 or not whole in rows 5, 6 of sheet 'Data': 11.0, -1.0"
+        f"{ERROR}nps.xlsx, column 'score': scores outside 0-10 or not whole in rows 5, 6 of sheet 'Data': 11, -1"
     )
 
 

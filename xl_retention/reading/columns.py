@@ -67,17 +67,24 @@ from .pauses import check_pauses
 from .paypal import paypal_orders
 from .renewals import check_renewal_ends
 from .repeats import check_repeated_rows
-from .revenue import AMOUNT_UNITS, check_ended_at_zero, in_units, minor_unit_divisors, per_month
+from .revenue import (
+    AMOUNT_UNITS,
+    check_ended_at_zero,
+    check_negative_mrr,
+    in_units,
+    minor_unit_divisors,
+    per_month,
+)
 from .sale_refunds import sale_id_column
 from .sandbox import check_test_mode
-from .scores import scores_from_labels
+from .scores import check_scores, scores_from_labels
 from .shifted_cells import refuse_shifted_column
 from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
 from .summaries import refuse_repeated_headers, refuse_summary_rows
 from .title_rows import header_below
 from .trials import paid_from_trial_end
-from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids
+from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids, written_values
 
 __all__ = [  # with the names split into .names and .billing_columns, imported from here by other modules
     "SCHEMAS",
@@ -511,6 +518,10 @@ def prepare(
         typed, names = billing_mrr(typed, names, columns, source, df, options.amounts)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100 (reading.revenue)
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source)
+    if kind in ("snapshots", "intervals"):  # each row's: a month's rows add up below (snapshot_rows)
+        check_negative_mrr(typed, names, source, written_values(df, names["mrr"]))  # '-$50.00', not -4.17 a month
+    if kind == "answers":  # '11' as the file writes it (reading.scores)
+        check_scores(typed["score"], source, names["score"], written_values(df, names["score"]))
     kept = month_rows = None
     if kind == "snapshots":  # a row flagged cancelled or not active with an MRR: an active customer, counted
         check_statuses(df, source, typed["mrr"])  # paused with an MRR: refused; paused with MRR 0: not paying
@@ -524,7 +535,7 @@ def prepare(
             units = units if divisors is None else units / divisors
         typed["amount"] = units
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
-        check_ended_at_zero(typed, names, source, out["mrr"].to_numpy() if "mrr" in out.columns else None)
+        check_ended_at_zero(typed, names, source, written_values(df, names["mrr"]))
         check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
         check_renewal_ends(df, typed.get("end"), names, source, options.today)  # a renewal date as the end
         refuse_empty_end(df, typed.get("end"), names, source, kind)  # an empty end beside a filled canceled_at

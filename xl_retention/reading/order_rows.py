@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError, bad_rows
+from .values import written_values
 
 __all__ = ["ORDER_TOTAL_NAMES", "one_row_per_order", "written_values"]
 
@@ -186,12 +187,3 @@ def _take(values: Any, positions: np.ndarray) -> Any:
     if isinstance(values, pd.Series):  # its array, not a Series: the frame is built with the kept rows' index
         return values.array.take(positions)
     return np.asarray(values)[positions]
-
-
-def written_values(df: pd.DataFrame, column: str | None) -> Any:
-    """A function giving the values of ``df``'s column ``column`` as the file writes them (None without one): called
-    only when a refusal quotes them."""
-    names = [str(c) for c in df.columns]
-    if column is None or names.count(column) != 1:
-        return None
-    return lambda: df.iloc[:, names.index(column)].to_numpy(dtype=object)

@@ -275,11 +275,32 @@ def per_month(values: np.ndarray, name: Any, source: str) -> np.ndarray:
 
 def check_ended_at_zero(typed: dict[str, Any], names: dict[str, str], source: str, shown: Any = None) -> None:
     """Refuse intervals that ended with MRR 0 beside intervals with MRR above 0 (see the module docstring), quoting
-    ``shown`` (the MRR column as the file writes it, ``$0.00``), else the numbers read."""
+    ``shown`` (the MRR column as the file writes it, ``$0.00``, or a function giving it), else the numbers read."""
     if "end" not in typed:
         return
     mrr = np.asarray(typed["mrr"], dtype=np.float64)
     ended = ~np.isnat(np.asarray(typed["end"]))
     zero = ended & (mrr == 0)
     if zero.any() and (mrr > 0).any():
-        raise bad_rows(source, names["mrr"], ENDED_AT_ZERO, np.flatnonzero(zero), mrr if shown is None else shown)
+        raise bad_rows(source, names["mrr"], ENDED_AT_ZERO, np.flatnonzero(zero), _written(mrr, shown))
+
+
+def check_negative_mrr(typed: dict[str, Any], names: dict[str, str], source: str, shown: Any = None) -> None:
+    """Refuse rows with an MRR below 0 (a billing price below 0: its MRR is), quoting ``shown`` (the money column as
+    the file writes it: ``-$50.00``, ``(50,00 €)``), else the numbers read.
+
+    >>> typed = {"mrr": np.array([5.0, -50 / 12])}  # a yearly price
+    >>> try:
+    ...     check_negative_mrr(typed, {"mrr": "amount"}, "s.csv", lambda: ["$60", "-$50.00"])
+    ... except DataError as error:
+    ...     print(error)
+    s.csv, column 'amount': negative MRR in row 3 (counting the header as row 1): '-$50.00'
+    """
+    mrr = np.asarray(typed["mrr"], dtype=np.float64)
+    if (mrr < 0).any():
+        raise bad_rows(source, names["mrr"], "negative MRR", np.flatnonzero(mrr < 0), _written(mrr, shown))
+
+
+def _written(read: Any, shown: Any) -> Any:
+    """The values to quote: ``shown`` (the file's values, or a function giving them), else the values ``read``."""
+    return read if shown is None else shown() if callable(shown) else shown

@@ -17,6 +17,8 @@ likely``), are refused naming the rows and values; everything else is read as nu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -24,7 +26,7 @@ import pandas as pd
 from ._distinct import factorize
 from .errors import ColumnValues, bad_rows
 
-__all__ = ["scores_from_labels"]
+__all__ = ["check_scores", "scores_from_labels"]
 
 #: A score with its label: the number, a separator, words without digits.
 _LABELLED = re.compile(r"^\s*(10|[0-9])\s*(?:[-\u2013\u2014:=]|\(|\))\s*([^\W\d_][^\d]*)$")
@@ -97,3 +99,20 @@ def _reversed(score: float, label: str) -> bool:
     """
     negated = _NEGATION.search(label) is not None
     return negated if score == 10 else not negated and "likely" in label.lower()
+
+
+def check_scores(scores: np.ndarray, source: str, column: str, shown: Callable[[], Any] | None = None) -> None:
+    """Refuse scores (read, NaN for blanks) outside 0-10 or not whole, quoting ``shown()`` (the column as the file
+    writes it: ``'11'``, ``'7,5'``), else the numbers read.
+
+    >>> try:
+    ...     check_scores(np.array([10.0, 7.5, np.nan]), "s.csv", "Q", lambda: ["10", "7,5", ""])
+    ... except ValueError as error:
+    ...     print(error)
+    s.csv, column 'Q': scores outside 0-10 or not whole in row 3 (counting the header as row 1): '7,5'
+    """
+    with np.errstate(invalid="ignore"):
+        wrong = ~np.isnan(scores) & ((scores < 0) | (scores > 10) | (scores != np.round(scores)))
+    if wrong.any():
+        problem = "scores outside 0-10 or not whole"
+        raise bad_rows(source, column, problem, np.flatnonzero(wrong), scores if shown is None else shown())

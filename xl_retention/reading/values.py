@@ -29,7 +29,7 @@ from ._distinct import distinct, factorize
 from .currency import SYMBOL_PATTERN
 from .errors import ColumnValues, bad_rows
 
-__all__ = ["clean_ids", "parse_numbers", "refuse_bad_ids", "scientific_ids"]
+__all__ = ["clean_ids", "parse_numbers", "refuse_bad_ids", "scientific_ids", "written_values"]
 
 _CURRENCY = re.compile(rf"^(?:[A-Z]{{3}}\s?)?(?:{SYMBOL_PATTERN})?\s*|\s*(?:{SYMBOL_PATTERN})?(?:\s?[A-Z]{{3}})?$")
 _SPACES = re.compile(r"[\s\u00a0\u202f'\u2019]")  # Swiss thousands: 1'234.50, 1’234.50
@@ -438,7 +438,16 @@ def parse_numbers(
         values = numbers[codes]  # one pass over the rows: missing cells (code -1) are NaN
     if not np.isfinite(values).all():
         if np.isinf(values).any():
-            raise bad_rows(source, column, "infinite values", np.flatnonzero(np.isinf(values)), values)
+            raise bad_rows(source, column, "infinite values", np.flatnonzero(np.isinf(values)), raw)  # as written
         if not allow_blank:
             raise bad_rows(source, column, "missing values", np.flatnonzero(np.isnan(values)))
     return values
+
+
+def written_values(df: pd.DataFrame, column: str | None) -> Any:
+    """A function giving the values of ``df``'s column ``column`` as the file writes them (None without one): called
+    only when a refusal quotes them."""
+    names = [str(c) for c in df.columns]
+    if column is None or names.count(column) != 1:
+        return None
+    return lambda: df.iloc[:, names.index(column)].to_numpy(dtype=object)
