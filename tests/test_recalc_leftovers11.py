@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from one_sheet import recalc_sheet as _recalc
+
+from xl_retention.cells import evaluate
+from xl_retention.recalculation.denormals import SUPPORTED
+from xl_retention.registry import FUNCTIONS
 
 
 def test_the_place_or_size_of_an_indirect_of_a_sheet_the_workbook_lacks_is_ref(tmp_path: Path) -> None:
@@ -36,3 +41,24 @@ def test_the_place_or_size_of_an_indirect_of_a_sheet_the_workbook_lacks_is_ref(t
     assert result.status == "ok", result.message
     got = [values[f"D{row}"] for row in range(1, 13)]
     assert got == ["#REF!"] * 7 + ["gone", "#REF!", 8, 8, "#REF!"]
+
+
+@pytest.mark.skipif(not SUPPORTED, reason="the processor's flush-to-zero modes cannot be set here")
+def test_our_functions_keep_ieee_steps_and_only_their_result_is_flushed(tmp_path: Path) -> None:
+    # Excel computes an add-in's function with its own (Python's) arithmetic and flushes only the result; the engine
+    # ran ours with the processor flushing every denormal step, so CRR(3E-308,2.9E-308,1E-10), whose difference
+    # 1E-309 is a denormal, was 0 (status ok) where the core gives 1E-299. Now bit for bit the core's, one value or an
+    # array (the slow path); a denormal result is 0 (CRR(A1,A2,1)), and Excel's own A1-A2 is 0 as before.
+    crr = next(f for f in FUNCTIONS if f.name == "CRR")
+    cells: dict[str, object] = {"A1": 3e-308, "A2": 2.9e-308, "A3": 1e-10, "B1": 4e-308, "B2": 2.9e-308, "B3": 1e-10}
+    cells |= {
+        "D1": "=CRR(A1,A2,A3)",
+        "D2": "=INDEX(CRR(A1:B1,A2:B2,A3:B3),1,2)",
+        "D3": "=CRR(A1,A2,1)",
+        "D4": "=A1-A2",
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert values["D1"] == evaluate(crr, 3e-308, 2.9e-308, 1e-10) == 1.0000000000000018e-299
+    assert values["D2"] == evaluate(crr, 4e-308, 2.9e-308, 1e-10) == 1.1000000000000001e-298
+    assert values["D3"] == 0 and values["D4"] == 0

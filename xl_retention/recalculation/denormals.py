@@ -9,6 +9,11 @@ own floating-point numbers, so :func:`flushing` sets the processor's "flush to z
 modes (x86-64's MXCSR bits FTZ and DAZ, AArch64's FPCR bit FZ) for the evaluation and puts the caller's modes back
 after: each operation whose result would be a denormal gives 0, and a denormal read counts as 0, as in Excel.
 
+This package's own functions (the metrics and model fits of :mod:`xl_retention.registry`) are not Excel's: Excel
+calls them as add-in functions computed with Python's own arithmetic and flushes only their result. So
+:func:`unflushed` runs such a function with the caller's modes put back (its steps keep IEEE's denormals, as the core
+computes them outside the engine) and gives a denormal result as 0.
+
 Where the modes cannot be set (another processor or C library), :func:`flushing` changes nothing; the
 results that are denormals are still Excel's 0 (:func:`.unsure_results.underflows`), the steps inside a formula not.
 
@@ -27,12 +32,13 @@ import functools
 import platform
 import struct
 import sys
+import threading
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-__all__ = ["SUPPORTED", "excel_arithmetic", "flushing"]
+__all__ = ["SUPPORTED", "excel_arithmetic", "flushing", "unflushed"]
 
 _MXCSR_FLUSH = 0x8040  # x86-64: FTZ (bit 15) and DAZ (bit 6)
 _FPCR_FLUSH = 1 << 24  # AArch64: FZ
@@ -74,6 +80,10 @@ def _works() -> bool:
     return flushed == 0.0 and float("1e-300") * float("1e-10") > 0.0
 
 
+#: per thread: (the caller's environment saved by :func:`flushing`, the flushing one), or None outside it
+_STATE = threading.local()
+
+
 @contextlib.contextmanager
 def _flushed() -> Iterator[None]:
     library, size, offset, form, bits = _LAYOUT  # type: ignore[misc]
@@ -85,9 +95,12 @@ def _flushed() -> Iterator[None]:
     struct.pack_into(form, flushing_env, offset, word | bits)
     if library.fesetenv(flushing_env) != 0:
         raise OSError("fesetenv")
+    outer = getattr(_STATE, "envs", None)
+    _STATE.envs = (saved, flushing_env)
     try:
         yield
     finally:
+        _STATE.envs = outer
         library.fesetenv(saved)
 
 
@@ -114,3 +127,39 @@ def excel_arithmetic(function: Callable[..., Any]) -> Callable[..., Any]:
             return function(*args, **kwargs)
 
     return flushed
+
+
+#: the smallest number Excel holds (2**-1022); a result nearer 0 is 0
+_SMALLEST = 2.2250738585072014e-308
+
+
+def unflushed(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` run with the modes the caller of :func:`flushing` had (IEEE's denormals at every step), its result
+    a denormal made 0, as Excel flushes an add-in function's result: inside :func:`flushing` only (elsewhere
+    ``function`` runs as it is).
+
+    >>> halve = unflushed(lambda x: x / 2 * 1e10)
+    >>> with flushing():
+    ...     kept, tiny = halve(4e-308), unflushed(lambda: 1e-300 * 1e-10)()
+    >>> kept == 2e-298 or not SUPPORTED, tiny
+    (True, 0.0)
+    """
+    if not SUPPORTED:
+        return function
+    library = _LAYOUT[0]  # type: ignore[index]
+
+    @functools.wraps(function)
+    def run(*args: Any) -> Any:
+        envs = getattr(_STATE, "envs", None)
+        if envs is None:
+            return function(*args)
+        library.fesetenv(envs[0])
+        try:
+            result = function(*args)
+        finally:
+            library.fesetenv(envs[1])
+        if type(result) is float and -_SMALLEST < result < _SMALLEST:
+            return 0.0
+        return result
+
+    return run

@@ -22,6 +22,7 @@ import formualizer as fz
 from ..cells import CellError, evaluate, number_caller, without_trailing_empties
 from ..registry import FUNCTIONS, ExcelFunction
 from . import excel_functions
+from .denormals import unflushed
 from .excel_functions._core import ERROR_KINDS
 from .package import PackageInfo, without_members
 from .reasons import REASONS
@@ -95,8 +96,14 @@ def engine_literal(value: Any) -> Any:
     return value
 
 
+#: a plain-number call's result or argument outside these (or 0 as a result, or not a number) may come from a step
+#: the processor flushed: computed again with IEEE's denormals (.denormals.unflushed)
+_TINY, _HUGE = 1e-290, 1e290
+
+
 def _engine_function(function: ExcelFunction):
     numbers = number_caller(function)  # plain numbers in every argument: straight to the core
+    exact = unflushed(numbers) if numbers is not None else None
     name = function.name
     # a column whose blanks the core skips (NPS scores): its empty rows after the last answer are dropped before
     # any conversion (the template's NPS formulas read 1,000 rows a month, mostly empty)
@@ -104,16 +111,27 @@ def _engine_function(function: ExcelFunction):
 
     def call(*args: Any) -> Any:
         if numbers is not None:
+            moderate = True
             for value in args:
                 if type(value) is not float and type(value) is not int:
                     break
+                if value and not _TINY < abs(value) < _HUGE:
+                    moderate = False
             else:
+                # the core under the engine's flushing modes (switching them costs more than most calls): where no
+                # step can have been a denormal, its result is the core's; else computed again without flushing
                 result = numbers(*args)
+                if type(result) is not float or not (moderate and _TINY < abs(result) < _HUGE):
+                    result = exact(*args)  # type: ignore[misc]
                 if type(result) is float:
                     return result
                 if REASONS.cell is not None:
                     REASONS.note(name, result)
                 return _to_engine(result)
+        return general(*args)
+
+    @unflushed  # the core's arithmetic, as outside the engine: only the result flushed (.denormals)
+    def general(*args: Any) -> Any:
         if not set(map(type, args)) <= _NUMBERS:
             if skipped:
                 args = tuple(
