@@ -52,6 +52,7 @@ from .export_kinds import (
     refuse_retention_report,
     refuse_subscriptions_as_orders,
 )
+from .interval_columns import swapped_interval_columns
 from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
 from .names import columns_option, key, keys_of
@@ -410,6 +411,7 @@ def prepare(
     billing = False
     aliases = None
     if kind in ("snapshots", "intervals"):
+        columns |= swapped_interval_columns(df.columns, columns, lambda c: _distinct_text(df, c))  # WooCommerce
         period = period_interval(df.columns, columns, lambda c: _distinct_text(df, c), source)  # "Billing Period"
         columns = {**columns, "interval": period} if period else columns
         billing = is_billing(df.columns, columns)

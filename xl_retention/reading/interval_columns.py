@@ -25,11 +25,11 @@ from typing import Any
 
 import pandas as pd
 
-from .billing import interval_in_text, interval_months
+from .billing import BILLING_ALIASES, interval_in_text, interval_months
 from .errors import DataError
-from .names import columns_option, key
+from .names import columns_option, key, keys_of
 
-__all__ = ["interval_by_values"]
+__all__ = ["interval_by_values", "swapped_interval_columns"]
 
 #: Words in a column's name (:func:`~.names.key`) that say it may be a billing interval.
 _NAMED = ("interval", "frequency", "period", "cycle", "term", "recurrence", "recurring", "turnus", "laufzeit",
@@ -130,3 +130,44 @@ def interval_by_values(
             column=found[1],
         )
     return found[0] if found else None
+
+
+def swapped_interval_columns(
+    names: Sequence[Any], columns: Mapping[str, str], distinct: Callable[[str], Sequence[Any]]
+) -> dict[str, str]:
+    """``{"interval": ..., "interval_count": ...}`` where the columns named as an interval and as its count hold each
+    other's values; else ``{}``. WooCommerce Subscriptions writes ``billing_period`` (day, week, month, year) and
+    ``billing_interval`` (1, 2, 3: every 2 months), the names Chargebee (``billing_period``: a count) and Shopify
+    (``billing_interval``: the unit) use the other way round. A column named as the interval whose every value is a
+    whole number (never read as an interval) beside a column named as its count whose every value is an interval word
+    are each taken by their values. Not when either is mapped. ``distinct(column)``: some of its distinct values.
+
+    >>> values = {"billing_period": ["month", "year"], "billing_interval": ["1", 2]}
+    >>> swapped_interval_columns(["id", "billing_period", "billing_interval", "order_total"], {}, values.get)
+    {'interval': 'billing_period', 'interval_count': 'billing_interval'}
+    >>> swapped_interval_columns(["billing_period", "billing_period_unit"], {}, {"billing_period": [1, 3],
+    ...                          "billing_period_unit": ["month"]}.get)  # Chargebee's
+    {}
+    """
+    if "interval" in columns or "interval_count" in columns:
+        return {}
+    units = {"interval", *BILLING_ALIASES["interval"]}
+    counts = {"interval_count", *BILLING_ALIASES["interval_count"]}
+    as_unit = [str(n) for n in names if keys_of(n) & units]
+    as_count = [str(n) for n in names if keys_of(n) & counts]
+    if len(as_unit) != 1 or len(as_count) != 1:
+        return {}
+    numbers = [v for v in distinct(as_unit[0]) if not _blank(v)]
+    words = [v for v in distinct(as_count[0]) if not _blank(v)]
+    if not numbers or not words or not all(_whole(v) for v in numbers):
+        return {}
+    if not all(isinstance(v, str) and not _number(v) and interval_months(v) is not None for v in words):
+        return {}
+    return {"interval": as_count[0], "interval_count": as_unit[0]}
+
+
+def _whole(value: Any) -> bool:
+    """Whether a value is a whole number (``2``, ``'2'``, ``2.0``), not TRUE/FALSE."""
+    if isinstance(value, bool) or not _number(value):
+        return False
+    return float(str(value).strip()).is_integer()

@@ -44,6 +44,7 @@ from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional,
 from ..reading.dates import EPOCH, EPOCH_PROBLEM
 from ..reading.discounts import discount_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
+from ..reading.interval_columns import swapped_interval_columns
 from ..reading.money_twins import check_money_twins
 from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.orders import item_columns, order_aliases
@@ -282,7 +283,10 @@ def _from_table(
         def some(c: str) -> list[Any]:
             return con.execute(table.select(v=table[c]).distinct().limit(100))["v"].tolist() if c in strings else []
 
-        period = period_interval([c for c in table.columns if c != ROW], cols, some, source)
+        listed = [c for c in table.columns if c != ROW]
+        values = lambda c: con.execute(table.select(v=table[c]).distinct().limit(100))["v"].tolist()  # noqa: E731
+        cols |= swapped_interval_columns(listed, cols, values)  # WooCommerce's billing_period: month
+        period = period_interval(listed, cols, some, source)
         cols = {**cols, "interval": period} if period else cols
     billing = kind in ("snapshots", "intervals") and is_billing(table.columns, cols)
     empty = pd.DataFrame(columns=[c for c in table.columns if c != ROW])  # the file row number is not theirs
