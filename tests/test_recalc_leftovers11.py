@@ -62,3 +62,24 @@ def test_our_functions_keep_ieee_steps_and_only_their_result_is_flushed(tmp_path
     assert values["D1"] == evaluate(crr, 3e-308, 2.9e-308, 1e-10) == 1.0000000000000018e-299
     assert values["D2"] == evaluate(crr, 4e-308, 2.9e-308, 1e-10) == 1.1000000000000001e-298
     assert values["D3"] == 0 and values["D4"] == 0
+
+
+def test_hyperlink_shows_its_friendly_names_value_as_it_is(tmp_path: Path) -> None:
+    # Microsoft's HYPERLINK page: friendly_name is "the jump text or numeric value that is displayed in the cell"; the
+    # engine made a number or TRUE text ("2.5", "TRUE": ISNUMBER FALSE) and let a friendly name stand over an error
+    # link. Now the value as it is (an empty cell 0), link_location's text without one, an error link its error.
+    # LibreOffice gives the same (its TRUE is 1).
+    cells: dict[str, object] = {"A1": 5, "A3": 2.5, "A4": True, "A5": "=NA()"}
+    cells |= {
+        "D1": '=HYPERLINK("http://x",A3)',
+        "D2": '=HYPERLINK("http://x",A4)',
+        "D3": '=ISNUMBER(HYPERLINK("http://x",A1*2))',
+        "D4": '=HYPERLINK("http://x",A6)',
+        "D5": '=HYPERLINK("http://x")',
+        "D6": '=HYPERLINK(1/0,"go")',
+        "D7": '=HYPERLINK("http://x",A5)',
+        "D8": '=HYPERLINK("http://x",A1&"")',
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values.get(f"D{row}") for row in range(1, 9)] == [2.5, True, True, 0, "http://x", "#DIV/0!", "#N/A", "5"]

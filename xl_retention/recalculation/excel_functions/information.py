@@ -1,24 +1,33 @@
-"""TYPE and ERROR.TYPE where the engine differs from Excel.
+"""TYPE, ERROR.TYPE and HYPERLINK where the engine differs from Excel.
 
 - ``TYPE(value)``: 1 a number (or a blank), 2 text, 4 a logical, 16 an error, 64 an array. An error is its answer,
   never passed on: ``IF(TYPE(A1)=16, ...)`` is how a sheet tests for one (the engine passed the error on).
 - ``ERROR.TYPE(error)``: Excel's numbers, the newer errors included: #NULL! 1, #DIV/0! 2, #VALUE! 3, #REF! 4,
   #NAME? 5, #NUM! 6, #N/A 7, #GETTING_DATA 8, #SPILL! 9, #CONNECT! 10, #BLOCKED! 11, #UNKNOWN! 12, #FIELD! 13,
   #CALC! 14; anything else #N/A (the engine numbered #SPILL! 10 and #CALC! 11).
+- ``HYPERLINK(link_location, [friendly_name])``: the cell's value is friendly_name's as it is ("the jump text or
+  numeric value that is displayed in the cell"): a number stays a number, TRUE a logical, an empty cell 0 (the engine
+  made each text: ``=HYPERLINK("http://x",A3)+1`` was right, ``ISNUMBER(..)`` FALSE, and the cell held the text
+  "2.5"); without friendly_name, link_location's text. An error in either is the result, link_location's first (the
+  engine let friendly_name stand over an error link). LibreOffice gives the same (its TRUE is 1).
 
-Source: Microsoft's TYPE and ERROR.TYPE function pages.
+Source: Microsoft's TYPE, ERROR.TYPE and HYPERLINK function pages.
 
 >>> _type(3.0), _type("a"), _type(True), _type({"type": "Error", "kind": "Div"}), _type([[1.0, 2.0]])
 (1.0, 2.0, 4.0, 16.0, 64.0)
 >>> _error_type({"type": "Error", "kind": "Spill"}), _error_type({"type": "Error", "kind": "#CALC!"})
 (9.0, 14.0)
+>>> _hyperlink("http://x", 2.5), _hyperlink("http://x", True), _hyperlink("http://x", None), _hyperlink("http://x")
+(2.5, True, 0.0, 'http://x')
+>>> _hyperlink({"type": "Error", "kind": "Div"}, 1.0), _hyperlink(5.0)
+({'type': 'Error', 'kind': 'Div'}, '5')
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ._core import ExcelError, error_code, excel_function, is_error
+from ._core import ExcelError, error_code, excel_function, is_error, number_text
 
 ERROR_NUMBERS = {
     "#NULL!": 1.0,
@@ -69,3 +78,22 @@ def _error_type(value: Any) -> float:
         if number is not None:
             return number
     raise ExcelError("#N/A")
+
+
+@excel_function("HYPERLINK", 1, 2)
+def _hyperlink(link: Any, *friendly: Any) -> Any:
+    """HYPERLINK(link_location, [friendly_name]): the value the cell shows (see the module docstring); an array in
+    either argument is left to be listed (#NIMPL!: the engine's cannot be told right)."""
+    link = _single(link)
+    shown = _single(friendly[0]) if friendly else None
+    if isinstance(link, list) or isinstance(shown, list):
+        raise ExcelError("NImpl")
+    if is_error(link):
+        return link
+    if friendly:
+        return 0.0 if shown is None else shown  # an error too: the cell shows it
+    if isinstance(link, bool):
+        return "TRUE" if link else "FALSE"
+    if isinstance(link, int | float):
+        return number_text(float(link))
+    return "" if link is None else link
