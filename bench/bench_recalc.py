@@ -18,7 +18,9 @@ interleaved runs; peak memory is the tree's maximum resident set size.
 
 ``--phases [large|template]``: where the time of the 50,000-cell workbook (or the 120-month
 template) goes, phase by phase (CPU seconds in one process after a first run; the interpreter's
-start and the imports measured in fresh processes).
+start and the imports measured in fresh processes). ``--cold``: the first run itself, as the command
+line runs it (lazy imports such as scipy's, first compilations and the per-shape caches' misses in
+their phases).
 
 ``--baseline DIR``: also run an older checkout of xl-retention (``git worktree add --detach DIR
 COMMIT``) in the same run, each workload built by that version's own template code (its
@@ -257,7 +259,12 @@ def main() -> None:
         "--phases", nargs="?", const="large", choices=("large", "template"),
         help="where one workbook's time goes (the 50,000-cell workbook, or the 120-month template)",
     )  # fmt: skip
+    parser.add_argument("--cold", action="store_true", help="--phases of the first run in the process, not a later one")
+    parser.add_argument("--cold-phases", type=Path, help=argparse.SUPPRESS)  # the --cold run's fresh process
     args = parser.parse_args()
+    if args.cold_phases:
+        phases(args.cold_phases, args.cold_phases.parent, cold=True)
+        return
     compile_bytecode()
     if args.baseline is not None:
         compile_bytecode(environment(args.baseline.resolve()))
@@ -267,9 +274,13 @@ def main() -> None:
     try:
         if args.phases:
             if args.phases == "template":
-                phases(build_template(work / "template120.xlsx", months=120, inputs=sample_inputs(120)), work)
+                path = build_template(work / "template120.xlsx", months=120, inputs=sample_inputs(120))
             else:
-                phases(large_workbook(work / "large.xlsx"), work)
+                path = large_workbook(work / "large.xlsx")
+            if args.cold:
+                subprocess.run([sys.executable, __file__, "--cold-phases", str(path)], check=True, cwd=NEUTRAL)
+            else:
+                phases(path, work)
             return
         template = build_template(work / "template120.xlsx", months=120, inputs=sample_inputs(120))
         large = large_workbook(work / "large.xlsx")
@@ -344,7 +355,7 @@ PHASES = (
 )
 
 
-def phases(path: Path, work: Path) -> None:
+def phases(path: Path, work: Path, cold: bool = False) -> None:
     """Where the time of one recalculation goes: CPU seconds of each phase, the rest, the start and imports."""
     import functools
 
@@ -404,7 +415,8 @@ def phases(path: Path, work: Path) -> None:
         return timed_callback
 
     engine._engine_function = counted
-    recalc_file(path, work / "phases-warm.xlsx")  # first calls (function probes, caches) out of the way
+    if not cold:
+        recalc_file(path, work / "phases-warm.xlsx")  # first calls (function probes, caches) out of the way
     spent.clear()
     callbacks[0] = 0.0
     started = time.process_time()
@@ -433,7 +445,7 @@ def phases(path: Path, work: Path) -> None:
             extra = f" (of which {callbacks[0]:.3f} s in our Python callbacks)" if "evaluation" in label else ""
             print(f"| {label}{extra} | {spent[label]:.3f} |")
     print(f"| the rest of recalc_file | {total - sum(spent.values()):.3f} |")
-    print(f"| recalc_file in all (warm) | {total:.3f} |")
+    print(f"| recalc_file in all ({'cold: the first in the process' if cold else 'warm'}) | {total:.3f} |")
 
 
 def compare_baseline(baseline: Path, files: int) -> None:

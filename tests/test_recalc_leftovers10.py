@@ -56,6 +56,31 @@ def test_a_criterion_built_when_the_formula_runs_is_read_as_the_same_text_typed_
     assert got == [3, 1, 1, 3, 2, "#DIV/0!", "#DIV/0!", "#DIV/0!", 3, 3, 2, 3]
 
 
+def test_a_criterion_of_typed_values_that_needs_no_key_is_left_to_the_engine(tmp_path: Path) -> None:
+    # "<="&5 joined when the formula is rewritten: "<=5" needs no key, so the call is left as it is (no run-time
+    # test, no Python call in each of a sheet's thousands of SUMIFS cells); "<"&"M" and "<>"&"#N/A" keep the test,
+    # and a cell's criterion keeps it whatever it holds. Values: 2 (1, 2 of 1, 2, #N/A, #DIV/0!), 3 of 1..3.5.
+    from xl_retention.recalculation.excel_functions.arguments import rewrite_arguments
+
+    for plain in ('=SUMIFS(B1:B4,A1:A4,"x",B1:B4,"<="&5)', '=COUNTIF(B1:B4,">"&2.50)', '=COUNTIF(B1:B4,"<"&"3")'):
+        assert "_XLR.NEEDSKEY" not in rewrite_arguments(plain), plain
+    for kept in ('=COUNTIF(A1:A4,"<"&"M")', '=COUNTIF(B1:B4,"<>"&"#N/A")', '=COUNTIF(B1:B4,"<="&F1)'):
+        assert "_XLR.NEEDSKEY" in rewrite_arguments(kept), kept
+    cells: dict[str, object] = {
+        **_ERRORS_AND_NAMES,
+        "D1": 1,
+        "D2": 2.5,
+        "D3": 3,
+        "D4": 3.5,
+        "C1": '=COUNTIF(B1:B4,"<="&5)',
+        "C2": '=COUNTIFS(D1:D4,">"&2.50,D1:D4,"<"&"3.5")',
+        "C3": '=SUMIFS(D1:D4,D1:D4,"<="&3)',
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values["C1"], values["C2"], values["C3"]] == [2, 1, 6.5]
+
+
 def test_a_criterion_that_is_an_error_value_is_listed(tmp_path: Path) -> None:
     # COUNTIF(B1:B4,NA()) or a cell holding =NA() as the criterion: the engine gave #N/A with status ok; whether Excel
     # counts the #N/A cells there is not documented -> listed with the reason, Excel's value kept.

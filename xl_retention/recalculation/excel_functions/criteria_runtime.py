@@ -5,8 +5,9 @@ range through ``_XLR.ERRORKEYS`` or ``_XLR.ORDERED`` (:func:`.collation.keyed_cr
 the formula runs (``"<>"&"#N/A"``, a cell holding ``<M`` or ``#N/A``) was matched by the engine's own rules: over
 1, 2, #N/A, #DIV/0! ``COUNTIF(B1:B4,"<>"&"#N/A")`` gave 4 where Excel gives 3 (Excel reads a criterion's text the
 same however it was made). Such a call is now written twice, ``IF(<needs a key>, <keyed call>, <call>)``: the test
-is made by the engine's own functions (text holding ``#`` or beginning with ``<`` or ``>``), and only then by
-``_XLR.NEEDSKEY`` (Python), so the common ``COUNTIF(A:A,A2)`` calls no Python. The keyed call gives each criterion
+calls Python (``_XLR.NEEDSKEY``, one call) only for a criterion that is text, so the common ``COUNTIF(A:A,A2)`` over
+a number calls none; a criterion made of typed values only (``"<="&5``) is joined when the formula is rewritten
+and, when it needs no key, the call is left as it is (no test at all). The keyed call gives each criterion
 given when the formula runs as ``_XLR.KEYEDRANGE(range, c)`` and ``_XLR.KEYEDCRITERION(c)``: the key and the range
 wrapped as :func:`.collation._keyed_criterion` says for the criterion's text, or both as they are.
 
@@ -17,6 +18,7 @@ documented.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from openpyxl.formula.tokenizer import Token
@@ -43,11 +45,18 @@ def _keyed(criterion: Any) -> tuple[str | None, str] | None:
 
 
 def needs_key(criterion: Any) -> bool:
-    """Whether the engine would match ``criterion`` (a text given when the formula runs) otherwise than Excel.
+    """Whether the engine would match ``criterion`` (a text given when the formula runs) otherwise than Excel:
+    text holding ``#`` or beginning with ``<`` or ``>`` that :func:`.collation._keyed_criterion` keys (other
+    texts it keys, ``"50%"`` or ``"é"`` without an operator, are matched by the engine as given).
 
     >>> needs_key("<>#N/A"), needs_key("#div/0!"), needs_key("<M"), needs_key("<5"), needs_key("#x"), needs_key(3.0)
     (True, True, True, False, False, False)
+    >>> needs_key("é"), needs_key("<é"), needs_key([["<M"]])
+    (False, True, True)
     """
+    criterion = _single(criterion)
+    if not isinstance(criterion, str) or not ("#" in criterion or criterion[:1] in ("<", ">")):
+        return False
     return _keyed(criterion) is not None
 
 
@@ -82,6 +91,32 @@ def _given_at_run_time(argument: list[Token]) -> bool:
     return not (len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype != Token.RANGE)
 
 
+def _folded(argument: list[Token]) -> str | None:
+    """The text of a criterion made of typed texts and whole or decimal numbers joined by ``&`` (``"<="&5``),
+    as Excel joins them; None for anything else (a cell, a name, a function, another operator, an exponent).
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> [_folded(list(Tokenizer(f).items)) for f in ('="<="&5', '="<>"&"#N/A"', '="<="&A1', '=">"&1.5', '=">"&1E+3')]
+    ['<=5', '<>#N/A', None, '>1.5', None]
+    """
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    texts = []
+    for n, t in enumerate(inner):
+        if n % 2:
+            if t.type != Token.OP_IN or t.value != "&":
+                return None
+        elif t.type == Token.OPERAND and t.subtype == Token.TEXT:
+            texts.append(t.value[1:-1].replace('""', '"'))
+        elif t.type == Token.OPERAND and t.subtype == Token.NUMBER and _PLAIN_NUMBER.fullmatch(t.value):
+            texts.append(t.value.rstrip("0").rstrip(".") if "." in t.value else t.value)
+        else:
+            return None
+    return "".join(texts) if len(inner) > 1 and len(inner) % 2 else None
+
+
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
 def _cell(argument: list[Token]) -> str | None:
     """The reference of a criterion that is one cell (``F1``, ``$F$1``, ``S!F1``), else None."""
     inner = [t for t in argument if t.type != Token.WSPACE]
@@ -104,7 +139,7 @@ def runtime_keyed(name: str, parts: list[list[Token]], args: list[str], wrapped:
     >>> from openpyxl.formula import Tokenizer
     >>> parts = [[t] for t in list(Tokenizer('=COUNTIF(B1:B4,F1)').items)[1:-1] if t.type != Token.SEP]
     >>> call = runtime_keyed("COUNTIF", parts, ["B1:B4", "F1"], lambda a, *_: "COUNTIF(" + ",".join(a) + ")")
-    >>> call.startswith("IF(OR(IF(ISERROR(F1),TRUE,IF(ISTEXT(F1),IF(OR(ISNUMBER(FIND(")
+    >>> call.startswith("IF(OR(IF(ISERROR(F1),TRUE,IF(ISTEXT(F1),_XLR.NEEDSKEY(F1),FALSE))),IF(OR(ISERROR(F1))")
     True
     >>> "_XLR.ERRORCRITERION(),COUNTIF(_XLR.KEYEDRANGE(B1:B4,F1),_XLR.KEYEDCRITERION(F1))),COUNTIF(B1:B4,F1))" in call
     True
@@ -113,7 +148,11 @@ def runtime_keyed(name: str, parts: list[list[Token]], args: list[str], wrapped:
     if layout is None:
         return None
     first, step = layout
-    found = [k + 1 for k in range(first, len(args) - 1, step) if _given_at_run_time(parts[k + 1])]
+    found = [
+        k + 1
+        for k in range(first, len(args) - 1, step)
+        if _given_at_run_time(parts[k + 1]) and not _plain_when_folded(parts[k + 1])
+    ]
     errors = [k + 1 for k in range(first, len(args) - 1, step) if _typed_error(parts[k + 1])]
     if errors:
         return f"{ERROR_CRITERION}()"
@@ -127,14 +166,20 @@ def runtime_keyed(name: str, parts: list[list[Token]], args: list[str], wrapped:
         keyed[k] = f"{KEYED_CRITERION}({c})"
         if v.startswith("_xlr_c"):
             bound.append(f"{v},{c}")
-        starts = f'OR(ISNUMBER(FIND("#",{v})),LEFT({v},1)="<",LEFT({v},1)=">")'
-        tests.append(f"IF(ISERROR({v}),TRUE,IF(ISTEXT({v}),IF({starts},{NEEDS_KEY}({v}),FALSE),FALSE))")
+        tests.append(f"IF(ISERROR({v}),TRUE,IF(ISTEXT({v}),{NEEDS_KEY}({v}),FALSE))")
     if name in ("SUMIF", "AVERAGEIF") and len(args) == 2:
         keyed.append(args[0].strip())  # the range's own values are summed, not its keys
     refused = ",".join(f"ISERROR({_cell(parts[k]) or f'_xlr_c{n}'})" for n, k in enumerate(found))
     keyed_call = f"IF(OR({refused}),{ERROR_CRITERION}(),{wrapped(keyed, True)})"
     chosen = f"IF(OR({','.join(tests)}),{keyed_call},{wrapped(args)})"
     return f"LET({','.join(bound)},{chosen})" if bound else chosen
+
+
+def _plain_when_folded(argument: list[Token]) -> bool:
+    """A criterion of typed values only (``"<="&5``) that needs no key: the run-time test would always choose the
+    call as it is, so the call is left as it is (the same answer, no test made in every cell)."""
+    text = _folded(argument)
+    return text is not None and not needs_key(text)
 
 
 # --- a typed criterion of a formatted number over a range holding formatted-number text -----------------------------
