@@ -17,6 +17,7 @@ import pandas as pd
 
 from .errors import bad_rows
 from .repeats import _text, record_id_columns
+from .values import visible_values
 
 __all__ = ["COPIED", "check_copied_rows"]
 
@@ -47,6 +48,9 @@ the header as row 1): 'A'
     columns = list(map(str, df.columns))
     if len(df) < 2 or record_id_columns(columns, people=people):
         return
+    ids = [c for c in dict.fromkeys(str(c) for c in people if c is not None) if columns.count(c) == 1]
+    shown = {c: v for c in ids if (v := visible_values(col := df[c])) is not col}  # 'A', 'A\u200b': one customer
+    written, df = df, df.assign(**shown) if shown else df
     try:
         hashes = pd.util.hash_pandas_object(df, index=False).to_numpy()
     except TypeError:  # unhashable cells: compare as text
@@ -59,4 +63,5 @@ the header as row 1): 'A'
     if copies.size:
         mapped = [str(c) for c in people if c is not None and str(c) in columns]
         column = mapped[0] if mapped else columns[0]
-        raise bad_rows(source, column, COPIED, copies, df[column].to_numpy() if columns.count(column) == 1 else None)
+        quoted = written[column].to_numpy() if columns.count(column) == 1 else None  # as the file writes them
+        raise bad_rows(source, column, COPIED, copies, quoted)

@@ -59,6 +59,7 @@ from .errors import DataError, bad_rows
 from .order_copies import check_order_copies
 from .order_rows import _take, one_row_per_order, written_values
 from .sale_refunds import signed_refunds
+from .values import visible_values
 
 __all__ = [
     "CANCEL_FLAGS",
@@ -203,6 +204,7 @@ def customers_of_orders(customers: pd.Series, orders: pd.Series) -> pd.Series:
     blank = customers.isna().to_numpy()
     if not blank.any():
         return customers
+    orders = visible_values(orders)  # '#1' and '#1\u200b': one order, as the order ids are read
     keys = orders.astype(object).where(orders.notna(), None).map(lambda v: None if v is None else str(v).strip())
     keys = keys.where(keys != "", None)
     named = pd.Series(customers.to_numpy(dtype=object)[~blank], index=keys.to_numpy()[~blank])

@@ -26,6 +26,7 @@ from ._distinct import arrow_codes
 from .errors import bad_rows
 from .phases import phase_rows
 from .subscription_items import are_items
+from .values import visible_values
 
 __all__ = ["RECORD_IDS", "check_repeated_rows", "items_problem", "record_id_columns"]
 
@@ -108,9 +109,13 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
     positions = record_id_columns(columns, order_id, people)
     own = _own_ids_unique(df, columns, positions)  # Stripe's 'id' (ch_...) once per row: every row its own record
     for position in positions:
-        ids = df.iloc[:, position]
+        ids = written = df.iloc[:, position]  # the ids as written, quoted by the refusals
         encoded = arrow_codes(ids)  # Arrow's dictionary encoding of a CSV's text: no Python string per row
         codes, distinct = encoded if encoded is not None else pd.factorize(ids, use_na_sentinel=True)
+        if len(distinct) and (shown := _visible(distinct)) is not None:  # '1001' and '1001\u200b': one record
+            again, distinct = pd.factorize(shown, use_na_sentinel=True)
+            codes = np.where(codes >= 0, again[np.maximum(codes, 0)], -1)
+            ids = visible_values(ids)
         if len(distinct) == int((codes >= 0).sum()):
             continue  # every id once
         counts = np.bincount(codes[codes >= 0], minlength=len(distinct))
@@ -125,7 +130,7 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
         part = df.iloc[rows]
         copies = rows[_text(part).duplicated(keep="first").to_numpy()]
         if copies.size:
-            raise bad_rows(source, columns[position], PROBLEM, copies, ids.to_numpy())
+            raise bad_rows(source, columns[position], PROBLEM, copies, written.to_numpy())
         if columns[position] != order_id and not _item_rows(columns) and not own:
             keys = _text(ids.iloc[rows])
             if month is not None and columns.count(month) == 1:  # a subscription's rows of other months
@@ -149,7 +154,7 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
                     if are_items(df, ids, mine, source):  # next to each other, other items (subscription_items)
                         continue
                     problem = ITEMS
-                raise bad_rows(source, columns[position], problem, later, ids.to_numpy())
+                raise bad_rows(source, columns[position], problem, later, written.to_numpy())
 
 
 def _same_period(
@@ -212,7 +217,30 @@ def _item_rows(columns: list[str]) -> bool:
     return any(key(c).startswith(("lineitem", "line_item", "subscription_item", "items.", "item.")) for c in columns)
 
 
+def _visible(distinct: Any) -> np.ndarray | None:
+    """The distinct ids (an Arrow or numpy array) as they show (:func:`~.values.visible_text`), None when each
+    already does (no text outside ASCII is looked at twice)."""
+    import pyarrow as pa
+
+    from .values import unseen_characters, visible_text
+
+    if isinstance(distinct, pa.Array):  # a CSV's ids: Arrow's kernels tell, no Python string per id
+        if not (pa.types.is_string(distinct.type) or pa.types.is_large_string(distinct.type)):
+            return None
+        if not unseen_characters(distinct):
+            return None
+        values = distinct.to_pylist()
+    else:
+        values = list(distinct)
+        texts = [v for v in values if isinstance(v, str)]
+        if not texts or not unseen_characters(pa.array(texts, type=pa.string())):
+            return None
+    return np.array([visible_text(v) if isinstance(v, str) else v for v in values], dtype=object)
+
+
 def _text(values: Any) -> Any:
-    """Values (a Series or a frame) as stripped text, blanks as ``""``: what the file shows, compared as such."""
+    """Values (a Series or a frame) as stripped text, blanks as ``""``: what the file shows (no zero-width
+    characters, accents in one form: :func:`~.values.visible_values`), compared as such."""
+    values = visible_values(values)
     text = values.astype(object).where(values.notna(), "").astype(str)
     return text.apply(lambda column: column.str.strip()) if isinstance(text, pd.DataFrame) else text.str.strip()

@@ -22,6 +22,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .values import visible_values
+
 __all__ = ["sale_id_column", "signed_refunds", "typed_refunds"]
 
 #: A money text that says a negative amount: '-20.00', '-$100.00', '$-20', '(20.00)', 'EUR -20', '20.00-'.
@@ -29,7 +31,9 @@ _NEGATIVE = r"^\s*[^\d\-\u2212(]*[-\u2212(]|-\s*$"
 
 
 def _text(values: pd.Series) -> pd.Series:
-    """Values as stripped text, blanks as ``""``."""
+    """Values as stripped text as they show (no zero-width characters: :func:`~.values.visible_values`), blanks as
+    ``""``: a sale's id and its refund's are one id as the user sees them."""
+    values = visible_values(values)
     return values.astype(object).where(values.notna(), "").astype(str).str.strip()
 
 

@@ -29,7 +29,7 @@ from ._distinct import distinct, factorize
 from .currency import SYMBOL_PATTERN
 from .errors import ColumnValues, bad_rows
 
-__all__ = ["clean_ids", "parse_numbers", "refuse_bad_ids", "scientific_ids", "written_values"]
+__all__ = ["clean_ids", "parse_numbers", "refuse_bad_ids", "scientific_ids", "visible_values", "written_values"]
 
 _CURRENCY = re.compile(rf"^(?:[A-Z]{{3}}\s?)?(?:{SYMBOL_PATTERN})?\s*|\s*(?:{SYMBOL_PATTERN})?(?:\s?[A-Z]{{3}})?$")
 _SPACES = re.compile(r"[\s\u00a0\u202f'\u2019]")  # Swiss thousands: 1'234.50, 1’234.50
@@ -299,6 +299,28 @@ def visible_text(text: str) -> str:
     if any(unicodedata.category(c) == "Cf" for c in text):
         text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return unicodedata.normalize("NFC", text)
+
+
+def visible_values(values: Any) -> Any:
+    """``values`` (a Series or a frame) with each text as it shows (:func:`visible_text`), for comparing record ids
+    and rows as the user sees them: ``1001`` and ``1001`` with a zero-width space are one order. Returned as they are
+    when no text has a character outside ASCII (one Arrow pass to tell); else each distinct text is changed once.
+
+    >>> visible_values(pd.Series(["s1", "s1\u200b", 7, None])).tolist()
+    ['s1', 's1', 7, None]
+    """
+    if isinstance(values, pd.DataFrame):
+        return values.apply(visible_values) if len(values.columns) else values
+    if pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype):
+        return values
+    import pyarrow as pa
+
+    codes, uniques = factorize(values)  # Arrow text: its distinct values, no Python string per row
+    texts = [v for v in uniques if isinstance(v, str)]
+    if not texts or not unseen_characters(pa.array(texts, type=pa.string())):
+        return values
+    shown = np.array([visible_text(v) if isinstance(v, str) else v for v in uniques] + [None], dtype=object)
+    return pd.Series(shown[codes], index=values.index, name=values.name, dtype=object)
 
 
 def _body(text: str) -> tuple[bool, str]:

@@ -182,15 +182,17 @@ def _copied_rows(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
 
 def _ids_repeat(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     """Whether a subscriptions table repeats a record id (a subscription's id on each month's snapshot, on each
-    phase of an interval), or an orders table (a sale's id on its refund rows: reading.sale_refunds): read as a
-    file's, whose check tells them from a record changed between two exports
-    (:func:`~xl_retention.reading.repeats.check_repeated_rows`). One aggregate query per record id column."""
+    phase of an interval; or one written with a character of no width), or an orders table (a sale's id on its
+    refund rows: reading.sale_refunds): read as a file's, whose check tells them from a record changed between two
+    exports (:func:`~xl_retention.reading.repeats.check_repeated_rows`). One aggregate query per record id column."""
     columns = [c for c in table.columns if c != ROW]
     for position in record_id_columns(columns, people=(names.get("customer_id"),)):
         text = table[columns[position]].cast("string")
         found = con.execute(table.aggregate(n=text.count(), distinct=text.nunique())).iloc[0]
         if int(found["n"]) != int(found["distinct"]):
             return True
+        if table.schema()[columns[position]].is_string() and unseen_in_ids(con, table, [columns[position]]):
+            return True  # 'sub_1' and 'sub_1\u200b': one record as a file's ids are read (reading.repeats)
     return False
 
 
