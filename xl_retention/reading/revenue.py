@@ -24,10 +24,12 @@ from .errors import DataError, bad_rows
 __all__ = [
     "ENDED_AT_ZERO",
     "check_ended_at_zero",
+    "currency_divisors",
     "in_units",
     "minor_unit_divisors",
     "per_month",
     "says_unit",
+    "stripe_api_export",
     "stripe_minor_units",
 ]
 
@@ -111,6 +113,21 @@ def _api_amount(column: Any) -> bool:
     return k in API_AMOUNTS or k.rsplit(".", 1)[-1] in API_AMOUNTS
 
 
+def currency_divisors(df: Any) -> np.ndarray:
+    """Each row's divisor to currency units of a price in cents (``unit_amount`` of Stripe's): 100, but 1 for a
+    zero-decimal currency (JPY 990 is 990 yen) and 1000 for a three-decimal one, by the file's one currency column
+    (100 for every row without one, or with several).
+
+    >>> import pandas as pd
+    >>> currency_divisors(pd.DataFrame({"Currency": ["JPY", "usd", "kwd"]})).tolist()
+    [1.0, 100.0, 1000.0]
+    """
+    from .names import keys_of
+
+    currencies = [str(c) for c in df.columns if {"currency", "currency_code"} & keys_of(c)]
+    return _divisors(df, currencies[0] if len(currencies) == 1 else None)
+
+
 def _divisors(df: Any, currency: str | None) -> np.ndarray:
     """Each row's divisor to currency units of amounts in the smallest unit: 100, 1 for a zero-decimal currency,
     1000 for a three-decimal one, by the row's code in the column ``currency`` (100 without one)."""
@@ -139,9 +156,10 @@ def minor_unit_divisors(
     (:data:`THREE_DECIMAL`), by each row's currency. An analyst's table of whole prices looks the same (``cus_...``,
     ``usd``, ``49``: read in cents, 0.49, a hundredth of the MRR): it is read in cents, with a note, only where the
     column is named as the API names an amount (:data:`API_AMOUNTS`: ``amount_paid``, ``unit_price.amount``) and no
-    amount but 0 is below one currency unit in cents (``49`` is no Stripe price); otherwise it is refused, naming the
-    column and both readings of its first amount, unless ``amounts`` (``--amounts``) says: ``"cents"`` (any whole
-    amounts, divided by each row's currency's smallest unit) or ``"units"`` (never divided).
+    amount but 0 is below one currency unit in cents (``49`` is no Stripe price), unless the file surely is Stripe's
+    API's (:func:`stripe_api_export`: its ``object`` column, ``ch_`` ids beside ``amount_captured``); otherwise it is
+    refused, naming the column and both readings of its first amount, unless ``amounts`` (``--amounts``) says:
+    ``"cents"`` (any whole amounts, divided by each row's currency's smallest unit) or ``"units"`` (never divided).
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"amount_paid": ["4900", "500"], "currency": ["usd", "jpy"]})
@@ -167,6 +185,10 @@ def minor_unit_divisors(
                 column=column,
             )
         return _divisors(df, currencies[0] if len(currencies) == 1 else None)
+    if len(currencies) != 1:  # the tests on the columns' names first: the amounts' and ids' own cost a pass each
+        return None
+    if not _api_headers(names) and not key(column).endswith("unit_price.amount") and not _all_start(ids, "ctm_"):
+        return None  # neither Stripe's API fields nor Paddle's
     if not _whole_numbers(df[column]):
         return None
     text = pd.Series(ids).dropna().astype(str)
@@ -183,11 +205,65 @@ def minor_unit_divisors(
     system = "Stripe" if stripe else "Paddle"
     numbers = pd.to_numeric(df[column], errors="coerce").to_numpy(dtype=np.float64)
     below = (np.abs(numbers) < divisors) & (numbers != 0) & (divisors > 1)  # under one unit in cents: 49 as 0.49
-    if not _api_amount(column) or below.any():
+    if not _api_amount(column) or (below.any() and not (stripe and stripe_api_export(df))):
         _refuse_unsure_units(df[column], divisors, column, source, system, int(np.flatnonzero(below)[0]) if
                              below.any() else None)  # fmt: skip
     _note_minor_units(df[column], divisors, column, source, system)
     return divisors
+
+
+def _all_start(ids: Any, prefix: str) -> bool:
+    """Whether every filled id starts with ``prefix`` (the first id tested first: most files fail there)."""
+    import pandas as pd
+
+    text = pd.Series(ids).dropna().astype(str)
+    return not text.empty and text.iloc[0].startswith(prefix) and bool(text.str.startswith(prefix).all())
+
+
+#: The values of the ``object`` field of Stripe's API objects that a payments or subscriptions export lists.
+STRIPE_OBJECTS = frozenset({"charge", "invoice", "subscription", "payment_intent", "checkout.session", "refund",
+                            "invoiceitem", "line_item", "subscription_item", "balance_transaction"})  # fmt: skip
+#: Prefixes of the ids of those objects (``ch_3N...``, ``sub_1P...``).
+STRIPE_ID_PREFIXES = ("ch_", "py_", "pi_", "in_", "sub_", "si_", "cs_", "txn_", "re_", "il_", "ii_")
+#: Fields only Stripe's API (and Sigma, its tables) writes beside an amount: an analyst's table has none of them.
+STRIPE_API_FIELDS = frozenset({"livemode", "amount_captured", "amount_refunded", "balance_transaction",
+                               "balance_transaction_id", "payment_intent", "payment_intent_id", "billing_reason",
+                               "collection_method", "cancel_at_period_end", "current_period_start",
+                               "current_period_end", "hosted_invoice_url", "receipt_url", "failure_code"})  # fmt: skip
+
+
+def stripe_api_export(df: Any) -> bool:
+    """Whether ``df`` (a table whose columns are named as API fields, with ``cus_`` customer ids) surely is an export
+    of Stripe's API or Sigma, not an analyst's table of whole prices: an ``object`` column whose every value names a
+    Stripe object (``charge``, ``subscription``), or an ``id`` column whose every value is a Stripe object's id
+    (``ch_...``, ``sub_...``) beside a field only the API writes (:data:`STRIPE_API_FIELDS`: ``livemode``,
+    ``amount_captured``, ``balance_transaction``). Its amounts are then in the smallest currency unit, below one
+    unit too (a 50-cent charge).
+
+    >>> import pandas as pd
+    >>> stripe_api_export(pd.DataFrame({"object": ["charge"], "amount": ["50"]}))
+    True
+    >>> charges = pd.DataFrame({"id": ["ch_1", "ch_2"], "amount": ["50", "75"], "amount_refunded": ["0", "0"]})
+    >>> stripe_api_export(charges), stripe_api_export(charges.drop(columns="amount_refunded"))
+    (True, False)
+    """
+    from .names import key
+
+    by_key = {key(c): c for c in map(str, df.columns) if list(map(str, df.columns)).count(c) == 1}
+
+    def texts(name: str) -> Any:
+        values = df[by_key[name]]
+        values = values[values.notna()].astype(str).str.strip()
+        return values[values != ""]
+
+    if "object" in by_key:
+        objects = texts("object")
+        if len(objects) and objects.str.lower().isin(STRIPE_OBJECTS).all():
+            return True
+    if "id" in by_key and STRIPE_API_FIELDS & set(by_key):
+        ids = texts("id")
+        return bool(len(ids)) and bool(ids.str.startswith(STRIPE_ID_PREFIXES).all())
+    return False
 
 
 def _refuse_unsure_units(
