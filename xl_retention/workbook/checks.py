@@ -21,7 +21,7 @@ import os
 import re
 import zipfile
 
-from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 
 from . import inplace as ip
 from .formats import monthly_name
@@ -156,8 +156,9 @@ def typed_below(path: str | os.PathLike[str]) -> str | None:
         names = {m.group(1).decode(): m.group(2).decode() for m in _NAME.finditer(package.read("xl/workbook.xml"))}
         strings: list[str] | None = None  # read only for a workbook that has a tracker's monthly sheet
         for spec in MONTHLY_SHEETS:
-            part, area = parts.get(spec.title), names.get(monthly_name(spec.title))
-            found = _LAST_ROW.search(area.replace("&apos;", "'")) if area else None
+            area = names.get(monthly_name(spec.title), "").replace("&apos;", "'").replace("&amp;", "&")
+            title = _sheet_of(area) or spec.title  # a sheet the user renamed ('MRR 2026'): where its name points
+            part, found = parts.get(title), _LAST_ROW.search(area)
             if part is None or found is None:
                 continue
             last = int(found.group(1))
@@ -165,7 +166,7 @@ def typed_below(path: str | os.PathLike[str]) -> str | None:
             if not _may_hold_a_number(_rows_below(xml, last)):  # below the months: the sheet's note at most
                 continue
             strings = _shared_strings(package) if strings is None else strings
-            sheet = ip.SheetXml.parse(xml, spec.title)
+            sheet = ip.SheetXml.parse(xml, title)
             headers = {c.header for c in spec.columns}
             columns = {ip.split_ref(ref)[1] for ref, element in sheet.cells_in_rows(1, 1) if _text(element, strings)
                        in headers}  # fmt: skip
@@ -197,13 +198,25 @@ def typed_below(path: str | os.PathLike[str]) -> str | None:
                         and kind not in _TEXT_TYPES
                     ):
                         return (
-                            f"'{spec.title}'!{ref} holds a figure below the tracker's last month (row {last}): the "
-                            "tracker's months end there (its names, the Dashboard and lifetime value leave that row "
-                            "out, formulas copied down or not); add months with xl-retention import (it adds them at "
-                            "the end, formulas and names too), or make a longer tracker (xl-retention new NEW.xlsx "
-                            "--months N) and paste your figures into it"
+                            f"{quote_sheetname(title)}!{ref} holds a figure below the tracker's last month (row "
+                            f"{last}): the tracker's months end there (its names, the Dashboard and lifetime value "
+                            "leave that row out, formulas copied down or not); add months with xl-retention import (it "
+                            "adds them at the end, formulas and names too), or make a longer tracker (xl-retention new "
+                            "NEW.xlsx --months N) and paste your figures into it"
                         )
     return None
+
+
+def _sheet_of(area: str) -> str | None:
+    """The sheet a defined name's range is on: ``'MRR 2026'!$A$2:$A$13`` -> ``MRR 2026``; None without one.
+
+    >>> _sheet_of("'MRR ''26'!$A$2:$A$13"), _sheet_of("Revenue!$A$2:$A$13"), _sheet_of("#REF!")
+    ("MRR '26", 'Revenue', None)
+    """
+    found = re.match(r"^(?:'((?:[^']|'')+)'|([^'!]+))!\$?[A-Z]", area)
+    if found is None:
+        return None
+    return found.group(1).replace("''", "'") if found.group(1) is not None else found.group(2)
 
 
 def _kind(element: bytes) -> bytes | None:

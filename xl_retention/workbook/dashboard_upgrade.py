@@ -17,7 +17,7 @@ from typing import Any
 from openpyxl.utils import quote_sheetname
 
 from . import inplace as ip
-from .upgrade import _names_in, workbook_names
+from .upgrade import _names_in, is_earlier, put_formula, workbook_names
 
 __all__ = ["EARLIER", "upgrade_dashboard"]
 
@@ -113,16 +113,11 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     where = quote_sheetname(TITLE)
     changed, notes = [], []
     for ref, forms in EARLIER.items():
-        value, formula = mine.get(ref), current[ref]
-        if not isinstance(value, str) or value.upper() not in {f.upper() for f in forms}:
+        formula = current[ref]
+        if not is_earlier(mine.get(ref), forms) or mine.get(f"A{ref[1:]}") != current[f"A{ref[1:]}"]:
             continue
-        if mine.get(f"A{ref[1:]}") != current[f"A{ref[1:]}"] or not _names_in(formula) <= names:
-            continue
-        element = xml.cell(ref)
-        if element is None or ip._SPREAD_FORMULA.search(element):
-            continue
-        xml.put(ref, xml.element(ref, xml.style(ref), formula=formula.removeprefix("=")))
-        changed.append(f"{where}!{ref}")
+        if _names_in(formula) <= names and put_formula(xml, ref, formula):
+            changed.append(f"{where}!{ref}")
     if all(mine.get(ref) == current[ref] for ref in SHOP_TABLE):
         return changed, notes
     wanted = set().union(*(_names_in(current[ref]) for ref in SHOP_TABLE if str(current[ref]).startswith("=")))

@@ -1,24 +1,23 @@
 """Place the import's monthly tables in a tracking workbook's input cells, in place.
 
-:func:`fill_package` reads the workbook's layout with openpyxl (read-only: headers, months,
-the values already there), decides every cell to write, refuses with one line when the layout
-cannot be matched, and only then edits the package (:mod:`.inplace`) and replaces the file.
+:func:`fill_package` reads the workbook's layout with openpyxl (read-only: headers, months, the values already there),
+decides every cell to write, refuses with one line when the layout cannot be matched, and only then edits the package
+(:mod:`.inplace`) and replaces the file.
 
 Rules (the README's "Importing into a workbook you have edited"):
 
-- Input columns are found by their header in row 1 (:data:`~.template.MONTHLY_SHEETS`), the
-  cohort triangle by the defined name ``Cohort_Counts``, NPS score columns by their month in
-  row 1 of "NPS scores". A missing header refuses, naming the sheet and the header.
-- Import owns the input cells of the months its data covers, and replaces what was typed
-  there. Months outside the data stay as typed. Where typed months meet imported ones on
-  Customers or Revenue, the seam must agree: typed months just before the data's first month
-  refuse (the data has no customers before its first month, so every typed customer would be
-  lost at the seam); typed months just after the data's last month are kept when the
-  imported months do not change a value typed in the last of them, and (Customers) the typed
-  month can follow the imported end (no customer from nowhere: start + gained >= end).
-- Data past the workbook's last month adds months at the end of every monthly sheet and of
-  "NPS scores"; data before its first month refuses (growing backwards would move every row).
-  The Cohorts triangle does not grow in place: cohorts past it refuse.
+- Monthly sheets are found under their title or the one the user renamed them to (:func:`.found.monthly_titles`),
+  input columns by their header in row 1 (:data:`~.template.MONTHLY_SHEETS`), the cohort triangle by the defined name
+  ``Cohort_Counts``, NPS score columns by their month in row 1 of "NPS scores". A missing header refuses, naming the
+  sheet and the header.
+- Import owns the input cells of the months its data covers, and replaces what was typed there. Months outside the
+  data stay as typed. Where typed months meet imported ones on Customers or Revenue, the seam must agree: typed months
+  just before the data's first month refuse (the data has no customers before its first month, so every typed
+  customer would be lost at the seam); typed months just after the data's last month are kept when the imported months
+  do not change a value typed in the last of them, and (Customers) the typed month can follow the imported end (no
+  customer from nowhere: start + gained >= end).
+- Data past the workbook's last month adds months at the end of every monthly sheet and of "NPS scores" (and grows
+  the Cohorts sheet); data before its first month refuses (growing backwards would move every row).
 """
 
 from __future__ import annotations
@@ -36,10 +35,11 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from ..reading.notes import collected
 from . import inplace as ip
+from .chart_columns import add_movement_chart_columns
 from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, cohorts_title, grow_cohorts, triangle
 from .dashboard_upgrade import upgrade_dashboard
-from .found import _Monthly, _period, check_answer_ranges, check_cohort_headers, read_sheets, refuse_renamed
+from .found import _Monthly, _period, check_answer_ranges, check_cohort_headers, read_sheets, refuse_renamed_answers
 from .growth import grow, grow_answers, scores_range
 from .kept_answers import refuse_dropped_answers
 from .merges import check_merges, move_note_merges
@@ -56,6 +56,7 @@ from .template import (
     render_formula,
 )
 from .upgrade import upgrade_formulas, upgrade_lifetime
+from .widened import stretched_lines
 
 if TYPE_CHECKING:
     from .importer import Tables
@@ -197,6 +198,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         package = ip.Package(path)
         reset_chart_ranges(package)  # charts a recalc fitted to its months with data: every month again, then grown
         plan = _Plan(package)
+        plan.notes.extend(add_movement_chart_columns(package, sheets))  # an earlier tracker's bars: as drawn now
         first = base.months[0]
         if data[0] < first:
             source = _source_of(tables, data[0])
@@ -227,10 +229,11 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         if most > rows and summary is not None:  # more answers in a month than the NPS formulas read: room first
             grow_answers(package, summary, scores_columns, rows, most)
             rows = most
-        if added:  # a renamed monthly sheet would keep its months while the others grow, silently
-            refuse_renamed(wb, path.name, _months_text(added))
         if added:
             if NPS_SUMMARY.title in sheets and scores_wb is None:  # its formulas read "NPS scores": none to grow
+                refuse_renamed_answers(
+                    wb, sheets[NPS_SUMMARY.title].spec.title, path.name, f"adds {_months_text(added)}"
+                )
                 raise ip.LayoutError(
                     f"{path.name} has the sheet {NPS_SUMMARY.title!r} but not {NPS_SCORES_TITLE!r}, whose answers its "
                     f"formulas read, so {_months_text(added)} cannot be added to it: delete "
@@ -240,12 +243,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
             check_merges(package, sheets, added)  # a merged range below the months would hide the new ones
             with collected() as stretched:  # a formula of the user's over the months now reads the new ones too
                 scores_columns |= grow(package, sheets, scores_columns, added, rows)
-            if stretched:
-                shown = "; ".join(stretched[:4]) + (f"; and {len(stretched) - 4} more" if len(stretched) > 4 else "")
-                plan.notes.append(
-                    f"{len(stretched)} formula(s) of yours over the months now take in the months added: {shown} "
-                    "(a range that ended at the last month; change it back where it was meant for those months only)"
-                )
+            plan.notes.extend(stretched_lines(stretched))
             move_note_merges(package, sheets, added)
             n = len(base.months)
             cohorts_needed = tables.survivors is not None or tables.order_cohorts is not None
@@ -430,7 +428,7 @@ def _write_movements(plan: _Plan, sheets: dict[str, _Monthly], tables: Tables) -
         if first == sheet.months[0]:  # the workbook's first month: its start is an input
             column = sheet.column("start")
             old = sheet.value(2, column)
-            plan.put(spec.title, f"{get_column_letter(column)}2", movements[start].iloc[0], old)
+            plan.put(sheet.spec.title, f"{get_column_letter(column)}2", movements[start].iloc[0], old)
 
 
 def _typed(sheet: _Monthly, row: int, keys: list[str]) -> bool:
@@ -443,7 +441,7 @@ def _all_gained(sheet: _Monthly, row: int) -> bool:
     """Whether the month at ``row`` holds the figures of a first month with data: every customer at its end gained
     (Customers), all its MRR new MRR with no other movement (Revenue)."""
     values = {k: sheet.value(row, c) for k, c in sheet.columns.items()}
-    if sheet.spec is CUSTOMERS:
+    if sheet.is_(CUSTOMERS):
         gained, end = number(values.get("gained")), number(values.get("end"))
         return isinstance(end, int | float) and end > 0 and gained == end
     new = number(values.get("new"))
@@ -457,8 +455,8 @@ def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str
     (phantom lost customers)."""
     keys = list(inputs) + ["start"]
     first, last = movements.index[0], movements.index[-1]
-    what = "customers" if sheet.spec is CUSTOMERS else "MRR"
-    each = "every customer" if sheet.spec is CUSTOMERS else "all MRR"
+    what = "customers" if sheet.is_(CUSTOMERS) else "MRR"
+    each = "every customer" if sheet.is_(CUSTOMERS) else "all MRR"
     if first > sheet.months[0] and _typed(sheet, sheet.row(first - 1), keys):
         raise ip.LayoutError(
             f"{sheet.spec.title}: {first - 1} holds figures (typed or from an earlier import), but {source} starts in "
@@ -498,7 +496,7 @@ def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str
                     f"imported months, following {last}'s {headers[key]!r} = {before!r}, which {source} changes to "
                     f"{after!r}; give {source} up to the last filled month, or clear the months after {last}"
                 )
-        if sheet.spec is CUSTOMERS:  # the typed month must follow from the imported end: no one from nowhere
+        if sheet.is_(CUSTOMERS):  # the typed month must follow from the imported end: no one from nowhere
             gained, end = (number(sheet.value(row + 1, sheet.columns[k])) for k in ("gained", "end"))
             base = number(movements[end_column].iloc[-1])
             if isinstance(gained, int | float) and isinstance(end, int | float) and base + gained < end:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -44,11 +44,21 @@ class _Monthly:
     columns: dict[str, int]
     months: list[pd.Period]
     values: dict[int, tuple]  # row -> the row's values
+    #: the template's description of the sheet (``spec`` with the sheet's own title when the user renamed it)
+    template: MonthlySheet | None = None
+
+    def __post_init__(self) -> None:
+        if self.template is None:
+            self.template = self.spec
+
+    def is_(self, spec: MonthlySheet) -> bool:
+        """Whether this is the template's sheet ``spec`` (under its title or renamed)."""
+        return self.template is spec
 
     def column(self, key: str) -> int:
         if key not in self.columns:
             header = next(c.header for c in self.spec.columns if c.key == key)
-            why = _MISSING_WHY.get((self.spec.title, key), "")
+            why = _MISSING_WHY.get((self.template.title, key), "")
             raise ip.LayoutError(f"{self.spec.title}: no column {header!r} in row 1 (the header it writes under){why}")
         return self.columns[key]
 
@@ -67,15 +77,16 @@ class _Monthly:
         return values[column - 1] if column - 1 < len(values) else None
 
 
-def _read_monthly(wb: Any, spec: MonthlySheet) -> _Monthly:
-    rows = wb[spec.title].iter_rows(values_only=True)
+def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
+    spec = template if title == template.title else replace(template, title=title)
+    rows = wb[title].iter_rows(values_only=True)
     header = next(rows, ())
     found: dict[str, int] = {}
     for col, text in enumerate(header, start=1):
         if text is not None and str(text).strip() not in found:
             found[str(text).strip()] = col
     columns = {c.key: found[c.header] for c in spec.columns if c.header in found}
-    sheet = _Monthly(spec, columns, [], {})
+    sheet = _Monthly(spec, columns, [], {}, template)
     month_col = sheet.column(MONTH.key)
     for r, values in enumerate(rows, start=2):
         cell = values[month_col - 1] if month_col - 1 < len(values) else None
@@ -123,46 +134,91 @@ def _needed(tables: Tables) -> dict[str, str]:
     return needed
 
 
-def renamed_sheets(wb: Any) -> dict[str, str]:
-    """Monthly sheets of the template the user renamed: template title -> the sheet its months' name points to
-    (Excel renames a name's references with the sheet: ``NPS_Months`` -> ``'Survey'!$A$2:$A$13``)."""
-    out = {}
-    for spec in MONTHLY_SHEETS:
-        defined = wb.defined_names.get(monthly_name(spec.title))
-        if spec.title in wb.sheetnames or defined is None:
+def _named_sheets(wb: Any, spec: MonthlySheet) -> set[str]:
+    """The sheets of ``wb`` the template's names over ``spec``'s months and columns point to (``Revenue_Months``,
+    ``Revenue_New``, ...): Excel renames a name's references with the sheet (``'MRR 2026'!$A$2:$A$13``)."""
+    out: set[str] = set()
+    for name in (monthly_name(spec.title), *(c.name for c in spec.columns if c.name)):
+        defined = wb.defined_names.get(name)
+        try:
+            out |= {title for title, _ in defined.destinations if title in wb.sheetnames} if defined else set()
+        except (ValueError, TypeError, AttributeError):  # a name openpyxl cannot take apart (#REF!): no sheet
             continue
-        titles = {title for title, _ in defined.destinations if title in wb.sheetnames}
-        if len(titles) == 1:
-            out[spec.title] = titles.pop()
     return out
 
 
-def refuse_renamed(wb: Any, name: str, added: str) -> None:
-    """Refuse adding months (``added``: "the months 2026-04 to 2026-06") to a tracker with a renamed monthly sheet:
-    it would keep its months while the others grow (NPS renamed 'Survey' stayed at 3 months of 6, exit 0)."""
-    for template, title in renamed_sheets(wb).items():
-        raise ip.LayoutError(
-            f"{name}: the sheet {title!r} ({template!r} renamed?) cannot take {added} the other monthly sheets get: "
-            f"rename it back to {template!r} and import again"
-        )
+def _looks_like(wb: Any, title: str, spec: MonthlySheet) -> bool:
+    """Whether row 1 of sheet ``title`` holds 'Month' and most of ``spec``'s headers (a column or two deleted)."""
+    if title not in wb.sheetnames or not hasattr(wb[title], "iter_rows"):  # a chart sheet has no cells
+        return False
+    header = next(wb[title].iter_rows(min_row=1, max_row=1, values_only=True), ())
+    found = {str(text).strip() for text in header if text is not None}
+    headers = [c.header for c in spec.columns]
+    return MONTH.header in found and 2 * sum(h in found for h in headers) > len(headers)
+
+
+def monthly_titles(wb: Any, name: str) -> dict[str, str]:
+    """The workbook's monthly sheets: template title -> the title of the sheet that is it, the template's or the one
+    the user renamed it to ('Revenue' -> 'MRR 2026'), found by the names over its months and columns, or, without
+    them, by its headers in row 1. A sheet the names point to besides one still under the template's title, both
+    with the sheet's headers (a copy), or several sheets with its headers and no names, refuse naming them."""
+    out: dict[str, str] = {}
+    for spec in MONTHLY_SHEETS:
+        named = _named_sheets(wb, spec)
+        if spec.title in wb.sheetnames and named <= {spec.title}:
+            out[spec.title] = spec.title
+            continue
+        candidates = sorted(named | ({spec.title} & set(wb.sheetnames)))
+        if not named:  # no names over it (deleted): a sheet with its headers no other monthly sheet is
+            candidates = [t for t in wb.sheetnames if t not in out.values() and _looks_like(wb, t, spec)]
+        alike = [t for t in candidates if _looks_like(wb, t, spec)] if len(candidates) > 1 else candidates
+        if len(alike) > 1:
+            shown = ", ".join(repr(t) for t in alike)
+            raise ip.LayoutError(
+                f"{name}: the sheets {shown} each look like the tracker's {spec.title!r} sheet (its headers, its "
+                f"names), so import cannot tell which one its months are in: delete or rename the copy (its headers "
+                f"changed) and import again"
+            )
+        if alike:
+            out[spec.title] = alike[0]
+    return out
+
+
+_READS_ANSWERS = re.compile(r"(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!\$?[A-Z]{1,3}\$?2:\$?[A-Z]{1,3}\$?[0-9]+")
+
+
+def refuse_renamed_answers(wb: Any, summary: str | None, name: str, what: str) -> None:
+    """Refuse, naming it, a sheet the NPS formulas (on sheet ``summary``) read their answers from where the workbook
+    has no "NPS scores": the sheet renamed, which import cannot write or grow under another name (it said "put the
+    sheet back (copy it from a new tracker)" with the answers there). ``what``: what import would do there."""
+    if NPS_SCORES_TITLE in wb.sheetnames or summary is None or summary not in wb.sheetnames:
+        return
+    for row in wb[summary].iter_rows(min_row=2, max_row=3, values_only=True):
+        for value in row:
+            found = _READS_ANSWERS.search(value) if isinstance(value, str) and value.startswith("=") else None
+            title = (found.group(1) or "").replace("''", "'") or found.group(2) if found else None
+            if title is not None and title != summary and title in wb.sheetnames:
+                raise ip.LayoutError(
+                    f"{name}: the NPS formulas read their answers on the sheet {title!r} ({NPS_SCORES_TITLE!r} "
+                    f"renamed?), where import {what} only under the name {NPS_SCORES_TITLE!r}: rename {title!r} back "
+                    f"to {NPS_SCORES_TITLE!r} and import again"
+                )
 
 
 def read_sheets(wb: Any, tables: Tables, name: str) -> dict[str, _Monthly]:
-    """The monthly sheets the workbook has (all covering the same months); one line naming a sheet the data needs."""
-    needed = _needed(tables)
-    renamed = renamed_sheets(wb)
-    for title, kind in needed.items():
-        if title in renamed:  # its formulas, names and charts would take the import; growing it is not done yet
-            raise ip.LayoutError(
-                f"{name} has no sheet {title!r} ({renamed[title]!r} holds its months: the sheet renamed?), where the "
-                f"{kind} data goes: rename {renamed[title]!r} back to {title!r} and import again"
-            )
-        if title not in wb.sheetnames:
+    """The monthly sheets the workbook has (all covering the same months), by template title, each also when the
+    user renamed it (:func:`monthly_titles`: its ``spec.title`` is then the sheet's own title, ``template`` the
+    template's description); one line naming a sheet the data needs."""
+    titles = monthly_titles(wb, name)
+    if tables.scores is not None:
+        refuse_renamed_answers(wb, titles.get(NPS_SUMMARY.title), name, "writes the survey's answers")
+    for title, kind in _needed(tables).items():
+        if title not in titles and title not in wb.sheetnames:
             raise ip.LayoutError(
                 f"{name} has no sheet {title!r}, where the {kind} data goes: put the sheet back (copy it from a new "
                 "tracker: xl-retention new NEW.xlsx) or import into a tracker that has it"
             )
-    sheets = {spec.title: _read_monthly(wb, spec) for spec in MONTHLY_SHEETS if spec.title in wb.sheetnames}
+    sheets = {s.title: _read_monthly(wb, s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles}
     if not sheets:
         raise ip.LayoutError(f"{name} has none of the monthly sheets of a tracker (xl-retention new makes one)")
     base = next(iter(sheets.values()))
@@ -180,7 +236,7 @@ def _check_named_months(wb: Any, sheet: _Monthly) -> None:
     """Refuse, naming the cell, a month row below the end of the sheet's month name (``Customers_Months``, ...): a
     month added by hand (a row copied down) that the names the Dashboard, the lifetime value and the charts read
     leave out, so figures imported there would be left out too. A tracker without the name is not checked."""
-    defined = wb.defined_names.get(monthly_name(sheet.spec.title))
+    defined = wb.defined_names.get(monthly_name(sheet.template.title))
     try:
         destinations = list(defined.destinations) if defined is not None else []
     except (ValueError, TypeError, AttributeError):  # a name openpyxl cannot take apart (#REF!): not a range
@@ -264,4 +320,4 @@ def check_cohort_headers(wb: Any, title: str, top: int, left: int, right: int, n
             )
 
 
-__all__ = ["check_answer_ranges", "check_cohort_headers", "read_sheets"]
+__all__ = ["check_answer_ranges", "check_cohort_headers", "read_sheets", "refuse_renamed_answers"]

@@ -28,9 +28,10 @@ from ..reading.notes import note
 from . import inplace as ip
 from .formats import monthly_name
 from .found import _MISSING_WHY
-from .rows_below import move_rows_below
+from .rows_below import move_rows_below, running_on, sums_the_months
 from .stretch import stretch_formulas
 from .template import FIRST_ROW, MONTH, MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SUMMARY, render_formula, score_breaks
+from .widened import note_charts, note_sqrefs, note_table
 
 if TYPE_CHECKING:
     from .fill import _Monthly
@@ -55,14 +56,15 @@ def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[p
         return {"scores": scores_range(every[month], rows)}
 
     for sheet in sheets.values():
-        _grow_monthly(package, sheet, added, scores if sheet.spec is NPS_SUMMARY else None, date1904)
+        _grow_monthly(package, sheet, added, scores if sheet.is_(NPS_SUMMARY) else None, date1904)
     new_last = max(sheet.last_row for sheet in sheets.values()) + len(added) if sheets else None
+    monthly = {sheet.spec.title for sheet in sheets.values()}  # renamed ones ('MRR 2026') under their own title
     for sheet in sheets.values():  # the user's formulas over the months (a total on the Dashboard) take in the new
         stretch_formulas(package, sheet.spec.title, rows=(sheet.last_row, sheet.last_row + len(added)),
-                         month_rows=new_last)  # fmt: skip
+                         month_rows=new_last, monthly=monthly)  # fmt: skip
     if new_columns:
         stretch_formulas(package, NPS_SCORES_TITLE, columns=(max(score_columns.values()), max(new_columns.values())),
-                         month_rows=new_last)  # fmt: skip
+                         month_rows=new_last, monthly=monthly)  # fmt: skip
     return new_columns
 
 
@@ -76,9 +78,21 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
     note_ref = f"{letters[MONTH.key]}{last + 2}"
     written = set(sheet.columns.values())  # the template's columns; the user's own columns are left as they are
     for ref, element in xml.cells_in_rows(last + 1, new_last + 2):
-        if ip.has_content(element) and ref != note_ref and ip.split_ref(ref)[1] in written:
-            # rows of the user's below the months (a Total): moved down below the new months, as Insert Rows would
-            why = move_rows_below(package, title, last, len(added))
+        if not ip.has_content(element) or ref == note_ref:
+            continue
+        # rows of the user's below the months (a Total, also one over the user's own columns alone: =SUM(L2:L4) left
+        # in the row of the first new month read as that month's): moved down below the new months, as Insert Rows
+        # would; a value in a column of the user's (a target typed for a month to come) stays beside its month
+        if ip.split_ref(ref)[1] in written or sums_the_months(element, title, FIRST_ROW, last):
+            ahead = running_on(xml, written, last, new_last)
+            why = move_rows_below(package, title, last, len(added)) if ahead is None else None
+            if ahead is not None:
+                raise ip.LayoutError(
+                    f"{title}!{ref} under the months would move down below the new months {added[0]} to {added[-1]} "
+                    f"as Insert Rows would, and so would {title}!{ahead}, a figure of yours in the row of "
+                    f"{added[ip.split_ref(ahead)[0] - last - 1]}, typed beside the months before it: move the rows "
+                    "under the months (a total) further down, or that figure, and import again"
+                )
             if why is not None:
                 raise ip.LayoutError(
                     f"{title}!{ref} is in the way of the new months {added[0]} to {added[-1]} (rows {last + 1} to "
@@ -118,7 +132,7 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
                     formula = render_formula(column.formula, letters, row, extra(month) if extra else None)
                 except KeyError as error:
                     needs = next((c.header for c in spec.columns if c.key == error.args[0]), error.args[0])
-                    why = _MISSING_WHY.get((title, error.args[0]), "")  # an old tracker's layout: what to do
+                    why = _MISSING_WHY.get((sheet.template.title, error.args[0]), "")  # an old layout: what to do
                     raise ip.LayoutError(
                         f"{title}: no column {needs!r} in row 1, which the formula of {column.header!r} needs{why}"
                     ) from None
@@ -127,6 +141,9 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
                 element = xml.element(ref, style)
             xml.put(ref, element, row_attrs=attrs)
     xml.head = _dimension(xml.head, new_last + 2, None)
+    ours = {f"{letters[c.key]}{FIRST_ROW}" + (f":{letters[c.key]}{last}" if not c.first_row_input else "")
+            for c in spec.columns if c.validation and c.key in letters}  # fmt: skip
+    note_sqrefs(xml.tail, title, (last, new_last), None, ours)  # the user's formats and validations: listed
     xml.tail = ip.extend_sqrefs(xml.tail, rows=(last, new_last))
     if last == FIRST_ROW:  # a 1-month tracker made before 9e6f8cf: its charts read one cell, no range to stretch
         for name in package.names(r"xl/charts/chart[^/]*\.xml"):
@@ -196,6 +213,7 @@ def _grow_scores(package: ip.Package, columns: dict[pd.Period, int], new: dict[p
         ref = f"{get_column_letter(col)}1"
         xml.put(ref, xml.element(ref, style, value=ip.excel_serial(month.start_time.date(), date1904)))
     xml.head = _widen_cols(_dimension(xml.head, None, new_last), last_col, new_last)
+    note_sqrefs(xml.tail, NPS_SCORES_TITLE, None, (last_col, new_last), {f"B2:{get_column_letter(last_col)}{rows + 1}"})
     xml.tail = ip.extend_sqrefs(xml.tail, columns=(last_col, new_last))
     _extend_everywhere(package, NPS_SCORES_TITLE, columns=(last_col, new_last))
     _score_pages(package, xml, last_col, new_last)
@@ -266,15 +284,19 @@ def _extend_everywhere(package: ip.Package, title: str, rows: tuple[int, int] | 
                        columns: tuple[int, int] | None = None) -> None:  # fmt: skip
     """Defined names, chart series, the sheet's tables and pivot-table sources over ``title`` stretched."""
     package.edit("xl/workbook.xml", lambda xml: _extend_names(xml, title, rows, columns))
-    for name in package.names(r"xl/charts/chart[^/]*\.xml"):
+    charts = {name: package.data[name] for name in package.names(r"xl/charts/chart[^/]*\.xml")}
+    for name in charts:
         package.edit(name, lambda xml: ip.extend_in_xml(xml, title, rows, columns))
+    note_charts(package, charts)  # the user's own charts over the months: listed
 
     def refs(xml: bytes) -> bytes:  # ref="A1:G25" of a table and its autoFilter
         return re.sub(rb'(\sref=")([^"]*)(")', lambda m: m[1] + ip.extend_refs(m[2].decode(), None, rows, columns,
                       local=True).encode() + m[3], xml)  # fmt: skip
 
     for name in _sheet_tables(package, title):
+        before = package.data[name]
         package.edit(name, refs)
+        note_table(name, before, package.data[name])
     quoted = re.escape(escape(title, {'"': "&quot;"}).encode())
     for name in package.names(r"xl/pivotCache/pivotCacheDefinition[^/]*\.xml"):
         package.edit(name, lambda xml: re.sub(rb"<(?:\w+:)?worksheetSource\b[^>]*\ssheet=\"" + quoted + rb"\"[^>]*>",

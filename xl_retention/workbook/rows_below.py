@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from . import inplace as ip
 from .inplace import escape
 
-__all__ = ["move_rows_below"]
+__all__ = ["move_rows_below", "running_on", "sums_the_months"]
 
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _F = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
@@ -81,6 +81,58 @@ def _shift(text: str, sheet: str, last: int, by: int, local: bool = True) -> str
         return out
 
     return ip.areas_outside_text(text, area)
+
+
+def sums_the_months(element: bytes, sheet: str, first: int, last: int) -> bool:
+    """Whether the cell ``element`` of ``sheet`` holds a formula over a range of its months that ends at the last
+    month (rows ``first`` to ``last``): a total or an average of a column under the months (``=SUM(L2:L4)``,
+    ``=AVERAGE(Customers!$L$2:$L$4)``), in a column of the user's too. A value or a formula reading one month (a
+    target typed for the months to come, ``=L4*1.05``) is not one.
+
+    >>> sums_the_months(b'<c r="L5"><f>SUM(L2:L4)/3</f></c>', "Customers", 2, 4)
+    True
+    >>> sums_the_months(b'<c r="L5"><f>L4*1.05</f></c>', "Customers", 2, 4), sums_the_months(b'<c r="L5"><v>9</v></c>',
+    ...                                                                                   "Customers", 2, 4)
+    (False, False)
+    """
+    found = _F.search(element)
+    if found is None:
+        return False
+    hits = []
+
+    def area(match: re.Match[str], piece: str) -> str:
+        name = match.group(1)
+        if match.group(9) is not None and (name is None or ip._unquote(name) == sheet):
+            r1, r2 = sorted((int(match.group(5)), int(match.group(9))))
+            if first <= r1 < r2 == last:
+                hits.append(match.group(0))
+        return match.group(0)
+
+    ip.areas_outside_text(ip.unescape(found.group(2)), area)
+    return bool(hits)
+
+
+def _typed_number(element: bytes | None) -> bool:
+    """Whether a ``<c>`` element holds a number typed in (no formula)."""
+    if element is None or _F.search(element) or re.search(rb"<" + _P + rb"v\b", element) is None:
+        return False
+    return ip.attribute(element[: element.find(b">")], b"t") in (None, b"n")
+
+
+def running_on(xml: ip.SheetXml, ours: set[int], last: int, end: int) -> str | None:
+    """The first cell in rows ``last`` + 1 to ``end`` of a column of the user's (not in ``ours``, the template's)
+    holding a typed number where the column's last month (row ``last``) holds one too: figures that run on past the
+    months (a target typed for each month to come), which moving the rows below down would put beside the wrong
+    months. None when there is none."""
+    for ref, element in xml.cells_in_rows(last + 1, end):
+        column = ip.split_ref(ref)[1]
+        if (
+            column not in ours
+            and _typed_number(element)
+            and _typed_number(xml.cell(f"{get_column_letter(column)}{last}"))
+        ):
+            return ref
+    return None
 
 
 def _targets(package: ip.Package, part: str) -> dict[str, str]:

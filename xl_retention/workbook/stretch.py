@@ -19,6 +19,7 @@ rolling average ``=AVERAGE(Customers!C5:C7)`` under ``=AVERAGE(Customers!C4:C6)`
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from openpyxl.formula.translate import Translator
 from openpyxl.utils import column_index_from_string, get_column_letter
@@ -104,7 +105,8 @@ def _filled(before: str | None, before_ref: str, formula: str | None, ref: str) 
 
 
 def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | None = None,
-                     columns: tuple[int, int] | None = None, month_rows: int | None = None) -> int:  # fmt: skip
+                     columns: tuple[int, int] | None = None, month_rows: int | None = None,
+                     monthly: Collection[str] | None = None) -> int:  # fmt: skip
     """Stretch every cell formula, conditional-format and validation formula of ``package`` over ``sheet``'s months
     (see :func:`stretch_formula`); returns how many cells changed, and notes each (``Mine!A1 =SUM(Customers!C2:C4) ->
     =SUM(Customers!C2:C7)``, :mod:`xl_retention.reading.notes`: the import lists them).
@@ -112,9 +114,10 @@ def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | No
     ``month_rows``: the last month row of the monthly sheets now; in their rows ``FIRST_ROW`` to it (each month's
     own formulas) only ranges anchored at both ends are stretched (``=D2/SUM($D$2:$D$25)``, a share of every month,
     not ``COUNT($D$2:D25)``); every cell of "NPS scores" (the answers) is left alone. Sheets whose markup the
-    in-place editor does not know are left alone.
+    in-place editor does not know are left alone. ``monthly``: the titles of the monthly sheets (the template's by
+    default; a sheet the user renamed under its own).
     """
-    monthly = {spec.title for spec in MONTHLY_SHEETS}
+    monthly = {spec.title for spec in MONTHLY_SHEETS} if monthly is None else set(monthly)
     quoted = escape(sheet).encode()
     changed = 0
     for title, part in package.parts.items():

@@ -215,15 +215,14 @@ def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly]) -> list[s
     >>> # '=IF(AND(B3="",C3="",D3="",E3="",F3="",G3=""),"",B3+C3+D3+E3-F3-G3)'
     """
     changed: list[str] = []
-    specs = {spec.title: spec for spec in MONTHLY_SHEETS}
-    for title, found in sheets.items():
-        spec = specs.get(title)
-        if spec is None:
+    for found in sheets.values():
+        spec, title = found.template, found.spec.title  # the template's sheet, under the user's title if renamed
+        if spec not in MONTHLY_SHEETS:
             continue
         letters = {key: get_column_letter(column) for key, column in found.columns.items()}
         xml = package.sheet(title)
         for column in spec.columns:
-            forms = EARLIER.get((title, column.key))
+            forms = EARLIER.get((spec.title, column.key))
             if not forms or column.formula is None or column.key not in found.columns:
                 continue
             rows = []
@@ -299,6 +298,22 @@ def _names_in(formula: str) -> set[str]:
     return {w for w in words if not _CELL.fullmatch(w) and w.upper() not in ("TRUE", "FALSE")}
 
 
+def is_earlier(value: Any, forms: tuple[str, ...]) -> bool:
+    """Whether a cell's ``value`` is one of an earlier template's ``forms`` of its formula (without case: LibreOffice
+    re-saves add-in names in lower case)."""
+    return isinstance(value, str) and value.upper() in {form.upper() for form in forms}
+
+
+def put_formula(xml: ip.SheetXml, ref: str, formula: str) -> bool:
+    """This version's ``formula`` (with its ``=``) in ``ref``, its style kept; False, nothing done, where the cell is
+    gone or holds a formula other cells share (Excel's shared or array formulas: replacing it would break them)."""
+    element = xml.cell(ref)
+    if element is None or ip._SPREAD_FORMULA.search(element):
+        return False
+    xml.put(ref, xml.element(ref, xml.style(ref), formula=formula.removeprefix("=")))
+    return True
+
+
 def workbook_names(package: ip.Package) -> set[str]:
     """The workbook-level defined names of ``package`` (a sheet's own names left out)."""
     names = set()
@@ -342,8 +357,7 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
     names = workbook_names(package)
     xml, changed, notes = package.sheet(LIFETIME_TITLE), [], []
     for ref, forms in LIFETIME_EARLIER.items():
-        value = mine.get(ref)
-        if not isinstance(value, str) or value.upper() not in {f.upper() for f in forms}:
+        if not is_earlier(mine.get(ref), forms):
             continue
         formula = current[ref]
         if not _names_in(formula) <= names:
@@ -356,11 +370,8 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
                     "import into it"
                 )
             continue
-        element = xml.cell(ref)
-        if element is None or ip._SPREAD_FORMULA.search(element):
-            continue
-        xml.put(ref, xml.element(ref, xml.style(ref), formula=formula.removeprefix("=")))
-        changed.append(f"{quote_sheetname(LIFETIME_TITLE)}!{ref}")
+        if put_formula(xml, ref, formula):
+            changed.append(f"{quote_sheetname(LIFETIME_TITLE)}!{ref}")
     # the note of a missing sBG fit (C9, added on 2026-12-01) beside the template's alpha, where C9 is empty
     if str(mine.get("B9")).upper() == "=SBG_ALPHA" and mine.get("C9") is None and not ip.has_content(
             xml.cell("C9") or b""):  # fmt: skip
