@@ -105,3 +105,20 @@ def test_a_tracker_whose_purchases_sheet_was_deleted_gets_no_table_of_errors(tmp
     assert "'Dashboard'!E3:G6" not in capsys.readouterr().out
     ws = openpyxl.load_workbook(book, data_only=True)["Dashboard"]
     assert [ws[ref].value for ref in TABLE] == [None] * 12 and ws["B5"].value == 10  # February: b alone
+
+
+def test_a_renamed_old_dashboard_is_brought_up_to_date_under_its_name(tmp_path, capsys):
+    """The same old Dashboard renamed 'Overview' was left as it was (its B4 the earlier form, no purchases and visits
+    table) with no word -> found by its latest figures' header and labels, brought up to date under its name."""
+    book = old_tracker(tmp_path / "old.xlsx")
+    wb = openpyxl.load_workbook(book)
+    wb["Dashboard"].title = "Overview"
+    wb.save(book)
+    out = importing(tmp_path, book, capsys)
+    assert "'Overview'!B4" in out and "'Overview'!E3:G6" in out
+    ws = openpyxl.load_workbook(book)["Overview"]
+    assert ws["B4"].value.startswith('=IF(COUNT(Customers_End)=0,"",IF(ROUND(') and ws["E4"].value == (
+        "Repeat purchase rate"
+    )
+    values = openpyxl.load_workbook(book, data_only=True)["Overview"]
+    assert [values[f"F{r}"].value for r in range(4, 7)] == [0, 1, 0.5]

@@ -102,15 +102,15 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     so a Dashboard left without their figures gets a note saying why. Nothing happens to a workbook without a sheet
     named Dashboard whose A3 is the template's "Latest figures".
     """
-    if TITLE not in wb.sheetnames:
-        return [], []
-    rows = wb[TITLE].iter_rows(min_row=1, max_row=9, max_col=7, values_only=True)
-    mine = {f"{'ABCDEFG'[c]}{r}": v for r, row in enumerate(rows, start=1) for c, v in enumerate(row)}
     current = _current()
-    if mine.get("A3") != current["A3"]:
+    found = {title: _cells(wb, title) for title in wb.sheetnames}
+    # the Dashboard, or without one the sheet renamed ('Overview'): the latest figures' header and most labels in A
+    titles = [TITLE] if TITLE in wb.sheetnames else [t for t, mine in found.items() if _alike(mine, current)]
+    if len(titles) != 1 or found[titles[0]].get("A3") != current["A3"]:
         return [], []
-    names, xml = workbook_names(package), package.sheet(TITLE)
-    where = quote_sheetname(TITLE)
+    title, mine = titles[0], found[titles[0]]
+    names, xml = workbook_names(package), package.sheet(title)
+    where = quote_sheetname(title)
     changed, notes = [], []
     for ref, forms in EARLIER.items():
         formula = current[ref]
@@ -140,6 +140,20 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
         _shop_table(xml, current)
         changed.append(f"{where}!E3:G6")
     return changed, notes
+
+
+def _cells(wb: Any, title: str) -> dict[str, Any]:
+    """Cells A1:G9 of sheet ``title`` (none of a chart sheet)."""
+    if not hasattr(wb[title], "iter_rows"):
+        return {}
+    rows = wb[title].iter_rows(min_row=1, max_row=9, max_col=7, values_only=True)
+    return {f"{'ABCDEFG'[c]}{r}": v for r, row in enumerate(rows, start=1) for c, v in enumerate(row)}
+
+
+def _alike(cells: dict[str, Any], current: dict[str, Any]) -> bool:
+    """Whether a sheet's cells hold the latest figures' header (A3) and most of their labels (A4:A9) as ``current``."""
+    same = sum(cells.get(f"A{r}") == current[f"A{r}"] for r in range(4, 10))
+    return cells.get("A3") == current["A3"] and 2 * same > 6
 
 
 def _on_a_sheet(wb: Any, name: str) -> bool:
