@@ -83,3 +83,30 @@ def test_hyperlink_shows_its_friendly_names_value_as_it_is(tmp_path: Path) -> No
     result, values = _recalc(tmp_path, cells)
     assert result.status == "ok", result.message
     assert [values.get(f"D{row}") for row in range(1, 9)] == [2.5, True, True, 0, "http://x", "#DIV/0!", "#N/A", "5"]
+
+
+def test_a_number_criterion_over_the_same_number_as_formatted_text_is_listed(tmp_path: Path) -> None:
+    # COUNTIF(E1:E2,0.1) over the text "10%" and the number 0.1 gave 2 with status ok (the engine matched the text;
+    # LibreOffice gives 1); whether Excel reads "10%", "$5" or "1,000" in a criteria range as the number is documented
+    # nowhere (the engine itself took "10%" only) -> listed with the reason, whether the number is typed in, a cell's
+    # or an expression's, in COUNTIF, COUNTIFS and SUMIF. Computed as before where the range holds no such text of
+    # that number (COUNTIF(E3:E4,5) over "5" and 5: 2, plain number text read as the number; E8's "$5" against 7: 0),
+    # and for a text or ordering criterion (">0.05": 1).
+    cells: dict[str, object] = {"E1": '="10"&"%"', "E2": 0.1, "E3": '="5"&""', "E4": 5, "E5": '="$5"&""'}
+    cells |= {"E6": '="1,000"&""', "E7": 1000, "F1": 0.1}
+    cells |= {
+        "D1": "=COUNTIF(E1:E2,0.1)",
+        "D2": "=COUNTIF(E1:E2,F1)",
+        "D3": "=SUMIF(E1:E2,F1*1,E4:E5)",
+        "D4": "=COUNTIFS(E4:E5,5)",
+        "D5": "=COUNTIF(E6:E7,1000)",
+        "D6": "=COUNTIF(E3:E4,5)",
+        "D7": "=COUNTIF(E4:E5,7)",
+        "D8": '=COUNTIF(E1:E2,">0.05")',
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "incomplete"
+    listed = {u.address: u for u in result.unsupported}
+    assert sorted(listed) == ["S!D1", "S!D2", "S!D3", "S!D4", "S!D5"]
+    assert all(u.function == "criteria" and "same number as text written with %" in u.reason for u in listed.values())
+    assert [values["D6"], values["D7"], values["D8"]] == [2, 0, 1]

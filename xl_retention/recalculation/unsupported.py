@@ -391,6 +391,13 @@ _REFUSALS = (
         'text ("10%" as text); whether Excel matches that text is not documented, so the embedded engine does not '
         "compute it",
     ),
+    (
+        "_XLR.NUMBERTEXTREFUSED(",
+        "criteria",
+        "a criterion here is a number (0.1) and its range holds the same number as text written with %, $ or "
+        'thousands separators ("10%"); whether Excel matches that text is not documented, so the embedded engine does '
+        "not compute it",
+    ),
 )
 
 
@@ -404,7 +411,6 @@ def name_refusals(unsupported: list[Unsupported], rewritten: list[tuple[str, int
         item = general.get((sheet, f"{get_column_letter(c)}{r}"))
         if item is None:
             continue
-        for call, function, reason in _REFUSALS:
-            if call in new:
-                item.function, item.reason = function, reason
-                break
+        found = [(function, reason) for call, function, reason in _REFUSALS if call in new]
+        if found:  # several a rewrite may have put in (branches): which one refused is not told apart
+            item.function, item.reason = found[0][0], "; or ".join(dict.fromkeys(reason for _, reason in found))

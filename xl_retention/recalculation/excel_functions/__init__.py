@@ -18,6 +18,7 @@ from . import (  # noqa: F401  (each registers its functions)
     collation,
     criteria,
     criteria_cells,
+    criteria_formatted,
     criteria_long,
     criteria_runtime,
     dates,

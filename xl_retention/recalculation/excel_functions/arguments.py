@@ -52,6 +52,7 @@ from .collation import keyed_criteria, sorted_call, typed_keys
 from .criteria import CRITERIA, each_shaped, error_checked, scanned_call, size_guard
 from .criteria_cells import cell_corrected
 from .criteria_digits import digits_corrected, widened_criteria
+from .criteria_formatted import formatted_number_guarded
 from .criteria_long import long_guarded
 from .criteria_runtime import formatted_guarded, runtime_keyed
 from .criteria_values import dated_criteria, numbered_criteria
@@ -237,6 +238,7 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
     if name.endswith(("IF", "IFS")):  # "<>"&"#N/A", a cell holding "<M": keyed as typed (.criteria_runtime)
         call = runtime_keyed(name, parts, args, guarded) or call
         call = formatted_guarded(name, [_typed_text(p) for p in parts], args, call)  # "10%" over text "10%"
+        call = formatted_number_guarded(name, parts, args, call)  # 0.1 over text "10%" (.criteria_formatted)
     if name in ("LINEST", "LOGEST"):  # sizes that do not match #REF!, collinear x's listed (.regression)
         call = regression_guarded(name, args, call) or call
     if name == "INDEX" and spans:  # INDEX(1/0,1,4): the error itself, as Excel (.typed)

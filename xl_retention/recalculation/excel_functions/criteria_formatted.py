@@ -1,0 +1,119 @@
+"""A number as a criterion over a range holding the same number written as formatted text ("10%", "$5", "1,000").
+
+``COUNTIF(E1:E2,0.1)`` over the text "10%" and the number 0.1: the engine matched the text as well (2), LibreOffice
+does not (1). Excel reads number-like text of a criteria range as a number (``COUNTIF(A:A,A2)`` counts 16-digit text
+ids as numbers: :mod:`.criteria_long`), but whether that reading takes a percent sign, a currency sign or thousands
+separators is documented nowhere, and the engine itself takes "10%" but not "$5" or "1,000". Where a criterion that
+is a number (typed in, or a cell or expression whose value is a number when the formula runs) meets such text of the
+same number in its range, the call is listed with the reason (``_XLR.NUMBERTEXTREFUSED``: not computed, Excel's
+stored value kept), as :mod:`.criteria_runtime` does for a formatted criterion typed as text (``"10%"``). Elsewhere
+it is computed as before: the test reads the range in Python only when the engine's own wildcard counts
+(``COUNTIF(r,"*%*")``, cached by the engine for a range and a constant criterion) find such a character in its text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.formula.tokenizer import Token
+
+from ._core import FUNCTIONS, Function, engine_call, is_error, matrix
+from .collation import _CRITERIA
+from .criteria_long import _refused
+
+__all__ = ["NUMBER_TEXT_REFUSED", "formatted_number_guarded", "same_number_texts"]
+
+NUMBER_TEXTS = "_XLR.NUMBERTEXTS"
+NUMBER_TEXT_REFUSED = "_XLR.NUMBERTEXTREFUSED"
+
+
+def _fifteen(number: float) -> float:
+    """``number`` at Excel's 15 significant digits (how criteria compare numbers)."""
+    return float(f"{number:.15g}")
+
+
+def same_number_texts(values: Any, criterion: Any) -> bool:
+    """Whether ``values`` (a criteria range's) hold text that is a number written with ``%``, ``$`` or ``,`` equal
+    to ``criterion`` (a number; anything else: False).
+
+    >>> same_number_texts([["10%"], [0.1]], 0.1), same_number_texts([["10%", "$5"]], 7.0), same_number_texts("$5", 5)
+    (True, False, True)
+    >>> same_number_texts([["1,000"]], "1000"), same_number_texts([["1,000"]], 1000.0)
+    (False, True)
+    """
+    from .text import text_to_number  # noqa: PLC0415  (text imports this package's core only)
+
+    if isinstance(criterion, list):
+        criterion = matrix(criterion)[0][0] if criterion else None
+    if isinstance(criterion, bool) or not isinstance(criterion, int | float) or is_error(criterion):
+        return False
+    wanted = _fifteen(float(criterion))
+    for row in matrix(values):
+        for value in row:
+            if isinstance(value, str) and any(c in value for c in "%$,"):
+                number = text_to_number(value)
+                if not isinstance(number, str) and _fifteen(number) == wanted:
+                    return True
+    return False
+
+
+FUNCTIONS[NUMBER_TEXTS] = Function(NUMBER_TEXTS, engine_call(same_number_texts), 2, 2)
+FUNCTIONS[NUMBER_TEXT_REFUSED] = Function(NUMBER_TEXT_REFUSED, engine_call(_refused), 0, 0)
+
+
+def _number_or_unknown(argument: list[Token]) -> str | None:
+    """ "number" for a criterion typed as a number, "run" for a cell or expression (its type known when the formula
+    runs), None for typed text or a logical (read otherwise), an array or a range of several cells."""
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if not inner:
+        return None
+    if len(inner) == 1 and inner[0].type == Token.OPERAND:
+        token = inner[0]
+        if token.subtype == Token.NUMBER:
+            return "number"
+        if token.subtype in (Token.TEXT, Token.LOGICAL, Token.ERROR):
+            return None
+        if ":" in token.value:
+            return None
+    if any(t.type == Token.ARRAY for t in inner):
+        return None
+    depth = 0
+    for token in inner:
+        if token.type == Token.FUNC:
+            depth += 1 if token.subtype == Token.OPEN else -1
+        elif depth == 0 and token.type == Token.OP_IN and token.value == "&":
+            return None  # ">="&C2: text, never a number
+    return "run"
+
+
+def formatted_number_guarded(name: str, parts: list[list[Token]], args: list[str], call: str) -> str:
+    """``call`` listed where a criterion that is a number meets the same number as formatted text in its range (see
+    the module docstring); ``call`` itself when no criterion may be a number.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> parts = [list(Tokenizer("=E1:E2").items), list(Tokenizer("=0.1").items)]
+    >>> formatted_number_guarded("COUNTIF", parts, ["E1:E2", "0.1"], "COUNTIF(E1:E2,0.1)")[:48]
+    'IF(OR(IF(COUNTIF(E1:E2,"*%*")+COUNTIF(E1:E2,"*$*'
+    >>> parts[1] = list(Tokenizer('="x"').items)
+    >>> formatted_number_guarded("COUNTIF", parts, ["E1:E2", '"x"'], 'COUNTIF(E1:E2,"x")')
+    'COUNTIF(E1:E2,"x")'
+    """
+    layout = _CRITERIA.get(name)
+    if layout is None:
+        return call
+    first, step = layout
+    tests = []
+    for k in range(first, min(len(args), len(parts)) - 1, step):
+        kind = _number_or_unknown(parts[k + 1])
+        if kind is None:
+            continue
+        area, criterion = args[k].strip(), args[k + 1].strip()
+        solid = [t for t in parts[k + 1] if t.type != Token.WSPACE]
+        if len(solid) == 1 and solid[0].type == Token.OPERAND:  # a cell as it is: not through a rewrite's Python
+            criterion = solid[0].value
+        marked = "+".join(f'COUNTIF({area},"*{c}*")' for c in "%$,")
+        test = f"IF({marked},{NUMBER_TEXTS}({area},{criterion}),FALSE)"
+        tests.append(test if kind == "number" else f"IF(ISNUMBER({criterion}),{test},FALSE)")
+    if not tests:
+        return call
+    return f"IF(OR({','.join(tests)}),{NUMBER_TEXT_REFUSED}(),{call})"
