@@ -21,7 +21,7 @@ from .interval_columns import _number, interval_by_values
 from .names import columns_option, key, keys_of
 from .notes import note
 from .renewals import renewal_column
-from .revenue import minor_unit_divisors
+from .revenue import currency_divisors, minor_unit_divisors
 
 __all__ = ["billing_mrr", "billing_optional", "both_prices", "in_cents", "is_billing"]
 
@@ -354,8 +354,8 @@ def billing_mrr(
         amount = amount / divisors
     elif (amounts != "units" or in_cents(names[money])) and price_in_cents(
         names[money], in_cents(names[money]), mapped, stripe, source, names.values()
-    ):  # in cents: its name says so, or Stripe's unit_amount (unless --amounts units)
-        amount = amount / 100
+    ):  # in cents: its name says so, or Stripe's unit_amount (unless --amounts units); JPY 990 is 990 yen
+        amount = amount / currency_divisors(df)
         if not in_cents(names[money]):  # Stripe's unit_amount, not a name that says cents: say so (reading.notes)
             note(
                 f"{source}: {names[money]!r} was read in cents, as Stripe's exports write it (customer ids cus_...); "

@@ -61,9 +61,12 @@ from ..tables.subscriptions import NO_SERVICE, current_month
 from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
 from .mirrors import (
     _add_on_columns,
+    _by_currency,
     _currency_columns,
     _id_checks,
+    _ids_repeat,
     _minor_unit_divisors,
+    _months_twice,
     _refuse_currencies,
     _refuse_ended_without_end,
     _refuse_other_ids,
@@ -178,30 +181,6 @@ def _copied_rows(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     if record_id_columns(columns, people=(names.get("customer_id"),)):
         return False
     return int(con.execute(table.select(*columns).distinct().count())) < int(con.execute(table.count()))
-
-
-def _ids_repeat(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
-    """Whether a subscriptions table repeats a record id (a subscription's id on each month's snapshot, on each
-    phase of an interval; or one written with a character of no width), or an orders table (a sale's id on its
-    refund rows: reading.sale_refunds): read as a file's, whose check tells them from a record changed between two
-    exports (:func:`~xl_retention.reading.repeats.check_repeated_rows`). One aggregate query per record id column."""
-    columns = [c for c in table.columns if c != ROW]
-    for position in record_id_columns(columns, people=(names.get("customer_id"),)):
-        text = table[columns[position]].cast("string")
-        found = con.execute(table.aggregate(n=text.count(), distinct=text.nunique())).iloc[0]
-        if int(found["n"]) != int(found["distinct"]):
-            return True
-        if table.schema()[columns[position]].is_string() and unseen_in_ids(con, table, [columns[position]]):
-            return True  # 'sub_1' and 'sub_1\u200b': one record as a file's ids are read (reading.repeats)
-    return False
-
-
-def _months_twice(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
-    """Whether a snapshots table has a customer twice in one month (its subscriptions' rows, a paused row: read as a
-    file's, :func:`~xl_retention.reading.snapshot_rows.one_row_per_month`)."""
-    who, month = table[names["customer_id"]], table[names["month"]]
-    pairs = table.select(c=who, m=month).distinct().count()
-    return int(con.execute(pairs)) < int(con.execute(table.count()))
 
 
 def _from_frame(
@@ -388,6 +367,8 @@ def _from_table(
         return _from_frame(frame, kind, columns, source, options, segment)
     if divisors is not None:  # Stripe's, Paddle's API amounts: 4900 is 49.00, 500 JPY is 500 (reading.revenue)
         rename[money] = rename[money].cast("float64") / divisors
+    elif billing and len(currencies := _currency_columns(table)) == 1:  # a unit_amount in cents: 990 JPY is 990
+        rename[MINOR] = _by_currency(table, currencies[0])
     t = table.select(**rename)
     blanks = [n for n in names if n in t.columns and n not in ("end", "score", "segment", "interval")]
     if billing:
@@ -438,6 +419,10 @@ def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, str, ir.
     return names[name], problem, t[name].isnull(), name
 
 
+#: The column of each row's divisor of a price in cents to its currency's units (100; 1 for JPY: reading.revenue).
+MINOR = "__minor"
+
+
 def _billing(
     con: Any, t: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str], in_units: bool = False
 ) -> ir.Table:
@@ -471,7 +456,8 @@ def _billing(
     stripe = lambda: int(con.execute(t.filter(t.customer_id.cast("string").startswith("cus_")).count())) > 0  # noqa: E731
     # amounts in the smallest unit were divided already (in_units); else cents by the name, or Stripe's unit_amount
     if not in_units and price_in_cents(names[money], in_cents(names[money]), mapped, stripe, source, names.values()):
-        t = t.mutate(amount=t.amount.cast("float64") / 100)
+        t = t.mutate(amount=t.amount.cast("float64") / (t[MINOR] if MINOR in t.columns else 100))
+    t = t.drop(MINOR) if MINOR in t.columns else t
     names["mrr"] = names.pop("amount", names.get("mrr", "mrr"))
     return billing_mrr(t)
 

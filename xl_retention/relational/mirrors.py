@@ -26,7 +26,15 @@ from ..reading.currency import CURRENCY_COLUMNS, converted_hint, named_currency,
 from ..reading.notes import note
 from ..reading.repeats import CHANGED, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
-from ..reading.revenue import THREE_DECIMAL, ZERO_DECIMAL, _api_amount, _api_headers
+from ..reading.revenue import (
+    STRIPE_API_FIELDS,
+    STRIPE_ID_PREFIXES,
+    STRIPE_OBJECTS,
+    THREE_DECIMAL,
+    ZERO_DECIMAL,
+    _api_amount,
+    _api_headers,
+)
 from ..reading.statuses import (
     ANSWER_PROBLEM,
     ANSWER_STATUS_NAMES,
@@ -48,7 +56,7 @@ from ..reading.statuses import (
 )
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
 from ..reading.values import _SCIENTIFIC, EXCEL_ERRORS, NO_ONE, error_problem, no_one_problem, scientific_problem
-from .refusals import ROW, _stripped, first_rows, refuse_any, trimmed
+from .refusals import ROW, _stripped, first_rows, refuse_any, trimmed, unseen_in_ids
 
 
 def _refuse_other_ids(con: Any, table: ir.Table, source: str, names: dict[str, str], cols: Mapping[str, str]) -> None:
@@ -286,7 +294,9 @@ def _minor_unit_divisors(
         return None
     divisors = _by_currency(table, currencies[0])
     below = ((amount != 0) & (amount.abs() < divisors)).ifelse(1, 0).sum()
-    if not _api_amount(theirs) or int(con.execute(table.aggregate(b=below))["b"].iloc[0] or 0):
+    if not _api_amount(theirs):
+        return UNSURE  # cents or units? refused as a file's (reading.revenue)
+    if int(con.execute(table.aggregate(b=below))["b"].iloc[0] or 0) and not (stripe and _stripe_api_table(con, table)):
         return UNSURE  # 49 with cus_ ids: cents (0.49) or units? refused as a file's (reading.revenue)
     note(
         f"{source}: the whole amounts of {theirs!r} were read in cents, the currency's smallest unit, as "
@@ -294,6 +304,47 @@ def _minor_unit_divisors(
         "--amounts units"
     )
     return divisors
+
+
+def _ids_repeat(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
+    """Whether a subscriptions table repeats a record id (a subscription's id on each month's snapshot, on each
+    phase of an interval; or one written with a character of no width), or an orders table (a sale's id on its
+    refund rows: reading.sale_refunds): read as a file's, whose check tells them from a record changed between two
+    exports (:func:`~xl_retention.reading.repeats.check_repeated_rows`). One aggregate query per record id column."""
+    columns = [c for c in table.columns if c != ROW]
+    for position in record_id_columns(columns, people=(names.get("customer_id"),)):
+        text = table[columns[position]].cast("string")
+        found = con.execute(table.aggregate(n=text.count(), distinct=text.nunique())).iloc[0]
+        if int(found["n"]) != int(found["distinct"]):
+            return True
+        if table.schema()[columns[position]].is_string() and unseen_in_ids(con, table, [columns[position]]):
+            return True  # 'sub_1' and 'sub_1\u200b': one record as a file's ids are read (reading.repeats)
+    return False
+
+
+def _months_twice(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
+    """Whether a snapshots table has a customer twice in one month (its subscriptions' rows, a paused row: read as a
+    file's, :func:`~xl_retention.reading.snapshot_rows.one_row_per_month`)."""
+    who, month = table[names["customer_id"]], table[names["month"]]
+    pairs = table.select(c=who, m=month).distinct().count()
+    return int(con.execute(pairs)) < int(con.execute(table.count()))
+
+
+def _stripe_api_table(con: Any, table: ir.Table) -> bool:
+    """:func:`~xl_retention.reading.revenue.stripe_api_export` of a typed table: an ``object`` column of Stripe's
+    object names, or ``id`` of Stripe's object ids beside a field only its API writes. At most two queries."""
+    by_key = {key(c): c for c in table.columns if c != ROW}
+    if "object" in by_key:
+        objects = _stripped(table[by_key["object"]].cast("string")).lower().nullif("")
+        found = con.execute(table.select(v=objects).distinct().limit(len(STRIPE_OBJECTS) + 1))["v"].dropna()
+        if len(found) and set(found) <= STRIPE_OBJECTS:
+            return True
+    if "id" not in by_key or not STRIPE_API_FIELDS & set(by_key):
+        return False
+    ids = _stripped(table[by_key["id"]].cast("string")).nullif("")
+    prefixed = ibis.or_(*(ids.startswith(p) for p in STRIPE_ID_PREFIXES))
+    found = con.execute(table.aggregate(n=ids.count(), ours=prefixed.ifelse(1, 0).sum())).iloc[0]
+    return int(found["n"]) > 0 and int(found["ours"] or 0) == int(found["n"])
 
 
 #: What :func:`_minor_unit_divisors` gives where whole amounts may be cents or units: read the table as a file's.
