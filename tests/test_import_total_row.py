@@ -4,6 +4,7 @@ in the new ones; what cannot move without leaving a reference behind is refused 
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -90,14 +91,15 @@ def test_what_reads_the_total_elsewhere_follows_it_and_a_comment_there_is_refuse
         totals(wb)
         wb["Customers"]["C5"].comment = Comment("all sign-ups", "me")
 
-    book = tracker(tmp_path / "c.xlsx", commented)
-    before = book.read_bytes()
-    code, _, err = imported(tmp_path, book, capsys)
-    assert code == 1 and book.read_bytes() == before
-    assert err.strip() == (
-        "xl-retention: error: Customers!A5 is in the way of the new months 2026-04 to 2026-06 (rows 5 to 7), and the "
-        "rows below the months cannot be moved down ('Customers'!C5 holds a comment): move it and import again"
-    )
+    book = tracker(tmp_path / "c.xlsx", commented)  # a note on the Total row moves with it (it refused: H12)
+    code, out, err = imported(tmp_path, book, capsys)
+    assert code == 0, err
+    ws = openpyxl.load_workbook(book)["Customers"]
+    assert ws["C5"].comment is None and ws["C8"].comment.text == "all sign-ups"
+    assert ws["A1"].comment is not None  # the template's note on the Month header stays
+    with zipfile.ZipFile(book) as z:
+        vml = b"".join(z.read(n) for n in z.namelist() if n.endswith(".vml"))
+    assert re.search(rb"<(\w+:)?Row>7</\1Row><\1Column>2</\1Column>", vml)  # its box, from row 4 (0-based)
 
 
 def test_a_table_with_its_total_row_grows_with_the_months(tmp_path, capsys):

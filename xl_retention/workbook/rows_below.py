@@ -6,11 +6,12 @@ row below the last month down by the number of months added, as Excel's Insert R
 heights, the references of the moved formulas to their own rows (``=C5/E5`` becomes ``=C8/E8``), and every
 reference to those rows elsewhere (another sheet's ``=Customers!C5*2``, a defined name, a print area, a chart
 series: ``C8``); the ranges over the months are then stretched to the new months with every other such formula
-(:mod:`~xl_retention.workbook.stretch`, listed by the import). A table whose Total Row is under the months grows.
+(:mod:`~xl_retention.workbook.stretch`, listed by the import). A table whose Total Row is under the months grows; a
+note (comment) on those rows moves with its cell, its box too.
 
 What the move cannot carry along refuses with one line naming it, nothing moved: a merged range, a hyperlink, a
-conditional format, a validation, a comment, a drawing or another table on those rows, a formula of the sheet's
-months reading them, a formula shared with other cells that reads them.
+conditional format, a validation, a drawing or another table on those rows, a formula of the sheet's months reading
+them, a formula shared with other cells that reads them.
 """
 
 from __future__ import annotations
@@ -196,8 +197,12 @@ def _what_holds(package: ip.Package, title: str, last: int) -> str | None:
         if key.startswith("table ") and _table_end(data) > last and _totals_row(data) != last + 1:
             return f"the table {_table_ref(data)} (Insert > Table) covers those rows"
         below = [c + r for c, r in _COMMENT_REF.findall(data) if int(r) > last]
-        if key.startswith("comments ") and below:
-            return f"{quote_sheetname(title)}!{below[0].decode()} holds a comment"
+        if (
+            key.startswith("comments ")
+            and below
+            and not any(k.startswith("vmlDrawing ") for k in _targets(package, part))
+        ):
+            return f"{quote_sheetname(title)}!{below[0].decode()} holds a comment"  # no drawing of it to move along
     for other in _naming(package, title):  # formulas of other sheets follow the rows; a shared one cannot
         try:
             other_xml = package.sheet(other)
@@ -235,7 +240,46 @@ def move_rows_below(package: ip.Package, title: str, last: int, by: int) -> str 
     for key, target in _targets(package, package.sheet_part(title)).items():  # a table's totals row moved with it
         if key.startswith("table ") and _totals_row(package.data.get(target, b"")) == last + 1:
             package.edit(target, lambda data: _table_down(data, last, by))
+        if key.startswith(("comments ", "threadedComment ")):  # notes and comments on the rows moved with them
+            package.edit(target, lambda data: _COMMENT_AT.sub(lambda m: _ref_down(m, last, by), data))
+        if key.startswith("vmlDrawing "):  # the boxes of those notes
+            package.edit(target, lambda data: _NOTE_SHAPE.sub(lambda m: _note_down(m, last, by), data))
     return None
+
+
+_COMMENT_AT = re.compile(rb"(<" + _P + rb"(?:comment|threadedComment)\b[^>]*?\sref\s*=\s*\")([A-Z]+)([0-9]+)(\")")
+_NOTE_SHAPE = re.compile(rb"<(\w+:)?ClientData\b[^>]*>.*?</\1ClientData\s*>", re.S)
+
+
+def _ref_down(match: re.Match[bytes], last: int, by: int) -> bytes:
+    """A comment's ``ref="A5"``, ``by`` rows lower when its row is below ``last``."""
+    row = int(match.group(3))
+    return match.group(1) + match.group(2) + str(row + by if row > last else row).encode() + match.group(4)
+
+
+def _note_down(match: re.Match[bytes], last: int, by: int) -> bytes:
+    """A note's box in the sheet's VML drawing (``<x:Row>`` counts from 0, ``<x:Anchor>``'s third and seventh numbers
+    are its top and bottom rows), ``by`` rows lower when the note's cell is below row ``last``.
+
+    >>> _note_down(re.match(rb".*", b'<x:ClientData ObjectType="Note"><x:Anchor>1, 15, 3, 2, 3, 15, 7, 16</x:Anchor>'
+    ...     b'<x:Row>4</x:Row></x:ClientData>'), 4, 3).decode()
+    '<x:ClientData ObjectType="Note"><x:Anchor>1, 15, 6, 2, 3, 15, 10, 16</x:Anchor><x:Row>7</x:Row></x:ClientData>'
+    """
+    shape = match.group(0)
+    row = re.search(rb"<(?:\w+:)?Row>\s*([0-9]+)\s*</", shape)
+    if row is None or int(row.group(1)) + 1 <= last:
+        return shape
+
+    def anchor(found: re.Match[bytes]) -> bytes:
+        numbers = [int(n) for n in found.group(2).split(b",")]
+        if len(numbers) == 8:
+            numbers[2], numbers[6] = numbers[2] + by, numbers[6] + by
+        return found.group(1) + ", ".join(map(str, numbers)).encode() + found.group(3)
+
+    shape = re.sub(rb"(<(?:\w+:)?Anchor>\s*)([0-9 ,]+?)(\s*</)", anchor, shape)
+    return re.sub(
+        rb"(<(?:\w+:)?Row>\s*)([0-9]+)", lambda m: m.group(1) + str(int(m.group(2)) + by).encode(), shape, count=1
+    )
 
 
 def _naming(package: ip.Package, title: str) -> list[str]:
