@@ -10,7 +10,9 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.comments import Comment
+from openpyxl.formatting.rule import CellIsRule
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table
 
 from xl_retention import cli
@@ -123,3 +125,27 @@ def test_a_table_with_its_total_row_grows_with_the_months(tmp_path, capsys):
     assert 'ref="A1:K8"' in part and 'totalsRowCount="1"' in part
     values = openpyxl.load_workbook(book, data_only=True)["Customers"]
     assert (values["A8"].value, values["C8"].value) == ("Total", 5)
+
+
+def test_a_hyperlink_format_and_validation_on_the_total_row_move_with_it(tmp_path, capsys):
+    """A link on the Total label, a conditional format over the Total cell and a validation on it refused the move
+    ("a hyperlink (A5) covers those rows", "a conditional format (C5) ...") -> they move with the row, as Insert Rows
+    moves them."""
+
+    def edit(wb):
+        totals(wb)
+        ws = wb["Customers"]
+        ws["A5"].hyperlink = "https://example.com/how-we-count"
+        ws.conditional_formatting.add("C5", CellIsRule(operator="greaterThan", formula=["C4*3"]))
+        checked = DataValidation(type="list", formula1='"yes,no"')
+        ws.add_data_validation(checked)
+        checked.add("M5")
+
+    book = tracker(tmp_path / "t.xlsx", edit)
+    code, out, err = imported(tmp_path, book, capsys)
+    assert code == 0, err
+    ws = openpyxl.load_workbook(book)["Customers"]
+    assert ws["A5"].hyperlink is None and ws["A8"].hyperlink.target == "https://example.com/how-we-count"
+    (rule,) = [(str(f.sqref), f.rules[0].formula) for f in ws.conditional_formatting]
+    assert rule == ("C8", ["C4*3"])  # C4, a month above the rows moved, stays
+    assert [str(v.sqref) for v in ws.data_validations.dataValidation if v.type == "list"] == ["M8"]

@@ -7,11 +7,11 @@ heights, the references of the moved formulas to their own rows (``=C5/E5`` beco
 reference to those rows elsewhere (another sheet's ``=Customers!C5*2``, a defined name, a print area, a chart
 series: ``C8``); the ranges over the months are then stretched to the new months with every other such formula
 (:mod:`~xl_retention.workbook.stretch`, listed by the import). A table whose Total Row is under the months grows; a
-note (comment) on those rows moves with its cell, its box too.
+note (comment) on those rows moves with its cell, its box too, and so do hyperlinks, conditional formats and
+validations on them.
 
-What the move cannot carry along refuses with one line naming it, nothing moved: a merged range, a hyperlink, a
-conditional format, a validation, a drawing or another table on those rows, a formula of the sheet's months reading
-them, a formula shared with other cells that reads them.
+What the move cannot carry along refuses with one line naming it, nothing moved: a merged range, a drawing or another
+table on those rows, a formula of the sheet's months reading them, a formula shared with other cells that reads them.
 """
 
 from __future__ import annotations
@@ -181,14 +181,11 @@ def _what_holds(package: ip.Package, title: str, last: int) -> str | None:
         if found and _readers(ip.unescape(found.group(2)), title, True, last):
             return f"{quote_sheetname(title)}!{ref} reads those rows"
     for match in _REF_ATTR.finditer(xml.tail):
-        if match.group(2) == b"selection":
+        if match.group(2) != b"mergeCell":  # hyperlinks, formats, validations, filters move with the rows
             continue
         rows = [int(r) for r in re.findall(rb"[A-Z]+\$?([0-9]+)", match.group(3))]
         if rows and max(rows) > last:
             return f"{_WHAT[match.group(2)]} ({match.group(3).decode()}) covers those rows"
-    for match in _FORMULA_TEXT.finditer(xml.tail):
-        if _readers(ip.unescape(match.group(2)), title, True, last):
-            return f"a conditional format or validation formula of {title} reads those rows"
     part = package.sheet_part(title)
     for key, target in _targets(package, part).items():
         data = package.data.get(target, b"")
@@ -237,6 +234,7 @@ def move_rows_below(package: ip.Package, title: str, last: int, by: int) -> str 
             cells[column] = _F.sub(formula, element)
         xml.rows[number + by] = ip._Row(row.attrs, b"", cells=cells, edited=True)
     _shift_readers(package, title, last, by)
+    xml.tail = _tail_down(xml.tail, title, last, by)
     for key, target in _targets(package, package.sheet_part(title)).items():  # a table's totals row moved with it
         if key.startswith("table ") and _totals_row(package.data.get(target, b"")) == last + 1:
             package.edit(target, lambda data: _table_down(data, last, by))
@@ -245,6 +243,35 @@ def move_rows_below(package: ip.Package, title: str, last: int, by: int) -> str 
         if key.startswith("vmlDrawing "):  # the boxes of those notes
             package.edit(target, lambda data: _NOTE_SHAPE.sub(lambda m: _note_down(m, last, by), data))
     return None
+
+
+_MOVED_REF = re.compile(rb"(<" + _P + rb"(?:hyperlink|conditionalFormatting|dataValidation|autoFilter|protectedRange|"
+                        rb"ignoredError)\b[^>]*?\s(?:sq)?ref\s*=\s*\")([^\"]*)(\")")  # fmt: skip
+_SQREF_TEXT = re.compile(rb"(<" + _P + rb"sqref\s*>)([^<]*)(</)")
+
+
+def _tail_down(tail: bytes, title: str, last: int, by: int) -> bytes:
+    """A sheet part's markup after its cells with what is on its rows below ``last`` ``by`` rows lower, as Insert Rows
+    moves it: hyperlinks, conditional formats and validations (their ranges and formulas; a range from above to below
+    ``last`` grows), filters, protected ranges, ignored errors.
+
+    >>> _tail_down(b'<hyperlink ref="A5" r:id="rId1"/><conditionalFormatting sqref="C2:C5 E6"><cfRule><formula>'
+    ...            b"C2=D6</formula></cfRule></conditionalFormatting>", "S", 4, 3).decode()[:90]
+    '<hyperlink ref="A8" r:id="rId1"/><conditionalFormatting sqref="C2:C8 E9"><cfRule><formula>'
+    >>> _tail_down(b'<formula>C2=D6</formula>', "S", 4, 3).decode()
+    '<formula>C2=D9</formula>'
+    """
+
+    def refs(match: re.Match[bytes]) -> bytes:
+        moved = " ".join(_shift(ref, title, last, by) for ref in match.group(2).decode().split())
+        return match.group(1) + moved.encode() + match.group(3)
+
+    def formula(match: re.Match[bytes]) -> bytes:
+        text = ip.unescape(match.group(2))
+        moved = _shift(text, title, last, by)
+        return match.group(0) if moved == text else match.group(1) + escape(moved).encode() + match.group(3)
+
+    return _FORMULA_TEXT.sub(formula, _SQREF_TEXT.sub(refs, _MOVED_REF.sub(refs, tail)))
 
 
 _COMMENT_AT = re.compile(rb"(<" + _P + rb"(?:comment|threadedComment)\b[^>]*?\sref\s*=\s*\")([A-Z]+)([0-9]+)(\")")
