@@ -99,3 +99,21 @@ def test_figures_typed_for_the_months_to_come_alone_stay_beside_their_months(tmp
         ("2026-04", 500),
         ("2026-06", 700),
     ]
+
+
+def test_a_forecast_filled_down_past_the_months_stays_beside_its_months(tmp_path, capsys):
+    """A column of the user's with a formula per month to come (N5 =AVERAGE(L2:L4), N6 =AVERAGE(L3:L5), filled
+    down) is no total: it stays beside its months, not moved three rows down off them."""
+
+    def forecast(wb) -> None:
+        ws = wb["Customers"]
+        ws["L1"], ws["L2"], ws["L3"], ws["L4"], ws["N1"] = "Bonus", 20, 30, 40, "Forecast"
+        for r in range(5, 8):
+            ws[f"N{r}"] = f"=AVERAGE(L{r - 3}:L{r - 1})"
+
+    book = tracker(tmp_path / "t.xlsx", forecast)
+    code, out, err = imported(tmp_path, book, capsys)
+    assert code == 0, err
+    ws = openpyxl.load_workbook(book)["Customers"]
+    assert [ws[f"N{r}"].value for r in range(5, 9)] == ["=AVERAGE(L2:L4)", "=AVERAGE(L3:L5)", "=AVERAGE(L4:L6)", None]
+    assert "formula(s) of yours" not in out

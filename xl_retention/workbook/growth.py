@@ -83,7 +83,7 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
         # rows of the user's below the months (a Total, also one over the user's own columns alone: =SUM(L2:L4) left
         # in the row of the first new month read as that month's): moved down below the new months, as Insert Rows
         # would; a value in a column of the user's (a target typed for a month to come) stays beside its month
-        if ip.split_ref(ref)[1] in written or sums_the_months(element, title, FIRST_ROW, last):
+        if ip.split_ref(ref)[1] in written or sums_the_months(element, title, FIRST_ROW, last, xml):
             ahead = running_on(xml, written, last, new_last)
             why = move_rows_below(package, title, last, len(added)) if ahead is None else None
             if ahead is not None:

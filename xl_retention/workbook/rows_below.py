@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from openpyxl.formula.translate import Translator
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
@@ -84,11 +85,12 @@ def _shift(text: str, sheet: str, last: int, by: int, local: bool = True) -> str
     return ip.areas_outside_text(text, area)
 
 
-def sums_the_months(element: bytes, sheet: str, first: int, last: int) -> bool:
+def sums_the_months(element: bytes, sheet: str, first: int, last: int, xml: ip.SheetXml | None = None) -> bool:
     """Whether the cell ``element`` of ``sheet`` holds a formula over a range of its months that ends at the last
     month (rows ``first`` to ``last``): a total or an average of a column under the months (``=SUM(L2:L4)``,
     ``=AVERAGE(Customers!$L$2:$L$4)``), in a column of the user's too. A value or a formula reading one month (a
-    target typed for the months to come, ``=L4*1.05``) is not one.
+    target typed for the months to come, ``=L4*1.05``) is not one, nor (``xml``: the sheet, to look below) a formula
+    whose cell below holds it filled down (``=AVERAGE(L2:L4)`` over ``=AVERAGE(L3:L5)``: a forecast per month to come).
 
     >>> sums_the_months(b'<c r="L5"><f>SUM(L2:L4)/3</f></c>', "Customers", 2, 4)
     True
@@ -100,6 +102,19 @@ def sums_the_months(element: bytes, sheet: str, first: int, last: int) -> bool:
     if found is None:
         return False
     hits = []
+    at = ip.attribute(element[: element.find(b">")], b"r")
+    row, column = ip.split_ref(at.decode()) if at else (0, 0)
+    below = _F.search(xml.cell(f"{get_column_letter(column)}{row + 1}") or b"") if xml is not None and at else None
+    if below is not None:  # a formula filled down past the months (a forecast beside each month to come): not a total
+        origin = f"{get_column_letter(column)}{row}"
+        try:
+            moved = Translator("=" + ip.unescape(found.group(2)), origin=origin).translate_formula(
+                f"{get_column_letter(column)}{row + 1}"
+            )
+        except Exception:  # noqa: BLE001  (a formula the translator cannot read: taken as not filled)
+            moved = None
+        if moved == "=" + ip.unescape(below.group(2)):
+            return False
 
     def area(match: re.Match[str], piece: str) -> str:
         name = match.group(1)
