@@ -346,10 +346,10 @@ PHASES = (
     ("embedded", "_build_graph", "formualizer builds its dependency graph"),
     ("workbook", "set_formulas_batch", "rewritten formulas set in the engine"),
     ("workbook", "evaluate_all", "evaluation: the engine and every Python call it makes"),
-    ("embedded", "_read", "reading the results"),
+    ("embedded", "read_values", "reading the results"),
     ("embedded", "find_unsupported", "cells the engine could not compute (listed)"),
     ("embedded", "unsure_cells", "listings made afterwards (IFERROR-hidden gaps, IF in SUMPRODUCT, MROUND)"),
-    ("embedded", "_fit_arrays", "array results"),
+    ("embedded", "fit_arrays", "array results"),
     ("xlsx_values", "write_cached_values", "writing the cached values"),
     ("chart_ranges", "fit_chart_ranges", "chart ranges fitted"),
 )

@@ -14,12 +14,10 @@ from __future__ import annotations
 import functools
 import gc
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import formualizer as fz
-from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 
 from ..cells import CellError
@@ -34,8 +32,19 @@ from .after_evaluation import (
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .denormals import excel_arithmetic
-from .engine import CIRCULAR, engine_literal, from_engine, load
+from .engine import CIRCULAR, engine_literal, load
 from .engine_failures import reversed_range_formulas, stopping_cells
+from .engine_results import (
+    Computed,
+    cell_address,
+    cell_value,
+    cells_of,
+    classic_arrays,
+    classic_members,
+    data_table,
+    fit_arrays,
+    read_values,
+)
 from .excel_functions.final_operations import may_end_in_sum, rewrite_final
 from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas, number_text_results
@@ -51,7 +60,7 @@ from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
 from .intersection import indexes_whole, whole_index_cycles
 from .merged_spills import spills_over_merged
-from .package import FormulaCell, PackageInfo, scan
+from .package import FormulaCell, scan
 from .package_facts import (
     OTHER_APPLICATION,
     UNREAD_LINK_REASON,
@@ -69,66 +78,9 @@ from .unsupported import Unsupported, find_unsupported, name_refusals
 from .unsure_results import underflows, unsure_cells
 from .unsure_steps import unsure_step_cells
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
-from .xlsx_values import Resized
-
-
-@dataclass
-class Computed:
-    """What :func:`compute` found: formula cells' values, array members' values and cells it could not compute."""
-
-    values: dict[str, dict[str, Any]]
-    members: dict[str, dict[str, Any]] = field(default_factory=dict)
-    unsupported: list[Unsupported] = field(default_factory=list)
-    #: "Sheet!F3" of cells whose #N/A their own formula asks for with NA() (a chart gap, not an error)
-    asked_na: set[str] = field(default_factory=set)
-    #: "Sheet!A1" of the cells on a circular reference's loop (not those reading it), when there is one
-    loop: list[str] = field(default_factory=list)
-
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
-
-
-def _cells_of(ref: str) -> list[tuple[int, int]]:
-    left, top, right, bottom = range_boundaries(ref)
-    return [(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)]
-
-
-def _address(row: int, col: int) -> str:
-    return f"{get_column_letter(col)}{row}"
-
-
-def _data_table(workbook: fz.Workbook, sheet: str, cell: FormulaCell) -> dict[tuple[int, int], Any]:
-    """The results of a What-If data table (Excel's TABLE()), computed by setting its input cells in turn."""
-    left, top, right, bottom = range_boundaries(cell.ref or "")
-    two_d = cell.attrs.get("dt2D") in ("1", "true")
-    by_row = cell.attrs.get("dtr") in ("1", "true")
-    inputs = [cell.attrs.get("r1"), cell.attrs.get("r2")] if two_d else [cell.attrs.get("r1")]
-    targets = []
-    for ref in inputs:
-        if not ref:
-            raise ValueError(f"{sheet}!{cell.ref}: a data table without its input cell")
-        column, row = range_boundaries(ref)[:2]
-        targets.append((row, column))
-    originals = [workbook.get_value(sheet, *t) for t in targets]
-    results: dict[tuple[int, int], Any] = {}
-    try:
-        for r in range(top, bottom + 1):
-            for c in range(left, right + 1):
-                if two_d:  # r1: the row input cell (values along the top), r2: the column input cell
-                    settings = [workbook.get_value(sheet, top - 1, c), workbook.get_value(sheet, r, left - 1)]
-                    formula = (top - 1, left - 1)
-                elif by_row:
-                    settings, formula = [workbook.get_value(sheet, top - 1, c)], (r, left - 1)
-                else:
-                    settings, formula = [workbook.get_value(sheet, r, left - 1)], (top - 1, c)
-                for target, value in zip(targets, settings, strict=True):
-                    workbook.set_value(sheet, *target, value)
-                results[(r, c)] = workbook.evaluate_cell(sheet, *formula)
-    finally:
-        for target, value in zip(targets, originals, strict=True):
-            workbook.set_value(sheet, *target, value)
-    return results
 
 
 def _paused_gc(function):
@@ -196,7 +148,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         cells = info.formulas.get(sheet, {})
         for ref, cell in cells.items():
             if cell.kind in ("array", "dataTable") and cell.ref:
-                covered = _cells_of(cell.ref)
+                covered = cells_of(cell.ref)
                 master = range_boundaries(ref)[1::-1]
                 if cell.kind == "array":
                     members.setdefault(sheet, set()).update(p for p in covered if p != master)
@@ -210,7 +162,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         names = {**info.names.get("", {}), **info.names.get(sheet, {})}
         defined = {**formula_names.get("", {}), **formula_names.get(sheet, {})}
         words = words_pattern([t.name.lower() for t in info.tables] + list(names) + list(defined))
-        clipped = _classic_arrays(cells)  # Ctrl+Shift+Enter arrays: (row, column) -> (rows, columns) they cover
+        clipped = classic_arrays(cells)  # Ctrl+Shift+Enter arrays: (row, column) -> (rows, columns) they cover
         # the three pre-tests answer alike for every filled-down copy of a formula (its shape, every row number 0):
         # each is a test for text without digits or a pattern taking any run of digits alike, and for names with a
         # digit (Table1) the shape is the formula itself (tests/test_rewrite_shapes.py)
@@ -323,24 +275,24 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     if tables:
         for sheet, cells in tables.items():
             for cell in cells:
-                for position, value in _data_table(workbook, sheet, cell).items():
+                for position, value in data_table(workbook, sheet, cell).items():
                     workbook.set_value(sheet, *position, engine_literal(value))
         workbook.evaluate_all()
     if spills_over_merged(str(path), workbook, info, engine_literal):  # a spill over merged cells: #SPILL!, as Excel
         workbook.evaluate_all()
-    result = _read(workbook, formulas, members)
+    result = read_values(workbook, formulas, members)
     again = number_text_results(result.values, formulas, rewritten, info.number_texts)
     if again:  # formula cells giving "1,234"-like text: the formulas reading them as numbers (number_texts.py)
         _set_formulas(workbook, again)
         workbook.evaluate_all()
-        result = _read(workbook, formulas, members)
+        result = read_values(workbook, formulas, members)
     if whole_number_criteria(workbook, rewritten + again, _set_formulas):  # COUNTIF(A:A,F1) of 110 and =1.1*100 (H40)
         workbook.evaluate_all()
-        result = _read(workbook, formulas, members)
+        result = read_values(workbook, formulas, members)
     if any(type(v) is CellError and v.code == CIRCULAR for cells in result.values.values() for v in cells.values()):
         if kept.position_cycles(workbook, formulas, result, CIRCULAR):  # CELL("row", A1) in A1 reads no value
             workbook.evaluate_all()
-            result = _read(workbook, formulas, members)
+            result = read_values(workbook, formulas, members)
     unsupported = find_unsupported(result, formulas, info, formula_names, workbook)
     name_refusals(unsupported, rewritten)
     listed = {(u.sheet, u.ref) for u in unsupported}
@@ -355,7 +307,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     rereads = (one_value_reads, underflows)  # X# of one value: the cell X; a result below 2**-1022: Excel's 0
     while any([again(workbook, formulas, result.values, info, _set_formulas) for again in rereads]):
         workbook.evaluate_all()
-        result = _read(workbook, formulas, members)
+        result = read_values(workbook, formulas, members)
     hidden_unsure += one_value_spills(workbook, formulas, result.values, info)  # X# of no dynamic array: listed
     hidden_unsure += unsure_cells(workbook, formulas, info, formula_names)  # MROUND(1.15,0.05), IFERROR(AREAS(..))
     hidden_unsure += unsure_step_cells(workbook, formulas, {(u.sheet, u.ref) for u in hidden_unsure})  # FLOOR(7.1,0.1)
@@ -370,18 +322,18 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 item.kept = False
                 item.reason += "; " + moved_on[(item.sheet, item.ref)]
         workbook.evaluate_all()
-        result = _read(workbook, formulas, members)
+        result = read_values(workbook, formulas, members)
         result.unsupported = unsupported
-    if kept.pad_classic_arrays(workbook, info, result, _classic_members, _cell_value, engine_literal):
+    if kept.pad_classic_arrays(workbook, info, result, classic_members, cell_value, engine_literal):
         workbook.evaluate_all()  # the cells reading a Ctrl+Shift+Enter array's padding see Excel's values
-        result = _read(workbook, formulas, members)
+        result = read_values(workbook, formulas, members)
         result.unsupported = unsupported
     stale = {}
     for item in unsupported:
         if not item.kept:
             cell = info.formulas.get(item.sheet, {}).get(item.ref)
             area = cell.ref if cell is not None and cell.kind == "array" and cell.ref else item.ref
-            stale.update({(item.sheet, _address(r, c)): (item.sheet, item.ref) for r, c in _cells_of(area)})
+            stale.update({(item.sheet, cell_address(r, c)): (item.sheet, item.ref) for r, c in cells_of(area)})
     if stale:  # cells reading a cell without a current value: listed, never computed from a blank
         by_cell = {(u.sheet, u.ref): u for u in unsupported}
         for (sheet, ref), source in kept.dependents(workbook, stale, formulas, info).items():
@@ -397,7 +349,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 unsupported.append(by_cell[(sheet, ref)])
     for item in unsupported:
         result.values.get(item.sheet, {}).pop(item.ref, None)
-    _fit_arrays(workbook, info, result)
+    fit_arrays(workbook, info, result)
     cell_names: dict[str, dict[str, str]] = {}  # every name of a reference (one cell too): a reason follows them
     for scope, name, target in info.reference_names:
         cell_names.setdefault(scope, {})[name] = target
@@ -485,16 +437,6 @@ def _set_formulas(workbook: fz.Workbook, rewritten: list[tuple[str, int, int, st
                 pass
 
 
-def _classic_arrays(cells: dict[str, FormulaCell]) -> dict[tuple[int, int], tuple[int, int]]:
-    """The Ctrl+Shift+Enter (not dynamic) array formulas of a sheet: first cell -> (rows, columns) of their range."""
-    out = {}
-    for ref, cell in cells.items():
-        if cell.kind == "array" and not cell.dynamic and cell.ref:
-            left, top, right, bottom = range_boundaries(cell.ref)
-            out[cell_position(ref)] = (bottom - top + 1, right - left + 1)
-    return out
-
-
 def _build_graph(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> None:
     """Have formualizer build its dependency graph now (planning one formula cell's evaluation builds it whole)."""
     for sheet, texts in formulas.items():
@@ -504,111 +446,3 @@ def _build_graph(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> No
             except Exception:  # noqa: BLE001  (a plan it cannot make: the sets are slower, not wrong)
                 pass
             return
-
-
-def _fit_arrays(workbook: fz.Workbook, info: PackageInfo, result: Computed) -> None:
-    """Array formulas' member cells as Excel shows them.
-
-    A Ctrl+Shift+Enter array fills exactly the range it was entered in: a smaller result repeats a single
-    row or column and leaves ``#N/A`` elsewhere. A dynamic array spills over its result's own size: the
-    range stored with it becomes a :class:`~.xlsx_values.Resized` value when the result grew or shrank.
-    """
-    kept = {(u.sheet, u.ref) for u in result.unsupported}
-    for sheet, cells in info.formulas.items():
-        for ref, cell in cells.items():
-            if cell.kind != "array" or not cell.ref:
-                continue
-            members = result.members.setdefault(sheet, {})
-            covered = [_address(r, c) for r, c in _cells_of(cell.ref)]
-            if (sheet, ref) in kept or ref not in result.values.get(sheet, {}):
-                for address in covered:  # not computed: the stored values stay
-                    members.pop(address, None)
-                continue
-            spill = (
-                workbook.inspect_cell("'" + sheet.replace("'", "''") + f"'!{ref}").to_dict()["cell"].get("spill") or {}
-            )
-            extent = spill.get("extent") if spill.get("kind") == "Anchor" else None
-            box = range_boundaries(extent.rpartition("!")[2]) if extent else range_boundaries(ref + ":" + ref)
-            left, top, right, bottom = box
-            grid = [
-                [_cell_value(workbook, sheet, r, c) for c in range(left, right + 1)] for r in range(top, bottom + 1)
-            ]
-            if cell.dynamic:
-                for address in covered:
-                    members[address] = None  # cells of the old range outside the new result
-                for r in range(top, bottom + 1):
-                    for c in range(left, right + 1):
-                        members[_address(r, c)] = grid[r - top][c - left]
-                new_ref = _address(top, left)  # one cell (a #SPILL! when blocked): Excel writes ref="D2"
-                if (bottom, right) != (top, left):
-                    new_ref += f":{_address(bottom, right)}"
-                if new_ref != cell.ref and (top, left) == range_boundaries(ref)[1::-1]:
-                    result.values[sheet][ref] = Resized(result.values[sheet][ref], new_ref)
-            else:
-                members.update(_classic_members(workbook, sheet, ref, cell, grid))
-            members.pop(ref, None)
-
-
-def _classic_members(
-    workbook: fz.Workbook, sheet: str, ref: str, cell: FormulaCell, grid: list[list[Any]] | None = None
-) -> dict[str, Any]:
-    """A Ctrl+Shift+Enter array's cells as Excel fills its range: the result, a single row or column repeated,
-    ``#N/A`` beyond. ``grid``: the result (read from the engine when not given)."""
-    if grid is None:
-        spill = workbook.inspect_cell("'" + sheet.replace("'", "''") + f"'!{ref}").to_dict()["cell"].get("spill") or {}
-        extent = spill.get("extent") if spill.get("kind") == "Anchor" else None
-        left, top, right, bottom = range_boundaries(extent.rpartition("!")[2] if extent else ref + ":" + ref)
-        grid = [[_cell_value(workbook, sheet, r, c) for c in range(left, right + 1)] for r in range(top, bottom + 1)]
-    first_col, first_row = range_boundaries(cell.ref or ref)[:2]
-    out = {}
-    for r, c in _cells_of(cell.ref or ref):
-        i, j = r - first_row, c - first_col
-        i = i if i < len(grid) else (0 if len(grid) == 1 else None)
-        j = j if j < len(grid[0]) else (0 if len(grid[0]) == 1 else None)
-        out[_address(r, c)] = grid[i][j] if i is not None and j is not None else CellError("#N/A")
-    return out
-
-
-def _cell_value(workbook: fz.Workbook, sheet: str, row: int, col: int) -> Any:
-    value = from_engine(workbook.get_value(sheet, row, col))
-    return None if value == "" else value
-
-
-def _read(
-    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], members: dict[str, set[tuple[int, int]]]
-) -> Computed:
-    values: dict[str, dict[str, Any]] = {}
-    member_values: dict[str, dict[str, Any]] = {}
-    for sheet in set(formulas) | set(members):
-        positions = list(formulas.get(sheet, {})) + list(members.get(sheet, ()))
-        if not positions:
-            continue
-        rows, columns = zip(*positions, strict=True)
-        top, left, bottom, right = min(rows), min(columns), max(rows), max(columns)
-        grid = None
-        if (bottom - top + 1) * (right - left + 1) <= 4 * len(positions) + 10_000:
-            grid = workbook.sheet(sheet).get_values(fz.RangeAddress(sheet, top, left, bottom, right))
-
-            def value_at(r: int, c: int, grid: list = grid, top: int = top, left: int = left) -> Any:
-                value = from_engine(grid[r - top][c - left])
-                return None if value == "" else value
-        else:  # a few cells far apart: one by one
-
-            def value_at(r: int, c: int, sheet: str = sheet) -> Any:
-                return _cell_value(workbook, sheet, r, c)
-
-        found = formulas.get(sheet)
-        if found is not None and grid is not None:  # finite numbers and text, the common results, need no conversion
-            values[sheet] = {
-                ref: v
-                if ((kind := type(v := grid[r - top][c - left])) is float and v - v == 0) or (kind is str and v)
-                else value_at(r, c)
-                for (r, c), ref in found.refs.items()
-            }
-        else:
-            values[sheet] = {found.refs[(r, c)]: value_at(r, c) for r, c in found} if found is not None else {}
-        if members.get(sheet):
-            member_values[sheet] = {
-                _address(r, c): value_at(r, c) for r, c in members[sheet] if (r, c) not in formulas.get(sheet, {})
-            }
-    return Computed(values={s: v for s, v in values.items() if v}, members=member_values)
