@@ -69,3 +69,18 @@ def test_infinite_values_are_quoted_as_written(tmp_path: Path, capsys: pytest.Ca
     assert refusal(capsys, tmp_path, "--subscriptions", text) == (
         f"in.csv, column 'mrr': infinite values in row 3 {ROWS}: '1e999'"
     )
+
+
+def test_an_orders_rows_are_quoted_as_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    head = "order_id,customer_id,date,Lineitem name,Amount"
+    same = [head, "1001,c1,05/01/2024,Mug,$30.00", "1001,c1,05/01/2024,Plate,$30.00", "1002,c2,06/01/2024,Mug,$20.00",
+            "1002,c2,06/01/2024,Cup,$20.00"]  # fmt: skip
+    assert refusal(capsys, tmp_path, "--orders", "\n".join(same) + "\n", "--dayfirst").endswith(
+        f"in rows 2, 3 {ROWS}: '$30.00', '$30.00'"
+    )
+    early = ["order_id,customer_id,date,amount", "1001,c1,05/01/2024,$30.00", "1001,c1,03/01/2024,-$10.00",
+             "1002,c2,06/01/2024,$20.00"]  # fmt: skip
+    assert refusal(capsys, tmp_path, "--orders", "\n".join(early) + "\n", "--dayfirst") == (
+        "in.csv, column 'date': refund rows (negative amounts) of an order (order_id '1001') dated before the order in "
+        f"row 3 {ROWS}: '03/01/2024'"
+    )

@@ -4,6 +4,7 @@ purchase, cancelled orders left out (:func:`one_row_per_order`, called by :func:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -29,7 +30,8 @@ def one_row_per_order(
     amount is).
 
     Raises :class:`DataError` for rows of one order with another customer or date than its first row, and for an
-    order with no amount on any row. ``shown``: a function giving the amounts as the file writes them (``-$140.00``),
+    order with no amount on any row. ``shown``: our column name -> a function giving its values as the file writes
+    them (the amounts ``-$140.00``, the dates ``05/01/2024``),
     one per row, for the refusals to quote (else the numbers read).
 
     >>> typed = {"customer_id": np.array(["a", "a", "b"], dtype=object), "order_id": np.array(["1", "1", "2"],
@@ -44,6 +46,10 @@ def one_row_per_order(
     ([20.0], [2])
     """
     rows = len(cancelled)
+
+    def quoted(ours: str, values: Any) -> Any:  # a refusal's values: as the file writes them where it is known
+        return values if not shown or ours not in shown else shown[ours]()
+
     if "order_id" not in typed:
         if not cancelled.any():
             return typed, np.arange(rows)
@@ -68,7 +74,7 @@ def one_row_per_order(
             if early.any():
                 order = f"{names['order_id']} {ids[np.flatnonzero(early)[0]]!r}"
                 problem = f"refund rows (negative amounts) of an order ({order}) dated before the order"
-                raise bad_rows(source, names[ours], problem, np.flatnonzero(early), values)
+                raise bad_rows(source, names[ours], problem, np.flatnonzero(early), quoted(ours, values))
             same |= refund & ~refund[head] & (values >= values[head])  # a refund made later than its order
             same |= _exchanged(codes, values, refund) & (values > values[head])  # an item exchanged for the returned
         differ = np.flatnonzero(~same)
@@ -76,12 +82,12 @@ def one_row_per_order(
             what = "customer" if ours == "customer_id" else "date"
             order = f"{names['order_id']} {ids[differ[0]]!r}"
             problem = f"rows of one order ({order}) with another {what} than its first row"
-            raise bad_rows(source, names[ours], problem, differ, values)
+            raise bad_rows(source, names[ours], problem, differ, quoted(ours, values))
     out = {k: _take(v, first) for k, v in typed.items() if k != "amount"}
     refunded = np.zeros(len(uniques), dtype=bool)
     if "amount" in typed:
         present = ~np.isnan(amounts)
-        amounts = _once_per_order(codes, amounts, refund, names, source, ids)  # an order's total on each of its rows
+        amounts = _once_per_order(codes, amounts, refund, names, source, ids, lambda: quoted("amount", amounts))
         present = ~np.isnan(amounts)
         totals = np.bincount(codes, weights=np.where(present, amounts, 0.0), minlength=len(uniques))
         counted = np.bincount(codes, weights=present.astype(np.float64), minlength=len(uniques))
@@ -95,7 +101,7 @@ def one_row_per_order(
             rows_over = np.flatnonzero(over[codes] & refund)
             order = f"{names['order_id']} {uniques[np.flatnonzero(over)[0]]!r}"
             problem = f"refund rows above their order's amount (order {order}: {totals[over][0]:g} in all)"
-            raise bad_rows(source, names["amount"], problem, rows_over, amounts if shown is None else shown())
+            raise bad_rows(source, names["amount"], problem, rows_over, quoted("amount", amounts))
         refunded = refunds & sold & (totals <= 0.005)  # refunded in full: no purchase
         out["amount"] = totals
     dropped = (np.bincount(codes, weights=cancelled.astype(np.float64), minlength=len(uniques)) > 0) | refunded
@@ -120,7 +126,13 @@ _ITEM_WORDS = ("item", "line", "product", "unit", "sku", "variant")
 
 
 def _once_per_order(
-    codes: np.ndarray, amounts: np.ndarray, refund: np.ndarray, names: dict[str, str], source: str, ids: np.ndarray
+    codes: np.ndarray,
+    amounts: np.ndarray,
+    refund: np.ndarray,
+    names: dict[str, str],
+    source: str,
+    ids: np.ndarray,
+    shown: Callable[[], Any],
 ) -> np.ndarray:
     """``amounts`` with an order's total written on each of its rows kept on its first row only (blank on the
     others), where every order of several rows with an amount carries one amount on all of them and the amount's
@@ -159,14 +171,14 @@ def _once_per_order(
             "the items' price column (--columns amount=NAME), or, if it is the order's total, head its column "
             "'Order Total'"
         )
-        raise bad_rows(source, column, problem, repeated, amounts)
+        raise bad_rows(source, column, problem, repeated, shown())
     if not said:
         problem = (
             "rows of one order with the same amount each, as on every order of several rows (the order's total on "
             "each item's row, to count once, or each item's amount, to add up?): map the items' amount column "
             "(--columns amount=NAME), or keep the amount on each order's first row only"
         )
-        raise bad_rows(source, column, problem, repeated, amounts)
+        raise bad_rows(source, column, problem, repeated, shown())
     out = amounts.copy()
     positions = np.flatnonzero(rows)
     out[positions[pd.Series(codes[positions]).duplicated().to_numpy()]] = np.nan  # each order's first amount kept

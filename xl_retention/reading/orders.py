@@ -469,7 +469,7 @@ def orders_as_paid(
     if refunded is None and "amount" in typed:
         _refuse_untold_partial_refunds(df, typed, names, source)
     cancelled = cancelled_rows(df, source, refunds=refunded is not None)
-    written = written_values(df, names.get("amount"))  # the amounts as the file writes them, for refusals to quote
+    written = {ours: f for ours in ("amount", "date", "customer_id") if (f := written_values(df, names.get(ours)))}
     if "order_id" not in typed:
         _refuse_exchanges_without_order(df, source)
     if "order_id" in typed and "amount" in typed:
@@ -483,7 +483,7 @@ def orders_as_paid(
                 rows = np.flatnonzero(~failed)
                 one, kept = one_row_per_order({k: _take(v, rows) for k, v in typed.items()}, names,
                                               (cancelled | full)[rows], source,
-                                              None if written is None else lambda: written()[rows])  # fmt: skip
+                                              {k: lambda f=f: f()[rows] for k, f in written.items()})  # fmt: skip
                 return one, rows[kept]
     return one_row_per_order(typed, names, cancelled | full, source, written)
 
