@@ -110,3 +110,26 @@ def test_a_number_criterion_over_the_same_number_as_formatted_text_is_listed(tmp
     assert sorted(listed) == ["S!D1", "S!D2", "S!D3", "S!D4", "S!D5"]
     assert all(u.function == "criteria" and "same number as text written with %" in u.reason for u in listed.values())
     assert [values["D6"], values["D7"], values["D8"]] == [2, 0, 1]
+
+
+def test_row_of_a_reference_computed_when_the_formula_runs_is_each_row_where_arrays_are_evaluated(
+    tmp_path: Path,
+) -> None:
+    # SUMPRODUCT(ROW(INDIRECT("1:"&B3))) with B3 = 3 is 1+2+3 = 6 in Excel (ROW of a range is an array where arrays
+    # are evaluated), the digit sum SUMPRODUCT(--MID("123",ROW(INDIRECT("1:"&LEN(..))),1)) 6; the engine gave the
+    # first row only: 1, 1, status ok. Likewise COLUMN(INDIRECT("A1:C"&B1)) and ROW(OFFSET(A1,0,0,3)). A plain
+    # cell's ROW of it stays its first row (a classic formula: 1), ROW of one cell its row. LibreOffice agrees (rows
+    # 11 on: the rows read are not the formulas' own).
+    cells: dict[str, object] = {"B1": 3, "B2": 2, "B3": 3}
+    cells |= {
+        "D11": '=SUMPRODUCT(ROW(INDIRECT("1:"&B3)))',
+        "D12": '=SUMPRODUCT(--MID("123",ROW(INDIRECT("1:"&LEN("123"))),1))',
+        "D13": '=SUMPRODUCT(COLUMN(INDIRECT("A1:C"&B1)))',
+        "D14": "=SUMPRODUCT(ROW(OFFSET(A1,0,0,3)))",
+        "D15": '=SUMPRODUCT((ROW(INDIRECT("A1:A"&B3))>1)*1)',
+        "D16": '=ROW(INDIRECT("1:"&B3))',
+        "D17": '=SUMPRODUCT(ROW(INDIRECT("B"&B2)))',
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"D{row}"] for row in range(11, 18)] == [6, 6, 6, 6, 2, 1, 2]

@@ -198,6 +198,8 @@ def lift_arrays(tokens: list[Token], array: bool, names: dict[str, str]) -> bool
                     if not numbers.startswith("{"):  # a whole call now: one operand
                         token.type, token.subtype = Token.OPERAND, Token.NUMBER
                     continue
+                if numbers is None and _computed_rows(tokens, i, name):  # ROW(INDIRECT("1:"&B3)): each row
+                    changed = True
             if name in EACH_NAMES and _lifted(tokens, i, name, arrays, names):
                 token.value, changed = f"{EACH}{name}(", True
             if name in CRITERIA and any(
@@ -218,6 +220,29 @@ def lift_arrays(tokens: list[Token], array: bool, names: dict[str, str]) -> bool
         elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
             stack[-1][1] += 1
     return changed
+
+
+def _computed_rows(tokens: list[Token], open_index: int, name: str) -> bool:
+    """``ROW(x)`` -> ``_xlfn.SEQUENCE(ROWS(x),1,MIN(ROW(x)))`` (``COLUMN(x)`` likewise along a row) where ``x`` is a
+    reference computed when the formula runs (``INDIRECT("1:"&B3)``, ``OFFSET(..)``): Excel's ROW of it is each of its
+    rows where arrays are evaluated (``SUMPRODUCT(ROW(INDIRECT("1:"&B3)))`` 6 for B3 = 3, the digits of a text through
+    ``MID(A1,ROW(INDIRECT("1:"&LEN(A1))),1)``), the engine's its first only (1). Changes the call's opening and
+    closing tokens in place; False for a reference typed in (:func:`_numbers_of`) or no argument."""
+    spans, close = _spans(tokens, open_index)
+    if len(spans) != 1 or close >= len(tokens):
+        return False
+    a, b = spans[0]
+    solid = [t for t in tokens[a:b] if t.type != Token.WSPACE]
+    if not solid or (len(solid) == 1 and solid[0].type == Token.OPERAND):
+        return False
+    area = "".join(t.value for t in tokens[a:b]).strip()
+    if name == "ROW":
+        tokens[open_index].value = "_xlfn.SEQUENCE(ROWS("
+        tokens[close].value = f"),1,MIN(ROW({area})))"
+    else:
+        tokens[open_index].value = "_xlfn.SEQUENCE(1,COLUMNS("
+        tokens[close].value = f"),MIN(COLUMN({area})))"
+    return True
 
 
 def _aggregate_array_form(tokens: list[Token], open_index: int) -> bool:
