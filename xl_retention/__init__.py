@@ -89,6 +89,20 @@ from .recalculation import recalc  # light: the engines are imported when used
 
 __version__ = "0.1.0"
 
+# Submodules README names as ``xl_retention.movements...`` after a plain ``import xl_retention``:
+# imported on first use, so the import of the package stays light.
+_SUBMODULES = frozenset(
+    {"movements", "relational", "tables", "reading", "workbook", "models", "metrics", "cells", "reference"}
+)
+
+
+def __getattr__(name: str):
+    if name in _SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "bdw_retention_interval",

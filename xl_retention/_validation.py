@@ -114,7 +114,7 @@ class Inputs:
         else:
             # Plain Python numbers (one cell of a formula): checked and computed as floats,
             # which give the same IEEE results as numpy without its per-call overhead.
-            self._series, self._is_array = None, False
+            self._series, self._is_array, self._undefined = None, False, None
             self._arrays = {name: float(value) for name, value in named.items()} if whole else named
             return
         pandas_types = _pandas_types()
@@ -122,6 +122,7 @@ class Inputs:
         if len(series) > 1:
             named = _aligned(named, series)
         self._series = series[0][1] if series else None
+        self._undefined: np.ndarray | None = None  # elements whose denominator is 0 (Series only): NaN
         self._is_array = self._series is not None or any(
             np.ndim(v) > 0 for v in named.values() if not isinstance(v, str)
         )
@@ -191,9 +192,18 @@ class Inputs:
             self.fail_where(bad, OutOfRangeError, f"{name} must be {what}, got {{{name}:g}}", name)
 
     def check_nonzero(self, name: str, what: str = "") -> None:
-        """A denominator of 0: ``#DIV/0!``."""
+        """A denominator of 0: ``#DIV/0!``; with a pandas Series among the inputs, NaN for that element only.
+
+        A monthly table's first month has no customers (no MRR) at its start: its rate is undefined, as
+        the table and the workbook leave it blank, and the other months' rates are still wanted
+        (docs/metrics.md "Bad input"). Scalars and arrays (Excel's ranges) keep ``#DIV/0!``.
+        """
         value = self._arrays[name]
         if type(value) is float and value != 0:
+            return
+        if self._series is not None:
+            zero = value == 0
+            self._undefined = zero if self._undefined is None else self._undefined | zero
             return
         self.fail_where(
             self._arrays[name] == 0,
@@ -203,11 +213,21 @@ class Inputs:
         )
 
     # -- result ------------------------------------------------------------------
+    def ratio(self, numerator: Any, denominator: str) -> Any:
+        """``numerator`` / the argument ``denominator``, whose zeros :meth:`check_nonzero` has let through only
+        for a Series (their elements become NaN in :meth:`wrap`)."""
+        if self._undefined is None:
+            return numerator / self._arrays[denominator]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return numerator / self._arrays[denominator]
+
     def wrap(self, result: np.ndarray) -> Any:
         """``result`` in the kind of the inputs: float, ndarray or Series."""
         if not self._is_array:
             return float(result)  # a Python float, also for 0-d arrays and numpy scalars
         if self._series is not None:
+            if self._undefined is not None:
+                result = np.where(self._undefined, np.nan, result)
             return type(self._series)(result, index=self._series.index)
         return result
 

@@ -63,7 +63,7 @@ def crr(customers_end: ArrayLike, customers_gained: ArrayLike, customers_start: 
     x = _customer_flow(customers_end, customers_gained, customers_start)
     x.check_nonzero("customers_start", " (no customers at the start)")
     _check_flow_consistent(x)
-    return x.wrap((x["customers_end"] - x["customers_gained"]) / x["customers_start"])
+    return x.wrap(x.ratio(x["customers_end"] - x["customers_gained"], "customers_start"))
 
 
 def churn_rate(customers_end: ArrayLike, customers_gained: ArrayLike, customers_start: ArrayLike) -> Any:
@@ -76,7 +76,7 @@ def churn_rate(customers_end: ArrayLike, customers_gained: ArrayLike, customers_
     x.check_nonzero("customers_start", " (no customers at the start)")
     _check_flow_consistent(x)
     e, n, s = x["customers_end"], x["customers_gained"], x["customers_start"]
-    return x.wrap((s + n - e) / s)
+    return x.wrap(x.ratio(s + n - e, "customers_start"))
 
 
 def customers_lost(customers_end: ArrayLike, customers_gained: ArrayLike, customers_start: ArrayLike) -> Any:
@@ -116,7 +116,7 @@ def net_revenue_churn(lost_mrr: ArrayLike, expansion_mrr: ArrayLike, start_mrr: 
     0.03
     """
     x = _revenue(lost_mrr, start_mrr, expansion_mrr=expansion_mrr)
-    return x.wrap((x["lost_mrr"] - x["expansion_mrr"]) / x["start_mrr"])
+    return x.wrap(x.ratio(x["lost_mrr"] - x["expansion_mrr"], "start_mrr"))
 
 
 def gross_revenue_churn(lost_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
@@ -126,7 +126,7 @@ def gross_revenue_churn(lost_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
     0.08
     """
     x = _revenue(lost_mrr, start_mrr)
-    return x.wrap(x["lost_mrr"] / x["start_mrr"])
+    return x.wrap(x.ratio(x["lost_mrr"], "start_mrr"))
 
 
 def nrr(lost_mrr: ArrayLike, expansion_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
@@ -136,7 +136,7 @@ def nrr(lost_mrr: ArrayLike, expansion_mrr: ArrayLike, start_mrr: ArrayLike) -> 
     0.97
     """
     x = _revenue(lost_mrr, start_mrr, expansion_mrr=expansion_mrr)
-    return x.wrap((x["start_mrr"] - x["lost_mrr"] + x["expansion_mrr"]) / x["start_mrr"])
+    return x.wrap(x.ratio(x["start_mrr"] - x["lost_mrr"] + x["expansion_mrr"], "start_mrr"))
 
 
 def grr(lost_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
@@ -146,7 +146,7 @@ def grr(lost_mrr: ArrayLike, start_mrr: ArrayLike) -> Any:
     0.92
     """
     x = _revenue(lost_mrr, start_mrr)
-    return x.wrap((x["start_mrr"] - x["lost_mrr"]) / x["start_mrr"])
+    return x.wrap(x.ratio(x["start_mrr"] - x["lost_mrr"], "start_mrr"))
 
 
 def quick_ratio(new_mrr: ArrayLike, expansion_mrr: ArrayLike, lost_mrr: ArrayLike) -> Any:
@@ -158,7 +158,7 @@ def quick_ratio(new_mrr: ArrayLike, expansion_mrr: ArrayLike, lost_mrr: ArrayLik
     x = Inputs(new_mrr=new_mrr, expansion_mrr=expansion_mrr, lost_mrr=lost_mrr)
     x.check_range("new_mrr", "expansion_mrr", "lost_mrr", what=AMOUNT)
     x.check_nonzero("lost_mrr", " (nothing lost)")
-    return x.wrap((x["new_mrr"] + x["expansion_mrr"]) / x["lost_mrr"])
+    return x.wrap(x.ratio(x["new_mrr"] + x["expansion_mrr"], "lost_mrr"))
 
 
 # -- purchases and visits ----------------------------------------------------------
@@ -172,7 +172,7 @@ def _share(returning: ArrayLike, total: ArrayLike, of: str) -> Any:
         "returning ({returning:g}) exceeds total ({total:g})",
         "returning",
     )
-    return x.wrap(x["returning"] / x["total"])
+    return x.wrap(x.ratio(x["returning"], "total"))
 
 
 def repeat_purchase_rate(returning: ArrayLike, total: ArrayLike | None = None) -> Any:
@@ -280,7 +280,7 @@ def nps_from_counts(promoters: ArrayLike, detractors: ArrayLike, responses: Arra
     14.2857142857
     """
     x = _nps_counts(promoters, detractors, responses)
-    return x.wrap(100.0 * (x["promoters"] - x["detractors"]) / x["responses"])
+    return x.wrap(x.ratio(100.0 * (x["promoters"] - x["detractors"]), "responses"))
 
 
 def nps_moe(scores: ArrayLike, confidence: float = 0.95) -> float:
@@ -358,7 +358,7 @@ def customer_lifetime(churn_rate: ArrayLike) -> Any:
     x = Inputs(churn_rate=churn_rate)
     x.check_range("churn_rate", high=1, what=RATE)
     x.check_nonzero("churn_rate", " (customers never leave)")
-    return x.wrap(1.0 / x["churn_rate"])
+    return x.wrap(x.ratio(1.0, "churn_rate"))
 
 
 def clv(arpa: ArrayLike, gross_margin: ArrayLike, churn_rate: ArrayLike, discount_rate: ArrayLike = 0.0) -> Any:

@@ -52,6 +52,7 @@ from .export_kinds import (
     refuse_retention_report,
     refuse_subscriptions_as_orders,
 )
+from .frames import pandas_table
 from .interval_columns import swapped_interval_columns
 from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
@@ -401,8 +402,7 @@ def prepare(
     (['0123'], '2024-02-13 00:00:00')
     """
     options = options or ReadOptions()
-    if not isinstance(df, pd.DataFrame):
-        raise DataError(f"{source}: expected a table (pandas DataFrame), got {type(df).__name__}", source=source)
+    df = pandas_table(df, source)  # a polars DataFrame is read through its to_pandas()
     if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
         df, columns = paypal_orders(df, columns or {}, source, (options.segment,) if options.segment else ())
     source = source_of(df, source)  # a sheet's table: its rows are named as the sheet's

@@ -44,6 +44,7 @@ from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional,
 from ..reading.dates import EPOCH, EPOCH_PROBLEM
 from ..reading.discounts import discount_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
+from ..reading.frames import full_type_name, is_polars_frame, pandas_table
 from ..reading.interval_columns import swapped_interval_columns
 from ..reading.money_twins import check_money_twins
 from ..reading.months import refuse_future_months, refuse_missing_months
@@ -132,8 +133,11 @@ def _as_ibis(data: Any, con: Any) -> ir.Table | pd.DataFrame:
         from .backends import spark_table
 
         return spark_table(data, con)
+    if is_polars_frame(data):  # read through its to_pandas()
+        return pandas_table(data, "input")
     raise DataError(
-        f"expected a table (a pandas DataFrame, an Ibis table or a Spark DataFrame), got {type(data).__name__}"
+        "expected a table (a pandas or polars DataFrame, an Ibis table or a Spark DataFrame), "
+        f"got {full_type_name(data)}"
     )
 
 

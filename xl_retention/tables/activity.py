@@ -32,6 +32,7 @@ from ..errors import RetentionInputError
 from ..reading import DataError, ReadOptions, bad_rows, normalize_columns, prepare, source_of
 from ..reading.date_arguments import month_argument
 from ..reading.dates import parse_dates
+from ..reading.frames import pandas_table
 from ..reading.values import clean_ids, parse_numbers, refuse_bad_ids
 from . import _months
 from ._months import (
@@ -190,8 +191,7 @@ def cohort_table(
     options = options or ReadOptions()
     if kind == "revenue" and value is None:
         raise RetentionInputError("kind='revenue' needs value: the name of the amount column", "value")
-    if not isinstance(activity, pd.DataFrame):
-        raise DataError(f"{source}: expected a table (pandas DataFrame), got {type(activity).__name__}", source=source)
+    activity = pandas_table(activity, source)  # a polars DataFrame is read through its to_pandas()
     optional = ("month", "date") + ((value,) if value is not None else ())
     source = source_of(activity, source)  # a sheet's table: its rows are named as the sheet's
     df = normalize_columns(activity, ["customer_id"], optional, columns, source)

@@ -1,0 +1,52 @@
+"""A table given in Python: a pandas DataFrame, or a polars one read as pandas (``DataFrame.to_pandas()``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from .errors import DataError
+
+
+def full_type_name(data: Any) -> str:
+    """``polars.dataframe.frame.DataFrame`` -> ``polars.DataFrame``: the library and the class, as a user writes them.
+
+    >>> full_type_name([1, 2]), full_type_name(pd.Series([1.0]))
+    ('list', 'pandas.Series')
+    """
+    module = type(data).__module__.split(".")[0]
+    name = type(data).__name__
+    return name if module == "builtins" else f"{module}.{name}"
+
+
+def is_polars_frame(data: Any) -> bool:
+    """True for a polars DataFrame or LazyFrame (without importing polars)."""
+    return type(data).__module__.split(".")[0] == "polars" and type(data).__name__ in ("DataFrame", "LazyFrame")
+
+
+def pandas_table(data: Any, source: str, accepted: str = "a pandas or polars DataFrame") -> pd.DataFrame:
+    """``data`` as a pandas DataFrame: a polars DataFrame (or LazyFrame, collected) through its ``to_pandas()``.
+
+    Anything else is refused naming its library and class, and what is accepted.
+
+    >>> pandas_table(pd.DataFrame({"a": [1]}), "input").shape
+    (1, 1)
+    >>> pandas_table([1], "input")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: input: expected a table (a pandas or polars DataFrame), got list
+    """
+    if isinstance(data, pd.DataFrame):
+        return data
+    if is_polars_frame(data):
+        frame = data.collect() if type(data).__name__ == "LazyFrame" else data
+        try:
+            return frame.to_pandas()
+        except Exception as error:  # polars' own conversion (needs pyarrow): say which call failed
+            raise DataError(
+                f"{source}: a polars DataFrame that its to_pandas() could not convert ({error}): "
+                "convert it yourself and pass the pandas DataFrame",
+                source=source,
+            ) from None
+    raise DataError(f"{source}: expected a table ({accepted}), got {full_type_name(data)}", source=source)
