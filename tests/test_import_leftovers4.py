@@ -357,8 +357,10 @@ def test_segments_under_a_case_blind_collation() -> None:
     ("dates", "hint"),
     [
         (["01/15/26", "02/03/26"], "--date-format '%m/%d/%y'"),
-        (["05.01.26", "15.02.26"], "--date-format '%d.%m.%y'"),
-        (["05.01.26", "06.02.26"], "--date-format '%d.%m.%y' or '%m.%d.%y'"),
+        (["05.01.26", "15.02.26"], "--date-format '%d.%m.%y' or '%y.%m.%d': say which"),
+        (["05.01.26", "06.02.26"], "--date-format '%d.%m.%y', '%m.%d.%y' or '%y.%m.%d': say which"),
+        (["26-01-05", "26-02-13"], "--date-format '%y-%m-%d' or '%d-%m-%y': say which"),
+        (["4-Jan-26", "26-Feb-26"], "--date-format '%d-%b-%y'"),
     ],
 )
 def test_two_digit_years_refused_with_the_format(

@@ -213,29 +213,47 @@ def _apply(texts: np.ndarray, fmt: str, timezone: str | None) -> np.ndarray:
     return parsed.to_numpy().astype("datetime64[us]")
 
 
-#: A day, a month and a two-digit year ("01/15/26": Etsy; "05.01.26": German), a time of day after it or not.
+#: A day, a month and a two-digit year ("01/15/26": Etsy; "05.01.26": German; "24-01-05": Swedish short dates, year
+#: first), a time of day after it or not.
 _TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})(?:[ T].*)?")
+#: A day, a month's name and a two-digit year ("4-Feb-26": Excel's d-mmm-yy), or the month's name first ("Feb-04-26").
+_NAMED_MONTH_TWO_DIGIT_YEAR = (
+    (re.compile(r"\d{1,2}([ \-./])[A-Za-z]{3,9}\.?\1\d{2}(?:[ T].*)?"), "%d{sep}%b{sep}%y"),
+    (re.compile(r"[A-Za-z]{3,9}\.?([ \-./])\d{1,2}\1\d{2}(?:[ T].*)?"), "%b{sep}%d{sep}%y"),
+)
 
 
 def _two_digit_years(texts: np.ndarray) -> str:
-    """The hint of a refusal of dates with two-digit years: the ``--date-format`` that reads them all (both, when
-    month-first and day-first both do), or "" when they are not all written so.
+    """The hint of a refusal of dates with two-digit years: the ``--date-format`` that reads them all (every one
+    that does, the year first among them, when several do), or "" when they are not all written so.
 
     >>> _two_digit_years(np.array(["01/15/26", "02/03/26"], dtype=object))
     " (two-digit years: read them with --date-format '%m/%d/%y')"
     >>> _two_digit_years(np.array(["05.01.26"], dtype=object))
-    " (two-digit years: read them with --date-format '%d.%m.%y' or '%m.%d.%y')"
+    " (two-digit years: read them with --date-format '%d.%m.%y', '%m.%d.%y' or '%y.%m.%d': say which)"
+    >>> _two_digit_years(np.array(["24-01-05", "24-02-13"], dtype=object))
+    " (two-digit years: read them with --date-format '%y-%m-%d' or '%d-%m-%y': say which)"
+    >>> _two_digit_years(np.array(["4-Feb-26", "26-May-26"], dtype=object))
+    " (two-digit years: read them with --date-format '%d-%b-%y')"
     """
-    found = [m for t in texts if (m := _TWO_DIGIT_YEAR.fullmatch(str(t)))]
+    strings = [str(t) for t in texts]
+    for pattern, layout in _NAMED_MONTH_TWO_DIGIT_YEAR:
+        named = [m for t in strings if (m := pattern.fullmatch(t))]
+        if named and len(named) == len(strings) and len({m.group(1) for m in named}) == 1:
+            fmt = layout.format(sep=named[0].group(1))
+            return f" (two-digit years: read them with --date-format '{fmt}')"
+    found = [m for t in strings if (m := _TWO_DIGIT_YEAR.fullmatch(t))]
     if not found or len(found) != len(texts) or len({m.group(2) for m in found}) != 1:
         return ""
     sep = found[0].group(2)
     dates = pd.Series([sep.join(m.group(1, 3, 4)) for m in found], dtype=object)  # the time of day left out
-    formats = (f"%d{sep}%m{sep}%y", f"%m{sep}%d{sep}%y")
+    formats = [f"%d{sep}%m{sep}%y", f"%m{sep}%d{sep}%y"]  # the year first: 24-01-05 (Swedish), named first there
+    formats.insert(0 if sep == "-" else 2, f"%y{sep}%m{sep}%d")
     fitting = [f for f in formats if not pd.to_datetime(dates, format=f, errors="coerce").isna().any()]
     if not fitting:
         return ""
-    return " (two-digit years: read them with --date-format " + " or ".join(f"'{f}'" for f in fitting) + ")"
+    named = ", ".join(f"'{f}'" for f in fitting[:-1]) + (" or " if len(fitting) > 1 else "") + f"'{fitting[-1]}'"
+    return " (two-digit years: read them with --date-format " + named + (": say which)" if len(fitting) > 1 else ")")
 
 
 class _Unread(Exception):
