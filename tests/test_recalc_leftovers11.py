@@ -133,3 +133,23 @@ def test_row_of_a_reference_computed_when_the_formula_runs_is_each_row_where_arr
     result, values = _recalc(tmp_path, cells)
     assert result.status == "ok", result.message
     assert [values[f"D{row}"] for row in range(11, 18)] == [6, 6, 6, 6, 2, 1, 2]
+
+
+def test_indirect_of_an_error_is_that_error(tmp_path: Path) -> None:
+    # INDIRECT's text that is an error gives that error in Excel (INDIRECT(A5) of =1/0 is #DIV/0!); the engine made it
+    # #VALUE!, so IFNA(INDIRECT(A6&"!B2"),0) over a failed lookup's #N/A was #VALUE! with status ok (Excel: 0), and
+    # ROWS(INDIRECT(A6)) #VALUE! (Excel: #N/A); R1C1 text too, and an R1C1 text naming no cell is #REF! (was
+    # #VALUE!). A reference computed as before (S!B3 + 1 = 4). LibreOffice agrees but for IFNA (its #N/A).
+    cells: dict[str, object] = {"A1": "S", "A4": "R0C1", "A5": "=1/0", "A6": "=NA()", "B3": 3}
+    cells |= {
+        "D1": "=INDIRECT(A5)",
+        "D2": '=IFNA(INDIRECT(A6&"!B2"),0)',
+        "D3": "=ROWS(INDIRECT(A6))",
+        "D4": "=INDIRECT(A6,FALSE)",
+        "D5": '=IFERROR(INDIRECT(A5),"e")',
+        "D6": '=INDIRECT(A1&"!B"&B3)+1',
+        "D7": "=INDIRECT(A4,FALSE)",
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"D{row}"] for row in range(1, 8)] == ["#DIV/0!", 0, "#N/A", "#N/A", "e", 4, "#REF!"]

@@ -322,7 +322,9 @@ def checked_indirect(tokens: list[Token], names: dict[str, str] | None, array: b
     (``names``: the names visible here, lower case, each sheet's own ones qualified by its title,
     :func:`.defined_names.qualify`) ``_XLR.NAMED(text,"jan!total","Jan!$B$1",...)`` inside it, for ``Sheet!Name`` text
     (:func:`.excel_functions.r1c1.named`; the engine's INDIRECT reads none: #REF!). No names past
-    :data:`_MOST_NAMED`. Changes ``tokens`` in place; True when it did.
+    :data:`_MOST_NAMED`. A text not typed in is read once more first: ``IF(ISERROR(text),T(text),INDIRECT(..))``, so
+    that an error is passed on as Excel does (``INDIRECT(A1)`` of a cell holding #N/A is #N/A; the engine's #VALUE!,
+    so ``IFNA(INDIRECT(A1),0)`` was #VALUE!). Changes ``tokens`` in place; True when it did.
     """
     unrolled = 0
     while _array_texts(tokens, names or {}):  # INDIRECT("'"&C1:C3&"'!B2"): one call per element, or listed
@@ -350,8 +352,15 @@ def checked_indirect(tokens: list[Token], names: dict[str, str] | None, array: b
         a, b = spans[0]
         if a >= b:
             continue
+        text = "".join(tokens[k].value for k in range(a, b)).strip()
+        solid = [t for t in tokens[a:b] if t.type != Token.WSPACE]
+        typed = len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.TEXT
         named = qualified and len(qualified) <= _MOST_NAMED
         tokens[a].value = f"{REFERENCE_TEXT}(" + (f"{NAMED}(" if named else "") + tokens[a].value
         tokens[b - 1].value += (f",{pairs})" if named else "") + ")"
+        if not typed:  # INDIRECT(A1) of a cell holding #N/A is #N/A in Excel, the engine's INDIRECT made it #VALUE!
+            token.value = f"IF(ISERROR({text}),T({text}),{token.value}"  # T: the error as a value, not a reference
+            close = argument_spans(tokens, i)[1]
+            tokens[close].value += ")"
         changed = True
     return changed

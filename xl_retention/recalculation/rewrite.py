@@ -75,7 +75,8 @@ __all__ = ["rewrite"]
 def _computed_r1c1(tokens: list[Token], i: int, row: int, col: int) -> bool:
     """``INDIRECT("R1C"&n, FALSE)`` (tokens[i] opens the INDIRECT) -> ``INDIRECT(_XLR.R1C1("R1C"&n,row,col))``: an R1C1
     text computed when the formula runs, read as the A1 reference it names for this cell (the engine reads no R1C1
-    text). Changes ``tokens`` in place; True when it did."""
+    text), an error text passed on (``IF(ISERROR(t),T(t),INDIRECT(..))``). Changes ``tokens`` in place; True when it
+    did."""
     try:
         spans = argument_spans(tokens, i)[0]
     except ValueError:
@@ -88,10 +89,14 @@ def _computed_r1c1(tokens: list[Token], i: int, row: int, col: int) -> bool:
     (a, b), (c, d) = spans
     if a >= b:
         return False
+    text = "".join(t.value for t in tokens[a:b]).strip()
     tokens[a].value = f"{R1C1}(" + tokens[a].value
     tokens[b - 1].value += f",{row},{col})"
     for k in range(b, d):  # the separator and the FALSE
         tokens[k].value = ""
+    close = argument_spans(tokens, i)[1]  # an error text passed on, as Excel (.indirect.checked_indirect)
+    tokens[i].value = f"IF(ISERROR({text}),T({text}),{tokens[i].value}"
+    tokens[close].value += ")"
     return True
 
 

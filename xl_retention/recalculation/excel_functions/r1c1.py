@@ -55,16 +55,15 @@ def a1_of_r1c1(text: str, row: int, col: int) -> str | None:
 
 
 def _a1_text(text: Any, row: Any, col: Any) -> str:
-    """``_XLR.R1C1(text, row, column)``: the A1 text of an R1C1 text for the cell (row, column); #REF! when the
-    text names no reference (Excel's INDIRECT gives #REF!)."""
+    """``_XLR.R1C1(text, row, column)``: the A1 text of an R1C1 text for the cell (row, column); the text "#REF!"
+    when the text names no reference, which INDIRECT reads as Excel's #REF! (the error #REF! itself it made
+    #VALUE!: ``INDIRECT("R0C1",FALSE)``)."""
     if isinstance(text, list):
         text = text[0][0] if text and isinstance(text[0], list) else (text[0] if text else "")
     if not isinstance(text, str) or isinstance(row, bool) or not isinstance(row, int | float):
-        raise ExcelError("#REF!")
+        return "#REF!"
     found = a1_of_r1c1(text, int(row), int(col))
-    if found is None:
-        raise ExcelError("#REF!")
-    return found
+    return "#REF!" if found is None else found
 
 
 FUNCTIONS[R1C1] = Function(R1C1, engine_call(_a1_text), 3, 3)
