@@ -127,15 +127,16 @@ def test_a_table_with_its_total_row_grows_with_the_months(tmp_path, capsys):
     assert (values["A8"].value, values["C8"].value) == ("Total", 5)
 
 
-def test_a_hyperlink_format_and_validation_on_the_total_row_move_with_it(tmp_path, capsys):
-    """A link on the Total label, a conditional format over the Total cell and a validation on it refused the move
-    ("a hyperlink (A5) covers those rows", "a conditional format (C5) ...") -> they move with the row, as Insert Rows
-    moves them."""
+def test_a_hyperlink_format_validation_and_merge_on_the_total_row_move_with_it(tmp_path, capsys):
+    """A link on the Total label, a conditional format over the Total cell, a validation on it and the label merged
+    across A5:B5 refused the move ("a hyperlink (A5) covers those rows", "Customers!A5:B5 is a merged range in the way
+    of the new months") -> they move with the row, as Insert Rows moves them."""
 
     def edit(wb):
         totals(wb)
         ws = wb["Customers"]
         ws["A5"].hyperlink = "https://example.com/how-we-count"
+        ws.merge_cells("A5:B5")  # the label across two columns
         ws.conditional_formatting.add("C5", CellIsRule(operator="greaterThan", formula=["C4*3"]))
         checked = DataValidation(type="list", formula1='"yes,no"')
         ws.add_data_validation(checked)
@@ -149,3 +150,4 @@ def test_a_hyperlink_format_and_validation_on_the_total_row_move_with_it(tmp_pat
     (rule,) = [(str(f.sqref), f.rules[0].formula) for f in ws.conditional_formatting]
     assert rule == ("C8", ["C4*3"])  # C4, a month above the rows moved, stays
     assert [str(v.sqref) for v in ws.data_validations.dataValidation if v.type == "list"] == ["M8"]
+    assert {str(m) for m in ws.merged_cells.ranges} == {"A8:B8"} and ws["A8"].value == "Total"

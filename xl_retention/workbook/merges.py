@@ -5,7 +5,8 @@ Growing (:mod:`.growth`) writes the new months into the rows under the last mont
 hide the new months' figures under its first cell (Excel and LibreOffice show only that one): :func:`check_merges`
 refuses it, naming the range. The one exception is a note two rows below the last month (where earlier templates
 put the sheet's note, and growing moves it down below the new months): a merged range whose first cell is that note
-moves down with it (:func:`move_note_merges`).
+moves down with it (:func:`move_note_merges`), and so does one whose first cell holds something in a column of the
+template (a Total row's label: the rows below the months move down, :mod:`.rows_below`).
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ def check_merges(package: ip.Package, sheets: dict[str, _Monthly], added: list[p
                 continue
             if (r1, c1) == _note(sheet):
                 continue
+            corner = xml.cell(f"{get_column_letter(c1)}{r1}")
+            if r1 > sheet.last_row and c1 in written and corner is not None and ip.has_content(corner):
+                continue  # a labelled row under the months (a Total): it moves down below the new ones with its merges
             area = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
             months = (
                 f"month {added[0]} (row {first}"

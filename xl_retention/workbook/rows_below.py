@@ -7,11 +7,12 @@ heights, the references of the moved formulas to their own rows (``=C5/E5`` beco
 reference to those rows elsewhere (another sheet's ``=Customers!C5*2``, a defined name, a print area, a chart
 series: ``C8``); the ranges over the months are then stretched to the new months with every other such formula
 (:mod:`~xl_retention.workbook.stretch`, listed by the import). A table whose Total Row is under the months grows; a
-note (comment) on those rows moves with its cell, its box too, and so do hyperlinks, conditional formats and
-validations on them.
+note (comment) on those rows moves with its cell, its box too, and so do hyperlinks, conditional formats,
+validations and merged ranges on them.
 
-What the move cannot carry along refuses with one line naming it, nothing moved: a merged range, a drawing or another
-table on those rows, a formula of the sheet's months reading them, a formula shared with other cells that reads them.
+What the move cannot carry along refuses with one line naming it, nothing moved: a merged range from the last month
+into them, a drawing or another table on those rows, a formula of the sheet's months reading them, a formula shared
+with other cells that reads them.
 """
 
 from __future__ import annotations
@@ -199,8 +200,8 @@ def _what_holds(package: ip.Package, title: str, last: int) -> str | None:
         if match.group(2) != b"mergeCell":  # hyperlinks, formats, validations, filters move with the rows
             continue
         rows = [int(r) for r in re.findall(rb"[A-Z]+\$?([0-9]+)", match.group(3))]
-        if rows and max(rows) > last:
-            return f"{_WHAT[match.group(2)]} ({match.group(3).decode()}) covers those rows"
+        if rows and min(rows) <= last < max(rows):  # one below the months alone moves with them
+            return f"{_WHAT[match.group(2)]} ({match.group(3).decode()}) covers those rows and the last month's"
     part = package.sheet_part(title)
     for key, target in _targets(package, part).items():
         data = package.data.get(target, b"")
@@ -261,14 +262,14 @@ def move_rows_below(package: ip.Package, title: str, last: int, by: int) -> str 
 
 
 _MOVED_REF = re.compile(rb"(<" + _P + rb"(?:hyperlink|conditionalFormatting|dataValidation|autoFilter|protectedRange|"
-                        rb"ignoredError)\b[^>]*?\s(?:sq)?ref\s*=\s*\")([^\"]*)(\")")  # fmt: skip
+                        rb"ignoredError|mergeCell)\b[^>]*?\s(?:sq)?ref\s*=\s*\")([^\"]*)(\")")  # fmt: skip
 _SQREF_TEXT = re.compile(rb"(<" + _P + rb"sqref\s*>)([^<]*)(</)")
 
 
 def _tail_down(tail: bytes, title: str, last: int, by: int) -> bytes:
     """A sheet part's markup after its cells with what is on its rows below ``last`` ``by`` rows lower, as Insert Rows
     moves it: hyperlinks, conditional formats and validations (their ranges and formulas; a range from above to below
-    ``last`` grows), filters, protected ranges, ignored errors.
+    ``last`` grows), filters, protected ranges, ignored errors, merged ranges.
 
     >>> _tail_down(b'<hyperlink ref="A5" r:id="rId1"/><conditionalFormatting sqref="C2:C5 E6"><cfRule><formula>'
     ...            b"C2=D6</formula></cfRule></conditionalFormatting>", "S", 4, 3).decode()[:90]
