@@ -84,3 +84,15 @@ def test_an_orders_rows_are_quoted_as_written(tmp_path: Path, capsys: pytest.Cap
         "in.csv, column 'date': refund rows (negative amounts) of an order (order_id '1001') dated before the order in "
         f"row 3 {ROWS}: '03/01/2024'"
     )
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_end_dates_are_quoted_as_written(tmp_path: Path, capsys: pytest.CaptureFixture[str], backend: str) -> None:
+    text = "customer_id,start,end,mrr\na,01/01/2025,01/03/2025,10\nb,01/02/2025,15/01/2025,20\n"
+    assert refusal(capsys, tmp_path, "--subscriptions", text, "--dayfirst", "--backend", backend) == (
+        f"in.csv, column 'end': an end before the start in row 3 {ROWS}: '15/01/2025'"
+    )
+    text = "customer_id,start,end,mrr\na,01/01/2025,01/03/2025,10\nb,01/02/2025,01/02/2025,20\n"
+    assert refusal(capsys, tmp_path, "--subscriptions", text, "--dayfirst", "--backend", backend).endswith(
+        f"give the day service stopped in row 3 {ROWS}: '01/02/2025'"
+    )

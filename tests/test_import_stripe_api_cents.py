@@ -114,3 +114,24 @@ def test_a_unit_amount_of_a_duckdb_table(tmp_path: Path, code: str, want: float)
     args = ["--subscriptions", "table:subs", "--backend", "duckdb", "--connection", str(database), "--to-csv", str(out)]
     assert cli.main(["import", *args]) == 0
     assert mrr_end(out) == {"2024-01": want}
+
+
+def test_columns_named_in_cents_of_a_zero_decimal_currency(tmp_path: Path) -> None:
+    """Recurly's ``*_in_cents`` of yen are yen; so is an ``amount_cents`` or ``mrr_cents`` beside JPY."""
+    recurly = ["account_code,activated_at,expires_at,unit_amount_in_cents,plan_interval_length,plan_interval_unit,"
+               "currency", "a,2024-01-05,,990,1,months,JPY", "b,2024-01-10,,12000,12,months,JPY"]  # fmt: skip
+    out = tmp_path / "recurly"
+    args = ["--columns", "customer_id=account_code,start=activated_at,end=expires_at", "--to-csv", str(out)]
+    assert cli.main(["import", "--subscriptions", str(write(tmp_path, recurly, "recurly.csv")), *args]) == 0
+    assert mrr_end(out) == {"2024-01": 1990.0}
+    snapshots = ["customer_id,month,mrr_cents,currency", "a,2024-01,5000,JPY", "b,2024-01,700,JPY"]
+    out = tmp_path / "snapshots"
+    args = ["--columns", "mrr=mrr_cents", "--to-csv", str(out)]
+    assert cli.main(["import", "--subscriptions", str(write(tmp_path, snapshots, "s.csv")), *args]) == 0
+    assert mrr_end(out) == {"2024-01": 5700.0}
+    orders = ["customer_id,date,amount_cents,currency", "a,2024-01-05,500,JPY", "b,2024-01-06,1200,JPY",
+              "a,2024-02-06,700,JPY"]  # fmt: skip
+    out = tmp_path / "orders"
+    args = ["--columns", "amount=amount_cents", "--to-csv", str(out)]
+    assert cli.main(["import", "--orders", str(write(tmp_path, orders, "o.csv")), *args]) == 0
+    assert cohorts(out) == [["cohort", "0", "1"], ["2024-01", "1700.0", "700.0"], ["2024-02", "0.0", ""]]

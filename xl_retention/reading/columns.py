@@ -44,7 +44,7 @@ from .currency import (
 )
 from .dates import DateOptions, parse_dates
 from .discounts import check_discounts
-from .ends import refuse_empty_end, refuse_unused_end
+from .ends import check_end_dates, refuse_empty_end, refuse_unused_end
 from .errors import DataError, bad_rows, source_of
 from .export_kinds import (
     refuse_counts,
@@ -73,6 +73,7 @@ from .revenue import (
     AMOUNT_UNITS,
     check_ended_at_zero,
     check_negative_mrr,
+    currency_divisors,
     in_units,
     minor_unit_divisors,
     per_month,
@@ -518,8 +519,8 @@ def prepare(
         refuse_missing_months(typed["month"], source, names["month"])
     if billing:
         typed, names = billing_mrr(typed, names, columns, source, df, options.amounts)
-    elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100 (reading.revenue)
-        typed["mrr"] = per_month(typed["mrr"], names["mrr"], source)
+    elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100, JPY's mrr_cents / 1 (reading.revenue)
+        typed["mrr"] = per_month(typed["mrr"], names["mrr"], source, lambda: currency_divisors(df))
     if kind in ("snapshots", "intervals"):  # each row's: a month's rows add up below (snapshot_rows)
         check_negative_mrr(typed, names, source, written_values(df, names["mrr"]))  # '-$50.00', not -4.17 a month
     if kind == "answers":  # '11' as the file writes it (reading.scores)
@@ -531,7 +532,7 @@ def prepare(
         check_ended_snapshots(df, typed["mrr"], source)
         typed, kept, month_rows = one_row_per_month(df, typed, names, source)  # subscriptions, paused rows
     if kind == "orders" and "amount" in typed:
-        units = in_units(typed["amount"], names["amount"])  # a name that says cents (amount_cents): / 100, once
+        units = in_units(typed["amount"], names["amount"], lambda: currency_divisors(df))  # amount_cents: / 100
         if units is typed["amount"]:  # not by its name: Stripe's, Paddle's API amounts, 4900 is 49.00
             divisors = minor_unit_divisors(df, typed["customer_id"], names["amount"], source, options.amounts)
             units = units if divisors is None else units / divisors
@@ -549,6 +550,7 @@ def prepare(
             source,
             lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True),
         )
+        check_end_dates(typed, names, source, written_values(df, names.get("end")))  # '15/01/2025' as written
     index = out.index if kept is None else out.index[kept]
     if kind == "orders":  # one row per order, cancelled and voided orders left out
         ordered = np.asarray(typed["order_id"], dtype=object) if "order_id" in typed and options.segment else None

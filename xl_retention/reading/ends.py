@@ -14,7 +14,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .errors import DataError
+import numpy as np
+
+from .errors import DataError, bad_rows
 from .names import columns_option, key
 
 __all__ = ["empty_end_message", "end_like_columns", "refuse_empty_end", "refuse_unused_end"]
@@ -58,12 +60,15 @@ def end_like_columns(columns: Iterable[object], names: Mapping[str, str]) -> lis
     ['Subscription.CancelledDate']
     """
     from .renewals import renewal_column
+    from .trials import trial_end_columns
 
     used = {key(c) for c in names.values()}
     found: list[tuple[int, str]] = []
     for column in columns:
         k = key(column)
         if k in used or renewal_column(column):  # a current term's end, the next renewal: not when service stopped
+            continue
+        if trial_end_columns([column]):  # 'Testphase Ende', 'fin_essai': a trial's end, read as one (reading.trials)
             continue
         camel = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", str(column)).lower()  # Zuora's CancelledDate: cancelled, date
         words = (set(re.split(r"[^\w]+|_", k)) | set(re.split(r"[^\w]+|_", camel))) - {""}
@@ -168,3 +173,34 @@ end=canceled_at
         values = df[other].astype("string").str.strip()
         if bool((values.notna() & (values != "")).any()):
             raise DataError(f"{source}: {empty_end_message(names['end'], other)}", source=source, column=names["end"])
+
+
+NO_SERVICE = (
+    "an end at the start, with an MRR (a subscription of no service: cancelled as it began, or a payment that failed?"
+    " it would count as a customer and MRR in its month): remove these rows, or give the day service stopped"
+)
+
+
+def check_end_dates(typed: Mapping[str, Any], names: Mapping[str, str], source: str, shown: Any = None) -> None:
+    """Refuse intervals with an end before their start, then with an end at their start and an MRR (no service:
+    :data:`NO_SERVICE`), quoting ``shown()`` (the end column as the file writes it, ``15/01/2025``), else the dates
+    read.
+
+    >>> typed = {"start": np.array(["2025-02-01"], "datetime64[us]"), "end": np.array(["2025-01-15"], "datetime64[us]"),
+    ...          "mrr": np.array([20.0])}
+    >>> try:
+    ...     check_end_dates(typed, {"end": "Ended"}, "s.csv", lambda: ["15/01/2025"])
+    ... except DataError as error:
+    ...     print(error)
+    s.csv, column 'Ended': an end before the start in row 2 (counting the header as row 1): '15/01/2025'
+    """
+    if "end" not in typed:
+        return
+    start, end = np.asarray(typed["start"]), np.asarray(typed["end"])
+    has_end = ~np.isnat(end)
+    for problem, wrong in (
+        ("an end before the start", has_end & (end < start)),
+        (NO_SERVICE, has_end & (end == start) & (np.asarray(typed["mrr"], dtype=np.float64) > 0)),
+    ):
+        if wrong.any():
+            raise bad_rows(source, names["end"], problem, np.flatnonzero(wrong), end if shown is None else shown())

@@ -320,16 +320,20 @@ def stripe_minor_units(df: Any, ids: Any, column: str) -> bool:
     return minor_unit_divisors(df, ids, column) is not None
 
 
-def in_units(values: np.ndarray, name: Any) -> np.ndarray:
-    """``values`` of the column ``name`` in currency units: divided by 100 when the name says cents.
+def in_units(values: np.ndarray, name: Any, divisors: Any = 100.0) -> np.ndarray:
+    """``values`` of the column ``name`` in currency units: divided by ``divisors`` (100, or each row's currency's
+    smallest unit: :func:`currency_divisors`, 1 for JPY, as Recurly's ``*_in_cents`` of yen are yen; or a function
+    giving them, called only then) when the name says cents.
 
     >>> in_units(np.array([4900.0]), "mrr_cents").tolist(), in_units(np.array([49.0]), "MRR").tolist()
     ([49.0], [49.0])
     """
-    return values / 100 if "cents" in _words(name)[1] else values
+    if "cents" not in _words(name)[1]:
+        return values
+    return values / (divisors() if callable(divisors) else divisors)
 
 
-def per_month(values: np.ndarray, name: Any, source: str) -> np.ndarray:
+def per_month(values: np.ndarray, name: Any, source: str, divisors: Any = 100.0) -> np.ndarray:
     """``values`` of the column ``name`` taken as MRR, per month and in units (see the module docstring).
 
     >>> per_month(np.array([1200.0]), "ARR", "subs.csv").tolist()
@@ -337,7 +341,7 @@ def per_month(values: np.ndarray, name: Any, source: str) -> np.ndarray:
     """
     k, words = _words(name)
     if any(w in words for w in ("arr", "acv")) or any(p in k for p in _PER_YEAR_EXACT[2:]):
-        return in_units(values, name) / 12
+        return in_units(values, name, divisors) / 12
     if any(w in words for w in _YEAR_WORDS):
         raise DataError(
             f"{source}: {str(name)!r} (taken as mrr) says a year, and MRR is per month: whether it is recurring "
@@ -346,7 +350,7 @@ def per_month(values: np.ndarray, name: Any, source: str) -> np.ndarray:
             source=source,
             column=str(name),
         )
-    return in_units(values, name)
+    return in_units(values, name, divisors)
 
 
 def check_ended_at_zero(typed: dict[str, Any], names: dict[str, str], source: str, shown: Any = None) -> None:

@@ -31,6 +31,7 @@ from .. import metrics as _metrics
 from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.columns import EVERY_MONTH_OBSERVED
 from ..reading.date_arguments import month_argument
+from ..reading.ends import NO_SERVICE as _NO_SERVICE
 from ._months import (
     _COHORT_SHIFT,
     _POSITION_BITS,
@@ -108,10 +109,7 @@ MOVEMENT_COUNTS: tuple[str, ...] = (
 
 
 #: The refusal of an interval that ends when it starts (with an MRR): no service, yet a customer of its month.
-NO_SERVICE = (
-    "an end at the start, with an MRR (a subscription of no service: cancelled as it began, or a payment that failed?"
-    " it would count as a customer and MRR in its month): remove these rows, or give the day service stopped"
-)
+NO_SERVICE = _NO_SERVICE  # checked where the file is read (reading.ends.check_end_dates), quoting its dates
 
 
 # -- subscriptions: intervals to snapshots --------------------------------------------
