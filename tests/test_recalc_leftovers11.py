@@ -153,3 +153,22 @@ def test_indirect_of_an_error_is_that_error(tmp_path: Path) -> None:
     result, values = _recalc(tmp_path, cells)
     assert result.status == "ok", result.message
     assert [values[f"D{row}"] for row in range(1, 8)] == ["#DIV/0!", 0, "#N/A", "#N/A", "e", 4, "#REF!"]
+
+
+def test_row_of_an_offset_whose_height_is_a_cell_is_its_row(tmp_path: Path) -> None:
+    # ROW(OFFSET(A1,0,0,B3)) with B3 = 3 is 1 in Excel (SUMPRODUCT of it 6); the rewrite for a height that may be
+    # negative bound it with LET, whose result the engine gives as values, not a reference: #REF! with status ok. Now
+    # a height calling no function is written out in place (and any, under ROW or COLUMN): a negative one still ends
+    # the range at the offset cell (OFFSET(A3,0,0,-2): A2:A3, ROW 2, SUM 5).
+    cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "B3": 3, "B4": -2}
+    cells |= {
+        "D1": "=ROW(OFFSET(A1,0,0,B3))",
+        "D2": "=SUMPRODUCT(ROW(OFFSET(A1,0,0,B3)))",
+        "D3": "=ROW(OFFSET(A3,0,0,B4))",
+        "D4": "=SUM(OFFSET(A3,0,0,B4))",
+        "D5": "=ROW(OFFSET(A1,1,0,COUNTA(A1:A3)-1))",
+        "D6": "=COLUMN(OFFSET(A1,0,1,1,B3-1))",
+    }
+    result, values = _recalc(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"D{row}"] for row in range(1, 7)] == [1, 6, 2, 5, 2, 2]

@@ -5,7 +5,9 @@ to its left), the trailing-average idiom ``AVERAGE(OFFSET(B7,0,0,-3))``; Microso
 Excel has accepted negative ones all along (exceljet's OFFSET page: "negative values appear to have worked fine since
 the early 1990's"). The embedded engine gives #REF!. :func:`negative_sizes` rewrites such a call into the OFFSET of the
 same range with a positive size: ``OFFSET(B7,0-2,0,3)``, or, for a size computed at run time that may be negative,
-``LET(_xlr_h,size,OFFSET(B7,0+IF(_xlr_h<0,_xlr_h+1,0),0,ABS(_xlr_h)))``.
+``OFFSET(B7,0+IF((B1-5)<0,(B1-5)+1,0),0,ABS(B1-5))`` (a size calling no function, or an OFFSET whose place is read:
+``ROW(OFFSET(..))``), else ``LET(_xlr_h,size,OFFSET(B7,0+IF(_xlr_h<0,_xlr_h+1,0),0,ABS(_xlr_h)))`` (the engine's LET
+gives a value, not a reference: ``ROW(LET(..))`` is #REF!).
 """
 
 from __future__ import annotations
@@ -56,6 +58,25 @@ def _spans(tokens: list[Token], start: int, close: int) -> list[list[Token]]:
     return out
 
 
+#: functions that read a reference's place, not its values: the engine's LET loses the reference (#REF!)
+_PLACE_READERS = frozenset(("ROW", "COLUMN", "ISREF", "CELL", "AREAS", "SHEET"))
+
+
+def _inlined(size: list[Token], tokens: list[Token], open_index: int) -> bool:
+    """Whether a computed size is written out where it is used rather than bound by LET: when it calls no function
+    (``B3``, ``B1-5``: cheap to read three times), or when the OFFSET is the argument of a function reading its place
+    (``ROW(OFFSET(..))``), where the engine's LET would make the reference #REF! (``ROW(LET(x,B2,x))``)."""
+    if not any(t.type == Token.FUNC for t in size):
+        return True
+    before = next((t for t in reversed(tokens[:open_index]) if t.type != Token.WSPACE), None)
+    return (
+        before is not None
+        and before.type == Token.FUNC
+        and before.subtype == Token.OPEN
+        and _bare_name(before.value[:-1]) in _PLACE_READERS
+    )
+
+
 def negative_sizes(formula: str) -> str:
     """``formula`` (with ``=``) with each OFFSET whose height or width may be negative written with positive sizes
     (see the module docstring); the same text when there is none.
@@ -63,7 +84,9 @@ def negative_sizes(formula: str) -> str:
     >>> negative_sizes("=AVERAGE(OFFSET(B7,0,0,-3))"), negative_sizes("=SUM(OFFSET(B7,0,0,-2,-1))")
     ('=AVERAGE(OFFSET(B7,(0)-2,0,3))', '=SUM(OFFSET(B7,(0)-1,0,2,1))')
     >>> negative_sizes("=SUM(OFFSET(A1,0,0,B1-5))")
-    '=SUM(LET(_xlr_h,(B1-5),OFFSET(A1,(0)+IF(_xlr_h<0,_xlr_h+1,0),0,ABS(_xlr_h))))'
+    '=SUM(OFFSET(A1,(0)+IF((B1-5)<0,(B1-5)+1,0),0,ABS(B1-5)))'
+    >>> negative_sizes("=SUM(OFFSET(A1,0,0,COUNTA(A:A)-5))")
+    '=SUM(LET(_xlr_h,(COUNTA(A:A)-5),OFFSET(A1,(0)+IF(_xlr_h<0,_xlr_h+1,0),0,ABS(_xlr_h))))'
     >>> negative_sizes("=SUM(OFFSET(A1,0,0,COUNTA(A:A),1))")
     '=SUM(OFFSET(A1,0,0,COUNTA(A:A),1))'
     """
@@ -107,6 +130,10 @@ def negative_sizes(formula: str) -> str:
                 if cells > 1:
                     new[moved] = f"({args[moved].strip() or 0})-{cells - 1}"
                 new[k] = str(cells)
+            elif _inlined(spans[k], tokens, i):  # ROW(OFFSET(A1,0,0,B3)): the engine's LET gives no reference
+                size_text = f"({args[k].strip()})"
+                new[moved] = f"({args[moved].strip() or 0})+IF({size_text}<0,{size_text}+1,0)"
+                new[k] = f"ABS{size_text}"
             else:
                 bound = _NAMES[k - 3]
                 bindings.append(f"{bound},({args[k].strip()})")
