@@ -80,7 +80,7 @@ from .revenue import (
 )
 from .sale_refunds import sale_id_column
 from .sandbox import check_test_mode
-from .scores import check_scores, scores_from_labels
+from .scores import check_scale, check_scores, scores_from_labels
 from .shifted_cells import refuse_shifted_column
 from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
@@ -525,6 +525,9 @@ def prepare(
         check_negative_mrr(typed, names, source, written_values(df, names["mrr"]))  # '-$50.00', not -4.17 a month
     if kind == "answers":  # '11' as the file writes it (reading.scores)
         check_scores(typed["score"], source, names["score"], written_values(df, names["score"]))
+        answered = typed["score"][~np.isnan(typed["score"])]
+        if len(answered):  # a 1-5 CSAT's answers are no NPS (reading.scores)
+            check_scale(float(answered.max()), len(answered), source, names["score"])
     kept = month_rows = None
     if kind == "snapshots":  # a row flagged cancelled or not active with an MRR: an active customer, counted
         check_statuses(df, source, typed["mrr"])  # paused with an MRR: refused; paused with MRR 0: not paying

@@ -24,9 +24,20 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import factorize
-from .errors import ColumnValues, bad_rows
+from .errors import ColumnValues, DataError, bad_rows
+from .notes import note
 
-__all__ = ["check_scores", "scores_from_labels"]
+__all__ = ["check_scale", "check_scores", "scores_from_labels"]
+
+#: Answers that say there is no score ("N/A", SurveyMonkey's and Qualtrics' choice; "Prefer not to say", "Don't know";
+#: German "keine Angabe", French "ne sais pas", Spanish "no sabe"/"sin respuesta"): read as no answer, as a blank is.
+_NO_SCORE = re.compile(
+    r"(?i)^\s*(?:n\s*/\s*a|n\.a\.?|not applicable|prefer not to (?:say|answer)|don'?t know|no answer|no opinion"
+    r"|keine angabe|k\.\s*a\.?|ne sais pas|ns\s*/\s*nc|no sabe|sin respuesta|non so)\s*\.?\s*$"
+)
+#: So many answers, none above 7, are no NPS survey: a 1-5 satisfaction (CSAT) or 1-7 effort (CES) question's.
+SCALE_ANSWERS = 30
+_SCALE_TOP = 7
 
 #: A score with its label: the number, a separator, words without digits.
 _LABELLED = re.compile(r"^\s*(10|[0-9])\s*(?:[-\u2013\u2014:=]|\(|\))\s*([^\W\d_][^\d]*)$")
@@ -55,7 +66,15 @@ def scores_from_labels(series: pd.Series, source: str, column: str) -> pd.Series
     for i, value in enumerate(uniques):
         if isinstance(value, str) and (match := _LABELLED.match(value)):
             read[i] = float(match.group(1))
-    if not read:
+    none: dict[int, float | None] = {
+        i: None for i, value in enumerate(uniques) if isinstance(value, str) and _NO_SCORE.match(value)
+    }
+    if none:  # 'N/A': no score, read as no answer (a blank), said in a note
+        count = int(np.isin(codes, np.array(list(none), dtype=np.intp)).sum())
+        words = ", ".join(repr(uniques[i]) for i in none)
+        note(f"{source}, column {column!r}: {count} answer{'s' if count != 1 else ''} {words} read as no answer "
+             "(no score, not counted), as blank answers are")  # fmt: skip
+    if not read and not none:
         return series
     off_ends = np.array([i for i, score in read.items() if score not in _ENDS], dtype=np.intp)
     if len(off_ends):
@@ -82,7 +101,7 @@ def scores_from_labels(series: pd.Series, source: str, column: str) -> pd.Series
             ColumnValues(series),
         )
     values = np.array(list(uniques) + [None], dtype=object)
-    for i, score in read.items():
+    for i, score in (read | none).items():
         values[i] = score
     out = pd.Series(values[codes], index=series.index, dtype=object, name=series.name)
     return out
@@ -116,3 +135,25 @@ def check_scores(scores: np.ndarray, source: str, column: str, shown: Callable[[
     if wrong.any():
         problem = "scores outside 0-10 or not whole"
         raise bad_rows(source, column, problem, np.flatnonzero(wrong), scores if shown is None else shown())
+
+
+def check_scale(top: float, answers: int, source: str, column: str) -> None:
+    """Refuse a column of at least :data:`SCALE_ANSWERS` answers none of which is above 7 (``top``: the highest):
+    the answers of another question (a 1-5 CSAT, a 1-7 CES), whose top answers NPS would count as detractors.
+
+    >>> check_scale(10, 400, "a.csv", "Score")
+    >>> check_scale(5, 400, "a.csv", "Score")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: a.csv, column 'Score': no answer above 5 in 400: the answers of a 1-5 \
+scale (a satisfaction or effort question), not of NPS's 0-10 'How likely are you to recommend ...?' (read as NPS, \
+every answer would be a detractor); map the 0-10 question's column: --columns score=COLUMN
+    """
+    if answers >= SCALE_ANSWERS and top <= _SCALE_TOP:
+        raise DataError(
+            f"{source}, column {column!r}: no answer above {top:g} in {answers}: the answers of a 1-{top:g} scale (a "
+            "satisfaction or effort question), not of NPS's 0-10 'How likely are you to recommend ...?' (read as "
+            "NPS, every answer would be a detractor); map the 0-10 question's column: --columns score=COLUMN",
+            source=source,
+            column=column,
+        )

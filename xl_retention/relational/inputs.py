@@ -53,6 +53,7 @@ from ..reading.pauses import pause_columns
 from ..reading.repeats import record_id_columns
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.sandbox import sandbox_columns
+from ..reading.scores import check_scale
 from ..reading.snapshot_rows import kept_segments
 from ..reading.statuses import ended_flag_columns, status_columns
 from ..reading.trials import trial_end_columns
@@ -485,7 +486,11 @@ def check_input(con: Any, item: Input) -> None:
     month = "m" if "m" in t.columns else "start_m"
     raw = {"snapshots": "month", "intervals": "start"}.get(item.kind, "date")
     extra = {"low": t[raw].min(), "high": t[raw].max()}  # the dates' own extremes: no month arithmetic per row
+    if item.kind == "answers":  # a 1-5 CSAT's answers are no NPS (reading.scores)
+        extra |= {"top": t.score.max(), "answered": t.score.count()}
     found = refuse_any(con, t, source, checks, extra)
+    if item.kind == "answers" and int(found["answered"]):
+        check_scale(float(found["top"]), int(found["answered"]), source, names["score"])
     if pd.notna(found["low"]) and pd.Timestamp(found["low"]) == pd.Timestamp(EPOCH):  # time 0 for no date (dates)
         later = con.execute(t.filter(t[raw] > found["low"])[raw].min())
         if pd.isna(later) or pd.Timestamp(later) >= pd.Timestamp(EPOCH) + pd.Timedelta(days=365):
