@@ -58,7 +58,7 @@ def clean_ids(series: pd.Series) -> pd.Series:
         return series
     if isinstance(dtype, pd.CategoricalDtype):
         series = series.astype(object)
-    if dtype == _ARROW_TEXT and _stripped(distinct(series)):  # a CSV's ids: their distinct values, no codes
+    if dtype == _ARROW_TEXT and _stripped(found := distinct(series)) and not _whole_decimals(found):
         return series  # nothing to strip, no blank text, nothing unseen: already what the take below would make
     codes, values = factorize(series)
     values = values.tolist()
@@ -66,6 +66,7 @@ def clean_ids(series: pd.Series) -> pd.Series:
         texts: list[str | None] = [(text if text.isascii() else visible_text(text)).strip() or None for text in values]
     else:
         texts = [_id_text(v) for v in values]
+    texts = whole_number_ids(texts)
     if texts == values and dtype == _ARROW_TEXT:
         return series  # text held by Arrow with nothing to strip and no blank: already what the take would make
     try:
@@ -77,6 +78,43 @@ def clean_ids(series: pd.Series) -> pd.Series:
     out = taken.to_pandas()
     out.index, out.name = series.index, series.name
     return out
+
+
+#: A whole number written as a decimal ('123.0': an id column that went through a float column, pandas with a blank).
+_WHOLE_DECIMAL = re.compile(r"[0-9]+\.0+")
+_NUMBER_ID = re.compile(r"[0-9]+(?:\.0+)?")
+
+
+def _whole_decimals(texts: Any) -> bool:
+    """Whether an Arrow array of ids holds one written as a whole number with a decimal point ('123.0')."""
+    import pyarrow.compute as pc
+
+    return bool(pc.any(pc.match_substring_regex(texts, r"^[0-9]+\.0+$")).as_py())
+
+
+def whole_number_ids(texts: list[str | None]) -> list[str | None]:
+    """Ids ('123.0') that are whole numbers written as decimals as their digits ('123'), when every id of the
+    column is a whole number so written or as its digits: the ids of a numeric column that went through a float
+    (pandas writes a column of numbers with a blank as 123.0), one customer with the '123' of another month's rows.
+    A column with other ids ('A-1', '1.5') is left as it is. A note says so when both spellings of one id appear.
+
+    >>> whole_number_ids(["123", "123.0", "456.00", None])
+    ['123', '123', '456', None]
+    >>> whole_number_ids(["1.0", "1.5"])
+    ['1.0', '1.5']
+    """
+    if not any(t is not None and _WHOLE_DECIMAL.fullmatch(t) for t in texts):
+        return texts
+    if not all(t is None or _NUMBER_ID.fullmatch(t) for t in texts):
+        return texts
+    folded = [t.split(".")[0] if t is not None else None for t in texts]
+    twice = sorted({t for t, f in zip(texts, folded, strict=True) if t is not None and t != f and f in texts})
+    if twice:
+        from .notes import note
+
+        shown = ", ".join(f"'{t}'" for t in twice[:3]) + (f" and {len(twice) - 3} more" if len(twice) > 3 else "")
+        note(f"ids written as decimals ({shown}) read as the whole numbers the other rows write (one customer)")
+    return folded
 
 
 #: Excel's error values, as an error cell reads and as Excel writes it to a CSV file: never an id.
@@ -269,7 +307,7 @@ def unseen_characters(texts: Any) -> bool:
 
     if pc.all(pc.string_is_ascii(texts)).as_py() is not False:
         return False
-    if pc.any(pc.match_substring_regex(texts, r"\p{Cf}")).as_py():
+    if pc.any(pc.match_substring_regex(texts, r"\p{Cf}|[\x{FF01}-\x{FFEE}\x{3000}]")).as_py():
         return True
     return pc.all(pc.equal(pc.utf8_normalize(texts, form="NFC"), texts)).as_py() is False
 
@@ -291,13 +329,19 @@ def visible_text(text: str) -> str:
     """``text`` as it shows: without the characters of no width (Unicode's format characters, category Cf: the
     zero-width space, a byte order mark ``U+FEFF`` inside a file, left-to-right marks, soft hyphens) and in one form
     of its accents (NFC: ``café`` typed as ``e`` and a combining accent, as macOS writes it, is the ``é`` of one
-    character). Two ids that look alike in Excel are one id.
+    character); full-width digits and letters (``１２３``, typed with a Japanese or Chinese input method) as the ASCII
+    ones they stand for (NFKC, on those characters only). Two ids that look alike in Excel are one id.
 
     >>> visible_text("\ufeffabc\u200b"), visible_text("a\u200eb"), visible_text("cafe\u0301") == "caf\u00e9"
     ('abc', 'ab', True)
+    >>> visible_text("\uff11\uff12\uff13"), visible_text("\uff21-\uff17\u3000")
+    ('123', 'A-7 ')
     """
     if any(unicodedata.category(c) == "Cf" for c in text):
         text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    if any("\uff01" <= c <= "\uffee" or c == "\u3000" for c in text):  # full-width digits and letters: NFKC's
+        text = "".join(unicodedata.normalize("NFKC", c) if "\uff01" <= c <= "\uffee" or c == "\u3000" else c
+                       for c in text)  # fmt: skip
     return unicodedata.normalize("NFC", text)
 
 

@@ -35,14 +35,18 @@ def _stripped(text: ir.StringValue) -> ir.StringValue:
 def unseen_in_ids(con: Any, table: ir.Table, columns: list[str]) -> bool:
     """Whether a text column of ``columns`` holds an id with a character of no width (a zero-width space, a byte
     order mark, a left-to-right mark) or accents not in one form (``e`` and a combining accent, macOS' form of
-    ``é``): :func:`~xl_retention.reading.values.visible_text` makes them one id with the one that looks alike, so the
-    table is then read as a file's. Only the distinct values with a character outside printable ASCII are fetched."""
+    ``é``), full-width digits, or is a whole number written as a decimal ('123.0'):
+    :func:`~xl_retention.reading.values.visible_text` and :func:`~xl_retention.reading.values.whole_number_ids` make
+    them one id with the one that looks alike, so the table is then read as a file's. Only the distinct values with a
+    character outside printable ASCII are fetched."""
     import pyarrow as pa
 
     from ..reading.values import unseen_characters
 
     for name in columns:
         column = table[name]
+        if int(con.execute(table.filter(column.re_search(r"^[0-9]+\.0+$")).count())):  # '123.0' (values.py)
+            return True
         odd = table.filter(column.re_search("[^ -~]")).select(v=column).distinct()
         values = con.execute(odd)["v"]
         if len(values) and unseen_characters(pa.array(values.astype(object).tolist(), type=pa.string())):
