@@ -55,6 +55,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import order_columns as by_values
 from .errors import DataError, bad_rows
 from .order_copies import check_order_copies
 from .order_rows import _take, one_row_per_order, written_values
@@ -143,10 +144,11 @@ _FALSE = frozenset({"false", "no", "0", "n"})
 _TRUE = frozenset({"true", "yes", "1", "y"})
 _TYPES = frozenset({"type", "transaction_type", "order_type", "kind", "transaction_kind", "record_type"})
 _REFUND_TYPES = frozenset({"refund", "refunded", "return", "returned", "chargeback", "reversal", "credit_note",
-                           "shop_order_refund"})  # fmt: skip
+                           "shop_order_refund", "credit_memo", "creditnote", "accreccredit"})  # fmt: skip
 #: Row types of a sale; an exchange's amount says whether it is its order's refund (negative) or sale.
 _SALE_TYPES = frozenset({"sale", "order", "purchase", "payment", "charge", "subscription", "renewal", "invoice",
-                         "checkout", "recurring", "new", "exchange", "exchanged", "shop_order"})  # fmt: skip
+                         "checkout", "recurring", "new", "exchange", "exchanged", "shop_order", "sales_receipt",
+                         "sales_invoice", "tax_invoice", "accrec"})  # fmt: skip
 
 
 def line_item_columns(names: Sequence[Any]) -> list[str]:
@@ -244,14 +246,26 @@ def orders_of_parents(order_ids: pd.Series, df: pd.DataFrame, amount: str | None
     from .columns import keys_of
 
     found = [p for p, c in enumerate(df.columns) if keys_of(c) & set(PARENT_NAMES)]
-    if not found:
-        return order_ids
+    if not found:  # a credit note naming its invoice in another column (Xero's Reference): found by its values
+        linked = by_values.linked_orders(order_ids, df, _refund_rows(df, amount))
+        return order_ids if linked is None else linked
     parents = df.iloc[:, found[0]].astype(object)
     text = parents.map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v).strip())
     text = text.str.replace(r"\.0$", "", regex=True)  # a parent id read as a number: 123.0
     named = ~text.isin(["", "0"]).to_numpy()
     if not named.any():
         return order_ids
+    named &= _refund_rows(df, amount)
+    if not named.any():
+        return order_ids
+    out = order_ids.astype(object).copy()
+    out[named] = text[named].to_numpy()
+    return out
+
+
+def _refund_rows(df: pd.DataFrame, amount: str | None) -> np.ndarray:
+    """Whether each row is a refund: its status or type says one (:func:`says_refunded`), or its ``amount`` column
+    (the file's name of it) is negative."""
     refund = says_refunded(df)
     money = [p for p, c in enumerate(df.columns) if str(c) == amount] if amount is not None else []
     if money:
@@ -259,12 +273,7 @@ def orders_of_parents(order_ids: pd.Series, df: pd.DataFrame, amount: str | None
         written = values.map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v))
         numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
         refund |= (numbers < 0) | written.str.contains(_NEGATIVE_TEXT, regex=True).to_numpy()
-    named &= refund
-    if not named.any():
-        return order_ids
-    out = order_ids.astype(object).copy()
-    out[named] = text[named].to_numpy()
-    return out
+    return refund
 
 
 def check_order_id(df: pd.DataFrame, names: dict[str, str], source: str) -> None:
@@ -344,7 +353,7 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
             out |= np.isin(spelled(column), list(_FALSE))
         elif {k.rstrip("?") for k in keys} & CANCEL_FLAGS:
             out |= _flagged(column, name, source)
-        elif keys & (_STATUSES | STATE_NAMES):
+        elif keys & (_STATUSES | STATE_NAMES) or by_values.holds_order_statuses(name, column):  # 'Zahlungsstatus'
             status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
             if not keys & _STATUSES and not np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)).any():
                 continue  # a 'state' column of no order status: an address's state ('CA'), not read
@@ -410,6 +419,7 @@ def refunded_column(df: pd.DataFrame, source: str = "input", amount: str | None 
     from .columns import key
 
     found = refunded_columns(df.columns)
+    found += [c for c in by_values.refund_amount_columns(df, (amount,))[0] if c not in found]  # 'Erstattet', 'Refunds'
     if len(found) > 1 and amount is not None:
         paired = [c for c in found if key(c).startswith(key(amount) + "_")]
         found = paired if len(paired) == 1 else found
@@ -457,8 +467,15 @@ def orders_as_paid(
     paid left out (see the module docstring); and the file positions of the rows kept.
     ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
     check_order_copies(df, typed, source)  # an order's status changed between two exports appended (order_copies)
+    by_values.check_invoices_and_payments(df, source)  # an invoice and the payment settling it: one sale
+    by_values.check_unmapped_order_id(df, typed, names, source)  # Xero's InvoiceNumber on an invoice's line rows
+    returned = by_values.refund_amount_columns(df, set(names.values()))[1]  # 'Returns': money or items?
+    by_values.refuse_returned_columns(returned, source)
+    if "amount" in typed:  # 'UnitAmount' beside 'Quantity': the line's amount is their product
+        typed["amount"] = by_values.priced_by_quantity(df, typed["amount"], names, source, read_numbers)
     if "order_id" in typed and "amount" in typed:  # an order's refund row of type refund, its amount positive
         typed["amount"] = signed_refunds(df, typed["amount"])
+    by_values.check_credit_notes(df, typed, names, source)  # a credit note of no invoice in the file: refused
     refunded = refunded_column(df, source, names["amount"]) if "amount" in typed else None
     full = np.zeros(len(df), dtype=bool)
     if refunded is not None:  # refunded in full: no purchase, as a 'refunded' status says
@@ -550,9 +567,9 @@ def _refuse_untold_partial_refunds(df: pd.DataFrame, typed: dict[str, Any], name
     from .statuses import spelled
 
     for position, name in enumerate(map(str, df.columns)):
-        if not keys_of(name) & _STATUSES:
-            continue
         column = df.iloc[:, position]
+        if not (keys_of(name) & _STATUSES or by_values.holds_order_statuses(name, column)):
+            continue
         status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
         partly = np.isin(status, _PARTLY_REFUNDED)
         if partly.any() and "order_id" in typed:  # an order with a refund row of its own tells its refund
@@ -584,7 +601,7 @@ def says_refunded(df: pd.DataFrame) -> np.ndarray:
     for position, name in enumerate(map(str, df.columns)):
         keys = {k.rstrip("?") for k in keys_of(name)}
         column = df.iloc[:, position]
-        if keys & _STATUSES:
+        if keys & _STATUSES or by_values.holds_order_statuses(name, column):
             status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
             out |= status == "refunded"
         elif keys & _TYPES:

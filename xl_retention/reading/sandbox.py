@@ -34,6 +34,49 @@ _TRUE = frozenset({"true", "1", "yes", "y", "1.0"})
 _FALSE = frozenset({"false", "0", "no", "n", "0.0"})
 
 TEST_MODE_PROBLEM = "rows made in test mode, to be removed (no customer paid them; export live mode only)"
+#: Values of a column that say a row's environment (by its values, whatever its name: ``environment``, ``env``,
+#: ``Umgebung``): live, and test (a column of both is a mode column).
+_LIVE_VALUES = frozenset({"production", "prod", "live", "livemode", "live_mode"})
+_TEST_VALUES = frozenset({"test", "testing", "test_mode", "sandbox", "staging", "dev", "development", "demo"})
+
+
+def _mode_by_values(values: np.ndarray) -> np.ndarray | None:
+    """The test rows of a column whose values are all environments (:data:`_LIVE_VALUES`, :data:`_TEST_VALUES`),
+    both live and test among them; None for any other column.
+
+    >>> _mode_by_values(np.array(["production", "sandbox", ""])).tolist()
+    [False, True, False]
+    """
+    seen = set(values.tolist()) - {""}
+    if not (seen & _LIVE_VALUES and seen & _TEST_VALUES and seen <= _LIVE_VALUES | _TEST_VALUES):
+        return None
+    return np.isin(values, list(_TEST_VALUES))
+
+
+def _refuse_tests_by_values(column: pd.Series, name: str, k: str, source: str) -> None:
+    """Refuse the test rows of a column said a mode column by its values (:func:`_mode_by_values`), or a test flag
+    by its name (:func:`_test_named`) and values (true/false)."""
+    from .order_columns import few_values
+
+    seen = few_values(column)
+    if seen is None:
+        return
+    if not (set(seen) & _LIVE_VALUES and set(seen) & _TEST_VALUES) and not (
+        _test_named(k) and set(seen) <= _TRUE | _FALSE
+    ):
+        return
+    values = _spelled(column)
+    test = _mode_by_values(values)
+    if test is None and _test_named(k) and np.isin(values, list(_TRUE | _FALSE | {""})).all():
+        test = np.isin(values, list(_TRUE))  # 'Testbestellung': true
+    if test is not None and test.any():
+        raise bad_rows(source, name, TEST_MODE_PROBLEM, np.flatnonzero(test), column.to_numpy())
+
+
+def _test_named(k: str) -> bool:
+    """Whether a column's name says a test in a word of its own or a word's start (``Testbestellung``,
+    ``is_test_order``, ``sandbox_account``): a flag whose true value says a test row."""
+    return any(w.startswith(("test", "sandbox")) and not w.startswith("testimon") for w in k.split("_"))
 
 
 def _spelled(values: pd.Series) -> np.ndarray:
@@ -62,9 +105,10 @@ customer paid them; export live mode only) in row 3 (counting the header as row 
     """
     for position, name in enumerate(map(str, df.columns)):
         k = key(name)
-        if k not in _MODE | _LIVE | _TEST | _GATEWAY:
-            continue
         column = df.iloc[:, position]
+        if k not in _MODE | _LIVE | _TEST | _GATEWAY:  # by its values: 'environment' production/sandbox
+            _refuse_tests_by_values(column, name, k, source)
+            continue
         values = _spelled(column)
         if k in _GATEWAY:
             test = np.isin(values, _TEST_GATEWAYS)

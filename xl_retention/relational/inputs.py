@@ -77,6 +77,7 @@ from .mirrors import (
     _refuse_statuses,
     _refuse_test_answers,
 )
+from .order_marks import orders_by_values
 from .refusals import ROW, _stripped, first_rows, refuse_any, unseen_in_ids
 from .segments import BLANK_SEGMENT, _segment_name, _segment_text
 
@@ -337,6 +338,7 @@ def _from_table(
         or (kind == "snapshots" and _months_twice(con, table, names))  # subscriptions (reading.snapshot_rows)
         or (kind in ("snapshots", "intervals") and _ids_repeat(con, table, names))  # months, phases (reading.repeats)
         or (kind == "orders" and _ids_repeat(con, table, names))  # a refund row with its sale's id (sale_refunds)
+        or (kind == "orders" and orders_by_values(con, table, names))  # 'Zahlungsstatus' (reading.order_columns)
     ):  # (line) items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)

@@ -20,6 +20,29 @@ __all__ = ["rfm_summary"]
 _PERIODS = {"D": "D", "W": "W", "M": "M"}
 
 
+def _paid(orders: pd.DataFrame, frame: pd.DataFrame, amount: str | None) -> np.ndarray:
+    """Whether each order was paid, by the import's rules (:func:`~xl_retention.reading.orders.cancelled_rows`: a
+    status, type, cancelled or refunded flag, whatever the status column's name); an amount refunded in part
+    (:func:`~xl_retention.reading.orders.refunded_column`) is taken off ``frame[amount]`` in place, one refunded in
+    full is no purchase. A status the import refuses is a :class:`~xl_retention.errors.NotANumberError` naming it."""
+    from ..reading import DataError, parse_numbers
+    from ..reading.order_columns import check_invoices_and_payments
+    from ..reading.orders import cancelled_rows, refunded_column, take_refunds
+
+    others = orders.drop(columns=[c for c in frame.columns if c in orders.columns])
+    try:
+        check_invoices_and_payments(others, "orders")
+        refunded = refunded_column(others, "orders", amount) if amount is not None else None
+        full = np.zeros(len(orders), dtype=bool)
+        if refunded is not None and amount is not None:
+            taken = parse_numbers(others[refunded], "orders", refunded, allow_blank=True)
+            kept, full = take_refunds(frame[amount].to_numpy(), taken, "orders", refunded, amount)
+            frame[amount] = kept
+        return ~(cancelled_rows(others, "orders", refunds=refunded is not None) | full)
+    except DataError as error:
+        raise NotANumberError(f"orders: {error}", "orders", None) from None
+
+
 def rfm_summary(
     orders: pd.DataFrame,
     customer_id: str = "customer_id",
@@ -40,6 +63,11 @@ def rfm_summary(
     amount of the repeat purchases (0 without any). Orders in periods after the period of
     ``observation_end`` (default: the last date in the table, refunds included) are ignored. ``amount=None`` skips
     monetary_value.
+
+    Orders that were not paid are left out as ``xl-retention import`` leaves them out: a status (whatever its
+    column's name: values ``cancelled``, ``voided``, ``failed``, ``refunded``), a type saying a refund, a cancelled or
+    refunded flag; a refunded amount column is taken off the amount (refunded in full: no purchase); a status the
+    import refuses (neither paid nor unpaid) is refused here too.
 
     Refunds: a row with a negative amount is not a purchase. It is left out before
     anything is counted (as ``xl-retention import`` leaves it out of the purchases
@@ -97,6 +125,8 @@ def rfm_summary(
             frame[amount] = parse_numbers(orders[amount], "orders", amount)
         except DataError as error:
             raise NotANumberError(f"amount column {amount!r}: {error}", "amount", None) from None
+    frame = frame[_paid(orders, frame, amount)]  # cancelled, voided, refunded in full: left out, as the import does
+    if amount is not None:
         frame = frame[frame[amount].to_numpy() >= 0]  # refunds are not purchases
     # '01/12/2014' read as the orders' dates are (day-first: 1 December), not month-first (reading.date_arguments)
     given = date_argument(observation_end, "observation_end", options, orders[date])

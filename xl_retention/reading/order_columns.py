@@ -1,0 +1,344 @@
+"""Orders files' columns that change which orders count, or their amounts, found by their values as well as names.
+
+An orders export names its columns in its own words and language; a column the import did not know by name was
+ignored, and the numbers came out wrong without a word. These columns are used or refused, never ignored:
+
+* **A status by its values** (:func:`holds_order_statuses`): a column whose values are order statuses
+  (``paid``, ``cancelled``, ``refunded``, ``voided``, ``failed``: :data:`~.orders.NOT_PAID`, :data:`~.orders.PAID`)
+  is read as the order's status whatever its name (``Zahlungsstatus``, ``Statut``, ``estado``, ``outcome``), as a
+  column named ``status`` is; a fulfilment's or shipment's status (``unfulfilled``) is none.
+* **A refunded amount in other words** (:func:`refund_amount_columns`): a column of numbers whose name says a
+  refund in one of the languages the import knows (``Refunds``, ``Erstattet``, ``Erstattungsbetrag``,
+  ``Remboursement``, ``reembolso``; "Returned amount") is the refunded amount, taken off (a column of true/false
+  stays a refunded flag); one whose name says items returned without an amount ("Returns": a count of items or
+  money?) is refused, naming it.
+* **An order id not mapped** (:func:`check_unmapped_order_id`): in a file without an order id, a column holding one
+  value on several rows of one customer and date, and that value on no other customer's or date's rows (Xero's
+  ``InvoiceNumber``, QuickBooks' "Num", NetSuite's "Document Number" on an invoice's line rows), is refused,
+  naming it and the ``--columns order_id=`` that reads the lines as one order.
+* **A price per unit beside a quantity** (:func:`priced_by_quantity`): an amount named as a unit's price
+  (``UnitAmount``, "Unit Price", Shopify's "Lineitem price") beside a quantity column is multiplied by the
+  quantity (the line's amount); one named only as a price ("Price", Amazon's ``item-price``) is refused naming both
+  columns: whether it is a unit's or the line's cannot be told.
+* **Invoices and the payments that settle them** (:func:`check_invoices_and_payments`): a type column holding both
+  ``Invoice`` and ``Payment`` rows is a receivables ledger (QuickBooks' "Transaction List by Customer"): each sale
+  would count twice; refused, naming the rows, with the way out (keep one of the two kinds).
+* **A credit note's invoice** (:func:`linked_orders`): a credit note or refund with its own number names the
+  invoice it credits in another column (Xero's ``Reference``, "Applied To", "Original Invoice"); a column whose
+  values on the refund rows are all order ids of the file is read as that link (the credit is taken off its
+  invoice). A credit note whose invoice cannot be found is refused naming the rows (:func:`check_credit_notes`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError, bad_rows
+
+__all__ = [
+    "check_credit_notes",
+    "check_invoices_and_payments",
+    "check_unmapped_order_id",
+    "holds_order_statuses",
+    "linked_orders",
+    "priced_by_quantity",
+    "refund_amount_columns",
+]
+
+#: Words of a column's name that say a fulfilment's, a shipment's or a delivery's status, not the payment's.
+_NOT_PAYMENT = ("fulfil", "fulfill", "ship", "deliver", "versand", "liefer", "livraison", "envio", "envío")
+
+
+def _words(name: Any) -> list[str]:
+    from .names import key
+
+    return [w for w in re.split(r"[_.()?/#:]+", key(name)) if w]
+
+
+def _distinct(column: pd.Series) -> np.ndarray:
+    from .statuses import spelled
+
+    values = pd.unique(pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True))
+    return np.asarray([v for v in values if v != ""], dtype=object)
+
+
+def few_values(column: pd.Series, most: int = 40) -> np.ndarray | None:
+    """The distinct values of ``column`` as statuses are compared (:func:`~.statuses.spelled`, no ``wc_``, no
+    blank), or None when it has more than ``most`` (ids, amounts, dates: no status, mode or type column); a column
+    whose first rows hold that many already is not read further (a large file's columns are not all spelled).
+
+    >>> few_values(pd.Series(["Paid", "wc-cancelled", None, "paid"])).tolist()
+    ['paid', 'cancelled']
+    """
+    head = column.iloc[:2000]
+    if head.nunique(dropna=True) > most:
+        return None
+    distinct = pd.unique(column.to_numpy())
+    if len(distinct) > most + 1:
+        return None
+    return _distinct(pd.Series(distinct, dtype=object))
+
+
+def holds_order_statuses(name: Any, column: pd.Series) -> bool:
+    """Whether ``column`` (named ``name``) holds order statuses by its values: one of them says the order was not paid
+    (:data:`~.orders.NOT_PAID`) and at least half of its distinct values are order statuses; a fulfilment's,
+    shipment's or delivery's status column is none.
+
+    >>> holds_order_statuses("Zahlungsstatus", pd.Series(["paid", "cancelled", "paid"]))
+    True
+    >>> holds_order_statuses("Fulfillment Status", pd.Series(["fulfilled", "pending"]))
+    False
+    >>> holds_order_statuses("Note", pd.Series(["paid", "gift wrap", "call first", "rush"]))
+    False
+    """
+    from .orders import NOT_PAID, PAID, PAID_OR_REFUNDED
+
+    if any(w.startswith(_NOT_PAYMENT) for w in _words(name)):
+        return False
+    values = few_values(column)
+    if values is None or not values.size or not np.isin(values, list(NOT_PAID)).any():
+        return False
+    known = np.isin(values, list(NOT_PAID | PAID | PAID_OR_REFUNDED))
+    return bool(known.sum() * 2 >= values.size)
+
+
+#: Beginnings of a name's words that say a refund (English, German, French, Spanish, Italian, Dutch, Portuguese).
+_REFUND_STEMS = ("refund", "erstatt", "rückerstatt", "ruckerstatt", "rembours", "reembols", "rimbors", "terugbeta",
+                 "estorn", "devolu", "gutschrift")  # fmt: skip
+#: Beginnings of a name's words that say items returned: money only with a money word beside them.
+_RETURN_STEMS = ("return", "retour", "rücksend", "rucksend")
+_MONEY = ("amount", "total", "sum", "value", "betrag", "summe", "montant", "importe", "monto", "importo", "bedrag",
+          "valor", "wert", "$", "€", "£")  # fmt: skip
+_NOT_MONEY = ("date", "datum", "time", "at", "on", "count", "quantity", "qty", "menge", "anzahl", "id", "reason",
+              "grund", "status", "number", "no", "nr", "type", "method", "currency", "flag", "policy", "raison",
+              "motivo", "fecha")  # fmt: skip
+_FLAG_VALUES = frozenset({"true", "false", "yes", "no", "y", "n", "t", "f", "x", "0", "1", "0.0", "1.0"})
+
+
+def refund_amount_columns(df: pd.DataFrame, mapped: Any = ()) -> tuple[list[str], list[str]]:
+    """The columns of ``df`` (other than the ``mapped`` ones) whose name says a refund in other words than
+    :func:`~.orders.refunded_columns` knows and whose values are numbers (see the module docstring), and those whose
+    name says items returned without an amount: ``(refunded amounts, refused)``.
+
+    >>> frame = pd.DataFrame({"Erstattet": ["100", "0"], "Refunded?": ["true", "false"], "Returns": ["1", "2"]})
+    >>> refund_amount_columns(frame)
+    (['Erstattet'], ['Returns'])
+    """
+    taken: list[str] = []
+    refused: list[str] = []
+    for position, name in enumerate(map(str, df.columns)):
+        if name in mapped:
+            continue
+        words = _words(name)
+        refund = any(w.startswith(_REFUND_STEMS) for w in words)
+        returned = any(w.startswith(_RETURN_STEMS) for w in words)
+        if not (refund or returned) or any(w in _NOT_MONEY or w.startswith(_NOT_MONEY[:2]) for w in words):
+            continue
+        values = _distinct(df.iloc[:, position])
+        if not values.size or np.isin(values, list(_FLAG_VALUES)).all():
+            continue  # a refunded flag (true/false), or nothing written
+        numbers = pd.to_numeric(pd.Series(values).str.replace(r"[^\d.,\-]", "", regex=True).str.replace(",", "."),
+                                errors="coerce")  # fmt: skip
+        if numbers.isna().any():
+            continue  # words: a refund's reason or status, not an amount
+        money = any(w.startswith(_MONEY) for w in words)
+        (taken if refund or money else refused).append(name)
+    return taken, refused
+
+
+def check_unmapped_order_id(df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str) -> None:
+    """In an orders file without an order id, refuse a column that is one (see the module docstring), naming it,
+    the rows of one customer and date it ties, and the ``--columns order_id=`` to map."""
+    from .names import columns_option
+
+    if "order_id" in typed or len(df) < 2:
+        return
+    dates = np.asarray(typed["date"])
+    groups = pd.DataFrame({"who": np.asarray(typed["customer_id"], dtype=object), "when": dates})
+    twice = groups.duplicated(keep=False).to_numpy() & ~np.isnat(dates)
+    if not twice.any():  # no customer has two rows at one date: every row is an order whatever its columns
+        return
+    group = groups.groupby(["who", "when"], sort=False, dropna=False).ngroup().to_numpy()
+    mapped = set(names.values())
+    for position, name in enumerate(map(str, df.columns)):
+        if name in mapped or not _id_like(name, df.iloc[:, position]):
+            continue
+        text = df.iloc[:, position].astype(object).where(df.iloc[:, position].notna(), "").astype(str).str.strip()
+        filled = (text != "").to_numpy()
+        if not (filled & twice).any():
+            continue
+        pairs = pd.DataFrame({"id": text.to_numpy()[filled], "group": group[filled]})
+        if (pairs.groupby("id", sort=False)["group"].nunique() > 1).any():
+            continue  # one value on two customers' or dates' rows: no order's id
+        repeated = pairs.duplicated("id", keep=False).to_numpy()
+        if not repeated.any():
+            continue
+        rows = np.flatnonzero(filled)[repeated]
+        problem = (
+            f"rows of one customer and date that share a value of {name!r} (the lines of one order, each of which "
+            f"would count as an order): map it as the order id, {columns_option([('order_id', name)])}"
+        )
+        raise bad_rows(source, name, problem, rows, df.iloc[:, position].to_numpy())
+
+
+_ID_WORDS = ("id", "number", "num", "no", "nr", "nbr", "ref", "reference", "invoice", "invoicenumber", "document",
+             "doc", "receipt", "order", "transaction", "txn", "rechnung", "rechnungsnummer", "beleg", "belegnummer",
+             "facture", "factura", "numero", "nummer", "bestellnummer", "bestellung", "commande")  # fmt: skip
+_MONEY_NAMES = ("amount", "total", "tax", "price", "cost", "sum", "subtotal", "discount", "fee", "net", "gross")
+
+
+def _id_like(name: str, column: pd.Series) -> bool:
+    """Whether a column may be an order's id: named as an id (:data:`_ID_WORDS`), or holding text that is neither a
+    number nor a date; never a money column."""
+    from .names import key
+
+    words = _words(name)
+    if any(w.startswith(_MONEY_NAMES) for w in words):
+        return False
+    joined = key(name).replace("_", "")
+    named = any(w in _ID_WORDS for w in words) or joined.endswith(("number", "no", "num", "id", "nummer", "nr"))
+    values = _distinct(column.iloc[:2000])
+    if not values.size:
+        return False
+    dated = pd.Series(values).str.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ t].*)?").all()
+    if dated:
+        return False
+    numbers = pd.to_numeric(pd.Series(values), errors="coerce").notna().all()
+    return named or not numbers
+
+
+#: Words of an amount's name that say a unit's price (Xero's UnitAmount, "Unit Price", Shopify's "Lineitem price").
+_UNIT_NAMES = ("unit_price", "unitprice", "unit_amount", "unitamount", "price_per_unit", "price_each",
+               "unit_cost", "unitcost", "lineitem_price", "line_item_price", "einzelpreis", "stückpreis",
+               "stuckpreis", "prix_unitaire", "precio_unitario", "prezzo_unitario")  # fmt: skip
+_QUANTITY_WORDS = ("quantity", "qty", "menge", "anzahl", "quantité", "quantite", "cantidad", "quantità", "quantita",
+                   "aantal", "quantidade", "units")  # fmt: skip
+
+
+def priced_by_quantity(
+    df: pd.DataFrame, amount: np.ndarray, names: dict[str, str], source: str, read_numbers: Any
+) -> np.ndarray:
+    """``amount`` times the quantity column of ``df`` where the amount is named as a unit's price; a refusal
+    naming both where it is named only as a price (see the module docstring); ``amount`` itself otherwise.
+    ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
+    from .names import key
+
+    mapped = set(names.values())
+    found = [(p, str(c)) for p, c in enumerate(df.columns) if str(c) not in mapped
+             and any(w.startswith(_QUANTITY_WORDS) for w in _words(c))]  # fmt: skip
+    if not found:
+        return amount
+    position, quantity = found[0]
+    said = key(names["amount"])
+    unit = any(u in said.replace(" ", "_") for u in _UNIT_NAMES) or said in ("unit", "each", "rate")
+    priced = unit or any(w.startswith(("price", "preis", "prix", "precio", "prezzo")) for w in _words(said))
+    if not priced:
+        return amount  # a total, a line's amount: the quantity is already in it
+    count = np.asarray(read_numbers(df.iloc[:, position], quantity), dtype=np.float64)
+    amounts = np.asarray(amount, dtype=np.float64)
+    if not unit:
+        several = np.flatnonzero(~np.isnan(count) & (count != 1) & ~np.isnan(amounts))
+        if several.size:
+            problem = (
+                f"quantities beside {names['amount']!r}, which may be the price of one unit or of the line (whether "
+                "to multiply cannot be told): map the line's total as the amount, --columns amount=NAME, or remove "
+                "this column where the price is the line's"
+            )
+            raise bad_rows(source, quantity, problem, several, df.iloc[:, position].to_numpy())
+        return amount
+    blank = np.flatnonzero(np.isnan(count) & ~np.isnan(amounts))
+    if blank.size:
+        problem = (
+            f"missing quantities beside prices per unit in {names['amount']!r} (the line's amount is price x quantity)"
+        )
+        raise bad_rows(source, quantity, problem, blank, df.iloc[:, position].to_numpy())
+    return amounts * np.where(np.isnan(count), 1.0, count)
+
+
+#: Row types of an invoice, and of a payment received against one (QuickBooks, Xero, FreshBooks, Zoho Books).
+_INVOICES = frozenset({"invoice", "sales_invoice", "tax_invoice", "accrec", "bill"})
+_PAYMENTS = frozenset({"payment", "receive_payment", "payment_received", "customer_payment", "receipt"})
+
+
+def check_invoices_and_payments(df: pd.DataFrame, source: str) -> None:
+    """Refuse a type column holding both invoices and payments (see the module docstring), naming the payments."""
+    from .names import keys_of
+    from .orders import _TYPES
+    from .statuses import spelled
+
+    for position, name in enumerate(map(str, df.columns)):
+        if not keys_of(name) & _TYPES:
+            continue
+        kind = spelled(df.iloc[:, position])
+        paid = np.isin(kind, list(_PAYMENTS))
+        if paid.any() and np.isin(kind, list(_INVOICES)).any():
+            problem = (
+                "payments beside the invoices they settle (a receivables ledger: each sale would count twice, as its "
+                "invoice and as its payment): keep the Invoice rows only (or the Payment rows only) and import again"
+            )
+            raise bad_rows(source, name, problem, np.flatnonzero(paid), df.iloc[:, position].to_numpy())
+
+
+def linked_orders(order_ids: pd.Series, df: pd.DataFrame, refund: np.ndarray) -> pd.Series | None:
+    """The column of ``df`` that names, on each refund row (``refund``), the order it refunds (see the module
+    docstring), as order ids for every row (the refund rows' replaced); None without one."""
+    if not refund.any() or refund.all():
+        return None
+    ids = order_ids.astype(object).where(order_ids.notna(), "").astype(str).str.strip().to_numpy()
+    sales = set(ids[~refund]) - {""}
+    for position in range(df.shape[1]):
+        column = df.iloc[:, position]
+        text = column.astype(object).where(column.notna(), "").astype(str).str.strip().to_numpy()
+        if (text == ids).all():
+            continue  # the order id column itself
+        named = refund & (text != "")
+        if named.any() and set(text[named]) <= sales and (text[named] != ids[named]).any():
+            out = pd.Series(ids, index=order_ids.index, dtype=object)
+            out[named] = text[named]
+            return out
+    return None
+
+
+#: Row types of a document of its own that credits an invoice: Xero's credit note, QuickBooks' credit memo.
+CREDIT_NOTES = frozenset({"credit_note", "credit_memo", "creditnote", "credit", "accreccredit", "gutschrift"})
+
+
+def check_credit_notes(df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str) -> None:
+    """Refuse the credit notes (:data:`CREDIT_NOTES`) whose order id is no order of the file: their invoice cannot be
+    found, and left out they would take nothing off it."""
+    from .names import keys_of
+    from .orders import _TYPES
+    from .statuses import spelled
+
+    if "order_id" not in typed:
+        return
+    ids = pd.Series(np.asarray(typed["order_id"], dtype=object))
+    for position, name in enumerate(map(str, df.columns)):
+        if not keys_of(name) & _TYPES:
+            continue
+        credit = np.isin(spelled(df.iloc[:, position]), list(CREDIT_NOTES))
+        if not credit.any():
+            continue
+        sales = set(ids[~credit])
+        lost = credit & ~ids.isin(sales).to_numpy()
+        if lost.any():
+            problem = (
+                f"credit notes whose invoice is not in the file ({names['order_id']!r} names no invoice of it): map "
+                "the column naming the invoice each credits (Xero: Reference), or remove them"
+            )
+            raise bad_rows(source, name, problem, np.flatnonzero(lost), df.iloc[:, position].to_numpy())
+
+
+def refuse_returned_columns(refused: list[str], source: str) -> None:
+    """Refuse a column whose name says items returned, without an amount (see :func:`refund_amount_columns`)."""
+    if refused:
+        raise DataError(
+            f"{source}: column {refused[0]!r} may be the amount refunded or a count of items returned (whether to "
+            "take it off cannot be told): rename it 'Refunded Amount' where it is money, or remove it",
+            source=source,
+            column=refused[0],
+        )

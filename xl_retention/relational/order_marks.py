@@ -1,0 +1,51 @@
+"""Whether an orders table of a database has a column the import finds by its words or values
+(:mod:`xl_retention.reading.order_columns`, :mod:`xl_retention.reading.sandbox`): such a table is read as a file's
+columns are (the same rules, the same refusals), never counted with the column ignored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from ..reading.order_columns import _QUANTITY_WORDS, _REFUND_STEMS, _RETURN_STEMS, _words
+from ..reading.orders import NOT_PAID
+from ..reading.sandbox import _TEST_VALUES, _test_named
+from ..reading.statuses import SEPARATORS
+from .refusals import ROW, _stripped
+
+__all__ = ["orders_by_values"]
+
+
+def _named(name: str) -> bool:
+    """Whether ``name`` says a refund, items returned, a quantity or a test (its values decide how it is read)."""
+    words = _words(name)
+    stems = _REFUND_STEMS + _RETURN_STEMS + _QUANTITY_WORDS
+    return any(w.startswith(stems) for w in words) or _test_named("_".join(words))
+
+
+def orders_by_values(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
+    """Whether the orders ``table`` (``names``: our name -> its column) has an unmapped column named as a refund, a
+    quantity or a test, a text column holding an order status that says not paid (:data:`~.orders.NOT_PAID`) or a
+    test environment (``sandbox``), or a customer with two rows at one date beside a text column (an order id not
+    mapped). At most two queries."""
+    mapped = set(names.values())
+    columns = [c for c in table.columns if c != ROW and c not in mapped]
+    if any(_named(c) for c in columns):
+        return True
+    texts = [c for c in columns if table.schema()[c].is_string()]
+    if not texts:
+        return False
+    words = sorted(NOT_PAID | _TEST_VALUES | {"wc_" + w for w in NOT_PAID})
+
+    def spelled(c: str) -> ir.StringValue:
+        return _stripped(table[c]).lower().re_replace(SEPARATORS, "_")
+
+    found = table.filter(ibis.or_(*(spelled(c).isin(words) for c in texts))).count()
+    if int(con.execute(found)) > 0:
+        return True
+    if "customer_id" not in names or "date" not in names:
+        return False
+    pairs = table.select(c=table[names["customer_id"]], d=table[names["date"]]).distinct().count()
+    return int(con.execute(pairs)) < int(con.execute(table.count()))
