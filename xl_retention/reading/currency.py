@@ -32,9 +32,11 @@ from .errors import ColumnValues, DataError, bad_rows
 
 __all__ = [
     "CURRENCY_COLUMNS",
+    "ISO_CODES",
     "check_currency_column",
     "check_customer_currencies",
     "check_one_currency",
+    "codes_column",
     "converted_amounts",
     "converted_hint",
     "currency_of",
@@ -300,6 +302,35 @@ def converted_hint(names: Sequence[object], money: str | None, codes_of: Callabl
     )
 
 
+#: ISO 4217 codes of the currencies in use.
+ISO_CODES = frozenset("""
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLF
+CLP CNH CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL
+HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL
+MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD
+RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX
+USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL
+""".split())  # fmt: skip
+#: The currencies most trade is in: a column of codes holds one of them, where a column of plan or region codes that
+#: happen to be currency codes too ("ALL", "TOP") does not.
+_MAJOR_CODES = frozenset(
+    "USD EUR GBP JPY CHF CAD AUD NZD CNY HKD SGD INR BRL MXN SEK NOK DKK PLN CZK HUF ZAR KRW TRY RUB AED ILS".split()
+)
+
+
+def codes_column(values: Sequence[object]) -> bool:
+    """Whether the distinct ``values`` of a column (blanks left out) are currency codes, two or more, one of them a
+    major currency's: a currency column whatever its name ("ccy", "curr", "Cur.", "denomination", "unit").
+
+    >>> codes_column(["EUR", "jpy ", ""]), codes_column(["EUR"]), codes_column(["ALL", "TOP"])
+    (True, False, False)
+    >>> codes_column(["EUR", "USD", "x"])
+    False
+    """
+    codes = {str(v).strip().upper() for v in values if v is not None and v == v and str(v).strip()}
+    return len(codes) > 1 and codes <= ISO_CODES and bool(codes & _MAJOR_CODES)
+
+
 #: Words that make a column's name say currency (as :func:`~xl_retention.reading.key` spells them): English, German,
 #: French, Spanish, Italian, Portuguese, Polish. Such a column is a currency column when its values are codes.
 _CURRENCY_WORDS = frozenset(
@@ -331,15 +362,19 @@ def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = N
 
     paired = paired_currency(list(df.columns), money)
     for name in df.columns:
-        if not named_currency(name) or (segment is not None and key(segment) == key(name)):
+        if segment is not None and key(segment) == key(name):
             continue
+        if not named_currency(name):  # a column of codes under another name ("ccy", "curr", "Währ.")
+            if paired or not _text_column(df[name]) or not codes_column(_few(df[name])):
+                continue
         if paired and str(name) not in paired:
             continue
         values = df[name]
         codes, uniques = factorize(values)
         spelled = [str(u).strip().upper() for u in uniques]
-        if not keys_of(name) & set(CURRENCY_COLUMNS) and not all(re.fullmatch(r"[A-Z]{3}|", t) for t in spelled):
-            continue  # a name that only mentions currency ("Currency Rate"), its values not codes
+        if named_currency(name) and not keys_of(name) & set(CURRENCY_COLUMNS):
+            if not all(re.fullmatch(r"[A-Z]{3}|", t) for t in spelled):
+                continue  # a name that only mentions currency ("Currency Rate"), its values not codes
         first: dict[str, int] = {}
         for i, text in enumerate(spelled):
             if text:
@@ -349,6 +384,17 @@ def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = N
             problem = f"{len(first)} currencies ({', '.join(first)})"
             hint = converted_hint(list(df.columns), money, lambda c: _codes(df[c]))  # Stripe's 'Converted Amount'
             raise _refusal(source, str(name), problem, rows, values, segment=str(name), hint=hint)
+
+
+def _text_column(values: pd.Series) -> bool:
+    return not (pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype))
+
+
+def _few(values: pd.Series) -> list[object]:
+    """Up to 40 distinct values of a text column (more: no column of currency codes)."""
+    found = distinct(values)
+    uniques = found.to_pylist() if found is not None else pd.unique(values.to_numpy(dtype=object)).tolist()
+    return uniques if len(uniques) <= 40 else []
 
 
 def stated_currency(df: pd.DataFrame, money: str | None) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .currency import named_currency
+from .currency import ISO_CODES, named_currency
 from .errors import DataError
 from .names import columns_option
 
@@ -23,14 +23,9 @@ __all__ = ["check_money_twins"]
 
 #: ISO 4217 codes of the currencies in use (a word of a column's name that is one says the column's currency), but
 #: those that are English words ("MRR all", "Top amount").
-CURRENCY_CODES = frozenset("""
-AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLF
-CLP CNH CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL
-HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL
-MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD
-RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX
-USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL
-""".lower().split()) - {"all", "top", "try", "cup", "mop", "bam", "gel", "sos", "pen", "mad", "bob"}  # fmt: skip
+CURRENCY_CODES = frozenset(c.lower() for c in ISO_CODES) - {
+    "all", "top", "try", "cup", "mop", "bam", "gel", "sos", "pen", "mad", "bob"
+}  # fmt: skip
 #: Words that say an amount's currency rather than another amount ("Converted MRR", "MRR in base currency").
 _CURRENCY_QUALIFIERS = frozenset({
     "converted", "conversion", "base", "reporting", "report", "home", "local", "original", "native", "account",

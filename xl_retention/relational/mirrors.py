@@ -22,7 +22,7 @@ import pandas as pd
 from ..reading import DataError, key
 from ..reading.billing import bare_key
 from ..reading.billing_columns import add_on_columns as _add_on_columns  # noqa: F401 (relational.inputs imports it)
-from ..reading.currency import CURRENCY_COLUMNS, converted_hint, named_currency, paired_currency
+from ..reading.currency import CURRENCY_COLUMNS, codes_column, converted_hint, named_currency, paired_currency
 from ..reading.notes import note
 from ..reading.repeats import CHANGED, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
@@ -166,16 +166,24 @@ def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | No
 
     columns = [c for c in table.columns if c != ROW]
     paired = paired_currency(columns, money)
+    schema = table.schema()
     for name in columns:
-        if not named_currency(name) or (segment is not None and key(segment) == key(name)):
+        if segment is not None and key(segment) == key(name):
             continue
+        if not named_currency(name):  # a column of codes under another name ("ccy", "curr"): reading.currency
+            if paired or not schema[name].is_string():
+                continue
+            few = con.execute(table.select(v=table[name]).distinct().limit(41))["v"].tolist()
+            if len(few) > 40 or not codes_column(few):
+                continue
         if paired and name not in paired:
             continue
         spelled = _stripped(table[name].cast("string")).upper()  # not strip: Spark's takes v and f (refusals)
         found = table.select(c=spelled).filter(spelled.notnull() & (spelled != "")).distinct().order_by("c").limit(6)
         currencies = con.execute(found)["c"].tolist()
-        if not keys_of(name) & set(CURRENCY_COLUMNS) and not all(re.fullmatch(r"[A-Z]{3}", c) for c in currencies):
-            continue  # a name that only mentions currency ("Currency Rate"), its values not codes
+        if named_currency(name) and not keys_of(name) & set(CURRENCY_COLUMNS):
+            if not all(re.fullmatch(r"[A-Z]{3}", c) for c in currencies):
+                continue  # a name that only mentions currency ("Currency Rate"), its values not codes
         if len(currencies) > 1:
 
             def codes_of(column: str) -> list[str]:
