@@ -84,7 +84,7 @@ from .scores import check_scale, check_scores, scores_from_labels
 from .shifted_cells import refuse_shifted_column
 from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
-from .summaries import refuse_repeated_headers, refuse_summary_rows
+from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_summary_rows
 from .title_rows import header_below
 from .trials import paid_from_trial_end
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids, written_values
@@ -528,6 +528,7 @@ def prepare(
         answered = typed["score"][~np.isnan(typed["score"])]
         if len(answered):  # a 1-5 CSAT's answers are no NPS (reading.scores)
             check_scale(float(answered.max()), len(answered), source, names["score"])
+    refuse_monthly_totals(kind, typed, names, source)  # a BI report's 'Insgesamt' row in each month (reading.summaries)
     kept = month_rows = None
     if kind == "snapshots":  # a row flagged cancelled or not active with an MRR: an active customer, counted
         check_statuses(df, source, typed["mrr"])  # paused with an MRR: refused; paused with MRR 0: not paying

@@ -11,7 +11,8 @@ first (a report's 'Count', 'Max' below its 'Total'), naming the row and the cell
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -19,14 +20,16 @@ import pandas as pd
 from .errors import bad_rows
 from .summary_cells import looks_like_totals
 
-__all__ = ["SUMMARY", "refuse_repeated_headers", "refuse_summary_rows"]
+__all__ = ["SUMMARY", "refuse_monthly_totals", "refuse_repeated_headers", "refuse_summary_rows"]
 
 #: A cell that says a row is a summary of the rows above it (English, German, French, Spanish, Dutch, Italian,
-#: Swedish and Norwegian, Finnish, Polish: Excel's pivot tables write "Gesamtergebnis", "Eindtotaal", "Totalt").
+#: Swedish and Norwegian, Finnish, Polish, Portuguese, Russian, Japanese and Chinese: Excel's pivot tables write
+#: "Gesamtergebnis", "Eindtotaal", "Totalt", "Total geral", "Итого", "総計").
 SUMMARY = re.compile(
     r"(?i)^\s*(?:grand[\s_-]*totals?|totals?|sub[\s_-]*totals?|sum|summe|gesamt(?:summe|ergebnis)?|zwischensumme|"
     r"total[\s_-]+g[ée]n[ée]ral|totaux|suma[\s_-]+total|totale(?:[\s_-]+complessivo)?|(?:eind|sub)?totaal|totales?|"
-    r"totalt|totalsumma|summa|yhteens[äa]|razem|average|avg|mean|durchschnitt|moyenne|promedio|gemiddelde)"
+    r"totalt|totalsumma|summa|yhteens[äa]|razem|average|avg|mean|durchschnitt|moyenne|promedio|gemiddelde|"
+    r"insgesamt|total[\s_-]+geral|итого|всего|合計|小計|総計|合计|小计|总计)"
     r"\s*:?\s*$"
 )
 #: How many rows at the end of a table are looked at (a report ends with a few totals and statistics at most).
@@ -134,3 +137,51 @@ their headers? remove them) in row 3 (counting the header as row 1): 'id'
         column = first
         problem = "rows that repeat the header (files appended with their headers? remove them)"
         raise bad_rows(source, str(df.columns[column]), problem, np.array(rows), {r: df.iat[r, column] for r in rows})
+
+
+def refuse_monthly_totals(kind: str, typed: Mapping[str, Any], names: Mapping[str, str], source: str) -> None:
+    """:func:`monthly_totals` of a snapshots table's MRR (``typed``: the columns read, ``names``: the file's names),
+    or an orders table's amounts."""
+    if kind == "snapshots":
+        monthly_totals(typed["customer_id"], typed["month"], typed["mrr"], source, names["customer_id"], "MRR")
+    elif kind == "orders" and "amount" in typed:
+        monthly_totals(typed["customer_id"], typed["date"], typed["amount"], source, names["customer_id"], "amount")
+
+
+def monthly_totals(
+    ids: pd.Series, months: np.ndarray, amounts: np.ndarray, source: str, column: str, what: str = "MRR"
+) -> None:
+    """Refuse a report's total row per month whatever its label: an id whose every row's amount is the sum of the
+    other rows of its month (two of them at least, in two months at least), as a BI report's "Insgesamt", "合計" or
+    "Total geral" row between the months is; counted as a customer, it doubles the month's MRR. ``months``: each
+    row's month (datetime64), ``amounts`` its amount (NaN for none).
+
+    >>> ids = pd.Series(["a", "b", "Sum it", "a", "b", "Sum it"])
+    >>> months = np.array(["2024-01"] * 3 + ["2024-02"] * 3, dtype="datetime64[M]")
+    >>> monthly_totals(ids, months, np.array([100.0, 50, 150, 100, 60, 160]), "s.csv", "customer_id")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: s.csv, column 'customer_id': a total row of each month (its MRR is the \
+sum of the month's other rows: the report's totals, not a customer: remove them) in rows 4, 7 (counting the header \
+as row 1): 'Sum it', 'Sum it'
+    """
+    if len(ids) < 6:
+        return
+    frame = pd.DataFrame({"id": ids.to_numpy(dtype=object), "m": months.astype("datetime64[M]"),
+                          "x": np.asarray(amounts, dtype=np.float64)})  # fmt: skip
+    frame = frame[frame["id"].notna() & frame["x"].notna() & pd.notna(frame["m"])]
+    by_month = frame.groupby("m")["x"]
+    total, count = by_month.transform("sum"), by_month.transform("size")
+    scale = np.maximum(np.abs(total.to_numpy()), 1.0)
+    summed = (frame["x"] > 0) & (count >= 3) & (np.abs(2 * frame["x"] - total).to_numpy() <= 1e-9 * scale + 0.005)
+    per_id = pd.DataFrame({"id": frame["id"], "m": frame["m"], "summed": summed}).groupby("id", sort=False)
+    found = per_id.agg(all_summed=("summed", "all"), months=("m", "nunique"))
+    totals = found.index[found["all_summed"] & (found["months"] >= 2)]
+    if len(totals) == 0:
+        return
+    rows = frame.index[frame["id"].isin(totals)].to_numpy()
+    problem = (
+        f"a total row of each month (its {what} is the sum of the month's other rows: the report's totals, not a "
+        "customer: remove them)"
+    )
+    raise bad_rows(source, column, problem, rows, {int(r): ids.iloc[int(r)] for r in rows[:5]})

@@ -1,0 +1,66 @@
+"""A report's total row in each month, whatever its label or language, is refused: counted, it doubles the MRR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from xl_retention import cli
+
+ERROR = "xl-retention: error: "
+
+
+def _snapshots(label: str, months: int = 2) -> str:
+    rows = ["customer_id,month,mrr"]
+    for m in range(1, months + 1):
+        rows += [f"a,2024-0{m},100", f"b,2024-0{m},{40 + 10 * m}", f"c,2024-0{m},20"]
+        rows.insert(len(rows) - 1 if m == 1 else len(rows), f"{label},2024-0{m},{160 + 10 * m}")
+    return "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("label", ["Insgesamt", "合計", "小計", "TOTAL GERAL", "Итого", "Alle Kunden", "ALL"])
+def test_total_row_per_month_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], label: str) -> None:
+    (tmp_path / "s.csv").write_text(_snapshots(label, months=6), encoding="utf-8")
+    assert cli.main(["import", "--subscriptions", str(tmp_path / "s.csv"), "--to-csv", str(tmp_path / "t")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"{ERROR}s.csv, column 'customer_id': a ") and f"'{label}'" in err
+    assert not (tmp_path / "t").exists()
+
+
+def test_label_alone_names_the_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "s.csv").write_text("customer_id,month,mrr\na,2024-01,100\nb,2024-01,50\n合計,2024-01,150\n")
+    assert cli.main(["import", "--subscriptions", str(tmp_path / "s.csv"), "--to-csv", str(tmp_path / "t")]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{ERROR}s.csv, column 'customer_id': a summary row of the export (its totals, not data: remove it) in row 4 "
+        "(counting the header as row 1): '合計'"
+    )
+
+
+def test_value_rule_names_every_total_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "s.csv").write_text(_snapshots("Alle Kunden", months=6), encoding="utf-8")
+    assert cli.main(["import", "--subscriptions", str(tmp_path / "s.csv"), "--to-csv", str(tmp_path / "t")]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{ERROR}s.csv, column 'customer_id': a total row of each month (its MRR is the sum of the month's other "
+        "rows: the report's totals, not a customer: remove them) in rows 4, 9, 13, 17, 21 and 1 more (counting the "
+        "header as row 1): 'Alle Kunden', 'Alle Kunden', 'Alle Kunden', 'Alle Kunden', 'Alle Kunden'"
+    )
+
+
+def test_orders_total_row_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = ["customer_id,date,amount"]
+    for m in range(1, 5):
+        lines += [f"a,2024-0{m}-03,30", f"b,2024-0{m}-09,{10 * m}", f"Summe Monat,2024-0{m}-28,{30 + 10 * m}"]
+    (tmp_path / "o.csv").write_text("\n".join(lines) + "\n")
+    assert cli.main(["import", "--orders", str(tmp_path / "o.csv"), "--to-csv", str(tmp_path / "t")]) == 1
+    assert "a total row of each month (its amount is the sum" in capsys.readouterr().err
+
+
+def test_a_customer_paying_the_sum_once_is_data(tmp_path: Path) -> None:
+    # c pays 150 = 100 + 50 in January only, 70 in February: a customer, not a total
+    (tmp_path / "s.csv").write_text(
+        "customer_id,month,mrr\na,2024-01,100\nb,2024-01,50\nc,2024-01,150\na,2024-02,100\nb,2024-02,50\nc,2024-02,70\n"
+    )
+    assert cli.main(["import", "--subscriptions", str(tmp_path / "s.csv"), "--to-csv", str(tmp_path / "t")]) == 0
+    assert pd.read_csv(tmp_path / "t" / "movements.csv")["mrr_end"].tolist() == [300.0, 220.0]
