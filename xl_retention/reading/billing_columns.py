@@ -21,7 +21,7 @@ from .interval_columns import _number, interval_by_values
 from .names import columns_option, key, keys_of
 from .notes import note
 from .renewals import renewal_column
-from .revenue import currency_divisors, minor_unit_divisors
+from .revenue import currency_divisors, minor_unit_divisors, says_cents
 
 __all__ = ["billing_mrr", "billing_optional", "both_prices", "in_cents", "is_billing"]
 
@@ -72,7 +72,7 @@ def in_cents(name: Any) -> bool:
     >>> in_cents("unit_amount_in_cents"), in_cents("Plan Amount")
     (True, False)
     """
-    return "cents" in key(name).split("_")
+    return says_cents(name)  # also "Preis in Cent", "prix_centimes" (reading.revenue)
 
 
 def _matching(df: pd.DataFrame, name: str, columns: Mapping[str, str]) -> list[str]:
@@ -233,13 +233,64 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
                     source=source,
                     column=str(column),
                 )
+    if "quantity" not in names:  # a seat count under a name of no language above: by its values
+        for column in df.columns:
+            if key(column) not in used and _whole_counts(column, df[column]):
+                raise DataError(
+                    f"{source}: column {str(column)!r} holds whole numbers beside the price and is not used: a "
+                    "quantity (seats, licences)? It would multiply the MRR (MRR = amount x quantity / months per "
+                    f"interval): map it: {columns_option([('quantity', str(column))])}, or remove the column if it "
+                    "counts something else",
+                    source=source,
+                    column=str(column),
+                )
+
+
+#: Words of a column's name that say it holds no count of what is paid for (an id, a date's part, a term, a rank).
+_NOT_COUNT = frozenset({
+    "id", "ids", "nr", "no", "zip", "postal", "plz", "phone", "year", "years", "month", "months", "day", "days",
+    "week", "weeks", "age", "version", "cycle", "cycles", "period", "periods", "term", "terms", "rank", "index", "row",
+    "line", "position", "invoice", "order", "number", "code", "interval", "frequency", "every", "trial", "score",
+    "rating", "level", "tier", "step", "attempt", "attempts", "retry", "retries", "dunning", "renewal", "renewals",
+    "payments", "charges", "invoices", "count", "free",
+})  # fmt: skip
+
+
+def _whole_counts(name: Any, values: pd.Series) -> bool:
+    """Whether a column's values are counts of what is paid for: whole numbers from 1 to 100,000, one above 1, not
+    all years, its name none of :data:`_NOT_COUNT` ("Anzahl", "Menge", "Team size": a seat count in a billing export).
+
+    >>> _whole_counts("Anzahl", pd.Series(["5", "1", ""])), _whole_counts("Plan ID", pd.Series([5, 1]))
+    (True, False)
+    >>> _whole_counts("x", pd.Series([1, 1])), _whole_counts("x", pd.Series([2.5, 1]))
+    (False, False)
+    >>> _whole_counts("x", pd.Series([2024, 2025]))
+    False
+    """
+    if set(re.split(r"[^0-9a-zà-ÿ]+", key(name))) & _NOT_COUNT or pd.api.types.is_bool_dtype(values.dtype):
+        return False
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        numbers = values.dropna().to_numpy(dtype=np.float64)
+    else:
+        texts = values.dropna().astype(str).str.strip()
+        texts = texts[texts != ""]
+        if len(texts) == 0 or not texts.str.fullmatch(r"[0-9]{1,6}").all():
+            return False
+        numbers = texts.astype(np.float64).to_numpy()
+    if len(numbers) == 0 or not np.all(numbers == np.round(numbers)) or numbers.min() < 1 or numbers.max() > 100_000:
+        return False
+    return bool(numbers.max() > 1) and not bool(np.all((numbers >= 1900) & (numbers <= 2100)))
 
 
 #: Words of a column name (:func:`key`'s, split at ``_`` and ``.``) that say an interval count ("every 3 months":
 #: ``frequency``, ``billing_frequency``, ``every``, ``billed_every``) or a quantity (``Licenses``, ``Units``, ``Users``,
 #: "Number of seats"): such a column in a billing export is used or refused, never ignored.
 _COUNT_WORDS = frozenset({"frequency", "every"})
-_QUANTITY_WORDS = frozenset({"licenses", "licences", "units", "users", "members", "seats", "quantities"})
+_QUANTITY_WORDS = frozenset({
+    "licenses", "licences", "units", "users", "members", "seats", "quantities", "anzahl", "menge", "plätze", "platze",
+    "stück", "stuck", "stückzahl", "cantidad", "quantité", "quantite", "quantità", "quantita", "aantal", "antal",
+    "ilość", "ilosc", "quantidade",
+})  # fmt: skip
 _COUNTED = frozenset({"license", "licence", "unit", "user", "member", "seat"})  # with "count"
 _COUNTING = frozenset({"count", "anzahl"})
 

@@ -451,7 +451,7 @@ def prepare(
     if billing:
         _refuse_unused_billing_columns(df, names, source)
         _refuse_add_ons(df, names, source)  # an add-on's price is paid beside the plan's
-        check_discounts(df, source)  # a coupon or a discount changes what is paid: MRR after discounts
+        check_discounts(df, source, list(names.values()))  # a coupon, "50%" off: MRR after discounts
     by_currency = options.segment is not None and named_currency(options.segment)
     if kind in ("snapshots", "intervals", "orders"):
         check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))

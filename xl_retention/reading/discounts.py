@@ -12,6 +12,9 @@ say no discount (blank, ``0``, ``0%``, ``none``, ``no``, ``-``) pass.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -19,8 +22,16 @@ from .errors import bad_rows
 
 __all__ = ["check_discounts", "discount_columns"]
 
-_WORDS = ("discount", "coupon", "promo", "voucher", "percent_off", "amount_off", "rabatt", "remise", "descuento",
-          "sconto", "korting", "rebate")  # fmt: skip
+_WORDS = ("discount", "coupon", "promo", "voucher", "percent_off", "amount_off", "rabat", "remise", "descuento",
+          "sconto", "korting", "rebate", "gutschein", "nachlass", "ermäßigung", "ermassigung", "reduction",
+          "réduction", "rabais", "desconto", "скидка", "zniżka", "znizka")  # fmt: skip
+#: A percentage ("50%", "12,5 %"): in a billing export, beside the price, a discount whatever the column's name...
+_PERCENT = re.compile(r"-?\d+(?:[.,]\d+)?\s*%")
+#: ... unless its name says a tax, a share or a rate of something else.
+_NOT_DISCOUNT = re.compile(
+    r"(?i)tax|(?<![a-z])(?:vat|ust|tva|iva|gst|hst)(?![a-z])|mwst|steuer|impuesto|imposta|share|margin|commission|"
+    r"probab|progress|usage|utili[sz]ation|churn|growth|completion|health"
+)
 _NONE = frozenset({"", "0", "0%", "0.0", "0.00", "none", "no", "-", "false", "n/a", "null", "nan"})
 
 PROBLEM = (
@@ -40,8 +51,23 @@ def discount_columns(df: pd.DataFrame) -> list[str]:
     return [str(c) for c in df.columns if any(w in key(c) for w in _WORDS)]
 
 
-def check_discounts(df: pd.DataFrame, source: str) -> None:
-    """Refuse the rows of a billing export where a discount column holds a discount (see the module docstring).
+def _percentages(df: pd.DataFrame, name: str) -> bool:
+    """Whether the column ``name`` (one of that name) holds percentages only ("50%"), one of them not 0, and its name
+    says no tax or rate of something else (:data:`_NOT_DISCOUNT`): a discount under a name of no language above."""
+    if list(map(str, df.columns)).count(name) != 1 or _NOT_DISCOUNT.search(name):
+        return False
+    column = df[name]
+    if pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
+        return False
+    text = column.dropna().astype(str).str.strip()
+    text = text[text != ""]
+    return bool(len(text)) and bool(text.str.fullmatch(_PERCENT.pattern).all()) and not text.isin(["0%", "0 %"]).all()
+
+
+def check_discounts(df: pd.DataFrame, source: str, used: Sequence[str] = ()) -> None:
+    """Refuse the rows of a billing export where a discount column holds a discount (see the module docstring), or a
+    column not ``used`` (the file's columns read) holds percentages ("50%" beside the price: a discount whatever its
+    name, "Gutschein", "Nachlass"; not a tax rate's column).
 
     >>> check_discounts(pd.DataFrame({"Coupon": [None, "", "0%"]}), "subs.csv")
     >>> check_discounts(pd.DataFrame({"Coupon": [None, "HALFOFF"]}), "subs.csv")
@@ -51,7 +77,10 @@ def check_discounts(df: pd.DataFrame, source: str) -> None:
 (MRR is after discounts; the price per interval is the list price): convert the prices to what each customer pays \
 first, or remove the column if they already are in row 3 (counting the header as row 1): 'HALFOFF'
     """
-    for name in discount_columns(df):
+    named = discount_columns(df)
+    for name in named + [c for c in map(str, df.columns) if c not in named and c not in set(used)]:
+        if name not in named and not _percentages(df, name):
+            continue
         column = df[name] if list(map(str, df.columns)).count(name) == 1 else df.loc[:, df.columns == name].iloc[:, 0]
         text = column.astype(object).where(column.notna(), "").astype(str).str.strip().str.lower()
         rows = np.flatnonzero(~text.isin(_NONE).to_numpy())

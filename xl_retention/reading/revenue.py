@@ -28,6 +28,7 @@ __all__ = [
     "in_units",
     "minor_unit_divisors",
     "per_month",
+    "says_cents",
     "says_unit",
     "stripe_api_export",
     "stripe_minor_units",
@@ -39,7 +40,28 @@ ENDED_AT_ZERO = (
     "remove them if they were free plans"
 )
 _PER_YEAR_EXACT = ("arr", "acv", "annual_recurring_revenue", "annual_contract_value")
-_YEAR_WORDS = ("annual", "annually", "yearly", "year", "years", "per_year")
+_YEAR_WORDS = ("annual", "annually", "yearly", "year", "years", "per_year", "annuel", "annuelle", "annee", "année",
+               "anual", "anuales", "annuale", "annuali", "jaarlijks", "jaar", "årlig", "arlig", "jahr", "jährlich",
+               "jahrlich", "roczny", "roczna")  # fmt: skip
+#: German compounds that start with the year: "Jahresbeitrag", "Jahresumsatz", "Jahresgebühr".
+_YEAR_PREFIXES = ("jahres", "jährlich", "jahrlich")
+#: Words that say a money column is in the currency's smallest unit (English, German "Cent", French "centimes",
+#: Spanish "céntimos", Portuguese "centavos", Italian "centesimi"; "minor" units; British "pence").
+_CENT_WORDS = frozenset({"cents", "cent", "centimes", "centime", "céntimos", "centimos", "centavos", "centesimi",
+                         "minor", "pence", "kopeks", "kopecks", "groszy"})  # fmt: skip
+
+
+def says_cents(name: Any) -> bool:
+    """Whether a money column's name says it is in cents ("mrr_cents", "MRR in Cent", "centimes", "mrr_minor").
+
+    >>> [says_cents(n) for n in ("mrr_cents", "MRR in Cent", "mrr_minor", "centimes", "MRR", "Percent")]
+    [True, True, True, True, False, False]
+    """
+    return bool(_CENT_WORDS & set(_words(name)[1]))
+
+
+def _says_year(words: list[str]) -> bool:
+    return any(w in _YEAR_WORDS or w.startswith(_YEAR_PREFIXES) for w in words)
 
 
 def _words(name: Any) -> tuple[str, list[str]]:
@@ -56,7 +78,12 @@ def says_unit(name: Any) -> bool:
     (True, True, False)
     """
     k, words = _words(name)
-    return bool({"cents", "arr", "acv", *_YEAR_WORDS} & set(words)) or any(p in k for p in _PER_YEAR_EXACT[2:])
+    return (
+        bool({"arr", "acv"} & set(words))
+        or says_cents(name)
+        or _says_year(words)
+        or any(p in k for p in _PER_YEAR_EXACT[2:])
+    )
 
 
 #: Currencies whose smallest unit is the unit itself (Stripe's "zero-decimal currencies"; Paddle's lowest
@@ -328,7 +355,7 @@ def in_units(values: np.ndarray, name: Any, divisors: Any = 100.0) -> np.ndarray
     >>> in_units(np.array([4900.0]), "mrr_cents").tolist(), in_units(np.array([49.0]), "MRR").tolist()
     ([49.0], [49.0])
     """
-    if "cents" not in _words(name)[1]:
+    if not says_cents(name):
         return values
     return values / (divisors() if callable(divisors) else divisors)
 
@@ -342,7 +369,7 @@ def per_month(values: np.ndarray, name: Any, source: str, divisors: Any = 100.0)
     k, words = _words(name)
     if any(w in words for w in ("arr", "acv")) or any(p in k for p in _PER_YEAR_EXACT[2:]):
         return in_units(values, name, divisors) / 12
-    if any(w in words for w in _YEAR_WORDS):
+    if _says_year(words):
         raise DataError(
             f"{source}: {str(name)!r} (taken as mrr) says a year, and MRR is per month: whether it is recurring "
             f"revenue cannot be told; map mrr to a monthly column, or give a billing interval column (year) and map "
