@@ -282,9 +282,14 @@ def test_an_xlsb_or_ods_under_an_xlsx_name_is_named_as_such(tmp_path: Path) -> N
     )
 
 
-def test_ctrl_c_during_a_batch_on_two_processes_ends_in_one_line_and_stops_the_workers(tmp_path: Path) -> None:
+@pytest.mark.parametrize("after", [0.0, 1.0])
+def test_ctrl_c_during_a_batch_on_two_processes_ends_in_one_line_and_stops_the_workers(
+    tmp_path: Path, after: float
+) -> None:
     """Ctrl-C (SIGINT to the process group, as a terminal sends it) during `recalc DIR --jobs 2`: exit 130 with one
-    line, no worker's traceback, and no worker left running (they kept computing, and could write afterwards)."""
+    line, no worker's traceback, and no worker left running (they kept computing, and could write afterwards).
+    ``after`` 0: as soon as the workers exist, while they still import (a worker's KeyboardInterrupt traceback
+    then, before the workers started with Ctrl-C blocked)."""
     import os
     import signal
     import subprocess
@@ -314,7 +319,7 @@ def test_ctrl_c_during_a_batch_on_two_processes_ends_in_one_line_and_stops_the_w
         if len(children) >= 2 or process.poll() is not None:
             break
         time.sleep(0.05)
-    time.sleep(1.0)
+    time.sleep(after)
     if process.poll() is not None:
         pytest.skip("the batch ended before the interrupt")
     os.killpg(process.pid, signal.SIGINT)

@@ -20,13 +20,14 @@ stored values are stale (``stored_current=False``: ``import --into --recalc`` ha
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import sys
 import time
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -455,7 +456,8 @@ def recalc(
         context = multiprocessing.get_context("spawn")  # the engine's threads don't survive fork
         pool = futures.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_signals)
         try:
-            pending = {pool.submit(recalc_file, files[i], outputs[i], chosen, in_place): i for i in todo}
+            with _ctrl_c_held():  # the workers start with Ctrl-C blocked: none prints a traceback while importing
+                pending = {pool.submit(recalc_file, files[i], outputs[i], chosen, in_place): i for i in todo}
             for done in futures.as_completed(pending):
                 i = pending[done]
                 reports[i] = done.result()
@@ -469,6 +471,23 @@ def recalc(
             raise
         pool.shutdown(wait=True)
     return RecalcReport([r for r in reports if r is not None])
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT blocked in this thread) while the pool starts its workers, which inherit the blocked
+    signal through exec: a Ctrl-C right after the command starts reaches no worker mid-import (a worker only ignores it
+    once its initializer has run, after its imports), and is delivered to the command itself as the block ends."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are started otherwise
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _worker_signals() -> None:
