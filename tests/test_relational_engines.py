@@ -98,7 +98,7 @@ def test_import_with_spark_names_the_sheet_rows_of_an_excel_input(spark, tmp_pat
                      str(tmp_path / backend)]) == 1  # fmt: skip
         assert capsys.readouterr().err.strip().splitlines()[-1] == (
             "xl-retention: error: subs.xlsx, column 'mrr': negative MRR in rows 5, 6, 7, 8, 9 and 2 more of sheet "
-            "'Data': -20.0, -21.0, -22.0, -23.0, -24.0"
+            "'Data': -20, -21, -22, -23, -24"
         )
 
 

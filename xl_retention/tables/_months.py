@@ -205,13 +205,40 @@ def _bucket_by_month(
     return outs
 
 
-def _check_span(ordinals: np.ndarray, rng: _Range, source: str, column: str, values: np.ndarray | None = None) -> None:
+def file_rows(frame: pd.DataFrame | None, rows: np.ndarray, values: Any = None) -> tuple[np.ndarray, Any]:
+    """The file's positions of the rows ``rows`` of ``frame`` (a table :func:`~xl_retention.reading.prepare` read:
+    an orders file's rows kept, one per order, or a snapshots file's first row of each customer's month, are its
+    ``positions``), and ``values`` (one per row of ``frame``) keyed by them, for :func:`bad_rows` to name the file's
+    rows (the 1901 order on the file's row 4, not the third row kept).
+
+    >>> frame = pd.DataFrame({"date": [1, 2]})
+    >>> frame.attrs["positions"] = np.array([0, 2])
+    >>> rows, values = file_rows(frame, np.array([1]), ["2024-01-05", "1901-01-05"])
+    >>> rows.tolist(), values
+    ([2], {2: '1901-01-05'})
+    """
+    positions = None if frame is None else frame.attrs.get("positions")
+    if positions is None:
+        return rows, values
+    at = np.asarray(positions)[rows]
+    return at, None if values is None else {int(a): values[int(r)] for a, r in zip(at, rows, strict=True)}
+
+
+def _check_span(
+    ordinals: np.ndarray,
+    rng: _Range,
+    source: str,
+    column: str,
+    values: np.ndarray | None = None,
+    frame: pd.DataFrame | None = None,
+) -> None:
+    """Refuse dates more than :data:`MAX_MONTHS` apart, naming the file's rows (``frame``: :func:`file_rows`)."""
     if rng.span <= MAX_MONTHS:
         return
     low, high = (int(ordinals.min()), int(ordinals.max())) if ordinals.size else (rng.low, rng.low)
     if high - low + 1 > MAX_MONTHS:
         first, last = pd.Period(ordinal=low, freq="M"), pd.Period(ordinal=high, freq="M")
-        rows = np.flatnonzero((ordinals == low) | (ordinals == high))
+        rows, values = file_rows(frame, np.flatnonzero((ordinals == low) | (ordinals == high)), values)
         problem = f"dates more than {MAX_MONTHS // 12} years apart (from {first} to {last})"
         raise bad_rows(source, column, problem, rows, values)
     raise RetentionInputError(f"start and end span more than {MAX_MONTHS} months", "start, end")
@@ -228,10 +255,12 @@ def _group_by_month(
     source: str = "input",
     column: str = "month",
     shown: np.ndarray | None = None,
+    frame: pd.DataFrame | None = None,
 ) -> _ByMonth:
-    """Rows grouped by month (a stable bucket sort of 16-bit relative months); rows after ``end`` dropped."""
+    """Rows grouped by month (a stable bucket sort of 16-bit relative months); rows after ``end`` dropped.
+    ``frame``: the table read, whose rows a refusal names as the file's (:func:`file_rows`)."""
     rng = _month_range(ordinals, start, end)
-    _check_span(ordinals, rng, source, column, shown)
+    _check_span(ordinals, rng, source, column, shown, frame)
     if ordinals.size and int(ordinals.max()) > rng.low + rng.span - 1:
         keep = ordinals <= rng.low + rng.span - 1
         ordinals, ids = ordinals[keep], ids._replace(codes=ids.codes[keep])

@@ -149,7 +149,7 @@ def _grouped_activity(
     codes = _id_codes(df[id_column])
     dates = df[date_column].to_numpy()
     months = month_ordinals(dates)
-    _check_span(months, _month_range(months, start, end), source, names[date_column], dates)
+    _check_span(months, _month_range(months, start, end), source, names[date_column], dates, df)  # the file's rows
     values = df[value_column].to_numpy() if value_column is not None else None
     if refunds and "amount" in df:
         purchase = df["amount"].to_numpy() >= 0

@@ -339,7 +339,7 @@ def _run_subscriptions(
     month = names["month"]
     ordinals = month_ordinals(df["month"].to_numpy())
     grouped = _group_by_month(
-        ordinals, codes, mrr, start, end, source=source, column=month, shown=df["month"].to_numpy()
+        ordinals, codes, mrr, start, end, source=source, column=month, shown=df["month"].to_numpy(), frame=df
     )
     grouped = grouped._replace(relative=None, ids=None, raw_values=None)  # only the grouped rows are needed
     del codes, mrr
