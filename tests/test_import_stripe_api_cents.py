@@ -135,3 +135,42 @@ def test_columns_named_in_cents_of_a_zero_decimal_currency(tmp_path: Path) -> No
     args = ["--columns", "amount=amount_cents", "--to-csv", str(out)]
     assert cli.main(["import", "--orders", str(write(tmp_path, orders, "o.csv")), *args]) == 0
     assert cohorts(out) == [["cohort", "0", "1"], ["2024-01", "1700.0", "700.0"], ["2024-02", "0.0", ""]]
+
+
+LEMON = [
+    "id,customer_id,currency,subtotal,total,subtotal_formatted,total_formatted,status,created_at",
+    "1,101,USD,999,999,$9.99,$9.99,paid,2024-01-05T10:00:00Z",
+    "2,102,USD,4900,4900,$49.00,$49.00,paid,2024-01-09T10:00:00Z",
+    "3,101,USD,999,999,$9.99,$9.99,paid,2024-02-05T10:00:00Z",
+]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_an_amount_beside_its_formatted_twin_is_read_as_the_twin_says(tmp_path: Path, backend: str) -> None:
+    """Lemon Squeezy's API writes ``total`` in cents beside ``total_formatted``: 999 and '$9.99' (was 999.00)."""
+    out = tmp_path / "out"
+    args = ["--orders", str(write(tmp_path, LEMON)), "--columns", "date=created_at,amount=total", "--to-csv", str(out)]
+    assert cli.main(["import", *args, "--backend", backend]) == 0
+    assert cohorts(out) == [["cohort", "0", "1"], ["2024-01", "58.99", "9.99"], ["2024-02", "0.0", ""]]
+    units = [line.replace("$9.99", "$999.00").replace("$49.00", "$4900.00") for line in LEMON]  # the twin says units
+    out = tmp_path / "units"
+    args = ["--orders", str(write(tmp_path, units)), "--columns", "date=created_at,amount=total", "--to-csv", str(out)]
+    assert cli.main(["import", *args, "--backend", backend]) == 0
+    assert cohorts(out) == [["cohort", "0", "1"], ["2024-01", "5899.0", "999.0"], ["2024-02", "0.0", ""]]
+
+
+def test_an_amount_beside_its_formatted_twin_in_a_duckdb_table(tmp_path: Path) -> None:
+    import duckdb
+
+    frame = pd.DataFrame([r.split(",") for r in LEMON[1:]], columns=LEMON[0].split(","))
+    for column in ("subtotal", "total"):
+        frame[column] = frame[column].astype("int64")
+    frame["created_at"] = pd.to_datetime(frame["created_at"]).dt.tz_localize(None)
+    database = tmp_path / "shop.duckdb"
+    with duckdb.connect(str(database)) as con:
+        con.register("frame", frame)
+        con.execute("CREATE TABLE orders AS SELECT * FROM frame")
+    out = tmp_path / "out"
+    args = ["--orders", "table:orders", "--backend", "duckdb", "--connection", str(database), "--to-csv", str(out)]
+    assert cli.main(["import", *args, "--columns", "date=created_at,amount=total"]) == 0
+    assert cohorts(out) == [["cohort", "0", "1"], ["2024-01", "58.99", "9.99"], ["2024-02", "0.0", ""]]

@@ -25,6 +25,7 @@ __all__ = [
     "ENDED_AT_ZERO",
     "check_ended_at_zero",
     "currency_divisors",
+    "formatted_twin",
     "in_units",
     "minor_unit_divisors",
     "per_month",
@@ -212,6 +213,11 @@ def minor_unit_divisors(
                 column=column,
             )
         return _divisors(df, currencies[0] if len(currencies) == 1 else None)
+    twin = formatted_twin(names, column)  # Lemon Squeezy's total beside total_formatted: '$9.99' tells 999 is cents
+    if twin is not None and _whole_numbers(df[column]):
+        told = _told_by_twin(df[column], df[twin], _divisors(df, currencies[0] if len(currencies) == 1 else None))
+        if told is not None:
+            return None if isinstance(told, str) else told
     if len(currencies) != 1:  # the tests on the columns' names first: the amounts' and ids' own cost a pass each
         return None
     if not _api_headers(names) and not key(column).endswith("unit_price.amount") and not _all_start(ids, "ctm_"):
@@ -245,6 +251,46 @@ def _all_start(ids: Any, prefix: str) -> bool:
 
     text = pd.Series(ids).dropna().astype(str)
     return not text.empty and text.iloc[0].startswith(prefix) and bool(text.str.startswith(prefix).all())
+
+
+#: Endings of a column's name (:func:`~.names.key`) that say it shows the money column named before them as text.
+_FORMATTED = ("_formatted", "_display", "_pretty", "_text")
+
+
+def formatted_twin(names: Any, column: str) -> str | None:
+    """The column of ``names`` that shows the money column ``column`` written as money (Lemon Squeezy's
+    ``total_formatted`` beside ``total``, ``amount_display``), or None.
+
+    >>> formatted_twin(["id", "total", "total_formatted", "subtotal_formatted"], "total")
+    'total_formatted'
+    """
+    from .names import key
+
+    wanted = {key(column) + end for end in _FORMATTED}
+    found = [str(n) for n in names if key(n) in wanted]
+    return found[0] if len(found) == 1 else None
+
+
+def _told_by_twin(values: Any, shown: Any, divisors: np.ndarray) -> np.ndarray | str | None:
+    """What whole amounts ``values`` are, as their twin written as money (``shown``: ``$9.99`` beside ``999``) says:
+    ``divisors`` where each shown amount is its amount in the smallest unit (cents), ``"units"`` where it is the
+    amount itself; None where the twin cannot be read or says neither (another amount: nothing is told)."""
+    from .errors import DataError
+    from .values import parse_numbers
+
+    try:
+        amounts = parse_numbers(values, "twin", "amount", allow_blank=True)
+        written = parse_numbers(shown, "twin", "shown", allow_blank=True)
+    except DataError:
+        return None
+    both = ~np.isnan(amounts) & ~np.isnan(written) & (amounts != 0)
+    if not both.any():
+        return None
+    if np.allclose(written[both] * divisors[both], amounts[both], rtol=0, atol=0.5):
+        return divisors if (divisors[both] != 1).any() else "units"
+    if np.allclose(written[both], amounts[both], rtol=0, atol=0.005):
+        return "units"
+    return None
 
 
 #: The values of the ``object`` field of Stripe's API objects that a payments or subscriptions export lists.

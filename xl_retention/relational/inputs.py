@@ -51,7 +51,7 @@ from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.orders import item_columns, order_aliases
 from ..reading.pauses import pause_columns
 from ..reading.repeats import record_id_columns
-from ..reading.revenue import ENDED_AT_ZERO, says_unit
+from ..reading.revenue import ENDED_AT_ZERO, formatted_twin, says_unit
 from ..reading.sandbox import sandbox_columns
 from ..reading.scores import check_scale
 from ..reading.snapshot_rows import kept_segments
@@ -370,6 +370,8 @@ def _from_table(
     divisors = _minor_unit_divisors(con, table, names, money, source, amounts) if billing or kind == "orders" else None
     if isinstance(divisors, str):  # whole amounts in cents or units? read as a file's, which refuses (reading.revenue)
         order = [ROW] if ROW in table.columns else []
+        twin = formatted_twin([c for c in table.columns if c != ROW], names[money])  # '$9.99' beside 999
+        wanted += [twin] if twin is not None and twin not in wanted else []
         frame = con.execute(table.order_by(order).select(*wanted) if order else table.select(*wanted))
         return _from_frame(frame, kind, columns, source, options, segment)
     if divisors is not None:  # Stripe's, Paddle's API amounts: 4900 is 49.00, 500 JPY is 500 (reading.revenue)

@@ -34,6 +34,7 @@ from ..reading.revenue import (
     ZERO_DECIMAL,
     _api_amount,
     _api_headers,
+    formatted_twin,
 )
 from ..reading.statuses import (
     ANSWER_PROBLEM,
@@ -275,6 +276,8 @@ def _minor_unit_divisors(
     if not (kind.is_integer() or kind.is_floating()):  # a float column of whole numbers too (4900.0, i25)
         return None
     currencies = _currency_columns(table)
+    if amounts is None and formatted_twin([c for c in table.columns if c != ROW], theirs) is not None:
+        return UNSURE  # 'total_formatted' beside 'total' tells the unit: read as a file's (reading.revenue)
     if amounts == "cents":
         amount = table[theirs].cast("float64")
         fractions = con.execute(table.aggregate(f=(amount.notnull() & (amount != amount.floor())).ifelse(1, 0).sum()))
