@@ -70,3 +70,23 @@ def test_yearly_mapped_to_mrr_refused(tmp_path: Path, capsys: pytest.CaptureFixt
         .err.strip()
         .startswith(f"{ERROR}s.csv: '{name}' (taken as mrr) says a year, and MRR is per month")
     )
+
+
+def test_database_table_seat_count_and_percent_off() -> None:
+    import duckdb
+    import ibis
+
+    from xl_retention.reading import DataError
+    from xl_retention.relational import monthly_movements
+
+    con = ibis.duckdb.from_connection(duckdb.connect())
+    base = {"customer_id": ["a", "b"], "month": pd.to_datetime(["2024-01-01"] * 2), "amount": [10.0, 20.0],
+            "interval": ["month", "month"]}  # fmt: skip
+    seats = con.create_table("seats", pd.DataFrame({**base, "Team size": [5, 1]}))
+    with pytest.raises(DataError, match="column 'Team size' holds whole numbers beside the price"):
+        monthly_movements(seats, backend=con)
+    off = con.create_table("off", pd.DataFrame({**base, "Aktion": ["50%", None]}))
+    with pytest.raises(DataError, match="column 'Aktion': discounts that lower what the customer pays"):
+        monthly_movements(off, backend=con)
+    plain = con.create_table("plain", pd.DataFrame(base))
+    assert monthly_movements(plain, backend=con)["mrr_end"].tolist() == [30.0]

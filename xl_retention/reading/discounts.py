@@ -20,7 +20,7 @@ import pandas as pd
 
 from .errors import bad_rows
 
-__all__ = ["check_discounts", "discount_columns"]
+__all__ = ["check_discounts", "discount_columns", "percent_columns"]
 
 _WORDS = ("discount", "coupon", "promo", "voucher", "percent_off", "amount_off", "rabat", "remise", "descuento",
           "sconto", "korting", "rebate", "gutschein", "nachlass", "ermäßigung", "ermassigung", "reduction",
@@ -62,6 +62,16 @@ def _percentages(df: pd.DataFrame, name: str) -> bool:
     text = column.dropna().astype(str).str.strip()
     text = text[text != ""]
     return bool(len(text)) and bool(text.str.fullmatch(_PERCENT.pattern).all()) and not text.isin(["0%", "0 %"]).all()
+
+
+def percent_columns(df: pd.DataFrame, used: Sequence[str] = ()) -> list[str]:
+    """The columns of ``df`` not ``used`` that hold percentages (``"50%"``: a discount whatever the name).
+
+    >>> percent_columns(pd.DataFrame({"Aktion": ["50%", None], "VAT": ["19%", "7%"], "Plan": ["a", "b"]}))
+    ['Aktion']
+    """
+    named = set(discount_columns(df)) | set(used)
+    return [c for c in map(str, df.columns) if c not in named and _percentages(df, c)]
 
 
 def check_discounts(df: pd.DataFrame, source: str, used: Sequence[str] = ()) -> None:

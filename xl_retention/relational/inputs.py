@@ -42,7 +42,7 @@ from ..reading.billing_columns import (
 )
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
 from ..reading.dates import EPOCH, EPOCH_PROBLEM
-from ..reading.discounts import discount_columns
+from ..reading.discounts import discount_columns, percent_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
 from ..reading.frames import full_type_name, is_polars_frame, pandas_table
 from ..reading.interval_columns import swapped_interval_columns
@@ -51,7 +51,7 @@ from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.orders import item_columns, order_aliases
 from ..reading.pauses import pause_columns
 from ..reading.repeats import record_id_columns
-from ..reading.revenue import ENDED_AT_ZERO, formatted_twin, says_unit
+from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.sandbox import sandbox_columns
 from ..reading.scores import check_scale
 from ..reading.snapshot_rows import kept_segments
@@ -291,8 +291,10 @@ def _from_table(
     refuse_unused_end(empty.columns, names, source, kind)  # an end date under another name, unmapped: no churn
     if kind in ("snapshots", "intervals", "orders"):  # 'MRR' beside 'MRR (USD)': which one? (reading.money_twins)
         check_money_twins(list(empty.columns), names, cols, source)
+    sample = empty
     if billing:  # a quantity or interval count column left unused would change nothing where it changes the MRR
-        _refuse_unused_billing_columns(empty, names, source)
+        sample = con.execute(table.select(*[c for c in table.columns if c != ROW]).limit(1000))  # 'Team size': values
+        _refuse_unused_billing_columns(sample, names, source)
     _refuse_other_ids(con, table, source, names, cols)
     if kind in ("snapshots", "intervals", "orders"):
         _refuse_currencies(con, table, source, segment, names.get("amount", names.get("mrr")))
@@ -327,7 +329,7 @@ def _from_table(
     if (
         (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
         or (kind == "intervals" and trial_end_columns(table.columns))
-        or (billing and discount_columns(empty))
+        or (billing and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
         or (billing and _add_on_columns(list(empty.columns), names))
         or (not billing and any(ours in ("mrr", "amount") and says_unit(theirs) for ours, theirs in names.items()))
         or (options is not None and options.timezone is not None and bool({"date", "start", "end"} & set(names)))
@@ -370,8 +372,6 @@ def _from_table(
     divisors = _minor_unit_divisors(con, table, names, money, source, amounts) if billing or kind == "orders" else None
     if isinstance(divisors, str):  # whole amounts in cents or units? read as a file's, which refuses (reading.revenue)
         order = [ROW] if ROW in table.columns else []
-        twin = formatted_twin([c for c in table.columns if c != ROW], names[money])  # '$9.99' beside 999
-        wanted += [twin] if twin is not None and twin not in wanted else []
         frame = con.execute(table.order_by(order).select(*wanted) if order else table.select(*wanted))
         return _from_frame(frame, kind, columns, source, options, segment)
     if divisors is not None:  # Stripe's, Paddle's API amounts: 4900 is 49.00, 500 JPY is 500 (reading.revenue)
