@@ -30,9 +30,11 @@ if TYPE_CHECKING:
 __all__ = ["literal_error_reasons"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
-#: ``G3<0``, ``'Revenue'!$G$3 < 0``: a cell compared with 0 (not ``<=``, not another number)
+#: ``G3<0``, ``'Revenue'!$G$3 < 0``, ``G3+0<0`` (the number a text "-30" is): a cell compared with 0 (not ``<=``,
+#: not another number)
 _BELOW_ZERO = re.compile(
-    r"(?<![\w.$!'])(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)\s*<\s*0(?![\d.]|\s*[=>])"
+    r"(?<![\w.$!'])(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)(\s*\+\s*0(?![\d.]))?"
+    r"\s*<\s*0(?![\d.]|\s*[=>])"
 )
 #: a single cell (not a range's end) beside an arithmetic operator: ``+C2``, ``C2*``, ``-(C2``
 _REF = r"(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)"
@@ -112,12 +114,16 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
                 where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
                 row, column = int(match.group(3)), _column(match.group(2))
                 try:
-                    number = _number(workbook.get_value(where, row, column))
+                    held = workbook.get_value(where, row, column)
                 except Exception:  # noqa: BLE001  (a sheet the engine does not have: not named)
                     continue
+                number = _number(held)
+                if number is None and match.group(4) and isinstance(held, str):  # G3+0<0: a text read as a number
+                    number = _number(text_to_number(held))
                 if number is not None and number < 0:
                     label = _label(workbook, where, row, column)
                     shown = f"{number:g}" if number != int(number) else f"{int(number)}"
+                    shown = f"the text {held!r}" if isinstance(held, str) else shown
                     below.append(f"{_quoted(where)}!{match.group(2).upper()}{row}{label} is {shown}")
             if below:
                 result.values[sheet][ref] = CellError(value.code, f"{', '.join(below)}, below 0 ({value.code})")

@@ -243,9 +243,10 @@ REVENUE = MonthlySheet(
             "MRR at end",
             # a month with only its start typed (movements blank, counted as 0) ends where it started; a negative
             # amount (a churn typed as -100) is #NUM!, not added to the MRR of this and later months (the rates name
-            # it: their lost MRR, the plain sum beside, is negative)
+            # it: their lost MRR, the plain sum beside, is negative). The guard tests the number the sum reads (x+0):
+            # a negative pasted as text ("-30", "(40)") is greater than 0 in a comparison, and was subtracted.
             '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
-            "IF(OR({start}<0,{new}<0,{expansion}<0,{reactivation}<0,{contraction}<0,{churned}<0),#NUM!,"
+            "IF(OR({start}+0<0,{new}+0<0,{expansion}+0<0,{reactivation}+0<0,{contraction}+0<0,{churned}+0<0),#NUM!,"
             "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned}))",
             MONEY,
             name="Revenue_End",

@@ -72,6 +72,12 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
             "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})"
         ),
+        # a negative pasted as text ("-30", "(40)") passed the guard (text compares greater than 0) and was subtracted
+        (
+            '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
+            "IF(OR({start}<0,{new}<0,{expansion}<0,{reactivation}<0,{contraction}<0,{churned}<0),#NUM!,"
+            "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned}))"
+        ),
     ),
     ("Revenue", "lost"): ('=IF(COUNT({contraction}:{churned})=0,"",{contraction}+{churned})',),
     ("Revenue", "gained"): ('=IF(COUNT({new},{reactivation})=0,"",{new}+{reactivation})',),

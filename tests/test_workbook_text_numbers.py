@@ -1,0 +1,93 @@
+"""Numbers pasted as text on a hand-filled tracker count as the numbers they are, a negative one included.
+
+H19 finding 01: Revenue's MRR at end guarded ``IF(OR(B3<0,...,G3<0),#NUM!,B3+...-G3)``. A churned MRR pasted from an
+accounting report as the text "-30" (or "(40)") compares greater than 0 in Excel, so the guard let it through and the
+sum read it as -30: February's MRR at end was 1050 + 80 + 30 = 1160, March started from it, the Dashboard's latest
+MRR and the Lifetime value's ARPA carried it, status ok; a typed -30 is #NUM! (docs/metrics.md, negative amounts).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from xl_retention import cli
+from xl_retention.workbook import build_template
+from xl_retention.workbook.template import REVENUE, render_formula
+
+FEBRUARY_CAUSE = "Revenue!G3 (Churned MRR) is the text '-30', below 0 (#NUM!)"
+
+
+def _tracker(tmp_path: Path, name: str, february, march) -> Path:
+    path = build_template(tmp_path / name, start="2025-01", months=4)
+    wb = openpyxl.load_workbook(path)
+    revenue = wb["Revenue"]
+    revenue["B2"], revenue["C2"], revenue["G2"] = 1000, 100, 50  # January: 1050 at end
+    revenue["C3"], revenue["G3"] = 80, february  # February: churned MRR pasted
+    revenue["C4"], revenue["G4"] = 50, march
+    wb.save(path)
+    return path
+
+
+def _recalc(tmp_path: Path, capsys, *paths: Path) -> dict[str, dict[str, str]]:
+    capsys.readouterr()
+    cli.main(["recalc", *map(str, paths), "--json", "--output-dir", str(tmp_path / "out")])
+    report = json.loads(capsys.readouterr().out)
+    return {Path(f["path"]).name: {e["address"]: e["reason"] for e in f["errors"]} for f in report["files"]}
+
+
+def test_a_negative_movement_pasted_as_text_is_no_mrr_at_end(tmp_path, capsys):
+    text = _tracker(tmp_path, "text.xlsx", "-30", "(40)")
+    typed = _tracker(tmp_path, "typed.xlsx", -30, -40)
+    errors = _recalc(tmp_path, capsys, text, typed)
+    for name in ("text.xlsx", "typed.xlsx"):
+        values = openpyxl.load_workbook(tmp_path / "out" / name, data_only=True)
+        revenue = values["Revenue"]
+        assert revenue["H2"].value == 1050
+        # were 1160 (1050 + 80 + 30), 1160 and 1250 for the texts, status ok
+        assert [revenue[ref].value for ref in ("H3", "B4", "H4")] == ["#NUM!"] * 3, name
+        assert revenue["P3"].value == "#N/A"  # the MRR chart: a gap, not a point at 1160
+        dashboard = values["Dashboard"]
+        assert (dashboard["B5"].value, dashboard["C5"].value.month) == (1050, 1), name  # January's, the last one
+        assert values["Lifetime value"]["B3"].value is None  # no customers typed: no ARPA (was 1250 / ...)
+    assert errors["text.xlsx"]["Revenue!H3"] == FEBRUARY_CAUSE
+    assert errors["text.xlsx"]["Revenue!B4"] == FEBRUARY_CAUSE + ", from Revenue!H3"
+    assert errors["typed.xlsx"]["Revenue!H3"] == "Revenue!G3 (Churned MRR) is -30, below 0 (#NUM!)"
+
+
+def test_numbers_pasted_as_text_in_any_form_count_as_those_numbers(tmp_path, capsys):
+    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=3)
+    wb = openpyxl.load_workbook(path)
+    revenue = wb["Revenue"]
+    revenue["B2"], revenue["C2"], revenue["D2"], revenue["G2"] = 1000, "$100", " 1,200 ", "50"
+    revenue["C3"], revenue["F3"], revenue["G3"] = "80", " 20", "(0)"
+    wb.save(path)
+    errors = _recalc(tmp_path, capsys, path)
+    assert errors == {"t.xlsx": {}}
+    revenue = openpyxl.load_workbook(tmp_path / "out" / "t.xlsx", data_only=True)["Revenue"]
+    assert [revenue[ref].value for ref in ("H2", "B3", "H3")] == [2250, 2250, 2310]  # 1000+100+1200-50; +80-20-0
+
+
+def test_import_brings_the_guard_that_missed_texts_up_to_date(tmp_path, capsys):
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    wb = openpyxl.load_workbook(path)
+    letters = {c.key: get_column_letter(i) for i, c in enumerate(REVENUE.columns, start=1)}
+    earlier = (
+        '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
+        "IF(OR({start}<0,{new}<0,{expansion}<0,{reactivation}<0,{contraction}<0,{churned}<0),#NUM!,"
+        "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned}))"
+    )
+    for row in range(2, 5):
+        wb["Revenue"][f"H{row}"] = render_formula(earlier, letters, row)
+    wb.save(path)
+    csv = tmp_path / "subs.csv"
+    csv.write_text("customer_id,month,mrr\na,2026-01,10\nb,2026-01,10\na,2026-02,10\nc,2026-03,20\n")
+    assert cli.main(["import", "--subscriptions", str(csv), "--into", str(path)]) == 0
+    assert "'Revenue'!H2:H4" in capsys.readouterr().out
+    assert openpyxl.load_workbook(path)["Revenue"]["H3"].value == (
+        '=IF(AND(B3="",C3="",D3="",E3="",F3="",G3=""),"",IF(OR(B3+0<0,C3+0<0,D3+0<0,E3+0<0,F3+0<0,G3+0<0),#NUM!,'
+        "B3+C3+D3+E3-F3-G3))"
+    )
