@@ -87,6 +87,7 @@ from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_
 from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_summary_rows
 from .title_rows import header_below
 from .trials import paid_from_trial_end
+from .unmapped import refuse_movements_log, refuse_unused_dates
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids, written_values
 
 __all__ = [  # with the names split into .names and .billing_columns, imported from here by other modules
@@ -441,6 +442,7 @@ def prepare(
     elif kind in ("snapshots", "intervals"):  # one row per order: an order id or line items, no subscription's column
         refuse_orders_as_subscriptions(df, names, source)
     refuse_unused_end(df.columns, names, source, kind)  # 'Ended At (UTC)' with only the start mapped: no churn
+    refuse_movements_log(df.columns, names, source, kind, lambda c: _distinct_text(df, c))  # reading.unmapped
     refuse_repeated_headers(df, source)  # files appended with their headers
     ids = [names[n] for n in sorted(_IDS) if n in names]  # a report's 'Total' is where its customers are named
     keys = [*ids, *(names[n] for n in sorted(_DATES - {"end"}) if n in names)]
@@ -555,6 +557,8 @@ def prepare(
             lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True),
         )
         check_end_dates(typed, names, source, written_values(df, names.get("end")))  # '15/01/2025' as written
+        dated = lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True)  # noqa: E731
+        refuse_unused_dates(df, typed, names, source, dated)  # 'valid_until' unmapped (reading.unmapped)
     index = out.index if kept is None else out.index[kept]
     if kind == "orders":  # one row per order, cancelled and voided orders left out
         ordered = np.asarray(typed["order_id"], dtype=object) if "order_id" in typed and options.segment else None

@@ -73,7 +73,7 @@ PROBLEM = (
 #: Statuses of subscriptions that pay (Stripe, Chargebee, Recurly, Paddle, Lemon Squeezy, Zuora, Maxio, WooCommerce):
 #: past_due pays until it ends (Stripe counts it in MRR), non_renewing until its term ends.
 _PAYING = ("active", "paid", "past_due", "non_renewing", "live", "renewing", "current", "in_grace_period",
-           "closed_won", "won")  # fmt: skip
+           "closed_won", "won", "customer")  # fmt: skip
 PAYING = frozenset(_PAYING) | frozenset("wc_" + status for status in _PAYING)
 UNKNOWN_PROBLEM = (
     "statuses this import does not know (a status column whose other values are subscription statuses: each row must "
@@ -90,6 +90,45 @@ def status_columns(names: Sequence[Any]) -> list[str]:
     from .columns import keys_of
 
     return [str(n) for n in names if keys_of(n) & STATUS_NAMES]
+
+
+def status_columns_by_values(names: Sequence[Any], values: Any) -> list[str]:
+    """The columns of ``names`` not named as statuses (:func:`status_columns`) whose distinct values
+    (``values(column)``, :func:`spelled`) are subscription statuses: one of :data:`TELLING` (``trialing``,
+    ``canceled``, ``churned``, ``former customer``), and half of them or more known (``Zustand``, ``Lifecycle
+    Stage``, ``Type``: read as a status column is, whatever its name).
+
+    >>> status_columns_by_values(["Plan", "Zustand", "Status"], lambda c: {"Plan": ["pro", "basic"],
+    ...     "Zustand": ["active", "trialing"], "Status": ["active"]}[c])
+    ['Zustand']
+    """
+    known = PAYING | NOT_PAYING | ENDED
+    found = []
+    for name in map(str, names):
+        if status_columns([name]):
+            continue
+        said = {str(v) for v in values(name)} - {"", "nan", "none", "null"}
+        if not said or len(said) > 30 or not said & TELLING or 2 * len(said & known) < len(said):
+            continue
+        found.append(name)
+    return found
+
+
+def status_columns_of(df: pd.DataFrame) -> list[str]:
+    """The status columns of ``df``: by their names (:func:`status_columns`), and by their values
+    (:func:`status_columns_by_values`, text columns of few distinct values)."""
+    names = list(map(str, df.columns))
+
+    def values(name: str) -> list[str]:
+        column = df.iloc[:, names.index(name)]
+        if column.dtype != object and not pd.api.types.is_string_dtype(column.dtype):
+            return []
+        if len(pd.unique(column.iloc[:2000].to_numpy(dtype=object))) > 31:  # ids, e-mails: no statuses (fast)
+            return []
+        distinct = pd.unique(column.dropna().to_numpy(dtype=object))
+        return [] if len(distinct) > 30 else list(spelled(pd.Series(distinct, dtype=object)))
+
+    return status_columns(names) + status_columns_by_values(names, values)
 
 
 #: what :func:`spelled` writes as ``_`` in a status (the SQL backends' mirror, relational.mirrors, uses it too)
@@ -122,8 +161,9 @@ def check_statuses(df: pd.DataFrame, source: str, mrr: Any = None) -> None:
 free trial, not started yet, paused or never paid: their price would count as MRR from their start) in row 3 (counting \
 the header as row 1): 'trialing'
     """
+    statuses = status_columns_of(df)
     for position, name in enumerate(map(str, df.columns)):
-        if name not in status_columns([name]):
+        if name not in statuses:
             continue
         column = df.iloc[:, position]
         said = spelled(column)
@@ -154,8 +194,14 @@ def unknown_statuses(values: Any) -> list[str]:
 
 
 #: Statuses of subscriptions that ended (Stripe, Chargebee, Recurly, Paddle, Lemon Squeezy, Zuora, Maxio, ...).
-_ENDED = ("canceled", "cancelled", "expired", "ended", "terminated", "deleted", "churned", "inactive")
+_ENDED = ("canceled", "cancelled", "expired", "ended", "terminated", "deleted", "churned", "inactive",
+          "former_customer", "ex_customer")  # fmt: skip
 ENDED = frozenset(_ENDED) | frozenset("wc_" + status for status in _ENDED)
+
+#: statuses that say, whatever a column's name, that it holds subscription statuses (not 'pending', 'draft',
+#: 'future': an invoice's or a payment's too)
+TELLING = (NOT_PAYING | ENDED | {"closed_lost"}) - {"pending", "draft", "future", "incomplete", "deleted",
+                                                     "expired", "wc_pending", "wc_draft", "wc_expired"}  # fmt: skip
 
 
 ENDED_PROBLEM = (
@@ -243,8 +289,9 @@ in row 2 (counting the header as row 1): 'canceled'
         if rows.size:
             raise bad_rows(source, name, ended_problem(df.columns, end_column, FLAG_ENDED_PROBLEM), rows,
                            column.to_numpy())  # fmt: skip
+    statuses = status_columns_of(df)
     for position, name in enumerate(map(str, df.columns)):
-        if name not in status_columns([name]):
+        if name not in statuses:
             continue
         column = df.iloc[:, position]
         rows = np.flatnonzero(blank & np.isin(spelled(column), list(ENDED)))
@@ -285,8 +332,9 @@ whether this one paid cannot be told): remove the rows of subscriptions that end
         if rows.size:
             problem = SNAPSHOT_ENDED_PROBLEM.format(what="flag")
             raise bad_rows(source, name, problem, rows, column.to_numpy())
+    statuses = status_columns_of(df)
     for position, name in enumerate(map(str, df.columns)):
-        if name not in status_columns([name]):
+        if name not in statuses:
             continue
         column = df.iloc[:, position]
         rows = np.flatnonzero(paying & np.isin(spelled(column), list(ENDED)))

@@ -30,7 +30,33 @@ def trial_end_columns(names: Sequence[Any]) -> list[str]:
     """
     from .columns import keys_of
 
-    return [str(n) for n in names if any(k.startswith(("trial_end", "trial_ends")) for k in keys_of(n))]
+    named = [str(n) for n in names if any(k.startswith(("trial_end", "trial_ends")) for k in keys_of(n))]
+    return [str(n) for n in names if str(n) in named or _says_trial_end(n)]
+
+
+#: the first letters of a word for a free trial, in the languages of :mod:`.ends` (Testphase, Probezeit, essai,
+#: prueba, prova, proef), and words that say its end (until, bis, expires, fin, ...)
+_TRIAL_STEMS = ("trial", "essai", "prueba", "testphase", "testzeitraum", "probe", "gratis", "prova", "proef")
+_TRIAL_ALONE = frozenset({"free", "test", "teste"})
+_TRIAL_END = frozenset({"end", "ends", "ended", "ending", "ende", "endet", "until", "till", "bis", "expires",
+                        "expiry", "expiration", "expire", "expired", "fin", "fine", "einde", "hasta", "jusqu", "thru",
+                        "through", "over", "ablauf"})  # fmt: skip
+
+
+def _says_trial_end(name: Any) -> bool:
+    """Whether the column ``name`` says a free trial's end in a word of any language we know ('Trial expires',
+    'Probezeit bis', 'fin_essai', 'free_until').
+
+    >>> [_says_trial_end(n) for n in ("Trial expires", "Probezeit bis", "fin de prueba", "free_until", "Trial Start")]
+    [True, True, True, True, False]
+    """
+    import re
+
+    from .names import key
+
+    words = set(re.split(r"[^\w]+|_", key(name))) - {""}
+    trial = words & _TRIAL_ALONE or any(w.startswith(_TRIAL_STEMS) for w in words)
+    return bool(trial and words & _TRIAL_END)
 
 
 def paid_from_trial_end(

@@ -80,6 +80,7 @@ from .mirrors import (
 from .order_marks import orders_by_values
 from .refusals import ROW, _stripped, first_rows, refuse_any, unseen_in_ids
 from .segments import BLANK_SEGMENT, _segment_name, _segment_text
+from .unmapped_columns import needs_file_reading, refuse_movements_log
 
 __all__ = ["Input", "coded_segments", "typed_input"]
 
@@ -289,6 +290,7 @@ def _from_table(
     aliases = BILLING_ALIASES if billing else order_aliases(empty.columns) if kind == "orders" else None
     names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
     refuse_unused_end(empty.columns, names, source, kind)  # an end date under another name, unmapped: no churn
+    refuse_movements_log(con, table, names, source, kind)  # Activity type: New Business, Churn (reading.unmapped)
     if kind in ("snapshots", "intervals", "orders"):  # 'MRR' beside 'MRR (USD)': which one? (reading.money_twins)
         check_money_twins(list(empty.columns), names, cols, source)
     sample = empty
@@ -338,6 +340,7 @@ def _from_table(
         or (kind == "snapshots" and bool(status_columns(empty.columns)))  # paused with MRR 0 (reading.statuses)
         or (kind in ("snapshots", "intervals") and bool(pause_columns(empty.columns)))  # reading.pauses
         or (kind == "snapshots" and _months_twice(con, table, names))  # subscriptions (reading.snapshot_rows)
+        or needs_file_reading(con, table, names, kind)  # statuses, dates under names we do not know (reading.unmapped)
         or (kind in ("snapshots", "intervals") and _ids_repeat(con, table, names))  # months, phases (reading.repeats)
         or (kind == "orders" and _ids_repeat(con, table, names))  # a refund row with its sale's id (sale_refunds)
         or (kind == "orders" and orders_by_values(con, table, names))  # 'Zahlungsstatus' (reading.order_columns)

@@ -1,0 +1,250 @@
+"""Columns of a subscriptions export that no name of ours knows, told by their values: used or refused, never ignored.
+
+The names of an end date, a status, a trial's end or a pause differ by billing system, CRM and language
+(``valid_until``, ``Gültig bis``, ``Date de résiliation``; ``Zustand``, ``Lifecycle Stage``; ``Probezeit bis``;
+``suspended_at``): a column left unmapped because its name is in no list of ours would change nothing, and the MRR
+or the churn would be silently wrong. So an unmapped column is also judged by what it holds:
+
+* dates (:func:`refuse_unused_dates`, a subscriptions file of intervals): a column of dates blank in some rows and on
+  or after the row's start in the others, some after it, says when something happened to a subscription after it
+  began: the day it stopped (with no ``end`` mapped, it is refused as :func:`.ends.refuse_unused_end` refuses a
+  column named as an end), a pause, a suspension, a trial's end. Beside a mapped ``end`` such a column whose dates
+  fall while the subscription runs is refused naming it, unless its name says a date that changes no MRR (a login,
+  an update, a renewal, an invoice, ...). A trial's end in any language is read as one (:mod:`.trials`).
+* statuses: a column whose values are subscription statuses (``active``, ``canceled``, ``trialing``, ``churned``,
+  ``former customer``) is a status column whatever its name (:func:`.statuses.status_columns_of`).
+* a contract's total taken as mrr (``Total Contract Value``, ``TCV``, ``Bookings``: :func:`contract_total`) is
+  refused with them: it says no month.
+* MRR movements (:func:`refuse_movements_log`): a column whose values are the types of a movements log (ChartMogul's,
+  Baremetrics' "New Business", "Expansion", "Contraction", "Churn", "Reactivation") says each row is a change of MRR,
+  not a subscription nor a customer's month: the file is refused naming it.
+
+pandas (:func:`.columns.prepare`) and the SQL engines (:mod:`xl_retention.relational.inputs`, which read a table
+such a column may be in as a file's, :func:`date_suspects`) call the same checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError
+from .names import columns_option, key
+
+__all__ = ["contract_total", "date_suspects", "movement_column", "refuse_movements_log", "refuse_unused_dates"]
+
+#: words of a name that say a date which changes no MRR: when a record was created, updated or seen, a renewal, an
+#: invoice or payment, a login, a due date of unpaid invoices (a past-due subscription pays), a start
+_HARMLESS = frozenset({
+    "created", "creation", "updated", "modified", "changed", "imported", "synced", "seen", "login", "logged", "visit",
+    "last", "next", "due", "invoice", "invoiced", "billing", "billed", "payment", "paid", "charged", "renewal",
+    "renews", "renewed", "period", "term", "birthday", "birth", "born", "verified", "confirmed", "authorized",
+    "start", "started", "starts", "activated", "activation", "began", "signup", "signed", "joined", "since_signup",
+    "erstellt", "aktualisiert", "creado", "actualizado", "cree", "modifie", "reminder", "notified", "email",
+    "cancel", "scheduled", "requested", "coupon", "discount", "promo", "promotion",
+})  # fmt: skip
+#: words of :data:`_HARMLESS` that may name the day service stopped when no end is mapped ('Paid Thru', 'Cancel At')
+_MAY_END = frozenset({"paid", "period", "term", "cancel", "scheduled", "requested"})
+#: words that say a pause or a suspension (in the languages of :mod:`.ends`)
+_PAUSE = frozenset({"pause", "paused", "pausiert", "pausa", "pausada", "suspend", "suspended", "suspension",
+                    "suspendu", "suspendue", "hold", "frozen", "freeze", "gesperrt", "sospeso", "sospesa"})  # fmt: skip
+_DATE_TEXT = re.compile(r"^\s*(\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})([ T]\S.*)?\s*$")
+
+
+def _words(name: Any) -> set[str]:
+    camel = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", str(name)).lower()
+    return (set(re.split(r"[^\w]+|_", key(name))) | set(re.split(r"[^\w]+|_", camel))) - {""}
+
+
+def _named_otherwise(column: str, names: Mapping[str, str]) -> bool:
+    """Whether ``column`` is mapped, or its name says what it is to another check (a trial's end, a pause, an end
+    named as one, a status, a renewal): those read or refuse it by its name."""
+    from .ends import end_like_columns
+    from .pauses import pause_columns
+    from .trials import trial_end_columns
+
+    if key(column) in {key(c) for c in names.values()}:
+        return True
+    return bool(trial_end_columns([column]) or pause_columns([column]) or end_like_columns([column], names))
+
+
+def _blank(value: Any) -> bool:
+    return bool(pd.isna(value)) if not isinstance(value, str) else not value.strip()
+
+
+def looks_like_dates(values: Iterable[Any]) -> bool:
+    """Whether the non-blank ``values`` (a sample) are all dates: date or datetime objects, or text written as one
+    (``2024-03-01``, ``01/03/2024``, ``2026-06``, with a time after it).
+
+    >>> looks_like_dates(["2024-03-01", None, ""]), looks_like_dates(["2024-03-01", "soon"]), looks_like_dates([""])
+    (True, False, False)
+    """
+    seen = False
+    for value in values:
+        if not isinstance(value, str) and pd.isna(value):
+            continue
+        if isinstance(value, (pd.Timestamp, np.datetime64)) or hasattr(value, "year"):
+            seen = True
+            continue
+        text = str(value).strip()
+        if not text:
+            continue
+        if not _DATE_TEXT.match(text):
+            return False
+        seen = True
+    return seen
+
+
+def date_suspects(columns: Iterable[Any], names: Mapping[str, str], kind: str, sample: Callable[[str], list]) -> list:
+    """The columns of an intervals table (``kind``) that :func:`refuse_unused_dates` may refuse, by their names and
+    a ``sample(column)`` of their values (blanks as None or ''): an SQL engine reads a table holding one as a file's.
+    """
+    if kind != "intervals":
+        return []
+    found = []
+    for column in map(str, columns):
+        harmless = _HARMLESS if "end" in names else _HARMLESS - _MAY_END  # 'Paid Thru' beside no end: the end?
+        if _named_otherwise(column, names) or _words(column) & harmless:
+            continue
+        values = sample(column)
+        blank = any(_blank(v) for v in values)
+        if blank and looks_like_dates(values):
+            found.append(column)
+    return found
+
+
+def refuse_unused_dates(
+    df: pd.DataFrame,
+    typed: Mapping[str, Any],
+    names: Mapping[str, str],
+    source: str,
+    read_dates: Callable[[pd.Series, str], np.ndarray],
+) -> None:
+    """Refuse an intervals file's unmapped column of dates after the start (see the module docstring).
+    ``read_dates(series, column)`` reads a column of dates, blanks allowed (a :class:`.DataError` if it cannot)."""
+    start = np.asarray(typed["start"], dtype="datetime64[us]")
+    end = np.asarray(typed["end"], dtype="datetime64[us]") if "end" in typed else None
+    columns = list(map(str, df.columns))
+    for column in date_suspects(columns, names, "intervals", lambda c: _sample(df, columns.index(c))):
+        try:
+            dates = np.asarray(read_dates(df.iloc[:, columns.index(column)], column), dtype="datetime64[us]")
+        except (DataError, ValueError, TypeError):
+            continue
+        filled = ~np.isnat(dates) & ~np.isnat(start)
+        if not filled.any() or filled.all() or (dates[filled] < start[filled]).any():
+            continue
+        if not (dates[filled] > start[filled]).any():
+            continue  # a trial's start, a sign-up: the start itself
+        words = _words(column)
+        if end is None:
+            raise DataError(
+                f"{source}: column {column!r} looks like the day subscriptions ended but is not used (dates after the "
+                f"start, blank in other rows): without an end every subscription counts as active to this day (no "
+                f"churn); map it: {columns_option([('end', column)])} (in Python: columns={{'end': {column!r}}}), or "
+                f"remove the column if it is not the day service stopped",
+                source=source,
+                column=column,
+            )
+        running = filled & (np.isnat(end) | (dates < end))
+        if not running.any():
+            continue  # dates at or after each end: when it was closed, archived, deleted
+        what = "a pause or a suspension" if words & _PAUSE else "a pause, a suspension, a trial's end or the end"
+        raise DataError(
+            f"{source}: column {column!r} holds dates while subscriptions run (blank in other rows) and is not used: "
+            f"if it says {what} of service, the months paid differ and the MRR would be wrong; map the day service "
+            f"stopped ({columns_option([('end', column)])}) or split a paused subscription in two rows, or remove "
+            f"the column if it says none of these",
+            source=source,
+            column=column,
+        )
+
+
+def _sample(df: pd.DataFrame, position: int, most: int = 200) -> list:
+    """Up to ``most`` distinct values of ``df``'s column at ``position`` (of its first rows), with a blank (None)
+    when the column has one."""
+    column = df.iloc[:, position]
+    text = column.astype("string").str.strip()
+    blank = bool((column.isna() | (text == "")).any())
+    return ([None] if blank else []) + list(pd.unique(column.dropna().iloc[: most * 20].to_numpy(dtype=object))[:most])
+
+
+_MONTHLY = frozenset({"monthly", "month", "mrr", "mtl", "monatlich", "mensuel", "mensual", "pm"})
+
+
+def contract_total(name: Any) -> bool:
+    """Whether the column ``name`` says a contract's or a deal's total value (TCV, bookings), which says no month.
+
+    >>> [contract_total(n) for n in ("Total Contract Value", "TCV", "Bookings", "Deal Amount", "MRR", "Contract MRR")]
+    [True, True, True, True, False, False]
+    """
+    words = _words(name)
+    if words & _MONTHLY:
+        return False
+    return bool(
+        words & {"tcv", "bookings", "booking", "ltv"}
+        or ("contract" in words and words & {"value", "amount", "total", "sum"})
+        or ("deal" in words and words & {"value", "amount", "size"})
+        or ("lifetime" in words and "value" in words)
+    )
+
+
+#: the types of an MRR movements log's rows (ChartMogul, Baremetrics, ProfitWell), spelled as statuses are
+MOVEMENTS = frozenset({"new_business", "expansion", "contraction", "churn", "reactivation", "new_biz", "upgrade",
+                       "downgrade", "churned", "reactivated", "new"})  # fmt: skip
+_MOVEMENT_KINDS = frozenset({"new_business", "expansion", "contraction", "reactivation", "new_biz"})
+
+
+def movement_column(columns: Iterable[Any], names: Mapping[str, str], values: Callable[[str], list]) -> str | None:
+    """The unmapped column whose ``values(column)`` (distinct) are an MRR movements log's types: two of
+    :data:`MOVEMENTS` or more, one of them a movement's own (expansion, contraction, new business, reactivation).
+
+    >>> movement_column(["Date", "Activity type"], {}, lambda c: {"Date": ["2026-01-05"],
+    ...                 "Activity type": ["New Business", "Expansion", "Churn"]}[c])
+    'Activity type'
+    """
+    from .statuses import SEPARATORS
+
+    used = {key(c) for c in names.values()}
+    for column in map(str, columns):
+        if key(column) in used:
+            continue
+        said = {re.sub(SEPARATORS, "_", str(v).strip().lower()) for v in values(column) if isinstance(v, str)}
+        said.discard("")
+        if len(said) >= 2 and said <= MOVEMENTS and said & _MOVEMENT_KINDS:
+            return column
+    return None
+
+
+def refuse_movements_log(
+    columns: Iterable[Any], names: Mapping[str, str], source: str, kind: str, values: Callable[[str], list]
+) -> None:
+    """Refuse a subscriptions file (``kind`` snapshots or intervals) that is an MRR movements log
+    (:func:`movement_column`): each row a change of MRR, read as subscriptions its expansions add up and its churn
+    rows are lost."""
+    if kind not in ("snapshots", "intervals"):
+        return
+    if "mrr" in names and contract_total(names["mrr"]):
+        mrr = names["mrr"]
+        raise DataError(
+            f"{source}: {mrr!r} (taken as mrr) says a contract's total value, not a month's revenue: read as MRR it "
+            f"counts the whole contract every month; map mrr to a monthly column (or divide each value by its "
+            f"contract's months first)",
+            source=source,
+            column=mrr,
+        )
+    column = movement_column(columns, names, values)
+    if column is None:
+        return
+    shown = ", ".join(sorted({str(v) for v in values(column) if isinstance(v, str) and v.strip()})[:5])
+    raise DataError(
+        f"{source}: column {column!r} says each row is a movement of MRR ({shown}): an MRR movements log "
+        f"(ChartMogul's or Baremetrics' activities), not one row per subscription nor per customer and month (read "
+        f"so, expansions add up and churn rows are never lost); export subscriptions (start, end, MRR) or each "
+        f"customer's MRR per month",
+        source=source,
+        column=column,
+    )
