@@ -51,7 +51,8 @@ def test_value_rule_names_every_total_row(tmp_path: Path, capsys: pytest.Capture
 def test_orders_total_row_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = ["customer_id,date,amount"]
     for m in range(1, 5):
-        lines += [f"a,2024-0{m}-03,30", f"b,2024-0{m}-09,{10 * m}", f"Summe Monat,2024-0{m}-28,{30 + 10 * m}"]
+        lines += [f"a,2024-0{m}-03,30", f"b,2024-0{m}-09,{10 * m}", f"c,2024-0{m}-12,5"]
+        lines += [f"Summe Monat,2024-0{m}-28,{35 + 10 * m}"]
     (tmp_path / "o.csv").write_text("\n".join(lines) + "\n")
     assert cli.main(["import", "--orders", str(tmp_path / "o.csv"), "--to-csv", str(tmp_path / "t")]) == 1
     assert "a total row of each month (its amount is the sum" in capsys.readouterr().err
@@ -64,3 +65,11 @@ def test_a_customer_paying_the_sum_once_is_data(tmp_path: Path) -> None:
     )
     assert cli.main(["import", "--subscriptions", str(tmp_path / "s.csv"), "--to-csv", str(tmp_path / "t")]) == 0
     assert pd.read_csv(tmp_path / "t" / "movements.csv")["mrr_end"].tolist() == [300.0, 220.0]
+
+
+def test_a_customer_paying_as_much_as_two_others_every_month_is_data(tmp_path: Path) -> None:
+    # plans of 50, 100 and 150: c pays a + b every month; with two others only a label could tell a total
+    rows = [f"{c},2024-0{m},{x}" for m in (1, 2, 3) for c, x in (("a", 50), ("b", 100), ("c", 150))]
+    (tmp_path / "s.csv").write_text("customer_id,month,mrr\n" + "\n".join(rows) + "\n")
+    assert cli.main(["import", "--subscriptions", str(tmp_path / "s.csv"), "--to-csv", str(tmp_path / "t")]) == 0
+    assert pd.read_csv(tmp_path / "t" / "movements.csv")["mrr_end"].tolist() == [300.0, 300.0, 300.0]

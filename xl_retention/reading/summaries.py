@@ -152,20 +152,21 @@ def monthly_totals(
     ids: pd.Series, months: np.ndarray, amounts: np.ndarray, source: str, column: str, what: str = "MRR"
 ) -> None:
     """Refuse a report's total row per month whatever its label: an id whose every row's amount is the sum of the
-    other rows of its month (two of them at least, in two months at least), as a BI report's "Insgesamt", "合計" or
-    "Total geral" row between the months is; counted as a customer, it doubles the month's MRR. ``months``: each
-    row's month (datetime64), ``amounts`` its amount (NaN for none).
+    other rows of its month (three of them at least, in two months at least), as a BI report's "Insgesamt", "合計"
+    or "Total geral" row between the months is; counted as a customer, it doubles the month's MRR. (With two others,
+    a customer paying as much as both every month, 150 beside 100 and 50, is as likely: only a label tells.)
+    ``months``: each row's month (datetime64), ``amounts`` its amount (NaN for none).
 
-    >>> ids = pd.Series(["a", "b", "Sum it", "a", "b", "Sum it"])
-    >>> months = np.array(["2024-01"] * 3 + ["2024-02"] * 3, dtype="datetime64[M]")
-    >>> monthly_totals(ids, months, np.array([100.0, 50, 150, 100, 60, 160]), "s.csv", "customer_id")
+    >>> ids = pd.Series(["a", "b", "c", "Sum it", "a", "b", "c", "Sum it"])
+    >>> months = np.array(["2024-01"] * 4 + ["2024-02"] * 4, dtype="datetime64[M]")
+    >>> monthly_totals(ids, months, np.array([100.0, 50, 10, 160, 100, 60, 10, 170]), "s.csv", "customer_id")
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: s.csv, column 'customer_id': a total row of each month (its MRR is the \
-sum of the month's other rows: the report's totals, not a customer: remove them) in rows 4, 7 (counting the header \
+sum of the month's other rows: the report's totals, not a customer: remove them) in rows 5, 9 (counting the header \
 as row 1): 'Sum it', 'Sum it'
     """
-    if len(ids) < 6:
+    if len(ids) < 8:
         return
     frame = pd.DataFrame({"id": ids.to_numpy(dtype=object), "m": months.astype("datetime64[M]"),
                           "x": np.asarray(amounts, dtype=np.float64)})  # fmt: skip
@@ -173,7 +174,7 @@ as row 1): 'Sum it', 'Sum it'
     by_month = frame.groupby("m")["x"]
     total, count = by_month.transform("sum"), by_month.transform("size")
     scale = np.maximum(np.abs(total.to_numpy()), 1.0)
-    summed = (frame["x"] > 0) & (count >= 3) & (np.abs(2 * frame["x"] - total).to_numpy() <= 1e-9 * scale + 0.005)
+    summed = (frame["x"] > 0) & (count >= 4) & (np.abs(2 * frame["x"] - total).to_numpy() <= 1e-9 * scale + 0.005)
     per_id = pd.DataFrame({"id": frame["id"], "m": frame["m"], "summed": summed}).groupby("id", sort=False)
     found = per_id.agg(all_summed=("summed", "all"), months=("m", "nunique"))
     totals = found.index[found["all_summed"] & (found["months"] >= 2)]
