@@ -45,6 +45,7 @@ from .engine_results import (
     fit_arrays,
     read_values,
 )
+from .excel_functions._core import CARRIED
 from .excel_functions.final_operations import may_end_in_sum, rewrite_final
 from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas, number_text_results
@@ -60,6 +61,7 @@ from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
 from .intersection import indexes_whole, whole_index_cycles
 from .merged_spills import spills_over_merged
+from .newer_errors import settle
 from .package import FormulaCell, scan
 from .package_facts import (
     OTHER_APPLICATION,
@@ -347,6 +349,9 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                     "current value (the embedded engine cannot compute it)",
                 )
                 unsupported.append(by_cell[(sheet, ref)])
+    if len(CARRIED) > 1:  # several newer error values (#FIELD!, #CONNECT!): each formula's is the one it reads
+        unsupported += settle(workbook, formulas, info, result.values)
+        result.unsupported = unsupported
     for item in unsupported:
         result.values.get(item.sheet, {}).pop(item.ref, None)
     fit_arrays(workbook, info, result)

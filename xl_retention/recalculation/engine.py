@@ -23,7 +23,7 @@ from ..cells import CellError, evaluate, number_caller, without_trailing_empties
 from ..registry import FUNCTIONS, ExcelFunction
 from . import excel_functions
 from .denormals import unflushed
-from .excel_functions._core import ERROR_KINDS
+from .excel_functions._core import CARRIED, ERROR_KINDS, carried
 from .package import PackageInfo, without_members
 from .reasons import REASONS
 
@@ -42,6 +42,8 @@ CIRCULAR = "#CIRC"
 def excel_code(kind: str) -> str:
     """formualizer's error kind (``"Div"``, ``"#DIV/0!"``) as Excel's code (``"#DIV/0!"``)."""
     key = kind.strip().lower()
+    if key in ("cancelled", "#cancelled!"):  # a newer error value (.newer_errors)
+        return carried("#CANCELLED!")
     return _CODES.get(key, _CODES.get(key.strip("#!?"), kind if kind.startswith("#") else f"#{kind.upper()}!"))
 
 
@@ -90,7 +92,8 @@ def engine_literal(value: Any) -> Any:
     if isinstance(value, dict) and value.get("type") == "Error":
         value = CellError(excel_code(str(value.get("kind", "Value"))))
     if isinstance(value, CellError):
-        return fz.LiteralValue.error(_KINDS.get(value.code, "Value"), value.message or value.code)
+        kind = _KINDS.get(value.code) or ("Cancelled" if value.code in CARRIED else "Value")  # .newer_errors
+        return fz.LiteralValue.error(kind, value.message or value.code)
     if isinstance(value, list):
         return engine_literal(value[0][0] if value and isinstance(value[0], list) else (value[0] if value else None))
     return value
@@ -207,7 +210,10 @@ def load(path: str | Path, info: PackageInfo | None = None, own: frozenset[str] 
     for sheet, dates in (info.iso_dates if info is not None else {}).items():  # t="d" cells: numbers, as in Excel
         for (r, c), serial in dates.items():
             workbook.set_value(sheet, r, c, serial)
-    for sheet, errors in (info.newer_errors if info is not None else {}).items():  # #CALC! typed in: put back
+    newer = info.newer_errors if info is not None else {}
+    codes = {code for errors in newer.values() for code in errors.values()}  # those without a kind: #CANCELLED!
+    CARRIED[:] = sorted(code for code in codes if code not in _KINDS)
+    for sheet, errors in newer.items():  # #CALC!, #FIELD! typed in: put back
         for (r, c), code in errors.items():
             workbook.set_value(sheet, r, c, engine_literal(CellError(code)))
     # the Excel functions the engine lacks or computes differently

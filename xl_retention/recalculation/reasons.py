@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cells import CellError
 from ..registry import FUNCTIONS
+from .argument_counts import count_reason
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .literal_reasons import literal_error_reasons
@@ -90,8 +91,16 @@ def explain(
         if type(value) is CellError and reason.endswith(f"({value.code})"):
             formula = formulas[sheet][cell_position(ref)] if cell_position(ref) in formulas[sheet] else None
             result.values[sheet][ref] = CellError(value.code, name_the_cell(reason, formula, sheet, names))  # B4
+    counted = False
+    for sheet, ref, place in todo:  # =CRR(535,75): the engine refuses the call itself, without calling it
+        value = result.values[sheet][ref]
+        if type(value) is CellError and value.code == "#VALUE!" and not value.message:
+            reason = count_reason(formulas[sheet][place])
+            if reason is not None:
+                result.values[sheet][ref] = CellError(value.code, reason)
+                counted = True
     named = literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
-    if found or named:
+    if found or named or counted:
         pass_reasons_on(formulas, result, names)
 
 

@@ -103,6 +103,11 @@ def reason_of(formula: str, kind: str, defined: dict[str, str] | None = None) ->
         missing = [n for n, _ in names if n == "LAMBDA" or not engine_knows(n)]
         if missing:
             return missing[0], f"the embedded engine cannot compute {missing[0]} here"
+        from .newer_errors import error_type_reason  # which builds this module's Unsupported
+
+        newer = error_type_reason(formula)
+        if newer is not None:
+            return newer
         bare = _LITERALS.sub('""', formula)
         construct = _construct(bare)
         if construct is not None:

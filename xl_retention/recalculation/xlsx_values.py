@@ -42,6 +42,7 @@ import numpy as np
 from .._files import atomic_output
 from ..cells import CellError
 from ..errors import EXCEL_ERRORS
+from .excel_functions._core import CARRIED
 
 __all__ = ["ERROR_CODES", "NO_VALUE", "Resized", "write_cached_values"]
 
@@ -538,7 +539,7 @@ def _cached(value: object, title: str, ref: bytes) -> tuple[bytes | None, bytes]
         return (None, repr(value).encode()) if math.isfinite(value) else (b"e", b"#NUM!")
     if isinstance(value, CellError):
         code = str(value)
-        if code not in ERROR_CODES:
+        if code not in ERROR_CODES and code not in CARRIED:  # CARRIED: the workbook's own (#FIELD!, .newer_errors)
             raise ValueError(f"cell {ref.decode()} of sheet {title!r}: {code!r} is not an Excel error code")
         return b"e", code.encode()
     if value is None:

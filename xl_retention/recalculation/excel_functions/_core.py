@@ -33,6 +33,18 @@ ERROR_KINDS = {
 }
 
 
+#: formualizer's #CANCELLED!, which nothing else in a recalculation makes, stands for Excel's newer error values
+#: (#FIELD!, #CONNECT!, ...) it has no kind for: :data:`CARRIED` holds those of the workbook being computed, in
+#: sorted order (set by :func:`..engine.load`; :mod:`..newer_errors`)
+CARRIER = "#CANCELLED!"
+CARRIED: list[str] = []
+
+
+def carried(code: str) -> str:
+    """``code``, or the newer error value #CANCELLED! stands for when the workbook holds one such code."""
+    return CARRIED[0] if code == CARRIER and len(CARRIED) == 1 else code
+
+
 class ExcelError(Exception):
     """An Excel error value (``code`` such as ``"#NUM!"``) as the result of a function."""
 

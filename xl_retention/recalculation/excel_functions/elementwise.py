@@ -277,9 +277,13 @@ def _char(value: Any) -> str:
 
 
 def _unichar(value: Any) -> str:
+    """UNICHAR: 0 or beyond U+10FFFF #VALUE!; a partial surrogate (55296..57343) #N/A, as Microsoft's UNICHAR page
+    says ("If Unicode numbers are partial surrogates ..., UNICHAR returns the #N/A error value")."""
     n = math.trunc(_value(value))
     if not 1 <= n <= 0x10FFFF:
         raise ExcelError("#VALUE!")
+    if 0xD800 <= n <= 0xDFFF:
+        raise ExcelError("#N/A")
     return chr(n)
 
 
@@ -508,6 +512,8 @@ for _name in ("YEAR", "MONTH", "DAY"):
 FUNCTIONS["WEEKDAY"] = Function("WEEKDAY", _element(_weekday), 1, 2)
 # a day and month typed without a year ("15-Jan", "1 March"): the current year's date, where the engine says #VALUE!
 FUNCTIONS["DATEVALUE"] = Function("DATEVALUE", _element(_datevalue), 1, 1)
+# a partial surrogate (55296..57343) is #N/A, where the engine says #VALUE! (IFNA did not catch it)
+FUNCTIONS["UNICHAR"] = Function("UNICHAR", broadcast(_element(_unichar)), 1, 1)
 
 
 def package_forms(functions: dict[str, Function]) -> list[Function]:

@@ -4,7 +4,9 @@
   never passed on: ``IF(TYPE(A1)=16, ...)`` is how a sheet tests for one (the engine passed the error on).
 - ``ERROR.TYPE(error)``: Excel's numbers, the newer errors included: #NULL! 1, #DIV/0! 2, #VALUE! 3, #REF! 4,
   #NAME? 5, #NUM! 6, #N/A 7, #GETTING_DATA 8, #SPILL! 9, #CONNECT! 10, #BLOCKED! 11, #UNKNOWN! 12, #FIELD! 13,
-  #CALC! 14; anything else #N/A (the engine numbered #SPILL! 10 and #CALC! 11).
+  #CALC! 14; anything else #N/A (the engine numbered #SPILL! 10 and #CALC! 11). A newer error value the engine holds
+  as #CANCELLED! (:mod:`..newer_errors`) is the workbook's one such code; with several, or one without a number here
+  (#PYTHON!, #BUSY!), the cell is listed (#NIMPL!).
 - ``HYPERLINK(link_location, [friendly_name])``: the cell's value is friendly_name's as it is ("the jump text or
   numeric value that is displayed in the cell"): a number stays a number, TRUE a logical, an empty cell 0 (the engine
   made each text: ``=HYPERLINK("http://x",A3)+1`` was right, ``ISNUMBER(..)`` FALSE, and the cell held the text
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._core import ExcelError, error_code, excel_function, is_error, number_text
+from ._core import CARRIED, CARRIER, ExcelError, carried, error_code, excel_function, is_error, number_text
 
 ERROR_NUMBERS = {
     "#NULL!": 1.0,
@@ -74,9 +76,12 @@ def _error_type(value: Any) -> float:
     """ERROR.TYPE(error_val)."""
     value = _single(value)
     if is_error(value):
-        number = ERROR_NUMBERS.get(error_code(value))
+        code = carried(error_code(value))
+        number = ERROR_NUMBERS.get(code)
         if number is not None:
             return number
+        if code == CARRIER or code in CARRIED:  # a newer error of several, or without a known number: listed
+            raise ExcelError("NImpl")
     raise ExcelError("#N/A")
 
 

@@ -1,0 +1,144 @@
+"""Excel 365's newer error values in a user's cells, and UNICHAR of a partial surrogate (H21).
+
+A cell holding #FIELD!, #CONNECT!, #BLOCKED!, #UNKNOWN!, #GETTING_DATA, #PYTHON! or #BUSY! as its value (a linked data
+type's field that is gone, a failed refresh, Python in Excel) was read by the embedded engine as #VALUE!: ``=A1`` was
+written #VALUE! and ``ERROR.TYPE(A1)`` 3, with status ok. Excel passes an error on unchanged, and ERROR.TYPE gives its
+own numbers (Microsoft's ERROR.TYPE page: #GETTING_DATA 8; #CONNECT! 10, #BLOCKED! 11, #UNKNOWN! 12, #FIELD! 13).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from xl_retention.recalculation import recalc_file
+
+
+def _recalc(tmp_path: Path, errors: dict[str, str], formulas: dict[str, str]) -> tuple[object, dict[str, object]]:
+    """Sheet S with ``errors`` as error values (``<c t="e">``, as Excel stores them) and ``formulas``: the report
+    and the written values."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, code in errors.items():
+        sheet[ref] = code
+        sheet[ref].data_type = "e"  # openpyxl knows only the seven classic codes
+    for ref, formula in formulas.items():
+        sheet[ref] = formula
+    source = tmp_path / "book.xlsx"
+    book.save(source)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    return result, {ref: out[ref].value for ref in formulas}
+
+
+def test_a_newer_error_value_passes_on_unchanged_and_error_type_gives_excels_number(tmp_path: Path) -> None:
+    formulas = {
+        "B1": "=A1",
+        "B2": "=A1+1",
+        "B3": "=ERROR.TYPE(A1)",
+        "B4": '=IFERROR(A1,"ok")',
+        "B5": "=ISERR(A1)",
+        "B6": "=ISNA(A1)",
+        "B7": '=IF(ERROR.TYPE(A1)=13,"field gone","other")',
+        "B8": "=SUM(A1,2)",
+        "B9": "=TYPE(A1)",
+        "B10": "=A2",  # a classic error beside it keeps its own code
+    }
+    result, values = _recalc(tmp_path, {"A1": "#FIELD!", "A2": "#DIV/0!"}, formulas)
+    assert result.status == "ok", result.message
+    assert list(values.values()) == [
+        "#FIELD!",
+        "#FIELD!",
+        13,
+        "ok",
+        True,
+        False,
+        "field gone",
+        "#FIELD!",
+        16,
+        "#DIV/0!",
+    ]
+
+
+def test_each_newer_error_value_of_a_workbook_is_the_one_its_formulas_read(tmp_path: Path) -> None:
+    # several newer codes: each formula gives the one it reads; one reading two, or ERROR.TYPE of one, is listed
+    # naming them (the engine holds them alike), never #VALUE! with status ok
+    errors = {"A1": "#FIELD!", "A2": "#CONNECT!", "A3": "#GETTING_DATA"}
+    formulas = {
+        "B1": "=A1",
+        "B2": "=A2*2",
+        "B3": "=B2",
+        "B4": "=A3",
+        "B5": "=IFERROR(A1,1)+IFERROR(A2,2)",
+        "B6": "=ISERROR(A3)",
+        "C1": "=A1&A2",
+        "C2": "=ERROR.TYPE(A2)",
+    }
+    result, values = _recalc(tmp_path, errors, formulas)
+    assert [values[ref] for ref in ("B1", "B2", "B3", "B4", "B5", "B6")] == [
+        "#FIELD!",
+        "#CONNECT!",
+        "#CONNECT!",
+        "#GETTING_DATA",
+        3,
+        True,
+    ]
+    listed = {u.address: u.reason for u in result.unsupported}
+    assert set(listed) == {"S!C1", "S!C2"}
+    assert "#CONNECT! and #FIELD!" in listed["S!C1"]
+    assert "(#CONNECT!, #FIELD!, #GETTING_DATA)" in listed["S!C2"]
+
+
+def test_error_type_of_a_newer_error_without_a_documented_number_is_listed(tmp_path: Path) -> None:
+    result, values = _recalc(tmp_path, {"A1": "#PYTHON!"}, {"B1": "=A1", "B2": "=ERROR.TYPE(A1)"})
+    assert values["B1"] == "#PYTHON!"
+    assert [(u.address, u.reason) for u in result.unsupported] == [
+        ("S!B2", "Excel's ERROR.TYPE number of #PYTHON! is not known to the embedded engine")
+    ]
+
+
+def test_unichar_of_a_partial_surrogate_is_na(tmp_path: Path) -> None:
+    # Microsoft's UNICHAR page: "If Unicode numbers are partial surrogates ..., UNICHAR returns the #N/A error value";
+    # 0 and beyond U+10FFFF #VALUE!. The engine gave #VALUE! for 55296..57343, so IFNA did not catch them.
+    book = {"A1": 55296, "A2": 57343, "A3": 0, "A4": 1114112, "A5": 66, "A6": 55295}
+    formulas = {f"B{r}": f"=_xlfn.UNICHAR(A{r})" for r in range(1, 7)}
+    formulas["C1"] = '=_xlfn.IFNA(_xlfn.UNICHAR(A1),"surrogate")'
+    formulas["C2"] = "=SUMPRODUCT(--ISNA(_xlfn.UNICHAR(A1:A6)))"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "S"
+    for ref, value in {**book, **formulas}.items():
+        sheet[ref] = value
+    workbook.save(tmp_path / "u.xlsx")
+    result = recalc_file(tmp_path / "u.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    got = [out[ref].value for ref in formulas]
+    assert got == ["#N/A", "#N/A", "#VALUE!", "#VALUE!", "B", "\ud7ff", "surrogate", 2]
+
+
+def test_a_call_of_our_function_missing_an_argument_says_which(tmp_path: Path) -> None:
+    # =CRR(535,75): the engine refuses the call itself (#VALUE!, CRR never called), and the report listed the cell with
+    # an empty reason; now the reason names the argument missing, also for a call inside another and a cell reading
+    # it, and too many arguments are said as such. An empty argument is a blank one (the core's own reason).
+    formulas = {
+        "B1": "=CRR(535,75)",
+        "B2": "=ROUND(CRR(535),2)",
+        "B3": "=B1",
+        "B4": "=CRR(535,75,500,1)",
+        "B5": "=CRR(535,,500)",
+    }
+    result, values = _recalc(tmp_path, {}, formulas)
+    assert list(values.values()) == ["#VALUE!"] * 5
+    reasons = {issue.address: issue.reason for issue in result.errors}
+    takes = "(CRR takes customers_end, customers_gained, customers_start;"
+    assert reasons == {
+        "S!B1": f"CRR: customers_start is missing {takes} 2 given) (#VALUE!)",
+        "S!B2": f"CRR: customers_gained, customers_start are missing {takes} 1 given) (#VALUE!)",
+        "S!B3": f"CRR: customers_start is missing {takes} 2 given) (#VALUE!), from S!B1",
+        "S!B4": "CRR: 4 arguments given, it takes at most 3 (customers_end, customers_gained, customers_start)"
+        " (#VALUE!)",
+        "S!B5": "CRR: customers_gained blank while other inputs are not (#VALUE!)",
+    }

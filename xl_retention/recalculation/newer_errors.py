@@ -1,0 +1,103 @@
+"""Excel 365's newer error values in value cells (#FIELD!, #CONNECT!, #BLOCKED!, #UNKNOWN!, #GETTING_DATA,
+#PYTHON!, #BUSY!, #EXTERNAL!, any ``#...`` the reader finds): a formula reading one gives that same error, as Excel
+passes an error on unchanged, and ``ERROR.TYPE`` gives Excel's number for it.
+
+formualizer has kinds for the seven classic errors, #SPILL! and #CALC! only (any other became #VALUE!, with status
+ok: ``=A13`` of a #FIELD! showed #VALUE! and ``ERROR.TYPE`` 3 instead of 13). Such a cell is given formualizer's
+#CANCELLED! (:data:`CARRIER`), which nothing else in a recalculation makes, and #CANCELLED! stands for the
+workbook's newer codes (:data:`.excel_functions._core.CARRIED`, set by :func:`.engine.load`):
+
+- one such code in the workbook: every #CANCELLED! is it (:func:`.engine.excel_code`, ``ERROR.TYPE``);
+- several: a formula's #CANCELLED! is the code of the cells holding one that it reads (:func:`.kept.dependents`);
+  a formula reading cells of two codes, and ``ERROR.TYPE`` of one (#NIMPL!), is listed naming them, with the
+  value stored in the file.
+
+``ERROR.TYPE`` of a newer code Microsoft gives no number for (#PYTHON!, #BUSY!, ...) is listed likewise.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from openpyxl.utils import get_column_letter
+
+from ..cells import CellError
+from .excel_functions._core import CARRIED, CARRIER
+from .unsupported import Unsupported
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import formualizer as fz
+
+    from .formula_texts import FormulaTexts
+    from .package import PackageInfo
+
+__all__ = ["error_type_reason", "settle"]
+
+_ERROR_TYPE = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?ERROR\.TYPE\s*\(")
+
+
+def _named() -> str:
+    return ", ".join(CARRIED)
+
+
+def error_type_reason(formula: str) -> tuple[str, str] | None:
+    """(function, reason) for an ``ERROR.TYPE`` cell left #NIMPL! by a newer error value (see the module)."""
+    if not CARRIED or _ERROR_TYPE.search(formula) is None:
+        return None
+    if len(CARRIED) > 1:
+        return "ERROR.TYPE", (
+            f"ERROR.TYPE of one of Excel's newer error values in this workbook ({_named()}), which the embedded "
+            "engine cannot tell apart here"
+        )
+    return "ERROR.TYPE", f"Excel's ERROR.TYPE number of {CARRIED[0]} is not known to the embedded engine"
+
+
+def settle(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    values: Mapping[str, dict[str, object]],
+) -> list[Unsupported]:
+    """With several newer codes in the workbook: each formula result #CANCELLED! in ``values`` becomes the code of
+    the cells it reads; a cell reading two codes (or none found) is removed from ``values`` and returned, to be
+    listed with the value stored in the file."""
+    pending = [
+        (sheet, ref)
+        for sheet, cells in values.items()
+        for ref, value in cells.items()
+        if type(value) is CellError and value.code == CARRIER
+    ]
+    if not pending:
+        return []
+    from .kept import dependents
+
+    reached: dict[tuple[str, str], set[str]] = {}
+    for code in CARRIED:
+        roots = {
+            (sheet, f"{get_column_letter(c)}{r}"): (sheet, f"{get_column_letter(c)}{r}")
+            for sheet, cells in info.newer_errors.items()
+            for (r, c), held in cells.items()
+            if held == code
+        }
+        for key in dependents(workbook, roots, formulas, info):
+            reached.setdefault(key, set()).add(code)
+    listed = []
+    for sheet, ref in pending:
+        codes = sorted(reached.get((sheet, ref), ()))
+        if len(codes) == 1:
+            values[sheet][ref] = CellError(codes[0])
+            continue
+        del values[sheet][ref]
+        cached = info.formulas.get(sheet, {}).get(ref)
+        shown = " and ".join(codes) if codes else _named()
+        reason = (
+            f"reads cells holding {shown} (Excel's newer error values), which the embedded engine cannot tell "
+            "apart in this formula"
+        )
+        listed.append(
+            Unsupported(sheet, ref, "error value", reason, kept=cached is not None and cached.cached is not None)
+        )
+    return listed
