@@ -234,8 +234,11 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
                     column=str(column),
                 )
     if "quantity" not in names:  # a seat count under a name of no language above: by its values
+        from .discounts import discount_columns
+
+        other = set(discount_columns(df)) | {str(c) for c in add_on_columns(df.columns, names)}  # refused as such
         for column in df.columns:
-            if key(column) not in used and _whole_counts(column, df[column]):
+            if key(column) not in used and str(column) not in other and _whole_counts(column, df[column]):
                 raise DataError(
                     f"{source}: column {str(column)!r} holds whole numbers beside the price and is not used: a "
                     "quantity (seats, licences)? It would multiply the MRR (MRR = amount x quantity / months per "
@@ -252,7 +255,8 @@ _NOT_COUNT = frozenset({
     "week", "weeks", "age", "version", "cycle", "cycles", "period", "periods", "term", "terms", "rank", "index", "row",
     "line", "position", "invoice", "order", "number", "code", "interval", "frequency", "every", "trial", "score",
     "rating", "level", "tier", "step", "attempt", "attempts", "retry", "retries", "dunning", "renewal", "renewals",
-    "payments", "charges", "invoices", "count", "free",
+    "payments", "charges", "invoices", "count", "free", "percent", "pct", "off", "rate", "amount", "price", "fee",
+    "total", "tax", "mrr", "arr", "revenue",
 })  # fmt: skip
 
 
