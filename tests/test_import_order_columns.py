@@ -236,3 +236,13 @@ def test_a_typed_table_is_read_as_the_file(tmp_path: Path, text: str) -> None:
     if outs[0][0] == 0:
         for name in ("purchases.csv", "order_revenue_cohorts.csv"):
             assert (outs[1][1] / name).read_text() == (outs[0][1] / name).read_text()
+
+
+def test_a_failed_payment_and_its_retry_of_one_invoice_are_one_purchase(tmp_path: Path) -> None:
+    """The unpaid rows are no order's lines: a failed charge and its retry sharing the invoice id pass, as before."""
+    text = (
+        "customer_id,date,amount,Invoice,Status\na,2026-01-05,10,in_1,failed\na,2026-01-05,10,in_1,succeeded\n"
+        "b,2026-01-06,5,in_2,succeeded\n"
+    )
+    code, out = _run(tmp_path, text)
+    assert code == 0 and _purchases(out) == [["2026-01", 2, 0]] and _revenue(out) == [["2026-01", 15.0]]

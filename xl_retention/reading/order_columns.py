@@ -85,14 +85,15 @@ def few_values(column: pd.Series, most: int = 40) -> np.ndarray | None:
 
 def holds_order_statuses(name: Any, column: pd.Series) -> bool:
     """Whether ``column`` (named ``name``) holds order statuses by its values: one of them says the order was not paid
-    (:data:`~.orders.NOT_PAID`) and at least half of its distinct values are order statuses; a fulfilment's,
+    (:data:`~.orders.NOT_PAID`) and more than half of its distinct values are order statuses (a note of ``ok`` and
+    ``cancelled`` is none); a fulfilment's,
     shipment's or delivery's status column is none.
 
     >>> holds_order_statuses("Zahlungsstatus", pd.Series(["paid", "cancelled", "paid"]))
     True
     >>> holds_order_statuses("Fulfillment Status", pd.Series(["fulfilled", "pending"]))
     False
-    >>> holds_order_statuses("Note", pd.Series(["paid", "gift wrap", "call first", "rush"]))
+    >>> holds_order_statuses("Note", pd.Series(["ok", "cancelled", "ok"]))
     False
     """
     from .orders import NOT_PAID, PAID, PAID_OR_REFUNDED
@@ -103,7 +104,7 @@ def holds_order_statuses(name: Any, column: pd.Series) -> bool:
     if values is None or not values.size or not np.isin(values, list(NOT_PAID)).any():
         return False
     known = np.isin(values, list(NOT_PAID | PAID | PAID_OR_REFUNDED))
-    return bool(known.sum() * 2 >= values.size)
+    return bool(known.sum() * 2 > values.size)
 
 
 #: Beginnings of a name's words that say a refund (English, German, French, Spanish, Italian, Dutch, Portuguese).
@@ -150,16 +151,24 @@ def refund_amount_columns(df: pd.DataFrame, mapped: Any = ()) -> tuple[list[str]
     return taken, refused
 
 
-def check_unmapped_order_id(df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str) -> None:
+def check_unmapped_order_id(
+    df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str, counted: Any = None
+) -> None:
     """In an orders file without an order id, refuse a column that is one (see the module docstring), naming it,
-    the rows of one customer and date it ties, and the ``--columns order_id=`` to map."""
+    the rows of one customer and date it ties, and the ``--columns order_id=`` to map. Only the rows ``counted``
+    (paid; all without it) and not refunds (negative amounts) are looked at: a failed payment and its retry share an
+    invoice's id, one purchase."""
     from .names import columns_option
 
     if "order_id" in typed or len(df) < 2:
         return
     dates = np.asarray(typed["date"])
+    kept = ~np.isnat(dates) if counted is None else ~np.isnat(dates) & np.asarray(counted, dtype=bool)
+    if "amount" in typed:
+        kept &= ~(np.asarray(typed["amount"], dtype=np.float64) < 0)
     groups = pd.DataFrame({"who": np.asarray(typed["customer_id"], dtype=object), "when": dates})
-    twice = groups.duplicated(keep=False).to_numpy() & ~np.isnat(dates)
+    groups = groups.where(pd.Series(kept, index=groups.index), None) if not kept.all() else groups
+    twice = groups.duplicated(keep=False).to_numpy() & kept
     if not twice.any():  # no customer has two rows at one date: every row is an order whatever its columns
         return
     group = groups.groupby(["who", "when"], sort=False, dropna=False).ngroup().to_numpy()
@@ -168,7 +177,7 @@ def check_unmapped_order_id(df: pd.DataFrame, typed: dict[str, Any], names: dict
         if name in mapped or not _id_like(name, df.iloc[:, position]):
             continue
         text = df.iloc[:, position].astype(object).where(df.iloc[:, position].notna(), "").astype(str).str.strip()
-        filled = (text != "").to_numpy()
+        filled = (text != "").to_numpy() & kept
         if not (filled & twice).any():
             continue
         pairs = pd.DataFrame({"id": text.to_numpy()[filled], "group": group[filled]})

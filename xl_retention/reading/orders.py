@@ -468,7 +468,6 @@ def orders_as_paid(
     ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
     check_order_copies(df, typed, source)  # an order's status changed between two exports appended (order_copies)
     by_values.check_invoices_and_payments(df, source)  # an invoice and the payment settling it: one sale
-    by_values.check_unmapped_order_id(df, typed, names, source)  # Xero's InvoiceNumber on an invoice's line rows
     returned = by_values.refund_amount_columns(df, set(names.values()))[1]  # 'Returns': money or items?
     by_values.refuse_returned_columns(returned, source)
     if "amount" in typed:  # 'UnitAmount' beside 'Quantity': the line's amount is their product
@@ -486,6 +485,7 @@ def orders_as_paid(
     if refunded is None and "amount" in typed:
         _refuse_untold_partial_refunds(df, typed, names, source)
     cancelled = cancelled_rows(df, source, refunds=refunded is not None)
+    by_values.check_unmapped_order_id(df, typed, names, source, ~(cancelled | full))  # Xero's InvoiceNumber on lines
     written = {ours: f for ours in ("amount", "date", "customer_id") if (f := written_values(df, names.get(ours)))}
     if "order_id" not in typed:
         _refuse_exchanges_without_order(df, source)
