@@ -122,9 +122,11 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
                 formula = ws[f"{letter}{r}"].value
                 expected_args = [f"{header[HEADERS[a.name]]}{r}" for a in BY_NAME[function].args]
                 # Revenue: a movement left blank in a month with figures counts as 0 (as MRR at end does); the
-                # expansion input typed as text is its number (N() of text is 0: it was left out)
+                # expansion input typed as text is its number (N() of text is 0: it was left out); the MRR at start
+                # pasted as text (the first month's, typed) is its number too, a blank stays blank
                 passed = [(f'IF({cell}="",0,{cell}+0)' if a.name == "expansion_mrr" else f"N({cell})")
-                          if title == "Revenue" and a.name in MOVEMENTS else cell
+                          if title == "Revenue" and a.name in MOVEMENTS
+                          else f'IF({cell}="","",IFERROR({cell}+0,{cell}))' if title == "Revenue" else cell
                           for cell, a in zip(expected_args, BY_NAME[function].args, strict=True)]  # fmt: skip
                 call = f"{function}({','.join(passed)})"
                 empty = "AND(" + ",".join(f'{a}=""' for a in dict.fromkeys(expected_args)) + ")"

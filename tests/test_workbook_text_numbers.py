@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
 from openpyxl.utils import get_column_letter
 
 from xl_retention import cli
@@ -80,8 +81,10 @@ def test_import_brings_the_guard_that_missed_texts_up_to_date(tmp_path, capsys):
         "IF(OR({start}<0,{new}<0,{expansion}<0,{reactivation}<0,{contraction}<0,{churned}<0),#NUM!,"
         "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned}))"
     )
+    rate = '=IF(OR(AND({lost}="",{start}=""),AND(ISNUMBER({start}),{start}=0)),"",GRR(N({lost}),{start}))'
     for row in range(2, 5):
         wb["Revenue"][f"H{row}"] = render_formula(earlier, letters, row)
+        wb["Revenue"][f"N{row}"] = render_formula(rate, letters, row)  # the GRR that refused a start pasted as text
     wb.save(path)
     csv = tmp_path / "subs.csv"
     csv.write_text("customer_id,month,mrr\na,2026-01,10\nb,2026-01,10\na,2026-02,10\nc,2026-03,20\n")
@@ -91,3 +94,31 @@ def test_import_brings_the_guard_that_missed_texts_up_to_date(tmp_path, capsys):
         '=IF(AND(B3="",C3="",D3="",E3="",F3="",G3=""),"",IF(OR(B3+0<0,C3+0<0,D3+0<0,E3+0<0,F3+0<0,G3+0<0),#NUM!,'
         "B3+C3+D3+E3-F3-G3))"
     )
+    grr = openpyxl.load_workbook(path)["Revenue"]["N2"].value
+    assert grr == next(c for c in REVENUE.columns if c.key == "grr").formula.replace("{lost}", "I2").replace(
+        "{start}", "B2"
+    )
+    assert "IFERROR(B2+0,B2)" in grr
+
+
+def test_a_first_mrr_at_start_pasted_as_text_counts_in_the_rates(tmp_path, capsys):
+    """The first month's MRR at start, typed, is the one the rates read directly: pasted as " 1,000 " they refused
+    it ("start_mrr must be a number, got ' 1,000 '", #VALUE!) while the MRR at end counted it."""
+    paths = []
+    for name, start in (("text.xlsx", " 1,000 "), ("typed.xlsx", 1000), ("zero.xlsx", "0"), ("abc.xlsx", "abc")):
+        path = build_template(tmp_path / name, start="2025-01", months=2)
+        wb = openpyxl.load_workbook(path)
+        revenue = wb["Revenue"]
+        revenue["B2"], revenue["C2"], revenue["D2"], revenue["F2"], revenue["G2"] = start, 100, 20, 20, 30
+        wb.save(path)
+        paths.append(path)
+    errors = _recalc(tmp_path, capsys, *paths)
+    assert errors["text.xlsx"] == errors["typed.xlsx"] == errors["zero.xlsx"] == {}
+    rates = ("H2", "K2", "L2", "M2", "N2", "O2")  # MRR at end, net and gross revenue churn, NRR, GRR, quick ratio
+    for name in ("text.xlsx", "typed.xlsx"):
+        revenue = openpyxl.load_workbook(tmp_path / "out" / name, data_only=True)["Revenue"]
+        got = [revenue[ref].value for ref in rates]
+        assert got == pytest.approx([1070, 0.03, 0.05, 0.97, 0.95, 2.4]), name
+    zero = openpyxl.load_workbook(tmp_path / "out" / "zero.xlsx", data_only=True)["Revenue"]
+    assert [zero[ref].value for ref in rates] == [70, None, None, None, None, 2.4]  # no MRR at start: no rate
+    assert errors["abc.xlsx"]["Revenue!M2"] == "NRR: start_mrr must be a number, got 'abc' (#VALUE!)"

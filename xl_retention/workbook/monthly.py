@@ -84,6 +84,10 @@ MRR_START = (
 # The expansion MRR a rate takes: a blank is 0; a number pasted as text is that number, as in the arithmetic of
 # MRR at end (N() made it 0: NRR, net revenue churn and the quick ratio silently left the expansion out).
 EXPANSION = 'IF({expansion}="",0,{expansion}+0)'
+# The MRR at start a rate takes: a number pasted as text (the first month's start, typed) is that number, as in the
+# MRR at end (the functions refused it: "start_mrr must be a number, got ' 1000 '"); a blank stays blank (the
+# contract's #VALUE!), a text that is no number is given as it is (the functions name it).
+START = 'IF({start}="","",IFERROR({start}+0,{start}))'
 
 
 def _metric(call: str, base: str | None = None) -> str:
@@ -270,26 +274,26 @@ REVENUE = MonthlySheet(
         Column(
             "net_churn",
             "Net revenue churn",
-            _metric(f"NET_REVENUE_CHURN(N({{lost}}),{EXPANSION},{{start}})", "{start}"),
+            _metric(f"NET_REVENUE_CHURN(N({{lost}}),{EXPANSION},{START})", START),
             PERCENT,
             name="Revenue_Net_Churn",
         ),
         Column(
             "gross_churn",
             "Gross revenue churn",
-            _metric("GROSS_REVENUE_CHURN(N({lost}),{start})", "{start}"),
+            _metric(f"GROSS_REVENUE_CHURN(N({{lost}}),{START})", START),
             PERCENT,
             name="Revenue_Gross_Churn",
         ),
         Column(
             "nrr",
             "NRR",
-            _metric(f"NRR(N({{lost}}),{EXPANSION},{{start}})", "{start}"),
+            _metric(f"NRR(N({{lost}}),{EXPANSION},{START})", START),
             PERCENT,
             name="Revenue_NRR",
             width=10,
         ),  # fmt: skip
-        Column("grr", "GRR", _metric("GRR(N({lost}),{start})", "{start}"), PERCENT, name="Revenue_GRR", width=10),
+        Column("grr", "GRR", _metric(f"GRR(N({{lost}}),{START})", START), PERCENT, name="Revenue_GRR", width=10),
         Column(
             "quick_ratio",
             "Quick ratio",

@@ -92,11 +92,18 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             '=IF(OR(AND({lost}="",{expansion}="",{start}=""),AND(ISNUMBER({start}),{start}=0)),"",NET_REVENUE'
             "_CHURN(N({lost}),N({expansion}),{start}))"
         ),
+        # a first month's MRR at start pasted as text refused by the rates (the MRR at end counted it)
+        (
+            '=IF(OR(AND({lost}="",{expansion}="",{start}=""),AND(ISNUMBER({start}),{start}=0)),"",'
+            'NET_REVENUE_CHURN(N({lost}),IF({expansion}="",0,{expansion}+0),{start}))'
+        ),
     ),
     ("Revenue", "gross_churn"): (
         "=GROSS_REVENUE_CHURN({lost},{start})",
         '=IF(AND(ISNUMBER({start}),{start}=0),"",GROSS_REVENUE_CHURN({lost},{start}))',
         ('=IF(OR(AND({lost}="",{start}=""),AND(ISNUMBER({start}),{start}=0)),"",GROSS_REVENUE_CHURN({lost},{start}))'),
+        # a first month's MRR at start pasted as text refused by the rates (the MRR at end counted it)
+        '=IF(OR(AND({lost}="",{start}=""),AND(ISNUMBER({start}),{start}=0)),"",GROSS_REVENUE_CHURN(N({lost}),{start}))',
     ),
     ("Revenue", "nrr"): (
         "=NRR({lost},{expansion},{start})",
@@ -109,11 +116,18 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             '=IF(OR(AND({lost}="",{expansion}="",{start}=""),AND(ISNUMBER({start}),{start}=0)),"",NRR(N({lost'
             "}),N({expansion}),{start}))"
         ),
+        # a first month's MRR at start pasted as text refused by the rates (the MRR at end counted it)
+        (
+            '=IF(OR(AND({lost}="",{expansion}="",{start}=""),AND(ISNUMBER({start}),{start}=0)),"",'
+            'NRR(N({lost}),IF({expansion}="",0,{expansion}+0),{start}))'
+        ),
     ),
     ("Revenue", "grr"): (
         "=GRR({lost},{start})",
         '=IF(AND(ISNUMBER({start}),{start}=0),"",GRR({lost},{start}))',
         '=IF(OR(AND({lost}="",{start}=""),AND(ISNUMBER({start}),{start}=0)),"",GRR({lost},{start}))',
+        # a first month's MRR at start pasted as text refused by the rates (the MRR at end counted it)
+        '=IF(OR(AND({lost}="",{start}=""),AND(ISNUMBER({start}),{start}=0)),"",GRR(N({lost}),{start}))',
     ),
     ("Revenue", "quick_ratio"): (
         "=QUICK_RATIO({gained},{expansion},{lost})",
