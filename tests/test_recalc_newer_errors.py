@@ -63,9 +63,10 @@ def test_a_newer_error_value_passes_on_unchanged_and_error_type_gives_excels_num
 
 
 def test_each_newer_error_value_of_a_workbook_is_the_one_its_formulas_read(tmp_path: Path) -> None:
-    # several newer codes: each formula gives the one it reads; one reading two, or ERROR.TYPE of one, is listed
-    # naming them (the engine holds them alike), never #VALUE! with status ok
-    errors = {"A1": "#FIELD!", "A2": "#CONNECT!", "A3": "#GETTING_DATA"}
+    # several newer codes: each formula gives the one it reads, ERROR.TYPE its number (also in a formula reading the
+    # ERROR.TYPE cell); one reading two codes is listed naming them (the engine holds them alike), never #VALUE!
+    # with status ok
+    errors = {"A1": "#FIELD!", "A2": "#CONNECT!", "A3": "#GETTING_DATA", "A4": "#PYTHON!"}
     formulas = {
         "B1": "=A1",
         "B2": "=A2*2",
@@ -73,22 +74,33 @@ def test_each_newer_error_value_of_a_workbook_is_the_one_its_formulas_read(tmp_p
         "B4": "=A3",
         "B5": "=IFERROR(A1,1)+IFERROR(A2,2)",
         "B6": "=ISERROR(A3)",
+        "B7": "=ERROR.TYPE(A2)",
+        "B8": "=ERROR.TYPE(B3)*100+ERROR.TYPE(A3)",
+        "B9": "=B7+1",
+        "B10": "=A4",
         "C1": "=A1&A2",
-        "C2": "=ERROR.TYPE(A2)",
+        "C2": "=ERROR.TYPE(A1)+ERROR.TYPE(A2)",
+        "C3": "=ERROR.TYPE(A4)",
     }
     result, values = _recalc(tmp_path, errors, formulas)
-    assert [values[ref] for ref in ("B1", "B2", "B3", "B4", "B5", "B6")] == [
+    assert [values[f"B{row}"] for row in range(1, 11)] == [
         "#FIELD!",
         "#CONNECT!",
         "#CONNECT!",
         "#GETTING_DATA",
         3,
         True,
+        10,
+        None,  # B8 reads two codes through two ERROR.TYPE: listed below (no value stored), never a wrong number
+        11,
+        "#PYTHON!",
     ]
     listed = {u.address: u.reason for u in result.unsupported}
-    assert set(listed) == {"S!C1", "S!C2"}
+    assert set(listed) == {"S!B8", "S!C1", "S!C2", "S!C3"}
     assert "#CONNECT! and #FIELD!" in listed["S!C1"]
-    assert "(#CONNECT!, #FIELD!, #GETTING_DATA)" in listed["S!C2"]
+    together = "(#CONNECT!, #FIELD!, #GETTING_DATA, #PYTHON!): the embedded engine cannot tell them apart"
+    assert together in listed["S!C2"]
+    assert listed["S!C3"].endswith("and does not know Excel's number of #PYTHON!")
 
 
 def test_error_type_of_a_newer_error_without_a_documented_number_is_listed(tmp_path: Path) -> None:

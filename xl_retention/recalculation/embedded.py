@@ -61,7 +61,7 @@ from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
 from .intersection import indexes_whole, whole_index_cycles
 from .merged_spills import spills_over_merged
-from .newer_errors import settle
+from .newer_errors import error_types, settle
 from .package import FormulaCell, scan
 from .package_facts import (
     OTHER_APPLICATION,
@@ -295,6 +295,10 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         if kept.position_cycles(workbook, formulas, result, CIRCULAR):  # CELL("row", A1) in A1 reads no value
             workbook.evaluate_all()
             result = read_values(workbook, formulas, members)
+    if len(CARRIED) > 1 and (typed := error_types(workbook, formulas, info, result.values)):
+        _set_formulas(workbook, typed)  # ERROR.TYPE of the one newer error value (#FIELD!, ...) a cell reads
+        workbook.evaluate_all()
+        result = read_values(workbook, formulas, members)
     unsupported = find_unsupported(result, formulas, info, formula_names, workbook)
     name_refusals(unsupported, rewritten)
     listed = {(u.sheet, u.ref) for u in unsupported}

@@ -24,6 +24,8 @@ from openpyxl.utils import get_column_letter
 
 from ..cells import CellError
 from .excel_functions._core import CARRIED, CARRIER
+from .excel_functions.information import ERROR_NUMBERS, ERROR_TYPE_OF
+from .formula_texts import position as _place
 from .unsupported import Unsupported
 
 if TYPE_CHECKING:
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
     from .formula_texts import FormulaTexts
     from .package import PackageInfo
 
-__all__ = ["error_type_reason", "settle"]
+__all__ = ["error_type_reason", "error_types", "settle"]
 
 _ERROR_TYPE = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?ERROR\.TYPE\s*\(")
 
@@ -48,11 +50,62 @@ def error_type_reason(formula: str) -> tuple[str, str] | None:
     if not CARRIED or _ERROR_TYPE.search(formula) is None:
         return None
     if len(CARRIED) > 1:
+        unknown = [code for code in CARRIED if code not in ERROR_NUMBERS]
         return "ERROR.TYPE", (
-            f"ERROR.TYPE of one of Excel's newer error values in this workbook ({_named()}), which the embedded "
-            "engine cannot tell apart here"
+            f"ERROR.TYPE of one of Excel's newer error values in this workbook ({_named()}): the embedded engine "
+            "cannot tell them apart in this formula"
+            + (f", and does not know Excel's number of {', '.join(unknown)}" if unknown else "")
         )
     return "ERROR.TYPE", f"Excel's ERROR.TYPE number of {CARRIED[0]} is not known to the embedded engine"
+
+
+def _reached(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo
+) -> dict[tuple[str, str], set[str]]:
+    """The newer codes each formula cell reads, directly or not: ``{(sheet, ref): {"#FIELD!", ...}}``."""
+    from .kept import dependents
+
+    reached: dict[tuple[str, str], set[str]] = {}
+    for code in CARRIED:
+        roots = {
+            (sheet, f"{get_column_letter(c)}{r}"): (sheet, f"{get_column_letter(c)}{r}")
+            for sheet, cells in info.newer_errors.items()
+            for (r, c), held in cells.items()
+            if held == code
+        }
+        for key in dependents(workbook, roots, formulas, info):
+            reached.setdefault(key, set()).add(code)
+    return reached
+
+
+def error_types(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    values: Mapping[str, dict[str, object]],
+) -> list[tuple[str, int, int, str]]:
+    """With several newer codes in the workbook: the ERROR.TYPE cells left #NIMPL! that read one of them only, their
+    formula with ERROR.TYPE(x) as ``_XLR.ERRORTYPEOF("#FIELD!",x)`` (that code's number): (sheet, row, column, formula)
+    for the engine to evaluate again. Those reading two stay listed (:func:`error_type_reason`)."""
+    cells = [
+        (sheet, ref)
+        for sheet, found in values.items()
+        for ref, value in found.items()
+        if type(value) is CellError and value.code == "#NIMPL!" and _ERROR_TYPE.search(formulas[sheet][_place(ref)])
+    ]
+    if not cells:
+        return []
+    reached = _reached(workbook, formulas, info)
+    out = []
+    for sheet, ref in cells:
+        codes = reached.get((sheet, ref), set())
+        r, c = _place(ref)
+        formula = workbook.get_formula(sheet, r, c) if len(codes) == 1 else None
+        if formula:
+            code = next(iter(codes))
+            new = _ERROR_TYPE.sub(f'{ERROR_TYPE_OF}("{code}",', formula)
+            out.append((sheet, r, c, new if new.startswith("=") else "=" + new))
+    return out
 
 
 def settle(
@@ -72,18 +125,7 @@ def settle(
     ]
     if not pending:
         return []
-    from .kept import dependents
-
-    reached: dict[tuple[str, str], set[str]] = {}
-    for code in CARRIED:
-        roots = {
-            (sheet, f"{get_column_letter(c)}{r}"): (sheet, f"{get_column_letter(c)}{r}")
-            for sheet, cells in info.newer_errors.items()
-            for (r, c), held in cells.items()
-            if held == code
-        }
-        for key in dependents(workbook, roots, formulas, info):
-            reached.setdefault(key, set()).add(code)
+    reached = _reached(workbook, formulas, info)
     listed = []
     for sheet, ref in pending:
         codes = sorted(reached.get((sheet, ref), ()))

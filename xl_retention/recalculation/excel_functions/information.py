@@ -85,6 +85,27 @@ def _error_type(value: Any) -> float:
     raise ExcelError("#N/A")
 
 
+#: ERROR.TYPE in a cell that reads one newer error value of several (:func:`..newer_errors.error_types`)
+ERROR_TYPE_OF = "_XLR.ERRORTYPEOF"
+
+
+@excel_function(ERROR_TYPE_OF, 2, 2)
+def _error_type_of(code: Any, value: Any) -> float:
+    """ERROR.TYPE(error_val) where the engine's #CANCELLED! is ``code`` (the one newer error value the cell reads).
+
+    >>> cancelled, div = {"type": "Error", "kind": "Cancelled"}, {"type": "Error", "kind": "Div"}
+    >>> _error_type_of("#FIELD!", cancelled), _error_type_of("#FIELD!", div)
+    (13.0, 2.0)
+    """
+    value = _single(value)
+    if is_error(value) and error_code(value) == CARRIER:
+        number = ERROR_NUMBERS.get(str(code))
+        if number is None:
+            raise ExcelError("NImpl")
+        return number
+    return _error_type(value)
+
+
 @excel_function("HYPERLINK", 1, 2)
 def _hyperlink(link: Any, *friendly: Any) -> Any:
     """HYPERLINK(link_location, [friendly_name]): the value the cell shows (see the module docstring); an array in
