@@ -225,6 +225,11 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
     _copy_names(package, fresh_names, title)
     grown = {name: triangle(after, name, "the template") for name in INPUT_NAMES}
     sheet = package.sheet(title)
+    if _date1904(package):  # the fresh sheet's month labels are 1900-system serials: 4 years late in a Mac book
+        for row in after[COHORTS_TITLE].iter_rows():
+            for cell in row:
+                if isinstance(cell.value, dt.datetime):
+                    sheet.set_value(cell.coordinate, ip.excel_serial(cell.value.date(), date1904=True))
     for name, old_triangle in typed.items():  # the values typed in the old triangles, to the same cohort and month
         if old_triangle is None or grown[name] is None:
             continue
@@ -237,6 +242,11 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
             sheet.set_value(f"{get_column_letter(at[1])}{at[0]}", value)
             new_triangle.values[at] = value
     return {name: replace(t, title=title) for name, t in grown.items() if t is not None}
+
+
+def _date1904(package: ip.Package) -> bool:
+    """Whether the workbook counts its dates from 1904 (Excel for Mac's "1904 date system")."""
+    return re.search(rb"date1904\s*=\s*[\"'](?:1|true)[\"']", package.data.get("xl/workbook.xml", b"")) is not None
 
 
 def _style_map(sheet: ip.SheetXml, template: Any, fresh: Any) -> tuple[dict[str, bytes], list[str]]:
