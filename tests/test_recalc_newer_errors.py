@@ -8,6 +8,7 @@ own numbers (Microsoft's ERROR.TYPE page: #GETTING_DATA 8; #CONNECT! 10, #BLOCKE
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -154,3 +155,32 @@ def test_a_call_of_our_function_missing_an_argument_says_which(tmp_path: Path) -
         " (#VALUE!)",
         "S!B5": "CRR: customers_gained blank while other inputs are not (#VALUE!)",
     }
+
+
+def test_a_kept_formula_holding_a_newer_error_passes_it_on(tmp_path: Path) -> None:
+    # WEBSERVICE (which the embedded engine lacks) keeps the value Excel stored, #BLOCKED!: the cells reading it gave
+    # #VALUE! and ERROR.TYPE 3 with status ok; Excel passes #BLOCKED! on and ERROR.TYPE is 11
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"] = '=_xlfn.WEBSERVICE("http://example.com")'
+    sheet["B1"] = "=A1"
+    sheet["C1"] = "=ERROR.TYPE(A1)"
+    book.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    start = xml.index('<c r="A1">')
+    end = xml.index("</c>", start) + len("</c>")
+    formula = xml[start:end].split("<f>")[1].split("</f>")[0]
+    parts["xl/worksheets/sheet1.xml"] = (
+        xml[:start] + f'<c r="A1" t="e"><f>{formula}</f><v>#BLOCKED!</v></c>' + xml[end:]
+    ).encode()
+    with zipfile.ZipFile(tmp_path / "book.xlsx", "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    assert [(u.address, u.kept) for u in result.unsupported] == [("S!A1", True)]
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[ref].value for ref in ("A1", "B1", "C1")] == ["#BLOCKED!", "#BLOCKED!", 11]

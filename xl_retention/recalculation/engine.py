@@ -212,6 +212,8 @@ def load(path: str | Path, info: PackageInfo | None = None, own: frozenset[str] 
             workbook.set_value(sheet, r, c, serial)
     newer = info.newer_errors if info is not None else {}
     codes = {code for errors in newer.values() for code in errors.values()}  # those without a kind: #CANCELLED!
+    for sheet in info.newer_errors_in if info is not None else ():  # WEBSERVICE's #BLOCKED!, kept if listed
+        codes.update(c.cached.code for c in info.formulas.get(sheet, {}).values() if type(c.cached) is CellError)
     CARRIED[:] = sorted(code for code in codes if code not in _KINDS)
     for sheet, errors in newer.items():  # #CALC!, #FIELD! typed in: put back
         for (r, c), code in errors.items():

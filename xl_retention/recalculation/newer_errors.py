@@ -66,13 +66,17 @@ def _reached(
     from .kept import dependents
 
     reached: dict[tuple[str, str], set[str]] = {}
+    held = {  # the cells holding each: values, and formulas whose stored value is one (kept when listed)
+        (sheet, f"{get_column_letter(c)}{r}"): code
+        for sheet, cells in info.newer_errors.items()
+        for (r, c), code in cells.items()
+    }
+    for sheet in info.newer_errors_in:
+        for ref, cell in info.formulas.get(sheet, {}).items():
+            if type(cell.cached) is CellError and cell.cached.code in CARRIED:
+                held[(sheet, ref)] = cell.cached.code
     for code in CARRIED:
-        roots = {
-            (sheet, f"{get_column_letter(c)}{r}"): (sheet, f"{get_column_letter(c)}{r}")
-            for sheet, cells in info.newer_errors.items()
-            for (r, c), held in cells.items()
-            if held == code
-        }
+        roots = {key: key for key, found in held.items() if found == code}
         for key in dependents(workbook, roots, formulas, info):
             reached.setdefault(key, set()).add(code)
     return reached
