@@ -246,3 +246,19 @@ def test_a_failed_payment_and_its_retry_of_one_invoice_are_one_purchase(tmp_path
     )
     code, out = _run(tmp_path, text)
     assert code == 0 and _purchases(out) == [["2026-01", 2, 0]] and _revenue(out) == [["2026-01", 15.0]]
+
+
+def test_a_credit_memo_in_a_file_without_an_order_id_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QuickBooks' Credit Memo of 40 was left out as a refund: revenue 150 where 110 was kept."""
+    text = (
+        "Date,Transaction Type,Num,Customer,Amount\n2026-01-05,Sales Receipt,1,Acme,100\n"
+        "2026-01-07,Credit Memo,2,Acme,40\n2026-01-08,Sales Receipt,3,Bolt,50\n"
+    )
+    assert _run(tmp_path, text, columns="customer_id=Customer,date=Date,amount=Amount")[0] == 1
+    err = capsys.readouterr().err
+    assert "column 'Transaction Type': credit notes in a file without an order id" in err and "in row 3 " in err
+    code, out = _run(tmp_path, text.replace("2026-01-07,Credit Memo,2,Acme,40\n", ""), columns="customer_id=Customer,"
+                     "date=Date,amount=Amount")  # fmt: skip
+    assert code == 0 and _revenue(out) == [["2026-01", 150.0]]  # QuickBooks' Sales Receipt: a sale

@@ -317,21 +317,26 @@ CREDIT_NOTES = frozenset({"credit_note", "credit_memo", "creditnote", "credit", 
 
 
 def check_credit_notes(df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str) -> None:
-    """Refuse the credit notes (:data:`CREDIT_NOTES`) whose order id is no order of the file: their invoice cannot be
-    found, and left out they would take nothing off it."""
+    """Refuse the credit notes (:data:`CREDIT_NOTES`) whose order id is no order of the file, or all of them in a
+    file without an order id: their invoice cannot be found, and left out they would take nothing off it."""
     from .names import keys_of
     from .orders import _TYPES
     from .statuses import spelled
 
-    if "order_id" not in typed:
-        return
-    ids = pd.Series(np.asarray(typed["order_id"], dtype=object))
+    ids = pd.Series(np.asarray(typed.get("order_id", np.full(len(df), "")), dtype=object))
     for position, name in enumerate(map(str, df.columns)):
         if not keys_of(name) & _TYPES:
             continue
         credit = np.isin(spelled(df.iloc[:, position]), list(CREDIT_NOTES))
         if not credit.any():
             continue
+        if "order_id" not in typed:  # left out as a refund, it would take nothing off the invoice it credits
+            problem = (
+                "credit notes in a file without an order id (a credit is taken off the invoice it credits, which "
+                "cannot be found): map the invoice number, --columns order_id=NAME, beside the column naming the "
+                "invoice each credits (Xero: Reference), or remove them"
+            )
+            raise bad_rows(source, name, problem, np.flatnonzero(credit), df.iloc[:, position].to_numpy())
         sales = set(ids[~credit])
         lost = credit & ~ids.isin(sales).to_numpy()
         if lost.any():
