@@ -32,6 +32,7 @@ ignored, and the numbers came out wrong without a word. These columns are used o
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Any
 
 import numpy as np
@@ -47,6 +48,7 @@ __all__ = [
     "linked_orders",
     "priced_by_quantity",
     "refund_amount_columns",
+    "status_by_values",
 ]
 
 #: Words of a column's name that say a fulfilment's, a shipment's or a delivery's status, not the payment's.
@@ -105,6 +107,29 @@ def holds_order_statuses(name: Any, column: pd.Series) -> bool:
         return False
     known = np.isin(values, list(NOT_PAID | PAID | PAID_OR_REFUNDED))
     return bool(known.sum() * 2 > values.size)
+
+
+#: Per DataFrame alive (by its id, dropped when it is collected): its shape and names, and its columns' answers.
+_STATUS_COLUMNS: dict[int, tuple[Any, dict[int, bool]]] = {}
+
+
+def status_by_values(df: pd.DataFrame, position: int) -> bool:
+    """:func:`holds_order_statuses` of ``df``'s column at ``position``, worked out once per column of a frame (the
+    orders' rules ask it of every column several times: a large file's columns are not read again each time).
+
+    >>> status_by_values(pd.DataFrame({"id": ["1", "2"], "outcome": ["paid", "voided"]}), 1)
+    True
+    """
+    key, shape = id(df), (df.shape, tuple(map(str, df.columns)))
+    entry = _STATUS_COLUMNS.get(key)
+    if entry is None or entry[0] != shape:
+        if entry is None:
+            weakref.finalize(df, _STATUS_COLUMNS.pop, key, None)
+        entry = _STATUS_COLUMNS[key] = (shape, {})
+    answers = entry[1]
+    if position not in answers:
+        answers[position] = holds_order_statuses(str(df.columns[position]), df.iloc[:, position])
+    return answers[position]
 
 
 #: Beginnings of a name's words that say a refund (English, German, French, Spanish, Italian, Dutch, Portuguese).

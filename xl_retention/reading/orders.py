@@ -353,7 +353,7 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
             out |= np.isin(spelled(column), list(_FALSE))
         elif {k.rstrip("?") for k in keys} & CANCEL_FLAGS:
             out |= _flagged(column, name, source)
-        elif keys & (_STATUSES | STATE_NAMES) or by_values.holds_order_statuses(name, column):  # 'Zahlungsstatus'
+        elif keys & (_STATUSES | STATE_NAMES) or by_values.status_by_values(df, position):  # 'Zahlungsstatus'
             status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
             if not keys & _STATUSES and not np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)).any():
                 continue  # a 'state' column of no order status: an address's state ('CA'), not read
@@ -568,7 +568,7 @@ def _refuse_untold_partial_refunds(df: pd.DataFrame, typed: dict[str, Any], name
 
     for position, name in enumerate(map(str, df.columns)):
         column = df.iloc[:, position]
-        if not (keys_of(name) & _STATUSES or by_values.holds_order_statuses(name, column)):
+        if not (keys_of(name) & _STATUSES or by_values.status_by_values(df, position)):
             continue
         status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
         partly = np.isin(status, _PARTLY_REFUNDED)
@@ -601,7 +601,7 @@ def says_refunded(df: pd.DataFrame) -> np.ndarray:
     for position, name in enumerate(map(str, df.columns)):
         keys = {k.rstrip("?") for k in keys_of(name)}
         column = df.iloc[:, position]
-        if keys & _STATUSES or by_values.holds_order_statuses(name, column):
+        if keys & _STATUSES or by_values.status_by_values(df, position):
             status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
             out |= status == "refunded"
         elif keys & _TYPES:
