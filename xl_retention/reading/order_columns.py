@@ -18,8 +18,9 @@ ignored, and the numbers came out wrong without a word. These columns are used o
   naming it and the ``--columns order_id=`` that reads the lines as one order.
 * **A price per unit beside a quantity** (:func:`priced_by_quantity`): an amount named as a unit's price
   (``UnitAmount``, "Unit Price", Shopify's "Lineitem price") beside a quantity column is multiplied by the
-  quantity (the line's amount); one named only as a price ("Price", Amazon's ``item-price``) is refused naming both
-  columns: whether it is a unit's or the line's cannot be told.
+  quantity (the line's amount); one named only as a price ("Price", QuickBooks' "Sales Price") is refused naming both
+  columns: whether it is a unit's or the line's cannot be told (Amazon's ``item-price`` is the line's, as its report
+  says).
 * **Invoices and the payments that settle them** (:func:`check_invoices_and_payments`): a type column holding both
   ``Invoice`` and ``Payment`` rows is a receivables ledger (QuickBooks' "Transaction List by Customer"): each sale
   would count twice; refused, naming the rows, with the way out (keep one of the two kinds).
@@ -249,6 +250,8 @@ def _id_like(name: str, column: pd.Series) -> bool:
 _UNIT_NAMES = ("unit_price", "unitprice", "unit_amount", "unitamount", "price_per_unit", "price_each",
                "unit_cost", "unitcost", "lineitem_price", "line_item_price", "einzelpreis", "stückpreis",
                "stuckpreis", "prix_unitaire", "precio_unitario", "prezzo_unitario")  # fmt: skip
+#: Amounts named as a price that their export documents as the line's (its quantity's): Amazon's All Orders Report.
+_LINE_PRICES = frozenset({"item_price"})
 _QUANTITY_WORDS = ("quantity", "qty", "menge", "anzahl", "quantité", "quantite", "cantidad", "quantità", "quantita",
                    "aantal", "quantidade", "units")  # fmt: skip
 
@@ -269,7 +272,10 @@ def priced_by_quantity(
     position, quantity = found[0]
     said = key(names["amount"])
     unit = any(u in said.replace(" ", "_") for u in _UNIT_NAMES) or said in ("unit", "each", "rate")
-    priced = unit or any(w.startswith(("price", "preis", "prix", "precio", "prezzo")) for w in _words(said))
+    line = said in _LINE_PRICES  # Amazon's item-price: the price of the item's quantity, documented
+    priced = unit or (
+        not line and any(w.startswith(("price", "preis", "prix", "precio", "prezzo")) for w in _words(said))
+    )
     if not priced:
         return amount  # a total, a line's amount: the quantity is already in it
     count = np.asarray(read_numbers(df.iloc[:, position], quantity), dtype=np.float64)
