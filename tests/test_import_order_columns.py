@@ -262,3 +262,10 @@ def test_a_credit_memo_in_a_file_without_an_order_id_is_refused(
     code, out = _run(tmp_path, text.replace("2026-01-07,Credit Memo,2,Acme,40\n", ""), columns="customer_id=Customer,"
                      "date=Date,amount=Amount")  # fmt: skip
     assert code == 0 and _revenue(out) == [["2026-01", 150.0]]  # QuickBooks' Sales Receipt: a sale
+
+
+def test_an_attribute_shared_by_a_customers_two_orders_of_a_day_is_no_order_id(tmp_path: Path) -> None:
+    """Two orders of one customer on one day, both from the 'web' channel: two orders, as before (a random input
+    of the engines' test was refused as if 'channel' were an order id)."""
+    code, out = _run(tmp_path, "customer_id,date,amount,channel\n4,2024-05-21,60,web\n4,2024-05-21,60,web\n")
+    assert code == 0 and pd.read_csv(out / "purchases.csv")[["buyers", "repeat_purchasers"]].values.tolist() == [[1, 1]]

@@ -227,8 +227,8 @@ _MONEY_NAMES = ("amount", "total", "tax", "price", "cost", "sum", "subtotal", "d
 
 
 def _id_like(name: str, column: pd.Series) -> bool:
-    """Whether a column may be an order's id: named as an id (:data:`_ID_WORDS`), or holding text that is neither a
-    number nor a date; never a money column."""
+    """Whether a column may be an order's id: named as an id (:data:`_ID_WORDS`), or holding codes with digits that
+    are neither numbers nor dates (``INV-1001``; a channel's ``web`` is none); never a money column."""
     from .names import key
 
     words = _words(name)
@@ -243,7 +243,8 @@ def _id_like(name: str, column: pd.Series) -> bool:
     if dated:
         return False
     numbers = pd.to_numeric(pd.Series(values), errors="coerce").notna().all()
-    return named or not numbers
+    coded = pd.Series(values).str.contains(r"\d").all()  # 'INV-1001'; a channel's 'web' is no id
+    return named or (coded and not numbers)
 
 
 #: Words of an amount's name that say a unit's price (Xero's UnitAmount, "Unit Price", Shopify's "Lineitem price").
