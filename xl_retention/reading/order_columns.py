@@ -188,6 +188,14 @@ def check_unmapped_order_id(
 
     if "order_id" in typed or len(df) < 2:
         return
+    mapped = set(names.values())
+    candidates = [
+        position
+        for position, name in enumerate(map(str, df.columns))
+        if name not in mapped and _id_like(name, df.iloc[:, position])
+    ]
+    if not candidates:  # no column that may be an order's id (a file of only the mapped columns): nothing to look at
+        return
     dates = np.asarray(typed["date"])
     kept = ~np.isnat(dates) if counted is None else ~np.isnat(dates) & np.asarray(counted, dtype=bool)
     if "amount" in typed:
@@ -198,10 +206,8 @@ def check_unmapped_order_id(
     if not twice.any():  # no customer has two rows at one date: every row is an order whatever its columns
         return
     group = groups.groupby(["who", "when"], sort=False, dropna=False).ngroup().to_numpy()
-    mapped = set(names.values())
-    for position, name in enumerate(map(str, df.columns)):
-        if name in mapped or not _id_like(name, df.iloc[:, position]):
-            continue
+    for position in candidates:
+        name = str(df.columns[position])
         text = df.iloc[:, position].astype(object).where(df.iloc[:, position].notna(), "").astype(str).str.strip()
         filled = (text != "").to_numpy() & kept
         if not (filled & twice).any():

@@ -168,14 +168,21 @@ as row 1): 'Sum it', 'Sum it'
     """
     if len(ids) < 8:
         return
-    frame = pd.DataFrame({"id": ids.to_numpy(dtype=object), "m": months.astype("datetime64[M]"),
-                          "x": np.asarray(amounts, dtype=np.float64)})  # fmt: skip
-    frame = frame[frame["id"].notna() & frame["x"].notna() & pd.notna(frame["m"])]
-    by_month = frame.groupby("m")["x"]
-    total, count = by_month.transform("sum"), by_month.transform("size")
-    scale = np.maximum(np.abs(total.to_numpy()), 1.0)
-    summed = (frame["x"] > 0) & (count >= 4) & (np.abs(2 * frame["x"] - total).to_numpy() <= 1e-9 * scale + 0.005)
-    per_id = pd.DataFrame({"id": frame["id"], "m": frame["m"], "summed": summed}).groupby("id", sort=False)
+    month = np.asarray(months).astype("datetime64[M]")
+    x = np.asarray(amounts, dtype=np.float64)
+    valid = ids.notna().to_numpy() & ~np.isnan(x) & ~np.isnat(month)
+    # each month's sum and row count with numpy (a month's codes, then bincount): one pass, no grouping of the ids
+    numbers = month[valid].astype(np.int64)  # months since 1970: consecutive whole numbers, their span is small
+    codes = numbers - numbers.min() if numbers.size else numbers
+    total = np.bincount(codes, weights=x[valid])[codes]
+    count = np.bincount(codes)[codes]
+    scale = np.maximum(np.abs(total), 1.0)
+    summed = (x[valid] > 0) & (count >= 4) & (np.abs(2 * x[valid] - total) <= 1e-9 * scale + 0.005)
+    if not summed.any():  # no row is its month's total: no id to look at (most files; the ids are never grouped)
+        return
+    frame = pd.DataFrame({"id": ids.to_numpy(dtype=object)[valid], "m": month[valid], "summed": summed},
+                         index=np.flatnonzero(valid))  # fmt: skip
+    per_id = frame.groupby("id", sort=False)
     found = per_id.agg(all_summed=("summed", "all"), months=("m", "nunique"))
     totals = found.index[found["all_summed"] & (found["months"] >= 2)]
     if len(totals) == 0:
