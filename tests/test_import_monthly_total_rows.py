@@ -73,3 +73,19 @@ def test_a_customer_paying_as_much_as_two_others_every_month_is_data(tmp_path: P
     (tmp_path / "s.csv").write_text("customer_id,month,mrr\n" + "\n".join(rows) + "\n")
     assert cli.main(["import", "--subscriptions", str(tmp_path / "s.csv"), "--to-csv", str(tmp_path / "t")]) == 0
     assert pd.read_csv(tmp_path / "t" / "movements.csv")["mrr_end"].tolist() == [300.0, 300.0, 300.0]
+
+
+def test_a_total_row_that_is_not_its_months_largest_amount_beside_a_refund_is_found() -> None:
+    # a month's total row is its largest amount only where no amount is below 0: beside a refund (-150) a customer's
+    # 300 is larger than the total 200 (300 - 150 + 50), and the month is still looked at row by row
+    import numpy as np
+
+    from xl_retention.reading.errors import DataError
+    from xl_retention.reading.summaries import monthly_totals
+
+    ids = pd.Series(["a", "b", "c", "Summe"] * 2)
+    months = np.array(["2024-01"] * 4 + ["2024-02"] * 4, dtype="datetime64[M]")
+    amounts = np.array([300.0, -150, 50, 200, 300, -100, 40, 240])
+    with pytest.raises(DataError, match=r"a total row of each month .* rows 5, 9 .*'Summe', 'Summe'"):
+        monthly_totals(ids, months, amounts, "o.csv", "customer_id", "amount")
+    monthly_totals(ids, months, np.array([300.0, -150, 50, 199, 300, -100, 40, 240]), "o.csv", "customer_id")

@@ -193,10 +193,18 @@ as row 1): 'Sum it', 'Sum it'
     # each month's sum and row count with numpy (a month's codes, then bincount): one pass, no grouping of the ids
     numbers = month[valid].astype(np.int64)  # months since 1970: consecutive whole numbers, their span is small
     codes = numbers - numbers.min() if numbers.size else numbers
-    total = np.bincount(codes, weights=x[valid])[codes]
-    count = np.bincount(codes)[codes]
-    scale = np.maximum(np.abs(total), 1.0)
-    summed = (x[valid] > 0) & (count >= 4) & (np.abs(2 * x[valid] - total) <= 1e-9 * scale + 0.005)
+    xv = x[valid]
+    sums, counts = np.bincount(codes, weights=xv), np.bincount(codes)
+    tolerance = 1e-9 * np.maximum(np.abs(sums), 1.0) + 0.005
+    by_month = pd.Series(xv).groupby(codes)
+    largest = by_month.max().reindex(range(len(sums))).to_numpy()
+    smallest = by_month.min().reindex(range(len(sums))).to_numpy()
+    # a month's total row is its largest amount where no amount is below 0 (the others add up to it): a month whose
+    # largest is not half its sum holds none, and its rows are not looked at one by one
+    possible = (counts >= 4) & ((smallest < 0) | (np.abs(2 * largest - sums) <= tolerance))
+    if not possible.any():
+        return
+    summed = possible[codes] & (xv > 0) & (np.abs(2 * xv - sums[codes]) <= tolerance[codes])
     if not summed.any():  # no row is its month's total: no id to look at (most files; the ids are never grouped)
         return
     positions = np.flatnonzero(valid)
