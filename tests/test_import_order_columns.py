@@ -269,3 +269,16 @@ def test_an_attribute_shared_by_a_customers_two_orders_of_a_day_is_no_order_id(t
     of the engines' test was refused as if 'channel' were an order id)."""
     code, out = _run(tmp_path, "customer_id,date,amount,channel\n4,2024-05-21,60,web\n4,2024-05-21,60,web\n")
     assert code == 0 and pd.read_csv(out / "purchases.csv")[["buyers", "repeat_purchasers"]].values.tolist() == [[1, 1]]
+
+
+@pytest.mark.parametrize("name", ["Número de pedido", "注文番号", "Numer zamówienia", "订单号"])
+def test_a_numeric_order_number_named_in_another_language_is_refused_unmapped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    # two line items of customer a's order 1001 were two orders: a returning buyer in January (right: none)
+    text = f'customer_id,date,amount,"{name}"\na,2024-01-05,10,1001\na,2024-01-05,20,1001\nb,2024-01-06,15,1002\n'
+    assert _run(tmp_path, text)[0] == 1
+    err = capsys.readouterr().err
+    assert f"column {name!r}: rows of one customer and date that share a value" in err
+    code, out = _run(tmp_path, text, columns=f"order_id={name}")
+    assert code == 0 and _purchases(out) == [["2024-01", 2, 0]]

@@ -228,8 +228,18 @@ def check_unmapped_order_id(
 
 _ID_WORDS = ("id", "number", "num", "no", "nr", "nbr", "ref", "reference", "invoice", "invoicenumber", "document",
              "doc", "receipt", "order", "transaction", "txn", "rechnung", "rechnungsnummer", "beleg", "belegnummer",
-             "facture", "factura", "numero", "nummer", "bestellnummer", "bestellung", "commande")  # fmt: skip
+             "facture", "factura", "numero", "nummer", "bestellnummer", "bestellung", "commande", "pedido", "encomenda",
+             "ordine", "ordem", "bestelnummer", "ordernummer", "auftragsnummer", "zamowienie", "numer", "заказ",
+             "номер", "注文番号", "注文", "受注番号", "订单号", "订单编号", "訂單編號", "주문번호")  # fmt: skip
 _MONEY_NAMES = ("amount", "total", "tax", "price", "cost", "sum", "subtotal", "discount", "fee", "net", "gross")
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without its accents (``número`` -> ``numero``, ``zamówienie`` -> ``zamowienie``); other scripts as
+    they are."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _id_like(name: str, column: pd.Series) -> bool:
@@ -237,10 +247,10 @@ def _id_like(name: str, column: pd.Series) -> bool:
     are neither numbers nor dates (``INV-1001``; a channel's ``web`` is none); never a money column."""
     from .names import key
 
-    words = _words(name)
+    words = [_unaccented(w) for w in _words(name)]  # 'Número de pedido': numero, de, pedido
     if any(w.startswith(_MONEY_NAMES) for w in words):
         return False
-    joined = key(name).replace("_", "")
+    joined = _unaccented(key(name).replace("_", ""))
     named = any(w in _ID_WORDS for w in words) or joined.endswith(("number", "no", "num", "id", "nummer", "nr"))
     values = _distinct(column.iloc[:2000])
     if not values.size:
