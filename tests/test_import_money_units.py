@@ -174,7 +174,7 @@ def test_order_amounts_in_a_column_named_in_cents_are_divided_once() -> None:
     again by the Stripe rule (it was 0.49); an 'amount' column of the same file is divided by that rule."""
     import pandas as pd
 
-    from xl_retention.reading.columns import prepare
+    from xl_retention.reading.preparation import prepare
 
     frame = {"customer_id": ["cus_A", "cus_B", "cus_A"], "date": ["2026-01-05", "2026-01-09", "2026-02-03"]}
     named = pd.DataFrame({**frame, "amount_cents": [4900, 1500, 4900], "currency": ["usd"] * 3})

@@ -695,7 +695,7 @@ def test_bytes_that_are_not_utf8_after_the_sniffed_sample_are_read_as_before(tmp
 
 
 def test_columns_read_in_threads_give_the_same_frame_and_the_first_columns_error(monkeypatch) -> None:
-    from xl_retention.reading import columns, prepare
+    from xl_retention.reading import preparation, prepare
 
     good = pd.DataFrame({"customer_id": [" a", "b", "a"], "date": ["05/02/2024", "13/02/2024", "01/03/2024"],
                          "amount": ["1,5", "2", "€3"]})  # fmt: skip
@@ -703,7 +703,7 @@ def test_columns_read_in_threads_give_the_same_frame_and_the_first_columns_error
     sequential = prepare(good, "orders")[0]
     with pytest.raises(DataError) as first:
         prepare(bad, "orders", source="o.csv")
-    monkeypatch.setattr(columns, "PARALLEL_ROWS", 0)
+    monkeypatch.setattr(preparation, "PARALLEL_ROWS", 0)
     pd.testing.assert_frame_equal(prepare(good, "orders")[0], sequential, check_exact=True)
     for _ in range(5):  # whichever thread ends first, the ids' error (the first column) is the one raised
         with pytest.raises(DataError) as threaded:

@@ -29,12 +29,12 @@ from .columns import (
     mapping_for,
     normalize_columns,
     parse_column_map,
-    prepare,
     subscription_kind,
 )
 from .dates import DateOptions, parse_dates
 from .errors import DataError, Source, bad_rows, source_of
 from .files import INPUT_KINDS, CsvDialect, file_kind, read_table, sheets_for, sniff_csv
+from .preparation import prepare
 from .values import clean_ids, parse_numbers
 
 __all__ = [

@@ -8,87 +8,29 @@ or a map entry naming a column the file lacks, are refused: never resolved silen
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..errors import RetentionInputError
-from .billing import BILLING_ALIASES, NOT_PREFIXED_ALIASES, bare_key, check_same_ids, months_per_interval
+from .billing import NOT_PREFIXED_ALIASES, bare_key, check_same_ids
 from .billing_columns import (
     _BILLING,
-    _check_dates_given,
-    _refuse_add_ons,
-    _refuse_billing_names_without_interval,
-    _refuse_count_without_interval,
-    _refuse_unused_billing_columns,
-    billing_mrr,
     billing_optional,
     both_prices,
     in_cents,
     is_billing,
-    period_interval,
 )
-from .copies import check_copied_rows
-from .currency import (
-    check_currency_column,
-    check_customer_currencies,
-    check_one_currency,
-    named_currency,
-    segment_values,
-    stated_currency,
-)
-from .dates import DateOptions, parse_dates
-from .discounts import check_discounts
-from .ends import check_end_dates, refuse_empty_end, refuse_unused_end
-from .errors import DataError, bad_rows, source_of
-from .export_kinds import (
-    refuse_counts,
-    refuse_orders_as_subscriptions,
-    refuse_retention_report,
-    refuse_subscriptions_as_orders,
-)
-from .frames import pandas_table
-from .interval_columns import swapped_interval_columns
-from .money_twins import check_money_twins
-from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
+from .dates import DateOptions
+from .errors import DataError, source_of
 from .names import columns_option, key, keys_of
-from .orders import (
-    check_order_id,
-    customers_of_orders,
-    item_columns,
-    order_aliases,
-    orders_as_paid,
-    orders_of_parents,
-)
-from .pauses import check_pauses
-from .paypal import paypal_orders
-from .renewals import check_renewal_ends
-from .repeats import check_repeated_rows
 from .revenue import (
     AMOUNT_UNITS,
-    check_ended_at_zero,
-    check_negative_mrr,
-    currency_divisors,
-    in_units,
-    minor_unit_divisors,
-    per_month,
 )
-from .sale_refunds import sale_id_column
-from .sandbox import check_test_mode
-from .scores import check_scale, check_scores, scores_from_labels
-from .shifted_cells import refuse_shifted_column
-from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
-from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
-from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_summary_rows
 from .title_rows import header_below
-from .trials import paid_from_trial_end
-from .unmapped import refuse_movements_log, refuse_unused_dates
-from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids, written_values
 
 __all__ = [  # with the names split into .names and .billing_columns, imported from here by other modules
     "SCHEMAS",
@@ -103,7 +45,6 @@ __all__ = [  # with the names split into .names and .billing_columns, imported f
     "mapping_for",
     "normalize_columns",
     "parse_column_map",
-    "prepare",
     "subscription_kind",
 ]
 
@@ -380,224 +321,3 @@ def _on_sheet(df: pd.DataFrame, listing: str) -> str:
         return listing
     others = ", ".join(repr(n) for n in sheets if n != df.attrs.get("sheet"))
     return f"{listing} on sheet {df.attrs.get('sheet')!r}; other sheets: {others}, chosen with --sheet"
-
-
-def prepare(
-    df: pd.DataFrame,
-    kind: str,
-    columns: Mapping[str, str] | None = None,
-    source: str = "input",
-    options: ReadOptions | None = None,
-) -> tuple[pd.DataFrame, dict[str, str]]:
-    """``df``'s columns for ``kind`` (:data:`SCHEMAS`), each read by its role; and our name -> the file's name.
-
-    Ids become text (:func:`~.values.clean_ids`), dates naive ``datetime64[us]``
-    (:func:`~.dates.parse_dates`; ``end`` may be blank), amounts and scores float64
-    (:func:`~.values.parse_numbers`; blank scores are NaN). Subscriptions in billing form
-    (an ``interval`` column) get ``mrr`` from ``amount`` (or the column mapped to ``mrr``),
-    ``interval``, ``interval_count`` and ``quantity`` (:mod:`.billing`). A workbook's numbers in a
-    date column (``df.attrs["excel_epoch"]``: cells not formatted as dates) are refused as numbers.
-
-    >>> frame, names = prepare(pd.DataFrame({"Customer": ["0123 "], "Date": ["13/02/2024"]}), "orders",
-    ...                        {"customer_id": "Customer"})
-    >>> frame["customer_id"].tolist(), str(frame["date"].iloc[0])
-    (['0123'], '2024-02-13 00:00:00')
-    """
-    options = options or ReadOptions()
-    df = pandas_table(df, source)  # a polars DataFrame is read through its to_pandas()
-    if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
-        df, columns = paypal_orders(df, columns or {}, source, (options.segment,) if options.segment else ())
-    source = source_of(df, source)  # a sheet's table: its rows are named as the sheet's
-    required, optional = SCHEMAS[kind]
-    columns = dict(columns or {})
-    billing = False
-    aliases = None
-    if kind in ("snapshots", "intervals"):
-        columns |= swapped_interval_columns(df.columns, columns, lambda c: _distinct_text(df, c))  # WooCommerce
-        period = period_interval(df.columns, columns, lambda c: _distinct_text(df, c), source)  # "Billing Period"
-        columns = {**columns, "interval": period} if period else columns
-        billing = is_billing(df.columns, columns)
-        _check_dates_given(df, kind, columns, source)
-        if billing:  # the money column is the price per interval: 'amount', or the column mapped to 'mrr'
-            required = tuple(c for c in required if c != "mrr")
-            optional = billing_optional(optional, columns)
-            aliases = BILLING_ALIASES
-        else:
-            _refuse_billing_names_without_interval(columns, source)
-            _refuse_count_without_interval(df, columns, source)
-            optional = tuple(c for c in optional if c not in _BILLING)
-    if kind == "orders":  # an order id column: line items are one order (reading.orders)
-        aliases = order_aliases(df.columns)
-    refuse_retention_report(df, kind, source)  # Mixpanel's 'Day 1', 'Day 2' columns: aggregated (reading.export_kinds)
-    out = normalize_columns(df, required, optional, columns, source, aliases)
-    names: dict[str, str] = out.attrs["source_columns"]
-    if kind == "orders" and (sale := sale_id_column(df, names, source)) is not None:  # refunds with their sale's id
-        out = normalize_columns(df, required, optional, {**columns, "order_id": sale}, source, aliases)
-        names = out.attrs["source_columns"]
-    refuse_counts(df, names, kind, source)  # 'Date, Users': a report's counts, each one visitor
-    if kind in ("snapshots", "intervals", "orders"):  # 'MRR' beside 'MRR (USD)': which one? (reading.money_twins)
-        check_money_twins(list(df.columns), names, columns, source)
-    if kind == "orders":  # one row per subscription: MRR, a billing interval or period, no order id
-        refuse_subscriptions_as_orders(df, names, source)
-    elif kind in ("snapshots", "intervals"):  # one row per order: an order id or line items, no subscription's column
-        refuse_orders_as_subscriptions(df, names, source)
-    refuse_unused_end(df.columns, names, source, kind)  # 'Ended At (UTC)' with only the start mapped: no churn
-    refuse_movements_log(df.columns, names, source, kind, lambda c: _distinct_text(df, c))  # reading.unmapped
-    refuse_repeated_headers(df, source)  # files appended with their headers
-    ids = [names[n] for n in sorted(_IDS) if n in names]  # a report's 'Total' is where its customers are named
-    keys = [*ids, *(names[n] for n in sorted(_DATES - {"end"}) if n in names)]
-    refuse_summary_rows(df, source, ids, keys)  # a report's totals at its end: one more customer, the sum of all others
-    refuse_shifted_column(df, source)  # one column's cells moved down a row: its last value alone below the table
-    if kind == "orders":
-        check_order_id(df, names, source)
-    if billing:
-        _refuse_unused_billing_columns(df, names, source)
-        _refuse_add_ons(df, names, source)  # an add-on's price is paid beside the plan's
-        check_discounts(df, source, list(names.values()))  # a coupon, "50%" off: MRR after discounts
-    by_currency = options.segment is not None and named_currency(options.segment)
-    if kind in ("snapshots", "intervals", "orders"):
-        check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))
-        check_customer_currencies(df, source, options.segment, names.get("customer_id"))  # one currency a customer
-    if kind in ("snapshots", "intervals", "orders"):
-        check_test_mode(df, source)  # Stripe's Mode 'Test': no customer paid
-    if kind == "intervals":  # a snapshot's row says its MRR: its status is checked with it, below
-        check_statuses(df, source)  # trials, future and paused subscriptions are not MRR
-        check_pauses(df, kind, source)  # paused_at, pause_collection: the months it paid are not said (reading.pauses)
-    if kind == "answers":
-        check_answer_statuses(df, source)  # a survey's previews, tests and spam are no answers
-    if kind != "visits":  # the same record twice: overlapping exports appended (a visitor counts once anyway)
-        people = (names.get("customer_id"), names.get("visitor_id"))  # a customer's id repeats by design
-        items = item_columns(df.columns) if kind == "orders" else []  # rows of one order's items share its ids
-        month = names.get("month") if kind == "snapshots" else None  # a subscription's id is on each month's row
-        period = (names["start"], names.get("end")) if kind == "intervals" else None  # a subscription's phases
-        check_repeated_rows(df, source, names.get("order_id"), names.get("amount"), people, items, month, period)
-    if kind in ("snapshots", "intervals"):  # no subscription id: the same export pasted twice (reading.copies)
-        check_copied_rows(df, source, (names.get("customer_id"),))
-    epoch = df.attrs.get("excel_epoch")
-    labels = dataclasses.replace(options.dates(), timezone=None)  # a month is a label, never converted as an instant
-
-    def read(name: str) -> Any:
-        series = out[name]
-        if name in _IDS:
-            what = {"customer_id": "customer ids", "visitor_id": "visitor ids"}.get(name, "order ids")
-            if name == "customer_id" and kind == "orders" and "order_id" in out.columns:
-                orders = orders_of_parents(out["order_id"], df, names.get("amount"))  # a refund: its parent's
-                series = customers_of_orders(series, orders)  # a later line item's blank: its order's
-            if name == "order_id":
-                series = orders_of_parents(series, df, names.get("amount"))  # a refund: its parent's
-            ids = clean_ids(series)
-            people = list(map(str, df.columns)) if name != "order_id" else None  # and guests' 0 as a customer
-            refuse_bad_ids(ids, series, source, names[name], what, people)  # blank, #N/A, 7.12346E+12
-            return emails_in_lower_case(ids)  # one address, whatever capitals were typed
-        if name in _DATES:
-            return parse_dates(
-                series,
-                source,
-                names[name],
-                labels if name == "month" else options.dates(),
-                excel_epoch=epoch,
-                allow_blank=name == "end" or (kind == "orders" and name == "date"),  # an unpaid order's: checked below
-            )
-        if name == "interval":
-            return months_per_interval(series, source, names[name])
-        what = "scores" if name == "score" else "numbers"
-        if name == "score":  # SurveyMonkey's '10 - Extremely likely' (reading.scores)
-            series = scores_from_labels(series, source, names[name])
-        if name in ("mrr", "amount"):  # by a currency segment: each segment's amounts in one currency
-            groups = segment_values(df, options.segment) if by_currency else None
-            check_one_currency(series, source, names[name], groups, stated_currency(df, names[name]))
-        return parse_numbers(
-            series, source, names[name], decimal=options.decimal, what=what,
-            allow_blank=name == "score" or (name == "amount" and "order_id" in names),  # an order's later rows
-        )  # fmt: skip
-
-    typed = _read_columns(read, list(out.columns), len(out))
-    if options.refuse_missing_months and kind in ("snapshots", "orders", "visits", "answers"):  # not happened yet
-        when = "month" if kind == "snapshots" else "date"  # first: a year typed wrong leaves a gap too
-        refuse_future_months(typed[when], source, names[when], options.today, FUTURE_HINTS[kind])
-    if kind == "snapshots":  # 'Created (UTC)' of a payments export mapped to month: one row per payment
-        refuse_times(typed["month"], out["month"].to_numpy(), source, names["month"])
-    if kind == "snapshots" and options.refuse_missing_months and not df.attrs.get(EVERY_MONTH_OBSERVED):
-        refuse_missing_months(typed["month"], source, names["month"])
-    if billing:
-        typed, names = billing_mrr(typed, names, columns, source, df, options.amounts)
-    elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100, JPY's mrr_cents / 1 (reading.revenue)
-        typed["mrr"] = per_month(typed["mrr"], names["mrr"], source, lambda: currency_divisors(df))
-    if kind in ("snapshots", "intervals"):  # each row's: a month's rows add up below (snapshot_rows)
-        check_negative_mrr(typed, names, source, written_values(df, names["mrr"]))  # '-$50.00', not -4.17 a month
-    if kind == "answers":  # '11' as the file writes it (reading.scores)
-        check_scores(typed["score"], source, names["score"], written_values(df, names["score"]))
-        answered = typed["score"][~np.isnan(typed["score"])]
-        if len(answered):  # a 1-5 CSAT's answers are no NPS (reading.scores)
-            check_scale(float(answered.max()), len(answered), source, names["score"])
-    refuse_monthly_totals(kind, typed, names, source)  # a BI report's 'Insgesamt' row in each month (reading.summaries)
-    kept = month_rows = None
-    if kind == "snapshots":  # a row flagged cancelled or not active with an MRR: an active customer, counted
-        check_statuses(df, source, typed["mrr"])  # paused with an MRR: refused; paused with MRR 0: not paying
-        check_pauses(df, kind, source, typed["mrr"])  # is_paused true with an MRR (reading.pauses)
-        check_ended_snapshots(df, typed["mrr"], source)
-        typed, kept, month_rows = one_row_per_month(df, typed, names, source)  # subscriptions, paused rows
-    if kind == "orders" and "amount" in typed:
-        units = in_units(typed["amount"], names["amount"], lambda: currency_divisors(df))  # amount_cents: / 100
-        if units is typed["amount"]:  # not by its name: Stripe's, Paddle's API amounts, 4900 is 49.00
-            divisors = minor_unit_divisors(df, typed["customer_id"], names["amount"], source, options.amounts)
-            units = units if divisors is None else units / divisors
-        typed["amount"] = units
-    if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
-        check_ended_at_zero(typed, names, source, written_values(df, names["mrr"]))
-        check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
-        check_renewal_ends(df, typed.get("end"), names, source, options.today)  # a renewal date as the end
-        refuse_empty_end(df, typed.get("end"), names, source, kind)  # an empty end beside a filled canceled_at
-    if kind == "intervals":  # paying from a free trial's end (reading.trials)
-        paid_from_trial_end(
-            df,
-            typed,
-            names,
-            source,
-            lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True),
-        )
-        check_end_dates(typed, names, source, written_values(df, names.get("end")))  # '15/01/2025' as written
-        dated = lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True)  # noqa: E731
-        refuse_unused_dates(df, typed, names, source, dated)  # 'valid_until' unmapped (reading.unmapped)
-    index = out.index if kept is None else out.index[kept]
-    if kind == "orders":  # one row per order, cancelled and voided orders left out
-        ordered = np.asarray(typed["order_id"], dtype=object) if "order_id" in typed and options.segment else None
-        refunds = np.asarray(typed["amount"], dtype=np.float64) < 0 if "amount" in typed else None
-        typed, kept = orders_as_paid(df, typed, names, source, lambda s, c: parse_numbers(s, source, c,
-                                     decimal=options.decimal, allow_blank=True))  # fmt: skip
-        month_rows = None if ordered is None else order_groups(ordered, kept, refunds)  # an order's rows: its segment
-        index = out.index[kept] if len(kept) != len(out.index) else index
-        undated = np.isnat(np.asarray(typed["date"]))  # blank dates of orders that count (an unpaid one's may be)
-        if undated.any():
-            raise bad_rows(source, names["date"], "missing dates", kept[undated])
-    # No copy of the columns the reading made (a 10-million-row column takes 0.2 s to copy); any other is copied.
-    owned = {name: v if isinstance(v, np.ndarray) and v.flags.owndata else v.copy() for name, v in typed.items()}
-    frame = pd.DataFrame(owned, index=index, copy=False)
-    frame.attrs["source_columns"] = names
-    if kept is not None and len(index) != len(out.index):
-        frame.attrs["positions"] = kept  # the file positions of the rows kept
-        if month_rows is not None:  # a customer's month, an order's items: their segment, the smallest (snapshot_rows)
-            frame.attrs[MONTH_ROWS] = month_rows
-    return frame, names
-
-
-def _distinct_text(df: pd.DataFrame, column: str, most: int = 100) -> list[Any]:
-    """Up to ``most`` distinct values of ``df``'s column named ``column`` (its first, when the name repeats)."""
-    values = df.iloc[:, [str(c) for c in df.columns].index(column)]
-    return list(pd.unique(values.to_numpy())[:most])
-
-
-#: From this many rows, the columns are read in threads (their Arrow and numpy work runs in parallel).
-PARALLEL_ROWS = 200_000
-
-
-def _read_columns(read: Callable[[str], Any], names: list[str], rows: int) -> dict[str, Any]:
-    """``{name: read(name)}``; with :data:`PARALLEL_ROWS` rows or more, the columns are read in two threads.
-    Either way, the error raised is that of the first column (in ``names``' order) that has one."""
-    if rows < PARALLEL_ROWS or len(names) < 2:
-        return {name: read(name) for name in names}
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = [pool.submit(read, name) for name in names]
-        return {name: future.result() for name, future in zip(names, futures, strict=True)}

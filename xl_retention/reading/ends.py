@@ -4,7 +4,7 @@ A subscriptions table read by its ``start`` (one row per subscription) takes ``e
 blank ``end`` is a subscription still active. An export whose end dates are under another name (Stripe's
 "Ended At (UTC)", Recurly's ``expires_at``, ``canceled_at``, ``end_date``) with only ``start`` mapped would count
 every subscription as active to this day: no churn, customers and MRR too high. :func:`refuse_unused_end` refuses
-such a file, naming the columns and the option that maps one; pandas (:func:`.columns.prepare`) and the SQL engines
+such a file, naming the columns and the option that maps one; pandas (:func:`.preparation.prepare`) and the SQL engines
 (:mod:`xl_retention.relational.inputs`) call it on the columns' names alike.
 """
 

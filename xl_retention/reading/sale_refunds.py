@@ -56,7 +56,7 @@ def _negative(values: pd.Series) -> np.ndarray:
 def sale_id_column(df: pd.DataFrame, names: Mapping[str, str], source: Any = "input") -> str | None:
     """The record id column of the orders file ``df`` that is its sales' id, repeated on their refund rows (see the
     module docstring); None when there is none, or the file has an order id (``names``: the columns found, as
-    :func:`~.columns.prepare` names them). A sale and its refunds whose rows name two customers are refused, naming
+    :func:`~.preparation.prepare` names them). A sale and its refunds whose rows name two customers are refused, naming
     them (``source``: the file).
 
     >>> frame = pd.DataFrame({"transaction_id": ["t1", "t2", "t1"], "customer": ["a", "b", "a"],

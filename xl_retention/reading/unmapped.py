@@ -19,7 +19,7 @@ or the churn would be silently wrong. So an unmapped column is also judged by wh
   Baremetrics' "New Business", "Expansion", "Contraction", "Churn", "Reactivation") says each row is a change of MRR,
   not a subscription nor a customer's month: the file is refused naming it.
 
-pandas (:func:`.columns.prepare`) and the SQL engines (:mod:`xl_retention.relational.inputs`, which read a table
+pandas (:func:`.preparation.prepare`) and the SQL engines (:mod:`xl_retention.relational.inputs`, which read a table
 such a column may be in as a file's, :func:`date_suspects`) call the same checks.
 """
 

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..reading import DataError, ReadOptions, key, prepare
-from ..reading.columns import EVERY_MONTH_OBSERVED
+from ..reading.months import EVERY_MONTH_OBSERVED
 from ..reading.paypal import paypal_orders
 from ..reading.snapshot_rows import kept_segments
 from ..tables._months import month_ordinals

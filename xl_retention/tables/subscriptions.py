@@ -29,9 +29,9 @@ import pandas as pd
 
 from .. import metrics as _metrics
 from ..reading import ReadOptions, bad_rows, prepare, source_of
-from ..reading.columns import EVERY_MONTH_OBSERVED
 from ..reading.date_arguments import month_argument
 from ..reading.ends import NO_SERVICE as _NO_SERVICE
+from ..reading.months import EVERY_MONTH_OBSERVED
 from ._months import (
     _COHORT_SHIFT,
     _POSITION_BITS,

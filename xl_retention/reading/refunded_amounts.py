@@ -1,0 +1,95 @@
+"""Refunded amounts beside an order's amount: which column holds the refunded part of which amount, and the amounts
+less their refunds (see :mod:`.orders`, "Refunded amounts").
+
+A refunded amount column (``amount_refunded``, ``refunded_amount``, ``refund_amount``, or a name whose words say a
+refund and an amount: Stripe's "Amount Refunded", Magento's, WooCommerce's and BigCommerce's "Total Refunded",
+Gumroad's "Partial Refund ($)"; or one found by its values, :func:`.order_columns.refund_amount_columns`) is taken off
+its amount (blank = nothing refunded); an order refunded in full is no purchase; a refund above its amount is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import order_columns as by_values
+from .errors import DataError, bad_rows
+
+__all__ = ["refunded_column", "refunded_columns", "take_refunds"]
+
+_REFUNDED = ("amount_refunded", "refunded_amount", "refund_amount")  # how a refunded amount's column name starts
+_REFUND_WORDS = frozenset({"refund", "refunded", "refunds"})
+_MONEY_WORDS = frozenset({"amount", "total", "sum", "value", "partial", "$", "€", "£", "usd", "eur", "gbp"})
+_NOT_AMOUNT_WORDS = frozenset({"date", "at", "on", "time", "count", "quantity", "qty", "id", "reason", "status",
+                               "number", "no", "type", "method", "currency"})  # fmt: skip
+
+
+def refunded_columns(names: Sequence[Any]) -> list[str]:
+    """The columns of ``names`` that hold a refunded amount: a name that starts with ``amount_refunded``,
+    ``refunded_amount`` or ``refund_amount``, or whose words say a refund and an amount ("Total Refunded": Magento,
+    WooCommerce, BigCommerce; Stripe's "Amount Refunded" and "Converted Amount Refunded"), not a date, count or id.
+
+    >>> refunded_columns(["Total", "Total Refunded", "Fully Refunded?", "Refund Date", "Converted Amount Refunded"])
+    ['Total Refunded', 'Converted Amount Refunded']
+    """
+    from .columns import keys_of
+
+    def says_refund(k: str) -> bool:
+        words = set(re.split(r"[_.()]+", k))
+        return bool(words & _REFUND_WORDS and words & _MONEY_WORDS and not words & _NOT_AMOUNT_WORDS)
+
+    return [str(c) for c in names if any(k.startswith(_REFUNDED) or says_refund(k) for k in keys_of(c))]
+
+
+def refunded_column(df: pd.DataFrame, source: str = "input", amount: str | None = None) -> str | None:
+    """The column of ``df`` holding the refunded part of the amount column ``amount``, None without one.
+
+    Of several (:func:`refunded_columns`), the one named as ``amount``'s refund (its name followed by words:
+    "Converted Amount" -> "Converted Amount Refunded", "Amount" -> "Amount Refunded") is taken; otherwise two are
+    refused, naming both. Without ``amount`` (whether the table has such a column at all), the first."""
+    from .columns import key
+
+    found = refunded_columns(df.columns)
+    found += [c for c in by_values.refund_amount_columns(df, (amount,))[0] if c not in found]  # 'Erstattet', 'Refunds'
+    if len(found) > 1 and amount is not None:
+        paired = [c for c in found if key(c).startswith(key(amount) + "_")]
+        found = paired if len(paired) == 1 else found
+    if len(found) > 1 and amount is not None:
+        listing = ", ".join(map(repr, found))
+        raise DataError(
+            f"{source}: {len(found)} columns could be the refunded part of {amount!r} ({listing}): remove the one "
+            "that is not in the currency of the amount",
+            source=source,
+            column=found[0],
+        )
+    return found[0] if found else None
+
+
+def take_refunds(
+    amount: np.ndarray, refunded: np.ndarray, source: str, column: str, amount_column: str, shown: Any = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The amounts less their refunded parts, and whether each row was refunded in full (no purchase).
+
+    A refund above its amount is refused, naming the rows: the refund is of another amount (another currency,
+    Stripe's "Amount Refunded" beside its "Converted Amount"), and taking it off would make a purchase a refund;
+    the message quotes ``shown`` (the file's values), else ``refunded``.
+
+    >>> kept, full = take_refunds(np.array([120.0, 80.0, 60.0]), np.array([0.0, 80.0, 20.0]), "o.csv", "R", "T")
+    >>> kept.tolist(), full.tolist()
+    ([120.0, 0.0, 40.0], [False, True, False])
+    """
+    taken = np.nan_to_num(np.asarray(refunded, dtype=np.float64), nan=0.0)
+    amount = np.asarray(amount, dtype=np.float64)
+    over = np.flatnonzero((taken > amount + 0.005) & (taken > 0))
+    if over.size:
+        problem = (
+            f"refunded amounts above the amount of their row in {amount_column!r} (a refund of another amount, in "
+            "another currency?): map the amount whose refund this is, or correct the rows"
+        )
+        raise bad_rows(source, column, problem, over, refunded if shown is None else shown)
+    full = (taken > 0) & (taken >= amount - 0.005)
+    return amount - taken, full
