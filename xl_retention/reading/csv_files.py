@@ -2,7 +2,8 @@
 
 CSV text is decoded by its byte-order mark (UTF-8, UTF-16: Excel's "Unicode Text" is UTF-16 LE and tab-separated),
 else as UTF-8, else Windows-1252 (or MacRoman, Mac Excel's "CSV (Macintosh)", by the signs of misreading each shows,
-or refused when none tells: :func:`~.codepages.single_byte_encoding`); its separator is sniffed by the standard
+or refused when none tells: :func:`~.codepages.single_byte_encoding`; UTF-8 lines and lines of a code page, two
+exports appended, each line in its own: :mod:`.mixed_encodings`); its separator is sniffed by the standard
 ``csv.Sniffer`` among ``, ; TAB |`` (:func:`sniff_csv`). Every column is read as text (:func:`read_csv`): ids keep
 their leading zeros, and numbers and dates are parsed column by column later (:mod:`.values`, :mod:`.dates`).
 """
@@ -25,6 +26,7 @@ import pandas as pd
 from .codepages import single_byte_encoding
 from .errors import DataError
 from .headers import has_line_break, header_on_one_line
+from .mixed_encodings import two_encodings
 from .title_rows import refuse_title_lines
 
 __all__ = ["CsvDialect", "read_csv", "sniff_csv"]
@@ -69,9 +71,16 @@ def _decode_sample(path: Path, encoding: str | None) -> tuple[str, str]:
                 f"{path.name} is not {encoding} text (byte {error.start}); give its encoding with --encoding",
                 source=path.name,
             ) from None
-        chosen = single_byte_encoding(raw, path.name)
+        chosen = _two_encodings(path) or single_byte_encoding(raw, path.name)
         text = raw.decode(chosen, errors="replace")
     return chosen, text
+
+
+def _two_encodings(path: Path) -> str | None:
+    """The codec reading each line of the file in its own encoding when its lines are of two, UTF-8 and a single-byte
+    code page (two exports appended: :func:`~.mixed_encodings.two_encodings`); None when the file is of one."""
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return two_encodings(data, path.name)
 
 
 #: How much of a file tells its code page when its first part was UTF-8 and a later line is not.
@@ -215,7 +224,7 @@ def read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame:
         "encoding": dialect.encoding,
         "skiprows": dialect.skip_rows,
     }
-    if dialect.encoding in ("cp1252", "mac_roman", "cp850"):
+    if dialect.encoding in ("cp1252", "mac_roman", "cp850") or dialect.encoding.startswith("utf_8_lines_or_"):
         options["encoding_errors"] = "replace"
     try:
         df = pd.read_csv(path, **options)
@@ -224,8 +233,10 @@ def read_csv(path: Path, sep: str | None, encoding: str | None) -> pd.DataFrame:
             raise DataError(
                 f"{path.name} is not {encoding} text; give its encoding with --encoding", source=path.name
             ) from None
-        with open(path, "rb") as handle:  # the sample was UTF-8, a later line is not: its code page by the file
-            chosen = single_byte_encoding(handle.read(_FALLBACK_BYTES), path.name)
+        chosen = _two_encodings(path)  # UTF-8 lines and lines of a code page: each line in its own
+        if chosen is None:
+            with open(path, "rb") as handle:  # the sample was UTF-8, a later line is not: its code page by the file
+                chosen = single_byte_encoding(handle.read(_FALLBACK_BYTES), path.name)
         options = {**options, "encoding": chosen, "encoding_errors": "replace"}
         df = pd.read_csv(path, **options)
         dialect = CsvDialect(chosen, dialect.sep, dialect.quotechar, dialect.skip_rows)
