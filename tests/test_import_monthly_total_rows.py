@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -89,3 +90,22 @@ def test_a_total_row_that_is_not_its_months_largest_amount_beside_a_refund_is_fo
     with pytest.raises(DataError, match=r"a total row of each month .* rows 5, 9 .*'Summe', 'Summe'"):
         monthly_totals(ids, months, amounts, "o.csv", "customer_id", "amount")
     monthly_totals(ids, months, np.array([300.0, -150, 50, 199, 300, -100, 40, 240]), "o.csv", "customer_id")
+
+
+@pytest.mark.parametrize("unit", ["ns", "us", "ms", "s", "D", "M", "h"])
+def test_the_month_of_each_date_is_numpys_in_every_unit_before_1970_and_nat(unit) -> None:
+    """The months the total-row check groups by (integer days, then the span's days to months) are numpy's calendar
+    months of each date, NaT kept apart, in every unit a date column can be read in, dates before 1970 included."""
+    from xl_retention.reading.summaries import _NAT, _month_numbers
+
+    rng = np.random.default_rng(7)
+    days = rng.integers(-30_000, 30_000, size=5_000)  # 1887..2052
+    dates = (days.astype("datetime64[D]").astype(f"datetime64[{unit}]")
+             + (rng.integers(0, 86_399, size=5_000).astype("timedelta64[s]") if unit in ("ns", "us", "ms", "s")
+                else np.timedelta64(0, unit)))  # fmt: skip
+    dates[::7] = np.datetime64("NaT")
+    got = _month_numbers(dates)
+    want = dates.astype("datetime64[M]").astype(np.int64)
+    assert got.tolist() == want.tolist()
+    assert (got[::7] == _NAT).all() and len(got) == 5_000
+    assert _month_numbers(np.array(["1969-12-31T23:59:59.999"], dtype="datetime64[ms]")).tolist() == [-1]

@@ -371,7 +371,6 @@ def check_credit_notes(df: pd.DataFrame, typed: dict[str, Any], names: dict[str,
     from .orders import _TYPES
     from .statuses import spelled
 
-    ids = pd.Series(np.asarray(typed.get("order_id", np.full(len(df), "")), dtype=object))
     for position, name in enumerate(map(str, df.columns)):
         if not keys_of(name) & _TYPES:
             continue
@@ -385,6 +384,7 @@ def check_credit_notes(df: pd.DataFrame, typed: dict[str, Any], names: dict[str,
                 "invoice each credits (Xero: Reference), or remove them"
             )
             raise bad_rows(source, name, problem, np.flatnonzero(credit), df.iloc[:, position].to_numpy())
+        ids = pd.Series(np.asarray(typed["order_id"], dtype=object))
         sales = set(ids[~credit])
         lost = credit & ~ids.isin(sales).to_numpy()
         if lost.any():
