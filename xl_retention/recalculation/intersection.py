@@ -90,6 +90,10 @@ _ARRAY_ARGUMENTS: dict[str, frozenset[int] | None] = {
         "CHISQ.TEST FTEST F.TEST PROB FILTER SORT SORTBY UNIQUE AGGREGATE LET LAMBDA MAP REDUCE "
         "SCAN BYROW BYCOL MAKEARRAY TEXTJOIN CONCAT".split()
     ),
+    # Excel's function table takes MODE's numbers and IRR's and MIRR's values as arrays (MODE.SNGL and MODE.MULT,
+    # MODE's 2010 twins, as MODE): =IRR(B2:B6-C2:C6) in a classic formula is the IRR of the five differences
+    **dict.fromkeys(("MODE", "MODE.SNGL", "MODE.MULT"), None),
+    **dict.fromkeys(("IRR", "MIRR"), frozenset({0})),
     "XLOOKUP": frozenset({1, 2, 3}),  # the value looked up and the modes are single values (.rewrite_shapes)
     "XMATCH": frozenset({1}),
     "INDEX": frozenset({0}),
