@@ -235,8 +235,10 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
                 )
     if "quantity" not in names:  # a seat count under a name of no language above: by its values
         from .discounts import discount_columns
+        from .taxes import tax_columns
 
         other = set(discount_columns(df)) | {str(c) for c in add_on_columns(df.columns, names)}  # refused as such
+        other |= set(tax_columns(df.columns, names))  # taken off or refused as taxes (reading.taxes)
         for column in df.columns:
             if key(column) not in used and str(column) not in other and _whole_counts(column, df[column]):
                 raise DataError(

@@ -41,6 +41,7 @@ from .dates import parse_dates
 from .discounts import check_discounts
 from .ends import check_end_dates, refuse_empty_end, refuse_unused_end
 from .errors import bad_rows, source_of
+from .excel_sheets import refuse_sheets_alike
 from .export_kinds import (
     refuse_counts,
     refuse_orders_as_subscriptions,
@@ -78,6 +79,7 @@ from .shifted_cells import refuse_shifted_column
 from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
 from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_summary_rows
+from .taxes import net_of_tax
 from .trials import paid_from_trial_end
 from .unmapped import refuse_movements_log, refuse_unused_dates
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids, written_values
@@ -135,6 +137,7 @@ def prepare(
     if kind == "orders" and (sale := sale_id_column(df, names, source)) is not None:  # refunds with their sale's id
         out = normalize_columns(df, required, optional, {**columns, "order_id": sale}, source, aliases)
         names = out.attrs["source_columns"]
+    refuse_sheets_alike(df, [names[c] for c in required if c in names], source)  # monthly tabs, one a column more
     refuse_counts(df, names, kind, source)  # 'Date, Users': a report's counts, each one visitor
     if kind in ("snapshots", "intervals", "orders"):  # 'MRR' beside 'MRR (USD)': which one? (reading.money_twins)
         check_money_twins(list(df.columns), names, columns, source)
@@ -220,6 +223,8 @@ def prepare(
         refuse_times(typed["month"], out["month"].to_numpy(), source, names["month"])
     if kind == "snapshots" and options.refuse_missing_months and not df.attrs.get(EVERY_MONTH_OBSERVED):
         refuse_missing_months(typed["month"], source, names["month"])
+    if kind in ("snapshots", "intervals"):  # 'Total' beside 'Tax': MRR is net of tax (reading.taxes)
+        typed = net_of_tax(df, typed, names, source, options.decimal)
     if billing:
         typed, names = billing_mrr(typed, names, columns, source, df, options.amounts)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100, JPY's mrr_cents / 1 (reading.revenue)

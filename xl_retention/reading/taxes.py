@@ -1,0 +1,180 @@
+"""Taxes beside a subscription's amount: MRR is net of tax (docs/metrics.md, "MRR is net of tax").
+
+A billing export or an MRR file with a column of tax amounts beside the money column (``tax``, ``VAT``, ``MwSt``,
+``TVA``, ``IVA``, "Sales Tax", ``tax_amount``, Stripe's invoices' "Tax" beside "Total") says a tax was charged; the
+money column may be before it (net: used as it is) or after it (gross: the tax counted as recurring revenue). Which
+one is told, in this order, by:
+
+1. another column that is the sum or the difference in every row: ``amount + tax == total`` says the amount is net,
+   ``amount - tax == net`` says it is gross;
+2. the money column's name: net (``net``, ``netto``, ``subtotal``, ``excl``, ``HT``, "before tax") or gross
+   (``gross``, ``brutto``, ``incl``, ``TTC``, ``total``, "Amount Due", ``amount_paid``);
+3. the values: in every row with a tax, the tax is a VAT or sales tax rate (0.5 % to 27 % in steps of 0.25 %, and
+   the odd ones: 8.875 %, 9.975 %, ...) of the amount (net) and not of the amount before it (gross: 19 of 119 is
+   19 % of 100), to the cent.
+
+A gross amount has its tax taken off, with a note; a net one is used as it is; where the name and the values
+disagree, or neither tells, the file is refused, naming the tax column and the ways out. A column of tax rates
+(``VAT %``, ``tax_rate``) or flags (``tax_exempt``) is no amount and is not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError
+from .names import columns_option
+from .notes import note
+
+__all__ = ["net_of_tax", "tax_columns"]
+
+#: Words of a column's name that say a tax (English, German, French, Spanish, Italian, Dutch, Nordic, Slavic).
+_TAX = frozenset({
+    "tax", "taxes", "vat", "mwst", "ust", "mehrwertsteuer", "umsatzsteuer", "steuer", "steuern", "tva", "taxe", "iva",
+    "impuesto", "impuestos", "imposta", "imposte", "gst", "hst", "pst", "qst", "btw", "moms", "alv", "dph", "pdv",
+    "salestax", "vatamount", "taxamount",
+})  # fmt: skip
+#: Words that say the column is not a tax amount: an id, a rate, a flag, a place, an amount before or after tax.
+_NOT_AMOUNT = frozenset({
+    "id", "ids", "number", "no", "nr", "code", "rate", "rates", "percent", "percentage", "pct", "exempt", "exemption",
+    "country", "region", "state", "province", "type", "behavior", "behaviour", "status", "category", "jurisdiction",
+    "name", "included", "inclusive", "exclusive", "excluded", "registration", "treatment", "excl", "excluding", "incl",
+    "including", "inkl", "exkl", "without", "with", "before", "after", "pre", "post", "net", "netto", "gross", "brutto",
+    "ht", "ttc", "ohne", "mit", "sans", "sin", "con", "avec", "less", "plus", "satz", "taux", "tasa", "aliquota",
+    "zone", "class", "location", "address", "identifier", "vatin", "free", "taxable", "mode", "method", "flag",
+})  # fmt: skip
+_NET = frozenset({"net", "netto", "subtotal", "sub", "excl", "excluding", "exkl", "ohne", "ht", "pretax", "pre",
+                  "before", "sans", "sin", "without"})  # fmt: skip
+_GROSS = frozenset({"gross", "brutto", "incl", "including", "inkl", "inclusive", "ttc", "total", "due", "paid",
+                    "charged", "con", "avec", "mit"})  # fmt: skip
+#: Tax rates: 0.5 % to 27 % in steps of 0.25 %, and rates off that grid (US, Canada, Switzerland, Japan ...).
+RATES = np.unique(np.concatenate([np.arange(2, 109) * 0.0025, [0.026, 0.037, 0.038, 0.077, 0.081, 0.04712, 0.08875,
+                                                               0.09975, 0.14975]]))  # fmt: skip
+#: A tax rounded to the cent.
+_CENT = 0.0051
+
+
+def _words(name: Any) -> set[str]:
+    """The words of a column's name, lower case, also with its camel case split ("TaxAmount": tax, amount)."""
+    camel = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(name)).lower()
+    return {w for text in (camel, str(name).lower()) for w in re.split(r"[^0-9a-zà-ÿ]+", text)} - {""}
+
+
+def tax_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[str]:
+    """The columns whose name says a tax amount (not a rate, a flag, an id, an amount before or after tax), not used
+    (``names``: ours -> theirs).
+
+    >>> tax_columns(["amount", "VAT", "Sales Tax", "tax_rate", "Total (incl. VAT)", "MwSt.", "TaxAmount"], {})
+    ['VAT', 'Sales Tax', 'MwSt.', 'TaxAmount']
+    """
+    used = {str(c) for c in names.values()}
+    return [str(c) for c in columns
+            if str(c) not in used and _words(c) & _TAX and not _words(c) & _NOT_AMOUNT]  # fmt: skip
+
+
+def _numbers(series: pd.Series, source: str, name: str, decimal: str | None) -> np.ndarray | None:
+    """A column's numbers (NaN where blank), or None where some value is no number (a rate "19%", a flag)."""
+    from .values import parse_numbers
+
+    try:
+        return parse_numbers(series, source, name, decimal=decimal, allow_blank=True)
+    except DataError:
+        return None
+
+
+def _by_rates(money: np.ndarray, tax: np.ndarray) -> str | None:
+    """'net' where every tax is a rate of its amount and some not of the amount before it, 'gross' the other way
+    round (19 of 119: 19 % of 100), None where the values do not tell."""
+    m, t = np.abs(money)[:, None], np.abs(tax)[:, None]
+    net = (np.abs(t - m * RATES) <= _CENT).any(axis=1)
+    gross = (np.abs(t - m * RATES / (1 + RATES)) <= _CENT).any(axis=1)
+    if gross.all() and not net.all():
+        return "gross"
+    if net.all() and not gross.all():
+        return "net"
+    return None
+
+
+def _by_sums(df: pd.DataFrame, money: np.ndarray, tax: np.ndarray, rows: np.ndarray, skip: set[str], source: str,
+             decimal: str | None) -> tuple[str, str] | None:  # fmt: skip
+    """('net', X) where another column X is amount + tax in every row with a tax, ('gross', X) where it is amount -
+    tax; None otherwise."""
+    for column in map(str, df.columns):
+        if column in skip or list(map(str, df.columns)).count(column) != 1:
+            continue
+        values = df[column]
+        if pd.api.types.is_bool_dtype(values.dtype) or not (
+            pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_string_dtype(values.dtype)
+        ):
+            continue
+        other = _numbers(values, source, column, decimal)
+        if other is None or not np.isfinite(other[rows]).all():
+            continue
+        if (np.abs(money[rows] + tax[rows] - other[rows]) <= _CENT).all():
+            return "net", column
+        if (np.abs(money[rows] - tax[rows] - other[rows]) <= _CENT).all():
+            return "gross", column
+    return None
+
+
+def net_of_tax(
+    df: pd.DataFrame, typed: dict[str, Any], names: Mapping[str, str], source: str, decimal: str | None = None
+) -> dict[str, Any]:
+    """``typed`` with its money column (``amount``, else ``mrr``, as the file writes it: before cents or ARR are
+    converted) net of a tax column beside it (see the module docstring); refused where it cannot be told."""
+    money_key = "amount" if "amount" in typed else "mrr"
+    if money_key not in typed or money_key not in names:
+        return typed
+    money_name = str(names[money_key])
+    money = np.asarray(typed[money_key], dtype=np.float64)
+    taxed: list[tuple[str, np.ndarray, np.ndarray]] = []
+    for column in tax_columns(df.columns, names):
+        if list(map(str, df.columns)).count(column) != 1:
+            continue
+        tax = _numbers(df[column], source, column, decimal)
+        if tax is None:
+            continue
+        rows = np.flatnonzero(np.isfinite(tax) & (tax != 0) & np.isfinite(money) & (money != 0))
+        if rows.size:
+            taxed.append((column, tax, rows))
+    if not taxed:
+        return typed
+    column, tax, rows = taxed[0]
+    first = int(rows[0])
+    ways = (
+        f"if it does, map a column of amounts before tax ({columns_option([(money_key, 'NAME')])}) or write the "
+        f"amounts less the tax; if it is before tax already, remove the tax column"
+    )
+    if len(taxed) > 1:
+        raise DataError(
+            f"{source}: columns {', '.join(repr(c) for c, _, _ in taxed)} hold taxes and are not used; MRR is net of "
+            f"tax, and whether {money_name!r} includes them cannot be told: {ways}s",
+            source=source,
+            column=column,
+        )
+    named = "net" if _words(money_name) & _NET else "gross" if _words(money_name) & _GROSS else None
+    summed = _by_sums(df, money, tax, rows, {column, money_name, *map(str, names.values())}, source, decimal)
+    by_values = _by_rates(money[rows], tax[rows])
+    if summed is not None:
+        verdict, why = summed[0], f"{summed[1]!r} is {money_name} {'+' if summed[0] == 'net' else '-'} {column}"
+    elif named is not None and by_values in (None, named):
+        verdict, why = named, f"its name says {named}"
+    elif named is None and by_values is not None:
+        verdict, why = by_values, f"each tax is a tax rate of {money_name} less the tax"
+    else:
+        raise DataError(
+            f"{source}: column {column!r} holds taxes (row {first + 2}: {df[column].iloc[first]!r} beside "
+            f"{money_name!r} {df[money_name].iloc[first]!r}) and is not used; MRR is net of tax, and whether "
+            f"{money_name!r} includes it cannot be told: {ways}",
+            source=source,
+            column=column,
+        )
+    if verdict == "gross":
+        typed[money_key] = money - np.where(np.isfinite(tax), tax, 0.0)
+        note(f"{source}: {money_name!r} includes the tax in {column!r} ({why}): taken off, MRR is net of tax")
+    return typed
