@@ -65,8 +65,8 @@ def test_a_newer_error_value_passes_on_unchanged_and_error_type_gives_excels_num
 
 def test_each_newer_error_value_of_a_workbook_is_the_one_its_formulas_read(tmp_path: Path) -> None:
     # several newer codes: each formula gives the one it reads, ERROR.TYPE its number (also in a formula reading the
-    # ERROR.TYPE cell); one reading two codes is listed naming them (the engine holds them alike), never #VALUE!
-    # with status ok
+    # ERROR.TYPE cell); one reading two codes gives the first (test_the_first_newer_error_value_a_formula_meets_..),
+    # ERROR.TYPE of two codes is listed naming them (the engine holds them alike), never #VALUE! with status ok
     errors = {"A1": "#FIELD!", "A2": "#CONNECT!", "A3": "#GETTING_DATA", "A4": "#PYTHON!"}
     formulas = {
         "B1": "=A1",
@@ -97,11 +97,40 @@ def test_each_newer_error_value_of_a_workbook_is_the_one_its_formulas_read(tmp_p
         "#PYTHON!",
     ]
     listed = {u.address: u.reason for u in result.unsupported}
-    assert set(listed) == {"S!B8", "S!C1", "S!C2", "S!C3"}
-    assert "#CONNECT! and #FIELD!" in listed["S!C1"]
+    assert set(listed) == {"S!B8", "S!C2", "S!C3"}
+    assert values["C1"] == "#FIELD!"  # =A1&A2: A1's
     together = "(#CONNECT!, #FIELD!, #GETTING_DATA, #PYTHON!): the embedded engine cannot tell them apart"
     assert together in listed["S!C2"]
     assert listed["S!C3"].endswith("and does not know Excel's number of #PYTHON!")
+
+
+def test_the_first_newer_error_value_a_formula_meets_is_its_value(tmp_path: Path) -> None:
+    # Excel passes on the first error of a formula in its order of evaluation (=A1&A2 is A1's, =A2&A1 A2's, SUM of a
+    # range its first cell's), as the engine does with the classic codes (=NA()+1/0 is #N/A): a cell reading two
+    # newer codes was listed as the engine holds them alike; the engine now tells which one it met first
+    errors = {"A1": "#FIELD!", "A2": "#CONNECT!", "A3": "#GETTING_DATA", "A4": "#PYTHON!"}
+    formulas = {
+        "C1": "=A2&A1",
+        "C2": "=SUM(A1:A4)",
+        "C3": "=C1",  # through another cell
+        "C4": "=IF(ISNA(A3),A1,A2)",  # #GETTING_DATA is no #N/A: A2's
+        "C5": "=SUM(A4,A2)",
+        "C6": "=IFNA(A1&A2,1)",
+        "C7": "=IFERROR(ERROR.TYPE(A1&A2),A3)",  # ERROR.TYPE tells them apart: listed, as a cell reading it
+        "C8": "=C7",
+    }
+    result, values = _recalc(tmp_path, errors, formulas)
+    assert [values[f"C{row}"] for row in range(1, 7)] == [
+        "#CONNECT!",
+        "#FIELD!",
+        "#CONNECT!",
+        "#CONNECT!",
+        "#PYTHON!",
+        "#FIELD!",
+    ]
+    listed = {u.address: u.reason for u in result.unsupported}
+    assert set(listed) == {"S!C7", "S!C8"}
+    assert "#CONNECT! and #FIELD! and #GETTING_DATA" in listed["S!C7"]
 
 
 def test_error_type_of_a_newer_error_without_a_documented_number_is_listed(tmp_path: Path) -> None:

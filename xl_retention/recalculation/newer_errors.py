@@ -9,8 +9,9 @@ workbook's newer codes (:data:`.excel_functions._core.CARRIED`, set by :func:`.e
 
 - one such code in the workbook: every #CANCELLED! is it (:func:`.engine.excel_code`, ``ERROR.TYPE``);
 - several: a formula's #CANCELLED! is the code of the cells holding one that it reads (:func:`.kept.dependents`);
-  a formula reading cells of two codes, and ``ERROR.TYPE`` of one (#NIMPL!), is listed naming them, with the
-  value stored in the file.
+  a formula reading cells of two codes gets the one the engine meets first, as Excel passes on the first error in
+  its order of evaluation (``=A1&A2`` is A1's; :func:`_first_codes`); ``ERROR.TYPE`` of one (#NIMPL!), and a
+  formula where ``ERROR.TYPE`` would tell them apart, is listed naming them, with the value stored in the file.
 
 ``ERROR.TYPE`` of a newer code Microsoft gives no number for (#PYTHON!, #BUSY!, ...) is listed likewise.
 """
@@ -59,13 +60,8 @@ def error_type_reason(formula: str) -> tuple[str, str] | None:
     return "ERROR.TYPE", f"Excel's ERROR.TYPE number of {CARRIED[0]} is not known to the embedded engine"
 
 
-def _reached(
-    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo
-) -> dict[tuple[str, str], set[str]]:
-    """The newer codes each formula cell reads, directly or not: ``{(sheet, ref): {"#FIELD!", ...}}``."""
-    from .kept import dependents
-
-    reached: dict[tuple[str, str], set[str]] = {}
+def _held(info: PackageInfo) -> dict[tuple[str, str], str]:
+    """The cells holding each newer code: values, and formulas whose stored value is one (kept when listed)."""
     held = {  # the cells holding each: values, and formulas whose stored value is one (kept when listed)
         (sheet, f"{get_column_letter(c)}{r}"): code
         for sheet, cells in info.newer_errors.items()
@@ -75,6 +71,17 @@ def _reached(
         for ref, cell in info.formulas.get(sheet, {}).items():
             if type(cell.cached) is CellError and cell.cached.code in CARRIED:
                 held[(sheet, ref)] = cell.cached.code
+    return held
+
+
+def _reached(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo
+) -> dict[tuple[str, str], set[str]]:
+    """The newer codes each formula cell reads, directly or not: ``{(sheet, ref): {"#FIELD!", ...}}``."""
+    from .kept import dependents
+
+    reached: dict[tuple[str, str], set[str]] = {}
+    held = _held(info)
     for code in CARRIED:
         roots = {key: key for key, found in held.items() if found == code}
         for key in dependents(workbook, roots, formulas, info):
@@ -130,11 +137,13 @@ def settle(
     if not pending:
         return []
     reached = _reached(workbook, formulas, info)
+    several = {key: reached[key] for key in pending if len(reached.get(key, ())) > 1}
+    first = _first_codes(workbook, formulas, info, reached, several) if several else {}
     listed = []
     for sheet, ref in pending:
         codes = sorted(reached.get((sheet, ref), ()))
-        if len(codes) == 1:
-            values[sheet][ref] = CellError(codes[0])
+        if len(codes) == 1 or (sheet, ref) in first:
+            values[sheet][ref] = CellError(first.get((sheet, ref)) or codes[0])
             continue
         del values[sheet][ref]
         cached = info.formulas.get(sheet, {}).get(ref)
@@ -147,3 +156,54 @@ def settle(
             Unsupported(sheet, ref, "error value", reason, kept=cached is not None and cached.cached is not None)
         )
     return listed
+
+
+def _first_codes(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    reached: dict[tuple[str, str], set[str]],
+    several: dict[tuple[str, str], set[str]],
+) -> dict[tuple[str, str], str]:
+    """The code each of ``several`` (formula cells left #CANCELLED! that read cells of two newer codes or more) passes
+    on: the engine evaluates the workbook once per code, the cells holding the others made #NUM! (an error it passes
+    on as it does #CANCELLED!, and no #N/A, which ISNA and IFNA would tell apart); the cell is that code's where it
+    stays #CANCELLED! in that code's evaluation only. Left out: cells where ERROR.TYPE reads them (it tells #NUM!
+    apart), directly or through other cells."""
+    import formualizer as fz
+
+    from .kept import dependents
+
+    told = {  # ERROR.TYPE reading a newer code, and every cell reading it
+        key: key
+        for key in reached
+        if key[0] in formulas
+        and _place(key[1]) in formulas[key[0]]
+        and _ERROR_TYPE.search(formulas[key[0]][_place(key[1])])
+    }
+    told.update(dependents(workbook, told, formulas, info) if told else {})
+    probes: dict[tuple[str, int, int], str] = {}
+    for (sheet, ref), code in _held(info).items():
+        r, c = _place(ref)
+        if workbook.get_formula(sheet, r, c):  # computed by the engine from the cells it reads
+            continue
+        probes[(sheet, r, c)] = code
+    cells = {key: _place(key[1]) for key in several if key not in told}
+    if not cells:
+        return {}
+    hits: dict[tuple[str, str], list[str]] = {key: [] for key in cells}
+    try:
+        for code in sorted({code for key in cells for code in several[key]}):
+            for (sheet, r, c), held in probes.items():
+                kind, text = ("Cancelled", held) if held == code else ("Num", "#NUM!")
+                workbook.set_value(sheet, r, c, fz.LiteralValue.error(kind, text))
+            workbook.evaluate_all()
+            for key, (r, c) in cells.items():
+                value = workbook.get_value(key[0], r, c)
+                if isinstance(value, dict) and value.get("type") == "Error" and value.get("kind") == "Cancelled":
+                    hits[key].append(code)
+    finally:
+        for (sheet, r, c), held in probes.items():
+            workbook.set_value(sheet, r, c, fz.LiteralValue.error("Cancelled", held))
+        workbook.evaluate_all()
+    return {key: found[0] for key, found in hits.items() if len(found) == 1}
