@@ -19,7 +19,7 @@ from .errors import DataError
 from .excel_cells import ZERO_PADDED, as_shown, format_currency, refuse_uncalculated, with_currency
 from .hidden_rows import hidden_rows, refuse_hidden_rows
 
-__all__ = ["read_excel", "refuse_empty_rows"]
+__all__ = ["read_excel", "refuse_empty_rows", "refuse_sheets_alike"]
 
 
 def _blank(value: Any) -> bool:
@@ -137,7 +137,9 @@ def read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
         epoch = "1904" if book.epoch.year == 1904 else "1900"
         member = getattr(sheet_rows, "_worksheet_path", None)  # its rows hidden: read from its XML (hidden_rows)
         first = _header_keys(rows) if sheet is None else None
-        alike = [n for n in names if n != sheet_name and first is not None and _header_keys(book[n]) == first]
+        others = {n: _header_keys(book[n]) for n in names if n != sheet_name} if first is not None else {}
+        alike = [n for n, keys in others.items() if keys == first]
+        hidden = {n for n in others if getattr(book[n], "sheet_state", "visible") != "visible"}  # an old copy
     finally:
         book.close()
     while rows and all(v is None or (isinstance(v, str) and not v.strip()) for v in rows[-1]):
@@ -170,4 +172,37 @@ def read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     df.attrs["sheets"] = list(names)
     df.attrs["header_row"] = first + 1  # the sheet's 1-based row of the header (rows are read from row 1)
     df.attrs["first_column"] = left
+    df.attrs["other_sheets"] = {n: k for n, k in others.items() if k is not None and n not in hidden}  # (below)
     return df
+
+
+def refuse_sheets_alike(df: pd.DataFrame, read: list[str], source: str) -> None:
+    """Refuse a table read from a workbook's first sheet (no sheet given) when another sheet's table has every column
+    of ``read`` (the file's names of the columns the import reads: an id and a date at least), in any order or
+    case, beside columns of its own: the table goes on over several sheets, one a month or a quarter, a later one
+    with a column more ('Notes'), and reading the first alone would leave the others' rows out (tables of the very
+    same columns are refused by :func:`read_excel`). A hidden sheet (an old copy) is not looked at.
+
+    >>> df = pd.DataFrame(columns=["customer_id", "month", "mrr"])
+    >>> df.attrs.update(sheet="Jan 2024", other_sheets={"Feb 2024": ("customer_id", "month", "mrr", "notes")})
+    >>> refuse_sheets_alike(df, ["customer_id", "month", "mrr"], "subs.xlsx")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: subs.xlsx: sheet 'Feb 2024' also holds a table with the columns read \
+('customer_id', 'month', 'mrr'), and only sheet 'Jan 2024' is read: say which with --sheet NAME (in Python: \
+read_table(path, sheet=NAME)), or put the rows on one sheet
+    """
+    from .columns import key
+
+    wanted = {key(name) for name in read}
+    others = df.attrs.get("other_sheets") or {}
+    alike = [name for name, keys in others.items() if wanted <= set(keys)]
+    if not alike or len(wanted) < 2:
+        return
+    sheets = ("sheet " if len(alike) == 1 else "sheets ") + ", ".join(map(repr, alike))
+    raise DataError(
+        f"{source}: {sheets} also hold{'s' if len(alike) == 1 else ''} a table with the columns read "
+        f"({', '.join(map(repr, read))}), and only sheet {df.attrs.get('sheet')!r} is read: say which with --sheet "
+        f"NAME (in Python: read_table(path, sheet=NAME)), or put the rows on one sheet",
+        source=source,
+    )
