@@ -9,6 +9,7 @@ other column goes through :func:`pandas.factorize`. Both give the same result.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import numpy as np
@@ -81,16 +82,36 @@ def _address(array: Any) -> tuple[int, int]:
     return (offsets.address if offsets is not None else 0), len(array)
 
 
+#: The last column :func:`distinct` hashed (a weak reference to its Arrow data) and its distinct values: the ids are
+#: cleaned, checked and their e-mails looked for by three callers, one hash pass. Arrow data never changes.
+_LAST: tuple[Any, Any] | None = None
+
+
+def _forget(reference: Any) -> None:
+    """Drop the remembered distinct values when their column is gone (a weak reference's callback)."""
+    global _LAST
+    last = _LAST
+    if last is not None and last[0] is reference:
+        _LAST = None
+
+
 def distinct(series: pd.Series) -> Any | None:
     """The distinct values of an Arrow text column as a ``pyarrow`` array (with a null for missing values), in
-    order of first appearance; None when the column is not Arrow text.
+    order of first appearance; None when the column is not Arrow text. The last column's are remembered while it
+    lives (the same column asked again is not hashed again).
 
     >>> distinct(pd.Series(["b", None, "a", "b"], dtype="str")).to_pylist()
     ['b', None, 'a']
     """
+    global _LAST
     data = arrow_text(series)
     if data is None:
         return None
+    last = _LAST
+    if last is not None and last[0]() is data:
+        return last[1]
     import pyarrow.compute as pc
 
-    return pc.unique(data)
+    found = pc.unique(data)
+    _LAST = (weakref.ref(data, _forget), found)
+    return found
