@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -568,6 +569,8 @@ def _describe(error: BaseException) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     defer_openpyxl_init()  # a recalculation uses openpyxl's tokenizer only: its reader and writer load on first use
+    # openpyxl only reads here ("Sparkline Group extension is not supported and will be removed": nothing is)
+    warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):

@@ -111,11 +111,24 @@ _EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blan
 )  # fmt: skip
 
 
+def _in_ext(tag: bytes) -> re.Pattern[bytes]:
+    """The ``<xm:sqref>`` range of each Excel 2010 ``tag`` element (in the sheet's extLst: sparklines, data bars,
+    icon sets, validations listing another sheet's cells), which openpyxl does not read."""
+    return re.compile(
+        rb"<(?:\w+:)?" + tag + rb"\b(?:(?!</(?:\w+:)?" + tag + rb"\s*>).)*?<(?:\w+:)?sqref>([^<]*)</", re.S
+    )
+
+
 #: what of a user's own on the Cohorts sheet replacing it would lose, by the ranges it covers
-_SHEET_RANGES = {
-    "conditional formats": re.compile(rb"<(?:\w+:)?conditionalFormatting\b[^>]*\bsqref=\"([^\"]*)\""),
-    "data validations": re.compile(rb"<(?:\w+:)?dataValidation\b[^>]*\bsqref=\"([^\"]*)\""),
-}
+_SHEET_RANGES = (
+    ("conditional formats", re.compile(rb"<(?:\w+:)?conditionalFormatting\b[^>]*\bsqref=\"([^\"]*)\"")),
+    ("data validations", re.compile(rb"<(?:\w+:)?dataValidation\b[^>]*\bsqref=\"([^\"]*)\"")),
+    ("sparklines", _in_ext(rb"sparkline")),
+    ("conditional formats", _in_ext(rb"conditionalFormatting")),
+    ("data validations", _in_ext(rb"dataValidation")),
+    ("links", re.compile(rb"<(?:\w+:)?hyperlink\b[^>]*\bref=\"([^\"]*)\"")),
+    ("merged cells", re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([^\"]*)\"")),
+)
 
 
 def _style_key(cell: Any) -> str:
@@ -208,7 +221,7 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
                     f"sheet was changed by hand, so its tables cannot grow to the new months; {how}"
                 )
     mine = package.sheet(title)
-    for kind, ranges in _SHEET_RANGES.items():  # formats and validations are the template's, or it cannot grow
+    for kind, ranges in _SHEET_RANGES:  # formats and validations are the template's, or it cannot grow
         own = [r for r in ranges.findall(mine.head + mine.tail) if r not in ranges.findall(template_xml)]
         if own:
             raise ip.LayoutError(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -493,7 +494,9 @@ def fill_workbook(path: str | os.PathLike[str], tables: Tables) -> Filled:
     check_package(path, "workbook")
     check_not_open(path)  # Excel's next save would undo the import
     try:
-        return fill_package(path, tables)
+        with warnings.catch_warnings():  # openpyxl reads the layout only: "Sparkline Group extension ... will be
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")  # removed" is not so here
+            return fill_package(path, tables)
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError) as error:  # a part the layout needs is broken
         raise ValueError(f"{path.name}: cannot read the workbook's layout ({type(error).__name__}: {error})") from None
 

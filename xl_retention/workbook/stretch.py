@@ -22,7 +22,7 @@ import re
 from collections.abc import Collection
 
 from openpyxl.formula.translate import Translator
-from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 
 from ..reading.notes import note
 from . import inplace as ip
@@ -34,6 +34,9 @@ __all__ = ["stretch_formula", "stretch_formulas"]
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _F = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
 _RULE_FORMULA = re.compile(rb"(<" + _P + rb"formula[12]?\b[^>]*>)([^<]*)(</" + _P + rb"formula[12]?\s*>)")
+# a sparkline of Excel 2010's (in the sheet's extLst): the range it draws (<xm:f>) and the cell it is drawn in
+_SPARKLINE = re.compile(rb"<" + _P + rb"sparkline\b[^>]*>.*?</" + _P + rb"sparkline\s*>", re.S)
+_SPARK_CELL = re.compile(rb"<" + _P + rb"sqref\b[^>]*>([^<]*)</")
 
 
 def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None, columns: tuple[int, int] | None = None,
@@ -150,5 +153,24 @@ def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | No
                     xml.put(ref, new)
                     changed += 1
                     note(f"{title}!{ref} ={formula} -> ={_formula(new)}")  # said by the import (fill.py)
-        xml.tail = _in_xml(_RULE_FORMULA, xml.tail, sheet, rows, columns, local)
+        xml.tail = _in_xml(_RULE_FORMULA, _sparklines(xml.tail, title, sheet, rows, columns), sheet, rows, columns,
+                           local)  # fmt: skip
+        xml.tail = _in_xml(_F, xml.tail, sheet, rows, columns, local)  # Excel 2010's formats' and validations' <xm:f>
     return changed
+
+
+def _sparklines(tail: bytes, title: str, sheet: str, rows: tuple[int, int] | None,
+                columns: tuple[int, int] | None) -> bytes:  # fmt: skip
+    """``tail`` (a sheet part after its cells) with the ranges its sparklines draw over ``sheet``'s months stretched
+    as a chart's series are, each noted (``sparkline Customers!L2: Customers!D2:D4 -> Customers!D2:D6``)."""
+
+    def one(match: re.Match[bytes]) -> bytes:
+        new = _in_xml(_F, match.group(0), sheet, rows, columns, local=False)
+        if new != match.group(0):
+            cell = _SPARK_CELL.search(new)
+            where = f"{quote_sheetname(title)}!{cell.group(1).decode()}" if cell else quote_sheetname(title)
+            old, grown = (ip.unescape(found.group(2)) if (found := _F.search(x)) else "" for x in (match.group(0), new))
+            note(f"sparkline {where}: {old} -> {grown}")
+        return new
+
+    return _SPARKLINE.sub(one, tail)

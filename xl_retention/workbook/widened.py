@@ -30,7 +30,7 @@ _EXT_SQREF = re.compile(
 )
 _WHAT = {b"conditionalFormatting": "conditional format", b"dataValidation": "validation"}
 #: the beginnings of the notes this module makes (the report lists them apart from the formulas)
-KINDS = ("chart ", "conditional format ", "validation ", "table ")
+KINDS = ("chart ", "conditional format ", "validation ", "table ", "sparkline ")
 
 
 def note_sqrefs(tail: bytes, title: str, rows: tuple[int, int] | None, columns: tuple[int, int] | None,
