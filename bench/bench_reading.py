@@ -100,10 +100,10 @@ def main() -> None:
     print(f"duckdb {duckdb.__version__}; {os.cpu_count()} cores (both use all: pyarrow's CSV reader and two column "
           f"threads for ours); best of {args.runs}")  # fmt: skip
     print()
-    base = " baseline s | baseline / DuckDB |" if args.baseline else ""
+    base = " baseline s | baseline / DuckDB | baseline CPU s | baseline peak MB |" if args.baseline else ""
     print(f"| rows | CSV MB | ours s | DuckDB s | ours / DuckDB | ours CPU s | DuckDB CPU s | ours peak MB | "
           f"DuckDB peak MB |{base} load |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * (3 if args.baseline else 1))
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * (5 if args.baseline else 1))
     with tempfile.TemporaryDirectory(prefix="xlr-reading-") as name:
         folder = Path(name)
         for rows in (parse_size(s) for s in args.sizes.split(",")):
@@ -120,7 +120,8 @@ def main() -> None:
             extra = ""
             if args.baseline:
                 old = min(results["baseline"], key=lambda r: r["seconds"])
-                extra = f" {old['seconds']:.2f} | {old['seconds'] / duck['seconds']:.2f}x |"
+                extra = (f" {old['seconds']:.2f} | {old['seconds'] / duck['seconds']:.2f}x | "
+                         f"{min(r['cpu'] for r in results['baseline']):.2f} | {old['peak_mb']:.0f} |")  # fmt: skip
             print(
                 f"| {rows:,} | {path.stat().st_size / 2**20:.0f} | {ours['seconds']:.2f} | {duck['seconds']:.2f} | "
                 f"{ours['seconds'] / duck['seconds']:.2f}x | {min(r['cpu'] for r in results['ours']):.2f} | "
