@@ -233,12 +233,18 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
                     source=source,
                     column=str(column),
                 )
+    if "interval_count" not in names:  # 'billing_cycle_length', 'Laufzeit (Monate)': a count or a contract's term
+        from .interval_counts import refuse_count_or_term
+
+        refuse_count_or_term(df, names, source)
     if "quantity" not in names:  # a seat count under a name of no language above: by its values
         from .discounts import discount_columns
+        from .interval_counts import count_or_term
         from .taxes import tax_columns
 
         other = set(discount_columns(df)) | {str(c) for c in add_on_columns(df.columns, names)}  # refused as such
         other |= set(tax_columns(df.columns, names))  # taken off or refused as taxes (reading.taxes)
+        other |= {str(c) for c in df.columns if count_or_term(c) is not None}  # a term, or refused above
         for column in df.columns:
             if key(column) not in used and str(column) not in other and _whole_counts(column, df[column]):
                 raise DataError(
