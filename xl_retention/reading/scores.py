@@ -149,6 +149,16 @@ def check_scale(top: float, answers: int, source: str, column: str) -> None:
 scale (a satisfaction or effort question), not of NPS's 0-10 'How likely are you to recommend ...?' (read as NPS, \
 every answer would be a detractor); map the 0-10 question's column: --columns score=COLUMN
     """
+    named = _named_scale(column)
+    if named is not None and (named[0] == "range" or top <= _SCALE_TOP):  # 'Rating (1-5)', 'CSAT', 'stars'
+        said = f"a {named[1]} scale" if named[0] == "range" else f"{named[1]!r}, another question's answers"
+        raise DataError(
+            f"{source}, column {column!r}: its name says {said} (a satisfaction, effort or star rating), not NPS's "
+            f"0-10 'How likely are you to recommend ...?' (read as NPS, its top answers would be detractors); map "
+            f"the 0-10 question's column: --columns score=COLUMN",
+            source=source,
+            column=column,
+        )
     if answers >= SCALE_ANSWERS and top <= _SCALE_TOP:
         raise DataError(
             f"{source}, column {column!r}: no answer above {top:g} in {answers}: the answers of a 1-{top:g} scale (a "
@@ -157,3 +167,40 @@ every answer would be a detractor); map the 0-10 question's column: --columns sc
             source=source,
             column=column,
         )
+
+
+#: A range in a column's name: '(1-5)', '1–7', 'score_1_to_5', '1 bis 5', 'de 1 à 5'.
+_RANGE = re.compile(r"(?<![0-9])([01])\s*(?:-|\u2013|\u2014|_to_|\bto\b|\bbis\b|\bà\b|\ba\b|\bal\b|\btot\b)\s*"
+                    r"([0-9]{1,2})(?![0-9])", re.IGNORECASE)  # fmt: skip
+#: Words of a column's name that say another question than NPS's: a satisfaction (CSAT), effort (CES) or star rating.
+_OTHER_SCALE = frozenset({
+    "csat", "ces", "star", "stars", "sterne", "stern", "étoiles", "étoile", "etoiles", "estrellas", "stelle", "sterren",
+    "rating", "ratings", "bewertung", "satisfaction", "satisfied", "zufriedenheit", "zufrieden", "satisfait",
+    "satisfacción", "satisfaccion", "soddisfazione", "tevredenheid", "effort",
+})  # fmt: skip
+#: Words that say the NPS question: its name may say 'rating' too ("Recommendation rating").
+_NPS_WORDS = re.compile(r"(?i)nps|promoter|recommend|empfehl|recommand|recomend|raccomand|aanbevel|likely|wahrscheinl")
+
+
+def _named_scale(column: Any) -> tuple[str, str] | None:
+    """('range', '1-5') where a column's name states a scale other than 0-10 (a range from 0 or 1 to at most 7 or to
+    10 from 1: '(1-5)', 'score_1_to_5'), ('word', WORD) where a word of it says another question (CSAT, stars,
+    rating, Bewertung) and no word says NPS's; None otherwise.
+
+    >>> [_named_scale(n) for n in ("Rating (1-5)", "score_1_to_5", "How likely (0-10)", "NPS rating", "Score")]
+    [('range', '1-5'), ('range', '1-5'), None, None, None]
+    >>> [_named_scale(n) for n in ("Bewertung (1-5 Sterne)", "CSAT", "stars", "Survey 2024-05")]
+    [('range', '1-5'), ('word', 'csat'), ('word', 'stars'), None]
+    """
+    name = str(column)
+    found = _RANGE.search(name)
+    if found is not None:
+        low, high = int(found.group(1)), int(found.group(2))
+        if low < high <= _SCALE_TOP:
+            return "range", f"{low}-{high}"
+        if (low, high) == (0, 10):
+            return None
+    if _NPS_WORDS.search(name):
+        return None
+    words = set(re.split(r"[^0-9a-zà-ÿ]+", name.lower())) & _OTHER_SCALE
+    return ("word", sorted(words)[0]) if words else None
