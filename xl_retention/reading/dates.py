@@ -39,6 +39,7 @@ import pandas as pd
 
 from ._distinct import factorize
 from .errors import ColumnValues, DataError, bad_rows
+from .foreign_dates import foreign_date_hint
 from .gmt_offsets import gmt_offsets
 from .month_hints import month_hint, number_month_hint
 from .zones import AMBIGUOUS, from_named_zones, split_named_zones, split_zones
@@ -306,6 +307,7 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
                 fmt = "%b-%y" if "-" in example else ("%b %y" if " " in example else "%b'%y")
                 why += f" (if they are months with a two-digit year, say so: --date-format '{fmt}')"
             hints = _two_digit_years(texts) + _serials(texts) + month_hint(texts)  # 202601: --date-format '%Y%m'
+            hints = hints or foreign_date_hint(texts)  # 2024年1月5日, 5. Januar 2024 (reading.foreign_dates)
             raise _Unread(np.ones(len(texts), dtype=bool), why + hints)
         fmt, parsed = min(tried, key=lambda item: int(np.isnat(item[1]).sum()))
         unread = np.isnat(parsed)
@@ -346,10 +348,11 @@ def _serials(texts: np.ndarray) -> str:
     named as what they likely are."""
     if len(texts) and all(_EPOCH.fullmatch(str(t)) for t in texts):  # Unix time: seconds (or ms) since 1970 UTC
         first = str(texts[0])
-        seconds = int(first[:10]) if len(first) == 10 else int(first) // 1000
+        seconds = int(first) if len(first) == 10 else int(first) // 1000  # 13 digits: milliseconds
         when = str(np.datetime64(seconds, "s")).replace("T", " ")
-        return (f" (Unix timestamps? {first} is {when} UTC: convert them to dates first, e.g. in Excel "
-                "=A2/86400+DATE(1970,1,1) formatted as a date)")  # fmt: skip
+        unit, per_day = ("", 86400) if len(first) == 10 else (" in milliseconds", 86400000)
+        return (f" (Unix timestamps{unit}? {first} is {when} UTC: convert them to dates first, e.g. in Excel "
+                f"=A2/{per_day}+DATE(1970,1,1) formatted as a date)")  # fmt: skip
     if not len(texts) or not all(_SERIAL.fullmatch(str(t)) for t in texts):
         return ""
     first = str(texts[0])
