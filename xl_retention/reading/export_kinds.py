@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .billing import BILLING_ALIASES
+from .count_names import COUNT_NAME, ONLY_COUNT
 from .errors import DataError
 from .names import key
 
@@ -36,18 +37,11 @@ PERIOD = re.compile(
     r"(?i)^\s*(?:<\s*1\s*(?:day|week|month)|(?:day|week|month|d|w|m)\s*[-_#]?\s*\d{1,3}|"
     r"\d{1,3}\s*(?:days?|weeks?|months?)(?:\s+later)?)\s*$"
 )
-#: An id column's name (as :func:`~.names.key` spells it) that says it counts people or events: a report's column.
-COUNT_NAME = re.compile(
-    r"^(?:(?:total|active|new|unique|distinct|returning|daily|weekly|monthly|number_of|no\.?|num|#)_)*"
-    r"(?:users?|visitors?|people|persons|sessions|visits|pageviews|page_views|views|customers|buyers|subscribers|"
-    r"accounts|orders|transactions|purchases|count|uniques|events|cohort_size)(?:_count)?$"
-)
-#: Of those, the names that only a count has ("Active users", "Sessions", "Total visitors", "User count"); a plural
-#: alone ("Users", "Customers") may head a column of numeric ids, and is a count only with one row per date.
-ONLY_COUNT = re.compile(
-    r"^(?:(?:total|active|new|unique|distinct|returning|daily|weekly|monthly|number_of|no\.?|num|#)_)+.*|"
-    r".*_count|(?:sessions|visits|pageviews|page_views|views|orders|transactions|purchases|count|uniques|events|"
-    r"cohort_size)$"
+#: A visitor id column's name that says it holds ids: 'Visitor ID', 'userId', 'Client key', 'Kundennummer', 'E-mail'
+#: (a column of whole numbers, one a date, under any other name is a report's count: :func:`refuse_counts`).
+_ID_NAME = re.compile(
+    r"(?:^|_|[a-z])id$|(?:^|_)(?:ids|uid|uuid|guid|key|code|no|nr|number|num|email|e_mail|mail|login|hash|token)$"
+    r"|nummer$|número|numero|(?:^|_)id_"
 )
 #: A score column's name that says it is an aggregate of answers ("Average score", "Mean NPS score", "avg_rating").
 AVERAGE_SCORE = re.compile(r"(?:^|_)(?:average|avg|mean|median)(?:_|$)")
@@ -94,10 +88,13 @@ Export Data), one row per visit (visitor id and date)
 
 def refuse_counts(df: pd.DataFrame, names: Mapping[str, str], kind: str, source: str) -> None:
     """Refuse a table of counts: the id column (``names``: ours -> the file's) named as a count ("Users",
-    "Sessions", "Customers"), whole numbers only, one row per date (:class:`~.errors.DataError` naming it).
-    A plural alone ("Customers", "Users": also a name of numeric ids) is read as ids where a value repeats and the
-    dates are not a report's run of periods (every day, week or month from the first to the last): a customer's
-    number on two orders (1001 on 3 and 9 January); a name only a count has ("Active users") is refused always.
+    "Sessions", "Customers", "Aktive Nutzer", "Usuarios", "ユーザー": :mod:`.count_names`), whole numbers only, one row
+    per date (:class:`~.errors.DataError` naming it). A plural alone ("Customers", "Users": also a name of numeric
+    ids) is read as customer ids where a value repeats and the dates are not a report's run of periods (every day,
+    week or month from the first to the last): a customer's number on two orders (1001 on 3 and 9 January); a name
+    only a count has ("Active users") is refused always. Visitor ids are whole numbers, one a date, on three dates
+    or more, under a name that is no id's ('Visitor ID', 'user_id', 'E-mail'), in any language: a visits log has
+    days of several visits, a report one row a day.
 
     >>> df = pd.DataFrame({"Date": ["2026-01-01", "2026-01-02"], "Active users": ["1,204", "988"]})
     >>> refuse_counts(df, {"visitor_id": "Active users", "date": "Date"}, "visits", "ga.csv")
@@ -110,24 +107,28 @@ BigQuery export, or a report with a user or client id dimension)
     """
     for ours in ("visitor_id", "customer_id"):
         column = names.get(ours)
-        if column is None or not COUNT_NAME.match(key(column)):
+        named = column is not None and bool(COUNT_NAME.match(key(column)))
+        # visits by values: a visits log has days of several visits; whole numbers, one a date, under a name that
+        # says no id ('Users', 'Usuarios', 'ユーザー', 'Besucher', a name of any language) are a report's counts
+        by_values = column is not None and ours == "visitor_id" and not _ID_NAME.search(key(column))
+        if not named and not by_values:
             continue
         values = df[column] if list(map(str, df.columns)).count(column) == 1 else None
         when = next((names[d] for d in ("date", "month", "start") if d in names), None)
         if values is None or when is None or not _numbers(values):
             continue
         dates = df[when].astype(str).str.strip()
-        plural = not ONLY_COUNT.match(key(column))
-        if plural and (len(df) < 2 or dates.duplicated().any()):
+        plural = not named or not ONLY_COUNT.match(key(column))
+        if plural and (len(df) < (2 if named else 3) or dates.duplicated().any()):
             continue
         twice = values.astype(str).str.strip()
         again = twice[twice.duplicated() & (twice != "")]
-        if plural and len(again) and not _periods(dates):
-            continue  # ids: a value on two dates, the dates not a report's every day, week or month
+        if plural and ours != "visitor_id" and len(again) and not _periods(dates):
+            continue  # ids: a customer's number on two dates, the dates not a report's every day, week or month
         per = "one row per date, " if not dates.duplicated().any() else ""
         who = ours.split("_")[0].title()
-        ids = (f"; if they are ids ({again.iloc[0]!r} is on {int((twice == again.iloc[0]).sum())} dates), give the "
-               f"column a name of ids in a copy ('{who} ID')") if plural and len(again) else ""  # fmt: skip
+        on = f" ({again.iloc[0]!r} is on {int((twice == again.iloc[0]).sum())} dates)" if len(again) else ""
+        ids = f"; if they are ids{on}, give the column a name of ids in a copy ('{who} ID')" if plural else ""
         raise DataError(
             f"{source}, column {column!r}: numbers of {column.lower()} per date ({per}{values.iloc[0]!r} "
             f"on {dates.iloc[0]!r}), a report's counts, not {_WHAT[kind]} with each one's id: each count would be "
