@@ -60,7 +60,7 @@ def test_every_formula_refers_to_existing_sheets_names_and_functions(template):
     names = set(template.defined_names)
     sheets = set(template.sheetnames)
     builtins = {"IF", "COUNT", "AVERAGEIFS", "MIN", "INDEX", "OR", "AND", "ISNUMBER", "ISERROR", "NA"}
-    builtins |= {"CHOOSE", "ERROR.TYPE", "COUNTA", "MATCH", "NOT", "IFERROR", "N", "LOOKUP", "ROUND"}
+    builtins |= {"CHOOSE", "ERROR.TYPE", "COUNTA", "MATCH", "NOT", "IFERROR", "N", "LOOKUP", "ROUND", "SUMPRODUCT"}
     checked = 0
     for ws in template.worksheets:
         for row in ws.iter_rows():
@@ -123,10 +123,11 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
                 expected_args = [f"{header[HEADERS[a.name]]}{r}" for a in BY_NAME[function].args]
                 # Revenue: a movement left blank in a month with figures counts as 0 (as MRR at end does); the
                 # expansion input typed as text is its number (N() of text is 0: it was left out); the MRR at start
-                # pasted as text (the first month's, typed) is its number too, a blank stays blank
+                # pasted as text (the first month's, typed) is its number too, a blank stays blank; so are the
+                # counts of the Customers and Purchases sheets pasted as text
                 passed = [(f'IF({cell}="",0,{cell}+0)' if a.name == "expansion_mrr" else f"N({cell})")
                           if title == "Revenue" and a.name in MOVEMENTS
-                          else f'IF({cell}="","",IFERROR({cell}+0,{cell}))' if title == "Revenue" else cell
+                          else f'IF({cell}="","",IFERROR({cell}+0,{cell}))'  # Customers, Purchases too
                           for cell, a in zip(expected_args, BY_NAME[function].args, strict=True)]  # fmt: skip
                 call = f"{function}({','.join(passed)})"
                 empty = "AND(" + ",".join(f'{a}=""' for a in dict.fromkeys(expected_args)) + ")"
@@ -153,11 +154,20 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         "Returning customers (ordered in an earlier month)",
         "Repeat purchasers (more than one order that month)",
     ]
-    assert purchases["F2"].value == '=IF(OR(AND(D2="",B2=""),AND(ISNUMBER(B2),B2=0)),"",REPEAT_PURCHASE_RATE(D2,B2))'
-    assert purchases["E25"].value == (
-        '=IF(OR(AND(C25="",B25=""),AND(ISNUMBER(B25),B25=0)),"",RETURNING_CUSTOMER_RATE(C25,B25))'
+
+    def number(cell: str) -> str:  # a count pasted as text is its number (docs/metrics.md)
+        return f'IF({cell}="","",IFERROR({cell}+0,{cell}))'
+
+    b2, b25, g2 = number("B2"), number("B25"), number("G2")
+    assert purchases["F2"].value == (
+        f'=IF(OR(AND(D2="",B2=""),AND(ISNUMBER({b2}),{b2}=0)),"",REPEAT_PURCHASE_RATE({number("D2")},{b2}))'
     )
-    assert purchases["I2"].value == '=IF(OR(AND(H2="",G2=""),AND(ISNUMBER(G2),G2=0)),"",RETURNING_VISITOR_RATE(H2,G2))'
+    assert purchases["E25"].value == (
+        f'=IF(OR(AND(C25="",B25=""),AND(ISNUMBER({b25}),{b25}=0)),"",RETURNING_CUSTOMER_RATE({number("C25")},{b25}))'
+    )
+    assert purchases["I2"].value == (
+        f'=IF(OR(AND(H2="",G2=""),AND(ISNUMBER({g2}),{g2}=0)),"",RETURNING_VISITOR_RATE({number("H2")},{g2}))'
+    )
     names = {n: template.defined_names[n].attr_text for n in template.defined_names if n.startswith("Purchases_")}
     assert names == {
         "Purchases_Buyers": "'Purchases and visits'!$B$2:$B$25",
@@ -298,7 +308,9 @@ def test_new_command_months_start_and_xlsm(tmp_path):
     customers = wb["Customers"]
     assert customers["A2"].value == dt.datetime(2025, 7, 1)
     assert customers["A37"].value == dt.datetime(2028, 6, 1)
-    assert customers["F37"].value.endswith(',AND(ISNUMBER(B37),B37=0)),"",CRR(D37,C37,B37))')
+    assert customers["F37"].value.endswith(
+        ',"",CRR(IF(D37="","",IFERROR(D37+0,D37)),IF(C37="","",IFERROR(C37+0,C37)),IF(B37="","",IFERROR(B37+0,B37))))'
+    )
     assert customers["A38"].value is None
     assert wb["NPS scores"].max_column == 37
     again = subprocess.run([sys.executable, "-m", "xl_retention", "new", str(out)], capture_output=True, text=True)

@@ -108,6 +108,9 @@ _EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blan
     (re.compile(r'=IF\(COUNT\(Cohort_Counts\)=0,"",(IF\(ISERROR\(INDEX\(BDW_FIT\(Cohort_Counts\),1,1\)\),.*)\)',
                 re.I | re.S),
      r'=IF(COUNT(Cohort_Counts)=0,"",IF(ISNUMBER(BDW_Alpha),"",\1))'),
+    # the retention shares before a month 0 pasted as the text "0" was blank as 0 is (it gave #DIV/0!)
+    (re.compile(r'=IF\(OR\(([A-Z]+\d+)="",(\$[A-Z]+\d+)="",\2=0\),"",\1/\2\)', re.I),
+     r'=IF(OR(\1="",\2="",IFERROR(\2+0=0,FALSE)),"",\1/\2)'),
 )  # fmt: skip
 
 

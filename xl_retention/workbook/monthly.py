@@ -74,8 +74,12 @@ MONTH = Column("month", "Month", number_format=MONTH_FORMAT, width=11)
 # before the data: the next month's start is then unknown (blank), never 0.
 # A month "has an input" when a cell is not empty (="" is FALSE), so a number pasted as text counts: COUNT skips
 # text, and a month of text numbers looked unfilled (its start blank: errors blaming the start, not the text).
+# Months before "have an input" when a customers at end is not empty, or the first month's start is not 0 nor blank:
+# a number pasted as text counts (COUNT and N() skipped text: the first month typed as text made the next start 0,
+# its lost customers #NUM!); the previous end is passed on as its number, a text that is no number as it is.
 CUSTOMERS_START = (
-    '=IF(AND({gained}="",{end}=""),"",IF(COUNT({end:first}:{end-1})+N({start:first})=0,0,IF({end-1}="","",{end-1})))'
+    '=IF(AND({gained}="",{end}=""),"",IF(SUMPRODUCT(--({end:first}:{end-1}<>""))+IFERROR(--({start:first}+0<>0),1)'
+    '=0,0,IF({end-1}="","",IFERROR({end-1}+0,{end-1}))))'
 )
 MRR_START = (
     '=IF(AND({new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
@@ -88,6 +92,13 @@ EXPANSION = 'IF({expansion}="",0,{expansion}+0)'
 # MRR at end (the functions refused it: "start_mrr must be a number, got ' 1000 '"); a blank stays blank (the
 # contract's #VALUE!), a text that is no number is given as it is (the functions name it).
 START = 'IF({start}="","",IFERROR({start}+0,{start}))'
+
+
+def number(key: str) -> str:
+    """The value of input ``key`` a function takes: a number pasted as text is that number, as Excel's arithmetic reads
+    it (the functions refused it: "customers_end must be a number, got '115'"); a blank stays blank (the contract's
+    #VALUE! beside figures), a text that is no number is given as it is (the functions name it)."""
+    return START.replace("{start}", "{" + key + "}")
 
 
 def _metric(call: str, base: str | None = None) -> str:
@@ -170,18 +181,24 @@ CUSTOMERS = MonthlySheet(
         ),
         Column("gained", "Gained (new + reactivated)", validation="count", width=16, name="Customers_Gained"),
         Column("end", "Customers at end", validation="count", name="Customers_End"),
-        Column("lost", "Lost", _metric("CUSTOMERS_LOST({end},{gained},{start})"), name="Lost_Customers", width=10),
+        Column(
+            "lost",
+            "Lost",
+            _metric(f"CUSTOMERS_LOST({number('end')},{number('gained')},{number('start')})"),
+            name="Lost_Customers",
+            width=10,
+        ),
         Column(
             "crr",
             "Retention (CRR)",
-            _metric("CRR({end},{gained},{start})", "{start}"),
+            _metric(f"CRR({number('end')},{number('gained')},{number('start')})", number("start")),
             PERCENT,
             name="Customers_CRR",
         ),  # fmt: skip
         Column(
             "churn",
             "Churn rate",
-            _metric("CHURN_RATE({end},{gained},{start})", "{start}"),
+            _metric(f"CHURN_RATE({number('end')},{number('gained')},{number('start')})", number("start")),
             PERCENT,
             name="Customers_Churn",
         ),  # fmt: skip
@@ -414,7 +431,7 @@ PURCHASES = MonthlySheet(
         Column(
             "returning_rate",
             "Returning customer rate",
-            _metric("RETURNING_CUSTOMER_RATE({returning},{buyers})", "{buyers}"),
+            _metric(f"RETURNING_CUSTOMER_RATE({number('returning')},{number('buyers')})", number("buyers")),
             PERCENT,
             width=16,
             name="Purchases_Returning_Rate",
@@ -422,7 +439,7 @@ PURCHASES = MonthlySheet(
         Column(
             "rate",
             "Repeat purchase rate",
-            _metric("REPEAT_PURCHASE_RATE({repeat},{buyers})", "{buyers}"),
+            _metric(f"REPEAT_PURCHASE_RATE({number('repeat')},{number('buyers')})", number("buyers")),
             PERCENT,
             width=16,
             name="Purchases_Repeat_Rate",
@@ -432,7 +449,7 @@ PURCHASES = MonthlySheet(
         Column(
             "visitor_rate",
             "Returning visitor rate",
-            _metric("RETURNING_VISITOR_RATE({returning_visitors},{visitors})", "{visitors}"),
+            _metric(f"RETURNING_VISITOR_RATE({number('returning_visitors')},{number('visitors')})", number("visitors")),
             PERCENT,
             width=16,
             name="Visits_Returning_Rate",

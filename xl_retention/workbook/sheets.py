@@ -193,8 +193,8 @@ def _triangle(
             if i < len(counts) and k < len(counts[i]):
                 count.value = counts[i][k]
             pct.value = (
-                f'=IF(OR({letter}{count_row}="",${size}{count_row}="",${size}{count_row}=0),"",'
-                f"{letter}{count_row}/${size}{count_row})"
+                f'=IF(OR({letter}{count_row}="",${size}{count_row}="",IFERROR(${size}{count_row}+0=0,FALSE)),"",'
+                f"{letter}{count_row}/${size}{count_row})"  # a month 0 pasted as text "0" is 0 too: blank
             )
             style(pct, False, "0%")
     last = get_column_letter(n + 1)

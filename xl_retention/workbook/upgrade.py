@@ -49,15 +49,35 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             '=IF(COUNT({gained}:{end})=0,"",IF(COUNT({end:first}:{end-1})+N({start:first})=0,0,IF({end-1}="",'
             '"",{end-1})))'
         ),
+        # the first month's start and end pasted as text: the next month started at 0 (its lost customers #NUM!)
+        (
+            '=IF(AND({gained}="",{end}=""),"",IF(COUNT({end:first}:{end-1})+N({start:first})=0,0,IF({end-1}="","",'
+            "{end-1})))"
+        ),
     ),
-    ("Customers", "lost"): ("=CUSTOMERS_LOST({end},{gained},{start})",),
+    # below: the rates before a number pasted as text was read as its number (#VALUE! "must be a number, got '115'")
+    ("Customers", "lost"): (
+        "=CUSTOMERS_LOST({end},{gained},{start})",
+        '=IF(AND({end}="",{gained}="",{start}=""),"",CUSTOMERS_LOST({end},{gained},{start}))',
+    ),
     ("Customers", "crr"): (
         "=CRR({end},{gained},{start})",
         '=IF(AND(ISNUMBER({start}),{start}=0),"",CRR({end},{gained},{start}))',
+        '=IF(OR(AND({end}="",{gained}="",{start}=""),AND(ISNUMBER({start}),{start}=0)),"",CRR({end},{gained},{start}))',
     ),
     ("Customers", "churn"): (
         "=CHURN_RATE({end},{gained},{start})",
         '=IF(AND(ISNUMBER({start}),{start}=0),"",CHURN_RATE({end},{gained},{start}))',
+        (
+            '=IF(OR(AND({end}="",{gained}="",{start}=""),AND(ISNUMBER({start}),{start}=0)),"",CHURN_RATE({end},'
+            "{gained},{start}))"
+        ),
+    ),
+    ("Purchases and visits", "rate"): (
+        (
+            '=IF(OR(AND({repeat}="",{buyers}=""),AND(ISNUMBER({buyers}),{buyers}=0)),"",REPEAT_PURCHASE_RATE({repeat},'
+            "{buyers}))"
+        ),
     ),
     ("Revenue", "start"): (
         '=IF({end-1}="","",{end-1})',
@@ -149,6 +169,10 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             'turning_visitors}="",COUNT({visitors:first}:{visitors})=1)),"",RETURNING_VISITOR_RATE({returning'
             "_visitors},{visitors}))"
         ),
+        (
+            '=IF(OR(AND({returning_visitors}="",{visitors}=""),AND(ISNUMBER({visitors}),{visitors}=0)),"",RETURNING_'
+            "VISITOR_RATE({returning_visitors},{visitors}))"
+        ),
     ),
     ("Customers", "crr_chart"): (
         "=IF(ISNUMBER({crr}),{crr},NA())",
@@ -219,6 +243,10 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
         (
             '=IF(OR(AND({returning}="",{buyers}=""),AND(ISNUMBER({buyers}),{buyers}=0),AND({returning}="",COU'
             'NT({buyers:first}:{buyers})=1)),"",RETURNING_CUSTOMER_RATE({returning},{buyers}))'
+        ),
+        (
+            '=IF(OR(AND({returning}="",{buyers}=""),AND(ISNUMBER({buyers}),{buyers}=0)),"",RETURNING_CUSTOMER_RATE('
+            "{returning},{buyers}))"
         ),
     ),
 }
