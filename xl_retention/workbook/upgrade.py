@@ -394,16 +394,15 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
     months, a note says so (this version's reads the "Churn rates so far" column such a tracker lacks). Nothing
     happens without a Lifetime value sheet.
     """
-    from .template import LIFETIME_TITLE
-
-    if LIFETIME_TITLE not in wb.sheetnames:
+    title = _lifetime_title(wb)  # the template's, or the user's for the sheet ('CLV')
+    if title is None:
         return [], []
-    ws = wb[LIFETIME_TITLE]
+    ws = wb[title]
     rows = ws.iter_rows(min_row=1, max_row=13, min_col=2, max_col=3, values_only=True)
     mine = {f"{c}{r}": v for r, row in enumerate(rows, start=1) for c, v in zip("BC", row, strict=False)}
     current = _current_lifetime()
     names = workbook_names(package)
-    xml, changed, notes = package.sheet(LIFETIME_TITLE), [], []
+    xml, changed, notes = package.sheet(title), [], []
     for ref, forms in LIFETIME_EARLIER.items():
         if not is_earlier(mine.get(ref), forms):
             continue
@@ -411,7 +410,7 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
         if not _names_in(formula) <= names:
             if ref == "B5":
                 notes.append(
-                    f"{quote_sheetname(LIFETIME_TITLE)}!B5, the monthly churn its lifetime values use, holds the "
+                    f"{quote_sheetname(title)}!B5, the monthly churn its lifetime values use, holds the "
                     "average of an earlier version of the template, which takes the wrong months (the latest month "
                     "left out with more than 12 months of rates, an error with fewer); this version's reads a "
                     "column this tracker lacks: make a new tracker (xl-retention new NEW.xlsx --start YYYY-MM) and "
@@ -419,13 +418,33 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
                 )
             continue
         if put_formula(xml, ref, formula):
-            changed.append(f"{quote_sheetname(LIFETIME_TITLE)}!{ref}")
+            changed.append(f"{quote_sheetname(title)}!{ref}")
     # the note of a missing sBG fit (C9, added on 2026-12-01) beside the template's alpha, where C9 is empty
     if str(mine.get("B9")).upper() == "=SBG_ALPHA" and mine.get("C9") is None and not ip.has_content(
             xml.cell("C9") or b""):  # fmt: skip
         xml.put("C9", xml.element("C9", xml.style("C8"), formula=_current_lifetime_c9().removeprefix("=")))
-        changed.append(f"{quote_sheetname(LIFETIME_TITLE)}!C9")
+        changed.append(f"{quote_sheetname(title)}!C9")
     return changed, notes
+
+
+def _lifetime_title(wb: Any) -> str | None:
+    """The Lifetime value sheet's title: the template's, or the one the user renamed it to ('CLV'), which the
+    template's names over its cells point to (Excel renames their references with the sheet: ``'CLV'!$B$3``)."""
+    from .template import LIFETIME_TITLE
+
+    if LIFETIME_TITLE in wb.sheetnames:
+        return LIFETIME_TITLE
+    found: set[str] = set()
+    for name in _LIFETIME_NAMES:
+        defined = wb.defined_names.get(name)
+        try:
+            found |= {title for title, _ in defined.destinations if title in wb.sheetnames} if defined else set()
+        except (ValueError, TypeError, AttributeError):  # a name openpyxl cannot take apart (#REF!): no sheet
+            continue
+    return found.pop() if len(found) == 1 else None
+
+
+_LIFETIME_NAMES = ("LTV_ARPA", "LTV_Gross_Margin", "LTV_Churn", "LTV_Discount_Rate", "LTV_Lifetime", "LTV_CLV")
 
 
 def _current_lifetime_c9() -> str:
