@@ -39,6 +39,7 @@ from .excel_functions._core import EACH
 from .excel_functions.arguments import _arguments as argument_spans
 from .excel_functions.number_texts import number_literals
 from .excel_functions.r1c1 import R1C1, a1_of_r1c1, reference_text
+from .first_cells import first_cells
 from .indirect import checked_indirect
 from .intersection import (
     _A1_RANGE,
@@ -64,7 +65,7 @@ from .mismatched_sizes import pad_mismatched
 from .offset_sizes import negative_sizes
 from .omitted_arguments import omit_in_tokens
 from .package import Table
-from .rewrite_shapes import UNION, decided, our_array_functions
+from .rewrite_shapes import FIRST_CELL_CALL, UNION, decided, our_array_functions
 from .sized_references import sized
 from .structured_references import _structured, _structured_in
 from .xlookup_references import xlookup_references
@@ -393,6 +394,8 @@ def _rewritten_steps(
     if _logical_text(tokens):
         changed = True
     if '"' in text and number_literals(tokens):  # ="2/29/1900"+0 is 60, ="12/31/1899"+0 #VALUE! (H40)
+        changed = True
+    if FIRST_CELL_CALL.search(text.upper()) and first_cells(tokens, names or {}, array):  # N(A1:A7): A1's
         changed = True
     if not array:  # implicit intersection of ranges used as single values
         stack: list[list] = []  # [function, argument position] of each open function call

@@ -19,7 +19,15 @@ from .excel_functions.number_texts import MISREAD_LITERAL
 from .omitted_arguments import may_omit
 from .package import Table
 
-__all__ = ["DELETED_SHEET", "SCALAR_ARGUMENTS", "decided", "has_digit", "our_array_functions", "shape"]
+__all__ = [
+    "DELETED_SHEET",
+    "FIRST_CELL_CALL",
+    "SCALAR_ARGUMENTS",
+    "decided",
+    "has_digit",
+    "our_array_functions",
+    "shape",
+]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')  # text literals and quoted sheet names
 _TEXT_ONLY = re.compile(r'"(?:[^"]|"")*"')  # text literals only
@@ -208,6 +216,12 @@ def _ours_in_index() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w.])INDEX\(\s*(?:{alternatives})\(")
 
 
+#: a call of N or T (on a formula's text with its text literals blanked): may read a reference's first cell
+#: (.first_cells)
+FIRST_CELL_CALL = re.compile(r"(?<![\w.])[NT]\(")
+_REFERENCE_CALL = re.compile(r"(?<![\w.])(?:OFFSET|INDIRECT|INDEX)\(")
+
+
 def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str, str]) -> bool:
     """Whether ``text`` may hold something to rewrite (cheap: most formulas need no tokenizing)."""
     bare = _LITERALS.sub("''", text)
@@ -224,6 +238,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if "((" in bare or ",(" in bare or ", (" in bare:  # a union of references: COUNT((A1:A3,C1)) (.intersection)
         if UNION.search(bare) is not None:
             return True
+    if FIRST_CELL_CALL.search(upper) is not None and (":" in bare or _REFERENCE_CALL.search(upper) is not None):
+        return True  # N(A1:A7), T(OFFSET(..)): the first cell (.first_cells); a name is looked for below
     if "INDIRECT(" in upper:  # its text read as Excel reads it (#REF! for no reference; a sheet's own name: .indirect)
         return True
     if "INDIRECT(" in upper and (tables or _R1C1_STYLE.search(upper) is not None):  # R1C1 or table text computed
