@@ -47,6 +47,7 @@ _REFERENCE = re.compile(
     r"\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+"
 )
 _CELLS = re.compile(r"[A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?")
+_WHOLE = re.compile(r"[A-Za-z]{1,3}:[A-Za-z]{1,3}|\d+:\d+")  # whole columns, whole rows
 #: CELL's information the engine cannot give: the file's path, and the cell's format (it answers #VALUE!)
 #: Excel's volatile functions whose value changes without any input changing (the date, the time, a random draw)
 _VOLATILE = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\(")
@@ -405,7 +406,7 @@ def cell_info_cells(formulas: dict[str, FormulaTexts], info: PackageInfo) -> Ite
 
 def _position_constant(tokens: list[Token], start: int, sheet: str) -> tuple[int, str] | None:
     """(end, constant) for a ``CELL("row"|"col"|"address", ref)``, ``ROWS(ref)`` or ``COLUMNS(ref)`` call opening at
-    ``tokens[start]`` over one literal reference of this sheet; None otherwise."""
+    ``tokens[start]`` over one literal reference of this sheet (cells, whole columns or rows); None otherwise."""
     name = _bare(tokens[start].value[:-1])
     inner = [t for t in tokens[start + 1 :] if t.type != Token.WSPACE]
     if name == "CELL":
@@ -428,12 +429,13 @@ def _position_constant(tokens: list[Token], start: int, sheet: str) -> tuple[int
     other, area = (
         _split(reference.value) if "!" in reference.value else (sheet, reference.value.replace("$", "").upper())
     )
-    if other != sheet or not _CELLS.fullmatch(area):
+    if other != sheet or not (_CELLS.fullmatch(area) or _WHOLE.fullmatch(area)):
         return None
     try:
         left, top, right, bottom = range_boundaries(area)
     except ValueError:
         return None
+    left, top, right, bottom = left or 1, top or 1, right or 16384, bottom or 1048576  # A:A, 3:3: whole ones
     constants = {
         "row": str(top),
         "col": str(left),
