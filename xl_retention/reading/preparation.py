@@ -189,7 +189,7 @@ def prepare(
                 series = customers_of_orders(series, orders)  # a later line item's blank: its order's
             if name == "order_id":
                 series = orders_of_parents(series, df, names.get("amount"))  # a refund: its parent's
-            ids = clean_ids(series)
+            ids = clean_ids(series, f"{source}, column {names[name]!r}")  # names them in its note on '123.0'
             people = list(map(str, df.columns)) if name != "order_id" else None  # and guests' 0 as a customer
             refuse_bad_ids(ids, series, source, names[name], what, people)  # blank, #N/A, 7.12346E+12
             return emails_in_lower_case(ids)  # one address, whatever capitals were typed

@@ -42,9 +42,10 @@ _GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 _PLAIN = re.compile(r"^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
-def clean_ids(series: pd.Series) -> pd.Series:
+def clean_ids(series: pd.Series, where: str | None = None) -> pd.Series:
     """Ids as the user means them: text stripped and as it shows (:func:`visible_text`: no zero-width characters,
-    accents in one form), whole numbers as their digits, blanks missing.
+    accents in one form), whole numbers as their digits, blanks missing (``where``: the file and column the note on
+    ids written as decimals names, :func:`whole_number_ids`).
 
     Integer columns are returned as they are. Returns a text Series (pandas' ``str`` dtype, held
     by Arrow; object where pyarrow is missing) or the integer one, with the same index; blank or
@@ -67,7 +68,7 @@ def clean_ids(series: pd.Series) -> pd.Series:
         texts: list[str | None] = [(text if text.isascii() else visible_text(text)).strip() or None for text in values]
     else:
         texts = [_id_text(v) for v in values]
-    texts = whole_number_ids(texts)
+    texts = whole_number_ids(texts, where)
     if texts == values and dtype == _ARROW_TEXT:
         return series  # text held by Arrow with nothing to strip and no blank: already what the take would make
     try:
@@ -93,11 +94,12 @@ def _whole_decimals(texts: Any) -> bool:
     return bool(pc.any(pc.match_substring_regex(texts, r"^[0-9]+\.0+$")).as_py())
 
 
-def whole_number_ids(texts: list[str | None]) -> list[str | None]:
+def whole_number_ids(texts: list[str | None], where: str | None = None) -> list[str | None]:
     """Ids ('123.0') that are whole numbers written as decimals as their digits ('123'), when every id of the
     column is a whole number so written or as its digits: the ids of a numeric column that went through a float
     (pandas writes a column of numbers with a blank as 123.0), one customer with the '123' of another month's rows.
-    A column with other ids ('A-1', '1.5') is left as it is. A note says so when both spellings of one id appear.
+    A column with other ids ('A-1', '1.5') is left as it is. A note says so when both spellings of one id appear,
+    naming ``where`` (the file and column: ``"orders.csv, column 'Customer'"``).
 
     >>> whole_number_ids(["123", "123.0", "456.00", None])
     ['123', '123', '456', None]
@@ -114,7 +116,10 @@ def whole_number_ids(texts: list[str | None]) -> list[str | None]:
         from .notes import note
 
         shown = ", ".join(f"'{t}'" for t in twice[:3]) + (f" and {len(twice) - 3} more" if len(twice) > 3 else "")
-        note(f"ids written as decimals ({shown}) read as the whole numbers the other rows write (one customer)")
+        note(
+            f"{where + ': ' if where else ''}ids written as decimals ({shown}) read as the whole numbers the other "
+            f"rows write ({twice[0]!r} and {twice[0].split('.')[0]!r} one id)"
+        )
     return folded
 
 
