@@ -68,3 +68,14 @@ def test_a_daily_orders_report_in_german_is_refused(tmp_path, capsys) -> None:
     message = refusal(capsys, "--orders", str(path), "--columns", "customer_id=Bestellungen,date=Datum", "--to-csv",
                       str(tmp_path / "out"))  # fmt: skip
     assert message.startswith("report.csv, column 'Bestellungen': numbers of bestellungen per date")
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_parquet_report_names_its_first_count_as_written(tmp_path, capsys, backend) -> None:
+    path = tmp_path / "report.parquet"
+    pd.DataFrame({"Datum": DATES, "Nutzer": COUNTS}).to_parquet(path)  # typed integers, not text
+    message = refusal(capsys, "--visits", str(path), "--columns", "visitor_id=Nutzer,date=Datum", "--backend",
+                      backend, "--to-csv", str(tmp_path / "out"))  # fmt: skip
+    assert message.startswith(
+        "report.parquet, column 'Nutzer': numbers of nutzer per date (one row per date, '120' on '2024-01-01'), "
+    )

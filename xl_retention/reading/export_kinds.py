@@ -130,7 +130,7 @@ BigQuery export, or a report with a user or client id dimension)
         on = f" ({again.iloc[0]!r} is on {int((twice == again.iloc[0]).sum())} dates)" if len(again) else ""
         ids = f"; if they are ids{on}, give the column a name of ids in a copy ('{who} ID')" if plural else ""
         raise DataError(
-            f"{source}, column {column!r}: numbers of {column.lower()} per date ({per}{values.iloc[0]!r} "
+            f"{source}, column {column!r}: numbers of {column.lower()} per date ({per}{str(values.iloc[0])!r} "
             f"on {dates.iloc[0]!r}), a report's counts, not {_WHAT[kind]} with each one's id: each count would be "
             f"one {ours.split('_')[0]}; export the raw {'visits' if kind == 'visits' else 'rows'} with an id per "
             f"{ours.split('_')[0]} (Google Analytics: BigQuery export, or a report with a user or client id dimension)"
