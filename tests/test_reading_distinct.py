@@ -48,7 +48,7 @@ def test_factorize_of_other_columns_is_pandas() -> None:
 
 
 def test_distinct_of_arrow_text_only() -> None:
-    assert distinct(arrow_series(["a", None], ["b", "a", None])).to_pylist() == ["a", None, "b"]
+    assert distinct(arrow_series(["a", None], ["b", "a", None])).to_pylist() == ["a", "b", None]  # missing: last
     assert distinct(pd.Series(["a"], dtype=object)) is None
 
 
@@ -178,3 +178,23 @@ def test_numbers_of_a_text_column_under_each_decimal_mark() -> None:
         parse_numbers(arrow_series(["1.234", "7"]), "o.csv", "amount")
     with pytest.raises(DataError, match=r"TRUE/FALSE where numbers belong in row 3 "):
         parse_numbers(arrow_series(["7"], ["true"]), "o.csv", "amount")
+
+
+def test_a_column_is_hashed_once_while_it_lives_and_forgotten_after() -> None:
+    """The ids are cleaned, checked and grouped by several rules; each asks for the column's distinct values or codes:
+    one encoding is shared (read-only, so no rule can change another's), and it goes with its column."""
+    import gc
+
+    from xl_retention.reading import _distinct
+
+    series = arrow_series(["b", None, "a"], ["b", "c"])
+    first = _distinct.arrow_codes(series)
+    again = _distinct.arrow_codes(series)
+    assert again[0] is first[0] and again[1] is first[1]
+    assert first[0].tolist() == [0, -1, 1, 0, 2] and not first[0].flags.writeable
+    assert distinct(series).to_pylist() == ["b", "a", "c", None]
+    key = id(_distinct.arrow_text(series))
+    assert key in _distinct._ENCODED
+    del series, first, again
+    gc.collect()
+    assert key not in _distinct._ENCODED

@@ -53,6 +53,7 @@ def factorize(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 def arrow_codes(series: pd.Series) -> tuple[np.ndarray, Any] | None:
     """``(codes, dictionary)`` of an Arrow text column by ``dictionary_encode`` (the codes as :func:`factorize`
     gives them, the distinct values as a ``pyarrow`` array); None when the column is not Arrow text or is empty.
+    Each column is encoded once while it lives (:func:`_encoded`): the codes are read-only, shared by the callers.
 
     >>> codes, dictionary = arrow_codes(pd.Series(["b", None, "a", "b"], dtype="str"))
     >>> codes.tolist(), dictionary.to_pylist()
@@ -61,6 +62,24 @@ def arrow_codes(series: pd.Series) -> tuple[np.ndarray, Any] | None:
     data = arrow_text(series)
     if data is None or len(data) == 0:
         return None
+    encoded = _encoded(data)
+    return None if encoded is None else encoded[:2]
+
+
+#: Each live column's encoding, by the ``id`` of its Arrow data: a weak reference to the data, its codes, its
+#: dictionary, whether a value is missing. The reading's rules ask one column several times (the ids: cleaned,
+#: checked, e-mails looked for, grouped into months; the amounts: currencies looked for, then parsed): one hash pass
+#: each. An entry goes with its column (the weak reference's callback); Arrow data never changes.
+_ENCODED: dict[int, tuple[Any, Any, Any, bool]] = {}
+
+
+def _encoded(data: Any) -> tuple[np.ndarray, Any, bool] | None:
+    """``(codes, dictionary, has_missing)`` of a non-empty Arrow text ChunkedArray, remembered (see :data:`_ENCODED`);
+    None where its chunks do not share one dictionary."""
+    key = id(data)
+    hit = _ENCODED.get(key)
+    if hit is not None and hit[0]() is data:
+        return hit[1], hit[2], hit[3]
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -71,9 +90,19 @@ def arrow_codes(series: pd.Series) -> tuple[np.ndarray, Any] | None:
     if any(_address(chunk.dictionary) != _address(dictionary) for chunk in encoded.chunks[1:]):
         return None  # not one shared dictionary (pyarrow has always shared it): pandas does the unifying
     indices = pa.chunked_array([chunk.indices for chunk in encoded.chunks], pa.int32())
-    if indices.null_count:
+    missing = indices.null_count > 0
+    if missing:
         indices = pc.fill_null(indices, -1)
-    return indices.to_numpy(), dictionary
+    codes = indices.to_numpy()
+    codes.flags.writeable = False  # shared by every caller
+
+    def forget(reference: Any, key: int = key) -> None:
+        entry = _ENCODED.get(key)
+        if entry is not None and entry[0] is reference:
+            del _ENCODED[key]
+
+    _ENCODED[key] = (weakref.ref(data, forget), codes, dictionary, missing)
+    return codes, dictionary, missing
 
 
 def _address(array: Any) -> tuple[int, int]:
@@ -82,36 +111,22 @@ def _address(array: Any) -> tuple[int, int]:
     return (offsets.address if offsets is not None else 0), len(array)
 
 
-#: The last column :func:`distinct` hashed (a weak reference to its Arrow data) and its distinct values: the ids are
-#: cleaned, checked and their e-mails looked for by three callers, one hash pass. Arrow data never changes.
-_LAST: tuple[Any, Any] | None = None
-
-
-def _forget(reference: Any) -> None:
-    """Drop the remembered distinct values when their column is gone (a weak reference's callback)."""
-    global _LAST
-    last = _LAST
-    if last is not None and last[0] is reference:
-        _LAST = None
-
-
 def distinct(series: pd.Series) -> Any | None:
-    """The distinct values of an Arrow text column as a ``pyarrow`` array (with a null for missing values), in
-    order of first appearance; None when the column is not Arrow text. The last column's are remembered while it
-    lives (the same column asked again is not hashed again).
+    """The distinct values of an Arrow text column as a ``pyarrow`` array, in order of first appearance, with a null
+    at the end for missing values; None when the column is not Arrow text. By the column's encoding
+    (:func:`arrow_codes`, remembered: asked again, the column is not hashed again).
 
     >>> distinct(pd.Series(["b", None, "a", "b"], dtype="str")).to_pylist()
-    ['b', None, 'a']
+    ['b', 'a', None]
     """
-    global _LAST
     data = arrow_text(series)
     if data is None:
         return None
-    last = _LAST
-    if last is not None and last[0]() is data:
-        return last[1]
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    found = pc.unique(data)
-    _LAST = (weakref.ref(data, _forget), found)
-    return found
+    encoded = _encoded(data) if len(data) else None
+    if encoded is None:
+        return pc.unique(data)
+    _, dictionary, missing = encoded
+    return pa.concat_arrays([dictionary, pa.nulls(1, dictionary.type)]) if missing else dictionary
