@@ -63,3 +63,22 @@ def test_names_that_only_hold_a_guest_word_are_customers(tmp_path, backend) -> N
 def test_every_guest_id_is_in_lower_case_with_its_accents_and_without() -> None:
     assert all(word == word.lower().strip() for word in GUEST_IDS)
     assert {"gość", "gosc", "invité", "invite", "гость", "ゲスト", "consumidor final"} <= GUEST_IDS
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_guest_ids_in_a_postgres_table_of_the_c_locale_are_refused() -> None:
+    # PostgreSQL's lower() in the C locale changes ASCII letters only: 'Гость' and 'GOŚĆ' stay as they are
+    import ibis
+    from postgres_server import throwaway_server
+
+    from xl_retention import relational as R
+    from xl_retention.reading import DataError
+
+    with throwaway_server("xl-retention-pg-h22-", ("--locale=C", "--encoding=UTF8")) as url:
+        con = R.connect("postgres", url)
+        for number, guest in enumerate(["Гость", "GOŚĆ", "ゲスト"]):
+            frame = _orders(guest).assign(date=lambda f: pd.to_datetime(f["date"]), amount=[10.0, 20.0, 15.0])
+            con.create_table(f"o{number}", schema=ibis.memtable(frame).schema())
+            con.insert(f"o{number}", frame)
+            with pytest.raises(DataError, match="customer ids that stand for no one"):
+                R.order_tables(con.table(f"o{number}"), backend=con)

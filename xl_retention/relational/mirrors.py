@@ -202,6 +202,11 @@ def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | No
             )
 
 
+#: :data:`~xl_retention.reading.values.NO_ONE` as ids are written ('Гость', 'GOŚĆ', 'Consumidor Final'), for servers
+#: whose lower() leaves letters outside ASCII as they are.
+_NO_ONE_WRITTEN = sorted({form for word in NO_ONE for form in (word, word.capitalize(), word.title(), word.upper())})
+
+
 def _id_checks(
     t: ir.Table, names: Mapping[str, str], people: list[str], integers: Any = ()
 ) -> list[tuple[str, str, Any, str]]:
@@ -214,7 +219,11 @@ def _id_checks(
         if who not in t.columns:
             continue
         ids = t[who]
-        no_one = ids.lower().isin(sorted(NO_ONE)) if names[who] not in integers else ids.isnull() & ids.notnull()
+        no_one = (  # also as written: a server's lower() may change ASCII letters only (PostgreSQL in the C locale)
+            ids.lower().isin(sorted(NO_ONE)) | ids.isin(_NO_ONE_WRITTEN)
+            if names[who] not in integers
+            else ids.isnull() & ids.notnull()
+        )
         checks += [
             (names[who], error_problem(what), ids.isin(list(EXCEL_ERRORS)), who),
             (names[who], scientific_problem(what), ids.re_search(f"^{_SCIENTIFIC}$"), who),
