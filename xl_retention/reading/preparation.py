@@ -49,6 +49,7 @@ from .export_kinds import (
     refuse_subscriptions_as_orders,
 )
 from .frames import pandas_table
+from .inclusive_ends import inclusive_ends
 from .interval_columns import swapped_interval_columns
 from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
@@ -216,6 +217,8 @@ def prepare(
         )  # fmt: skip
 
     typed = _read_columns(read, list(out.columns), len(out))
+    if kind == "intervals" and "end" in typed:  # a contract's last day, 31 December: stops 1 January (inclusive_ends)
+        typed["end"] = inclusive_ends(typed, names, source)
     if options.refuse_missing_months and kind in ("snapshots", "orders", "visits", "answers"):  # not happened yet
         when = "month" if kind == "snapshots" else "date"  # first: a year typed wrong leaves a gap too
         refuse_future_months(typed[when], source, names[when], options.today, FUTURE_HINTS[kind])

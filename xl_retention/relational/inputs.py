@@ -68,6 +68,7 @@ from .mirrors import (
     _currency_columns,
     _id_checks,
     _ids_repeat,
+    _last_day_ends,
     _minor_unit_divisors,
     _months_twice,
     _refuse_currencies,
@@ -344,6 +345,7 @@ def _from_table(
         or (kind == "snapshots" and _months_twice(con, table, names))  # subscriptions (reading.snapshot_rows)
         or needs_file_reading(con, table, names, kind)  # statuses, dates under names we do not know (reading.unmapped)
         or (kind in ("snapshots", "intervals") and _ids_repeat(con, table, names))  # months, phases (reading.repeats)
+        or (kind == "intervals" and _last_day_ends(con, table, names))  # 31 December: a last day (inclusive_ends)
         or (kind == "orders" and _ids_repeat(con, table, names))  # a refund row with its sale's id (sale_refunds)
         or (kind == "orders" and orders_by_values(con, table, names))  # 'Zahlungsstatus' (reading.order_columns)
     ):  # (line) items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's

@@ -1,0 +1,81 @@
+"""Ends that are a contract's last day, not the day service stops.
+
+The import reads ``end`` as the day service stops (exclusive: 5 January to 5 March counts January and February).
+CRMs and contract tools (Salesforce's "Contract End Date", HubSpot's, a spreadsheet of contracts) write the
+contract's last day instead: a year's contract from 2025-01-01 ends 2025-12-31, and December is paid and served;
+read as the stop day, every such customer is lost a month early, and each renewal (the next contract from
+2026-01-01) shows as a loss and a reactivation. The rows tell which, and so the ends are read as last days (the day
+after is the day service stops), with a note, where:
+
+* some customer's next interval starts the day after the previous one ends (a renewal) and none starts on the day
+  the previous one ends (which says stop days); or
+* every start is a month's first day and every end (two at least) a month's last day, and no renewal starts on
+  the day the previous one ends.
+
+Other files are read as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .notes import note
+
+__all__ = ["inclusive_ends", "renewal_gaps"]
+
+_DAY = np.timedelta64(1, "D")
+
+
+def renewal_gaps(customers: Any, start: np.ndarray, end: np.ndarray) -> tuple[int, int]:
+    """(renewals starting the day after the previous end, renewals starting on the previous end's day) of each
+    customer's intervals sorted by start.
+
+    >>> d = lambda *v: np.array(v, "datetime64[us]")
+    >>> renewal_gaps(["a", "a", "b"], d("2025-01-01", "2026-01-01", "2025-01-01"), d("2025-12-31", "NaT", "NaT"))
+    (1, 0)
+    """
+    frame = pd.DataFrame({"c": np.asarray(customers, dtype=object), "s": start, "e": end})
+    frame = frame.sort_values(["c", "s"], kind="stable")
+    same = frame["c"].to_numpy()[1:] == frame["c"].to_numpy()[:-1]
+    gap = frame["s"].to_numpy()[1:] - frame["e"].to_numpy()[:-1]
+    ended = ~np.isnat(frame["e"].to_numpy()[:-1])
+    return int((same & ended & (gap == _DAY)).sum()), int((same & ended & (gap == np.timedelta64(0, "D"))).sum())
+
+
+def _month_bounds(start: np.ndarray, end: np.ndarray) -> bool:
+    """Every start a month's first day (at midnight) and every end, two at least, a month's last day."""
+    ended = end[~np.isnat(end)]
+    if len(ended) < 2 or np.isnat(start).any():
+        return False
+    first = start.astype("datetime64[M]").astype("datetime64[us]") == start
+    days = ended.astype("datetime64[D]")
+    last = (days + _DAY).astype("datetime64[M]").astype("datetime64[D]") == days + _DAY
+    return bool(first.all() and last.all())
+
+
+def inclusive_ends(typed: Mapping[str, Any], names: Mapping[str, str], source: str) -> np.ndarray:
+    """The intervals' ends as stop days: the day after each end where the rows say the ends are last days (see the
+    module docstring), else as read."""
+    end = np.asarray(typed["end"])
+    if np.isnat(end).all():
+        return end
+    start = np.asarray(typed["start"])
+    after, on = renewal_gaps(typed["customer_id"], start, end)
+    if on or not (after or _month_bounds(start, end)):
+        return end
+    why = (
+        f"{after} renewal{'s' if after != 1 else ''} start{'s' if after == 1 else ''} the day after the previous end"
+        if after
+        else "every start is a month's first day and every end a month's last day"
+    )
+    note(
+        f"{source}: column {names['end']!r} holds the last day of each contract ({why}): the day after it is read "
+        f"as the day service stops (a contract to 31 December counts in December)"
+    )
+    out = end.copy()
+    out[~np.isnat(out)] += _DAY
+    return out
