@@ -111,13 +111,11 @@ def rfm_summary(
             raise NotANumberError(f"date column {date!r} is blank: {error}", "date", None) from None
         raise NotANumberError(f"date column {date!r} holds values that are not dates: {error}", "date", None) from None
     ids = clean_ids(orders[customer_id])
-    if ids.isna().any():
-        position = int(np.flatnonzero(ids.isna().to_numpy())[0])
-        raise NotANumberError(f"customer_id column {customer_id!r} is blank at row {position}", "customer_id", None)
-    try:  # '#N/A', or a long id Excel saved as 7.12346E+12: one customer of many
+    try:  # blank, '#N/A', or a long id Excel saved as 7.12346E+12: one customer of many (rows named as the import's)
         refuse_bad_ids(ids, orders[customer_id], "orders", customer_id, "customer ids")
     except DataError as error:
-        raise NotANumberError(str(error), "customer_id", None) from None
+        blank = f"customer_id column {customer_id!r} is blank: " if ids.isna().any() else ""
+        raise NotANumberError(f"{blank}{error}", "customer_id", None) from None
     frame = pd.DataFrame({customer_id: ids.to_numpy(), date: dates}, index=orders.index)
     last_date = frame[date].max()
     if amount is not None:
