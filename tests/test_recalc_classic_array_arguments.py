@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from one_sheet import recalculated
+from one_sheet import recalc_sheet, recalculated
 
 
 def test_irr_mirr_and_mode_take_an_expression_as_an_array_in_a_classic_formula(tmp_path: Path) -> None:
@@ -40,3 +40,17 @@ def test_irr_mirr_and_mode_take_an_expression_as_an_array_in_a_classic_formula(t
     assert (values["E10"], values["E11"]) == (2, 2)
     assert values["E12"] == "#VALUE!"  # row 12 meets no row of B1:B5
     assert values["E13"] == 1
+
+
+def test_an_if_inside_irr_or_mode_in_a_classic_formula_is_listed(tmp_path: Path) -> None:
+    # as inside SUMPRODUCT (classic_if.py): Excel reads IF's condition in the formula's row only there, the engine for
+    # every row now that these arguments are arrays: listed, never a value of every row with status ok
+    cells: dict[str, object] = {
+        **{f"A{r}": v for r, v in enumerate((-100, 30, 40, 50, 20), 1)},
+        "C8": "=IRR(IF(A1:A5>0,A1:A5,A1:A5*2))",
+        "C9": "=MODE(IF(A1:A5>25,A1:A5))",
+        "C10": "=IRR(A1:A5)",
+    }
+    result, values = recalc_sheet(tmp_path, cells)
+    assert sorted(u.address for u in result.unsupported) == ["S!C8", "S!C9"]
+    assert round(values["C10"], 10) == 0.1532213788

@@ -41,7 +41,7 @@ REASON = (
 _OUTER_NAMES = (
     "SUMPRODUCT", "TEXTJOIN", "CONCAT", "INDEX", "LOOKUP", "MMULT", "TRANSPOSE", "FREQUENCY", "XLOOKUP", "XMATCH",
     "AGGREGATE", "SUMX2MY2", "SUMX2PY2", "SUMXMY2", "CORREL", "COVAR", "PEARSON", "RSQ", "SLOPE", "INTERCEPT", "STEYX",
-    "FORECAST", "MDETERM", "LINEST",
+    "FORECAST", "MDETERM", "LINEST", "IRR", "MIRR", "MODE", "MODE.SNGL", "MODE.MULT",
 )  # fmt: skip
 _OUTERS = re.compile(r"(?<![\w.])(?:_XLFN\.)?(" + "|".join(_OUTER_NAMES) + r")\(")
 _IF = re.compile(r"(?<![\w.])IF\(")
