@@ -24,7 +24,7 @@ def january(tmp_path: Path) -> float:
 
 
 NAMES = ["billing_cycle_length", "cycle_length", "period_count", "periodicity", "months", "Duration (months)",
-         "Laufzeit (Monate)", "durée (mois)", "term_months", "BillingCycles"]  # fmt: skip
+         "Laufzeit (Monate)", "durée (mois)", "term_months", "BillingCycleLength"]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -68,7 +68,10 @@ def test_a_term_shorter_than_a_year_is_asked(tmp_path, capsys):
     assert "column 'Initial Term' holds whole numbers" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("name", ["months_active", "remaining_billing_cycles", "Days Until Due", "term_years"])
+@pytest.mark.parametrize(
+    "name",
+    ["months_active", "remaining_billing_cycles", "Days Until Due", "term_years", "subscriptions.billing_cycles"],
+)
 def test_tenures_and_counts_left_are_no_interval_count(tmp_path, name):
     text = f'customer_id,month,amount,interval,"{name}"\na,2024-01,300,quarter,7\nb,2024-01,100,month,1\n'
     assert run(tmp_path, text) == 0

@@ -11,7 +11,8 @@ duration or term, is refused naming it and ``--columns interval_count=NAME``, un
 says a term or a duration (not a cycle), and in every row it is a year or more and a whole number of the row's
 billing intervals (12 beside month or quarter, 24 beside year), or another column says its unit ("Initial Term
 Period Type"). A name that says a tenure, a count done or left, days or years (``months_active``,
-``remaining_billing_cycles``, ``total_billing_cycles``, "Days Until Due", ``term_years``) is no interval count.
+``remaining_billing_cycles``, ``total_billing_cycles``, Chargebee's ``billing_cycles``: how many cycles it runs, a
+term; "Days Until Due", ``term_years``) is no interval count.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ _NOT = frozenset({
     "total", "billed", "renewals", "trial", "grace", "notice", "free", "until", "due", "day", "days", "week", "weeks",
     "year", "years", "jahre", "jahren", "ans", "années", "años", "anni", "id", "date", "at", "start", "end", "anchor",
     "rank", "index", "kündigungsfrist", "cancellation", "cancel", "dunning", "retry", "retries", "attempts",
-    "payments", "invoices", "charges", "discount", "coupon", "redemptions", "score",
+    "payments", "invoices", "charges", "discount", "coupon", "redemptions", "score", "cycles",
 })  # fmt: skip
 
 
