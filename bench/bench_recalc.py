@@ -493,7 +493,7 @@ def compare_baseline(baseline: Path, files: int) -> None:
                     flush=True,
                 )
         batches = {}
-        for version, env in versions.items():
+        for version, env in (versions if files > 0 else {}).items():  # --batch 0: no batch
             one = template_with(env, work / f"one-{version}.xlsx", 24)
             folder = work / f"batch-{version}"
             folder.mkdir()
