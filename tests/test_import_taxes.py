@@ -73,6 +73,12 @@ def test_a_name_that_says_gross(tmp_path):
     assert imported(tmp_path, text, "--columns", "amount=Amount incl") == {"2024-01": 100.0}
 
 
+@pytest.mark.parametrize(("name", "expected"), [("Bruttobetrag", 100.0), ("Nettobetrag", 113.37)])
+def test_german_compound_names(tmp_path, name, expected):
+    text = f"customer_id,month,{name},interval,MwSt\na,2024-01,113.37,month,13.37\n"
+    assert imported(tmp_path, text, "--columns", f"amount={name}") == {"2024-01": expected}
+
+
 def test_ambiguous_tax_is_refused_naming_it(tmp_path, capsys):
     # 20 of 100: 20 % of the amount (net) or 25 % of 80 (gross): cannot be told
     text = "customer_id,month,amount,interval,tax\na,2024-01,100,month,20\nb,2024-01,200,month,40\n"

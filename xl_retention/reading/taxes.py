@@ -157,7 +157,9 @@ def net_of_tax(
             source=source,
             column=column,
         )
-    named = "net" if _words(money_name) & _NET else "gross" if _words(money_name) & _GROSS else None
+    words = _words(money_name)  # and German compounds: Nettobetrag, Bruttobetrag
+    words |= {prefix for w in words for prefix in ("netto", "brutto") if w.startswith(prefix)}
+    named = "net" if words & _NET else "gross" if words & _GROSS else None
     summed = _by_sums(df, money, tax, rows, {column, money_name, *map(str, names.values())}, source, decimal)
     by_values = _by_rates(money[rows], tax[rows])
     if summed is not None:
