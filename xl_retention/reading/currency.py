@@ -68,7 +68,10 @@ _SYMBOLS = {"€": "EUR", "£": "GBP", "₹": "INR", "₽": "RUB", "₩": "KRW",
             "R$": "BRL", "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
             "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "MX$": "MXN", "zł": "PLN", "Kč": "CZK", "Ft": "HUF",
             "RM": "MYR", "Rp": "IDR", "Fr.": "CHF", "kr": "kr", "kr.": "kr", "Kr": "kr", "Kr.": "kr", "Rs": "Rs",
-            "Rs.": "Rs"}  # fmt: skip
+            "Rs.": "Rs",
+            # as Excel's and shops' regional formats write them: ja-JP "￥1,234" and "1,234円", zh-CN "1,234元",
+            # zh-TW "NT$1,200", en-ZA "R 1 200,00", tr-TR "1.200,00 TL"
+            "￥": "¥", "円": "JPY", "元": "CNY", "NT$": "TWD", "R": "ZAR", "TL": "TRY"}  # fmt: skip
 #: The symbols as a pattern, longest first (``R$`` before ``$``); letters only where no letter is next to them.
 SYMBOL_PATTERN = "|".join(
     re.escape(s) if not s[0].isalpha() else rf"(?<![A-Za-z]){re.escape(s)}(?![A-Za-z])"

@@ -35,6 +35,7 @@ __all__ = ["clean_ids", "parse_numbers", "refuse_bad_ids", "scientific_ids", "vi
 _CURRENCY = re.compile(rf"^(?:[A-Z]{{3}}\s?)?(?:{SYMBOL_PATTERN})?\s*|\s*(?:{SYMBOL_PATTERN})?(?:\s?[A-Z]{{3}})?$")
 _SPACES = re.compile(r"[\s\u00a0\u202f'\u2019]")  # Swiss thousands: 1'234.50, 1’234.50
 _POINT_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d*)?$")  # 1,234.50
+_INDIAN_GROUPS = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d*)?$")  # 1,23,456.50: lakhs and crores (en-IN)
 _COMMA_GROUPS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d*)?$")  # 1.234,50
 _COMMA_DECIMAL = re.compile(r"^\d*,\d+$")  # 12,50
 _THOUSANDS_ONLY = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")  # 1.234: a decimal point, or a thousands point?
@@ -414,6 +415,8 @@ def _body(text: str) -> tuple[bool, str]:
     body = _CURRENCY.sub("", body).strip()
     if body.startswith(("-", "\u2212")) and not negative:  # $-5
         negative, body = True, body[1:]
+    elif body.endswith(("-", "\u2212")) and not negative and body[:-1].strip()[-1:].isdigit():  # SAP's 50.00-
+        negative, body = True, body[:-1].strip()
     return negative, _SPACES.sub("", body)
 
 
@@ -431,6 +434,10 @@ def _decimal_of(texts: list[str]) -> str | None:
             comma = True
         elif "." in body and not _COMMA_GROUPS.match(body):
             point = True
+        elif body.count(".") > 1 and _COMMA_GROUPS.match(body):
+            comma = True  # 1.200.000: points that group thousands, so the comma is the decimal mark
+        elif (body.count(",") > 1 and _POINT_GROUPS.match(body)) or _INDIAN_GROUPS.match(body):
+            point = True  # 1,200,000 or 1,23,456: commas that group digits, so the point is the decimal mark
     if comma and not point:
         return ","
     if point and not comma:
@@ -453,6 +460,8 @@ def _number_text(text: str, decimal: str | None) -> float | None:
     elif _POINT_GROUPS.match(body):
         if decimal is None and "." not in body:
             return None  # 1,234: a thousand and more, or one and a bit
+        body = body.replace(",", "")
+    elif _INDIAN_GROUPS.match(body):  # 1,23,456: commas two digits apart are no decimal comma
         body = body.replace(",", "")
     if not _PLAIN.match(body):
         return None
