@@ -30,7 +30,7 @@ def nps(tmp_path: Path) -> float:
 @pytest.mark.parametrize(
     "column",
     ["Rating (1-5)", "Satisfaction (1-5)", "Bewertung (1-5 Sterne)", "score_1_to_5", "How satisfied (1-7)", "CSAT",
-     "stars", "Note de 1 à 5"],
+     "stars", "Note de 1 à 5", "Score (out of 5)", "5-point scale"],
 )  # fmt: skip
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
 def test_another_scale_by_its_name_is_refused(tmp_path, capsys, column, backend):

@@ -172,6 +172,8 @@ every answer would be a detractor); map the 0-10 question's column: --columns sc
 #: A range in a column's name: '(1-5)', '1–7', 'score_1_to_5', '1 bis 5', 'de 1 à 5'.
 _RANGE = re.compile(r"(?<![0-9])([01])\s*(?:-|\u2013|\u2014|_to_|\bto\b|\bbis\b|\bà\b|\ba\b|\bal\b|\btot\b)\s*"
                     r"([0-9]{1,2})(?![0-9])", re.IGNORECASE)  # fmt: skip
+#: A top below NPS's 10 in a column's name: 'out of 5', '/5', '5-point', '7 Punkte'.
+_OUT_OF = re.compile(r"(?i)(?:out of|/)\s*([2-7])(?![0-9.,])|(?<![0-9])([2-7])\s*-?\s*(?:point|punkte?|points)\b")
 #: Words of a column's name that say another question than NPS's: a satisfaction (CSAT), effort (CES) or star rating.
 _OTHER_SCALE = frozenset({
     "csat", "ces", "star", "stars", "sterne", "stern", "étoiles", "étoile", "etoiles", "estrellas", "stelle", "sterren",
@@ -191,6 +193,8 @@ def _named_scale(column: Any) -> tuple[str, str] | None:
     [('range', '1-5'), ('range', '1-5'), None, None, None]
     >>> [_named_scale(n) for n in ("Bewertung (1-5 Sterne)", "CSAT", "stars", "Survey 2024-05")]
     [('range', '1-5'), ('word', 'csat'), ('word', 'stars'), None]
+    >>> [_named_scale(n) for n in ("Score (out of 5)", "Rating /7", "5-point scale", "Score /10", "Q2/2024")]
+    [('range', '1-5'), ('range', '1-7'), ('range', '1-5'), None, None]
     """
     name = str(column)
     found = _RANGE.search(name)
@@ -200,6 +204,9 @@ def _named_scale(column: Any) -> tuple[str, str] | None:
             return "range", f"{low}-{high}"
         if (low, high) == (0, 10):
             return None
+    top = _OUT_OF.search(name)  # 'Rating (out of 5)', 'Score /5', '5-point scale'
+    if top is not None:
+        return "range", f"1-{top.group(1) or top.group(2)}"
     if _NPS_WORDS.search(name):
         return None
     words = set(re.split(r"[^0-9a-zà-ÿ]+", name.lower())) & _OTHER_SCALE
