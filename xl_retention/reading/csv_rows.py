@@ -37,7 +37,9 @@ def with_file_rows(path: Path, df: pd.DataFrame) -> pd.DataFrame:
         for _ in range(dialect.skip_rows):
             handle.readline()
         reader = csv.reader(handle, delimiter=dialect.sep, quotechar=dialect.quotechar)
-        next(reader, None)  # the header
+        for record in reader:  # the header: after the empty lines a file may start with (eBay's orders report)
+            if any(field.strip() for field in record):
+                break
         for record in reader:
             read.append(len(record) > 1 or (len(record) == 1 and record[0].strip() != ""))
             blank.append(not any(field.strip() for field in record))
