@@ -36,7 +36,11 @@ def test_unix_timestamps_hint_divides_by_their_unit(tmp_path, capsys, stamp, hin
 
 @pytest.mark.parametrize(
     ("dates", "fmt"),
-    [(["2024年1月5日", "2024年2月20日"], "%Y年%m月%d日"), (["2024년 1월 5일", "2024년 2월 20일"], "%Y년 %m월 %d일")],
+    [
+        (["2024年1月5日", "2024年2月20日"], "%Y年%m月%d日"),
+        (["2024년 1월 5일", "2024년 2월 20일"], "%Y년 %m월 %d일"),
+        (["2024年1月5日 10:30", "2024年2月20日 11:00"], "%Y年%m月%d日 %H:%M"),
+    ],
 )
 def test_cjk_dates_are_refused_with_the_format_that_reads_them(tmp_path, capsys, dates, fmt):
     text = f"customer_id,date,amount\na,{dates[0]},10\na,{dates[1]},20\n"

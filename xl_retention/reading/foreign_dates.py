@@ -16,7 +16,9 @@ import pandas as pd
 __all__ = ["foreign_date_hint"]
 
 #: A year, a month and maybe a day with their CJK counters: 年 月 日 (Japanese, Chinese), 년 월 일 (Korean).
-_CJK = re.compile(r"(\d{4})(\s*)(年|년)(\s*)(\d{1,2})(\s*)(月|월)(?:(\s*)(\d{1,2})(\s*)(日|일))?")
+_CJK = re.compile(
+    r"(\d{4})(\s*)(年|년)(\s*)(\d{1,2})(\s*)(月|월)(?:(\s*)(\d{1,2})(\s*)(日|일))?(\s+\d{1,2}:\d{2}(:\d{2})?)?"
+)
 #: Month names and abbreviations of German, French, Spanish, Portuguese, Italian and Dutch that are not English.
 _MONTHS = frozenset({
     "januar", "jänner", "jaenner", "februar", "märz", "mär", "mrz", "maerz", "mai", "juni", "juli", "oktober", "okt",
@@ -44,6 +46,8 @@ def foreign_date_hint(values: Iterable[object]) -> str:
     " (dates written 2024年1月5日: read them with --date-format '%Y年%m月%d日')"
     >>> foreign_date_hint(["2024년 1월 5일"])
     " (dates written 2024년 1월 5일: read them with --date-format '%Y년 %m월 %d일')"
+    >>> foreign_date_hint(["2024年1月5日 10:30", "2024年2月20日 11:00"])
+    " (dates written 2024年1月5日 10:30: read them with --date-format '%Y年%m月%d日 %H:%M')"
     >>> foreign_date_hint(["2024年1月"])
     " (months written 2024年1月: read them with --date-format '%Y年%m月')"
     >>> foreign_date_hint(["5. Januar 2024"]).startswith(" (month names in another language than English ('Januar')")
@@ -58,6 +62,8 @@ def foreign_date_hint(values: Iterable[object]) -> str:
     if first is not None:
         g = first.groups("")
         fmt = f"%Y{g[1]}{g[2]}{g[3]}%m{g[5]}{g[6]}" + (f"{g[7]}%d{g[9]}{g[10]}" if g[8] else "")
+        if g[11]:  # a time after it: '2024年1月5日 10:30'
+            fmt += g[11][: len(g[11]) - len(g[11].lstrip())] + ("%H:%M:%S" if g[12] else "%H:%M")
         if all(_CJK.fullmatch(t) for t in texts) and _fits(texts, fmt):
             what = "dates" if g[8] else "months"
             return f" ({what} written {texts[0]}: read them with --date-format '{fmt}')"
