@@ -119,11 +119,12 @@ NAME_FORMULAS = {  # cell -> (formula, Excel's value); H-column cells are classi
     "H22": ("=SUMPRODUCT(--ISNUMBER(INDEX(Amt,0)))", 4),
     "H23": ("=SUMPRODUCT(--ISNUMBER(OFFSET(D!$C$2,0,0,6,1)))", 4),
     "H24": ("=LOOKUP(2,1/ISNUMBER(Amt),Amt)", 12),  # the last number
-    "H25": ("=SUMPRODUCT(N(Amt))", 34),
-    "H26": ("=SUMPRODUCT(ROUND(N(Amt)/3,0))", 3 + 0 + 2 + 2 + 0 + 4),
+    # N and T of a reference read its first cell, inside SUMPRODUCT too (.first_cells; LibreOffice reads each cell)
+    "H25": ("=SUMPRODUCT(N(Amt))", 10),
+    "H26": ("=SUMPRODUCT(ROUND(N(Amt)/3,0))", 3),
     "H27": ("=SUMPRODUCT(--NOT(ISNUMBER(Amt)))", 2),
-    "H28": ("=SUMPRODUCT(LEN(T(Cust)))", 6),
-    "H29": ("=SUMPRODUCT(ROUND(Rate,0)*N(Amt))", 34),  # Rate is one cell: ROUND(0.5,0) = 1
+    "H28": ("=SUMPRODUCT(LEN(T(Cust)))", 1),  # "a"
+    "H29": ("=SUMPRODUCT(ROUND(Rate,0)*N(Amt))", 10),  # Rate is one cell: ROUND(0.5,0) = 1
     "J10": ("=MAX(IF(ISNUMBER(Amt),Amt))", 12),
     "J11": ('=SUM(IF(Plan="Pro",IF(ISNUMBER(Amt),Amt)))', 15),
     "J12": ("=INDEX(Cust,MATCH(TRUE,ISNUMBER(Amt),0))", "a"),
