@@ -43,6 +43,27 @@ def test_month_end_ends_are_last_days(tmp_path, capsys, backend):
     assert "column 'Contract End Date' holds the last day of each contract" in capsys.readouterr().out
 
 
+MID_MONTH = (
+    "Company,Start Date,End Date,ARR\n"
+    "Acme,2025-03-15,2026-03-14,12000\nBolt,2025-01-01,2025-12-31,24000\nCora,2025-06-10,,6000\n"
+)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_whole_months_to_the_day_before_are_last_days(tmp_path, backend):
+    got = movements(tmp_path, MID_MONTH, "customer_id=Company,start=Start Date,end=End Date,mrr=ARR", backend)
+    assert got["2025-12"] == (3, 3500.0, 0, 0)  # Bolt served through 31 December
+    assert got["2026-01"] == (2, 1500.0, 1, 0)
+    assert got["2026-02"] == (2, 1500.0, 0, 0)
+    assert got["2026-03"] == (1, 500.0, 1, 0)  # Acme served to 14 March: lost in March (a month begun is not served)
+
+
+def test_whole_months_to_the_start_day_are_stop_days(tmp_path):
+    text = "Company,Start Date,End Date,ARR\nAcme,2025-03-15,2025-06-15,12000\nBolt,2025-01-01,2025-12-01,24000\n"
+    got = movements(tmp_path, text, "customer_id=Company,start=Start Date,end=End Date,mrr=ARR", "pandas")
+    assert got["2025-06"] == (1, 2000.0, 1, 0) and got["2025-12"] == (0, 0.0, 1, 0)
+
+
 RENEWALS = (
     "Company,Start Date,End Date,ARR\n"
     "Acme,2025-01-15,2026-01-14,12000\nAcme,2026-01-15,2027-01-14,12000\n"

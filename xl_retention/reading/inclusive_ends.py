@@ -9,8 +9,9 @@ after is the day service stops), with a note, where:
 
 * some customer's next interval starts the day after the previous one ends (a renewal) and none starts on the day
   the previous one ends (which says stop days); or
-* every start is a month's first day and every end (two at least) a month's last day, and no renewal starts on
-  the day the previous one ends.
+* every ended interval (two at least) runs whole months to the day before its start's day (2025-01-01 to
+  2025-12-31, 2025-03-15 to 2026-03-14), none to its start's day, and no renewal starts on the day the previous one
+  ends.
 
 Other files are read as they are.
 """
@@ -46,15 +47,24 @@ def renewal_gaps(customers: Any, start: np.ndarray, end: np.ndarray) -> tuple[in
     return int((same & ended & (gap == _DAY)).sum()), int((same & ended & (gap == np.timedelta64(0, "D"))).sum())
 
 
-def _month_bounds(start: np.ndarray, end: np.ndarray) -> bool:
-    """Every start a month's first day (at midnight) and every end, two at least, a month's last day."""
-    ended = end[~np.isnat(end)]
-    if len(ended) < 2 or np.isnat(start).any():
+def _whole_months(start: np.ndarray, end: np.ndarray) -> bool:
+    """Every ended interval (two at least) runs whole months when its end is read as its last day (the day after it
+    is its start's day of a later month: 2025-03-15 to 2026-03-14, 2025-01-01 to 2025-12-31), and none when read as
+    its stop day (2025-03-15 to 2026-03-15)."""
+    ended = ~np.isnat(end) & ~np.isnat(start)
+    if ended.sum() < 2 or (ended != ~np.isnat(end)).any():
         return False
-    first = start.astype("datetime64[M]").astype("datetime64[us]") == start
-    days = ended.astype("datetime64[D]")
-    last = (days + _DAY).astype("datetime64[M]").astype("datetime64[D]") == days + _DAY
-    return bool(first.all() and last.all())
+    begin = start[ended].astype("datetime64[D]")
+    last = end[ended].astype("datetime64[D]")
+
+    def whole(stop: np.ndarray) -> np.ndarray:
+        months = stop.astype("datetime64[M]") - begin.astype("datetime64[M]")
+        same_day = (stop - stop.astype("datetime64[M]").astype("datetime64[D]")) == (
+            begin - begin.astype("datetime64[M]").astype("datetime64[D]")
+        )
+        return (months >= np.timedelta64(1, "M")) & same_day
+
+    return bool(whole(last + _DAY).all() and not whole(last).any())
 
 
 def inclusive_ends(typed: Mapping[str, Any], names: Mapping[str, str], source: str) -> np.ndarray:
@@ -65,12 +75,12 @@ def inclusive_ends(typed: Mapping[str, Any], names: Mapping[str, str], source: s
         return end
     start = np.asarray(typed["start"])
     after, on = renewal_gaps(typed["customer_id"], start, end)
-    if on or not (after or _month_bounds(start, end)):
+    if on or not (after or _whole_months(start, end)):
         return end
     why = (
         f"{after} renewal{'s' if after != 1 else ''} start{'s' if after == 1 else ''} the day after the previous end"
         if after
-        else "every start is a month's first day and every end a month's last day"
+        else "every contract runs whole months to the day before its start's day, 2025-01-01 to 2025-12-31"
     )
     note(
         f"{source}: column {names['end']!r} holds the last day of each contract ({why}): the day after it is read "

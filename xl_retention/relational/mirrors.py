@@ -343,13 +343,14 @@ def _ids_repeat(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
 
 
 def _last_day_ends(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
-    """Whether an intervals table's ends may be contracts' last days (an end on a month's last day, or a customer's
-    start the day after one of their ends): read as a file's, whose rows tell (reading.inclusive_ends)."""
+    """Whether an intervals table's ends may be contracts' last days (the day after an end is its start's day of a
+    month, or a customer's start the day after one of their ends): read as a file's, whose rows tell
+    (reading.inclusive_ends)."""
     if "end" not in names or not table.schema()[names["end"]].is_temporal():
         return False  # no end; or text, read as a file's anyway
     end = table[names["end"]]
     after = end.cast("date") + ibis.interval(days=1)
-    if int(con.execute(table.filter(end.notnull() & (after.day() == 1)).count())) > 0:
+    if int(con.execute(table.filter(end.notnull() & (after.day() == table[names["start"]].day())).count())) > 0:
         return True
     ends = table.filter(end.notnull()).select(c=table[names["customer_id"]], e=after)
     starts = table.select(c2=table[names["customer_id"]], s=table[names["start"]].cast("date"))
