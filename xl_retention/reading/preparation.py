@@ -64,7 +64,7 @@ from .orders import (
 from .pauses import check_pauses
 from .paypal import paypal_orders
 from .renewals import check_renewal_ends
-from .repeats import check_repeated_rows
+from .repeats import check_repeated_rows, subscription_id_columns
 from .revenue import (
     check_ended_at_zero,
     check_negative_mrr,
@@ -175,7 +175,9 @@ def prepare(
         items = item_columns(df.columns) if kind == "orders" else []  # rows of one order's items share its ids
         month = names.get("month") if kind == "snapshots" else None  # a subscription's id is on each month's row
         period = (names["start"], names.get("end")) if kind == "intervals" else None  # a subscription's phases
-        check_repeated_rows(df, source, names.get("order_id"), names.get("amount"), people, items, month, period)
+        renewed = subscription_id_columns(df.columns) if kind == "orders" else []  # on each renewal's payment
+        check_repeated_rows(df, source, names.get("order_id"), names.get("amount"), people, items, month, period,
+                            renewed)  # fmt: skip
     if kind in ("snapshots", "intervals"):  # no subscription id: the same export pasted twice (reading.copies)
         check_copied_rows(df, source, (names.get("customer_id"),))
     epoch = df.attrs.get("excel_epoch")

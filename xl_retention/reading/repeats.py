@@ -28,13 +28,30 @@ from .phases import phase_rows
 from .subscription_items import are_items
 from .values import visible_values
 
-__all__ = ["RECORD_IDS", "check_repeated_rows", "items_problem", "record_id_columns"]
+__all__ = ["RECORD_IDS", "check_repeated_rows", "items_problem", "record_id_columns", "subscription_id_columns"]
 
 #: Names (as :func:`~xl_retention.reading.key` spells them, also after a Chargebee prefix) of a record's own id.
 RECORD_IDS = frozenset({
     "id", "uuid", "charge_id", "payment_id", "payment_intent_id", "transaction_id", "invoice_id", "receipt_id",
     "subscription_id", "subscription_uuid", "response_id", "submission_id", "#", "token", "line_item_id",
 })  # fmt: skip
+
+#: Of those, the ids of a subscription: in an orders, payments or invoices file each renewal's row repeats its
+#: subscription's id (Chargebee's invoices' "Subscription Id", Paddle's transactions' ``subscription_id``), no record's.
+SUBSCRIPTION_IDS = frozenset({"subscription_id", "subscription_uuid", "subscriptions.id", "subscription.id"})
+
+
+def subscription_id_columns(names: Any) -> list[str]:
+    """The columns of ``names`` holding a subscription's id (:data:`SUBSCRIPTION_IDS`): an orders file's renewals
+    share it, so it is no record's own id there.
+
+    >>> subscription_id_columns(["Payment ID", "Subscription ID", "Customer"])
+    ['Subscription ID']
+    """
+    from .columns import key
+
+    return [str(c) for c in names if key(c) in SUBSCRIPTION_IDS]
+
 
 CHANGED = (
     "rows with the id of an earlier row and other values: the same record in two exports, changed between them "
@@ -82,6 +99,7 @@ def check_repeated_rows(
     items: Sequence[str] = (),
     month: str | None = None,
     period: tuple[str, str | None] | None = None,
+    renewed: Sequence[str] = (),
 ) -> None:
     """Refuse the rows of ``df`` that repeat an earlier row in every column and share its record id (see the module
     docstring). ``order_id``, ``amount``: the file's columns taken as those of an orders file (the order id is a
@@ -91,6 +109,8 @@ def check_repeated_rows(
     customer or visitor ids (never a record's);
     ``items``: an orders file's item columns (:func:`~.orders.item_columns`). An id repeated on the rows of one order
     (its payment's) is no changed record; one repeated without an order id in a file with items asks for the order id.
+    ``renewed``: an orders file's subscription id columns (:func:`subscription_id_columns`): repeated on each
+    renewal's payment, no changed record (rows identical in every column are still refused).
 
     Only the rows whose id repeats are compared in full, so a file without repeated ids costs one hash of its id
     column.
@@ -131,7 +151,7 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
         copies = rows[_text(part).duplicated(keep="first").to_numpy()]
         if copies.size:
             raise bad_rows(source, columns[position], PROBLEM, copies, written.to_numpy())
-        if columns[position] != order_id and not _item_rows(columns) and not own:
+        if columns[position] != order_id and columns[position] not in renewed and not _item_rows(columns) and not own:
             keys = _text(ids.iloc[rows])
             if month is not None and columns.count(month) == 1:  # a subscription's rows of other months
                 keys = keys + "\x00" + _text(df[month].iloc[rows])
