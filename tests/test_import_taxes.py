@@ -100,3 +100,16 @@ def test_tax_rates_and_flags_change_nothing(tmp_path):
 def test_a_zero_tax_changes_nothing(tmp_path):
     text = "customer_id,month,amount,interval,VAT\na,2024-01,100,month,0\nb,2024-01,50,month,\n"
     assert imported(tmp_path, text) == {"2024-01": 150.0}
+
+
+@pytest.mark.parametrize(("name", "value"), [("Tax Behavior", "inclusive"), ("Taxes Included", "true")])
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_flag_that_says_tax_included_without_the_tax_is_refused(tmp_path, capsys, name, value, backend):
+    text = f"customer_id,month,amount,interval,{name}\na,2024-01,119,month,{value}\n"
+    err = refused(tmp_path, text, capsys, "--backend", backend)
+    assert f"column {name!r} says 'amount' includes tax (row 2: {value!r})" in err
+
+
+def test_a_flag_that_says_tax_excluded_changes_nothing(tmp_path):
+    text = "customer_id,month,amount,interval,Tax Behavior\na,2024-01,100,month,exclusive\n"
+    assert imported(tmp_path, text) == {"2024-01": 100.0}

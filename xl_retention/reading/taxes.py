@@ -31,7 +31,7 @@ from .errors import DataError
 from .names import columns_option
 from .notes import note
 
-__all__ = ["net_of_tax", "tax_columns"]
+__all__ = ["net_of_tax", "tax_columns", "tax_named"]
 
 #: Words of a column's name that say a tax (English, German, French, Spanish, Italian, Dutch, Nordic, Slavic).
 _TAX = frozenset({
@@ -75,6 +75,17 @@ def tax_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[str]:
     used = {str(c) for c in names.values()}
     return [str(c) for c in columns
             if str(c) not in used and _words(c) & _TAX and not _words(c) & _NOT_AMOUNT]  # fmt: skip
+
+
+def tax_named(columns: Sequence[Any], names: Mapping[str, str]) -> bool:
+    """Whether a column not used (``names``: ours -> theirs) has a tax in its name: an amount, a rate or a flag (the
+    SQL engines read such a table as a file's, :mod:`xl_retention.relational.inputs`).
+
+    >>> tax_named(["amount", "Tax Behavior"], {}), tax_named(["amount", "Plan"], {})
+    (True, False)
+    """
+    used = {str(c) for c in names.values()}
+    return any(str(c) not in used and _words(c) & _TAX for c in columns)
 
 
 def _numbers(series: pd.Series, source: str, name: str, decimal: str | None) -> np.ndarray | None:
@@ -122,6 +133,32 @@ def _by_sums(df: pd.DataFrame, money: np.ndarray, tax: np.ndarray, rows: np.ndar
     return None
 
 
+_INCLUDED_WORDS = frozenset({"behavior", "behaviour", "included", "inclusive", "includes", "incl", "inkl"})
+_SAYS_INCLUDED = frozenset({"inclusive", "included", "incl", "true", "yes", "y", "1", "ja", "oui", "si", "sí"})
+
+
+def _refuse_included_flag(df: pd.DataFrame, names: Mapping[str, str], source: str, money_name: str) -> None:
+    """A column that says the amounts include tax (Stripe's price ``tax_behavior`` ``inclusive``, Shopify's "Taxes
+    Included" true) and no column of the tax: the tax cannot be taken off; refused naming the column and a row."""
+    used = {str(c) for c in names.values()}
+    for column in map(str, df.columns):
+        words = _words(column)
+        if column in used or not (words & _TAX and words & _INCLUDED_WORDS):
+            continue
+        if list(map(str, df.columns)).count(column) != 1:
+            continue
+        text = df[column].astype(object).where(df[column].notna(), "").astype(str).str.strip().str.lower()
+        rows = np.flatnonzero(text.isin(_SAYS_INCLUDED).to_numpy())
+        if rows.size:
+            raise DataError(
+                f"{source}: column {column!r} says {money_name!r} includes tax (row {int(rows[0]) + 2}: "
+                f"{df[column].iloc[int(rows[0])]!r}) and no column holds the tax; MRR is net of tax: give the amounts "
+                f"before tax ({columns_option([('amount', 'NAME')])}), or a column of the tax beside them",
+                source=source,
+                column=column,
+            )
+
+
 def net_of_tax(
     df: pd.DataFrame, typed: dict[str, Any], names: Mapping[str, str], source: str, decimal: str | None = None
 ) -> dict[str, Any]:
@@ -143,6 +180,7 @@ def net_of_tax(
         if rows.size:
             taxed.append((column, tax, rows))
     if not taxed:
+        _refuse_included_flag(df, names, source, money_name)
         return typed
     column, tax, rows = taxed[0]
     first = int(rows[0])

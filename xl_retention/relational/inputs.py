@@ -56,7 +56,7 @@ from ..reading.sandbox import sandbox_columns
 from ..reading.scores import check_scale
 from ..reading.snapshot_rows import kept_segments
 from ..reading.statuses import ended_flag_columns, status_columns
-from ..reading.taxes import tax_columns
+from ..reading.taxes import tax_named
 from ..reading.trials import trial_end_columns
 from ..reading.values import WHITESPACE
 from ..tables._months import MAX_MONTHS
@@ -335,7 +335,7 @@ def _from_table(
         or (kind == "intervals" and trial_end_columns(table.columns))
         or (billing and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
         or (billing and _add_on_columns(list(empty.columns), names))
-        or (kind in ("snapshots", "intervals") and bool(tax_columns(list(empty.columns), names)))  # reading.taxes
+        or (kind in ("snapshots", "intervals") and tax_named(list(empty.columns), names))  # reading.taxes
         or (not billing and any(ours in ("mrr", "amount") and says_unit(theirs) for ours, theirs in names.items()))
         or (options is not None and options.timezone is not None and bool({"date", "start", "end"} & set(names)))
         or (kind != "answers" and bool(sandbox_columns(empty.columns)))  # test-mode rows: refused as a file's
