@@ -27,7 +27,11 @@ def refusal(tmp_path: Path, capsys, text: str) -> str:
 
 @pytest.mark.parametrize(
     ("stamp", "hint"),
-    [("1704412800000", "=A2/86400000+DATE(1970,1,1)"), ("1704412800", "=A2/86400+DATE(1970,1,1)")],
+    [
+        ("1704412800000", "=A2/86400000+DATE(1970,1,1)"),
+        ("1704412800", "=A2/86400+DATE(1970,1,1)"),
+        ("1704412800000000", "=A2/86400000000+DATE(1970,1,1)"),
+    ],
 )
 def test_unix_timestamps_hint_divides_by_their_unit(tmp_path, capsys, stamp, hint):
     err = refusal(tmp_path, capsys, f"customer_id,date,amount\na,{stamp},10\nb,{stamp},20\n")

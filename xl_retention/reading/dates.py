@@ -338,7 +338,7 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
 
 
 _SERIAL = re.compile(r"[1-9]\d{4}(?:\.\d+)?")
-_EPOCH = re.compile(r"1\d{9}(?:\d{3})?")  # 2001-09-09 to 2033-05-18, in seconds or milliseconds
+_EPOCH = re.compile(r"1\d{9}(?:\d{3}){0,2}")  # 2001-09-09 to 2033-05-18, in seconds, milliseconds or microseconds
 
 
 def _serials(texts: np.ndarray) -> str:
@@ -348,9 +348,11 @@ def _serials(texts: np.ndarray) -> str:
     named as what they likely are."""
     if len(texts) and all(_EPOCH.fullmatch(str(t)) for t in texts):  # Unix time: seconds (or ms) since 1970 UTC
         first = str(texts[0])
-        seconds = int(first) if len(first) == 10 else int(first) // 1000  # 13 digits: milliseconds
+        scale = 10 ** (len(first) - 10)  # 13 digits: milliseconds, 16: microseconds (BigQuery, PostgreSQL)
+        seconds = int(first) // scale
         when = str(np.datetime64(seconds, "s")).replace("T", " ")
-        unit, per_day = ("", 86400) if len(first) == 10 else (" in milliseconds", 86400000)
+        unit = {1: "", 1000: " in milliseconds", 1000000: " in microseconds"}[scale]
+        per_day = 86400 * scale
         return (f" (Unix timestamps{unit}? {first} is {when} UTC: convert them to dates first, e.g. in Excel "
                 f"=A2/{per_day}+DATE(1970,1,1) formatted as a date)")  # fmt: skip
     if not len(texts) or not all(_SERIAL.fullmatch(str(t)) for t in texts):
