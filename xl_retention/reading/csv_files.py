@@ -127,7 +127,30 @@ def sniff_csv(path: str | Path, *, sep: str | None = None, encoding: str | None 
     if found is None or counts.get(found, 0) == 0:
         best = max(counts, key=lambda s: counts[s])
         found = best if counts[best] else ","
-    return CsvDialect(chosen, found, quotechar, skip)
+    return CsvDialect(chosen, _splitting_names(lines[:50], found, quotechar), quotechar, skip)
+
+
+def _splitting_names(lines: list[str], found: str, quotechar: str) -> str:
+    """``found``, or another separator that its header names hold (a ';' file whose one name has a comma,
+    'Betrag (EUR, brutto)', and whose rows have one decimal comma each: split at commas, every line has two fields)
+    when that one splits every line into as many fields, more than ``found`` does.
+
+    >>> _splitting_names(["Kunde;Datum;Betrag (EUR, brutto)", "a;05.01.2024;100,50", "b;10.01.2024;50,25"], ",", '"')
+    ';'
+    >>> _splitting_names(["id,note", "1,a;b", "2,c;d"], ",", '"')
+    ','
+    """
+    lines = [line for line in lines if line.strip()]
+    if not lines:
+        return found
+    names = next(csv.reader([lines[0]], delimiter=found, quotechar=quotechar), [])
+    for other in _SEPARATORS:
+        if other == found or not any(other in name for name in names):
+            continue
+        widths = {len(next(csv.reader([line], delimiter=other, quotechar=quotechar), [])) for line in lines}
+        if len(widths) == 1 and widths.pop() > len(names):
+            return other
+    return found
 
 
 def _fields(line: str, sep: str) -> int:
