@@ -77,3 +77,16 @@ def test_a_mac_line_valid_as_utf8_by_chance_stays_mac(tmp_path) -> None:
         df = read_table(path)
     assert df["customer_id"].tolist() == ["l’école", "“Élan”", "Café Müller"]
     assert notes == []
+
+
+def test_utf8_lines_beside_shift_jis_lines_are_refused(tmp_path, capsys) -> None:
+    # Shift-JIS, GBK and cp949 all read the Japanese line as text: nothing tells which, and --encoding misreads the rest
+    from import_cli import refusal
+
+    path = tmp_path / "snapshots.csv"
+    path.write_bytes(HEADER + "田中商事,2024-01,100\n".encode() + "田中商事,2024-02,100\n".encode("cp932"))
+    message = refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "out"))
+    assert message.startswith(
+        "snapshots.csv: line 2 is UTF-8 text and line 3 not (Japanese Shift-JIS (cp932) as '田中商事,2024-02,100', "
+    )
+    assert message.endswith("two exports in two encodings appended? save the file again in one encoding (UTF-8)")

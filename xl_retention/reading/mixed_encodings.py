@@ -8,7 +8,8 @@ by line (:func:`by_line`): a line that is UTF-8 as UTF-8 (a single-byte text is 
 non-ASCII characters), every other line in the code page its own lines show (:func:`~.codepages.single_byte_encoding`
 on those lines alone, refused as there when nothing tells), through a codec registered under the name
 ``utf_8_lines_or_<page>`` so that every reading of the file (pandas, the ``csv`` module) reads it alike; a note
-names the lines of each encoding.
+names the lines of each encoding. Lines that a Japanese, Chinese or Korean code page reads as its text are refused,
+naming the readings: those pages read the same bytes alike, and ``--encoding`` would misread the UTF-8 lines.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .codepages import single_byte_encoding
+from .codepages import _EAST_ASIAN, _east_asian, single_byte_encoding
+from .errors import DataError
 from .notes import note
 
 __all__ = ["by_line", "two_encodings"]
@@ -172,10 +174,20 @@ def two_encodings(data: Any, source: str) -> str | None:
     found = _lines(data)
     if found is None:
         return None
+    utf8, other = (("line " if len(n) == 1 else "lines ") + _shown(n) for n in (found.utf8, found.other))
+    east = _east_asian(found.other_bytes)
+    if east:  # Shift-JIS, GBK, Big5, cp949 read the same bytes as text: never guessed, and --encoding reads one part
+        read = ", ".join(
+            f"{_EAST_ASIAN[page]} as {text.strip().splitlines()[0][:40]!r}" for page, (text, _) in east.items()
+        )
+        raise DataError(
+            f"{source}: {utf8} {'is' if len(found.utf8) == 1 else 'are'} UTF-8 text and {other} not ({read}): two "
+            f"exports in two encodings appended? save the file again in one encoding (UTF-8)",
+            source=source,
+        )
     page = single_byte_encoding(found.other_bytes, source)
     if page not in _PAGES:
         return None
-    utf8, other = (("line " if len(n) == 1 else "lines ") + _shown(n) for n in (found.utf8, found.other))
     note(
         f"{source}: {utf8} {'is' if len(found.utf8) == 1 else 'are'} UTF-8 text, {other} {_NAMES[page]} (two "
         f"exports appended?): each line was read in its own encoding"
