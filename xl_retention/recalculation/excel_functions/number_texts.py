@@ -19,10 +19,12 @@ such text out.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from bisect import bisect_left, insort
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from openpyxl.formula import Tokenizer
@@ -118,6 +120,13 @@ SCALAR_NUMBER_FUNCTIONS = frozenset(
 
 
 def misread(text: str) -> float | None:
+    """:func:`_misread`, remembered per text and year (a sheet of 100,000 cells holds a few distinct texts such as
+    '2026-10', each tried against a dozen date forms once, not once per cell)."""
+    return _misread(text, dt.date.today().year)
+
+
+@lru_cache(maxsize=1 << 16)
+def _misread(text: str, year: int) -> float | None:
     """The number Excel reads from ``text`` in arithmetic where the engine gives #VALUE! (a formatted number:
     thousands separators, a currency sign, accounting parentheses), or where a function of one number does
     (``ROUND("1/15/2026",0)``, ``INT("12:00")``: a date or time the engine reads in arithmetic alone), else None.
@@ -128,18 +137,26 @@ def misread(text: str) -> float | None:
     A date of 1900 or before typed as text: Excel's 29 February 1900 is 60 (the engine says #VALUE!), a date before
     1900 is no number to Excel, :data:`NOT_A_NUMBER` (the engine counts back from 0: "12/31/1899" is 0).
 
+    ``year``: the current year (a day and month alone are its dates; the cache is keyed on it).
+
     >>> misread("1,234"), misread("$1,200"), misread("(50)"), misread("12"), misread("5%"), misread("Jan 5, 2024")
     (1234.0, 1200.0, -50.0, None, None, 45296.0)
     >>> misread("1/15/2026"), misread("2026-01-15"), misread("Jan 2026"), misread("12:00"), misread("10:30 PM")
     (46037.0, 46037.0, 46023.0, 0.5, 0.9375)
     >>> misread("2/29/1900"), misread("1900-02-28"), misread("12/31/1899") is NOT_A_NUMBER, misread("1899")
     (60.0, 59.0, True, None)
+    >>> misread("c1401"), misread("INV-1800"), misread("31-Dec-1899") is NOT_A_NUMBER
+    (None, None, True)
     >>> misread("2026/01/15"), misread("15 January 2026"), misread("Jan-2026"), misread("2026/01/15 12:00")
     (46037.0, 46037.0, 46023.0, 46037.5)
     """
     if _EARLY_YEAR.search(text) is not None and _DATE_SIGN.search(text) is not None:
         value = text_to_number(text)  # Excel's 29 February 1900 is 60, an earlier date no number (#VALUE!)
-        return value if isinstance(value, float) else NOT_A_NUMBER
+        if isinstance(value, float):
+            return value
+        stripped = text.strip()  # a date the engine counts back from 0 is #VALUE!; an id 'c1401' is no date at all
+        dated = (_ENGINE_DATE_TEXT, _DAY_MONTH_TEXT, _OTHER_DATE_TEXT)
+        return NOT_A_NUMBER if any(form.fullmatch(stripped) is not None for form in dated) else None
     if _ENGINE_DATE_TEXT.fullmatch(text.strip()) is not None:  # ROUND("1/15/2026",0): the engine's #VALUE!
         value = text_to_number(text)
         return value if isinstance(value, float) else None
