@@ -292,17 +292,33 @@ def converted_amounts(
 
 
 def converted_hint(names: Sequence[object], money: str | None, codes_of: Callable[[str], list[str]]) -> str:
-    """The refusal's pointer to an amount column in one currency (:func:`converted_amounts`), or ""."""
-    from .names import columns_option
+    """The refusal's pointer to an amount column in one currency (:func:`converted_amounts`; or one whose name says
+    it, Lemon Squeezy's ``total_usd`` beside ``total``: :func:`named_code`), or ""."""
+    from .names import columns_option, key
 
-    found = converted_amounts(names, money, codes_of)
+    found = [(name, repr(currency), code) for name, currency, code in converted_amounts(names, money, codes_of)]
+    if not found and money is not None:  # the same name with a code: 'total_usd' beside 'total'
+        found = [(str(n), "its name", code) for n in names if (code := named_code(n)) is not None
+                 and re.sub(rf"(?:^|_){code.lower()}(?:_|$)", "_", key(n)).strip("_") == key(money)]  # fmt: skip
     if not found:
         return ""
-    name, currency, code = found[0]
-    return (
-        f"; {name!r} holds the amounts in one currency ({code}, by {currency!r}): import it with "
-        f"{columns_option([('amount', name)])}"
+    name, by, code = found[0]
+    return f"; {name!r} holds the amounts in one currency ({code}, by {by}): import it with " + columns_option(
+        [("amount", name)]
     )
+
+
+def named_code(name: object) -> str | None:
+    """The currency a money column's name states, a major one's code as a word of it: Lemon Squeezy's ``total_usd``,
+    "Amount (EUR)", "USD Total"; None when it states none (or two).
+
+    >>> [named_code(n) for n in ("total_usd", "Amount (EUR)", "USD Total", "total", "usd_to_eur")]
+    ['USD', 'EUR', 'USD', None, None]
+    """
+    from .names import key
+
+    codes = {w.upper() for w in re.split(r"[_.()\s]+", key(name))} & _MAJOR_CODES
+    return codes.pop() if len(codes) == 1 else None
 
 
 #: ISO 4217 codes of the currencies in use.
@@ -363,6 +379,8 @@ def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = N
     "Converted Amount"), only that one is checked: the others are the currencies of amounts not used."""
     from .names import key, keys_of
 
+    if money is not None and named_code(money) is not None:  # 'total_usd': the currency columns are the others'
+        return
     paired = paired_currency(list(df.columns), money)
     for name in df.columns:
         if segment is not None and key(segment) == key(name):
