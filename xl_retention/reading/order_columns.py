@@ -104,6 +104,10 @@ def holds_order_statuses(name: Any, column: pd.Series) -> bool:
     if any(w.startswith(_NOT_PAYMENT) for w in _words(name)):
         return False
     values = few_values(column)
+    if values is not None:  # 'Annulé', 'Storniert': their English words (reading.status_words)
+        from .status_words import order_statuses
+
+        values = order_statuses(values, NOT_PAID | PAID | PAID_OR_REFUNDED)
     if values is None or not values.size or not np.isin(values, list(NOT_PAID)).any():
         return False
     known = np.isin(values, list(NOT_PAID | PAID | PAID_OR_REFUNDED))

@@ -309,6 +309,21 @@ def check_items_without_order(df: pd.DataFrame, typed: dict[str, Any], names: di
     raise bad_rows(source, names["date"], problem, again, shown)
 
 
+def said_statuses(column: pd.Series) -> np.ndarray:
+    """The order statuses of ``column`` as they are compared: spelled (:func:`~.statuses.spelled`), without
+    WooCommerce's ``wc_``, a status in another language as its English word (:func:`~.status_words.order_statuses`:
+    ``Annulé`` cancelled, ``Zahlung ausstehend`` pending_payment).
+
+    >>> said_statuses(pd.Series(["wc-completed", "Storniert", "En attente de paiement", None])).tolist()
+    ['completed', 'cancelled', 'pending_payment', '']
+    """
+    from .status_words import order_statuses
+    from .statuses import spelled
+
+    said = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
+    return order_statuses(said, NOT_PAID | PAID | PAID_OR_REFUNDED)
+
+
 def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = False) -> np.ndarray:
     """Whether each row of ``df`` is an order that was not paid (see the module docstring), as a bool array;
     :class:`DataError` for a status that says neither, and for one of :data:`PAID_OR_REFUNDED` unless the file has a
@@ -352,7 +367,7 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
         elif {k.rstrip("?") for k in keys} & CANCEL_FLAGS:
             out |= _flagged(column, name, source)
         elif keys & (_STATUSES | STATE_NAMES) or by_values.status_by_values(df, position):  # 'Zahlungsstatus'
-            status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
+            status = said_statuses(column)
             if not keys & _STATUSES and not np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)).any():
                 continue  # a 'state' column of no order status: an address's state ('CA'), not read
             unknown = ~np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)) & (status != "")
@@ -495,13 +510,12 @@ def _refuse_untold_partial_refunds(df: pd.DataFrame, typed: dict[str, Any], name
     theirs (a negative amount with their order id), are refused naming the rows: the amount kept cannot be told, and
     the whole amount would count (revenue too high)."""
     from .columns import keys_of
-    from .statuses import spelled
 
     for position, name in enumerate(map(str, df.columns)):
         column = df.iloc[:, position]
         if not (keys_of(name) & _STATUSES or by_values.status_by_values(df, position)):
             continue
-        status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
+        status = said_statuses(column)
         partly = np.isin(status, _PARTLY_REFUNDED)
         if partly.any() and "order_id" in typed:  # an order with a refund row of its own tells its refund
             ids = pd.Series(np.asarray(typed["order_id"], dtype=object))
@@ -533,7 +547,7 @@ def says_refunded(df: pd.DataFrame) -> np.ndarray:
         keys = {k.rstrip("?") for k in keys_of(name)}
         column = df.iloc[:, position]
         if keys & _STATUSES or by_values.status_by_values(df, position):
-            status = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
+            status = said_statuses(column)
             out |= status == "refunded"
         elif keys & _TYPES:
             out |= np.isin(spelled(column), list(_REFUND_TYPES))

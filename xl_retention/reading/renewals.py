@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import status_words as words
 from .errors import bad_rows
 from .names import columns_option
 
@@ -42,11 +43,11 @@ __all__ = [
 
 #: Statuses of a subscription that runs on, not cancelled nor set to end (a non_renewing one ends at its term's end).
 _RUNNING = ("active", "paid", "past_due", "live", "renewing", "current", "in_grace_period")
-RUNNING = frozenset(_RUNNING) | frozenset("wc_" + status for status in _RUNNING)
+RUNNING = frozenset(_RUNNING) | frozenset("wc_" + status for status in _RUNNING) | words.PAYING
 #: Statuses of a subscription that ended or is set to end: its renewal date, if any, is the end of its service.
 _STOPPED = ("canceled", "cancelled", "expired", "ended", "terminated", "deleted", "churned", "inactive",
             "non_renewing", "pending_cancel", "pending_cancellation", "on_hold_cancel")  # fmt: skip
-STOPPED = frozenset(_STOPPED) | frozenset("wc_" + status for status in _STOPPED)
+STOPPED = frozenset(_STOPPED) | frozenset("wc_" + status for status in _STOPPED) | words.ENDED
 
 #: words that make a date column a renewal date by themselves (next billing, renews at)
 _NEXT = frozenset({"next", "renews", "renewal", "renew", "renewing", "rebill", "upcoming"})

@@ -15,7 +15,10 @@ statuses, by billing system (:data:`NOT_PAYING`):
 * paused: ``paused`` (Stripe, Chargebee, Recurly, Paddle, Lemon Squeezy), ``on_hold`` (Maxio, WooCommerce
   Subscriptions), ``suspended`` (Zuora, Maxio).
 
-Any case; spaces and hyphens as ``_``; WooCommerce's ``wc-`` prefix (``wc-on-hold``) is dropped. Other statuses
+Any case; spaces and hyphens as ``_``; WooCommerce's ``wc-`` prefix (``wc-on-hold``) is dropped. The statuses of
+German, French, Spanish, Italian, Dutch, Portuguese, Polish and Japanese exports are read alike
+(:mod:`~.status_words`: ``aktiv``, ``Testphase``, ``pausiert``, ``gekündigt``, ``résilié``, ``cancelado``), and
+their status columns' names (``Statut``, ``Estado``, ``Stato``, ``Abostatus``). Other statuses
 (``active``, ``past_due``, ``unpaid``, ``non_renewing``, ``canceled``, ``expired``, ...) are subscriptions that were
 paid for: their dates say when. A subscription whose status says it ended (:data:`ENDED`: ``canceled``,
 ``expired``, ...) with no end date contradicts itself (an empty end is "still active": it would never churn) and
@@ -30,6 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import status_words as words
 from .errors import bad_rows
 
 __all__ = [
@@ -57,14 +61,20 @@ __all__ = [
 #: The names of a status column (as :func:`~xl_retention.reading.key` spells them, after a Chargebee prefix).
 STATUS_NAMES = frozenset({"status", "state", "subscription_status", "subscription_state", "plan_status",
                           "account_status", "sub_status", "abo_status", "customer_status", "contract_status",
-                          "deal_stage", "stage"})  # fmt: skip
+                          "deal_stage", "stage",
+                          # other languages: French, Spanish, Portuguese, Italian, German, Dutch, Polish, Japanese
+                          "statut", "etat", "état", "estado", "situação", "situacao", "stato", "abostatus",
+                          "abonnementstatus", "vertragsstatus", "kundenstatus", "statut_abonnement",
+                          "statut_de_l'abonnement", "estado_de_la_suscripción", "estado_suscripción",
+                          "stato_abbonamento", "abonnementsstatus", "status_abonnement", "status_subskrypcji",
+                          "ステータス", "状態", "契約状況"})  # fmt: skip
 
 #: Statuses of subscriptions that do not pay (lower case, spaces and hyphens as ``_``), with and without
 #: WooCommerce's ``wc_`` prefix (so the SQL backends, which compare the spelled status, drop it too).
 _NOT_PAYING = ("trialing", "trial", "in_trial", "on_trial", "free_trial", "trial_ended", "future", "incomplete",
                "incomplete_expired", "awaiting_signup", "failed_to_create", "pending", "pending_activation",
                "pending_acceptance", "draft", "paused", "on_hold", "suspended")  # fmt: skip
-NOT_PAYING = frozenset(_NOT_PAYING) | frozenset("wc_" + status for status in _NOT_PAYING)
+NOT_PAYING = frozenset(_NOT_PAYING) | frozenset("wc_" + status for status in _NOT_PAYING) | words.NOT_PAYING
 
 PROBLEM = (
     "subscriptions that do not pay, to be removed (a free trial, not started yet, paused or never paid: their price "
@@ -74,7 +84,7 @@ PROBLEM = (
 #: past_due pays until it ends (Stripe counts it in MRR), non_renewing until its term ends.
 _PAYING = ("active", "paid", "past_due", "non_renewing", "live", "renewing", "current", "in_grace_period",
            "closed_won", "won", "customer")  # fmt: skip
-PAYING = frozenset(_PAYING) | frozenset("wc_" + status for status in _PAYING)
+PAYING = frozenset(_PAYING) | frozenset("wc_" + status for status in _PAYING) | words.PAYING
 UNKNOWN_PROBLEM = (
     "statuses this import does not know (a status column whose other values are subscription statuses: each row must "
     "say whether it pays; rename them to active, canceled, trialing, paused or remove those rows)"
@@ -196,12 +206,13 @@ def unknown_statuses(values: Any) -> list[str]:
 #: Statuses of subscriptions that ended (Stripe, Chargebee, Recurly, Paddle, Lemon Squeezy, Zuora, Maxio, ...).
 _ENDED = ("canceled", "cancelled", "expired", "ended", "terminated", "deleted", "churned", "inactive",
           "former_customer", "ex_customer")  # fmt: skip
-ENDED = frozenset(_ENDED) | frozenset("wc_" + status for status in _ENDED)
+ENDED = frozenset(_ENDED) | frozenset("wc_" + status for status in _ENDED) | words.ENDED
 
 #: statuses that say, whatever a column's name, that it holds subscription statuses (not 'pending', 'draft',
 #: 'future': an invoice's or a payment's too)
 TELLING = (NOT_PAYING | ENDED | {"closed_lost"}) - {"pending", "draft", "future", "incomplete", "deleted",
                                                      "expired", "wc_pending", "wc_draft", "wc_expired"}  # fmt: skip
+TELLING -= words.NOT_TELLING
 
 
 ENDED_PROBLEM = (

@@ -12,6 +12,7 @@ import ibis.expr.types as ir
 from ..reading.order_columns import _QUANTITY_WORDS, _REFUND_STEMS, _RETURN_STEMS, _words
 from ..reading.orders import NOT_PAID
 from ..reading.sandbox import _TEST_VALUES, _test_named
+from ..reading.status_words import NOT_PAID_PATTERN
 from ..reading.statuses import SEPARATORS
 from .refusals import ROW, _stripped
 
@@ -27,9 +28,9 @@ def _named(name: str) -> bool:
 
 def orders_by_values(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     """Whether the orders ``table`` (``names``: our name -> its column) has an unmapped column named as a refund, a
-    quantity or a test, a text column holding an order status that says not paid (:data:`~.orders.NOT_PAID`) or a
-    test environment (``sandbox``), or a customer with two rows at one date beside a text column (an order id not
-    mapped). At most two queries."""
+    quantity or a test, a text column holding an order status that says not paid (:data:`~.orders.NOT_PAID`, or
+    another language's words: :data:`~.status_words.NOT_PAID_PATTERN`) or a test environment (``sandbox``), or a
+    customer with two rows at one date beside a text column (an order id not mapped). At most two queries."""
     mapped = set(names.values())
     columns = [c for c in table.columns if c != ROW and c not in mapped]
     if any(_named(c) for c in columns):
@@ -42,7 +43,9 @@ def orders_by_values(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     def spelled(c: str) -> ir.StringValue:
         return _stripped(table[c]).lower().re_replace(SEPARATORS, "_")
 
-    found = table.filter(ibis.or_(*(spelled(c).isin(words) for c in texts))).count()
+    # 'Annulé', 'Storniert', 'Pendiente de pago': other languages' words (reading.status_words)
+    said = [spelled(c).isin(words) | spelled(c).re_search(NOT_PAID_PATTERN) for c in texts]
+    found = table.filter(ibis.or_(*said)).count()
     if int(con.execute(found)) > 0:
         return True
     if "customer_id" not in names or "date" not in names:
