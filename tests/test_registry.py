@@ -64,3 +64,21 @@ def test_core_and_formula_layer_import_without_engine_or_xlwings():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False False"
+
+
+def test_recalculating_the_template_imports_no_pandas(tmp_path):
+    """``xl-retention recalc`` of a tracker needs no pandas (its import is 0.8 s of every fresh process: a batch's
+    workers, a user's command): the workbook checks it runs after the evaluation stay free of it."""
+    book = tmp_path / "t.xlsx"
+    subprocess.run([sys.executable, "-m", "xl_retention", "new", str(book)], capture_output=True, check=True)
+    code = (
+        "import sys; from xl_retention import cli\n"
+        "try:\n"
+        f"    cli.main(['recalc', {str(book)!r}, '--output-dir', {str(tmp_path / 'out')!r}, '--json'])\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "print(sorted(m for m in ('pandas', 'xlwings') if m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "out" / "t.xlsx").is_file()
