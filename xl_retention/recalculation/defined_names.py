@@ -15,6 +15,7 @@ from itertools import chain
 from xml.etree import ElementTree
 
 from .reversed_ranges import normalized_ranges
+from .sheet_ranges import sheets_of
 
 _REFERENCE = re.compile(
     r"(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?"
@@ -47,6 +48,9 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
         local = element.get("localSheetId")
         scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
         text = _unbracketed_union(text)
+        if sheets_of(text.removeprefix("="), titles) is not None:  # Q1 = 'Jan 25:Mar 25'!$B$2: a 3-D reference,
+            out.setdefault(scope, {})[name.lower()] = text.removeprefix("=")  # which the engine cannot resolve
+            continue
         if _REFERENCE.fullmatch(text) and (reversed_ := normalized_ranges("=" + text)) is not None:
             out.setdefault(scope, {})[name.lower()] = reversed_[1:]  # S!$A$3:$A$1, which the engine cannot resolve
             continue

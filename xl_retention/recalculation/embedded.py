@@ -223,6 +223,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                     path=path,
                     sheets=sheets,
                 )
+                if new is not source and "!" in new and THREE_D_HINT.search(new):  # a name of one: SUM(Q1)
+                    new = expand_sheet_ranges(new, workbook.sheet_names)
                 filled_down.rewritten(text, copy, new)
             new = filled_down.rewrite_arguments(new, text, own_shape, arguments)
             if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in

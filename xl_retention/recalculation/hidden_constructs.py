@@ -60,7 +60,9 @@ def hidden_constructs(
         return known[name]
 
     found: list[Unsupported] = []
-    union_names = [name.upper() for scope in names.values() for name, target in scope.items() if "," in target]
+    union_names = [  # a name of several areas or of a 3-D reference (Q1 = Jan:Mar!$B$2: IFERROR(Q1*2,-1))
+        name.upper() for scope in names.values() for name, target in scope.items() if _unread_target(target)
+    ]
     newer: set[str] = set()  # Excel's functions newer than 2007, which the file stores as _xlfn.NAME
     for texts in formulas.values():
         newer |= {m.group(1).removeprefix("_XLWS.") for m in _NEWER.finditer(texts.shape_upper_text())}
@@ -90,6 +92,11 @@ def hidden_constructs(
             if verdict is not None:
                 found.append(Unsupported(sheet, texts.refs[place], *verdict))
     return found
+
+
+def _unread_target(target: str) -> bool:
+    """Whether a defined name's formula holds a union or a 3-D reference (then its uses are read one by one)."""
+    return "," in target or ("!" in target and THREE_D_HINT.search(target) is not None)
 
 
 def _construct(formula: str, lacking: object, sheets: list[str]) -> tuple[str, str] | None:

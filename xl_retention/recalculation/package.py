@@ -25,6 +25,7 @@ from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from .defined_names import _REFERENCE, qualify
 from .excel_functions.number_texts import formatted_results, shared_candidates, text_cells
 from .sheet_cells import FormulaCell, cached_value, formula_cells, iso_date_cells
+from .sheet_ranges import sheets_of
 from .xlsx_values import (
     _TOKEN,
     _attribute,
@@ -232,7 +233,7 @@ def scan(path: str) -> PackageInfo:
                 # Excel's built-in names (_xlnm.Print_Area) are also read under their bare names (Print_Area)
                 for key in (name, name[6:]) if name.startswith("_xlnm.") else (name,):
                     info.reference_names.append((scope or "", key, element.text.strip()))
-                    if _NAMED_RANGE.fullmatch(element.text.strip()):
+                    if _NAMED_RANGE.fullmatch(element.text.strip()) and sheets_of(element.text.strip(), titles) is None:
                         info.names.setdefault(scope or "", {})[key] = element.text.strip()
             if tag == "workbookPr":
                 info.date1904 = _flag(element.get("date1904"))

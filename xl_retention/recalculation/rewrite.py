@@ -66,6 +66,7 @@ from .offset_sizes import negative_sizes
 from .omitted_arguments import omit_in_tokens
 from .package import Table
 from .rewrite_shapes import FIRST_CELL_CALL, UNION, decided, our_array_functions
+from .sheet_ranges import bracketed
 from .sized_references import sized
 from .structured_references import _structured, _structured_in
 from .xlookup_references import xlookup_references
@@ -348,7 +349,7 @@ def _rewritten_steps(
                 if expanded is not None:
                     if by_name and "[" in expanded:  # SUMIFS(Sales[Total],...) in a name: the table's ranges
                         expanded = _structured_in(expanded, by_name, sheet, row, col)
-                    token.value, changed = f"({expanded})", True
+                    token.value, changed = bracketed(expanded), True
                     continue
             if by_name and ("[" in token.value or token.value.lower() in by_name):
                 resolved = _structured(token.value, by_name, sheet, row, col)
@@ -586,7 +587,7 @@ def _expanded(name: str, defined: dict[str, str], depth: int) -> str | None:
             inner = _expanded(bare, defined, depth + 1)
             if inner is None:
                 return None
-            parts.append(f"({inner})")
+            parts.append(bracketed(inner))
         else:
             parts.append(token.value)
     return "".join(parts)

@@ -24,8 +24,8 @@ _PREFIXES = ("_XLFN._XLWS.", "_XLFN.", "_XLWS.")
 #: a 3-D reference: two sheet names (quoted together when either needs it), "!", a cell or range
 THREE_D = re.compile(
     r"^(?:'(?P<quoted>(?:[^']|'')+?)'|(?P<bare>[A-Za-z0-9_.]+:[A-Za-z0-9_.]+))!"
-    r"(?P<area>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$"
-)
+    r"(?P<area>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)$"
+)  # cells, ranges, whole columns (Jan:Mar!B:B) and rows
 
 #: a cheap test for a 3-D reference somewhere in a formula (a superset: "Jan:Mar!", "'Feb:Sheet 4'!"); also over a
 #: sheet's formulas one per line (``FormulaTexts.upper_text``): a quoted name never spans a line, so each colon's
@@ -40,6 +40,8 @@ def sheets_of(reference: str, sheets: list[str]) -> tuple[list[str], str] | None
     (['Jan', 'Feb', 'Mar'], 'B2')
     >>> sheets_of("'Feb:Sheet 4'!B2:C3", ["Jan", "Feb", "Mar", "Sheet 4"])
     (['Feb', 'Mar', 'Sheet 4'], 'B2:C3')
+    >>> sheets_of("Jan:Feb!$B:$B", ["Jan", "Feb"])
+    (['Jan', 'Feb'], '$B:$B')
     """
     match = THREE_D.match(reference)
     if match is None:
@@ -53,6 +55,16 @@ def sheets_of(reference: str, sheets: list[str]) -> tuple[list[str], str] | None
         return None
     i, j = sorted((lower.index(first.lower()), lower.index(last.lower())))
     return sheets[i : j + 1], match.group("area")
+
+
+def bracketed(expanded: str) -> str:
+    """A name's formula in brackets where the name stood; a 3-D reference as it is (``Jan:Mar!$B$2``: one reference,
+    which :func:`expand_sheet_ranges` then writes out where SUM, COUNT ... take it, as Excel reads it).
+
+    >>> bracketed("Jan:Mar!$B$2"), bracketed("'Jan 25:Mar 25'!$B$2"), bracketed("T!$A$1+1")
+    ('Jan:Mar!$B$2', "'Jan 25:Mar 25'!$B$2", '(T!$A$1+1)')
+    """
+    return expanded if THREE_D.match(expanded) else f"({expanded})"
 
 
 def _qualified(sheet: str, area: str) -> str:
