@@ -29,6 +29,7 @@ from .after_evaluation import (
     whole_column_indexes,
     whole_number_criteria,
 )
+from .computed_ranges import computed_ranges, may_compute_ranges
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .denormals import excel_arithmetic
@@ -226,6 +227,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 if new is not source and "!" in new and THREE_D_HINT.search(new):  # a name of one: SUM(Q1)
                     new = expand_sheet_ranges(new, workbook.sheet_names)
                 filled_down.rewritten(text, copy, new)
+            if may_compute_ranges(new, names):  # A1:INDEX(A:A,n): one reference, also in arithmetic or a spill
+                new = computed_ranges(new, array, names)
             new = filled_down.rewrite_arguments(new, text, own_shape, arguments)
             if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in
                 new = formula_facts(new, sheet, info, workbook.sheet_names)
