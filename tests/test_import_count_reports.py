@@ -79,3 +79,30 @@ def test_a_parquet_report_names_its_first_count_as_written(tmp_path, capsys, bac
     assert message.startswith(
         "report.parquet, column 'Nutzer': numbers of nutzer per date (one row per date, '120' on '2024-01-01'), "
     )
+
+
+@pytest.mark.parametrize("name", ["Nutzer", "Active users", "ユーザー"])
+def test_a_report_in_a_database_table_is_refused(name) -> None:
+    # a typed table (DuckDB here; PostgreSQL, Spark alike): one row per date, its rows read as a file's would be
+    import ibis
+
+    from xl_retention import relational as R
+    from xl_retention.reading import DataError
+
+    con = ibis.duckdb.connect()
+    frame = pd.DataFrame({"Datum": pd.to_datetime(DATES), name: COUNTS})
+    con.create_table("report", frame)
+    with pytest.raises(DataError, match=f"column {name!r}: numbers of .* per date \\(one row per date, '120' on"):
+        R.returning_visitors(con.table("report"), columns={"visitor_id": name, "date": "Datum"}, backend=con)
+
+
+def test_a_log_in_a_database_table_is_read() -> None:
+    import ibis
+
+    from xl_retention import relational as R
+
+    con = ibis.duckdb.connect()
+    dates = ["2024-01-01", "2024-01-01", "2024-01-02", "2024-02-01", "2024-02-01"]
+    con.create_table("log", pd.DataFrame({"Datum": pd.to_datetime(dates), "Nutzer": [7, 8, 7, 8, 9]}))
+    got = R.returning_visitors(con.table("log"), columns={"visitor_id": "Nutzer", "date": "Datum"}, backend=con)
+    assert got[["visitors", "returning"]].values.tolist() == [[2, 0], [2, 1]]

@@ -44,6 +44,7 @@ from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional,
 from ..reading.dates import EPOCH, EPOCH_PROBLEM
 from ..reading.discounts import discount_columns, percent_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
+from ..reading.export_kinds import refuse_counts
 from ..reading.frames import full_type_name, is_polars_frame, pandas_table
 from ..reading.interval_columns import swapped_interval_columns
 from ..reading.money_twins import check_money_twins
@@ -171,6 +172,19 @@ def typed_input(
     return item
 
 
+def _refuse_counts(con: Any, table: ir.Table, names: dict[str, str], kind: str, source: str) -> None:
+    """:func:`~xl_retention.reading.export_kinds.refuse_counts` on a typed table with one row per date (a report has
+    one a day: its rows are read, up to 100,000; a log with days of several rows is not one)."""
+    who = names.get("visitor_id" if kind == "visits" else "customer_id")
+    when = names.get("date")
+    if who is None or when is None:
+        return
+    found = con.execute(table.aggregate(n=table.count(), dates=table[when].nunique())).iloc[0]
+    if int(found["n"]) != int(found["dates"]) or int(found["n"]) > 100_000:
+        return
+    refuse_counts(con.execute(table.select(who, when) if who != when else table.select(who)), names, kind, source)
+
+
 def _refuse_empty_end(con: Any, table: Any, source: str, names: dict[str, str]) -> None:
     """The mapped end blank in every row while another column named as an end holds a value: refused as a file's
     is (:func:`~xl_retention.reading.ends.refuse_empty_end`), one count per column."""
@@ -293,6 +307,8 @@ def _from_table(
     names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
     refuse_unused_end(empty.columns, names, source, kind)  # an end date under another name, unmapped: no churn
     refuse_movements_log(con, table, names, source, kind)  # Activity type: New Business, Churn (reading.unmapped)
+    if kind in ("visits", "orders"):  # 'Date, Users': a report's counts, one row a date (reading.export_kinds)
+        _refuse_counts(con, table, names, kind, source)
     if kind in ("snapshots", "intervals", "orders"):  # 'MRR' beside 'MRR (USD)': which one? (reading.money_twins)
         check_money_twins(list(empty.columns), names, cols, source)
     sample = empty
