@@ -250,22 +250,63 @@ def interval_months(value: Any) -> float | None:
 _VAGUE = frozenset({"multi", "specific", "custom", "several", "semi", "half", "every", "bi", "tri", "twice", "x"})
 
 
+#: Interval words other than the ones :data:`_SPELLINGS` knows, as they are written in plan names: per annum, CJK
+#: (年間プラン, 年額, 包年, 月額), read as the English word before the words are split.
+_IN_NAMES = (
+    (re.compile(r"\bp\.\s?a\.?(?![a-z])|\bper\s+annum\b|\bpro\s+jahr\b|\bpar\s+an\b"), " yearly "),
+    (re.compile(r"年間|年額|年払|年付|包年|年费|年費|年度|年契約|年プラン"), " yearly "),
+    (re.compile(r"月額|月払|月間|月付|包月|月费|月費|月プラン"), " monthly "),
+    (re.compile(r"四半期|季付|季度"), " quarterly "),
+)
+#: German and Dutch compounds a plan's name starts with an interval in: Jahresabo, Jahreslizenz, Monatsabo.
+_PREFIXES = (("halbjahres", 6.0), ("jahres", 12.0), ("monats", 1.0), ("quartals", 3.0), ("jaar", 12.0),
+             ("maand", 1.0))  # fmt: skip
+#: A number of units in a plan's name: '12 months', '1 Jahr', '3 Monate', '12-month', '24M', '12mo'.
+#: Units of one or two letters only written next to the number (``24M``, not ``Pro 5 a``).
+_LONG_UNIT = "|".join(sorted((re.escape(u) for u in _NAMES if len(u) > 2), key=len, reverse=True))
+_SHORT_UNIT = "|".join(sorted((re.escape(u) for u in _NAMES if len(u) <= 2), key=len, reverse=True))
+_COUNTED = re.compile(rf"(?<![0-9a-zà-ÿß])(\d+)(?:[\s_-]*({_LONG_UNIT})|({_SHORT_UNIT}))(?![0-9a-zà-ÿß])")
+
+
+def _word_months(word: str) -> float | None:
+    if len(word) >= 4 and word in _NAMES:
+        return MONTHS_PER_INTERVAL[_NAMES[word]]
+    if word in _MULTI_YEAR_WORDS:
+        return _MULTI_YEAR_WORDS[word]
+    for prefix, months in _PREFIXES:  # 'jahresabo', not 'jahres' alone (a word of _NAMES or nothing)
+        if word.startswith(prefix) and len(word) > len(prefix) + 1 and word not in _NAMES:
+            return months
+    return None
+
+
 def interval_in_text(value: Any) -> float | None:
-    """Months of the one billing interval a text names among its words of four letters or more (a plan's name:
-    ``Pro (billed annually)``, ``pro_yearly``, ``price_pro_annual``), None when it names none or two.
+    """Months of the one billing interval a text names (a plan's name: ``Pro (billed annually)``, ``pro_yearly``,
+    ``price_pro_annual``, ``Pro Jahresabo``, ``Pro p.a.``, ``Pro 年間プラン``, ``Pro - 12 months``, ``Pro 3 Monate``),
+    None when it names none or two.
 
     >>> [interval_in_text(v) for v in ("Pro (billed annually)", "pro_yearly", "Pro Monthly", "Pro", "year or month")]
     [12.0, 12.0, 1.0, None, None]
-    >>> [interval_in_text(v) for v in ("Multi-Year", "Specific Months", "Semi Annual", "Pro 2 years")]
+    >>> [interval_in_text(v) for v in ("Multi-Year", "Specific Months", "Semi Annual", "Pro 5 users")]
     [None, None, None, None]
+    >>> [interval_in_text(v) for v in ("Pro - 12 months", "Pro 1 Jahr", "Pro 3 Monate", "Pro Jahresabo", "Pro p.a.")]
+    [12.0, 12.0, 3.0, 12.0, 12.0]
+    >>> [interval_in_text(v) for v in ("Pro 年間プラン", "Pro 24M", "Pro 1 year 12 months", "Pro Monatsabo")]
+    [12.0, 24.0, None, 1.0]
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
-    words = re.split(r"[^0-9a-zà-ÿß]+", str(value).lower())
+    text = str(value).lower()
+    for pattern, word in _IN_NAMES:
+        text = pattern.sub(word, text)
+    counted = [(int(n), long or short) for n, long, short in _COUNTED.findall(text)]
+    text = _COUNTED.sub(" ", text)
+    words = re.split(r"[^0-9a-zà-ÿß]+", text)
     if any(w in _VAGUE or w in _COUNT_WORDS or any(c.isdigit() for c in w) for w in words):
-        return None  # 'Multi-Year', 'Specific Months', 'Semi Annual', '2 years', 'billed every 3 months': not read
-    found = {MONTHS_PER_INTERVAL[_NAMES[w]] for w in words if len(w) >= 4 and w in _NAMES}
-    found |= {_MULTI_YEAR_WORDS[w] for w in words if w in _MULTI_YEAR_WORDS}
+        return None  # 'Multi-Year', 'Specific Months', 'Semi Annual', 'Pro 5 users', 'billed every 3 months': not read
+    found = {MONTHS_PER_INTERVAL[_NAMES[u]] * n for n, u in counted if n > 0}
+    found |= {m for m in map(_word_months, words) if m is not None}
+    if len(counted) > 1 or any(n == 0 for n, _ in counted):
+        return None
     return found.pop() if len(found) == 1 else None
 
 
