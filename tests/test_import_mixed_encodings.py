@@ -90,3 +90,12 @@ def test_utf8_lines_beside_shift_jis_lines_are_refused(tmp_path, capsys) -> None
         "snapshots.csv: line 2 is UTF-8 text and line 3 not (Japanese Shift-JIS (cp932) as '田中商事,2024-02,100', "
     )
     assert message.endswith("two exports in two encodings appended? save the file again in one encoding (UTF-8)")
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "windows-1252", "latin-1"])
+def test_a_code_page_given_reads_its_lines_and_the_utf8_ones_stay_utf8(tmp_path, encoding) -> None:
+    # --encoding cp1252 (which a refusal may ask for) names the other lines' page: the UTF-8 lines are not misread
+    path = tmp_path / "snapshots.csv"
+    path.write_bytes(HEADER + _month("2024-01").encode() + _month("2024-02").encode("cp1252"))
+    movements = pd.read_csv(run(tmp_path, "--subscriptions", path, "--encoding", encoding) / "movements.csv")
+    assert movements.set_index("month").loc["2024-02", ["lost", "new", "customers_end"]].tolist() == [0, 0, 2]

@@ -52,10 +52,11 @@ def _decode_sample(path: Path, encoding: str | None) -> tuple[str, str]:
         raw = handle.read(_SNIFF_BYTES)
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
+            found = codecs.lookup(encoding).name
         except LookupError:
             raise DataError(f"unknown encoding {encoding!r} (e.g. utf-8, utf-16, cp1252, latin-1)") from None
-        chosen = encoding
+        page = {"cp1252": "cp1252", "mac-roman": "mac_roman", "cp850": "cp850", "iso8859-1": "latin_1"}.get(found)
+        chosen = (page and _two_encodings(path, page)) or encoding  # a code page given: its lines, and UTF-8 ones
     elif raw.startswith(codecs.BOM_UTF8):
         chosen = "utf-8-sig"
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -76,11 +77,15 @@ def _decode_sample(path: Path, encoding: str | None) -> tuple[str, str]:
     return chosen, text
 
 
-def _two_encodings(path: Path) -> str | None:
+def _two_encodings(path: Path, given: str | None = None) -> str | None:
     """The codec reading each line of the file in its own encoding when its lines are of two, UTF-8 and a single-byte
-    code page (two exports appended: :func:`~.mixed_encodings.two_encodings`); None when the file is of one."""
-    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        return two_encodings(data, path.name)
+    code page (``given``, or told by its lines: two exports appended, :func:`~.mixed_encodings.two_encodings`); None
+    when the file is of one."""
+    with open(path, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size == 0:
+            return None
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return two_encodings(data, path.name, given)
 
 
 #: How much of a file tells its code page when its first part was UTF-8 and a later line is not.

@@ -26,8 +26,8 @@ from .notes import note
 __all__ = ["by_line", "two_encodings"]
 
 _PREFIX = "utf_8_lines_or_"
-_PAGES = ("cp1252", "mac_roman", "cp850")
-_NAMES = {"cp1252": "Windows-1252", "mac_roman": "MacRoman", "cp850": "MS-DOS Latin-1 (cp850)"}
+_PAGES = ("cp1252", "mac_roman", "cp850", "latin_1")
+_NAMES = {"cp1252": "Windows-1252", "mac_roman": "MacRoman", "cp850": "MS-DOS Latin-1 (cp850)", "latin_1": "Latin-1"}
 #: One UTF-8 character of two bytes or more (well formed: no overlong forms, no surrogates).
 _UTF8_CHARACTER = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
@@ -160,11 +160,12 @@ def _shown(lines: list[int]) -> str:
     return text + (f" and {rest} more" if rest else "")
 
 
-def two_encodings(data: Any, source: str) -> str | None:
+def two_encodings(data: Any, source: str, given: str | None = None) -> str | None:
     r"""The codec (:func:`by_line`) of a file's bytes ``data`` (not UTF-8 as a whole) when some of its lines are UTF-8
     with non-ASCII characters and others are not (two exports appended), noting which lines are which; None when the
-    file is of one code page. The code page of the other lines is :func:`~.codepages.single_byte_encoding`'s on
-    those lines alone (refused there, naming ``source``, when nothing tells).
+    file is of one code page. The code page of the other lines is ``given`` (``--encoding cp1252``: the UTF-8 lines
+    are still UTF-8), else :func:`~.codepages.single_byte_encoding`'s on those lines alone (refused there, naming
+    ``source``, when nothing tells).
 
     >>> two_encodings("id\nCafé\n".encode() + "Café\n".encode("cp1252"), "s.csv")
     'utf_8_lines_or_cp1252'
@@ -175,7 +176,7 @@ def two_encodings(data: Any, source: str) -> str | None:
     if found is None:
         return None
     utf8, other = (("line " if len(n) == 1 else "lines ") + _shown(n) for n in (found.utf8, found.other))
-    east = _east_asian(found.other_bytes)
+    east = _east_asian(found.other_bytes) if given is None else {}
     if east:  # Shift-JIS, GBK, Big5, cp949 read the same bytes as text: never guessed, and --encoding reads one part
         read = ", ".join(
             f"{_EAST_ASIAN[page]} as {text.strip().splitlines()[0][:40]!r}" for page, (text, _) in east.items()
@@ -185,7 +186,7 @@ def two_encodings(data: Any, source: str) -> str | None:
             f"exports in two encodings appended? save the file again in one encoding (UTF-8)",
             source=source,
         )
-    page = single_byte_encoding(found.other_bytes, source)
+    page = given or single_byte_encoding(found.other_bytes, source)  # --encoding cp1252: that page's lines
     if page not in _PAGES:
         return None
     note(
