@@ -38,6 +38,7 @@ from .currency import (
     stated_currency,
 )
 from .dates import parse_dates
+from .deal_stages import check_deal_stages
 from .discounts import check_discounts
 from .ends import check_end_dates, refuse_empty_end, refuse_unused_end
 from .errors import bad_rows, source_of
@@ -155,6 +156,7 @@ def prepare(
     refuse_shifted_column(df, source)  # one column's cells moved down a row: its last value alone below the table
     if kind == "orders":
         check_order_id(df, names, source)
+        check_deal_stages(df, source, set(names.values()))  # a CRM's lost and open deals (reading.deal_stages)
     if billing:
         _refuse_unused_billing_columns(df, names, source)
         _refuse_add_ons(df, names, source)  # an add-on's price is paid beside the plan's
