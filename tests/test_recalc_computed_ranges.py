@@ -122,3 +122,23 @@ def test_the_rewritten_forms() -> None:
     assert computed_ranges("=A1:INDEX(A1:A9,3)", True) == "=INDEX(A1:INDEX(A1:A9,3),0,0)"
     assert computed_ranges("=A1:INDEX(A1:A9,3)", False) == "=@INDEX(A1:INDEX(A1:A9,3),0,0)"
     assert computed_ranges("=SUM(A1:A3)+INDEX(B:B,2)", False) == "=SUM(A1:A3)+INDEX(B:B,2)"  # nothing to do
+
+
+def test_the_last_match_idiom_reads_an_empty_result_row_below_the_columns_last_value(tmp_path: Path) -> None:
+    """LOOKUP(2,1/(C:C="z"),B:B): the row of the last "z" (C10), whose B is empty, is 0 (LibreOffice alike); the
+    engine cut B:B at B3 and said #N/A."""
+    cells: dict[str, object] = {
+        "B1": 10,
+        "B3": 5,
+        "C3": "z",
+        "C8": "y",
+        "C9": "z",
+        "C10": "z",
+        "E1": '=LOOKUP(2,1/(C:C="z"),B:B)',
+        "E2": '=LOOKUP(2,1/(C:C="y"),B:B)',
+        "E3": '=LOOKUP(2,1/(C:C="zz"),B:B)',  # no match: #N/A
+        "E4": '=LOOKUP(2,1/(C1:C5000="z"),B:B)',
+        "E5": '=LOOKUP(2,1/(C:C="z"),$B:$B)+1',
+    }
+    result, values = recalc_sheet(tmp_path, cells)
+    assert [values[f"E{r}"] for r in range(1, 6)] == [0, 0, "#N/A", 0, 1]

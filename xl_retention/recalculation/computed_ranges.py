@@ -21,22 +21,26 @@ In a classic formula, such a range used as one value (``=A1:INDEX(A:A,3)``, ``=S
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from .intersection import (
+    _LAST_COLUMN,
+    _LAST_ROW,
     _WHOLE,
     _bare_name,
     _bounds,
     _in_array_argument,
     _one_value_expected,
     _scalar_argument,
+    argument_spans,
     indexes_whole,
 )
 
-__all__ = ["computed_ranges", "may_compute_ranges"]
+__all__ = ["computed_ranges", "lookup_results", "may_compute_ranges"]
 
 #: a range operator next to a call: ``A1:INDEX(``, ``):INDEX(``, ``):A3`` (a superset test on the stored text)
 _HINT = re.compile(r"[\w$.')\]]\s*:\s*(?:_xlfn\.)?[A-Za-z_][\w.]*\(|\)\s*:")
@@ -176,3 +180,65 @@ def _beside(tokens: list[Token], k: int, step: int) -> tuple[int, Token] | None:
     while 0 <= k < len(tokens) and tokens[k].type == Token.WSPACE:
         k += step
     return (k, tokens[k]) if 0 <= k < len(tokens) else None
+
+
+_ROW_NUMBER = re.compile(r"\$?[A-Za-z]{1,3}\$?(\d+)")
+_COLUMN_LETTERS = re.compile(r"\$?([A-Za-z]{1,3})\$?\d+")
+
+
+def lookup_results(formula: str, sheet: str, extent: Callable[[str, str], int | None]) -> str:
+    """``formula`` with LOOKUP's result vector of whole columns (rows) written as an explicit range reaching one row
+    (column) past the cells in use on the sheets it reads, and past every row (column) the formula names: the engine
+    cut ``B:B`` at its last value, so the "last match" idiom ``LOOKUP(2,1/(C:C="z"),B:B)`` whose row has B empty was
+    ``#N/A`` where Excel gives that empty cell (0). ``extent(sheet, "column")``: a sheet's last row in use
+    (``"row"``: last column), as :class:`.whole_ranges.UsedExtents` gives it.
+
+    >>> lookup_results('=LOOKUP(2,1/(C:C="z"),B:B)', "S", lambda sheet, kind: 10)
+    '=LOOKUP(2,1/(C:C="z"),$B$1:$B$11)'
+    """
+    try:
+        tokens = list(Tokenizer(formula).items)
+    except Exception:  # not a formula the tokenizer reads: the engine decides
+        return formula
+    changed = False
+    for i, t in enumerate(tokens):
+        if t.type != Token.FUNC or t.subtype != Token.OPEN or _bare_name(t.value[:-1].rpartition(":")[2]) != "LOOKUP":
+            continue
+        spans, _ = argument_spans(tokens, i)
+        if len(spans) != 3:
+            continue
+        inner = [k for k in range(*spans[2]) if tokens[k].type != Token.WSPACE]
+        if len(inner) != 1 or tokens[inner[0]].subtype != Token.RANGE:
+            continue
+        result = tokens[inner[0]]
+        match = _WHOLE.match(result.value)
+        if match is None:
+            continue
+        columns = match.group("c1") is not None
+        kind = "column" if columns else "row"
+        read = {sheet}
+        for a, b in spans[:2] + [spans[2]]:
+            for k in range(a, b):
+                other = _WHOLE.match(tokens[k].value) if tokens[k].subtype == Token.RANGE else None
+                if other is not None and other.group("sheet"):
+                    named = other.group("sheet")[:-1]
+                    read.add(named[1:-1].replace("''", "'") if named.startswith("'") else named)
+        ends = [extent(name, kind) for name in read]
+        if any(end is None for end in ends):
+            continue
+        last = max(end for end in ends if end is not None) + 1
+        for k in range(*spans[1]):  # a typed range longer than the rows in use: LOOKUP(x,C1:C5000,B:B)
+            if tokens[k].subtype == Token.RANGE:
+                if columns:
+                    last = max([last, *(int(n) for n in _ROW_NUMBER.findall(tokens[k].value))])
+                else:
+                    found = [column_index_from_string(c.upper()) for c in _COLUMN_LETTERS.findall(tokens[k].value)]
+                    last = max([last, *found])
+        prefix, (left, top, right, bottom) = _bounds(result.value) or ("", (0, 0, 0, 0))
+        if columns:
+            bottom = min(last, _LAST_ROW)
+        else:
+            right = min(last, _LAST_COLUMN)
+        result.value = f"{prefix}${get_column_letter(left)}${top}:${get_column_letter(right)}${bottom}"
+        changed = True
+    return "=" + "".join(t.value for t in tokens) if changed else formula

@@ -29,7 +29,7 @@ from .after_evaluation import (
     whole_column_indexes,
     whole_number_criteria,
 )
-from .computed_ranges import computed_ranges, may_compute_ranges
+from .computed_ranges import computed_ranges, lookup_results, may_compute_ranges
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .denormals import excel_arithmetic
@@ -229,6 +229,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                 filled_down.rewritten(text, copy, new)
             if may_compute_ranges(new, names):  # A1:INDEX(A:A,n): one reference, also in arithmetic or a spill
                 new = computed_ranges(new, array, names)
+            if "LOOKUP(" in new.upper() and ":" in new:  # LOOKUP(2,1/(C:C="z"),B:B): B's empty rows reached
+                new = lookup_results(new, sheet, extents)
             new = filled_down.rewrite_arguments(new, text, own_shape, arguments)
             if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in
                 new = formula_facts(new, sheet, info, workbook.sheet_names)
