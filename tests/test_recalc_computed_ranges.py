@@ -142,3 +142,18 @@ def test_the_last_match_idiom_reads_an_empty_result_row_below_the_columns_last_v
     }
     result, values = recalc_sheet(tmp_path, cells)
     assert [values[f"E{r}"] for r in range(1, 6)] == [0, 0, "#N/A", 0, 1]
+
+
+def test_a_let_name_of_a_reference_as_an_end_of_a_range(tmp_path: Path) -> None:
+    """LET(x,A1,x:A3) is the range A1:A3 (x holds the reference A1); the engine's LET held A1's value: #REF!."""
+    cells: dict[str, object] = {
+        "A1": 1,
+        "A2": 2,
+        "A3": 3,
+        "F1": "=SUM(_xlfn.LET(_xlpm.x,A1,_xlpm.x:A3))",
+        "F2": "=_xlfn.LET(_xlpm.s,A1,COUNT(_xlpm.s:INDEX(A:A,3)))",
+        "F3": "=_xlfn.LET(_xlpm.s,A2,SUM(_xlpm.s:A3)+_xlpm.s)",
+    }
+    result, values = recalc_sheet(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"F{r}"] for r in (1, 2, 3)] == [6, 3, 7]

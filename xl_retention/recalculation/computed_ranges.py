@@ -53,7 +53,7 @@ _HIDING = re.compile(
 
 def may_compute_ranges(text: str, names: dict[str, str] | None = None) -> bool:
     """Whether :func:`computed_ranges` may change ``text`` (a superset test)."""
-    if ":" in text and _HINT.search(text) is not None:
+    if ":" in text and (_HINT.search(text) is not None or "LET(" in text.upper()):
         return True
     return "INDEX(" in text.upper() and indexes_whole(text, names or {}) and _HIDING.search(text) is not None
 
@@ -75,6 +75,8 @@ def computed_ranges(formula: str, array: bool, names: dict[str, str] | None = No
     except Exception:  # not a formula the tokenizer reads: the engine decides
         return formula
     names = names or {}
+    if "LET(" in formula.upper():
+        _let_references(tokens)
     opens: dict[int, int] = {}  # a call's closing token -> its opening token
     closes: dict[int, int] = {}
     stack: list[int] = []
@@ -242,3 +244,39 @@ def lookup_results(formula: str, sheet: str, extent: Callable[[str, str], int | 
         result.value = f"{prefix}${get_column_letter(left)}${top}:${get_column_letter(right)}${bottom}"
         changed = True
     return "=" + "".join(t.value for t in tokens) if changed else formula
+
+
+def _let_references(tokens: list[Token]) -> None:
+    """``LET(x,A1,x:A3)`` -> ``LET(x,A1,A1:A3)``: a LET name bound to a reference, as an end of a range, written as
+    that reference (the engine's LET holds values, not references, and made the range #REF!). Changes ``tokens``."""
+    for i, t in enumerate(tokens):
+        if t.type != Token.FUNC or t.subtype != Token.OPEN or _bare_name(t.value[:-1].rpartition(":")[2]) != "LET":
+            continue
+        spans, close = argument_spans(tokens, i)
+        bound: dict[str, str] = {}
+        for k in range(0, len(spans) - 1, 2):
+            (a, b), (c, d) = spans[k], spans[k + 1]
+            key = [tokens[j] for j in range(a, b) if tokens[j].type != Token.WSPACE]
+            value = [tokens[j] for j in range(c, d) if tokens[j].type != Token.WSPACE]
+            if len(key) != 1 or key[0].subtype != Token.RANGE:
+                continue
+            name = key[0].value.lower().removeprefix("_xlpm.")
+            bound.pop(name, None)  # a later binding of the same name to a value: no longer a reference
+            if len(value) == 1 and value[0].subtype == Token.RANGE and ":" not in value[0].value.strip(":"):
+                if value[0].value.lower().removeprefix("_xlpm.") not in bound:
+                    bound[name] = value[0].value
+            for j in range(d, close):  # uses after this binding
+                _substitute(tokens[j], bound)
+
+
+def _substitute(token: Token, bound: dict[str, str]) -> None:
+    """The LET names ``bound`` to references in a range operator's ends within ``token`` (``x:A3``, ``x:INDEX(``)."""
+    if not bound or ":" not in token.value:
+        return
+    if token.type == Token.OPERAND and token.subtype == Token.RANGE:
+        parts = token.value.split(":")
+        token.value = ":".join(bound.get(p.strip().lower().removeprefix("_xlpm."), p) for p in parts)
+    elif token.type == Token.FUNC and token.subtype == Token.OPEN:
+        head, _, call = token.value.rpartition(":")
+        parts = head.split(":")
+        token.value = ":".join(bound.get(p.strip().lower().removeprefix("_xlpm."), p) for p in parts) + ":" + call
