@@ -1,5 +1,6 @@
-"""import --into a tracker whose monthly sheet the user renamed (NPS -> 'Survey', Revenue -> 'MRR 2026'): the sheet
-is found by the names over its months (or its headers), written and grown under its new name."""
+"""import --into a tracker whose monthly sheet the user renamed (NPS -> 'Survey', Revenue -> 'MRR 2026') or its answers
+sheet ('NPS scores' -> 'Survey answers'): the sheet is found by the names over its months (or its headers; the answers
+by the NPS formulas reading them), written and grown under its new name."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from xl_retention import cli
 from xl_retention.workbook import build_template
@@ -150,22 +152,93 @@ def test_recalc_names_a_month_typed_below_a_renamed_sheets_last_month(tmp_path, 
     )
 
 
-def test_a_renamed_answers_sheet_is_named_with_the_way_out(tmp_path, capsys):
-    """'NPS scores' renamed 'Answers' (the NPS formulas read 'Answers'!B$2:B$1001): an NPS import said "has no sheet
-    'NPS scores' ...: put the sheet back (copy it from a new tracker ...)", a subscriptions import adding months
-    "delete 'NPS' too ... or put 'NPS scores' back" -> both name the renamed sheet and say to rename it back."""
+ANSWERS = "date,score\n2026-02-03,9\n2026-02-04,10\n2026-02-09,3\n2026-05-05,7\n2026-05-06,10\n2026-06-01,2\n"
+
+
+def test_a_renamed_answers_sheet_takes_the_answers_and_grows_as_under_its_own_name(tmp_path, capsys):
+    """'NPS scores' renamed 'Survey answers' (the NPS formulas read 'Survey answers'!B$2:B$1001): an NPS import was
+    refused ("rename 'Survey answers' back to 'NPS scores'"), a subscriptions import adding months too, while other
+    renamed sheets grow under their name -> written and grown to 6 months under its name: every cell (formula and
+    recalculated value) as the same imports into a tracker whose sheet is still 'NPS scores', the NPS sheet's formulas
+    reading the new months there, its print titles repeated on every page."""
     made = build_template(tmp_path / "made.xlsx", start="2026-01", months=3)
-    tracker = renamed(made, tmp_path / "t.xlsx", "NPS scores", "Answers")
+    plain = tmp_path / "plain.xlsx"
+    plain.write_bytes(made.read_bytes())
+    tracker = renamed(made, tmp_path / "t.xlsx", "NPS scores", "Survey answers")
+    nps = tmp_path / "nps.csv"
+    nps.write_text(ANSWERS)
+    for book in (plain, tracker):
+        code, out, err = imported(tmp_path, book, capsys)
+        assert code == 0, err
+        assert cli.main(["import", "--nps", str(nps), "--into", str(book), "--recalc"]) == 0
+        out = capsys.readouterr().out
+    assert "import wrote the months its data covers (2026-02 to 2026-06) on Survey answers\n" in out
+    wb = openpyxl.load_workbook(tracker)
+    assert "NPS scores" not in wb.sheetnames
+    assert wb["NPS"]["B7"].value == (
+        "=IF(COUNTA('Survey answers'!G$2:G$1001)=0,\"\",INDEX(NPS_BREAKDOWN('Survey answers'!G$2:G$1001),1,4))"
+    )
+    assert [wb["Survey answers"].cell(r, 6).value for r in range(1, 4)][1:] == [7, 10]
+    values = openpyxl.load_workbook(tracker, data_only=True)["NPS"]
+    assert [values[f"F{r}"].value for r in range(2, 8)] == [None, pytest.approx(100 / 3), None, None, 50, -100]
+    for kind in (False, True):  # formulas, then the values recalc stored
+        mine = cells(tracker, kind)
+        theirs = {
+            ("Survey answers" if title == "NPS scores" else title, ref): (
+                value.replace("'NPS scores'!", "'Survey answers'!") if isinstance(value, str) else value
+            )
+            for (title, ref), value in cells(plain, kind).items()
+        }
+        assert mine == theirs
+    with zipfile.ZipFile(tracker) as mine, zipfile.ZipFile(plain) as theirs:  # print setup, names, validations
+        for part in theirs.namelist():
+            if part.startswith("xl/") and part.endswith(".xml"):
+                renamed_text = (t.read(part).replace(b"NPS scores", b"Survey answers") for t in (mine, theirs))
+                assert next(renamed_text) == next(renamed_text), part  # (notes on Start here say 'NPS scores')
+
+
+def test_a_renamed_answers_sheet_beside_a_copy_under_the_old_name_is_refused_naming_both(tmp_path, capsys):
+    """'NPS scores' renamed 'Survey answers' and a copy of it named 'NPS scores' (the formulas read one, the other
+    holds the months under the template's name): which one the answers go on is not known -> refused naming both,
+    file unchanged. A sheet of the user's own called 'NPS scores' without months beside it is not mistaken for it."""
+    made = build_template(tmp_path / "made.xlsx", start="2026-01", months=3)
+    tracker = renamed(made, tmp_path / "t.xlsx", "NPS scores", "Survey answers")
+    wb = openpyxl.load_workbook(tracker)
+    wb.copy_worksheet(wb["Survey answers"]).title = "NPS scores"
+    wb.save(tracker)
     before = tracker.read_bytes()
     nps = tmp_path / "nps.csv"
-    nps.write_text("date,score\n2026-03-05,9\n")
+    nps.write_text(ANSWERS)
     capsys.readouterr()
     assert cli.main(["import", "--nps", str(nps), "--into", str(tracker)]) == 1
+    assert tracker.read_bytes() == before
     assert capsys.readouterr().err.strip() == (
-        "xl-retention: error: t.xlsx: the NPS formulas read their answers on the sheet 'Answers' ('NPS scores' "
-        "renamed?), where import writes the survey's answers only under the name 'NPS scores': rename 'Answers' back "
-        "to 'NPS scores' and import again"
+        "xl-retention: error: t.xlsx: the sheets 'Survey answers', 'NPS scores' each look like the tracker's "
+        "'NPS scores' sheet (months in row 1), and the NPS formulas read 'Survey answers', so import cannot tell which "
+        "one the answers go on: delete or rename the copy and import again"
     )
-    code, _, err = imported(tmp_path, tracker, capsys)
-    assert code == 1 and tracker.read_bytes() == before
-    assert "import adds the months 2026-04 to 2026-06 only under the name 'NPS scores': rename 'Answers'" in err
+    wb = openpyxl.load_workbook(tracker)
+    del wb["NPS scores"]
+    wb.create_sheet("NPS scores")["A1"] = "notes on the survey"
+    wb.save(tracker)
+    assert cli.main(["import", "--nps", str(nps), "--into", str(tracker)]) == 0, capsys.readouterr().err
+    wb = openpyxl.load_workbook(tracker)
+    assert wb["Survey answers"]["C2"].value == 9 and wb["NPS scores"].max_row == 1
+
+
+def test_recalc_names_an_answer_below_the_rows_read_on_a_renamed_answers_sheet(tmp_path, capsys):
+    """An answer pasted below the 1,000 rows the NPS formulas read, on 'NPS scores' renamed 'Survey answers' (and the
+    NPS sheet renamed 'Survey'): recalc said ok, exit 0, the answer not counted -> incomplete, naming the cell."""
+    made = build_template(tmp_path / "made.xlsx", start="2026-01", months=3)
+    tracker = renamed(renamed(made, tmp_path / "m.xlsx", "NPS", "Survey"), tmp_path / "t.xlsx", "NPS scores",
+                      "Survey answers")  # fmt: skip
+    package = ip.Package(tracker)
+    package.sheet("Survey answers").set_value("C1002", 10)
+    package.save()
+    capsys.readouterr()
+    assert cli.main(["recalc", "--json", "--output-dir", str(tmp_path / "out"), str(tracker)]) == 1
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert report["status"] == "incomplete"
+    assert report["message"].startswith(
+        "t.xlsx: 'Survey answers'!C1002 holds an answer below row 1001, the last row the NPS formulas read"
+    )

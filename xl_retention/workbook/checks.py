@@ -24,18 +24,36 @@ import zipfile
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 
 from . import inplace as ip
+from .answers_sheet import ranges
 from .formats import monthly_name
 from .monthly import MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SUMMARY
 
-# 'NPS scores'!B$2:B$1001 in a formula of the NPS sheet (the quote may be stored as &apos;)
-_READ = re.compile(rb"NPS scores(?:'|&apos;)!\$?([A-Z]{1,3})\$?2:\$?([A-Z]{1,3})\$?([0-9]+)")
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*>([^<]+)</(?:\w+:)?f\s*>")
+
+
+def _answers_read(summary: bytes, title: str) -> tuple[str | None, dict[int, int]]:
+    """The sheet the NPS summary (sheet ``title``, its part's XML ``summary``) reads its answers on ('NPS scores'!B$2:
+    B$1001; the one most read when the user's formulas read others too), and the last row read in each of its month
+    columns (1 = A)."""
+    read: dict[str, dict[int, int]] = {}
+    for formula in _FORMULA.finditer(summary):
+        for sheet, first, top, last, bottom in ranges(ip.unescape(formula.group(1))):
+            if top == 2 and first == last and sheet != title:
+                rows = read.setdefault(sheet, {})
+                column = column_index_from_string(first)
+                rows[column] = max(rows.get(column, 0), bottom)
+    if not read:
+        return None, {}
+    sheet = NPS_SCORES_TITLE if NPS_SCORES_TITLE in read else max(read, key=lambda s: len(read[s]))
+    return sheet, read[sheet]
 
 
 def unread_answers(path: str | os.PathLike[str]) -> str | None:
     """One line naming the first cell of "NPS scores" below the rows the NPS formulas read, or None.
 
     Only month columns that the NPS sheet's formulas read are looked at, each below its own last
-    row read; a workbook without the two sheets (not a tracker) gives None.
+    row read; a workbook without the two sheets (not a tracker) gives None. Either sheet may be renamed (the NPS
+    sheet is where ``NPS_Months`` points, the answers are where its formulas read).
 
     Example: ``unread_answers("tracker.xlsx")`` -> ``"'NPS scores'!B1002 holds a score below row 1001, ..."``
     """
@@ -43,23 +61,23 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
 
     with zipfile.ZipFile(path) as package:
         parts = _sheet_parts(package)
-        summary, scores = parts.get(NPS_SUMMARY.title), parts.get(NPS_SCORES_TITLE)
-        if summary is None or scores is None:
+        names = {m.group(1).decode(): m.group(2).decode() for m in _NAME.finditer(package.read("xl/workbook.xml"))}
+        area = ip.unescape(names.get(monthly_name(NPS_SUMMARY.title), "").encode())
+        title = _sheet_of(area) or NPS_SUMMARY.title  # renamed ('Survey'): where NPS_Months points
+        summary = parts.get(title)
+        if summary is None:
             return None
-        last_read: dict[int, int] = {}
-        for match in _READ.finditer(package.read(summary)):
-            if match.group(1) == match.group(2):
-                column = column_index_from_string(match.group(1).decode())
-                last_read[column] = max(last_read.get(column, 0), int(match.group(3)))
-        if not last_read:
+        answers, last_read = _answers_read(package.read(summary), title)
+        scores = parts.get(answers) if answers is not None else None
+        if scores is None:
             return None
         xml = package.read(scores)
-        beside = _unread_column(xml, set(last_read))
+        beside = _unread_column(xml, set(last_read), answers)
         if beside is not None:
             return beside
         if not _rows_below(xml, min(last_read.values())):  # no row below the rows read: nothing to look at
             return None
-        sheet = ip.SheetXml.parse(xml, NPS_SCORES_TITLE)
+        sheet = ip.SheetXml.parse(xml, answers)
     lowest = min(last_read.values())
     for number in sorted(n for n in sheet.rows if n > lowest):
         for ref, element in sheet.cells_in_rows(number, number):
@@ -67,8 +85,8 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
             if column in last_read and number > last_read[column] and ip.has_content(element):
                 below = last_read[column]
                 return (
-                    f"'{NPS_SCORES_TITLE}'!{ref} holds an answer below row {below}, the last row the NPS formulas "
-                    f"read ({below - 1} answers a month): the answers below are not counted; import them with "
+                    f"{quote_sheetname(answers)}!{ref} holds an answer below row {below}, the last row the NPS "
+                    f"formulas read ({below - 1} answers a month): the answers below are not counted; import them with "
                     "xl-retention import --nps FILE --into (it widens the formulas to every answer), or move them up"
                 )
     return None
@@ -78,7 +96,7 @@ _CELL_AT = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})[0-9]+\"")
 _CELL_START = re.compile(rb"<(?:\w+:)?c[\s>/]")
 
 
-def _unread_column(xml: bytes, read: set[int]) -> str | None:
+def _unread_column(xml: bytes, read: set[int], answers: str) -> str | None:
     """One line naming the first answer of "NPS scores" in a column no NPS formula reads (a month typed to the right
     of the tracker's last month, as one extends a list in Excel), or None.
 
@@ -89,7 +107,7 @@ def _unread_column(xml: bytes, read: set[int]) -> str | None:
     unread = {letter for letter in letters if letter != b"A" and column_index_from_string(letter.decode()) not in read}
     if not unread and len(_CELL_START.findall(xml)) == sum(1 for _ in _CELL_AT.finditer(xml)):
         return None  # every cell is in column A or a column read (cells without a reference: parsed below)
-    sheet = ip.SheetXml.parse(xml, NPS_SCORES_TITLE)
+    sheet = ip.SheetXml.parse(xml, answers)
     own = {ip.split_ref(ref)[1] for ref, element in sheet.cells_in_rows(1, 1) if _kind(element) in _TEXT_TYPES}
     for ref, element in sheet.cells_in_rows(2, max(sheet.rows, default=1)):
         column = ip.split_ref(ref)[1]
@@ -98,7 +116,7 @@ def _unread_column(xml: bytes, read: set[int]) -> str | None:
         if b"<f" not in element and ip.has_content(element) and _kind(element) not in _TEXT_TYPES:
             first, last = get_column_letter(min(read)), get_column_letter(max(read))
             return (
-                f"'{NPS_SCORES_TITLE}'!{ref} holds an answer in a column no NPS formula reads (they read columns "
+                f"{quote_sheetname(answers)}!{ref} holds an answer in a column no NPS formula reads (they read columns "
                 f"{first} to {last}, the tracker's months): its answers are not counted; add months with "
                 "xl-retention import --nps FILE --into (it adds them at the end, formulas too), or make a longer "
                 "tracker (xl-retention new NEW.xlsx --months N)"

@@ -79,18 +79,18 @@ def triangle(wb: Any, name: str, source: str) -> Triangle | None:
 
 
 def _same_formula(mine: Any, theirs: Any) -> bool:
-    """Whether two formulas are the same but for the case of their names (LibreOffice lower-cases add-in names),
+    """Whether two formulas are the same as LibreOffice re-saves them (:func:`.inplace.formula_key`),
     or ``mine`` is an earlier template's form of ``theirs`` (:data:`_EARLIER`: growing replaces it all the same)."""
     if not (isinstance(mine, str) and isinstance(theirs, str) and mine.startswith("=")):
         return False
     forms = [mine, *(pattern.sub(current, mine) for pattern, current in _EARLIER if pattern.fullmatch(mine))]
-    if any(form.upper() == theirs.upper() for form in forms):
+    if any(ip.formula_key(form) == ip.formula_key(theirs) for form in forms):
         return True
     # a note of the fit's error (CHOOSE(MIN(ERROR.TYPE(...)),8),"reason",...)): earlier templates worded the
     # reasons differently; the formula is the template's whatever its texts say
     if _REASONS not in theirs.upper():
         return False
-    return any(_STRING.sub('""', form).upper() == _STRING.sub('""', theirs).upper() for form in forms)
+    return any(ip.formula_key(_STRING.sub('""', form)) == ip.formula_key(_STRING.sub('""', theirs)) for form in forms)
 
 
 _REASONS = "CHOOSE(MIN(ERROR.TYPE("

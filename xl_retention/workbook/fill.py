@@ -23,7 +23,6 @@ Rules (the README's "Importing into a workbook you have edited"):
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,13 +34,13 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from ..reading.notes import collected
 from . import inplace as ip
+from .answers_sheet import answers_title, check_answer_ranges, response_rows, score_columns, scores_range, write_scores
 from .chart_columns import add_movement_chart_columns
 from .chart_ranges import reset_chart_ranges
 from .cohort_sheet import Triangle, cohorts_title, grow_cohorts, triangle
 from .dashboard_upgrade import upgrade_dashboard
-from .found import _Monthly, _period, check_answer_ranges, check_cohort_headers, read_sheets, refuse_renamed_answers
-from .growth import grow, grow_answers, scores_range
-from .kept_answers import refuse_dropped_answers
+from .found import _Monthly, check_cohort_headers, read_sheets
+from .growth import grow, grow_answers
 from .merges import check_merges, move_note_merges
 from .stale import clear_results
 from .template import (
@@ -71,7 +70,6 @@ PURCHASE_INPUTS = {"buyers": "buyers", "returning": "returning", "repeat": "repe
 VISIT_INPUTS = {"visitors": "visitors", "returning_visitors": "returning"}
 COHORT_NAME = "Cohort_Counts"  # survivors: the sBG model's triangle
 ORDER_COHORT_NAME = "Order_Cohort_Counts"  # repeat-purchase cohorts from --orders: their own triangle
-_SCORES_ROWS = re.compile(r"NPS scores'?!\$?[A-Z]{1,3}\$?2:\$?[A-Z]{1,3}\$?([0-9]+)")
 
 
 @dataclass
@@ -209,31 +207,30 @@ def fill_package(path: Path, tables: Tables) -> Filled:
             )
         _check_history(sheets, tables)
         added = list(pd.period_range(base.months[-1] + 1, data[-1], freq="M"))
-        scores_wb = wb[NPS_SCORES_TITLE] if NPS_SCORES_TITLE in wb.sheetnames else None
-        scores_columns = _score_columns(scores_wb) if scores_wb is not None else {}
+        answers = answers_title(wb, sheets.get(NPS_SUMMARY.title), path.name)  # 'NPS scores' or its new name
+        scores_wb = wb[answers] if answers is not None else None
+        scores_columns = score_columns(scores_wb) if scores_wb is not None else {}
         beyond = sorted((col, month) for month, col in scores_columns.items() if month > base.months[-1])
         if beyond and added:  # typed by hand right of the last month, no NPS formula: the new months' columns go there
             col, month = beyond[0]
             raise ip.LayoutError(
-                f"'{NPS_SCORES_TITLE}'!{get_column_letter(col)}1 is {month}, typed right of the tracker's last "
+                f"{quote_sheetname(answers)}!{get_column_letter(col)}1 is {month}, typed right of the tracker's last "
                 f"month {base.months[-1]} (no NPS formula reads its answers), where import adds "
                 f"{_months_text(added)}, formulas and all: move that column's answers into an answers file (or clear "
                 "it) and import again"
             )
         triangles: dict[str, Triangle] = {}
         summary = sheets.get(NPS_SUMMARY.title)
-        rows = _response_rows(summary) if summary is not None else NPS_RESPONSE_ROWS
+        answers = answers or NPS_SCORES_TITLE
+        rows = response_rows(summary, answers, NPS_RESPONSE_ROWS) if summary is not None else NPS_RESPONSE_ROWS
         if tables.scores is not None and summary is not None:  # the formulas read where the answers go
-            check_answer_ranges(summary, scores_columns, rows, tables.scores.index)
+            check_answer_ranges(summary, answers, scores_columns, rows, tables.scores.index)
         most = max((len(a) for a in tables.scores), default=0) if tables.scores is not None else 0
         if most > rows and summary is not None:  # more answers in a month than the NPS formulas read: room first
-            grow_answers(package, summary, scores_columns, rows, most)
+            grow_answers(package, summary, scores_columns, rows, most, answers)
             rows = most
         if added:
             if NPS_SUMMARY.title in sheets and scores_wb is None:  # its formulas read "NPS scores": none to grow
-                refuse_renamed_answers(
-                    wb, sheets[NPS_SUMMARY.title].spec.title, path.name, f"adds {_months_text(added)}"
-                )
                 raise ip.LayoutError(
                     f"{path.name} has the sheet {NPS_SUMMARY.title!r} but not {NPS_SCORES_TITLE!r}, whose answers its "
                     f"formulas read, so {_months_text(added)} cannot be added to it: delete "
@@ -242,7 +239,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
                 )
             check_merges(package, sheets, added)  # a merged range below the months would hide the new ones
             with collected() as stretched:  # a formula of the user's over the months now reads the new ones too
-                scores_columns |= grow(package, sheets, scores_columns, added, rows)
+                scores_columns |= grow(package, sheets, scores_columns, added, rows, answers)
             plan.notes.extend(stretched_lines(stretched))
             move_note_merges(package, sheets, added)
             n = len(base.months)
@@ -273,12 +270,12 @@ def fill_package(path: Path, tables: Tables) -> Filled:
             _restore_formulas(plan, sheets[PURCHASES.title], bought[0].union(bought[-1]))
         if tables.scores is not None:
             source = tables.sources["nps"].name if "nps" in tables.sources else "the answers file"
-            _write_scores(plan, scores_wb, scores_columns, tables.scores, rows, source)
+            write_scores(plan, answers, scores_columns, tables.scores, rows, source)
 
-            def answers(month: pd.Period) -> dict[str, str]:
-                return {"scores": scores_range(scores_columns[month], rows)} if month in scores_columns else {}
+            def read(month: pd.Period) -> dict[str, str]:
+                return {"scores": scores_range(scores_columns[month], rows, answers)} if month in scores_columns else {}
 
-            _restore_formulas(plan, sheets[NPS_SUMMARY.title], tables.scores.index, answers)
+            _restore_formulas(plan, sheets[NPS_SUMMARY.title], tables.scores.index, read)
         wanted = [COHORT_NAME] if tables.survivors is not None else []
         wanted += [ORDER_COHORT_NAME] if tables.order_cohorts is not None and len(tables.order_cohorts) else []
         for name in wanted:
@@ -505,62 +502,6 @@ def _check_seams(sheet: _Monthly, movements: pd.DataFrame, inputs: dict[str, str
                     f"end), which cannot follow the {base} customers at the end of {last} in {source}; give {source} "
                     f"up to the last filled month, or clear the months after {last}"
                 )
-
-
-def _score_columns(ws: Any) -> dict[pd.Period, int]:
-    header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
-    return {month: col for col, value in enumerate(header, start=1) if (month := _period(value)) is not None}
-
-
-def _response_rows(sheet: _Monthly) -> int:
-    """How many answer rows the NPS summary's formulas read (the last row of their 'NPS scores' ranges), from the
-    first month whose formula is there (a figure typed over the first month's leaves the others to tell)."""
-    column = sheet.columns.get("responses")
-    if column is not None:
-        for month in sheet.months:
-            match = _SCORES_ROWS.search(str(sheet.value(sheet.row(month), column) or ""))
-            if match:
-                return int(match.group(1)) - 1
-    return NPS_RESPONSE_ROWS
-
-
-def _write_scores(
-    plan: _Plan, ws: Any, columns: dict[pd.Period, int], scores: pd.Series, rows: int, source: str
-) -> None:
-    sheet = plan.package.sheet(NPS_SCORES_TITLE)
-    for month, answers in scores.items():
-        if month not in columns:
-            raise ip.LayoutError(f"{NPS_SCORES_TITLE}: no column for {month} in row 1 (a month per column)")
-        if len(answers) > rows:
-            raise ip.LayoutError(
-                f"{NPS_SCORES_TITLE}: {month} has {len(answers)} answers, but the NPS formulas read {rows} rows"
-            )
-        letter = get_column_letter(columns[month])
-        old = {ref: element for ref, element in sheet.cells_in_rows(2, rows + 1)
-               if re.fullmatch(letter + r"[0-9]+", ref) and ip.has_content(element)}  # fmt: skip
-        there = [_cell_number(element) for element in old.values()]  # another survey's answers are not dropped
-        refuse_dropped_answers(month, NPS_SCORES_TITLE, list(old), there, list(answers), source)
-        for r, score in enumerate(answers, start=2):
-            ref = f"{letter}{r}"
-            was = _cell_number(old.pop(ref, None))
-            plan.put(NPS_SCORES_TITLE, ref, int(score), was)
-        for ref, element in old.items():
-            plan.put(NPS_SCORES_TITLE, ref, None, _cell_number(element) or "(text)")
-
-
-def _cell_number(element: bytes | None) -> Any:
-    """The number a cell element holds, "(a value)" for a text, error or logical, None for an empty cell. A number
-    may carry the explicit numeric type (``t="n"``, as LibreOffice and openpyxl write it) or none (as Excel)."""
-    if element is None:
-        return None
-    match = re.search(rb"<(?:\w+:)?v>([^<]*)<", element)
-    kind = ip.attribute(element[: element.find(b">")], b"t")
-    if match is None or kind not in (None, b"n"):
-        return "(a value)" if ip.has_content(element) else None
-    try:
-        return number(float(match.group(1)))
-    except ValueError:
-        return "(a value)"
 
 
 def _clear_cohort(plan: _Plan, found: Triangle, cohort: pd.Period) -> None:

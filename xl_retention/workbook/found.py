@@ -16,6 +16,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from . import inplace as ip
+from .answers_sheet import answers_title
 from .formats import monthly_name
 from .template import CUSTOMERS, MONTH, MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet
 
@@ -130,7 +131,7 @@ def _needed(tables: Tables) -> dict[str, str]:
         if frame is not None:
             needed.setdefault(PURCHASES.title, kind)
     if tables.scores is not None:
-        needed |= {NPS_SUMMARY.title: "--nps", NPS_SCORES_TITLE: "--nps"}
+        needed[NPS_SUMMARY.title] = "--nps"  # and its answers sheet (answers_sheet.answers_title)
     return needed
 
 
@@ -184,41 +185,17 @@ def monthly_titles(wb: Any, name: str) -> dict[str, str]:
     return out
 
 
-_READS_ANSWERS = re.compile(r"(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!\$?[A-Z]{1,3}\$?2:\$?[A-Z]{1,3}\$?[0-9]+")
-
-
-def refuse_renamed_answers(wb: Any, summary: str | None, name: str, what: str) -> None:
-    """Refuse, naming it, a sheet the NPS formulas (on sheet ``summary``) read their answers from where the workbook
-    has no "NPS scores": the sheet renamed, which import cannot write or grow under another name (it said "put the
-    sheet back (copy it from a new tracker)" with the answers there). ``what``: what import would do there."""
-    if NPS_SCORES_TITLE in wb.sheetnames or summary is None or summary not in wb.sheetnames:
-        return
-    for row in wb[summary].iter_rows(min_row=2, max_row=3, values_only=True):
-        for value in row:
-            found = _READS_ANSWERS.search(value) if isinstance(value, str) and value.startswith("=") else None
-            title = (found.group(1) or "").replace("''", "'") or found.group(2) if found else None
-            if title is not None and title != summary and title in wb.sheetnames:
-                raise ip.LayoutError(
-                    f"{name}: the NPS formulas read their answers on the sheet {title!r} ({NPS_SCORES_TITLE!r} "
-                    f"renamed?), where import {what} only under the name {NPS_SCORES_TITLE!r}: rename {title!r} back "
-                    f"to {NPS_SCORES_TITLE!r} and import again"
-                )
-
-
 def read_sheets(wb: Any, tables: Tables, name: str) -> dict[str, _Monthly]:
     """The monthly sheets the workbook has (all covering the same months), by template title, each also when the
     user renamed it (:func:`monthly_titles`: its ``spec.title`` is then the sheet's own title, ``template`` the
     template's description); one line naming a sheet the data needs."""
     titles = monthly_titles(wb, name)
-    if tables.scores is not None:
-        refuse_renamed_answers(wb, titles.get(NPS_SUMMARY.title), name, "writes the survey's answers")
     for title, kind in _needed(tables).items():
         if title not in titles and title not in wb.sheetnames:
-            raise ip.LayoutError(
-                f"{name} has no sheet {title!r}, where the {kind} data goes: put the sheet back (copy it from a new "
-                "tracker: xl-retention new NEW.xlsx) or import into a tracker that has it"
-            )
+            raise _missing(name, title, kind)
     sheets = {s.title: _read_monthly(wb, s, titles[s.title]) for s in MONTHLY_SHEETS if s.title in titles}
+    if tables.scores is not None and answers_title(wb, sheets.get(NPS_SUMMARY.title), name) is None:
+        raise _missing(name, NPS_SCORES_TITLE, "--nps")  # nor one the NPS formulas read (renamed: written there)
     if not sheets:
         raise ip.LayoutError(f"{name} has none of the monthly sheets of a tracker (xl-retention new makes one)")
     base = next(iter(sheets.values()))
@@ -230,6 +207,13 @@ def read_sheets(wb: Any, tables: Tables, name: str) -> dict[str, _Monthly]:
                 f"{base.months[0]} to {base.months[-1]}: the monthly sheets must cover the same months"
             )
     return sheets
+
+
+def _missing(name: str, title: str, kind: str) -> ip.LayoutError:
+    return ip.LayoutError(
+        f"{name} has no sheet {title!r}, where the {kind} data goes: put the sheet back (copy it from a new tracker: "
+        "xl-retention new NEW.xlsx) or import into a tracker that has it"
+    )
 
 
 def _check_named_months(wb: Any, sheet: _Monthly) -> None:
@@ -268,35 +252,6 @@ def _check_named_months(wb: Any, sheet: _Monthly) -> None:
     )
 
 
-# a range of "NPS scores" in a formula of the NPS sheet, as openpyxl reads it ('NPS scores'!B$2:B$1001)
-_ANSWERS = re.compile(r"NPS scores'?!\$?([A-Z]{1,3})\$?([0-9]+):\$?([A-Z]{1,3})\$?([0-9]+)")
-
-
-def check_answer_ranges(summary: _Monthly, columns: dict[pd.Period, int], rows: int, months: Any) -> None:
-    """Refuse, naming the cell, when a formula of the NPS sheet in one of ``months`` reads other cells of "NPS scores"
-    than the ones the import writes that month's answers to: rows 2 to ``rows`` + 1 of the column under the month's
-    header (``columns``). A row inserted under the month headers (the formulas then read from row 3: every month's
-    first answer left out) or columns moved would otherwise give wrong figures silently.
-    """
-    for month in months:
-        if month not in summary.months or month not in columns:
-            continue
-        letter, row = get_column_letter(columns[month]), summary.row(month)
-        for column in summary.spec.columns:
-            if column.formula is None or column.key not in summary.columns:
-                continue
-            formula = summary.value(row, summary.columns[column.key])
-            for found in _ANSWERS.finditer(formula if isinstance(formula, str) else ""):
-                if found.group(1, 2, 3, 4) != (letter, "2", letter, str(rows + 1)):
-                    ref = f"{get_column_letter(summary.columns[column.key])}{row}"
-                    raise ip.LayoutError(
-                        f"{summary.spec.title}!{ref} ({month}) reads 'NPS scores'!{found.group(1)}{found.group(2)}:"
-                        f"{found.group(3)}{found.group(4)}, but {month}'s answers go under its header in rows 2 to "
-                        f"{rows + 1} ({letter}2:{letter}{rows + 1}): a row inserted under the month headers or a "
-                        "column moved? Undo it (or import into a new tracker: xl-retention new NEW.xlsx)"
-                    )
-
-
 _COHORT_HEADER = re.compile(r"Month ([0-9]+)")
 
 
@@ -320,4 +275,4 @@ def check_cohort_headers(wb: Any, title: str, top: int, left: int, right: int, n
             )
 
 
-__all__ = ["check_answer_ranges", "check_cohort_headers", "read_sheets", "refuse_renamed_answers"]
+__all__ = ["check_cohort_headers", "read_sheets"]

@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from ..reading.notes import note
 from . import inplace as ip
+from .answers_sheet import scores_range
 from .formats import monthly_name
 from .found import _MISSING_WHY
 from .rows_below import move_rows_below, running_on, sums_the_months
@@ -40,20 +41,21 @@ _COL = re.compile(rb"<(?:\w+:)?col\s[^>]*>")
 
 
 def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[pd.Period, int],
-         added: list[pd.Period], rows: int) -> dict[pd.Period, int]:  # fmt: skip
-    """Add the months ``added`` to every monthly sheet and to "NPS scores"; returns the new score columns."""
+         added: list[pd.Period], rows: int, answers: str = NPS_SCORES_TITLE) -> dict[pd.Period, int]:  # fmt: skip
+    """Add the months ``added`` to every monthly sheet and to the answers sheet (``answers``: "NPS scores" or the
+    title the user renamed it to); returns the new score columns."""
     date1904 = re.search(rb"date1904\s*=\s*[\"'](?:1|true)[\"']", package.data.get("xl/workbook.xml", b"")) is not None
     new_columns: dict[pd.Period, int] = {}
     if score_columns:
         last_col = max(score_columns.values())
         new_columns = {month: last_col + 1 + i for i, month in enumerate(added)}
-        _grow_scores(package, score_columns, new_columns, rows, date1904)
+        _grow_scores(package, answers, score_columns, new_columns, rows, date1904)
     every = {**score_columns, **new_columns}
 
     def scores(month: pd.Period) -> dict[str, str]:
         if month not in every:
-            raise ip.LayoutError(f"{NPS_SCORES_TITLE}: no column for {month} in row 1")
-        return {"scores": scores_range(every[month], rows)}
+            raise ip.LayoutError(f"{answers}: no column for {month} in row 1")
+        return {"scores": scores_range(every[month], rows, answers)}
 
     for sheet in sheets.values():
         _grow_monthly(package, sheet, added, scores if sheet.is_(NPS_SUMMARY) else None, date1904)
@@ -61,10 +63,10 @@ def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[p
     monthly = {sheet.spec.title for sheet in sheets.values()}  # renamed ones ('MRR 2026') under their own title
     for sheet in sheets.values():  # the user's formulas over the months (a total on the Dashboard) take in the new
         stretch_formulas(package, sheet.spec.title, rows=(sheet.last_row, sheet.last_row + len(added)),
-                         month_rows=new_last, monthly=monthly)  # fmt: skip
+                         month_rows=new_last, monthly=monthly, answers=answers)  # fmt: skip
     if new_columns:
-        stretch_formulas(package, NPS_SCORES_TITLE, columns=(max(score_columns.values()), max(new_columns.values())),
-                         month_rows=new_last, monthly=monthly)  # fmt: skip
+        stretch_formulas(package, answers, columns=(max(score_columns.values()), max(new_columns.values())),
+                         month_rows=new_last, monthly=monthly, answers=answers)  # fmt: skip
     return new_columns
 
 
@@ -197,15 +199,15 @@ def cell_as_range(xml: bytes, title: str, row: int) -> bytes:
     return _SERIES_F.sub(one, xml)
 
 
-def _grow_scores(package: ip.Package, columns: dict[pd.Period, int], new: dict[pd.Period, int], rows: int,
-                 date1904: bool) -> None:  # fmt: skip
-    xml = package.sheet(NPS_SCORES_TITLE)
+def _grow_scores(package: ip.Package, answers: str, columns: dict[pd.Period, int], new: dict[pd.Period, int],
+                 rows: int, date1904: bool) -> None:  # fmt: skip
+    xml = package.sheet(answers)
     last_col = max(columns.values())
     new_last = max(new.values())
     for ref, element in xml.cells_in_rows(1, rows + 1):
         if ip.split_ref(ref)[1] > last_col and ip.split_ref(ref)[1] <= new_last and ip.has_content(element):
             raise ip.LayoutError(
-                f"{NPS_SCORES_TITLE}!{ref} is in the way of the new months' columns "
+                f"{quote_sheetname(answers)}!{ref} is in the way of the new months' columns "
                 f"{get_column_letter(last_col + 1)} to {get_column_letter(new_last)}: move it and import again"
             )
     style = xml.style(f"{get_column_letter(last_col)}1")
@@ -213,10 +215,10 @@ def _grow_scores(package: ip.Package, columns: dict[pd.Period, int], new: dict[p
         ref = f"{get_column_letter(col)}1"
         xml.put(ref, xml.element(ref, style, value=ip.excel_serial(month.start_time.date(), date1904)))
     xml.head = _widen_cols(_dimension(xml.head, None, new_last), last_col, new_last)
-    note_sqrefs(xml.tail, NPS_SCORES_TITLE, None, (last_col, new_last), {f"B2:{get_column_letter(last_col)}{rows + 1}"})
+    note_sqrefs(xml.tail, answers, None, (last_col, new_last), {f"B2:{get_column_letter(last_col)}{rows + 1}"})
     xml.tail = ip.extend_sqrefs(xml.tail, columns=(last_col, new_last))
-    _extend_everywhere(package, NPS_SCORES_TITLE, columns=(last_col, new_last))
-    _score_pages(package, xml, last_col, new_last)
+    _extend_everywhere(package, answers, columns=(last_col, new_last))
+    _score_pages(package, answers, xml, last_col, new_last)
 
 
 _PAGE_SETUP = re.compile(rb"<(?:\w+:)?pageSetup\b[^>]*>")
@@ -227,10 +229,11 @@ _AFTER_BREAKS = re.compile(rb"<(?:\w+:)?(?:customProperties|cellWatches|ignoredE
                            rb"\b")  # fmt: skip
 
 
-def _score_pages(package: ip.Package, xml: ip.SheetXml, last_col: int, new_last: int) -> None:
-    """The print setup of "NPS scores" grown with its months: a page across per SCORE_PAGE_MONTHS months, the
-    Response column repeated. Only a sheet printed as the template prints it (this template's breaks, or an earlier
-    one's one page wide without breaks) is changed; a print setup of the user's own is kept."""
+def _score_pages(package: ip.Package, answers: str, xml: ip.SheetXml, last_col: int, new_last: int) -> None:
+    """The print setup of the answers sheet ("NPS scores", ``answers`` when renamed) grown with its months: a page
+    across per SCORE_PAGE_MONTHS months, the Response column repeated. Only a sheet printed as the template prints it
+    (this template's breaks, or an earlier one's one page wide without breaks) is changed; a print setup of the user's
+    own is kept."""
     setup = _PAGE_SETUP.search(xml.tail)
     if setup is None:
         return
@@ -259,17 +262,17 @@ def _score_pages(package: ip.Package, xml: ip.SheetXml, last_col: int, new_last:
         at = after.start() if after is not None else tail.rfind(b"</")
         tail = tail[:at] + element + tail[at:]
     xml.tail = tail
-    package.edit("xl/workbook.xml", _repeat_response_column)
+    package.edit("xl/workbook.xml", lambda workbook: _repeat_response_column(workbook, answers))
 
 
-def _repeat_response_column(workbook: bytes) -> bytes:
-    """``workbook.xml`` with column A of "NPS scores" repeated on every printed page (its print titles)."""
+def _repeat_response_column(workbook: bytes, answers: str) -> bytes:
+    """``workbook.xml`` with column A of the answers sheet repeated on every printed page (its print titles)."""
     sheets = [ip.attribute(m.group(0), b"name") for m in re.finditer(rb"<(?:\w+:)?sheet\b[^>]*>", workbook)]
-    title = escape(NPS_SCORES_TITLE).encode()
+    title = escape(answers, {'"': "&quot;"}).encode()
     if title not in sheets or b"</definedNames>" not in workbook:
         return workbook
     index = str(sheets.index(title)).encode()
-    column = quote_sheetname(NPS_SCORES_TITLE).encode() + b"!$A:$A"
+    column = escape(quote_sheetname(answers)).encode() + b"!$A:$A"
     for m in re.finditer(rb"<definedName\b([^>]*)>([^<]*)</definedName>", workbook):
         name, local = ip.attribute(m.group(1), b"name"), ip.attribute(m.group(1), b"localSheetId")
         if name == b"_xlnm.Print_Titles" and local == index:
@@ -383,48 +386,46 @@ def _widen_cols(head: bytes, last_col: int, new_last: int) -> bytes:
     return _COL.sub(widen, head)
 
 
-def scores_range(column: int, rows: int) -> str:
-    """The answers of the month in ``column`` of "NPS scores", as the NPS formulas read them."""
-    letter = get_column_letter(column)
-    return f"{quote_sheetname(NPS_SCORES_TITLE)}!{letter}$2:{letter}${rows + 1}"
-
-
-def grow_answers(package: ip.Package, summary: _Monthly, columns: dict[pd.Period, int], old: int, new: int) -> None:
-    """Room for ``new`` answers a month (instead of ``old``): rows on "NPS scores", the NPS formulas rewritten.
+def grow_answers(package: ip.Package, summary: _Monthly, columns: dict[pd.Period, int], old: int, new: int,
+                 answers: str = NPS_SCORES_TITLE) -> None:  # fmt: skip
+    """Room for ``new`` answers a month (instead of ``old``): rows on the answers sheet ("NPS scores", ``answers``
+    when renamed), the NPS formulas rewritten.
 
     Every formula of the NPS sheet must still be the template's (compared without case); a value under the
     answer rows of a month column would be read as an answer, so both refuse with one line naming the cell.
     """
-    scores = package.sheet(NPS_SCORES_TITLE)
+    scores = package.sheet(answers)
     month_columns = set(columns.values())
     for ref, element in scores.cells_in_rows(old + 2, new + 1):
         if ip.split_ref(ref)[1] in month_columns and ip.has_content(element):
             raise ip.LayoutError(
-                f"{NPS_SCORES_TITLE}!{ref} is under the answer rows: the month's answers need rows 2 to {new + 1}; "
-                "move it and import again"
+                f"{quote_sheetname(answers)}!{ref} is under the answer rows: the month's answers need rows 2 to "
+                f"{new + 1}; move it and import again"
             )
     scores.head = _dimension(scores.head, new + 1, None)
     scores.tail = ip.extend_sqrefs(scores.tail, rows=(old + 1, new + 1))
-    _extend_everywhere(package, NPS_SCORES_TITLE, rows=(old + 1, new + 1))
-    stretch_formulas(package, NPS_SCORES_TITLE, rows=(old + 1, new + 1), month_rows=summary.last_row)
+    _extend_everywhere(package, answers, rows=(old + 1, new + 1))
+    stretch_formulas(package, answers, rows=(old + 1, new + 1), month_rows=summary.last_row, answers=answers)
 
     spec, sheet = summary.spec, package.sheet(summary.spec.title)
     letters = {c.key: summary.letter(c.key) for c in spec.columns if c.key in summary.columns}
     for month in summary.months:
         row = summary.row(month)
         if month not in columns:
-            raise ip.LayoutError(f"{NPS_SCORES_TITLE}: no column for {month} in row 1")
+            raise ip.LayoutError(f"{answers}: no column for {month} in row 1")
         for column in spec.columns:
             if column.formula is None or column.key not in summary.columns:
                 continue
             ref = f"{letters[column.key]}{row}"
-            kept = {"scores": scores_range(columns[month], old)}
-            was = {render_formula(f, letters, row, kept).upper() for f in (column.formula, *column.earlier)}
+            kept = {"scores": scores_range(columns[month], old, answers)}
+            was = {ip.formula_key(render_formula(f, letters, row, kept)) for f in (column.formula, *column.earlier)}
             mine = summary.value(row, summary.columns[column.key])
-            if not isinstance(mine, str) or mine.upper() not in was:  # this template's or an earlier one's
+            if not isinstance(mine, str) or ip.formula_key(mine) not in was:  # this template's or an earlier one's
                 raise ip.LayoutError(
                     f"{spec.title}!{ref} is not the template's formula, so it cannot be widened to {new} answers a "
                     "month; put the template's formula back or import into a new tracker"
                 )
-            formula = render_formula(column.formula, letters, row, {"scores": scores_range(columns[month], new)})
+            formula = render_formula(
+                column.formula, letters, row, {"scores": scores_range(columns[month], new, answers)}
+            )
             sheet.put(ref, sheet.element(ref, sheet.style(ref), formula=formula.removeprefix("=")))

@@ -109,14 +109,15 @@ def _filled(before: str | None, before_ref: str, formula: str | None, ref: str) 
 
 def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | None = None,
                      columns: tuple[int, int] | None = None, month_rows: int | None = None,
-                     monthly: Collection[str] | None = None) -> int:  # fmt: skip
+                     monthly: Collection[str] | None = None, answers: str = NPS_SCORES_TITLE) -> int:  # fmt: skip
     """Stretch every cell formula, conditional-format and validation formula of ``package`` over ``sheet``'s months
     (see :func:`stretch_formula`); returns how many cells changed, and notes each (``Mine!A1 =SUM(Customers!C2:C4) ->
     =SUM(Customers!C2:C7)``, :mod:`xl_retention.reading.notes`: the import lists them).
 
     ``month_rows``: the last month row of the monthly sheets now; in their rows ``FIRST_ROW`` to it (each month's
     own formulas) only ranges anchored at both ends are stretched (``=D2/SUM($D$2:$D$25)``, a share of every month,
-    not ``COUNT($D$2:D25)``); every cell of "NPS scores" (the answers) is left alone. Sheets whose markup the
+    not ``COUNT($D$2:D25)``); every cell of the answers sheet (``answers``: "NPS scores" or its new name) is left
+    alone. Sheets whose markup the
     in-place editor does not know are left alone. ``monthly``: the titles of the monthly sheets (the template's by
     default; a sheet the user renamed under its own).
     """
@@ -124,7 +125,7 @@ def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | No
     quoted = escape(sheet).encode()
     changed = 0
     for title, part in package.parts.items():
-        if part is None or part not in package.data or title == NPS_SCORES_TITLE:
+        if part is None or part not in package.data or title == answers:
             continue
         local = title == sheet
         if not local and title not in package.sheets and quoted not in package.data[part]:

@@ -282,13 +282,13 @@ def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly]) -> list[s
                 if not isinstance(mine, str) or not mine.startswith("="):
                     continue
                 try:
-                    was = {render_formula(form, letters, row).upper() for form in forms}
+                    was = {ip.formula_key(render_formula(form, letters, row)) for form in forms}
                     current = render_formula(column.formula, letters, row)
                 except KeyError:  # a column the form reads that the sheet lacks
                     break
                 ref = f"{letters[column.key]}{row}"
                 element = xml.cell(ref)
-                if mine.upper() not in was or element is None or ip._SPREAD_FORMULA.search(element):
+                if ip.formula_key(mine) not in was or element is None or ip._SPREAD_FORMULA.search(element):
                     continue
                 xml.put(ref, xml.element(ref, xml.style(ref), formula=current.removeprefix("=")))
                 rows.append(row)
@@ -347,9 +347,9 @@ def _names_in(formula: str) -> set[str]:
 
 
 def is_earlier(value: Any, forms: tuple[str, ...]) -> bool:
-    """Whether a cell's ``value`` is one of an earlier template's ``forms`` of its formula (without case: LibreOffice
-    re-saves add-in names in lower case)."""
-    return isinstance(value, str) and value.upper() in {form.upper() for form in forms}
+    """Whether a cell's ``value`` is one of an earlier template's ``forms`` of its formula (as LibreOffice re-saves
+    it too: :func:`.inplace.formula_key`)."""
+    return isinstance(value, str) and ip.formula_key(value) in {ip.formula_key(form) for form in forms}
 
 
 def put_formula(xml: ip.SheetXml, ref: str, formula: str) -> bool:

@@ -1,0 +1,183 @@
+"""The sheet of a tracker's NPS answers ("NPS scores": one column per month, one answer per row), found under the
+template's title or the one the user renamed it to ('Survey answers'), and the import's writing there.
+
+Excel renames a sheet's references with it, so the NPS summary's formulas (``'Survey answers'!B$2:B$1001``) name the
+sheet they read: :func:`answers_title` takes it from them, and the import writes, grows and checks that sheet under
+its own name, as a renamed monthly sheet (:func:`.found.monthly_titles`). A sheet still called "NPS scores" holding
+months beside the one the formulas read (a copy) refuses naming both: which one the answers go on is not known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from openpyxl.utils import get_column_letter, quote_sheetname
+
+from . import inplace as ip
+from .kept_answers import refuse_dropped_answers
+from .monthly import NPS_SCORES_TITLE
+
+if TYPE_CHECKING:
+    from .fill import _Plan
+    from .found import _Monthly
+
+#: a range on a sheet in a formula's text as openpyxl reads it: 'Survey answers'!B$2:B$1001, Answers!$C$2:$C$9
+_RANGE = re.compile(r"(?:'((?:[^']|'')+)'|([^\W\d][\w.]*))!\$?([A-Z]{1,3})\$?([0-9]+):\$?([A-Z]{1,3})\$?([0-9]+)")
+
+
+def ranges(formula: Any) -> Iterator[tuple[str, str, int, str, int]]:
+    """The ranges on a named sheet in ``formula``: (sheet, first column, first row, last column, last row).
+
+    >>> list(ranges("=NPS('Survey ''26'!B$2:B$1001)+COUNT(Answers!C$2:C$9)"))
+    [("Survey '26", 'B', 2, 'B', 1001), ('Answers', 'C', 2, 'C', 9)]
+    """
+    if not isinstance(formula, str):
+        return
+    for found in _RANGE.finditer(formula):
+        title = found.group(1).replace("''", "'") if found.group(1) is not None else found.group(2)
+        yield title, found.group(3), int(found.group(4)), found.group(5), int(found.group(6))
+
+
+def _read_by(summary: _Monthly) -> list[str]:
+    """The sheets the summary's answer formulas (the template's columns over ``{scores}``) read from row 2 on, most
+    read first."""
+    keys = [summary.columns[c.key] for c in summary.spec.columns if c.formula and "{scores}" in c.formula
+            and c.key in summary.columns]  # fmt: skip
+    counts: dict[str, int] = {}
+    for row in summary.values:
+        for column in keys:
+            for title, _, first, _, _ in ranges(summary.value(row, column)):
+                if first == 2 and title != summary.spec.title:
+                    counts[title] = counts.get(title, 0) + 1
+    return sorted(counts, key=lambda t: -counts[t])
+
+
+def score_columns(ws: Any) -> dict[pd.Period, int]:
+    """The month columns of an answers sheet: month -> column (1 = A), from the months in its row 1."""
+    from .found import _period
+
+    header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    return {month: col for col, value in enumerate(header, start=1) if (month := _period(value)) is not None}
+
+
+def answers_title(wb: Any, summary: _Monthly | None, name: str) -> str | None:
+    """The title of the sheet the NPS answers are on: the one the NPS summary's formulas read (the user may have
+    renamed "NPS scores"), else "NPS scores" when the workbook has it, else None. A renamed sheet beside another
+    holding months under the name "NPS scores" (a copy), or formulas reading answers on two sheets, refuse naming
+    them (``name``: the workbook's, for the message)."""
+    plain = NPS_SCORES_TITLE if NPS_SCORES_TITLE in wb.sheetnames else None
+    read = [t for t in (_read_by(summary) if summary is not None else []) if t in wb.sheetnames]
+    if not read or read == [NPS_SCORES_TITLE]:
+        return plain
+    if len(read) > 1:
+        shown = ", ".join(repr(t) for t in sorted(read))
+        raise ip.LayoutError(
+            f"{name}: the formulas of {summary.spec.title!r} read their answers on the sheets {shown}, so import "
+            f"cannot tell which one the survey's months are on: point every month's formulas at one sheet (or "
+            "import into a new tracker: xl-retention new NEW.xlsx)"
+        )
+    if plain is not None and hasattr(wb[plain], "iter_rows") and score_columns(wb[plain]):
+        raise ip.LayoutError(
+            f"{name}: the sheets {read[0]!r}, {plain!r} each look like the tracker's {plain!r} sheet (months in row "
+            f"1), and the NPS formulas read {read[0]!r}, so import cannot tell which one the answers go on: delete or "
+            "rename the copy and import again"
+        )
+    return read[0]
+
+
+def scores_range(column: int, rows: int, answers: str = NPS_SCORES_TITLE) -> str:
+    """The answers of the month in ``column`` of the sheet ``answers``, as the NPS formulas read them."""
+    letter = get_column_letter(column)
+    return f"{quote_sheetname(answers)}!{letter}$2:{letter}${rows + 1}"
+
+
+def response_rows(summary: _Monthly, answers: str, default: int) -> int:
+    """How many answer rows the NPS summary's formulas read (the last row of their ranges on ``answers``), from the
+    first month whose formula is there (a figure typed over the first month's leaves the others to tell)."""
+    column = summary.columns.get("responses")
+    if column is not None:
+        for month in summary.months:
+            for title, _, first, _, last in ranges(summary.value(summary.row(month), column)):
+                if title == answers and first == 2:
+                    return last - 1
+    return default
+
+
+def check_answer_ranges(summary: _Monthly, answers: str, columns: dict[pd.Period, int], rows: int,
+                        months: Any) -> None:  # fmt: skip
+    """Refuse, naming the cell, when a formula of the NPS sheet in one of ``months`` reads other cells of the answers
+    sheet than the ones the import writes that month's answers to: rows 2 to ``rows`` + 1 of the column under the
+    month's header (``columns``). A row inserted under the month headers (the formulas then read from row 3: every
+    month's first answer left out) or columns moved would otherwise give wrong figures silently.
+    """
+    for month in months:
+        if month not in summary.months or month not in columns:
+            continue
+        letter, row = get_column_letter(columns[month]), summary.row(month)
+        for column in summary.spec.columns:
+            if column.formula is None or column.key not in summary.columns:
+                continue
+            formula = summary.value(row, summary.columns[column.key])
+            for title, first, top, last, bottom in ranges(formula):
+                if title == answers and (first, top, last, bottom) != (letter, 2, letter, rows + 1):
+                    ref = f"{get_column_letter(summary.columns[column.key])}{row}"
+                    raise ip.LayoutError(
+                        f"{summary.spec.title}!{ref} ({month}) reads {quote_sheetname(answers)}!{first}{top}:"
+                        f"{last}{bottom}, but {month}'s answers go under its header in rows 2 to {rows + 1} "
+                        f"({letter}2:{letter}{rows + 1}): a row inserted under the month headers or a column moved? "
+                        "Undo it (or import into a new tracker: xl-retention new NEW.xlsx)"
+                    )
+
+
+def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], scores: pd.Series, rows: int,
+                 source: str) -> None:  # fmt: skip
+    """Each month's answers of ``scores`` down its column of the sheet ``answers`` (an answer already there and not
+    in the file refuses: :func:`.kept_answers.refuse_dropped_answers`)."""
+    sheet = plan.package.sheet(answers)
+    for month, given in scores.items():
+        if month not in columns:
+            raise ip.LayoutError(f"{answers}: no column for {month} in row 1 (a month per column)")
+        if len(given) > rows:
+            raise ip.LayoutError(f"{answers}: {month} has {len(given)} answers, but the NPS formulas read {rows} rows")
+        letter = get_column_letter(columns[month])
+        old = {ref: element for ref, element in sheet.cells_in_rows(2, rows + 1)
+               if re.fullmatch(letter + r"[0-9]+", ref) and ip.has_content(element)}  # fmt: skip
+        there = [cell_number(element) for element in old.values()]  # another survey's answers are not dropped
+        refuse_dropped_answers(month, answers, list(old), there, list(given), source)
+        for r, score in enumerate(given, start=2):
+            ref = f"{letter}{r}"
+            was = cell_number(old.pop(ref, None))
+            plan.put(answers, ref, int(score), was)
+        for ref, element in old.items():
+            plan.put(answers, ref, None, cell_number(element) or "(text)")
+
+
+def cell_number(element: bytes | None) -> Any:
+    """The number a cell element holds, "(a value)" for a text, error or logical, None for an empty cell. A number
+    may carry the explicit numeric type (``t="n"``, as LibreOffice and openpyxl write it) or none (as Excel)."""
+    if element is None:
+        return None
+    match = re.search(rb"<(?:\w+:)?v>([^<]*)<", element)
+    kind = ip.attribute(element[: element.find(b">")], b"t")
+    if match is None or kind not in (None, b"n"):
+        return "(a value)" if ip.has_content(element) else None
+    try:
+        value = float(match.group(1))
+    except ValueError:
+        return "(a value)"
+    return int(value) if value.is_integer() else value
+
+
+__all__ = [
+    "answers_title",
+    "cell_number",
+    "check_answer_ranges",
+    "ranges",
+    "response_rows",
+    "score_columns",
+    "scores_range",
+    "write_scores",
+]
