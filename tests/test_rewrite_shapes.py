@@ -34,6 +34,8 @@ def uncached(formula, sheet, row, col, tables, array=False, names=None, defined=
     text = formula if formula.startswith("=") else "=" + formula
     if path is not None and "CELL(" in text.upper():
         text = rewrite_module.cell_filenames(text, sheet, path)
+    if ":" in text:  # as rewrite: names as corners of the range operator, before the pre-check
+        text = rewrite_module.named_corners(text, sheet, names)
     by_name = {t.name.lower(): t for t in tables}
     if not rewrite_shapes._candidate(text, by_name, array, {**(names or {}), **(defined or {})}):
         return text

@@ -62,6 +62,7 @@ from .intersection import (
 from .lambda_calls import _lambda_calls, _named_lambdas
 from .lambda_helpers import expand_lambda_helpers
 from .mismatched_sizes import pad_mismatched
+from .named_corners import named_corners
 from .offset_sizes import negative_sizes
 from .omitted_arguments import omit_in_tokens
 from .package import Table
@@ -290,6 +291,8 @@ def rewrite(
     text = formula if formula.startswith("=") else "=" + formula
     if path is not None and "CELL(" in text.upper():  # CELL("filename", A1): the text Excel gives for the file
         text = cell_filenames(text, sheet, path)
+    if ":" in text:  # Start:INDIRECT(..), Start:Finish, S!A1:INDEX(A:A,3): corners the engine joins
+        text = named_corners(text, sheet, names)
     if not decided(text, tables, array, names, defined):
         return text
     return _rewritten(text, sheet, row, col, tables, array, names, defined, sheets)

@@ -1,0 +1,103 @@
+"""Defined names and sheet-qualified references as corners of the range operator: ``Start:INDIRECT("A"&B1)``,
+``Start:Finish``, ``Start:A4``, ``Whole:OFFSET(..)``, ``S!A1:INDIRECT("A"&B1)`` on sheet S.
+
+Excel's ``:`` takes any two references and gives the smallest range holding both; a name of a range is a
+reference. formualizer 0.13 does not resolve a name there (``Start:Finish`` could not be computed; with a call on
+the other side COUNT gave 0, SUM #VALUE!, ROWS #N/A), and it answers #REF! (COUNT 0) where one corner names its
+sheet and the other does not, though both are on the formula's sheet (``S!$A$1:INDIRECT("A3")``,
+``A1:INDEX(S!A:A,3)``). :func:`named_corners` writes each name beside ``:`` as its reference, a whole column or row
+as its explicit cells (``$A$1:$A$1048576``, which the engine joins with a computed corner), and, where a corner is a
+call, the formula's own sheet's references without the sheet (the same cells), so that both corners are alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["named_corners"]
+
+_LITERAL = re.compile(r'"(?:[^"]|"")*"')
+_SHEET = r"(?:'(?:[^']|'')+'|[A-Za-z_\\][\w.]*)"
+_WORD = r"[A-Za-z_\\][\w.]*"
+#: an operand just before ``:`` (a name, maybe sheet-qualified; cells and columns look alike and are not names)
+_LEFT = re.compile(r"(?<![\w.$!'\]\\])((?:" + _SHEET + r"!)?" + _WORD + r")(?=\s*:)")
+#: an operand just after ``:``
+_RIGHT = re.compile(r"(?<=:)(\s*)((?:" + _SHEET + r"!)?" + _WORD + r")(?![\w.(!$'\[])")
+#: a range operator with a call as a corner: ``A1:INDEX(``, ``):A3``
+_CALL_CORNER = re.compile(r"[\w$.')\]]\s*:\s*(?:_xlfn\.)?[A-Za-z_][\w.]*\(|\)\s*:")
+_TARGET = re.compile(r"(?:(?P<sheet>" + _SHEET + r")!)?(?P<area>[$A-Za-z0-9:]+)")
+_WHOLE_COLUMNS = re.compile(r"(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})")
+_WHOLE_ROWS = re.compile(r"(\$?)(\d+):(\$?)(\d+)")
+
+
+def named_corners(text: str, sheet: str, names: dict[str, str] | None) -> str:
+    """``text`` (a formula) with the names beside ``:`` written as their references and, where a corner of ``:``
+    is a call, references to ``sheet`` without their sheet; ``text`` itself when nothing changes. ``names``: the
+    defined names of one range visible here (lower case, also sheet-qualified) -> their reference.
+
+    >>> names = {"start": "S!$A$1", "finish": "S!$A$3", "whole": "S!$A:$A", "far": "T!$B$2"}
+    >>> named_corners('=SUM(Start:INDIRECT("A"&B1))', "S", names)
+    '=SUM($A$1:INDIRECT("A"&B1))'
+    >>> named_corners("=SUM(Start:Finish)+SUM(Whole:OFFSET(A1,2,0))", "S", names)
+    '=SUM($A$1:$A$3)+SUM($A$1:$A$1048576:OFFSET(A1,2,0))'
+    >>> named_corners("=COUNT(S!A1:INDEX(A:A,3))", "S", names), named_corners("=SUM(Far:T!B5)", "S", names)
+    ('=COUNT(A1:INDEX(A:A,3))', '=SUM(Far:T!B5)')
+    >>> named_corners("=SUM(Far:INDEX(T!B:B,4))", "S", names), named_corners("=SUM(A1:A3)", "S", names)
+    ('=SUM(T!$B$2:INDEX(T!B:B,4))', '=SUM(A1:A3)')
+    """
+    if ":" not in text:
+        return text
+    masked = _LITERAL.sub(lambda m: '"' + "_" * (len(m.group(0)) - 2) + '"', text)
+    own = sheet.lower()
+    edits: list[tuple[int, int, str]] = []
+    if names:
+        for match in _LEFT.finditer(masked):
+            after = masked[match.end() :]
+            if re.match(r"\s*:\s*" + _SHEET + r"!", after):  # Jan:Mar!B2 (3-D) or Start:S!A4: left as it is
+                continue
+            written = _written(match.group(1), names, own)
+            if written is not None:
+                edits.append((match.start(1), match.end(1), written))
+        for match in _RIGHT.finditer(masked):
+            written = _written(match.group(2), names, own)
+            if written is not None:
+                edits.append((match.start(2), match.end(2), written))
+    if _CALL_CORNER.search(masked) is not None:  # S!A1:INDIRECT(..): the own sheet's references without it
+        taken = [(start, end) for start, end, _ in edits]
+        quoted = "'" + sheet.replace("'", "''") + "'!"
+        for prefix in {quoted, sheet + "!"} if re.fullmatch(_WORD, sheet) else {quoted}:
+            for found in re.finditer(r"(?<![\w.$!'\]\\])" + re.escape(prefix), masked, re.IGNORECASE):
+                if not any(start <= found.start() < end for start, end in taken):
+                    edits.append((found.start(), found.end(), ""))
+    if not edits:
+        return text
+    out, last = [], 0
+    for start, end, new in sorted(edits):
+        if start < last:
+            continue
+        out.append(text[last:start])
+        out.append(new)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _written(operand: str, names: dict[str, str], own: str) -> str | None:
+    """A name's reference as a corner of ``:`` (None when ``operand`` is no name of one range)."""
+    target = names.get(operand.lower())
+    if target is None:
+        return None
+    match = _TARGET.fullmatch(target)
+    if match is None or ":" in match.group("area") and match.group("area").count(":") > 1:
+        return None
+    area = match.group("area")
+    columns, rows = _WHOLE_COLUMNS.fullmatch(area), _WHOLE_ROWS.fullmatch(area)
+    if columns is not None:  # $A:$A beside a computed corner: the engine joins only cells
+        area = f"{columns.group(1)}{columns.group(2)}$1:{columns.group(3)}{columns.group(4)}$1048576"
+    elif rows is not None:
+        area = f"$A{rows.group(1)}{rows.group(2)}:$XFD{rows.group(3)}{rows.group(4)}"
+    sheet = match.group("sheet")
+    if sheet is None:
+        return area
+    title = sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
+    return area if title.lower() == own else f"{sheet}!{area}"
