@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import document_types
 from .errors import DataError, bad_rows
 
 __all__ = [
@@ -366,6 +367,7 @@ def linked_orders(order_ids: pd.Series, df: pd.DataFrame, refund: np.ndarray) ->
 
 #: Row types of a document of its own that credits an invoice: Xero's credit note, QuickBooks' credit memo.
 CREDIT_NOTES = frozenset({"credit_note", "credit_memo", "creditnote", "credit", "accreccredit", "gutschrift"})
+CREDIT_NOTES |= document_types.CREDIT_NOTES  # CN, SAP's DG, Avoir, Nota de crédito, Creditnota
 
 
 def check_credit_notes(df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
+from ..reading.document_types import named_as_marks
 from ..reading.order_columns import _QUANTITY_WORDS, _REFUND_STEMS, _RETURN_STEMS, _words
 from ..reading.orders import NOT_PAID
 from ..reading.sandbox import _TEST_VALUES, _test_named
@@ -20,10 +21,11 @@ __all__ = ["orders_by_values"]
 
 
 def _named(name: str) -> bool:
-    """Whether ``name`` says a refund, items returned, a quantity or a test (its values decide how it is read)."""
+    """Whether ``name`` says a refund, items returned, a quantity or a test, or is a document's type, a debit/credit
+    side or a refund's flag (reading.document_types): its values decide how it is read."""
     words = _words(name)
     stems = _REFUND_STEMS + _RETURN_STEMS + _QUANTITY_WORDS
-    return any(w.startswith(stems) for w in words) or _test_named("_".join(words))
+    return any(w.startswith(stems) for w in words) or _test_named("_".join(words)) or named_as_marks(name)
 
 
 def orders_by_values(con: Any, table: ir.Table, names: dict[str, str]) -> bool:

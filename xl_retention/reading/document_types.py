@@ -1,0 +1,207 @@
+"""Rows of an orders file that are no sale, told by a document's type, a debit/credit side or a refund's flag.
+
+Accounting and ERP exports list invoices and credit notes with positive amounts and say which is which in a column
+of their own; shops flag a refunded, returned or fraudulent order. Read as a sale, each such row was one more
+purchase (revenue and repeat buyers too high, exit 0). So:
+
+* **A document's type under other names** (:data:`TYPE_NAMES`): ``Document Type``, ``Doc Type``, ``Invoice Type``
+  (Xero), SAP's ``Belegart``, ``Type de pièce``, ``Tipo de documento``, ``Tipo`` are type columns as ``Type`` is:
+  a credit note (:data:`CREDIT_NOTES`: ``Credit Note``, ``CN``, ``ACCRECCREDIT``, SAP's ``DG``, ``Gutschrift``,
+  ``Avoir``, ``Nota de crédito``, ``Creditnota``) is taken off its invoice or refused where its invoice cannot be
+  found; a sale's type (:data:`SALES`: ``Invoice``, ``INV``, SAP's ``DR``, ``Rechnung``, ``Facture``, ``Factura``;
+  Etsy's order types ``online`` and ``inperson``) passes; any other is refused.
+* **A debit/credit side** (:data:`SIDE_NAMES`: DATEV's and SAP's ``Soll/Haben-Kennzeichen`` S/H, ``D/C``,
+  ``Debit/Credit``): rows on both sides are refused naming the credit side's rows, as whether a credit is a credit
+  note (an invoice's debit to the customer) or the sale itself (a credit to a revenue account) depends on the
+  account, which the file does not say.
+* **A refund's, return's, reversal's or fraud's flag** (:data:`REFUND_FLAGS`: App Store Connect's ``Refund``,
+  ``is_refund``, ``Returned``, SAP's ``Storno`` = X, ``Retoure`` = ja, ``Fraud``): a row flagged true is refused
+  naming the column and rows: whether it is the refund of another row (App Store Connect: a refund row of its own,
+  its price positive) or a sale that was refunded cannot be told; write refunds as negative amounts. A column of
+  such a name holding amounts (``Refund`` = 12.50) is no flag (a refunded amount: :mod:`.refunded_amounts`).
+* **An amount after refunds** (:func:`check_adjusted_amounts`): Etsy's "Adjusted Order Total" beside the "Order
+  Total" mapped as the amount, differing from it on an order refunded (0.00) or refunded in part, is refused naming
+  its rows and the ``--columns amount=`` that reads it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+
+__all__ = [
+    "CREDIT_NOTES",
+    "REFUND_FLAGS",
+    "SALES",
+    "SIDE_NAMES",
+    "TYPE_NAMES",
+    "check_adjusted_amounts",
+    "check_refund_flags",
+    "check_sides",
+]
+
+#: Other names (as :func:`~.names.key` spells them) of a column of each row's document or transaction type.
+TYPE_NAMES = frozenset({"document_type", "doc_type", "doctype", "documenttype", "invoice_type", "voucher_type",
+                        "entry_type", "belegart", "beleg_art", "belegtyp", "dokumentart", "dokumenttyp",
+                        "transaktionsart", "transaktionstyp", "rechnungsart", "rechnungstyp", "typ", "type_de_pièce",
+                        "type_de_piece", "type_de_document", "type_document", "type_de_transaction", "tipo",
+                        "tipo_de_documento", "tipo_documento", "tipo_doc", "tipo_de_comprobante", "tipo_comprobante",
+                        "tipo_de_transacción", "tipo_de_transaccion", "tipo_di_documento", "documentsoort",
+                        "soort_document", "documenttype_", "typ_dokumentu", "rodzaj_dokumentu", "伝票種別",
+                        "取引種別"})  # fmt: skip
+#: Types (spelled: lower case, ``_`` between words) of a credit note or a refund, in other words and languages.
+CREDIT_NOTES = frozenset({"cn", "crn", "credit_note", "credit_memo", "creditnote", "credit", "accreccredit",
+                          "gutschrift", "dg", "rechnungskorrektur", "stornorechnung", "avoir", "facture_d'avoir",
+                          "note_de_crédit", "note_de_credit", "nota_de_crédito", "nota_de_credito", "nota_crédito",
+                          "nota_credito", "nota_di_credito", "creditnota", "creditfactuur",
+                          "faktura_korygująca", "faktura_korygujaca", "korekta", "クレジットノート", "返金伝票",
+                          "赤伝"})  # fmt: skip
+#: ... of a refund or a return (not a document crediting an invoice).
+REFUNDS = frozenset({"rückerstattung", "ruckerstattung", "erstattung", "retoure", "remboursement", "reembolso",
+                     "devolución", "devolucion", "rimborso", "reso", "terugbetaling", "retour", "zwrot", "返金",
+                     "返品"})  # fmt: skip
+#: ... of a sale: an invoice, an order, a sale (Etsy's order types: ``online``, ``inperson``).
+SALES = frozenset({"inv", "dr", "rechnung", "ausgangsrechnung", "verkauf", "bestellung", "facture", "vente",
+                   "commande", "factura", "venta", "pedido", "fattura", "vendita", "ordine", "factuur", "verkoop",
+                   "bestelling", "fatura", "venda", "faktura", "sprzedaż", "sprzedaz", "zamówienie", "zamowienie",
+                   "請求書", "売上", "注文", "online", "inperson", "in_person"})  # fmt: skip
+
+#: Names of a column of each row's debit or credit side (DATEV's and SAP's Soll/Haben-Kennzeichen, SHKZG).
+SIDE_NAMES = frozenset({"soll/haben_kennzeichen", "soll_haben_kennzeichen", "soll/haben", "soll_haben", "s/h",
+                        "shkzg", "d/c", "dr/cr", "debit/credit", "debit_credit", "debit/credit_indicator",
+                        "debit_credit_indicator", "debit_or_credit", "sens", "débit/crédit", "debe/haber",
+                        "dare/avere", "debet/credit", "貸借区分"})  # fmt: skip
+#: The values of a credit side, and of a debit side.
+_CREDIT_SIDE = frozenset({"h", "haben", "c", "cr", "credit", "crédit", "haber", "avere", "贷", "貸方"})
+_DEBIT_SIDE = frozenset({"s", "soll", "d", "dr", "debit", "débit", "debe", "dare", "debet", "借方"})
+
+#: Names (:func:`~.names.key`, ``?`` dropped) of a flag saying a row is a refund, a return, a reversal or a fraud.
+REFUND_FLAGS = frozenset({"refund", "is_refund", "refund_flag", "has_refund", "was_refunded", "returned",
+                          "is_returned", "was_returned", "return", "is_return", "return_flag", "storno",
+                          "is_storno", "storniert", "stornokennzeichen", "storno_kennzeichen", "retoure",
+                          "retourniert", "retour", "retourné", "retourne", "fraud", "is_fraud", "fraudulent",
+                          "fraud_flag", "is_fraudulent", "remboursé", "rembourse", "erstattet", "reembolsado",
+                          "devuelto", "rimborsato", "reso", "zwrot", "zwrócone", "返品", "返金"})  # fmt: skip
+_TRUE = frozenset({"true", "yes", "1", "y", "1.0", "t", "x", "ja", "j", "oui", "sí", "si", "sim", "s", "tak", "vrai",
+                   "wahr", "はい", "✓", "✔"})  # fmt: skip
+_FALSE = frozenset({"false", "no", "0", "n", "0.0", "f", "", "nein", "non", "não", "nao", "nie", "faux", "falsch",
+                    "いいえ", "-"})  # fmt: skip
+REFUND_FLAG_PROBLEM = (
+    "rows flagged as a refund, a return, a reversal or a fraud (whether each is the refund of another row or a sale "
+    "refunded cannot be told, and counted it would be a sale): write refunds as negative amounts, remove the sales "
+    "refunded in full, and remove this column"
+)
+SIDE_PROBLEM = (
+    "rows on the credit side beside rows on the debit side (a credit note or the sale itself, depending on the "
+    "account, which the file does not say): write credit notes as negative amounts and remove this column, or keep "
+    "the sales' side only"
+)
+
+
+def _spelled(column: pd.Series) -> np.ndarray:
+    from .statuses import spelled
+
+    return spelled(column)
+
+
+def check_refund_flags(df: pd.DataFrame, source: str) -> None:
+    """Refuse the rows flagged true in a refund's, return's, reversal's or fraud's flag column (see the module
+    docstring), naming them; a column of such a name whose values are not all flags (amounts, reasons) is left to
+    the rules of amounts.
+
+    >>> check_refund_flags(pd.DataFrame({"Storno": ["", "X"]}), "o.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'Storno': rows flagged as a refund, a return, a reversal or \
+a fraud (whether each is the refund of another row or a sale refunded cannot be told, and counted it would be a sale): \
+write refunds as negative amounts, remove the sales refunded in full, and remove this column in row 3 (counting the \
+header as row 1): 'X'
+    >>> check_refund_flags(pd.DataFrame({"Refund": ["", "12.50"], "is_refund": ["false", "no"]}), "o.csv")
+    """
+    from .names import keys_of
+
+    for position, name in enumerate(map(str, df.columns)):
+        if not {k.rstrip("?").strip("_") for k in keys_of(name)} & REFUND_FLAGS:
+            continue
+        column = df.iloc[:, position]
+        codes, distinct = pd.factorize(_spelled(column))
+        if not all(v in _TRUE or v in _FALSE for v in distinct):
+            continue  # amounts (a refunded amount), reasons: no flag
+        true = np.isin(np.asarray(distinct, dtype=object), list(_TRUE))
+        rows = np.flatnonzero(true[codes] & (codes >= 0))
+        if rows.size:
+            raise bad_rows(source, name, REFUND_FLAG_PROBLEM, rows, column.to_numpy())
+
+
+def check_sides(df: pd.DataFrame, source: str) -> None:
+    """Refuse the credit side's rows of a debit/credit column holding both sides (see the module docstring).
+
+    >>> check_sides(pd.DataFrame({"D/C": ["D", "D"]}), "o.csv")
+    >>> check_sides(pd.DataFrame({"Soll/Haben-Kennzeichen": ["S", "H"]}), "o.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'Soll/Haben-Kennzeichen': rows on the credit side ... 'H'
+    """
+    from .names import keys_of
+
+    for position, name in enumerate(map(str, df.columns)):
+        if not keys_of(name) & SIDE_NAMES:
+            continue
+        column = df.iloc[:, position]
+        said = _spelled(column)
+        credit = np.isin(said, list(_CREDIT_SIDE))
+        if credit.any() and np.isin(said, list(_DEBIT_SIDE)).any():
+            raise bad_rows(source, name, SIDE_PROBLEM, np.flatnonzero(credit), column.to_numpy())
+
+
+def named_as_marks(name: Any) -> bool:
+    """Whether a column's name is a document type's, a debit/credit side's, a refund flag's or an amount after refunds
+    (a database table holding one is read as a file's, by these rules)."""
+    from .names import keys_of
+
+    keys = {k.rstrip("?").strip("_") for k in keys_of(name)}
+    adjusted = any(w in k for k in keys for w in _ADJUSTED)  # Etsy's Adjusted Order Total
+    return adjusted or bool(keys & (SIDE_NAMES | REFUND_FLAGS | TYPE_NAMES))
+
+
+#: Words beside an amount's name that say the amount after refunds or changes: Etsy's "Adjusted Order Total".
+_ADJUSTED = ("adjusted", "after_refunds", "after_refund", "net_of_refunds", "angepasst", "korrigiert", "ajusté",
+             "ajuste", "ajustado", "rettificato")  # fmt: skip
+ADJUSTED_PROBLEM = (
+    "amounts after refunds or changes that differ from {amount!r} (an order refunded or changed after its sale: "
+    "counted at {amount!r} its refund would be ignored): map the amount kept, --columns amount={adjusted}, and remove "
+    "the orders refunded in full, or remove this column where {amount!r} is right"
+)
+
+
+def check_adjusted_amounts(df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str,
+                           read_numbers: Any) -> None:  # fmt: skip
+    """Refuse the rows whose amount after refunds or changes (a column named as the mapped amount "adjusted": Etsy's
+    "Adjusted Order Total" beside "Order Total") differs from the amount, naming that column and the rows.
+
+    >>> frame = pd.DataFrame({"Order Total": ["48", "48"], "Adjusted Order Total": ["48", "0.00"]})
+    >>> check_adjusted_amounts(frame, {"amount": np.array([48.0, 48.0])}, {"amount": "Order Total"}, "o.csv",
+    ...                        lambda s, c: pd.to_numeric(s).to_numpy())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'Adjusted Order Total': amounts after refunds ... '0.00'
+    """
+    from .names import columns_option, key
+
+    if "amount" not in typed or "amount" not in names:
+        return
+    said = key(names["amount"])
+    for position, name in enumerate(map(str, df.columns)):
+        other = key(name)
+        if other == said or said not in other or not any(w in other for w in _ADJUSTED):
+            continue
+        adjusted = np.asarray(read_numbers(df.iloc[:, position], name), dtype=np.float64)
+        amount = np.asarray(typed["amount"], dtype=np.float64)
+        differ = np.flatnonzero(~np.isnan(adjusted) & ~np.isnan(amount) & (np.abs(adjusted - amount) > 0.005))
+        if differ.size:
+            problem = ADJUSTED_PROBLEM.format(amount=names["amount"], adjusted=columns_option([("amount", name)])[10:])
+            raise bad_rows(source, name, problem, differ, df.iloc[:, position].to_numpy())
