@@ -54,9 +54,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import document_types as types
 from . import order_columns as by_values
 from .errors import DataError, bad_rows
+from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
 from .order_copies import check_order_copies
 from .order_rows import _take, one_row_per_order, written_values
 from .refunded_amounts import refunded_column, refunded_columns, take_refunds
@@ -142,15 +142,12 @@ PAID_OR_REFUNDED = frozenset({"closed"})
 _FALSE = frozenset({"false", "no", "0", "n"})
 _TRUE = frozenset({"true", "yes", "1", "y"})
 _TYPES = frozenset({"type", "transaction_type", "order_type", "kind", "transaction_kind", "record_type"})
-_TYPES |= types.TYPE_NAMES  # Document Type, Belegart, Type de pièce, Tipo (reading.document_types)
 _REFUND_TYPES = frozenset({"refund", "refunded", "return", "returned", "chargeback", "reversal", "credit_note",
                            "shop_order_refund", "credit_memo", "creditnote", "accreccredit"})  # fmt: skip
-_REFUND_TYPES |= types.CREDIT_NOTES | types.REFUNDS  # CN, DG, Avoir, Nota de crédito, Retoure
 #: Row types of a sale; an exchange's amount says whether it is its order's refund (negative) or sale.
 _SALE_TYPES = frozenset({"sale", "order", "purchase", "payment", "charge", "subscription", "renewal", "invoice",
                          "checkout", "recurring", "new", "exchange", "exchanged", "shop_order", "sales_receipt",
                          "sales_invoice", "tax_invoice", "accrec"})  # fmt: skip
-_SALE_TYPES |= types.SALES  # INV, Rechnung, Facture, Factura; Etsy's online, inperson
 
 
 def line_item_columns(names: Sequence[Any]) -> list[str]:
@@ -353,9 +350,12 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
             raise bad_rows(source, name, problem, np.flatnonzero(open_), df.iloc[:, disputed].to_numpy())
         if won is not None:
             out |= open_ & ~np.isin(spelled(df.iloc[:, won]), list(_TRUE))
+    lines = set(line_status_columns(df.columns))  # a line's own status: read per line (line_statuses)
     for position, name in enumerate(map(str, df.columns)):
         keys = keys_of(name)
         column = df.iloc[:, position]
+        if position in lines:
+            continue
         if keys & _TYPES:
             kind = spelled(column)
             unknown = ~np.isin(kind, list(_REFUND_TYPES | _SALE_TYPES)) & (kind != "")
@@ -417,12 +417,9 @@ def orders_as_paid(
     paid left out (see the module docstring); and the file positions of the rows kept.
     ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
     check_order_copies(df, typed, source)  # an order's status changed between two exports appended (order_copies)
-    types.check_sides(df, source)  # DATEV's Soll/Haben-Kennzeichen H: a credit note, or the sale? (document_types)
-    types.check_refund_flags(df, source)  # App Store Connect's Refund = Yes, Storno = X (document_types)
     by_values.check_invoices_and_payments(df, source)  # an invoice and the payment settling it: one sale
     returned = by_values.refund_amount_columns(df, set(names.values()))[1]  # 'Returns': money or items?
     by_values.refuse_returned_columns(returned, source)
-    types.check_adjusted_amounts(df, typed, names, source, read_numbers)  # Etsy's Adjusted Order Total
     if "amount" in typed:  # 'UnitAmount' beside 'Quantity': the line's amount is their product
         typed["amount"] = by_values.priced_by_quantity(df, typed["amount"], names, source, read_numbers)
     if "order_id" in typed and "amount" in typed:  # an order's refund row of type refund, its amount positive
@@ -438,6 +435,12 @@ def orders_as_paid(
     if refunded is None and "amount" in typed:
         _refuse_untold_partial_refunds(df, typed, names, source)
     cancelled = cancelled_rows(df, source, refunds=refunded is not None)
+    unpaid = unpaid_lines(df, source, names.get("amount"))  # Amazon's item-status Cancelled (line_statuses)
+    if unpaid.any():  # the line's amount left out; the order where none of its lines was paid
+        whole = unpaid_orders(typed.get("order_id"), unpaid)
+        cancelled = cancelled | whole
+        if "amount" in typed:
+            typed["amount"] = np.where(unpaid & ~whole, 0.0, np.asarray(typed["amount"], dtype=np.float64))
     by_values.check_unmapped_order_id(df, typed, names, source, ~(cancelled | full))  # Xero's InvoiceNumber on lines
     written = {ours: f for ours in ("amount", "date", "customer_id") if (f := written_values(df, names.get(ours)))}
     if "order_id" not in typed:
