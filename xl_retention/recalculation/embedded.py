@@ -291,6 +291,9 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         workbook.evaluate_all()
     result = read_values(workbook, formulas, members)
     again = number_text_results(result.values, formulas, rewritten, info.number_texts)
+    if stopped:  # a cell the engine stops at keeps its error value: set again, it would stop the engine again
+        halted = {(u.sheet, *cell_position(u.ref)) for u in stopped}
+        again = [item for item in again if item[:3] not in halted]
     if again:  # formula cells giving "1,234"-like text: the formulas reading them as numbers (number_texts.py)
         _set_formulas(workbook, again)
         workbook.evaluate_all()
@@ -416,14 +419,20 @@ def _evaluate_first(
             sheet,
             ref,
             "formula",
-            f"the embedded engine stops the whole workbook with {code} at this formula "
-            f"(={formulas[sheet][cell_position(ref)]})",
+            f"{_stopped_words(code)} at this formula (={formulas[sheet][cell_position(ref)]})",
         )
         for sheet, ref in stopping_cells(workbook, formulas, lambda s, r, c: workbook.set_value(s, r, c, literal))
     ]
     if not found:
         raise RuntimeError(f"the embedded engine stops the whole workbook with {code}, at no formula it names")
     return found
+
+
+def _stopped_words(code: str) -> str:
+    """Why the engine stopped, in words (its own codes, ``#N/IMPL!: dynamic dependency ... replans``, are not)."""
+    if "did not converge" in code:  # a spill blocked by (or blocking) a spilled OFFSET: Excel shows #SPILL!
+        return "the embedded engine cannot settle the spill of an array whose reference moves (OFFSET) here"
+    return f"the embedded engine stops the whole workbook with {code}"
 
 
 def _set_formulas(workbook: fz.Workbook, rewritten: list[tuple[str, int, int, str]]) -> None:

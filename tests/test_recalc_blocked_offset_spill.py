@@ -1,0 +1,87 @@
+"""A dynamic array whose spill is blocked by a spilled OFFSET below it (H28 finding 01).
+
+The engine does not settle such a spill (its own '#N/IMPL!: dynamic dependency evaluation did not converge after 5
+replans'): the cell it stopped at was listed, then set again with the formulas reading text numbers, and the whole
+workbook failed with that text, every other formula lost. Now the cell is listed (Excel's stored #SPILL! kept) with
+a reason in words, and the blocking OFFSET and the cell reading it are computed (1, 2 and their sum 3).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+from xl_retention.recalculation import recalc_file
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+#: Excel 365's marker of a dynamic array formula (cm="1" on the cell)
+_METADATA = (
+    f'{_XML}<metadata xmlns="{_MAIN}" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">'
+    '<metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" '
+    'pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" '
+    'coerce="1" cellMeta="1"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst>'
+    '<ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/>'
+    '</ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>'
+)
+
+
+def _book(path: Path) -> Path:
+    """A1:A2 = 1, 2; B1 = 2; D1 =OFFSET(A1,0,0,B1,1) blocked by D2 =OFFSET(A1,0,0,2,1) over D2:D3; F1 =SUM(D2:D3),
+    with the values Excel stores (#SPILL!, 1, 2, 3)."""
+    sheet = (
+        f'{_XML}<worksheet xmlns="{_MAIN}"><sheetData>'
+        '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="D1" t="e" cm="1">'
+        '<f t="array" ref="D1">OFFSET(A1,0,0,B1,1)</f><v>#SPILL!</v></c><c r="F1"><f>SUM(D2:D3)</f><v>3</v></c></row>'
+        '<row r="2"><c r="A2"><v>2</v></c><c r="D2" cm="1"><f t="array" ref="D2:D3">OFFSET(A1,0,0,2,1)</f><v>1</v>'
+        '</c></row><row r="3"><c r="D3"><v>2</v></c></row></sheetData></worksheet>'
+    )
+    types = (
+        f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{_TYPE}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_TYPE}.worksheet+xml"/>'
+        f'<Override PartName="/xl/metadata.xml" ContentType="{_TYPE}.sheetMetadata+xml"/></Types>'
+    )
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("[Content_Types].xml", types)
+        package.writestr(
+            "_rels/.rels",
+            f'{_XML}<Relationships xmlns="{_RELS}"><Relationship Id="rId1" Type="{_DOC}/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>',
+        )
+        package.writestr(
+            "xl/workbook.xml",
+            f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_DOC}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/>'
+            '</sheets><calcPr calcId="191029"/></workbook>',
+        )
+        package.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'{_XML}<Relationships xmlns="{_RELS}"><Relationship Id="rId1" Type="{_DOC}/worksheet" '
+            f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{_DOC}/sheetMetadata" '
+            'Target="metadata.xml"/></Relationships>',
+        )
+        package.writestr("xl/worksheets/sheet1.xml", sheet)
+        package.writestr("xl/metadata.xml", _METADATA)
+    return path
+
+
+def test_a_spill_blocked_by_a_spilled_offset_is_listed_and_the_rest_computed(tmp_path: Path) -> None:
+    path = _book(tmp_path / "offset_above.xlsx")
+    result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    assert [(u.address, u.reason) for u in result.unsupported] == [
+        (
+            "S!D1",
+            "the embedded engine cannot settle the spill of an array whose reference moves (OFFSET) here at this "
+            "formula (=OFFSET(A1,0,0,B1,1))",
+        )
+    ]
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[ref].value for ref in ("D1", "D2", "D3", "F1")] == ["#SPILL!", 1, 2, 3]
