@@ -54,6 +54,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import document_types as types
 from . import order_columns as by_values
 from .errors import DataError, bad_rows
 from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
@@ -142,12 +143,15 @@ PAID_OR_REFUNDED = frozenset({"closed"})
 _FALSE = frozenset({"false", "no", "0", "n"})
 _TRUE = frozenset({"true", "yes", "1", "y"})
 _TYPES = frozenset({"type", "transaction_type", "order_type", "kind", "transaction_kind", "record_type"})
+_TYPES |= types.TYPE_NAMES  # Document Type, Belegart, Type de pièce, Tipo (reading.document_types)
 _REFUND_TYPES = frozenset({"refund", "refunded", "return", "returned", "chargeback", "reversal", "credit_note",
                            "shop_order_refund", "credit_memo", "creditnote", "accreccredit"})  # fmt: skip
+_REFUND_TYPES |= types.CREDIT_NOTES | types.REFUNDS  # CN, DG, Avoir, Nota de crédito, Retoure
 #: Row types of a sale; an exchange's amount says whether it is its order's refund (negative) or sale.
 _SALE_TYPES = frozenset({"sale", "order", "purchase", "payment", "charge", "subscription", "renewal", "invoice",
                          "checkout", "recurring", "new", "exchange", "exchanged", "shop_order", "sales_receipt",
                          "sales_invoice", "tax_invoice", "accrec"})  # fmt: skip
+_SALE_TYPES |= types.SALES  # INV, Rechnung, Facture, Factura; Etsy's online, inperson
 
 
 def line_item_columns(names: Sequence[Any]) -> list[str]:
@@ -417,9 +421,12 @@ def orders_as_paid(
     paid left out (see the module docstring); and the file positions of the rows kept.
     ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
     check_order_copies(df, typed, source)  # an order's status changed between two exports appended (order_copies)
+    types.check_sides(df, source)  # DATEV's Soll/Haben-Kennzeichen H: a credit note, or the sale? (document_types)
+    types.check_refund_flags(df, source)  # App Store Connect's Refund = Yes, Storno = X (document_types)
     by_values.check_invoices_and_payments(df, source)  # an invoice and the payment settling it: one sale
     returned = by_values.refund_amount_columns(df, set(names.values()))[1]  # 'Returns': money or items?
     by_values.refuse_returned_columns(returned, source)
+    types.check_adjusted_amounts(df, typed, names, source, read_numbers)  # Etsy's Adjusted Order Total
     if "amount" in typed:  # 'UnitAmount' beside 'Quantity': the line's amount is their product
         typed["amount"] = by_values.priced_by_quantity(df, typed["amount"], names, source, read_numbers)
     if "order_id" in typed and "amount" in typed:  # an order's refund row of type refund, its amount positive
