@@ -63,6 +63,8 @@ def _recalc(args: argparse.Namespace) -> int:
             print(json.dumps(report.to_dict(), indent=2))
         print(f"xl-retention: error: {_no_workbooks(args.paths)}", file=sys.stderr)
         return 1
+    for skipped in report.skipped:  # sub-folders holding workbooks: named
+        print(f"xl-retention: note: {skipped['path']}: {skipped['reason']}", file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
         return 0 if report.ok else 1

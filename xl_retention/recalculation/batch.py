@@ -36,6 +36,17 @@ from ..cells import CellError
 
 Engine = Literal["auto", "excel", "embedded"]
 SUFFIXES = (".xlsx", ".xlsm")
+#: workbooks of other formats a folder may hold: listed as failed with the way to save them, never passed over
+OTHER_WORKBOOKS = {
+    ".xls": "a legacy Excel 97-2003 workbook (.xls)",
+    ".xlsb": "an Excel Binary Workbook (.xlsb)",
+    ".ods": "an OpenDocument spreadsheet (.ods)",
+    ".fods": "a flat OpenDocument spreadsheet (.fods)",
+    ".xltx": "an Excel template (.xltx)",
+    ".xltm": "an Excel macro-enabled template (.xltm)",
+    ".xlt": "a legacy Excel template (.xlt)",
+    ".numbers": "an Apple Numbers spreadsheet (.numbers)",
+}
 
 
 @dataclass
@@ -73,6 +84,8 @@ class RecalcReport:
     """The report of a batch: one :class:`FileReport` per file, in input order."""
 
     files: list[FileReport]
+    #: the sub-folders of a folder given that hold workbooks, not searched: [{"path": ..., "reason": ...}]
+    skipped: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -87,11 +100,15 @@ class RecalcReport:
         return [f for f in self.files if f.status == "incomplete"]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "files": [asdict(f) for f in self.files]}
+        out: dict[str, Any] = {"ok": self.ok, "files": [asdict(f) for f in self.files]}
+        if self.skipped:
+            out["skipped"] = list(self.skipped)
+        return out
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files to recalculate: each path, or a folder's .xlsx and .xlsm files (not its outputs, lock or hidden files)."""
+    """Files to recalculate: each path, or a folder's .xlsx and .xlsm files (not its outputs, lock or hidden files)
+    and its workbooks of other formats (.xls, .xlsb, .ods...: each then fails with the way to save it)."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -99,13 +116,38 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             out += sorted(
                 p
                 for p in path.iterdir()
-                if p.suffix.lower() in SUFFIXES
+                if (p.suffix.lower() in SUFFIXES or p.suffix.lower() in OTHER_WORKBOOKS)
                 and not p.name.startswith(("~$", "."))  # Excel's lock files, our temporary files
                 and not p.stem.endswith(".recalc")
                 and p.is_file()
             )
         else:
             out.append(path)
+    return out
+
+
+def skipped_folders(paths: Iterable[str | os.PathLike[str]], output_dir: Path | None) -> list[dict[str, str]]:
+    """The sub-folders of the folders in ``paths`` that hold workbooks (not searched), other than ``output_dir``."""
+    out: list[dict[str, str]] = []
+    target = output_dir.resolve() if output_dir is not None and output_dir.exists() else None
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            continue
+        for sub in sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            if target is not None and sub.resolve() == target:
+                continue
+            try:
+                inside = list(sub.iterdir())
+            except OSError:  # a sub-folder that cannot be read: nothing to say of it
+                continue
+            if any(
+                p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", ".")) and not p.stem.endswith(".recalc")
+                for p in inside
+            ):
+                out.append(
+                    {"path": str(sub), "reason": "a sub-folder holding workbooks: not searched; give it to recalculate"}
+                )
     return out
 
 
@@ -122,6 +164,9 @@ def _check_readable(path: Path) -> None:
     if not path.exists():
         raise FileNotFoundError(f"no such file: {path}")
     if path.suffix.lower() not in SUFFIXES:
+        kind = OTHER_WORKBOOKS.get(path.suffix.lower())
+        if kind is not None:
+            raise ValueError(f"{path} is {kind}, not recalculated: save it as Excel Workbook (.xlsx) and give that")
         raise ValueError(f"not an .xlsx or .xlsm workbook: {path}")
     with open(path, "rb") as handle:
         head = handle.read(8)
@@ -470,7 +515,7 @@ def recalc(
                 process.terminate()
             raise
         pool.shutdown(wait=True)
-    return RecalcReport([r for r in reports if r is not None])
+    return RecalcReport([r for r in reports if r is not None], skipped_folders(paths, target_dir))
 
 
 @contextlib.contextmanager
