@@ -103,9 +103,9 @@ SIDE_PROBLEM = (
 
 
 def _spelled(column: pd.Series) -> np.ndarray:
-    from .statuses import spelled
+    from .status_words import spelled_by_distinct
 
-    return spelled(column)
+    return spelled_by_distinct(column)
 
 
 def check_refund_flags(df: pd.DataFrame, source: str) -> None:

@@ -322,11 +322,11 @@ def said_statuses(column: pd.Series) -> np.ndarray:
     >>> said_statuses(pd.Series(["wc-completed", "Storniert", "En attente de paiement", None])).tolist()
     ['completed', 'cancelled', 'pending_payment', '']
     """
-    from .status_words import order_statuses
-    from .statuses import spelled
+    from .status_words import order_statuses, spelled_by_distinct
 
-    said = pd.Series(spelled(column), dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
-    return order_statuses(said, NOT_PAID | PAID | PAID_OR_REFUNDED)
+    codes, distinct = pd.factorize(spelled_by_distinct(column))  # each distinct status read once
+    said = pd.Series(distinct, dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
+    return order_statuses(said, NOT_PAID | PAID | PAID_OR_REFUNDED)[codes]
 
 
 def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = False) -> np.ndarray:

@@ -38,6 +38,7 @@ __all__ = [
     "PAYING",
     "order_status",
     "order_statuses",
+    "spelled_by_distinct",
     "unaccented",
 ]
 
@@ -153,6 +154,20 @@ def order_statuses(said: np.ndarray, known: frozenset[str]) -> np.ndarray:
     out = np.asarray(read, dtype=object)[codes]
     out[codes < 0] = ""
     return out
+
+
+def spelled_by_distinct(column: pd.Series) -> np.ndarray:
+    """:func:`~.statuses.spelled` of ``column``, each distinct value spelled once (a column of statuses or flags has
+    few: a million rows are not each lower-cased and split).
+
+    >>> spelled_by_distinct(pd.Series(["Paid", None, " Zahlung  ausstehend", "Paid"])).tolist()
+    ['paid', '', 'zahlung_ausstehend', 'paid']
+    """
+    from .statuses import spelled
+
+    codes, distinct = pd.factorize(column.to_numpy(dtype=object, na_value=None), use_na_sentinel=True)
+    said = np.append(spelled(pd.Series(distinct, dtype=object)), "").astype(object)
+    return said[codes]  # -1 (a missing value): the last, ""
 
 
 def _spellings(*words: str) -> frozenset[str]:
