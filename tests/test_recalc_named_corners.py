@@ -72,3 +72,17 @@ def test_names_of_another_sheet_as_corners(tmp_path: Path) -> None:
     status, values, listed = _recalc(tmp_path, formulas, on="Summary")
     assert (status, listed) == ("ok", set())
     assert values == [6, 6, 10]
+
+
+def test_a_corner_whose_indirect_text_names_the_sheet(tmp_path: Path) -> None:
+    # INDIRECT("S!A3") names its sheet: the other corner is written with it too (A1:INDIRECT("S!A3") was #REF!, and
+    # Start:INDIRECT("S!A"&B1) COUNT 0 once the name was written without its sheet)
+    formulas = [
+        'SUM(Start:INDIRECT("S!A3"))',
+        'SUM(A1:INDIRECT("S!A3"))',
+        'COUNT(Start:INDIRECT("S!A"&B1))',
+        'SUM(INDIRECT("S!A3"):A1)',
+    ]
+    status, values, listed = _recalc(tmp_path, formulas)
+    assert (status, listed) == ("ok", set())
+    assert values == [6, 6, 3, 6]

@@ -25,6 +25,9 @@ _LEFT = re.compile(r"(?<![\w.$!'\]\\])((?:" + _SHEET + r"!)?" + _WORD + r")(?=\s
 _RIGHT = re.compile(r"(?<=:)(\s*)((?:" + _SHEET + r"!)?" + _WORD + r")(?![\w.(!$'\[])")
 #: a range operator with a call as a corner: ``A1:INDEX(``, ``):A3``
 _CALL_CORNER = re.compile(r"[\w$.')\]]\s*:\s*(?:_xlfn\.)?[A-Za-z_][\w.]*\(|\)\s*:")
+#: an INDIRECT whose text names a sheet: INDIRECT("S!A"&B1)
+_SHEET_TEXT = re.compile(r'(?i)(?<![\w.])INDIRECT\(\s*"[^"]*!')
+_CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?\d+")
 _TARGET = re.compile(r"(?:(?P<sheet>" + _SHEET + r")!)?(?P<area>[$A-Za-z0-9:]+)")
 _WHOLE_COLUMNS = re.compile(r"(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})")
 _WHOLE_ROWS = re.compile(r"(\$?)(\d+):(\$?)(\d+)")
@@ -48,6 +51,8 @@ def named_corners(text: str, sheet: str, names: dict[str, str] | None) -> str:
     if ":" not in text:
         return text
     masked = _LITERAL.sub(lambda m: '"' + "_" * (len(m.group(0)) - 2) + '"', text)
+    if _SHEET_TEXT.search(text) is not None:  # INDIRECT("S!A"&B1): a corner naming its sheet, so every one does
+        return _qualified_corners(text, masked, sheet, names or {})
     own = sheet.lower()
     edits: list[tuple[int, int, str]] = []
     if names:
@@ -75,6 +80,40 @@ def named_corners(text: str, sheet: str, names: dict[str, str] | None) -> str:
     for start, end, new in sorted(edits):
         if start < last:
             continue
+        out.append(text[last:start])
+        out.append(new)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _qualified_corners(text: str, masked: str, sheet: str, names: dict[str, str]) -> str:
+    """``text`` where an INDIRECT's text names a sheet: each name beside ``:`` as its reference with its sheet, and
+    each cell beside ``:`` and a call with the formula's sheet (``A1:INDIRECT("S!A3")``: ``'S'!A1:INDIRECT(..)``).
+
+    >>> _qualified_corners('=SUM(Start:INDIRECT("S!A3"))', '=SUM(Start:INDIRECT("___"))', "S", {"start": "S!$A$1"})
+    '=SUM(S!$A$1:INDIRECT("S!A3"))'
+    """
+    prefix = "'" + sheet.replace("'", "''") + "'!"
+    edits: list[tuple[int, int, str]] = []
+    for match in _LEFT.finditer(masked):
+        if re.match(r"\s*:\s*" + _SHEET + r"!", masked[match.end() :]):
+            continue
+        target = names.get(match.group(1).lower())
+        if target is not None:
+            edits.append((match.start(1), match.end(1), target))
+        elif _CELL.fullmatch(match.group(1)) and re.match(
+            r"\s*:\s*(?:_xlfn\.)?[A-Za-z_][\w.]*\(", masked[match.end() :]
+        ):
+            edits.append((match.start(1), match.start(1), prefix))
+    for match in _RIGHT.finditer(masked):
+        target = names.get(match.group(2).lower())
+        if target is not None:
+            edits.append((match.start(2), match.end(2), target))
+        elif _CELL.fullmatch(match.group(2)) and masked[: match.start(2)].rstrip().endswith("):"):
+            edits.append((match.start(2), match.start(2), prefix))
+    out, last = [], 0
+    for start, end, new in sorted(edits):
         out.append(text[last:start])
         out.append(new)
         last = end
