@@ -126,7 +126,7 @@ def test_etsy_adjusted_order_total_differing_from_the_total_is_refused(tmp_path,
     (tmp_path / "etsy.csv").write_text(ETSY)
     message = refusal(capsys, "--orders", str(tmp_path / "etsy.csv"), *ETSY_ARGS, "--backend", backend,
                       "--to-csv", str(tmp_path / "out"))  # fmt: skip
-    assert message.startswith("etsy.csv, column 'Adjusted Order Total': amounts after refunds or changes that differ")
+    assert message.startswith("etsy.csv, column 'Adjusted Order Total': amounts adjusted after the sale that differ")
     assert message.endswith("in rows 4, 5 (counting the header as row 1): '0.00', '24.00'")
 
 

@@ -21,7 +21,8 @@ purchase (revenue and repeat buyers too high, exit 0). So:
   such a name holding amounts (``Refund`` = 12.50) is no flag (a refunded amount: :mod:`.refunded_amounts`).
 * **An amount after refunds** (:func:`check_adjusted_amounts`): Etsy's "Adjusted Order Total" beside the "Order
   Total" mapped as the amount, differing from it on an order refunded (0.00) or refunded in part, is refused naming
-  its rows and the ``--columns amount=`` that reads it.
+  its rows (Chargebee's "Amount Adjusted" beside "Amount" is the amount credited, not kept: no ``--columns`` is
+  offered, the user writes the amount kept).
 """
 
 from __future__ import annotations
@@ -172,9 +173,10 @@ def named_as_marks(name: Any) -> bool:
 _ADJUSTED = ("adjusted", "after_refunds", "after_refund", "net_of_refunds", "angepasst", "korrigiert", "ajusté",
              "ajuste", "ajustado", "rettificato")  # fmt: skip
 ADJUSTED_PROBLEM = (
-    "amounts after refunds or changes that differ from {amount!r} (an order refunded or changed after its sale: "
-    "counted at {amount!r} its refund would be ignored): map the amount kept, --columns amount={adjusted}, and remove "
-    "the orders refunded in full, or remove this column where {amount!r} is right"
+    "amounts adjusted after the sale that differ from {amount!r} (Etsy's 'Adjusted Order Total' is the amount kept "
+    "after refunds, Chargebee's 'Amount Adjusted' the amount credited: counted at {amount!r} a refund would be "
+    "ignored): write the amount kept as the amount and remove the orders refunded in full, or remove this column "
+    "where {amount!r} is right"
 )
 
 
@@ -188,9 +190,9 @@ def check_adjusted_amounts(df: pd.DataFrame, typed: dict[str, Any], names: dict[
     ...                        lambda s, c: pd.to_numeric(s).to_numpy())  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    xl_retention.reading.errors.DataError: o.csv, column 'Adjusted Order Total': amounts after refunds ... '0.00'
+    xl_retention.reading.errors.DataError: o.csv, column 'Adjusted Order Total': amounts adjusted ... '0.00'
     """
-    from .names import columns_option, key
+    from .names import key
 
     if "amount" not in typed or "amount" not in names:
         return
@@ -203,5 +205,5 @@ def check_adjusted_amounts(df: pd.DataFrame, typed: dict[str, Any], names: dict[
         amount = np.asarray(typed["amount"], dtype=np.float64)
         differ = np.flatnonzero(~np.isnan(adjusted) & ~np.isnan(amount) & (np.abs(adjusted - amount) > 0.005))
         if differ.size:
-            problem = ADJUSTED_PROBLEM.format(amount=names["amount"], adjusted=columns_option([("amount", name)])[10:])
+            problem = ADJUSTED_PROBLEM.format(amount=names["amount"])
             raise bad_rows(source, name, problem, differ, df.iloc[:, position].to_numpy())
