@@ -14,7 +14,7 @@ from __future__ import annotations
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter
 
-from .intersection import _bare_name, _box
+from .intersection import _bare_name, _box, argument_spans
 
 __all__ = ["first_cells"]
 
@@ -22,17 +22,9 @@ _REFERENCE_CALLS = frozenset(("OFFSET", "INDIRECT", "INDEX"))
 
 
 def _closing(tokens: list[Token], open_index: int) -> int | None:
-    """The index of the token closing the call or bracket opened at ``open_index``."""
-    depth = 0
-    for k in range(open_index + 1, len(tokens)):
-        token = tokens[k]
-        if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
-            depth += 1
-        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
-            if depth == 0:
-                return k
-            depth -= 1
-    return None
+    """The index of the token closing the call or bracket opened at ``open_index`` (None when it is not closed)."""
+    end = argument_spans(tokens, open_index)[1]
+    return end if end < len(tokens) else None
 
 
 def _top_left(reference: str) -> str | None:
