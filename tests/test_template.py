@@ -61,6 +61,7 @@ def test_every_formula_refers_to_existing_sheets_names_and_functions(template):
     sheets = set(template.sheetnames)
     builtins = {"IF", "COUNT", "AVERAGEIFS", "MIN", "INDEX", "OR", "AND", "ISNUMBER", "ISERROR", "NA"}
     builtins |= {"CHOOSE", "ERROR.TYPE", "COUNTA", "MATCH", "NOT", "IFERROR", "N", "LOOKUP", "ROUND", "SUMPRODUCT"}
+    builtins |= {"MAX", "ROWS", "ISTEXT"}  # the typed customers at end counted, the lifetime inputs named
     checked = 0
     for ws in template.worksheets:
         for row in ws.iter_rows():
@@ -179,9 +180,17 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
     }
     lifetime = template["Lifetime value"]
     assert lifetime["B7"].value == '=IF(OR(B5="",B5=0),"",CUSTOMER_LIFETIME(B5))'
-    assert lifetime["B8"].value == '=IF(OR(B3="",B4="",B5=""),"",IF(B5+N(B6)=0,"",CLV(B3,B4,B5,B6)))'
-    assert lifetime["B11"].value == '=IF(OR(B3="",B4=""),"",CLV(B3,B4,1,0))'  # a gross margin of 80: #NUM!
-    assert lifetime["B13"].value == '=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,B6)))'
+    # the inputs pasted as text ('80%') read as their numbers, as the monthly sheets read them
+    arpa, margin, discount = (
+        'IF(B3="","",IFERROR(B3+0,B3))',
+        'IF(B4="","",IFERROR(B4+0,B4))',
+        'IF(B6="",B6,IFERROR(B6+0,B6))',
+    )
+    assert lifetime["B8"].value == (
+        f'=IF(OR(B3="",B4="",B5=""),"",IF(B5+IFERROR(B6+0,0)=0,"",CLV({arpa},{margin},B5,{discount})))'
+    )
+    assert lifetime["B11"].value == f'=IF(OR(B3="",B4=""),"",CLV({arpa},{margin},1,0))'  # a gross margin of 80: #NUM!
+    assert lifetime["B13"].value == f'=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,{discount})))'
     cohorts = template["Cohorts"]
     assert cohorts["B58"].value == '=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,1))'
     assert cohorts["C58"].value == (  # blank without survivors in LibreOffice too (was #NAME?)

@@ -130,6 +130,14 @@ def _not_negative(value: str, name: str, seq: str) -> str:
     return value.replace(last, f'IF(ROUND({last},6)<0,"below 0: "&{last},{last})', 1)  # not -1E-14 of a sum
 
 
+def _typed(value: str, name: str, seq: str) -> str:
+    """``value`` reading the last month of an input series ``name`` (customers at end) by its "so far" column
+    ``seq``, which counts numbers pasted as text too (COUNT does not: the month before was shown), its figure as the
+    number (``+0``)."""
+    value = value.replace(f"COUNT({name})", f"MAX({seq})")
+    return value.replace(f"INDEX({name},MATCH(MAX({seq}),{seq},0))", f"INDEX({name},MATCH(MAX({seq}),{seq},0))+0")
+
+
 def _readable(value: str, where: str) -> str:
     """``value`` (a formula of one cell), or where to look when it is an error: the Dashboard shows no error value
     without a reason (the CLV's #NUM! of a gross margin of 7 was Dashboard!B9's #NUM! with no reason)."""
@@ -156,9 +164,12 @@ def figures(ws: Worksheet) -> None:
         value = last_value(name, seq) if dated_by else _readable(f"={name}", f"{LIFETIME_TITLE}!B8")
         if name in ("Customers_End", "Revenue_End"):  # a negative level (-5 typed) is no figure: says so
             value = _not_negative(value, name, seq)
+        if name == "Customers_End":  # typed: a number pasted as text counts (its "so far" column counts it)
+            value = _typed(value, name, seq)
         style(ws.cell(row=row, column=2, value=value), False, number_format)
         if dated_by:
             month = last_value(name, seq, monthly_name(dated_by))
+            month = _typed(month, name, seq) if name == "Customers_End" else month
         else:  # the CLV's churn ends with the last month that has a churn rate
             month = last_value("Customers_Churn", "Customers_Churn_Seq", monthly_name("Customers"))
             # no CLV (no gross margin yet): no month; a CLV in error: the month of the churn it read, not the error

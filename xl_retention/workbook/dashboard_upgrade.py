@@ -30,10 +30,17 @@ EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(COUNT(Customers_End)=0,"",INDEX(Customers_End,MATCH(COUNT(Customers_End),Customers_End_Seq,0)))',
         '=IF(COUNT(Customers_End)=0,"",LOOKUP(9.99E+307,Customers_End))',
         '=IF(COUNT(Customers_End_Chart)=0,"",LOOKUP(9.99E+307,Customers_End_Chart))',
+        # customers at end pasted as text ("95") skipped: the month before shown
+        (
+            '=IF(COUNT(Customers_End)=0,"",IF(ROUND(INDEX(Customers_End,MATCH(COUNT(Customers_End),Customers_End_Seq,0)),'
+            '6)<0,"below 0: "&INDEX(Customers_End,MATCH(COUNT(Customers_End),Customers_End_Seq,0)),INDEX(Customers_End,'
+            "MATCH(COUNT(Customers_End),Customers_End_Seq,0))))"
+        ),
     ),
     "C4": (
         '=IF(COUNT(Customers_End)=0,"",LOOKUP(9.99E+307,Customers_End,Customers_Months))',
         '=IF(COUNT(Customers_End_Chart)=0,"",LOOKUP(9.99E+307,Customers_End_Chart,Customers_Months))',
+        '=IF(COUNT(Customers_End)=0,"",INDEX(Customers_Months,MATCH(COUNT(Customers_End),Customers_End_Seq,0)))',
     ),
     "B5": (
         '=IF(COUNT(Revenue_End)=0,"",INDEX(Revenue_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)))',

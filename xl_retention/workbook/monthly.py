@@ -156,6 +156,21 @@ def _movement_chart(key: str, sign: str = "") -> str:
 
 CHART_WIDTH = 12
 
+# Customers at end is typed: a number pasted as text ("95") is a figure the month has, as the rates read it (x+0), so
+# the months so far count it (COUNT skipped it: the month was a gap in the chart and the Dashboard's latest figure and
+# the lifetime value's ARPA read the month before) and the chart draws its number; a text that is no number is a gap
+# (its rates #VALUE! name it). Numbers are counted as x+0 reads them, less the empty cells (x+0 reads them as 0).
+_TYPED_NUMBER = 'ISNUMBER(IFERROR(IF({end}="","",{end}+0),""))'
+END_SEQ = (
+    f"=IF({_TYPED_NUMBER},SUMPRODUCT(--ISNUMBER({{end:first}}:{{end}}+0))-(ROWS({{end:first}}:{{end}})"
+    '-COUNTA({end:first}:{end})),"")'
+)
+_BEFORE = "MAX({end_seq:first}:{end_seq})"
+END_CHART = (
+    '=IF(ISNUMBER({end_seq}),IF(ROUND({end}+0,6)<0,NA(),{end}+0),IF(ISERROR({end}),NA(),IF({end}<>"",NA(),'
+    f'IF(AND({_BEFORE}>0,MAX({{end_seq:column}})>{_BEFORE}),NA(),""))))'
+)
+
 
 def _so_far(key: str, header: str, name: str) -> Column:
     """Hidden: 1, 2, ... in the months where ``key`` is a number (the n-th such month), blank elsewhere.
@@ -205,7 +220,7 @@ CUSTOMERS = MonthlySheet(
         Column(
             "end_chart",
             "Customers at end (chart)",
-            _chart("end", level=True),
+            END_CHART,
             COUNT_FORMAT,
             width=CHART_WIDTH,
             name="Customers_End_Chart",
@@ -221,7 +236,15 @@ CUSTOMERS = MonthlySheet(
             hidden=True,
         ),  # fmt: skip
         _so_far("churn", "Churn rates so far", "Customers_Churn_Seq"),
-        _so_far("end", "Months with customers at end so far", "Customers_End_Seq"),
+        Column(
+            "end_seq",
+            "Months with customers at end so far",
+            END_SEQ,
+            "0",
+            width=CHART_WIDTH,
+            name="Customers_End_Seq",
+            hidden=True,
+        ),
     ),
     "Type gained and customers at end each month; customers at start follow from the previous month "
     "(type them in the first month only). Rates are blank in a month with no customers at its start.",

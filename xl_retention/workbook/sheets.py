@@ -48,7 +48,8 @@ def last_value(name: str, seq: str, of: str | None = None) -> str:
 
 
 _LAST_MRR = "MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)"  # the row of the last month with MRR at end
-_ITS_CUSTOMERS = f"INDEX(Customers_End,{_LAST_MRR})"
+# a number pasted as text is its number, as the rates read it (ISNUMBER left the ARPA blank); blank or no number: ""
+_ITS_CUSTOMERS = f'IFERROR(INDEX(Customers_End,{_LAST_MRR})+0,"")'
 # that month's MRR at end / its customers at end
 ARPA_DEFAULT = (
     f'=IF(COUNT(Revenue_End)=0,"",IF(NOT(ISNUMBER({_ITS_CUSTOMERS})),"",IF({_ITS_CUSTOMERS}=0,"",'
@@ -61,10 +62,24 @@ CHURN_12 = (
 )
 
 
-#: Lifetime value!C8: why the constant-churn CLV (B8) is blank or an error (a gross margin of 80 typed for 80%)
+# the inputs the lifetime values read: a number pasted as text ('80%' from a web page, as the note says to type it)
+# is that number, as Excel's arithmetic reads it and the monthly sheets do (CLV refused it: #VALUE!); a text that is
+# no number is given as it is (CLV names it, C8 says which cell); the discount rate left blank stays the blank cell
+ARPA, MARGIN = 'IF(B3="","",IFERROR(B3+0,B3))', 'IF(B4="","",IFERROR(B4+0,B4))'
+DISCOUNT = 'IF(B6="",B6,IFERROR(B6+0,B6))'
+LIFETIME_CLV = f'=IF(OR(B3="",B4="",B5=""),"",IF(B5+IFERROR(B6+0,0)=0,"",CLV({ARPA},{MARGIN},B5,{DISCOUNT})))'
+LIFETIME_MARGIN = f'=IF(OR(B3="",B4=""),"",CLV({ARPA},{MARGIN},1,0))'
+LIFETIME_SBG_DEL = f'=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,{DISCOUNT}))'
+LIFETIME_SBG_CLV = f'=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,{DISCOUNT})))'
+_NO_NUMBER = "OR(AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0)),AND(ISTEXT(B6),ISERROR(B6+0)))"
+
+#: Lifetime value!C8: why the constant-churn CLV (B8) is blank or an error (a gross margin of 80 typed for 80%, a
+#: text that is no number in an input)
 LIFETIME_NOTE_C8 = (
-    '=IF(ISERROR(B8),"No value for these inputs: the gross margin is a share (80% or 0.8, not 80); ARPA and churn '
-    '0 or more.",IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.",""))'
+    f'=IF(ISERROR(B8),IF({_NO_NUMBER},"No value: ARPA (B3), the gross margin (B4) or the discount rate (B6) holds '
+    'text that is no number; type a number there (80% or 0.8).","No value for these inputs: the gross margin is a '
+    'share (80% or 0.8, not 80); ARPA and churn 0 or more."),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin '
+    '(B4) to see the lifetime values.",""))'
 )
 
 
@@ -90,7 +105,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         ),
         (
             "Customer lifetime value (CLV), constant churn",
-            '=IF(OR(B3="",B4="",B5=""),"",IF(B5+N(B6)=0,"",CLV(B3,B4,B5,B6)))',  # no churn, no discount: unbounded
+            LIFETIME_CLV,  # no churn, no discount: unbounded
             MONEY,
             None,
             "LTV_CLV",
@@ -99,17 +114,17 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         ("sBG beta (fitted on Cohorts)", "=SBG_Beta", "0.000", None, "LTV_SBG_Beta"),
         # ARPA x gross margin as CLV computes it (one month's margin: churn 1, no discount), so that a gross margin
         # typed as 80 for 80% is #NUM! here as in B8, not a margin of 4,000 a month in the sBG lifetime value
-        ("Margin per month (ARPA x gross margin)", '=IF(OR(B3="",B4=""),"",CLV(B3,B4,1,0))', MONEY, None, "LTV_Margin"),
+        ("Margin per month (ARPA x gross margin)", LIFETIME_MARGIN, MONEY, None, "LTV_Margin"),
         (
             "Discounted expected lifetime (months), sBG",
-            '=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,B6))',
+            LIFETIME_SBG_DEL,
             "0.0",
             None,
             "LTV_SBG_Lifetime",
         ),
         (
             "Customer lifetime value (CLV), sBG",
-            '=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,B6)))',  # no fit: blank, whatever B11 holds
+            LIFETIME_SBG_CLV,  # no fit: blank, whatever B11 holds
             MONEY,
             None,
             "LTV_SBG_CLV",

@@ -238,7 +238,14 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             '}:{end})),NA(),""))'
         ),
         _END_CHART_NEGATIVE_DRAWN,
+        # customers at end pasted as text ("95") a gap, though the rates read its number
+        (
+            "=IF(ISNUMBER({end}),IF(ROUND({end},6)<0,NA(),{end}),IF(OR(ISERROR({end}),AND(COUNT({end:first}:{end})>0,"
+            'COUNT({end:column})>COUNT({end:first}:{end}))),NA(),""))'
+        ),
     ),
+    # customers at end pasted as text not counted: the Dashboard's latest figure and the ARPA read the month before
+    ("Customers", "end_seq"): ('=IF(ISNUMBER({end}),COUNT({end:first}:{end}),"")',),
     ("Purchases and visits", "returning_rate"): (
         (
             '=IF(OR(AND({returning}="",{buyers}=""),AND(ISNUMBER({buyers}),{buyers}=0),AND({returning}="",COU'
@@ -314,6 +321,10 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
     "B3": (
         '=IF(COUNT(Revenue_End)=0,"",IF(LOOKUP(9.99E+307,Revenue_End,Customers_End)=0,"",LOOKUP(9.99E+307,'
         "Revenue_End)/LOOKUP(9.99E+307,Revenue_End,Customers_End)))",
+        # the last month's customers at end pasted as text ("95"): the ARPA blank
+        '=IF(COUNT(Revenue_End)=0,"",IF(NOT(ISNUMBER(INDEX(Customers_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0))'
+        ')),"",IF(INDEX(Customers_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0))=0,"",INDEX(Revenue_End,MATCH(COUNT('
+        "Revenue_End),Revenue_End_Seq,0))/INDEX(Customers_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)))))",
         '=IF(OR(COUNT(Revenue_End_Chart)=0,COUNT(Customers_End_Chart)=0),"",IF(LOOKUP(9.99E+307,Revenue_End_Chart,'
         'Customers_End_Chart)=0,"",LOOKUP(9.99E+307,Revenue_End_Chart)/LOOKUP(9.99E+307,Revenue_End_Chart,'
         "Customers_End_Chart)))",
@@ -327,12 +338,28 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
         "INDEX(Customers_Churn,COUNT(Customers_Churn))))",
     ),
     "B7": ("=CUSTOMER_LIFETIME(B5)", '=IF(B5="","",CUSTOMER_LIFETIME(B5))'),
-    "B8": ("=CLV(B3,B4,B5,B6)", '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))'),
-    "B11": ('=IF(COUNT(B3:B4)<2,"",B3*B4)', '=IF(OR(B3="",B4=""),"",B3*B4)'),  # B4 of 80 (for 80%): 4,000 a month
-    "C8": ('=IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.","")',),
+    # below, the last form of each: an input pasted as text ('80%') refused by CLV (#VALUE!), the note saying to type
+    # 80%, which the user had
+    "B8": (
+        "=CLV(B3,B4,B5,B6)",
+        '=IF(OR(B3="",B4="",B5=""),"",CLV(B3,B4,B5,B6))',
+        '=IF(OR(B3="",B4="",B5=""),"",IF(B5+N(B6)=0,"",CLV(B3,B4,B5,B6)))',
+    ),
+    "B11": (
+        '=IF(COUNT(B3:B4)<2,"",B3*B4)',
+        '=IF(OR(B3="",B4=""),"",B3*B4)',  # B4 of 80 (for 80%): 4,000 a month
+        '=IF(OR(B3="",B4=""),"",CLV(B3,B4,1,0))',
+    ),
+    "C8": (
+        '=IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.","")',
+        '=IF(ISERROR(B8),"No value for these inputs: the gross margin is a share (80% or 0.8, not 80); ARPA and churn '
+        '0 or more.",IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.",""))',
+    ),
+    "B12": ('=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,B6))',),
     "B13": (
         '=IF(COUNT(B9:B10)<2,"",SBG_CLV(B11,B9,B10,B6))',
         '=IF(OR(COUNT(B9:B10)<2,B11=""),"",SBG_CLV(B11,B9,B10,B6))',
+        '=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,B6)))',
     ),
 }
 _NAME_ATTR = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>")
