@@ -13,14 +13,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
-from .kept_answers import refuse_dropped_answers
 from .monthly import NPS_SCORES_TITLE
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pandas is imported where answers are written, not by recalc's checks (ranges)
+    import pandas as pd
+
     from .fill import _Plan
     from .found import _Monthly
 
@@ -136,6 +136,8 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
                  source: str) -> None:  # fmt: skip
     """Each month's answers of ``scores`` down its column of the sheet ``answers`` (an answer already there and not
     in the file refuses: :func:`.kept_answers.refuse_dropped_answers`)."""
+    from .kept_answers import refuse_dropped_answers  # pandas: imported by the import, not by recalc's checks
+
     sheet = plan.package.sheet(answers)
     for month, given in scores.items():
         if month not in columns:
