@@ -10,15 +10,14 @@ is. The formulas are checked with LibreOffice too (see test_the_next_start_and_s
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
+from test_workbook_text_numbers import _recalc  # recalc from the command line: each file's errors
 
-from xl_retention import cli
 from xl_retention.workbook import build_template
 from xl_retention.workbook.cohort_sheet import _same_formula
 
@@ -31,13 +30,6 @@ def _tracker(tmp_path: Path, name: str, cells: dict[str, dict[str, object]]) -> 
             wb[title][ref] = value
     wb.save(path)
     return path
-
-
-def _recalc(tmp_path: Path, capsys, *paths: Path) -> dict[str, dict[str, str]]:
-    capsys.readouterr()
-    cli.main(["recalc", *map(str, paths), "--json", "--output-dir", str(tmp_path / "out")])
-    report = json.loads(capsys.readouterr().out)
-    return {Path(f["path"]).name: {e["address"]: e["reason"] for e in f["errors"]} for f in report["files"]}
 
 
 def _values(tmp_path: Path, name: str, title: str, refs: list[str]) -> list[object]:
