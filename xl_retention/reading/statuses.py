@@ -34,7 +34,9 @@ import numpy as np
 import pandas as pd
 
 from . import status_words as words
-from .errors import bad_rows
+from ._distinct import factorize
+from .errors import SHOW_ROWS, bad_rows
+from .response_types import not_answer_codes, qualtrics_status_columns
 
 __all__ = [
     "PAYING",
@@ -353,9 +355,12 @@ whether this one paid cannot be told): remove the rows of subscriptions that end
             raise bad_rows(source, name, SNAPSHOT_ENDED_PROBLEM.format(what="status"), rows, column.to_numpy())
 
 
-#: Statuses of survey responses that are no respondent's answer: Qualtrics' "Survey Preview", "Survey Test" and
-#: "Spam" (its ``Status``), ``preview`` and ``test`` (its ``DistributionChannel``), other tools' ``test``, ``spam``.
-NOT_ANSWERS = frozenset({"survey_preview", "survey_test", "preview", "test", "spam", "test_response", "spam_flagged"})
+#: Statuses of survey responses that are no respondent's answer: Qualtrics' "Survey Preview", "Survey Test",
+#: "Spam", "Imported Spam", "Synthetic", ... (its ``Status``; as numbers: :mod:`~.response_types`), ``preview`` and
+#: ``test`` (its ``DistributionChannel``), other tools' ``test``, ``spam``.
+NOT_ANSWERS = frozenset({"survey_preview", "survey_test", "preview", "test", "spam", "test_response", "spam_flagged",
+                         "survey_preview_spam", "imported_spam", "offline_survey_preview", "ex_spam", "synthetic",
+                         "test_data"})  # fmt: skip
 _ANSWER_STATUS_NAMES = frozenset({"distribution_channel", "distributionchannel", "response_type", "response_status"})
 #: the names of a survey answer's status column: a status column's or Qualtrics' DistributionChannel, ...
 ANSWER_STATUS_NAMES = STATUS_NAMES | _ANSWER_STATUS_NAMES
@@ -367,6 +372,7 @@ ANSWER_PROBLEM = (
 #: Flag columns whose true value says a survey answer is a test, a preview or spam (Typeform's and other tools'
 #: ``test``, ``is_test``, ``spam``, ``is_spam``, ...): no respondent's answer, refused as a status saying so is.
 ANSWER_FLAGS = frozenset({"test", "is_test", "test_response", "is_test_response", "test_mode", "testmode", "sandbox",
+                          "test_data", "is_test_data",
                           "is_sandbox", "preview", "is_preview", "spam", "is_spam", "spam_flagged", "flagged_spam",
                           "marked_as_spam", "is_spam_response"})  # fmt: skip
 #: How a flag's values are spelled (:func:`spelled`) when true, and when false or blank.
@@ -426,3 +432,10 @@ to be removed (no respondent's answer: they would count in the NPS) in row 3 (co
         rows = np.flatnonzero(np.isin(spelled(column), list(NOT_ANSWERS)))
         if rows.size:
             raise bad_rows(source, name, ANSWER_PROBLEM, rows, column.to_numpy())
+    for name in qualtrics_status_columns(df.columns):  # its numeric export: 1 preview, 2 test, 8 spam, ...
+        codes, distinct = factorize(df.iloc[:, [str(c) for c in df.columns].index(name)])
+        found = not_answer_codes(distinct)
+        if found:
+            shown = np.array([found.get(v) for v in distinct] + [None], dtype=object)[codes]
+            rows = np.flatnonzero(shown != None)  # noqa: E711 (an object array's elementwise test)
+            raise bad_rows(source, name, ANSWER_PROBLEM, rows, {int(p): shown[p] for p in rows[:SHOW_ROWS]})

@@ -26,6 +26,7 @@ from ..reading.currency import CURRENCY_COLUMNS, codes_column, converted_hint, n
 from ..reading.notes import note
 from ..reading.repeats import CHANGED, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
+from ..reading.response_types import not_answer_codes, qualtrics_status_columns
 from ..reading.revenue import (
     STRIPE_API_FIELDS,
     STRIPE_ID_PREFIXES,
@@ -412,3 +413,10 @@ def _refuse_test_answers(con: Any, table: ir.Table, source: str) -> None:
         refuse_any(
             con, shown, source, [(name, ANSWER_PROBLEM, _spelled(table[name]).isin(sorted(NOT_ANSWERS)), "__shown")]
         )
+    for name in qualtrics_status_columns([c for c in table.columns if c != ROW]):  # 8 spam, 1 preview, ...
+        text = _stripped(table[name].cast("string"))
+        distinct = con.execute(table.select(__v=text).distinct())["__v"].tolist()
+        found = not_answer_codes([v for v in distinct if v is not None])
+        if found:
+            shown = table.mutate(__shown=text.substitute(found))
+            refuse_any(con, shown, source, [(name, ANSWER_PROBLEM, text.isin(sorted(found)), "__shown")])
