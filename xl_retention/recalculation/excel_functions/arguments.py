@@ -56,6 +56,7 @@ from .criteria_formatted import formatted_number_guarded
 from .criteria_long import long_guarded
 from .criteria_runtime import formatted_guarded, runtime_keyed
 from .criteria_values import dated_criteria, numbered_criteria
+from .error_arrays import error_arrays
 from .error_order import FIRST_ERROR, first_error
 from .logical import logical_call
 from .lookup import exact_lookup
@@ -183,31 +184,41 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
     args = [_expression(tokens[a:b]) for a, b in spans]
     for k, (a, b) in enumerate(spans):  # text typed in or given by an expression: a number or #VALUE! (.typed)
         args[k] = typed_argument(name, k, tokens[a:b], args[k])
+    parts = [tokens[a:b] for a, b in spans]
+    held = error_arrays(name, parts, args, lambda texts: _call_of(token, name, parts, texts))
+    if held is not None:  # VLOOKUP(3,1/0,1,0): the array's error is the answer, as Excel (.error_arrays)
+        return held, close
+    return _call_of(token, name, parts, args), close
+
+
+def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str]) -> str:
+    """The call opened by ``token`` of the function ``name``, its arguments' tokens ``parts`` and rewritten texts
+    ``args`` (a copy is changed), rewritten."""
+    args = list(args)
     if name.endswith(("IF", "IFS")):  # COUNTIF(A1:A4,"<M"): text criteria in Excel's order (.collation)
-        args, literals = dated_criteria(name, args, [_typed_text(tokens[a:b]) for a, b in spans])  # in 1904 too
+        args, literals = dated_criteria(name, args, [_typed_text(p) for p in parts])  # in 1904 too
         args = keyed_criteria(name, args, literals)
-        args = widened_criteria(name, [tokens[a:b] for a, b in spans], args)  # numbers at 15 digits (.criteria_digits)
-        args = numbered_criteria(name, [tokens[a:b] for a, b in spans], args)  # a cell's "0012345" is 12345 (.criteria)
+        args = widened_criteria(name, parts, args)  # numbers at 15 digits (.criteria_digits)
+        args = numbered_criteria(name, parts, args)  # a cell's "0012345" is 12345 (.criteria)
     if name in ("SORT", "SORTBY"):  # text in Excel's order (.collation)
         ordered = sorted_call(name, args)
         if ordered is not None:
-            return ordered, close
+            return ordered
     const = _CONSTANT_ARGUMENT.get(name)
     if const is not None and len(args) > const and not args[const].strip():
         args[const] = "TRUE"  # LINEST(y,x,,TRUE): Excel takes an empty const as its default, TRUE (the engine: 0)
-    if name == "CHOOSE" and spans and _may_be_logical(tokens[spans[0][0] : spans[0][1]]):
+    if name == "CHOOSE" and parts and _may_be_logical(parts[0]):
         args[0] = f"{CHOICE}({args[0]})"
-    if name == "VALUE" and len(spans) == 1:  # Excel: VALUE of a blank cell is 0, "$1,000" is 1000
-        return date_literal(args[0]) or f"{VALUE}({args[0].strip()})", close  # a date typed: in 1904 too (.typed)
+    if name == "VALUE" and len(parts) == 1:  # Excel: VALUE of a blank cell is 0, "$1,000" is 1000
+        return date_literal(args[0]) or f"{VALUE}({args[0].strip()})"  # a date typed: in 1904 too (.typed)
     if name == "COUNT":  # Excel: "Arguments that are error values ... are not counted" (the engine passed them on)
-        for k, (a, b) in enumerate(spans):
-            if _may_be_error_value(tokens[a:b]):
+        for k, part in enumerate(parts):
+            if _may_be_error_value(part):
                 args[k] = f'IFERROR({args[k]},"")'
     if name == "INDEX":
         for k in (1, 2):
-            if k < len(spans) and _may_be_negative(tokens[spans[k][0] : spans[k][1]]):
+            if k < len(parts) and _may_be_negative(parts[k]):
                 args[k] = f"{INDEXED}({args[k]})"
-    parts = [tokens[a:b] for a, b in spans]
 
     def guarded(args: list[str], keyed: bool = False) -> str:
         """The call of ``args`` with the rewrite's guards; ``keyed``: its criteria keyed when the formula runs
@@ -241,22 +252,22 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
         call = formatted_number_guarded(name, parts, args, call)  # 0.1 over text "10%" (.criteria_formatted)
     if name in ("LINEST", "LOGEST"):  # sizes that do not match #REF!, collinear x's listed (.regression)
         call = regression_guarded(name, args, call) or call
-    if name == "INDEX" and spans:  # INDEX(1/0,1,4): the error itself, as Excel (.typed)
-        call = index_of_value(tokens[spans[0][0] : spans[0][1]], call, args)
-    if name in ("ROWS", "COLUMNS") and len(spans) == 1:  # ROWS(1/0): the error itself, as Excel (.typed)
+    if name == "INDEX" and parts:  # INDEX(1/0,1,4): the error itself, as Excel (.typed)
+        call = index_of_value(parts[0], call, args)
+    if name in ("ROWS", "COLUMNS") and len(parts) == 1:  # ROWS(1/0): the error itself, as Excel (.typed)
         call = size_of_value(parts[0], call, args[0])
-    searched = _searched(name, args, tokens[spans[0][0] : spans[0][1]] if spans else [])
+    searched = _searched(name, args, parts[0] if parts else [])
     if searched is None and name in ("SWITCH", "IFS"):
-        searched = logical_call(name, [tokens[a:b] for a, b in spans], args)
+        searched = logical_call(name, parts, args)
     if searched is not None:
-        return searched, close
-    if spans and _may_be_error(tokens[spans[0][0] : spans[0][1]]):
+        return searched
+    if parts and _may_be_error(parts[0]):
         if (name in _LOOKUPS and not _exact(args)) or name == "SWITCH":
             key = args[0]
             call = f"IF(ISERROR({key}),{key},{call})"
     if name in FIRST_ERROR:  # RANK(1/0,..), LARGE(A1:A3,NA()): the first argument's error (.error_order)
-        call = first_error(name, [tokens[a:b] for a, b in spans], args, call, _may_be_error)
-    return call, close
+        call = first_error(name, parts, args, call, _may_be_error)
+    return call
 
 
 def _next_to_arithmetic(tokens: list[Token], i: int) -> bool:
