@@ -362,8 +362,16 @@ def indexes_whole(formula: str, names: dict[str, str]) -> bool:
     of them (``names``: lower case -> reference): a superset test, see :func:`bounded_index`."""
     if WHOLE_INDEX.search(formula) is not None:
         return True
-    pattern = _whole_names(tuple(sorted(k for k, v in names.items() if _WHOLE.match(v) is not None)))
+    if not names:
+        return False
+    pattern = _names_pattern(tuple(names.items()))  # asked of every formula: the names' test made once per names
     return pattern is not None and pattern.search(formula) is not None
+
+
+@lru_cache(maxsize=32)
+def _names_pattern(names: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+    """:func:`_whole_names` of the names (name, reference) that are whole columns or rows."""
+    return _whole_names(tuple(sorted(k for k, v in names if _WHOLE.match(v) is not None)))
 
 
 @lru_cache(maxsize=32)

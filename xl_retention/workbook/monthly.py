@@ -77,7 +77,14 @@ MONTH = Column("month", "Month", number_format=MONTH_FORMAT, width=11)
 # Months before "have an input" when a customers at end is not empty, or the first month's start is not 0 nor blank:
 # a number pasted as text counts (COUNT and N() skipped text: the first month typed as text made the next start 0,
 # its lost customers #NUM!); the previous end is passed on as its number, a text that is no number as it is.
+# (The months before with an input are counted as ROWS - COUNTBLANK: no array arithmetic over a range that grows
+# down the column, which cost every spreadsheet a formula evaluated per cell.)
 CUSTOMERS_START = (
+    '=IF(AND({gained}="",{end}=""),"",IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})'
+    '+IFERROR(--({start:first}+0<>0),1)=0,0,IF({end-1}="","",IFERROR({end-1}+0,{end-1}))))'
+)
+#: the form of CUSTOMERS_START before it counted without array arithmetic (the same values; upgrade.EARLIER)
+CUSTOMERS_START_ARRAY = (
     '=IF(AND({gained}="",{end}=""),"",IF(SUMPRODUCT(--({end:first}:{end-1}<>""))+IFERROR(--({start:first}+0<>0),1)'
     '=0,0,IF({end-1}="","",IFERROR({end-1}+0,{end-1}))))'
 )
@@ -159,9 +166,12 @@ CHART_WIDTH = 12
 # Customers at end is typed: a number pasted as text ("95") is a figure the month has, as the rates read it (x+0), so
 # the months so far count it (COUNT skipped it: the month was a gap in the chart and the Dashboard's latest figure and
 # the lifetime value's ARPA read the month before) and the chart draws its number; a text that is no number is a gap
-# (its rates #VALUE! name it). Numbers are counted as x+0 reads them, less the empty cells (x+0 reads them as 0).
+# (its rates #VALUE! name it). The n-th such month is 1 + the count of such months above it (this column's numbers
+# above, from its header): no array arithmetic over a range that grows down the column.
 _TYPED_NUMBER = 'ISNUMBER(IFERROR(IF({end}="","",{end}+0),""))'
-END_SEQ = (
+END_SEQ = f'=IF({_TYPED_NUMBER},COUNT({{end_seq:above}})+1,"")'
+#: the form of END_SEQ before it counted the months above (the same values; upgrade.EARLIER)
+END_SEQ_ARRAY = (
     f"=IF({_TYPED_NUMBER},SUMPRODUCT(--ISNUMBER({{end:first}}:{{end}}+0))-(ROWS({{end:first}}:{{end}})"
     '-COUNTA({end:first}:{end})),"")'
 )

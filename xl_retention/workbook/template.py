@@ -65,7 +65,7 @@ from .monthly import (  # the sheets' descriptions, importable from here as befo
     MonthlySheet,
 )
 
-_PLACEHOLDER = re.compile(r"\{(\w+)(-1|:first|:column)?\}")
+_PLACEHOLDER = re.compile(r"\{(\w+)(-1|:first|:column|:above)?\}")
 SCORE_PAGE_MONTHS = 12  # the months of "NPS scores" printed on one page across (a year, at about full size)
 
 
@@ -94,7 +94,8 @@ def render_formula(template: str, letters: dict[str, str], row: int, extra: dict
 
     ``{key}`` is this row's cell of column ``key``, ``{key-1}`` the previous row's,
     ``{key:first}`` the first month's (absolute: ``$D$2``), ``{key:column}`` the whole column
-    (``$D:$D``); ``extra`` supplies other keys
+    (``$D:$D``), ``{key:above}`` the column from its header to the previous row (``$D$1:D4``: in the first month
+    only the header, never the cell itself); ``extra`` supplies other keys
     (``{scores}``) verbatim. An unknown key raises ``KeyError`` naming it.
     """
 
@@ -106,6 +107,8 @@ def render_formula(template: str, letters: dict[str, str], row: int, extra: dict
             return f"${letters[key]}${FIRST_ROW}"
         if where == ":column":
             return f"${letters[key]}:${letters[key]}"
+        if where == ":above":
+            return f"${letters[key]}${FIRST_ROW - 1}:{letters[key]}{row - 1}"
         return f"{letters[key]}{row - 1 if where else row}"
 
     return _PLACEHOLDER.sub(substitute, template)

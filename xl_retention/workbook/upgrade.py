@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
+from .monthly import CUSTOMERS_START_ARRAY, END_SEQ_ARRAY
 from .template import MONTHLY_SHEETS, render_formula
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             '=IF(AND({gained}="",{end}=""),"",IF(COUNT({end:first}:{end-1})+N({start:first})=0,0,IF({end-1}="","",'
             "{end-1})))"
         ),
+        CUSTOMERS_START_ARRAY,  # the same values, counted with array arithmetic (slower in every spreadsheet)
     ),
     # below: the rates before a number pasted as text was read as its number (#VALUE! "must be a number, got '115'")
     ("Customers", "lost"): (
@@ -245,7 +247,7 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
         ),
     ),
     # customers at end pasted as text not counted: the Dashboard's latest figure and the ARPA read the month before
-    ("Customers", "end_seq"): ('=IF(ISNUMBER({end}),COUNT({end:first}:{end}),"")',),
+    ("Customers", "end_seq"): ('=IF(ISNUMBER({end}),COUNT({end:first}:{end}),"")', END_SEQ_ARRAY),
     ("Purchases and visits", "returning_rate"): (
         (
             '=IF(OR(AND({returning}="",{buyers}=""),AND(ISNUMBER({buyers}),{buyers}=0),AND({returning}="",COU'
