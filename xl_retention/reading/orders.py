@@ -26,7 +26,9 @@
   rows: whether it was paid cannot be told. A blank status (an order's other line items) passes. A ``state``
   column (:data:`STATE_NAMES`) is such a status where any of its values is an order status (else it is an address's
   state, ``CA``, and not read). A flag column (:data:`CANCEL_FLAGS`: ``cancelled``, ``is_cancelled``, ``voided``,
-  ``chargeback``, ...) that is true leaves the order out; a value that says neither true nor false is refused.
+  ``chargeback``, ...) that is true leaves the order out; a value that says neither true nor false is refused. A
+  dispute lost (Stripe's "Dispute Status" ``lost``: a chargeback) leaves the charge out; one not decided yet is
+  refused (:mod:`.disputes`).
 * **Refunds marked by a column.** A type column (``type``, ``transaction_type``, ``order_type``, ``kind``) whose
   value says a refund (``refund``, ``return``, ``chargeback``, ``reversal``, ``credit_note``) makes the row a
   refund, left out as a negative amount is; a value that says a sale (``sale``, ``order``, ``purchase``,
@@ -56,6 +58,7 @@ import pandas as pd
 
 from . import document_types as types
 from . import order_columns as by_values
+from .disputes import dispute_columns, lost_disputes
 from .errors import DataError, bad_rows
 from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
 from .order_copies import check_order_copies
@@ -125,7 +128,9 @@ NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "decl
                       "settlement_declined",
                       # invoices and billing transactions not paid (yet): Paddle's and Recurly's past_due,
                       # Chargebee's payment_due and not_paid, Stripe's uncollectible invoices
-                      "past_due", "payment_due", "not_paid", "unpaid", "uncollectible"})  # fmt: skip
+                      "past_due", "payment_due", "not_paid", "unpaid", "uncollectible",
+                      # a payment charged back (Mollie's "Charged back"), a dispute lost
+                      "charged_back", "chargeback", "chargedback", "chargeback_lost", "dispute_lost"})  # fmt: skip
 #: Statuses of orders that were paid (a partial refund is a paid order; the refund is an amount of its own).
 PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "successful", "processing", "shipped",
                   "fulfilled", "delivered", "partially_refunded", "partial_refund", "partially_paid", "authorized",
@@ -354,7 +359,9 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
             raise bad_rows(source, name, problem, np.flatnonzero(open_), df.iloc[:, disputed].to_numpy())
         if won is not None:
             out |= open_ & ~np.isin(spelled(df.iloc[:, won]), list(_TRUE))
+    out |= lost_disputes(df, source)  # Stripe's Dispute Status 'lost': a chargeback (reading.disputes)
     lines = set(line_status_columns(df.columns))  # a line's own status: read per line (line_statuses)
+    lines |= {p for p, c in enumerate(df.columns) if str(c) in dispute_columns(df.columns)}  # read above
     for position, name in enumerate(map(str, df.columns)):
         keys = keys_of(name)
         column = df.iloc[:, position]

@@ -437,12 +437,14 @@ def _odd_spaces(con: Any, table: ir.Table, columns: list[str]) -> bool:
 def _cancellable(empty: pd.DataFrame) -> bool:
     """Whether an orders table has a column that may say an order was not paid, or was refunded (reading.orders)."""
     from ..reading.columns import keys_of
+    from ..reading.disputes import dispute_columns
     from ..reading.orders import _CANCELLED_DATES, _STATUSES, _TYPES, CANCEL_FLAGS, STATE_NAMES, refunded_column
 
     marks = _CANCELLED_DATES | _STATUSES | _TYPES | CANCEL_FLAGS | STATE_NAMES
-    marks |= {"captured", "refunded", "fully_refunded", "is_refunded"}
+    marks |= {"captured", "refunded", "fully_refunded", "is_refunded", "disputed", "is_disputed"}
     keys = [{k.rstrip("?") for k in keys_of(c)} for c in empty.columns]
-    return any(k & marks for k in keys) or refunded_column(empty) is not None
+    disputed = bool(dispute_columns(empty.columns))  # Stripe's Dispute Status (reading.disputes)
+    return any(k & marks for k in keys) or disputed or refunded_column(empty) is not None
 
 
 def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, str, ir.BooleanValue, str]:

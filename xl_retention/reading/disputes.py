@@ -1,0 +1,126 @@
+"""Payments disputed by the card holder: a dispute lost is a chargeback, the money taken back, no purchase.
+
+Stripe's Payments export (``unified_payments.csv``) writes beside each charge its ``Disputed Amount`` and ``Dispute
+Status`` (``needs_response``, ``under_review``, ``warning_needs_response``, ``warning_under_review``,
+``warning_closed``, ``won``, ``lost``); Shopify's disputes say ``accepted`` (the merchant gave in), ``won``,
+``lost``. The charge's own status stays ``Paid``. So, in an orders file with a dispute status column
+(:data:`STATUS_NAMES`: "Dispute Status", ``chargeback_status``, "Dispute Outcome", ...):
+
+* a dispute lost (:data:`LOST`: ``lost``, ``accepted``, ``charge_refunded``, ``charged_back``, ...) took the money
+  back: the charge is no purchase, as a ``chargeback`` flag says (where the disputed amount is only part of what the
+  charge kept, ``Amount`` less ``Amount Refunded``, the rows are refused: the amount kept cannot be told in the
+  amount's currency);
+* a dispute won, or an inquiry closed without one (:data:`KEPT`: ``won``, ``warning_closed``, ``prevented``), and a
+  blank (no dispute) keep it;
+* a dispute still open (:data:`OPEN`) is refused naming the rows: whether the money stays cannot be told until it is
+  decided; any other value too.
+
+A disputed amount column (:data:`AMOUNT_NAMES`: "Disputed Amount", ``chargeback_amount``) with amounts above 0 and no
+dispute status column is refused: which disputes were lost cannot be told.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+
+__all__ = ["AMOUNT_NAMES", "KEPT", "LOST", "OPEN", "STATUS_NAMES", "dispute_columns", "lost_disputes"]
+
+#: Names (as :func:`~.names.key` spells them) of a payment's dispute status column.
+STATUS_NAMES = frozenset({"dispute_status", "dispute_state", "dispute_outcome", "dispute_result", "chargeback_status",
+                          "chargeback_state", "chargeback_outcome", "disputes_status"})  # fmt: skip
+#: Names of a payment's disputed (charged back) amount column.
+AMOUNT_NAMES = frozenset({"disputed_amount", "dispute_amount", "amount_disputed", "chargeback_amount",
+                          "charged_back_amount", "amount_charged_back"})  # fmt: skip
+#: Dispute statuses that say the money was taken back (spelled: lower case, spaces and hyphens as ``_``).
+LOST = frozenset({"lost", "dispute_lost", "chargeback_lost", "lost_dispute", "accepted", "charge_refunded",
+                  "charged_back", "chargeback", "chargedback", "closed_lost"})  # fmt: skip
+#: ... that say the money stays: won, an inquiry closed, a dispute prevented.
+KEPT = frozenset({"won", "dispute_won", "chargeback_won", "won_dispute", "warning_closed", "prevented", "closed_won",
+                  "chargeback_reversed"})  # fmt: skip
+#: ... of a dispute (or an inquiry) not decided yet.
+OPEN = frozenset({"needs_response", "under_review", "warning_needs_response", "warning_under_review", "open",
+                  "pending", "in_review", "inquiry", "evidence_required", "response_submitted", "submitted",
+                  "awaiting_response", "needs_action", "action_required"})  # fmt: skip
+OPEN_PROBLEM = (
+    "disputes not decided yet (a dispute lost takes the money back, a dispute won keeps it: whether these were "
+    "purchases cannot be told): import again once they are decided, or remove their rows"
+)
+UNKNOWN_PROBLEM = "dispute statuses that say neither won, lost nor open (whether the money stays cannot be told)"
+PARTLY_PROBLEM = (
+    "disputes lost on part of a charge ({disputed!r} below {amount!r} less its refunds): the amount kept cannot be "
+    "told in the currency of the amount; write the amount kept, or remove these rows"
+)
+NO_STATUS_PROBLEM = (
+    "disputed amounts, and no column says whether the dispute was lost (a dispute lost is a chargeback: the money "
+    "taken back): add the dispute status column of the export (Stripe's 'Dispute Status'), or remove the rows of "
+    "disputes lost"
+)
+
+
+def _keyed(names: Sequence[Any], wanted: frozenset[str]) -> list[str]:
+    from .names import keys_of
+
+    return [str(n) for n in names if keys_of(n) & wanted]
+
+
+def dispute_columns(names: Sequence[Any]) -> list[str]:
+    """The dispute status and disputed amount columns of ``names``.
+
+    >>> dispute_columns(["id", "Amount", "Disputed Amount", "Dispute Status", "Dispute Reason"])
+    ['Disputed Amount', 'Dispute Status']
+    """
+    return _keyed(names, STATUS_NAMES | AMOUNT_NAMES)
+
+
+def _numbers(df: pd.DataFrame, name: str, source: str) -> np.ndarray:
+    from .values import parse_numbers
+
+    return parse_numbers(df.iloc[:, [str(c) for c in df.columns].index(name)], source, name, allow_blank=True)
+
+
+def lost_disputes(df: pd.DataFrame, source: str = "input") -> np.ndarray:
+    """Whether each row of ``df`` is a charge whose dispute was lost (see the module docstring), as a bool array;
+    :class:`~.errors.DataError` for disputes not decided, unknown statuses, partial losses and disputed amounts
+    without a status.
+
+    >>> frame = pd.DataFrame({"Amount": ["100", "50"], "Disputed Amount": ["100", ""], "Dispute Status": ["lost", ""]})
+    >>> lost_disputes(frame, "p.csv").tolist()
+    [True, False]
+    """
+    from .status_words import spelled_by_distinct
+
+    lost = np.zeros(len(df), dtype=bool)
+    statuses, amounts = _keyed(df.columns, STATUS_NAMES), _keyed(df.columns, AMOUNT_NAMES)
+    if not statuses:
+        for name in amounts:
+            disputed = np.nan_to_num(_numbers(df, name, source), nan=0.0)
+            if (disputed > 0.005).any():
+                shown = df[name].to_numpy()
+                raise bad_rows(source, name, NO_STATUS_PROBLEM, np.flatnonzero(disputed > 0.005), shown)
+        return lost
+    for name in statuses:
+        column = df.iloc[:, [str(c) for c in df.columns].index(name)]
+        said = spelled_by_distinct(column)
+        for problem, rows in ((UNKNOWN_PROBLEM, ~np.isin(said, list(LOST | KEPT | OPEN)) & (said != "")),
+                              (OPEN_PROBLEM, np.isin(said, list(OPEN)))):  # fmt: skip
+            if rows.any():
+                raise bad_rows(source, name, problem, np.flatnonzero(rows), column.to_numpy())
+        lost |= np.isin(said, list(LOST))
+    charged = _keyed(df.columns, frozenset({"amount"}))
+    if lost.any() and amounts and charged:  # a dispute of part of the charge: the part kept is not the amount
+        refunded = _keyed(df.columns, frozenset({"amount_refunded"}))
+        kept = _numbers(df, charged[0], source)
+        if refunded:
+            kept = kept - np.nan_to_num(_numbers(df, refunded[0], source), nan=0.0)
+        disputed = _numbers(df, amounts[0], source)
+        partly = lost & (disputed < kept - 0.005)
+        if partly.any():
+            problem = PARTLY_PROBLEM.format(disputed=amounts[0], amount=charged[0])
+            raise bad_rows(source, amounts[0], problem, np.flatnonzero(partly), df[amounts[0]].to_numpy())
+    return lost
