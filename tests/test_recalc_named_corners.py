@@ -86,3 +86,32 @@ def test_a_corner_whose_indirect_text_names_the_sheet(tmp_path: Path) -> None:
     status, values, listed = _recalc(tmp_path, formulas)
     assert (status, listed) == ("ok", set())
     assert values == [6, 6, 3, 6]
+
+
+def test_a_name_and_a_sheet_qualified_corner(tmp_path: Path) -> None:
+    # Start:S!A4 (Start a name of S!$A$1, no sheet called Start) is the range S!A1:A4: Excel reads it as the name, a
+    # colon and a reference; the cell was listed as a 3-D reference (not computed). Also with the sheet quoted, a
+    # whole column named (Whole:S!B1 is A:B), and from another sheet.
+    formulas = ["SUM(Start:S!A4)", "ROWS(Start:'S'!$A$3)", "SUM(Whole:S!B1)", "SUM(Finish:S!A5)"]
+    status, values, listed = _recalc(tmp_path, formulas)
+    assert (status, listed) == ("ok", set())
+    assert values == [10, 3, 58, 12]
+    status, values, listed = _recalc(tmp_path, ["SUM(Start:S!A4)", "COUNT(Finish:S!A1)"], on="Summary")
+    assert (status, listed) == ("ok", set())
+    assert values == [10, 3]
+
+
+def test_a_sheet_called_like_the_name_makes_a_3d_reference(tmp_path: Path) -> None:
+    # With a sheet called Start, Start:S!A4 is the 3-D reference (A4 on every sheet from Start to S), name or not.
+    book = openpyxl.Workbook()
+    book.active.title = "Start"
+    book["Start"]["A4"] = 100
+    data = book.create_sheet("S")
+    for row in range(1, 11):
+        data.cell(row, 1, row)
+    data["D1"] = "=SUM(Start:S!A4)"
+    book.defined_names["Start"] = DefinedName("Start", attr_text="S!$A$1")
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]["D1"].value == 104

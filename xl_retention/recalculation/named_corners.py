@@ -8,6 +8,8 @@ sheet and the other does not, though both are on the formula's sheet (``S!$A$1:I
 ``A1:INDEX(S!A:A,3)``). :func:`named_corners` writes each name beside ``:`` as its reference, a whole column or row
 as its explicit cells (``$A$1:$A$1048576``, which the engine joins with a computed corner), and, where a corner is a
 call, the formula's own sheet's references without the sheet (the same cells), so that both corners are alike.
+A name before ``:`` and a sheet-qualified corner (``Start:S!A4``) is the name where no sheet is called Start
+(else Excel reads a 3-D reference): written with the sheet both corners are on (``$A$1:A4`` on sheet S).
 """
 
 from __future__ import annotations
@@ -33,10 +35,14 @@ _WHOLE_COLUMNS = re.compile(r"(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})")
 _WHOLE_ROWS = re.compile(r"(\$?)(\d+):(\$?)(\d+)")
 
 
-def named_corners(text: str, sheet: str, names: dict[str, str] | None) -> str:
+def named_corners(
+    text: str, sheet: str, names: dict[str, str] | None, sheets: frozenset[str] | set[str] | None = None
+) -> str:
     """``text`` (a formula) with the names beside ``:`` written as their references and, where a corner of ``:``
     is a call, references to ``sheet`` without their sheet; ``text`` itself when nothing changes. ``names``: the
-    defined names of one range visible here (lower case, also sheet-qualified) -> their reference.
+    defined names of one range visible here (lower case, also sheet-qualified) -> their reference. ``sheets``: the
+    workbook's sheets (lower case): a name beside ``:`` and a sheet-qualified corner (``Start:S!A4``) is that name
+    only when no sheet has its name (else ``Jan:Mar!B2`` is a 3-D reference); None leaves such a corner as it is.
 
     >>> names = {"start": "S!$A$1", "finish": "S!$A$3", "whole": "S!$A:$A", "far": "T!$B$2"}
     >>> named_corners('=SUM(Start:INDIRECT("A"&B1))', "S", names)
@@ -58,7 +64,11 @@ def named_corners(text: str, sheet: str, names: dict[str, str] | None) -> str:
     if names:
         for match in _LEFT.finditer(masked):
             after = masked[match.end() :]
-            if re.match(r"\s*:\s*" + _SHEET + r"!", after):  # Jan:Mar!B2 (3-D) or Start:S!A4: left as it is
+            qualified = re.match(r"(\s*:\s*)(" + _SHEET + r")!", after)
+            if qualified is not None:  # Jan:Mar!B2 (3-D) or Start:S!A4 (a name, where no sheet is called Start)
+                corner = _beside_sheet(match.group(1), qualified.group(2), names, own, sheets)
+                if corner is not None:
+                    edits.append((match.start(1), match.end() + qualified.end(), corner + qualified.group(1)))
                 continue
             written = _written(match.group(1), names, own)
             if written is not None:
@@ -121,6 +131,39 @@ def _qualified_corners(text: str, masked: str, sheet: str, names: dict[str, str]
     return "".join(out)
 
 
+def _beside_sheet(
+    operand: str, other: str, names: dict[str, str], own: str, sheets: frozenset[str] | set[str] | None
+) -> str | None:
+    """The name ``operand`` before ``:`` and a corner on the sheet ``other`` (``Start:S!A4``) as one reference's first
+    corner, written with the sheet both are on (``$A$1`` on the formula's own sheet, else ``T!$A$1``), the other
+    corner to follow without its sheet; None when it may be a 3-D reference (a sheet has the name, or the sheets
+    are not known) or the name is on another sheet than ``other`` (left as it is).
+
+    >>> _beside_sheet("Start", "S", {"start": "S!$A$1"}, "s", frozenset({"s"}))
+    '$A$1'
+    >>> _beside_sheet("Start", "'T'", {"start": "T!$A$1"}, "s", {"s", "t"})
+    'T!$A$1'
+    >>> _beside_sheet("Jan", "Mar", {"jan": "S!$A$1"}, "s", {"jan", "mar"}) is None  # Jan:Mar!B2: 3-D
+    True
+    """
+    if sheets is None or ("!" not in operand and operand.lower() in sheets):
+        return None
+    target = _TARGET.fullmatch(names.get(operand.lower(), ""))
+    if target is None:
+        return None
+    title = _title(target.group("sheet")) if target.group("sheet") else own
+    if title.lower() != _title(other).lower():
+        return None
+    written = _written(operand, names, own)
+    if written is None:
+        return None
+    return written if "!" in written or title.lower() == own else f"{other}!{written}"
+
+
+def _title(sheet: str) -> str:
+    return sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
+
+
 def _written(operand: str, names: dict[str, str], own: str) -> str | None:
     """A name's reference as a corner of ``:`` (None when ``operand`` is no name of one range)."""
     target = names.get(operand.lower())
@@ -138,5 +181,4 @@ def _written(operand: str, names: dict[str, str], own: str) -> str | None:
     sheet = match.group("sheet")
     if sheet is None:
         return area
-    title = sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
-    return area if title.lower() == own else f"{sheet}!{area}"
+    return area if _title(sheet).lower() == own else f"{sheet}!{area}"

@@ -292,7 +292,7 @@ def rewrite(
     if path is not None and "CELL(" in text.upper():  # CELL("filename", A1): the text Excel gives for the file
         text = cell_filenames(text, sheet, path)
     if ":" in text:  # Start:INDIRECT(..), Start:Finish, S!A1:INDEX(A:A,3): corners the engine joins
-        text = named_corners(text, sheet, names)
+        text = named_corners(text, sheet, names, sheets)
     if not decided(text, tables, array, names, defined):
         return text
     return _rewritten(text, sheet, row, col, tables, array, names, defined, sheets)
