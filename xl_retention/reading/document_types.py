@@ -174,16 +174,17 @@ _ADJUSTED = ("adjusted", "after_refunds", "after_refund", "net_of_refunds", "ang
              "ajuste", "ajustado", "rettificato")  # fmt: skip
 ADJUSTED_PROBLEM = (
     "amounts adjusted after the sale that differ from {amount!r} (Etsy's 'Adjusted Order Total' is the amount kept "
-    "after refunds, Chargebee's 'Amount Adjusted' the amount credited: counted at {amount!r} a refund would be "
-    "ignored): write the amount kept as the amount and remove the orders refunded in full, or remove this column "
-    "where {amount!r} is right"
+    "after refunds: counted at {amount!r} a refund would be ignored): write the amount kept as the amount and remove "
+    "the orders refunded in full, or remove this column where {amount!r} is right"
 )
 
 
 def check_adjusted_amounts(df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str,
                            read_numbers: Any) -> None:  # fmt: skip
     """Refuse the rows whose amount after refunds or changes (a column named as the mapped amount "adjusted": Etsy's
-    "Adjusted Order Total" beside "Order Total") differs from the amount, naming that column and the rows.
+    "Adjusted Order Total" beside "Order Total") differs from the amount, naming that column and the rows. The
+    amount's name followed by "adjusted" (Chargebee's "Amount Adjusted") is the part adjusted, not the amount after
+    it: :func:`~.written_off.check_written_off` reads it.
 
     >>> frame = pd.DataFrame({"Order Total": ["48", "48"], "Adjusted Order Total": ["48", "0.00"]})
     >>> check_adjusted_amounts(frame, {"amount": np.array([48.0, 48.0])}, {"amount": "Order Total"}, "o.csv",
@@ -200,6 +201,8 @@ def check_adjusted_amounts(df: pd.DataFrame, typed: dict[str, Any], names: dict[
     for position, name in enumerate(map(str, df.columns)):
         other = key(name)
         if other == said or said not in other or not any(w in other for w in _ADJUSTED):
+            continue
+        if other == said + "_adjusted":  # Chargebee's 'Amount Adjusted': the part credited (reading.written_off)
             continue
         adjusted = np.asarray(read_numbers(df.iloc[:, position], name), dtype=np.float64)
         amount = np.asarray(typed["amount"], dtype=np.float64)

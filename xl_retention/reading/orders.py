@@ -66,6 +66,7 @@ from .order_rows import _take, one_row_per_order, written_values
 from .refunded_amounts import refunded_column, refunded_columns, take_refunds
 from .sale_refunds import signed_refunds
 from .values import visible_values
+from .written_off import check_written_off
 
 __all__ = [
     "CANCEL_FLAGS",
@@ -434,6 +435,7 @@ def orders_as_paid(
     returned = by_values.refund_amount_columns(df, set(names.values()))[1]  # 'Returns': money or items?
     by_values.refuse_returned_columns(returned, source)
     types.check_adjusted_amounts(df, typed, names, source, read_numbers)  # Etsy's Adjusted Order Total
+    check_written_off(df, names, source)  # Chargebee's Write Off Amount, Credits Applied (reading.written_off)
     if "amount" in typed:  # 'UnitAmount' beside 'Quantity': the line's amount is their product
         typed["amount"] = by_values.priced_by_quantity(df, typed["amount"], names, source, read_numbers)
     if "order_id" in typed and "amount" in typed:  # an order's refund row of type refund, its amount positive

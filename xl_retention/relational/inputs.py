@@ -439,11 +439,12 @@ def _cancellable(empty: pd.DataFrame) -> bool:
     from ..reading.columns import keys_of
     from ..reading.disputes import dispute_columns
     from ..reading.orders import _CANCELLED_DATES, _STATUSES, _TYPES, CANCEL_FLAGS, STATE_NAMES, refunded_column
+    from ..reading.written_off import written_off_columns
 
     marks = _CANCELLED_DATES | _STATUSES | _TYPES | CANCEL_FLAGS | STATE_NAMES
     marks |= {"captured", "refunded", "fully_refunded", "is_refunded", "disputed", "is_disputed"}
     keys = [{k.rstrip("?") for k in keys_of(c)} for c in empty.columns]
-    disputed = bool(dispute_columns(empty.columns))  # Stripe's Dispute Status (reading.disputes)
+    disputed = bool(dispute_columns(empty.columns) or written_off_columns(empty.columns))  # Dispute Status, Write Off
     return any(k & marks for k in keys) or disputed or refunded_column(empty) is not None
 
 

@@ -1,0 +1,103 @@
+"""Amounts an invoice did not bring in: written off, credited or adjusted after the sale, beside its amount.
+
+Chargebee's Invoices export writes beside ``Amount`` the parts that were never paid: ``Amount Adjusted`` (adjustment
+credit notes), ``Credits Applied``, ``Write Off Amount`` (bad debt); other billing and accounting exports write
+"Written Off", "Credited", "Adjustments". An invoice written off in full keeps its Status ``Paid`` in some of them,
+and counted at its amount it is revenue and a repeat purchase that never were. Such a column
+(:func:`written_off_columns`: its words say written off, bad debt, credited, credit notes or credits applied, or an
+adjustment, or end with "adjusted": the amount adjusted, not Etsy's "Adjusted Order Total", the amount after it)
+whose numbers are not all 0 is refused, naming it and the rows: what was kept cannot be told from the amount alone
+(an adjustment may add or take off, credits may have been paid before). It is left alone where the mapped amount is
+the amount paid (Chargebee's ``Amount Paid``, "Total Collected"): those parts are not in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError, bad_rows
+
+__all__ = ["check_written_off", "written_off_columns"]
+
+#: Words (of :func:`~.order_columns._words`) and word pairs of a column's name that say money the sale did not bring.
+_WORDS = frozenset({"writeoff", "writeoffs", "adjustment", "adjustments", "credited", "abgeschrieben",
+                    "uncollectible", "uncollected", "gutgeschrieben"})  # fmt: skip
+_CREDITS = frozenset({("credit", "note"), ("credit", "notes"), ("credits", "applied"), ("credit", "applied"),
+                      ("applied", "credits")})  # fmt: skip
+_PAIRS = frozenset({("write", "off"), ("written", "off"), ("write", "offs"), ("bad", "debt")}) | _CREDITS
+#: Words of a name that say it is no amount (a date, a reason, a count, an id).
+_NOT_MONEY = frozenset({"date", "datum", "at", "on", "time", "reason", "status", "type", "id", "number", "no", "nr",
+                        "count", "quantity", "qty", "method", "currency", "note", "notes", "by"})  # fmt: skip
+#: Words of the mapped amount's name that say it is what was paid: the parts not paid are not in it.
+_PAID = frozenset({"paid", "collected", "received", "kept", "settled"})
+PROBLEM = (
+    "amounts {what} after the sale, not paid (counted at {amount!r} the revenue and repeat purchases would count "
+    "money never received): write the amount kept as the amount and remove the invoices that kept nothing, or remove "
+    "this column where {amount!r} already leaves it out"
+)
+
+
+def _what(words: list[str]) -> str | None:
+    pairs = set(zip(words, words[1:], strict=False))
+    if pairs & _CREDITS or {"credited", "gutgeschrieben"} & set(words):
+        return "credited"
+    if {"adjustment", "adjustments"} & set(words) or words[-1:] == ["adjusted"] and len(words) > 1:
+        return "adjusted"
+    if pairs & _PAIRS or set(words) & _WORDS:
+        return "written off"
+    return None
+
+
+def written_off_columns(names: Sequence[Any]) -> list[str]:
+    """The columns of ``names`` named as money an invoice did not bring in (see the module docstring).
+
+    >>> written_off_columns(["Amount", "Write Off Amount", "Credits Applied", "Credit Note Date", "Adjustments",
+    ...                      "Amount Credited", "Credit Card", "Amount Adjusted", "Adjusted Order Total"])
+    ['Write Off Amount', 'Credits Applied', 'Adjustments', 'Amount Credited', 'Amount Adjusted']
+    """
+    from .order_columns import _words
+
+    found = []
+    for name in names:
+        words = [w for w in _words(name) if w]
+        split = [p for w in words for p in w.split("-")]  # 'write-off' kept as one word by key()
+        if _what(split) and not set(split) & _NOT_MONEY - {"note", "notes"} and split[-2:] != ["credit", "note"]:
+            found.append(str(name))
+    return found
+
+
+def check_written_off(df: pd.DataFrame, names: dict[str, str], source: str) -> None:
+    """Refuse a column of :func:`written_off_columns` (not the mapped ones) holding a number other than 0, naming it,
+    the rows and their values; nothing where the mapped amount is named as paid (``Amount Paid``).
+
+    >>> frame = pd.DataFrame({"Amount": ["100", "50"], "Write Off Amount": ["0.00", "50.00"]})
+    >>> check_written_off(frame, {"amount": "Amount"}, "inv.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: inv.csv, column 'Write Off Amount': amounts written off after the sale, ...
+    >>> check_written_off(frame, {"amount": "Amount Paid"}, "inv.csv")
+    """
+    from .order_columns import _words
+    from .values import parse_numbers
+
+    amount = names.get("amount")
+    if amount is None or set(_words(amount)) & _PAID:
+        return
+    mapped = set(names.values())
+    for name in written_off_columns(df.columns):
+        if name in mapped:
+            continue
+        column = df.iloc[:, [str(c) for c in df.columns].index(name)]
+        try:
+            numbers = parse_numbers(column, source, name, allow_blank=True)
+        except DataError:
+            continue  # words: a reason or a flag, not an amount
+        nonzero = np.abs(np.nan_to_num(numbers, nan=0.0)) > 0.005
+        if nonzero.any():
+            what = _what([p for w in _words(name) for p in w.split("-")]) or "written off"
+            problem = PROBLEM.format(what=what, amount=amount)
+            raise bad_rows(source, name, problem, np.flatnonzero(nonzero), column.to_numpy())
