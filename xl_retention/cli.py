@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
+from ._cli_actions import Once
 from ._imports import defer_openpyxl_init
 from .errors import RetentionInputError
 
@@ -515,6 +516,7 @@ def build_parser() -> argparse.ArgumentParser:
     rc.set_defaults(run=_recalc)
 
     imp = commands.add_parser("import", help="raw subscriptions, orders, surveys, visits into a tracking workbook")
+    imp.register("action", None, Once)  # --orders jan.csv --orders feb.csv: refused, not January dropped
     imp.add_argument(
         "--subscriptions",
         type=Path,
