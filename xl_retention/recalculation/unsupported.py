@@ -18,6 +18,7 @@ from openpyxl.utils.formulas import FORMULAE
 from ..cells import CellError
 from ..registry import BY_NAME
 from . import kept
+from .excel_functions import FUNCTIONS as EXCEL_FUNCTIONS
 from .excel_functions.format_codes import foreign_format_cells
 from .formula_texts import FormulaTexts, words_pattern
 from .hidden_rows import nested_totals
@@ -61,8 +62,9 @@ _INTERSECTION = re.compile(r"[\w$)'\]]\s+[\w$('\[]")  # a space between two refe
 
 
 def engine_knows(name: str) -> bool:
-    """Whether formualizer (or the registry) has the function ``name``."""
-    if name in BY_NAME:
+    """Whether formualizer (or the registry, or this package's Excel functions put in every workbook it computes:
+    WRAPROWS, REGEXTEST, ...) has the function ``name``."""
+    if name in BY_NAME or name in EXCEL_FUNCTIONS:
         return True
     if name not in _KNOWN:
         probe = fz.Workbook()
@@ -205,6 +207,11 @@ _EXTERNAL_REASON = (
 )
 
 
+#: Excel's functions the rewrites compute (``@`` stored as _xlfn.SINGLE, the LAMBDA helpers over ranges): never an
+#: add-in's; one a rewrite leaves is listed on the rewritten formula (:mod:`.hidden_constructs`, :func:`reason_of`)
+REWRITTEN = HELPERS | {"SINGLE"}
+
+
 def _add_in_function(formula: str, cell: object, known: set[str]) -> tuple[str, str] | None:
     """(function, reason) when ``formula`` calls a function Excel does not have (an add-in's, a VBA macro's, an xlwings
     UDF: ``GET_MRR(..)``, ``_xll.FX_RATE(..)``) and the file stores a value other than ``#NAME?`` for the cell: Excel
@@ -217,7 +224,7 @@ def _add_in_function(formula: str, cell: object, known: set[str]) -> tuple[str, 
     for name, excels in _functions(formula):
         if name in FORMULAE or name in BY_NAME or name.lower() in known or name == "LAMBDA" or "_XLPM." in name:
             continue
-        if engine_knows(name) or excels and stored is None:  # _xlfn.BYROW: Excel's own, no add-in's
+        if engine_knows(name) or name in REWRITTEN or excels and stored is None:  # _xlfn.BYROW: Excel's own
             continue
         shown = name.removeprefix("_XLL.")
         return shown, (_NO_VALUE_REASON if stored is None else _ADD_IN_REASON).format(shown)
@@ -345,6 +352,7 @@ def _hidden_add_in_calls(formulas: dict[str, FormulaTexts], info: PackageInfo, k
             if not (n in FORMULAE or n in BY_NAME or n.lower() in known or n == "LAMBDA" or "_XLPM." in n)
             and not (n.startswith("_XLDUDF_") and officejs_name(n.removeprefix("_XLDUDF_")) is not None)
             and not engine_knows(n)
+            and n not in REWRITTEN
         }
         if not unknown:
             continue
