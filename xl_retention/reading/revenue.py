@@ -25,6 +25,7 @@ __all__ = [
     "ENDED_AT_ZERO",
     "check_ended_at_zero",
     "currency_divisors",
+    "decimal_cents",
     "formatted_twin",
     "in_units",
     "minor_unit_divisors",
@@ -129,6 +130,55 @@ API_AMOUNTS = frozenset({
 AMOUNT_UNITS = ("cents", "units")
 
 
+#: Stripe's amounts in cents written as a decimal string (``unit_amount_decimal``: "the same as unit_amount, in cents,
+#: with at most 12 decimals", for prices of fractions of a cent; ``price_unit_amount_decimal`` as Sigma flattens it,
+#: ``plan.amount_decimal``, a tier's ``flat_amount_decimal``). Chargebee's ``unit_price_in_decimal`` is in units.
+_DECIMAL_CENTS = ("amount_decimal",)
+
+
+def decimal_cents(column: Any) -> bool:
+    """Whether a money column is named as Stripe names its amounts in cents written with decimals.
+
+    >>> [decimal_cents(n) for n in ("unit_amount_decimal", "price_unit_amount_decimal", "plan.amount_decimal",
+    ...                             "unit_price_in_decimal", "amount")]
+    [True, True, True, False, False]
+    """
+    from .names import key
+
+    return key(column).endswith(_DECIMAL_CENTS)
+
+
+def _decimal_divisors(df: Any, ids: Any, column: str, currencies: list[str], source: str) -> np.ndarray:
+    """Each row's divisor of Stripe's amounts in cents written with decimals (:func:`decimal_cents`: 9900.5 is
+    99.005), with a note, in a file of Stripe's customer ids (``cus_...``); refused elsewhere: its name is Stripe's,
+    its decimals say neither cents nor units, and ``--amounts`` tells."""
+    import pandas as pd
+
+    from .notes import note
+
+    if not _all_start(ids, "cus_"):
+        raise DataError(
+            f"{source}: {column!r} is named as Stripe names its prices in cents written with decimals (9900.5 for "
+            f"99.005), but the customer ids are not Stripe's (cus_...): in cents or in units? say which with "
+            f"--amounts cents or --amounts units",
+            source=source,
+            column=column,
+        )
+    divisors = _divisors(df, currencies[0] if len(currencies) == 1 else None)
+    numbers = pd.to_numeric(df[column], errors="coerce").to_numpy(dtype=np.float64)
+    filled = np.flatnonzero(~np.isnan(numbers) & (divisors > 1))
+    if filled.size:
+        first = int(filled[0])
+        amount = numbers[first] / divisors[first]
+        shown = f"{amount:,.2f}" if round(amount, 2) == amount else f"{amount:,.12f}".rstrip("0")
+        note(
+            f"{source}: the amounts of {column!r} were read in cents, as Stripe's API writes its *_decimal prices "
+            f"({df[column].iloc[first]} as {shown}); if they are units, import with "
+            f"--amounts units"
+        )
+    return divisors
+
+
 def _api_amount(column: Any) -> bool:
     """Whether a money column is named as a billing API names its amounts in the smallest unit (:data:`API_AMOUNTS`).
 
@@ -205,7 +255,7 @@ def minor_unit_divisors(
     if amounts == "units" or names.count(column) != 1:
         return None
     if amounts == "cents":  # said by the user: whole amounts in the smallest unit, by each row's currency
-        if not _whole_numbers(df[column]):
+        if not decimal_cents(column) and not _whole_numbers(df[column]):
             raise DataError(
                 f"{source}: --amounts cents, but {column!r} has amounts with a decimal mark or that are no numbers "
                 "(cents are whole): import it without --amounts, or with --amounts units",
@@ -213,6 +263,8 @@ def minor_unit_divisors(
                 column=column,
             )
         return _divisors(df, currencies[0] if len(currencies) == 1 else None)
+    if decimal_cents(column):  # Stripe's unit_amount_decimal: cents with decimals, 9900.5 is 99.005
+        return _decimal_divisors(df, ids, column, currencies, source)
     twin = formatted_twin(names, column)  # Lemon Squeezy's total beside total_formatted: '$9.99' tells 999 is cents
     if twin is not None and _whole_numbers(df[column]):
         told = _told_by_twin(df[column], df[twin], _divisors(df, currencies[0] if len(currencies) == 1 else None))

@@ -35,6 +35,7 @@ from ..reading.revenue import (
     ZERO_DECIMAL,
     _api_amount,
     _api_headers,
+    decimal_cents,
     formatted_twin,
 )
 from ..reading.statuses import (
@@ -282,6 +283,8 @@ def _minor_unit_divisors(
     theirs = names.get(money)
     if amounts == "units" or theirs is None or "customer_id" not in names:
         return None
+    if decimal_cents(theirs):
+        return UNSURE  # Stripe's unit_amount_decimal: cents with decimals, read as a file's (reading.revenue)
     kind = table.schema()[theirs]
     if not (kind.is_integer() or kind.is_floating()):  # a float column of whole numbers too (4900.0, i25)
         return None
