@@ -54,6 +54,7 @@ from .inclusive_ends import inclusive_ends
 from .interval_columns import swapped_interval_columns
 from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
+from .observed import OBSERVED_MONTH, observed_month
 from .orders import (
     check_order_id,
     customers_of_orders,
@@ -244,7 +245,7 @@ def prepare(
         if len(answered):  # a 1-5 CSAT's answers are no NPS (reading.scores)
             check_scale(float(answered.max()), len(answered), source, names["score"])
     refuse_monthly_totals(kind, typed, names, source)  # a BI report's 'Insgesamt' row in each month (reading.summaries)
-    kept = month_rows = None
+    kept = month_rows = observed = None
     if kind == "snapshots":  # a row flagged cancelled or not active with an MRR: an active customer, counted
         check_statuses(df, source, typed["mrr"])  # paused with an MRR: refused; paused with MRR 0: not paying
         check_pauses(df, kind, source, typed["mrr"])  # is_paused true with an MRR (reading.pauses)
@@ -272,6 +273,7 @@ def prepare(
         check_end_dates(typed, names, source, written_values(df, names.get("end")))  # '15/01/2025' as written
         dated = lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True)  # noqa: E731
         refuse_unused_dates(df, typed, names, source, dated)  # 'valid_until' unmapped (reading.unmapped)
+        observed = observed_month(df, names, dated)  # 'Current Period Start (UTC)': billed then (reading.observed)
     index = out.index if kept is None else out.index[kept]
     if kind == "orders":  # one row per order, cancelled and voided orders left out
         ordered = np.asarray(typed["order_id"], dtype=object) if "order_id" in typed and options.segment else None
@@ -287,6 +289,8 @@ def prepare(
     owned = {name: v if isinstance(v, np.ndarray) and v.flags.owndata else v.copy() for name, v in typed.items()}
     frame = pd.DataFrame(owned, index=index, copy=False)
     frame.attrs["source_columns"] = names
+    if kind == "intervals" and observed is not None:
+        frame.attrs[OBSERVED_MONTH] = observed
     if kept is not None and len(index) != len(out.index):
         frame.attrs["positions"] = kept  # the file positions of the rows kept
         if month_rows is not None:  # a customer's month, an order's items: their segment, the smallest (snapshot_rows)

@@ -150,12 +150,15 @@ def billing_mrr(rows: ir.Table) -> ir.Table:
     return rows.mutate(mrr=mrr).drop(*drop)
 
 
-def intervals_to_snapshots(intervals: ir.Table, through: int | None = None, now: int | None = None) -> ir.Table:
+def intervals_to_snapshots(
+    intervals: ir.Table, through: int | None = None, now: int | None = None, observed: int | None = None
+) -> ir.Table:
     """Intervals (``customer_id, start_m, end_m`` (NULL: open), ``mrr``) to snapshots ``customer_id, m, mrr``.
 
     An interval counts from its start's month to the month before its end's month, and always in
     its start's month; open intervals run to ``through`` (default: the latest start, or month after
-    an interval's last month, but not after ``now``, the current month's ordinal, when given). A row
+    an interval's last month, or ``observed``, a current period's start month, but not after ``now``, the current
+    month's ordinal, when given). A row
     with MRR 0 marks the month after each interval's last month (up to ``through``), so that the loss
     shows; a customer's intervals add up month by month.
     """
@@ -166,6 +169,8 @@ def intervals_to_snapshots(intervals: ir.Table, through: int | None = None, now:
         iv = _without_uncounted_short(iv)
     if through is None:
         latest = ibis.greatest(iv.start_m.max(), (iv["last"] + 1).max())
+        if observed is not None:  # a billing export's current period start (reading.observed)
+            latest = ibis.greatest(latest, ibis.literal(observed, "int64"))
         if now is not None:
             latest = ibis.least(latest, ibis.literal(now, "int64"))
         iv = iv.cross_join(iv.aggregate(through=latest))

@@ -49,6 +49,7 @@ from ..reading.frames import full_type_name, is_polars_frame, pandas_table
 from ..reading.interval_columns import swapped_interval_columns
 from ..reading.money_twins import check_money_twins
 from ..reading.months import refuse_future_months, refuse_missing_months
+from ..reading.observed import OBSERVED_MONTH, period_start_columns
 from ..reading.orders import item_columns, order_aliases
 from ..reading.pauses import pause_columns
 from ..reading.repeats import record_id_columns
@@ -106,6 +107,8 @@ class Input:
     refuse_missing: bool = False
     #: the segment labels, in code-point order, when ``table.segment`` holds their codes (see :func:`coded_segments`)
     labels: list[str] | None = None
+    #: an intervals table's latest current-period start month (ordinal): a month observed (reading.observed)
+    observed: int | None = None
 
     def decoded(self, frame: pd.DataFrame) -> pd.DataFrame:
         """``frame`` (an engine's result) with the segment codes of its ``segment`` column as their labels."""
@@ -240,6 +243,7 @@ def _from_frame(
     table = ibis.memtable(pa.Table.from_pandas(typed, preserve_index=False))
     item = _shape(table, kind, source, names)
     item.labels = order
+    item.observed = frame.attrs.get(OBSERVED_MONTH)
     return item
 
 
@@ -349,6 +353,7 @@ def _from_table(
     if (
         (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
         or (kind == "intervals" and trial_end_columns(table.columns))
+        or (kind == "intervals" and bool(period_start_columns(table.columns)))  # a month observed (reading.observed)
         or (billing and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
         or (billing and _add_on_columns(list(empty.columns), names))
         or (kind in ("snapshots", "intervals") and tax_named(list(empty.columns), names))  # reading.taxes
@@ -619,4 +624,4 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
     now = current_month() if through is None else None
     dates = [c for c in ("start", "end") if c in item.table.columns]  # a plan change within a month (definitions)
     rows = item.table.select("customer_id", "start_m", "end_m", "mrr", *keep, *dates)
-    return intervals_to_snapshots(rows, through, now)
+    return intervals_to_snapshots(rows, through, now, item.observed)

@@ -32,6 +32,7 @@ from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.date_arguments import month_argument
 from ..reading.ends import NO_SERVICE as _NO_SERVICE
 from ..reading.months import EVERY_MONTH_OBSERVED
+from ..reading.observed import OBSERVED_MONTH
 from ._months import (
     _COHORT_SHIFT,
     _POSITION_BITS,
@@ -151,11 +152,13 @@ def snapshots_from_intervals(
 
     ``through`` is the last month of the result (open intervals run to it); by default the
     latest month in which something happens: a start, or the month after an interval's last
-    month (when its loss is counted), but never after the current month (``today``'s month;
-    default: the date of the run): months after it are not observed yet, so an end date in
-    the future (a contract's end, a current period's end) counts as active through the
-    current month, and an interval that starts after it is not counted. Every interval
-    starting after the current month is refused. Pass the month your export was taken (e.g.
+    month (when its loss is counted), or a billing export's current period start (Stripe's
+    "Current Period Start (UTC)": billed then, :mod:`~xl_retention.reading.observed`), but
+    never after the current month (``today``'s month; default: the date of the run): months
+    after it are not observed yet, so an end date in the future (a contract's end, a current
+    period's end) counts as active through the current month, and an interval that starts
+    after it is not counted. Every interval starting after the current month is refused.
+    Pass the month your export was taken (e.g.
     this month) so that open subscriptions reach it.
 
     The result is sorted by customer and month, ``month`` is a ``period[M]`` column, and
@@ -195,8 +198,8 @@ def snapshots_from_intervals(
     if "end" in df:  # a plan change within a month: the plan left counts nowhere, as the customer goes on (_spans)
         uncounted = uncounted_short_intervals(codes, df["start"].to_numpy(), df["end"].to_numpy(), starts, ends)
         last = np.where(uncounted, starts - 1, last)
-    if through is None:
-        candidates = [starts, last[has_end] + 1]
+    if through is None:  # a current period's start: billed then, a month observed (reading.observed)
+        candidates = [starts, last[has_end] + 1, np.array([df.attrs.get(OBSERVED_MONTH, BLANK)], dtype=np.int64)]
         through_month = int(max(c.max() for c in candidates if c.size)) if len(df) else 0
         now = current_month(today)
         if len(df) and int(starts.min()) > now:

@@ -1,0 +1,71 @@
+"""The latest month a subscriptions export saw: its subscriptions' current billing periods.
+
+The tables of subscription intervals end at the latest start or loss (docs/metrics.md, "Months not observed yet"):
+months after it may not have been observed. A billing export also writes the start of each subscription's current
+billing period or term (Stripe's "Current Period Start (UTC)", Chargebee's ``current_term_start``, Recurly's and
+Maxio's ``current_period_started_at``, Paddle's ``current_billing_period.starts_at``): the system billed it then, so
+the export saw that month. A stable book of customers, whose last sign-up or cancellation was months ago, kept its
+tables at that old month, the months its active subscriptions paid since unwritten, and a note asking to export a
+complete file again. The latest such date's month (:func:`observed_month`) is a month observed as a start or a loss
+is; it never reaches past the current month (that rule stays).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError
+
+__all__ = ["OBSERVED_MONTH", "observed_month", "period_start_columns"]
+
+#: ``frame.attrs`` key of the month ordinal (:func:`observed_month`) a prepared intervals table carries.
+OBSERVED_MONTH = "observed_month"
+#: A column's name, in lower-case words, that says the start of the current billing period or term.
+_PERIOD_START = re.compile(
+    r"^(current|this)(billing)?(period|term|cycle)(start|starts|started|began|begin|from)(at|on|date|time|utc)*$"
+)
+
+
+def _joined(name: Any) -> str:
+    """The name's words joined, camel case split and a Chargebee/Paddle object prefix dropped."""
+    text = str(name).replace("\ufeff", "").rsplit(".", 1)[-1] if "." in str(name) else str(name)
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text).lower()
+    return "".join(w for w in re.split(r"[^a-z0-9]+", text) if w)
+
+
+def period_start_columns(names: Sequence[Any]) -> list[str]:
+    """The columns of ``names`` that hold the start of each subscription's current billing period or term.
+
+    >>> period_start_columns(["Start (UTC)", "Current Period Start (UTC)", "subscriptions.current_term_start",
+    ...                       "current_period_started_at", "CurrentPeriodStart", "Current Period End (UTC)"])
+    ['Current Period Start (UTC)', 'subscriptions.current_term_start', 'current_period_started_at', \
+'CurrentPeriodStart']
+    """
+    return [str(n) for n in names if _PERIOD_START.match(_joined(n))]
+
+
+def observed_month(
+    df: pd.DataFrame, names: dict[str, str], read_dates: Callable[[pd.Series, str], np.ndarray]
+) -> int | None:
+    """The month ordinal (months since 1970-01) of the latest current-period start of ``df`` (not a mapped column),
+    None without one; ``read_dates(series, column)`` reads a column of dates, blanks allowed."""
+    mapped = set(names.values())
+    latest = None
+    columns = list(map(str, df.columns))
+    for name in period_start_columns(columns):
+        if name in mapped:
+            continue
+        try:
+            dates = np.asarray(read_dates(df.iloc[:, columns.index(name)], name), dtype="datetime64[us]")
+        except (DataError, ValueError, TypeError):
+            continue  # no dates it can read: no evidence, the tables end as they did
+        dates = dates[~np.isnat(dates)]
+        if dates.size:
+            month = int(dates.max().astype("datetime64[M]").astype(np.int64))  # months since 1970-01
+            latest = month if latest is None else max(latest, month)
+    return latest
