@@ -484,7 +484,7 @@ def test_ids_holding_a_year_like_number_are_no_dates(tmp_path: Path) -> None:
     taken for dates typed before Excel's calendar (each tried against every date form: 100,000 rows of such ids took
     40 s) and marked; they are plain text, whose arithmetic is #VALUE! in Excel and the engine alike, while a real
     date before 1900 typed as text stays #VALUE! (the engine alone would count it back from 0)."""
-    from xl_retention.recalculation.excel_functions.number_texts import NOT_A_NUMBER, misread, text_cells
+    from xl_retention.recalculation.excel_functions.number_text_cells import NOT_A_NUMBER, misread, text_cells
 
     got = _recalculated(
         tmp_path,

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from xl_retention.recalculation import recalc_file
-from xl_retention.recalculation.excel_functions.number_texts import misread
+from xl_retention.recalculation.excel_functions.number_text_cells import misread
 from xl_retention.recalculation.filled_down import FilledDown
 from xl_retention.recalculation.formula_texts import filled_copy
 

@@ -23,7 +23,8 @@ from xml.etree import ElementTree
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
 from .defined_names import _REFERENCE, qualify
-from .excel_functions.number_texts import formatted_results, shared_candidates, text_cells
+from .excel_functions.number_text_cells import shared_candidates, text_cells
+from .excel_functions.number_texts import formatted_results
 from .sheet_cells import FormulaCell, cached_value, formula_cells, iso_date_cells
 from .sheet_ranges import sheets_of
 from .xlsx_values import (

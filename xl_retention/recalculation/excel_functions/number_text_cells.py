@@ -1,0 +1,207 @@
+"""Text cells Excel reads as numbers or dates in arithmetic, found in a workbook's package before the evaluation.
+
+Split from :mod:`.number_texts` (which rewrites the formulas reading them): the shared strings and inline texts that
+may be formatted numbers ("1,234", "$1,200", "(50)") or dates typed as text that Excel reads as serials ("15-Jan",
+"1/15", a year before 1900), each text tried once (:func:`misread`), and the cells holding them
+(:func:`shared_candidates`, :func:`text_cells`).
+
+>>> misread("(50)"), misread("abc")
+(-50.0, None)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from functools import lru_cache
+
+from openpyxl.utils.cell import column_index_from_string
+
+from .text import text_to_number
+
+__all__ = ["NOT_A_NUMBER", "misread", "shared_candidates", "text_cells"]
+
+#: a shared string that may be a formatted number (digits with a thousands separator, currency sign or parentheses)
+#: a day and month typed without a year ("15-Jan", "1 March", "Jan 15", "1/15"): the current year's date to Excel
+#: (a month's English name or its three letters, as strptime's %B and %b read them: "Month 1" is no date, and is
+#: not tried against every date pattern)
+_MONTH = (
+    rb"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?"
+    rb"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY_MONTH = rb"\d{1,2}[-\s/]" + _MONTH + rb"|" + _MONTH + rb"\s\d{1,2}|\d{1,2}/\d{1,2}"
+_DAY_MONTH_TEXT = re.compile(_DAY_MONTH.decode())
+#: a date with its year that DATEVALUE reads (:func:`.text.text_to_number`) and the engine's arithmetic does not
+#: ("2026/01/15", "15 January 2026", "15-January-2026", "Jan-2026", "1/2026"), with an optional time
+_OTHER_DATE = (
+    rb"(?:\d{4}/\d{1,2}/\d{1,2}|\d{1,2}[-\s]"
+    + _MONTH
+    + rb"[-\s]\d{2,4}|"
+    + _MONTH
+    + rb"-\d{4}|\d{1,2}/\d{4})(?:\s+\d{1,2}:\d{1,2}(?::\d{1,2})?(?:\.\d*)?(?:\s*(?i:am|pm))?)?"
+)
+_OTHER_DATE_TEXT = re.compile(_OTHER_DATE.decode())
+#: a date or time the engine reads in arithmetic but not as the argument of a function of one number ("1/15/2026",
+#: "2026-01-15", "Jan 2026", "January 15, 2026", "12:00", "10:30 PM"): ROUND("1/15/2026",0) is #VALUE! there
+_TIME = rb"\d{1,2}:\d{2}(?::\d{2}(?:\.\d*)?)?(?:\s*(?i:am|pm))?"
+_ENGINE_DATE = (
+    rb"(?:(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
+    + _MONTH
+    + rb"\s\d{4}|"
+    + _MONTH
+    + rb"\s\d{1,2},?\s\d{4})(?:\s+"
+    + _TIME
+    + rb")?|"
+    + _TIME
+    + rb")"
+)
+_ENGINE_DATE_TEXT = re.compile(_ENGINE_DATE.decode())
+#: a date of 1900 or before ("12/31/1899", "29-Feb-1900"): Excel reads none but its 29 February 1900 (misread)
+_EARLY_DATE = rb"[^<]{0,30}?(?<![\d.,])(?:1[0-8]\d\d|190[0-3])(?![\d.,])[^<]{0,30}?"
+_SHARED_CANDIDATE = re.compile(
+    rb"<t(?:\s[^>]*)?>\s*(?:[(+\-$]*\s*[+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?\s*%?\s*\)?|"
+    + _DAY_MONTH
+    + rb"|"
+    + _OTHER_DATE
+    + rb"|"
+    + _ENGINE_DATE
+    + rb"|"
+    + _EARLY_DATE
+    + rb")\s*</t>"
+)
+#: an inline string's text shaped like a number (its cell is then looked for): "1,234", "$5", "(50)", "15-Jan"
+_INLINE_CANDIDATE = re.compile(
+    rb"<t(?:\s[^>]*)?>([\s(+\-$]*[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?[\s%)]*|\s*(?:"
+    + _DAY_MONTH
+    + rb"|"
+    + _OTHER_DATE
+    + rb"|"
+    + _ENGINE_DATE
+    + rb"|"
+    + _EARLY_DATE
+    + rb")\s*)</t>"
+)
+_CELL_HEAD = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_SI = re.compile(rb"<si>(.*?)</si>|<si/>|<si\s*/>", re.DOTALL)
+_T = re.compile(rb"<t(?:\s[^>]*)?>([^<]*)</t>")
+#: a text or inline-string cell: reference, type, body
+_TEXT_CELL = re.compile(
+    rb'<c\s(?=[^>]*\br="([A-Z]{1,3})(\d+)")(?=[^>]*\bt="(s|inlineStr)")[^>]*(?<!/)>(.*?)</c>', re.DOTALL
+)
+
+
+def misread(text: str) -> float | None:
+    """:func:`_misread`, remembered per text and year (a sheet of 100,000 cells holds a few distinct texts such as
+    '2026-10', each tried against a dozen date forms once, not once per cell)."""
+    return _misread(text, dt.date.today().year)
+
+
+@lru_cache(maxsize=1 << 16)
+def _misread(text: str, year: int) -> float | None:
+    """The number Excel reads from ``text`` in arithmetic where the engine gives #VALUE! (a formatted number:
+    thousands separators, a currency sign, accounting parentheses), or where a function of one number does
+    (``ROUND("1/15/2026",0)``, ``INT("12:00")``: a date or time the engine reads in arithmetic alone), else None.
+
+    A day and month without a year ("15-Jan", "1 March") is the current year's date (the engine says #VALUE!). A date
+    with its year typed in a form DATEVALUE reads and the engine's arithmetic does not ("2026/01/15", "15 January
+    2026", "Jan-2026") is DATEVALUE's date (:func:`.text.text_to_number`, one reading for both).
+    A date of 1900 or before typed as text: Excel's 29 February 1900 is 60 (the engine says #VALUE!), a date before
+    1900 is no number to Excel, :data:`NOT_A_NUMBER` (the engine counts back from 0: "12/31/1899" is 0).
+
+    ``year``: the current year (a day and month alone are its dates; the cache is keyed on it).
+
+    >>> misread("1,234"), misread("$1,200"), misread("(50)"), misread("12"), misread("5%"), misread("Jan 5, 2024")
+    (1234.0, 1200.0, -50.0, None, None, 45296.0)
+    >>> misread("1/15/2026"), misread("2026-01-15"), misread("Jan 2026"), misread("12:00"), misread("10:30 PM")
+    (46037.0, 46037.0, 46023.0, 0.5, 0.9375)
+    >>> misread("2/29/1900"), misread("1900-02-28"), misread("12/31/1899") is NOT_A_NUMBER, misread("1899")
+    (60.0, 59.0, True, None)
+    >>> misread("c1401"), misread("INV-1800"), misread("31-Dec-1899") is NOT_A_NUMBER
+    (None, None, True)
+    >>> misread("2026/01/15"), misread("15 January 2026"), misread("Jan-2026"), misread("2026/01/15 12:00")
+    (46037.0, 46037.0, 46023.0, 46037.5)
+    """
+    if _EARLY_YEAR.search(text) is not None and _DATE_SIGN.search(text) is not None:
+        value = text_to_number(text)  # Excel's 29 February 1900 is 60, an earlier date no number (#VALUE!)
+        if isinstance(value, float):
+            return value
+        stripped = text.strip()  # a date the engine counts back from 0 is #VALUE!; an id 'c1401' is no date at all
+        dated = (_ENGINE_DATE_TEXT, _DAY_MONTH_TEXT, _OTHER_DATE_TEXT)
+        return NOT_A_NUMBER if any(form.fullmatch(stripped) is not None for form in dated) else None
+    if _ENGINE_DATE_TEXT.fullmatch(text.strip()) is not None:  # ROUND("1/15/2026",0): the engine's #VALUE!
+        value = text_to_number(text)
+        return value if isinstance(value, float) else None
+    if "," not in text and "$" not in text and "(" not in text:
+        stripped = text.strip()
+        if _DAY_MONTH_TEXT.fullmatch(stripped) is None and _OTHER_DATE_TEXT.fullmatch(stripped) is None:
+            return None
+        value = text_to_number(text)
+        return value if isinstance(value, float) else None
+    if not re.search(r"\d", text) or re.search(r"[A-DF-Za-df-z]", text):
+        return None
+    value = text_to_number(text)
+    return value if isinstance(value, float) else None
+
+
+#: a year of 1903 or before (Excel's calendar starts on 1 January 1900, its 1904 date system's in 1904), and a sign
+#: the text is a date besides
+_EARLY_YEAR = re.compile(r"(?<![\d.,])(?:1[0-8]\d\d|190[0-3])(?![\d.,])")
+_DATE_SIGN = re.compile(r"[/A-Za-z]|\d-|-\d")
+#: :func:`misread`'s answer for a date typed as text that Excel does not read as a number ("12/31/1899"): #VALUE!
+NOT_A_NUMBER = float("nan")
+
+
+def shared_candidates(shared_xml: bytes) -> dict[int, float]:
+    """Index -> number of the shared strings (``xl/sharedStrings.xml``'s bytes) the engine misreads (:func:`misread`).
+
+    >>> shared_candidates(b'<sst><si><t>a</t></si><si><t>1,234</t></si><si><r><t>(5</t></r><r><t>0)</t></r></si></sst>')
+    {1: 1234.0, 2: -50.0}
+    """
+    if not _SHARED_CANDIDATE.search(shared_xml) and b"<r>" not in shared_xml:
+        return {}
+    found: dict[int, float] = {}
+    for index, match in enumerate(_SI.finditer(shared_xml)):
+        body = match.group(1) or b""
+        if b"<rPh" in body:
+            body = re.sub(rb"<rPh.*?</rPh>", b"", body, flags=re.DOTALL)
+        text = _unescape(b"".join(_T.findall(body)))
+        number = misread(text)
+        if number is not None:
+            found[index] = number
+    return found
+
+
+def _unescape(raw: bytes) -> str:
+    text = raw.decode("utf-8", "replace")
+    return html.unescape(text) if "&" in text else text
+
+
+def text_cells(sheet_xml: bytes, candidates: dict[int, float]) -> set[tuple[int, int]]:
+    """The (row, column) of a sheet's cells (its XML) holding text :func:`misread` reads: shared strings among
+    ``candidates`` or inline strings.
+
+    >>> sorted(text_cells(b'<c r="A1" t="s"><v>1</v></c><c r="B2" t="inlineStr"><is><t>$5</t></is></c>', {1: 1.0}))
+    [(1, 1), (2, 2)]
+    >>> sorted(text_cells(b'<c r="A1" t="s"/><c r="B1"><v>1</v></c><c s="2" r="C1" t="s"><v>1</v></c>', {1: 1.0}))
+    [(1, 3)]
+    """
+    cells = set()
+    if b"inlineStr" in sheet_xml:  # only the inline texts shaped like a number are looked at, not every cell
+        for match in _INLINE_CANDIDATE.finditer(sheet_xml):
+            if misread(_unescape(match.group(1))) is None:
+                continue
+            start = sheet_xml.rfind(b"<c ", 0, match.start())
+            head = sheet_xml[start : sheet_xml.find(b">", start) + 1] if start >= 0 else b""
+            found = _CELL_HEAD.search(head)
+            if found is not None and b'"inlineStr"' in head:
+                cells.add((int(found.group(2)), column_index_from_string(found.group(1).decode())))
+    if not candidates:
+        return cells
+    for match in _TEXT_CELL.finditer(sheet_xml):
+        column, row, kind, body = match.groups()
+        if kind == b"s":
+            value = re.search(rb"<v>\s*(\d+)\s*</v>", body)
+            if value is not None and int(value.group(1)) in candidates:
+                cells.add((int(row), column_index_from_string(column.decode())))
+    return cells
