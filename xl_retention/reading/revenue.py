@@ -50,7 +50,18 @@ _YEAR_PREFIXES = ("jahres", "jährlich", "jahrlich")
 #: Words that say a money column is in the currency's smallest unit (English, German "Cent", French "centimes",
 #: Spanish "céntimos", Portuguese "centavos", Italian "centesimi"; "minor" units; British "pence").
 _CENT_WORDS = frozenset({"cents", "cent", "centimes", "centime", "céntimos", "centimos", "centavos", "centesimi",
-                         "minor", "pence", "kopeks", "kopecks", "groszy"})  # fmt: skip
+                         "minor", "pence", "kopeks", "kopecks", "groszy", "cts", "¢", "öre", "øre", "rappen",
+                         "paise"})  # fmt: skip
+#: Words that say a rate per year made of a shorter period's (annualized, a run rate): 12 x MRR, divided by 12 as ARR
+#: is ("Annualized Revenue", "annualised_mrr", "Revenue Run Rate"; a run rate whose name says a month is monthly).
+_ANNUALIZED_PREFIXES = ("annualiz", "annualis")
+_MONTH_WORDS = frozenset({"mrr", "month", "monthly", "months", "mo", "monat", "monatlich", "mensuel", "mensuelle",
+                          "mois", "mensual", "mensal", "mensile", "maandelijks", "miesięczny"})  # fmt: skip
+#: A year as twelve months ("12-month value", "12 Monate", TTM/LTM: trailing or last twelve months), as a key.
+_TWELVE_MONTHS = re.compile(
+    r"(?:^|_)(?:12|twelve|zwölf|zwoelf|douze|doce|dodici|twaalf)_?(?:months?|m|mo|monate?n?|mois|meses|mesi|maanden)"
+    r"(?:_|$)|(?:^|_)(?:ttm|ltm)(?:_|$)|trailing_twelve|last_twelve"
+)
 
 
 def says_cents(name: Any) -> bool:
@@ -59,11 +70,33 @@ def says_cents(name: Any) -> bool:
     >>> [says_cents(n) for n in ("mrr_cents", "MRR in Cent", "mrr_minor", "centimes", "MRR", "Percent")]
     [True, True, True, True, False, False]
     """
-    return bool(_CENT_WORDS & set(_words(name)[1]))
+    return bool(_CENT_WORDS & set(_words(name)[1])) or "¢" in str(name)
 
 
-def _says_year(words: list[str]) -> bool:
-    return any(w in _YEAR_WORDS or w.startswith(_YEAR_PREFIXES) for w in words)
+def _says_year(words: list[str], k: str = "") -> bool:
+    """Whether a name's ``words`` (its key ``k``) say a year: "Yearly Fee", "Jahresumsatz", "Per Annum", "Fee p.a.",
+    "12-month value", "TTM revenue"."""
+    pairs = set(zip(words, words[1:], strict=False))
+    return (
+        any(w in _YEAR_WORDS or w.startswith(_YEAR_PREFIXES) for w in words)
+        or "annum" in words
+        or ("p", "a") in pairs
+        or bool(_TWELVE_MONTHS.search(k))
+    )
+
+
+def _annualized(words: list[str]) -> bool:
+    """Whether a name's ``words`` say a rate per year made of a shorter period's (:data:`_ANNUALIZED_PREFIXES`,
+    a run rate that names no month).
+
+    >>> [_annualized(_words(n)[1]) for n in ("Annualized Revenue", "Revenue Run Rate", "MRR run rate", "Revenue")]
+    [True, True, False, False]
+    """
+    if any(w.startswith(_ANNUALIZED_PREFIXES) for w in words):
+        return True
+    return (
+        ("run", "rate") in set(zip(words, words[1:], strict=False)) or "runrate" in words
+    ) and not _MONTH_WORDS & set(words)
 
 
 def _words(name: Any) -> tuple[str, list[str]]:
@@ -83,7 +116,8 @@ def says_unit(name: Any) -> bool:
     return (
         bool({"arr", "acv"} & set(words))
         or says_cents(name)
-        or _says_year(words)
+        or _says_year(words, k)
+        or _annualized(words)
         or any(p in k for p in _PER_YEAR_EXACT[2:])
     )
 
@@ -465,9 +499,9 @@ def per_month(values: np.ndarray, name: Any, source: str, divisors: Any = 100.0)
     [100.0]
     """
     k, words = _words(name)
-    if any(w in words for w in ("arr", "acv")) or any(p in k for p in _PER_YEAR_EXACT[2:]):
-        return in_units(values, name, divisors) / 12
-    if _says_year(words):
+    if any(w in words for w in ("arr", "acv")) or any(p in k for p in _PER_YEAR_EXACT[2:]) or _annualized(words):
+        return in_units(values, name, divisors) / 12  # ARR, ACV, an annualized revenue, a run rate: 12 x MRR
+    if _says_year(words, k):
         raise DataError(
             f"{source}: {str(name)!r} (taken as mrr) says a year, and MRR is per month: whether it is recurring "
             f"revenue cannot be told; map mrr to a monthly column, or give a billing interval column (year) and map "
