@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from itertools import chain
 from xml.etree import ElementTree
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
 
 from .reversed_ranges import normalized_ranges
 from .sheet_ranges import sheets_of
@@ -135,3 +139,33 @@ def qualify(names: dict[str, dict[str, str]], more: dict[str, dict[str, str]] | 
                 qualified[prefix + name] = text
     if qualified:
         names.setdefault("", {}).update(qualified)
+
+
+def one_reference(text: str) -> bool:
+    """Whether a name's formula is one sheet-qualified reference (``S!$B1``), not an expression (``S!$C1-S!$D1``).
+
+    >>> one_reference("S!$B1"), one_reference("S!$C1-S!$D1"), one_reference("SUM(S!$B1:$D1)")
+    (True, False, False)
+    """
+    return _REFERENCE.fullmatch(text) is not None
+
+
+def moved_references(text: str, move: Callable[[str], str | None]) -> str:
+    """A name's formula (``RowTotal = SUM(S!$B1:$D1)``, which Excel stores relative to cell A1) with each relative
+    reference in it moved by ``move`` to the cell using the name (``SUM(S!$B2:$D2)`` in row 2); ``text`` itself when
+    none is relative (or it cannot be read).
+
+    >>> moved_references("SUM(S!$B1:$D1)+S!$A$1", lambda ref: ref.replace("1", "2"))
+    'SUM(S!$B2:$D2)+S!$A$1'
+    """
+    try:
+        tokens = Tokenizer("=" + text).items
+    except Exception:  # noqa: BLE001  (a definition the tokenizer does not read: left as it is)
+        return text
+    changed = False
+    for token in tokens:
+        if token.type == Token.OPERAND and token.subtype == Token.RANGE and relative(token.value):
+            moved = move(token.value)
+            if moved is not None:
+                token.value, changed = moved, True
+    return "".join(t.value for t in tokens) if changed else text

@@ -34,7 +34,7 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from .array_lifting import _LIFTS, ARRAY_RESULTS, _spans, lift_arrays
 from .cell_filename import cell_filenames
-from .defined_names import relative
+from .defined_names import moved_references, one_reference, relative
 from .excel_functions._core import EACH
 from .excel_functions.arguments import _arguments as argument_spans
 from .excel_functions.number_texts import number_literals
@@ -345,11 +345,13 @@ def _rewritten_steps(
             key = key if defined and key in defined else key.rpartition("!")[2]
             if defined and key in defined:
                 expanded = _expanded(key, defined, 0)
-                moved = _moved(expanded, row, col) if expanded is not None and relative(expanded) else None
+                one = expanded is not None and one_reference(expanded) and relative(expanded)
+                moved = _moved(expanded, row, col) if one else None
                 if moved is not None:  # a relative name (Above = S!A1048576) from the cell using it
                     token.value, changed = moved, True
                     continue
                 if expanded is not None:
+                    expanded = moved_references(expanded, lambda ref: _moved(ref, row, col))  # SUM(S!$B1:$D1)
                     if by_name and "[" in expanded:  # SUMIFS(Sales[Total],...) in a name: the table's ranges
                         expanded = _structured_in(expanded, by_name, sheet, row, col)
                     token.value, changed = bracketed(expanded), True
