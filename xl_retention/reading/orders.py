@@ -63,6 +63,7 @@ from .errors import DataError, bad_rows
 from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
 from .order_copies import check_order_copies
 from .order_rows import _take, one_row_per_order, written_values
+from .paid_dates import unpaid_by_paid_date
 from .refunded_amounts import refunded_column, refunded_columns, take_refunds
 from .sale_refunds import signed_refunds
 from .values import visible_values
@@ -451,6 +452,8 @@ def orders_as_paid(
     if refunded is None and "amount" in typed:
         _refuse_untold_partial_refunds(df, typed, names, source)
     cancelled = cancelled_rows(df, source, refunds=refunded is not None)
+    if (never_paid := unpaid_by_paid_date(df, typed, names, source)) is not None:  # eBay's blank 'Paid On Date'
+        cancelled = cancelled | never_paid
     unpaid = unpaid_lines(df, source, names.get("amount"))  # Amazon's item-status Cancelled (line_statuses)
     if unpaid.any():  # the line's amount left out; the order where none of its lines was paid
         whole = unpaid_orders(typed.get("order_id"), unpaid)
