@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from . import (  # noqa: F401  (each registers its functions)
@@ -18,6 +19,7 @@ from . import (  # noqa: F401  (each registers its functions)
     collation,
     criteria,
     criteria_cells,
+    criteria_date_texts,
     criteria_formatted,
     criteria_long,
     criteria_runtime,
@@ -99,6 +101,10 @@ def register(workbook: Any, date1904: bool = False) -> None:
             if function is not None and shifted is not None:
                 functions[name] = Function(name, shifted, function.min_args, function.max_args)
         functions["TEXT"] = Function("TEXT", engine_call(lambda value, fmt: text.text_(value, fmt, True)), 2, 2)
+        for name in criteria.EACH_CRITERIA:  # COUNTIF(A:A,A2:A9) over text dates: read as 1904 serials
+            function = functions[name]
+            functions[name] = Function(name, partial(function.call, shift=dates.SHIFT_1904), function.min_args,
+                                       function.max_args)  # fmt: skip
         for name in (typed.TYPED, typed.VALUE, number_texts.NUMBER):  # VALUE(A1) of "2024-01-15": the 1904 serial
             function = functions.get(name)
             if function is not None:

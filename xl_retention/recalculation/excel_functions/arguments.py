@@ -51,6 +51,7 @@ from openpyxl.utils.cell import range_boundaries
 from .collation import keyed_criteria, sorted_call, typed_keys
 from .criteria import CRITERIA, each_shaped, error_checked, scanned_call, size_guard
 from .criteria_cells import cell_corrected
+from .criteria_date_texts import date_text_guarded
 from .criteria_digits import digits_corrected, widened_criteria
 from .criteria_formatted import formatted_number_guarded
 from .criteria_long import long_guarded
@@ -248,7 +249,9 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
     call = guarded(args)
     if name.endswith(("IF", "IFS")):  # "<>"&"#N/A", a cell holding "<M": keyed as typed (.criteria_runtime)
         call = runtime_keyed(name, parts, args, guarded) or call
-        call = formatted_guarded(name, [_typed_text(p) for p in parts], args, call)  # "10%" over text "10%"
+        literals = [_typed_text(p) for p in parts]
+        call = date_text_guarded(name, parts, literals, args, call, guarded)  # 45306 over text "2024-01-15"
+        call = formatted_guarded(name, literals, args, call)  # "10%" over text "10%"
         call = formatted_number_guarded(name, parts, args, call)  # 0.1 over text "10%" (.criteria_formatted)
     if name in ("LINEST", "LOGEST"):  # sizes that do not match #REF!, collinear x's listed (.regression)
         call = regression_guarded(name, args, call) or call

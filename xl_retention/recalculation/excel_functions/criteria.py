@@ -92,9 +92,12 @@ def _tail(shape: tuple[int, int] | None, rows: int, columns: int) -> int:
     return shape[1] - columns if shape[1] > columns and shape[0] <= rows else 0
 
 
-def each_criterion(name: str, area: Any, criteria: Any, summed: Any = None, shape: Any = None) -> Any:
+def each_criterion(
+    name: str, area: Any, criteria: Any, summed: Any = None, shape: Any = None, *, shift: float = 0.0
+) -> Any:
     """``name`` (COUNTIF or SUMIF) of ``area`` for each element of ``criteria``: an array of the criteria's shape.
-    ``shape``: the true size of the ranges (:func:`shape_marker`), when the engine passed whole columns cut.
+    ``shape``: the true size of the ranges (:func:`shape_marker`), when the engine passed whole columns cut;
+    ``shift``: the days a 1900-system date serial is ahead of the workbook's (1462 in the 1904 date system).
 
     >>> each_criterion("COUNTIF", [["x"], ["y"], ["x"]], [["x", "y", "z"]])
     [[2.0, 1.0, 0.0]]
@@ -105,11 +108,19 @@ def each_criterion(name: str, area: Any, criteria: Any, summed: Any = None, shap
     """
     import formualizer as fz  # the engine itself, in a workbook of its own (never the one calling this)
 
+    from .criteria_date_texts import each_date_keyed  # (a module that imports this one)
+
     true = _shape_of(shape)
     book = fz.Workbook()
     sheet = book.sheet("S")
     values, wanted = _block(area), _block(criteria, blanks=False)  # the criterion "" counts blank cells
     blocks = [values] if summed is None else [values, _block(summed)]
+    dated = each_date_keyed(values, wanted, shift)  # "2024-01-15" over text dates: as numbers (.criteria_date_texts)
+    if dated is not None:
+        blocks.append(dated[0])
+        wanted = [
+            [w if k is None else k for w, k in zip(*rows, strict=True)] for rows in zip(wanted, dated[1], strict=True)
+        ]
     height, width, padded_height, padded_width = _padded(blocks, true)
     tail = _tail(true, height, width) if name == "COUNTIF" else 0
     column, areas, wider = 1, [], []
@@ -122,10 +133,14 @@ def each_criterion(name: str, area: Any, criteria: Any, summed: Any = None, shap
     sheet.set_values_batch(1, column, rows, columns, wanted)
 
     def call(i: int, j: int, ranges: list[str]) -> str:
-        return f"{name}({ranges[0]},{get_column_letter(column + j)}{i + 1}{''.join(',' + r for r in ranges[1:])})"
+        first, rest = ranges[0], ranges[1 : 1 + (summed is not None)]
+        if dated is not None and dated[1][i][j] is not None:
+            first = ranges[-1]  # the range with its date texts as numbers
+        return f"{name}({first},{get_column_letter(column + j)}{i + 1}{''.join(',' + r for r in rest)})"
 
     formulas = [
-        [_digits_checked(name, [areas[0], "", *areas[1:]], 1, wanted[i][j], tail)
+        [(None if dated is not None and dated[1][i][j] is not None
+          else _digits_checked(name, [areas[0], "", *areas[1 : 1 + (summed is not None)]], 1, wanted[i][j], tail))
          or "=" + call(i, j, areas) + (f"+({call(i, j, wider)}-{call(i, j, areas)})*{tail}" if tail else "")
          for j in range(columns)]
         for i in range(rows)
@@ -137,14 +152,14 @@ def each_criterion(name: str, area: Any, criteria: Any, summed: Any = None, shap
     return [[engine_value(v) if isinstance(v, dict) else v for v in row] for row in result]
 
 
-def _countif(area: Any, criteria: Any, shape: Any = None) -> Any:
-    return each_criterion("COUNTIF", area, criteria, shape=shape)
+def _countif(area: Any, criteria: Any, shape: Any = None, *, shift: float = 0.0) -> Any:
+    return each_criterion("COUNTIF", area, criteria, shape=shape, shift=shift)
 
 
-def _sumif(area: Any, criteria: Any, summed: Any = None, shape: Any = None) -> Any:
+def _sumif(area: Any, criteria: Any, summed: Any = None, shape: Any = None, *, shift: float = 0.0) -> Any:
     if _shape_of(summed) is not None:  # SUMIF(range, criteria) and its shape
         summed, shape = None, summed
-    return each_criterion("SUMIF", area, criteria, area if summed is None else summed, shape)
+    return each_criterion("SUMIF", area, criteria, area if summed is None else summed, shape, shift=shift)
 
 
 #: the functions of this module, by the position of their (first) criteria argument
@@ -165,10 +180,11 @@ def criteria_positions(name: str, count: int) -> range:
     return range(first, count, step) if step else range(first, min(first + 1, count))
 
 
-def each_criteria(name: str, *args: Any) -> Any:
+def each_criteria(name: str, *args: Any, shift: float = 0.0) -> Any:
     """``name`` (COUNTIFS, SUMIFS, AVERAGEIF(S), MAXIFS, MINIFS) for each element of its criteria arrays, as Excel
     gives one answer per element: criteria arrays of one row or column stretch over the others, elements beyond
     a smaller array are #N/A. Each answer is the engine's own call over the ranges' values (a scratch workbook).
+    ``shift``: as in :func:`each_criterion`.
 
     >>> each_criteria("COUNTIFS", [["x"], ["y"], ["x"]], [["x", "y"]], [[1.0], [2.0], [3.0]], ">1")
     [[1.0, 1.0]]
@@ -176,6 +192,8 @@ def each_criteria(name: str, *args: Any) -> Any:
     [[5.0], [2.0]]
     """
     import formualizer as fz  # the engine itself, in a workbook of its own (never the one calling this)
+
+    from .criteria_date_texts import each_date_keyed  # (a module that imports this one)
 
     true = _shape_of(args[-1]) if args else None
     if true is not None:  # the true size of whole columns the engine passed cut (see shape_marker)
@@ -185,30 +203,52 @@ def each_criteria(name: str, *args: Any) -> Any:
     rows = max((len(g) for g in grids.values()), default=1)
     columns = max((len(g[0]) for g in grids.values()), default=1)
     blocks = {k: _block(value) for k, value in enumerate(args) if k not in positions}
-    height, width, padded_height, padded_width = _padded(list(blocks.values()), true) if blocks else (1, 1, 1, 1)
+    picks = {
+        k: [[_pick(grids.get(k, [[args[k]]]), i, j) for j in range(columns)] for i in range(rows)] for k in positions
+    }
+    dated = {
+        k: keyed for k in positions if k - 1 in blocks and (keyed := each_date_keyed(blocks[k - 1], picks[k], shift))
+    }
+    for k, (_, keys) in dated.items():  # "2024-01-15" over text dates: as numbers (.criteria_date_texts)
+        picks[k] = [
+            [w if key is None else key for w, key in zip(*pair, strict=True)]
+            for pair in zip(picks[k], keys, strict=True)
+        ]
+    padded = list(blocks.values()) + [keyed for keyed, _ in dated.values()]
+    height, width, padded_height, padded_width = _padded(padded, true) if blocks else (1, 1, 1, 1)
     tail = _tail(true, height, width) if name == "COUNTIFS" else 0
     book = fz.Workbook()
     sheet = book.sheet("S")
     column, parts = 1, []
-    for k, value in enumerate(args):
+    for k in range(len(args)):
         if k in positions:
-            block = grids.get(k, [[value]])
-            picked = [[_pick(block, i, j) for j in range(columns)] for i in range(rows)]
-            sheet.set_values_batch(1, column, rows, columns, picked)
+            sheet.set_values_batch(1, column, rows, columns, picks[k])
             parts.append((column, None, None))
             column += columns + 1
         else:
             sheet.set_values_batch(1, column, padded_height, padded_width, blocks[k])
             parts.append((column, _area(column, height, width), _area(column, padded_height, padded_width)))
             column += padded_width + 1
+    keyed_areas = {}
+    for k, (keyed, _) in dated.items():
+        sheet.set_values_batch(1, column, padded_height, padded_width, keyed)
+        keyed_areas[k - 1] = (_area(column, height, width), _area(column, padded_height, padded_width))
+        column += padded_width + 1
     if tail:  # the engine's COUNTIFS reads as far as its sheet is in use: the empty row (column) added is in use
         sheet.set_values_batch(padded_height, column + columns + 2, 1, 1, [[0.0]])
 
+    def keyed_at(i: int, j: int) -> dict[int, tuple[str, str]]:  # the ranges read with their date texts as numbers
+        return {k - 1: keyed_areas[k - 1] for k, (_, keys) in dated.items() if keys[i][j] is not None}
+
     def call(i: int, j: int, wide: bool) -> str:
+        keyed = keyed_at(i, j)
         cells = [(wider if wide else area) or f"{get_column_letter(first + j)}{i + 1}" for first, area, wider in parts]
+        cells = [keyed[n][wide] if n in keyed else cell for n, cell in enumerate(cells)]
         return name + "(" + ",".join(cells) + ")"
 
     def checked(i: int, j: int) -> str | None:  # one criterion element at 15 digits (.criteria_cells)
+        if keyed_at(i, j):
+            return None
         near = [k for k in positions if _needs_digits(_pick(grids.get(k, [[args[k]]]), i, j))]
         if len(near) != 1:
             return None
@@ -259,6 +299,9 @@ _MISSING = {"type": "Error", "kind": "#N/A"}
 
 FUNCTIONS[EACH + "COUNTIF"] = Function(EACH + "COUNTIF", _countif, 2, 3)
 FUNCTIONS[EACH + "SUMIF"] = Function(EACH + "SUMIF", _sumif, 2, 4)
+#: the criteria functions with an array of criteria, each reading text dates (.criteria_date_texts): in 1904 moved
+EACH_CRITERIA = (EACH + "COUNTIF", EACH + "SUMIF", *(EACH + n for n in ("AVERAGEIF", "COUNTIFS", "SUMIFS", "AVERAGEIFS",
+                                                                      "MAXIFS", "MINIFS")))  # fmt: skip
 for _name, _low, _high in (("AVERAGEIF", 2, 4), ("COUNTIFS", 2, 255), ("SUMIFS", 3, 256), ("AVERAGEIFS", 3, 256),
                            ("MAXIFS", 3, 256), ("MINIFS", 3, 256)):  # fmt: skip
     FUNCTIONS[EACH + _name] = Function(EACH + _name, partial(each_criteria, _name), _low, _high)
