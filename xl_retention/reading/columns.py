@@ -237,6 +237,8 @@ def normalize_columns(
         wanted = rename.get(name, name)
         if name in rename:  # the map names a column by its full name, or by the name after a Chargebee prefix
             matches = found.get(key(wanted)) or bare.get(key(wanted), [])
+            exact = [p for p in matches if str(df.columns[p]) == wanted]
+            matches = exact if len(exact) == 1 else matches  # 'amount' named beside 'Amount': the one spelled so
         else:
             matches = [p for p in lookup(key(wanted)) if p not in mapped]
         if len(matches) > 1:
