@@ -76,6 +76,7 @@ from .package_facts import (
 from .reasons import explain
 from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import has_digit
+from .rich_values import rich_readers
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported, name_refusals
 from .unsure_results import underflows, unsure_cells
@@ -329,6 +330,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     hidden_unsure += unsure_step_cells(workbook, formulas, {(u.sheet, u.ref) for u in hidden_unsure})  # FLOOR(7.1,0.1)
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
+    if info.rich_values:  # reading a data type or a picture in a cell (the engine's #VALUE!): Excel's values kept
+        unsupported += rich_readers(workbook, info, formulas, {(u.sheet, u.ref) for u in unsupported})
     if unsupported:  # keep the file's values there, and compute their dependents from them
         others = [u for u in unsupported if u.reason is not ITERATIVE_REASON]  # a time stamp's NOW() is not evaluated
         moved_on = kept.volatile_stale(workbook, formulas, info, result.values, others)  # TODAY() since

@@ -25,6 +25,7 @@ from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from .defined_names import _REFERENCE, qualify
 from .excel_functions.number_text_cells import shared_candidates, text_cells
 from .excel_functions.number_texts import formatted_results
+from .rich_values import rich_cells
 from .sheet_cells import FormulaCell, cached_value, formula_cells, iso_date_cells
 from .sheet_ranges import sheets_of
 from .xlsx_values import (
@@ -99,6 +100,8 @@ class PackageInfo:
     number_texts: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
     #: every sheet's title in the workbook's order, chart, macro and dialog sheets too (the engine reads worksheets)
     sheet_titles: list[str] = field(default_factory=list)
+    #: value cells holding a rich value (a data type, a picture in the cell: t="e" vm=): {sheet: {"A1"}} (.rich_values)
+    rich_values: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _shared_strings(package: zipfile.ZipFile) -> list[str] | None:
@@ -278,6 +281,8 @@ def scan(path: str) -> PackageInfo:
                 dates = iso_date_cells(xml, info.date1904)
                 if dates:
                     info.iso_dates[sheet] = dates
+            if b"vm=" in xml and (rich := rich_cells(xml)):
+                info.rich_values[sheet] = rich
             if b"_xldudf_" in xml or b"_XLDUDF_" in xml:
                 info.officejs_sheets.add(sheet)
             if b'"e"' in xml and _NEWER_ERROR.search(xml):
