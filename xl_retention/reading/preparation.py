@@ -86,6 +86,7 @@ from .taxes import net_of_tax
 from .trials import paid_from_trial_end
 from .unmapped import refuse_movements_log, refuse_unused_dates
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids, written_values
+from .zone_columns import zoned_dates
 
 
 def prepare(
@@ -200,6 +201,8 @@ def prepare(
             refuse_bad_ids(ids, series, source, names[name], what, people)  # blank, #N/A, 7.12346E+12
             return emails_in_lower_case(ids)  # one address, whatever capitals were typed
         if name in _DATES:
+            if name != "month" and options.timezone is not None:  # Square's Time and Time Zone (zone_columns)
+                series = zoned_dates(df, series, names[name], source)
             return parse_dates(
                 series,
                 source,
