@@ -31,13 +31,13 @@ _METADATA = (
 )
 
 
-def _book(path: Path) -> Path:
+def _book(path: Path, first: str = "OFFSET(A1,0,0,B1,1)", a1: int = 1) -> Path:
     """A1:A2 = 1, 2; B1 = 2; D1 =OFFSET(A1,0,0,B1,1) blocked by D2 =OFFSET(A1,0,0,2,1) over D2:D3; F1 =SUM(D2:D3),
     with the values Excel stores (#SPILL!, 1, 2, 3)."""
     sheet = (
         f'{_XML}<worksheet xmlns="{_MAIN}"><sheetData>'
-        '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="D1" t="e" cm="1">'
-        '<f t="array" ref="D1">OFFSET(A1,0,0,B1,1)</f><v>#SPILL!</v></c><c r="F1"><f>SUM(D2:D3)</f><v>3</v></c></row>'
+        f'<row r="1"><c r="A1"><v>{a1}</v></c><c r="B1"><v>2</v></c><c r="D1" t="e" cm="1">'
+        f'<f t="array" ref="D1">{first}</f><v>#SPILL!</v></c><c r="F1"><f>SUM(D2:D3)</f><v>3</v></c></row>'
         '<row r="2"><c r="A2"><v>2</v></c><c r="D2" cm="1"><f t="array" ref="D2:D3">OFFSET(A1,0,0,2,1)</f><v>1</v>'
         '</c></row><row r="3"><c r="D3"><v>2</v></c></row></sheetData></worksheet>'
     )
@@ -85,3 +85,19 @@ def test_a_spill_blocked_by_a_spilled_offset_is_listed_and_the_rest_computed(tmp
     ]
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out[ref].value for ref in ("D1", "D2", "D3", "F1")] == ["#SPILL!", 1, 2, 3]
+
+
+def test_a_kept_spill_whose_inputs_changed_since_the_save_is_listed_with_its_readers(tmp_path: Path) -> None:
+    # D1 =SEQUENCE(B1) over D2 =OFFSET(A1,0,0,2,1): the engine stops at D2, which keeps Excel's stored 1, 2. After a
+    # script set A1 to 5 (stored values still those of A1 = 1) D2:D3 kept 1, 2 and F1 =SUM(D2:D3) 3 with status ok
+    # (right: 5, 2 and 7). D2 is computed again where it spills freely: 5, 2 differ from the stored values, so D2 and
+    # F1 are listed (status incomplete). Unchanged inputs keep Excel's values (status ok), as the blocked D1 above.
+    same = recalc_file(_book(tmp_path / "same.xlsx", "_xlfn.SEQUENCE(B1)"), tmp_path / "same_out.xlsx", "embedded")
+    assert (same.status, [(u.address, u.kept) for u in same.unsupported]) == ("ok", [("S!D2", True)])
+    changed = _book(tmp_path / "changed.xlsx", "_xlfn.SEQUENCE(B1)", a1=5)
+    result = recalc_file(changed, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    assert [(u.address, u.kept) for u in result.unsupported] == [("S!D2", False), ("S!F1", False)]
+    assert result.unsupported[0].reason.endswith(
+        "its inputs have changed since Excel stored this value (computed again: 5.0, 2.0)"
+    )

@@ -77,6 +77,7 @@ from .reasons import explain
 from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import has_digit
 from .rich_values import rich_readers
+from .settled_spills import SETTLE_WORDS, check_settled_spills
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported, name_refusals
 from .unsure_results import underflows, unsure_cells
@@ -336,6 +337,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
         others = [u for u in unsupported if u.reason is not ITERATIVE_REASON]  # a time stamp's NOW() is not evaluated
         moved_on = kept.volatile_stale(workbook, formulas, info, result.values, others)  # TODAY() since
         kept.keep_stored(workbook, str(path), info, unsupported, engine_literal, stored_current)
+        check_settled_spills(workbook, info, unsupported)  # a stopped spill's stored values against today's inputs
         for item in unsupported:
             if item.kept and (item.sheet, item.ref) in moved_on:
                 item.kept = False
@@ -434,7 +436,7 @@ def _evaluate_first(
 def _stopped_words(code: str) -> str:
     """Why the engine stopped, in words (its own codes, ``#N/IMPL!: dynamic dependency ... replans``, are not)."""
     if "did not converge" in code:  # a spill blocked by (or blocking) a spilled OFFSET: Excel shows #SPILL!
-        return "the embedded engine cannot settle the spill of an array whose reference moves (OFFSET) here"
+        return f"the embedded engine {SETTLE_WORDS} of an array whose reference moves (OFFSET) here"
     return f"the embedded engine stops the whole workbook with {code}"
 
 
