@@ -223,3 +223,31 @@ def test_a_usage_mistake_is_one_line_not_the_usage_block(capsys, argv, line) -> 
         cli.main(argv)
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines() == [line]
+
+
+def test_recalc_in_place_of_a_folder_fails_the_open_workbook_alone(tmp_path):
+    # one tracker of a shared folder open in Excel stopped 'recalc DIR --in-place' for every file (H39 finding 06)
+    import json
+    from pathlib import Path
+
+    import openpyxl
+
+    from xl_retention.workbook import build_template
+
+    team = tmp_path / "team"
+    team.mkdir()
+    books = [build_template(team / f"{user}.xlsx", start="2025-01", months=3) for user in ("alice", "bob")]
+    for book in books:
+        workbook = openpyxl.load_workbook(book)
+        workbook["Customers"]["B2"], workbook["Customers"]["C2"], workbook["Customers"]["D2"] = 10, 2, 11
+        workbook.save(book)
+    before = books[1].read_bytes()
+    (team / "~$bob.xlsx").write_bytes(b"\x03bob")
+    result = run("recalc", str(team), "--in-place", "--json")
+    assert result.returncode == 1
+    report = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert report["bob.xlsx"]["status"] == "failed"
+    assert "bob.xlsx is open in Excel by bob" in report["bob.xlsx"]["message"]
+    assert report["alice.xlsx"]["status"] == "ok"
+    assert books[1].read_bytes() == before
+    assert openpyxl.load_workbook(books[0], data_only=True)["Customers"]["F2"].value == 0.9

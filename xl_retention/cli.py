@@ -45,9 +45,8 @@ def _recalc(args: argparse.Namespace) -> int:
     from .recalculation import expand, recalc
 
     files = expand(args.paths)
-    if args.in_place:  # a workbook open in Excel: refused before any is recalculated (recalc_file checks it too)
-        for path in files:
-            check_not_open(path)
+    if args.in_place and len(files) == 1:  # a workbook open in Excel: one line (recalc_file checks it too)
+        check_not_open(files[0])  # of several, that one fails and the others complete (recalc_file)
     options = {"engine": args.engine, "output_dir": args.output_dir, "in_place": args.in_place, "jobs": args.jobs}
     if args.json or len(files) < 2:  # no progress bar to show: rich is not imported (a recalculation's start)
         report = recalc(args.paths, **options)
