@@ -42,6 +42,7 @@ from .errors import ColumnValues, DataError, bad_rows
 from .foreign_dates import foreign_date_hint
 from .gmt_offsets import gmt_offsets
 from .month_hints import month_hint, number_month_hint
+from .short_years import time_hint, two_digit_years, with_date_part
 from .zones import AMBIGUOUS, from_named_zones, split_named_zones, split_zones
 
 __all__ = ["DateOptions", "parse_dates"]
@@ -214,49 +215,6 @@ def _apply(texts: np.ndarray, fmt: str, timezone: str | None) -> np.ndarray:
     return parsed.to_numpy().astype("datetime64[us]")
 
 
-#: A day, a month and a two-digit year ("01/15/26": Etsy; "05.01.26": German; "24-01-05": Swedish short dates, year
-#: first), a time of day after it or not.
-_TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})(?:[ T].*)?")
-#: A day, a month's name and a two-digit year ("4-Feb-26": Excel's d-mmm-yy), or the month's name first ("Feb-04-26").
-_NAMED_MONTH_TWO_DIGIT_YEAR = (
-    (re.compile(r"\d{1,2}([ \-./])[A-Za-z]{3,9}\.?\1\d{2}(?:[ T].*)?"), "%d{sep}%b{sep}%y"),
-    (re.compile(r"[A-Za-z]{3,9}\.?([ \-./])\d{1,2}\1\d{2}(?:[ T].*)?"), "%b{sep}%d{sep}%y"),
-)
-
-
-def _two_digit_years(texts: np.ndarray) -> str:
-    """The hint of a refusal of dates with two-digit years: the ``--date-format`` that reads them all (every one
-    that does, the year first among them, when several do), or "" when they are not all written so.
-
-    >>> _two_digit_years(np.array(["01/15/26", "02/03/26"], dtype=object))
-    " (two-digit years: read them with --date-format '%m/%d/%y')"
-    >>> _two_digit_years(np.array(["05.01.26"], dtype=object))
-    " (two-digit years: read them with --date-format '%d.%m.%y', '%m.%d.%y' or '%y.%m.%d': say which)"
-    >>> _two_digit_years(np.array(["24-01-05", "24-02-13"], dtype=object))
-    " (two-digit years: read them with --date-format '%y-%m-%d' or '%d-%m-%y': say which)"
-    >>> _two_digit_years(np.array(["4-Feb-26", "26-May-26"], dtype=object))
-    " (two-digit years: read them with --date-format '%d-%b-%y')"
-    """
-    strings = [str(t) for t in texts]
-    for pattern, layout in _NAMED_MONTH_TWO_DIGIT_YEAR:
-        named = [m for t in strings if (m := pattern.fullmatch(t))]
-        if named and len(named) == len(strings) and len({m.group(1) for m in named}) == 1:
-            fmt = layout.format(sep=named[0].group(1))
-            return f" (two-digit years: read them with --date-format '{fmt}')"
-    found = [m for t in strings if (m := _TWO_DIGIT_YEAR.fullmatch(t))]
-    if not found or len(found) != len(texts) or len({m.group(2) for m in found}) != 1:
-        return ""
-    sep = found[0].group(2)
-    dates = pd.Series([sep.join(m.group(1, 3, 4)) for m in found], dtype=object)  # the time of day left out
-    formats = [f"%d{sep}%m{sep}%y", f"%m{sep}%d{sep}%y"]  # the year first: 24-01-05 (Swedish), named first there
-    formats.insert(0 if sep == "-" else 2, f"%y{sep}%m{sep}%d")
-    fitting = [f for f in formats if not pd.to_datetime(dates, format=f, errors="coerce").isna().any()]
-    if not fitting:
-        return ""
-    named = ", ".join(f"'{f}'" for f in fitting[:-1]) + (" or " if len(fitting) > 1 else "") + f"'{fitting[-1]}'"
-    return " (two-digit years: read them with --date-format " + named + (": say which)" if len(fitting) > 1 else ")")
-
-
 class _Unread(Exception):
     """Values the column's format does not read: ``mask`` over the texts, ``why`` for the message."""
 
@@ -289,10 +247,11 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
         years = np.array([_YEAR.fullmatch(str(t)) is not None for t in texts], dtype=bool)
         if years.any():
             raise _Unread(years, "years alone where dates belong (no month: use dates, YYYY-MM or YYYYMMDD)")
-    if date_format is not None:
-        parsed = _apply(texts, date_format, options.timezone)
+    if date_format is not None:  # a format with a time reads a value without one as its day (reading.short_years)
+        parsed = _apply(texts, with_date_part(date_format), options.timezone)
         if np.isnat(parsed).any():
-            raise _Unread(np.isnat(parsed), f"dates that do not match the date format {date_format!r}")
+            hint = time_hint(texts[np.isnat(parsed)], date_format, lambda t, f: _apply(t, f, None))  # '1/5/24 10:00'
+            raise _Unread(np.isnat(parsed), f"dates that do not match the date format {date_format!r}{hint}")
         return parsed, _day_first(date_format.split("||")[0])
     tried: list[tuple[str, np.ndarray]] = []
     for fmt in _candidates(texts):
@@ -306,14 +265,14 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
                 example = str(texts[0])
                 fmt = "%b-%y" if "-" in example else ("%b %y" if " " in example else "%b'%y")
                 why += f" (if they are months with a two-digit year, say so: --date-format '{fmt}')"
-            hints = _two_digit_years(texts) + _serials(texts) + month_hint(texts)  # 202601: --date-format '%Y%m'
+            hints = two_digit_years(texts) + _serials(texts) + month_hint(texts)  # 202601: --date-format '%Y%m'
             hints = hints or foreign_date_hint(texts)  # 2024年1月5日, 5. Januar 2024 (reading.foreign_dates)
             raise _Unread(np.ones(len(texts), dtype=bool), why + hints)
         fmt, parsed = min(tried, key=lambda item: int(np.isnat(item[1]).sum()))
         unread = np.isnat(parsed)
         other = any((~np.isnat(p) & unread).any() for f, p in tried if f != fmt)
         if not other:
-            raise _Unread(unread, "dates that do not parse" + _two_digit_years(texts))
+            raise _Unread(unread, "dates that do not parse" + two_digit_years(texts))
         shown = "ISO 8601, YYYY-MM-DD" if fmt == "ISO8601" else fmt.replace("||", " or ")
         raise _Unread(unread, f"dates in another format than the rest of the column ({shown})")
     if options.dayfirst is not None:
