@@ -23,11 +23,10 @@ def test_a_score_pasted_as_text_is_named_by_its_cell_in_the_trackers_report(tmp_
     capsys.readouterr()
     cli.main(["recalc", str(book), "--json", "--output-dir", str(tmp_path / "out")])
     errors = {e["address"]: e["reason"] for e in json.loads(capsys.readouterr().out)["files"][0]["errors"]}
-    assert errors["NPS!F2"] == "NPS: scores must be a number, got '8' in 'NPS scores'!B4 (#VALUE!)"
-    assert errors["NPS!B2"] == "NPS_BREAKDOWN: scores must be a number, got '8' in 'NPS scores'!B4 (#VALUE!)"
-    assert errors["NPS!G2"] == (
-        "NPS_BREAKDOWN: scores must be a number, got '8' in 'NPS scores'!B4 (#VALUE!), from NPS!B2"
-    )
+    text = "got the text '8' (a number stored as text: type it as a number) in 'NPS scores'!B4 (#VALUE!)"
+    assert errors["NPS!F2"] == f"NPS: scores must be a number, {text}"
+    assert errors["NPS!B2"] == f"NPS_BREAKDOWN: scores must be a number, {text}"
+    assert errors["NPS!G2"] == f"NPS_BREAKDOWN: scores must be a number, {text}, from NPS!B2"
 
 
 def test_ranges_names_and_two_dimensional_places_are_named_by_cell(tmp_path):

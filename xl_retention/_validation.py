@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 import sys
 from typing import Any
 
@@ -26,9 +27,23 @@ def _pandas_types() -> tuple[type, ...]:
     return (pd.Series, pd.DataFrame, pd.Index) if pd is not None else ()
 
 
+#: Text that a reader takes for a number ('8', ' 1,200 ', '-3.5e2'): refused as text with what to do about it.
+_NUMBER_TEXT = re.compile(r"\s*[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*")
+
+
 def _element_to_float(name: str, value: Any) -> float:
+    """``value`` as a float: blank (None, ``""``) NaN; text, booleans and other non-numbers ``#VALUE!``.
+
+    >>> _element_to_float("scores", "8")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    xl_retention.errors.NotANumberError: scores must be a number, got the text '8' (a number stored as text: ...)
+    """
     if value is None or (isinstance(value, str) and value == ""):
         return np.nan
+    if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):  # '8' pasted as text: it looks like a number
+        problem = f"got the text {value!r} (a number stored as text: type it as a number)"
+        raise NotANumberError(f"{name} must be a number, {problem}", name, value)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise NotANumberError(f"{name} must be a number, got {value!r}", name, value)
     return float(value)
