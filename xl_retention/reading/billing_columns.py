@@ -18,6 +18,7 @@ from .billing import BILLING_ALIASES, bare_key, interval_months, monthly_amounts
 from .ends import end_like_columns
 from .errors import DataError, bad_rows
 from .interval_columns import _number, interval_by_values
+from .line_totals import line_total
 from .names import columns_option, key, keys_of
 from .notes import note
 from .renewals import renewal_column
@@ -409,6 +410,8 @@ def billing_mrr(
             column=names["mrr"],
         )
     amount = typed.pop(money)
+    if money == "amount" and "quantity" in typed and line_total(df, amount, typed["quantity"], names, source):
+        typed.pop("quantity")  # 'Plan Amount' = 'Plan Unit Price' x 'Plan Quantity': the total (reading.line_totals)
     mapped = any(key(v) == key(names[money]) for v in columns.values())
     ids = typed["customer_id"]
     stripe = lambda: bool(pd.Series(ids).astype(str).str.startswith("cus_").any())  # noqa: E731

@@ -47,6 +47,7 @@ from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_en
 from ..reading.export_kinds import refuse_counts
 from ..reading.frames import full_type_name, is_polars_frame, pandas_table
 from ..reading.interval_columns import swapped_interval_columns
+from ..reading.line_totals import may_be_line_total
 from ..reading.money_twins import check_money_twins
 from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.observed import OBSERVED_MONTH, period_start_columns
@@ -356,6 +357,7 @@ def _from_table(
         or (kind == "intervals" and bool(period_start_columns(table.columns)))  # a month observed (reading.observed)
         or (billing and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
         or (billing and _add_on_columns(list(empty.columns), names))
+        or (billing and may_be_line_total(list(empty.columns), names))  # a total x quantity (reading.line_totals)
         or (kind in ("snapshots", "intervals") and tax_named(list(empty.columns), names))  # reading.taxes
         or (not billing and any(ours in ("mrr", "amount") and says_unit(theirs) for ours, theirs in names.items()))
         or (options is not None and options.timezone is not None and bool({"date", "start", "end"} & set(names)))
