@@ -187,13 +187,29 @@ def _month_numbers(dates: np.ndarray) -> np.ndarray:
     return out
 
 
+def _refuse_subtotal_labels(ids: pd.Series, summed: np.ndarray, source: str, column: str) -> None:
+    """Refuse the rows of ids that are a subtotal's label ("Total January", "Monthly total":
+    :func:`~.no_one_ids.subtotal_labels`) among those with a row that is its month's other rows' sum (``summed``):
+    one other row suffices where the label says so."""
+    from .no_one_ids import subtotal_labels
+
+    candidates = pd.unique(ids.iloc[np.flatnonzero(summed)].to_numpy(dtype=object))  # few: the labels are asked
+    labels = subtotal_labels(candidates)
+    if labels:
+        rows = np.flatnonzero(ids.isin(labels).to_numpy(dtype=bool))
+        problem = "subtotal rows (a month's or a period's totals, not a customer: remove them)"
+        raise bad_rows(source, column, problem, rows, {int(r): ids.iloc[int(r)] for r in rows[:5]})
+
+
 def monthly_totals(
     ids: pd.Series, months: np.ndarray, amounts: np.ndarray, source: str, column: str, what: str = "MRR"
 ) -> None:
     """Refuse a report's total row per month whatever its label: an id whose every row's amount is the sum of the
     other rows of its month (three of them at least, in two months at least), as a BI report's "Insgesamt", "合計"
     or "Total geral" row between the months is; counted as a customer, it doubles the month's MRR. (With two others,
-    a customer paying as much as both every month, 150 beside 100 and 50, is as likely: only a label tells.)
+    a customer paying as much as both every month, 150 beside 100 and 50, is as likely: only a label tells, and
+    one that says a subtotal, "Total January", "Monthly total", is refused with one other row of its month at least:
+    :func:`~.no_one_ids.subtotal_labels`, asked of the few ids of such rows.)
     ``months``: each row's month (datetime64), ``amounts`` its amount (NaN for none).
 
     >>> ids = pd.Series(["a", "b", "c", "Sum it", "a", "b", "c", "Sum it"])
@@ -205,7 +221,7 @@ def monthly_totals(
 sum of the month's other rows: the report's totals, not a customer: remove them) in rows 5, 9 (counting the header \
 as row 1): 'Sum it', 'Sum it'
     """
-    if len(ids) < 8:
+    if len(ids) < 3:
         return
     month = _month_numbers(np.asarray(months))
     x = np.asarray(amounts, dtype=np.float64)
@@ -223,15 +239,25 @@ as row 1): 'Sum it', 'Sum it'
     sums[size], counts[size] = np.nan, 0
     tolerance = 1e-9 * np.maximum(np.abs(sums), 1.0) + 0.005
     # a month's total row is an amount above 0 that is half its month's sum (the others add up to it), in a month
-    # of four rows at least; found in steps of rows, its month's sum looked up per row
+    # of two rows at least (below four, only a subtotal's label tells it); found in steps of rows
     summed = np.zeros(len(ids), dtype=bool)
     for start in range(0, len(ids), _CHUNK):
         c, xv = codes[start : start + _CHUNK], x[start : start + _CHUNK]
-        summed[start : start + _CHUNK] = (xv > 0) & (counts[c] >= 4) & (np.abs(2 * xv - sums[c]) <= tolerance[c])
+        summed[start : start + _CHUNK] = (xv > 0) & (counts[c] >= 2) & (np.abs(2 * xv - sums[c]) <= tolerance[c])
     if not summed.any():  # no row is its month's total: no id to look at (most files; the ids are never grouped)
         return
-    marked = summed
-    positions = np.flatnonzero(summed)
+    wide = summed & (counts[codes] >= 4)
+    if len(ids) >= 8 and wide.any():
+        _refuse_each_months_total(ids, wide, codes, valid, source, column, what)
+    _refuse_subtotal_labels(ids, summed, source, column)  # 'Total January' below a month's orders: by its label
+
+
+def _refuse_each_months_total(
+    ids: pd.Series, marked: np.ndarray, codes: np.ndarray, valid: np.ndarray, source: str, column: str, what: str
+) -> None:
+    """:func:`monthly_totals`' refusal of an id whose every row is its month's total (``marked``), in two months at
+    least (``codes``: each row's month; ``valid``: the rows with an id, a month and an amount)."""
+    positions = np.flatnonzero(marked)
     candidates = pd.unique(ids.iloc[positions].to_numpy(dtype=object))  # the ids that have such a row (few)
     rows = np.flatnonzero(ids.isin(candidates).to_numpy() & valid)  # every row of those ids, only those
     frame = pd.DataFrame({"id": ids.iloc[rows].to_numpy(dtype=object), "m": codes[rows], "summed": marked[rows]},

@@ -29,6 +29,8 @@ from ._distinct import distinct, factorize
 from .currency import SYMBOL_PATTERN
 from .errors import ColumnValues, bad_rows
 from .guest_ids import GUEST_IDS
+from .lookalike_ids import refuse_lookalike_ids
+from .no_one_ids import ERASED_IDS, refuse_placeholder_emails
 
 __all__ = ["clean_ids", "parse_numbers", "refuse_bad_ids", "scientific_ids", "visible_values", "written_values"]
 
@@ -181,7 +183,8 @@ def long_number_ids(series: pd.Series) -> np.ndarray:
 #: every guest (compared in lower case). The guest ids of other languages (``ゲスト``, ``Convidado``, ``Gość``,
 #: ``Гость``, ``访客``, ``Consumidor final``): :data:`~.guest_ids.GUEST_IDS`.
 NO_ONE = frozenset({"0", "-1", "guest", "guests", "gast", "invité", "invitado", "anonymous", "unknown", "null", "none",
-                    "(none)", "nan", "n/a", "-", "(not set)", "(other)", "undefined"} | GUEST_IDS)  # fmt: skip
+                    "(none)", "nan", "n/a", "-", "(not set)", "(other)", "undefined"} | GUEST_IDS
+                   | ERASED_IDS)  # fmt: skip
 
 
 def placeholder_ids(ids: pd.Series) -> np.ndarray:
@@ -293,8 +296,12 @@ with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
         raise bad_rows(source, column, problem, long, ColumnValues(series))
     guests = placeholder_ids(ids) if people is not None and _may_hold(ids, "no one") else none
     if guests.size:
-        problem = no_one_problem(what, people)
+        problem = no_one_problem(what, [p for p in people if str(p) != column])  # not the column at fault
         raise bad_rows(source, column, problem, guests, ColumnValues(series))
+    if people is not None and _may_hold(ids, "@"):  # a till's noemail@example.com for walk-ins (reading.no_one_ids)
+        refuse_placeholder_emails(ids, series, source, column, what)
+    if people is not None:  # 'ACME GmbH' and 'Acme GmbH': one customer or two? (reading.lookalike_ids)
+        refuse_lookalike_ids(ids, series, source, column, what)
 
 
 def emails_in_lower_case(ids: pd.Series) -> pd.Series:
@@ -344,7 +351,7 @@ def unseen_characters(texts: Any) -> bool:
 
     if pc.all(pc.string_is_ascii(texts)).as_py() is not False:
         return False
-    if pc.any(pc.match_substring_regex(texts, r"\p{Cf}|[\x{FF01}-\x{FFEE}\x{3000}]")).as_py():
+    if pc.any(pc.match_substring_regex(texts, r"\p{Cf}|[\x{FF01}-\x{FFEE}\x{3000}\x{00A0}\x{2007}\x{202F}]")).as_py():
         return True
     return pc.all(pc.equal(pc.utf8_normalize(texts, form="NFC"), texts)).as_py() is False
 
@@ -366,20 +373,30 @@ def visible_text(text: str) -> str:
     """``text`` as it shows: without the characters of no width (Unicode's format characters, category Cf: the
     zero-width space, a byte order mark ``U+FEFF`` inside a file, left-to-right marks, soft hyphens) and in one form
     of its accents (NFC: ``café`` typed as ``e`` and a combining accent, as macOS writes it, is the ``é`` of one
-    character); full-width digits and letters (``１２３``, typed with a Japanese or Chinese input method) as the ASCII
-    ones they stand for (NFKC, on those characters only). Two ids that look alike in Excel are one id.
+    character); no-break spaces as spaces; full-width digits and letters (``１２３``, typed with a Japanese or Chinese
+    input method) as the ASCII ones they stand for (NFKC, on those characters only). Two ids that look alike in Excel
+    are one id.
 
     >>> visible_text("\ufeffabc\u200b"), visible_text("a\u200eb"), visible_text("cafe\u0301") == "caf\u00e9"
     ('abc', 'ab', True)
     >>> visible_text("\uff11\uff12\uff13"), visible_text("\uff21-\uff17\u3000")
     ('123', 'A-7 ')
+    >>> visible_text("Anna\u00a0Schmidt"), visible_text("12\u202f500")
+    ('Anna Schmidt', '12 500')
     """
     if any(unicodedata.category(c) == "Cf" for c in text):
         text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     if any("\uff01" <= c <= "\uffee" or c == "\u3000" for c in text):  # full-width digits and letters: NFKC's
         text = "".join(unicodedata.normalize("NFKC", c) if "\uff01" <= c <= "\uffee" or c == "\u3000" else c
                        for c in text)  # fmt: skip
+    if any(c in _NO_BREAK for c in text):  # a no-break space pasted from a web page or a French export: a space
+        text = text.translate(_AS_SPACE)
     return unicodedata.normalize("NFC", text)
+
+
+#: No-break spaces (U+00A0, the figure space, the narrow one French exports write): a space as it shows.
+_NO_BREAK = "\u00a0\u2007\u202f"
+_AS_SPACE = {ord(c): " " for c in _NO_BREAK}
 
 
 def visible_values(values: Any) -> Any:
