@@ -9,6 +9,7 @@ refused, naming them (:func:`read_excel`).
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -198,6 +199,8 @@ read_table(path, sheet=NAME)), or put the rows on one sheet
     others = df.attrs.get("other_sheets") or {}
     alike = [name for name, keys in others.items() if wanted <= set(keys)]
     if not alike or len(wanted) < 2:
+        _refuse_refund_sheets(df, wanted, others, source)
+        _note_other_tables(df, wanted, others, source)
         return
     sheets = ("sheet " if len(alike) == 1 else "sheets ") + ", ".join(map(repr, alike))
     raise DataError(
@@ -206,3 +209,42 @@ read_table(path, sheet=NAME)), or put the rows on one sheet
         f"NAME (in Python: read_table(path, sheet=NAME)), or put the rows on one sheet",
         source=source,
     )
+
+
+#: Beginnings of the words of a sheet's name or columns that say refunds, returns, cancellations or credit notes (in
+#: English, German, French, Spanish, Italian, Dutch, Portuguese): rows that take orders or MRR back.
+_TAKEN_BACK = re.compile(
+    r"(?i)(?:^|[^a-zà-ÿ])(?:refund|return(?!ing)|retour|r[üu]cksend|r[üu]ckgabe|erstatt|rembours|reembols|rimbors|devolu|"
+    r"devoluc|storn|cancel|annul|k[üu]ndig|chargeback|charge[\s_-]*back|credit[\s_-]*note|gutschrift|avoir|"
+    r"abono|nota[\s_-]*de[\s_-]*cr[ée]dito|creditnota|terugbetal|reso\b|churn)"
+)
+
+
+def _refuse_refund_sheets(df: pd.DataFrame, wanted: set[str], others: dict[str, Any], source: str) -> None:
+    """Refuse a workbook's first sheet read unasked when another visible sheet's table shares a column read (the
+    customer's) and its sheet's name or a column of it says refunds, returns, cancellations or credit notes
+    ("Returns": Customer, Return Date, Refund): those rows take orders back, and reading the first sheet alone counts
+    them in full (H36 finding 06)."""
+    for name, keys in others.items():
+        if not keys or not wanted & set(keys):
+            continue
+        said = [w for w in (name, *keys) if _TAKEN_BACK.search(str(w).replace("_", " "))]
+        if said:
+            raise DataError(
+                f"{source}: sheet {name!r} (columns {', '.join(keys)}) holds refunds, returns or cancellations "
+                f"({said[0]!r}) beside sheet {df.attrs.get('sheet')!r}, which alone is read: they would be left "
+                f"out; put them on the sheet read (a refund as a row of a negative amount, or a refunded amount "
+                f"column), or say the sheet to read with --sheet NAME",
+                source=source,
+            )
+
+
+def _note_other_tables(df: pd.DataFrame, wanted: set[str], others: dict[str, Any], source: str) -> None:
+    """A note naming the visible sheets whose tables share a column read and are not read (the first sheet is)."""
+    from .notes import note
+
+    shared = [name for name, keys in others.items() if keys and wanted & set(keys)]
+    if shared:
+        note(f"{source}: read sheet {df.attrs.get('sheet')!r}; sheet{'s' if len(shared) > 1 else ''} "
+             f"{', '.join(map(repr, shared))} with a column of it {'were' if len(shared) > 1 else 'was'} not read "
+             f"(--sheet NAME to choose)")  # fmt: skip
