@@ -64,6 +64,7 @@ from .orders import (
     orders_of_parents,
 )
 from .pauses import check_pauses
+from .payment_logs import refuse_payment_log
 from .paypal import paypal_orders
 from .renewals import check_renewal_ends
 from .repeats import check_repeated_rows, subscription_id_columns
@@ -236,6 +237,8 @@ def prepare(
         refuse_missing_months(typed["month"], source, names["month"])
     if kind in ("snapshots", "intervals"):  # 'Total' beside 'Tax': MRR is net of tax (reading.taxes)
         typed = net_of_tax(df, typed, names, source, options.decimal)
+    if billing and kind == "snapshots":  # a payments log: a yearly payment counted one month (reading.payment_logs)
+        refuse_payment_log(typed, names, source, written_values(df, names["interval"]))
     if billing:
         typed, names = billing_mrr(typed, names, columns, source, df, options.amounts)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100, JPY's mrr_cents / 1 (reading.revenue)

@@ -1,0 +1,75 @@
+"""A log of payments read as monthly rows: a payment of a yearly (quarterly, ...) plan counted one month only.
+
+A billing export read by month (``month`` mapped: one row per customer and month) takes each row as the month's
+state: its MRR is the price per interval divided by the interval's months. A yearly subscriber is then on every month's
+row. A log of payments (App Store Connect's Subscriber report, one row per paid period with its "Standard
+Subscription Duration"; a list of charges with the plan's interval) has one row per payment instead: read by month,
+the yearly subscriber would be counted in the month they paid and lost the month after, and their MRR with them.
+
+So a row of an interval of two months or more whose customer has no row in the month before nor in the month after,
+while the file goes on after it, says the rows are payments: refused, naming the rows (a snapshot of a yearly plan
+one month long is no subscription). One sort of the rows' (customer, month) keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from .errors import bad_rows
+
+__all__ = ["refuse_payment_log"]
+
+
+def refuse_payment_log(typed: Mapping[str, Any], names: Mapping[str, str], source: str, written: Any = None) -> None:
+    """Refuse a billing export read by month whose rows are payments (see the module docstring). ``typed``: the
+    columns as read (``month`` datetime64, ``customer_id``, ``interval`` in months, ``interval_count``);
+    ``written``: the interval column as the file writes it, for the message.
+
+    >>> import numpy as np
+    >>> typed = {"customer_id": np.array(["A", "B", "A"], dtype=object), "interval": np.array([1.0, 12.0, 1.0]),
+    ...          "month": np.array(["2024-01-15", "2024-01-20", "2024-02-15"], dtype="datetime64[ns]")}
+    >>> try:
+    ...     refuse_payment_log(typed, {"interval": "Duration", "month": "Date"}, "s.csv")
+    ... except Exception as error:
+    ...     print(str(error)[:109])
+    s.csv, column 'Duration': rows of a plan of 2 months or more (the first: 12 months) whose customer has no row
+    """
+    import pandas as pd
+
+    months = np.asarray(typed["interval"], dtype=np.float64)
+    if "interval_count" in typed:
+        months = months * np.asarray(typed["interval_count"], dtype=np.float64)
+    several = months >= 2 - 1e-9
+    if not several.any():
+        return
+    month = np.asarray(typed["month"]).astype("datetime64[M]").astype(np.int64)
+    known = month != np.iinfo(np.int64).min  # NaT: no month (refused elsewhere)
+    codes, _ = pd.factorize(pd.Series(np.asarray(typed["customer_id"], dtype=object)))
+    span = int(month[known].max() - month[known].min()) + 3 if known.any() else 3
+    keys = np.unique(codes.astype(np.int64) * span + (month - month[known].min() + 1))
+    base = codes.astype(np.int64) * span + (month - month[known].min() + 1)
+
+    def listed(shift: int) -> np.ndarray:
+        wanted = base + shift
+        found = np.searchsorted(keys, wanted)
+        found = np.minimum(found, len(keys) - 1)
+        return keys[found] == wanted
+
+    last = int(month[known].max())
+    alone = several & known & (codes >= 0) & (month < last) & ~listed(1) & ~listed(-1)
+    if not alone.any():
+        return
+    first = int(np.flatnonzero(alone)[0])
+    problem = (
+        f"rows of a plan of 2 months or more (the first: {months[first]:g} months) whose customer has no row in the "
+        f"month before nor after, while the file goes on to {np.datetime64(last, 'M')}: the rows are payments (one "
+        f"per paid period), not each month's subscriptions (a subscriber of a {months[first]:g}-month plan would be "
+        f"on every month's row); read by month, the customer would be lost the month after paying: give one row per "
+        f"customer and month the payment covers ({names['month']!r} each month, the price per interval beside), or "
+        f"one row per subscription with its start and end"
+    )
+    shown = written() if callable(written) else written if written is not None else typed["interval"]
+    raise bad_rows(source, names["interval"], problem, np.flatnonzero(alone), shown)
