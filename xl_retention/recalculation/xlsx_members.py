@@ -28,8 +28,35 @@ __all__ = ["write_members"]
 _DIMENSION = re.compile(rb"(<(?:[A-Za-z_][\w.\-]*:)?dimension\s+ref\s*=\s*[\"'])([^\"']*)([\"'])")
 
 
+_COL = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?col\b([^>]*)>")
+
+
+def _column_styles(head: bytes) -> list[tuple[int, int, bytes]]:
+    """(first, last column, style) of each ``<col>`` of a sheet part's ``head`` (before its sheetData) that has a
+    style: a cell written in the file takes its own ``s`` only (none is General), so a new cell is given its column's.
+
+    >>> _column_styles(b'<cols><col min="4" max="5" width="9" style="3" customWidth="1"/><col min="6" max="6"/></cols>')
+    [(4, 5, b'3')]
+    """
+    out = []
+    for match in _COL.finditer(head):
+        low, high, style = (_attribute(match[1], name) for name in (b"min", b"max", b"style"))
+        if low is not None and high is not None and low.isdigit() and high.isdigit() and style and style != b"0":
+            out.append((int(low), int(high), style))
+    return out
+
+
+def _row_style(attrs: bytes) -> bytes | None:
+    """The style of a ``<row>`` (its attributes) that formats its cells (``customFormat="1" s="2"``), else None."""
+    custom = _attribute(attrs, b"customFormat")
+    style = _attribute(attrs, b"s")
+    return style if custom in (b"1", b"true") and style and style != b"0" else None
+
+
 def write_members(xml: bytes, title: str, cells: dict[bytes, object]) -> tuple[bytes, int]:
-    """The sheet part with the value-only cells ``cells`` (array members, spilled results) set or inserted."""
+    """The sheet part with the value-only cells ``cells`` (array members, spilled results) set or inserted; an
+    inserted cell gets its row's style (a formatted row), else its column's (Excel shows a cell without one as
+    General, whatever its column's format)."""
     if not cells:
         return xml, 0
     _check_encoding(xml, title)
@@ -37,6 +64,18 @@ def write_members(xml: bytes, title: str, cells: dict[bytes, object]) -> tuple[b
     if opening is None or opening.group(2):
         raise ValueError(f"sheet {title!r}: no <sheetData> to store the array results in")
     prefix = opening.group(1)
+    columns = _column_styles(xml[: opening.start()])
+    row_style: bytes | None = None
+
+    def style(ref: bytes, in_row: bool) -> bytes | None:
+        if in_row and row_style is not None:
+            return row_style
+        number = _column(ref)
+        return next((s for low, high, s in columns if low <= number <= high), None)
+
+    def markup(ref: bytes, in_row: bool = True) -> bytes:
+        return _member_markup(prefix, ref, cells[ref], title, style(ref, in_row))
+
     closing = re.compile(rb"</" + re.escape(prefix) + rb"sheetData\s*>").search(xml, opening.end())
     end = closing.start() if closing is not None else len(xml)
     wanted: dict[int, dict[int, bytes]] = {}
@@ -56,24 +95,24 @@ def write_members(xml: bytes, title: str, cells: dict[bytes, object]) -> tuple[b
         rest = wanted.pop(row)
         if not rest:
             return
-        markup = b"".join(_member_markup(prefix, rest[c], cells[rest[c]], title) for c in sorted(rest))
+        added = b"".join(markup(rest[c]) for c in sorted(rest))
         written += len(rest)
         if row_open[2]:  # <row r="5"/>: open it
             tag = xml[row_open[0] : row_open[1]]
-            edits.append((row_open[0], row_open[1], tag[: tag.rindex(b"/")] + b">" + markup + b"</" + prefix + b"row>"))
+            edits.append((row_open[0], row_open[1], tag[: tag.rindex(b"/")] + b">" + added + b"</" + prefix + b"row>"))
         else:
-            edits.append((last_cell_end, last_cell_end, markup))
+            edits.append((last_cell_end, last_cell_end, added))
 
     def new_rows_before(position: int, limit: int | None) -> None:
         nonlocal written
         for number in sorted(n for n in wanted if limit is None or n < limit):
             rest = wanted.pop(number)
-            markup = b"".join(_member_markup(prefix, rest[c], cells[rest[c]], title) for c in sorted(rest))
+            added = b"".join(markup(rest[c], in_row=False) for c in sorted(rest))
             edits.append(
                 (
                     position,
                     position,
-                    b"<" + prefix + b'row r="' + str(number).encode() + b'">' + markup + b"</" + prefix + b"row>",
+                    b"<" + prefix + b'row r="' + str(number).encode() + b'">' + added + b"</" + prefix + b"row>",
                 )
             )
             written += len(rest)
@@ -86,6 +125,7 @@ def write_members(xml: bytes, title: str, cells: dict[bytes, object]) -> tuple[b
             number = int(r) if r is not None and r.isdigit() else row + 1
             new_rows_before(match.start(), number)
             row, column = number, 0
+            row_style = _row_style(row_attrs)
             row_open = (match.start(), match.end(), xml[match.end() - 2 : match.end()] == b"/>")
             last_cell_end = match.end()
             continue
@@ -95,9 +135,7 @@ def write_members(xml: bytes, title: str, cells: dict[bytes, object]) -> tuple[b
         column = _column(ref) if ref is not None else column + 1
         pending = wanted.get(row, {})
         for c in sorted(k for k in pending if k < column):  # missing cells before this one
-            edits.append(
-                (match.start(), match.start(), _member_markup(prefix, pending[c], cells[pending.pop(c)], title))
-            )
+            edits.append((match.start(), match.start(), markup(pending.pop(c))))
             written += 1
         if column in pending:
             key = pending.pop(column)
@@ -130,10 +168,11 @@ def _grow(dimension: bytes, top: int, left: int, bottom: int, right: int) -> byt
     return f"{_letters(left)}{top}:{_letters(right)}{bottom}".encode()
 
 
-def _member_markup(prefix: bytes, ref: bytes, value: object, title: str) -> bytes:
-    """A new ``<c>`` element holding only ``value``."""
+def _member_markup(prefix: bytes, ref: bytes, value: object, title: str, style: bytes | None = None) -> bytes:
+    """A new ``<c>`` element holding only ``value``, of ``style`` (its ``s``) when given."""
+    styled = b' s="' + style + b'"' if style is not None else b""
     if value is None:
-        return b"<" + prefix + b'c r="' + ref + b'"/>'
+        return b"<" + prefix + b'c r="' + ref + b'"' + styled + b"/>"
     cell_type, text = _cached(value, title, ref)
     kind = b' t="' + cell_type + b'"' if cell_type is not None else b""
     return (
@@ -142,6 +181,7 @@ def _member_markup(prefix: bytes, ref: bytes, value: object, title: str) -> byte
         + b'c r="'
         + ref
         + b'"'
+        + styled
         + kind
         + b"><"
         + prefix
