@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .appended_copies import check_appended_copies
 from .billing import BILLING_ALIASES, months_per_interval
 from .billing_columns import (
     _BILLING,
@@ -67,7 +68,7 @@ from .pauses import check_pauses
 from .payment_logs import refuse_payment_log
 from .paypal import paypal_orders
 from .renewals import check_renewal_ends
-from .repeats import check_repeated_rows, subscription_id_columns
+from .repeats import check_repeated_rows, record_id_columns, subscription_id_columns
 from .revenue import (
     check_ended_at_zero,
     check_negative_mrr,
@@ -83,6 +84,7 @@ from .shifted_cells import refuse_shifted_column
 from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
 from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_summary_rows
+from .survey_questions import check_questions
 from .taxes import net_of_tax
 from .trials import paid_from_trial_end
 from .unmapped import refuse_movements_log, refuse_unused_dates
@@ -175,6 +177,7 @@ def prepare(
         check_pauses(df, kind, source)  # paused_at, pause_collection: the months it paid are not said (reading.pauses)
     if kind == "answers":
         check_answer_statuses(df, source)  # a survey's previews, tests and spam are no answers
+        check_questions(df, set(names.values()), source, options.segment)  # 'Question': CSAT rows beside the NPS
     if kind != "visits":  # the same record twice: overlapping exports appended (a visitor counts once anyway)
         people = (names.get("customer_id"), names.get("visitor_id"))  # a customer's id repeats by design
         items = item_columns(df.columns) if kind == "orders" else []  # rows of one order's items share its ids
@@ -226,6 +229,9 @@ def prepare(
         )  # fmt: skip
 
     typed = _read_columns(read, list(out.columns), len(out))
+    who = (names.get("customer_id"), names.get("visitor_id"))
+    if kind in ("orders", "answers") and not record_id_columns(df.columns, names.get("order_id"), people=who):
+        check_appended_copies(df, typed["date"], source, names.get("customer_id", names["date"]), kind)  # no id
     if kind == "intervals" and "end" in typed:  # a contract's last day, 31 December: stops 1 January (inclusive_ends)
         typed["end"] = inclusive_ends(typed, names, source)
     if options.refuse_missing_months and kind in ("snapshots", "orders", "visits", "answers"):  # not happened yet
@@ -237,6 +243,8 @@ def prepare(
         refuse_missing_months(typed["month"], source, names["month"])
     if kind in ("snapshots", "intervals"):  # 'Total' beside 'Tax': MRR is net of tax (reading.taxes)
         typed = net_of_tax(df, typed, names, source, options.decimal)
+    elif kind == "orders" and "amount" in typed:  # Shopify's 'Total' beside 'Taxes': revenue is net of tax too
+        typed = net_of_tax(df, typed, names, source, options.decimal, "revenue")
     if billing and kind == "snapshots":  # a payments log: a yearly payment counted one month (reading.payment_logs)
         refuse_payment_log(typed, names, source, written_values(df, names["interval"]))
     if billing:

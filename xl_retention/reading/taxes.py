@@ -137,7 +137,9 @@ _INCLUDED_WORDS = frozenset({"behavior", "behaviour", "included", "inclusive", "
 _SAYS_INCLUDED = frozenset({"inclusive", "included", "incl", "true", "yes", "y", "1", "ja", "oui", "si", "sí"})
 
 
-def _refuse_included_flag(df: pd.DataFrame, names: Mapping[str, str], source: str, money_name: str) -> None:
+def _refuse_included_flag(
+    df: pd.DataFrame, names: Mapping[str, str], source: str, money_name: str, what: str = "MRR"
+) -> None:
     """A column that says the amounts include tax (Stripe's price ``tax_behavior`` ``inclusive``, Shopify's "Taxes
     Included" true) and no column of the tax: the tax cannot be taken off; refused naming the column and a row."""
     used = {str(c) for c in names.values()}
@@ -152,18 +154,26 @@ def _refuse_included_flag(df: pd.DataFrame, names: Mapping[str, str], source: st
         if rows.size:
             raise DataError(
                 f"{source}: column {column!r} says {money_name!r} includes tax (row {int(rows[0]) + 2}: "
-                f"{df[column].iloc[int(rows[0])]!r}) and no column holds the tax; MRR is net of tax: give the amounts "
-                f"before tax ({columns_option([('amount', 'NAME')])}), or a column of the tax beside them",
+                f"{df[column].iloc[int(rows[0])]!r}) and no column holds the tax; {what} is net of tax: give the "
+                f"amounts before tax ({columns_option([('amount', 'NAME')])}), or a column of the tax beside them",
                 source=source,
                 column=column,
             )
 
 
 def net_of_tax(
-    df: pd.DataFrame, typed: dict[str, Any], names: Mapping[str, str], source: str, decimal: str | None = None
+    df: pd.DataFrame,
+    typed: dict[str, Any],
+    names: Mapping[str, str],
+    source: str,
+    decimal: str | None = None,
+    what: str = "MRR",
 ) -> dict[str, Any]:
     """``typed`` with its money column (``amount``, else ``mrr``, as the file writes it: before cents or ARR are
-    converted) net of a tax column beside it (see the module docstring); refused where it cannot be told."""
+    converted) net of a tax column beside it (see the module docstring); refused where it cannot be told. ``what``:
+    the figure the messages name ("MRR"; "revenue" for an orders file, whose Shopify 'Total' beside 'Taxes',
+    WooCommerce's 'Order Total Amount' beside 'Order Total Tax Amount', Amazon's item-price beside item-tax are read
+    by the same rules)."""
     money_key = "amount" if "amount" in typed else "mrr"
     if money_key not in typed or money_key not in names:
         return typed
@@ -180,7 +190,7 @@ def net_of_tax(
         if rows.size:
             taxed.append((column, tax, rows))
     if not taxed:
-        _refuse_included_flag(df, names, source, money_name)
+        _refuse_included_flag(df, names, source, money_name, what)
         return typed
     column, tax, rows = taxed[0]
     first = int(rows[0])
@@ -190,8 +200,8 @@ def net_of_tax(
     )
     if len(taxed) > 1:
         raise DataError(
-            f"{source}: columns {', '.join(repr(c) for c, _, _ in taxed)} hold taxes and are not used; MRR is net of "
-            f"tax, and whether {money_name!r} includes them cannot be told: {ways}s",
+            f"{source}: columns {', '.join(repr(c) for c, _, _ in taxed)} hold taxes and are not used; {what} is net "
+            f"of tax, and whether {money_name!r} includes them cannot be told: {ways}s",
             source=source,
             column=column,
         )
@@ -209,12 +219,12 @@ def net_of_tax(
     else:
         raise DataError(
             f"{source}: column {column!r} holds taxes (row {first + 2}: {df[column].iloc[first]!r} beside "
-            f"{money_name!r} {df[money_name].iloc[first]!r}) and is not used; MRR is net of tax, and whether "
+            f"{money_name!r} {df[money_name].iloc[first]!r}) and is not used; {what} is net of tax, and whether "
             f"{money_name!r} includes it cannot be told: {ways}",
             source=source,
             column=column,
         )
     if verdict == "gross":
         typed[money_key] = money - np.where(np.isfinite(tax), tax, 0.0)
-        note(f"{source}: {money_name!r} includes the tax in {column!r} ({why}): taken off, MRR is net of tax")
+        note(f"{source}: {money_name!r} includes the tax in {column!r} ({why}): taken off, {what} is net of tax")
     return typed

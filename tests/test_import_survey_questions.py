@@ -1,0 +1,51 @@
+"""Answers of several questions in one score column (a long-format export's 'Question', Delighted's 'Survey Type'):
+CSAT 4 and 5 were counted as NPS detractors (H36 finding 02: Jan NPS 0 for 100, exit 0)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from import_cli import refusal, run
+
+LONG = (
+    "Date,Question,Score\n2024-01-05,How satisfied are you? (1-5),5\n"
+    "2024-01-05,How likely are you to recommend us? (0-10),10\n2024-01-06,How satisfied are you? (1-5),4\n"
+    "2024-01-06,How likely are you to recommend us? (0-10),9\n2024-01-07,How satisfied are you? (1-5),5\n"
+    "2024-01-07,How likely are you to recommend us? (0-10),10\n"
+)
+
+
+def test_a_question_column_of_two_questions_is_refused_and_its_segment_read(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(LONG)
+    assert refusal(capsys, "--nps", str(path), "--to-csv", str(tmp_path / "o")) == (
+        "long.csv, column 'Question': answers of 2 questions or surveys in one score column ('How satisfied are "
+        "you? (1-5)', 'How likely are you to recommend us? (0-10)'): the other questions' scores would count in the "
+        "NPS; read the NPS question's rows alone: --segment 'Question=How likely are you to recommend us? (0-10)'"
+    )
+    out = run(tmp_path, "--nps", path, "--segment", "Question=How likely are you to recommend us? (0-10)")
+    assert (out / "nps.csv").read_text().splitlines()[1:] == ["2024-01,3,3,0,0,100.0,0.0"]
+
+
+@pytest.mark.parametrize("name", ["Survey Type", "Question ID", "metric", "Survey"])
+def test_a_survey_type_column_of_csat_and_nps_is_refused(tmp_path: Path, capsys, name: str) -> None:
+    path = tmp_path / "delighted.csv"
+    path.write_text(
+        f"Response ID,Score,Comment,{name},Created At (UTC)\n1,5,great,csat,2024-01-05 10:00:00\n"
+        "2,5,ok,csat,2024-01-06 10:00:00\n3,9,yes,nps,2024-01-07 10:00:00\n4,10,,nps,2024-01-08 10:00:00\n"
+    )
+    args = ("--columns", "date=Created At (UTC)", "--to-csv", str(tmp_path / "o"))
+    segment = f"'{name}=nps'" if " " in name else f"{name}=nps"  # quoted for a shell where it must be
+    assert refusal(capsys, "--nps", str(path), *args) == (
+        f"delighted.csv, column '{name}': answers of 2 questions or surveys in one score column ('csat', 'nps'): the "
+        f"other questions' scores would count in the NPS; read the NPS question's rows alone: --segment {segment}"
+    )
+
+
+def test_several_nps_surveys_are_one_nps(tmp_path: Path) -> None:
+    path = tmp_path / "answers.csv"
+    path.write_text("date,score,Survey\n2024-01-05,10,Q1 relationship\n2024-01-06,0,Q1 relationship\n"
+                    "2024-01-07,9,Onboarding\n")  # fmt: skip
+    out = run(tmp_path, "--nps", path)
+    assert (out / "nps.csv").read_text().splitlines()[1:] == ["2024-01,3,2,0,1,33.333333333333336,106.6869261412291"]

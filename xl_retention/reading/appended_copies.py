@@ -1,0 +1,90 @@
+"""Overlapping exports appended to a file of orders or survey answers without a record id: a block of rows again.
+
+A hand-kept orders sheet or a till's report without an order number, or a Google Forms sheet of answers without a
+response id, to which each new export is appended: where the new export overlaps the old one, its first rows repeat
+the old one's last rows, in the same order. Counted as read, each such order or answer counts twice (a repeat rate of
+100%, the revenue doubled, a month's NPS from doubled answers), silently; :mod:`.repeats` tells copies by the record's
+id where the file has one, :mod:`.copies` a subscriptions file's. Here the seam is where the dates go back (a file
+kept in date order, then an export starting earlier): the rows from there are compared with the earlier rows of the
+same date. A run of them identical in every column to a run of earlier rows in the same order is refused, naming the
+rows: two rows at least when the dates carry a time of day (the same second, the same customer, amount or score
+twice running is no chance), three when they are days (two customers buying again on one day as before is rare, three
+in a row not done); answers dated by day only are not looked at (a day and a score of 0-10, three running, may be
+chance). Files with no seam (most: in date order, or in an order of their own with many) are not looked at
+row by row: the check costs one comparison of each date with the one before.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+
+__all__ = ["check_appended_copies"]
+
+#: Seams looked at (a file whose dates go back more often is in an order of its own, not exports appended).
+_SEAMS = 50
+#: Earlier rows of a seam's date tried as the start of the repeated run.
+_STARTS = 20
+
+
+def _same(df: pd.DataFrame, first: int, second: int, length: int) -> int:
+    """How many rows from ``second`` are identical in every column (as text) to the rows from ``first``, in order,
+    looking at ``length`` rows at most."""
+    from .repeats import _text
+
+    a = _text(df.iloc[first : first + length]).to_numpy()
+    b = _text(df.iloc[second : second + length]).to_numpy()
+    equal = (a == b).all(axis=1) if a.size else np.zeros(0, dtype=bool)
+    differ = np.flatnonzero(~equal)
+    return int(differ[0]) if differ.size else len(equal)
+
+
+def check_appended_copies(df: pd.DataFrame, dates: np.ndarray, source: str, column: str, what: str) -> None:
+    """Refuse a run of rows of ``df`` (every column as read) that repeats a run of earlier rows where the dates go
+    back (see the module docstring). ``dates``: each row's date (datetime64, NaT where blank); ``column``: the name
+    of the column to name; ``what``: "orders" or "answers". The caller asks only of files without a record id.
+
+    >>> frame = pd.DataFrame({"customer_id": ["a", "b", "c", "a", "b", "c", "d"],
+    ...                       "date": ["2024-01-05", "2024-01-06", "2024-01-07"] * 2 + ["2024-02-01"]})
+    >>> check_appended_copies(frame, frame["date"].to_numpy(dtype="datetime64[D]"), "o.csv", "customer_id", "orders")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'customer_id': rows repeating earlier rows in the same order \
+(rows 5-7 are rows 2-4 again: overlapping exports appended?), in a file without an order id to tell two orders \
+apart: each would count twice; remove the repeated rows, or add the export's order id column in rows 5, 6, 7 \
+(counting the header as row 1): 'a', 'b', 'c'
+    """
+    if len(dates) < 4 or dates.dtype.kind != "M":
+        return
+    ticks = dates.view(np.int64)
+    seams = np.flatnonzero(ticks[1:] < ticks[:-1]) + 1  # NaT is the lowest tick: a blank date is a seam too
+    if not seams.size or seams.size > _SEAMS or 3 * seams.size > len(dates):  # not in date order: no exports
+        return
+    known = ~np.isnat(dates)
+    unit, _ = np.datetime_data(dates.dtype)
+    per_day = np.timedelta64(1, "D").astype(f"timedelta64[{unit}]").astype(np.int64) if unit not in "YMWD" else 1
+    timed = unit not in "YMWD" and bool((ticks[known] % per_day != 0).any())
+    if what == "answers" and not timed:  # a day and a score of 0-10 again, three running, may be chance
+        return
+    least = 2 if timed else 3
+    top = int(df.attrs.get("header_row", 1)) + 1  # data row 0's row in the file (a sheet's table may start lower)
+    for seam in map(int, seams):
+        if not known[seam]:
+            continue
+        for start in np.flatnonzero(ticks[:seam] == ticks[seam])[:_STARTS]:
+            start = int(start)
+            run = _same(df, start, seam, min(seam - start, len(df) - seam))
+            if run >= least:
+                rows = np.arange(seam, seam + run)
+                record = "an order id" if what == "orders" else "a response id"
+                kind = "order" if what == "orders" else "response"
+                again = f"rows {seam + top}-{seam + run + top - 1} are rows {start + top}-{start + run + top - 1} again"
+                problem = (
+                    f"rows repeating earlier rows in the same order ({again}: overlapping exports appended?), in a "
+                    f"file without {record} to tell two {what} apart: each would count twice; remove the repeated "
+                    f"rows, or add the export's {kind} id column"
+                )
+                values = df[column].to_numpy() if list(map(str, df.columns)).count(column) == 1 else None
+                raise bad_rows(source, column, problem, rows, values)

@@ -1,0 +1,79 @@
+"""Answers of several questions or surveys in one score column: only the NPS question's are NPS answers.
+
+A long-format survey export (one row per answer: Medallia's, Zendesk's, Hotjar's, a BI tool's) has a "Question" or
+"Question ID" column beside one "Score" or "Answer" column; Delighted's export of several surveys has a "Survey Type"
+(``csat``, ``nps``). Read as they are, a CSAT's 4 and 5 counted as NPS detractors (H36 finding 02: Jan NPS 0 for
+100), silently: the 1-5 scale guard does not fire where the column also holds 9 and 10. Such a column with two values
+or more (and not the ``--segment`` column, which reads one of them) is refused, naming it and its values, and the
+``--segment COLUMN=VALUE`` that reads the NPS question's rows alone where one value names it. A column named as a
+survey's name or id ("Survey", ``survey_id``: quarterly NPS surveys are one NPS) is refused only where a value names
+another metric (CSAT, CES, satisfaction, effort, a rating).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import Any
+
+import pandas as pd
+
+from .errors import DataError
+
+__all__ = ["check_questions"]
+
+#: Names (as :func:`~.names.keys_of` spells them) of a column that says which question or metric a row answers.
+QUESTIONS = frozenset({
+    "question", "question_id", "question_text", "question_title", "question_name", "question_label", "question_key",
+    "question_type", "question_code", "survey_type", "survey_question", "metric", "metric_name", "metric_type",
+    "kpi", "score_type", "rating_type", "feedback_type", "frage", "frage_id", "fragetext", "fragentyp", "umfragetyp",
+    "question_posee", "type_de_question", "type_d_enquete", "pregunta", "tipo_de_encuesta", "domanda", "vraag",
+    "pergunta", "tipo_de_pesquisa",
+})  # fmt: skip
+#: Names of a column of the survey's name or id: several NPS surveys are one NPS.
+SURVEYS = frozenset({"survey", "survey_name", "survey_id", "survey_title", "umfrage", "enquete", "encuesta",
+                     "sondaggio", "pesquisa", "form", "form_name"})  # fmt: skip
+#: Words of a value that names the NPS question.
+_NPS = re.compile(r"(?i)\bnps\b|net[\s_-]*promoter|recommend|empfehl|recommand|recomend|raccomand|aanbevel|polec")
+#: Words of a value that names another metric.
+_OTHER = re.compile(r"(?i)\b(?:csat|ces|ces2|pmf|ease)\b|satisf|effort|zufrieden|rating|\bstars?\b|aufwand|m[üu]he")
+
+
+def check_questions(df: pd.DataFrame, mapped: Any, source: str, segment: str | None) -> None:
+    """Refuse an answers table (``df``, every column) whose question column holds two values or more (see the
+    module docstring); ``mapped``: the file's names of the columns read; ``segment``: ``--segment``'s column.
+
+    >>> check_questions(pd.DataFrame({"Date": ["2024-01-05"] * 2, "Question": ["Satisfied? (1-5)", "Recommend?"],
+    ...                               "Score": ["5", "10"]}), {"Date", "Score"}, "long.csv", None)
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: long.csv, column 'Question': answers of 2 questions or surveys in one \
+score column ('Satisfied? (1-5)', 'Recommend?'): the other questions' scores would count in the NPS; read the NPS \
+question's rows alone: --segment 'Question=Recommend?'
+    """
+    from .names import key, keys_of
+
+    for position, name in enumerate(map(str, df.columns)):
+        keys = keys_of(name)
+        if name in mapped or not keys & (QUESTIONS | SURVEYS) or (segment is not None and key(segment) == key(name)):
+            continue
+        column = df.iloc[:, position]
+        values = [v for v in pd.unique(column.dropna().to_numpy()) if str(v).strip()]
+        if len(values) < 2:
+            continue
+        text = [str(v).strip() for v in values]
+        if not keys & QUESTIONS and not any(_OTHER.search(t) for t in text):
+            continue  # several surveys, each an NPS
+        nps = [t for t in text if _NPS.search(t) and not _OTHER.search(t)]
+        shown = ", ".join(map(repr, text[:5])) + (f" and {len(text) - 5} more" if len(text) > 5 else "")
+        remedy = (
+            f"read the NPS question's rows alone: --segment {shlex.quote(f'{name}={nps[0]}')}"
+            if len(nps) == 1
+            else f"read the NPS question's rows alone: --segment '{name}=VALUE' (VALUE: the NPS question's)"
+        )
+        raise DataError(
+            f"{source}, column {name!r}: answers of {len(text)} questions or surveys in one score column ({shown}): "
+            f"the other questions' scores would count in the NPS; {remedy}",
+            source=source,
+            column=name,
+        )
