@@ -201,6 +201,7 @@ def _check_embedded_layout(path: Path) -> None:
     """Refuse, in words, the packages whose formulas the embedded engine's readers would not see (a Strict Open XML
     workbook, SpreadsheetML written with a namespace prefix as the .NET Open XML SDK can write it) or cannot load
     (an Excel 4.0 macro sheet): never an "ok" over formulas left as they were."""
+    from .prefixed import _part
     from .xlsx_values import _sheet_parts
 
     remedy = "open it in Excel and save it as Excel Workbook (.xlsx), or recalculate it with --engine excel"
@@ -228,12 +229,31 @@ def _check_embedded_layout(path: Path) -> None:
             with package.open(part or names.get("xl/workbook.xml", "xl/workbook.xml")) as stream:
                 head = stream.read(4096)
             match = _PREFIXED_ROOT.search(head)
+            if match is not None and _part(package.read(part or names.get("xl/workbook.xml", "xl/workbook.xml"))):
+                continue  # <x:worksheet xmlns:x="...main">: the engine reads an unprefixed copy (.prefixed)
             if match is not None:
                 where = title if part is None else f"sheet {title!r}"
                 raise ValueError(
                     f"{path.name} writes its XML with the namespace prefix {match.group(1).decode()!r} ({where}), "
                     f"which the embedded engine cannot read: {remedy}"
                 )
+
+
+def _computed(embedded: Any, path: Path, stored_current: bool) -> Any:
+    """``embedded.compute`` of the workbook at ``path``; of an unprefixed copy when its XML is written with a
+    namespace prefix (:mod:`.prefixed`), which the engine's reader does not read (the values go into ``path``'s own
+    XML: the writer reads prefixes)."""
+    import tempfile
+
+    from .prefixed import unprefixed
+
+    plain = unprefixed(path)
+    if plain is None:
+        return embedded.compute(path) if stored_current else embedded.compute(path, stored_current=False)
+    with tempfile.TemporaryDirectory(prefix="xl-retention-") as folder:
+        copy = Path(folder) / path.name
+        copy.write_bytes(plain)
+        return embedded.compute(copy, stored_current=stored_current, workbook_path=path)
 
 
 def _sheet_titles(path: Path) -> list[str] | None:
@@ -370,7 +390,7 @@ def recalc_file(
             from .xlsx_values import NO_VALUE, write_cached_values
 
             _check_embedded_layout(path)
-            computed = embedded.compute(path) if stored_current else embedded.compute(path, stored_current=False)
+            computed = _computed(embedded, path, stored_current)
             values = computed.values
             circular = computed.loop or [i.address for i in _issues(values) if i.error == engine.CIRCULAR]
             if circular:  # the loop's cells (Excel's Circular References list), not every cell reading it

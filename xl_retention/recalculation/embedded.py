@@ -111,7 +111,7 @@ def _paused_gc(function):
 
 @_paused_gc
 @excel_arithmetic
-def compute(path: str | Path, stored_current: bool = True) -> Computed:
+def compute(path: str | Path, stored_current: bool = True, workbook_path: str | Path | None = None) -> Computed:
     """Every formula cell's computed value, ``values[sheet]["F3"]``, with what the engine could not compute.
 
     Values are numbers, text, booleans, ``None`` for a blank result, or a
@@ -123,7 +123,8 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
     the file is marked for a full calculation on load and stores 0 for every formula: XlsxWriter's placeholders; or
     another spreadsheet program saved it last, LibreOffice say: its values are not Excel's; or Excel saved it in
     manual calculation without recalculating),
-    every cell that reads it is in ``unsupported`` too (not computed from a blank).
+    every cell that reads it is in ``unsupported`` too (not computed from a blank). ``workbook_path``: the workbook's
+    own path when ``path`` is a copy of it (``CELL("filename")`` gives it).
     """
     info = scan(str(path))
     if info.full_calc_on_load and placeholders(info):  # XlsxWriter's 0 in every formula: no value of Excel's
@@ -223,7 +224,7 @@ def compute(path: str | Path, stored_current: bool = True) -> Computed:
                     array=array,
                     names=names,
                     defined=defined,
-                    path=path,
+                    path=workbook_path or path,  # CELL("filename"): the workbook's own path (a copy's: .prefixed)
                     sheets=sheets,
                 )
                 if new is not source and "!" in new and THREE_D_HINT.search(new):  # a name of one: SUM(Q1)
