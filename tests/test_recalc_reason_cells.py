@@ -62,3 +62,23 @@ def test_ranges_names_and_two_dimensional_places_are_named_by_cell(tmp_path):
     outside = "NPS: scores must be a number, got 'x' in cell 30 of scores (#VALUE!)"
     assert name_the_cell(outside, "=NPS(B2:C3)", "S") == outside  # not in the range the formula gives: as it was
     assert name_the_cell(outside, "=NPS(B2:C20)", "S") == "NPS: scores must be a number, got 'x' in S!C16 (#VALUE!)"
+
+
+def test_an_error_value_in_a_range_is_named_by_its_cell(tmp_path):
+    """H37 finding 08: a #N/A pasted among the answers gave "scores holds the error value #N/A", naming no cell."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Answers"
+    for row, score in enumerate([9, 8, "=NA()", 7], start=3):
+        ws.cell(row, 3, score)  # C3:C6, the error in C5
+    ws["E1"] = "=NPS(Answers!$C$3:$C$40)"
+    ws["E2"] = "=NPS(C3:C6)-NPS(C4:C6)"  # two calls with other ranges: the place in the range
+    for row, values in enumerate([[100, 90, 80], [50, "=1/0", 40]], start=10):
+        for column, value in enumerate(values, start=2):
+            ws.cell(row, column, value)  # B10:D11, #DIV/0! in C11
+    ws["E3"] = "=INDEX(SBG_FIT(B10:D11),1,1)"
+    wb.save(tmp_path / "a.xlsx")
+    values = compute(tmp_path / "a.xlsx").values["Answers"]
+    assert values["E1"].message == "NPS: scores holds the error value #N/A in Answers!C5 (#VALUE!)"
+    assert values["E2"].message == "NPS: scores holds the error value #N/A in cell 3 of scores (#VALUE!)"
+    assert values["E3"].message == "SBG_FIT: survivors holds the error value #DIV/0! in Answers!C11 (#VALUE!)"

@@ -154,9 +154,11 @@ def _whole_range(spec: Argument, value: Any) -> tuple[Any, list[Cell]] | CellErr
         else:
             values = np.array(cells, dtype=np.float64)
         return (values.reshape(grid.shape) if spec.whole == "table" else values), cells
-    for cell in cells:
-        if is_error(cell):
-            return CellError("#VALUE!", f"{spec.name} holds the error value {cell}")
+    for k, cell in enumerate(cells):
+        if is_error(cell):  # its place as excel_message gives one (the recalc report names the cell)
+            width = grid.shape[1] if spec.whole == "table" and grid.ndim == 2 and grid.shape[1] else 0
+            place = f"row {k // width + 1}, column {k % width + 1}" if width else f"cell {k + 1}"
+            return CellError("#VALUE!", f"{spec.name} holds the error value {cell} in {place} of {spec.name}")
     if spec.whole == "table":
         return [[None if is_blank(c) else c for c in row] for row in grid.tolist()], cells
     return [None if is_blank(c) else c for c in cells], cells
