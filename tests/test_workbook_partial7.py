@@ -299,7 +299,7 @@ def test_import_brings_the_earlier_mrr_at_end_up_to_date(tmp_path: Path) -> None
     assert "'Revenue'!H2:H7" in result.stdout
     assert openpyxl.load_workbook(path)["Revenue"]["H3"].value == (
         '=IF(AND(B3="",C3="",D3="",E3="",F3="",G3=""),"",IF(OR(B3+0<0,C3+0<0,D3+0<0,E3+0<0,F3+0<0,G3+0<0),#NUM!,'
-        "B3+C3+D3+E3-F3-G3))"
+        'IF(B3="",#VALUE!,B3+C3+D3+E3-F3-G3)))'  # a blank start refused too (H39 finding 04)
     )
 
 

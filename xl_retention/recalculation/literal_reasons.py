@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from openpyxl.utils import get_column_letter
+
 from ..cells import CellError
 from .excel_functions.text import text_to_number
 from .formula_texts import position
@@ -109,6 +111,11 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
             condition = _condition(_LITERALS.sub('""', texts[place]), value.code)
             if condition is None:
                 continue
+            blank = _blank_read(workbook, formulas, condition, sheet) if value.code == "#VALUE!" else None
+            if blank is not None:  # IF(B2="",#VALUE!,...): the MRR at end of a month whose start is blank
+                result.values[sheet][ref] = CellError(value.code, f"{blank} (#VALUE!)")
+                named += 1
+                continue
             below = []
             for match in _BELOW_ZERO.finditer(condition):
                 where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
@@ -129,6 +136,42 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
                 result.values[sheet][ref] = CellError(value.code, f"{', '.join(below)}, below 0 ({value.code})")
                 named += 1
     return named
+
+
+_BLANK_TEST = re.compile(_REF + r'\s*=\s*""')
+
+
+def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condition: str, sheet: str) -> str | None:
+    """The cells an IF's condition tests for blank (``B5=""``) that are blank, as a reason: ``Revenue!B5 (MRR at
+    start) is blank``; a tracker's start that is a formula (a month after the first) names the month before, whose
+    end is what it lacks."""
+    from ..workbook.monthly import MONTHLY_SHEETS
+
+    found = []
+    for match in _BLANK_TEST.finditer(condition):
+        quoted, letters, digits = match.group(1, 2, 3)
+        where = quoted.strip("'").replace("''", "'") if quoted else sheet
+        row, column = int(digits), _column(letters)
+        try:
+            held = workbook.get_value(where, row, column)
+        except Exception:  # noqa: BLE001  (a sheet the engine does not have: not named)
+            continue
+        if held not in (None, ""):
+            continue
+        label = _label(workbook, where, row, column)
+        cell = f"{_quoted(where)}!{letters.upper()}{row}{label} is blank"
+        spec = next((spec for spec in MONTHLY_SHEETS if spec.title == where), None)
+        keys = [c.key for c in spec.columns] if spec is not None else []
+        formula = (row, column) in formulas.get(where, {})
+        if formula and row > 2 and label and "end" in keys and keys.index("start") + 1 == column:
+            end = spec.columns[keys.index("end")]
+            above = f"{_quoted(where)}!{get_column_letter(keys.index('end') + 1)}{row - 1}"
+            cell += f": the month before has no {end.header} ({above} is blank or an error): fill that month"
+        elif not formula:
+            cell += " while the month has other figures: type it (0 for a business starting from nothing)"
+        if cell not in found:
+            found.append(cell)
+    return ", ".join(found) if found else None
 
 
 def _text_read(workbook: fz.Workbook, text: str, sheet: str) -> str | None:

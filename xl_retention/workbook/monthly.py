@@ -88,9 +88,27 @@ CUSTOMERS_START_ARRAY = (
     '=IF(AND({gained}="",{end}=""),"",IF(SUMPRODUCT(--({end:first}:{end-1}<>""))+IFERROR(--({start:first}+0<>0),1)'
     '=0,0,IF({end-1}="","",IFERROR({end-1}+0,{end-1}))))'
 )
+# The MRR at start: 0 only when no month before has an MRR at end, not even an error (a first month whose own start
+# was left blank ends in #VALUE!: unknown, never 0, and so is every month after it: MRR at end follows from the start).
 MRR_START = (
     '=IF(AND({new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
+    'IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))'
+)
+#: MRR_START before an error in a month before was passed on (COUNT skipped it: the month after started from 0)
+MRR_START_COUNT = (
+    '=IF(AND({new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
     'IF(COUNT({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))'
+)
+MRR_END = (
+    '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
+    "IF(OR({start}+0<0,{new}+0<0,{expansion}+0<0,{reactivation}+0<0,{contraction}+0<0,{churned}+0<0),#NUM!,"
+    'IF({start}="",#VALUE!,{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})))'
+)
+#: MRR_END before a blank start was refused (a first month's blank MRR at start summed as 0)
+MRR_END_BLANK_START = (
+    '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
+    "IF(OR({start}+0<0,{new}+0<0,{expansion}+0<0,{reactivation}+0<0,{contraction}+0<0,{churned}+0<0),#NUM!,"
+    "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned}))"
 )
 # The expansion MRR a rate takes: a blank is 0; a number pasted as text is that number, as in the arithmetic of
 # MRR at end (N() made it 0: NRR, net revenue churn and the quick ratio silently left the expansion out).
@@ -299,9 +317,9 @@ REVENUE = MonthlySheet(
             # amount (a churn typed as -100) is #NUM!, not added to the MRR of this and later months (the rates name
             # it: their lost MRR, the plain sum beside, is negative). The guard tests the number the sum reads (x+0):
             # a negative pasted as text ("-30", "(40)") is greater than 0 in a comparison, and was subtracted.
-            '=IF(AND({start}="",{new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
-            "IF(OR({start}+0<0,{new}+0<0,{expansion}+0<0,{reactivation}+0<0,{contraction}+0<0,{churned}+0<0),#NUM!,"
-            "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned}))",
+            # A month with movements whose start is blank (the first month's start not typed, or the month before
+            # without an MRR at end) is #VALUE!: its end is unknown (the first month's blank start was summed as 0).
+            MRR_END,
             MONEY,
             name="Revenue_End",
         ),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
-from .monthly import CUSTOMERS_START_ARRAY, END_SEQ_ARRAY
+from .monthly import CUSTOMERS_START_ARRAY, END_SEQ_ARRAY, MRR_END_BLANK_START, MRR_START_COUNT
 from .template import MONTHLY_SHEETS, render_formula
 
 if TYPE_CHECKING:
@@ -85,6 +85,7 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
         '=IF({end-1}="","",{end-1})',
         '=IF(OR(COUNT({new}:{churned})=0,{end-1}=""),"",{end-1})',
         '=IF(COUNT({new}:{churned})=0,"",IF(COUNT({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))',
+        MRR_START_COUNT,  # an error in the month before (a first month without its start) made the next start 0
     ),
     ("Revenue", "end"): (
         ('=IF(COUNT({new}:{churned})=0,"",{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})'),
@@ -100,6 +101,7 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
             "IF(OR({start}<0,{new}<0,{expansion}<0,{reactivation}<0,{contraction}<0,{churned}<0),#NUM!,"
             "{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned}))"
         ),
+        MRR_END_BLANK_START,  # a first month's blank MRR at start summed as 0 (Customers refuses the same omission)
     ),
     ("Revenue", "lost"): ('=IF(COUNT({contraction}:{churned})=0,"",{contraction}+{churned})',),
     ("Revenue", "gained"): ('=IF(COUNT({new},{reactivation})=0,"",{new}+{reactivation})',),
