@@ -6,7 +6,9 @@ import re
 import zipfile
 from pathlib import Path
 
+import libreoffice  # the tests' LibreOffice conversion, with its recalculating profile
 import openpyxl
+import pytest
 from openpyxl.chart import BarChart, LineChart, Reference
 
 from xl_retention.recalculation import recalc_file
@@ -110,14 +112,14 @@ def chart_parts(path: Path) -> dict[str, bytes]:
 
 
 def test_excel_shows_a_months_na_as_a_gap_in_every_template_chart(tmp_path):
-    """Excel 2016's "Show #N/A as an empty cell" (c16r3:dispNaAsBlank) beside dispBlanksAs "gap": a month between
-    months with figures whose chart cell is #N/A is a gap in the line, not a line drawn across it."""
+    """Excel 2016's "Show #N/A as an empty cell" (c16r3:dispNaAsBlank) beside dispBlanksAs "span": a month between
+    months with figures whose chart cell is #N/A is spanned by the line (LibreOffice reads "gap" as "zero": H39 01)."""
     new = build_template(tmp_path / "t.xlsx", months=6)
     parts = chart_parts(new)
     assert len(parts) == 6
     for name, xml in parts.items():
         assert xml.count(b'<c16r3:dispNaAsBlank val="1"/>') == 1, name
-        assert b'<dispBlanksAs val="gap" /><extLst><ext uri="{56B9EC1D-385E-4148-901F-78D8002777C0}"' in xml, name
+        assert b'<dispBlanksAs val="span" /><extLst><ext uri="{56B9EC1D-385E-4148-901F-78D8002777C0}"' in xml, name
         openpyxl.load_workbook(new)  # still a package openpyxl reads
     # a tracker made before the setting existed gets it from recalc, and only its template charts
     old = workbook(tmp_path / "old.xlsx", "Sales (chart)", [None, 5, None, 7])
@@ -183,7 +185,7 @@ def as_libreoffice_saves(path: Path) -> Path:
 
 def test_a_libreoffice_saved_trackers_template_charts_show_blanks_as_gaps_after_recalc(tmp_path):
     """H54 18: a tracker saved by LibreOffice says dispBlanksAs "zero"; recalc pointed the NPS chart (no answers) at
-    the empty row below the months, drawn as an NPS of 0 -> the template's charts get "gap" back; the user's
+    the empty row below the months, drawn as an NPS of 0 -> the template's charts get "span" back; the user's
     own chart (on another sheet) keeps its "zero"."""
     path = build_template(tmp_path / "t.xlsx", start="2025-01", months=3, inputs={"Purchases and visits": {
         "buyers": [3, 1], "returning": [0, 1], "repeat": [0, 0]}})  # fmt: skip
@@ -196,13 +198,13 @@ def test_a_libreoffice_saved_trackers_template_charts_show_blanks_as_gaps_after_
     as_libreoffice_saves(path)
     assert recalc_file(path, tmp_path / "r.xlsx").status == "ok"
     blanks = [re.findall(rb'dispBlanksAs val="(\w+)"', xml) for xml in chart_parts(tmp_path / "r.xlsx").values()]
-    assert sorted(blanks) == [[b"gap"]] * 6 + [[b"zero"]]
+    assert sorted(blanks) == [[b"span"]] * 6 + [[b"zero"]]
     assert all(ref.endswith("$5") for chart in refs(tmp_path / "r.xlsx")[:6] for ref in chart if "$" in ref)
     package = ip.Package(tmp_path / "r.xlsx")  # import (before it writes) too
     for name in package.names(r"xl/charts/chart[1-6]\.xml"):
-        package.data[name] = package.data[name].replace(b'val="gap"', b'val="zero"')
+        package.data[name] = package.data[name].replace(b'val="span"', b'val="zero"')
     assert reset_chart_ranges(package) == 6
-    assert all(b'dispBlanksAs val="gap"' in package.data[n] for n in package.names(r"xl/charts/chart[1-6]\.xml"))
+    assert all(b'dispBlanksAs val="span"' in package.data[n] for n in package.names(r"xl/charts/chart[1-6]\.xml"))
 
 
 def test_a_line_chart_ends_with_its_own_last_figure_not_a_later_months_na(tmp_path):
@@ -222,3 +224,22 @@ def test_a_line_chart_ends_with_its_own_last_figure_not_a_later_months_na(tmp_pa
     assert charts[3] == ["'Revenue'!$A$2:$A$2", "'Revenue'!$Q$2:$Q$2"] + ["'Revenue'!$A$2:$A$2", "'Revenue'!$R$2:$R$2"]
     assert charts[4] == ["'Revenue'!$A$2:$A$2", "'Revenue'!$P$2:$P$2"]  # January's MRR of 110 alone
     assert "'Revenue'!$W$2:$W$3" in charts[1] and "'Revenue'!$T$2:$T$3" in charts[1]  # bars: February's churn drawn
+
+
+@pytest.mark.skipif(libreoffice.soffice_path() is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_draws_no_month_left_blank_between_filled_ones_as_0(tmp_path):
+    """H39 finding 01: April left blank between March and May (its chart cell #N/A) was drawn at 0 customers on the
+    Dashboard in LibreOffice, which read the charts' dispBlanksAs "gap" as "use zero"; "span" joins March to May."""
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=12)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Customers"]
+    for row, (gained, end) in {2: (40, 520), 3: (35, 541), 4: (30, 560), 6: (20, 575)}.items():
+        ws[f"C{row}"], ws[f"D{row}"] = gained, end
+    ws["B2"] = 500
+    wb.save(path)
+    assert recalc_file(path, tmp_path / "r" / "t.xlsx").status == "ok"
+    ods = libreoffice._convert(tmp_path / "r" / "t.xlsx", tmp_path / "lo", "ods")
+    with zipfile.ZipFile(ods) as package:
+        charts = [package.read(n).decode() for n in package.namelist() if re.fullmatch(r"Object \d+/content\.xml", n)]
+    customers = next(x for x in charts if "Customers at end of month" in x)
+    assert re.findall(r'chart:treat-empty-cells="([^"]*)"', customers) == ["ignore"]

@@ -261,7 +261,7 @@ def test_dashboard_has_native_charts_of_the_series(template):
     assert [type(c).__name__ for c in charts] == ["LineChart", "BarChart", "LineChart", "LineChart", "LineChart",
                                                   "LineChart"]  # fmt: skip
     assert charts[1].grouping == "stacked" and charts[1].overlap == 100
-    assert all(c.display_blanks == "gap" and c.x_axis.tickLblPos == "low" for c in charts)
+    assert all(c.display_blanks == "span" and c.x_axis.tickLblPos == "low" for c in charts)
     nps = charts[5]
     assert (nps.y_axis.scaling.min, nps.y_axis.scaling.max) == (-100, 100)  # error bars are never clipped
     assert nps.series[0].errBars.plus.numRef.f == "'NPS'!$I$2:$I$25"

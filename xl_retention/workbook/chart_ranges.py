@@ -3,7 +3,7 @@
 Each series of the template's charts reads a hidden chart column (its header ends with
 ``(chart)``; the Revenue bars of trackers made before 2026-12-01 read the New, Expansion and
 Reactivation inputs beside them). A chart column holds the
-month's figure, ``#N/A`` for a month without one between months with one (a gap in Excel), and
+month's figure, ``#N/A`` for a month without one between months with one (spanned by the line: dispBlanksAs "span"), and
 ``""`` before the first and after the last month with a figure (so that a partly filled workbook
 holds no error value). Excel draws text as 0 in a chart; LibreOffice (checked with 7.4 headless:
 a rendered PDF of small probes) draws every non-empty cell that is not a number as 0 (``#N/A``
@@ -267,7 +267,7 @@ def _empty_row(cells: _Cells, chart: _Chart, xml: bytes) -> int | None:
 
 
 #: Excel 2016's "Show #N/A as an empty cell" (chart extension c16r3), which openpyxl cannot write: with the chart's
-#: dispBlanksAs "gap", a month whose chart cell is #N/A is then a gap in the line, not a point at 0 or a line across it
+#: dispBlanksAs "span", a month whose chart cell is #N/A is then spanned by the line, never a point at 0
 _NA_AS_GAP = (
     '<{p}extLst><{p}ext uri="{{56B9EC1D-385E-4148-901F-78D8002777C0}}" '
     'xmlns:c16r3="http://schemas.microsoft.com/office/drawing/2017/03/chart"><c16r3:dataDisplayOptions16>'
@@ -278,22 +278,24 @@ _AFTER_BLANKS = re.compile(rb"<((?:\w+:)?)plotVisOnly\b[^>]*/>|</((?:\w+:)?)(?:l
 
 
 def blanks_as_gaps(chart_xml: bytes) -> bytes:
-    """A chart part that shows empty cells as gaps (``dispBlanksAs val="gap"``, the template's setting).
+    """A chart part that spans empty cells (``dispBlanksAs val="span"``, the template's setting): no month without a
+    figure is drawn as 0.
 
     A tracker saved by LibreOffice says ``zero`` there: the empty row a chart without data reads, and the empty
-    months of a fitted chart, were then drawn as points at 0. The setting is added after ``plotVisOnly`` (or the
-    legend, or the plot area: the schema's order) when the chart has none.
+    months of a fitted chart, were then drawn as points at 0; the template's earlier ``gap`` LibreOffice reads as
+    ``zero`` too (a month left blank between filled ones drawn as 0 customers: H39 finding 01). The setting is added
+    after ``plotVisOnly`` (or the legend, or the plot area: the schema's order) when the chart has none.
 
     >>> blanks_as_gaps(b'<c:chart><c:plotVisOnly val="1"/><c:dispBlanksAs val="zero"/></c:chart>').decode()
-    '<c:chart><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
+    '<c:chart><c:plotVisOnly val="1"/><c:dispBlanksAs val="span"/></c:chart>'
     >>> blanks_as_gaps(b'<c:chart><c:plotArea/><c:legend></c:legend></c:chart>').decode()
-    '<c:chart><c:plotArea/><c:legend></c:legend><c:dispBlanksAs val="gap"/></c:chart>'
+    '<c:chart><c:plotArea/><c:legend></c:legend><c:dispBlanksAs val="span"/></c:chart>'
     """
     found = _DISP_BLANKS.search(chart_xml)
     if found is not None:
-        element = re.sub(rb"""\sval\s*=\s*["'][^"']*["']""", b' val="gap"', found.group(0), count=1)
-        if b'val="gap"' not in element:  # no val attribute: the schema's default is "zero"
-            element = element[:-2].rstrip() + b' val="gap"/>'
+        element = re.sub(rb"""\sval\s*=\s*["'][^"']*["']""", b' val="span"', found.group(0), count=1)
+        if b'val="span"' not in element:  # no val attribute: the schema's default is "zero"
+            element = element[:-2].rstrip() + b' val="span"/>'
         return chart_xml[: found.start()] + element + chart_xml[found.end() :]
     places = list(_AFTER_BLANKS.finditer(chart_xml))
     if not places:
@@ -304,7 +306,7 @@ def blanks_as_gaps(chart_xml: bytes) -> bytes:
         or places[-1]
     )
     prefix = best.group(1) if best.group(1) is not None else best.group(2)
-    element = b"<" + prefix + b'dispBlanksAs val="gap"/>'
+    element = b"<" + prefix + b'dispBlanksAs val="span"/>'
     return chart_xml[: best.end()] + element + chart_xml[best.end() :]
 
 
@@ -314,8 +316,8 @@ def na_as_gap(chart_xml: bytes) -> bytes:
     Unchanged when the chart has it already, has no ``dispBlanksAs`` (the setting belongs beside it), or
     already carries other chart extensions there (only the template's own charts, which have none, get it).
 
-    >>> na_as_gap(b'<chart><dispBlanksAs val="gap" /></chart>').decode()[:60]
-    '<chart><dispBlanksAs val="gap" /><extLst><ext uri="{56B9EC1D'
+    >>> na_as_gap(b'<chart><dispBlanksAs val="span" /></chart>').decode()[:61]
+    '<chart><dispBlanksAs val="span" /><extLst><ext uri="{56B9EC1D'
     """
     if b"dispNaAsBlank" in chart_xml:
         return chart_xml
@@ -447,8 +449,8 @@ def _apply(package: ip.Package, fit: bool) -> int:
         else:  # no figure for this chart (no NPS answers, say): an empty row, which draws nothing
             empty = _empty_row(cells, chart, package.data[name])
             rows = (empty, empty) if empty is not None else (chart.full[0], chart.full[0])
-        # empty cells are gaps (a LibreOffice-saved tracker says "zero": the empty row of a chart without data was
-        # drawn as a point at 0); Excel: a #N/A month is a gap too
+        # empty cells are spanned (a LibreOffice-saved tracker says "zero": the empty row of a chart without data was
+        # drawn as a point at 0; LibreOffice reads "gap" as "zero" too); Excel: a #N/A month is spanned too
         new = na_as_gap(blanks_as_gaps(_set_rows(package.data[name], chart.sheet, rows)))
         if new != package.data[name]:
             package.data[name] = new

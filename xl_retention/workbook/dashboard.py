@@ -81,7 +81,9 @@ def _look(chart, title: str, y_title: str, number_format: str) -> None:
     chart.y_axis.delete = False
     chart.height, chart.width = 8.5, 17
     chart.legend.position = "b"
-    chart.display_blanks = "gap"
+    # a month without a figure between months with one (#N/A in the chart column) is spanned: LibreOffice reads
+    # "gap" as "use zero" and drew such a month as 0 (all customers lost); Excel joins the line across it as well
+    chart.display_blanks = "span"
     chart.visible_cells_only = False  # the chart columns are hidden: plot them all the same
 
 
