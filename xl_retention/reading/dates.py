@@ -43,6 +43,7 @@ from .foreign_dates import foreign_date_hint
 from .gmt_offsets import gmt_offsets
 from .month_hints import month_hint, number_month_hint
 from .short_years import time_hint, two_digit_years, with_date_part
+from .zone_names import ambiguous_zone, column_zone
 from .zones import AMBIGUOUS, from_named_zones, split_named_zones, split_zones
 
 __all__ = ["DateOptions", "parse_dates"]
@@ -107,6 +108,35 @@ def _from_utc(values: np.ndarray, timezone: str) -> np.ndarray:
     """Naive UTC wall times as naive wall times of ``timezone``."""
     index = pd.DatetimeIndex(values).tz_localize("UTC").tz_convert(timezone).tz_localize(None)
     return index.to_numpy().astype("datetime64[us]")
+
+
+def _from_zone(values: np.ndarray, zone: Any, timezone: str) -> np.ndarray:
+    """Naive wall times of ``zone`` (a column's, :func:`~.zone_names.column_zone`) as naive wall times of
+    ``timezone``; a time a change to summer time skips moves forward, one the change back repeats is summer time."""
+    if zone == "UTC":
+        return _from_utc(values, timezone)
+    index = pd.DatetimeIndex(values).tz_localize(
+        zone, ambiguous=np.ones(len(values), dtype=bool), nonexistent="shift_forward"
+    )
+    return index.tz_convert(timezone).tz_localize(None).to_numpy().astype("datetime64[us]")
+
+
+def _column_zone(column: str, options: DateOptions, source: str) -> Any:
+    """The zone the column's name says (:func:`~.zone_names.column_zone`) where ``--timezone`` converts, else None;
+    :class:`DataError` for an abbreviation of several zones ('Paid (IST)')."""
+    if options.timezone is None:
+        return None
+    zone = column_zone(column)
+    zones = ambiguous_zone(zone)
+    if zones is not None:
+        raise DataError(
+            f"{source}, column {column!r}: its name says the times are {zone}, an abbreviation of several zones "
+            f"({zones}), so --timezone cannot convert them: name the zone in the header ('Created (Asia/Kolkata)', "
+            "'Created (UTC+05:30)'), or import without --timezone (a timestamp's month is then its date as written)",
+            source=source,
+            column=column,
+        )
+    return zone
 
 
 def _has_time(values: np.ndarray) -> np.ndarray:
@@ -391,8 +421,9 @@ def parse_dates(
         values = series.dt.tz_localize(None).to_numpy().astype("datetime64[us]")
     elif pd.api.types.is_datetime64_dtype(dtype):
         values = series.to_numpy().astype("datetime64[us]")
-        if options.timezone is not None and says_utc(column) and _has_time(values).any():  # timestamps in UTC
-            values = _from_utc(values, options.timezone)
+        zone = _column_zone(column, options, source)  # 'Created (UTC)', 'Started At (PST)' (reading.zone_names)
+        if zone is not None and _has_time(values).any():  # timestamps of the zone the name says
+            values = _from_zone(values, zone, str(options.timezone))
     elif pd.api.types.is_bool_dtype(dtype):
         raise bad_rows(source, column, "TRUE/FALSE where dates belong", np.arange(len(series)), raw)
     elif pd.api.types.is_numeric_dtype(dtype):
@@ -454,7 +485,8 @@ def _parse_mixed(
     bad = np.zeros(len(uniques), dtype=bool)
     why = ""
     kinds = np.array([_kind(v) for v in uniques], dtype=object)
-    utc = options.timezone is not None and says_utc(column)  # times without an offset are UTC
+    zone = _column_zone(column, options, source)  # times without an offset are of the zone the name says (UTC)
+    utc = zone is not None
     if (kinds == "bool").any():
         bad |= kinds == "bool"
         why = "TRUE/FALSE where dates belong"
@@ -467,7 +499,8 @@ def _parse_mixed(
         if stamp.tzinfo is not None:
             stamp = (stamp.tz_convert(options.timezone) if options.timezone else stamp).tz_localize(None)
         elif timed:  # a date cell's time in a column that says UTC
-            stamp = stamp.tz_localize("UTC").tz_convert(options.timezone).tz_localize(None)
+            stamp = stamp.tz_localize(zone, ambiguous=True, nonexistent="shift_forward")
+            stamp = stamp.tz_convert(options.timezone).tz_localize(None)
         out[i] = np.datetime64(stamp.to_datetime64(), "us")
     numbers = np.flatnonzero(kinds == "number")
     if numbers.size and not bad.any():
@@ -519,7 +552,7 @@ def _parse_mixed(
                     naive = np.array([":" in t and not _OFFSET.search(t) and not re.search(r"(?i)(utc|gmt)$", t)
                                       for t in plain], dtype=bool) & ~zoned  # fmt: skip
                     if naive.any():
-                        out[filled[naive]] = _from_utc(out[filled[naive]], str(options.timezone))
+                        out[filled[naive]] = _from_zone(out[filled[naive]], zone, str(options.timezone))
                 _refuse_swapped_cells(uniques, kinds, codes, day_first, plain, source, column, series)
     if (kinds == "other").any() and not bad.any():
         bad |= kinds == "other"

@@ -1,0 +1,83 @@
+"""The time zone a column's name says its times are in: "Created (UTC)", "Started At (PST)", "Created
+(America/Los_Angeles)", "Created (GMT-8)", "Start (UTC-08:00)", ``created_at_pst``.
+
+With ``--timezone`` a timestamp written without an offset is a wall time as written, except in a column whose name
+says its zone (:func:`column_zone`): then it is a time of that zone, converted. UTC and GMT alone say UTC; an offset
+after them (``UTC-08:00``, ``GMT+5:30``, east of UTC as ISO 8601's) that offset; a zone's IANA name in brackets its
+zone (its offset on each date); an abbreviation of one meaning (:data:`~.zones.OFFSETS`: ``PST`` -8, ``CET`` +1) in
+brackets or as the name's last word its offset. An abbreviation of several zones (``IST``: India, Ireland or
+Israel) is refused where ``--timezone`` is given, naming the column (:func:`ambiguous_zone`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from typing import Any
+
+__all__ = ["ambiguous_zone", "column_zone"]
+
+#: UTC or GMT and an offset: "UTC-08:00", "GMT+5:30", "GMT-8", "UTC+9".
+_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?(?!\d)", re.IGNORECASE)
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[^A-Za-z]+", name) if w]
+
+
+def _named(name: str) -> str | None:
+    """The zone abbreviation or IANA name the column's name ends with or holds in brackets, None without one."""
+    from .zones import AMBIGUOUS, OFFSETS
+
+    for inside in _BRACKETED.findall(name):
+        text = inside.strip()
+        if "/" in text:
+            try:
+                zoneinfo.ZoneInfo(text)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                continue
+            return text
+        if text.upper() in OFFSETS or text.upper() in AMBIGUOUS:
+            return text.upper()
+    words = _words(name)
+    last = words[-1].upper() if len(words) > 1 else ""
+    return last if len(last) >= 3 and (last in OFFSETS or last in AMBIGUOUS) else None
+
+
+def column_zone(column: Any) -> Any:
+    """The zone the name of ``column`` says (a ``datetime.timezone`` of a fixed offset, or an IANA name, "UTC"), None
+    when it says none; an ambiguous abbreviation is returned as it is (:func:`ambiguous_zone` tells).
+
+    >>> [str(column_zone(c)) for c in ("Created (UTC)", "Started At (PST)", "Created (America/Los_Angeles)",
+    ...  "Created (GMT-8)", "Start (UTC+05:30)", "created_at_pst", "created_at", "Paid (IST)", "Estimate")]
+    ['UTC', 'UTC-08:00', 'America/Los_Angeles', 'UTC-08:00', 'UTC+05:30', 'UTC-08:00', 'None', 'IST', 'None']
+    """
+    from .zones import AMBIGUOUS, OFFSETS
+
+    name = str(column)
+    offset = _OFFSET.search(name)
+    if offset is not None:
+        sign = -1 if offset.group(1) in "-\u2212" else 1
+        minutes = int(offset.group(2)) * 60 + int(offset.group(3) or 0)
+        return dt.timezone(dt.timedelta(minutes=sign * minutes))
+    named = _named(name)
+    if named is not None and named in OFFSETS and named not in ("UTC", "GMT", "UT"):
+        return dt.timezone(dt.timedelta(minutes=OFFSETS[named]))
+    if named is not None and (named in AMBIGUOUS or "/" in named):
+        return named
+    if {"utc", "gmt"} & {w.lower() for w in _words(name)}:
+        return "UTC"
+    return None
+
+
+def ambiguous_zone(zone: Any) -> str | None:
+    """Where ``zone`` (:func:`column_zone`'s) is an abbreviation of several zones, the zones it may be.
+
+    >>> ambiguous_zone("IST"), ambiguous_zone("UTC")
+    ('India +05:30, Ireland +01:00 or Israel +02:00', None)
+    """
+    from .zones import AMBIGUOUS
+
+    return AMBIGUOUS.get(zone) if isinstance(zone, str) else None
