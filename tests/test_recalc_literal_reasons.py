@@ -87,3 +87,27 @@ def test_only_texts_excel_reads_as_no_number_in_arithmetic_are_named(tmp_path):
     assert (values["B2"].code, values["B2"].message) == ("#VALUE!", "Sheet!A3 is the text 'x', no number (#VALUE!)")
     assert (values["B3"].code, values["B3"].message) == ("#VALUE!", "")
     assert values["B4"] == 1000
+
+
+def test_an_error_value_pasted_into_an_input_is_named(tmp_path, capsys):
+    """H39 finding 05: a #N/A pasted as a value into Customers!D3 (a lookup that found nothing) made 8 cells #N/A,
+    every reason empty: nothing named D3."""
+    book = build_template(tmp_path / "t.xlsx", start="2026-01", months=4)
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Customers"]
+    ws["B2"], ws["C2"], ws["D2"], ws["C3"], ws["D3"], ws["C4"], ws["D4"] = 10, 2, 11, 1, "#N/A", 1, 12
+    wb.save(book)
+    capsys.readouterr()
+    cli.main(["recalc", str(book), "--json", "--output-dir", str(tmp_path / "out")])
+    errors = {e["address"]: e["reason"] for e in json.loads(capsys.readouterr().out)["files"][0]["errors"]}
+    cause = "Customers!D3 (Customers at end) holds the error value #N/A, typed or pasted there (#N/A)"
+    assert errors == {f"Customers!{c}3": cause for c in "BEFG"} | {"Customers!B4": cause} | {
+        f"Customers!{c}4": cause + ", from Customers!B4" for c in "EFG"
+    }
+    wb = openpyxl.Workbook()
+    wb.active["A1"], wb.active["B1"], wb.active["C1"] = "#DIV/0!", "=A1*2", "=NA()"
+    wb.active["D1"] = "=C1"  # an error a formula gives is that formula's: not named as typed
+    wb.save(tmp_path / "m.xlsx")
+    values = compute(tmp_path / "m.xlsx").values["Sheet"]
+    assert values["B1"].message == "Sheet!A1 holds the error value #DIV/0!, typed or pasted there (#DIV/0!)"
+    assert not values["D1"].message

@@ -97,11 +97,18 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
             if type(value) is not CellError or value.message:
                 continue
             place = position(ref)
-            if place not in texts or value.code != "#VALUE!" and value.code not in texts[place].upper():
+            if place not in texts:
                 continue
             looked_at += 1
             if looked_at > MAX_LOOKED_AT:
                 return named
+            pasted = _error_read(workbook, formulas, _LITERALS.sub('""', texts[place]), sheet, value.code)
+            if pasted is not None:  # =D3+1 over a #N/A pasted into D3 (no formula): D3 is the reason
+                result.values[sheet][ref] = CellError(value.code, f"{pasted} ({value.code})")
+                named += 1
+                continue
+            if value.code != "#VALUE!" and value.code not in texts[place].upper():
+                continue
             if value.code == "#VALUE!":
                 reason = _text_read(workbook, _LITERALS.sub('""', texts[place]), sheet)
                 if reason is not None:
@@ -136,6 +143,32 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
                 result.values[sheet][ref] = CellError(value.code, f"{', '.join(below)}, below 0 ({value.code})")
                 named += 1
     return named
+
+
+_SINGLE = re.compile(r"(?<![\w.$!':])" + _REF + r"(?![\w.(!:])")
+
+
+def _error_read(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], text: str, sheet: str, code: str
+) -> str | None:
+    """The first cell ``text`` (a formula) reads alone that holds the error value ``code`` typed or pasted (no
+    formula: a lookup's #N/A pasted as values), as a reason; None when there is none."""
+    from .excel_functions._core import error_code, is_error
+
+    for match in _SINGLE.finditer(text):
+        quoted, letters, digits = match.group(1, 2, 3)
+        where = quoted.strip("'").replace("''", "'") if quoted else sheet
+        row, column = int(digits), _column(letters)
+        if (row, column) in formulas.get(where, {}):
+            continue
+        try:
+            held = workbook.get_value(where, row, column)
+        except Exception:  # noqa: BLE001  (a sheet the engine does not have: not named)
+            continue
+        if is_error(held) and error_code(held) == code:
+            label = _label(workbook, where, row, column)
+            return f"{_quoted(where)}!{letters.upper()}{row}{label} holds the error value {code}, typed or pasted there"
+    return None
 
 
 _BLANK_TEST = re.compile(_REF + r'\s*=\s*""')
