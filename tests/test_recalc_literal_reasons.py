@@ -111,3 +111,25 @@ def test_an_error_value_pasted_into_an_input_is_named(tmp_path, capsys):
     values = compute(tmp_path / "m.xlsx").values["Sheet"]
     assert values["B1"].message == "Sheet!A1 holds the error value #DIV/0!, typed or pasted there (#DIV/0!)"
     assert not values["D1"].message
+
+
+def test_a_month_after_an_unfilled_one_names_the_blank_start_and_the_month_before(tmp_path, capsys):
+    """H39 finding 03: Customers Feb and Revenue Mar left blank: the rates said "customers_start blank while other
+    inputs are not", naming no cell (the start is a formula: the month before is the one to fill)."""
+    book = build_template(tmp_path / "t.xlsx", start="2026-01", months=5)
+    wb = openpyxl.load_workbook(book)
+    ws = wb["Customers"]
+    ws["B2"], ws["C2"], ws["D2"], ws["C4"], ws["D4"] = 10, 2, 11, 1, 12  # February (row 3) not filled
+    wb["Revenue"]["B2"], wb["Revenue"]["C2"], wb["Revenue"]["C4"], wb["Revenue"]["F4"] = 100, 10, 5, 1
+    wb.save(book)
+    capsys.readouterr()
+    cli.main(["recalc", str(book), "--json", "--output-dir", str(tmp_path / "out")])
+    errors = {e["address"]: e["reason"] for e in json.loads(capsys.readouterr().out)["files"][0]["errors"]}
+    blank = "Customers!B4 (Customers at start) is blank: the month before has no Customers at end (Customers!D3 is "
+    assert errors["Customers!F4"] == (
+        f"CRR: customers_start blank while other inputs are not: {blank}blank or an error): fill that month (#VALUE!)"
+    )
+    assert errors["Revenue!M4"] == (
+        "NRR: start_mrr blank while other inputs are not: Revenue!B4 (MRR at start) is blank: the month before has no "
+        "MRR at end (Revenue!H3 is blank or an error): fill that month (#VALUE!)"
+    )

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["literal_error_reasons"]
+__all__ = ["blank_argument", "literal_error_reasons"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: ``G3<0``, ``'Revenue'!$G$3 < 0``, ``G3+0<0`` (the number a text "-30" is): a cell compared with 0 (not ``<=``,
@@ -250,3 +250,37 @@ def _column(letters: str) -> int:
     for letter in letters.upper():
         number = number * 26 + ord(letter) - 64
     return number
+
+
+_BLANK_ARGUMENT = re.compile(r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) blank while other inputs are not")
+
+
+def blank_argument(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], reason: str, formula: str | None, sheet: str
+) -> str:
+    """``reason`` ("CRR: customers_start blank while other inputs are not (#VALUE!)") with the blank cell named, where
+    the error cell's ``formula`` gives that argument from one cell (``IF(B4="","",B4+0)``): ``..., not:
+    Customers!B4 (Customers at start) is blank: the month before has no Customers at end (Customers!D3 is blank or
+    an error): fill that month (#VALUE!)``; else ``reason`` as it is."""
+    from ..registry import BY_NAME
+    from .reason_cells import _arguments
+
+    found = _BLANK_ARGUMENT.match(reason)
+    function = BY_NAME.get(found["function"]) if found is not None else None
+    if found is None or function is None or not formula or not reason.endswith(")"):
+        return reason
+    names = [a.name for a in function.args]
+    if found["argument"] not in names:
+        return reason
+    calls = _arguments(_LITERALS.sub('""', formula), function.name)
+    k = names.index(found["argument"])
+    if len(calls) != 1 or k >= len(calls[0]):
+        return reason
+    cells = {m.group(0) for m in _SINGLE.finditer(calls[0][k])}
+    if len(cells) != 1:
+        return reason
+    named = _blank_read(workbook, formulas, f'{cells.pop()}=""', sheet)
+    if named is None:
+        return reason
+    head, _, code = reason.rpartition(" (")
+    return f"{head}: {named} ({code}"

@@ -15,7 +15,7 @@ from ..registry import FUNCTIONS
 from .argument_counts import count_reason
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
-from .literal_reasons import literal_error_reasons
+from .literal_reasons import blank_argument, literal_error_reasons
 from .reason_cells import name_the_cell
 
 if TYPE_CHECKING:
@@ -90,7 +90,9 @@ def explain(
         value = result.values[sheet][ref]
         if type(value) is CellError and reason.endswith(f"({value.code})"):
             formula = formulas[sheet][cell_position(ref)] if cell_position(ref) in formulas[sheet] else None
-            result.values[sheet][ref] = CellError(value.code, name_the_cell(reason, formula, sheet, names))  # B4
+            reason = name_the_cell(reason, formula, sheet, names)  # "got '8' in cell 3 of scores": its cell
+            reason = blank_argument(workbook, formulas, reason, formula, sheet)  # "customers_start blank": its cell
+            result.values[sheet][ref] = CellError(value.code, reason)
     counted = False
     for sheet, ref, place in todo:  # =CRR(535,75): the engine refuses the call itself, without calling it
         value = result.values[sheet][ref]
