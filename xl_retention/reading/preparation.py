@@ -78,6 +78,7 @@ from .revenue import (
     per_month,
 )
 from .sale_refunds import sale_id_column
+from .salesforce_ids import one_salesforce_id
 from .sandbox import check_test_mode
 from .scores import check_scale, check_scores, scores_from_labels
 from .shifted_cells import refuse_shifted_column
@@ -203,7 +204,10 @@ def prepare(
             ids = clean_ids(series, f"{source}, column {names[name]!r}")  # names them in its note on '123.0'
             people = list(map(str, df.columns)) if name != "order_id" else None  # and guests' 0 as a customer
             refuse_bad_ids(ids, series, source, names[name], what, people)  # blank, #N/A, 7.12346E+12
-            return emails_in_lower_case(ids)  # one address, whatever capitals were typed
+            ids = emails_in_lower_case(ids)  # one address, whatever capitals were typed
+            if name == "customer_id":  # Salesforce's 15- and 18-character forms of one id (reading.salesforce_ids)
+                ids = one_salesforce_id(ids, f"{source}, column {names[name]!r}")
+            return ids
         if name in _DATES:
             if name != "month" and options.timezone is not None:  # Square's Time and Time Zone (zone_columns)
                 series = zoned_dates(df, series, names[name], source)

@@ -65,6 +65,7 @@ from ..reading.values import WHITESPACE
 from ..tables._months import MAX_MONTHS
 from ..tables.subscriptions import NO_SERVICE, current_month
 from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
+from .id_forms import salesforce_pairs
 from .mirrors import (
     _add_on_columns,
     _by_currency,
@@ -370,6 +371,7 @@ def _from_table(
         or (kind in ("snapshots", "intervals") and _ids_repeat(con, table, names))  # months, phases (reading.repeats)
         or (kind == "intervals" and _last_day_ends(con, table, names))  # 31 December: a last day (inclusive_ends)
         or (kind == "orders" and _ids_repeat(con, table, names))  # a refund row with its sale's id (sale_refunds)
+        or salesforce_pairs(con, table, names)  # 0015g00000AbCdE and 0015g00000AbCdEAAV (reading.salesforce_ids)
         or (kind == "orders" and orders_by_values(con, table, names))  # 'Zahlungsstatus' (reading.order_columns)
     ):  # (line) items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
