@@ -330,10 +330,11 @@ def check_invoices_and_payments(df: pd.DataFrame, source: str) -> None:
     """Refuse a type column holding both invoices and payments (see the module docstring), naming the payments."""
     from .names import keys_of
     from .orders import _TYPES
+    from .row_types import type_by_values
     from .statuses import spelled
 
     for position, name in enumerate(map(str, df.columns)):
-        if not keys_of(name) & _TYPES:
+        if not (keys_of(name) & _TYPES or type_by_values(df, position)):  # by its values too (reading.row_types)
             continue
         kind = spelled(df.iloc[:, position])
         paid = np.isin(kind, list(_PAYMENTS))
@@ -375,10 +376,11 @@ def check_credit_notes(df: pd.DataFrame, typed: dict[str, Any], names: dict[str,
     file without an order id: their invoice cannot be found, and left out they would take nothing off it."""
     from .names import keys_of
     from .orders import _TYPES
+    from .row_types import type_by_values
     from .statuses import spelled
 
     for position, name in enumerate(map(str, df.columns)):
-        if not keys_of(name) & _TYPES:
+        if not (keys_of(name) & _TYPES or type_by_values(df, position)):  # by its values too (reading.row_types)
             continue
         credit = np.isin(spelled(df.iloc[:, position]), list(CREDIT_NOTES))
         if not credit.any():

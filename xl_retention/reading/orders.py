@@ -58,6 +58,7 @@ import pandas as pd
 
 from . import document_types as types
 from . import order_columns as by_values
+from . import row_types
 from .disputes import dispute_columns, lost_disputes
 from .errors import DataError, bad_rows
 from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
@@ -369,7 +370,7 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
         column = df.iloc[:, position]
         if position in lines:
             continue
-        if keys & _TYPES:
+        if keys & _TYPES or row_types.type_by_values(df, position):  # Stripe's reporting_category (row_types)
             kind = spelled(column)
             unknown = ~np.isin(kind, list(_REFUND_TYPES | _SALE_TYPES)) & (kind != "")
             if unknown.any():
@@ -519,7 +520,7 @@ def _refuse_exchanges_without_order(df: pd.DataFrame, source: str) -> None:
     from .statuses import spelled
 
     for position, name in enumerate(map(str, df.columns)):
-        if keys_of(name) & _TYPES:
+        if keys_of(name) & _TYPES or row_types.type_by_values(df, position):
             column = df.iloc[:, position]
             rows = np.flatnonzero(np.isin(spelled(column), ["exchange", "exchanged"]))
             if rows.size:
@@ -578,7 +579,7 @@ def says_refunded(df: pd.DataFrame) -> np.ndarray:
         if keys & _STATUSES or by_values.status_by_values(df, position):
             status = said_statuses(column)
             out |= status == "refunded"
-        elif keys & _TYPES:
+        elif keys & _TYPES or row_types.type_by_values(df, position):
             out |= np.isin(spelled(column), list(_REFUND_TYPES))
         elif keys & {"fully_refunded", "refunded", "is_refunded"}:
             out |= np.isin(spelled(column), list(_TRUE))

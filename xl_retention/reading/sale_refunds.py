@@ -140,11 +140,12 @@ def typed_refunds(df: pd.DataFrame) -> np.ndarray:
     """
     from .names import keys_of
     from .orders import _REFUND_TYPES, _TYPES
+    from .row_types import type_by_values
     from .statuses import spelled
 
     out = np.zeros(len(df), dtype=bool)
     for position, name in enumerate(df.columns):
-        if keys_of(name) & _TYPES:
+        if keys_of(name) & _TYPES or type_by_values(df, position):  # by its values too (reading.row_types)
             out |= np.isin(spelled(df.iloc[:, position]), list(_REFUND_TYPES))
     return out
 

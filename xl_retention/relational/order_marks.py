@@ -12,12 +12,16 @@ import ibis.expr.types as ir
 from ..reading.document_types import named_as_marks
 from ..reading.order_columns import _QUANTITY_WORDS, _REFUND_STEMS, _RETURN_STEMS, _words
 from ..reading.orders import NOT_PAID
+from ..reading.row_types import OTHER_TYPES
 from ..reading.sandbox import _TEST_VALUES, _test_named
 from ..reading.status_words import NOT_PAID_PATTERN
 from ..reading.statuses import SEPARATORS
 from .refusals import ROW, _stripped
 
 __all__ = ["orders_by_values"]
+
+#: A ledger's row types that say a refund (a type column by its values: reading.row_types).
+_LEDGER_REFUNDS = frozenset({"refund", "refunded", "chargeback", "reversal", "return", "returned"})
 
 
 def _named(name: str) -> bool:
@@ -32,7 +36,8 @@ def orders_by_values(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     """Whether the orders ``table`` (``names``: our name -> its column) has an unmapped column named as a refund, a
     quantity or a test, a text column holding an order status that says not paid (:data:`~.orders.NOT_PAID`, or
     another language's words: :data:`~.status_words.NOT_PAID_PATTERN`) or a test environment (``sandbox``), or a
-    customer with two rows at one date beside a text column (an order id not mapped). At most two queries."""
+    customer with two rows at one date beside a text column (an order id not mapped), or a ledger's row type (a payout,
+    a fee, a refund: reading.row_types). At most two queries."""
     mapped = set(names.values())
     columns = [c for c in table.columns if c != ROW and c not in mapped]
     if any(_named(c) for c in columns):
@@ -40,7 +45,7 @@ def orders_by_values(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
     texts = [c for c in columns if table.schema()[c].is_string()]
     if not texts:
         return False
-    words = sorted(NOT_PAID | _TEST_VALUES | {"wc_" + w for w in NOT_PAID})
+    words = sorted(NOT_PAID | _TEST_VALUES | {"wc_" + w for w in NOT_PAID} | OTHER_TYPES | _LEDGER_REFUNDS)
 
     def spelled(c: str) -> ir.StringValue:
         return _stripped(table[c]).lower().re_replace(SEPARATORS, "_")

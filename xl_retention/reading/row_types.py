@@ -1,0 +1,109 @@
+"""A column of row types found by its values, whatever its name: Stripe's ``reporting_category``, "Category", "Event
+Type", "Activity", ``txn_type``, "Buchungsart".
+
+An orders file's type column (``type``, ``transaction_type``, ``kind``, ...: :data:`~.orders._TYPES`) makes a row a
+refund or a sale, and refuses any other type. A ledger of payments (Stripe's itemized balance report, a bookkeeping
+export) writes its types under names of its own: ignored, its refunds with a positive amount, its payouts, fees,
+authorizations and dispute reversals would each count as a purchase (new customers who bought nothing). So a column
+whose distinct values hold a sale's type (:data:`~.orders._SALE_TYPES`: ``payment``, ``charge``) and a type that is
+no sale (a refund's, or one of :data:`OTHER_TYPES`: ``payout``, ``fee``, ``dispute_reversal``), more than half of its
+distinct values being such types, is read as the type column is. A product's category ("Books", "Subscription") is
+none. Worked out on the column's distinct values (40 at most: :func:`~.order_columns.few_values`), once per column.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["OTHER_TYPES", "holds_row_types", "is_type_column", "type_by_values"]
+
+#: Types of a ledger's rows that are neither a sale nor a refund (Stripe's reporting categories and balance
+#: transaction types, PayPal's and the bookkeeping exports' words; German ones): never a purchase.
+OTHER_TYPES = frozenset({
+    "payout", "payouts", "payout_reversal", "payout_failure", "transfer", "transfer_reversal", "topup",
+    "topup_reversal", "fee", "fees", "stripe_fee", "application_fee", "application_fee_refund", "network_cost",
+    "adjustment", "other_adjustment", "dispute", "dispute_reversal", "dispute_won", "dispute_lost",
+    "chargeback_reversal", "authorization", "authorisation", "auth", "void", "reserve", "reserve_release",
+    "reserved_funds", "risk_reserved_funds", "connect_reserved_funds", "tax", "withdrawal", "deposit", "interest",
+    "currency_conversion", "conversion", "partial_capture_reversal", "charge_failure", "refund_failure",
+    "platform_earning", "contribution", "advance", "advance_funding", "anticipation_repayment", "obligation",
+    "auszahlung", "gebühr", "gebuhr", "gebühren", "umbuchung", "einzahlung", "versement", "frais", "virement",
+})  # fmt: skip
+
+
+def holds_row_types(name: Any, column: pd.Series) -> bool:
+    """Whether ``column`` (named ``name``) holds the types of a ledger's rows by its values (see the module
+    docstring); a column named as a status is none (statuses are read as such).
+
+    >>> holds_row_types("reporting_category", pd.Series(["charge", "dispute_reversal", "fee", "charge"]))
+    True
+    >>> holds_row_types("Category", pd.Series(["payment", "refund"])), holds_row_types("Category", pd.Series(["Books"]))
+    (True, False)
+    >>> holds_row_types("Product", pd.Series(["Subscription", "Books", "Toys"]))
+    False
+    """
+    from .columns import keys_of
+    from .orders import _REFUND_TYPES, _SALE_TYPES, _STATUSES
+
+    if keys_of(name) & _STATUSES or "status" in str(name).lower():
+        return False
+    values = _few_values(column)
+    if values is None or not values.size:
+        return False
+    sale = np.isin(values, list(_SALE_TYPES))
+    other = np.isin(values, list(_REFUND_TYPES | OTHER_TYPES))
+    return bool(sale.any() and other.any() and (sale | other).sum() * 2 > values.size)
+
+
+def _few_values(column: pd.Series, most: int = 40) -> np.ndarray | None:
+    """:func:`~.order_columns.few_values` of ``column`` by its Arrow encoding where it has one (hashed once for
+    every rule that asks: :func:`~._distinct.distinct`)."""
+    from ._distinct import distinct
+    from .order_columns import _distinct
+
+    if column.iloc[:2000].nunique(dropna=True) > most:
+        return None
+    found = distinct(column)
+    uniques = found.to_pylist() if found is not None else pd.unique(column.to_numpy())
+    if len(uniques) > most + 1:
+        return None
+    return _distinct(pd.Series(uniques, dtype=object))
+
+
+#: Per DataFrame alive (by its id, dropped when it is collected): its shape and names, and its columns' answers.
+_TYPE_COLUMNS: dict[int, tuple[Any, dict[int, bool]]] = {}
+
+
+def type_by_values(df: pd.DataFrame, position: int) -> bool:
+    """:func:`holds_row_types` of ``df``'s column at ``position``, worked out once per column of a frame.
+
+    >>> type_by_values(pd.DataFrame({"id": ["1", "2"], "Activity": ["payment", "payout"]}), 1)
+    True
+    """
+    key, shape = id(df), (df.shape, tuple(map(str, df.columns)))
+    entry = _TYPE_COLUMNS.get(key)
+    if entry is None or entry[0] != shape:
+        if entry is None:
+            weakref.finalize(df, _TYPE_COLUMNS.pop, key, None)
+        entry = _TYPE_COLUMNS[key] = (shape, {})
+    answers = entry[1]
+    if position not in answers:
+        answers[position] = holds_row_types(str(df.columns[position]), df.iloc[:, position])
+    return answers[position]
+
+
+def is_type_column(df: pd.DataFrame, position: int) -> bool:
+    """Whether ``df``'s column at ``position`` is a type column: by its name (:data:`~.orders._TYPES`) or by its
+    values (:func:`type_by_values`).
+
+    >>> is_type_column(pd.DataFrame({"Kind": ["x"], "Event Type": ["charge"]}), 0)
+    True
+    """
+    from .columns import keys_of
+    from .orders import _TYPES
+
+    return bool(keys_of(df.columns[position]) & _TYPES) or type_by_values(df, position)
