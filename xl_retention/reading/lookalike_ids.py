@@ -28,17 +28,23 @@ __all__ = ["folded", "refuse_lookalike_ids"]
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`\u2032"
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad\ufe63\uff0d"
 _SPACES = re.compile(r"\s+")
+#: A machine's id (no space; a digit or an underscore: Stripe's ``cus_AbC``, a base62 key): its capitals tell ids apart.
+_MACHINE = re.compile(r"[^\s]*[0-9_][^\s]*")
 
 
 def folded(text: str) -> str:
-    """``text`` as Excel's lookups compare it: any case, one space for many, ``'`` for curly apostrophes, ``-`` for
-    Unicode hyphens and dashes.
+    """``text`` as Excel's lookups compare it: any case (not a machine's id, :data:`_MACHINE`), one space for many,
+    ``'`` for curly apostrophes, ``-`` for Unicode hyphens and dashes.
 
-    >>> folded("O’Neil  Ltd"), folded("ACME GmbH"), folded("Müller\u2010Lang")
-    ("o'neil ltd", 'acme gmbh', 'müller-lang')
+    >>> folded("O’Neil  Ltd"), folded("ACME GmbH"), folded("Müller\u2010Lang"), folded("cus_AbC")
+    ("o'neil ltd", 'acme gmbh', 'müller-lang', 'cus_AbC')
     """
-    text = text.translate({ord(c): "'" for c in _APOSTROPHES} | {ord(c): "-" for c in _HYPHENS})
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text).casefold())
+    text = unicodedata.normalize(
+        "NFC", text.translate({ord(c): "'" for c in _APOSTROPHES} | {ord(c): "-" for c in _HYPHENS})
+    )
+    if not _MACHINE.fullmatch(text):  # a name's capitals: 'ACME GmbH' is 'Acme GmbH'
+        text = text.casefold()
+    return _SPACES.sub(" ", text)
 
 
 def _may_collide(ids: pd.Series) -> bool:

@@ -63,6 +63,7 @@ from .disputes import dispute_columns, lost_disputes
 from .errors import DataError, bad_rows
 from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
 from .order_copies import check_order_copies
+from .order_discounts import after_discounts
 from .order_rows import _take, one_row_per_order, written_values
 from .paid_dates import unpaid_by_paid_date
 from .refunded_amounts import refunded_column, refunded_columns, take_refunds
@@ -440,6 +441,7 @@ def orders_as_paid(
     check_written_off(df, names, source)  # Chargebee's Write Off Amount, Credits Applied (reading.written_off)
     if "amount" in typed:  # 'UnitAmount' beside 'Quantity': the line's amount is their product
         typed["amount"] = by_values.priced_by_quantity(df, typed["amount"], names, source, read_numbers)
+        typed["amount"] = after_discounts(df, typed["amount"], names, source, read_numbers)  # Square's Discounts
     if "order_id" in typed and "amount" in typed:  # an order's refund row of type refund, its amount positive
         typed["amount"] = signed_refunds(df, typed["amount"])
     by_values.check_credit_notes(df, typed, names, source)  # a credit note of no invoice in the file: refused

@@ -1,0 +1,122 @@
+"""A discount column beside an order's amount: revenue is after discounts, as MRR is.
+
+Square's Item Sales export has "Gross Sales", "Discounts" (``-$20.00``) and "Net Sales"; Shopify's line items have
+"Lineitem price" (times "Lineitem quantity") and "Lineitem discount". Mapped to the amount before discounts, the
+discount was never taken off (H36 finding 09: Jan cohort revenue 150 for 130, a free item's 30 counted), silently.
+A column whose name says a discount (:func:`~.discounts.discount_columns`: ``Discounts``, "Lineitem discount",
+``Rabatt``, ``remise``, ...; not mapped) holding amounts other than 0 (a coupon's code says no amount and is not read
+here) says whether the amount is before or after it, in this order, by:
+
+1. another column that is the amount less the discount in every row with one (Square's "Net Sales" beside "Gross
+   Sales": the amount is before it) or the amount plus the discount (the amount is after it);
+2. the amount's name: before (``gross``, ``brutto``, ``price``, "list price", "before discount") or after
+   (``net``, ``total``, ``paid``, ``charged``, ``due``, "after discount": Shopify's "Total" is after its
+   "Discount Amount").
+
+An amount before its discount has the discount (whatever its sign) taken off, with a note; one after it is kept;
+where neither tells, or a discount is above its amount, the file is refused, naming the discount column and rows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError, bad_rows
+from .names import columns_option
+from .notes import note
+
+__all__ = ["after_discounts"]
+
+_BEFORE = frozenset({"gross", "brutto", "price", "list", "before", "pre", "undiscounted", "original", "regular"})
+_AFTER = frozenset({"net", "netto", "total", "paid", "charged", "due", "after", "discounted", "final", "collected"})
+_CENT = 0.0051
+
+
+def _words(name: str) -> set[str]:
+    camel = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+    words = {w for text in (camel, name.lower()) for w in re.split(r"[^0-9a-zà-ÿ]+", text)} - {""}
+    return words | {p for w in words for p in ("netto", "brutto") if w.startswith(p)}
+
+
+def after_discounts(
+    df: pd.DataFrame, amount: np.ndarray, names: dict[str, str], source: str, read_numbers: Any
+) -> np.ndarray:
+    """``amount`` (each row's, after a quantity was applied) after a discount column of ``df`` beside it (see the
+    module docstring); refused where it cannot be told. ``read_numbers(series, column)`` reads a number column."""
+    from .discounts import discount_columns
+
+    used = {str(c) for c in names.values()}
+    found = []
+    for name in discount_columns(df):
+        if name in used or list(map(str, df.columns)).count(name) != 1:
+            continue
+        try:
+            values = np.asarray(read_numbers(df[name], name), dtype=np.float64)
+        except DataError:  # a coupon's code, a percentage: no amount
+            continue
+        rows = np.flatnonzero(np.isfinite(values) & (np.abs(values) > 0.005) & np.isfinite(amount) & (amount > 0))
+        if rows.size:
+            found.append((name, np.abs(np.where(np.isfinite(values), values, 0.0)), rows))
+    money = names["amount"]
+    words = _words(money)
+    if not found or (words & _AFTER and not words & _BEFORE):  # Shopify's 'Total' is after its 'Discount Amount'
+        return amount
+    ways = (f"map the amount after discounts ({columns_option([('amount', 'NAME')])}), or remove the discount column "
+            f"if {money!r} is after it already")  # fmt: skip
+    if len(found) > 1:
+        raise DataError(
+            f"{source}: columns {', '.join(repr(n) for n, _, _ in found)} hold discounts beside {money!r}; revenue is "
+            f"after discounts, and which of them {money!r} is before cannot be told: {ways}",
+            source=source,
+            column=found[0][0],
+        )
+    name, discount, rows = found[0]
+    verdict = _by_sums(df, amount, discount, rows, used | {name}, source, read_numbers)
+    why = f"{verdict[1]!r} is {money} {'-' if verdict[0] == 'before' else '+'} {name}" if verdict else ""
+    if verdict is None and words & _BEFORE:
+        verdict, why = "before", "its name says before discounts"
+    if verdict is None:
+        problem = (
+            f"discounts beside {money!r}; revenue is after discounts, and whether {money!r} is before or after them "
+            f"cannot be told: {ways}"
+        )
+        raise bad_rows(source, name, problem, rows, df[name].to_numpy())
+    if verdict == "after":
+        return amount
+    out = amount - np.where(np.isfinite(amount) & (amount > 0), discount, 0.0)
+    over = np.flatnonzero(out < -0.005)
+    if over.size:
+        problem = f"discounts above their amount in {money!r} (whose discount they are cannot be told): {ways}"
+        raise bad_rows(source, name, problem, over, df[name].to_numpy())
+    note(f"{source}: {money!r} is before the discounts in {name!r} ({why}): taken off, revenue is after discounts")
+    return out
+
+
+def _by_sums(df: pd.DataFrame, amount: np.ndarray, discount: np.ndarray, rows: np.ndarray, skip: set[str],
+             source: str, read_numbers: Any) -> tuple[str, str] | None:  # fmt: skip
+    """('before', X) where another column X is amount - discount in every row with a discount, ('after', X) where it
+    is amount + discount; None otherwise."""
+    columns = list(map(str, df.columns))
+    for column in columns:
+        if column in skip or columns.count(column) != 1:
+            continue
+        values = df[column]
+        if pd.api.types.is_bool_dtype(values.dtype) or not (
+            pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_string_dtype(values.dtype)
+        ):
+            continue
+        try:
+            other = np.asarray(read_numbers(values, column), dtype=np.float64)
+        except DataError:
+            continue
+        if not np.isfinite(other[rows]).all():
+            continue
+        if (np.abs(amount[rows] - discount[rows] - other[rows]) <= _CENT).all():
+            return "before", column
+        if (np.abs(amount[rows] + discount[rows] - other[rows]) <= _CENT).all():
+            return "after", column
+    return None
