@@ -134,7 +134,12 @@ NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "decl
                       # Chargebee's payment_due and not_paid, Stripe's uncollectible invoices
                       "past_due", "payment_due", "not_paid", "unpaid", "uncollectible",
                       # a payment charged back (Mollie's "Charged back"), a dispute lost
-                      "charged_back", "chargeback", "chargedback", "chargeback_lost", "dispute_lost"})  # fmt: skip
+                      "charged_back", "chargeback", "chargedback", "chargeback_lost", "dispute_lost",
+                      # GoCardless: not collected yet, refused by the payer, failed or charged back after payout;
+                      # Adyen's refused; Stripe's payment intents not paid yet (uncaptured: requires_capture)
+                      "submitted", "pending_submission", "pending_customer_approval", "customer_approval_denied",
+                      "late_failure_settled", "chargeback_settled", "refused", "requires_payment_method",
+                      "requires_confirmation", "requires_action", "requires_capture"})  # fmt: skip
 #: Statuses of orders that were paid (a partial refund is a paid order; the refund is an amount of its own).
 PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "successful", "processing", "shipped",
                   "fulfilled", "delivered", "partially_refunded", "partial_refund", "partially_paid", "authorized",
@@ -144,7 +149,10 @@ PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "succ
                   "awaiting_fulfillment", "awaiting_shipment", "awaiting_pickup", "partially_shipped",
                   # Amazon seller reports (order-status): paid, (partly) not shipped yet
                   "unshipped", "partiallyshipped", "shipping", "partially_fulfilled", "ready_for_pickup",
-                  "in_transit", "out_for_delivery"})  # fmt: skip
+                  "in_transit", "out_for_delivery",
+                  # GoCardless: collected (confirmed), then paid out to the merchant; Adyen's British spelling and
+                  # its capture sent; Google Play's "Charged"
+                  "confirmed", "paid_out", "authorised", "sentforsettle", "sent_for_settle", "charged"})  # fmt: skip
 #: Statuses that say paid in one shop system and refunded in another: Magento's ``closed`` is an order refunded in
 #: full (a credit memo for all of it), Shopify's an archived paid order. Read with a refunded amount column (the
 #: amount then says whether all of it was refunded), refused without one.
