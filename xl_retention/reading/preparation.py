@@ -67,6 +67,7 @@ from .orders import (
 from .pauses import check_pauses
 from .payment_logs import refuse_payment_log
 from .paypal import paypal_orders
+from .plan_currencies import check_plan_currencies
 from .renewals import check_renewal_ends
 from .repeats import check_repeated_rows, record_id_columns, subscription_id_columns
 from .revenue import (
@@ -170,6 +171,7 @@ def prepare(
     by_currency = options.segment is not None and named_currency(options.segment)
     if kind in ("snapshots", "intervals", "orders"):
         check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))
+        check_plan_currencies(df, source, names, options.segment)  # 'pro-USD-Monthly', 'Pro (EUR)' (plan_currencies)
         check_customer_currencies(df, source, options.segment, names.get("customer_id"))  # one currency a customer
     if kind in ("snapshots", "intervals", "orders"):
         check_test_mode(df, source)  # Stripe's Mode 'Test': no customer paid

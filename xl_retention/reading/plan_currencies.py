@@ -1,0 +1,86 @@
+"""Currencies said only in a plan's or price's id or name: "pro-USD-Monthly", "pro_monthly_eur", "Pro (EUR)".
+
+Chargebee's Product Catalog 2.0 names one item price per currency and period (``pro-USD-Monthly``,
+``pro-EUR-Monthly``), Stripe's lookup keys and nicknames often end with the currency (``pro_monthly_eur``), and a
+hand-kept plan column says it in brackets (``Pro (EUR)``). Without a currency column, their amounts in USD, EUR and
+JPY were added up as one currency. A plan, price, item, product, SKU, lookup key or nickname column whose values say
+two or more major currencies (:data:`~.currency.MAJOR_CODES`, as a word of their own) is refused as a currency
+column of two currencies is, naming the column, the codes and a row of each (:func:`check_plan_currencies`); one
+currency throughout passes. Where the file has a currency column, that column decides.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._distinct import factorize
+from .errors import DataError, bad_rows
+
+__all__ = ["check_plan_currencies", "said_currency"]
+
+#: Words of a column's name that make it a plan's or price's id or name.
+_PLAN_WORDS = frozenset({"plan", "plans", "price", "item", "product", "sku", "lookup", "nickname", "tier", "package",
+                         "offer", "variant", "edition"})  # fmt: skip
+#: Lower-case words that are ordinary words more often than currencies in a plan's name.
+_WORDS_NOT_CODES = frozenset({"try", "rub", "aud"})
+
+
+def said_currency(value: Any) -> str | None:
+    """The one major currency a plan's id or name says as a word of its own, None for none or several.
+
+    >>> [said_currency(v) for v in ("pro-USD-Monthly", "pro_monthly_eur", "Pro (EUR)", "Try Pro", "EUR to USD", 7)]
+    ['USD', 'EUR', 'EUR', None, None, None]
+    """
+    from .currency import _MAJOR_CODES
+
+    if not isinstance(value, str):
+        return None
+    words = [w for w in re.split(r"[^A-Za-z]+", value) if len(w) == 3]
+    codes = {w.upper() for w in words if w.upper() in _MAJOR_CODES and (w.isupper() or w not in _WORDS_NOT_CODES)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def check_plan_currencies(df: pd.DataFrame, source: str, names: dict[str, str], segment: str | None) -> None:
+    """Refuse a plan or price column whose values say two currencies (see the module docstring), unless the file has
+    a currency column, the amount's name says its currency, or the tables are split by that column (``segment``)."""
+    from .currency import codes_column, named_code, named_currency
+    from .names import key
+    from .order_columns import _words
+
+    money = names.get("amount", names.get("mrr"))
+    if money is not None and named_code(money) is not None:
+        return
+    columns = list(map(str, df.columns))
+    if any(named_currency(c) for c in columns):
+        return
+    for position, name in enumerate(columns):
+        if name in names.values() or (segment is not None and key(segment) == key(name)):
+            continue
+        if not set(_words(name)) & _PLAN_WORDS:
+            continue
+        column = df.iloc[:, position]
+        if pd.api.types.is_numeric_dtype(column.dtype):
+            continue
+        codes, distinct = factorize(column)
+        if codes_column(list(distinct)):
+            return  # the column is itself a currency column: reading.currency decides
+        said = [said_currency(v) for v in distinct]
+        first: dict[str, int] = {}
+        for i, code in enumerate(said):
+            if code is not None:
+                first.setdefault(code, i)
+        if len(first) > 1:
+            rows = [int(np.flatnonzero(codes == i)[0]) for i in first.values()]
+            listing = ", ".join(first)
+            problem = f"prices in {len(first)} currencies ({listing}) said in its values"
+            error = bad_rows(source, name, problem, rows, column.to_numpy())
+            remedy = (
+                "; amounts are added up: convert them to one currency first, or add a currency column (the code of "
+                "each row) and import one currency at a time (--segment currency=EUR)"
+            )
+            raise DataError(str(error) + remedy, source=source, column=name, rows=error.rows,
+                            row_count=error.row_count)  # fmt: skip
