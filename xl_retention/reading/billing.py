@@ -207,10 +207,17 @@ _UNIT = "|".join(sorted(map(re.escape, _NAMES), key=len, reverse=True))
 _COUNT = "|".join([r"\d+", *sorted(_COUNT_WORDS, key=len, reverse=True)])
 #: "2 years", "Two Years", "every 3 months", "18_months"; "Annual x2", "Month x 3", "2x Annual".
 _PHRASES = (
-    re.compile(rf"^(?:every_)?(?P<count>{_COUNT})_?(?P<unit>{_UNIT})$"),
+    re.compile(rf"^(?:every_|per_|each_)?(?P<count>{_COUNT})_?(?P<unit>{_UNIT})$"),  # HubSpot's "Per two years"
+    re.compile(rf"^(?:every|per|each)_(?P<count>other)_(?P<unit>{_UNIT})$"),  # "Every other month": 2 months
+    re.compile(rf"^(?:every|per|each)_(?P<count>)(?P<unit>{_UNIT})$"),  # "Per month", "Every year": one unit
     re.compile(rf"^(?P<unit>{_UNIT})_?[x×*]_?(?P<count>\d+)$"),
     re.compile(rf"^(?P<count>\d+)_?[x×*]_?(?P<unit>{_UNIT})$"),
 )
+
+
+#: An ISO 8601 duration of one unit: ``P1M``, ``P3M``, ``P1Y``, ``P1W``, ``P7D`` (no time part: ``PT1M`` is a minute).
+_ISO_PERIOD = re.compile(r"^p(\d+)([ymwd])$")
+_ISO_UNITS = {"y": "year", "m": "month", "w": "week", "d": "day"}
 
 
 def _spelled(value: Any) -> str:
@@ -229,6 +236,10 @@ def interval_months(value: Any) -> float | None:
 
     >>> [interval_months(v) for v in ("Annual", "Two Years", "Eighteen_Months", "Annual x2", "Multi-Year", None)]
     [12.0, 24.0, 18.0, 24.0, None, None]
+    >>> [interval_months(v) for v in ("Per two years", "P1M", "P3M", "P1Y", "Every other month", "PT1M", "P0M")]
+    [24.0, 1.0, 3.0, 12.0, 2.0, None, None]
+    >>> [interval_months(v) for v in ("Per month", "every year", "per")]
+    [1.0, 12.0, None]
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
@@ -237,11 +248,15 @@ def interval_months(value: Any) -> float | None:
         return MONTHS_PER_INTERVAL[_NAMES[k]]
     if k in _MULTI_YEAR_WORDS:
         return _MULTI_YEAR_WORDS[k]
+    iso = _ISO_PERIOD.match(k)  # ISO 8601 (Google Play's, the App Store Server API's): P1M, P3M, P1Y, P1W
+    if iso:
+        number = int(iso[1])
+        return MONTHS_PER_INTERVAL[_ISO_UNITS[iso[2]]] * number if number > 0 else None
     for phrase in _PHRASES:
         found = phrase.match(k)
         if found:
             count = found["count"]
-            number = int(count) if count.isdigit() else _COUNT_WORDS[count]
+            number = int(count) if count.isdigit() else {"other": 2, "": 1}.get(count) or _COUNT_WORDS[count]
             return MONTHS_PER_INTERVAL[_NAMES[found["unit"]]] * number if number > 0 else None
     return None
 
