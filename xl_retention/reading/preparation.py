@@ -87,6 +87,7 @@ from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
 from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_summary_rows
 from .survey_questions import check_questions
+from .tax_flags import refuse_tax_included
 from .taxes import net_of_tax
 from .trials import paid_from_trial_end
 from .unmapped import refuse_movements_log, refuse_unused_dates
@@ -247,6 +248,8 @@ def prepare(
         refuse_times(typed["month"], out["month"].to_numpy(), source, names["month"])
     if kind == "snapshots" and options.refuse_missing_months and not df.attrs.get(EVERY_MONTH_OBSERVED):
         refuse_missing_months(typed["month"], source, names["month"])
+    if kind in ("snapshots", "intervals"):  # 'Prices include tax' yes, Paddle's tax_mode internal (reading.tax_flags)
+        refuse_tax_included(df, names, source)
     if kind in ("snapshots", "intervals"):  # 'Total' beside 'Tax': MRR is net of tax (reading.taxes)
         typed = net_of_tax(df, typed, names, source, options.decimal)
     elif kind == "orders" and "amount" in typed:  # Shopify's 'Total' beside 'Taxes': revenue is net of tax too

@@ -59,6 +59,7 @@ from ..reading.sandbox import sandbox_columns
 from ..reading.scores import check_scale
 from ..reading.snapshot_rows import kept_segments
 from ..reading.statuses import ended_flag_columns, status_columns
+from ..reading.tax_flags import may_say_tax_included
 from ..reading.taxes import tax_named
 from ..reading.trials import trial_end_columns
 from ..reading.values import WHITESPACE
@@ -360,6 +361,7 @@ def _from_table(
         or (billing and _add_on_columns(list(empty.columns), names))
         or (billing and may_be_line_total(list(empty.columns), names))  # a total x quantity (reading.line_totals)
         or (kind in ("snapshots", "intervals") and tax_named(list(empty.columns), names))  # reading.taxes
+        or (kind in ("snapshots", "intervals") and may_say_tax_included(list(empty.columns), names))  # tax_flags
         or (not billing and any(ours in ("mrr", "amount") and says_unit(theirs) for ours, theirs in names.items()))
         or (options is not None and options.timezone is not None and bool({"date", "start", "end"} & set(names)))
         or (kind != "answers" and bool(sandbox_columns(empty.columns)))  # test-mode rows: refused as a file's

@@ -1,0 +1,153 @@
+"""Columns that say a subscription's amounts include tax, under any of the exports' names and values.
+
+MRR is net of tax (docs/metrics.md). A column of the tax beside the amount is read by :mod:`.taxes`; without one, a
+column that says the amounts include tax is refused by :func:`.taxes._refuse_included_flag` where its name says a
+tax and "included" (Stripe's ``tax_behavior``, Shopify's "Taxes Included"). The exports say it in other ways too,
+and each would count the tax as recurring revenue:
+
+* a column of tax modes by its values: ``inclusive``, ``Tax Inclusive``, ``incl. tax`` (Xero's ``LineAmountTypes``,
+  QuickBooks' "Amounts Are", "Tax Mode", ``tax_type``), and Paddle's ``tax_mode`` ``internal`` (the tax is in the
+  price) under a name that says a tax;
+* a flag whose name says prices with tax ("Prices include tax", "Tax incl.", ``TTC``, "Bruttopreis", "inkl. MwSt")
+  holding yes/true/oui/ja;
+* the money column's own name: "Price (incl. VAT)", "Prix TTC", "Preis brutto", ``mrr_incl_tax``; "Gross Amount"
+  beside a column of tax rates ("VAT Rate").
+
+Each is refused naming the column and its first row that says so, with the ways out: the amounts before tax, or a
+column of the tax beside them. Values saying the amounts exclude tax (``exclusive``, ``external``, ``NoTax``) pass.
+Read on each column's distinct values (40 at most: :func:`~.row_types._few_values`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError
+from .names import columns_option
+
+__all__ = ["may_say_tax_included", "refuse_tax_included"]
+
+_TAX = frozenset({"tax", "taxes", "vat", "mwst", "ust", "tva", "iva", "gst", "hst", "btw", "moms", "steuer", "taxe",
+                  "impuesto", "imposta"})  # fmt: skip
+_INCLUDE = frozenset({"include", "includes", "included", "including", "inclusive", "incl", "inkl", "inclus",
+                      "inclusa", "incluido", "incluida", "inbegriffen", "enthalten"})  # fmt: skip
+#: Values that say the amounts include tax (spelled: lower case, separators as ``_``).
+_INCLUSIVE_VALUES = frozenset({"inclusive", "tax_inclusive", "taxinclusive", "incl_tax", "incl._tax",
+                               "including_tax", "tax_included", "included", "ttc", "brutto", "gross", "inkl_mwst",
+                               "inkl._mwst"})  # fmt: skip
+#: Values of a tax mode that say the amounts exclude tax, or that no tax applies.
+_EXCLUSIVE_VALUES = frozenset({"exclusive", "tax_exclusive", "taxexclusive", "excl_tax", "excluding_tax",
+                               "excluded", "notax", "no_tax", "none", "exempt", "external", "ht", "netto", "net",
+                               "account_setting"})  # fmt: skip
+_YES = frozenset({"true", "yes", "y", "1", "ja", "oui", "si", "sí", "x", "wahr", "vrai"})
+#: Paddle's price ``tax_mode``: ``internal`` is the tax in the price, ``external`` added to it.
+_PADDLE_INCLUSIVE = frozenset({"internal"})
+
+
+def _words(name: Any) -> set[str]:
+    camel = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(name)).lower()
+    return {w for text in (camel, str(name).lower()) for w in re.split(r"[^0-9a-zà-ÿ]+", text)} - {""}
+
+
+def _gross_words(words: set[str]) -> bool:
+    """Whether a name's words say with tax: TTC, brutto (and German compounds: Bruttopreis), a tax and included."""
+    return "ttc" in words or any(w.startswith("brutto") for w in words) or bool(words & _TAX and words & _INCLUDE)
+
+
+def may_say_tax_included(columns: Any, names: Mapping[str, str]) -> bool:
+    """Whether a column not used could say the amounts include tax by its name or values (the SQL engines then read
+    the table as a file's).
+
+    >>> may_say_tax_included(["Customer", "Amount", "LineAmountTypes"], {"amount": "Amount"})
+    True
+    >>> may_say_tax_included(["Customer", "Amount", "Plan"], {"amount": "Amount"})
+    False
+    """
+    money = names.get("amount", names.get("mrr"))
+    if money is not None and (_gross_words(_words(money)) or "gross" in _words(money)):
+        return True
+    used = {str(c) for c in names.values()}
+    for column in map(str, columns):
+        words = _words(column)
+        if column not in used and (_gross_words(words) or words & {"mode", "are", "types", "inclusive"}):
+            return True
+    return False
+
+
+def _spelled(values: np.ndarray) -> np.ndarray:
+    return np.asarray([re.sub(r"[\s\-]+", "_", str(v).strip().lower()) for v in values], dtype=object)
+
+
+def _numbers(df: pd.DataFrame, column: str, source: str) -> bool:
+    """Whether ``column`` of ``df`` holds numbers (a tax amount), not words (a flag: "yes")."""
+    from .taxes import _numbers as numbers
+
+    if list(map(str, df.columns)).count(column) != 1:
+        return False
+    return numbers(df[column], source, column, None) is not None
+
+
+def refuse_tax_included(df: pd.DataFrame, names: Mapping[str, str], source: str, what: str = "MRR") -> None:
+    """Refuse a file whose amounts include tax by a column of the exports' own (see the module docstring), when no
+    column of the tax is beside them (:mod:`.taxes` reads those).
+
+    >>> df = pd.DataFrame({"Amount": ["120"], "LineAmountTypes": ["Inclusive"]})
+    >>> try:
+    ...     refuse_tax_included(df, {"amount": "Amount"}, "s.csv")
+    ... except DataError as error:
+    ...     print(str(error)[:80])
+    s.csv: column 'LineAmountTypes' says 'Amount' includes tax (row 2: 'Inclusive')
+    """
+    from .row_types import _few_values as few_values  # by the column's Arrow encoding, hashed once
+    from .taxes import tax_columns
+
+    money = names.get("amount", names.get("mrr"))
+    if money is None or any(_numbers(df, c, source) for c in tax_columns(df.columns, names)):
+        return  # a column of the tax: read by reading.taxes
+    ways = (
+        f"and no column holds the tax; {what} is net of tax: give the amounts before tax "
+        f"({columns_option([('amount', 'NAME')])}), or a column of the tax beside them"
+    )
+    used = {str(c) for c in names.values()}
+    listed = list(map(str, df.columns))
+    rates = [c for c in listed if _words(c) & _TAX and _words(c) & {"rate", "rates", "satz", "taux", "tasa", "%"}]
+    own = _words(money)
+    if _gross_words(own) or ("gross" in own and rates):
+        raise DataError(
+            f"{source}: {money!r} says by its name that it includes tax{f' (beside {rates[0]!r})' if rates else ''} "
+            f"{ways}",
+            source=source,
+            column=str(money),
+        )
+    for position, column in enumerate(listed):
+        if column in used or listed.count(column) != 1:
+            continue
+        words = _words(column)
+        values = few_values(df.iloc[:, position])
+        if values is None or not values.size:
+            continue
+        said = _spelled(values)
+        inclusive = np.isin(said, list(_INCLUSIVE_VALUES))
+        inclusive |= np.asarray([v.startswith(("tax_inclusive", "inclusive")) for v in said], dtype=bool)
+        if words & _TAX:
+            inclusive |= np.isin(said, list(_PADDLE_INCLUSIVE))
+        if _gross_words(words) or "gross" in words:
+            inclusive |= np.isin(said, list(_YES))
+        if not inclusive.any():
+            continue
+        modes = np.isin(said, list(_INCLUSIVE_VALUES | _EXCLUSIVE_VALUES | _PADDLE_INCLUSIVE | _YES))
+        if not (words & _TAX or _gross_words(words) or modes.all()):
+            continue  # 'Inclusive' among other words of a column about something else
+        text = df.iloc[:, position].astype(object).where(df.iloc[:, position].notna(), "").astype(str).str.strip()
+        hit = text.str.lower().str.replace(r"[\s\-]+", "_", regex=True).isin(set(said[inclusive])).to_numpy()
+        row = int(np.flatnonzero(hit)[0]) if hit.any() else 0
+        raise DataError(
+            f"{source}: column {column!r} says {money!r} includes tax (row {row + 2}: {text.iloc[row]!r}) {ways}",
+            source=source,
+            column=column,
+        )
