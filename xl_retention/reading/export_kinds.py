@@ -22,6 +22,7 @@ import pandas as pd
 
 from .billing import BILLING_ALIASES
 from .count_names import COUNT_NAME, ONLY_COUNT
+from .customer_lists import refuse_customer_lists
 from .errors import DataError
 from .names import key
 
@@ -138,6 +139,7 @@ BigQuery export, or a report with a user or client id dimension)
             source=source,
             column=column,
         )
+    refuse_customer_lists(df, names, kind, source)  # Shopify's Customers export with 'Total Orders'
     score = names.get("score")
     if kind == "answers" and score is not None and AVERAGE_SCORE.search(key(score)):
         raise DataError(

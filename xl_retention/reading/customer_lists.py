@@ -1,0 +1,81 @@
+"""A list of customers or users with a count of their orders or sessions, given as orders or visits.
+
+Shopify's Customers export (Email, Created at, "Total Spent", "Total Orders"), a CRM's contacts with
+``orders_count``, a GA4 user list ("Sessions", "Last session date"): one row per customer. Imported as orders or
+visits, each customer's lifetime spend was one order at sign-up and no one returned (H36 finding 13), silently. A
+column not read, named as a count of orders, purchases, sessions or visits (``Total Orders``, ``orders_count``,
+"Number of orders", ``Sessions``, "Anzahl Bestellungen", ``visites``), of whole numbers with one above 1, in a file
+where each id is on one row, says the file is such a list: refused naming the column (export the orders or visits
+themselves).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from .errors import DataError
+
+__all__ = ["refuse_customer_lists"]
+
+_EVENTS = {
+    "orders": r"orders?|purchases?|transactions|bestellungen|k[äa]ufe|commandes|achats|pedidos|compras|ordini|"
+    r"acquisti|bestellingen|aankopen",
+    "visits": r"sessions?|visits?|sitzungen|besuche|visites|sesiones|visitas|sessioni|visite|bezoeken",
+}
+_COUNT = (
+    r"(?:total_|number_of_|num_|no_of_|nb_|count_of_|anzahl_(?:der_)?|nombre_(?:de_|d_)?|n[uú]mero_de_|numero_di_|"
+    r"aantal_)?"
+)
+_SUFFIX = r"(?:_count|_total|_number|_anzahl)?"
+
+
+def _count_name(kind: str) -> re.Pattern[str]:
+    return re.compile(rf"{_COUNT}(?:{_EVENTS[kind]}){_SUFFIX}")
+
+
+def refuse_customer_lists(df: pd.DataFrame, names: Mapping[str, str], kind: str, source: str) -> None:
+    """Refuse an orders or visits table (``df``, every column; ``names``: ours -> the file's) that is a list of
+    customers or users with a count of their orders or sessions (see the module docstring).
+
+    >>> df = pd.DataFrame({"Email": ["a@x.com", "b@x.com"], "Created at": ["2024-01-05", "2024-01-20"],
+    ...                    "Total Orders": ["6", "1"]})
+    >>> refuse_customer_lists(df, {"customer_id": "Email", "date": "Created at"}, "orders", "customers.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: customers.csv, column 'Total Orders': a list of customers (one row per \
+'Email', with the number of their orders: '6' in row 2), not one row per order: each customer's orders would count \
+as one, at 'Created at'; export the orders themselves (one row per order, with its customer and date)
+    """
+    from .names import key
+
+    if kind not in _EVENTS:
+        return
+    ours = "customer_id" if kind == "orders" else "visitor_id"
+    who, when = names.get(ours), names.get("date")
+    columns = list(map(str, df.columns))
+    if who is None or when is None or columns.count(who) != 1 or len(df) < 2:
+        return
+    pattern, used = _count_name(kind), {str(c) for c in names.values()}
+    for name in columns:
+        if name in used or columns.count(name) != 1 or not pattern.fullmatch(key(name)):
+            continue
+        text = df[name].astype(object).where(df[name].notna(), "").astype(str).str.strip()
+        numbers = pd.to_numeric(text[text != ""], errors="coerce")
+        if numbers.empty or numbers.isna().any() or (numbers % 1 != 0).any() or (numbers < 0).any():
+            continue
+        if not (numbers > 1).any() or df[who].duplicated().any():
+            continue
+        first = numbers[numbers > 1].index[0]
+        position = df.index.get_loc(first)
+        person, events = ("customer", "orders") if kind == "orders" else ("visitor", "visits")
+        raise DataError(
+            f"{source}, column {name!r}: a list of {person}s (one row per {who!r}, with the number of their {events}: "
+            f"{text.loc[first]!r} in row {int(position) + 2}), not one row per {events[:-1]}: each {person}'s "
+            f"{events} would count as one, at {when!r}; export the {events} themselves (one row per {events[:-1]}, "
+            f"with its {person} and date)",
+            source=source,
+            column=name,
+        )
