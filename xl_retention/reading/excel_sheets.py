@@ -19,6 +19,8 @@ import pandas as pd
 from .errors import DataError
 from .excel_cells import ZERO_PADDED, as_shown, format_currency, refuse_uncalculated, with_currency
 from .hidden_rows import hidden_rows, refuse_hidden_rows
+from .merged_cells import fill_merged_down, merged_ranges
+from .notes import note
 
 __all__ = ["read_excel", "refuse_empty_rows", "refuse_sheets_alike"]
 
@@ -150,6 +152,11 @@ def read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     width = max(len(r) for r in rows)
     rows, first = _table_of([r + [None] * (width - len(r)) for r in rows])
     left = width - len(rows[0])  # the empty columns before the table (its first column's 0-based index)
+    merged = fill_merged_down(rows, merged_ranges(path, member), first + 1, left)  # Merge & Center (merged_cells)
+    if merged:
+        more = f" and {len(merged) - 3} more" if len(merged) > 3 else ""
+        note(f"{source}, sheet {sheet_name!r}: cells merged down ({', '.join(merged[:3])}{more}) read as Excel shows "
+             "them, their value on each row of the range")  # fmt: skip
     width = len(rows[0])
     header = rows[0]
     while width and header[width - 1] is None and all(r[width - 1] is None for r in rows):
