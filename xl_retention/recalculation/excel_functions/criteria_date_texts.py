@@ -20,6 +20,8 @@ system (``DATE(1904,1,1)``: 1462 in the 1900 system, 0 in the 1904 one).
 from __future__ import annotations
 
 import math
+import re
+from functools import lru_cache
 from typing import Any
 
 from openpyxl.formula.tokenizer import Token
@@ -31,6 +33,7 @@ from .typed import EPOCH_1904, date_serial
 __all__ = ["date_text_guarded"]
 
 DATE_TEXTS, DATE_KEYS, DATE_KEY = "_XLR.DATETEXTS", "_XLR.DATEKEYS", "_XLR.DATEKEY"
+EQUAL_NUMBER = "_XLR.EQUALNUMBER"
 _EPOCH = "DATE(1904,1,1)"
 #: characters every date or time text the engine does not read as a number holds (one at least)
 _MARKS = ("-", "/", ":", " ")
@@ -55,20 +58,43 @@ def date_text(value: Any, shift: float = 0.0) -> float | None:
 
     >>> date_text("2024-01-15"), date_text("1/2/2024"), round(date_text("12:30"), 6), date_text("2024-01-15", 1462.0)
     (45306.0, 45293.0, 0.520833, 43844.0)
-    >>> date_text("45306"), date_text("$5"), date_text("x"), date_text(45306.0), date_text("-5")
-    (None, None, None, None, None)
+    >>> date_text("45306"), date_text("$5"), date_text("x"), date_text(45306.0), date_text("-5"), date_text("name 2")
+    (None, None, None, None, None, None)
+    >>> date_text("15 Jan 2024"), date_text("January 15, 2024"), round(date_text("12:30 PM"), 6)
+    (45306.0, 45306.0, 0.520833)
     """
     if not isinstance(value, str) or not any(mark in value for mark in _MARKS):
         return None
+    found = _serial(value)
+    if found is None:
+        return None
+    serial, is_date = found
+    return serial - shift if is_date else serial
+
+
+#: the words a date or time text may hold (months as Excel reads them in en-US, AM/PM, ISO's T): any other word
+#: ("name 2", "Acme Ltd") is no date, told without trying every date format
+_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september "
+    "october november december am pm a p t".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=65536)
+def _serial(value: str) -> tuple[float, bool] | None:
+    """(serial in the 1900 system, whether a date) of text reading as a date or a time, else None."""
+    if any(word.lower() not in _WORDS for word in _WORD.findall(value)):
+        return None
     serial = date_serial(value)
     if serial is not None:
-        return serial - shift
+        return serial, True
     if ":" not in value:
         return None
     from .text import text_to_number  # noqa: PLC0415  (text imports this package's core only)
 
     number = text_to_number(value)
-    return None if isinstance(number, str) or number < 0 else number
+    return None if isinstance(number, str) or number < 0 else (number, False)
 
 
 def equal_number(criterion: Any, epoch: Any = None) -> tuple[str, float] | None:
@@ -186,6 +212,7 @@ def _exact(number: float) -> str:
 
 
 FUNCTIONS[DATE_TEXTS] = Function(DATE_TEXTS, engine_call(date_texts), 3, 3)
+FUNCTIONS[EQUAL_NUMBER] = Function(EQUAL_NUMBER, engine_call(lambda c: equal_number(c) is not None), 1, 1)
 FUNCTIONS[DATE_KEYS] = Function(DATE_KEYS, engine_call(date_keys), 3, 3)
 FUNCTIONS[DATE_KEY] = Function(DATE_KEY, engine_call(date_key), 2, 2)
 
@@ -210,6 +237,12 @@ def _may_equal_number(argument: list[Token], literal: str | None) -> bool:
     return True
 
 
+def _at_run_time(argument: list[Token], literal: str | None) -> bool:
+    """Whether a criterion's value is known only when the formula runs (not a number or text typed in)."""
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    return literal is None and not (len(inner) == 1 and inner[0].subtype == Token.NUMBER)
+
+
 def date_text_guarded(
     name: str, parts: list[list[Token]], literals: list[str | None], args: list[str], call: str, wrapped: Any
 ) -> str:
@@ -222,7 +255,7 @@ def date_text_guarded(
     >>> parts = [[t] for t in list(Tokenizer("=COUNTIF(A1:A4,A2)").items)[1:-1] if t.type != Token.SEP]
     >>> guarded = date_text_guarded("COUNTIF", parts, [None, None], ["A1:A4", "A2"], "COUNTIF(A1:A4,A2)",
     ...                             lambda a, *_: "COUNTIF(" + ",".join(a) + ")")
-    >>> guarded.startswith('IF(OR(IF(COUNTIF(A1:A4,"*-*")+COUNTIF(A1:A4,"*/*")+COUNTIF(A1:A4,"*:*")+')
+    >>> guarded.startswith('IF(OR(IF(IF(ISNUMBER(A2),TRUE,IF(ISTEXT(A2),_XLR.EQUALNUMBER(A2),FALSE)),IF(COUNTIF(')
     True
     >>> guarded.endswith("COUNTIF(_XLR.DATEKEYS(A1:A4,A2,DATE(1904,1,1)),_XLR.DATEKEY(A2,DATE(1904,1,1))),"
     ...                  "COUNTIF(A1:A4,A2))")
@@ -238,7 +271,12 @@ def date_text_guarded(
             continue
         area, criterion = args[k].strip(), args[k + 1].strip()
         marked = "+".join(f'COUNTIF({area},"*{mark}*")' for mark in _MARKS)
-        tests.append(f"IF({marked},{DATE_TEXTS}({area},{criterion},{_EPOCH}),FALSE)")
+        test = f"IF({marked},{DATE_TEXTS}({area},{criterion},{_EPOCH}),FALSE)"
+        if _at_run_time(parts[k + 1], literals[k + 1] if k + 1 < len(literals) else None):  # "Acme Ltd" over names:
+            # the range (read in Python) only for a criterion that is a number or such text (one Python call: text)
+            maybe = f"IF(ISNUMBER({criterion}),TRUE,IF(ISTEXT({criterion}),{EQUAL_NUMBER}({criterion}),FALSE))"
+            test = f"IF({maybe},{test},FALSE)"
+        tests.append(test)
         keyed[k] = f"{DATE_KEYS}({area},{criterion},{_EPOCH})"
         keyed[k + 1] = f"{DATE_KEY}({criterion},{_EPOCH})"
     if not tests:
