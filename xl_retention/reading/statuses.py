@@ -75,7 +75,9 @@ STATUS_NAMES = frozenset({"status", "state", "subscription_status", "subscriptio
 #: WooCommerce's ``wc_`` prefix (so the SQL backends, which compare the spelled status, drop it too).
 _NOT_PAYING = ("trialing", "trial", "in_trial", "on_trial", "free_trial", "trial_ended", "future", "incomplete",
                "incomplete_expired", "awaiting_signup", "failed_to_create", "pending", "pending_activation",
-               "pending_acceptance", "draft", "paused", "on_hold", "suspended")  # fmt: skip
+               "pending_acceptance", "draft", "paused", "on_hold", "suspended",
+               # Zoho's trial that ended without a payment; Google Play's account hold (no access until paid)
+               "trial_expired", "account_hold", "on_account_hold")  # fmt: skip
 NOT_PAYING = frozenset(_NOT_PAYING) | frozenset("wc_" + status for status in _NOT_PAYING) | words.NOT_PAYING
 
 PROBLEM = (
@@ -85,7 +87,11 @@ PROBLEM = (
 #: Statuses of subscriptions that pay (Stripe, Chargebee, Recurly, Paddle, Lemon Squeezy, Zuora, Maxio, WooCommerce):
 #: past_due pays until it ends (Stripe counts it in MRR), non_renewing until its term ends.
 _PAYING = ("active", "paid", "past_due", "non_renewing", "live", "renewing", "current", "in_grace_period",
-           "closed_won", "won", "customer")  # fmt: skip
+           "closed_won", "won", "customer",
+           # WooCommerce's pending-cancel (cancelled, paid to its end date), FastSpring's overdue, Zoho's dunning, the
+           # stores' grace period and billing retry: past due, paying until they end
+           "pending_cancel", "overdue", "dunning", "grace_period", "billing_retry", "in_billing_retry",
+           "billing_retry_period")  # fmt: skip
 PAYING = frozenset(_PAYING) | frozenset("wc_" + status for status in _PAYING) | words.PAYING
 UNKNOWN_PROBLEM = (
     "statuses this import does not know (a status column whose other values are subscription statuses: each row must "
@@ -207,7 +213,9 @@ def unknown_statuses(values: Any) -> list[str]:
 
 #: Statuses of subscriptions that ended (Stripe, Chargebee, Recurly, Paddle, Lemon Squeezy, Zuora, Maxio, ...).
 _ENDED = ("canceled", "cancelled", "expired", "ended", "terminated", "deleted", "churned", "inactive",
-          "former_customer", "ex_customer")  # fmt: skip
+          "former_customer", "ex_customer",
+          # FastSpring's deactivated, Zoho's cancelled after failed payments
+          "deactivated", "cancelled_from_dunning", "canceled_from_dunning")  # fmt: skip
 ENDED = frozenset(_ENDED) | frozenset("wc_" + status for status in _ENDED) | words.ENDED
 
 #: statuses that say, whatever a column's name, that it holds subscription statuses (not 'pending', 'draft',
