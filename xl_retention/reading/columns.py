@@ -8,7 +8,6 @@ or a map entry naming a column the file lacks, are refused: never resolved silen
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +25,7 @@ from .billing_columns import (
 )
 from .dates import DateOptions
 from .errors import DataError, source_of
+from .month_headers import month_headers
 from .names import columns_option, key, keys_of
 from .revenue import (
     AMOUNT_UNITS,
@@ -275,7 +275,7 @@ def normalize_columns(
             )
         elif name in required:
             missing.append(name)
-    months = [str(c) for c in df.columns if re.fullmatch(r"\d{4}[-/.]\d{1,2}|[A-Za-z]{3,9}[ \-]\d{4}", str(c).strip())]
+    months = month_headers(df.columns)  # 'Jan 2024', a date cell's 2024-01-01, 'mrr_2024_01', 'Jan-24'
     if missing and len(months) >= 2 and {"month", "date"} & set(missing):
         first = [str(c) for c in df.columns if str(c) not in months][:1] or ["customer_id"]
         raise DataError(
