@@ -31,6 +31,7 @@ _TWO_DIGIT_YEARS: tuple[tuple[re.Pattern[str], str], ...] = (
 #: a period written as its first and last day ("2026-01-01 - 2026-01-31", a report's date range)
 _DATE_RANGE = re.compile(r"(\S+)\s*(?:-|–|to|bis)\s*(\S+)")
 _QUARTER = re.compile(r"(?i)(?:\d{4}[ \-/]?Q[1-4]|Q[1-4][ \-/]?\d{4}|\d{4}[ \-/]?[1-4]Q)")
+_DATE_HOUR = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])")
 _WEEK = re.compile(r"(?i)\d{4}[ \-]?W\d{1,2}(?:-?[1-7])?")
 
 
@@ -65,6 +66,8 @@ def month_hint(values: Iterable[object]) -> str:
     " (date ranges: export each row's date, or the first day of its period)"
     >>> month_hint(["202601", "2026-01-05"])
     ''
+    >>> month_hint(["2024010510", "2024020523"])
+    " (dates with an hour, YYYYMMDDHH, as Google Analytics' 'Date + hour'? read them with --date-format '%Y%m%d%H')"
     """
     texts = [str(v).strip() for v in values]
     if not texts:
@@ -80,6 +83,9 @@ def month_hint(values: Iterable[object]) -> str:
             if _fits(texts, fmt):
                 quoted = f'"{fmt}"' if "'" in fmt else f"'{fmt}'"  # as typed in a shell
                 return f" (if they are months with a two-digit year, say so: --date-format {quoted})"
+    if all(_DATE_HOUR.fullmatch(t) for t in texts) and _fits(texts, "%Y%m%d%H"):  # GA4's dateHour, 2024010510
+        return (" (dates with an hour, YYYYMMDDHH, as Google Analytics' 'Date + hour'? read them with --date-format "
+                "'%Y%m%d%H')")  # fmt: skip
     ranges = [_DATE_RANGE.fullmatch(t) for t in texts]
     if all(m is not None and _is_date(m.group(1)) and _is_date(m.group(2)) for m in ranges):
         return " (date ranges: export each row's date, or the first day of its period)"

@@ -278,7 +278,16 @@ read as one; export the file again from the source system and do not save it fro
 with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
     """
     if ids.isna().any():
-        raise bad_rows(source, column, f"missing {what}", np.flatnonzero(ids.isna().to_numpy()))
+        missing = np.flatnonzero(ids.isna().to_numpy())
+        problem = f"missing {what}"
+        if people is not None and missing.size >= 3:  # a till's walk-in sales: a way out (H36 finding 14)
+            ours = "visitor_id" if what.startswith("visitor") else "customer_id"
+            problem += (
+                f" ({missing.size} of {len(ids)} rows: sales or visits of no one known, walk-ins, cannot be told "
+                f"apart; map a column that names each one, --columns {ours}=NAME, or remove those rows: the figures "
+                f"then count the known ones only)"
+            )
+        raise bad_rows(source, column, problem, missing)
     none = np.zeros(0, dtype=np.int64)
     errors = error_ids(ids) if _may_hold(ids, "errors") else none
     if errors.size:  # '#N/A' of a failed lookup is no one: it would be one customer of all such rows
