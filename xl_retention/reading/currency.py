@@ -398,13 +398,43 @@ def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = N
                 continue  # a name that only mentions currency ("Currency Rate"), its values not codes
         first: dict[str, int] = {}
         for i, text in enumerate(spelled):
-            if text:
-                first.setdefault(text, i)
+            if text:  # one currency spelled several ways ('EUR', '€', 'Euro', 'euros'; 'USD', 'US$'): its code
+                first.setdefault(code_of(str(uniques[i]).strip()), i)
         if len(first) > 1:
             rows = [int(np.flatnonzero(codes == i)[0]) for i in first.values()]
             problem = f"{len(first)} currencies ({', '.join(first)})"
             hint = converted_hint(list(df.columns), money, lambda c: _codes(df[c]))  # Stripe's 'Converted Amount'
             raise _refusal(source, str(name), problem, rows, values, segment=str(name), hint=hint)
+
+
+#: Currencies written as their names in a currency column (English, German, French, Spanish, Italian, Dutch).
+_NAMES = {"EURO": "EUR", "EUROS": "EUR", "US DOLLAR": "USD", "US DOLLARS": "USD", "U.S. DOLLAR": "USD",
+          "U.S. DOLLARS": "USD", "USDOLLAR": "USD", "DOLLAR US": "USD", "DOLLARS US": "USD", "DÓLAR": "USD",
+          "POUND STERLING": "GBP", "POUNDS STERLING": "GBP", "STERLING": "GBP", "BRITISH POUND": "GBP",
+          "BRITISH POUNDS": "GBP", "GB POUND": "GBP", "YEN": "JPY", "JAPANESE YEN": "JPY", "SWISS FRANC": "CHF",
+          "SWISS FRANCS": "CHF", "FRANKEN": "CHF", "CANADIAN DOLLAR": "CAD", "CANADIAN DOLLARS": "CAD",
+          "AUSTRALIAN DOLLAR": "AUD", "AUSTRALIAN DOLLARS": "AUD", "ZLOTY": "PLN", "ZŁOTY": "PLN", "REAL": "BRL",
+          "REAIS": "BRL"}  # fmt: skip
+
+
+_UPPER_SYMBOLS = {k.upper(): v for k, v in _SYMBOLS.items()}
+
+
+def code_of(text: str) -> str:
+    """The ISO code of a currency column's value: a code as it is (upper case), a symbol of one currency (``€``,
+    ``US$``, ``R$``, ``zł``) or its name (``Euro``, ``euros``, "US Dollar") as its code, anything else (a bare ``$``
+    or ``kr``, which several currencies write) as written, upper case.
+
+    >>> [code_of(t) for t in ("EUR", "eur", "€", "Euro", "euros", "US$", "$", "zł", "ZŁ", "kr")]
+    ['EUR', 'EUR', 'EUR', 'EUR', 'EUR', 'USD', '$', 'PLN', 'PLN', 'KR']
+    """
+    upper = text.upper()
+    if re.fullmatch(r"[A-Z]{3}", upper):
+        return upper
+    symbol = _SYMBOLS.get(text, _UPPER_SYMBOLS.get(upper))
+    if symbol is not None and re.fullmatch(r"[A-Z]{3}", symbol):
+        return symbol
+    return _NAMES.get(re.sub(r"\s+", " ", upper), upper)
 
 
 def _text_column(values: pd.Series) -> bool:

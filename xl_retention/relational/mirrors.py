@@ -22,7 +22,14 @@ import pandas as pd
 from ..reading import DataError, key
 from ..reading.billing import bare_key
 from ..reading.billing_columns import add_on_columns as _add_on_columns  # noqa: F401 (relational.inputs imports it)
-from ..reading.currency import CURRENCY_COLUMNS, codes_column, converted_hint, named_currency, paired_currency
+from ..reading.currency import (
+    CURRENCY_COLUMNS,
+    code_of,
+    codes_column,
+    converted_hint,
+    named_currency,
+    paired_currency,
+)
 from ..reading.notes import note
 from ..reading.repeats import CHANGED, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
@@ -187,7 +194,7 @@ def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | No
         if named_currency(name) and not keys_of(name) & set(CURRENCY_COLUMNS):
             if not all(re.fullmatch(r"[A-Z]{3}", c) for c in currencies):
                 continue  # a name that only mentions currency ("Currency Rate"), its values not codes
-        if len(currencies) > 1:
+        if len({code_of(c) for c in currencies}) > 1:  # 'EUR', '€', 'EURO': one currency (reading.currency)
 
             def codes_of(column: str) -> list[str]:
                 text = _stripped(table[column].cast("string")).upper()
