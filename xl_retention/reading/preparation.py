@@ -50,6 +50,7 @@ from .export_kinds import (
     refuse_retention_report,
     refuse_subscriptions_as_orders,
 )
+from .extra_prices import refuse_extra_prices
 from .frames import pandas_table
 from .inclusive_ends import inclusive_ends
 from .interval_columns import swapped_interval_columns
@@ -168,6 +169,7 @@ def prepare(
     if billing:
         _refuse_unused_billing_columns(df, names, source)
         _refuse_add_ons(df, names, source)  # an add-on's price is paid beside the plan's
+        refuse_extra_prices(df, names, source)  # 'Support Plan Price', 'Storage Fee' (reading.extra_prices)
         check_discounts(df, source, list(names.values()))  # a coupon, "50%" off: MRR after discounts
     by_currency = options.segment is not None and named_currency(options.segment)
     if kind in ("snapshots", "intervals", "orders"):

@@ -45,6 +45,7 @@ from ..reading.dates import EPOCH, EPOCH_PROBLEM
 from ..reading.discounts import discount_columns, percent_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
 from ..reading.export_kinds import refuse_counts
+from ..reading.extra_prices import extra_price_columns
 from ..reading.frames import full_type_name, is_polars_frame, pandas_table
 from ..reading.interval_columns import swapped_interval_columns
 from ..reading.line_totals import may_be_line_total
@@ -360,6 +361,7 @@ def _from_table(
         or (billing and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
         or (billing and _add_on_columns(list(empty.columns), names))
         or (billing and may_be_line_total(list(empty.columns), names))  # a total x quantity (reading.line_totals)
+        or (billing and bool(extra_price_columns(list(empty.columns), names)))  # 'Storage Fee' (extra_prices)
         or (kind in ("snapshots", "intervals") and tax_named(list(empty.columns), names))  # reading.taxes
         or (kind in ("snapshots", "intervals") and may_say_tax_included(list(empty.columns), names))  # tax_flags
         or (not billing and any(ours in ("mrr", "amount") and says_unit(theirs) for ours, theirs in names.items()))
