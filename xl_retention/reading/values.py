@@ -434,11 +434,15 @@ def _body(text: str) -> tuple[bool, str]:
     """(negative, the digits and marks) of a number text: sign, parentheses, currency and spaces dropped."""
     negative = False
     body = text.strip()
+    if _CURRENCY.sub("", body).strip() in ("-", "\u2212") and body not in ("-", "\u2212"):  # Accounting's ' $ -   '
+        return False, "0"
     if body.startswith("(") and body.endswith(")"):
         negative, body = True, body[1:-1].strip()
     if body.startswith(("-", "+", "\u2212")):
         negative, body = negative ^ (body[0] != "+"), body[1:].strip()
     body = _CURRENCY.sub("", body).strip()
+    if body.startswith("(") and body.endswith(")") and not negative:  # Accounting's ' $ (30.00)': -30
+        negative, body = True, body[1:-1].strip()
     if body.startswith(("-", "\u2212")) and not negative:  # $-5
         negative, body = True, body[1:]
     elif body.endswith(("-", "\u2212")) and not negative and body[:-1].strip()[-1:].isdigit():  # SAP's 50.00-
