@@ -49,3 +49,21 @@ def test_several_nps_surveys_are_one_nps(tmp_path: Path) -> None:
                     "2024-01-07,9,Onboarding\n")  # fmt: skip
     out = run(tmp_path, "--nps", path)
     assert (out / "nps.csv").read_text().splitlines()[1:] == ["2024-01,3,2,0,1,33.333333333333336,106.6869261412291"]
+
+
+@pytest.mark.parametrize("name", ["Weight", "Sampling Weight", "wt", "Gewicht", "poids"])
+def test_a_weight_column_of_a_weighted_survey_is_refused(tmp_path: Path, capsys, name: str) -> None:
+    path = tmp_path / "w.csv"
+    path.write_text(f"ResponseId,RecordedDate,NPS,{name}\nR_1,2024-01-05,10,0.2\nR_2,2024-01-06,0,3.0\n"
+                    f"R_3,2024-01-07,9,1\n")  # fmt: skip
+    args = ("--columns", "date=RecordedDate,score=NPS", "--to-csv", str(tmp_path / "o"))
+    assert refusal(capsys, "--nps", str(path), *args) == (
+        f"w.csv, column '{name}': weights of the answers: the NPS counts each answer once, and weighted answers give "
+        "another figure; remove the column to count each answer once, or compute the weighted NPS from the answers "
+        "and their weights in rows 2, 3 (counting the header as row 1): '0.2', '3.0'"
+    )
+    path.write_text(
+        f"ResponseId,RecordedDate,NPS,{name}\nR_1,2024-01-05,10,1\nR_2,2024-01-06,0,1\n"
+    )  # all 1: no weight
+    out = run(tmp_path, "--nps", path, "--columns", "date=RecordedDate,score=NPS")
+    assert (out / "nps.csv").read_text().splitlines()[1].startswith("2024-01,2,1,0,1,0.0,")

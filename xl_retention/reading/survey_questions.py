@@ -7,7 +7,8 @@ A long-format survey export (one row per answer: Medallia's, Zendesk's, Hotjar's
 or more (and not the ``--segment`` column, which reads one of them) is refused, naming it and its values, and the
 ``--segment COLUMN=VALUE`` that reads the NPS question's rows alone where one value names it. A column named as a
 survey's name or id ("Survey", ``survey_id``: quarterly NPS surveys are one NPS) is refused only where a value names
-another metric (CSAT, CES, satisfaction, effort, a rating).
+another metric (CSAT, CES, satisfaction, effort, a rating). A column of each answer's weight holding a weight other
+than 1 is refused too (:func:`check_weights`).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import DataError
+from .errors import DataError, bad_rows
 
-__all__ = ["check_questions"]
+__all__ = ["check_questions", "check_weights"]
 
 #: Names (as :func:`~.names.keys_of` spells them) of a column that says which question or metric a row answers.
 QUESTIONS = frozenset({
@@ -39,6 +40,44 @@ _NPS = re.compile(r"(?i)\bnps\b|net[\s_-]*promoter|recommend|empfehl|recommand|r
 _OTHER = re.compile(r"(?i)\b(?:csat|ces|ces2|pmf|ease)\b|satisf|effort|zufrieden|rating|\bstars?\b|aufwand|m[üu]he")
 
 
+#: Names of a column of each answer's weight (a weighted survey: over-sampled segments count less).
+WEIGHTS = frozenset({"weight", "weights", "wt", "wgt", "weighting", "sampling_weight", "sample_weight",
+                     "survey_weight", "response_weight", "final_weight", "design_weight", "weight_factor",
+                     "gewicht", "gewichtung", "gewichtungsfaktor", "poids", "ponderation", "pondération", "peso",
+                     "ponderacion", "ponderación", "ponderazione", "weegfactor"})  # fmt: skip
+
+
+def check_weights(df: pd.DataFrame, mapped: Any, source: str) -> None:
+    """Refuse an answers table with a column of each answer's weight (:data:`WEIGHTS`) holding a value other than 1:
+    the NPS counts each answer once (its tables are counts of answers), and a weighted survey's NPS is another
+    figure; ignoring the weights silently gave the unweighted one (H36 finding 03: 33.3 for -76.5 weighted).
+
+    >>> check_weights(pd.DataFrame({"score": ["10", "0"], "Weight": ["0.2", "3.0"]}), {"score"}, "w.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: w.csv, column 'Weight': weights of the answers: the NPS counts each answer \
+once, and weighted answers give another figure; remove the column to count each answer once, or compute the weighted \
+NPS from the answers and their weights in rows 2, 3 (counting the header as row 1): '0.2', '3.0'
+    >>> check_weights(pd.DataFrame({"score": ["10", "0"], "Weight": ["1", "1.0"]}), {"score"}, "w.csv")
+    """
+    from .names import keys_of
+
+    for position, name in enumerate(map(str, df.columns)):
+        if name in mapped or not keys_of(name) & WEIGHTS:
+            continue
+        column = df.iloc[:, position]
+        text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
+        numbers = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
+        other = (text != "") & numbers.notna() & ((numbers - 1).abs() > 1e-9)
+        if other.any():
+            problem = (
+                "weights of the answers: the NPS counts each answer once, and weighted answers give another figure; "
+                "remove the column to count each answer once, or compute the weighted NPS from the answers and their "
+                "weights"
+            )
+            raise bad_rows(source, name, problem, other.to_numpy().nonzero()[0], column.to_numpy())
+
+
 def check_questions(df: pd.DataFrame, mapped: Any, source: str, segment: str | None) -> None:
     """Refuse an answers table (``df``, every column) whose question column holds two values or more (see the
     module docstring); ``mapped``: the file's names of the columns read; ``segment``: ``--segment``'s column.
@@ -53,6 +92,7 @@ question's rows alone: --segment 'Question=Recommend?'
     """
     from .names import key, keys_of
 
+    check_weights(df, mapped, source)  # a weighted survey's 'Weight': each answer counted once would be wrong
     for position, name in enumerate(map(str, df.columns)):
         keys = keys_of(name)
         if name in mapped or not keys & (QUESTIONS | SURVEYS) or (segment is not None and key(segment) == key(name)):
