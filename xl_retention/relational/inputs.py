@@ -450,15 +450,19 @@ def _odd_spaces(con: Any, table: ir.Table, columns: list[str]) -> bool:
 def _cancellable(empty: pd.DataFrame) -> bool:
     """Whether an orders table has a column that may say an order was not paid, or was refunded (reading.orders)."""
     from ..reading.columns import keys_of
+    from ..reading.discounts import discount_columns
     from ..reading.disputes import dispute_columns
     from ..reading.orders import _CANCELLED_DATES, _STATUSES, _TYPES, CANCEL_FLAGS, STATE_NAMES, refunded_column
+    from ..reading.paid_dates import paid_date_columns
     from ..reading.written_off import written_off_columns
 
     marks = _CANCELLED_DATES | _STATUSES | _TYPES | CANCEL_FLAGS | STATE_NAMES
     marks |= {"captured", "refunded", "fully_refunded", "is_refunded", "disputed", "is_disputed"}
     keys = [{k.rstrip("?") for k in keys_of(c)} for c in empty.columns]
     disputed = bool(dispute_columns(empty.columns) or written_off_columns(empty.columns))  # Dispute Status, Write Off
-    return any(k & marks for k in keys) or disputed or refunded_column(empty) is not None
+    # a blank 'Paid On Date', a tax or a discount beside the amount (reading.paid_dates, taxes, order_discounts)
+    money = bool(paid_date_columns(empty, set())) or tax_named(list(empty.columns), {}) or bool(discount_columns(empty))
+    return any(k & marks for k in keys) or disputed or money or refunded_column(empty) is not None
 
 
 def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, str, ir.BooleanValue, str]:
