@@ -72,3 +72,31 @@ def test_monthly_snapshots_of_yearly_plans_still_import(tmp_path: Path) -> None:
         rows = {r["month"]: r for r in csv.DictReader(f)}
     assert [rows[m]["customers_end"] for m in ("2024-01", "2024-02", "2024-03", "2024-04")] == ["2", "3", "2", "1"]
     assert rows["2024-02"]["mrr_end"] == "30.0"  # 10 + 10 + 10
+
+
+INVOICES = [
+    "id,Customer,Customer Email,Date (UTC),Amount Paid,Currency,Status,Subscription",
+    "in_1,cus_A,a@x.com,2024-01-05,100.00,usd,paid,sub_1",
+    "in_2,cus_B,b@x.com,2024-01-06,1200.00,usd,paid,sub_2",
+    "in_3,cus_A,a@x.com,2024-02-05,100.00,usd,paid,sub_1",
+]
+
+
+@pytest.mark.parametrize(
+    ("columns", "said"),
+    [
+        (
+            "customer_id=Customer,month=Date (UTC),mrr=Amount Paid",
+            "'Amount Paid' (taken as mrr) is what a payment paid",
+        ),
+        ("customer_id=Customer,month=Date (UTC),mrr=Total", "'id' holds Stripe's ids of invoices or charges"),
+    ],
+)
+def test_stripes_invoices_by_month_are_refused(tmp_path: Path, capsys, columns: str, said: str) -> None:
+    lines = [INVOICES[0].replace("Amount Paid", "Total" if "Total" in columns else "Amount Paid"), *INVOICES[1:]]
+    path = tmp_path / "invoices.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["import", "--subscriptions", str(path), "--columns", columns, "--to-csv", str(tmp_path / "o")]
+    assert cli.main(args) == 1
+    err = capsys.readouterr().err
+    assert f"invoices.csv: {said}, and the rows are payments" in err and "import them with --orders" in err

@@ -20,7 +20,7 @@ import numpy as np
 
 from .errors import bad_rows
 
-__all__ = ["refuse_payment_log"]
+__all__ = ["refuse_payment_log", "refuse_payments_as_months"]
 
 
 def refuse_payment_log(typed: Mapping[str, Any], names: Mapping[str, str], source: str, written: Any = None) -> None:
@@ -73,3 +73,51 @@ def refuse_payment_log(typed: Mapping[str, Any], names: Mapping[str, str], sourc
     )
     shown = written() if callable(written) else written if written is not None else typed["interval"]
     raise bad_rows(source, names["interval"], problem, np.flatnonzero(alone), shown)
+
+
+#: Names (as :func:`~.names.key` spells them) of a payment's amount: a payments or invoices export's, not a month's.
+_PAID_AMOUNTS = frozenset({"amount_paid", "paid_amount", "total_paid", "amount_charged", "charged_amount",
+                           "payment_amount", "amount_captured", "captured_amount"})  # fmt: skip
+#: Prefixes of Stripe's ids of one payment: an invoice, a charge, a payment (intent), an invoice's line.
+_PAYMENT_IDS = ("in_", "ch_", "py_", "pi_", "il_")
+
+
+def refuse_payments_as_months(df: Any, names: Mapping[str, str], source: str) -> None:
+    """Refuse payments read by month (``month`` mapped: one row per customer and month): a money column named as a
+    payment's amount (Stripe's "Amount Paid", "Total Paid", "Charged Amount") taken as the MRR, or an ``id`` column
+    of Stripe's invoice or charge ids (``in_...``, ``ch_...``) beside it. Each row is then a payment, counted in its
+    month only: a yearly invoice would be 12 months' MRR in one month and the customer lost the month after.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"id": ["in_1", "in_2"], "Customer": ["a", "b"], "Amount Paid": ["100", "1200"]})
+    >>> try:
+    ...     refuse_payments_as_months(df, {"mrr": "Amount Paid", "month": "Date"}, "i.csv")
+    ... except Exception as error:
+    ...     print(str(error)[:90])
+    i.csv: 'Amount Paid' (taken as mrr) is what a payment paid, and the rows are payments (a y
+    """
+    from .errors import DataError
+    from .names import key
+
+    money = names.get("mrr", names.get("amount"))
+    if money is None:
+        return
+    ids = [str(c) for c in df.columns if key(c) in ("id", "invoice_id", "charge_id", "invoice", "invoice_number")]
+    by_id = None
+    for column in ids:
+        values = df[column].dropna().astype(str).str.strip()
+        values = values[values != ""]
+        if len(values) and values.iloc[0].startswith(_PAYMENT_IDS) and values.str.startswith(_PAYMENT_IDS).all():
+            by_id = column
+            break
+    if key(money) not in _PAID_AMOUNTS and by_id is None:
+        return
+    why = f"{money!r} (taken as mrr) is what a payment paid" if key(money) in _PAID_AMOUNTS else (
+        f"{by_id!r} holds Stripe's ids of invoices or charges")  # fmt: skip
+    raise DataError(
+        f"{source}: {why}, and the rows are payments (a yearly invoice would be 12 months' MRR in its month and the "
+        f"customer lost the month after), not each customer's month: import them with --orders, or give one row per "
+        f"customer and month with the MRR (or one per subscription with start, end and the price per interval)",
+        source=source,
+        column=str(money),
+    )
