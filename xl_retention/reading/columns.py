@@ -268,8 +268,10 @@ def normalize_columns(
         if matches or len(own_ids) == 1:
             picked[name] = (matches or own_ids)[0]
         elif name in rename:
+            below = header_below(df, [key(v) for v in rename.values()], source)  # a group header row above the names
             raise DataError(
-                f"{source}: no column {wanted!r} (given for {name}); columns found: {_on_sheet(df, listing)}",
+                f"{source}: no column {wanted!r} (given for {name}); columns found: {_on_sheet(df, listing)}"
+                + (f"; {below}" if below else ""),
                 source=source,
                 column=wanted,
             )
