@@ -100,3 +100,17 @@ def test_stripes_invoices_by_month_are_refused(tmp_path: Path, capsys, columns: 
     assert cli.main(args) == 1
     err = capsys.readouterr().err
     assert f"invoices.csv: {said}, and the rows are payments" in err and "import them with --orders" in err
+
+
+def test_payments_as_open_subscriptions_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "charges.csv"
+    path.write_text("\n".join(CHARGES) + "\n", encoding="utf-8")
+    args = ["import", "--subscriptions", str(path), "--columns", "start=Created (UTC)", "--to-csv", str(tmp_path / "o")]
+    assert cli.main(args) == 1  # A's monthly payments were 4 open subscriptions: MRR 10, 20, 30, 40
+    err = capsys.readouterr().err
+    assert "charges.csv, column 'Created (UTC)': open rows of one customer one billing interval apart" in err
+    assert "in rows 4, 5, 7 (counting the header as row 1): '2024-02-15', '2024-03-15', '2024-04-15'" in err
+    subs = ["Customer ID,Subscription,Created (UTC),Amount,Plan Interval", "A,sub_1,2024-01-15,10,month",
+            "A,sub_2,2024-02-15,10,month"]  # fmt: skip
+    path.write_text("\n".join(subs) + "\n", encoding="utf-8")
+    assert cli.main(args) == 0  # two subscriptions of A's, a month apart

@@ -20,7 +20,7 @@ import numpy as np
 
 from .errors import bad_rows
 
-__all__ = ["refuse_payment_log", "refuse_payments_as_months"]
+__all__ = ["refuse_open_renewals", "refuse_payment_log", "refuse_payments_as_months"]
 
 
 def refuse_payment_log(typed: Mapping[str, Any], names: Mapping[str, str], source: str, written: Any = None) -> None:
@@ -121,3 +121,67 @@ def refuse_payments_as_months(df: Any, names: Mapping[str, str], source: str) ->
         source=source,
         column=str(money),
     )
+
+
+def refuse_open_renewals(typed: Mapping[str, Any], names: Mapping[str, str], source: str, df: Any = None) -> None:
+    """Refuse a billing export read as subscriptions (``start`` mapped, no ``end``) whose customer has two open rows of
+    one interval the interval apart (a monthly row a month after another, within 4 days): the rows are payments
+    (renewals), each of which would be a subscription of its own running on, its MRR added every month.
+
+    >>> import numpy as np
+    >>> typed = {"customer_id": np.array(["A", "A", "B"], dtype=object), "interval": np.array([1.0, 1.0, 12.0]),
+    ...          "start": np.array(["2024-01-15", "2024-02-15", "2024-01-20"], dtype="datetime64[ns]")}
+    >>> try:
+    ...     refuse_open_renewals(typed, {"start": "Created", "interval": "Plan Interval"}, "c.csv")
+    ... except Exception as error:
+    ...     print(str(error)[:86])
+    c.csv, column 'Created': open rows of one customer one billing interval apart (a payme
+    """
+    import pandas as pd
+
+    months = np.asarray(typed["interval"], dtype=np.float64)
+    if "interval_count" in typed:
+        months = months * np.asarray(typed["interval_count"], dtype=np.float64)
+    frame = pd.DataFrame({"who": np.asarray(typed["customer_id"], dtype=object), "months": months,
+                          "start": np.asarray(typed["start"]), "row": np.arange(len(months)),
+                          "sub": _subscription_ids(df, len(months))})  # fmt: skip
+    frame = frame[frame["start"].notna()].sort_values(["who", "months", "start"], kind="stable")
+    subs = frame["sub"].to_numpy()
+    same = (frame["who"].to_numpy()[1:] == frame["who"].to_numpy()[:-1]) & (
+        frame["months"].to_numpy()[1:] == frame["months"].to_numpy()[:-1]
+    )
+    same &= (subs[1:] == subs[:-1]) | (subs[1:] == "") | (subs[:-1] == "")  # two subscriptions' ids: two
+    days = np.diff(frame["start"].to_numpy()).astype("timedelta64[s]").astype(np.float64) / 86400
+    apart = same & (np.abs(days - frame["months"].to_numpy()[1:] * 30.4375) <= 4)
+    if not apart.any():
+        return
+    rows = np.sort(frame["row"].to_numpy()[1:][apart])
+    problem = (
+        "open rows of one customer one billing interval apart (a payment and its renewal, no end date): the rows "
+        "are payments, and each would be a subscription of its own, running on with its MRR added every month: give "
+        "one row per subscription with its start and end (or import the payments with --orders)"
+    )
+    from .errors import bad_rows
+
+    raise bad_rows(
+        source, names["start"], problem, rows, np.asarray(typed["start"]).astype("datetime64[D]").astype(str)
+    )
+
+
+def _subscription_ids(df: Any, count: int) -> np.ndarray:
+    """Each row's subscription id (a column named so: ``subscription_id``, "Subscription", ``links.subscription``), ""
+    without one."""
+    from .names import key
+
+    if df is not None:
+        for column in map(str, df.columns):
+            if key(column) in (
+                "subscription_id",
+                "subscription",
+                "sub_id",
+                "links.subscription",
+                "subscription_number",
+            ):
+                values = df[column].astype(object).where(df[column].notna(), "").astype(str).str.strip()
+                return values.to_numpy(dtype=object)
+    return np.full(count, "", dtype=object)

@@ -66,7 +66,7 @@ from .orders import (
     orders_of_parents,
 )
 from .pauses import check_pauses
-from .payment_logs import refuse_payment_log, refuse_payments_as_months
+from .payment_logs import refuse_open_renewals, refuse_payment_log, refuse_payments_as_months
 from .paypal import paypal_orders
 from .plan_currencies import check_plan_currencies
 from .renewals import check_renewal_ends
@@ -260,6 +260,8 @@ def prepare(
         refuse_payment_log(typed, names, source, written_values(df, names["interval"]))
     if kind == "snapshots":  # Stripe's invoices by month: 'Amount Paid' as MRR, in_ ids (reading.payment_logs)
         refuse_payments_as_months(df, names, source)
+    if billing and kind == "intervals" and "end" not in typed:  # payments as open subscriptions (payment_logs)
+        refuse_open_renewals(typed, names, source, df)
     if billing:
         typed, names = billing_mrr(typed, names, columns, source, df, options.amounts)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100, JPY's mrr_cents / 1 (reading.revenue)
