@@ -187,36 +187,52 @@ def typed_argument(name: str, position: int, argument: list[Token], text: str) -
 
 def index_of_value(argument: list[Token], call: str, args: list[str]) -> str:
     """INDEX (``call``, its rewritten ``args``) whose array is an expression giving a value (not a reference): when that
-    value is an error, Excel's INDEX answers the error (``INDEX(1/0,1,4)`` is #DIV/0!), the engine #REF!. Such a call
-    becomes ``LET(_xlr_x,array,IF(_XLR.FAILED(_xlr_x),_xlr_x,INDEX(_xlr_x,...)))``; others come back as they are.
+    value is an error, Excel's INDEX answers the error (``INDEX(1/0,1,4)`` is #DIV/0!), the engine #REF! (or the error
+    of a row or column number, which Excel reads after the array). Such a call becomes ``LET(_xlr_i,call,IFERROR(
+    _xlr_i,...))``: the engine's INDEX is the answer where it is no error; where it is #REF!, an error while a number is
+    one too, or an array holding an error, the array is computed again (``_xlr_x``) and, when it is one error value
+    (:data:`FAILED`), that error is the answer. Others come back as they are.
+
+    The engine's INDEX comes first: the array is neither held in LET nor sent into Python for every cell (300 cells of
+    ``INDEX(A$1:A$10000*1,ROW())`` took twice as long, H38), and an expression holding errors, which the engine
+    computes slowly, is computed again only where its error may be the answer (not where INDEX picked an error).
 
     >>> from openpyxl.formula import Tokenizer
     >>> index_of_value(list(Tokenizer("=1/0").items), "INDEX(1/0,1,4)", ["1/0", "1", "4"])
-    'LET(_xlr_x,1/0,IF(_XLR.FAILED(_xlr_x),_xlr_x,INDEX(_xlr_x,1,4)))'
+    'LET(_xlr_i,INDEX(1/0,1,4),IFERROR(_xlr_i,IF(ROWS(_xlr_i)*COLUMNS(_xlr_i)=1,IF(OR(ERROR.TYPE(_xlr_i)=4,\
+ISERROR(1),ISERROR(4)),LET(_xlr_x,1/0,IF(_XLR.FAILED(_xlr_x),_xlr_x,_xlr_i)),_xlr_i),\
+LET(_xlr_x,1/0,IF(_XLR.FAILED(_xlr_x),_xlr_x,_xlr_i)))))'
     """
     inner = [t for t in argument if t.type != Token.WSPACE]
     if len(inner) < 2 or not _value_only(inner) or len(args) < 2:
         return call
-    rest = ",".join(args[1:])
-    return f"LET(_xlr_x,{args[0].strip()},IF({FAILED}(_xlr_x),_xlr_x,{call[: call.index('(') + 1]}_xlr_x,{rest})))"
+    again = f"LET(_xlr_x,{args[0].strip()},IF({FAILED}(_xlr_x),_xlr_x,_xlr_i))"
+    tests = ",".join(["ERROR.TYPE(_xlr_i)=4", *(f"ISERROR({a.strip()})" for a in args[1:] if a.strip())])
+    one = f"IF(OR({tests}),{again},_xlr_i)"  # one error: the array's only where INDEX's error may be its
+    return f"LET(_xlr_i,{call},IFERROR(_xlr_i,IF(ROWS(_xlr_i)*COLUMNS(_xlr_i)=1,{one},{again})))"
 
 
 def size_of_value(argument: list[Token], call: str, arg: str) -> str:
     """ROWS or COLUMNS (``call``, its rewritten argument ``arg``) of an expression giving a value (not a reference):
     when that value is an error, Excel's answer is the error (``ROWS(1/0)`` is #DIV/0!, ``ROWS(#REF!)`` #REF!), the
-    engine's 1. Such a call becomes ``LET(_xlr_x,arg,IF(_XLR.FAILED(_xlr_x),_xlr_x,ROWS(_xlr_x)))``; a reference
-    (``ROWS(A1)`` of a cell holding #N/A is 1) comes back as it is.
+    engine's 1. Such a call becomes ``LET(_xlr_x,arg,_xlr_n,ROWS(_xlr_x),IF(_xlr_n>1,_xlr_n,IF(COLUMNS(_xlr_x)>1,
+    _xlr_n,IF(_XLR.FAILED(_xlr_x),_xlr_x,_xlr_n))))``: only a value of one row and one column can be an error, so only
+    that one is sent into Python (:data:`FAILED`), not every array; a reference (``ROWS(A1)`` of a cell holding #N/A is
+    1) comes back as it is.
 
     >>> from openpyxl.formula import Tokenizer
     >>> size_of_value(list(Tokenizer("=1/0").items), "ROWS(1/0)", "1/0")
-    'LET(_xlr_x,1/0,IF(_XLR.FAILED(_xlr_x),_xlr_x,ROWS(_xlr_x)))'
+    'LET(_xlr_x,1/0,_xlr_n,ROWS(_xlr_x),IF(_xlr_n>1,_xlr_n,IF(COLUMNS(_xlr_x)>1,_xlr_n,IF(_XLR.FAILED(_xlr_x),_xlr_x,_xlr_n))))'
     >>> size_of_value(list(Tokenizer("=A1").items), "ROWS(A1)", "A1")
     'ROWS(A1)'
     """
     inner = [t for t in argument if t.type != Token.WSPACE]
     if not _value_only(inner):
         return call
-    return f"LET(_xlr_x,{arg.strip()},IF({FAILED}(_xlr_x),_xlr_x,{call[: call.index('(') + 1]}_xlr_x)))"
+    head = call[: call.index("(")]
+    other = "COLUMNS" if head.upper().endswith("ROWS") else "ROWS"
+    size = f"IF(_xlr_n>1,_xlr_n,IF({other}(_xlr_x)>1,_xlr_n,IF({FAILED}(_xlr_x),_xlr_x,_xlr_n)))"
+    return f"LET(_xlr_x,{arg.strip()},_xlr_n,{head}(_xlr_x),{size})"
 
 
 def _failed(value: Any) -> bool:
