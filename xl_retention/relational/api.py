@@ -31,7 +31,8 @@ from ..tables.subscriptions import SubscriptionTables, movements_from_counts
 from ..tables.surveys import nps_from_counts
 from . import definitions as d
 from .backends import backend_of, default_duckdb
-from .inputs import Input, check_duplicates, check_input, check_months, passes_checks, snapshots_of, typed_input
+from .input_checks import check_duplicates, check_input, check_months, passes_checks
+from .inputs import Input, snapshots_of, typed_input
 
 __all__ = [
     "monthly_movements",
@@ -162,7 +163,7 @@ def _subscription_rows(
 
     Snapshots without ``end``: the checks (blanks, negative MRR, the span, duplicates) are counted with
     the cells in the same pass (one window pass, one aggregate), so that the input is read once; only when one
-    fails does :func:`.inputs.check_input` run on the input, for its error naming the rows. Otherwise
+    fails does :func:`.input_checks.check_input` run on the input, for its error naming the rows. Otherwise
     (intervals, ``end``), the input is checked first. Errors come in the same order either way.
     """
     fused = item.kind == "snapshots" and end is None

@@ -248,7 +248,7 @@ def subscription_rows(snapshots: ir.Table, end: int | None = None, checked: bool
     window aggregates over the same partition and order as the neighbours, so the engine sorts once
     and no per-customer aggregate is joined back. Engines may cache this table: the duplicate check,
     the movements and the cohorts all read it. With ``checked``, a ``blank`` flag (no customer id) too, so that
-    the input's checks can be counted from this table (:func:`xl_retention.relational.inputs.passes_checks`).
+    the input's checks can be counted from this table (:func:`xl_retention.relational.input_checks.passes_checks`).
     """
     rows = snapshots.select("customer_id", "m", "mrr", *_keys(snapshots))  # only what the window needs
     rows = rows.filter(rows.m <= end) if end is not None else rows

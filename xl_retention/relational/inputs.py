@@ -41,7 +41,6 @@ from ..reading.billing_columns import (
     period_interval,
 )
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
-from ..reading.dates import EPOCH, EPOCH_PROBLEM
 from ..reading.discounts import discount_columns, percent_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
 from ..reading.export_kinds import refuse_counts
@@ -50,23 +49,20 @@ from ..reading.frames import full_type_name, is_polars_frame, pandas_table
 from ..reading.interval_columns import swapped_interval_columns
 from ..reading.line_totals import may_be_line_total
 from ..reading.money_twins import check_money_twins
-from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.observed import OBSERVED_MONTH, period_start_columns
 from ..reading.orders import item_columns, order_aliases
 from ..reading.pauses import pause_columns
 from ..reading.repeats import record_id_columns
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.sandbox import sandbox_columns
-from ..reading.scores import check_scale
 from ..reading.snapshot_rows import kept_segments
 from ..reading.statuses import ended_flag_columns, status_columns
 from ..reading.tax_flags import may_say_tax_included
 from ..reading.taxes import tax_named
 from ..reading.trials import trial_end_columns
 from ..reading.values import WHITESPACE
-from ..tables._months import MAX_MONTHS
-from ..tables.subscriptions import NO_SERVICE, current_month
-from .definitions import billing_mrr, intervals_to_snapshots, month_date, month_ordinal
+from ..tables.subscriptions import current_month
+from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal
 from .id_forms import salesforce_pairs
 from .mirrors import (
     _add_on_columns,
@@ -86,7 +82,7 @@ from .mirrors import (
     _refuse_test_answers,
 )
 from .order_marks import orders_by_values
-from .refusals import ROW, _stripped, first_rows, refuse_any, unseen_in_ids
+from .refusals import ROW, _stripped, refuse_any, unseen_in_ids
 from .segments import BLANK_SEGMENT, _segment_name, _segment_text
 from .unmapped_columns import needs_file_reading, refuse_movements_log
 
@@ -514,124 +510,11 @@ def _billing(
     return billing_mrr(t)
 
 
-# -- checks ---------------------------------------------------------------------------------------------------------
-def check_input(con: Any, item: Input) -> None:
-    """The checks of the tables themselves (after reading): blanks of typed tables, negative MRR, backwards
-    intervals, scores outside 0-10, dates a century apart; in the order :mod:`xl_retention.tables` raises them,
-    counted in ONE aggregate query. (Duplicate snapshots: :func:`check_duplicates`, after the window pass.)"""
-    t, source, names = item.table, item.source, item.names
-    checks = list(item.checks)
-    if item.kind in ("snapshots", "intervals"):
-        checks.append((names["mrr"], "negative MRR", t.mrr < 0, "mrr"))
-    if item.kind == "intervals" and "end" in names:
-        checks.append((names["end"], "an end before the start", t.end.notnull() & (t.end < t.start), "end"))
-        idle = t.end.notnull() & (t.end == t.start) & (t.mrr > 0)  # no service (tables.subscriptions)
-        checks.append((names["end"], NO_SERVICE, idle, "end"))
-    if item.kind == "answers":
-        bad = t.score.notnull() & ((t.score < 0) | (t.score > 10) | (t.score != t.score.round()))
-        checks.append((names["score"], "scores outside 0-10 or not whole", bad, "score"))
-    month = "m" if "m" in t.columns else "start_m"
-    raw = {"snapshots": "month", "intervals": "start"}.get(item.kind, "date")
-    extra = {"low": t[raw].min(), "high": t[raw].max()}  # the dates' own extremes: no month arithmetic per row
-    if item.kind == "answers":  # a 1-5 CSAT's answers are no NPS (reading.scores)
-        extra |= {"top": t.score.max(), "answered": t.score.count()}
-    found = refuse_any(con, t, source, checks, extra)
-    if item.kind == "answers" and int(found["answered"]):
-        check_scale(float(found["top"]), int(found["answered"]), source, names["score"])
-    if pd.notna(found["low"]) and pd.Timestamp(found["low"]) == pd.Timestamp(EPOCH):  # time 0 for no date (dates)
-        later = con.execute(t.filter(t[raw] > found["low"])[raw].min())
-        if pd.isna(later) or pd.Timestamp(later) >= pd.Timestamp(EPOCH) + pd.Timedelta(days=365):
-            cond = t[raw] == found["low"]
-            count = int(con.execute(t.filter(cond).count()))
-            raise first_rows(con, t, cond, source, names[raw], EPOCH_PROBLEM, raw, count)
-    low, high = (_ordinal(found["low"]), _ordinal(found["high"])) if pd.notna(found["low"]) else (None, None)
-    if high is not None:
-        check_months(con, item, high)
-    if low is not None and high - low + 1 > MAX_MONTHS and item.kind != "intervals":
-        first, last = pd.Period(ordinal=int(low), freq="M"), pd.Period(ordinal=int(high), freq="M")
-        column = {"snapshots": "month"}.get(item.kind, "date")
-        problem = f"dates more than {MAX_MONTHS // 12} years apart (from {first} to {last})"
-        cond = (t[month] == int(low)) | (t[month] == int(high))
-        count = int(con.execute(t.filter(cond).count()))
-        raise first_rows(con, t, cond, source, names[column], problem, column, count)
-
-
-def check_months(con: Any, item: Input, high: int | None = None) -> None:
-    """Refuse rows of months after the current month (``item.refuse_future``), then a snapshots table with a month
-    without any row between months with rows (``item.refuse_missing``: a missing export), naming those months as
-    :func:`~xl_retention.reading.months.refuse_future_months` and
-    :func:`~xl_retention.reading.months.refuse_missing_months` do for a file (a year typed wrong is named as such,
-    not as the gap it leaves). ``high``: the input's last month ordinal when already known (else one aggregate
-    query finds it)."""
-    t = item.table
-    if item.refuse_future:
-        _check_future(con, item, high)
-    if item.refuse_missing:  # one row per month with rows: a few hundred at most (MAX_MONTHS)
-        months = con.execute(t.select("m").distinct())["m"].dropna().to_numpy(dtype=np.int64)
-        refuse_missing_months(months.astype("datetime64[M]"), item.source, item.names["month"])
-
-
-def _check_future(con: Any, item: Input, high: int | None) -> None:
-    t, now = item.table, current_month(item.today)
-    if high is None:
-        found = con.execute(t.aggregate(high=t.m.max()))["high"].iloc[0]
-        if pd.isna(found):
-            return
-        high = int(found)
-    if high <= now:
-        return
-    later = con.execute(t.filter(t.m > now).select("m").distinct())["m"].to_numpy(dtype=np.int64)
-    column = "month" if item.kind == "snapshots" else "date"
-    refuse_future_months(later.astype("datetime64[M]"), item.source, item.names[column], item.today,
-                         FUTURE_HINTS[item.kind])  # fmt: skip
-
-
-def _ordinal(value: Any) -> int:
-    """Months since 1970-01 of a date or timestamp fetched from an engine."""
-    stamp = pd.Timestamp(value)
-    return (stamp.year - 1970) * 12 + stamp.month - 1
-
-
-def passes_checks(con: Any, cells: ir.Table) -> bool:
-    """Whether the snapshots counted in :func:`~.definitions.subscription_cells` (of rows made with
-    ``checked=True``) pass every check of :func:`check_input` (no blank id, month or MRR, no negative MRR, a span
-    of at most ``MAX_MONTHS`` months): one aggregate query over the cells."""
-    found = con.execute(cells.aggregate(bad=cells.bad.sum(), low=cells.m.min(), high=cells.m.max())).iloc[0]
-    if pd.notna(found["bad"]) and int(found["bad"]) > 0:
-        return False
-    return pd.isna(found["low"]) or int(found["high"]) - int(found["low"]) + 1 <= MAX_MONTHS
-
-
-def check_duplicates(con: Any, cells: ir.Table, item: Input, snapshots: ir.Table, end: int | None = None) -> None:
-    """Refuse a customer twice in one month, naming the rows of the first such month as the numpy pass does.
-
-    ``cells``: :func:`~.definitions.subscription_cells` of ``snapshots`` (its ``duplicates`` count); only
-    when a duplicate is found are the rows named, from the neighbours of ``snapshots`` (ids, row numbers).
-    """
-    from .definitions import duplicates, neighbours
-
-    twice = cells.filter(cells.duplicates > 0)
-    first = con.execute(twice.aggregate(m=twice.m.min()))["m"].iloc[0]
-    if pd.isna(first):
-        return
-    near = neighbours(snapshots, end)
-    near = near.filter(duplicates(near))
-    bad = near.filter(near.m == int(first))
-    problem = "duplicate snapshots (the same customer and month more than once)"
-    column = f"{item.names['customer_id']}, {item.names['month']}"
-    count = int(con.execute(bad.count()))
-    if ROW not in near.columns:  # no row numbers: name the rows by customer and month
-        bad = bad.mutate(month=month_date(bad.m))
-    shown = None if ROW in near.columns else "month"
-    raise first_rows(con, bad, ibis.literal(True), item.source, column, problem, shown, count)
-
-
 def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
     """The snapshots (``customer_id, m, mrr`` [, ``segment``]) of a snapshots or intervals input."""
     keep = [c for c in ("segment",) if c in item.table.columns]
     if item.kind == "snapshots":
         return item.table.select("customer_id", "m", "mrr", *keep, *[c for c in (ROW,) if c in item.table.columns])
-    from ..tables.subscriptions import current_month  # months after the current one are not observed
 
     now = current_month() if through is None else None
     dates = [c for c in ("start", "end") if c in item.table.columns]  # a plan change within a month (definitions)
