@@ -42,6 +42,9 @@ def one_salesforce_id(ids: pd.Series, where: str) -> pd.Series:
     ['0015g00000AbCdE', '0015g00000AbCdE', '0015g00000XyZaB']
     """
     codes, distinct = factorize(ids)
+    lengths = np.fromiter((len(v) if isinstance(v, str) else 0 for v in distinct), dtype=np.int64, count=len(distinct))
+    if not (lengths == 18).any() or not (lengths == 15).any():  # no pair possible: every column but such a one
+        return ids
     text = pd.Series(distinct, dtype=object).map(lambda v: v if isinstance(v, str) else "")
     long = text[text.str.fullmatch(r"[A-Za-z0-9]{18}")]
     if long.empty:
