@@ -46,3 +46,19 @@ def test_an_emails_capitals_and_case_sensitive_ids_of_their_own_pass(tmp_path: P
                     "ann@x.com,2024-02-05,30\ncus_XyZ,2024-02-06,20\n")  # fmt: skip
     out = run(tmp_path, "--orders", path)
     assert (out / "purchases.csv").read_text().splitlines()[1:] == ["2024-01,2,0,0,0.0,0.0", "2024-02,2,0,1,0.0,0.5"]
+
+
+def test_machine_ids_with_capitals_beside_names_typed_two_ways_are_still_refused() -> None:
+    """The check's first pass leaves out machine ids (their capitals tell them apart: ``cus_AbC``, ``cus_abc``), so a
+    Stripe column costs one pass of Arrow's kernels; names typed two ways among them are still refused."""
+    import pandas as pd
+    import pytest as _pytest
+
+    from xl_retention.reading import DataError
+    from xl_retention.reading.lookalike_ids import refuse_lookalike_ids
+
+    machines = pd.Series(["cus_AbC", "cus_abc", "cus_XY9", "plain"], dtype="str")
+    refuse_lookalike_ids(machines, machines, "s.csv", "Customer", "customer ids")  # two customers: no refusal
+    mixed = pd.Series(["cus_AbC", "ACME GmbH", "cus_abc", "Acme GmbH"], dtype="str")
+    with _pytest.raises(DataError, match=r"'ACME GmbH' and 'Acme GmbH'.* rows 3, 5"):
+        refuse_lookalike_ids(mixed, mixed, "s.csv", "Customer", "customer ids")

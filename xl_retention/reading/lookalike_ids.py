@@ -30,6 +30,7 @@ _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad\ufe63\uff0d"
 _SPACES = re.compile(r"\s+")
 #: A machine's id (no space; a digit or an underscore: Stripe's ``cus_AbC``, a base62 key): its capitals tell ids apart.
 _MACHINE = re.compile(r"[^\s]*[0-9_][^\s]*")
+_MACHINE_ASCII = r"^[^ \t\n\r\f\v\x1c-\x1f]*[0-9_][^ \t\n\r\f\v\x1c-\x1f]*$"  # the same, for ASCII text in Arrow
 
 
 def folded(text: str) -> str:
@@ -55,11 +56,12 @@ def _may_collide(ids: pd.Series) -> bool:
         return True
     import pyarrow.compute as pc
 
-    if pc.all(pc.equal(pc.ascii_lower(found), found)).as_py() is False:
+    if pc.all(pc.string_is_ascii(found)).as_py() is False or pc.any(pc.match_substring(found, "  ")).as_py():
         return True
-    if pc.any(pc.match_substring(found, "  ")).as_py():
-        return True
-    return pc.all(pc.string_is_ascii(found)).as_py() is False
+    # ASCII from here: a machine's id keeps its capitals (folded), so only the others' capitals can make twins (the
+    # pattern is _MACHINE's, with Python's ASCII whitespace spelled out for Arrow's RE2)
+    names = pc.filter(found, pc.invert(pc.match_substring_regex(found, _MACHINE_ASCII)))
+    return len(names) > 0 and pc.all(pc.equal(pc.ascii_lower(names), names)).as_py() is False
 
 
 def refuse_lookalike_ids(ids: pd.Series, series: pd.Series, source: str, column: str, what: str) -> None:
