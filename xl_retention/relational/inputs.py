@@ -61,7 +61,6 @@ from ..reading.tax_flags import may_say_tax_included
 from ..reading.taxes import tax_named
 from ..reading.trials import trial_end_columns
 from ..reading.values import WHITESPACE
-from ..tables.subscriptions import current_month
 from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal
 from .id_forms import salesforce_pairs
 from .mirrors import (
@@ -515,6 +514,8 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
     keep = [c for c in ("segment",) if c in item.table.columns]
     if item.kind == "snapshots":
         return item.table.select("customer_id", "m", "mrr", *keep, *[c for c in (ROW,) if c in item.table.columns])
+
+    from ..tables.subscriptions import current_month  # months after the current one are not observed
 
     now = current_month() if through is None else None
     dates = [c for c in ("start", "end") if c in item.table.columns]  # a plan change within a month (definitions)
