@@ -131,8 +131,9 @@ def test_a_contract_total_as_mrr_is_refused(
     ("name", "columns", "mrr"),
     [
         ("stripe", "start=Start (UTC),end=Ended At (UTC)", [150.0, 310.0, 260.0]),
+        # Chargebee's plan_amount is plan_unit_price x plan_quantity (reading.line_totals): c's 40 for 2 seats is 40
         ("chargebee", "start=subscriptions.started_at,end=subscriptions.cancelled_at,amount=subscriptions.plan_amount",
-         [150.0, 230.0, 180.0]),
+         [150.0, 190.0, 140.0]),
         ("recurly", "customer_id=account_code,start=activated_at,end=expires_at,amount=unit_amount",
          [150.0, 230.0, 180.0]),
     ],
