@@ -40,7 +40,8 @@ def said_currency(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     words = [w for w in re.split(r"[^A-Za-z]+", value) if len(w) == 3]
-    codes = {w.upper() for w in words if w.upper() in _MAJOR_CODES and (w.isupper() or w not in _WORDS_NOT_CODES)}
+    ordinary = {w for w in words if not w.isupper() and w.lower() in _WORDS_NOT_CODES}  # 'Try Pro', not TRY
+    codes = {w.upper() for w in words if w.upper() in _MAJOR_CODES and w not in ordinary}
     return codes.pop() if len(codes) == 1 else None
 
 

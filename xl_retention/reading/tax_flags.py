@@ -100,7 +100,7 @@ def refuse_tax_included(df: pd.DataFrame, names: Mapping[str, str], source: str,
     >>> try:
     ...     refuse_tax_included(df, {"amount": "Amount"}, "s.csv")
     ... except DataError as error:
-    ...     print(str(error)[:80])
+    ...     print(str(error)[:80].rstrip())
     s.csv: column 'LineAmountTypes' says 'Amount' includes tax (row 2: 'Inclusive')
     """
     from .row_types import _few_values as few_values  # by the column's Arrow encoding, hashed once
