@@ -37,6 +37,7 @@ from .cell_filename import cell_filenames
 from .defined_names import moved_references, one_reference, relative
 from .excel_functions._core import EACH
 from .excel_functions.arguments import _arguments as argument_spans
+from .excel_functions.criteria_runtime import OUTSIDE_CRITERION, criterion_position
 from .excel_functions.number_texts import number_literals
 from .excel_functions.r1c1 import R1C1, a1_of_r1c1, reference_text
 from .first_cells import first_cells
@@ -437,6 +438,8 @@ def _rewritten_steps(
                 ):
                     reference = (names or {}).get(token.value.lower(), token.value)
                     cell = _implicit(reference, row, col)
+                    if cell == "#VALUE!" and alone and stack and criterion_position(stack[-1][0], stack[-1][1]):
+                        cell = f"{OUTSIDE_CRITERION}({reference})"  # COUNTIF(A1:A3,A1:A3) in row 5: listed
                     if cell is not None:
                         token.value, changed = cell, True
     if names and _position_of_name(tokens, names):  # ROW(Dates): read as ROW of its range (lifted below)

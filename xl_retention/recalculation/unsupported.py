@@ -19,10 +19,12 @@ from ..cells import CellError
 from ..registry import BY_NAME
 from . import kept
 from .excel_functions import FUNCTIONS as EXCEL_FUNCTIONS
+from .excel_functions.criteria_runtime import OUTSIDE_CRITERION
 from .excel_functions.format_codes import foreign_format_cells
 from .formula_texts import FormulaTexts, words_pattern
 from .hidden_rows import nested_totals
 from .lambda_helpers import HELPER_REASON, HELPERS
+from .literal_reasons import _quoted
 from .package import PackageInfo
 from .package_facts import officejs_name
 
@@ -414,6 +416,15 @@ _REFUSALS = (
 )
 
 
+_OUTSIDE = re.compile(re.escape(OUTSIDE_CRITERION) + r"\(([^()]*)\)")
+_OUTSIDE_REASON = (
+    "the criterion {range} is several cells where one value is taken: in a classic (non-array) formula Excel takes "
+    "the one in the formula's own row or column, and {cell} is in neither, so the criterion is #VALUE!; whether Excel "
+    "then counts the cells holding #VALUE! is not documented, so the embedded engine does not compute it (entered as "
+    "an array formula, or in SUMPRODUCT, each of its cells is a criterion)"
+)
+
+
 def name_refusals(unsupported: list[Unsupported], rewritten: list[tuple[str, int, int, str]]) -> None:
     """Give a cell listed with the general reason ("cannot compute this formula") the reason its rewrite refused it
     for (:data:`_REFUSALS`), where the rewrite put one of those calls in."""
@@ -423,6 +434,11 @@ def name_refusals(unsupported: list[Unsupported], rewritten: list[tuple[str, int
     for sheet, r, c, new in rewritten:
         item = general.get((sheet, f"{get_column_letter(c)}{r}"))
         if item is None:
+            continue
+        outside = _OUTSIDE.search(new)
+        if outside is not None:  # its criterion is an error value too: this reason alone says why
+            item.function = "criteria"
+            item.reason = _OUTSIDE_REASON.format(range=outside.group(1), cell=f"{_quoted(item.sheet)}!{item.ref}")
             continue
         found = [(function, reason) for call, function, reason in _REFUSALS if call in new]
         if found:  # several a rewrite may have put in (branches): which one refused is not told apart

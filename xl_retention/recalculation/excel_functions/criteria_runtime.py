@@ -27,7 +27,7 @@ from ._core import FUNCTIONS, Function, engine_call, matrix
 from .collation import _CRITERIA, _keyed_criterion, compared, error_keys, ordered
 from .criteria_long import _refused
 
-__all__ = ["runtime_keyed"]
+__all__ = ["OUTSIDE_CRITERION", "criterion_position", "runtime_keyed"]
 
 NEEDS_KEY, KEYED_RANGE, KEYED_CRITERION = "_XLR.NEEDSKEY", "_XLR.KEYEDRANGE", "_XLR.KEYEDCRITERION"
 _WRAPPERS = {"_XLR.ERRORKEYS": error_keys, "_XLR.ORDERED": ordered, "_XLR.COMPARED": compared}
@@ -79,6 +79,23 @@ FUNCTIONS[KEYED_RANGE] = Function(KEYED_RANGE, engine_call(keyed_range), 2, 2)
 #: put in the place of a criteria call given an error value as a criterion: listed (see the module docstring)
 ERROR_CRITERION = "_XLR.ERRORCRITERION"
 FUNCTIONS[ERROR_CRITERION] = Function(ERROR_CRITERION, engine_call(_refused), 0, 0)
+#: put in the place of a criterion that is a range of several cells in a classic cell outside its rows and columns
+#: (``COUNTIF(A1:A3,A1:A3)`` in row 5): Excel's implicit intersection gives the criterion #VALUE!, an error value as
+#: above, so the call is listed; the range is kept as its argument for the reason to name (.unsupported)
+OUTSIDE_CRITERION = "_XLR.OUTSIDECRITERION"
+FUNCTIONS[OUTSIDE_CRITERION] = Function(OUTSIDE_CRITERION, engine_call(_refused), 1, 1)
+
+
+def criterion_position(name: str, position: int) -> bool:
+    """Whether argument ``position`` (from 0) of the criteria function ``name`` is a criterion.
+
+    >>> criterion_position("COUNTIF", 1), criterion_position("SUMIFS", 2), criterion_position("SUMIFS", 1)
+    (True, True, False)
+    >>> criterion_position("COUNTIFS", 3), criterion_position("SUMIF", 2), criterion_position("SUM", 1)
+    (True, False, False)
+    """
+    layout = _CRITERIA.get(name)
+    return layout is not None and position > layout[0] and (position - layout[0] - 1) % layout[1] == 0
 
 
 def _given_at_run_time(argument: list[Token]) -> bool:
