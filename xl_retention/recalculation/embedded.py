@@ -73,6 +73,7 @@ from .package_facts import (
     table_reference,
     unread_link,
 )
+from .plain_areas import PlainAreas
 from .reasons import explain
 from .rewrite import TABLE_REFERENCE, rewrite
 from .rewrite_shapes import has_digit
@@ -150,6 +151,7 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
     if info.external_names:  # [1]!Rate: the value the file holds for a linked workbook's name, as Excel uses it
         formula_names.setdefault("", {}).update(info.external_names)
     extents = UsedExtents(workbook, info.formulas)  # rows in use per sheet, read when a whole column needs them
+    plain: PlainAreas | None = None  # ranges the date-text guard need not count (read when one is met)
     for sheet in workbook.sheet_names:
         cells = info.formulas.get(sheet, {})
         for ref, cell in cells.items():
@@ -235,6 +237,10 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
             if "LOOKUP(" in new.upper() and ":" in new:  # LOOKUP(2,1/(C:C="z"),B:B): B's empty rows reached
                 new = lookup_results(new, sheet, extents)
             new = filled_down.rewrite_arguments(new, text, own_shape, arguments)
+            if '"*-*"' in new:  # the date-text guard's counts over a range the file shows plain: 0 (.plain_areas)
+                if plain is None:
+                    plain = PlainAreas(workbook, info.formulas)
+                new = plain.settled(new, sheet)
             if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in
                 new = formula_facts(new, sheet, info, workbook.sheet_names)
             if subtotal:
