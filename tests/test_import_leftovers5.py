@@ -1,6 +1,6 @@
 """Import faults found by trying the product as users would (fifth session): each test on its own small input.
 
-* a: Zuora's multi-year billing periods ("Two Years", "Eighteen Months", "Annual x2") are their months; a period
+* a: Zuora's multi-year billing periods ("Two Years", "Eighteen Months", "24 Months") are their months; a period
   that says no months ("Multi-Year") is refused naming its row and value, on every engine.
 * b: a CSV that is not UTF-8 is Windows-1252 or MacRoman by the signs of misreading each reading shows; a MacRoman
   file whose only non-ASCII characters are symbols (™ • –) is MacRoman, and a file both read alike well is refused.
@@ -33,7 +33,7 @@ ZUORA = (
     "A-1,2026-01-10,2026-04-01,Month,30\n"
     "A-2,2026-01-15,2026-04-01,Two Years,2400\n"
     "A-3,2026-02-01,2026-04-01,Eighteen_Months,180\n"
-    "A-4,2026-02-03,2026-04-01,Annual x2,480\n"
+    "A-4,2026-02-03,2026-04-01,24 Months,480\n"
     "A-5,2026-03-01,2026-04-01,Three Years,720\n"
 )
 ZUORA_COLUMNS = "customer_id=Account Number,start=Start Date,end=End Date,amount=Price"
@@ -71,8 +71,9 @@ def test_a_period_that_says_no_months_is_refused(
     args = ("--subscriptions", str(path), "--columns", ZUORA_COLUMNS, "--backend", backend)
     assert refusal(capsys, *args, "--to-csv", str(tmp_path / "o")) == (
         f"{path.name}, column 'Billing Period': billing intervals that are not day, week, month, quarter, half-year or "
-        "year, or a whole number of them ('Two Years', '18 months', 'Annual x2': a value such as 'Multi-Year' does "
-        f"not say how many months; map interval to a column that does) in row 3 (counting the header as row 1): "
+        "year, or a whole number of them ('Two Years', '18 months', 'every 3 months': a value such as 'Multi-Year' "
+        "does not say how many months, nor does '12x monthly', every 12 months or 12 monthly payments?; map interval "
+        f"to a column that does) in row 3 (counting the header as row 1): "
         f"{period!r}"
     )
     assert not (tmp_path / "o").exists()
@@ -82,12 +83,10 @@ def test_interval_spellings() -> None:
     from xl_retention.reading.billing import interval_months
 
     spelled = {"Monthly": 1, "Semi-Annual": 6, "Two Years": 24, "Eighteen_Months": 18, "Five Years": 60,
-               "24 months": 24, "every 3 months": 3, "Annual x2": 24, "2x Yearly": 24, "Annual (x3)": 36,
-               "Biennial": 24}  # fmt: skip
+               "24 months": 24, "every 3 months": 3, "Monthly x1": 1, "Biennial": 24}  # fmt: skip
     assert {s: interval_months(s) for s in spelled} == {s: float(m) for s, m in spelled.items()}
-    assert [interval_months(s) for s in ("Multi-Year", "Specific Months", "biannual", "0 months", "", None)] == [
-        None
-    ] * 6
+    vague = ("Multi-Year", "Specific Months", "biannual", "0 months", "", None, "Annual x2", "2x Yearly", "Annual (x3)")
+    assert [interval_months(s) for s in vague] == [None] * len(vague)
 
 
 # -- b: Windows-1252 or MacRoman ----------------------------------------------------------------------------------
@@ -431,7 +430,7 @@ ZUORA_FRAME = pd.DataFrame({
     "Account Number": ["A-1", "A-2", "A-3", "A-4"],
     "start": pd.to_datetime(["2026-01-10", "2026-01-15", "2026-02-01", "2026-02-03"]),
     "end": pd.to_datetime(["2026-04-01"] * 4),
-    "Billing Period": ["Month", "Two Years", "Eighteen Months", "Annual x2"],
+    "Billing Period": ["Month", "Two Years", "Eighteen Months", "24 Months"],
     "Price": [30.0, 2400.0, 180.0, 480.0],
 })  # fmt: skip
 ZUORA_MAP = {"customer_id": "Account Number", "amount": "Price"}

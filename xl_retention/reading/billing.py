@@ -11,9 +11,10 @@ day 1 / 30.4375 months (30.4375 = 365.25 / 12 days, the average Gregorian month)
 weekly 10 is 43.48 MRR and a yearly 1,200 is 100 MRR. Spellings: ``day daily days d``,
 ``week weekly weeks w``, ``month monthly months mo m``, ``quarter quarterly quarters q``,
 ``half-year half_year semiannual semi-annual``, ``year yearly annual annually years yr y``
-(any case); a whole number of them (Zuora's "Two Years", "Eighteen Months", ``24 months``, ``every 3 months``,
-``Annual x2``) or ``biennial``/``triennial``. Anything else (``Multi-Year``, "Subscription Term": how many months?)
-is refused naming its rows and values.
+(any case); a whole number of them (Zuora's "Two Years", "Eighteen Months", ``24 months``, ``every 3 months``)
+or ``biennial``/``triennial``. Anything else (``Multi-Year``, "Subscription Term": how many months?) is refused
+naming its rows and values, and so is a number times an interval or a number of an interval said as how often
+(``12x monthly``, ``Annual x2``, ``12 monthly payments``: every 12 months, or monthly, 12 times?).
 
 The billing columns go by other names in the exports of billing systems (:data:`BILLING_ALIASES`,
 matched as column names are: any case, spaces, hyphens and underscores alike): Stripe's
@@ -205,13 +206,19 @@ _COUNT_WORDS = {
 _MULTI_YEAR_WORDS = {"biennial": 24.0, "biennially": 24.0, "triennial": 36.0, "triennially": 36.0}
 _UNIT = "|".join(sorted(map(re.escape, _NAMES), key=len, reverse=True))
 _COUNT = "|".join([r"\d+", *sorted(_COUNT_WORDS, key=len, reverse=True)])
-#: "2 years", "Two Years", "every 3 months", "18_months"; "Annual x2", "Month x 3", "2x Annual".
+#: Interval words that say how often (``monthly``, ``annual``, ``jährlich``), not a length of time: a number before
+#: one (``12 monthly``, ``12 monthly payments``) may be a count of payments, not of months.
+_ADVERBS = frozenset(s for s in _NAMES if s.endswith(("ly", "lich", "al", "el", "elle", "ale", "ijks", "ile", "weise"))
+                     and s not in ("quartal", "quartale", "kwartaal")) | {"hebdomadaire", "diario"}  # fmt: skip
+_NOUN = "|".join(sorted((re.escape(u) for u in _NAMES if u not in _ADVERBS), key=len, reverse=True))
+#: "2 years", "Two Years", "every 3 months", "18_months"; a number times an interval ("12x monthly", "Annual x2",
+#: "Month x 3") is not read: every 12 months, 12 monthly payments, or 12 times a month?
 _PHRASES = (
-    re.compile(rf"^(?:every_|per_|each_)?(?P<count>{_COUNT})_?(?P<unit>{_UNIT})$"),  # HubSpot's "Per two years"
+    re.compile(rf"^(?:every_|per_|each_)?(?P<count>{_COUNT})_?(?P<unit>{_NOUN})$"),  # HubSpot's "Per two years"
     re.compile(rf"^(?:every|per|each)_(?P<count>other)_(?P<unit>{_UNIT})$"),  # "Every other month": 2 months
     re.compile(rf"^(?:every|per|each)_(?P<count>)(?P<unit>{_UNIT})$"),  # "Per month", "Every year": one unit
-    re.compile(rf"^(?P<unit>{_UNIT})_?[x×*]_?(?P<count>\d+)$"),
-    re.compile(rf"^(?P<count>\d+)_?[x×*]_?(?P<unit>{_UNIT})$"),
+    re.compile(rf"^(?P<unit>{_UNIT})_?[x×*]_?(?P<count>1)$"),  # "Monthly x1": once a month
+    re.compile(rf"^(?P<count>1)_?[x×*]_?(?P<unit>{_UNIT})$"),
 )
 
 
@@ -228,14 +235,17 @@ def _spelled(value: Any) -> str:
 
 def interval_months(value: Any) -> float | None:
     """Months in one billing interval spelled ``value``: a unit (``Monthly``, ``Annual``, ``semi-annual``), a whole
-    number of units (Zuora's ``Two Years``, ``Eighteen_Months``, ``24 months``, ``every 3 months``, ``Annual x2``,
-    ``2x yearly``; German, French, Spanish, Italian, Dutch: ``jährlich``, ``12 Monate``, ``mensuel``, ``anual``,
-    ``maandelijks``) or ``biennial``/``triennial``; None when it does not say how many months
-    (``Multi-Year``, ``Subscription Term``, ``Specific Months``, ``biannual``: twice a year or every two years?), blank
-    or 0 units.
+    number of units (Zuora's ``Two Years``, ``Eighteen_Months``, ``24 months``, ``every 3 months``;
+    German, French, Spanish, Italian, Dutch: ``jährlich``, ``12 Monate``, ``mensuel``, ``anual``, ``maandelijks``)
+    or ``biennial``/``triennial``; None when it does not say how many months
+    (``Multi-Year``, ``Subscription Term``, ``Specific Months``, ``biannual``: twice a year or every two years?;
+    ``12x monthly``, ``Annual x2``, ``12 monthly``: every 12 months or years, or 12 payments a month or a year
+    apart?), blank or 0 units.
 
-    >>> [interval_months(v) for v in ("Annual", "Two Years", "Eighteen_Months", "Annual x2", "Multi-Year", None)]
+    >>> [interval_months(v) for v in ("Annual", "Two Years", "Eighteen_Months", "24 months", "Multi-Year", None)]
     [12.0, 24.0, 18.0, 24.0, None, None]
+    >>> [interval_months(v) for v in ("12x monthly", "Annual x2", "2x Yearly", "12 monthly", "Monthly x1")]
+    [None, None, None, None, 1.0]
     >>> [interval_months(v) for v in ("Per two years", "P1M", "P3M", "P1Y", "Every other month", "PT1M", "P0M")]
     [24.0, 1.0, 3.0, 12.0, 2.0, None, None]
     >>> [interval_months(v) for v in ("Per month", "every year", "per")]
@@ -307,6 +317,8 @@ def interval_in_text(value: Any) -> float | None:
     [12.0, 12.0, 3.0, 12.0, 12.0]
     >>> [interval_in_text(v) for v in ("Pro 年間プラン", "Pro 24M", "Pro 1 year 12 months", "Pro Monatsabo")]
     [12.0, 24.0, None, 1.0]
+    >>> [interval_in_text(v) for v in ("12 monthly payments", "Pro 3-monthly", "12x monthly")]
+    [None, None, None]
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
@@ -314,6 +326,8 @@ def interval_in_text(value: Any) -> float | None:
     for pattern, word in _IN_NAMES:
         text = pattern.sub(word, text)
     counted = [(int(n), long or short) for n, long, short in _COUNTED.findall(text)]
+    if any(unit in _ADVERBS for _, unit in counted):
+        return None  # '12 monthly payments', '3-monthly': 12 payments a month apart, or every 3 months?
     text = _COUNTED.sub(" ", text)
     words = re.split(r"[^0-9a-zà-ÿß]+", text)
     if any(w in _VAGUE or w in _COUNT_WORDS or any(c.isdigit() for c in w) for w in words):
@@ -328,8 +342,8 @@ def interval_in_text(value: Any) -> float | None:
 #: The refusal of a billing interval :func:`interval_months` cannot read.
 UNREAD_INTERVALS = (
     "billing intervals that are not day, week, month, quarter, half-year or year, or a whole number of them "
-    "('Two Years', '18 months', 'Annual x2': a value such as 'Multi-Year' does not say how many months; map "
-    "interval to a column that does)"
+    "('Two Years', '18 months', 'every 3 months': a value such as 'Multi-Year' does not say how many months, "
+    "nor does '12x monthly', every 12 months or 12 monthly payments?; map interval to a column that does)"
 )
 
 
