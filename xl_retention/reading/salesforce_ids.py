@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._distinct import factorize
+from ._distinct import arrow_codes, factorize
 from .notes import note
 
 __all__ = ["checksum", "one_salesforce_id"]
@@ -41,9 +41,16 @@ def one_salesforce_id(ids: pd.Series, where: str) -> pd.Series:
     >>> one_salesforce_id(pd.Series(["0015g00000AbCdE", "0015g00000AbCdEAAV", "0015g00000XyZaBAAV"]), "c.csv").tolist()
     ['0015g00000AbCdE', '0015g00000AbCdE', '0015g00000XyZaB']
     """
+    encoded = arrow_codes(ids)
+    if encoded is not None:  # Arrow text (a CSV's column): the lengths of its distinct ids by Arrow, no Python loop
+        import pyarrow.compute as pc
+
+        lengths = pc.utf8_length(encoded[1]).to_numpy(zero_copy_only=False)
+        if not (lengths == 18).any() or not (lengths == 15).any():  # no pair possible: every column but such a one
+            return ids
     codes, distinct = factorize(ids)
     lengths = np.fromiter((len(v) if isinstance(v, str) else 0 for v in distinct), dtype=np.int64, count=len(distinct))
-    if not (lengths == 18).any() or not (lengths == 15).any():  # no pair possible: every column but such a one
+    if not (lengths == 18).any() or not (lengths == 15).any():
         return ids
     text = pd.Series(distinct, dtype=object).map(lambda v: v if isinstance(v, str) else "")
     long = text[text.str.fullmatch(r"[A-Za-z0-9]{18}")]
