@@ -288,8 +288,8 @@ def test_mode_tells_tiny_numbers_from_zero(tmp_path: Path) -> None:
 def test_text_names_german_months_and_refuses_locales_it_cannot_name(tmp_path: Path) -> None:
     # Excel's TEXT with a locale tag shows that language's month and day names: TEXT(45658,"[$-407]mmmm") is
     # "Januar" (1 January 2025, a Wednesday: "Mi"); the engine gave "January". A language without names here
-    # (French, [$-40C]) or a negative number under a condition ([>3]) is not guessed: the cell is listed as
-    # unsupported, nothing written.
+    # (Russian, [$-419]: French is named since, tests/test_recalc_text_locale_names.py) or a negative number under a
+    # condition ([>3]) is not guessed: the cell is listed as unsupported, nothing written.
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "S"
@@ -298,7 +298,7 @@ def test_text_names_german_months_and_refuses_locales_it_cannot_name(tmp_path: P
         "B2": '=TEXT(45658,"[$-de-DE]ddd, d. mmm yyyy")',
         "B3": '=TEXT(45658,"[$-409]mmmm")',
         "B4": '=TEXT(45658,"[$-407]dd.mm.yyyy")',
-        "B5": '=TEXT(45658,"[$-40C]mmmm")',
+        "B5": '=TEXT(45658,"[$-419]mmmm")',
         "B6": '=TEXT(-5,"[>3]0;0.0")',  # a negative number under a condition
     }
     for ref, value in cells.items():

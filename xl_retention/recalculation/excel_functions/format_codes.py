@@ -7,8 +7,9 @@ German or French Excel writes ``#.##0,00`` where an en-US one writes ``#,##0.00`
 language the author's Excel used, so a format holding a letter that is no en-US code, or the separators of a decimal
 comma, is never read as en-US ("January JJJJ", "1234.5000 €"): :func:`foreign_codes` says what in it is foreign,
 :func:`.number_format.format_value` refuses it (TEXT's "not implemented" error), and :func:`foreign_format_cells`
-lists the cells whose TEXT has such a format in the formula or in the cell it names, before any wrapper
-(``IFERROR``) could hide the refusal; the recalculation keeps Excel's stored value there (:mod:`..kept`).
+lists the cells whose TEXT has such a format in the formula or in the cell it names (or one showing month or day
+names the engine does not have, :func:`.locale_names.names_gap`), before any wrapper (``IFERROR``) could hide the
+refusal; the recalculation keeps Excel's stored value there (:mod:`..kept`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils import column_index_from_string
+
+from .locale_names import names_gap
 
 if TYPE_CHECKING:
     from ..formula_texts import FormulaTexts
@@ -141,4 +144,11 @@ def foreign_format_cells(
                 what = foreign_codes(fmt) if fmt else None
                 if what is not None:
                     yield sheet, texts.refs[place], "TEXT", foreign_reason(fmt, what, where)
+                    break
+                gap = names_gap(fmt) if fmt else None
+                if gap is not None:  # [$-419]mmmm, [$-40C]mmm: names the engine does not have (.locale_names)
+                    reason = (
+                        f"TEXT's format {where}{_quoted(fmt)} shows the {gap}, which the embedded engine does not have"
+                    )
+                    yield sheet, texts.refs[place], "TEXT", reason
                     break

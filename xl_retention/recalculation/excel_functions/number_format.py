@@ -5,8 +5,8 @@ that is not negative (:func:`_conditional`), ``0 # ?``
 placeholders with literals between them (``00000-0000``), thousands separators and scaling
 commas, ``%``, scientific ``E+``/``E-``, fractions (``# ?/?``, ``?/8``), quoted text, ``\\x``
 escapes, ``_x`` spaces (the width of x), ``*x`` fills (dropped), colours and locale tags
-(``[$€-407]`` shows its symbol; month and day names in English or German, ``[$-407]mmmm`` is
-"Januar"; another language's names raise :class:`FormatNotSupported`), ``@``, ``General``, and
+(``[$€-407]`` shows its symbol; month and day names in English or the tag's language, ``[$-407]mmmm`` is
+"Januar": :mod:`.locale_names`; names it does not know raise :class:`FormatNotSupported`), ``@``, ``General``, and
 dates and times (``yyyy yy m mm mmm mmmm mmmmm d dd ddd dddd h hh m mm s ss .0 AM/PM A/P [h] [m]
 [s]``). Numbers are rounded as Excel shows them: from their 15 significant digits, halves away
 from zero. A format this module does not know (a negative number under conditions such as
@@ -24,49 +24,7 @@ from fractions import Fraction
 
 from ._core import ExcelError
 from .format_codes import foreign_codes
-
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]  # fmt: skip
-_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-#: (months, abbreviated months, days, abbreviated days) by language, as Excel names them
-_NAMES = {
-    "en": (_MONTHS, [m[:3] for m in _MONTHS], _DAYS, [d[:3] for d in _DAYS]),
-    "de": (
-        ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
-         "Dezember"],
-        ["Jan", "Feb", "Mrz", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
-        ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
-        ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
-    ),
-}  # fmt: skip
-#: a locale tag: [$-407], [$€-407], [$-de-DE]
-_LOCALE = re.compile(r"\[\$[^\]-]*-([^\]]+)\]")
-_NAME_CODES = re.compile(r"(?i)mmm|ddd")
-
-
-def _language(section: str) -> str:
-    """The language whose month and day names a date section shows: its locale tag's, English without one.
-
-    A language without names here raises :class:`FormatNotSupported` when the section names months or days.
-    """
-    plain = re.sub(r'"[^"]*"|\\.', "", section)
-    tags = _LOCALE.findall(plain)
-    if not tags or not _NAME_CODES.search(_LOCALE.sub("", plain)):
-        return "en"
-    tag = tags[-1].strip()
-    if re.fullmatch(r"[0-9A-Fa-f]+", tag):
-        lcid = int(tag, 16)
-        language = {0x09: "en", 0x07: "de"}.get(lcid & 0x3FF) if lcid <= 0xFFFF else None
-    else:
-        language = tag.split("-")[0].lower()
-    if language not in _NAMES:
-        raise FormatNotSupported(f"month or day names of the locale [$-{tag}]")
-    return language
-
-
-class FormatNotSupported(ValueError):
-    """A number format this module cannot apply faithfully."""
-
+from .locale_names import ENGLISH, FormatNotSupported, Names, section_names, short_names_gap
 
 #: a section's condition: [>=1000], [<0.5], [=0], [<>3]
 _CONDITION = re.compile(r"\[(<=|>=|<>|<|>|=)\s*(-?(?:\d+\.?\d*|\.\d+))\]")
@@ -451,8 +409,8 @@ def _serial_parts(
     return year, month, day, whole // 3600, whole % 3600 // 60, whole % 60, seconds - whole, (days + 6) % 7
 
 
-def _date(value: float, tokens: list[tuple[str, str]], date1904: bool = False, language: str = "en") -> str:
-    months, short_months, days, short_days = _NAMES[language]
+def _date(value: float, tokens: list[tuple[str, str]], date1904: bool = False, names: Names = ENGLISH) -> str:
+    months, short_months, days, short_days, _ = names
     codes = [t.lower() for k, t in tokens if k == "code"]
     precision = max((len(c) - 1 for c in codes if c.startswith(".")), default=0)
     year, month, day, hour, minute, second, fraction, weekday = _serial_parts(value, precision, date1904)
@@ -484,13 +442,16 @@ def _date(value: float, tokens: list[tuple[str, str]], date1904: bool = False, l
         ):
             out.append(f"{minute:02d}" if low == "mm" else str(minute))
         elif low.startswith("m") and not low.startswith("["):
-            out.append(
-                {1: str(month), 2: f"{month:02d}", 3: short_months[month - 1], 4: months[month - 1]}.get(
-                    len(low), months[month - 1][0]
-                )
-            )
+            if short_months is None and len(low) == 3:
+                raise FormatNotSupported(short_names_gap(names, low))
+            named = months[month - 1] if len(low) == 4 else months[month - 1][0]
+            shown = {1: str(month), 2: f"{month:02d}", 3: short_months[month - 1] if short_months else ""}
+            out.append(shown.get(len(low), named))
         elif low.startswith("d"):
-            out.append({1: str(day), 2: f"{day:02d}", 3: short_days[weekday]}.get(len(low), days[weekday]))
+            if short_days is None and len(low) == 3:
+                raise FormatNotSupported(short_names_gap(names, low))
+            shown = {1: str(day), 2: f"{day:02d}", 3: short_days[weekday] if short_days else ""}
+            out.append(shown.get(len(low), days[weekday]))
         elif low.startswith("h"):
             h = hour % 12 or 12 if ampm else hour
             out.append(f"{h:02d}" if low == "hh" else str(h))
@@ -566,7 +527,7 @@ def format_value(value: float | str, fmt: str, date1904: bool = False) -> str:
             raise ExcelError("#VALUE!")  # date codes mixed with digit placeholders
         if sign and not (len(codes) == 1 and codes[0].startswith("[")):
             raise ExcelError("#VALUE!")  # a negative date or time (a lone [h], [m] or [s] may be negative)
-        return sign + _date(value, tokens, date1904, _language(section))
+        return sign + _date(value, tokens, date1904, section_names(section))
     if any(k == "code" and t == "@" for k, t in tokens) and any(k == "code" and t in "0#?" for k, t in tokens):
         raise ExcelError("#VALUE!")  # the text placeholder among digit placeholders
     if not any(k == "code" and t in "0#?" for k, t in tokens):
