@@ -20,7 +20,7 @@ import pandas as pd
 from .errors import bad_rows
 from .summary_cells import looks_like_totals
 
-__all__ = ["SUMMARY", "refuse_monthly_totals", "refuse_repeated_headers", "refuse_summary_rows"]
+__all__ = ["SUMMARY", "refuse_monthly_totals", "refuse_repeated_headers", "refuse_subtotal_ids", "refuse_summary_rows"]
 
 #: A cell that says a row is a summary of the rows above it (English, German, French, Spanish, Dutch, Italian,
 #: Swedish and Norwegian, Finnish, Polish, Portuguese, Russian, Japanese and Chinese: Excel's pivot tables write
@@ -146,6 +146,59 @@ def refuse_monthly_totals(kind: str, typed: Mapping[str, Any], names: Mapping[st
         monthly_totals(typed["customer_id"], typed["month"], typed["mrr"], source, names["customer_id"], "MRR")
     elif kind == "orders" and "amount" in typed:
         monthly_totals(typed["customer_id"], typed["date"], typed["amount"], source, names["customer_id"], "amount")
+    if kind in ("orders", "visits"):  # a row is an order or a visit, whatever its amount: asked of every id
+        who = "customer_id" if kind == "orders" else "visitor_id"
+        refuse_subtotal_ids(typed[who], source, names[who], "a customer" if kind == "orders" else "a visitor")
+
+
+#: A total word beside a date or a month written in digits ("Total 2024-01", "Summe 01/2024", "2024-01 total"): a
+#: month's subtotal whose period :data:`~.no_one_ids.SUBTOTAL` (period words) does not spell.
+_TOTAL_WORD = r"(?:totals?|sub[\s_-]*totals?|sum|summe|zwischensumme|gesamt(?:summe)?|totaal|totale|totales|somme|suma)"
+_DIGIT_DATE = r"(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"
+DATED_TOTAL = (
+    rf"(?i)^\s*(?:{_TOTAL_WORD}[\s:,_-]*(?:(?:for|of|für|du|de|del)\s+)?{_DIGIT_DATE}"
+    rf"|{_DIGIT_DATE}[\s:,_-]*{_TOTAL_WORD})[\s:.]*$"
+)
+
+
+def refuse_subtotal_ids(ids: pd.Series, source: str, column: str, who: str = "a customer") -> None:
+    """Refuse the rows of an orders or visits file whose id is a subtotal's label ("Total January", "Monthly total",
+    "Zwischensumme": :func:`~.no_one_ids.subtotal_labels`) wherever they are and whatever their amount: each row is
+    an order or a visit, so a hand-kept sheet's subtotal row between the months, its amount blank or not its month's
+    sum (or no amount column at all), was one more buyer or visitor each month, silently. The distinct ids are asked
+    once (Arrow's regular expressions where the column is Arrow text, a few microseconds an id).
+
+    >>> refuse_subtotal_ids(pd.Series(["a", "b", "Total January", "a", "Total February"]), "o.csv", "customer_id")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'customer_id': subtotal rows (a month's or a period's \
+totals, not a customer: remove them) in rows 4, 6 (counting the header as row 1): 'Total January', 'Total February'
+    >>> refuse_subtotal_ids(pd.Series(["a", "Total 2024-01"], dtype="str"), "o.csv", "customer_id", "a visitor")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'customer_id': subtotal rows (a month's or a period's \
+totals, not a visitor: remove them) in row 3 (counting the header as row 1): 'Total 2024-01'
+    >>> refuse_subtotal_ids(pd.Series(["Total Wine", "May", "Sum 2024", "2024-01-05"], dtype="str"), "o.csv", "id")
+    """
+    from ._distinct import distinct
+    from .no_one_ids import SUBTOTAL, subtotal_labels
+
+    found = distinct(ids)
+    if found is not None:
+        import pyarrow.compute as pc
+
+        hits = pc.or_(pc.match_substring_regex(found, SUBTOTAL), pc.match_substring_regex(found, DATED_TOTAL))
+        if not pc.any(hits).as_py():
+            return
+        candidates = [v for v in found.filter(hits).to_pylist() if v is not None]
+    else:
+        candidates = list(pd.unique(ids.dropna().to_numpy(dtype=object)))
+    dated = re.compile(DATED_TOTAL)
+    labels = subtotal_labels(candidates) + [v for v in candidates if isinstance(v, str) and dated.match(v.strip())]
+    if labels:
+        rows = np.flatnonzero(ids.isin(labels).to_numpy(dtype=bool))
+        problem = f"subtotal rows (a month's or a period's totals, not {who}: remove them)"
+        raise bad_rows(source, column, problem, rows, {int(r): ids.iloc[int(r)] for r in rows[:5]})
 
 
 #: A datetime64 unit's ticks per day (the units a date column is read in; others go through numpy's calendar).

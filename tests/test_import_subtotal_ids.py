@@ -1,0 +1,55 @@
+"""A hand-kept orders or visits sheet with a subtotal row between its months ("Total January", "Total 2024-02",
+"Monthly total") was read as one more buyer or visitor each month where the row had no amount to tell (no amount
+column; a visits file) or an amount that is not its month's sum: the buyers and the returning rate counted a customer
+who is the month itself, silently (a 'Total' at the end of the table, or an amount that is the month's sum, was
+refused already). Such rows are refused wherever they are, naming them; a customer named 'Total Wine' is read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from import_cli import refusal, run
+
+
+def _orders(label: str, amounts: bool) -> str:
+    lines = ["customer_id,date" + (",amount" if amounts else "")]
+    for month in range(1, 4):
+        for n, who in enumerate("abcdefghijkl"):  # 12 orders a month: the subtotal rows are not the file's last
+            lines.append(f"{who},2024-{month:02d}-{n + 1:02d}" + (f",{10 + n}" if amounts else ""))
+        lines.append(f"{label.format(month=month)},2024-{month:02d}-28" + (",500" if amounts else ""))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("label", ["Total January {month}", "Total 2024-{month:02d}", "Monthly total"])
+@pytest.mark.parametrize("amounts", [False, True])
+def test_subtotal_rows_between_months_are_refused(tmp_path: Path, capsys, label: str, amounts: bool) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(_orders(label, amounts))
+    message = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
+    labels = ", ".join(repr(label.format(month=m)) for m in (1, 2, 3))
+    assert message == (
+        "orders.csv, column 'customer_id': subtotal rows (a month's or a period's totals, not a customer: remove "
+        f"them) in rows 14, 27, 40 (counting the header as row 1): {labels}"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_subtotal_row_of_a_visits_file_is_refused(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "visits.csv"
+    path.write_text("visitor_id,date\nv1,2024-01-02\nv2,2024-01-03\nSumme Januar,2024-01-31\nv1,2024-02-02\n")
+    assert refusal(capsys, "--visits", str(path), "--to-csv", str(tmp_path / "o")) == (
+        "visits.csv, column 'visitor_id': subtotal rows (a month's or a period's totals, not a visitor: remove them) "
+        "in row 4 (counting the header as row 1): 'Summe Januar'"
+    )
+
+
+def test_a_customer_named_total_is_a_customer(tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(_orders("Total Wine", False).replace("l,", "Total Wine,"))
+    purchases = pd.read_csv(run(tmp_path, "--orders", path) / "purchases.csv")
+    assert purchases[["month", "buyers", "returning"]].values.tolist() == [
+        ["2024-01", 12, 0], ["2024-02", 12, 12], ["2024-03", 12, 12],
+    ]  # fmt: skip
