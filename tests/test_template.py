@@ -396,7 +396,12 @@ def test_print_layout(template):
     assert template["xlwings.conf"].sheet_state == "hidden"
     assert template["NPS scores"].max_row == 1  # responses are numbered where there are scores, not 1000 rows ahead
     assert template["Revenue"].row_dimensions[1].height == 48  # three lines: no header clipped
-    assert template["Cohorts"].column_dimensions["D"].width >= 14  # "log-likelihood"
+    # the months evenly spaced in every table: "log-likelihood" (D) wraps at its hyphen in a column 10 wide, the
+    # header row three lines tall
+    assert {template["Cohorts"].column_dimensions[c].width for c in "BCDEFGHIJKLMNOPQRSTUVWXY"} == {10}  # 24 months
+    fit_header = next(r for r in range(1, 200) if template["Cohorts"].cell(r, 4).value == "log-likelihood")
+    assert template["Cohorts"].cell(fit_header, 4).alignment.wrap_text
+    assert template["Cohorts"].row_dimensions[fit_header].height == 48
     for ws in template.worksheets:  # every header row holds three lines of its column's width
         for cell in ws[1] if ws.title in ("Customers", "Revenue", "NPS", "Purchases and visits") else ():
             width = ws.column_dimensions[cell.column_letter].width

@@ -31,7 +31,7 @@ import openpyxl
 import pytest
 
 from xl_retention.workbook import build_template
-from xl_retention.workbook.sheets import FIT_REASONS, PROJECTION_MONTHS
+from xl_retention.workbook.sheets import COHORT_WIDTH, FIT_REASONS, PROJECTION_MONTHS
 
 sys.path.insert(0, str(Path(__file__).parent))
 import libreoffice  # noqa: E402  (the tests' LibreOffice harness)
@@ -108,18 +108,18 @@ def test_the_fit_notes_wrap_inside_the_printed_width_and_the_sbg_row_reads_sbg_f
     assert headers == [None, "alpha", "beta", "log-likelihood", "c", None, None]  # no empty dark 6th header
     last = max(months + 1, 2 + PROJECTION_MONTHS)  # the sheet's widest table: the triangles or the projection
     width = sum(ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(7, last + 1))
-    assert width == 9 * (last - 6)
+    assert width == COHORT_WIDTH * (last - 6)
     merged = {str(r) for r in ws.merged_cells.ranges}
-    longest = max(len(r) for r in FIT_REASONS) + len("no BdW fit: ")  # 248 characters
-    assert longest == 248
+    longest = max(len(r) for r in FIT_REASONS) + len("no BdW fit: ")  # 339 characters
+    assert longest == 339
     for row in range(fit, fit + 3):
         assert f"G{row}:{openpyxl.utils.get_column_letter(last)}{row}" in merged
         assert ws.cell(row, 7).alignment.wrap_text
         text = ws.cell(row, 7).value if row == fit + 2 else "x" * longest
         lines = math.ceil(len(text) / (1.1 * width))
         assert ws.row_dimensions[row].height == 15 * lines + (4 if lines > 1 else 0)
-    if months == 3:  # 8 columns of 9: the longest reason takes 4 lines, the log-likelihood note 3
-        assert [ws.row_dimensions[fit + i].height for i in range(3)] == [64, 64, 49]
+    if months == 3:  # 8 columns of 10: the longest reason takes 4 lines, the log-likelihood note 2
+        assert [ws.row_dimensions[fit + i].height for i in range(3)] == [64, 64, 34]
 
 
 @needs_soffice

@@ -35,6 +35,10 @@ from ._style import (
 )
 
 COHORT_SIZE_COLUMN = 2  # B: customers in month 0
+#: the width of every column right of the signup months on the Cohorts sheet, whose tables share its columns: the
+#: triangles' months, the fit's figures and the projection's months alike ("Observed to month" and "log-likelihood"
+#: wrap in it), so the months are evenly spaced in every table (B was 10 and D 14 wide among months 9 wide)
+COHORT_WIDTH = 10
 COHORT_PAGE_MONTHS = 24  # the months of a cohort table printed on one page across (a 24-month tracker: one page)
 PROJECTION_MONTHS = 12
 
@@ -188,11 +192,11 @@ def _triangle(
     headers = [first] + [f"Month {k}" for k in range(n)]
     ws.cell(row=top, column=1, value=title).font = TITLE_FONT
     counts_first = top + 3  # top + 1: a note
-    header(ws, top + 2, headers, [12] + [9] * n)
+    header(ws, top + 2, headers, [12] + [COHORT_WIDTH] * n)
     pct_title = counts_first + n + 1
     pct_first = pct_title + 2
     ws.cell(row=pct_title, column=1, value=share_title).font = TITLE_FONT
-    header(ws, pct_title + 1, headers, [12] + [9] * n)
+    header(ws, pct_title + 1, headers, [12] + [COHORT_WIDTH] * n)
     size = get_column_letter(COHORT_SIZE_COLUMN)
     for i, month in enumerate(months):
         count_row, pct_row = counts_first + i, pct_first + i
@@ -265,9 +269,9 @@ FIT_REASONS = (
     "#VALUE!: text in the triangle",
     "#REF!",
     "#NAME?: the xl-retention functions are not loaded (see Start here)",
-    "#NUM!: counts that rise, a cohort with fewer than 3 months, no churn at all, or churn alike for every "
-    "customer (no finite fit: the constant-churn lifetime value applies); recalc's report names which for sBG, "
-    "xr.bdw_fit in Python for BdW",
+    "#NUM!: counts that rise, survivors 0 in every cohort from one month on (months not observed yet: leave them "
+    "blank), a cohort with fewer than 3 months, no churn at all, or churn alike for every customer (no finite fit: "
+    "the constant-churn lifetime value applies); recalc's report names which for sBG, xr.bdw_fit in Python for BdW",
     "#N/A",
     "",
 )
@@ -301,7 +305,7 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
         column=1,
         value="sBG (Fader & Hardie 2007) and BdW (Fader, Hardie, Liu, Davin & Steenburgh 2018) fitted to the survivors",
     ).font = TITLE_FONT
-    header(ws, top + 1, ["", "alpha", "beta", "log-likelihood", "c"], [12, 9, 9, 14, 9])
+    header(ws, top + 1, ["", "alpha", "beta", "log-likelihood", "c"], [12] + [COHORT_WIDTH] * 4)
     fit = top + 2
     reasons = ",".join(f'"{r}"' for r in FIT_REASONS)
     # sBG: a failed fit shows its own error in its cells (the projections and lifetime value use them).
@@ -354,7 +358,7 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
         "observed share x S(k + h) / S(k)",
     ).font = TITLE_FONT
     headers = ["Signup month", "Observed to month"] + [f"+{h}" for h in range(1, PROJECTION_MONTHS + 1)]
-    header(ws, title + 1, headers, [12, 10] + [9] * PROJECTION_MONTHS)
+    header(ws, title + 1, headers, [12] + [COHORT_WIDTH] * (1 + PROJECTION_MONTHS))
     last = get_column_letter(n + 1)
     for i, month in enumerate(months):
         row, count_row = title + 2 + i, counts_first + i
