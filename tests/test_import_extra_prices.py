@@ -1,7 +1,9 @@
 """A recurring extra price beside a billing export's amount under a name that does not say add-on ("Support Plan
 Price", "Module Price", "Storage Fee", "Extras", "Premium Support", "Zusatzoptionen") was left out of the MRR: Jan 200
 for 225.50, exit 0 (H35 finding 09). Refused naming the rows, as an add-on column is; a one-time fee, a price equal to
-the amount (written again), a lifetime value and a column of words are read as before. A database table alike."""
+the amount (written again), a lifetime value and a column of words are read as before. A database table alike.
+A camel-case name is read by its words as a spaced one is: ``UsageTotal``, ``SupportLifetimeValue`` (a total, a
+lifetime value) were refused as prices, ``premiumDiscount`` as a price where it is a discount (H48)."""
 
 from __future__ import annotations
 
@@ -44,12 +46,33 @@ def test_an_extra_price_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture
 @pytest.mark.parametrize(
     ("name", "values"),
     [("Setup Fee", ("25.50", "")), ("Support Price", ("100.00", "100.00")), ("Lifetime Value", ("2500.75", "300.10")),
-     ("Premium Support", ("yes", "no")), ("Storage Fee", ("0.00", ""))],
+     ("Premium Support", ("yes", "no")), ("Storage Fee", ("0.00", "")), ("UsageTotal", ("250.50", "30.25")),
+     ("SupportLifetimeValue", ("900.50", "120.25")), ("setupFee", ("25.50", ""))],
 )  # fmt: skip
 def test_other_columns_pass(tmp_path: Path, name: str, values: tuple[str, str]) -> None:
     assert run(tmp_path, name, values) == 0
     with open(tmp_path / "o" / "movements.csv", newline="") as f:
         assert next(csv.DictReader(f))["mrr_end"] == "200.0"
+
+
+@pytest.mark.parametrize("name", ["StorageFee", "supportPlanPrice", "ModulePrice"])
+def test_a_camel_case_extra_price_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    assert run(tmp_path, name, ("25.50", "")) == 1
+    assert f"subs.csv, column {name!r}: prices beside the amount" in capsys.readouterr().err
+
+
+def test_a_camel_case_discount_is_refused_as_a_discount(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tmp_path, "premiumDiscount", ("5.00", "")) == 1
+    err = capsys.readouterr().err
+    assert "subs.csv, column 'premiumDiscount': discounts that lower what the customer pays" in err
+    assert "prices beside the amount" not in err
+
+
+def test_an_add_on_column_is_refused_by_the_same_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tmp_path, "addon_unit_price", ("12.00", "")) == 1
+    err = capsys.readouterr().err
+    assert "subs.csv, column 'addon_unit_price': add-on prices or quantities, which the subscription pays beside" in err
+    assert "in row 2 (counting the header as row 1): '12.00'" in err
 
 
 def test_a_database_table(tmp_path: Path) -> None:

@@ -80,3 +80,40 @@ def test_a_database_table_is_read_as_a_file(tmp_path: Path) -> None:
         con.execute("CREATE TABLE subs AS SELECT * FROM frame")
     args = ["--subscriptions", "table:subs", "--backend", "duckdb", "--connection", str(database)]
     assert cli.main(["import", *args, "--columns", "customer_id=Customer ID", "--to-csv", str(tmp_path / "o")]) == 1
+
+
+# One check of a subscriptions and an orders file (H48): 'Taxes Included' and 'Tax Behavior' (reading.taxes' own
+# check before) and the other flags above are read by reading.tax_flags alone, where no column holds a tax.
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_an_orders_amount_named_with_tax_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("Email,Date,Amount (incl. VAT)\na@x.com,2024-01-05,119.00\nb@x.com,2024-02-05,238.00\n")
+    args = ["--orders", str(path), "--columns", "customer_id=Email,date=Date,amount=Amount (incl. VAT)"]
+    assert cli.main(["import", *args, "--backend", backend, "--to-csv", str(tmp_path / "o")]) == 1
+    assert (
+        "orders.csv: 'Amount (incl. VAT)' says by its name that it includes tax and no column holds the tax; revenue "
+        "is net of tax" in capsys.readouterr().err
+    )
+
+
+def test_a_flag_beside_a_tax_column_left_blank_is_refused(tmp_path: Path, capsys) -> None:
+    lines = [f"{HEAD},Tax,Prices include tax", *(f"{r},,yes" for r in ROWS)]
+    assert run(tmp_path, lines, "--columns", "customer_id=Customer ID") == 1
+    err = capsys.readouterr().err
+    assert "subs.csv: column 'Prices include tax' says 'Amount' includes tax (row 2: 'yes') and no column holds" in err
+
+
+def test_a_flag_beside_a_tax_of_0_passes(tmp_path: Path) -> None:
+    lines = [f"{HEAD},Tax,Taxes Included", *(f"{r},0.00,true" for r in ROWS)]
+    assert run(tmp_path, lines, "--columns", "customer_id=Customer ID") == 0
+    with open(tmp_path / "o" / "movements.csv", newline="") as f:
+        assert next(csv.DictReader(f))["mrr_end"] == "240.0"
+
+
+@pytest.mark.parametrize(("name", "value"), [("Tax Behavior", " incl"), ("tax_behaviour", "Yes"), ("TaxIncluded", "1")])
+def test_a_tax_behavior_saying_included_is_refused(tmp_path: Path, capsys, name: str, value: str) -> None:
+    assert run(tmp_path, flagged(name, ["", value]), "--columns", "customer_id=Customer ID") == 1
+    err = capsys.readouterr().err
+    assert f"subs.csv: column {name!r} says 'Amount' includes tax (row 3: {value.strip()!r}) and no column" in err

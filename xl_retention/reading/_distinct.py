@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["arrow_codes", "arrow_text", "distinct", "factorize"]
+__all__ = ["arrow_codes", "arrow_text", "distinct", "factorize", "stripped_text", "text_codes"]
 
 
 def arrow_text(series: pd.Series) -> Any | None:
@@ -130,3 +130,38 @@ def distinct(series: pd.Series) -> Any | None:
         return pc.unique(data)
     _, dictionary, missing = encoded
     return pa.concat_arrays([dictionary, pa.nulls(1, dictionary.type)]) if missing else dictionary
+
+
+def text_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, texts)``: the distinct values of ``series`` as stripped text (an object array, ``""`` last: the
+    missing values' text) and each row's position in it (-1, the last, where the value is missing). Worked out on the
+    distinct values (:func:`factorize`: Arrow's hash where the column is Arrow text), not row by row, where the column
+    is text; another (numbers, dates, Python objects: ``1`` and ``1.0`` one distinct value but two texts) is made text
+    first, row by row.
+
+    >>> codes, texts = text_codes(pd.Series([" a", None, "b ", " a"], dtype="str"))
+    >>> codes.tolist(), texts.tolist()
+    ([0, -1, 1, 0], ['a', 'b', ''])
+    """
+    if not isinstance(series.dtype, pd.StringDtype):  # numbers, dates, objects: their text as pandas writes it
+        series = series.astype(object).where(series.notna(), "").astype(str).str.strip()
+    codes, uniques = factorize(series)
+    texts = np.empty(len(uniques) + 1, dtype=object)
+    texts[:-1] = [str(v).strip() for v in uniques]
+    texts[-1] = ""
+    return codes, texts
+
+
+def stripped_text(series: pd.Series) -> np.ndarray:
+    """Each value of ``series`` as stripped text, ``""`` where it is missing (an object array of ``len(series)``): as
+    ``series.astype(object).where(series.notna(), "").astype(str).str.strip()`` gives it, by :func:`text_codes`.
+
+    >>> stripped_text(pd.Series([" a", None, "b ", " a"], dtype="str")).tolist()
+    ['a', '', 'b', 'a']
+    >>> stripped_text(pd.Series([1.5, float("nan"), 2.0])).tolist()
+    ['1.5', '', '2.0']
+    >>> stripped_text(pd.Series([1, 1.0, None], dtype=object)).tolist()
+    ['1', '1.0', '']
+    """
+    codes, texts = text_codes(series)
+    return texts[codes]

@@ -17,6 +17,7 @@ import pandas as pd
 from .billing import BILLING_ALIASES, bare_key, interval_months, monthly_amounts, price_in_cents
 from .ends import end_like_columns
 from .errors import DataError, bad_rows
+from .extra_prices import add_on_columns  # noqa: F401 (relational.mirrors imports it from here)
 from .interval_columns import _number, interval_by_values
 from .line_totals import line_total
 from .names import columns_option, key, keys_of
@@ -320,42 +321,6 @@ def _named_like(name_key: str, ours: str) -> bool:
     if ours == "interval_count":
         return bool(words & _COUNT_WORDS)
     return bool(words & _QUANTITY_WORDS) or bool(words & _COUNTED and words & _COUNTING)
-
-
-def add_on_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[Any]:
-    """The add-on columns of a billing export (their name says ``add_on``/``addon``: Recurly's
-    ``subscription_add_on_unit_amount_in_cents``, ``addon_quantity``, Chargebee's ``addons.*``) that are not used as
-    ours (``names``: ours -> theirs), in their order; the SQL backends' mirror (relational.mirrors) uses it too.
-
-    >>> add_on_columns(["customer_id", "addon_quantity", "addons.unit_price", "Add-on total", "Addonis"], {})
-    ['addon_quantity', 'addons.unit_price', 'Add-on total', 'Addonis']
-    """
-    used = {key(c) for c in names.values()}
-    out = []
-    for column in columns:
-        k = key(column)
-        if k not in used and ({"add_on", "addon", "addons", "add_ons"} & set(k.replace(".", "_").split("_")) or
-                              "add_on" in k or k.startswith(("addon", "addons."))):  # fmt: skip
-            out.append(column)
-    return out
-
-
-def _refuse_add_ons(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
-    """In a billing export, an add-on column (its name says ``add_on``/``addon``: Recurly's
-    ``subscription_add_on_unit_amount_in_cents``, ``addon_quantity``, Chargebee's ``addons.*``) with a value other
-    than blank or 0 adds to what the subscription pays, which MRR = amount x quantity / months leaves out: refused,
-    naming the column and the rows (add the add-ons into the price, or remove the column if they are free)."""
-    for column in add_on_columns(df.columns, names):
-        values = df[column]
-        text = values.astype(object).where(values.notna(), "").astype(str).str.strip().str.lower()
-        filled = ~text.isin(["", "0", "0.0", "0.00", "none", "false", "no"]).to_numpy()
-        if filled.any():
-            problem = (
-                "add-on prices or quantities, which the subscription pays beside its plan (MRR = amount x quantity / "
-                "months per interval leaves them out): add them into the amount (price x quantity + add-on price x "
-                "add-on quantity, per interval), or remove the column if they are free"
-            )
-            raise bad_rows(source, str(column), problem, np.flatnonzero(filled), values.to_numpy())
 
 
 def billing_optional(optional: Sequence[str], columns: Mapping[str, str]) -> tuple[str, ...]:

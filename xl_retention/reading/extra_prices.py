@@ -1,26 +1,35 @@
-"""A second price beside a billing export's amount, under a name that does not say add-on: "Support Plan Price",
-"Module Price", "Storage Fee", "Extras", "Premium Support", "Zusatzoptionen".
+"""Prices a billing export's subscription pays beside its plan's amount: add-ons, and extras under other names.
 
-MRR = amount x quantity / months per interval takes one price per row. A recurring extra paid beside the plan in a
-column of its own (an add-on under another name than ``add_on``: :func:`~.billing_columns.add_on_columns`) would be
-left out of the MRR. So a column not used, whose name says a price, a fee or an extra (:data:`_EXTRA_WORDS`) and none
-of a one-time charge, a total, a balance, a tax or a discount (:data:`_NOT_EXTRA`), holding amounts other than 0 that
-are not the amount itself (a twin: "Plan Price" beside "Amount"), is refused, naming its rows: add it into the amount
-(per interval), or remove the column where it is not paid every interval.
+MRR = amount x quantity / months per interval takes one price per row, so a price paid beside it in a column of its
+own would be left out of the MRR. One rule finds such columns, not used as ours (:func:`paid_beside_columns`), and
+:func:`refuse_add_ons` refuses them, naming the column and its rows:
+
+* an add-on by name (:func:`add_on_columns`: ``add_on``/``addon``: Recurly's
+  ``subscription_add_on_unit_amount_in_cents``, ``addon_quantity``, Chargebee's ``addons.*``) holding a value other
+  than blank or 0 (a price, a quantity, an id);
+* an extra under another name (:func:`extra_price_columns`: "Support Plan Price", "Module Price", "Storage Fee",
+  "Extras", "Premium Support", "Zusatzoptionen"): a name whose words (:func:`~.names.words`, camel case split) say a
+  price, a fee or an extra (:data:`_EXTRA_WORDS`) and none of a one-time charge, a total, a balance, a tax or a
+  discount (:data:`_NOT_EXTRA`: "Setup Fee", ``UsageTotal``, ``SupportLifetimeValue``, ``premiumDiscount``), holding
+  amounts other than 0 that are not the amount itself (a twin: "Plan Price" beside "Amount").
+
+The ways out: add them into the amount (per interval), or remove the column where they are free or not paid every
+interval (a one-time fee).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .errors import DataError, bad_rows
+from .names import key, keys_of
+from .names import words as _words
 
-__all__ = ["extra_price_columns", "refuse_extra_prices"]
+__all__ = ["add_on_columns", "extra_price_columns", "paid_beside_columns", "refuse_add_ons"]
 
 #: Words (or beginnings of words) of a column's name that say a price paid, or an extra to the plan.
 _EXTRA_WORDS = ("price", "prices", "preis", "prix", "precio", "prezzo", "fee", "fees", "gebühr", "gebuhr", "extra",
@@ -39,58 +48,120 @@ _NOT_EXTRA = frozenset({
 })  # fmt: skip
 
 
-def _words(name: Any) -> list[str]:
-    return [w for w in re.split(r"[^0-9a-zà-ÿ]+", str(name).lower()) if w]
+def add_on_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[Any]:
+    """The add-on columns of a billing export (their name says ``add_on``/``addon``: Recurly's
+    ``subscription_add_on_unit_amount_in_cents``, ``addon_quantity``, Chargebee's ``addons.*``) that are not used as
+    ours (``names``: ours -> theirs), in their order; the SQL backends' mirror (relational.mirrors) uses it too.
+
+    >>> add_on_columns(["customer_id", "addon_quantity", "addons.unit_price", "Add-on total", "Addonis"], {})
+    ['addon_quantity', 'addons.unit_price', 'Add-on total', 'Addonis']
+    """
+    used = {key(c) for c in names.values()}
+    out = []
+    for column in columns:
+        k = key(column)
+        if k not in used and ({"add_on", "addon", "addons", "add_ons"} & set(k.replace(".", "_").split("_")) or
+                              "add_on" in k or k.startswith(("addon", "addons."))):  # fmt: skip
+            out.append(column)
+    return out
 
 
 def extra_price_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
-    """The columns not used whose name says a recurring extra price (see the module docstring).
+    """The columns not used whose name says a recurring extra price, an add-on under another name (see the module
+    docstring).
 
     >>> extra_price_columns(["amount", "Support Plan Price", "Setup Fee", "Extras", "Plan Price", "Lifetime Value"],
     ...                     {"amount": "amount"})
     ['Support Plan Price', 'Extras']
+    >>> extra_price_columns(["amount", "StorageFee", "UsageTotal", "SupportLifetimeValue", "premiumDiscount"], {})
+    ['StorageFee']
     """
     from .billing import BILLING_ALIASES
-    from .billing_columns import add_on_columns
-    from .names import keys_of
 
     used = {str(c) for c in names.values()}
     prices = {"amount", *BILLING_ALIASES["amount"]}  # the plan's own price ('Plan Price', 'Unit Price')
-    add_ons = {str(c) for c in add_on_columns(columns, names)}  # refused as add-ons (reading.billing_columns)
+    add_ons = {str(c) for c in add_on_columns(columns, names)}
     out = []
     for column in map(str, columns):
         words = _words(column)
-        if column in used or column in add_ons or set(words) & _NOT_EXTRA or keys_of(column) & prices:
+        if column in used or column in add_ons or words & _NOT_EXTRA or keys_of(column) & prices:
             continue
         if any(w.startswith(_EXTRA_WORDS) for w in words):
             out.append(column)
     return out
 
 
-def refuse_extra_prices(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
-    """Refuse a billing export with a recurring extra price beside its amount (see the module docstring)."""
+def paid_beside_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[str]:
+    """The columns of a price paid beside the plan's, not used: add-ons by name, then extras under other names (see
+    the module docstring); what :func:`refuse_add_ons` reads.
+
+    >>> paid_beside_columns(["amount", "addon_quantity", "Storage Fee", "Setup Fee"], {"amount": "amount"})
+    ['addon_quantity', 'Storage Fee']
+    """
+    return [str(c) for c in add_on_columns(columns, names)] + extra_price_columns(columns, names)
+
+
+def _filled_add_on(values: pd.Series) -> np.ndarray:
+    """The rows of an add-on column holding a value other than blank or 0 (a price, a quantity, an id)."""
+    from ._distinct import stripped_text
+
+    text = pd.Series(stripped_text(values)).str.lower()
+    return ~text.isin(["", "0", "0.0", "0.00", "none", "false", "no"]).to_numpy()
+
+
+def _filled_extra(df: pd.DataFrame, column: str, money: str | None, source: str) -> np.ndarray | None:
+    """The rows of an extra price column holding an amount other than 0 that is not the amount written again; None
+    where it holds words ('Premium', 'yes'): no amount."""
     from .values import parse_numbers
 
+    listed = list(map(str, df.columns))
+    try:
+        values = parse_numbers(df[column], source, column, allow_blank=True)
+    except DataError:
+        return None
+    filled = ~np.isnan(values) & (values != 0)
+    if money is not None and listed.count(str(money)) == 1:
+        try:
+            amount = parse_numbers(df[str(money)], source, str(money), allow_blank=True)
+            filled &= ~(np.abs(values - amount) <= 0.005)  # the amount itself, written again
+        except DataError:
+            pass
+    return filled
+
+
+_ADD_ON_PROBLEM = (
+    "add-on prices or quantities, which the subscription pays beside its plan (MRR = amount x quantity / months per "
+    "interval leaves them out): add them into the amount (price x quantity + add-on price x add-on quantity, per "
+    "interval), or remove the column if they are free"
+)
+_EXTRA_PROBLEM = (
+    "prices beside the amount, which the subscription pays beside its plan (MRR = amount x quantity / months per "
+    "interval takes one price a row): add them into the amount (per interval), or remove the column where they are "
+    "not paid every interval (a one-time fee)"
+)
+
+
+def refuse_add_ons(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
+    """Refuse a billing export with a price paid beside its amount (see the module docstring), naming the column and
+    its rows.
+
+    >>> frame = pd.DataFrame({"amount": ["10", "20"], "UsageTotal": ["250", "30"], "StorageFee": ["0", "5"]})
+    >>> try:
+    ...     refuse_add_ons(frame, {"amount": "amount"}, "s.csv")
+    ... except DataError as error:
+    ...     print(str(error)[:48])
+    s.csv, column 'StorageFee': prices beside the am
+    """
+    add_ons = [str(c) for c in add_on_columns(df.columns, names)]
     money = names.get("amount", names.get("mrr"))
     listed = list(map(str, df.columns))
-    for column in extra_price_columns(listed, names):
-        if listed.count(column) != 1:
+    for column in paid_beside_columns(df.columns, names):
+        if column in add_ons:
+            filled: np.ndarray | None = _filled_add_on(df[column])
+        elif listed.count(column) == 1:
+            filled = _filled_extra(df, column, money, source)
+        else:
             continue
-        try:
-            values = parse_numbers(df[column], source, column, allow_blank=True)
-        except DataError:
-            continue  # words ('Premium', 'yes'): no amount
-        filled = ~np.isnan(values) & (values != 0)
-        if money is not None and listed.count(str(money)) == 1:
-            try:
-                amount = parse_numbers(df[str(money)], source, str(money), allow_blank=True)
-                filled &= ~(np.abs(values - amount) <= 0.005)  # the amount itself, written again
-            except DataError:
-                pass
-        if filled.any():
-            problem = (
-                "prices beside the amount, which the subscription pays beside its plan (MRR = amount x quantity / "
-                "months per interval takes one price a row): add them into the amount (per interval), or remove "
-                "the column where they are not paid every interval (a one-time fee)"
-            )
+        if filled is not None and filled.any():
+            problem = _ADD_ON_PROBLEM if column in add_ons else _EXTRA_PROBLEM
             raise bad_rows(source, column, problem, np.flatnonzero(filled), df[column].to_numpy())

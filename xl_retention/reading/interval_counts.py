@@ -17,7 +17,6 @@ term; "Days Until Due", ``term_years``) is no interval count.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,6 +26,7 @@ import pandas as pd
 from .billing import interval_months
 from .errors import DataError
 from .names import columns_option, key
+from .names import words as _words
 
 __all__ = ["count_or_term", "refuse_count_or_term"]
 
@@ -48,11 +48,6 @@ _NOT = frozenset({
 })  # fmt: skip
 
 
-def _words(name: Any) -> set[str]:
-    camel = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(name)).lower()
-    return {w for text in (camel, str(name).lower()) for w in re.split(r"[^0-9a-zà-ÿ]+", text)} - {""}
-
-
 def _whole(values: pd.Series) -> np.ndarray | None:
     """The column's values as whole numbers from 1 to 1,200 (blanks left out), one above 1, not all years; None
     otherwise."""
@@ -61,10 +56,13 @@ def _whole(values: pd.Series) -> np.ndarray | None:
     if pd.api.types.is_numeric_dtype(values.dtype):
         numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
     else:
-        text = values.astype(object).where(values.notna(), "").astype(str).str.strip()
+        from ._distinct import text_codes
+
+        codes, texts = text_codes(values)  # read on the distinct values
+        text = pd.Series(texts, dtype=object)
         if not text.str.fullmatch(r"[0-9]{0,4}(?:\.0+)?").all():
             return None
-        numbers = pd.to_numeric(text.where(text != "", None), errors="coerce").to_numpy(dtype=np.float64)
+        numbers = pd.to_numeric(text.where(text != "", None), errors="coerce").to_numpy(dtype=np.float64)[codes]
     given = numbers[~np.isnan(numbers)]
     if len(given) == 0 or not np.all(given == np.round(given)) or given.min() < 1 or given.max() > 1200:
         return None

@@ -9,7 +9,7 @@ from typing import Any
 
 from .billing import bare_key
 
-__all__ = ["columns_option", "key", "keys_of"]
+__all__ = ["columns_option", "key", "keys_of", "words"]
 
 
 def key(name: Any) -> str:
@@ -23,6 +23,24 @@ def keys_of(name: Any) -> set[str]:
     full = key(name)
     bare = bare_key(full)
     return {full} if bare is None else {full, bare}
+
+
+#: Where a camel-case name's words meet: a lower-case letter before a capital ("TaxAmount", "premiumDiscount").
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+#: What parts a name's words: anything but a digit or a (Latin-1) lower-case letter, after the name is lower-cased.
+_NOT_WORD = re.compile(r"[^0-9a-zà-ÿ]+")
+
+
+def words(name: Any) -> set[str]:
+    """The words of a column's name, lower case, split at anything but a letter or a digit (spaces, ``_``, ``.``,
+    punctuation) and at camel case, with each camel-case run whole too ("TaxAmount": tax, amount and taxamount, so
+    that a rule asking for a compound, or for the beginning of a word such as "brutto" in "Bruttopreis", finds it).
+
+    >>> sorted(words("UsageTotal")), sorted(words("support_plan-price (EUR)")), sorted(words("MwSt."))
+    (['total', 'usage', 'usagetotal'], ['eur', 'plan', 'price', 'support'], ['mw', 'mwst', 'st'])
+    """
+    text = str(name)
+    return {w for part in (_CAMEL.sub(" ", text), text) for w in _NOT_WORD.split(part.lower())} - {""}
 
 
 def columns_option(items: Sequence[tuple[str, str]]) -> str:

@@ -19,7 +19,6 @@ where neither tells, or a discount is above its amount, the file is refused, nam
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import numpy as np
@@ -27,6 +26,7 @@ import pandas as pd
 
 from .errors import DataError, bad_rows
 from .names import columns_option
+from .names import words as name_words
 from .notes import note
 
 __all__ = ["after_discounts"]
@@ -37,8 +37,8 @@ _CENT = 0.0051
 
 
 def _words(name: str) -> set[str]:
-    camel = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
-    words = {w for text in (camel, name.lower()) for w in re.split(r"[^0-9a-zà-ÿ]+", text)} - {""}
+    """A name's words (:func:`~.names.words`), with "netto" and "brutto" of German compounds ("Nettobetrag")."""
+    words = name_words(name)
     return words | {p for w in words for p in ("netto", "brutto") if w.startswith(p)}
 
 

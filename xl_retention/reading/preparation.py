@@ -19,7 +19,6 @@ from .billing import BILLING_ALIASES, months_per_interval
 from .billing_columns import (
     _BILLING,
     _check_dates_given,
-    _refuse_add_ons,
     _refuse_billing_names_without_interval,
     _refuse_count_without_interval,
     _refuse_unused_billing_columns,
@@ -50,7 +49,7 @@ from .export_kinds import (
     refuse_retention_report,
     refuse_subscriptions_as_orders,
 )
-from .extra_prices import refuse_extra_prices
+from .extra_prices import refuse_add_ons
 from .frames import pandas_table
 from .inclusive_ends import inclusive_ends
 from .interval_columns import swapped_interval_columns
@@ -88,7 +87,6 @@ from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
 from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_summary_rows
 from .survey_questions import check_questions
-from .tax_flags import refuse_tax_included
 from .taxes import net_of_tax
 from .trials import paid_from_trial_end
 from .unmapped import refuse_movements_log, refuse_unused_dates
@@ -168,8 +166,7 @@ def prepare(
         check_deal_stages(df, source, set(names.values()))  # a CRM's lost and open deals (reading.deal_stages)
     if billing:
         _refuse_unused_billing_columns(df, names, source)
-        _refuse_add_ons(df, names, source)  # an add-on's price is paid beside the plan's
-        refuse_extra_prices(df, names, source)  # 'Support Plan Price', 'Storage Fee' (reading.extra_prices)
+        refuse_add_ons(df, names, source)  # an add-on's price, 'Storage Fee': paid beside the plan's (extra_prices)
         check_discounts(df, source, list(names.values()))  # a coupon, "50%" off: MRR after discounts
     by_currency = options.segment is not None and named_currency(options.segment)
     if kind in ("snapshots", "intervals", "orders"):
@@ -250,9 +247,9 @@ def prepare(
         refuse_times(typed["month"], out["month"].to_numpy(), source, names["month"])
     if kind == "snapshots" and options.refuse_missing_months and not df.attrs.get(EVERY_MONTH_OBSERVED):
         refuse_missing_months(typed["month"], source, names["month"])
-    if kind in ("snapshots", "intervals"):  # 'Prices include tax' yes, Paddle's tax_mode internal (reading.tax_flags)
-        refuse_tax_included(df, names, source)
-    if kind in ("snapshots", "intervals"):  # 'Total' beside 'Tax': MRR is net of tax (reading.taxes)
+    # 'Total' beside 'Tax': MRR is net of tax (reading.taxes); without a tax, 'Prices include tax' yes, Paddle's
+    # tax_mode internal are refused (reading.tax_flags)
+    if kind in ("snapshots", "intervals"):
         typed = net_of_tax(df, typed, names, source, options.decimal)
     elif kind == "orders" and "amount" in typed:  # Shopify's 'Total' beside 'Taxes': revenue is net of tax too
         typed = net_of_tax(df, typed, names, source, options.decimal, "revenue")

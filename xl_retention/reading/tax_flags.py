@@ -1,10 +1,11 @@
 """Columns that say a subscription's amounts include tax, under any of the exports' names and values.
 
-MRR is net of tax (docs/metrics.md). A column of the tax beside the amount is read by :mod:`.taxes`; without one, a
-column that says the amounts include tax is refused by :func:`.taxes._refuse_included_flag` where its name says a
-tax and "included" (Stripe's ``tax_behavior``, Shopify's "Taxes Included"). The exports say it in other ways too,
-and each would count the tax as recurring revenue:
+MRR is net of tax, and so is an orders file's revenue (docs/metrics.md). A column of the tax beside the amount is
+read by :mod:`.taxes`; without one, a file that says its amounts include tax is refused here (:mod:`.taxes` asks,
+where no column holds a tax), as each would count the tax as revenue:
 
+* a column whose name says a tax and "included" or how it is applied (Stripe's price ``tax_behavior``
+  ``inclusive``, Shopify's "Taxes Included" true, yes, ``incl``);
 * a column of tax modes by its values: ``inclusive``, ``Tax Inclusive``, ``incl. tax`` (Xero's ``LineAmountTypes``,
   QuickBooks' "Amounts Are", "Tax Mode", ``tax_type``), and Paddle's ``tax_mode`` ``internal`` (the tax is in the
   price) under a name that says a tax;
@@ -15,7 +16,7 @@ and each would count the tax as recurring revenue:
 
 Each is refused naming the column and its first row that says so, with the ways out: the amounts before tax, or a
 column of the tax beside them. Values saying the amounts exclude tax (``exclusive``, ``external``, ``NoTax``) pass.
-Read on each column's distinct values (40 at most: :func:`~.row_types._few_values`).
+Read on each column's distinct values (40 at most: :func:`~.order_columns.few_values`).
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ import pandas as pd
 
 from .errors import DataError
 from .names import columns_option
+from .names import words as _words
+from .taxes import _TAX  # the words of a tax, as the tax amounts are named
 
 __all__ = ["may_say_tax_included", "refuse_tax_included"]
 
-_TAX = frozenset({"tax", "taxes", "vat", "mwst", "ust", "tva", "iva", "gst", "hst", "btw", "moms", "steuer", "taxe",
-                  "impuesto", "imposta"})  # fmt: skip
 _INCLUDE = frozenset({"include", "includes", "included", "including", "inclusive", "incl", "inkl", "inclus",
                       "inclusa", "incluido", "incluida", "inbegriffen", "enthalten"})  # fmt: skip
 #: Values that say the amounts include tax (spelled: lower case, separators as ``_``).
@@ -47,11 +48,9 @@ _EXCLUSIVE_VALUES = frozenset({"exclusive", "tax_exclusive", "taxexclusive", "ex
 _YES = frozenset({"true", "yes", "y", "1", "ja", "oui", "si", "sí", "x", "wahr", "vrai"})
 #: Paddle's price ``tax_mode``: ``internal`` is the tax in the price, ``external`` added to it.
 _PADDLE_INCLUSIVE = frozenset({"internal"})
-
-
-def _words(name: Any) -> set[str]:
-    camel = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(name)).lower()
-    return {w for text in (camel, str(name).lower()) for w in re.split(r"[^0-9a-zà-ÿ]+", text)} - {""}
+#: Words beside a tax's in the name of a column of how the tax is applied (Stripe's price ``tax_behavior``): its
+#: values ``inclusive``, yes/true (:data:`_YES`) or ``incl`` say the amounts include the tax.
+_BEHAVIOR = frozenset({"behavior", "behaviour"})
 
 
 def _gross_words(words: set[str]) -> bool:
@@ -83,18 +82,23 @@ def _spelled(values: np.ndarray) -> np.ndarray:
     return np.asarray([re.sub(r"[\s\-]+", "_", str(v).strip().lower()) for v in values], dtype=object)
 
 
-def _numbers(df: pd.DataFrame, column: str, source: str) -> bool:
-    """Whether ``column`` of ``df`` holds numbers (a tax amount), not words (a flag: "yes")."""
+def _numbers(df: pd.DataFrame, column: str, source: str, decimal: str | None) -> bool:
+    """Whether ``column`` of ``df`` holds numbers (a tax amount, 0 included), not words (a flag: "yes") nor only
+    blanks (a tax the export left out: the amounts may still include one)."""
     from .taxes import _numbers as numbers
 
     if list(map(str, df.columns)).count(column) != 1:
         return False
-    return numbers(df[column], source, column, None) is not None
+    found = numbers(df[column], source, column, decimal)
+    return found is not None and bool(np.isfinite(found).any())
 
 
-def refuse_tax_included(df: pd.DataFrame, names: Mapping[str, str], source: str, what: str = "MRR") -> None:
+def refuse_tax_included(
+    df: pd.DataFrame, names: Mapping[str, str], source: str, what: str = "MRR", decimal: str | None = None
+) -> None:
     """Refuse a file whose amounts include tax by a column of the exports' own (see the module docstring), when no
-    column of the tax is beside them (:mod:`.taxes` reads those).
+    column of the tax is beside them (:mod:`.taxes` reads those, and asks this where none holds a tax: the one check
+    of a subscriptions or an orders file; ``what``: the figure the message names, ``decimal``: the file's).
 
     >>> df = pd.DataFrame({"Amount": ["120"], "LineAmountTypes": ["Inclusive"]})
     >>> try:
@@ -103,11 +107,12 @@ def refuse_tax_included(df: pd.DataFrame, names: Mapping[str, str], source: str,
     ...     print(str(error)[:80].rstrip())
     s.csv: column 'LineAmountTypes' says 'Amount' includes tax (row 2: 'Inclusive')
     """
-    from .row_types import _few_values as few_values  # by the column's Arrow encoding, hashed once
+    from ._distinct import text_codes
+    from .order_columns import few_values  # by the column's Arrow encoding, hashed once
     from .taxes import tax_columns
 
     money = names.get("amount", names.get("mrr"))
-    if money is None or any(_numbers(df, c, source) for c in tax_columns(df.columns, names)):
+    if money is None or any(_numbers(df, c, source, decimal) for c in tax_columns(df.columns, names)):
         return  # a column of the tax: read by reading.taxes
     ways = (
         f"and no column holds the tax; {what} is net of tax: give the amounts before tax "
@@ -136,18 +141,18 @@ def refuse_tax_included(df: pd.DataFrame, names: Mapping[str, str], source: str,
         inclusive |= np.asarray([v.startswith(("tax_inclusive", "inclusive")) for v in said], dtype=bool)
         if words & _TAX:
             inclusive |= np.isin(said, list(_PADDLE_INCLUSIVE))
-        if _gross_words(words) or "gross" in words:
-            inclusive |= np.isin(said, list(_YES))
+        if _gross_words(words) or "gross" in words or (words & _TAX and words & _BEHAVIOR):
+            inclusive |= np.isin(said, list(_YES | {"incl"}))  # 'Taxes Included' true, 'Tax Behavior' incl
         if not inclusive.any():
             continue
         modes = np.isin(said, list(_INCLUSIVE_VALUES | _EXCLUSIVE_VALUES | _PADDLE_INCLUSIVE | _YES))
         if not (words & _TAX or _gross_words(words) or modes.all()):
             continue  # 'Inclusive' among other words of a column about something else
-        text = df.iloc[:, position].astype(object).where(df.iloc[:, position].notna(), "").astype(str).str.strip()
-        hit = text.str.lower().str.replace(r"[\s\-]+", "_", regex=True).isin(set(said[inclusive])).to_numpy()
+        codes, texts = text_codes(df.iloc[:, position])  # the first row saying so, by the distinct values
+        hit = np.isin(_spelled(texts), said[inclusive])[codes]
         row = int(np.flatnonzero(hit)[0]) if hit.any() else 0
         raise DataError(
-            f"{source}: column {column!r} says {money!r} includes tax (row {row + 2}: {text.iloc[row]!r}) {ways}",
+            f"{source}: column {column!r} says {money!r} includes tax (row {row + 2}: {texts[codes[row]]!r}) {ways}",
             source=source,
             column=column,
         )

@@ -20,7 +20,6 @@ disagree, or neither tells, the file is refused, naming the tax column and the w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -29,6 +28,7 @@ import pandas as pd
 
 from .errors import DataError
 from .names import columns_option
+from .names import words as _words
 from .notes import note
 
 __all__ = ["net_of_tax", "tax_columns", "tax_named"]
@@ -57,12 +57,6 @@ RATES = np.unique(np.concatenate([np.arange(2, 109) * 0.0025, [0.026, 0.037, 0.0
                                                                0.09975, 0.14975]]))  # fmt: skip
 #: A tax rounded to the cent.
 _CENT = 0.0051
-
-
-def _words(name: Any) -> set[str]:
-    """The words of a column's name, lower case, also with its camel case split ("TaxAmount": tax, amount)."""
-    camel = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(name)).lower()
-    return {w for text in (camel, str(name).lower()) for w in re.split(r"[^0-9a-zà-ÿ]+", text)} - {""}
 
 
 def tax_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[str]:
@@ -133,34 +127,6 @@ def _by_sums(df: pd.DataFrame, money: np.ndarray, tax: np.ndarray, rows: np.ndar
     return None
 
 
-_INCLUDED_WORDS = frozenset({"behavior", "behaviour", "included", "inclusive", "includes", "incl", "inkl"})
-_SAYS_INCLUDED = frozenset({"inclusive", "included", "incl", "true", "yes", "y", "1", "ja", "oui", "si", "sí"})
-
-
-def _refuse_included_flag(
-    df: pd.DataFrame, names: Mapping[str, str], source: str, money_name: str, what: str = "MRR"
-) -> None:
-    """A column that says the amounts include tax (Stripe's price ``tax_behavior`` ``inclusive``, Shopify's "Taxes
-    Included" true) and no column of the tax: the tax cannot be taken off; refused naming the column and a row."""
-    used = {str(c) for c in names.values()}
-    for column in map(str, df.columns):
-        words = _words(column)
-        if column in used or not (words & _TAX and words & _INCLUDED_WORDS):
-            continue
-        if list(map(str, df.columns)).count(column) != 1:
-            continue
-        text = df[column].astype(object).where(df[column].notna(), "").astype(str).str.strip().str.lower()
-        rows = np.flatnonzero(text.isin(_SAYS_INCLUDED).to_numpy())
-        if rows.size:
-            raise DataError(
-                f"{source}: column {column!r} says {money_name!r} includes tax (row {int(rows[0]) + 2}: "
-                f"{df[column].iloc[int(rows[0])]!r}) and no column holds the tax; {what} is net of tax: give the "
-                f"amounts before tax ({columns_option([('amount', 'NAME')])}), or a column of the tax beside them",
-                source=source,
-                column=column,
-            )
-
-
 def net_of_tax(
     df: pd.DataFrame,
     typed: dict[str, Any],
@@ -189,8 +155,10 @@ def net_of_tax(
         rows = np.flatnonzero(np.isfinite(tax) & (tax != 0) & np.isfinite(money) & (money != 0))
         if rows.size:
             taxed.append((column, tax, rows))
-    if not taxed:
-        _refuse_included_flag(df, names, source, money_name, what)
+    if not taxed:  # no tax to take off: refused where a column, or the money's name, says it is in the amounts
+        from .tax_flags import refuse_tax_included
+
+        refuse_tax_included(df, names, source, what, decimal)
         return typed
     column, tax, rows = taxed[0]
     first = int(rows[0])
