@@ -9,9 +9,12 @@ kept in date order, then an export starting earlier): the rows from there are co
 same date. A run of them identical in every column to a run of earlier rows in the same order is refused, naming the
 rows: two rows at least when the dates carry a time of day (the same second, the same customer, amount or score
 twice running is no chance), three when they are days (two customers buying again on one day as before is rare, three
-in a row not done); answers dated by day only are not looked at (a day and a score of 0-10, three running, may be
-chance). Files with no seam (most: in date order, or in an order of their own with many) are not looked at
-row by row: the check costs one comparison of each date with the one before.
+in a row not done). Answers dated by day only (a Google Forms sheet kept by date, a survey tool's daily export) are
+judged by the seam itself: a day and a score of 0-10 again, three running, may be chance, but three rows or more that
+repeat every earlier row from the first of them to the seam, through a change of day (the old export's whole end, the
+new one starting on an earlier day than the old one ended), are an export appended again. Files with no seam (most:
+in date order, or in an order of their own with many) are not looked at row by row: the check costs one comparison
+of each date with the one before.
 """
 
 from __future__ import annotations
@@ -66,8 +69,7 @@ apart: each would count twice; remove the repeated rows, or add the export's ord
     unit, _ = np.datetime_data(dates.dtype)
     per_day = np.timedelta64(1, "D").astype(f"timedelta64[{unit}]").astype(np.int64) if unit not in "YMWD" else 1
     timed = unit not in "YMWD" and bool((ticks[known] % per_day != 0).any())
-    if what == "answers" and not timed:  # a day and a score of 0-10 again, three running, may be chance
-        return
+    whole_end = what == "answers" and not timed  # a day and a score again, three running, may be chance: the whole end
     least = 2 if timed else 3
     top = int(df.attrs.get("header_row", 1)) + 1  # data row 0's row in the file (a sheet's table may start lower)
     for seam in map(int, seams):
@@ -76,7 +78,7 @@ apart: each would count twice; remove the repeated rows, or add the export's ord
         for start in np.flatnonzero(ticks[:seam] == ticks[seam])[:_STARTS]:
             start = int(start)
             run = _same(df, start, seam, min(seam - start, len(df) - seam))
-            if run >= least:
+            if run >= least and (not whole_end or run == seam - start):
                 rows = np.arange(seam, seam + run)
                 record = "an order id" if what == "orders" else "a response id"
                 kind = "order" if what == "orders" else "response"
