@@ -179,6 +179,7 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
         filled_down = FilledDown(exact)  # the rewrites' answers for filled-down copies of a formula
         context = (info.tables, names, defined)
         masters = found.master_texts()
+        first_set = len(rewritten)
         # every formula's shape in one substitution over the sheet's texts (no formula holds a NUL), the tests once
         # per shape: may_need_any's patterns hold no digit either
         keys = [stored for _, stored in masters] if exact else found.shapes()
@@ -264,6 +265,10 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
                 new = f"=LET(_xlr_a,({body}),TAKE(_xlr_a,MIN(ROWS(_xlr_a),{rows}),MIN(COLUMNS(_xlr_a),{columns})))"
             if new != "=" + text and new != text:
                 rewritten.append((sheet, r, c, new))
+        copies = found.quoted_sheet_copies()  # ='Q1 2024'!A1 filled down: the engine moves Q1 too ('Q2 2024'!A2)
+        if copies:
+            done = {(r, c) for _, r, c, _ in rewritten[first_set:]}
+            rewritten.extend((sheet, r, c, "=" + found[(r, c)]) for r, c in copies if (r, c) not in done)
         if len(found):
             formulas[sheet] = found
     if info.number_texts:  # "1,234", "$1,200", "(50)" text cells read as numbers in arithmetic (number_texts.py)

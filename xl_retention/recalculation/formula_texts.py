@@ -146,6 +146,31 @@ class FormulaTexts:
         self._master_list = out
         return out
 
+    def quoted_sheet_copies(self) -> list[tuple[int, int]]:
+        """The shared formulas' copies whose first cell reads a quoted sheet name holding a digit (``'Q1 2024'!A1``,
+        ``'Budget v1'!A1``, ``'FY24 Plan'!A1``): the engine's own expansion of a shared formula moves a word of the
+        name that reads as a cell (``'Q2 2024'!A2`` in the next row: another sheet's numbers, or #REF!), where Excel
+        moves only the reference after ``!`` (as :meth:`__getitem__`'s Translator does); their texts are set again.
+
+        >>> from types import SimpleNamespace as Cell
+        >>> cells = {"C1": Cell(kind="shared", text="'Q1 2024'!A1", attrs={"si": "0"})}
+        >>> cells.update({f"C{r}": Cell(kind="shared", text=None, attrs={"si": "0"}) for r in (2, 3)})
+        >>> cells["D1"] = Cell(kind="shared", text="'Data'!A1+Sheet1!A1", attrs={"si": "1"})
+        >>> cells["D2"] = Cell(kind="shared", text=None, attrs={"si": "1"})
+        >>> texts = FormulaTexts(cells)
+        >>> texts.quoted_sheet_copies(), texts[(3, 3)]
+        ([(2, 3), (3, 3)], "'Q1 2024'!A3")
+        """
+        if not self._masters or "'" not in self.upper_text():
+            return []
+        moved = {si for si, ref in self._masters.items() if _QUOTED_DIGIT.search(self._cells[ref].text or "")}
+        if not moved:
+            return []
+        cells = self._cells
+        return [
+            place for place, ref in self.refs.items() if cells[ref].text is None and cells[ref].attrs.get("si") in moved
+        ]
+
     def upper_text(self) -> str:
         """Every :meth:`master_texts` text in upper case, one per line (made once): a sheet-wide test for a function
         name (``"CELL(" in texts.upper_text()``) before reading the formulas one by one."""
@@ -227,6 +252,10 @@ class FormulaTexts:
             text = translator.translate_formula(self.refs[place])[1:]
             self._texts[place] = text
         return text
+
+
+#: a quoted sheet name holding a digit, before its ``!``
+_QUOTED_DIGIT = re.compile(r"'(?:[^'\d]|'')*\d(?:[^']|'')*'!")
 
 
 def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
