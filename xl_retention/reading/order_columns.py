@@ -33,7 +33,6 @@ ignored, and the numbers came out wrong without a word. These columns are used o
 from __future__ import annotations
 
 import re
-import weakref
 from typing import Any
 
 import numpy as np
@@ -78,13 +77,15 @@ def few_values(column: pd.Series, most: int = 40) -> np.ndarray | None:
     >>> few_values(pd.Series(["Paid", "wc-cancelled", None, "paid"])).tolist()
     ['paid', 'cancelled']
     """
-    head = column.iloc[:2000]
-    if head.nunique(dropna=True) > most:
+    from ._distinct import distinct
+
+    if column.iloc[:2000].nunique(dropna=True) > most:
         return None
-    distinct = pd.unique(column.to_numpy())
-    if len(distinct) > most + 1:
+    found = distinct(column)  # by the column's Arrow encoding where it has one: hashed once for every rule that asks
+    uniques = found.to_pylist() if found is not None else pd.unique(column.to_numpy())
+    if len(uniques) > most + 1:
         return None
-    return _distinct(pd.Series(distinct, dtype=object))
+    return _distinct(pd.Series(uniques, dtype=object))
 
 
 def holds_order_statuses(name: Any, column: pd.Series) -> bool:
@@ -115,10 +116,6 @@ def holds_order_statuses(name: Any, column: pd.Series) -> bool:
     return bool(known.sum() * 2 > values.size)
 
 
-#: Per DataFrame alive (by its id, dropped when it is collected): its shape and names, and its columns' answers.
-_STATUS_COLUMNS: dict[int, tuple[Any, dict[int, bool]]] = {}
-
-
 def status_by_values(df: pd.DataFrame, position: int) -> bool:
     """:func:`holds_order_statuses` of ``df``'s column at ``position``, worked out once per column of a frame (the
     orders' rules ask it of every column several times: a large file's columns are not read again each time).
@@ -126,16 +123,9 @@ def status_by_values(df: pd.DataFrame, position: int) -> bool:
     >>> status_by_values(pd.DataFrame({"id": ["1", "2"], "outcome": ["paid", "voided"]}), 1)
     True
     """
-    key, shape = id(df), (df.shape, tuple(map(str, df.columns)))
-    entry = _STATUS_COLUMNS.get(key)
-    if entry is None or entry[0] != shape:
-        if entry is None:
-            weakref.finalize(df, _STATUS_COLUMNS.pop, key, None)
-        entry = _STATUS_COLUMNS[key] = (shape, {})
-    answers = entry[1]
-    if position not in answers:
-        answers[position] = holds_order_statuses(str(df.columns[position]), df.iloc[:, position])
-    return answers[position]
+    from ._column_answers import column_answer
+
+    return bool(column_answer(df, position, holds_order_statuses))
 
 
 #: Beginnings of a name's words that say a refund (English, German, French, Spanish, Italian, Dutch, Portuguese).

@@ -13,7 +13,6 @@ none. Worked out on the column's distinct values (40 at most: :func:`~.order_col
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 import numpy as np
@@ -47,35 +46,17 @@ def holds_row_types(name: Any, column: pd.Series) -> bool:
     False
     """
     from .columns import keys_of
+    from .order_columns import few_values
     from .orders import _REFUND_TYPES, _SALE_TYPES, _STATUSES
 
     if keys_of(name) & _STATUSES or "status" in str(name).lower():
         return False
-    values = _few_values(column)
+    values = few_values(column)
     if values is None or not values.size:
         return False
     sale = np.isin(values, list(_SALE_TYPES))
     other = np.isin(values, list(_REFUND_TYPES | OTHER_TYPES))
     return bool(sale.any() and other.any() and (sale | other).sum() * 2 > values.size)
-
-
-def _few_values(column: pd.Series, most: int = 40) -> np.ndarray | None:
-    """:func:`~.order_columns.few_values` of ``column`` by its Arrow encoding where it has one (hashed once for
-    every rule that asks: :func:`~._distinct.distinct`)."""
-    from ._distinct import distinct
-    from .order_columns import _distinct
-
-    if column.iloc[:2000].nunique(dropna=True) > most:
-        return None
-    found = distinct(column)
-    uniques = found.to_pylist() if found is not None else pd.unique(column.to_numpy())
-    if len(uniques) > most + 1:
-        return None
-    return _distinct(pd.Series(uniques, dtype=object))
-
-
-#: Per DataFrame alive (by its id, dropped when it is collected): its shape and names, and its columns' answers.
-_TYPE_COLUMNS: dict[int, tuple[Any, dict[int, bool]]] = {}
 
 
 def type_by_values(df: pd.DataFrame, position: int) -> bool:
@@ -84,16 +65,9 @@ def type_by_values(df: pd.DataFrame, position: int) -> bool:
     >>> type_by_values(pd.DataFrame({"id": ["1", "2"], "Activity": ["payment", "payout"]}), 1)
     True
     """
-    key, shape = id(df), (df.shape, tuple(map(str, df.columns)))
-    entry = _TYPE_COLUMNS.get(key)
-    if entry is None or entry[0] != shape:
-        if entry is None:
-            weakref.finalize(df, _TYPE_COLUMNS.pop, key, None)
-        entry = _TYPE_COLUMNS[key] = (shape, {})
-    answers = entry[1]
-    if position not in answers:
-        answers[position] = holds_row_types(str(df.columns[position]), df.iloc[:, position])
-    return answers[position]
+    from ._column_answers import column_answer
+
+    return bool(column_answer(df, position, holds_row_types))
 
 
 def is_type_column(df: pd.DataFrame, position: int) -> bool:

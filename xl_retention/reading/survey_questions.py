@@ -60,22 +60,23 @@ once, and weighted answers give another figure; remove the column to count each 
 NPS from the answers and their weights in rows 2, 3 (counting the header as row 1): '0.2', '3.0'
     >>> check_weights(pd.DataFrame({"score": ["10", "0"], "Weight": ["1", "1.0"]}), {"score"}, "w.csv")
     """
+    from ._distinct import text_codes
     from .names import keys_of
 
     for position, name in enumerate(map(str, df.columns)):
         if name in mapped or not keys_of(name) & WEIGHTS:
             continue
         column = df.iloc[:, position]
-        text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
-        numbers = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
-        other = (text != "") & numbers.notna() & ((numbers - 1).abs() > 1e-9)
+        codes, texts = text_codes(column)  # read on the distinct values
+        numbers = pd.to_numeric(pd.Series(texts).str.replace(",", ".", regex=False), errors="coerce")
+        other = ((texts != "") & numbers.notna().to_numpy() & ((numbers - 1).abs() > 1e-9).to_numpy())[codes]
         if other.any():
             problem = (
                 "weights of the answers: the NPS counts each answer once, and weighted answers give another figure; "
                 "remove the column to count each answer once, or compute the weighted NPS from the answers and their "
                 "weights"
             )
-            raise bad_rows(source, name, problem, other.to_numpy().nonzero()[0], column.to_numpy())
+            raise bad_rows(source, name, problem, other.nonzero()[0], column.to_numpy())
 
 
 def check_questions(df: pd.DataFrame, mapped: Any, source: str, segment: str | None) -> None:

@@ -124,7 +124,10 @@ def _beside(columns: list[str], date: str) -> tuple[str | None, str | None]:
 
 
 def _text(series: pd.Series) -> pd.Series:
-    return series.astype(object).where(series.notna(), "").astype(str).str.strip()
+    """Each value as stripped text, "" where blank (on the distinct values: :func:`~._distinct.stripped_text`)."""
+    from ._distinct import stripped_text
+
+    return pd.Series(stripped_text(series), index=series.index, dtype=object)
 
 
 def zoned_dates(df: pd.DataFrame, series: pd.Series, column: str, source: str) -> pd.Series:
