@@ -5,7 +5,10 @@ Stripe's ``id``, ... beside the customer), or a row per state of a month (paused
 MRR). Each such file says one customer's MRR in the month unambiguously:
 
 * rows of different subscriptions (their ids differ) add up, as a customer's intervals do;
-* a row with MRR 0 adds nothing (a paused, ended or free row beside the month's paying one).
+* a row with MRR 0 adds nothing (a paused, ended or free row beside the month's paying one);
+* rows of one subscription next to each other naming other items (a plan and its seats) are its items and add up,
+  except a plan changed within the month: an item of the month before, gone the month after, beside a new one that
+  stays (Basic, then Basic and Pro, then Pro) is the new plan alone (:func:`_plan_changes`).
 
 What cannot be told is refused, naming the rows: two rows with an MRR of one subscription in one month, or, in a
 file without a subscription id, of one customer in one month (two subscriptions, a plan change within the month, or
@@ -20,8 +23,9 @@ import numpy as np
 import pandas as pd
 
 from .errors import bad_rows
+from .notes import note
 from .repeats import _text, record_id_columns
-from .subscription_items import are_items
+from .subscription_items import READ_AS_ITEMS, are_items, item_names
 
 __all__ = ["MONTH_ROWS", "TWICE_IN_A_MONTH", "kept_segments", "one_row_per_month", "order_groups"]
 
@@ -33,6 +37,12 @@ TWICE_IN_A_MONTH = (
     "rows of one customer and month with an MRR each, in a file without a subscription id (two subscriptions, a plan "
     "change within the month, or a row pasted twice? which MRR the month has cannot be told): keep one row per "
     "customer and month, or add a column of each subscription's id (subscription_id) to add them up"
+)
+#: What a note says of a snapshots file's month of a plan changed within it (:func:`_plan_changes`).
+PLAN_CHANGED = (
+    "a subscription's rows of one month naming its item of the month before (gone the month after) and a new one "
+    "(kept the month after): a plan changed within the month, its MRR the new plan's alone (as a plan change within a "
+    "month of an intervals file; if both were billed that month, give them two subscription ids)"
 )
 ONE_SUBSCRIPTION_TWICE = (
     "rows of one subscription and month with an MRR each (a plan change within the month, or a row pasted twice? "
@@ -74,21 +84,30 @@ def one_row_per_month(
     paying = mrr > 0
     keyed = pd.DataFrame({"g": codes[paying], "s": subscription[paying]})
     twice = keyed.duplicated(keep=False).to_numpy()
+    replaced = np.zeros(n, dtype=bool)
     if twice.any() and ids:  # a subscription's items in one month, next to each other (subscription_items)
         keyed_rows = np.flatnonzero(paying)
         keys = (
             pd.Series(subscription.astype(str), index=df.index) + "\x00" + pd.Series(codes.astype(str), index=df.index)
         )
         twin = keyed_rows[keyed.duplicated(keep=False).to_numpy()]
-        if are_items(df, df.iloc[:, ids[0]], twin, source, keys):
+        if are_items(df, df.iloc[:, ids[0]], twin, source, keys, said=False):
             twice = np.zeros_like(twice)
+            replaced, changed = _plan_changes(df, subscription, months, paying, twin)
+            written = df.iloc[:, ids[0]].to_numpy()
+            if changed.size:
+                note(str(bad_rows(source, columns[ids[0]], PLAN_CHANGED, changed, written)))
+            items = twin[~np.isin(twin, changed)]
+            if items.size:
+                note(str(bad_rows(source, columns[ids[0]], READ_AS_ITEMS, items, written)))
     if twice.any():
         rows = np.flatnonzero(paying)[twice]
         problem = ONE_SUBSCRIPTION_TWICE if ids else TWICE_IN_A_MONTH
         where = columns[ids[0]] if ids else f"{names['customer_id']}, {names['month']}"
         values = df.iloc[:, ids[0]].to_numpy() if ids else None
         raise bad_rows(source, where, problem, rows, values)
-    sums = np.bincount(codes, weights=mrr)
+    sums = np.bincount(codes, weights=np.where(replaced, 0.0, mrr))  # a plan changed within the month: the new one's
+    paying &= ~replaced
     first = np.unique(codes, return_index=True)[1]  # the first row of each customer and month, in file order
     kept = np.sort(first)
     out = {}
@@ -96,6 +115,36 @@ def one_row_per_month(
         out[name] = values.iloc[kept] if isinstance(values, pd.Series) else values[kept]
     out["mrr"] = sums[codes[kept]]
     return out, kept, (codes.astype(np.int64), paying)  # codes number the groups in the order of the rows kept
+
+
+def _plan_changes(
+    df: pd.DataFrame, subscription: np.ndarray, months: np.ndarray, paying: np.ndarray, twin: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Of the rows ``twin`` (rows of one subscription and month read as its items), those of a plan changed within
+    the month: in a month of the subscription between two of its months, an item of the month before that is gone
+    the month after beside one that is new this month and stays (Basic in January, Basic and Pro in February, Pro in
+    March). Returns whether each row of ``df`` is such an old item's (its MRR left out: the month's MRR is the new
+    plan's, as an intervals file's plan change within a month counts the new plan alone) and the rows of the months
+    so read. A month at either end of the subscription's months, or whose items only come or only go (an add-on
+    added or removed), stays items.
+    """
+    subs = np.unique(subscription[twin])
+    mine = np.flatnonzero(paying & np.isin(subscription, subs))  # every paying row of those subscriptions (few)
+    frame = pd.DataFrame({"s": subscription[mine], "m": months[mine], "item": item_names(df, mine), "row": mine})
+    sets = frame.groupby(["s", "m"])["item"].agg(frozenset).to_dict()
+    replaced = np.zeros(len(df), dtype=bool)
+    changed: list[int] = []
+    for (sub, month), group in frame[frame["row"].isin(twin)].groupby(["s", "m"]):
+        before, after = sets.get((sub, month - 1)), sets.get((sub, month + 1))
+        if before is None or after is None:
+            continue  # the subscription's first or last month: a plan changed or an item added cannot be told
+        here = set(group["item"])
+        leaving = {i for i in here if i in before and i not in after}
+        arriving = {i for i in here if i not in before and i in after}
+        if leaving and arriving:
+            replaced[group["row"][group["item"].isin(leaving)].to_numpy()] = True
+            changed.extend(group["row"].tolist())
+    return replaced, np.array(sorted(changed), dtype=np.int64)
 
 
 def kept_segments(labels: np.ndarray, attrs: dict[str, Any]) -> np.ndarray:

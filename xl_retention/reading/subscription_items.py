@@ -25,7 +25,7 @@ from .errors import bad_rows
 from .names import key
 from .notes import note
 
-__all__ = ["are_items", "item_column"]
+__all__ = ["READ_AS_ITEMS", "are_items", "item_column", "item_names"]
 
 #: Words of a column's name that say it describes an item (as :func:`~.names.key` spells them).
 _ITEM_WORDS = ("plan", "product", "price", "item", "addon", "add_on", "sku", "description", "quantity", "qty",
@@ -68,9 +68,17 @@ def _naming(name: object) -> bool:
     return not any(word in k for word in _NUMBER_WORDS)
 
 
-def are_items(df: pd.DataFrame, ids: pd.Series, rows: np.ndarray, source: str, keys: pd.Series | None = None) -> bool:
+def are_items(
+    df: pd.DataFrame,
+    ids: pd.Series,
+    rows: np.ndarray,
+    source: str,
+    keys: pd.Series | None = None,
+    said: bool = True,
+) -> bool:
     """Whether the rows of ``df`` at ``rows`` (each with an id of ``ids`` that repeats, and one start and end per
-    id) are the items of their subscriptions (see the module docstring); says so in a note when they are. ``keys``
+    id) are the items of their subscriptions (see the module docstring); says so in a note when they are (unless
+    ``said`` is False: a snapshots file's, whose month may also be a plan change, :mod:`.snapshot_rows`). ``keys``
     (a snapshots file's id and month, one per row of ``df``): what a subscription's rows are grouped by, else ``ids``.
 
     >>> frame = pd.DataFrame({"id": ["s1", "s1", "s2"], "Plan": ["Pro", "Seats", "Basic"], "Quantity": ["1", "3", "1"],
@@ -96,5 +104,21 @@ def are_items(df: pd.DataFrame, ids: pd.Series, rows: np.ndarray, source: str, k
             return False
         if not naming or own[naming].duplicated().any():  # one item twice: another quantity or amount of it
             return False
-    note(str(bad_rows(source, str(ids.name), READ_AS_ITEMS, rows, ids.to_numpy())))
+    if said:
+        note(str(bad_rows(source, str(ids.name), READ_AS_ITEMS, rows, ids.to_numpy())))
     return True
+
+
+def item_names(df: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """Each of the rows' item (the text of the columns that name an item, :func:`_naming`, joined), as an object
+    array; all ``""`` where no column names one.
+
+    >>> item_names(pd.DataFrame({"id": ["s1", "s1"], "Plan": ["Pro", " Seats"], "Amount": ["9", "3"]}), np.arange(2))
+    array(['Pro', 'Seats'], dtype=object)
+    """
+    naming = [p for p, name in enumerate(df.columns) if _naming(name)]
+    if not naming:
+        return np.full(len(rows), "", dtype=object)
+    part = df.iloc[rows, naming]
+    text = part.astype(object).where(part.notna(), "").astype(str).apply(lambda c: c.str.strip())
+    return text.agg("\x00".join, axis=1).to_numpy(dtype=object)
