@@ -20,7 +20,9 @@ pytestmark = [
 ]
 
 
-@pytest.mark.parametrize("twin", ["MRR (USD)", "Converted MRR", "mrr_eur", "MRR in reporting currency"])
+@pytest.mark.parametrize(
+    "twin", ["MRR (USD)", "Converted MRR", "mrr_eur", "MRR in reporting currency", "ConvertedMRR", "mrrUsd"]
+)  # camel case: imported from 'MRR' alone before, exit 0 (H48)
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_mrr_beside_mrr_in_one_currency_is_refused(tmp_path: Path, capsys, twin: str, suffix: str) -> None:
     frame = pd.DataFrame({"customer_id": ["a", "b"], "month": ["2025-01", "2025-01"], "MRR": [100.0, 5000.0],
@@ -56,5 +58,7 @@ def test_a_currency_column_leaves_it_to_the_currency_checks(tmp_path: Path, caps
 
 def test_columns_of_other_amounts_are_no_twins(tmp_path: Path) -> None:
     path = tmp_path / "subs.csv"
-    path.write_text("customer_id,month,MRR,New MRR,MRR change\na,2025-01,100,100,100\nb,2025-01,50,50,50\n")
+    path.write_text(
+        "customer_id,month,MRR,New MRR,MRR change,NewMRR\na,2025-01,100,100,100,100\nb,2025-01,50,50,50,50\n"
+    )
     assert pd.read_csv(run(tmp_path, "--subscriptions", path) / "movements.csv")["mrr_end"].tolist() == [150.0]

@@ -11,13 +11,12 @@ left to the currency checks (:mod:`.currency`: two currencies in it are refused,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .currency import ISO_CODES, named_currency
 from .errors import DataError
-from .names import columns_option
+from .names import columns_option, words
 
 __all__ = ["check_money_twins"]
 
@@ -35,7 +34,8 @@ _WHAT = {"mrr": "MRR", "amount": "amount"}
 
 
 def _words(name: Any) -> frozenset[str]:
-    return frozenset(w for w in re.split(r"[^0-9a-zà-ÿ]+", str(name).lower()) if w)
+    """A name's words, camel case split (:func:`~.names.words`: "ConvertedMRR" is converted, mrr)."""
+    return frozenset(words(name, whole=False))
 
 
 def money_twins(names: Sequence[Any], money: str) -> list[str]:
@@ -43,6 +43,8 @@ def money_twins(names: Sequence[Any], money: str) -> list[str]:
 
     >>> money_twins(["customer_id", "MRR", "MRR (USD)", "Converted MRR", "mrr_eur", "New MRR", "MRR change"], "MRR")
     ['MRR (USD)', 'Converted MRR', 'mrr_eur']
+    >>> money_twins(["MRR", "ConvertedMRR", "mrrUsd", "NewMRR"], "MRR")
+    ['ConvertedMRR', 'mrrUsd']
     >>> money_twins(["Amount", "Converted Amount Refunded", "Amount Refunded"], "Amount")
     []
     """

@@ -31,16 +31,20 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_WORD = re.compile(r"[^0-9a-zà-ÿ]+")
 
 
-def words(name: Any) -> set[str]:
+def words(name: Any, whole: bool = True) -> set[str]:
     """The words of a column's name, lower case, split at anything but a letter or a digit (spaces, ``_``, ``.``,
     punctuation) and at camel case, with each camel-case run whole too ("TaxAmount": tax, amount and taxamount, so
-    that a rule asking for a compound, or for the beginning of a word such as "brutto" in "Bruttopreis", finds it).
+    that a rule asking for a compound, or for the beginning of a word such as "brutto" in "Bruttopreis", finds it);
+    ``whole=False``: without the runs whole (a rule comparing two names' words: "ConvertedMRR" is converted, mrr).
 
     >>> sorted(words("UsageTotal")), sorted(words("support_plan-price (EUR)")), sorted(words("MwSt."))
     (['total', 'usage', 'usagetotal'], ['eur', 'plan', 'price', 'support'], ['mw', 'mwst', 'st'])
+    >>> sorted(words("ConvertedMRR", whole=False)), sorted(words("mrr_usd", whole=False))
+    (['converted', 'mrr'], ['mrr', 'usd'])
     """
     text = str(name)
-    return {w for part in (_CAMEL.sub(" ", text), text) for w in _NOT_WORD.split(part.lower())} - {""}
+    parts = (_CAMEL.sub(" ", text), text) if whole else (_CAMEL.sub(" ", text),)
+    return {w for part in parts for w in _NOT_WORD.split(part.lower())} - {""}
 
 
 def columns_option(items: Sequence[tuple[str, str]]) -> str:
