@@ -39,7 +39,7 @@ import pandas as pd
 
 from ._distinct import factorize
 from .errors import ColumnValues, DataError, bad_rows
-from .foreign_dates import foreign_date_hint
+from .foreign_dates import foreign_date_hint, without_ordinals
 from .gmt_offsets import gmt_offsets
 from .month_hints import month_hint, number_month_hint
 from .short_years import time_hint, two_digit_years, with_date_part
@@ -273,6 +273,8 @@ def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: s
     Also whether that format is day-first (None: ISO 8601, no day, or the year first: no order to choose)."""
     own = (options.date_formats or {}).get(source)
     date_format = own or options.date_format
+    if date_format is None:  # 'January 31st, 2024': the ordinal's suffix is no part of a format
+        texts = without_ordinals(texts, _GUESS_SAMPLE)
     if date_format in (None, "ISO8601"):  # ISO 8601 and dateutil read '2025' as 1 January 2025
         years = np.array([_YEAR.fullmatch(str(t)) is not None for t in texts], dtype=bool)
         if years.any():

@@ -2,7 +2,8 @@
 ``2024年1月5日`` (months ``2024年1月``) and Korean ``2024년 1월 5일``, which ``--date-format`` reads (the format is
 named, built from the values and checked on all of them), and month names of another language than English (German
 ``5. Januar 2024``, French ``13 févr. 2024``, Spanish ``5 ene 2024``), which no format reads: the refusal says that
-month names are read in English only and how to write the dates instead.
+month names are read in English only and how to write the dates instead. A day written as an English ordinal
+(``January 31st, 2024``) is read without its suffix (:func:`without_ordinals`).
 """
 
 from __future__ import annotations
@@ -11,9 +12,32 @@ import re
 import warnings
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
-__all__ = ["foreign_date_hint"]
+__all__ = ["foreign_date_hint", "without_ordinals"]
+
+#: A day written as an ordinal ("January 31st, 2024", "1st February 2024"): its suffix, which pandas' format guess
+#: keeps as a literal of the format ('%B %dst, %Y': 'March 2nd, 2024' then does not match).
+_ORDINAL = re.compile(r"(?<![\d.:/-])(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def without_ordinals(texts: np.ndarray, sample_size: int = 200) -> np.ndarray:
+    """``texts`` (distinct date texts) with a day's ordinal suffix taken off (``January 31st, 2024`` is
+    ``January 31, 2024``) where the column writes days so (a sample of ``sample_size`` shows one beside a month's
+    name); else ``texts`` itself.
+
+    >>> without_ordinals(np.array(["January 31st, 2024", "March 2nd, 2024", "3rd Mar 2024"], dtype=object)).tolist()
+    ['January 31, 2024', 'March 2, 2024', '3 Mar 2024']
+    >>> without_ordinals(np.array(["2024-01-31", "2024-02-01"], dtype=object)).tolist()
+    ['2024-01-31', '2024-02-01']
+    """
+    step = max(1, len(texts) // sample_size)
+    sample = [str(t) for t in texts[::step][:sample_size]]
+    if not any(_ORDINAL.search(t) and any(c.isalpha() for c in _ORDINAL.sub("", t)) for t in sample):
+        return texts
+    return np.array([_ORDINAL.sub(r"\1", str(t)) for t in texts], dtype=object)
+
 
 #: A year, a month and maybe a day with their CJK counters: 年 月 日 (Japanese, Chinese), 년 월 일 (Korean).
 _CJK = re.compile(
