@@ -3,7 +3,8 @@ Price", "Module Price", "Storage Fee", "Extras", "Premium Support", "Zusatzoptio
 for 225.50, exit 0 (H35 finding 09). Refused naming the rows, as an add-on column is; a one-time fee, a price equal to
 the amount (written again), a lifetime value and a column of words are read as before. A database table alike.
 A camel-case name is read by its words as a spaced one is: ``UsageTotal``, ``SupportLifetimeValue`` (a total, a
-lifetime value) were refused as prices, ``premiumDiscount`` as a price where it is a discount (H48)."""
+lifetime value) were refused as prices, ``premiumDiscount`` as a price where it is a discount; a lifetime value
+of whole numbers was refused as a quantity (seats?) (H48)."""
 
 from __future__ import annotations
 
@@ -47,12 +48,18 @@ def test_an_extra_price_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture
     ("name", "values"),
     [("Setup Fee", ("25.50", "")), ("Support Price", ("100.00", "100.00")), ("Lifetime Value", ("2500.75", "300.10")),
      ("Premium Support", ("yes", "no")), ("Storage Fee", ("0.00", "")), ("UsageTotal", ("250.50", "30.25")),
-     ("SupportLifetimeValue", ("900.50", "120.25")), ("setupFee", ("25.50", ""))],
+     ("SupportLifetimeValue", ("900.50", "120.25")), ("setupFee", ("25.50", "")),
+     ("SupportLifetimeValue", ("900", "120")), ("Lifetime Value", ("2500", "300")), ("LTV", ("2500", "300"))],
 )  # fmt: skip
 def test_other_columns_pass(tmp_path: Path, name: str, values: tuple[str, str]) -> None:
     assert run(tmp_path, name, values) == 0
     with open(tmp_path / "o" / "movements.csv", newline="") as f:
         assert next(csv.DictReader(f))["mrr_end"] == "200.0"
+
+
+def test_a_camel_case_seat_count_is_still_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tmp_path, "UserCount", ("5", "2")) == 1
+    assert "column 'UserCount' holds whole numbers beside the price and is not used" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name", ["StorageFee", "supportPlanPrice", "ModulePrice"])

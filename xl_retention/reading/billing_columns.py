@@ -21,6 +21,7 @@ from .extra_prices import add_on_columns  # noqa: F401 (relational.mirrors impor
 from .interval_columns import _number, interval_by_values
 from .line_totals import line_total
 from .names import columns_option, key, keys_of
+from .names import words as name_words
 from .notes import note
 from .renewals import renewal_column
 from .revenue import currency_divisors, minor_unit_divisors, says_cents
@@ -266,8 +267,13 @@ _NOT_COUNT = frozenset({
     "line", "position", "invoice", "order", "number", "code", "interval", "frequency", "every", "trial", "score",
     "rating", "level", "tier", "step", "attempt", "attempts", "retry", "retries", "dunning", "renewal", "renewals",
     "payments", "charges", "invoices", "count", "free", "percent", "pct", "off", "rate", "amount", "price", "fee",
-    "total", "tax", "mrr", "arr", "revenue",
+    "total", "tax", "mrr", "arr", "revenue", "value", "lifetime", "ltv",
 })  # fmt: skip
+#: Words of :data:`_NOT_COUNT` that say money: found in camel case too ("SupportLifetimeValue", "SeatPrice"), where
+#: the others are not ("UserCount" is a seat count still).
+_MONEY_WORDS = frozenset(
+    {"amount", "price", "fee", "total", "tax", "mrr", "arr", "revenue", "value", "lifetime", "ltv"}
+)
 
 
 def _whole_counts(name: Any, values: pd.Series) -> bool:
@@ -280,8 +286,12 @@ def _whole_counts(name: Any, values: pd.Series) -> bool:
     (False, False)
     >>> _whole_counts("x", pd.Series([2024, 2025]))
     False
+    >>> _whole_counts("SupportLifetimeValue", pd.Series([900, 120])), _whole_counts("UserCount", pd.Series([5, 2]))
+    (False, True)
     """
-    if set(re.split(r"[^0-9a-zà-ÿ]+", key(name))) & _NOT_COUNT or pd.api.types.is_bool_dtype(values.dtype):
+    if set(re.split(r"[^0-9a-zà-ÿ]+", key(name))) & _NOT_COUNT or name_words(name) & _MONEY_WORDS:
+        return False
+    if pd.api.types.is_bool_dtype(values.dtype):
         return False
     if pd.api.types.is_numeric_dtype(values.dtype):
         numbers = values.dropna().to_numpy(dtype=np.float64)
