@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
 from .errors import DataError
 
-__all__ = ["refuse_customer_lists"]
+__all__ = ["count_columns", "refuse_customer_lists", "says_counts"]
 
 _EVENTS = {
     "orders": r"orders?|purchases?|transactions|bestellungen|k[äa]ufe|commandes|achats|pedidos|compras|ordini|"
@@ -49,8 +50,6 @@ def refuse_customer_lists(df: pd.DataFrame, names: Mapping[str, str], kind: str,
 'Email', with the number of their orders: '6' in row 2), not one row per order: each customer's orders would count \
 as one, at 'Created at'; export the orders themselves (one row per order, with its customer and date)
     """
-    from .names import key
-
     if kind not in _EVENTS:
         return
     ours = "customer_id" if kind == "orders" else "visitor_id"
@@ -58,15 +57,10 @@ as one, at 'Created at'; export the orders themselves (one row per order, with i
     columns = list(map(str, df.columns))
     if who is None or when is None or columns.count(who) != 1 or len(df) < 2:
         return
-    pattern, used = _count_name(kind), {str(c) for c in names.values()}
-    for name in columns:
-        if name in used or columns.count(name) != 1 or not pattern.fullmatch(key(name)):
-            continue
+    for name in count_columns(columns, names, kind):
         text = df[name].astype(object).where(df[name].notna(), "").astype(str).str.strip()
-        numbers = pd.to_numeric(text[text != ""], errors="coerce")
-        if numbers.empty or numbers.isna().any() or (numbers % 1 != 0).any() or (numbers < 0).any():
-            continue
-        if not (numbers > 1).any() or df[who].duplicated().any():
+        numbers = _counts(text)
+        if numbers is None or df[who].duplicated().any():
             continue
         first = numbers[numbers > 1].index[0]
         position = df.index.get_loc(first)
@@ -79,3 +73,37 @@ as one, at 'Created at'; export the orders themselves (one row per order, with i
             source=source,
             column=name,
         )
+
+
+def count_columns(columns: list[str], names: Mapping[str, str], kind: str) -> list[str]:
+    """The columns of ``columns`` not read (``names``: ours -> the file's) named as a count of the ``kind``'s events
+    (``Total Orders``, ``Sessions``), each once.
+
+    >>> count_columns(["Email", "Created at", "Total Orders"], {"customer_id": "Email"}, "orders")
+    ['Total Orders']
+    """
+    from .names import key
+
+    if kind not in _EVENTS:
+        return []
+    pattern, used = _count_name(kind), {str(c) for c in names.values()}
+    return [c for c in columns if c not in used and columns.count(c) == 1 and pattern.fullmatch(key(c))]
+
+
+def says_counts(values: Any) -> bool:
+    """Whether ``values`` (a column's distinct values) are counts that say a list (:func:`refuse_customer_lists`):
+    whole numbers, none below 0, one above 1. The rule asked of a database table's column (:mod:`..relational`).
+
+    >>> says_counts(["6", "1", None, ""]), says_counts([1, 0]), says_counts(["6", "x"])
+    (True, False, False)
+    """
+    series = pd.Series(list(values), dtype=object)
+    return _counts(series.where(series.notna(), "").astype(str).str.strip()) is not None
+
+
+def _counts(text: pd.Series) -> pd.Series | None:
+    """The numbers of ``text`` (a column as stripped text) when they are counts with one above 1, else None."""
+    numbers = pd.to_numeric(text[text != ""], errors="coerce")
+    if numbers.empty or numbers.isna().any() or (numbers % 1 != 0).any() or (numbers < 0).any():
+        return None
+    return numbers if (numbers > 1).any() else None

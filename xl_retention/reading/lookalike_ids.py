@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -23,7 +24,7 @@ import pandas as pd
 from ._distinct import distinct
 from .errors import ColumnValues, bad_rows
 
-__all__ = ["folded", "refuse_lookalike_ids"]
+__all__ = ["folded", "lookalike_problem", "lookalike_spellings", "refuse_lookalike_ids"]
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`\u2032"
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad\ufe63\uff0d"
@@ -78,22 +79,37 @@ COUNTIF take them as one): write each customer's id one way, or give two custome
     """
     if pd.api.types.is_numeric_dtype(ids.dtype) or not _may_collide(ids):
         return
-    uniques = pd.unique(ids.dropna().to_numpy(dtype=object))
-    # an e-mail's capitals are one address (the reading lowers them): only its other differences count
+    spellings = lookalike_spellings(pd.unique(ids.dropna().to_numpy(dtype=object)))
+    if spellings:
+        rows = np.flatnonzero(ids.isin(spellings).to_numpy(dtype=bool))
+        raise bad_rows(source, column, lookalike_problem(what, spellings), rows, ColumnValues(series))
+
+
+def lookalike_spellings(uniques: Any) -> list[Any]:
+    """The first spellings of one id among ``uniques`` (distinct ids) that are one under :func:`folded`, [] for none
+    (an e-mail's capitals are one address: the reading lowers them, only its other differences count). The rule of
+    :func:`refuse_lookalike_ids`, asked of a database table's distinct ids too (:mod:`xl_retention.relational`).
+
+    >>> lookalike_spellings(["ACME GmbH", "b", "Acme GmbH", "Ann@X.com", "ann@x.com"])
+    ['ACME GmbH', 'Acme GmbH']
+    """
+    uniques = list(uniques)
     base = pd.Series([u.lower() if isinstance(u, str) and "@" in u else u for u in uniques], dtype=object)
     keys = pd.Series([folded(u) if isinstance(u, str) else u for u in uniques], dtype=object)
     spelled = pd.DataFrame({"key": keys, "base": base}).drop_duplicates()
     twins = spelled["key"].duplicated(keep=False)
     if not twins.any():
-        return
+        return []
     first = spelled["key"][twins].iloc[0]
-    spellings = [u for u, k, b in zip(uniques, keys, base, strict=True) if k == first]
-    rows = np.flatnonzero(ids.isin(spellings).to_numpy(dtype=bool))
+    return [u for u, k in zip(uniques, keys, strict=True) if k == first]
+
+
+def lookalike_problem(what: str, spellings: list[Any]) -> str:
+    """The refusal's words for ``spellings`` of one id (:func:`lookalike_spellings`; ``what``: "customer ids")."""
     who = "visitor" if what.startswith("visitor") else "customer"
     both = " and ".join(map(repr, spellings[:3]))
-    problem = (
+    return (
         f"{what} that differ only in capitals, spaces, apostrophes or hyphens ({both}: one {who} typed two ways, or "
         f"two? Excel's MATCH and COUNTIF take them as one): write each {who}'s id one way, or give two {who}s ids "
         f"that differ otherwise"
     )
-    raise bad_rows(source, column, problem, rows, ColumnValues(series))

@@ -29,7 +29,7 @@ import pandas as pd
 from ._distinct import distinct
 from .errors import ColumnValues, bad_rows
 
-__all__ = ["ERASED_IDS", "refuse_placeholder_emails", "subtotal_labels"]
+__all__ = ["ERASED_IDS", "placeholder_emails", "placeholder_problem", "refuse_placeholder_emails", "subtotal_labels"]
 
 _NO_ONE_LOCAL = (
     r"no|none|non|nobody|no[._-]?one|noemail|no[._-]?e[._-]?mail|nomail|no[._-]?mail|no[._-]?address|noaddress|"
@@ -111,9 +111,24 @@ customer their own id in row 3 (counting the header as row 1): 'noemail@example.
     """
     rows = _hits(ids, PLACEHOLDER_EMAIL)
     if rows.size:
-        who = "visitor" if what.startswith("visitor") else "customer"
-        problem = (
-            f"{what} that stand for no one (a placeholder e-mail typed for walk-in sales: all of them would be one "
-            f"{who} who returns): remove those rows, or give each {who} their own id"
-        )
-        raise bad_rows(source, column, problem, rows, ColumnValues(series))
+        raise bad_rows(source, column, placeholder_problem(what), rows, ColumnValues(series))
+
+
+def placeholder_emails(values: Any) -> list[Any]:
+    """Of ``values`` (distinct ids), the placeholder e-mails (:data:`PLACEHOLDER_EMAIL`): the rule of
+    :func:`refuse_placeholder_emails`, asked of a database table's distinct ids too (:mod:`xl_retention.relational`).
+
+    >>> placeholder_emails(["a@x.com", "noemail@example.com", "walkin@store.com", "none"])
+    ['noemail@example.com', 'walkin@store.com']
+    """
+    whole = re.compile(PLACEHOLDER_EMAIL)
+    return [v for v in values if isinstance(v, str) and whole.match(v)]
+
+
+def placeholder_problem(what: str) -> str:
+    """The refusal's words for placeholder e-mails as ids (``what``: "customer ids")."""
+    who = "visitor" if what.startswith("visitor") else "customer"
+    return (
+        f"{what} that stand for no one (a placeholder e-mail typed for walk-in sales: all of them would be one "
+        f"{who} who returns): remove those rows, or give each {who} their own id"
+    )

@@ -20,7 +20,14 @@ import numpy as np
 
 from .errors import bad_rows
 
-__all__ = ["refuse_open_renewals", "refuse_payment_log", "refuse_payments_as_months"]
+__all__ = [
+    "PAID_AMOUNTS",
+    "PAYMENT_IDS",
+    "payment_id_columns",
+    "refuse_open_renewals",
+    "refuse_payment_log",
+    "refuse_payments_as_months",
+]
 
 
 def refuse_payment_log(typed: Mapping[str, Any], names: Mapping[str, str], source: str, written: Any = None) -> None:
@@ -102,7 +109,7 @@ def refuse_payments_as_months(df: Any, names: Mapping[str, str], source: str) ->
     money = names.get("mrr", names.get("amount"))
     if money is None:
         return
-    ids = [str(c) for c in df.columns if key(c) in ("id", "invoice_id", "charge_id", "invoice", "invoice_number")]
+    ids = payment_id_columns(df.columns)
     by_id = None
     for column in ids:
         values = df[column].dropna().astype(str).str.strip()
@@ -121,6 +128,22 @@ def refuse_payments_as_months(df: Any, names: Mapping[str, str], source: str) ->
         source=source,
         column=str(money),
     )
+
+
+def payment_id_columns(columns: Any) -> list[str]:
+    """The columns that may hold a payment's id (``id``, ``invoice_id``, ``charge_id``, ...), whose values all
+    starting with :data:`PAYMENT_IDS` say the rows are payments (:func:`refuse_payments_as_months`).
+
+    >>> payment_id_columns(["id", "Customer", "Invoice Number"])
+    ['id', 'Invoice Number']
+    """
+    from .names import key
+
+    return [str(c) for c in columns if key(c) in ("id", "invoice_id", "charge_id", "invoice", "invoice_number")]
+
+
+#: Public names of the payments' money columns and ids (the SQL engines ask them of a typed table's columns).
+PAID_AMOUNTS, PAYMENT_IDS = _PAID_AMOUNTS, _PAYMENT_IDS
 
 
 def refuse_open_renewals(typed: Mapping[str, Any], names: Mapping[str, str], source: str, df: Any = None) -> None:

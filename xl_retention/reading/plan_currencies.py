@@ -12,6 +12,7 @@ currency throughout passes. Where the file has a currency column, that column de
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -20,7 +21,7 @@ import pandas as pd
 from ._distinct import factorize
 from .errors import DataError, bad_rows
 
-__all__ = ["check_plan_currencies", "said_currency"]
+__all__ = ["check_plan_currencies", "plan_columns", "said_currency"]
 
 #: Words of a column's name that make it a plan's or price's id or name.
 _PLAN_WORDS = frozenset({"plan", "plans", "price", "item", "product", "sku", "lookup", "nickname", "tier", "package",
@@ -45,12 +46,25 @@ def said_currency(value: Any) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+def plan_columns(columns: list[str], names: Mapping[str, str], segment: str | None) -> list[str]:
+    """The columns of ``columns`` that may say a plan's or price's currency: named with a word of :data:`_PLAN_WORDS`,
+    not read (``names``), not the ``segment`` the tables are split by.
+
+    >>> plan_columns(["Customer", "Plan", "Product Name", "Amount"], {"customer_id": "Customer"}, None)
+    ['Plan', 'Product Name']
+    """
+    from .names import key
+    from .order_columns import _words
+
+    used = {str(c) for c in names.values()}
+    return [c for c in columns if c not in used and not (segment is not None and key(segment) == key(c))
+            and set(_words(c)) & _PLAN_WORDS]  # fmt: skip
+
+
 def check_plan_currencies(df: pd.DataFrame, source: str, names: dict[str, str], segment: str | None) -> None:
     """Refuse a plan or price column whose values say two currencies (see the module docstring), unless the file has
     a currency column, the amount's name says its currency, or the tables are split by that column (``segment``)."""
     from .currency import codes_column, named_code, named_currency
-    from .names import key
-    from .order_columns import _words
 
     money = names.get("amount", names.get("mrr"))
     if money is not None and named_code(money) is not None:
@@ -58,10 +72,9 @@ def check_plan_currencies(df: pd.DataFrame, source: str, names: dict[str, str], 
     columns = list(map(str, df.columns))
     if any(named_currency(c) for c in columns):
         return
+    planned = set(plan_columns(columns, names, segment))
     for position, name in enumerate(columns):
-        if name in names.values() or (segment is not None and key(segment) == key(name)):
-            continue
-        if not set(_words(name)) & _PLAN_WORDS:
+        if name not in planned:
             continue
         column = df.iloc[:, position]
         if pd.api.types.is_numeric_dtype(column.dtype):

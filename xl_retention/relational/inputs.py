@@ -62,6 +62,7 @@ from ..reading.taxes import tax_named
 from ..reading.trials import trial_end_columns
 from ..reading.values import WHITESPACE
 from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal
+from .file_rules import Typed, id_checks, read_as_file
 from .id_forms import salesforce_pairs
 from .mirrors import (
     _add_on_columns,
@@ -372,6 +373,7 @@ def _from_table(
         or (kind == "orders" and _ids_repeat(con, table, names))  # a refund row with its sale's id (sale_refunds)
         or salesforce_pairs(con, table, names)  # 0015g00000AbCdE and 0015g00000AbCdEAAV (reading.salesforce_ids)
         or (kind == "orders" and orders_by_values(con, table, names))  # 'Zahlungsstatus' (reading.order_columns)
+        or read_as_file(Typed(con, table, kind, names, source, billing, segment))  # the file rules (file_rules)
     ):  # (line) items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
@@ -420,6 +422,7 @@ def _from_table(
     item.checks = [_blank(item.table, n, names) for n in blanks]
     integers = {c for c, dtype in table.schema().items() if dtype.is_integer()}  # ids numbered from 0 (as pandas)
     item.checks += _id_checks(item.table, names, [c for c in table.columns if c != ROW], integers)  # reading.values'
+    item.checks += id_checks(Typed(con, table, kind, names, source), item.table)  # 'ACME GmbH', 'Acme GmbH'
     if kind != "visits":  # the same record twice: overlapping exports appended (reading.repeats)
         _refuse_repeated_rows(con, table, source, (names.get("customer_id"), names.get("visitor_id")))
     shaped = item.table

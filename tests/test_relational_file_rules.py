@@ -1,0 +1,320 @@
+"""A database table (DuckDB, PostgreSQL) is refused where the same rows as a CSV file are (H46's findings: look-alike
+ids, placeholder e-mails, customer lists, currencies in plan ids, payments read as months or as open subscriptions,
+a tax flag under a neutral name, a month's total row), as docs/metrics.md states each refusal for every engine.
+
+Each rule the file path refuses values by is listed once in :data:`xl_retention.relational.file_rules.FILE_RULES`;
+here each entry has a table it must refuse, and every refusal that reading.prepare calls is either listed there or
+among the checks the engine's own code mirrors (so that a new file rule cannot be forgotten by the SQL path).
+"""
+
+import ast
+import inspect
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from xl_retention.reading import DataError
+from xl_retention.relational.file_rules import FILE_RULES
+from xl_retention.workbook.importer import load_tables
+
+
+def _dates(*days: str) -> pd.Series:
+    return pd.Series(pd.to_datetime(list(days))).dt.date
+
+
+#: Each rule of FILE_RULES: the input (load_tables' argument), a table the file path refuses, the columns mapped.
+CASES = {
+    "reading.lookalike_ids.refuse_lookalike_ids": (
+        "orders",
+        pd.DataFrame(
+            {
+                "customer_id": ["ACME GmbH", "Acme GmbH", "b"],
+                "date": _dates("2024-01-05", "2024-02-05", "2024-01-07"),
+                "amount": [10, 10, 5],
+            }
+        ),
+        None,
+    ),
+    "reading.no_one_ids.refuse_placeholder_emails": (
+        "orders",
+        pd.DataFrame(
+            {
+                "customer_id": ["noemail@example.com", "noemail@example.com", "b@x.com"],
+                "date": _dates("2024-01-05", "2024-02-05", "2024-01-07"),
+                "amount": [10, 10, 5],
+            }
+        ),
+        None,
+    ),
+    "reading.summaries.refuse_subtotal_ids": (
+        "visits",
+        pd.DataFrame(
+            {
+                "visitor_id": ["v1", "v2", "Total January", "v1"],
+                "date": _dates("2024-01-05", "2024-01-07", "2024-01-31", "2024-02-02"),
+            }
+        ),
+        None,
+    ),
+    "reading.customer_lists.refuse_customer_lists": (
+        "orders",
+        pd.DataFrame(
+            {
+                "Email": ["a@x.com", "b@x.com", "c@x.com"],
+                "Created at": _dates("2024-01-05", "2024-01-20", "2024-02-03"),
+                "Total Orders": [6, 1, 3],
+            }
+        ),
+        {"customer_id": "Email", "date": "Created at"},
+    ),
+    "reading.plan_currencies.check_plan_currencies": (
+        "orders",
+        pd.DataFrame(
+            {
+                "customer_id": ["A", "B", "C"],
+                "date": _dates("2024-01-05", "2024-01-05", "2024-02-05"),
+                "amount": [100, 100, 10000],
+                "Plan": ["pro-USD-Monthly", "pro-EUR-Monthly", "pro-JPY-Monthly"],
+            }
+        ),
+        None,
+    ),
+    "reading.payment_logs.refuse_payments_as_months": (
+        "subscriptions",
+        pd.DataFrame(
+            {
+                "customer_id": ["A", "B", "A"],
+                "month": _dates("2024-01-01", "2024-01-01", "2024-02-01"),
+                "mrr": [1200, 100, 0],
+                "id": ["in_1", "in_2", "in_3"],
+            }
+        ),
+        None,
+    ),
+    "reading.payment_logs.refuse_payment_log": (
+        "subscriptions",
+        pd.DataFrame(
+            {
+                "customer_id": ["A", "B", "B", "B"],
+                "month": _dates("2024-01-10", "2024-01-03", "2024-02-03", "2024-03-03"),
+                "amount": [1200, 100, 100, 100],
+                "interval": ["year", "month", "month", "month"],
+            }
+        ),
+        None,
+    ),
+    "reading.payment_logs.refuse_open_renewals": (
+        "subscriptions",
+        pd.DataFrame(
+            {
+                "customer_id": ["A", "A", "B"],
+                "start": _dates("2024-01-15", "2024-02-15", "2024-01-20"),
+                "amount": [10, 10, 100],
+                "interval": ["month", "month", "year"],
+            }
+        ),
+        None,
+    ),
+    "reading.tax_flags.refuse_tax_included": (
+        "subscriptions",
+        pd.DataFrame(
+            {
+                "customer_id": ["A", "B", "A"],
+                "month": _dates("2024-01-01", "2024-01-01", "2024-02-01"),
+                "mrr": [120, 100, 120],
+                "Type": ["Inclusive", "Inclusive", "Inclusive"],
+            }
+        ),
+        None,
+    ),
+    "reading.summaries.refuse_monthly_totals": (
+        "subscriptions",
+        pd.DataFrame(
+            {
+                "Customer": ["Total January", "A", "B"],
+                "Month": _dates("2024-01-01", "2024-01-01", "2024-01-01"),
+                "MRR": [300, 100, 200],
+            }
+        ),
+        {"customer_id": "Customer", "month": "Month", "mrr": "MRR"},
+    ),
+}
+
+
+def _duckdb(path: Path, frame: pd.DataFrame) -> Path:
+    with duckdb.connect(str(path)) as con:
+        con.register("frame", frame)
+        con.execute("CREATE OR REPLACE TABLE t AS SELECT * FROM frame")
+    return path
+
+
+#: Each case's refusal on DuckDB (a table's rows have no order: the id rules name the values, not row numbers).
+REFUSED = {
+    "reading.lookalike_ids.refuse_lookalike_ids": "table:t, column 'customer_id': customer ids that differ only in "
+    "capitals, spaces, apostrophes or hyphens ('ACME GmbH' and 'Acme GmbH': one customer typed two ways, or two? "
+    "Excel's MATCH and COUNTIF take them as one): write each customer's id one way, or give two customers ids that "
+    "differ otherwise in 2 rows, e.g. customer_id 'ACME GmbH'; customer_id 'Acme GmbH'",
+    "reading.no_one_ids.refuse_placeholder_emails": "table:t, column 'customer_id': customer ids that stand for no one "
+    "(a placeholder e-mail typed for walk-in sales: all of them would be one customer who returns): remove those "
+    "rows, or give each customer their own id in 2 rows, e.g. customer_id 'noemail@example.com'; customer_id "
+    "'noemail@example.com'",
+    "reading.summaries.refuse_subtotal_ids": "table:t, column 'visitor_id': subtotal rows (a month's or a period's "
+    "totals, not a visitor: remove them) in 1 row, e.g. visitor_id 'Total January'",
+    "reading.customer_lists.refuse_customer_lists": "table:t, column 'Total Orders': a list of customers (one row per "
+    "'Email', with the number of their orders: '6' in row 2), not one row per order: each customer's orders would "
+    "count as one, at 'Created at'; export the orders themselves (one row per order, with its customer and date)",
+    "reading.plan_currencies.check_plan_currencies": "table:t, column 'Plan': prices in 3 currencies (USD, EUR, JPY) "
+    "said in its values in rows 2, 3, 4 (counting the header as row 1): 'pro-USD-Monthly', 'pro-EUR-Monthly', "
+    "'pro-JPY-Monthly'; amounts are added up: convert them to one currency first, or add a currency column (the code "
+    "of each row) and import one currency at a time (--segment currency=EUR)",
+    "reading.payment_logs.refuse_payments_as_months": "table:t: 'id' holds Stripe's ids of invoices or charges, and "
+    "the rows are payments (a yearly invoice would be 12 months' MRR in its month and the customer lost the month "
+    "after), not each customer's month: import them with --orders, or give one row per customer and month with the "
+    "MRR (or one per subscription with start, end and the price per interval)",
+    "reading.payment_logs.refuse_payment_log": "table:t, column 'interval': rows of a plan of 2 months or more (the "
+    "first: 12 months) whose customer has no row in the month before nor after, while the file goes on to 2024-03: "
+    "the rows are payments (one per paid period), not each month's subscriptions (a subscriber of a 12-month plan "
+    "would be on every month's row); read by month, the customer would be lost the month after paying: give one row "
+    "per customer and month the payment covers ('month' each month, the price per interval beside), or one row per "
+    "subscription with its start and end in row 2 (counting the header as row 1): 'year'",
+    "reading.payment_logs.refuse_open_renewals": "table:t, column 'start': open rows of one customer one billing "
+    "interval apart (a payment and its renewal, no end date): the rows are payments, and each would be a "
+    "subscription of its own, running on with its MRR added every month: give one row per subscription with its "
+    "start and end (or import the payments with --orders) in row 3 (counting the header as row 1): '2024-02-15'",
+    "reading.tax_flags.refuse_tax_included": "table:t: column 'Type' says 'mrr' includes tax (row 2: 'Inclusive') and "
+    "no column holds the tax; MRR is net of tax: give the amounts before tax (--columns amount=NAME), or a column of "
+    "the tax beside them",
+    "reading.summaries.refuse_monthly_totals": "table:t, column 'Customer': subtotal rows (a month's or a period's "
+    "totals, not a customer: remove them) in row 2 (counting the header as row 1): 'Total January'",
+}
+
+
+def test_every_file_rule_has_a_table_it_refuses() -> None:
+    assert set(CASES) == set(REFUSED) == {rule.rule for rule in FILE_RULES}
+
+
+def _refusal(**arguments) -> str:
+    with pytest.raises(DataError) as caught:
+        load_tables(**arguments)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_a_duckdb_table_is_refused_as_the_same_rows_in_a_csv_file_are(tmp_path, rule) -> None:
+    kind, frame, columns = CASES[rule]
+    frame.to_csv(tmp_path / "t.csv", index=False)
+    by_file = _refusal(**{kind: tmp_path / "t.csv"}, columns=columns)
+    db = _duckdb(tmp_path / "db.duckdb", frame)
+    by_table = _refusal(**{kind: "table:t"}, columns=columns, backend="duckdb", connection=str(db))
+    assert by_table == REFUSED[rule]
+    if "ids" not in {r.stage for r in FILE_RULES if r.rule == rule}:  # read as a file's: the file's very words
+        assert by_file.replace("t.csv", "table:t", 1) == by_table
+    else:  # the same problem; the file's rows by number, the table's by value
+        assert by_file.split(" in ")[0].replace("t.csv", "table:t", 1) == by_table.split(" in ")[0]
+
+
+#: Each case made valid (the one spelling, real e-mails, one currency, ...): the rule lets it through, and DuckDB's
+#: tables are the pandas path's, with these figures (orders: each month's buyers; subscriptions: each month's MRR).
+VALID = {
+    "reading.lookalike_ids.refuse_lookalike_ids": (
+        lambda f: f.assign(customer_id=["Acme GmbH", "Acme GmbH", "b"]),
+        [2, 1],
+    ),
+    "reading.no_one_ids.refuse_placeholder_emails": (
+        lambda f: f.assign(customer_id=["a@x.com", "a@x.com", "b@x.com"]),
+        [2, 1],
+    ),
+    "reading.summaries.refuse_subtotal_ids": (lambda f: f.assign(visitor_id=["v1", "v2", "Total Wine", "v1"]), [3, 1]),
+    "reading.customer_lists.refuse_customer_lists": (lambda f: f.assign(**{"Total Orders": [1, 1, 1]}), [2, 1]),
+    "reading.plan_currencies.check_plan_currencies": (lambda f: f.assign(Plan=["pro-USD-Monthly"] * 3), [2, 1]),
+    "reading.payment_logs.refuse_payments_as_months": (lambda f: f.assign(id=["a1", "b1", "a2"]), [1300.0, 0.0]),
+    "reading.payment_logs.refuse_payment_log": (lambda f: f.assign(interval=["month"] * 4), [1300.0, 100.0, 100.0]),
+    "reading.payment_logs.refuse_open_renewals": (
+        lambda f: f.assign(customer_id=["A", "C", "B"]),
+        [10.0 + 100 / 12, 20.0 + 100 / 12],
+    ),
+    "reading.tax_flags.refuse_tax_included": (lambda f: f.assign(Type=["Exclusive"] * 3), [220.0, 120.0]),
+    "reading.summaries.refuse_monthly_totals": (
+        lambda f: f.assign(Customer=["C", "A", "B"], MRR=[250, 100, 200]),
+        [550.0],
+    ),
+}
+
+
+def _figures(tables, kind: str) -> list:
+    if kind == "orders":
+        return tables.purchases["buyers"].tolist()
+    if kind == "visits":
+        return tables.visits["visitors"].tolist()
+    return tables.movements["mrr_end"].round(6).tolist()
+
+
+@pytest.mark.parametrize("rule", sorted(VALID))
+def test_the_valid_table_imports_with_the_files_figures(tmp_path, rule) -> None:
+    kind, frame, columns = CASES[rule]
+    fix, figures = VALID[rule]
+    frame = fix(frame)
+    frame.to_csv(tmp_path / "t.csv", index=False)
+    by_file = load_tables(**{kind: tmp_path / "t.csv"}, columns=columns)
+    by_table = load_tables(**{kind: "table:t"}, columns=columns, backend="duckdb",
+                           connection=str(_duckdb(tmp_path / "db.duckdb", frame)))  # fmt: skip
+    assert _figures(by_table, kind) == _figures(by_file, kind) == pytest.approx(figures)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_postgresql_table_is_refused_by_every_file_rule() -> None:
+    import ibis
+    from postgres_server import throwaway_server
+
+    from xl_retention import relational as R
+
+    with throwaway_server("xl-retention-pg-h47-") as url:
+        con = R.connect("postgres", url)
+        for number, rule in enumerate(sorted(CASES)):
+            kind, frame, columns = CASES[rule]
+            name = f"t{number}"
+            typed = frame.assign(**{c: pd.to_datetime(frame[c]) for c in frame.columns if c in ("date", "month",
+                                    "start", "Month", "Created at")})  # fmt: skip
+            con.create_table(name, schema=ibis.memtable(typed).schema())
+            con.insert(name, typed)
+            got = _refusal(**{kind: f"table:{name}"}, columns=columns, backend="postgres", connection=url)
+            assert got == REFUSED[rule].replace("table:t", f"table:{name}", 1), rule
+
+
+#: The refusals of reading.prepare (and of the functions it calls for ids and export kinds) that are not in
+#: FILE_RULES: the engine path applies them by its own checks (relational.mirrors, .input_checks, .inputs' reading
+#: as a file's), or they concern a file's own layout. A refusal added to the file path must be added to FILE_RULES
+#: (or, where the engine's own code applies it, here): this test fails until it is.
+ELSEWHERE = frozenset({
+    "_check_dates_given", "_refuse_add_ons", "refuse_add_ons", "_refuse_billing_names_without_interval",
+    "_refuse_count_without_interval", "_refuse_unused_billing_columns", "check_answer_statuses",
+    "check_appended_copies", "check_copied_rows", "check_currency_column", "check_customer_currencies",
+    "check_deal_stages", "check_discounts", "check_end_dates", "check_ended_at_zero", "check_ended_snapshots",
+    "check_ended_without_end", "check_money_twins", "check_negative_mrr", "check_one_currency", "check_order_id",
+    "check_pauses", "check_questions", "check_renewal_ends", "check_repeated_rows", "check_scale", "check_scores",
+    "check_statuses", "check_test_mode", "refuse_bad_ids", "refuse_counts", "refuse_empty_end", "refuse_extra_prices",
+    "refuse_future_months", "refuse_missing_months", "refuse_movements_log", "refuse_orders_as_subscriptions",
+    "refuse_repeated_headers", "refuse_retention_report", "refuse_sheets_alike", "refuse_shifted_column",
+    "refuse_subscriptions_as_orders", "refuse_summary_rows", "refuse_times", "refuse_unused_dates", "refuse_unused_end",
+})  # fmt: skip
+
+
+def _refusals_called(function) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(inspect.getsource(function))):
+        if isinstance(node, ast.Call):
+            called = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if called.lstrip("_").startswith(("refuse", "check")):
+                found.add(called)
+    return found
+
+
+def test_every_refusal_of_the_file_path_is_a_file_rule_or_applied_by_the_engine_path() -> None:
+    from xl_retention.reading import export_kinds, preparation, summaries, values
+
+    asked = (preparation.prepare, values.refuse_bad_ids, export_kinds.refuse_counts, summaries.refuse_monthly_totals)
+    called = set().union(*map(_refusals_called, asked))
+    listed = {rule.rule.rsplit(".", 1)[1] for rule in FILE_RULES}
+    assert called - listed - ELSEWHERE == set()

@@ -1,0 +1,322 @@
+"""The rules a file's values are refused by (:func:`xl_retention.reading.prepare`), applied to an engine's typed table.
+
+A database table (DuckDB, PostgreSQL, Spark) whose columns are typed stays in its engine (:func:`.inputs._from_table`);
+docs/metrics.md states every refusal for every engine, so each rule of the file path that looks at values is listed
+once here, in :data:`FILE_RULES`, with the input kinds it applies to and how it is asked of a typed table:
+
+* ``"ids"`` rules are asked of the table's DISTINCT ids (one query; most tables' machine ids are passed over by a
+  filter in the engine first) by the file path's own function, and add a check naming the ids found
+  (:func:`id_checks`): ``ACME GmbH`` beside ``Acme GmbH``, ``noemail@example.com``;
+* ``"read"`` rules are asked by the column names and a few distinct values or counts (one query or two); where the
+  rule may refuse, the table is read as a file's (:func:`read_as_file`), so that the file path's rule decides and
+  names the rows as for a CSV file.
+
+A rule added to the file path is added here too; tests/test_relational_file_rules.py builds a table for each entry
+and checks that DuckDB refuses it, and that every refusal :func:`~xl_retention.reading.prepare` calls is listed
+(here, or among those the engine's own checks mirror).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+import pandas as pd
+
+from ..reading import DataError, key
+from .refusals import ROW, _stripped, trimmed
+
+__all__ = ["FILE_RULES", "FileRule", "Typed", "id_checks", "read_as_file"]
+
+
+@dataclass
+class Typed:
+    """A typed table on its engine as :func:`.inputs._from_table` has it: ``names`` ours -> the table's columns."""
+
+    con: Any
+    table: ir.Table
+    kind: str
+    names: dict[str, str]
+    source: str
+    billing: bool = False
+    segment: str | None = None
+    columns: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.columns = [c for c in self.table.columns if c != ROW]
+
+    def text(self, column: str) -> bool:
+        return self.table.schema()[column].is_string()
+
+    def distinct(self, value: ir.Value, limit: int | None = None) -> list[Any]:
+        """The distinct non-null values of ``value`` (an expression over the table), at most ``limit``."""
+        query = self.table.select(v=value).filter(value.notnull()).distinct()
+        return self.con.execute(query.limit(limit) if limit else query)["v"].tolist()
+
+    def any(self, condition: ir.BooleanValue) -> bool:
+        return int(self.con.execute(self.table.aggregate(n=condition.ifelse(1, 0).sum()))["n"].iloc[0] or 0) > 0
+
+
+@dataclass(frozen=True)
+class FileRule:
+    """One rule of the file path (``rule``: the reading function) as asked of a typed table of ``kinds``."""
+
+    rule: str
+    kinds: frozenset[str]
+    stage: str  # "ids": refused_ids(typed, ids, what) -> (values, problem); "read": may_refuse(typed) -> bool
+    ask: Callable[..., Any]
+
+
+# -- the rules on ids -------------------------------------------------------------------------------------------------
+def _lookalike_ids(typed: Typed, ids: ir.StringValue, what: str) -> tuple[list[Any], str] | None:
+    """:func:`~xl_retention.reading.lookalike_ids.refuse_lookalike_ids`: only ids with a character outside ASCII, two
+    spaces running or (a name's) capitals can fold alike: when none has one (one aggregate), no id is fetched."""
+    from ..reading.lookalike_ids import _MACHINE_ASCII, lookalike_problem, lookalike_spellings
+
+    may = ids.re_search("[^ -~]") | ids.contains("  ") | ((ids.lower() != ids) & ~ids.re_search(_MACHINE_ASCII))
+    if not typed.any(ids.notnull() & may):
+        return None
+    spellings = lookalike_spellings(sorted(typed.distinct(ids), key=str))  # in code-point order on every engine
+    return (spellings, lookalike_problem(what, spellings)) if spellings else None
+
+
+def _placeholder_emails(typed: Typed, ids: ir.StringValue, what: str) -> tuple[list[Any], str] | None:
+    """:func:`~xl_retention.reading.no_one_ids.refuse_placeholder_emails`: asked of the distinct ids holding an @."""
+    from ..reading.no_one_ids import placeholder_emails, placeholder_problem
+
+    if not typed.any(ids.contains("@")):
+        return None
+    found = placeholder_emails(typed.distinct(ids.contains("@").ifelse(ids, ibis.null("string"))))
+    return (sorted(found), placeholder_problem(what)) if found else None
+
+
+def _subtotal_ids(typed: Typed, ids: ir.StringValue, what: str) -> tuple[list[Any], str] | None:
+    """:func:`~xl_retention.reading.summaries.refuse_subtotal_ids` (an orders or visits table's rows): asked of the
+    distinct ids holding a total's word (``tota``, ``sum``, ``somme``, ``gesamt`` in any case: every word of its
+    patterns holds one)."""
+    import re
+
+    from ..reading.no_one_ids import subtotal_labels
+    from ..reading.summaries import DATED_TOTAL
+
+    lower = ids.lower()
+    may = ibis.or_(*(lower.contains(word) for word in ("tota", "sum", "somme", "gesamt")))
+    if not typed.any(may):
+        return None
+    candidates = sorted(typed.distinct(may.ifelse(ids, ibis.null("string"))), key=str)
+    dated = re.compile(DATED_TOTAL)
+    labels = subtotal_labels(candidates) + [v for v in candidates if isinstance(v, str) and dated.match(v.strip())]
+    who = "a visitor" if what.startswith("visitor") else "a customer"
+    return (labels, f"subtotal rows (a month's or a period's totals, not {who}: remove them)") if labels else None
+
+
+def id_checks(typed: Typed, shaped: ir.Table) -> list[tuple[str, str, ir.BooleanValue, str]]:
+    """The checks (column, problem, condition over ``shaped``, shown column) of the ``"ids"`` rules of
+    :data:`FILE_RULES` on the customer or visitor ids of ``shaped`` (:func:`.inputs._shape`'s table: ids stripped,
+    e-mails in lower case, as the file path reads them); text ids only (a typed integer id has no spelling)."""
+    checks = []
+    for who, what in (("customer_id", "customer ids"), ("visitor_id", "visitor ids")):
+        if who not in shaped.columns or who not in typed.names or not typed.text(typed.names[who]):
+            continue
+        ids = shaped[who].cast("string")
+        asked = Typed(typed.con, shaped, typed.kind, typed.names, typed.source)
+        for rule in FILE_RULES:
+            if rule.stage == "ids" and typed.kind in rule.kinds:
+                found = rule.ask(asked, ids, what)
+                if found:
+                    values, problem = found
+                    checks.append((typed.names[who], problem, ids.isin(values), who))
+    return checks
+
+
+# -- the rules read as a file's where they may refuse -----------------------------------------------------------------
+def _customer_lists(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.customer_lists.refuse_customer_lists`: a column named as a count of orders or
+    visits, of counts with one above 1, where each id is on one row."""
+    from ..reading.customer_lists import count_columns, says_counts
+
+    who = typed.names.get("customer_id" if typed.kind == "orders" else "visitor_id")
+    counted = count_columns(typed.columns, typed.names, typed.kind)
+    if who is None or "date" not in typed.names or not counted:
+        return False
+    t = typed.table
+    found = typed.con.execute(t.aggregate(n=t.count(), ids=t[who].count(), distinct=t[who].nunique())).iloc[0]
+    if int(found["n"]) < 2 or int(found["ids"]) != int(found["distinct"]):
+        return False
+    return any(says_counts(typed.distinct(t[c], 10_001)) for c in counted)
+
+
+def _plan_currencies(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.plan_currencies.check_plan_currencies` asked of the distinct values of the plan
+    columns that hold a major currency's code as a word (the engine filters them)."""
+    from ..reading.currency import _MAJOR_CODES
+    from ..reading.plan_currencies import check_plan_currencies, plan_columns
+
+    planned = [c for c in plan_columns(typed.columns, typed.names, typed.segment) if typed.text(c)]
+    if not planned:
+        return False
+    codes = "|".join(sorted(code.lower() for code in _MAJOR_CODES))
+    said = {}
+    for c in planned:
+        text = typed.table[c]
+        said[c] = typed.distinct(
+            text.lower().re_search(f"(^|[^a-z])({codes})([^a-z]|$)").ifelse(text, ibis.null("string")), 1_000
+        )
+    size = max(map(len, said.values()))
+    frame = pd.DataFrame({c: pd.Series(said.get(c, []) + [None] * (size - len(said.get(c, []))), dtype=object)
+                          for c in typed.columns})  # fmt: skip
+    try:
+        check_plan_currencies(frame, typed.source, typed.names, typed.segment)
+    except DataError:
+        return True
+    return False
+
+
+def _payments_as_months(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.payment_logs.refuse_payments_as_months`: the money column named as a payment's
+    amount, or an id column of Stripe's invoice or charge ids only."""
+    from ..reading.payment_logs import PAID_AMOUNTS, PAYMENT_IDS, payment_id_columns
+
+    money = typed.names.get("mrr", typed.names.get("amount"))
+    if money is None:
+        return False
+    if key(money) in PAID_AMOUNTS:
+        return True
+    t = typed.table
+    for c in payment_id_columns(typed.columns):
+        text = _stripped(t[c].cast("string")).nullif("")
+        paid = ibis.or_(*(text.startswith(p) for p in PAYMENT_IDS))
+        found = typed.con.execute(t.aggregate(n=text.count(), paid=paid.ifelse(1, 0).sum())).iloc[0]
+        if int(found["n"]) and int(found["paid"] or 0) == int(found["n"]):
+            return True
+    return False
+
+
+def _interval_months(typed: Typed) -> ir.FloatingValue | None:
+    """Each row's months per billing interval (the interval spellings read by reading.billing's rule, times the
+    interval count), None where the table has no interval."""
+    from ..reading.billing import interval_in_text, interval_months
+
+    if "interval" not in typed.names:
+        return None
+    spelled = typed.table[typed.names["interval"]].cast("string")
+    found = {v: interval_months(v) or interval_in_text(v) for v in typed.distinct(spelled, 10_000)}
+    readable = {v: float(m) for v, m in found.items() if m is not None}
+    if not readable:
+        return None
+    months = spelled.substitute(readable, else_=ibis.null("float64")).cast("float64")
+    if "interval_count" in typed.names:
+        months = months * typed.table[typed.names["interval_count"]].cast("float64")
+    return months
+
+
+def _payment_log(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.payment_logs.refuse_payment_log`: a billing snapshots row of 2 months or more
+    whose customer has no row the month before nor after, before the table's last month."""
+    from .definitions import month_ordinal
+
+    months = _interval_months(typed)
+    if months is None or not typed.table.schema()[typed.names["month"]].is_temporal():
+        return False
+    t = typed.table
+    rows = t.select(c=t[typed.names["customer_id"]], m=month_ordinal(t[typed.names["month"]]), k=months)
+    per = rows.filter(rows.c.notnull() & rows.m.notnull()).group_by(["c", "m"])
+    per = per.aggregate(several=(rows.k >= 2 - 1e-9).ifelse(1, 0).max())  # a customer's month: one row (a window)
+    near = ibis.window(group_by=per.c, order_by=per.m)
+    per = per.mutate(before=per.m.lag().over(near), after=per.m.lead().over(near), last=per.m.max().over())
+    alone = (per.several == 1) & (per.m < per["last"]) & (per.before.isnull() | (per.before != per.m - 1))
+    several = per.filter(alone & (per.after.isnull() | (per.after != per.m + 1)))
+    return int(typed.con.execute(several.count())) > 0
+
+
+def _open_renewals(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.payment_logs.refuse_open_renewals`: a billing intervals table without an end
+    where one customer's open rows of one interval start the interval apart (within 4 days)."""
+    months = _interval_months(typed)
+    if months is None or "end" in typed.names or not typed.table.schema()[typed.names["start"]].is_temporal():
+        return False
+    t = typed.table
+    rows = t.select(c=t[typed.names["customer_id"]], k=months,
+                    s=t[typed.names["start"]].cast("timestamp").epoch_seconds().cast("float64"))  # fmt: skip
+    rows = rows.filter(rows.s.notnull() & rows.k.notnull())
+    rows = rows.mutate(b=rows.s.lag().over(group_by=[rows.c, rows.k], order_by=rows.s))
+    apart = ((rows.s - rows.b) / 86_400 - rows.k * 30.4375).abs() <= 4
+    return int(typed.con.execute(rows.filter(rows.b.notnull() & apart).count())) > 0
+
+
+def _tax_included(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.tax_flags.refuse_tax_included` by its values: a column not read (under any name:
+    'Type', 'Kind') that says ``Inclusive``, ``incl. tax``, or Paddle's ``internal`` under a tax's name. (Names that
+    may say it are read as a file's already: :func:`~xl_retention.reading.tax_flags.may_say_tax_included`.)"""
+    from ..reading.tax_flags import _INCLUSIVE_VALUES, _PADDLE_INCLUSIVE, _TAX, _words
+
+    used = {str(c) for c in typed.names.values()}
+    asked = []
+    for c in typed.columns:
+        if c in used or not typed.text(c):
+            continue
+        said = trimmed(typed.table[c]).lower().re_replace(r"[\s\-]+", "_")
+        values = _INCLUSIVE_VALUES | (_PADDLE_INCLUSIVE if _words(c) & _TAX else set())
+        asked.append(said.isin(sorted(values)) | said.startswith("tax_inclusive") | said.startswith("inclusive"))
+    return bool(asked) and typed.any(ibis.or_(*asked))
+
+
+def _monthly_totals(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.summaries.refuse_monthly_totals`: rows whose amount is half their month's sum (the
+    month's other rows add up to it) whose id is a subtotal's label ("Total January"), or an id with such rows in two
+    months of 4 rows or more (a report's total row): each month's sum by one aggregate, the few such rows fetched."""
+    from ..reading.no_one_ids import subtotal_labels
+    from .definitions import month_ordinal
+
+    when = "month" if typed.kind == "snapshots" else "date"
+    money = typed.names.get("mrr" if typed.kind == "snapshots" else "amount")
+    who = typed.names.get("customer_id")
+    if typed.billing or money is None or who is None or when not in typed.names:
+        return False
+    t = typed.table
+    if not (t.schema()[money].is_numeric() and t.schema()[typed.names[when]].is_temporal()):
+        return False
+    rows = t.select(c=t[who], m=month_ordinal(t[typed.names[when]]), x=t[money].cast("float64"))
+    rows = rows.filter(rows.c.notnull() & rows.m.notnull() & rows.x.notnull())
+    per = rows.group_by(m2=rows.m).aggregate(n=rows.count(), s=rows.x.sum())
+    tolerance = ibis.greatest(per.s.abs(), 1.0) * 1e-9 + 0.005
+    joined = rows.join(per, rows.m == per.m2)
+    summed = joined.filter((joined.x > 0) & (joined.n >= 2) & ((2 * joined.x - joined.s).abs() <= tolerance))
+    found = typed.con.execute(summed.select("c", "m", "n").distinct().limit(10_000))
+    if found.empty:
+        return False
+    if subtotal_labels(pd.unique(found["c"].to_numpy(dtype=object))):
+        return True
+    wide = found[found["n"] >= 4]
+    return bool(len(wide)) and int(wide.groupby("c")["m"].nunique().max()) >= 2
+
+
+_SUBSCRIPTIONS = frozenset({"snapshots", "intervals"})
+_PEOPLE = frozenset({"snapshots", "intervals", "orders", "visits"})
+
+#: Every rule of the file path on values, as a typed table is asked it (see the module docstring).
+FILE_RULES: tuple[FileRule, ...] = (
+    FileRule("reading.lookalike_ids.refuse_lookalike_ids", _PEOPLE, "ids", _lookalike_ids),
+    FileRule("reading.no_one_ids.refuse_placeholder_emails", _PEOPLE, "ids", _placeholder_emails),
+    FileRule("reading.summaries.refuse_subtotal_ids", frozenset({"orders", "visits"}), "ids", _subtotal_ids),
+    FileRule("reading.customer_lists.refuse_customer_lists", frozenset({"orders", "visits"}), "read", _customer_lists),
+    FileRule("reading.plan_currencies.check_plan_currencies", _SUBSCRIPTIONS | {"orders"}, "read", _plan_currencies),
+    FileRule("reading.payment_logs.refuse_payments_as_months", frozenset({"snapshots"}), "read", _payments_as_months),
+    FileRule("reading.payment_logs.refuse_payment_log", frozenset({"snapshots"}), "read", _payment_log),
+    FileRule("reading.payment_logs.refuse_open_renewals", frozenset({"intervals"}), "read", _open_renewals),
+    FileRule("reading.tax_flags.refuse_tax_included", _SUBSCRIPTIONS, "read", _tax_included),
+    FileRule("reading.summaries.refuse_monthly_totals", frozenset({"snapshots", "orders"}), "read", _monthly_totals),
+)
+
+
+def read_as_file(typed: Typed) -> bool:
+    """Whether a ``"read"`` rule of :data:`FILE_RULES` may refuse the table: it is then read as a file's."""
+    only = {"reading.payment_logs.refuse_payment_log": typed.billing,
+            "reading.payment_logs.refuse_open_renewals": typed.billing}  # fmt: skip
+    return any(
+        rule.stage == "read" and typed.kind in rule.kinds and only.get(rule.rule, True) and rule.ask(typed)
+        for rule in FILE_RULES
+    )
