@@ -94,6 +94,11 @@ _ARRAY_ARGUMENTS: dict[str, frozenset[int] | None] = {
     # MODE's 2010 twins, as MODE): =IRR(B2:B6-C2:C6) in a classic formula is the IRR of the five differences
     **dict.fromkeys(("MODE", "MODE.SNGL", "MODE.MULT"), None),
     **dict.fromkeys(("IRR", "MIRR"), frozenset({0})),
+    # Excel 365's array shaping functions: their array (every argument of VSTACK and HSTACK), never one cell
+    **dict.fromkeys(
+        ("TAKE", "DROP", "EXPAND", "CHOOSECOLS", "CHOOSEROWS", "TOCOL", "TOROW", "WRAPROWS", "WRAPCOLS"), frozenset({0})
+    ),
+    **dict.fromkeys(("VSTACK", "HSTACK"), None),
     "XLOOKUP": frozenset({1, 2, 3}),  # the value looked up and the modes are single values (.rewrite_shapes)
     "XMATCH": frozenset({1}),
     "INDEX": frozenset({0}),

@@ -14,7 +14,9 @@ registered function as the number 0, which would be read as a given 0 (confidenc
   array's own (``ROWS(array)``, ``COLUMNS(array)``), as Microsoft's page says;
 - an empty text argument of Excel's text functions is the empty text (``SUBSTITUTE(A1,"-",)``, the usual way to take
   characters out, ``TEXTJOIN(,TRUE,A1:A3)``, ``REPLACE(A1,1,3,)``, ``CONCATENATE("a",,"b")``), where the engine's 0
-  put "0" in (``a0b``, with status ok).
+  put "0" in (``a0b``, with status ok);
+- an empty optional argument of Excel 365's TAKE, TEXTBEFORE, TEXTAFTER, SEQUENCE and RANDARRAY is its default
+  (``TAKE(A1:B3,,1)``: every row; the engine's 0 took none).
 
 >>> omit_empty_arguments("=NPS_MOE(A1:A6,)"), omit_empty_arguments("=CRR(A1,,C1)")
 ('=NPS_MOE(A1:A6)', '=CRR(A1,"",C1)')
@@ -32,6 +34,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from ..registry import BY_NAME
 from .excel_functions.arguments import _arguments as argument_spans
+from .excel_functions.day_counts import EMPTY_WEEKEND
 
 __all__ = ["EMPTY_ARGUMENT", "may_omit", "omit_empty_arguments", "omit_in_tokens"]
 
@@ -42,6 +45,8 @@ EMPTY_ARGUMENT = re.compile(r",\s*[,)]|\(\s*,")
 #: text argument is the empty text, "" (``SUBSTITUTE(A1,"-",)`` takes the hyphens out, ``TEXTJOIN(,TRUE,A1:A3)``
 #: joins without a delimiter; the engine put in "0": "a0b")
 _EMPTY_TEXT = '""'
+#: an empty argument whose reading in Excel is not documented: the call is put out of the engine's reach (listed)
+_REFUSED = "refused"
 _EXCEL_DEFAULTS: dict[str, dict[int, str]] = {
     "EXPAND": {1: "ROWS({0})", 2: "COLUMNS({0})"},
     **dict.fromkeys(("SUBSTITUTE",), dict.fromkeys((0, 1, 2), _EMPTY_TEXT)),
@@ -51,6 +56,16 @@ _EXCEL_DEFAULTS: dict[str, dict[int, str]] = {
     **dict.fromkeys(("FIND", "SEARCH", "FINDB", "SEARCHB", "EXACT"), dict.fromkeys((0, 1), _EMPTY_TEXT)),
     **dict.fromkeys(("LEFT", "RIGHT", "MID", "LEFTB", "RIGHTB", "MIDB", "REPT"), {0: _EMPTY_TEXT}),
     "INDEX": {1: "0", 2: "0"},  # INDEX(A1:B4,,2): the whole column, as INDEX(A1:B4,0,2)
+    # Excel 365's functions take an empty optional argument as omitted: its default (Microsoft's pages: "=TAKE(A2:C4,
+    # ,2)" the first two columns; SEQUENCE "any missing optional arguments will default to 1"), where the engine's 0
+    # took no rows (=SUM(TAKE(A1:B3,,1)) 0, status ok) or refused (#VALUE!)
+    "TAKE": {1: "ROWS({0})", 2: "COLUMNS({0})"},  # every row (column)
+    **dict.fromkeys(("TEXTBEFORE", "TEXTAFTER"), {2: "1"}),  # instance_num
+    "SEQUENCE": {0: "1", 1: "1"},
+    "RANDARRAY": {0: "1", 1: "1", 3: "1"},  # rows, columns, max
+    # an empty weekend: omitted (1) or 0 (#NUM!) in Excel is not documented: the call is listed (.excel_functions.
+    # day_counts' refusal called in its place)
+    **dict.fromkeys(("NETWORKDAYS.INTL", "WORKDAY.INTL"), {2: _REFUSED}),
 }
 
 _OWN_CALL = re.compile(
@@ -192,6 +207,9 @@ def _excel_defaults(tokens: list[Token], i: int, defaults: dict[int, str]) -> bo
     for position, (a, b) in enumerate(spans):
         given = first.strip() or "{0}" not in defaults.get(position, "")
         if position in defaults and given and all(tokens[k].type == Token.WSPACE for k in range(a, b)):
+            if defaults[position] == _REFUSED:  # NETWORKDAYS.INTL(A1,B1,,): the call listed (its own arguments)
+                tokens[i].value = EMPTY_WEEKEND + "("
+                return True
             tokens[a - 1].value += defaults[position].format(first)  # after the separator before it
             changed = True
     return changed

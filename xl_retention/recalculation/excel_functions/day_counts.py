@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ._core import ExcelError, check, excel_function, is_error, matrix, number
+from ._core import FUNCTIONS, ExcelError, Function, check, engine_call, excel_function, is_error, matrix, number
 from .dates import _month_start
 
 _MAX_SERIAL = 2958465  # 31 December 9999
@@ -320,3 +320,16 @@ def workday_intl(start: Any, count: Any, weekend: Any = None, holidays: Any = No
         if _monday_first(day) not in off and day not in free:
             remaining -= 1
     return float(day)
+
+
+#: put by :mod:`..omitted_arguments` in the place of a NETWORKDAYS.INTL or WORKDAY.INTL call whose weekend is left empty
+#: (``NETWORKDAYS.INTL(A1,B1,,)``), which the engine read as 0 (#NUM!): whether Excel reads it as omitted (Saturday
+#: and Sunday, as LibreOffice does) or as 0 is not documented, so the cell is listed (its reason: .unsupported)
+EMPTY_WEEKEND = "_XLR.EMPTYWEEKEND"
+
+
+def _empty_weekend(*_: Any) -> Any:
+    raise ExcelError("NImpl")
+
+
+FUNCTIONS[EMPTY_WEEKEND] = Function(EMPTY_WEEKEND, engine_call(_empty_weekend), 0, 4)
