@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 
 from . import __version__
 from ._cli_actions import Once
+from ._cli_extend import add_extend
 from ._imports import defer_openpyxl_init
 from .errors import RetentionInputError
 
@@ -498,6 +499,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--months", type=_months, default=24, help="number of months (default: 24)")
     new.add_argument("--force", action="store_true", help="replace PATH if it exists")
     new.set_defaults(run=_new)
+    add_extend(commands, _months, _first_month)
 
     rc = commands.add_parser("recalc", help="compute every formula of workbooks and store the values")
     rc.add_argument("paths", nargs="+", metavar="PATH", help="workbooks (.xlsx, .xlsm) or folders of them")

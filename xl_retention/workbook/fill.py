@@ -32,19 +32,17 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 
-from ..reading.notes import collected
 from . import inplace as ip
 from .answers_sheet import answers_title, check_answer_ranges, response_rows, score_columns, scores_range, write_scores
 from .chart_columns import add_movement_chart_columns
 from .chart_ranges import reset_chart_ranges
-from .cohort_sheet import Triangle, cohorts_title, grow_cohorts, triangle
+from .cohort_sheet import Triangle, triangle
 from .dashboard_upgrade import upgrade_dashboard
 from .found import _Monthly, check_cohort_headers, read_sheets
-from .growth import grow, grow_answers
-from .merges import check_merges, move_note_merges
+from .growth import grow_answers
+from .months_added import Scores, add_months, check_typed_beyond
 from .stale import clear_results
 from .template import (
-    COHORTS_TITLE,
     CUSTOMERS,
     MONTH,
     NPS_RESPONSE_ROWS,
@@ -55,7 +53,6 @@ from .template import (
     render_formula,
 )
 from .upgrade import upgrade_formulas, upgrade_lifetime
-from .widened import stretched_lines
 
 if TYPE_CHECKING:
     from .importer import Tables
@@ -210,15 +207,8 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         answers = answers_title(wb, sheets.get(NPS_SUMMARY.title), path.name)  # 'NPS scores' or its new name
         scores_wb = wb[answers] if answers is not None else None
         scores_columns = score_columns(scores_wb) if scores_wb is not None else {}
-        beyond = sorted((col, month) for month, col in scores_columns.items() if month > base.months[-1])
-        if beyond and added:  # typed by hand right of the last month, no NPS formula: the new months' columns go there
-            col, month = beyond[0]
-            raise ip.LayoutError(
-                f"{quote_sheetname(answers)}!{get_column_letter(col)}1 is {month}, typed right of the tracker's last "
-                f"month {base.months[-1]} (no NPS formula reads its answers), where import adds "
-                f"{_months_text(added)}, formulas and all: move that column's answers into an answers file (or clear "
-                "it) and import again"
-            )
+        # typed by hand right of the last month, no NPS formula: the new months' columns go there
+        check_typed_beyond(Scores(answers, scores_columns), base.months[-1], added)
         triangles: dict[str, Triangle] = {}
         summary = sheets.get(NPS_SUMMARY.title)
         answers = answers or NPS_SCORES_TITLE
@@ -230,29 +220,10 @@ def fill_package(path: Path, tables: Tables) -> Filled:
             grow_answers(package, summary, scores_columns, rows, most, answers)
             rows = most
         if added:
-            if NPS_SUMMARY.title in sheets and scores_wb is None:  # its formulas read "NPS scores": none to grow
-                raise ip.LayoutError(
-                    f"{path.name} has the sheet {NPS_SUMMARY.title!r} but not {NPS_SCORES_TITLE!r}, whose answers its "
-                    f"formulas read, so {_months_text(added)} cannot be added to it: delete "
-                    f"{NPS_SUMMARY.title!r} too if you do not track NPS, or put {NPS_SCORES_TITLE!r} back (copy it "
-                    "from a new tracker: xl-retention new NEW.xlsx)"
-                )
-            check_merges(package, sheets, added)  # a merged range below the months would hide the new ones
-            with collected() as stretched:  # a formula of the user's over the months now reads the new ones too
-                scores_columns |= grow(package, sheets, scores_columns, added, rows, answers)
-            plan.notes.extend(stretched_lines(stretched))
-            move_note_merges(package, sheets, added)
-            n = len(base.months)
+            scores = Scores(scores_wb.title if scores_wb is not None else None, scores_columns, rows)
             cohorts_needed = tables.survivors is not None or tables.order_cohorts is not None
-            if cohorts_title(wb) is None and not cohorts_needed:  # renamed ('Signups'): grown under its name
-                plan.notes.append(f"{path.name} has no sheet {COHORTS_TITLE!r}: no cohort table to add months to")
-            else:
-                try:
-                    triangles = grow_cohorts(package, wb, first, n, n + len(added))
-                except ip.LayoutError as error:
-                    if cohorts_needed:
-                        raise
-                    plan.notes.append(f"Cohorts keeps its {n} months: {error}")
+            triangles = add_months(package, wb, sheets, added, scores, cohorts_needed, plan.notes)
+            scores_columns = scores.columns
         lifetime, notes = upgrade_lifetime(package, wb)
         dashboard, more = upgrade_dashboard(package, wb, tables.purchases is not None or tables.visits is not None)
         upgraded = upgrade_formulas(package, sheets) + lifetime + dashboard
@@ -321,11 +292,6 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         if not data[0] <= month <= data[-1]
     )
     return filled
-
-
-def _months_text(months: list[pd.Period]) -> str:
-    """'the month 2025-04' or 'the months 2025-04 to 2025-06'."""
-    return f"the month {months[0]}" if len(months) == 1 else f"the months {months[0]} to {months[-1]}"
 
 
 def _is_formula(value: Any) -> bool:

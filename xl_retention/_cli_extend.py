@@ -1,0 +1,50 @@
+"""``xl-retention extend``: months added at the end of a tracker kept by hand (:mod:`xl_retention.workbook.extend`)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def _extend(args: argparse.Namespace) -> int:
+    from .workbook.extend import extend_workbook
+
+    if not args.path.exists():
+        raise FileNotFoundError(f"no such workbook: {args.path} (make one with: xl-retention new {args.path})")
+    done = extend_workbook(args.path, months=args.months, to=args.to)
+    print("\n".join(done.lines(args.path, args.recalc)))
+    if not args.recalc:
+        return 0
+    from .recalculation import recalc_file
+
+    report = recalc_file(args.path, args.path, engine="embedded", in_place=True, stored_current=False)
+    if report.status == "failed":
+        raise RuntimeError(f"recalculation failed: {report.message}")
+    if report.status == "incomplete":
+        print(f"incomplete: {report.message}")
+    print(f"recalculated {report.formulas} formulas ({len(report.errors)} in error)")
+    from .cli import _print_cells
+
+    _print_cells(report)
+    return 1 if report.status == "incomplete" else 0  # as recalc: some cells have no current value
+
+
+def add_extend(commands: Any, months: Callable[[str], int], month: Callable[[str], str]) -> None:
+    """The ``extend`` command on the subcommands ``commands`` (``months``, ``month``: the parsers of a number of
+    months and of a month, YYYY-MM, that ``new`` uses)."""
+    extend = commands.add_parser(
+        "extend",
+        help="add months at the end of a tracker (one kept by hand too), keeping everything in it",
+        description="Add months at the end of every monthly sheet, NPS scores and Cohorts of a tracker, with the "
+        "template's formulas; your values, formulas, comments and sheets stay, and your formulas over the months "
+        "(a total) take in the new ones.",
+    )
+    extend.add_argument("path", type=Path, help="the tracker (.xlsx or .xlsm), changed in place (atomic replace)")
+    how_many = extend.add_mutually_exclusive_group(required=True)
+    how_many.add_argument("--months", type=months, help="how many months to add")
+    how_many.add_argument("--to", type=month, metavar="YYYY-MM", help="add the months through this one")
+    extend.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards (without it, the "
+                        "formulas' stored results are cleared; Excel recalculates on open)")  # fmt: skip
+    extend.set_defaults(run=_extend)

@@ -1,0 +1,139 @@
+"""``xl-retention extend``: more months at the end of a tracker, without an import.
+
+A tracker kept by hand (its months typed, no export behind it) reaches its last month; an import grows a tracker when
+its data runs past that month, but a hand-kept one has no data to import. :func:`extend_workbook` adds the months by
+the same routine an import uses (:func:`.months_added.add_months`): every monthly sheet gets its new month rows with
+the template's formulas, "NPS scores" its new columns, the Cohorts sheet its new cohorts, and the user's formulas over
+the months, names, charts, validations and tables follow them. Nothing typed is changed: every value, formula,
+comment and sheet of the user's stays; the formulas' stored results are cleared (Excel recalculates on open; ``recalc``
+or ``--recalc`` stores them), as an import does. The file is replaced atomically, or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from .._files import check_not_open
+from . import inplace as ip
+from .answers_sheet import answers_title, response_rows, score_columns
+from .chart_columns import add_movement_chart_columns
+from .chart_ranges import reset_chart_ranges
+from .dashboard_upgrade import upgrade_dashboard
+from .found import read_sheets
+from .importer import Tables, check_package
+from .months_added import Scores, add_months, check_typed_beyond
+from .stale import clear_results
+from .template import NPS_RESPONSE_ROWS, NPS_SUMMARY
+from .upgrade import upgrade_formulas, upgrade_lifetime
+
+#: the most months a tracker may have (the template's limit)
+MOST_MONTHS = 1200
+
+
+@dataclass
+class Extended:
+    """What :func:`extend_workbook` did: the tracker's first month, its months now, the months added."""
+
+    first: pd.Period
+    months: int
+    added: list[pd.Period]
+    cleared: int = 0
+    upgraded: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def lines(self, path: str | os.PathLike[str], recalc: bool = False) -> list[str]:
+        """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
+        added = self.added[0] if len(self.added) == 1 else f"{self.added[0]} to {self.added[-1]}"
+        out = [
+            f"extended {path}: added {'month' if len(self.added) == 1 else 'months'} {added}, a tracker of "
+            f"{self.months} months from {self.first} (every value, formula and sheet of yours kept)"
+        ]
+        if self.cleared and not recalc:
+            out.append(
+                f"cleared the results of {self.cleared} formula cells (Excel recalculates on open; programs that do "
+                "not calculate, such as pandas, read blanks there until --recalc or xl-retention recalc stores them)"
+            )
+        if self.upgraded:
+            more = len(self.upgraded) - 6
+            shown = ", ".join(self.upgraded[:6]) + (f" and {more} more" if more > 0 else "")
+            out.append(
+                "brought the formulas an earlier version of the template wrote up to this version's, as the new "
+                f"months have them (formulas of your own are kept): {shown}"
+            )
+        return out + self.notes
+
+
+def extend_workbook(
+    path: str | os.PathLike[str], months: int | None = None, to: str | pd.Period | None = None
+) -> Extended:
+    """Add ``months`` months (or the months through ``to``, ``YYYY-MM``) at the end of the tracker at ``path``, in
+    place. Raises ``ValueError`` (a :class:`~.inplace.LayoutError` where the layout is in the way) with one line, the
+    file untouched, when it is not a tracker, ``to`` is not after its last month, or something of the user's is where
+    the new months go. Example: ``extend_workbook("tracker.xlsx", months=12)``."""
+    path = Path(path)
+    if (months is None) == (to is None):
+        raise ValueError("give the number of months to add or the month to add them through, not both")
+    check_package(path, "workbook")
+    check_not_open(path)  # Excel's next save would undo the new months
+    try:
+        with warnings.catch_warnings():  # openpyxl reads the layout only ("Sparkline Group extension ... removed")
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+            return _extend(path, months, to)
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError) as error:  # a part the layout needs is broken
+        raise ValueError(f"{path.name}: cannot read the workbook's layout ({type(error).__name__}: {error})") from None
+
+
+def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Extended:
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception as error:  # openpyxl raises many kinds on a package it cannot read
+        raise ValueError(f"{path.name} cannot be read as a workbook: {error}") from None
+    try:
+        sheets = read_sheets(wb, Tables(), path.name)
+        base = next(iter(sheets.values()))
+        first, last = base.months[0], base.months[-1]
+        end = last + months if months is not None else pd.Period(to, freq="M")
+        if end <= last:
+            raise ValueError(f"{path.name} already runs to {last}: give a month after it (--to {last + 1})")
+        added = list(pd.period_range(last + 1, end, freq="M"))
+        if len(base.months) + len(added) > MOST_MONTHS:
+            raise ValueError(
+                f"{path.name} has {len(base.months)} months: {len(added)} more would be "
+                f"{len(base.months) + len(added)}, above a tracker's {MOST_MONTHS}"
+            )
+        package = ip.Package(path)
+        reset_chart_ranges(package)  # charts a recalc fitted to its months with figures: every month, then grown
+        notes = add_movement_chart_columns(package, sheets)  # an earlier tracker's bars: as drawn now
+        answers = answers_title(wb, sheets.get(NPS_SUMMARY.title), path.name)
+        summary = sheets.get(NPS_SUMMARY.title)
+        scores = Scores(answers, score_columns(wb[answers]) if answers is not None else {})
+        scores.rows = response_rows(summary, answers, NPS_RESPONSE_ROWS) if summary and answers else NPS_RESPONSE_ROWS
+        check_typed_beyond(scores, last, added, "extend")
+        add_months(package, wb, sheets, added, scores, False, notes)
+        lifetime, more = upgrade_lifetime(package, wb)
+        dashboard, shop = upgrade_dashboard(package, wb, False)
+        upgraded = upgrade_formulas(package, sheets) + lifetime + dashboard
+        notes.extend(more + shop)
+    finally:
+        wb.close()
+    package.edit("xl/workbook.xml", ip.full_calc_on_load)
+    package.drop_calc_chain()
+    cleared = clear_results(package)  # new cells and widened formulas: Excel (or recalc) computes them all again
+    try:
+        package.save(not_open=True)  # not saved by another program, nor opened in one, meanwhile
+    except OSError as error:  # a full disk, a lost network drive: the atomic save left the file as it was
+        if path.name in str(error):
+            raise
+        raise OSError(f"{path.name} was not written ({error.strerror or error}): it is as it was") from None
+    return Extended(first, len(base.months) + len(added), added, cleared, upgraded, notes)
+
+
+__all__ = ["Extended", "extend_workbook"]

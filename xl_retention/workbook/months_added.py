@@ -1,0 +1,87 @@
+"""Months added at the end of a tracking workbook: by an import whose data runs past its last month
+(:func:`.fill.fill_package`) and by ``xl-retention extend`` (:mod:`.extend`), which adds months to a tracker kept by
+hand. One routine for both, so a hand-kept tracker grows exactly as an imported one does: every monthly sheet,
+"NPS scores" and the Cohorts sheet, the user's formulas over the months, names, charts, validations and tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from openpyxl.utils import get_column_letter, quote_sheetname
+
+from ..reading.notes import collected
+from . import inplace as ip
+from .cohort_sheet import Triangle, cohorts_title, grow_cohorts
+from .growth import grow
+from .merges import check_merges, move_note_merges
+from .template import COHORTS_TITLE, NPS_SCORES_TITLE, NPS_SUMMARY
+from .widened import stretched_lines
+
+if TYPE_CHECKING:
+    from .found import _Monthly
+
+
+@dataclass
+class Scores:
+    """The answers sheet of a tracker ("NPS scores", or the title the user renamed it to): its month columns and the
+    answers each month's NPS formulas read (``rows``)."""
+
+    title: str | None
+    columns: dict[pd.Period, int] = field(default_factory=dict)
+    rows: int = 0
+
+
+def months_text(months: list[pd.Period]) -> str:
+    """'the month 2025-04' or 'the months 2025-04 to 2025-06'."""
+    return f"the month {months[0]}" if len(months) == 1 else f"the months {months[0]} to {months[-1]}"
+
+
+def check_typed_beyond(scores: Scores, last: pd.Period, added: list[pd.Period], command: str = "import") -> None:
+    """Refuse a month column typed by hand right of the tracker's last month on the answers sheet (no NPS formula
+    reads it) where the new months' columns go, naming it (``command``: the one adding them, to run again)."""
+    beyond = sorted((col, month) for month, col in scores.columns.items() if month > last)
+    if beyond and added:
+        col, month = beyond[0]
+        raise ip.LayoutError(
+            f"{quote_sheetname(scores.title)}!{get_column_letter(col)}1 is {month}, typed right of the tracker's last "
+            f"month {last} (no NPS formula reads its answers), where {command} adds {months_text(added)}, formulas and "
+            f"all: move that column's answers into an answers file (or clear it) and {command} again"
+        )
+
+
+def add_months(package: ip.Package, wb: Any, sheets: dict[str, _Monthly], added: list[pd.Period], scores: Scores,
+               cohorts_needed: bool, notes: list[str]) -> dict[str, Triangle]:  # fmt: skip
+    """Add the months ``added`` (after the tracker's last month) to every monthly sheet, the answers sheet and the
+    Cohorts sheet of ``package`` (``wb``: the same workbook opened with openpyxl, read-only). ``scores.columns`` takes
+    the new answer columns; ``notes`` gets the user's formulas widened and a Cohorts sheet that could not grow
+    (refused instead where ``cohorts_needed``: the data has cohorts to write). Returns the grown cohort triangles.
+    Raises :class:`~.inplace.LayoutError` with one line, the package unsaved, where something is in the way."""
+    name = package.path.name
+    base = next(iter(sheets.values()))
+    if NPS_SUMMARY.title in sheets and scores.title is None:  # its formulas read "NPS scores": none to grow
+        raise ip.LayoutError(
+            f"{name} has the sheet {NPS_SUMMARY.title!r} but not {NPS_SCORES_TITLE!r}, whose answers its "
+            f"formulas read, so {months_text(added)} cannot be added to it: delete "
+            f"{NPS_SUMMARY.title!r} too if you do not track NPS, or put {NPS_SCORES_TITLE!r} back (copy it "
+            "from a new tracker: xl-retention new NEW.xlsx)"
+        )
+    check_merges(package, sheets, added)  # a merged range below the months would hide the new ones
+    answers = scores.title or NPS_SCORES_TITLE
+    with collected() as stretched:  # a formula of the user's over the months now reads the new ones too
+        scores.columns |= grow(package, sheets, scores.columns, added, scores.rows, answers)
+    notes.extend(stretched_lines(stretched))
+    move_note_merges(package, sheets, added)
+    n = len(base.months)
+    if cohorts_title(wb) is None and not cohorts_needed:  # renamed ('Signups'): grown under its name
+        notes.append(f"{name} has no sheet {COHORTS_TITLE!r}: no cohort table to add months to")
+        return {}
+    try:
+        return grow_cohorts(package, wb, base.months[0], n, n + len(added))
+    except ip.LayoutError as error:
+        if cohorts_needed:
+            raise
+        notes.append(f"Cohorts keeps its {n} months: {error}")
+        return {}
