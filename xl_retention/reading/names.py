@@ -9,7 +9,7 @@ from typing import Any
 
 from .billing import bare_key
 
-__all__ = ["columns_option", "key", "keys_of", "words"]
+__all__ = ["camel_spaced", "columns_option", "key", "keys_of", "words"]
 
 
 def key(name: Any) -> str:
@@ -31,6 +31,15 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_WORD = re.compile(r"[^0-9a-zà-ÿ]+")
 
 
+def camel_spaced(name: Any) -> str:
+    """``name`` with a space where its camel-case words meet ("TotalRefunded": "Total Refunded").
+
+    >>> camel_spaced("TotalRefunded"), camel_spaced("MRR (USD)")
+    ('Total Refunded', 'MRR (USD)')
+    """
+    return _CAMEL.sub(" ", str(name))
+
+
 def words(name: Any, whole: bool = True) -> set[str]:
     """The words of a column's name, lower case, split at anything but a letter or a digit (spaces, ``_``, ``.``,
     punctuation) and at camel case, with each camel-case run whole too ("TaxAmount": tax, amount and taxamount, so
@@ -43,7 +52,7 @@ def words(name: Any, whole: bool = True) -> set[str]:
     (['converted', 'mrr'], ['mrr', 'usd'])
     """
     text = str(name)
-    parts = (_CAMEL.sub(" ", text), text) if whole else (_CAMEL.sub(" ", text),)
+    parts = (camel_spaced(text), text) if whole else (camel_spaced(text),)
     return {w for part in parts for w in _NOT_WORD.split(part.lower())} - {""}
 
 

@@ -57,9 +57,17 @@ _NOT_PAYMENT = ("fulfil", "fulfill", "ship", "deliver", "versand", "liefer", "li
 
 
 def _words(name: Any) -> list[str]:
-    from .names import key
+    """The words of a column's name as :func:`~.names.key` writes it, split at ``_ . ( ) ? / # :`` (accents and
+    signs such as ``$`` kept in them), then those of its camel-case words ("TotalRefunded": totalrefunded, total,
+    refunded).
 
-    return [w for w in re.split(r"[_.()?/#:]+", key(name)) if w]
+    >>> _words("TotalRefunded"), _words("Refund ($)"), _words("Número de pedido")
+    (['totalrefunded', 'total', 'refunded'], ['refund', '$'], ['número', 'de', 'pedido'])
+    """
+    from .names import camel_spaced, key
+
+    found = [w for text in (name, camel_spaced(name)) for w in re.split(r"[_.()?/#:]+", key(text)) if w]
+    return list(dict.fromkeys(found))
 
 
 def _distinct(column: pd.Series) -> np.ndarray:
