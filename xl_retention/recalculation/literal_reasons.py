@@ -15,6 +15,7 @@ Likewise a ``#VALUE!`` of arithmetic on a text that is no number (``abc`` typed 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
@@ -124,13 +125,7 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
                 named += 1
                 continue
             below = []
-            for match in _BELOW_ZERO.finditer(condition):
-                where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
-                row, column = int(match.group(3)), _column(match.group(2))
-                try:
-                    held = workbook.get_value(where, row, column)
-                except Exception:  # noqa: BLE001  (a sheet the engine does not have: not named)
-                    continue
+            for match, where, letters, row, column, held in _cells_read(workbook, _BELOW_ZERO, condition, sheet):
                 number = _number(held)
                 if number is None and match.group(4) and isinstance(held, str):  # G3+0<0: a text read as a number
                     number = _number(text_to_number(held))
@@ -138,7 +133,7 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
                     label = _label(workbook, where, row, column)
                     shown = f"{number:g}" if number != int(number) else f"{int(number)}"
                     shown = f"the text {held!r}" if isinstance(held, str) else shown
-                    below.append(f"{_quoted(where)}!{match.group(2).upper()}{row}{label} is {shown}")
+                    below.append(f"{_quoted(where)}!{letters.upper()}{row}{label} is {shown}")
             if below:
                 result.values[sheet][ref] = CellError(value.code, f"{', '.join(below)}, below 0 ({value.code})")
                 named += 1
@@ -155,15 +150,8 @@ def _error_read(
     formula: a lookup's #N/A pasted as values), as a reason; None when there is none."""
     from .excel_functions._core import error_code, is_error
 
-    for match in _SINGLE.finditer(text):
-        quoted, letters, digits = match.group(1, 2, 3)
-        where = quoted.strip("'").replace("''", "'") if quoted else sheet
-        row, column = int(digits), _column(letters)
+    for _, where, letters, row, column, held in _cells_read(workbook, _SINGLE, text, sheet):
         if (row, column) in formulas.get(where, {}):
-            continue
-        try:
-            held = workbook.get_value(where, row, column)
-        except Exception:  # noqa: BLE001  (a sheet the engine does not have: not named)
             continue
         if is_error(held) and error_code(held) == code:
             label = _label(workbook, where, row, column)
@@ -181,14 +169,7 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
     from ..workbook.monthly import MONTHLY_SHEETS
 
     found = []
-    for match in _BLANK_TEST.finditer(condition):
-        quoted, letters, digits = match.group(1, 2, 3)
-        where = quoted.strip("'").replace("''", "'") if quoted else sheet
-        row, column = int(digits), _column(letters)
-        try:
-            held = workbook.get_value(where, row, column)
-        except Exception:  # noqa: BLE001  (a sheet the engine does not have: not named)
-            continue
+    for _, where, letters, row, column, held in _cells_read(workbook, _BLANK_TEST, condition, sheet):
         if held not in (None, ""):
             continue
         label = _label(workbook, where, row, column)
@@ -210,7 +191,22 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
 def _text_read(workbook: fz.Workbook, text: str, sheet: str) -> str | None:
     """The cells ``text`` (a formula) takes in arithmetic that hold a text Excel reads as no number, as a reason."""
     found = []
-    for match in _ARITHMETIC_CELL.finditer(text):
+    for _, where, letters, row, column, held in _cells_read(workbook, _ARITHMETIC_CELL, text, sheet):
+        if isinstance(held, str) and held.strip() and isinstance(text_to_number(held), str):
+            label = _label(workbook, where, row, column)
+            cell = f"{_quoted(where)}!{letters.upper()}{row}{label} is the text {held!r}, no number"
+            if cell not in found:
+                found.append(cell)
+    return ", ".join(found) if found else None
+
+
+def _cells_read(
+    workbook: fz.Workbook, pattern: re.Pattern[str], text: str, sheet: str
+) -> Iterator[tuple[re.Match[str], str, str, int, int, Any]]:
+    """Each cell ``pattern`` finds in ``text`` (a formula or a condition; its groups: the sheet as written, the column
+    letters and the row, or a second such three where the first are empty) as (match, sheet, letters, row, column,
+    the value the engine holds there); a sheet the engine does not have is passed over (nothing to name)."""
+    for match in pattern.finditer(text):
         quoted, letters, digits = match.group(1, 2, 3) if match.group(2) else match.group(4, 5, 6)
         where = quoted.strip("'").replace("''", "'") if quoted else sheet
         row, column = int(digits), _column(letters)
@@ -218,12 +214,7 @@ def _text_read(workbook: fz.Workbook, text: str, sheet: str) -> str | None:
             held = workbook.get_value(where, row, column)
         except Exception:  # noqa: BLE001  (a sheet the engine does not have: not named)
             continue
-        if isinstance(held, str) and held.strip() and isinstance(text_to_number(held), str):
-            label = _label(workbook, where, row, column)
-            cell = f"{_quoted(where)}!{letters.upper()}{row}{label} is the text {held!r}, no number"
-            if cell not in found:
-                found.append(cell)
-    return ", ".join(found) if found else None
+        yield match, where, letters, row, column, held
 
 
 def _label(workbook: fz.Workbook, sheet: str, row: int, column: int) -> str:
