@@ -147,14 +147,36 @@ def _readable(value: str, where: str) -> str:
     return f'=IF(ISERROR({inner}),"see {where}",{inner})'
 
 
+def error_after(value: str, name: str, where: str, months: str | None = None) -> str:
+    """``value`` (a latest figure of the range ``name``, or with ``months`` its month), unless a cell of ``name``
+    after its last number holds an error: then where that error is (``see Customers!F3``), or its month. The rate of
+    the latest month was #NUM! on its own sheet (customers at end above start + gained) while the Dashboard showed the
+    month before's, or a blank where no month had one, with no word of it; ``where`` is the sheet's title.
+
+    >>> formula = error_after('=IF(COUNT(R)=0,"",1)', "R", "Customers")
+    >>> formula.startswith("=IF(IFERROR(LOOKUP(2,1/ISERROR(R),ROW(R)),0)>IFERROR(LOOKUP(2,1/ISNUMBER(R),ROW(R)),0),")
+    True
+    >>> formula.endswith(',"see Customers!"&ADDRESS(LOOKUP(2,1/ISERROR(R),ROW(R)),COLUMN(R),4),IF(COUNT(R)=0,"",1))')
+    True
+    """
+    last_error = f"LOOKUP(2,1/ISERROR({name}),ROW({name}))"
+    after = f"IFERROR({last_error},0)>IFERROR(LOOKUP(2,1/ISNUMBER({name}),ROW({name})),0)"
+    said = f'"see {where}!"&ADDRESS({last_error},COLUMN({name}),4)' if months is None else (
+        f"LOOKUP(2,1/ISERROR({name}),{months})"
+    )  # fmt: skip
+    return f"=IF({after},{said},{value.removeprefix('=')})"
+
+
 def _shop_figures(ws: Worksheet) -> None:
     """The purchases and visits figures (latest month with each), a table beside the latest figures (E3:G6)."""
     header(ws, 3, ["Purchases and visits", "Value", "Month"], [26, 10, 11], first_col=SHOP_COLUMN)
     months = monthly_name(PURCHASES.title)
     for row, (label, name) in enumerate(SHOP_FIGURES, start=4):
         ws.cell(row=row, column=SHOP_COLUMN, value=label).border = BORDER
-        style(ws.cell(row=row, column=SHOP_COLUMN + 1, value=latest_number(name)), False, PERCENT)
-        style(ws.cell(row=row, column=SHOP_COLUMN + 2, value=latest_number(name, months)), False, MONTH_FORMAT)
+        value = error_after(latest_number(name), name, PURCHASES.title)
+        month = error_after(latest_number(name, months), name, PURCHASES.title, months)
+        style(ws.cell(row=row, column=SHOP_COLUMN + 1, value=value), False, PERCENT)
+        style(ws.cell(row=row, column=SHOP_COLUMN + 2, value=month), False, MONTH_FORMAT)
 
 
 def figures(ws: Worksheet) -> None:
@@ -168,10 +190,14 @@ def figures(ws: Worksheet) -> None:
             value = _not_negative(value, name, seq)
         if name == "Customers_End":  # typed: a number pasted as text counts (its "so far" column counts it)
             value = _typed(value, name, seq)
+        if dated_by and name != "Customers_End":  # a rate, or the MRR at end (a formula), in error after the last
+            value = error_after(value, name, dated_by)
         style(ws.cell(row=row, column=2, value=value), False, number_format)
         if dated_by:
             month = last_value(name, seq, monthly_name(dated_by))
             month = _typed(month, name, seq) if name == "Customers_End" else month
+            if name != "Customers_End":
+                month = error_after(month, name, dated_by, monthly_name(dated_by))
         else:  # the CLV's churn ends with the last month that has a churn rate
             month = last_value("Customers_Churn", "Customers_Churn_Seq", monthly_name("Customers"))
             # no CLV (no gross margin yet): no month; a CLV in error: the month of the churn it read, not the error
@@ -191,8 +217,9 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     ws.cell(
         row=10,
         column=1,
-        value="Each figure is the last month that has it. Charts show the months whose movements are known: from "
-        "the month after the data's first (nobody is a customer at its start) to the last month with data.",
+        value="Each figure is the last month that has it; one in error in a later month says where (see Customers!F3). "
+        "Charts show the months whose movements are known: from the month after the data's first (nobody is a "
+        "customer at its start) to the last month with data.",
     )
     ws["A10"].font = NOTE_FONT
 

@@ -5,8 +5,9 @@ Its latest figures (B4:C9): a cell holding exactly what an earlier ``workbooks/r
 this version's formula, when the workbook has every defined name that formula reads (a tracker made before the
 "... so far" columns keeps its own) and the label beside it is the template's. The purchases and visits figures
 (E3:G6, added on 2026-12-01) are written into a Dashboard whose E3:G6 are empty, when the workbook has the names
-they read (the "Purchases and visits" sheet of a tracker made since its "Repeat purchasers" column); otherwise an
-import of orders or visits says why they are not there. Formulas of the user's own, and cells they typed, stay.
+they read (the "Purchases and visits" sheet of a tracker made since its "Repeat purchasers" column), and brought up
+to this version's where they hold an earlier template's (:data:`SHOP_EARLIER`); otherwise an import of orders or visits
+says why they are not there. Formulas of the user's own, and cells they typed, stay.
 """
 
 from __future__ import annotations
@@ -46,34 +47,46 @@ EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(COUNT(Revenue_End)=0,"",INDEX(Revenue_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)))',
         '=IF(COUNT(Revenue_End)=0,"",LOOKUP(9.99E+307,Revenue_End))',
         '=IF(COUNT(Revenue_End_Chart)=0,"",LOOKUP(9.99E+307,Revenue_End_Chart))',
+        (
+            '=IF(COUNT(Revenue_End)=0,"",IF(ROUND(INDEX(Revenue_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)),6)<0,'
+            '"below 0: "&INDEX(Revenue_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)),INDEX(Revenue_End,'
+            "MATCH(COUNT(Revenue_End),Revenue_End_Seq,0))))"
+        ),
     ),
     "C5": (
         '=IF(COUNT(Revenue_End)=0,"",LOOKUP(9.99E+307,Revenue_End,Revenue_Months))',
         '=IF(COUNT(Revenue_End_Chart)=0,"",LOOKUP(9.99E+307,Revenue_End_Chart,Revenue_Months))',
+        '=IF(COUNT(Revenue_End)=0,"",INDEX(Revenue_Months,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)))',
     ),
     "B6": (
         '=IF(COUNT(Customers_CRR)=0,"",LOOKUP(9.99E+307,Customers_CRR))',
         '=IF(COUNT(Customers_CRR_Chart)=0,"",LOOKUP(9.99E+307,Customers_CRR_Chart))',
+        '=IF(COUNT(Customers_CRR)=0,"",INDEX(Customers_CRR,MATCH(COUNT(Customers_CRR),Customers_Churn_Seq,0)))',
     ),
     "C6": (
         '=IF(COUNT(Customers_CRR)=0,"",LOOKUP(9.99E+307,Customers_CRR,Customers_Months))',
         '=IF(COUNT(Customers_CRR_Chart)=0,"",LOOKUP(9.99E+307,Customers_CRR_Chart,Customers_Months))',
+        '=IF(COUNT(Customers_CRR)=0,"",INDEX(Customers_Months,MATCH(COUNT(Customers_CRR),Customers_Churn_Seq,0)))',
     ),
     "B7": (
         '=IF(COUNT(Revenue_NRR)=0,"",LOOKUP(9.99E+307,Revenue_NRR))',
         '=IF(COUNT(Revenue_NRR_Chart)=0,"",LOOKUP(9.99E+307,Revenue_NRR_Chart))',
+        '=IF(COUNT(Revenue_NRR)=0,"",INDEX(Revenue_NRR,MATCH(COUNT(Revenue_NRR),Revenue_NRR_Seq,0)))',
     ),
     "C7": (
         '=IF(COUNT(Revenue_NRR)=0,"",LOOKUP(9.99E+307,Revenue_NRR,Revenue_Months))',
         '=IF(COUNT(Revenue_NRR_Chart)=0,"",LOOKUP(9.99E+307,Revenue_NRR_Chart,Revenue_Months))',
+        '=IF(COUNT(Revenue_NRR)=0,"",INDEX(Revenue_Months,MATCH(COUNT(Revenue_NRR),Revenue_NRR_Seq,0)))',
     ),
     "B8": (
         '=IF(COUNT(NPS_Score)=0,"",LOOKUP(9.99E+307,NPS_Score))',
         '=IF(COUNT(NPS_Score_Chart)=0,"",LOOKUP(9.99E+307,NPS_Score_Chart))',
+        '=IF(COUNT(NPS_Score)=0,"",INDEX(NPS_Score,MATCH(COUNT(NPS_Score),NPS_Score_Seq,0)))',
     ),
     "C8": (
         '=IF(COUNT(NPS_Score)=0,"",LOOKUP(9.99E+307,NPS_Score,NPS_Months))',
         '=IF(COUNT(NPS_Score_Chart)=0,"",LOOKUP(9.99E+307,NPS_Score_Chart,NPS_Months))',
+        '=IF(COUNT(NPS_Score)=0,"",INDEX(NPS_Months,MATCH(COUNT(NPS_Score),NPS_Score_Seq,0)))',
     ),
     "B9": ("=LTV_CLV",),
     "C9": (
@@ -81,6 +94,13 @@ EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(COUNT(Customers_Churn)=0,"",LOOKUP(9.99E+307,Customers_Churn,Customers_Months))',
         '=IF(LTV_CLV="","",IF(COUNT(Customers_Churn)=0,"",INDEX(Customers_Months,MATCH(COUNT(Customers_Churn),Customers_Churn_Seq,0))))',
     ),
+}
+#: cell of the purchases and visits figures -> the formulas earlier templates wrote there (before a rate in error
+#: after the last one was said: "see Purchases and visits!F5")
+SHOP_EARLIER: dict[str, tuple[str, ...]] = {
+    f"{column}{row}": (f'=IF(COUNT({name})=0,"",LOOKUP(2,1/ISNUMBER({name}),{read}))',)
+    for row, name in ((4, "Purchases_Repeat_Rate"), (5, "Purchases_Returning_Rate"), (6, "Visits_Returning_Rate"))
+    for column, read in (("F", name), ("G", "Purchases_and_visits_Months"))
 }
 #: where the shop table's cells take their look from: the latest figures' header, labels, a rate and a month
 _LOOK = {"E3": "A3", "F3": "B3", "G3": "C3", "E": "A4", "F": "B6", "G": "C6"}
@@ -125,7 +145,9 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
             continue
         if _names_in(formula) <= names and put_formula(xml, ref, formula):
             changed.append(f"{where}!{ref}")
-    if all(mine.get(ref) == current[ref] for ref in SHOP_TABLE):
+    earlier = [ref for ref in SHOP_TABLE if is_earlier(mine.get(ref), SHOP_EARLIER.get(ref, ()))]
+    if all(mine.get(ref) == current[ref] or ref in earlier for ref in SHOP_TABLE):  # the table of a template
+        changed += [f"{where}!{ref}" for ref in earlier if put_formula(xml, ref, current[ref])]
         return changed, notes
     wanted = set().union(*(_names_in(current[ref]) for ref in SHOP_TABLE if str(current[ref]).startswith("=")))
     names = {name for name in names if _on_a_sheet(wb, name)}  # "Purchases and visits" deleted: #REF! names
