@@ -52,6 +52,10 @@ _WHOLE = re.compile(r"[A-Za-z]{1,3}:[A-Za-z]{1,3}|\d+:\d+")  # whole columns, wh
 #: Excel's volatile functions whose value changes without any input changing (the date, the time, a random draw)
 _VOLATILE = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\(")
 _CELL_INFO = re.compile(r'(?i)(?<![\w.])CELL\(\s*"(filename|format|color|parentheses|prefix|protect|width)"')
+#: CELL without a reference (``CELL("row")``): Excel answers for the cell selected when it calculated
+_CELL_SELECTED = re.compile(r'(?i)(?<![\w.])CELL\(\s*"(\w+)"\s*\)')
+#: the prefix of the info type :func:`cell_info_cells` gives for such a call
+SELECTED = "selected:"
 
 
 def _cells_of(ref: str) -> list[tuple[int, int]]:
@@ -387,13 +391,19 @@ def cell_info_cells(formulas: dict[str, FormulaTexts], info: PackageInfo) -> Ite
     """(sheet, ref, info type) of the formula cells calling ``CELL("filename", ...)`` (the path of the file where
     Excel saved it, which the embedded engine cannot know: kept where the file stores it; without a stored value
     ``CELL("filename", A1)`` is computed from the file's own path, :mod:`.cell_filename`) or asking for a cell's
-    format (``"format"``, ``"color"``, ``"width"``...: the engine answers ``#VALUE!``)."""
+    format (``"format"``, ``"color"``, ``"width"``...: the engine answers ``#VALUE!``), or calling CELL without a
+    reference (``CELL("row")``: Excel answers for the cell selected when it calculated; the type given as
+    ``selected:row``)."""
     for sheet, texts in formulas.items():
         if "CELL(" not in texts.upper_text():  # one test per sheet: most have none
             continue
         stored = info.formulas.get(sheet, {})
         for place, text in texts.master_texts():
             kinds = [match.group(1).lower() for match in _CELL_INFO.finditer(text)]
+            selected = [m.group(1).lower() for m in _CELL_SELECTED.finditer(text) if m.group(1).lower() != "filename"]
+            if selected:  # CELL("row"): the selection's, which the file does not record (the engine: #VALUE!)
+                yield sheet, texts.refs[place], SELECTED + selected[0]
+                continue
             if not kinds:
                 continue
             ref = texts.refs[place]

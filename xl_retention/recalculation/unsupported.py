@@ -37,6 +37,17 @@ _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 _CELL_REASONS = {"filename": 'the embedded engine cannot know the file\'s path for CELL("filename")'}
 
 
+def _cell_reason(what: str) -> str:
+    """Why a CELL call of the information ``what`` (:func:`.kept.cell_info_cells`) is listed."""
+    if what.startswith(kept.SELECTED):
+        what = what.removeprefix(kept.SELECTED)
+        return (
+            f'CELL("{what}") without a reference answers for the cell selected in Excel when it calculated, which the '
+            f'file does not record (give it a reference: CELL("{what}",A1))'
+        )
+    return _CELL_REASONS.get(what, f'the embedded engine cannot give CELL("{what}")')
+
+
 @dataclass
 class Unsupported:
     """A formula cell the engine could not compute faithfully: it keeps the value stored in the file."""
@@ -253,8 +264,7 @@ def find_unsupported(
     whose names all exist (the engine's, not a typo), CELL("filename") (the path Excel saved the file at) and
     CELL's format information."""
     found = [
-        Unsupported(sheet, ref, "CELL", _CELL_REASONS.get(what, f'the embedded engine cannot give CELL("{what}")'))
-        for sheet, ref, what in kept.cell_info_cells(formulas, info)
+        Unsupported(sheet, ref, "CELL", _cell_reason(what)) for sheet, ref, what in kept.cell_info_cells(formulas, info)
     ]
     found += [
         Unsupported(sheet, ref, function, _REFERENCE_ARRAY_REASON)
