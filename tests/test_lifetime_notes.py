@@ -26,7 +26,7 @@ def test_a_tracker_with_two_months_says_why_it_has_no_sbg_fit_and_no_clv(tmp_pat
     assert result.status == "ok"
     ws = openpyxl.load_workbook(tmp_path / "r.xlsx", data_only=True)["Lifetime value"]
     assert (ws["B8"].value, ws["B9"].value, ws["B10"].value) == ("#NUM!", "#NUM!", "#NUM!")
-    assert ws["C8"].value.startswith("No value for these inputs: the gross margin is a share (80% or 0.8, not 80)")
+    assert ws["C8"].value == "No value: the gross margin (B4) is a share from 0 to 1 (80% or 0.8, not 80)."
     assert ws["C9"].value.startswith("No sBG fit: the note beside the fit on Cohorts says why")
     wb = openpyxl.load_workbook(path)
     wb["Lifetime value"]["B4"] = 0.8

@@ -77,13 +77,23 @@ LIFETIME_SBG_DEL = f'=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,{DISCOUNT}))'
 LIFETIME_SBG_CLV = f'=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,{DISCOUNT})))'
 _NO_NUMBER = "OR(AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0)),AND(ISTEXT(B6),ISERROR(B6+0)))"
 
-#: Lifetime value!C8: why the constant-churn CLV (B8) is blank or an error (a gross margin of 80 typed for 80%, a
-#: text that is no number in an input)
+
+# an input's number (a number pasted as text is its number; blank or no number: within every range)
+def _outside(ref: str, high: bool = True) -> str:
+    value = f"IFERROR({ref}+0,0)"
+    return f"OR({value}<0,{value}>1)" if high else f"{value}<0"
+
+
+#: Lifetime value!C8: why the constant-churn CLV (B8) is blank or an error, naming the input (a gross margin of 80
+#: typed for 80%, a discount rate of 10 for 10%, which the note blamed on the margin, a text that is no number)
 LIFETIME_NOTE_C8 = (
     f'=IF(ISERROR(B8),IF({_NO_NUMBER},"No value: ARPA (B3), the gross margin (B4) or the discount rate (B6) holds '
-    'text that is no number; type a number there (80% or 0.8).","No value for these inputs: the gross margin is a '
-    'share (80% or 0.8, not 80); ARPA and churn 0 or more."),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin '
-    '(B4) to see the lifetime values.",""))'
+    f'text that is no number; type a number there (80% or 0.8).",IF({_outside("B4")},"No value: the gross margin '
+    f'(B4) is a share from 0 to 1 (80% or 0.8, not 80).",IF({_outside("B6")},"No value: the discount rate (B6) is '
+    f'a monthly rate from 0 to 1 (1% or 0.01, not 1 or 10).",IF({_outside("B3", high=False)},"No value: ARPA (B3) '
+    f'is 0 or more.",IF({_outside("B5")},"No value: the monthly churn (B5) is from 0 to 1 (3% or 0.03).","No value '
+    "for these inputs: ARPA 0 or more; the gross margin, churn and discount rate from 0 to 1 (80% or 0.8, not "
+    '80)."))))),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.",""))'
 )
 
 

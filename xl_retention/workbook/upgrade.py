@@ -358,6 +358,12 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.","")',
         '=IF(ISERROR(B8),"No value for these inputs: the gross margin is a share (80% or 0.8, not 80); ARPA and churn '
         '0 or more.",IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.",""))',
+        # before it named the discount rate (B6) of 10 typed for 10%: "the gross margin is a share" was said instead
+        "=IF(ISERROR(B8),IF(OR(AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0)),AND(ISTEXT(B6),ISERROR("
+        'B6+0))),"No value: ARPA (B3), the gross margin (B4) or the discount rate (B6) holds text that is no number; '
+        'type a number there (80% or 0.8).","No value for these inputs: the gross margin is a share (80% or 0.8, not '
+        '80); ARPA and churn 0 or more."),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime '
+        'values.",""))',
     ),
     "B12": ('=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,B6))',),
     "B13": (
