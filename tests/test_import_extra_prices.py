@@ -59,7 +59,7 @@ def test_other_columns_pass(tmp_path: Path, name: str, values: tuple[str, str]) 
 
 def test_a_camel_case_seat_count_is_still_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(tmp_path, "UserCount", ("5", "2")) == 1
-    assert "column 'UserCount' holds whole numbers beside the price and is not used" in capsys.readouterr().err
+    assert "column 'UserCount' looks like the billing quantity but is not used" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name", ["StorageFee", "supportPlanPrice", "ModulePrice"])

@@ -76,3 +76,18 @@ def test_tenures_and_counts_left_are_no_interval_count(tmp_path, name):
     text = f'customer_id,month,amount,interval,"{name}"\na,2024-01,300,quarter,7\nb,2024-01,100,month,1\n'
     assert run(tmp_path, text) == 0
     assert january(tmp_path) == 200.0
+
+
+@pytest.mark.parametrize(
+    ("name", "ours"),
+    [("BillingFrequency", "interval count"), ("billingFrequency", "interval count"), ("UserCount", "quantity"),
+     ("LicenseCount", "quantity")],
+)  # fmt: skip
+def test_a_camel_case_count_is_named_as_what_it_is(tmp_path, capsys, name, ours):
+    """'BillingFrequency' 3 was refused as a quantity (seats?): mapped so, as the message said, it multiplied the MRR
+    by 3 where it divides it (H48)."""
+    text = f"customer_id,month,amount,interval,{name}\na,2024-01,300,month,3\nb,2024-01,100,month,1\n"
+    assert run(tmp_path, text) == 1
+    err = capsys.readouterr().err
+    assert f"column {name!r} looks like the billing {ours} but is not used" in err
+    assert f"--columns {ours.replace(' ', '_')}={name}" in err

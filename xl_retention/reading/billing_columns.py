@@ -228,7 +228,7 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
             continue
         for column in df.columns:
             k = key(column)
-            if k not in used and "free" not in k and (any(w in k for w in words) or _named_like(k, ours)):
+            if k not in used and "free" not in k and (any(w in k for w in words) or _named_like(k, ours, column)):
                 raise DataError(
                     f"{source}: column {str(column)!r} looks like the billing {ours.replace('_', ' ')} but is not "
                     f"used; it changes the MRR (MRR = amount x quantity / (months per interval x interval_count)): "
@@ -319,15 +319,21 @@ _COUNTED = frozenset({"license", "licence", "unit", "user", "member", "seat"})  
 _COUNTING = frozenset({"count", "anzahl"})
 
 
-def _named_like(name_key: str, ours: str) -> bool:
-    """Whether a column's key (:func:`key`) has the words of an interval count or a quantity (see above).
+def _named_like(name_key: str, ours: str, name: Any = None) -> bool:
+    """Whether a column's key (:func:`key`), or its ``name``'s camel-case words, has the words of an interval count
+    or a quantity (see above).
 
     >>> [_named_like(key(n), "interval_count") for n in ("billing_frequency", "Every", "Delivery date")]
     [True, True, False]
     >>> [_named_like(key(n), "quantity") for n in ("Licenses", "Units", "user_count", "User ID", "unit_amount")]
     [True, True, True, False, False]
+    >>> _named_like(key("BillingFrequency"), "interval_count", "BillingFrequency"), _named_like("usercount", "quantity",
+    ...                                                                                       "UserCount")
+    (True, True)
     """
     words = set(name_key.replace(".", "_").split("_"))
+    if name is not None:  # 'BillingFrequency': billing, frequency
+        words |= name_words(name, whole=False)
     if ours == "interval_count":
         return bool(words & _COUNT_WORDS)
     return bool(words & _QUANTITY_WORDS) or bool(words & _COUNTED and words & _COUNTING)
