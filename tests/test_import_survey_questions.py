@@ -1,5 +1,6 @@
 """Answers of several questions in one score column (a long-format export's 'Question', Delighted's 'Survey Type'):
-CSAT 4 and 5 were counted as NPS detractors (H36 finding 02: Jan NPS 0 for 100, exit 0)."""
+CSAT 4 and 5 were counted as NPS detractors (H36 finding 02: Jan NPS 0 for 100, exit 0); camel-case names ("QuestionId",
+"SampleWeight") were not read as such, the answers counted as NPS answers, each once (H48)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def test_a_question_column_of_two_questions_is_refused_and_its_segment_read(tmp_
     assert (out / "nps.csv").read_text().splitlines()[1:] == ["2024-01,3,3,0,0,100.0,0.0"]
 
 
-@pytest.mark.parametrize("name", ["Survey Type", "Question ID", "metric", "Survey"])
+@pytest.mark.parametrize("name", ["Survey Type", "Question ID", "metric", "Survey", "SurveyType", "QuestionId"])
 def test_a_survey_type_column_of_csat_and_nps_is_refused(tmp_path: Path, capsys, name: str) -> None:
     path = tmp_path / "delighted.csv"
     path.write_text(
@@ -51,7 +52,9 @@ def test_several_nps_surveys_are_one_nps(tmp_path: Path) -> None:
     assert (out / "nps.csv").read_text().splitlines()[1:] == ["2024-01,3,2,0,1,33.333333333333336,106.6869261412291"]
 
 
-@pytest.mark.parametrize("name", ["Weight", "Sampling Weight", "wt", "Gewicht", "poids"])
+@pytest.mark.parametrize(
+    "name", ["Weight", "Sampling Weight", "wt", "Gewicht", "poids", "SampleWeight", "surveyWeight"]
+)
 def test_a_weight_column_of_a_weighted_survey_is_refused(tmp_path: Path, capsys, name: str) -> None:
     path = tmp_path / "w.csv"
     path.write_text(f"ResponseId,RecordedDate,NPS,{name}\nR_1,2024-01-05,10,0.2\nR_2,2024-01-06,0,3.0\n"

@@ -47,6 +47,18 @@ WEIGHTS = frozenset({"weight", "weights", "wt", "wgt", "weighting", "sampling_we
                      "ponderacion", "ponderación", "ponderazione", "weegfactor"})  # fmt: skip
 
 
+def _keys(name: str) -> set[str]:
+    """The keys a column's name matches by (:func:`~.names.keys_of`), its camel case split too ("QuestionId":
+    question_id, "SampleWeight": sample_weight).
+
+    >>> sorted(_keys("QuestionID")), sorted(_keys("sampleWeight"))
+    (['question_id', 'questionid'], ['sample_weight', 'sampleweight'])
+    """
+    from .names import camel_spaced, keys_of
+
+    return keys_of(name) | keys_of(camel_spaced(name))
+
+
 def check_weights(df: pd.DataFrame, mapped: Any, source: str) -> None:
     """Refuse an answers table with a column of each answer's weight (:data:`WEIGHTS`) holding a value other than 1:
     the NPS counts each answer once (its tables are counts of answers), and a weighted survey's NPS is another
@@ -61,10 +73,9 @@ NPS from the answers and their weights in rows 2, 3 (counting the header as row 
     >>> check_weights(pd.DataFrame({"score": ["10", "0"], "Weight": ["1", "1.0"]}), {"score"}, "w.csv")
     """
     from ._distinct import text_codes
-    from .names import keys_of
 
     for position, name in enumerate(map(str, df.columns)):
-        if name in mapped or not keys_of(name) & WEIGHTS:
+        if name in mapped or not _keys(name) & WEIGHTS:
             continue
         column = df.iloc[:, position]
         codes, texts = text_codes(column)  # read on the distinct values
@@ -91,11 +102,11 @@ def check_questions(df: pd.DataFrame, mapped: Any, source: str, segment: str | N
 score column ('Satisfied? (1-5)', 'Recommend?'): the other questions' scores would count in the NPS; read the NPS \
 question's rows alone: --segment 'Question=Recommend?'
     """
-    from .names import key, keys_of
+    from .names import key
 
     check_weights(df, mapped, source)  # a weighted survey's 'Weight': each answer counted once would be wrong
     for position, name in enumerate(map(str, df.columns)):
-        keys = keys_of(name)
+        keys = _keys(name)
         if name in mapped or not keys & (QUESTIONS | SURVEYS) or (segment is not None and key(segment) == key(name)):
             continue
         column = df.iloc[:, position]
