@@ -17,10 +17,11 @@ ignored, and the numbers came out wrong without a word. These columns are used o
   ``InvoiceNumber``, QuickBooks' "Num", NetSuite's "Document Number" on an invoice's line rows), is refused,
   naming it and the ``--columns order_id=`` that reads the lines as one order.
 * **A price per unit beside a quantity** (:func:`priced_by_quantity`): an amount named as a unit's price
-  (``UnitAmount``, "Unit Price", Shopify's "Lineitem price") beside a quantity column is multiplied by the
-  quantity (the line's amount); one named only as a price ("Price", QuickBooks' "Sales Price") is refused naming both
-  columns: whether it is a unit's or the line's cannot be told (Amazon's ``item-price`` is the line's, as its report
-  says).
+  (``UnitAmount``, "Unit Price", "Preço unitário", Shopify's "Lineitem price") beside a quantity column is multiplied
+  by the quantity (the line's amount); one named only as a price or a cost ("Price", QuickBooks' "Sales Price", "Item
+  Price", "Item Cost", ``Artikelpreis``) is refused naming both columns: whether it is a unit's or the line's cannot
+  be told (Amazon's ``item-price`` is the line's, as its report says). The name's words decide, in the languages
+  the import knows: :func:`~.unit_prices.price_kind`.
 * **Invoices and the payments that settle them** (:func:`check_invoices_and_payments`): a type column holding both
   ``Invoice`` and ``Payment`` rows is a receivables ledger (QuickBooks' "Transaction List by Customer"): each sale
   would count twice; refused, naming the rows, with the way out (keep one of the two kinds).
@@ -266,12 +267,6 @@ def _id_like(name: str, column: pd.Series) -> bool:
     return named or (coded and not numbers)
 
 
-#: Words of an amount's name that say a unit's price (Xero's UnitAmount, "Unit Price", Shopify's "Lineitem price").
-_UNIT_NAMES = ("unit_price", "unitprice", "unit_amount", "unitamount", "price_per_unit", "price_each",
-               "unit_cost", "unitcost", "lineitem_price", "line_item_price", "einzelpreis", "stückpreis",
-               "stuckpreis", "prix_unitaire", "precio_unitario", "prezzo_unitario")  # fmt: skip
-#: Amounts named as a price that their export documents as the line's (its quantity's): Amazon's All Orders Report.
-_LINE_PRICES = frozenset({"item_price"})
 _QUANTITY_WORDS = ("quantity", "qty", "menge", "anzahl", "quantité", "quantite", "cantidad", "quantità", "quantita",
                    "aantal", "quantidade", "units")  # fmt: skip
 
@@ -282,7 +277,7 @@ def priced_by_quantity(
     """``amount`` times the quantity column of ``df`` where the amount is named as a unit's price; a refusal
     naming both where it is named only as a price (see the module docstring); ``amount`` itself otherwise.
     ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
-    from .names import key
+    from .unit_prices import price_kind, told_by_totals
 
     mapped = set(names.values())
     found = [(p, str(c)) for p, c in enumerate(df.columns) if str(c) not in mapped
@@ -290,26 +285,25 @@ def priced_by_quantity(
     if not found:
         return amount
     position, quantity = found[0]
-    said = key(names["amount"])
-    unit = any(u in said.replace(" ", "_") for u in _UNIT_NAMES) or said in ("unit", "each", "rate")
-    line = said in _LINE_PRICES  # Amazon's item-price: the price of the item's quantity, documented
-    priced = unit or (
-        not line and any(w.startswith(("price", "preis", "prix", "precio", "prezzo")) for w in _words(said))
-    )
-    if not priced:
+    kind = price_kind(names["amount"])  # one unit's, the line's, or a price or cost that may be either
+    unit = kind == "unit"
+    if kind not in ("unit", "price"):
         return amount  # a total, a line's amount: the quantity is already in it
     count = np.asarray(read_numbers(df.iloc[:, position], quantity), dtype=np.float64)
     amounts = np.asarray(amount, dtype=np.float64)
     if not unit:
         several = np.flatnonzero(~np.isnan(count) & (count != 1) & ~np.isnan(amounts))
-        if several.size:
+        told = told_by_totals(df, amounts, count, names, read_numbers) if several.size else "line"
+        if told == "line":  # no quantity but 1, or the order's total beside says the price is the line's
+            return amount
+        if told != "unit":
             problem = (
                 f"quantities beside {names['amount']!r}, which may be the price of one unit or of the line (whether "
                 "to multiply cannot be told): map the line's total as the amount, --columns amount=NAME, or remove "
-                "this column where the price is the line's"
+                "this column where the price is the line's (where it is one unit's, rename "
+                f"{names['amount']!r} 'Unit Price')"
             )
             raise bad_rows(source, quantity, problem, several, df.iloc[:, position].to_numpy())
-        return amount
     blank = np.flatnonzero(np.isnan(count) & ~np.isnan(amounts))
     if blank.size:
         problem = (
