@@ -33,6 +33,7 @@ from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .indirect import indirect_targets
 from .package import PackageInfo, stored_values
+from .position_reads import position_only
 
 if TYPE_CHECKING:
     from .embedded import Computed, Unsupported
@@ -219,6 +220,10 @@ def dependents(
             for entry in report["dependents"]:
                 key = _split(entry["cell"])
                 if key not in seen:
+                    place = cell_position(key[1])
+                    text = formulas[key[0]][place] if place in formulas.get(key[0], {}) else None
+                    if text is not None and position_only(text, key[0], sheet, *cell_position(ref)):
+                        continue  # ROW(C1), ROWS(C1:C3): the cell's place, whatever it holds (.position_reads)
                     seen[key] = source
                     if cell_position(key[1]) in formulas.get(key[0], {}):
                         found[key] = source

@@ -1,0 +1,88 @@
+"""Whether a formula uses a cell only for where it is, not for its value: ``ROW(C1)``, ``ROWS(C1:C3)``,
+``CELL("address",C1)``, ``ISREF(C1)``.
+
+A cell the engine cannot compute (FORECAST.ETS without a stored value) makes every cell reading it listed, with no
+value (:func:`.kept.dependents`). A formula that only asks where the cell is computes the same whatever it holds, as
+Excel computes it: such a reader is left out (H51 finding 06: ``=ROWS($C$1:C1)`` running counts over a column holding
+one such cell were all listed). Anything else that names the cell (an operand, a name, a range read by a function)
+is a read, as before.
+"""
+
+from __future__ import annotations
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import range_boundaries
+
+__all__ = ["position_only"]
+
+#: functions whose argument, a reference alone, is used for its place or size
+_PLACES = frozenset(("ROW", "COLUMN", "ROWS", "COLUMNS", "ISREF"))
+#: CELL's information about a reference's place
+_CELL_PLACES = frozenset(('"address"', '"row"', '"col"', '"filename"'))
+
+
+def _name(token: Token) -> str:
+    return token.value[:-1].upper().removeprefix("_XLFN.")
+
+
+def _covers(reference: str, own_sheet: str, sheet: str, row: int, column: int) -> bool | None:
+    """Whether ``reference`` (a token's text) holds the cell; None when it is no A1 reference (a name)."""
+    where, _, area = reference.rpartition("!")
+    where = where.strip("'").replace("''", "'") if where else own_sheet
+    try:
+        left, top, right, bottom = range_boundaries(area.replace("$", ""))
+    except (ValueError, TypeError):
+        return None
+    if where.lower() != sheet.lower():
+        return False
+    return (left or 1) <= column <= (right or 16384) and (top or 1) <= row <= (bottom or 1048576)
+
+
+def _positional(items: list[Token], k: int) -> bool:
+    """Whether the reference ``items[k]`` is the whole argument of ROW, COLUMN, ROWS, COLUMNS or ISREF, or the
+    reference of ``CELL("address"|"row"|"col"|"filename", ref)``."""
+    if k + 1 >= len(items) or items[k + 1].type != Token.FUNC or items[k + 1].subtype != Token.CLOSE:
+        return False
+    before = items[k - 1] if k else None
+    if before is not None and before.type == Token.FUNC and before.subtype == Token.OPEN:
+        return _name(before) in _PLACES
+    if k < 3 or before is None or before.type != Token.SEP or before.subtype != Token.ARG:
+        return False
+    info, call = items[k - 2], items[k - 3]
+    return (
+        call.type == Token.FUNC
+        and call.subtype == Token.OPEN
+        and _name(call) == "CELL"
+        and info.subtype == Token.TEXT
+        and info.value.lower() in _CELL_PLACES
+    )
+
+
+def position_only(text: str, own_sheet: str, sheet: str, row: int, column: int) -> bool:
+    """Whether the formula ``text`` (without ``=``, in ``own_sheet``) names the cell (``sheet``, ``row``,
+    ``column``) only as the reference of a place or size (:func:`_positional`), at least once.
+
+    >>> position_only("ROW(C1)+ROWS($C$1:C3)", "S", "S", 1, 3), position_only("ROW(C1)+C1", "S", "S", 1, 3)
+    (True, False)
+    >>> position_only('CELL("address",S!C1)', "T", "S", 1, 3), position_only('CELL("contents",C1)', "S", "S", 1, 3)
+    (True, False)
+    >>> position_only("ROWS(Data)", "S", "S", 1, 3), position_only("SUM(C1:C3)", "S", "S", 1, 3)
+    (False, False)
+    """
+    try:
+        items = [t for t in Tokenizer("=" + text).items if t.type != Token.WSPACE]
+    except Exception:  # noqa: BLE001  (a text the tokenizer does not read: a read, as before)
+        return False
+    found = False
+    for k, token in enumerate(items):
+        if token.type != Token.OPERAND or token.subtype != Token.RANGE:
+            continue
+        covers = _covers(token.value, own_sheet, sheet, row, column)
+        if covers is None:
+            return False  # a name: what it holds is not looked into
+        if covers:
+            if not _positional(items, k):
+                return False
+            found = True
+    return found
