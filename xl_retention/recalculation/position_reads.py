@@ -70,6 +70,9 @@ def position_only(text: str, own_sheet: str, sheet: str, row: int, column: int) 
     >>> position_only("ROWS(Data)", "S", "S", 1, 3), position_only("SUM(C1:C3)", "S", "S", 1, 3)
     (False, False)
     """
+    upper = text.upper()
+    if "ROW" not in upper and "COLUMN" not in upper and "ISREF(" not in upper and "CELL(" not in upper:
+        return False  # most readers: no tokenizing
     try:
         items = [t for t in Tokenizer("=" + text).items if t.type != Token.WSPACE]
     except Exception:  # noqa: BLE001  (a text the tokenizer does not read: a read, as before)
