@@ -128,3 +128,20 @@ def test_extend_refuses_a_month_not_after_the_last_and_leaves_the_file(tmp_path,
     )
     with zipfile.ZipFile(path) as package:
         assert package.testzip() is None
+
+
+def test_a_month_copied_down_by_hand_is_refused_saying_how_to_extend(tmp_path, capsys):
+    path = hand_kept(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb["Customers"]["A5"], wb["Customers"]["C5"], wb["Customers"]["D5"] = dt.datetime(2026, 4, 1), 3, 117
+    wb["Customers"]["A6"], wb["Customers"]["C6"] = None, None  # the total row moved out of the way by the user
+    wb.save(path)
+    before = path.read_bytes()
+    assert cli.main(["extend", str(path), "--months", "2"]) == 1
+    assert capsys.readouterr().err == (
+        "xl-retention: error: Customers!A5 is the month 2026-04, below the tracker's last month (row 4, where its "
+        "names end): a month added by hand is left out of the Dashboard, the lifetime value and the charts, and so "
+        "would the figures typed there; move the figures of rows 5 on out, delete those rows, run extend again and "
+        "type the figures into the months it adds (formulas and names too)\n"
+    )
+    assert path.read_bytes() == before

@@ -247,9 +247,9 @@ def test_recalc_reports_a_month_typed_below_the_last_row_as_incomplete(tmp_path)
     assert (report["status"], report["message"]) == (
         "incomplete",
         "t.xlsx: 'Customers'!A5 holds a figure below the tracker's last month (row 4): the tracker's months end there "
-        "(its names, the Dashboard and lifetime value leave that row out, formulas copied down or not); add months "
-        "with xl-retention import (it adds them at the end, formulas and names too), or make a longer tracker "
-        "(xl-retention new NEW.xlsx --months N) and paste your figures into it",
+        "(its names, the Dashboard and lifetime value leave that row out, formulas copied down or not): move the "
+        "figures out, add the months with xl-retention extend FILE --months N (at the end, formulas and names too) "
+        "and type them there, or import them (xl-retention import)",
     )
 
 

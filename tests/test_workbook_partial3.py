@@ -30,8 +30,8 @@ def run(*args: object) -> subprocess.CompletedProcess[str]:
 
 BESIDE = (
     "t.xlsx: 'NPS scores'!E2 holds an answer in a column no NPS formula reads (they read columns B to D, the "
-    "tracker's months): its answers are not counted; add months with xl-retention import --nps FILE --into (it adds "
-    "them at the end, formulas too), or make a longer tracker (xl-retention new NEW.xlsx --months N)"
+    "tracker's months): its answers are not counted; add months with xl-retention extend FILE --months N or import "
+    "--nps FILE --into (both add them at the end, formulas too)"
 )
 
 

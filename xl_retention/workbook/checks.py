@@ -118,8 +118,8 @@ def _unread_column(xml: bytes, read: set[int], answers: str) -> str | None:
             return (
                 f"{quote_sheetname(answers)}!{ref} holds an answer in a column no NPS formula reads (they read columns "
                 f"{first} to {last}, the tracker's months): its answers are not counted; add months with "
-                "xl-retention import --nps FILE --into (it adds them at the end, formulas too), or make a longer "
-                "tracker (xl-retention new NEW.xlsx --months N)"
+                "xl-retention extend FILE --months N or import --nps FILE --into (both add them at the end, formulas "
+                "too)"
             )
     return None
 
@@ -218,9 +218,9 @@ def typed_below(path: str | os.PathLike[str]) -> str | None:
                         return (
                             f"{quote_sheetname(title)}!{ref} holds a figure below the tracker's last month (row "
                             f"{last}): the tracker's months end there (its names, the Dashboard and lifetime value "
-                            "leave that row out, formulas copied down or not); add months with xl-retention import (it "
-                            "adds them at the end, formulas and names too), or make a longer tracker (xl-retention new "
-                            "NEW.xlsx --months N) and paste your figures into it"
+                            "leave that row out, formulas copied down or not): move the figures out, add the months "
+                            "with xl-retention extend FILE --months N (at the end, formulas and names too) and type "
+                            "them there, or import them (xl-retention import)"
                         )
     return None
 

@@ -185,7 +185,7 @@ def monthly_titles(wb: Any, name: str) -> dict[str, str]:
     return out
 
 
-def read_sheets(wb: Any, tables: Tables, name: str) -> dict[str, _Monthly]:
+def read_sheets(wb: Any, tables: Tables, name: str, command: str = "import") -> dict[str, _Monthly]:
     """The monthly sheets the workbook has (all covering the same months), by template title, each also when the
     user renamed it (:func:`monthly_titles`: its ``spec.title`` is then the sheet's own title, ``template`` the
     template's description); one line naming a sheet the data needs."""
@@ -200,7 +200,7 @@ def read_sheets(wb: Any, tables: Tables, name: str) -> dict[str, _Monthly]:
         raise ip.LayoutError(f"{name} has none of the monthly sheets of a tracker (xl-retention new makes one)")
     base = next(iter(sheets.values()))
     for sheet in sheets.values():
-        _check_named_months(wb, sheet)
+        _check_named_months(wb, sheet, command)
         if sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months):
             raise ip.LayoutError(
                 f"{sheet.spec.title} covers {sheet.months[0]} to {sheet.months[-1]}, {base.spec.title} "
@@ -216,7 +216,7 @@ def _missing(name: str, title: str, kind: str) -> ip.LayoutError:
     )
 
 
-def _check_named_months(wb: Any, sheet: _Monthly) -> None:
+def _check_named_months(wb: Any, sheet: _Monthly, command: str = "import") -> None:
     """Refuse, naming the cell, a month row below the end of the sheet's month name (``Customers_Months``, ...): a
     month added by hand (a row copied down) that the names the Dashboard, the lifetime value and the charts read
     leave out, so figures imported there would be left out too. A tracker without the name is not checked."""
@@ -247,8 +247,13 @@ def _check_named_months(wb: Any, sheet: _Monthly) -> None:
     raise ip.LayoutError(
         f"{sheet.spec.title}!{sheet.letter(MONTH.key)}{row} is the month {month}, below the tracker's last month "
         f"(row {row - 1}, where its names end): a month added by hand is left out of the Dashboard, the lifetime "
-        f"value and the charts, and so would the figures imported there; delete the rows from {row} on and import "
-        "again (import adds months at the end, formulas and names too)"
+        f"value and the charts, and so would the figures {'imported' if command == 'import' else 'typed'} there; "
+        + (
+            f"delete the rows from {row} on and import again (import adds months at the end, formulas and names too)"
+            if command == "import"
+            else f"move the figures of rows {row} on out, delete those rows, run {command} "
+            "again and type the figures into the months it adds (formulas and names too)"
+        )
     )
 
 
