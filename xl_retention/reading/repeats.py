@@ -161,7 +161,7 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
                 phases = phase_rows(ids, df[period[0]], end, rows)
                 later = later[~phases[np.searchsorted(rows, later)]]
             if later.size and month is not None and columns.count(month) == 1:  # a month's items (a plan, its seats)
-                mine = rows[np.isin(keys.to_numpy(), keys.loc[ids.index[later]].unique())]
+                mine = rows[keys.isin(keys.loc[ids.index[later]].unique()).to_numpy()]  # hashed (numpy sorts objects)
                 if are_items(df, ids, mine, source, keys.reindex(ids.index, fill_value=""), said=False):
                     continue  # said by snapshot_rows, which tells a plan change within the month from items
             if later.size and order_id is not None and columns.count(order_id) == 1:

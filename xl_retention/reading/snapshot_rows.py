@@ -129,22 +129,24 @@ def _plan_changes(
     added or removed), stays items.
     """
     subs = np.unique(subscription[twin])
-    mine = np.flatnonzero(paying & np.isin(subscription, subs))  # every paying row of those subscriptions (few)
-    frame = pd.DataFrame({"s": subscription[mine], "m": months[mine], "item": item_names(df, mine), "row": mine})
-    sets = frame.groupby(["s", "m"])["item"].agg(frozenset).to_dict()
+    mine = np.flatnonzero(paying & np.isin(subscription, subs))  # every paying row of those subscriptions
+    sub, month, item = subscription[mine], months[mine], item_names(df, mine)
+    had = pd.MultiIndex.from_arrays([sub, month, item]).unique()  # (subscription, month, item) that pay
+    months_had = pd.MultiIndex.from_arrays([sub, month]).unique()
+    asked = np.isin(mine, twin)
+    sub, month, item, rows = sub[asked], month[asked], item[asked], mine[asked]
+    was = pd.MultiIndex.from_arrays([sub, month - 1, item]).isin(had)  # the item paid the month before
+    stays = pd.MultiIndex.from_arrays([sub, month + 1, item]).isin(had)  # and the month after
+    between = pd.MultiIndex.from_arrays([sub, month - 1]).isin(months_had) & pd.MultiIndex.from_arrays(
+        [sub, month + 1]
+    ).isin(months_had)  # a month between two of the subscription's: what came and went can be told
+    leaving, arriving = between & was & ~stays, between & ~was & stays
+    groups = pd.factorize(pd.MultiIndex.from_arrays([sub, month]))[0]
+    both = (np.bincount(groups, weights=leaving) > 0) & (np.bincount(groups, weights=arriving) > 0)
+    changed = both[groups]
     replaced = np.zeros(len(df), dtype=bool)
-    changed: list[int] = []
-    for (sub, month), group in frame[frame["row"].isin(twin)].groupby(["s", "m"]):
-        before, after = sets.get((sub, month - 1)), sets.get((sub, month + 1))
-        if before is None or after is None:
-            continue  # the subscription's first or last month: a plan changed or an item added cannot be told
-        here = set(group["item"])
-        leaving = {i for i in here if i in before and i not in after}
-        arriving = {i for i in here if i not in before and i in after}
-        if leaving and arriving:
-            replaced[group["row"][group["item"].isin(leaving)].to_numpy()] = True
-            changed.extend(group["row"].tolist())
-    return replaced, np.array(sorted(changed), dtype=np.int64)
+    replaced[rows[changed & leaving]] = True
+    return replaced, np.sort(rows[changed])
 
 
 def kept_segments(labels: np.ndarray, attrs: dict[str, Any]) -> np.ndarray:

@@ -92,33 +92,39 @@ def are_items(
     text = part.astype(object).where(part.notna(), "").astype(str).apply(lambda c: c.str.strip())
     names = [str(c) for c in df.columns]
     text.columns = range(len(names))
-    groups = (ids if keys is None else keys).iloc[rows].astype(str).str.strip().to_numpy()
+    groups = pd.factorize((ids if keys is None else keys).iloc[rows].astype(str).str.strip().to_numpy())[0]
     naming = [p for p, name in enumerate(names) if _naming(name)]
-    for group in dict.fromkeys(groups):
-        mine = rows[groups == group]
-        if mine[-1] - mine[0] + 1 != len(mine):  # not next to each other
-            return False
-        own = text[groups == group]
-        differ = [p for p in own.columns if own[p].nunique() > 1]
-        if not differ or not all(item_column(names[p]) for p in differ):
-            return False
-        if not naming or own[naming].duplicated().any():  # one item twice: another quantity or amount of it
-            return False
+    if not naming:
+        return False
+    # each group's rows at once (a file of many subscriptions with items: no Python step per group)
+    spans = pd.DataFrame({"g": groups, "row": rows}).groupby("g")["row"].agg(["min", "max", "size"])
+    if ((spans["max"] - spans["min"] + 1) != spans["size"]).any():  # not next to each other
+        return False
+    differ = text.groupby(groups).nunique() > 1
+    if (~differ.any(axis=1)).any():  # rows alike in every column
+        return False
+    items = [item_column(names[p]) for p in differ.columns]
+    if differ.loc[:, [not item for item in items]].any(axis=None):  # a status, an update time between them
+        return False
+    if text[naming].assign(g=groups).duplicated().any():  # one item twice: another quantity or amount of it
+        return False
     if said:
         note(str(bad_rows(source, str(ids.name), READ_AS_ITEMS, rows, ids.to_numpy())))
     return True
 
 
 def item_names(df: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
-    """Each of the rows' item (the text of the columns that name an item, :func:`_naming`, joined), as an object
-    array; all ``""`` where no column names one.
+    """Each of the rows' item as a number (rows naming one item alike in the columns that name an item,
+    :func:`_naming`, have one number), int64; all 0 where no column names one.
 
-    >>> item_names(pd.DataFrame({"id": ["s1", "s1"], "Plan": ["Pro", " Seats"], "Amount": ["9", "3"]}), np.arange(2))
-    array(['Pro', 'Seats'], dtype=object)
+    >>> frame = pd.DataFrame({"id": ["s1", "s1", "s2"], "Plan": ["Pro", " Seats", "Pro"], "Amount": ["9", "3", "5"]})
+    >>> item_names(frame, np.arange(3)).tolist()
+    [0, 1, 0]
     """
     naming = [p for p, name in enumerate(df.columns) if _naming(name)]
     if not naming:
-        return np.full(len(rows), "", dtype=object)
+        return np.zeros(len(rows), dtype=np.int64)
     part = df.iloc[rows, naming]
     text = part.astype(object).where(part.notna(), "").astype(str).apply(lambda c: c.str.strip())
-    return text.agg("\x00".join, axis=1).to_numpy(dtype=object)
+    text.columns = range(len(naming))
+    return text.groupby(list(text.columns), sort=False).ngroup().to_numpy(dtype=np.int64)
