@@ -226,11 +226,13 @@ def prepare(
         what = "scores" if name == "score" else "numbers"
         if name == "score":  # SurveyMonkey's '10 - Extremely likely' (reading.scores)
             series = scores_from_labels(series, source, names[name])
+        stated = None
         if name in ("mrr", "amount"):  # by a currency segment: each segment's amounts in one currency
             groups = segment_values(df, options.segment) if by_currency else None
-            check_one_currency(series, source, names[name], groups, stated_currency(df, names[name]))
+            stated = stated_currency(df, names[name])
+            check_one_currency(series, source, names[name], groups, stated)
         return parse_numbers(
-            series, source, names[name], decimal=options.decimal, what=what,
+            series, source, names[name], decimal=options.decimal, what=what, currency=stated and stated[1],
             allow_blank=name == "score" or (name == "amount" and "order_id" in names),  # an order's later rows
         )  # fmt: skip
 

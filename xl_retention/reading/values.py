@@ -30,6 +30,7 @@ from .currency import SYMBOL_PATTERN
 from .errors import ColumnValues, bad_rows
 from .guest_ids import GUEST_IDS
 from .lookalike_ids import refuse_lookalike_ids
+from .minor_units import groups_thousands
 from .no_one_ids import ERASED_IDS, refuse_placeholder_emails
 
 __all__ = ["clean_ids", "parse_numbers", "refuse_bad_ids", "scientific_ids", "visible_values", "written_values"]
@@ -507,11 +508,13 @@ def parse_numbers(
     decimal: str | None = None,
     allow_blank: bool = False,
     what: str = "numbers",
+    currency: str | None = None,
 ) -> np.ndarray:
     """A column as float64 (NaN for blank cells when ``allow_blank``).
 
     Numbers pass; text is read as the module's docstring says (``decimal`` ``"."`` or
-    ``","`` states the mark; None: the column tells). Raises :class:`~.errors.DataError`
+    ``","`` states the mark; None: the column tells, or a currency without decimals, the text's or ``currency``,
+    the file's: :mod:`.minor_units`). Raises :class:`~.errors.DataError`
     naming the rows and values for TRUE/FALSE, text that is not a number or is ambiguous,
     infinite values and blanks (unless ``allow_blank``).
 
@@ -566,6 +569,8 @@ def parse_numbers(
                         problem = f"TRUE/FALSE where {what} belong"
                         continue
                     got = _number_text(text, mark)
+                    if got is None and mark is None and groups_thousands(text, (body := _body(text))[1], currency):
+                        got = float(re.sub(r"[.,]", "", body[1])) * (-1 if body[0] else 1)  # '¥1,000' (minor_units)
                     if got is None:
                         bad[i] = True
                         unclear[i] = mark is None and bool(_GROUPED.match(_body(text)[1]))
