@@ -82,6 +82,29 @@ _WHAT = {
 }
 
 
+def _utf16_hint(path: Path) -> str:
+    """The ``--encoding`` a binary file's first bytes point to as UTF-16 without a byte-order mark: a text's ASCII
+    characters have their NUL byte second in little-endian (``a\\0``), first in big-endian (``\\0a``); both when
+    its bytes do not say.
+
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> for order in ("le", "be"):
+    ...     _ = open(os.path.join(folder, order), "wb").write("id,date\\na,2024-01-05\\n".encode("utf-16-" + order))
+    ...     print(_utf16_hint(Path(folder) / order))
+    --encoding utf-16-le
+    --encoding utf-16-be
+    """
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > 4 * even and odd >= len(head) // 8:
+        return "--encoding utf-16-le"
+    if even > 4 * odd and even >= len(head) // 8:
+        return "--encoding utf-16-be"
+    return "--encoding utf-16-le (or utf-16-be)"
+
+
 def read_table(
     path: str | Path,
     sheet: str | int | None = None,
@@ -130,7 +153,7 @@ def read_table(
     if kind == "binary":
         if suffix not in _CSV or encoding is None:
             hint = (
-                "; if it is UTF-16 text without a byte-order mark, give --encoding utf-16-le" if suffix in _CSV else ""
+                f"; if it is UTF-16 text without a byte-order mark, give {_utf16_hint(path)}" if suffix in _CSV else ""
             )
             raise DataError(f"{source} is not a text, Parquet or Excel file (binary content){hint}", source=source)
         kind = "text"  # e.g. UTF-16 without a byte-order mark, its encoding given

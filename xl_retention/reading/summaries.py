@@ -85,6 +85,8 @@ not data: remove it) in row 3 (counting the header as row 1): 'Total'
     names = [str(c) for c in df.columns]
     id_positions = [names.index(c) for c in dict.fromkeys(ids) if c in names]
     key_positions = [names.index(c) for c in dict.fromkeys([*ids, *keys]) if c in names]
+    for position in id_positions:  # 'Total January' between the months, its amount blank: named as what it is
+        refuse_subtotal_ids(df.iloc[:, position], source, names[position])
     dates = [p for p in key_positions if p not in id_positions]
 
     def label(row: int) -> int | None:  # a customer named 'Total' with a dated order is data (reading.summary_cells)
@@ -110,16 +112,21 @@ not data: remove it) in row 3 (counting the header as row 1): 'Total'
     raise bad_rows(source, str(df.columns[column]), problem, np.array([row]), values)
 
 
+#: The byte-order mark Excel's "CSV UTF-8" starts a file with: inside a file, where files were appended.
+_BOM = "\ufeff"
+
+
 def _repeats(cells: list[object], names: list[str]) -> bool:
     """Whether a row's filled cells, two at least, are each its own column's name (any case)."""
-    filled = [(str(c).strip().casefold(), n) for c, n in zip(cells, names, strict=True) if not _blank(c)]
+    filled = [(str(c).replace(_BOM, "").strip().casefold(), n) for c, n in zip(cells, names, strict=True)
+              if not _blank(c)]  # fmt: skip
     return len(filled) >= 2 and all(c == n for c, n in filled)
 
 
 def refuse_repeated_headers(df: pd.DataFrame, source: str) -> None:
     """Refuse a data row that repeats the header (each of its filled cells, two at least, is its own column's name,
-    any case): files appended with their headers (``cat jan.csv feb.csv``), named as such rather than as a date that
-    does not parse.
+    any case, after a byte-order mark: Excel's "CSV UTF-8" files start with one): files appended with their headers
+    (``cat jan.csv feb.csv``), named as such rather than as a date that does not parse.
 
     >>> refuse_repeated_headers(pd.DataFrame({"id": ["a", "id"], "date": ["2024-01-05", "Date"]}), "o.csv")
     Traceback (most recent call last):
@@ -131,7 +138,9 @@ their headers? remove them) in row 3 (counting the header as row 1): 'id'
     if len(df) == 0 or sum(1 for n in names if n) < 2:
         return
     first = next(p for p, n in enumerate(names) if n)  # a repeated header has its names as written: one compare
-    candidates = np.flatnonzero((df.iloc[:, first] == str(df.columns[first])).fillna(False).to_numpy(dtype=bool))
+    written = str(df.columns[first]).replace(_BOM, "")  # appended "CSV UTF-8" files: each header after a BOM
+    said = df.iloc[:, first].isin([written, _BOM + written])
+    candidates = np.flatnonzero(said.fillna(False).to_numpy(dtype=bool))
     rows = [int(r) for r in candidates if _repeats(df.iloc[int(r)].tolist(), names)]
     if rows:
         column = first
@@ -146,9 +155,6 @@ def refuse_monthly_totals(kind: str, typed: Mapping[str, Any], names: Mapping[st
         monthly_totals(typed["customer_id"], typed["month"], typed["mrr"], source, names["customer_id"], "MRR")
     elif kind == "orders" and "amount" in typed:
         monthly_totals(typed["customer_id"], typed["date"], typed["amount"], source, names["customer_id"], "amount")
-    if kind in ("orders", "visits"):  # a row is an order or a visit, whatever its amount: asked of every id
-        who = "customer_id" if kind == "orders" else "visitor_id"
-        refuse_subtotal_ids(typed[who], source, names[who], "a customer" if kind == "orders" else "a visitor")
 
 
 #: A total word beside a date or a month written in digits ("Total 2024-01", "Summe 01/2024", "2024-01 total"): a
@@ -161,23 +167,25 @@ DATED_TOTAL = (
 )
 
 
-def refuse_subtotal_ids(ids: pd.Series, source: str, column: str, who: str = "a customer") -> None:
-    """Refuse the rows of an orders or visits file whose id is a subtotal's label ("Total January", "Monthly total",
-    "Zwischensumme": :func:`~.no_one_ids.subtotal_labels`) wherever they are and whatever their amount: each row is
-    an order or a visit, so a hand-kept sheet's subtotal row between the months, its amount blank or not its month's
-    sum (or no amount column at all), was one more buyer or visitor each month, silently. The distinct ids are asked
-    once (Arrow's regular expressions where the column is Arrow text, a few microseconds an id).
+def refuse_subtotal_ids(ids: pd.Series, source: str, column: str) -> None:
+    """Refuse the rows whose id (``ids``: an id column as the file writes it) is a subtotal's label ("Total January",
+    "Total 2024-01", "Monthly total", "Zwischensumme": :func:`~.no_one_ids.subtotal_labels`, :data:`DATED_TOTAL`)
+    wherever they are and whatever their amount: in an orders or visits file each row is an order or a visit, so a
+    hand-kept sheet's subtotal row between the months, its amount blank or not its month's sum (or no amount column
+    at all), was one more buyer or visitor each month, silently; with its amount blank, it stopped as a missing
+    value, which names no cause. The distinct ids are asked once (Arrow's regular expressions where the column is
+    Arrow text, a few microseconds an id).
 
     >>> refuse_subtotal_ids(pd.Series(["a", "b", "Total January", "a", "Total February"]), "o.csv", "customer_id")
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'customer_id': subtotal rows (a month's or a period's \
 totals, not a customer: remove them) in rows 4, 6 (counting the header as row 1): 'Total January', 'Total February'
-    >>> refuse_subtotal_ids(pd.Series(["a", "Total 2024-01"], dtype="str"), "o.csv", "customer_id", "a visitor")
+    >>> refuse_subtotal_ids(pd.Series(["a", "Total 2024-01"], dtype="str"), "o.csv", "customer_id")
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'customer_id': subtotal rows (a month's or a period's \
-totals, not a visitor: remove them) in row 3 (counting the header as row 1): 'Total 2024-01'
+totals, not a customer: remove them) in row 3 (counting the header as row 1): 'Total 2024-01'
     >>> refuse_subtotal_ids(pd.Series(["Total Wine", "May", "Sum 2024", "2024-01-05"], dtype="str"), "o.csv", "id")
     """
     from ._distinct import distinct
@@ -197,7 +205,7 @@ totals, not a visitor: remove them) in row 3 (counting the header as row 1): 'To
     labels = subtotal_labels(candidates) + [v for v in candidates if isinstance(v, str) and dated.match(v.strip())]
     if labels:
         rows = np.flatnonzero(ids.isin(labels).to_numpy(dtype=bool))
-        problem = f"subtotal rows (a month's or a period's totals, not {who}: remove them)"
+        problem = "subtotal rows (a month's or a period's totals, not a customer: remove them)"
         raise bad_rows(source, column, problem, rows, {int(r): ids.iloc[int(r)] for r in rows[:5]})
 
 
