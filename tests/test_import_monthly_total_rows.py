@@ -53,7 +53,7 @@ def test_orders_total_row_refused(tmp_path: Path, capsys: pytest.CaptureFixture[
     lines = ["customer_id,date,amount"]
     for m in range(1, 5):
         lines += [f"a,2024-0{m}-03,30", f"b,2024-0{m}-09,{10 * m}", f"c,2024-0{m}-12,5"]
-        lines += [f"Summe Monat,2024-0{m}-28,{35 + 10 * m}"]
+        lines += [f"All customers,2024-0{m}-28,{35 + 10 * m}"]  # no label says a total: the amounts do
     (tmp_path / "o.csv").write_text("\n".join(lines) + "\n")
     assert cli.main(["import", "--orders", str(tmp_path / "o.csv"), "--to-csv", str(tmp_path / "t")]) == 1
     assert "a total row of each month (its amount is the sum" in capsys.readouterr().err

@@ -14,25 +14,27 @@ import pytest
 from import_cli import refusal, run
 
 
-def _orders(label: str, amounts: bool) -> str:
-    lines = ["customer_id,date" + (",amount" if amounts else "")]
+def _orders(label: str, amounts: str | None) -> str:
+    lines = ["customer_id,date" + (",amount" if amounts is not None else "")]
     for month in range(1, 4):
         for n, who in enumerate("abcdefghijkl"):  # 12 orders a month: the subtotal rows are not the file's last
-            lines.append(f"{who},2024-{month:02d}-{n + 1:02d}" + (f",{10 + n}" if amounts else ""))
-        lines.append(f"{label.format(month=month)},2024-{month:02d}-28" + (",500" if amounts else ""))
+            lines.append(f"{who},2024-{month:02d}-{n + 1:02d}" + (f",{10 + n}" if amounts is not None else ""))
+        lines.append(
+            f"{label.format(month=month)},2024-{month:02d}-28" + (f",{amounts}" if amounts is not None else "")
+        )
     return "\n".join(lines) + "\n"
 
 
 @pytest.mark.parametrize("label", ["Total January {month}", "Total 2024-{month:02d}", "Monthly total"])
-@pytest.mark.parametrize("amounts", [False, True])
-def test_subtotal_rows_between_months_are_refused(tmp_path: Path, capsys, label: str, amounts: bool) -> None:
+@pytest.mark.parametrize("amounts", [None, "500", ""])  # no amounts; one not the month's sum; blank
+def test_subtotal_rows_between_months_are_refused(tmp_path: Path, capsys, label: str, amounts: str | None) -> None:
     path = tmp_path / "orders.csv"
     path.write_text(_orders(label, amounts))
     message = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
     labels = ", ".join(repr(label.format(month=m)) for m in (1, 2, 3))
     assert message == (
-        "orders.csv, column 'customer_id': subtotal rows (a month's or a period's totals, not a customer: remove "
-        f"them) in rows 14, 27, 40 (counting the header as row 1): {labels}"
+        "orders.csv, column 'customer_id': subtotal rows (a month's or a period's totals, not a customer: remove them) "
+        f"in rows 14, 27, 40 (counting the header as row 1): {labels}"
     )
     assert not (tmp_path / "o").exists()
 
@@ -41,14 +43,23 @@ def test_a_subtotal_row_of_a_visits_file_is_refused(tmp_path: Path, capsys) -> N
     path = tmp_path / "visits.csv"
     path.write_text("visitor_id,date\nv1,2024-01-02\nv2,2024-01-03\nSumme Januar,2024-01-31\nv1,2024-02-02\n")
     assert refusal(capsys, "--visits", str(path), "--to-csv", str(tmp_path / "o")) == (
-        "visits.csv, column 'visitor_id': subtotal rows (a month's or a period's totals, not a visitor: remove them) "
+        "visits.csv, column 'visitor_id': subtotal rows (a month's or a period's totals, not a customer: remove them) "
         "in row 4 (counting the header as row 1): 'Summe Januar'"
+    )
+
+
+def test_a_subtotal_row_of_a_snapshots_file_is_named(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "mrr.csv"  # its MRR blank: it stopped as 'missing values', naming no cause
+    path.write_text("customer_id,month,mrr\na,2024-01,10\nb,2024-01,20\nTotal Jan,2024-01,\na,2024-02,10\n")
+    assert refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")) == (
+        "mrr.csv, column 'customer_id': subtotal rows (a month's or a period's totals, not a customer: remove them) "
+        "in row 4 (counting the header as row 1): 'Total Jan'"
     )
 
 
 def test_a_customer_named_total_is_a_customer(tmp_path: Path) -> None:
     path = tmp_path / "orders.csv"
-    path.write_text(_orders("Total Wine", False).replace("l,", "Total Wine,"))
+    path.write_text(_orders("Total Wine", None).replace("l,", "Total Wine,"))
     purchases = pd.read_csv(run(tmp_path, "--orders", path) / "purchases.csv")
     assert purchases[["month", "buyers", "returning"]].values.tolist() == [
         ["2024-01", 12, 0], ["2024-02", 12, 12], ["2024-03", 12, 12],

@@ -85,6 +85,8 @@ not data: remove it) in row 3 (counting the header as row 1): 'Total'
     names = [str(c) for c in df.columns]
     id_positions = [names.index(c) for c in dict.fromkeys(ids) if c in names]
     key_positions = [names.index(c) for c in dict.fromkeys([*ids, *keys]) if c in names]
+    for position in id_positions:  # 'Total January' between the months, its amount blank: named as what it is
+        refuse_subtotal_ids(df.iloc[:, position], source, names[position])
     dates = [p for p in key_positions if p not in id_positions]
 
     def label(row: int) -> int | None:  # a customer named 'Total' with a dated order is data (reading.summary_cells)
@@ -153,9 +155,6 @@ def refuse_monthly_totals(kind: str, typed: Mapping[str, Any], names: Mapping[st
         monthly_totals(typed["customer_id"], typed["month"], typed["mrr"], source, names["customer_id"], "MRR")
     elif kind == "orders" and "amount" in typed:
         monthly_totals(typed["customer_id"], typed["date"], typed["amount"], source, names["customer_id"], "amount")
-    if kind in ("orders", "visits"):  # a row is an order or a visit, whatever its amount: asked of every id
-        who = "customer_id" if kind == "orders" else "visitor_id"
-        refuse_subtotal_ids(typed[who], source, names[who], "a customer" if kind == "orders" else "a visitor")
 
 
 #: A total word beside a date or a month written in digits ("Total 2024-01", "Summe 01/2024", "2024-01 total"): a
@@ -168,23 +167,25 @@ DATED_TOTAL = (
 )
 
 
-def refuse_subtotal_ids(ids: pd.Series, source: str, column: str, who: str = "a customer") -> None:
-    """Refuse the rows of an orders or visits file whose id is a subtotal's label ("Total January", "Monthly total",
-    "Zwischensumme": :func:`~.no_one_ids.subtotal_labels`) wherever they are and whatever their amount: each row is
-    an order or a visit, so a hand-kept sheet's subtotal row between the months, its amount blank or not its month's
-    sum (or no amount column at all), was one more buyer or visitor each month, silently. The distinct ids are asked
-    once (Arrow's regular expressions where the column is Arrow text, a few microseconds an id).
+def refuse_subtotal_ids(ids: pd.Series, source: str, column: str) -> None:
+    """Refuse the rows whose id (``ids``: an id column as the file writes it) is a subtotal's label ("Total January",
+    "Total 2024-01", "Monthly total", "Zwischensumme": :func:`~.no_one_ids.subtotal_labels`, :data:`DATED_TOTAL`)
+    wherever they are and whatever their amount: in an orders or visits file each row is an order or a visit, so a
+    hand-kept sheet's subtotal row between the months, its amount blank or not its month's sum (or no amount column
+    at all), was one more buyer or visitor each month, silently; with its amount blank, it stopped as a missing
+    value, which names no cause. The distinct ids are asked once (Arrow's regular expressions where the column is
+    Arrow text, a few microseconds an id).
 
     >>> refuse_subtotal_ids(pd.Series(["a", "b", "Total January", "a", "Total February"]), "o.csv", "customer_id")
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'customer_id': subtotal rows (a month's or a period's \
 totals, not a customer: remove them) in rows 4, 6 (counting the header as row 1): 'Total January', 'Total February'
-    >>> refuse_subtotal_ids(pd.Series(["a", "Total 2024-01"], dtype="str"), "o.csv", "customer_id", "a visitor")
+    >>> refuse_subtotal_ids(pd.Series(["a", "Total 2024-01"], dtype="str"), "o.csv", "customer_id")
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'customer_id': subtotal rows (a month's or a period's \
-totals, not a visitor: remove them) in row 3 (counting the header as row 1): 'Total 2024-01'
+totals, not a customer: remove them) in row 3 (counting the header as row 1): 'Total 2024-01'
     >>> refuse_subtotal_ids(pd.Series(["Total Wine", "May", "Sum 2024", "2024-01-05"], dtype="str"), "o.csv", "id")
     """
     from ._distinct import distinct
@@ -204,7 +205,7 @@ totals, not a visitor: remove them) in row 3 (counting the header as row 1): 'To
     labels = subtotal_labels(candidates) + [v for v in candidates if isinstance(v, str) and dated.match(v.strip())]
     if labels:
         rows = np.flatnonzero(ids.isin(labels).to_numpy(dtype=bool))
-        problem = f"subtotal rows (a month's or a period's totals, not {who}: remove them)"
+        problem = "subtotal rows (a month's or a period's totals, not a customer: remove them)"
         raise bad_rows(source, column, problem, rows, {int(r): ids.iloc[int(r)] for r in rows[:5]})
 
 
