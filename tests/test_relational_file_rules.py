@@ -318,3 +318,30 @@ def test_every_refusal_of_the_file_path_is_a_file_rule_or_applied_by_the_engine_
     called = set().union(*map(_refusals_called, asked))
     listed = {rule.rule.rsplit(".", 1)[1] for rule in FILE_RULES}
     assert called - listed - ELSEWHERE == set()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "refused"),
+    [
+        ("O’Neil Ltd", "O'Neil Ltd", True),  # Word's curly apostrophe beside the typed one
+        ("Anna  Schmidt", "Anna Schmidt", True),  # two spaces
+        ("Müller\u2010Lang", "Müller-Lang", True),  # U+2010 hyphen
+        ("STRASSE AG", "Straße AG", True),  # casefold: ß is ss
+        ("O`Neil", "o'neil", True),  # a backtick
+        ("cus_AbC", "cus_abc", False),  # a machine's ids: their capitals tell them apart
+        ("Acme GmbH", "Acme Ltd", False),
+    ],
+)
+def test_look_alike_ids_of_a_duckdb_table_are_the_csv_files(tmp_path, first, second, refused) -> None:
+    frame = CASES["reading.lookalike_ids.refuse_lookalike_ids"][1].assign(customer_id=[first, second, "b"])
+    frame.to_csv(tmp_path / "t.csv", index=False)
+    db = str(_duckdb(tmp_path / "db.duckdb", frame))
+    if not refused:
+        by_file = load_tables(orders=tmp_path / "t.csv")
+        assert _figures(load_tables(orders="table:t", backend="duckdb", connection=db), "orders") == [2, 1]
+        assert _figures(by_file, "orders") == [2, 1]
+        return
+    by_file = _refusal(orders=tmp_path / "t.csv")
+    by_table = _refusal(orders="table:t", backend="duckdb", connection=db)
+    assert by_file.split(" in ")[0].replace("t.csv", "table:t", 1) == by_table.split(" in ")[0]
+    assert by_table.endswith(f"in 2 rows, e.g. customer_id {min(first, second)!r}; customer_id {max(first, second)!r}")

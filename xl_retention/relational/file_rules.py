@@ -18,7 +18,9 @@ and checks that DuckDB refuses it, and that every refusal :func:`~xl_retention.r
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,8 +54,9 @@ class Typed:
         return self.table.schema()[column].is_string()
 
     def distinct(self, value: ir.Value, limit: int | None = None) -> list[Any]:
-        """The distinct non-null values of ``value`` (an expression over the table), at most ``limit``."""
-        query = self.table.select(v=value).filter(value.notnull()).distinct()
+        """The distinct non-null values of ``value`` (an expression over one table), at most ``limit``."""
+        query = value.name("v").as_table()
+        query = query.filter(query.v.notnull()).distinct()
         return self.con.execute(query.limit(limit) if limit else query)["v"].tolist()
 
     def any(self, condition: ir.BooleanValue) -> bool:
@@ -66,34 +69,59 @@ class FileRule:
 
     rule: str
     kinds: frozenset[str]
-    stage: str  # "ids": refused_ids(typed, ids, what) -> (values, problem); "read": may_refuse(typed) -> bool
+    stage: str  # "ids": ask(distinct ids, what) -> (values, problem) or None; "read": ask(typed) -> may refuse
     ask: Callable[..., Any]
 
 
 # -- the rules on ids -------------------------------------------------------------------------------------------------
-def _lookalike_ids(typed: Typed, ids: ir.StringValue, what: str) -> tuple[list[Any], str] | None:
-    """:func:`~xl_retention.reading.lookalike_ids.refuse_lookalike_ids`: only ids with a character outside ASCII, two
-    spaces running or (a name's) capitals can fold alike: when none has one (one aggregate), no id is fetched."""
-    from ..reading.lookalike_ids import _MACHINE_ASCII, lookalike_problem, lookalike_spellings
+# Each is asked of ``typed.table``: the DISTINCT ids (one column ``v``, a temporary table on DuckDB and PostgreSQL),
+# filtered in the engine to the few that may break the rule, which the file path's own function then decides on.
+def _lookalike_ids(typed: Typed, what: str) -> tuple[list[Any], str] | None:
+    """:func:`~xl_retention.reading.lookalike_ids.refuse_lookalike_ids`: the ids that are one in lower case (the
+    engine's grouping) and those with a character outside printable ASCII, two spaces running or a backtick, whose
+    fold only Python reads; then any id whose lower case is what one of the latter folds to (``O’Neil`` beside
+    ``O'Neil``, ``Straße`` beside ``STRASSE``)."""
+    from ..reading.lookalike_ids import folded, lookalike_problem, lookalike_spellings
 
-    may = ids.re_search("[^ -~]") | ids.contains("  ") | ((ids.lower() != ids) & ~ids.re_search(_MACHINE_ASCII))
-    if not typed.any(ids.notnull() & may):
-        return None
-    spellings = lookalike_spellings(sorted(typed.distinct(ids), key=str))  # in code-point order on every engine
+    d = typed.table
+    lower = d.v.lower()
+    twins = d.group_by(k=lower).aggregate(n=d.count()).filter(lambda g: g.n > 1).select("k")
+    found = set(typed.distinct(d.filter(lower.isin(twins.k) | d.v.re_search(_SPECIAL)).v))
+    odd = sorted({folded(v) for v in found if isinstance(v, str) and _special(v)})
+    for start in range(0, len(odd), 1_000):  # what they fold to, written otherwise
+        found |= set(typed.distinct(d.filter(lower.isin(odd[start : start + 1_000])).v))
+    spellings = lookalike_spellings(sorted(found, key=str)) if found else []  # code-point order on every engine
     return (spellings, lookalike_problem(what, spellings)) if spellings else None
 
 
-def _placeholder_emails(typed: Typed, ids: ir.StringValue, what: str) -> tuple[list[Any], str] | None:
-    """:func:`~xl_retention.reading.no_one_ids.refuse_placeholder_emails`: asked of the distinct ids holding an @."""
+#: Ids whose fold (:func:`~xl_retention.reading.lookalike_ids.folded`) may differ from their lower case.
+_SPECIAL = "[^ -~]|  |`"
+
+
+def _special(text: str) -> bool:
+    return not (text.isascii() and text.isprintable()) or "  " in text or "`" in text
+
+
+#: The beginnings of the no one's words of :data:`~xl_retention.reading.no_one_ids.PLACEHOLDER_EMAIL` before an
+#: ``@`` (n: no, none, na, null, nil, ...) and after it: the engine's filter, a superset.
+_NO_ONE_EMAIL = (
+    r"^(n|unknown|walk|guest|anon|do|dummy|placeholder|fake|kein|gast|laufkunde|sans|pas|sin|invit|x)[^@]*@"
+    r"|@(no|invalid|unknown|fake)"
+)
+
+
+def _placeholder_emails(typed: Typed, what: str) -> tuple[list[Any], str] | None:
+    """:func:`~xl_retention.reading.no_one_ids.refuse_placeholder_emails`: asked of the distinct ids holding an @
+    whose part before or after it begins as a word of no one (the engine's filter, :data:`_NO_ONE_EMAIL`)."""
     from ..reading.no_one_ids import placeholder_emails, placeholder_problem
 
-    if not typed.any(ids.contains("@")):
-        return None
-    found = placeholder_emails(typed.distinct(ids.contains("@").ifelse(ids, ibis.null("string"))))
+    d = typed.table
+    asked = d.filter(d.v.contains("@") & d.v.lower().re_search(_NO_ONE_EMAIL)).v
+    found = placeholder_emails(typed.distinct(asked))
     return (sorted(found), placeholder_problem(what)) if found else None
 
 
-def _subtotal_ids(typed: Typed, ids: ir.StringValue, what: str) -> tuple[list[Any], str] | None:
+def _subtotal_ids(typed: Typed, what: str) -> tuple[list[Any], str] | None:
     """:func:`~xl_retention.reading.summaries.refuse_subtotal_ids` (an orders or visits table's rows): asked of the
     distinct ids holding a total's word (``tota``, ``sum``, ``somme``, ``gesamt`` in any case: every word of its
     patterns holds one)."""
@@ -102,34 +130,57 @@ def _subtotal_ids(typed: Typed, ids: ir.StringValue, what: str) -> tuple[list[An
     from ..reading.no_one_ids import subtotal_labels
     from ..reading.summaries import DATED_TOTAL
 
-    lower = ids.lower()
-    may = ibis.or_(*(lower.contains(word) for word in ("tota", "sum", "somme", "gesamt")))
-    if not typed.any(may):
-        return None
-    candidates = sorted(typed.distinct(may.ifelse(ids, ibis.null("string"))), key=str)
+    d = typed.table
+    lower = d.v.lower()
+    candidates = sorted(typed.distinct(d.filter(ibis.or_(*(lower.contains(w) for w in _TOTAL_WORDS))).v), key=str)
     dated = re.compile(DATED_TOTAL)
     labels = subtotal_labels(candidates) + [v for v in candidates if isinstance(v, str) and dated.match(v.strip())]
     who = "a visitor" if what.startswith("visitor") else "a customer"
     return (labels, f"subtotal rows (a month's or a period's totals, not {who}: remove them)") if labels else None
 
 
+_TOTAL_WORDS = ("tota", "sum", "somme", "gesamt")
+
+
 def id_checks(typed: Typed, shaped: ir.Table) -> list[tuple[str, str, ir.BooleanValue, str]]:
     """The checks (column, problem, condition over ``shaped``, shown column) of the ``"ids"`` rules of
     :data:`FILE_RULES` on the customer or visitor ids of ``shaped`` (:func:`.inputs._shape`'s table: ids stripped,
-    e-mails in lower case, as the file path reads them); text ids only (a typed integer id has no spelling)."""
+    e-mails in lower case, as the file path reads them), each asked of the distinct ids (computed once); text ids
+    only (a typed integer id has no spelling)."""
     checks = []
+    rules = [rule for rule in FILE_RULES if rule.stage == "ids" and typed.kind in rule.kinds]
     for who, what in (("customer_id", "customer ids"), ("visitor_id", "visitor ids")):
-        if who not in shaped.columns or who not in typed.names or not typed.text(typed.names[who]):
+        if not rules or who not in shaped.columns or who not in typed.names or not typed.text(typed.names[who]):
             continue
         ids = shaped[who].cast("string")
-        asked = Typed(typed.con, shaped, typed.kind, typed.names, typed.source)
-        for rule in FILE_RULES:
-            if rule.stage == "ids" and typed.kind in rule.kinds:
-                found = rule.ask(asked, ids, what)
+        with _distinct_ids(typed.con, shaped.select(v=ids).filter(ids.notnull()).distinct()) as d:
+            asked = Typed(typed.con, d, typed.kind, typed.names, typed.source)
+            for rule in rules:
+                found = rule.ask(asked, what)
                 if found:
                     values, problem = found
                     checks.append((typed.names[who], problem, ids.isin(values), who))
     return checks
+
+
+@contextlib.contextmanager
+def _distinct_ids(con: Any, d: ir.Table) -> Iterator[ir.Table]:
+    """``d`` computed once while in use: a temporary table on DuckDB and PostgreSQL (Spark: as it is)."""
+    if con.name not in ("duckdb", "postgres"):
+        yield d
+        return
+    name = f"xl_retention_ids_{next(_NAMES)}"
+    cached = con.create_table(name, d, temp=True)
+    try:
+        yield cached
+    finally:
+        try:
+            con.drop_table(name, force=True)
+        except Exception:  # the connection is gone: the temporary table went with it
+            pass
+
+
+_NAMES = itertools.count()
 
 
 # -- the rules read as a file's where they may refuse -----------------------------------------------------------------
@@ -281,10 +332,14 @@ def _monthly_totals(typed: Typed) -> bool:
         return False
     rows = t.select(c=t[who], m=month_ordinal(t[typed.names[when]]), x=t[money].cast("float64"))
     rows = rows.filter(rows.c.notnull() & rows.m.notnull() & rows.x.notnull())
-    per = rows.group_by(m2=rows.m).aggregate(n=rows.count(), s=rows.x.sum())
+    per = rows.group_by(m2=rows.m).aggregate(n=rows.count(), s=rows.x.sum(), top=rows.x.max(), low=rows.x.min())
     tolerance = ibis.greatest(per.s.abs(), 1.0) * 1e-9 + 0.005
+    # a row half its month's sum is the month's largest where no amount is below 0: only such months are joined
+    per = per.filter((per.n >= 2) & ((per.low < 0) | ((2 * per.top - per.s).abs() <= tolerance))).mutate(e=tolerance)
+    if int(typed.con.execute(per.count())) == 0:
+        return False
     joined = rows.join(per, rows.m == per.m2)
-    summed = joined.filter((joined.x > 0) & (joined.n >= 2) & ((2 * joined.x - joined.s).abs() <= tolerance))
+    summed = joined.filter((joined.x > 0) & ((2 * joined.x - joined.s).abs() <= joined.e))
     found = typed.con.execute(summed.select("c", "m", "n").distinct().limit(10_000))
     if found.empty:
         return False
