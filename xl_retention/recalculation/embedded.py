@@ -47,6 +47,7 @@ from .engine_results import (
     read_values,
 )
 from .excel_functions._core import CARRIED
+from .excel_functions.complex_texts import complex_texts
 from .excel_functions.final_operations import may_end_in_sum, rewrite_final
 from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas, number_text_results
@@ -242,6 +243,8 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
                 if plain is None:
                     plain = PlainAreas(workbook, info.formulas)
                 new = plain.settled(new, sheet)
+            if arguments and ("IM" in new.upper() or "COMPLEX(" in new.upper()):  # IMSUM(..): parts at 15 digits
+                new = complex_texts(new)
             if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in
                 new = formula_facts(new, sheet, info, workbook.sheet_names)
             if subtotal:

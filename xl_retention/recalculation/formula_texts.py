@@ -25,6 +25,7 @@ from openpyxl.formula.translate import Translator
 
 from .cell_filename import may_name_file
 from .excel_functions.arguments import _HINT_UPPER, _compares_numbers, _large_range
+from .excel_functions.complex_texts import COMPLEX_CALL
 from .excel_functions.number_texts import MISREAD_LITERAL
 from .excel_functions.typed import TEXT_WORDS, may_wrap
 from .omitted_arguments import may_omit
@@ -326,6 +327,7 @@ def may_need_arguments(text: str) -> bool:
             or "COLUMNS(" in upper
             or ("COUNT(" in upper and _HINT_UPPER.search(upper))
             or may_wrap(upper)  # SUM(TRIM(A3),1): text an expression gives an aggregate (.typed)
+            or COMPLEX_CALL.search(upper) is not None  # IMSUM(..): its parts at 15 digits (.complex_texts)
         ):
             return True
     if '"' in text and _HINT_UPPER.search(text.upper()):  # "1,000"+0, "(5)"+0: numbers typed as text
@@ -344,7 +346,7 @@ def may_need_arguments(text: str) -> bool:
 _TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
     r"LAMBDA|_XLPM\.|SINGLE\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
-    r"|MATCH\(|INDEX\(|ROWS\(|COLUMNS\(|RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
+    r"|MATCH\(|INDEX\(|ROWS\(|COLUMNS\(|COMPLEX\(|IM[A-Z0-9]+\(|RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
     r",\s*[,)]|\(\s*,|#REF![$A-Z0-9]|" + TEXT_WORDS  # ,\s*[,)]: an empty argument (.omitted_arguments)
 )
 

@@ -17,6 +17,7 @@ from typing import Any
 from . import (  # noqa: F401  (each registers its functions)
     arithmetic,
     collation,
+    complex_texts,
     criteria,
     criteria_cells,
     criteria_date_texts,
