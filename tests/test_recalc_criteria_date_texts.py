@@ -86,27 +86,17 @@ def test_date_texts_written_by_formulas_are_still_matched(tmp_path: Path) -> Non
     # a formula writes, or that an array formula on its sheet may fill, keeps them. LibreOffice gives these values.
     from openpyxl.worksheet.formula import ArrayFormula
 
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    plain = {"A2": 5, "A3": 7, "A4": "EU", "A5": 45306}
-    for ref, value in plain.items():
-        sheet[ref] = value
-    sheet["B2"] = '=TEXT(45306,"yyyy-mm-dd")'  # "2024-01-15" as text, written by a formula
-    sheet["B3"] = 45306
-    sheet["C2"] = ArrayFormula("C2:C4", '=TEXT(ROW(1:3)+45305,"yyyy-mm-dd")')  # C3 "2024-01-16", no <f> of its own
-    formulas = {
+    cells: dict[str, object] = {
+        "A2": 5, "A3": 7, "A4": "EU", "A5": 45306,
+        "B2": '=TEXT(45306,"yyyy-mm-dd")',  # "2024-01-15" as text, written by a formula
+        "B3": 45306,
+        "C2": ArrayFormula("C2:C4", '=TEXT(ROW(1:3)+45305,"yyyy-mm-dd")'),  # C3 "2024-01-16", no <f> of its own
         "D1": "=COUNTIF($A$2:$A$5,DATE(2024,1,15))",  # plain: the number only
         "D2": "=COUNTIF($A$2:$A$5,7)",
         "D3": '=COUNTIFS($A$2:$A$5,"EU",$A$2:$A$5,"<>x")',
         "D4": "=COUNTIF($B$2:$B$3,DATE(2024,1,15))",  # the formula's text and the number
         "D5": "=COUNTIF($C$3:$C$4,DATE(2024,1,16))",  # an array formula's member
         "D6": "=SUMIF($A$2:$A$5,45306,$A$2:$A$5)",
-    }
-    for ref, formula in formulas.items():
-        sheet[ref] = formula
-    book.save(tmp_path / "book.xlsx")
-    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    assert [out[ref].value for ref in formulas] == [1, 1, 1, 2, 1, 45306]
+    }  # fmt: skip
+    got = _recalculated(tmp_path, cells)
+    assert [got[f"D{r}"] for r in range(1, 7)] == [1, 1, 1, 2, 1, 45306]
