@@ -161,7 +161,7 @@ REFUSED = {
     "rows, or give each customer their own id in 2 rows, e.g. customer_id 'noemail@example.com'; customer_id "
     "'noemail@example.com'",
     "reading.summaries.refuse_subtotal_ids": "table:t, column 'visitor_id': subtotal rows (a month's or a period's "
-    "totals, not a visitor: remove them) in 1 row, e.g. visitor_id 'Total January'",
+    "totals, not a customer: remove them) in 1 row, e.g. visitor_id 'Total January'",
     "reading.customer_lists.refuse_customer_lists": "table:t, column 'Total Orders': a list of customers (one row per "
     "'Email', with the number of their orders: '6' in row 2), not one row per order: each customer's orders would "
     "count as one, at 'Created at'; export the orders themselves (one row per order, with its customer and date)",
@@ -345,3 +345,15 @@ def test_look_alike_ids_of_a_duckdb_table_are_the_csv_files(tmp_path, first, sec
     by_table = _refusal(orders="table:t", backend="duckdb", connection=db)
     assert by_file.split(" in ")[0].replace("t.csv", "table:t", 1) == by_table.split(" in ")[0]
     assert by_table.endswith(f"in 2 rows, e.g. customer_id {min(first, second)!r}; customer_id {max(first, second)!r}")
+
+
+def test_a_subtotal_row_with_its_mrr_blank_is_named_as_one_before_the_blank(tmp_path) -> None:
+    frame = pd.DataFrame({"customer_id": ["A", "B", "Total January"], "month": _dates(*["2024-01-01"] * 3),
+                          "mrr": [100.0, 200.0, None]})  # fmt: skip
+    frame.to_csv(tmp_path / "t.csv", index=False)
+    by_file = _refusal(subscriptions=tmp_path / "t.csv")
+    db = str(_duckdb(tmp_path / "db.duckdb", frame))
+    by_table = _refusal(subscriptions="table:t", backend="duckdb", connection=db)
+    problem = "subtotal rows (a month's or a period's totals, not a customer: remove them)"
+    assert by_file.startswith(f"t.csv, column 'customer_id': {problem} in row 4")
+    assert by_table == f"table:t, column 'customer_id': {problem} in 1 row, e.g. customer_id 'Total January'"

@@ -71,6 +71,7 @@ class FileRule:
     kinds: frozenset[str]
     stage: str  # "ids": ask(distinct ids, what) -> (values, problem) or None; "read": ask(typed) -> may refuse
     ask: Callable[..., Any]
+    first: bool = False  # an "ids" rule the file path asks before any value is read (blanks come after it)
 
 
 # -- the rules on ids -------------------------------------------------------------------------------------------------
@@ -122,32 +123,42 @@ def _placeholder_emails(typed: Typed, what: str) -> tuple[list[Any], str] | None
 
 
 def _subtotal_ids(typed: Typed, what: str) -> tuple[list[Any], str] | None:
-    """:func:`~xl_retention.reading.summaries.refuse_subtotal_ids` (an orders or visits table's rows): asked of the
-    distinct ids holding a total's word (``tota``, ``sum``, ``somme``, ``gesamt`` in any case: every word of its
-    patterns holds one)."""
-    import re
-
-    from ..reading.no_one_ids import subtotal_labels
-    from ..reading.summaries import DATED_TOTAL
+    """:func:`~xl_retention.reading.summaries.refuse_subtotal_ids` (before the values are read, in every kind of
+    file): asked of the distinct ids holding a total's word (``tota``, ``sum``, ``somme``, ``gesamt`` in any case:
+    every word of its patterns holds one); its own refusal of them gives the labels and the problem."""
+    from ..reading.summaries import refuse_subtotal_ids
 
     d = typed.table
     lower = d.v.lower()
     candidates = sorted(typed.distinct(d.filter(ibis.or_(*(lower.contains(w) for w in _TOTAL_WORDS))).v), key=str)
-    dated = re.compile(DATED_TOTAL)
-    labels = subtotal_labels(candidates) + [v for v in candidates if isinstance(v, str) and dated.match(v.strip())]
-    who = "a visitor" if what.startswith("visitor") else "a customer"
-    return (labels, f"subtotal rows (a month's or a period's totals, not {who}: remove them)") if labels else None
+
+    def refused(values: list[Any]) -> DataError | None:
+        try:
+            refuse_subtotal_ids(pd.Series(values, dtype=object), "", "v")
+        except DataError as error:
+            return error
+        return None
+
+    error = refused(candidates)
+    if error is None:
+        return None
+    labels = [c for c in candidates if refused([c]) is not None]  # the few candidates, each asked
+    return labels, str(error).split("column 'v': ", 1)[1].rsplit(" in row", 1)[0]
 
 
 _TOTAL_WORDS = ("tota", "sum", "somme", "gesamt")
 
 
-def id_checks(typed: Typed, shaped: ir.Table) -> list[tuple[str, str, ir.BooleanValue, str]]:
+Check = tuple[str, str, ir.BooleanValue, str]
+
+
+def id_checks(typed: Typed, shaped: ir.Table) -> tuple[list[Check], list[Check]]:
     """The checks (column, problem, condition over ``shaped``, shown column) of the ``"ids"`` rules of
     :data:`FILE_RULES` on the customer or visitor ids of ``shaped`` (:func:`.inputs._shape`'s table: ids stripped,
     e-mails in lower case, as the file path reads them), each asked of the distinct ids (computed once); text ids
-    only (a typed integer id has no spelling)."""
-    checks = []
+    only (a typed integer id has no spelling). Those of the rules asked ``first`` (before the blanks), then the
+    others."""
+    checks: tuple[list[Check], list[Check]] = ([], [])
     rules = [rule for rule in FILE_RULES if rule.stage == "ids" and typed.kind in rule.kinds]
     for who, what in (("customer_id", "customer ids"), ("visitor_id", "visitor ids")):
         if not rules or who not in shaped.columns or who not in typed.names or not typed.text(typed.names[who]):
@@ -159,7 +170,7 @@ def id_checks(typed: Typed, shaped: ir.Table) -> list[tuple[str, str, ir.Boolean
                 found = rule.ask(asked, what)
                 if found:
                     values, problem = found
-                    checks.append((typed.names[who], problem, ids.isin(values), who))
+                    checks[0 if rule.first else 1].append((typed.names[who], problem, ids.isin(values), who))
     return checks
 
 
@@ -356,7 +367,7 @@ _PEOPLE = frozenset({"snapshots", "intervals", "orders", "visits"})
 FILE_RULES: tuple[FileRule, ...] = (
     FileRule("reading.lookalike_ids.refuse_lookalike_ids", _PEOPLE, "ids", _lookalike_ids),
     FileRule("reading.no_one_ids.refuse_placeholder_emails", _PEOPLE, "ids", _placeholder_emails),
-    FileRule("reading.summaries.refuse_subtotal_ids", frozenset({"orders", "visits"}), "ids", _subtotal_ids),
+    FileRule("reading.summaries.refuse_subtotal_ids", _PEOPLE, "ids", _subtotal_ids, first=True),
     FileRule("reading.customer_lists.refuse_customer_lists", frozenset({"orders", "visits"}), "read", _customer_lists),
     FileRule("reading.plan_currencies.check_plan_currencies", _SUBSCRIPTIONS | {"orders"}, "read", _plan_currencies),
     FileRule("reading.payment_logs.refuse_payments_as_months", frozenset({"snapshots"}), "read", _payments_as_months),

@@ -419,10 +419,11 @@ def _from_table(
         blanks = []
     item = _shape(t, kind, source, names)
     item.labels = order
-    item.checks = [_blank(item.table, n, names) for n in blanks]
+    first, later = id_checks(Typed(con, table, kind, names, source), item.table)  # 'Total January'; 'ACME GmbH'
+    item.checks = first + [_blank(item.table, n, names) for n in blanks]
     integers = {c for c, dtype in table.schema().items() if dtype.is_integer()}  # ids numbered from 0 (as pandas)
     item.checks += _id_checks(item.table, names, [c for c in table.columns if c != ROW], integers)  # reading.values'
-    item.checks += id_checks(Typed(con, table, kind, names, source), item.table)  # 'ACME GmbH', 'Acme GmbH'
+    item.checks += later
     if kind != "visits":  # the same record twice: overlapping exports appended (reading.repeats)
         _refuse_repeated_rows(con, table, source, (names.get("customer_id"), names.get("visitor_id")))
     shaped = item.table
