@@ -84,11 +84,18 @@ from .sandbox import check_test_mode
 from .scores import check_scale, check_scores, scores_from_labels
 from .shifted_cells import refuse_shifted_column
 from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
-from .statuses import check_answer_statuses, check_ended_snapshots, check_ended_without_end, check_statuses
+from .statuses import (
+    NEVER_PAID_ENDED,
+    TRIALING,
+    check_answer_statuses,
+    check_ended_snapshots,
+    check_ended_without_end,
+    check_statuses,
+)
 from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_summary_rows
 from .survey_questions import check_questions
 from .taxes import net_of_tax
-from .trials import paid_from_trial_end
+from .trials import paid_from_trial_end, trial_column
 from .unmapped import refuse_movements_log, refuse_unused_dates
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids, written_values
 from .zone_columns import zoned_dates
@@ -176,7 +183,9 @@ def prepare(
     if kind in ("snapshots", "intervals", "orders"):
         check_test_mode(df, source)  # Stripe's Mode 'Test': no customer paid
     if kind == "intervals":  # a snapshot's row says its MRR: its status is checked with it, below
-        check_statuses(df, source)  # trials, future and paused subscriptions are not MRR
+        # trials, future and paused subscriptions are not MRR; trials beside a trial end and Stripe's ended
+        # incomplete_expired are read with their dates (reading.trials)
+        check_statuses(df, source, read_later=NEVER_PAID_ENDED | (TRIALING if trial_column(df, names) else set()))
         check_pauses(df, kind, source)  # paused_at, pause_collection: the months it paid are not said (reading.pauses)
     if kind == "answers":
         check_answer_statuses(df, source)  # a survey's previews, tests and spam are no answers
@@ -297,6 +306,7 @@ def prepare(
             names,
             source,
             lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True),
+            options.today,
         )
         check_end_dates(typed, names, source, written_values(df, names.get("end")))  # '15/01/2025' as written
         dated = lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True)  # noqa: E731

@@ -166,10 +166,17 @@ SNAPSHOT_PROBLEM = (
 )
 
 
-def check_statuses(df: pd.DataFrame, source: str, mrr: Any = None) -> None:
+#: statuses of a subscription in its free trial: read, not refused, beside a trial-end column (reading.trials)
+TRIALING = frozenset({"trialing", "trial", "in_trial", "on_trial", "free_trial"})
+#: Stripe's subscription whose first payment failed and which it ended: never paid, counted nowhere where it has an end
+NEVER_PAID_ENDED = frozenset({"incomplete_expired"})
+
+
+def check_statuses(df: pd.DataFrame, source: str, mrr: Any = None, read_later: frozenset[str] = frozenset()) -> None:
     """Refuse the rows of ``df`` whose status column says the subscription does not pay (see the module docstring);
     in a snapshots file (``mrr``: the MRR read of each row) only those with an MRR above 0: a paused month's row with
-    MRR 0 says it paid nothing.
+    MRR 0 says it paid nothing. Statuses in ``read_later`` are left to a later check that can read their rows
+    (:data:`TRIALING` beside a trial-end column, :data:`NEVER_PAID_ENDED`: :func:`.trials.paid_from_trial_end`).
 
     >>> check_statuses(pd.DataFrame({"Status": ["active", "canceled"]}), "subs.csv")
     >>> check_statuses(pd.DataFrame({"Status": ["active", "trialing"]}), "subs.csv")
@@ -185,7 +192,7 @@ the header as row 1): 'trialing'
             continue
         column = df.iloc[:, position]
         said = spelled(column)
-        not_paying = np.isin(said, list(NOT_PAYING))
+        not_paying = np.isin(said, list(NOT_PAYING - read_later))
         if mrr is not None:
             not_paying &= np.nan_to_num(np.asarray(mrr, dtype=np.float64), nan=0.0) > 0
         rows = np.flatnonzero(not_paying)

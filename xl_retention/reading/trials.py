@@ -59,12 +59,78 @@ def _says_trial_end(name: Any) -> bool:
     return bool(trial and words & _TRIAL_END)
 
 
+def trial_column(df: pd.DataFrame, names: dict[str, str]) -> str | None:
+    """The one column of ``df`` holding a free trial's end (not the mapped ``start``), or None (none, or several:
+    :func:`paid_from_trial_end` refuses those)."""
+    columns = [c for c in trial_end_columns(df.columns) if c != names.get("start")]
+    return columns[0] if len(columns) == 1 else None
+
+
+TRIAL_PROBLEM = (
+    "subscriptions in their free trial whose trial end is not after today (blank, or passed while the status still "
+    "says in trial: when they pay cannot be told), to be removed or given their trial's end"
+)
+
+
+def _read_statuses(df: pd.DataFrame, typed: dict[str, Any], trial_end: Any, source: str, today: Any) -> np.ndarray:
+    """Rows whose status :func:`.statuses.check_statuses` left to be read here: a subscription in its free trial
+    (``trialing``) beside a trial end after today does not pay yet (MRR 0: counted nowhere, with a note), one
+    without is refused; Stripe's ``incomplete_expired`` with an end (its first payment failed, Stripe ended it)
+    never paid: its MRR is 0, counted nowhere, with a note; without an end it is refused as not paying. Returns the
+    rows read so (their start stays: the export saw them then)."""
+    from .errors import bad_rows
+    from .notes import note
+    from .renewals import _today
+    from .statuses import NEVER_PAID_ENDED, PROBLEM, TRIALING, spelled, status_columns_of
+
+    titles = [str(c) for c in df.columns]
+    read = np.zeros(len(df), dtype=bool)
+    for name in status_columns_of(df):
+        column = df.iloc[:, titles.index(name)]
+        said = spelled(column)
+        trialing = np.isin(said, list(TRIALING))
+        if trialing.any() and trial_end is not None:
+            later = ~np.isnat(trial_end) & (trial_end > _today(today)) & (trial_end > np.asarray(typed["start"]))
+            if (trialing & ~later).any():
+                raise bad_rows(source, name, TRIAL_PROBLEM, np.flatnonzero(trialing & ~later), column.to_numpy())
+            # not paying yet (its trial ends after today, in the month in progress at the earliest): counted nowhere
+            typed["mrr"] = np.where(trialing, 0.0, np.asarray(typed["mrr"], dtype=np.float64))
+            read |= trialing
+            count = int(trialing.sum())
+            note(
+                f"{source}: {count} subscription{'s' if count > 1 else ''} in a free trial ending after today "
+                f"({', '.join(sorted(set(said[trialing])))}): not paying yet, counted nowhere (an export after the "
+                "trial's end counts it from then)"
+            )
+        expired = np.isin(said, list(NEVER_PAID_ENDED))
+        if not expired.any():
+            continue
+        end = typed.get("end")
+        open_ = expired if end is None else expired & np.isnat(np.asarray(end))
+        if open_.any():
+            raise bad_rows(source, name, PROBLEM, np.flatnonzero(open_), column.to_numpy())
+        typed["mrr"] = np.where(expired, 0.0, np.asarray(typed["mrr"], dtype=np.float64))
+        read |= expired
+        count = int(expired.sum())
+        note(
+            f"{source}: {count} subscription{'s' if count > 1 else ''} whose status is 'incomplete_expired' (the first "
+            "payment failed and the subscription was ended) never paid: counted nowhere"
+        )
+    return read
+
+
 def paid_from_trial_end(
-    df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str, read_dates: Any
+    df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str, read_dates: Any, today: Any = None
 ) -> None:
     """Move each interval's ``start`` in ``typed`` to its trial's end, and set the ``mrr`` of one that ended by then
-    to 0 (see the module docstring). ``read_dates(series, column)`` reads a date column (blanks allowed)."""
+    to 0 (see the module docstring); read the rows of the statuses left to it (:func:`_read_statuses`).
+    ``read_dates(series, column)`` reads a date column (blanks allowed); ``today``: the run's date (default: today)."""
     columns = [c for c in trial_end_columns(df.columns) if c != names.get("start")]
+    if len(columns) == 1:
+        position = [str(c) for c in df.columns].index(columns[0])
+        read = _read_statuses(df, typed, read_dates(df.iloc[:, position], columns[0]), source, today)
+    else:
+        read = _read_statuses(df, typed, None, source, today)
     if not columns:
         return
     if len(columns) > 1:
@@ -77,7 +143,7 @@ def paid_from_trial_end(
     position = [str(c) for c in df.columns].index(columns[0])
     trial_end = read_dates(df.iloc[:, position], columns[0])
     start = np.asarray(typed["start"])
-    later = ~np.isnat(trial_end) & (trial_end > start)
+    later = ~np.isnat(trial_end) & (trial_end > start) & ~read  # a trial not ended yet: not paying, start kept
     if not later.any():
         return
     end = np.asarray(typed["end"]) if "end" in typed else np.full(len(start), np.datetime64("NaT"), "datetime64[us]")
