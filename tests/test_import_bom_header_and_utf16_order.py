@@ -53,3 +53,14 @@ def test_utf16_without_a_byte_order_mark_is_told_its_byte_order(
     out = tmp_path / "read"
     assert cli.main(["import", "--orders", str(path), "--encoding", f"utf-16-{order}", "--to-csv", str(out)]) == 0
     assert (out / "order_revenue_cohorts.csv").read_text().splitlines()[1] == "2024-01,30.5"
+
+
+@pytest.mark.parametrize(("order", "given"), [("be", "utf-16-le"), ("le", "UTF_16_BE")])
+def test_utf16_given_in_the_other_byte_order_is_told_which(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], order: str, given: str
+) -> None:
+    path = tmp_path / "orders.csv"  # before: "orders.csv has a header but no data rows" (one line of CJK characters)
+    path.write_bytes("customer_id\tdate\tamount\na\t2024-01-05\t10.50\n".encode(f"utf-16-{order}"))
+    err = _refusal(capsys, "import", "--orders", path, "--encoding", given, "--to-csv", tmp_path / "o")
+    endian = "big-endian (its NUL bytes first)" if order == "be" else "little-endian (its NUL bytes second)"
+    assert err == (f"xl-retention: error: orders.csv is UTF-16 {endian}, not {given}: give --encoding utf-16-{order}")

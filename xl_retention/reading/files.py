@@ -82,6 +82,19 @@ _WHAT = {
 }
 
 
+def _codec_name(encoding: str) -> str:
+    """Python's name of the codec ``encoding`` names (``UTF-16LE``, ``utf_16_le``: ``utf-16-le``), else itself."""
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return encoding
+
+
+_ORDER = {"utf-16-le": "little-endian (its NUL bytes second)", "utf-16-be": "big-endian (its NUL bytes first)"}
+
+
 def _utf16_hint(path: Path) -> str:
     """The ``--encoding`` a binary file's first bytes point to as UTF-16 without a byte-order mark: a text's ASCII
     characters have their NUL byte second in little-endian (``a\\0``), first in big-endian (``\\0a``); both when
@@ -156,6 +169,11 @@ def read_table(
                 f"; if it is UTF-16 text without a byte-order mark, give {_utf16_hint(path)}" if suffix in _CSV else ""
             )
             raise DataError(f"{source} is not a text, Parquet or Excel file (binary content){hint}", source=source)
+        said = _utf16_hint(path).split()[1]  # UTF-16 in the other byte order: read as one line of CJK characters
+        given = _codec_name(encoding)
+        if given in ("utf-16-le", "utf-16-be") and said in ("utf-16-le", "utf-16-be") and said != given:
+            raise DataError(f"{source} is UTF-16 {_ORDER[said]}, not {encoding}: give --encoding {said}",
+                            source=source)  # fmt: skip
         kind = "text"  # e.g. UTF-16 without a byte-order mark, its encoding given
     if kind in _WHAT:
         raise DataError(f"{source} is {_WHAT[kind]}", source=source)
