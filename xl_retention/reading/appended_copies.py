@@ -1,20 +1,24 @@
 """Overlapping exports appended to a file of orders or survey answers without a record id: a block of rows again.
 
-A hand-kept orders sheet or a till's report without an order number, or a Google Forms sheet of answers without a
+A hand- kept orders sheet or a till's report without an order number, or a Google Forms sheet of answers without a
 response id, to which each new export is appended: where the new export overlaps the old one, its first rows repeat
 the old one's last rows, in the same order. Counted as read, each such order or answer counts twice (a repeat rate of
 100%, the revenue doubled, a month's NPS from doubled answers), silently; :mod:`.repeats` tells copies by the record's
-id where the file has one, :mod:`.copies` a subscriptions file's. Here the seam is where the dates go back (a file
-kept in date order, then an export starting earlier): the rows from there are compared with the earlier rows of the
-same date. A run of them identical in every column to a run of earlier rows in the same order is refused, naming the
-rows: two rows at least when the dates carry a time of day (the same second, the same customer, amount or score
-twice running is no chance), three when they are days (two customers buying again on one day as before is rare, three
-in a row not done). Answers dated by day only (a Google Forms sheet kept by date, a survey tool's daily export) are
-judged by the seam itself: a day and a score of 0-10 again, three running, may be chance, but three rows or more that
-repeat every earlier row from the first of them to the seam, through a change of day (the old export's whole end, the
-new one starting on an earlier day than the old one ended), are an export appended again. Files with no seam (most:
-in date order, or in an order of their own with many) are not looked at row by row: the check costs one comparison
-of each date with the one before.
+id where the file has one, :mod:`.copies` a subscriptions file's. Here the seam is where the file's order of dates
+turns: where the dates go back in a file kept oldest first (then an export starting earlier), where they go forward in
+one kept newest first as Shopify's, Stripe's, PayPal's and SurveyMonkey's exports are (then an export ending later).
+The rows from the seam are compared with the earlier rows of the seam's date (the export below starts with the one
+above's last rows: exports appended in the file's order), and the first rows of the export above the seam with the
+rows below it of their date (the export below ends with the one above's first rows: the new export pasted above the
+old one). A run of them identical in every column to a run of earlier rows in the same order is refused, naming the
+rows: two rows at least when the dates carry a time of day (the same second, the same customer, amount or score twice
+running is no chance), three when they are days (two customers buying again on one day as before is rare, three in a
+row not done). Answers dated by day only (a Google Forms sheet kept by date, a survey tool's daily export) are judged
+by the seam itself: a day and a score of 0-10 again, three running, may be chance, but three rows or more that repeat
+every earlier row from the first of them to the seam, through a change of day (the old export's whole end, the new one
+starting on an earlier day than the old one ended; newest first, later), are an export appended again. Files with no
+seam (most: in date order, or in an order of their own with many) are not looked at row by row: the check costs one
+comparison of each date with the one before.
 """
 
 from __future__ import annotations
@@ -45,9 +49,10 @@ def _same(df: pd.DataFrame, first: int, second: int, length: int) -> int:
 
 
 def check_appended_copies(df: pd.DataFrame, dates: np.ndarray, source: str, column: str, what: str) -> None:
-    """Refuse a run of rows of ``df`` (every column as read) that repeats a run of earlier rows where the dates go
-    back (see the module docstring). ``dates``: each row's date (datetime64, NaT where blank); ``column``: the name
-    of the column to name; ``what``: "orders" or "answers". The caller asks only of files without a record id.
+    """Refuse a run of rows of ``df`` (every column as read) that repeats a run of earlier rows where the order of
+    the dates turns (see the module docstring). ``dates``: each row's date (datetime64, NaT where blank);
+    ``column``: the name of the column to name; ``what``: "orders" or "answers". The caller asks only of files
+    without a record id.
 
     >>> frame = pd.DataFrame({"customer_id": ["a", "b", "c", "a", "b", "c", "d"],
     ...                       "date": ["2024-01-05", "2024-01-06", "2024-01-07"] * 2 + ["2024-02-01"]})
@@ -58,11 +63,27 @@ def check_appended_copies(df: pd.DataFrame, dates: np.ndarray, source: str, colu
 (rows 5-7 are rows 2-4 again: overlapping exports appended?), in a file without an order id to tell two orders \
 apart: each would count twice; remove the repeated rows, or add the export's order id column in rows 5, 6, 7 \
 (counting the header as row 1): 'a', 'b', 'c'
+
+    Newest first, the new export pasted above the old one (rows 2-4 again in rows 7-9; the seam is row 6, 'e'):
+
+    >>> frame = pd.DataFrame({"customer_id": ["d", "c", "b", "a", "e", "d", "c", "b"],
+    ...                       "date": ["2024-02-01", "2024-01-07", "2024-01-06", "2024-01-05", "2024-02-03",
+    ...                                "2024-02-01", "2024-01-07", "2024-01-06"]})
+    >>> check_appended_copies(frame, frame["date"].to_numpy(dtype="datetime64[D]"), "o.csv", "customer_id", "orders")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'customer_id': rows repeating earlier rows in the same order \
+(rows 7-9 are rows 2-4 again: overlapping exports appended?), in a file without an order id to tell two orders \
+apart: each would count twice; remove the repeated rows, or add the export's order id column in rows 7, 8, 9 \
+(counting the header as row 1): 'd', 'c', 'b'
     """
     if len(dates) < 4 or dates.dtype.kind != "M":
         return
     ticks = dates.view(np.int64)
-    seams = np.flatnonzero(ticks[1:] < ticks[:-1]) + 1  # NaT is the lowest tick: a blank date is a seam too
+    back = np.flatnonzero(ticks[1:] < ticks[:-1]) + 1  # NaT is the lowest tick: a blank date is a seam too
+    forward = np.flatnonzero(ticks[1:] > ticks[:-1]) + 1
+    # a file kept oldest first: its seams go back; newest first (Shopify's, Stripe's, SurveyMonkey's exports): forward
+    seams = back if back.size < forward.size else forward if forward.size < back.size else np.union1d(back, forward)
     if not seams.size or seams.size > _SEAMS or 3 * seams.size > len(dates):  # not in date order: no exports
         return
     known = ~np.isnat(dates)
@@ -71,22 +92,36 @@ apart: each would count twice; remove the repeated rows, or add the export's ord
     timed = unit not in "YMWD" and bool((ticks[known] % per_day != 0).any())
     whole_end = what == "answers" and not timed  # a day and a score again, three running, may be chance: the whole end
     least = 2 if timed else 3
-    top = int(df.attrs.get("header_row", 1)) + 1  # data row 0's row in the file (a sheet's table may start lower)
-    for seam in map(int, seams):
+    edges = [0, *map(int, seams), len(dates)]
+    for block, seam, end in zip(edges, edges[1:], edges[2:], strict=False):
         if not known[seam]:
             continue
-        for start in np.flatnonzero(ticks[:seam] == ticks[seam])[:_STARTS]:
-            start = int(start)
+        # the export below starts with the one above's last rows (from a row of the seam's date)
+        for start in map(int, np.flatnonzero(ticks[:seam] == ticks[seam])[:_STARTS]):
             run = _same(df, start, seam, min(seam - start, len(df) - seam))
             if run >= least and (not whole_end or run == seam - start):
-                rows = np.arange(seam, seam + run)
-                record = "an order id" if what == "orders" else "a response id"
-                kind = "order" if what == "orders" else "response"
-                again = f"rows {seam + top}-{seam + run + top - 1} are rows {start + top}-{start + run + top - 1} again"
-                problem = (
-                    f"rows repeating earlier rows in the same order ({again}: overlapping exports appended?), in a "
-                    f"file without {record} to tell two {what} apart: each would count twice; remove the repeated "
-                    f"rows, or add the export's {kind} id column"
-                )
-                values = df[column].to_numpy() if list(map(str, df.columns)).count(column) == 1 else None
-                raise bad_rows(source, column, problem, rows, values)
+                _refuse(df, source, column, what, start, seam, run)
+        # the export below ends with the one above's first rows (the new export pasted above the old one)
+        if not known[block]:
+            continue
+        for second in map(int, np.flatnonzero(ticks[seam:end] == ticks[block])[:_STARTS] + seam):
+            run = _same(df, block, second, min(seam - block, end - second))
+            whole = run == end - second and ticks[second] != ticks[second + run - 1]  # to the seam, through a day
+            if run >= least and (not whole_end or whole):
+                _refuse(df, source, column, what, block, second, run)
+
+
+def _refuse(df: pd.DataFrame, source: str, column: str, what: str, first: int, second: int, run: int) -> None:
+    """Refuse the ``run`` rows from ``second`` that repeat the rows from ``first``."""
+    top = int(df.attrs.get("header_row", 1)) + 1  # data row 0's row in the file (a sheet's table may start lower)
+    rows = np.arange(second, second + run)
+    record = "an order id" if what == "orders" else "a response id"
+    kind = "order" if what == "orders" else "response"
+    again = f"rows {second + top}-{second + run + top - 1} are rows {first + top}-{first + run + top - 1} again"
+    problem = (
+        f"rows repeating earlier rows in the same order ({again}: overlapping exports appended?), in a "
+        f"file without {record} to tell two {what} apart: each would count twice; remove the repeated "
+        f"rows, or add the export's {kind} id column"
+    )
+    values = df[column].to_numpy() if list(map(str, df.columns)).count(column) == 1 else None
+    raise bad_rows(source, column, problem, rows, values)
