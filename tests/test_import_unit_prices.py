@@ -33,7 +33,9 @@ def _revenue(out: Path) -> list[list[object]]:
 
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
-@pytest.mark.parametrize("name", ["Preço unitário", "Precio por unidad", "Prix par unité", "Stückpreis", "Unit Cost"])
+@pytest.mark.parametrize(
+    "name", ["Preço unitário", "Precio por unidad", "Prix par unité", "Stückpreis", "Unit Cost", "Cost per item"]
+)
 def test_a_unit_price_in_other_words_is_multiplied_by_its_quantity(tmp_path: Path, backend: str, name: str) -> None:
     code, out = _run(tmp_path, ORDERS.format(name), name, backend)
     assert code == 0 and _revenue(out) == [["2024-01", 50.0, 20.0]]  # 10 x 3 + 20, then 10 x 2 (was 30, 10)

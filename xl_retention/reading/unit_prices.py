@@ -19,6 +19,8 @@ Which one the amount column is decides whether the quantity multiplies it, and o
 ['unit', 'price', 'price', 'line', 'line', 'line']
 >>> [price_kind(n) for n in ("Precio por unidad", "UnitAmount", "Item Cost", "Lineitem price", "Price each")]
 ['unit', 'unit', 'price', 'unit', 'unit']
+>>> [price_kind(n) for n in ("Cost per item", "Preis pro Artikel", "Prix par article", "Preço por produto")]
+['unit', 'unit', 'unit', 'unit']
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ _UNIT_WORDS = frozenset({"each", "ea", "unidad", "unidade", "unite", "unita", "s
                          "piece", "pc", "jednostkowa", "jednostkowy", "jednotkova"})  # fmt: skip
 #: Beginnings of a word that say one unit: unit_price, UnitAmount, unitaire, unitario, Einzelpreis, Stückpreis.
 _UNIT_STEMS = ("unit", "einzel", "stuckpreis", "stueckpreis", "stukprijs", "styckpris", "kappaleh")
+#: "per" and what one item is called, in the languages the import knows: "Cost per item", "Preis je Artikel".
+_PER = frozenset({"per", "pro", "je", "par", "por", "para"})
+_ITEM = frozenset({"item", "article", "artikel", "articulo", "artigo", "articolo", "product", "produkt", "produit",
+                   "producto", "produto", "prodotto"})  # fmt: skip
 #: Beginnings of a word that say the line's total: total, totale, Gesamtpreis, Summe, subtotal, "line total".
 _LINE_STEMS = ("total", "gesamt", "sum", "subtotal", "totaal")
 #: Words (accents dropped) that say a price or a cost, and the endings of a compound that is one (Artikelpreis).
@@ -60,7 +66,8 @@ def price_kind(name: Any) -> str:
     if "lineitem_price" in said or "line_item_price" in said or said in ("unit", "each", "rate"):  # Shopify's
         return "unit"
     found = {_unaccented(w) for w in words(name)}
-    if found & _UNIT_WORDS or any(w.startswith(_UNIT_STEMS) for w in found) or "price_per" in said:
+    each = found & _PER and found & _ITEM  # "Cost per item", "Preis pro Artikel", "Prix par article"
+    if found & _UNIT_WORDS or any(w.startswith(_UNIT_STEMS) for w in found) or "price_per" in said or each:
         return "unit"
     if any(w.startswith(_LINE_STEMS) for w in found) or "line" in found:
         return "line"
