@@ -55,6 +55,7 @@ from ..reading.pauses import pause_columns
 from ..reading.repeats import record_id_columns
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.sandbox import sandbox_columns
+from ..reading.segment_spellings import lookalike_segments
 from ..reading.snapshot_rows import kept_segments
 from ..reading.statuses import ended_flag_columns, status_columns
 from ..reading.tax_flags import may_say_tax_included
@@ -83,7 +84,7 @@ from .mirrors import (
 )
 from .order_marks import orders_by_values
 from .refusals import ROW, _stripped, refuse_any, unseen_in_ids
-from .segments import BLANK_SEGMENT, _segment_name, _segment_text
+from .segments import BLANK_SEGMENT, _segment_name, segment_labels
 from .unmapped_columns import needs_file_reading, refuse_movements_log
 
 __all__ = ["Input", "coded_segments", "typed_input"]
@@ -229,7 +230,7 @@ def _from_frame(
     typed = pd.DataFrame(out)
     order = None
     if segment is not None:
-        labels = _segment_text(df[_segment_name(list(map(str, df.columns)), segment, source)]).to_numpy()
+        labels = segment_labels(df, segment, source)  # 'Pro' beside 'PRO': refused (reading.segment_spellings)
         labels = kept_segments(labels, frame.attrs)  # the rows kept; a customer's month of several: the smallest
         codes, order = coded_segments(labels)
         typed["segment"] = pd.Series(labels, dtype=object).map(codes).to_numpy(dtype=object)
@@ -395,7 +396,11 @@ def _from_table(
     if segment:
         seg = _stripped(table[_segment_name(list(table.columns), segment, source)].cast("string"))  # Spark: refusals
         labelled = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
-        codes, order = coded_segments(con.execute(table.select(s=labelled).distinct())["s"])
+        found = con.execute(table.select(s=labelled).distinct())["s"]
+        if lookalike_segments(found):  # 'Pro' beside 'PRO': read as a file's, refused naming the rows
+            frame = con.execute(table.order_by(ROW).select(*wanted) if ROW in table.columns else table.select(*wanted))
+            return _from_frame(frame, kind, columns, source, options, segment)
+        codes, order = coded_segments(found)
         rename["segment"] = labelled.substitute(codes)  # codes: compared alike under every collation
         names["segment"] = segment
     if ROW in table.columns:

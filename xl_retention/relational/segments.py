@@ -27,7 +27,7 @@ from ..reading.paypal import paypal_orders
 from ..reading.snapshot_rows import kept_segments
 from ..tables._months import month_ordinals
 
-__all__ = ["BLANK_SEGMENT", "by_segment", "split_rows"]
+__all__ = ["BLANK_SEGMENT", "by_segment", "segment_labels", "split_rows"]
 
 #: The segment of rows whose segment column is blank.
 BLANK_SEGMENT = "(blank)"
@@ -52,12 +52,19 @@ def _segment_name(names: list[str], segment: str, source: str) -> str:
     return found[0]
 
 
-def _segment_text(series: pd.Series) -> pd.Series:
-    """Segment values as text (as ids are read: whole numbers as digits, spaces stripped); blanks ``(blank)``."""
+def segment_labels(df: pd.DataFrame, segment: str, source: str) -> np.ndarray:
+    """Each row's segment label in the column ``segment`` names: text as ids are read (whole numbers as digits, spaces
+    stripped), blanks ``(blank)``; two values that differ only in capitals, spaces, apostrophes or hyphens (``Pro``
+    and ``PRO``) are refused, naming both and their rows (:mod:`~xl_retention.reading.segment_spellings`)."""
+    from ..reading.segment_spellings import refuse_lookalike_segments
     from ..reading.values import clean_ids
 
+    name = _segment_name(list(map(str, df.columns)), segment, source)
+    position = [str(c) for c in df.columns].index(name)
+    series = df.iloc[:, position]
     text = clean_ids(series.astype(object) if not pd.api.types.is_object_dtype(series) else series)
-    return text.astype(object).where(text.notna(), BLANK_SEGMENT).astype(str)
+    refuse_lookalike_segments(text, series, source, name)
+    return text.astype(object).where(text.notna(), BLANK_SEGMENT).astype(str).to_numpy()
 
 
 def split_rows(
@@ -71,7 +78,7 @@ def split_rows(
 ) -> dict[str, pd.DataFrame]:
     """The rows of ``df`` (as given) by segment, each customer's rows in their segment (see the module docstring)."""
     typed, names = prepare(df, kind, columns, source, options)
-    every = _segment_text(df[_segment_name(list(map(str, df.columns)), segment, source)]).to_numpy()
+    every = segment_labels(df, segment, source)
     if kind == "answers":
         return {s: df[every == s] for s in sorted(set(every))}
     kept = typed.attrs.get("positions")  # an orders file's rows kept (line items and cancelled orders left out)
