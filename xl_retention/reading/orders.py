@@ -434,11 +434,18 @@ def _flagged(column: pd.Series, name: str, source: str) -> np.ndarray:
 
 
 def orders_as_paid(
-    df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str, read_numbers: Any
+    df: pd.DataFrame,
+    typed: dict[str, Any],
+    names: dict[str, str],
+    source: str,
+    read_numbers: Any,
+    net_share: np.ndarray | None = None,
 ) -> tuple[dict[str, Any], np.ndarray]:
     """The orders of ``df`` as they were paid: refunded amounts taken off, one row per order, orders that were not
     paid left out (see the module docstring); and the file positions of the rows kept.
-    ``read_numbers(series, column)`` reads a number column (blanks allowed)."""
+    ``read_numbers(series, column)`` reads a number column (blanks allowed); ``net_share``: each amount's share left
+    once its tax was taken off (:func:`~.taxes.net_shares`), None where none was: a refunded amount, written as the
+    amount is (Shopify's 'Refunded Amount' of its 'Total'), is taken off in that share."""
     check_order_copies(df, typed, source)  # an order's status changed between two exports appended (order_copies)
     types.check_sides(df, source)  # DATEV's Soll/Haben-Kennzeichen H: a credit note, or the sale? (document_types)
     types.check_refund_flags(df, source)  # App Store Connect's Refund = Yes, Storno = X (document_types)
@@ -458,6 +465,8 @@ def orders_as_paid(
     if refunded is not None:  # refunded in full: no purchase, as a 'refunded' status says
         position = [str(c) for c in df.columns].index(refunded)
         taken, shown = read_numbers(df.iloc[:, position], refunded), df.iloc[:, position].to_numpy()
+        if net_share is not None:  # a gross refund of a gross amount whose tax was taken off: its net part
+            taken = np.asarray(taken, dtype=np.float64) * net_share
         typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
     check_items_without_order(df, typed, names, source)
     if refunded is None and "amount" in typed:

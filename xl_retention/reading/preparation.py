@@ -94,7 +94,7 @@ from .statuses import (
 )
 from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_summary_rows
 from .survey_questions import check_questions
-from .taxes import net_of_tax
+from .taxes import net_of_tax, net_shares
 from .trials import paid_from_trial_end, trial_column
 from .unmapped import refuse_movements_log, refuse_unused_dates
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids, written_values
@@ -260,10 +260,13 @@ def prepare(
         refuse_missing_months(typed["month"], source, names["month"])
     # 'Total' beside 'Tax': MRR is net of tax (reading.taxes); without a tax, 'Prices include tax' yes, Paddle's
     # tax_mode internal are refused (reading.tax_flags)
+    net_share = None  # an order's amount net of tax / as written (reading.taxes.net_shares)
     if kind in ("snapshots", "intervals"):
         typed = net_of_tax(df, typed, names, source, options.decimal)
     elif kind == "orders" and "amount" in typed:  # Shopify's 'Total' beside 'Taxes': revenue is net of tax too
+        gross = typed["amount"]
         typed = net_of_tax(df, typed, names, source, options.decimal, "revenue")
+        net_share = net_shares(gross, typed["amount"])  # its 'Refunded Amount' is gross too: taken off in that share
     if billing and kind == "snapshots":  # a payments log: a yearly payment counted one month (reading.payment_logs)
         refuse_payment_log(typed, names, source, written_values(df, names["interval"]))
     if kind == "snapshots":  # Stripe's invoices by month: 'Amount Paid' as MRR, in_ ids (reading.payment_logs)
@@ -317,7 +320,7 @@ def prepare(
         ordered = np.asarray(typed["order_id"], dtype=object) if "order_id" in typed and options.segment else None
         refunds = np.asarray(typed["amount"], dtype=np.float64) < 0 if "amount" in typed else None
         typed, kept = orders_as_paid(df, typed, names, source, lambda s, c: parse_numbers(s, source, c,
-                                     decimal=options.decimal, allow_blank=True))  # fmt: skip
+                                     decimal=options.decimal, allow_blank=True), net_share)  # fmt: skip
         month_rows = None if ordered is None else order_groups(ordered, kept, refunds)  # an order's rows: its segment
         index = out.index[kept] if len(kept) != len(out.index) else index
         undated = np.isnat(np.asarray(typed["date"]))  # blank dates of orders that count (an unpaid one's may be)

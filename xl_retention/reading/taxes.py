@@ -31,7 +31,7 @@ from .names import columns_option
 from .names import words as _words
 from .notes import note
 
-__all__ = ["net_of_tax", "tax_columns", "tax_named"]
+__all__ = ["net_of_tax", "net_shares", "tax_columns", "tax_named"]
 
 #: Words of a column's name that say a tax (English, German, French, Spanish, Italian, Dutch, Nordic, Slavic).
 _TAX = frozenset({
@@ -196,3 +196,18 @@ def net_of_tax(
         typed[money_key] = money - np.where(np.isfinite(tax), tax, 0.0)
         note(f"{source}: {money_name!r} includes the tax in {column!r} ({why}): taken off, {what} is net of tax")
     return typed
+
+
+def net_shares(gross: Any, net: Any) -> np.ndarray | None:
+    """Each amount's share left once :func:`net_of_tax` took its tax off (``net`` / ``gross``; 1 where the amount is
+    0 or blank), None where it took none (``net`` is ``gross``): a refund written beside a gross amount (Shopify's
+    'Refunded Amount' of its 'Total') is gross too, and is taken off the net amount in this share.
+
+    >>> net_shares(np.array([95.04, 0.0]), np.array([88.0, 0.0])).round(4).tolist()
+    [0.9259, 1.0]
+    """
+    if net is gross:
+        return None
+    gross, net = np.asarray(gross, dtype=np.float64), np.asarray(net, dtype=np.float64)
+    told = np.isfinite(gross) & np.isfinite(net) & (gross != 0)
+    return np.divide(net, gross, out=np.ones(len(gross)), where=told)
