@@ -65,6 +65,7 @@ from ..reading.values import WHITESPACE
 from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal
 from .file_rules import Typed, id_checks, read_as_file
 from .id_forms import salesforce_pairs
+from .instants import note_instants
 from .mirrors import (
     _add_on_columns,
     _by_currency,
@@ -311,6 +312,7 @@ def _from_table(
     aliases = BILLING_ALIASES if billing else order_aliases(empty.columns) if kind == "orders" else None
     names = dict(normalize_columns(empty, required, optional, cols, source, aliases).attrs["source_columns"])
     refuse_unused_end(empty.columns, names, source, kind)  # an end date under another name, unmapped: no churn
+    note_instants(con, table, names, source, options.timezone if options else None)  # TIMESTAMPTZ: UTC months
     refuse_movements_log(con, table, names, source, kind)  # Activity type: New Business, Churn (reading.unmapped)
     if kind in ("visits", "orders"):  # 'Date, Users': a report's counts, one row a date (reading.export_kinds)
         _refuse_counts(con, table, names, kind, source)

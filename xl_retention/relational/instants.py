@@ -1,0 +1,50 @@
+"""A typed table's timestamps with a time zone (DuckDB's and PostgreSQL's TIMESTAMPTZ): instants, counted in UTC.
+
+A CSV file's ``2026-03-31 22:00:00 -0400`` is a March order: its month is the date as written (docs/metrics.md,
+"Months"). Loaded into a database as a TIMESTAMP WITH TIME ZONE (DuckDB's ``strptime(..., '%z')``, PostgreSQL's
+``timestamptz``), the same order is an instant, 02:00 UTC on 1 April, and no date is written any more: the engines
+(Ibis sets each session's zone to UTC) count it in April, silently unlike the file (H54 finding 05). Which zone's
+months the user means cannot be read from the table; the months are counted in UTC, the same on every machine and
+engine, with a note naming the column, the zone, and ``--timezone`` to count them in the user's zone (which reads the
+table as a file's, each instant converted to that zone). A column whose every value is a UTC midnight holds dates
+(stored as instants): no note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from ..reading.notes import note
+
+__all__ = ["note_instants"]
+
+#: The columns read as dates or months (ours).
+_DATED = ("date", "start", "end", "month")
+
+
+def note_instants(con: Any, table: ir.Table, names: Mapping[str, str], source: str, timezone: str | None) -> None:
+    """A note for each mapped date column of ``table`` typed as a timestamp with a time zone whose values have a
+    time of day in it (one count per such column), unless ``timezone`` (``--timezone``) converts them."""
+    if timezone is not None:
+        return
+    schema = table.schema()
+    for ours in _DATED:
+        theirs = names.get(ours)
+        if theirs is None or theirs not in schema or not schema[theirs].is_timestamp():
+            continue
+        zone = schema[theirs].timezone
+        if zone is None:
+            continue
+        c = table[theirs]
+        timed = ibis.or_(c.hour() != 0, c.minute() != 0, c.second() != 0, c.microsecond() != 0)
+        if int(con.execute(table.filter(c.notnull() & timed).count())) == 0:
+            continue
+        note(
+            f"{source}, column {theirs!r}: timestamps with a time zone (instants: no date is written) are counted in "
+            f"{zone} months; --timezone ZONE counts them in yours (an order at 22:00 in New York on 31 March is an "
+            f"April one in UTC)"
+        )
