@@ -20,7 +20,14 @@ import pandas as pd
 from .errors import bad_rows
 from .summary_cells import looks_like_totals
 
-__all__ = ["SUMMARY", "refuse_monthly_totals", "refuse_repeated_headers", "refuse_subtotal_ids", "refuse_summary_rows"]
+__all__ = [
+    "SUMMARY",
+    "customer_ids",
+    "refuse_monthly_totals",
+    "refuse_repeated_headers",
+    "refuse_subtotal_ids",
+    "refuse_summary_rows",
+]
 
 #: A cell that says a row is a summary of the rows above it (English, German, French, Spanish, Dutch, Italian,
 #: Swedish and Norwegian, Finnish, Polish, Portuguese, Russian, Japanese and Chinese: Excel's pivot tables write
@@ -148,6 +155,25 @@ their headers? remove them) in row 3 (counting the header as row 1): 'id'
         raise bad_rows(source, str(df.columns[column]), problem, np.array(rows), {r: df.iat[r, column] for r in rows})
 
 
+#: An id written as a machine or a shop writes a customer's (no space; a digit or an '@': '1042', 'cus_Q1mZ7a',
+#: a UUID, an e-mail; or Stripe's and Paddle's prefix and mixed-case letters, 'cus_QmZaBcXyTrWq'): a report's total
+#: row is labelled in words ('Insgesamt', '合計', 'ALL'), never so. One character again ('0', '99999', '----') is a
+#: placeholder, not a customer's number (:data:`_ONE_MARK`).
+_ONE_MARK = re.compile(r"(\S)\1*")
+_CUSTOMER_ID = re.compile(r"\S*[0-9@]\S*|[a-z]{2,5}_(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{8,}")
+
+
+def customer_ids(ids: Sequence[object]) -> list[object]:
+    """The ``ids`` (few: a candidate total row's) written as a customer's id is, not as a total's label
+    (:data:`_CUSTOMER_ID`): a customer whose MRR is every month the sum of the others' is read.
+
+    >>> customer_ids(["cus_Q1mZ7a", "cus_QmZaBcXyTrWq", "1042", "a@x.com", "Insgesamt", "ALL_CUSTOMERS", "Σ (12)", "0"])
+    ['cus_Q1mZ7a', 'cus_QmZaBcXyTrWq', '1042', 'a@x.com']
+    """
+    said = [str(i).strip() for i in ids]
+    return [i for i, t in zip(ids, said, strict=True) if _CUSTOMER_ID.fullmatch(t) and not _ONE_MARK.fullmatch(t)]
+
+
 def refuse_monthly_totals(kind: str, typed: Mapping[str, Any], names: Mapping[str, str], source: str) -> None:
     """:func:`monthly_totals` of a snapshots table's MRR (``typed``: the columns read, ``names``: the file's names),
     or an orders table's amounts."""
@@ -270,7 +296,8 @@ def monthly_totals(
     or "Total geral" row between the months is; counted as a customer, it doubles the month's MRR. (With two others,
     a customer paying as much as both every month, 150 beside 100 and 50, is as likely: only a label tells, and
     one that says a subtotal, "Total January", "Monthly total", is refused with one other row of its month at least:
-    :func:`~.no_one_ids.subtotal_labels`, asked of the few ids of such rows.)
+    :func:`~.no_one_ids.subtotal_labels`, asked of the few ids of such rows.) An id written as a customer's is
+    ('cus_Q1mZ7a', '1042', an e-mail: :func:`customer_ids`) is a customer paying as much as the others, and read.
     ``months``: each row's month (datetime64), ``amounts`` its amount (NaN for none).
 
     >>> ids = pd.Series(["a", "b", "c", "Sum it", "a", "b", "c", "Sum it"])
@@ -279,8 +306,13 @@ def monthly_totals(
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: s.csv, column 'customer_id': a total row of each month (its MRR is the \
-sum of the month's other rows: the report's totals, not a customer: remove them) in rows 5, 9 (counting the header \
-as row 1): 'Sum it', 'Sum it'
+sum of the month's other rows: the report's totals, not a customer: remove them; a customer of that name whose MRR \
+is every month the others' sum cannot be told from them: write its customer id, a number or an e-mail) in rows 5, 9 \
+(counting the header as row 1): 'Sum it', 'Sum it'
+
+    An id written as a customer's is (:func:`customer_ids`) is a customer paying as much as the others:
+
+    >>> monthly_totals(ids.replace("Sum it", "cus_Q1mZ7a"), months, np.array([100.0, 50, 10, 160] * 2), "s", "c")
     """
     if len(ids) < 3:
         return
@@ -326,11 +358,13 @@ def _refuse_each_months_total(
     per_id = frame.groupby("id", sort=False)
     found = per_id.agg(all_summed=("summed", "all"), months=("m", "nunique"))
     totals = found.index[found["all_summed"] & (found["months"] >= 2)]
+    totals = [t for t in totals if not customer_ids([t])]  # 'cus_Q1mZ7a', '1042', an e-mail: a customer's id
     if len(totals) == 0:
         return
     rows = frame.index[frame["id"].isin(totals)].to_numpy()
     problem = (
         f"a total row of each month (its {what} is the sum of the month's other rows: the report's totals, not a "
-        "customer: remove them)"
+        f"customer: remove them; a customer of that name whose {what} is every month the others' sum cannot be told "
+        "from them: write its customer id, a number or an e-mail)"
     )
     raise bad_rows(source, column, problem, rows, {int(r): ids.iloc[int(r)] for r in rows[:5]})

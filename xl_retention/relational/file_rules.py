@@ -331,6 +331,7 @@ def _monthly_totals(typed: Typed) -> bool:
     month's other rows add up to it) whose id is a subtotal's label ("Total January"), or an id with such rows in two
     months of 4 rows or more (a report's total row): each month's sum by one aggregate, the few such rows fetched."""
     from ..reading.no_one_ids import subtotal_labels
+    from ..reading.summaries import customer_ids
     from .definitions import month_ordinal
 
     when = "month" if typed.kind == "snapshots" else "date"
@@ -357,6 +358,7 @@ def _monthly_totals(typed: Typed) -> bool:
     if subtotal_labels(pd.unique(found["c"].to_numpy(dtype=object))):
         return True
     wide = found[found["n"] >= 4]
+    wide = wide[~wide["c"].isin(customer_ids(pd.unique(wide["c"].to_numpy(dtype=object))))]  # 'cus_Q1mZ7a': a customer
     return bool(len(wide)) and int(wide.groupby("c")["m"].nunique().max()) >= 2
 
 
