@@ -58,6 +58,54 @@ CASES = {
         ),
         None,
     ),
+    "reading.export_kinds.refuse_retention_report": (
+        "visits",
+        pd.DataFrame(
+            {
+                "visitor_id": ["a", "b"],
+                "date": _dates("2024-01-01", "2024-01-02"),
+                "Day 1": [0.5, 0.4],
+                "Day 2": [0.3, 0.2],
+            }
+        ),
+        None,
+    ),
+    "reading.export_kinds.refuse_subscriptions_as_orders": (
+        "orders",
+        pd.DataFrame(
+            {
+                "customer_id": ["a", "b", "c"],
+                "date": _dates("2024-01-05", "2024-01-06", "2024-02-01"),
+                "amount": [10.0, 20, 30],
+                "MRR": [10.0, 20, 30],
+                "interval": ["month"] * 3,
+            }
+        ),
+        None,
+    ),
+    "reading.deal_stages.check_deal_stages": (
+        "orders",
+        pd.DataFrame(
+            {
+                "customer_id": ["a", "b", "c"],
+                "date": _dates("2024-01-05", "2024-01-06", "2024-02-01"),
+                "amount": [10.0, 20, 30],
+                "Stage": ["Closed Won", "Closed Lost", "Closed Won"],
+            }
+        ),
+        None,
+    ),
+    "reading.summaries.refuse_summary_rows": (
+        "orders",
+        pd.DataFrame(
+            {
+                "customer_id": ["a", "b", "c", "Total"],
+                "date": _dates("2024-01-05", "2024-01-06", "2024-02-01", "2024-02-28"),
+                "amount": [10.0, 20, 30, 60],
+            }
+        ),
+        None,
+    ),
     "reading.customer_lists.refuse_customer_lists": (
         "orders",
         pd.DataFrame(
@@ -162,6 +210,17 @@ REFUSED = {
     "'noemail@example.com'",
     "reading.summaries.refuse_subtotal_ids": "table:t, column 'visitor_id': subtotal rows (a month's or a period's "
     "totals, not a customer: remove them) in 1 row, e.g. visitor_id 'Total January'",
+    "reading.export_kinds.refuse_retention_report": "table:t: a retention report (its columns 'Day 1', 'Day 2' are the "
+    "share or number of each cohort still active that many days, weeks or months later), not one row per visit "
+    "(visitor id and date): the import counts raw events itself; export the events (Mixpanel: Events export; "
+    "Amplitude: Export Data), one row per visit (visitor id and date)",
+    "reading.export_kinds.refuse_subscriptions_as_orders": "table:t: a subscriptions export (its columns 'MRR', "
+    "'interval' are a subscription's), not orders: each subscription would count as one purchase on its date, and a "
+    "cancelled one as none; import it with --subscriptions (payments or invoices are orders: --orders)",
+    "reading.deal_stages.check_deal_stages": "table:t, column 'Stage': a CRM's deal stages: deals lost or still open "
+    "are no purchases (import the rows of won deals only) in row 3 (counting the header as row 1): 'Closed Lost'",
+    "reading.summaries.refuse_summary_rows": "table:t, column 'customer_id': a summary row of the export (its totals, "
+    "not data: remove it) in row 5 (counting the header as row 1): 'Total'",
     "reading.customer_lists.refuse_customer_lists": "table:t, column 'Total Orders': a list of customers (one row per "
     "'Email', with the number of their orders: '6' in row 2), not one row per order: each customer's orders would "
     "count as one, at 'Created at'; export the orders themselves (one row per order, with its customer and date)",
@@ -227,6 +286,10 @@ VALID = {
         [2, 1],
     ),
     "reading.summaries.refuse_subtotal_ids": (lambda f: f.assign(visitor_id=["v1", "v2", "Total Wine", "v1"]), [3, 1]),
+    "reading.export_kinds.refuse_retention_report": (lambda f: f.drop(columns=["Day 1", "Day 2"]), [2]),
+    "reading.export_kinds.refuse_subscriptions_as_orders": (lambda f: f.drop(columns=["MRR", "interval"]), [2, 1]),
+    "reading.deal_stages.check_deal_stages": (lambda f: f.assign(Stage=["Closed Won"] * 3), [2, 1]),
+    "reading.summaries.refuse_summary_rows": (lambda f: f.assign(customer_id=["a", "b", "c", "Totalis"]), [2, 2]),
     "reading.customer_lists.refuse_customer_lists": (lambda f: f.assign(**{"Total Orders": [1, 1, 1]}), [2, 1]),
     "reading.plan_currencies.check_plan_currencies": (lambda f: f.assign(Plan=["pro-USD-Monthly"] * 3), [2, 1]),
     "reading.payment_logs.refuse_payments_as_months": (lambda f: f.assign(id=["a1", "b1", "a2"]), [1300.0, 0.0]),
@@ -286,18 +349,20 @@ def test_a_postgresql_table_is_refused_by_every_file_rule() -> None:
 #: The refusals of reading.prepare (and of the functions it calls for ids and export kinds) that are not in
 #: FILE_RULES: the engine path applies them by its own checks (relational.mirrors, .input_checks, .inputs' reading
 #: as a file's), or they concern a file's own layout. A refusal added to the file path must be added to FILE_RULES
-#: (or, where the engine's own code applies it, here): this test fails until it is.
+#: (or, where the engine's own code applies it, here): this test fails until it is. (Not verified one by one here:
+#: check_appended_copies, an export appended again in the same order, is NOT asked of a database table, whose rows
+#: have no order: a known gap.)
 ELSEWHERE = frozenset({
     "_check_dates_given", "_refuse_add_ons", "refuse_add_ons", "_refuse_billing_names_without_interval",
     "_refuse_count_without_interval", "_refuse_unused_billing_columns", "check_answer_statuses",
     "check_appended_copies", "check_copied_rows", "check_currency_column", "check_customer_currencies",
-    "check_deal_stages", "check_discounts", "check_end_dates", "check_ended_at_zero", "check_ended_snapshots",
+    "check_discounts", "check_end_dates", "check_ended_at_zero", "check_ended_snapshots",
     "check_ended_without_end", "check_money_twins", "check_negative_mrr", "check_one_currency", "check_order_id",
     "check_pauses", "check_questions", "check_renewal_ends", "check_repeated_rows", "check_scale", "check_scores",
     "check_statuses", "check_test_mode", "refuse_bad_ids", "refuse_counts", "refuse_empty_end", "refuse_extra_prices",
     "refuse_future_months", "refuse_missing_months", "refuse_movements_log", "refuse_orders_as_subscriptions",
-    "refuse_repeated_headers", "refuse_retention_report", "refuse_sheets_alike", "refuse_shifted_column",
-    "refuse_subscriptions_as_orders", "refuse_summary_rows", "refuse_times", "refuse_unused_dates", "refuse_unused_end",
+    "refuse_repeated_headers", "refuse_sheets_alike", "refuse_shifted_column",
+    "refuse_times", "refuse_unused_dates", "refuse_unused_end",
 })  # fmt: skip
 
 

@@ -362,6 +362,67 @@ def _monthly_totals(typed: Typed) -> bool:
     return bool(len(wide)) and int(wide.groupby("c")["m"].nunique().max()) >= 2
 
 
+def _retention_report(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.export_kinds.refuse_retention_report`: by the column names alone."""
+    from ..reading.export_kinds import refuse_retention_report
+
+    return _raises(refuse_retention_report, pd.DataFrame(columns=typed.columns), typed.kind, typed.source)
+
+
+def _subscriptions_as_orders(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.export_kinds.refuse_subscriptions_as_orders`: by the names and a sample of the
+    first 1,000 rows (the rule's own sample of an interval column's values)."""
+    from ..reading.export_kinds import refuse_subscriptions_as_orders
+
+    sample = typed.con.execute(typed.table.select(*typed.columns).limit(1_000))
+    return _raises(refuse_subscriptions_as_orders, sample, typed.names, typed.source)
+
+
+def _deal_stages(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.deal_stages.check_deal_stages`: asked of each text column's distinct values (1,000
+    at most, the rule's own sample) not read."""
+    from ..reading.deal_stages import check_deal_stages
+
+    used = {str(c) for c in typed.names.values()}
+    said = {c: typed.distinct(typed.table[c], 1_000) for c in typed.columns if c not in used and typed.text(c)}
+    if not said:
+        return False
+    size = max(map(len, said.values()))
+    frame = pd.DataFrame({c: pd.Series(v + [None] * (size - len(v)), dtype=object) for c, v in said.items()})
+    return _raises(check_deal_stages, frame, typed.source, used)
+
+
+#: Beginnings of every word :data:`~xl_retention.reading.summaries.SUMMARY` says (the engine's filter, a superset).
+_SUMMARY_WORDS = (
+    *("tota", "sum", "gesamt", "average", "avg", "mean", "durchschnitt", "moyenne", "promedio", "gemiddelde"),
+    *("razem", "yhteens", "итого", "всего", "合計", "小計", "総計", "合计", "小计", "总计"),
+)
+
+
+def _summary_rows(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.summaries.refuse_summary_rows`: an id that is a summary's label ('Total',
+    'Average', 'Gesamtergebnis'); the table is then read as a file's, whose rule looks at where such rows are."""
+    from ..reading.summaries import SUMMARY
+
+    for who in ("customer_id", "visitor_id"):
+        if who not in typed.names or not typed.text(typed.names[who]):
+            continue
+        ids = typed.table[typed.names[who]]
+        asked = ids.re_search("(?i)" + "|".join(_SUMMARY_WORDS))  # one pattern: each row's text scanned once
+        if any(isinstance(v, str) and SUMMARY.match(v) for v in typed.distinct(asked.ifelse(ids, ibis.null("string")))):
+            return True
+    return False
+
+
+def _raises(rule: Callable[..., Any], *arguments: Any) -> bool:
+    """Whether the file path's ``rule`` refuses ``arguments`` (a table's names, a sample or its distinct values)."""
+    try:
+        rule(*arguments)
+    except DataError:
+        return True
+    return False
+
+
 _SUBSCRIPTIONS = frozenset({"snapshots", "intervals"})
 _PEOPLE = frozenset({"snapshots", "intervals", "orders", "visits"})
 
@@ -370,6 +431,12 @@ FILE_RULES: tuple[FileRule, ...] = (
     FileRule("reading.lookalike_ids.refuse_lookalike_ids", _PEOPLE, "ids", _lookalike_ids),
     FileRule("reading.no_one_ids.refuse_placeholder_emails", _PEOPLE, "ids", _placeholder_emails),
     FileRule("reading.summaries.refuse_subtotal_ids", _PEOPLE, "ids", _subtotal_ids, first=True),
+    FileRule("reading.export_kinds.refuse_retention_report", _PEOPLE | {"answers"}, "read", _retention_report),
+    FileRule(
+        "reading.export_kinds.refuse_subscriptions_as_orders", frozenset({"orders"}), "read", _subscriptions_as_orders
+    ),  # fmt: skip
+    FileRule("reading.deal_stages.check_deal_stages", frozenset({"orders"}), "read", _deal_stages),
+    FileRule("reading.summaries.refuse_summary_rows", _PEOPLE, "read", _summary_rows),
     FileRule("reading.customer_lists.refuse_customer_lists", frozenset({"orders", "visits"}), "read", _customer_lists),
     FileRule("reading.plan_currencies.check_plan_currencies", _SUBSCRIPTIONS | {"orders"}, "read", _plan_currencies),
     FileRule("reading.payment_logs.refuse_payments_as_months", frozenset({"snapshots"}), "read", _payments_as_months),
