@@ -110,3 +110,23 @@ def test_newest_first_answers_by_day_the_whole_end_again_are_refused_by_chance_r
     )
     nps = pd.read_csv(run(tmp_path, "--nps", path, "--columns", "date=Date,score=Score") / "nps.csv")
     assert nps["responses"].tolist() == [8, 1]
+
+
+def test_a_start_whose_rows_differ_at_once_costs_a_few_rows(monkeypatch) -> None:
+    # two exports of 20k orders, no overlap in their rows though the dates overlap: each of the 20 start rows tried
+    # is compared a few rows at a time (before: the whole 10k rows up to the seam, every start; either order)
+    import numpy as np
+
+    from xl_retention.reading import appended_copies, repeats
+
+    days = np.repeat(np.arange(400), 50).astype("timedelta64[D]") + np.datetime64("2024-01-01", "D")
+    dates = np.concatenate([days, days[10_000:]])
+    frame = pd.DataFrame({"customer_id": np.arange(len(dates)).astype(str), "amount": 1.0})
+    seen = []
+    text = repeats._text
+    monkeypatch.setattr(repeats, "_text", lambda values: seen.append(len(values)) or text(values))
+    appended_copies.check_appended_copies(frame, dates, "o.csv", "customer_id", "orders")
+    assert 0 < sum(seen) <= 2 * 20 * 2 * 8  # both seams' looks, 20 starts each, 2 slices of 8 rows
+    seen.clear()
+    appended_copies.check_appended_copies(frame[::-1], dates[::-1], "o.csv", "customer_id", "orders")  # newest first
+    assert 0 < sum(seen) <= 2 * 20 * 2 * 8  # both seams' looks, 20 starts each, 2 slices of 8 rows

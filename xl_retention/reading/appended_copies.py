@@ -38,14 +38,20 @@ _STARTS = 20
 
 def _same(df: pd.DataFrame, first: int, second: int, length: int) -> int:
     """How many rows from ``second`` are identical in every column (as text) to the rows from ``first``, in order,
-    looking at ``length`` rows at most."""
+    looking at ``length`` rows at most: in steps growing fourfold from 8 rows, so that a start whose rows differ at
+    once costs a few rows, not the whole export (two exports of 500k rows: seconds, not a minute)."""
     from .repeats import _text
 
-    a = _text(df.iloc[first : first + length]).to_numpy()
-    b = _text(df.iloc[second : second + length]).to_numpy()
-    equal = (a == b).all(axis=1) if a.size else np.zeros(0, dtype=bool)
-    differ = np.flatnonzero(~equal)
-    return int(differ[0]) if differ.size else len(equal)
+    done, step = 0, 8
+    while done < length:
+        size = min(step, length - done)
+        a = _text(df.iloc[first + done : first + done + size]).to_numpy()
+        b = _text(df.iloc[second + done : second + done + size]).to_numpy()
+        differ = np.flatnonzero(~(a == b).all(axis=1)) if a.size else np.zeros(1, dtype=np.int64)
+        if differ.size:
+            return done + int(differ[0])
+        done, step = done + size, step * 4
+    return done
 
 
 def check_appended_copies(df: pd.DataFrame, dates: np.ndarray, source: str, column: str, what: str) -> None:
