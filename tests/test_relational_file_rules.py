@@ -177,6 +177,19 @@ CASES = {
         ),
         None,
     ),
+    "reading.period_spans.refuse_period_spans": (
+        "subscriptions",
+        pd.DataFrame(
+            {
+                "customer_id": ["A", "B"],
+                "start": _dates("2024-01-15", "2024-01-20"),
+                "Amount": [1200.0, 50.0],
+                "Current Period Start": _dates("2024-01-15", "2024-03-20"),
+                "Current Period End": _dates("2025-01-15", "2024-04-20"),
+            }
+        ),
+        {"customer_id": "customer_id", "start": "start", "mrr": "Amount"},
+    ),
     "reading.summaries.refuse_monthly_totals": (
         "subscriptions",
         pd.DataFrame(
@@ -245,6 +258,11 @@ REFUSED = {
     "reading.tax_flags.refuse_tax_included": "table:t: column 'Type' says 'mrr' includes tax (row 2: 'Inclusive') and "
     "no column holds the tax; MRR is net of tax: give the amounts before tax (--columns amount=NAME), or a column of "
     "the tax beside them",
+    "reading.period_spans.refuse_period_spans": "table:t, column 'Amount': 'Amount' (taken as mrr) is a price per "
+    "billing period, and 'Current Period Start' to 'Current Period End' spans 2 months or more: read as monthly, a "
+    "yearly price would count 12 times: map mrr to a monthly column, or give a billing interval column (month, year) "
+    "and map the price as amount (--columns amount=Amount with interval=...); billing periods of 2 months or more in "
+    "row 2 (counting the header as row 1): '1200.0 over 2024-01-15 to 2025-01-15 (12 months)'",
     "reading.summaries.refuse_monthly_totals": "table:t, column 'Customer': subtotal rows (a month's or a period's "
     "totals, not a customer: remove them) in row 2 (counting the header as row 1): 'Total January'",
 }
@@ -299,6 +317,10 @@ VALID = {
         [10.0 + 100 / 12, 20.0 + 100 / 12],
     ),
     "reading.tax_flags.refuse_tax_included": (lambda f: f.assign(Type=["Exclusive"] * 3), [220.0, 120.0]),
+    "reading.period_spans.refuse_period_spans": (
+        lambda f: f.assign(**{"Current Period End": _dates("2024-02-15", "2024-04-20")}),
+        [1250.0, 1250.0, 1250.0],
+    ),
     "reading.summaries.refuse_monthly_totals": (
         lambda f: f.assign(Customer=["C", "A", "B"], MRR=[250, 100, 200]),
         [550.0],

@@ -67,6 +67,7 @@ from .orders import (
 from .pauses import check_pauses
 from .payment_logs import refuse_open_renewals, refuse_payment_log, refuse_payments_as_months
 from .paypal import paypal_orders
+from .period_spans import refuse_period_spans
 from .plan_currencies import check_plan_currencies
 from .renewals import check_renewal_ends
 from .repeats import check_repeated_rows, record_id_columns, subscription_id_columns
@@ -276,6 +277,8 @@ def prepare(
     if billing:
         typed, names = billing_mrr(typed, names, columns, source, df, options.amounts)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100, JPY's mrr_cents / 1 (reading.revenue)
+        refuse_period_spans(df, typed, names, source, lambda s, c: parse_dates(s, source, c, options.dates(),
+                            excel_epoch=epoch, allow_blank=True), trial_column(df, names))  # fmt: skip
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source, lambda: currency_divisors(df))
     if kind in ("snapshots", "intervals"):  # each row's: a month's rows add up below (snapshot_rows)
         check_negative_mrr(typed, names, source, written_values(df, names["mrr"]))  # '-$50.00', not -4.17 a month

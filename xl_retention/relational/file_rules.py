@@ -414,6 +414,15 @@ def _summary_rows(typed: Typed) -> bool:
     return False
 
 
+def _period_spans(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.period_spans.refuse_period_spans`: a price taken as mrr (no interval) beside a
+    billing period's start and end columns, by the names alone."""
+    from ..reading.period_spans import period_columns, price_per_period
+
+    money = typed.names.get("mrr")
+    return not typed.billing and money is not None and price_per_period(money) and bool(period_columns(typed.columns))
+
+
 def _raises(rule: Callable[..., Any], *arguments: Any) -> bool:
     """Whether the file path's ``rule`` refuses ``arguments`` (a table's names, a sample or its distinct values)."""
     try:
@@ -443,6 +452,7 @@ FILE_RULES: tuple[FileRule, ...] = (
     FileRule("reading.payment_logs.refuse_payment_log", frozenset({"snapshots"}), "read", _payment_log),
     FileRule("reading.payment_logs.refuse_open_renewals", frozenset({"intervals"}), "read", _open_renewals),
     FileRule("reading.tax_flags.refuse_tax_included", _SUBSCRIPTIONS, "read", _tax_included),
+    FileRule("reading.period_spans.refuse_period_spans", _SUBSCRIPTIONS, "read", _period_spans),
     FileRule("reading.summaries.refuse_monthly_totals", frozenset({"snapshots", "orders"}), "read", _monthly_totals),
 )
 

@@ -1,0 +1,132 @@
+"""A price taken as MRR beside billing-period columns that show periods of several months.
+
+A subscriptions export without a billing interval column may still write each subscription's current billing
+period (Stripe's "Current Period Start (UTC)"/"Current Period End (UTC)", Recurly's ``current_period_started_at``/
+``current_period_ends_at``, Chargebee's ``current_term_start``/``current_term_end``), and an invoices export each
+invoice's "Period Start"/"Period End". A price mapped to ``mrr`` is monthly only when said so (docs/metrics.md,
+"Billing intervals"): where such a period spans 2 months or more (a yearly plan's 12, a quarterly's 3), the price
+is per period, and read as monthly it counts 12 or 3 times (an invoice of a year: 12 months' MRR in its month,
+the customer lost the month after). :func:`refuse_period_spans` refuses it, naming the rows, the spans and the way
+out (a monthly column, or a billing interval column with the price mapped as ``amount``). Periods under 2 months
+(a month's, a partial first period, a week's) are not read; nor a free trial's (its trial end on or after the
+period's end); nor a column whose name says a month or a year (MRR, ARR: :func:`~.revenue.per_month`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+from .names import columns_option
+
+__all__ = ["LONG_DAYS", "period_columns", "price_per_period", "refuse_period_spans"]
+
+#: A period of this many days or more is 2 months or more (1 January to 1 March: 59 days).
+LONG_DAYS = 58
+_STARTS = frozenset({"start", "starts", "started", "begin", "began", "begins", "from"})
+_ENDS = frozenset({"end", "ends", "ended", "ending", "until", "through", "thru", "to"})
+_PERIOD = frozenset({"period", "term", "cycle"})
+_FILLER = frozenset({"at", "on", "date", "time", "utc", "gmt", "dt", "ts"})
+_SAYS_MONTH_OR_YEAR = frozenset({"mrr", "arr", "acv", "month", "monthly", "months", "mo", "monat", "monatlich",
+                                 "mensuel", "mois", "mensual", "mensal", "mensile", "maandelijks"})  # fmt: skip
+
+
+def _words(name: Any) -> list[str]:
+    """A column's lower-case words in order, camel case split (``CurrentPeriodStart``)."""
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", str(name).replace("\ufeff", "")).lower()
+    return [w for w in re.split(r"[^a-z0-9]+", text) if w]
+
+
+def _shape(name: Any, edge: frozenset[str]) -> tuple[str, ...] | None:
+    """The name's words with its one ``edge`` word (a start's or an end's) as ``*``, fillers left out; None unless
+    it names a billing period, term or cycle and has one such word."""
+    words = _words(name)
+    if not _PERIOD & set(words) or "trial" in words or sum(w in edge for w in words) != 1:
+        return None
+    return tuple("*" if w in edge else w for w in words if w not in _FILLER)
+
+
+def period_columns(names: Sequence[Any]) -> list[tuple[str, str]]:
+    """The (start, end) column pairs of ``names`` that hold each row's billing period or term.
+
+    >>> period_columns(["id", "Current Period Start (UTC)", "Current Period End (UTC)", "Trial End (UTC)"])
+    [('Current Period Start (UTC)', 'Current Period End (UTC)')]
+    >>> period_columns(["current_period_started_at", "current_period_ends_at", "CurrentTermStart", "CurrentTermEnd"])
+    [('current_period_started_at', 'current_period_ends_at'), ('CurrentTermStart', 'CurrentTermEnd')]
+    >>> period_columns(["Period Start (UTC)", "Period End (UTC)", "Start Date", "End Date"])
+    [('Period Start (UTC)', 'Period End (UTC)')]
+    """
+    ends = {_shape(n, _ENDS): str(n) for n in names}
+    ends.pop(None, None)
+    pairs = []
+    for name in names:
+        shape = _shape(name, _STARTS)
+        if shape is not None and shape in ends:
+            pairs.append((str(name), ends[shape]))
+    return pairs
+
+
+def price_per_period(name: Any) -> bool:
+    """Whether a money column taken as ``mrr`` may be a price per billing period: its name says no month nor year.
+
+    >>> [price_per_period(n) for n in ("Amount", "plan_price", "Total", "MRR", "ARR", "Monthly Price", "mrr_usd")]
+    [True, True, True, False, False, False, False]
+    """
+    return not _SAYS_MONTH_OR_YEAR & set(_words(name))
+
+
+def refuse_period_spans(
+    df: pd.DataFrame,
+    typed: dict[str, Any],
+    names: dict[str, str],
+    source: str,
+    read_dates: Callable[[pd.Series, str], np.ndarray],
+    trial_end: str | None = None,
+) -> None:
+    """Refuse a price mapped to ``mrr`` (no billing interval) on rows whose billing period spans 2 months or more
+    (see the module docstring); ``read_dates(series, column)`` reads a column of dates, blanks allowed;
+    ``trial_end``: the file's column of a free trial's end, if any (a period a trial's is not read)."""
+    money = names.get("mrr")
+    if money is None or not price_per_period(money):
+        return
+    columns = list(map(str, df.columns))
+    paid = np.asarray(typed["mrr"], dtype=np.float64)
+    paid = ~np.isnan(paid) & (paid != 0)
+    for start, end in period_columns(columns):
+        begun = np.asarray(read_dates(df.iloc[:, columns.index(start)], start), dtype="datetime64[s]")
+        ended = np.asarray(read_dates(df.iloc[:, columns.index(end)], end), dtype="datetime64[s]")
+        days = (ended - begun).astype(np.float64) / 86400.0  # NaT: nan
+        long = paid & (days >= LONG_DAYS)
+        if trial_end is not None and long.any():  # a free trial's period: the trial, not the price's
+            trial = np.asarray(read_dates(df.iloc[:, columns.index(trial_end)], trial_end), dtype="datetime64[s]")
+            long &= np.isnat(trial) | (trial < ended - np.timedelta64(86400, "s"))
+        if not long.any():
+            continue
+        rows = np.flatnonzero(long)
+        shown = {
+            int(p): f"{df.iloc[p, columns.index(money)]} over {str(begun[p])[:10]} to {str(ended[p])[:10]} "
+            f"({round(days[p] / 30.44)} months)"
+            for p in rows[:3]
+        }
+        if "month" in names:  # one row per customer and month: a payment of several months in one month
+            way = (
+                "a payment of a year would be 12 months' MRR in its month and the customer lost the month after: "
+                "give one row per customer and month the payment covers, with the MRR, or import the rows with "
+                "--orders"
+            )
+        else:
+            way = (
+                "read as monthly, a yearly price would count 12 times: map mrr to a monthly column, or give a billing "
+                f"interval column (month, year) and map the price as amount ({columns_option([('amount', money)])} "
+                "with interval=...)"
+            )
+        problem = (
+            f"{money!r} (taken as mrr) is a price per billing period, and {start!r} to {end!r} spans 2 months or more: "
+            f"{way}; billing periods of 2 months or more"
+        )
+        raise bad_rows(source, money, problem, rows, shown, count=len(rows))
