@@ -130,3 +130,17 @@ def test_a_start_whose_rows_differ_at_once_costs_a_few_rows(monkeypatch) -> None
     seen.clear()
     appended_copies.check_appended_copies(frame[::-1], dates[::-1], "o.csv", "customer_id", "orders")  # newest first
     assert 0 < sum(seen) <= 2 * 20 * 2 * 8  # both seams' looks, 20 starts each, 2 slices of 8 rows
+
+
+def test_an_export_taken_in_the_middle_of_a_busy_day_is_found(tmp_path: Path, capsys) -> None:
+    # newest first, dates by day: 30 orders on 20 February; the older export, taken that noon, holds its 10 morning
+    # orders (the last 10 of the day in the newer export), then 10 February's: its first row is no day's first
+    day = [(f"c{i:02d}", "2024-02-20", 100 + i) for i in range(30)]
+    tenth = [(f"d{i}", "2024-02-10", 10 + i) for i in range(3)]
+    newer = [("e0", "2024-03-02", 5), ("e1", "2024-03-01", 6), *day, *tenth]
+    older = [*day[20:], *tenth, ("f0", "2024-01-15", 7), ("f1", "2024-01-05", 8)]
+    path = _orders(tmp_path / "orders.csv", newer + older)
+    assert refusal(capsys, "--orders", str(path), *COLUMNS, "--to-csv", str(tmp_path / "o")) == (
+        "orders.csv, column 'Customer': rows repeating earlier rows in the same order (rows 37-49 are rows 24-36 "
+        f"again: {REST}37, 38, 39, 40, 41 and 8 more (counting the header as row 1): 'c20', 'c21', 'c22', 'c23', 'c24'"
+    )

@@ -10,15 +10,16 @@ one kept newest first as Shopify's, Stripe's, PayPal's and SurveyMonkey's export
 The rows from the seam are compared with the earlier rows of the seam's date (the export below starts with the one
 above's last rows: exports appended in the file's order), and the first rows of the export above the seam with the
 rows below it of their date (the export below ends with the one above's first rows: the new export pasted above the
-old one). A run of them identical in every column to a run of earlier rows in the same order is refused, naming the
-rows: two rows at least when the dates carry a time of day (the same second, the same customer, amount or score twice
-running is no chance), three when they are days (two customers buying again on one day as before is rare, three in a
-row not done). Answers dated by day only (a Google Forms sheet kept by date, a survey tool's daily export) are judged
-by the seam itself: a day and a score of 0-10 again, three running, may be chance, but three rows or more that repeat
-every earlier row from the first of them to the seam, through a change of day (the old export's whole end, the new one
-starting on an earlier day than the old one ended; newest first, later), are an export appended again. Files with no
-seam (most: in date order, or in an order of their own with many) are not looked at row by row: the check costs one
-comparison of each date with the one before.
+old one). A run is looked for from the rows identical to the one it would repeat (an export taken in the middle of a
+busy day holds its first orders, found after the day's later ones in a newest-first file). A run of them identical in
+every column to a run of earlier rows in the same order is refused, naming the rows: two rows at least when the dates
+carry a time of day (the same second, the same customer, amount or score twice running is no chance), three when they
+are days (two customers buying again on one day as before is rare, three in a row not done). Answers dated by day only
+(a Google Forms sheet kept by date, a survey tool's daily export) are judged by the seam itself: a day and a score of
+0-10 again, three running, may be chance, but three rows or more that repeat every earlier row from the first of them
+to the seam, through a change of day (the old export's whole end, the new one starting on an earlier day than the old
+one ended; newest first, later), are an export appended again. Files with no seam (most: in date order, or in an order
+of their own with many) are not looked at row by row: the check costs one comparison of each date with the one before.
 """
 
 from __future__ import annotations
@@ -32,8 +33,25 @@ __all__ = ["check_appended_copies"]
 
 #: Seams looked at (a file whose dates go back more often is in an order of its own, not exports appended).
 _SEAMS = 50
-#: Earlier rows of a seam's date tried as the start of the repeated run.
+#: Rows of a seam's date identical to the row they would repeat tried as the start of the repeated run.
 _STARTS = 20
+#: Rows of a seam's date compared with that row (the first and the last half: a day of more orders is cut in the
+#: middle, where neither export starts).
+_POOL = 4_000
+
+
+def _alike(df: pd.DataFrame, candidates: np.ndarray, row: int) -> np.ndarray:
+    """The first :data:`_STARTS` of ``candidates`` (positions in ``df``) whose row is identical in every column (as
+    text) to row ``row``: where a repeated run can start. An export taken in the middle of a day holds that day's
+    first orders only, found again after the day's later ones in a newest-first file (not among its first rows)."""
+    from .repeats import _text
+
+    if len(candidates) > _POOL:
+        candidates = np.concatenate([candidates[: _POOL // 2], candidates[-_POOL // 2 :]])
+    if not len(candidates):
+        return candidates
+    same = (_text(df.iloc[candidates]).to_numpy() == _text(df.iloc[[row]]).to_numpy()).all(axis=1)
+    return candidates[same][:_STARTS]
 
 
 def _same(df: pd.DataFrame, first: int, second: int, length: int) -> int:
@@ -103,14 +121,14 @@ apart: each would count twice; remove the repeated rows, or add the export's ord
         if not known[seam]:
             continue
         # the export below starts with the one above's last rows (from a row of the seam's date)
-        for start in map(int, np.flatnonzero(ticks[:seam] == ticks[seam])[:_STARTS]):
+        for start in map(int, _alike(df, np.flatnonzero(ticks[:seam] == ticks[seam]), seam)):
             run = _same(df, start, seam, min(seam - start, len(df) - seam))
             if run >= least and (not whole_end or run == seam - start):
                 _refuse(df, source, column, what, start, seam, run)
         # the export below ends with the one above's first rows (the new export pasted above the old one)
         if not known[block]:
             continue
-        for second in map(int, np.flatnonzero(ticks[seam:end] == ticks[block])[:_STARTS] + seam):
+        for second in map(int, _alike(df, np.flatnonzero(ticks[seam:end] == ticks[block]) + seam, block)):
             run = _same(df, block, second, min(seam - block, end - second))
             whole = run == end - second and ticks[second] != ticks[second + run - 1]  # to the seam, through a day
             if run >= least and (not whole_end or whole):
