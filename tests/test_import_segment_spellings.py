@@ -95,3 +95,17 @@ def test_machine_codes_keep_their_capitals(tmp_path) -> None:
 def test_spark_refuses_such_segments(spark) -> None:
     with pytest.raises(DataError, match=r"column 'plan': segment values that differ only in capitals.*'Pro' and 'PRO'"):
         R.subscription_tables(spark.createDataFrame(SUBS.assign(month=pd.to_datetime(SUBS["month"]))), segment="plan")
+
+
+def test_a_currency_code_in_two_cases_is_one_currency_on_every_path(tmp_path) -> None:
+    subs = SUBS.assign(plan=["usd", "EUR", "USD", "eur", "USD", "EUR", "usd", "EUR"]).rename(
+        columns={"plan": "currency"}
+    )
+    subs.to_csv(tmp_path / "subs.csv", index=False)
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        con.register("frame", subs.assign(month=pd.to_datetime(subs["month"]).dt.date))
+        con.execute("CREATE TABLE subs AS SELECT * FROM frame")
+    for given in ({"backend": "pandas"}, {"backend": "duckdb", "connection": str(tmp_path / "w.duckdb")}):
+        path = "table:subs" if "connection" in given else tmp_path / "subs.csv"
+        moves = load_tables(subscriptions=path, segment="currency", **given).movements
+        assert moves.xs("2024-01", level="month")["mrr_end"].to_dict() == {"EUR": 70, "USD": 120}, given

@@ -41,6 +41,7 @@ from ..reading.billing_columns import (
     period_interval,
 )
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
+from ..reading.currency import named_currency
 from ..reading.discounts import discount_columns, percent_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
 from ..reading.export_kinds import refuse_counts
@@ -85,7 +86,7 @@ from .mirrors import (
 )
 from .order_marks import orders_by_values
 from .refusals import ROW, _stripped, refuse_any, unseen_in_ids
-from .segments import BLANK_SEGMENT, _segment_name, segment_labels
+from .segments import BLANK_SEGMENT, CODE, _segment_name, segment_labels
 from .unmapped_columns import needs_file_reading, refuse_movements_log
 
 __all__ = ["Input", "coded_segments", "typed_input"]
@@ -397,6 +398,8 @@ def _from_table(
     order = None
     if segment:
         seg = _stripped(table[_segment_name(list(table.columns), segment, source)].cast("string"))  # Spark: refusals
+        if named_currency(_segment_name(list(table.columns), segment, source)):  # 'usd' is 'USD' (segments.CODE)
+            seg = seg.re_search(f"^{CODE}$").ifelse(seg.upper(), seg)
         labelled = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
         found = con.execute(table.select(s=labelled).distinct())["s"]
         if lookalike_segments(found):  # 'Pro' beside 'PRO': read as a file's, refused naming the rows

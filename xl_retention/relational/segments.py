@@ -31,6 +31,8 @@ __all__ = ["BLANK_SEGMENT", "by_segment", "segment_labels", "split_rows"]
 
 #: The segment of rows whose segment column is blank.
 BLANK_SEGMENT = "(blank)"
+#: A currency's code (in a column named as currencies, ``--segment currency``: upper-cased, one segment).
+CODE = "[A-Za-z]{3}"
 
 
 def _segment_name(names: list[str], segment: str, source: str) -> str:
@@ -56,6 +58,7 @@ def segment_labels(df: pd.DataFrame, segment: str, source: str) -> np.ndarray:
     """Each row's segment label in the column ``segment`` names: text as ids are read (whole numbers as digits, spaces
     stripped), blanks ``(blank)``; two values that differ only in capitals, spaces, apostrophes or hyphens (``Pro``
     and ``PRO``) are refused, naming both and their rows (:mod:`~xl_retention.reading.segment_spellings`)."""
+    from ..reading.currency import named_currency
     from ..reading.segment_spellings import refuse_lookalike_segments
     from ..reading.values import clean_ids
 
@@ -63,6 +66,8 @@ def segment_labels(df: pd.DataFrame, segment: str, source: str) -> np.ndarray:
     position = [str(c) for c in df.columns].index(name)
     series = df.iloc[:, position]
     text = clean_ids(series.astype(object) if not pd.api.types.is_object_dtype(series) else series)
+    if named_currency(name):  # a currency's code in any case is that currency: 'usd' is 'USD'
+        text = text.astype(object).where(~text.str.fullmatch(CODE).fillna(False).astype(bool), text.str.upper())
     refuse_lookalike_segments(text, series, source, name)
     return text.astype(object).where(text.notna(), BLANK_SEGMENT).astype(str).to_numpy()
 
