@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import bad_rows
+from .names import camel_spaced
 from .summary_cells import looks_like_totals
 
 __all__ = [
@@ -163,15 +164,43 @@ _ONE_MARK = re.compile(r"(\S)\1*")
 _CUSTOMER_ID = re.compile(r"\S*[0-9@]\S*|[a-z]{2,5}_(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{8,}")
 
 
+#: A total's word in an id written with no space ('Total_2024', 'GRAND_TOTAL_2024', 'TOTAL1', 'Summe_2024',
+#: 'GrandTotal2024'): a report's total row labelled as a database writes it, never a customer's id; compared with
+#: the id's words (split at anything but a letter, and at camel case), or a CJK/Cyrillic total anywhere in it.
+_TOTAL_WORDS = frozenset({"total", "totals", "subtotal", "subtotals", "sum", "sums", "summe", "summen",
+                          "zwischensumme", "gesamt", "gesamtsumme", "insgesamt", "totaal", "totale", "totales",
+                          "somme", "suma", "grand", "grandtotal", "all", "overall", "итого", "всего"})  # fmt: skip
+_TOTAL_SIGN = re.compile(r"合計|合计|總計|总计|小計|小计|합계|Σ|∑")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _says_total(text: str) -> bool:
+    """Whether ``text`` (an id) holds a total's word (:data:`_TOTAL_WORDS`, :data:`_TOTAL_SIGN`); an e-mail never."""
+    if "@" in text:
+        return False
+    return bool(_TOTAL_SIGN.search(text)) or any(
+        w.lower() in _TOTAL_WORDS for w in _LETTERS.findall(camel_spaced(text))
+    )
+
+
 def customer_ids(ids: Sequence[object]) -> list[object]:
     """The ``ids`` (few: a candidate total row's) written as a customer's id is, not as a total's label
-    (:data:`_CUSTOMER_ID`): a customer whose MRR is every month the sum of the others' is read.
+    (:data:`_CUSTOMER_ID`, and no total's word: :data:`_TOTAL_WORDS`): a customer whose MRR is every month the sum of
+    the others' is read.
 
     >>> customer_ids(["cus_Q1mZ7a", "cus_QmZaBcXyTrWq", "1042", "a@x.com", "Insgesamt", "ALL_CUSTOMERS", "Σ (12)", "0"])
     ['cus_Q1mZ7a', 'cus_QmZaBcXyTrWq', '1042', 'a@x.com']
+    >>> customer_ids(["Total_2024", "GRAND_TOTAL_2024", "Total-FY24", "TOTAL1", "Summe_2024", "GrandTotal2024"])
+    []
+    >>> customer_ids(["合計2024", "sub_1MxQ2a", "summit_42"])
+    ['sub_1MxQ2a', 'summit_42']
     """
     said = [str(i).strip() for i in ids]
-    return [i for i, t in zip(ids, said, strict=True) if _CUSTOMER_ID.fullmatch(t) and not _ONE_MARK.fullmatch(t)]
+    return [
+        i
+        for i, t in zip(ids, said, strict=True)
+        if _CUSTOMER_ID.fullmatch(t) and not _ONE_MARK.fullmatch(t) and not _says_total(t)
+    ]
 
 
 def refuse_monthly_totals(kind: str, typed: Mapping[str, Any], names: Mapping[str, str], source: str) -> None:
