@@ -41,7 +41,6 @@ from ..reading.billing_columns import (
     period_interval,
 )
 from ..reading.columns import _BILLING, FUTURE_HINTS, SCHEMAS, billing_optional, both_prices, in_cents, is_billing
-from ..reading.currency import named_currency
 from ..reading.discounts import discount_columns, percent_columns
 from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_end
 from ..reading.export_kinds import refuse_counts
@@ -49,7 +48,6 @@ from ..reading.extra_prices import extra_price_columns
 from ..reading.frames import full_type_name, is_polars_frame, pandas_table
 from ..reading.interval_columns import swapped_interval_columns
 from ..reading.line_totals import may_be_line_total
-from ..reading.list_prices import names_a_price
 from ..reading.money_twins import check_money_twins
 from ..reading.observed import OBSERVED_MONTH, period_start_columns
 from ..reading.orders import item_columns, order_aliases
@@ -87,7 +85,7 @@ from .mirrors import (
 )
 from .order_marks import orders_by_values
 from .refusals import ROW, _stripped, refuse_any, unseen_in_ids
-from .segments import BLANK_SEGMENT, CODE, _segment_name, segment_labels
+from .segments import BLANK_SEGMENT, _segment_name, segment_labels
 from .unmapped_columns import needs_file_reading, refuse_movements_log
 
 __all__ = ["Input", "coded_segments", "typed_input"]
@@ -355,12 +353,11 @@ def _from_table(
     texts += [labels] if labels else []
     texts = [c for c in texts if c and schema[c].is_string()]
     needs_reading |= not needs_reading and (_odd_spaces(con, table, texts) or unseen_in_ids(con, table, texts))
-    priced = billing or (kind in ("snapshots", "intervals") and names_a_price(names.get("mrr")))  # a list price
     if (
         (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
         or (kind == "intervals" and trial_end_columns(table.columns))
         or (kind == "intervals" and bool(period_start_columns(table.columns)))  # a month observed (reading.observed)
-        or (priced and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
+        or (billing and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
         or (billing and _add_on_columns(list(empty.columns), names))
         or (billing and may_be_line_total(list(empty.columns), names))  # a total x quantity (reading.line_totals)
         or (billing and bool(extra_price_columns(list(empty.columns), names)))  # 'Storage Fee' (extra_prices)
@@ -400,8 +397,6 @@ def _from_table(
     order = None
     if segment:
         seg = _stripped(table[_segment_name(list(table.columns), segment, source)].cast("string"))  # Spark: refusals
-        if named_currency(_segment_name(list(table.columns), segment, source)):  # 'usd' is 'USD' (segments.CODE)
-            seg = seg.re_search(f"^{CODE}$").ifelse(seg.upper(), seg)
         labelled = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
         found = con.execute(table.select(s=labelled).distinct())["s"]
         if lookalike_segments(found):  # 'Pro' beside 'PRO': read as a file's, refused naming the rows

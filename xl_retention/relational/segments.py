@@ -31,7 +31,7 @@ __all__ = ["BLANK_SEGMENT", "by_segment", "segment_labels", "split_rows"]
 
 #: The segment of rows whose segment column is blank.
 BLANK_SEGMENT = "(blank)"
-#: A currency's code (in a column named as currencies, ``--segment currency``: upper-cased, one segment).
+#: A currency's code (in a column named as currencies, ``--segment currency``: typed two ways, upper-cased).
 CODE = "[A-Za-z]{3}"
 
 
@@ -59,15 +59,17 @@ def segment_labels(df: pd.DataFrame, segment: str, source: str) -> np.ndarray:
     stripped), blanks ``(blank)``; two values that differ only in capitals, spaces, apostrophes or hyphens (``Pro``
     and ``PRO``) are refused, naming both and their rows (:mod:`~xl_retention.reading.segment_spellings`)."""
     from ..reading.currency import named_currency
-    from ..reading.segment_spellings import refuse_lookalike_segments
+    from ..reading.segment_spellings import lookalike_segments, refuse_lookalike_segments
     from ..reading.values import clean_ids
 
     name = _segment_name(list(map(str, df.columns)), segment, source)
     position = [str(c) for c in df.columns].index(name)
     series = df.iloc[:, position]
     text = clean_ids(series.astype(object) if not pd.api.types.is_object_dtype(series) else series)
-    if named_currency(name):  # a currency's code in any case is that currency: 'usd' is 'USD'
-        text = text.astype(object).where(~text.str.fullmatch(CODE).fillna(False).astype(bool), text.str.upper())
+    if named_currency(name):  # a currency's code typed two ways ('usd', 'USD') is that currency: upper case
+        codes = text.str.fullmatch(CODE).fillna(False).astype(bool)
+        if lookalike_segments(pd.unique(text[codes].to_numpy(dtype=object))):
+            text = text.astype(object).where(~codes, text.str.upper())
     refuse_lookalike_segments(text, series, source, name)
     return text.astype(object).where(text.notna(), BLANK_SEGMENT).astype(str).to_numpy()
 
