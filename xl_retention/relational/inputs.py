@@ -23,7 +23,7 @@ files), else by their values.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import ibis
@@ -399,9 +399,10 @@ def _from_table(
         seg = _stripped(table[_segment_name(list(table.columns), segment, source)].cast("string"))  # Spark: refusals
         labelled = (seg.isnull() | (seg == "")).ifelse(BLANK_SEGMENT, seg)
         found = con.execute(table.select(s=labelled).distinct())["s"]
-        if lookalike_segments(found):  # 'Pro' beside 'PRO': read as a file's, refused naming the rows
+        if lookalike_segments(found):  # 'Pro' beside 'PRO': read as a file's, refused naming the rows ('usd', 'USD'
             frame = con.execute(table.order_by(ROW).select(*wanted) if ROW in table.columns else table.select(*wanted))
-            return _from_frame(frame, kind, columns, source, options, segment)
+            split = replace(options or ReadOptions(), segment=segment)  # of a currency column: one, segments.CODE)
+            return _from_frame(frame, kind, columns, source, split, segment)
         codes, order = coded_segments(found)
         rename["segment"] = labelled.substitute(codes)  # codes: compared alike under every collation
         names["segment"] = segment
