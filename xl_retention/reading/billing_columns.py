@@ -20,6 +20,7 @@ from .errors import DataError, bad_rows
 from .extra_prices import add_on_columns  # noqa: F401 (relational.mirrors imports it from here)
 from .interval_columns import _number, interval_by_values
 from .line_totals import line_total
+from .list_prices import names_a_price
 from .names import columns_option, key, keys_of
 from .names import words as name_words
 from .notes import note
@@ -207,7 +208,8 @@ def _refuse_count_without_interval(df: pd.DataFrame, columns: Mapping[str, str],
         )
     price = columns.get("mrr")
     quantities = _matching(df, "quantity", columns)
-    if price is not None and key(price) in ("amount", *BILLING_ALIASES["amount"]) and quantities:
+    per_unit = price is not None and (key(price) in ("amount", *BILLING_ALIASES["amount"]) or names_a_price(price))
+    if per_unit and quantities:  # 'Plan Amount', 'Price per seat', 'Seat price' beside seats (reading.list_prices)
         raise DataError(
             f"{source}: {price!r} (mapped to mrr) is a price per unit, and {quantities[0]!r} is there: the MRR is "
             f"price x quantity / months per interval, but no billing interval column was found (month, year, ...): "

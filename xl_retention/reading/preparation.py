@@ -53,6 +53,7 @@ from .extra_prices import refuse_add_ons
 from .frames import pandas_table
 from .inclusive_ends import inclusive_ends
 from .interval_columns import swapped_interval_columns
+from .list_prices import names_a_price
 from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
 from .observed import OBSERVED_MONTH, observed_month
@@ -176,6 +177,8 @@ def prepare(
         _refuse_unused_billing_columns(df, names, source)
         refuse_add_ons(df, names, source)  # an add-on's price, 'Storage Fee': paid beside the plan's (extra_prices)
         check_discounts(df, source, list(names.values()))  # a coupon, "50%" off: MRR after discounts
+    elif kind in ("snapshots", "intervals") and names_a_price(names.get("mrr")):  # 'List price' beside a coupon
+        check_discounts(df, source, list(names.values()))  # the price is the list price (reading.list_prices)
     by_currency = options.segment is not None and named_currency(options.segment)
     if kind in ("snapshots", "intervals", "orders"):
         check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))

@@ -18,6 +18,8 @@ __all__ = ["position_only"]
 
 #: functions whose argument, a reference alone, is used for its place or size
 _PLACES = frozenset(("ROW", "COLUMN", "ROWS", "COLUMNS", "ISREF"))
+#: functions giving a reference computed when the formula runs, which may land on the cell whatever else names it
+_RUN_TIME_REFERENCES = frozenset(("OFFSET", "INDIRECT"))
 #: CELL's information about a reference's place
 _CELL_PLACES = frozenset(('"address"', '"row"', '"col"', '"filename"'))
 
@@ -59,6 +61,17 @@ def _positional(items: list[Token], k: int) -> bool:
     )
 
 
+def _built_range(token: Token) -> bool:
+    """Whether ``token`` is part of a range operator beside a function (the tokenizer writes ``A1:INDEX(`` as one
+    function token, ``):D1`` with ``:D1`` as an operand, ``A1 : INDEX(`` with ``:`` alone)."""
+    value = token.value
+    if token.type == Token.FUNC:
+        return token.subtype == Token.OPEN and ":" in value
+    return (token.type == Token.OPERAND and (value.startswith(":") or value.endswith(":"))) or (
+        token.type == Token.OP_IN and value == ":"
+    )
+
+
 def position_only(text: str, own_sheet: str, sheet: str, row: int, column: int) -> bool:
     """Whether the formula ``text`` (without ``=``, in ``own_sheet``) names the cell (``sheet``, ``row``,
     ``column``) only as the reference of a place or size (:func:`_positional`), at least once.
@@ -69,6 +82,10 @@ def position_only(text: str, own_sheet: str, sheet: str, row: int, column: int) 
     (True, False)
     >>> position_only("ROWS(Data)", "S", "S", 1, 3), position_only("SUM(C1:C3)", "S", "S", 1, 3)
     (False, False)
+    >>> position_only("OFFSET(A1,ROW(C1)-1,2)", "S", "S", 1, 3)
+    False
+    >>> position_only("ROW(C1)+SUM(INDEX(A1:A5,1):INDEX(D1:D5,1))", "S", "S", 1, 3)  # A1:D1 when it runs
+    False
     """
     upper = text.upper()
     if "ROW" not in upper and "COLUMN" not in upper and "ISREF(" not in upper and "CELL(" not in upper:
@@ -79,6 +96,10 @@ def position_only(text: str, own_sheet: str, sheet: str, row: int, column: int) 
         return False
     found = False
     for k, token in enumerate(items):
+        if token.type == Token.FUNC and token.subtype == Token.OPEN and _name(token) in _RUN_TIME_REFERENCES:
+            return False  # OFFSET(A1,ROW(C1)-1,2) lands on the cell through another reference: a read
+        if _built_range(token):
+            return False  # INDEX(A1:A5,1):INDEX(D1:D5,1): a range built when the formula runs may cover the cell
         if token.type != Token.OPERAND or token.subtype != Token.RANGE:
             continue
         covers = _covers(token.value, own_sheet, sheet, row, column)

@@ -48,6 +48,7 @@ from ..reading.extra_prices import extra_price_columns
 from ..reading.frames import full_type_name, is_polars_frame, pandas_table
 from ..reading.interval_columns import swapped_interval_columns
 from ..reading.line_totals import may_be_line_total
+from ..reading.list_prices import names_a_price
 from ..reading.money_twins import check_money_twins
 from ..reading.observed import OBSERVED_MONTH, period_start_columns
 from ..reading.orders import item_columns, order_aliases
@@ -353,11 +354,12 @@ def _from_table(
     texts += [labels] if labels else []
     texts = [c for c in texts if c and schema[c].is_string()]
     needs_reading |= not needs_reading and (_odd_spaces(con, table, texts) or unseen_in_ids(con, table, texts))
+    priced = billing or (kind in ("snapshots", "intervals") and names_a_price(names.get("mrr")))  # a list price
     if (
         (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
         or (kind == "intervals" and trial_end_columns(table.columns))
         or (kind == "intervals" and bool(period_start_columns(table.columns)))  # a month observed (reading.observed)
-        or (billing and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
+        or (priced and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
         or (billing and _add_on_columns(list(empty.columns), names))
         or (billing and may_be_line_total(list(empty.columns), names))  # a total x quantity (reading.line_totals)
         or (billing and bool(extra_price_columns(list(empty.columns), names)))  # 'Storage Fee' (extra_prices)
