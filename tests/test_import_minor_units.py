@@ -69,3 +69,14 @@ def test_a_currency_with_decimals_still_cannot_tell(tmp_path: Path, capsys: pyte
             parse_numbers(pd.Series(texts), "o.csv", "amount")
     assert parse_numbers(pd.Series(["1,000", "-1.000"]), "o.csv", "amount", currency="JPY").tolist() == [1e3, -1e3]
     assert parse_numbers(pd.Series(["1.000 kr", "(1,000 kr)"]), "o.csv", "amount").tolist() == [1e3, -1e3]
+
+
+def test_a_bare_dollar_sign_beside_a_peso_currency_column_is_the_peso(tmp_path: Path, capsys) -> None:
+    # a Chilean shop's '$15.000' beside Currency CLP: the column says which '$' (H58 finding 03); with USD, it cannot
+    text = 'customer_id,date,amount,currency\na,2024-01-05,"$15.000",CLP\nb,2024-01-07,"$2.500",CLP\n' \
+           'a,2024-02-05,"$15.000",CLP\n'  # fmt: skip
+    code, out = _run(tmp_path, text)
+    assert code == 0 and _first_cohort(out) == ["2024-01", 17500.0, 15000.0]
+    (tmp_path / "usd").mkdir()
+    assert _run(tmp_path / "usd", text.replace("CLP", "USD"))[0] == 1
+    assert "decimal mark cannot be told" in capsys.readouterr().err

@@ -221,6 +221,10 @@ _PHRASES = (
     re.compile(rf"^(?P<count>1)_?[x×*]_?(?P<unit>{_UNIT})$"),
 )
 
+#: "6-monthly", "3-monthly", "two-weekly" (British and Australian English: every six months, every two weeks): the
+#: hyphen joins the count to its "-ly" word, as "12 monthly payments" or "12x monthly" do not.
+_HYPHENED = re.compile(rf"^\s*(?P<count>{_COUNT.replace('_', ' ')})-(?P<unit>weekly|monthly|yearly)\s*$")
+
 
 #: An ISO 8601 duration of one unit: ``P1M``, ``P3M``, ``P1Y``, ``P1W``, ``P7D`` (no time part: ``PT1M`` is a minute).
 _ISO_PERIOD = re.compile(r"^p(\d+)([ymwd])$")
@@ -250,9 +254,16 @@ def interval_months(value: Any) -> float | None:
     [24.0, 1.0, 3.0, 12.0, 2.0, None, None]
     >>> [interval_months(v) for v in ("Per month", "every year", "per")]
     [1.0, 12.0, None]
+    >>> [interval_months(v) for v in ("6-monthly", "3-Monthly", "six-monthly", "two-yearly", "0-monthly", "12 monthly")]
+    [6.0, 3.0, 6.0, 24.0, None, None]
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
+    hyphened = _HYPHENED.match(str(value).lower())
+    if hyphened:  # '6-monthly': every 6 months
+        count = hyphened["count"]
+        number = int(count) if count.isdigit() else _COUNT_WORDS[count.replace(" ", "_")]
+        return MONTHS_PER_INTERVAL[_NAMES[hyphened["unit"]]] * number if number > 0 else None
     k = _spelled(value)
     if k in _NAMES:
         return MONTHS_PER_INTERVAL[_NAMES[k]]

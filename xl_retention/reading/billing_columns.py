@@ -231,6 +231,8 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
         for column in df.columns:
             k = key(column)
             if k not in used and "free" not in k and (any(w in k for w in words) or _named_like(k, ours, column)):
+                if ours == "interval_count" and _words_of_interval(df, str(column), names, source):
+                    continue  # 'Billing Frequency' = 'Monthly' beside the interval: words, no count
                 raise DataError(
                     f"{source}: column {str(column)!r} looks like the billing {ours.replace('_', ' ')} but is not "
                     f"used; it changes the MRR (MRR = amount x quantity / (months per interval x interval_count)): "
@@ -319,6 +321,44 @@ _QUANTITY_WORDS = frozenset({
 })  # fmt: skip
 _COUNTED = frozenset({"license", "licence", "unit", "user", "member", "seat"})  # with "count"
 _COUNTING = frozenset({"count", "anzahl"})
+
+
+def _words_of_interval(df: pd.DataFrame, column: str, names: Mapping[str, str], source: str) -> bool:
+    """Whether ``column`` (named like an interval count) holds words, no number: no count ('Billing Frequency' =
+    'Monthly'); interval words that say other months than the interval column's on a row are refused, naming them.
+
+    >>> df = pd.DataFrame({"interval": ["month", "year"], "BillingFrequency": ["Monthly", "Annual"]})
+    >>> _words_of_interval(df, "BillingFrequency", {"interval": "interval"}, "s.csv")
+    True
+    >>> _words_of_interval(df.assign(BillingFrequency=["Monthly", "Monthly"]), "BillingFrequency", {"interval":
+    ...                    "interval"}, "s.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: s.csv, column 'BillingFrequency': billing frequencies that say other \
+months than the interval column 'interval' (which one is right cannot be told) in row 3 (counting the header as row \
+1): 'Monthly'
+    >>> _words_of_interval(pd.DataFrame({"Billing Frequency": ["2", None]}), "Billing Frequency", {}, "s.csv")
+    False
+    """
+    pairs = pd.DataFrame({"w": df[column], "i": df[names["interval"]] if "interval" in names else None})
+    pairs = pairs[pairs["w"].notna()].drop_duplicates()  # the distinct (frequency, interval) pairs: few
+    said = [str(v).strip() for v in pairs["w"]]
+    if any(_number(v) for v in said if v):
+        return False
+    months = [interval_months(v) for v in said]
+    if "interval" in names:
+        other = [m is not None and interval_months(i) is not None and m != interval_months(i) for m, i in
+                 zip(months, pairs["i"], strict=True)]  # fmt: skip
+        if any(other):
+            both = df[column].astype(str) + "\x00" + df[names["interval"]].astype(str)
+            wrong = pairs[other]["w"].astype(str) + "\x00" + pairs[other]["i"].astype(str)
+            rows = np.flatnonzero(both.isin(set(wrong)).to_numpy())
+            problem = (
+                f"billing frequencies that say other months than the interval column {names['interval']!r} "
+                "(which one is right cannot be told)"
+            )
+            raise bad_rows(source, column, problem, rows, df[column].to_numpy())
+    return True
 
 
 def _named_like(name_key: str, ours: str, name: Any = None) -> bool:

@@ -174,7 +174,7 @@ _TOTAL_SIGN = re.compile(r"合計|合计|總計|总计|小計|小计|합계|Σ|�
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _says_total(text: str) -> bool:
+def _id_says_total(text: str) -> bool:
     """Whether ``text`` (an id) holds a total's word (:data:`_TOTAL_WORDS`, :data:`_TOTAL_SIGN`); an e-mail never."""
     if "@" in text:
         return False
@@ -199,7 +199,7 @@ def customer_ids(ids: Sequence[object]) -> list[object]:
     return [
         i
         for i, t in zip(ids, said, strict=True)
-        if _CUSTOMER_ID.fullmatch(t) and not _ONE_MARK.fullmatch(t) and not _says_total(t)
+        if _CUSTOMER_ID.fullmatch(t) and not _ONE_MARK.fullmatch(t) and not _id_says_total(t)
     ]
 
 
