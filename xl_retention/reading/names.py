@@ -19,10 +19,19 @@ def key(name: Any) -> str:
 
 def keys_of(name: Any) -> set[str]:
     """The keys a column matches by: :func:`key`, and the name after a Chargebee object prefix
-    (:func:`~.billing.bare_key`: ``subscriptions.mrr`` is also ``mrr``)."""
+    (:func:`~.billing.bare_key`: ``subscriptions.mrr`` is also ``mrr``), and a camel-case name's key with its words
+    apart (``IsCancelled`` is also ``is_cancelled``, ``isRefunded`` ``is_refunded``: an API's or an ORM's dump).
+
+    >>> sorted(keys_of("IsCancelled")), sorted(keys_of("subscriptions.mrr")), sorted(keys_of("is_test"))
+    (['is_cancelled', 'iscancelled'], ['mrr', 'subscriptions.mrr'], ['is_test'])
+    """
     full = key(name)
     bare = bare_key(full)
-    return {full} if bare is None else {full, bare}
+    found = {full} if bare is None else {full, bare}
+    spaced = camel_spaced(name)
+    if spaced != str(name):
+        found |= keys_of(spaced)
+    return found
 
 
 #: Where a camel-case name's words meet: a lower-case letter before a capital ("TaxAmount", "premiumDiscount").

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import bad_rows
-from .names import key
+from .names import camel_spaced, key
 from .statuses import FLAG_FALSE, FLAG_TRUE, spelled
 
 __all__ = ["check_pauses", "pause_columns"]
@@ -52,7 +52,7 @@ def pause_columns(names: Any) -> list[str]:
     >>> pause_columns(["Customer ID", "Pause Collection Behavior", "subscriptions.resume_date", "is_paused?", "Plan"])
     ['Pause Collection Behavior', 'subscriptions.resume_date', 'is_paused?']
     """
-    return [str(n) for n in names if set(re.split(r"[^a-z0-9]+", key(str(n)))) & _WORDS]
+    return [str(n) for n in names if set(re.split(r"[^a-z0-9]+", key(camel_spaced(n)))) & _WORDS]
 
 
 def check_pauses(df: pd.DataFrame, kind: str, source: str, mrr: Any = None) -> None:

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import bad_rows
-from .names import key
+from .names import camel_spaced, key
 
 __all__ = ["TEST_MODE_PROBLEM", "check_test_mode", "sandbox_columns"]
 
@@ -84,13 +84,21 @@ def _spelled(values: pd.Series) -> np.ndarray:
     return text.str.replace(r"[\s\-]+", "_", regex=True).to_numpy()
 
 
+def _key(name: Any) -> str:
+    """``name``'s key (:func:`~.names.key`), or its camel-case words' where they are a known name (``IsTest``)."""
+    k = key(name)
+    if k in _MODE | _LIVE | _TEST | _GATEWAY:
+        return k
+    return key(camel_spaced(name))
+
+
 def sandbox_columns(names: Sequence[Any]) -> list[str]:
     """The columns of ``names`` that may say a row was made in test mode.
 
     >>> sandbox_columns(["id", "Mode", "livemode", "Amount"])
     ['Mode', 'livemode']
     """
-    return [str(n) for n in names if key(n) in _MODE | _LIVE | _TEST | _GATEWAY]
+    return [str(n) for n in names if _key(n) in _MODE | _LIVE | _TEST | _GATEWAY]
 
 
 def check_test_mode(df: pd.DataFrame, source: str) -> None:
@@ -104,7 +112,7 @@ def check_test_mode(df: pd.DataFrame, source: str) -> None:
 customer paid them; export live mode only) in row 3 (counting the header as row 1): 'Test'
     """
     for position, name in enumerate(map(str, df.columns)):
-        k = key(name)
+        k = _key(name)
         column = df.iloc[:, position]
         if k not in _MODE | _LIVE | _TEST | _GATEWAY:  # by its values: 'environment' production/sandbox
             _refuse_tests_by_values(column, name, k, source)
