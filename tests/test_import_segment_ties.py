@@ -14,13 +14,13 @@ SNAPSHOTS = (
     "customer_id,subscription_id,month,mrr,plan\n"
     "a,s1,2026-01,50,Pro\na,s2,2026-01,30,Basic\na,s1,2026-02,50,Pro\na,s2,2026-02,30,Basic\n"
     "b,s3,2026-01,0,Trial\nb,s4,2026-01,20,Pro\nb,s4,2026-02,20,Pro\n"
-    "c,s5,2026-01,10,basic\nc,s6,2026-01,10,Pro\n"
+    "c,s5,2026-01,10,plus\nc,s6,2026-01,10,Pro\n"
 )
 
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
 def test_the_smallest_segment_of_the_first_months_paying_rows(tmp_path: Path, backend: str) -> None:
-    # was: a in 'Pro' (its first row), b in 'Trial' (a row of MRR 0); 'Pro' < 'basic' by code point
+    # was: a in 'Pro' (its first row), b in 'Trial' (a row of MRR 0); 'Pro' < 'plus' by code point
     path = tmp_path / "subs.csv"
     path.write_text(SNAPSHOTS)
     out = run(tmp_path, "--subscriptions", path, "--segment", "plan", backend=backend)
