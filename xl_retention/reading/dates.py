@@ -46,9 +46,31 @@ from .short_years import time_hint, two_digit_years, with_date_part
 from .zone_names import ambiguous_zone, column_zone
 from .zones import AMBIGUOUS, from_named_zones, split_named_zones, split_zones
 
-__all__ = ["DateOptions", "parse_dates"]
+__all__ = ["DateOptions", "loose_datetimes", "parse_dates"]
 
 _GUESS_SAMPLE = 200
+
+
+def loose_datetimes(values: Any) -> Any:
+    """``values`` read one by one as timestamps (pandas' ``format="mixed"``, NaT where one is no date; a Series for a
+    Series), for the checks that only ask whether a cell is a date or which of two comes first (a payment date, a
+    phase's start).
+    Timestamps with two UTC offsets (an export spanning a daylight-saving change: ``-0500`` beside ``-0400``) are
+    read as the instants they are (in UTC), where pandas refuses them with its own message naming no column.
+
+    >>> [str(t) for t in loose_datetimes(["2026-03-05 10:00:00 -0500", "2026-03-20 10:00:00 -0400", "x"])]
+    ['2026-03-05 15:00:00+00:00', '2026-03-20 14:00:00+00:00', 'NaT']
+    >>> [str(t) for t in loose_datetimes(["2026-03-05", "2026-03-20 10:00"])]
+    ['2026-03-05 00:00:00', '2026-03-20 10:00:00']
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return pd.to_datetime(values, errors="coerce", format="mixed")
+        except ValueError:  # "Mixed timezones detected": the instants, in UTC
+            return pd.to_datetime(values, errors="coerce", format="mixed", utc=True)
+
+
 _FIRST_DAY = np.datetime64("1900-01-01", "us")
 _OFFSET = re.compile(r"(?:[+-]\d{2}(?::?\d{2})?|Z)$")
 

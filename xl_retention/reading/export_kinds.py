@@ -23,6 +23,7 @@ import pandas as pd
 from .billing import BILLING_ALIASES
 from .count_names import COUNT_NAME, ONLY_COUNT
 from .customer_lists import refuse_customer_lists
+from .dates import loose_datetimes
 from .errors import DataError
 from .names import key
 
@@ -153,7 +154,7 @@ BigQuery export, or a report with a user or client id dimension)
 def _periods(dates: pd.Series) -> bool:
     """Whether ``dates`` (one a row, none twice) are a report's run: every day, week or month from the first to the
     last (also where they cannot be read as dates: a report is the safer guess)."""
-    when = pd.to_datetime(dates, errors="coerce", format="mixed")
+    when = loose_datetimes(dates)
     if when.isna().any():
         return True
     when = when.sort_values()

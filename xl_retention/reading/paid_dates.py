@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import factorize
+from .dates import loose_datetimes
 from .errors import bad_rows
 from .notes import note
 
@@ -82,7 +83,7 @@ def unpaid_by_paid_date(
         codes, uniques = factorize(column)
         text = np.array([str(u).strip() for u in uniques], dtype=object)
         empty = (text == "") | np.isin(np.char.lower(text.astype(str)), list(_NO_DATE))
-        dated = ~pd.isna(pd.to_datetime(pd.Series(text, dtype=object), errors="coerce", format="mixed")).to_numpy()
+        dated = ~pd.isna(loose_datetimes(pd.Series(text, dtype=object))).to_numpy()  # two UTC offsets too
         if not (dated & ~empty).any():
             continue  # blank (or placeholders) in every row: an unused column says nothing
         odd = ~dated & ~empty

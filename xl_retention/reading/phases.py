@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .dates import loose_datetimes
+
 __all__ = ["phase_rows"]
 
 
@@ -33,9 +35,9 @@ def phase_rows(ids: pd.Series, start: pd.Series, end: pd.Series | None, rows: np
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        starts = pd.to_datetime(start.iloc[rows].astype(str).str.strip(), errors="coerce", format="mixed")
+        starts = loose_datetimes(start.iloc[rows].astype(str).str.strip())  # two UTC offsets: instants
         text = end.iloc[rows].astype(object).where(end.iloc[rows].notna(), "").astype(str).str.strip()
-        ends = pd.to_datetime(text.where(text != "", None), errors="coerce", format="mixed")
+        ends = loose_datetimes(text.where(text != "", None))
     frame = pd.DataFrame(
         {
             "id": ids.iloc[rows].astype(str).str.strip().to_numpy(),
