@@ -64,3 +64,35 @@ def test_a_customer_named_total_is_a_customer(tmp_path: Path) -> None:
     assert purchases[["month", "buyers", "returning"]].values.tolist() == [
         ["2024-01", 12, 0], ["2024-02", 12, 12], ["2024-03", 12, 12],
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("blank", ["amount", "date"])  # a later column's missing value: the subtotal is named first
+def test_a_large_files_subtotal_rows_are_named_first_when_checked_in_a_thread(
+    tmp_path: Path, capsys, monkeypatch, blank: str
+) -> None:
+    """From PARALLEL_ROWS rows the subtotal check runs in a thread beside the other checks and the columns' reading
+    (0.2 s of hashing a million ids, overlapped): its refusal must still be the one named, not the missing value of
+    the subtotal row's amount or date that the columns' reading finds first; and a clean large file reads."""
+    from xl_retention.reading import preparation
+
+    monkeypatch.setattr(preparation, "PARALLEL_ROWS", 1)
+    path = tmp_path / "orders.csv"
+    text = _orders("Total 2024-{month:02d}", "500")
+    if blank == "date":
+        text = text.replace(",2024-01-28,500", ",,500")
+    else:
+        text = text.replace("-28,500", "-28,")
+    path.write_text(text)
+    for _ in range(3):  # whichever thread ends first
+        message = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
+        assert message == (
+            "orders.csv, column 'customer_id': subtotal rows (a month's or a period's totals, not a customer: remove "
+            "them) in rows 14, 27, 40 (counting the header as row 1): 'Total 2024-01', 'Total 2024-02', "
+            "'Total 2024-03'"
+        )
+    clean = tmp_path / "clean.csv"
+    clean.write_text(_orders("m", "15").replace("m,", "a,"))
+    purchases = pd.read_csv(run(tmp_path, "--orders", clean) / "purchases.csv")
+    assert purchases[["month", "buyers", "returning"]].values.tolist() == [
+        ["2024-01", 12, 0], ["2024-02", 12, 12], ["2024-03", 12, 12],
+    ]  # fmt: skip

@@ -8,7 +8,8 @@ module only says in which order they run and on which columns.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
 from typing import Any
 
 import numpy as np
@@ -41,7 +42,7 @@ from .dates import parse_dates
 from .deal_stages import check_deal_stages
 from .discounts import check_discounts
 from .ends import check_end_dates, refuse_empty_end, refuse_unused_end
-from .errors import bad_rows, source_of
+from .errors import DataError, bad_rows, source_of
 from .excel_sheets import refuse_sheets_alike
 from .export_kinds import (
     refuse_counts,
@@ -94,7 +95,7 @@ from .statuses import (
     check_ended_without_end,
     check_statuses,
 )
-from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_summary_rows
+from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_subtotal_ids, refuse_summary_rows
 from .survey_questions import check_questions
 from .taxes import net_of_tax, net_shares
 from .trials import paid_from_trial_end, trial_column
@@ -124,6 +125,26 @@ def prepare(
     >>> frame["customer_id"].tolist(), str(frame["date"].iloc[0])
     (['0123'], '2024-02-13 00:00:00')
     """
+    pending: list[Future[None]] = []  # a large file's subtotal-id checks, in a thread (:func:`_subtotal_checks`)
+    try:
+        return _prepare(df, kind, columns, source, options, pending)
+    except DataError as error:  # a subtotal row is named first, as when its check ran before every later one
+        for check in pending:
+            first = check.exception()
+            if first is not None and first is not error:
+                raise first from None
+        raise
+
+
+def _prepare(
+    df: pd.DataFrame,
+    kind: str,
+    columns: Mapping[str, str] | None,
+    source: str,
+    options: ReadOptions | None,
+    pending: list[Future[None]],
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """:func:`prepare`'s work; ``pending`` receives the subtotal-id checks left running in a thread."""
     options = options or ReadOptions()
     df = pandas_table(df, source)  # a polars DataFrame is read through its to_pandas()
     if kind == "orders":  # PayPal's activity: payments received and their refunds, not its ledger (reading.paypal)
@@ -168,7 +189,8 @@ def prepare(
     refuse_repeated_headers(df, source)  # files appended with their headers
     ids = [names[n] for n in sorted(_IDS) if n in names]  # a report's 'Total' is where its customers are named
     keys = [*ids, *(names[n] for n in sorted(_DATES - {"end"}) if n in names)]
-    refuse_summary_rows(df, source, ids, keys)  # a report's totals at its end: one more customer, the sum of all others
+    pending.extend(_subtotal_checks(df, source, ids))  # 'Total January' between the months: named as what it is
+    refuse_summary_rows(df, source, ids, keys, subtotals=False)  # a report's totals at its end: one more customer
     refuse_shifted_column(df, source)  # one column's cells moved down a row: its last value alone below the table
     if kind == "orders":
         check_order_id(df, names, source)
@@ -210,6 +232,8 @@ def prepare(
     def read(name: str) -> Any:
         series = out[name]
         if name in _IDS:
+            for check in pending:  # its subtotal rows first (and its distinct values: hashed there, once)
+                check.result()
             what = {"customer_id": "customer ids", "visitor_id": "visitor ids"}.get(name, "order ids")
             if name == "customer_id" and kind == "orders" and "order_id" in out.columns:
                 orders = orders_of_parents(out["order_id"], df, names.get("amount"))  # a refund: its parent's
@@ -353,6 +377,33 @@ def _distinct_text(df: pd.DataFrame, column: str, most: int = 100) -> list[Any]:
 
 #: From this many rows, the columns are read in threads (their Arrow and numpy work runs in parallel).
 PARALLEL_ROWS = 200_000
+
+
+def _subtotal_checks(df: pd.DataFrame, source: str, ids: Sequence[str]) -> list[Future[None]]:
+    """:func:`~.summaries.refuse_subtotal_ids` of each id column (``ids``: the file's names), before any later check.
+
+    A table of :data:`PARALLEL_ROWS` rows or more is checked in a thread of its own while the next checks run (its
+    ids' distinct values are hashed there: 0.2 s for a million rows; the column's reading joins it and finds them
+    hashed): the futures are returned, and :func:`prepare` names their refusal before any later one. A smaller
+    table is checked at once (``[]``).
+    """
+    names = [str(c) for c in df.columns]
+    columns = [(df.iloc[:, names.index(c)], c) for c in dict.fromkeys(ids) if c in names]
+
+    def check() -> None:
+        for values, name in columns:
+            refuse_subtotal_ids(values, source, name)
+
+    if len(df) < PARALLEL_ROWS or not columns:
+        check()
+        return []
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="subtotal-ids")
+    try:
+        return [pool.submit(check)]
+    finally:
+        pool.shutdown(wait=False)  # the thread ends with its check
 
 
 def _read_columns(read: Callable[[str], Any], names: list[str], rows: int) -> dict[str, Any]:
