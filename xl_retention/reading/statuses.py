@@ -177,6 +177,7 @@ def check_statuses(df: pd.DataFrame, source: str, mrr: Any = None, read_later: f
     in a snapshots file (``mrr``: the MRR read of each row) only those with an MRR above 0: a paused month's row with
     MRR 0 says it paid nothing. Statuses in ``read_later`` are left to a later check that can read their rows
     (:data:`TRIALING` beside a trial-end column, :data:`NEVER_PAID_ENDED`: :func:`.trials.paid_from_trial_end`).
+    A trial flag true (``is_trial``, ``IsTrial``: :mod:`.trial_flags`) is read as a ``trialing`` status.
 
     >>> check_statuses(pd.DataFrame({"Status": ["active", "canceled"]}), "subs.csv")
     >>> check_statuses(pd.DataFrame({"Status": ["active", "trialing"]}), "subs.csv")
@@ -201,6 +202,9 @@ the header as row 1): 'trialing'
         unknown = unknown_statuses(np.unique(said))
         if unknown:  # 'lost', 'gekündigt', 'Closed Lost' beside 'active': counted as paying, silently
             raise bad_rows(source, name, UNKNOWN_PROBLEM, np.flatnonzero(np.isin(said, unknown)), column.to_numpy())
+    from .trial_flags import check_trial_flags
+
+    check_trial_flags(df, source, mrr, read_later=bool(read_later & TRIALING))  # is_trial true: as 'trialing'
 
 
 def unknown_statuses(values: Any) -> list[str]:

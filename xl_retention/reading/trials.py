@@ -116,7 +116,36 @@ def _read_statuses(df: pd.DataFrame, typed: dict[str, Any], trial_end: Any, sour
             f"{source}: {count} subscription{'s' if count > 1 else ''} whose status is 'incomplete_expired' (the first "
             "payment failed and the subscription was ended) never paid: counted nowhere"
         )
+    if trial_end is not None:  # is_trial true: read as a 'trialing' status (reading.trial_flags)
+        read |= _read_flags(df, typed, trial_end, source, today, read)
     return read
+
+
+def _read_flags(df: pd.DataFrame, typed: dict[str, Any], trial_end: Any, source: str, today: Any, read: Any) -> Any:
+    """Rows flagged as in a free trial (:func:`.trial_flags.trial_flag_rows`) beside a trial end, read as a
+    ``trialing`` status is by :func:`_read_statuses` (``read``: the rows it read already). Returns the rows read."""
+    from .errors import bad_rows
+    from .notes import note
+    from .renewals import _today
+    from .trial_flags import trial_flag_rows
+
+    titles = [str(c) for c in df.columns]
+    flagged = np.zeros(len(df), dtype=bool)
+    for name, trialing in trial_flag_rows(df, source):
+        later = ~np.isnat(trial_end) & (trial_end > _today(today)) & (trial_end > np.asarray(typed["start"]))
+        if (trialing & ~later).any():
+            column = df.iloc[:, titles.index(name)].to_numpy()
+            raise bad_rows(source, name, TRIAL_PROBLEM, np.flatnonzero(trialing & ~later), column)
+        flagged |= trialing & ~read
+        count = int((trialing & ~read).sum())
+        if count:
+            note(
+                f"{source}: {count} subscription{'s' if count > 1 else ''} flagged as in a free trial ({name!r} true) "
+                "ending after today: not paying yet, counted nowhere (an export after the trial's end counts it "
+                "from then)"
+            )
+    typed["mrr"] = np.where(flagged, 0.0, np.asarray(typed["mrr"], dtype=np.float64))
+    return flagged
 
 
 def paid_from_trial_end(
