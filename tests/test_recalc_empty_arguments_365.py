@@ -1,4 +1,5 @@
-"""An empty argument of Excel 365's TAKE, TEXTBEFORE/TEXTAFTER, SEQUENCE and RANDARRAY is the argument omitted.
+"""An empty argument of Excel 365's TAKE, TEXTBEFORE/TEXTAFTER, SEQUENCE, RANDARRAY, of ADDRESS and of the weekend of
+NETWORKDAYS.INTL/WORKDAY.INTL is the argument omitted.
 
 Excel takes ``=TAKE(A1:B3,,1)`` as every row's first column (Microsoft's page: "=TAKE(A2:C4,,2)"), the engine took
 the empty rows as 0: ``=SUM(TAKE(A1:B3,,1))`` was 0 and ROWS of it 0, status ok; TEXTBEFORE's empty instance_num,
@@ -35,17 +36,38 @@ def test_empty_optional_arguments_of_excel_365_functions_are_their_defaults(tmp_
     assert [got[f"D{r}"] for r in range(1, 14)] == [6, 3, 60, 2, "a", "b-c", "a", 6, 11, 2, 5, 4, 60]
 
 
-def test_an_empty_weekend_of_networkdays_intl_is_listed_not_read_as_0(tmp_path: Path) -> None:
-    # the engine read it as weekend 0, #NUM!, stored as the workbook's own error; LibreOffice reads it as omitted (23),
-    # Excel's reading is not documented: listed with the reason, the typed 1 computed
+def test_an_empty_weekend_is_saturday_and_sunday_a_blank_cell_there_is_num(tmp_path: Path) -> None:
+    # Excel (a workbook it saved, IronCalc issue 1353): NETWORKDAYS.INTL(DATE(2025,1,1),DATE(2026,1,1),) 262 and
+    # WORKDAY.INTL(DATE(2025,1,10),10,) 45681, as with the weekend omitted; a blank cell as the weekend is 0: #NUM!.
+    # The engine read the empty argument as 0 (#NUM!); the first fix listed the cell as not computable
     cells: dict[str, object] = {
-        "D1": "=_xlfn.NETWORKDAYS.INTL(DATE(2024,1,1),DATE(2024,1,31),,)",
-        "D2": "=_xlfn.WORKDAY.INTL(DATE(2024,1,1),5,)",
-        "D3": "=_xlfn.NETWORKDAYS.INTL(DATE(2024,1,1),DATE(2024,1,31),1,)",
+        "D1": "=_xlfn.NETWORKDAYS.INTL(DATE(2025,1,1),DATE(2026,1,1),)",
+        "D2": "=_xlfn.WORKDAY.INTL(DATE(2025,1,10),10,)",
+        "D3": "=_xlfn.NETWORKDAYS.INTL(DATE(2024,1,1),DATE(2024,1,31),,)",
+        "D4": "=_xlfn.NETWORKDAYS.INTL(DATE(2024,1,1),DATE(2024,1,31),,DATE(2024,1,2))",
+        "D5": "=_xlfn.WORKDAY.INTL(DATE(2024,1,1),5,,{45295})",
+        "D6": "=_xlfn.NETWORKDAYS.INTL(DATE(2024,1,1),DATE(2024,1,31),1,)",
+        "D7": "=_xlfn.NETWORKDAYS.INTL(DATE(2025,1,1),DATE(2026,1,1),A1)",
+        "D8": "=_xlfn.WORKDAY.INTL(DATE(2025,1,10),10,A1)",
+        # an empty holidays is none (the engine's 0 is serial 0, a Saturday: seen with Saturday a working day)
+        "D9": '=_xlfn.NETWORKDAYS.INTL(0,6,"0000001",)',
+        "D10": "=NETWORKDAYS(0,6,)",
     }
     result, values = recalc_sheet(tmp_path, cells)
-    assert [u.address for u in result.unsupported] == ["S!D1", "S!D2"]
-    assert result.unsupported[0].reason.startswith(
-        "the weekend argument of NETWORKDAYS.INTL or WORKDAY.INTL is left empty (,,): whether Excel reads it"
-    )
-    assert values["D3"] == 23 and "D1" not in values and not result.errors
+    assert not result.unsupported and result.status == "ok"
+    got = [values.get(f"D{r}") for r in range(1, 11)]
+    assert got == [262, 45681, 23, 22, 45300, 23, "#NUM!", "#NUM!", 6, 5]
+
+
+def test_an_empty_abs_num_or_a1_of_address_is_its_default(tmp_path: Path) -> None:
+    # ECMA-376 Part 1's own example: ADDRESS(5,7,,,"Sheet1") is Sheet1!$G$5; the engine read the empty abs_num as 0:
+    # #VALUE! (LibreOffice: R2C3)
+    cells: dict[str, object] = {
+        "D1": "=ADDRESS(2,3,,FALSE)",
+        "D2": '=ADDRESS(5,7,,,"Sheet1")',
+        "D3": '=ADDRESS(5,7,2,,"S")',
+        "D4": "=ADDRESS(5,7,,TRUE)",
+        "D5": "=ADDRESS(5,7,4,)",
+    }
+    got = recalculated(tmp_path, cells)
+    assert list(got.values()) == ["R2C3", "Sheet1!$G$5", "S!G$5", "$G$5", "G5"]

@@ -16,7 +16,8 @@ registered function as the number 0, which would be read as a given 0 (confidenc
   characters out, ``TEXTJOIN(,TRUE,A1:A3)``, ``REPLACE(A1,1,3,)``, ``CONCATENATE("a",,"b")``), where the engine's 0
   put "0" in (``a0b``, with status ok);
 - an empty optional argument of Excel 365's TAKE, TEXTBEFORE, TEXTAFTER, SEQUENCE and RANDARRAY is its default
-  (``TAKE(A1:B3,,1)``: every row; the engine's 0 took none).
+  (``TAKE(A1:B3,,1)``: every row; the engine's 0 took none), as ADDRESS's abs_num and a1 (``ADDRESS(2,3,,FALSE)``
+  R2C3) and the weekend of NETWORKDAYS.INTL and WORKDAY.INTL (Saturday and Sunday) are.
 
 >>> omit_empty_arguments("=NPS_MOE(A1:A6,)"), omit_empty_arguments("=CRR(A1,,C1)")
 ('=NPS_MOE(A1:A6)', '=CRR(A1,"",C1)')
@@ -34,7 +35,6 @@ from openpyxl.utils.cell import range_boundaries
 
 from ..registry import BY_NAME
 from .excel_functions.arguments import _arguments as argument_spans
-from .excel_functions.day_counts import EMPTY_WEEKEND
 
 __all__ = ["EMPTY_ARGUMENT", "may_omit", "omit_empty_arguments", "omit_in_tokens"]
 
@@ -45,8 +45,6 @@ EMPTY_ARGUMENT = re.compile(r",\s*[,)]|\(\s*,")
 #: text argument is the empty text, "" (``SUBSTITUTE(A1,"-",)`` takes the hyphens out, ``TEXTJOIN(,TRUE,A1:A3)``
 #: joins without a delimiter; the engine put in "0": "a0b")
 _EMPTY_TEXT = '""'
-#: an empty argument whose reading in Excel is not documented: the call is put out of the engine's reach (listed)
-_REFUSED = "refused"
 _EXCEL_DEFAULTS: dict[str, dict[int, str]] = {
     "EXPAND": {1: "ROWS({0})", 2: "COLUMNS({0})"},
     **dict.fromkeys(("SUBSTITUTE",), dict.fromkeys((0, 1, 2), _EMPTY_TEXT)),
@@ -63,9 +61,14 @@ _EXCEL_DEFAULTS: dict[str, dict[int, str]] = {
     **dict.fromkeys(("TEXTBEFORE", "TEXTAFTER"), {2: "1"}),  # instance_num
     "SEQUENCE": {0: "1", 1: "1"},
     "RANDARRAY": {0: "1", 1: "1", 3: "1"},  # rows, columns, max
-    # an empty weekend: omitted (1) or 0 (#NUM!) in Excel is not documented: the call is listed (.excel_functions.
-    # day_counts' refusal called in its place)
-    **dict.fromkeys(("NETWORKDAYS.INTL", "WORKDAY.INTL"), {2: _REFUSED}),
+    # an empty weekend is Saturday and Sunday, as omitted (Excel: NETWORKDAYS.INTL(DATE(2025,1,1),DATE(2026,1,1),)
+    # 262, WORKDAY.INTL(DATE(2025,1,10),10,) 45681; a blank CELL there is 0: #NUM!, .excel_functions.day_counts); empty
+    # holidays are none (the engine's 0 made serial 0 a holiday)
+    **dict.fromkeys(("NETWORKDAYS.INTL", "WORKDAY.INTL"), {2: "1", 3: _EMPTY_TEXT}),
+    **dict.fromkeys(("NETWORKDAYS", "WORKDAY"), {2: _EMPTY_TEXT}),
+    # ADDRESS(2,3,,FALSE): an empty abs_num is 1 (absolute), an empty a1 TRUE (ECMA-376 Part 1's own example:
+    # ADDRESS(5,7,,,"Sheet1") is Sheet1!$G$5); the engine's 0 gave #VALUE!
+    "ADDRESS": {2: "1", 3: "TRUE"},
 }
 
 _OWN_CALL = re.compile(
@@ -207,9 +210,6 @@ def _excel_defaults(tokens: list[Token], i: int, defaults: dict[int, str]) -> bo
     for position, (a, b) in enumerate(spans):
         given = first.strip() or "{0}" not in defaults.get(position, "")
         if position in defaults and given and all(tokens[k].type == Token.WSPACE for k in range(a, b)):
-            if defaults[position] == _REFUSED:  # NETWORKDAYS.INTL(A1,B1,,): the call listed (its own arguments)
-                tokens[i].value = EMPTY_WEEKEND + "("
-                return True
             tokens[a - 1].value += defaults[position].format(first)  # after the separator before it
             changed = True
     return changed

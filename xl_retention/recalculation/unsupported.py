@@ -410,13 +410,6 @@ _REFUSALS = (
         "counts the cells holding that error is not documented, so the embedded engine does not compute it",
     ),
     (
-        "_XLR.EMPTYWEEKEND(",
-        "NETWORKDAYS.INTL",
-        "the weekend argument of NETWORKDAYS.INTL or WORKDAY.INTL is left empty (,,): whether Excel reads it as "
-        "omitted (Saturday and Sunday) or as 0 (#NUM!) is not documented, so the embedded engine does not compute it "
-        "(type 1 for Saturday and Sunday)",
-    ),
-    (
         "_XLR.FORMATTEDREFUSED(",
         "criteria",
         'a criterion here is a number written with %, $ or thousands separators ("10%": 0.1) and its range holds such '

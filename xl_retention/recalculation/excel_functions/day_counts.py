@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ._core import FUNCTIONS, ExcelError, Function, check, engine_call, excel_function, is_error, matrix, number
+from ._core import ExcelError, check, excel_function, is_error, matrix, number
 from .dates import _month_start
 
 _MAX_SERIAL = 2958465  # 31 December 9999
@@ -250,12 +250,23 @@ _WEEKENDS = {1: {5, 6}, 2: {6, 0}, 3: {0, 1}, 4: {1, 2}, 5: {2, 3}, 6: {3, 4}, 7
 _WEEKENDS.update({10 + k: {(k + 5) % 7} for k in range(1, 8)})  # 11 Sunday only ... 17 Saturday only
 
 
+#: the weekend argument omitted (an empty one, ``NETWORKDAYS.INTL(a,b,,h)``, is made 1 by ..omitted_arguments)
+_OMITTED = object()
+
+
 def _weekend(value: Any, every_day: bool = False) -> frozenset[int]:
-    """The weekend argument: a number (1-7, 11-17; #NUM! otherwise) or seven 0/1 characters from Monday (1 a day off;
-    #VALUE! otherwise, and for seven days off unless ``every_day``: NETWORKDAYS.INTL counts 0 days then)."""
-    check(value)
-    if value is None:
+    """The weekend argument: omitted Saturday and Sunday; a number (1-7, 11-17; #NUM! otherwise, a blank cell too: 0)
+    or seven 0/1 characters from Monday (1 a day off; #VALUE! otherwise, and for seven days off unless ``every_day``:
+    NETWORKDAYS.INTL counts 0 days then).
+
+    >>> sorted(_weekend(_OMITTED)), sorted(_weekend("0000011")), sorted(_weekend(11))
+    ([5, 6], [5, 6], [6])
+    """
+    if value is _OMITTED:
         return frozenset({5, 6})
+    check(value)
+    if value is None:  # a blank cell given as the weekend is 0 in Excel: #NUM! (the argument omitted is 1)
+        raise ExcelError("#NUM!")
     if isinstance(value, str):
         if len(value) != 7 or set(value) - {"0", "1"} or (value == "1111111" and not every_day):
             raise ExcelError("#VALUE!")
@@ -273,7 +284,7 @@ def _monday_first(serial: int) -> int:
 
 
 @excel_function("NETWORKDAYS.INTL", 2, 4)
-def networkdays_intl(start: Any, end: Any, weekend: Any = None, holidays: Any = None) -> float:
+def networkdays_intl(start: Any, end: Any, weekend: Any = _OMITTED, holidays: Any = None) -> float:
     """NETWORKDAYS.INTL(start_date, end_date, [weekend], [holidays]): the working days from start to end, both counted,
     with the given days off; negative when the end is before the start. Serial numbers are counted as Excel counts
     them (a blank start is serial 0).
@@ -293,7 +304,7 @@ def networkdays_intl(start: Any, end: Any, weekend: Any = None, holidays: Any = 
 
 
 @excel_function("WORKDAY.INTL", 2, 4)
-def workday_intl(start: Any, count: Any, weekend: Any = None, holidays: Any = None) -> float:
+def workday_intl(start: Any, count: Any, weekend: Any = _OMITTED, holidays: Any = None) -> float:
     """WORKDAY.INTL(start_date, days, [weekend], [holidays]): the working day ``days`` working days after (before) the
     start, with the given days off.
 
@@ -320,16 +331,3 @@ def workday_intl(start: Any, count: Any, weekend: Any = None, holidays: Any = No
         if _monday_first(day) not in off and day not in free:
             remaining -= 1
     return float(day)
-
-
-#: put by :mod:`..omitted_arguments` in the place of a NETWORKDAYS.INTL or WORKDAY.INTL call whose weekend is left empty
-#: (``NETWORKDAYS.INTL(A1,B1,,)``), which the engine read as 0 (#NUM!): whether Excel reads it as omitted (Saturday
-#: and Sunday, as LibreOffice does) or as 0 is not documented, so the cell is listed (its reason: .unsupported)
-EMPTY_WEEKEND = "_XLR.EMPTYWEEKEND"
-
-
-def _empty_weekend(*_: Any) -> Any:
-    raise ExcelError("NImpl")
-
-
-FUNCTIONS[EMPTY_WEEKEND] = Function(EMPTY_WEEKEND, engine_call(_empty_weekend), 0, 4)
