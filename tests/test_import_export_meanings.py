@@ -136,8 +136,9 @@ def test_subscriptions_in_a_free_trial_are_refused_not_counted(tmp_path, capsys,
     assert table(tmp_path / "o", "mrr_end") == {"2026-01": "98.0", "2026-02": "49.0"}
 
 
-def test_a_typed_table_with_trials_is_refused_by_the_engine(tmp_path, capsys) -> None:
-    import pandas as pd
+def test_a_typed_table_with_trials_without_their_end_is_refused_by_the_engine(tmp_path, capsys) -> None:
+    # no trial-end column: when they pay cannot be told, refused as a file's rows are (beside a trial end after
+    # today, a table's trialing rows are read as a file's: tests/test_import_table_trials.py)
 
     frame = pd.DataFrame({"customer_id": ["a", "b", "c"], "start": pd.to_datetime(["2026-01-03", "2026-01-05",
                           "2026-02-01"]), "mrr": [49.0, 49.0, 49.0], "subscription_state": ["active", "in_trial",

@@ -58,7 +58,7 @@ from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.sandbox import sandbox_columns
 from ..reading.segment_spellings import lookalike_segments
 from ..reading.snapshot_rows import kept_segments
-from ..reading.statuses import ended_flag_columns, status_columns
+from ..reading.statuses import NEVER_PAID_ENDED, TRIALING, ended_flag_columns, status_columns
 from ..reading.tax_flags import may_say_tax_included
 from ..reading.taxes import tax_named
 from ..reading.trials import trial_end_columns
@@ -286,8 +286,10 @@ def _from_table(
 ) -> Input:
     required, optional = SCHEMAS[kind]
     cols = dict(columns or {})
+    later = False  # a trial ending after today, Stripe's incomplete_expired: read as a file's (reading.trials)
     if kind == "intervals":  # a snapshot's status goes with its MRR: read as a file's (reading.statuses)
-        _refuse_statuses(con, table, source)
+        trials = TRIALING if trial_end_columns(table.columns) else frozenset()
+        later = _refuse_statuses(con, table, source, NEVER_PAID_ENDED | trials)
     if kind in ("snapshots", "intervals"):  # Zuora's "Billing Period", a "Billing Frequency" of Yearly (by values)
         strings = {c for c, dtype in table.schema().items() if dtype.is_string()}
 
@@ -357,7 +359,7 @@ def _from_table(
     priced = billing or (kind in ("snapshots", "intervals") and names_a_price(names.get("mrr")))  # a list price
     if (
         (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
-        or (kind == "intervals" and trial_end_columns(table.columns))
+        or (kind == "intervals" and (later or bool(trial_end_columns(table.columns))))
         or (kind == "intervals" and bool(period_start_columns(table.columns)))  # a month observed (reading.observed)
         or (priced and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
         or (billing and _add_on_columns(list(empty.columns), names))

@@ -94,18 +94,22 @@ def _spelled(column: ir.Value) -> ir.Value:
     return trimmed(column.cast("string")).lower().re_replace(SEPARATORS, "_")
 
 
-def _refuse_statuses(con: Any, table: ir.Table, source: str) -> None:
+def _refuse_statuses(con: Any, table: ir.Table, source: str, read_later: frozenset[str] = frozenset()) -> bool:
     """Rows whose status column says the subscription does not pay (a trial, ...) are refused, as a file's are
-    (:func:`~xl_retention.reading.statuses.check_statuses`)."""
+    (:func:`~xl_retention.reading.statuses.check_statuses`); statuses in ``read_later`` are left to the file reading
+    (a trial ending after today, :func:`~xl_retention.reading.trials.paid_from_trial_end`). Returns whether some row
+    holds one (the table is then read as a file's)."""
+    later = False
     for name in status_columns(table.columns):
         shown = table.mutate(**{"__shown": table[name]})
-        refuse_any(
-            con, shown, source, [(name, STATUS_PROBLEM, _spelled(table[name]).isin(sorted(NOT_PAYING)), "__shown")]
-        )
+        refused = sorted(NOT_PAYING - read_later)
+        refuse_any(con, shown, source, [(name, STATUS_PROBLEM, _spelled(table[name]).isin(refused), "__shown")])
         said = con.execute(table.select(v=_spelled(table[name])).distinct().limit(1000))["v"].dropna().tolist()
         unknown = unknown_statuses(said)  # 'lost' beside 'active': refused as a file's is
         if unknown:
             refuse_any(con, shown, source, [(name, UNKNOWN_PROBLEM, _spelled(table[name]).isin(unknown), "__shown")])
+        later |= bool(read_later & set(said))
+    return later
 
 
 def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str | None) -> None:
