@@ -17,7 +17,6 @@ a customer counts in.
 from __future__ import annotations
 
 import contextlib
-import itertools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -30,7 +29,7 @@ from ..tables.activity import OrderTables, purchases_from_counts, visitors_from_
 from ..tables.subscriptions import SubscriptionTables, movements_from_counts
 from ..tables.surveys import nps_from_counts
 from . import definitions as d
-from .backends import backend_of, default_duckdb
+from .backends import backend_of, computed_once, default_duckdb
 from .input_checks import check_duplicates, check_input, check_months, passes_checks
 from .inputs import Input, snapshots_of, typed_input
 
@@ -42,26 +41,6 @@ __all__ = [
     "returning_visitors",
     "subscription_tables",
 ]
-
-
-@contextlib.contextmanager
-def _cached(con: Any, table: Any) -> Iterator[Any]:
-    """``table`` computed once while in use: a temporary table on DuckDB and SQL servers (Spark: as it is)."""
-    if con.name not in ("duckdb", "postgres"):
-        yield table
-        return
-    name = f"xl_retention_rows_{next(_NAMES)}"
-    cached = con.create_table(name, table, temp=True)
-    try:
-        yield cached
-    finally:
-        try:
-            con.drop_table(name, force=True)
-        except Exception:  # the connection is gone: the temporary table went with it
-            pass
-
-
-_NAMES = itertools.count()
 
 
 def _engine(data: Any, backend: Any) -> Any:
@@ -174,7 +153,7 @@ def _subscription_rows(
     else:
         s = e = None
         snaps = snapshots_of(con, item)
-    with _cached(con, d.subscription_cells(d.subscription_rows(snaps, e, checked=fused))) as cells:
+    with computed_once(con, d.subscription_cells(d.subscription_rows(snaps, e, checked=fused))) as cells:
         if fused:
             if not passes_checks(con, cells):
                 check_input(con, item)  # raises the error naming the rows
@@ -251,7 +230,7 @@ def order_tables(
     con = _engine(orders, backend)
     item = _prepared(orders, "orders", con, columns, source, options, segment)
     s, e = _range(*_dated(start, end, options))
-    with _cached(con, d.activity_rows(item.table, "customer_id", e)) as per:
+    with computed_once(con, d.activity_rows(item.table, "customer_id", e)) as per:
         bounds = d._bounds(per, s, e)  # the months of the orders up to `end`: the bounds of them all
         bought = item.decoded(con.execute(d.purchases_of(per, bounds)))
         cells = item.decoded(con.execute(d.order_cohorts_of(per, bounds)))

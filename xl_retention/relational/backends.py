@@ -13,18 +13,39 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import tempfile
+from collections.abc import Iterator
 from typing import Any
 
 from ..reading import DataError
 
-__all__ = ["BACKENDS", "connect", "default_duckdb", "spark_table"]
+__all__ = ["BACKENDS", "computed_once", "connect", "default_duckdb", "spark_table"]
 
 BACKENDS = ("duckdb", "spark", "postgres")
 _DUCKDB: Any = None
 _VIEWS = itertools.count()
+_TEMPORARY = itertools.count()
+
+
+@contextlib.contextmanager
+def computed_once(con: Any, table: Any) -> Iterator[Any]:
+    """``table`` computed once while in use: a temporary table on DuckDB and PostgreSQL, dropped after (Spark and
+    other engines: as it is)."""
+    if con.name not in ("duckdb", "postgres"):
+        yield table
+        return
+    name = f"xl_retention_rows_{next(_TEMPORARY)}"
+    cached = con.create_table(name, table, temp=True)
+    try:
+        yield cached
+    finally:
+        try:
+            con.drop_table(name, force=True)
+        except Exception:  # the connection is gone: the temporary table went with it
+            pass
 
 
 def connect(name: str = "duckdb", connection: str | None = None, existing: bool = False) -> Any:

@@ -18,9 +18,7 @@ and checks that DuckDB refuses it, and that every refusal :func:`~xl_retention.r
 
 from __future__ import annotations
 
-import contextlib
-import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +27,7 @@ import ibis.expr.types as ir
 import pandas as pd
 
 from ..reading import DataError, key
+from .backends import computed_once
 from .refusals import ROW, _stripped, trimmed
 
 __all__ = ["FILE_RULES", "FileRule", "Typed", "id_checks", "read_as_file"]
@@ -164,7 +163,7 @@ def id_checks(typed: Typed, shaped: ir.Table) -> tuple[list[Check], list[Check]]
         if not rules or who not in shaped.columns or who not in typed.names or not typed.text(typed.names[who]):
             continue
         ids = shaped[who].cast("string")
-        with _distinct_ids(typed.con, shaped.select(v=ids).filter(ids.notnull()).distinct()) as d:
+        with computed_once(typed.con, shaped.select(v=ids).filter(ids.notnull()).distinct()) as d:
             asked = Typed(typed.con, d, typed.kind, typed.names, typed.source)
             for rule in rules:
                 found = rule.ask(asked, what)
@@ -172,26 +171,6 @@ def id_checks(typed: Typed, shaped: ir.Table) -> tuple[list[Check], list[Check]]
                     values, problem = found
                     checks[0 if rule.first else 1].append((typed.names[who], problem, ids.isin(values), who))
     return checks
-
-
-@contextlib.contextmanager
-def _distinct_ids(con: Any, d: ir.Table) -> Iterator[ir.Table]:
-    """``d`` computed once while in use: a temporary table on DuckDB and PostgreSQL (Spark: as it is)."""
-    if con.name not in ("duckdb", "postgres"):
-        yield d
-        return
-    name = f"xl_retention_ids_{next(_NAMES)}"
-    cached = con.create_table(name, d, temp=True)
-    try:
-        yield cached
-    finally:
-        try:
-            con.drop_table(name, force=True)
-        except Exception:  # the connection is gone: the temporary table went with it
-            pass
-
-
-_NAMES = itertools.count()
 
 
 # -- the rules read as a file's where they may refuse -----------------------------------------------------------------
