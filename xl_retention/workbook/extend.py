@@ -30,6 +30,7 @@ from .dashboard_upgrade import upgrade_dashboard
 from .found import read_sheets
 from .importer import Tables, check_package
 from .months_added import Scores, add_months, check_typed_beyond
+from .report_lines import cleared_line, months_added, upgraded_line
 from .stale import clear_results
 from .template import NPS_RESPONSE_ROWS, NPS_SUMMARY
 from .upgrade import upgrade_formulas, upgrade_lifetime
@@ -51,23 +52,15 @@ class Extended:
 
     def lines(self, path: str | os.PathLike[str], recalc: bool = False) -> list[str]:
         """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
-        added = self.added[0] if len(self.added) == 1 else f"{self.added[0]} to {self.added[-1]}"
         out = [
-            f"extended {path}: added {'month' if len(self.added) == 1 else 'months'} {added}, a tracker of "
-            f"{self.months} months from {self.first} (every value, formula and sheet of yours kept)"
+            f"extended {path}: added {months_added(self.added)}, a tracker of {self.months} months from {self.first} "
+            "(every value, formula and sheet of yours kept)"
         ]
         if self.cleared and not recalc:
-            out.append(
-                f"cleared the results of {self.cleared} formula cells (Excel recalculates on open; programs that do "
-                "not calculate, such as pandas, read blanks there until --recalc or xl-retention recalc stores them)"
-            )
+            out.append(cleared_line(self.cleared, "", "pandas", "them"))
         if self.upgraded:
-            more = len(self.upgraded) - 6
-            shown = ", ".join(self.upgraded[:6]) + (f" and {more} more" if more > 0 else "")
-            out.append(
-                "brought the formulas an earlier version of the template wrote up to this version's, as the new "
-                f"months have them (formulas of your own are kept): {shown}"
-            )
+            why = ", as the new months have them (formulas of your own are kept)"
+            out.append(upgraded_line(self.upgraded, why))
         return out + self.notes
 
 

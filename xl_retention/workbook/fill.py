@@ -41,6 +41,7 @@ from .dashboard_upgrade import upgrade_dashboard
 from .found import _Monthly, check_cohort_headers, read_sheets
 from .growth import grow_answers
 from .months_added import Scores, add_months, check_typed_beyond
+from .report_lines import cleared_line, listed, months_added, upgraded_line
 from .stale import clear_results
 from .template import (
     CUSTOMERS,
@@ -92,10 +93,7 @@ class Filled:
         """The CLI's report, one line each (``recalc``: a recalculation stores the new results next)."""
         out = [f"filled {path}, a tracker of {self.months} months from {self.first}"]
         if self.added:
-            added = self.added[0] if len(self.added) == 1 else f"{self.added[0]} to {self.added[-1]}"
-            out.append(
-                f"added {'month' if len(self.added) == 1 else 'months'} {added} at the end of the monthly sheets"
-            )
+            out.append(f"added {months_added(self.added)} at the end of the monthly sheets")
         first, last = self.covered
         covered = (
             f"the month its data covers ({first})"
@@ -107,31 +105,20 @@ class Filled:
             f"{', '.join(self.sheets)}" + ("; the other months' figures are kept as they were" * self.kept_others)
         )
         if self.replaced:
-            more = len(self.replaced) - 6
-            shown = ", ".join(self.replaced[:6]) + (f" and {more} more" if more > 0 else "")
             earlier = "already in those months (typed by hand or by an earlier import)"
-            out.append(f"replaced {len(self.replaced)} values {earlier}: {shown}")
+            out.append(f"replaced {len(self.replaced)} values {earlier}: {listed(self.replaced)}")
         if self.restored:
-            more = len(self.restored) - 6
-            shown = ", ".join(self.restored[:6]) + (f" and {more} more" if more > 0 else "")
             out.append(
                 f"put the template's formula back in {len(self.restored)} formula cell"
                 f"{'s' if len(self.restored) > 1 else ''} of the imported months that held a typed value or were "
-                f"cleared: {shown}"
+                f"cleared: {listed(self.restored)}"
             )
         if self.cleared and not recalc:
-            out.append(
-                f"cleared the results of {self.cleared} formula cells stored from the old inputs (Excel recalculates "
-                "on open; programs that do not calculate, such as pandas or a file preview, read blanks there until "
-                "--recalc or xl-retention recalc stores the new ones)"
-            )
+            readers = "pandas or a file preview"
+            out.append(cleared_line(self.cleared, " stored from the old inputs", readers, "the new ones"))
         if self.upgraded:
-            more = len(self.upgraded) - 6
-            shown = ", ".join(self.upgraded[:6]) + (f" and {more} more" if more > 0 else "")
-            out.append(
-                "brought the formulas an earlier version of the template wrote up to this version's (numbers pasted "
-                f"as text are read as numbers; formulas of your own are kept): {shown}"
-            )
+            why = " (numbers pasted as text are read as numbers; formulas of your own are kept)"
+            out.append(upgraded_line(self.upgraded, why))
         return out + self.notes
 
 

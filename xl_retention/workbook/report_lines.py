@@ -1,0 +1,49 @@
+"""The lines the change reports of ``extend`` (:class:`.extend.Extended`) and ``import`` (:class:`.fill.Filled`) share,
+with the words that differ as arguments.
+
+>>> listed(["A1", "A2"])
+'A1, A2'
+>>> listed([f"A{n}" for n in range(1, 9)])
+'A1, A2, A3, A4, A5, A6 and 2 more'
+>>> months_added([pd.Period("2025-01", "M"), pd.Period("2025-02", "M")])
+'months 2025-01 to 2025-02'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+__all__ = ["cleared_line", "listed", "months_added", "upgraded_line"]
+
+#: the most cells a report line names before "and N more"
+SHOWN = 6
+
+
+def listed(refs: Sequence[str]) -> str:
+    """The first :data:`SHOWN` of ``refs``, then "and N more" for the rest."""
+    more = len(refs) - SHOWN
+    return ", ".join(refs[:SHOWN]) + (f" and {more} more" if more > 0 else "")
+
+
+def months_added(added: Sequence[pd.Period]) -> str:
+    """ "month 2025-01" or "months 2025-01 to 2025-03"."""
+    if len(added) == 1:
+        return f"month {added[0]}"
+    return f"months {added[0]} to {added[-1]}"
+
+
+def cleared_line(count: int, whose: str, readers: str, stores: str) -> str:
+    """The results of ``count`` formula cells were cleared: ``whose`` follows "formula cells" (e.g. " stored from the
+    old inputs"), ``readers`` names programs that do not calculate, ``stores`` what a recalculation stores."""
+    return (
+        f"cleared the results of {count} formula cells{whose} (Excel recalculates on open; programs that do not "
+        f"calculate, such as {readers}, read blanks there until --recalc or xl-retention recalc stores {stores})"
+    )
+
+
+def upgraded_line(refs: Sequence[str], why: str) -> str:
+    """The formulas an earlier template wrote at ``refs`` were brought up to this version's; ``why`` follows
+    "this version's" (e.g. ", as the new months have them (formulas of your own are kept)")."""
+    return f"brought the formulas an earlier version of the template wrote up to this version's{why}: {listed(refs)}"
