@@ -42,6 +42,8 @@ from .errors import ColumnValues, DataError, bad_rows
 from .foreign_dates import foreign_date_hint, without_ordinals
 from .gmt_offsets import gmt_offsets
 from .month_hints import month_hint, number_month_hint
+from .naive_times import check_naive_times, unconverted_note
+from .notes import note
 from .short_years import time_hint, two_digit_years, with_date_part
 from .zone_names import ambiguous_zone, column_zone
 from .zones import AMBIGUOUS, from_named_zones, split_named_zones, split_zones
@@ -448,6 +450,8 @@ def parse_dates(
         zone = _column_zone(column, options, source)  # 'Created (UTC)', 'Started At (PST)' (reading.zone_names)
         if zone is not None and _has_time(values).any():  # timestamps of the zone the name says
             values = _from_zone(values, zone, str(options.timezone))
+        elif options.timezone is not None and _has_time(values).any():  # none converted (reading.naive_times)
+            note(unconverted_note(source, column, options.timezone))
     elif pd.api.types.is_bool_dtype(dtype):
         raise bad_rows(source, column, "TRUE/FALSE where dates belong", np.arange(len(series)), raw)
     elif pd.api.types.is_numeric_dtype(dtype):
@@ -535,19 +539,20 @@ def _parse_mixed(
             bad[numbers[unread]] = True
             why = why_numbers
     texts = np.flatnonzero(kinds == "text")
+    filled, written, zoned = texts[:0], np.zeros(0, dtype=object), np.zeros(0, dtype=bool)  # non-blank texts
     if texts.size and not bad.any():
         stripped = np.array([str(v).strip() for v in uniques[texts]], dtype=object)
         empty = stripped == ""  # blank: stays NaT
         filled = texts[~empty]
         if filled.size:
-            plain = stripped[~empty]
+            plain = written = stripped[~empty]
             zoned = np.zeros(len(plain), dtype=bool)
             named = np.full(len(plain), "", dtype=object)  # zones' names: 'Europe/Berlin' (reading.zones)
             try:
                 try:
                     out[filled], day_first = _parse_texts(plain, options, source, column)
                 except _Unread:  # 'PST', 'CET' (reading.zones): looked for only where the texts do not read
-                    written = plain  # and Google Forms' 'GMT+1', an offset east of UTC (reading.gmt_offsets)
+                    # and Google Forms' 'GMT+1', an offset east of UTC (reading.gmt_offsets)
                     plain, named = split_named_zones(plain)  # 'America/Los_Angeles' (PayPal's TimeZone)
                     plain, minutes, zones = split_zones(gmt_offsets(plain))
                     zones = np.where(named != "", named, zones)
@@ -581,6 +586,8 @@ def _parse_mixed(
     if (kinds == "other").any() and not bad.any():
         bad |= kinds == "other"
         why = "values that are not dates"
+    if options.timezone is not None and not utc and not bad.any():  # offsets beside none (reading.naive_times)
+        check_naive_times(uniques, kinds, filled, written, zoned, codes, series, source, column, options.timezone)
     if bad.any():
         rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
         raise bad_rows(source, column, why, rows, series.to_numpy())
