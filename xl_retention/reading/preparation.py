@@ -40,6 +40,7 @@ from .currency import (
 )
 from .dates import parse_dates
 from .deal_stages import check_deal_stages
+from .discount_lines import fold_discount_lines
 from .discounts import check_discounts
 from .ends import check_end_dates, refuse_empty_end, refuse_unused_end
 from .errors import DataError, bad_rows, source_of
@@ -307,7 +308,9 @@ def _prepare(
         refuse_period_spans(df, typed, names, source, lambda s, c: parse_dates(s, source, c, options.dates(),
                             excel_epoch=epoch, allow_blank=True), trial_column(df, names))  # fmt: skip
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source, lambda: currency_divisors(df))
+    folded = None  # a coupon's line among a subscription's items (-40 beside 100 and 20): taken off them
     if kind in ("snapshots", "intervals"):  # each row's: a month's rows add up below (snapshot_rows)
+        folded = fold_discount_lines(df, typed, names, source)  # (reading.discount_lines)
         check_negative_mrr(typed, names, source, written_values(df, names["mrr"]))  # '-$50.00', not -4.17 a month
     if kind == "answers":  # '11' as the file writes it (reading.scores)
         check_scores(typed["score"], source, names["score"], written_values(df, names["score"]))
@@ -328,7 +331,7 @@ def _prepare(
             units = units if divisors is None else units / divisors
         typed["amount"] = units
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
-        check_ended_at_zero(typed, names, source, written_values(df, names["mrr"]))
+        check_ended_at_zero(typed, names, source, written_values(df, names["mrr"]), folded)
         check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
         check_renewal_ends(df, typed.get("end"), names, source, options.today)  # a renewal date as the end
         refuse_empty_end(df, typed.get("end"), names, source, kind)  # an empty end beside a filled canceled_at

@@ -512,14 +512,19 @@ def per_month(values: np.ndarray, name: Any, source: str, divisors: Any = 100.0)
     return in_units(values, name, divisors)
 
 
-def check_ended_at_zero(typed: dict[str, Any], names: dict[str, str], source: str, shown: Any = None) -> None:
+def check_ended_at_zero(
+    typed: dict[str, Any], names: dict[str, str], source: str, shown: Any = None, discounts: Any = None
+) -> None:
     """Refuse intervals that ended with MRR 0 beside intervals with MRR above 0 (see the module docstring), quoting
-    ``shown`` (the MRR column as the file writes it, ``$0.00``, or a function giving it), else the numbers read."""
+    ``shown`` (the MRR column as the file writes it, ``$0.00``, or a function giving it), else the numbers read.
+    ``discounts``: the rows of a subscription's discount lines, read as 0 (:mod:`.discount_lines`): not refused."""
     if "end" not in typed:
         return
     mrr = np.asarray(typed["mrr"], dtype=np.float64)
     ended = ~np.isnat(np.asarray(typed["end"]))
     zero = ended & (mrr == 0)
+    if discounts is not None:
+        zero &= ~np.asarray(discounts, dtype=bool)
     if zero.any() and (mrr > 0).any():
         raise bad_rows(source, names["mrr"], ENDED_AT_ZERO, np.flatnonzero(zero), _written(mrr, shown))
 
