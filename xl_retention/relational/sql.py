@@ -9,7 +9,8 @@ SQL, or make views of these names):
 * ``visits``: ``visitor_id`` (text), ``date`` (TIMESTAMP);
 * ``answers``: ``date`` (TIMESTAMP), ``score`` (number 0-10, NULL = no answer);
 
-each with a ``segment`` (text) column when ``segment`` is asked for. Months come out as the first
+each with a ``segment`` (text) column when ``segment`` is asked for (labelled as the import labels it; one typed
+two ways stops the query: :func:`_labelled`). Months come out as the first
 day of the month; cohort tables in long form (``cohort, months_since, customers, ...``: one row
 per cohort and month with activity; the triangle's other cells are 0).
 
@@ -45,9 +46,63 @@ _RAW: dict[str, dict[str, str]] = {
 }
 
 
-def _inputs(segment: bool) -> dict[str, ir.Table]:
+#: Dialects without regular expressions in Ibis
+_NO_REGEX = frozenset({"mysql", "mssql"})
+#: The words a query stops with where one segment is typed two ways (as ``xl-retention import`` refuses them:
+#: :mod:`xl_retention.reading.segment_spellings`); the two spellings follow, then :data:`_SPELLINGS_END`.
+SPELLINGS = "xl-retention: segment values that differ only in capitals, spaces, apostrophes or hyphens ("
+_SPELLINGS_END = ": one segment typed two ways?): write each segment's value one way"
+_APOSTROPHES = "\u2019\u2018\u02bc\u00b4`\u2032"
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
+
+
+def _folded(label: ir.StringValue, regex: bool = True) -> ir.StringValue:
+    """:func:`~xl_retention.reading.lookalike_ids.folded` in SQL: lower case unless a machine's code (no space; a
+    digit or an underscore), curly apostrophes and Unicode hyphens as ``'`` and ``-``, runs of spaces as one.
+    ``regex``: the dialect has regular expressions (MySQL's and SQL Server's SQL in Ibis has none: characters
+    replaced one by one, runs of up to 16 spaces)."""
+    if regex:
+        machine = label.re_search(r"^\S*[0-9_]\S*$")
+        text = machine.ifelse(label, label.lower())
+        text = text.re_replace(f"[{_APOSTROPHES}]", "'").re_replace(f"[{_HYPHENS}]", "-")
+        return text.re_replace(r"\s+", " ")
+    machine = ~(label.find(" ") >= 0) & ibis.or_(*[label.find(c) >= 0 for c in "0123456789_"])
+    text = machine.ifelse(label, label.lower())
+    for chars, one in ((_APOSTROPHES, "'"), (_HYPHENS, "-"), ("\t", " ")):
+        for c in chars:
+            text = text.replace(c, one)
+    for _ in range(4):
+        text = text.replace("  ", " ")
+    return text
+
+
+def _labelled(table: ir.Table, regex: bool = True) -> ir.Table:
+    """``table`` with its ``segment`` as ``xl-retention import`` labels it (docs/metrics.md, "Segments"): spaces
+    at either end dropped, a blank ``(blank)``; where two of its values differ only in capitals, spaces,
+    apostrophes or hyphens (``EMEA`` and ``emea``), the query stops with an error naming both: the label becomes
+    :data:`SPELLINGS` and them cast to a number, which the databases refuse (``Could not convert string ...``).
+    ``regex``: the dialect has regular expressions (Spark's TRIM of ibis' ``strip`` takes 'v' and 'f' as spaces:
+    :func:`.refusals.trimmed`; MySQL and SQL Server have none, their TRIM is right)."""
+    from .refusals import trimmed
+
+    label = (trimmed(table.segment) if regex else table.segment.strip()).nullif("")
+    rows = table.mutate(segment=label.isnull().ifelse(ibis.literal(d.BLANK_SEGMENT), label))
+    rows = rows.mutate(__key=_folded(rows.segment, regex))
+    spelled = rows.select("segment", "__key").distinct()
+    twice = spelled.group_by("__key").aggregate(__a=spelled.segment.min(), __b=spelled.segment.max())
+    twice = twice.filter(twice.__a != twice.__b).rename(__k="__key")
+    joined = rows.left_join(twice, rows.__key == twice.__k)
+    both = ibis.literal(SPELLINGS + "'") + joined.__a + ibis.literal("' and '") + joined.__b
+    stop = (both + ibis.literal("'" + _SPELLINGS_END)).cast("int64").cast("string")
+    return joined.mutate(segment=joined.__a.isnull().ifelse(joined.segment, stop)).select(*table.columns)
+
+
+def _inputs(segment: bool, engine: str | None = None) -> dict[str, ir.Table]:
     extra = {"segment": "string"} if segment else {}
     subs, orders, visits, answers = (ibis.table({**_RAW[n], **extra}, name=n) for n in _RAW)
+    if segment:
+        regex = engine not in _NO_REGEX
+        subs, orders, visits, answers = (_labelled(t, regex) for t in (subs, orders, visits, answers))
     keep = list(extra)
     return {
         "subscriptions": subs.select("customer_id", *keep, m=d.month_ordinal(subs.month), mrr=subs.mrr),
@@ -70,9 +125,12 @@ TABLES: dict[str, tuple[str, Callable[[ir.Table], ir.Table]]] = {
 }
 
 
-def expressions(tables: Sequence[str] | None = None, segment: bool = False) -> dict[str, ir.Table]:
-    """The Ibis expression of each table (all by default) over the unbound input tables."""
-    inputs = _inputs(segment)
+def expressions(
+    tables: Sequence[str] | None = None, segment: bool = False, engine: str | None = None
+) -> dict[str, ir.Table]:
+    """The Ibis expression of each table (all by default) over the unbound input tables (``engine``: the dialect
+    they are compiled for, default one with regular expressions)."""
+    inputs = _inputs(segment, engine)
     names = list(tables or TABLES)
     unknown = [n for n in names if n not in TABLES]
     if unknown:
@@ -107,6 +165,12 @@ HEADER = (
     "-- docs/metrics.md, repeated under each table's name (a rate is blank where its denominator is 0).\n"
     "-- Inputs: subscriptions(customer_id, month DATE, mrr), orders(customer_id, date, amount), visits(visitor_id,\n"
     "-- date), answers(date, score); a month is its first day, dates are DATEs or timestamps (cast text first).\n"
+)
+
+SEGMENTS = (
+    "-- Segments are labelled as xl-retention import labels them (spaces at either end dropped, a blank is\n"
+    "-- '(blank)'); two values that differ only in capitals, spaces, apostrophes or hyphens ('EMEA' and 'emea') stop\n"
+    "-- the query with an error naming both: write each segment's value one way.\n"
 )
 
 _ALIASES = {"spark": "pyspark", "spark2": "pyspark", "postgresql": "postgres", "sqlserver": "mssql"}
@@ -155,20 +219,42 @@ def _by_code_point(sql: str, engine: str) -> str:
     return sqlglot.parse_one(sql, read=dialect).transform(collated).sql(dialect=dialect, pretty=True)
 
 
+def _raising(sql: str, engine: str) -> str:
+    """``sql`` with the cast that stops a query on segment values typed two ways (:func:`_labelled`) written as
+    Spark's ``raise_error`` for Spark and Databricks, where a text cast to a number is NULL (ANSI mode off), not an
+    error: the segment would be blank, silently. ``sql`` unchanged for other dialects."""
+    if engine not in ("pyspark", "databricks"):
+        return sql
+    import sqlglot
+    from sqlglot import expressions as exp
+
+    dialect = "spark" if engine == "pyspark" else engine
+
+    def raised(node: exp.Expression) -> exp.Expression:
+        inner = node.this if isinstance(node, exp.Cast) else None
+        if isinstance(inner, exp.Cast) and any(
+            isinstance(s, exp.Literal) and s.this.startswith(SPELLINGS) for s in inner.this.find_all(exp.Literal)
+        ):
+            return exp.Anonymous(this="raise_error", expressions=[inner.this])
+        return node
+
+    return sqlglot.parse_one(sql, read=dialect).transform(raised).sql(dialect=dialect, pretty=True)
+
+
 def render(dialect: str, tables: Sequence[str] | None = None, segment: bool = False) -> str:
     """The SQL of each table in ``dialect`` (a sqlglot dialect name) after :data:`HEADER`, each headed by comment
     lines: its name and the formulas of its rates (:data:`RATES`)."""
-    out = [HEADER.format(dialect=dialect, per=" and segment" if segment else "")]
+    out = [HEADER.format(dialect=dialect, per=" and segment" if segment else "") + (SEGMENTS if segment else "")]
     engine = _ALIASES.get(dialect.lower(), dialect.lower())
     if engine == "pyspark":
         ibis.pyspark  # noqa: B018  (registers the PySpark compiler's options)
-    for name, expr in expressions(tables, segment).items():
+    for name, expr in expressions(tables, segment, engine).items():
         try:
             sql = ibis.to_sql(expr, dialect=engine)
         except Exception as error:  # an unknown dialect, or a feature it lacks
             raise ValueError(f"cannot write SQL for dialect {dialect!r}: {str(error).splitlines()[0]}") from None
         if segment:  # ties between segments broken by code point, whatever the database's collation
-            sql = _by_code_point(str(sql), engine)
+            sql = _raising(_by_code_point(str(sql), engine), engine)
         rates = "".join(f"--   {line}\n" for line in RATES[name])
         out.append(f"-- {name} (xl-retention {TABLES[name][0]} -> {name}; dialect {dialect}); rates from its counts:\n"
                    f"{rates}{str(sql).strip()};\n")  # fmt: skip
