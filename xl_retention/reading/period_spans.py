@@ -102,10 +102,12 @@ def refuse_period_spans(
         ended = np.asarray(read_dates(df.iloc[:, columns.index(end)], end), dtype="datetime64[s]")
         days = (ended - begun).astype(np.float64) / 86400.0  # NaT: nan
         long = paid & (days >= LONG_DAYS)
-        if trial_end is not None and long.any():  # a free trial's period: the trial, not the price's
+        trial = None
+        if trial_end is not None:  # a free trial's period: the trial, not the price's
             trial = np.asarray(read_dates(df.iloc[:, columns.index(trial_end)], trial_end), dtype="datetime64[s]")
             long &= np.isnat(trial) | (trial < ended - np.timedelta64(86400, "s"))
         if not long.any():
+            _refuse_short_periods(df, typed, names, source, (start, end), (begun, ended, days), paid, trial)
             continue
         rows = np.flatnonzero(long)
         shown = {
@@ -130,3 +132,71 @@ def refuse_period_spans(
             f"{way}; billing periods of 2 months or more"
         )
         raise bad_rows(source, money, problem, rows, shown, count=len(rows))
+
+
+#: Periods shorter than this many days are shorter than any month (February's 28 days, an hour of summer time less)
+SHORT_DAYS = 27.5
+#: Lengths of a billing interval shorter than a month, in days: a day's, a week's, two and three weeks'
+_INTERVAL_DAYS = np.array([1.0, 7.0, 14.0, 21.0])
+SHORT_PROBLEM = (
+    "{money!r} (taken as mrr) is a price per billing period, and {start!r} to {end!r} spans less than a month "
+    "{why}: read as monthly, a weekly price would count a quarter of what it is: give a billing interval column "
+    "(week, month) and map the price as amount ({option} with interval=...), or map mrr to a monthly column; "
+    "billing periods shorter than a month"
+)
+
+
+def _refuse_short_periods(
+    df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str, pair: tuple[str, str],
+    spans: tuple[np.ndarray, np.ndarray, np.ndarray], paid: np.ndarray, trial: np.ndarray | None,
+) -> None:  # fmt: skip
+    """Refuse a price taken as ``mrr`` in a file of intervals whose billing periods (``pair``: its columns; ``spans``:
+    their starts, ends and days) say a plan billed by the week or the day: a period under a month that is not the
+    subscription's first (a renewal: it started after the subscription's ``start`` and its trial's end), or a first
+    period of exactly 1, 7, 14 or 21 days between two times of day other than midnight. A shorter first period is
+    most often a monthly plan's prorated first period up to its billing day (its price stays monthly): read as it
+    is, with a note where it lasts a whole number of weeks (a weekly plan's first week reads the same)."""
+    if "month" in names or "start" not in typed:  # an invoice's amount by month: what was paid that month
+        return
+    begun, ended, days = spans
+    short = paid & (days > 0) & (days < SHORT_DAYS)
+    if trial is not None:  # a free trial's period, and the trial's own: not the price's
+        short &= np.isnat(trial) | (trial < ended - np.timedelta64(86400, "s"))
+    if not short.any():
+        return
+    day = np.timedelta64(86400, "s")
+    start = np.asarray(typed["start"], dtype="datetime64[s]")
+    first = np.abs(begun - start) < day
+    if trial is not None:  # the first paid period starts at the trial's end
+        first |= ~np.isnat(trial) & (np.abs(begun - trial) < day)
+    whole = np.abs(days[:, None] - _INTERVAL_DAYS[None, :]).min(axis=1) * 24 < 1  # within an hour
+    timed = (begun != begun.astype("datetime64[D]")) & (ended != ended.astype("datetime64[D]"))
+    renewed = short & ~first
+    exact = short & first & whole & timed & (np.abs(days - np.round(days)) * 86400 < 1)
+    money = names["mrr"]
+    columns = list(map(str, df.columns))
+
+    def shown(where: np.ndarray) -> dict[int, str]:
+        return {int(p): f"{df.iloc[p, columns.index(money)]} over {str(begun[p])[:10]} to {str(ended[p])[:10]} "
+                f"({round(float(days[p]))} days)" for p in where[:3]}  # fmt: skip
+
+    said = (
+        (renewed, "and is no first period (a renewal: a plan billed by the week or the day)"),
+        (exact, "to the second of a whole week or day (a plan billed by the week or the day)"),
+    )
+    for rows, why in said:
+        if rows.any():
+            where = np.flatnonzero(rows)
+            option = columns_option([("amount", money)])
+            problem = SHORT_PROBLEM.format(money=money, start=pair[0], end=pair[1], why=why, option=option)
+            raise bad_rows(source, money, problem, where, shown(where), count=len(where))
+    weeks = np.flatnonzero(short & first & whole)
+    if weeks.size:
+        from .notes import note
+
+        what = f"a first billing period ({pair[0]!r} to {pair[1]!r}) of a whole number of weeks or days"
+        note(
+            f"{bad_rows(source, money, what, weeks, shown(weeks), count=len(weeks))}: read as a monthly plan's "
+            f"prorated first period ({money!r} per month); if the plan is billed by the week, give a billing "
+            "interval column (week) and map the price as amount"
+        )
