@@ -191,7 +191,11 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         f'=IF(OR(B3="",B4="",B5=""),"",IF(B5+IFERROR(B6+0,0)=0,"",CLV({arpa},{margin},B5,{discount})))'
     )
     assert lifetime["B11"].value == f'=IF(OR(B3="",B4=""),"",CLV({arpa},{margin},1,0))'  # a gross margin of 80: #NUM!
-    assert lifetime["B13"].value == f'=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,{discount})))'
+    # the sBG values: a discount rate outside 0 to 1 blank (C12 names it), a blank one no discount
+    sbg_discount, outside = 'IF(B6="",0,IFERROR(B6+0,B6))', "OR(IFERROR(B6+0,0)<0,IFERROR(B6+0,0)>1)"
+    assert lifetime["B13"].value == (
+        f'=IF(COUNT(B9:B10)<2,"",IF(B11="","",IF({outside},"",SBG_CLV(B11,B9,B10,{sbg_discount}))))'
+    )
     cohorts = template["Cohorts"]
     assert cohorts["B58"].value == '=IF(COUNT(Cohort_Counts)=0,"",INDEX(SBG_FIT(Cohort_Counts),1,1))'
     assert cohorts["C58"].value == (  # blank without survivors in LibreOffice too (was #NAME?)
@@ -281,7 +285,7 @@ def test_empty_months_compute_to_blank_not_errors(template):
     values = compute(TEMPLATE)
     values = getattr(values, "values", values)
     cells = [(sheet, ref, v) for sheet, found in values.items() for ref, v in found.items()]
-    assert len(cells) == formulas == 1887  # every formula computed
+    assert len(cells) == formulas == 1889  # every formula computed
     assert {repr(v) for sheet, ref, v in cells} == {"None"}  # no error anywhere, the chart columns included
 
 

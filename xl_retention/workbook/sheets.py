@@ -73,8 +73,6 @@ ARPA, MARGIN = 'IF(B3="","",IFERROR(B3+0,B3))', 'IF(B4="","",IFERROR(B4+0,B4))'
 DISCOUNT = 'IF(B6="",B6,IFERROR(B6+0,B6))'
 LIFETIME_CLV = f'=IF(OR(B3="",B4="",B5=""),"",IF(B5+IFERROR(B6+0,0)=0,"",CLV({ARPA},{MARGIN},B5,{DISCOUNT})))'
 LIFETIME_MARGIN = f'=IF(OR(B3="",B4=""),"",CLV({ARPA},{MARGIN},1,0))'
-LIFETIME_SBG_DEL = f'=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,{DISCOUNT}))'
-LIFETIME_SBG_CLV = f'=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,{DISCOUNT})))'
 _NO_NUMBER = "OR(AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0)),AND(ISTEXT(B6),ISERROR(B6+0)))"
 
 
@@ -84,16 +82,45 @@ def _outside(ref: str, high: bool = True) -> str:
     return f"OR({value}<0,{value}>1)" if high else f"{value}<0"
 
 
+#: the notes naming an input outside its range (Lifetime value!C8, C12, C13)
+_TEXT_NOTE = (
+    "No value: ARPA (B3), the gross margin (B4) or the discount rate (B6) holds text that is no number; type a number "
+    "there (80% or 0.8)."
+)
+_MARGIN_NOTE = "No value: the gross margin (B4) is a share from 0 to 1 (80% or 0.8, not 80)."
+_DISCOUNT_NOTE = "No value: the discount rate (B6) is a monthly rate from 0 to 1 (1% or 0.01, not 1 or 10)."
+_ARPA_NOTE = "No value: ARPA (B3) is 0 or more."
+
 #: Lifetime value!C8: why the constant-churn CLV (B8) is blank or an error, naming the input (a gross margin of 80
 #: typed for 80%, a discount rate of 10 for 10%, which the note blamed on the margin, a text that is no number)
 LIFETIME_NOTE_C8 = (
-    f'=IF(ISERROR(B8),IF({_NO_NUMBER},"No value: ARPA (B3), the gross margin (B4) or the discount rate (B6) holds '
-    f'text that is no number; type a number there (80% or 0.8).",IF({_outside("B4")},"No value: the gross margin '
-    f'(B4) is a share from 0 to 1 (80% or 0.8, not 80).",IF({_outside("B6")},"No value: the discount rate (B6) is '
-    f'a monthly rate from 0 to 1 (1% or 0.01, not 1 or 10).",IF({_outside("B3", high=False)},"No value: ARPA (B3) '
-    f'is 0 or more.",IF({_outside("B5")},"No value: the monthly churn (B5) is from 0 to 1 (3% or 0.03).","No value '
-    "for these inputs: ARPA 0 or more; the gross margin, churn and discount rate from 0 to 1 (80% or 0.8, not "
-    '80)."))))),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.",""))'
+    f'=IF(ISERROR(B8),IF({_NO_NUMBER},"{_TEXT_NOTE}",IF({_outside("B4")},"{_MARGIN_NOTE}",IF({_outside("B6")},'
+    f'"{_DISCOUNT_NOTE}",IF({_outside("B3", high=False)},"{_ARPA_NOTE}",IF({_outside("B5")},"No value: the monthly '
+    'churn (B5) is from 0 to 1 (3% or 0.03).","No value for these inputs: ARPA 0 or more; the gross margin, churn '
+    'and discount rate from 0 to 1 (80% or 0.8, not 80)."))))),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin '
+    '(B4) to see the lifetime values.",""))'
+)
+#: the sBG lifetime values (B12, B13) with a discount rate outside 0 to 1 (10 typed for 10%: SBG_DEL takes any rate,
+#: 1,000% a month gave a lifetime of 1.08 months and a CLV of 8.60, silently): blank, C12 naming the discount rate
+#: a blank is no discount, as CLV's omitted rate (SBG_DEL's is required: a blank was #VALUE!)
+_SBG_DISCOUNT_OUT, _SBG_DISCOUNT = _outside("B6"), 'IF(B6="",0,IFERROR(B6+0,B6))'
+LIFETIME_SBG_DEL = f'=IF(COUNT(B9:B10)<2,"",IF({_SBG_DISCOUNT_OUT},"",SBG_DEL(B9,B10,{_SBG_DISCOUNT})))'
+LIFETIME_SBG_CLV = (
+    f'=IF(COUNT(B9:B10)<2,"",IF(B11="","",IF({_SBG_DISCOUNT_OUT},"",SBG_CLV(B11,B9,B10,{_SBG_DISCOUNT}))))'
+)
+#: Lifetime value!C12: why the sBG lifetime (and so its CLV) has no value though the fit has one
+LIFETIME_NOTE_C12 = (
+    f'=IF(COUNT(B9:B10)<2,"",IF({_SBG_DISCOUNT_OUT},"{_DISCOUNT_NOTE}",IF(ISERROR(B12),IF(AND(ISTEXT(B6),'
+    'ISERROR(B6+0)),"No value: the discount rate (B6) holds text that is no number; type a number there (1% or '
+    '0.01).",IF(AND(IFERROR(B6+0,0)=0,B9<=1),"No value: with no discount (B6 blank or 0) the expected sBG '
+    'lifetime is infinite for an alpha (B9) of 1 or less; type a discount rate above 0 (1% or 0.01).","No value for '
+    'this discount rate (B6): 0, or from 0.0001% to 100% a month.")),"")))'
+)
+#: Lifetime value!C13: why the sBG CLV has no value where its lifetime (B12) has one: the margin per month (B11)
+LIFETIME_NOTE_C13 = (
+    f"=IF(AND(ISERROR(B13),NOT(ISERROR(B12))),IF(OR(AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0))),"
+    f'"{_TEXT_NOTE}",IF({_outside("B4")},"{_MARGIN_NOTE}",IF({_outside("B3", high=False)},"{_ARPA_NOTE}","No value '
+    'for these inputs: ARPA 0 or more; the gross margin from 0 to 1 (80% or 0.8, not 80)."))),"")'
 )
 
 
@@ -160,7 +187,8 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         '=IF(ISERROR(B9),"No sBG fit: the note beside the fit on Cohorts says why (often: no cohort of 3 months '
         'yet).","")'
     )
-    for ref in ("C3", "C7", "C8", "C9"):
+    ws["C12"], ws["C13"] = LIFETIME_NOTE_C12, LIFETIME_NOTE_C13
+    for ref in ("C3", "C7", "C8", "C9", "C12", "C13"):
         ws[ref].font = NOTE_FONT
     notes = (
         "Constant churn: CLV = ARPA x gross margin x (1 + d) / (d + churn), payment at the start of each month.",
@@ -175,7 +203,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     ws.column_dimensions["C"].width = 48
     # every text wrapped inside A:C, the printed area: a note running past C made LibreOffice print the sheet at
     # half size (it fits the text, not the columns, to the page) and would be cut at C's edge with a print area
-    for ref in ("C3", "C7", "C8"):
+    for ref in ("C3", "C7", "C8", "C12", "C13"):
         ws[ref].alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[int(ref[1:])].height = 30
     for i, note in enumerate(notes, start=15):

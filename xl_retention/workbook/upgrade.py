@@ -365,13 +365,20 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
         '80); ARPA and churn 0 or more."),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime '
         'values.",""))',
     ),
-    "B12": ('=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,B6))',),
+    # the last forms of each: a discount rate of 10 typed for 10% gave a lifetime of 1.08 months, silently
+    "B12": (
+        '=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,B6))',
+        '=IF(COUNT(B9:B10)<2,"",SBG_DEL(B9,B10,IF(B6="",B6,IFERROR(B6+0,B6))))',
+    ),
     "B13": (
         '=IF(COUNT(B9:B10)<2,"",SBG_CLV(B11,B9,B10,B6))',
         '=IF(OR(COUNT(B9:B10)<2,B11=""),"",SBG_CLV(B11,B9,B10,B6))',
         '=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,B6)))',
+        '=IF(COUNT(B9:B10)<2,"",IF(B11="","",SBG_CLV(B11,B9,B10,IF(B6="",B6,IFERROR(B6+0,B6)))))',
     ),
 }
+#: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
+_NOTES_ADDED = {"C9": "B9", "C12": "B12", "C13": "B13"}
 _NAME_ATTR = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>")
 _NAME_USE = re.compile(r"(?<![A-Za-z0-9_.!$])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])")
 _CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?[0-9]+")
@@ -418,7 +425,7 @@ def _current_lifetime() -> dict[str, str]:
 
     wb = Workbook()
     ws = lifetime_sheet(wb, LIFETIME_TITLE, {})
-    return {ref: ws[ref].value for ref in LIFETIME_EARLIER}
+    return {ref: ws[ref].value for ref in (*LIFETIME_EARLIER, *_NOTES_ADDED)}
 
 
 def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]]:
@@ -456,11 +463,15 @@ def upgrade_lifetime(package: ip.Package, wb: Any) -> tuple[list[str], list[str]
             continue
         if put_formula(xml, ref, formula):
             changed.append(f"{quote_sheetname(title)}!{ref}")
-    # the note of a missing sBG fit (C9, added on 2026-12-01) beside the template's alpha, where C9 is empty
-    if str(mine.get("B9")).upper() == "=SBG_ALPHA" and mine.get("C9") is None and not ip.has_content(
-            xml.cell("C9") or b""):  # fmt: skip
-        xml.put("C9", xml.element("C9", xml.style("C8"), formula=_current_lifetime_c9().removeprefix("=")))
-        changed.append(f"{quote_sheetname(title)}!C9")
+    # the notes of a missing sBG fit (C9, added on 2026-12-01) and of the sBG lifetime values (C12, C13: a discount
+    # rate or margin out of range) beside the template's cells, where the note's cell is empty
+    for ref, beside in _NOTES_ADDED.items():
+        theirs = mine.get(beside)
+        ours = ref == "C9" and str(theirs).upper() == "=SBG_ALPHA"
+        ours = ours or is_earlier(theirs, (*LIFETIME_EARLIER.get(beside, ()), current.get(beside, "")))
+        if ours and mine.get(ref) is None and not ip.has_content(xml.cell(ref) or b""):
+            xml.put(ref, xml.element(ref, xml.style("C8"), formula=current[ref].removeprefix("=")))
+            changed.append(f"{quote_sheetname(title)}!{ref}")
     return changed, notes
 
 
@@ -482,12 +493,3 @@ def _lifetime_title(wb: Any) -> str | None:
 
 
 _LIFETIME_NAMES = ("LTV_ARPA", "LTV_Gross_Margin", "LTV_Churn", "LTV_Discount_Rate", "LTV_Lifetime", "LTV_CLV")
-
-
-def _current_lifetime_c9() -> str:
-    from openpyxl import Workbook
-
-    from .sheets import lifetime_sheet
-    from .template import LIFETIME_TITLE
-
-    return lifetime_sheet(Workbook(), LIFETIME_TITLE, {})["C9"].value
