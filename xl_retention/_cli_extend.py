@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ._cli_recalc import recalc_in_place
+
 
 def _extend(args: argparse.Namespace) -> int:
     from .workbook.extend import extend_workbook
@@ -15,20 +17,7 @@ def _extend(args: argparse.Namespace) -> int:
         raise FileNotFoundError(f"no such workbook: {args.path} (make one with: xl-retention new {args.path})")
     done = extend_workbook(args.path, months=args.months, to=args.to)
     print("\n".join(done.lines(args.path, args.recalc)))
-    if not args.recalc:
-        return 0
-    from .recalculation import recalc_file
-
-    report = recalc_file(args.path, args.path, engine="embedded", in_place=True, stored_current=False)
-    if report.status == "failed":
-        raise RuntimeError(f"recalculation failed: {report.message}")
-    if report.status == "incomplete":
-        print(f"incomplete: {report.message}")
-    print(f"recalculated {report.formulas} formulas ({len(report.errors)} in error)")
-    from .cli import _print_cells
-
-    _print_cells(report)
-    return 1 if report.status == "incomplete" else 0  # as recalc: some cells have no current value
+    return recalc_in_place(args.path) if args.recalc else 0
 
 
 def add_extend(commands: Any, months: Callable[[str], int], month: Callable[[str], str]) -> None:

@@ -1,0 +1,239 @@
+"""``xl-retention import``: raw exports into a tracker (``--into``) or monthly CSV tables (``--to-csv``), and the
+flags that say how to read them (:mod:`xl_retention.workbook.importer`)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ._cli_actions import Once
+from ._cli_recalc import recalc_in_place
+from .errors import RetentionInputError
+
+
+def _import(args: argparse.Namespace) -> int:
+    from ._files import check_not_open
+    from .workbook.importer import check_package, fill_workbook, load_tables, write_csv
+
+    if not any((args.subscriptions, args.orders, args.nps, args.visits)):
+        raise ValueError("give at least one of --subscriptions, --orders, --nps, --visits")
+    if args.segment is not None and "=" not in args.segment and args.into is not None:
+        raise ValueError(f"--segment {args.segment} gives a table per segment: write them with --to-csv DIR, or fill "
+                         f"a tracker with one segment: --segment {args.segment}=VALUE")  # fmt: skip
+    if args.recalc and args.into is None:
+        raise ValueError("--recalc goes with --into")
+    if args.into is not None:
+        if not args.into.exists():
+            raise FileNotFoundError(f"no such workbook: {args.into} (make one with: xl-retention new {args.into})")
+        check_package(args.into, "workbook")  # before reading the inputs: a wrong target fails fast
+        check_not_open(args.into)
+    tables = load_tables(
+        args.subscriptions, args.orders, args.nps, args.visits, columns=column_map(args.columns),
+        sheet=args.sheet, options=_read_options(args), **_engine_options(args),
+        existing_at_start=args.existing_at_start,
+    )  # fmt: skip
+    if args.to_csv is not None:
+        for path in write_csv(tables, args.to_csv):
+            print(f"wrote {path}")
+        from .workbook.last_month import last_month_notes  # no tracker's range: where each input's tables end
+
+        for note in [*last_month_notes(tables), *tables.notes]:
+            print(note)
+        return 0
+    filled = fill_workbook(args.into, tables)
+    print("\n".join(filled.lines(args.into, args.recalc)))
+    return recalc_in_place(args.into) if args.recalc else 0
+
+
+def column_map(values: Sequence[str] | None) -> dict[str, str]:
+    """The ``--columns`` options (each ``OURS=YOURS,...``, repeatable) as one map of our names to yours.
+
+    Items are split as CSV fields (:mod:`csv`): a name holding a comma goes in double quotes, the whole item
+    (``"score=How likely, 0-10?"``) or its name (``score="How likely, 0-10?"``), a quote inside doubled. The options
+    are merged; one of our names given twice with different columns raises
+    :class:`~xl_retention.errors.RetentionInputError` naming both (no option silently replaces another).
+
+    >>> column_map(['customer_id=Customer', 'score="How likely, 0-10?",date=Created'])
+    {'customer_id': 'Customer', 'score': 'How likely, 0-10?', 'date': 'Created'}
+    """
+    import csv
+    import re
+
+    mapping: dict[str, str] = {}
+    for value in values or ():
+        # OURS="THEIRS, ..." -> "OURS=THEIRS, ...": the csv module honours a quote only at a field's start
+        text = re.sub(r'(^|,)\s*([A-Za-z_]\w*)\s*=\s*"', r'\1"\2=', value)
+        try:
+            fields = next(csv.reader([text], skipinitialspace=True, strict=True), [])
+        except csv.Error as error:
+            raise RetentionInputError(f"--columns {value!r}: {error} (quote a name with a comma: \"NAME, ...\")",
+                                      "columns") from None  # fmt: skip
+        for item in fields:
+            if not item.strip():
+                continue
+            ours, sep, theirs = item.partition("=")
+            ours, theirs = ours.strip(), theirs.strip()
+            if not sep or not ours or not theirs:
+                hint = '; a column name with a comma goes in double quotes: OURS="THEIR, NAME"' if not sep else ""
+                raise RetentionInputError(
+                    f"--columns: an item must be OUR_NAME=THEIR_NAME, got {item.strip()!r}{hint}", "columns"
+                )
+            if mapping.get(ours, theirs) != theirs:
+                raise RetentionInputError(
+                    f"--columns names {ours!r} twice: {mapping[ours]!r} and {theirs!r}; give one (inputs whose "
+                    f"{ours} columns differ: import them in separate runs, --into the same tracker)",
+                    "columns",
+                )
+            mapping[ours] = theirs
+    return mapping
+
+
+def _engine_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The import's engine flags: ``--backend``, ``--connection``, ``--segment``."""
+    if args.backend is None and args.connection is None and args.segment is None:
+        return {}
+    return {"backend": args.backend or "pandas", "connection": args.connection, "segment": args.segment}
+
+
+def _import_engine_flags(imp: argparse.ArgumentParser) -> None:
+    """The import's flags that choose the engine, database tables as inputs and segments."""
+    imp.add_argument(
+        "--backend",
+        choices=("pandas", "duckdb", "spark", "postgres"),
+        default=None,
+        help="the engine that computes the tables: pandas (default: in memory), duckdb (embedded; spills to disk), "
+        "spark (--connection MASTER, default local[2]) or postgres (--connection URL)",
+    )
+    imp.add_argument(
+        "--connection",
+        metavar="URL",
+        help="where the backend runs: postgres://user@host:port/db, a DuckDB database file, a Spark master; "
+        "inputs given as table:NAME are tables there",
+    )
+    imp.add_argument(
+        "--segment",
+        metavar="COLUMN[=VALUE]",
+        help="COLUMN: every table per segment (with --to-csv); COLUMN=VALUE: only that segment's customers "
+        "(a customer counts in the segment of their first active month)",
+    )
+
+
+def _read_options(args: argparse.Namespace) -> Any:
+    """The import's reading flags as :class:`xl_retention.reading.ReadOptions`."""
+    from .reading import ReadOptions
+
+    dayfirst = True if args.dayfirst else False if args.monthfirst else None
+    inputs = {"subscriptions": args.subscriptions, "orders": args.orders, "nps": args.nps, "visits": args.visits}
+    plain, per_input = date_formats(args.date_format, inputs)
+    return ReadOptions(sep=args.sep, encoding=args.encoding, decimal=args.decimal, dayfirst=dayfirst,
+                       date_format=plain, timezone=args.timezone, date_formats=per_input or None,
+                       amounts=args.amounts)  # fmt: skip
+
+
+def date_formats(values: Sequence[str] | None, inputs: dict[str, Any]) -> tuple[str | None, dict[str, str]]:
+    """The ``--date-format`` options as (the format for every input, {input file's name: its own format}).
+
+    Each value is ``FORMAT`` (every input without one of its own) or ``INPUT=FORMAT`` (INPUT: subscriptions,
+    orders, nps, visits). ``inputs`` maps each kind to its file (None: not given). Refused with ValueError: two
+    plain formats, two for one input, one for an input not given, and one for an input whose file has the name
+    of another input's file (the format is found by the file's name).
+
+    >>> date_formats(["orders=%d.%m.%Y"], {"orders": "in/orders.csv", "visits": "visits.csv"})
+    (None, {'orders.csv': '%d.%m.%Y'})
+    >>> date_formats(["%d/%m/%Y", "visits=%Y%m%d"], {"orders": "orders.csv", "visits": "visits.csv"})
+    ('%d/%m/%Y', {'visits.csv': '%Y%m%d'})
+    """
+    from .reading import INPUT_KINDS
+
+    plain: str | None = None
+    per_input: dict[str, str] = {}
+    names = {kind: Path(path).name for kind, path in inputs.items() if path is not None}
+    for value in values or ():
+        kind, sep, fmt = value.partition("=")
+        kind = kind.strip().lower()
+        if not (sep and kind in INPUT_KINDS):
+            if plain is not None and plain != value:
+                raise ValueError(f"--date-format given twice without an input ({plain!r}, {value!r}): use INPUT=FORMAT")
+            plain = value
+            continue
+        if kind not in names:
+            raise ValueError(f"--date-format {value}: no --{kind} file was given")
+        name = names[kind]
+        twins = [other for other, n in names.items() if n == name and other != kind]
+        if twins:
+            raise ValueError(f"--date-format {value}: --{kind} and --{twins[0]} are files of one name ({name}); "
+                             f"rename one")  # fmt: skip
+        if per_input.get(name, fmt) != fmt:
+            raise ValueError(f"--date-format: two formats for {kind} ({per_input[name]!r} and {fmt!r})")
+        per_input[name] = fmt
+    return plain, per_input
+
+
+def _import_reading_flags(imp: argparse.ArgumentParser) -> None:
+    """The import's flags that say how to read the input files."""
+    imp.add_argument(
+        "--sheet",
+        action="append",
+        metavar="[INPUT=]SHEET",
+        help="the sheet to read from Excel inputs: SHEET for every .xlsx input, or INPUT=SHEET for one "
+        "(INPUT: subscriptions, orders, nps, visits); repeat for several",
+    )
+    order = imp.add_mutually_exclusive_group()
+    order.add_argument("--dayfirst", action="store_true", help="dates such as 03/04/2025 are day first (3 April)")
+    order.add_argument("--monthfirst", action="store_true", help="dates such as 03/04/2025 are month first (4 March)")
+    imp.add_argument(
+        "--date-format",
+        action="append",
+        metavar="[INPUT=]FORMAT",
+        help="the strftime format of the dates, e.g. %%d.%%m.%%Y: FORMAT for every input, or INPUT=FORMAT for one "
+        "(INPUT: subscriptions, orders, nps, visits); repeat for several",
+    )
+    imp.add_argument(
+        "--timezone", metavar="ZONE", help="convert timestamps with a UTC offset to ZONE (e.g. Europe/Paris) first"
+    )
+    imp.add_argument("--sep", metavar="CHAR", help="CSV separator: , ; tab | (default: sniffed)")
+    imp.add_argument("--decimal", choices=(".", ","), help="decimal mark of CSV numbers (default: each column tells)")
+    imp.add_argument("--encoding", help="CSV text encoding, e.g. utf-8, utf-16, cp1252 (default: detected)")
+    imp.add_argument(
+        "--amounts",
+        choices=("cents", "units"),
+        help="whole amounts of orders or billing prices are cents (4900 is 49.00) or units (default: cents only where "
+        "the file is surely a billing API's, such as Stripe's amount_paid; refused where it may be either)",
+    )
+
+
+def add_import(commands: Any) -> None:
+    """The ``import`` command on the subcommands ``commands``."""
+    imp = commands.add_parser("import", help="raw subscriptions, orders, surveys, visits into a tracking workbook")
+    imp.register("action", None, Once)  # --orders jan.csv --orders feb.csv: refused, not January dropped
+    imp.add_argument(
+        "--subscriptions",
+        type=Path,
+        metavar="F",
+        help="customer_id, month, mrr (snapshots) or customer_id, start, end, mrr (intervals); a billing export "
+        "has amount, interval[, quantity, interval_count] instead of mrr. Any input may be table:NAME, a table "
+        "where --connection points",
+    )
+    imp.add_argument("--orders", type=Path, metavar="F", help="customer_id, date[, amount]")
+    imp.add_argument("--nps", type=Path, metavar="F", help="survey answers: date, score")
+    imp.add_argument("--visits", type=Path, metavar="F", help="visitor_id, date")
+    target = imp.add_mutually_exclusive_group(required=True)
+    target.add_argument("--into", type=Path, metavar="WORKBOOK", help="a workbook made by xl-retention new")
+    target.add_argument("--to-csv", type=Path, metavar="DIR", help="write the monthly tables as CSV files instead")
+    imp.add_argument(
+        "--columns",
+        action="append",
+        metavar="OURS=YOURS,...",
+        help="column names, e.g. customer_id=Customer,date=Created; repeatable; a name with a comma in double quotes: "
+        'score="How likely, 0-10?"',
+    )
+    _import_reading_flags(imp)
+    _import_engine_flags(imp)
+    imp.add_argument("--existing-at-start", action="store_true", help="the customers active in the subscriptions' "
+                     "first month joined before the data starts: left out of the cohorts and the sBG fit, kept in the "
+                     "monthly counts")  # fmt: skip
+    imp.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards (without it, the "
+                     "formulas' results stored from the old inputs are cleared; Excel recalculates)")  # fmt: skip
+    imp.set_defaults(run=_import)
