@@ -17,6 +17,15 @@ Status`` (``needs_response``, ``under_review``, ``warning_needs_response``, ``wa
 
 A disputed amount column (:data:`AMOUNT_NAMES`: "Disputed Amount", ``chargeback_amount``) with amounts above 0 and no
 dispute status column is refused: which disputes were lost cannot be told.
+
+An order's status may say its dispute too (Shopify's "Financial Status" ``dispute_lost``, ``dispute_won``): lost is a
+chargeback, no purchase (:data:`~.orders.NOT_PAID`), won keeps the money (:data:`~.orders.PAID`), and one still open
+(:data:`OPEN_STATUSES`: ``disputed``, ``chargeback_pending``, Paddle's ``chargeback_warning``) is refused as an open
+dispute is. A row whose type (or status) is a chargeback's reversal (:data:`REVERSALS`: Paddle's adjustment
+``chargeback_reverse``, Stripe's ``dispute_reversal``: the dispute won after the money was taken, and put back) undoes
+its chargeback: it is no purchase, and in a file with an order id the chargeback row of its order with its amount is
+left out with it, so the order stands whole (:func:`undone_chargebacks`); without an order id a chargeback row is no
+purchase anyway (a refund row left out), and the sale stands.
 """
 
 from __future__ import annotations
@@ -29,7 +38,20 @@ import pandas as pd
 
 from .errors import bad_rows
 
-__all__ = ["AMOUNT_NAMES", "KEPT", "LOST", "OPEN", "STATUS_NAMES", "dispute_columns", "lost_disputes"]
+__all__ = [
+    "AMOUNT_NAMES",
+    "KEPT",
+    "LOST",
+    "OPEN",
+    "OPEN_STATUSES",
+    "REVERSALS",
+    "STATUS_NAMES",
+    "dispute_columns",
+    "lost_disputes",
+    "refuse_open_disputes",
+    "reversal_rows",
+    "undone_chargebacks",
+]
 
 #: Names (as :func:`~.names.key` spells them) of a payment's dispute status column.
 STATUS_NAMES = frozenset({"dispute_status", "dispute_state", "dispute_outcome", "dispute_result", "chargeback_status",
@@ -47,6 +69,14 @@ KEPT = frozenset({"won", "dispute_won", "chargeback_won", "won_dispute", "warnin
 OPEN = frozenset({"needs_response", "under_review", "warning_needs_response", "warning_under_review", "open",
                   "pending", "in_review", "inquiry", "evidence_required", "response_submitted", "submitted",
                   "awaiting_response", "needs_action", "action_required"})  # fmt: skip
+#: An order's or payment's status (or a row's type) that says a dispute not decided yet.
+OPEN_STATUSES = frozenset({"disputed", "in_dispute", "under_dispute", "dispute_open", "dispute_opened",
+                           "dispute_pending", "dispute_created", "dispute_needs_response", "dispute_under_review",
+                           "chargeback_pending", "chargeback_open", "chargeback_initiated", "chargeback_warning",
+                           "chargeback_notification", "pending_chargeback"})  # fmt: skip
+#: A row's type (or status) that says a chargeback reversed: the money the chargeback took put back.
+REVERSALS = frozenset({"chargeback_reverse", "chargeback_reversal", "dispute_reversal", "reversal_of_chargeback",
+                       "chargeback_reversed_adjustment"})  # fmt: skip
 OPEN_PROBLEM = (
     "disputes not decided yet (a dispute lost takes the money back, a dispute won keeps it: whether these were "
     "purchases cannot be told): import again once they are decided, or remove their rows"
@@ -124,3 +154,57 @@ def lost_disputes(df: pd.DataFrame, source: str = "input") -> np.ndarray:
             problem = PARTLY_PROBLEM.format(disputed=amounts[0], amount=charged[0])
             raise bad_rows(source, amounts[0], problem, np.flatnonzero(partly), df[amounts[0]].to_numpy())
     return lost
+
+
+def reversal_rows(df: pd.DataFrame) -> np.ndarray:
+    """Whether each row's type or status column (as :func:`~.orders.cancelled_rows` finds them) says a chargeback's
+    reversal (:data:`REVERSALS`), as a bool array.
+
+    >>> reversal_rows(pd.DataFrame({"type": ["payment", "chargeback", "Chargeback Reverse"]})).tolist()
+    [False, False, True]
+    """
+    from .columns import keys_of
+    from .order_columns import status_by_values
+    from .orders import _STATUSES, _TYPES, STATE_NAMES
+    from .row_types import type_by_values
+    from .status_words import spelled_by_distinct
+
+    out = np.zeros(len(df), dtype=bool)
+    for position, name in enumerate(df.columns):
+        keys = keys_of(name)
+        if keys & (_TYPES | _STATUSES | STATE_NAMES) or type_by_values(df, position) or status_by_values(df, position):
+            out |= np.isin(spelled_by_distinct(df.iloc[:, position]), list(REVERSALS))
+    return out
+
+
+def undone_chargebacks(df: pd.DataFrame, typed: dict[str, Any]) -> np.ndarray:
+    """The rows a chargeback's reversal leaves out (see the module docstring): each reversal row and, where ``typed``
+    (the columns read) has an order id and amounts, the first chargeback row (a negative amount) of its order with
+    the same amount; as a bool array.
+
+    >>> frame = pd.DataFrame({"type": ["payment", "chargeback", "chargeback_reverse", "payment"]})
+    >>> typed = {"order_id": np.array(["t1", "t1", "t1", "t2"], dtype=object), "amount": np.array([30.0, -30, 30, 5])}
+    >>> undone_chargebacks(frame, typed).tolist(), undone_chargebacks(frame, {}).tolist()
+    ([False, True, True, False], [False, False, True, False])
+    """
+    out = reversal_rows(df)
+    if not out.any() or "order_id" not in typed or "amount" not in typed:
+        return out
+    orders = np.asarray(typed["order_id"], dtype=object)
+    cents = np.round(np.abs(np.asarray(typed["amount"], dtype=np.float64)) * 100)
+    asked = np.isin(orders, np.unique(orders[out].astype(str)).tolist())  # the reversed orders' rows only (few)
+    open_ = np.flatnonzero(asked & (np.asarray(typed["amount"], dtype=np.float64) < 0)).tolist()
+    for row in np.flatnonzero(out):
+        match = next((r for r in open_ if orders[r] == orders[row] and cents[r] == cents[row]), None)
+        if match is not None:
+            out[match] = True
+            open_.remove(match)
+    return out
+
+
+def refuse_open_disputes(said: np.ndarray, column: pd.Series, name: str, source: str) -> None:
+    """Refuse the rows whose status or type (``said``: spelled, one per row of ``column``, named ``name``) says a
+    dispute not decided yet (:data:`OPEN_STATUSES`), naming them."""
+    open_ = np.isin(said, list(OPEN_STATUSES))
+    if open_.any():
+        raise bad_rows(source, name, OPEN_PROBLEM, np.flatnonzero(open_), column.to_numpy())

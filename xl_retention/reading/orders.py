@@ -59,7 +59,7 @@ import pandas as pd
 from . import document_types as types
 from . import order_columns as by_values
 from . import row_types
-from .disputes import dispute_columns, lost_disputes
+from .disputes import REVERSALS, dispute_columns, lost_disputes, refuse_open_disputes, undone_chargebacks
 from .errors import DataError, bad_rows
 from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
 from .order_copies import check_order_copies
@@ -135,6 +135,7 @@ NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "decl
                       "past_due", "payment_due", "not_paid", "unpaid", "uncollectible",
                       # a payment charged back (Mollie's "Charged back"), a dispute lost
                       "charged_back", "chargeback", "chargedback", "chargeback_lost", "dispute_lost",
+                      "lost_dispute", "dispute_accepted", "chargeback_accepted",
                       # GoCardless: not collected yet, refused by the payer, failed or charged back after payout;
                       # Adyen's refused; Stripe's payment intents not paid yet (uncaptured: requires_capture)
                       "submitted", "pending_submission", "pending_customer_approval", "customer_approval_denied",
@@ -152,7 +153,10 @@ PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "succ
                   "in_transit", "out_for_delivery",
                   # GoCardless: collected (confirmed), then paid out to the merchant; Adyen's British spelling and
                   # its capture sent; Google Play's "Charged"
-                  "confirmed", "paid_out", "authorised", "sentforsettle", "sent_for_settle", "charged"})  # fmt: skip
+                  "confirmed", "paid_out", "authorised", "sentforsettle", "sent_for_settle", "charged",
+                  # a dispute won, a chargeback reversed: the money stays (reading.disputes)
+                  "dispute_won", "won_dispute", "chargeback_won", "chargeback_reversed",
+                  "dispute_reversed"})  # fmt: skip
 #: Statuses that say paid in one shop system and refunded in another: Magento's ``closed`` is an order refunded in
 #: full (a credit memo for all of it), Shopify's an archived paid order. Read with a refunded amount column (the
 #: amount then says whether all of it was refunded), refused without one.
@@ -381,7 +385,8 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
             continue
         if keys & _TYPES or row_types.type_by_values(df, position):  # Stripe's reporting_category (row_types)
             kind = spelled(column)
-            unknown = ~np.isin(kind, list(_REFUND_TYPES | _SALE_TYPES)) & (kind != "")
+            refuse_open_disputes(kind, column, name, source)  # Paddle's chargeback_warning (reading.disputes)
+            unknown = ~np.isin(kind, list(_REFUND_TYPES | _SALE_TYPES | REVERSALS)) & (kind != "")
             if unknown.any():
                 problem = "row types that say neither a sale nor a refund (whether these were purchases cannot be told)"
                 raise bad_rows(source, name, problem, np.flatnonzero(unknown), column.to_numpy())
@@ -397,7 +402,8 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
             status = said_statuses(column)
             if not keys & _STATUSES and not np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)).any():
                 continue  # a 'state' column of no order status: an address's state ('CA'), not read
-            unknown = ~np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)) & (status != "")
+            refuse_open_disputes(status, column, name, source)  # 'disputed': lost or won? (reading.disputes)
+            unknown = ~np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED | REVERSALS)) & (status != "")
             if unknown.any():
                 rows = np.flatnonzero(unknown)
                 problem = (
@@ -484,19 +490,19 @@ def orders_as_paid(
     written = {ours: f for ours in ("amount", "date", "customer_id") if (f := written_values(df, names.get(ours)))}
     if "order_id" not in typed:
         _refuse_exchanges_without_order(df, source)
+    dropped = undone_chargebacks(df, typed)  # a chargeback reversed: neither a purchase (reading.disputes)
     if "order_id" in typed and "amount" in typed:
-        _refuse_refunded_in_part_by_rows(df, typed, names, source, cancelled)
+        _refuse_refunded_in_part_by_rows(df, typed, names, source, cancelled & ~dropped)
         lines = np.asarray(typed["amount"], dtype=np.float64) < 0  # an order's refund lines (reading.orders)
         if (lines & cancelled).any():
             said = says_refunded(df) & lines  # a refund line whose status says 'refunded': the refund was made
             cancelled = cancelled & ~said
-            failed = lines & cancelled  # a refund line that failed, was voided or is pending: no refund, no cancel
-            if failed.any():
-                rows = np.flatnonzero(~failed)
-                one, kept = one_row_per_order({k: _take(v, rows) for k, v in typed.items()}, names,
-                                              (cancelled | full)[rows], source,
-                                              {k: lambda f=f: f()[rows] for k, f in written.items()})  # fmt: skip
-                return one, rows[kept]
+            dropped |= lines & cancelled  # a refund line that failed, was voided or is pending: no refund, no cancel
+    if dropped.any():
+        rows = np.flatnonzero(~dropped)
+        one, kept = one_row_per_order({k: _take(v, rows) for k, v in typed.items()}, names, (cancelled | full)[rows],
+                                      source, {k: lambda f=f: f()[rows] for k, f in written.items()})  # fmt: skip
+        return one, rows[kept]
     return one_row_per_order(typed, names, cancelled | full, source, written)
 
 

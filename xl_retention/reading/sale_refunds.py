@@ -5,7 +5,8 @@ the "Transaction ID" and "Payment ID" of the payment it refunds; a generic expor
 or refund) does the same. Such an id is not the same record exported twice and changed between the two exports
 (:mod:`.repeats` refuses those): its later rows are refunds of its one sale. In an orders file without an order id
 column, a record id column (:data:`~.repeats.RECORD_IDS`) whose every repeated id is on one sale (an amount of 0 or
-more) and refunds (negative amounts, or rows whose type says a refund) of the same customer is read as the order
+more) and refunds (negative amounts, or rows whose type says a refund, or a chargeback's reversal: :mod:`.disputes`)
+of the same customer is read as the order
 id: each refund is taken off its sale (:func:`~.order_rows.one_row_per_order`), a sale refunded in full is no
 purchase. An id on two sales, or on rows of two customers, is not: those rows are refused as before.
 
@@ -75,7 +76,10 @@ def sale_id_column(df: pd.DataFrame, names: Mapping[str, str], source: Any = "in
     positions = record_id_columns(columns, people=(customer,))
     if not positions:  # no record id column: nothing to read as the order id (most files; before the amounts)
         return None
+    from .disputes import reversal_rows
+
     refund = _negative(df[amount]) | typed_refunds(df)  # a refund row: a negative amount, or its type says so
+    refund |= reversal_rows(df)  # a chargeback's reversal (Paddle's chargeback_reverse): no sale either
     if not refund.any():
         return None
     who = _text(df[customer]).to_numpy(dtype=object) if customer and columns.count(customer) == 1 else None
