@@ -124,10 +124,22 @@ def read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
             if not 0 <= sheet < len(names):
                 raise DataError(f"{source}: no sheet number {sheet} (it has {len(names)})", source=source)
             sheet_name = names[sheet]
-        else:  # the first sheet the user sees: a hidden one (an old copy, a lookup table) is never taken unasked
-            shown = [n for n in names if getattr(book[n], "sheet_state", "visible") == "visible"]
-            sheet_name = (shown or names)[0]
+        else:  # the first sheet the user sees: a hidden one (an old copy, a lookup table) is never taken unasked,
+            # nor a chart sheet (a report's chart moved to a tab of its own): it holds no table
+            tables = [n for n in names if hasattr(book[n], "iter_rows")]
+            shown = [n for n in tables if getattr(book[n], "sheet_state", "visible") == "visible"]
+            if not tables:
+                raise DataError(f"{source}: no worksheet, only chart sheets ({', '.join(map(repr, names))})",
+                                source=source)  # fmt: skip
+            sheet_name = (shown or tables)[0]
         sheet_rows = book[sheet_name]
+        if not hasattr(sheet_rows, "iter_rows"):  # --sheet naming a chart sheet
+            others = [n for n in names if hasattr(book[n], "iter_rows")]
+            raise DataError(
+                f"{source}: sheet {sheet_name!r} is a chart sheet, it holds no table"
+                + (f"; worksheets: {', '.join(map(repr, others))} (chosen with --sheet)" if others else ""),
+                source=source,
+            )
         sheet_rows.reset_dimensions()  # a stored dimension can be wrong: read every row there is
         formats = list(getattr(book, "_number_formats", ()))
         if any(format_currency(f) for f in formats):  # amounts formatted in a currency: '100.0 CAD' (excel_cells)
