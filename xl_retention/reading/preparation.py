@@ -58,6 +58,7 @@ from .interval_columns import swapped_interval_columns
 from .list_prices import names_a_price
 from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
+from .nps_columns import check_score_column
 from .observed import OBSERVED_MONTH, observed_month
 from .orders import (
     check_order_id,
@@ -217,6 +218,7 @@ def _prepare(
     if kind == "answers":
         check_answer_statuses(df, source)  # a survey's previews, tests and spam are no answers
         check_questions(df, set(names.values()), source, options.segment)  # 'Question': CSAT rows beside the NPS
+        check_score_column(df, names, source)  # Qualtrics' Q1_NPS_GROUP, Typeform's score variable (nps_columns)
     if kind != "visits":  # the same record twice: overlapping exports appended (a visitor counts once anyway)
         people = (names.get("customer_id"), names.get("visitor_id"))  # a customer's id repeats by design
         items = item_columns(df.columns) if kind == "orders" else []  # rows of one order's items share its ids

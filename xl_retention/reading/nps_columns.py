@@ -1,0 +1,96 @@
+"""The column read as NPS answers must be the 0-10 question's, not a survey tool's category or variable beside it.
+
+A survey export holds more than the answer to "How likely are you to recommend ...?": Qualtrics writes each NPS
+question twice, ``Q1`` (the 0-10 answer) and ``Q1_NPS_GROUP`` (its category code: 1 detractor, 2 passive, 3
+promoter); Typeform writes the form's calculated ``score`` variable (0 unless quiz logic adds to it) beside one column
+per question, headed by the question's text. Read as answers, the codes and the variable make every respondent a
+detractor (NPS -100), silently. So, for the column taken as ``score``:
+
+* a name that says a category or a group (``Q1_NPS_GROUP``, "NPS Category", ``nps_segment``, ``NPS-Gruppe``) is
+  refused: it holds the NPS categories, not the answers;
+* where another column's name asks the NPS question ("How likely are you to recommend Acme ...?", ``empfehlen``,
+  ``recommander``) and holds whole numbers from 0 to 10, and the score column's name does not ask it, the two
+  columns must say the same on every row: where they differ (Typeform's ``score`` 0 beside 10, 9, 4) which holds the
+  answers cannot be told, and the file is refused naming both.
+
+Each refusal names the column of 0-10 answers to map (``--columns score=Q1``) where the file has one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from ._distinct import factorize
+from .errors import DataError, bad_rows
+from .names import columns_option, words
+
+__all__ = ["check_score_column"]
+
+#: Words of a column's name that say it holds categories or groups of answers, not the answers.
+_GROUP = frozenset({"group", "groups", "category", "categories", "segment", "bucket", "class", "classification",
+                    "gruppe", "kategorie", "groupe", "catégorie", "categorie", "grupo", "categoría", "categoria",
+                    "gruppo", "groep"})  # fmt: skip
+#: The first letters of a word that asks the NPS question (recommend, in the languages of :mod:`.survey_questions`).
+_ASKS = re.compile(r"(?i)recommend|empfehl|recommand|recomend|raccomand|consigli|aanbevel|aanrad|polec")
+
+
+def _answers(df: pd.DataFrame, position: int) -> np.ndarray | None:
+    """Each row's whole number from 0 to 10 in the column at ``position`` (NaN where blank), or None where a value is
+    another (a text, 11, 7.5) or none is there; read on the column's distinct values."""
+    from .scores import scores_from_labels
+
+    codes, uniques = factorize(df.iloc[:, position])
+    if not len(uniques):
+        return None
+    labelled = scores_from_labels(pd.Series(uniques, dtype=object), "", "")  # '10 - Extremely likely'
+    texts = labelled.astype(str).str.strip()
+    blank = (texts == "").to_numpy()
+    numbers = pd.to_numeric(texts.where(~blank, None), errors="coerce").to_numpy(dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        valid = (numbers >= 0) & (numbers <= 10) & (numbers == np.round(numbers))
+    if not (valid | blank).all() or not valid.any():
+        return None
+    return np.append(numbers, np.nan)[codes]
+
+
+def check_score_column(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
+    """Refuse the column taken as ``score`` (``names["score"]``) where it holds NPS categories or may not be the
+    answers of the NPS question another column asks (see the module docstring)."""
+    score = names.get("score")
+    if score is None:
+        return
+    titles = [str(c) for c in df.columns]
+    asking = [i for i, t in enumerate(titles) if t != score and t not in names.values() and _ASKS.search(t)]
+    asking = [i for i in asking if not words(titles[i]) & _GROUP]  # '... recommend us? - Group': its categories
+    prefix = re.split(r"(?i)[\s_.-]*(?:nps)?[\s_.-]*(?:group|category|categorie|kategorie|segment)", score)[0]
+    siblings = [i for i, t in enumerate(titles) if t != score and prefix and t == prefix] + asking
+    answered = [(i, a) for i in siblings if (a := _answers(df, i)) is not None]
+    way = columns_option([("score", titles[answered[0][0]])]) if answered else "--columns score=COLUMN"
+    if words(score) & _GROUP:
+        raise DataError(
+            f"{source}, column {score!r}: its name says NPS categories or groups (Qualtrics' NPS group: 1 detractor, "
+            f"2 passive, 3 promoter), not the 0-10 answers (read as scores, every respondent would be a detractor): "
+            f"map the column of the 0-10 answers, {way}",
+            source=source,
+            column=score,
+        )
+    if _ASKS.search(score) or not asking:
+        return
+    mine = _answers(df, titles.index(score))
+    for i, theirs in answered:
+        if i not in asking:
+            continue
+        differ = ~np.isnan(theirs) & (np.isnan(mine) | (mine != theirs)) if mine is not None else ~np.isnan(theirs)
+        if differ.any():
+            row = int(np.flatnonzero(differ)[0])
+            said = "blank" if mine is None or np.isnan(mine[row]) else f"{mine[row]:g}"
+            problem = (
+                f"read as the NPS answers, but column {titles[i]!r} asks the NPS question and holds answers from 0 to "
+                f"10 that differ from it ({said} beside {theirs[row]:g}): which holds the answers cannot be told; map "
+                f"it, {columns_option([('score', titles[i])])}, or remove the column that does not hold them"
+            )
+            raise bad_rows(source, score, problem, [row], {row: df.iloc[row, titles.index(score)]})
