@@ -71,3 +71,24 @@ def test_an_empty_abs_num_or_a1_of_address_is_its_default(tmp_path: Path) -> Non
     }
     got = recalculated(tmp_path, cells)
     assert list(got.values()) == ["R2C3", "Sheet1!$G$5", "S!G$5", "$G$5", "G5"]
+
+
+def test_an_empty_delimiter_of_textsplit_is_none_an_empty_pad_is_na(tmp_path: Path) -> None:
+    # Microsoft's TEXTSPLIT(A1,,",") splits into rows; the engine read the empty column delimiter as 0 and split at
+    # every digit 0 too ("100,200,300": 1, 2, 3; SUM #VALUE!), status ok (H67 finding 01). An empty pad_with of
+    # TEXTSPLIT, WRAPROWS, WRAPCOLS and EXPAND is #N/A, as omitted (the engine padded with 0)
+    cells: dict[str, object] = {
+        "A1": "100,200,300",
+        "A2": "100,,200",
+        "D1": '=SUM(--_xlfn.TEXTSPLIT(A1,,","))',
+        "D2": '=ROWS(_xlfn.TEXTSPLIT(A1,,","))',
+        "D3": '=SUM(--_xlfn.TEXTSPLIT(A2,",",,TRUE))',
+        "D4": '=COLUMNS(_xlfn.TEXTSPLIT(A2,",",,TRUE))',
+        "D5": '=ISNA(INDEX(_xlfn.TEXTSPLIT("a,b;c",",",";",,,),2,2))',
+        "D6": "=ISNA(INDEX(_xlfn.WRAPROWS({1,2,3},2,),2,2))",
+        "D7": "=ISNA(INDEX(_xlfn.WRAPCOLS({1,2,3},2,),2,2))",
+        "D8": "=ISNA(INDEX(_xlfn.EXPAND({1,2},2,3,),2,3))",
+        "D9": "=INDEX(_xlfn.EXPAND({1,2},2,3,),1,2)",
+    }
+    got = recalculated(tmp_path, cells)
+    assert [got[f"D{r}"] for r in range(1, 10)] == [600, 3, 300, 2, True, True, True, True, 2]

@@ -15,9 +15,10 @@ registered function as the number 0, which would be read as a given 0 (confidenc
 - an empty text argument of Excel's text functions is the empty text (``SUBSTITUTE(A1,"-",)``, the usual way to take
   characters out, ``TEXTJOIN(,TRUE,A1:A3)``, ``REPLACE(A1,1,3,)``, ``CONCATENATE("a",,"b")``), where the engine's 0
   put "0" in (``a0b``, with status ok);
-- an empty optional argument of Excel 365's TAKE, TEXTBEFORE, TEXTAFTER, SEQUENCE and RANDARRAY is its default
-  (``TAKE(A1:B3,,1)``: every row; the engine's 0 took none), as ADDRESS's abs_num and a1 (``ADDRESS(2,3,,FALSE)``
-  R2C3) and the weekend of NETWORKDAYS.INTL and WORKDAY.INTL (Saturday and Sunday) are.
+- an empty optional argument of Excel 365's TAKE, TEXTBEFORE, TEXTAFTER, TEXTSPLIT, SEQUENCE, RANDARRAY, WRAPROWS,
+  WRAPCOLS and EXPAND is its default (``TAKE(A1:B3,,1)``: every row; the engine's 0 took none), as ADDRESS's abs_num
+  and a1 (``ADDRESS(2,3,,FALSE)`` R2C3) and the weekend of NETWORKDAYS.INTL and WORKDAY.INTL (Saturday and Sunday)
+  are.
 
 >>> omit_empty_arguments("=NPS_MOE(A1:A6,)"), omit_empty_arguments("=CRR(A1,,C1)")
 ('=NPS_MOE(A1:A6)', '=CRR(A1,"",C1)')
@@ -46,7 +47,7 @@ EMPTY_ARGUMENT = re.compile(r",\s*[,)]|\(\s*,")
 #: joins without a delimiter; the engine put in "0": "a0b")
 _EMPTY_TEXT = '""'
 _EXCEL_DEFAULTS: dict[str, dict[int, str]] = {
-    "EXPAND": {1: "ROWS({0})", 2: "COLUMNS({0})"},
+    "EXPAND": {1: "ROWS({0})", 2: "COLUMNS({0})", 3: "NA()"},
     **dict.fromkeys(("SUBSTITUTE",), dict.fromkeys((0, 1, 2), _EMPTY_TEXT)),
     **dict.fromkeys(("REPLACE", "REPLACEB"), dict.fromkeys((0, 3), _EMPTY_TEXT)),
     **dict.fromkeys(("CONCATENATE", "CONCAT"), dict.fromkeys(range(255), _EMPTY_TEXT)),
@@ -60,6 +61,10 @@ _EXCEL_DEFAULTS: dict[str, dict[int, str]] = {
     "TAKE": {1: "ROWS({0})", 2: "COLUMNS({0})"},  # every row (column)
     **dict.fromkeys(("TEXTBEFORE", "TEXTAFTER"), {2: "1"}),  # instance_num
     "SEQUENCE": {0: "1", 1: "1"},
+    # TEXTSPLIT(A1,,","), Microsoft's way to split into rows: an empty delimiter is none (the engine's 0 split at
+    # every digit 0: "100,200" gave "1","2"); an empty pad_with is #N/A, as for WRAPROWS, WRAPCOLS and EXPAND
+    "TEXTSPLIT": {1: _EMPTY_TEXT, 2: _EMPTY_TEXT, 5: "NA()"},
+    **dict.fromkeys(("WRAPROWS", "WRAPCOLS"), {2: "NA()"}),
     "RANDARRAY": {0: "1", 1: "1", 3: "1"},  # rows, columns, max
     # an empty weekend is Saturday and Sunday, as omitted (Excel: NETWORKDAYS.INTL(DATE(2025,1,1),DATE(2026,1,1),)
     # 262, WORKDAY.INTL(DATE(2025,1,10),10,) 45681; a blank CELL there is 0: #NUM!, .excel_functions.day_counts); empty
