@@ -27,8 +27,8 @@ from ..cells import CellError
 from .excel_functions._core import error_code, is_error
 from .excel_functions.criteria_cells import criteria_areas, noisy, whole_corrected
 from .excel_functions.final_operations import rewrite_final
-from .intersection import bounded_index
 from .unsupported import Unsupported
+from .whole_index import bounded_index
 
 if TYPE_CHECKING:
     import formualizer as fz

@@ -29,8 +29,9 @@ from .excel_functions._core import WHOLE_ARGUMENTS as WHOLE
 from .excel_functions.criteria import CRITERIA, criteria_positions
 from .excel_functions.elementwise import NAMES
 from .excel_functions.statistical import AGGREGATE_K, AGGREGATE_NAME, AGGREGATE_REFERENCES
-from .intersection import _A1_RANGE, _bare_name, _bounds, _in_array_argument
-from .intersection import argument_spans as _spans
+from .formula_tokens import _A1_RANGE, _bare_name, _bounds
+from .formula_tokens import argument_spans as _spans
+from .intersection import _in_array_argument
 
 __all__ = ["ARRAY_RESULTS", "lift_arrays", "may_be_array"]
 

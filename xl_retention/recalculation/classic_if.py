@@ -22,7 +22,8 @@ from openpyxl.formula.tokenizer import Token
 
 from .array_lifting import may_be_array
 from .formula_texts import filled_copy
-from .intersection import _bare_name, _in_array_argument, argument_spans
+from .formula_tokens import _bare_name, argument_spans
+from .intersection import _in_array_argument
 from .unsupported import Unsupported
 
 if TYPE_CHECKING:

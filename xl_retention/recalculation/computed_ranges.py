@@ -11,7 +11,7 @@ An INDEX of whole columns or rows at such an end, or where a function can hide i
 ``COUNT``...), gets an explicit area (``$B$1:$B$1048576``): the engine cuts a whole column at its last value and
 says ``#REF!`` below it, where Excel gives the (empty) cell: ``SUM(B1:INDEX(B:B,6))`` with B6 empty is the sum of
 B1:B6, ``IFERROR(INDEX(B:B,MATCH("z",C:C,0)),"not found")`` of an empty found row is 0
-(:func:`.intersection.bounded_index`; only these, as bounding every INDEX of a whole column costs the engine more).
+(:func:`.whole_index.bounded_index`; only these, as bounding every INDEX of a whole column costs the engine more).
 
 In a classic formula, such a range used as one value (``=A1:INDEX(A:A,3)``, ``=SUM(A1:INDEX(A:A,3)*1)``,
 ``ABS(A1:INDEX(..))``) is Excel's implicit intersection, the cell in the formula's row or column:
@@ -27,18 +27,9 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
-from .intersection import (
-    _LAST_COLUMN,
-    _LAST_ROW,
-    _WHOLE,
-    _bare_name,
-    _bounds,
-    _in_array_argument,
-    _one_value_expected,
-    _scalar_argument,
-    argument_spans,
-    indexes_whole,
-)
+from .formula_tokens import _LAST_COLUMN, _LAST_ROW, _WHOLE, _bare_name, _bounds, argument_spans
+from .intersection import _in_array_argument, _one_value_expected, _scalar_argument
+from .whole_index import indexes_whole
 
 __all__ = ["computed_ranges", "lookup_results", "may_compute_ranges"]
 

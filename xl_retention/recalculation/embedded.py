@@ -61,7 +61,6 @@ from .formula_texts import (
 )
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
-from .intersection import indexes_whole, whole_index_cycles
 from .merged_spills import spills_over_merged
 from .newer_errors import error_types, settle
 from .package import FormulaCell, scan
@@ -84,6 +83,7 @@ from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .unsupported import Unsupported, find_unsupported, name_refusals
 from .unsure_results import underflows, unsure_cells
 from .unsure_steps import unsure_step_cells
+from .whole_index import indexes_whole, whole_index_cycles
 from .whole_ranges import UsedExtents, bound_whole_ranges, may_have_whole_ranges
 
 _CALLS_NA = re.compile(r"(?<![\w.])NA\(\s*\)", re.IGNORECASE)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter
 
-from .intersection import _bare_name, _box, argument_spans
+from .formula_tokens import _bare_name, _box, argument_spans
 
 __all__ = ["first_cells"]
 

@@ -19,7 +19,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.formulas import FORMULAE
 
 from ..registry import BY_NAME
-from .intersection import _bare_name
+from .formula_tokens import _bare_name
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .sheet_ranges import THREE_D_HINT, sheets_of
 from .unsupported import Unsupported, engine_knows

@@ -11,7 +11,7 @@ import re
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
-from .intersection import _arguments
+from .formula_tokens import _arguments
 from .lambda_helpers import bound_call
 
 __all__ = ["_lambda_calls", "_named_lambdas"]

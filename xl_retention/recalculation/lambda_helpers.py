@@ -35,7 +35,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from .excel_functions.wraps import ONE
-from .intersection import _A1_RANGE, _arguments, _bare_name
+from .formula_tokens import _A1_RANGE, _arguments, _bare_name
 
 __all__ = ["HELPERS", "HELPER_REASON", "MAX_CALLS", "MAX_STEPS", "bound_call", "expand_lambda_helpers"]
 

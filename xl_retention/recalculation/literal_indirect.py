@@ -13,7 +13,7 @@ from openpyxl.formula.tokenizer import Token
 
 from .excel_functions.arguments import _arguments as argument_spans
 from .excel_functions.r1c1 import R1C1, a1_of_r1c1, reference_text
-from .intersection import _A1_RANGE, _bare_name
+from .formula_tokens import _A1_RANGE, _bare_name
 from .package import Table
 from .structured_references import _structured
 

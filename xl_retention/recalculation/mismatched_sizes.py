@@ -17,8 +17,9 @@ from openpyxl.utils.cell import range_boundaries
 
 from .array_lifting import ARRAY_RESULTS, may_be_array
 from .excel_functions.wraps import UNPADDED
-from .intersection import _A1_RANGE, _bare_name, _bounds, _in_array_argument
-from .intersection import argument_spans as _spans
+from .formula_tokens import _A1_RANGE, _bare_name, _bounds
+from .formula_tokens import argument_spans as _spans
+from .intersection import _in_array_argument
 
 __all__ = ["pad_mismatched"]
 

@@ -18,7 +18,7 @@ import re
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
-from .intersection import _arguments, _bare_name
+from .formula_tokens import _arguments, _bare_name
 
 _NUMBER = re.compile(r"\s*([+-]?)\s*(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?\s*")
 _NAMES = ("_xlr_h", "_xlr_w")

@@ -39,24 +39,17 @@ from .excel_functions._core import EACH
 from .excel_functions.criteria_runtime import OUTSIDE_CRITERION, criterion_position
 from .excel_functions.number_texts import number_literals
 from .first_cells import first_cells
+from .formula_tokens import _A1_RANGE, _LAST_COLUMN, _LAST_ROW, _bare_name, _bracket, _is_operator, _is_range
 from .indirect import checked_indirect
 from .intersection import (
-    _A1_RANGE,
-    _LAST_COLUMN,
-    _LAST_ROW,
-    _bare_name,
-    _bracket,
     _implicit,
     _in_array_argument,
     _index_cell,
     _intersect,
-    _is_operator,
-    _is_range,
     _offset_cell,
     _one_value_expected,
     _scalar_argument,
     offset_numbers,
-    unions,
 )
 from .lambda_calls import _lambda_calls, _named_lambdas
 from .lambda_helpers import expand_lambda_helpers
@@ -70,6 +63,7 @@ from .rewrite_shapes import FIRST_CELL_CALL, UNION, decided, our_array_functions
 from .sheet_ranges import bracketed
 from .sized_references import sized
 from .structured_references import _structured, _structured_in
+from .union_references import unions
 from .xlookup_references import xlookup_references
 
 __all__ = ["TABLE_REFERENCE", "rewrite"]
@@ -482,7 +476,7 @@ def _expanded(name: str, defined: dict[str, str], depth: int) -> str | None:
 
 def _unions_of_names(text: str) -> list[Token] | None:
     """The tokens of ``text`` (a formula whose names are written out) with the unions a name of several areas gave
-    read as Excel reads them (:func:`.intersection.unions`: ``COUNT(Blocks)``, ``INDEX(Blocks,2,1,2)``); None when
+    read as Excel reads them (:func:`.union_references.unions`: ``COUNT(Blocks)``, ``INDEX(Blocks,2,1,2)``); None when
     there is none."""
     try:
         tokens = list(Tokenizer(text).items)

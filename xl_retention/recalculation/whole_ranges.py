@@ -35,7 +35,8 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
-from .intersection import _ARRAY_ARGUMENTS, _LAST_COLUMN, _LAST_ROW, _WHOLE
+from .formula_tokens import _LAST_COLUMN, _LAST_ROW, _WHOLE
+from .intersection import _ARRAY_ARGUMENTS
 from .rewrite_shapes import shape
 
 __all__ = ["UsedExtents", "bound_whole_ranges", "may_have_whole_ranges"]

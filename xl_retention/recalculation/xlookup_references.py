@@ -10,7 +10,7 @@ from __future__ import annotations
 from openpyxl.formula import Tokenizer  # noqa: F401  (the doctest)
 from openpyxl.formula.tokenizer import Token
 
-from .intersection import _arguments, _bare_name, _bounds
+from .formula_tokens import _arguments, _bare_name, _bounds
 
 #: functions reading their argument as a reference (argument position): ROW(XLOOKUP(..)) is the found cell's row
 _READS_REFERENCE = {"ROW": 0, "COLUMN": 0, "ROWS": 0, "COLUMNS": 0, "ISREF": 0, "AREAS": 0, "OFFSET": 0, "CELL": 1}

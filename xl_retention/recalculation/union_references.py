@@ -1,0 +1,98 @@
+"""The union operator, ``(A1:A3,C1:C3)``, given as a whole argument: written as Excel reads it (:func:`unions`)."""
+
+from __future__ import annotations
+
+from openpyxl.formula.tokenizer import Token
+
+from .formula_tokens import _bare_name, _is_range, _spans_of
+
+__all__ = ["unions"]
+
+#: functions of any number of reference arguments, where a union argument is its areas as arguments (Excel's
+#: COUNT((A1:A3,C1)) is COUNT(A1:A3,C1)); the engine gave 0 or refused
+_SPREAD = frozenset(
+    "SUM COUNT COUNTA COUNTBLANK MAX MIN MAXA MINA AVERAGE AVERAGEA PRODUCT SUMSQ MEDIAN MODE MODE.SNGL STDEV STDEV.S "
+    "STDEV.P STDEVA STDEVP STDEVPA VAR VAR.S VAR.P VARA VARP VARPA AVEDEV DEVSQ GEOMEAN HARMEAN".split()
+)
+
+
+def _union_at(tokens: list[Token], open_index: int) -> int | None:
+    """The index of the bracket closing a union of references opened at ``open_index`` (``(A1:A3,C1:C3)``: references
+    separated by the union operator, nothing else), else None."""
+    expect_reference = True
+    for k in range(open_index + 1, len(tokens)):
+        token = tokens[k]
+        if token.type == Token.WSPACE:
+            continue
+        if expect_reference:
+            if not _is_range(token):
+                return None
+        elif token.type == Token.PAREN and token.subtype == Token.CLOSE:
+            return k if k > open_index + 2 else None  # at least two areas (one in brackets is no union)
+        elif not (token.type == Token.OP_IN and token.value == ","):
+            return None
+        expect_reference = not expect_reference
+    return None
+
+
+def unions(tokens: list[Token]) -> bool:
+    """A union of references given as a whole argument, written as Excel reads it (H20 g01): in a function of any
+    number of references (:data:`_SPREAD`, SUBTOTAL, AGGREGATE 1-13) its areas as arguments; as INDEX's reference,
+    ``INDEX((A1:A3,C1:C3),r,c,area)`` -> ``CHOOSE(area,INDEX(A1:A3,r,c),INDEX(C1:C3,r,c))`` (area 1 when left out,
+    #REF! out of range).
+    Others are left to the engine (which refuses them: listed). Changes ``tokens`` in place; True when it did.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> tokens = list(Tokenizer("=INDEX((A1:A3,C1:C3),2,1,2)+COUNT((A1:A3,C1))").items)
+    >>> unions(tokens), "".join(t.value for t in tokens)
+    (True, 'CHOOSE(2,INDEX(A1:A3,2,1),INDEX(C1:C3,2,1))+COUNT(A1:A3,C1)')
+    """
+    changed = False
+    for i, token in enumerate(tokens):
+        if token.type != Token.FUNC or token.subtype != Token.OPEN:
+            continue
+        name = _bare_name(token.value[:-1])
+        if name not in _SPREAD and name not in ("SUBTOTAL", "AGGREGATE", "INDEX"):
+            continue
+        try:
+            spans, close = _spans_of(tokens, i)
+        except ValueError:
+            continue
+        for number, (a, b) in enumerate(spans):
+            solid = [k for k in range(a, b) if tokens[k].type != Token.WSPACE]
+            if not solid or tokens[solid[0]].type != Token.PAREN or tokens[solid[0]].subtype != Token.OPEN:
+                continue
+            end = _union_at(tokens, solid[0])
+            if end is None or end != solid[-1]:
+                continue
+            areas = [tokens[k].value for k in range(solid[0] + 1, end) if _is_range(tokens[k])]
+            if name == "INDEX" and number == 0 and 2 <= len(spans) <= 4:
+                rest = ["".join(t.value for t in tokens[c:d]).strip() for c, d in spans[1:3]]
+                area = "".join(t.value for t in tokens[spans[3][0] : spans[3][1]]).strip() if len(spans) == 4 else ""
+                calls = [f"INDEX({','.join([reference, *rest])})" for reference in areas]
+                chosen = f"CHOOSE({area or 1},{','.join(calls)})"
+                if area and not (area.isdigit() and 1 <= int(area) <= len(areas)):  # Excel: area_num out of range
+                    chosen = f"IF(OR(({area})<1,({area})>={len(areas) + 1}),#REF!,{chosen})"
+                token.value = chosen
+                token.type, token.subtype = Token.OPERAND, Token.NUMBER  # one operand now (as .array_lifting's ROW)
+                for k in range(i + 1, close + 1):
+                    tokens[k].value, tokens[k].type, tokens[k].subtype = "", Token.WSPACE, ""
+                changed = True
+                break
+            if name == "AGGREGATE" and number < 2 or name == "SUBTOTAL" and number == 0 or name == "INDEX":
+                continue
+            if name == "AGGREGATE" and not _small_aggregate(tokens, spans[0]):
+                continue
+            for k in range(solid[0], end + 1):  # the brackets go: the areas are arguments
+                if k in (solid[0], end):
+                    tokens[k].value, tokens[k].type, tokens[k].subtype = "", Token.WSPACE, ""
+                elif tokens[k].type == Token.OP_IN:
+                    tokens[k].type, tokens[k].subtype = Token.SEP, Token.ARG
+            changed = True
+    return changed
+
+
+def _small_aggregate(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """Whether AGGREGATE's function number (its first argument) is typed in as 1-13, whose references may be many."""
+    text = "".join(t.value for t in tokens[span[0] : span[1]]).strip()
+    return text.isdigit() and 1 <= int(text) <= 13
