@@ -4,12 +4,13 @@ The Cohorts sheet stacks tables whose size is the number of months (the survivor
 the retention shares, the sBG fit, the projection, the order cohorts): adding a month moves
 every table under the first. Rather than shifting rows and rewriting references, the sheet is
 replaced by the template's own Cohorts sheet for the new number of months, when the user's
-sheet holds nothing but what the template put there (its input triangles aside) and has no
-comments or drawings; otherwise growing refuses with one line naming the first cell that
-differs. The new sheet takes the workbook's own styles: each template style is mapped to the
-style index of a cell with the same look in the user's sheet. Its defined names (Cohort_Counts,
-SBG_Alpha, ...) are updated, and the values typed in the old input triangles are carried over
-to the same signup month and month since signup.
+sheet holds nothing but what the template put there (its input triangles aside) and no
+chart, picture or table of its own (its notes move with their cells: :mod:`.cohort_notes`);
+otherwise growing refuses with one line naming the first cell that differs. The new sheet
+takes the workbook's own styles: each template style is mapped to the style index of a cell
+with the same look in the user's sheet. Its defined names (Cohort_Counts, SBG_Alpha, ...) are
+updated, and the values typed in the old input triangles are carried over to the same signup
+month and month since signup.
 """
 
 from __future__ import annotations
@@ -27,9 +28,17 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
+from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_row_map, remap_cohort_refs
 from .template import COHORTS_TITLE, build_template
 
+#: what beside the Cohorts sheet stops it growing (a relationship's type, its last word), in the user's words
+_BESIDE = {
+    "drawing": "a chart or picture of its own",
+    "table": "a table (Insert > Table) of its own",
+    "hyperlink": "hyperlinks of its own",
+    "printerSettings": "printer settings of its own",
+}
 #: the input triangles of the Cohorts sheet, by defined name
 INPUT_NAMES = ("Cohort_Counts", "Order_Cohort_Counts")
 
@@ -179,8 +188,10 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
         )
     part = package.sheet_part(title)
     rels = f"{part.rsplit('/', 1)[0]}/_rels/{part.rsplit('/', 1)[1]}.rels"
-    if rels in package.data:
-        raise ip.LayoutError(f"{title} has comments or drawings of its own, so its tables cannot grow; {how}")
+    other = other_parts(package, part) if rels in package.data else None
+    if other is not None:  # its notes (comments) move with their cells; a chart, picture, table or link would not
+        what = _BESIDE.get(other, f"a part of its own ({other})")
+        raise ip.LayoutError(f"{title} has {what}, which its tables cannot grow with; {how}")
     with tempfile.TemporaryDirectory() as tmp:
         start = first.strftime("%Y-%m")
         before_path = build_template(Path(tmp, "old.xlsx"), start=start, months=old)
@@ -234,9 +245,11 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
     styles, missing = _style_map(mine, template, after[COHORTS_TITLE])
     if missing:  # a look the user's sheet has no cell of (a 1-month tracker has no greyed future cells): added
         styles |= _add_styles(package, fresh_styles, {ref: _fresh_style(fresh_xml, ref) for ref in missing})
-    # a formula of the user's own reading a Cohorts cell (=Cohorts!B16, the sBG alpha) follows its table down
-    remap_cohort_refs(package, title, cohort_row_map(template, after[COHORTS_TITLE]))
-    package.data[part] = _restyle(fresh_xml, styles)
+    # a formula of the user's own reading a Cohorts cell (=Cohorts!B16, the sBG alpha) follows its table down, and
+    # so does a note on one
+    moved = cohort_row_map(template, after[COHORTS_TITLE])
+    remap_cohort_refs(package, title, moved)
+    package.data[part] = move_notes(package, part, package.data[part], _restyle(fresh_xml, styles), moved)
     package.sheets.pop(title, None)
     _copy_names(package, fresh_names, title)
     grown = {name: triangle(after, name, "the template") for name in INPUT_NAMES}
