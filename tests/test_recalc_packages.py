@@ -423,3 +423,29 @@ def test_office_js_calls_of_our_functions_are_ours_and_other_custom_functions_ke
         xml = package.read("xl/worksheets/sheet1.xml")
     values = {k: float(v) for k, v in re.findall(rb'<c r="([A-Z]1)"><f>[^<]*</f><v>([^<]*)</v></c>', xml)}
     assert values == {b"A1": 0.9, b"B1": pytest.approx(0.1), b"C1": 90, b"D1": 3}
+
+
+def test_a_users_own_office_js_function_ending_with_one_of_our_names_keeps_excels_value(tmp_path: Path) -> None:
+    """H67 finding 04: through xlwings Lite a user's own functions adjusted_crr and promoter_nps (the same add-in,
+    _xldudf_XLWINGS_ADJUSTED_CRR) were taken for our CRR and NPS once every leading word was stripped: Excel's 0.99
+    and 50 overwritten by 0.95 and 25 (F2*100 95), status ok, nothing listed. Only the namespace is taken off; text
+    in quotes naming such a call stays as typed."""
+    cells = (
+        '<c r="A1"><v>10</v></c><c r="B1"><v>100</v></c><c r="C1"><v>10</v></c><c r="D1"><v>105</v></c>'
+        '<c r="F1"><f>_xldudf_XLWINGS_CRR(D1,C1,B1)</f><v>0</v></c>'
+        '<c r="G1"><f>_xldudf_XLWINGS_ADJUSTED_CRR(D1,C1,B1)</f><v>0.99</v></c>'
+        '<c r="H1"><f>_xldudf_XLWINGS_PROMOTER_NPS(A1)</f><v>50</v></c>'
+        '<c r="I1"><f>G1*100</f><v>99</v></c>'
+        '<c r="J1" t="str"><f>"see _xldudf_XLWINGS_CRR(1,2,3)"&amp;_xldudf_XLWINGS_CRR(D1,C1,B1)</f><v>x</v></c>'
+    )
+    sheet = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'
+    workbook = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}</workbook>'
+    source = _package(tmp_path / "lite.xlsx", workbook, {"worksheets/sheet1.xml": sheet})
+    report = recalc_file(source, tmp_path / "out" / "lite.xlsx")
+    assert report.status == "ok", report.message
+    assert [(u.address, u.kept) for u in report.unsupported] == [("S0!G1", True), ("S0!H1", True)]
+    with zipfile.ZipFile(tmp_path / "out" / "lite.xlsx") as package:
+        xml = package.read("xl/worksheets/sheet1.xml").decode()
+    values = dict(re.findall(r'<c r="([F-J]1)"[^>]*><f>[^<]*</f><v>([^<]*)</v></c>', xml))
+    assert [float(values[ref]) for ref in ("F1", "G1", "H1", "I1")] == [0.95, 0.99, 50, 99]
+    assert values["J1"] == "see _xldudf_XLWINGS_CRR(1,2,3)0.95"

@@ -86,17 +86,20 @@ _OFFICEJS_CALL = re.compile(r"(?i)(?<![\w.])_xldudf_([A-Z0-9_.]+)\(")
 
 def officejs_name(stored: str) -> str | None:
     """The registry function an Office.js custom-function call names as Excel saves it (``_xldudf_`` + the
-    function, after the add-in's namespace and "_" when it has one: ``XLWINGS_CHURN_RATE``), or None.
+    function, after the add-in's namespace and "_" when it has one: ``XLWINGS_CHURN_RATE``), or None. Only the
+    namespace, one word, is taken off: a function of the user's own in the same add-in whose name ends with one of
+    ours (``XLWINGS_ADJUSTED_CRR``, ``XLWINGS_PROMOTER_NPS``) is theirs (Excel's stored value is kept).
 
     >>> officejs_name("CRR"), officejs_name("XLWINGS_CHURN_RATE"), officejs_name("OTHER_FN")
     ('CRR', 'CHURN_RATE', None)
+    >>> officejs_name("XLWINGS_ADJUSTED_CRR"), officejs_name("XLWINGS_PROMOTER_NPS"), officejs_name("XLWINGS_NPS")
+    (None, None, 'NPS')
     """
     name = stored.upper()
-    while name:
-        if name in BY_NAME:
-            return name
-        name = name.partition("_")[2] if "_" in name else ""
-    return None
+    if name in BY_NAME:
+        return name
+    rest = name.partition("_")[2]
+    return rest if rest in BY_NAME else None
 
 
 def officejs_calls(
@@ -116,7 +119,10 @@ def officejs_calls(
         for (r, c), stored in found.master_texts() if found is not None else ():
             if "_xldudf_" in stored.lower():
                 before = done.get((sheet, r, c), "=" + stored)
-                after = omit_empty_arguments(_OFFICEJS_CALL.sub(ours, before))  # (A1:A6,): missing, not 0
+                # outside text in quotes ("see _xldudf_XLWINGS_CRR(..)" stays); (A1:A6,): missing, not 0
+                pieces = re.split(r'("(?:[^"]|"")*")', before)
+                calls = "".join(p if k % 2 else _OFFICEJS_CALL.sub(ours, p) for k, p in enumerate(pieces))
+                after = omit_empty_arguments(calls)
                 if after != before:
                     done[(sheet, r, c)] = after
     return [(sheet, r, c, new) for (sheet, r, c), new in done.items()]
