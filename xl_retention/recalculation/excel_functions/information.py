@@ -1,4 +1,4 @@
-"""TYPE, ERROR.TYPE and HYPERLINK where the engine differs from Excel.
+"""TYPE, ERROR.TYPE and HYPERLINK where the engine differs from Excel; Google Sheets' __xludf.DUMMYFUNCTION.
 
 - ``TYPE(value)``: 1 a number (or a blank), 2 text, 4 a logical, 16 an error, 64 an array. An error is its answer,
   never passed on: ``IF(TYPE(A1)=16, ...)`` is how a sheet tests for one (the engine passed the error on).
@@ -123,3 +123,12 @@ def _hyperlink(link: Any, *friendly: Any) -> Any:
     if isinstance(link, int | float):
         return number_text(float(link))
     return "" if link is None else link
+
+
+@excel_function("__XLUDF.DUMMYFUNCTION", 0, None)
+def _google_only(*_: Any) -> Any:
+    """``__xludf.DUMMYFUNCTION("<formula>")``: what Google Sheets writes in an .xlsx for a formula of its own that
+    Excel has no function for (SPLIT, GOOGLEFINANCE, a spill's other cells: ``"COMPUTED_VALUE"``), always inside
+    ``IFERROR(.., <the value Google computed>)``. No such function exists in Excel: #NAME?, so IFERROR gives the value,
+    as Excel opening the file does."""
+    raise ExcelError("#NAME?")
