@@ -4,15 +4,21 @@ that say neither paid nor unpaid' / 'row types that say neither a sale nor a ref
 dispute lost is a chargeback, the money taken back (no purchase, as a refund); a dispute won keeps it. Now
 ``dispute_won`` is paid, ``dispute_lost`` not, a chargeback's reversal undoes its chargeback (the sale stands whole),
 and a dispute still open (``disputed``, ``chargeback_warning``) is refused as an open dispute, naming the rows.
+Paddle's adjustments' ``action`` column, blank on the transactions, was not read at all (each chargeback one more
+purchase, silently): it is read as a type column.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 from import_cli import refusal, run
+
+from xl_retention.relational.load import load_tables
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:The 'future.infer_string' option is deprecated"),
@@ -98,3 +104,36 @@ def test_a_chargeback_warning_is_a_dispute_not_decided(tmp_path: Path, capsys, b
     err = refusal(capsys, "--orders", str(path), "--columns", "date=created_at,amount=total", "--backend", backend,
                   "--to-csv", str(tmp_path / "o"))  # fmt: skip
     assert err == f"paddle.csv, column 'type': {OPEN} in row 7 (counting the header as row 1): 'chargeback_warning'"
+
+
+def _adjustments() -> str:
+    """Paddle's transactions beside their adjustments: the adjustments' ``action``, blank on the transactions."""
+    lines = _paddle().splitlines()
+    lines[0] = lines[0].replace(",type", ",action")
+    return "\n".join(line.replace(",payment", ",") for line in lines) + "\n"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_chargeback_in_an_adjustments_action_column_is_no_purchase(tmp_path: Path, backend: str) -> None:
+    """The 'action' column was not read at all: each chargeback and its reversal counted as one more purchase (January
+    revenue 130 for 50, ctm_b a repeat purchaser), silently. Blank on the sales, it is read as a type column is."""
+    path = tmp_path / "paddle.csv"
+    path.write_text(_adjustments())
+    cohorts, buyers = _tables(run(tmp_path, "--orders", path, "--columns", "date=created_at,amount=total",
+                                  backend=backend))  # fmt: skip
+    assert cohorts == [["2024-01", 50.0, 25.0, 0.0], ["2024-02", 30.0, 0.0, ""], ["2024-03", 25.0, "", ""]]
+    assert buyers == [["2024-01", 1, 0], ["2024-02", 2, 1], ["2024-03", 1, 0]]
+
+
+def test_a_chargeback_in_an_adjustments_action_column_of_a_duckdb_table(tmp_path: Path) -> None:
+    frame = pd.read_csv(io.StringIO(_adjustments().replace("ctm_", "c"))).assign(
+        created_at=lambda f: pd.to_datetime(f["created_at"])
+    )
+    db = tmp_path / "db.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.register("frame", frame)
+        con.execute("CREATE TABLE t AS SELECT * FROM frame")
+    tables = load_tables(orders="table:t", backend="duckdb", connection=str(db),
+                         columns={"date": "created_at", "amount": "total"})  # fmt: skip
+    assert tables.order_revenue_cohorts.fillna(-1).to_numpy().tolist() == [[50.0, 25.0, 0.0], [30.0, 0.0, -1],
+                                                                            [25.0, -1, -1]]  # fmt: skip

@@ -7,8 +7,11 @@ export) writes its types under names of its own: ignored, its refunds with a pos
 authorizations and dispute reversals would each count as a purchase (new customers who bought nothing). So a column
 whose distinct values hold a sale's type (:data:`~.orders._SALE_TYPES`: ``payment``, ``charge``) and a type that is
 no sale (a refund's, or one of :data:`OTHER_TYPES`: ``payout``, ``fee``, ``dispute_reversal``), more than half of its
-distinct values being such types, is read as the type column is. A product's category ("Books", "Subscription") is
-none. Worked out on the column's distinct values (40 at most: :func:`~.order_columns.few_values`), once per column.
+distinct values being such types, is read as the type column is. So is a column whose values are blank on the sales
+and a refund's or a chargeback's type on the other rows (Paddle's transactions beside their adjustments, whose
+``action`` is ``refund``, ``chargeback``, ``chargeback_reverse``: counted, each chargeback was one more purchase). A
+product's category ("Books", "Subscription") is none. Worked out on the column's distinct values (40 at most:
+:func:`~.order_columns.few_values`), once per column.
 """
 
 from __future__ import annotations
@@ -44,6 +47,10 @@ def holds_row_types(name: Any, column: pd.Series) -> bool:
     (True, False)
     >>> holds_row_types("Product", pd.Series(["Subscription", "Books", "Toys"]))
     False
+    >>> holds_row_types("action", pd.Series(["", "chargeback", None, "chargeback_reverse"]))  # blank: a sale
+    True
+    >>> holds_row_types("action", pd.Series(["chargeback", "refund"])), holds_row_types("note", pd.Series(["", "fee"]))
+    (False, False)
     """
     from .columns import keys_of
     from .order_columns import few_values
@@ -54,9 +61,24 @@ def holds_row_types(name: Any, column: pd.Series) -> bool:
     values = few_values(column)
     if values is None or not values.size:
         return False
+    from .disputes import REVERSALS
+
     sale = np.isin(values, list(_SALE_TYPES))
-    other = np.isin(values, list(_REFUND_TYPES | OTHER_TYPES))
-    return bool(sale.any() and other.any() and (sale | other).sum() * 2 > values.size)
+    other = np.isin(values, list(_REFUND_TYPES | OTHER_TYPES | REVERSALS))
+    if sale.any() and other.any() and (sale | other).sum() * 2 > values.size:
+        return True
+    refunds = np.isin(values, list(_REFUND_TYPES | REVERSALS))  # the sales' rows blank (Paddle's adjustments' action)
+    return bool(refunds.any() and other.all() and _has_blanks(column))
+
+
+def _has_blanks(column: pd.Series) -> bool:
+    """Whether ``column`` (of few distinct values: asked after :func:`~.order_columns.few_values`) has a blank cell
+    (missing, or only spaces); its distinct values are looked at."""
+    from ._distinct import distinct
+
+    found = distinct(column)
+    uniques = found.to_pylist() if found is not None else pd.unique(column.to_numpy()).tolist()
+    return any(v is None or (not isinstance(v, str) and pd.isna(v)) or str(v).strip() == "" for v in uniques)
 
 
 def type_by_values(df: pd.DataFrame, position: int) -> bool:
