@@ -38,3 +38,20 @@ def test_complex_numbers_are_written_at_15_digits(tmp_path: Path) -> None:
         3.3,
         "1.1+3.2j",
     ]
+
+
+def test_complex_keeps_a_part_however_small_and_refuses_an_upper_case_suffix(tmp_path: Path) -> None:
+    # the engine left out a part below 1E-10: COMPLEX(1E-20,-1) "-i" (Excel "1E-20-i"), COMPLEX(1E-11,0) "0" and
+    # IMREAL of it 0; Microsoft's page: a suffix other than "i" or "j", upper case too, is #VALUE! (the engine: "1+2i")
+    cells: dict[str, object] = {
+        "A1": "=COMPLEX(1E-20,-1)",
+        "A2": "=COMPLEX(1E-11,0)",
+        "A3": "=IMREAL(COMPLEX(1E-20,-1))",
+        "A4": '=COMPLEX(1,2,"I")',
+        "A5": '=COMPLEX(1.5,-2.25,"j")',
+        "A6": "=COMPLEX(0,0)",
+        "A7": "=COMPLEX(0,-1)",
+        "A8": "=COMPLEX(B1,3)",  # a blank cell is 0
+    }
+    got = recalculated(tmp_path, cells)
+    assert [got[f"A{r}"] for r in range(1, 9)] == ["1E-20-i", "1E-11", 1e-20, "#VALUE!", "1.5-2.25j", "0", "-i", "3i"]

@@ -5,6 +5,9 @@ turns a number into text (``IMSUM("1.1","2.2")`` is "3.3", ``IMDIV("1","3")`` "0
 computes the same doubles and wrote Python's shortest form, up to 17 digits ("3.3000000000000003"), so that
 ``=IMSUM("1.1","2.2")="3.3"`` was FALSE and LEN one more. Each such call is given the engine inside
 ``_XLR.IMTEXT(..)`` (:func:`complex_texts`), which writes the parts again with :func:`._core.number_text`.
+
+COMPLEX itself is computed here: the engine left out a part below 1E-10 (``COMPLEX(1E-20,-1)`` "-i", Excel
+"1E-20-i"; ``COMPLEX(1E-11,0)`` "0") and took an upper-case suffix, which Microsoft's page says is #VALUE!.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
-from ._core import FUNCTIONS, Function, engine_call, number_text
+from ._core import FUNCTIONS, ExcelError, Function, check, engine_call, excel_function, number, number_text
 
 __all__ = ["COMPLEX_CALL", "complex_texts"]
 
@@ -80,3 +83,31 @@ def complex_texts(formula: str) -> str:
             if opened.pop():
                 token.value += ")"
     return "=" + "".join(t.value for t in tokens) if changed else formula
+
+
+@excel_function("COMPLEX", 2, 3)
+def complex_number(real: Any, imaginary: Any, suffix: Any = None) -> str:
+    """COMPLEX(real_num, i_num, [suffix]): the complex number's text, each part at 15 significant digits however
+    small (no part left out but a 0), an imaginary part of 1 or -1 written ``i`` or ``-i``. The suffix is "i" (omitted
+    or empty) or "j"; any other, upper case too, is #VALUE! (Microsoft's COMPLEX page), as a logical is (the engine's
+    reading too); an array is left to be listed (#NIMPL!).
+
+    >>> complex_number(1e-20, -1), complex_number(3, 4, "j"), complex_number(0, 0), complex_number(-2.5, 0)
+    ('1E-20-i', '3+4j', '0', '-2.5')
+    >>> complex_number(0, -0.5), complex_number("1", 1), complex_number(1e-11, 0), complex_number(0, 1)
+    ('-0.5i', '1+i', '1E-11', 'i')
+    """
+    for value in (real, imaginary, suffix):
+        check(value)
+        if isinstance(value, list):
+            raise ExcelError("NImpl")
+        if isinstance(value, bool):
+            raise ExcelError("#VALUE!")
+    if suffix not in (None, "", "i", "j"):
+        raise ExcelError("#VALUE!")
+    x, y, unit = number(real), number(imaginary), suffix or "i"
+    if y == 0:
+        return number_text(x)
+    part = unit if abs(y) == 1 else number_text(abs(y)) + unit
+    sign = "-" if y < 0 else ("+" if x != 0 else "")
+    return (number_text(x) if x != 0 else "") + sign + part
