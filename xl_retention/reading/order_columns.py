@@ -122,7 +122,29 @@ def holds_order_statuses(name: Any, column: pd.Series) -> bool:
     if values is None or not values.size or not np.isin(values, list(NOT_PAID)).any():
         return False
     known = np.isin(values, list(NOT_PAID | PAID | PAID_OR_REFUNDED))
-    return bool(known.sum() * 2 > values.size)
+    return bool(known.sum() * 2 > values.size) or _names_a_status(name)
+
+
+#: Words of a column's name that say it holds a status ('Refund Status', 'Zahlungsstatus', 'RMA State', 'Estado').
+_STATE_WORDS = frozenset({"state", "statut", "estado", "stato", "zustand", "stav", "tila"})
+#: Words of a name that say its text is free words about the order, not its status.
+_FREE_TEXT = frozenset({"reason", "reasons", "grund", "raison", "motivo", "note", "notes", "comment", "comments",
+                        "kommentar", "remark", "remarks", "description"})  # fmt: skip
+
+
+def _names_a_status(name: Any) -> bool:
+    """Whether a column's name says a status or a refund or a return ('Refund Status', 'Return Status',
+    'Retourenstatus', 'RMA Status', 'Returned'), not free text ('Return Reason'): such a column saying 'Refunded' on
+    a few orders and blank on the others is the orders' status column even where its other words are not known
+    ('Returned', 'On hold'): they are then asked, as under 'Status', not the whole column left unread.
+
+    >>> _names_a_status("Refund Status"), _names_a_status("Returned"), _names_a_status("Return Reason")
+    (True, True, False)
+    """
+    words = _words(name)
+    if any(w in _FREE_TEXT for w in words):
+        return False
+    return any(w.endswith("status") or w in _STATE_WORDS or w.startswith(_REFUND_STEMS + _RETURN_STEMS) for w in words)
 
 
 def status_by_values(df: pd.DataFrame, position: int) -> bool:
