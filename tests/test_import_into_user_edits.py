@@ -258,15 +258,15 @@ def test_a_merged_range_in_the_way_of_the_new_months_refuses_naming_it(tmp_path)
 
 def _meanwhile(monkeypatch, action):
     """Run ``action(book)`` while the import runs, after it read the workbook and before it replaces it."""
-    from xl_retention.workbook import fill
+    from xl_retention.workbook import stale  # the save of import and extend (stale.save_cleared) clears, then saves
 
-    original = fill.clear_results
+    original = stale.clear_results
 
     def clear_results(package):
         action(package.path)
         return original(package)
 
-    monkeypatch.setattr(fill, "clear_results", clear_results)
+    monkeypatch.setattr(stale, "clear_results", clear_results)
 
 
 def test_a_tracker_saved_by_another_program_during_the_import_is_not_replaced(tmp_path, monkeypatch):

@@ -31,7 +31,7 @@ from .found import read_sheets
 from .importer import Tables, check_package
 from .months_added import Scores, add_months, check_typed_beyond
 from .report_lines import cleared_line, months_added, upgraded_line
-from .stale import clear_results
+from .stale import save_cleared
 from .template import NPS_RESPONSE_ROWS, NPS_SUMMARY
 from .upgrade import upgrade_formulas, upgrade_lifetime
 
@@ -117,15 +117,7 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
         notes.extend(more + shop)
     finally:
         wb.close()
-    package.edit("xl/workbook.xml", ip.full_calc_on_load)
-    package.drop_calc_chain()
-    cleared = clear_results(package)  # new cells and widened formulas: Excel (or recalc) computes them all again
-    try:
-        package.save(not_open=True)  # not saved by another program, nor opened in one, meanwhile
-    except OSError as error:  # a full disk, a lost network drive: the atomic save left the file as it was
-        if path.name in str(error):
-            raise
-        raise OSError(f"{path.name} was not written ({error.strerror or error}): it is as it was") from None
+    cleared = save_cleared(package, path.name)
     return Extended(first, len(base.months) + len(added), added, cleared, upgraded, notes)
 
 

@@ -42,7 +42,7 @@ from .found import _Monthly, check_cohort_headers, read_sheets
 from .growth import grow_answers
 from .months_added import Scores, add_months, check_typed_beyond
 from .report_lines import cleared_line, listed, months_added, upgraded_line
-from .stale import clear_results
+from .stale import save_cleared
 from .template import (
     CUSTOMERS,
     MONTH,
@@ -258,15 +258,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
         plan.notes.extend(tables.notes)
     finally:
         wb.close()
-    package.edit("xl/workbook.xml", ip.full_calc_on_load)
-    package.drop_calc_chain()
-    cleared = clear_results(package)  # results of the old inputs: never read beside the new ones
-    try:
-        package.save(not_open=True)  # not saved by another program, nor opened in one, meanwhile
-    except OSError as error:  # a full disk, a lost network drive: the atomic save left the file as it was
-        if path.name in str(error):
-            raise
-        raise OSError(f"{path.name} was not written ({error.strerror or error}): it is as it was") from None
+    cleared = save_cleared(package, path.name)
     months = len(base.months) + len(added)
     filled = Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes, plan.restored)
     filled.cleared = cleared

@@ -102,4 +102,22 @@ def clear_results(package: ip.Package) -> int:
     return cleared
 
 
-__all__ = ["clear_results", "without_results"]
+def save_cleared(package: ip.Package, name: str) -> int:
+    """Save ``package`` (the workbook ``name``) in place after new inputs or months: Excel asked to recalculate on open,
+    the calculation chain dropped and every stored result cleared (:func:`clear_results`: results of the old inputs
+    never read beside the new ones; new cells and widened formulas computed again), in one atomic save refused when
+    another program saved or opened the file meanwhile. Returns the number of formula cells cleared. A failed save (a
+    full disk, a lost network drive) leaves the file as it was and says so, naming it."""
+    package.edit("xl/workbook.xml", ip.full_calc_on_load)
+    package.drop_calc_chain()
+    cleared = clear_results(package)
+    try:
+        package.save(not_open=True)  # not saved by another program, nor opened in one, meanwhile
+    except OSError as error:  # a full disk, a lost network drive: the atomic save left the file as it was
+        if name in str(error):
+            raise
+        raise OSError(f"{name} was not written ({error.strerror or error}): it is as it was") from None
+    return cleared
+
+
+__all__ = ["clear_results", "save_cleared", "without_results"]
