@@ -66,7 +66,7 @@ from ..reading.values import WHITESPACE
 from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal
 from .file_rules import Typed, id_checks, read_as_file
 from .id_forms import salesforce_pairs
-from .instants import note_instants
+from .instants import note_instants, zoned_instants
 from .mirrors import (
     _add_on_columns,
     _by_currency,
@@ -386,6 +386,7 @@ def _from_table(
     if needs_reading:  # text dates or numbers: read them as a file's columns are read (same rules, same errors)
         order = [ROW] if ROW in table.columns else []
         frame = con.execute(table.order_by(order).select(*wanted) if order else table.select(*wanted))
+        frame = zoned_instants(con, table, frame, options.timezone if options else None)  # Spark's TIMESTAMP
         return _from_frame(frame, kind, columns, source, options, segment)
     if kind == "intervals":  # 'canceled' with no end: it would never churn (reading.statuses)
         _refuse_ended_without_end(con, table, source, names.get("end"))

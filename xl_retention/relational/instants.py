@@ -7,7 +7,8 @@ A CSV file's ``2026-03-31 22:00:00 -0400`` is a March order: its month is the da
 months the user means cannot be read from the table; the months are counted in UTC, the same on every machine and
 engine, with a note naming the column, the zone, and ``--timezone`` to count them in the user's zone (which reads the
 table as a file's, each instant converted to that zone). A column whose every value is a UTC midnight holds dates
-(stored as instants): no note.
+(stored as instants): no note. Spark's ``TIMESTAMP`` (``TimestampType``, not ``TIMESTAMP_NTZ``) is such an instant too,
+shown in the session's zone (UTC, which Ibis sets), though Ibis' schema gives it no zone: noted alike.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import ibis.expr.types as ir
 
 from ..reading.notes import note
 
-__all__ = ["note_instants"]
+__all__ = ["note_instants", "zoned_instants"]
 
 #: The columns read as dates or months (ours).
 _DATED = ("date", "start", "end", "month")
@@ -36,11 +37,14 @@ def note_instants(con: Any, table: ir.Table, names: Mapping[str, str], source: s
         theirs = names.get(ours)
         if theirs is None or theirs not in schema or not schema[theirs].is_timestamp():
             continue
-        zone = schema[theirs].timezone
+        zone = schema[theirs].timezone or _spark_zone(con, table, theirs)
         if zone is None:
             continue
         c = table[theirs]
-        timed = ibis.or_(c.hour() != 0, c.minute() != 0, c.second() != 0, c.microsecond() != 0)
+        if con.name == "pyspark":  # Ibis' Spark has no microsecond: a time of day is a value off its day's start
+            timed = c.truncate("D") != c
+        else:
+            timed = ibis.or_(c.hour() != 0, c.minute() != 0, c.second() != 0, c.microsecond() != 0)
         if int(con.execute(table.filter(c.notnull() & timed).count())) == 0:
             continue
         note(
@@ -48,3 +52,37 @@ def note_instants(con: Any, table: ir.Table, names: Mapping[str, str], source: s
             f"{zone} months; --timezone ZONE counts them in yours (an order at 22:00 in New York on 31 March is an "
             f"April one in UTC)"
         )
+
+
+def _spark_zone(con: Any, table: ir.Table, column: str) -> str | None:
+    """The Spark session's time zone where ``column`` of ``table`` is Spark's ``TimestampType`` (an instant shown in
+    that zone: Ibis types it as a timestamp without a zone, as ``TIMESTAMP_NTZ``); None on other engines and types.
+    Asks Spark for the column's type only (no job runs)."""
+    if getattr(con, "name", "") != "pyspark":
+        return None
+    from pyspark.sql.types import TimestampType
+
+    spark = con._session
+    field = spark.sql(str(con.compile(table.select(column)))).schema.fields[0]
+    return spark.conf.get("spark.sql.session.timeZone") if isinstance(field.dataType, TimestampType) else None
+
+
+def zoned_instants(con: Any, table: ir.Table, frame: Any, timezone: str | None) -> Any:
+    """``frame`` (``table`` fetched, to be read as a file's) with Spark's ``TimestampType`` columns as the instants
+    they are (in the session's zone), so that ``timezone`` (``--timezone``) converts them as it converts a
+    TIMESTAMPTZ's (Spark hands them over as times without a zone, which are read as written). Unchanged without
+    ``timezone`` (the same UTC months) and on other engines."""
+    if timezone is None or getattr(con, "name", "") != "pyspark":
+        return frame
+    import pandas as pd
+    from pyspark.sql.types import TimestampType
+
+    spark = con._session
+    zone = spark.conf.get("spark.sql.session.timeZone")
+    fields = spark.sql(str(con.compile(table))).schema.fields
+    for field in fields:
+        if isinstance(field.dataType, TimestampType) and field.name in frame.columns:
+            column = frame[field.name]
+            if pd.api.types.is_datetime64_dtype(column.dtype):  # no zone yet
+                frame[field.name] = column.dt.tz_localize(zone)
+    return frame
