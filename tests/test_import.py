@@ -1,13 +1,12 @@
 """xl-retention import: raw exports into the tracking sheets, checked through the template's own formulas."""
 
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
+from cli_process import run
 
 import xl_retention as xr
 from xl_retention import movements as mv
@@ -41,10 +40,6 @@ def files(tmp_path: Path) -> dict[str, Path]:
         (tmp_path / name).write_text(text)
         out[name] = tmp_path / name
     return out
-
-
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True)
 
 
 def values(path: Path, sheet: str, columns: str, rows: range) -> list[list]:

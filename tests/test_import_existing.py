@@ -6,13 +6,12 @@ left out of the cohort tables and the tracker's triangle (the monthly counts kee
 far above the later months' sign-ups gets a note naming the month and the switch.
 """
 
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
+from cli_process import run
 
 from xl_retention.workbook.importer import load_tables
 
@@ -29,10 +28,6 @@ def snapshots(path: Path) -> Path:
             rows += [(f"{cohort}-{i}", MONTHS[start + k], 10) for k, n in enumerate(counts) if i < n]
     pd.DataFrame(rows, columns=["customer_id", "month", "mrr"]).to_csv(path, index=False)
     return path
-
-
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True)
 
 
 NOTE = (

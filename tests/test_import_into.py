@@ -4,13 +4,12 @@ Every workbook here is made by the project's own build_template, then edited as 
 sheets, columns, comments and charts; the zip for parts openpyxl does not keep).
 """
 
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_process import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from libreoffice import recalculate as libreoffice_recalculate
@@ -25,10 +24,6 @@ SUBSCRIPTIONS = "customer_id,month,mrr\na,2025-01,100\nb,2025-01,50\na,2025-02,1
 ANSWERS = "date,score\n2025-03-02,9\n2025-03-20,10\n"
 ORDERS = "customer_id,date,amount\nx,2025-01-03,10\ny,2025-01-09,4\nx,2025-02-03,12\ny,2025-05-10,5\n"
 VISITS = "visitor_id,date\nv1,2025-01-01\nv1,2025-05-01\nv2,2025-05-02\n"
-
-
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True)
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import openpyxl
+from cli_process import run
 
 from xl_retention.workbook import build_template
 
@@ -19,10 +18,6 @@ SUBSCRIPTIONS = "customer_id,month,mrr\n" + "".join(
     for k, count in enumerate(counts)
     for i in range(count)
 )
-
-
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True)
 
 
 def renamed(made: Path, tracker: Path, title: bytes) -> Path:

@@ -7,11 +7,10 @@ show the same numbers under the same names.
 """
 
 import csv
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
+from cli_process import run
 
 from xl_retention.workbook import build_template
 from xl_retention.workbook.template import PURCHASES, column_letter
@@ -47,10 +46,6 @@ EXPECTED = [  # month, buyers, repeat purchasers, returning, repeat purchase rat
 ]
 KEYS = ("buyers", "repeat", "returning", "rate", "returning_rate")
 CSV_COLUMNS = ("buyers", "repeat_purchasers", "returning", "repeat_purchase_rate", "returning_rate")
-
-
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True)
 
 
 def _csv_number(text: str) -> int | float | None:

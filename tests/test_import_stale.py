@@ -5,22 +5,17 @@ data_only, file previews) read those. After an import without --recalc they are 
 recalculates on open); with --recalc the new ones are stored.
 """
 
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
+from cli_process import run
 
 from xl_retention.workbook.stale import without_results
 
 S1 = "customer_id,month,mrr\na,2026-01,100\nb,2026-01,50\na,2026-02,100\nb,2026-02,50\n"
 S2 = "customer_id,month,mrr\na,2026-01,100\nb,2026-01,50\na,2026-02,100\nc,2026-02,50\n"  # February: b left, c joined
-
-
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True)
 
 
 def stored_results(path: Path) -> int:

@@ -7,21 +7,16 @@ the user's ``=SUM(Q1_Gained)`` went from 4 to 7 under a label that says Q1, and 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
+from cli_process import run
 from openpyxl.workbook.defined_name import DefinedName
 
 from xl_retention.workbook import build_template
 
 Q1 = "customer_id,month,mrr\na,2026-01,100\nb,2026-01,50\na,2026-02,100\nc,2026-02,80\na,2026-03,120\nd,2026-03,40\n"
 TO_MAY = Q1 + "a,2026-04,120\nd,2026-04,40\ne,2026-04,60\na,2026-05,120\nf,2026-05,30\n"
-
-
-def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True)
 
 
 def test_a_users_names_widened_to_the_added_months_are_listed(tmp_path: Path) -> None:

@@ -7,11 +7,10 @@ new MRR (a gain); a negative contraction the same, and a negative new, expansion
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
+from cli_process import run
 from openpyxl.utils import get_column_letter
 
 from xl_retention.workbook import build_template
@@ -28,10 +27,6 @@ def _before(key: str) -> str:
 
 
 BEFORE = {key: _before(key) for key in MOVEMENTS}
-
-
-def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True)
 
 
 def letters() -> dict[str, str]:

@@ -12,25 +12,18 @@ Every workbook is made by build_template in tmp_path; inputs are written by the 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import libreoffice  # the tests' LibreOffice conversion, with its recalculating profile
 import openpyxl
 import pytest
+from cli_process import run
 
 from xl_retention.workbook import build_template
 from xl_retention.workbook.monthly import CUSTOMERS_START_ARRAY, END_SEQ_ARRAY
 from xl_retention.workbook.template import CUSTOMERS, render_formula
 
 LETTERS = {c.key: chr(ord("A") + i) for i, c in enumerate(CUSTOMERS.columns)}
-
-
-def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True, check=False
-    )
 
 
 def _tracker(path: Path) -> Path:

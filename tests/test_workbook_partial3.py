@@ -11,22 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_process import run
 
 from xl_retention.workbook import build_template
 from xl_retention.workbook.checks import unread_answers, unread_input
-
-
-def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True, check=False
-    )
-
 
 BESIDE = (
     "t.xlsx: 'NPS scores'!E2 holds an answer in a column no NPS formula reads (they read columns B to D, the "

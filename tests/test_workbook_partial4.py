@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import math
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
+from cli_process import run
 from openpyxl.chart import LineChart, Reference
 
 import xl_retention as xr
@@ -33,12 +32,6 @@ from xl_retention.workbook.chart_ranges import TEMPLATE_CHARTS, chart_title, res
 from xl_retention.workbook.monthly import NPS_MOE_MIN_RESPONSES
 
 Z95 = 1.959963984540054
-
-
-def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True, check=False
-    )
 
 
 def chart_parts(path: Path) -> dict[str, bytes]:

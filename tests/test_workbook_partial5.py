@@ -35,17 +35,12 @@ from xl_retention.workbook.sheets import COHORT_WIDTH, FIT_REASONS, PROJECTION_M
 
 sys.path.insert(0, str(Path(__file__).parent))
 import libreoffice  # noqa: E402  (the tests' LibreOffice harness)
+from cli_process import run
 
 needs_soffice = pytest.mark.skipif(libreoffice.soffice_path() is None, reason="LibreOffice (soffice) not installed")
 
 NEW_NOTE = "recalc's report names which for sBG, xr.bdw_fit in Python for BdW"
 OLD_NOTE = "xl-retention recalc names which"  # the wording of trackers made before 2026-11-30 18:30
-
-
-def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True, check=False
-    )
 
 
 def snapshots(path: Path, months: dict[str, list[str]]) -> Path:

@@ -39,17 +39,12 @@ from xl_retention.workbook.upgrade import EARLIER
 
 sys.path.insert(0, str(Path(__file__).parent))
 import libreoffice  # noqa: E402  (the tests' LibreOffice harness)
+from cli_process import run
 
 needs_printing = pytest.mark.skipif(
     libreoffice.soffice_path() is None or shutil.which("pdftotext") is None,
     reason="LibreOffice (soffice) or pdftotext (poppler-utils) not installed",
 )
-
-
-def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True, check=False
-    )
 
 
 def letters(spec) -> dict[str, str]:

@@ -42,6 +42,7 @@ from xl_retention.workbook.template import REVENUE, render_formula
 
 sys.path.insert(0, str(Path(__file__).parent))
 import libreoffice  # noqa: E402  (the tests' LibreOffice harness)
+from cli_process import run
 
 needs_printing = pytest.mark.skipif(
     libreoffice.soffice_path() is None or shutil.which("pdftotext") is None,
@@ -70,12 +71,6 @@ e,2026-06,20
 f,2026-06,20
 g,2026-06,20
 """
-
-
-def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True, check=False
-    )
 
 
 def test_stretch_formula_takes_ranges_over_the_months_only() -> None:

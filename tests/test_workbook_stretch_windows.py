@@ -8,22 +8,15 @@ down (or right) is now left alone; a total over every month (=SUM(Customers!C2:C
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
+from cli_process import run
 
 from xl_retention.workbook import build_template
 from xl_retention.workbook.stretch import stretch_formula
 
 SUBSCRIPTIONS = "customer_id,mrr,start,end\n" + "".join(f"c{m},10,2026-0{m}-03,\n" for m in range(1, 10))
-
-
-def run(*args: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "xl_retention", *map(str, args)], capture_output=True, text=True, check=False
-    )
 
 
 def test_stretch_formula_leaves_a_filled_window_alone() -> None:
