@@ -17,6 +17,8 @@ The xlwings layer and the embedded engine only convert values to and from this f
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
@@ -76,29 +78,52 @@ def _as_grid(value: Any) -> np.ndarray:
     return array
 
 
-def excel_message(error: RetentionInputError) -> str:
+def excel_message(error: RetentionInputError, function: ExcelFunction | None = None) -> str:
     """The core's message as a cell's reason: a value's place in a range counted as Excel users count, from 1.
 
     ``"scores must be a whole score from 0 to 10, got 100 at position (2, 0)"`` becomes
     ``"... got 100 in row 3, column 1 of scores"``; a 1-D position ``k`` (a range read row by row) becomes ``cell k+1``.
+    Given the ``function``, the core's argument names are its Excel arguments' (BGNBD_P_ALIVE's ``T`` is ``age``).
     """
     text = str(error)
     index = error.position
-    if index is None or not 1 <= len(index) <= 2:
-        return text
-    suffix = position_text(index)
-    if not text.endswith(suffix):
-        return text
-    name = error.argument or "the range"
-    place = f"cell {index[0] + 1}" if len(index) == 1 else f"row {index[0] + 1}, column {index[1] + 1}"
-    return f"{text[: -len(suffix)]} in {place} of {name}"
+    suffix = position_text(index) if index is not None and 1 <= len(index) <= 2 else None
+    if suffix is not None and text.endswith(suffix):
+        name = error.argument or "the range"
+        place = f"cell {index[0] + 1}" if len(index) == 1 else f"row {index[0] + 1}, column {index[1] + 1}"
+        text = f"{text[: -len(suffix)]} in {place} of {name}"
+    return _excel_names(function, text) if function is not None else text
+
+
+_RENAMED: dict[str, tuple[ExcelFunction, Any]] = {}
+
+
+def _excel_names(function: ExcelFunction, text: str) -> str:
+    """``text`` with the core's argument names that differ from the Excel function's (by position) replaced by the
+    Excel ones, as whole words outside quoted values: ``recency (50) exceeds T (38)`` is ``... exceeds age (38)``.
+
+    >>> from xl_retention.registry import BY_NAME
+    >>> _excel_names(BY_NAME["BGNBD_P_ALIVE"], "recency (50) exceeds T (38): got 'T'")
+    "recency (50) exceeds age (38): got 'T'"
+    """
+    cached = _RENAMED.get(function.name)
+    if cached is None or cached[0] is not function:
+        try:
+            own = list(inspect.signature(function.func).parameters)
+        except (TypeError, ValueError):
+            own = []
+        pairs = {a: spec.name for a, spec in zip(own, function.args, strict=False) if a != spec.name}
+        pattern = re.compile(r"(?<![\w'\"])(" + "|".join(map(re.escape, pairs)) + r")(?![\w'\"])") if pairs else None
+        cached = _RENAMED[function.name] = (function, (pattern, pairs))
+    pattern, pairs = cached[1]
+    return text if pattern is None else pattern.sub(lambda m: pairs[m.group(1)], text)
 
 
 def _call(function: ExcelFunction, *args: Any) -> Cell:
     try:
         result = function.func(*args)
     except RetentionInputError as error:
-        return CellError(error.excel_error, excel_message(error))
+        return CellError(error.excel_error, excel_message(error, function))
     except Exception as error:  # never a traceback in a cell
         return CellError("#VALUE!", f"{function.name} failed: {error!r}")
     if function.returns == "row":
@@ -309,7 +334,7 @@ def number_caller(function: ExcelFunction) -> Any:
             try:
                 result = func(*args) if count == total else func(*args, *defaults[count:])
             except RetentionInputError as error:
-                return CellError(error.excel_error, excel_message(error))
+                return CellError(error.excel_error, excel_message(error, function))
             except Exception as error:  # never a traceback in a cell
                 return CellError("#VALUE!", f"{name} failed: {error!r}")
             return float(result)

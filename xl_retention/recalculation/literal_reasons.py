@@ -181,7 +181,7 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
             end = spec.columns[keys.index("end")]
             above = f"{_quoted(where)}!{get_column_letter(keys.index('end') + 1)}{row - 1}"
             cell += f": the month before has no {end.header} ({above} is blank or an error): fill that month"
-        elif not formula:
+        elif not formula and 1 < column <= len(keys):  # a tracker's monthly input (never a user's own sheet's cell)
             cell += " while the month has other figures: type it (0 for a business starting from nothing)"
         if cell not in found:
             found.append(cell)

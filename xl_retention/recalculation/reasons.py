@@ -42,7 +42,8 @@ class Reasons:
             return
         errors = [value] if type(value) is CellError else [v for row in value for v in row if type(v) is CellError]
         if errors and errors[0].message:
-            self.found[self.cell] = f"{function}: {errors[0].message} ({errors[0].code})"
+            message = errors[0].message.removeprefix(f"{function}: ")  # "CRR: ranges of different sizes": once
+            self.found[self.cell] = f"{function}: {message} ({errors[0].code})"
 
 
 #: the one noting reasons (the engine calls the registry functions in this process)
