@@ -16,6 +16,7 @@ import posixpath
 import re
 
 from . import inplace as ip
+from .rows_below import _NOTE_SHAPE, note_box_down
 
 __all__ = ["move_notes", "other_parts"]
 
@@ -31,7 +32,6 @@ _AFTER = re.compile(
     rb"|</" + _P + rb"worksheet\s*>"
 )
 _COMMENT_AT = re.compile(rb"(<" + _P + rb"(?:comment|threadedComment)\b[^>]*?\sref\s*=\s*\")([A-Z]+)([0-9]+)(\")")
-_NOTE_SHAPE = re.compile(rb"<(\w+:)?ClientData\b[^>]*>.*?</\1ClientData\s*>", re.S)
 _RELATIONSHIPS_NS = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
@@ -103,16 +103,4 @@ def _box_moved(match: re.Match[bytes], rows: dict[int, int]) -> bytes:
     if row is None:
         return shape
     by = rows.get(int(row.group(1)) + 1, int(row.group(1)) + 1) - (int(row.group(1)) + 1)
-    if by == 0:
-        return shape
-
-    def anchor(found: re.Match[bytes]) -> bytes:
-        numbers = [int(n) for n in found.group(2).split(b",")]
-        if len(numbers) == 8:
-            numbers[2], numbers[6] = numbers[2] + by, numbers[6] + by
-        return found.group(1) + ", ".join(map(str, numbers)).encode() + found.group(3)
-
-    shape = re.sub(rb"(<(?:\w+:)?Anchor>\s*)([0-9 ,]+?)(\s*</)", anchor, shape)
-    return re.sub(
-        rb"(<(?:\w+:)?Row>\s*)([0-9]+)", lambda m: m.group(1) + str(int(m.group(2)) + by).encode(), shape, count=1
-    )
+    return shape if by == 0 else note_box_down(shape, by)

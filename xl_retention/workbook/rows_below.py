@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from . import inplace as ip
 from .inplace import escape
 
-__all__ = ["move_rows_below", "running_on", "sums_the_months"]
+__all__ = ["move_rows_below", "note_box_down", "running_on", "sums_the_months"]
 
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _F = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
@@ -312,6 +312,16 @@ def _note_down(match: re.Match[bytes], last: int, by: int) -> bytes:
     row = re.search(rb"<(?:\w+:)?Row>\s*([0-9]+)\s*</", shape)
     if row is None or int(row.group(1)) + 1 <= last:
         return shape
+    return note_box_down(shape, by)
+
+
+def note_box_down(shape: bytes, by: int) -> bytes:
+    """A note's box (``<x:ClientData>`` of a VML drawing) ``by`` rows lower: its ``<x:Row>`` and the top and bottom
+    rows of its ``<x:Anchor>`` (the third and seventh numbers).
+
+    >>> note_box_down(b"<x:Anchor>1, 15, 3, 2, 3, 15, 7, 16</x:Anchor><x:Row>4</x:Row>", 6).decode()
+    '<x:Anchor>1, 15, 9, 2, 3, 15, 13, 16</x:Anchor><x:Row>10</x:Row>'
+    """
 
     def anchor(found: re.Match[bytes]) -> bytes:
         numbers = [int(n) for n in found.group(2).split(b",")]
