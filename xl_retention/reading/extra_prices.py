@@ -19,6 +19,7 @@ interval (a one-time fee).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -53,17 +54,30 @@ def add_on_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[Any
     ``subscription_add_on_unit_amount_in_cents``, ``addon_quantity``, Chargebee's ``addons.*``) that are not used as
     ours (``names``: ours -> theirs), in their order; the SQL backends' mirror (relational.mirrors) uses it too.
 
+    Chargebee's list encoding is read alike: ``subscriptions.addons[unit_price][0]`` is an add-on's, and a list's
+    later item (``subscription_items[unit_price][1]``, beside the same list's ``[0]``: a second item, an add-on or a
+    charge) is paid beside the first.
+
     >>> add_on_columns(["customer_id", "addon_quantity", "addons.unit_price", "Add-on total", "Addonis"], {})
     ['addon_quantity', 'addons.unit_price', 'Add-on total', 'Addonis']
+    >>> add_on_columns(["s.addons[unit_price][0]", "s.items[unit_price][0]", "s.items[unit_price][1]", "a[1]"], {})
+    ['s.addons[unit_price][0]', 's.items[unit_price][1]']
     """
     used = {key(c) for c in names.values()}
+    keys = {key(c) for c in columns}
     out = []
     for column in columns:
         k = key(column)
-        if k not in used and ({"add_on", "addon", "addons", "add_ons"} & set(k.replace(".", "_").split("_")) or
-                              "add_on" in k or k.startswith(("addon", "addons."))):  # fmt: skip
+        later = _LATER_ITEM.match(k)  # 'subscription_items[unit_price][1]' beside '...[0]'
+        if k not in used and ({"add_on", "addon", "addons", "add_ons"} & set(re.split(r"[._\[\]]", k)) or
+                              "add_on" in k or k.startswith(("addon", "addons.")) or
+                              (later is not None and f"{later.group(1)}[0]" in keys)):  # fmt: skip
             out.append(column)
     return out
+
+
+#: A column of a list's later item in Chargebee's list encoding: its name, then ``[N]`` with N of 1 or more.
+_LATER_ITEM = re.compile(r"^(.*\])\[0*[1-9]\d*\]$")
 
 
 def extra_price_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
