@@ -62,8 +62,10 @@ def connect(name: str = "duckdb", connection: str | None = None, existing: bool 
         config: dict[str, Any] = {"temp_directory": _spill_folder()}
         if os.environ.get("XL_RETENTION_DUCKDB_MEMORY"):
             config["memory_limit"] = os.environ["XL_RETENTION_DUCKDB_MEMORY"]
+        given, connection = connection, _duckdb_path(connection) if connection else connection
         if existing and connection and _missing_file(connection):  # connecting would create an empty database
-            raise ValueError(f"no DuckDB database {connection}: the file does not exist (a typo of its name?)")
+            named = connection if given == connection else f"{connection} (from {given})"
+            raise ValueError(f"no DuckDB database {named}: the file does not exist (a typo of its name?)")
         try:
             return ibis.duckdb.connect(connection or ":memory:", **config)
         except Exception as error:  # DuckDB's own errors (a folder that does not exist, a locked file): one line
@@ -82,17 +84,39 @@ def connect(name: str = "duckdb", connection: str | None = None, existing: bool 
     raise ValueError(f"unknown backend {name!r}: one of pandas, {', '.join(BACKENDS)}")
 
 
+def _duckdb_path(connection: str) -> str:
+    """The database a DuckDB ``connection`` names: a ``duckdb:`` URL (Ibis', SQLAlchemy's and dbt's form:
+    ``duckdb:///abs/w.duckdb``, ``duckdb://rel/w.duckdb``, ``duckdb:w.duckdb``; ``duckdb://`` alone is in memory) read
+    as Ibis reads it, its ``?options`` left out; anything else as it is.
+
+    >>> _duckdb_path("duckdb:///data/w.duckdb"), _duckdb_path("duckdb://out/w.duckdb"), _duckdb_path("duckdb:w.duckdb")
+    ('/data/w.duckdb', 'out/w.duckdb', 'w.duckdb')
+    >>> _duckdb_path("DuckDB://"), _duckdb_path("duckdb:///:memory:"), _duckdb_path("md:my_db")
+    (':memory:', ':memory:', 'md:my_db')
+    """
+    from urllib.parse import urlparse
+
+    text = connection.strip()
+    if not text.lower().startswith("duckdb:"):
+        return connection
+    url = urlparse(text)
+    path = url.netloc + url.path if url.netloc else url.path
+    return ":memory:" if path.strip("/") in ("", ":memory:") else path
+
+
 def _missing_file(connection: str) -> bool:
     """Whether the DuckDB ``connection`` is a database file's path that does not exist (not ``:memory:``, nor a
-    MotherDuck or other ``scheme:`` address).
+    MotherDuck address, ``md:`` or ``motherduck:``; any other ``name:`` is a file's name to DuckDB).
 
     >>> _missing_file(":memory:"), _missing_file("md:my_db"), _missing_file("/no/such/warehuose.duckdb")
     (False, False, True)
+    >>> _missing_file("sqlite:no_such.db")
+    True
     """
     import re
 
     text = connection.strip()
-    if text.startswith(":memory:") or re.match(r"^[a-z][a-z0-9+]*:(?![\\/])", text, re.IGNORECASE):
+    if text.startswith(":memory:") or re.match(r"^(md|motherduck):", text, re.IGNORECASE):
         return False
     return not os.path.exists(os.path.expanduser(text))
 
