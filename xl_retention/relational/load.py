@@ -127,6 +127,7 @@ def load_tables(
         kind = subscription_kind(pd.DataFrame(columns=[c for c in data.columns if c != ROW]), maps(data, "intervals"))
         sub = run.subscriptions(data, kind, maps(data, kind), source)
         tables.movements, tables.customer_cohorts, tables.revenue_cohorts, tables.survivors = sub
+        tables.whole_movements = run.whole_movements
     if orders is not None:
         data, source = read(orders, "orders")
         tables.purchases, tables.order_cohorts, tables.order_revenue_cohorts = run.orders(
@@ -176,6 +177,8 @@ class _Runner:
 
     def __init__(self, backend: str, con: Any, column: str | None, value: str | None, options: ReadOptions) -> None:
         self.backend, self.con, self.column, self.value, self.options = backend, con, column, value, options
+        #: every segment's movements (index segment, month) when the tables are one segment's: what the export holds
+        self.whole_movements: Any = None
 
     def _one(self, result: Any, source: str) -> Any:
         """The block of segment ``value`` of each per-segment frame (None stays None)."""
@@ -197,6 +200,7 @@ class _Runner:
 
             tables = api.subscription_tables(data, columns=columns, source=source, options=self.options,
                                              backend=self.con, segment=self.column)  # fmt: skip
+            self.whole_movements = tables[0] if self.value is not None else None
             return self._one(tables, source)
         if kind == "intervals":
             snaps = pd_intervals(data, columns=columns, source=source, options=self.options)
@@ -215,6 +219,7 @@ class _Runner:
 
         stacked = by_segment(compute, data, kind, self.column, whole.movements.index, columns=columns,
                              source=source, options=self.options)  # fmt: skip
+        self.whole_movements = stacked[0] if self.value is not None else None
         return self._one(stacked, source)
 
     def orders(self, data: Any, columns: dict[str, str], source: str) -> Any:

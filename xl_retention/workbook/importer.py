@@ -61,6 +61,9 @@ class Tables:
     #: (the subscriptions' first month, its customers) when they were left out of the cohorts as pre-existing
     #: (``existing_at_start``, :mod:`xl_retention.workbook.existing`)
     existing: tuple[pd.Period, int] | None = None
+    #: every segment's movements (index ``segment, month``) when ``movements`` are one segment's (``--segment
+    #: COLUMN=VALUE``): the whole export, which :func:`no_churn_note` checks
+    whole_movements: pd.DataFrame | None = field(default=None, repr=False)
     #: what the import tells the user beside the tables (one line each)
     notes: list[str] = field(default_factory=list)
 
@@ -188,7 +191,8 @@ def no_churn_note(tables: Tables) -> str | None:
     (active ones and those cancelled whose service has not ended yet, the default of Recurly's and Chargebee's
     subscription lists) loses only those cancelled at the export's date, and those who left before are missing.
     And when nobody is a customer at the end (an export of cancelled subscriptions only). None otherwise (a
-    business that loses customers before its last new one joined).
+    business that loses customers before its last new one joined). The tables of one segment are checked by the
+    whole export's movements (``Tables.whole_movements``): a segment that lost nobody says nothing of the export.
 
     >>> import pandas as pd
     >>> months = pd.PeriodIndex(["2026-01", "2026-02", "2026-03"], freq="M", name="month")
@@ -196,6 +200,9 @@ def no_churn_note(tables: Tables) -> str | None:
     >>> no_churn_note(Tables(movements=moves, sources={"subscriptions": Path("subs.csv")}))[:52]
     'no customer was lost in the 3 months of subs.csv: if'
     >>> no_churn_note(Tables(movements=moves.assign(lost=[0, 1, 0]))) is None
+    True
+    >>> other = pd.concat({"Pro": moves, "Basic": moves.assign(lost=[0, 0, 1])}, names=["segment"])
+    >>> no_churn_note(Tables(movements=moves, whole_movements=other)) is None  # lost in another segment
     True
     >>> live = pd.DataFrame({"gained": [8, 4, 4, 0], "lost": [0, 0, 0, 2], "customers_end": [8, 12, 16, 14]},
     ...                     index=pd.period_range("2026-01", periods=4, freq="M", name="month"))
@@ -208,7 +215,7 @@ def no_churn_note(tables: Tables) -> str | None:
     >>> no_churn_note(Tables(movements=live.assign(lost=[0, 1, 3, 5], customers_end=[3, 4, 3, 0])))[:61]
     'every customer of the subscriptions is lost by its last month'
     """
-    moves = tables.movements
+    moves = tables.movements if tables.whole_movements is None else tables.whole_movements
     if moves is None or not len(moves) or "lost" not in moves or "customers_end" not in moves:
         return None
     wanted = [c for c in ("gained", "lost", "customers_end") if c in moves]
