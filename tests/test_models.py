@@ -331,7 +331,7 @@ LIFETIME_CASES = [
     (1.0, 1.0, 0.2),
     (5.0, 150.0, 0.01),  # where scipy.special.hyp2f1 returns inf
     (0.05, 20.0, 0.001),
-    (40.0, 2.0, 2.0),
+    (40.0, 2.0, 1.0),  # the highest rate a period (above 1: #NUM!, as in CLV)
 ]
 
 
@@ -369,7 +369,7 @@ positive = st.floats(min_value=0.05, max_value=50.0)
 
 
 @settings(max_examples=150, deadline=None)
-@given(alpha=positive, beta=positive, d=st.floats(min_value=1e-3, max_value=5.0), renewals=st.integers(0, 500))
+@given(alpha=positive, beta=positive, d=st.floats(min_value=1e-3, max_value=1.0), renewals=st.integers(0, 500))
 def test_sbg_identities_hold_everywhere(alpha, beta, d, renewals):
     del_ = m.sbg_del(alpha, beta, d)
     derl = m.sbg_derl(alpha, beta, d, [0, renewals, renewals + 1])

@@ -182,7 +182,7 @@ FUNCTIONS: tuple[ExcelFunction, ...] = (
 # -- models: sBG (subscription retention), BG/NBD and Gamma-Gamma (repeat purchases) ----------
 SBG_ALPHA = Argument("alpha", "sBG alpha, > 0 (from SBG_FIT)")
 SBG_BETA = Argument("beta", "sBG beta, > 0 (from SBG_FIT)")
-DISCOUNT = Argument("discount_rate", "discount rate per period: 0 (needs alpha > 1) or at least 1e-6")
+DISCOUNT = Argument("discount_rate", "discount rate per period up to 1: 0 (needs alpha > 1) or at least 1e-6")
 FREQUENCY = Argument("frequency", "repeat purchases per customer, a whole number >= 0")
 RECENCY = Argument("recency", "time from the customer's first to last purchase (0 if frequency is 0)")
 AGE = Argument("age", "time from the customer's first purchase to the end of observation (T)")
@@ -289,9 +289,9 @@ MODELS: tuple[ExcelFunction, ...] = (
             RECENCY,
             AGE,
             Argument("order_value", "expected average order value, e.g. from GAMMAGAMMA_MEAN"),
-            Argument("margin", "margin on an order, default 1", optional=True, default=1.0),
+            Argument("margin", "margin on an order, a share from 0 to 1, default 1", optional=True, default=1.0),
             Argument("months", "horizon in months, default 12", optional=True, default=12),
-            Argument("discount_rate", "monthly discount rate, default 0.01", optional=True, default=0.01),
+            Argument("discount_rate", "monthly discount rate up to 1, default 0.01", optional=True, default=0.01),
             Argument(
                 "periods_per_month",
                 "time units per month: 30 for days (default), 4.345 for weeks, 1 for months",
@@ -333,7 +333,7 @@ BDW = (
     Argument("beta", "BdW beta, > 0 (from BDW_FIT)"),
     Argument("c", "BdW c, > 0: < 1 churn falls with tenure, > 1 rises, 1 the sBG (from BDW_FIT)"),
 )
-BDW_DISCOUNT = Argument("discount_rate", "discount rate per period: at least 1e-4 (with c = 1 as for the sBG)")
+BDW_DISCOUNT = Argument("discount_rate", "discount rate per period up to 1: at least 1e-4 (with c = 1 as for the sBG)")
 BB_PARAMETERS = tuple(Argument(n, f"BG/BB {n}, > 0 (from BGBB_FIT)") for n in ("alpha", "beta", "gamma", "delta"))
 BB_HISTORY = (
     Argument("frequency", "repeat transactions, a whole number >= 0"),
@@ -421,7 +421,7 @@ MORE_MODELS: tuple[ExcelFunction, ...] = (
     ExcelFunction(
         "BGBB_DERT",
         models.bgbb_dert,
-        (*BB_PARAMETERS, Argument("discount_rate", "discount rate per opportunity, at least 1e-6"), *BB_HISTORY),
+        (*BB_PARAMETERS, Argument("discount_rate", "discount rate per opportunity, from 1e-6 to 1"), *BB_HISTORY),
         "BG/BB discounted expected residual transactions.",
     ),
     _fit(

@@ -42,9 +42,10 @@ def _raise_if_not_finite(x: Inputs, names: tuple[str, ...], result: Any, what: s
 
 def _check_clv(x: Inputs) -> None:
     """The CLV arguments shared by the repeat-purchase models: amounts, months, discount rate, periods per month."""
-    x.check_range("order_value", "margin", what="an amount >= 0")
+    x.check_range("order_value", what="an amount >= 0")
+    x.check_range("margin", high=1, what="a share of the order value from 0 to 1 (80% or 0.8, not 80)")
     x.check_range("months", low=1, high=1200, integer=True, what="a whole number of months from 1 to 1200")
-    x.check_range("discount_rate", what="a discount rate >= 0 per month")
+    x.check_range("discount_rate", high=1, what="a discount rate from 0 to 1 per month (1% or 0.01, not 10)")
     _positive(x, "periods_per_month")
 
 

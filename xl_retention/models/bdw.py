@@ -100,7 +100,7 @@ def bdw_churn_probability(alpha: ArrayLike, beta: ArrayLike, c: ArrayLike, t: Ar
 def _discount(x: Inputs) -> None:
     """c = 1: the sBG's rules (exact sums, d = 0 when alpha > 1); otherwise the series is summed term by term and
     needs d >= 1e-4."""
-    x.check_range("discount_rate", what="a discount rate >= 0 per period")
+    x.check_range("discount_rate", high=1, what="a discount rate from 0 to 1 per period (1% or 0.01, not 10)")
     c1 = np.asarray(x["c"]) == 1
     d = np.asarray(x["discount_rate"])
     x.fail_where(

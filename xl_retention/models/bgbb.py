@@ -295,7 +295,7 @@ def bgbb_dert(
         recency=recency,
         n_periods=n_periods,
     )
-    x.check_range("discount_rate", low=1e-6, what="a discount rate of at least 1e-6 per opportunity")
+    x.check_range("discount_rate", low=1e-6, high=1, what="a discount rate from 1e-6 to 1 per opportunity")
     a, b, g, d = (x[k] for k in _PARAMETERS)
     fx, n, rate = x["frequency"], x["n_periods"], x["discount_rate"]
     log_l = _log_likelihood_rows(a, b, g, d, fx, x["recency"], n)

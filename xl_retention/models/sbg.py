@@ -94,7 +94,7 @@ def sbg_churn_probability(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> An
 
 
 def _sbg_discount(x: Inputs) -> None:
-    x.check_range("discount_rate", what="a discount rate >= 0 per period")
+    x.check_range("discount_rate", high=1, what="a discount rate from 0 to 1 per period (1% or 0.01, not 10)")
     d = x["discount_rate"]
     x.fail_where(
         (d > 0) & (d < _MIN_DISCOUNT),
