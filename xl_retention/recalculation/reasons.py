@@ -17,6 +17,7 @@ from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .literal_reasons import blank_argument, literal_error_reasons
 from .reason_cells import name_the_cell
+from .xlsx_values import Resized
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -71,6 +72,8 @@ def explain(
     for sheet, cells in result.values.items():
         texts = formulas.get(sheet)
         for ref, value in cells.items():
+            if type(value) is Resized:  # an Excel 365 formula spilling (=NPS_BREAKDOWN(A1:A4)): its first cell's
+                value = value.value
             if type(value) is CellError and not value.message and texts is not None:
                 place = cell_position(ref)
                 if place in texts and _REGISTRY_CALL.search(texts[place]):
@@ -89,11 +92,14 @@ def explain(
     found, REASONS.found = REASONS.found, {}
     for (sheet, ref), reason in found.items():
         value = result.values[sheet][ref]
+        spilled = value if type(value) is Resized else None
+        value = spilled.value if spilled is not None else value
         if type(value) is CellError and reason.endswith(f"({value.code})"):
             formula = formulas[sheet][cell_position(ref)] if cell_position(ref) in formulas[sheet] else None
             reason = name_the_cell(reason, formula, sheet, names)  # "got '8' in cell 3 of scores": its cell
             reason = blank_argument(workbook, formulas, reason, formula, sheet)  # "customers_start blank": its cell
-            result.values[sheet][ref] = CellError(value.code, reason)
+            explained = CellError(value.code, reason)
+            result.values[sheet][ref] = Resized(explained, spilled.ref) if spilled is not None else explained
     counted = False
     for sheet, ref, place in todo:  # =CRR(535,75): the engine refuses the call itself, without calling it
         value = result.values[sheet][ref]
