@@ -126,7 +126,7 @@ _FLAG_FALSE = frozenset({"false", "no", "0", "n", "0.0", "f", ""})
 #: BigCommerce's "Awaiting Payment" and "Incomplete" (an abandoned checkout) among them.
 NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "declined", "pending", "pending_payment",
                       "refunded", "uncaptured", "expired", "abandoned", "trash", "checkout_draft",
-                      "awaiting_payment", "incomplete",
+                      "awaiting_payment", "incomplete", "draft",
                       # Chargebee's and Recurly's transactions, Braintree's: a payment that did not go through
                       "failure", "timeout", "error", "processor_declined", "gateway_rejected",
                       "settlement_declined",
@@ -157,6 +157,8 @@ PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "succ
                   # a dispute won, a chargeback reversed: the money stays (reading.disputes)
                   "dispute_won", "won_dispute", "chargeback_won", "chargeback_reversed",
                   "dispute_reversed"})  # fmt: skip
+#: An invoice's statuses (Stripe's: draft, open, paid, uncollectible, void) beside which ``open`` is one not paid.
+_INVOICE_STATUSES = frozenset({"paid", "void", "uncollectible"})
 #: Statuses that say paid in one shop system and refunded in another: Magento's ``closed`` is an order refunded in
 #: full (a credit memo for all of it), Shopify's an archived paid order. Read with a refunded amount column (the
 #: amount then says whether all of it was refunded), refused without one.
@@ -342,11 +344,19 @@ def said_statuses(column: pd.Series) -> np.ndarray:
 
     >>> said_statuses(pd.Series(["wc-completed", "Storniert", "En attente de paiement", None])).tolist()
     ['completed', 'cancelled', 'pending_payment', '']
+
+    ``open`` beside an invoice's statuses (:data:`_INVOICE_STATUSES`: Stripe's ``paid``, ``void``, ``uncollectible``)
+    is an invoice finalized and not paid yet; beside an order's lifecycle (Shopify's ``closed``) it stays unknown.
+
+    >>> said_statuses(pd.Series(["paid", "open", "draft"])).tolist(), said_statuses(pd.Series(["open", "closed"]))[0]
+    (['paid', 'unpaid', 'draft'], 'open')
     """
     from .status_words import order_statuses, spelled_by_distinct
 
     codes, distinct = pd.factorize(spelled_by_distinct(column))  # each distinct status read once
     said = pd.Series(distinct, dtype=object).str.replace(r"^wc_", "", regex=True).to_numpy()
+    if np.isin(said, list(_INVOICE_STATUSES)).any():  # Stripe's invoices: 'open' is finalized, not paid yet
+        said = np.where(said == "open", "unpaid", said)
     return order_statuses(said, NOT_PAID | PAID | PAID_OR_REFUNDED)[codes]
 
 
