@@ -30,6 +30,18 @@ from .statuses import FLAG_FALSE, FLAG_TRUE, spelled
 __all__ = ["check_pauses", "pause_columns"]
 
 _WORDS = frozenset({"pause", "paused", "pausing", "resume", "resumed", "resumes", "resuming"})
+#: Words of a hold, a suspension or a freeze (any language we read): a flag named only with them and the words of
+#: :data:`_FILLER` says a pause too ("On Hold", ``is_suspended``, ``Gesperrt``, ``frozen``, ``account_on_hold``)
+_HOLD = frozenset({"hold", "suspended", "suspend", "suspension", "frozen", "freeze", "gesperrt", "pausiert", "ruhend",
+                   "ruht", "suspendu", "suspendue", "sospeso", "sospesa", "suspendido", "suspendida", "congelado",
+                   "bevroren", "opgeschort", "gepauzeerd", "pausado", "pausada", "en_pause"})  # fmt: skip
+#: (no word of a date: ``suspended_at`` is read by its values, :mod:`.unmapped`)
+_FILLER = frozenset({"is", "on", "in", "en", "currently", "account", "subscription", "sub", "flag", "status", "ist"})
+#: True and false in the languages we read, beside :data:`~.statuses.FLAG_TRUE` and :data:`~.statuses.FLAG_FALSE`
+_TRUE = frozenset({"ja", "oui", "si", "sí", "vrai", "wahr", "waar", "sim", "vero", "verdadero", "hold", "on_hold",
+                   "suspended", "frozen", "gesperrt", "pausiert"})  # fmt: skip
+_FALSE = frozenset({"nein", "non", "falsch", "faux", "nee", "onwaar", "não", "nao", "falso", "none", "null", "nan",
+                    "nat"})  # fmt: skip
 #: Stripe's pause_collection behaviours: collection paused while the subscription stays 'active'
 BEHAVIOURS = frozenset({"void", "mark_uncollectible", "keep_as_draft"})
 
@@ -51,8 +63,15 @@ def pause_columns(names: Any) -> list[str]:
 
     >>> pause_columns(["Customer ID", "Pause Collection Behavior", "subscriptions.resume_date", "is_paused?", "Plan"])
     ['Pause Collection Behavior', 'subscriptions.resume_date', 'is_paused?']
+    >>> pause_columns(["On Hold", "is_suspended", "IsOnHold", "Gesperrt", "frozen", "Hold Music", "price_frozen"])
+    ['On Hold', 'is_suspended', 'IsOnHold', 'Gesperrt', 'frozen']
     """
-    return [str(n) for n in names if set(re.split(r"[^a-z0-9]+", key(camel_spaced(n)))) & _WORDS]
+    found = []
+    for name in names:
+        said = set(re.split(r"[^a-z0-9à-ÿ]+", key(camel_spaced(name)))) - {""}
+        if said & _WORDS or (said & _HOLD and not said - _HOLD - _FILLER):
+            found.append(str(name))
+    return found
 
 
 def check_pauses(df: pd.DataFrame, kind: str, source: str, mrr: Any = None) -> None:
@@ -73,11 +92,11 @@ customer that month): write their MRR as 0, or correct the column in row 3 (coun
         column = df.iloc[:, names.index(name)]
         said = spelled(column)
         if kind == "intervals":
-            rows = np.flatnonzero(~np.isin(said, list(FLAG_FALSE | {"none", "null", "nan", "nat"})))
+            rows = np.flatnonzero(~np.isin(said, list(FLAG_FALSE | _FALSE)))
             problem = INTERVAL_PROBLEM
         else:
             paying = np.nan_to_num(np.asarray(mrr, dtype=np.float64), nan=0.0) > 0
-            rows = np.flatnonzero(paying & np.isin(said, list(FLAG_TRUE | BEHAVIOURS | {"paused"})))
+            rows = np.flatnonzero(paying & np.isin(said, list(FLAG_TRUE | BEHAVIOURS | _TRUE | {"paused"})))
             problem = SNAPSHOT_PROBLEM
         if rows.size:
             raise bad_rows(source, name, problem, rows, column.to_numpy())

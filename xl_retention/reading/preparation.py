@@ -60,6 +60,7 @@ from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
 from .nps_columns import check_score_column
 from .observed import OBSERVED_MONTH, observed_month
+from .one_time_items import refuse_one_time_items
 from .orders import (
     check_order_id,
     customers_of_orders,
@@ -203,6 +204,8 @@ def _prepare(
         check_discounts(df, source, list(names.values()))  # a coupon, "50%" off: MRR after discounts
     elif kind in ("snapshots", "intervals") and names_a_price(names.get("mrr")):  # 'List price' beside a coupon
         check_discounts(df, source, list(names.values()))  # the price is the list price (reading.list_prices)
+    if kind in ("snapshots", "intervals"):  # 'Setup fee' item rows: paid once, no MRR (reading.one_time_items)
+        refuse_one_time_items(df, names, source)
     by_currency = options.segment is not None and named_currency(options.segment)
     if kind in ("snapshots", "intervals", "orders"):
         check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))

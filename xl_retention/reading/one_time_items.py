@@ -1,0 +1,104 @@
+"""Rows of a one-time charge in a subscriptions file: paid once, never recurring revenue.
+
+A billing system's subscription items or invoice lines (Chargebee's item prices: plans, add-ons and *charges*;
+Stripe's invoice lines; Zuora's rate plan charges of type ``OneTime``) hold one row per item of a subscription, and
+some items are paid once: a setup, onboarding, installation or implementation fee. Read as items of the subscription
+(their MRRs added up), such a fee counted as MRR in every month of the subscription's life (a 500 setup fee beside a
+100 plan: MRR 600 for ever; in a snapshots file, a 500 contraction the month after). MRR is recurring revenue
+(docs/metrics.md), so in a subscriptions file a row with an amount other than 0 is refused, naming the rows, where
+
+* a column naming the item (``item``, ``Plan``, ``Product``, ``Description``, ``Charge Name``) says a one-time
+  charge: "Setup fee", "Onboarding (one-time)", "Installation", "Implementation", "One-off", ``Einrichtungsgebühr``,
+  ``einmalig``, "Frais de mise en service", "Instalación", "una tantum", ``eenmalig``;
+* or a column of the item's or charge's type says so: ``one_time`` (Stripe's price type), ``OneTime`` (Zuora's
+  "Charge Type"), ``charge`` (Chargebee's ``item_type``), ``non_recurring``.
+
+Remove those rows (the fee is revenue of its month, not MRR), or rename an item that does recur.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from ._distinct import factorize
+from .errors import bad_rows
+from .names import keys_of
+
+__all__ = ["refuse_one_time_items"]
+
+#: Words of an item's name that say a charge paid once.
+_ONE_TIME = re.compile(
+    r"(?i)(?<![a-z])(?:set[\s_-]?up|one[\s_-]?time|one[\s_-]?off|onboarding|installation|implementation|einmalig|"
+    r"einrichtung|mise en service|frais d'installation|instalaci[oó]n|puesta en marcha|una tantum|eenmalig|"
+    r"installatie|non[\s_-]?recurring)"
+)
+#: Names (as :func:`~.names.keys_of` spells them) of a column of an item's or a charge's type, and the types in it
+#: that say a charge paid once (spelled lower case, spaces and hyphens as ``_``).
+_TYPE_COLUMNS = frozenset({"item_type", "charge_type", "price_type", "line_type", "line_item_type", "billing_type",
+                           "pricing_type", "recurrence", "item_price_type", "chargetype", "type"})  # fmt: skip
+_ONCE_TYPES = frozenset({"one_time", "onetime", "one_off", "oneoff", "non_recurring", "nonrecurring", "einmalig"})
+#: Chargebee's item types: ``plan``, ``addon`` and ``charge`` (a one-time charge), told apart only in ``item_type``
+_CHARGEBEE = frozenset({"plan", "addon", "charge"})
+
+PROBLEM = (
+    "rows of a one-time charge (a setup, onboarding or installation fee is paid once: MRR is recurring revenue, and "
+    "counted as an item of the subscription it would add to its MRR every month): remove those rows, or rename an "
+    "item that does recur"
+)
+
+
+def _spelled(values: np.ndarray) -> np.ndarray:
+    text = pd.Series(values, dtype=object).astype(str).str.strip().str.lower()
+    return text.str.replace(r"[\s\-]+", "_", regex=True).to_numpy()
+
+
+def refuse_one_time_items(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
+    """Refuse the rows of a subscriptions file (``df``; ``names``: ours -> its columns) that a column naming the item
+    or its type says are a one-time charge, with an amount other than 0 (see the module docstring).
+
+    >>> frame = pd.DataFrame({"item": ["Pro plan", "Setup fee"], "mrr": ["100", "500"]})
+    >>> refuse_one_time_items(frame, {"mrr": "mrr"}, "s.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: s.csv, column 'item': rows of a one-time charge (a setup, onboarding or \
+installation fee is paid once: MRR is recurring revenue, and counted as an item of the subscription it would add to \
+its MRR every month): remove those rows, or rename an item that does recur in row 3 (counting the header as row 1): \
+'Setup fee'
+    """
+    from .subscription_items import _naming
+
+    titles = [str(c) for c in df.columns]
+    used = {v for k, v in names.items() if k not in ("segment",)}
+    money = names.get("mrr", names.get("amount"))
+    paying = None
+    for position, name in enumerate(titles):
+        naming = _naming(name) and name not in used
+        typed = bool(keys_of(name) & _TYPE_COLUMNS) and name not in used
+        if not (naming or typed):
+            continue
+        codes, uniques = factorize(df.iloc[:, position])
+        if not len(uniques):
+            continue
+        once = np.zeros(len(uniques), dtype=bool)
+        if naming:
+            once |= np.array([isinstance(v, str) and _ONE_TIME.search(v) is not None for v in uniques], dtype=bool)
+        if typed:
+            said = _spelled(uniques)
+            once |= np.isin(said, list(_ONCE_TYPES))
+            if "item_type" in keys_of(name) and set(said) <= _CHARGEBEE:
+                once |= said == "charge"
+        if not once.any():
+            continue
+        rows = np.isin(codes, np.flatnonzero(once))
+        if money is not None and money in titles:
+            if paying is None:
+                amounts = df.iloc[:, titles.index(money)]
+                text = amounts.astype(object).where(amounts.notna(), "").astype(str).str.strip()
+                paying = ~((text == "") | (pd.to_numeric(text, errors="coerce") == 0)).to_numpy()
+            rows &= paying
+        if rows.any():
+            raise bad_rows(source, name, PROBLEM, np.flatnonzero(rows), df.iloc[:, position].to_numpy())
