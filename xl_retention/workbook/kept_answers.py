@@ -4,12 +4,14 @@ An import replaces the answers of the months its file covers ("NPS scores", one 
 the file is the same survey exported again (the answers there, with those given since, before or after them: an
 export in date order, or newest first), and loses answers when it is another survey of the same month (a kiosk's 2
 answers after a web survey's 32: the month would hold 2) or a shorter export. The tracker keeps scores, not who
-answered or when, so an export again is told by the answers already there being its first or its last ones; anything
-else is refused, naming the month, the cells, both counts and what to do.
+answered or when, so an export again is told by the answers already there being its first or its last ones, in the
+file's order or reversed (an export newest first), or by the same answers in another order (a file sorted in Excel:
+nothing dropped); anything else is refused, naming the month, the cells, both counts and what to do.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,6 +34,8 @@ def refuse_dropped_answers(
     the file's first or last answers, the same survey exported again.
 
     >>> refuse_dropped_answers(pd.Period("2026-03", "M"), "NPS scores", ["D2", "D3"], [9, 3], [9, 3, 10], "web.csv")
+    >>> refuse_dropped_answers(pd.Period("2026-03", "M"), "NPS scores", ["D2", "D3"], [9, 3], [10, 3, 9], "new.csv")
+    >>> refuse_dropped_answers(pd.Period("2026-03", "M"), "NPS scores", ["D2", "D3"], [9, 3], [3, 9], "sorted.csv")
     >>> refuse_dropped_answers(pd.Period("2026-03", "M"), "NPS scores", ["D2", "D3"], [9, 3], [4], "kiosk.csv")
     Traceback (most recent call last):
     ...
@@ -45,8 +49,13 @@ import it, or clear D2:D3 first to replace them
     new = [None if pd.isna(a) else float(a) for a in answers]
     old = [float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in there]
     k = len(old)
-    if k <= len(new) and (_same(new[:k], old) or _same(new[len(new) - k :], old)):
+    back = new[::-1]  # newest first (Delighted's, SurveyMonkey's lists), where the tracker's came oldest first
+    if k <= len(new) and any(
+        _same(part, old) for part in (new[:k], new[len(new) - k :], back[:k], back[len(back) - k :])
+    ):
         return  # the same survey again: its answers then (the first or the last ones) are among the file's
+    if k == len(new) and Counter(new) == Counter(old):
+        return  # the month's answers again in another order (sorted in Excel): the import drops none
     span = cells[0] if len(cells) == 1 else f"{cells[0]}:{cells[-1]}"
     quoted = "'" + sheet.replace("'", "''") + "'"
     count = f"{len(new)} answer{'s' if len(new) != 1 else ''}"
