@@ -418,6 +418,13 @@ def recalc_file(
         report.formulas = sum(len(cells) for cells in values.values()) + len(report.unsupported)
         asked = computed.asked_na if engine != "excel" else set()
         report.errors = [i for i in _issues(values) if i.address not in asked]  # NA(): a chart gap, not an error
+        if engine != "excel":  # the error values a dynamic array spills past its first cell, each named
+            for sheet, cells in computed.spilled_errors.items():
+                for ref, anchor in cells.items():
+                    error = computed.members.get(sheet, {}).get(ref)
+                    if isinstance(error, CellError) and f"{sheet}!{anchor}" not in asked:
+                        why = f"a value of the result {sheet}!{anchor} spills ({error.code})"
+                        report.errors.append(CellIssue(f"{sheet}!{ref}", error.code, reason=why))
         if not stored_current:  # inputs changed since the values were stored: a kept value may be stale
             for issue in report.unsupported:
                 issue.kept = False

@@ -34,6 +34,9 @@ class Computed:
     asked_na: set[str] = field(default_factory=set)
     #: "Sheet!A1" of the cells on a circular reference's loop (not those reading it), when there is one
     loop: list[str] = field(default_factory=list)
+    #: sheet -> {cell: its dynamic array's first cell} of the error values an Excel 365 formula spills past its first
+    #: cell (=CRR(D1:D4,C1:C4,B1:B4): a month starting at 0 is #DIV/0! in F5), listed as the workbook's errors
+    spilled_errors: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def cells_of(ref: str) -> list[tuple[int, int]]:
@@ -118,7 +121,9 @@ def fit_arrays(workbook: fz.Workbook, info: PackageInfo, result: Computed) -> No
                     members[address] = None  # cells of the old range outside the new result
                 for r in range(top, bottom + 1):
                     for c in range(left, right + 1):
-                        members[cell_address(r, c)] = grid[r - top][c - left]
+                        members[cell_address(r, c)] = value = grid[r - top][c - left]
+                        if type(value) is CellError and (r, c) != (top, left):
+                            result.spilled_errors.setdefault(sheet, {})[cell_address(r, c)] = ref
                 new_ref = cell_address(top, left)  # one cell (a #SPILL! when blocked): Excel writes ref="D2"
                 if (bottom, right) != (top, left):
                     new_ref += f":{cell_address(bottom, right)}"
