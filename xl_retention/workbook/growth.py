@@ -61,9 +61,10 @@ def grow(package: ip.Package, sheets: dict[str, _Monthly], score_columns: dict[p
         _grow_monthly(package, sheet, added, scores if sheet.is_(NPS_SUMMARY) else None, date1904)
     new_last = max(sheet.last_row for sheet in sheets.values()) + len(added) if sheets else None
     monthly = {sheet.spec.title for sheet in sheets.values()}  # renamed ones ('MRR 2026') under their own title
+    ours = {sheet.spec.title: set(sheet.columns.values()) for sheet in sheets.values()}  # beside them: the user's
     for sheet in sheets.values():  # the user's formulas over the months (a total on the Dashboard) take in the new
         stretch_formulas(package, sheet.spec.title, rows=(sheet.last_row, sheet.last_row + len(added)),
-                         month_rows=new_last, monthly=monthly, answers=answers)  # fmt: skip
+                         month_rows=new_last, monthly=monthly, answers=answers, template_columns=ours)  # fmt: skip
     if new_columns:
         stretch_formulas(package, answers, columns=(max(score_columns.values()), max(new_columns.values())),
                          month_rows=new_last, monthly=monthly, answers=answers)  # fmt: skip

@@ -9,8 +9,10 @@ one; on "NPS scores" a range of more than one month column ending at the old las
 
 Left as they are: one cell (``=Customers!D25``, the old last month itself), one row, references inside text
 (``"C2:C25"``), references to another workbook (``[1]Customers!C2:C25``), and in the month rows of the monthly
-sheets (each month's own formulas) every range not anchored with ``$`` at both ends: a running count
-``COUNT($D$2:D25)`` is the month's own, while ``=D25/SUM($D$2:$D$25)`` (a share of every month) is stretched.
+sheets' template columns (each month's own formulas) every range not anchored with ``$`` at both ends: a running
+count ``COUNT($D$2:D25)`` is the month's own, while ``=D25/SUM($D$2:$D$25)`` (a share of every month) is stretched.
+A column of the user's own beside them is as any other sheet (``M2 =SUM(C2:C25)``, a total), but a range ending on
+its cell's row (that month's own window).
 Nor is, anywhere, a range whose end moves with its cell in a formula filled down (or right on "NPS scores"): a
 rolling average ``=AVERAGE(Customers!C5:C7)`` under ``=AVERAGE(Customers!C4:C6)``, or a running total
 ``=SUM(Customers!C$2:C7)``, is its row's window, which stretching would widen (3 months made 6, silently).
@@ -19,7 +21,7 @@ rolling average ``=AVERAGE(Customers!C5:C7)`` under ``=AVERAGE(Customers!C4:C6)`
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from openpyxl.formula.translate import Translator
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
@@ -40,7 +42,8 @@ _SPARK_CELL = re.compile(rb"<" + _P + rb"sqref\b[^>]*>([^<]*)</")
 
 
 def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None, columns: tuple[int, int] | None = None,
-                    local: bool = False, fixed: bool = False, filled: bool = False) -> str:  # fmt: skip
+                    local: bool = False, fixed: bool = False, filled: bool = False,
+                    own: int | None = None) -> str:  # fmt: skip
     """``text`` (a formula, with or without its ``=``) with its ranges over ``sheet``'s months stretched.
 
     ``rows=(old_last, new_last)``: a range of two or more rows ending at ``old_last`` ends at ``new_last``;
@@ -48,7 +51,8 @@ def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None, 
     that sheet). ``fixed``: only ranges anchored with ``$`` at both ends (``$C$2:$C$4``, a total of every month
     beside the months), not a running range (``$C$2:C4``, a month's own formula). ``filled``: the formula is the
     one of the cell before it filled down (or right), so a range whose end is not anchored with ``$`` is its cell's
-    own window (a rolling average, a running total): left alone.
+    own window (a rolling average, a running total): left alone. ``own``: the formula's row; a range ending there
+    (the row's own window, ``=AVERAGE(C2:C4)`` typed in row 4) is left alone.
 
     >>> stretch_formula("=SUM(Customers!C2:C4)+Customers!D4+SUM(Customers!B4:E4)", "Customers", rows=(4, 7))
     '=SUM(Customers!C2:C7)+Customers!D4+SUM(Customers!B4:E4)'
@@ -69,6 +73,7 @@ def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None, 
         by_rows = rows is not None and r1 < r2 and (not fixed or match.group(4) == match.group(8) == "$")
         by_columns = columns is not None and c1 < c2 and (not fixed or match.group(2) == match.group(6) == "$")
         by_rows = by_rows and not (filled and match.group(8) != "$")  # a filled window ends at its own row
+        by_rows = by_rows and r2 != own
         by_columns = by_columns and not (filled and match.group(6) != "$")
         if not by_rows and not by_columns:
             return match.group(0)
@@ -80,10 +85,10 @@ def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None, 
 
 def _in_xml(pattern: re.Pattern[bytes], xml: bytes, sheet: str, rows: tuple[int, int] | None,
             columns: tuple[int, int] | None, local: bool, fixed: bool = False,
-            filled: bool = False) -> bytes:  # fmt: skip
+            filled: bool = False, own: int | None = None) -> bytes:  # fmt: skip
     def one(match: re.Match[bytes]) -> bytes:
         inner = ip.unescape(match.group(2))
-        new = stretch_formula(inner, sheet, rows, columns, local, fixed, filled)
+        new = stretch_formula(inner, sheet, rows, columns, local, fixed, filled, own)
         return match.group(0) if new == inner else match.group(1) + escape(new).encode() + match.group(3)
 
     return pattern.sub(one, xml)
@@ -109,7 +114,8 @@ def _filled(before: str | None, before_ref: str, formula: str | None, ref: str) 
 
 def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | None = None,
                      columns: tuple[int, int] | None = None, month_rows: int | None = None,
-                     monthly: Collection[str] | None = None, answers: str = NPS_SCORES_TITLE) -> int:  # fmt: skip
+                     monthly: Collection[str] | None = None, answers: str = NPS_SCORES_TITLE,
+                     template_columns: Mapping[str, Collection[int]] | None = None) -> int:  # fmt: skip
     """Stretch every cell formula, conditional-format and validation formula of ``package`` over ``sheet``'s months
     (see :func:`stretch_formula`); returns how many cells changed, and notes each (``Mine!A1 =SUM(Customers!C2:C4) ->
     =SUM(Customers!C2:C7)``, :mod:`xl_retention.reading.notes`: the import lists them).
@@ -119,8 +125,11 @@ def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | No
     not ``COUNT($D$2:D25)``); every cell of the answers sheet (``answers``: "NPS scores" or its new name) is left
     alone. Sheets whose markup the
     in-place editor does not know are left alone. ``monthly``: the titles of the monthly sheets (the template's by
-    default; a sheet the user renamed under its own).
+    default; a sheet the user renamed under its own). ``template_columns``: the template's columns of each monthly
+    sheet, by title; a cell of a month row in another column (a total of the user's own beside the months,
+    ``Customers!M2 =SUM(C2:C4)``) is stretched as on any other sheet, but a range ending on its own row.
     """
+    template_columns = template_columns or {}
     monthly = {spec.title for spec in MONTHLY_SHEETS} if monthly is None else set(monthly)
     quoted = escape(sheet).encode()
     changed = 0
@@ -144,12 +153,14 @@ def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | No
             for ref, element in list(xml.cells_in_rows(number, number)):
                 formula = _formula(element)
                 column = column_index_from_string(ref.rstrip("0123456789"))
+                side = fixed and title in template_columns and column not in template_columns[title]
                 before = f"{ref.rstrip('0123456789')}{number - 1}" if rows is not None else (
                     f"{get_column_letter(column - 1)}{number}" if column > 1 else None)  # fmt: skip
                 filled = before is not None and _filled(original.get(before), before, formula, ref)
                 if formula is not None:
                     original[ref] = formula
-                new = _in_xml(_F, element, sheet, rows, columns, local, fixed, filled)
+                new = _in_xml(_F, element, sheet, rows, columns, local, fixed and not side, filled,
+                              number if side else None)  # fmt: skip
                 if new != element:
                     xml.put(ref, new)
                     changed += 1
