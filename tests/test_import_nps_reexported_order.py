@@ -34,37 +34,11 @@ def _january() -> list[tuple[str, int]]:
 @pytest.mark.parametrize("order", ["newest first", "sorted by score"])
 def test_the_same_survey_in_another_order_is_read(tmp_path: Path, order: str) -> None:
     book = build_template(tmp_path / "t.xlsx", start="2026-01", months=6)
-    assert (
-        cli.main(
-            [
-                "import",
-                "--nps",
-                str(_write(tmp_path / "jan.csv", _january())),
-                "--into",
-                str(book),
-                "--columns",
-                "date=Created at",
-            ]
-        )
-        == 0
-    )
+    assert _into(_write(tmp_path / "jan.csv", _january()), book) == 0
     again = [("2026-02-03 09:00:00", 9), ("2026-02-10 09:00:00", 2), *_january()][::-1]
     if order == "sorted by score":
         again = sorted(_january(), key=lambda r: r[1]) + [("2026-02-03 09:00:00", 9)]
-    assert (
-        cli.main(
-            [
-                "import",
-                "--nps",
-                str(_write(tmp_path / "all.csv", again)),
-                "--into",
-                str(book),
-                "--columns",
-                "date=Created at",
-            ]
-        )
-        == 0
-    )
+    assert _into(_write(tmp_path / "all.csv", again), book) == 0
     scores = openpyxl.load_workbook(book)["NPS scores"]
     january = sorted(scores.cell(r, 2).value for r in range(2, 14))
     assert january == sorted(JANUARY) and scores.cell(14, 2).value is None
@@ -73,20 +47,7 @@ def test_the_same_survey_in_another_order_is_read(tmp_path: Path, order: str) ->
 
 def test_another_surveys_answers_are_still_refused(tmp_path: Path, capsys) -> None:
     book = build_template(tmp_path / "t.xlsx", start="2026-01", months=6)
-    assert (
-        cli.main(
-            [
-                "import",
-                "--nps",
-                str(_write(tmp_path / "jan.csv", _january())),
-                "--into",
-                str(book),
-                "--columns",
-                "date=Created at",
-            ]
-        )
-        == 0
-    )
+    assert _into(_write(tmp_path / "jan.csv", _january()), book) == 0
     kiosk = _write(tmp_path / "kiosk.csv", [("2026-01-20 10:00:00", 4), ("2026-01-21 10:00:00", 10)])
     assert refusal(capsys, "--nps", str(kiosk), "--into", str(book), "--columns", "date=Created at").startswith(
         "kiosk.csv has 2 answers for 2026-01, where 'NPS scores'!B2:B13 already holds 12"
