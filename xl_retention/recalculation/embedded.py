@@ -61,6 +61,7 @@ from .formula_texts import (
 )
 from .formula_texts import position as cell_position
 from .hidden_rows import HiddenRows, hidden_rows, may_split, split_hidden, unsure_reason
+from .locale_results import locale_cells
 from .merged_spills import spills_over_merged
 from .newer_errors import error_types, settle
 from .package import FormulaCell, scan
@@ -344,6 +345,10 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
     hidden_unsure += one_value_spills(workbook, formulas, result.values, info)  # X# of no dynamic array: listed
     hidden_unsure += unsure_cells(workbook, formulas, info, formula_names)  # MROUND(1.15,0.05), IFERROR(AREAS(..))
     hidden_unsure += unsure_step_cells(workbook, formulas, {(u.sheet, u.ref) for u in hidden_unsure})  # FLOOR(7.1,0.1)
+    if stored_current:  # "01/02/2024" read day first, "März", "1,5": Excel's values of another locale (.locale_results)
+        hidden_unsure += locale_cells(
+            workbook, formulas, info, result.values, {(u.sheet, u.ref) for u in hidden_unsure}
+        )
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
     if info.rich_values:  # reading a data type or a picture in a cell (the engine's #VALUE!): Excel's values kept
