@@ -160,17 +160,22 @@ def paid_from_trial_end(
         read = _read_statuses(df, typed, read_dates(df.iloc[:, position], columns[0]), source, today)
     else:
         read = _read_statuses(df, typed, None, source, today)
-    if not columns:
-        return
-    if len(columns) > 1:
+    if not columns:  # 'trial_period_days', 'Trial Days': its end is the start and those days (reading.trial_days)
+        from .trial_days import trial_end_from_days
+
+        trial_end = trial_end_from_days(df, typed, names, source)
+        if trial_end is None:
+            return
+    elif len(columns) > 1:
         raise DataError(
             f"{source}: {len(columns)} columns could be the free trial's end ({', '.join(map(repr, columns))}): "
             "remove the one that is not",
             source=source,
             column=columns[0],
         )
-    position = [str(c) for c in df.columns].index(columns[0])
-    trial_end = read_dates(df.iloc[:, position], columns[0])
+    else:
+        position = [str(c) for c in df.columns].index(columns[0])
+        trial_end = read_dates(df.iloc[:, position], columns[0])
     start = np.asarray(typed["start"])
     later = ~np.isnat(trial_end) & (trial_end > start) & ~read  # a trial not ended yet: not paying, start kept
     if not later.any():

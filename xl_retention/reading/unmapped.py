@@ -55,6 +55,23 @@ _PAUSE = frozenset({"pause", "paused", "pausiert", "pausa", "pausada", "suspend"
 _DATE_TEXT = re.compile(r"^\s*(\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})([ T]\S.*)?\s*$")
 
 
+#: words that, with ``first``, say the first payment (Paddle's ``first_billed_at``, "First Payment Date"): a free
+#: trial's end, when a subscription starts paying; so do ``activated_at`` (Chargebee's, blank while in trial) and
+#: "Paid Since" beside another start
+_PAYMENT = frozenset({"billed", "billing", "payment", "paid", "charged", "charge", "invoice", "invoiced"})
+
+
+def _first_payment(words: set[str]) -> bool:
+    """Whether a name's ``words`` say the first payment or the activation after a trial (see :data:`_PAYMENT`).
+
+    >>> [_first_payment(_words(n)) for n in ("first_billed_at", "First Payment Date", "Paid Since", "paid_at")]
+    [True, True, True, False]
+    """
+    return bool(words & {"first", "erste", "premier", "primer"} and words & _PAYMENT) or bool(
+        words & {"activated", "activation"} or ({"paid", "paying"} & words and "since" in words)
+    )
+
+
 def _words(name: Any) -> set[str]:
     camel = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", str(name)).lower()
     return (set(re.split(r"[^\w]+|_", key(name))) | set(re.split(r"[^\w]+|_", camel))) - {""}
@@ -108,7 +125,7 @@ def date_suspects(columns: Iterable[Any], names: Mapping[str, str], kind: str, s
     found = []
     for column in map(str, columns):
         harmless = _HARMLESS if "end" in names else _HARMLESS - _MAY_END  # 'Paid Thru' beside no end: the end?
-        if _named_otherwise(column, names) or _words(column) & harmless:
+        if _named_otherwise(column, names) or (_words(column) & harmless and not _first_payment(_words(column))):
             continue
         values = sample(column)
         blank = any(_blank(v) for v in values)
@@ -140,6 +157,15 @@ def refuse_unused_dates(
         if not (dates[filled] > start[filled]).any():
             continue  # a trial's start, a sign-up: the start itself
         words = _words(column)
+        if _first_payment(words):  # first_billed_at, activated_at: paying from then (a trial before it)
+            raise DataError(
+                f"{source}: column {column!r} holds dates while subscriptions run (blank in other rows) and is not "
+                f"used: its name says the first payment, after a free trial (not paying before it; blank: not paid "
+                f"yet, or never): map it as the start ({columns_option([('start', column)])}) and remove the rows "
+                f"without it that never paid, or remove the column if the subscriptions paid from their start",
+                source=source,
+                column=column,
+            )
         if end is None:
             raise DataError(
                 f"{source}: column {column!r} looks like the day subscriptions ended but is not used (dates after the "
