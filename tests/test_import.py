@@ -108,8 +108,9 @@ def test_to_csv_writes_the_tables(files, tmp_path):
     result = run("import", "--subscriptions", files["subs.csv"], "--nps", files["nps.csv"], "--columns",
                  "customer_id=Customer", "--to-csv", tmp_path / "tables")  # fmt: skip
     assert result.returncode == 0, result.stderr
-    names = sorted(p.name for p in (tmp_path / "tables").iterdir())
-    assert names == ["customer_cohorts.csv", "movements.csv", "nps.csv", "revenue_cohorts.csv", "survivors.csv"]
+    names = sorted(p.name for p in (tmp_path / "tables").iterdir())  # and the list of them (workbook.csv_folder)
+    assert names == [".xl-retention-tables.json", "customer_cohorts.csv", "movements.csv", "nps.csv",
+                     "revenue_cohorts.csv", "survivors.csv"]  # fmt: skip
     movements = pd.read_csv(tmp_path / "tables" / "movements.csv")
     assert movements["customers_end"].tolist() == [2, 2, 3, 2]
     assert movements["lost"].tolist() == [0, 1, 0, 1]

@@ -35,8 +35,11 @@ def _import(args: argparse.Namespace) -> int:
         existing_at_start=args.existing_at_start,
     )  # fmt: skip
     if args.to_csv is not None:
-        for path in write_csv(tables, args.to_csv):
+        removed: list[str] = []
+        for path in write_csv(tables, args.to_csv, removed):
             print(f"wrote {path}")
+        for line in removed:
+            print(line)
         from .workbook.last_month import last_month_notes  # no tracker's range: where each input's tables end
 
         for note in [*last_month_notes(tables), *tables.notes]:

@@ -440,7 +440,7 @@ def _same_table(first: str, header: str) -> bool:
     return first == header or shape(first) == shape(header)
 
 
-def write_csv(tables: Tables, directory: str | os.PathLike[str]) -> list[Path]:
+def write_csv(tables: Tables, directory: str | os.PathLike[str], removed: list[str] | None = None) -> list[Path]:
     """Each table as ``DIRECTORY/NAME.csv`` (written whole or not at all); returns the paths.
 
     Never overwrites a file the command did not write: a target that is one of the import's
@@ -448,7 +448,11 @@ def write_csv(tables: Tables, directory: str | os.PathLike[str]) -> list[Path]:
     table an earlier ``--to-csv`` wrote), raises ``ValueError`` naming it, before anything is
     written. A table an earlier run wrote (same header; a cohort table's with fewer or more months since
     sign-up, the data having gained a month since, or with or without ``--segment``'s column) is replaced.
+    The tables an earlier run wrote that this one does not (fewer inputs) are removed, or refused naming them
+    (:mod:`.csv_folder`), so that the folder holds this run's tables only; ``removed`` receives a line for each.
     """
+    from .csv_folder import earlier_tables, removal_line, write_manifest
+
     directory = Path(directory)
     contents = {}
     for name, frame in tables.frames().items():
@@ -473,9 +477,16 @@ def write_csv(tables: Tables, directory: str | os.PathLike[str]) -> list[Path]:
                 f"{target} exists and is not a table xl-retention import wrote (its first line differs): not "
                 "overwritten; move it or choose another --to-csv folder"
             )
+    stale = earlier_tables(directory, {target.name for target in contents})
     directory.mkdir(parents=True, exist_ok=True)
-    for target, text in contents.items():
-        atomic_write(target, text.encode())
+    data = {target: text.encode() for target, text in contents.items()}
+    for target, raw in data.items():
+        atomic_write(target, raw)
+    for path in stale:
+        path.unlink()
+        if removed is not None:
+            removed.append(removal_line(path))
+    write_manifest(directory, data)
     return list(contents)
 
 
