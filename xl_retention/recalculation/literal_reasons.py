@@ -162,6 +162,15 @@ def _error_read(
 _BLANK_TEST = re.compile(_REF + r'\s*=\s*""')
 
 
+def _first_with_data(workbook: fz.Workbook, sheet: str, row: int, end: int) -> bool:
+    """Whether every month above ``row`` of a tracker's monthly ``sheet`` has a blank end (column ``end``): ``row``
+    is the first month with data, below row 2."""
+    try:
+        return all(workbook.get_value(sheet, r, end) in (None, "") for r in range(2, row))
+    except Exception:  # noqa: BLE001  (a sheet the engine does not have)
+        return False
+
+
 def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condition: str, sheet: str) -> str | None:
     """The cells an IF's condition tests for blank (``B5=""``) that are blank, as a reason: ``Revenue!B5 (MRR at
     start) is blank``; a tracker's start that is a formula (a month after the first) names the month before, whose
@@ -180,7 +189,13 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
         if formula and row > 2 and label and "end" in keys and keys.index("start") + 1 == column:
             end = spec.columns[keys.index("end")]
             above = f"{_quoted(where)}!{get_column_letter(keys.index('end') + 1)}{row - 1}"
-            cell += f": the month before has no {end.header} ({above} is blank or an error): fill that month"
+            if _first_with_data(workbook, where, row, keys.index("end") + 1):  # Revenue: churn out of an MRR of 0
+                cell += (
+                    f": no month before has an {end.header} and this one has churned, contraction or expansion "
+                    f"MRR, which an MRR at start of 0 cannot have: type its {spec.columns[column - 1].header} there"
+                )
+            else:
+                cell += f": the month before has no {end.header} ({above} is blank or an error): fill that month"
         elif not formula and 1 < column <= len(keys):  # a tracker's monthly input (never a user's own sheet's cell)
             cell += " while the month has other figures: type it (0 for a business starting from nothing)"
         if cell not in found:

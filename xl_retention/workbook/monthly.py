@@ -89,8 +89,17 @@ CUSTOMERS_START_ARRAY = (
     '=0,0,IF({end-1}="","",IFERROR({end-1}+0,{end-1}))))'
 )
 # The MRR at start: 0 only when no month before has an MRR at end, not even an error (a first month whose own start
-# was left blank ends in #VALUE!: unknown, never 0, and so is every month after it: MRR at end follows from the start).
+# was left blank ends in #VALUE!: unknown, never 0, and so is every month after it: MRR at end follows from the start),
+# and the month has no expansion, contraction or churned MRR, which an MRR of 0 cannot have: such a month's start is
+# unknown (blank: its MRR at end #VALUE!, the reason names this cell), as in a first month typed in row 2.
 MRR_START = (
+    '=IF(AND({new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
+    "IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})=0,"
+    'IF(IFERROR(({expansion}+0<>0)+({contraction}+0<>0)+({churned}+0<>0),1)=0,0,""),IF({end-1}="","",{end-1})))'
+)
+#: MRR_START before a first month of data below row 2 with churned, contraction or expansion MRR was refused (it
+#: started from 0: churn out of an MRR of 0 accepted, MRR at end and every later month silently wrong)
+MRR_START_ZERO = (
     '=IF(AND({new}="",{expansion}="",{reactivation}="",{contraction}="",{churned}=""),"",'
     'IF(ROWS({end:first}:{end-1})-COUNTBLANK({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))'
 )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
-from .monthly import CUSTOMERS_START_ARRAY, END_SEQ_ARRAY, MRR_END_BLANK_START, MRR_START_COUNT
+from .monthly import CUSTOMERS_START_ARRAY, END_SEQ_ARRAY, MRR_END_BLANK_START, MRR_START_COUNT, MRR_START_ZERO
 from .template import MONTHLY_SHEETS, render_formula
 
 if TYPE_CHECKING:
@@ -86,6 +86,7 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
         '=IF(OR(COUNT({new}:{churned})=0,{end-1}=""),"",{end-1})',
         '=IF(COUNT({new}:{churned})=0,"",IF(COUNT({end:first}:{end-1})=0,0,IF({end-1}="","",{end-1})))',
         MRR_START_COUNT,  # an error in the month before (a first month without its start) made the next start 0
+        MRR_START_ZERO,  # a first month of data below row 2 with churned MRR started from 0 (churn out of nothing)
     ),
     ("Revenue", "end"): (
         ('=IF(COUNT({new}:{churned})=0,"",{start}+{new}+{expansion}+{reactivation}-{contraction}-{churned})'),
