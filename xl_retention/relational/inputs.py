@@ -61,6 +61,7 @@ from ..reading.snapshot_rows import kept_segments
 from ..reading.statuses import NEVER_PAID_ENDED, TRIALING, ended_flag_columns, status_columns
 from ..reading.tax_flags import may_say_tax_included
 from ..reading.taxes import tax_named
+from ..reading.trial_flags import trial_flag_columns
 from ..reading.trials import trial_end_columns
 from ..reading.values import WHITESPACE
 from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal
@@ -360,6 +361,7 @@ def _from_table(
     if (
         (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
         or (kind == "intervals" and (later or bool(trial_end_columns(table.columns))))
+        or (kind in ("snapshots", "intervals") and bool(trial_flag_columns(empty.columns)))  # is_trial (trial_flags)
         or (kind == "intervals" and bool(period_start_columns(table.columns)))  # a month observed (reading.observed)
         or (priced and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
         or (billing and _add_on_columns(list(empty.columns), names))
@@ -537,4 +539,10 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
     now = current_month() if through is None else None
     dates = [c for c in ("start", "end") if c in item.table.columns]  # a plan change within a month (definitions)
     rows = item.table.select("customer_id", "start_m", "end_m", "mrr", *keep, *dates)
+    if now is not None and "end" in dates:  # an end later this month, after today: active through it, not lost
+        from ..reading.renewals import _today  # (tables.subscriptions._after_today)
+
+        month = current_month(item.today)
+        later = (rows.end_m == month) & (rows.end > ibis.literal(pd.Timestamp(_today(item.today))))
+        rows = rows.mutate(end_m=later.ifelse(ibis.literal(month + 1, "int64"), rows.end_m))
     return intervals_to_snapshots(rows, through, now, item.observed)

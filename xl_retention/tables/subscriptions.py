@@ -130,6 +130,18 @@ def current_month(today: MonthLike = None) -> int:
     return month
 
 
+def _after_today(end: np.ndarray, ends: np.ndarray, today: MonthLike) -> np.ndarray:
+    """``ends`` (the end dates' month ordinals) with each end after ``today`` (the run's date by default) in the
+    current month moved to the month after: a cancellation scheduled later this month has not happened yet, so the
+    interval is active through the current month (docs/metrics.md, "Months not observed yet"), lost when the next
+    month is observed."""
+    from ..reading.renewals import _today
+
+    now = current_month(today)
+    later = (ends == now) & (end > _today(today))
+    return np.where(later, now + 1, ends) if later.any() else ends
+
+
 def snapshots_from_intervals(
     intervals: pd.DataFrame,
     through: MonthLike = None,
@@ -184,6 +196,8 @@ def snapshots_from_intervals(
         idle = has_end & (df["end"].to_numpy() == df["start"].to_numpy()) & (df["mrr"].to_numpy() > 0)
         if idle.any():  # counted, it would be a customer and MRR in its month (the start's month always counts)
             raise bad_rows(source, names["end"], NO_SERVICE, np.flatnonzero(idle), df["end"].to_numpy())
+        if through is None:  # an end later this month, after today: active through the current month, not lost
+            ends = _after_today(df["end"].to_numpy(), ends, today if today is not None else options and options.today)
     else:
         ends = np.zeros(len(df), dtype=np.int64)
         has_end = np.zeros(len(df), dtype=bool)
