@@ -96,3 +96,22 @@ def test_a_postgresql_table_with_trials_is_read_too(tmp_path) -> None:
         by_table = load_tables("table:subs", columns=columns, options=TODAY, backend="postgres", connection=url)
     assert by_table.movements["customers_end"].tolist() == by_file["customers_end"].tolist() == [2, 3, 2, 2]
     assert by_table.movements["mrr_end"].tolist() == by_file["mrr_end"].tolist() == [68.0, 117.0, 98.0, 98.0]
+
+
+def test_a_tables_trial_flag_is_read_as_the_files(tmp_path) -> None:
+    # is_trial true (reading.trial_flags, 49b3de8): a table counted the trial's price as MRR (30 for 10), silently
+    path = str(tmp_path / "flags.duckdb")
+    with duckdb.connect(path) as con:
+        con.execute("CREATE TABLE iv AS SELECT * FROM (VALUES ('a', DATE '2026-01-05', 10.0, false), ('b', DATE "
+                    "'2026-01-07', 20.0, true)) t(customer_id, start, mrr, is_trial)")  # fmt: skip
+        con.execute("CREATE TABLE sn AS SELECT * FROM (VALUES ('a', DATE '2026-01-01', 10.0, false), ('b', DATE "
+                    "'2026-01-01', 20.0, true)) t(customer_id, month, mrr, IsTrial)")  # fmt: skip
+    for name, problem in (("iv", "subscriptions flagged as in their free trial"), ("sn", "snapshot rows with an MRR "
+                          "flagged as in a free trial")):  # fmt: skip
+        with pytest.raises(DataError, match=f"table:{name}, column '(is_trial|IsTrial)': {problem}.* in row 3"):
+            load_tables(f"table:{name}", backend="duckdb", connection=path)
+    with duckdb.connect(path) as con:  # no row in its trial: read as before
+        con.execute("UPDATE iv SET is_trial = false")
+        con.execute("UPDATE sn SET IsTrial = false")
+    for name in ("iv", "sn"):
+        assert load_tables(f"table:{name}", backend="duckdb", connection=path).movements["mrr_end"].tolist() == [30.0]

@@ -61,6 +61,7 @@ from ..reading.snapshot_rows import kept_segments
 from ..reading.statuses import NEVER_PAID_ENDED, TRIALING, ended_flag_columns, status_columns
 from ..reading.tax_flags import may_say_tax_included
 from ..reading.taxes import tax_named
+from ..reading.trial_flags import trial_flag_columns
 from ..reading.trials import trial_end_columns
 from ..reading.values import WHITESPACE
 from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal
@@ -360,6 +361,7 @@ def _from_table(
     if (
         (kind == "orders" and ("order_id" in names or _cancellable(empty) or item_columns(empty.columns)))
         or (kind == "intervals" and (later or bool(trial_end_columns(table.columns))))
+        or (kind in ("snapshots", "intervals") and bool(trial_flag_columns(empty.columns)))  # is_trial (trial_flags)
         or (kind == "intervals" and bool(period_start_columns(table.columns)))  # a month observed (reading.observed)
         or (priced and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
         or (billing and _add_on_columns(list(empty.columns), names))
