@@ -166,7 +166,7 @@ _REFUND_STEMS = ("refund", "erstatt", "rückerstatt", "ruckerstatt", "rembours",
 _RETURN_STEMS = ("return", "retour", "rücksend", "rucksend")
 _MONEY = ("amount", "total", "sum", "value", "betrag", "summe", "montant", "importe", "monto", "importo", "bedrag",
           "valor", "wert", "$", "€", "£")  # fmt: skip
-_NOT_MONEY = ("date", "datum", "time", "at", "on", "count", "quantity", "qty", "menge", "anzahl", "id", "reason",
+_NOT_MONEY = ("date", "datum", "time", "at", "on", "am", "count", "quantity", "qty", "menge", "anzahl", "id", "reason",
               "grund", "status", "number", "no", "nr", "type", "method", "currency", "flag", "policy", "raison",
               "motivo", "fecha")  # fmt: skip
 _FLAG_VALUES = frozenset({"true", "false", "yes", "no", "y", "n", "t", "f", "x", "0", "1", "0.0", "1.0"})

@@ -61,6 +61,7 @@ from . import order_columns as by_values
 from . import row_types
 from .disputes import REVERSALS, dispute_columns, lost_disputes, refuse_open_disputes, undone_chargebacks
 from .errors import DataError, bad_rows
+from .event_dates import event_date_kind, undone_rows
 from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
 from .order_copies import check_order_copies
 from .order_discounts import after_discounts
@@ -386,6 +387,11 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
         if won is not None:
             out |= open_ & ~np.isin(spelled(df.iloc[:, won]), list(_TRUE))
     out |= lost_disputes(df, source)  # Stripe's Dispute Status 'lost': a chargeback (reading.disputes)
+    if any(event_date_kind(c) for c in df.columns):  # 'Refunded At', 'Failed At', deleted_at (reading.event_dates)
+        told = any(keys_of(str(c)) & (_STATUSES | STATE_NAMES) or by_values.status_by_values(df, p)
+                   for p, c in enumerate(df.columns))  # fmt: skip
+        outcome = disputed is not None or bool(dispute_columns(df.columns))
+        out |= undone_rows(df, source, refunds, told, outcome)
     lines = set(line_status_columns(df.columns))  # a line's own status: read per line (line_statuses)
     lines |= {p for p, c in enumerate(df.columns) if str(c) in dispute_columns(df.columns)}  # read above
     for position, name in enumerate(map(str, df.columns)):
