@@ -223,6 +223,9 @@ def _refuse_count_without_interval(df: pd.DataFrame, columns: Mapping[str, str],
 def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
     """In a billing export, a column that looks like an interval count or a quantity (seats) and is not
     used would silently change nothing where it should divide or multiply the MRR: refused, naming it."""
+    from .free_quantities import refuse_free_quantities
+
+    refuse_free_quantities(df, names, source)  # 2 of 5 seats free: MRR = price x 5 would count them (H68/10)
     used = {key(c) for c in names.values()}
     looks = {"interval_count": ("interval",), "quantity": ("quantity", "seat", "qty")}
     for ours, words in looks.items():

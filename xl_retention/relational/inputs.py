@@ -46,6 +46,7 @@ from ..reading.ends import empty_end_message, end_like_columns, refuse_unused_en
 from ..reading.export_kinds import refuse_counts
 from ..reading.extra_prices import extra_price_columns
 from ..reading.frames import full_type_name, is_polars_frame, pandas_table
+from ..reading.free_quantities import free_quantity_columns
 from ..reading.interval_columns import swapped_interval_columns
 from ..reading.line_totals import may_be_line_total
 from ..reading.list_prices import names_a_price
@@ -365,6 +366,7 @@ def _from_table(
         or (kind == "intervals" and bool(period_start_columns(table.columns)))  # a month observed (reading.observed)
         or (priced and bool(discount_columns(empty) or percent_columns(sample, list(names.values()))))  # '50%' off
         or (billing and _add_on_columns(list(empty.columns), names))
+        or (billing and bool(free_quantity_columns(empty.columns)))  # seats included (reading.free_quantities)
         or (billing and may_be_line_total(list(empty.columns), names))  # a total x quantity (reading.line_totals)
         or (billing and bool(extra_price_columns(list(empty.columns), names)))  # 'Storage Fee' (extra_prices)
         or (kind in ("snapshots", "intervals") and tax_named(list(empty.columns), names))  # reading.taxes
