@@ -129,7 +129,8 @@ def date_suspects(columns: Iterable[Any], names: Mapping[str, str], kind: str, s
             continue
         values = sample(column)
         blank = any(_blank(v) for v in values)
-        if blank and looks_like_dates(values):
+        full = "end" not in names and not _words(column) & _THROUGH  # 'Expires' on every row: a paid-through date
+        if (blank or full) and looks_like_dates(values):
             found.append(column)
     return found
 
@@ -152,7 +153,9 @@ def refuse_unused_dates(
         except (DataError, ValueError, TypeError):
             continue
         filled = ~np.isnat(dates) & ~np.isnat(start)
-        if not filled.any() or filled.all() or (dates[filled] < start[filled]).any():
+        if not filled.any() or (dates[filled] < start[filled]).any():
+            continue
+        if filled.all() and not _paid_through(dates, end, column):
             continue
         if not (dates[filled] > start[filled]).any():
             continue  # a trial's start, a sign-up: the start itself
@@ -166,10 +169,20 @@ def refuse_unused_dates(
                 source=source,
                 column=column,
             )
+        if end is None and filled.all() and words & {"paid", "period", "term"}:  # 'paid_until': renews then
+            raise DataError(
+                f"{source}: column {column!r} says until when each subscription is paid, past on some rows and to "
+                "come on others, and is not used: without an end every subscription counts as active to this day "
+                "(no churn), and a paid-through date is no end (an active subscription renews then): give the day "
+                "service stopped (--columns end=NAME, blank while active), or remove the rows of lapsed subscriptions",
+                source=source,
+                column=column,
+            )
         if end is None:
+            seen = "past and to come, on every row" if filled.all() else "blank in other rows"
             raise DataError(
                 f"{source}: column {column!r} looks like the day subscriptions ended but is not used (dates after the "
-                f"start, blank in other rows): without an end every subscription counts as active to this day (no "
+                f"start, {seen}): without an end every subscription counts as active to this day (no "
                 f"churn); map it: {columns_option([('end', column)])} (in Python: columns={{'end': {column!r}}}), or "
                 f"remove the column if it is not the day service stopped",
                 source=source,
@@ -187,6 +200,27 @@ def refuse_unused_dates(
             source=source,
             column=column,
         )
+
+
+#: words of a name on every row that say no paid-through date: :data:`_HARMLESS` but ``paid``, ``period``, ``term``
+#: (``paid_until``, "Period End": renewal dates, refused as no end where some are past)
+_THROUGH = _HARMLESS - {"paid", "period", "term"}
+
+
+def _paid_through(dates: np.ndarray, end: Any, column: str) -> bool:
+    """Whether a column of dates on every row (after each start), with no end mapped, is an expiry or paid-through
+    date (app stores' "Expiration Date", a membership's "Access Until", ``paid_until``: lapsed in the past, paid in the
+    future): some before today and some after it, and its name says no renewal, period, term or event that changes no
+    MRR (:data:`_THROUGH`).
+
+    >>> d = np.array(["2024-03-07", "2099-02-05"], dtype="datetime64[us]")
+    >>> _paid_through(d, None, "Expires"), _paid_through(d, None, "Renewal Date"), _paid_through(d[:1], None, "x")
+    (True, False, False)
+    """
+    if end is not None or _words(column) & _THROUGH:
+        return False
+    today = np.datetime64("today", "us")
+    return bool((dates < today).any() and (dates > today).any())
 
 
 def _sample(df: pd.DataFrame, position: int, most: int = 200) -> list:
