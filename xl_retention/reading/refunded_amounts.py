@@ -66,7 +66,34 @@ def refunded_column(df: pd.DataFrame, source: str = "input", amount: str | None 
             source=source,
             column=found[0],
         )
+    if found and amount is not None:
+        _refuse_other_amounts_refund(df, source, found[0], amount)
     return found[0] if found else None
+
+
+def _refuse_other_amounts_refund(df: pd.DataFrame, source: str, refunded: str, amount: str) -> None:
+    """Refuse the refund column ``refunded`` named as the refund of another amount column of ``df`` than ``amount``
+    (Stripe's "Amount Refunded", in the charge's currency, beside "Converted Amount" mapped: 50 GBP off 127 USD)
+    where that column differs from ``amount`` on a refunded row, naming the rows (H66 finding 08); the same values
+    (one currency) are one amount."""
+    from .columns import key
+
+    titles = [str(c) for c in df.columns]
+    owners = [c for c in titles if c not in (refunded, amount) and key(refunded).startswith(key(c) + "_")]
+    if not owners or key(refunded).startswith(key(amount) + "_"):
+        return
+    owner = max(owners, key=lambda c: len(key(c)))
+    text = lambda c: df.iloc[:, titles.index(c)].astype("string").str.strip().fillna("")  # noqa: E731
+    refund = text(refunded)
+    numbers = pd.to_numeric(refund, errors="coerce")
+    taken = (numbers > 0).fillna(False) | (numbers.isna() & (refund != ""))  # blank: nothing refunded
+    rows = np.flatnonzero((taken & (text(owner) != text(amount))).fillna(False).to_numpy(dtype=bool))
+    if rows.size:
+        problem = (
+            f"refunds of {owner!r}, not of {amount!r} (the amount mapped, which differs there: another currency?): "
+            f"export the refunded part of {amount!r} too ({amount + ' Refunded'!r}: Stripe's export dialog)"
+        )
+        raise bad_rows(source, refunded, problem, rows, df.iloc[:, titles.index(refunded)].to_numpy())
 
 
 def take_refunds(
