@@ -279,14 +279,14 @@ MORE_FORMULAS = {  # B2:B5 = 2026-01-31, 2026-02-28, 2026-03-15, 2026-12-31; C2:
     "H3": ("=SUMPRODUCT(COMBIN(5,C2:C4))", 5 + 10 + 10),
     "H4": ("=SUMPRODUCT(PERMUT(5,C2:C4))", 5 + 20 + 60),
     "H5": ("=SUMPRODUCT(CODE(A2:A4))", 65 + 98 + 128),  # Windows-1252 as Excel for Windows (LibreOffice: 226)
-    "H6": ("=SUMPRODUCT(UNICODE(A2:A4))", 65 + 98 + 8364),
+    "H6": ("=SUMPRODUCT(_xlfn.UNICODE(A2:A4))", 65 + 98 + 8364),
     "H7": ('=SUMPRODUCT(--(CHAR(64+C2:C4)="B"))', 1),
     "H8": ('=SUMPRODUCT(DATEVALUE({"2026-01-31","2026-02-01 10:00"}))', 46053 + 46054),
-    "H9": ('=SUMPRODUCT(NUMBERVALUE({"1,234.5","12%"}))', 1234.62),
-    "H10": ("=SUMPRODUCT(BITAND(C2:C4,2))", 0 + 2 + 2),
+    "H9": ('=SUMPRODUCT(_xlfn.NUMBERVALUE({"1,234.5","12%"}))', 1234.62),
+    "H10": ("=SUMPRODUCT(_xlfn.BITAND(C2:C4,2))", 0 + 2 + 2),
     "H11": ("=SUMPRODUCT(ROUND(SINH(C2:C4)-SINH(C2:C4),9))", 0),
     "H12": ("=SUMPRODUCT(--ISERROR(ATANH(C2:C4-2)))", 2),  # ATANH(-1) and ATANH(1) are #NUM!
-    "H13": ("=SUMPRODUCT(ROUND(NORM.S.DIST(C2:C4-2,TRUE),6))", 0.158655 + 0.5 + 0.841345),
+    "H13": ("=SUMPRODUCT(ROUND(_xlfn.NORM.S.DIST(C2:C4-2,TRUE),6))", 0.158655 + 0.5 + 0.841345),
     # the engine's own functions, lifted by the engine (excel_functions.engine_lifted)
     "H14": ("=SUMPRODUCT(SLN(1000,100,C2:C4))", 900 + 450 + 300),
     "H15": ("=SUMPRODUCT(ROUND(BINOMDIST(C2:C4,3,0.5,FALSE),9))", 0.875),

@@ -121,25 +121,25 @@ def test_aggregate_median_mode_and_array_form_with_every_option(tmp_path: Path) 
     cells.update({"D11": 1, "D12": 2, "D13": 10, "D14": "=SUBTOTAL(9,D11:D13)"})
     cells.update({"E21": 5, "E22": "=NA()", "E23": 1, "E24": 3})
     formulas = {
-        "H1": "=AGGREGATE(12,5,B1:B5)",  # median of 4, 1, 3, 2
-        "H2": "=AGGREGATE(12,4,B1:B5)",  # with the hidden 100
-        "H3": "=AGGREGATE(12,,B1:B5)",  # options left empty: 0
-        "H4": "=AGGREGATE(13,5,C1:C5)",  # 8, 9, 9, 7
-        "H5": "=AGGREGATE(13,4,C1:C5)",  # 8 and 9 twice each: the first, 8
-        "H6": "=AGGREGATE(14,5,B1:B5,1)",
-        "H7": "=AGGREGATE(14,4,B1:B5,1)",
-        "H8": "=SUM(AGGREGATE(14,7,B1:B5,{1,2}))",  # 4 + 3
-        "H9": "=AGGREGATE(12,6,E21:E24)",
-        "H10": "=AGGREGATE(12,4,E21:E24)",
-        "H11": "=AGGREGATE(12,2,E21:E24)",
-        "H12": "=AGGREGATE(15,6,E21:E24,2)",
-        "H13": "=AGGREGATE(16,6,E21:E24,0.5)",
-        "H14": "=AGGREGATE(12,6,F31:F33)",  # no number: #NUM!
-        "H15": "=AGGREGATE(13,6,B1:B5)",  # no number twice: #N/A
-        "H16": "=AGGREGATE(12,7,D11:D14)",  # 7 keeps the nested SUBTOTAL: median of 1, 2, 10, 13
-        "H17": "=AGGREGATE(12,3,D11:D14)",  # 3 leaves it out: Excel's 2, kept and listed
-        "H18": "=AGGREGATE(12,6,B1:B5,E21:E24)",  # two references: 4, 1, 100, 3, 2, 5, 1, 3
-        "H19": "=AGGREGATE(12,5,B3:B3)",  # its only row hidden: MEDIAN of nothing
+        "H1": "=_xlfn.AGGREGATE(12,5,B1:B5)",  # median of 4, 1, 3, 2
+        "H2": "=_xlfn.AGGREGATE(12,4,B1:B5)",  # with the hidden 100
+        "H3": "=_xlfn.AGGREGATE(12,,B1:B5)",  # options left empty: 0
+        "H4": "=_xlfn.AGGREGATE(13,5,C1:C5)",  # 8, 9, 9, 7
+        "H5": "=_xlfn.AGGREGATE(13,4,C1:C5)",  # 8 and 9 twice each: the first, 8
+        "H6": "=_xlfn.AGGREGATE(14,5,B1:B5,1)",
+        "H7": "=_xlfn.AGGREGATE(14,4,B1:B5,1)",
+        "H8": "=SUM(_xlfn.AGGREGATE(14,7,B1:B5,{1,2}))",  # 4 + 3
+        "H9": "=_xlfn.AGGREGATE(12,6,E21:E24)",
+        "H10": "=_xlfn.AGGREGATE(12,4,E21:E24)",
+        "H11": "=_xlfn.AGGREGATE(12,2,E21:E24)",
+        "H12": "=_xlfn.AGGREGATE(15,6,E21:E24,2)",
+        "H13": "=_xlfn.AGGREGATE(16,6,E21:E24,0.5)",
+        "H14": "=_xlfn.AGGREGATE(12,6,F31:F33)",  # no number: #NUM!
+        "H15": "=_xlfn.AGGREGATE(13,6,B1:B5)",  # no number twice: #N/A
+        "H16": "=_xlfn.AGGREGATE(12,7,D11:D14)",  # 7 keeps the nested SUBTOTAL: median of 1, 2, 10, 13
+        "H17": "=_xlfn.AGGREGATE(12,3,D11:D14)",  # 3 leaves it out: Excel's 2, kept and listed
+        "H18": "=_xlfn.AGGREGATE(12,6,B1:B5,E21:E24)",  # two references: 4, 1, 100, 3, 2, 5, 1, 3
+        "H19": "=_xlfn.AGGREGATE(12,5,B3:B3)",  # its only row hidden: MEDIAN of nothing
     }
     source = _book(tmp_path, {**cells, **formulas}, {"H17": 2}, hidden=(3,))
     result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
@@ -317,7 +317,7 @@ def test_a_union_of_references_in_index_and_in_functions_of_many_references(tmp_
         "E5": "=INDEX((A1:A3,C1:C3),1,1,G1)*2",  # area from a cell: C1
         "E6": "=SUM((A1:A3,C1:C3))+MAX((A1,C2))",
         "E7": "=SUBTOTAL(9,(A2:A3,C2:C3))",
-        "E8": "=AGGREGATE(9,6,(A1:A3,C3))",
+        "E8": "=_xlfn.AGGREGATE(9,6,(A1:A3,C3))",
         "E9": "=INDEX((A1:A3,C1:C3),1,1,G2)",  # no fifth area: #REF!
         "E10": "=LARGE((A1:A3,C1:C3),1)",
     }

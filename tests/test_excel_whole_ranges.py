@@ -212,7 +212,7 @@ def test_date_functions_in_a_1904_workbook(tmp_path: Path) -> None:
         "B5": "=DATE(2024,1,15)",
         "B6": '=YEAR("2024-01-15")',
         "B7": '=EOMONTH("2024-01-15",0)',
-        "B8": '=DAYS("2024-03-01","2024-01-15")',
+        "B8": '=_xlfn.DAYS("2024-03-01","2024-01-15")',
         "B9": '=WEEKDAY("2024-01-15")',
         "B10": "=EDATE(A1,1)",
         "B11": "=YEAR(A1)*100+MONTH(A1)",

@@ -27,7 +27,7 @@ def test_irr_mirr_and_mode_take_an_expression_as_an_array_in_a_classic_formula(t
         "E9": "=MIRR(B1:B5-C1:C5,0.1,0.12)",
         "F9": "=MIRR(D1:D5,0.1,0.12)",
         "E10": "=MODE(A1:A5*1)",
-        "E11": "=MODE.SNGL(A1:A5+0)",
+        "E11": "=_xlfn.MODE.SNGL(A1:A5+0)",
         "E12": "=NPV(0.1,B1:B5-C1:C5)",  # NPV's values are not arrays in a classic formula: the row's difference
         "E13": "=SUM(ROW(A1:A3))",  # nor SUM's: ROW's first row, as in Excel (=SUM(@ROW(A1:A3)))
     }

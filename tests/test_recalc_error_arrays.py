@@ -25,7 +25,7 @@ def test_a_lookup_of_an_error_array_answers_the_error(tmp_path: Path) -> None:
         "C5": "=MATCH(3,SQRT(-1))",
         "C6": "=VLOOKUP(3,#REF!,1)",
         "C7": "=LOOKUP(3,A1:A3,CHOOSE(2,A1:A3,1/0))",
-        "C8": '=IFNA(VLOOKUP(3,IF(B2>9,A1:A3,1/0),1,0),"none")',
+        "C8": '=_xlfn.IFNA(VLOOKUP(3,IF(B2>9,A1:A3,1/0),1,0),"none")',
         "C9": '=HLOOKUP("x",INDIRECT("Nope!A1:C3"),2,0)',
         "C10": "=_xlfn.XLOOKUP(3,1/0,A1:A3,,1)",
         "C11": "=_xlfn.XMATCH(3,1/0,1)",
@@ -52,12 +52,16 @@ def test_references_and_arrays_holding_errors_are_still_searched(tmp_path: Path)
         "C3": "=MATCH(3,OFFSET(B1,0,0),0)",
         "C4": "=MATCH(3,OFFSET(A1,0,0,COUNTA(A:A)),0)",
         "C5": "=VLOOKUP(2,OFFSET(A1,0,0,3,2),1,FALSE)",
-        "C6": '=IFNA(VLOOKUP(3,IF(B2<9,A1:A3,1/0),1,0),"none")',
+        "C6": '=_xlfn.IFNA(VLOOKUP(3,IF(B2<9,A1:A3,1/0),1,0),"none")',
         "C7": "=MATCH(3,CHOOSE(1,A1:A3,B1:B3),0)",
         "C8": '=LOOKUP(2,1/(A1:A10<>""),A1:A10)',
         "C9": "=MATCH(9,A1:A3,0)",
     }
-    arrays = {"D1": "=MATCH(3,A1:A3/0,0)", "D2": "=MATCH(3,(A1:A3=3)*A1:A3,0)", "D3": '=IFNA(MATCH(9,A1:A3*1,0),"no")'}
+    arrays = {
+        "D1": "=MATCH(3,A1:A3/0,0)",
+        "D2": "=MATCH(3,(A1:A3=3)*A1:A3,0)",
+        "D3": '=_xlfn.IFNA(MATCH(9,A1:A3*1,0),"no")',
+    }
     result, values = recalc_sheet(tmp_path, cells | formulas, arrays=arrays)
     assert result.status == "ok", result.message
     assert [values[ref] for ref in formulas] == ["#N/A", "#N/A", "#N/A", 3, 2, 3, 3, 3, "#N/A"]

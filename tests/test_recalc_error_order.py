@@ -26,11 +26,11 @@ def test_the_first_arguments_error_is_the_result(tmp_path: Path) -> None:
         "E6": "=PERCENTRANK(C1,C2)",
         "E7": "=RIGHT(C1,C2)",
         "E8": "=MID(C1,C2,1)",
-        "E9": '=IFNA(RANK(C1,A1:A3),"none")',
+        "E9": '=_xlfn.IFNA(RANK(C1,A1:A3),"none")',
         "F1": "=RANK(2,A1:A3)",  # no error: computed as before
         "F2": "=LARGE(A1:A3,2)",
         "F3": '=RIGHT("abc",2)',
-        "F4": '=IFNA(LARGE(A1:A3,C2),"none")',
+        "F4": '=_xlfn.IFNA(LARGE(A1:A3,C2),"none")',
     }
     result, values = recalc_sheet(tmp_path, {**cells, **formulas})
     assert result.status == "ok", result.message

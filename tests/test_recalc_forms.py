@@ -55,7 +55,12 @@ def test_a_blocked_dynamic_array_is_a_spill_error_in_its_first_cell_only(tmp_pat
     wb = openpyxl.load_workbook(path)
     wb["Data"]["B7"], wb["Data"]["C7"], wb["Data"]["D5"] = "LATAM", 60, "blocker"
     wb.save(path)
-    patch(path, "xl/worksheets/sheet1.xml", (b'<c r="D2"', b'<c r="D2" cm="1"'), (b"UNIQUE(B2:B6)", b"UNIQUE(B2:B7)"))
+    patch(
+        path,
+        "xl/worksheets/sheet1.xml",
+        (b'<c r="D2"', b'<c r="D2" cm="1"'),
+        (b"_xlfn.UNIQUE(B2:B6)", b"_xlfn.UNIQUE(B2:B7)"),
+    )
     got, file = recalculated(path)
     assert [got.get(f"D{i}") for i in range(2, 6)] == ["#SPILL!", None, None, "blocker"]
     assert got["H2"] == 1  # COUNTA(D2:D4) counts the error
@@ -179,8 +184,8 @@ def test_subtotal_and_aggregate_leave_out_hidden_and_filtered_rows(tmp_path: Pat
         "C1": "=SUBTOTAL(9,A2:A9)",
         "C2": "=SUBTOTAL(109,A2:A9)",
         "C3": "=SUBTOTAL(101,$A$2:$A$9)",
-        "C4": "=AGGREGATE(9,5,A2:A9)",
-        "C5": "=AGGREGATE(9,4,A2:A9)",
+        "C4": "=_xlfn.AGGREGATE(9,5,A2:A9)",
+        "C5": "=_xlfn.AGGREGATE(9,4,A2:A9)",
         "C6": "=SUBTOTAL(9,F!A2:A9)",
         "C7": "=SUBTOTAL(102,A2:A9,A4)",
         "C8": "=SUBTOTAL(109,A4:A5)+1",  # every row hidden: a sum of nothing
@@ -217,7 +222,7 @@ def test_subtotal_over_names_whole_columns_and_computed_references_with_rows_fil
         "E2": "=SUBTOTAL(9,C:C)",
         "E3": "=SUBTOTAL(103,A:A)-1",  # the header and 3 visible ids, less the header
         "E4": "=SUBTOTAL(101,MRR)",
-        "E5": "=AGGREGATE(9,3,MRR)",
+        "E5": "=_xlfn.AGGREGATE(9,3,MRR)",
         "E6": "=SUBTOTAL(9,OFFSET(C1,1,0,6,1))",  # the rows it reads are known only when it runs: listed
         "E7": "=SUBTOTAL(9,INDEX(C:C,2):INDEX(C:C,7))",
     }

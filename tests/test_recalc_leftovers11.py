@@ -143,7 +143,7 @@ def test_indirect_of_an_error_is_that_error(tmp_path: Path) -> None:
     cells: dict[str, object] = {"A1": "S", "A4": "R0C1", "A5": "=1/0", "A6": "=NA()", "B3": 3}
     cells |= {
         "D1": "=INDIRECT(A5)",
-        "D2": '=IFNA(INDIRECT(A6&"!B2"),0)',
+        "D2": '=_xlfn.IFNA(INDIRECT(A6&"!B2"),0)',
         "D3": "=ROWS(INDIRECT(A6))",
         "D4": "=INDIRECT(A6,FALSE)",
         "D5": '=IFERROR(INDIRECT(A5),"e")',

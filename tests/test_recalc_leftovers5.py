@@ -130,17 +130,17 @@ def test_arrays_of_different_sizes_from_names_and_calls_are_padded_with_na(tmp_p
         "D2": "=SUM(IFERROR(Three+Two,0))",  # 11 + 22
         "D3": "=SUM(IFERROR(A1:A3*OFFSET(B1,0,0,2,1),0))",  # 10 + 40
         "D4": "=SUM(IFERROR(IF(A1:A3>0,OFFSET(B1,0,0,2,1)),0))",
-        "D5": "=SUM(IFERROR(A1:A3&FILTER(B1:B2,B1:B2>0),0)*0+1)",  # three elements: "110", "220", #N/A
+        "D5": "=SUM(IFERROR(A1:A3&_xlfn.FILTER(B1:B2,B1:B2>0),0)*0+1)",  # three elements: "110", "220", #N/A
         "D6": "=ROWS(IF(A1:A3>0,Two))",
         "D7": "=SUM(IFERROR(INDEX(B1:B2,0,1)*A1:A3,0))",
         "D8": "=COUNT(A1:A3+TwoF)",
-        "D9": "=COUNT(IF(A1:A3>0,SEQUENCE(2)))",
+        "D9": "=COUNT(IF(A1:A3>0,_xlfn.SEQUENCE(2)))",
         "D10": "=SUM(IFERROR(ABS(A1:A3)*Two,0))",
         "D11": "=COUNT(A1:A3*SUM(B1:B2))",  # a single value stretches: 3
         "D12": "=SUM(_xlfn.MAP(A1:A3,_xlfn.LAMBDA(_xlpm.v,Twice(_xlpm.v)+1)))",  # a LAMBDA called in place: 15
         "D13": "=SUM(IFERROR(_xlfn.LET(_xlpm.a,A1:A3,_xlpm.b,B1:B2,_xlpm.a+_xlpm.b),0))",  # LET's names: 33
         "D14": "=SUM(IFERROR(IFERROR(A1:A3/0,B1:B2),0))",  # IFERROR's arguments stretch together: 10 + 20
-        "D15": "=SUM(IFERROR(IFNA(NA()*A1:A3,Two),0))",
+        "D15": "=SUM(IFERROR(_xlfn.IFNA(NA()*A1:A3,Two),0))",
     }
     cells: dict[str, object] = {"A1": 1, "A2": 2, "A3": 3, "B1": 10, "B2": 20, "E1": "=SUMPRODUCT((A1:A3>0)*Two)"}
     result, got = _recalc(tmp_path, cells, names, arrays)

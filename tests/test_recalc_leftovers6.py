@@ -271,12 +271,12 @@ def test_averageif_maxifs_minifs_match_a_cell_criterion_at_15_digits(tmp_path: P
         "F3": "<>0.3",
         "G1": "=AVERAGEIF(A1:A5,F1,B1:B5)*3",
         "G2": "=AVERAGEIFS(B1:B5,A1:A5,F1)*3",
-        "G3": "=MAXIFS(B1:B5,A1:A5,F1)",
-        "G4": "=MINIFS(B1:B5,A1:A5,F1)",
-        "G5": '=MAXIFS(B1:B5,A1:A5,F1,B1:B5,"<4")',
+        "G3": "=_xlfn.MAXIFS(B1:B5,A1:A5,F1)",
+        "G4": "=_xlfn.MINIFS(B1:B5,A1:A5,F1)",
+        "G5": '=_xlfn.MAXIFS(B1:B5,A1:A5,F1,B1:B5,"<4")',
         "G6": "=ROUND(AVERAGEIF(A1:A5,F1),12)",
         "G7": '=AVERAGEIFS(B1:B5,A1:A5,F1,B1:B5,">1")',
-        "G8": "=MAXIFS(B1:B5,A1:A5,F3)",
+        "G8": "=_xlfn.MAXIFS(B1:B5,A1:A5,F3)",
     }
     result, got = _recalc(tmp_path, cells)
     assert [u.address for u in result.unsupported] == ["S!G8"]
@@ -311,7 +311,7 @@ def test_a_whole_number_held_by_a_cell_matches_its_float_noise_as_in_excel(tmp_p
         "G2": "=SUMIF(A1:A4,F1,B1:B4)",
         "G3": '=SUMIFS(B1:B4,A1:A4,F1,B1:B4,">1")',
         "G4": "=AVERAGEIF(A1:A4,F1,B1:B4)",
-        "G5": "=MAXIFS(B1:B4,A1:A4,F1)",
+        "G5": "=_xlfn.MAXIFS(B1:B4,A1:A4,F1)",
         "G6": "=COUNTIF(A1:A4,F2)",
         "G7": "=COUNTIF(C1:C2,F1)",
         "G8": '=COUNTIF(A1:A4,"<>"&F1)',

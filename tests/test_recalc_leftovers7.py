@@ -140,7 +140,13 @@ def test_sheet_and_sheets_in_a_workbook_with_a_chart_sheet_are_listed(tmp_path: 
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "S"
-    sheet["A1"], sheet["A2"], sheet["B1"], sheet["B2"], sheet["B3"] = 1, 2, "=SUM(A1:A2)", "=SHEETS()", '=SHEET("Data")'
+    sheet["A1"], sheet["A2"], sheet["B1"], sheet["B2"], sheet["B3"] = (
+        1,
+        2,
+        "=SUM(A1:A2)",
+        "=_xlfn.SHEETS()",
+        '=_xlfn.SHEET("Data")',
+    )
     chart = BarChart()
     chart.add_data(Reference(sheet, min_col=1, min_row=1, max_row=2))
     book.create_chartsheet("ChartOnly").add_chart(chart)
@@ -155,6 +161,6 @@ def test_sheet_and_sheets_in_a_workbook_with_a_chart_sheet_are_listed(tmp_path: 
 
 
 def test_sheets_in_a_workbook_of_worksheets_only_is_computed(tmp_path: Path) -> None:
-    result, values = _recalc(tmp_path, {"A1": "=SHEETS()", "A2": '=SHEET("S")'})
+    result, values = _recalc(tmp_path, {"A1": "=_xlfn.SHEETS()", "A2": '=_xlfn.SHEET("S")'})
     assert result.status == "ok", result.message
     assert (values["A1"], values["A2"]) == (1, 1)

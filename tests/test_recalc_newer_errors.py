@@ -115,7 +115,7 @@ def test_the_first_newer_error_value_a_formula_meets_is_its_value(tmp_path: Path
         "C3": "=C1",  # through another cell
         "C4": "=IF(ISNA(A3),A1,A2)",  # #GETTING_DATA is no #N/A: A2's
         "C5": "=SUM(A4,A2)",
-        "C6": "=IFNA(A1&A2,1)",
+        "C6": "=_xlfn.IFNA(A1&A2,1)",
         "C7": "=IFERROR(ERROR.TYPE(A1&A2),A3)",  # ERROR.TYPE tells them apart: listed, as a cell reading it
         "C8": "=C7",
     }

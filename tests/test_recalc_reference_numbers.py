@@ -70,8 +70,8 @@ def test_a_range_as_the_value_looked_up_or_a_lookups_number_is_its_cell(tmp_path
         "F3": "=MATCH(25,B1:B3,C1:C3)",  # match type 0: #N/A
         "G1": "=HLOOKUP(10,B1:B3,A1:A3,FALSE)",
         "G2": "=MATCH(20,B1:B3,C1:C3)",
-        "G3": "=XLOOKUP(A1:A3,A1:A3,B1:B3)",
-        "H1": "=XMATCH(A1:A3,A1:A3)",
+        "G3": "=_xlfn.XLOOKUP(A1:A3,A1:A3,B1:B3)",
+        "H1": "=_xlfn.XMATCH(A1:A3,A1:A3)",
         "H2": "=SMALL(B1:B3,A1:A3)",
         "H3": "=LARGE(B1:B3,Qty)",
     }

@@ -81,7 +81,9 @@ from .rewrite_shapes import has_digit
 from .rich_values import rich_readers
 from .settled_spills import SETTLE_WORDS, check_settled_spills
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
-from .unsupported import Unsupported, find_unsupported, name_refusals
+from .unprefixed import REASON as UNPREFIXED_REASON
+from .unprefixed import unprefixed_cells
+from .unsupported import Unsupported, engine_knows, find_unsupported, name_refusals
 from .unsure_results import underflows, unsure_cells
 from .unsure_steps import unsure_step_cells
 from .whole_index import indexes_whole, whole_index_cycles
@@ -391,6 +393,18 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
     if len(CARRIED) > 1:  # several newer error values (#FIELD!, #CONNECT!): each formula's is the one it reads
         unsupported += settle(workbook, formulas, info, result.values)
         result.unsupported = unsupported
+    defined_names = {n for scope in (*info.names.values(), *formula_names.values()) for n in scope}
+    listed = {(u.sheet, u.ref) for u in unsupported}
+    bare = [b for b in unprefixed_cells(formulas, engine_knows, defined_names) if b[:2] not in listed]
+    if bare:  # =XLOOKUP(..) written by a script without _xlfn.: Excel's #NAME? (.unprefixed)
+        _set_formulas(workbook, [(sheet, *cell_position(ref), formula) for sheet, ref, _, formula in bare])
+        workbook.evaluate_all()
+        result = read_values(workbook, formulas, members)
+        result.unsupported = unsupported
+        for sheet, ref, name, _ in bare:
+            value = result.values.get(sheet, {}).get(ref)
+            if type(value) is CellError and value.code == "#NAME?":
+                result.values[sheet][ref] = CellError("#NAME?", UNPREFIXED_REASON.format(name=name))
     for item in unsupported:
         result.values.get(item.sheet, {}).pop(item.ref, None)
     fit_arrays(workbook, info, result)

@@ -1,0 +1,82 @@
+"""Excel's functions newer than the 2007 file format written without their ``_xlfn.`` prefix: ``#NAME?``, as in Excel.
+
+The file format names Excel 2007's functions as typed; a function added later (XLOOKUP, IFS, CONCAT, STDEV.S, DAYS,
+IFNA, ...) is stored with the prefix ``_xlfn.`` (``_xlfn.XLOOKUP(..)``), which Excel writes itself and shows without
+it. A formula a script wrote as typed in Excel's formula bar (openpyxl writes the text as given) stores the name bare,
+which Excel reads as no function: ``#NAME?`` (XlsxWriter's docs, "Formulas added in Excel 2010 and later": "If the
+prefix isn't included you will get an Excel #NAME? error"; EPPlus's "Function prefixes": ``DAYS(..)`` "will result in a
+#NAME error in cell A1 when opened in Excel"). The engine computed them, status ok: values Excel never shows (H67
+finding 07). Such a call is ``#NAME?`` here too (a cell showing it gets the reason naming the fix; IFERROR around it
+gives its value, as in Excel); the cells reading it get its error.
+
+A newer function is one the engine has (formualizer's or :mod:`.excel_functions`') that is not in openpyxl's list of
+the 2007 file format's functions (:data:`openpyxl.utils.formulas.FORMULAE`), nor one of this package's own (CRR, ...:
+an add-in's functions are stored bare), nor a defined name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from openpyxl.formula import Tokenizer
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.formulas import FORMULAE
+
+from ..registry import BY_NAME
+from .excel_functions import FUNCTIONS as EXCEL_FUNCTIONS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .formula_texts import FormulaTexts
+
+__all__ = ["NO_FUNCTION", "REASON", "unprefixed_cells"]
+
+REASON = (
+    "{name} is stored without Excel's _xlfn. prefix, which Excel reads as no function: #NAME? (a function newer than "
+    "Excel 2007 is stored as _xlfn.{name}(...), as Excel writes it; with openpyxl write =_xlfn.{name}(...))"
+)
+_LITERALS = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _newer(name: str, engine_knows: Callable[[str], bool], defined: set[str]) -> bool:
+    """Whether ``name`` (upper case, called bare) is an Excel function newer than the 2007 file format."""
+    if name in FORMULAE or name in BY_NAME or name.startswith("_") or name.lower() in defined:
+        return False
+    return name in EXCEL_FUNCTIONS or engine_knows(name)
+
+
+#: a function the engine does not have, put in a bare newer function's place: #NAME?, as Excel reads the bare name
+NO_FUNCTION = "_XLR.NOFUNCTION("
+
+
+def unprefixed_cells(
+    formulas: dict[str, FormulaTexts], engine_knows: Callable[[str], bool], defined: set[str]
+) -> list[tuple[str, str, str, str]]:
+    """(sheet, ref, function, formula) of each formula cell calling a newer Excel function without its ``_xlfn.``
+    prefix (the first such function), the formula with each such call made :data:`NO_FUNCTION`'s (IFERROR around it
+    then gives its value, as in Excel); ``defined``: the workbook's defined names (lower case), called bare."""
+    found = []
+    for sheet, texts in formulas.items():
+        upper = texts.upper_text()
+        newer = {n for n in texts.called() if re.search(r"(?<![\w.])" + re.escape(n) + r"\(", upper)}
+        newer = {n for n in newer if _newer(n, engine_knows, defined)}
+        if not newer:
+            continue
+        bare = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(newer))) + r")\(")
+        for place, text in texts.master_texts():
+            if bare.search(_LITERALS.sub('""', text.upper())) is None:
+                continue
+            try:
+                tokenizer = Tokenizer("=" + texts[place])
+            except Exception:  # noqa: BLE001, S112  (a formula the tokenizer cannot read: left to the engine)
+                continue
+            first = None
+            for token in tokenizer.items:
+                if token.type == Token.FUNC and token.subtype == Token.OPEN and token.value[:-1].upper() in newer:
+                    first = first or token.value[:-1].upper()
+                    token.value = NO_FUNCTION
+            if first is not None:
+                found.append((sheet, texts.refs[place], first, tokenizer.render()))
+    return found
