@@ -343,3 +343,19 @@ _MONTH_MASK = (1 << _MONTH_BITS) - 1
 
 def _stamp_month(stamps: np.ndarray) -> np.ndarray:
     return (stamps >> _POSITION_BITS) & _MONTH_MASK
+
+
+def keyed_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """``counts`` indexed by its ``segment`` and ``month`` columns where it has them (the rows of ``xl-retention
+    sql`` as a warehouse returns them: a month is its first day), months as periods; ``counts`` as it is otherwise.
+
+    >>> rows = pd.DataFrame({"month": pd.to_datetime(["2026-01-01", "2026-02-01"]), "buyers": [3, 1]})
+    >>> keyed_counts(rows).index.tolist()
+    [Period('2026-01', 'M'), Period('2026-02', 'M')]
+    """
+    keys = [c for c in ("segment", "month") if c in counts.columns]
+    if "month" not in keys:
+        return counts
+    frame = counts.copy()
+    frame["month"] = pd.PeriodIndex(pd.to_datetime(frame["month"]), freq="M")
+    return frame.set_index(keys)

@@ -50,6 +50,7 @@ from ._months import (
     _month_range,
     _Range,
     cohort_rates,
+    keyed_counts,
     month_ordinals,
 )
 
@@ -254,6 +255,7 @@ def _returning_frame(counts: _ActivityCounts, rng: _Range, total: str) -> pd.Dat
 
 
 def _counts(counts: pd.DataFrame, names: tuple[str, ...]) -> pd.DataFrame:
+    counts = keyed_counts(counts)  # a SQL result's month (and segment) columns: the index
     missing = [c for c in names if c not in counts.columns]
     if missing:
         raise KeyError(f"counts has no column {missing[0]!r} (needs {', '.join(names)})")

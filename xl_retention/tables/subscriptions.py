@@ -50,6 +50,7 @@ from ._months import (
     _Range,
     _stamp_month,
     cohort_rates,
+    keyed_counts,
     month_ordinals,
 )
 from ._spans import uncounted_short_intervals
@@ -397,6 +398,7 @@ def movements_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
     >>> movements_from_counts(counts)[["gained", "lost_mrr", "crr", "nrr"]].to_dict("list")
     {'gained': [2, 1], 'lost_mrr': [0.0, 20.0], 'crr': [nan, 0.5], 'nrr': [nan, 0.5]}
     """
+    counts = keyed_counts(counts)  # a SQL result's month (and segment) columns: the index
     missing = [c for c in MOVEMENT_COUNTS if c not in counts.columns]
     if missing:
         raise KeyError(f"counts has no column {missing[0]!r} (needs {', '.join(MOVEMENT_COUNTS)})")

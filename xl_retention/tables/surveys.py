@@ -14,7 +14,16 @@ import pandas as pd
 from .. import metrics as _metrics
 from ..reading import ReadOptions, bad_rows, prepare, source_of
 from ..reading.date_arguments import month_argument
-from ._months import MonthLike, _Codes, _defined, _group_by_month, _month_index, _month_range, month_ordinals
+from ._months import (
+    MonthLike,
+    _Codes,
+    _defined,
+    _group_by_month,
+    _month_index,
+    _month_range,
+    keyed_counts,
+    month_ordinals,
+)
 
 __all__ = ["NPS_COLUMNS", "NPS_COUNTS", "nps_by_month", "nps_from_counts", "scores_by_month"]
 
@@ -67,6 +76,7 @@ def nps_from_counts(counts: pd.DataFrame, confidence: float = 0.95) -> pd.DataFr
     ...                               "detractors": [2, 0]}))["nps"].round(4).tolist()
     [14.2857, nan]
     """
+    counts = keyed_counts(counts)  # a SQL result's month (and segment) columns: the index
     missing = [c for c in NPS_COUNTS if c not in counts.columns]
     if missing:
         raise KeyError(f"counts has no column {missing[0]!r} (needs {', '.join(NPS_COUNTS)})")
