@@ -404,7 +404,20 @@ def check_currency_column(df: pd.DataFrame, source: str, segment: str | None = N
             rows = [int(np.flatnonzero(codes == i)[0]) for i in first.values()]
             problem = f"{len(first)} currencies ({', '.join(first)})"
             hint = converted_hint(list(df.columns), money, lambda c: _codes(df[c]))  # Stripe's 'Converted Amount'
+            if not str(name).strip():  # no header (under a merged 'Amount', a CSV's empty last name): by its place
+                raise _refusal(source, _placed(list(df.columns), name), problem, rows, values, segment="", hint=hint)
             raise _refusal(source, str(name), problem, rows, values, segment=str(name), hint=hint)
+
+
+def _placed(names: list[object], name: object) -> str:
+    """A column without a name told by its place: the named column left of it, or its number.
+
+    >>> _placed(["Order", "Amount", ""], ""), _placed(["", "Amount"], "")
+    ('no name, right of Amount', 'no name, number 1')
+    """
+    position = [str(n) for n in names].index(str(name))
+    left = next((str(n) for n in reversed(names[:position]) if str(n).strip()), None)
+    return f"no name, right of {left}" if left else f"no name, number {position + 1}"
 
 
 #: Currencies written as their names in a currency column (English, German, French, Spanish, Italian, Dutch).
@@ -541,6 +554,9 @@ def _refusal(source: str, column: str, problem: str, rows: Sequence[int], values
     error = bad_rows(source, column, problem, rows, ColumnValues(values))
     if segment is None:
         how = "with a currency column: --segment currency=EUR"
+    elif not segment.strip():  # a column without a name cannot be given to --segment
+        code = str(values.iloc[rows[-1]]).strip()
+        how = f"give the column a name in the header row, e.g. Currency, then: --segment Currency={code}"
     else:
         how = "--segment " + shlex.quote(f"{segment}={str(values.iloc[rows[-1]]).strip()}")  # pasted as it is
     remedy = f"; amounts are added up: convert them to one currency first, or import one currency at a time ({how})"
