@@ -25,7 +25,7 @@ __all__ = ["empty_end_message", "end_like_columns", "refuse_empty_end", "refuse_
 #: cancel: Recurly's expires_at is when service stops, its canceled_at when the customer asked)
 _END_WORDS = (
     "ended", "end", "ends", "ende", "fin", "fine", "einde", "expired", "expires", "expiry", "expiration", "churned",
-    "churn", "terminated", "termination", "stopped", "canceled", "cancelled", "cancellation",
+    "churn", "terminated", "termination", "stopped", "canceled", "cancelled", "cancellation", "lost",
 )  # fmt: skip
 #: words that make it another date: a trial's or a billing period's end, a scheduled or requested cancellation, a
 #: pause, a discount's end, or not a date at all (a reason, a flag's count)

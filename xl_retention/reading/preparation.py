@@ -89,6 +89,7 @@ from .salesforce_ids import one_salesforce_id
 from .sandbox import check_test_mode
 from .scores import check_scale, check_scores, scores_from_labels
 from .shifted_cells import refuse_shifted_column
+from .snapshot_dates import check_months_after_end
 from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import (
     NEVER_PAID_ENDED,
@@ -328,6 +329,8 @@ def _prepare(
         check_statuses(df, source, typed["mrr"])  # paused with an MRR: refused; paused with MRR 0: not paying
         check_pauses(df, kind, source, typed["mrr"])  # is_paused true with an MRR (reading.pauses)
         check_ended_snapshots(df, typed["mrr"], source)
+        check_months_after_end(df, typed, names, source, lambda s, c: parse_dates(s, source, c, options.dates(),
+                               excel_epoch=epoch, allow_blank=True))  # fmt: skip
         typed, kept, month_rows = one_row_per_month(df, typed, names, source)  # subscriptions, paused rows
     if kind == "orders" and "amount" in typed:
         units = in_units(typed["amount"], names["amount"], lambda: currency_divisors(df))  # amount_cents: / 100

@@ -376,6 +376,7 @@ def _from_table(
         or (kind != "answers" and bool(sandbox_columns(empty.columns)))  # test-mode rows: refused as a file's
         or (kind in ("snapshots", "intervals") and _copied_rows(con, table, names))  # pasted twice (reading.copies)
         or (kind == "snapshots" and bool(status_columns(empty.columns)))  # paused with MRR 0 (reading.statuses)
+        or (kind == "snapshots" and bool(end_like_columns(empty.columns, names)))  # reading.snapshot_dates
         or (kind in ("snapshots", "intervals") and bool(pause_columns(empty.columns)))  # reading.pauses
         or (kind == "snapshots" and _months_twice(con, table, names))  # subscriptions (reading.snapshot_rows)
         or needs_file_reading(con, table, names, kind)  # statuses, dates under names we do not know (reading.unmapped)
