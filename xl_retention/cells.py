@@ -298,10 +298,26 @@ def _elementwise(function: ExcelFunction, args: list[Any]) -> Cell:
         except RetentionInputError:
             pass  # some cells are invalid: map cell by cell so each gets its own error
     for index in np.ndindex(shape):
-        out[index] = _cell(function, tuple(s[index] for s in spread))
+        value = _cell(function, tuple(s[index] for s in spread))
+        out[index] = _placed(function, grids, index, value) if type(value) is CellError and value.message else value
     if not any(_is_range(a) for a in args):
         return out[0, 0]
     return out.tolist()
+
+
+def _placed(function: ExcelFunction, grids: list[np.ndarray], index: tuple[int, ...], error: CellError) -> CellError:
+    """``error`` of one element of an elementwise call over ranges, its value's place in the range it names added
+    ("customers_end must be a number, got 'End' in row 1, column 1 of customers_end"), so that the reason names the
+    cell (:func:`.recalculation.reason_cells.name_the_cell`), as a range function's does."""
+    message = error.message or ""
+    if " in cell " in message or " in row " in message:
+        return error
+    for spec, grid in zip(function.args, grids, strict=False):
+        if grid.size > 1 and message.startswith(f"{spec.name} must be"):
+            row = index[0] if grid.shape[0] > 1 else 0
+            column = index[1] if grid.shape[1] > 1 else 0
+            return CellError(error.code, f"{message} in row {row + 1}, column {column + 1} of {spec.name}")
+    return error
 
 
 def number_caller(function: ExcelFunction) -> Any:
