@@ -148,12 +148,15 @@ def mapping_for(df: pd.DataFrame, columns: Mapping[str, str] | None, kind: str) 
     >>> mapping_for(pd.DataFrame(columns=["Customer", "Month", "MRR"]), {"amount": "Total"}, "snapshots")
     {}
     """
+    from .subscription_ids import MAPPABLE  # a snapshots file's subscription_id: no column read, a grouping
+
     required, optional = SCHEMAS[kind]
     present = {k for c in df.columns for k in keys_of(c)}
     return {
         ours: yours
         for ours, yours in (columns or {}).items()
-        if ours in (*required, *optional) and (key(yours) in present or (ours in required and key(ours) not in present))
+        if ours in (*required, *optional, *MAPPABLE.get(kind, ()))
+        and (key(yours) in present or (ours in required and key(ours) not in present))
     }
 
 

@@ -99,6 +99,7 @@ from .statuses import (
     check_ended_without_end,
     check_statuses,
 )
+from .subscription_ids import pop_subscription_column
 from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_subtotal_ids, refuse_summary_rows
 from .survey_questions import check_questions
 from .taxes import net_of_tax, net_shares
@@ -175,8 +176,11 @@ def _prepare(
     if kind == "orders":  # an order id column: line items are one order (reading.orders)
         aliases = order_aliases(df.columns)
     refuse_retention_report(df, kind, source)  # Mixpanel's 'Day 1', 'Day 2' columns: aggregated (reading.export_kinds)
+    columns, subscription = pop_subscription_column(columns, list(df.columns), source)  # (reading.subscription_ids)
     out = normalize_columns(df, required, optional, columns, source, aliases)
     names: dict[str, str] = out.attrs["source_columns"]
+    if subscription is not None and kind == "snapshots":  # --columns subscription_id=NAME: its rows add up
+        names["subscription_id"] = subscription
     if kind == "orders" and (sale := sale_id_column(df, names, source)) is not None:  # refunds with their sale's id
         out = normalize_columns(df, required, optional, {**columns, "order_id": sale}, source, aliases)
         names = out.attrs["source_columns"]

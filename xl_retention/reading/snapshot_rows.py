@@ -24,7 +24,8 @@ import pandas as pd
 
 from .errors import bad_rows
 from .notes import note
-from .repeats import _text, record_id_columns
+from .repeats import _text
+from .subscription_ids import subscription_columns
 from .subscription_items import READ_AS_ITEMS, are_items, item_names
 
 __all__ = ["MONTH_ROWS", "TWICE_IN_A_MONTH", "kept_segments", "one_row_per_month", "order_groups"]
@@ -36,7 +37,8 @@ MONTH_ROWS = "month_rows"
 TWICE_IN_A_MONTH = (
     "rows of one customer and month with an MRR each, in a file without a subscription id (two subscriptions, a plan "
     "change within the month, or a row pasted twice? which MRR the month has cannot be told): keep one row per "
-    "customer and month, or add a column of each subscription's id (subscription_id) to add them up"
+    "customer and month, or add a column of each subscription's id (subscription_id; under another name: --columns "
+    "subscription_id=NAME) to add them up"
 )
 #: What a note says of a snapshots file's month of a plan changed within it (:func:`_plan_changes`).
 PLAN_CHANGED = (
@@ -79,7 +81,7 @@ def one_row_per_month(
     if np.isnan(mrr).any() or (mrr < 0).any():
         return typed, None, None  # refused later, naming the rows
     columns = list(map(str, df.columns))
-    ids = record_id_columns(columns, people=(names.get("customer_id"),))
+    ids = subscription_columns(columns, names)  # mapped, a record id, Zuora's Subscription Number (subscription_ids)
     subscription = pd.factorize(_text(df.iloc[:, ids[0]]))[0].astype(np.int64) if ids else np.zeros(n, dtype=np.int64)
     paying = mrr > 0
     keyed = pd.DataFrame({"g": codes[paying], "s": subscription[paying]})

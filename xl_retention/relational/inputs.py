@@ -288,6 +288,7 @@ def _from_table(
 ) -> Input:
     required, optional = SCHEMAS[kind]
     cols = dict(columns or {})
+    mapped_subscription = cols.pop("subscription_id", None) is not None  # rows added up as a file's (subscription_ids)
     later = False  # a trial ending after today, Stripe's incomplete_expired: read as a file's (reading.trials)
     if kind == "intervals":  # a snapshot's status goes with its MRR: read as a file's (reading.statuses)
         trials = TRIALING if trial_end_columns(table.columns) else frozenset()
@@ -377,6 +378,7 @@ def _from_table(
         or (kind in ("snapshots", "intervals") and _copied_rows(con, table, names))  # pasted twice (reading.copies)
         or (kind == "snapshots" and bool(status_columns(empty.columns)))  # paused with MRR 0 (reading.statuses)
         or (kind == "snapshots" and bool(end_like_columns(empty.columns, names)))  # reading.snapshot_dates
+        or mapped_subscription  # --columns subscription_id=NAME (reading.subscription_ids)
         or (kind in ("snapshots", "intervals") and bool(pause_columns(empty.columns)))  # reading.pauses
         or (kind == "snapshots" and _months_twice(con, table, names))  # subscriptions (reading.snapshot_rows)
         or needs_file_reading(con, table, names, kind)  # statuses, dates under names we do not know (reading.unmapped)

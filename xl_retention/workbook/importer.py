@@ -31,6 +31,7 @@ from .. import movements as mv
 from .._files import atomic_write, check_not_open
 from ..reading import sheets_for
 from ..reading.notes import collected
+from ..reading.subscription_ids import MAPPABLE
 from .existing import existing_note, leave_out_existing
 from .fill import Filled, fill_package, number
 from .first_month import first_month_notes
@@ -323,6 +324,7 @@ def _load(
     options = options or mv.ReadOptions()
     sheets = sheets_for(sheet, {"subscriptions": subscriptions, "orders": orders, "nps": nps, "visits": visits})
     known = {name for required, optional in mv.SCHEMAS.values() for name in (*required, *optional)}
+    known |= {name for names in MAPPABLE.values() for name in names}  # a snapshots file's subscription_id
     unknown = sorted(set(columns or {}) - known)
     if unknown:
         raise mv.DataError(f"unknown column name {unknown[0]!r} in the column map; known: {', '.join(sorted(known))}")
