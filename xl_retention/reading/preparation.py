@@ -69,6 +69,7 @@ from .orders import (
     orders_as_paid,
     orders_of_parents,
 )
+from .paused_phases import followed_by_phase
 from .pauses import check_pauses
 from .payment_logs import refuse_open_renewals, refuse_payment_log, refuse_payments_as_months
 from .paypal import paypal_orders
@@ -343,7 +344,8 @@ def _prepare(
             units = units if divisors is None else units / divisors
         typed["amount"] = units
     if kind == "intervals":  # a cancelled customer's MRR 0 is today's MRR, not what they paid (reading.revenue)
-        check_ended_at_zero(typed, names, source, written_values(df, names["mrr"]), folded)
+        check_ended_at_zero(typed, names, source, written_values(df, names["mrr"]), folded,
+                            followed_by_phase(df, typed, names))  # fmt: skip
         check_ended_without_end(df, typed.get("end"), names.get("end"), source)  # 'canceled' and no end: not active
         check_renewal_ends(df, typed.get("end"), names, source, options.today)  # a renewal date as the end
         refuse_empty_end(df, typed.get("end"), names, source, kind)  # an empty end beside a filled canceled_at

@@ -513,11 +513,17 @@ def per_month(values: np.ndarray, name: Any, source: str, divisors: Any = 100.0)
 
 
 def check_ended_at_zero(
-    typed: dict[str, Any], names: dict[str, str], source: str, shown: Any = None, discounts: Any = None
+    typed: dict[str, Any],
+    names: dict[str, str],
+    source: str,
+    shown: Any = None,
+    discounts: Any = None,
+    phases: Any = None,
 ) -> None:
     """Refuse intervals that ended with MRR 0 beside intervals with MRR above 0 (see the module docstring), quoting
     ``shown`` (the MRR column as the file writes it, ``$0.00``, or a function giving it), else the numbers read.
-    ``discounts``: the rows of a subscription's discount lines, read as 0 (:mod:`.discount_lines`): not refused."""
+    ``discounts``: the rows of a subscription's discount lines, read as 0 (:mod:`.discount_lines`): not refused;
+    ``phases``: the rows whose subscription's next phase starts at their end (:mod:`.paused_phases`): not refused."""
     if "end" not in typed:
         return
     mrr = np.asarray(typed["mrr"], dtype=np.float64)
@@ -525,6 +531,8 @@ def check_ended_at_zero(
     zero = ended & (mrr == 0)
     if discounts is not None:
         zero &= ~np.asarray(discounts, dtype=bool)
+    if phases is not None:  # a pause or a free phase between phases of one subscription: no end
+        zero &= ~np.asarray(phases, dtype=bool)
     if zero.any() and (mrr > 0).any():
         raise bad_rows(source, names["mrr"], ENDED_AT_ZERO, np.flatnonzero(zero), _written(mrr, shown))
 
