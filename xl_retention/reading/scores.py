@@ -59,7 +59,10 @@ def scores_from_labels(series: pd.Series, source: str, column: str) -> pd.Series
     >>> scores_from_labels(pd.Series(["10 - Extremely likely", "7", "0 - Not at all likely"]), "s.csv", "Q").tolist()
     [10.0, '7', 0.0]
     """
-    if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return series
+    series = _seen_unanswered(series, source, column)
+    if pd.api.types.is_numeric_dtype(series.dtype):
         return series
     codes, uniques = factorize(series)
     read: dict[int, float] = {}
@@ -104,6 +107,36 @@ def scores_from_labels(series: pd.Series, source: str, column: str) -> pd.Series
     for i, score in (read | none).items():
         values[i] = score
     out = pd.Series(values[codes], index=series.index, dtype=object, name=series.name)
+    return out
+
+
+#: Qualtrics' code of a question shown and skipped ("Seen but unanswered questions as -99", its numeric export)
+UNANSWERED = -99.0
+
+
+def _seen_unanswered(series: pd.Series, source: str, column: str) -> pd.Series:
+    """``series`` with Qualtrics' -99 (:data:`UNANSWERED`) as no answer (blank), said in a note, when every other
+    number of the column is on the 0-10 scale (there -99 is no score); else ``series`` as it is. Distinct values.
+
+    >>> _seen_unanswered(pd.Series(["10", "-99", "3"]), "q.csv", "Q1").tolist()
+    ['10', None, '3']
+    >>> _seen_unanswered(pd.Series([10, -99, 30]), "q.csv", "Q1").tolist()
+    [10, -99, 30]
+    """
+    codes, uniques = factorize(series)
+    if not len(uniques):
+        return series
+    numbers = pd.to_numeric(pd.Series([str(u).strip() for u in uniques], dtype=object), errors="coerce").to_numpy()
+    code = numbers == UNANSWERED
+    others = numbers[~code & ~np.isnan(numbers)]
+    if not code.any() or ((others < 0) | (others > 10)).any():
+        return series
+    unanswered = np.flatnonzero(np.isin(codes, np.flatnonzero(code)))
+    note(f"{source}, column {column!r}: {len(unanswered)} answer{'s' if len(unanswered) != 1 else ''} -99 "
+         "(Qualtrics' code of a question seen but unanswered) read as no answer (no score, not counted), as blank "
+         "answers are")  # fmt: skip
+    out = series.astype(object).copy()
+    out.iloc[unanswered] = None
     return out
 
 
