@@ -47,6 +47,10 @@ def _import(args: argparse.Namespace) -> int:
         return 0
     filled = fill_workbook(args.into, tables)
     print("\n".join(filled.lines(args.into, args.recalc)))
+    from .workbook.last_month import last_month_notes  # where each input's months end, before the last full month
+
+    for note in last_month_notes(tables):
+        print(note)
     return recalc_in_place(args.into) if args.recalc else 0
 
 
