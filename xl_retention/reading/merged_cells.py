@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["fill_merged_down", "merged_ranges"]
+__all__ = ["fill_merged_down", "merged_ranges", "tall_header_rows"]
 
 _REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
@@ -66,3 +66,35 @@ def fill_merged_down(
         letter = get_column_letter(first_col)
         filled.append(f"{letter}{first_row}:{letter}{last_row}")
     return filled
+
+
+def tall_header_rows(rows: list[list[Any]], ranges: list[tuple[int, int, int, int]], header_row: int, left: int) -> int:
+    """How many rows right below the header (``rows[0]``, the sheet's 1-based row ``header_row``; ``left``: the
+    0-based sheet column of the table's first) are the lower part of a header whose cells are merged down (a tall
+    header: A1:A2, B1:B2, ...): rows empty in every column, each of them inside a range merged down from the header
+    row over every named header cell. Excel shows one tall header there, no empty row.
+
+    >>> rows = [["customer_id", "mrr"], [None, None], ["a", 100]]
+    >>> tall_header_rows(rows, [(1, 1, 1, 2), (2, 1, 2, 2)], 1, 0), tall_header_rows(rows, [(1, 1, 1, 2)], 1, 0)
+    (1, 0)
+    """
+    named = [c for c, value in enumerate(rows[0]) if value is not None and str(value).strip()]
+    if not named or not ranges:
+        return 0
+    reach = []  # the last sheet row each named header cell's range merged down from the header covers
+    for c in named:
+        column = c + left + 1
+        down = [last for first_col, first, last_col, last in ranges if first == header_row and first_col <= column
+                <= last_col and last > first]  # fmt: skip
+        if not down:
+            return 0
+        reach.append(max(down))
+    bottom = min(reach) - header_row
+    tall = 0
+    while (
+        tall < bottom
+        and 1 + tall < len(rows)
+        and all(v is None or (isinstance(v, str) and not v.strip()) for v in rows[1 + tall])
+    ):
+        tall += 1
+    return tall
