@@ -1,9 +1,8 @@
 """A real customer whose MRR is every month the sum of the other customers' (Enterprise 300 beside three Basic at 100)
 was refused as "a total row of each month ... remove them", with no way out: following the advice deleted the
 biggest customer (H50 finding 05). An id written as a customer's is (a Stripe id, a number, an e-mail) is a customer,
-read in the file and in a typed DuckDB table alike; so, since H63, is a customer the file names only in words ('Acme',
-'Globex Corp.': no id column, or an id that is a name), which was still refused. Only a row whose label says a total
-('Alle Kunden', 'Toplam', 'Grand Total') or a placeholder ('99999') is refused.
+read in the file and in a typed DuckDB table alike; a report's total row, labelled in words, is still refused, and
+its message says what to do if the name is a customer's.
 """
 
 from __future__ import annotations
@@ -26,9 +25,7 @@ def _subscriptions(big: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["customer_id", "month", "mrr", "plan"])
 
 
-@pytest.mark.parametrize(
-    "big", ["cus_Q1mZ7a", "cus_QmZaBcXyTrWq", "1042", "cfo@globex.com", "Acme", "Globex Corp.", "Müller & Söhne AG"]
-)
+@pytest.mark.parametrize("big", ["cus_Q1mZ7a", "cus_QmZaBcXyTrWq", "1042", "cfo@globex.com"])
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
 def test_a_customer_paying_the_others_sum_every_month_is_read(tmp_path: Path, big: str, backend: str) -> None:
     path = tmp_path / "subs.csv"
@@ -38,9 +35,8 @@ def test_a_customer_paying_the_others_sum_every_month_is_read(tmp_path: Path, bi
     assert movements["customers_end"].tolist() == [4, 4, 4]
 
 
-@pytest.mark.parametrize("big", ["cus_Q1mZ7a", "Acme"])
-def test_a_customer_paying_the_others_sum_in_a_duckdb_table_is_read(tmp_path: Path, big: str) -> None:
-    frame = _subscriptions(big).assign(month=lambda f: pd.to_datetime(f["month"]))
+def test_a_customer_paying_the_others_sum_in_a_duckdb_table_is_read(tmp_path: Path) -> None:
+    frame = _subscriptions("cus_Q1mZ7a").assign(month=lambda f: pd.to_datetime(f["month"]))
     db = tmp_path / "db.duckdb"
     with duckdb.connect(str(db)) as con:
         con.register("frame", frame)
@@ -49,12 +45,13 @@ def test_a_customer_paying_the_others_sum_in_a_duckdb_table_is_read(tmp_path: Pa
     assert tables.movements["mrr_end"].tolist() == [600.0, 600.0, 600.0]
 
 
-@pytest.mark.parametrize("label", ["Alle Kunden", "Toplam", "Grand Total Q1", "99999"])
+@pytest.mark.parametrize("label", ["Globex", "99999"])
 def test_a_total_row_labelled_in_words_or_a_placeholder_is_still_refused(tmp_path: Path, capsys, label: str) -> None:
     path = tmp_path / "subs.csv"
     _subscriptions(label).to_csv(path, index=False)
     assert refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")) == (
-        "subs.csv, column 'customer_id': a total row of each month (its MRR is the sum of the month's other rows and "
-        "its label says a total: the report's totals, not a customer: remove them) in rows 3, 7, 11 (counting the "
+        "subs.csv, column 'customer_id': a total row of each month (its MRR is the sum of the month's other rows: the "
+        "report's totals, not a customer: remove them; a customer of that name whose MRR is every month the others' "
+        "sum cannot be told from them: write its customer id, a number or an e-mail) in rows 3, 7, 11 (counting the "
         f"header as row 1): '{label}', '{label}', '{label}'"
     )

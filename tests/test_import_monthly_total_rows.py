@@ -44,7 +44,8 @@ def test_value_rule_names_every_total_row(tmp_path: Path, capsys: pytest.Capture
     assert cli.main(["import", "--subscriptions", str(tmp_path / "s.csv"), "--to-csv", str(tmp_path / "t")]) == 1
     assert capsys.readouterr().err.strip() == (
         f"{ERROR}s.csv, column 'customer_id': a total row of each month (its MRR is the sum of the month's other "
-        "rows and its label says a total: the report's totals, not a customer: remove them) in rows 4, 9, 13, 17, 21 "
+        "rows: the report's totals, not a customer: remove them; a customer of that name whose MRR is every month the "
+        "others' sum cannot be told from them: write its customer id, a number or an e-mail) in rows 4, 9, 13, 17, 21 "
         "and 1 more (counting the header as row 1): 'Alle Kunden', 'Alle Kunden', 'Alle Kunden', 'Alle Kunden', "
         "'Alle Kunden'"
     )
