@@ -24,12 +24,33 @@ def _orders(path: Path, column: str, extra: str = "", values: tuple[str, ...] = 
     return path
 
 
-@pytest.mark.parametrize("column", ["Failed At", "deleted_at", "Chargeback Date", "failure_date"])
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
-def test_an_order_failed_charged_back_or_deleted_is_no_purchase(tmp_path: Path, column: str, backend: str) -> None:
-    out = run(tmp_path, "--orders", _orders(tmp_path / "orders.csv", column), backend=backend)
+def test_a_soft_deleted_order_is_no_purchase(tmp_path: Path, backend: str) -> None:
+    out = run(tmp_path, "--orders", _orders(tmp_path / "orders.csv", "deleted_at"), backend=backend)
     purchases = pd.read_csv(out / "purchases.csv")
     assert purchases[["month", "buyers", "returning"]].values.tolist() == [["2024-01", 2, 0], ["2024-02", 2, 2]]
+
+
+@pytest.mark.parametrize("column", ["Failed At", "failure_date"])
+def test_a_failure_date_alone_is_refused(tmp_path: Path, capsys, column: str) -> None:
+    """A failed attempt may be paid on a retry: without a status, whether the order was paid cannot be told."""
+    path = _orders(tmp_path / "orders.csv", column)
+    assert refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o")) == (
+        f"orders.csv, column '{column}': failure dates, and no status column says whether the order was paid after (a "
+        "failed attempt may be paid on a retry): add the export's status column, or remove the rows of orders never "
+        "paid in row 6 (counting the header as row 1): '2024-02-20'"
+    )
+
+
+@pytest.mark.parametrize(("column", "extra", "said"), [("Last Failed Payment At", ",Status", "paid"),
+                                                        ("Chargeback Date", ",Chargeback Status", "won")])  # fmt: skip
+def test_a_failure_or_chargeback_date_beside_its_outcome_is_read_by_the_outcome(
+    tmp_path: Path, column: str, extra: str, said: str
+) -> None:
+    """H71 finding 01: paid after a retry, a chargeback won: the order stands (c counted in February)."""
+    path = _orders(tmp_path / "orders.csv", column, extra, ("",) * 4 + (said,))
+    purchases = pd.read_csv(run(tmp_path, "--orders", path) / "purchases.csv")
+    assert purchases[["month", "buyers", "returning"]].values.tolist() == [["2024-01", 2, 0], ["2024-02", 3, 2]]
 
 
 @pytest.mark.parametrize("column", ["Refunded At", "Refund Date", "refunded_at", "Returned On", "Erstattet am"])
@@ -64,17 +85,17 @@ def test_a_dispute_date_without_its_outcome_is_refused(tmp_path: Path, capsys) -
     )
 
 
-def test_a_typed_table_with_a_failure_date_is_read_as_the_file(tmp_path: Path) -> None:
-    """A DuckDB table (typed: TIMESTAMP dates, DOUBLE amounts) with a 'Failed At' column: c's order no purchase."""
+def test_a_typed_table_with_a_deletion_date_is_read_as_the_file(tmp_path: Path) -> None:
+    """A DuckDB table (typed: TIMESTAMP dates, DOUBLE amounts) with a deleted_at column: c's order no purchase."""
     import duckdb
 
     from xl_retention import cli
 
-    csv = _orders(tmp_path / "orders.csv", "Failed At")
+    csv = _orders(tmp_path / "orders.csv", "deleted_at")
     database = str(tmp_path / "w.duckdb")
     with duckdb.connect(database) as con:
         con.execute(f"CREATE TABLE orders AS SELECT * FROM read_csv('{csv}', header=true)")
-        assert con.execute('SELECT typeof("Failed At") FROM orders LIMIT 1').fetchone()[0] in ("DATE", "TIMESTAMP")
+        assert con.execute('SELECT typeof(deleted_at) FROM orders LIMIT 1').fetchone()[0] in ("DATE", "TIMESTAMP")
     out = tmp_path / "out"
     assert cli.main(["import", "--orders", "table:orders", "--backend", "duckdb", "--connection", database,
                      "--to-csv", str(out)]) == 0  # fmt: skip
