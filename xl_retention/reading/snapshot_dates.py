@@ -21,12 +21,17 @@ import pandas as pd
 
 from .errors import bad_rows
 
-__all__ = ["AFTER_END_PROBLEM", "check_months_after_end", "paying_outside"]
+__all__ = ["AFTER_END_PROBLEM", "IN_TRIAL_PROBLEM", "check_months_after_end", "paying_outside"]
 
 AFTER_END_PROBLEM = (
     "snapshot rows with an MRR in a month after the row's own end date in column {column!r} (a snapshot's row with "
     "an MRR counts as an active, paying customer that month; one that ended before the month began cannot pay in "
     "it): remove the rows of the months after the end, or correct the date"
+)
+
+IN_TRIAL_PROBLEM = (
+    "snapshot rows with an MRR in a month wholly inside the row's own free trial (its end in column {column!r}: a "
+    "subscription in its trial does not pay yet): give those months MRR 0, or correct the trial's end"
 )
 
 
@@ -63,8 +68,9 @@ def check_months_after_end(
     dated: Callable[[pd.Series, str], np.ndarray],
 ) -> None:
     """Refuse the rows of a snapshots file whose MRR is above 0 in a month whose first day is after the row's own
-    end date (a column named as the day service stopped, :func:`.ends.end_like_columns`, not mapped). ``typed``: the
-    values read (``month``, ``mrr``); ``dated(series, column)``: the column's dates, NaT where blank.
+    end date (a column named as the day service stopped, :func:`.ends.end_like_columns`, not mapped), or in a month
+    whose last day is before the row's own trial end (:func:`.trials.trial_end_columns`: in the trial, not paying).
+    ``typed``: the values read (``month``, ``mrr``); ``dated(series, column)``: the column's dates, NaT where blank.
 
     >>> df = pd.DataFrame({"customer_id": ["a", "b"], "month": ["2024-03", "2024-03"], "mrr": [100, 50],
     ...                    "churn_date": ["", "2024-02-15"]})
@@ -79,6 +85,7 @@ customer that month; one that ended before the month began cannot pay in it): re
 the end, or correct the date in row 3 (counting the header as row 1): '2024-02-15'
     """
     from .ends import end_like_columns
+    from .trials import trial_end_columns
 
     if "month" not in typed or "mrr" not in typed:
         return
@@ -91,3 +98,9 @@ the end, or correct the date in row 3 (counting the header as row 1): '2024-02-1
         rows = paying_outside(typed["month"], typed["mrr"], dated(series, column), "after")
         if rows.size:
             raise bad_rows(source, column, AFTER_END_PROBLEM.format(column=column), rows, series.to_numpy())
+    # a month wholly before the row's own trial end: in the trial, not paying yet (H66 finding 17)
+    for column in [c for c in trial_end_columns(df.columns) if c not in names.values()]:
+        series = df.iloc[:, labels.index(column)]
+        rows = paying_outside(typed["month"], typed["mrr"], dated(series, column), "before")
+        if rows.size:
+            raise bad_rows(source, column, IN_TRIAL_PROBLEM.format(column=column), rows, series.to_numpy())

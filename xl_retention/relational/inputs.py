@@ -378,6 +378,7 @@ def _from_table(
         or (kind in ("snapshots", "intervals") and _copied_rows(con, table, names))  # pasted twice (reading.copies)
         or (kind == "snapshots" and bool(status_columns(empty.columns)))  # paused with MRR 0 (reading.statuses)
         or (kind == "snapshots" and bool(end_like_columns(empty.columns, names)))  # reading.snapshot_dates
+        or (kind == "snapshots" and bool(trial_end_columns(empty.columns)))  # months inside a trial (snapshot_dates)
         or mapped_subscription  # --columns subscription_id=NAME (reading.subscription_ids)
         or (kind in ("snapshots", "intervals") and bool(pause_columns(empty.columns)))  # reading.pauses
         or (kind == "snapshots" and _months_twice(con, table, names))  # subscriptions (reading.snapshot_rows)
