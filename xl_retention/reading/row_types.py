@@ -51,6 +51,8 @@ def holds_row_types(name: Any, column: pd.Series) -> bool:
     True
     >>> holds_row_types("action", pd.Series(["chargeback", "refund"])), holds_row_types("note", pd.Series(["", "fee"]))
     (False, False)
+    >>> holds_row_types("Notes", pd.Series(["", "refund", None]))  # free text: no type column
+    False
     """
     from .columns import keys_of
     from .order_columns import few_values
@@ -67,8 +69,27 @@ def holds_row_types(name: Any, column: pd.Series) -> bool:
     other = np.isin(values, list(_REFUND_TYPES | OTHER_TYPES | REVERSALS))
     if sale.any() and other.any() and (sale | other).sum() * 2 > values.size:
         return True
-    refunds = np.isin(values, list(_REFUND_TYPES | REVERSALS))  # the sales' rows blank (Paddle's adjustments' action)
+    # the sales' rows blank (Paddle's adjustments' action): only under a name that says a row's type, not in free
+    # text ('Notes' saying 'refund' on one order: a refund in full, in part, or asked for?)
+    if not _names_a_type(name):
+        return False
+    refunds = np.isin(values, list(_REFUND_TYPES | REVERSALS))
     return bool(refunds.any() and other.all() and _has_blanks(column))
+
+
+#: Words of a column's name that say it holds each row's type (Paddle's ``action``, ``transaction_type``, 'Typ').
+_TYPE_WORDS = frozenset({"action", "type", "kind", "category", "event", "typ", "art", "tipo", "genre", "soort"})
+
+
+def _names_a_type(name: Any) -> bool:
+    """Whether a column's name says a row's type (:data:`_TYPE_WORDS`).
+
+    >>> _names_a_type("action"), _names_a_type("Transaction Type"), _names_a_type("Notes"), _names_a_type("refund_flag")
+    (True, True, False, False)
+    """
+    from .order_columns import _words
+
+    return any(w in _TYPE_WORDS or w.endswith("type") for w in _words(name))
 
 
 def _has_blanks(column: pd.Series) -> bool:
