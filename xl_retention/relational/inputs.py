@@ -62,6 +62,7 @@ from ..reading.snapshot_rows import kept_segments
 from ..reading.statuses import NEVER_PAID_ENDED, TRIALING, ended_flag_columns, status_columns
 from ..reading.tax_flags import may_say_tax_included
 from ..reading.taxes import tax_named
+from ..reading.trial_days import trial_days_columns
 from ..reading.trial_flags import trial_flag_columns
 from ..reading.trials import trial_end_columns
 from ..reading.values import WHITESPACE
@@ -379,6 +380,7 @@ def _from_table(
         or (kind == "snapshots" and bool(status_columns(empty.columns)))  # paused with MRR 0 (reading.statuses)
         or (kind == "snapshots" and bool(end_like_columns(empty.columns, names)))  # reading.snapshot_dates
         or (kind == "snapshots" and bool(trial_end_columns(empty.columns)))  # months inside a trial (snapshot_dates)
+        or (kind in ("snapshots", "intervals") and bool(trial_days_columns(empty.columns)))  # reading.trial_days
         or mapped_subscription  # --columns subscription_id=NAME (reading.subscription_ids)
         or (kind in ("snapshots", "intervals") and bool(pause_columns(empty.columns)))  # reading.pauses
         or (kind == "snapshots" and _months_twice(con, table, names))  # subscriptions (reading.snapshot_rows)
