@@ -25,7 +25,8 @@ def test_a_tables_trial_days_give_the_files_months(tmp_path: Path) -> None:
     database = str(tmp_path / "w.duckdb")
     with duckdb.connect(database) as con:
         con.execute(f"""CREATE TABLE tdays AS SELECT customer_id, start::DATE AS start,
-                        try_cast("end" AS DATE) AS "end", mrr::DOUBLE AS mrr, try_cast(trial_period_days AS INTEGER) AS trial_period_days
+                        try_cast("end" AS DATE) AS "end", mrr::DOUBLE AS mrr,
+                        try_cast(trial_period_days AS INTEGER) AS trial_period_days
                         FROM read_csv_auto('{path}', all_varchar=true)""")  # fmt: skip
     from_file = load_tables(path).movements
     from_table = load_tables("table:tdays", backend="duckdb", connection=database).movements
