@@ -95,7 +95,7 @@ def test_a_typed_table_with_a_deletion_date_is_read_as_the_file(tmp_path: Path) 
     database = str(tmp_path / "w.duckdb")
     with duckdb.connect(database) as con:
         con.execute(f"CREATE TABLE orders AS SELECT * FROM read_csv('{csv}', header=true)")
-        assert con.execute('SELECT typeof(deleted_at) FROM orders LIMIT 1').fetchone()[0] in ("DATE", "TIMESTAMP")
+        assert con.execute("SELECT typeof(deleted_at) FROM orders LIMIT 1").fetchone()[0] in ("DATE", "TIMESTAMP")
     out = tmp_path / "out"
     assert cli.main(["import", "--orders", "table:orders", "--backend", "duckdb", "--connection", database,
                      "--to-csv", str(out)]) == 0  # fmt: skip
