@@ -65,11 +65,11 @@ from .event_dates import event_date_kind, undone_rows
 from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
 from .order_copies import check_order_copies
 from .order_discounts import after_discounts
+from .order_parents import customers_of_orders, orders_of_parents
 from .order_rows import _take, one_row_per_order, written_values
 from .paid_dates import unpaid_by_paid_date
 from .refunded_amounts import refunded_column, refunded_columns, take_refunds
 from .sale_refunds import signed_refunds
-from .values import visible_values
 from .written_off import check_written_off
 
 __all__ = [
@@ -217,90 +217,6 @@ def order_aliases(names: Sequence[Any]) -> dict[str, tuple[str, ...]]:
     if item_columns(names) and not keys & {"order_id", *aliases}:
         aliases += tuple(a for a in ITEM_ORDER_ALIASES if a in keys)[:1]
     return {"order_id": aliases}
-
-
-def customers_of_orders(customers: pd.Series, orders: pd.Series) -> pd.Series:
-    """``customers`` with each blank cell on a row with an order id given its order's customer (the first one
-    written on the order's rows): the later line items of an order, whose customer Shopify-style exports write on
-    the order's first row only. Rows whose order names no customer stay blank (refused as missing ids); rows of one
-    order with two customers are refused later (:func:`one_row_per_order`).
-
-    Shape: a Series of ``len(customers)`` with its index; ``customers`` itself when no cell is blank.
-
-    >>> customers_of_orders(pd.Series(["a", None, "b", None]), pd.Series(["#1", "#1", "#2", "#3"])).tolist()
-    ['a', 'a', 'b', nan]
-    """
-    blank = customers.isna().to_numpy()
-    if not blank.any():
-        return customers
-    orders = visible_values(orders)  # '#1' and '#1\u200b': one order, as the order ids are read
-    keys = orders.astype(object).where(orders.notna(), None).map(lambda v: None if v is None else str(v).strip())
-    keys = keys.where(keys != "", None)
-    named = pd.Series(customers.to_numpy(dtype=object)[~blank], index=keys.to_numpy()[~blank])
-    first = named[named.index.notna()].groupby(level=0, sort=False).first()
-    filled = customers.astype(object).copy()
-    fill = blank & keys.notna().to_numpy()
-    found = keys[fill].map(first)
-    filled[fill] = found.to_numpy()
-    return filled
-
-
-#: Names (as :func:`~xl_retention.reading.key` spells them) of the column that ties a refund to the order it refunds:
-#: WooCommerce writes its refunds as orders of their own (``shop_order_refund``) with the order's id as ``parent_id``.
-PARENT_NAMES = ("parent_id", "parent_order_id", "original_order_id", "parent_order", "refunded_order_id")
-
-
-#: A money text that says a negative amount: '-20.00', '$-20', '(20.00)', 'EUR -20', '20.00-'.
-_NEGATIVE_TEXT = r"^\s*[^\d\-\u2212(]*[-\u2212(]|-\s*$"
-
-
-def orders_of_parents(order_ids: pd.Series, df: pd.DataFrame, amount: str | None = None) -> pd.Series:
-    """``order_ids`` with each refund row that names a parent order (:data:`PARENT_NAMES`; not blank, not
-    WooCommerce's 0 for "none") given the parent's id: a refund written as an order of its own is one of its order's
-    rows, taken off it (:func:`one_row_per_order`), never a refund of nothing beside a purchase counted in full.
-
-    A refund is a row whose status or type says one (:func:`says_refunded`) or whose ``amount`` column (the file's
-    name of it) is negative; any other row naming a parent (a renewal, a re-order) is an order of its own and keeps
-    its id.
-
-    Shape: a Series of ``len(order_ids)`` with its index; ``order_ids`` itself without a parent column.
-
-    >>> frame = pd.DataFrame({"order_id": ["123", "130", "140"], "parent_id": ["0", "123", "123"],
-    ...                       "total": ["50.00", "-20.00", "50.00"]})
-    >>> orders_of_parents(frame["order_id"], frame, "total").tolist()
-    ['123', '123', '140']
-    """
-    from .columns import keys_of
-
-    found = [p for p, c in enumerate(df.columns) if keys_of(c) & set(PARENT_NAMES)]
-    if not found:  # a credit note naming its invoice in another column (Xero's Reference): found by its values
-        linked = by_values.linked_orders(order_ids, df, _refund_rows(df, amount))
-        return order_ids if linked is None else linked
-    parents = df.iloc[:, found[0]].astype(object)
-    text = parents.map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v).strip())
-    text = text.str.replace(r"\.0$", "", regex=True)  # a parent id read as a number: 123.0
-    named = ~text.isin(["", "0"]).to_numpy()
-    if not named.any():
-        return order_ids
-    named &= _refund_rows(df, amount)
-    if not named.any():
-        return order_ids
-    out = order_ids.astype(object).copy()
-    out[named] = text[named].to_numpy()
-    return out
-
-
-def _refund_rows(df: pd.DataFrame, amount: str | None) -> np.ndarray:
-    """Whether each row is a refund: its status or type says one (:func:`says_refunded`), or its ``amount`` column
-    (the file's name of it) is negative."""
-    refund = says_refunded(df)
-    money = [p for p, c in enumerate(df.columns) if str(c) == amount] if amount is not None else []
-    if money:
-        values = df.iloc[:, money[0]].astype(object)
-        written = values.map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v))
-        numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
-        refund |= (numbers < 0) | written.str.contains(_NEGATIVE_TEXT, regex=True).to_numpy()
-    return refund
 
 
 def check_order_id(df: pd.DataFrame, names: dict[str, str], source: str) -> None:
