@@ -157,6 +157,10 @@ def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | No
                 before = f"{ref.rstrip('0123456789')}{number - 1}" if rows is not None else (
                     f"{get_column_letter(column - 1)}{number}" if column > 1 else None)  # fmt: skip
                 filled = before is not None and _filled(original.get(before), before, formula, ref)
+                if side and not filled and rows is not None and formula is not None:  # the first of a filled run:
+                    below = f"{ref.rstrip('0123456789')}{number + 1}"  # the next row's is this one filled down
+                    after = dict(xml.cells_in_rows(number + 1, number + 1)).get(below)
+                    filled = after is not None and _filled(formula, ref, _formula(after), below)
                 if formula is not None:
                     original[ref] = formula
                 new = _in_xml(_F, element, sheet, rows, columns, local, fixed and not side, filled,
