@@ -73,7 +73,7 @@ def stretch_formula(text: str, sheet: str, rows: tuple[int, int] | None = None, 
         by_rows = rows is not None and r1 < r2 and (not fixed or match.group(4) == match.group(8) == "$")
         by_columns = columns is not None and c1 < c2 and (not fixed or match.group(2) == match.group(6) == "$")
         by_rows = by_rows and not (filled and match.group(8) != "$")  # a filled window ends at its own row
-        by_rows = by_rows and r2 != own
+        by_rows = by_rows and not (r2 == own and match.group(8) != "$")  # its row's own window; $D$2:$D$4: all
         by_columns = by_columns and not (filled and match.group(6) != "$")
         if not by_rows and not by_columns:
             return match.group(0)
