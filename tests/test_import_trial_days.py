@@ -62,3 +62,16 @@ def test_a_first_payment_beside_another_start_is_refused(tmp_path, name):
         "name says the first payment, after a free trial (not paying before it; blank: not paid yet, or never): map "
         "it as the start (--columns "
     )
+
+
+def test_two_trial_length_columns_are_refused_naming_both(tmp_path):
+    path = tmp_path / "subs.csv"
+    path.write_text(
+        "customer_id,start,end,amount,interval,trial_days,Trial Period (days)\n" + ROWS.replace("\n", ",\n")
+    )
+    with pytest.raises(DataError) as error:
+        load_tables(path)
+    assert str(error.value) == (
+        "subs.csv: 2 columns could be the free trial's length ('trial_days', 'Trial Period (days)'): remove the one "
+        "that is not"
+    )

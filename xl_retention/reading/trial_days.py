@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import factorize
-from .errors import DataError, bad_rows
+from .errors import bad_rows
 from .names import camel_spaced, key
+from .trials import two_trial_columns
 
 __all__ = ["trial_days_columns", "trial_end_from_days"]
 
@@ -54,12 +55,7 @@ def trial_end_from_days(
     if not columns:
         return None
     if len(columns) > 1:
-        raise DataError(
-            f"{source}: {len(columns)} columns could be the free trial's length ({', '.join(map(repr, columns))}): "
-            "remove the one that is not",
-            source=source,
-            column=columns[0],
-        )
+        raise two_trial_columns(source, columns, "length")
     name = columns[0]
     series = df.iloc[:, [str(c) for c in df.columns].index(name)]
     codes, uniques = factorize(series)

@@ -148,6 +148,20 @@ def _read_flags(df: pd.DataFrame, typed: dict[str, Any], trial_end: Any, source:
     return flagged
 
 
+def two_trial_columns(source: str, columns: Sequence[str], what: str) -> DataError:
+    """The refusal of more than one column that could be the free trial's ``what`` ("end", "length").
+
+    >>> print(two_trial_columns("subs.csv", ["Trial End (UTC)", "trial_ends_at"], "end"))
+    subs.csv: 2 columns could be the free trial's end ('Trial End (UTC)', 'trial_ends_at'): remove the one that is not
+    """
+    listing = ", ".join(map(repr, columns))
+    return DataError(
+        f"{source}: {len(columns)} columns could be the free trial's {what} ({listing}): remove the one that is not",
+        source=source,
+        column=columns[0],
+    )
+
+
 def paid_from_trial_end(
     df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str, read_dates: Any, today: Any = None
 ) -> None:
@@ -167,12 +181,7 @@ def paid_from_trial_end(
         if trial_end is None:
             return
     elif len(columns) > 1:
-        raise DataError(
-            f"{source}: {len(columns)} columns could be the free trial's end ({', '.join(map(repr, columns))}): "
-            "remove the one that is not",
-            source=source,
-            column=columns[0],
-        )
+        raise two_trial_columns(source, columns, "end")
     else:
         position = [str(c) for c in df.columns].index(columns[0])
         trial_end = read_dates(df.iloc[:, position], columns[0])
