@@ -29,10 +29,11 @@ COPIED = (
 )
 
 
-def check_copied_rows(df: pd.DataFrame, source: str, people: Any = ()) -> None:
+def check_copied_rows(df: pd.DataFrame, source: str, people: Any = (), ids: Any = ()) -> None:
     """Refuse the rows of ``df`` (a subscriptions file as read, every column) identical to an earlier row when the
     file has no record id column (:func:`~.repeats.record_id_columns`; ``people``: the columns taken as customer
-    ids, never a record's). One hash per row; only rows whose hash repeats are compared as text.
+    ids, never a record's; ``ids``: a column mapped as the subscription's id). One hash per row; only rows whose hash
+    repeats are compared as text.
 
     >>> frame = pd.DataFrame({"customer": ["A", "B", "A"], "mrr": ["50", "100", "50"], "start": ["2026-01-05"] * 3})
     >>> check_copied_rows(frame, "subs.csv", ("customer",))
@@ -46,7 +47,7 @@ the header as row 1): 'A'
     >>> check_copied_rows(frame.assign(id=["sub_1", "sub_2", "sub_3"]), "subs.csv", ("customer",))  # ids: records
     """
     columns = list(map(str, df.columns))
-    if len(df) < 2 or record_id_columns(columns, people=people):
+    if len(df) < 2 or record_id_columns(columns, people=people, ids=ids):
         return
     ids = [c for c in dict.fromkeys(str(c) for c in people if c is not None) if columns.count(c) == 1]
     shown = {c: v for c in ids if (v := visible_values(col := df[c])) is not col}  # 'A', 'A\u200b': one customer

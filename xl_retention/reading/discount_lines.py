@@ -43,14 +43,14 @@ def _text(values: Any) -> np.ndarray:
     return series.where(series.notna(), "").astype(str).str.strip().to_numpy(dtype=object)
 
 
-def _id_positions(columns: list[str], customer: str | None) -> list[int]:
-    """The record id columns (:func:`~.repeats.record_id_columns`), a subscription's first (Stripe's 'Subscription
-    ID' beside its items' own 'id')."""
+def _id_positions(columns: list[str], customer: str | None, mapped: str | None = None) -> list[int]:
+    """The record id columns (:func:`~.repeats.record_id_columns`; ``mapped``: the column mapped as the subscription's
+    id), a subscription's first (Stripe's 'Subscription ID' beside its items' own 'id'; the mapped one)."""
     from .names import keys_of
     from .repeats import SUBSCRIPTION_IDS, record_id_columns
 
-    positions = record_id_columns(columns, people=(customer,))
-    return sorted(positions, key=lambda p: not keys_of(columns[p]) & SUBSCRIPTION_IDS)
+    positions = record_id_columns(columns, people=(customer,), ids=(mapped,) if mapped else ())
+    return sorted(positions, key=lambda p: not (keys_of(columns[p]) & SUBSCRIPTION_IDS or columns[p] == mapped))
 
 
 def _taken_off(mrr: np.ndarray, codes: np.ndarray, mine: np.ndarray, negative: np.ndarray, out: np.ndarray) -> Any:
@@ -102,7 +102,7 @@ def fold_discount_lines(
         base = base + "\x00" + _text(np.asarray(values).astype(str))
     left = negative.copy()
     out = mrr.copy()
-    for position in _id_positions(columns, names.get("customer_id")):
+    for position in _id_positions(columns, names.get("customer_id"), names.get("subscription_id")):
         ids = shown(df.iloc[:, position]).to_numpy(dtype=object)
         keys = ids + "\x00" + base
         codes = pd.factorize(keys)[0]

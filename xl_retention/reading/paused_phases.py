@@ -21,8 +21,8 @@ __all__ = ["followed_by_phase"]
 
 def followed_by_phase(df: pd.DataFrame, typed: Mapping[str, Any], names: Mapping[str, str]) -> np.ndarray:
     """Whether each row of ``df`` (an intervals file; ``typed``: its ``start``, ``end`` read) ends on the day (or the
-    day before: an inclusive end) another row of the same subscription id (:func:`.repeats.record_id_columns`, never
-    the customer's) starts.
+    day before: an inclusive end) another row of the same subscription id (:func:`.repeats.record_id_columns`, or the
+    column mapped as ``names["subscription_id"]``; never the customer's) starts.
 
     >>> df = pd.DataFrame({"subscription_id": ["s1", "s1", "s2"], "customer_id": ["a", "a", "b"]})
     >>> typed = {"start": np.array(["2024-01-01", "2024-03-01", "2024-01-05"], dtype="datetime64[us]"),
@@ -35,7 +35,10 @@ def followed_by_phase(df: pd.DataFrame, typed: Mapping[str, Any], names: Mapping
     n = len(df)
     if "end" not in typed or "start" not in typed or n < 2:
         return np.zeros(n, dtype=bool)
-    ids = record_id_columns(list(map(str, df.columns)), people=(names.get("customer_id"),))
+    mapped = names.get("subscription_id")  # --columns subscription_id=NAME (reading.subscription_ids)
+    ids = record_id_columns(
+        list(map(str, df.columns)), people=(names.get("customer_id"),), ids=(mapped,) if mapped else ()
+    )
     if not ids:
         return np.zeros(n, dtype=bool)
     sub = pd.factorize(_text(df.iloc[:, ids[0]]))[0].astype(np.int64)

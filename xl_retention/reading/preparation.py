@@ -180,8 +180,8 @@ def _prepare(
     columns, subscription = pop_subscription_column(columns, list(df.columns), source)  # (reading.subscription_ids)
     out = normalize_columns(df, required, optional, columns, source, aliases)
     names: dict[str, str] = out.attrs["source_columns"]
-    if subscription is not None and kind == "snapshots":  # --columns subscription_id=NAME: its rows add up
-        names["subscription_id"] = subscription
+    if subscription is not None and kind in ("snapshots", "intervals"):  # --columns subscription_id=NAME: a record
+        names["subscription_id"] = subscription  # id (its month's rows add up; an interval's phases follow each other)
     if kind == "orders" and (sale := sale_id_column(df, names, source)) is not None:  # refunds with their sale's id
         out = normalize_columns(df, required, optional, {**columns, "order_id": sale}, source, aliases)
         names = out.attrs["source_columns"]
@@ -234,10 +234,11 @@ def _prepare(
         month = names.get("month") if kind == "snapshots" else None  # a subscription's id is on each month's row
         period = (names["start"], names.get("end")) if kind == "intervals" else None  # a subscription's phases
         renewed = subscription_id_columns(df.columns) if kind == "orders" else []  # on each renewal's payment
+        mapped = (names["subscription_id"],) if "subscription_id" in names else ()  # --columns subscription_id=
         check_repeated_rows(df, source, names.get("order_id"), names.get("amount"), people, items, month, period,
-                            renewed)  # fmt: skip
+                            renewed, mapped)  # fmt: skip
     if kind in ("snapshots", "intervals"):  # no subscription id: the same export pasted twice (reading.copies)
-        check_copied_rows(df, source, (names.get("customer_id"),))
+        check_copied_rows(df, source, (names.get("customer_id"),), (names.get("subscription_id"),))
     epoch = df.attrs.get("excel_epoch")
     labels = dataclasses.replace(options.dates(), timezone=None)  # a month is a label, never converted as an instant
 

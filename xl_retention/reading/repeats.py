@@ -70,8 +70,9 @@ PROBLEM = (
 )
 
 
-def record_id_columns(names: Any, order_id: str | None = None, people: Any = ()) -> list[int]:
-    """Positions of the columns of ``names`` holding a record's own id (:data:`RECORD_IDS`), and of ``order_id``;
+def record_id_columns(names: Any, order_id: str | None = None, people: Any = (), ids: Any = ()) -> list[int]:
+    """Positions of the columns of ``names`` holding a record's own id (:data:`RECORD_IDS`), of ``order_id`` and of
+    ``ids`` (a subscriptions file's column mapped by ``--columns subscription_id=NAME``, :mod:`.subscription_ids`);
     never those of ``people``, the columns taken as customer or visitor ids (a snapshots file's ``id``: a customer
     is on a row per month).
 
@@ -79,15 +80,14 @@ def record_id_columns(names: Any, order_id: str | None = None, people: Any = ())
     ([0], [0])
     >>> record_id_columns(["id", "month", "mrr"], people=("id",))
     []
+    >>> record_id_columns(["Vertrag", "Kunde", "mrr"], people=("Kunde",), ids=("Vertrag",))
+    [0]
     """
     from .columns import keys_of
 
     mapped = {str(c) for c in people if c is not None}
-    return [
-        p
-        for p, c in enumerate(names)
-        if str(c) not in mapped and (keys_of(c) & RECORD_IDS or (order_id is not None and str(c) == order_id))
-    ]
+    own = {str(c) for c in (order_id, *ids) if c is not None}
+    return [p for p, c in enumerate(names) if str(c) not in mapped and (keys_of(c) & RECORD_IDS or str(c) in own)]
 
 
 def check_repeated_rows(
@@ -100,6 +100,7 @@ def check_repeated_rows(
     month: str | None = None,
     period: tuple[str, str | None] | None = None,
     renewed: Sequence[str] = (),
+    ids: Sequence[str] = (),
 ) -> None:
     """Refuse the rows of ``df`` that repeat an earlier row in every column and share its record id (see the module
     docstring). ``order_id``, ``amount``: the file's columns taken as those of an orders file (the order id is a
@@ -110,7 +111,9 @@ def check_repeated_rows(
     ``items``: an orders file's item columns (:func:`~.orders.item_columns`). An id repeated on the rows of one order
     (its payment's) is no changed record; one repeated without an order id in a file with items asks for the order id.
     ``renewed``: an orders file's subscription id columns (:func:`subscription_id_columns`): repeated on each
-    renewal's payment, no changed record (rows identical in every column are still refused).
+    renewal's payment, no changed record (rows identical in every column are still refused). ``ids``: a subscriptions
+    file's column mapped as the subscription's id (``--columns subscription_id=NAME``), a record id as
+    ``subscription_id`` is.
 
     Only the rows whose id repeats are compared in full, so a file without repeated ids costs one hash of its id
     column.
@@ -126,7 +129,7 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
     >>> check_repeated_rows(items, "orders.csv")  # one id, rows that differ: an order's line items
     """
     columns = list(map(str, df.columns))
-    positions = record_id_columns(columns, order_id, people)
+    positions = record_id_columns(columns, order_id, people, ids)
     own = _own_ids_unique(df, columns, positions)  # Stripe's 'id' (ch_...) once per row: every row its own record
     for position in positions:
         ids = written = df.iloc[:, position]  # the ids as written, quoted by the refusals

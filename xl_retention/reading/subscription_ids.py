@@ -6,6 +6,8 @@ record id (:data:`.repeats.RECORD_IDS`: ``subscription_id``, ``Subscription ID``
 and CRMs give it (:data:`SUBSCRIPTION_NAMES`: Zuora's 'Subscription Number' and 'Subscription Name', ``sub_id``,
 'Contract ID', German ``Abo-ID``), or a column the user maps: ``--columns subscription_id=NAME`` (in Python:
 ``columns={"subscription_id": NAME}``). A bare 'Subscription' may be a plan's name ('Pro'): read only when mapped.
+An intervals file's mapped column is its subscriptions' record id as ``subscription_id`` is (:mod:`.repeats`): the
+rows of one id whose periods follow each other are its phases (a pause between them, :mod:`.paused_phases`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ SUBSCRIPTION_NAMES = frozenset({
     "abonnement_nr", "vertrags_id", "vertragsnummer", "vertrags_nr",
 })  # fmt: skip
 #: Our names of columns a column map may give beside each kind's (:data:`~.columns.SCHEMAS`).
-MAPPABLE: dict[str, tuple[str, ...]] = {"snapshots": ("subscription_id",)}
+MAPPABLE: dict[str, tuple[str, ...]] = {"snapshots": ("subscription_id",), "intervals": ("subscription_id",)}
 #: ``names`` key of the column mapped as each subscription's id
 MAPPED = "subscription_id"
 
