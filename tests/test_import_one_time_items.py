@@ -64,3 +64,17 @@ def test_a_type_column_saying_one_time_is_refused(tmp_path, column, once, recurr
     )
     with pytest.raises(DataError, match=rf"column '{column}': rows of a one-time charge .* row 3 .*: '{once}'"):
         mrr_end(tmp_path, text)
+
+
+def test_only_the_fees_charged_are_refused_whatever_the_zeros_spelling(tmp_path):
+    text = (
+        "subscription_id,customer_id,month,item,mrr\n"
+        "sub1,a,2024-01,Pro plan,100\nsub1,a,2024-01,Setup fee, 0.00 \nsub2,b,2024-01,Pro plan,100\n"
+        "sub2,b,2024-01,Setup fee,\nsub3,c,2024-01,Pro plan,0\nsub3,c,2024-01,Setup fee,250\n"
+        "sub1,a,2024-02,Pro plan,100\nsub2,b,2024-02,Pro plan,100\nsub3,c,2024-02,Setup fee,0\n"
+    )
+    with pytest.raises(DataError) as error:  # the waived fees (' 0.00 ', blank, 0) are not named: only row 7's 250
+        mrr_end(tmp_path, text)
+    assert str(error.value).endswith("in row 7 (counting the header as row 1): 'Setup fee'")
+    waived = text.replace("Setup fee,250", "Setup fee,0.0").replace("Setup fee,\n", "Setup fee,0\n")
+    assert mrr_end(tmp_path, waived) == {"2024-01": 200.0, "2024-02": 200.0}

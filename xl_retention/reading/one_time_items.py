@@ -24,7 +24,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from ._distinct import factorize
+from ._distinct import factorize, text_codes
 from .errors import bad_rows
 from .names import keys_of
 
@@ -54,6 +54,26 @@ PROBLEM = (
 def _spelled(values: np.ndarray) -> np.ndarray:
     text = pd.Series(values, dtype=object).astype(str).str.strip().str.lower()
     return text.str.replace(r"[\s\-]+", "_", regex=True).to_numpy()
+
+
+def _paying(amounts: pd.Series) -> np.ndarray:
+    """Whether each amount of ``amounts`` is other than 0 (filled, not a number equal to 0), by its distinct values.
+
+    >>> _paying(pd.Series(["100", " 0 ", None, "", "0.00", "n/a", "100"], dtype="str")).tolist()
+    [True, False, False, False, False, True, True]
+    >>> _paying(pd.Series([0.0, 5.0, float("nan")])).tolist()
+    [False, True, False]
+    >>> _paying(pd.Series([0, False, None], dtype=object)).tolist()
+    [False, True, False]
+    """
+    if amounts.dtype == object:  # Python objects: 0 and False one distinct value, two texts
+        codes, texts = text_codes(amounts)
+    else:  # text (Arrow's hash) or numbers
+        codes, uniques = factorize(amounts)
+        texts = np.array([*(str(v).strip() for v in uniques), ""], dtype=object)
+    text = pd.Series(texts, dtype=object)
+    said = ~((text == "") | (pd.to_numeric(text, errors="coerce") == 0)).to_numpy()
+    return said[codes]  # -1 (missing): the last, ""
 
 
 def refuse_one_time_items(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
@@ -96,9 +116,7 @@ its MRR every month): remove those rows, or rename an item that does recur in ro
         rows = np.isin(codes, np.flatnonzero(once))
         if money is not None and money in titles:
             if paying is None:
-                amounts = df.iloc[:, titles.index(money)]
-                text = amounts.astype(object).where(amounts.notna(), "").astype(str).str.strip()
-                paying = ~((text == "") | (pd.to_numeric(text, errors="coerce") == 0)).to_numpy()
+                paying = _paying(df.iloc[:, titles.index(money)])
             rows &= paying
         if rows.any():
             raise bad_rows(source, name, PROBLEM, np.flatnonzero(rows), df.iloc[:, position].to_numpy())
