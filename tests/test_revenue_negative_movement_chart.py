@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 from cli_process import run
-from openpyxl.utils import get_column_letter
+from earlier_forms import brought_up, import_into, letters, template_formula
 
 from xl_retention.workbook import build_template
 from xl_retention.workbook.template import REVENUE, render_formula
@@ -29,19 +29,15 @@ def _before(key: str) -> str:
 BEFORE = {key: _before(key) for key in MOVEMENTS}
 
 
-def letters() -> dict[str, str]:
-    return {c.key: get_column_letter(i) for i, c in enumerate(REVENUE.columns, start=1)}
-
-
 def helpers(path: Path, rows: range) -> dict[str, list[object]]:
-    ws, cols = openpyxl.load_workbook(path, data_only=True)["Revenue"], letters()
+    ws, cols = openpyxl.load_workbook(path, data_only=True)["Revenue"], letters(REVENUE)
     return {key: [ws[f"{cols[key + '_chart']}{r}"].value for r in rows] for key in MOVEMENTS}
 
 
 def test_negative_movements_are_gaps_in_the_bars_and_the_others_are_drawn(tmp_path: Path) -> None:
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=4)
     wb = openpyxl.load_workbook(path)
-    ws, cols = wb["Revenue"], letters()
+    ws, cols = wb["Revenue"], letters(REVENUE)
     typed = {  # month row -> movements typed
         2: {"start": 1000, "new": 100},
         3: {"churned": -100, "contraction": 20},
@@ -68,21 +64,17 @@ def test_negative_movements_are_gaps_in_the_bars_and_the_others_are_drawn(tmp_pa
 def test_import_brings_the_earlier_helpers_up_to_date(tmp_path: Path) -> None:
     path = build_template(tmp_path / "old.xlsx", start="2026-01", months=3)
     wb = openpyxl.load_workbook(path)
-    ws, cols = wb["Revenue"], letters()
+    ws, cols = wb["Revenue"], letters(REVENUE)
     for key, form in BEFORE.items():
         for row in range(2, 5):
             ws[f"{cols[key + '_chart']}{row}"] = render_formula(form, cols, row)
     wb.save(path)
-    csv = tmp_path / "s.csv"
-    csv.write_text("customer_id,month,mrr\na,2026-01,100\nb,2026-01,50\na,2026-02,120\nc,2026-02,80\n")
-    done = run("import", "--subscriptions", csv, "--into", path)
-    assert done.returncode == 0, done.stderr
-    line = next(x for x in done.stdout.splitlines() if x.startswith("brought the formulas"))
+    line = brought_up(import_into(tmp_path, path))
     for key in MOVEMENTS:
         assert f"'Revenue'!{cols[key + '_chart']}2:{cols[key + '_chart']}4" in line, (key, line)
     ws = openpyxl.load_workbook(path)["Revenue"]
     for key in MOVEMENTS:
-        column = next(c for c in REVENUE.columns if c.key == key + "_chart")
-        assert column.formula != BEFORE[key]
+        now = template_formula(REVENUE, key + "_chart")
+        assert now != BEFORE[key]
         for row in range(2, 5):
-            assert ws[f"{cols[key + '_chart']}{row}"].value == render_formula(column.formula, cols, row), (key, row)
+            assert ws[f"{cols[key + '_chart']}{row}"].value == render_formula(now, cols, row), (key, row)

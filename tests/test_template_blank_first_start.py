@@ -11,20 +11,19 @@ Every workbook is made by build_template in tmp_path; inputs are written by the 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import libreoffice  # the tests' LibreOffice conversion, with its recalculating profile
 import openpyxl
 import pytest
+from earlier_forms import import_into, letters, template_formula
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
 from xl_retention.workbook.monthly import MRR_END_BLANK_START, MRR_START_COUNT, REVENUE
 from xl_retention.workbook.template import render_formula
 
-LETTERS = {c.key: chr(ord("A") + i) for i, c in enumerate(REVENUE.columns)}
+LETTERS = letters(REVENUE)
 
 
 def _tracker(path: Path, start: object = None) -> Path:
@@ -95,13 +94,8 @@ def test_import_brings_the_earlier_forms_up(tmp_path: Path) -> None:
         if row > 2:
             ws[f"B{row}"] = render_formula(MRR_START_COUNT, LETTERS, row)
     wb.save(path)
-    csv = tmp_path / "s.csv"
-    csv.write_text("customer_id,month,mrr\na,2026-01,100\nb,2026-01,50\na,2026-02,120\n")
-    done = subprocess.run([sys.executable, "-m", "xl_retention", "import", "--subscriptions", str(csv), "--into",
-                           str(path)], capture_output=True, text=True, check=False)  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    import_into(tmp_path, path)
     ws = openpyxl.load_workbook(path)["Revenue"]
-    end = next(c for c in REVENUE.columns if c.key == "end").formula
-    start = next(c for c in REVENUE.columns if c.key == "start").formula
+    end, start = template_formula(REVENUE, "end"), template_formula(REVENUE, "start")
     assert [ws[f"H{r}"].value for r in range(2, 5)] == [render_formula(end, LETTERS, r) for r in range(2, 5)]
     assert [ws[f"B{r}"].value for r in (3, 4)] == [render_formula(start, LETTERS, r) for r in (3, 4)]

@@ -18,12 +18,13 @@ import libreoffice  # the tests' LibreOffice conversion, with its recalculating 
 import openpyxl
 import pytest
 from cli_process import run
+from earlier_forms import brought_up, import_into, letters, template_formula
 
 from xl_retention.workbook import build_template
 from xl_retention.workbook.monthly import CUSTOMERS_START_ARRAY, END_SEQ_ARRAY
 from xl_retention.workbook.template import CUSTOMERS, render_formula
 
-LETTERS = {c.key: chr(ord("A") + i) for i, c in enumerate(CUSTOMERS.columns)}
+LETTERS = letters(CUSTOMERS)
 
 
 def _tracker(path: Path) -> Path:
@@ -83,15 +84,10 @@ def test_import_brings_the_array_forms_up_to_the_running_counts(tmp_path: Path) 
         if row > 2:
             ws[f"B{row}"] = render_formula(CUSTOMERS_START_ARRAY, LETTERS, row)
     wb.save(path)
-    csv = tmp_path / "s.csv"
-    csv.write_text("customer_id,month,mrr\na,2026-01,100\nb,2026-01,50\na,2026-02,120\nc,2026-02,80\n")
-    done = run("import", "--subscriptions", csv, "--into", path)
-    assert done.returncode == 0, done.stderr
-    line = next(x for x in done.stdout.splitlines() if x.startswith("brought the formulas"))
+    line = brought_up(import_into(tmp_path, path))
     assert "'Customers'!B3:B5" in line and "'Customers'!K2:K5" in line
     ws = openpyxl.load_workbook(path)["Customers"]
-    start = next(c for c in CUSTOMERS.columns if c.key == "start").formula
-    seq = next(c for c in CUSTOMERS.columns if c.key == "end_seq").formula
+    start, seq = template_formula(CUSTOMERS, "start"), template_formula(CUSTOMERS, "end_seq")
     for row in range(2, 6):
         assert ws[f"K{row}"].value == render_formula(seq, LETTERS, row)
         if row > 2:

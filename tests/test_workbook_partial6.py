@@ -30,7 +30,6 @@ import openpyxl
 import pytest
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import PatternFill
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from xl_retention.workbook import build_template
@@ -40,15 +39,12 @@ from xl_retention.workbook.upgrade import EARLIER
 sys.path.insert(0, str(Path(__file__).parent))
 import libreoffice  # noqa: E402  (the tests' LibreOffice harness)
 from cli_process import run
+from earlier_forms import brought_up, import_into, letters, template_formula
 
 needs_printing = pytest.mark.skipif(
     libreoffice.soffice_path() is None or shutil.which("pdftotext") is None,
     reason="LibreOffice (soffice) or pdftotext (poppler-utils) not installed",
 )
-
-
-def letters(spec) -> dict[str, str]:
-    return {c.key: get_column_letter(i) for i, c in enumerate(spec.columns, start=1)}
 
 
 # the formulas the template wrote on Customers and Revenue before 2026-11-30 23:05 (text numbers read as 0 or skipped)
@@ -79,21 +75,17 @@ def test_import_brings_an_earlier_templates_formulas_up_to_date_and_keeps_the_us
     wb["Revenue"]["M5"] = own
     wb["Revenue"]["H5"] = wb["Revenue"]["H5"].value.lower()  # as LibreOffice re-saves it: still the template's
     wb.save(path)
-    csv = tmp_path / "s.csv"
-    csv.write_text("customer_id,month,mrr\na,2026-01,100\nb,2026-01,50\na,2026-02,120\nc,2026-02,80\n")
-    done = run("import", "--subscriptions", csv, "--into", path)
-    assert done.returncode == 0, done.stderr
-    line = next(x for x in done.stdout.splitlines() if x.startswith("brought the formulas"))
+    line = brought_up(import_into(tmp_path, path))
     assert "'Customers'!B3:B5" in line and "'Revenue'!H2:H5" in line and "'Revenue'!M2:M4" in line
 
     wb = openpyxl.load_workbook(path)
     for (spec, key), _ in BEFORE_TEXT_NUMBERS.items():
         ws, cols = wb[spec.title], letters(spec)
-        column = next(c for c in spec.columns if c.key == key)
+        now = template_formula(spec, key)
         for row in range(3 if key == "start" else 2, 6):
             if (spec, key, row) == (REVENUE, "nrr", 5):
                 continue
-            assert ws[f"{cols[key]}{row}"].value == render_formula(column.formula, cols, row), (spec.title, key, row)
+            assert ws[f"{cols[key]}{row}"].value == render_formula(now, cols, row), (spec.title, key, row)
     assert wb["Revenue"]["M5"].value == own
 
     # February's expansion pasted as text: the upgraded NRR reads it (was N("20") = 0: 100 / 150)
@@ -137,10 +129,9 @@ def test_wide_monthly_sheets_print_in_groups_of_columns_and_each_cohort_table_on
 
 def test_a_grown_trackers_cohort_tables_start_their_pages_at_the_new_size(tmp_path: Path) -> None:
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
-    csv = tmp_path / "s.csv"
-    csv.write_text("customer_id,month,mrr\n" + "".join(f"a,2026-0{m},10\nb,2026-0{m},10\n" for m in range(1, 6)))
-    done = run("import", "--subscriptions", csv, "--into", path)
-    assert done.returncode == 0, done.stderr
+    import_into(
+        tmp_path, path, "customer_id,month,mrr\n" + "".join(f"a,2026-0{m},10\nb,2026-0{m},10\n" for m in range(1, 6))
+    )
     fresh = openpyxl.load_workbook(build_template(tmp_path / "five.xlsx", start="2026-01", months=5))["Cohorts"]
     grown = openpyxl.load_workbook(path)["Cohorts"]
     assert breaks(grown, "row") == breaks(fresh, "row") == [10, 18, 32, 41]
