@@ -1,7 +1,10 @@
-"""A workbook of one sheet ``S`` built from cells, recalculated by the embedded engine, read back (tests' helper)."""
+"""A workbook of one sheet ``S`` built from cells, recalculated by the embedded engine, read back; a workbook saved with
+Excel 365's dynamic array formulas (tests' helper)."""
 
 from __future__ import annotations
 
+import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import openpyxl
@@ -9,6 +12,9 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_retention.recalculation import recalc_file
+
+#: The package part of a new workbook's first sheet.
+SHEET1 = "xl/worksheets/sheet1.xml"
 
 
 def recalculated(tmp_path: Path, cells: dict[str, object]) -> dict[str, object]:
@@ -49,3 +55,20 @@ def recalc_sheet(
     result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     return result, {c.coordinate: c.value for row in out.iter_rows() for c in row if c.value is not None}
+
+
+def save_dynamic(book: openpyxl.Workbook, path: Path, refs: Iterable[str], part: str = SHEET1) -> Path:
+    """``book`` saved at ``path`` with its array formulas at ``refs`` (cells of the sheet whose package part is
+    ``part``) marked as Excel 365 marks a dynamic array formula (``cm="1"`` on the cell); each must be there."""
+    plain = path.with_name(f"{path.stem}-plain.xlsx")
+    book.save(plain)
+    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == part:
+                for ref in refs:
+                    cell = f'<c r="{ref}"'.encode()
+                    assert cell in data, ref
+                    data = data.replace(cell, f'<c r="{ref}" cm="1"'.encode())
+            new.writestr(item, data)
+    return path

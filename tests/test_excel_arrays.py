@@ -11,23 +11,17 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+from one_sheet import recalc_sheet, save_dynamic
 from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_retention.recalculation import recalc_file
 
 
 def _recalculated(tmp_path: Path, cells: dict[str, object]) -> dict[str, object]:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    for ref, value in cells.items():
-        sheet[ref] = value
-    source = tmp_path / "arrays.xlsx"
-    book.save(source)
-    report = recalc_file(source, tmp_path / "out" / "arrays.xlsx", "embedded")
+    """Every value of sheet S (``cells``) after the embedded engine recalculated it, status ``ok``."""
+    report, values = recalc_sheet(tmp_path, cells)
     assert report.status == "ok", report.message
-    values = openpyxl.load_workbook(report.output, data_only=True)["S"]
-    return {c.coordinate: c.value for row in values.iter_rows() for c in row if c.value is not None}
+    return values
 
 
 def test_functions_of_one_value_apply_to_each_element_inside_sumproduct(tmp_path: Path) -> None:
@@ -237,8 +231,6 @@ def test_lifting_leaves_single_values_and_references_to_the_engine() -> None:
 def test_dynamic_arrays_lift_a_spilled_range_and_sequence(tmp_path: Path) -> None:
     """Dynamic (Excel 365) array formulas, marked ``cm="1"`` as Excel saves them: ``B1#`` (stored
     ``_xlfn.ANCHORARRAY(B1)``) and SEQUENCE inside functions of one value give one answer per element."""
-    import zipfile
-
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "S"
@@ -254,17 +246,7 @@ def test_dynamic_arrays_lift_a_spilled_range_and_sequence(tmp_path: Path) -> Non
         sheet[ref] = ArrayFormula(area, formula)
     sheet["F1"] = "=SUMPRODUCT(--(YEAR(_xlfn.ANCHORARRAY(B1))=2024))"
     sheet["F2"] = "=SUMPRODUCT(DAY(_xlfn.ANCHORARRAY(B1)))"
-    plain = tmp_path / "plain.xlsx"
-    book.save(plain)
-    source = tmp_path / "dynamic.xlsx"
-    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as new:
-        for item in old.infolist():
-            data = old.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                for ref in dynamic:
-                    data = data.replace(f'<c r="{ref}"'.encode(), f'<c r="{ref}" cm="1"'.encode())
-            new.writestr(item, data)
-    got = _values(tmp_path, source, "S")
+    got = _values(tmp_path, save_dynamic(book, tmp_path / "dynamic.xlsx", dynamic), "S")
     assert [[got.get(f"{c}{r}") for c in "CDE"] for r in (1, 2, 3)] == [
         [1, "2024-01", 45306],
         [2, "2024-02", 45337],

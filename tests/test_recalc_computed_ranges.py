@@ -10,11 +10,10 @@ the same for the classic formulas (H28 findings 05-07).
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import openpyxl
-from one_sheet import recalc_sheet
+from one_sheet import recalc_sheet, save_dynamic
 from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_retention.recalculation import recalc_file
@@ -94,16 +93,7 @@ def test_an_excel_365_formula_spilling_a_range_with_a_computed_end(tmp_path: Pat
     for ref, formula in dynamic.items():
         sheet[ref] = ArrayFormula(f"{ref}:{ref[0]}3", formula)
     sheet["H1"] = "=SUM(C1:C3)"
-    plain = tmp_path / "plain.xlsx"
-    book.save(plain)
-    source = tmp_path / "dynamic.xlsx"
-    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as new:
-        for item in old.infolist():
-            data = old.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                for ref in dynamic:
-                    data = data.replace(f'<c r="{ref}"'.encode(), f'<c r="{ref}" cm="1"'.encode())
-            new.writestr(item, data)
+    source = save_dynamic(book, tmp_path / "dynamic.xlsx", dynamic)
     result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
     assert result.status == "ok", result.message
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 from one_sheet import recalc_sheet as _recalc
+from one_sheet import save_dynamic
 
 from xl_retention.recalculation import recalc_file
 
@@ -338,8 +339,6 @@ def test_a_whole_number_held_by_a_cell_matches_its_float_noise_as_in_excel(tmp_p
 def test_a_dynamic_array_on_a_sheet_whose_name_holds_an_apostrophe_is_computed(tmp_path: Path) -> None:
     # A sheet named "Calc's (2024)" (the quote doubled in references) holding a dynamic array: the whole file failed
     # with "unterminated sheet quote", naming no cell (the engine was asked for 'Calc's (2024)'!B1 unescaped).
-    import zipfile
-
     from openpyxl.worksheet.formula import ArrayFormula
 
     book = openpyxl.Workbook()
@@ -353,14 +352,7 @@ def test_a_dynamic_array_on_a_sheet_whose_name_holds_an_apostrophe_is_computed(t
     calc["D1"] = "=SUM(_xlfn.ANCHORARRAY(C1))"
     calc["E1"] = "=COUNTA('Calc''s (2024)'!B1:B2)"
     calc.merge_cells("G1:H1")  # merged cells away from the spills: looked at for spills over them
-    book.save(tmp_path / "plain.xlsx")
-    source = tmp_path / "book.xlsx"
-    with zipfile.ZipFile(tmp_path / "plain.xlsx") as old, zipfile.ZipFile(source, "w") as new:
-        for item in old.infolist():
-            body = old.read(item.filename)
-            if item.filename == "xl/worksheets/sheet2.xml":  # Excel 365 marks dynamic arrays with cell metadata
-                body = body.replace(b'<c r="B1"', b'<c r="B1" cm="1"').replace(b'<c r="C1"', b'<c r="C1" cm="1"')
-            new.writestr(item, body)
+    source = save_dynamic(book, tmp_path / "book.xlsx", ("B1", "C1"), "xl/worksheets/sheet2.xml")  # Excel 365's mark
     result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
     assert result.status == "ok", result.message
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Calc's (2024)"]
@@ -435,8 +427,6 @@ def test_indirect_given_an_array_of_texts_is_answered_reference_by_reference(tmp
 def test_a_spill_reference_to_a_dynamic_array_of_one_value_is_that_cell_not_ref_error(tmp_path: Path) -> None:
     # FILTER giving one value at Q1: the engine's SUM(Q1#) was #REF! with status ok (its ROWS(Q1#) is 1). Such a cell
     # was listed; it reads the one cell Q1 now, as Excel (H52); a spill of two values is read as before.
-    import zipfile
-
     from openpyxl.worksheet.formula import ArrayFormula
 
     book = openpyxl.Workbook()
@@ -453,14 +443,7 @@ def test_a_spill_reference_to_a_dynamic_array_of_one_value_is_that_cell_not_ref_
     sheet["R1"] = "=SUM(_xlfn.ANCHORARRAY(Q1))"
     sheet["R2"] = "=SUM(_xlfn.ANCHORARRAY(U1))"
     sheet["R3"] = "=SUM(Q1)"
-    book.save(tmp_path / "plain.xlsx")
-    source = tmp_path / "book.xlsx"
-    with zipfile.ZipFile(tmp_path / "plain.xlsx") as old, zipfile.ZipFile(source, "w") as new:
-        for item in old.infolist():
-            body = old.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                body = body.replace(b'<c r="Q1"', b'<c r="Q1" cm="1"').replace(b'<c r="U1"', b'<c r="U1" cm="1"')
-            new.writestr(item, body)
+    source = save_dynamic(book, tmp_path / "book.xlsx", ("Q1", "U1"))
     result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
     assert result.status == "ok" and result.unsupported == []
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]

@@ -12,18 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from one_sheet import recalc_sheet
 
 from xl_retention.recalculation import recalc_file
 
 
 def _reasons(tmp_path: Path, cells: dict[str, object]) -> dict[str, str]:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "S"
-    for ref, value in cells.items():
-        ws[ref] = value
-    wb.save(tmp_path / "w.xlsx")
-    report = recalc_file(tmp_path / "w.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    report, _ = recalc_sheet(tmp_path, cells)
     return {e.address: e.reason for e in report.errors}
 
 

@@ -6,11 +6,10 @@ the written values back; the expected values are Excel's documented ones, or the
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import openpyxl
-from one_sheet import recalc_sheet
+from one_sheet import recalc_sheet, save_dynamic
 from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_retention.recalculation import recalc_file
@@ -28,16 +27,7 @@ def _dynamic_book(tmp_path: Path, dynamic: dict[str, tuple[str, str]], cells: di
         sheet[ref] = ArrayFormula(area, formula)
     for ref, formula in cells.items():
         sheet[ref] = formula
-    book.save(tmp_path / "plain.xlsx")
-    source = tmp_path / "book.xlsx"
-    with zipfile.ZipFile(tmp_path / "plain.xlsx") as old, zipfile.ZipFile(source, "w") as new:
-        for item in old.infolist():
-            body = old.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                for ref in dynamic:
-                    body = body.replace(f'<c r="{ref}"'.encode(), f'<c r="{ref}" cm="1"'.encode())
-            new.writestr(item, body)
-    return source
+    return save_dynamic(book, tmp_path / "book.xlsx", dynamic)
 
 
 def test_a_cell_reading_the_spill_of_a_dynamic_array_of_one_value_reads_that_cell(tmp_path: Path) -> None:

@@ -9,30 +9,15 @@ month starting at 0) were not listed at all, status ok: each is now, naming the 
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import openpyxl
+from one_sheet import save_dynamic
 from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_retention.recalculation import recalc_file
 
 REASON = "NPS_BREAKDOWN: scores must be a whole score from 0 to 10, got 11 in S!A3 (#NUM!)"
-
-
-def _dynamic(tmp_path: Path, book: openpyxl.Workbook, refs: tuple[str, ...]) -> Path:
-    """``book`` saved with its array formulas at ``refs`` marked as Excel 365's dynamic arrays (cm="1")."""
-    plain = tmp_path / "plain.xlsx"
-    book.save(plain)
-    source = tmp_path / "dynamic.xlsx"
-    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as new:
-        for item in old.infolist():
-            data = old.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                for ref in refs:
-                    data = data.replace(f'<c r="{ref}"'.encode(), f'<c r="{ref}" cm="1"'.encode())
-            new.writestr(item, data)
-    return source
 
 
 def test_the_errors_a_dynamic_array_spills_are_listed(tmp_path: Path) -> None:
@@ -42,7 +27,9 @@ def test_the_errors_a_dynamic_array_spills_are_listed(tmp_path: Path) -> None:
     for row, (start, gained, end) in enumerate([(100, 10, 105), (105, 20, 110), (0, 5, 5), (100, "abc", 90)], 1):
         sheet[f"B{row}"], sheet[f"C{row}"], sheet[f"D{row}"] = start, gained, end
     sheet["F1"] = ArrayFormula("F1:F4", "=CRR(D1:D4,C1:C4,B1:B4)")  # one formula for every month
-    report = recalc_file(_dynamic(tmp_path, book, ("F1",)), tmp_path / "out.xlsx", engine="embedded")
+    report = recalc_file(
+        save_dynamic(book, tmp_path / "dynamic.xlsx", ("F1",)), tmp_path / "out.xlsx", engine="embedded"
+    )
     assert report.status == "ok", report.message
     assert [(e.address, e.error, e.reason) for e in report.errors] == [
         ("S!F3", "#DIV/0!", "a value of the result S!F1 spills (#DIV/0!)"),
@@ -60,7 +47,9 @@ def test_a_spilled_call_in_error_says_why(tmp_path: Path) -> None:
         sheet[f"A{row}"] = score
     sheet["F1"] = ArrayFormula("F1:I1", "=NPS_BREAKDOWN(A1:A4)")  # dynamic below: cm="1"
     sheet["K1"] = "=NPS_BREAKDOWN(A1:A4)"  # the same call as a classic formula
-    report = recalc_file(_dynamic(tmp_path, book, ("F1",)), tmp_path / "out.xlsx", engine="embedded")
+    report = recalc_file(
+        save_dynamic(book, tmp_path / "dynamic.xlsx", ("F1",)), tmp_path / "out.xlsx", engine="embedded"
+    )
     assert report.status == "ok", report.message
     assert [(e.address, e.error, e.reason) for e in report.errors] == [
         ("S!F1", "#NUM!", REASON),
