@@ -49,9 +49,11 @@ def status_columns(names: Any) -> list[int]:
     return out
 
 
-def check_order_copies(df: pd.DataFrame, typed: dict[str, Any], source: str) -> None:
+def check_order_copies(df: pd.DataFrame, typed: dict[str, Any], source: str, refunds: Any = None) -> None:
     """Refuse the rows of one order whose status columns differ (see the module docstring). ``typed``: the columns
-    read (``order_id``, ``date``, ``amount``), one value per row of ``df``."""
+    read (``order_id``, ``date``, ``amount``), one value per row of ``df``; ``refunds``: rows known as the order's
+    refunds besides negative amounts and refund types (a chargeback's own row: :func:`~.sale_refunds.told_refunds`),
+    or None."""
     from .statuses import spelled
 
     if "order_id" not in typed:
@@ -63,6 +65,8 @@ def check_order_copies(df: pd.DataFrame, typed: dict[str, Any], source: str) -> 
     dates = pd.Series(np.asarray(typed["date"])).astype(str).to_numpy(dtype=object) if "date" in typed else None
     amounts = np.asarray(typed.get("amount", np.zeros(len(df))), dtype=np.float64)
     sale = ~(amounts < 0) & ~typed_refunds(df)  # NaN (an order's later line item) compares False: kept
+    if refunds is not None:
+        sale &= ~np.asarray(refunds, dtype=bool)
     for position in positions:
         column = df.iloc[:, position]
         status = spelled(column)

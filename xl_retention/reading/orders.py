@@ -69,7 +69,7 @@ from .order_parents import customers_of_orders, orders_of_parents
 from .order_rows import _take, one_row_per_order, written_values
 from .paid_dates import unpaid_by_paid_date
 from .refunded_amounts import refunded_column, refunded_columns, take_refunds
-from .sale_refunds import signed_refunds
+from .sale_refunds import REFUND_STATUSES, signed_refunds, told_refunds
 from .written_off import check_written_off
 
 __all__ = [
@@ -384,7 +384,10 @@ def orders_as_paid(
     ``read_numbers(series, column)`` reads a number column (blanks allowed); ``net_share``: each amount's share left
     once its tax was taken off (:func:`~.taxes.net_shares`), None where none was: a refunded amount, written as the
     amount is (Shopify's 'Refunded Amount' of its 'Total'), is taken off in that share."""
-    check_order_copies(df, typed, source)  # an order's status changed between two exports appended (order_copies)
+    told = None  # a chargeback's own row (Paddle's adj_01, status chargeback) naming its sale (reading.sale_refunds)
+    if "order_id" in typed and "amount" in typed:
+        told = told_refunds(df, typed["order_id"], typed["amount"], names["order_id"], names.get("customer_id"))
+    check_order_copies(df, typed, source, told)  # an order's status changed between two exports appended
     types.check_sides(df, source)  # DATEV's Soll/Haben-Kennzeichen H: a credit note, or the sale? (document_types)
     types.check_refund_flags(df, source)  # App Store Connect's Refund = Yes, Storno = X (document_types)
     by_values.check_invoices_and_payments(df, source)  # an invoice and the payment settling it: one sale
@@ -397,6 +400,9 @@ def orders_as_paid(
         typed["amount"] = after_discounts(df, typed["amount"], names, source, read_numbers)  # Square's Discounts
     if "order_id" in typed and "amount" in typed:  # an order's refund row of type refund, its amount positive
         typed["amount"] = signed_refunds(df, typed["amount"])
+        if told is not None and told.any():  # its amount, 40.00, is the chargeback of 40.00: taken off its sale
+            amounts = np.asarray(typed["amount"], dtype=np.float64)
+            typed["amount"] = np.where(told & (amounts > 0), -amounts, amounts)
     by_values.check_credit_notes(df, typed, names, source)  # a credit note of no invoice in the file: refused
     refunded = refunded_column(df, source, names["amount"]) if "amount" in typed else None
     full = np.zeros(len(df), dtype=bool)
@@ -518,7 +524,8 @@ def _refuse_untold_partial_refunds(df: pd.DataFrame, typed: dict[str, Any], name
 
 
 def says_refunded(df: pd.DataFrame) -> np.ndarray:
-    """Whether each row's status or type column says a refund (``refunded``; a type of :data:`_REFUND_TYPES`), or
+    """Whether each row's status or type column says a refund (``refunded``, ``chargeback``, ``dispute lost``:
+    :data:`~.sale_refunds.REFUND_STATUSES`; a type of :data:`_REFUND_TYPES`), or
     its refunded flag is true: on an order's refund line (a negative amount with its id) the status of the refund,
     made, not of the order, which stays paid less the refund (WooCommerce's Analytics export lists a partial refund
     as a row of its order with the status Refunded).
@@ -534,8 +541,7 @@ def says_refunded(df: pd.DataFrame) -> np.ndarray:
         keys = {k.rstrip("?") for k in keys_of(name)}
         column = df.iloc[:, position]
         if keys & _STATUSES or by_values.status_by_values(df, position):
-            status = said_statuses(column)
-            out |= status == "refunded"
+            out |= np.isin(said_statuses(column), list(REFUND_STATUSES))  # refunded, charged back
         elif keys & _TYPES or row_types.type_by_values(df, position):
             out |= np.isin(spelled(column), list(_REFUND_TYPES))
         elif keys & {"fully_refunded", "refunded", "is_refunded"}:

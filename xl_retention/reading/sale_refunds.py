@@ -25,7 +25,29 @@ import pandas as pd
 
 from .values import visible_values
 
-__all__ = ["sale_id_column", "signed_refunds", "typed_refunds"]
+__all__ = [
+    "PAID_STATUSES",
+    "REFUND_STATUSES",
+    "SALE_IDS",
+    "sale_id_column",
+    "signed_refunds",
+    "status_refunds",
+    "told_refunds",
+    "typed_refunds",
+]
+
+#: A row's status (as :func:`~.orders.said_statuses` spells it) that says its money went back: refunded in full,
+#: charged back, a dispute lost (of :data:`~.orders.NOT_PAID`: on a sale, no purchase; on a refund row of a sale, the
+#: refund made).
+REFUND_STATUSES = frozenset({"refunded", "charged_back", "chargeback", "chargedback", "chargeback_lost",
+                             "dispute_lost", "lost_dispute", "dispute_accepted", "chargeback_accepted"})  # fmt: skip
+#: A sale's status that says it was paid (of :data:`~.orders.PAID`): a refund row of its own names such a sale.
+PAID_STATUSES = frozenset({"paid", "completed", "complete", "succeeded", "success", "successful", "settled",
+                           "captured", "approved", "confirmed", "paid_out", "charged", "authorized", "authorised",
+                           "partially_refunded", "partial_refund"})  # fmt: skip
+#: Names of a sale's id that its refund's own row repeats (Paddle's adjustments' ``transaction_id``); a record's own
+#: ``id`` is never another row's, and a subscription's is on each renewal.
+SALE_IDS = frozenset({"transaction_id", "charge_id", "payment_id", "payment_intent_id", "invoice_id", "receipt_id"})
 
 #: A money text that says a negative amount: '-20.00', '-$100.00', '$-20', '(20.00)', 'EUR -20', '20.00-'.
 _NEGATIVE = r"^\s*[^\d\-\u2212(]*[-\u2212(]|-\s*$"
@@ -67,6 +89,7 @@ def sale_id_column(df: pd.DataFrame, names: Mapping[str, str], source: Any = "in
     >>> names = {"customer_id": "customer", "amount": "amount"}
     >>> sale_id_column(frame.assign(amount=["100.00", "50.00", "90.00"]), names)  # two sales of one id
     """
+    from .names import keys_of
     from .repeats import record_id_columns
 
     amount, customer = names.get("amount"), names.get("customer_id")
@@ -77,23 +100,36 @@ def sale_id_column(df: pd.DataFrame, names: Mapping[str, str], source: Any = "in
     if not positions:  # no record id column: nothing to read as the order id (most files; before the amounts)
         return None
     from .disputes import reversal_rows
+    from .repeats import SUBSCRIPTION_IDS
 
-    refund = _negative(df[amount]) | typed_refunds(df)  # a refund row: a negative amount, or its type says so
+    negative = _negative(df[amount])
+    refund = negative | typed_refunds(df)  # a refund row: a negative amount, or its type says so
     refund |= reversal_rows(df)  # a chargeback's reversal (Paddle's chargeback_reverse): no sale either
-    if not refund.any():
+    told, paid = _said(df, (REFUND_STATUSES, PAID_STATUSES))  # refunded, charged back: with an id of its own, below
+    told &= ~negative
+    if not (refund | told).any():
         return None
     who = _text(df[customer]).to_numpy(dtype=object) if customer and columns.count(customer) == 1 else None
     for position in positions:
+        if keys_of(columns[position]) & SUBSCRIPTION_IDS:  # on each renewal's payment by design: no sale's id
+            continue
         ids = _text(df.iloc[:, position])
         filled = (ids != "").to_numpy()
         repeated = filled & ids.duplicated(keep=False).to_numpy()
         if not repeated.any():
             continue
+        mine = told & repeated
+        if mine.any():  # a chargeback's own row (Paddle's adj_01) naming a paid sale's id: a refund of it
+            mine &= _own_records(df, columns[position], customer) & bool(keys_of(columns[position]) & SALE_IDS)
+            mine &= ids.isin(pd.unique(ids[paid & ~told & ~refund])).to_numpy(dtype=bool)
+        refund = refund | mine
         if _sales_and_refunds(ids.to_numpy(dtype=object)[repeated], refund[repeated], None if who is None else
                               who[repeated]):  # fmt: skip
             return columns[position]
         if who is not None and _sales_and_refunds(ids.to_numpy(dtype=object)[repeated], refund[repeated], None):
             _refuse_refunds_of_others(df, columns[position], customer, ids, refund, repeated, source)
+        if mine.any():  # a chargeback's own row naming an id of two sales: which one it takes back?
+            _refuse_untold_sales(df, columns[position], ids, refund, mine, source)
         return None  # an id on two sales: the same record changed between two exports (refused by .repeats)
     return None
 
@@ -122,6 +158,36 @@ def _refuse_refunds_of_others(
     raise bad_rows(source, str(customer), problem, rows, who.to_numpy())
 
 
+def _refuse_untold_sales(
+    df: pd.DataFrame, column: str, ids: pd.Series, refund: np.ndarray, told: np.ndarray, source: Any
+) -> None:
+    """Refuse the rows of its own whose status says the money went back (``told``: :func:`status_refunds`, a record
+    id of the row's own) naming a ``column`` id that is no one sale's: the id of two sales (or, in that column, ids
+    are), so which sale the refund or chargeback takes back cannot be told, and left out as a payment not made it
+    took nothing off (the sale counted whole). Named: the first such row and the rows of its id."""
+    from .errors import bad_rows
+
+    text = ids.to_numpy(dtype=object)
+    sales = pd.Series(~refund).groupby(text, sort=False).sum()
+    first = int(np.flatnonzero(told)[0])
+    sale = text[first]
+    count = int(sales.get(sale, 0))
+    status = next(str(df.iloc[first, p]) for p in range(df.shape[1]) if status_refunds(df.iloc[:, [p]])[first])
+    if count == 1:  # its own id has one sale, but the column's other ids have several: no sale's id
+        other = str(sales[sales != 1].index[0])
+        rows = np.flatnonzero((ids == sale).to_numpy() | (ids == other).to_numpy())
+        said = f"the {column!r} of its sale ({sale!r}), while {other!r} is on {int(sales[other])} sales"
+    else:
+        rows = np.flatnonzero((ids == sale).to_numpy())
+        said = f"{column!r} {sale!r}, the id of {count} sales"
+    problem = (
+        f"a row whose status says {status!r} (the money given back) with an id of its own, naming {said}: which "
+        f"sale it takes back cannot be told (left out as unpaid, it would take nothing off); give each sale an id of "
+        f"its own in {column!r} (the refund's row naming the one it takes back)"
+    )
+    raise bad_rows(source, column, problem, rows, ids.to_numpy())
+
+
 def _sales_and_refunds(ids: np.ndarray, refund: np.ndarray, who: Any) -> bool:
     """Whether every id of ``ids`` is on exactly one row that is no refund, and all its rows name one customer."""
     frame = pd.DataFrame({"id": ids, "sale": ~refund})
@@ -133,6 +199,74 @@ def _sales_and_refunds(ids: np.ndarray, refund: np.ndarray, who: Any) -> bool:
     people = pd.DataFrame({"id": ids, "who": who})
     people = people[people["who"] != ""]
     return bool((people.groupby("id", sort=False)["who"].nunique() <= 1).all())
+
+
+def _said(df: pd.DataFrame, kinds: tuple[frozenset[str], ...]) -> list[np.ndarray]:
+    """For each set of statuses of ``kinds``, whether each row's status column (as :func:`~.orders.cancelled_rows`
+    finds them: by name or by values) says one of them; each distinct status is looked at once."""
+    from .names import keys_of
+    from .order_columns import status_by_values
+    from .orders import _STATUSES, STATE_NAMES, said_statuses
+
+    out = [np.zeros(len(df), dtype=bool) for _ in kinds]
+    for position, name in enumerate(df.columns):
+        if keys_of(name) & (_STATUSES | STATE_NAMES) or status_by_values(df, position):
+            said = said_statuses(df.iloc[:, position])
+            for found, kind in zip(out, kinds, strict=True):
+                found |= np.isin(said, list(kind))
+    return out
+
+
+def status_refunds(df: pd.DataFrame) -> np.ndarray:
+    """Whether each row's status column says its money went back (:data:`REFUND_STATUSES`).
+
+    >>> status_refunds(pd.DataFrame({"status": ["completed", "Chargeback", "refunded", "failed"]})).tolist()
+    [False, True, True, False]
+    """
+    return _said(df, (REFUND_STATUSES,))[0]
+
+
+def _own_records(df: pd.DataFrame, sale: Any, people: Any = None) -> np.ndarray:
+    """Whether each row of ``df`` has a record id of its own besides the column ``sale`` (a sale's id): a value of
+    another record id column (:data:`~.repeats.RECORD_IDS`; not ``people``, the customer column) that is filled and
+    on no other row.
+
+    >>> frame = pd.DataFrame({"id": ["t1", "a1", "a1"], "transaction_id": ["t1", "t1", "t1"]})
+    >>> _own_records(frame, "transaction_id").tolist(), _own_records(frame, "id").tolist()
+    ([True, False, False], [False, False, False])
+    """
+    from .repeats import record_id_columns
+
+    out = np.zeros(len(df), dtype=bool)
+    for position in record_id_columns(df.columns, people=(people,)):
+        if str(df.columns[position]) != str(sale):
+            ids = _text(df.iloc[:, position])
+            out |= ((ids != "") & ~ids.duplicated(keep=False)).to_numpy()
+    return out
+
+
+def told_refunds(
+    df: pd.DataFrame, orders: np.ndarray, amounts: np.ndarray, order: Any, people: Any = None
+) -> np.ndarray:
+    """The rows of an orders file with an order id (``orders``, read from its column ``order``; ``amounts`` as read)
+    that are refunds of their order by their status (see the module docstring): a status of :data:`REFUND_STATUSES`,
+    an amount above 0, a record id of the row's own, and a paid sale of the same order on another row (an amount
+    above 0, a status of :data:`PAID_STATUSES`); as a bool array.
+
+    >>> frame = pd.DataFrame({"id": ["t1", "a1", "t2"], "transaction_id": ["t1", "t1", "t2"],
+    ...                       "status": ["completed", "chargeback", "refunded"]})
+    >>> told_refunds(frame, frame["transaction_id"].to_numpy(), np.array([40.0, 40.0, 9.0]), "transaction_id").tolist()
+    [False, True, False]
+    """
+    said, paid = _said(df, (REFUND_STATUSES, PAID_STATUSES))
+    amounts = np.asarray(amounts, dtype=np.float64)
+    told = said & (amounts > 0)
+    if not told.any():
+        return told
+    told &= _own_records(df, order, people)
+    orders = pd.Series(np.asarray(orders, dtype=object)).astype(str)
+    sold = orders[(amounts > 0) & paid & ~said]
+    return told & orders.isin(pd.unique(sold)).to_numpy(dtype=bool)
 
 
 def typed_refunds(df: pd.DataFrame) -> np.ndarray:
