@@ -127,7 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
                      "trino, databricks, mssql, mysql, oracle, ... (any SQL dialect Ibis compiles to)")  # fmt: skip
     sql.add_argument("--table", action="append", metavar="NAME", help="only this table (repeatable): movements, "
                      "subscription_cohorts, purchases, order_cohorts, visitors, nps")  # fmt: skip
-    sql.add_argument("--segment", action="store_true", help="the tables per segment (inputs have a segment column)")
+    sql.add_argument("--segment", nargs="?", const=True, default=False, metavar="COLUMN", help="the tables per "
+                     "segment: the inputs' column COLUMN (default: segment); one named as currencies (currency) "
+                     "takes 'usd' and 'USD' as one, as import does")  # fmt: skip
     sql.set_defaults(run=_sql)
 
     demo = commands.add_parser("demo", help="a sample tracking workbook, recalculated, with its key figures")

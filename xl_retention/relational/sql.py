@@ -76,34 +76,93 @@ def _folded(label: ir.StringValue, regex: bool = True) -> ir.StringValue:
     return text
 
 
-def _labelled(table: ir.Table, regex: bool = True) -> ir.Table:
-    """``table`` with its ``segment`` as ``xl-retention import`` labels it (docs/metrics.md, "Segments"): spaces
-    at either end dropped, a blank ``(blank)``; where two of its values differ only in capitals, spaces,
-    apostrophes or hyphens (``EMEA`` and ``emea``), the query stops with an error naming both: the label becomes
-    :data:`SPELLINGS` and them cast to a number, which the databases refuse (``Could not convert string ...``).
+def _is_code(label: ir.StringValue, regex: bool = True) -> ir.BooleanValue:
+    """Whether ``label`` is a currency's code as the import takes it (:data:`.segments.CODE`: three letters A-Z or
+    a-z); compared letter by letter where the dialect has no regular expressions (the segment is read by code point
+    there: :data:`CODE_POINT_COLLATIONS`)."""
+    from .segments import CODE
+
+    if regex:
+        return label.re_search(f"^{CODE}$")
+    letters = [label.substr(i, 1) for i in range(3)]
+    ascii_letter = [((c >= "A") & (c <= "Z")) | ((c >= "a") & (c <= "z")) for c in letters]
+    return (label.length() == 3) & ibis.and_(*ascii_letter)
+
+
+def _labels(table: ir.Table, regex: bool = True, currency: bool = False) -> ir.Table:
+    """``table`` with its ``segment`` as ``xl-retention import`` labels it (docs/metrics.md, "Segments"): spaces at
+    either end dropped, a blank ``(blank)``; ``currency`` (the segment column is named as currencies: ``--segment
+    currency``): where two codes differ only in capitals (``usd``, ``USD``), every code upper case, as
+    :func:`.segments.segment_labels` does; and ``__key``, the label folded (:func:`_folded`).
     ``regex``: the dialect has regular expressions (Spark's TRIM of ibis' ``strip`` takes 'v' and 'f' as spaces:
     :func:`.refusals.trimmed`; MySQL and SQL Server have none, their TRIM is right)."""
     from .refusals import trimmed
 
     label = (trimmed(table.segment) if regex else table.segment.strip()).nullif("")
     rows = table.mutate(segment=label.isnull().ifelse(ibis.literal(d.BLANK_SEGMENT), label))
-    rows = rows.mutate(__key=_folded(rows.segment, regex))
+    if currency:
+        codes = rows.filter(_is_code(rows.segment, regex)).select("segment").distinct()
+        twice = codes.aggregate(__cased=codes.segment.nunique() > codes.segment.upper().nunique())
+        rows = rows.cross_join(twice)
+        upper = rows.__cased & _is_code(rows.segment, regex)
+        rows = rows.mutate(segment=upper.ifelse(rows.segment.upper(), rows.segment)).drop("__cased")
+    return rows.mutate(__key=_folded(rows.segment, regex))
+
+
+def _spellings(rows: ir.Table) -> ir.Table:
+    """The segment values of ``rows`` (:func:`_labels`) typed two ways: ``__a``, ``__b`` (the smallest and largest
+    of those that fold to ``__k``)."""
     spelled = rows.select("segment", "__key").distinct()
     twice = spelled.group_by("__key").aggregate(__a=spelled.segment.min(), __b=spelled.segment.max())
-    twice = twice.filter(twice.__a != twice.__b).rename(__k="__key")
+    return twice.filter(twice.__a != twice.__b).rename(__k="__key")
+
+
+def _labelled(table: ir.Table, regex: bool = True, currency: bool = False) -> ir.Table:
+    """``table`` with its ``segment`` labelled (:func:`_labels`); where two of its values differ only in capitals,
+    spaces, apostrophes or hyphens (``EMEA`` and ``emea``), the query stops with an error naming both: the label
+    becomes :data:`SPELLINGS` and them cast to a number, which the databases refuse (``Could not convert string
+    ...``; where the cast is no error, :func:`_raising` writes another stop)."""
+    rows = _labels(table, regex, currency)
+    twice = _spellings(rows)
     joined = rows.left_join(twice, rows.__key == twice.__k)
     both = ibis.literal(SPELLINGS + "'") + joined.__a + ibis.literal("' and '") + joined.__b
     stop = (both + ibis.literal("'" + _SPELLINGS_END)).cast("int64").cast("string")
     return joined.mutate(segment=joined.__a.isnull().ifelse(joined.segment, stop)).select(*table.columns)
 
 
-def _inputs(segment: bool, engine: str | None = None) -> dict[str, ir.Table]:
-    extra = {"segment": "string"} if segment else {}
-    subs, orders, visits, answers = (ibis.table({**_RAW[n], **extra}, name=n) for n in _RAW)
-    if segment:
-        regex = engine not in _NO_REGEX
-        subs, orders, visits, answers = (_labelled(t, regex) for t in (subs, orders, visits, answers))
-    keep = list(extra)
+def _raw(name: str, column: str | None) -> ir.Table:
+    """The input table ``name`` as the SQL reads it, with the segment column ``column`` (None: none) as
+    ``segment``."""
+    if column is None:
+        return ibis.table(_RAW[name], name=name)
+    table = ibis.table({**_RAW[name], column: "string"}, name=name)
+    return table if column == "segment" else table.rename(segment=column)
+
+
+def _segment_column(segment: bool | str | None) -> str | None:
+    """The input tables' segment column of ``segment`` (True: ``segment``; a name; False or None: no segment)."""
+    if segment is None or segment is False:
+        return None
+    column = "segment" if segment is True else str(segment).strip()
+    taken = sorted({c for columns in _RAW.values() for c in columns})
+    if not column or column in taken:
+        raise RetentionInputError(
+            f"--segment {segment}: the segment column cannot be one of the columns the SQL reads ({', '.join(taken)})",
+            "segment",
+            column,
+        )
+    return column
+
+
+def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, ir.Table]:
+    column = _segment_column(segment)
+    subs, orders, visits, answers = (_raw(n, column) for n in _RAW)
+    if column is not None:
+        from ..reading.currency import named_currency
+
+        regex, currency = engine not in _NO_REGEX, named_currency(column)
+        subs, orders, visits, answers = (_labelled(t, regex, currency) for t in (subs, orders, visits, answers))
+    keep = ["segment"] if column is not None else []
     return {
         "subscriptions": subs.select("customer_id", *keep, m=d.month_ordinal(subs.month), mrr=subs.mrr),
         "orders": orders.select(
@@ -112,6 +171,22 @@ def _inputs(segment: bool, engine: str | None = None) -> dict[str, ir.Table]:
         "visits": visits.select("visitor_id", *keep, m=d.month_ordinal(visits.date), t=visits.date),
         "answers": answers.select(*keep, m=d.month_ordinal(answers.date), score=answers.score),
     }
+
+
+def spellings_query(inputs: Sequence[str], segment: bool | str = True, engine: str | None = None) -> ir.Table:
+    """The segment values of each input of ``inputs`` (``subscriptions``, ...) typed two ways: one row per pair
+    (``input``, ``first``, ``second``), none where every segment is typed one way. For the dialects where a query
+    cannot stop with a message naming them (MySQL: :func:`_raising`)."""
+    column = _segment_column(segment) or "segment"
+    from ..reading.currency import named_currency
+
+    regex = engine not in _NO_REGEX
+    parts = []
+    for name in inputs:
+        twice = _spellings(_labels(_raw(name, column), regex, named_currency(column)))
+        parts.append(twice.select(input=ibis.literal(name), first=twice.__a, second=twice.__b))
+    found = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
+    return found.order_by(["input", "first"])
 
 
 #: Each table: (the input it reads, its definition).
@@ -126,10 +201,11 @@ TABLES: dict[str, tuple[str, Callable[[ir.Table], ir.Table]]] = {
 
 
 def expressions(
-    tables: Sequence[str] | None = None, segment: bool = False, engine: str | None = None
+    tables: Sequence[str] | None = None, segment: bool | str = False, engine: str | None = None
 ) -> dict[str, ir.Table]:
     """The Ibis expression of each table (all by default) over the unbound input tables (``engine``: the dialect
-    they are compiled for, default one with regular expressions)."""
+    they are compiled for, default one with regular expressions; ``segment``: True or the name of the input tables'
+    segment column, ``segment`` for True)."""
     inputs = _inputs(segment, engine)
     names = list(tables or TABLES)
     unknown = [n for n in names if n not in TABLES]
@@ -168,9 +244,16 @@ HEADER = (
 )
 
 SEGMENTS = (
-    "-- Segments are labelled as xl-retention import labels them (spaces at either end dropped, a blank is\n"
-    "-- '(blank)'); two values that differ only in capitals, spaces, apostrophes or hyphens ('EMEA' and 'emea') stop\n"
-    "-- the query with an error naming both: write each segment's value one way.\n"
+    "-- Segments (column {column} of the inputs) are labelled as xl-retention import labels them (spaces at either\n"
+    "-- end dropped, a blank is '(blank)'{currency}); two values that differ only in capitals, spaces, apostrophes or\n"
+    "-- hyphens ('EMEA' and 'emea') stop the query with an error naming both: write each segment's value one way.\n"
+)
+#: The currency rule of the header (a column named as currencies, docs/metrics.md "Segments").
+CURRENCY_CODES = "; a currency's code typed two ways, 'usd' and 'USD', is one: every code upper case"
+#: MySQL's stop, said in the header (:func:`_raising`).
+MYSQL_STOP = (
+    "-- MySQL cannot raise an error with a text inside a query (its failed cast is 0): there a query stops with\n"
+    "-- ERROR 1242 'Subquery returns more than 1 row'; the query segment_spellings (last) lists the values.\n"
 )
 
 _ALIASES = {"spark": "pyspark", "spark2": "pyspark", "postgresql": "postgres", "sqlserver": "mssql"}
@@ -186,11 +269,12 @@ CODE_POINT_COLLATIONS: dict[str, str] = {
 _SQLGLOT = {"mssql": "tsql"}
 
 
-def _by_code_point(sql: str, engine: str) -> str:
+def _by_code_point(sql: str, engine: str, column: str = "segment") -> str:
     """``sql`` with each input table's ``segment`` read under the dialect's code-point collation
     (:data:`CODE_POINT_COLLATIONS`): ``FROM orders`` becomes ``FROM (SELECT ..., segment COLLATE "C" AS segment FROM
     orders)``, so that every comparison of segments (the smallest on ties, docs/metrics.md "Segments"), which
-    inherits the column's collation, orders them as Python does. ``sql`` unchanged for other dialects."""
+    inherits the column's collation, orders them as Python does (``column``: the inputs' segment column). ``sql``
+    unchanged for other dialects."""
     collation = CODE_POINT_COLLATIONS.get(engine)
     if collation is None:
         return sql
@@ -198,7 +282,7 @@ def _by_code_point(sql: str, engine: str) -> str:
     from sqlglot import expressions as exp
 
     dialect = _SQLGLOT.get(engine, engine)
-    names = {name: [*columns, "segment"] for name, columns in _RAW.items()}
+    names = {name: [*columns, column] for name, columns in _RAW.items()}
     done: set[int] = set()
 
     def collated(node: exp.Expression) -> exp.Expression:
@@ -209,7 +293,7 @@ def _by_code_point(sql: str, engine: str) -> str:
         by_code_point = exp.to_identifier(collation, quoted=engine == "postgres")
         columns = [
             exp.alias_(exp.Collate(this=exp.column(c, quoted=True), expression=by_code_point), c, quoted=True)
-            if c == "segment"
+            if c == column
             else exp.column(c, quoted=True)
             for c in names[node.name]
         ]
@@ -219,11 +303,21 @@ def _by_code_point(sql: str, engine: str) -> str:
     return sqlglot.parse_one(sql, read=dialect).transform(collated).sql(dialect=dialect, pretty=True)
 
 
+#: How a query stops on segment values typed two ways where a text cast to a number is no error (:func:`_raising`).
+_STOPS = {"pyspark": "raise_error", "databricks": "raise_error", "mysql": "two rows", "sqlite": "json path"}
+#: Dialects whose failed cast is NULL or 0 and that have no expression that stops a query: ``--segment`` refused.
+NO_STOP = frozenset({"impala", "druid", "hive"})
+
+
 def _raising(sql: str, engine: str) -> str:
-    """``sql`` with the cast that stops a query on segment values typed two ways (:func:`_labelled`) written as
-    Spark's ``raise_error`` for Spark and Databricks, where a text cast to a number is NULL (ANSI mode off), not an
-    error: the segment would be blank, silently. ``sql`` unchanged for other dialects."""
-    if engine not in ("pyspark", "databricks"):
+    """``sql`` with the cast that stops a query on segment values typed two ways (:func:`_labelled`) written as an
+    expression that fails where the cast does not (:data:`_STOPS`): Spark's and Databricks' ``raise_error`` (a text
+    cast to a number is NULL with ANSI mode off); MySQL's and MariaDB's scalar subquery of two rows (a failed cast
+    is 0 there, with a warning, in strict mode too; the error, 1242, cannot name the values: the header says so and
+    ``segment_spellings`` lists them); SQLite's ``json_extract`` with the message as its path (a cast is 0; the
+    error, "JSON path error near '...'", names them). ``sql`` unchanged for other dialects."""
+    how = _STOPS.get(engine)
+    if how is None:
         return sql
     import sqlglot
     from sqlglot import expressions as exp
@@ -232,30 +326,60 @@ def _raising(sql: str, engine: str) -> str:
 
     def raised(node: exp.Expression) -> exp.Expression:
         inner = node.this if isinstance(node, exp.Cast) else None
-        if isinstance(inner, exp.Cast) and any(
+        if not isinstance(inner, exp.Cast) or not any(
             isinstance(s, exp.Literal) and s.this.startswith(SPELLINGS) for s in inner.this.find_all(exp.Literal)
         ):
-            return exp.Anonymous(this="raise_error", expressions=[inner.this])
-        return node
+            return node
+        message = inner.this
+        if how == "raise_error":
+            return exp.Anonymous(this="raise_error", expressions=[message])
+        if how == "json path":
+            return exp.Anonymous(this="json_extract", expressions=[exp.Literal.string("{}"), message])
+        rows = exp.union(exp.select(message.copy()), exp.select(message.copy()), distinct=False)
+        return exp.Subquery(this=rows)
 
     return sqlglot.parse_one(sql, read=dialect).transform(raised).sql(dialect=dialect, pretty=True)
 
 
-def render(dialect: str, tables: Sequence[str] | None = None, segment: bool = False) -> str:
+def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | str = False) -> str:
     """The SQL of each table in ``dialect`` (a sqlglot dialect name) after :data:`HEADER`, each headed by comment
-    lines: its name and the formulas of its rates (:data:`RATES`)."""
-    out = [HEADER.format(dialect=dialect, per=" and segment" if segment else "") + (SEGMENTS if segment else "")]
+    lines: its name and the formulas of its rates (:data:`RATES`). ``segment``: the tables per segment, True or the
+    name of the inputs' segment column (``segment`` for True; one named as currencies, ``currency``, merges a code
+    typed two ways as the import does)."""
+    from ..reading.currency import named_currency
+
+    column = _segment_column(segment)
     engine = _ALIASES.get(dialect.lower(), dialect.lower())
+    if column is not None and engine in NO_STOP:
+        raise ValueError(
+            f"cannot write SQL for dialect {dialect!r} with --segment: a text cast to a number is NULL there and "
+            "nothing stops a query, so segment values typed two ways ('EMEA' and 'emea') would be two segments, "
+            "silently; write the SQL for another dialect, or without --segment"
+        )
+    out = [HEADER.format(dialect=dialect, per=" and segment" if column else "")]
+    if column is not None:
+        currency = CURRENCY_CODES if named_currency(column) else ""
+        out[0] += SEGMENTS.format(column=column, currency=currency) + (MYSQL_STOP if engine == "mysql" else "")
     if engine == "pyspark":
         ibis.pyspark  # noqa: B018  (registers the PySpark compiler's options)
-    for name, expr in expressions(tables, segment, engine).items():
+
+    def compiled(expr: ir.Table) -> str:
         try:
-            sql = ibis.to_sql(expr, dialect=engine)
+            sql = str(ibis.to_sql(expr, dialect=engine))
         except Exception as error:  # an unknown dialect, or a feature it lacks
             raise ValueError(f"cannot write SQL for dialect {dialect!r}: {str(error).splitlines()[0]}") from None
-        if segment:  # ties between segments broken by code point, whatever the database's collation
-            sql = _raising(_by_code_point(str(sql), engine), engine)
+        if column is not None:  # ties between segments broken by code point, whatever the database's collation
+            sql = _raising(_by_code_point(sql, engine, column), engine)
+        return sql.strip()
+
+    names = list(tables or TABLES)
+    for name, expr in expressions(names, column or False, engine).items():
         rates = "".join(f"--   {line}\n" for line in RATES[name])
         out.append(f"-- {name} (xl-retention {TABLES[name][0]} -> {name}; dialect {dialect}); rates from its counts:\n"
-                   f"{rates}{str(sql).strip()};\n")  # fmt: skip
+                   f"{rates}{compiled(expr)};\n")  # fmt: skip
+    if column is not None and engine == "mysql":
+        inputs = list(dict.fromkeys(TABLES[name][0] for name in names))
+        out.append(f"-- segment_spellings (dialect {dialect}): the segment values of {', '.join(inputs)} typed two "
+                   f"ways; a table's query\n-- stops where this lists a row of its input\n"
+                   f"{compiled(spellings_query(inputs, column, engine))};\n")  # fmt: skip
     return "\n".join(out)
