@@ -136,8 +136,21 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
                 if function == "CUSTOMERS_LOST":  # blank when every input is blank, computed by any spreadsheet
                     assert formula == f'=IF({empty},"",{call})', (title, letter, r)
                 else:  # and blank where the base (the last argument) is the number 0: no base, no rate
-                    base = passed[-1]
-                    assert formula == f'=IF(OR({empty},AND(ISNUMBER({base}),{base}=0)),"",{call})', (title, letter, r)
+                    names = (a.name for a in BY_NAME[function].args)
+                    base, cells = passed[-1], dict(zip(names, expected_args, strict=True))
+                    # unless the month has what a base of 0 cannot have (churned MRR out of an MRR at start of 0):
+                    # the function's #NUM! names it, as above a base of 0 (H75)
+                    moved = {
+                        "CRR": f"{cells.get('customers_end')}+0<>{cells.get('customers_gained')}+0",
+                        "GROSS_REVENUE_CHURN": f"N({cells.get('lost_mrr')})<>0",
+                        "NET_REVENUE_CHURN": f"OR(N({cells.get('lost_mrr')})<>0,{passed[1]}<>0)",
+                    }
+                    moved |= {"CHURN_RATE": moved["CRR"], "GRR": moved["GROSS_REVENUE_CHURN"]}
+                    moved["NRR"] = moved["NET_REVENUE_CHURN"]
+                    zero = f"AND(ISNUMBER({base}),{base}=0)"
+                    if function in moved:
+                        zero = f"{zero[:-1]},NOT(IFERROR({moved[function]},FALSE)))"
+                    assert formula == f'=IF(OR({empty},{zero}),"",{call})', (title, letter, r)
     nps = template["NPS"]
     for r in range(2, 26):
         column = openpyxl.utils.get_column_letter(r)  # month r-1 is column r of 'NPS scores'
@@ -161,14 +174,18 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
         return f'IF({cell}="","",IFERROR({cell}+0,{cell}))'
 
     b2, b25, g2 = number("B2"), number("B25"), number("G2")
+    # blank at 0 buyers (visitors) unless some are counted as returning: the function's #NUM! names them (H75)
     assert purchases["F2"].value == (
-        f'=IF(OR(AND(D2="",B2=""),AND(ISNUMBER({b2}),{b2}=0)),"",REPEAT_PURCHASE_RATE({number("D2")},{b2}))'
+        f'=IF(OR(AND(D2="",B2=""),AND(ISNUMBER({b2}),{b2}=0,NOT(IFERROR(D2+0<>0,FALSE)))),"",'
+        f"REPEAT_PURCHASE_RATE({number('D2')},{b2}))"
     )
     assert purchases["E25"].value == (
-        f'=IF(OR(AND(C25="",B25=""),AND(ISNUMBER({b25}),{b25}=0)),"",RETURNING_CUSTOMER_RATE({number("C25")},{b25}))'
+        f'=IF(OR(AND(C25="",B25=""),AND(ISNUMBER({b25}),{b25}=0,NOT(IFERROR(C25+0<>0,FALSE)))),"",'
+        f"RETURNING_CUSTOMER_RATE({number('C25')},{b25}))"
     )
     assert purchases["I2"].value == (
-        f'=IF(OR(AND(H2="",G2=""),AND(ISNUMBER({g2}),{g2}=0)),"",RETURNING_VISITOR_RATE({number("H2")},{g2}))'
+        f'=IF(OR(AND(H2="",G2=""),AND(ISNUMBER({g2}),{g2}=0,NOT(IFERROR(H2+0<>0,FALSE)))),"",'
+        f"RETURNING_VISITOR_RATE({number('H2')},{g2}))"
     )
     names = {n: template.defined_names[n].attr_text for n in template.defined_names if n.startswith("Purchases_")}
     assert names == {

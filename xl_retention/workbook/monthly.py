@@ -126,6 +126,12 @@ EXPANSION = 'IF({expansion}="",0,{expansion}+0)'
 # MRR at end (the functions refused it: "start_mrr must be a number, got ' 1000 '"); a blank stays blank (the
 # contract's #VALUE!), a text that is no number is given as it is (the functions name it).
 START = 'IF({start}="","",IFERROR({start}+0,{start}))'
+# What a month whose base is 0 cannot have (its rate is then called, #NUM! naming the figures, not left blank):
+# customers at end other than those gained (lost out of none, or more than gained); lost MRR (contraction +
+# churned), or with the net rates expansion MRR, out of an MRR at start of 0.
+_CUSTOMERS_MOVED = "{end}+0<>{gained}+0"
+_MRR_LOST = "N({lost})<>0"
+_MRR_MOVED = f"OR(N({{lost}})<>0,{EXPANSION}<>0)"
 
 
 def number(key: str) -> str:
@@ -135,21 +141,37 @@ def number(key: str) -> str:
     return START.replace("{start}", "{" + key + "}")
 
 
-def _metric(call: str, base: str | None = None) -> str:
+def _metric(call: str, base: str | None = None, moved: str | None = None) -> str:
     """``=call`` (without "="), blank in a month whose inputs are all blank or whose ``base`` is the number 0.
 
     The all-blank guard is the contract's own rule ("every input blank: a blank result"), written
     out so that a spreadsheet that lacks the xl-retention functions (LibreOffice) computes the
     blank itself instead of #NAME?. A base of 0 is a month with nothing to take a rate of: the
     function would give ``#DIV/0!``; the workbook and ``import --to-csv`` both leave it blank
-    (docs/metrics.md).
+    (docs/metrics.md). With ``moved`` (a condition: the month has what a base of 0 cannot have, e.g. churned MRR
+    out of an MRR at start of 0), such a month is not blank: the function is called and gives ``#NUM!`` naming the
+    figures, as it does where they exceed a base above 0 (a blank there hid the impossible month).
     """
     keys = list(dict.fromkeys(re.findall(r"\{\w+\}", call)))
     blank = ",".join(k + '=""' for k in keys)
     empty = f"AND({blank})"
     if base is None:
         return f'=IF({empty},"",{call})'
-    return f'=IF(OR({empty},AND(ISNUMBER({base}),{base}=0)),"",{call})'
+    if moved is None:
+        return f'=IF(OR({empty},AND(ISNUMBER({base}),{base}=0)),"",{call})'
+    return f'=IF(OR({empty},AND(ISNUMBER({base}),{base}=0,NOT(IFERROR({moved},FALSE)))),"",{call})'
+
+
+#: (sheet, column key) -> the rate's formula before a base of 0 with figures it cannot have was refused (blank: churned
+#: MRR out of an MRR at start of 0 typed, 3 returning buyers of 0 buyers, accepted without a word); upgrade.EARLIER
+BLANK_AT_ZERO: dict[tuple[str, str], str] = {}
+
+
+def _rate(where: tuple[str, str], call: str, base: str, moved: str) -> str:
+    """:func:`_metric` of a rate whose ``base`` of 0 is blank only while ``moved`` is false; the earlier form (blank at
+    any base of 0) is kept in :data:`BLANK_AT_ZERO` under ``where``."""
+    BLANK_AT_ZERO[where] = _metric(call, base)
+    return _metric(call, base, moved)
 
 
 def _scores(call: str) -> str:
@@ -243,14 +265,24 @@ CUSTOMERS = MonthlySheet(
         Column(
             "crr",
             "Retention (CRR)",
-            _metric(f"CRR({number('end')},{number('gained')},{number('start')})", number("start")),
+            _rate(
+                ("Customers", "crr"),
+                f"CRR({number('end')},{number('gained')},{number('start')})",
+                number("start"),
+                _CUSTOMERS_MOVED,
+            ),
             PERCENT,
             name="Customers_CRR",
         ),  # fmt: skip
         Column(
             "churn",
             "Churn rate",
-            _metric(f"CHURN_RATE({number('end')},{number('gained')},{number('start')})", number("start")),
+            _rate(
+                ("Customers", "churn"),
+                f"CHURN_RATE({number('end')},{number('gained')},{number('start')})",
+                number("start"),
+                _CUSTOMERS_MOVED,
+            ),
             PERCENT,
             name="Customers_Churn",
         ),  # fmt: skip
@@ -351,26 +383,33 @@ REVENUE = MonthlySheet(
         Column(
             "net_churn",
             "Net revenue churn",
-            _metric(f"NET_REVENUE_CHURN(N({{lost}}),{EXPANSION},{START})", START),
+            _rate(("Revenue", "net_churn"), f"NET_REVENUE_CHURN(N({{lost}}),{EXPANSION},{START})", START, _MRR_MOVED),
             PERCENT,
             name="Revenue_Net_Churn",
         ),
         Column(
             "gross_churn",
             "Gross revenue churn",
-            _metric(f"GROSS_REVENUE_CHURN(N({{lost}}),{START})", START),
+            _rate(("Revenue", "gross_churn"), f"GROSS_REVENUE_CHURN(N({{lost}}),{START})", START, _MRR_LOST),
             PERCENT,
             name="Revenue_Gross_Churn",
         ),
         Column(
             "nrr",
             "NRR",
-            _metric(f"NRR(N({{lost}}),{EXPANSION},{START})", START),
+            _rate(("Revenue", "nrr"), f"NRR(N({{lost}}),{EXPANSION},{START})", START, _MRR_MOVED),
             PERCENT,
             name="Revenue_NRR",
             width=10,
         ),  # fmt: skip
-        Column("grr", "GRR", _metric(f"GRR(N({{lost}}),{START})", START), PERCENT, name="Revenue_GRR", width=10),
+        Column(
+            "grr",
+            "GRR",
+            _rate(("Revenue", "grr"), f"GRR(N({{lost}}),{START})", START, _MRR_LOST),
+            PERCENT,
+            name="Revenue_GRR",
+            width=10,
+        ),
         Column(
             "quick_ratio",
             "Quick ratio",
@@ -491,7 +530,12 @@ PURCHASES = MonthlySheet(
         Column(
             "returning_rate",
             "Returning customer rate",
-            _metric(f"RETURNING_CUSTOMER_RATE({number('returning')},{number('buyers')})", number("buyers")),
+            _rate(
+                ("Purchases and visits", "returning_rate"),
+                f"RETURNING_CUSTOMER_RATE({number('returning')},{number('buyers')})",
+                number("buyers"),
+                "{returning}+0<>0",
+            ),
             PERCENT,
             width=16,
             name="Purchases_Returning_Rate",
@@ -499,7 +543,12 @@ PURCHASES = MonthlySheet(
         Column(
             "rate",
             "Repeat purchase rate",
-            _metric(f"REPEAT_PURCHASE_RATE({number('repeat')},{number('buyers')})", number("buyers")),
+            _rate(
+                ("Purchases and visits", "rate"),
+                f"REPEAT_PURCHASE_RATE({number('repeat')},{number('buyers')})",
+                number("buyers"),
+                "{repeat}+0<>0",
+            ),
             PERCENT,
             width=16,
             name="Purchases_Repeat_Rate",
@@ -509,7 +558,12 @@ PURCHASES = MonthlySheet(
         Column(
             "visitor_rate",
             "Returning visitor rate",
-            _metric(f"RETURNING_VISITOR_RATE({number('returning_visitors')},{number('visitors')})", number("visitors")),
+            _rate(
+                ("Purchases and visits", "visitor_rate"),
+                f"RETURNING_VISITOR_RATE({number('returning_visitors')},{number('visitors')})",
+                number("visitors"),
+                "{returning_visitors}+0<>0",
+            ),
             PERCENT,
             width=16,
             name="Visits_Returning_Rate",

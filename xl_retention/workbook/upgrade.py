@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter, quote_sheetname
 
 from . import inplace as ip
-from .monthly import CUSTOMERS_START_ARRAY, END_SEQ_ARRAY, MRR_END_BLANK_START, MRR_START_COUNT, MRR_START_ZERO
+from .monthly import (
+    BLANK_AT_ZERO,
+    CUSTOMERS_START_ARRAY,
+    END_SEQ_ARRAY,
+    MRR_END_BLANK_START,
+    MRR_START_COUNT,
+    MRR_START_ZERO,
+)
 from .template import MONTHLY_SHEETS, render_formula
 
 if TYPE_CHECKING:
@@ -262,6 +269,12 @@ EARLIER: dict[tuple[str, str], tuple[str, ...]] = {
         ),
     ),
 }
+
+
+# a rate blank at a base of 0 whatever the month had (churned MRR out of an MRR at start of 0, 3 returning buyers of 0):
+# the impossible month accepted without a word, where a base above 0 gives #NUM!
+for _where, _form in BLANK_AT_ZERO.items():
+    EARLIER[_where] = (*EARLIER.get(_where, ()), _form)
 
 
 def upgrade_formulas(package: ip.Package, sheets: dict[str, _Monthly]) -> list[str]:
