@@ -23,6 +23,9 @@ Timestamps with a UTC offset keep the date as written (``2025-03-31T23:30:00-04:
 whose name says UTC or GMT (Stripe's "Created (UTC)", Typeform's "Submit Date (UTC)"): with ``timezone``
 their times of day are UTC, converted to it (dates without a time stay as they are). Booleans are refused,
 and so are dates before 1900 (Excel has none; ``1899-12-30`` is what an empty date cell exports as).
+
+Texts are read with one format by :mod:`.text_dates`; :mod:`.zone_names` tells the zone a column's name says and
+converts its times.
 """
 
 from __future__ import annotations
@@ -39,18 +42,16 @@ import pandas as pd
 
 from ._distinct import factorize
 from .errors import ColumnValues, DataError, bad_rows
-from .foreign_dates import foreign_date_hint, without_ordinals
 from .gmt_offsets import gmt_offsets
-from .month_hints import month_hint, number_month_hint
+from .month_hints import number_month_hint
 from .naive_times import check_naive_times, unconverted_note
 from .notes import note
-from .short_years import time_hint, two_digit_years, with_date_part
-from .zone_names import ambiguous_zone, column_zone
+from .text_dates import OFFSET, Unread, apply_format, parse_texts
+from .zone_names import converted_zone, from_utc, from_zone, has_time
+from .zone_names import says_utc as says_utc  # importable from here, as before
 from .zones import AMBIGUOUS, from_named_zones, split_named_zones, split_zones
 
 __all__ = ["DateOptions", "loose_datetimes", "parse_dates"]
-
-_GUESS_SAMPLE = 200
 
 
 def loose_datetimes(values: Any) -> Any:
@@ -74,7 +75,6 @@ def loose_datetimes(values: Any) -> Any:
 
 
 _FIRST_DAY = np.datetime64("1900-01-01", "us")
-_OFFSET = re.compile(r"(?:[+-]\d{2}(?::?\d{2})?|Z)$")
 
 
 @dataclass(frozen=True)
@@ -119,263 +119,11 @@ class DateOptions:
             )
 
 
-def says_utc(column: Any) -> bool:
-    """Whether a column's name says its times are UTC ("Created (UTC)", ``created_utc``, "Date (GMT)").
-
-    >>> says_utc("Created (UTC)"), says_utc("Submit Date (UTC)"), says_utc("created_at")
-    (True, True, False)
-    """
-    return bool({"utc", "gmt"} & set(re.split(r"[^a-z0-9]+", str(column).lower())))
-
-
-def _from_utc(values: np.ndarray, timezone: str) -> np.ndarray:
-    """Naive UTC wall times as naive wall times of ``timezone``."""
-    index = pd.DatetimeIndex(values).tz_localize("UTC").tz_convert(timezone).tz_localize(None)
-    return index.to_numpy().astype("datetime64[us]")
-
-
-def _from_zone(values: np.ndarray, zone: Any, timezone: str) -> np.ndarray:
-    """Naive wall times of ``zone`` (a column's, :func:`~.zone_names.column_zone`) as naive wall times of
-    ``timezone``; a time a change to summer time skips moves forward, one the change back repeats is summer time."""
-    if zone == "UTC":
-        return _from_utc(values, timezone)
-    index = pd.DatetimeIndex(values).tz_localize(
-        zone, ambiguous=np.ones(len(values), dtype=bool), nonexistent="shift_forward"
-    )
-    return index.tz_convert(timezone).tz_localize(None).to_numpy().astype("datetime64[us]")
-
-
-def _column_zone(column: str, options: DateOptions, source: str) -> Any:
-    """The zone the column's name says (:func:`~.zone_names.column_zone`) where ``--timezone`` converts, else None;
-    :class:`DataError` for an abbreviation of several zones ('Paid (IST)')."""
-    if options.timezone is None:
-        return None
-    zone = column_zone(column)
-    zones = ambiguous_zone(zone)
-    if zones is not None:
-        raise DataError(
-            f"{source}, column {column!r}: its name says the times are {zone}, an abbreviation of several zones "
-            f"({zones}), so --timezone cannot convert them: name the zone in the header ('Created (Asia/Kolkata)', "
-            "'Created (UTC+05:30)'), or import without --timezone (a timestamp's month is then its date as written)",
-            source=source,
-            column=column,
-        )
-    return zone
-
-
-def _has_time(values: np.ndarray) -> np.ndarray:
-    """Whether each datetime64 value has a time of day (not midnight)."""
-    return ~np.isnat(values) & (values != values.astype("datetime64[D]"))
-
-
-def _year_then_day(fmt: str) -> bool:
-    """A guessed year-day-month format (``%Y/%d/%m``): never meant, only ever a wrong guess."""
-    return fmt.startswith("%Y") and "%d" in fmt and "%m" in fmt and fmt.index("%d") < fmt.index("%m")
-
-
-def _day_first(fmt: str) -> bool | None:
-    """Whether ``fmt`` puts the day before the month; None when the order is not a choice: no day, or the year
-    first (ISO 8601, ``%Y/%m/%d``: year-day-month is never meant), so that --dayfirst/--monthfirst leave it alone."""
-    if fmt == "ISO8601" or fmt.startswith("%Y"):
-        return None
-    if "%d" in fmt and ("%m" in fmt or "%b" in fmt or "%B" in fmt):
-        month = min(fmt.find(code) for code in ("%m", "%b", "%B") if code in fmt)
-        return fmt.index("%d") < month
-    return None
-
-
-#: A number of one digit in a date or time ("Feb 2, 2026 9:04 PM"), which pandas' guess reads only as two ("09").
-_ONE_DIGIT = re.compile(r"(?<![\d.:])(\d)(?=[:,]| [AP]M)")
-_PM = re.compile(r"(?<=\d )PM\b|(?<=\d)PM\b", re.IGNORECASE)
-
-
-def _guessable(text: str) -> str:
-    """``text`` as pandas' format guess reads it, for the format alone: one-digit numbers written with two, and PM
-    as AM (pandas 3.0's guess finds no format for "01/31/2026 11:04 PM", "Jan 31, 2026 9:04 AM": %I and %p alike).
-
-    >>> _guessable("Jan 31, 2026 9:04 PM")
-    'Jan 31, 2026 09:04 AM'
-    """
-    return _PM.sub("AM", _ONE_DIGIT.sub(r"0\1", text))
-
-
-def _candidates(texts: np.ndarray) -> list[str]:
-    from pandas.tseries.api import guess_datetime_format
-
-    step = max(1, len(texts) // _GUESS_SAMPLE)
-    formats: list[str] = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for text in texts[::step][:_GUESS_SAMPLE]:
-            for dayfirst in (False, True):
-                fmt = guess_datetime_format(text, dayfirst=dayfirst)
-                if fmt is None and (padded := _guessable(text)) != text:
-                    fmt = guess_datetime_format(padded, dayfirst=dayfirst)
-                if fmt and fmt not in formats and not _year_then_day(fmt):
-                    formats.append(fmt)
-    # A layout with and without a time of day (05/02/2024 and 13/02/2024 10:00) is one layout: D||D T.
-    timed = [f for f in formats if "%H" in f or "%I" in f]
-    for day in [f for f in formats if f not in timed]:
-        formats += [f"{day}||{f}" for f in timed if f.startswith(day + " ") or f.startswith(day + "T")]
-    if any(f.startswith(("%Y-%m", "%Y%m%d")) for f in formats):
-        formats.insert(0, "ISO8601")
-    sample = [str(t) for t in texts[::step][:_GUESS_SAMPLE]]
-    for pattern, layouts in _MONTH_LAYOUTS:  # a month and its 4-digit year: one month, no day to put first
-        if sample and all(pattern.fullmatch(t) for t in sample):
-            formats += [f for f in layouts if f not in formats]
-    return formats
-
-
-#: Months written with a four-digit year and no day ("Jan 2026", "January 2026", "01/2026", "2026/01"): each names
-#: one month, read as its first day; tried when the column's values look so.
-_MONTH_LAYOUTS = (
-    (re.compile(r"[A-Za-z]{3,9}[ \-]\d{4}"), ("%b %Y", "%B %Y", "%b-%Y", "%B-%Y")),
-    (re.compile(r"\d{1,2}[/.\-]\d{4}"), ("%m/%Y", "%m.%Y", "%m-%Y")),
-    (re.compile(r"\d{4}[/.]\d{1,2}"), ("%Y/%m", "%Y.%m")),
-)
-#: A month name and two digits ("Jan-26"): January 2026, or 26 January? Not guessed; the refusal names the option.
-_MONTH_TWO_DIGITS = re.compile(r"[A-Za-z]{3,9}[ \-']\d{2}")
-
-
-def _apply(texts: np.ndarray, fmt: str, timezone: str | None) -> np.ndarray:
-    """``texts`` parsed with ``fmt`` as naive ``datetime64[us]`` wall times (NaT where they do not match)."""
-    if "||" in fmt:  # a date layout, and the same with a time of day
-        day, with_time = fmt.split("||")
-        parsed = _apply(texts, with_time, timezone)
-        missing = np.isnat(parsed)
-        if missing.any():
-            parsed[missing] = _apply(texts[missing], day, timezone)
-        return parsed
-    series = pd.Series(texts, dtype=object)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            parsed = pd.to_datetime(series, format=fmt, errors="coerce")
-        except (ValueError, TypeError):  # mixed UTC offsets
-            parsed = None
-        if parsed is None or parsed.dtype == object:  # one offset (or none) at a time
-            out = np.full(len(texts), np.datetime64("NaT"), dtype="datetime64[us]")
-            offsets = series.map(lambda t: m.group(0) if (m := _OFFSET.search(t)) else "")
-            for _, group in series.groupby(offsets.to_numpy()):
-                some = pd.to_datetime(group, format=fmt, errors="coerce")
-                if isinstance(some.dtype, pd.DatetimeTZDtype):
-                    some = (some.dt.tz_convert(timezone) if timezone is not None else some).dt.tz_localize(None)
-                out[group.index.to_numpy()] = some.to_numpy().astype("datetime64[us]")
-            return out
-    if isinstance(parsed.dtype, pd.DatetimeTZDtype):
-        if timezone is not None:
-            parsed = parsed.dt.tz_convert(timezone)
-        parsed = parsed.dt.tz_localize(None)
-    return parsed.to_numpy().astype("datetime64[us]")
-
-
-class _Unread(Exception):
-    """Values the column's format does not read: ``mask`` over the texts, ``why`` for the message."""
-
-    def __init__(self, mask: np.ndarray, why: str) -> None:
-        super().__init__(why)
-        self.mask = mask
-        self.why = why
-
-
-#: A year alone ("2025"): a number in Excel, no date; read as 1 January by ISO 8601's and dateutil's parsers.
-_YEAR = re.compile(r"\d{4}")
-
 _AMBIGUOUS_ZONE = (
     "time zone abbreviations of several zones ({zone}: {zones}), so --timezone cannot convert them: write the "
     "times with their UTC offset (+05:30), or import without --timezone (a timestamp's month is then its date as "
     "written)"
 )
-_AMBIGUOUS = (
-    "could be day-first or month-first (every day is 12 or less, e.g. {example!r}); "
-    "say which with --dayfirst, --monthfirst or --date-format FORMAT (Python: ReadOptions(dayfirst=...))"
-)
-
-
-def _parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: str) -> tuple[np.ndarray, bool | None]:
-    """Distinct stripped non-empty texts to ``datetime64[us]``, all with one format; raises :class:`_Unread`.
-    Also whether that format is day-first (None: ISO 8601, no day, or the year first: no order to choose)."""
-    own = (options.date_formats or {}).get(source)
-    date_format = own or options.date_format
-    if date_format is None:  # 'January 31st, 2024': the ordinal's suffix is no part of a format
-        texts = without_ordinals(texts, _GUESS_SAMPLE)
-    if date_format in (None, "ISO8601"):  # ISO 8601 and dateutil read '2025' as 1 January 2025
-        years = np.array([_YEAR.fullmatch(str(t)) is not None for t in texts], dtype=bool)
-        if years.any():
-            raise _Unread(years, "years alone where dates belong (no month: use dates, YYYY-MM or YYYYMMDD)")
-    if date_format is not None:  # a format with a time reads a value without one as its day (reading.short_years)
-        parsed = _apply(texts, with_date_part(date_format), options.timezone)
-        if np.isnat(parsed).any():
-            hint = time_hint(texts[np.isnat(parsed)], date_format, lambda t, f: _apply(t, f, None))  # '1/5/24 10:00'
-            raise _Unread(np.isnat(parsed), f"dates that do not match the date format {date_format!r}{hint}")
-        return parsed, _day_first(date_format.split("||")[0])
-    tried: list[tuple[str, np.ndarray]] = []
-    for fmt in _candidates(texts):
-        parsed = _apply(texts, fmt, options.timezone)
-        tried.append((fmt, parsed))
-    full = [(fmt, parsed) for fmt, parsed in tried if not np.isnat(parsed).any()]
-    if not full:
-        if not tried:
-            why = "dates that do not parse"
-            if all(_MONTH_TWO_DIGITS.fullmatch(str(t)) for t in texts):
-                example = str(texts[0])
-                fmt = "%b-%y" if "-" in example else ("%b %y" if " " in example else "%b'%y")
-                why += f" (if they are months with a two-digit year, say so: --date-format '{fmt}')"
-            hints = two_digit_years(texts) + _serials(texts) + month_hint(texts)  # 202601: --date-format '%Y%m'
-            hints = hints or foreign_date_hint(texts)  # 2024年1月5日, 5. Januar 2024 (reading.foreign_dates)
-            raise _Unread(np.ones(len(texts), dtype=bool), why + hints)
-        fmt, parsed = min(tried, key=lambda item: int(np.isnat(item[1]).sum()))
-        unread = np.isnat(parsed)
-        other = any((~np.isnat(p) & unread).any() for f, p in tried if f != fmt)
-        if not other:
-            raise _Unread(unread, "dates that do not parse" + two_digit_years(texts))
-        shown = "ISO 8601, YYYY-MM-DD" if fmt == "ISO8601" else fmt.replace("||", " or ")
-        raise _Unread(unread, f"dates in another format than the rest of the column ({shown})")
-    if options.dayfirst is not None:
-        fitting = [(f, p) for f, p in full if _day_first(f) in (options.dayfirst, None)]
-        if not fitting:
-            way = "day-first" if options.dayfirst else "month-first"
-            wrong = [p for f, p in tried if _day_first(f) == options.dayfirst]
-            example = texts[int(np.flatnonzero(np.isnat(wrong[0]))[0])] if wrong else texts[0]
-            raise DataError(f"{source}, column {column!r}: the dates are not {way} (e.g. {example!r})",
-                            source=source, column=column)  # fmt: skip
-        full = fitting
-    distinct: list[tuple[str, np.ndarray]] = []
-    for fmt, parsed in full:
-        if not any(np.array_equal(parsed, other) for _, other in distinct):
-            distinct.append((fmt, parsed))
-    if len(distinct) > 1:
-        differs = np.flatnonzero(distinct[0][1] != distinct[1][1])
-        example = str(texts[int(differs[0])]) if differs.size else str(texts[0])
-        raise DataError(f"{source}, column {column!r}: the dates " + _AMBIGUOUS.format(example=example),
-                        source=source, column=column)  # fmt: skip
-    return distinct[0][1], _day_first(distinct[0][0].split("||")[0])
-
-
-_SERIAL = re.compile(r"[1-9]\d{4}(?:\.\d+)?")
-_EPOCH = re.compile(r"1\d{9}(?:\d{3}){0,2}")  # 2001-09-09 to 2033-05-18, in seconds, milliseconds or microseconds
-
-
-def _serials(texts: np.ndarray) -> str:
-    """What to say of texts that are all Excel's date serial numbers (``45296``: days since 1899-12-30), which a CSV
-    file saved from Excel holds where the column was not formatted as dates, or all Unix timestamps (``1704448800``,
-    10 digits, or 13 in milliseconds: databases' and APIs' exports): never read as dates (a number is not one), but
-    named as what they likely are."""
-    if len(texts) and all(_EPOCH.fullmatch(str(t)) for t in texts):  # Unix time: seconds (or ms) since 1970 UTC
-        first = str(texts[0])
-        scale = 10 ** (len(first) - 10)  # 13 digits: milliseconds, 16: microseconds (BigQuery, PostgreSQL)
-        seconds = int(first) // scale
-        when = str(np.datetime64(seconds, "s")).replace("T", " ")
-        unit = {1: "", 1000: " in milliseconds", 1000000: " in microseconds"}[scale]
-        per_day = 86400 * scale
-        return (f" (Unix timestamps{unit}? {first} is {when} UTC: convert them to dates first, e.g. in Excel "
-                f"=A2/{per_day}+DATE(1970,1,1) formatted as a date)")  # fmt: skip
-    if not len(texts) or not all(_SERIAL.fullmatch(str(t)) for t in texts):
-        return ""
-    first = str(texts[0])
-    day = (np.datetime64("1899-12-30") + np.timedelta64(int(float(first)), "D")).astype(str)
-    return (f" (Excel's date numbers? {first} is {day} in Excel: format the column as dates in Excel before saving "
-            "the CSV file, or export it again from the source system)")  # fmt: skip
 
 
 def _numeric_dates(
@@ -392,7 +140,7 @@ def _numeric_dates(
         out = pd.to_datetime(text, format="%Y%m%d", errors="coerce").to_numpy().astype("datetime64[us]")
         return out, np.isnat(out), "numbers that are not YYYYMMDD dates"
     if date_format is not None and whole.all():  # 202601 typed as a number, read with --date-format '%Y%m'
-        out = _apply(np.array([str(int(n)) for n in numbers], dtype=object), date_format, None)
+        out = apply_format(np.array([str(int(n)) for n in numbers], dtype=object), date_format, None)
         return out, np.isnat(out), f"numbers that do not match the date format {date_format!r}"
     hint = number_month_hint(numbers)
     if hint:
@@ -447,10 +195,10 @@ def parse_dates(
         values = series.dt.tz_localize(None).to_numpy().astype("datetime64[us]")
     elif pd.api.types.is_datetime64_dtype(dtype):
         values = series.to_numpy().astype("datetime64[us]")
-        zone = _column_zone(column, options, source)  # 'Created (UTC)', 'Started At (PST)' (reading.zone_names)
-        if zone is not None and _has_time(values).any():  # timestamps of the zone the name says
-            values = _from_zone(values, zone, str(options.timezone))
-        elif options.timezone is not None and _has_time(values).any():  # none converted (reading.naive_times)
+        zone = converted_zone(column, options.timezone, source)  # 'Created (UTC)', 'Started At (PST)' (.zone_names)
+        if zone is not None and has_time(values).any():  # timestamps of the zone the name says
+            values = from_zone(values, zone, str(options.timezone))
+        elif options.timezone is not None and has_time(values).any():  # none converted (reading.naive_times)
             note(unconverted_note(source, column, options.timezone))
     elif pd.api.types.is_bool_dtype(dtype):
         raise bad_rows(source, column, "TRUE/FALSE where dates belong", np.arange(len(series)), raw)
@@ -513,7 +261,7 @@ def _parse_mixed(
     bad = np.zeros(len(uniques), dtype=bool)
     why = ""
     kinds = np.array([_kind(v) for v in uniques], dtype=object)
-    zone = _column_zone(column, options, source)  # times without an offset are of the zone the name says (UTC)
+    zone = converted_zone(column, options.timezone, source)  # times without an offset: of the zone the name says
     utc = zone is not None
     if (kinds == "bool").any():
         bad |= kinds == "bool"
@@ -550,8 +298,8 @@ def _parse_mixed(
             named = np.full(len(plain), "", dtype=object)  # zones' names: 'Europe/Berlin' (reading.zones)
             try:
                 try:
-                    out[filled], day_first = _parse_texts(plain, options, source, column)
-                except _Unread:  # 'PST', 'CET' (reading.zones): looked for only where the texts do not read
+                    out[filled], day_first = parse_texts(plain, options, source, column)
+                except Unread:  # 'PST', 'CET' (reading.zones): looked for only where the texts do not read
                     # and Google Forms' 'GMT+1', an offset east of UTC (reading.gmt_offsets)
                     plain, named = split_named_zones(plain)  # 'America/Los_Angeles' (PayPal's TimeZone)
                     plain, minutes, zones = split_zones(gmt_offsets(plain))
@@ -562,26 +310,26 @@ def _parse_mixed(
                     unsure = np.isin(zones, list(AMBIGUOUS)) & (options.timezone is not None)
                     if unsure.any():
                         zone = zones[unsure][0]
-                        raise _Unread(unsure, _AMBIGUOUS_ZONE.format(zone=zone, zones=AMBIGUOUS[zone])) from None
-                    out[filled], day_first = _parse_texts(plain, options, source, column)
-            except _Unread as unread:
+                        raise Unread(unsure, _AMBIGUOUS_ZONE.format(zone=zone, zones=AMBIGUOUS[zone])) from None
+                    out[filled], day_first = parse_texts(plain, options, source, column)
+            except Unread as unread:
                 bad[filled[unread.mask]] = True
                 why = unread.why
             else:
                 if zoned.any() and options.timezone is not None:  # wall times of their zone, converted
-                    shift = zoned & np.array([not _OFFSET.search(t) for t in plain], dtype=bool)  # an offset decides
+                    shift = zoned & np.array([not OFFSET.search(t) for t in plain], dtype=bool)  # an offset decides
                     by_name = shift & (named != "")  # 'Europe/Berlin': its offset on that date
                     if by_name.any():
                         out[filled[by_name]] = from_named_zones(out[filled[by_name]], named[by_name], options.timezone)
                     shift &= ~by_name
                     if shift.any():
                         wall = out[filled[shift]] - (minutes[shift] * 60_000_000).astype("timedelta64[us]")
-                        out[filled[shift]] = _from_utc(wall, str(options.timezone))
+                        out[filled[shift]] = from_utc(wall, str(options.timezone))
                 if utc:  # times of day written without an offset, in a column that says UTC
-                    naive = np.array([":" in t and not _OFFSET.search(t) and not re.search(r"(?i)(utc|gmt)$", t)
+                    naive = np.array([":" in t and not OFFSET.search(t) and not re.search(r"(?i)(utc|gmt)$", t)
                                       for t in plain], dtype=bool) & ~zoned  # fmt: skip
                     if naive.any():
-                        out[filled[naive]] = _from_zone(out[filled[naive]], zone, str(options.timezone))
+                        out[filled[naive]] = from_zone(out[filled[naive]], zone, str(options.timezone))
                 _refuse_swapped_cells(uniques, kinds, codes, day_first, plain, source, column, series)
     if (kinds == "other").any() and not bad.any():
         bad |= kinds == "other"

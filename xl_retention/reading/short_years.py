@@ -103,8 +103,9 @@ _TIME_START = re.compile(r"[ T]*%[HIp]")
 
 
 def with_date_part(fmt: str) -> str:
-    """A ``--date-format`` with a time of day as the internal "day || day and time" pair (:func:`~.dates._apply`):
-    values written without a time are read as their day. A format without a time, or a pair, as it is.
+    """A ``--date-format`` with a time of day as the internal "day || day and time" pair
+    (:func:`~.text_dates.apply_format`): values written without a time are read as their day. A format without a
+    time, or a pair, as it is.
 
     >>> with_date_part("%m/%d/%y %H:%M:%S"), with_date_part("%d.%m.%Y"), with_date_part("%H:%M")
     ('%m/%d/%y||%m/%d/%y %H:%M:%S', '%d.%m.%Y', '%H:%M')

@@ -6,7 +6,8 @@ says its zone (:func:`column_zone`): then it is a time of that zone, converted. 
 after them (``UTC-08:00``, ``GMT+5:30``, east of UTC as ISO 8601's) that offset; a zone's IANA name in brackets its
 zone (its offset on each date); an abbreviation of one meaning (:data:`~.zones.OFFSETS`: ``PST`` -8, ``CET`` +1) in
 brackets or as the name's last word its offset. An abbreviation of several zones (``IST``: India, Ireland or
-Israel) is refused where ``--timezone`` is given, naming the column (:func:`ambiguous_zone`).
+Israel) is refused where ``--timezone`` is given, naming the column (:func:`ambiguous_zone`, :func:`converted_zone`).
+The times are converted by :func:`from_zone` (:func:`from_utc` for UTC) to ``--timezone``'s wall times.
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ import re
 import zoneinfo
 from typing import Any
 
-__all__ = ["ambiguous_zone", "column_zone"]
+import numpy as np
+import pandas as pd
+
+from .errors import DataError
+
+__all__ = ["ambiguous_zone", "column_zone", "converted_zone", "from_utc", "from_zone", "has_time", "says_utc"]
 
 #: UTC or GMT and an offset: "UTC-08:00", "GMT+5:30", "GMT-8", "UTC+9".
 _OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?(?!\d)", re.IGNORECASE)
@@ -81,3 +87,56 @@ def ambiguous_zone(zone: Any) -> str | None:
     from .zones import AMBIGUOUS
 
     return AMBIGUOUS.get(zone) if isinstance(zone, str) else None
+
+
+def says_utc(column: Any) -> bool:
+    """Whether a column's name says its times are UTC ("Created (UTC)", ``created_utc``, "Date (GMT)").
+
+    >>> says_utc("Created (UTC)"), says_utc("Submit Date (UTC)"), says_utc("created_at")
+    (True, True, False)
+    """
+    return bool({"utc", "gmt"} & set(re.split(r"[^a-z0-9]+", str(column).lower())))
+
+
+def has_time(values: np.ndarray) -> np.ndarray:
+    """Whether each datetime64 value has a time of day (not midnight)."""
+    return ~np.isnat(values) & (values != values.astype("datetime64[D]"))
+
+
+def from_utc(values: np.ndarray, timezone: str) -> np.ndarray:
+    """Naive UTC wall times as naive wall times of ``timezone``."""
+    index = pd.DatetimeIndex(values).tz_localize("UTC").tz_convert(timezone).tz_localize(None)
+    return index.to_numpy().astype("datetime64[us]")
+
+
+def from_zone(values: np.ndarray, zone: Any, timezone: str) -> np.ndarray:
+    """Naive wall times of ``zone`` (a column's, :func:`column_zone`) as naive wall times of
+    ``timezone``; a time a change to summer time skips moves forward, one the change back repeats is summer time."""
+    if zone == "UTC":
+        return from_utc(values, timezone)
+    index = pd.DatetimeIndex(values).tz_localize(
+        zone, ambiguous=np.ones(len(values), dtype=bool), nonexistent="shift_forward"
+    )
+    return index.tz_convert(timezone).tz_localize(None).to_numpy().astype("datetime64[us]")
+
+
+def converted_zone(column: str, timezone: str | None, source: str) -> Any:
+    """The zone the column's name says (:func:`column_zone`) where ``timezone`` (``--timezone``) converts, else None;
+    :class:`~.errors.DataError` for an abbreviation of several zones ('Paid (IST)').
+
+    >>> str(converted_zone("Created (UTC-08:00)", "Europe/Paris", "s.csv")), converted_zone("Created", "UTC", "s.csv")
+    ('UTC-08:00', None)
+    """
+    if timezone is None:
+        return None
+    zone = column_zone(column)
+    zones = ambiguous_zone(zone)
+    if zones is not None:
+        raise DataError(
+            f"{source}, column {column!r}: its name says the times are {zone}, an abbreviation of several zones "
+            f"({zones}), so --timezone cannot convert them: name the zone in the header ('Created (Asia/Kolkata)', "
+            "'Created (UTC+05:30)'), or import without --timezone (a timestamp's month is then its date as written)",
+            source=source,
+            column=column,
+        )
+    return zone
