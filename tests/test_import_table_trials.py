@@ -10,25 +10,19 @@ from __future__ import annotations
 
 import duckdb
 import pytest
+from test_import_trial_statuses import COLUMNS, HEADER, TODAY
+from test_import_trial_statuses import ROWS as PAYING
 
-from xl_retention.reading import DataError, ReadOptions
+from xl_retention.reading import DataError
 from xl_retention.reading.notes import collected
 from xl_retention.workbook.importer import load_tables
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-HEADER = (
-    "id,Customer ID,Plan,Quantity,Currency,Interval,Amount,Status,Start Date (UTC),Trial End (UTC),Ended At (UTC)\n"
-)
-ROWS = (
-    "sub_1,cus_A1,Pro,1,usd,month,49.00,active,2026-08-03 10:00,,\n"
-    "sub_2,cus_B2,Pro,1,usd,month,49.00,active,2026-09-10 09:00,2026-09-24 09:00,\n"
-    "sub_3,cus_C3,Basic,1,usd,month,19.00,canceled,2026-08-15 12:00,,2026-10-15 12:00\n"
+ROWS = PAYING + (  # the file test's Stripe export, and rows in their trial
     "sub_4,cus_D4,Pro,1,usd,month,49.00,trialing,2026-11-15 16:00,2026-12-09 16:00,\n"  # pays from 9 December
     "sub_5,cus_E5,Pro,1,usd,month,49.00,incomplete_expired,2026-09-05 10:00,,2026-09-06 10:00\n"  # never paid
 )
-COLUMNS = {"start": "Start Date (UTC)", "end": "Ended At (UTC)"}
-TODAY = ReadOptions(today="2026-11-20")
 EXPECTED = {"2026-08": (2, 68.0), "2026-09": (3, 117.0), "2026-10": (2, 98.0), "2026-11": (2, 98.0)}
 
 
