@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
+from typed_tracker import recalculated
 
 from xl_retention import cli
-from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
 from xl_retention.workbook.dashboard_upgrade import EARLIER, SHOP_EARLIER
 
@@ -23,14 +23,7 @@ JAN, FEB = dt.datetime(2026, 1, 1), dt.datetime(2026, 2, 1)
 
 def dashboard(path, **typed: dict[str, object]):
     """The Dashboard's latest figures (A4:C9, E4:G6) of a 3-month tracker with ``typed`` cells, recalculated."""
-    wb = openpyxl.load_workbook(path)
-    for sheet, cells in typed.items():
-        for ref, value in cells.items():
-            wb[sheet.replace("_", " ")][ref] = value
-    wb.save(path)
-    report = recalc_file(path, path, engine="embedded", in_place=True)
-    assert report.status == "ok", report.message
-    ws = openpyxl.load_workbook(path, data_only=True)["Dashboard"]
+    ws = recalculated(path, {sheet.replace("_", " "): cells for sheet, cells in typed.items()})["Dashboard"]
     return {ws[f"{a}{r}"].value: (ws[f"{b}{r}"].value, ws[f"{c}{r}"].value) for a, b, c in ("ABC", "EFG")
             for r in range(4, 10) if ws[f"{a}{r}"].value}  # fmt: skip
 

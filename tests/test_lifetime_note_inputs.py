@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from typed_tracker import recalculated
 
-from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
 
 DISCOUNT = "No value: the discount rate (B6) is a monthly rate from 0 to 1 (1% or 0.01, not 1 or 10)."
@@ -34,15 +34,8 @@ MARGIN = "No value: the gross margin (B4) is a share from 0 to 1 (80% or 0.8, no
 )  # fmt: skip
 def test_the_note_names_the_input_out_of_its_range(tmp_path, typed, note):
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Lifetime value"]
-    ws["B3"], ws["B4"], ws["B5"], ws["B6"] = 100, 0.8, 0.05, 0.01  # ARPA and churn typed over their defaults
-    for ref, value in typed.items():
-        ws[ref] = value
-    wb.save(path)
-    report = recalc_file(path, path, engine="embedded", in_place=True)
-    assert report.status == "ok", report.message
-    ws = openpyxl.load_workbook(path, data_only=True)["Lifetime value"]
+    inputs = {"B3": 100, "B4": 0.8, "B5": 0.05, "B6": 0.01, **typed}  # ARPA and churn typed over their defaults
+    ws = recalculated(path, {"Lifetime value": inputs})["Lifetime value"]
     if note is None:
         assert ws["B8"].value == pytest.approx(100 * 0.8 * 1.01 / 0.06) and ws["C8"].value is None
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from typed_tracker import recalculated
 
 from xl_retention import cli
 from xl_retention.recalculation import recalc_file
@@ -41,16 +42,9 @@ INFINITE = (
 )  # fmt: skip
 def test_the_sbg_lifetime_values_name_the_input_out_of_its_range(tmp_path, typed, b12, b13, c12, c13):
     path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
-    wb = openpyxl.load_workbook(path)
-    ws = wb["Lifetime value"]
     # the sBG fit typed over its formulas (alpha 0.8, beta 3), ARPA 100 and margin 80%: a margin of 80 a month
-    ws["B3"], ws["B4"], ws["B6"], ws["B9"], ws["B10"] = 100, 0.8, 0.01, 0.8, 3
-    for ref, value in typed.items():
-        ws[ref] = value
-    wb.save(path)
-    report = recalc_file(path, path, engine="embedded", in_place=True)
-    assert report.status == "ok", report.message
-    ws = openpyxl.load_workbook(path, data_only=True)["Lifetime value"]
+    inputs = {"B3": 100, "B4": 0.8, "B6": 0.01, "B9": 0.8, "B10": 3, **typed}
+    ws = recalculated(path, {"Lifetime value": inputs})["Lifetime value"]
     got = [ws[ref].value for ref in ("B12", "B13", "C12", "C13")]
     for value, want in zip(got[:2], (b12, b13), strict=True):
         assert value == (pytest.approx(want, rel=1e-6) if isinstance(want, float) else want)
