@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from earlier_forms import brought_up, import_into, letters, template_formula
+from typed_tracker import typed_over
 
 from xl_retention.recalculation import recalc_file
 from xl_retention.workbook import build_template
@@ -26,12 +27,7 @@ LOST_OUT_OF_0 = "lost_mrr (200) exceeds start_mrr (0): customers cannot lose mor
 
 
 def _recalc(tmp_path: Path, cells: dict[str, dict[str, object]]) -> tuple[openpyxl.Workbook, dict[str, str]]:
-    path = build_template(tmp_path / "t.xlsx", start="2025-01", months=3)
-    wb = openpyxl.load_workbook(path)
-    for sheet, values in cells.items():
-        for ref, value in values.items():
-            wb[sheet][ref] = value
-    wb.save(path)
+    path = typed_over(build_template(tmp_path / "t.xlsx", start="2025-01", months=3), cells)
     result = recalc_file(path, tmp_path / "out.xlsx", engine="embedded")
     return openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True), {e.address: e.reason for e in result.errors}
 

@@ -36,6 +36,7 @@ from xl_retention.workbook.sheets import COHORT_WIDTH, FIT_REASONS, PROJECTION_M
 sys.path.insert(0, str(Path(__file__).parent))
 import libreoffice  # noqa: E402  (the tests' LibreOffice harness)
 from cli_process import run
+from typed_tracker import typed_over
 
 needs_soffice = pytest.mark.skipif(libreoffice.soffice_path() is None, reason="LibreOffice (soffice) not installed")
 
@@ -144,12 +145,7 @@ def recalculated(
     tmp_path: Path, typed: dict[str, dict[str, object]]
 ) -> tuple[openpyxl.Workbook, subprocess.CompletedProcess[str]]:
     """A 12-month tracker with ``typed`` values ({sheet: {cell: value}}), recalculated; its stored values."""
-    tracker = build_template(tmp_path / "t.xlsx", start="2026-01", months=12)
-    wb = openpyxl.load_workbook(tracker)
-    for sheet, cells in typed.items():
-        for ref, value in cells.items():
-            wb[sheet][ref] = value
-    wb.save(tracker)
+    tracker = typed_over(build_template(tmp_path / "t.xlsx", start="2026-01", months=12), typed)
     result = run("recalc", tracker, "--in-place")
     return openpyxl.load_workbook(tracker, data_only=True), result
 
