@@ -46,6 +46,13 @@ def _package(path: Path, workbook: str, sheets: dict[str, str], rel: str = REL) 
     return path
 
 
+def _one_row(path: Path, cells: str) -> Path:
+    """A package of one sheet, S0, whose row 1 holds ``cells`` (the cells' XML)."""
+    sheet = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'
+    workbook = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}</workbook>'
+    return _package(path, workbook, {"worksheets/sheet1.xml": sheet})
+
+
 def _sheets(prefix: str = "", count: int = 1) -> str:
     p = f"{prefix}:" if prefix else ""
     return (
@@ -228,9 +235,7 @@ def test_a_function_given_a_function_as_a_value_keeps_excels_values(tmp_path: Pa
         '<c r="G1" t="str"><f t="array" ref="G1">_xlfn.GROUPBY(B1:B1,C1:C1,_xlfn.SUM)</f><v>North</v></c>'
         '<c r="H1"><f>C1*2</f><v>0</v></c>'
     )
-    sheet = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'
-    workbook = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}</workbook>'
-    source = _package(tmp_path / "groupby.xlsx", workbook, {"worksheets/sheet1.xml": sheet})
+    source = _one_row(tmp_path / "groupby.xlsx", cells)
     report = recalc_file(source, tmp_path / "out" / "groupby.xlsx")
     assert (report.status, report.errors) == ("ok", [])
     assert [(u.address, u.function, u.reason, u.kept) for u in report.unsupported] == [
@@ -391,9 +396,7 @@ def test_newer_error_values_stored_in_cells_do_not_refuse_the_workbook(tmp_path:
         '<c r="F1" t="e"><v>#GETTING_DATA</v></c>'
         '<c r="G1" t="b"><f>ISERROR(F1)</f><v>0</v></c>'
     )
-    sheet = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'
-    workbook = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}</workbook>'
-    source = _package(tmp_path / "new.xlsx", workbook, {"worksheets/sheet1.xml": sheet})
+    source = _one_row(tmp_path / "new.xlsx", cells)
     report = recalc_file(source, tmp_path / "out" / "new.xlsx")
     assert report.status == "ok", report.message
     values = compute(source).values["S0"]
@@ -413,9 +416,7 @@ def test_office_js_calls_of_our_functions_are_ours_and_other_custom_functions_ke
         '<c r="C1"><f>A1*100</f><v>0</v></c>'
         '<c r="D1"><f>_xldudf_CONTOSO_ADD(1,2)</f><v>3</v></c>'
     )
-    sheet = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'
-    workbook = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}</workbook>'
-    source = _package(tmp_path / "lite.xlsx", workbook, {"worksheets/sheet1.xml": sheet})
+    source = _one_row(tmp_path / "lite.xlsx", cells)
     report = recalc_file(source, tmp_path / "out" / "lite.xlsx")
     assert (report.status, report.errors) == ("ok", [])
     assert [(u.address, u.kept) for u in report.unsupported] == [("S0!D1", True)]
@@ -438,9 +439,7 @@ def test_a_users_own_office_js_function_ending_with_one_of_our_names_keeps_excel
         '<c r="I1"><f>G1*100</f><v>99</v></c>'
         '<c r="J1" t="str"><f>"see _xldudf_XLWINGS_CRR(1,2,3)"&amp;_xldudf_XLWINGS_CRR(D1,C1,B1)</f><v>x</v></c>'
     )
-    sheet = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'
-    workbook = f'<workbook xmlns="{MAIN}" xmlns:r="{REL}">{_sheets()}</workbook>'
-    source = _package(tmp_path / "lite.xlsx", workbook, {"worksheets/sheet1.xml": sheet})
+    source = _one_row(tmp_path / "lite.xlsx", cells)
     report = recalc_file(source, tmp_path / "out" / "lite.xlsx")
     assert report.status == "ok", report.message
     assert [(u.address, u.kept) for u in report.unsupported] == [("S0!G1", True), ("S0!H1", True)]
