@@ -46,7 +46,7 @@ from .engine_results import (
     fit_arrays,
     read_values,
 )
-from .excel_functions._core import CARRIED
+from .excel_functions._core import CARRIED, quiet_numpy
 from .excel_functions.complex_texts import complex_texts
 from .excel_functions.final_operations import may_end_in_sum, rewrite_final
 from .excel_functions.formula_facts import formula_facts
@@ -115,6 +115,7 @@ def _paused_gc(function):
 
 
 @_paused_gc
+@quiet_numpy  # numpy's warnings off once, not in each call of our functions (excel_functions._core)
 @excel_arithmetic
 def compute(path: str | Path, stored_current: bool = True, workbook_path: str | Path | None = None) -> Computed:
     """Every formula cell's computed value, ``values[sheet]["F3"]``, with what the engine could not compute.
