@@ -242,7 +242,7 @@ def test_subtotal_over_names_whole_columns_and_computed_references_with_rows_fil
 
 def test_an_error_of_an_xl_retention_function_carries_its_reason(tmp_path: Path) -> None:
     # the engine keeps only the code; the cell is evaluated again to name why (the recalc report's reason)
-    cells = {"A1": 75, "B1": 75, "C1": 0, "D1": "=CRR(A1,B1,C1)", "E1": "=CRR(A1,B1,C1)*100", "F1": "=1/0"}
+    cells = {"A1": 535, "B1": 75, "C1": 0, "D1": "=CRR(A1,B1,C1)", "E1": "=CRR(A1,B1,C1)*100", "F1": "=1/0"}
     cells.update({"A2": 1, "B2": 2, "C2": 1, "D2": "=CRR(A2,B2,C2)", "G1": "=E1/2", "H1": "=G1+F1"})
     computed = embedded.compute(book(tmp_path, cells))
     got = {ref: (v.code, v.message) for ref, v in computed.values["S"].items()}
@@ -267,7 +267,7 @@ def test_a_reason_follows_a_name_of_one_cell(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "S"
-    ws["A1"], ws["B1"], ws["C1"], ws["D1"] = 75, 75, 0, "=CRR(A1,B1,C1)"
+    ws["A1"], ws["B1"], ws["C1"], ws["D1"] = 535, 75, 0, "=CRR(A1,B1,C1)"
     other = wb.create_sheet("Other sheet")
     other["A1"], other["A2"], other["A3"] = "=Alpha", "=Alpha*2", "=Local+1"
     wb.defined_names["Alpha"] = DefinedName("Alpha", attr_text="'S'!$D$1")

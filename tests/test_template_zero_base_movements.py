@@ -2,8 +2,9 @@
 
 Revenue's first month typed as MRR at start 0, new 400, churned 200 ended at 200 with every rate blank (a base of 0:
 no rate) and nothing listed by recalc, where a start of 100 gives #NUM! in the rates naming lost MRR above the start.
-Now the rates are called there too and give #NUM! naming the figures: lost MRR (or expansion MRR) out of an MRR at
-start of 0, customers at end other than those gained out of 0 customers at start, returning buyers out of 0 buyers.
+Now the rates are called there too and give #DIV/0! naming the base of 0 (the contract's zero denominator, checked
+before the impossible combination): lost MRR (or expansion MRR) out of an MRR at start of 0, customers at end other
+than those gained out of 0 customers at start, returning buyers out of 0 buyers.
 A month of a base of 0 with nothing it cannot have stays blank. ``import --into`` brings the earlier rates up.
 
 Every workbook is made by build_template in tmp_path; inputs are written by the test.
@@ -23,7 +24,7 @@ from xl_retention.workbook import build_template
 from xl_retention.workbook.monthly import BLANK_AT_ZERO, CUSTOMERS, PURCHASES, REVENUE
 from xl_retention.workbook.template import render_formula
 
-LOST_OUT_OF_0 = "lost_mrr (200) exceeds start_mrr (0): customers cannot lose more MRR than they started with (#NUM!)"
+NO_START_MRR = "start_mrr is 0 (no MRR at the start): the ratio is undefined (#DIV/0!)"
 
 
 def _recalc(tmp_path: Path, cells: dict[str, dict[str, object]]) -> tuple[openpyxl.Workbook, dict[str, str]]:
@@ -36,29 +37,26 @@ def _row(ws: openpyxl.worksheet.worksheet.Worksheet, row: int, columns: str) -> 
     return [ws[f"{c}{row}"].value for c in columns]
 
 
-def test_churn_out_of_a_typed_start_of_0_is_num_named(tmp_path: Path) -> None:
+def test_churn_out_of_a_typed_start_of_0_is_div0_named(tmp_path: Path) -> None:
     out, reasons = _recalc(tmp_path, {"Revenue": {"B2": 0, "C2": 400, "G2": 200}})
     # MRR at end, net churn, gross churn, NRR, GRR, quick ratio: as a start of 100 with 200 churned gives them
-    assert _row(out["Revenue"], 2, "HKLMNO") == [200, "#NUM!", "#NUM!", "#NUM!", "#NUM!", 2]
-    assert reasons["Revenue!N2"] == "GRR: " + LOST_OUT_OF_0
-    assert reasons["Revenue!K2"] == "NET_REVENUE_CHURN: " + LOST_OUT_OF_0
+    assert _row(out["Revenue"], 2, "HKLMNO") == [200, "#DIV/0!", "#DIV/0!", "#DIV/0!", "#DIV/0!", 2]
+    assert reasons["Revenue!N2"] == "GRR: " + NO_START_MRR
+    assert reasons["Revenue!K2"] == "NET_REVENUE_CHURN: " + NO_START_MRR
 
 
-def test_a_later_month_starting_from_0_with_churn_is_num_too(tmp_path: Path) -> None:
+def test_a_later_month_starting_from_0_with_churn_is_div0_too(tmp_path: Path) -> None:
     # January loses its whole MRR of 100 (ends at 0, its GRR 0%); February starts from that 0 and churns 30
     out, reasons = _recalc(tmp_path, {"Revenue": {"B2": 100, "G2": 100, "C3": 50, "G3": 30}})
     assert _row(out["Revenue"], 2, "BHN") == [100, 0, 0]
-    assert _row(out["Revenue"], 3, "BHKLMN") == [0, 20, "#NUM!", "#NUM!", "#NUM!", "#NUM!"]
-    assert reasons["Revenue!M3"] == "NRR: lost_mrr (30) exceeds start_mrr (0): customers cannot lose more MRR than " \
-        "they started with (#NUM!)"  # fmt: skip
+    assert _row(out["Revenue"], 3, "BHKLMN") == [0, 20, "#DIV/0!", "#DIV/0!", "#DIV/0!", "#DIV/0!"]
+    assert reasons["Revenue!M3"] == "NRR: " + NO_START_MRR
 
 
-def test_expansion_out_of_a_start_of_0_is_num_in_the_net_rates(tmp_path: Path) -> None:
+def test_expansion_out_of_a_start_of_0_is_div0_in_the_net_rates(tmp_path: Path) -> None:
     out, reasons = _recalc(tmp_path, {"Revenue": {"B2": 0, "C2": 400, "D2": 100}})
-    assert _row(out["Revenue"], 2, "HKLMN") == [500, "#NUM!", None, "#NUM!", None]  # no lost MRR: gross blank
-    assert reasons["Revenue!M2"] == (
-        "NRR: expansion_mrr (100) with a start_mrr of 0: customers cannot expand an MRR they did not have (#NUM!)"
-    )
+    assert _row(out["Revenue"], 2, "HKLMN") == [500, "#DIV/0!", None, "#DIV/0!", None]  # no lost MRR: gross blank
+    assert reasons["Revenue!M2"] == "NRR: " + NO_START_MRR
 
 
 def test_a_start_of_0_with_new_mrr_alone_stays_blank(tmp_path: Path) -> None:
@@ -68,20 +66,25 @@ def test_a_start_of_0_with_new_mrr_alone_stays_blank(tmp_path: Path) -> None:
     assert not [a for a in reasons if a.endswith("2") and a.split("!")[0] in ("Revenue", "Customers")]
 
 
-@pytest.mark.parametrize(("end", "words"), [(2, "is below customers_gained (4)"), (6, "exceeds customers_start")])
-def test_customers_lost_or_more_than_gained_out_of_0_is_num_in_the_rates(tmp_path: Path, end: int, words: str) -> None:
+@pytest.mark.parametrize("end", [2, 6])
+def test_customers_lost_or_more_than_gained_out_of_0_is_div0_in_the_rates(tmp_path: Path, end: int) -> None:
     out, reasons = _recalc(tmp_path, {"Customers": {"B2": 0, "C2": 4, "D2": end}})
-    assert _row(out["Customers"], 2, "EFG") == ["#NUM!"] * 3
-    assert reasons["Customers!F2"].startswith(f"CRR: customers_end ({end}) ")
-    assert words in reasons["Customers!G2"]
+    # customers lost: CUSTOMERS_LOST has no denominator, its #NUM! names the figures; the rates name the base of 0
+    assert _row(out["Customers"], 2, "EFG") == ["#NUM!", "#DIV/0!", "#DIV/0!"]
+    assert reasons["Customers!E2"].startswith(f"CUSTOMERS_LOST: customers_end ({end}) ")
+    assert (
+        reasons["Customers!F2"]
+        == "CRR: customers_start is 0 (no customers at the start): the ratio is undefined (#DIV/0!)"
+    )
 
 
-def test_returning_buyers_and_visitors_out_of_0_are_num(tmp_path: Path) -> None:
+def test_returning_buyers_and_visitors_out_of_0_are_div0(tmp_path: Path) -> None:
     values = {"B2": 0, "C2": 3, "D2": 2, "G2": 0, "H2": 5}  # 0 buyers, 3 returning, 2 repeat; 0 visitors, 5 returning
     out, reasons = _recalc(tmp_path, {"Purchases and visits": values})
-    assert _row(out["Purchases and visits"], 2, "EFI") == ["#NUM!"] * 3
-    assert reasons["Purchases and visits!E2"] == "RETURNING_CUSTOMER_RATE: returning (3) exceeds total (0) (#NUM!)"
-    assert reasons["Purchases and visits!I2"] == "RETURNING_VISITOR_RATE: returning (5) exceeds total (0) (#NUM!)"
+    assert _row(out["Purchases and visits"], 2, "EFI") == ["#DIV/0!"] * 3
+    assert reasons["Purchases and visits!E2"] == (
+        "RETURNING_CUSTOMER_RATE: total is 0 (no customers who bought): the ratio is undefined (#DIV/0!)"
+    )
 
 
 def test_import_brings_the_rates_blank_at_any_base_of_0_up(tmp_path: Path) -> None:

@@ -61,8 +61,8 @@ def crr(customers_end: ArrayLike, customers_gained: ArrayLike, customers_start: 
     0.92
     """
     x = _customer_flow(customers_end, customers_gained, customers_start)
-    _check_flow_consistent(x)  # before the zero start: customers lost out of none is the error, not the ratio
     x.check_nonzero("customers_start", " (no customers at the start)")
+    _check_flow_consistent(x)
     return x.wrap(x.ratio(x["customers_end"] - x["customers_gained"], "customers_start"))
 
 
@@ -73,8 +73,8 @@ def churn_rate(customers_end: ArrayLike, customers_gained: ArrayLike, customers_
     0.08
     """
     x = _customer_flow(customers_end, customers_gained, customers_start)
-    _check_flow_consistent(x)  # before the zero start: customers lost out of none is the error, not the ratio
     x.check_nonzero("customers_start", " (no customers at the start)")
+    _check_flow_consistent(x)
     e, n, s = x["customers_end"], x["customers_gained"], x["customers_start"]
     return x.wrap(x.ratio(s + n - e, "customers_start"))
 
@@ -95,7 +95,7 @@ def customers_lost(customers_end: ArrayLike, customers_gained: ArrayLike, custom
 def _revenue(lost_mrr: ArrayLike, start_mrr: ArrayLike, **others: ArrayLike) -> Inputs:
     x = Inputs(lost_mrr=lost_mrr, start_mrr=start_mrr, **others)
     x.check_range("lost_mrr", "start_mrr", *others, what=AMOUNT)
-    # an impossible combination before the zero start (an MRR of 0 that lost or expanded is the error, not the ratio)
+    x.check_nonzero("start_mrr", " (no MRR at the start)")
     x.fail_where(
         x["lost_mrr"] > x["start_mrr"],
         OutOfRangeError,
@@ -103,14 +103,6 @@ def _revenue(lost_mrr: ArrayLike, start_mrr: ArrayLike, **others: ArrayLike) -> 
         "customers cannot lose more MRR than they started with",
         "lost_mrr",
     )
-    if "expansion_mrr" in others:
-        x.fail_where(
-            (x["start_mrr"] == 0) & (x["expansion_mrr"] > 0),
-            OutOfRangeError,
-            "expansion_mrr ({expansion_mrr:g}) with a start_mrr of 0: customers cannot expand an MRR they did not have",
-            "expansion_mrr",
-        )
-    x.check_nonzero("start_mrr", " (no MRR at the start)")
     return x
 
 
@@ -173,13 +165,13 @@ def quick_ratio(new_mrr: ArrayLike, expansion_mrr: ArrayLike, lost_mrr: ArrayLik
 def _share(returning: ArrayLike, total: ArrayLike, of: str) -> Any:
     x = Inputs(returning=returning, total=total)
     x.check_range("returning", "total", what=COUNT)
-    x.fail_where(  # before the zero total: returning out of none is the error, not the ratio
+    x.check_nonzero("total", f" (no {of})")
+    x.fail_where(
         x["returning"] > x["total"],
         OutOfRangeError,
         "returning ({returning:g}) exceeds total ({total:g})",
         "returning",
     )
-    x.check_nonzero("total", f" (no {of})")
     return x.wrap(x.ratio(x["returning"], "total"))
 
 

@@ -126,7 +126,7 @@ EXPANSION = 'IF({expansion}="",0,{expansion}+0)'
 # MRR at end (the functions refused it: "start_mrr must be a number, got ' 1000 '"); a blank stays blank (the
 # contract's #VALUE!), a text that is no number is given as it is (the functions name it).
 START = 'IF({start}="","",IFERROR({start}+0,{start}))'
-# What a month whose base is 0 cannot have (its rate is then called, #NUM! naming the figures, not left blank):
+# What a month whose base is 0 cannot have (its rate is then called, #DIV/0! naming the base, not left blank):
 # customers at end other than those gained (lost out of none, or more than gained); lost MRR (contraction +
 # churned), or with the net rates expansion MRR, out of an MRR at start of 0.
 _CUSTOMERS_MOVED = "{end}+0<>{gained}+0"
@@ -149,8 +149,8 @@ def _metric(call: str, base: str | None = None, moved: str | None = None) -> str
     blank itself instead of #NAME?. A base of 0 is a month with nothing to take a rate of: the
     function would give ``#DIV/0!``; the workbook and ``import --to-csv`` both leave it blank
     (docs/metrics.md). With ``moved`` (a condition: the month has what a base of 0 cannot have, e.g. churned MRR
-    out of an MRR at start of 0), such a month is not blank: the function is called and gives ``#NUM!`` naming the
-    figures, as it does where they exceed a base above 0 (a blank there hid the impossible month).
+    out of an MRR at start of 0), such a month is not blank: the function is called and gives ``#DIV/0!`` naming the
+    base of 0 (a blank there hid the impossible month; the figures above a base above 0 give ``#NUM!``).
     """
     keys = list(dict.fromkeys(re.findall(r"\{\w+\}", call)))
     blank = ",".join(k + '=""' for k in keys)
