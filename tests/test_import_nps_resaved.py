@@ -45,17 +45,14 @@ def test_the_same_survey_exported_again_is_imported_into_a_resaved_tracker(tmp_p
     assert openpyxl.load_workbook(book)["Customers"]["L1"].value == "My notes"
 
 
-def test_answers_moved_by_an_earlier_one_are_listed_as_replaced(tmp_path):
+def test_an_earlier_answer_found_since_keeps_the_answers_in_their_cells(tmp_path):
     book = _resaved_tracker(tmp_path)
     earlier = "date,score\n2026-01-02,5\n" + FIRST.split("\n", 1)[1]  # January's 3 are its last ones
     result = run("import", "--nps", write(tmp_path, "earlier.csv", earlier), "--into", book)
     assert result.returncode == 0, result.stderr
-    assert _scores(book)["B"] == [5, 10, 8]
-    assert (
-        "replaced 3 values already in those months (typed by hand or by an earlier import): 'NPS scores'!B2, "
-        "'NPS scores'!B3, 'NPS scores'!B4" in result.stdout
-    )
-    assert "'NPS scores'!C" not in result.stdout  # February's 9, 6 written again: not replaced
+    ws = openpyxl.load_workbook(book)["NPS scores"]  # the 3 kept in their cells, the new 5 below (H74: they moved
+    assert [ws[f"B{r}"].value for r in range(2, 7)] == [10, 8, 3, 5, None]  # down a row, listed as 3 replaced)
+    assert "replaced" not in result.stdout
 
 
 def test_another_survey_of_the_month_is_still_refused_in_a_resaved_tracker(tmp_path):

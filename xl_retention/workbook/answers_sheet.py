@@ -136,7 +136,7 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
                  source: str) -> None:  # fmt: skip
     """Each month's answers of ``scores`` down its column of the sheet ``answers`` (an answer already there and not
     in the file refuses: :func:`.kept_answers.refuse_dropped_answers`)."""
-    from .kept_answers import refuse_dropped_answers  # pandas: imported by the import, not by recalc's checks
+    from .kept_answers import place_answers, refuse_dropped_answers  # pandas: the import's, not recalc's checks
 
     sheet = plan.package.sheet(answers)
     for month, given in scores.items():
@@ -149,6 +149,12 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
                if re.fullmatch(letter + r"[0-9]+", ref) and ip.has_content(element)}  # fmt: skip
         there = [cell_number(element) for element in old.values()]  # another survey's answers are not dropped
         refuse_dropped_answers(month, answers, list(old), there, list(given), source)
+        refs = [f"{letter}{r}" for r in range(2, rows + 2)]
+        placed = place_answers(refs, dict(zip(old, there, strict=True)), list(given))
+        if placed is not None:  # each answer there kept in its cell (the file newest first): none replaced
+            for ref, score in placed.items():
+                plan.put(answers, ref, int(score), cell_number(old.get(ref)))
+            continue
         for r, score in enumerate(given, start=2):
             ref = f"{letter}{r}"
             was = cell_number(old.pop(ref, None))

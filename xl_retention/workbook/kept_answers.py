@@ -6,20 +6,60 @@ export in date order, or newest first), and loses answers when it is another sur
 answers after a web survey's 32: the month would hold 2) or a shorter export. The tracker keeps scores, not who
 answered or when, so an export again is told by the answers already there being its first or its last ones, in the
 file's order or reversed (an export newest first), or by the same answers in another order (a file sorted in Excel:
-nothing dropped); anything else is refused, naming the month, the cells, both counts and what to do.
+nothing dropped); anything else is refused, naming the month, the cells, both counts and what to do. Where every
+answer already there is among the file's, each stays in its cell and the file's others fill the free cells
+(:func:`place_answers`): the same survey exported newest first, or with answers given since, replaces no value.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
 from .inplace import LayoutError
 
-__all__ = ["refuse_dropped_answers"]
+__all__ = ["place_answers", "refuse_dropped_answers"]
+
+
+def _number(value: Any) -> Any:
+    """An answer as compared: a number as float (9 and 9.0 one answer), a blank None, anything else as it is."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+def place_answers(refs: Sequence[str], there: Mapping[str, Any], answers: Sequence[Any]) -> dict[str, Any] | None:
+    """The month's answer cells (``refs``, in row order) for ``answers`` (the file's, in its order): each answer
+    already there (``there``: cell -> value) kept in its cell, the file's other answers in the free cells from the
+    top, in the file's order; None where an answer there is not among the file's (replaced: written in the file's
+    order) or the cells are too few.
+
+    >>> place_answers(["D2", "D3", "D4"], {"D2": 9, "D3": 3}, [10, 3, 9])  # newest first, one answer since
+    {'D2': 9, 'D3': 3, 'D4': 10}
+    >>> place_answers(["D2", "D3"], {"D2": 9, "D3": 3}, [4, 3]) is None
+    True
+    """
+    left = Counter(_number(a) for a in answers)
+    for value in there.values():
+        if left[_number(value)] <= 0:
+            return None
+        left[_number(value)] -= 1
+    kept = Counter(_number(v) for v in there.values())
+    rest = []
+    for answer in answers:
+        if kept[_number(answer)] > 0:
+            kept[_number(answer)] -= 1
+        else:
+            rest.append(answer)
+    free = [ref for ref in refs if ref not in there]
+    if len(rest) > len(free):
+        return None
+    placed = {ref: value for ref, value in there.items()}
+    placed.update(zip(free, rest, strict=False))  # rest fits: fewer or as many
+    return {ref: placed[ref] for ref in refs if ref in placed}
 
 
 def _same(a: Sequence[Any], b: Sequence[Any]) -> bool:
@@ -47,7 +87,7 @@ import it, or clear D2:D3 first to replace them
     if not there:
         return
     new = [None if pd.isna(a) else float(a) for a in answers]
-    old = [float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in there]
+    old = [_number(v) for v in there]
     k = len(old)
     back = new[::-1]  # newest first (Delighted's, SurveyMonkey's lists), where the tracker's came oldest first
     if k <= len(new) and any(
