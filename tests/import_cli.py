@@ -25,3 +25,20 @@ def refusal(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     err = capsys.readouterr().err.strip()
     assert err.startswith(ERROR) and "\n" not in err
     return err[len(ERROR) :]
+
+
+def status_and_error(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str]:
+    """The CLI in process (any command): its exit status and its one-line error without the ``xl-retention: error:``
+    ('' when it succeeds); a failure must say one line, never a traceback."""
+    code = cli.main([str(a) for a in args])
+    err = capsys.readouterr().err
+    if code:
+        assert err.startswith(ERROR) and err.count("\n") == 1 and "Traceback" not in err, err
+    return code, err[len(ERROR) :].strip() if code else ""
+
+
+def status_and_output(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    """The CLI in process (any command): its exit status, stdout and stderr."""
+    status = cli.main([str(a) for a in args])
+    out = capsys.readouterr()
+    return status, out.out, out.err

@@ -7,17 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from import_cli import status_and_output as run
 
-from xl_retention import cli
 from xl_retention.reading import DataError
 from xl_retention.tables import monthly_movements
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    """The CLI in process: (exit status, stdout, stderr)."""
-    status = cli.main([str(a) for a in args])
-    out = capsys.readouterr()
-    return status, out.out, out.err
 
 
 def column(path: Path, name: str) -> list[tuple[str, str]]:

@@ -9,20 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from import_cli import status_and_error as run
 
-from xl_retention import cli
 from xl_retention.reading import DataError
-
-ERROR = "xl-retention: error: "
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str]:
-    """The CLI in process: (exit status, the one-line error or '')."""
-    code = cli.main([str(a) for a in args])
-    err = capsys.readouterr().err
-    if code:
-        assert err.startswith(ERROR) and err.count("\n") == 1 and "Traceback" not in err, err
-    return code, err[len(ERROR) :].strip() if code else ""
 
 
 def table(path: Path, name: str) -> dict[str, str]:

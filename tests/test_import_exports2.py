@@ -10,19 +10,7 @@ import shlex
 from pathlib import Path
 
 import pytest
-
-from xl_retention import cli
-
-ERROR = "xl-retention: error: "
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str]:
-    """The CLI in process: (exit status, the one-line error or '')."""
-    code = cli.main([str(a) for a in args])
-    err = capsys.readouterr().err
-    if code:
-        assert err.startswith(ERROR) and err.count("\n") == 1 and "Traceback" not in err, err
-    return code, err[len(ERROR) :].strip() if code else ""
+from import_cli import status_and_error as run
 
 
 def column(path: Path, name: str, table: str = "movements.csv") -> dict[str, str]:

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from import_cli import status_and_output as run
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from xl_retention import cli, rfm_summary
@@ -32,13 +33,6 @@ from xl_retention.reading import (
 from xl_retention.tables import order_tables, repeat_purchases, subscription_tables, survivors
 
 ROWS = "(counting the header as row 1)"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    """The CLI in process: (exit status, stdout, stderr)."""
-    status = cli.main([str(a) for a in args])
-    out = capsys.readouterr()
-    return status, out.out, out.err
 
 
 def table(path: Path) -> dict[str, dict[str, str]]:
