@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 from scipy.optimize import minimize
 from scipy.special import digamma
+from test_models import standard_errors as numeric_se
 
 import xl_retention as xr
 from xl_retention import models as m
@@ -42,23 +43,6 @@ def bdw_ll_direct(alpha: float, beta: float, c: float, cohorts: list[list[float]
             )
         total += counts[last] * log_s(alpha, beta, c, last)
     return total
-
-
-def numeric_se(loglik, params: np.ndarray, rel_step: float = 1e-4) -> np.ndarray:
-    k = params.size
-    steps = rel_step * params
-    hessian = np.empty((k, k))
-    for i in range(k):
-        for j in range(k):
-
-            def at(di: int, dj: int, i: int = i, j: int = j) -> float:
-                shifted = params.copy()
-                shifted[i] += di * steps[i]
-                shifted[j] += dj * steps[j]
-                return loglik(*shifted)
-
-            hessian[i, j] = (at(1, 1) - at(1, -1) - at(-1, 1) + at(-1, -1)) / (4 * steps[i] * steps[j])
-    return np.sqrt(np.diag(np.linalg.inv(-hessian)))
 
 
 # == BdW ==============================================================================

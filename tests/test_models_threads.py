@@ -14,6 +14,7 @@ import threading
 import numpy as np
 import pytest
 import scipy.optimize
+from test_models import simulate_bgnbd
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from xl_retention import models as m
@@ -49,15 +50,7 @@ def bgnbd_sample() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     rng = np.random.default_rng(7)
     n = 500
     age = rng.integers(189, 274, n).astype(float)
-    lam, p = rng.gamma(r, 1.0 / alpha, n), rng.beta(a, b, n)
-    x, tx, clock = np.zeros(n), np.zeros(n), np.zeros(n)
-    active = np.arange(n)
-    while active.size:
-        clock[active] += rng.exponential(1.0, active.size) / lam[active]
-        active = active[clock[active] <= age[active]]
-        x[active] += 1
-        tx[active] = clock[active]
-        active = active[rng.random(active.size) >= p[active]]
+    x, tx, age = simulate_bgnbd(n, r, alpha, a, b, age, rng)
     return x, np.floor(tx), age
 
 
