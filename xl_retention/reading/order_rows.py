@@ -139,7 +139,9 @@ def _once_per_order(
     column is named as an order's total (:data:`ORDER_TOTAL_NAMES`: "Order Total", exports of one row per item that
     repeat the order's columns, WooCommerce's and Magento's); summed, each order counted as many times as it has
     items. Where the name says nothing, such a file is refused naming the first such order (each item's amount, or
-    the order's total repeated?); where the orders' rows carry different amounts, they are items' amounts, summed.
+    the order's total repeated?); where the orders' rows carry different amounts, they are items' amounts, summed
+    (under a name that says the order's total, two totals of one order are refused: the order edited between two
+    exports appended).
     A bare 'Total' (:data:`_BARE_TOTALS`) says an item's line total as well as the order's: equal amounts on an
     order's rows (items at one price) are refused naming the column and the order; Shopify's 'Total', written on an
     order's first row only, never gets here (one amount per order). Orders with refund rows are left as they are."""
@@ -155,12 +157,25 @@ def _once_per_order(
     rows = present & several[codes]
     frame = pd.DataFrame({"order": codes[rows], "amount": amounts[rows]})
     spread = frame.groupby("order")["amount"].agg(["min", "max"])
-    if not np.allclose(spread["min"].to_numpy(), spread["max"].to_numpy(), rtol=0, atol=0.005):
-        return amounts  # items' amounts (some orders' rows differ): their sum is the order's
     column = names.get("amount", "amount")
-    if any(word in k for k in keys_of(column) for word in _ITEM_WORDS):
-        return amounts  # "Lineitem price", "Item Cost": items' amounts, whatever they are
+    itemized = any(word in k for k in keys_of(column) for word in _ITEM_WORDS)  # "Lineitem price", "Item Cost"
     said = {re.sub(r"_*\(.*\)$", "", k) for k in keys_of(column)} & ORDER_TOTAL_NAMES  # "Order Total (inc tax)"
+    differ = ~np.isclose(spread["min"].to_numpy(), spread["max"].to_numpy(), rtol=0, atol=0.005)
+    if differ.any() and said and not said <= _BARE_TOTALS and not itemized:  # one order, two totals: edited?
+        order = int(spread.index[np.flatnonzero(differ)[0]])
+        edited = np.flatnonzero(rows & (codes == order))
+        problem = (
+            f"rows of one order ({names.get('order_id', 'order_id')} {ids[edited[0]]!r}) with two different "
+            f"totals under {column!r}, the order's total (one per order: the order edited between two exports "
+            "appended? which total is current cannot be told, and adding them counts it twice): keep the row of the "
+            "latest export, or, if they are its items' amounts, map amount to the items' amount column (--columns "
+            "amount=NAME)"
+        )
+        raise bad_rows(source, column, problem, edited, shown())
+    if differ.any():
+        return amounts  # items' amounts (some orders' rows differ): their sum is the order's
+    if itemized:
+        return amounts  # "Lineitem price", "Item Cost": items' amounts, whatever they are
     first = int(np.flatnonzero(rows)[0])
     repeated = np.flatnonzero(rows & (codes == codes[first]))
     if said and said <= _BARE_TOTALS:

@@ -67,6 +67,7 @@ from .order_copies import check_order_copies
 from .order_discounts import after_discounts
 from .order_parents import customers_of_orders, orders_of_parents
 from .order_rows import _take, one_row_per_order, written_values
+from .orders_apart import check_orders_apart
 from .paid_dates import unpaid_by_paid_date
 from .refunded_amounts import refunded_column, refunded_columns, take_refunds
 from .sale_refunds import REFUND_STATUSES, signed_refunds, told_refunds
@@ -436,6 +437,7 @@ def orders_as_paid(
             said = says_refunded(df) & lines  # a refund line whose status says 'refunded': the refund was made
             cancelled = cancelled & ~said
             dropped |= lines & cancelled  # a refund line that failed, was voided or is pending: no refund, no cancel
+        check_orders_apart(df, typed, names, source, dropped)  # 100 and 20 on one order id, no item column
     if dropped.any():
         rows = np.flatnonzero(~dropped)
         one, kept = one_row_per_order({k: _take(v, rows) for k, v in typed.items()}, names, (cancelled | full)[rows],

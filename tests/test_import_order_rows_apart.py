@@ -1,0 +1,85 @@
+"""One order id on two rows with different amounts in an orders file without any item column: the order's items, or
+the order in two exports appended, edited between them? Rows apart in the file (another order's row between them)
+were added up silently (order 1001: 100 + 20); they are refused naming the order, the rows and the amount column.
+Rows next to each other (as an export writes an order's items) are still added up, now with a note saying so. An
+amount named as the ORDER's total ("order_total") with two values on one order's rows was added up too, and with it
+every other order's total repeated on its items' rows (320 for 100 or 120, and 50): refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from import_cli import refusal, run
+
+HEADER = "order_id,customer_id,date,amount\n"
+
+
+def _revenue(out: Path) -> list[str]:
+    return (out / "order_revenue_cohorts.csv").read_text().splitlines()[1:]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_an_order_on_rows_apart_with_other_amounts_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(HEADER + "1001,a,2024-01-05,100\n1002,b,2024-01-06,50\n1001,a,2024-01-05,20\n")
+    err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "orders.csv, column 'order_id': rows of one order (order_id '1001') with different amounts, apart in the "
+        "file (other orders' rows between them), and no item column: the order's items, or the order in two exports "
+        "appended, edited between them (added up, it would count twice)? which cannot be told from 'amount' alone; "
+        "keep the row of the latest export, or, if they are its items, keep the export's item column (sku, Item, "
+        "Product Name) in the file in rows 2, 4 (counting the header as row 1): '100', '20'"
+    )
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_an_order_on_rows_next_to_each_other_is_its_items_said_in_a_note(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(HEADER + "1001,a,2024-01-05,100\n1001,a,2024-01-05,20\n1002,b,2024-01-06,50\n")
+    capsys.readouterr()
+    out = run(tmp_path, "--orders", path, backend=backend)
+    assert _revenue(out) == ["2024-01,170.0"]
+    said = capsys.readouterr().out
+    assert (
+        "orders.csv, column 'order_id': rows of one order (order_id '1001') next to each other with different "
+        "amounts and no item column: read as the order's items, added up (120); if the order was exported twice, "
+        "edited between the two, keep the row of the latest export in rows 2, 3 (counting the header as row 1): "
+        "'100', '20'"
+    ) in said
+
+
+@pytest.mark.parametrize(
+    ("extra", "values"),
+    [
+        ("sku", ("X", "Z", "Y")),  # an item column: the rows are items wherever they are
+        ("payment_id", ("p1", "p2", "p3")),  # an id of each row's own: two payments of the order
+    ],
+)
+def test_rows_apart_told_apart_by_an_item_column_or_their_own_ids_add_up(
+    tmp_path: Path, extra: str, values: tuple[str, ...]
+) -> None:
+    path = tmp_path / "orders.csv"
+    rows = ("1001,a,2024-01-05,100", "1002,b,2024-01-06,50", "1001,a,2024-01-05,20")
+    path.write_text(f"{HEADER.strip()},{extra}\n" + "".join(f"{r},{v}\n" for r, v in zip(rows, values, strict=True)))
+    assert _revenue(run(tmp_path, "--orders", path)) == ["2024-01,170.0"]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_two_totals_of_one_order_under_an_order_total_are_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "order_id,customer_id,date,order_total,item_name\n"
+        "1001,a,2024-01-05,100,X\n1001,a,2024-01-05,120,Y\n1002,b,2024-01-06,50,X\n1002,b,2024-01-06,50,Y\n"
+    )
+    args = ("--columns", "amount=order_total", "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    err = refusal(capsys, "--orders", str(path), *args)
+    assert err == (
+        "orders.csv, column 'order_total': rows of one order (order_id '1001') with two different totals under "
+        "'order_total', the order's total (one per order: the order edited between two exports appended? which "
+        "total is current cannot be told, and adding them counts it twice): keep the row of the latest export, or, "
+        "if they are its items' amounts, map amount to the items' amount column (--columns amount=NAME) in rows 2, 3 "
+        "(counting the header as row 1): '100', '120'"
+    )
+    path.write_text(path.read_text().replace(",120,", ",100,"))  # one total per order: each counted once
+    assert _revenue(run(tmp_path, "--orders", path, "--columns", "amount=order_total")) == ["2024-01,150.0"]
