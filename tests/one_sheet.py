@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import openpyxl
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.formula import ArrayFormula
 
@@ -17,10 +18,12 @@ from xl_retention.recalculation import recalc_file
 SHEET1 = "xl/worksheets/sheet1.xml"
 
 
-def recalculated(tmp_path: Path, cells: dict[str, object]) -> dict[str, object]:
+def recalculated(tmp_path: Path, cells: dict[str, object], *, epoch_1904: bool = False) -> dict[str, object]:
     """The value of each of ``cells`` (sheet S: values and formulas) after the embedded engine recalculated them; the
-    file must come out with status ``ok``."""
+    file must come out with status ``ok``. ``epoch_1904``: the workbook counts its dates from 1904 (a Mac's)."""
     book = openpyxl.Workbook()
+    if epoch_1904:
+        book.epoch = CALENDAR_MAC_1904
     sheet = book.active
     sheet.title = "S"
     for ref, value in cells.items():

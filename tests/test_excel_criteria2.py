@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from one_sheet import recalculated
 
 from xl_retention.recalculation import recalc_file
 
@@ -194,12 +195,6 @@ def test_text_dates_in_a_1904_workbook_are_1904_serials(tmp_path: Path) -> None:
     # Excel reads a date typed as text in the workbook's own date system (DATEVALUE: "the serial number depends on the
     # workbook's date system"): on the 1904 system 2024-01-15 is 43844. Criteria and VALUE read it as the 1900
     # serial 45306: COUNTIF(A1,"2024-01-15") 0, SUMIFS(A1,A1,">=2024-01-01") 0, VALUE 45306 (H7 r01).
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904
-
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    book.epoch = CALENDAR_MAC_1904
     cells = {
         "A1": 43844,
         "B1": '=VALUE("2024-01-15")',
@@ -212,13 +207,8 @@ def test_text_dates_in_a_1904_workbook_are_1904_serials(tmp_path: Path) -> None:
         "B8": '=VALUE("12")',
         "B9": '=SUM("2024-01-15",1)',
     }
-    for ref, value in cells.items():
-        sheet[ref] = value
-    book.save(tmp_path / "book.xlsx")
-    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    assert [out[f"B{i}"].value for i in range(1, 10)] == [43844, 43844, 1, 43844, 43844, 1, 0, 12, 43845]
+    out = recalculated(tmp_path, cells, epoch_1904=True)
+    assert [out[f"B{i}"] for i in range(1, 10)] == [43844, 43844, 1, 43844, 43844, 1, 0, 12, 43845]
 
 
 def test_a_number_as_text_in_a_criterion_cell_and_in_xmatch(tmp_path: Path) -> None:

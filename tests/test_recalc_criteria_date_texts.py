@@ -10,24 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
-from xl_retention.recalculation import recalc_file
+from one_sheet import recalculated
 
 
 def _recalculated(tmp_path: Path, cells: dict[str, object], epoch_1904: bool = False) -> dict[str, object]:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "S"
-    if epoch_1904:
-        book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
-    for ref, value in cells.items():
-        sheet[ref] = value
-    book.save(tmp_path / "book.xlsx")
-    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    return {ref: out[ref].value for ref in cells if isinstance(cells[ref], str) and cells[ref].startswith("=")}
+    """The values of the formulas among ``cells`` (sheet S) after recalculation (status ok)."""
+    values = recalculated(tmp_path, cells, epoch_1904=epoch_1904)
+    return {ref: value for ref, value in values.items() if isinstance(cells[ref], str) and cells[ref].startswith("=")}
 
 
 _DATA = {

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 from one_sheet import recalc_sheet as _recalc
-from one_sheet import save_dynamic
+from one_sheet import recalculated, save_dynamic
 
 from xl_retention.recalculation import recalc_file
 
@@ -199,10 +199,6 @@ def test_the_29th_of_february_1900_typed_as_text_is_60_and_earlier_dates_are_no_
 def test_dates_typed_in_formulas_are_read_in_the_1904_date_system(tmp_path: Path) -> None:
     # In a 1904 workbook a date typed as text before 1 January 1904 is no date (#VALUE!, DATEVALUE's too: was #NUM!),
     # and "15-Jan" typed in a formula is this year's 15 January counted from 1904 (was #VALUE!).
-    book = openpyxl.Workbook()
-    book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
-    sheet = book.active
-    sheet.title = "S"
     cells: dict[str, object] = {
         "A1": "2/29/1900",
         "A2": "15-Jan",
@@ -217,14 +213,9 @@ def test_dates_typed_in_formulas_are_read_in_the_1904_date_system(tmp_path: Path
         "B8": "=A8+0",  # before 1904: no date in this system (was -365)
         "B9": '="1/1/1903"+0',
     }
-    for ref, value in cells.items():
-        sheet[ref] = value
-    book.save(tmp_path / "book.xlsx")
-    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
-    assert result.status == "ok", result.message
-    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    out = recalculated(tmp_path, cells, epoch_1904=True)
     year = dt.date.today().year
-    assert {k: out[k].value for k in ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9"]} == {
+    assert {k: out[k] for k in ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9"]} == {
         "B1": "#VALUE!",
         "B2": "#VALUE!",
         "B3": "#VALUE!",
