@@ -6,6 +6,11 @@ H54 finding 06: last month's `--subscriptions --orders --to-csv out` then this m
 (``.xl-retention-tables.json``, with each file's SHA-256); the next run removes those it does not write, saying so, and
 stops naming one changed since, or one of a table's name and header in a folder without the list; a user's own file
 is never removed.
+
+H74: that removal took another import's tables too: a user who keeps one folder for two imports (``--subscriptions``
+into ``out``, then ``--orders`` into ``out``) lost the subscriptions' tables, said only after the fact. Now a run that
+would remove tables of an input it does not give stops, naming them, and writes nothing; ``--replace`` removes them (as
+above); a run with the same inputs replaces its own tables as before.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ ORDER_TABLES = ["order_cohorts.csv", "order_revenue_cohorts.csv", "purchases.csv
 SUB_TABLES = ["customer_cohorts.csv", "movements.csv", "revenue_cohorts.csv", "survivors.csv"]
 
 
-def _run(capsys, tmp_path, *inputs: str) -> tuple[int, str, str]:
+def _run(capsys, tmp_path, *inputs: str) -> tuple[int, str, str]:  # inputs: CLI arguments, files by name
     capsys.readouterr()
     code = cli.main(["import", *[str(tmp_path / i) if i.endswith(".csv") else i for i in inputs], "--to-csv",
                      str(tmp_path / "out")])  # fmt: skip
@@ -47,12 +52,12 @@ def _files(out) -> list[str]:
 def test_an_earlier_runs_tables_are_removed_and_said(folder, tmp_path, capsys) -> None:
     listed = json.loads((folder / ".xl-retention-tables.json").read_text())["files"]
     assert sorted(listed) == sorted(SUB_TABLES + ORDER_TABLES)
-    code, out, _ = _run(capsys, tmp_path, "--subscriptions", "subs_oct.csv")
+    code, out, _ = _run(capsys, tmp_path, "--subscriptions", "subs_oct.csv", "--replace")
     assert code == 0
     for name in ORDER_TABLES:
         assert (
-            f"removed {folder / name}: an earlier run's table, which this import (no --orders) does not write; the "
-            "folder holds this run's tables only" in out.splitlines()
+            f"removed {folder / name}: an earlier run's table, which this import (no --orders) does not write "
+            "(--replace); the folder holds this run's tables only" in out.splitlines()
         )
     assert _files(folder) == [".xl-retention-tables.json", *SUB_TABLES]
     assert (folder / "movements.csv").read_text().splitlines()[-1].startswith("2026-10,")
@@ -94,3 +99,34 @@ def test_a_list_that_is_not_ours_is_not_overwritten(folder, tmp_path, capsys) ->
         "xl-retention import wrote: not overwritten; move it or choose another --to-csv folder\n"
     ))  # fmt: skip
     assert (folder / ".xl-retention-tables.json").read_text() == "my notes\n"
+
+
+def test_another_inputs_tables_stop_the_run_unless_replace(folder, tmp_path, capsys) -> None:
+    before = {name: (folder / name).read_bytes() for name in _files(folder)}
+    code, out, err = _run(capsys, tmp_path, "--orders", "orders.csv")  # the orders' own tables: replaced, not asked
+    assert (code, out, err) == (1, "", (
+        f"xl-retention: error: {folder}: movements.csv, customer_cohorts.csv, revenue_cohorts.csv, survivors.csv are "
+        "tables of an earlier import's --subscriptions subs_sep.csv, which this import does not give: not removed; "
+        "import --subscriptions too, write this import to another --to-csv folder, or add --replace to remove them\n"
+    ))  # fmt: skip
+    assert {name: (folder / name).read_bytes() for name in _files(folder)} == before  # nothing written or removed
+    assert _run(capsys, tmp_path, "--subscriptions", "subs_sep.csv", "--orders", "orders.csv")[0] == 0  # same inputs
+    assert {name: (folder / name).read_bytes() for name in _files(folder)} == before  # its own tables, rewritten
+    code, out, _ = _run(capsys, tmp_path, "--orders", "orders.csv", "--replace")
+    assert code == 0
+    assert _files(folder) == [".xl-retention-tables.json", *ORDER_TABLES]
+    assert [line for line in out.splitlines() if line.startswith("removed ")] == [
+        f"removed {folder / name}: an earlier run's table, which this import (no --subscriptions) does not write "
+        "(--replace); the folder holds this run's tables only"
+        for name in ("movements.csv", "customer_cohorts.csv", "revenue_cohorts.csv", "survivors.csv")
+    ]
+    assert json.loads((folder / ".xl-retention-tables.json").read_text())["inputs"] == {"orders": "orders.csv"}
+    code, _, err = _run(capsys, tmp_path, "--subscriptions", "subs_oct.csv")  # one table named as one
+    assert code == 1 and err.startswith(
+        f"xl-retention: error: {folder}: purchases.csv, order_cohorts.csv, order_revenue_cohorts.csv are tables of an "
+        "earlier import's --orders orders.csv, which"
+    )
+    capsys.readouterr()
+    args = ["import", "--subscriptions", str(tmp_path / "subs_oct.csv"), "--into", str(tmp_path / "t.xlsx")]
+    assert cli.main([*args, "--replace"]) == 1
+    assert capsys.readouterr().err == "xl-retention: error: --replace goes with --to-csv\n"

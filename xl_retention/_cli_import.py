@@ -24,6 +24,8 @@ def _import(args: argparse.Namespace) -> int:
                          f"a tracker with one segment: --segment {args.segment}=VALUE")  # fmt: skip
     if args.recalc and args.into is None:
         raise ValueError("--recalc goes with --into")
+    if args.replace and args.to_csv is None:
+        raise ValueError("--replace goes with --to-csv")
     if args.into is not None:
         if not args.into.exists():
             raise FileNotFoundError(f"no such workbook: {args.into} (make one with: xl-retention new {args.into})")
@@ -36,7 +38,7 @@ def _import(args: argparse.Namespace) -> int:
     )  # fmt: skip
     if args.to_csv is not None:
         removed: list[str] = []
-        for path in write_csv(tables, args.to_csv, removed):
+        for path in write_csv(tables, args.to_csv, removed, replace=args.replace):
             print(f"wrote {path}")
         for line in removed:
             print(line)
@@ -241,6 +243,8 @@ def add_import(commands: Any) -> None:
     imp.add_argument("--existing-at-start", action="store_true", help="the customers active in the subscriptions' "
                      "first month joined before the data starts: left out of the cohorts and the sBG fit, kept in the "
                      "monthly counts")  # fmt: skip
+    imp.add_argument("--replace", action="store_true", help="with --to-csv: remove the tables an earlier import "
+                     "wrote in DIR of inputs this one does not give (refused without it)")  # fmt: skip
     imp.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards (without it, the "
                      "formulas' results stored from the old inputs are cleared; Excel recalculates)")  # fmt: skip
     imp.set_defaults(run=_import)

@@ -3,16 +3,20 @@
 A monthly job writes its tables to one folder that a BI tool or a dbt seed reads. When a later run has fewer inputs
 (the orders export is late), the earlier run's ``purchases.csv`` stayed beside this run's ``movements.csv``, ending a
 month earlier, and was read as this run's (H54 finding 06). So each run lists the files it wrote, with their SHA-256,
-in ``DIR/.xl-retention-tables.json``; the next run removes those of them it does not write, where they are unchanged
-(its own files: said in one line each), and stops, naming the file, where one was changed since (a user's edit is
-never deleted) or where a file of a table's name and header is there without the list (a folder an earlier version
-wrote): delete or move it. Nothing is written or removed when the run stops.
+and its inputs in ``DIR/.xl-retention-tables.json``. The next run replaces the tables it writes; of the listed tables
+it does not write, those of an input it imports too (a table that input no longer gives) are removed, said in one
+line each; those of an input it does not import (the subscriptions' tables in an orders run: a user who keeps one
+folder for two imports) stop the run, naming them, unless ``--replace`` asks to remove them. It stops, naming the
+file, where one was changed since (a user's edit is never deleted) or where a file of a table's name and header is
+there without the list (a folder an earlier version wrote): delete or move it. Nothing is written or removed when
+the run stops.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .._files import atomic_write
@@ -32,23 +36,25 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _listed(directory: Path) -> dict[str, str] | None:
-    """The files the last run listed (name: SHA-256), or None without a list; ``ValueError`` for a file of that name
-    that is not one (not overwritten)."""
+def _listed(directory: Path) -> tuple[dict[str, str], dict[str, str]] | None:
+    """The files the last run listed (name: SHA-256) and its inputs (option: file name; none in a list an earlier
+    version wrote), or None without a list; ``ValueError`` for a file of that name that is not one (not
+    overwritten)."""
     path = directory / MANIFEST
     if not path.exists():
         return None
     try:
         listed = json.loads(path.read_text(encoding="utf-8"))
         files = listed["files"] if listed.get("written_by") == _WRITER else None
+        inputs = listed.get("inputs") or {}
     except (ValueError, AttributeError, KeyError, TypeError):
-        files = None
-    if not isinstance(files, dict):
+        files = inputs = None
+    if not isinstance(files, dict) or not isinstance(inputs, dict):
         raise ValueError(
             f"{path} exists and is not the list of the tables xl-retention import wrote: not overwritten; move it or "
             "choose another --to-csv folder"
         )
-    return {str(k): str(v) for k, v in files.items()}
+    return {str(k): str(v) for k, v in files.items()}, {str(k): str(v) for k, v in inputs.items()}
 
 
 def _looks_like_a_table(path: Path) -> bool:
@@ -58,22 +64,24 @@ def _looks_like_a_table(path: Path) -> bool:
     return first.startswith(("month,", "cohort,", "segment,month,", "segment,cohort,"))
 
 
-def earlier_tables(directory: Path, written: set[str]) -> list[Path]:
+def earlier_tables(directory: Path, written: set[str], given: Iterable[str] = (), replace: bool = False) -> list[Path]:
     """The files of ``directory`` an earlier run wrote (by :data:`MANIFEST`, unchanged) that this run, writing the
-    file names ``written``, does not: to be removed once this run's tables are written. ``ValueError`` naming a file
-    that would pass for one of this run's tables and cannot be removed: changed since it was written, or a table's
-    name and header without the list (an earlier version's run)."""
+    file names ``written`` from the inputs ``given`` (options: ``subscriptions``, ...), does not: to be removed once
+    this run's tables are written. ``ValueError`` naming a file that would pass for one of this run's tables and
+    cannot be removed: changed since it was written, or a table's name and header without the list (an earlier
+    version's run); and, unless ``replace``, naming the tables of an input this run does not import (another
+    import's tables, kept in the same folder)."""
     if not directory.is_dir():
         return []
-    listed = _listed(directory)
+    found = _listed(directory)
+    listed, inputs = found if found is not None else (None, {})
     stale = []
     for stem, option in _INPUTS.items():
         path = directory / f"{stem}.csv"
         if path.name in written or not path.is_file():
             continue
-        why = (
-            f"this import does not write it (no --{option} given): read beside this run's tables it would pass for one"
-        )
+        how = f"its --{option} does not give it" if option in set(given) else f"no --{option} given"
+        why = f"this import does not write it ({how}): read beside this run's tables it would pass for one"
         if listed is None or path.name not in listed:
             if not _looks_like_a_table(path):
                 continue  # a user's own file of that name
@@ -87,20 +95,44 @@ def earlier_tables(directory: Path, written: set[str]) -> list[Path]:
                 f"or move it, or import the {option} too"
             )
         stale.append(path)
+    others = [path for path in stale if _INPUTS[path.stem] not in set(given)]
+    if others and not replace:
+        raise ValueError(_others_line(directory, others, inputs))
     return stale
 
 
-def write_manifest(directory: Path, contents: dict[Path, bytes]) -> None:
-    """List the files this run wrote (``contents``: path and bytes) in :data:`MANIFEST`."""
+def _others_line(directory: Path, others: list[Path], inputs: dict[str, str]) -> str:
+    """The refusal to remove ``others``, the tables of inputs this run does not import (``inputs``: the earlier
+    run's, option: file name)."""
+    options = list(dict.fromkeys(_INPUTS[path.stem] for path in others))
+    named = [f"--{o} {inputs[o]}" if o in inputs else f"--{o}" for o in options]
+    tables = ", ".join(path.name for path in others)
+    return (
+        f"{directory}: {tables} {'are tables' if len(others) > 1 else 'is a table'} of an earlier import's "
+        f"{' and '.join(named)}, which this import does not give: not removed; import "
+        f"{' and '.join('--' + o for o in options)} too, write this import to another --to-csv folder, or add "
+        f"--replace to remove {'them' if len(others) > 1 else 'it'}"
+    )
+
+
+def write_manifest(directory: Path, contents: dict[Path, bytes], inputs: Mapping[str, Path] | None = None) -> None:
+    """List the files this run wrote (``contents``: path and bytes) and its inputs (option: path) in
+    :data:`MANIFEST`."""
     files = {path.name: _digest(data) for path, data in contents.items()}
-    text = json.dumps({"written_by": _WRITER, "files": files}, indent=1, sort_keys=True) + "\n"
+    given = {option: Path(path).name for option, path in (inputs or {}).items()}
+    text = json.dumps({"written_by": _WRITER, "files": files, "inputs": given}, indent=1, sort_keys=True) + "\n"
     atomic_write(directory / MANIFEST, text.encode())
 
 
-def removal_line(path: Path) -> str:
-    """The line that says ``path`` was removed."""
+def removal_line(path: Path, given: Iterable[str] = ()) -> str:
+    """The line that says ``path`` was removed (``given``: this run's inputs)."""
     option = _INPUTS.get(path.stem, "")
+    if option in set(given):  # its input no longer gives it
+        return (
+            f"removed {path}: an earlier run's table of --{option}, which this import's --{option} does not give; "
+            "the folder holds this run's tables only"
+        )
     return (
-        f"removed {path}: an earlier run's table, which this import (no --{option}) does not write; the folder holds "
-        "this run's tables only"
+        f"removed {path}: an earlier run's table, which this import (no --{option}) does not write (--replace); the "
+        "folder holds this run's tables only"
     )

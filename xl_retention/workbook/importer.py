@@ -442,7 +442,9 @@ def _same_table(first: str, header: str) -> bool:
     return first == header or shape(first) == shape(header)
 
 
-def write_csv(tables: Tables, directory: str | os.PathLike[str], removed: list[str] | None = None) -> list[Path]:
+def write_csv(
+    tables: Tables, directory: str | os.PathLike[str], removed: list[str] | None = None, replace: bool = False
+) -> list[Path]:
     """Each table as ``DIRECTORY/NAME.csv`` (written whole or not at all); returns the paths.
 
     Never overwrites a file the command did not write: a target that is one of the import's
@@ -450,8 +452,10 @@ def write_csv(tables: Tables, directory: str | os.PathLike[str], removed: list[s
     table an earlier ``--to-csv`` wrote), raises ``ValueError`` naming it, before anything is
     written. A table an earlier run wrote (same header; a cohort table's with fewer or more months since
     sign-up, the data having gained a month since, or with or without ``--segment``'s column) is replaced.
-    The tables an earlier run wrote that this one does not (fewer inputs) are removed, or refused naming them
-    (:mod:`.csv_folder`), so that the folder holds this run's tables only; ``removed`` receives a line for each.
+    The tables an earlier run wrote that this one does not are removed where their input is one of this run's, or
+    refused naming them (:mod:`.csv_folder`): those of an input this run does not import, unless ``replace``
+    (another import's tables in the folder), and those changed since; so the folder holds this run's tables only.
+    ``removed`` receives a line for each removed.
     """
     from .csv_folder import earlier_tables, removal_line, write_manifest
 
@@ -479,7 +483,8 @@ def write_csv(tables: Tables, directory: str | os.PathLike[str], removed: list[s
                 f"{target} exists and is not a table xl-retention import wrote (its first line differs): not "
                 "overwritten; move it or choose another --to-csv folder"
             )
-    stale = earlier_tables(directory, {target.name for target in contents})
+    given = set(tables.sources)
+    stale = earlier_tables(directory, {target.name for target in contents}, given, replace)
     directory.mkdir(parents=True, exist_ok=True)
     data = {target: text.encode() for target, text in contents.items()}
     for target, raw in data.items():
@@ -487,8 +492,8 @@ def write_csv(tables: Tables, directory: str | os.PathLike[str], removed: list[s
     for path in stale:
         path.unlink()
         if removed is not None:
-            removed.append(removal_line(path))
-    write_manifest(directory, data)
+            removed.append(removal_line(path, given))
+    write_manifest(directory, data, tables.sources)
     return list(contents)
 
 
