@@ -137,8 +137,8 @@ def test_nps_skips_blanks_and_takes_2d_ranges():
         (lambda: xr.grr(800, 0), xr.ZeroDenominatorError, "#DIV/0!", ["start_mrr"]),
         (lambda: xr.quick_ratio(100, 50, 0), xr.ZeroDenominatorError, "#DIV/0!", ["lost_mrr"]),
         (lambda: xr.repeat_purchase_rate(130, 120), xr.OutOfRangeError, "#NUM!", ["returning", "130", "120"]),
-        (lambda: xr.repeat_purchase_rate([0, None]), xr.ZeroDenominatorError, "#DIV/0!", ["order_counts"]),
-        (lambda: xr.repeat_purchase_rate([1, 2.5]), xr.OutOfRangeError, "#NUM!", ["order_counts", "2.5"]),
+        (lambda: xr.repeat_purchase_rate([0, None]), xr.ZeroDenominatorError, "#DIV/0!", ["returning (the order"]),
+        (lambda: xr.repeat_purchase_rate([1, 2.5]), xr.OutOfRangeError, "#NUM!", ["returning must", "2.5"]),
         (lambda: xr.returning_visitor_rate(5, 0), xr.ZeroDenominatorError, "#DIV/0!", ["total"]),
         (lambda: xr.returning_customer_rate(5, 0), xr.ZeroDenominatorError, "#DIV/0!", ["total"]),
         (lambda: xr.returning_customer_rate(5, 4), xr.OutOfRangeError, "#NUM!", ["returning", "5", "4"]),
@@ -209,7 +209,7 @@ def test_a_cells_reason_counts_the_place_in_the_range_from_1():
         "scores must be a whole score from 0 to 10, got 100 in cell 4 of scores",
     )
     result = cells.evaluate(BY_NAME["REPEAT_PURCHASE_RATE"], [[1.0], [2.5]])
-    assert result.message == "order_counts must be a whole number of orders >= 0, got 2.5 in cell 2 of order_counts"
+    assert result.message == "returning must be a whole number of orders >= 0, got 2.5 in cell 2 of returning"
     error = xr.OutOfRangeError("a must be a number >= 0, got -1 at position (1, 0)", "a", -1.0)
     error.position = (1, 0)
     assert cells.excel_message(error) == "a must be a number >= 0, got -1 in row 2, column 1 of a"

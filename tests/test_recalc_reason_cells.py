@@ -54,10 +54,10 @@ def test_ranges_names_and_two_dimensional_places_are_named_by_cell(tmp_path):
         "SBG_FIT: survivors must be a number, got 'x' in 'My cohorts'!D4 (#VALUE!)"
     )
     counts = (
-        "REPEAT_PURCHASE_RATE: order_counts must be a whole number of orders >= 0, got 2.5 in cell 2 of order_counts"
+        "REPEAT_PURCHASE_RATE: returning must be a whole number of orders >= 0, got 2.5 in cell 2 of returning"
     )
     assert name_the_cell(counts + " (#NUM!)", "=REPEAT_PURCHASE_RATE(Orders!A2:A5)", "S") == (
-        "REPEAT_PURCHASE_RATE: order_counts must be a whole number of orders >= 0, got 2.5 in Orders!A3 (#NUM!)"
+        "REPEAT_PURCHASE_RATE: returning must be a whole number of orders >= 0, got 2.5 in Orders!A3 (#NUM!)"
     )
     outside = "NPS: scores must be a number, got 'x' in cell 30 of scores (#VALUE!)"
     assert name_the_cell(outside, "=NPS(B2:C3)", "S") == outside  # not in the range the formula gives: as it was

@@ -7,6 +7,7 @@ attribute ``excel_error`` is what a formula cell shows for the same input.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 EXCEL_ERRORS = (
@@ -66,3 +67,22 @@ class NotANumberError(RetentionInputError):
 def position_text(index: tuple[int, ...]) -> str:
     """The end of a message that locates a value in an array: ``" at position 2"``, ``" at position (1, 0)"``."""
     return f" at position {index[0]}" if len(index) == 1 else f" at position {index}"
+
+
+def renamed(error: RetentionInputError, names: dict[str, str]) -> RetentionInputError:
+    """``error`` with the argument names ``names`` maps (an inner call's: a fit's ``frequency``) replaced by the
+    caller's (``frequencies``), as whole words outside quoted values, in its message and its ``argument``; same class,
+    value and position. A caller that passes its arguments on under other names refuses them under its own.
+
+    >>> e = renamed(OutOfRangeError("recency (9) exceeds T (4): got 'T' at position 1", "recency"), {"T": "ages",
+    ...     "recency": "recencies"})
+    >>> (str(e), e.argument)
+    ("recencies (9) exceeds ages (4): got 'T' at position 1", 'recencies')
+    """
+    pattern = re.compile(r"(?<![\w'\"])(" + "|".join(map(re.escape, names)) + r")(?![\w'\"])")
+    argument = error.argument
+    if argument is not None:
+        argument = ", ".join(names.get(part, part) for part in argument.split(", "))
+    again = type(error)(pattern.sub(lambda m: names[m.group(1)], str(error)), argument, error.value)
+    again.position = error.position
+    return again

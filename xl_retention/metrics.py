@@ -189,10 +189,11 @@ def repeat_purchase_rate(returning: ArrayLike, total: ArrayLike | None = None) -
     """
     if total is not None:
         return _share(returning, total, "customers who bought")
-    counts = flatten_range("order_counts", returning, integer=True, what="a whole number of orders >= 0")
+    # one argument: ``returning`` holds each customer's number of orders (refusals name it as the caller wrote it)
+    counts = flatten_range("returning", returning, integer=True, what="a whole number of orders >= 0")
     buyers = int(np.count_nonzero(counts >= 1))
     if buyers == 0:
-        raise ZeroDenominatorError("order_counts has no customer with an order", "order_counts", 0)
+        raise ZeroDenominatorError("returning (the order counts) has no customer with an order", "returning", 0)
     return int(np.count_nonzero(counts >= 2)) / buyers
 
 

@@ -47,7 +47,7 @@ class ExcelFunction:
         see ``returns``).
     aggregate_without:
         for an elementwise function that aggregates its first argument when this
-        optional argument is omitted (REPEAT_PURCHASE_RATE(order_counts)).
+        optional argument is omitted (REPEAT_PURCHASE_RATE(returning) over order counts).
     returns:
         ``"value"``, or ``"row"`` for a result that spills as one row, whose column
         names are ``columns``.

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..errors import OutOfRangeError
+from ..errors import OutOfRangeError, RetentionInputError, renamed
 from ._common import ArrayLike
 from ._optimize import Interval
 from .bdw import bdw_clv, bdw_fit, bdw_retention, bdw_survival
@@ -135,6 +135,27 @@ def bdw_clv_interval(
     return bdw_fit(survivors, cohort_size).interval(bdw_clv, confidence, margin=margin, discount_rate=discount_rate)
 
 
+#: the fit's argument names -> the interval functions' (their own frequency, recency, age are one customer's)
+_FIT_NAMES = {"frequency": "frequencies", "recency": "recencies", "T": "ages"}
+
+
+def _customer_interval(
+    fit: Any, expected: Any, frequencies: ArrayLike, recencies: ArrayLike, ages: ArrayLike, t: float,
+    frequency: float, recency: float, age: float, confidence: float,
+) -> Interval:  # fmt: skip
+    """``expected`` of one customer (frequency, recency, age) with its interval, ``fit`` to all customers'
+    (frequencies, recencies, ages): a refusal names the argument as given (the fit's ``frequency`` of the range was
+    named where ``frequencies`` was meant, its ``T`` where ``ages`` or ``age`` was)."""
+    try:
+        result = fit(frequencies, recencies, ages)
+    except RetentionInputError as error:
+        raise renamed(error, _FIT_NAMES) from None
+    try:
+        return result.interval(expected, confidence, t=t, frequency=frequency, recency=recency, T=age)
+    except RetentionInputError as error:
+        raise renamed(error, {"T": "age"}) from None
+
+
 def bgnbd_expected_interval(
     frequencies: ArrayLike,
     recencies: ArrayLike,
@@ -147,8 +168,8 @@ def bgnbd_expected_interval(
 ) -> Interval:
     """BG/NBD expected purchases in the next t of one customer (frequency, recency, age), fitted to all customers'
     (frequencies, recencies, ages), with its confidence interval (delta method)."""
-    fit = bgnbd_fit(frequencies, recencies, ages)
-    return fit.interval(bgnbd_expected, confidence, t=t, frequency=frequency, recency=recency, T=age)
+    return _customer_interval(bgnbd_fit, bgnbd_expected, frequencies, recencies, ages, t, frequency, recency, age,
+                              confidence)  # fmt: skip
 
 
 def paretonbd_expected_interval(
@@ -163,5 +184,5 @@ def paretonbd_expected_interval(
 ) -> Interval:
     """Pareto/NBD expected purchases in the next t of one customer (frequency, recency, age), fitted to all
     customers' (frequencies, recencies, ages), with its confidence interval (delta method)."""
-    fit = paretonbd_fit(frequencies, recencies, ages)
-    return fit.interval(paretonbd_expected, confidence, t=t, frequency=frequency, recency=recency, T=age)
+    return _customer_interval(paretonbd_fit, paretonbd_expected, frequencies, recencies, ages, t, frequency, recency,
+                              age, confidence)  # fmt: skip
