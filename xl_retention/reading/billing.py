@@ -9,7 +9,8 @@ MRR. With an ``interval`` column, a subscription's MRR is::
 interval: month 1, quarter 3, half-year 6, year 12; a week is 7 / 30.4375 months and a
 day 1 / 30.4375 months (30.4375 = 365.25 / 12 days, the average Gregorian month), so a
 weekly 10 is 43.48 MRR and a yearly 1,200 is 100 MRR. Spellings: ``day daily days d``,
-``week weekly weeks w``, ``month monthly months mo m``, ``quarter quarterly quarters q``,
+``week weekly weeks w``, ``fortnight fortnightly bi-weekly biweekly`` (two weeks), ``month monthly months mo m``,
+``quarter quarterly quarters q``,
 ``half-year half_year semiannual semi-annual``, ``year yearly annual annually years yr y``
 (any case); a whole number of them (Zuora's "Two Years", "Eighteen Months", ``24 months``, ``every 3 months``)
 or ``biennial``/``triennial``. Anything else (``Multi-Year``, "Subscription Term": how many months?) is refused
@@ -195,6 +196,11 @@ _SPELLINGS = {
              "jahren", "annuel", "annuelle", "anual", "año", "años", "annuale", "anno", "anni", "jaarlijks", "jaar"),
 }  # fmt: skip
 _NAMES = {spelling: name for name, spellings in _SPELLINGS.items() for spelling in spellings}
+#: Every two weeks (14 / 30.4375 months, two of a week's): "Fortnightly", "Bi-weekly" (as billing and payroll write
+#: it: every two weeks, never twice a week), "zweiwöchentlich", "vierzehntägig", "tweewekelijks".
+_FORTNIGHTS = frozenset({"fortnight", "fortnightly", "fortnights", "biweekly", "bi_weekly", "zweiwöchentlich",
+                         "zweiwoechentlich", "vierzehntägig", "vierzehntaegig", "14_tägig", "14_taegig",
+                         "tweewekelijks", "two_weekly"})  # fmt: skip
 
 
 #: Counts spelled as words in multi-year billing periods (Zuora's "Two Years", "Eighteen Months").
@@ -256,6 +262,8 @@ def interval_months(value: Any) -> float | None:
     [1.0, 12.0, None]
     >>> [interval_months(v) for v in ("6-monthly", "3-Monthly", "six-monthly", "two-yearly", "0-monthly", "12 monthly")]
     [6.0, 3.0, 6.0, 24.0, None, None]
+    >>> [round(interval_months(v) * DAYS_PER_MONTH, 6) for v in ("Fortnightly", "Bi-weekly", "every 2 weeks")]
+    [14.0, 14.0, 14.0]
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
@@ -267,6 +275,8 @@ def interval_months(value: Any) -> float | None:
     k = _spelled(value)
     if k in _NAMES:
         return MONTHS_PER_INTERVAL[_NAMES[k]]
+    if k in _FORTNIGHTS:  # 'Fortnightly', 'Bi-weekly': every two weeks
+        return 2 * MONTHS_PER_INTERVAL["week"]
     if k in _MULTI_YEAR_WORDS:
         return _MULTI_YEAR_WORDS[k]
     iso = _ISO_PERIOD.match(k)  # ISO 8601 (Google Play's, the App Store Server API's): P1M, P3M, P1Y, P1W
@@ -293,6 +303,7 @@ _IN_NAMES = (
     (re.compile(r"年間|年額|年払|年付|包年|年费|年費|年度|年契約|年プラン"), " yearly "),
     (re.compile(r"月額|月払|月間|月付|包月|月费|月費|月プラン"), " monthly "),
     (re.compile(r"四半期|季付|季度"), " quarterly "),
+    (re.compile(r"\bbi[\s_-]?weekly\b|\bzwei[\s_-]?w(?:ö|oe)chentlich\b"), " fortnightly "),  # 'Pro Bi-weekly'
 )
 #: German and Dutch compounds a plan's name starts with an interval in: Jahresabo, Jahreslizenz, Monatsabo.
 _PREFIXES = (("halbjahres", 6.0), ("jahres", 12.0), ("monats", 1.0), ("quartals", 3.0), ("jaar", 12.0),
@@ -307,6 +318,8 @@ _COUNTED = re.compile(rf"(?<![0-9a-zà-ÿß])(\d+)(?:[\s_-]*({_LONG_UNIT})|({_SH
 def _word_months(word: str) -> float | None:
     if len(word) >= 4 and word in _NAMES:
         return MONTHS_PER_INTERVAL[_NAMES[word]]
+    if word in _FORTNIGHTS:
+        return 2 * MONTHS_PER_INTERVAL["week"]
     if word in _MULTI_YEAR_WORDS:
         return _MULTI_YEAR_WORDS[word]
     for prefix, months in _PREFIXES:  # 'jahresabo', not 'jahres' alone (a word of _NAMES or nothing)
@@ -330,6 +343,8 @@ def interval_in_text(value: Any) -> float | None:
     [12.0, 24.0, None, 1.0]
     >>> [interval_in_text(v) for v in ("12 monthly payments", "Pro 3-monthly", "12x monthly")]
     [None, None, None]
+    >>> [round(interval_in_text(v) * DAYS_PER_MONTH, 6) for v in ("Pro Fortnightly", "Pro (Bi-weekly)")]
+    [14.0, 14.0]
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
