@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .sheet_names import written
+
 
 def _recalc(args: argparse.Namespace) -> int:
     import json
@@ -189,7 +191,7 @@ def cell_ranges(addresses: Sequence[str]) -> str:
                 box[1] = run[1]
             else:
                 boxes.append(run)
-        name = sheet if not sheet or re.fullmatch(r"[A-Za-z_][\w.]*", sheet) else "'" + sheet.replace("'", "''") + "'"
+        name = written(sheet) if sheet else sheet
         for top, bottom, left, right in sorted(boxes, key=lambda b: (b[0], b[2])):
             start, end = f"{get_column_letter(left)}{top}", f"{get_column_letter(right)}{bottom}"
             out.append(f"{name}!{start}" + (f":{end}" if end != start else "") if name else start)

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ..cells import CellError
+from ..sheet_names import SHEET
 from .excel_functions._core import error_code, is_error
 from .excel_functions.criteria_cells import criteria_areas, noisy, whole_corrected
 from .excel_functions.final_operations import rewrite_final
@@ -127,9 +128,7 @@ def _noisy_area(workbook: fz.Workbook, sheet: str, area: str, known: dict[str, b
     return known[key]
 
 
-_ANCHOR = re.compile(
-    r"(?i)(?<![\w.])(?:_xlfn\.)?ANCHORARRAY\(\s*(?:('(?:[^']|'')+'|[^\W\d][\w.]*)!)?\$?([A-Z]{1,3})\$?(\d+)\s*\)"
-)
+_ANCHOR = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?ANCHORARRAY\(\s*(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)\s*\)")
 ONE_VALUE_REASON = (
     "reads the spill range {anchor}#, whose formula gives one value here and is not saved as a dynamic array; the "
     "embedded engine makes that #REF!, and whether Excel reads the one cell is not known"

@@ -20,11 +20,13 @@ from pathlib import Path
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
+from ..sheet_names import SHEET
+
 __all__ = ["cell_filenames", "file_text", "may_name_file", "unresolved_filename"]
 
 _CALL = re.compile(r'(?i)(?<![\w.])CELL\(\s*"filename"\s*,')
 #: a reference typed in (a defined name's sheet is not in the formula: left as it is)
-_REFERENCE = re.compile(r"(?:(?:'(?:[^']|'')+'|[\w.]+)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?")
+_REFERENCE = re.compile(r"(?:" + SHEET + r"!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?")
 
 
 def may_name_file(text: str) -> bool:

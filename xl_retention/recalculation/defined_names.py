@@ -18,13 +18,14 @@ from xml.etree import ElementTree
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
+from ..sheet_names import SHEET, is_bare
 from .reversed_ranges import normalized_ranges
 from .sheet_ranges import sheets_of
 
 _REFERENCE = re.compile(
-    r"(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?"
-    r"|(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}"
-    r"|(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!\$?\d+:\$?\d+"
+    SHEET + r"!\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?"
+    r"|" + SHEET + r"!\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}"
+    r"|" + SHEET + r"!\$?\d+:\$?\d+"
 )
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 #: another workbook's reference (``[1]Sheet1!$A$1``), not a table's structured reference (``Sales[Total]``)
@@ -114,9 +115,6 @@ def relative(reference: str) -> bool:
     return False
 
 
-_BARE_TITLE = re.compile(r"[A-Za-z_][\w.]*")
-
-
 def qualify(names: dict[str, dict[str, str]], more: dict[str, dict[str, str]] | None = None) -> None:
     """Add each sheet's own names to the workbook's as the other sheets write them: ``S!Rate``, ``'My Sheet'!Rate``
     (lower case), so that ``=S!Rate`` on another sheet is S's Rate, not the workbook's or that sheet's own.
@@ -132,7 +130,7 @@ def qualify(names: dict[str, dict[str, str]], more: dict[str, dict[str, str]] | 
         if not scope:
             continue
         prefixes = ["'" + scope.replace("'", "''").lower() + "'!"]
-        if _BARE_TITLE.fullmatch(scope):
+        if is_bare(scope):
             prefixes.append(scope.lower() + "!")
         for name, text in own.items():
             for prefix in prefixes:

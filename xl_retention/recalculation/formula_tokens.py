@@ -8,14 +8,14 @@ import re
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
-_A1_RANGE = re.compile(
-    r"^(?P<sheet>(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(?P<a>\$?[A-Za-z]{1,3}\$?\d+)(?::(?P<b>\$?[A-Za-z]{1,3}\$?\d+))?$"
-)
+from ..sheet_names import SHEET
+
+_A1_RANGE = re.compile(r"^(?P<sheet>" + SHEET + r"!)?(?P<a>\$?[A-Za-z]{1,3}\$?\d+)(?::(?P<b>\$?[A-Za-z]{1,3}\$?\d+))?$")
 
 
 #: whole columns (``Data!B:B``, ``$A:$C``) and whole rows (``3:3``)
 _WHOLE = re.compile(
-    r"^(?P<sheet>(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?"
+    r"^(?P<sheet>" + SHEET + r"!)?"
     r"(?:\$?(?P<c1>[A-Za-z]{1,3}):\$?(?P<c2>[A-Za-z]{1,3})|\$?(?P<r1>\d+):\$?(?P<r2>\d+))$"
 )
 

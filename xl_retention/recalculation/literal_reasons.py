@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter
 
 from ..cells import CellError
+from ..sheet_names import SHEET, written
 from .excel_functions.text import text_to_number
 from .formula_texts import position
 
@@ -36,11 +37,11 @@ _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: ``G3<0``, ``'Revenue'!$G$3 < 0``, ``G3+0<0`` (the number a text "-30" is): a cell compared with 0 (not ``<=``,
 #: not another number)
 _BELOW_ZERO = re.compile(
-    r"(?<![\w.$!'])(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)(\s*\+\s*0(?![\d.]))?"
+    r"(?<![\w.$!'])(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(\s*\+\s*0(?![\d.]))?"
     r"\s*<\s*0(?![\d.]|\s*[=>])"
 )
 #: a single cell (not a range's end) beside an arithmetic operator: ``+C2``, ``C2*``, ``-(C2``
-_REF = r"(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d+)"
+_REF = r"(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)"
 _ARITHMETIC_CELL = re.compile(
     r"(?:(?<=[-+*/^])|(?<=[-+*/^]\()|(?<=[-+*/^]\s))" + _REF + r"(?![\w.(!:])"
     r"|(?<![\w.$!':])" + _REF + r"(?=\s*\)?\s*[-+*/^])"
@@ -133,7 +134,7 @@ def literal_error_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaText
                     label = _label(workbook, where, row, column)
                     shown = f"{number:g}" if number != int(number) else f"{int(number)}"
                     shown = f"the text {held!r}" if isinstance(held, str) else shown
-                    below.append(f"{_quoted(where)}!{letters.upper()}{row}{label} is {shown}")
+                    below.append(f"{written(where)}!{letters.upper()}{row}{label} is {shown}")
             if below:
                 result.values[sheet][ref] = CellError(value.code, f"{', '.join(below)}, below 0 ({value.code})")
                 named += 1
@@ -155,7 +156,7 @@ def _error_read(
             continue
         if is_error(held) and error_code(held) == code:
             label = _label(workbook, where, row, column)
-            return f"{_quoted(where)}!{letters.upper()}{row}{label} holds the error value {code}, typed or pasted there"
+            return f"{written(where)}!{letters.upper()}{row}{label} holds the error value {code}, typed or pasted there"
     return None
 
 
@@ -182,13 +183,13 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
         if held not in (None, ""):
             continue
         label = _label(workbook, where, row, column)
-        cell = f"{_quoted(where)}!{letters.upper()}{row}{label} is blank"
+        cell = f"{written(where)}!{letters.upper()}{row}{label} is blank"
         spec = next((spec for spec in MONTHLY_SHEETS if spec.title == where), None)
         keys = [c.key for c in spec.columns] if spec is not None else []
         formula = (row, column) in formulas.get(where, {})
         if formula and row > 2 and label and "end" in keys and keys.index("start") + 1 == column:
             end = spec.columns[keys.index("end")]
-            above = f"{_quoted(where)}!{get_column_letter(keys.index('end') + 1)}{row - 1}"
+            above = f"{written(where)}!{get_column_letter(keys.index('end') + 1)}{row - 1}"
             if _first_with_data(workbook, where, row, keys.index("end") + 1):  # Revenue: churn out of an MRR of 0
                 cell += (
                     f": no month before has an {end.header} and this one has churned, contraction or expansion "
@@ -209,7 +210,7 @@ def _text_read(workbook: fz.Workbook, text: str, sheet: str) -> str | None:
     for _, where, letters, row, column, held in _cells_read(workbook, _ARITHMETIC_CELL, text, sheet):
         if isinstance(held, str) and held.strip() and isinstance(text_to_number(held), str):
             label = _label(workbook, where, row, column)
-            cell = f"{_quoted(where)}!{letters.upper()}{row}{label} is the text {held!r}, no number"
+            cell = f"{written(where)}!{letters.upper()}{row}{label} is the text {held!r}, no number"
             if cell not in found:
                 found.append(cell)
     return ", ".join(found) if found else None
@@ -245,10 +246,6 @@ def _label(workbook: fz.Workbook, sheet: str, row: int, column: int) -> str:
     if isinstance(header, str) and any(c.header == header.strip() for c in headers):
         return f" ({header.strip()})"
     return ""
-
-
-def _quoted(sheet: str) -> str:
-    return sheet if re.fullmatch(r"[A-Za-z_][\w.]*", sheet) else "'" + sheet.replace("'", "''") + "'"
 
 
 def _column(letters: str) -> int:

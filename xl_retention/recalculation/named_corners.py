@@ -16,21 +16,22 @@ from __future__ import annotations
 
 import re
 
+from ..sheet_names import SHEET, is_bare
+
 __all__ = ["named_corners"]
 
 _LITERAL = re.compile(r'"(?:[^"]|"")*"')
-_SHEET = r"(?:'(?:[^']|'')+'|[A-Za-z_\\][\w.]*)"
 _WORD = r"[A-Za-z_\\][\w.]*"
 #: an operand just before ``:`` (a name, maybe sheet-qualified; cells and columns look alike and are not names)
-_LEFT = re.compile(r"(?<![\w.$!'\]\\])((?:" + _SHEET + r"!)?" + _WORD + r")(?=\s*:)")
+_LEFT = re.compile(r"(?<![\w.$!'\]\\])((?:" + SHEET + r"!)?" + _WORD + r")(?=\s*:)")
 #: an operand just after ``:``
-_RIGHT = re.compile(r"(?<=:)(\s*)((?:" + _SHEET + r"!)?" + _WORD + r")(?![\w.(!$'\[])")
+_RIGHT = re.compile(r"(?<=:)(\s*)((?:" + SHEET + r"!)?" + _WORD + r")(?![\w.(!$'\[])")
 #: a range operator with a call as a corner: ``A1:INDEX(``, ``):A3``
 _CALL_CORNER = re.compile(r"[\w$.')\]]\s*:\s*(?:_xlfn\.)?[A-Za-z_][\w.]*\(|\)\s*:")
 #: an INDIRECT whose text names a sheet: INDIRECT("S!A"&B1)
 _SHEET_TEXT = re.compile(r'(?i)(?<![\w.])INDIRECT\(\s*"[^"]*!')
 _CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?\d+")
-_TARGET = re.compile(r"(?:(?P<sheet>" + _SHEET + r")!)?(?P<area>[$A-Za-z0-9:]+)")
+_TARGET = re.compile(r"(?:(?P<sheet>" + SHEET + r")!)?(?P<area>[$A-Za-z0-9:]+)")
 _WHOLE_COLUMNS = re.compile(r"(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})")
 _WHOLE_ROWS = re.compile(r"(\$?)(\d+):(\$?)(\d+)")
 
@@ -64,7 +65,7 @@ def named_corners(
     if names:
         for match in _LEFT.finditer(masked):
             after = masked[match.end() :]
-            qualified = re.match(r"(\s*:\s*)(" + _SHEET + r")!", after)
+            qualified = re.match(r"(\s*:\s*)(" + SHEET + r")!", after)
             if qualified is not None:  # Jan:Mar!B2 (3-D) or Start:S!A4 (a name, where no sheet is called Start)
                 corner = _beside_sheet(match.group(1), qualified.group(2), names, own, sheets)
                 if corner is not None:
@@ -80,7 +81,7 @@ def named_corners(
     if _CALL_CORNER.search(masked) is not None:  # S!A1:INDIRECT(..): the own sheet's references without it
         taken = [(start, end) for start, end, _ in edits]
         quoted = "'" + sheet.replace("'", "''") + "'!"
-        for prefix in {quoted, sheet + "!"} if re.fullmatch(_WORD, sheet) else {quoted}:
+        for prefix in {quoted, sheet + "!"} if is_bare(sheet) else {quoted}:
             for found in re.finditer(r"(?<![\w.$!'\]\\])" + re.escape(prefix), masked, re.IGNORECASE):
                 if not any(start <= found.start() < end for start, end in taken):
                     edits.append((found.start(), found.end(), ""))
@@ -107,7 +108,7 @@ def _qualified_corners(text: str, masked: str, sheet: str, names: dict[str, str]
     prefix = "'" + sheet.replace("'", "''") + "'!"
     edits: list[tuple[int, int, str]] = []
     for match in _LEFT.finditer(masked):
-        if re.match(r"\s*:\s*" + _SHEET + r"!", masked[match.end() :]):
+        if re.match(r"\s*:\s*" + SHEET + r"!", masked[match.end() :]):
             continue
         target = names.get(match.group(1).lower())
         if target is not None:

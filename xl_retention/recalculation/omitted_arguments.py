@@ -35,6 +35,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
 from ..registry import BY_NAME
+from ..sheet_names import SHEET
 from .excel_functions.arguments import _arguments as argument_spans
 
 __all__ = ["EMPTY_ARGUMENT", "may_omit", "omit_empty_arguments", "omit_in_tokens"]
@@ -85,7 +86,7 @@ _OWN_CALL = re.compile(
 
 #: INDEX of a range typed in (or an array constant) with a row number only, no comma at its second argument's top
 _INDEX_ROW = re.compile(
-    r"(?i)(?<![\w.])INDEX\(\s*(?:(?:[\w.]+!|'(?:[^']|'')+'!)?(?:\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+"
+    r"(?i)(?<![\w.])INDEX\(\s*(?:(?:" + SHEET + r"!)?(?:\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+"
     r"|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)|\{[^{}]*\})\s*,(?:[^(),]|\((?:[^()]|\([^()]*\))*\))*\)"
 )
 

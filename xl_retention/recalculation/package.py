@@ -22,6 +22,7 @@ from xml.etree import ElementTree
 
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 
+from ..sheet_names import SHEET
 from .defined_names import _REFERENCE, qualify
 from .excel_functions.number_text_cells import shared_candidates, text_cells
 from .excel_functions.number_texts import formatted_results
@@ -41,7 +42,7 @@ from .xlsx_values import (
 __all__ = ["FormulaCell", "PackageInfo", "Table", "scan", "stored_values", "without_members"]
 
 _NAMED_RANGE = re.compile(
-    r"(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?"
+    SHEET + r"!(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?"
     r"|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)"  # cells, whole columns and rows too (H22: g02, g05)
 )
 

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from ..registry import BY_NAME
+from ..sheet_names import CHARACTER
 from .formula_texts import FormulaTexts
 from .omitted_arguments import omit_empty_arguments
 from .package import PackageInfo
@@ -36,7 +37,7 @@ _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: a reference to another workbook by its file name (``'[Q1 2026.xlsx]Churn'!$B$2``, ``'C:\\R\\[Q1.xlsx]S'!A1``,
 #: ``[Q1.xlsx]S!A1``) or by a link number (``[1]S!A1``)
 _LINK = re.compile(
-    r"(?:'(?:[^'\[]|'')*\[(?P<quoted>[^\]]+)\](?:[^']|'')*'|(?<![\w\]])\[(?P<book>[^\]]+)\][\w.]+)!"
+    r"(?:'(?:[^'\[]|'')*\[(?P<quoted>[^\]]+)\](?:[^']|'')*'|(?<![\w\]])\[(?P<book>[^\]]+)\]" + CHARACTER + r"+)!"
 )  # '[1]Q1 data'!A1 (a sheet name with a space, quoted with its link number) or [1]Churn!A1
 #: spreadsheet programs other than Excel that compute and store values when they save an .xlsx (docProps/app.xml)
 OTHER_APPLICATION = re.compile(r"(?i)LibreOffice|OpenOffice|Gnumeric|WPS|Numbers|Google|Calligra|KSpread")

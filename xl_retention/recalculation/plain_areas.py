@@ -20,12 +20,13 @@ from typing import Any
 
 from openpyxl.utils.cell import range_boundaries
 
+from ..sheet_names import SHEET
 from .excel_functions.criteria_date_texts import _MARKS
 
 __all__ = ["PlainAreas"]
 
 #: a range's reference as the guard writes it: an optional sheet (quoted or not), then cells, columns or rows
-_AREA = r"(?:'(?:[^']|'')+'!|[A-Za-z0-9_.]+!)?\$?[A-Za-z]{0,3}\$?\d*:\$?[A-Za-z]{0,3}\$?\d*"
+_AREA = r"(?:" + SHEET + r"!)?\$?[A-Za-z]{0,3}\$?\d*:\$?[A-Za-z]{0,3}\$?\d*"
 #: the guard's four counts over one range (its text in group "area")
 _COUNTS = re.compile(
     rf"COUNTIF\((?P<area>{_AREA}),\"\*{re.escape(_MARKS[0])}\*\"\)"

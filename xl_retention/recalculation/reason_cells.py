@@ -13,15 +13,15 @@ import re
 from openpyxl.utils import get_column_letter
 
 from ..registry import BY_NAME
+from ..sheet_names import BARE, written
 
 __all__ = ["name_the_cell"]
 
 _PLACE = re.compile(r" in (?:cell (\d+)|row (\d+), column (\d+)) of (\w+)")
 _RANGE = re.compile(
-    r"(?:(?:'((?:[^']|'')+)'|([A-Za-z0-9_.]+))!)?"
+    r"(?:(?:'((?:[^']|'')+)'|(" + BARE + r"))!)?"
     r"(?:\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?|\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3}))"
 )
-_PLAIN_SHEET = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 
 def _column(letters: str) -> int:
@@ -54,12 +54,6 @@ def _arguments(formula: str, function: str) -> list[list[str]]:
                 args.append(formula[start:i].strip())
                 start = i + 1
     return calls
-
-
-def _sheet_text(sheet: str) -> str:
-    if _PLAIN_SHEET.fullmatch(sheet) and not re.fullmatch(r"(?i)[A-Z]{1,3}\d+|R\d*C\d*", sheet):
-        return sheet
-    return "'" + sheet.replace("'", "''") + "'"
 
 
 def name_the_cell(reason: str, formula: str | None, sheet: str, names: dict[str, dict[str, str]] | None = None) -> str:
@@ -110,5 +104,5 @@ def name_the_cell(reason: str, formula: str | None, sheet: str, names: dict[str,
         row, col = int(place.group(2)) - 1, int(place.group(3)) - 1
     if not (0 <= row < height and 0 <= col < width):
         return reason
-    cell = f"{_sheet_text(where)}!{get_column_letter(c0 + col)}{r0 + row}"
+    cell = f"{written(where)}!{get_column_letter(c0 + col)}{r0 + row}"
     return reason[: place.start()] + f" in {cell}" + reason[place.end() :]

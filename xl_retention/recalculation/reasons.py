@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cells import CellError
 from ..registry import FUNCTIONS
+from ..sheet_names import SHEET
 from .argument_counts import count_reason
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
@@ -113,7 +114,7 @@ def explain(
         pass_reasons_on(formulas, result, names)
 
 
-_CELL_REFERENCE = re.compile(r"(?:('(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
+_CELL_REFERENCE = re.compile(r"(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
 
 
 _NAME_TOKEN = re.compile(r"(?<![\w.$'!\[\]])([A-Za-z_\\][\w.]*)(?![\w.(!\[])")

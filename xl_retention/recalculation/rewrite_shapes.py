@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..sheet_names import CHARACTER
 from .excel_functions.number_texts import MISREAD_LITERAL
 from .omitted_arguments import may_omit
 from .package import Table
@@ -40,10 +41,10 @@ _AREA = (
     r"|(?<![\w.$])\$?\d+:\$?\d+(?![\w.(]))"
 )
 _ADJACENT = re.compile(  # a range next to an operator, or alone in brackets (not a function's)
-    r"[-+*/^&=<>]\s*(?:[\w.]+!|''!)?" + _AREA + r"|" + _AREA + r"\s*[-+*/^&=<>%]"
-    r"|(?<![\w.])\(\s*(?:[\w.]+!|''!)?" + _AREA + r"\s*\)"
+    r"[-+*/^&=<>]\s*(?:" + CHARACTER + r"+!|''!)?" + _AREA + r"|" + _AREA + r"\s*[-+*/^&=<>%]"
+    r"|(?<![\w.])\(\s*(?:" + CHARACTER + r"+!|''!)?" + _AREA + r"\s*\)"
 )
-_WHOLE_RANGE = re.compile(r"=\(*(?:[\w.]+!|''!)?" + _AREA + r"\)*")
+_WHOLE_RANGE = re.compile(r"=\(*(?:" + CHARACTER + r"+!|''!)?" + _AREA + r"\)*")
 #: INDEX of a whole column or row of a range (a row or column number 0), which a classic formula intersects
 _INDEX_WHOLE = re.compile(r"(?i)(?<![\w.])INDEX\([^(),]+,\s*(?:0?\s*[,)]|\d+\s*,\s*0?\s*\)|\d+\s*\))")
 #: The single-value arguments of reference and lookup functions (0-based positions), beside the references and
@@ -168,13 +169,15 @@ _SCALAR_CALL = re.compile(  # one of those functions with a range as an argument
     r"(?i)(?<![\w.])(?:_xlfn\.)?(?:"
     + "|".join(map(re.escape, [*(f for f in SCALAR_ARGUMENTS if f not in _AT_POSITIONS), *_PASSING]))
     + r")\((?:[^(),]*,)*[\s(]*"
-    r"(?:[\w.]+!|'[^']+'!|''!)?"
+    r"(?:"
+    + CHARACTER
+    + r"+!|'[^']+'!|''!)?"
     + _AREA
     + r"[\s)]*[,)]"
     # INDEX(B1:B3,A1:A3), XLOOKUP(A1:A3,..): a range after at least as many commas as the position (a superset)
     + "".join(
         rf"|(?<![\w.])(?:_xlfn\.)?(?:{'|'.join(map(re.escape, names))})\({f'(?:[^,]*,){{{k},}}' if k else ''}[\s(]*"
-        rf"(?:[\w.]+!|'[^']+'!|''!)?{_AREA}[\s)]*[,)]"
+        rf"(?:{CHARACTER}+!|'[^']+'!|''!)?{_AREA}[\s)]*[,)]"
         for k, names in _by_first_positions(_AT_POSITIONS).items()
     )
 )

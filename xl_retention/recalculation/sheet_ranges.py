@@ -13,6 +13,8 @@ import re
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
+from ..sheet_names import BARE, CHARACTER, written
+
 #: the functions whose references Excel reads alike one by one (Excel's list of functions taking 3-D references)
 FUNCTIONS = frozenset(
     (
@@ -23,14 +25,14 @@ FUNCTIONS = frozenset(
 _PREFIXES = ("_XLFN._XLWS.", "_XLFN.", "_XLWS.")
 #: a 3-D reference: two sheet names (quoted together when either needs it), "!", a cell or range
 THREE_D = re.compile(
-    r"^(?:'(?P<quoted>(?:[^']|'')+?)'|(?P<bare>[A-Za-z0-9_.]+:[A-Za-z0-9_.]+))!"
+    r"^(?:'(?P<quoted>(?:[^']|'')+?)'|(?P<bare>" + BARE + ":" + BARE + r"))!"
     r"(?P<area>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)$"
 )  # cells, ranges, whole columns (Jan:Mar!B:B) and rows
 
 #: a cheap test for a 3-D reference somewhere in a formula (a superset: "Jan:Mar!", "'Feb:Sheet 4'!"); also over a
 #: sheet's formulas one per line (``FormulaTexts.upper_text``): a quoted name never spans a line, so each colon's
 #: search stops at its line's end (it ran to the text's end: quadratic, 380 s for 10,000 rows of ``SUM(A2:C2)``)
-THREE_D_HINT = re.compile(r"[A-Za-z0-9_.]:[A-Za-z0-9_.]+!|:(?:[^'\n]|'')*'!")
+THREE_D_HINT = re.compile(CHARACTER + ":" + CHARACTER + r"+!|:(?:[^'\n]|'')*'!")
 
 
 def sheets_of(reference: str, sheets: list[str]) -> tuple[list[str], str] | None:
@@ -68,9 +70,7 @@ def bracketed(expanded: str) -> str:
 
 
 def _qualified(sheet: str, area: str) -> str:
-    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", sheet) and not re.fullmatch(r"[A-Za-z]{1,3}\d+", sheet):
-        return f"{sheet}!{area}"
-    return "'" + sheet.replace("'", "''") + "'!" + area
+    return written(sheet) + "!" + area
 
 
 def expand_sheet_ranges(text: str, sheets: list[str]) -> str:

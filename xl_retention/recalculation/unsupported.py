@@ -17,14 +17,14 @@ from openpyxl.utils.formulas import FORMULAE
 
 from ..cells import CellError
 from ..registry import BY_NAME
-from . import kept
+from ..sheet_names import SHEET, written
+from . import kept, trim_refs
 from .excel_functions import FUNCTIONS as EXCEL_FUNCTIONS
 from .excel_functions.criteria_runtime import OUTSIDE_CRITERION
 from .excel_functions.format_codes import foreign_format_cells
 from .formula_texts import FormulaTexts, words_pattern
 from .hidden_rows import nested_totals
 from .lambda_helpers import HELPER_REASON, HELPERS
-from .literal_reasons import _quoted
 from .package import PackageInfo
 from .package_facts import officejs_name
 
@@ -66,7 +66,7 @@ _SHEET_SPAN = re.compile(
     r"(?:'(?:[^'!]|'')+:(?:[^'!]|'')+'|(?<![\w.'])[A-Za-z0-9_.]+:[A-Za-z0-9_.]+)!"
     r"(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)"
 )  # Jan:Mar!B2, 'Jan 26:Mar 26'!B2:B9, Jan:Feb!B:B
-_ONE_REF = r"(?:(?:'(?:[^']|'')+'|[\w.]+)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?"
+_ONE_REF = r"(?:" + SHEET + r"!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?"
 #: a union of references, a bracketed list that is no function's arguments: SUM((A1:A2,C1))
 _UNION = re.compile(r"(?<![\w.])\(\s*" + _ONE_REF + r"(?:\s*,\s*" + _ONE_REF + r")+\s*\)")
 #: TEXT given a conditional section ("[>=1000]#,##0,""K"";0")
@@ -149,7 +149,7 @@ def reason_of(formula: str, kind: str, defined: dict[str, str] | None = None) ->
             if name in HELPERS:  # written out over a range (.lambda_helpers): what is left is said
                 return name, HELPER_REASON.format(name=name)
             if (new or name in FORMULAE) and not engine_knows(name):
-                return name, f"unsupported function {name}"
+                return trim_refs.refusal(name, formula) or (name, f"unsupported function {name}")
             if name.startswith("_XLDUDF_"):  # an add-in's JavaScript custom function, as Excel saves it
                 return name, f"an Office.js custom function ({name[8:]}) the embedded engine does not have"
         passed = _FUNCTION_AS_VALUE.search(_LITERALS.sub('""', formula))
@@ -448,7 +448,7 @@ def name_refusals(unsupported: list[Unsupported], rewritten: list[tuple[str, int
         outside = _OUTSIDE.search(new)
         if outside is not None:  # its criterion is an error value too: this reason alone says why
             item.function = "criteria"
-            item.reason = _OUTSIDE_REASON.format(range=outside.group(1), cell=f"{_quoted(item.sheet)}!{item.ref}")
+            item.reason = _OUTSIDE_REASON.format(range=outside.group(1), cell=f"{written(item.sheet)}!{item.ref}")
             continue
         found = [(function, reason) for call, function, reason in _REFUSALS if call in new]
         if found:  # several a rewrite may have put in (branches): which one refused is not told apart

@@ -12,13 +12,14 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter
 
+from ..sheet_names import SHEET
 from .formula_tokens import _WHOLE, _bare_name, _bounds, _is_range
 
 __all__ = ["WHOLE_INDEX", "bounded_index", "indexes_whole", "whole_index_cycles"]
 
 #: INDEX of whole columns or rows (a superset test, on a stored formula): see :func:`bounded_index`
 WHOLE_INDEX = re.compile(
-    r"(?i)(?<![\w.])INDEX\(\s*(?:[\w.]+!|'(?:[^']|'')+'!)?(?:\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)\s*[,)]"
+    r"(?i)(?<![\w.])INDEX\(\s*(?:" + SHEET + r"!)?(?:\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)\s*[,)]"
 )
 
 
@@ -64,7 +65,7 @@ def _whole_names(found: tuple[str, ...]) -> re.Pattern[str] | None:
     if not found:
         return None
     alternatives = "|".join(re.escape(name.rpartition("!")[2]) for name in sorted(found, key=len, reverse=True))
-    return re.compile(rf"(?i)(?<![\w.])INDEX\(\s*(?:[\w.]+!|'(?:[^']|'')+'!)?(?:{alternatives})\s*[,)]")
+    return re.compile(rf"(?i)(?<![\w.])INDEX\(\s*(?:{SHEET}!)?(?:{alternatives})\s*[,)]")
 
 
 def whole_index_cycles(

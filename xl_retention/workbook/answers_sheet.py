@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter, quote_sheetname
 
+from ..sheet_names import BARE
 from . import inplace as ip
 from .monthly import NPS_SCORES_TITLE
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # pandas is imported where answers are written, not by recalc
     from .found import _Monthly
 
 #: a range on a sheet in a formula's text as openpyxl reads it: 'Survey answers'!B$2:B$1001, Answers!$C$2:$C$9
-_RANGE = re.compile(r"(?:'((?:[^']|'')+)'|([^\W\d][\w.]*))!\$?([A-Z]{1,3})\$?([0-9]+):\$?([A-Z]{1,3})\$?([0-9]+)")
+_RANGE = re.compile(r"(?:'((?:[^']|'')+)'|(" + BARE + r"))!\$?([A-Z]{1,3})\$?([0-9]+):\$?([A-Z]{1,3})\$?([0-9]+)")
 
 
 def ranges(formula: Any) -> Iterator[tuple[str, str, int, str, int]]:

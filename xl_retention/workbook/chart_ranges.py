@@ -41,6 +41,7 @@ from xml.etree import ElementTree
 
 from openpyxl.utils import get_column_letter
 
+from ..sheet_names import SHEET, unquoted
 from . import inplace as ip
 from .inplace import escape
 
@@ -70,9 +71,7 @@ _KINDS = re.compile(rb"<" + _P + rb"(\w+?)(?:3D)?Chart[\s>/]")  # lineChart, bar
 _DATA = re.compile(rb"<(" + _P + rb")(cat|val|plus|minus)\b([^>]*)>(.*?)</\1\2\s*>", re.S)
 _F = re.compile(rb"(<" + _P + rb"f\b[^>]*>)([^<]*)(</" + _P + rb"f\s*>)")
 _CACHE = re.compile(rb"<(" + _P + rb")(numCache|strCache)\b.*?</\1\2\s*>", re.S)
-_COLUMN_RANGE = re.compile(
-    r"^((?:'(?:[^']|'')+')|(?:[A-Za-z_][\w.]*))!\$?([A-Z]{1,3})\$?([0-9]+):\$?([A-Z]{1,3})\$?([0-9]+)$"
-)
+_COLUMN_RANGE = re.compile(r"^(" + SHEET + r")!\$?([A-Z]{1,3})\$?([0-9]+):\$?([A-Z]{1,3})\$?([0-9]+)$")
 _NUMBER_CELL = re.compile(rb"<" + _P + rb"v\s*>\s*([^<]*?)\s*</" + _P + rb"v\s*>")
 _CELL_TYPE = re.compile(rb"\st\s*=\s*[\"']([^\"']*)[\"']")
 
@@ -90,9 +89,7 @@ def _area(text: str) -> _Area | None:
     match = _COLUMN_RANGE.match(text.strip())
     if match is None or match.group(2) != match.group(4):
         return None
-    sheet = match.group(1)
-    sheet = sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
-    return _Area(sheet, match.group(2), int(match.group(3)), int(match.group(5)))
+    return _Area(unquoted(match.group(1)), match.group(2), int(match.group(3)), int(match.group(5)))
 
 
 def _unescape(raw: bytes) -> str:

@@ -30,6 +30,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 
 from .._files import atomic_output, check_not_open
 from ..recalculation.xlsx_values import _entry_info, _sheet_parts
+from ..sheet_names import SHEET, unquoted
 
 
 def escape(text: str) -> str:
@@ -99,7 +100,7 @@ _CONTENT = re.compile(rb"<(?:" + _PREFIX + rb")(?:v|f|is)\b")
 
 #: a reference with an optional sheet: Sheet!$A$1:$B$2, 'Sheet two'!A1, A1:B2 (group 1: the sheet, quoted or not)
 _AREA = re.compile(
-    r"(?:((?:'(?:[^']|'')+')|(?:[A-Za-z_][\w.]*))!)?"
+    r"(?:(" + SHEET + r")!)?"
     r"(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?::(\$?)([A-Z]{1,3})(\$?)([0-9]+))?(?![\w(])"
 )
 
@@ -407,7 +408,7 @@ def full_calc_on_load(workbook_xml: bytes) -> bytes:
 
 
 def _unquote(sheet: str) -> str:
-    return sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
+    return unquoted(sheet)
 
 
 def extend_refs(text: str, sheet: str | None, rows: tuple[int, int] | None = None,

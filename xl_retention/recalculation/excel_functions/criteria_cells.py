@@ -29,6 +29,7 @@ from typing import Any
 
 from openpyxl.formula.tokenizer import Token
 
+from ...sheet_names import SHEET
 from ._core import FUNCTIONS, Function, engine_call, is_error
 from .criteria import CRITERIA, _is_array, criteria_positions
 from .criteria_digits import bounds
@@ -38,13 +39,13 @@ from .criteria_values import numbered
 NEAR = "_XLR.NEAR"
 NEAR_WHOLE = "_XLR.NEARWHOLE"
 EDGE = "_XLR.EDGE"
-_REFERENCE = re.compile(r"(?:'(?:[^']|'')+'!|[^\W\d][\w.]*!)?\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*(?![\w(])")
+_REFERENCE = re.compile(r"(?:" + SHEET + r"!)?\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*(?![\w(])")
 _TEXTS = re.compile(r'"(?:[^"]|"")*"')
 #: how :func:`_test` asks whether a cell's number is too large to be compared exactly (a whole number below it is,
 #: until :func:`whole_corrected` finds a range holding a whole number's float noise)
 _LARGE = ">=1E+15)"
 _BEFORE_EDGE = "," + EDGE + "("
-_AREA = re.compile(r"(?:'(?:[^']|'')+'!|[^\W\d][\w.]*!)?\$?[A-Z]{1,3}\$?\d*(?::\$?[A-Z]{1,3}\$?\d*)?")
+_AREA = re.compile(r"(?:" + SHEET + r"!)?\$?[A-Z]{1,3}\$?\d*(?::\$?[A-Z]{1,3}\$?\d*)?")
 
 
 def _number(criterion: Any) -> tuple[int, float] | None:

@@ -29,6 +29,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
 from ...cells import CellError
+from ...sheet_names import CHARACTER
 from ._core import FUNCTIONS, Function, engine_call
 from .number_text_cells import _DAY_MONTH, _ENGINE_DATE, _OTHER_DATE, NOT_A_NUMBER, misread
 from .typed import date_literal
@@ -37,7 +38,8 @@ from .typed import date_literal
 NUMBER = "_XLR.NUMBER"
 
 _REFERENCE = re.compile(
-    r"(?:(?:'((?:[^']|'')+)'|([\w.]+))!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)"
+    r"(?:(?:'((?:[^']|'')+)'|(" + CHARACTER + r"+))!)?"
+    r"(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)"
 )
 _STRING = re.compile(r'"(?:[^"]|"")*"')
 _ARITHMETIC = frozenset("+-*/^")
