@@ -157,3 +157,13 @@ def test_another_column_typed_two_ways_still_stops(capsys) -> None:
     assert "--segment customer_id: the segment column cannot be one of the columns the SQL reads" in (
         capsys.readouterr().err
     )
+
+
+def test_mysql_says_which_tables_it_cannot_have(capsys) -> None:
+    capsys.readouterr()  # was: "Compilation rule for 'IntegerRange' operation is not defined"
+    assert cli.main(["sql", "--dialect", "mysql"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "xl-retention: error: cannot write SQL for dialect 'mysql': the movements table needs a series of months (a "
+        "range unnested), which Ibis does not write for it; the cohort tables can be written: --table "
+        "subscription_cohorts --table order_cohorts"
+    )

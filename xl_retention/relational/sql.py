@@ -363,11 +363,18 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
     if engine == "pyspark":
         ibis.pyspark  # noqa: B018  (registers the PySpark compiler's options)
 
-    def compiled(expr: ir.Table) -> str:
+    def compiled(expr: ir.Table, name: str = "segment_spellings") -> str:
         try:
             sql = str(ibis.to_sql(expr, dialect=engine))
         except Exception as error:  # an unknown dialect, or a feature it lacks
-            raise ValueError(f"cannot write SQL for dialect {dialect!r}: {str(error).splitlines()[0]}") from None
+            why = str(error).splitlines()[0]
+            if "IntegerRange" in why:  # MySQL, SQL Server, Oracle, SQLite: no series of months in Ibis' SQL
+                written = [t for t in TABLES if t.endswith("_cohorts")]
+                why = (
+                    f"the {name} table needs a series of months (a range unnested), which Ibis does not write for "
+                    f"it; the cohort tables can be written: {' '.join('--table ' + t for t in written)}"
+                )
+            raise ValueError(f"cannot write SQL for dialect {dialect!r}: {why}") from None
         if column is not None:  # ties between segments broken by code point, whatever the database's collation
             sql = _raising(_by_code_point(sql, engine, column), engine)
         return sql.strip()
@@ -376,7 +383,7 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
     for name, expr in expressions(names, column or False, engine).items():
         rates = "".join(f"--   {line}\n" for line in RATES[name])
         out.append(f"-- {name} (xl-retention {TABLES[name][0]} -> {name}; dialect {dialect}); rates from its counts:\n"
-                   f"{rates}{compiled(expr)};\n")  # fmt: skip
+                   f"{rates}{compiled(expr, name)};\n")  # fmt: skip
     if column is not None and engine == "mysql":
         inputs = list(dict.fromkeys(TABLES[name][0] for name in names))
         out.append(f"-- segment_spellings (dialect {dialect}): the segment values of {', '.join(inputs)} typed two "
