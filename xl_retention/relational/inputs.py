@@ -378,6 +378,7 @@ def _from_table(
         or (kind != "answers" and bool(sandbox_columns(empty.columns)))  # test-mode rows: refused as a file's
         or (kind in ("snapshots", "intervals") and _copied_rows(con, table, names))  # pasted twice (reading.copies)
         or (kind == "snapshots" and bool(status_columns(empty.columns)))  # paused with MRR 0 (reading.statuses)
+        or (kind == "snapshots" and bool(ended_flag_columns(empty.columns)))  # is_active false with an MRR (statuses)
         or (kind == "snapshots" and bool(end_like_columns(empty.columns, names)))  # reading.snapshot_dates
         or (kind == "snapshots" and bool(trial_end_columns(empty.columns)))  # months inside a trial (snapshot_dates)
         or (kind in ("snapshots", "intervals") and bool(trial_days_columns(empty.columns)))  # reading.trial_days
