@@ -23,6 +23,7 @@ Rules (the README's "Importing into a workbook you have edited"):
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,8 +140,14 @@ class _Plan:
         self.restored: list[str] = []
         self.sheets: list[str] = []
         self.notes: list[str] = []
+        #: (cell, formula) of the user's formulas in cells the import writes: refused by :meth:`check_formulas`
+        self.formulas: list[tuple[str, str]] = []
 
     def put(self, title: str, ref: str, value: Any, old: Any) -> None:
+        element = self.package.sheet(title).cell(ref)
+        if element is not None and (formula := _formula_in(element)) is not None:  # the user's link, not a figure
+            self.formulas.append((f"{quote_sheetname(title)}!{ref}", formula))
+            return
         value = number(value)
         if old is not None and not _same_figure(old, value):
             self.replaced.append(f"{quote_sheetname(title)}!{ref}")
@@ -148,11 +155,39 @@ class _Plan:
         if title not in self.sheets:
             self.sheets.append(title)
 
+    def check_formulas(self, covered: tuple[pd.Period, pd.Period]) -> None:
+        """Refuse, naming the cells, where the import would write over formulas of the user's (``='My data'!A2`` in
+        an input cell): a figure in their place would cut the link, silently, and lose the formula."""
+        if not self.formulas:
+            return
+        cells = [cell for cell, _ in self.formulas]
+        first = next(((cell, formula) for cell, formula in self.formulas if formula), None)
+        example = f" ({first[0]} {first[1]})" if first else ""
+        span = str(covered[0]) if covered[0] == covered[1] else f"{covered[0]} to {covered[1]}"
+        raise ip.LayoutError(
+            f"{listed(cells)} {'holds a formula' if len(cells) == 1 else 'hold formulas'} of yours{example} in "
+            f"input cells where the import writes the figures of {span}: they would be replaced "
+            "by numbers; nothing was written: clear those cells (or move the formulas out of the input cells) and "
+            "import again, or import into a copy"
+        )
+
     def restore(self, title: str, ref: str, formula: str) -> None:
         """The template's ``formula`` (with its ``=``) back in ``title!ref``, listed."""
         sheet = self.package.sheet(title)
         sheet.put(ref, sheet.element(ref, sheet.style(ref), formula=formula.removeprefix("=")))
         self.restored.append(f"{quote_sheetname(title)}!{ref}")
+
+
+_FORMULA = re.compile(rb"<(?:[\w.\-]+:)?f\b[^>]*?(?:/>|>(.*?)</(?:[\w.\-]+:)?f\s*>)", re.DOTALL)
+
+
+def _formula_in(element: bytes) -> str | None:
+    """The formula (with its ``=``) a ``<c>`` element holds, "" for a cell sharing another's, None for no formula."""
+    match = _FORMULA.search(element)
+    if match is None:
+        return None
+    text = ip.unescape(match.group(1)) if match.group(1) else ""
+    return f"={text}" if text else ""
 
 
 def _same_figure(old: Any, new: Any) -> bool:
@@ -255,6 +290,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
                     f"order cohorts not written: {path.name} has no order-cohort table ({ORDER_COHORT_NAME}; trackers "
                     "made by this version have one); they never go into the sBG survival triangle"
                 )
+        plan.check_formulas((data[0], data[-1]))
         plan.notes.extend(tables.notes)
     finally:
         wb.close()
