@@ -28,6 +28,7 @@ from .billing_columns import (
     is_billing,
     period_interval,
 )
+from .canceled_plans import read_canceled_plans
 from .columns import _DATES, _IDS, FUTURE_HINTS, SCHEMAS, ReadOptions, normalize_columns
 from .copies import check_copied_rows
 from .currency import (
@@ -332,6 +333,7 @@ def _prepare(
     refuse_monthly_totals(kind, typed, names, source)  # a BI report's 'Insgesamt' row in each month (reading.summaries)
     kept = month_rows = observed = None
     if kind == "snapshots":  # a row flagged cancelled or not active with an MRR: an active customer, counted
+        typed["mrr"] = read_canceled_plans(df, typed, names, source)  # a plan change: the old plan's row canceled
         check_statuses(df, source, typed["mrr"])  # paused with an MRR: refused; paused with MRR 0: not paying
         check_pauses(df, kind, source, typed["mrr"])  # is_paused true with an MRR (reading.pauses)
         check_ended_snapshots(df, typed["mrr"], source)

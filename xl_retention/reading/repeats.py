@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import arrow_codes
+from .canceled_plans import canceled_beside_new
 from .errors import bad_rows
 from .phases import phase_rows
 from .subscription_items import are_items
@@ -167,6 +168,8 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
                 mine = rows[keys.isin(keys.loc[ids.index[later]].unique()).to_numpy()]  # hashed (numpy sorts objects)
                 if are_items(df, ids, mine, source, keys.reindex(ids.index, fill_value=""), said=False):
                     continue  # said by snapshot_rows, which tells a plan change within the month from items
+                if canceled_beside_new(df, keys.reindex(ids.index, fill_value=""), mine):
+                    continue  # the old plan canceled beside the new one active: read or refused by canceled_plans
             if later.size and order_id is not None and columns.count(order_id) == 1:
                 same = _of_one_order(ids, df.iloc[:, columns.index(order_id)], rows)
                 later = later[~same[np.searchsorted(rows, later)]]
