@@ -411,6 +411,16 @@ def _unquote(sheet: str) -> str:
     return unquoted(sheet)
 
 
+def other_workbook(match: re.Match[str]) -> bool:
+    """Whether a reference :data:`_AREA` matched is to another workbook's sheet: ``[1]Customers!$C$2:$C$4`` (Excel's
+    form of an external link, its sheet right after ``]``), which no change to this workbook's months moves.
+
+    >>> [other_workbook(m) for m in _AREA.finditer("[1]Customers!C2:C4+Customers!C2:C4")]
+    [True, False]
+    """
+    return match.group(1) is not None and match.start() > 0 and match.string[match.start() - 1] == "]"
+
+
 def extend_refs(text: str, sheet: str | None, rows: tuple[int, int] | None = None,
                 columns: tuple[int, int] | None = None, local: bool = False) -> str:  # fmt: skip
     """References in ``text`` to ``sheet`` stretched where they end at the table's old end.
@@ -423,11 +433,15 @@ def extend_refs(text: str, sheet: str | None, rows: tuple[int, int] | None = Non
     'Customers!$F$2:$F$30,Revenue!$B$2:$B$25'
     >>> extend_refs("B2:Y1001 A1", None, columns=(25, 27), local=True)
     'B2:AA1001 A1'
+    >>> extend_refs("[1]Customers!$C$2:$C$25", "Customers", rows=(25, 30))  # another workbook's Customers
+    '[1]Customers!$C$2:$C$25'
     """
 
     def stretch(match: re.Match[str]) -> str:
         name = match.group(1)
         if match.group(7) is None or (_unquote(name) != sheet if name is not None else not local):
+            return match.group(0)
+        if other_workbook(match):
             return match.group(0)
         c1, r1 = column_index_from_string(match.group(3)), int(match.group(5))
         c2, r2 = column_index_from_string(match.group(7)), int(match.group(9))
@@ -485,5 +499,6 @@ __all__ = [
     "extend_sqrefs",
     "full_calc_on_load",
     "has_content",
+    "other_workbook",
     "split_ref",
 ]

@@ -119,7 +119,7 @@ def sums_the_months(element: bytes, sheet: str, first: int, last: int, xml: ip.S
 
     def area(match: re.Match[str], piece: str) -> str:
         name = match.group(1)
-        if match.group(9) is not None and (name is None or ip._unquote(name) == sheet):
+        if match.group(9) is not None and (name is None or ip._unquote(name) == sheet) and not ip.other_workbook(match):
             r1, r2 = sorted((int(match.group(5)), int(match.group(9))))
             if first <= r1 < r2 == last:
                 hits.append(match.group(0))
