@@ -20,6 +20,7 @@ from openpyxl.formula.tokenizer import Token
 
 from ..sheet_names import SHEET, is_bare
 from .reversed_ranges import normalized_ranges
+from .sheet_case import respelled
 from .sheet_ranges import sheets_of
 
 _REFERENCE = re.compile(
@@ -47,7 +48,7 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     references: dict[str, dict[str, str]] = {}
     for element in root.iter(f"{_MAIN}definedName"):
-        name, text = element.get("name") or "", (element.text or "").strip()
+        name, text = element.get("name") or "", respelled((element.text or "").strip(), titles)  # data! for Data
         if not name or not text or name.lower().startswith(("_xlnm.", "_xlfn.", "_xlws.")):
             continue
         local = element.get("localSheetId")

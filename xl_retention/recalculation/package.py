@@ -27,6 +27,7 @@ from .defined_names import _REFERENCE, qualify
 from .excel_functions.number_text_cells import shared_candidates, text_cells
 from .excel_functions.number_texts import formatted_results
 from .rich_values import rich_cells
+from .sheet_case import respelled
 from .sheet_cells import FormulaCell, cached_value, formula_cells, iso_date_cells
 from .sheet_ranges import sheets_of
 from .xlsx_values import (
@@ -103,6 +104,9 @@ class PackageInfo:
     sheet_titles: list[str] = field(default_factory=list)
     #: value cells holding a rich value (a data type, a picture in the cell: t="e" vm=): {sheet: {"A1"}} (.rich_values)
     rich_values: dict[str, set[str]] = field(default_factory=dict)
+    #: a defined name spells a sheet in other capitals than its tab (``data!$A$1`` for Data), or quotes it where Excel
+    #: does not: the engine reads the package with the names as Excel writes them (:func:`without_members`)
+    respelled_names: bool = False
 
 
 def _shared_strings(package: zipfile.ZipFile) -> list[str] | None:
@@ -231,6 +235,12 @@ def scan(path: str) -> PackageInfo:
         info.sheet_titles = [title or "" for title in titles]
         for element in root.iter():
             tag = _local(element.tag)
+            if (
+                tag == "definedName"
+                and element.text
+                and (text := respelled(element.text, info.sheet_titles)) != (element.text)
+            ):  # data!$A$1 for the tab Data: Excel's sheet, as Excel writes it
+                element.text, info.respelled_names = text, True
             if tag == "definedName" and element.get("name") and _REFERENCE.fullmatch((element.text or "").strip()):
                 local = element.get("localSheetId")
                 scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
@@ -335,7 +345,7 @@ def without_members(path: str, info: PackageInfo) -> bytes | None:
     """
     covered = {sheet: _covered(cells) for sheet, cells in info.formulas.items()}
     covered = {sheet: refs for sheet, refs in covered.items() if refs}
-    if not covered and not info.newer_errors_in:
+    if not covered and not info.newer_errors_in and not info.respelled_names:
         return None
     buffer = io.BytesIO()
     with zipfile.ZipFile(path) as package, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
@@ -365,8 +375,25 @@ def without_members(path: str, info: PackageInfo) -> bytes | None:
                         last = match.end()
                 chunks.append(data[last:])
                 data = b"".join(chunks)
+            if info.respelled_names and entry.filename.lower() == "xl/workbook.xml":
+                data = _DEFINED_NAME.sub(lambda m: _respelled_name(m, info.sheet_titles), data)
             copy.writestr(entry.filename, data, compresslevel=1)
     return buffer.getvalue()
+
+
+_DEFINED_NAME = re.compile(rb"(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(<)")
+
+
+def _respelled_name(match: re.Match[bytes], titles: list[str]) -> bytes:
+    """A ``<definedName>`` element's text with its sheets spelled as their tabs (:func:`.sheet_case.respelled`)."""
+    text = match.group(2).decode("utf-8")
+    plain = text.replace("&apos;", "'").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
+    plain = plain.replace("&amp;", "&")
+    new = respelled(plain, titles)
+    if new == plain:
+        return match.group(0)
+    escaped = new.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return match.group(1) + escaped.encode("utf-8") + match.group(3)
 
 
 _FORMULA_ELEMENT = re.compile(rb"<(?P<p>(?:\w+:)?)f\b[^>]*?(?:/>|>.*?</(?P=p)f\s*>)", re.S)
