@@ -6,7 +6,9 @@ took the workbook's Rate (status ok), 3-D references and named corners were call
 
 from __future__ import annotations
 
+import re
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -79,3 +81,48 @@ def test_a_sheet_name_is_written_bare_only_where_excel_writes_it_so() -> None:
     assert [written(n) for n in ("Лист1", "A1", "R1C1", "R", "TRUE", "2024", "O'Brien", "Sheet 1")] == [
         "Лист1", "'A1'", "'R1C1'", "'R'", "'TRUE'", "'2024'", "'O''Brien'", "'Sheet 1'",
     ]  # fmt: skip
+
+
+def _shared_down(path: Path, column: str, first: int, last: int) -> None:
+    """The formulas of ``column`` rows first..last of the first sheet stored as Excel stores a fill: one shared
+    formula (its text in the first cell, ``<f t="shared" si="0"/>`` in the others)."""
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                for row in range(first, last + 1):
+                    found = re.search(rf'<c r="{column}{row}"[^>]*>(<f>([^<]*)</f>)', text)
+                    assert found is not None
+                    shared = f'<f t="shared" ref="{column}{first}:{column}{last}" si="0">{found.group(2)}</f>'
+                    new = shared if row == first else '<f t="shared" si="0"/>'
+                    text = text[: found.start(1)] + new + text[found.end(1) :]
+                data = text.encode()
+            target.writestr(info, data)
+
+
+@pytest.mark.parametrize("name", ["März2024", "Straße1", "Año2024", "Лист1", "'März 2024'"])
+def test_a_formula_filled_down_over_a_sheet_named_with_letters_and_digits_moves_only_its_cell(
+    tmp_path: Path, name: str
+) -> None:
+    """=März2024!A1*2 filled down (one shared formula): the engine's own copies read "rz2024" as a cell and moved it
+    (März2025!A2: the next year's numbers, 4000; then #REF!), status ok; Excel moves only A1: 20, 40, 60, 80, 100."""
+    wb = openpyxl.Workbook()
+    out = wb.active
+    out.title = "Out"
+    this = name.strip("'")
+    following = this.replace("2024", "2025").replace("1", "2")
+    sheet = wb.create_sheet(this)
+    for row in range(1, 8):
+        sheet[f"A{row}"] = row * 10
+    next_sheet = wb.create_sheet(following)
+    for row in range(1, 8):
+        next_sheet[f"A{row}"] = row * 1000
+    for row in range(1, 6):
+        out[f"B{row}"] = f"={name}!A{row}*2"
+    wb.save(tmp_path / "shared.xlsx")
+    _shared_down(tmp_path / "shared.xlsx", "B", 1, 5)
+    computed = compute(tmp_path / "shared.xlsx")
+    assert [computed.values["Out"][f"B{row}"] for row in range(1, 6)] == [20, 40, 60, 80, 100]
+    assert computed.unsupported == []

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from openpyxl.formula.translate import Translator
 
+from ..sheet_names import BARE, MARKS
 from .cell_filename import may_name_file
 from .excel_functions.arguments import _HINT_UPPER, _compares_numbers, _large_range
 from .excel_functions.complex_texts import COMPLEX_CALL
@@ -149,9 +150,11 @@ class FormulaTexts:
 
     def quoted_sheet_copies(self) -> list[tuple[int, int]]:
         """The shared formulas' copies whose first cell reads a quoted sheet name holding a digit (``'Q1 2024'!A1``,
-        ``'Budget v1'!A1``, ``'FY24 Plan'!A1``): the engine's own expansion of a shared formula moves a word of the
-        name that reads as a cell (``'Q2 2024'!A2`` in the next row: another sheet's numbers, or #REF!), where Excel
-        moves only the reference after ``!`` (as :meth:`__getitem__`'s Translator does); their texts are set again.
+        ``'Budget v1'!A1``, ``'FY24 Plan'!A1``) or an unquoted one holding a digit and a letter outside ASCII
+        (``März2024!A1``, ``Straße1!A1``: the engine reads ``rz2024`` as a cell): the engine's own expansion of a
+        shared formula moves a word of the name that reads as a cell (``'Q2 2024'!A2``, ``März2025!A2`` in the next
+        row: another sheet's numbers, or #REF!), where Excel moves only the reference after ``!`` (as
+        :meth:`__getitem__`'s Translator does); their texts are set again.
 
         >>> from types import SimpleNamespace as Cell
         >>> cells = {"C1": Cell(kind="shared", text="'Q1 2024'!A1", attrs={"si": "0"})}
@@ -161,10 +164,18 @@ class FormulaTexts:
         >>> texts = FormulaTexts(cells)
         >>> texts.quoted_sheet_copies(), texts[(3, 3)]
         ([(2, 3), (3, 3)], "'Q1 2024'!A3")
+        >>> cells = {"E1": Cell(kind="shared", text="Straße1!A1*2", attrs={"si": "0"})}
+        >>> cells["E2"] = Cell(kind="shared", text=None, attrs={"si": "0"})
+        >>> texts = FormulaTexts(cells)
+        >>> texts.quoted_sheet_copies(), texts[(2, 5)]
+        ([(2, 5)], 'Straße1!A2*2')
         """
-        if not self._masters or "'" not in self.upper_text():
+        if not self._masters:
             return []
-        moved = {si for si, ref in self._masters.items() if _QUOTED_DIGIT.search(self._cells[ref].text or "")}
+        texts = {si: self._cells[ref].text or "" for si, ref in self._masters.items()}
+        if "'" not in self.upper_text() and all(text.isascii() for text in texts.values()):  # (not upper: ß is SS)
+            return []
+        moved = {si for si, text in texts.items() if _moved_sheet(text)}
         if not moved:
             return []
         cells = self._cells
@@ -257,6 +268,18 @@ class FormulaTexts:
 
 #: a quoted sheet name holding a digit, before its ``!``
 _QUOTED_DIGIT = re.compile(r"'(?:[^'\d]|'')*\d(?:[^']|'')*'!")
+#: an unquoted sheet name before its ``!`` (group 1)
+_BARE_SHEET = re.compile(r"(?<![\w.'" + MARKS + r"])(" + BARE + r")!")
+
+
+def _moved_sheet(text: str) -> bool:
+    """Whether a formula reads a sheet whose name the engine's expansion of a shared formula may move: quoted with
+    a digit (``'Q1 2024'!``), or unquoted with a digit and a letter outside ASCII (``März2024!``, ``Straße1!``)."""
+    if _QUOTED_DIGIT.search(text):
+        return True
+    return not text.isascii() and any(
+        not name.isascii() and any(c.isdigit() for c in name) for name in _BARE_SHEET.findall(text)
+    )
 
 
 def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
