@@ -18,6 +18,7 @@ from . import (  # noqa: F401  (each registers its functions)
     arithmetic,
     collation,
     complex_texts,
+    compounding,
     criteria,
     criteria_cells,
     criteria_date_texts,
