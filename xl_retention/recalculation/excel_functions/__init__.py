@@ -27,6 +27,7 @@ from . import (  # noqa: F401  (each registers its functions)
     criteria_runtime,
     dates,
     day_counts,
+    discounts,
     elementwise,
     engineering,
     financial,

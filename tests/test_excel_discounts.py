@@ -1,0 +1,35 @@
+"""DISC, INTRATE, RECEIVED, PRICEDISC and YIELDDISC, which the embedded engine lacked: a workbook written by a
+program (no stored value) came out incomplete, the cells empty. Values of Microsoft's examples of each function;
+where Excel's day count could differ from YEARFRAC's (basis 1 across a year's end) the cell stays listed."""
+
+import pytest
+from one_sheet import recalc_sheet, recalculated
+
+
+def test_microsofts_examples(tmp_path):
+    values = recalculated(
+        tmp_path,
+        {
+            "B1": "=DISC(DATE(2007,1,25),DATE(2007,6,15),97.975,100,1)",
+            "B2": "=INTRATE(DATE(2008,2,15),DATE(2008,5,15),1000000,1014420,2)",
+            "B3": "=RECEIVED(DATE(2008,2,15),DATE(2008,5,15),1000000,0.0575,2)",
+            "B4": "=PRICEDISC(DATE(2008,2,16),DATE(2008,3,1),0.0525,100,2)",
+            "B5": "=YIELDDISC(DATE(2008,2,16),DATE(2008,3,1),99.795,100,2)",
+            "B6": "=DISC(DATE(2008,3,1),DATE(2008,2,16),99,100)",  # settlement after maturity
+            "B7": "=PRICEDISC(DATE(2008,2,16),DATE(2008,3,1),0,100)",
+            "B8": '=DISC("x",DATE(2008,3,1),0,100)',
+            "B9": "=DISC(DATE(2008,1,1),DATE(2008,7,1),98,100,5)",
+        },
+    )
+    assert values["B1"] == pytest.approx(0.052420213, rel=1e-8)
+    assert values["B2"] == pytest.approx(0.05768, rel=1e-12)
+    assert values["B3"] == pytest.approx(1014584.654, rel=1e-9)
+    assert values["B4"] == pytest.approx(99.79583333, rel=1e-9)
+    assert values["B5"] == pytest.approx(0.052822572, rel=1e-8)
+    assert [values["B6"], values["B7"], values["B8"], values["B9"]] == ["#NUM!", "#NUM!", "#VALUE!", "#NUM!"]
+
+
+def test_actual_actual_across_a_years_end_is_listed_not_guessed(tmp_path):
+    result, values = recalc_sheet(tmp_path, {"B1": "=DISC(DATE(2007,11,25),DATE(2008,6,15),97,100,1)"})
+    assert result.status == "incomplete", result.message
+    assert "B1" not in values

@@ -1,0 +1,83 @@
+"""Discounted securities the engine lacks: DISC, INTRATE, RECEIVED, PRICEDISC and YIELDDISC, as Excel computes them.
+
+Each reads the time from settlement to maturity as a fraction of a year in its ``basis`` (``DSM / B`` in Microsoft's
+formulas; YEARFRAC's fraction, :func:`.dates.yearfrac`): basis 2 actual/360, 3 actual/365 and 4 European 30/360 in
+every case; basis 0 (US 30/360) where neither date is the last day of February, and basis 1 (actual/actual) within
+one calendar year (B is that year's 365 or 366 days). Where Excel's own count could differ from YEARFRAC's (a period
+from or to the end of February in basis 0, across a year's end in basis 1) the cell is listed as not computed, never
+given another number. Dates are truncated to days; settlement on or after maturity, a basis outside 0-4, and a price,
+investment, redemption or discount of 0 or below are #NUM!.
+
+* ``DISC = (redemption - pr) / redemption / fraction``; ``INTRATE = (redemption - investment) / investment / fraction``
+* ``RECEIVED = investment / (1 - discount * fraction)``; ``PRICEDISC = redemption * (1 - discount * fraction)``
+* ``YIELDDISC = (redemption / pr - 1) / fraction``
+
+>>> round(disc(39107, 39248, 97.975, 100, 1), 9), round(intrate(39493, 39583, 1000000, 1014420, 2), 9)
+(0.052420213, 0.05768)
+>>> round(received(39493, 39583, 1000000, 0.0575, 2), 3), round(pricedisc(39494, 39508, 0.0525, 100, 2), 8)
+(1014584.654, 99.79583333)
+>>> round(yielddisc(39494, 39508, 99.795, 100, 2), 9)
+0.052822572
+"""
+
+from __future__ import annotations
+
+import calendar
+from typing import Any
+
+from ._core import ExcelError, excel_function, number
+from .dates import _basis, _no_logical, serial_to_date, yearfrac
+
+__all__ = ["disc", "intrate", "pricedisc", "received", "yielddisc"]
+
+#: the error that lists a cell as not computed (its stored value kept, the file incomplete where it has none)
+_NOT_COMPUTED = "NImpl"  # the engine's kind of #NIMPL!
+
+
+def _read(settlement: Any, maturity: Any, basis: Any, *values: Any) -> tuple[float, list[float]]:
+    """The year fraction from settlement to maturity in ``basis`` and ``values`` as numbers: every argument read
+    first (text that is no number: #VALUE!), then Excel's #NUM! checks (each value must be above 0)."""
+    start, end = int(_no_logical(settlement)), int(_no_logical(maturity))
+    figures = [number(v) for v in values]
+    kind = _basis(basis)
+    if start >= end or start < 0 or any(v <= 0 for v in figures):
+        raise ExcelError("#NUM!")
+    first, last = serial_to_date(start), serial_to_date(end)
+    if kind == 1 and first.year != last.year:
+        raise ExcelError(_NOT_COMPUTED)
+    if kind == 0 and any(d.month == 2 and d.day == calendar.monthrange(d.year, 2)[1] for d in (first, last)):
+        raise ExcelError(_NOT_COMPUTED)
+    return yearfrac(float(start), float(end), float(kind)), figures
+
+
+@excel_function("DISC", 4, 5)
+def disc(settlement: Any, maturity: Any, pr: Any, redemption: Any, basis: Any = 0.0) -> float:
+    fraction, (price, paid) = _read(settlement, maturity, basis, pr, redemption)
+    return (paid - price) / paid / fraction
+
+
+@excel_function("INTRATE", 4, 5)
+def intrate(settlement: Any, maturity: Any, investment: Any, redemption: Any, basis: Any = 0.0) -> float:
+    fraction, (invested, paid) = _read(settlement, maturity, basis, investment, redemption)
+    return (paid - invested) / invested / fraction
+
+
+@excel_function("RECEIVED", 4, 5)
+def received(settlement: Any, maturity: Any, investment: Any, discount: Any, basis: Any = 0.0) -> float:
+    fraction, (invested, rate) = _read(settlement, maturity, basis, investment, discount)
+    left = 1 - rate * fraction
+    if left <= 0:  # a discount of the whole or more: Excel's answer is not known here
+        raise ExcelError(_NOT_COMPUTED)
+    return invested / left
+
+
+@excel_function("PRICEDISC", 4, 5)
+def pricedisc(settlement: Any, maturity: Any, discount: Any, redemption: Any, basis: Any = 0.0) -> float:
+    fraction, (rate, paid) = _read(settlement, maturity, basis, discount, redemption)
+    return paid - rate * paid * fraction
+
+
+@excel_function("YIELDDISC", 4, 5)
+def yielddisc(settlement: Any, maturity: Any, pr: Any, redemption: Any, basis: Any = 0.0) -> float:
+    fraction, (price, paid) = _read(settlement, maturity, basis, pr, redemption)
+    return (paid / price - 1) / fraction
