@@ -41,3 +41,23 @@ def test_respelled_leaves_texts_other_workbooks_and_unknown_sheets():
     titles = ["Data", "Data2", "My Sheet"]
     assert respelled('data!A1&"data!A1"&[1]data!A1&Nope!A1', titles) == 'Data!A1&"data!A1"&[1]data!A1&Nope!A1'
     assert respelled("'MY SHEET'!A1+DATA:data2!B1+'Data'!C1", titles) == "'My Sheet'!A1+Data:Data2!B1+Data!C1"
+
+
+def test_formulas_naming_the_sheet_in_other_capitals_are_read_as_the_tab(tmp_path):
+    """SUBTOTAL(109, data!A1:A3) over a hidden row 2 of the tab Data added the hidden row (60 for 40): the hidden
+    rows were looked up under the formula's spelling; the same for a name of the sheet's own and a 3-D end."""
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "Data"
+    second = book.create_sheet("Data2")
+    out = book.create_sheet("Out")
+    for r in range(1, 4):
+        data[f"A{r}"], second[f"A{r}"] = r * 10, r
+    data.row_dimensions[2].hidden = True
+    out["A1"], out["A2"] = "=SUBTOTAL(109,data!A1:A3)", "=SUBTOTAL(109,'DATA'!A1:A3)"
+    out["A3"], out["A4"] = "=SUBTOTAL(9,DATA!A1:A3)", "=SUM(data:DATA2!A3)"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    got = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Out"]
+    assert [got[f"A{r}"].value for r in range(1, 5)] == [40, 40, 60, 33]

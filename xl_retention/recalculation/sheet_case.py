@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from ..sheet_names import CHARACTER, SHEET, unquoted, written
 
-__all__ = ["respelled"]
+__all__ = ["miscased", "respelled"]
 
 #: a sheet before its ``!``, or the two ends of a 3-D reference (``Jan:Mar!``), not after ``]`` (another workbook)
 _SHEET_REF = re.compile(r"(?<![\]'])(?<!" + CHARACTER + r")(" + SHEET + r")(?::(" + SHEET + r"))?!")
@@ -65,3 +65,26 @@ def respelled(text: str, titles: Iterable[str]) -> str:
             position = literal.end()
     new = "".join(out)
     return text if new == text else new
+
+
+#: a run of a formula's characters before ``!`` (a sheet, or both ends of a 3-D reference), in a part's bytes
+_BEFORE_MARK = re.compile(rb"('(?:[^']|'')+'|[^\s\"'<>=(),;&+\-*/^!{}\[\]%]+)!")
+
+
+def miscased(xml: bytes, titles: Iterable[str]) -> bool:
+    """Whether a sheet part's XML names a sheet of ``titles`` in other capitals than its tab (``data!A1`` for Data,
+    ``'DATA'!A1``): a quick test before :func:`respelled` is run over its formulas.
+
+    >>> miscased(b"<f>SUM(data!A1:A3)</f>", ["Data"]), miscased(b"<f>Data!A1+'My Sheet'!B2</f>", ["Data", "My Sheet"])
+    (True, False)
+    >>> miscased(b"<f>SUM(DATA:Data2!A1)</f>", ["Data", "Data2"]), miscased(b"<f>x!A1</f>", ["Data"])
+    (True, False)
+    """
+    exact = set(titles)
+    folded = {title.casefold() for title in exact}
+    for raw in set(_BEFORE_MARK.findall(xml)):
+        text = raw.decode("utf-8", "replace")
+        for part in unquoted(text).split(":") if text.startswith("'") else text.split(":"):
+            if part not in exact and part.casefold() in folded:
+                return True
+    return False
