@@ -10,7 +10,8 @@ SQL, or make views of these names):
 * ``answers``: ``date`` (TIMESTAMP), ``score`` (number 0-10, NULL = no answer);
 
 each with a ``segment`` (text) column when ``segment`` is asked for (labelled as the import labels it; one typed
-two ways stops the query: :func:`_labelled`). Months come out as the first
+two ways stops the query: :func:`_labelled`). A NULL in a column read (but ``score``) stops the query, naming it, as
+the import refuses a blank (:func:`_without_nulls`). Months come out as the first
 day of the month; cohort tables in long form (``cohort, months_since, customers, ...``: one row
 per cohort and month with activity; the triangle's other cells are 0).
 
@@ -50,7 +51,9 @@ _RAW: dict[str, dict[str, str]] = {
 _NO_REGEX = frozenset({"mysql", "mssql"})
 #: The words a query stops with where one segment is typed two ways (as ``xl-retention import`` refuses them:
 #: :mod:`xl_retention.reading.segment_spellings`); the two spellings follow, then :data:`_SPELLINGS_END`.
-SPELLINGS = "xl-retention: segment values that differ only in capitals, spaces, apostrophes or hyphens ("
+#: The start of every message a query stops with (cast to a number: :func:`_stop`).
+STOP = "xl-retention: "
+SPELLINGS = STOP + "segment values that differ only in capitals, spaces, apostrophes or hyphens ("
 _SPELLINGS_END = ": one segment typed two ways?): write each segment's value one way"
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`\u2032"
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
@@ -126,8 +129,48 @@ def _labelled(table: ir.Table, regex: bool = True, currency: bool = False) -> ir
     twice = _spellings(rows)
     joined = rows.left_join(twice, rows.__key == twice.__k)
     both = ibis.literal(SPELLINGS + "'") + joined.__a + ibis.literal("' and '") + joined.__b
-    stop = (both + ibis.literal("'" + _SPELLINGS_END)).cast("int64").cast("string")
+    stop = _stop(both + ibis.literal("'" + _SPELLINGS_END), "string")
     return joined.mutate(segment=joined.__a.isnull().ifelse(joined.segment, stop)).select(*table.columns)
+
+
+def _stop(message: ir.StringValue, to: str) -> ir.Value:
+    """``message`` (starting :data:`STOP`; a column in it, so that no database folds it while planning, where a CASE
+    does not reach it) cast to a number, which the databases refuse naming it (:func:`_raising`: where they do not),
+    then to ``to``, the type of the column it stands in."""
+    return message.cast("int64").cast(to)
+
+
+#: Each input's columns where a NULL stops the query (xl-retention import refuses a blank there) and what it would
+#: read as; the column the stop stands in (one every row's filter reads: a row is never filtered out before it), and
+#: the column that names the row.
+_NULLS: dict[str, tuple[str, str, dict[str, str]]] = {
+    "subscriptions": ("mrr", "customer_id", {"customer_id": "a row of no one", "month": "a row of no month",
+                                             "mrr": "no MRR: a customer lost"}),
+    "orders": ("amount", "customer_id", {"customer_id": "an order of no one", "date": "an order of no month",
+                                         "amount": "no order"}),
+    "visits": ("visitor_id", "visitor_id", {"visitor_id": "a visit of no one", "date": "a visit of no month"}),
+    "answers": ("score", "score", {"date": "an answer of no month"}),
+}  # fmt: skip
+
+
+def _without_nulls(table: ir.Table, name: str) -> ir.Table:
+    """``table`` (the input ``name``) whose rows with a NULL where the SQL reads a value (:data:`_NULLS`) stop the
+    query, naming the input, the column and the row's id: a NULL MRR would be a churn, a NULL amount no order,
+    silently, where the import refuses a blank."""
+    target, who, columns = _NULLS[name]
+    shown = table[who].cast("string").fill_null("NULL")
+    value = table[target]
+    for column, reads in reversed(columns.items()):
+        message = (
+            ibis.literal(
+                f"{STOP}{name}.{column} is NULL in a row (read as {reads}, where xl-retention import refuses a "
+                f"blank): fill or remove it (the row's {who}: "
+            )
+            + shown
+            + ibis.literal(")")
+        )
+        value = table[column].isnull().ifelse(_stop(message, str(table.schema()[target])), value)
+    return table.mutate(**{target: value})
 
 
 def _raw(name: str, column: str | None) -> ir.Table:
@@ -156,7 +199,7 @@ def _segment_column(segment: bool | str | None) -> str | None:
 
 def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, ir.Table]:
     column = _segment_column(segment)
-    subs, orders, visits, answers = (_raw(n, column) for n in _RAW)
+    subs, orders, visits, answers = (_without_nulls(_raw(n, column), n) for n in _RAW)
     if column is not None:
         from ..reading.currency import named_currency
 
@@ -241,6 +284,8 @@ HEADER = (
     "-- docs/metrics.md, repeated under each table's name (a rate is blank where its denominator is 0).\n"
     "-- Inputs: subscriptions(customer_id, month DATE, mrr), orders(customer_id, date, amount), visits(visitor_id,\n"
     "-- date), answers(date, score); a month is its first day, dates are DATEs or timestamps (cast text first).\n"
+    "-- A NULL in a column read (but a score: no answer) stops the query with an error naming it, as the import\n"
+    "-- refuses a blank (a NULL mrr is no churn, a NULL amount no missing order).\n"
 )
 
 SEGMENTS = (
@@ -253,8 +298,10 @@ CURRENCY_CODES = "; a currency's code typed two ways, 'usd' and 'USD', is one: e
 #: MySQL's stop, said in the header (:func:`_raising`).
 MYSQL_STOP = (
     "-- MySQL cannot raise an error with a text inside a query (its failed cast is 0): there a query stops with\n"
-    "-- ERROR 1242 'Subquery returns more than 1 row'; the query segment_spellings (last) lists the values.\n"
+    "-- ERROR 1242 'Subquery returns more than 1 row' (a NULL read{spellings}).\n"
 )
+#: MySQL's stop with --segment.
+MYSQL_SPELLINGS = ", or segment values typed two ways: the query segment_spellings, last, lists them"
 
 _ALIASES = {"spark": "pyspark", "spark2": "pyspark", "postgresql": "postgres", "sqlserver": "mssql"}
 
@@ -327,7 +374,7 @@ def _raising(sql: str, engine: str) -> str:
     def raised(node: exp.Expression) -> exp.Expression:
         inner = node.this if isinstance(node, exp.Cast) else None
         if not isinstance(inner, exp.Cast) or not any(
-            isinstance(s, exp.Literal) and s.this.startswith(SPELLINGS) for s in inner.this.find_all(exp.Literal)
+            isinstance(s, exp.Literal) and s.this.startswith(STOP) for s in inner.this.find_all(exp.Literal)
         ):
             return node
         message = inner.this
@@ -359,7 +406,9 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
     out = [HEADER.format(dialect=dialect, per=" and segment" if column else "")]
     if column is not None:
         currency = CURRENCY_CODES if named_currency(column) else ""
-        out[0] += SEGMENTS.format(column=column, currency=currency) + (MYSQL_STOP if engine == "mysql" else "")
+        out[0] += SEGMENTS.format(column=column, currency=currency)
+    if engine == "mysql":
+        out[0] += MYSQL_STOP.format(spellings=MYSQL_SPELLINGS if column is not None else "")
     if engine == "pyspark":
         ibis.pyspark  # noqa: B018  (registers the PySpark compiler's options)
 
@@ -376,8 +425,8 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
                 )
             raise ValueError(f"cannot write SQL for dialect {dialect!r}: {why}") from None
         if column is not None:  # ties between segments broken by code point, whatever the database's collation
-            sql = _raising(_by_code_point(sql, engine, column), engine)
-        return sql.strip()
+            sql = _by_code_point(sql, engine, column)
+        return _raising(sql, engine).strip()
 
     names = list(tables or TABLES)
     for name, expr in expressions(names, column or False, engine).items():
