@@ -91,7 +91,9 @@ def test_engine_errors_are_the_registry_errors(tmp_path):
         "gained who stayed (#NUM!)"
     )
     assert code(values["Customers"]["F3"]) == "#NUM!"  # end below gained
-    assert values["Customers"]["F4"] is None  # start 0 (previous end): the rate is blank (docs/metrics.md)
+    # start 0 (previous end) with 520 at end out of 5 gained, which a start of 0 cannot have: not blank (d9212b4)
+    assert code(values["Customers"]["F4"]) == "#DIV/0!"
+    assert code(values["Customers"]["E4"]) == "#NUM!"  # its lost customers name the figures
     assert code(values["Revenue"]["M2"]) == "#VALUE!"  # MRR at start unknown (blank), churned MRR given
     assert code(values["Purchases and visits"]["F2"]) == "#NUM!"  # more repeat purchasers than buyers
     assert values["Purchases and visits"]["E2"] == 0.3

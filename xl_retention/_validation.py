@@ -15,6 +15,7 @@ import math
 import numbers
 import re
 import sys
+from statistics import NormalDist
 from typing import Any
 
 import numpy as np
@@ -268,3 +269,16 @@ def scalar(name: str, value: Any, default: float) -> float:
         raise NotANumberError(f"{name} must be a single value, got {np.size(value)} values", name, value)
     number = _element_to_float(name, value)
     return default if np.isnan(number) else number
+
+
+def two_sided_z(level: float, p: float) -> float:
+    """The normal quantile of a two-sided interval of confidence ``level``, ``p`` being the caller's 1 - (1 - level)
+    / 2 (``0.5 + level / 2``): ``NormalDist().inv_cdf(p)``, from the lower tail where ``p`` rounds to 1 (a level of
+    0.9999999999999999 is below 1 and has a quantile, 8.29, where inv_cdf(1.0) raised Python's StatisticsError).
+
+    >>> round(two_sided_z(0.95, 0.5 + 0.95 / 2), 6), round(two_sided_z(0.9999999999999999, 1.0), 4)
+    (1.959964, 8.2924)
+    """
+    if p < 1.0:
+        return NormalDist().inv_cdf(p)
+    return -NormalDist().inv_cdf((1.0 - level) / 2)

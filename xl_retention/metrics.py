@@ -11,12 +11,11 @@ that names the argument and the value and carries the Excel error it maps to.
 from __future__ import annotations
 
 import math
-from statistics import NormalDist
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from ._validation import Inputs, flatten_range, scalar
+from ._validation import Inputs, flatten_range, scalar, two_sided_z
 from .errors import OutOfRangeError, ZeroDenominatorError
 
 ArrayLike = Any  # a number, a sequence of numbers, an ndarray or a pandas Series
@@ -316,7 +315,7 @@ def nps_moe_min_responses(confidence: float = 0.95) -> int:
     level = scalar("confidence", confidence, 0.95)
     if not 0 < level < 1:
         raise OutOfRangeError(f"confidence must be between 0 and 1 (exclusive), got {level:g}", "confidence", level)
-    return math.ceil(NormalDist().inv_cdf(0.5 + level / 2) ** 2)
+    return math.ceil(two_sided_z(level, 0.5 + level / 2) ** 2)
 
 
 def nps_moe_defined(promoters: ArrayLike, detractors: ArrayLike, responses: ArrayLike, confidence: float = 0.95) -> Any:
@@ -345,7 +344,7 @@ def nps_moe_from_counts(
     x = _nps_counts(promoters, detractors, responses)
     n = x["responses"]
     p, d = x["promoters"] / n, x["detractors"] / n
-    z = NormalDist().inv_cdf(0.5 + level / 2)
+    z = two_sided_z(level, 0.5 + level / 2)
     return x.wrap(z * 100.0 * np.sqrt(((p + d) - (p - d) ** 2) / n))
 
 

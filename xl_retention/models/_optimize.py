@@ -6,11 +6,11 @@ import math
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from statistics import NormalDist
 from typing import Any, NamedTuple
 
 import numpy as np
 
+from .._validation import two_sided_z
 from ..errors import OutOfRangeError
 from ._common import _LOG_BOUND
 
@@ -221,7 +221,7 @@ def _z(confidence: float) -> float:
     """The normal quantile of a two-sided interval: 1.959964 for 0.95."""
     if not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
         raise OutOfRangeError(f"confidence must be a number between 0 and 1, got {confidence!r}", "confidence", None)
-    return NormalDist().inv_cdf((1 + confidence) / 2)
+    return two_sided_z(confidence, (1 + confidence) / 2)
 
 
 class FitResult:

@@ -117,7 +117,10 @@ def reason_of(formula: str, kind: str, defined: dict[str, str] | None = None) ->
     if kind in INTERNAL:
         missing = [n for n, _ in names if n == "LAMBDA" or not engine_knows(n)]
         if missing:
-            return missing[0], f"the embedded engine cannot compute {missing[0]} here"
+            return trim_refs.refusal(missing[0], formula) or (
+                missing[0],
+                f"the embedded engine cannot compute {missing[0]} here",
+            )
         from .newer_errors import error_type_reason  # which builds this module's Unsupported
 
         newer = error_type_reason(formula)

@@ -314,10 +314,13 @@ def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0) -> float:
 def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0, guess: Any = 0.1) -> float:
     """RATE(nper, pmt, pv, [fv], [type], [guess]): the rate per period (Newton's method from ``guess``). A rate of 0
     is 0 (payments that add up to the loan: ``RATE(10,-100,1000)``, an interest-free plan), where Newton's step
-    divides 0 by 0 near it (numpy-financial's nan: #NUM!, which Excel does not give).
+    divides 0 by 0 near it (numpy-financial's nan: #NUM!, which Excel does not give). A root at or below -100% is
+    #NUM!, as Excel gives (``RATE(12,2800,-10000)``: Newton's method from 10% reaches -184%; Excel's #NUM! asks for a
+    guess, and ``RATE(12,2800,-10000,0,0,25%)`` is 26.30%, Microsoft's Tech Community; LibreOffice's RateIteration
+    notes "Excel gives an error in that cases" for roots below -1), as IRR does.
 
-    >>> rate(10, -100, 1000), round(rate(10, -100, 800), 9)
-    (0.0, 0.042774978)
+    >>> rate(10, -100, 1000), round(rate(10, -100, 800), 9), round(rate(12, 2800, -10000, 0, 0, 0.25), 6)
+    (0.0, 0.042774978, 0.263006)
     """
     n, payment, present, future = number(nper), number(pmt), number(pv), number(fv)
     result = npf.rate(n, payment, present, future, _when(kind), number(guess), tol=1e-12, maxiter=100)
@@ -325,6 +328,8 @@ def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0.0, kind: Any = 0.0, guess: An
         at_zero = present + payment * n + future  # the value at a rate of 0
         if n > 0 and abs(at_zero) <= 1e-12 * max(abs(present), abs(payment * n), abs(future)):
             return 0.0
+    elif result <= -1.0:  # no rate: (1 + rate) is 0 or negative
+        raise ExcelError("#NUM!")
     return float(result)
 
 

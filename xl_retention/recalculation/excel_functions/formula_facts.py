@@ -20,6 +20,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
+from ..trim_refs import as_written
 from ._core import FUNCTIONS, ExcelError, Function, engine_call
 from .text import NOT_IMPLEMENTED
 
@@ -47,6 +48,8 @@ def _texts(info: PackageInfo, sheet: str) -> FormulaTexts | None:
 
 def _shown(text: str) -> str:
     """A stored formula as Excel shows it: ``=`` and the text without the file's storage prefixes."""
+    if "_TRO_" in text.upper():  # a trim reference A1:.A20, stored _xlfn._TRO_TRAILING(A1:A20)
+        text = as_written(text)
     try:
         tokens = Tokenizer("=" + text).items
     except Exception:  # not a formula the tokenizer understands: strip outside nothing
