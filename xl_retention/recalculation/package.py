@@ -27,7 +27,7 @@ from .defined_names import _REFERENCE, qualify
 from .excel_functions.number_text_cells import shared_candidates, text_cells
 from .excel_functions.number_texts import formatted_results
 from .rich_values import rich_cells
-from .sheet_case import miscased, respelled
+from .sheet_case import respell_formulas, respelled
 from .sheet_cells import FormulaCell, cached_value, formula_cells, iso_date_cells
 from .sheet_ranges import sheets_of
 from .xlsx_values import (
@@ -283,9 +283,8 @@ def scan(path: str) -> PackageInfo:
             if not shared_read and b't="s"' in xml and b"<f" in xml:
                 shared, shared_read = _shared_strings(package), True
             cells = formula_cells(xml, shared)
-            if cells and b"!" in xml and miscased(xml, info.sheet_titles):  # data!A1 for Data: the tab's spelling
-                for cell in cells.values():
-                    cell.text = respelled(cell.text, info.sheet_titles) if cell.text else cell.text
+            if cells and b"!" in xml:  # data!A1 for the tab Data: read as the tab's spelling
+                respell_formulas(cells.values(), info.sheet_titles)
             if cells:
                 info.formulas[sheet] = cells
                 results = formatted_results(cells)  # formulas whose stored value is such text ("1,234")

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from ..sheet_names import CHARACTER, SHEET, unquoted, written
 
-__all__ = ["miscased", "respelled"]
+__all__ = ["miscased", "respell_formulas", "respelled"]
 
 #: a sheet before its ``!``, or the two ends of a 3-D reference (``Jan:Mar!``), not after ``]`` (another workbook)
 _SHEET_REF = re.compile(r"(?<![\]'])(?<!" + CHARACTER + r")(" + SHEET + r")(?::(" + SHEET + r"))?!")
@@ -67,24 +68,26 @@ def respelled(text: str, titles: Iterable[str]) -> str:
     return text if new == text else new
 
 
-#: a run of a formula's characters before ``!`` (a sheet, or both ends of a 3-D reference), in a part's bytes
-_BEFORE_MARK = re.compile(rb"('(?:[^']|'')+'|[^\s\"'<>=(),;&+\-*/^!{}\[\]%]+)!")
+def miscased(texts: str, titles: Iterable[str]) -> bool:
+    """Whether formula ``texts`` (joined) may name a sheet of ``titles`` in other capitals than its tab (``data!A1``
+    for Data, ``'DATA'!A1``): a quick test (a title found more often without regard to case than as spelled) before
+    :func:`respelled` is run over each formula; a word that only looks so (SUM for a sheet Sum) costs that run only.
 
-
-def miscased(xml: bytes, titles: Iterable[str]) -> bool:
-    """Whether a sheet part's XML names a sheet of ``titles`` in other capitals than its tab (``data!A1`` for Data,
-    ``'DATA'!A1``): a quick test before :func:`respelled` is run over its formulas.
-
-    >>> miscased(b"<f>SUM(data!A1:A3)</f>", ["Data"]), miscased(b"<f>Data!A1+'My Sheet'!B2</f>", ["Data", "My Sheet"])
+    >>> miscased("SUM(data!A1:A3)", ["Data"]), miscased("Data!A1+'My Sheet'!B2+Data2!A1", ["Data", "My Sheet"])
     (True, False)
-    >>> miscased(b"<f>SUM(DATA:Data2!A1)</f>", ["Data", "Data2"]), miscased(b"<f>x!A1</f>", ["Data"])
+    >>> miscased("SUM(DATA:Data2!A1)", ["Data", "Data2"]), miscased("x!A1", ["Data"])
     (True, False)
     """
-    exact = set(titles)
-    folded = {title.casefold() for title in exact}
-    for raw in set(_BEFORE_MARK.findall(xml)):
-        text = raw.decode("utf-8", "replace")
-        for part in unquoted(text).split(":") if text.startswith("'") else text.split(":"):
-            if part not in exact and part.casefold() in folded:
-                return True
-    return False
+    folded = texts.casefold()
+    return any(folded.count(title.casefold()) > texts.count(title) for title in titles)
+
+
+def respell_formulas(cells: Iterable[Any], titles: Iterable[str]) -> None:
+    """Each formula cell's ``text`` (a sheet's :class:`~.sheet_cells.FormulaCell`) with its sheets spelled as the tabs,
+    where any of them names one in other capitals (:func:`miscased`; else nothing is changed)."""
+    named = [cell for cell in cells if cell.text and "!" in cell.text]
+    titles = list(titles)
+    if not named or not miscased("\n".join(cell.text for cell in named), titles):
+        return
+    for cell in named:
+        cell.text = respelled(cell.text, titles)
