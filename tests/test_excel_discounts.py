@@ -1,6 +1,6 @@
-"""DISC, INTRATE, RECEIVED, PRICEDISC and YIELDDISC, which the embedded engine lacked: a workbook written by a
-program (no stored value) came out incomplete, the cells empty. Values of Microsoft's examples of each function;
-where Excel's day count could differ from YEARFRAC's (basis 1 across a year's end) the cell stays listed."""
+"""DISC, INTRATE, RECEIVED, PRICEDISC, YIELDDISC, PRICEMAT and YIELDMAT, which the embedded engine lacked: a workbook
+written by a program (no stored value) came out incomplete, the cells empty. Values of Microsoft's examples of each
+function; where Excel's day count could differ from YEARFRAC's (basis 1 across a year's end) the cell stays listed."""
 
 import pytest
 from one_sheet import recalc_sheet, recalculated
@@ -19,6 +19,9 @@ def test_microsofts_examples(tmp_path):
             "B7": "=PRICEDISC(DATE(2008,2,16),DATE(2008,3,1),0,100)",
             "B8": '=DISC("x",DATE(2008,3,1),0,100)',
             "B9": "=DISC(DATE(2008,1,1),DATE(2008,7,1),98,100,5)",
+            "B10": "=PRICEMAT(DATE(2008,2,15),DATE(2008,4,13),DATE(2007,11,11),0.061,0.061,0)",
+            "B11": "=YIELDMAT(DATE(2008,3,15),DATE(2008,11,3),DATE(2007,11,8),0.0625,100.0123,0)",
+            "B12": "=PRICEMAT(DATE(2008,2,15),DATE(2008,4,13),DATE(2007,11,11),-0.01,0.061)",
         },
     )
     assert values["B1"] == pytest.approx(0.052420213, rel=1e-8)
@@ -27,6 +30,9 @@ def test_microsofts_examples(tmp_path):
     assert values["B4"] == pytest.approx(99.79583333, rel=1e-9)
     assert values["B5"] == pytest.approx(0.052822572, rel=1e-8)
     assert [values["B6"], values["B7"], values["B8"], values["B9"]] == ["#NUM!", "#NUM!", "#VALUE!", "#NUM!"]
+    assert values["B10"] == pytest.approx(99.98449888, rel=1e-9)
+    assert values["B11"] == pytest.approx(0.060954334, rel=1e-8)
+    assert values["B12"] == "#NUM!"
 
 
 def test_actual_actual_across_a_years_end_is_listed_not_guessed(tmp_path):

@@ -1,4 +1,5 @@
-"""Discounted securities the engine lacks: DISC, INTRATE, RECEIVED, PRICEDISC and YIELDDISC, as Excel computes them.
+"""Discounted securities and those paying interest at maturity the engine lacks: DISC, INTRATE, RECEIVED, PRICEDISC,
+YIELDDISC, PRICEMAT and YIELDMAT, as Excel computes them.
 
 Each reads the time from settlement to maturity as a fraction of a year in its ``basis`` (``DSM / B`` in Microsoft's
 formulas; YEARFRAC's fraction, :func:`.dates.yearfrac`): basis 2 actual/360, 3 actual/365 and 4 European 30/360 in
@@ -11,13 +12,18 @@ investment, redemption or discount of 0 or below are #NUM!.
 * ``DISC = (redemption - pr) / redemption / fraction``; ``INTRATE = (redemption - investment) / investment / fraction``
 * ``RECEIVED = investment / (1 - discount * fraction)``; ``PRICEDISC = redemption * (1 - discount * fraction)``
 * ``YIELDDISC = (redemption / pr - 1) / fraction``
+* ``PRICEMAT = (100 + DIM * rate * 100) / (1 + DSM * yld) - A * rate * 100`` and ``YIELDMAT``, its inverse, with the
+  year fractions issue to maturity (DIM), settlement to maturity (DSM) and issue to settlement (A); an issue after
+  settlement is listed, a negative rate or yield #NUM!.
 
 >>> round(disc(39107, 39248, 97.975, 100, 1), 9), round(intrate(39493, 39583, 1000000, 1014420, 2), 9)
 (0.052420213, 0.05768)
 >>> round(received(39493, 39583, 1000000, 0.0575, 2), 3), round(pricedisc(39494, 39508, 0.0525, 100, 2), 8)
 (1014584.654, 99.79583333)
->>> round(yielddisc(39494, 39508, 99.795, 100, 2), 9)
-0.052822572
+>>> round(yielddisc(39494, 39508, 99.795, 100, 2), 9), round(pricemat(39493, 39551, 39397, 0.061, 0.061, 0), 8)
+(0.052822572, 99.98449888)
+>>> round(yieldmat(39522, 39755, 39394, 0.0625, 100.0123, 0), 9)
+0.060954334
 """
 
 from __future__ import annotations
@@ -28,26 +34,48 @@ from typing import Any
 from ._core import ExcelError, excel_function, number
 from .dates import _basis, _no_logical, serial_to_date, yearfrac
 
-__all__ = ["disc", "intrate", "pricedisc", "received", "yielddisc"]
+__all__ = ["disc", "intrate", "pricedisc", "pricemat", "received", "yielddisc", "yieldmat"]
 
 #: the error that lists a cell as not computed (its stored value kept, the file incomplete where it has none)
 _NOT_COMPUTED = "NImpl"  # the engine's kind of #NIMPL!
 
 
+def _day(value: Any) -> int:
+    return int(_no_logical(value))
+
+
+def _checked(kind: int, *days: int) -> None:
+    """Listed as not computed where Excel's count may differ from YEARFRAC's (see the module)."""
+    dates = [serial_to_date(day) for day in days]
+    if kind == 1 and len({d.year for d in dates}) > 1:
+        raise ExcelError(_NOT_COMPUTED)
+    if kind == 0 and any(d.month == 2 and d.day == calendar.monthrange(d.year, 2)[1] for d in dates):
+        raise ExcelError(_NOT_COMPUTED)
+
+
 def _read(settlement: Any, maturity: Any, basis: Any, *values: Any) -> tuple[float, list[float]]:
     """The year fraction from settlement to maturity in ``basis`` and ``values`` as numbers: every argument read
     first (text that is no number: #VALUE!), then Excel's #NUM! checks (each value must be above 0)."""
-    start, end = int(_no_logical(settlement)), int(_no_logical(maturity))
+    start, end = _day(settlement), _day(maturity)
     figures = [number(v) for v in values]
     kind = _basis(basis)
     if start >= end or start < 0 or any(v <= 0 for v in figures):
         raise ExcelError("#NUM!")
-    first, last = serial_to_date(start), serial_to_date(end)
-    if kind == 1 and first.year != last.year:
-        raise ExcelError(_NOT_COMPUTED)
-    if kind == 0 and any(d.month == 2 and d.day == calendar.monthrange(d.year, 2)[1] for d in (first, last)):
-        raise ExcelError(_NOT_COMPUTED)
+    _checked(kind, start, end)
     return yearfrac(float(start), float(end), float(kind)), figures
+
+
+def _at_maturity(settlement: Any, maturity: Any, issue: Any, basis: Any) -> tuple[float, float, float]:
+    """(issue to maturity, settlement to maturity, issue to settlement) as year fractions in ``basis``: DIM/B, DSM/B
+    and A/B of PRICEMAT and YIELDMAT."""
+    start, end, first = _day(settlement), _day(maturity), _day(issue)
+    kind = _basis(basis)
+    if start >= end or first < 0:
+        raise ExcelError("#NUM!")
+    if first > start:  # issued after settlement: Excel's answer is not known here
+        raise ExcelError(_NOT_COMPUTED)
+    _checked(kind, first, start, end)
+    return tuple(yearfrac(float(a), float(b), float(kind)) for a, b in ((first, end), (start, end), (first, start)))
 
 
 @excel_function("DISC", 4, 5)
@@ -81,3 +109,22 @@ def pricedisc(settlement: Any, maturity: Any, discount: Any, redemption: Any, ba
 def yielddisc(settlement: Any, maturity: Any, pr: Any, redemption: Any, basis: Any = 0.0) -> float:
     fraction, (price, paid) = _read(settlement, maturity, basis, pr, redemption)
     return (paid / price - 1) / fraction
+
+
+@excel_function("PRICEMAT", 5, 6)
+def pricemat(settlement: Any, maturity: Any, issue: Any, rate: Any, yld: Any, basis: Any = 0.0) -> float:
+    coupon, wanted = number(rate), number(yld)
+    dim, dsm, accrued = _at_maturity(settlement, maturity, issue, basis)
+    if coupon < 0 or wanted < 0:
+        raise ExcelError("#NUM!")
+    return (100 + dim * coupon * 100) / (1 + dsm * wanted) - accrued * coupon * 100
+
+
+@excel_function("YIELDMAT", 5, 6)
+def yieldmat(settlement: Any, maturity: Any, issue: Any, rate: Any, pr: Any, basis: Any = 0.0) -> float:
+    coupon, price = number(rate), number(pr)
+    dim, dsm, accrued = _at_maturity(settlement, maturity, issue, basis)
+    if coupon < 0 or price <= 0:
+        raise ExcelError("#NUM!")
+    paid = price / 100 + accrued * coupon
+    return ((1 + dim * coupon) - paid) / paid / dsm
