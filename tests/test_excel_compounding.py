@@ -21,3 +21,13 @@ def test_fvschedule_and_permutationa(tmp_path):
     assert values["B1"] == pytest.approx(1.33089, rel=1e-12)
     assert values["B2"] == pytest.approx(119.9, rel=1e-12)
     assert [values["B3"], values["B4"], values["B5"], values["B6"]] == [9, 4, "#NUM!", "#VALUE!"]
+
+
+def test_munit(tmp_path):
+    """MUNIT (Excel 2013: _xlfn. in the file) was unsupported too (incomplete, no value): the unit matrix."""
+    values = recalculated(
+        tmp_path,
+        {"B1": "=SUM(_xlfn.MUNIT(3))", "B2": "=INDEX(_xlfn.MUNIT(2),2,2)", "B3": "=INDEX(_xlfn.MUNIT(2),1,2)",
+         "B4": "=SUM(_xlfn.MUNIT(0))"},
+    )  # fmt: skip
+    assert [values["B1"], values["B2"], values["B3"], values["B4"]] == [3, 1, 0, "#VALUE!"]

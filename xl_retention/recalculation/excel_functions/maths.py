@@ -1,4 +1,4 @@
-"""Maths and matrix functions: MMULT, MDETERM, MINVERSE (numpy), GCD, LCM, CEILING, FLOOR, ISEVEN, ISODD.
+"""Maths and matrix functions: MMULT, MDETERM, MINVERSE (numpy), MUNIT, GCD, LCM, CEILING, FLOOR, ISEVEN, ISODD.
 
 * Matrices must hold numbers only (anything else is #VALUE!); MMULT needs the first matrix's
   columns to match the second's rows (#VALUE!); a singular matrix has no inverse (#NUM!).
@@ -100,6 +100,19 @@ def minverse(value: Any) -> list[list[float]]:
     if np.linalg.cond(a) > 1e15:
         raise ExcelError("#NUM!")
     return [[float(f"{x:.15g}") for x in row] for row in inverse.tolist()]  # Excel's 15 significant digits
+
+
+@excel_function("MUNIT", 1, 1)
+def munit(dimension: Any) -> list[list[float]]:
+    """MUNIT(dimension): the unit matrix of ``dimension`` (truncated) rows and columns; 0 or below: #VALUE!.
+
+    >>> munit(2.9)
+    [[1.0, 0.0], [0.0, 1.0]]
+    """
+    size = int(number(dimension))
+    if size <= 0:
+        raise ExcelError("#VALUE!")
+    return [[1.0 if i == j else 0.0 for j in range(size)] for i in range(size)]
 
 
 def _integers(args: tuple[Any, ...]) -> list[int]:
