@@ -126,3 +126,43 @@ def test_a_formula_filled_down_over_a_sheet_named_with_letters_and_digits_moves_
     computed = compute(tmp_path / "shared.xlsx")
     assert [computed.values["Out"][f"B{row}"] for row in range(1, 6)] == [20, 40, 60, 80, 100]
     assert computed.unsupported == []
+
+
+@pytest.mark.parametrize(("start", "check"), [("Start", "Check"), ("Начало", "Проверка"), ("Änfang", "Prüfung")])
+def test_names_in_any_script_are_read_as_ascii_ones(tmp_path: Path, start: str, check: str) -> None:
+    """A defined name of letters of any script (Excel allows them): beside ``:`` (``Начало:Data!B3``, a corner with a
+    call) it was left to the engine (unsupported; #N/A with no reason), a name of one error cell passed no reason."""
+    wb = openpyxl.Workbook()
+    data = wb.active
+    data.title = "Data"
+    out = wb.create_sheet("Out")
+    for row, value in enumerate([9, 10, "x", 7, 8], 1):
+        data[f"A{row}"], data[f"B{row}"] = value, row * 10
+    data["D1"] = "=NPS(A1:A5)"
+    wb.defined_names[start] = DefinedName(start, attr_text="Data!$B$1")
+    wb.defined_names[check] = DefinedName(check, attr_text="Data!$D$1")
+    out["A1"] = f"=SUM({start}:Data!B3)"  # B1:B3
+    out["A2"] = f"=SUM({start}:INDEX(Data!B:B,2))"  # B1:B2
+    out["A3"] = f"={check}+1"
+    wb.save(tmp_path / "names.xlsx")
+    computed = compute(tmp_path / "names.xlsx")
+    values = computed.values["Out"]
+    assert (values["A1"], values["A2"], computed.unsupported) == (60, 30, [])
+    assert isinstance(values["A3"], CellError)
+    assert values["A3"].message == "NPS: scores must be a number, got 'x' in Data!A3 (#VALUE!), from Data!D1"
+
+
+def test_a_lambda_called_with_its_parameters_swapped_in_any_script(tmp_path: Path) -> None:
+    """LET(альфа,1,бета,2,LAMBDA(альфа,бета,альфа-бета)(бета,альфа)): the call binds альфа=2, бета=1 (Excel: 1); the
+    parameters were bound one by one (0), as the swap of non-ASCII names was not seen."""
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.title = "S"
+    for row, (a, b) in enumerate([("a", "b"), ("альфа", "бета"), ("x", "ä")], 1):
+        sheet[f"A{row}"] = (
+            f"=_xlfn.LET(_xlpm.{a},1,_xlpm.{b},2,"
+            f"_xlfn.LAMBDA(_xlpm.{a},_xlpm.{b},_xlpm.{a}-_xlpm.{b})(_xlpm.{b},_xlpm.{a}))"
+        )
+    wb.save(tmp_path / "lambda.xlsx")
+    values = compute(tmp_path / "lambda.xlsx").values["S"]
+    assert (values["A1"], values["A2"], values["A3"]) == (1, 1, 1)

@@ -32,6 +32,9 @@ BARE = rf"[^\W\d][\w.{MARKS}]*"
 QUOTED = r"'(?:[^']|'')+'"
 #: a sheet's name as a formula writes it, quoted or not (regular-expression text, no groups)
 SHEET = rf"(?:{QUOTED}|{BARE})"
+#: a defined name, a table's name or a LET/LAMBDA parameter as a formula writes it: a letter of any script, ``_`` or
+#: ``\\`` first (``Ставка``, ``Zinssätze``, ``_xlpm.zähler``) (regular-expression text, no groups)
+NAME = rf"(?:[^\W\d]|\\)[\w.{MARKS}]*"
 #: a character of an unquoted sheet's name (for a hint or a look-behind: ``[\w.]`` with the marks)
 CHARACTER = rf"[\w.{MARKS}]"
 
@@ -57,4 +60,4 @@ def unquoted(text: str) -> str:
     return text[1:-1].replace("''", "'") if text.startswith("'") else text
 
 
-__all__ = ["BARE", "CHARACTER", "MARKS", "QUOTED", "SHEET", "is_bare", "unquoted", "written"]
+__all__ = ["BARE", "CHARACTER", "MARKS", "NAME", "QUOTED", "SHEET", "is_bare", "unquoted", "written"]

@@ -21,6 +21,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
+from ..sheet_names import NAME
 from .excel_functions.arguments import _arguments as argument_spans
 from .excel_functions.r1c1 import MANY_REFERENCES, NAMED, REFERENCE_TEXT, a1_of_r1c1
 
@@ -95,7 +96,7 @@ def _a1_style(tokens: list[Token]) -> bool:
     return False
 
 
-_TABLE_REFERENCE = re.compile(r"\s*([A-Za-z_\\][\w.]*)\s*\[.*\]\s*", re.S)
+_TABLE_REFERENCE = re.compile(r"\s*(" + NAME + r")\s*\[.*\]\s*", re.S)
 
 
 def indirect_targets(

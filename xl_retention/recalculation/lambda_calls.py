@@ -11,6 +11,7 @@ import re
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
+from ..sheet_names import NAME
 from .formula_tokens import _arguments
 from .lambda_helpers import bound_call
 
@@ -60,7 +61,7 @@ def _captured(parameters: list[str], values: list[str]) -> bool:
     ``a`` and ``b``): a LET binding the parameters one by one would read the new one, where the call reads the old."""
     names = [p.strip().lower() for p in parameters]
     for k, value in enumerate(values):
-        words = {w.lower() for w in re.findall(r"[A-Za-z_\\][\w.]*", value)}
+        words = {w.lower() for w in re.findall(NAME, value)}
         if words & set(names[:k]):
             return True
     return False

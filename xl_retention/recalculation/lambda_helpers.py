@@ -34,6 +34,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
+from ..sheet_names import NAME
 from .excel_functions.wraps import ONE
 from .formula_tokens import _A1_RANGE, _arguments, _bare_name
 
@@ -50,7 +51,7 @@ MAX_CALLS = 2000
 _LET_NAMES = 200  # names per LET of SCAN's and REDUCE's steps: a nested LET for each 200
 #: the most steps of SCAN and REDUCE (each reads the one before: the engine fails on SCAN from some 700 steps)
 MAX_STEPS = 500
-_PARAMETER = re.compile(r"[A-Za-z_\\][\w.]*")
+_PARAMETER = re.compile(NAME)
 #: a function passed by name, as Excel 365 stores it (BYROW(A1:C2, SUM) is saved as _xlfn.BYROW(A1:C2,_xleta.SUM))
 _ETA = re.compile(r"(?i)_xleta\.((?:_xlfn\.)?[A-Z][A-Z0-9.]*)")
 _HINT = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(?:BYROW|BYCOL|MAP|MAKEARRAY|SCAN|REDUCE)\(")

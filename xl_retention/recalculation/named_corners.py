@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 
-from ..sheet_names import SHEET, is_bare
+from ..sheet_names import NAME, SHEET, is_bare
 
 __all__ = ["named_corners"]
 
 _LITERAL = re.compile(r'"(?:[^"]|"")*"')
-_WORD = r"[A-Za-z_\\][\w.]*"
+_WORD = NAME
 #: an operand just before ``:`` (a name, maybe sheet-qualified; cells and columns look alike and are not names)
 _LEFT = re.compile(r"(?<![\w.$!'\]\\])((?:" + SHEET + r"!)?" + _WORD + r")(?=\s*:)")
 #: an operand just after ``:``

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cells import CellError
 from ..registry import FUNCTIONS
-from ..sheet_names import SHEET
+from ..sheet_names import NAME, SHEET
 from .argument_counts import count_reason
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
@@ -117,7 +117,7 @@ def explain(
 _CELL_REFERENCE = re.compile(r"(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
 
 
-_NAME_TOKEN = re.compile(r"(?<![\w.$'!\[\]])([A-Za-z_\\][\w.]*)(?![\w.(!\[])")
+_NAME_TOKEN = re.compile(r"(?<![\w.$'!\[\]])(" + NAME + r")(?![\w.(!\[])")
 _SINGLE_CELL = re.compile(r"(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)")
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from openpyxl.utils.cell import get_column_letter
 
+from ...sheet_names import NAME
 from ._core import FUNCTIONS, ExcelError, Function, engine_call
 
 #: formualizer's "not implemented" error kind: the cell is listed as one the engine cannot compute
@@ -103,7 +104,7 @@ REFERENCE_TEXT = "_XLR.REFTEXT"
 _SHEET = r"(?:(?:'(?:[^']|'')+'|[^'!:\s\[\]]+)!)?"
 _CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
 _A1_TEXT = re.compile(_SHEET + r"(?P<body>[^!]+)")
-_NAME_TEXT = re.compile(r"[A-Za-z_\\][\w.]*")
+_NAME_TEXT = re.compile(NAME)
 
 
 def _cell_ok(text: str) -> tuple[int, int] | None:
