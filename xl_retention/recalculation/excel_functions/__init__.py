@@ -38,6 +38,7 @@ from . import (  # noqa: F401  (each registers its functions)
     maths,
     number_texts,
     r1c1,
+    regex_texts,
     regression,
     statistical,
     text,
