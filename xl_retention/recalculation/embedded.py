@@ -81,7 +81,7 @@ from .rewrite_shapes import has_digit
 from .rich_values import rich_readers
 from .settled_spills import SETTLE_WORDS, check_settled_spills
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
-from .unprefixed import REASON as UNPREFIXED_REASON
+from .unprefixed import reason as unprefixed_reason
 from .unprefixed import unprefixed_cells
 from .unsupported import Unsupported, engine_knows, find_unsupported, name_refusals
 from .unsure_results import underflows, unsure_cells
@@ -405,7 +405,7 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
         for sheet, ref, name, _ in bare:
             value = result.values.get(sheet, {}).get(ref)
             if type(value) is CellError and value.code == "#NAME?":
-                result.values[sheet][ref] = CellError("#NAME?", UNPREFIXED_REASON.format(name=name))
+                result.values[sheet][ref] = CellError("#NAME?", unprefixed_reason(name))
     for item in unsupported:
         result.values.get(item.sheet, {}).pop(item.ref, None)
     fit_arrays(workbook, info, result)

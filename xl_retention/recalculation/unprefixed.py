@@ -31,12 +31,35 @@ if TYPE_CHECKING:
 
     from .formula_texts import FormulaTexts
 
-__all__ = ["NO_FUNCTION", "REASON", "unprefixed_cells"]
+__all__ = ["NO_FUNCTION", "REASON", "reason", "unprefixed_cells"]
 
 REASON = (
     "{name} is stored without Excel's _xlfn. prefix, which Excel reads as no function: #NAME? (a function newer than "
     "Excel 2007 is stored as _xlfn.{name}(...), as Excel writes it; with openpyxl write =_xlfn.{name}(...))"
 )
+#: the dynamic-array functions Excel stores with a second prefix: _xlfn._xlws.FILTER(..), _xlfn._xlws.SORT(..)
+#: (XlsxWriter's "Formulas added in Excel 2010 and later" table)
+XLWS = frozenset(("FILTER", "SORT"))
+#: a LET or LAMBDA parameter stored without _xlpm. (Excel stores LET(x,1,x+1) as _xlfn.LET(_xlpm.x,1,_xlpm.x+1)):
+#: Excel reads the bare name as a defined name the workbook lacks, #NAME? (XlsxWriter issue 1072: a LET written with
+#: bare parameter names showed #NAME? in Excel 365; libxlsxwriter's lambda.c: "parameters are prefixed with _xlpm.")
+PARAMETER = "_xlpm:"
+PARAMETER_REASON = (
+    "{function}'s name {name} is stored without Excel's _xlpm. prefix, which Excel reads as a defined name the "
+    "workbook does not have: #NAME? (Excel stores it as _xlpm.{name}; with openpyxl write _xlpm.{name} in the "
+    "formula)"
+)
+
+
+def reason(name: str) -> str:
+    """Why the cell of a bare newer function (or a bare LET/LAMBDA parameter, ``_xlpm:LET:x``) is #NAME?."""
+    if name.startswith(PARAMETER):
+        function, parameter = name.removeprefix(PARAMETER).split(":", 1)
+        return PARAMETER_REASON.format(function=function, name=parameter)
+    text = REASON.format(name=name)
+    return text.replace("_xlfn.", "_xlfn._xlws.") if name in XLWS else text
+
+
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 
 
@@ -79,4 +102,63 @@ def unprefixed_cells(
                     token.value = NO_FUNCTION
             if first is not None:
                 found.append((sheet, texts.refs[place], first, tokenizer.render()))
+    return found + _bare_parameters(formulas, defined, {(f[0], f[1]) for f in found})
+
+
+_BINDERS = {"_XLFN.LET(": "LET"}  # LAMBDA(v,v*2)(3) made #NAME? this way fails the engine: left as it is
+
+
+def _bare_parameters(
+    formulas: dict[str, FormulaTexts], defined: set[str], done: set[tuple[str, str]]
+) -> list[tuple[str, str, str, str]]:
+    """(sheet, ref, ``_xlpm:LET:x``, formula with that LET made :data:`NO_FUNCTION`'s) of each formula cell whose
+    _xlfn.LET names a parameter without ``_xlpm.``; a bare name that is one of the workbook's
+    ``defined`` names is left alone (what Excel does there is not documented)."""
+    found = []
+    for sheet, texts in formulas.items():
+        if "_XLFN.LET(" not in texts.upper_text():
+            continue
+        for place, text in texts.master_texts():
+            upper = text.upper()
+            if (sheet, texts.refs[place]) in done or "_XLFN.LET(" not in upper:
+                continue
+            try:
+                tokenizer = Tokenizer("=" + texts[place])
+            except Exception:  # noqa: BLE001, S112  (a formula the tokenizer cannot read: left to the engine)
+                continue
+            bare = _first_bare(tokenizer.items, defined)
+            if bare is not None:
+                token, function, name = bare
+                token.value = NO_FUNCTION
+                found.append((sheet, texts.refs[place], f"{PARAMETER}{function}:{name}", tokenizer.render()))
     return found
+
+
+def _first_bare(tokens: list[Token], defined: set[str]) -> tuple[Token, str, str] | None:
+    """(the LET/LAMBDA's opening token, LET or LAMBDA, the name) of the first call naming a parameter without
+    ``_xlpm.``: each argument's tokens are gathered per call; the names are LET's arguments 1, 3, ... but the last,
+    LAMBDA's all but the last."""
+    stack: list[tuple[Token, str | None, list[list[Token]]]] = []
+    for token in tokens:
+        if token.type == Token.FUNC and token.subtype == Token.OPEN:
+            if stack:
+                stack[-1][2][-1].append(token)
+            stack.append((token, _BINDERS.get(token.value.upper()), [[]]))
+        elif token.type == Token.FUNC and token.subtype == Token.CLOSE and stack:
+            opening, function, arguments = stack.pop()
+            if stack:
+                stack[-1][2][-1].append(token)
+            if function is None:
+                continue
+            names = arguments[:-1:2] if function == "LET" else arguments[:-1]
+            for argument in names:
+                if len(argument) != 1 or argument[0].type != Token.OPERAND or argument[0].subtype != Token.RANGE:
+                    continue
+                name = argument[0].value
+                if not name.lower().startswith("_xlpm.") and name.lower() not in defined:
+                    return opening, function, name
+        elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
+            stack[-1][2].append([])
+        elif stack and token.type != Token.WSPACE:
+            stack[-1][2][-1].append(token)
+    return None
