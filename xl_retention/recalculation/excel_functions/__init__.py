@@ -28,6 +28,7 @@ from . import (  # noqa: F401  (each registers its functions)
     dates,
     day_counts,
     discounts,
+    durations,
     elementwise,
     engineering,
     financial,
