@@ -65,6 +65,7 @@ from .event_dates import event_date_kind, undone_rows
 from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
 from .order_copies import check_order_copies
 from .order_discounts import after_discounts
+from .order_flags import flag_kind, flag_rows
 from .order_parents import customers_of_orders, orders_of_parents
 from .order_rows import _take, one_row_per_order, written_values
 from .orders_apart import check_orders_apart
@@ -331,6 +332,8 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
             out |= np.isin(spelled(column), list(_FALSE))
         elif {k.rstrip("?") for k in keys} & CANCEL_FLAGS:
             out |= _flagged(column, name, source)
+        elif (kind := flag_kind(name)) is not None and (flagged := flag_rows(column, name, kind, source)) is not None:
+            out |= flagged  # failed, is_deleted, Paid? false, is_duplicate (refused) ... (reading.order_flags)
         elif keys & (_STATUSES | STATE_NAMES) or by_values.status_by_values(df, position):  # 'Zahlungsstatus'
             status = said_statuses(column)
             if not keys & _STATUSES and not np.isin(status, list(NOT_PAID | PAID | PAID_OR_REFUNDED)).any():

@@ -265,8 +265,15 @@ def ended_problem(columns: Sequence[Any], end: str | None, problem: str = ENDED_
 #: says so (``is_active`` false): with no end date, such a row is refused as a status saying it ended is.
 ENDED_FLAGS = frozenset({"cancelled", "canceled", "is_cancelled", "is_canceled", "was_cancelled", "was_canceled",
                          "churned", "is_churned", "has_churned", "ended", "is_ended", "has_ended", "expired",
-                         "is_expired", "terminated", "is_terminated"})  # fmt: skip
-ACTIVE_FLAGS = frozenset({"active", "is_active", "currently_active"})
+                         "is_expired", "terminated", "is_terminated",
+                         # a soft delete (an app database's is_deleted): no subscription of a paying customer
+                         "deleted", "is_deleted", "was_deleted", "soft_deleted",
+                         # not paying (yet): a payment pending or failed, a subscription incomplete (Stripe)
+                         "pending", "is_pending", "unpaid", "is_unpaid", "incomplete", "is_incomplete",
+                         "past_due", "is_past_due"})  # fmt: skip
+#: Flag columns whose false value says a subscription is not active or not paying (``is_paying`` false).
+ACTIVE_FLAGS = frozenset({"active", "is_active", "currently_active", "paying", "is_paying", "currently_paying",
+                          "paid", "is_paid", "paid_subscription"})  # fmt: skip
 FLAG_ENDED_PROBLEM = ENDED_PROBLEM.replace(
     "whose status says they ended", "flagged as ended (cancelled, churned, not active)"
 )

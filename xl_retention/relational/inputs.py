@@ -475,11 +475,12 @@ def _cancellable(empty: pd.DataFrame) -> bool:
     from ..reading.columns import keys_of
     from ..reading.discounts import discount_columns
     from ..reading.disputes import dispute_columns
+    from ..reading.order_flags import FLAG_NAMES
     from ..reading.orders import _CANCELLED_DATES, _STATUSES, _TYPES, CANCEL_FLAGS, STATE_NAMES, refunded_column
     from ..reading.paid_dates import paid_date_columns
     from ..reading.written_off import written_off_columns
 
-    marks = _CANCELLED_DATES | _STATUSES | _TYPES | CANCEL_FLAGS | STATE_NAMES
+    marks = _CANCELLED_DATES | _STATUSES | _TYPES | CANCEL_FLAGS | STATE_NAMES | FLAG_NAMES
     marks |= {"captured", "refunded", "fully_refunded", "is_refunded", "disputed", "is_disputed"}
     keys = [{k.rstrip("?") for k in keys_of(c)} for c in empty.columns]
     disputed = bool(dispute_columns(empty.columns) or written_off_columns(empty.columns))  # Dispute Status, Write Off

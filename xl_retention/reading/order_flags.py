@@ -1,0 +1,131 @@
+"""Yes/no columns of an orders file that say an order was no customer's paid purchase, by their names.
+
+An app database's or a BI tool's orders table keeps an order's state in boolean columns rather than a status:
+``failed``, ``is_declined``, ``pending``, ``abandoned``, ``is_deleted`` (a soft delete), ``Annulé?`` (true: not paid);
+``paid``, ``is_paid``, ``Paid?``, ``Bezahlt`` (false: not paid); ``is_duplicate``, ``demo``, ``is_internal``,
+``is_sample``, ``is_spam`` (true: no customer's purchase); ``on_hold`` (true: whether it was paid cannot be told).
+Counted as purchases, such rows made buyers and revenue of orders nobody paid, silently (H78 findings 03, 04, 06).
+
+A column is read as such a flag only when every value says true or false (``true``, ``yes``, ``1``, ``x``, blank:
+:data:`FLAG_TRUE`, :data:`FLAG_FALSE`): a ``Paid`` column of amounts or a ``Failed At`` column of dates is no flag.
+The cancelled, voided and chargeback flags (:data:`~.orders.CANCEL_FLAGS`), the refunded and disputed flags and the
+test-mode flags (:mod:`.sandbox`) are read where they were.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import bad_rows
+
+__all__ = ["FLAG_NAMES", "flag_kind", "flag_rows"]
+
+FLAG_TRUE = frozenset({"true", "yes", "1", "y", "1.0", "t", "x", "ja", "oui", "si", "sí", "wahr", "vrai"})
+FLAG_FALSE = frozenset({"false", "no", "0", "n", "0.0", "f", "", "nein", "non", "falsch", "faux"})
+#: Words before a flag's own word (``is_failed``, ``was_deleted``, ``order_pending``, ``payment_declined``).
+_PREFIXES = ("is_", "was_", "has_", "order_", "payment_", "soft_")
+#: A flag's own word (after :data:`_PREFIXES`) whose true value says the order was not paid.
+_NOT_PAID = frozenset({"failed", "declined", "pending", "abandoned", "deleted", "trashed", "unpaid", "not_paid",
+                       "rejected", "expired", "uncollectible", "cancelled", "canceled", "voided", "void"})  # fmt: skip
+#: Whose false value says the order was not paid (a blank is refused: paid or not cannot be told).
+_PAID = frozenset({"paid", "fully_paid", "payment_received", "payment_collected"})
+#: Whose true value says the row is no customer's purchase (a copy, a staff or sample order, spam): refused.
+_NOT_CUSTOMER = frozenset({"duplicate", "dup", "demo", "internal", "sample", "spam", "staff", "employee", "fraud",
+                           "fraudulent"})  # fmt: skip
+#: Whose true value leaves whether the order was paid untold (WooCommerce's on-hold: a bank transfer awaited).
+_UNCLEAR = frozenset({"on_hold", "hold", "held"})
+#: Every name (as :func:`~.names.keys_of` spells it) read here: a typed table with one is read as a file's.
+FLAG_NAMES = frozenset(
+    p + w for w in _NOT_PAID | _PAID | _NOT_CUSTOMER | _UNCLEAR for p in ("", *_PREFIXES)
+) | frozenset({"bezahlt", "payé", "pagado", "betaald", "annulé"})
+
+NOT_CUSTOMER_PROBLEM = (
+    "orders flagged as a duplicate, a demo, internal, a sample or spam (no customer's purchase: they would count as "
+    "buyers and revenue), to be removed"
+)
+UNCLEAR_PROBLEM = (
+    "orders flagged on hold (whether they were paid cannot be told): give them their status, completed where they "
+    "were paid, cancelled where they were not, or remove them"
+)
+BLANK_PAID_PROBLEM = (
+    "orders whose paid flag is blank (whether they were paid cannot be told): write true where they were paid, false "
+    "where they were not"
+)
+
+
+def _word(key: str) -> str:
+    """``key`` without its ``?`` and the first of :data:`_PREFIXES` it starts with."""
+    key = key.rstrip("?")
+    for prefix in _PREFIXES:
+        if key.startswith(prefix) and key[len(prefix) :]:
+            return key[len(prefix) :]
+    return key
+
+
+def flag_kind(name: Any) -> str | None:
+    """What a true/false column named ``name`` says: ``"not_paid"`` (true: the order was not paid), ``"paid"`` (false:
+    not paid), ``"not_customer"``, ``"unclear"``, or None for a name of none of them. A name of one word in another
+    language is read by its status word (``Annulé`` cancelled, ``Bezahlt`` paid).
+
+    >>> [flag_kind(n) for n in ("is_failed", "Deleted?", "isDeleted", "Paid?", "Bezahlt", "is_duplicate", "on_hold")]
+    ['not_paid', 'not_paid', 'not_paid', 'paid', 'paid', 'not_customer', 'unclear']
+    >>> [flag_kind(n) for n in ("failed_attempts", "amount", "pending_amount", "customer_id")]
+    [None, None, None, None]
+    """
+    from .names import keys_of
+    from .status_words import order_status
+
+    for key in keys_of(name):
+        word = _word(key)
+        for kind, words in (("not_paid", _NOT_PAID), ("paid", _PAID), ("not_customer", _NOT_CUSTOMER)):
+            if word in words or key.rstrip("?") in words:
+                return kind
+        if word in _UNCLEAR or key.rstrip("?") in _UNCLEAR:
+            return "unclear"
+    for key in keys_of(name):
+        word = _word(key)
+        if "_" in word or not word.isalpha():
+            continue
+        said = order_status(word)  # one word of another language: 'annulé', 'bezahlt', 'payé'
+        if said in ("cancelled", "failed", "declined", "pending_payment", "voided"):
+            return "not_paid"
+        if said in ("completed", "paid") and word not in ("completed", "complete", "done", "closed", "fulfilled"):
+            return "paid"
+    return None
+
+
+def flag_rows(column: pd.Series, name: str, kind: str, source: str) -> np.ndarray | None:
+    """The rows of a flag ``column`` of ``kind`` (:func:`flag_kind`) that are no paid purchase, as a bool array; None
+    where ``column`` holds anything but true, false and blanks (no flag: an amount, a date). Raises
+    :class:`~.errors.DataError` naming the rows flagged a duplicate/demo/internal/sample/spam or on hold, and the
+    blank rows of a paid flag.
+
+    >>> flag_rows(pd.Series(["false", "TRUE", None]), "is_failed", "not_paid", "o.csv").tolist()
+    [False, True, False]
+    >>> flag_rows(pd.Series(["Yes", "No"]), "Paid?", "paid", "o.csv").tolist()
+    [False, True]
+    >>> flag_rows(pd.Series(["49.00", "0"]), "Paid", "paid", "o.csv") is None
+    True
+    """
+    from .statuses import spelled
+
+    said = spelled(column)
+    if not np.isin(said, list(FLAG_TRUE | FLAG_FALSE)).all():
+        return None
+    true = np.isin(said, list(FLAG_TRUE))
+    if kind == "not_paid":
+        return true
+    if kind == "paid":
+        blank = said == ""
+        if blank.all():
+            return None  # an empty column says nothing
+        if blank.any() and true.any():
+            raise bad_rows(source, name, BLANK_PAID_PROBLEM, np.flatnonzero(blank), column.to_numpy())
+        return ~true
+    if true.any():
+        problem = NOT_CUSTOMER_PROBLEM if kind == "not_customer" else UNCLEAR_PROBLEM
+        raise bad_rows(source, name, problem, np.flatnonzero(true), column.to_numpy())
+    return true
