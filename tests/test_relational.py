@@ -163,7 +163,7 @@ def test_a_customer_counts_in_the_segment_of_their_first_active_month() -> None:
             "subscriptions",
         ),  # fmt: skip
         (
-            pd.DataFrame({"customer_id": ["a"], "month": ["2024-01"], "amount": [5], "interval": ["fortnight"]}),
+            pd.DataFrame({"customer_id": ["a"], "month": ["2024-01"], "amount": [5], "interval": ["lunar"]}),
             "subscriptions",
         ),  # fmt: skip
         (pd.DataFrame({"date": ["2024-01-01", "2024-01-02"], "score": [9, 11]}), "nps"),
