@@ -155,17 +155,21 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
 
 
 def _column_formula(sheet: _Monthly, col: int) -> str | None:
-    """The formula of a user's own column when every month row holds the same one (each row's is the first row's
-    moved to it, as filled down), as in its last month; else None (added months leave the column blank then).
+    """The formula of a user's own column when its month rows hold the same one from the first row that has one
+    to the last month, at least two (each row's is that row's moved to it, as filled down; the rows above it blank:
+    a growth over the month before starts in the second month, a 3-month average in the third), as in its last
+    month; else None (added months leave the column blank then).
 
     >>> # 'Gap to target' N2 '=D2-M2', N3 '=D3-M3', N4 '=D4-M4': the added month 5 gets '=D5-M5'
+    >>> # 'Growth' P2 blank, P3 '=D3/D2-1', P4 '=D4/D3-1': the added month 5 gets '=D5/D4-1'
     """
     rows = [sheet.row(month) for month in sheet.months]
-    first = sheet.value(rows[0], col)
-    if len(rows) < 2 or not isinstance(first, str) or not first.startswith("="):
+    start = next((k for k, row in enumerate(rows) if sheet.value(row, col) not in (None, "")), len(rows))
+    first = sheet.value(rows[start], col) if start < len(rows) else None
+    if len(rows) - start < 2 or not isinstance(first, str) or not first.startswith("="):
         return None
-    origin = f"{get_column_letter(col)}{rows[0]}"
-    for row in rows[1:]:
+    origin = f"{get_column_letter(col)}{rows[start]}"
+    for row in rows[start + 1 :]:
         formula = sheet.value(row, col)
         if (
             not isinstance(formula, str)
