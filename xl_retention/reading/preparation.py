@@ -54,6 +54,7 @@ from .export_kinds import (
 )
 from .extra_prices import refuse_add_ons
 from .frames import pandas_table
+from .fx_drift import note_converted_amounts
 from .inclusive_ends import inclusive_ends
 from .interval_columns import swapped_interval_columns
 from .list_prices import names_a_price
@@ -216,6 +217,7 @@ def _prepare(
     by_currency = options.segment is not None and named_currency(options.segment)
     if kind in ("snapshots", "intervals", "orders"):
         check_currency_column(df, source, options.segment, names.get("amount", names.get("mrr")))
+        note_converted_amounts(df, source, names.get("amount", names.get("mrr")))  # at each month's rate (fx_drift)
         check_plan_currencies(df, source, names, options.segment)  # 'pro-USD-Monthly', 'Pro (EUR)' (plan_currencies)
         check_customer_currencies(df, source, options.segment, names.get("customer_id"))  # one currency a customer
     if kind in ("snapshots", "intervals", "orders"):
