@@ -265,8 +265,30 @@ def told_refunds(
         return told
     told &= _own_records(df, order, people)
     orders = pd.Series(np.asarray(orders, dtype=object)).astype(str)
-    sold = orders[(amounts > 0) & paid & ~said]
+    # the sale is the row whose own record id IS the sale id (Paddle's txn_01 row of transaction_id txn_01), the
+    # refund a row of another id naming it (adj_01): a charge refunded by its own status (ch_2 of order 1001, beside
+    # its order's other charge ch_1) or an order's line is no refund of another row (H82 findings 02, 04)
+    itself = _sale_records(df, orders.to_numpy(), order, people)
+    told &= ~itself
+    sold = orders[(amounts > 0) & paid & ~said & itself]
     return told & orders.isin(pd.unique(sold)).to_numpy(dtype=bool)
+
+
+def _sale_records(df: pd.DataFrame, orders: np.ndarray, sale: Any, people: Any = None) -> np.ndarray:
+    """Whether each row's record id (another record id column than ``sale``, :data:`~.repeats.RECORD_IDS`; not
+    ``people``) is its sale id itself (``orders``, as text): the sale's own row.
+
+    >>> frame = pd.DataFrame({"id": ["t1", "a1", "c2"], "transaction_id": ["t1", "t1", "t2"]})
+    >>> _sale_records(frame, np.array(["t1", "t1", "t2"], dtype=object), "transaction_id").tolist()
+    [True, False, False]
+    """
+    from .repeats import record_id_columns
+
+    out = np.zeros(len(df), dtype=bool)
+    for position in record_id_columns(df.columns, people=(people,)):
+        if str(df.columns[position]) != str(sale):
+            out |= _text(df.iloc[:, position]).to_numpy(dtype=object) == orders
+    return out
 
 
 def typed_refunds(df: pd.DataFrame) -> np.ndarray:
