@@ -61,3 +61,24 @@ def test_formulas_naming_the_sheet_in_other_capitals_are_read_as_the_tab(tmp_pat
     assert result.status == "ok", result.message
     got = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Out"]
     assert [got[f"A{r}"].value for r in range(1, 5)] == [40, 40, 60, 33]
+
+
+def test_tabs_strasse_and_strasse_with_sharp_s_stay_two_sheets(tmp_path):
+    """Tabs Strasse (A1 1) and Straße (A1 2): a name =Strasse!$A$1 was read from Straße (str.casefold makes 'ß'
+    'ss'; the last tab won), status ok. Excel's match ignores simple case only: they are two sheets."""
+    book = openpyxl.Workbook()
+    out = book.active
+    out.title = "Main"
+    book.create_sheet("Strasse")["A1"] = 1
+    book.create_sheet("Straße")["A1"] = 2
+    book.defined_names["Wert"] = DefinedName("Wert", attr_text="Strasse!$A$1")
+    book.defined_names["Gross"] = DefinedName("Gross", attr_text="STRASSE!$A$1")
+    book.defined_names["Klein"] = DefinedName("Klein", attr_text="straße!$A$1")
+    out["A1"], out["A2"], out["A3"], out["A4"] = "=Wert", "=Gross", "=Klein", "=STRAßE!A1*10"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    got = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["Main"]
+    assert [got[f"A{r}"].value for r in range(1, 5)] == [1, 1, 2, 20]
+    titles = ["Strasse", "Straße", "ﬁle", "File"]
+    assert respelled("strasse!A1+STRASSE!A2+ﬁle!A3+FILE!A4", titles) == "Strasse!A1+Strasse!A2+ﬁle!A3+File!A4"

@@ -12,6 +12,15 @@ the engine and the rewrites read it as the tab.
 ('SUM(Data:Data2!$A$1)&"data!A1"', '[1]data!A1')
 >>> respelled("'my sheet'!A1+'JAN 25:mar 25'!B2", ["My Sheet", "Jan 25", "Mar 25"])
 "'My Sheet'!A1+'Jan 25:Mar 25'!B2"
+
+Excel's match ignores simple (one letter for one letter) case only: ``Strasse`` and ``Straße`` are two tabs, where
+``str.casefold`` would make them one. A name spelled as a tab is that tab; a name two tabs match alike is left as
+written.
+
+>>> respelled("strasse!A1+STRASSE!A2+Straße!A3", ["Strasse", "Straße"])
+'Strasse!A1+Strasse!A2+Straße!A3'
+>>> respelled("data!A1+Data!A2", ["DATA", "Data"])
+'data!A1+Data!A2'
 """
 
 from __future__ import annotations
@@ -34,16 +43,24 @@ def respelled(text: str, titles: Iterable[str]) -> str:
     (and quoted as Excel writes it); ``text`` itself when every sheet is spelled so (or names none there)."""
     if "!" not in text:
         return text
-    by_fold = {title.casefold(): title for title in titles}
+    titles = list(titles)
+    exact = set(titles)
+    by_fold: dict[str, str | None] = {}
+    for title in titles:
+        key = _folded(title)
+        by_fold[key] = title if key not in by_fold else None  # two tabs alike: no respelling
+
+    def tab(name: str) -> str | None:
+        return name if name in exact else by_fold.get(_folded(name))
 
     def sheet(name: str) -> str | None:
-        return by_fold.get(unquoted(name).casefold())
+        return tab(unquoted(name))
 
     def one(match: re.Match[str]) -> str:
         first, last = match.group(1), match.group(2)
         if last is None and first.startswith("'") and ":" in unquoted(first):  # 'Jan 25:Mar 25'!: quoted 3-D
             start, _, end = unquoted(first).partition(":")
-            ends = by_fold.get(start.casefold()), by_fold.get(end.casefold())
+            ends = tab(start), tab(end)
             if None in ends:
                 return match.group(0)
             return "'" + ":".join(e.replace("'", "''") for e in ends) + "'!"  # type: ignore[union-attr]
@@ -68,6 +85,26 @@ def respelled(text: str, titles: Iterable[str]) -> str:
     return text if new == text else new
 
 
+def _folded(text: str) -> str:
+    """``text`` with each letter in one case by its simple (one letter to one letter) mapping, as Excel compares
+    sheet names: 'ß' stays 'ß' (``casefold`` makes it 'ss'), 'ﬁ' stays 'ﬁ'; 'Σ', 'σ' and 'ς' are one letter.
+
+    >>> _folded("Straße"), _folded("STRASSE"), _folded("ΣΟΦΟΣ") == _folded("σοφος") == _folded("σοφοσ")
+    ('straße', 'strasse', True)
+    """
+    if text.isascii():
+        return text.lower()
+    out = []
+    for char in text:
+        upper = char.upper()
+        if len(upper) != 1:
+            out.append(char)
+            continue
+        lower = upper.lower()
+        out.append(lower if len(lower) == 1 else upper)
+    return "".join(out)
+
+
 def miscased(texts: str, titles: Iterable[str]) -> bool:
     """Whether formula ``texts`` (joined) may name a sheet of ``titles`` in other capitals than its tab (``data!A1``
     for Data, ``'DATA'!A1``): a quick test (a title found more often without regard to case than as spelled) before
@@ -78,8 +115,8 @@ def miscased(texts: str, titles: Iterable[str]) -> bool:
     >>> miscased("SUM(DATA:Data2!A1)", ["Data", "Data2"]), miscased("x!A1", ["Data"])
     (True, False)
     """
-    folded = texts.casefold()
-    return any(folded.count(title.casefold()) > texts.count(title) for title in titles)
+    folded = _folded(texts)
+    return any(folded.count(_folded(title)) > texts.count(title) for title in titles)
 
 
 def respell_formulas(cells: Iterable[Any], titles: Iterable[str]) -> None:
