@@ -57,6 +57,7 @@ from ..reading.pauses import pause_columns
 from ..reading.repeats import record_id_columns
 from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.sandbox import sandbox_columns
+from ..reading.scores import UNANSWERED
 from ..reading.segment_spellings import lookalike_segments
 from ..reading.snapshot_rows import kept_segments
 from ..reading.statuses import NEVER_PAID_ENDED, TRIALING, ended_flag_columns, status_columns
@@ -391,6 +392,7 @@ def _from_table(
         or (kind == "orders" and _ids_repeat(con, table, names))  # a refund row with its sale's id (sale_refunds)
         or salesforce_pairs(con, table, names)  # 0015g00000AbCdE and 0015g00000AbCdEAAV (reading.salesforce_ids)
         or (kind == "orders" and orders_by_values(con, table, names))  # 'Zahlungsstatus' (reading.order_columns)
+        or (kind == "answers" and _qualtrics_unanswered(con, table, names))  # -99: no answer, a note (reading.scores)
         or read_as_file(Typed(con, table, kind, names, source, billing, segment))  # the file rules (file_rules)
     ):  # (line) items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
@@ -455,6 +457,13 @@ def _from_table(
         ended = shaped.end.notnull() & (shaped.mrr == 0)  # today's MRR: 0 once cancelled (as reading.revenue)
         item.checks.append((names["mrr"], ENDED_AT_ZERO, ended, "mrr"))
     return item
+
+
+def _qualtrics_unanswered(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
+    """Whether a score is -99 (Qualtrics' seen but unanswered): read as a file's, which reads it as no answer with a
+    note where the other scores are on the 0-10 scale (:data:`~xl_retention.reading.scores.UNANSWERED`)."""
+    score = table[names["score"]]
+    return score.type().is_numeric() and int(con.execute(table.filter(score == UNANSWERED).count())) > 0
 
 
 #: The spaces Python's ``str.strip`` drops that an engine's TRIM keeps (all but space, tab and newline).
