@@ -29,7 +29,9 @@ def test_an_order_on_rows_apart_with_other_amounts_is_refused(tmp_path: Path, ca
         "file (other orders' rows between them), and no item column: the order's items, or the order in two exports "
         "appended, edited between them (added up, it would count twice)? which cannot be told from 'amount' alone; "
         "keep the row of the latest export, or, if they are its items, keep the export's item column (sku, Item, "
-        "Product Name) in the file in rows 2, 4 (counting the header as row 1): '100', '20'"
+        "Product Name) in the file, or, where its rows come in no set order (a query's result), sort them by "
+        "'order_id' (an order's rows next to each other are added up) in rows 2, 4 (counting the header as row 1): "
+        "'100', '20'"
     )
 
 
@@ -83,3 +85,44 @@ def test_two_totals_of_one_order_under_an_order_total_are_refused(tmp_path: Path
     )
     path.write_text(path.read_text().replace(",120,", ",100,"))  # one total per order: each counted once
     assert _revenue(run(tmp_path, "--orders", path, "--columns", "amount=order_total")) == ["2024-01,150.0"]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        (  # two shops' exports appended: 1001 is a's in January, x's in February (not one order's items)
+            "1001,a,2024-01-05,100\n1002,b,2024-01-06,50\n1001,x,2024-02-03,20\n1002,y,2024-02-04,70\n",
+            "column 'customer_id': rows of one order (order_id '1001') with another customer than its first row in "
+            "rows 4, 5 (counting the header as row 1): 'x', 'y'",
+        ),
+        (  # one customer, the order id on another date further down
+            "1001,a,2024-01-05,100\n1002,b,2024-01-06,50\n1001,a,2024-03-01,20\n",
+            "column 'date': rows of one order (order_id '1001') with another date than its first row in row 4 "
+            "(counting the header as row 1): '2024-03-01'",
+        ),
+    ],
+)
+def test_an_order_id_of_two_customers_or_dates_apart_is_refused_naming_them(
+    tmp_path: Path, capsys, backend: str, rows: str, said: str
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(HEADER + rows)
+    err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
+    assert err == f"orders.csv, {said}"
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_order_lines_apart_in_a_parquet_file_add_up_as_a_tables(tmp_path: Path, capsys, backend: str) -> None:
+    import pandas as pd
+
+    path = tmp_path / "order_lines.parquet"  # a warehouse's unload: an order's lines in no set order
+    frame = pd.DataFrame({"order_id": ["1001", "1002", "1001"], "customer_id": ["a", "b", "a"],
+                          "date": pd.to_datetime(["2024-01-05", "2024-01-06", "2024-01-05"]),
+                          "amount": [100.0, 50.0, 20.0]})  # fmt: skip
+    frame.to_parquet(path)
+    capsys.readouterr()
+    assert _revenue(run(tmp_path, "--orders", path, backend=backend)) == ["2024-01,170.0"]
+    assert "rows of one order (order_id '1001') with different amounts and no item column: read as the order's " in (
+        capsys.readouterr().out
+    )

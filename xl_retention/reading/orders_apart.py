@@ -12,12 +12,15 @@ order would count 220.00. So:
 * rows of one order apart (another order's rows between them: the order listed again further down) are refused,
   naming the order id, the amount column and the rows (which row is current cannot be told); keep the latest
   export's row, or give the file its item column;
-* in a database table (``table:NAME``), whose rows come in no set order, rows apart are read as items too (noted);
+* in a database table (``table:NAME``) or a Parquet file (a table unloaded), whose rows come in no set order, rows
+  apart are read as items too (noted); a CSV or workbook of a query's rows in no set order is refused as above, the
+  message saying to sort it by the order id;
 * rows with an id of their own (another record id column, :data:`~.repeats.RECORD_IDS`: a line's ``id``, a
   payment's ``payment_id``, different on each row) are different records: items or payments of the order, added up.
 
 Rows identical in every column are refused before (:mod:`.repeats`: the same record twice); rows of one order with
-another date than its first are refused as well (:func:`~.order_rows.one_row_per_order`); orders with refund rows
+another customer or date than its first are left to :func:`~.order_rows.one_row_per_order`, which refuses them naming
+that column (an order id reused: two shops' exports appended, not one order's items); orders with refund rows
 and orders of one amount on each row are left to those rules (:func:`~.order_rows._once_per_order`).
 """
 
@@ -37,7 +40,8 @@ APART = (
     "rows of one order ({order}) with different amounts, apart in the file (other orders' rows between them), and "
     "no item column: the order's items, or the order in two exports appended, edited between them (added up, it "
     "would count twice)? which cannot be told from {amount!r} alone; keep the row of the latest export, or, if they "
-    "are its items, keep the export's item column (sku, Item, Product Name) in the file"
+    "are its items, keep the export's item column (sku, Item, Product Name) in the file, or, where its rows come in "
+    "no set order (a query's result), sort them by {order_column!r} (an order's rows next to each other are added up)"
 )
 ITEMS = (
     "rows of one order ({order}) {where}with different amounts and no item column: read as the "
@@ -84,7 +88,8 @@ def check_orders_apart(
     if spread.empty:
         return
     spread = spread[~_own_ids(df, codes, rows, spread.index.to_numpy(), names["order_id"])]
-    if spread.empty:
+    spread = spread[~_other_customer_or_date(typed, codes, rows, spread.index.to_numpy())]
+    if spread.empty:  # rows of two customers or dates: refused as such by one_row_per_order, not as items here
         return
     # an order's rows next to each other: every row from its first to its last is the order's
     inside = pd.DataFrame({"order": codes, "at": np.arange(len(codes))})
@@ -96,10 +101,10 @@ def check_orders_apart(
     column = names["order_id"]
     position = [str(c) for c in df.columns].index(names["amount"])
     shown = df.iloc[:, position].to_numpy()
-    if apart.any() and not str(source).startswith("table:"):  # a database table's rows come in no set order
+    if apart.any() and not _in_no_set_order(source):
         order = int(spread.index[np.flatnonzero(apart)[0]])
         mine = frame.loc[frame["order"] == order, "at"].to_numpy()
-        problem = APART.format(order=f"{column} {uniques[order]!r}", amount=names["amount"])
+        problem = APART.format(order=f"{column} {uniques[order]!r}", amount=names["amount"], order_column=column)
         raise bad_rows(source, column, problem, mine, shown)
     order = int(spread.index[0])
     mine = frame.loc[frame["order"] == order, "at"].to_numpy()
@@ -107,6 +112,32 @@ def check_orders_apart(
     where = "" if apart.any() else "next to each other "
     said = ITEMS.format(order=f"{column} {uniques[order]!r}", where=where, total=total)
     note(str(bad_rows(source, column, said, mine, shown)))
+
+
+def _in_no_set_order(source: Any) -> bool:
+    """Whether ``source``'s rows come in no set order: a database table (``table:NAME``) or a Parquet file (a table
+    unloaded by a warehouse, Spark, DuckDB's ``COPY``: rows by partition, an order's lines anywhere), never a file
+    appended by hand from two exports."""
+    name = str(source).lower()
+    return name.startswith("table:") or name.endswith((".parquet", ".pq"))
+
+
+def _other_customer_or_date(
+    typed: dict[str, Any], codes: np.ndarray, rows: np.ndarray, orders: np.ndarray
+) -> np.ndarray:
+    """Whether each order of ``orders`` (codes) has, on its rows of ``rows``, two customers or two dates (a date left
+    blank on a later row is the order's): an order id reused (two shops' exports, numbers restarting), which
+    :func:`~.order_rows.one_row_per_order` refuses naming the customer or date column, not the order's items."""
+    out = np.zeros(len(orders), dtype=bool)
+    mine = rows[np.isin(codes[rows], orders)]
+    for ours in ("customer_id", "date"):
+        if ours not in typed:
+            continue
+        values = pd.Series(np.asarray(typed[ours])[mine])
+        distinct = values.groupby(codes[mine]).nunique(dropna=ours == "date")  # a blank customer is another
+        differ = distinct > 1
+        out |= differ.reindex(orders).fillna(False).to_numpy(dtype=bool)
+    return out
 
 
 def _own_ids(df: pd.DataFrame, codes: np.ndarray, rows: np.ndarray, orders: np.ndarray, order: str) -> np.ndarray:
