@@ -9,8 +9,9 @@ Numbers: text is read with one decimal mark for the column. ``12.50`` and ``12,5
 read when the column tells which mark it uses (a comma followed by other than three
 digits, or a point and a comma in one value, decides); thousands separators
 (``1,234.50``, ``1.234,50``, ``1 234,50``) and currency symbols or codes (``$``, ``€``,
-``£``, ``EUR``, ...) are dropped. A value that stays ambiguous (``1,234`` in a column
-with nothing else to tell), and text that is not a number, are refused naming the value.
+``£``, ``EUR``, ...) are dropped; whole units written ``49,-`` or ``49.–`` are 49.00. A value
+that stays ambiguous (``1,234`` in a column with nothing else to tell), and text that is
+not a number, are refused naming the value.
 ``decimal`` (``--decimal``) states the mark. TRUE/FALSE are never numbers.
 """
 
@@ -44,6 +45,7 @@ _COMMA_DECIMAL = re.compile(r"^\d*,\d+$")  # 12,50
 _THOUSANDS_ONLY = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")  # 1.234: a decimal point, or a thousands point?
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 _PLAIN = re.compile(r"^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+_WHOLE_UNITS = re.compile(r"^(\d[\d.,'\s\u00a0\u202f\u2019]*[.,])\s?[-\u2013\u2014]$")  # 49,- 1.049,- 49.–: 49.00
 
 
 def clean_ids(series: pd.Series, where: str | None = None) -> pd.Series:
@@ -442,6 +444,8 @@ def _body(text: str) -> tuple[bool, str]:
     if body.startswith(("-", "+", "\u2212")):
         negative, body = negative ^ (body[0] != "+"), body[1:].strip()
     body = _CURRENCY.sub("", body).strip()
+    if whole := _WHOLE_UNITS.match(body):  # a mark and a dash after whole units (49,-): no SAP minus (50.00-)
+        body = whole[1] + "00"
     if body.startswith("(") and body.endswith(")") and not negative:  # Accounting's ' $ (30.00)': -30
         negative, body = True, body[1:-1].strip()
     if body.startswith(("-", "\u2212")) and not negative:  # $-5
