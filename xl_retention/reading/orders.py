@@ -70,7 +70,7 @@ from .order_parents import customers_of_orders, orders_of_parents
 from .order_rows import _take, one_row_per_order, written_values
 from .orders_apart import check_orders_apart
 from .paid_dates import unpaid_by_paid_date
-from .refunded_amounts import refunded_column, refunded_columns, take_refunds
+from .refunded_amounts import refunded_column, refunded_columns, refunded_payments, take_refunds
 from .sale_refunds import REFUND_STATUSES, signed_refunds, told_refunds
 from .written_off import check_written_off
 
@@ -391,7 +391,15 @@ def orders_as_paid(
     told = None  # a chargeback's own row (Paddle's adj_01, status chargeback) naming its sale (reading.sale_refunds)
     if "order_id" in typed and "amount" in typed:
         told = told_refunds(df, typed["order_id"], typed["amount"], names["order_id"], names.get("customer_id"))
-    check_order_copies(df, typed, source, told)  # an order's status changed between two exports appended
+    refunded = refunded_column(df, source, names["amount"]) if "amount" in typed else None
+    paid_back = np.zeros(len(df), dtype=bool)  # a payment of an order refunded in full by its own column (ch_1)
+    if refunded is not None and "order_id" in typed:
+        position = [str(c) for c in df.columns].index(refunded)
+        taken = read_numbers(df.iloc[:, position], refunded)
+        paid_back = refunded_payments(df, typed["order_id"], typed["amount"], taken, names["order_id"])
+    said_back = paid_back & says_refunded(df) if paid_back.any() else paid_back  # its status Refunded: its refund's
+    copies = said_back if told is None else told | said_back  # no copy of its order changed (order_copies)
+    check_order_copies(df, typed, source, copies)  # an order's status changed between two exports appended
     types.check_sides(df, source)  # DATEV's Soll/Haben-Kennzeichen H: a credit note, or the sale? (document_types)
     types.check_refund_flags(df, source)  # App Store Connect's Refund = Yes, Storno = X (document_types)
     by_values.check_invoices_and_payments(df, source)  # an invoice and the payment settling it: one sale
@@ -408,7 +416,6 @@ def orders_as_paid(
             amounts = np.asarray(typed["amount"], dtype=np.float64)
             typed["amount"] = np.where(told & (amounts > 0), -amounts, amounts)
     by_values.check_credit_notes(df, typed, names, source)  # a credit note of no invoice in the file: refused
-    refunded = refunded_column(df, source, names["amount"]) if "amount" in typed else None
     full = np.zeros(len(df), dtype=bool)
     if refunded is not None:  # refunded in full: no purchase, as a 'refunded' status says
         position = [str(c) for c in df.columns].index(refunded)
@@ -416,10 +423,12 @@ def orders_as_paid(
         if net_share is not None:  # a gross refund of a gross amount whose tax was taken off: its net part
             taken = np.asarray(taken, dtype=np.float64) * net_share
         typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
+        full &= ~paid_back  # its order paid by its other payment: the refunded one counts 0, the order stays
     check_items_without_order(df, typed, names, source)
     if refunded is None and "amount" in typed:
         _refuse_untold_partial_refunds(df, typed, names, source)
     cancelled = cancelled_rows(df, source, refunds=refunded is not None)
+    cancelled &= ~said_back  # ch_1 Refunded by its own 'Amount Refunded': its order paid by ch_2
     if (never_paid := unpaid_by_paid_date(df, typed, names, source)) is not None:  # eBay's blank 'Paid On Date'
         cancelled = cancelled | never_paid
     unpaid = unpaid_lines(df, source, names.get("amount"))  # Amazon's item-status Cancelled (line_statuses)

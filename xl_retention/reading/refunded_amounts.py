@@ -19,7 +19,7 @@ import pandas as pd
 from . import order_columns as by_values
 from .errors import DataError, bad_rows
 
-__all__ = ["refunded_column", "refunded_columns", "take_refunds"]
+__all__ = ["refunded_column", "refunded_columns", "refunded_payments", "take_refunds"]
 
 _REFUNDED = ("amount_refunded", "refunded_amount", "refund_amount")  # how a refunded amount's column name starts
 _REFUND_WORDS = frozenset({"refund", "refunded", "refunds"})
@@ -120,3 +120,39 @@ def take_refunds(
         raise bad_rows(source, column, problem, over, refunded if shown is None else shown)
     full = (taken > 0) & (taken >= amount - 0.005)
     return amount - taken, full
+
+
+def refunded_payments(df: pd.DataFrame, order_ids: Any, amounts: Any, refunded: Any, order_column: str) -> np.ndarray:
+    """Whether each row is a payment of an order refunded in full by its own refunded amount (Stripe's charge ch_1:
+    'Amount' 100.00, 'Amount Refunded' 100.00, status Refunded) beside another payment of the order not refunded in
+    full (ch_2, Paid), each of the order's rows with an id of its own (:data:`~.repeats.RECORD_IDS`, a charge's
+    ``id``): two payments of the order, not the order in two exports; the order is paid by its other payment, the
+    refunded one takes nothing off it and leaves no purchase of its own (docs/metrics.md, "Refunded amounts").
+
+    >>> frame = pd.DataFrame({"id": ["ch_2", "ch_1", "ch_3"], "order_id": ["1", "1", "2"]})
+    >>> refunded_payments(frame, frame["order_id"], [100.0, 100.0, 50.0], [0.0, 100.0, 0.0], "order_id").tolist()
+    [False, True, False]
+    >>> refunded_payments(frame.drop(columns="id"), frame["order_id"], [100.0, 100.0, 50.0], [0.0, 100.0, 0.0],
+    ...                   "order_id").tolist()  # no id of each row's own: which row is current cannot be told
+    [False, False, False]
+    """
+    from .orders_apart import _own_ids
+
+    amounts = np.asarray(amounts, dtype=np.float64)
+    taken = np.nan_to_num(np.asarray(refunded, dtype=np.float64), nan=0.0)
+    full = (amounts > 0) & (taken >= amounts - 0.005)
+    none = np.zeros(len(amounts), dtype=bool)
+    if not full.any():
+        return none
+    codes, uniques = pd.factorize(np.asarray(order_ids, dtype=object))
+    size = len(uniques)
+    paid = (amounts > 0) & ~full & (codes >= 0)
+    both = (np.bincount(codes[codes >= 0], weights=full[codes >= 0].astype(np.float64), minlength=size) > 0) & (
+        np.bincount(codes[paid], minlength=size) > 0
+    )
+    orders = np.flatnonzero(both)
+    if not orders.size:
+        return none
+    rows = np.flatnonzero(np.isin(codes, orders))
+    own = _own_ids(df, codes, rows, orders, order_column)
+    return full & np.isin(codes, orders[own])
