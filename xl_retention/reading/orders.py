@@ -395,7 +395,8 @@ def orders_as_paid(
     paid_back = np.zeros(len(df), dtype=bool)  # a payment of an order refunded in full by its own column (ch_1)
     if refunded is not None and "order_id" in typed:
         position = [str(c) for c in df.columns].index(refunded)
-        taken = read_numbers(df.iloc[:, position], refunded)
+        taken = np.asarray(read_numbers(df.iloc[:, position], refunded), dtype=np.float64)
+        taken = taken if net_share is None else taken * net_share  # its net part, as taken off below
         paid_back = refunded_payments(df, typed["order_id"], typed["amount"], taken, names["order_id"])
     said_back = paid_back & says_refunded(df) if paid_back.any() else paid_back  # its status Refunded: its refund's
     copies = said_back if told is None else told | said_back  # no copy of its order changed (order_copies)
