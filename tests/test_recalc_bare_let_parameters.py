@@ -40,3 +40,22 @@ def test_bare_let_parameters_are_name_errors(tmp_path: Path) -> None:
         "=_xlfn._xlws.FILTER(...))"
     )
     assert set(reasons) == {"S!C1", "S!C4", "S!C6"}
+
+
+def test_a_bare_lambda_called_is_a_name_error_not_a_failed_file(tmp_path: Path) -> None:
+    # =LAMBDA(v,v+1)(A1) as a script writes it (no _xlfn.): the whole file failed ("'#NIMPL!' is not an Excel error
+    # code", readers too); Excel reads the bare LAMBDA as no function: #NAME?, its readers too, IFERROR its value
+    cells = {
+        "A1": 20,
+        "B1": "=LAMBDA(wert,wert+1)(A1)",
+        "B2": "=B1+1",
+        "B3": "=IFERROR(LAMBDA(v,v*2)(A1),5)",
+        "B4": "=_xlfn.LAMBDA(_xlpm.v,_xlpm.v*2)(A1)",
+    }
+    result, values = recalc_sheet(tmp_path, cells)
+    assert result.status == "ok"
+    assert [values[f"B{row}"] for row in range(1, 5)] == ["#NAME?", "#NAME?", 5, 40]
+    assert {e.address: e.reason for e in result.errors}["S!B1"] == (
+        "LAMBDA is stored without Excel's _xlfn. prefix, which Excel reads as no function: #NAME? (a function newer "
+        "than Excel 2007 is stored as _xlfn.LAMBDA(...), as Excel writes it; with openpyxl write =_xlfn.LAMBDA(...))"
+    )

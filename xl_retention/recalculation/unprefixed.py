@@ -101,8 +101,47 @@ def unprefixed_cells(
                     first = first or token.value[:-1].upper()
                     token.value = NO_FUNCTION
             if first is not None:
-                found.append((sheet, texts.refs[place], first, tokenizer.render()))
+                found.append((sheet, texts.refs[place], first, _called_lambdas(tokenizer.render())))
     return found + _bare_parameters(formulas, defined, {(f[0], f[1]) for f in found})
+
+
+def _closing(text: str, start: int) -> int:
+    """The index after the parenthesis closing the one at ``text[start]`` (texts in quotes skipped), or -1."""
+    depth, i = 0, start
+    while i < len(text):
+        char = text[i]
+        if char == '"':
+            i = text.find('"', i + 1)
+            if i < 0:
+                return -1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def _called_lambdas(formula: str) -> str:
+    """``formula`` with each bare LAMBDA made :data:`NO_FUNCTION`'s AND called (``=LAMBDA(v,v+1)(A1)``) made one call
+    of no function: the made call applied to the arguments was the engine's own #NIMPL!, no Excel error, which
+    failed the whole file (and its readers); Excel reads the bare LAMBDA as no function, #NAME?.
+
+    >>> _called_lambdas("=_XLR.NOFUNCTION(v,v+1)(A1)*2"), _called_lambdas("=_XLR.NOFUNCTION(1)")
+    ('=_XLR.NOFUNCTION()*2', '=_XLR.NOFUNCTION(1)')
+    """
+    start = formula.find(NO_FUNCTION)
+    while start >= 0:
+        opened = start + len(NO_FUNCTION) - 1
+        end = _closing(formula, opened)
+        if end > 0 and end < len(formula) and formula[end] == "(":
+            called = _closing(formula, end)
+            if called > 0:
+                formula = formula[:start] + NO_FUNCTION + ")" + formula[called:]
+        start = formula.find(NO_FUNCTION, start + len(NO_FUNCTION))
+    return formula
 
 
 _BINDERS = {"_XLFN.LET(": "LET"}  # LAMBDA(v,v*2)(3) made #NAME? this way fails the engine: left as it is
