@@ -53,9 +53,7 @@ def test_ranges_names_and_two_dimensional_places_are_named_by_cell(tmp_path):
     assert name_the_cell(table, "=INDEX(SBG_FIT('My cohorts'!B3:M14),1,1)", "Fit") == (
         "SBG_FIT: survivors must be a number, got 'x' in 'My cohorts'!D4 (#VALUE!)"
     )
-    counts = (
-        "REPEAT_PURCHASE_RATE: returning must be a whole number of orders >= 0, got 2.5 in cell 2 of returning"
-    )
+    counts = "REPEAT_PURCHASE_RATE: returning must be a whole number of orders >= 0, got 2.5 in cell 2 of returning"
     assert name_the_cell(counts + " (#NUM!)", "=REPEAT_PURCHASE_RATE(Orders!A2:A5)", "S") == (
         "REPEAT_PURCHASE_RATE: returning must be a whole number of orders >= 0, got 2.5 in Orders!A3 (#NUM!)"
     )
