@@ -157,10 +157,8 @@ def net_of_tax(
             taxed.append((column, tax, rows))
     if not taxed:  # no tax to take off: refused where a column, or the money's name, says it is in the amounts
         from .tax_flags import refuse_tax_included
-        from .tax_rates import refuse_untold_rates
 
         refuse_tax_included(df, names, source, what, decimal)
-        refuse_untold_rates(df, names, money_key, money, source, what, decimal)  # 'Tax rate' 19 (reading.tax_rates)
         return typed
     column, tax, rows = taxed[0]
     first = int(rows[0])
