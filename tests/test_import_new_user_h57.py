@@ -205,4 +205,6 @@ def test_a_second_survey_of_a_month_that_holds_answers_stops_naming_them(tmp_pat
     )
     again = write(tmp_path / "b.csv", "date,score\n2026-04-04,5\n" + april)
     assert cli.main(["import", "--nps", str(again), "--into", str(book)]) == 0
-    assert [openpyxl.load_workbook(book)["NPS scores"].cell(r, 5).value for r in range(2, 7)] == [5, 7, 10, 2, None]
+    # the answers already there keep their cells, the one given since fills the next free cell (b27c629: no value
+    # changes, nothing said replaced)
+    assert [openpyxl.load_workbook(book)["NPS scores"].cell(r, 5).value for r in range(2, 7)] == [7, 10, 2, 5, None]
