@@ -114,12 +114,19 @@ def test_a_first_mrr_at_start_pasted_as_text_counts_in_the_rates(tmp_path, capsy
         wb.save(path)
         paths.append(path)
     errors = _recalc(tmp_path, capsys, *paths)
-    assert errors["text.xlsx"] == errors["typed.xlsx"] == errors["zero.xlsx"] == {}
+    assert errors["text.xlsx"] == errors["typed.xlsx"] == {}
+    # an MRR at start of 0 (typed as the text "0") with churned and expansion MRR: what a base of 0 cannot have, so the
+    # rates show #DIV/0! naming the base of 0, listed (d9212b4, 84c9ebb), no longer blank
+    undefined = "start_mrr is 0 (no MRR at the start): the ratio is undefined (#DIV/0!)"
+    assert errors["zero.xlsx"] == {
+        f"Revenue!{ref}": f"{name}: {undefined}"
+        for ref, name in (("K2", "NET_REVENUE_CHURN"), ("L2", "GROSS_REVENUE_CHURN"), ("M2", "NRR"), ("N2", "GRR"))
+    }
     rates = ("H2", "K2", "L2", "M2", "N2", "O2")  # MRR at end, net and gross revenue churn, NRR, GRR, quick ratio
     for name in ("text.xlsx", "typed.xlsx"):
         revenue = openpyxl.load_workbook(tmp_path / "out" / name, data_only=True)["Revenue"]
         got = [revenue[ref].value for ref in rates]
         assert got == pytest.approx([1070, 0.03, 0.05, 0.97, 0.95, 2.4]), name
     zero = openpyxl.load_workbook(tmp_path / "out" / "zero.xlsx", data_only=True)["Revenue"]
-    assert [zero[ref].value for ref in rates] == [70, None, None, None, None, 2.4]  # no MRR at start: no rate
+    assert [zero[ref].value for ref in rates] == [70, "#DIV/0!", "#DIV/0!", "#DIV/0!", "#DIV/0!", 2.4]
     assert errors["abc.xlsx"]["Revenue!M2"] == "NRR: start_mrr must be a number, got 'abc' (#VALUE!)"
