@@ -363,8 +363,8 @@ def test_interval_rules() -> None:
     mrr = monthly_movements(df)["mrr_end"].iloc[0]
     weekly, daily = 10 * 365.25 / 12 / 7, 365.25 / 12
     assert mrr == pytest.approx(100 + weekly + 200 + 30 + daily)
-    with pytest.raises(DataError, match=r"billing intervals that are not .* in row 2 .*: 'semi-monthly'"):
-        monthly_movements(df.assign(interval=["semi-monthly", "month", "month", "month", "month"]))
+    with pytest.raises(DataError, match=r"billing intervals that are not .* in row 2 .*: 'bimonthly'"):
+        monthly_movements(df.assign(interval=["bimonthly", "month", "month", "month", "month"]))
     with pytest.raises(DataError, match=r"billing intervals that are not .* in row 3 .*: blank$"):
         monthly_movements(df.assign(interval=["month", None, "month", "month", "month"]))
     with pytest.raises(DataError, match="is 'MRR' per month or per billing interval"):

@@ -9,7 +9,8 @@ MRR. With an ``interval`` column, a subscription's MRR is::
 interval: month 1, quarter 3, half-year 6, year 12; a week is 7 / 30.4375 months and a
 day 1 / 30.4375 months (30.4375 = 365.25 / 12 days, the average Gregorian month), so a
 weekly 10 is 43.48 MRR and a yearly 1,200 is 100 MRR. Spellings: ``day daily days d``,
-``week weekly weeks w``, ``fortnight fortnightly bi-weekly biweekly`` (two weeks), ``month monthly months mo m``,
+``week weekly weeks w``, ``fortnight fortnightly bi-weekly biweekly`` (two weeks), ``semi-monthly semimonthly``
+``twice a month`` (half a month: 24 a year), ``month monthly months mo m``,
 ``quarter quarterly quarters q``,
 ``half-year half_year semiannual semi-annual``, ``year yearly annual annually years yr y``
 (any case); a whole number of them (Zuora's "Two Years", "Eighteen Months", ``24 months``, ``every 3 months``)
@@ -201,6 +202,12 @@ _NAMES = {spelling: name for name, spellings in _SPELLINGS.items() for spelling 
 _FORTNIGHTS = frozenset({"fortnight", "fortnightly", "fortnights", "biweekly", "bi_weekly", "zweiwöchentlich",
                          "zweiwoechentlich", "vierzehntägig", "vierzehntaegig", "14_tägig", "14_taegig",
                          "tweewekelijks", "two_weekly"})  # fmt: skip
+#: Twice a month (24 a year, half a month each: MRR = amount x 2): "Semi-monthly", "semimonthly", "twice a month",
+#: "halbmonatlich", "bimensuel" (French: twice a month; "bimestriel" is every two months), "halfmaandelijks".
+#: "Bimonthly" stays refused: twice a month or every two months?
+_HALF_MONTHS = frozenset({"semi_monthly", "semimonthly", "twice_a_month", "twice_monthly", "twice_per_month",
+                          "half_monthly", "halbmonatlich", "zweimal_monatlich", "zweimal_im_monat", "bimensuel",
+                          "bimensuelle", "deux_fois_par_mois", "halfmaandelijks", "tweemaal_per_maand"})  # fmt: skip
 
 
 #: Counts spelled as words in multi-year billing periods (Zuora's "Two Years", "Eighteen Months").
@@ -264,6 +271,8 @@ def interval_months(value: Any) -> float | None:
     [6.0, 3.0, 6.0, 24.0, None, None]
     >>> [round(interval_months(v) * DAYS_PER_MONTH, 6) for v in ("Fortnightly", "Bi-weekly", "every 2 weeks")]
     [14.0, 14.0, 14.0]
+    >>> [interval_months(v) for v in ("Semi-monthly", "semimonthly", "Twice a month", "halbmonatlich", "Bimonthly")]
+    [0.5, 0.5, 0.5, 0.5, None]
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
@@ -277,6 +286,8 @@ def interval_months(value: Any) -> float | None:
         return MONTHS_PER_INTERVAL[_NAMES[k]]
     if k in _FORTNIGHTS:  # 'Fortnightly', 'Bi-weekly': every two weeks
         return 2 * MONTHS_PER_INTERVAL["week"]
+    if k in _HALF_MONTHS:  # 'Semi-monthly', 'twice a month': half a month
+        return MONTHS_PER_INTERVAL["month"] / 2
     if k in _MULTI_YEAR_WORDS:
         return _MULTI_YEAR_WORDS[k]
     iso = _ISO_PERIOD.match(k)  # ISO 8601 (Google Play's, the App Store Server API's): P1M, P3M, P1Y, P1W
@@ -304,6 +315,7 @@ _IN_NAMES = (
     (re.compile(r"月額|月払|月間|月付|包月|月费|月費|月プラン"), " monthly "),
     (re.compile(r"四半期|季付|季度"), " quarterly "),
     (re.compile(r"\bbi[\s_-]?weekly\b|\bzwei[\s_-]?w(?:ö|oe)chentlich\b"), " fortnightly "),  # 'Pro Bi-weekly'
+    (re.compile(r"\bsemi[\s_-]?monthly\b|\btwice[\s_-](?:a|per)[\s_-]month\b"), " semimonthly "),  # 'Pro Semi-monthly'
 )
 #: German and Dutch compounds a plan's name starts with an interval in: Jahresabo, Jahreslizenz, Monatsabo.
 _PREFIXES = (("halbjahres", 6.0), ("jahres", 12.0), ("monats", 1.0), ("quartals", 3.0), ("jaar", 12.0),
@@ -320,6 +332,8 @@ def _word_months(word: str) -> float | None:
         return MONTHS_PER_INTERVAL[_NAMES[word]]
     if word in _FORTNIGHTS:
         return 2 * MONTHS_PER_INTERVAL["week"]
+    if word in _HALF_MONTHS:
+        return MONTHS_PER_INTERVAL["month"] / 2
     if word in _MULTI_YEAR_WORDS:
         return _MULTI_YEAR_WORDS[word]
     for prefix, months in _PREFIXES:  # 'jahresabo', not 'jahres' alone (a word of _NAMES or nothing)
@@ -345,6 +359,8 @@ def interval_in_text(value: Any) -> float | None:
     [None, None, None]
     >>> [round(interval_in_text(v) * DAYS_PER_MONTH, 6) for v in ("Pro Fortnightly", "Pro (Bi-weekly)")]
     [14.0, 14.0]
+    >>> [interval_in_text(v) for v in ("Pro Semi-monthly", "Pro (twice a month)", "Pro semi annual")]
+    [0.5, 0.5, None]
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
