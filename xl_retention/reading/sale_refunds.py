@@ -235,14 +235,24 @@ def _own_records(df: pd.DataFrame, sale: Any, people: Any = None) -> np.ndarray:
     >>> _own_records(frame, "transaction_id").tolist(), _own_records(frame, "id").tolist()
     ([True, False, False], [False, False, False])
     """
+    out = np.zeros(len(df), dtype=bool)
+    for ids in _other_ids(df, sale, people):
+        out |= ((ids != "") & ~ids.duplicated(keep=False)).to_numpy()
+    return out
+
+
+def _other_ids(df: pd.DataFrame, sale: Any, people: Any = None) -> list[pd.Series]:
+    """The texts (:func:`_text`) of each record id column of ``df`` (:data:`~.repeats.RECORD_IDS`; not ``people``, the
+    customer column) besides the column ``sale`` (a sale's id): the ids a row may have of its own.
+
+    >>> frame = pd.DataFrame({"id": [" t1", None], "transaction_id": ["t1", "t1"]})
+    >>> [ids.tolist() for ids in _other_ids(frame, "transaction_id")]
+    [['t1', '']]
+    """
     from .repeats import record_id_columns
 
-    out = np.zeros(len(df), dtype=bool)
-    for position in record_id_columns(df.columns, people=(people,)):
-        if str(df.columns[position]) != str(sale):
-            ids = _text(df.iloc[:, position])
-            out |= ((ids != "") & ~ids.duplicated(keep=False)).to_numpy()
-    return out
+    positions = record_id_columns(df.columns, people=(people,))
+    return [_text(df.iloc[:, p]) for p in positions if str(df.columns[p]) != str(sale)]
 
 
 def told_refunds(
@@ -282,12 +292,9 @@ def _sale_records(df: pd.DataFrame, orders: np.ndarray, sale: Any, people: Any =
     >>> _sale_records(frame, np.array(["t1", "t1", "t2"], dtype=object), "transaction_id").tolist()
     [True, False, False]
     """
-    from .repeats import record_id_columns
-
     out = np.zeros(len(df), dtype=bool)
-    for position in record_id_columns(df.columns, people=(people,)):
-        if str(df.columns[position]) != str(sale):
-            out |= _text(df.iloc[:, position]).to_numpy(dtype=object) == orders
+    for ids in _other_ids(df, sale, people):
+        out |= ids.to_numpy(dtype=object) == orders
     return out
 
 
