@@ -7,7 +7,8 @@ SQL, or make views of these names):
   one row per customer and month (snapshots);
 * ``orders``: ``customer_id`` (text), ``date`` (TIMESTAMP), ``amount`` (number; negative = refund);
 * ``visits``: ``visitor_id`` (text), ``date`` (TIMESTAMP);
-* ``answers``: ``date`` (TIMESTAMP), ``score`` (number 0-10, NULL = no answer);
+* ``answers``: ``date`` (TIMESTAMP), ``score`` (number 0-10, NULL or -99 = no answer; another number stops the
+  query naming it, as the import refuses it: :func:`_scored`);
 
 each with a ``segment`` (text) column when ``segment`` is asked for (labelled as the import labels it; one typed
 two ways stops the query: :func:`_labelled`). A NULL in a column read (but ``score``) stops the query, naming it, as
@@ -173,6 +174,27 @@ def _without_nulls(table: ir.Table, name: str) -> ir.Table:
     return table.mutate(**{target: value})
 
 
+def _scored(table: ir.Table) -> ir.Table:
+    """The ``answers`` ``table`` with each score as ``xl-retention import --nps`` reads it: -99 (Qualtrics' code of a
+    question seen but unanswered, :data:`~xl_retention.reading.scores.UNANSWERED`) no answer (NULL, not counted); any
+    other score outside 0-10 or not whole stops the query naming it (the import refuses it: counted, -99 was a
+    detractor and 11 a promoter, silently)."""
+    from ..reading.scores import UNANSWERED
+
+    score = table.score
+    wrong = (score < 0) | (score > 10) | (score != score.round())
+    message = (
+        ibis.literal(f"{STOP}answers.score is ")
+        + score.cast("string")
+        + ibis.literal(
+            " in a row (outside 0-10 or not whole, where xl-retention import refuses it; NULL or -99 is no answer): "
+            "correct or remove it"
+        )
+    )
+    read = (score == UNANSWERED).ifelse(ibis.null("float64"), wrong.ifelse(_stop(message, "float64"), score))
+    return table.mutate(score=read)
+
+
 def _raw(name: str, column: str | None) -> ir.Table:
     """The input table ``name`` as the SQL reads it, with the segment column ``column`` (None: none) as
     ``segment``."""
@@ -200,6 +222,7 @@ def _segment_column(segment: bool | str | None) -> str | None:
 def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, ir.Table]:
     column = _segment_column(segment)
     subs, orders, visits, answers = (_without_nulls(_raw(n, column), n) for n in _RAW)
+    answers = _scored(answers)
     if column is not None:
         from ..reading.currency import named_currency
 
@@ -285,7 +308,8 @@ HEADER = (
     "-- Inputs: subscriptions(customer_id, month DATE, mrr), orders(customer_id, date, amount), visits(visitor_id,\n"
     "-- date), answers(date, score); a month is its first day, dates are DATEs or timestamps (cast text first).\n"
     "-- A NULL in a column read (but a score: no answer) stops the query with an error naming it, as the import\n"
-    "-- refuses a blank (a NULL mrr is no churn, a NULL amount no missing order).\n"
+    "-- refuses a blank (a NULL mrr is no churn, a NULL amount no missing order). A score of -99 (Qualtrics' no\n"
+    "-- answer) is no answer; any other score outside 0-10 or not whole stops the query naming it.\n"
 )
 
 SEGMENTS = (
