@@ -34,7 +34,7 @@ import pandas as pd
 from .errors import bad_rows
 from .notes import note
 
-__all__ = ["check_orders_apart"]
+__all__ = ["check_orders_apart", "orders_with_own_ids"]
 
 APART = (
     "rows of one order ({order}) with different amounts, apart in the file (other orders' rows between them), and "
@@ -87,7 +87,7 @@ def check_orders_apart(
     spread = spread[spread["high"] - spread["low"] > 0.005]  # orders whose rows carry different amounts
     if spread.empty:
         return
-    spread = spread[~_own_ids(df, codes, rows, spread.index.to_numpy(), names["order_id"])]
+    spread = spread[~orders_with_own_ids(df, codes, rows, spread.index.to_numpy(), names["order_id"])]
     spread = spread[~_other_customer_or_date(typed, codes, rows, spread.index.to_numpy())]
     if spread.empty:  # rows of two customers or dates: refused as such by one_row_per_order, not as items here
         return
@@ -140,9 +140,18 @@ def _other_customer_or_date(
     return out
 
 
-def _own_ids(df: pd.DataFrame, codes: np.ndarray, rows: np.ndarray, orders: np.ndarray, order: str) -> np.ndarray:
-    """Whether each order of ``orders`` (codes) has, on its rows of ``rows``, an id of each row's own in another
-    record id column (filled, different on each of its rows): different records, not one exported twice."""
+def orders_with_own_ids(
+    df: pd.DataFrame, codes: np.ndarray, rows: np.ndarray, orders: np.ndarray, order: str
+) -> np.ndarray:
+    """Whether each order of ``orders`` (codes of ``codes``, each row's order code) has, on its rows of ``rows``, an id
+    of each row's own in another record id column than ``order`` (filled, different on each of its rows): different
+    records, not one exported twice.
+
+    >>> frame = pd.DataFrame({"id": ["ch_1", "ch_2", "ch_3", "ch_3"], "order_id": ["1", "1", "2", "2"]})
+    >>> codes = np.array([0, 0, 1, 1])
+    >>> orders_with_own_ids(frame, codes, np.arange(4), np.array([0, 1]), "order_id").tolist()
+    [True, False]
+    """
     from .repeats import record_id_columns
 
     out = np.zeros(len(orders), dtype=bool)

@@ -136,7 +136,7 @@ def refunded_payments(df: pd.DataFrame, order_ids: Any, amounts: Any, refunded: 
     ...                   "order_id").tolist()  # no id of each row's own: which row is current cannot be told
     [False, False, False]
     """
-    from .orders_apart import _own_ids
+    from .orders_apart import orders_with_own_ids
 
     amounts = np.asarray(amounts, dtype=np.float64)
     taken = np.nan_to_num(np.asarray(refunded, dtype=np.float64), nan=0.0)
@@ -154,5 +154,5 @@ def refunded_payments(df: pd.DataFrame, order_ids: Any, amounts: Any, refunded: 
     if not orders.size:
         return none
     rows = np.flatnonzero(np.isin(codes, orders))
-    own = _own_ids(df, codes, rows, orders, order_column)
+    own = orders_with_own_ids(df, codes, rows, orders, order_column)
     return full & np.isin(codes, orders[own])
