@@ -206,7 +206,7 @@ def _rewritten_steps(
         text, tokens = called
     changed = called is not None
     changed = _deleted_sheets(tokens) or changed
-    if UNION.search(text) is not None and unions(tokens):  # COUNT((A1:A3,C1)), INDEX((A1:A3,C1:C3),2,1,2)
+    if (UNION.search(text) is not None or "AREAS(" in text.upper()) and unions(tokens, names):  # COUNT((A1,C1))
         changed = True
     for token in tokens:  # structured references, names defined by a formula, and _xlpm. parameter names
         if token.type == Token.OPERAND and token.subtype == Token.RANGE:

@@ -241,6 +241,8 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
     if "((" in bare or ",(" in bare or ", (" in bare:  # a union of references: COUNT((A1:A3,C1)) (.intersection)
         if UNION.search(bare) is not None:
             return True
+    if "AREAS(" in upper:  # its count of areas (.union_references)
+        return True
     if FIRST_CELL_CALL.search(upper) is not None and (":" in bare or _REFERENCE_CALL.search(upper) is not None):
         return True  # N(A1:A7), T(OFFSET(..)): the first cell (.first_cells); a name is looked for below
     if "INDIRECT(" in upper:  # its text read as Excel reads it (#REF! for no reference; a sheet's own name: .indirect)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from openpyxl.formula.tokenizer import Token
+import re
 
-from .formula_tokens import _bare_name, _is_range, _spans_of
+from openpyxl.formula.tokenizer import Token
+from openpyxl.utils.cell import range_boundaries
+
+from .formula_tokens import _bare_name, _bracket, _is_range, _spans_of
 
 __all__ = ["unions"]
 
@@ -14,6 +17,10 @@ _SPREAD = frozenset(
     "SUM COUNT COUNTA COUNTBLANK MAX MIN MAXA MINA AVERAGE AVERAGEA PRODUCT SUMSQ MEDIAN MODE MODE.SNGL STDEV STDEV.S "
     "STDEV.P STDEVA STDEVP STDEVPA VAR VAR.S VAR.P VARA VARP VARPA AVEDEV DEVSQ GEOMEAN HARMEAN".split()
 )
+
+
+#: one area in A1 notation, dollars taken off: cells, a cell range, whole columns or whole rows
+_A1 = re.compile(r"[A-Z]{1,3}[0-9]+(?::[A-Z]{1,3}[0-9]+)?|[A-Z]{1,3}:[A-Z]{1,3}|[0-9]+:[0-9]+")
 
 
 def _union_at(tokens: list[Token], open_index: int) -> int | None:
@@ -35,28 +42,36 @@ def _union_at(tokens: list[Token], open_index: int) -> int | None:
     return None
 
 
-def unions(tokens: list[Token]) -> bool:
+def unions(tokens: list[Token], names: dict[str, str] | None = None) -> bool:
     """A union of references given as a whole argument, written as Excel reads it (H20 g01): in a function of any
     number of references (:data:`_SPREAD`, SUBTOTAL, AGGREGATE 1-13) its areas as arguments; as INDEX's reference,
     ``INDEX((A1:A3,C1:C3),r,c,area)`` -> ``CHOOSE(area,INDEX(A1:A3,r,c),INDEX(C1:C3,r,c))`` (area 1 when left out,
     #REF! out of range).
-    Others are left to the engine (which refuses them: listed). Changes ``tokens`` in place; True when it did.
+    AREAS of a union, of one A1 reference or of a name ``names`` gives one area (lower case -> A1 reference) is its
+    count (:func:`_areas`). Others are left to the engine (which refuses them: listed). Changes ``tokens`` in place;
+    True when it did.
 
     >>> from openpyxl.formula import Tokenizer
     >>> tokens = list(Tokenizer("=INDEX((A1:A3,C1:C3),2,1,2)+COUNT((A1:A3,C1))").items)
     >>> unions(tokens), "".join(t.value for t in tokens)
     (True, 'CHOOSE(2,INDEX(A1:A3,2,1),INDEX(C1:C3,2,1))+COUNT(A1:A3,C1)')
+    >>> tokens = list(Tokenizer("=AREAS((A1:A3,S!C1))+AREAS(B2:D4)+AREAS(Data)").items)
+    >>> unions(tokens, {"data": "S!$A$1:$A$3"}), "".join(t.value for t in tokens)
+    (True, '2+1+1')
     """
     changed = False
     for i, token in enumerate(tokens):
         if token.type != Token.FUNC or token.subtype != Token.OPEN:
             continue
         name = _bare_name(token.value[:-1])
-        if name not in _SPREAD and name not in ("SUBTOTAL", "AGGREGATE", "INDEX"):
+        if name not in _SPREAD and name not in ("SUBTOTAL", "AGGREGATE", "INDEX", "AREAS"):
             continue
         try:
             spans, close = _spans_of(tokens, i)
         except ValueError:
+            continue
+        if name == "AREAS":
+            changed = _areas(tokens, i, spans, close, names or {}) or changed
             continue
         for number, (a, b) in enumerate(spans):
             solid = [k for k in range(a, b) if tokens[k].type != Token.WSPACE]
@@ -90,6 +105,53 @@ def unions(tokens: list[Token]) -> bool:
                     tokens[k].type, tokens[k].subtype = Token.SEP, Token.ARG
             changed = True
     return changed
+
+
+def _one_area(token: Token) -> bool:
+    """Whether ``token`` is an A1 reference of one area (``B2:D4``, ``S!E5``, ``A:A``), not a name nor a 3-D one."""
+    if not _is_range(token):
+        return False
+    where, _, area = token.value.rpartition("!")
+    if ":" in where:  # Sheet1:Sheet3!A1 (a sheet's name holds no colon)
+        return False
+    match = _A1.fullmatch(area.replace("$", "").upper())
+    if match is None:
+        return False
+    left, top, right, bottom = range_boundaries(match.group(0))
+    return max(left or 1, right or 1) <= 16384 and max(top or 1, bottom or 1) <= 1048576
+
+
+def _one_area_name(token: Token, names: dict[str, str]) -> bool:
+    """Whether ``token`` is a name ``names`` gives one A1 reference of one area."""
+    if not _is_range(token):
+        return False
+    reference = names.get(token.value.lower())
+    return reference is not None and _one_area(Token(reference, Token.OPERAND, Token.RANGE))
+
+
+def _areas(tokens: list[Token], i: int, spans: list[tuple[int, int]], close: int, names: dict[str, str]) -> bool:
+    """AREAS of a union typed in (``AREAS((B2:D4,E5,F6:I9))``: 3), of one A1 reference or of a name of one (``names``:
+    a name's A1 reference, lower case) (1), which the engine lacks, as its count; anything else is left as it is (a
+    name of several areas is counted once written out as a union)."""
+    if len(spans) != 1:
+        return False
+    solid = [k for k in range(*spans[0]) if tokens[k].type != Token.WSPACE]
+    if len(solid) == 1 and (_one_area(tokens[solid[0]]) or _one_area_name(tokens[solid[0]], names)):
+        count = 1
+    elif len(solid) == 3 and _one_area(tokens[solid[1]]) and _bracket(tokens[solid[0]], tokens[solid[2]]):
+        count = 1  # (S!$A$1:$A$3), a name of one area written out
+    elif solid and tokens[solid[0]].type == Token.PAREN and tokens[solid[0]].subtype == Token.OPEN:
+        end = _union_at(tokens, solid[0])
+        inside = range(solid[0] + 1, end) if end is not None else range(0)
+        if end != solid[-1] or not all(_one_area(tokens[k]) for k in inside if _is_range(tokens[k])):
+            return False
+        count = sum(1 for k in inside if _is_range(tokens[k]))
+    else:
+        return False
+    tokens[i].value, tokens[i].type, tokens[i].subtype = str(count), Token.OPERAND, Token.NUMBER
+    for k in range(i + 1, close + 1):
+        tokens[k].value, tokens[k].type, tokens[k].subtype = "", Token.WSPACE, ""
+    return True
 
 
 def _small_aggregate(tokens: list[Token], span: tuple[int, int]) -> bool:
