@@ -15,6 +15,7 @@ from functools import partial
 from typing import Any
 
 from . import (  # noqa: F401  (each registers its functions)
+    amortization,
     arithmetic,
     collation,
     complex_texts,
@@ -45,6 +46,7 @@ from . import (  # noqa: F401  (each registers its functions)
     text,
     text_edit,
     typed,
+    url_texts,
     wraps,
 )
 from ._core import EACH, FUNCTIONS, ExcelError, Function, engine_call
