@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .answer_flags import answer_flag_rows
 from .appended_copies import check_appended_copies
 from .billing import BILLING_ALIASES, months_per_interval
 from .billing_columns import (
@@ -227,8 +228,10 @@ def _prepare(
         # incomplete_expired are read with their dates (reading.trials)
         check_statuses(df, source, read_later=NEVER_PAID_ENDED | (TRIALING if trial_column(df, names) else set()))
         check_pauses(df, kind, source)  # paused_at, pause_collection: the months it paid are not said (reading.pauses)
+    deleted = None  # answers flagged deleted (reading.answer_flags)
     if kind == "answers":
         check_answer_statuses(df, source)  # a survey's previews, tests and spam are no answers
+        deleted = answer_flag_rows(df, source)  # is_duplicate, is_bot: refused; is_deleted: left out (answer_flags)
         check_questions(df, set(names.values()), source, options.segment)  # 'Question': CSAT rows beside the NPS
         check_score_column(df, names, source)  # Qualtrics' Q1_NPS_GROUP, Typeform's score variable (nps_columns)
     if kind != "visits":  # the same record twice: overlapping exports appended (a visitor counts once anyway)
@@ -334,6 +337,9 @@ def _prepare(
             check_scale(float(answered.max()), len(answered), source, names["score"])
     refuse_monthly_totals(kind, typed, names, source)  # a BI report's 'Insgesamt' row in each month (reading.summaries)
     kept = month_rows = observed = None
+    if kind == "answers" and deleted is not None:  # answers flagged deleted: left out (reading.answer_flags)
+        kept = np.flatnonzero(~deleted)
+        typed = {n: v[kept] if isinstance(v, np.ndarray) else v.iloc[kept] for n, v in typed.items()}
     if kind == "snapshots":  # a row flagged cancelled or not active with an MRR: an active customer, counted
         typed["mrr"] = read_canceled_plans(df, typed, names, source)  # a plan change: the old plan's row canceled
         check_statuses(df, source, typed["mrr"])  # paused with an MRR: refused; paused with MRR 0: not paying

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..reading import DataError, ReadOptions, key, normalize_columns, prepare, source_of
+from ..reading.answer_flags import answer_flag_columns
 from ..reading.billing import BILLING_ALIASES, UNREAD_INTERVALS, interval_in_text, interval_months, price_in_cents
 from ..reading.billing_columns import (
     _check_dates_given,
@@ -393,6 +394,7 @@ def _from_table(
         or salesforce_pairs(con, table, names)  # 0015g00000AbCdE and 0015g00000AbCdEAAV (reading.salesforce_ids)
         or (kind == "orders" and orders_by_values(con, table, names))  # 'Zahlungsstatus' (reading.order_columns)
         or (kind == "answers" and _qualtrics_unanswered(con, table, names))  # -99: no answer, a note (reading.scores)
+        or (kind == "answers" and bool(answer_flag_columns(empty.columns)))  # is_deleted: left out (answer_flags)
         or read_as_file(Typed(con, table, kind, names, source, billing, segment))  # the file rules (file_rules)
     ):  # (line) items, cancelled orders, trials, discounts, add-ons, ARR or cents, times to convert: read as a file's
         needs_reading, wanted = True, [c for c in table.columns if c != ROW]
