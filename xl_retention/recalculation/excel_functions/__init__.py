@@ -39,6 +39,7 @@ from . import (  # noqa: F401  (each registers its functions)
     lookup,
     maths,
     number_texts,
+    odd_periods,
     r1c1,
     regex_texts,
     regression,
