@@ -46,6 +46,7 @@ from . import (  # noqa: F401  (each registers its functions)
     statistical,
     text,
     text_edit,
+    thai_texts,
     typed,
     url_texts,
     wraps,
