@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 from one_sheet import recalc_sheet
+
+from xl_retention.recalculation import recalc_file
 
 BARE = (
     "LET's name {name} is stored without Excel's _xlpm. prefix, which Excel reads as a defined name the workbook does "
@@ -59,3 +62,23 @@ def test_a_bare_lambda_called_is_a_name_error_not_a_failed_file(tmp_path: Path) 
         "LAMBDA is stored without Excel's _xlfn. prefix, which Excel reads as no function: #NAME? (a function newer "
         "than Excel 2007 is stored as _xlfn.LAMBDA(...), as Excel writes it; with openpyxl write =_xlfn.LAMBDA(...))"
     )
+
+
+def test_a_bare_lambda_called_reading_a_sheet_named_with_a_bracket(tmp_path: Path) -> None:
+    # the called LAMBDA's end was found by counting brackets in the formula's text, the one in the sheet name
+    # 'a(b' too: the call was left as it was and the whole file failed ("'#NIMPL!' is not an Excel error code");
+    # the formula's tokens are read now (a sheet name is one token)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    book.create_sheet("a(b")["A1"] = 5
+    sheet["A1"] = 20
+    sheet["B1"] = "=LAMBDA(v,v+'a(b'!A1)(A1)"
+    sheet["B2"] = "=IFERROR(LAMBDA(v,v+'a(b'!A1)(A1),7)"
+    sheet["B3"] = "=_xlfn.LAMBDA(_xlpm.v,_xlpm.v+'a(b'!A1)(A1)"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[ref].value for ref in ("B1", "B2", "B3")] == ["#NAME?", 7, 25]
+    assert [e.address for e in result.errors] == ["S!B1"]

@@ -25,6 +25,7 @@ from openpyxl.utils.formulas import FORMULAE
 
 from ..registry import BY_NAME
 from .excel_functions import FUNCTIONS as EXCEL_FUNCTIONS
+from .formula_tokens import argument_spans
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -101,47 +102,39 @@ def unprefixed_cells(
                     first = first or token.value[:-1].upper()
                     token.value = NO_FUNCTION
             if first is not None:
-                found.append((sheet, texts.refs[place], first, _called_lambdas(tokenizer.render())))
+                tokenizer.items = _called_lambdas(tokenizer.items)
+                found.append((sheet, texts.refs[place], first, tokenizer.render()))
     return found + _bare_parameters(formulas, defined, {(f[0], f[1]) for f in found})
 
 
-def _closing(text: str, start: int) -> int:
-    """The index after the parenthesis closing the one at ``text[start]`` (texts in quotes skipped), or -1."""
-    depth, i = 0, start
-    while i < len(text):
-        char = text[i]
-        if char == '"':
-            i = text.find('"', i + 1)
-            if i < 0:
-                return -1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return -1
+def _called_lambdas(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with each bare LAMBDA made :data:`NO_FUNCTION`'s AND called (``=LAMBDA(v,v+1)(A1)``) made one call
+    of no function: from its opening token to its closing one, and the call's bracket group right after, all dropped.
+    The made call applied to the arguments was the engine's own #NIMPL!, no Excel error, which failed the whole file
+    (and its readers); Excel reads the bare LAMBDA as no function, #NAME?.
 
-
-def _called_lambdas(formula: str) -> str:
-    """``formula`` with each bare LAMBDA made :data:`NO_FUNCTION`'s AND called (``=LAMBDA(v,v+1)(A1)``) made one call
-    of no function: the made call applied to the arguments was the engine's own #NIMPL!, no Excel error, which
-    failed the whole file (and its readers); Excel reads the bare LAMBDA as no function, #NAME?.
-
-    >>> _called_lambdas("=_XLR.NOFUNCTION(v,v+1)(A1)*2"), _called_lambdas("=_XLR.NOFUNCTION(1)")
-    ('=_XLR.NOFUNCTION()*2', '=_XLR.NOFUNCTION(1)')
+    >>> def called(formula):
+    ...     return "=" + "".join(token.value for token in _called_lambdas(Tokenizer(formula).items))
+    >>> called("=_XLR.NOFUNCTION(v,v+1)(A1)*2"), called("=_XLR.NOFUNCTION(1)"), called('=_XLR.NOFUNCTION(")")(1)')
+    ('=_XLR.NOFUNCTION()*2', '=_XLR.NOFUNCTION(1)', '=_XLR.NOFUNCTION()')
+    >>> called("=_XLR.NOFUNCTION(v,_XLR.NOFUNCTION(w,w)(v))"), called("=_XLR.NOFUNCTION(v,v) (A1)")
+    ('=_XLR.NOFUNCTION(v,_XLR.NOFUNCTION())', '=_XLR.NOFUNCTION(v,v) (A1)')
     """
-    start = formula.find(NO_FUNCTION)
-    while start >= 0:
-        opened = start + len(NO_FUNCTION) - 1
-        end = _closing(formula, opened)
-        if end > 0 and end < len(formula) and formula[end] == "(":
-            called = _closing(formula, end)
-            if called > 0:
-                formula = formula[:start] + NO_FUNCTION + ")" + formula[called:]
-        start = formula.find(NO_FUNCTION, start + len(NO_FUNCTION))
-    return formula
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        out.append(token)
+        i += 1
+        if token.type != Token.FUNC or token.subtype != Token.OPEN or token.value != NO_FUNCTION:
+            continue
+        close = argument_spans(tokens, i - 1)[1]
+        if close + 1 < len(tokens) and (tokens[close + 1].type, tokens[close + 1].subtype) == (Token.PAREN, Token.OPEN):
+            called = argument_spans(tokens, close + 1)[1]
+            if called < len(tokens):  # its call's group closed: the whole call is one call of no function
+                out.append(tokens[close])
+                i = called + 1
+    return out
 
 
 _BINDERS = {"_XLFN.LET(": "LET"}  # LAMBDA(v,v*2)(3) made #NAME? this way fails the engine: left as it is
