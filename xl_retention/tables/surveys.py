@@ -25,7 +25,7 @@ from ._months import (
     month_ordinals,
 )
 
-__all__ = ["NPS_COLUMNS", "NPS_COUNTS", "nps_by_month", "nps_from_counts", "scores_by_month"]
+__all__ = ["ANSWER_DATES", "NPS_COLUMNS", "NPS_COUNTS", "nps_by_month", "nps_from_counts", "scores_by_month"]
 
 NPS_COLUMNS: tuple[str, ...] = ("responses", "promoters", "passives", "detractors", "nps", "nps_moe")
 #: The counts every engine computes; :func:`nps_from_counts` makes the scores.
@@ -128,4 +128,27 @@ def scores_by_month(
     grouped = _group_by_month(months, no_ids, scores, *every, source=source, column=names["date"])
     rng = grouped.range
     values = [grouped.values[grouped.bounds[m] : grouped.bounds[m + 1]] for m in range(rng.first, rng.last + 1)]
-    return pd.Series(values, index=_month_index(rng), dtype=object, name="scores")
+    out = pd.Series(values, index=_month_index(rng), dtype=object, name="scores")
+    out.attrs[ANSWER_DATES] = _dates_by_month(out, months, scores, df["date"].to_numpy()[keep])
+    return out
+
+
+#: The key of :func:`scores_by_month`'s ``attrs`` that holds each month's answer dates, in its scores' order (an
+#: import matches a re-export's answers with a tracker's by their date order: workbook.kept_answers).
+ANSWER_DATES = "answer_dates"
+
+
+def _dates_by_month(
+    scores: pd.Series, months: np.ndarray, values: np.ndarray, dates: np.ndarray
+) -> dict[pd.Period, np.ndarray]:
+    """Each month's answer dates (int64 nanoseconds) beside ``scores``' values of that month, in the same order; a
+    month whose values the stable grouping here does not give as ``scores`` has (rows after its end) none."""
+    order = np.argsort(months, kind="stable")
+    months, values = months[order], values[order]
+    stamps = np.asarray(dates).astype("datetime64[ns]").astype(np.int64)[order]
+    out = {}
+    for month, given in scores.items():
+        low, high = np.searchsorted(months, [month.ordinal, month.ordinal + 1])
+        if high - low == len(given) and np.array_equal(values[low:high], np.asarray(given, dtype=np.float64)):
+            out[month] = stamps[low:high]
+    return out

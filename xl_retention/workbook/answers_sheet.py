@@ -137,6 +137,7 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
                  source: str) -> None:  # fmt: skip
     """Each month's answers of ``scores`` down its column of the sheet ``answers`` (an answer already there and not
     in the file refuses: :func:`.kept_answers.refuse_dropped_answers`)."""
+    from ..tables.surveys import ANSWER_DATES
     from .kept_answers import place_answers, refuse_dropped_answers  # pandas: the import's, not recalc's checks
 
     sheet = plan.package.sheet(answers)
@@ -149,7 +150,8 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
         old = {ref: element for ref, element in sheet.cells_in_rows(2, rows + 1)
                if re.fullmatch(letter + r"[0-9]+", ref) and ip.has_content(element)}  # fmt: skip
         there = [cell_number(element) for element in old.values()]  # another survey's answers are not dropped
-        refuse_dropped_answers(month, answers, list(old), there, list(given), source)
+        dates = scores.attrs.get(ANSWER_DATES, {}).get(month)  # by date: a re-export sorted by score (kept_answers)
+        refuse_dropped_answers(month, answers, list(old), there, list(given), source, dates)
         refs = [f"{letter}{r}" for r in range(2, rows + 2)]
         placed = place_answers(refs, dict(zip(old, there, strict=True)), list(given))
         if placed is not None:  # each answer there kept in its cell (the file newest first): none replaced

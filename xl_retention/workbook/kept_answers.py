@@ -66,12 +66,45 @@ def _same(a: Sequence[Any], b: Sequence[Any]) -> bool:
     return len(a) == len(b) and all(x == y for x, y in zip(a, b, strict=True))
 
 
+def _first_by_date(old: Sequence[Any], new: Sequence[Any], dates: Sequence[int]) -> bool:
+    """Whether ``old`` are the first answers of ``new`` in the order of their ``dates`` (answers of one date, a day
+    without times, in any order among themselves): the answers of an earlier export of the same survey, whatever order
+    either file lists them in (newest first, sorted by score).
+
+    >>> _first_by_date([9, 3], [10, 3, 4, 9], [4, 2, 3, 1])  # sorted by score: by date 9, 3, 4, 10
+    True
+    >>> _first_by_date([3, 9], [10, 3, 9], [2, 1, 1]), _first_by_date([9, 4], [10, 3, 4, 9], [4, 2, 3, 1])
+    (True, False)
+    """
+    if len(old) > len(new) or len(dates) != len(new):
+        return False
+    order = sorted(range(len(new)), key=lambda i: dates[i])
+    values, stamps = [_number(new[i]) for i in order], [dates[i] for i in order]
+    i, k = 0, len(old)
+    while i < k:
+        j = i
+        while j < len(stamps) and stamps[j] == stamps[i]:
+            j += 1
+        mine, theirs = Counter(old[i : min(j, k)]), Counter(values[i:j])
+        if (mine != theirs) if j <= k else any(mine[v] > theirs[v] for v in mine):
+            return False
+        i = j
+    return True
+
+
 def refuse_dropped_answers(
-    month: pd.Period, sheet: str, cells: Sequence[str], there: Sequence[Any], answers: Sequence[Any], source: str
+    month: pd.Period,
+    sheet: str,
+    cells: Sequence[str],
+    there: Sequence[Any],
+    answers: Sequence[Any],
+    source: str,
+    dates: Sequence[int] | None = None,
 ) -> None:
     """Raise :class:`~.inplace.LayoutError` when ``answers`` (the file's scores of ``month``, in its order) would drop
     some of ``there``, the values already in the month's answer ``cells`` of ``sheet`` (row order): unless they are
-    the file's first or last answers, the same survey exported again.
+    the file's first or last answers, the same survey exported again; in the order of their ``dates`` (the answers'
+    dates, beside ``answers``), too: the same survey exported sorted by score with answers given since.
 
     >>> refuse_dropped_answers(pd.Period("2026-03", "M"), "NPS scores", ["D2", "D3"], [9, 3], [9, 3, 10], "web.csv")
     >>> refuse_dropped_answers(pd.Period("2026-03", "M"), "NPS scores", ["D2", "D3"], [9, 3], [10, 3, 9], "new.csv")
@@ -96,6 +129,8 @@ import it, or clear D2:D3 first to replace them
         return  # the same survey again: its answers then (the first or the last ones) are among the file's
     if k == len(new) and Counter(new) == Counter(old):
         return  # the month's answers again in another order (sorted in Excel): the import drops none
+    if dates is not None and (_first_by_date(old, new, dates) or _first_by_date(old[::-1], new, dates)):
+        return  # by date, the first answers (the tracker's from an export oldest or newest first): given since
     span = cells[0] if len(cells) == 1 else f"{cells[0]}:{cells[-1]}"
     quoted = "'" + sheet.replace("'", "''") + "'"
     count = f"{len(new)} answer{'s' if len(new) != 1 else ''}"
