@@ -38,3 +38,42 @@ def test_actual_day_bases_and_month_ends_are_listed(tmp_path):
     )
     assert result.status == "incomplete", result.message
     assert not {"B1", "B2"} & set(values)
+
+
+ISSUED = "DATE(2008,11,11),DATE(2021,3,1),DATE(2008,10,15),DATE(2009,3,1)"
+
+
+def test_odd_first_period_microsofts_examples_and_a_regular_first_period_as_price(tmp_path):
+    """ODDFPRICE and ODDFYIELD were unsupported too: Microsoft's examples (113.597717 in basis 1, 7.72% in basis 0);
+    an issue on the coupon date before the first coupon is a regular period: PRICE's value."""
+    regular = "DATE(2020,2,10),DATE(2025,6,15),DATE(2019,12,15),DATE(2020,6,15)"
+    values = recalculated(
+        tmp_path,
+        {
+            "B1": f"=ODDFPRICE({ISSUED},0.0785,0.0625,100,2,1)",
+            "B2": f"=ODDFYIELD({ISSUED},0.0575,84.5,100,2,0)",
+            "B3": f"=ODDFPRICE({regular},0.05,0.06,100,2,1)",
+            "B4": "=PRICE(DATE(2020,2,10),DATE(2025,6,15),0.05,0.06,100,2,1)",
+            "B5": f"=ODDFYIELD({ISSUED},0.0785,B1,100,2,1)",
+            "B6": f"=ODDFPRICE({ISSUED},-0.01,0.0625,100,2,1)",
+            "B7": "=ODDFPRICE(DATE(2008,10,1),DATE(2021,3,1),DATE(2008,10,15),DATE(2009,3,1),0.0785,0.0625,100,2,1)",
+        },
+    )
+    assert round(values["B1"], 6) == 113.597717
+    assert round(values["B2"], 4) == 0.0772
+    assert values["B3"] == pytest.approx(values["B4"], rel=1e-13)
+    assert values["B5"] == pytest.approx(0.0625, rel=1e-9)
+    assert [values["B6"], values["B7"]] == ["#NUM!", "#NUM!"]  # a negative rate; settlement before the issue
+
+
+def test_long_first_periods_and_other_bases_are_listed(tmp_path):
+    result, values = recalc_sheet(
+        tmp_path,
+        {
+            "B1": "=ODDFPRICE(DATE(2008,11,11),DATE(2021,3,1),DATE(2008,6,15),DATE(2009,3,1),0.0785,0.0625,100,2,1)",
+            "B2": f"=ODDFPRICE({ISSUED},0.0785,0.0625,100,2,3)",
+            "B3": "=ODDFYIELD(DATE(2008,11,11),DATE(2021,4,15),DATE(2008,10,15),DATE(2009,3,1),0.05,84.5,100,2,0)",
+        },
+    )
+    assert result.status == "incomplete", result.message
+    assert not {"B1", "B2", "B3"} & set(values)
