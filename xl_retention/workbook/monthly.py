@@ -319,6 +319,17 @@ CUSTOMERS = MonthlySheet(
     "(type them in the first month only). Rates are blank in a month with no customers at its start.",
 )
 
+#: The Revenue sheet's rates of the MRR at start, in their columns' order: (column key, header, call, the test that MRR
+#: moved, under which a start of 0 is no blank but the rate's error (:func:`_rate`), defined name, width).
+_REVENUE_RATES = (
+    ("net_churn", "Net revenue churn", f"NET_REVENUE_CHURN(N({{lost}}),{EXPANSION},{START})", _MRR_MOVED,
+     "Revenue_Net_Churn", 14),
+    ("gross_churn", "Gross revenue churn", f"GROSS_REVENUE_CHURN(N({{lost}}),{START})", _MRR_LOST,
+     "Revenue_Gross_Churn", 14),
+    ("nrr", "NRR", f"NRR(N({{lost}}),{EXPANSION},{START})", _MRR_MOVED, "Revenue_NRR", 10),
+    ("grr", "GRR", f"GRR(N({{lost}}),{START})", _MRR_LOST, "Revenue_GRR", 10),
+)  # fmt: skip
+
 REVENUE = MonthlySheet(
     "Revenue",
     (
@@ -380,35 +391,9 @@ REVENUE = MonthlySheet(
             width=18,
             name="Revenue_Gained",
         ),
-        Column(
-            "net_churn",
-            "Net revenue churn",
-            _rate(("Revenue", "net_churn"), f"NET_REVENUE_CHURN(N({{lost}}),{EXPANSION},{START})", START, _MRR_MOVED),
-            PERCENT,
-            name="Revenue_Net_Churn",
-        ),
-        Column(
-            "gross_churn",
-            "Gross revenue churn",
-            _rate(("Revenue", "gross_churn"), f"GROSS_REVENUE_CHURN(N({{lost}}),{START})", START, _MRR_LOST),
-            PERCENT,
-            name="Revenue_Gross_Churn",
-        ),
-        Column(
-            "nrr",
-            "NRR",
-            _rate(("Revenue", "nrr"), f"NRR(N({{lost}}),{EXPANSION},{START})", START, _MRR_MOVED),
-            PERCENT,
-            name="Revenue_NRR",
-            width=10,
-        ),  # fmt: skip
-        Column(
-            "grr",
-            "GRR",
-            _rate(("Revenue", "grr"), f"GRR(N({{lost}}),{START})", START, _MRR_LOST),
-            PERCENT,
-            name="Revenue_GRR",
-            width=10,
+        *(
+            Column(key, title, _rate(("Revenue", key), call, START, moved), PERCENT, name=name, width=width)
+            for key, title, call, moved, name, width in _REVENUE_RATES
         ),
         Column(
             "quick_ratio",
