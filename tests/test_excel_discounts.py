@@ -39,3 +39,30 @@ def test_actual_actual_across_a_years_end_is_listed_not_guessed(tmp_path):
     result, values = recalc_sheet(tmp_path, {"B1": "=DISC(DATE(2007,11,25),DATE(2008,6,15),97,100,1)"})
     assert result.status == "incomplete", result.message
     assert "B1" not in values
+
+
+def test_european_30_360_takes_every_31st_as_the_30th_as_excels_yearfrac(tmp_path):
+    """Basis 4 counts a 31st as the 30th at either end, in every function: Excel's own YEARFRAC (values Excel stored
+    in pycel's yearfrac workbook: 2001-01-30 to 2001-03-31 is 60 days, 0.1666..., not 61) and DAYS360's European
+    method as Microsoft documents it. LibreOffice's INTRATE, RECEIVED, PRICEDISC and ACCRINTM count 61 days there
+    (its GetDiffDate keeps the 31st: 0.0590163934, 1010.2710894, 98.9833, 10.1667, checked with soffice): not
+    followed."""
+    values = recalculated(
+        tmp_path,
+        {
+            "B1": "=YEARFRAC(DATE(2001,1,30),DATE(2001,3,31),4)",
+            "B2": "=YEARFRAC(DATE(2003,1,31),DATE(2001,6,1),4)",  # Excel stored 1.663888888888889
+            "B3": "=DAYS360(DATE(2001,1,30),DATE(2001,3,31),TRUE)",
+            "B4": "=INTRATE(DATE(2001,1,30),DATE(2001,3,31),1000,1010,4)",
+            "B5": "=RECEIVED(DATE(2001,1,30),DATE(2001,3,31),1000,0.06,4)",
+            "B6": "=PRICEDISC(DATE(2001,1,30),DATE(2001,3,31),0.06,100,4)",
+            "B7": "=ACCRINTM(DATE(2001,1,30),DATE(2001,3,31),0.06,1000,4)",
+        },
+    )
+    assert values["B1"] == pytest.approx(0.16666666666666666, rel=1e-15)
+    assert values["B2"] == pytest.approx(1.663888888888889, rel=1e-15)
+    assert values["B3"] == 60
+    assert values["B4"] == pytest.approx(0.01 / (60 / 360), rel=1e-12)
+    assert values["B5"] == pytest.approx(1000 / (1 - 0.06 * 60 / 360), rel=1e-12)
+    assert values["B6"] == pytest.approx(100 - 0.06 * 100 * 60 / 360, rel=1e-12)
+    assert values["B7"] == pytest.approx(1000 * 0.06 * 60 / 360, rel=1e-12)

@@ -3,11 +3,13 @@ YIELDDISC, PRICEMAT and YIELDMAT, as Excel computes them.
 
 Each reads the time from settlement to maturity as a fraction of a year in its ``basis`` (``DSM / B`` in Microsoft's
 formulas; YEARFRAC's fraction, :func:`.dates.yearfrac`): basis 2 actual/360, 3 actual/365 and 4 European 30/360 in
-every case; basis 0 (US 30/360) where neither date is the last day of February, and basis 1 (actual/actual) within
-one calendar year (B is that year's 365 or 366 days). Where Excel's own count could differ from YEARFRAC's (a period
-from or to the end of February in basis 0, across a year's end in basis 1) the cell is listed as not computed, never
-given another number. Dates are truncated to days; settlement on or after maturity, a basis outside 0-4, and a price,
-investment, redemption or discount of 0 or below are #NUM!.
+every case (a 31st at either end is the 30th, as Excel's YEARFRAC and DAYS360's European method count; LibreOffice's
+INTRATE, RECEIVED and PRICEDISC keep an ending 31st, a day more); basis 0 (US 30/360) where neither date is the last
+day of February, and basis 1 (actual/actual) within one calendar year (B is that year's 365 or 366 days). Where
+Excel's own count could differ from YEARFRAC's (a period from or to the end of February in basis 0, across a year's
+end in basis 1) the cell is listed as not computed, never given another number. Dates are truncated to days;
+settlement on or after maturity, a basis outside 0-4, and a price, investment, redemption or discount of 0 or below
+are #NUM!.
 
 * ``DISC = (redemption - pr) / redemption / fraction``; ``INTRATE = (redemption - investment) / investment / fraction``
 * ``RECEIVED = investment / (1 - discount * fraction)``; ``PRICEDISC = redemption * (1 - discount * fraction)``
