@@ -61,3 +61,36 @@ def test_postgresql_reads_minus_99_as_no_answer_and_stops_on_11(capsys) -> None:
         con.execute("UPDATE answers SET score = 11 WHERE date = '2024-02-04'")
         with pytest.raises(psycopg.errors.InvalidTextRepresentation, match=r"answers\.score is 11 in a row"):
             con.execute(sql).fetchall()
+
+
+def test_thirty_answers_none_above_7_stop_the_query_as_the_import_refuses_them(capsys) -> None:
+    csat = [1.0, 2.0, 3.0, 4.0, 5.0] * 6  # a 1-5 satisfaction question's answers: every one a detractor as NPS
+    dates = pd.to_datetime(["2024-01-05"] * 31)
+    db = duckdb.connect()
+    db.register("answers", pd.DataFrame({"date": dates[:30], "score": csat}))
+    with pytest.raises(duckdb.ConversionException, match=r"'xl-retention: answers\.score has no answer above 5 in "
+                       r"30: the answers of another scale \(a 1-5 satisfaction or 1-7 effort question\), not of NPS's "
+                       r"0-10 \(read as NPS, every answer would be a detractor\), where xl-retention import refuses "
+                       r"them'"):  # fmt: skip
+        db.sql(_sql(capsys)).df()
+    with pytest.raises(ValueError, match=r"no answer above 5 in 30: the answers of a 1-5 scale"):
+        tables.nps_by_month(pd.DataFrame({"date": dates[:30], "score": csat}))  # the import's reading
+    db.register("answers", pd.DataFrame({"date": dates[:29], "score": csat[:29]}))  # 29: too few to tell, read
+    assert _counts(db.sql(_sql(capsys)).df()) == [[29, 0, 0, 29]]
+    db.register("answers", pd.DataFrame({"date": dates, "score": [*csat, 8.0]}))  # an 8: on NPS's scale
+    assert _counts(db.sql(_sql(capsys)).df()) == [[31, 0, 1, 30]]
+
+
+def test_postgresql_stops_on_another_scale(capsys) -> None:
+    import psycopg
+    from postgres_server import throwaway_server
+
+    sql = _sql(capsys, "postgres")
+    with throwaway_server("xl-retention-pg-h85-scale-") as url, psycopg.connect(url, autocommit=True) as con:
+        con.execute("CREATE TABLE answers (date timestamp, score float8)")
+        for i in range(30):
+            con.execute("INSERT INTO answers VALUES (%s, %s)", (DATES[0].to_pydatetime(), float(i % 5 + 1)))
+        with pytest.raises(psycopg.errors.InvalidTextRepresentation, match=r"answers\.score has no answer above 5"):
+            con.execute(sql).fetchall()
+        con.execute("INSERT INTO answers VALUES (%s, 9)", (DATES[0].to_pydatetime(),))
+        assert [list(map(int, r[1:])) for r in con.execute(sql).fetchall()] == [[31, 1, 0, 30]]

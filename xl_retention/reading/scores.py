@@ -37,7 +37,7 @@ _NO_SCORE = re.compile(
 )
 #: So many answers, none above 7, are no NPS survey: a 1-5 satisfaction (CSAT) or 1-7 effort (CES) question's.
 SCALE_ANSWERS = 30
-_SCALE_TOP = 7
+SCALE_TOP = 7
 
 #: A score with its label: the number, a separator, words without digits.
 _LABELLED = re.compile(r"^\s*(10|[0-9])\s*(?:[-\u2013\u2014:=]|\(|\))\s*([^\W\d_][^\d]*)$")
@@ -183,7 +183,7 @@ scale (a satisfaction or effort question), not of NPS's 0-10 'How likely are you
 every answer would be a detractor); map the 0-10 question's column: --columns score=COLUMN
     """
     named = _named_scale(column)
-    if named is not None and (named[0] == "range" or top <= _SCALE_TOP):  # 'Rating (1-5)', 'CSAT', 'stars'
+    if named is not None and (named[0] == "range" or top <= SCALE_TOP):  # 'Rating (1-5)', 'CSAT', 'stars'
         said = f"a {named[1]} scale" if named[0] == "range" else f"{named[1]!r}, another question's answers"
         raise DataError(
             f"{source}, column {column!r}: its name says {said} (a satisfaction, effort or star rating), not NPS's "
@@ -192,7 +192,7 @@ every answer would be a detractor); map the 0-10 question's column: --columns sc
             source=source,
             column=column,
         )
-    if answers >= SCALE_ANSWERS and top <= _SCALE_TOP:
+    if answers >= SCALE_ANSWERS and top <= SCALE_TOP:
         raise DataError(
             f"{source}, column {column!r}: no answer above {top:g} in {answers}: the answers of a 1-{top:g} scale (a "
             "satisfaction or effort question), not of NPS's 0-10 'How likely are you to recommend ...?' (read as "
@@ -233,7 +233,7 @@ def _named_scale(column: Any) -> tuple[str, str] | None:
     found = _RANGE.search(name)
     if found is not None:
         low, high = int(found.group(1)), int(found.group(2))
-        if low < high <= _SCALE_TOP:
+        if low < high <= SCALE_TOP:
             return "range", f"{low}-{high}"
         if (low, high) == (0, 10):
             return None

@@ -192,7 +192,31 @@ def _scored(table: ir.Table) -> ir.Table:
         )
     )
     read = (score == UNANSWERED).ifelse(ibis.null("float64"), wrong.ifelse(_stop(message, "float64"), score))
-    return table.mutate(score=read)
+    return _on_the_nps_scale(table.mutate(score=read))
+
+
+def _on_the_nps_scale(table: ir.Table) -> ir.Table:
+    """The ``answers`` ``table`` whose scores stop the query where at least
+    :data:`~xl_retention.reading.scores.SCALE_ANSWERS` of them, none above 7, are another question's (a 1-5 CSAT, a 1-7
+    CES), as ``xl-retention import`` refuses them (:func:`~xl_retention.reading.scores.check_scale`): read as NPS,
+    every answer is a detractor (NPS -100), silently."""
+    from ..reading.scores import SCALE_ANSWERS, SCALE_TOP
+
+    found = table.aggregate(__top=table.score.max(), __answered=table.score.count())
+    rows = table.cross_join(found)
+    other = (rows.__answered >= SCALE_ANSWERS) & (rows.__top <= SCALE_TOP)
+    message = (
+        ibis.literal(f"{STOP}answers.score has no answer above ")
+        + rows.__top.cast("int64").cast("string")
+        + ibis.literal(" in ")
+        + rows.__answered.cast("string")
+        + ibis.literal(
+            ": the answers of another scale (a 1-5 satisfaction or 1-7 effort question), not of NPS's 0-10 (read as "
+            "NPS, every answer would be a detractor), where xl-retention import refuses them"
+        )
+    )
+    score = other.ifelse(_stop(message, "float64"), rows.score)
+    return rows.mutate(score=score).select(*table.columns)
 
 
 def _raw(name: str, column: str | None) -> ir.Table:
@@ -309,7 +333,8 @@ HEADER = (
     "-- date), answers(date, score); a month is its first day, dates are DATEs or timestamps (cast text first).\n"
     "-- A NULL in a column read (but a score: no answer) stops the query with an error naming it, as the import\n"
     "-- refuses a blank (a NULL mrr is no churn, a NULL amount no missing order). A score of -99 (Qualtrics' no\n"
-    "-- answer) is no answer; any other score outside 0-10 or not whole stops the query naming it.\n"
+    "-- answer) is no answer; any other score outside 0-10 or not whole stops the query naming it, as do 30\n"
+    "-- answers or more none above 7 (a 1-5 or 1-7 question's, not NPS's 0-10).\n"
 )
 
 SEGMENTS = (
