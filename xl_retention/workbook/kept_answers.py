@@ -5,7 +5,8 @@ the file is the same survey exported again (the answers there, with those given 
 export in date order, or newest first), and loses answers when it is another survey of the same month (a kiosk's 2
 answers after a web survey's 32: the month would hold 2) or a shorter export. The tracker keeps scores, not who
 answered or when, so an export again is told by the answers already there being its first or its last ones, in the
-file's order or reversed (an export newest first), or by the same answers in another order (a file sorted in Excel:
+file's order or reversed (an export newest first), or in the order of the file's dates (an export sorted by score
+with answers given since: :func:`_first_by_date`), or by the same answers in another order (a file sorted in Excel:
 nothing dropped); anything else is refused, naming the month, the cells, both counts and what to do. Where every
 answer already there is among the file's, each stays in its cell and the file's others fill the free cells
 (:func:`place_answers`): the same survey exported newest first, or with answers given since, replaces no value.
