@@ -84,3 +84,17 @@ def test_a_column_of_other_values_is_no_flag(tmp_path, backend) -> None:
     assert _counts(run(tmp_path, "--nps", path, backend=backend)) == [[3, 2, 0, 1], [2, 1, 0, 1]]
     path = _csv(tmp_path, "is_duplicate", ["false"] * 5)  # all false: every answer counted
     assert _counts(run(tmp_path, "--nps", path, backend=backend)) == [[3, 2, 0, 1], [2, 1, 0, 1]]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_answers_left_out_keep_the_others_segments(tmp_path, backend) -> None:
+    path = tmp_path / "answers.csv"
+    path.write_text("ResponseId,date,score,plan,is_deleted\nr1,2024-01-05,10,Pro,false\nr2,2024-01-06,3,Pro,TRUE\n"
+                    "r3,2024-02-02,9,Basic,false\nr4,2024-01-09,0,Basic,\nr5,2024-01-10,2,Pro,true\n")  # fmt: skip
+    nps = pd.read_csv(run(tmp_path, "--nps", path, "--segment", "plan", backend=backend) / "nps.csv")
+    assert nps[["segment", "month", "responses", "promoters", "detractors"]].values.tolist() == [
+        ["Basic", "2024-01", 1, 0, 1],
+        ["Basic", "2024-02", 1, 1, 0],
+        ["Pro", "2024-01", 1, 1, 0],  # r2 and r5 left out: Pro's 3 and 2 were detractors
+        ["Pro", "2024-02", 0, 0, 0],
+    ]
