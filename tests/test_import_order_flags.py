@@ -35,7 +35,9 @@ def _orders(column: str, flagged: str, other: str) -> str:
     ("column", "flagged", "other"),
     [
         ("is_failed", "true", "false"),
-        ("declined", "1", "0"),
+        ("is_declined", "1", "0"),
+        ("declined", "yes", "0"),
+        ("failed", "ja", "nein"),
         ("pending", "TRUE", "FALSE"),
         ("abandoned", "yes", ""),
         ("is_deleted", "true", "false"),

@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import yes_no
 from .errors import bad_rows
 
 __all__ = [
@@ -87,10 +88,8 @@ REFUND_FLAGS = frozenset({"refund", "is_refund", "refund_flag", "has_refund", "w
                           "retourniert", "retour", "retourné", "retourne", "fraud", "is_fraud", "fraudulent",
                           "fraud_flag", "is_fraudulent", "remboursé", "rembourse", "erstattet", "reembolsado",
                           "devuelto", "rimborsato", "reso", "zwrot", "zwrócone", "返品", "返金"})  # fmt: skip
-_TRUE = frozenset({"true", "yes", "1", "y", "1.0", "t", "x", "ja", "j", "oui", "sí", "si", "sim", "s", "tak", "vrai",
-                   "wahr", "はい", "✓", "✔"})  # fmt: skip
-_FALSE = frozenset({"false", "no", "0", "n", "0.0", "f", "", "nein", "non", "não", "nao", "nie", "faux", "falsch",
-                    "いいえ", "-"})  # fmt: skip
+_TRUE = yes_no.TRUE
+_FALSE = yes_no.FALSE | yes_no.BLANK
 REFUND_FLAG_PROBLEM = (
     "rows flagged as a refund, a return, a reversal or a fraud (whether each is the refund of another row or a sale "
     "refunded cannot be told, and counted it would be a sale): write refunds as negative amounts, remove the sales "

@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import document_types
+from . import document_types, yes_no
 from .errors import DataError, bad_rows
 
 __all__ = [
@@ -169,7 +169,7 @@ _MONEY = ("amount", "total", "sum", "value", "betrag", "summe", "montant", "impo
 _NOT_MONEY = ("date", "datum", "time", "at", "on", "am", "count", "quantity", "qty", "menge", "anzahl", "id", "reason",
               "grund", "status", "number", "no", "nr", "type", "method", "currency", "flag", "policy", "raison",
               "motivo", "fecha")  # fmt: skip
-_FLAG_VALUES = frozenset({"true", "false", "yes", "no", "y", "n", "t", "f", "x", "0", "1", "0.0", "1.0"})
+_FLAG_VALUES = yes_no.TRUE | yes_no.FALSE
 
 
 def refund_amount_columns(df: pd.DataFrame, mapped: Any = ()) -> tuple[list[str], list[str]]:

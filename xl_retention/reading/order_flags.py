@@ -7,7 +7,11 @@ An app database's or a BI tool's orders table keeps an order's state in boolean 
 Counted as purchases, such rows made buyers and revenue of orders nobody paid, silently (H78 findings 03, 04, 06).
 
 A column is read as such a flag only when every value says true or false (``true``, ``yes``, ``1``, ``x``, blank:
-:data:`FLAG_TRUE`, :data:`FLAG_FALSE`): a ``Paid`` column of amounts or a ``Failed At`` column of dates is no flag.
+:mod:`.yes_no`): a ``Paid`` column of amounts or a ``Failed At`` column of dates is no flag. A bare name (``Failed``,
+``Pending``, ``Declined``) whose values are only 0 and 1 may count the failed attempts before a payment went through
+as well as flag an order that failed: refused naming the rows it would leave out, unless its name says a flag
+(``is_failed``, ``Failed?``) or a word does (``true``/``yes``); a value 2 or more says a count (no flag, not read). A
+bare ``Paid`` of 0 and 1 is read: a count of payments of 0 and a paid flag false both say not paid.
 The cancelled, voided and chargeback flags (:data:`~.orders.CANCEL_FLAGS`), the refunded and disputed flags and the
 test-mode flags (:mod:`.sandbox`) are read where they were.
 """
@@ -19,12 +23,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import yes_no
 from .errors import bad_rows
 
-__all__ = ["FLAG_NAMES", "flag_kind", "flag_rows"]
+__all__ = ["FLAG_NAMES", "flag_kind", "flag_rows", "refunded_flag_rows"]
 
-FLAG_TRUE = frozenset({"true", "yes", "1", "y", "1.0", "t", "x", "ja", "oui", "si", "sí", "wahr", "vrai"})
-FLAG_FALSE = frozenset({"false", "no", "0", "n", "0.0", "f", "", "nein", "non", "falsch", "faux"})
+FLAG_TRUE = yes_no.TRUE
+FLAG_FALSE = yes_no.FALSE | yes_no.BLANK
 #: Words before a flag's own word (``is_failed``, ``was_deleted``, ``order_pending``, ``payment_declined``).
 _PREFIXES = ("is_", "was_", "has_", "order_", "payment_", "soft_")
 #: A flag's own word (after :data:`_PREFIXES`) whose true value says the order was not paid.
@@ -49,6 +54,16 @@ NOT_CUSTOMER_PROBLEM = (
 UNCLEAR_PROBLEM = (
     "orders flagged on hold (whether they were paid cannot be told): give them their status, completed where they "
     "were paid, cancelled where they were not, or remove them"
+)
+COUNT_OR_FLAG_PROBLEM = (
+    "a column of only 0 and 1 (a count, as of the attempts that failed before a payment went through, or a flag "
+    "saying these orders are {word}? cannot be told): rename it is_{word} if 1 says the order is {word}, or "
+    "{word}_count if it counts (not read)"
+)
+REFUNDED_COUNT_PROBLEM = (
+    "a column of only 0 and 1 (an amount refunded, a count of refunds, or a flag saying these orders were refunded "
+    "in full? cannot be told): rename it is_refunded if 1 says refunded in full (left out), or refunded_amount if it "
+    "is the amount taken off"
 )
 BLANK_PAID_PROBLEM = (
     "orders whose paid flag is blank (whether they were paid cannot be told): write true where they were paid, false "
@@ -110,16 +125,20 @@ def flag_rows(column: pd.Series, name: str, kind: str, source: str) -> np.ndarra
     >>> flag_rows(pd.Series(["49.00", "0"]), "Paid", "paid", "o.csv") is None
     True
     """
+    from .names import keys_of
     from .statuses import spelled
 
     said = spelled(column)
     if not np.isin(said, list(FLAG_TRUE | FLAG_FALSE)).all():
         return None
     true = np.isin(said, list(FLAG_TRUE))
+    if kind != "paid" and true.any() and yes_no.counted_or_flagged(said, keys_of(name)):
+        word = _word(max(keys_of(name), key=len).rstrip("?"))
+        raise bad_rows(source, name, COUNT_OR_FLAG_PROBLEM.format(word=word), np.flatnonzero(true), column.to_numpy())
     if kind == "not_paid":
         return true
     if kind == "paid":
-        blank = said == ""
+        blank = np.isin(said, list(yes_no.BLANK))
         if blank.all():
             return None  # an empty column says nothing
         if blank.any() and true.any():
@@ -128,4 +147,37 @@ def flag_rows(column: pd.Series, name: str, kind: str, source: str) -> np.ndarra
     if true.any():
         problem = NOT_CUSTOMER_PROBLEM if kind == "not_customer" else UNCLEAR_PROBLEM
         raise bad_rows(source, name, problem, np.flatnonzero(true), column.to_numpy())
+    return true
+
+
+def refunded_flag_rows(column: pd.Series, name: str, source: str | None = None) -> np.ndarray:
+    """The rows of a refunded flag ``column`` (``Refunded?``, ``fully_refunded``) that were refunded in full, as a
+    bool array: none where ``column`` holds anything but true, false and blanks (amounts refunded:
+    :mod:`.refunded_amounts`; a 1 among them is one unit taken off, no refund in full). A bare name of only 0 and 1
+    (:func:`.yes_no.counted_or_flagged`) is refused naming the rows of 1 where a ``source`` is given (none: no rows).
+
+    >>> refunded_flag_rows(pd.Series(["false", "Yes", None]), "Refunded?").tolist()
+    [False, True, False]
+    >>> refunded_flag_rows(pd.Series(["0", "1", "25.00"]), "Refunded").tolist()
+    [False, False, False]
+    >>> refunded_flag_rows(pd.Series(["0", "1"]), "Refunded", "o.csv")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'Refunded': a column of only 0 and 1 (an amount refunded, a \
+count of refunds, or a flag saying these orders were refunded in full? cannot be told): rename it is_refunded if 1 \
+says refunded in full (left out), or refunded_amount if it is the amount taken off in row 3 (counting the header as \
+row 1): '1'
+    """
+    from .names import keys_of
+    from .statuses import spelled
+
+    said = spelled(column)
+    none = np.zeros(len(said), dtype=bool)
+    if not np.isin(said, list(FLAG_TRUE | FLAG_FALSE)).all():
+        return none
+    true = np.isin(said, list(FLAG_TRUE))
+    if true.any() and yes_no.counted_or_flagged(said, keys_of(name)):
+        if source is None:
+            return none
+        raise bad_rows(source, name, REFUNDED_COUNT_PROBLEM, np.flatnonzero(true), column.to_numpy())
     return true

@@ -65,7 +65,7 @@ from .event_dates import event_date_kind, undone_rows
 from .line_statuses import line_status_columns, unpaid_lines, unpaid_orders
 from .order_copies import check_order_copies
 from .order_discounts import after_discounts
-from .order_flags import flag_kind, flag_rows
+from .order_flags import flag_kind, flag_rows, refunded_flag_rows
 from .order_parents import customers_of_orders, orders_of_parents
 from .order_rows import _take, one_row_per_order, written_values
 from .orders_apart import check_orders_apart
@@ -73,6 +73,7 @@ from .paid_dates import unpaid_by_paid_date
 from .refunded_amounts import refunded_column, refunded_columns, refunded_payments, take_refunds
 from .sale_refunds import REFUND_STATUSES, signed_refunds, told_refunds
 from .written_off import check_written_off
+from .yes_no import BLANK, FALSE, TRUE
 
 __all__ = [
     "CANCEL_FLAGS",
@@ -123,8 +124,6 @@ CANCEL_FLAGS = frozenset({"cancelled", "canceled", "is_cancelled", "is_canceled"
 #: Names of a column that is an order's status where its values are order statuses (and an address's state,
 #: ``CA``, where none is): WooCommerce's and Magento's ``state``.
 STATE_NAMES = frozenset({"state", "order_state", "payment_state", "financial_state"})
-_FLAG_TRUE = frozenset({"true", "yes", "1", "y", "1.0", "t", "x"})
-_FLAG_FALSE = frozenset({"false", "no", "0", "n", "0.0", "f", ""})
 #: Order and payment statuses of orders that were not paid (lower case, spaces and hyphens as ``_``, no ``wc_``);
 #: BigCommerce's "Awaiting Payment" and "Incomplete" (an abandoned checkout) among them.
 NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "declined", "pending", "pending_payment",
@@ -166,8 +165,6 @@ _INVOICE_STATUSES = frozenset({"paid", "void", "uncollectible"})
 #: full (a credit memo for all of it), Shopify's an archived paid order. Read with a refunded amount column (the
 #: amount then says whether all of it was refunded), refused without one.
 PAID_OR_REFUNDED = frozenset({"closed"})
-_FALSE = frozenset({"false", "no", "0", "n"})
-_TRUE = frozenset({"true", "yes", "1", "y"})
 _TYPES = frozenset({"type", "transaction_type", "order_type", "kind", "transaction_kind", "record_type"})
 _TYPES |= types.TYPE_NAMES  # Document Type, Belegart, Type de pièce, Tipo (reading.document_types)
 _REFUND_TYPES = frozenset({"refund", "refunded", "return", "returned", "chargeback", "reversal", "credit_note",
@@ -289,11 +286,11 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
     out = np.zeros(len(df), dtype=bool)
     flags = {k.rstrip("?"): p for p, c in enumerate(df.columns) for k in keys_of(c)}
     flag = flags.get("fully_refunded", flags.get("refunded", flags.get("is_refunded")))
-    if flag is not None:  # a sale refunded in full: no purchase
-        out |= np.isin(spelled(df.iloc[:, flag]), list(_TRUE))
+    if flag is not None:  # a sale refunded in full: no purchase (a column of amounts refunded is no flag)
+        out |= refunded_flag_rows(df.iloc[:, flag], str(df.columns[flag]), source)
     disputed = flags.get("disputed", flags.get("is_disputed"))
     if disputed is not None:  # a dispute lost takes the money back, as a chargeback: no purchase
-        open_ = np.isin(spelled(df.iloc[:, disputed]), list(_TRUE))
+        open_ = np.isin(spelled(df.iloc[:, disputed]), list(TRUE))
         won = flags.get("dispute_won")
         if won is None and open_.any():
             name = str(df.columns[disputed])
@@ -303,7 +300,7 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
             )
             raise bad_rows(source, name, problem, np.flatnonzero(open_), df.iloc[:, disputed].to_numpy())
         if won is not None:
-            out |= open_ & ~np.isin(spelled(df.iloc[:, won]), list(_TRUE))
+            out |= open_ & ~np.isin(spelled(df.iloc[:, won]), list(TRUE))
     out |= lost_disputes(df, source)  # Stripe's Dispute Status 'lost': a chargeback (reading.disputes)
     if any(event_date_kind(c) for c in df.columns):  # 'Refunded At', 'Failed At', deleted_at (reading.event_dates)
         told = any(keys_of(str(c)) & (_STATUSES | STATE_NAMES) or by_values.status_by_values(df, p)
@@ -329,7 +326,7 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
             text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
             out |= (text != "").to_numpy()
         elif "captured" in keys:
-            out |= np.isin(spelled(column), list(_FALSE))
+            out |= np.isin(spelled(column), list(FALSE))
         elif {k.rstrip("?") for k in keys} & CANCEL_FLAGS:
             out |= _flagged(column, name, source)
         elif (kind := flag_kind(name)) is not None and (flagged := flag_rows(column, name, kind, source)) is not None:
@@ -365,14 +362,14 @@ def _flagged(column: pd.Series, name: str, source: str) -> np.ndarray:
     from .statuses import spelled
 
     flag = spelled(column)
-    unknown = ~np.isin(flag, list(_FLAG_TRUE | _FLAG_FALSE))
+    unknown = ~np.isin(flag, list(TRUE | FALSE | BLANK))
     if unknown.any():
         problem = (
             "values that say neither true nor false (whether these orders were cancelled cannot be told: write true "
             "where they were, false where they were paid)"
         )
         raise bad_rows(source, name, problem, np.flatnonzero(unknown), column.to_numpy())
-    return np.isin(flag, list(_FLAG_TRUE))
+    return np.isin(flag, list(TRUE))
 
 
 def orders_as_paid(
@@ -560,5 +557,5 @@ def says_refunded(df: pd.DataFrame) -> np.ndarray:
         elif keys & _TYPES or row_types.type_by_values(df, position):
             out |= np.isin(spelled(column), list(_REFUND_TYPES))
         elif keys & {"fully_refunded", "refunded", "is_refunded"}:
-            out |= np.isin(spelled(column), list(_TRUE))
+            out |= refunded_flag_rows(column, name)
     return out

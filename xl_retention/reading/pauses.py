@@ -37,11 +37,8 @@ _HOLD = frozenset({"hold", "suspended", "suspend", "suspension", "frozen", "free
                    "bevroren", "opgeschort", "gepauzeerd", "pausado", "pausada", "en_pause"})  # fmt: skip
 #: (no word of a date: ``suspended_at`` is read by its values, :mod:`.unmapped`)
 _FILLER = frozenset({"is", "on", "in", "en", "currently", "account", "subscription", "sub", "flag", "status", "ist"})
-#: True and false in the languages we read, beside :data:`~.statuses.FLAG_TRUE` and :data:`~.statuses.FLAG_FALSE`
-_TRUE = frozenset({"ja", "oui", "si", "sí", "vrai", "wahr", "waar", "sim", "vero", "verdadero", "hold", "on_hold",
-                   "suspended", "frozen", "gesperrt", "pausiert"})  # fmt: skip
-_FALSE = frozenset({"nein", "non", "falsch", "faux", "nee", "onwaar", "não", "nao", "falso", "none", "null", "nan",
-                    "nat"})  # fmt: skip
+#: Values beside true (:mod:`.yes_no`) that say a subscription is on hold
+_TRUE = frozenset({"hold", "on_hold", "suspended", "frozen", "gesperrt", "pausiert"})
 #: Stripe's pause_collection behaviours: collection paused while the subscription stays 'active'
 BEHAVIOURS = frozenset({"void", "mark_uncollectible", "keep_as_draft"})
 
@@ -92,7 +89,7 @@ customer that month): write their MRR as 0, or correct the column in row 3 (coun
         column = df.iloc[:, names.index(name)]
         said = spelled(column)
         if kind == "intervals":
-            rows = np.flatnonzero(~np.isin(said, list(FLAG_FALSE | _FALSE)))
+            rows = np.flatnonzero(~np.isin(said, list(FLAG_FALSE)))
             problem = INTERVAL_PROBLEM
         else:
             paying = np.nan_to_num(np.asarray(mrr, dtype=np.float64), nan=0.0) > 0

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import yes_no
 from .errors import bad_rows
 from .names import camel_spaced, key
 
@@ -30,8 +31,8 @@ _TEST = frozenset({"test", "is_test", "test_mode", "testmode", "sandbox", "is_sa
 #: Columns naming the payment gateway: Shopify's test gateway is ``bogus`` (its "Bogus Gateway").
 _GATEWAY = frozenset({"payment_method", "gateway", "payment_gateway", "payment_gateway_names", "payment_gateway_name"})
 _TEST_GATEWAYS = ["bogus", "bogus_gateway", "(for_testing)_bogus_gateway"]
-_TRUE = frozenset({"true", "1", "yes", "y", "1.0"})
-_FALSE = frozenset({"false", "0", "no", "n", "0.0"})
+_TRUE = yes_no.TRUE
+_FALSE = yes_no.FALSE
 
 TEST_MODE_PROBLEM = "rows made in test mode, to be removed (no customer paid them; export live mode only)"
 #: Values of a column that say a row's environment (by its values, whatever its name: ``environment``, ``env``,
@@ -67,7 +68,7 @@ def _refuse_tests_by_values(column: pd.Series, name: str, k: str, source: str) -
         return
     values = _spelled(column)
     test = _mode_by_values(values)
-    if test is None and _test_named(k) and np.isin(values, list(_TRUE | _FALSE | {""})).all():
+    if test is None and _test_named(k) and np.isin(values, list(_TRUE | _FALSE | yes_no.BLANK)).all():
         test = np.isin(values, list(_TRUE))  # 'Testbestellung': true
     if test is not None and test.any():
         raise bad_rows(source, name, TEST_MODE_PROBLEM, np.flatnonzero(test), column.to_numpy())

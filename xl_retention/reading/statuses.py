@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from . import status_words as words
+from . import yes_no
 from ._distinct import factorize
 from .errors import SHOW_ROWS, bad_rows
 from .response_types import not_answer_codes, qualtrics_status_columns
@@ -271,12 +272,37 @@ ENDED_FLAGS = frozenset({"cancelled", "canceled", "is_cancelled", "is_canceled",
                          # not paying (yet): a payment pending or failed, a subscription incomplete (Stripe)
                          "pending", "is_pending", "unpaid", "is_unpaid", "incomplete", "is_incomplete",
                          "past_due", "is_past_due"})  # fmt: skip
+#: Flag columns whose true value says the subscription failed, or one of its payments did (which of the two cannot be
+#: told: a failed payment on a live subscription is no churn, a subscription that failed to start never paid): with
+#: no end date refused (:data:`FAILED_PROBLEM`); with one, read as any row with an end (a subscription that ran and
+#: ended on failed payments churned). A payment's own flag (``payment_failed``, ``last_payment_failed``) is not read:
+#: the subscription stays live until its end.
+FAILED_FLAGS = frozenset({"failed", "is_failed", "was_failed", "has_failed", "subscription_failed", "signup_failed",
+                          "is_subscription_failed", "failed_to_create", "creation_failed"})  # fmt: skip
+ENDED_FLAGS |= FAILED_FLAGS
 #: Flag columns whose false value says a subscription is not active or not paying (``is_paying`` false).
 ACTIVE_FLAGS = frozenset({"active", "is_active", "currently_active", "paying", "is_paying", "currently_paying",
                           "paid", "is_paid", "paid_subscription"})  # fmt: skip
 FLAG_ENDED_PROBLEM = ENDED_PROBLEM.replace(
     "whose status says they ended", "flagged as ended (cancelled, churned, not active)"
 )
+FAILED_PROBLEM = (
+    "subscriptions flagged failed, with no end date (whether the subscription itself failed and never paid, or one "
+    "payment failed on a live subscription, cannot be told; an empty end counts it active through the current "
+    "month): remove the rows of subscriptions that never started or give them their end, and rename the column "
+    "payment_failed if it says a payment failed on a live subscription (then counted active)"
+)
+
+
+def flag_problem(name: Any, columns: Sequence[Any], end: str | None) -> str:
+    """The problem of rows of the ended flag column ``name`` (:func:`ended_flag_columns`) with no end date:
+    :data:`FAILED_PROBLEM` for a failed flag (:data:`FAILED_FLAGS`), else :data:`FLAG_ENDED_PROBLEM` naming the file's
+    own end column (:func:`ended_problem`)."""
+    from .names import keys_of
+
+    if {k.rstrip("?") for k in keys_of(name)} & FAILED_FLAGS:
+        return FAILED_PROBLEM
+    return ended_problem(columns, end, FLAG_ENDED_PROBLEM)
 
 
 def ended_flag_columns(names: Sequence[Any]) -> list[str]:
@@ -297,7 +323,7 @@ def flagged_ended(name: str) -> tuple[frozenset[str], bool]:
     from .names import keys_of
 
     if {k.rstrip("?") for k in keys_of(name)} & ACTIVE_FLAGS:
-        return FLAG_FALSE - {""}, False
+        return yes_no.FALSE, False
     return FLAG_TRUE, True
 
 
@@ -326,8 +352,7 @@ in row 2 (counting the header as row 1): 'canceled'
         ended = np.isin(flag, list(values)) | (others & ~np.isin(flag, list(FLAG_TRUE | FLAG_FALSE)))
         rows = np.flatnonzero(blank & ended)
         if rows.size:
-            raise bad_rows(source, name, ended_problem(df.columns, end_column, FLAG_ENDED_PROBLEM), rows,
-                           column.to_numpy())  # fmt: skip
+            raise bad_rows(source, name, flag_problem(name, df.columns, end_column), rows, column.to_numpy())
     statuses = status_columns_of(df)
     for position, name in enumerate(map(str, df.columns)):
         if name not in statuses:
@@ -402,8 +427,8 @@ ANSWER_FLAGS = frozenset({"test", "is_test", "test_response", "is_test_response"
                           "is_sandbox", "preview", "is_preview", "spam", "is_spam", "spam_flagged", "flagged_spam",
                           "marked_as_spam", "is_spam_response"})  # fmt: skip
 #: How a flag's values are spelled (:func:`spelled`) when true, and when false or blank.
-FLAG_TRUE = frozenset({"true", "yes", "1", "y", "1.0", "t", "x"})
-FLAG_FALSE = frozenset({"false", "no", "0", "n", "0.0", "f", ""})
+FLAG_TRUE = yes_no.TRUE
+FLAG_FALSE = yes_no.FALSE | yes_no.BLANK
 FLAG_PROBLEM = (
     "values that say neither true nor false (whether these answers are tests or spam cannot be told: write true "
     "where they are, false where a respondent answered)"

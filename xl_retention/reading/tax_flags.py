@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import yes_no
 from .errors import DataError
 from .names import columns_option
 from .names import words as _words
@@ -45,7 +46,7 @@ _INCLUSIVE_VALUES = frozenset({"inclusive", "tax_inclusive", "taxinclusive", "in
 _EXCLUSIVE_VALUES = frozenset({"exclusive", "tax_exclusive", "taxexclusive", "excl_tax", "excluding_tax",
                                "excluded", "notax", "no_tax", "none", "exempt", "external", "ht", "netto", "net",
                                "account_setting"})  # fmt: skip
-_YES = frozenset({"true", "yes", "y", "1", "ja", "oui", "si", "sí", "x", "wahr", "vrai"})
+_YES = yes_no.TRUE
 #: Paddle's price ``tax_mode``: ``internal`` is the tax in the price, ``external`` added to it.
 _PADDLE_INCLUSIVE = frozenset({"internal"})
 #: Words beside a tax's in the name of a column of how the tax is applied (Stripe's price ``tax_behavior``): its

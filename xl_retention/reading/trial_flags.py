@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import yes_no
 from ._distinct import factorize
 from .errors import bad_rows
 
@@ -37,8 +38,8 @@ _TRIAL = frozenset({"trial", "trials", "trialing", "trialling", "testphase", "pr
 #: ``in_testphase``, ``en_essai``, ``trial_active``, ``trial_flag``)
 _FILLER = frozenset({"is", "on", "in", "currently", "current", "now", "a", "the", "free", "flag", "active", "im",
                      "ist", "en", "est", "periode", "period", "phase", "gratis", "y", "n", "yn", "bool"})  # fmt: skip
-_TRUE = frozenset({"true", "yes", "1", "y", "1.0", "t", "x", "wahr", "ja", "oui", "si", "sí", "vrai"})
-_FALSE = frozenset({"false", "no", "0", "n", "0.0", "f", "", "none", "null", "nan", "nat", "falsch", "nein", "non"})
+_TRUE = yes_no.TRUE
+_FALSE = yes_no.FALSE | yes_no.BLANK
 
 PROBLEM = (
     "subscriptions flagged as in their free trial, to be removed or given their trial's end in a column "
@@ -84,7 +85,7 @@ def trial_flag_rows(df: pd.DataFrame, source: str) -> list[tuple[str, np.ndarray
         said = spelled(pd.Series(distinct, dtype=object))
         true = np.isin(said, list(_TRUE))
         other = ~true & ~np.isin(said, list(_FALSE))
-        if not true.any() and not np.isin(said, list(_FALSE - {"", "none", "null", "nan", "nat"})).any():
+        if not true.any() and not np.isin(said, list(yes_no.FALSE)).any():
             continue  # no true nor false said: no flag ('14 days', a plan)
         numbers = pd.to_numeric(pd.Series(said[other], dtype=object), errors="coerce").notna().all()
         if other.any() and numbers and not true.any():

@@ -49,7 +49,6 @@ from ..reading.statuses import (
     ANSWER_PROBLEM,
     ANSWER_STATUS_NAMES,
     ENDED,
-    FLAG_ENDED_PROBLEM,
     FLAG_FALSE,
     FLAG_PROBLEM,
     FLAG_TRUE,
@@ -60,6 +59,7 @@ from ..reading.statuses import (
     answer_flag_columns,
     ended_flag_columns,
     ended_problem,
+    flag_problem,
     flagged_ended,
     status_columns,
     unknown_statuses,
@@ -124,8 +124,8 @@ def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str |
         if others:
             ended |= ~flag.isin(sorted(FLAG_TRUE | FLAG_FALSE))
         shown = table.mutate(**{"__shown": table[name]})
-        flag_problem = ended_problem(columns, end, FLAG_ENDED_PROBLEM)
-        refuse_any(con, shown, source, [(name, flag_problem, blank & ended, "__shown")])
+        problem = flag_problem(name, columns, end)  # a failed flag's own (reading.statuses.FAILED_PROBLEM)
+        refuse_any(con, shown, source, [(name, problem, blank & ended, "__shown")])
     problem = ended_problem(columns, end)  # the file's own column of the day service stopped (reading.statuses)
     for name in status_columns(table.columns):
         shown = table.mutate(**{"__shown": table[name]})
