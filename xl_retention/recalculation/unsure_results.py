@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .classic_if import classic_if_cells
-from .excel_functions._core import NOT_IMPLEMENTED, is_error
+from .excel_functions._core import NOT_IMPLEMENTED, is_error, not_computed
 from .excel_functions.limits import UNDERFLOW
 from .excel_functions.multiples import UNSURE
 from .formula_texts import position as cell_position
@@ -76,21 +76,26 @@ _seen_before = [0]
 def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> list[Unsupported]:
     """Where one of this package's functions gave its "not implemented" error during the evaluation (TEXT's conditional
     format of a negative number, ...), every formula cell whose own value is no error but that calls IFERROR, ISERROR,
-    COUNT or the like is evaluated once more with the functions noting it: a cell where one gave it is listed (its
-    value came from behind the hidden error: ``IFERROR(TEXT(-5,"[<0]0.0;0"),"x")`` was "x" with status ok). Nothing
+    COUNT or the like, and every one whose value is another error, is evaluated once more with the functions noting
+    it: a cell where one gave it is listed (its value came from behind the hidden error:
+    ``IFERROR(TEXT(-5,"[<0]0.0;0"),"x")`` was "x" with status ok; another of this package's functions reading it in
+    the formula made it #VALUE!: ``TEXT(DISC(..),"0.00")``, ``FVSCHEDULE(DISC(..),..)`` #VALUE!, ``ERROR.TYPE`` #N/A).
+    A cell only reading such a cell is not listed here: it is computed from the value the file keeps there. Nothing
     is evaluated again when no such error was given (the first :data:`MAX_CHECKED` cells only)."""
     if NOT_IMPLEMENTED.count == _seen_before[0]:
         return []
     found: list[Unsupported] = []
     checked = 0
     for sheet, texts in formulas.items():
-        chosen = texts.places_of_shapes(lambda shape: _HIDERS.search(shape.upper()))
+        hiding = set(texts.places_of_shapes(lambda shape: _HIDERS.search(shape.upper())))
+        chosen = [place for place, _ in texts.master_texts()]
         target = workbook.sheet(sheet) if chosen else None
         for place in chosen:
             if checked >= MAX_CHECKED:
                 break
-            if is_error(workbook.get_value(sheet, *place)):
-                continue  # its own error: listed by what it is
+            value = workbook.get_value(sheet, *place)
+            if not_computed(value) or is_error(value) == (place in hiding):
+                continue  # its own error: listed by what it is; a value of its own, not from behind an error
             checked += 1
             function = _noted_again(workbook, target, sheet, place, NOT_IMPLEMENTED)
             if function:

@@ -68,6 +68,11 @@ def error_code(value: dict[str, Any]) -> str:
     return ERROR_KINDS.get(kind.lower(), f"#{kind.upper()}!")
 
 
+def not_computed(value: Any) -> bool:
+    """Whether ``value`` is the engine's "not implemented" error (#NIMPL!: a cell or call listed as not computed)."""
+    return isinstance(value, dict) and str(value.get("kind", "")).lower() == "nimpl"
+
+
 def check(value: Any) -> Any:
     """``value`` itself, or raise its :class:`ExcelError` when it is an error (errors pass on)."""
     if is_error(value):

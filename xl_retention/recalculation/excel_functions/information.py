@@ -29,7 +29,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._core import CARRIED, CARRIER, ExcelError, carried, error_code, excel_function, is_error, number_text
+from ._core import (
+    CARRIED,
+    CARRIER,
+    ExcelError,
+    carried,
+    error_code,
+    excel_function,
+    is_error,
+    not_computed,
+    number_text,
+)
 
 ERROR_NUMBERS = {
     "#NULL!": 1.0,
@@ -76,6 +86,8 @@ def _error_type(value: Any) -> float:
     """ERROR.TYPE(error_val)."""
     value = _single(value)
     if is_error(value):
+        if not_computed(value):  # a listed call's: which error Excel gives there is not known (was #N/A)
+            raise ExcelError("NImpl")
         code = carried(error_code(value))
         number = ERROR_NUMBERS.get(code)
         if number is not None:

@@ -39,6 +39,7 @@ from ._core import (
     integer,
     is_error,
     matrix,
+    not_computed,
     text,
     utf16,
 )
@@ -248,6 +249,8 @@ def textafter(
 
 
 def _as_text(value: Any, strict: bool) -> str:
+    if not_computed(value):  # a listed call's (no text "#NIMPL!"): an error, listed where it comes from a call in it
+        raise ExcelError("#VALUE!")
     if is_error(value):
         return error_code(value)
     if isinstance(value, str):
