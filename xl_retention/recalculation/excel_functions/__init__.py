@@ -18,6 +18,7 @@ from . import (  # noqa: F401  (each registers its functions)
     amortization,
     arithmetic,
     collation,
+    complex_arithmetic,
     complex_texts,
     compounding,
     criteria,

@@ -1,0 +1,41 @@
+"""IMSUM, IMSUB, IMPRODUCT, IMDIV and IMCONJUGATE: the engine left out a part below 1E-10 where Excel keeps each part
+to 15 significant digits (IMSUM("1E-12+i","1") was "1+i", IMDIV("1","3E11") "0", IMAGINARY of 1E-11i 0, status ok).
+Microsoft's examples of IMPRODUCT and IMDIV keep their values."""
+
+from one_sheet import recalc_sheet, recalculated
+
+
+def test_small_parts_are_kept_to_15_digits(tmp_path):
+    values = recalculated(
+        tmp_path,
+        {
+            "A1": "1+2i", "A2": "3-i",
+            "B1": '=IMSUM("1E-12+i","1")',
+            "B2": '=IMSUM("1E-12+i","0")',
+            "B3": '=IMSUB("1.000000000001","1")',
+            "B4": '=IMDIV("1","3E11")',
+            "B5": '=IMPRODUCT("1E-6+i","1E-6")',
+            "B6": '=IMAGINARY(IMSUM("1","1E-11i"))',
+            "B7": '=IMCONJUGATE("1E-12+3j")',
+            "B8": '=IMPRODUCT("3+4i","5-3i")',  # Microsoft's example: 27+11i
+            "B9": '=IMDIV("-238+240i","10+24i")',  # Microsoft's example: 5+12i
+            "B10": "=IMSUM(A1:A2)",
+            "B11": '=IMSUM("1.1","2.2")="3.3"',
+            "B12": '=IMSUM("1+i","1+j")',
+            "B13": '=IMDIV("1","0")',
+            "B14": '=IMSUM("1+x")',
+        },
+    )  # fmt: skip
+    assert [values[f"B{n}"] for n in range(1, 6)] == [
+        "1.000000000001+i", "1E-12+i", "1.00008890058234E-12", "3.33333333333333E-12", "1E-12+0.000001i",
+    ]  # fmt: skip
+    assert values["B6"] == 1e-11
+    assert [values[f"B{n}"] for n in range(7, 15)] == [
+        "1E-12-3j", "27+11i", "5+12i", "4+i", True, "#VALUE!", "#NUM!", "#NUM!",
+    ]  # fmt: skip
+
+
+def test_an_empty_argument_is_listed(tmp_path):
+    result, values = recalc_sheet(tmp_path, {"B1": '=IMSUM("")', "B2": "=IMSUM(A1:A2)", "A1": "1+i"})
+    assert result.status == "incomplete", result.message
+    assert not {"B1", "B2"} & set(values)
