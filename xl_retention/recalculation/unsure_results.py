@@ -12,12 +12,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .classic_if import classic_if_cells
-from .excel_functions._core import NOT_IMPLEMENTED, is_error, not_computed
+from .excel_functions._core import FUNCTIONS, NOT_IMPLEMENTED, is_error, not_computed
 from .excel_functions.limits import UNDERFLOW
 from .excel_functions.multiples import UNSURE
 from .formula_texts import position as cell_position
@@ -73,6 +74,13 @@ _NOT_IMPLEMENTED_REASON = (
 _seen_before = [0]
 
 
+@lru_cache(maxsize=1)
+def _ours() -> re.Pattern[str]:
+    """A call of one of this package's functions (upper-case text)."""
+    names = sorted((name for name in FUNCTIONS if not name.startswith("_")), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:_XLFN\.)?(?:" + "|".join(map(re.escape, names)) + r")\(")
+
+
 def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTexts]) -> list[Unsupported]:
     """Where one of this package's functions gave its "not implemented" error during the evaluation (TEXT's conditional
     format of a negative number, ...), every formula cell whose own value is no error but that calls IFERROR, ISERROR,
@@ -88,7 +96,7 @@ def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTex
     checked = 0
     for sheet, texts in formulas.items():
         hiding = set(texts.places_of_shapes(lambda shape: _HIDERS.search(shape.upper())))
-        chosen = [place for place, _ in texts.master_texts()]
+        chosen = texts.places_of_shapes(lambda shape: _ours().search(shape.upper()) is not None)  # the one giving it
         target = workbook.sheet(sheet) if chosen else None
         for place in chosen:
             if checked >= MAX_CHECKED:
