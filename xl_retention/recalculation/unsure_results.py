@@ -96,7 +96,9 @@ def hidden_not_implemented(workbook: fz.Workbook, formulas: dict[str, FormulaTex
     checked = 0
     for sheet, texts in formulas.items():
         hiding = set(texts.places_of_shapes(lambda shape: _HIDERS.search(shape.upper())))
-        chosen = texts.places_of_shapes(lambda shape: _ours().search(shape.upper()) is not None)  # the one giving it
+        chosen = texts.places_of_shapes(  # behind IFERROR and the like, or a call of ours (the one giving it is ours)
+            lambda shape: _HIDERS.search(shape.upper()) or _ours().search(shape.upper())
+        )
         target = workbook.sheet(sheet) if chosen else None
         for place in chosen:
             if checked >= MAX_CHECKED:
