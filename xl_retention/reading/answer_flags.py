@@ -8,8 +8,8 @@ read here), such a flag that is true refuses the file naming the rows (remove th
 answer flagged deleted (``is_deleted``, ``trashed``: a soft delete) is left out, said in a note. Test, preview and
 spam flags and statuses are refused by :func:`.statuses.check_answer_statuses`.
 
-A column is read as such a flag only where every value says true, false or blank (:data:`.order_flags.FLAG_TRUE`,
-:data:`.order_flags.FLAG_FALSE`): a ``Duplicate of`` column of response ids, an ``Internal note`` of text, is no flag.
+A column is read as such a flag only where every value says true, false or blank (:mod:`.yes_no`'s words, as
+:mod:`.order_flags` reads them): a ``Duplicate of`` column of response ids, an ``Internal note`` of text, is no flag.
 Read on each column's distinct values.
 """
 
@@ -67,8 +67,10 @@ def answer_flag_columns(names: Sequence[Any]) -> list[str]:
 
 def _true_rows(column: pd.Series) -> np.ndarray | None:
     """Each row's true (a bool array) of a flag ``column``; None where a value says neither true, false nor blank."""
+    from .statuses import spelled
+
     codes, uniques = factorize(column)
-    said = pd.Series(list(uniques), dtype=object).astype(str).str.strip().str.lower().to_numpy()
+    said = spelled(pd.Series(list(uniques), dtype=object))  # as every flag is spelled (reading.yes_no)
     if not np.isin(said, list(FLAG_TRUE | FLAG_FALSE)).all():
         return None
     true = np.append(np.isin(said, list(FLAG_TRUE)), False)  # a blank (code -1): false
