@@ -93,3 +93,23 @@ def test_what_truly_conflicts_is_still_refused(tmp_path: Path, capsys, change: s
         "another survey's, or typed) that are not among its first or last answers"
     )
     assert _column(book, 2) == [*JANUARY, None, None]  # nothing written
+
+
+def _days(path: Path, rows: list[tuple[str, int]]) -> Path:
+    path.write_text("Created at,Score\n" + "".join(f"{d},{s}\n" for d, s in rows))
+    return path
+
+
+def test_answers_dated_by_day_match_a_day_whole_before_one_ended_inside(tmp_path: Path, capsys) -> None:
+    book = build_template(tmp_path / "t.xlsx", start="2026-01", months=6)
+    earlier = [("2026-01-02", 9), ("2026-01-02", 10), ("2026-01-03", 6)]  # exported on 3 January: one answer then
+    assert _into(_days(tmp_path / "jan.csv", earlier), book) == 0
+    again = sorted([*earlier, ("2026-01-03", 8), ("2026-01-05", 3)], key=lambda r: r[1])  # 3 January's second answer
+    assert _into(_days(tmp_path / "all.csv", again), book) == 0
+    assert _column(book, 2)[:6] == [9, 10, 6, 3, 8, None]
+    book = build_template(tmp_path / "t2.xlsx", start="2026-01", months=6)
+    assert _into(_days(tmp_path / "jan.csv", earlier[:2]), book) == 0  # 9 and 10 of 2 January
+    kiosk = [("2026-01-02", s) for s in (10, 4, 9, 10, 7)]  # another survey's day: a 9 and a 10 among its answers
+    assert refusal(capsys, "--nps", str(_days(tmp_path / "kiosk.csv", kiosk)), "--into", str(book), *ARGS).startswith(
+        "kiosk.csv has 5 answers for 2026-01, where 'NPS scores'!B2:B3 already holds 2"
+    )

@@ -70,11 +70,15 @@ def _same(a: Sequence[Any], b: Sequence[Any]) -> bool:
 def _first_by_date(old: Sequence[Any], new: Sequence[Any], dates: Sequence[int]) -> bool:
     """Whether ``old`` are the first answers of ``new`` in the order of their ``dates`` (answers of one date, a day
     without times, in any order among themselves): the answers of an earlier export of the same survey, whatever order
-    either file lists them in (newest first, sorted by score).
+    either file lists them in (newest first, sorted by score). ``old`` may end inside a date's answers (an export made
+    that day) only after a date whose answers it holds all of: inside the first date's alone, any day's answers of
+    another survey that hold the same scores would pass.
 
     >>> _first_by_date([9, 3], [10, 3, 4, 9], [4, 2, 3, 1])  # sorted by score: by date 9, 3, 4, 10
     True
     >>> _first_by_date([3, 9], [10, 3, 9], [2, 1, 1]), _first_by_date([9, 4], [10, 3, 4, 9], [4, 2, 3, 1])
+    (True, False)
+    >>> _first_by_date([9, 10], [10, 9, 4], [1, 1, 2]), _first_by_date([9, 10], [10, 9, 4], [1, 1, 1])
     (True, False)
     """
     if len(old) > len(new) or len(dates) != len(new):
@@ -87,7 +91,7 @@ def _first_by_date(old: Sequence[Any], new: Sequence[Any], dates: Sequence[int])
         while j < len(stamps) and stamps[j] == stamps[i]:
             j += 1
         mine, theirs = Counter(old[i : min(j, k)]), Counter(values[i:j])
-        if (mine != theirs) if j <= k else any(mine[v] > theirs[v] for v in mine):
+        if (mine != theirs) if j <= k else (i == 0 or any(mine[v] > theirs[v] for v in mine)):
             return False
         i = j
     return True
