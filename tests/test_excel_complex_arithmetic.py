@@ -39,3 +39,16 @@ def test_an_empty_argument_is_listed(tmp_path):
     result, values = recalc_sheet(tmp_path, {"B1": '=IMSUM("")', "B2": "=IMSUM(A1:A2)", "A1": "1+i"})
     assert result.status == "incomplete", result.message
     assert not {"B1", "B2"} & set(values)
+
+
+def test_impower_takes_the_polar_form_as_excel(tmp_path):
+    """IMPOWER multiplied the number out ("-46+9i"); Excel takes r^n(cos nθ + i sin nθ): Microsoft's example."""
+    values = recalculated(tmp_path, {"B1": '=IMPOWER("2+3i",3)', "B2": '=IMPOWER("3+4i",-1)', "B3": '=IMPOWER("0",-1)'})
+    assert [values["B1"], values["B2"], values["B3"]] == ["-46+9.00000000000001i", "0.12-0.16i", "#NUM!"]
+
+
+def test_impower_with_a_rounding_remainder_is_listed(tmp_path):
+    """IMPOWER("i",2): Excel writes "-1+1.22460635382238E-16i" (its processor's sine of pi), not reproduced here."""
+    result, values = recalc_sheet(tmp_path, {"B1": '=IMPOWER("i",2)', "B2": '=IMPOWER("1+i",2)'})
+    assert result.status == "incomplete", result.message
+    assert not {"B1", "B2"} & set(values)

@@ -1,6 +1,10 @@
-"""IMSUM, IMSUB, IMPRODUCT, IMDIV and IMCONJUGATE computed here, as Excel does: the engine left out a part below
-1E-10 (``IMSUM("1E-12+i","1")`` "1+i", Excel "1.000000000001+i"; ``IMDIV("1","3E11")`` "0", Excel
-"3.33333333333333E-12"), where Excel keeps each part to 15 significant digits however small.
+"""IMSUM, IMSUB, IMPRODUCT, IMDIV, IMCONJUGATE and IMPOWER computed here, as Excel does: the engine left out a part
+below 1E-10 (``IMSUM("1E-12+i","1")`` "1+i", Excel "1.000000000001+i"; ``IMDIV("1","3E11")`` "0", Excel
+"3.33333333333333E-12"), where Excel keeps each part to 15 significant digits however small; and it multiplied
+IMPOWER's number out ("-46+9i") where Excel takes the polar form ``r^n (cos nθ + i sin nθ)`` of Microsoft's page
+(its example ``IMPOWER("2+3i",3)`` is "-46+9.00000000000001i"). A part that is only the rounding of the others
+(below 1E-12 of the size: ``IMPOWER("i",2)``, Excel "-1+1.22460635382238E-16i" from its processor's sine of pi)
+cannot be written as Excel does: listed.
 
 A complex number is read from text as Microsoft writes it (``x``, ``x+yi``, ``yi``, ``i``, ``-i``, suffix ``i`` or
 ``j``; a number is its real part); any other text is #NUM!, a logical #VALUE!, suffixes ``i`` and ``j`` together
@@ -12,17 +16,20 @@ text or a blank cell (what Excel reads there is not documented) is listed as not
 ('1.000000000001+i', '1.00008890058234E-12', '3.33333333333333E-12', '1E-12+0.000001i')
 >>> improduct("3+4i", "5-3i"), imdiv("-238+240i", "10+24i"), imconjugate("3+4j"), imsum([["1", "2j"]], "j")
 ('27+11i', '5+12i', '3-4j', '1+3j')
+>>> impower("2+3i", 3), impower("4", 0.5), impower("0", 2), impower("3+4i", -1)
+('-46+9.00000000000001i', '2', '0', '0.12-0.16i')
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
-from ._core import ExcelError, check, excel_function
+from ._core import ExcelError, check, excel_function, number
 from .complex_texts import complex_number
 
-__all__ = ["imconjugate", "imdiv", "improduct", "imsub", "imsum"]
+__all__ = ["imconjugate", "imdiv", "impower", "improduct", "imsub", "imsum"]
 
 _NUMBER = r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
 _FORM = re.compile(rf"([+-]?{_NUMBER})?(?:([+-])({_NUMBER})?([ij]))?|([+-]?)({_NUMBER})?([ij])")
@@ -105,3 +112,25 @@ def imconjugate(value: Any) -> str:
     if len(parts) != 1:
         raise ExcelError("NImpl")
     return _written(parts[0][0], -parts[0][1], parts)
+
+
+@excel_function("IMPOWER", 2, 2)
+def impower(value: Any, power: Any) -> str:
+    parts = _all((value,))
+    if len(parts) != 1 or isinstance(power, list):
+        raise ExcelError("NImpl")
+    check(power)
+    if isinstance(power, bool):
+        raise ExcelError("#VALUE!")
+    n = number(power)
+    x, y, _ = parts[0]
+    size = math.sqrt(x * x + y * y)
+    if size == 0:
+        if n > 0:
+            return _written(0.0, 0.0, parts)
+        raise ExcelError("#NUM!" if n < 0 else "NImpl")  # 0 to the power 0: Excel's answer is not documented
+    angle, scaled = math.atan2(y, x), size**n
+    real, imaginary = scaled * math.cos(n * angle), scaled * math.sin(n * angle)
+    if any(part != 0 and abs(part) < 1e-12 * scaled for part in (real, imaginary)):
+        raise ExcelError("NImpl")  # a rounding's remainder: Excel's differs (its processor's sine)
+    return _written(real, imaginary, parts)
