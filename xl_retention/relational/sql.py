@@ -4,7 +4,8 @@ The queries read four tables, which a warehouse or a dbt project provides (renam
 SQL, or make views of these names):
 
 * ``subscriptions``: ``customer_id`` (text), ``month`` (DATE, any day of the month), ``mrr`` (number);
-  one row per customer and month (snapshots);
+  one row per customer and month (snapshots; two rows with an MRR stop the query naming them, rows of MRR 0 beside
+  one add nothing: :func:`.sql_stops.one_row_per_customer_month`);
 * ``orders``: ``customer_id`` (text), ``date`` (TIMESTAMP), ``amount`` (number; negative = refund);
 * ``visits``: ``visitor_id`` (text), ``date`` (TIMESTAMP);
 * ``answers``: ``date`` (TIMESTAMP), ``score`` (number 0-10, NULL or -99 = no answer; another number stops the
@@ -35,6 +36,8 @@ import ibis.expr.types as ir
 
 from ..errors import RetentionInputError
 from . import definitions as d
+from .sql_stops import STOP, one_row_per_customer_month
+from .sql_stops import stop as _stop
 
 __all__ = ["HEADER", "RATES", "TABLES", "expressions", "render"]
 
@@ -52,8 +55,6 @@ _RAW: dict[str, dict[str, str]] = {
 _NO_REGEX = frozenset({"mysql", "mssql"})
 #: The words a query stops with where one segment is typed two ways (as ``xl-retention import`` refuses them:
 #: :mod:`xl_retention.reading.segment_spellings`); the two spellings follow, then :data:`_SPELLINGS_END`.
-#: The start of every message a query stops with (cast to a number: :func:`_stop`).
-STOP = "xl-retention: "
 SPELLINGS = STOP + "segment values that differ only in capitals, spaces, apostrophes or hyphens ("
 _SPELLINGS_END = ": one segment typed two ways?): write each segment's value one way"
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`\u2032"
@@ -132,13 +133,6 @@ def _labelled(table: ir.Table, regex: bool = True, currency: bool = False) -> ir
     both = ibis.literal(SPELLINGS + "'") + joined.__a + ibis.literal("' and '") + joined.__b
     stop = _stop(both + ibis.literal("'" + _SPELLINGS_END), "string")
     return joined.mutate(segment=joined.__a.isnull().ifelse(joined.segment, stop)).select(*table.columns)
-
-
-def _stop(message: ir.StringValue, to: str) -> ir.Value:
-    """``message`` (starting :data:`STOP`; a column in it, so that no database folds it while planning, where a CASE
-    does not reach it) cast to a number, which the databases refuse naming it (:func:`_raising`: where they do not),
-    then to ``to``, the type of the column it stands in."""
-    return message.cast("int64").cast(to)
 
 
 #: Each input's columns where a NULL stops the query (xl-retention import refuses a blank there) and what it would
@@ -254,7 +248,9 @@ def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, 
         subs, orders, visits, answers = (_labelled(t, regex, currency) for t in (subs, orders, visits, answers))
     keep = ["segment"] if column is not None else []
     return {
-        "subscriptions": subs.select("customer_id", *keep, m=d.month_ordinal(subs.month), mrr=subs.mrr),
+        "subscriptions": one_row_per_customer_month(
+            subs.select("customer_id", *keep, m=d.month_ordinal(subs.month), mrr=subs.mrr)
+        ),
         "orders": orders.select(
             "customer_id", *keep, m=d.month_ordinal(orders.date), t=orders.date, amount=orders.amount
         ),  # fmt: skip
@@ -334,7 +330,9 @@ HEADER = (
     "-- A NULL in a column read (but a score: no answer) stops the query with an error naming it, as the import\n"
     "-- refuses a blank (a NULL mrr is no churn, a NULL amount no missing order). A score of -99 (Qualtrics' no\n"
     "-- answer) is no answer; any other score outside 0-10 or not whole stops the query naming it, as do 30\n"
-    "-- answers or more none above 7 (a 1-5 or 1-7 question's, not NPS's 0-10).\n"
+    "-- answers or more none above 7 (a 1-5 or 1-7 question's, not NPS's 0-10). subscriptions holds one row per\n"
+    "-- customer and month (a row of MRR 0 beside it adds nothing): two rows with an MRR stop the query naming them\n"
+    "-- (two subscriptions, a plan change or a table loaded twice cannot be told apart without a subscription id).\n"
 )
 
 SEGMENTS = (

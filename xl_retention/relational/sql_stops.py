@@ -1,0 +1,65 @@
+"""The stops of the SQL printed by ``xl-retention sql`` (:mod:`.sql`) on input rows ``xl-retention import`` refuses:
+where the printed query reads such a row it fails with an error whose text names it (a message cast to a number,
+:func:`stop`), where a silent count would depart from docs/metrics.md.
+
+* ``subscriptions``: two rows with an MRR of one customer and month (no subscription id tells two subscriptions from
+  a plan change or a table loaded twice: the import refuses them; rows of MRR 0 beside one add nothing),
+  :func:`one_row_per_customer_month`.
+"""
+
+from __future__ import annotations
+
+import ibis
+import ibis.expr.types as ir
+
+__all__ = ["STOP", "month_text", "one_row_per_customer_month", "stop"]
+
+#: The start of every message a query stops with (cast to a number: :func:`stop`).
+STOP = "xl-retention: "
+
+
+def stop(message: ir.StringValue, to: str) -> ir.Value:
+    """``message`` (starting :data:`STOP`; a column in it, so that no database folds it while planning, where a CASE
+    does not reach it) cast to a number, which the databases refuse naming it (:func:`.sql._raising`: where they do
+    not), then to ``to``, the type of the column it stands in."""
+    return message.cast("int64").cast(to)
+
+
+def month_text(m: ir.IntegerValue) -> ir.StringValue:
+    """The month ordinal ``m`` (months since 1970-01) as ``YYYY-MM``, in every dialect (no date formatting)."""
+    years = m // 12
+    month = m - years * 12 + 101  # 101 .. 112: its last two digits
+    return (years + 1970).cast("string") + ibis.literal("-") + month.cast("string").substr(1, 2)
+
+
+def one_row_per_customer_month(subs: ir.Table) -> ir.Table:
+    """``subs`` (``customer_id, m, mrr`` [, ``segment``]) as one row per customer and month: its rows' MRR summed
+    (a row of MRR 0 beside the month's paying row adds nothing; the segment is the paying row's), so that the window
+    pass per customer sees one row a month, on every engine in the same order. Two rows with an MRR of one customer
+    and month stop the query naming the customer and the month: docs/metrics.md ("A snapshots file's rows of one
+    customer and month") adds up only rows of different subscriptions, which a table without a subscription id cannot
+    tell from a plan change (the old plan's row beside the new one) or a table loaded twice; ``xl-retention import``
+    refuses them there, and each row read as a customer made two customers of one (H90-05)."""
+    paying = subs.mrr > 0
+    keys = ["segment"] if "segment" in subs.columns else []
+    extra = {}
+    if keys:
+        extra["segment"] = paying.ifelse(subs.segment, ibis.null("string")).min().coalesce(subs.segment.min())
+    rows = subs.group_by(["customer_id", "m"]).aggregate(
+        mrr=subs.mrr.sum().cast("float64"), __paying=paying.ifelse(1, 0).sum().cast("int64"), **extra
+    )
+    message = (
+        ibis.literal(f"{STOP}subscriptions has ")
+        + rows.__paying.cast("string")
+        + ibis.literal(" rows with an MRR of customer_id ")
+        + rows.customer_id
+        + ibis.literal(" in the month ")
+        + month_text(rows.m)
+        + ibis.literal(
+            " (two subscriptions, a plan change, or a table loaded twice? without a subscription id xl-retention "
+            "import refuses them): keep one row per customer and month, their subscriptions' MRR summed "
+            "(SELECT customer_id, month, SUM(mrr) AS mrr ... GROUP BY customer_id, month)"
+        )
+    )
+    mrr = (rows.__paying > 1).ifelse(stop(message, "float64"), rows.mrr)
+    return rows.select("customer_id", *keys, m=rows.m, mrr=mrr)
