@@ -30,7 +30,8 @@ def test_a_column_not_named_as_the_apis_is_refused_unless_told(tmp_path: Path, c
     assert err == (
         "payments.parquet, column 'revenue': whole amounts beside Stripe's customer ids and currency codes: in cents, "
         "as Stripe's API writes them (4900 as 49.00), or in units (4900.00)? ('revenue' is not named as the API names "
-        "its amounts): say which with --amounts cents or --amounts units in row 2 (counting the header as row 1): "
+        "its amounts): say which with --amounts cents or --amounts units in row 1 "
+        "(counting the Parquet file's first record as row 1): "
         "'4900'"
     )
     out = run(tmp_path, "--orders", path, *COLUMNS, "--amounts", "cents", backend=backend)

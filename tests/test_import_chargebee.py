@@ -104,8 +104,8 @@ def test_a_typed_parquet_export_with_ids_that_differ_is_refused_by_the_engine(tm
     frame.to_parquet(tmp_path / "subs.parquet")
     assert imported(capsys, tmp_path, tmp_path / "subs.parquet", "duckdb") == (
         "subs.parquet, column 'subscriptions.customer_id': ids that differ from 'customers.id' (which is the "
-        "customer_id cannot be told: map one, --columns customer_id=NAME) in row 4 (counting the header as row 1): "
-        "'cus_3'"
+        "customer_id cannot be told: map one, --columns customer_id=NAME) in row 3 (counting the Parquet "
+        "file's first record as row 1): 'cus_3'"
     )
 
 

@@ -100,6 +100,7 @@ STRIPE_TRIAL = (
     "sub_2,cus_B,price_1,1,month,49.00,canceled,2026-01-05 10:00,,2026-02-10 10:00\n"
     "sub_4,cus_D,price_1,1,month,49.00,trialing,2026-03-01 10:00,2026-04-14 10:00,\n"
 )
+RECORDS = "(counting the Parquet file's first record as row 1)"
 TRIAL_REFUSED = (
     "subs.csv, column 'Status': subscriptions that do not pay, to be removed (a free trial, not started yet, paused "
     "or never paid: their price would count as MRR from their start) in row 4 (counting the header as row 1): "
@@ -137,7 +138,7 @@ def test_a_typed_table_with_trials_without_their_end_is_refused_by_the_engine(tm
     assert run(capsys, *args) == (
         1,
         TRIAL_REFUSED.replace("subs.csv, column 'Status'", "subs.parquet, column 'subscription_state'")
-        .replace("in row 4", "in rows 3, 4")
+        .replace("in row 4 (counting the header as row 1)", f"in rows 2, 3 {RECORDS}")
         .replace("'trialing'", "'in_trial', 'Paused'"),
     )
     frame["subscription_state"] = ["active", "past_due", "non_renewing"]  # paid subscriptions (an unknown one: refused)
@@ -438,7 +439,7 @@ def test_a_typed_table_that_ended_with_mrr_0_is_refused_by_the_engine(tmp_path, 
     args = ("import", "--subscriptions", tmp_path / "subs.parquet", "--backend", "duckdb", "--to-csv", tmp_path / "o")
     code, message = run(capsys, *args)
     assert code == 1 and message.startswith("subs.parquet, column 'mrr': subscriptions that ended with MRR 0")
-    assert message.endswith("in row 3 (counting the header as row 1): 0.0")
+    assert message.endswith("in row 2 (counting the Parquet file's first record as row 1): 0.0")
 
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])

@@ -272,7 +272,7 @@ def test_typed_integer_dates_are_read_as_a_files(
     assert code == 1
     assert capsys.readouterr().err.strip() == (
         f"{ERROR}mrr.parquet, column 'month': numbers where dates belong (months as YYYYMM? read them with "
-        "--date-format '%Y%m') in rows 2, 3 (counting the header as row 1): 202601, 202602"
+        "--date-format '%Y%m') in rows 1, 2 (counting the Parquet file's first record as row 1): 202601, 202602"
     )
 
 

@@ -69,12 +69,12 @@ def test_a_period_that_says_no_months_is_refused(
         path = tmp_path / "zuora.parquet"
         pd.read_csv(tmp_path / "zuora.csv", parse_dates=["Start Date", "End Date"]).to_parquet(path, index=False)
     args = ("--subscriptions", str(path), "--columns", ZUORA_COLUMNS, "--backend", backend)
+    row_2, row_3 = "row 2 (counting the Parquet file's first record as row 1)", "row 3 (counting the header as row 1)"
     assert refusal(capsys, *args, "--to-csv", str(tmp_path / "o")) == (
         f"{path.name}, column 'Billing Period': billing intervals that are not day, week, month, quarter, half-year or "
         "year, or a whole number of them ('Two Years', '18 months', 'every 3 months': a value such as 'Multi-Year' "
         "does not say how many months, nor does '12x monthly', every 12 months or 12 monthly payments?; map interval "
-        f"to a column that does) in row 3 (counting the header as row 1): "
-        f"{period!r}"
+        f"to a column that does) in {row_2 if typed else row_3}: {period!r}"
     )
     assert not (tmp_path / "o").exists()
 
@@ -299,8 +299,11 @@ def test_test_mode_rows_are_refused(tmp_path: Path, capsys, backend: str, typed:
     err = refusal(capsys, "--orders", str(path), "--columns", STRIPE_COLUMNS, "--backend", backend, "--to-csv",
                   str(tmp_path / "o"))  # fmt: skip
     column, value = ("livemode", "False") if typed else ("Mode", "'Test'")
+    where = (
+        "row 4 (counting the Parquet file's first record as row 1)" if typed else "row 5 (counting the header as row 1)"
+    )
     assert err == (f"{path.name}, column {column!r}: rows made in test mode, to be removed (no customer paid them; "
-                   f"export live mode only) in row 5 (counting the header as row 1): {value}")  # fmt: skip
+                   f"export live mode only) in {where}: {value}")  # fmt: skip
     (tmp_path / "live.csv").write_text(STRIPE_PAYMENTS.replace(",Test,", ",Live,").replace("cus_C", "cus_A"))
     got = pd.read_csv(run(tmp_path, "--orders", tmp_path / "live.csv", "--columns", STRIPE_COLUMNS, backend=backend)
                       / "purchases.csv", dtype={"month": str})  # fmt: skip

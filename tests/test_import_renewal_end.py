@@ -73,6 +73,13 @@ def test_the_suggested_end_is_the_day_service_stopped(tmp_path: Path, capsys: py
     assert moves["mrr_end"].iloc[-1] == 6 * 49.0
 
 
+def _rows(parquet: bool) -> str:
+    """The first 5 of 6 rows as a refusal names them: a Parquet file's records counted from 1, a CSV file's lines."""
+    if parquet:
+        return "rows 1, 2, 3, 4, 5 and 1 more (counting the Parquet file's first record as row 1)"
+    return "rows 2, 3, 4, 5, 6 and 1 more (counting the header as row 1)"
+
+
 @pytest.mark.parametrize("parquet", [False, True])
 def test_a_renewal_date_mapped_as_the_end_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], parquet: bool
@@ -95,8 +102,7 @@ def test_a_renewal_date_mapped_as_the_end_is_refused(
         f"xl-retention: error: {path.name}, column 'subscriptions.current_term_end': the end of a subscription's "
         "current billing term or period (the day it renews while it is active), not the day service stopped: as the "
         "end, active subscriptions would be lost at their renewal; map the day service stopped: --columns "
-        "end=subscriptions.cancelled_at; subscriptions that have not ended in rows 2, 3, 4, 5, 6 and 1 more "
-        f"(counting the header as row 1): {shown}"
+        f"end=subscriptions.cancelled_at; subscriptions that have not ended in {_rows(parquet)}: {shown}"
     )
     assert not (tmp_path / "o").exists()
 
@@ -125,7 +131,7 @@ def test_an_active_subscription_whose_end_has_passed_is_refused(
         f"xl-retention: error: {path.name}, column 'end': end dates already past on subscriptions whose status "
         "('subscriptions.status') says active, not cancelled nor set to end: if 'end' is a renewal or billing "
         "period's end, map the day service stopped instead; if the export is older than these dates, export it "
-        f"again in rows 2, 3, 4, 5, 6 and 1 more (counting the header as row 1): {shown}"
+        f"again in {_rows(parquet)}: {shown}"
     )
 
 
@@ -189,7 +195,7 @@ def test_an_engine_s_table_read_as_a_file_keeps_its_status(tmp_path: Path, capsy
         "xl-retention: error: subs.parquet, column 'status': subscriptions whose status says they ended, with no end "
         "date (an empty end is a subscription still active, which would never churn): map the column of the day "
         "service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows "
-        "their end in row 3 (counting the header as row 1): 'canceled'"
+        "their end in row 2 (counting the Parquet file's first record as row 1): 'canceled'"
     )
 
 
@@ -220,8 +226,13 @@ def test_a_term_end_is_a_renewal_only_where_the_status_says_active(
         f"xl-retention: error: {path.name}, column 'Term End': the end of a subscription's current billing term or "
         "period (the day it renews while it is active), not the day service stopped: as the end, active "
         "subscriptions would be lost at their renewal; map the day service stopped (the day a subscription was "
-        "cancelled or expired, blank while active); subscriptions that have not ended in row 2 (counting the header "
-        "as row 1): '2026-01-10'"
+        "cancelled or expired, blank while active); subscriptions that have not ended in "
+        + (
+            "row 1 (counting the Parquet file's first record as row 1)"
+            if parquet
+            else "row 2 (counting the header as row 1)"
+        )
+        + ": '2026-01-10'"
     )
 
 

@@ -136,7 +136,7 @@ def test_b_a_parquet_file_pasted_twice_is_refused_on_duckdb(tmp_path: Path, caps
     pd.concat([frame, frame]).to_parquet(path, index=False)
     err = refusal(capsys, "--subscriptions", str(path), "--columns", "customer_id=customer", "--backend", "duckdb",
                   "--to-csv", str(tmp_path / "out"))  # fmt: skip
-    assert err.startswith(f"subs.parquet, column 'customer': {COPIED} in rows 4, 5")
+    assert err.startswith(f"subs.parquet, column 'customer': {COPIED} in rows 3, 4")
 
 
 def test_b_a_billing_snapshot_pasted_twice_is_refused_and_once_is_read(tmp_path: Path, capsys) -> None:
@@ -378,7 +378,9 @@ def test_g_an_interval_of_no_service_in_a_parquet_file_on_duckdb(tmp_path: Path,
                           "end": pd.to_datetime([None, "2026-02-10"]), "mrr": [50.0, 100.0]})  # fmt: skip
     frame.to_parquet(path, index=False)
     err = refusal(capsys, "--subscriptions", str(path), "--backend", "duckdb", "--to-csv", str(tmp_path / "out"))
-    assert err.startswith(f"subs.parquet, column 'end': {NO_SERVICE} in row 3")
+    assert err.startswith(
+        f"subs.parquet, column 'end': {NO_SERVICE} in row 2 (counting the Parquet file's first record as row 1)"
+    )
 
 
 def test_g_a_day_of_service_counts_in_its_month(tmp_path: Path) -> None:

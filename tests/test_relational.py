@@ -188,8 +188,8 @@ def test_typed_parquet_is_read_by_the_engine_with_its_row_numbers(tmp_path) -> N
     frame.to_parquet(path)
     con = R.connect("duckdb")
     table = con.read_parquet(path, file_row_number=True).rename({"__row": "file_row_number"})
-    with pytest.raises(DataError, match=r"^subs.parquet, column 'MRR': negative MRR in rows 3, 4 \(counting the "
-                       r"header as row 1\): -3.0, -1.0$"):  # fmt: skip
+    with pytest.raises(DataError, match=r"^subs.parquet, column 'MRR': negative MRR in rows 2, 3 \(counting the "
+                       r"Parquet file's first record as row 1\): -3.0, -1.0$"):  # fmt: skip
         R.subscription_tables(table, columns={"customer_id": "Customer"}, source="subs.parquet", backend=con)
     frame["MRR"] = [5.0, 3.0, 1.0]
     got = R.subscription_tables(_table(con, "subs", frame), columns={"customer_id": "Customer"})

@@ -18,6 +18,7 @@ SCIENTIFIC = (
     "digits are lost, and ids that differed read as one; export the file again from the source system and do not "
     "save it from Excel, or open it in Excel with the column as Text)"
 )
+RECORDS = "(counting the Parquet file's first record as row 1)"  # a Parquet file has no header row
 GUESTS = (
     "customer ids that stand for no one (a guest checkout: WooCommerce writes 0; Google Analytics '(not set)': all "
     "of them would be one customer who returns): map the e-mail as the id, --columns customer_id=billing_email, or "
@@ -38,11 +39,10 @@ def orders(ids: list[str]) -> pd.DataFrame:
 @pytest.mark.parametrize(
     ("ids", "message"),
     [
-        (["a", "#N/A", "b"], "Excel error values where customer ids belong (a lookup that found nothing?) in row 3 "
-         "(counting the header as row 1): '#N/A'"),
-        (["7.12346E+12", "b", "7.12346E+12"], f"{SCIENTIFIC} in rows 2, 4 (counting the header as row 1): "
-         "'7.12346E+12', '7.12346E+12'"),
-        (["12", "0", "0"], f"{GUESTS} in rows 3, 4 (counting the header as row 1): '0', '0'"),
+        (["a", "#N/A", "b"], "Excel error values where customer ids belong (a lookup that found nothing?) in row 2 "
+         f"{RECORDS}: '#N/A'"),
+        (["7.12346E+12", "b", "7.12346E+12"], f"{SCIENTIFIC} in rows 1, 3 {RECORDS}: '7.12346E+12', '7.12346E+12'"),
+        (["12", "0", "0"], f"{GUESTS} in rows 2, 3 {RECORDS}: '0', '0'"),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
@@ -63,9 +63,7 @@ def test_a_subscription_exported_twice_is_refused_and_one_that_changed_is_not_ta
     subs.to_parquet(tmp_path / "subs.parquet")
     with pytest.raises(DataError) as caught:
         load_tables(tmp_path / "subs.parquet", backend=backend)
-    assert (
-        str(caught.value) == f"subs.parquet, column 'id': {REPEATED} in row 5 (counting the header as row 1): 'sub_2'"
-    )
+    assert str(caught.value) == f"subs.parquet, column 'id': {REPEATED} in row 4 {RECORDS}: 'sub_2'"
     subs.iloc[:3].to_parquet(tmp_path / "once.parquet")
     movements = load_tables(tmp_path / "once.parquet", backend=backend).movements
     assert movements["mrr_end"].tolist() == [148.0, 248.0, 149.0]
@@ -92,17 +90,12 @@ def test_a_subscription_that_changed_between_two_exports_and_one_ended_without_a
     subs.to_parquet(tmp_path / "changed.parquet")  # the February export's sub_2 (active), then April's (canceled)
     with pytest.raises(DataError) as caught:
         load_tables(tmp_path / "changed.parquet", backend=backend)
-    assert (
-        str(caught.value) == f"changed.parquet, column 'id': {CHANGED} in row 4 (counting the header as row 1): 'sub_2'"
-    )
+    assert str(caught.value) == f"changed.parquet, column 'id': {CHANGED} in row 3 {RECORDS}: 'sub_2'"
     ended = subs.iloc[[0, 2]].assign(end=pd.to_datetime([None, None]))  # canceled, but no end date
     ended.to_parquet(tmp_path / "ended.parquet")
     with pytest.raises(DataError) as caught:
         load_tables(tmp_path / "ended.parquet", backend=backend)
-    assert (
-        str(caught.value)
-        == f"ended.parquet, column 'status': {ENDED} in row 3 (counting the header as row 1): 'canceled'"
-    )
+    assert str(caught.value) == f"ended.parquet, column 'status': {ENDED} in row 2 {RECORDS}: 'canceled'"
     subs.iloc[[0, 2]].to_parquet(tmp_path / "right.parquet")
     assert load_tables(tmp_path / "right.parquet", backend=backend).movements["mrr_end"].tolist() == [
         148.0,

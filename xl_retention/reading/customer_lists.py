@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import DataError
+from .errors import DataError, row_of, source_of
 
 __all__ = ["count_columns", "refuse_customer_lists", "says_counts"]
 
@@ -65,9 +65,10 @@ as one, at 'Created at'; export the orders themselves (one row per order, with i
         first = numbers[numbers > 1].index[0]
         position = df.index.get_loc(first)
         person, events = ("customer", "orders") if kind == "orders" else ("visitor", "visits")
+        where = row_of(source_of(df, source), int(position))
         raise DataError(
             f"{source}, column {name!r}: a list of {person}s (one row per {who!r}, with the number of their {events}: "
-            f"{text.loc[first]!r} in row {int(position) + 2}), not one row per {events[:-1]}: each {person}'s "
+            f"{text.loc[first]!r} in {where}), not one row per {events[:-1]}: each {person}'s "
             f"{events} would count as one, at {when!r}; export the {events} themselves (one row per {events[:-1]}, "
             f"with its {person} and date)",
             source=source,

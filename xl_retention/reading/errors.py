@@ -12,6 +12,9 @@ import pandas as pd
 from ..errors import RetentionInputError
 
 ROW_NOTE = "(counting the header as row 1)"
+#: A Parquet file has no header row: its rows are named as its records, the first being row 1.
+RECORD_NOTE = "(counting the Parquet file's first record as row 1)"
+_PARQUET = (".parquet", ".pq")
 SHOW_ROWS = 5
 
 
@@ -21,8 +24,9 @@ class DataError(RetentionInputError):
     The message names the file (``source``), the column and the first rows at fault,
     counted as a spreadsheet user counts them: for a CSV file the header is row 1, the first
     data row row 2 (row numbers are positions in the table, as :func:`~xl_retention.reading.read_table`
-    returns it); for a sheet of a workbook read by ``read_table``, the sheet's own rows ("in rows 4, 5 of
-    sheet 'Data'"), whatever margin or title block sits above the table (:class:`Source`, :func:`source_of`).
+    returns it); for a Parquet file (no header row) the first record is row 1; for a sheet of a workbook
+    read by ``read_table``, the sheet's own rows ("in rows 4, 5 of sheet 'Data'"),
+    whatever margin or title block sits above the table (:class:`Source`, :func:`source_of`).
 
     Attributes:
         source: the file (or table) name given by the caller.
@@ -155,6 +159,32 @@ def source_of(table: Any, source: str) -> str:
     return Source(source, sheet, header_row)
 
 
+def _first_row(source: str) -> int:
+    """The row number :func:`bad_rows` gives data row 0 of ``source``: the sheet's row below the header, 1 for a
+    Parquet file's first record, else 2 (a CSV file's header is row 1)."""
+    if isinstance(source, Source):
+        return source.header_row + 1
+    return 1 if _is_parquet(source) else 2
+
+
+def _is_parquet(source: str) -> bool:
+    return not isinstance(source, (Source, FileRows)) and str(source).lower().endswith(_PARQUET)
+
+
+def row_of(source: str, position: int) -> str:
+    """How a message names data row ``position`` (0-based) of ``source`` by itself: as :func:`bad_rows` does.
+
+    >>> row_of("subs.csv", 0), row_of(Source("subs.xlsx", "Data", 3), 0), row_of("subs.parquet", 0)
+    ('row 2', "row 4 of sheet 'Data'", "row 1 (counting the Parquet file's first record as row 1)")
+    """
+    if isinstance(source, FileRows) and position < len(source.file_rows):
+        return f"row {int(source.file_rows[position])}"
+    row = f"row {int(position) + _first_row(source)}"
+    if isinstance(source, Source):
+        return f"{row} of sheet {source.sheet!r}"
+    return f"{row} {RECORD_NOTE}" if _is_parquet(source) else row
+
+
 def bad_rows(
     source: str,
     column: str,
@@ -166,18 +196,21 @@ def bad_rows(
     """A :class:`DataError` for the rows at ``positions`` (0-based positions of the data rows).
 
     ``values`` (the whole column, in row order, or a mapping of position -> value) adds the first bad
-    values to the message. Rows are named as the file's lines counting the header as row 1 (CSV), or
+    values to the message. Rows are named as the file's lines counting the header as row 1 (CSV), as
+    the records of a Parquet file counting the first as row 1 (it has no header row), or
     as the sheet's own rows when ``source`` is a :class:`Source` (see :func:`source_of`): data row ``p``
     is the sheet's row ``header_row + 1 + p``. ``count``: how many rows are at fault in all, when
     ``positions`` holds only the first of them (an engine fetches only those); default ``len(positions)``.
 
     >>> print(bad_rows(Source("subs.xlsx", "Data", 3), "mrr", "negative MRR", [0, 1], [-1, -2], count=9))
     subs.xlsx, column 'mrr': negative MRR in rows 4, 5 and 7 more of sheet 'Data': -1, -2
+    >>> print(bad_rows("subs.parquet", "mrr", "negative MRR", [0, 2], [-1, 5, -2]))
+    subs.parquet, column 'mrr': negative MRR in rows 1, 3 (counting the Parquet file's first record as row 1): -1, -2
     """
     positions = np.unique(np.asarray(positions, dtype=np.int64))
     shown = positions[:SHOW_ROWS]
     total = len(positions) if count is None else max(int(count), len(positions))
-    first = source.header_row + 1 if isinstance(source, Source) else 2
+    first = _first_row(source)
     if isinstance(source, FileRows):  # a CSV file with blank lines: the file's own rows
         rows = [int(source.file_rows[p]) if p < len(source.file_rows) else int(p) + first for p in shown]
     else:
@@ -185,7 +218,9 @@ def bad_rows(
     text = f"{'row' if total == 1 else 'rows'} {', '.join(map(str, rows))}"
     if total > len(shown):
         text += f" and {total - len(shown)} more"
-    where = f"of sheet {source.sheet!r}" if isinstance(source, Source) else ROW_NOTE
+    where = (
+        f"of sheet {source.sheet!r}" if isinstance(source, Source) else RECORD_NOTE if _is_parquet(source) else ROW_NOTE
+    )
     message = f"{source}, column {column!r}: {problem} in {text} {where}"
     if values is not None:
         message += ": " + ", ".join(show(values[int(p)]) for p in shown)

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .billing import interval_months
-from .errors import DataError
+from .errors import DataError, row_of, source_of
 from .names import columns_option, key
 from .names import words as _words
 
@@ -116,9 +116,10 @@ def refuse_count_or_term(df: pd.DataFrame, names: Mapping[str, str], source: str
             continue
         first = int(np.flatnonzero(numbers > 1)[0])
         interval = names.get("interval", "interval")
+        where = row_of(source_of(df, source), first)
         raise DataError(
             f"{source}: column {column!r} holds whole numbers beside the billing interval {interval!r} and is not "
-            f"used (row {first + 2}: {int(numbers[first])}): is it the interval count (billed every "
+            f"used ({where}: {int(numbers[first])}): is it the interval count (billed every "
             f"{int(numbers[first])} intervals: MRR = amount / (months per interval x count)) or a contract's term? "
             f"If the count, map it: {columns_option([('interval_count', column)])}; if a term (how long the contract "
             f"runs, not how often it is billed), remove the column",

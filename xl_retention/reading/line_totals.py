@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from .billing import bare_key
-from .errors import DataError, bad_rows
+from .errors import DataError, bad_rows, row_of, source_of
 from .names import key
 from .notes import note
 
@@ -115,9 +115,10 @@ def line_total(df: Any, amount: np.ndarray, quantity: np.ndarray, names: Mapping
             continue
         if total[rows].all():
             first = int(np.flatnonzero(total)[0])
+            where = row_of(source_of(df, source), first)
             note(
                 f"{source}: {column!r} is {price!r} x {names['quantity']!r} on every row of a quantity other than 1 "
-                f"(row {first + 2}: {a[first]:g} = {p[first]:g} x {q[first]:g}): it is the subscription's total, "
+                f"({where}: {a[first]:g} = {p[first]:g} x {q[first]:g}): it is the subscription's total, "
                 f"taken as it is (MRR = {column} / months per interval), not multiplied by the quantity again"
             )
             return True

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import yes_no
-from .errors import DataError
+from .errors import DataError, row_of, source_of
 from .names import columns_option
 from .names import words as _words
 from .taxes import _TAX  # the words of a tax, as the tax amounts are named
@@ -152,8 +152,9 @@ def refuse_tax_included(
         codes, texts = text_codes(df.iloc[:, position])  # the first row saying so, by the distinct values
         hit = np.isin(_spelled(texts), said[inclusive])[codes]
         row = int(np.flatnonzero(hit)[0]) if hit.any() else 0
+        where = row_of(source_of(df, source), row)
         raise DataError(
-            f"{source}: column {column!r} says {money!r} includes tax (row {row + 2}: {texts[codes[row]]!r}) {ways}",
+            f"{source}: column {column!r} says {money!r} includes tax ({where}: {texts[codes[row]]!r}) {ways}",
             source=source,
             column=column,
         )

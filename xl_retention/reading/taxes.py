@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError
+from .errors import DataError, row_of, source_of
 from .names import columns_option
 from .names import words as _words
 from .notes import note
@@ -185,8 +185,9 @@ def net_of_tax(
     elif named is None and by_values is not None:
         verdict, why = by_values, f"each tax is a tax rate of {money_name} less the tax"
     else:
+        where = row_of(source_of(df, source), first)
         raise DataError(
-            f"{source}: column {column!r} holds taxes (row {first + 2}: {df[column].iloc[first]!r} beside "
+            f"{source}: column {column!r} holds taxes ({where}: {df[column].iloc[first]!r} beside "
             f"{money_name!r} {df[money_name].iloc[first]!r}) and is not used; {what} is net of tax, and whether "
             f"{money_name!r} includes it cannot be told: {ways}",
             source=source,
