@@ -169,10 +169,41 @@ def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | No
                     xml.put(ref, new)
                     changed += 1
                     note(f"{title}!{ref} ={formula} -> ={_formula(new)}")  # said by the import (fill.py)
-        xml.tail = _in_xml(_RULE_FORMULA, _sparklines(xml.tail, title, sheet, rows, columns), sheet, rows, columns,
-                           local)  # fmt: skip
+        tail = _rules(_sparklines(xml.tail, title, sheet, rows, columns), title, sheet, rows, columns, local)
+        xml.tail = _in_xml(_RULE_FORMULA, tail, sheet, rows, columns, local)
         xml.tail = _in_xml(_F, xml.tail, sheet, rows, columns, local)  # Excel 2010's formats' and validations' <xm:f>
     return changed
+
+
+#: a conditional format or validation, Excel 2010's in the extLst too (its formulas in <xm:f>, its range in <xm:sqref>)
+_RULES = re.compile(rb"<(" + _P + rb")(conditionalFormatting|dataValidation)\b(?:[^>]*/>|.*?</\1\2\s*>)", re.S)
+_KIND = {b"conditionalFormatting": "conditional format", b"dataValidation": "validation"}
+
+
+def _rules(tail: bytes, title: str, sheet: str, rows: tuple[int, int] | None, columns: tuple[int, int] | None,
+           local: bool) -> bytes:  # fmt: skip
+    """``tail`` with the formulas of its conditional formats and validations over ``sheet``'s months stretched, each
+    that changes noted (``validation Mine!A1: Customers!$A$2:$A$25 -> Customers!$A$2:$A$28``: a list of the months,
+    a rule comparing with their average), as a cell's formula is: the user learns what now reads the new months."""
+
+    def one(match: re.Match[bytes]) -> bytes:
+        element = match.group(0)
+        new = _in_xml(_F, _in_xml(_RULE_FORMULA, element, sheet, rows, columns, local), sheet, rows, columns, local)
+        if new != element:
+            start = element[: element.find(b">") + 1]
+            sqref = ip.attribute(start, b"sqref") or ((found := _SPARK_CELL.search(element)) and found.group(1))
+            where = f"{quote_sheetname(title)}!{ip.unescape(sqref or b'')}"
+            pairs = [
+                (ip.unescape(a.group(2)), ip.unescape(b.group(2)))
+                for pattern in (_RULE_FORMULA, _F)
+                for a, b in zip(pattern.finditer(element), pattern.finditer(new), strict=False)
+                if a.group(2) != b.group(2)
+            ]
+            old, grown = ("; ".join(p[i] for p in pairs) for i in (0, 1))
+            note(f"{_KIND[match.group(2)]} {where}: {old} -> {grown}")
+        return new
+
+    return _RULES.sub(one, tail)
 
 
 def _sparklines(tail: bytes, title: str, sheet: str, rows: tuple[int, int] | None,

@@ -36,13 +36,22 @@ KINDS = ("chart ", "conditional format ", "validation ", "table ", "sparkline ")
 def note_sqrefs(tail: bytes, title: str, rows: tuple[int, int] | None, columns: tuple[int, int] | None,
                 ours: Collection[str]) -> None:  # fmt: skip
     """Note each conditional format and validation of sheet ``title`` (``tail``: its part after the cells) that
-    stretching ``rows`` or ``columns`` widens, but the template's own (every range of it in ``ours``)."""
+    stretching ``rows`` or ``columns`` widens, but the template's own validations (every range of it in ``ours``,
+    its error titled ``xl-retention``): a conditional format, or a validation of the user's over the template's cells
+    (a list of their own), is listed."""
     for pattern in (_SQREF, _EXT_SQREF):
         for match in pattern.finditer(tail):
             sqref = match.group(2).decode()
             new = ip.extend_refs(sqref, None, rows, columns, local=True)
-            if new != sqref and not set(sqref.split()) <= set(ours):
+            if new != sqref and not (_template_validation(tail, match) and set(sqref.split()) <= set(ours)):
                 note(f"{_WHAT[match.group(1)]} {quote_sheetname(title)}!{sqref} -> {new}")
+
+
+def _template_validation(tail: bytes, match: re.Match[bytes]) -> bool:
+    """Whether the element ``match`` starts is a validation the template made (its error titled ``xl-retention``)."""
+    end = tail.find(b">", match.start())
+    tag = tail[match.start() : end + 1]
+    return match.group(1) == b"dataValidation" and ip.attribute(tag, b"errorTitle") == b"xl-retention"
 
 
 def note_table(part: str, before: bytes, after: bytes) -> None:
@@ -73,17 +82,18 @@ def note_charts(package: ip.Package, before: dict[str, bytes]) -> None:
 
 
 def stretched_lines(stretched: list[str]) -> list[str]:
-    """The report's lines for the notes growing made: the user's formulas and names, then their charts, formats,
-    validations and tables."""
+    """The report's lines for the notes growing made: the user's formulas and names (the first 4: a column of them
+    may be long), then each of their charts, formats, validations and tables (every one: a list meant for the
+    months so far, or a format of the first quarter, is the user's to put back)."""
     out = []
     formulas = [s for s in stretched if not s.startswith(KINDS)]
     others = [s for s in stretched if s.startswith(KINDS)]
-    for items, what in (
-        (formulas, "formula(s)"),
-        (others, "chart(s), conditional format(s), validation(s) or table(s)"),
+    for items, what, most in (
+        (formulas, "formula(s)", 4),
+        (others, "chart(s), conditional format(s), validation(s) or table(s)", len(others)),
     ):
         if items:
-            shown = "; ".join(items[:4]) + (f"; and {len(items) - 4} more" if len(items) > 4 else "")
+            shown = "; ".join(items[:most]) + (f"; and {len(items) - most} more" if len(items) > most else "")
             out.append(
                 f"{len(items)} {what} of yours over the months now take in the months added: {shown} (a range that "
                 "ended at the last month; change it back where it was meant for those months only)"
