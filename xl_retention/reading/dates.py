@@ -46,7 +46,7 @@ from .gmt_offsets import gmt_offsets
 from .month_hints import number_month_hint
 from .naive_times import check_naive_times, unconverted_note
 from .notes import note
-from .text_dates import OFFSET, Unread, apply_format, parse_texts
+from .text_dates import OFFSET, Unread, apply_format, parse_texts, unix_time_hint
 from .zone_names import converted_zone, from_utc, from_zone, has_time
 from .zone_names import says_utc as says_utc  # importable from here, as before
 from .zones import AMBIGUOUS, from_named_zones, split_named_zones, split_zones
@@ -127,11 +127,13 @@ _AMBIGUOUS_ZONE = (
 
 
 def _numeric_dates(
-    numbers: np.ndarray, epoch: str | None, date_format: str | None = None
+    numbers: np.ndarray, epoch: str | None, date_format: str | None = None, column: str = ""
 ) -> tuple[np.ndarray, np.ndarray, str]:
     """Numbers (finite float64) to dates: YYYYMMDD, or whole numbers in the ``--date-format`` given (``202601`` with
     ``%Y%m``). (dates, unread mask, why); ``epoch`` (not None: the numbers are cells of a workbook not formatted as
-    dates) only words the refusal, which names ``--date-format '%Y%m'`` for numbers that read as YYYYMM."""
+    dates; None: a typed table's, Parquet or a DataFrame) only words the refusal, which names ``--date-format '%Y%m'``
+    for numbers that read as YYYYMM, and Unix timestamps as a CSV file's are named (with the way to convert them
+    there: an Excel formula for a workbook's cells, DuckDB or pandas for ``column`` of a typed table)."""
     whole = numbers == np.floor(numbers)
     yyyymmdd = whole & (numbers >= 10000101) & (numbers <= 99991231)
     out = np.full(numbers.size, np.datetime64("NaT"), dtype="datetime64[us]")
@@ -142,13 +144,22 @@ def _numeric_dates(
     if date_format is not None and whole.all():  # 202601 typed as a number, read with --date-format '%Y%m'
         out = apply_format(np.array([str(int(n)) for n in numbers], dtype=object), date_format, None)
         return out, np.isnat(out), f"numbers that do not match the date format {date_format!r}"
-    hint = number_month_hint(numbers)
+    hint = number_month_hint(numbers) or unix_time_hint(_whole_texts(numbers), None if epoch else column)
     if hint:
         return out, np.ones(numbers.size, dtype=bool), "numbers where dates belong" + hint
     if epoch is not None:  # Excel shows these cells as numbers: a serial date is a cell formatted as a date
         why = "numbers where dates belong (cells not formatted as dates, which Excel shows as numbers: use date cells, "
         return out, np.ones(numbers.size, dtype=bool), why + "YYYY-MM text or YYYYMMDD)"
     return out, np.ones(numbers.size, dtype=bool), "numbers where dates belong (use dates, YYYY-MM or YYYYMMDD)"
+
+
+def _whole_texts(numbers: np.ndarray) -> np.ndarray:
+    """The distinct values of ``numbers`` in order of first appearance, as the texts of whole numbers (``1767610800``);
+    none when one is not whole (or too large to be a timestamp)."""
+    distinct = pd.unique(numbers)
+    if not ((distinct == np.floor(distinct)) & (np.abs(distinct) < 1e17)).all():
+        return np.zeros(0, dtype=str)
+    return distinct.astype(np.int64).astype(str)
 
 
 def _format_of(options: DateOptions, source: str) -> str | None:
@@ -206,7 +217,7 @@ def parse_dates(
         numbers = series.to_numpy(dtype=np.float64, na_value=np.nan)
         present = ~np.isnan(numbers)
         values = np.full(len(series), np.datetime64("NaT"), dtype="datetime64[us]")
-        got, unread, why = _numeric_dates(numbers[present], excel_epoch, _format_of(options, source))
+        got, unread, why = _numeric_dates(numbers[present], excel_epoch, _format_of(options, source), column)
         if unread.any():
             raise bad_rows(source, column, why, np.flatnonzero(present)[unread], raw)
         values[present] = got
@@ -281,7 +292,7 @@ def _parse_mixed(
     numbers = np.flatnonzero(kinds == "number")
     if numbers.size and not bad.any():
         got, unread, why_numbers = _numeric_dates(uniques[numbers].astype(np.float64), excel_epoch,
-                                                  _format_of(options, source))  # fmt: skip
+                                                  _format_of(options, source), column)  # fmt: skip
         out[numbers] = got
         if unread.any():
             bad[numbers[unread]] = True

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -25,7 +26,7 @@ from .short_years import time_hint, two_digit_years, with_date_part
 if TYPE_CHECKING:
     from .dates import DateOptions
 
-__all__ = ["OFFSET", "Unread", "apply_format", "day_first", "parse_texts"]
+__all__ = ["OFFSET", "Unread", "apply_format", "day_first", "parse_texts", "unix_time_hint"]
 
 _GUESS_SAMPLE = 200
 #: A UTC offset at a timestamp's end: "-04:00", "+0530", "Z".
@@ -217,20 +218,39 @@ _SERIAL = re.compile(r"[1-9]\d{4}(?:\.\d+)?")
 _EPOCH = re.compile(r"1\d{9}(?:\d{3}){0,2}")  # 2001-09-09 to 2033-05-18, in seconds, milliseconds or microseconds
 
 
+def unix_time_hint(texts: Sequence[object], column: str | None = None) -> str:
+    """What to say of values that are all Unix timestamps (``1704448800``, 10 digits, or 13 in milliseconds, 16 in
+    microseconds: databases', APIs' and analytics tools' exports), "" for others: never read as dates (a number
+    is not one), but named as what they likely are, with the way to convert them. ``column``: they are numbers of a
+    typed table's column (Parquet, a DataFrame), converted with DuckDB or pandas; None: of a file opened in Excel
+    (a CSV file, a workbook's cells), converted there by a formula.
+
+    >>> unix_time_hint(["1767610800000"], "created")  # doctest: +NORMALIZE_WHITESPACE
+    " (Unix timestamps in milliseconds? 1767610800000 is 2026-01-05 11:00:00 UTC: convert them to dates first, e.g.
+    with DuckDB's epoch_ms(created) or pandas' pd.to_datetime(df['created'], unit='ms'))"
+    """
+    if not len(texts) or not all(_EPOCH.fullmatch(str(t)) for t in texts):  # Unix time: seconds since 1970 UTC
+        return ""
+    first = str(texts[0])
+    scale = 10 ** (len(first) - 10)  # 13 digits: milliseconds, 16: microseconds (BigQuery, PostgreSQL)
+    when = str(np.datetime64(int(first) // scale, "s")).replace("T", " ")
+    unit = {1: "", 1000: " in milliseconds", 1000000: " in microseconds"}[scale]
+    said = f" (Unix timestamps{unit}? {first} is {when} UTC: convert them to dates first, e.g. "
+    if column is None:
+        return said + f"in Excel =A2/{86400 * scale}+DATE(1970,1,1) formatted as a date)"
+    name = column if re.fullmatch(r"[A-Za-z_]\w*", column) else '"' + column.replace('"', '""') + '"'
+    duckdb = {1: "to_timestamp", 1000: "epoch_ms", 1000000: "make_timestamp"}[scale]
+    pandas_unit = {1: "s", 1000: "ms", 1000000: "us"}[scale]
+    return said + f"with DuckDB's {duckdb}({name}) or pandas' pd.to_datetime(df[{column!r}], unit='{pandas_unit}'))"
+
+
 def _serials(texts: np.ndarray) -> str:
     """What to say of texts that are all Excel's date serial numbers (``45296``: days since 1899-12-30), which a CSV
-    file saved from Excel holds where the column was not formatted as dates, or all Unix timestamps (``1704448800``,
-    10 digits, or 13 in milliseconds: databases' and APIs' exports): never read as dates (a number is not one), but
-    named as what they likely are."""
-    if len(texts) and all(_EPOCH.fullmatch(str(t)) for t in texts):  # Unix time: seconds (or ms) since 1970 UTC
-        first = str(texts[0])
-        scale = 10 ** (len(first) - 10)  # 13 digits: milliseconds, 16: microseconds (BigQuery, PostgreSQL)
-        seconds = int(first) // scale
-        when = str(np.datetime64(seconds, "s")).replace("T", " ")
-        unit = {1: "", 1000: " in milliseconds", 1000000: " in microseconds"}[scale]
-        per_day = 86400 * scale
-        return (f" (Unix timestamps{unit}? {first} is {when} UTC: convert them to dates first, e.g. in Excel "
-                f"=A2/{per_day}+DATE(1970,1,1) formatted as a date)")  # fmt: skip
+    file saved from Excel holds where the column was not formatted as dates, or all Unix timestamps
+    (:func:`unix_time_hint`): never read as dates (a number is not one), but named as what they likely are."""
+    epoch = unix_time_hint(texts)
+    if epoch:
+        return epoch
     if not len(texts) or not all(_SERIAL.fullmatch(str(t)) for t in texts):
         return ""
     first = str(texts[0])
