@@ -208,6 +208,7 @@ def _rewritten_steps(
     changed = _deleted_sheets(tokens) or changed
     if (UNION.search(text) is not None or "AREAS(" in text.upper()) and unions(tokens, names):  # COUNT((A1,C1))
         changed = True
+    parameters: dict[str, str] = {}  # each LET/LAMBDA name (lower case) as the engine is given it
     for token in tokens:  # structured references, names defined by a formula, and _xlpm. parameter names
         if token.type == Token.OPERAND and token.subtype == Token.RANGE:
             key = token.value.lower()  # S!Rate: sheet S's own name (qualified keys: defined_names.qualify)
@@ -237,7 +238,10 @@ def _rewritten_steps(
                     if resolved.startswith("#"):
                         token.subtype = Token.ERROR
             if token.value.startswith("_xlpm."):
-                token.value, changed = token.value[6:], True
+                bare = token.value[6:].lower()
+                if bare not in parameters:
+                    parameters[bare] = _parameter(token.value[6:], names, defined, tokens)
+                token.value, changed = parameters[bare], True
     if changed and any(t.type == Token.OPERAND and t.value.startswith("(") and "," in t.value for t in tokens):
         again = _unions_of_names("=" + "".join(t.value for t in tokens))  # Blocks = S!$A$1:$A$3,S!$C$1:$C$3
         tokens = again if again is not None else tokens
@@ -344,6 +348,26 @@ def _rewritten_steps(
     if not array and _array_valued(tokens, 0, len(tokens), names):  # a classic formula shows its array's first value
         text_out, changed = f"=INDEX(({text_out[1:]}),1,1)", True
     return expand_lambda_helpers(text_out if changed else text, names)  # BYROW(A1:D4,LAMBDA(r,..)): call by call
+
+
+def _parameter(bare: str, names: dict[str, str] | None, defined: dict[str, str] | None, tokens: list[Token]) -> str:
+    """A LET variable or LAMBDA parameter (``_xlpm.price``) as the engine is given it: without Excel's prefix, and
+    where a defined name of the workbook is spelled alike (``Price``, in any case), a spelling no name and no other
+    name in the formula has (``price_``): in Excel the formula's own name wins inside it and the bare ``Price`` is
+    still the workbook's name, where the engine (and the steps below) would read both as the workbook's name.
+
+    >>> _parameter("price", {"price": "S!$A$1"}, None, []), _parameter("qty", {"price": "S!$A$1"}, None, [])
+    ('price_', 'qty')
+    """
+    taken = set(names or ()) | set(defined or ())
+    if bare.lower() not in taken:
+        return bare
+    operands = (t.value.lower() for t in tokens if t.type == Token.OPERAND and t.subtype == Token.RANGE)
+    taken |= {value.removeprefix("_xlpm.") for value in operands}
+    spelled = bare + "_"
+    while spelled.lower() in taken:
+        spelled += "_"
+    return spelled
 
 
 def _between_operands(before: Token | None, after: Token | None) -> bool:
