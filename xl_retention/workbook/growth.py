@@ -114,7 +114,7 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
         col = ip.split_ref(ref)[1]
         styles.setdefault(col, xml.style(ref))
     attrs = xml.row_attrs(last)
-    own = {col: f for col in styles if col not in by_column and (f := _column_formula(sheet, col)) is not None}
+    own = _own_formulas(sheet, [col for col in styles if col not in by_column], added)
     for i, month in enumerate(added):
         row = last + 1 + i
         for col, style in sorted(styles.items()):
@@ -154,29 +154,51 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
     _extend_everywhere(package, title, rows=(last, new_last))
 
 
+#: the start of the note naming a column of the user's left blank in the months added (listed apart by months_added)
+LEFT_BLANK = "left blank in the months added: "
+
+
+def _own_formulas(sheet: _Monthly, columns: list[int], added: list[pd.Period]) -> dict[int, str]:
+    """The formula each of the user's own ``columns`` continues with in the months ``added`` (:func:`_column_formula`);
+    a column holding a formula in its month rows that cannot be continued is noted, naming it, so a column left blank
+    in the new months is never passed over in silence."""
+    own: dict[int, str] = {}
+    for col in columns:
+        formula = _column_formula(sheet, col)
+        if formula is not None:
+            own[col] = formula
+            continue
+        values = [sheet.value(sheet.row(month), col) for month in sheet.months]
+        if any(isinstance(v, str) and v.startswith("=") for v in values):
+            letter = get_column_letter(col)
+            note(
+                f"{LEFT_BLANK}{sheet.spec.title}!{letter}{sheet.row(added[0])}:{letter}{sheet.row(added[-1])}, a "
+                "column of yours whose last two months do not hold one formula filled down: fill it down yourself"
+            )
+    return own
+
+
 def _column_formula(sheet: _Monthly, col: int) -> str | None:
-    """The formula of a user's own column when its month rows hold the same one from the first row that has one
-    to the last month, at least two (each row's is that row's moved to it, as filled down; the rows above it blank:
-    a growth over the month before starts in the second month, a 3-month average in the third), as in its last
-    month; else None (added months leave the column blank then).
+    """The formula of a user's own column continued into added months: its last month's, where the month before holds
+    the same formula filled down (that row's moved to it); the rows above may hold anything, as a column's first
+    months often do (a label ``n/a`` above a growth over the month before, ``=C2`` above a running total ``=N2+C3``, a
+    3-month average from the third month); else None (the column is left blank in the added months, and noted by
+    :func:`_own_formulas` where it holds a formula).
 
     >>> # 'Gap to target' N2 '=D2-M2', N3 '=D3-M3', N4 '=D4-M4': the added month 5 gets '=D5-M5'
-    >>> # 'Growth' P2 blank, P3 '=D3/D2-1', P4 '=D4/D3-1': the added month 5 gets '=D5/D4-1'
+    >>> # 'Growth' P2 'n/a', P3 '=D3/D2-1', P4 '=D4/D3-1': the added month 5 gets '=D5/D4-1'
+    >>> # 'Running total' N2 '=C2', N3 '=N2+C3', N4 '=N3+C4': the added month 5 gets '=N4+C5'
     """
     rows = [sheet.row(month) for month in sheet.months]
-    start = next((k for k, row in enumerate(rows) if sheet.value(row, col) not in (None, "")), len(rows))
-    first = sheet.value(rows[start], col) if start < len(rows) else None
-    if len(rows) - start < 2 or not isinstance(first, str) or not first.startswith("="):
+    if len(rows) < 2:
         return None
-    origin = f"{get_column_letter(col)}{rows[start]}"
-    for row in rows[start + 1 :]:
-        formula = sheet.value(row, col)
-        if (
-            not isinstance(formula, str)
-            or Translator(first, origin).translate_formula(f"{get_column_letter(col)}{row}") != formula
-        ):
-            return None
-    return sheet.value(rows[-1], col)
+    last, before = (sheet.value(row, col) for row in rows[-2:][::-1])
+    if not (isinstance(last, str) and last.startswith("=") and isinstance(before, str)):
+        return None
+    letter = get_column_letter(col)
+    if Translator(last, f"{letter}{rows[-1]}").translate_formula(f"{letter}{rows[-2]}") != before:
+        return None
+    return last
 
 
 _SERIES_F = re.compile(

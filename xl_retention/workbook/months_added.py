@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from ..reading.notes import collected
 from . import inplace as ip
 from .cohort_sheet import Triangle, cohorts_title, grow_cohorts
-from .growth import grow
+from .growth import LEFT_BLANK, grow
 from .merges import check_merges, move_note_merges
 from .template import COHORTS_TITLE, NPS_SCORES_TITLE, NPS_SUMMARY
 from .widened import stretched_lines
@@ -72,7 +72,8 @@ def add_months(package: ip.Package, wb: Any, sheets: dict[str, _Monthly], added:
     answers = scores.title or NPS_SCORES_TITLE
     with collected() as stretched:  # a formula of the user's over the months now reads the new ones too
         scores.columns |= grow(package, sheets, scores.columns, added, scores.rows, answers)
-    notes.extend(stretched_lines(stretched))
+    notes.extend(stretched_lines([s for s in stretched if not s.startswith(LEFT_BLANK)]))
+    notes.extend(s for s in stretched if s.startswith(LEFT_BLANK))  # own columns not continued, one line each
     move_note_merges(package, sheets, added)
     n = len(base.months)
     if cohorts_title(wb) is None and not cohorts_needed:  # renamed ('Signups'): grown under its name
