@@ -31,6 +31,7 @@ from .found import read_sheets
 from .importer import Tables, check_package
 from .months_added import Scores, add_months, check_typed_beyond
 from .report_lines import cleared_line, months_added, upgraded_line
+from .see_texts import follow_renamed_sheets
 from .stale import save_cleared
 from .template import NPS_RESPONSE_ROWS, NPS_SUMMARY
 from .upgrade import upgrade_formulas, upgrade_lifetime
@@ -113,6 +114,7 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
         add_months(package, wb, sheets, added, scores, False, notes)
         lifetime, more = upgrade_lifetime(package, wb)
         dashboard, shop = upgrade_dashboard(package, wb, False)
+        follow_renamed_sheets(package, wb, sheets.values())  # "see Customers!F3" after Customers was renamed
         upgraded = upgrade_formulas(package, sheets) + lifetime + dashboard
         notes.extend(more + shop)
     finally:

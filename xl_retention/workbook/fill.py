@@ -43,6 +43,7 @@ from .found import _Monthly, check_cohort_headers, read_sheets
 from .growth import grow_answers
 from .months_added import Scores, add_months, check_typed_beyond
 from .report_lines import cleared_line, listed, months_added, upgraded_line
+from .see_texts import follow_renamed_sheets
 from .stale import save_cleared
 from .template import (
     CUSTOMERS,
@@ -248,6 +249,7 @@ def fill_package(path: Path, tables: Tables) -> Filled:
             scores_columns = scores.columns
         lifetime, notes = upgrade_lifetime(package, wb)
         dashboard, more = upgrade_dashboard(package, wb, tables.purchases is not None or tables.visits is not None)
+        follow_renamed_sheets(package, wb, sheets.values())  # "see Customers!F3" after Customers was renamed
         upgraded = upgrade_formulas(package, sheets) + lifetime + dashboard
         plan.notes.extend(notes + more)
         if tables.movements is not None:
