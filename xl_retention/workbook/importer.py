@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import numpy as np
 import pandas as pd
 
 from .. import movements as mv
@@ -392,6 +393,34 @@ COUNT_TABLES = frozenset({"customer_cohorts", "survivors", "order_cohorts"})
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _excel_digits(frame: Any) -> Any:
+    """``frame`` without the binary residue of decimal arithmetic: a sum or a net of tax of amounts in cents carries
+    one (35.70 - 5.70 is 30.000000000000004 in floating point, 0.1 + 0.2 is 0.30000000000000004), which a CSV would
+    show digit for digit. A number whose 15 significant digits, the digits Excel keeps, are a number of at most 12
+    significant digits (30, 0.3) is written as that number; any other (a rate such as 2/3) is left exactly as it is.
+
+    >>> import pandas as pd
+    >>> _excel_digits(pd.DataFrame({"x": [35.70 - 5.70, 0.1 + 0.2, 2 / 3, 1234.5678]}))["x"].tolist()
+    [30.0, 0.3, 0.6666666666666666, 1234.5678]
+    """
+    floats = [name for name in frame.columns if pd.api.types.is_float_dtype(frame[name].dtype)]
+    if not floats:
+        return frame
+    out = frame.copy(deep=False)
+    for name in floats:
+        column = out[name].to_numpy(dtype=float, na_value=np.nan)
+        finite = np.isfinite(column) & (column != 0)
+        magnitude = np.zeros(len(column), dtype=int)
+        magnitude[finite] = np.floor(np.log10(np.abs(column[finite]))).astype(int)
+        cleaned = column.copy()
+        for e in np.unique(magnitude[finite]):  # one rounding per order of magnitude, not a loop over the cells
+            chosen = finite & (magnitude == e)
+            excel, short = np.round(column[chosen], 14 - e), np.round(column[chosen], 11 - e)
+            cleaned[chosen] = np.where(excel == short, short, column[chosen])
+        out[name] = cleaned if out[name].dtype == float else pd.array(cleaned, dtype=out[name].dtype)
+    return out
+
+
 def _as_text_in_excel(frame: Any) -> Any:
     """``frame`` with every text value (a segment from the data: a channel, a country) that Excel would take for a
     formula written with a leading ``'``, so that Excel shows it as the text it is (``=HYPERLINK(...)`` from a
@@ -465,7 +494,7 @@ def write_csv(
         if name in COUNT_TABLES:  # customers per cohort: whole numbers (a blank where the month is still to come)
             frame = frame.astype("Int64")
         buffer = io.StringIO()
-        _as_text_in_excel(frame).to_csv(buffer)
+        _as_text_in_excel(_excel_digits(frame)).to_csv(buffer)
         contents[directory / f"{name}.csv"] = buffer.getvalue()
     for target, text in contents.items():
         if not target.exists():
