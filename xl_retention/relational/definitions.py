@@ -363,25 +363,47 @@ def movements_of(cells: ir.Table, bounds: ir.Table) -> ir.Table:
     return _shown(t, keys).select("month", *keys, *MOVEMENT_COUNTS)
 
 
-def subscription_cohorts(snapshots: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
+def subscription_cohorts(
+    snapshots: ir.Table, start: int | None = None, end: int | None = None, every_cell: bool | str = False
+) -> ir.Table:
     """Customer and revenue cohorts and survivors in long form: ``cohort, months_since, customers, revenue,
-    survivors`` [, ``segment``], one row per cohort and later month with an active customer of the cohort.
+    survivors`` [, ``segment``], one row per cohort and later month with an active customer of the cohort
+    (``every_cell``: and a row of 0 for each other observed month, :func:`_cohort_rows`).
 
     Cohort = first active month; ``survivors`` counts the cohort's customers active in every month
     from the cohort's to this one (a churn ends survival; a return does not count again).
     """
     cells = subscription_cells(subscription_rows(snapshots, end))
-    return subscription_cohorts_of(cells, _bounds(snapshots, start, end))
+    return subscription_cohorts_of(cells, _bounds(snapshots, start, end), every_cell)
 
 
-def subscription_cohorts_of(cells: ir.Table, bounds: ir.Table) -> ir.Table:
+def subscription_cohorts_of(cells: ir.Table, bounds: ir.Table, every_cell: bool | str = False) -> ir.Table:
     """:func:`subscription_cohorts` from the cells of :func:`subscription_cells` and the month bounds."""
-    return _cohort_rows(cells.filter(cells.customers > 0), bounds, _keys(cells), ["customers", "revenue", "survivors"])
+    values = ["customers", "revenue", "survivors"]
+    return _cohort_rows(cells.filter(cells.customers > 0), bounds, _keys(cells), values, every_cell)
 
 
-def _cohort_rows(cells: ir.Table, bounds: ir.Table, keys: list[str], values: list[str]) -> ir.Table:
+def _cohort_rows(
+    cells: ir.Table, bounds: ir.Table, keys: list[str], values: list[str], every_cell: bool | str = False
+) -> ir.Table:
+    """The cohort cells shown; ``every_cell``: a row for each cohort and month up to the data's last month, 0 where
+    none of the cohort is active (observed: every customer lost), as the import's triangles show it (docs/metrics.md,
+    Survivors: a cell not observed yet is blank, never 0), so that a table pivoted from the rows alone (the SQL's)
+    tells 0 from not observed (``"seen"``: of the months with a cell of any cohort, for SQL without a series of
+    months); else only the cells with a count (the engine's tables fill the triangle)."""
     t = cells.cross_join(bounds)
     t = t.filter((t.cohort >= t["first"]) & (t.m <= t["last"]))
+    if every_cell:
+        cohorts = t.select(*keys, "cohort", "last").distinct()
+        seen = every_cell == "seen"  # no series of months (MySQL's, SQL Server's SQL): the months with a cell
+        months = t.select(__m=t.m).distinct() if seen else _calendar(bounds, None).select(__m="m")
+        grid = cohorts.cross_join(months)
+        grid = grid.filter((grid.__m >= grid.cohort) & (grid.__m <= grid["last"]))
+        grid = grid.select(*keys, "cohort", m=grid.__m)
+        found = t.select(*keys, "cohort", "m", *values)
+        t = grid.left_join(found, [*keys, "cohort", "m"])
+        zero = {v: t[v].coalesce(ibis.literal(0, found.schema()[v])) for v in values}
+        t = t.select(*keys, "cohort", "m", **zero)
     t = t.mutate(cohort_month=month_date(t.cohort), months_since=(t.m - t.cohort).cast("int64"))
     t = t.order_by([*keys, "cohort", "m"])
     return t.select(*keys, cohort=t.cohort_month, months_since=t.months_since, **{v: t[v] for v in values})
@@ -440,17 +462,21 @@ def purchases_of(per: ir.Table, bounds: ir.Table) -> ir.Table:
     return out.select("month", *_keys(per), "buyers", "repeat_purchasers", "returning")
 
 
-def order_cohorts(orders: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:
-    """Order cohorts in long form: ``cohort, months_since, customers`` [, ``revenue``] (cohort: first order month)."""
-    return order_cohorts_of(activity_rows(orders, "customer_id", end), activity_bounds(orders, start, end))
+def order_cohorts(
+    orders: ir.Table, start: int | None = None, end: int | None = None, every_cell: bool | str = False
+) -> ir.Table:
+    """Order cohorts in long form: ``cohort, months_since, customers`` [, ``revenue``] (cohort: first order month;
+    ``every_cell``: a row of 0 for each observed cell without a buyer, :func:`_cohort_rows`)."""
+    per = activity_rows(orders, "customer_id", end)
+    return order_cohorts_of(per, activity_bounds(orders, start, end), every_cell)
 
 
-def order_cohorts_of(per: ir.Table, bounds: ir.Table) -> ir.Table:
+def order_cohorts_of(per: ir.Table, bounds: ir.Table, every_cell: bool | str = False) -> ir.Table:
     """:func:`order_cohorts` from :func:`activity_rows` and :func:`activity_bounds`."""
     keys = _keys(per)
     sums = {"revenue": per.amount.sum().cast("float64")} if "amount" in per.columns else {}
     cells = per.group_by([*keys, "cohort", "m"]).aggregate(customers=per.count().cast("int64"), **sums)
-    return _cohort_rows(cells, bounds, keys, ["customers", *sums])
+    return _cohort_rows(cells, bounds, keys, ["customers", *sums], every_cell)
 
 
 def visitors(visits: ir.Table, start: int | None = None, end: int | None = None) -> ir.Table:

@@ -15,7 +15,8 @@ each with a ``segment`` (text) column when ``segment`` is asked for (labelled as
 two ways stops the query: :func:`_labelled`). A NULL in a column read (but ``score``) stops the query, naming it, as
 the import refuses a blank (:func:`_without_nulls`). Months come out as the first
 day of the month; cohort tables in long form (``cohort, months_since, customers, ...``: one row
-per cohort and month with activity; the triangle's other cells are 0).
+per cohort and month from the cohort's to the data's last, 0 where none of the cohort is active; a cell not
+observed yet has no row).
 
 The queries give counts and MRR sums only, never a rate: the rates (CRR, churn, NRR, GRR,
 quick ratio, purchase and visitor rates, NPS) are computed from those counts by the formulas
@@ -36,7 +37,13 @@ import ibis.expr.types as ir
 
 from ..errors import RetentionInputError
 from . import definitions as d
-from .sql_stops import STOP, one_row_per_customer_month
+from .sql_stops import (
+    STOP,
+    not_after_this_month,
+    one_row_per_customer_month,
+    without_missing_months,
+    without_negative_mrr,
+)
 from .sql_stops import stop as _stop
 
 __all__ = ["HEADER", "RATES", "TABLES", "expressions", "render"]
@@ -240,6 +247,11 @@ def _segment_column(segment: bool | str | None) -> str | None:
 def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, ir.Table]:
     column = _segment_column(segment)
     subs, orders, visits, answers = (_without_nulls(_raw(n, column), n) for n in _RAW)
+    subs, orders, visits, answers = (
+        not_after_this_month(t, n, "month" if n == "subscriptions" else "date", *_NULLS[n][:2])
+        for t, n in zip((subs, orders, visits, answers), _RAW, strict=True)
+    )
+    subs = without_negative_mrr(subs)
     answers = _scored(answers)
     if column is not None:
         from ..reading.currency import named_currency
@@ -248,8 +260,8 @@ def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, 
         subs, orders, visits, answers = (_labelled(t, regex, currency) for t in (subs, orders, visits, answers))
     keep = ["segment"] if column is not None else []
     return {
-        "subscriptions": one_row_per_customer_month(
-            subs.select("customer_id", *keep, m=d.month_ordinal(subs.month), mrr=subs.mrr)
+        "subscriptions": without_missing_months(
+            one_row_per_customer_month(subs.select("customer_id", *keep, m=d.month_ordinal(subs.month), mrr=subs.mrr))
         ),
         "orders": orders.select(
             "customer_id", *keep, m=d.month_ordinal(orders.date), t=orders.date, amount=orders.amount
@@ -275,8 +287,11 @@ def spellings_query(inputs: Sequence[str], segment: bool | str = True, engine: s
     return found.order_by(["input", "first"])
 
 
+#: Dialects whose SQL in Ibis has no series of months (a range unnested): their cohort tables have a row of 0 for the
+#: months with a cell of some cohort only (a month without any activity at all has no row).
+NO_SERIES = frozenset({"mysql", "mssql", "oracle", "sqlite"})
 #: Each table: (the input it reads, its definition).
-TABLES: dict[str, tuple[str, Callable[[ir.Table], ir.Table]]] = {
+TABLES: dict[str, tuple[str, Callable[..., ir.Table]]] = {
     "movements": ("subscriptions", d.movements),
     "subscription_cohorts": ("subscriptions", d.subscription_cohorts),
     "purchases": ("orders", d.purchases),
@@ -297,7 +312,14 @@ def expressions(
     unknown = [n for n in names if n not in TABLES]
     if unknown:
         raise RetentionInputError(f"unknown table {unknown[0]!r}: one of {', '.join(TABLES)}", "table", unknown[0])
-    return {name: TABLES[name][1](inputs[TABLES[name][0]]) for name in names}
+    out = {}
+    for name in names:
+        read, definition = TABLES[name]
+        if name.endswith("_cohorts"):  # every observed cell a row (0: all lost); no series of months: those seen
+            out[name] = definition(inputs[read], every_cell="seen" if engine in NO_SERIES else True)
+        else:
+            out[name] = definition(inputs[read])
+    return out
 
 
 #: Each table's rates, computed from its counts (docs/metrics.md); blank where the denominator is 0.
@@ -333,6 +355,10 @@ HEADER = (
     "-- answers or more none above 7 (a 1-5 or 1-7 question's, not NPS's 0-10). subscriptions holds one row per\n"
     "-- customer and month (a row of MRR 0 beside it adds nothing): two rows with an MRR stop the query naming them\n"
     "-- (two subscriptions, a plan change or a table loaded twice cannot be told apart without a subscription id).\n"
+    "-- As the import refuses them, a negative mrr, a month with no subscriptions row between months with rows (a\n"
+    "-- missing export) and a row of a month after the current one (CURRENT_DATE's) stop the query naming them.\n"
+    "-- Cohort tables: a row for each cohort and month up to the last month (0: none of the cohort active); a cell\n"
+    "-- with no row is not observed yet.\n"
 )
 
 SEGMENTS = (

@@ -4,7 +4,10 @@ where the printed query reads such a row it fails with an error whose text names
 
 * ``subscriptions``: two rows with an MRR of one customer and month (no subscription id tells two subscriptions from
   a plan change or a table loaded twice: the import refuses them; rows of MRR 0 beside one add nothing),
-  :func:`one_row_per_customer_month`.
+  :func:`one_row_per_customer_month`; a negative MRR (:func:`without_negative_mrr`); a month without any row between
+  months with rows (a missing export: every customer lost, then back; :func:`without_missing_months`);
+* every input: a row of a month after the current one (the database's ``CURRENT_DATE``), which has not happened yet
+  (:func:`not_after_this_month`).
 """
 
 from __future__ import annotations
@@ -12,7 +15,15 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
-__all__ = ["STOP", "month_text", "one_row_per_customer_month", "stop"]
+__all__ = [
+    "STOP",
+    "month_text",
+    "not_after_this_month",
+    "one_row_per_customer_month",
+    "stop",
+    "without_missing_months",
+    "without_negative_mrr",
+]
 
 #: The start of every message a query stops with (cast to a number: :func:`stop`).
 STOP = "xl-retention: "
@@ -63,3 +74,64 @@ def one_row_per_customer_month(subs: ir.Table) -> ir.Table:
     )
     mrr = (rows.__paying > 1).ifelse(stop(message, "float64"), rows.mrr)
     return rows.select("customer_id", *keys, m=rows.m, mrr=mrr)
+
+
+def without_negative_mrr(subs: ir.Table) -> ir.Table:
+    """``subs`` (``customer_id, month, mrr``, as the warehouse holds them) whose negative MRR stops the query naming
+    it and the row's customer: read, a credit month of -20 was a customer lost and churned MRR, then reactivated,
+    where ``xl-retention import`` refuses a negative MRR (H90-03)."""
+    message = (
+        ibis.literal(f"{STOP}subscriptions.mrr is ")
+        + subs.mrr.cast("string")
+        + ibis.literal(
+            " in a row (a negative MRR, which xl-retention import refuses): correct or remove it (the row's "
+            "customer_id: "
+        )  # fmt: skip
+        + subs.customer_id.cast("string").fill_null("NULL")
+        + ibis.literal(")")
+    )
+    return subs.mutate(mrr=(subs.mrr < 0).ifelse(stop(message, "float64"), subs.mrr))
+
+
+def without_missing_months(subs: ir.Table) -> ir.Table:
+    """``subs`` (``customer_id, m, mrr`` [, ``segment``]) whose months stop the query where one has no row at all
+    between months with rows, naming the first such month: a month's export missing from the table made every
+    customer lost, then reactivated (CRR 0), where ``xl-retention import`` refuses it (docs/metrics.md, Months)."""
+    months = subs.select("m").distinct()
+    gaps = months.mutate(__prev=months.m.lag().over(ibis.window(order_by=months.m)))
+    gaps = gaps.filter(gaps.m - gaps.__prev > 1)
+    rows = subs.cross_join(gaps.aggregate(__gap=(gaps.__prev + 1).min()))
+    message = (
+        ibis.literal(f"{STOP}subscriptions has no rows at all for the month ")
+        + month_text(rows.__gap)
+        + ibis.literal(
+            ", between months with rows (a month's export is missing: every customer would show as lost, then back; "
+            "xl-retention import refuses it): add it, or, if no customer was active then, a row with MRR 0 for that "
+            "month"
+        )
+    )
+    return rows.mutate(mrr=rows.__gap.notnull().ifelse(stop(message, "float64"), rows.mrr)).select(*subs.columns)
+
+
+def not_after_this_month(table: ir.Table, name: str, column: str, target: str, who: str) -> ir.Table:
+    """``table`` (the input ``name`` as the warehouse holds it) whose rows of a month after the current one (the
+    database's ``CURRENT_DATE``) stop the query naming the month and the row's ``who``: a forecast or a scheduled
+    renewal loaded beside the actuals was counted as a month that happened, where ``xl-retention import`` refuses it.
+    ``column``: the date or month; ``target``: the column the stop stands in (one every row's reading reads)."""
+    from .definitions import month_ordinal
+
+    m, now = month_ordinal(table[column]), month_ordinal(ibis.today())
+    message = (
+        ibis.literal(f"{STOP}{name}.{column} is ")
+        + month_text(m)
+        + ibis.literal(" in a row, after the current month (")
+        + month_text(now)
+        + ibis.literal(
+            "): a month that has not happened yet is not counted, where xl-retention import refuses it (a forecast "
+            f"or a scheduled renewal?); remove those rows (the row's {who}: "
+        )
+        + table[who].cast("string").fill_null("NULL")
+        + ibis.literal(")")
+    )
+    value = (m > now).fill_null(False).ifelse(stop(message, str(table.schema()[target])), table[target])
+    return table.mutate(**{target: value})
