@@ -61,6 +61,7 @@ from .interval_columns import swapped_interval_columns
 from .list_prices import names_a_price
 from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
+from .notes import note
 from .nps_columns import check_score_column
 from .observed import OBSERVED_MONTH, observed_month
 from .one_time_items import refuse_one_time_items
@@ -314,6 +315,8 @@ def _prepare(
         gross = typed["amount"]
         typed = net_of_tax(df, typed, names, source, options.decimal, "revenue")
         net_share = net_shares(gross, typed["amount"])  # its 'Refunded Amount' is gross too: taken off in that share
+    elif kind == "orders":  # no amount: the purchase counts alone, said with the columns that may hold it
+        note(_no_amount(df.columns, source))
     if billing and kind == "snapshots":  # a payments log: a yearly payment counted one month (reading.payment_logs)
         refuse_payment_log(typed, names, source, written_values(df, names["interval"]))
     if kind == "snapshots":  # Stripe's invoices by month: 'Amount Paid' as MRR, in_ ids (reading.payment_logs)
@@ -444,3 +447,30 @@ def _read_columns(read: Callable[[str], Any], names: list[str], rows: int) -> di
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = [pool.submit(read, name) for name in names]
         return {name: future.result() for name, future in zip(names, futures, strict=True)}
+
+
+#: words of a column's name that say an order's money (an order file's amount left unmapped)
+_MONEY_WORDS = frozenset(
+    "total subtotal amount price revenue sales betrag summe preis umsatz montant prix importe precio totale prezzo "
+    "bedrag prijs".split()
+)
+#: words of money that is no order's amount (a discount's, a refund's, a tax's, shipping's)
+_OTHER_MONEY = frozenset("discount refund refunded tax taxes vat shipping fee fees rabatt remise".split())
+
+
+def _no_amount(columns: Sequence[Any], source: str) -> str:
+    """The note for an orders file read without an amount: the revenue tables are left out, and the columns whose
+    names say money are named, for ``--columns amount=NAME``.
+
+    >>> _no_amount(["Email", "Subtotal", "Taxes", "Total", "Discount Amount"], "shop.csv").split(" amount")[1]
+    " ('Subtotal', 'Total') with --columns"
+    """
+    from .names import words
+
+    money = [str(c) for c in columns if _MONEY_WORDS & words(c, whole=False) and not _OTHER_MONEY & words(c)]
+    hint = f" ({', '.join(repr(c) for c in money[:5])}{', ...' if len(money) > 5 else ''})" if money else ""
+    return (
+        f"{source}: no column 'amount', so no revenue is counted (the order revenue cohorts are not written, a "
+        f"tracker's revenue from orders stays blank): to count it, map the column of each order's amount{hint} with "
+        "--columns amount=NAME"
+    )
