@@ -36,8 +36,10 @@ _EXTERNAL = re.compile(r"\[\d+\]")
 def defined_formulas(path: str) -> dict[str, dict[str, str]]:
     """``{"" (the workbook) or a sheet's title: {name in lower case: its formula, without "="}}``.
 
-    Only names the engine does not resolve itself: not one area (``Sheet1!$A$1:$B$2``), not Excel's
-    own (``_xlnm.Print_Area``, the ``_xlfn.`` placeholders of newer functions), not an external link.
+    Only names the engine does not resolve itself: not one area (``Sheet1!$A$1:$B$2``), not the ``_xlfn.``
+    placeholders of newer functions, not an external link. Excel's own names of areas (``_xlnm.Print_Area``,
+    ``_xlnm._FilterDatabase``, ``_xlnm.Print_Titles``) are under their bare names (``print_area``), which a formula
+    uses (``=ROWS(Print_Area)`` on the sheet; ``S!Print_Area`` elsewhere).
     """
     with zipfile.ZipFile(path) as package:
         try:
@@ -49,10 +51,13 @@ def defined_formulas(path: str) -> dict[str, dict[str, str]]:
     references: dict[str, dict[str, str]] = {}
     for element in root.iter(f"{_MAIN}definedName"):
         name, text = element.get("name") or "", respelled((element.text or "").strip(), titles)  # data! for Data
-        if not name or not text or name.lower().startswith(("_xlnm.", "_xlfn.", "_xlws.")):
-            continue
         local = element.get("localSheetId")
         scope = titles[int(local)] if local is not None and local.isdigit() and int(local) < len(titles) else ""
+        if name.lower().startswith("_xlnm.") and text and all(_REFERENCE.fullmatch(p) for p in text.split(",")):
+            out.setdefault(scope, {})[name[6:].lower()] = text  # Print_Area on its sheet: the engine knows it only
+            continue  # as _xlnm.Print_Area, where Excel reads the bare name as that sheet's own (#NAME? with ok)
+        if not name or not text or name.lower().startswith(("_xlnm.", "_xlfn.", "_xlws.")):
+            continue
         text = _unbracketed_union(text)
         if sheets_of(text.removeprefix("="), titles) is not None:  # Q1 = 'Jan 25:Mar 25'!$B$2: a 3-D reference,
             out.setdefault(scope, {})[name.lower()] = text.removeprefix("=")  # which the engine cannot resolve

@@ -229,7 +229,8 @@ def _rewritten_steps(
                     expanded = moved_references(expanded, lambda ref: _moved(ref, row, col))  # SUM(S!$B1:$D1)
                     if by_name and "[" in expanded:  # SUMIFS(Sales[Total],...) in a name: the table's ranges
                         expanded = _structured_in(expanded, by_name, sheet, row, col)
-                    token.value, changed = bracketed(expanded), True
+                    token.value = expanded if one_reference(expanded) else bracketed(expanded)  # S!$A$1:$B$5 bare:
+                    changed = True  # a reference, which SUBTOTAL's hidden rows and intersections read as one
                     continue
             if by_name and ("[" in token.value or token.value.lower() in by_name):
                 resolved = _structured(token.value, by_name, sheet, row, col)
