@@ -68,6 +68,7 @@ from .package import FormulaCell, scan
 from .package_facts import (
     OTHER_APPLICATION,
     UNREAD_LINK_REASON,
+    lotus_reason,
     officejs_calls,
     own_functions,
     placeholders,
@@ -292,6 +293,10 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
     for sheet, r, c, ref in unread_links:  # the engine refuses the whole workbook over them: their stored value
         workbook.set_value(sheet, r, c, engine_literal(info.formulas[sheet][ref].cached))
         hidden_unsure.append(Unsupported(sheet, ref, "linked workbook", UNREAD_LINK_REASON))
+    for sheet in sorted(info.lotus_sheets):  # Lotus 1-2-3 rules (text counts 0): Excel's values kept, every cell listed
+        reason = lotus_reason(sheet)
+        own = info.formulas.get(sheet, {})
+        hidden_unsure += [Unsupported(sheet, ref, "Lotus evaluation", reason) for ref, f in own.items() if not f.empty]
     stopped = _evaluate_first(workbook, formulas, rewritten)  # A3:A1 stops the engine for the whole workbook
     for _ in range(3):  # a cell made 0 can make another's result a rounding residue in turn
         if not finals or not final_operations(workbook, formulas, finals, _set_formulas):

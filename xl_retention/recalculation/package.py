@@ -107,6 +107,8 @@ class PackageInfo:
     #: a defined name spells a sheet in other capitals than its tab (``data!$A$1`` for Data), or quotes it where Excel
     #: does not: the engine reads the package with the names as Excel writes them (:func:`without_members`)
     respelled_names: bool = False
+    #: sheets with Excel's Lotus 1-2-3 "Transition formula evaluation" on (``<sheetPr transitionEvaluation="1">``)
+    lotus_sheets: set[str] = field(default_factory=set)
 
 
 def _shared_strings(package: zipfile.ZipFile) -> list[str] | None:
@@ -298,6 +300,8 @@ def scan(path: str) -> PackageInfo:
                 info.rich_values[sheet] = rich
             if b"_xldudf_" in xml or b"_XLDUDF_" in xml:
                 info.officejs_sheets.add(sheet)
+            if b"transitionEvaluation" in xml and _LOTUS.search(xml, 0, (xml.find(b"sheetData") + 1 or len(xml))):
+                info.lotus_sheets.add(sheet)  # <sheetPr transitionEvaluation="1">, before the cells
             if b'"e"' in xml and _NEWER_ERROR.search(xml):
                 info.newer_errors_in.add(sheet)
                 values = {
@@ -325,6 +329,8 @@ def _covered(cells: dict[str, FormulaCell]) -> set[bytes]:
     return out
 
 
+#: Excel's Lotus 1-2-3 "Transition formula evaluation" of a sheet: text counts 0, comparisons 1 or 0, Lotus criteria
+_LOTUS = re.compile(rb"""<(?:\w+:)?sheetPr\b[^>]*\stransitionEvaluation\s*=\s*["'](?:1|true)["']""")
 #: an error value stored in a cell that is none of the seven classic ones (#CALC!, #SPILL!, #FIELD!, #BLOCKED!,
 #: #GETTING_DATA, ...): the engine's reader refuses the whole workbook for one
 _CLASSIC_ERRORS = rb"(?:#NULL!|#DIV/0!|#VALUE!|#REF!|#NAME\?|#NUM!|#N/A)"

@@ -24,6 +24,7 @@ from .structured_references import _structured
 __all__ = [
     "OTHER_APPLICATION",
     "UNREAD_LINK_REASON",
+    "lotus_reason",
     "officejs_calls",
     "officejs_name",
     "own_functions",
@@ -45,6 +46,16 @@ UNREAD_LINK_REASON = (
     "reads another workbook of which the file holds no copy (a link written without Excel's external-link part): "
     "the embedded engine cannot read it"
 )
+
+
+def lotus_reason(sheet: str) -> str:
+    """Why a formula cell of a sheet with Excel's Lotus 1-2-3 "Transition formula evaluation" is not computed."""
+    return (
+        f'sheet {sheet!r} uses Excel\'s Lotus 1-2-3 transition formula evaluation (sheetPr transitionEvaluation="1"): '
+        "Excel computes its formulas by Lotus rules (text counts 0, a comparison gives 1 or 0), which the embedded "
+        "engine does not; recalculate it with --engine excel, or turn the option off in Excel (File > Options > "
+        "Advanced > Lotus compatibility settings)"
+    )
 
 
 def unread_link(text: str, linked: bool) -> bool:
