@@ -19,6 +19,7 @@ from . import (  # noqa: F401  (each registers its functions)
     arithmetic,
     collation,
     complex_arithmetic,
+    complex_functions,
     complex_texts,
     compounding,
     criteria,

@@ -14,8 +14,8 @@ text or a blank cell (what Excel reads there is not documented) is listed as not
 
 >>> imsum("1E-12+i", "1"), imsub("1.000000000001", "1"), imdiv("1", "3E11"), improduct("1E-6+i", "1E-6")
 ('1.000000000001+i', '1.00008890058234E-12', '3.33333333333333E-12', '1E-12+0.000001i')
->>> improduct("3+4i", "5-3i"), imdiv("-238+240i", "10+24i"), imconjugate("3+4j"), imsum([["1", "2j"]], "j")
-('27+11i', '5+12i', '3-4j', '1+3j')
+>>> improduct("3+4i", "5-3i"), imdiv("-238+240i", "10+24i"), imconjugate("3+4j"), imsum([["1", "2j"]], "j", "-2j")
+('27+11i', '5+12i', '3-4j', '1+j')
 >>> impower("2+3i", 3), impower("4", 0.5), impower("0", 2), impower("3+4i", -1)
 ('-46+9.00000000000001i', '2', '0', '0.12-0.16i')
 """
@@ -52,7 +52,7 @@ def _read(value: Any) -> tuple[float, float, str]:
         size = float(alone) if alone else 1.0
         return 0.0, -size if alone_sign == "-" else size, alone_suffix
     size = (float(imaginary) if imaginary else 1.0) if suffix else 0.0
-    return float(real), -size if sign == "-" else size, suffix or ""
+    return float(real) if real else 0.0, -size if sign == "-" else size, suffix or ""  # "-2i": no real part
 
 
 def _all(values: tuple[Any, ...]) -> list[tuple[float, float, str]]:
