@@ -37,6 +37,7 @@ import ibis.expr.types as ir
 
 from ..errors import RetentionInputError
 from . import definitions as d
+from .sql_ids import ID_COLUMNS, visible_id, whole_number_id
 from .sql_stops import (
     STOP,
     not_after_this_month,
@@ -359,6 +360,24 @@ HEADER = (
     "-- missing export) and a row of a month after the current one (CURRENT_DATE's) stop the query naming them.\n"
     "-- Cohort tables: a row for each cohort and month up to the last month (0: none of the cohort active); a cell\n"
     "-- with no row is not observed yet.\n"
+    "-- orders holds one row per order, as the import reads a table without an order id: a refund row (a negative\n"
+    "-- amount) is no order and is taken off none, and each line item is an order: net an order's refunds and sum\n"
+    "-- its lines first (GROUP BY order_id, customer_id, keeping orders whose sum is above 0; dated with the order).\n"
+    "{zones}"
+)
+#: The header's words on zones: the dialects that read dates as UTC's wall time (:data:`UTC_READS`), the others.
+UTC_ZONES = (
+    "-- A TIMESTAMP WITH TIME ZONE is counted in UTC months, whatever the session's time zone; a timestamp without\n"
+    "-- one, as written. Ids are read as xl-retention import reads them: spaces at either end, characters of no\n"
+    "-- width, accent forms, full-width digits and letters make no other id, a blank one stops the query, and in a\n"
+    "-- column of whole numbers 1001.0 is 1001; ids that differ only in capitals (ACME, Acme) are two customers\n"
+    "-- here, where the import refuses them.\n"
+)
+SESSION_ZONES = (
+    "-- On this dialect a TIMESTAMP WITH TIME ZONE is counted in the session's time zone: run the queries in a\n"
+    "-- session whose zone is UTC (Snowflake: ALTER SESSION SET TIMEZONE = 'UTC'; Spark: spark.sql.session.timeZone)\n"
+    "-- to count UTC months, as xl-retention import does. On this dialect ids are compared as written: trim them and\n"
+    "-- write each customer's id one way (no zero-width characters, one accent form, 1001 not 1001.0) first.\n"
 )
 
 SEGMENTS = (
@@ -389,38 +408,62 @@ CODE_POINT_COLLATIONS: dict[str, str] = {
 _SQLGLOT = {"mssql": "tsql"}
 
 
-def _by_code_point(sql: str, engine: str, column: str = "segment") -> str:
-    """``sql`` with each input table's ``segment`` read under the dialect's code-point collation
-    (:data:`CODE_POINT_COLLATIONS`): ``FROM orders`` becomes ``FROM (SELECT ..., segment COLLATE "C" AS segment FROM
-    orders)``, so that every comparison of segments (the smallest on ties, docs/metrics.md "Segments"), which
-    inherits the column's collation, orders them as Python does (``column``: the inputs' segment column). ``sql``
-    unchanged for other dialects."""
-    collation = CODE_POINT_COLLATIONS.get(engine)
-    if collation is None:
+#: Each input's date or month column (:data:`_RAW`), read as UTC's wall time where :data:`UTC_READS` says how.
+_DATES = {"subscriptions": "month", "orders": "date", "visits": "date", "answers": "date"}
+#: The dialects whose SQL reads a date, a timestamp or a TIMESTAMP WITH TIME ZONE as UTC's wall time (the instant's
+#: month is UTC's, whatever the session's TimeZone: docs/metrics.md, Months): epoch microseconds (or seconds) of it
+#: (a zoned one's own instant, another one's as written) made a timestamp without a zone. Other dialects read a zoned
+#: timestamp in the session's zone (the header says to run them in UTC).
+UTC_READS: dict[str, str] = {
+    "duckdb": "make_timestamp(epoch_us({}))",
+    "postgres": "to_timestamp(EXTRACT(EPOCH FROM {})) AT TIME ZONE 'UTC'",
+}
+
+
+def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
+    """``sql`` with each input table read through a SELECT of its columns (``FROM orders`` becomes ``FROM (SELECT
+    ... FROM orders)``): ``column``, the segment, under the dialect's code-point collation
+    (:data:`CODE_POINT_COLLATIONS`), so that every comparison of segments (the smallest on ties, docs/metrics.md
+    "Segments"), which inherits the column's collation, orders them as Python does; the date or month as UTC's wall
+    time (:data:`UTC_READS`). ``sql`` unchanged where the dialect needs neither."""
+    collation = CODE_POINT_COLLATIONS.get(engine) if column is not None else None
+    utc = UTC_READS.get(engine)
+    if collation is None and utc is None:
         return sql
     import sqlglot
     from sqlglot import expressions as exp
 
     dialect = _SQLGLOT.get(engine, engine)
-    names = {name: [*columns, column] for name, columns in _RAW.items()}
+    names = {name: [*columns, *([column] if column is not None else [])] for name, columns in _RAW.items()}
     done: set[int] = set()
 
-    def collated(node: exp.Expression) -> exp.Expression:
+    def read(name: str, c: str) -> exp.Expression:
+        if c == column and collation is not None:
+            by_code_point = exp.to_identifier(collation, quoted=engine == "postgres")
+            return exp.alias_(exp.Collate(this=exp.column(c, quoted=True), expression=by_code_point), c, quoted=True)
+        if c == _DATES[name] and utc is not None:
+            quoted = exp.column(c, quoted=True).sql(dialect=dialect)
+            return exp.alias_(sqlglot.parse_one(utc.format(quoted), read=dialect), c, quoted=True)
+        return exp.column(c, quoted=True)
+
+    def wrapped(node: exp.Expression) -> exp.Expression:
         if not isinstance(node, exp.Table) or node.name not in names or id(node) in done or node.args.get("db"):
             return node
         inner = exp.Table(this=exp.to_identifier(node.name, quoted=True))
         done.add(id(inner))
-        by_code_point = exp.to_identifier(collation, quoted=engine == "postgres")
-        columns = [
-            exp.alias_(exp.Collate(this=exp.column(c, quoted=True), expression=by_code_point), c, quoted=True)
-            if c == column
-            else exp.column(c, quoted=True)
-            for c in names[node.name]
-        ]
         alias = exp.to_identifier(node.alias_or_name, quoted=True)
-        return exp.select(*columns).from_(inner).subquery(alias, copy=False)
+        who = next((c for c in ID_COLUMNS if c in names[node.name]), None)
+        if who is None or utc is None:  # ids as written where the dialect cannot read them as the import does
+            return exp.select(*(read(node.name, c) for c in names[node.name])).from_(inner).subquery(alias, copy=False)
+        seen = exp.alias_(sqlglot.parse_one(visible_id(exp.column(who, quoted=True), engine), read=dialect), who,
+                          quoted=True)  # fmt: skip
+        first = exp.select(*(seen if c == who else read(node.name, c) for c in names[node.name])).from_(inner)
+        whole = exp.alias_(sqlglot.parse_one(whole_number_id(exp.column(who, quoted=True).sql(dialect=dialect),
+                                                             engine), read=dialect), who, quoted=True)  # fmt: skip
+        columns = [whole if c == who else exp.column(c, quoted=True) for c in names[node.name]]
+        return exp.select(*columns).from_(first.subquery(alias)).subquery(alias, copy=False)
 
-    return sqlglot.parse_one(sql, read=dialect).transform(collated).sql(dialect=dialect, pretty=True)
+    return sqlglot.parse_one(sql, read=dialect).transform(wrapped).sql(dialect=dialect, pretty=True)
 
 
 #: How a query stops on segment values typed two ways where a text cast to a number is no error (:func:`_raising`).
@@ -476,7 +519,8 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
             "nothing stops a query, so segment values typed two ways ('EMEA' and 'emea') would be two segments, "
             "silently; write the SQL for another dialect, or without --segment"
         )
-    out = [HEADER.format(dialect=dialect, per=" and segment" if column else "")]
+    zones = UTC_ZONES if engine in UTC_READS else SESSION_ZONES
+    out = [HEADER.format(dialect=dialect, per=" and segment" if column else "", zones=zones)]
     if column is not None:
         currency = CURRENCY_CODES if named_currency(column) else ""
         out[0] += SEGMENTS.format(column=column, currency=currency)
@@ -497,8 +541,7 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
                     f"it; the cohort tables can be written: {' '.join('--table ' + t for t in written)}"
                 )
             raise ValueError(f"cannot write SQL for dialect {dialect!r}: {why}") from None
-        if column is not None:  # ties between segments broken by code point, whatever the database's collation
-            sql = _by_code_point(sql, engine, column)
+        sql = _read_inputs(sql, engine, column)  # segments by code point, dates in UTC (where the dialect needs)
         return _raising(sql, engine).strip()
 
     names = list(tables or TABLES)

@@ -1,0 +1,74 @@
+"""`xl-retention sql`: customer ids compared as written (H90 finding 04).
+
+One customer's id written two ways between months, as loads write it: ``a`` then ``a `` (a padded cell), ``c`` then
+``c`` + U+200B (pasted from a web page), ``Café`` NFC then NFD (macOS), ``123`` then ``１２３`` (a Japanese IME),
+``1001`` then ``1001.0`` (a column of numbers that went through a float): two customers each, a phantom loss and a
+new customer (CRR 0.5 for 1), where docs/metrics.md (Customers) says they are one "on every engine" and ``xl-retention
+import`` of the same rows reads one. The DuckDB and PostgreSQL SQL now reads ids as the import does; a decimal id
+beside ids that are not numbers stays its own, as in the import.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from xl_retention import cli
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+PAIRS = {"trailing space": ("a", "a "), "zero-width space": ("c", "c\u200b"), "NFD accent": ("Caf\u00e9", "Cafe\u0301"),
+         "full-width digits": ("123", "\uff11\uff12\uff13"), "no-break space": ("Anna Li", "Anna\u00a0Li")}  # fmt: skip
+
+
+def _sql(capsys, dialect: str, table: str = "movements") -> str:
+    capsys.readouterr()
+    assert cli.main(["sql", "--dialect", dialect, "--table", table]) == 0
+    return capsys.readouterr().out.rstrip().rstrip(";")
+
+
+def _rows(jan: str, feb: str, other: str = "b") -> list[tuple]:
+    return [(jan, "2026-01-01", 100.0), (feb, "2026-02-01", 100.0), (other, "2026-01-01", 50.0),
+            (other, "2026-02-01", 50.0)]  # fmt: skip
+
+
+def _duckdb(capsys, rows: list[tuple]) -> tuple:
+    db = duckdb.connect()
+    db.execute("CREATE TABLE subscriptions (customer_id VARCHAR, month DATE, mrr DOUBLE)")
+    db.executemany("INSERT INTO subscriptions VALUES (?, ?, ?)", rows)
+    return db.sql(f"SELECT customers_end, new, lost FROM ({_sql(capsys, 'duckdb')}) ORDER BY month").fetchall()[1]
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_ids_that_look_alike_are_one_customer(capsys, pair: str) -> None:
+    assert _duckdb(capsys, _rows(*PAIRS[pair])) == (2, 0, 0)
+
+
+def test_whole_numbers_written_as_decimals_as_the_import_reads_them(capsys) -> None:
+    assert _duckdb(capsys, _rows("1001", "1001.0", "7")) == (2, 0, 0)  # a column of whole numbers: one id
+    assert _duckdb(capsys, _rows("1001", "1001.0", "b")) == (2, 1, 1)  # beside 'b' the import keeps both too
+
+
+def test_a_blank_id_stops_the_query(capsys) -> None:
+    with pytest.raises(duckdb.ConversionException, match=r"subscriptions\.customer_id is NULL in a row"):
+        _duckdb(capsys, _rows("a", " \u200b "))
+
+
+def test_other_dialects_say_ids_are_compared_as_written(capsys) -> None:
+    assert "ids are compared as written" in _sql(capsys, "snowflake")
+    assert "Ids are read as xl-retention import reads them" in _sql(capsys, "duckdb")
+
+
+def test_postgresql_reads_ids_alike(capsys) -> None:
+    import psycopg
+    from postgres_server import throwaway_server
+
+    sql = f"SELECT customers_end, new, lost FROM ({_sql(capsys, 'postgres')}) t ORDER BY month"
+    with throwaway_server("xl-retention-pg-h93-ids-") as url, psycopg.connect(url, autocommit=True) as con:
+        con.execute("CREATE TABLE subscriptions (customer_id text, month date, mrr float8)")
+        for rows, right in [*((_rows(*p), (2, 0, 0)) for p in PAIRS.values()), (_rows("1001", "1001.0", "7"),
+                            (2, 0, 0)), (_rows("1001", "1001.0", "b"), (2, 1, 1))]:  # fmt: skip
+            con.execute("DELETE FROM subscriptions")
+            with con.cursor() as cur:
+                cur.executemany("INSERT INTO subscriptions VALUES (%s, %s, %s)", rows)
+            assert con.execute(sql).fetchall()[1] == right, rows

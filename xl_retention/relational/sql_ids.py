@@ -1,0 +1,66 @@
+"""Customer and visitor ids in the SQL printed by ``xl-retention sql`` (:mod:`.sql`), read as ``xl-retention import``
+reads them (docs/metrics.md, Counting rules, Customers): spaces at either end are no part of an id, nor are
+characters of no width (Unicode's format characters, category Cf: a zero-width space, a byte order mark); accents in
+one form (NFC: macOS' ``e`` and a combining accent is ``é``); full-width digits and letters (``１２３``) and no-break
+spaces as the ASCII ones (:func:`~xl_retention.reading.values.visible_text`); a blank id NULL (which stops the
+query, as the import refuses a blank); in a column of whole numbers only, one written as a decimal (``1001.0``) its
+digits (:func:`~xl_retention.reading.values.whole_number_ids`). Written for the dialects with these functions
+(DuckDB, PostgreSQL); others compare ids as written, which their header says.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+from sqlglot import expressions as exp
+
+__all__ = ["ID_COLUMNS", "visible_id", "whole_number_id"]
+
+#: The id column of each input that has one.
+ID_COLUMNS = ("customer_id", "visitor_id")
+
+
+def _format_ranges() -> str:
+    """Every format character (category Cf) as a regular expression's bracket ranges of the characters themselves."""
+    points = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    ranges: list[list[int]] = []
+    for c in points:
+        if ranges and c == ranges[-1][1] + 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+_FORMAT = "[" + _format_ranges() + "]"
+#: Full-width ASCII (U+FF01-U+FF5E), the ideographic space and no-break spaces, and what they read as.
+_WIDE = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\u2007\u202f"
+_NARROW = "".join(chr(c) for c in range(0x21, 0x7F)) + "    "
+_NFC = {"duckdb": lambda e: exp.Anonymous(this="nfc_normalize", expressions=[e]),
+        "postgres": lambda e: exp.Anonymous(this="normalize", expressions=[e, exp.Var(this="NFC")])}  # fmt: skip
+
+
+def _call(name: str, *args: exp.Expression | str) -> exp.Expression:
+    return exp.Anonymous(this=name, expressions=[a if isinstance(a, exp.Expression) else exp.Literal.string(a)
+                                                 for a in args])  # fmt: skip
+
+
+def visible_id(column: exp.Expression, engine: str) -> str:
+    """The SQL (``engine``: duckdb or postgres) of the id ``column`` as it shows, stripped, NULL if blank."""
+    text = exp.Cast(this=column, to=exp.DataType.build("text"))
+    text = _call("regexp_replace", text, _FORMAT, "", "g")
+    text = _NFC[engine](_call("translate", text, _WIDE, _NARROW))
+    text = _call("regexp_replace", text, r"^\s+|\s+$", "", "g")
+    return exp.Nullif(this=text, expression=exp.Literal.string("")).sql(dialect=engine)
+
+
+def whole_number_id(column: str, engine: str) -> str:
+    """The SQL of the id ``column`` (already :func:`visible_id`) as its digits where it is a whole number written as a
+    decimal and every id of the input is a whole number (so written or not): a window over the whole input."""
+    whole = r"^[0-9]+(\.0+)?$"
+    match = f"regexp_full_match({column}, '{whole}')" if engine == "duckdb" else f"{column} ~ '{whole}'"
+    return (
+        f"CASE WHEN MIN(CASE WHEN {match} THEN 1 ELSE 0 END) OVER () = 1 "
+        f"THEN regexp_replace({column}, '\\.0+$', '') ELSE {column} END"
+    )
