@@ -48,7 +48,15 @@ def test_impower_takes_the_polar_form_as_excel(tmp_path):
 
 
 def test_impower_with_a_rounding_remainder_is_listed(tmp_path):
-    """IMPOWER("i",2): Excel writes "-1+1.22460635382238E-16i" (its processor's sine of pi), not reproduced here."""
-    result, values = recalc_sheet(tmp_path, {"B1": '=IMPOWER("i",2)', "B2": '=IMPOWER("1+i",2)'})
+    """IMPOWER("1+i",2): its real part is the remainder of an angle from atan2, whose last bit may be not Excel's."""
+    result, values = recalc_sheet(tmp_path, {"B1": '=IMPOWER("1+i",2)', "B2": '=IMPOWER("1+i",4)'})
     assert result.status == "incomplete", result.message
     assert not {"B1", "B2"} & set(values)
+
+
+def test_impower_on_an_axis_carries_excels_sine_of_pi(tmp_path):
+    """IMPOWER("i",2) was listed: Excel writes "-1+1.22460635382238E-16i", its processor's sine of pi (x87)."""
+    values = recalculated(tmp_path, {"B1": '=IMPOWER("i",2)', "B2": '=IMPOWER("-4",0.5)', "B3": '=IMPOWER("-1",1)'})
+    assert [values["B1"], values["B2"], values["B3"]] == [
+        "-1+1.22460635382238E-16i", "1.22460635382238E-16+2i", "-1+1.22460635382238E-16i",
+    ]  # fmt: skip

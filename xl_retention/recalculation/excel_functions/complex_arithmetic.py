@@ -2,9 +2,10 @@
 below 1E-10 (``IMSUM("1E-12+i","1")`` "1+i", Excel "1.000000000001+i"; ``IMDIV("1","3E11")`` "0", Excel
 "3.33333333333333E-12"), where Excel keeps each part to 15 significant digits however small; and it multiplied
 IMPOWER's number out ("-46+9i") where Excel takes the polar form ``r^n (cos nθ + i sin nθ)`` of Microsoft's page
-(its example ``IMPOWER("2+3i",3)`` is "-46+9.00000000000001i"). A part that is only the rounding of the others
-(below 1E-12 of the size: ``IMPOWER("i",2)``, Excel "-1+1.22460635382238E-16i" from its processor's sine of pi)
-cannot be written as Excel does: listed.
+(its example ``IMPOWER("2+3i",3)`` is "-46+9.00000000000001i"), with its processor's sine and cosine
+(:mod:`.x87_trigonometry`: ``IMPOWER("i",2)`` "-1+1.22460635382238E-16i" as Excel). A part that is only the rounding
+of the others (below 1E-12 of the size) where the angle is not on an axis (``IMPOWER("1+i",4)``: its digits follow the
+last bit of the angle, which may differ from Excel's) is listed.
 
 A complex number is read from text as Microsoft writes it (``x``, ``x+yi``, ``yi``, ``i``, ``-i``, suffix ``i`` or
 ``j``; a number is its real part); any other text is #NUM!, a logical #VALUE!, suffixes ``i`` and ``j`` together
@@ -16,8 +17,8 @@ text or a blank cell (what Excel reads there is not documented) is listed as not
 ('1.000000000001+i', '1.00008890058234E-12', '3.33333333333333E-12', '1E-12+0.000001i')
 >>> improduct("3+4i", "5-3i"), imdiv("-238+240i", "10+24i"), imconjugate("3+4j"), imsum([["1", "2j"]], "j", "-2j")
 ('27+11i', '5+12i', '3-4j', '1+j')
->>> impower("2+3i", 3), impower("4", 0.5), impower("0", 2), impower("3+4i", -1)
-('-46+9.00000000000001i', '2', '0', '0.12-0.16i')
+>>> impower("2+3i", 3), impower("4", 0.5), impower("0", 2), impower("3+4i", -1), impower("i", 2)
+('-46+9.00000000000001i', '2', '0', '0.12-0.16i', '-1+1.22460635382238E-16i')
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 
 from ._core import ExcelError, check, excel_function, number
 from .complex_texts import complex_number
+from .x87_trigonometry import x87_sin_cos
 
 __all__ = ["imconjugate", "imdiv", "impower", "improduct", "imsub", "imsum"]
 
@@ -130,7 +132,8 @@ def impower(value: Any, power: Any) -> str:
             return _written(0.0, 0.0, parts)
         raise ExcelError("#NUM!" if n < 0 else "NImpl")  # 0 to the power 0: Excel's answer is not documented
     angle, scaled = math.atan2(y, x), size**n
-    real, imaginary = scaled * math.cos(n * angle), scaled * math.sin(n * angle)
-    if any(part != 0 and abs(part) < 1e-12 * scaled for part in (real, imaginary)):
-        raise ExcelError("NImpl")  # a rounding's remainder: Excel's differs (its processor's sine)
+    sine, cosine = x87_sin_cos(n * angle)
+    real, imaginary = scaled * cosine, scaled * sine
+    if (x and y) and any(part != 0 and abs(part) < 1e-12 * scaled for part in (real, imaginary)):
+        raise ExcelError("NImpl")  # a rounding's remainder of an angle from atan2's last bit: Excel's may differ
     return _written(real, imaginary, parts)

@@ -33,42 +33,7 @@ from typing import Any
 
 from ._core import ExcelError, excel_function, number_text
 from .complex_arithmetic import _all, _written
-
-__all__ = ["x87_cos", "x87_sin"]
-
-#: the x87's pi: 66 significant bits (0xC90FDAA22168C234C / 2^66)
-_HALF_PI_66 = Fraction(0xC90FDAA22168C234C, 2**67)
-_LIMIT = 2.0**27  # Excel's SIN and COS give #NUM! from here
-
-
-def _x87(angle: float) -> tuple[float, float]:
-    """(sin, cos) of ``angle`` as the x87 gives them: reduced by multiples of its pi/2, then exact.
-
-    >>> _x87(math.pi)[0], _x87(math.pi / 2)[1], _x87(0.5) == (math.sin(0.5), math.cos(0.5))
-    (1.2246063538223773e-16, 6.123031769111886e-17, True)
-    """
-    if abs(angle) >= _LIMIT or not math.isfinite(angle):
-        raise ExcelError("NImpl")  # Excel's SIN gives #NUM! there; its IM functions' answer is not documented
-    if abs(angle) <= math.pi / 4:
-        return math.sin(angle), math.cos(angle)
-    exact = Fraction(angle)
-    quarter = round(exact / _HALF_PI_66)
-    rest = exact - quarter * _HALF_PI_66
-    high = float(rest)
-    low = float(rest - Fraction(high))
-    sine = math.sin(high) + math.cos(high) * low
-    cosine = math.cos(high) - math.sin(high) * low
-    return [(sine, cosine), (cosine, -sine), (-sine, -cosine), (-cosine, sine)][quarter % 4]
-
-
-def x87_sin(angle: float) -> float:
-    """The sine of ``angle`` as Excel's processor gives it (``x87_sin(math.pi)`` 1.2246063538223773e-16)."""
-    return _x87(angle)[0]
-
-
-def x87_cos(angle: float) -> float:
-    """The cosine of ``angle`` as Excel's processor gives it."""
-    return _x87(angle)[1]
+from .x87_trigonometry import x87_sin_cos as _x87
 
 
 def _one(value: Any) -> tuple[float, float, list[tuple[float, float, str]]]:
