@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from functools import cache
 
 from sqlglot import expressions as exp
 
@@ -21,8 +22,10 @@ __all__ = ["ID_COLUMNS", "visible_id", "whole_number_id"]
 ID_COLUMNS = ("customer_id", "visitor_id")
 
 
+@cache
 def _format_ranges() -> str:
-    """Every format character (category Cf) as a regular expression's bracket ranges of the characters themselves."""
+    """Every format character (category Cf) as a regular expression's bracket ranges of the characters themselves
+    (found once, when SQL is first written: a pass over Unicode)."""
     points = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
     ranges: list[list[int]] = []
     for c in points:
@@ -33,7 +36,6 @@ def _format_ranges() -> str:
     return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
 
 
-_FORMAT = "[" + _format_ranges() + "]"
 #: Full-width ASCII (U+FF01-U+FF5E), the ideographic space and no-break spaces, and what they read as.
 _WIDE = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\u00a0\u2007\u202f"
 _NARROW = "".join(chr(c) for c in range(0x21, 0x7F)) + "    "
@@ -49,7 +51,7 @@ def _call(name: str, *args: exp.Expression | str) -> exp.Expression:
 def visible_id(column: exp.Expression, engine: str) -> str:
     """The SQL (``engine``: duckdb or postgres) of the id ``column`` as it shows, stripped, NULL if blank."""
     text = exp.Cast(this=column, to=exp.DataType.build("text"))
-    text = _call("regexp_replace", text, _FORMAT, "", "g")
+    text = _call("regexp_replace", text, "[" + _format_ranges() + "]", "", "g")
     text = _NFC[engine](_call("translate", text, _WIDE, _NARROW))
     text = _call("regexp_replace", text, r"^\s+|\s+$", "", "g")
     return exp.Nullif(this=text, expression=exp.Literal.string("")).sql(dialect=engine)
