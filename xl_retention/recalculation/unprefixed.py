@@ -84,8 +84,8 @@ def unprefixed_cells(
     found = []
     for sheet, texts in formulas.items():
         upper = texts.upper_text()
-        newer = {n for n in texts.called() if re.search(r"(?<![\w.])" + re.escape(n) + r"\(", upper)}
-        newer = {n for n in newer if _newer(n, engine_knows, defined)}
+        newer = {n for n in texts.called() if _newer(n, engine_knows, defined)}  # set lookups first: most are older
+        newer = {n for n in newer if re.search(r"(?<![\w.])" + re.escape(n) + r"\(", upper)}
         if not newer:
             continue
         bare = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(newer))) + r")\(")
