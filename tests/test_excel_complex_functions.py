@@ -77,3 +77,19 @@ def test_digits_excel_does_not_document_are_listed(tmp_path):
     assert result.status == "incomplete", result.message
     assert values["B7"] == "2"
     assert not {f"B{n}" for n in range(1, 7)} & set(values)
+
+
+def test_element_by_element_over_a_range(tmp_path):
+    """SUMPRODUCT(IMREAL(A1:A2)): Excel takes each element; it was listed (not computed)."""
+    values = recalculated(
+        tmp_path,
+        {
+            "A1": "1+i",
+            "A2": "2+3i",
+            "B1": "=SUMPRODUCT(IMREAL(A1:A2))",
+            "B2": "=SUMPRODUCT(--(IMABS(A1:A2)>2))",
+            "B3": "=SUMPRODUCT(IMAGINARY(IMCONJUGATE(A1:A2)))",
+            "B4": "=SUMPRODUCT(LEN(IMSQRT(A1:A2)))",
+        },
+    )
+    assert [values[f"B{n}"] for n in range(1, 5)] == [3, 1, -4, 70]
