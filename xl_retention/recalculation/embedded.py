@@ -82,6 +82,7 @@ from .rewrite_shapes import has_digit
 from .rich_values import rich_readers
 from .settled_spills import SETTLE_WORDS, check_settled_spills
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
+from .subtotal_rows import row_by_row
 from .unprefixed import reason as unprefixed_reason
 from .unprefixed import unprefixed_cells
 from .unsupported import Unsupported, engine_knows, find_unsupported, name_refusals
@@ -213,6 +214,8 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
                 continue
             array = cells[found.refs[(r, c)]].kind == "array"
             source = text
+            if subtotal and "SUMPRODUCT(" in text.upper() and (rows := row_by_row(text)) != text:
+                source, structure = rows[1:], True  # SUBTOTAL(109,OFFSET(B2,ROW(B2:B9)-ROW(B2),0)): each row's own
             if structure and "!" in text and THREE_D_HINT.search(text):  # SUM(Jan:Mar!B2): each sheet's B2
                 source = expand_sheet_ranges("=" + text, workbook.sheet_names)[1:]
             if structure and may_have_whole_ranges(source):  # A:A in array arithmetic: Excel's 1,048,576 cells

@@ -27,6 +27,7 @@ from .hidden_rows import nested_totals
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .package import PackageInfo
 from .package_facts import officejs_name
+from .subtotal_rows import row_by_row
 
 if TYPE_CHECKING:
     from .embedded import Computed
@@ -202,7 +203,7 @@ def _reference_arrays(formulas: dict[str, FormulaTexts]) -> Iterator[tuple[str, 
         for place, text in texts.master_texts():
             upper = text.upper()
             if ("OFFSET(" in upper or "INDIRECT(" in upper) and ("ROW(" in upper or "COLUMN(" in upper or "{" in text):
-                match = _REFERENCE_ARRAY.search(_LITERALS.sub('""', text))
+                match = _REFERENCE_ARRAY.search(_LITERALS.sub('""', row_by_row(text)))  # not one written out
                 if match is not None:
                     yield sheet, texts.refs[place], match.group(1).upper()
 
