@@ -83,14 +83,31 @@ def test_unix_numbers_in_a_workbooks_cells_get_the_excel_formula(tmp_path: Path,
     )
 
 
+def test_seconds_with_a_fraction_are_named_too(tmp_path: Path, capsys) -> None:
+    path = parquet(tmp_path, "created", [1767610800.5, 1767697200.0, 1770289200.25])  # Python's time.time()
+    err = refusal(capsys, "--orders", str(path), "--columns", "date=created", "--to-csv", str(tmp_path / "out"))
+    assert err.startswith(
+        "events.parquet, column 'created': numbers where dates belong (Unix timestamps? 1767610800.5 is 2026-01-05 "
+        "11:00:00 UTC: convert them to dates first, e.g. with DuckDB's to_timestamp(created) or pandas' "
+        "pd.to_datetime(df['created'], unit='s')) in rows 1, 2, 3"
+    )
+    (tmp_path / "o.csv").write_text("customer_id,date,amount\na,1767610800.5,10\nb,1767697200,20\n")
+    err = refusal(capsys, "--orders", str(tmp_path / "o.csv"), "--to-csv", str(tmp_path / "o"))
+    assert err == (
+        "o.csv, column 'date': dates that do not parse (Unix timestamps? 1767610800.5 is 2026-01-05 11:00:00 UTC: "
+        "convert them to dates first, e.g. in Excel =A2/86400+DATE(1970,1,1) formatted as a date) in rows 2, 3 "
+        "(counting the header as row 1): '1767610800.5', '1767697200'"
+    )
+
+
 PLAIN = "numbers where dates belong (use dates, YYYY-MM or YYYYMMDD)"
 
 
 @pytest.mark.parametrize(
     ("values", "why"),
     [
-        ([1767610800.5, 1767697200.0, 1770289200.0], PLAIN),  # not whole: not named (as in a CSV file)
         ([1767610800, 17676972000, 1770289200], PLAIN),  # one of 11 digits: not all Unix time
+        ([1767610800000.5, 1767697200000.0, 1770289200000.0], PLAIN),  # milliseconds with a fraction: not named
         (
             [202601, 202601, 202602],
             "numbers where dates belong (months as YYYYMM? read them with --date-format '%Y%m')",

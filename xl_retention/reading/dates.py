@@ -144,7 +144,7 @@ def _numeric_dates(
     if date_format is not None and whole.all():  # 202601 typed as a number, read with --date-format '%Y%m'
         out = apply_format(np.array([str(int(n)) for n in numbers], dtype=object), date_format, None)
         return out, np.isnat(out), f"numbers that do not match the date format {date_format!r}"
-    hint = number_month_hint(numbers) or unix_time_hint(_whole_texts(numbers), None if epoch else column)
+    hint = number_month_hint(numbers) or unix_time_hint(_number_texts(numbers), None if epoch else column)
     if hint:
         return out, np.ones(numbers.size, dtype=bool), "numbers where dates belong" + hint
     if epoch is not None:  # Excel shows these cells as numbers: a serial date is a cell formatted as a date
@@ -153,13 +153,15 @@ def _numeric_dates(
     return out, np.ones(numbers.size, dtype=bool), "numbers where dates belong (use dates, YYYY-MM or YYYYMMDD)"
 
 
-def _whole_texts(numbers: np.ndarray) -> np.ndarray:
-    """The distinct values of ``numbers`` in order of first appearance, as the texts of whole numbers (``1767610800``);
-    none when one is not whole (or too large to be a timestamp)."""
+def _number_texts(numbers: np.ndarray) -> np.ndarray:
+    """The distinct values of ``numbers`` in order of first appearance, as a CSV file would write them: a whole number
+    without its ``.0`` (``1767610800``), another as Python writes it (``1767610800.5``); none when one is too large
+    to be a timestamp."""
     distinct = pd.unique(numbers)
-    if not ((distinct == np.floor(distinct)) & (np.abs(distinct) < 1e17)).all():
+    if not (np.abs(distinct) < 1e17).all():
         return np.zeros(0, dtype=str)
-    return distinct.astype(np.int64).astype(str)
+    whole = distinct == np.floor(distinct)
+    return np.where(whole, distinct.astype(np.int64).astype(str), distinct.astype(str))
 
 
 def _format_of(options: DateOptions, source: str) -> str | None:

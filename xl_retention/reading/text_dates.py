@@ -215,7 +215,8 @@ def parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: st
 
 
 _SERIAL = re.compile(r"[1-9]\d{4}(?:\.\d+)?")
-_EPOCH = re.compile(r"1\d{9}(?:\d{3}){0,2}")  # 2001-09-09 to 2033-05-18, in seconds, milliseconds or microseconds
+#: 2001-09-09 to 2033-05-18, in seconds (with a fraction: Python's time.time()), milliseconds or microseconds
+_EPOCH = re.compile(r"1\d{9}(?:\.\d+)?|1\d{12}(?:\d{3})?")
 
 
 def unix_time_hint(texts: Sequence[object], column: str | None = None) -> str:
@@ -232,8 +233,9 @@ def unix_time_hint(texts: Sequence[object], column: str | None = None) -> str:
     if not len(texts) or not all(_EPOCH.fullmatch(str(t)) for t in texts):  # Unix time: seconds since 1970 UTC
         return ""
     first = str(texts[0])
-    scale = 10 ** (len(first) - 10)  # 13 digits: milliseconds, 16: microseconds (BigQuery, PostgreSQL)
-    when = str(np.datetime64(int(first) // scale, "s")).replace("T", " ")
+    whole = first.split(".")[0]
+    scale = 10 ** (len(whole) - 10)  # 13 digits: milliseconds, 16: microseconds (BigQuery, PostgreSQL)
+    when = str(np.datetime64(int(whole) // scale, "s")).replace("T", " ")
     unit = {1: "", 1000: " in milliseconds", 1000000: " in microseconds"}[scale]
     said = f" (Unix timestamps{unit}? {first} is {when} UTC: convert them to dates first, e.g. "
     if column is None:
