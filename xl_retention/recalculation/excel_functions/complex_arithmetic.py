@@ -2,8 +2,9 @@
 below 1E-10 (``IMSUM("1E-12+i","1")`` "1+i", Excel "1.000000000001+i"; ``IMDIV("1","3E11")`` "0", Excel
 "3.33333333333333E-12"), where Excel keeps each part to 15 significant digits however small; and it multiplied
 IMPOWER's number out ("-46+9i") where Excel takes the polar form ``r^n (cos nθ + i sin nθ)`` of Microsoft's page
-(its example ``IMPOWER("2+3i",3)`` is "-46+9.00000000000001i"), with its processor's sine and cosine
-(:mod:`.x87_trigonometry`: ``IMPOWER("i",2)`` "-1+1.22460635382238E-16i" as Excel). A part that is only the rounding
+(its example ``IMPOWER("2+3i",3)`` is "-46+9.00000000000001i"), with sines and cosines
+of :mod:`.x87_trigonometry` (a residue of pi, ``IMPOWER("i",2)``'s imaginary part, is listed: its digits depend on the
+pi Excel reduces by). A part that is only the rounding
 of the others (below 1E-12 of the size) where the angle is not on an axis (``IMPOWER("1+i",4)``: its digits follow the
 last bit of the angle, which may differ from Excel's) is listed.
 
@@ -17,8 +18,8 @@ text or a blank cell (what Excel reads there is not documented) is listed as not
 ('1.000000000001+i', '1.00008890058234E-12', '3.33333333333333E-12', '1E-12+0.000001i')
 >>> improduct("3+4i", "5-3i"), imdiv("-238+240i", "10+24i"), imconjugate("3+4j"), imsum([["1", "2j"]], "j", "-2j")
 ('27+11i', '5+12i', '3-4j', '1+j')
->>> impower("2+3i", 3), impower("4", 0.5), impower("0", 2), impower("3+4i", -1), impower("i", 2)
-('-46+9.00000000000001i', '2', '0', '0.12-0.16i', '-1+1.22460635382238E-16i')
+>>> impower("2+3i", 3), impower("4", 0.5), impower("0", 2), impower("3+4i", -1), impower("2", 3)
+('-46+9.00000000000001i', '2', '0', '0.12-0.16i', '8')
 """
 
 from __future__ import annotations

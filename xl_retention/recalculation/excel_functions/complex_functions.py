@@ -8,17 +8,16 @@ Each uses the formula of Microsoft's page where it gives one (``sqrt(r)(cos θ/2
 ``log10(e)·ln z``, ``e^x(cos y + i sin y)``, ``sin x cosh y + i cos x sinh y``…) and, for the tangent, secant,
 cosecant and cotangent and the hyperbolic secant and cosecant, the double-angle forms (``tan z = (sin 2x + i sinh 2y)
 / (cos 2x + cosh 2y)``), which give Microsoft's examples to the last digit where the quotient of two complex numbers
-does not. Sines and cosines are those of Excel's processor's instructions (x87 ``FSIN``/``FCOS``), whose argument is
-reduced by a pi of 66 bits: ``SIN(PI())`` is 1.22460635382238E-16 in Excel, so ``IMSQRT("-4")`` is
-"1.22460635382238E-16+2i" (cos of pi/2 times 2).
+does not. Sines and cosines are :mod:`.x87_trigonometry`'s: exact, but within 1E-4 of a nonzero multiple of pi/2
+(``IMSQRT("-4")``: 2 cos(pi/2), the residue of the pi Excel reduces by, whose digits are not known) listed.
 
 Listed (not computed): a denominator that is only the cancellation of its terms (``IMTAN`` near a pole,
 ``IMCOT("0")``: what Excel writes there depends on its last bits), a term of those quotients that overflows
 (``IMTAN("1+400i")``), a square ``x²+y²`` that overflows or underflows, a logarithm near 0 that is the rounding of
 ``x²+y²`` (``IMLN("0.6+0.8i")``), an angle of 2^27 or more (Excel's SIN refuses it), an empty text or blank cell.
 
->>> imsqrt("1E-24"), imsqrt("-4"), imsqrt("1+i"), imln("1.000000000001"), imln("3+4j")
-('1E-12', '1.22460635382238E-16+2i', '1.09868411346781+0.455089860562227i', '1.00008890058184E-12', \
+>>> imsqrt("1E-24"), imsqrt("4"), imsqrt("1+i"), imln("1.000000000001"), imln("3+4j")
+('1E-12', '2', '1.09868411346781+0.455089860562227i', '1.00008890058184E-12', \
 '1.6094379124341+0.927295218001612j')
 >>> imexp("1+i"), imsin("4+3i"), imcos("1+i"), imtan("4+3i")
 ('1.46869393991589+2.28735528717884i', '-7.61923172032141-6.548120040911i', \
