@@ -54,6 +54,23 @@ def test_a_blank_id_stops_the_query(capsys) -> None:
         _duckdb(capsys, _rows("a", " \u200b "))
 
 
+def test_ids_of_no_one_in_a_text_column_stop_the_query(capsys) -> None:
+    db = duckdb.connect()
+    db.execute("CREATE TABLE orders (customer_id VARCHAR, date DATE, amount DOUBLE)")
+    db.execute("INSERT INTO orders VALUES (' 0', '2026-01-05', 10), ('0', '2026-02-05', 10), ('a', '2026-01-05', 5)")
+    with pytest.raises(duckdb.ConversionException, match=r"xl-retention: orders\.customer_id is '0' in a row, an id "
+                       r"that stands for no one \(a guest checkout"):  # fmt: skip
+        db.sql(_sql(capsys, "duckdb", "purchases")).fetchall()
+    db.execute("CREATE TABLE visits (visitor_id VARCHAR, date DATE)")
+    db.execute("INSERT INTO visits VALUES ('(Not Set)', '2026-01-05'), ('v', '2026-01-05')")
+    with pytest.raises(duckdb.ConversionException, match=r"visits\.visitor_id is '\(Not Set\)' in a row"):
+        db.sql(_sql(capsys, "duckdb", "visitors")).fetchall()
+    db.execute("CREATE OR REPLACE TABLE orders (customer_id INTEGER, date DATE, amount DOUBLE)")  # ids from 0: ids
+    db.execute("INSERT INTO orders VALUES (0, '2026-01-05', 10), (0, '2026-02-05', 10), (1, '2026-01-05', 5)")
+    got = db.sql(_sql(capsys, "duckdb", "purchases")).fetchall()
+    assert [r[1:] for r in got] == [(2, 0, 0), (1, 0, 1)]
+
+
 def test_other_dialects_say_ids_are_compared_as_written(capsys) -> None:
     assert "ids are compared as written" in _sql(capsys, "snowflake")
     assert "Ids are read as xl-retention import reads them" in _sql(capsys, "duckdb")
@@ -72,3 +89,9 @@ def test_postgresql_reads_ids_alike(capsys) -> None:
             with con.cursor() as cur:
                 cur.executemany("INSERT INTO subscriptions VALUES (%s, %s, %s)", rows)
             assert con.execute(sql).fetchall()[1] == right, rows
+        con.execute("INSERT INTO subscriptions VALUES ('Guest', '2026-02-01', 5)")
+        with pytest.raises(psycopg.errors.InvalidTextRepresentation, match=r"subscriptions\.customer_id is 'Guest'"):
+            con.execute(sql).fetchall()
+        con.execute("CREATE TABLE ints (customer_id int, month date, mrr float8)")
+        con.execute("INSERT INTO ints VALUES (0, '2026-01-01', 5), (0, '2026-02-01', 5)")
+        assert con.execute(sql.replace('FROM "subscriptions"', 'FROM "ints"')).fetchall()[1] == (1, 0, 0)

@@ -37,7 +37,7 @@ import ibis.expr.types as ir
 
 from ..errors import RetentionInputError
 from . import definitions as d
-from .sql_ids import ID_COLUMNS, visible_id, whole_number_id
+from .sql_ids import ID_COLUMNS, TEXT_TYPED, no_one_stop, visible_id, whole_number_id
 from .sql_stops import (
     STOP,
     not_after_this_month,
@@ -370,8 +370,8 @@ UTC_ZONES = (
     "-- A TIMESTAMP WITH TIME ZONE is counted in UTC months, whatever the session's time zone; a timestamp without\n"
     "-- one, as written. Ids are read as xl-retention import reads them: spaces at either end, characters of no\n"
     "-- width, accent forms, full-width digits and letters make no other id, a blank one stops the query, and in a\n"
-    "-- column of whole numbers 1001.0 is 1001; ids that differ only in capitals (ACME, Acme) are two customers\n"
-    "-- here, where the import refuses them.\n"
+    "-- column of whole numbers 1001.0 is 1001; an id of no one in a text column (0, '(not set)', guest) stops the\n"
+    "-- query; ids that differ only in capitals (ACME, Acme) are two customers here, where the import refuses them.\n"
 )
 SESSION_ZONES = (
     "-- On this dialect a TIMESTAMP WITH TIME ZONE is counted in the session's time zone: run the queries in a\n"
@@ -457,10 +457,14 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
             return exp.select(*(read(node.name, c) for c in names[node.name])).from_(inner).subquery(alias, copy=False)
         seen = exp.alias_(sqlglot.parse_one(visible_id(exp.column(who, quoted=True), engine), read=dialect), who,
                           quoted=True)  # fmt: skip
-        first = exp.select(*(seen if c == who else read(node.name, c) for c in names[node.name])).from_(inner)
-        whole = exp.alias_(sqlglot.parse_one(whole_number_id(exp.column(who, quoted=True).sql(dialect=dialect),
-                                                             engine), read=dialect), who, quoted=True)  # fmt: skip
-        columns = [whole if c == who else exp.column(c, quoted=True) for c in names[node.name]]
+        typed = exp.alias_(sqlglot.parse_one(TEXT_TYPED[engine].format(exp.column(who, quoted=True).sql(dialect)),
+                                             read=dialect), "__text", quoted=True)  # fmt: skip
+        first = exp.select(*(seen if c == who else read(node.name, c) for c in names[node.name]), typed).from_(inner)
+        whole = sqlglot.parse_one(whole_number_id(exp.column(who, quoted=True).sql(dialect=dialect), engine),
+                                  read=dialect)  # fmt: skip
+        checked = no_one_stop(exp.column(who, quoted=True), exp.column("__text", quoted=True), whole, node.name, who)
+        columns = [exp.alias_(checked, who, quoted=True) if c == who else exp.column(c, quoted=True)
+                   for c in names[node.name]]  # fmt: skip
         return exp.select(*columns).from_(first.subquery(alias)).subquery(alias, copy=False)
 
     return sqlglot.parse_one(sql, read=dialect).transform(wrapped).sql(dialect=dialect, pretty=True)

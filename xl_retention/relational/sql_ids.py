@@ -16,7 +16,7 @@ from functools import cache
 
 from sqlglot import expressions as exp
 
-__all__ = ["ID_COLUMNS", "visible_id", "whole_number_id"]
+__all__ = ["ID_COLUMNS", "TEXT_TYPED", "no_one_stop", "visible_id", "whole_number_id"]
 
 #: The id column of each input that has one.
 ID_COLUMNS = ("customer_id", "visitor_id")
@@ -66,3 +66,31 @@ def whole_number_id(column: str, engine: str) -> str:
         f"CASE WHEN MIN(CASE WHEN {match} THEN 1 ELSE 0 END) OVER () = 1 "
         f"THEN regexp_replace({column}, '\\.0+$', '') ELSE {column} END"
     )
+
+
+#: Whether the raw id column ``{}`` is of a text type (a typed integer column's 0 is an id, numbered from 0, as the
+#: import reads it: :func:`~xl_retention.reading.values.placeholder_ids`).
+TEXT_TYPED = {"duckdb": "typeof({}) = 'VARCHAR'",
+              "postgres": "CAST(pg_typeof({}) AS TEXT) IN ('text', 'character varying', 'character')"}  # fmt: skip
+
+
+def no_one_stop(column: exp.Expression, text: exp.Expression, value: exp.Expression, name: str, who: str) -> exp.Case:
+    """``value`` (the id ``column`` as read), or, where the id read is one that stands for no one
+    (:data:`~xl_retention.reading.values.NO_ONE`: WooCommerce's guest ``0``, Google Analytics' ``(not set)``, an
+    erased customer's ``[deleted]``) in a text column (``text``), a stop naming it: all of them would be one customer
+    who returns, where ``xl-retention import`` refuses them."""
+    from ..reading.values import NO_ONE
+    from .sql_stops import STOP
+
+    whom = "visitor" if who == "visitor_id" else "customer"
+    message = exp.DPipe(
+        this=exp.DPipe(this=exp.Literal.string(f"{STOP}{name}.{who} is '"), expression=column),
+        expression=exp.Literal.string(
+            f"' in a row, an id that stands for no one (a guest checkout: WooCommerce writes 0; Google Analytics "
+            f"'(not set)'; an erased customer): all of them would be one {whom} who returns, where xl-retention "
+            f"import refuses them: use another id for them (an e-mail), or remove those rows"
+        ),
+    )
+    stop = exp.Cast(this=exp.Cast(this=message, to=exp.DataType.build("bigint")), to=exp.DataType.build("text"))
+    guest = exp.In(this=exp.Lower(this=column.copy()), expressions=[exp.Literal.string(v) for v in sorted(NO_ONE)])
+    return exp.Case().when(exp.and_(text, guest), stop).else_(value)
