@@ -8,9 +8,10 @@ Counted as purchases, such rows made buyers and revenue of orders nobody paid, s
 
 A column is read as such a flag only when every value says true or false (``true``, ``yes``, ``1``, ``x``, blank:
 :mod:`.yes_no`): a ``Paid`` column of amounts or a ``Failed At`` column of dates is no flag. A bare name (``Failed``,
-``Pending``, ``Declined``) whose values are only 0 and 1 may count the failed attempts before a payment went through
-as well as flag an order that failed: refused naming the rows it would leave out, unless its name says a flag
+``Declined``; :data:`COUNTABLE`) whose values are only 0 and 1 may count the failed attempts before a payment went
+through as well as flag an order that failed: refused naming the rows it would leave out, unless its name says a flag
 (``is_failed``, ``Failed?``) or a word does (``true``/``yes``); a value 2 or more says a count (no flag, not read). A
+state's name (``deleted``, ``pending``, ``duplicate``) or one of more words (``payment_failed``) of 0 and 1 is a flag. A
 bare ``Paid`` of 0 and 1 is read: a count of payments of 0 and a paid flag false both say not paid.
 The cancelled, voided and chargeback flags (:data:`~.orders.CANCEL_FLAGS`), the refunded and disputed flags and the
 test-mode flags (:mod:`.sandbox`) are read where they were.
@@ -112,6 +113,26 @@ def flag_kind(name: Any) -> str | None:
     return None
 
 
+#: a one-word name of what may happen to an order more than once (a payment attempt that failed, was declined): a
+#: column of only 0 and 1 of that name may count it; a state (``deleted``, ``pending``, ``duplicate``) or a name of more
+#: words (``payment_failed``) says a flag
+COUNTABLE = frozenset(
+    {"failed", "failure", "failures", "declined", "decline", "declines", "error", "errors", "retries", "attempts"}
+)
+
+
+def _countable(name: str) -> bool:
+    """Whether the column ``name`` may count events (:data:`COUNTABLE`) as well as flag them.
+
+    >>> [_countable(n) for n in ("Failed", "declined", "deleted", "Pending", "payment_failed", "is_failed")]
+    [True, True, False, False, False, False]
+    """
+    from .names import words
+
+    said = words(name, whole=False)
+    return len(said) == 1 and said <= COUNTABLE
+
+
 def flag_rows(column: pd.Series, name: str, kind: str, source: str) -> np.ndarray | None:
     """The rows of a flag ``column`` of ``kind`` (:func:`flag_kind`) that are no paid purchase, as a bool array; None
     where ``column`` holds anything but true, false and blanks (no flag: an amount, a date). Raises
@@ -132,7 +153,7 @@ def flag_rows(column: pd.Series, name: str, kind: str, source: str) -> np.ndarra
     if not np.isin(said, list(FLAG_TRUE | FLAG_FALSE)).all():
         return None
     true = np.isin(said, list(FLAG_TRUE))
-    if kind != "paid" and true.any() and yes_no.counted_or_flagged(said, keys_of(name)):
+    if kind != "paid" and true.any() and _countable(name) and yes_no.counted_or_flagged(said, keys_of(name)):
         word = _word(max(keys_of(name), key=len).rstrip("?"))
         raise bad_rows(source, name, COUNT_OR_FLAG_PROBLEM.format(word=word), np.flatnonzero(true), column.to_numpy())
     if kind == "not_paid":
