@@ -108,3 +108,19 @@ def test_a_database_table(tmp_path: Path) -> None:
     columns = "customer_id=Customer,amount=Total"
     assert cli.main(["import", *args, "--columns", columns, "--to-csv", str(tmp_path / "o")]) == 0
     assert mrr(tmp_path)["2024-01"] == 600.0
+
+
+def test_a_total_on_some_rows_only_names_a_sheets_own_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The row of the total the refusal points to is the sheet's own row under a title block (it said row 2)."""
+    rows = [line.split(",") for line in [*SEATS, "c3,2024-01-07,,pro,4,100,100,month"]]
+    frame = pd.DataFrame(rows[1:], columns=rows[0])
+    path = tmp_path / "subs.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame([["Seats export, January"]]).to_excel(writer, sheet_name="Data", header=False, index=False)
+        frame.to_excel(writer, sheet_name="Data", startrow=2, index=False)
+    code = cli.main(["import", "--subscriptions", str(path), "--columns", "customer_id=Customer,amount=Total",
+                     "--to-csv", str(tmp_path / "o")])  # fmt: skip
+    assert code == 1
+    assert "amounts that are not 'Unit Price' x 'Quantity', where other rows' are (row 4 of sheet 'Data')" in (
+        capsys.readouterr().err
+    )

@@ -123,8 +123,9 @@ def line_total(df: Any, amount: np.ndarray, quantity: np.ndarray, names: Mapping
             )
             return True
         problem = (
-            f"amounts that are not {price!r} x {names['quantity']!r}, where other rows' are (row "
-            f"{int(np.flatnonzero(total)[0]) + 2}): is {column!r} the price of one unit or the subscription's total? "
+            f"amounts that are not {price!r} x {names['quantity']!r}, where other rows' are "
+            f"({row_of(source_of(df, source), int(np.flatnonzero(total)[0]))}): is {column!r} the price of one unit "
+            "or the subscription's total? "
             f"MRR = amount x quantity / months per interval takes the price of one unit: map amount={price}"
         )
         raise bad_rows(source, column, problem, np.flatnonzero(rows & ~total), df[column].to_numpy())
