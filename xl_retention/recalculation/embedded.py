@@ -83,6 +83,7 @@ from .rich_values import rich_readers
 from .settled_spills import SETTLE_WORDS, check_settled_spills
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
 from .subtotal_rows import row_by_row
+from .undefined_totals import undefined_totals
 from .unprefixed import reason as unprefixed_reason
 from .unprefixed import unprefixed_cells
 from .unsupported import Unsupported, engine_knows, find_unsupported, name_refusals
@@ -177,6 +178,7 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
         names = {**info.names.get("", {}), **info.names.get(sheet, {})}
         defined = {**formula_names.get("", {}), **formula_names.get(sheet, {})}
         words = words_pattern([t.name.lower() for t in info.tables] + list(names) + list(defined))
+        known = {t.name.lower() for t in info.tables} | set(names) | set(defined)
         clipped = classic_arrays(cells)  # Ctrl+Shift+Enter arrays: (row, column) -> (rows, columns) they cover
         # the three pre-tests answer alike for every filled-down copy of a formula (its shape, every row number 0):
         # each is a test for text without digits or a pattern taking any run of digits alike, and for names with a
@@ -256,6 +258,9 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
             if "FORMULA" in new.upper():  # ISFORMULA(J1), FORMULATEXT(J1): the file's own facts typed in
                 new = formula_facts(new, sheet, info, workbook.sheet_names)
             if subtotal:
+                new, undefined = undefined_totals(new, known)  # SUBTOTAL(3,NoSuchName): #NAME?, not 1
+                if undefined is not None:  # AGGREGATE(3,6,NoSuchName): Excel's value kept, listed
+                    hidden_unsure.append(Unsupported(sheet, found.refs[(r, c)], "AGGREGATE", undefined))
                 if hidden is None:  # read once, and only for a workbook that has SUBTOTAL or AGGREGATE
                     hidden = hidden_rows(str(path), info.tables)
                 if hidden:

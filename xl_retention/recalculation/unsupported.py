@@ -19,10 +19,12 @@ from ..cells import CellError
 from ..registry import BY_NAME
 from ..sheet_names import SHEET, written
 from . import kept, trim_refs
+from .array_lifting import may_be_array
 from .excel_functions import FUNCTIONS as EXCEL_FUNCTIONS
 from .excel_functions.criteria_runtime import OUTSIDE_CRITERION
 from .excel_functions.format_codes import foreign_format_cells
 from .formula_texts import FormulaTexts, words_pattern
+from .formula_tokens import _bare_name, argument_spans
 from .hidden_rows import nested_totals
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .package import PackageInfo
@@ -194,18 +196,56 @@ _REFERENCE_ARRAY_REASON = (
 )
 
 
-def _reference_arrays(formulas: dict[str, FormulaTexts]) -> Iterator[tuple[str, str, str]]:
-    """(sheet, ref, function) of the formula cells reading an array of references (see _REFERENCE_ARRAY)."""
+def _reference_arrays(
+    formulas: dict[str, FormulaTexts], names: dict[str, dict[str, str]]
+) -> Iterator[tuple[str, str, str]]:
+    """(sheet, ref, function) of the formula cells reading an array of references (see _REFERENCE_ARRAY and
+    :func:`_offset_of_array`; ``names``: each sheet's names, lower case, and what they stand for)."""
     for sheet, texts in formulas.items():
         joined = texts.upper_text()
         if "OFFSET(" not in joined and "INDIRECT(" not in joined:  # one test per sheet: most have neither
             continue
         for place, text in texts.master_texts():
             upper = text.upper()
-            if ("OFFSET(" in upper or "INDIRECT(" in upper) and ("ROW(" in upper or "COLUMN(" in upper or "{" in text):
-                match = _REFERENCE_ARRAY.search(_LITERALS.sub('""', row_by_row(text)))  # not one written out
-                if match is not None:
-                    yield sheet, texts.refs[place], match.group(1).upper()
+            if "OFFSET(" not in upper and "INDIRECT(" not in upper:
+                continue
+            rows = row_by_row(text)  # not one written out
+            function = None
+            if "ROW(" in upper or "COLUMN(" in upper or "{" in text:
+                match = _REFERENCE_ARRAY.search(_LITERALS.sub('""', rows))
+                function = None if match is None else match.group(1).upper()
+            if function is None and "OFFSET(" in rows.upper():
+                function = _offset_of_array(rows, names.get(sheet, {}))
+            if function is not None:
+                yield sheet, texts.refs[place], function
+
+
+#: the functions of _REFERENCE_READERS
+_READERS = frozenset(
+    "SUBTOTAL AGGREGATE N T COUNTIF COUNTIFS SUMIF SUMIFS AVERAGEIF AVERAGEIFS COUNTBLANK ISBLANK".split()
+)
+
+
+def _offset_of_array(text: str, names: dict[str, str]) -> str | None:
+    """The reading function (SUBTOTAL, N, COUNTIF, ...) of an OFFSET inside it whose rows, columns, height or width
+    may be an array (``SUBTOTAL(9,OFFSET(B1,B1:B4-1,0))``: offsets computed from cells), or None."""
+    try:
+        tokens = Tokenizer(text if text.startswith("=") else "=" + text).items
+    except Exception:  # noqa: BLE001  (a formula the tokenizer does not read: the engine decides)
+        return None
+    readers: list[str | None] = []  # the reading function each open call is inside, innermost last
+    for k, token in enumerate(tokens):
+        if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
+            name = _bare_name(token.value[:-1]) if token.type == Token.FUNC else ""
+            outer = readers[-1] if readers else None
+            if name == "OFFSET" and outer is not None:
+                spans, _ = argument_spans(tokens, k)
+                if any(may_be_array(tokens, a, b, names) for a, b in spans[1:]):
+                    return outer
+            readers.append(name if name in _READERS else outer)
+        elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY) and readers:
+            readers.pop()
+    return None
 
 
 #: a function passed as a value (an eta-reduced LAMBDA): _xlfn.SUM or _xleta.SUM without a bracket after it
@@ -270,9 +310,13 @@ def find_unsupported(
     found = [
         Unsupported(sheet, ref, "CELL", _cell_reason(what)) for sheet, ref, what in kept.cell_info_cells(formulas, info)
     ]
+    reference_names = {  # what each name a sheet's formulas may use stands for, for the reasons
+        sheet: {**info.names.get("", {}), **defined.get("", {}), **info.names.get(sheet, {}), **defined.get(sheet, {})}
+        for sheet in formulas
+    }
     found += [
         Unsupported(sheet, ref, function, _REFERENCE_ARRAY_REASON)
-        for sheet, ref, function in _reference_arrays(formulas)
+        for sheet, ref, function in _reference_arrays(formulas, reference_names)
     ]
     listed = {(u.sheet, u.ref) for u in found}
     for sheet, ref, function, reason in [
@@ -285,10 +329,6 @@ def find_unsupported(
     names = {name for scope in defined.values() for name in scope}
     uses = words_pattern(sorted(names)) if names else None
     known = names | {n for scope in info.names.values() for n in scope} | {t.name.lower() for t in info.tables}
-    reference_names = {  # what each name a sheet's formulas may use stands for, for the reasons
-        sheet: {**info.names.get("", {}), **defined.get("", {}), **info.names.get(sheet, {}), **defined.get(sheet, {})}
-        for sheet in formulas
-    }
     name_errors: dict[str, set[tuple[int, int]]] = {}
     for sheet, cells in result.values.items():
         for ref, value in cells.items():

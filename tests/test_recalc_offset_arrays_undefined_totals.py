@@ -1,0 +1,78 @@
+"""OFFSET given an array of offsets computed from cells, and SUBTOTAL/AGGREGATE given an undefined name (H97).
+
+``SUMPRODUCT(SUBTOTAL(9,OFFSET(B1,B1:B4-1,0)))`` (Excel and LibreOffice: 10) was #VALUE! with an empty reason and
+status ok, ``SUMPRODUCT(ISBLANK(OFFSET(B1,B1:B4,0))*1)`` silently 0 (LibreOffice: 1): now listed, naming OFFSET
+given an array. ``SUBTOTAL(3,NoSuchName)`` was 1 with status ok: now #NAME? (LibreOffice: #NAME?).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from xl_retention.recalculation import recalc_file
+
+
+def _recalculated(tmp_path: Path, cells: dict[str, str]) -> tuple[object, dict[str, object]]:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in range(1, 5):
+        sheet.cell(row, 2, row)
+    for ref, formula in cells.items():
+        sheet[ref] = formula
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    return result, {ref: out[ref].value for ref in cells}
+
+
+def test_offset_given_an_array_from_cells_is_listed(tmp_path: Path) -> None:
+    cells = {
+        "D1": "=SUMPRODUCT(SUBTOTAL(9,OFFSET(B1,B1:B4-1,0)))",
+        "D2": "=SUMPRODUCT(N(OFFSET(B1,B1:B4-1,0)))",
+        "D3": "=SUMPRODUCT(ISBLANK(OFFSET(B1,B1:B4,0))*1)",
+        "D4": "=SUMPRODUCT(N(OFFSET(B1,0,0,B1:B2)))",
+        "D5": "=SUMPRODUCT(SUBTOTAL(9,OFFSET(B1,(B1:B4>2)*1,0)))",
+        "D6": "=SUBTOTAL(9,OFFSET(B1,MATCH(2,B1:B4,0),0,2))",  # one offset: computed
+        "D7": '=COUNTIF(OFFSET(B1,0,0,COUNTA(B1:B4)),">1")',
+    }
+    result, values = _recalculated(tmp_path, cells)
+    assert result.status == "incomplete"
+    listed = {e.address: e for e in result.unsupported}
+    assert sorted(listed) == ["S!D1", "S!D2", "S!D3", "S!D4", "S!D5"]
+    assert [listed[f"S!D{n}"].function for n in range(1, 6)] == ["SUBTOTAL", "N", "ISBLANK", "N", "SUBTOTAL"]
+    assert all("OFFSET" in e.reason and "array" in e.reason for e in listed.values())
+    assert result.errors == []
+    assert values["D6"] == 7 and values["D7"] == 3
+
+
+def test_subtotal_of_an_undefined_name_is_name_error(tmp_path: Path) -> None:
+    cells = {
+        "D1": "=SUBTOTAL(3,NoSuchName)",
+        "D2": "=SUBTOTAL(103,NoSuchName)",
+        "D3": "=SUBTOTAL(3,B1:B4,NoSuchName)",
+        "D4": "=_xlfn.AGGREGATE(3,0,NoSuchName)",
+        "D5": "=IFERROR(SUBTOTAL(3,NoSuchName),-1)",
+        "D6": "=SUBTOTAL(3,B1:B4)",
+        "D7": "=SUBTOTAL(9,NoSuchName)",
+    }
+    result, values = _recalculated(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert values == {
+        "D1": "#NAME?",
+        "D2": "#NAME?",
+        "D3": "#NAME?",
+        "D4": "#NAME?",
+        "D5": -1,
+        "D6": 4,
+        "D7": "#NAME?",
+    }
+
+
+def test_aggregate_leaving_errors_out_of_an_undefined_name_is_listed(tmp_path: Path) -> None:
+    result, values = _recalculated(tmp_path, {"D1": "=_xlfn.AGGREGATE(3,6,NoSuchName)", "D2": "=SUBTOTAL(3,B1:B2)"})
+    assert [(e.address, e.function) for e in result.unsupported] == [("S!D1", "AGGREGATE")]
+    assert "NoSuchName" in result.unsupported[0].reason
+    assert values == {"D1": None, "D2": 2}
