@@ -10,14 +10,21 @@ Excel's answer there is not documented (LibreOffice: 0 for 1-13, ``#NAME?`` for 
 
 from __future__ import annotations
 
+import re
+
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 
+from .excel_functions.statistical import AGGREGATE_NAME
 from .formula_tokens import _A1_RANGE, _WHOLE, _bare_name, argument_spans
 
 __all__ = ["undefined_totals"]
 
 _SKIP_ERRORS = frozenset(("2", "3", "6", "7"))
+#: the texts and quoted sheet names of a formula, and a bare word in it (not a call, a sheet's, a range's end)
+_QUOTED = re.compile(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'')
+_WORD = re.compile(r"(?<![\w.$!\[\]#:])([A-Za-z_\\][\w.]*)(?![\w.(!\[#:])")
+_CELL = re.compile(r"(?i)\$?[A-Z]{1,3}\$?\d+|TRUE|FALSE")
 
 
 def _undefined(part: list[Token], known: set[str]) -> str | None:
@@ -45,8 +52,11 @@ def undefined_totals(text: str, known: set[str]) -> tuple[str, str | None]:
     True
     """
     upper = text.upper()
-    if "SUBTOTAL(" not in upper and "AGGREGATE(" not in upper:
+    if "SUBTOTAL(" not in upper and "AGGREGATE(" not in upper and AGGREGATE_NAME + "(" not in upper:
         return text, None
+    words = _WORD.findall(_QUOTED.sub("", text))
+    if all(_CELL.fullmatch(w) or w.lower() in known or w.lower().startswith("_xl") for w in words):
+        return text, None  # every bare word a cell or a name the workbook has: no tokens to read
     try:
         tokens = Tokenizer(text if text.startswith("=") else "=" + text).items
     except Exception:  # noqa: BLE001  (a formula the tokenizer does not read: the engine decides)
@@ -57,6 +67,7 @@ def undefined_totals(text: str, known: set[str]) -> tuple[str, str | None]:
         if token.type != Token.FUNC or token.subtype != Token.OPEN or (done and k <= done[-1][1]):
             continue
         name = _bare_name(token.value[:-1])
+        name = "AGGREGATE" if name == AGGREGATE_NAME else name  # AGGREGATE(14,..) renamed (.array_lifting)
         if name not in ("SUBTOTAL", "AGGREGATE"):
             continue
         spans, close = argument_spans(tokens, k)

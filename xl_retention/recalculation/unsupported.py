@@ -214,12 +214,13 @@ def _reference_arrays(
             if "ROW(" in upper or "COLUMN(" in upper or "{" in text:
                 match = _REFERENCE_ARRAY.search(_LITERALS.sub('""', rows))
                 function = None if match is None else match.group(1).upper()
-            if function is None and "OFFSET(" in rows.upper():
+            if function is None and "OFFSET(" in rows.upper() and _READER_CALL.search(rows) is not None:
                 function = _offset_of_array(rows, names.get(sheet, {}))
             if function is not None:
                 yield sheet, texts.refs[place], function
 
 
+_READER_CALL = re.compile(r"(?i)(?<![\w.])" + _REFERENCE_READERS + r"\(")
 #: the functions of _REFERENCE_READERS
 _READERS = frozenset(
     "SUBTOTAL AGGREGATE N T COUNTIF COUNTIFS SUMIF SUMIFS AVERAGEIF AVERAGEIFS COUNTBLANK ISBLANK".split()
