@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from openpyxl.workbook.defined_name import DefinedName
 
 from xl_retention.recalculation import recalc_file
 
@@ -57,6 +58,7 @@ def test_subtotal_of_an_undefined_name_is_name_error(tmp_path: Path) -> None:
         "D5": "=IFERROR(SUBTOTAL(3,NoSuchName),-1)",
         "D6": "=SUBTOTAL(3,B1:B4)",
         "D7": "=SUBTOTAL(9,NoSuchName)",
+        "D8": "=_xlfn.AGGREGATE(14,4,NoSuchName,1)",
     }
     result, values = _recalculated(tmp_path, cells)
     assert result.status == "ok", result.message
@@ -68,11 +70,34 @@ def test_subtotal_of_an_undefined_name_is_name_error(tmp_path: Path) -> None:
         "D5": -1,
         "D6": 4,
         "D7": "#NAME?",
+        "D8": "#NAME?",
     }
 
 
+def test_a_name_of_another_sheet_is_undefined_here(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in range(1, 5):
+        sheet.cell(row, 2, row)
+    sheet.print_area = "B1:B4"
+    sheet.defined_names["Local"] = DefinedName("Local", attr_text="S!$B$1:$B$3")
+    sheet["D1"], sheet["D2"] = "=SUBTOTAL(3,Local)", "=SUBTOTAL(3,Print_Area)"
+    book.create_sheet("T")["A1"] = "=SUBTOTAL(3,Local)"  # S's own name: not T's
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)
+    assert [out["S"]["D1"].value, out["S"]["D2"].value, out["T"]["A1"].value] == [3, 4, "#NAME?"]
+    assert result.unsupported == []
+
+
 def test_aggregate_leaving_errors_out_of_an_undefined_name_is_listed(tmp_path: Path) -> None:
-    result, values = _recalculated(tmp_path, {"D1": "=_xlfn.AGGREGATE(3,6,NoSuchName)", "D2": "=SUBTOTAL(3,B1:B2)"})
-    assert [(e.address, e.function) for e in result.unsupported] == [("S!D1", "AGGREGATE")]
-    assert "NoSuchName" in result.unsupported[0].reason
-    assert values == {"D1": None, "D2": 2}
+    cells = {
+        "D1": "=_xlfn.AGGREGATE(3,6,NoSuchName)",
+        "D2": "=SUBTOTAL(3,B1:B2)",
+        "D3": "=_xlfn.AGGREGATE(14,6,NoSuchName,1)",
+    }
+    result, values = _recalculated(tmp_path, cells)
+    assert sorted(e.address for e in result.unsupported) == ["S!D1", "S!D3"]
+    assert "NoSuchName" in next(e.reason for e in result.unsupported if e.address == "S!D1")
+    assert values == {"D1": None, "D2": 2, "D3": None}
