@@ -71,6 +71,13 @@ def test_ids_of_no_one_in_a_text_column_stop_the_query(capsys) -> None:
     assert [r[1:] for r in got] == [(2, 0, 0), (1, 0, 1)]
 
 
+def test_ids_typed_two_ways_stop_the_query_a_machines_capitals_tell_ids_apart(capsys) -> None:
+    twice = r"customer_id values that differ only in capitals, spaces, apostrophes or hyphens \('ACME GmbH' and 'Acme"
+    with pytest.raises(duckdb.ConversionException, match=twice):
+        _duckdb(capsys, _rows("ACME GmbH", "Acme GmbH"))
+    assert _duckdb(capsys, _rows("cus_AbC", "cus_AbC", "cus_abc")) == (2, 0, 0)  # Stripe's ids: two customers
+
+
 def test_other_dialects_say_ids_are_compared_as_written(capsys) -> None:
     assert "ids are compared as written" in _sql(capsys, "snowflake")
     assert "Ids are read as xl-retention import reads them" in _sql(capsys, "duckdb")

@@ -42,6 +42,7 @@ from .sql_stops import (
     STOP,
     not_after_this_month,
     one_row_per_customer_month,
+    one_spelling,
     without_missing_months,
     without_negative_mrr,
 )
@@ -253,6 +254,12 @@ def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, 
         for t, n in zip((subs, orders, visits, answers), _RAW, strict=True)
     )
     subs = without_negative_mrr(subs)
+    regex = engine not in _NO_REGEX
+    subs, orders = (
+        one_spelling(subs, "subscriptions", "customer_id", regex),
+        one_spelling(orders, "orders", "customer_id", regex),
+    )
+    visits = one_spelling(visits, "visits", "visitor_id", regex)
     answers = _scored(answers)
     if column is not None:
         from ..reading.currency import named_currency
@@ -357,7 +364,8 @@ HEADER = (
     "-- customer and month (a row of MRR 0 beside it adds nothing): two rows with an MRR stop the query naming them\n"
     "-- (two subscriptions, a plan change or a table loaded twice cannot be told apart without a subscription id).\n"
     "-- As the import refuses them, a negative mrr, a month with no subscriptions row between months with rows (a\n"
-    "-- missing export) and a row of a month after the current one (CURRENT_DATE's) stop the query naming them.\n"
+    "-- missing export), a row of a month after the current one (CURRENT_DATE's) and ids that differ only in\n"
+    "-- capitals, spaces, apostrophes or hyphens (ACME GmbH, Acme GmbH) stop the query naming them.\n"
     "-- Cohort tables: a row for each cohort and month up to the last month (0: none of the cohort active); a cell\n"
     "-- with no row is not observed yet.\n"
     "-- orders holds one row per order, as the import reads a table without an order id: a refund row (a negative\n"
@@ -371,7 +379,7 @@ UTC_ZONES = (
     "-- one, as written. Ids are read as xl-retention import reads them: spaces at either end, characters of no\n"
     "-- width, accent forms, full-width digits and letters make no other id, a blank one stops the query, and in a\n"
     "-- column of whole numbers 1001.0 is 1001; an id of no one in a text column (0, '(not set)', guest) stops the\n"
-    "-- query; ids that differ only in capitals (ACME, Acme) are two customers here, where the import refuses them.\n"
+    "-- query.\n"
 )
 SESSION_ZONES = (
     "-- On this dialect a TIMESTAMP WITH TIME ZONE is counted in the session's time zone: run the queries in a\n"

@@ -7,7 +7,7 @@ where the printed query reads such a row it fails with an error whose text names
   :func:`one_row_per_customer_month`; a negative MRR (:func:`without_negative_mrr`); a month without any row between
   months with rows (a missing export: every customer lost, then back; :func:`without_missing_months`);
 * every input: a row of a month after the current one (the database's ``CURRENT_DATE``), which has not happened yet
-  (:func:`not_after_this_month`).
+  (:func:`not_after_this_month`); ids of one customer typed two ways, ``ACME`` and ``Acme`` (:func:`one_spelling`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ __all__ = [
     "month_text",
     "not_after_this_month",
     "one_row_per_customer_month",
+    "one_spelling",
     "stop",
     "without_missing_months",
     "without_negative_mrr",
@@ -135,3 +136,31 @@ def not_after_this_month(table: ir.Table, name: str, column: str, target: str, w
     )
     value = (m > now).fill_null(False).ifelse(stop(message, str(table.schema()[target])), table[target])
     return table.mutate(**{target: value})
+
+
+def one_spelling(table: ir.Table, name: str, who: str, regex: bool = True) -> ir.Table:
+    """``table`` (the input ``name``) whose ids (``who``) typed two ways, differing only in capitals, spaces,
+    apostrophes or hyphens (``ACME GmbH`` and ``Acme GmbH``; a machine's id, ``cus_AbC``, keeps its capitals: the
+    folding of :func:`.sql._folded`), stop the query naming both, as ``xl-retention import`` refuses them
+    (:mod:`xl_retention.reading.lookalike_ids`): counted, one customer was two, a phantom loss and a new customer.
+    Asked of the distinct ids, joined back by id. ``regex``: the dialect has regular expressions."""
+    from .sql import _folded
+
+    ids = table.select(__id=table[who]).distinct()
+    ids = ids.mutate(__key=_folded(ids.__id, regex))
+    twice = ids.group_by("__key").aggregate(__a=ids.__id.min(), __b=ids.__id.max())
+    twice = twice.filter(twice.__a != twice.__b)
+    named = ids.join(twice, "__key").select("__id", "__a", "__b")
+    rows = table.left_join(named, table[who] == named.__id)
+    message = (
+        ibis.literal(f"{STOP}{name}.{who} values that differ only in capitals, spaces, apostrophes or hyphens ('")
+        + rows.__a
+        + ibis.literal("' and '")
+        + rows.__b
+        + ibis.literal(
+            "': one customer typed two ways? two would be counted, where xl-retention import refuses them): write "
+            "each id one way"
+        )
+    )
+    value = rows.__a.isnull().ifelse(rows[who], stop(message, "string"))
+    return rows.mutate(**{who: value}).select(*table.columns)
