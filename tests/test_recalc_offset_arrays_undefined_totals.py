@@ -38,15 +38,19 @@ def test_offset_given_an_array_from_cells_is_listed(tmp_path: Path) -> None:
         "D5": "=SUMPRODUCT(SUBTOTAL(9,OFFSET(B1,(B1:B4>2)*1,0)))",
         "D6": "=SUBTOTAL(9,OFFSET(B1,MATCH(2,B1:B4,0),0,2))",  # one offset: computed
         "D7": '=COUNTIF(OFFSET(B1,0,0,COUNTA(B1:B4)),">1")',
+        "E1": "=SUMPRODUCT(SUM(OFFSET(B1,B1:B4-1,0)))",  # one SUM per reference (LibreOffice: 10)
+        "E2": "=SUMPRODUCT(COUNTA(OFFSET(B1,B1:B4-1,0)))",  # LibreOffice: 4
+        "F3": "=SUM(OFFSET(B1,B1:B4-1,0))",  # a classic formula intersects B1:B4 with its row: OFFSET(B1,2,0)
     }
     result, values = _recalculated(tmp_path, cells)
     assert result.status == "incomplete"
     listed = {e.address: e for e in result.unsupported}
-    assert sorted(listed) == ["S!D1", "S!D2", "S!D3", "S!D4", "S!D5"]
-    assert [listed[f"S!D{n}"].function for n in range(1, 6)] == ["SUBTOTAL", "N", "ISBLANK", "N", "SUBTOTAL"]
+    assert sorted(listed) == ["S!D1", "S!D2", "S!D3", "S!D4", "S!D5", "S!E1", "S!E2"]
+    functions = [listed[f"S!{ref}"].function for ref in ("D1", "D2", "D3", "D4", "D5", "E1", "E2")]
+    assert functions == ["SUBTOTAL", "N", "ISBLANK", "N", "SUBTOTAL", "OFFSET", "OFFSET"]
     assert all("OFFSET" in e.reason and "array" in e.reason for e in listed.values())
     assert result.errors == []
-    assert values["D6"] == 7 and values["D7"] == 3
+    assert values["D6"] == 7 and values["D7"] == 3 and values["F3"] == 3
 
 
 def test_subtotal_of_an_undefined_name_is_name_error(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from .excel_functions.format_codes import foreign_format_cells
 from .formula_texts import FormulaTexts, words_pattern
 from .formula_tokens import _bare_name, argument_spans
 from .hidden_rows import nested_totals
+from .intersection import _ARRAY_ARGUMENTS, _in_array_argument
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .package import PackageInfo
 from .package_facts import officejs_name
@@ -220,7 +221,9 @@ def _reference_arrays(
                 yield sheet, texts.refs[place], function
 
 
-_READER_CALL = re.compile(r"(?i)(?<![\w.])" + _REFERENCE_READERS + r"\(")
+_READER_CALL = re.compile(
+    r"(?i)(?<![\w.])(?:_xlfn\.)?(?:" + _REFERENCE_READERS + "|" + "|".join(map(re.escape, _ARRAY_ARGUMENTS)) + r")\("
+)
 #: the functions of _REFERENCE_READERS
 _READERS = frozenset(
     "SUBTOTAL AGGREGATE N T COUNTIF COUNTIFS SUMIF SUMIFS AVERAGEIF AVERAGEIFS COUNTBLANK ISBLANK".split()
@@ -228,24 +231,31 @@ _READERS = frozenset(
 
 
 def _offset_of_array(text: str, names: dict[str, str]) -> str | None:
-    """The reading function (SUBTOTAL, N, COUNTIF, ...) of an OFFSET inside it whose rows, columns, height or width
-    may be an array (``SUBTOTAL(9,OFFSET(B1,B1:B4-1,0))``: offsets computed from cells), or None."""
+    """The function reading an OFFSET whose rows, columns, height or width may be an array (offsets computed from
+    cells): the reading function around it (``SUBTOTAL(9,OFFSET(B1,B1:B4-1,0))``: SUBTOTAL, N, COUNTIF, ...), or
+    OFFSET itself in an argument Excel takes as an array (``SUMPRODUCT(SUM(OFFSET(B1,B1:B4-1,0)))``: one SUM per
+    reference, #VALUE! in the engine); None when there is none (elsewhere a classic formula intersects the range)."""
     try:
         tokens = Tokenizer(text if text.startswith("=") else "=" + text).items
     except Exception:  # noqa: BLE001  (a formula the tokenizer does not read: the engine decides)
         return None
     readers: list[str | None] = []  # the reading function each open call is inside, innermost last
+    stack: list[list] = []  # each open call's name and the position of its argument the token is in
     for k, token in enumerate(tokens):
         if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
             name = _bare_name(token.value[:-1]) if token.type == Token.FUNC else ""
             outer = readers[-1] if readers else None
-            if name == "OFFSET" and outer is not None:
+            if name == "OFFSET" and (outer is not None or _in_array_argument(stack)):
                 spans, _ = argument_spans(tokens, k)
                 if any(may_be_array(tokens, a, b, names) for a, b in spans[1:]):
-                    return outer
+                    return outer or "OFFSET"
             readers.append(name if name in _READERS else outer)
+            stack.append([name, 0])
         elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY) and readers:
             readers.pop()
+            stack.pop()
+        elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
+            stack[-1][1] += 1
     return None
 
 
