@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.formula import ArrayFormula
 
 from xl_retention.recalculation import recalc_file
 
@@ -105,3 +106,18 @@ def test_aggregate_leaving_errors_out_of_an_undefined_name_is_listed(tmp_path: P
     assert sorted(e.address for e in result.unsupported) == ["S!D1", "S!D3"]
     assert "NoSuchName" in next(e.reason for e in result.unsupported if e.address == "S!D1")
     assert values == {"D1": None, "D2": 2, "D3": None}
+
+
+def test_offset_given_an_array_in_an_array_formula_is_listed(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in range(1, 5):
+        sheet.cell(row, 2, row)
+    sheet["D1"] = ArrayFormula("D1", "=SUM(OFFSET(B1,B1:B4-1,0))")  # Ctrl+Shift+Enter: one SUM per reference
+    sheet["D2"] = ArrayFormula("D2", "=SUM(OFFSET(B1,0,0,COUNTA(B1:B4)))")
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert [(e.address, e.function) for e in result.unsupported] == [("S!D1", "OFFSET")]
+    assert result.errors == []
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]["D2"].value == 10

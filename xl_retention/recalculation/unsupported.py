@@ -198,7 +198,7 @@ _REFERENCE_ARRAY_REASON = (
 
 
 def _reference_arrays(
-    formulas: dict[str, FormulaTexts], names: dict[str, dict[str, str]]
+    formulas: dict[str, FormulaTexts], names: dict[str, dict[str, str]], info: PackageInfo
 ) -> Iterator[tuple[str, str, str]]:
     """(sheet, ref, function) of the formula cells reading an array of references (see _REFERENCE_ARRAY and
     :func:`_offset_of_array`; ``names``: each sheet's names, lower case, and what they stand for)."""
@@ -215,8 +215,11 @@ def _reference_arrays(
             if "ROW(" in upper or "COLUMN(" in upper or "{" in text:
                 match = _REFERENCE_ARRAY.search(_LITERALS.sub('""', rows))
                 function = None if match is None else match.group(1).upper()
-            if function is None and "OFFSET(" in rows.upper() and _READER_CALL.search(rows) is not None:
-                function = _offset_of_array(rows, names.get(sheet, {}))
+            if function is None and "OFFSET(" in rows.upper():
+                cell = info.formulas.get(sheet, {}).get(texts.refs[place])
+                array = cell is not None and cell.kind == "array"  # {=SUM(OFFSET(B1,B1:B4-1,0))}: one SUM each
+                if array or _READER_CALL.search(rows) is not None:
+                    function = _offset_of_array(rows, names.get(sheet, {}), array)
             if function is not None:
                 yield sheet, texts.refs[place], function
 
@@ -230,11 +233,12 @@ _READERS = frozenset(
 )
 
 
-def _offset_of_array(text: str, names: dict[str, str]) -> str | None:
+def _offset_of_array(text: str, names: dict[str, str], array: bool = False) -> str | None:
     """The function reading an OFFSET whose rows, columns, height or width may be an array (offsets computed from
     cells): the reading function around it (``SUBTOTAL(9,OFFSET(B1,B1:B4-1,0))``: SUBTOTAL, N, COUNTIF, ...), or
     OFFSET itself in an argument Excel takes as an array (``SUMPRODUCT(SUM(OFFSET(B1,B1:B4-1,0)))``: one SUM per
-    reference, #VALUE! in the engine); None when there is none (elsewhere a classic formula intersects the range)."""
+    reference, #VALUE! in the engine) or in an array formula (``array``); None when there is none (elsewhere a
+    classic formula intersects the range)."""
     try:
         tokens = Tokenizer(text if text.startswith("=") else "=" + text).items
     except Exception:  # noqa: BLE001  (a formula the tokenizer does not read: the engine decides)
@@ -245,7 +249,7 @@ def _offset_of_array(text: str, names: dict[str, str]) -> str | None:
         if token.subtype == Token.OPEN and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
             name = _bare_name(token.value[:-1]) if token.type == Token.FUNC else ""
             outer = readers[-1] if readers else None
-            if name == "OFFSET" and (outer is not None or _in_array_argument(stack)):
+            if name == "OFFSET" and (outer is not None or array or _in_array_argument(stack)):
                 spans, _ = argument_spans(tokens, k)
                 if any(may_be_array(tokens, a, b, names) for a, b in spans[1:]):
                     return outer or "OFFSET"
@@ -327,7 +331,7 @@ def find_unsupported(
     }
     found += [
         Unsupported(sheet, ref, function, _REFERENCE_ARRAY_REASON)
-        for sheet, ref, function in _reference_arrays(formulas, reference_names)
+        for sheet, ref, function in _reference_arrays(formulas, reference_names, info)
     ]
     listed = {(u.sheet, u.ref) for u in found}
     for sheet, ref, function, reason in [
