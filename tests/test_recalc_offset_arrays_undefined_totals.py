@@ -121,3 +121,14 @@ def test_offset_given_an_array_in_an_array_formula_is_listed(tmp_path: Path) -> 
     assert [(e.address, e.function) for e in result.unsupported] == [("S!D1", "OFFSET")]
     assert result.errors == []
     assert openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]["D2"].value == 10
+
+
+def test_let_variables_of_one_value_are_not_arrays(tmp_path: Path) -> None:
+    cells = {
+        "D1": "=_xlfn.LET(_xlpm.n,3,SUM(OFFSET(B1,0,0,_xlpm.n)))",
+        "D2": '=_xlfn.LET(_xlpm.n,COUNTA(B1:B4),COUNTIF(OFFSET(B1,0,0,_xlpm.n),">1"))',
+        "D3": "=_xlfn.LET(_xlpm.r,B1:B4-1,SUMPRODUCT(N(OFFSET(B1,_xlpm.r,0))))",  # offsets of cells: listed
+    }
+    result, values = _recalculated(tmp_path, cells)
+    assert [(e.address, e.function) for e in result.unsupported] == [("S!D3", "N")]
+    assert values == {"D1": 6, "D2": 3, "D3": None}

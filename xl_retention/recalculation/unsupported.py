@@ -243,6 +243,8 @@ def _offset_of_array(text: str, names: dict[str, str], array: bool = False) -> s
         tokens = Tokenizer(text if text.startswith("=") else "=" + text).items
     except Exception:  # noqa: BLE001  (a formula the tokenizer does not read: the engine decides)
         return None
+    if "_XLPM." in text.upper():  # LET(n,COUNTA(B:B),COUNTIF(OFFSET(B1,0,0,n),">1")): n is one value
+        names = _let_values(tokens, names)
     readers: list[str | None] = []  # the reading function each open call is inside, innermost last
     stack: list[list] = []  # each open call's name and the position of its argument the token is in
     for k, token in enumerate(tokens):
@@ -254,13 +256,27 @@ def _offset_of_array(text: str, names: dict[str, str], array: bool = False) -> s
                 if any(may_be_array(tokens, a, b, names) for a, b in spans[1:]):
                     return outer or "OFFSET"
             readers.append(name if name in _READERS else outer)
-            stack.append([name, 0])
+            stack.append([name if name not in ("LET", "LAMBDA") else "", 0])  # their values: as they are
         elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY) and readers:
             readers.pop()
             stack.pop()
         elif token.type == Token.SEP and token.subtype == Token.ARG and stack:
             stack[-1][1] += 1
     return None
+
+
+def _let_values(tokens: list[Token], names: dict[str, str]) -> dict[str, str]:
+    """``names`` with each LET variable bound to an expression that cannot be an array named as one cell (the
+    others, and LAMBDA's parameters, stay unknown: they may be arrays)."""
+    names = dict(names)
+    for k, token in enumerate(tokens):
+        if token.type == Token.FUNC and token.subtype == Token.OPEN and _bare_name(token.value[:-1]) == "LET":
+            spans, _ = argument_spans(tokens, k)
+            for (a, b), value in zip(spans[:-1:2], spans[1::2], strict=False):
+                bound = [t for t in tokens[a:b] if t.type != Token.WSPACE]
+                if len(bound) == 1 and not may_be_array(tokens, *value, names):
+                    names[bound[0].value.lower()] = "$A$1"
+    return names
 
 
 #: a function passed as a value (an eta-reduced LAMBDA): _xlfn.SUM or _xleta.SUM without a bracket after it
