@@ -13,7 +13,8 @@ after is the day service stops), with a note, where:
   2025-12-31, 2025-03-15 to 2026-03-14), none to its start's day, and no renewal starts on the day the previous one
   ends.
 
-Other files are read as they are.
+Other files are read as they are. The rows of a file's segment (``--segment``, relational.segments) are read as the
+whole file was (:data:`FILE_LAST_DAY_ENDS`): one column holds one kind of end, and the segments add up to the whole.
 """
 
 from __future__ import annotations
@@ -26,8 +27,14 @@ import pandas as pd
 
 from .notes import note
 
-__all__ = ["inclusive_ends", "renewal_gaps"]
+__all__ = ["FILE_LAST_DAY_ENDS", "LAST_DAY_ENDS", "inclusive_ends", "renewal_gaps"]
 
+#: The key, in the ``attrs`` of a file's typed rows, of whether its ends were read as last days.
+LAST_DAY_ENDS = "last_day_ends"
+#: The key, in the ``attrs`` of a segment's rows (as given), of the whole file's :data:`LAST_DAY_ENDS`: the segment's
+#: rows are read so, whatever their own rows would say (typed rows never carry it: read again, they are not shifted
+#: twice).
+FILE_LAST_DAY_ENDS = "file_last_day_ends"
 _DAY = np.timedelta64(1, "D")
 
 
@@ -67,16 +74,27 @@ def _whole_months(start: np.ndarray, end: np.ndarray) -> bool:
     return bool(whole(last + _DAY).all() and not whole(last).any())
 
 
-def inclusive_ends(typed: Mapping[str, Any], names: Mapping[str, str], source: str) -> np.ndarray:
-    """The intervals' ends as stop days: the day after each end where the rows say the ends are last days (see the
-    module docstring), else as read."""
+def inclusive_ends(
+    typed: Mapping[str, Any], names: Mapping[str, str], source: str, decided: bool | None = None
+) -> tuple[np.ndarray, bool]:
+    """The intervals' ends as stop days, and whether they were read as last days: the day after each end where the
+    rows say the ends are last days (see the module docstring; ``decided``: as the whole file's rows said), else as
+    read.
+
+    >>> d = lambda *v: np.array(v, "datetime64[us]")
+    >>> rows = {"customer_id": ["a", "a"], "start": d("2025-01-01", "2026-01-01"), "end": d("2025-12-31", "NaT")}
+    >>> inclusive_ends(rows, {"end": "end"}, "in.csv")[1], inclusive_ends(rows, {"end": "end"}, "in.csv", False)[1]
+    (True, False)
+    """
     end = np.asarray(typed["end"])
+    if decided is not None:  # a segment's rows: the whole file's reading said so (and its note)
+        return (end + _DAY if decided else end), bool(decided)
     if np.isnat(end).all():
-        return end
+        return end, False
     start = np.asarray(typed["start"])
     after, on = renewal_gaps(typed["customer_id"], start, end)
     if on or not (after or _whole_months(start, end)):
-        return end
+        return end, False
     why = (
         f"{after} renewal{'s' if after != 1 else ''} start{'s' if after == 1 else ''} the day after the previous end"
         if after
@@ -88,4 +106,4 @@ def inclusive_ends(typed: Mapping[str, Any], names: Mapping[str, str], source: s
     )
     out = end.copy()
     out[~np.isnat(out)] += _DAY
-    return out
+    return out, True

@@ -56,7 +56,7 @@ from .export_kinds import (
 from .extra_prices import refuse_add_ons
 from .frames import pandas_table
 from .fx_drift import note_converted_amounts
-from .inclusive_ends import inclusive_ends
+from .inclusive_ends import FILE_LAST_DAY_ENDS, LAST_DAY_ENDS, inclusive_ends
 from .interval_columns import swapped_interval_columns
 from .list_prices import names_a_price
 from .money_twins import check_money_twins
@@ -297,8 +297,9 @@ def _prepare(
     who = (names.get("customer_id"), names.get("visitor_id"))
     if kind in ("orders", "answers") and not record_id_columns(df.columns, names.get("order_id"), people=who):
         check_appended_copies(df, typed["date"], source, names.get("customer_id", names["date"]), kind)  # no id
-    if kind == "intervals" and "end" in typed:  # a contract's last day, 31 December: stops 1 January (inclusive_ends)
-        typed["end"] = inclusive_ends(typed, names, source)
+    last_days = None  # a contract's last day, 31 December: stops 1 January; a segment's rows as the file's
+    if kind == "intervals" and "end" in typed:  # (inclusive_ends)
+        typed["end"], last_days = inclusive_ends(typed, names, source, df.attrs.get(FILE_LAST_DAY_ENDS))
     if options.refuse_missing_months and kind in ("snapshots", "orders", "visits", "answers"):  # not happened yet
         when = "month" if kind == "snapshots" else "date"  # first: a year typed wrong leaves a gap too
         refuse_future_months(typed[when], source, names[when], options.today, FUTURE_HINTS[kind])
@@ -393,6 +394,8 @@ def _prepare(
     frame.attrs["source_columns"] = names
     if kind == "intervals" and observed is not None:
         frame.attrs[OBSERVED_MONTH] = observed
+    if last_days is not None:
+        frame.attrs[LAST_DAY_ENDS] = last_days
     if kept is not None and len(index) != len(out.index):
         frame.attrs["positions"] = kept  # the file positions of the rows kept
         if month_rows is not None:  # a customer's month, an order's items: their segment, the smallest (snapshot_rows)

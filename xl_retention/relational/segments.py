@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..reading import DataError, ReadOptions, key, prepare
+from ..reading.inclusive_ends import FILE_LAST_DAY_ENDS, LAST_DAY_ENDS
 from ..reading.months import EVERY_MONTH_OBSERVED
 from ..reading.paypal import paypal_orders
 from ..reading.snapshot_rows import kept_segments
@@ -119,6 +120,8 @@ def split_rows(
     parts = {s: df[mine == s] for s in sorted(set(owner))}
     for part in parts.values():  # the whole file was checked for missing months: a segment's may have none
         part.attrs[EVERY_MONTH_OBSERVED] = True
+        if LAST_DAY_ENDS in typed.attrs:  # its ends are read as the whole file's are (contracts' last days or not)
+            part.attrs[FILE_LAST_DAY_ENDS] = typed.attrs[LAST_DAY_ENDS]
     return parts
 
 
