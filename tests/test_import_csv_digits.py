@@ -1,8 +1,9 @@
 """``import --to-csv`` writes decimal figures at Excel's 15 significant digits (workbook.importer._excel_digits).
 
 An order of 35.70 with 5.70 of tax in it is 30.000000000000004 net in floating point, and the CSV showed those
-digits (H92, a new user's Shopify export); three orders of 0.10, 0.20 add up to 0.30000000000000004 alike. Excel keeps
-and shows 15 significant digits, so the CSV now holds 30.2 (30.0 + 0.20) and 0.3. Counts and real decimals are unchanged.
+digits (H92, a new user's Shopify export); three orders of 0.10, 0.20 add up to 0.30000000000000004 alike. Excel
+keeps and shows 15 significant digits, so the CSV now holds 30.2 (30.0 + 0.20) and 0.3. Counts and real decimals are
+unchanged.
 """
 
 from __future__ import annotations

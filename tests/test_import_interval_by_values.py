@@ -65,9 +65,7 @@ def test_an_interval_column_of_any_name_on_every_engine(tmp_path: Path, backend:
 
 def test_a_value_of_an_interval_named_column_that_is_none_is_refused(tmp_path: Path, capsys) -> None:
     path = tmp_path / "subs.csv"
-    path.write_text(
-        "customer_id,start,Amount,Billing Frequency\na,2024-01-01,1200,Yearly\nb,2024-01-01,50,Bimonthly\n"
-    )
+    path.write_text("customer_id,start,Amount,Billing Frequency\na,2024-01-01,1200,Yearly\nb,2024-01-01,50,Bimonthly\n")
     message = refusal(capsys, "--subscriptions", str(path), "--columns", "mrr=Amount", "--to-csv", str(tmp_path / "o"))
     assert "subs.csv" in message and "'Billing Frequency'" in message and "row 3" in message
     assert "Bimonthly" in message  # twice a month or every two months? (Bi-weekly and Semi-monthly are read)
