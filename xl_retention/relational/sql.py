@@ -516,6 +516,10 @@ def _raising(sql: str, engine: str) -> str:
     return sqlglot.parse_one(sql, read=dialect).transform(raised).sql(dialect=dialect, pretty=True)
 
 
+#: the dialects named in ``xl-retention sql --help`` and in its refusal of a dialect Ibis does not know
+DIALECTS = ("duckdb", "postgres", "spark", "snowflake", "bigquery", "trino", "databricks", "mssql", "mysql", "oracle")
+
+
 def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | str = False) -> str:
     """The SQL of each table in ``dialect`` (a sqlglot dialect name) after :data:`HEADER`, each headed by comment
     lines: its name and the formulas of its rates (:data:`RATES`). ``segment``: the tables per segment, True or the
@@ -552,6 +556,8 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
                     f"the {name} table needs a series of months (a range unnested), which Ibis does not write for "
                     f"it; the cohort tables can be written: {' '.join('--table ' + t for t in written)}"
                 )
+            elif why.startswith("Unknown dialect"):  # a typo or a spreadsheet's name: the dialects to choose from
+                why = f"no SQL dialect of that name: give one of {', '.join(DIALECTS)} or another Ibis writes"
             raise ValueError(f"cannot write SQL for dialect {dialect!r}: {why}") from None
         sql = _read_inputs(sql, engine, column)  # segments by code point, dates in UTC (where the dialect needs)
         return _raising(sql, engine).strip()
