@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from openpyxl.utils import quote_sheetname
+from openpyxl.utils import quote_sheetname, range_boundaries
 
 from ..reading.notes import note
 from . import inplace as ip
@@ -36,15 +36,29 @@ KINDS = ("chart ", "conditional format ", "validation ", "table ", "sparkline ")
 def note_sqrefs(tail: bytes, title: str, rows: tuple[int, int] | None, columns: tuple[int, int] | None,
                 ours: Collection[str]) -> None:  # fmt: skip
     """Note each conditional format and validation of sheet ``title`` (``tail``: its part after the cells) that
-    stretching ``rows`` or ``columns`` widens, but the template's own validations (every range of it in ``ours``,
-    its error titled ``xl-retention``): a conditional format, or a validation of the user's over the template's cells
-    (a list of their own), is listed."""
+    stretching ``rows`` or ``columns`` widens, but the template's own validations (its error titled ``xl-retention``,
+    every range of it over one of the template's in ``ours``: also one that Insert Column stretched over the column
+    inserted beside, as Excel and LibreOffice do, C2:C4 -> C2:D4): a conditional format, or a validation of the
+    user's over the template's cells (a list of their own), is listed."""
     for pattern in (_SQREF, _EXT_SQREF):
         for match in pattern.finditer(tail):
             sqref = match.group(2).decode()
             new = ip.extend_refs(sqref, None, rows, columns, local=True)
-            if new != sqref and not (_template_validation(tail, match) and set(sqref.split()) <= set(ours)):
+            if new != sqref and not (_template_validation(tail, match) and _over(sqref, ours)):
                 note(f"{_WHAT[match.group(1)]} {quote_sheetname(title)}!{sqref} -> {new}")
+
+
+def _over(sqref: str, ours: Collection[str]) -> bool:
+    """Whether every range of ``sqref`` holds one of the ranges ``ours`` (the template's validated cells).
+
+    >>> _over("C2:D4 F2:F4", ["C2:C4", "F2:F4"]), _over("C2:C4 H2:H4", ["C2:C4"]), _over("B2:B3", ["B2:B4"])
+    (True, False, False)
+    """
+    boxes = [range_boundaries(ref) for ref in ours]
+    return all(
+        any(c1 <= a1 and r1 <= b1 and a2 <= c2 and b2 <= r2 for a1, b1, a2, b2 in boxes)
+        for c1, r1, c2, r2 in (range_boundaries(ref) for ref in sqref.split())
+    )
 
 
 def _template_validation(tail: bytes, match: re.Match[bytes]) -> bool:
