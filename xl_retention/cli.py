@@ -16,6 +16,7 @@ from ._cli_import import add_import, column_map, date_formats
 from ._cli_recalc import add_recalc, cell_ranges, error_kinds
 from ._imports import defer_openpyxl_init
 from .errors import RetentionInputError
+from .relational import dialects
 
 __all__ = ["build_parser", "cell_ranges", "column_map", "date_formats", "error_kinds", "main"]
 
@@ -123,8 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import(commands)
 
     sql = commands.add_parser("sql", help="print the SQL of every monthly table, for a warehouse or dbt")
-    sql.add_argument("--dialect", default="duckdb", help="duckdb (default), postgres, spark, snowflake, bigquery, "
-                     "trino, databricks, mssql, mysql, oracle, ... (any SQL dialect Ibis compiles to)")  # fmt: skip
+    sql.add_argument("--dialect", default=dialects.DEFAULT, help=dialects.dialect_help())
     sql.add_argument("--table", action="append", metavar="NAME", help="only this table (repeatable): movements, "
                      "subscription_cohorts, purchases, order_cohorts, visitors, nps")  # fmt: skip
     sql.add_argument("--segment", nargs="?", const=True, default=False, metavar="COLUMN", help="the tables per "

@@ -37,6 +37,7 @@ import ibis.expr.types as ir
 
 from ..errors import RetentionInputError
 from . import definitions as d
+from .dialects import DIALECTS, NO_SERIES
 from .sql_ids import ID_COLUMNS, TEXT_TYPED, no_one_stop, visible_id, whole_number_id
 from .sql_stops import (
     STOP,
@@ -48,7 +49,7 @@ from .sql_stops import (
 )
 from .sql_stops import stop as _stop
 
-__all__ = ["HEADER", "RATES", "TABLES", "expressions", "render"]
+__all__ = ["DIALECTS", "HEADER", "RATES", "TABLES", "expressions", "render"]
 
 
 #: The columns of each input table the SQL reads (and ``segment`` with ``--segment``).
@@ -295,9 +296,6 @@ def spellings_query(inputs: Sequence[str], segment: bool | str = True, engine: s
     return found.order_by(["input", "first"])
 
 
-#: Dialects whose SQL in Ibis has no series of months (a range unnested): their cohort tables have a row of 0 for the
-#: months with a cell of some cohort only (a month without any activity at all has no row).
-NO_SERIES = frozenset({"mysql", "mssql", "oracle", "sqlite"})
 #: Each table: (the input it reads, its definition).
 TABLES: dict[str, tuple[str, Callable[..., ir.Table]]] = {
     "movements": ("subscriptions", d.movements),
@@ -516,10 +514,6 @@ def _raising(sql: str, engine: str) -> str:
     return sqlglot.parse_one(sql, read=dialect).transform(raised).sql(dialect=dialect, pretty=True)
 
 
-#: the dialects named in ``xl-retention sql --help`` and in its refusal of a dialect Ibis does not know
-DIALECTS = ("duckdb", "postgres", "spark", "snowflake", "bigquery", "trino", "databricks", "mssql", "mysql", "oracle")
-
-
 def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | str = False) -> str:
     """The SQL of each table in ``dialect`` (a sqlglot dialect name) after :data:`HEADER`, each headed by comment
     lines: its name and the formulas of its rates (:data:`RATES`). ``segment``: the tables per segment, True or the
@@ -550,11 +544,12 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
             sql = str(ibis.to_sql(expr, dialect=engine))
         except Exception as error:  # an unknown dialect, or a feature it lacks
             why = str(error).splitlines()[0]
-            if "IntegerRange" in why:  # MySQL, SQL Server, Oracle, SQLite: no series of months in Ibis' SQL
-                written = [t for t in TABLES if t.endswith("_cohorts")]
+            if "IntegerRange" in why:  # no series of months in Ibis' SQL: MySQL's, SQL Server's, Oracle's, SQLite's
+                written = [t for t in TABLES if t.endswith("_cohorts")] if engine in NO_SERIES else []
+                can = f"the cohort tables can be written: {' '.join('--table ' + t for t in written)}"
                 why = (
                     f"the {name} table needs a series of months (a range unnested), which Ibis does not write for "
-                    f"it; the cohort tables can be written: {' '.join('--table ' + t for t in written)}"
+                    f"it; {can if written else 'the cohort tables need one too: write the SQL for another dialect'}"
                 )
             elif why.startswith("Unknown dialect"):  # a typo or a spreadsheet's name: the dialects to choose from
                 why = f"no SQL dialect of that name: give one of {', '.join(DIALECTS)} or another Ibis writes"
