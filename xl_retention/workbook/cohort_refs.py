@@ -92,24 +92,12 @@ def remap_cohort_refs(package: ip.Package, sheet: str, rows: dict[int, int]) -> 
     are replaced by the grown template's (those are the template's, rewritten whole)."""
     quoted = escape(sheet).encode()
     changed = 0
-    for title, part in package.parts.items():
-        if part is None or part not in package.data or title == sheet:
-            continue
-        if title not in package.sheets and quoted not in package.data[part]:
-            continue
-        try:
-            xml = package.sheet(title)
-        except ip.LayoutError:
-            continue
-        for number in sorted(xml.rows):
-            row = xml.rows[number]
-            if not row.edited and not _F.search(row.raw):
-                continue
-            for ref, element in list(xml.cells_in_rows(number, number)):
-                new = _in_xml(_F, element, sheet, rows)
-                if new != element:
-                    xml.put(ref, new)
-                    changed += 1
+    for xml in package.sheets_holding(lambda data: quoted in data, skip=sheet):
+        for ref, element in xml.cells_where(_F.search):
+            new = _in_xml(_F, element, sheet, rows)
+            if new != element:
+                xml.put(ref, new)
+                changed += 1
         xml.tail = _in_xml(_RULE_FORMULA, xml.tail, sheet, rows)
     package.edit("xl/workbook.xml", lambda xml: _in_xml(_NAME, xml, sheet, rows))
     for name in package.names(r"xl/charts/chart[^/]*\.xml"):

@@ -206,6 +206,16 @@ def figures(ws: Worksheet) -> None:
     _shop_figures(ws)
 
 
+def figures_note(where: str) -> str:
+    """The note under the latest figures (A10), its example of where an error is being ``where`` (``Customers!F3``:
+    February's CRR; :func:`~.see_texts.follow_renamed_sheets` writes it anew after Customers was renamed)."""
+    return (
+        f"Each figure is the last month that has it; one in error in a later month says where (see {where}). "
+        "Charts show the months whose movements are known: from the month after the data's first (nobody is a "
+        "customer at its start) to the last month with data."
+    )
+
+
 def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     """The latest figures (rows 3-9), a shop's purchases and visits figures (E3:G6) and six charts; ``ws`` is the
     (empty) Dashboard sheet."""
@@ -214,13 +224,7 @@ def dashboard_sheet(ws: Worksheet, months: list[dt.date]) -> Worksheet:
     ws["A1"].font = TITLE_FONT
     last = len(months) + 1
     figures(ws)
-    ws.cell(
-        row=10,
-        column=1,
-        value="Each figure is the last month that has it; one in error in a later month says where (see Customers!F3). "
-        "Charts show the months whose movements are known: from the month after the data's first (nobody is a "
-        "customer at its start) to the last month with data.",
-    )
+    ws.cell(row=10, column=1, value=figures_note(f"{CUSTOMERS.title}!{column_letter(CUSTOMERS, 'crr')}3"))
     ws["A10"].font = NOTE_FONT
 
     customers, revenue, nps = wb[CUSTOMERS.title], wb[REVENUE.title], wb[NPS_SUMMARY.title]

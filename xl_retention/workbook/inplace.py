@@ -226,6 +226,13 @@ class SheetXml:
             for column, element in sorted(self._cells(number).items()):
                 yield f"{get_column_letter(column)}{number}", element
 
+    def cells_where(self, holds: Callable[[bytes], object]) -> Iterator[tuple[str, bytes]]:
+        """(reference, element) of every cell in a row whose XML ``holds`` (``b"see " in raw``, a formula), and in
+        every row edited in this run (its XML is not written yet); the caller may :meth:`put` the cell it is given."""
+        for number in sorted(self.rows):
+            if self.rows[number].edited or holds(self.rows[number].raw):
+                yield from list(self.cells_in_rows(number, number))
+
     def row_attrs(self, number: int) -> bytes:
         """A row's attributes (height, style, ...) to copy to a new row: without its number, spans and ``hidden`` (a
         month the import adds is shown even where the user hid the last month's row, as Excel shows a row typed
@@ -324,6 +331,20 @@ class Package:
                 raise LayoutError(f"{self.path.name} has no sheet {title!r}")
             self.sheets[title] = SheetXml.parse(self.data[part], title)
         return self.sheets[title]
+
+    def sheets_holding(self, holds: Callable[[bytes], object], skip: str | None = None) -> Iterator[SheetXml]:
+        """Each worksheet but ``skip`` whose part ``holds`` (the text sought) or that was parsed already in this run
+        (its edits may hold it), parsed; one of markup :class:`SheetXml` does not know is passed over. With
+        :meth:`SheetXml.cells_where`, the walk over the formulas that follow a renamed or grown sheet."""
+        for title, part in list(self.parts.items()):
+            if part is None or part not in self.data or title == skip:
+                continue
+            if title not in self.sheets and not holds(self.data[part]):
+                continue
+            try:
+                yield self.sheet(title)
+            except LayoutError:
+                continue
 
     def edit(self, name: str, change: Callable[[bytes], bytes]) -> None:
         """Replace entry ``name`` with ``change(its bytes)``."""

@@ -6,7 +6,9 @@ rename with the sheet (its references and the template's names follow it, as ext
 after Customers was renamed Kunden, the Dashboard said "see Customers!F3", a sheet there is no more.
 :func:`follow_renamed_sheets`, run by ``extend`` and ``import``, rewrites that text in every formula that has it to
 the sheet's name now, where the template's sheet is renamed (gone under its title, found under another); a text of
-the user's naming a sheet that is there is theirs, left as it is.
+the user's naming a sheet that is there is theirs, left as it is. The Dashboard's note under its figures says the
+same in plain text ("(see Customers!F3)"): where it is the template's note, it names the sheet (and its CRR column)
+as they are now.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from openpyxl.utils import get_column_letter
+
 from . import inplace as ip
+from .dashboard import figures_note
 from .inplace import escape
-from .template import LIFETIME_TITLE
+from .template import CUSTOMERS, LIFETIME_TITLE
 from .upgrade import _lifetime_title
 
 if TYPE_CHECKING:
@@ -45,30 +50,66 @@ def see_text_renamed(formula: str, renamed: dict[str, str]) -> str:
 
 def follow_renamed_sheets(package: ip.Package, wb: Any, sheets: Iterable[_Monthly]) -> None:
     """Rewrite the template's ``"see SHEET!`` texts in the formulas of ``package`` (``wb``: the same workbook opened
-    with openpyxl) for each monthly sheet of ``sheets`` and the Lifetime value sheet renamed by the user."""
+    with openpyxl) for each monthly sheet of ``sheets`` and the Lifetime value sheet renamed by the user, and the
+    Dashboard's note under its figures, whose example (``see Customers!F3``) is plain text."""
+    sheets = list(sheets)
     renamed = {s.template.title: s.spec.title for s in sheets if s.template.title != s.spec.title}
     lifetime = _lifetime_title(wb)
     if lifetime is not None and lifetime != LIFETIME_TITLE:
         renamed[LIFETIME_TITLE] = lifetime
     renamed = {old: new for old, new in renamed.items() if old not in wb.sheetnames}
+    customers = next((s for s in sheets if s.template.title == CUSTOMERS.title), None)
+    if customers is not None and (CUSTOMERS.title in renamed or customers.spec.title == CUSTOMERS.title):
+        _follow_note(package, wb, customers)
     if not renamed:
         return
-    for title, part in package.parts.items():
-        if part is None or part not in package.data or b"see " not in package.data[part]:
-            continue
-        try:
-            xml = package.sheet(title)
-        except ip.LayoutError:
-            continue
-        for number in sorted(xml.rows):
-            if b"see " not in xml.rows[number].raw and not xml.rows[number].edited:
+    for xml in package.sheets_holding(lambda raw: b"see " in raw):
+        for ref, element in xml.cells_where(lambda raw: b"see " in raw):
+            found = _F.search(element)
+            if found is None:
                 continue
-            for ref, element in list(xml.cells_in_rows(number, number)):
-                found = _F.search(element)
-                if found is None:
-                    continue
-                formula = ip.unescape(found.group(2))
-                new = see_text_renamed(formula, renamed)
-                if new != formula:
-                    text = found.group(1) + escape(new).encode() + found.group(3)
-                    xml.put(ref, element[: found.start()] + text + element[found.end() :])
+            formula = ip.unescape(found.group(2))
+            new = see_text_renamed(formula, renamed)
+            if new != formula:
+                text = found.group(1) + escape(new).encode() + found.group(3)
+                xml.put(ref, element[: found.start()] + text + element[found.end() :])
+
+
+def _follow_note(package: ip.Package, wb: Any, customers: _Monthly) -> None:
+    """The Dashboard's note (A10, a text the template wrote) naming the Customers sheet, ``customers``, as it is
+    now (renamed, Kunden) and its CRR column (G where the user inserted a column before it) instead of
+    ``Customers!F3`` (or the name an earlier run wrote there)."""
+    crr = customers.columns.get("crr")
+    if crr is None:
+        return
+    now = figures_note(f"{customers.spec.title}!{get_column_letter(crr)}3")
+    before, after = figures_note("\0").split("\0")
+    for title in wb.sheetnames:
+        ws = wb[title]
+        if not hasattr(ws, "iter_rows"):  # a chart sheet
+            continue
+        for row in ws.iter_rows(min_row=1, max_row=_NOTE_ROWS, max_col=_NOTE_COLUMNS):
+            for cell in row:
+                text = cell.value
+                if (
+                    isinstance(text, str)
+                    and text != now
+                    and text.startswith(before)
+                    and text.endswith(after)
+                    and (not set("()") & set(text[len(before) : len(text) - len(after)]))
+                ):  # the template's note, naming the sheet as it was when it was written
+                    xml = package.sheet(title)
+                    ref = f"{get_column_letter(cell.column)}{cell.row}"
+                    xml.put(ref, _text_cell(xml, ref, now))
+
+
+#: where the note is looked for: the Dashboard's print area (A1:Q66), wherever the user moved the note in it
+_NOTE_ROWS, _NOTE_COLUMNS = 66, 17
+
+
+def _text_cell(xml: ip.SheetXml, ref: str, text: str) -> bytes:
+    """A cell at ``ref`` holding ``text`` inline, with the style the cell there has."""
+    p, style = xml.prefix, xml.style(ref)
+    attrs = b' r="' + ref.encode() + b'"' + (b' s="' + style + b'"' if style is not None else b"") + b' t="inlineStr"'
+    body = b"<" + p + b"is><" + p + b"t>" + escape(text).encode() + b"</" + p + b"t></" + p + b"is>"
+    return b"<" + p + b"c" + attrs + b">" + body + b"</" + p + b"c>"
