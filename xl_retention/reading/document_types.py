@@ -173,8 +173,8 @@ _ADJUSTED = ("adjusted", "after_refunds", "after_refund", "net_of_refunds", "ang
              "ajuste", "ajustado", "rettificato")  # fmt: skip
 ADJUSTED_PROBLEM = (
     "amounts adjusted after the sale that differ from {amount!r} (Etsy's 'Adjusted Order Total' is the amount kept "
-    "after refunds: counted at {amount!r} a refund would be ignored): write the amount kept as the amount and remove "
-    "the orders refunded in full, or remove this column where {amount!r} is right"
+    "after refunds: counted at {amount!r} a refund would be ignored): read the amount kept, --columns "
+    "amount={column!r} (an order refunded in full is then no purchase), or remove this column where {amount!r} is right"
 )
 
 
@@ -207,5 +207,5 @@ def check_adjusted_amounts(df: pd.DataFrame, typed: dict[str, Any], names: dict[
         amount = np.asarray(typed["amount"], dtype=np.float64)
         differ = np.flatnonzero(~np.isnan(adjusted) & ~np.isnan(amount) & (np.abs(adjusted - amount) > 0.005))
         if differ.size:
-            problem = ADJUSTED_PROBLEM.format(amount=names["amount"])
+            problem = ADJUSTED_PROBLEM.format(amount=names["amount"], column=name)
             raise bad_rows(source, name, problem, differ, df.iloc[:, position].to_numpy())

@@ -59,6 +59,7 @@ import pandas as pd
 from . import document_types as types
 from . import order_columns as by_values
 from . import row_types
+from .adjusted_amounts import adjusted_refunds
 from .disputes import REVERSALS, dispute_columns, lost_disputes, refuse_open_disputes, undone_chargebacks
 from .errors import DataError, bad_rows
 from .event_dates import event_date_kind, undone_rows
@@ -403,7 +404,7 @@ def orders_as_paid(
     by_values.check_invoices_and_payments(df, source)  # an invoice and the payment settling it: one sale
     returned = by_values.refund_amount_columns(df, set(names.values()))[1]  # 'Returns': money or items?
     by_values.refuse_returned_columns(returned, source)
-    types.check_adjusted_amounts(df, typed, names, source, read_numbers)  # Etsy's Adjusted Order Total
+    adjusted = adjusted_refunds(df, typed, names, source, read_numbers)  # Etsy's Adjusted Order Total
     check_written_off(df, names, source)  # Chargebee's Write Off Amount, Credits Applied (reading.written_off)
     if "amount" in typed:  # 'UnitAmount' beside 'Quantity': the line's amount is their product
         typed["amount"] = by_values.priced_by_quantity(df, typed["amount"], names, source, read_numbers)
@@ -422,6 +423,7 @@ def orders_as_paid(
             taken = np.asarray(taken, dtype=np.float64) * net_share
         typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
         full &= ~paid_back  # its order paid by its other payment: the refunded one counts 0, the order stays
+    full |= adjusted  # Etsy's Adjusted Order Total 0.00: refunded in full (reading.adjusted_amounts)
     check_items_without_order(df, typed, names, source)
     if refunded is None and "amount" in typed:
         _refuse_untold_partial_refunds(df, typed, names, source)

@@ -1,0 +1,78 @@
+"""Etsy's Sold Orders export says a refund only in its adjusted columns ("Adjusted Order Total", "Adjusted Net Order
+Amount"; the status stays Completed). Only an amount mapped to "Order Total" itself was compared with them (H26/09):
+mapped to "Order Value" or "Order Net" a refund was ignored (revenue 96.40 where 77.10 was kept), and with no
+amount, or the adjusted amount mapped, an order refunded in full (0.00) was one more buyer. Now another amount of the
+sale is refused naming the adjusted column and rows, and an order the adjusted amount says was refunded in full is no
+purchase (xl_retention.reading.adjusted_amounts), on pandas and DuckDB."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from import_cli import refusal, run
+
+HEADER = (
+    "Sale Date,Order ID,Buyer User ID,Currency,Order Value,Shipping,Sales Tax,Order Total,Status,"
+    "Card Processing Fees,Order Net,Adjusted Order Total,Adjusted Card Processing Fees,Adjusted Net Order Amount\n"
+)
+# 3002 is refunded in part (20.00 of 45.00), 3003 in full; 3001 and 3004 are kept whole.
+ETSY = HEADER + (
+    "01/05/2026,3001,b1,USD,50.00,5.00,0,55.00,Completed,1.95,53.05,55.00,1.95,53.05\n"
+    "01/20/2026,3002,b2,USD,40.00,5.00,0,45.00,Completed,1.65,43.35,25.00,0.95,24.05\n"
+    "01/25/2026,3003,b3,USD,30.00,5.00,0,35.00,Completed,1.35,33.65,0.00,0.00,0.00\n"
+    "02/13/2026,3004,b1,USD,30.00,5.00,0,35.00,Completed,1.35,33.65,35.00,1.35,33.65\n"
+)
+COLUMNS = "customer_id=Buyer User ID,date=Sale Date,order_id=Order ID"
+
+
+def _write(tmp_path, text: str = ETSY):
+    path = tmp_path / "etsy.csv"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+@pytest.mark.parametrize(
+    ("amount", "adjusted", "shown"),
+    [
+        ("Order Value", "Adjusted Order Total", "'25.00', '0.00'"),
+        ("Order Net", "Adjusted Net Order Amount", "'24.05', '0.00'"),
+    ],
+)
+def test_another_amount_of_the_sale_beside_its_adjusted_twin_is_refused(tmp_path, capsys, backend, amount, adjusted,
+                                                                        shown) -> None:  # fmt: skip
+    message = refusal(capsys, "--orders", str(_write(tmp_path)), "--columns", f"{COLUMNS},amount={amount}",
+                      "--backend", backend, "--to-csv", str(tmp_path / "out"))  # fmt: skip
+    assert message.startswith(f"etsy.csv, column '{adjusted}': amounts adjusted after the sale that differ from "
+                              f"'{amount}'")  # fmt: skip
+    assert f"--columns amount='{adjusted}'" in message
+    assert message.endswith(f"in rows 3, 4 (counting the header as row 1): {shown}")
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+@pytest.mark.parametrize(
+    ("amount", "revenue"),
+    [("Adjusted Order Total", [[80.0, 35.0], [0.0, -1]]), ("Adjusted Net Order Amount", [[77.10, 33.65], [0.0, -1]])],
+)
+def test_the_adjusted_amount_mapped_leaves_out_an_order_refunded_in_full(tmp_path, backend, amount, revenue) -> None:
+    out = run(tmp_path, "--orders", _write(tmp_path), "--columns", f"{COLUMNS},amount={amount}", backend=backend)
+    purchases = pd.read_csv(out / "purchases.csv")
+    assert purchases[["month", "buyers", "returning"]].values.tolist() == [["2026-01", 2, 0], ["2026-02", 1, 1]]
+    got = pd.read_csv(out / "order_revenue_cohorts.csv").set_index("cohort").iloc[:, :2].fillna(-1).values.tolist()
+    assert [pytest.approx(row) for row in revenue] == got
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_without_an_amount_an_order_refunded_in_full_is_no_buyer(tmp_path, backend) -> None:
+    out = run(tmp_path, "--orders", _write(tmp_path), "--columns", COLUMNS, backend=backend)
+    purchases = pd.read_csv(out / "purchases.csv")
+    assert purchases[["month", "buyers", "returning"]].values.tolist() == [["2026-01", 2, 0], ["2026-02", 1, 1]]
+
+
+def test_the_fees_pair_alone_and_a_file_without_refunds_are_read_whole(tmp_path) -> None:
+    whole = ETSY.replace("25.00,0.95,24.05", "45.00,0.95,43.35").replace("0.00,0.00,0.00", "35.00,0.00,33.65")
+    out = run(tmp_path, "--orders", _write(tmp_path, whole), "--columns", f"{COLUMNS},amount=Order Value")
+    purchases = pd.read_csv(out / "purchases.csv")
+    assert purchases[["month", "buyers"]].values.tolist() == [["2026-01", 3], ["2026-02", 1]]
+    got = pd.read_csv(out / "order_revenue_cohorts.csv").set_index("cohort").iloc[:, :2].fillna(-1).values.tolist()
+    assert got == [[120.0, 30.0], [0.0, -1]]

@@ -1,0 +1,109 @@
+"""Amounts after refunds beside the amounts of the sale: Etsy's "Adjusted Order Total" beside "Order Total".
+
+Etsy's Sold Orders export writes each order's amounts as sold ("Order Value", "Order Total", "Order Net") and as
+kept after refunds ("Adjusted Order Total", "Adjusted Net Order Amount"); an order refunded in part or in full shows
+only in the adjusted columns (its status stays ``Completed``). So a refund is lost wherever the adjusted column is
+not read:
+
+* the amount mapped is the sale's, the adjusted column's twin ("Order Total", "Order Net") or another amount of
+  the sale ("Order Value"): the rows whose adjusted amount differs from its twin are refused, naming the adjusted
+  column (:data:`~.document_types.ADJUSTED_PROBLEM`), as counted at the sale's amount the refund would be ignored;
+* the amount mapped is the adjusted column: an order it says was refunded in full (0.00 where its twin says a sale)
+  is no purchase, as an order refunded in full is by a refunded amount column (docs/metrics.md), and so it is where
+  no amount is mapped (buyers only).
+
+A column's twin is the column of the same words without the adjusting one (``adjusted``, ``after refunds``, ...)
+and without ``amount`` ("Adjusted Net Order Amount" is "Order Net"'s); a fee's or a tax's pair ("Adjusted Card
+Processing Fees") is not an amount of the order. A name ending with the adjusting word (Chargebee's "Amount
+Adjusted") is the part adjusted, not the amount after it (:mod:`.written_off`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .document_types import _ADJUSTED, ADJUSTED_PROBLEM, check_adjusted_amounts
+from .errors import bad_rows
+from .names import key
+
+__all__ = ["adjusted_pairs", "adjusted_refunds"]
+
+#: Words of a pair that is not an amount of the order (a fee kept by the marketplace, a tax).
+_NOT_AMOUNTS = frozenset({"fee", "fees", "tax", "taxes", "vat", "gebühr", "gebühren", "frais", "comisión", "comision"})
+#: Words that name no part of what an amount is ("Adjusted Net Order Amount" is "Order Net").
+_NO_PART = frozenset({"amount", "betrag", "montant", "importe"})
+
+
+def _parts(name: Any) -> tuple[frozenset[str], bool]:
+    """The words of ``name`` that say what amount it is, and whether it names an amount after refunds."""
+    text = key(name)
+    adjusted = False
+    for word in sorted(_ADJUSTED, key=len, reverse=True):
+        if word in text and not text.endswith("_" + word) and text != word:
+            adjusted = True
+            text = text.replace(word, "_")
+    return frozenset(w for w in text.split("_") if w) - _NO_PART, adjusted
+
+
+def adjusted_pairs(columns: Any) -> list[tuple[int, int]]:
+    """The positions of each column of an amount after refunds and of its twin, the sale's amount.
+
+    >>> adjusted_pairs(["Order Value", "Order Total", "Order Net", "Adjusted Order Total",
+    ...                 "Adjusted Card Processing Fees", "Card Processing Fees", "Adjusted Net Order Amount"])
+    [(3, 1), (6, 2)]
+    >>> adjusted_pairs(["Amount", "Amount Adjusted"])  # Chargebee's: the part adjusted
+    []
+    """
+    parts = [_parts(c) for c in columns]
+    found = []
+    for position, (words, adjusted) in enumerate(parts):
+        if not adjusted or not words or words & _NOT_AMOUNTS:
+            continue
+        twins = [p for p, (other, said) in enumerate(parts) if not said and other == words]
+        if len(twins) == 1:
+            found.append((position, twins[0]))
+    return found
+
+
+def adjusted_refunds(df: pd.DataFrame, typed: dict[str, Any], names: dict[str, str], source: str,
+                     read_numbers: Any) -> np.ndarray:  # fmt: skip
+    """The rows of ``df`` refunded in full by an amount after refunds (no purchase), where the amount read is that
+    column or none is; :class:`~.errors.DataError` naming the rows where another amount read would ignore a refund.
+    ``read_numbers(series, column)`` reads a number column (blanks allowed).
+
+    >>> frame = pd.DataFrame({"Order Value": ["40", "40"], "Order Total": ["45", "45"],
+    ...                       "Adjusted Order Total": ["45", "0.00"]})
+    >>> numbers = lambda s, c: pd.to_numeric(s).to_numpy()
+    >>> adjusted_refunds(frame, {}, {}, "o.csv", numbers).tolist()
+    [False, True]
+    >>> adjusted_refunds(frame, {"amount": np.array([40.0, 40.0])}, {"amount": "Order Value"}, "o.csv", numbers)
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.csv, column 'Adjusted Order Total': amounts adjusted after the sale that \
+differ from 'Order Value' (Etsy's 'Adjusted Order Total' is the amount kept after refunds: counted at 'Order Value' a \
+refund would be ignored): read the amount kept, --columns amount='Adjusted Order Total' (an order refunded in full is \
+then no purchase), or remove this column where 'Order Value' is right in row 3 (counting the header as row 1): '0.00'
+    """
+    check_adjusted_amounts(df, typed, names, source, read_numbers)  # the amount's own name, "adjusted" (Etsy)
+    full = np.zeros(len(df), dtype=bool)
+    mapped = key(names["amount"]) if "amount" in typed and "amount" in names else None
+    after = mapped is not None and _parts(names["amount"])[1]  # the amount read is one after refunds
+    columns = [str(c) for c in df.columns]
+    pairs = sorted(adjusted_pairs(columns), key=lambda pair: key(columns[pair[1]]) != mapped)  # the amount's first
+    for position, twin in pairs:
+        name = columns[position]
+        if after and mapped != key(name):
+            continue  # another pair: the amount read has its refunds
+        kept = np.asarray(read_numbers(df.iloc[:, position], name), dtype=np.float64)
+        sold = np.asarray(read_numbers(df.iloc[:, twin], columns[twin]), dtype=np.float64)
+        if mapped is None or after:
+            full |= (kept == 0) & ~np.isnan(sold) & (sold != 0)  # refunded in full: no purchase
+            continue
+        differ = np.flatnonzero(~np.isnan(kept) & ~np.isnan(sold) & (np.abs(kept - sold) > 0.005))
+        if differ.size:
+            problem = ADJUSTED_PROBLEM.format(amount=names["amount"], column=name)
+            raise bad_rows(source, name, problem, differ, df.iloc[:, position].to_numpy())
+    return full
