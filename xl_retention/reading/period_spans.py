@@ -159,7 +159,10 @@ def _refuse_short_periods(
     if "month" in names or "start" not in typed:  # an invoice's amount by month: what was paid that month
         return
     begun, ended, days = spans
-    short = paid & (days > 0) & (days < SHORT_DAYS)
+    dated = (begun == begun.astype("datetime64[D]")) & (ended == ended.astype("datetime64[D]"))
+    # a date's end may be the period's last day (Braintree's 'Billing Period End Date': 20 February to 19 March is
+    # February's month, 27 days apart): a month's period of dates is 27 days or more
+    short = paid & (days > 0) & (np.where(dated, days + 1, days) < SHORT_DAYS)
     if trial is not None:  # a free trial's period, and the trial's own: not the price's
         short &= np.isnat(trial) | (trial < ended - np.timedelta64(86400, "s"))
     if not short.any():
