@@ -347,6 +347,9 @@ def _parse_mixed(
     if (kinds == "other").any() and not bad.any():
         bad |= kinds == "other"
         why = "values that are not dates"
+        if all(isinstance(v, dt.time) for v in uniques[kinds == "other"]):  # an Excel cell of 0, or a time alone
+            why = ("times of day without a date (an Excel cell of a time alone; a 0 formatted as a date, shown as "
+                   "00/01/1900, is no date: leave the cell empty where there is none)")  # fmt: skip
     if options.timezone is not None and not utc and not bad.any():  # offsets beside none (reading.naive_times)
         check_naive_times(uniques, kinds, filled, written, zoned, codes, series, source, column, options.timezone)
     if bad.any():

@@ -70,6 +70,8 @@ def show(value: Any) -> str:
         return repr(value.strftime("%Y-%m-%d") if value.time() == dt.time() else value.isoformat(sep=" "))
     if isinstance(value, dt.date):
         return repr(value.isoformat())
+    if isinstance(value, dt.time):  # an Excel cell of a time alone, or of 0 formatted as a date
+        return repr(value.isoformat())
     return repr(value)
 
 
