@@ -87,6 +87,8 @@ def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
         if text is not None and str(text).strip() not in found:
             found[str(text).strip()] = col
     columns = {c.key: found[c.header] for c in spec.columns if c.header in found}
+    if MONTH.key not in columns:
+        _refuse_header_below(wb[title], spec)
     sheet = _Monthly(spec, columns, [], {}, template)
     month_col = sheet.column(MONTH.key)
     for r, values in enumerate(rows, start=2):
@@ -105,6 +107,25 @@ def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
     if not sheet.months:
         raise ip.LayoutError(f"{spec.title}: no months in column {get_column_letter(month_col)} under 'Month'")
     return sheet
+
+
+def _refuse_header_below(ws: Any, spec: MonthlySheet, deepest: int = 10) -> None:
+    """Refuse a sheet whose headers are below row 1 (a title row inserted above them), naming the cell of its
+    'Month' header: the tracker's months are read and written from row 2, as its formulas and the import's place
+    them. Nothing to say (the caller names the missing header) where no row down to ``deepest`` holds them."""
+    headers = {c.header for c in spec.columns}
+    rows = ws.iter_rows(min_row=2, max_row=deepest, values_only=True)
+    for r, values in enumerate(rows, start=2):
+        texts = [str(v).strip() if v is not None else None for v in values]
+        if MONTH.header in texts and 2 * sum(t in headers for t in texts) > len(headers):
+            above = next((v for row in ws.iter_rows(max_row=r - 1, values_only=True) for v in row if v is not None), "")
+            what = f" ({above!r} above them)" if above != "" else ""
+            cell = f"{get_column_letter(texts.index(MONTH.header) + 1)}{r}"
+            raise ip.LayoutError(
+                f"{spec.title}!{cell} holds the header 'Month': the headers are in row {r}, not row 1{what}, where "
+                f"the tracker's headers must be (its months are read and written from row 2): delete the "
+                f"row{'s' if r > 2 else ''} above them (a title can go in the sheet's name or a comment) and run again"
+            )
 
 
 def _refuse_row_inside(title: str, letter: str, r: int, cell: Any, months: list[pd.Period], rows: Any,
