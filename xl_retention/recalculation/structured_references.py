@@ -39,17 +39,31 @@ _SPAN = "\x00"
 def _items(inner: str) -> list[str]:
     """``[#This Row],[Amount]`` -> ``["#This Row", "Amount"]``; ``[A]:[B]`` -> ``["A\\x00B"]``; ``A`` -> ``["A"]``.
 
-    Names keep Excel's escapes (``'`` before ``[ ] # '``: ``Qty '[pcs']``), which :func:`_column_name` removes; an
-    escaped bracket neither opens nor closes an item."""
+    A column inside the list may also be written without brackets (MS-XLSX 2.2.2, ``simple-column-name``):
+    ``[#This Row],b`` -> ``["#This Row", "b"]``, as XlsxWriter writes ``Table1[@b]``. Names keep Excel's escapes
+    (``'`` before ``[ ] # '``: ``Qty '[pcs']``), which :func:`_column_name` removes; an escaped bracket neither
+    opens nor closes an item."""
     text = inner.strip()
     if not text.startswith("["):
         return [inner]
     items: list[str] = []
-    current, depth, k, joined = "", 0, 0, False
+    current, bare, depth, k, joined = "", "", 0, 0, False
+
+    def add(item: str) -> None:
+        nonlocal joined
+        if joined and items:
+            items[-1] = items[-1] + _SPAN + item
+        else:
+            items.append(item)
+        joined = False
+
     while k < len(text):
         char = text[k]
-        if char == "'" and depth and k + 1 < len(text):
-            current += text[k : k + 2]
+        if char == "'" and k + 1 < len(text):
+            if depth:
+                current += text[k : k + 2]
+            else:
+                bare += text[k : k + 2]
             k += 2
             continue
         if char == "[":
@@ -61,18 +75,22 @@ def _items(inner: str) -> list[str]:
         elif char == "]":
             depth -= 1
             if depth == 0:
-                if joined and items:
-                    items[-1] = items[-1] + _SPAN + current
-                else:
-                    items.append(current)
-                joined = False
+                add(current)
             else:
                 current += char
         elif depth:
             current += char
-        elif char == ":":
-            joined = True
+        elif char in ",:":
+            if bare.strip():
+                add(bare.strip())
+            bare = ""
+            if char == ":":
+                joined = True
+        else:
+            bare += char
         k += 1
+    if bare.strip():
+        add(bare.strip())
     return items
 
 
