@@ -118,6 +118,44 @@ def _utf16_hint(path: Path) -> str:
     return "--encoding utf-16-le (or utf-16-be)"
 
 
+def _refuse_misnamed(path: Path, suffix: str) -> None:
+    """Refuse a file named as a spreadsheet that the import does not read (``.xls``, ``.ods``, ...) whose content is
+    something else, naming what it is: a web page's table or a CSV file (many web shops and banks download their
+    "Excel" exports so), or an .xlsx workbook; nothing for any other content.
+
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> _ = open(os.path.join(folder, "o.xls"), "w").write("<html><table><tr><td>id</td></tr></table></html>")
+    >>> _refuse_misnamed(Path(folder) / "o.xls", ".xls")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.xls is a web page (HTML) holding a table, not an Excel workbook, \
+whatever its name (.xls) says: open it in Excel and save it as .xlsx, or export the data as CSV
+    """
+    source = path.name
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    kind = file_kind(path)
+    if kind == "xlsx":
+        raise DataError(f"{source} is an Excel workbook (.xlsx), not what its name ({suffix}) says: rename it .xlsx",
+                        source=source)  # fmt: skip
+    if kind != "text":
+        return
+    with open(path, "rb") as handle:
+        head = handle.read(4096).decode("utf-8", "replace").lstrip("\ufeff \t\r\n").lower()
+    if "urn:schemas-microsoft-com:office:spreadsheet" in head:  # Excel's own XML format of 2003
+        raise DataError(f"{source} is an XML Spreadsheet 2003 of Excel, not an .xlsx workbook: open it in Excel and "
+                        "save it as .xlsx", source=source)  # fmt: skip
+    if head.startswith(("<!doctype", "<html", "<table", "<?xml", "<meta", "<head", "<body", "<style")):
+        raise DataError(
+            f"{source} is a web page (HTML) holding a table, not an Excel workbook, whatever its name ({suffix}) says: "
+            "open it in Excel and save it as .xlsx, or export the data as CSV",
+            source=source,
+        )
+    raise DataError(f"{source} is a text (CSV) file, not what its name ({suffix}) says: rename it .csv",
+                    source=source)  # fmt: skip
+
+
 def read_table(
     path: str | Path,
     sheet: str | int | None = None,
@@ -153,6 +191,7 @@ def read_table(
         raise DataError(f"{path} is a folder, not a file: give one export file (.csv, .xlsx, ...)", source=source)
     if suffix not in (*_CSV, *_EXCEL, *_PARQUET):
         if suffix in (".ods", ".xls", ".xlsb", ".numbers"):
+            _refuse_misnamed(path, suffix)  # a web page or CSV file named .xls (a shop's or a bank's "Excel" export)
             what = {".ods": "ods", ".xls": "xls", ".xlsb": "xlsb"}.get(suffix)
             raise DataError(f"{source} is {_WHAT[what] if what else 'an Apple Numbers file: export it as .xlsx'}",
                             source=source)  # fmt: skip
