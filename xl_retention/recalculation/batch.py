@@ -425,6 +425,10 @@ def recalc_file(
                     if isinstance(error, CellError) and f"{sheet}!{anchor}" not in asked:
                         why = f"a value of the result {sheet}!{anchor} spills ({error.code})"
                         report.errors.append(CellIssue(f"{sheet}!{ref}", error.code, reason=why))
+            from .array_errors import classic_array_errors  # a {=..} array's other cells in error
+
+            for address, code, why in classic_array_errors(output, computed.members, computed.spilled_errors):
+                report.errors.append(CellIssue(address, code, reason=why))
         if not stored_current:  # inputs changed since the values were stored: a kept value may be stale
             for issue in report.unsupported:
                 issue.kept = False
