@@ -6,10 +6,11 @@ export in date order, or newest first), and loses answers when it is another sur
 answers after a web survey's 32: the month would hold 2) or a shorter export. The tracker keeps scores, not who
 answered or when, so an export again is told by the answers already there being its first or its last ones, in the
 file's order or reversed (an export newest first), or in the order of the file's dates (an export sorted by score
-with answers given since: :func:`_first_by_date`), or by the same answers in another order (a file sorted in Excel:
-nothing dropped); anything else is refused, naming the month, the cells, both counts and what to do. Where every
-answer already there is among the file's, each stays in its cell and the file's others fill the free cells
-(:func:`place_answers`): the same survey exported newest first, or with answers given since, replaces no value.
+with answers given since: :func:`_first_by_date`; the tracker's month sorted by score too:
+:func:`_sorted_first_by_date`), or by the same answers in another order (a file sorted in Excel: nothing dropped);
+anything else is refused, naming the month, the cells, both counts and what to do. Where every answer already there
+is among the file's, each stays in its cell and the file's others fill the free cells (:func:`place_answers`): the
+same survey exported newest first, or with answers given since, replaces no value.
 """
 
 from __future__ import annotations
@@ -97,6 +98,38 @@ def _first_by_date(old: Sequence[Any], new: Sequence[Any], dates: Sequence[int])
     return True
 
 
+def _sorted_first_by_date(old: Sequence[Any], new: Sequence[Any], dates: Sequence[int]) -> bool:
+    """Whether ``old``, a month the user sorted by score (ascending or descending: the order the answers came in is
+    gone), holds the first answers of ``new`` by their ``dates`` in any order: every answer of each date before the
+    last one it reaches, and some of that last date's (not of the first date alone, as :func:`_first_by_date`).
+
+    >>> _sorted_first_by_date([3, 7, 9, 10], [3, 7, 8, 9, 10], [2, 4, 5, 1, 3])  # a re-export, 8 given since
+    True
+    >>> _sorted_first_by_date([3, 8, 9, 10], [3, 7, 8, 9, 10], [2, 4, 5, 1, 3])  # 8 is the newest: not a prefix
+    False
+    >>> _sorted_first_by_date([9, 3, 10], [3, 8, 9, 10], [2, 4, 1, 3]), _sorted_first_by_date([9], [9, 4], [1, 1])
+    (False, False)
+    """
+    numbers = [_number(v) for v in old]
+    if not all(isinstance(v, float) for v in numbers) or len(old) > len(new) or len(dates) != len(new):
+        return False
+    if numbers not in (sorted(numbers), sorted(numbers, reverse=True)):
+        return False
+    order = sorted(range(len(new)), key=lambda i: dates[i])
+    values, stamps = [_number(new[i]) for i in order], [dates[i] for i in order]
+    k = len(old)
+    i = k - 1
+    while i > 0 and stamps[i - 1] == stamps[k - 1]:
+        i -= 1  # i: where the date of the k-th answer begins
+    j = k
+    while j < len(stamps) and stamps[j] == stamps[k - 1]:
+        j += 1  # j: where it ends
+    if j > k and i == 0:
+        return False  # inside the first date's answers: any survey's of that day holding these scores would pass
+    rest = Counter(numbers) - Counter(values[:i])
+    return sum(rest.values()) == k - i and not rest - Counter(values[i:j])
+
+
 def refuse_dropped_answers(
     month: pd.Period,
     sheet: str,
@@ -136,6 +169,8 @@ import it, or clear D2:D3 first to replace them
         return  # the month's answers again in another order (sorted in Excel): the import drops none
     if dates is not None and (_first_by_date(old, new, dates) or _first_by_date(old[::-1], new, dates)):
         return  # by date, the first answers (the tracker's from an export oldest or newest first): given since
+    if dates is not None and _sorted_first_by_date(old, new, dates):
+        return  # the same, in a month the user sorted by score
     span = cells[0] if len(cells) == 1 else f"{cells[0]}:{cells[-1]}"
     quoted = "'" + sheet.replace("'", "''") + "'"
     count = f"{len(new)} answer{'s' if len(new) != 1 else ''}"
