@@ -19,10 +19,11 @@ Any case; spaces and hyphens as ``_``; WooCommerce's ``wc-`` prefix (``wc-on-hol
 German, French, Spanish, Italian, Dutch, Portuguese, Polish and Japanese exports are read alike
 (:mod:`~.status_words`: ``aktiv``, ``Testphase``, ``pausiert``, ``gekündigt``, ``résilié``, ``cancelado``), and
 their status columns' names (``Statut``, ``Estado``, ``Stato``, ``Abostatus``). Other statuses
-(``active``, ``past_due``, ``unpaid``, ``non_renewing``, ``canceled``, ``expired``, ...) are subscriptions that were
-paid for: their dates say when. A subscription whose status says it ended (:data:`ENDED`: ``canceled``,
-``expired``, ...) with no end date contradicts itself (an empty end is "still active": it would never churn) and
-is refused naming the rows (:func:`check_ended_without_end`).
+(``active``, ``past_due``, ``non_renewing``, ``canceled``, ``expired``, ...) are subscriptions that were paid for:
+their dates say when; ``unpaid`` (Stripe, Maxio, Lemon Squeezy: dunning over, no longer paying) is one that ended.
+A subscription whose status says it ended (:data:`ENDED`: ``canceled``, ``expired``, ``unpaid``, ...) with no end
+date contradicts itself (an empty end is "still active": it would never churn) and is refused naming the rows
+(:func:`check_ended_without_end`).
 """
 
 from __future__ import annotations
@@ -92,7 +93,9 @@ _PAYING = ("active", "paid", "past_due", "non_renewing", "live", "renewing", "cu
            # WooCommerce's pending-cancel (cancelled, paid to its end date), FastSpring's overdue, Zoho's dunning, the
            # stores' grace period and billing retry: past due, paying until they end
            "pending_cancel", "overdue", "dunning", "grace_period", "billing_retry", "in_billing_retry",
-           "billing_retry_period")  # fmt: skip
+           "billing_retry_period",
+           # Maxio's (Chargify's) live and problem states: a renewal being assessed, a failed one retried
+           "assessing", "soft_failure")  # fmt: skip
 PAYING = frozenset(_PAYING) | frozenset("wc_" + status for status in _PAYING) | words.PAYING
 UNKNOWN_PROBLEM = (
     "statuses this import does not know (a status column whose other values are subscription statuses: each row must "
@@ -227,13 +230,17 @@ def unknown_statuses(values: Any) -> list[str]:
 _ENDED = ("canceled", "cancelled", "expired", "ended", "terminated", "deleted", "churned", "inactive",
           "former_customer", "ex_customer",
           # FastSpring's deactivated, Zoho's cancelled after failed payments
-          "deactivated", "cancelled_from_dunning", "canceled_from_dunning")  # fmt: skip
+          "deactivated", "cancelled_from_dunning", "canceled_from_dunning",
+          # Stripe's, Maxio's and Lemon Squeezy's unpaid: dunning over, the subscription kept but no longer paying
+          # (Stripe counts it as churn, Maxio as an end of life state)
+          "unpaid")  # fmt: skip
 ENDED = frozenset(_ENDED) | frozenset("wc_" + status for status in _ENDED) | words.ENDED
 
 #: statuses that say, whatever a column's name, that it holds subscription statuses (not 'pending', 'draft',
 #: 'future': an invoice's or a payment's too)
 TELLING = (NOT_PAYING | ENDED | {"closed_lost"}) - {"pending", "draft", "future", "incomplete", "deleted",
-                                                     "expired", "wc_pending", "wc_draft", "wc_expired"}  # fmt: skip
+                                                     "expired", "wc_pending", "wc_draft", "wc_expired", "unpaid",
+                                                     "wc_unpaid"}  # fmt: skip
 TELLING -= words.NOT_TELLING
 
 
