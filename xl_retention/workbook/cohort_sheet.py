@@ -62,14 +62,20 @@ def triangle(wb: Any, name: str, source: str) -> Triangle | None:
     if defined is None:
         return None
     destinations = list(defined.destinations)
+    back = "put the sheet back (copy it from a new tracker: xl-retention new NEW.xlsx) or import into a "
+    back += "tracker that has it"
+    if "#REF!" in (defined.attr_text or "").upper() or (destinations and not destinations[0][1]):
+        raise ip.LayoutError(
+            f"{source}: the defined name {name!r} (a cohort table the data goes in) is {defined.attr_text}, the "
+            f"cells it named deleted (the {COHORTS_TITLE!r} sheet or its rows): {back}"
+        )
     if len(destinations) != 1:
         raise ip.LayoutError(f"{source}: the defined name {name!r} does not name one range")
     title, area = destinations[0]
     if title not in wb.sheetnames:
         raise ip.LayoutError(
             f"{source} has no sheet {title!r}, where the defined name {name!r} (a cohort table the data goes in) "
-            "points: put the sheet back (copy it from a new tracker: xl-retention new NEW.xlsx) or import into a "
-            "tracker that has it"
+            f"points: {back}"
         )
     first, _, last = area.replace("$", "").partition(":")
     top, left = ip.split_ref(first)
