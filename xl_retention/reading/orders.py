@@ -132,7 +132,7 @@ NOT_PAID = frozenset({"voided", "void", "cancelled", "canceled", "failed", "decl
                       "awaiting_payment", "incomplete", "draft",
                       # Chargebee's and Recurly's transactions, Braintree's: a payment that did not go through
                       "failure", "timeout", "error", "processor_declined", "gateway_rejected",
-                      "settlement_declined",
+                      "settlement_declined", "authorization_expired",
                       # invoices and billing transactions not paid (yet): Paddle's and Recurly's past_due,
                       # Chargebee's payment_due and not_paid, Stripe's uncollectible invoices
                       "past_due", "payment_due", "not_paid", "unpaid", "uncollectible",
@@ -157,6 +157,8 @@ PAID = frozenset({"paid", "completed", "complete", "succeeded", "success", "succ
                   # GoCardless: collected (confirmed), then paid out to the merchant; Adyen's British spelling and
                   # its capture sent; Google Play's "Charged"
                   "confirmed", "paid_out", "authorised", "sentforsettle", "sent_for_settle", "charged",
+                  # Braintree's transactions captured and on their way to settlement (as Adyen's SentForSettle)
+                  "submitted_for_settlement", "settling", "settlement_pending", "settlement_confirmed",
                   # a dispute won, a chargeback reversed: the money stays (reading.disputes)
                   "dispute_won", "won_dispute", "chargeback_won", "chargeback_reversed",
                   "dispute_reversed"})  # fmt: skip
