@@ -61,6 +61,20 @@ def _body(text: str) -> tuple[bool, str]:
 
 def _decimal_of(texts: list[str]) -> str | None:
     """The decimal mark a column of number texts shows (``"."``, ``","``), or None when none shows."""
+    comma, point = _marks(texts)
+    if comma and not point:
+        return ","
+    if point and not comma:
+        return "."
+    return None
+
+
+def _marks(texts: list[str]) -> tuple[bool, bool]:
+    """Whether some of ``texts`` show a decimal comma, and whether some show a decimal point.
+
+    >>> _marks(["1.234,50", "12"]), _marks(["1,234.50", "1.234,50"])
+    ((True, False), (True, True))
+    """
     comma = point = False
     for text in texts:
         body = _body(text)[1]
@@ -77,11 +91,7 @@ def _decimal_of(texts: list[str]) -> str | None:
             comma = True  # 1.200.000: points that group thousands, so the comma is the decimal mark
         elif (body.count(",") > 1 and _POINT_GROUPS.match(body)) or _INDIAN_GROUPS.match(body):
             point = True  # 1,200,000 or 1,23,456: commas that group digits, so the point is the decimal mark
-    if comma and not point:
-        return ","
-    if point and not comma:
-        return "."
-    return None
+    return comma, point
 
 
 def _number_text(text: str, decimal: str | None) -> float | None:
@@ -188,6 +198,26 @@ def parse_numbers(
             rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
             if unclear[bad].all():
                 problem = "numbers whose decimal mark cannot be told (1,234 or 1.234: give --decimal , or --decimal .)"
+            elif (
+                decimal is None
+                and texts
+                and all(_marks(list(texts.values())))
+                and all(
+                    _number_text(texts[i], ",") is not None or _number_text(texts[i], ".") is not None
+                    for i in np.flatnonzero(bad)
+                    if i in texts
+                )
+            ):  # '1.234,50' beside '1,234.50': two exports of other languages appended
+                shown = {",": "", ".": ""}
+                for text in texts.values():
+                    comma, point = _marks([text])
+                    for mark, said in ((",", comma and not point), (".", point and not comma)):
+                        shown[mark] = shown[mark] or (text if said else "")
+                problem = (
+                    f"numbers with a decimal comma ({shown[',']!r}) and others with a decimal point "
+                    f"({shown['.']!r}) in one column (exports of two languages appended?): write them with one "
+                    "decimal mark, or import them apart with --decimal"
+                )
             raise bad_rows(source, column, problem, rows, raw)
         values = numbers[codes]  # one pass over the rows: missing cells (code -1) are NaN
     if not np.isfinite(values).all():
