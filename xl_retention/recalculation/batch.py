@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..cells import CellError
+from .result_marks import check_replaceable, result_mark, seal
 
 Engine = Literal["auto", "excel", "embedded"]
 SUFFIXES = (".xlsx", ".xlsm")
@@ -256,56 +257,6 @@ def _computed(embedded: Any, path: Path, stored_current: bool) -> Any:
         return embedded.compute(copy, stored_current=stored_current, workbook_path=path)
 
 
-def _sheet_titles(path: Path) -> list[str] | None:
-    """The sheet titles of the workbook at ``path`` in their order, or None when it is no readable workbook."""
-    from .xlsx_values import _sheet_parts
-
-    try:
-        with zipfile.ZipFile(path) as package:
-            return list(_sheet_parts(package))
-    except Exception:  # noqa: BLE001  (not a zip, damaged, no workbook part: not a workbook this command wrote)
-        return None
-
-
-def result_mark(path: Path) -> bytes:
-    """The line this command writes into a result's zip comment: the input it was recalculated from."""
-    return b"xl-retention recalc of " + str(path.resolve()).encode("utf-8", "surrogateescape")
-
-
-def _marked_by(output: Path) -> bytes:
-    try:
-        with zipfile.ZipFile(output) as package:
-            return package.comment
-    except Exception:  # noqa: BLE001  (not a zip: no mark)
-        return b""
-
-
-def _check_replaceable(path: Path, output: Path) -> None:
-    """Refuse to replace an existing ``output`` that is not an earlier result of ``path``.
-
-    An earlier result of the same workbook (a file this command wrote from it, as its zip comment says,
-    not saved by another program since: the input recalculated before, perhaps with other data or
-    formulas since) is replaced, as a rerun should. Any other file there (another workbook of the same
-    name in ``--output-dir``, even with the same sheets; an earlier result opened and saved by Excel; a
-    file that is no workbook) is the user's: it is named and kept.
-    """
-    if not output.exists() and not output.is_symlink():
-        return
-    if output.is_dir():
-        raise ValueError(f"{path.name}: its output {output} is a folder: not replaced")
-    theirs = _sheet_titles(output)
-    if theirs is None or result_mark(path) not in _marked_by(output).split(b"\n"):
-        what = (
-            "no workbook" if theirs is None
-            else f"a workbook with other sheets ({', '.join(theirs)})" if theirs != _sheet_titles(path)
-            else "a workbook this command did not write from it (or saved by another program since)"
-        )  # fmt: skip
-        raise ValueError(
-            f"{path.name}: its output {output} exists and is {what}, not an earlier result of {path.name}: not "
-            "replaced; move it or choose another output folder (--output-dir)"
-        )
-
-
 def _issues(values: dict[str, dict[str, Any]]) -> list[CellIssue]:
     """The error cells among computed ``values``, with the reason an xl-retention function gave (else "")."""
     found = []
@@ -371,7 +322,7 @@ def recalc_file(
 
             check_not_open(path)
         else:
-            _check_replaceable(path, output)
+            check_replaceable(path, output)
         output.parent.mkdir(parents=True, exist_ok=True)
         check = _unchanged(path, _fingerprint(path)) if in_place else None
         if engine == "excel":
@@ -380,11 +331,6 @@ def recalc_file(
             if sys.platform not in ("win32", "darwin"):  # xlwings drives Excel on Windows and macOS only
                 raise RuntimeError("engine 'excel' needs Microsoft Excel (Windows or macOS); use 'embedded'")
             values = excel.recalculate(path, output, check=check)
-            if not in_place:  # the mark a rerun looks for (_check_replaceable), as write_cached_values writes it
-                from .xlsx_values import marked
-
-                with zipfile.ZipFile(output, "a") as package:
-                    package.comment = marked(package.comment, result_mark(path))
         else:
             from . import embedded, engine
             from .xlsx_values import NO_VALUE, write_cached_values
@@ -398,7 +344,7 @@ def recalc_file(
                 raise ValueError(f"circular reference: {', '.join(circular[:5])}{more}")
             # cells left without a current value: Excel is asked to compute the workbook when it opens it
             complete = all(u.kept for u in computed.unsupported) and (stored_current or not computed.unsupported)
-            mark = None if in_place else result_mark(path)  # a rerun may replace this output (_check_replaceable)
+            mark = None if in_place else result_mark(path)  # a rerun may replace this output (.result_marks)
             written = values
             if not complete:  # a cell without a current value stores none: never a placeholder 0 or an old result
                 written = {sheet: dict(cells) for sheet, cells in values.items()}
@@ -415,6 +361,8 @@ def recalc_file(
         from ..workbook.chart_ranges import fit_chart_ranges  # the template's line charts cover the months with data
 
         fit_chart_ranges(output)  # so LibreOffice draws no 0 for months without a figure (Excel: gaps either way)
+        if not in_place:  # what a rerun may replace: this result, as long as it is unchanged (.result_marks)
+            seal(path, output)
         report.formulas = sum(len(cells) for cells in values.values()) + len(report.unsupported)
         asked = computed.asked_na if engine != "excel" else set()
         report.errors = [i for i in _issues(values) if i.address not in asked]  # NA(): a chart gap, not an error
