@@ -1,0 +1,96 @@
+"""HSTACK and VSTACK of arrays of different heights (widths) pad the shorter ones with #N/A, as Excel does.
+
+Microsoft's HSTACK page: "If an array has fewer rows than the maximum width of the selected arrays, Excel returns a
+#N/A error in the additional rows" (its example 2, ``=HSTACK(A2:B4,C2:D3,E2:F2)``: three rows, #N/A below the shorter
+arrays); VSTACK's page alike with columns. The engine made the whole result one #VALUE! with status ok (0 after
+IFERROR). Arrays of one size, whole columns among them, stay the engine's own stacks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from one_sheet import save_dynamic
+from openpyxl.worksheet.formula import ArrayFormula
+
+from xl_retention.recalculation import recalc_file
+
+NA = "#N/A"
+
+
+def _spilled(tmp_path: Path, formulas: dict[str, str]) -> dict[str, object]:
+    """Every value of sheet S after recalculation: A1:C4 hold 11, 12, 13 / 21, 22, 23 / ...; ``formulas`` are dynamic
+    array formulas (Excel 365's), each in its own cell."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for r in range(1, 5):
+        for c in range(1, 4):
+            sheet.cell(r, c, r * 10 + c)
+    for ref, text in formulas.items():
+        sheet[ref] = ArrayFormula(ref, text)
+    source = save_dynamic(book, tmp_path / "book.xlsx", formulas)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", result.message
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    return {c.coordinate: c.value for row in out.iter_rows() for c in row if c.value is not None}
+
+
+def _block(values: dict[str, object], top: int, left: str, rows: int, columns: int) -> list[list[object]]:
+    start = openpyxl.utils.column_index_from_string(left)
+    letters = [openpyxl.utils.get_column_letter(start + k) for k in range(columns)]
+    return [[values.get(f"{col}{top + i}") for col in letters] for i in range(rows)]
+
+
+def test_shorter_arrays_are_padded_with_na(tmp_path: Path) -> None:
+    got = _spilled(
+        tmp_path,
+        {
+            "E1": "=_xlfn.HSTACK(A1:A2,B1:B3)",
+            "H1": "=_xlfn.HSTACK(A1:B3,C1:C2,7)",  # Microsoft's example 2: three arrays, two of them short
+            "E6": "=_xlfn.VSTACK(A1:B1,A2:C2)",
+            "E9": "=_xlfn.VSTACK(A1:C1,{1,2})",
+            "I6": "=_xlfn.HSTACK({1;2},_xlfn.SEQUENCE(3))",  # a size known only when the formula runs
+        },
+    )
+    assert _block(got, 1, "E", 3, 2) == [[11, 12], [21, 22], [NA, 32]]
+    assert _block(got, 1, "H", 3, 4) == [[11, 12, 13, 7], [21, 22, 23, NA], [31, 32, NA, NA]]
+    assert _block(got, 6, "E", 2, 3) == [[11, 12, NA], [21, 22, 23]]
+    assert _block(got, 9, "E", 2, 3) == [[11, 12, 13], [1, 2, NA]]
+    assert _block(got, 6, "I", 3, 2) == [[1, 1], [2, 2], [NA, 3]]
+
+
+def test_results_read_from_padded_stacks(tmp_path: Path) -> None:
+    got = _spilled(
+        tmp_path,
+        {
+            "E1": '=IFERROR(_xlfn.HSTACK(A1:A2,B1:B3),"-")',
+            "H1": "=SUM(IFERROR(_xlfn.HSTACK(A1:A2,B1:B3),0))",  # 11 + 21 + 12 + 22 + 32 (was 0)
+            "H2": "=ROWS(_xlfn.HSTACK(A1:A2,B1:B3))",
+            "H3": "=COUNTIF(_xlfn.VSTACK(A1:B1,A2:C2),23)",
+        },
+    )
+    assert _block(got, 1, "E", 3, 2) == [[11, 12], [21, 22], ["-", 32]]
+    assert [got["H1"], got["H2"], got["H3"]] == [98, 3, 1]
+
+
+def test_arrays_of_one_size_and_whole_columns_are_as_before(tmp_path: Path) -> None:
+    got = _spilled(
+        tmp_path,
+        {
+            "E1": "=_xlfn.HSTACK(A1:A3,C1:C3)",
+            "H1": "=ROWS(_xlfn.HSTACK(A:A,B:B))",
+            "H2": "=SUM(_xlfn.VSTACK(A:A,C:C))",
+            "H3": "=_xlfn.HSTACK(1/0,2)",  # a single error value is one element
+            "E5": "=_xlfn.BYROW(A1:B2,_xlfn.LAMBDA(_xlpm.r,SUM(_xlpm.r)))",  # the engine's own VSTACK
+        },
+    )
+    assert _block(got, 1, "E", 3, 2) == [[11, 13], [21, 23], [31, 33]]
+    assert [got["H1"], got["H2"], got["H3"], got["I3"]] == [
+        1_048_576,
+        11 + 21 + 31 + 41 + 13 + 23 + 33 + 43,
+        "#DIV/0!",
+        2,
+    ]
+    assert [got["E5"], got["E6"]] == [23, 43]

@@ -1,0 +1,66 @@
+"""HSTACK and VSTACK over arrays of different heights (widths): padded with #N/A, as Excel pads them.
+
+Microsoft's HSTACK page: the result has the most rows of its arrays, and "If an array has fewer rows than the maximum
+width of the selected arrays, Excel returns a #N/A error in the additional rows" (its examples 2 and 3:
+``=HSTACK(A2:B4,C2:D3,E2:F2)`` is three rows, #N/A below the shorter arrays); VSTACK's page alike with columns.
+formualizer 0.13 made the whole result one #VALUE! (which IFERROR then hid), status ok. A call the user wrote (stored
+``_xlfn.HSTACK(..)``) of two or more arrays is therefore written with each array bound once by LET and padded by
+EXPAND only where it is short::
+
+    LET(_xlr_stack_a, A1:A2, _xlr_stack_b, B1:B3, _xlr_most, MAX(rows of each),
+        HSTACK(IF(rows of a = _xlr_most, _xlr_stack_a, EXPAND(_xlr_stack_a, _xlr_most, COLUMNS(_xlr_stack_a))), ..))
+
+so that arrays of one size (whole columns too) reach the engine's own HSTACK as they are. A single value has one row
+and column (an error value too: ``HSTACK(1/0, 2)`` is {#DIV/0!, 2}). The engine's own stacks (BYROW's rewrite,
+:mod:`..lambda_helpers`; SUBTOTAL's rows) are written bare, ``VSTACK(..)``, and left alone: their pieces are single
+values. An empty argument (``HSTACK(,A1)``) is left to the engine.
+
+>>> stacked("_xlfn.HSTACK(", "HSTACK", ["A1:A2", "B1:B3"])
+'_xlfn.LET(_xlr_stack_a,A1:A2,_xlr_stack_b,B1:B3,_xlr_most,MAX(IFERROR(ROWS(_xlr_stack_a),1),\
+IFERROR(ROWS(_xlr_stack_b),1)),_xlfn.HSTACK(IF(IFERROR(ROWS(_xlr_stack_a),1)=_xlr_most,_xlr_stack_a,\
+_xlfn.EXPAND(_xlr_stack_a,_xlr_most,COLUMNS(_xlr_stack_a))),IF(IFERROR(ROWS(_xlr_stack_b),1)=_xlr_most,\
+_xlr_stack_b,_xlfn.EXPAND(_xlr_stack_b,_xlr_most,COLUMNS(_xlr_stack_b)))))'
+>>> stacked("VSTACK(", "VSTACK", ["_XLR.ONE(1)", "_XLR.ONE(2)"]) is None
+True
+"""
+
+from __future__ import annotations
+
+from string import ascii_lowercase
+
+__all__ = ["STACKS", "stacked"]
+
+#: the functions padded here
+STACKS = frozenset(("HSTACK", "VSTACK"))
+_PREFIX = "_xlr_stack_"
+
+
+def _letters(k: int) -> str:
+    """a, b, .., z, ba, bb, ..: a distinct name part without digits (a digit after a letter reads as a row number
+    to the row shapes of :mod:`.row_shapes`)."""
+    out = ascii_lowercase[k % 26]
+    while k >= 26:
+        k //= 26
+        out = ascii_lowercase[k % 26] + out
+    return out
+
+
+def stacked(opening: str, name: str, args: list[str]) -> str | None:
+    """The call ``opening`` + ``args`` + ``)`` of HSTACK or VSTACK (``name``) with each array padded to the others'
+    rows (HSTACK) or columns (VSTACK), or None to leave it as it is: the engine's own stacks (written without
+    ``_xlfn.``), a single array, an empty argument."""
+    if name not in STACKS or not opening.lower().startswith("_xlfn.") or len(args) < 2:
+        return None
+    if any(not arg.strip() for arg in args):
+        return None
+    across = "ROWS" if name == "HSTACK" else "COLUMNS"
+    names = [_PREFIX + _letters(k) for k in range(len(args))]
+    most = "_xlr_most"
+    sizes = [f"IFERROR({across}({v}),1)" for v in names]
+    if name == "HSTACK":
+        padded = [f"_xlfn.EXPAND({v},{most},COLUMNS({v}))" for v in names]
+    else:
+        padded = [f"_xlfn.EXPAND({v},ROWS({v}),{most})" for v in names]
+    bound = ",".join(f"{v},{arg}" for v, arg in zip(names, args, strict=True))
+    pieces = ",".join(f"IF({size}={most},{v},{pad})" for size, v, pad in zip(sizes, names, padded, strict=True))
+    return f"_xlfn.LET({bound},{most},MAX({','.join(sizes)}),{opening}{pieces}))"
