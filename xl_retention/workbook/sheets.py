@@ -203,7 +203,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     ws.column_dimensions["C"].width = 48
     # every text wrapped inside A:C, the printed area: a note running past C made LibreOffice print the sheet at
     # half size (it fits the text, not the columns, to the page) and would be cut at C's edge with a print area
-    for ref in ("C3", "C7", "C8", "C12", "C13"):
+    for ref in ("C3", "C7", "C8", "C9", "C12", "C13"):
         ws[ref].alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[int(ref[1:])].height = 30
     for i, note in enumerate(notes, start=15):
