@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from ..sheet_names import BARE
 from . import inplace as ip
+from .chart_ranges import _Cells
 from .monthly import NPS_SCORES_TITLE
 
 if TYPE_CHECKING:  # pandas is imported where answers are written, not by recalc's checks (ranges)
@@ -140,7 +141,7 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
     from ..tables.surveys import ANSWER_DATES
     from .kept_answers import place_answers, refuse_dropped_answers  # pandas: the import's, not recalc's checks
 
-    sheet = plan.package.sheet(answers)
+    sheet, cells = plan.package.sheet(answers), _Cells(plan.package)
     for month, given in scores.items():
         if month not in columns:
             raise ip.LayoutError(f"{answers}: no column for {month} in row 1 (a month per column)")
@@ -149,21 +150,38 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
         letter = get_column_letter(columns[month])
         old = {ref: element for ref, element in sheet.cells_in_rows(2, rows + 1)
                if re.fullmatch(letter + r"[0-9]+", ref) and ip.has_content(element)}  # fmt: skip
-        there = [cell_number(element) for element in old.values()]  # another survey's answers are not dropped
+        there = [answer_there(cells, answers, ref) for ref in old]  # another survey's answers are not dropped
         dates = scores.attrs.get(ANSWER_DATES, {}).get(month)  # by date: a re-export sorted by score (kept_answers)
         refuse_dropped_answers(month, answers, list(old), there, list(given), source, dates)
         refs = [f"{letter}{r}" for r in range(2, rows + 2)]
-        placed = place_answers(refs, dict(zip(old, there, strict=True)), list(given))
+        was = dict(zip(old, there, strict=True))
+        placed = place_answers(refs, was, list(given))
         if placed is not None:  # each answer there kept in its cell (the file newest first): none replaced
             for ref, score in placed.items():
-                plan.put(answers, ref, int(score), cell_number(old.get(ref)))
+                plan.put(answers, ref, int(score), was.get(ref))
             continue
         for r, score in enumerate(given, start=2):
             ref = f"{letter}{r}"
-            was = cell_number(old.pop(ref, None))
-            plan.put(answers, ref, int(score), was)
-        for ref, element in old.items():
-            plan.put(answers, ref, None, cell_number(element) or "(text)")
+            plan.put(answers, ref, int(score), was.pop(ref, None))
+        for ref, value in was.items():
+            plan.put(answers, ref, None, value if value is not None else "(text)")
+
+
+_NUMBER_TEXT = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*")
+
+
+def answer_there(cells: _Cells, sheet: str, ref: str) -> Any:
+    """The answer in cell ``ref`` of ``sheet`` as the NPS formulas read it: a number, also one pasted as text ('9',
+    which the template's formulas read as 9, so a re-import of the same answers finds it); :func:`cell_number`'s
+    "(a value)" for other text, an error or a logical."""
+    value = cell_number(cells.package.sheet(sheet).cell(ref))
+    if value != "(a value)":
+        return value
+    text = cells.text(sheet, ref)
+    if text is None or not _NUMBER_TEXT.fullmatch(text):
+        return value
+    number = float(text)
+    return int(number) if number.is_integer() else number
 
 
 def cell_number(element: bytes | None) -> Any:
@@ -184,6 +202,7 @@ def cell_number(element: bytes | None) -> Any:
 
 __all__ = [
     "answers_title",
+    "answer_there",
     "cell_number",
     "check_answer_ranges",
     "ranges",
