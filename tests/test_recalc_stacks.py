@@ -1,4 +1,5 @@
-"""HSTACK and VSTACK of arrays of different heights (widths) pad the shorter ones with #N/A, as Excel does.
+"""HSTACK and VSTACK of arrays of different heights (widths) pad the shorter ones with #N/A, as Excel does; FILTER
+by a row keeps columns.
 
 Microsoft's HSTACK page: "If an array has fewer rows than the maximum width of the selected arrays, Excel returns a
 #N/A error in the additional rows" (its example 2, ``=HSTACK(A2:B4,C2:D3,E2:F2)``: three rows, #N/A below the shorter
@@ -19,15 +20,17 @@ from xl_retention.recalculation import recalc_file
 NA = "#N/A"
 
 
-def _spilled(tmp_path: Path, formulas: dict[str, str]) -> dict[str, object]:
-    """Every value of sheet S after recalculation: A1:C4 hold 11, 12, 13 / 21, 22, 23 / ...; ``formulas`` are dynamic
-    array formulas (Excel 365's), each in its own cell."""
+def _spilled(tmp_path: Path, formulas: dict[str, str], cells: dict[str, object] | None = None) -> dict[str, object]:
+    """Every value of sheet S after recalculation: A1:C4 hold 11, 12, 13 / 21, 22, 23 / ... (and ``cells``);
+    ``formulas`` are dynamic array formulas (Excel 365's), each in its own cell."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "S"
     for r in range(1, 5):
         for c in range(1, 4):
             sheet.cell(r, c, r * 10 + c)
+    for ref, value in (cells or {}).items():
+        sheet[ref] = value
     for ref, text in formulas.items():
         sheet[ref] = ArrayFormula(ref, text)
     source = save_dynamic(book, tmp_path / "book.xlsx", formulas)
@@ -94,3 +97,22 @@ def test_arrays_of_one_size_and_whole_columns_are_as_before(tmp_path: Path) -> N
         2,
     ]
     assert [got["E5"], got["E6"]] == [23, 43]
+
+
+def test_filter_by_a_row_keeps_columns(tmp_path: Path) -> None:
+    """Microsoft's FILTER page: include is "A Boolean array whose height or width is the same as the array"; a row
+    keeps the columns under its TRUE values (the engine kept every column)."""
+    book_cells = {"E6": "Q1", "F6": "Q2", "G6": "Q1"}
+    formulas = {
+        "E8": '=_xlfn._xlws.FILTER(A1:C4,E6:G6="Q1")',
+        "H8": "=_xlfn._xlws.FILTER(A1:C1,{TRUE,FALSE,TRUE})",
+        "H10": '=SUM(_xlfn._xlws.FILTER(A1:C4,E6:G6="Q1"))',
+        "H11": '=_xlfn._xlws.FILTER(A1:C4,E6:G6="Q9","none")',
+        "H12": "=_xlfn._xlws.FILTER(A1:C4,{1,0})",  # a row of another width: #VALUE!
+        "E13": "=_xlfn._xlws.FILTER(A1:C4,A1:A4>20)",  # a column keeps rows, as before
+    }
+    got = _spilled(tmp_path, formulas, book_cells)
+    assert _block(got, 8, "E", 4, 2) == [[11, 13], [21, 23], [31, 33], [41, 43]]
+    assert _block(got, 8, "H", 1, 2) == [[11, 13]]
+    assert [got["H10"], got["H11"], got["H12"]] == [216, "none", "#VALUE!"]
+    assert _block(got, 13, "E", 3, 3) == [[21, 22, 23], [31, 32, 33], [41, 42, 43]]

@@ -59,6 +59,7 @@ from .criteria_runtime import formatted_guarded, runtime_keyed
 from .criteria_values import dated_criteria, numbered_criteria
 from .error_arrays import error_arrays
 from .error_order import FIRST_ERROR, first_error
+from .filter_columns import columns_filtered
 from .logical import logical_call
 from .lookup import exact_lookup
 from .powers import powers
@@ -115,7 +116,7 @@ ORDERED_OPERAND = "_XLR.ORDERED"
 _ORDERING = frozenset(("<", ">", "<=", ">="))
 #: a cheap test before tokenizing: a lookup, or an aggregate with a quote before its first ")"
 _HINT = re.compile(
-    r"(?i)&|STACK\(|SWITCH\(|IFS\(|SUMIF\(|COUNTIF\(|AVERAGEIF\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|\"(?:<>|=)?#|IFS?\([^\"]*\"(?:<>|=)?[\d.+-]|IFS?\([^\"]*\"(?:<>|=)?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|"
+    r"(?i)&|STACK\(|FILTER\(|SWITCH\(|IFS\(|SUMIF\(|COUNTIF\(|AVERAGEIF\(|LOOKUP\(|MATCH\(|INDEX\(|CHOOSE\(|VALUE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|SORT|\^|\"(?:<>|=)?#|IFS?\([^\"]*\"(?:<>|=)?[\d.+-]|IFS?\([^\"]*\"(?:<>|=)?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|"
     r'"[\s(+$-]*[\d.]*\d[\d.]*,[\d.,]*[\s%)]*"|"[\s(+<>=-]*\$|"[\s+-]*\(|%\s*"|'
     r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|(?<![A-Z0-9_.])(?:ROWS|COLUMNS)\(|"
     r"RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|"  # a superset: .error_order decides
@@ -197,8 +198,8 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
     """The call opened by ``token`` of the function ``name``, its arguments' tokens ``parts`` and rewritten texts
     ``args`` (a copy is changed), rewritten."""
     args = list(args)
-    padded = stacked(token.value, name, args)
-    if padded is not None:  # HSTACK(A1:A2,B1:B3): the shorter array padded with #N/A, as Excel (.stacks)
+    padded = stacked(token.value, name, args) or columns_filtered(token.value, name, parts, args)
+    if padded is not None:  # HSTACK(A1:A2,B1:B3) padded with #N/A (.stacks); FILTER(A1:C4,{1,0,1}) (.filter_columns)
         return padded
     if name.endswith(("IF", "IFS")):  # COUNTIF(A1:A4,"<M"): text criteria in Excel's order (.collation)
         args, literals = dated_criteria(name, args, [_typed_text(p) for p in parts])  # in 1904 too
