@@ -19,7 +19,7 @@ import numpy as np
 from .errors import DataError, bad_rows
 from .names import columns_option, key
 
-__all__ = ["empty_end_message", "end_like_columns", "refuse_empty_end", "refuse_unused_end"]
+__all__ = ["empty_end_message", "end_like_columns", "refuse_empty_end", "refuse_later_ends", "refuse_unused_end"]
 
 #: words of a column naming the day a subscription stopped, best first (the end of service before the request to
 #: cancel: Recurly's expires_at is when service stops, its canceled_at when the customer asked)
@@ -173,6 +173,65 @@ end=canceled_at
         values = df[other].astype("string").str.strip()
         if bool((values.notna() & (values != "")).any()):
             raise DataError(f"{source}: {empty_end_message(names['end'], other)}", source=source, column=names["end"])
+
+
+#: words of an end-like column that is no subscription's: a payment card's expiry
+_NOT_SERVICE = frozenset({"card", "cc", "credit", "payment", "method", "token", "passport", "license", "licence"})
+LATER_END = (
+    "dates of a later month than the end mapped, {end!r}, on rows that ended, a month more active (a subscription "
+    "cancelled on {end!r} that served until {column!r}, as Recurly's canceled_at and expires_at, Stripe's 'Canceled "
+    "At' and 'Ended At': the months it paid would count as lost): map the day service stopped, {option}, or remove "
+    "this column if it is not"
+)
+
+
+def refuse_later_ends(
+    df: Any, typed: Mapping[str, Any], names: Mapping[str, str], source: str, read_dates: Any
+) -> None:  # fmt: skip
+    """Refuse an intervals file whose mapped ``end`` is, on rows that ended, before another unmapped column named as
+    the day service stopped (:func:`end_like_columns`) by a month counted active: the request to cancel mapped as the
+    end beside the day service stopped (Recurly's ``canceled_at`` beside ``expires_at``), whose months paid between the
+    two would count as lost. ``read_dates(series, column)`` reads a column of dates, blanks allowed; a column it
+    cannot read is no end.
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"canceled_at": ["2026-02-01", ""], "expires_at": ["2026-03-10", ""]})
+    >>> typed = {"start": np.array(["2026-01-10", "2026-01-15"], dtype="datetime64[us]"),
+    ...          "end": np.array(["2026-02-01", "NaT"], dtype="datetime64[us]")}
+    >>> read = lambda s, c: pd.to_datetime(s.replace("", None)).to_numpy()
+    >>> refuse_later_ends(frame, typed, {"end": "canceled_at"}, "s.csv", read)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: s.csv, column 'expires_at': dates of a later month than the end mapped, \
+'canceled_at', on rows that ended, a month more active (...): map the day service stopped, --columns end=expires_at, \
+or remove this column if it is not in row 2 (counting the header as row 1): '2026-03-10'
+    """
+    if "end" not in typed or "end" not in names:
+        return
+    end = np.asarray(typed["end"], dtype="datetime64[us]")
+    if np.isnat(end).all():
+        return
+    begun = np.asarray(typed["start"], dtype="datetime64[us]")
+    columns = [str(c) for c in df.columns]
+    for column in end_like_columns(columns, names):
+        if set(re.split(r"[^\w]+|_", key(column))) & _NOT_SERVICE:
+            continue
+        try:
+            dates = np.asarray(read_dates(df.iloc[:, columns.index(column)], column), dtype="datetime64[us]")
+        except (DataError, ValueError, TypeError):
+            continue  # not dates: no end
+        both = ~np.isnat(end) & ~np.isnat(dates)
+        later = both & (_last_month(dates, begun) > _last_month(end, begun))  # a month more counted active
+        if later.any():
+            option = columns_option([("end", column)])
+            problem = LATER_END.format(end=names["end"], column=column, option=option)
+            raise bad_rows(source, column, problem, np.flatnonzero(later), df.iloc[:, columns.index(column)].to_numpy())
+
+
+def _last_month(end: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """The last month counted active of service from ``start`` to ``end``: the month before the end's, or the start's
+    (joined and left within a month: active that month)."""
+    return np.maximum(end.astype("datetime64[M]") - np.timedelta64(1, "M"), start.astype("datetime64[M]"))
 
 
 NO_SERVICE = (

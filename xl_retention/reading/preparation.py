@@ -44,7 +44,7 @@ from .dates import parse_dates
 from .deal_stages import check_deal_stages
 from .discount_lines import fold_discount_lines
 from .discounts import check_discounts
-from .ends import check_end_dates, refuse_empty_end, refuse_unused_end
+from .ends import check_end_dates, refuse_empty_end, refuse_later_ends, refuse_unused_end
 from .errors import DataError, bad_rows, source_of
 from .excel_sheets import refuse_sheets_alike
 from .export_kinds import (
@@ -376,6 +376,7 @@ def _prepare(
         check_end_dates(typed, names, source, written_values(df, names.get("end")))  # '15/01/2025' as written
         dated = lambda s, c: parse_dates(s, source, c, options.dates(), excel_epoch=epoch, allow_blank=True)  # noqa: E731
         refuse_unused_dates(df, typed, names, source, dated)  # 'valid_until' unmapped (reading.unmapped)
+        refuse_later_ends(df, typed, names, source, dated)  # canceled_at mapped, expires_at later (reading.ends)
         observed = observed_month(df, names, dated)  # 'Current Period Start (UTC)': billed then (reading.observed)
     index = out.index if kept is None else out.index[kept]
     if kind == "orders":  # one row per order, cancelled and voided orders left out
