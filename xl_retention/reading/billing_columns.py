@@ -247,6 +247,9 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
         from .interval_counts import refuse_count_or_term
 
         refuse_count_or_term(df, names, source)
+        from .interval_spans import refuse_uncounted_intervals
+
+        refuse_uncounted_intervals(df, names, source)  # a 3-month period or 'Pro (quarterly)' beside month, no count
     if "quantity" not in names:  # a seat count under a name of no language above: by its values
         from .discounts import discount_columns
         from .interval_counts import count_or_term
