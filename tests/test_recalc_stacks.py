@@ -116,3 +116,22 @@ def test_filter_by_a_row_keeps_columns(tmp_path: Path) -> None:
     assert _block(got, 8, "H", 1, 2) == [[11, 13]]
     assert [got["H10"], got["H11"], got["H12"]] == [216, "none", "#VALUE!"]
     assert _block(got, 13, "E", 3, 3) == [[21, 22, 23], [31, 32, 33], [41, 42, 43]]
+
+
+def test_take_and_drop_of_nothing_are_calc_errors(tmp_path: Path) -> None:
+    """TAKE's and DROP's pages: "Excel returns a #CALC! error to indicate an empty array" (the engine left the cell
+    blank, status ok)."""
+    got = _spilled(
+        tmp_path,
+        {
+            "E1": "=_xlfn.TAKE(A1:C4,0)",
+            "E2": "=_xlfn.TAKE(A1:C4,2,0)",
+            "E3": "=_xlfn.DROP(A1:C4,4)",
+            "E4": "=_xlfn.DROP(A1:C4,,3)",
+            "E5": '=IFERROR(_xlfn.DROP(A1:C4,-4),"none")',
+            "E6": "=SUM(_xlfn.TAKE(A1:C4,-1,2))",  # what is left is as before
+            "E7": "=_xlfn.DROP(A1:C4,3,1)",
+        },
+    )
+    assert [got.get(f"E{r}") for r in range(1, 7)] == ["#CALC!", "#CALC!", "#CALC!", "#CALC!", "none", 83]
+    assert _block(got, 7, "E", 1, 2) == [[42, 43]]

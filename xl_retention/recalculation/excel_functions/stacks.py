@@ -1,4 +1,5 @@
-"""HSTACK and VSTACK over arrays of different heights (widths): padded with #N/A, as Excel pads them.
+"""HSTACK and VSTACK over arrays of different heights (widths): padded with #N/A, as Excel pads them; TAKE and DROP
+of nothing: #CALC!.
 
 Microsoft's HSTACK page: the result has the most rows of its arrays, and "If an array has fewer rows than the maximum
 width of the selected arrays, Excel returns a #N/A error in the additional rows" (its examples 2 and 3:
@@ -15,6 +16,11 @@ and column (an error value too: ``HSTACK(1/0, 2)`` is {#DIV/0!, 2}). The engine'
 :mod:`..lambda_helpers`; SUBTOTAL's rows) are written bare, ``VSTACK(..)``, and left alone: their pieces are single
 values. An empty argument (``HSTACK(,A1)``) is left to the engine.
 
+TAKE's and DROP's pages: "Excel returns a #CALC! error to indicate an empty array" (TAKE: "when either rows or columns
+is 0"). The engine gave an empty array (a blank cell, ROWS 0, status ok): a call the user wrote is therefore
+``LET(_xlr_taken, TAKE(..), IF(ROWS(_xlr_taken)=0, _XLR.EMPTY(), _xlr_taken))``, #CALC! where nothing is left
+(:func:`.wraps.empty`).
+
 >>> stacked("_xlfn.HSTACK(", "HSTACK", ["A1:A2", "B1:B3"])
 '_xlfn.LET(_xlr_stack_a,A1:A2,_xlr_stack_b,B1:B3,_xlr_most,MAX(IFERROR(ROWS(_xlr_stack_a),1),\
 IFERROR(ROWS(_xlr_stack_b),1)),_xlfn.HSTACK(IF(IFERROR(ROWS(_xlr_stack_a),1)=_xlr_most,_xlr_stack_a,\
@@ -22,11 +28,15 @@ _xlfn.EXPAND(_xlr_stack_a,_xlr_most,COLUMNS(_xlr_stack_a))),IF(IFERROR(ROWS(_xlr
 _xlr_stack_b,_xlfn.EXPAND(_xlr_stack_b,_xlr_most,COLUMNS(_xlr_stack_b)))))'
 >>> stacked("VSTACK(", "VSTACK", ["_XLR.ONE(1)", "_XLR.ONE(2)"]) is None
 True
+>>> stacked("_xlfn.TAKE(", "TAKE", ["A1:B4", "N1"])
+'_xlfn.LET(_xlr_taken,_xlfn.TAKE(A1:B4,N1),IF(ROWS(_xlr_taken)=0,_XLR.EMPTY(),_xlr_taken))'
 """
 
 from __future__ import annotations
 
 from string import ascii_lowercase
+
+from .wraps import EMPTY
 
 __all__ = ["STACKS", "stacked"]
 
@@ -47,9 +57,14 @@ def _letters(k: int) -> str:
 
 def stacked(opening: str, name: str, args: list[str]) -> str | None:
     """The call ``opening`` + ``args`` + ``)`` of HSTACK or VSTACK (``name``) with each array padded to the others'
-    rows (HSTACK) or columns (VSTACK), or None to leave it as it is: the engine's own stacks (written without
-    ``_xlfn.``), a single array, an empty argument."""
-    if name not in STACKS or not opening.lower().startswith("_xlfn.") or len(args) < 2:
+    rows (HSTACK) or columns (VSTACK), of TAKE or DROP #CALC! where it leaves nothing; or None to leave it as it
+    is: the engine's own calls (written without ``_xlfn.``), a single array, an empty argument."""
+    if not opening.lower().startswith("_xlfn."):
+        return None
+    if name in ("TAKE", "DROP"):
+        call = opening + ",".join(args) + ")"
+        return f"_xlfn.LET(_xlr_taken,{call},IF(ROWS(_xlr_taken)=0,{EMPTY}(),_xlr_taken))"
+    if name not in STACKS or len(args) < 2:
         return None
     if any(not arg.strip() for arg in args):
         return None

@@ -20,13 +20,15 @@ from typing import Any
 
 from ._core import FUNCTIONS, ExcelError, Function, engine_call, excel_function, is_error, matrix, number
 
-__all__ = ["ONE", "PAD", "UNPADDED", "expand", "one", "padded", "unpadded", "wrapcols", "wraprows"]
+__all__ = ["EMPTY", "ONE", "PAD", "UNPADDED", "empty", "expand", "one", "padded", "unpadded", "wrapcols", "wraprows"]
 
 _NA = {"type": "Error", "kind": "#N/A"}
 #: the check around each LAMBDA call of BYROW, BYCOL, MAP, MAKEARRAY and SCAN: one value, else #CALC!
 ONE = "_XLR.ONE"
 #: an operand of an element-by-element operator padded to the size of the others (see :func:`padded`)
 PAD = "_XLR.PAD"
+#: the error of an empty array, #CALC! (see :func:`empty`)
+EMPTY = "_XLR.EMPTY"
 #: a formula that would pad an array to a whole column's rows (:mod:`..mismatched_sizes`): listed as not computable
 UNPADDED = "_XLR.UNPADDED"
 
@@ -144,3 +146,17 @@ def unpadded() -> Any:
 
 
 FUNCTIONS[UNPADDED] = Function(UNPADDED, engine_call(unpadded), 0, 0)
+
+
+def empty() -> Any:
+    """#CALC!, Excel's answer where an array would be empty ("Excel currently doesn't support empty arrays", its FILTER
+    page; TAKE's and DROP's pages: "Excel returns a #CALC! error to indicate an empty array"), where the engine gave
+    an empty array: a blank cell, ROWS 0 (:mod:`.stacks`).
+
+    >>> engine_call(empty)()
+    {'type': 'Error', 'kind': '#CALC!'}
+    """
+    raise ExcelError("#CALC!")
+
+
+FUNCTIONS[EMPTY] = Function(EMPTY, engine_call(empty), 0, 0)
