@@ -165,10 +165,15 @@ def _by_first_positions(functions: tuple[str, ...]) -> dict[int, list[str]]:
     return found
 
 
+#: an argument before the range: calls and brackets in it (three deep) skipped whole, with the commas inside them
+#: (``IF(ABS(B2)>0,A1:A8,0)``: the range is IF's second argument)
+_ARGUMENT = r"(?:[^(),]|\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))*"
 _SCALAR_CALL = re.compile(  # one of those functions with a range as an argument of its own (in brackets or not)
     r"(?i)(?<![\w.])(?:_xlfn\.)?(?:"
     + "|".join(map(re.escape, [*(f for f in SCALAR_ARGUMENTS if f not in _AT_POSITIONS), *_PASSING]))
-    + r")\((?:[^(),]*,)*[\s(]*"
+    + r")\((?:"
+    + _ARGUMENT
+    + r",)*[\s(]*"
     r"(?:"
     + CHARACTER
     + r"+!|'[^']+'!|''!)?"
