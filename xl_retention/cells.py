@@ -189,10 +189,23 @@ def _whole_range(spec: Argument, value: Any) -> tuple[Any, list[Cell]] | CellErr
     return [None if is_blank(c) else c for c in cells], cells
 
 
+def _one_cell(value: Any) -> Any:
+    """A range of one cell (``[[0.9]]``, as xlwings passes a cell to every argument) as that cell's value; any other
+    value as it is (a range of several cells goes to the core, which takes it or refuses it naming the argument).
+
+    >>> _one_cell([[0.9]]), _one_cell([[""]]), _one_cell([[1, 2]]), _one_cell(0.9)
+    (0.9, '', [[1, 2]], 0.9)
+    """
+    cell = value
+    while _is_range(cell) and len(cell) == 1:
+        cell = cell[0]
+    return value if _is_range(cell) else cell
+
+
 def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
     """Arguments with ``whole`` set (or the first one) go to the core whole; the others are single values."""
     blank_result = [[None] * len(function.columns)] if function.returns == "row" else None
-    call, ranges = [], []
+    call, ranges, blank_single = [], [], []
     for position, (spec, value) in enumerate(zip(function.args, args, strict=False)):
         if spec.whole or position == 0:
             taken = _whole_range(spec, value)
@@ -201,11 +214,16 @@ def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
             call.append(taken[0])
             ranges.append(taken[1])
             continue
+        value = _one_cell(value)  # xlwings passes every argument as a range: one cell is its value
         if is_error(value):
             return CellError("#VALUE!", f"{spec.name} is the error value {value}")
+        if not spec.optional and (value is _OMITTED or is_blank(value)):
+            blank_single.append(spec.name)
         call.append(spec.default if value is _OMITTED or is_blank(value) else value)
     if all(is_blank(c) for cells in ranges for c in cells):
         return blank_result
+    if blank_single:  # SBG_SURVIVAL_INTERVAL(B2:I2, J2) with J2 blank: some inputs blank, others not
+        return CellError("#VALUE!", f"{', '.join(blank_single)} blank while other inputs are not")
     key = _cache_key(function, call)
     if key is not None and key in _RECENT:  # INDEX(SBG_FIT(range), 1, k) for k = 1, 2, 3: fit once
         _RECENT.move_to_end(key)

@@ -10,8 +10,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .._validation import two_sided_z
-from ..errors import OutOfRangeError
+from .._validation import scalar, two_sided_z
+from ..errors import NotANumberError, OutOfRangeError
 from ._common import _LOG_BOUND
 
 _blas_lock = threading.Lock()
@@ -217,11 +217,17 @@ class Interval(NamedTuple):
     upper: float
 
 
-def _z(confidence: float) -> float:
-    """The normal quantile of a two-sided interval: 1.959964 for 0.95."""
-    if not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
-        raise OutOfRangeError(f"confidence must be a number between 0 and 1, got {confidence!r}", "confidence", None)
-    return two_sided_z(confidence, (1 + confidence) / 2)
+def _z(confidence: Any) -> float:
+    """The normal quantile of a two-sided interval: 1.959964 for 0.95. ``confidence`` is one number (a range of one
+    cell, as xlwings passes it, is that cell; blank is 0.95): text or a boolean ``#VALUE!``, outside (0, 1) ``#NUM!``.
+
+    >>> round(_z(0.95), 6), round(_z([[0.9]]), 6)
+    (1.959964, 1.644854)
+    """
+    level = scalar("confidence", confidence, 0.95)
+    if not 0 < level < 1:
+        raise OutOfRangeError(f"confidence must be a number between 0 and 1, got {level:g}", "confidence", level)
+    return two_sided_z(level, (1 + level) / 2)
 
 
 class FitResult:
@@ -328,6 +334,9 @@ class FitResult:
             scale = "logit" if probability else "log"
         if scale not in ("log", "logit"):
             raise OutOfRangeError(f"scale must be 'log', 'logit' or 'auto', got {scale!r}", "scale", None)
+        for key, argument in arguments.items():  # one projection: SBG_SURVIVAL_INTERVAL(B2:I2, J2:J5) is no interval
+            if np.ndim(argument) > 0 and np.size(argument) != 1:
+                raise NotANumberError(f"{key} must be a single value, got {np.size(argument)} values", key, None)
         names = list(self.parameters)
         log_p = np.log(np.array(list(self.parameters.values())))
 
@@ -337,7 +346,9 @@ class FitResult:
             else:
                 parameters = dict(zip(names, (float(v) for v in np.exp(point)), strict=True))
             value = function(**parameters, **arguments)
-            value = float(np.asarray(value, dtype=np.float64).reshape(-1)[0]) if np.size(value) == 1 else np.nan
+            return float(np.asarray(value, dtype=np.float64).reshape(-1)[0])
+
+        def checked(value: float) -> float:
             inside = value > 0 and (scale == "log" or value < 1)
             if not (math.isfinite(value) and inside):
                 need = "> 0" if scale == "log" else "strictly between 0 and 1"
@@ -357,11 +368,13 @@ class FitResult:
 
         value = f(None)  # at the estimates themselves
         step = 1e-5
-        gradient = np.empty(log_p.size)
-        for j in range(log_p.size):
-            e = np.zeros(log_p.size)
-            e[j] = step
-            gradient[j] = (h(f(log_p + e)) - h(f(log_p - e))) / (2 * step)
+        steps = [np.where(np.arange(log_p.size) == j, step, 0.0) for j in range(log_p.size)]
+        near = [(f(log_p + e), f(log_p - e)) for e in steps]
+        if math.isfinite(value) and all(up == value == down for up, down in near):
+            # a projection the parameters do not move (survival after 0 periods, 1; a CLV of margin 0): exact
+            return Interval(value, value, value)
+        checked(value)
+        gradient = np.array([(h(checked(up)) - h(checked(down))) / (2 * step) for up, down in near])
         se = math.sqrt(max(float(gradient @ covariance @ gradient), 0.0))
         return Interval(value, h_inverse(h(value) - z * se), h_inverse(h(value) + z * se))
 
