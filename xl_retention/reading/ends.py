@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import DataError, bad_rows
+from .errors import ColumnValues, DataError, bad_rows, source_of
 from .names import columns_option, key
 
 __all__ = ["empty_end_message", "end_like_columns", "refuse_empty_end", "refuse_later_ends", "refuse_unused_end"]
@@ -149,6 +149,13 @@ def empty_end_message(end: str, other: str) -> str:
     )
 
 
+SCHEDULED_PROBLEM = "dates of subscriptions that ended while the end column {end!r} is blank in every row"
+SCHEDULED_ADVICE = (
+    "without them nobody churns; give those rows their end in {end!r} ({other!r} on a subscription still paying is a "
+    "cancellation set for later, not its end)"
+)
+
+
 def refuse_empty_end(df: Any, end: Any, names: Mapping[str, str], source: str, kind: str) -> None:
     """Refuse a subscriptions table whose mapped ``end`` (``end``: the values read, ``datetime64``) is blank in
     every row while another column named as an end (:func:`end_like_columns`) holds a value: a Stripe export's empty
@@ -169,9 +176,19 @@ end=canceled_at
         return
     if not np.isnat(np.asarray(end, dtype="datetime64[us]")).all():
         return
+    from .months import EVERY_MONTH_OBSERVED
+    from .scheduled_ends import ended_rows
+
+    if df.attrs.get(EVERY_MONTH_OBSERVED):  # a segment's rows: the whole file's ends were checked (relational.segments)
+        return
     for other in end_like_columns(df.columns, names):
-        values = df[other].astype("string").str.strip()
-        if bool((values.notna() & (values != "")).any()):
+        ended, later = ended_rows(df, other)  # a 'Canceled At' on an active row is a cancellation set for later
+        if ended.any() and later.any():  # mapped as the end, those would be refused: the ends go in the end column
+            problem = SCHEDULED_PROBLEM.format(end=names["end"])
+            advice = SCHEDULED_ADVICE.format(end=names["end"], other=other)
+            where = source_of(df, source)
+            raise bad_rows(where, other, problem, np.flatnonzero(ended), ColumnValues(df[other]), advice=advice)
+        if ended.any():
             raise DataError(f"{source}: {empty_end_message(names['end'], other)}", source=source, column=names["end"])
 
 

@@ -194,6 +194,7 @@ def bad_rows(
     positions: np.ndarray | Sequence[int],
     values: Sequence[Any] | np.ndarray | ColumnValues | Mapping[int, Any] | None = None,
     count: int | None = None,
+    advice: str | None = None,
 ) -> DataError:
     """A :class:`DataError` for the rows at ``positions`` (0-based positions of the data rows).
 
@@ -203,11 +204,15 @@ def bad_rows(
     as the sheet's own rows when ``source`` is a :class:`Source` (see :func:`source_of`): data row ``p``
     is the sheet's row ``header_row + 1 + p``. ``count``: how many rows are at fault in all, when
     ``positions`` holds only the first of them (an engine fetches only those); default ``len(positions)``.
+    ``advice``: what to do, after the rows and values (never in ``problem``, whose end the rows follow: "export it
+    again in row 15" would read as advice about that row).
 
     >>> print(bad_rows(Source("subs.xlsx", "Data", 3), "mrr", "negative MRR", [0, 1], [-1, -2], count=9))
     subs.xlsx, column 'mrr': negative MRR in rows 4, 5 and 7 more of sheet 'Data': -1, -2
     >>> print(bad_rows("subs.parquet", "mrr", "negative MRR", [0, 2], [-1, 5, -2]))
     subs.parquet, column 'mrr': negative MRR in rows 1, 3 (counting the Parquet file's first record as row 1): -1, -2
+    >>> print(bad_rows("s.csv", "Coupon", "discounts", [2], ["", "", "LAUNCH20"], advice="convert the prices first"))
+    s.csv, column 'Coupon': discounts in row 4 (counting the header as row 1): 'LAUNCH20': convert the prices first
     """
     positions = np.unique(np.asarray(positions, dtype=np.int64))
     shown = positions[:SHOW_ROWS]
@@ -226,4 +231,6 @@ def bad_rows(
     message = f"{source}, column {column!r}: {problem} in {text} {where}"
     if values is not None:
         message += ": " + ", ".join(show(values[int(p)]) for p in shown)
+    if advice:
+        message += f": {advice}"
     return DataError(message, source=source, column=column, rows=rows, row_count=total)
