@@ -83,9 +83,18 @@ def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
     rows = wb[title].iter_rows(values_only=True)
     header = next(rows, ())
     found: dict[str, int] = {}
+    headers = {c.header for c in spec.columns}
     for col, text in enumerate(header, start=1):
-        if text is not None and str(text).strip() not in found:
-            found[str(text).strip()] = col
+        if text is None:
+            continue
+        if str(text).strip() in found and str(text).strip() in headers:
+            first = get_column_letter(found[str(text).strip()])
+            raise ip.LayoutError(
+                f"{spec.title}!{first}1 and {spec.title}!{get_column_letter(col)}1 are both {str(text).strip()!r}, so "
+                f"it cannot be told which one the tracker's formulas read (a copy of the column?): rename the copy "
+                f"('{str(text).strip()} (copy)') or delete it, and run again"
+            )
+        found.setdefault(str(text).strip(), col)
     columns = {c.key: found[c.header] for c in spec.columns if c.header in found}
     if MONTH.key not in columns:
         _refuse_header_below(wb[title], spec)
