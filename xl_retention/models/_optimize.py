@@ -194,6 +194,47 @@ def _check_identified(information: np.ndarray, theta: np.ndarray, describe: Any,
         )
 
 
+#: a move of both log-parameters of a pair by this much (each times e^3, about 20) ...
+_RIDGE_STEP = 3.0
+#: ... that lowers the log-likelihood by less than this is a flat ridge: a standard error of the pair's common
+#: log-scale above 5, as :func:`_check_identified` refuses (a quadratic drop of 3^2 / (2 x 5^2))
+_RIDGE_DROP = 3.0**2 / (2 * 5.0**2)
+
+
+def _check_ridges(
+    loglik: Any,
+    theta: np.ndarray,
+    ll: float,
+    pairs: tuple[tuple[int, int, str], ...],
+    names: tuple[str, ...],
+    argument: str,
+    model: str,
+) -> None:
+    """``#NUM!`` when the likelihood stays flat as a gamma or beta mixing's two log-parameters grow together (their
+    ratio, the mean rate, kept): the homogeneous limit, where the data show no spread between customers and the
+    parameters are any point far along the ridge. The observed information by differences of a numerical gradient
+    does not see it (its noise is larger than the ridge's curvature), so the likelihood itself is compared.
+    ``pairs``: (index, index, what their ratio is) in the log-parameters ``theta``."""
+    for i, j, meaning in pairs:
+        further = theta.copy()
+        further[[i, j]] += _RIDGE_STEP
+        if np.any(further > _LOG_BOUND):
+            continue  # at the bound: :func:`_maximize` has refused it already
+        with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
+            there = float(loglik(further)[0])
+        if not (ll - there >= _RIDGE_DROP):
+            a, b = names[i], names[j]
+            values = np.exp(theta)
+            raise OutOfRangeError(
+                f"{model} fit: the likelihood has no finite peak; it stays flat as {a} and {b} grow together "
+                f"(stopped at {a} = {values[i]:.6g}, {b} = {values[j]:.6g}; times {math.exp(_RIDGE_STEP):.3g} both, "
+                f"the log-likelihood changes by {there - ll:.3g}): the data show no spread between customers in "
+                f"{meaning} ({a} / {b} = {values[i] / values[j]:.6g}), so {a} and {b} are not determined",
+                argument,
+                None,
+            )
+
+
 def _log_bounds(names: tuple[str, ...]) -> tuple[list[tuple[float, float]], Any]:
     """Bounds on log-parameters and a describer of the parameters reached, for :func:`_maximize`."""
 

@@ -19,7 +19,7 @@ from ._common import (
     _positive,
     _raise_if_not_finite,
 )
-from ._optimize import FitResult, _log_bounds, _log_covariance, _maximize
+from ._optimize import FitResult, _check_ridges, _log_bounds, _log_covariance, _maximize
 
 
 class _BGNBDFitFields(NamedTuple):
@@ -111,6 +111,8 @@ def bgnbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> BGNBDFi
     start = np.clip(start, -_LOG_BOUND + 1, _LOG_BOUND - 1)
     bounds, describe = _log_bounds(("r", "alpha", "a", "b"))
     theta, ll, information = _maximize(loglik, start, bounds, n, describe, "frequency", "BG/NBD", check_ridge=True)
+    ridges = ((0, 1, "purchase rates"), (2, 3, "the chance of dropping out after a purchase"))
+    _check_ridges(loglik, theta, ll, ridges, ("r", "alpha", "a", "b"), "frequency", "BG/NBD")
     r, alpha, a, b = (float(v) for v in np.exp(theta))
     return BGNBDFit(r, alpha, a, b, ll)._with_information(_log_covariance(information))
 

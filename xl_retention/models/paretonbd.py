@@ -32,7 +32,7 @@ from ._common import (
     _positive,
     _raise_if_not_finite,
 )
-from ._optimize import FitResult, _log_bounds, _log_covariance, _maximize
+from ._optimize import FitResult, _check_ridges, _log_bounds, _log_covariance, _maximize
 from ._special import _sbg_hyp2f1
 
 _PARAMETERS = ("r", "alpha", "s", "beta")
@@ -155,6 +155,8 @@ def paretonbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> Par
     start = np.clip(start, -_LOG_BOUND + 1, _LOG_BOUND - 1)
     bounds, describe = _log_bounds(_PARAMETERS)
     theta, ll, information = _maximize(loglik, start, bounds, n, describe, "frequency", "Pareto/NBD", check_ridge=True)
+    ridges = ((0, 1, "purchase rates"), (2, 3, "lifetimes"))  # r, alpha -> infinity: one purchase rate for all
+    _check_ridges(loglik, theta, ll, ridges, _PARAMETERS, "frequency", "Pareto/NBD")
     r, alpha, s, beta = (float(v) for v in np.exp(theta))
     return ParetoNBDFit(r, alpha, s, beta, ll)._with_information(_log_covariance(information))
 
