@@ -38,6 +38,7 @@ import ibis.expr.types as ir
 from ..errors import RetentionInputError
 from . import definitions as d
 from .dialects import DIALECTS, NO_SERIES
+from .sql_folding import NO_CASEFOLD, folded
 from .sql_ids import ID_COLUMNS, TEXT_TYPED, no_one_stop, visible_id, whole_number_id
 from .sql_stops import (
     STOP,
@@ -67,28 +68,6 @@ _NO_REGEX = frozenset({"mysql", "mssql"})
 #: :mod:`xl_retention.reading.segment_spellings`); the two spellings follow, then :data:`_SPELLINGS_END`.
 SPELLINGS = STOP + "segment values that differ only in capitals, spaces, apostrophes or hyphens ("
 _SPELLINGS_END = ": one segment typed two ways?): write each segment's value one way"
-_APOSTROPHES = "\u2019\u2018\u02bc\u00b4`\u2032"
-_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
-
-
-def _folded(label: ir.StringValue, regex: bool = True) -> ir.StringValue:
-    """:func:`~xl_retention.reading.lookalike_ids.folded` in SQL: lower case unless a machine's code (no space; a
-    digit or an underscore), curly apostrophes and Unicode hyphens as ``'`` and ``-``, runs of spaces as one.
-    ``regex``: the dialect has regular expressions (MySQL's and SQL Server's SQL in Ibis has none: characters
-    replaced one by one, runs of up to 16 spaces)."""
-    if regex:
-        machine = label.re_search(r"^\S*[0-9_]\S*$")
-        text = machine.ifelse(label, label.lower())
-        text = text.re_replace(f"[{_APOSTROPHES}]", "'").re_replace(f"[{_HYPHENS}]", "-")
-        return text.re_replace(r"\s+", " ")
-    machine = ~(label.find(" ") >= 0) & ibis.or_(*[label.find(c) >= 0 for c in "0123456789_"])
-    text = machine.ifelse(label, label.lower())
-    for chars, one in ((_APOSTROPHES, "'"), (_HYPHENS, "-"), ("\t", " ")):
-        for c in chars:
-            text = text.replace(c, one)
-    for _ in range(4):
-        text = text.replace("  ", " ")
-    return text
 
 
 def _is_code(label: ir.StringValue, regex: bool = True) -> ir.BooleanValue:
@@ -108,9 +87,9 @@ def _labels(table: ir.Table, regex: bool = True, currency: bool = False) -> ir.T
     """``table`` with its ``segment`` as ``xl-retention import`` labels it (docs/metrics.md, "Segments"): spaces at
     either end dropped, a blank ``(blank)``; ``currency`` (the segment column is named as currencies: ``--segment
     currency``): where two codes differ only in capitals (``usd``, ``USD``), every code upper case, as
-    :func:`.segments.segment_labels` does; and ``__key``, the label folded (:func:`_folded`).
-    ``regex``: the dialect has regular expressions (Spark's TRIM of ibis' ``strip`` takes 'v' and 'f' as spaces:
-    :func:`.refusals.trimmed`; MySQL and SQL Server have none, their TRIM is right)."""
+    :func:`.segments.segment_labels` does. ``regex``: the dialect has regular expressions (Spark's TRIM of ibis'
+    ``strip`` takes 'v' and 'f' as spaces: :func:`.refusals.trimmed`; MySQL and SQL Server have none, their TRIM is
+    right)."""
     from .refusals import trimmed
 
     label = (trimmed(table.segment) if regex else table.segment.strip()).nullif("")
@@ -121,25 +100,27 @@ def _labels(table: ir.Table, regex: bool = True, currency: bool = False) -> ir.T
         rows = rows.cross_join(twice)
         upper = rows.__cased & _is_code(rows.segment, regex)
         rows = rows.mutate(segment=upper.ifelse(rows.segment.upper(), rows.segment)).drop("__cased")
-    return rows.mutate(__key=_folded(rows.segment, regex))
+    return rows
 
 
-def _spellings(rows: ir.Table) -> ir.Table:
-    """The segment values of ``rows`` (:func:`_labels`) typed two ways: ``__a``, ``__b`` (the smallest and largest
-    of those that fold to ``__k``)."""
-    spelled = rows.select("segment", "__key").distinct()
-    twice = spelled.group_by("__key").aggregate(__a=spelled.segment.min(), __b=spelled.segment.max())
-    return twice.filter(twice.__a != twice.__b).rename(__k="__key")
+def _spellings(rows: ir.Table, regex: bool = True, casefold: bool = True) -> ir.Table:
+    """The segment values of ``rows`` (:func:`_labels`) typed two ways: ``__s``, one of them, with ``__a``, ``__b``
+    (the smallest and largest of those that fold alike: :func:`.sql_folding.folded`, of the distinct values)."""
+    spelled = rows.select(__s=rows.segment).distinct()
+    spelled = spelled.mutate(__key=folded(spelled.__s, regex, casefold))
+    twice = spelled.group_by("__key").aggregate(__a=spelled.__s.min(), __b=spelled.__s.max())
+    twice = twice.filter(twice.__a != twice.__b)
+    return spelled.join(twice, "__key").select("__s", "__a", "__b")
 
 
-def _labelled(table: ir.Table, regex: bool = True, currency: bool = False) -> ir.Table:
+def _labelled(table: ir.Table, regex: bool = True, currency: bool = False, casefold: bool = True) -> ir.Table:
     """``table`` with its ``segment`` labelled (:func:`_labels`); where two of its values differ only in capitals,
     spaces, apostrophes or hyphens (``EMEA`` and ``emea``), the query stops with an error naming both: the label
     becomes :data:`SPELLINGS` and them cast to a number, which the databases refuse (``Could not convert string
     ...``; where the cast is no error, :func:`_raising` writes another stop)."""
     rows = _labels(table, regex, currency)
-    twice = _spellings(rows)
-    joined = rows.left_join(twice, rows.__key == twice.__k)
+    twice = _spellings(rows, regex, casefold)
+    joined = rows.left_join(twice, rows.segment == twice.__s)
     both = ibis.literal(SPELLINGS + "'") + joined.__a + ibis.literal("' and '") + joined.__b
     stop = _stop(both + ibis.literal("'" + _SPELLINGS_END), "string")
     return joined.mutate(segment=joined.__a.isnull().ifelse(joined.segment, stop)).select(*table.columns)
@@ -255,18 +236,20 @@ def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, 
         for t, n in zip((subs, orders, visits, answers), _RAW, strict=True)
     )
     subs = without_negative_mrr(subs)
-    regex = engine not in _NO_REGEX
+    regex, casefold = engine not in _NO_REGEX, engine not in NO_CASEFOLD
     subs, orders = (
-        one_spelling(subs, "subscriptions", "customer_id", regex),
-        one_spelling(orders, "orders", "customer_id", regex),
+        one_spelling(subs, "subscriptions", "customer_id", regex, casefold),
+        one_spelling(orders, "orders", "customer_id", regex, casefold),
     )
-    visits = one_spelling(visits, "visits", "visitor_id", regex)
+    visits = one_spelling(visits, "visits", "visitor_id", regex, casefold)
     answers = _scored(answers)
     if column is not None:
         from ..reading.currency import named_currency
 
         regex, currency = engine not in _NO_REGEX, named_currency(column)
-        subs, orders, visits, answers = (_labelled(t, regex, currency) for t in (subs, orders, visits, answers))
+        subs, orders, visits, answers = (
+            _labelled(t, regex, currency, casefold) for t in (subs, orders, visits, answers)
+        )
     keep = ["segment"] if column is not None else []
     return {
         "subscriptions": without_missing_months(
@@ -290,7 +273,9 @@ def spellings_query(inputs: Sequence[str], segment: bool | str = True, engine: s
     regex = engine not in _NO_REGEX
     parts = []
     for name in inputs:
-        twice = _spellings(_labels(_raw(name, column), regex, named_currency(column)))
+        labels = _labels(_raw(name, column), regex, named_currency(column))
+        twice = _spellings(labels, regex, engine not in NO_CASEFOLD)
+        twice = twice.select("__a", "__b").distinct()
         parts.append(twice.select(input=ibis.literal(name), first=twice.__a, second=twice.__b))
     found = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
     return found.order_by(["input", "first"])

@@ -138,16 +138,17 @@ def not_after_this_month(table: ir.Table, name: str, column: str, target: str, w
     return table.mutate(**{target: value})
 
 
-def one_spelling(table: ir.Table, name: str, who: str, regex: bool = True) -> ir.Table:
+def one_spelling(table: ir.Table, name: str, who: str, regex: bool = True, casefold: bool = True) -> ir.Table:
     """``table`` (the input ``name``) whose ids (``who``) typed two ways, differing only in capitals, spaces,
     apostrophes or hyphens (``ACME GmbH`` and ``Acme GmbH``; a machine's id, ``cus_AbC``, keeps its capitals: the
-    folding of :func:`.sql._folded`), stop the query naming both, as ``xl-retention import`` refuses them
+    folding of :func:`.sql_folding.folded`), stop the query naming both, as ``xl-retention import`` refuses them
     (:mod:`xl_retention.reading.lookalike_ids`): counted, one customer was two, a phantom loss and a new customer.
-    Asked of the distinct ids, joined back by id. ``regex``: the dialect has regular expressions."""
-    from .sql import _folded
+    Asked of the distinct ids, joined back by id. ``regex``: the dialect has regular expressions; ``casefold``: its
+    SQL can case fold (:data:`.sql_folding.NO_CASEFOLD`)."""
+    from .sql_folding import folded
 
     ids = table.select(__id=table[who]).distinct()
-    ids = ids.mutate(__key=_folded(ids.__id, regex))
+    ids = ids.mutate(__key=folded(ids.__id, regex, casefold))
     twice = ids.group_by("__key").aggregate(__a=ids.__id.min(), __b=ids.__id.max())
     twice = twice.filter(twice.__a != twice.__b)
     named = ids.join(twice, "__key").select("__id", "__a", "__b")
