@@ -18,7 +18,7 @@ interleaved runs; peak memory is the tree's maximum resident set size.
 
 ``--phases [large|template]``: where the time of the 50,000-cell workbook (or the 120-month
 template) goes, phase by phase (CPU seconds in one process after a first run; the interpreter's
-start and the imports measured in fresh processes). ``--cold``: the first run itself, as the command
+start, the imports and its exit after the command measured in fresh processes). ``--cold``: the first run itself, as the command
 line runs it (lazy imports such as scipy's, first compilations and the per-shape caches' misses in
 their phases).
 
@@ -446,6 +446,27 @@ def phases(path: Path, work: Path, cold: bool = False) -> None:
             print(f"| {label}{extra} | {spent[label]:.3f} |")
     print(f"| the rest of recalc_file | {total - sum(spent.values()):.3f} |")
     print(f"| recalc_file in all ({'cold: the first in the process' if cold else 'warm'}) | {total:.3f} |")
+    print(f"| the interpreter's exit after a recalculation (fresh process) | {exit_seconds(path, work):.3f} |")
+
+
+def exit_seconds(path: Path, work: Path, runs: int = 3) -> float:
+    """CPU seconds of a fresh process after its last statement (the interpreter's exit: exit handlers, its last
+    collections, freeing the modules), after recalculating ``path`` as the command does; best of ``runs``."""
+    code = (
+        "import sys, time\nfrom xl_retention.cli import main\n"
+        f"main(['recalc', {str(path)!r}, '--engine', 'embedded', '--json', '--output-dir', {str(work / 'exit')!r}])\n"
+        "sys.stderr.write(f'{time.process_time()}\\n')"
+    )
+    found = []
+    for _ in range(runs):
+        process = subprocess.Popen(
+            [sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=NEUTRAL
+        )
+        _, _, usage = os.wait4(process.pid, 0)
+        assert process.stderr is not None
+        last = float(process.stderr.read().decode().strip().splitlines()[-1])
+        found.append(usage.ru_utime + usage.ru_stime - last)
+    return min(found)
 
 
 def compare_baseline(baseline: Path, files: int) -> None:
