@@ -18,9 +18,9 @@ interleaved runs; peak memory is the tree's maximum resident set size.
 
 ``--phases [large|template]``: where the time of the 50,000-cell workbook (or the 120-month
 template) goes, phase by phase (CPU seconds in one process after a first run; the interpreter's
-start, the imports and its exit after the command measured in fresh processes). ``--cold``: the first run itself, as the command
-line runs it (lazy imports such as scipy's, first compilations and the per-shape caches' misses in
-their phases).
+start, the imports and its exit after the command measured in fresh processes). ``--cold``: the
+first run itself, as the command line runs it (lazy imports such as scipy's, first compilations and
+the per-shape caches' misses in their phases).
 
 ``--baseline DIR``: also run an older checkout of xl-retention (``git worktree add --detach DIR
 COMMIT``) in the same run, each workload built by that version's own template code (its
