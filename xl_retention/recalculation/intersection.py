@@ -238,10 +238,18 @@ def offset_numbers(formula: str, row: int, col: int, names: dict[str, str] | Non
 
 def _offset_cell(tokens: list[Token], open_index: int, row: int, col: int) -> bool:
     """``OFFSET(A1,0,0,5,1)`` where one value is expected: the cell of its range in the formula's row (column), as
-    Excel intersects it; #VALUE! when there is none. Only for a height or width given (else it is one cell).
-    Changes the tokens in place (the call becomes one token); True when it did."""
+    Excel intersects it; #VALUE! when there is none. Only for a height or width given, or left to a reference of
+    several cells (``OFFSET(A1:A10,0,2)`` is ten rows, as its reference): else it is one cell. Changes the tokens
+    in place (the call becomes one token); True when it did."""
     args, end = _arguments(tokens, open_index + 1, Token.FUNC)
-    if end >= len(tokens) or len(args) < 4 or all(a.strip() in ("", "1") for a in args[3:]):
+    if end >= len(tokens) or not args:
+        return False
+    several = ":" in args[0]  # a range typed in: an omitted height or width is its own (a name is left as it is)
+
+    def one(size: str) -> bool:
+        return size.strip() == "1" or (not size.strip() and not several)
+
+    if all(one(size) for size in (args + ["", ""])[3:5]):
         return False
     call = "".join(t.value for t in tokens[open_index : end + 1])
     tokens[open_index].value = (

@@ -1,0 +1,50 @@
+"""A classic (non-array) formula =OFFSET(A1:A10,0,2) takes the cell of its range in the formula's own row, as Excel's
+implicit intersection does (Excel 365 shows it as =@OFFSET(..)); LibreOffice 7.4 gives the same values.
+
+OFFSET's height and width default to its reference's (``OFFSET(A1:A10,0,2)`` is C1:C10), but only an OFFSET given a
+height or width was intersected: one without took the range's first cell, status ok (1.5 in row 5 where Excel shows
+C5, 7.5; a row past the range 1.5 where Excel shows #VALUE!).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from one_sheet import recalc_sheet
+
+
+def _values(tmp_path: Path, formulas: dict[str, str]) -> dict[str, object]:
+    cells: dict[str, object] = {}
+    for r in range(1, 11):
+        cells[f"A{r}"], cells[f"B{r}"], cells[f"C{r}"] = r * 2, f"k{r}", r * 1.5
+    report, values = recalc_sheet(tmp_path, {**cells, **formulas})
+    assert report.status == "ok", report.message
+    return {ref: values.get(ref) for ref in formulas}
+
+
+def test_an_offset_of_a_range_without_sizes_is_intersected(tmp_path: Path) -> None:
+    got = _values(
+        tmp_path,
+        {
+            "F5": "=OFFSET(A1:A10,0,2)",  # C1:C10 in row 5: C5
+            "F4": "=OFFSET(A1:A10,0,2)*2",  # C4 * 2
+            "F9": "=OFFSET(A1:A10,1,0)",  # A2:A11 in row 9: A9
+            "G9": "=OFFSET(A1:C1,8,0)",  # A9:C9 has no cell in column G: #VALUE!
+            "F12": "=OFFSET(A1:A10,0,2)",  # row 12 is past C1:C10: #VALUE!
+            "H3": "=OFFSET(A1:A10,0,2,,1)",  # an empty height is the reference's too
+        },
+    )
+    assert got == {"F5": 7.5, "F4": 12, "F9": 18, "G9": "#VALUE!", "F12": "#VALUE!", "H3": 4.5}
+
+
+def test_offsets_of_one_cell_and_sums_are_as_before(tmp_path: Path) -> None:
+    got = _values(
+        tmp_path,
+        {
+            "F2": "=OFFSET(A1,3,2)",  # one cell wherever the formula is
+            "F3": "=SUM(OFFSET(A1:A10,0,2))",  # SUM takes the whole range
+            "F6": "=OFFSET(A1:A10,2,0,1,1)",  # a height and width of 1: one cell
+            "F7": "=OFFSET($A$1,0,2,10,1)",  # a height given: intersected as before
+        },
+    )
+    assert got == {"F2": 6, "F3": 82.5, "F6": 6, "F7": 10.5}
