@@ -157,6 +157,23 @@ def _check_dates_given(df: pd.DataFrame, kind: str, columns: Mapping[str, str], 
     )
 
 
+def _quantities(df: pd.DataFrame, columns: Mapping[str, str]) -> list[str]:
+    """The columns of ``df`` that are a quantity (seats) by its name, a billing alias or the column map, or by the
+    words of a count of what is paid for in any language the import knows ("Anzahl", "Cantidad", "No. of seats",
+    "Number of users", ``nb_licences``: :func:`_named_like`), unmapped and not a free one's.
+
+    >>> _quantities(pd.DataFrame(columns=["customer_id", "Price", "Anzahl", "Free seats"]), {"mrr": "Price"})
+    ['Anzahl']
+    """
+    found = _matching(df, "quantity", columns)
+    used = {key(c) for c in columns.values()}
+    for column in map(str, df.columns):
+        k = key(column)
+        if column not in found and k not in used and "free" not in k and _named_like(k, "quantity", column):
+            found.append(column)
+    return found
+
+
 def _refuse_price_per_month_and_quantity(df: pd.DataFrame, columns: Mapping[str, str], source: str) -> None:
     """A price per month mapped to ``mrr`` (``monthly_price``, "Monthly fee"; not a column named MRR, which is the
     subscription's) beside a quantity other than 1: per unit (MRR = price x quantity) or the subscription's total
@@ -165,7 +182,7 @@ def _refuse_price_per_month_and_quantity(df: pd.DataFrame, columns: Mapping[str,
     words = re.findall(r"[a-z0-9]+", key(price))
     if "mrr" in words or "recurring" in words:
         return
-    for quantity in _matching(df, "quantity", columns):
+    for quantity in _quantities(df, columns):
         values = pd.to_numeric(df[quantity], errors="coerce")
         if ((values != 1) & values.notna()).any():
             raise DataError(
@@ -207,7 +224,7 @@ def _refuse_count_without_interval(df: pd.DataFrame, columns: Mapping[str, str],
             column=counts[0],
         )
     price = columns.get("mrr")
-    quantities = _matching(df, "quantity", columns)
+    quantities = _quantities(df, columns)  # 'Quantity', 'Seats', 'Anzahl', 'Number of users'
     per_unit = price is not None and (key(price) in ("amount", *BILLING_ALIASES["amount"]) or names_a_price(price))
     if per_unit and quantities:  # 'Plan Amount', 'Price per seat', 'Seat price' beside seats (reading.list_prices)
         raise DataError(
