@@ -17,7 +17,7 @@ def _values(tmp_path: Path, formulas: dict[str, str]) -> dict[str, object]:
     cells: dict[str, object] = {}
     for r in range(1, 11):
         cells[f"A{r}"], cells[f"B{r}"], cells[f"C{r}"] = r * 2, f"k{r}", r * 1.5
-    report, values = recalc_sheet(tmp_path, {**cells, **formulas})
+    report, values = recalc_sheet(tmp_path, {**cells, **formulas}, names={"Vals": "S!$A$1:$A$10"})
     assert report.status == "ok", report.message
     return {ref: values.get(ref) for ref in formulas}
 
@@ -32,9 +32,10 @@ def test_an_offset_of_a_range_without_sizes_is_intersected(tmp_path: Path) -> No
             "G9": "=OFFSET(A1:C1,8,0)",  # A9:C9 has no cell in column G: #VALUE!
             "F12": "=OFFSET(A1:A10,0,2)",  # row 12 is past C1:C10: #VALUE!
             "H3": "=OFFSET(A1:A10,0,2,,1)",  # an empty height is the reference's too
+            "H6": "=OFFSET(Vals,0,2)",  # a name of a range: C6
         },
     )
-    assert got == {"F5": 7.5, "F4": 12, "F9": 18, "G9": "#VALUE!", "F12": "#VALUE!", "H3": 4.5}
+    assert got == {"F5": 7.5, "F4": 12, "F9": 18, "G9": "#VALUE!", "F12": "#VALUE!", "H3": 4.5, "H6": 9}
 
 
 def test_offsets_of_one_cell_and_sums_are_as_before(tmp_path: Path) -> None:

@@ -236,15 +236,21 @@ def offset_numbers(formula: str, row: int, col: int, names: dict[str, str] | Non
     return "=" + "".join(t.value for t in tokens)
 
 
+#: a reference to one cell typed in: C7, $C$7, S!C7, 'My sheet'!$C7
+_ONE_CELL = re.compile(r"(?:(?:'(?:[^']|'')+'|[\w.]+)!)?\$?[A-Za-z]{1,3}\$?\d+")
+
+
 def _offset_cell(tokens: list[Token], open_index: int, row: int, col: int) -> bool:
     """``OFFSET(A1,0,0,5,1)`` where one value is expected: the cell of its range in the formula's row (column), as
-    Excel intersects it; #VALUE! when there is none. Only for a height or width given, or left to a reference of
-    several cells (``OFFSET(A1:A10,0,2)`` is ten rows, as its reference): else it is one cell. Changes the tokens
-    in place (the call becomes one token); True when it did."""
+    Excel intersects it; #VALUE! when there is none. Only for a height or width given, or left to a reference that
+    may be several cells (``OFFSET(A1:A10,0,2)`` is ten rows, as its reference; a name): else it is one cell.
+    Changes the tokens in place (the call becomes one token); True when it did."""
     args, end = _arguments(tokens, open_index + 1, Token.FUNC)
     if end >= len(tokens) or not args:
         return False
-    several = ":" in args[0]  # a range typed in: an omitted height or width is its own (a name is left as it is)
+    # an omitted height or width is the reference's own: of several cells unless it is one cell typed in (a name, a
+    # range, INDIRECT(..) may be several; intersecting one cell changes nothing)
+    several = _ONE_CELL.fullmatch(args[0].strip()) is None
 
     def one(size: str) -> bool:
         return size.strip() == "1" or (not size.strip() and not several)
