@@ -21,6 +21,7 @@ import inspect
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 from typing import Any
 
@@ -127,8 +128,28 @@ def _call(function: ExcelFunction, *args: Any) -> Cell:
     except Exception as error:  # never a traceback in a cell
         return CellError("#VALUE!", f"{function.name} failed: {error!r}")
     if function.returns == "row":
-        return [list(result)]
-    return float(result)
+        row = list(result)  # NPS_BREAKDOWN's counts stay whole numbers
+        return next((e for e in map(partial(_finite, function), row) if type(e) is CellError), None) or [row]
+    return _finite(function, result)
+
+
+def _finite(function: ExcelFunction, result: Any) -> Cell:
+    """``result`` as a cell's number: one beyond the largest a cell holds (infinity) or no number (NaN) is ``#NUM!``,
+    as Excel makes a larger result (Microsoft KB 214373: "larger values are converted into a #NUM! error value");
+    xlwings would hand Excel ``inf``, which Office.js' JSON cannot carry.
+
+    >>> from xl_retention.registry import BY_NAME
+    >>> _finite(BY_NAME["CLV"], 1.5), _finite(BY_NAME["CLV"], float("inf")).message
+    (1.5, 'CLV gives inf, beyond the largest number a cell holds (about 1.8E+308)')
+    """
+    value = float(result)
+    if value - value == 0:  # finite
+        return value
+    if value != value:
+        return CellError("#NUM!", f"{function.name} gives no number (NaN) for these arguments")
+    return CellError(
+        "#NUM!", f"{function.name} gives {value:g}, beyond the largest number a cell holds (about 1.8E+308)"
+    )
 
 
 def _flatten(value: Any) -> list[Cell]:
@@ -310,9 +331,10 @@ def _elementwise(function: ExcelFunction, args: list[Any]) -> Cell:
     # Fast path: a block of plain numbers goes to the vectorized core in one call.
     if all(all(_is_number(v) for v in f) for f in flat) and out.size > 1:
         try:
-            result = function.func(*(f.astype(np.float64) for f in flat))
-            out[...] = np.asarray(result, dtype=np.float64).reshape(shape)
-            return out.tolist()
+            result = np.asarray(function.func(*(f.astype(np.float64) for f in flat)), dtype=np.float64)
+            if np.isfinite(result).all():  # else each cell on its own: an infinite one is #NUM! (_finite)
+                out[...] = result.reshape(shape)
+                return out.tolist()
         except RetentionInputError:
             pass  # some cells are invalid: map cell by cell so each gets its own error
     for index in np.ndindex(shape):
@@ -371,7 +393,7 @@ def number_caller(function: ExcelFunction) -> Any:
                 return CellError(error.excel_error, excel_message(error, function))
             except Exception as error:  # never a traceback in a cell
                 return CellError("#VALUE!", f"{name} failed: {error!r}")
-            return float(result)
+            return _finite(function, result)
 
     _NUMBER_CALLERS[function.name] = (function, call)
     return call
