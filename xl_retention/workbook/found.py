@@ -82,20 +82,11 @@ def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
     spec = template if title == template.title else replace(template, title=title)
     rows = wb[title].iter_rows(values_only=True)
     header = next(rows, ())
-    found: dict[str, int] = {}
-    headers = {c.header for c in spec.columns}
+    found: dict[str, list[int]] = {}
     for col, text in enumerate(header, start=1):
-        if text is None:
-            continue
-        if str(text).strip() in found and str(text).strip() in headers:
-            first = get_column_letter(found[str(text).strip()])
-            raise ip.LayoutError(
-                f"{spec.title}!{first}1 and {spec.title}!{get_column_letter(col)}1 are both {str(text).strip()!r}, so "
-                f"it cannot be told which one the tracker's formulas read (a copy of the column?): rename the copy "
-                f"('{str(text).strip()} (copy)') or delete it, and run again"
-            )
-        found.setdefault(str(text).strip(), col)
-    columns = {c.key: found[c.header] for c in spec.columns if c.header in found}
+        if text is not None:
+            found.setdefault(str(text).strip(), []).append(col)
+    columns = {c.key: _one_column(wb, spec, template, c, found[c.header]) for c in spec.columns if c.header in found}
     if MONTH.key not in columns:
         _refuse_header_below(wb[title], spec)
     sheet = _Monthly(spec, columns, [], {}, template)
@@ -116,6 +107,30 @@ def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
     if not sheet.months:
         raise ip.LayoutError(f"{spec.title}: no months in column {get_column_letter(month_col)} under 'Month'")
     return sheet
+
+
+def _one_column(wb: Any, spec: MonthlySheet, template: MonthlySheet, column: Any, cols: list[int]) -> int:
+    """The column of ``cols`` (those headed ``column.header`` in row 1) that is the template's: the only one, or the
+    one its defined name (``Customers_End``, ``Customers_Months``) points to where the user copied the column (header
+    and values, as a backup); else refuse naming the cells: the import would write into the copy and the formulas
+    read the other, or extend write the new months' formulas into the copy."""
+    if len(cols) == 1:
+        return cols[0]
+    name = column.name or (monthly_name(template.title) if column.key == MONTH.key else None)
+    defined = wb.defined_names.get(name) if name else None
+    try:
+        areas = list(defined.destinations) if defined is not None else []
+    except (ValueError, TypeError, AttributeError):  # a name openpyxl cannot take apart (#REF!)
+        areas = []
+    named = {ip.split_ref(area.replace("$", "").partition(":")[0])[1] for title, area in areas if title == spec.title}
+    if len(named) == 1 and named <= set(cols):
+        return named.pop()
+    cells = " and ".join(f"{spec.title}!{get_column_letter(c)}1" for c in cols)
+    raise ip.LayoutError(
+        f"{cells} are {'both' if len(cols) == 2 else 'all'} {column.header!r}, so it cannot be told which one the "
+        f"tracker's formulas read (a copy of the column?): rename the copy ('{column.header} (copy)') or delete it, "
+        "and run again"
+    )
 
 
 def _refuse_header_below(ws: Any, spec: MonthlySheet, deepest: int = 10) -> None:
