@@ -26,6 +26,7 @@ from openpyxl.formula.translate import Translator
 from ..sheet_names import BARE, MARKS
 from .cell_filename import may_name_file
 from .excel_functions.arguments import _HINT_UPPER, _compares_numbers, _large_range
+from .excel_functions.caught_errors import HINT as _CAUGHT_HINT
 from .excel_functions.complex_texts import COMPLEX_CALL
 from .excel_functions.number_texts import MISREAD_LITERAL
 from .excel_functions.typed import TEXT_WORDS, may_wrap
@@ -315,6 +316,10 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
     return words is not None and words.search(text.lower()) is not None
 
 
+#: an IS function or TYPE with a call in its argument (.caught_errors)
+_CAUGHT = re.compile(_CAUGHT_HINT)
+
+
 def may_need_arguments(text: str) -> bool:
     """False when ``rewrite_arguments`` cannot change ``text``: its own pre-check (``&``, SWITCH, a
     LOOKUP, a quote in an aggregate's arguments, or a comparison of numbers), made cheaper: its
@@ -355,6 +360,7 @@ def may_need_arguments(text: str) -> bool:
             or ("COUNT(" in upper and _HINT_UPPER.search(upper))
             or may_wrap(upper)  # SUM(TRIM(A3),1): text an expression gives an aggregate (.typed)
             or COMPLEX_CALL.search(upper) is not None  # IMSUM(..): its parts at 15 digits (.complex_texts)
+            or _CAUGHT.search(upper) is not None  # ISERROR(MEDIAN(A1:A2)): TRUE, not the error (.caught_errors)
         ):
             return True
     if '"' in text and _HINT_UPPER.search(text.upper()):  # "1,000"+0, "(5)"+0: numbers typed as text
@@ -374,7 +380,8 @@ _TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
     r"LAMBDA|_XLPM\.|SINGLE\(|STACK\(|FILTER\(|TAKE\(|DROP\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
     r"|MATCH\(|INDEX\(|ROWS\(|COLUMNS\(|COMPLEX\(|(?<![A-Z0-9_])IM[A-Z0-9]+\(|RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
-    r",\s*[,)]|\(\s*,|#REF![$A-Z0-9]|" + TEXT_WORDS  # ,\s*[,)]: an empty argument (.omitted_arguments)
+    r",\s*[,)]|\(\s*,|#REF![$A-Z0-9]|ISERROR\(|ISNUMBER\(|ISTEXT\(|ISNONTEXT\(|ISLOGICAL\(|ISBLANK\(|TYPE\(|"
+    + TEXT_WORDS  # ,\s*[,)]: an empty argument (.omitted_arguments)
 )
 
 

@@ -48,6 +48,8 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
+from .caught_errors import HINT as _CAUGHT_HINT
+from .caught_errors import caught
 from .collation import keyed_criteria, sorted_call, typed_keys
 from .criteria import CRITERIA, each_shaped, error_checked, scanned_call, size_guard
 from .criteria_cells import cell_corrected
@@ -121,7 +123,7 @@ _HINT = re.compile(
     r"(?<![A-Z0-9_.])COUNT\([^)]*?[(+\-*/^&%=<>#\"]|(?<![A-Z0-9_.])SUM\([^)]*\"|(?<![A-Z0-9_.])(?:ROWS|COLUMNS)\(|"
     r"RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|"  # a superset: .error_order decides
     r"(?:AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|SMALL|LARGE"
-    r'|PERCENTILE|QUARTILE|MODE)[A-Z.]*\([^)]*"|' + _TYPED_HINT
+    r'|PERCENTILE|QUARTILE|MODE)[A-Z.]*\([^)]*"|' + _TYPED_HINT + "|" + _CAUGHT_HINT
 )
 
 #: the same test, case-sensitive on the upper-cased formula (several times faster than a case-insensitive pattern)
@@ -275,7 +277,7 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
             call = f"IF(ISERROR({key}),{key},{call})"
     if name in FIRST_ERROR:  # RANK(1/0,..), LARGE(A1:A3,NA()): the first argument's error (.error_order)
         call = first_error(name, parts, args, call, _may_be_error)
-    return call
+    return caught(name, parts, call)  # ISERROR(MEDIAN(A1:A2)) TRUE, not MEDIAN's error (.caught_errors)
 
 
 def _next_to_arithmetic(tokens: list[Token], i: int) -> bool:
