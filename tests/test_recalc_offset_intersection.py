@@ -49,3 +49,29 @@ def test_offsets_of_one_cell_and_sums_are_as_before(tmp_path: Path) -> None:
         },
     )
     assert got == {"F2": 6, "F3": 82.5, "F6": 6, "F7": 10.5}
+
+
+def test_a_dynamic_named_range_used_as_one_value_is_intersected(tmp_path: Path) -> None:
+    """A name of an OFFSET formula (a dynamic named range) where one value is expected took the range's first cell
+    (2 in row 5, where Excel and LibreOffice show A5, 10)."""
+    cells: dict[str, object] = {f"A{r}": r * 2 for r in range(1, 11)}
+    formulas = {
+        "H5": "=Dyn",
+        "I7": "=Dyn*2",
+        "J3": "=ABS(Dyn)",
+        "L12": "=Dyn",
+        "H1": "=SUM(Dyn)",
+        "H2": "=INDEX(Dyn,3)",
+    }
+    report, values = recalc_sheet(
+        tmp_path, {**cells, **formulas}, names={"Dyn": "OFFSET(S!$A$1,0,0,COUNTA(S!$A:$A),1)"}
+    )
+    assert report.status == "ok", report.message
+    assert {ref: values.get(ref) for ref in formulas} == {
+        "H5": 10,
+        "I7": 28,
+        "J3": 6,
+        "L12": "#VALUE!",  # row 12 is past the range
+        "H1": 110,  # whole-range arguments as before
+        "H2": 6,
+    }

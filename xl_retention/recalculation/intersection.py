@@ -122,11 +122,16 @@ def _in_array_argument(stack: list[list]) -> bool:
 def _implicit(reference: str, row: int, col: int) -> str | None:
     """The one cell of a multi-cell ``reference`` in the formula's row or column (Excel's ``@``); None if not A1.
 
-    Whole columns and rows too: ``Data!B:B`` in row 4 is ``Data!$B$4``.
+    Whole columns and rows too: ``Data!B:B`` in row 4 is ``Data!$B$4``. A defined name's formula put in its place
+    that gives a reference (a dynamic named range ``(OFFSET(S!$A$1,0,0,COUNTA(S!$A:$A),1))``) is intersected when the
+    formula runs, as :func:`_offset_cell` intersects OFFSET (Excel and LibreOffice: ``=Dyn`` in row 5 is A5).
+
+    >>> _implicit("(OFFSET(S!$A$1,0,0,9,1))", 5, 3).startswith("INDEX((OFFSET(S!$A$1,0,0,9,1)),_XLR.SPOT(5,")
+    True
     """
     found = _bounds(reference)
     if found is None:
-        return None
+        return _moving(reference, row, col)
     sheet, (left, top, right, bottom) = found
     if (left, top) == (right, bottom):
         return None
@@ -137,6 +142,27 @@ def _implicit(reference: str, row: int, col: int) -> str | None:
     else:
         return "#VALUE!"
     return f"{sheet}${get_column_letter(hit[1])}${hit[0]}"
+
+
+#: a defined name's formula in its place, one call of a function giving a reference: (OFFSET(..)), (INDEX(..))
+_MOVING = re.compile(r"(?is)\((?:_xlfn\.)?(?:OFFSET|INDEX|INDIRECT)\(.*\)\)")
+
+
+def _moving(reference: str, row: int, col: int) -> str | None:
+    """A bracketed call giving a reference (``(OFFSET(..))``, the whole text) intersected with the formula's row and
+    column when it runs (:data:`SPOT`); None for anything else."""
+    if _MOVING.fullmatch(reference) is None:
+        return None
+    depth = 0
+    for k, char in enumerate(reference):  # the first bracket must close at the end: one call, not (A(..))*(B(..))
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0 and k < len(reference) - 1:
+            return None
+    return (
+        f"INDEX({reference},{SPOT}({row},ROW({reference}),ROWS({reference}),COLUMNS({reference})),"
+        f"{SPOT}({col},COLUMN({reference}),COLUMNS({reference}),ROWS({reference})))"
+    )
 
 
 def _index_cell(tokens: list[Token], open_index: int, names: dict[str, str], row: int, col: int) -> int | None:
