@@ -76,3 +76,9 @@ def test_the_fees_pair_alone_and_a_file_without_refunds_are_read_whole(tmp_path)
     assert purchases[["month", "buyers"]].values.tolist() == [["2026-01", 3], ["2026-02", 1]]
     got = pd.read_csv(out / "order_revenue_cohorts.csv").set_index("cohort").iloc[:, :2].fillna(-1).values.tolist()
     assert got == [[120.0, 30.0], [0.0, -1]]
+
+
+def test_a_price_adjusted_to_0_without_an_amount_is_no_refund(tmp_path) -> None:
+    text = "order_id,customer_id,date,Price,Adjusted Price\n1,a,2026-01-05,10.00,10.00\n2,b,2026-01-06,10.00,0.00\n"
+    out = run(tmp_path, "--orders", _write(tmp_path, text))  # a discount's adjusting, maybe: the order stays
+    assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 2]]

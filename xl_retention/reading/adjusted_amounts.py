@@ -13,9 +13,10 @@ not read:
   no amount is mapped (buyers only).
 
 A column's twin is the column of the same words without the adjusting one (``adjusted``, ``after refunds``, ...)
-and without ``amount`` ("Adjusted Net Order Amount" is "Order Net"'s); a fee's or a tax's pair ("Adjusted Card
-Processing Fees") is not an amount of the order. A name ending with the adjusting word (Chargebee's "Amount
-Adjusted") is the part adjusted, not the amount after it (:mod:`.written_off`).
+and without ``amount`` ("Adjusted Net Order Amount" is "Order Net"'s); only an order's whole amount (a total, a net,
+the order's) is read so: a fee's or a tax's pair ("Adjusted Card Processing Fees") is not an amount of the order,
+and an item's price adjusted ("Adjusted Price") may be a discount's. A name ending with the adjusting word
+(Chargebee's "Amount Adjusted") is the part adjusted, not the amount after it (:mod:`.written_off`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ __all__ = ["adjusted_pairs", "adjusted_refunds"]
 
 #: Words of a pair that is not an amount of the order (a fee kept by the marketplace, a tax).
 _NOT_AMOUNTS = frozenset({"fee", "fees", "tax", "taxes", "vat", "gebühr", "gebühren", "frais", "comisión", "comision"})
+#: Words of an order's amount as a whole (Etsy's "Order Total", "Order Net"): an item's price adjusted may be a
+#: discount's, not a refund's.
+_ORDER_AMOUNTS = frozenset({"order", "total", "net", "gesamt", "gesamtbetrag", "summe", "netto", "commande"})
 #: Words that name no part of what an amount is ("Adjusted Net Order Amount" is "Order Net").
 _NO_PART = frozenset({"amount", "betrag", "montant", "importe"})
 
@@ -54,14 +58,14 @@ def adjusted_pairs(columns: Any) -> list[tuple[int, int]]:
     >>> adjusted_pairs(["Order Value", "Order Total", "Order Net", "Adjusted Order Total",
     ...                 "Adjusted Card Processing Fees", "Card Processing Fees", "Adjusted Net Order Amount"])
     [(3, 1), (6, 2)]
-    >>> adjusted_pairs(["Amount", "Amount Adjusted"])  # Chargebee's: the part adjusted
-    []
+    >>> adjusted_pairs(["Amount", "Amount Adjusted"]), adjusted_pairs(["Price", "Adjusted Price"])  # not kept
+    ([], [])
     """
     parts = [_parts(c) for c in columns]
     found = []
     for position, (words, adjusted) in enumerate(parts):
-        if not adjusted or not words or words & _NOT_AMOUNTS:
-            continue
+        if not adjusted or not words & _ORDER_AMOUNTS or words & _NOT_AMOUNTS:
+            continue  # 'Adjusted Price' (a discount?), 'Adjusted Card Processing Fees': not what the order kept
         twins = [p for p, (other, said) in enumerate(parts) if not said and other == words]
         if len(twins) == 1:
             found.append((position, twins[0]))
