@@ -109,6 +109,7 @@ from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_su
 from .survey_questions import check_questions
 from .taxes import net_of_tax, net_shares
 from .trials import paid_from_trial_end, trial_column
+from .undated_answers import undated_answers
 from .unmapped import refuse_movements_log, refuse_unused_dates
 from .values import clean_ids, emails_in_lower_case, parse_numbers, refuse_bad_ids, written_values
 from .zone_columns import zoned_dates
@@ -276,7 +277,7 @@ def _prepare(
                 names[name],
                 labels if name == "month" else options.dates(),
                 excel_epoch=epoch,
-                allow_blank=name == "end" or (kind == "orders" and name == "date"),  # an unpaid order's: checked below
+                allow_blank=name == "end" or (kind in ("orders", "answers") and name == "date"),  # checked below
             )
         if name == "interval":
             return months_per_interval(series, source, names[name])
@@ -294,6 +295,10 @@ def _prepare(
         )  # fmt: skip
 
     typed = _read_columns(read, list(out.columns), len(out))
+    if kind == "answers":  # no score and no date: a partial response, left out (reading.undated_answers)
+        undated = undated_answers(typed["date"], typed["score"], names, source)
+        if undated is not None:
+            deleted = undated if deleted is None else deleted | undated
     who = (names.get("customer_id"), names.get("visitor_id"))
     if kind in ("orders", "answers") and not record_id_columns(df.columns, names.get("order_id"), people=who):
         check_appended_copies(df, typed["date"], source, names.get("customer_id", names["date"]), kind)  # no id
