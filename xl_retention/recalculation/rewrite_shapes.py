@@ -264,6 +264,10 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
         return True
     # names are looked for with quoted sheet names kept: 'My Data'!Local is sheet My Data's own name Local
     named = _TEXT_ONLY.sub('""', text).lower() if names else ""
+    if may_omit(bare):  # =NPS_MOE(A1:A6,), {=SUBSTITUTE("a-b","-",)}: an empty argument (.omitted_arguments)
+        return True
+    if DELETED_SHEET.search(upper) is not None:  # #REF!A1: a reference to a deleted sheet
+        return True
     if array:  # and a defined name (.array_lifting)
         return bool(names) and _any_of(tuple(names)).search(named) is not None
     if ":" in bare and (_ADJACENT.search(bare, 1) or _WHOLE_RANGE.fullmatch(bare) or _SCALAR_CALL.search(bare)):
@@ -274,10 +278,6 @@ def _candidate(text: str, tables: dict[str, Table], array: bool, names: dict[str
         return True
     if not array and ":" in bare and _ours_over_ranges().search(_ours_in_index().sub("INDEX((", bare)) is not None:
         return True  # =CRR(A1:A3,..): its first value
-    if may_omit(bare):  # =NPS_MOE(A1:A6,): an empty argument of our own functions
-        return True
-    if DELETED_SHEET.search(upper) is not None:  # #REF!A1: a reference to a deleted sheet
-        return True
     return bool(names) and _any_of(tuple(names)).search(named) is not None
 
 
