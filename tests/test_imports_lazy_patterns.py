@@ -50,6 +50,7 @@ def test_nothing_is_compiled_before_the_first_use():
     assert repr(lazy) == "LazyPattern('LOOKUP\\\\(', 0)"
     assert lazy.search("=XLOOKUP(1,A:A,B:B)").start() == 2
     assert lazy.is_compiled
+    assert isinstance(lazy, LazyPattern) and not hasattr(type(lazy), "__getattr__")  # later reads: no hook
     assert lazy.search("=SUM(A1)") is None
 
 

@@ -123,12 +123,16 @@ _DELEGATED += ("pattern", "flags", "groups", "groupindex")
 
 class LazyPattern(Generic[AnyStr]):
     """``re.compile(pattern, flags)``, compiled on the first use of any of its attributes (``search``, ``sub``,
-    ``pattern``, ...), which then answer as the compiled pattern's own.
+    ``pattern``, ...), which then answer as the compiled pattern's own, read as fast as a pattern's (the instance
+    leaves the class whose ``__getattr__`` made the first use).
 
     For a module's constant that only its methods read: it is no :class:`re.Pattern` (``isinstance`` says so, and
     ``re.sub(PATTERN, ...)`` refuses it: pass :attr:`compiled`). A mistake in ``pattern`` raises :class:`re.error`
     at that first use, not at import (the module's tests meet it).
     """
+
+    def __new__(cls, pattern: AnyStr, flags: int | re.RegexFlag = 0) -> LazyPattern[AnyStr]:
+        return object.__new__(_Pending if cls is LazyPattern else cls)
 
     def __init__(self, pattern: AnyStr, flags: int | re.RegexFlag = 0) -> None:
         self._source = (pattern, flags)
@@ -139,9 +143,10 @@ class LazyPattern(Generic[AnyStr]):
         found = self.__dict__.get("_compiled")
         if found is None:
             found = re.compile(*self._source)
-            for name in _DELEGATED:  # read from the instance from now on: no __getattr__ call
+            for name in _DELEGATED:  # read from the instance from now on
                 self.__dict__[name] = getattr(found, name)
             self.__dict__["_compiled"] = found
+            self.__class__ = LazyPattern  # type: ignore[assignment]  # no __getattr__ hook on every later read
         return found
 
     @property
@@ -149,16 +154,20 @@ class LazyPattern(Generic[AnyStr]):
         """Whether a first use has compiled it (for tests)."""
         return "_compiled" in self.__dict__
 
-    def __getattr__(self, name: str) -> Any:  # only for attributes not set yet: the first use
-        if name.startswith("__") or name in ("_source", "_compiled"):
-            raise AttributeError(name)
-        return getattr(self.compiled, name)
-
     def __repr__(self) -> str:
         return f"LazyPattern({self._source[0]!r}, {self._source[1]!r})"
 
     def __reduce__(self) -> tuple[type, tuple[AnyStr, int | re.RegexFlag]]:
         return LazyPattern, self._source
+
+
+class _Pending(LazyPattern[AnyStr]):
+    """A :class:`LazyPattern` not compiled yet: its first attribute read compiles it."""
+
+    def __getattr__(self, name: str) -> Any:  # only for attributes not set yet: the first use
+        if name.startswith("__") or name in ("_source", "_compiled"):
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
 
 
 def lazy_pattern(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> LazyPattern[AnyStr]:
