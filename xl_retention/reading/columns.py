@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import RetentionInputError
+from .answer_columns import answer_mapping
 from .billing import NOT_PREFIXED_ALIASES, bare_key, check_same_ids
 from .billing_columns import (
     _BILLING,
@@ -293,9 +294,11 @@ def normalize_columns(
     if missing:
         word = "column" if len(missing) == 1 else "columns"
         below = header_below(df, [key(rename.get(n, n)) for n in missing], source)  # a title above the header
+        survey = "score" in required and answer_mapping(df, missing, rename)  # Typeform's question as a column
         raise DataError(
             f"{source}: missing {word} {', '.join(map(repr, missing))} (columns found: {_on_sheet(df, listing)}); "
-            + (below or f"to use a column of another name, map it: --columns {missing[0]}=NAME "
+            + (below or (survey and f"map {'it' if len(missing) == 1 else 'them'}: {survey}")
+               or f"to use a column of another name, map it: --columns {missing[0]}=NAME "
                f"(in Python: columns={{{missing[0]!r}: 'NAME'}})"),
             source=source,
             column=missing[0],
