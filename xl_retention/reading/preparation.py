@@ -94,6 +94,7 @@ from .salesforce_ids import one_salesforce_id
 from .sandbox import check_test_mode
 from .scores import check_scale, check_scores, scores_from_labels
 from .shifted_cells import refuse_shifted_column
+from .sibling_dates import is_ambiguous, order_from_sibling
 from .snapshot_dates import check_months_after_end
 from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
 from .statuses import (
@@ -271,14 +272,24 @@ def _prepare(
         if name in _DATES:
             if name != "month" and options.timezone is not None:  # Square's Time and Time Zone (zone_columns)
                 series = zoned_dates(df, series, names[name], source)
-            return parse_dates(
-                series,
-                source,
-                names[name],
-                labels if name == "month" else options.dates(),
-                excel_epoch=epoch,
-                allow_blank=name == "end" or (kind in ("orders", "answers") and name == "date"),  # checked below
-            )
+            blank = name == "end" or (kind in ("orders", "answers") and name == "date")  # checked below
+            try:
+                return parse_dates(series, source, names[name], labels if name == "month" else options.dates(),
+                                   excel_epoch=epoch, allow_blank=blank)  # fmt: skip
+            except DataError as error:  # '03/04/2026' beside a start of '25/01/2026' (reading.sibling_dates)
+                siblings = [names[n] for n in ("start", "end") if n in names and n != name]
+                if name not in ("start", "end") or not siblings or not is_ambiguous(error):
+                    raise
+                read_as = lambda s, c, o: parse_dates(s, source, c, o, excel_epoch=epoch, allow_blank=True)  # noqa: E731
+                found = order_from_sibling(df, names[name], siblings, options.dates(), read_as)
+                if found is None:
+                    raise
+                first, sibling = found
+                note(f"{source}: the dates of {names[name]!r} could be day-first or month-first; read "
+                     f"{'day' if first else 'month'}-first, as the dates of {sibling!r}, of the same layout, "
+                     "are")  # fmt: skip
+                dated = dataclasses.replace(options.dates(), dayfirst=first)
+                return parse_dates(series, source, names[name], dated, excel_epoch=epoch, allow_blank=blank)
         if name == "interval":
             return months_per_interval(series, source, names[name])
         what = "scores" if name == "score" else "numbers"
