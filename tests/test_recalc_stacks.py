@@ -131,7 +131,11 @@ def test_take_and_drop_of_nothing_are_calc_errors(tmp_path: Path) -> None:
             "E5": '=IFERROR(_xlfn.DROP(A1:C4,-4),"none")',
             "E6": "=SUM(_xlfn.TAKE(A1:C4,-1,2))",  # what is left is as before
             "E7": "=_xlfn.DROP(A1:C4,3,1)",
+            "E8": "=ROWS(_xlfn.TAKE(A1:C4,0))",  # the #CALC! itself, not the size of an error value (1)
+            "E9": "=ROWS(_xlfn.TAKE(A1:C4,2))",
+            "E10": "=COLUMNS(_xlfn.DROP(A1:C4,,1))",
         },
     )
     assert [got.get(f"E{r}") for r in range(1, 7)] == ["#CALC!", "#CALC!", "#CALC!", "#CALC!", "none", 83]
     assert _block(got, 7, "E", 1, 2) == [[42, 43]]
+    assert [got["E8"], got["E9"], got["E10"]] == ["#CALC!", 2, 2]

@@ -19,7 +19,7 @@ values. An empty argument (``HSTACK(,A1)``) is left to the engine.
 TAKE's and DROP's pages: "Excel returns a #CALC! error to indicate an empty array" (TAKE: "when either rows or columns
 is 0"). The engine gave an empty array (a blank cell, ROWS 0, status ok): a call the user wrote is therefore
 ``LET(_xlr_taken, TAKE(..), IF(ROWS(_xlr_taken)=0, _XLR.EMPTY(), _xlr_taken))``, #CALC! where nothing is left
-(:func:`.wraps.empty`).
+(:func:`.wraps.empty`); ROWS or COLUMNS of it is that #CALC! too (the engine's ROWS of an error value is 1).
 
 >>> stacked("_xlfn.HSTACK(", "HSTACK", ["A1:A2", "B1:B3"])
 '_xlfn.LET(_xlr_stack_a,A1:A2,_xlr_stack_b,B1:B3,_xlr_most,MAX(IFERROR(ROWS(_xlr_stack_a),1),\
@@ -30,6 +30,8 @@ _xlr_stack_b,_xlfn.EXPAND(_xlr_stack_b,_xlr_most,COLUMNS(_xlr_stack_b)))))'
 True
 >>> stacked("_xlfn.TAKE(", "TAKE", ["A1:B4", "N1"])
 '_xlfn.LET(_xlr_taken,_xlfn.TAKE(A1:B4,N1),IF(ROWS(_xlr_taken)=0,_XLR.EMPTY(),_xlr_taken))'
+>>> stacked("ROWS(", "ROWS", [stacked("_xlfn.TAKE(", "TAKE", ["A1:B4", "0"])])
+'_xlfn.LET(_xlr_taken,_xlfn.TAKE(A1:B4,0),IF(ROWS(_xlr_taken)=0,_XLR.EMPTY(),ROWS(_xlr_taken)))'
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ __all__ = ["STACKS", "stacked"]
 #: the functions padded here
 STACKS = frozenset(("HSTACK", "VSTACK"))
 _PREFIX = "_xlr_stack_"
+#: the start and end of a TAKE or DROP written to be #CALC! when it leaves nothing
+_TAKEN, _TAKEN_END = "_xlfn.LET(_xlr_taken,", ",_xlr_taken))"
 
 
 def _letters(k: int) -> str:
@@ -59,11 +63,16 @@ def stacked(opening: str, name: str, args: list[str]) -> str | None:
     """The call ``opening`` + ``args`` + ``)`` of HSTACK or VSTACK (``name``) with each array padded to the others'
     rows (HSTACK) or columns (VSTACK), of TAKE or DROP #CALC! where it leaves nothing; or None to leave it as it
     is: the engine's own calls (written without ``_xlfn.``), a single array, an empty argument."""
+    if name in ("ROWS", "COLUMNS") and len(args) == 1:  # ROWS(TAKE(A1:B4,0)): #CALC!, not 1 (the error's size)
+        taken = args[0].strip()
+        if taken.startswith(_TAKEN) and taken.endswith(_TAKEN_END):
+            return f"{taken[: -len(_TAKEN_END)]},{opening}_xlr_taken)))"
+        return None
     if not opening.lower().startswith("_xlfn."):
         return None
     if name in ("TAKE", "DROP"):
         call = opening + ",".join(args) + ")"
-        return f"_xlfn.LET(_xlr_taken,{call},IF(ROWS(_xlr_taken)=0,{EMPTY}(),_xlr_taken))"
+        return f"{_TAKEN}{call},IF(ROWS(_xlr_taken)=0,{EMPTY}(),_xlr_taken))"
     if name not in STACKS or len(args) < 2:
         return None
     if any(not arg.strip() for arg in args):
