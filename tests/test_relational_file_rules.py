@@ -190,6 +190,19 @@ CASES = {
         ),
         {"customer_id": "customer_id", "start": "start", "mrr": "Amount"},
     ),
+    "reading.ends.refuse_later_ends": (
+        "subscriptions",
+        pd.DataFrame(
+            {
+                "customer_id": ["A", "B"],
+                "start": _dates("2024-01-10", "2024-01-15"),
+                "canceled_at": _dates("2024-02-01", None),
+                "expires_at": _dates("2024-04-10", None),
+                "mrr": [10, 20],
+            }
+        ),
+        {"end": "canceled_at"},
+    ),
     "reading.summaries.refuse_monthly_totals": (
         "subscriptions",
         pd.DataFrame(
@@ -263,6 +276,11 @@ REFUSED = {
     "yearly price would count 12 times: map mrr to a monthly column, or give a billing interval column (month, year) "
     "and map the price as amount (--columns amount=Amount with interval=...); billing periods of 2 months or more in "
     "row 2 (counting the header as row 1): '1200.0 over 2024-01-15 to 2025-01-15 (12 months)'",
+    "reading.ends.refuse_later_ends": "table:t, column 'expires_at': dates of a later month than the end mapped, "
+    "'canceled_at', on rows that ended, a month more active (a subscription cancelled on 'canceled_at' that served "
+    "until 'expires_at', as Recurly's canceled_at and expires_at, Stripe's 'Canceled At' and 'Ended At': the months it "
+    "paid would count as lost): map the day service stopped, --columns end=expires_at, or remove this column if it is "
+    "not in row 2 (counting the header as row 1): '2024-04-10'",
     "reading.summaries.refuse_monthly_totals": "table:t, column 'Customer': subtotal rows (a month's or a period's "
     "totals, not a customer: remove them) in row 2 (counting the header as row 1): 'Total January'",
 }
@@ -321,6 +339,7 @@ VALID = {
         lambda f: f.assign(**{"Current Period End": _dates("2024-02-15", "2024-04-20")}),
         [1250.0, 1250.0, 1250.0],
     ),
+    "reading.ends.refuse_later_ends": (lambda f: f.assign(expires_at=f["canceled_at"]), [30.0, 20.0]),
     "reading.summaries.refuse_monthly_totals": (
         lambda f: f.assign(Customer=["C", "A", "B"], MRR=[250, 100, 200]),
         [550.0],

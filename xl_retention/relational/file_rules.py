@@ -402,6 +402,14 @@ def _period_spans(typed: Typed) -> bool:
     return not typed.billing and money is not None and price_per_period(money) and bool(period_columns(typed.columns))
 
 
+def _later_ends(typed: Typed) -> bool:
+    """:func:`~xl_retention.reading.ends.refuse_later_ends`: an end mapped beside an unmapped column named as the day
+    service stopped (Recurly's ``canceled_at`` mapped beside ``expires_at``), by the names alone."""
+    from ..reading.ends import end_like_columns
+
+    return "end" in typed.names and bool(end_like_columns(typed.columns, typed.names))
+
+
 def _raises(rule: Callable[..., Any], *arguments: Any) -> bool:
     """Whether the file path's ``rule`` refuses ``arguments`` (a table's names, a sample or its distinct values)."""
     try:
@@ -432,6 +440,7 @@ FILE_RULES: tuple[FileRule, ...] = (
     FileRule("reading.payment_logs.refuse_open_renewals", frozenset({"intervals"}), "read", _open_renewals),
     FileRule("reading.tax_flags.refuse_tax_included", _SUBSCRIPTIONS, "read", _tax_included),
     FileRule("reading.period_spans.refuse_period_spans", _SUBSCRIPTIONS, "read", _period_spans),
+    FileRule("reading.ends.refuse_later_ends", frozenset({"intervals"}), "read", _later_ends),
     FileRule("reading.summaries.refuse_monthly_totals", frozenset({"snapshots", "orders"}), "read", _monthly_totals),
 )
 
