@@ -105,3 +105,19 @@ def test_freeze_at_exit_freezes_after_the_later_handlers_once(tmp_path):
         "frozen at the end: True",
     ]
     assert target.read_text(encoding="utf-8") == "x" * 100_000
+
+
+def test_the_command_line_freezes_at_exit(tmp_path):
+    """Every command (``xl_retention.cli.main``) leaves the objects alive at its end to the operating system."""
+    out = _run(
+        """
+        import atexit, gc
+        atexit.register(lambda: print("frozen at the end:", gc.get_freeze_count() > 0, flush=True))
+        from xl_retention.cli import main
+        import contextlib, io
+        with contextlib.redirect_stdout(io.StringIO()):
+            code = main(["functions"])
+        print("exit", code)
+        """
+    )
+    assert out.splitlines()[-1] == "frozen at the end: True"

@@ -14,7 +14,7 @@ from . import __version__
 from ._cli_extend import add_extend
 from ._cli_import import add_import, column_map, date_formats
 from ._cli_recalc import add_recalc, cell_ranges, error_kinds
-from ._imports import defer_openpyxl_init
+from ._imports import defer_openpyxl_init, freeze_at_exit
 from .errors import RetentionInputError
 from .relational import dialects
 
@@ -149,6 +149,7 @@ def _describe(error: BaseException) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    freeze_at_exit()  # the objects alive at the end: left to the operating system, not walked by a last collection
     defer_openpyxl_init()  # a recalculation uses openpyxl's tokenizer only: its reader and writer load on first use
     # openpyxl only reads here ("Sparkline Group extension is not supported and will be removed": nothing is)
     warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
