@@ -18,7 +18,17 @@ from openpyxl.utils import get_column_letter
 from . import inplace as ip
 from .answers_sheet import answers_title
 from .formats import monthly_name
-from .template import CUSTOMERS, MONTH, MONTHLY_SHEETS, NPS_SCORES_TITLE, NPS_SUMMARY, PURCHASES, REVENUE, MonthlySheet
+from .template import (
+    _PLACEHOLDER,
+    CUSTOMERS,
+    MONTH,
+    MONTHLY_SHEETS,
+    NPS_SCORES_TITLE,
+    NPS_SUMMARY,
+    PURCHASES,
+    REVENUE,
+    MonthlySheet,
+)
 
 if TYPE_CHECKING:
     from .importer import Tables
@@ -244,6 +254,9 @@ def read_sheets(wb: Any, tables: Tables, name: str, command: str = "import") -> 
     if not sheets:
         raise ip.LayoutError(f"{name} has none of the monthly sheets of a tracker (xl-retention new makes one)")
     base = next(iter(sheets.values()))
+    for title in _needed(tables):
+        if title in sheets:
+            _check_formula_columns(sheets[title])
     for sheet in sheets.values():
         _check_named_months(wb, sheet, command)
         if sheet.months[0] != base.months[0] or len(sheet.months) != len(base.months):
@@ -252,6 +265,24 @@ def read_sheets(wb: Any, tables: Tables, name: str, command: str = "import") -> 
                 f"{base.months[0]} to {base.months[-1]}: the monthly sheets must cover the same months"
             )
     return sheets
+
+
+def _check_formula_columns(sheet: _Monthly) -> None:
+    """Refuse, as extend does when it writes the formulas, a sheet the import writes on where a column the
+    template's formulas read was deleted ('Churn rate': 'Churn rates so far' beside it, the Dashboard's latest CRR and
+    the lifetime value's churn read its #REF! name): the import would succeed and leave them errors, unsaid. A
+    column earlier templates lacked (:data:`_MISSING_WHY`: their formulas do not read it) is left to the import's
+    own refusal where it writes there."""
+    keys = {c.key for c in sheet.spec.columns}
+    for column in sheet.spec.columns:
+        if column.formula is None or column.key not in sheet.columns:
+            continue
+        for key in (match[1] for match in _PLACEHOLDER.finditer(column.formula)):
+            if key in keys and key not in sheet.columns and (sheet.template.title, key) not in _MISSING_WHY:
+                needs = next(c.header for c in sheet.spec.columns if c.key == key)
+                raise ip.LayoutError(
+                    f"{sheet.spec.title}: no column {needs!r} in row 1, which the formula of {column.header!r} needs"
+                )
 
 
 def _missing(name: str, title: str, kind: str) -> ip.LayoutError:
