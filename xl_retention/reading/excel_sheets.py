@@ -106,10 +106,31 @@ def _header_keys(rows: Any) -> tuple[str, ...] | None:
     return tuple(names) if len(names) >= 2 else None
 
 
+#: The namespace of ISO/IEC 29500 Strict workbooks (Excel's "Strict Open XML Spreadsheet" save type).
+_STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+
+
+def _refuse_strict(path: Path) -> None:
+    """Refuse a workbook saved as Strict Open XML, which openpyxl reads as a workbook of no sheet (the import said
+    'no worksheet, only chart sheets ()'), naming the save type that reads."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            head = package.read("xl/workbook.xml")[:2048] if "xl/workbook.xml" in package.namelist() else b""
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return  # told apart when it is read
+    if _STRICT in head:
+        raise DataError(
+            f"{path.name} is saved as a Strict Open XML Spreadsheet, which the import cannot read: open it in Excel "
+            "and save it as an Excel Workbook (.xlsx; File > Save As > Excel Workbook)",
+            source=path.name,
+        )
+
+
 def read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     import openpyxl
 
     source = path.name
+    _refuse_strict(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
