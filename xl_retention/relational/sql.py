@@ -415,8 +415,10 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
     """``sql`` with each input table read through a SELECT of its columns (``FROM orders`` becomes ``FROM (SELECT
     ... FROM orders)``): ``column``, the segment, under the dialect's code-point collation
     (:data:`CODE_POINT_COLLATIONS`), so that every comparison of segments (the smallest on ties, docs/metrics.md
-    "Segments"), which inherits the column's collation, orders them as Python does; the date or month as UTC's wall
-    time (:data:`UTC_READS`). ``sql`` unchanged where the dialect needs neither."""
+    "Segments"), which inherits the column's collation, orders them as Python does, and, where ids are read as the
+    import reads them (:func:`.sql_ids.visible_id`: DuckDB, PostgreSQL), read so too (``Café`` in two accent forms,
+    or with a zero-width space, is one segment, as in the import); the date or month as UTC's wall time
+    (:data:`UTC_READS`). ``sql`` unchanged where the dialect needs neither."""
     collation = CODE_POINT_COLLATIONS.get(engine) if column is not None else None
     utc = UTC_READS.get(engine)
     if collation is None and utc is None:
@@ -429,9 +431,14 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
     done: set[int] = set()
 
     def read(name: str, c: str) -> exp.Expression:
-        if c == column and collation is not None:
-            by_code_point = exp.to_identifier(collation, quoted=engine == "postgres")
-            return exp.alias_(exp.Collate(this=exp.column(c, quoted=True), expression=by_code_point), c, quoted=True)
+        if c == column:  # DuckDB, PostgreSQL: the segment as the import reads it, as an id (NFC, no zero width, ..)
+            value = exp.column(c, quoted=True)
+            if utc is not None:
+                value = sqlglot.parse_one(visible_id(value, engine), read=dialect)
+            if collation is not None:
+                by_code_point = exp.to_identifier(collation, quoted=engine == "postgres")
+                value = exp.Collate(this=value, expression=by_code_point)
+            return exp.alias_(value, c, quoted=True)
         if c == _DATES[name] and utc is not None:
             quoted = exp.column(c, quoted=True).sql(dialect=dialect)
             return exp.alias_(sqlglot.parse_one(utc.format(quoted), read=dialect), c, quoted=True)
