@@ -42,3 +42,27 @@ def test_an_unpaid_snapshot_with_mrr_is_refused(tmp_path, capsys) -> None:
     assert message.startswith("mrr.csv, column 'status': snapshot rows with an MRR whose status says the subscription "
                               "ended or is not active")  # fmt: skip
     assert message.endswith("in row 3 (counting the header as row 1): 'unpaid'")
+
+
+WOOCOMMERCE = (
+    "subscription_id,subscription_status,customer_id,start_date,next_payment_date,end_date,billing_period,"
+    "billing_interval,order_total\n"
+    "101,wc-switched,7,2026-01-05 10:00:00,,2026-02-10 10:00:00,month,1,20.00\n"
+    "102,wc-active,7,2026-02-10 10:00:00,2026-03-10 10:00:00,,month,1,50.00\n"
+    "103,wc-active,8,2026-01-20 10:00:00,2026-03-20 10:00:00,,month,1,30.00\n"
+)
+
+
+def test_a_woocommerce_subscription_switched_ended_at_its_switch(tmp_path, capsys) -> None:
+    """WooCommerce Subscriptions' `switched` (replaced by the subscription it was switched to) was refused as a
+    status the import does not know; it is a subscription that ended: counted to its end, a plan change here."""
+    (tmp_path / "wcs.csv").write_text(WOOCOMMERCE)
+    columns = "start=start_date,end=end_date,amount=order_total"
+    out = run(tmp_path, "--subscriptions", tmp_path / "wcs.csv", "--columns", columns)
+    movements = pd.read_csv(out / "movements.csv").set_index("month")
+    assert movements["mrr_end"].to_dict() == {"2026-01": 50.0, "2026-02": 80.0}
+    assert movements["expansion_mrr"].to_dict() == {"2026-01": 0.0, "2026-02": 30.0}
+    (tmp_path / "open.csv").write_text(WOOCOMMERCE.replace("2026-02-10 10:00:00,month", ",month", 1))
+    message = refusal(capsys, "--subscriptions", str(tmp_path / "open.csv"), "--columns", columns, "--to-csv",
+                      str(tmp_path / "out"))  # fmt: skip
+    assert message.startswith("open.csv, column 'subscription_status': subscriptions whose status says they ended")

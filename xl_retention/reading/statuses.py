@@ -233,14 +233,16 @@ _ENDED = ("canceled", "cancelled", "expired", "ended", "terminated", "deleted", 
           "deactivated", "cancelled_from_dunning", "canceled_from_dunning",
           # Stripe's, Maxio's and Lemon Squeezy's unpaid: dunning over, the subscription kept but no longer paying
           # (Stripe counts it as churn, Maxio as an end of life state)
-          "unpaid")  # fmt: skip
+          "unpaid",
+          # WooCommerce Subscriptions' switched: replaced by the subscription it was switched to (a plan change)
+          "switched")  # fmt: skip
 ENDED = frozenset(_ENDED) | frozenset("wc_" + status for status in _ENDED) | words.ENDED
 
 #: statuses that say, whatever a column's name, that it holds subscription statuses (not 'pending', 'draft',
 #: 'future': an invoice's or a payment's too)
 TELLING = (NOT_PAYING | ENDED | {"closed_lost"}) - {"pending", "draft", "future", "incomplete", "deleted",
                                                      "expired", "wc_pending", "wc_draft", "wc_expired", "unpaid",
-                                                     "wc_unpaid"}  # fmt: skip
+                                                     "wc_unpaid", "switched", "wc_switched"}  # fmt: skip
 TELLING -= words.NOT_TELLING
 
 
