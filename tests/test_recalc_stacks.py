@@ -139,3 +139,32 @@ def test_take_and_drop_of_nothing_are_calc_errors(tmp_path: Path) -> None:
     assert [got.get(f"E{r}") for r in range(1, 7)] == ["#CALC!", "#CALC!", "#CALC!", "#CALC!", "none", 83]
     assert _block(got, 7, "E", 1, 2) == [[42, 43]]
     assert [got["E8"], got["E9"], got["E10"]] == ["#CALC!", 2, 2]
+
+
+def test_choosecols_given_an_array_of_numbers_is_listed(tmp_path: Path) -> None:
+    """CHOOSECOLS(A1:C4,{1,3}) was one #VALUE!, status ok; Microsoft's CHOOSECOLS/CHOOSEROWS pages document #VALUE!
+    only for a number of 0 or past the array and do not say what an array of numbers gives: listed, its reason
+    naming it. Numbers given one by one are computed as before."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for r in range(1, 5):
+        for c in range(1, 4):
+            sheet.cell(r, c, r * 10 + c)
+    formulas = {"E1": "=_xlfn.CHOOSECOLS(A1:C4,{1,3})", "H1": "=_xlfn.CHOOSEROWS(A1:C4,{1;4})"}
+    formulas["E8"] = "=_xlfn.CHOOSECOLS(A1:C4,1,3)"
+    for ref, text in formulas.items():
+        sheet[ref] = ArrayFormula(ref, text)
+    source = save_dynamic(book, tmp_path / "book.xlsx", formulas)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "incomplete"
+    listed = {u.address: u for u in result.unsupported}
+    assert sorted(listed) == ["S!E1", "S!H1"]
+    assert listed["S!E1"].function == "CHOOSECOLS" and "array of column (row) numbers" in listed["S!E1"].reason
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [[out.cell(8 + i, 5 + k).value for k in range(2)] for i in range(4)] == [
+        [11, 13],
+        [21, 23],
+        [31, 33],
+        [41, 43],
+    ]

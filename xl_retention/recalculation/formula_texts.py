@@ -334,6 +334,8 @@ def may_need_arguments(text: str) -> bool:
             or "FILTER(" in upper  # FILTER(A1:C4,E1:G1="Q1"): columns kept (.filter_columns)
             or "TAKE(" in upper  # TAKE(A1:B4,0): #CALC! (.stacks)
             or "DROP(" in upper
+            or "CHOOSECOLS(" in upper  # CHOOSECOLS(A1:C4,{1,3}): listed (.stacks)
+            or "CHOOSEROWS(" in upper
             or "IFS(" in upper
             or "COUNTIF(" in upper  # criteria: empty cells, matched errors, 15 digits (.criteria, .criteria_digits)
             or "SUMIF(" in upper
@@ -378,7 +380,7 @@ def may_need_arguments(text: str) -> bool:
 #: and hidden_rows.may_split, without the table and defined names): most formulas fail it in well under a microsecond
 _TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
-    r"LAMBDA|_XLPM\.|SINGLE\(|STACK\(|FILTER\(|TAKE\(|DROP\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
+    r"LAMBDA|_XLPM\.|SINGLE\(|STACK\(|FILTER\(|TAKE\(|DROP\(|CHOOSE(?:COLS|ROWS)\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
     r"|MATCH\(|INDEX\(|ROWS\(|COLUMNS\(|COMPLEX\(|(?<![A-Z0-9_])IM[A-Z0-9]+\(|RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
     r",\s*[,)]|\(\s*,|#REF![$A-Z0-9]|ISERROR\(|ISNUMBER\(|ISTEXT\(|ISNONTEXT\(|ISLOGICAL\(|ISBLANK\(|TYPE\(|"
     + TEXT_WORDS  # ,\s*[,)]: an empty argument (.omitted_arguments)

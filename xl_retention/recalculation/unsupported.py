@@ -466,6 +466,12 @@ _REFUSALS = (
         "embedded engine does not",
     ),
     (
+        "_XLR.CHOSENARRAYS(",
+        "CHOOSECOLS",
+        "CHOOSECOLS or CHOOSEROWS is given an array of column (row) numbers here ({1,3}, a range of numbers); "
+        "Microsoft's pages do not say what Excel returns for one, so the embedded engine does not compute it",
+    ),
+    (
         "_XLR.MANYREFS(",
         "INDIRECT",
         "INDIRECT is given an array of texts here (one reference per element in Excel, as in a SUMIF over several "

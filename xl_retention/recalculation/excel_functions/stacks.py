@@ -21,6 +21,10 @@ is 0"). The engine gave an empty array (a blank cell, ROWS 0, status ok): a call
 ``LET(_xlr_taken, TAKE(..), IF(ROWS(_xlr_taken)=0, _XLR.EMPTY(), _xlr_taken))``, #CALC! where nothing is left
 (:func:`.wraps.empty`); ROWS or COLUMNS of it is that #CALC! too (the engine's ROWS of an error value is 1).
 
+CHOOSECOLS/CHOOSEROWS given an array of numbers (``CHOOSECOLS(A1:C4,{1,3})``, ``CHOOSEROWS(A1:C4,E1:E2)``) was one
+#VALUE!, status ok; Microsoft's pages document #VALUE! only for a number of 0 or past the array and do not say what an
+array of numbers gives: such a call is listed (:func:`chosen`, :func:`.wraps.chosen_arrays`).
+
 >>> stacked("_xlfn.HSTACK(", "HSTACK", ["A1:A2", "B1:B3"])
 '_xlfn.LET(_xlr_stack_a,A1:A2,_xlr_stack_b,B1:B3,_xlr_most,MAX(IFERROR(ROWS(_xlr_stack_a),1),\
 IFERROR(ROWS(_xlr_stack_b),1)),_xlfn.HSTACK(IF(IFERROR(ROWS(_xlr_stack_a),1)=_xlr_most,_xlr_stack_a,\
@@ -38,9 +42,11 @@ from __future__ import annotations
 
 from string import ascii_lowercase
 
-from .wraps import EMPTY
+from openpyxl.formula.tokenizer import Token
 
-__all__ = ["STACKS", "stacked"]
+from .wraps import CHOSEN_ARRAYS, EMPTY
+
+__all__ = ["STACKS", "chosen", "stacked"]
 
 #: the functions padded here
 STACKS = frozenset(("HSTACK", "VSTACK"))
@@ -88,3 +94,29 @@ def stacked(opening: str, name: str, args: list[str]) -> str | None:
     bound = ",".join(f"{v},{arg}" for v, arg in zip(names, args, strict=True))
     pieces = ",".join(f"IF({size}={most},{v},{pad})" for size, v, pad in zip(sizes, names, padded, strict=True))
     return f"_xlfn.LET({bound},{most},MAX({','.join(sizes)}),{opening}{pieces}))"
+
+
+def _array_of_numbers(tokens: list[Token]) -> bool:
+    """Whether an argument is an array constant of several values or a range typed in alone (``{1,3}``, ``E1:E2``)."""
+    solid = [t for t in tokens if t.type != Token.WSPACE]
+    if not solid:
+        return False
+    if solid[0].type == Token.ARRAY and solid[0].subtype == Token.OPEN:
+        return any(t.type == Token.SEP for t in solid)
+    return (
+        len(solid) == 1 and solid[0].type == Token.OPERAND and solid[0].subtype == Token.RANGE and ":" in solid[0].value
+    )
+
+
+def chosen(opening: str, name: str, parts: list[list[Token]]) -> str | None:
+    """``_XLR.CHOSENARRAYS()`` in place of a CHOOSECOLS or CHOOSEROWS call the user wrote (``opening``; ``parts`` its
+    arguments' tokens) given an array of numbers; None otherwise.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> tokens = list(Tokenizer("=CHOOSECOLS(A1:C4,{1,3})").items)[1:-1]
+    >>> chosen("_xlfn.CHOOSECOLS(", "CHOOSECOLS", [tokens[:1], tokens[2:]])
+    '_XLR.CHOSENARRAYS()'
+    """
+    if name not in ("CHOOSECOLS", "CHOOSEROWS") or not opening.lower().startswith("_xlfn."):
+        return None
+    return f"{CHOSEN_ARRAYS}()" if any(_array_of_numbers(part) for part in parts[1:]) else None

@@ -20,7 +20,21 @@ from typing import Any
 
 from ._core import FUNCTIONS, ExcelError, Function, engine_call, excel_function, is_error, matrix, number
 
-__all__ = ["EMPTY", "ONE", "PAD", "UNPADDED", "empty", "expand", "one", "padded", "unpadded", "wrapcols", "wraprows"]
+__all__ = [
+    "CHOSEN_ARRAYS",
+    "EMPTY",
+    "ONE",
+    "PAD",
+    "UNPADDED",
+    "empty",
+    "chosen_arrays",
+    "expand",
+    "one",
+    "padded",
+    "unpadded",
+    "wrapcols",
+    "wraprows",
+]
 
 _NA = {"type": "Error", "kind": "#N/A"}
 #: the check around each LAMBDA call of BYROW, BYCOL, MAP, MAKEARRAY and SCAN: one value, else #CALC!
@@ -29,6 +43,8 @@ ONE = "_XLR.ONE"
 PAD = "_XLR.PAD"
 #: the error of an empty array, #CALC! (see :func:`empty`)
 EMPTY = "_XLR.EMPTY"
+#: CHOOSECOLS/CHOOSEROWS given an array of numbers: listed as not computable (see :func:`chosen_arrays`)
+CHOSEN_ARRAYS = "_XLR.CHOSENARRAYS"
 #: a formula that would pad an array to a whole column's rows (:mod:`..mismatched_sizes`): listed as not computable
 UNPADDED = "_XLR.UNPADDED"
 
@@ -160,3 +176,17 @@ def empty() -> Any:
 
 
 FUNCTIONS[EMPTY] = Function(EMPTY, engine_call(empty), 0, 0)
+
+
+def chosen_arrays() -> Any:
+    """The engine's "not implemented" error, which lists the cell (Excel's stored value kept): :mod:`.stacks` puts
+    ``_XLR.CHOSENARRAYS()`` in place of ``CHOOSECOLS(A1:C4,{1,3})``, whose array of column numbers the engine made one
+    #VALUE! (status ok) and whose answer Microsoft's CHOOSECOLS and CHOOSEROWS pages do not give.
+
+    >>> engine_call(chosen_arrays)()
+    {'type': 'Error', 'kind': 'Nimpl'}
+    """
+    raise ExcelError("Nimpl")
+
+
+FUNCTIONS[CHOSEN_ARRAYS] = Function(CHOSEN_ARRAYS, engine_call(chosen_arrays), 0, 0)
