@@ -292,6 +292,14 @@ BAD_TARGETS = {
         "legacy_renamed.xlsx is an Excel 97-2003",
     ),
     "tracker.csv": (b"a,b\n1,2\n", "tracker.csv is a text file (.csv), not a workbook"),
+    "csv_renamed.xlsx": (  # a CSV file saved under a workbook's name: said what it is, not "corrupt"
+        b"customer_id,date,mrr\na,2025-01-01,10\n",
+        "csv_renamed.xlsx is a text (CSV) file, not what its name (.xlsx) says: rename it .csv",
+    ),
+    "page_renamed.xlsx": (  # a shop's "Excel" download that is a web page
+        b"<html><body><table><tr><td>id</td></tr></table></body></html>",
+        "page_renamed.xlsx is a web page (HTML) holding a table, not an Excel workbook, whatever its name (.xlsx) says",
+    ),
     "protected.xlsx": (  # the OLE container Excel writes for a workbook with a password to open
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 64,
         "protected.xlsx is password-protected (encrypted): save it without a password in Excel first",
@@ -320,6 +328,16 @@ def test_a_target_that_is_not_an_xlsx_is_one_line_and_unchanged(tmp_path, name):
     assert result.stderr.startswith(f"xl-retention: error: {message}"), result.stderr
     assert len(result.stderr.splitlines()) == 1 and not result.stdout
     assert target.read_bytes() == before
+
+
+def test_a_csv_named_xlsx_as_input_is_said_to_be_a_csv_file(tmp_path):
+    (tmp_path / "orders.xlsx").write_text("customer_id,date,amount\na,2025-01-05,10\n")
+    result = run("import", "--orders", tmp_path / "orders.xlsx", "--to-csv", tmp_path / "out")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "xl-retention: error: orders.xlsx is a text (CSV) file, not what its name (.xlsx) says: rename it .csv\n"
+    )
+    assert not (tmp_path / "out").exists()
 
 
 def test_an_ods_named_xlsx_as_input_is_one_line(tmp_path):
