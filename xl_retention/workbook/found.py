@@ -271,9 +271,9 @@ def _check_formula_columns(sheet: _Monthly) -> None:
     """Refuse, as extend does when it writes the formulas, a sheet the import writes on where a column the
     template's formulas read was deleted ('Churn rate': 'Churn rates so far' beside it, the Dashboard's latest CRR and
     the lifetime value's churn read its #REF! name): the import would succeed and leave them errors, unsaid. A
-    column earlier templates lacked (:data:`_MISSING_WHY`: their formulas do not read it) is left to the import's
-    own refusal where it writes there."""
-    keys = {c.key for c in sheet.spec.columns}
+    column earlier templates lacked (:data:`_MISSING_WHY`: their formulas do not read it), or an input column, is
+    left to the import's own refusal where it writes there ("the header it writes under")."""
+    keys = {c.key for c in sheet.spec.columns if c.formula is not None}  # an input's header: the import's refusal
     for column in sheet.spec.columns:
         if column.formula is None or column.key not in sheet.columns:
             continue
