@@ -235,6 +235,9 @@ def parse_dates(
     placeholders = epoch_placeholders(values)
     if placeholders.size:
         raise bad_rows(source, column, EPOCH_PROBLEM, placeholders, raw)
+    placeholders = epoch_placeholders(values, ZERO_DAY)  # SQL Server's 1900-01-01 for a missing datetime
+    if placeholders.size:
+        raise bad_rows(source, column, ZERO_DAY_PROBLEM, placeholders, raw)
     return values
 
 
@@ -247,20 +250,30 @@ EPOCH_PROBLEM = (
 )
 
 
-def epoch_placeholders(values: np.ndarray) -> np.ndarray:
-    """Positions of the dates that are exactly the Unix epoch (:data:`EPOCH`, midnight) where no other date of the
-    column is within a year after it: a missing timestamp exported as 0, never a customer's first order in 1970
-    (a table that truly starts then has other dates of 1970).
+#: 1900-01-01 00:00:00: SQL Server's datetime 0 (a missing date cast to datetime, or a blank column's default) and
+#: Excel's day 1: what such an export writes for a missing date.
+ZERO_DAY = np.datetime64("1900-01-01T00:00:00", "us")
+#: The refusal of :func:`epoch_placeholders` of :data:`ZERO_DAY`.
+ZERO_DAY_PROBLEM = (
+    "dates of 1900-01-01 00:00:00, with no other date within a year (a missing date exported as 0, SQL Server's and "
+    "Excel's first day: leave it blank, or give the real date)"
+)
+
+
+def epoch_placeholders(values: np.ndarray, epoch_value: np.datetime64 = EPOCH) -> np.ndarray:
+    """Positions of the dates that are exactly the Unix epoch (:data:`EPOCH`, midnight; or ``epoch_value``,
+    :data:`ZERO_DAY`) where no other date of the column is within a year after it: a missing timestamp exported as 0,
+    never a customer's first order in 1970 (a table that truly starts then has other dates of 1970).
 
     >>> d = np.array(["1970-01-01", "2025-01-05", "NaT"], dtype="datetime64[us]")
     >>> epoch_placeholders(d).tolist(), epoch_placeholders(np.append(d, np.datetime64("1970-03-01", "us"))).tolist()
     ([0], [])
     """
-    epoch = values == EPOCH
+    epoch = values == epoch_value
     if not epoch.any():
         return np.zeros(0, dtype=np.int64)
     others = values[~epoch & ~np.isnat(values)]
-    if others.size and others.min() < EPOCH + np.timedelta64(365, "D"):
+    if others.size and others.min() < epoch_value + np.timedelta64(365, "D"):
         return np.zeros(0, dtype=np.int64)
     return np.flatnonzero(epoch)
 
