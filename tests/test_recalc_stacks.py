@@ -168,3 +168,27 @@ def test_choosecols_given_an_array_of_numbers_is_listed(tmp_path: Path) -> None:
         [31, 33],
         [41, 43],
     ]
+
+
+def test_take_of_more_rows_than_its_array_is_listed(tmp_path: Path) -> None:
+    """TAKE(A1:C4,10) was #VALUE!, status ok, an error Microsoft's TAKE page does not list (#CALC! for 0, #NUM! for an
+    array too large) for an answer it does not give: listed, its reason naming it; counts within the array as
+    before."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for r in range(1, 5):
+        for c in range(1, 4):
+            sheet.cell(r, c, r * 10 + c)
+    formulas = {"E1": "=_xlfn.TAKE(A1:C4,10)", "I1": "=_xlfn.TAKE(A1:C4,-2,-6)", "E6": "=_xlfn.TAKE(A1:C4,-2,2)"}
+    formulas["I6"] = "=SUM(_xlfn.TAKE(A1:C4,4,3))"
+    for ref, text in formulas.items():
+        sheet[ref] = ArrayFormula(ref, text)
+    source = save_dynamic(book, tmp_path / "book.xlsx", formulas)
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    listed = {u.address: u for u in result.unsupported}
+    assert sorted(listed) == ["S!E1", "S!I1"]
+    assert listed["S!E1"].function == "TAKE" and "more rows or columns than its array" in listed["S!E1"].reason
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [[out.cell(6 + i, 5 + k).value for k in range(2)] for i in range(2)] == [[31, 32], [41, 42]]
+    assert out["I6"].value == 11 + 12 + 13 + 21 + 22 + 23 + 31 + 32 + 33 + 41 + 42 + 43

@@ -472,6 +472,13 @@ _REFUSALS = (
         "Microsoft's pages do not say what Excel returns for one, so the embedded engine does not compute it",
     ),
     (
+        "_XLR.TAKEMORE(",
+        "TAKE",
+        "TAKE is given more rows or columns than its array has here; Microsoft's TAKE page does not say what Excel "
+        "returns then (its errors are #CALC! for 0 and #NUM! for an array too large), so the embedded engine does not "
+        "compute it",
+    ),
+    (
         "_XLR.MANYREFS(",
         "INDIRECT",
         "INDIRECT is given an array of texts here (one reference per element in Excel, as in a SUMIF over several "

@@ -23,7 +23,8 @@ is 0"). The engine gave an empty array (a blank cell, ROWS 0, status ok): a call
 
 CHOOSECOLS/CHOOSEROWS given an array of numbers (``CHOOSECOLS(A1:C4,{1,3})``, ``CHOOSEROWS(A1:C4,E1:E2)``) was one
 #VALUE!, status ok; Microsoft's pages document #VALUE! only for a number of 0 or past the array and do not say what an
-array of numbers gives: such a call is listed (:func:`chosen`, :func:`.wraps.chosen_arrays`).
+array of numbers gives: such a call is listed (:func:`chosen`, :func:`.wraps.chosen_arrays`). So is TAKE of more
+rows or columns than its array has (``TAKE(A1:C4,10)``: the engine's #VALUE!, an error the TAKE page does not list).
 
 >>> stacked("_xlfn.HSTACK(", "HSTACK", ["A1:A2", "B1:B3"])
 '_xlfn.LET(_xlr_stack_a,A1:A2,_xlr_stack_b,B1:B3,_xlr_most,MAX(IFERROR(ROWS(_xlr_stack_a),1),\
@@ -32,10 +33,12 @@ _xlfn.EXPAND(_xlr_stack_a,_xlr_most,COLUMNS(_xlr_stack_a))),IF(IFERROR(ROWS(_xlr
 _xlr_stack_b,_xlfn.EXPAND(_xlr_stack_b,_xlr_most,COLUMNS(_xlr_stack_b)))))'
 >>> stacked("VSTACK(", "VSTACK", ["_XLR.ONE(1)", "_XLR.ONE(2)"]) is None
 True
->>> stacked("_xlfn.TAKE(", "TAKE", ["A1:B4", "N1"])
-'_xlfn.LET(_xlr_taken,_xlfn.TAKE(A1:B4,N1),IF(ROWS(_xlr_taken)=0,_XLR.EMPTY(),_xlr_taken))'
->>> stacked("ROWS(", "ROWS", [stacked("_xlfn.TAKE(", "TAKE", ["A1:B4", "0"])])
-'_xlfn.LET(_xlr_taken,_xlfn.TAKE(A1:B4,0),IF(ROWS(_xlr_taken)=0,_XLR.EMPTY(),ROWS(_xlr_taken)))'
+>>> stacked("_xlfn.DROP(", "DROP", ["A1:B4", "N1"])
+'_xlfn.LET(_xlr_taken,_xlfn.DROP(A1:B4,N1),IF(ROWS(_xlr_taken)=0,_XLR.EMPTY(),_xlr_taken))'
+>>> stacked("ROWS(", "ROWS", [stacked("_xlfn.DROP(", "DROP", ["A1:B4", "9"])])
+'_xlfn.LET(_xlr_taken,_xlfn.DROP(A1:B4,9),IF(ROWS(_xlr_taken)=0,_XLR.EMPTY(),ROWS(_xlr_taken)))'
+>>> stacked("_xlfn.TAKE(", "TAKE", ["A1:B4", "N1"]).startswith("_xlfn.LET(_xlr_taken,_xlfn.LET(_xlr_take_a,A1:B4,")
+True
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from string import ascii_lowercase
 
 from openpyxl.formula.tokenizer import Token
 
-from .wraps import CHOSEN_ARRAYS, EMPTY
+from .wraps import CHOSEN_ARRAYS, EMPTY, TAKE_MORE
 
 __all__ = ["STACKS", "chosen", "stacked"]
 
@@ -78,6 +81,8 @@ def stacked(opening: str, name: str, args: list[str]) -> str | None:
         return None
     if name in ("TAKE", "DROP"):
         call = opening + ",".join(args) + ")"
+        if name == "TAKE" and 2 <= len(args) <= 3 and all(arg.strip() for arg in args):
+            call = _take_more(opening, args)
         return f"{_TAKEN}{call},IF(ROWS(_xlr_taken)=0,{EMPTY}(),_xlr_taken))"
     if name not in STACKS or len(args) < 2:
         return None
@@ -120,3 +125,14 @@ def chosen(opening: str, name: str, parts: list[list[Token]]) -> str | None:
     if name not in ("CHOOSECOLS", "CHOOSEROWS") or not opening.lower().startswith("_xlfn."):
         return None
     return f"{CHOSEN_ARRAYS}()" if any(_array_of_numbers(part) for part in parts[1:]) else None
+
+
+def _take_more(opening: str, args: list[str]) -> str:
+    """TAKE's call with its array and counts bound once, listed (``_XLR.TAKEMORE()``) where a count is beyond the
+    array's rows or columns: the engine said #VALUE!, status ok, which Microsoft's TAKE page does not list (its errors
+    are #CALC! for a count of 0 and #NUM! for an array too large), and what Excel returns is not stated there."""
+    names = ["_xlr_take_a", "_xlr_take_r", "_xlr_take_c"][: len(args)]
+    sizes = ["ROWS", "COLUMNS"]
+    beyond = [f"ABS({v})>{size}(_xlr_take_a)" for v, size in zip(names[1:], sizes, strict=False)]
+    bound = ",".join(f"{v},{arg}" for v, arg in zip(names, args, strict=True))
+    return f"_xlfn.LET({bound},IF(OR({','.join(beyond)}),{TAKE_MORE}(),{opening}{','.join(names)})))"

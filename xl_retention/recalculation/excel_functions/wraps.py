@@ -45,6 +45,8 @@ PAD = "_XLR.PAD"
 EMPTY = "_XLR.EMPTY"
 #: CHOOSECOLS/CHOOSEROWS given an array of numbers: listed as not computable (see :func:`chosen_arrays`)
 CHOSEN_ARRAYS = "_XLR.CHOSENARRAYS"
+#: TAKE of more rows or columns than its array has: listed as not computable (see :func:`.stacks.stacked`)
+TAKE_MORE = "_XLR.TAKEMORE"
 #: a formula that would pad an array to a whole column's rows (:mod:`..mismatched_sizes`): listed as not computable
 UNPADDED = "_XLR.UNPADDED"
 
@@ -190,3 +192,4 @@ def chosen_arrays() -> Any:
 
 
 FUNCTIONS[CHOSEN_ARRAYS] = Function(CHOSEN_ARRAYS, engine_call(chosen_arrays), 0, 0)
+FUNCTIONS[TAKE_MORE] = Function(TAKE_MORE, engine_call(chosen_arrays), 0, 0)  # the same "not implemented"
