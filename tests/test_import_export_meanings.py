@@ -234,9 +234,9 @@ def test_a_billing_exports_discount_is_refused_not_ignored(tmp_path, capsys, bac
     args = ("import", "--subscriptions", tmp_path / "subs.csv", "--backend", backend, "--to-csv", tmp_path / "o")
     (tmp_path / "subs.csv").write_text(rows.format("50"))
     assert run(capsys, *args) == (1, (
-        "subs.csv, column 'discount_percent': discounts that lower what the customer pays (MRR is after discounts; "
-        "the price per interval is the list price): convert the prices to what each customer pays first, or remove "
-        "the column if they already are in row 3 (counting the header as row 1): '50'"
+        "subs.csv, column 'discount_percent': discounts that lower what the customer pays in row 3 (counting the "
+        "header as row 1): '50': MRR is after discounts (the price per interval is the list price): convert the "
+        "prices to what each customer pays first, or remove the column if they already are"
     ))  # fmt: skip
     (tmp_path / "subs.csv").write_text(rows.format("0%"))  # no discount
     assert run(capsys, *args) == (0, "")

@@ -325,9 +325,9 @@ def test_e_a_coupon_or_discount_under_a_common_name_is_refused(
     path.write_text(_billing(column, value))
     err = refusal(capsys, "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert err == (
-        f"subs.csv, column '{column}': discounts that lower what the customer pays (MRR is after discounts; the price "
-        f"per interval is the list price): convert the prices to what each customer pays first, or remove the column "
-        f"if they already are in row 2 (counting the header as row 1): '{value}'"
+        f"subs.csv, column '{column}': discounts that lower what the customer pays in row 2 (counting the header as "
+        f"row 1): '{value}': MRR is after discounts (the price per interval is the list price): convert the prices to "
+        "what each customer pays first, or remove the column if they already are"
     )
 
 

@@ -54,9 +54,9 @@ def test_a_list_price_beside_a_discount_is_refused_in_a_file_and_a_table(tmp_pat
                           "List price": [100, 20], discount: ["50%", None]})  # fmt: skip
     frame.to_csv(tmp_path / "disc.csv", index=False)
     expected = (
-        f"disc.csv, column {discount!r}: discounts that lower what the customer pays (MRR is after discounts; the "
-        "price per interval is the list price): convert the prices to what each customer pays first, or remove the "
-        "column if they already are in row 2 (counting the header as row 1): '50%'"
+        f"disc.csv, column {discount!r}: discounts that lower what the customer pays in row 2 (counting the header as "
+        "row 1): '50%': MRR is after discounts (the price per interval is the list price): convert the prices to what "
+        "each customer pays first, or remove the column if they already are"
     )
     assert _refusal(subscriptions=tmp_path / "disc.csv", columns={"mrr": "List price"}) == expected
     with duckdb.connect(str(tmp_path / "db.duckdb")) as con:

@@ -279,8 +279,8 @@ REFUSED = {
     "reading.ends.refuse_later_ends": "table:t, column 'expires_at': dates of a later month than the end mapped, "
     "'canceled_at', on rows that ended, a month more active (a subscription cancelled on 'canceled_at' that served "
     "until 'expires_at', as Recurly's canceled_at and expires_at, Stripe's 'Canceled At' and 'Ended At': the months it "
-    "paid would count as lost): map the day service stopped, --columns end=expires_at, or remove this column if it is "
-    "not in row 2 (counting the header as row 1): '2024-04-10'",
+    "paid would count as lost) in row 2 (counting the header as row 1): '2024-04-10': map the day service stopped, "
+    "--columns end=expires_at, or remove this column if it is not",
     "reading.summaries.refuse_monthly_totals": "table:t, column 'Customer': subtotal rows (a month's or a period's "
     "totals, not a customer: remove them) in row 2 (counting the header as row 1): 'Total January'",
 }

@@ -34,9 +34,11 @@ _NOT_DISCOUNT = re.compile(
 )
 _NONE = frozenset({"", "0", "0%", "0.0", "0.00", "none", "no", "-", "false", "n/a", "null", "nan"})
 
-PROBLEM = (
-    "discounts that lower what the customer pays (MRR is after discounts; the price per interval is the list "
-    "price): convert the prices to what each customer pays first, or remove the column if they already are"
+PROBLEM = "discounts that lower what the customer pays"
+#: What to do about :data:`PROBLEM`, said after its rows and values (:func:`~.errors.bad_rows`'s ``advice``).
+ADVICE = (
+    "MRR is after discounts (the price per interval is the list price): convert the prices to what each customer "
+    "pays first, or remove the column if they already are"
 )
 
 
@@ -83,9 +85,9 @@ def check_discounts(df: pd.DataFrame, source: str, used: Sequence[str] = ()) -> 
     >>> check_discounts(pd.DataFrame({"Coupon": [None, "HALFOFF"]}), "subs.csv")
     Traceback (most recent call last):
     ...
-    xl_retention.reading.errors.DataError: subs.csv, column 'Coupon': discounts that lower what the customer pays \
-(MRR is after discounts; the price per interval is the list price): convert the prices to what each customer pays \
-first, or remove the column if they already are in row 3 (counting the header as row 1): 'HALFOFF'
+    xl_retention.reading.errors.DataError: subs.csv, column 'Coupon': discounts that lower what the customer pays in \
+row 3 (counting the header as row 1): 'HALFOFF': MRR is after discounts (the price per interval is the list price): \
+convert the prices to what each customer pays first, or remove the column if they already are
     """
     named = discount_columns(df)
     for name in named + [c for c in map(str, df.columns) if c not in named and c not in set(used)]:
@@ -95,4 +97,4 @@ first, or remove the column if they already are in row 3 (counting the header as
         text = column.astype(object).where(column.notna(), "").astype(str).str.strip().str.lower()
         rows = np.flatnonzero(~text.isin(_NONE).to_numpy())
         if rows.size:
-            raise bad_rows(source, name, PROBLEM, rows, column.to_numpy())
+            raise bad_rows(source, name, PROBLEM, rows, column.to_numpy(), advice=ADVICE)

@@ -197,9 +197,10 @@ _NOT_SERVICE = frozenset({"card", "cc", "credit", "payment", "method", "token", 
 LATER_END = (
     "dates of a later month than the end mapped, {end!r}, on rows that ended, a month more active (a subscription "
     "cancelled on {end!r} that served until {column!r}, as Recurly's canceled_at and expires_at, Stripe's 'Canceled "
-    "At' and 'Ended At': the months it paid would count as lost): map the day service stopped, {option}, or remove "
-    "this column if it is not"
+    "At' and 'Ended At': the months it paid would count as lost)"
 )
+#: What to do about :data:`LATER_END`, after its rows and values.
+LATER_END_ADVICE = "map the day service stopped, {option}, or remove this column if it is not"
 
 
 def refuse_later_ends(
@@ -220,8 +221,8 @@ def refuse_later_ends(
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: s.csv, column 'expires_at': dates of a later month than the end mapped, \
-'canceled_at', on rows that ended, a month more active (...): map the day service stopped, --columns end=expires_at, \
-or remove this column if it is not in row 2 (counting the header as row 1): '2026-03-10'
+'canceled_at', on rows that ended, a month more active (...) in row 2 (counting the header as row 1): '2026-03-10': \
+map the day service stopped, --columns end=expires_at, or remove this column if it is not
     """
     if "end" not in typed or "end" not in names:
         return
@@ -241,8 +242,10 @@ or remove this column if it is not in row 2 (counting the header as row 1): '202
         later = both & (_last_month(dates, begun) > _last_month(end, begun))  # a month more counted active
         if later.any():
             option = columns_option([("end", column)])
-            problem = LATER_END.format(end=names["end"], column=column, option=option)
-            raise bad_rows(source, column, problem, np.flatnonzero(later), df.iloc[:, columns.index(column)].to_numpy())
+            problem = LATER_END.format(end=names["end"], column=column)
+            advice = LATER_END_ADVICE.format(option=option)
+            shown = df.iloc[:, columns.index(column)].to_numpy()
+            raise bad_rows(source, column, problem, np.flatnonzero(later), shown, advice=advice)
 
 
 def _last_month(end: np.ndarray, start: np.ndarray) -> np.ndarray:

@@ -92,28 +92,43 @@ def term_end_only(name: Any) -> bool:
     return renewal_column(name) and words & (_TERM | _NEXT | {"current"}) == {"term"}
 
 
-def renewal_problem(other: str | None) -> str:
-    """The refusal of a renewal column mapped as the end; ``other``: the file's column of the day service stopped."""
+def renewal_parts(other: str | None) -> tuple[str, str]:
+    """The refusal of a renewal column mapped as the end, as the problem its rows follow and the advice after them;
+    ``other``: the file's column of the day service stopped."""
     remedy = (
         f"map the day service stopped: {columns_option([('end', other)])}"
         if other
         else "map the day service stopped (the day a subscription was cancelled or expired, blank while active)"
     )
     return (
-        f"the end of a subscription's current billing term or period (the day it renews while it is active), not "
-        f"the day service stopped: as the end, active subscriptions would be lost at their renewal; {remedy}; "
-        f"subscriptions that have not ended"
+        "the end of a subscription's current billing term or period (the day it renews while it is active), not the "
+        "day service stopped, on subscriptions that have not ended",
+        f"as the end, active subscriptions would be lost at their renewal; {remedy}",
+    )
+
+
+def renewal_problem(other: str | None) -> str:
+    """:func:`renewal_parts` in one text ending in the rows' noun (the engine path's, relational.mirrors)."""
+    problem, advice = renewal_parts(other)
+    noun = "subscriptions that have not ended"
+    return f"{problem.removesuffix(f', on {noun}')}: {advice}; {noun}"
+
+
+def running_parts(end: str, status: str, other: str | None) -> tuple[str, str]:
+    """The refusal of active rows whose end (column ``end``) has passed, as the problem its rows follow and the
+    advice after them; ``status``: the status column's name."""
+    remedy = f" ({columns_option([('end', other)])})" if other else ""
+    return (
+        f"end dates already past on subscriptions whose status ({status!r}) says active, not cancelled nor set to end",
+        f"if {end!r} is a renewal or billing period's end, map the day service stopped instead{remedy}; if the "
+        f"export is older than these dates, export it again",
     )
 
 
 def running_problem(end: str, status: str, other: str | None) -> str:
-    """The refusal of active rows whose end (column ``end``) has passed; ``status``: the status column's name."""
-    remedy = f" ({columns_option([('end', other)])})" if other else ""
-    return (
-        f"end dates already past on subscriptions whose status ({status!r}) says active, not cancelled nor set to "
-        f"end: if {end!r} is a renewal or billing period's end, map the day service stopped instead{remedy}; if the "
-        f"export is older than these dates, export it again"
-    )
+    """:func:`running_parts` in one text (the engine path's, relational.mirrors)."""
+    problem, advice = running_parts(end, status, other)
+    return f"{problem}: {advice}"
 
 
 def _today(today: Any) -> np.datetime64:
@@ -144,18 +159,18 @@ def check_renewal_ends(df: pd.DataFrame, end: Any, names: Mapping[str, str], sou
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: subs.csv, column 'current_term_end': the end of a subscription's current \
-billing term or period (the day it renews while it is active), not the day service stopped: as the end, active \
-subscriptions would be lost at their renewal; map the day service stopped: --columns end=cancelled_at; \
-subscriptions that have not ended in row 2 (counting the header as row 1): '2026-11-05'
+billing term or period (the day it renews while it is active), not the day service stopped, on subscriptions that \
+have not ended in row 2 (counting the header as row 1): '2026-11-05': as the end, active subscriptions would be lost \
+at their renewal; map the day service stopped: --columns end=cancelled_at
     >>> check_renewal_ends(frame, ends, {"end": "current_term_end"}, "subs.csv", "2026-10-20")  # renews next month
     >>> check_renewal_ends(frame.rename(columns={"current_term_end": "end"}), ends, {"end": "end"}, "s.csv",
     ...                    "2026-11-20")
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: s.csv, column 'end': end dates already past on subscriptions whose \
-status ('status') says active, not cancelled nor set to end: if 'end' is a renewal or billing period's end, map the \
-day service stopped instead (--columns end=cancelled_at); if the export is older than these dates, export it again \
-in row 2 (counting the header as row 1): '2026-11-05'
+status ('status') says active, not cancelled nor set to end in row 2 (counting the header as row 1): '2026-11-05': if \
+'end' is a renewal or billing period's end, map the day service stopped instead (--columns end=cancelled_at); if the \
+export is older than these dates, export it again
     """
     from .statuses import spelled, status_columns
 
@@ -177,8 +192,10 @@ in row 2 (counting the header as row 1): '2026-11-05'
             stopped |= np.isin(said, list(STOPPED))
         rows = np.flatnonzero(dated & (ends < month_end) & ~stopped)  # counted lost by the current month
         if rows.size:
-            raise bad_rows(source, column, renewal_problem(other), rows, shown)
+            problem, advice = renewal_parts(other)
+            raise bad_rows(source, column, problem, rows, shown, advice=advice)
     for name, said in zip(status_columns(df.columns), statuses, strict=True):
         rows = np.flatnonzero(dated & (ends < now) & np.isin(said, list(RUNNING)))
         if rows.size:
-            raise bad_rows(source, column, running_problem(column, name, other), rows, shown)
+            problem, advice = running_parts(column, name, other)
+            raise bad_rows(source, column, problem, rows, shown, advice=advice)
