@@ -19,14 +19,16 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 #: a, b, d from January; a and b gone in February, d in March; c from February
 SUBS = [("a", "2026-01-01", 100.0), ("b", "2026-01-01", 50.0), ("d", "2026-01-01", 10.0), ("c", "2026-02-01", 70.0),
         ("d", "2026-02-01", 10.0), ("c", "2026-03-01", 70.0)]  # fmt: skip
-#: (cohort, months_since, customers, revenue, survivors): the January cohort's March cell observed, every one lost
+#: (cohort, months_since, customers, revenue, survivors): the January cohort's March cell observed, every one lost;
+#: nobody new in March: a cohort of 0, as the import writes it
 SUBS_RIGHT = [("2026-01", 0, 3, 160.0, 3), ("2026-01", 1, 1, 10.0, 1), ("2026-01", 2, 0, 0.0, 0),
-              ("2026-02", 0, 1, 70.0, 1), ("2026-02", 1, 1, 70.0, 1)]  # fmt: skip
+              ("2026-02", 0, 1, 70.0, 1), ("2026-02", 1, 1, 70.0, 1),
+              ("2026-03", 0, 0, 0.0, 0)]  # fmt: skip
 #: a orders in January and March, b in February (with --segment plan: a 'pro', b 'basic')
 ORDERS = [("a", "2026-01-05", 10.0, "pro"), ("b", "2026-02-07", 20.0, "basic"), ("a", "2026-03-05", 30.0, "pro")]
 #: (cohort, months_since, customers, revenue)
 ORDERS_RIGHT = [("2026-01", 0, 1, 10.0), ("2026-01", 1, 0, 0.0), ("2026-01", 2, 1, 30.0), ("2026-02", 0, 1, 20.0),
-                ("2026-02", 1, 0, 0.0)]  # fmt: skip
+                ("2026-02", 1, 0, 0.0), ("2026-03", 0, 0, 0.0)]  # fmt: skip
 
 
 def _sql(capsys, table: str, dialect: str = "duckdb", *more: str) -> str:
@@ -57,9 +59,12 @@ def test_observed_cohort_cells_of_zero_have_a_row_of_zero(capsys) -> None:
 def test_each_segments_cohorts_run_to_the_last_month(capsys) -> None:
     rows = _db().sql(_sql(capsys, "order_cohorts", "duckdb", "--segment", "plan")).df()
     got = [(str(r.cohort)[:7], int(r.months_since), r.segment, int(r.customers)) for r in rows.itertuples()]
+    # each month a cohort of each segment, 0 where nobody joined (the import's triangles)
     assert sorted(got, key=lambda r: (r[2], r[0], r[1])) == [
-        ("2026-02", 0, "basic", 1), ("2026-02", 1, "basic", 0),
+        ("2026-01", 0, "basic", 0), ("2026-01", 1, "basic", 0), ("2026-01", 2, "basic", 0),
+        ("2026-02", 0, "basic", 1), ("2026-02", 1, "basic", 0), ("2026-03", 0, "basic", 0),
         ("2026-01", 0, "pro", 1), ("2026-01", 1, "pro", 0), ("2026-01", 2, "pro", 1),
+        ("2026-02", 0, "pro", 0), ("2026-02", 1, "pro", 0), ("2026-03", 0, "pro", 0),
     ]  # fmt: skip
 
 

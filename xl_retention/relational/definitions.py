@@ -386,19 +386,27 @@ def subscription_cohorts_of(cells: ir.Table, bounds: ir.Table, every_cell: bool 
 def _cohort_rows(
     cells: ir.Table, bounds: ir.Table, keys: list[str], values: list[str], every_cell: bool | str = False
 ) -> ir.Table:
-    """The cohort cells shown; ``every_cell``: a row for each cohort and month up to the data's last month, 0 where
-    none of the cohort is active (observed: every customer lost), as the import's triangles show it (docs/metrics.md,
-    Survivors: a cell not observed yet is blank, never 0), so that a table pivoted from the rows alone (the SQL's)
-    tells 0 from not observed (``"seen"``: of the months with a cell of any cohort, for SQL without a series of
-    months); else only the cells with a count (the engine's tables fill the triangle)."""
+    """The cohort cells shown; ``every_cell``: a row for each cohort (each month shown, of each segment: one without
+    a new customer is a cohort of 0) and month up to the data's last month, 0 where none of the cohort is active
+    (observed: every customer lost), as the import's triangles show it (docs/metrics.md, Survivors: a cell not
+    observed yet is blank, never 0), so that a table pivoted from the rows alone (the SQL's) tells 0 from not
+    observed (``"seen"``: of the months with a cell of any cohort, for SQL without a series of months); else only the
+    cells with a count (the engine's tables fill the triangle)."""
     t = cells.cross_join(bounds)
     t = t.filter((t.cohort >= t["first"]) & (t.m <= t["last"]))
     if every_cell:
-        cohorts = t.select(*keys, "cohort", "last").distinct()
         seen = every_cell == "seen"  # no series of months (MySQL's, SQL Server's SQL): the months with a cell
-        months = t.select(__m=t.m).distinct() if seen else _calendar(bounds, None).select(__m="m")
+        if seen:
+            months = t.select(__m=t.m).distinct()
+        else:
+            calendar = _calendar(bounds, None)
+            calendar = calendar.filter((calendar.m >= calendar["first"]) & (calendar.m <= calendar["last"]))
+            months = calendar.select(__m=calendar.m)
+        cohorts = months.select(cohort=months.__m)
+        if keys:
+            cohorts = cohorts.cross_join(t.select(*keys).distinct())
         grid = cohorts.cross_join(months)
-        grid = grid.filter((grid.__m >= grid.cohort) & (grid.__m <= grid["last"]))
+        grid = grid.filter(grid.__m >= grid.cohort)
         grid = grid.select(*keys, "cohort", m=grid.__m)
         found = t.select(*keys, "cohort", "m", *values)
         t = grid.left_join(found, [*keys, "cohort", "m"])
