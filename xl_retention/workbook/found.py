@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from ..sheet_names import written
 from . import inplace as ip
 from .answers_sheet import answers_title
 from .formats import monthly_name
@@ -135,7 +136,7 @@ def _one_column(wb: Any, spec: MonthlySheet, template: MonthlySheet, column: Any
     named = {ip.split_ref(area.replace("$", "").partition(":")[0])[1] for title, area in areas if title == spec.title}
     if len(named) == 1 and named <= set(cols):
         return named.pop()
-    cells = " and ".join(f"{spec.title}!{get_column_letter(c)}1" for c in cols)
+    cells = " and ".join(f"{written(spec.title)}!{get_column_letter(c)}1" for c in cols)
     raise ip.LayoutError(
         f"{cells} are {'both' if len(cols) == 2 else 'all'} {column.header!r}, so it cannot be told which one the "
         f"tracker's formulas read (a copy of the column?): rename the copy ('{column.header} (copy)') or delete it, "
@@ -156,8 +157,8 @@ def _refuse_header_below(ws: Any, spec: MonthlySheet, deepest: int = 10) -> None
             what = f" ({above!r} above them)" if above != "" else ""
             cell = f"{get_column_letter(texts.index(MONTH.header) + 1)}{r}"
             raise ip.LayoutError(
-                f"{spec.title}!{cell} holds the header 'Month': the headers are in row {r}, not row 1{what}, where "
-                f"the tracker's headers must be (its months are read and written from row 2): delete the "
+                f"{written(spec.title)}!{cell} holds the header 'Month': the headers are in row {r}, not row 1{what}, "
+                f"where the tracker's headers must be (its months are read and written from row 2): delete the "
                 f"row{'s' if r > 2 else ''} above them (a title can go in the sheet's name or a comment) and run again"
             )
 
