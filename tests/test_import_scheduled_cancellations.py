@@ -64,3 +64,16 @@ def test_ends_missing_with_no_scheduled_cancellation_still_advise_the_other_colu
         "subs.csv: the end column 'Ended At' is blank in every row while 'Canceled At' holds dates of subscriptions "
         "that ended: without them nobody churns; map the day service stopped: --columns 'end=Canceled At'"
     )
+
+
+def test_an_ended_status_beside_a_scheduled_cancellation_does_not_advise_the_cancel_column(tmp_path, capsys) -> None:
+    """Mapped as the end, 'Canceled At' would be refused (a past end on the row still paying): not advised."""
+    (tmp_path / "subs.csv").write_text(HEADER + NOBODY_ENDED + "b,Starter,29,canceled,2026-06-10,2026-08-20,false,\n")
+    message = refusal(capsys, "--subscriptions", str(tmp_path / "subs.csv"), "--columns", COLUMNS,
+                      "--to-csv", str(tmp_path / "out"))  # fmt: skip
+    assert message == (
+        "subs.csv, column 'Status': subscriptions whose status says they ended, with no end date (an empty end is a "
+        "subscription still active, which would never churn): map the column of the day service stopped, --columns "
+        "end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows their end in row 5 (counting "
+        "the header as row 1): 'canceled'"
+    )

@@ -253,7 +253,9 @@ ENDED_PROBLEM = (
 )
 
 
-def ended_problem(columns: Sequence[Any], end: str | None, problem: str = ENDED_PROBLEM) -> str:
+def ended_problem(
+    columns: Sequence[Any], end: str | None, problem: str = ENDED_PROBLEM, df: pd.DataFrame | None = None
+) -> str:
     """``problem`` (:data:`ENDED_PROBLEM`) naming the file's own column of the day service stopped, when ``columns``
     has one beside the mapped ``end`` (:func:`.ends.end_like_columns`: Chargebee's ``subscriptions.cancelled_at``
     beside its ``current_term_end``), instead of other systems' names.
@@ -267,6 +269,11 @@ def ended_problem(columns: Sequence[Any], end: str | None, problem: str = ENDED_
     found = end_like_columns(columns, {"end": end} if end else {})
     if not found:
         return problem
+    if df is not None:  # a 'Canceled At' filled on a row still paying (set to cancel): mapped as the end, refused
+        from .scheduled_ends import ended_rows
+
+        if ended_rows(df, found[0])[1].any():
+            return problem
     return problem.replace("--columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at)",
                            columns_option([("end", found[0])]))  # fmt: skip
 
@@ -369,7 +376,7 @@ in row 2 (counting the header as row 1): 'canceled'
         column = df.iloc[:, position]
         rows = np.flatnonzero(blank & np.isin(spelled(column), list(ENDED)))
         if rows.size:
-            raise bad_rows(source, name, ended_problem(df.columns, end_column), rows, column.to_numpy())
+            raise bad_rows(source, name, ended_problem(df.columns, end_column, df=df), rows, column.to_numpy())
 
 
 SNAPSHOT_ENDED_PROBLEM = (
