@@ -75,3 +75,18 @@ def test_a_dynamic_named_range_used_as_one_value_is_intersected(tmp_path: Path) 
         "H1": 110,  # whole-range arguments as before
         "H2": 6,
     }
+
+
+def test_index_of_a_union_in_a_classic_formula_is_intersected(tmp_path: Path) -> None:
+    """=INDEX((A1:A10,C1:C10),0,1,2) is C1:C10 (area 2, every row): a classic formula in F7 takes C7 (Excel's implicit
+    intersection, LibreOffice 10.5); it took C1's 1.5 (#SPILL! where the cells below were filled)."""
+    got = _values(
+        tmp_path,
+        {
+            "F7": "=INDEX((A1:A10,C1:C10),0,1,2)",
+            "G3": "=INDEX((A1:A10,C1:C10),0,1)",  # area 1 when left out: A3
+            "H2": "=INDEX((A1:A10,C1:C10),4,1,2)",  # one cell, wherever the formula is: C4
+            "H4": "=SUM(INDEX((A1:A10,C1:C10),0,1,2))",  # the whole area
+        },
+    )
+    assert got == {"F7": 10.5, "G3": 6, "H2": 6, "H4": 82.5}

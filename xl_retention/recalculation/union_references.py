@@ -45,8 +45,8 @@ def _union_at(tokens: list[Token], open_index: int) -> int | None:
 def unions(tokens: list[Token], names: dict[str, str] | None = None) -> bool:
     """A union of references given as a whole argument, written as Excel reads it (H20 g01): in a function of any
     number of references (:data:`_SPREAD`, SUBTOTAL, AGGREGATE 1-13) its areas as arguments; as INDEX's reference,
-    ``INDEX((A1:A3,C1:C3),r,c,area)`` -> ``CHOOSE(area,INDEX(A1:A3,r,c),INDEX(C1:C3,r,c))`` (area 1 when left out,
-    #REF! out of range).
+    ``INDEX((A1:A3,C1:C3),r,c,area)`` -> ``CHOOSE(area,INDEX(A1:A3,r,c),INDEX(C1:C3,r,c))`` (#REF! out of range),
+    and with an area number typed in (or none: 1) the area itself, ``INDEX(C1:C3,r,c)``.
     AREAS of a union, of one A1 reference or of a name ``names`` gives one area (lower case -> A1 reference) is its
     count (:func:`_areas`). Others are left to the engine (which refuses them: listed). Changes ``tokens`` in place;
     True when it did.
@@ -54,7 +54,10 @@ def unions(tokens: list[Token], names: dict[str, str] | None = None) -> bool:
     >>> from openpyxl.formula import Tokenizer
     >>> tokens = list(Tokenizer("=INDEX((A1:A3,C1:C3),2,1,2)+COUNT((A1:A3,C1))").items)
     >>> unions(tokens), "".join(t.value for t in tokens)
-    (True, 'CHOOSE(2,INDEX(A1:A3,2,1),INDEX(C1:C3,2,1))+COUNT(A1:A3,C1)')
+    (True, 'INDEX(C1:C3,2,1)+COUNT(A1:A3,C1)')
+    >>> tokens = list(Tokenizer("=INDEX((A1:A3,C1:C3),2,1,B1)").items)
+    >>> unions(tokens), "".join(t.value for t in tokens)
+    (True, 'IF(OR((B1)<1,(B1)>=3),#REF!,CHOOSE(B1,INDEX(A1:A3,2,1),INDEX(C1:C3,2,1)))')
     >>> tokens = list(Tokenizer("=AREAS((A1:A3,S!C1))+AREAS(B2:D4)+AREAS(Data)").items)
     >>> unions(tokens, {"data": "S!$A$1:$A$3"}), "".join(t.value for t in tokens)
     (True, '2+1+1')
@@ -84,6 +87,18 @@ def unions(tokens: list[Token], names: dict[str, str] | None = None) -> bool:
             if name == "INDEX" and number == 0 and 2 <= len(spans) <= 4:
                 rest = ["".join(t.value for t in tokens[c:d]).strip() for c, d in spans[1:3]]
                 area = "".join(t.value for t in tokens[spans[3][0] : spans[3][1]]).strip() if len(spans) == 4 else ""
+                if not area or area.isdigit() and 1 <= int(area) <= len(areas):
+                    # INDEX((A1:A10,C1:C10),0,1,2): INDEX(C1:C10,0,1) as tokens, which a classic formula's implicit
+                    # intersection then reads as it reads any INDEX of a range (.intersection._index_cell)
+                    tokens[solid[0]].value = areas[int(area or 1) - 1]
+                    tokens[solid[0]].type, tokens[solid[0]].subtype = Token.OPERAND, Token.RANGE
+                    for k in range(solid[0] + 1, end + 1):
+                        tokens[k].value, tokens[k].type, tokens[k].subtype = "", Token.WSPACE, ""
+                    if len(spans) == 4:  # the area number and the comma before it
+                        for k in range(spans[3][0] - 1, spans[3][1]):
+                            tokens[k].value, tokens[k].type, tokens[k].subtype = "", Token.WSPACE, ""
+                    changed = True
+                    break
                 calls = [f"INDEX({','.join([reference, *rest])})" for reference in areas]
                 chosen = f"CHOOSE({area or 1},{','.join(calls)})"
                 if area and not (area.isdigit() and 1 <= int(area) <= len(areas)):  # Excel: area_num out of range
