@@ -48,7 +48,7 @@ def test_an_amount_after_its_discount_is_kept_and_an_untold_one_refused(tmp_path
     assert (out / "order_revenue_cohorts.csv").read_text().splitlines()[1] == "2024-01,130.0,10.0"
     path.write_text("customer_id,date,amount,Rabatt\na,2024-01-05,80,20\nb,2024-01-06,50,0\n")
     assert refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o")) == (
-        "orders.csv, column 'Rabatt': discounts beside 'amount'; revenue is after discounts, and whether 'amount' is "
-        "before or after them cannot be told: map the amount after discounts (--columns amount=NAME), or remove the "
-        "discount column if 'amount' is after it already in row 2 (counting the header as row 1): '20'"
+        "orders.csv, column 'Rabatt': discounts beside 'amount' in row 2 (counting the header as row 1): '20': "
+        "revenue is after discounts, and whether 'amount' is before or after them cannot be told: map the amount "
+        "after discounts (--columns amount=NAME), or remove the discount column if 'amount' is after it already"
     )

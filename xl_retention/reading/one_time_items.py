@@ -46,9 +46,10 @@ _CHARGEBEE = frozenset({"plan", "addon", "charge"})
 
 PROBLEM = (
     "rows of a one-time charge (a setup, onboarding or installation fee is paid once: MRR is recurring revenue, and "
-    "counted as an item of the subscription it would add to its MRR every month): remove those rows, or rename an "
-    "item that does recur"
+    "counted as an item of the subscription it would add to its MRR every month)"
 )
+#: What to do about :data:`PROBLEM`, after its rows and values (:func:`~.errors.bad_rows`'s ``advice``).
+ADVICE = "remove those rows, or rename an item that does recur"
 
 
 def _spelled(values: np.ndarray) -> np.ndarray:
@@ -86,8 +87,8 @@ def refuse_one_time_items(df: pd.DataFrame, names: Mapping[str, str], source: st
     ...
     xl_retention.reading.errors.DataError: s.csv, column 'item': rows of a one-time charge (a setup, onboarding or \
 installation fee is paid once: MRR is recurring revenue, and counted as an item of the subscription it would add to \
-its MRR every month): remove those rows, or rename an item that does recur in row 3 (counting the header as row 1): \
-'Setup fee'
+its MRR every month) in row 3 (counting the header as row 1): 'Setup fee': remove those rows, or rename an item that \
+does recur
     """
     from .subscription_items import _naming
 
@@ -119,4 +120,4 @@ its MRR every month): remove those rows, or rename an item that does recur in ro
                 paying = _paying(df.iloc[:, titles.index(money)])
             rows &= paying
         if rows.any():
-            raise bad_rows(source, name, PROBLEM, np.flatnonzero(rows), df.iloc[:, position].to_numpy())
+            raise bad_rows(source, name, PROBLEM, np.flatnonzero(rows), df.iloc[:, position].to_numpy(), advice=ADVICE)

@@ -80,18 +80,16 @@ def after_discounts(
     if verdict is None and words & _BEFORE:
         verdict, why = "before", "its name says before discounts"
     if verdict is None:
-        problem = (
-            f"discounts beside {money!r}; revenue is after discounts, and whether {money!r} is before or after them "
-            f"cannot be told: {ways}"
-        )
-        raise bad_rows(source, name, problem, rows, df[name].to_numpy())
+        problem = f"discounts beside {money!r}"
+        advice = f"revenue is after discounts, and whether {money!r} is before or after them cannot be told: {ways}"
+        raise bad_rows(source, name, problem, rows, df[name].to_numpy(), advice=advice)
     if verdict == "after":
         return amount
     out = amount - np.where(np.isfinite(amount) & (amount > 0), discount, 0.0)
     over = np.flatnonzero(out < -0.005)
     if over.size:
-        problem = f"discounts above their amount in {money!r} (whose discount they are cannot be told): {ways}"
-        raise bad_rows(source, name, problem, over, df[name].to_numpy())
+        problem = f"discounts above their amount in {money!r} (whose discount they are cannot be told)"
+        raise bad_rows(source, name, problem, over, df[name].to_numpy(), advice=ways)
     note(f"{source}: {money!r} is before the discounts in {name!r} ({why}): taken off, revenue is after discounts")
     return out
 
