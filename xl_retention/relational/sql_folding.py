@@ -4,7 +4,8 @@ as the database's ``LOWER`` does. ``LOWER`` follows the text's collation: Postgr
 the SQL gives the segment, to order segments by code point) or in a database of the C locale lowers A-Z only, so
 ``Österreich`` and ``österreich`` were two segments there, silently; and no database's ``LOWER`` folds ``ß`` to
 ``ss`` as ``casefold`` does (``Straße`` and ``STRASSE``). Here every character whose case folding differs from it is
-mapped by ``TRANSLATE`` (one character) or ``REPLACE`` (several: ``ß``), from Python's own tables, before ``LOWER``,
+mapped by ``TRANSLATE`` (one character) or ``REPLACE`` (several: ``ß``, those of :data:`SEVERAL`), from Python's
+own tables, before ``LOWER``,
 which then meets ASCII letters only. Folded where they differ at all: the distinct values.
 """
 
@@ -18,23 +19,29 @@ import ibis.expr.types as ir
 
 from ..reading.lookalike_ids import _APOSTROPHES, _HYPHENS
 
-__all__ = ["NO_CASEFOLD", "casefolded", "folded"]
+__all__ = ["NO_CASEFOLD", "SEVERAL", "casefolded", "folded"]
 
 #: Dialects whose SQL folds with ``LOWER`` only: SQLite (its parser's stack of 100 levels cannot take the ``REPLACE``
 #: chain: "parser stack overflow"; its ``LOWER`` folds A-Z only, as the header's "ids compared as written" says).
 NO_CASEFOLD = frozenset({"sqlite"})
 
 
-#: Greek Extended (polytonic Greek), whose letters folded to several characters (``ᾳ``: ``ἀι``, 70 of them) are left
-#: out of the ``REPLACE`` chain: a chain of 100 is too deep for sqlglot's parser; its other letters are folded.
-_GREEK_EXTENDED = range(0x1F00, 0x2000)
+#: The characters folded to several that are mapped (by a chain of ``REPLACE``: ``ß`` is ``ss``, ``ẞ`` too; Turkish
+#: ``İ``; the ligatures of text copied from a PDF, ``ﬁ`` is ``fi``): each ``REPLACE`` nests the expression once more,
+#: and sqlglot's parser (and Python's recursion limit) takes few; the other 90 (polytonic Greek with a subscript iota,
+#: Armenian ligatures, letters with a combining mark: ``ǰ``) are left as they are.
+SEVERAL = "\u00df\u1e9e\u0130\u0149\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+
+
+#: Characters per ``TRANSLATE``: its literals stay under Oracle's 4,000 bytes (ORA-01704), at 4 bytes a character.
+_CHUNK = 900
 
 
 @cache
 def _foldings() -> tuple[str, str, tuple[tuple[str, str], ...]]:
     """Python's case folding of the characters outside ASCII that it changes: those folded to one character (the
-    ``from`` and ``to`` of a ``TRANSLATE``) and those folded to several (``ß``: ``ss``; the ligatures ``ﬁ``, ``ﬂ``
-    of text copied from a PDF; not :data:`_GREEK_EXTENDED`'s); a pass over Unicode, once."""
+    ``from`` and ``to`` of a ``TRANSLATE``) and those of :data:`SEVERAL`, folded to several (``ß``: ``ss``); a pass
+    over Unicode, once."""
     one_from, one_to, several = [], [], []
     for point in range(0x80, sys.maxunicode + 1):
         c = chr(point)
@@ -44,7 +51,7 @@ def _foldings() -> tuple[str, str, tuple[tuple[str, str], ...]]:
         if len(f) == 1:
             one_from.append(c)
             one_to.append(f)
-        elif point not in _GREEK_EXTENDED:
+        elif c in SEVERAL:
             several.append((c, f))
     return "".join(one_from), "".join(one_to), tuple(several)
 
@@ -63,7 +70,7 @@ def _bracketed(chars: str) -> str:
 def casefolded(text: ir.StringValue) -> ir.StringValue:
     """``text`` case folded as Python's ``str.casefold`` folds it, whatever the database's collation: ``LOWER``
     where it holds no character outside ASCII that case folding changes (a bracket expression tells, fast); else
-    each such character mapped first (a ``TRANSLATE`` of 1,400 characters costs a database about 0.3 ms a value).
+    each such character mapped first (``TRANSLATE``s of 1,400 characters cost a database about 0.3 ms a value).
 
     >>> sql = str(ibis.to_sql(ibis.table({"s": "string"}, name="t").s.pipe(casefolded).name("f"), dialect="duckdb"))
     >>> sql.split()[:6], "TRANSLATE(" in sql, "'ß', 'ss'" in sql
@@ -73,7 +80,8 @@ def casefolded(text: ir.StringValue) -> ir.StringValue:
     mapped = text
     for c, f in several:
         mapped = mapped.replace(c, f)
-    mapped = mapped.translate(one_from, one_to)
+    for start in range(0, len(one_from), _CHUNK):  # literals under Oracle's 4,000 bytes
+        mapped = mapped.translate(one_from[start : start + _CHUNK], one_to[start : start + _CHUNK])
     changed = "".join(sorted(set(one_from) | {c for c, _ in several}))
     return text.re_search(f"[{_bracketed(changed)}]").ifelse(mapped, text).lower()
 
