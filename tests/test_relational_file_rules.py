@@ -272,10 +272,10 @@ REFUSED = {
     "no column holds the tax; MRR is net of tax: give the amounts before tax (--columns amount=NAME), or a column of "
     "the tax beside them",
     "reading.period_spans.refuse_period_spans": "table:t, column 'Amount': 'Amount' (taken as mrr) is a price per "
-    "billing period, and 'Current Period Start' to 'Current Period End' spans 2 months or more: read as monthly, a "
-    "yearly price would count 12 times: map mrr to a monthly column, or give a billing interval column (month, year) "
-    "and map the price as amount (--columns amount=Amount with interval=...); billing periods of 2 months or more in "
-    "row 2 (counting the header as row 1): '1200.0 over 2024-01-15 to 2025-01-15 (12 months)'",
+    "billing period, and 'Current Period Start' to 'Current Period End' spans 2 months or more in row 2 (counting the "
+    "header as row 1): '1200.0 over 2024-01-15 to 2025-01-15 (12 months)': read as monthly, a yearly price would "
+    "count 12 times: map mrr to a monthly column, or give a billing interval column (month, year) and map the price "
+    "as amount (--columns amount=Amount with interval=...)",
     "reading.ends.refuse_later_ends": "table:t, column 'expires_at': dates of a later month than the end mapped, "
     "'canceled_at', on rows that ended, a month more active (a subscription cancelled on 'canceled_at' that served "
     "until 'expires_at', as Recurly's canceled_at and expires_at, Stripe's 'Canceled At' and 'Ended At': the months it "

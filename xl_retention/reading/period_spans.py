@@ -128,10 +128,9 @@ def refuse_period_spans(
                 "with interval=...)"
             )
         problem = (
-            f"{money!r} (taken as mrr) is a price per billing period, and {start!r} to {end!r} spans 2 months or more: "
-            f"{way}; billing periods of 2 months or more"
+            f"{money!r} (taken as mrr) is a price per billing period, and {start!r} to {end!r} spans 2 months or more"
         )
-        raise bad_rows(source, money, problem, rows, shown, count=len(rows))
+        raise bad_rows(source, money, problem, rows, shown, count=len(rows), advice=way)
 
 
 #: Periods shorter than this many days are shorter than any month (February's 28 days, an hour of summer time less)
