@@ -36,7 +36,7 @@ from .excel_sheets import read_excel
 from .headers import one_line_headers
 from .subheaders import without_subheaders
 
-__all__ = ["INPUT_KINDS", "CsvDialect", "file_kind", "read_table", "sheets_for", "sniff_csv"]
+__all__ = ["INPUT_KINDS", "CsvDialect", "file_kind", "read_table", "refuse_misnamed", "sheets_for", "sniff_csv"]
 
 _CSV = (".csv", ".tsv", ".txt")
 _EXCEL = (".xlsx", ".xlsm")
@@ -118,7 +118,7 @@ def _utf16_hint(path: Path) -> str:
     return "--encoding utf-16-le (or utf-16-be)"
 
 
-def _refuse_misnamed(path: Path, suffix: str) -> None:
+def refuse_misnamed(path: Path, suffix: str) -> None:
     """Refuse a file named as a spreadsheet that the import does not read (``.xls``, ``.ods``, ...) whose content is
     something else, naming what it is: a web page's table or a CSV file (many web shops and banks download their
     "Excel" exports so), or an .xlsx workbook; nothing for any other content.
@@ -126,7 +126,7 @@ def _refuse_misnamed(path: Path, suffix: str) -> None:
     >>> import tempfile, os
     >>> folder = tempfile.mkdtemp()
     >>> _ = open(os.path.join(folder, "o.xls"), "w").write("<html><table><tr><td>id</td></tr></table></html>")
-    >>> _refuse_misnamed(Path(folder) / "o.xls", ".xls")
+    >>> refuse_misnamed(Path(folder) / "o.xls", ".xls")
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.xls is a web page (HTML) holding a table, not an Excel workbook, \
@@ -154,6 +154,10 @@ whatever its name (.xls) says: open it in Excel and save it as .xlsx, or export 
         )
     raise DataError(f"{source} is a text (CSV) file, not what its name ({suffix}) says: rename it .csv",
                     source=source)  # fmt: skip
+
+
+#: The old private name, kept until workbook.importer imports :func:`refuse_misnamed`.
+_refuse_misnamed = refuse_misnamed
 
 
 def read_table(
@@ -191,7 +195,7 @@ def read_table(
         raise DataError(f"{path} is a folder, not a file: give one export file (.csv, .xlsx, ...)", source=source)
     if suffix not in (*_CSV, *_EXCEL, *_PARQUET):
         if suffix in (".ods", ".xls", ".xlsb", ".numbers"):
-            _refuse_misnamed(path, suffix)  # a web page or CSV file named .xls (a shop's or a bank's "Excel" export)
+            refuse_misnamed(path, suffix)  # a web page or CSV file named .xls (a shop's or a bank's "Excel" export)
             what = {".ods": "ods", ".xls": "xls", ".xlsb": "xlsb"}.get(suffix)
             raise DataError(f"{source} is {_WHAT[what] if what else 'an Apple Numbers file: export it as .xlsx'}",
                             source=source)  # fmt: skip
