@@ -21,6 +21,7 @@ from .xlsx_values import (
     _check_encoding,
     _column,
     _letters,
+    value_tag,
 )
 
 __all__ = ["write_members"]
@@ -183,9 +184,8 @@ def _member_markup(prefix: bytes, ref: bytes, value: object, title: str, style: 
         + b'"'
         + styled
         + kind
-        + b"><"
-        + prefix
-        + b"v>"
+        + b">"
+        + value_tag(prefix, text)
         + text
         + b"</"
         + prefix
@@ -215,9 +215,7 @@ def _member_cell(match: re.Match[bytes], value: object, title: str, ref: bytes) 
             mid,
             b">",
             kept,
-            b"<",
-            prefix,
-            b"v>",
+            value_tag(prefix, text),
             text,
             b"</",
             prefix,

@@ -113,7 +113,7 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
     the references, then one ``sub`` and one ``%`` (numbers only) or one ``split`` and one ``join``; None for any
     other segment. The segment is read as Latin-1 text (one byte, one character: every byte comes back as it
     was), so that the references are found as text, the keys the caller's cells have."""
-    from .xlsx_values import Resized, _cached
+    from .xlsx_values import Resized, _cached, value_tag
 
     text = segment.decode("latin-1")
     refs = _UNTYPED_HEAD_TEXT.findall(text)
@@ -155,7 +155,7 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
             return None
         else:
             kind, raw = _cached(value, title, refs[k].encode())
-        texts[k] = b"</f><v>" + raw + b"</v></c>"
+        texts[k] = b"</f>" + value_tag(b"", raw) + raw + b"</v></c>"
         if kind is not None:  # the type goes at the end of the start tag: <c r="B2" s="3" t="str"><f>...
             piece = pieces[k]
             tag = piece.rindex(b"><f>")
@@ -169,7 +169,7 @@ def untyped_cells(segment: bytes, title: str, cells: dict[bytes, object], starts
 def typed_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: int) -> tuple[bytes, int] | None:
     """Any plain formula cells (with a ``t`` attribute, or not requested): one ``split`` whose groups cover each
     formula cell; None when a formula cell is not in the plain layout."""
-    from .xlsx_values import Resized, _cached
+    from .xlsx_values import Resized, _cached, value_tag
 
     pieces = _PLAIN_CELL.split(segment)
     count = len(pieces) // _STEP
@@ -201,7 +201,7 @@ def typed_cells(segment: bytes, title: str, cells: dict[bytes, object], starts: 
         if isinstance(value, Resized):  # a dynamic array's range: only the general path sets it (or refuses)
             return None
         kind, raw = _cached(value, title, keys[k])
-        texts[k] = b"<v>" + raw + b"</v>"
+        texts[k] = value_tag(b"", raw) + raw + b"</v>"
         if kind is not None:
             new_types[k] = b' t="' + kind + b'"'
     if not written:

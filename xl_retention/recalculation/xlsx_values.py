@@ -417,7 +417,7 @@ def _rewrite_cell(match: re.Match[bytes], ref: bytes, value: object, title: str)
             b">",
             _VALUE_OR_INLINE.sub(b"", before) if b"<" in before else before,
             element,
-            b"" if text is None else b"<" + prefix + b"v>" + text + b"</" + prefix + b"v>",
+            b"" if text is None else value_tag(prefix, text) + text + b"</" + prefix + b"v>",
             _VALUE_OR_INLINE.sub(b"", after) if b"<" in after else after,
             tail,
         )
@@ -559,6 +559,24 @@ def _cached(value: object, title: str, ref: bytes) -> tuple[bytes | None, bytes]
             return b"e", b"#NUM!"
         return None, repr(number).encode() if number != 0 else b"0"
     raise TypeError(f"cell {ref.decode()} of sheet {title!r}: unsupported value {value!r} ({type(value).__name__})")
+
+
+_EDGE_SPACES = (b" ", b"\t", b"\n")
+
+
+def value_tag(prefix: bytes, text: bytes) -> bytes:
+    """The start tag of the ``<v>`` holding ``text`` (escaped): ``<v xml:space="preserve">`` when the text starts or
+    ends with white space, as Excel writes it (xlcalculator's CONCAT.xlsx, saved by Excel); without it a reader may
+    trim the text (LibreOffice shows a stored "  lead" as "lead").
+
+    >>> value_tag(b"", b"x"), value_tag(b"x:", b"  lead"), value_tag(b"", b"a&#13;")
+    (b'<v>', b'<x:v xml:space="preserve">', b'<v xml:space="preserve">')
+    """
+    if text and (
+        text[:1] in _EDGE_SPACES or text[-1:] in _EDGE_SPACES or text.startswith(b"&#13;") or text.endswith(b"&#13;")
+    ):
+        return b"<" + prefix + b'v xml:space="preserve">'
+    return b"<" + prefix + b"v>"
 
 
 def _escape_char(match: re.Match[str]) -> str:

@@ -1,0 +1,82 @@
+"""Text results stored as Excel stores them: a text that starts or ends with white space in a ``<v>`` marked
+``xml:space="preserve"`` (as in xlcalculator's CONCAT.xlsx, saved by Excel), which LibreOffice otherwise trims."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from xl_retention.recalculation import recalc_file
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/></Types>'
+)
+
+
+def _workbook(path: Path, rows: str) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", TYPES)
+        package.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{PACKAGE_REL}"><Relationship Id="rId1" Type="{REL}/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>',
+        )
+        package.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationships xmlns="{PACKAGE_REL}"><Relationship Id="rId1" Type="{REL}/worksheet" '
+            'Target="worksheets/sheet1.xml"/></Relationships>',
+        )
+        package.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets>'
+            "</workbook>",
+        )
+        package.writestr(
+            "xl/worksheets/sheet1.xml", f'<worksheet xmlns="{MAIN}"><sheetData>{rows}</sheetData></worksheet>'
+        )
+    return path
+
+
+def _stored(path: Path) -> dict[str, str]:
+    """Each cell's stored ``<v>`` element, whole (start tag, text, end tag)."""
+    with zipfile.ZipFile(path) as package:
+        xml = package.read("xl/worksheets/sheet1.xml").decode()
+    return dict(re.findall(r'<c r="([A-Z]+[0-9]+)"[^>]*>(?:<f[^>]*>[^<]*</f>|<f[^>]*/>)?(<v[^>]*>[^<]*</v>)', xml))
+
+
+def test_texts_with_white_space_at_an_end_are_stored_preserved(tmp_path: Path) -> None:
+    rows = (
+        '<row r="1"><c r="A1"><f>"  lead"</f><v>0</v></c><c r="B1"><f>"tail "&amp;""</f><v>0</v></c>'
+        '<c r="C1"><f>"in side"</f><v>0</v></c><c r="D1"><f>CHAR(10)&amp;"x"</f><v>0</v></c></row>'
+    )
+    out = recalc_file(_workbook(tmp_path / "plain.xlsx", rows), tmp_path / "plain.out.xlsx")
+    assert out.status == "ok", out.message
+    assert _stored(tmp_path / "plain.out.xlsx") == {
+        "A1": '<v xml:space="preserve">  lead</v>',
+        "B1": '<v xml:space="preserve">tail </v>',
+        "C1": "<v>in side</v>",
+        "D1": '<v xml:space="preserve">\nx</v>',
+    }
+
+
+def test_shared_formulas_and_array_members_store_white_space_preserved(tmp_path: Path) -> None:
+    rows = (  # a shared formula (the general path) and a classic array formula's other cells (its members)
+        '<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> a</t></is></c><c r="B1"><f t="shared" ref="B1:B2" si="0">A1&amp;" "</f>'
+        '<v>0</v></c><c r="C1"><f t="array" ref="C1:C2">A1:A2&amp;" "</f><v>0</v></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>b</t></is></c><c r="B2"><f t="shared" si="0"/><v>0</v></c><c r="C2"><v>0</v></c>'
+        "</row>"
+    )
+    out = recalc_file(_workbook(tmp_path / "shared.xlsx", rows), tmp_path / "shared.out.xlsx")
+    assert out.status == "ok", out.message
+    assert _stored(tmp_path / "shared.out.xlsx") == {
+        "B1": '<v xml:space="preserve"> a </v>',
+        "B2": '<v xml:space="preserve">b </v>',
+        "C1": '<v xml:space="preserve"> a </v>',
+        "C2": '<v xml:space="preserve">b </v>',
+    }
