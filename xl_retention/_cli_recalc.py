@@ -18,8 +18,9 @@ def _recalc(args: argparse.Namespace) -> int:
 
     from ._files import check_not_open
     from .recalculation import expand, recalc
+    from .recalculation.batch import distinct
 
-    files = expand(args.paths)
+    files, _ = distinct(expand(args.paths))  # a file given twice is recalculated once (a note says so)
     if args.in_place and len(files) == 1:  # a workbook open in Excel: one line (recalc_file checks it too)
         check_not_open(files[0])  # of several, that one fails and the others complete (recalc_file)
     options = {"engine": args.engine, "output_dir": args.output_dir, "in_place": args.in_place, "jobs": args.jobs}

@@ -85,7 +85,8 @@ class RecalcReport:
     """The report of a batch: one :class:`FileReport` per file, in input order."""
 
     files: list[FileReport]
-    #: the sub-folders of a folder given that hold workbooks, not searched: [{"path": ..., "reason": ...}]
+    #: files given again (recalculated once) and the sub-folders of a folder given that hold workbooks, not searched:
+    #: [{"path": ..., "reason": ...}]
     skipped: list[dict[str, str]] = field(default_factory=list)
 
     @property
@@ -125,6 +126,22 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         else:
             out.append(path)
     return out
+
+
+def distinct(files: list[Path]) -> tuple[list[Path], list[dict[str, str]]]:
+    """``files`` with each workbook once (the same file given twice, or by a folder and by name: its first mention),
+    and a note for each file given more than once (``{"path": ..., "reason": ...}``): one file is recalculated once,
+    never reported as its own output's clash."""
+    seen: dict[Path, Path] = {}
+    again: dict[Path, int] = {}
+    for path in files:
+        key = path.resolve() if path.exists() else path.absolute()
+        if key in seen:
+            again[seen[key]] = again.get(seen[key], 1) + 1
+        else:
+            seen[key] = path
+    reason = "given {} times (by name or in a folder): recalculated once"
+    return list(seen.values()), [{"path": str(path), "reason": reason.format(times)} for path, times in again.items()]
 
 
 def skipped_folders(paths: Iterable[str | os.PathLike[str]], output_dir: Path | None) -> list[dict[str, str]]:
@@ -442,7 +459,7 @@ def recalc(
         raise ValueError(f"jobs must be a whole number 0 or more (0: every core), got {jobs!r}")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    files = expand(paths)
+    files, repeated = distinct(expand(paths))
     chosen = choose_engine(engine)
     if chosen == "embedded":  # a bad XL_RETENTION_MAX_XML_MB: said once, not as every file's failure
         from .engine import max_xml_mb
@@ -494,7 +511,7 @@ def recalc(
                 process.terminate()
             raise
         pool.shutdown(wait=True)
-    return RecalcReport([r for r in reports if r is not None], skipped_folders(paths, target_dir))
+    return RecalcReport([r for r in reports if r is not None], repeated + skipped_folders(paths, target_dir))
 
 
 @contextlib.contextmanager
