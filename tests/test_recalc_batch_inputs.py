@@ -56,3 +56,22 @@ def test_two_files_of_one_name_into_one_folder_fail_the_second_naming_both(tmp_p
         f"{second}: its output {tmp_path / 'out' / 'a.xlsx'} is also the output of {first}; use separate folders"
     )
     assert openpyxl.load_workbook(tmp_path / "out" / "a.xlsx", data_only=True).active["B1"].value == 2
+
+
+def test_an_earlier_result_open_in_excel_is_not_replaced(tmp_path: Path) -> None:
+    """Excel's next save of the open result would undo the new one (and Windows refuses to replace an open file)."""
+    path = _book(tmp_path / "a.xlsx", 1)
+    assert recalc(path, engine="embedded", output_dir=tmp_path / "out").ok
+    lock = tmp_path / "out" / "~$a.xlsx"
+    lock.write_bytes(b"\x03Ann")
+    _book(path, 5)
+    report = recalc(path, engine="embedded", output_dir=tmp_path / "out")
+    assert report.files[0].status == "failed"
+    assert report.files[0].message == (
+        f"{tmp_path / 'out' / 'a.xlsx'} is open in Excel by Ann (its lock file ~$a.xlsx is beside it): close it in "
+        "Excel first (its next save would undo this change); if Excel is not running, delete ~$a.xlsx"
+    )
+    assert openpyxl.load_workbook(tmp_path / "out" / "a.xlsx", data_only=True).active["B1"].value == 2
+    lock.unlink()
+    assert recalc(path, engine="embedded", output_dir=tmp_path / "out").ok
+    assert openpyxl.load_workbook(tmp_path / "out" / "a.xlsx", data_only=True).active["B1"].value == 10

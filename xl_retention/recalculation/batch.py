@@ -334,12 +334,14 @@ def recalc_file(
         if not in_place and output.exists() and output.resolve() == path.resolve():
             raise ValueError(f"{path.name}: the output would replace the input; use in-place to replace it")
         _check_readable(path)
-        if in_place:  # a workbook open in Excel: its next save would undo the recalculation
-            from .._files import check_not_open
+        from .._files import check_not_open
 
+        if in_place:  # a workbook open in Excel: its next save would undo the recalculation
             check_not_open(path)
         else:
             check_replaceable(path, output)
+            if output.exists():  # an earlier result open in Excel: its next save would undo this one
+                check_not_open(output)
         output.parent.mkdir(parents=True, exist_ok=True)
         check = _unchanged(path, _fingerprint(path)) if in_place else None
         if engine == "excel":
