@@ -52,8 +52,10 @@ def last_value(name: str, seq: str, of: str | None = None) -> str:
 
 
 _LAST_MRR = "MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)"  # the row of the last month with MRR at end
-# a number pasted as text is its number, as the rates read it (ISNUMBER left the ARPA blank); blank or no number: ""
-_ITS_CUSTOMERS = f'IFERROR(INDEX(Customers_End,{_LAST_MRR})+0,"")'
+# that month's customers at end, found by its month on Customers, not by its row there (a row the user inserted or
+# deleted on one sheet paired August's MRR with July's customers): a number pasted as text is its number, as the
+# rates read it (ISNUMBER left the ARPA blank); blank, no number or no such month on Customers: ""
+_ITS_CUSTOMERS = f'IFERROR(INDEX(Customers_End,MATCH(INDEX(Revenue_Months,{_LAST_MRR}),Customers_Months,0))+0,"")'
 # that month's MRR at end / its customers at end
 ARPA_DEFAULT = (
     f'=IF(COUNT(Revenue_End)=0,"",IF(NOT(ISNUMBER({_ITS_CUSTOMERS})),"",IF({_ITS_CUSTOMERS}=0,"",'

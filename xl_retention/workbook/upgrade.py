@@ -343,6 +343,12 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(COUNT(Revenue_End)=0,"",IF(NOT(ISNUMBER(INDEX(Customers_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0))'
         ')),"",IF(INDEX(Customers_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0))=0,"",INDEX(Revenue_End,MATCH(COUNT('
         "Revenue_End),Revenue_End_Seq,0))/INDEX(Customers_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)))))",
+        # the customers at end of the row where Revenue's last MRR at end is, not of its month: a row inserted or
+        # deleted on one sheet divided August's MRR by July's customers
+        '=IF(COUNT(Revenue_End)=0,"",IF(NOT(ISNUMBER(IFERROR(INDEX(Customers_End,MATCH(COUNT(Revenue_End),'
+        'Revenue_End_Seq,0))+0,""))),"",IF(IFERROR(INDEX(Customers_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0))+0,'
+        '"")=0,"",INDEX(Revenue_End,MATCH(COUNT(Revenue_End),Revenue_End_Seq,0))/IFERROR(INDEX(Customers_End,MATCH('
+        'COUNT(Revenue_End),Revenue_End_Seq,0))+0,""))))',
         '=IF(OR(COUNT(Revenue_End_Chart)=0,COUNT(Customers_End_Chart)=0),"",IF(LOOKUP(9.99E+307,Revenue_End_Chart,'
         'Customers_End_Chart)=0,"",LOOKUP(9.99E+307,Revenue_End_Chart)/LOOKUP(9.99E+307,Revenue_End_Chart,'
         "Customers_End_Chart)))",
