@@ -26,6 +26,11 @@ def _import(args: argparse.Namespace) -> int:
         raise ValueError("--recalc goes with --into")
     if args.replace and args.to_csv is None:
         raise ValueError("--replace goes with --to-csv")
+    through = None
+    if args.through is not None:
+        from .tables.through import through_argument
+
+        through = through_argument(args.through)  # before reading the inputs: a wrong month fails fast
     if args.into is not None:
         if not args.into.exists():
             raise FileNotFoundError(f"no such workbook: {args.into} (make one with: xl-retention new {args.into})")
@@ -36,24 +41,159 @@ def _import(args: argparse.Namespace) -> int:
         sheet=args.sheet, options=_read_options(args), **_engine_options(args),
         existing_at_start=args.existing_at_start,
     )  # fmt: skip
+    left_out = None if through is None else end_tables(tables, through, args.existing_at_start)
+    today = None if through is None else _ending(through)  # the notes' last full month: --through's
     if args.to_csv is not None:
         removed: list[str] = []
         for path in write_csv(tables, args.to_csv, removed, replace=args.replace):
             print(f"wrote {path}")
         for line in removed:
             print(line)
+        if left_out is not None:
+            print(left_out)
         from .workbook.last_month import last_month_notes  # no tracker's range: where each input's tables end
 
-        for note in [*last_month_notes(tables), *tables.notes]:
+        for note in [*last_month_notes(tables, today), *tables.notes]:
             print(note)
         return 0
+    if through is not None:
+        refuse_filled_after(args.into, tables, through)
     filled = fill_workbook(args.into, tables)
     print("\n".join(filled.lines(args.into, args.recalc)))
+    if left_out is not None:
+        print(left_out)
     from .workbook.last_month import last_month_notes  # where each input's months end, before the last full month
 
-    for note in last_month_notes(tables):
+    for note in last_month_notes(tables, today):
         print(note)
     return recalc_in_place(args.into) if args.recalc else 0
+
+
+def _ending(through: Any) -> Any:
+    """The date whose last full month is ``through`` (its next month's first day), or None (the run's date) when
+    ``through`` is the current month: the notes of an input ending early name ``through`` as the month to reach."""
+    from .tables.subscriptions import current_month
+
+    return None if through.ordinal >= current_month() else (through + 1).start_time.date()
+
+
+def end_tables(tables: Any, through: Any, existing_at_start: bool = False) -> str:
+    """``import --through``: every table of ``tables`` ended with ``through`` (:func:`xl_retention.tables.through.
+    cut_tables`), the notes that read the tables' months (a month in progress, no customer lost, a first month of
+    customers of every tenure) said again of the tables ended so; returns the console line saying what was left out.
+    A month before an input's first month raises ``ValueError`` naming it."""
+    from .tables.through import before_first_month, cut_tables
+    from .workbook.existing import existing_note
+    from .workbook.importer import in_progress_note, no_churn_note
+
+    refusal = before_first_month(tables, through)
+    if refusal is not None:
+        raise ValueError(refusal)
+    makers = [in_progress_note, no_churn_note] + ([] if existing_at_start else [existing_note])
+    before = [make(tables) for make in makers]
+    left = cut_tables(tables, through)
+    for make, old in zip(makers, before, strict=True):
+        new = make(tables)
+        if old is not None and old in tables.notes:
+            at = tables.notes.index(old)
+            if new is None:
+                del tables.notes[at]
+            else:
+                tables.notes[at] = new
+        elif new is not None:
+            tables.notes.append(new)
+    if not left:
+        return f"--through {through}: no input has a month after it (the tables end with each input's last month)"
+    return f"--through {through}: the tables end with it, leaving out {'; '.join(left)}"
+
+
+def refuse_filled_after(path: Path, tables: Any, through: Any) -> None:
+    """Refuse (``ValueError``, one line) a tracker that holds figures in months after ``through`` (typed, or by an
+    earlier import) where this import writes: the import writes its months only, so the later ones would stay beside
+    them, its last month not the tracker's. A tracker the check cannot read is left to the import's own refusals."""
+    try:
+        held = _held_after(path, tables, through)
+    except Exception:  # noqa: BLE001  (fill_workbook names what is wrong with the workbook)
+        return
+    if held:
+        merged: dict[str, set[Any]] = {}
+        for title, months in held:  # the two cohort triangles are on one sheet
+            merged.setdefault(title, set()).update(months)
+        shown = ", ".join(f"{title!r} ({_span(sorted(months))})" for title, months in merged.items())
+        raise ValueError(
+            f"{path.name} holds figures after --through {through} (typed or from an earlier import) in {shown}, "
+            f"which the import would leave beside its months: clear those months there, or import without --through"
+        )
+
+
+def _span(months: list[Any]) -> str:
+    return f"{months[0]}" if len(months) == 1 else f"{months[0]} to {months[-1]}"
+
+
+def _held_after(path: Path, tables: Any, through: Any) -> list[tuple[str, list[Any]]]:
+    """The sheets of the tracker at ``path`` this import writes with figures in months after ``through``, each with
+    those months: the monthly sheets' input columns, the cohort triangles' cells, the NPS answers' columns."""
+    from openpyxl import load_workbook
+
+    from .workbook.answers_sheet import answers_title, score_columns
+    from .workbook.cohort_sheet import triangle
+    from .workbook.fill import (
+        COHORT_NAME,
+        CUSTOMER_INPUTS,
+        ORDER_COHORT_NAME,
+        PURCHASE_INPUTS,
+        REVENUE_INPUTS,
+        VISIT_INPUTS,
+    )
+    from .workbook.found import read_sheets
+    from .workbook.monthly import CUSTOMERS, NPS_SUMMARY, PURCHASES, REVENUE
+
+    inputs: dict[str, list[str]] = {}
+    if tables.movements is not None:
+        inputs[CUSTOMERS.title], inputs[REVENUE.title] = list(CUSTOMER_INPUTS), list(REVENUE_INPUTS)
+    for frame, keys in ((tables.purchases, PURCHASE_INPUTS), (tables.visits, VISIT_INPUTS)):
+        if frame is not None:
+            inputs.setdefault(PURCHASES.title, []).extend(keys)
+    held: list[tuple[str, list[Any]]] = []
+    wb = load_workbook(path, read_only=True)
+    try:
+        sheets = read_sheets(wb, tables, path.name)
+        for title, keys in inputs.items():
+            sheet = sheets[title]
+            months = [
+                m for m in sheet.months
+                if m > through and any(sheet.value(sheet.row(m), sheet.columns[k]) not in (None, "") for k in keys
+                                       if k in sheet.columns)
+            ]  # fmt: skip
+            if months:
+                held.append((sheet.spec.title, months))
+        names = [COHORT_NAME] if tables.survivors is not None else []
+        names += [ORDER_COHORT_NAME] if tables.order_cohorts is not None else []
+        for name in names:
+            found = triangle(wb, name, path.name)
+            if found is None:
+                continue
+            later = {
+                cohort + (column - found.left)
+                for cohort, r in found.rows.items()
+                for column in range(found.left, found.right + 1)
+                if cohort + (column - found.left) > through and found.values.get((r, column)) not in (None, "")
+            }
+            if later:
+                held.append((found.title, sorted(later)))
+        answers = answers_title(wb, sheets.get(NPS_SUMMARY.title), path.name) if tables.scores is not None else None
+        if answers is not None:
+            ws = wb[answers]
+            later_columns = {m: c for m, c in score_columns(ws).items() if m > through}
+            months = [
+                m for m, c in sorted(later_columns.items())
+                if any(v not in (None, "") for (v,) in ws.iter_rows(min_row=2, min_col=c, max_col=c, values_only=True))
+            ]  # fmt: skip
+            if months:
+                held.append((answers, months))
+    finally:
+        wb.close()
+    return held
 
 
 def column_map(values: Sequence[str] | None) -> dict[str, str]:
@@ -243,6 +383,9 @@ def add_import(commands: Any) -> None:
     imp.add_argument("--existing-at-start", action="store_true", help="the customers active in the subscriptions' "
                      "first month joined before the data starts: left out of the cohorts and the sBG fit, kept in the "
                      "monthly counts")  # fmt: skip
+    imp.add_argument("--through", metavar="YYYY-MM", help="end the tables with this month (e.g. the last full "
+                     "month): sign-ups, losses, orders, visits and answers after it are left out, and the console says "
+                     "how many")  # fmt: skip
     imp.add_argument("--replace", action="store_true", help="with --to-csv: remove the tables an earlier import "
                      "wrote in DIR of inputs this one does not give (refused without it)")  # fmt: skip
     imp.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards (without it, the "
