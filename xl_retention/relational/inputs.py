@@ -280,6 +280,17 @@ _TEXT_NEEDS_READING = {"month", "date", "start", "end", "mrr", "amount", "score"
 _DATES = {"month", "date", "start", "end"}
 
 
+def _dated_segment(table: ir.Table, segment: str | None, names: dict[str, str], source: str) -> ir.Table:
+    """``table`` with a DATE segment column (not read as anything else) as its text (``2026-01-01``), as a file's
+    segment of dates is labelled, not as the midnight a fetched date becomes (``2026-01-01 00:00:00``)."""
+    if not segment:
+        return table
+    name = _segment_name(list(table.columns), segment, source)
+    if name in names.values() or not table.schema()[name].is_date():
+        return table
+    return table.mutate(**{name: table[name].cast("string")})
+
+
 def _from_table(
     table: ir.Table,
     kind: str,
@@ -334,6 +345,7 @@ def _from_table(
     _refuse_other_ids(con, table, source, names, cols)
     if kind in ("snapshots", "intervals", "orders"):
         _refuse_currencies(con, table, source, segment, names.get("amount", names.get("mrr")))
+    table = _dated_segment(table, segment, names, source)
     schema = table.schema()
     needs_reading = any(
         (ours in _TEXT_NEEDS_READING and not (schema[theirs].is_temporal() or schema[theirs].is_numeric()))

@@ -66,6 +66,8 @@ def segment_labels(df: pd.DataFrame, segment: str, source: str) -> np.ndarray:
     name = _segment_name(list(map(str, df.columns)), segment, source)
     position = [str(c) for c in df.columns].index(name)
     series = df.iloc[:, position]
+    if series.dtype == np.float32:  # a REAL's 0.1 as written (a file's 0.1), not its double's 0.10000000149011612
+        series = pd.Series([float(str(v)) for v in series.to_numpy()], index=series.index, dtype=object)
     text = clean_ids(series.astype(object) if not pd.api.types.is_object_dtype(series) else series)
     if named_currency(name):  # a currency's code typed two ways ('usd', 'USD') is that currency: upper case
         codes = text.str.fullmatch(CODE).fillna(False).astype(bool)

@@ -39,7 +39,7 @@ from ..errors import RetentionInputError
 from . import definitions as d
 from .dialects import DIALECTS, NO_SERIES
 from .sql_folding import NO_CASEFOLD, folded
-from .sql_ids import ID_COLUMNS, TEXT_TYPED, no_one_stop, visible_id, whole_number_id
+from .sql_ids import ID_COLUMNS, TEXT_TYPED, no_one_stop, typed_text, visible_id, whole_number_id, whole_segment
 from .sql_stops import (
     STOP,
     not_after_this_month,
@@ -434,16 +434,31 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
     def read(name: str, c: str) -> exp.Expression:
         if c == column:  # DuckDB, PostgreSQL: the segment as the import reads it, as an id (NFC, no zero width, ..)
             value = exp.column(c, quoted=True)
-            if utc is not None:
-                value = sqlglot.parse_one(visible_id(value, engine), read=dialect)
-            if collation is not None:
-                by_code_point = exp.to_identifier(collation, quoted=engine == "postgres")
-                value = exp.Collate(this=value, expression=by_code_point)
-            return exp.alias_(value, c, quoted=True)
+            if utc is not None:  # a typed value as the import labels it (TRUE; 1 of a DOUBLE's 1.0), then `labelled`
+                typed = sqlglot.parse_one(typed_text(value.sql(dialect=dialect), engine), read=dialect)
+                return exp.alias_(sqlglot.parse_one(visible_id(typed, engine), read=dialect), c, quoted=True)
+            return exp.alias_(by_code_point(value), c, quoted=True)
         if c == _DATES[name] and utc is not None:
             quoted = exp.column(c, quoted=True).sql(dialect=dialect)
             return exp.alias_(sqlglot.parse_one(utc.format(quoted), read=dialect), c, quoted=True)
         return exp.column(c, quoted=True)
+
+    def by_code_point(value: exp.Expression) -> exp.Expression:
+        if collation is None:
+            return value
+        return exp.Collate(this=value, expression=exp.to_identifier(collation, quoted=engine == "postgres"))
+
+    def labelled(select: exp.Select, name: str, alias: exp.Identifier) -> exp.Expression:
+        """``select`` as a subquery whose segment, where read as the import reads it, is a whole number's digits in a
+        column of whole numbers (``1.0``: :func:`.sql_ids.whole_segment`), under the code-point collation."""
+        if column is None or utc is None:
+            return select.subquery(alias, copy=False)
+        quoted = exp.column(column, quoted=True).sql(dialect=dialect)
+        whole = by_code_point(sqlglot.parse_one(whole_segment(quoted, engine), read=dialect))
+        columns = [
+            exp.alias_(whole, c, quoted=True) if c == column else exp.column(c, quoted=True) for c in names[name]
+        ]
+        return exp.select(*columns).from_(select.subquery(alias)).subquery(alias, copy=False)
 
     def wrapped(node: exp.Expression) -> exp.Expression:
         if not isinstance(node, exp.Table) or node.name not in names or id(node) in done or node.args.get("db"):
@@ -453,7 +468,7 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
         alias = exp.to_identifier(node.alias_or_name, quoted=True)
         who = next((c for c in ID_COLUMNS if c in names[node.name]), None)
         if who is None or utc is None:  # ids as written where the dialect cannot read them as the import does
-            return exp.select(*(read(node.name, c) for c in names[node.name])).from_(inner).subquery(alias, copy=False)
+            return labelled(exp.select(*(read(node.name, c) for c in names[node.name])).from_(inner), node.name, alias)
         seen = exp.alias_(sqlglot.parse_one(visible_id(exp.column(who, quoted=True), engine), read=dialect), who,
                           quoted=True)  # fmt: skip
         typed = exp.alias_(sqlglot.parse_one(TEXT_TYPED[engine].format(exp.column(who, quoted=True).sql(dialect)),
@@ -464,7 +479,7 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
         checked = no_one_stop(exp.column(who, quoted=True), exp.column("__text", quoted=True), whole, node.name, who)
         columns = [exp.alias_(checked, who, quoted=True) if c == who else exp.column(c, quoted=True)
                    for c in names[node.name]]  # fmt: skip
-        return exp.select(*columns).from_(first.subquery(alias)).subquery(alias, copy=False)
+        return labelled(exp.select(*columns).from_(first.subquery(alias)), node.name, alias)
 
     return sqlglot.parse_one(sql, read=dialect).transform(wrapped).sql(dialect=dialect, pretty=True)
 

@@ -16,7 +16,7 @@ from functools import cache
 
 from sqlglot import expressions as exp
 
-__all__ = ["ID_COLUMNS", "TEXT_TYPED", "no_one_stop", "visible_id", "whole_number_id"]
+__all__ = ["ID_COLUMNS", "TEXT_TYPED", "no_one_stop", "typed_text", "visible_id", "whole_number_id", "whole_segment"]
 
 #: The id column of each input that has one.
 ID_COLUMNS = ("customer_id", "visitor_id")
@@ -55,6 +55,50 @@ def visible_id(column: exp.Expression, engine: str) -> str:
     text = _NFC[engine](_call("translate", text, _WIDE, _NARROW))
     text = _call("regexp_replace", text, r"^\s+|\s+$", "", "g")
     return exp.Nullif(this=text, expression=exp.Literal.string("")).sql(dialect=engine)
+
+
+#: A value of a typed column as the import labels it (:func:`~xl_retention.reading.values.clean_ids` of the value
+#: fetched): a boolean ``TRUE``/``FALSE``; a floating-point number NaN blank, whole (``1.0``, ``1e+20``) its digits
+#: (``1``, ``100000000000000000000``), an infinity ``inf``; other types their text (``{x}``: the number read back from
+#: the text, which is exact: both engines write a float's shortest round-trip form).
+_TYPED = {
+    "duckdb": (
+        "CASE WHEN typeof({c}) = 'BOOLEAN' THEN upper(CAST({c} AS TEXT)) "
+        "WHEN typeof({c}) IN ('DOUBLE', 'FLOAT') THEN CASE WHEN isnan({x}) THEN NULL "
+        "WHEN isfinite({x}) AND {x} = trunc({x}) AND abs({x}) < 1e38 THEN CAST(CAST({x} AS DECIMAL(38, 0)) AS TEXT) "
+        "ELSE CAST({c} AS TEXT) END ELSE CAST({c} AS TEXT) END"
+    ),
+    "postgres": (
+        "CASE WHEN CAST(pg_typeof({c}) AS TEXT) = 'boolean' THEN upper(CAST({c} AS TEXT)) "
+        "WHEN CAST(pg_typeof({c}) AS TEXT) IN ('double precision', 'real') THEN CASE WHEN {x} = 'NaN' THEN NULL "
+        "WHEN {x} = 'Infinity' THEN 'inf' WHEN {x} = '-Infinity' THEN '-inf' "
+        "WHEN {x} = trunc({x}) THEN CAST(CAST({x} AS NUMERIC) AS TEXT) "
+        "ELSE CAST({c} AS TEXT) END ELSE CAST({c} AS TEXT) END"
+    ),
+}
+_READ_BACK = {
+    "duckdb": "TRY_CAST(CAST({c} AS TEXT) AS DOUBLE)",
+    "postgres": "CAST(CAST({c} AS TEXT) AS DOUBLE PRECISION)",
+}
+
+
+def typed_text(column: str, engine: str) -> str:
+    """The SQL (``engine``: duckdb or postgres) of the raw ``column``'s value as text as xl-retention import labels a
+    typed column's value (:data:`_TYPED`): a DOUBLE segment's ``1.0`` is ``1`` as in the import, not ``1.0``."""
+    return _TYPED[engine].format(c=column, x=_READ_BACK[engine].format(c=column))
+
+
+def whole_segment(column: str, engine: str) -> str:
+    """The SQL of the segment ``column`` (already :func:`visible_id`) as its digits where it is a whole number written
+    as a decimal (``1.0``, a DECIMAL's ``1.0000``) and every value of the input is a whole number or blank, as the
+    import labels a segment (:func:`~xl_retention.reading.values.whole_number_ids`, blanks aside): a window over the
+    whole input."""
+    whole = r"^[0-9]+(\.0+)?$"
+    match = f"regexp_full_match({column}, '{whole}')" if engine == "duckdb" else f"{column} ~ '{whole}'"
+    return (
+        f"CASE WHEN MIN(CASE WHEN {column} IS NULL OR {match} THEN 1 ELSE 0 END) OVER () = 1 "
+        f"THEN regexp_replace({column}, '\\.0+$', '') ELSE {column} END"
+    )
 
 
 def whole_number_id(column: str, engine: str) -> str:
