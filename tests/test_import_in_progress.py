@@ -19,7 +19,7 @@ def note(month: pd.Period) -> str:
     return (
         f"the last month, {month}, is the current month, still in progress: its churn is only the churn so far, and "
         f"the tracker's latest figures and churn averages read it until it ends; {month - 1} is the last full month "
-        f"(import again after {month} ends for its final figures)"
+        f"(add --through {month - 1} to stop there, or import again after {month} ends for its final figures)"
     )
 
 

@@ -110,9 +110,9 @@ def check_package(path: str | os.PathLike[str], role: str = "workbook") -> None:
     if path.suffix.lower() in _CSV_SUFFIXES:
         raise ValueError(f"{name} is a text file ({path.suffix}), not a {role}: give an .xlsx or .xlsm workbook")
     if not head.startswith(b"PK") and b"\x00" not in head[:4096]:  # text under a workbook's name: say what it is
-        from ..reading.files import _refuse_misnamed  # a CSV file, a web page or Excel's XML Spreadsheet 2003
+        from ..reading.files import refuse_misnamed  # a CSV file, a web page or Excel's XML Spreadsheet 2003
 
-        _refuse_misnamed(path, path.suffix or "(no suffix)")
+        refuse_misnamed(path, path.suffix or "(no suffix)")
     try:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
@@ -310,7 +310,7 @@ def in_progress_note(tables: Tables, today: Any = None) -> str | None:
     return (
         f"the last month, {now}, is the current month, still in progress: {'; '.join(current)}, and the "
         f"tracker's latest figures{churn} read it until it ends; {now - 1} is the last full month "
-        f"(import again after {now} ends for its final figures)"
+        f"(add --through {now - 1} to stop there, or import again after {now} ends for its final figures)"
     )
 
 
