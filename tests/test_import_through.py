@@ -233,3 +233,19 @@ def test_a_tracker_filled_after_the_month_is_refused(tmp_path: Path, capsys: pyt
         "clear those months there, or import without --through\n"
     )
     assert path.read_bytes() == before
+
+
+def test_a_tracker_with_answers_after_the_month_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, answers = tracker(tmp_path), tmp_path / "answers.csv"
+    answers.write_text(f"date,score\n{day(N - 1, 2)},10\n{day(N - 1, 3)},9\n{day(N)},10\n{day(N)},0\n")
+    assert cli.main(["import", "--nps", str(answers), "--into", str(path)]) == 0  # an earlier import: N's answers
+    before = path.read_bytes()
+    capsys.readouterr()
+    code, lines, err = run(capsys, "--nps", str(answers), "--into", str(path), "--through", str(N - 1))
+    assert code != 0
+    assert err == (
+        f"xl-retention: error: tracker.xlsx holds figures after --through {N - 1} (typed or from an earlier import) "
+        f"in 'NPS scores' ({N}), which the import would leave beside its months: clear those months there, or import "
+        "without --through\n"
+    )
+    assert path.read_bytes() == before

@@ -184,11 +184,13 @@ def _held_after(path: Path, tables: Any, through: Any) -> list[tuple[str, list[A
         answers = answers_title(wb, sheets.get(NPS_SUMMARY.title), path.name) if tables.scores is not None else None
         if answers is not None:
             ws = wb[answers]
-            later_columns = {m: c for m, c in score_columns(ws).items() if m > through}
-            months = [
-                m for m, c in sorted(later_columns.items())
-                if any(v not in (None, "") for (v,) in ws.iter_rows(min_row=2, min_col=c, max_col=c, values_only=True))
-            ]  # fmt: skip
+            later = {c: m for m, c in score_columns(ws).items() if m > through}
+            found_in: set[Any] = set()
+            if hasattr(ws, "reset_dimensions"):  # a stored dimension (A1:M1 after an import) would end the rows early
+                ws.reset_dimensions()
+            for values in ws.iter_rows(min_row=2, values_only=True):
+                found_in.update(m for c, m in later.items() if c <= len(values) and values[c - 1] not in (None, ""))
+            months = sorted(found_in)
             if months:
                 held.append((answers, months))
     finally:
