@@ -17,6 +17,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
@@ -33,6 +34,7 @@ from .sheet_ranges import sheets_of
 from .xlsx_values import (
     _TOKEN,
     _attribute,
+    _column,
     _letters,
     _local,
     _relationships,
@@ -304,10 +306,7 @@ def scan(path: str) -> PackageInfo:
                 info.lotus_sheets.add(sheet)  # <sheetPr transitionEvaluation="1">, before the cells
             if b'"e"' in xml and _NEWER_ERROR.search(xml):
                 info.newer_errors_in.add(sheet)
-                values = {
-                    (int(m[2]), column_index_from_string(m[1].decode())): m[3].decode()
-                    for m in _NEWER_ERROR_VALUE.finditer(xml)
-                }
+                values = _newer_error_values(xml)
                 if values:
                     info.newer_errors[sheet] = values
     return info
@@ -335,11 +334,51 @@ _LOTUS = re.compile(rb"""<(?:\w+:)?sheetPr\b[^>]*\stransitionEvaluation\s*=\s*["
 #: #GETTING_DATA, ...): the engine's reader refuses the whole workbook for one
 _CLASSIC_ERRORS = rb"(?:#NULL!|#DIV/0!|#VALUE!|#REF!|#NAME\?|#NUM!|#N/A)"
 _NEWER_ERROR = re.compile(rb"<(?:\w+:)?v>\s*(?!" + _CLASSIC_ERRORS + rb"\s*<)#[^<]*<")
-_NEWER_ERROR_VALUE = re.compile(  # a value cell (no formula) holding one: (column, row, code)
-    rb'<(?:\w+:)?c\s+r="([A-Z]{1,3})([0-9]+)"[^>]*\st="e"[^>]*>\s*<(?:\w+:)?v>\s*(?!'
-    + _CLASSIC_ERRORS
-    + rb"\s*<)(#[^<]*?)\s*</(?:\w+:)?v>\s*</(?:\w+:)?c>"
-)
+#: the body of a value cell (no formula) holding one, its code the group
+_NEWER_ERROR_BODY = re.compile(rb"\s*<(?:\w+:)?v>\s*(?!" + _CLASSIC_ERRORS + rb"\s*<)(#[^<]*?)\s*</(?:\w+:)?v>\s*")
+
+
+def _newer_error_values(xml: bytes) -> dict[tuple[int, int], str]:
+    """The value cells (no formula) of a sheet part holding an error the engine's reader refuses: {(row, column):
+    code}, a cell written without its r too (:func:`positioned_cells`)."""
+    out: dict[tuple[int, int], str] = {}
+    for match, ref in positioned_cells(xml, max(xml.find(b"<sheetData"), 0)):
+        body = match.group("body")
+        if body is None or _attribute(match.group("attrs"), b"t") != b"e":
+            continue
+        found = _NEWER_ERROR_BODY.fullmatch(body)
+        if found is not None:
+            letters = ref.rstrip(b"0123456789")
+            out[(int(ref[len(letters) :]), column_index_from_string(letters.decode()))] = found[1].decode()
+    return out
+
+
+def positioned_cells(xml: bytes, start: int = 0) -> Iterator[tuple[re.Match[bytes], bytes]]:
+    """Each ``<c>`` element of a sheet part (a ``_TOKEN`` match) with its reference (``b"C3"``): its ``r``, or for a
+    cell written without one (the attribute is optional), the column after the cell before it in its row, in the row
+    after the row before it unless the row says its number, as Excel and the engine's reader place it.
+
+    >>> [ref for _, ref in positioned_cells(b'<row><c/><c r="C1"/><c/></row><row r="4"><c/></row><row><c/></row>')]
+    [b'A1', b'C1', b'D1', b'A4', b'A5']
+    """
+    row = column = 0
+    for match in _TOKEN.finditer(xml, start):
+        row_attrs = match.group("row")
+        if row_attrs is not None:
+            number = _attribute(row_attrs, b"r")
+            row = int(number) if number is not None and number.isdigit() else row + 1
+            column = 0
+            continue
+        attrs = match.group("attrs")
+        if attrs is None:  # a comment or CDATA section
+            continue
+        ref = _attribute(attrs, b"r")
+        if ref is None:
+            column += 1
+            yield match, (_letters(column) + str(row)).encode()
+        else:
+            column = _column(ref)
+            yield match, ref.upper()
 
 
 def without_members(path: str, info: PackageInfo) -> bytes | None:
@@ -365,14 +404,13 @@ def without_members(path: str, info: PackageInfo) -> bytes | None:
             newer = sheet in info.newer_errors_in
             if refs or newer:
                 chunks, last = [], 0
-                for match in _TOKEN.finditer(data):
+                for match, ref in positioned_cells(data):  # a member written without its r is one too
                     attrs = match.group("attrs")
-                    if attrs is None:
-                        continue
-                    ref = _attribute(attrs, b"r")
                     body = match.group("body") or b""
-                    if ref is not None and ref.upper() in refs:
+                    if ref in refs:
                         chunks.append(data[last : match.start()])
+                        if _attribute(attrs, b"r") is None:  # an empty cell in its place: the next keeps its column
+                            chunks.append(b"<" + match.group("p") + b"c/>")
                         last = match.end()
                     elif newer and _attribute(attrs, b"t") == b"e" and _NEWER_ERROR.search(body):
                         chunks.append(data[last : match.start()])
@@ -380,6 +418,8 @@ def without_members(path: str, info: PackageInfo) -> bytes | None:
                         if formula is not None:  # the formula without its cached error
                             chunks.append(b"<" + match.group("p") + b"c" + _T_ATTRIBUTE.sub(b"", attrs) + b">")
                             chunks.append(formula.group(0) + match.group("tail"))
+                        elif _attribute(attrs, b"r") is None:
+                            chunks.append(b"<" + match.group("p") + b"c/>")
                         last = match.end()
                 chunks.append(data[last:])
                 data = b"".join(chunks)
@@ -425,15 +465,14 @@ def stored_values(path: str, wanted: dict[str, set[str]]) -> dict[str, dict[str,
                 continue
             xml = package.read(part)
             targets = {ref.upper().encode() for ref in refs}
-            for match in _TOKEN.finditer(xml, max(xml.find(b"<sheetData"), 0)):
-                attrs = match.group("attrs")
-                ref = _attribute(attrs, b"r") if attrs is not None else None
-                if ref is None or ref.upper() not in targets:
+            for match, ref in positioned_cells(xml, max(xml.find(b"<sheetData"), 0)):
+                if ref not in targets:
                     continue
+                attrs = match.group("attrs")
                 kind = _attribute(attrs, b"t")
                 if kind == b"s" and not shared_read:
                     shared, shared_read = _shared_strings(package), True
                 value = cached_value(kind, match.group("body") or b"", shared)
                 if value is not None:
-                    out.setdefault(sheet, {})[ref.decode().upper()] = value
+                    out.setdefault(sheet, {})[ref.decode()] = value
     return out
