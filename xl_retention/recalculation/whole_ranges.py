@@ -35,6 +35,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
 
+from .excel_functions.whole_slices import sliced
 from .formula_tokens import _LAST_COLUMN, _LAST_ROW, _WHOLE
 from .intersection import _ARRAY_ARGUMENTS
 from .rewrite_shapes import shape
@@ -534,6 +535,7 @@ def bound_whole_ranges(text: str, sheet: str, array: bool, extent: Callable[[str
     """
     if not may_have_whole_ranges(text):
         return text
+    text = sliced(text)  # INDEX(A:B,0,1): the whole column A:A it gives, sized with the others (.whole_slices)
     key = (shape(text), array)
     if key in _NOTHING:  # =COUNTIF(A:A,A2) filled down: decided once
         return text

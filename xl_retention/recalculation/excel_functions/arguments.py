@@ -49,7 +49,7 @@ from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
 from .caught_errors import HINT as _CAUGHT_HINT
-from .caught_errors import caught
+from .caught_errors import caught, kinded
 from .collation import keyed_criteria, sorted_call, typed_keys
 from .criteria import CRITERIA, each_shaped, error_checked, scanned_call, size_guard
 from .criteria_cells import cell_corrected
@@ -70,6 +70,7 @@ from .row_shapes import shaped
 from .stacks import chosen, stacked
 from .typed import HINT as _TYPED_HINT
 from .typed import date_literal, index_of_value, size_of_value, typed_argument
+from .whole_slices import whole_slice
 
 _LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
 _EXACT_FLAGS = frozenset(("FALSE", "0", ""))
@@ -190,6 +191,10 @@ def _call(tokens: list[Token], open_index: int) -> tuple[str, int]:
     for k, (a, b) in enumerate(spans):  # text typed in or given by an expression: a number or #VALUE! (.typed)
         args[k] = typed_argument(name, k, tokens[a:b], args[k])
     parts = [tokens[a:b] for a, b in spans]
+    if name == "INDEX" and not token.value.startswith(":") and not _range_follows(tokens, close):
+        whole = whole_slice(parts)  # INDEX(A:B,0,1): A:A, whole, where the engine gives the rows in use (.whole_slices)
+        if whole is not None:
+            return whole, close
     held = error_arrays(name, parts, args, lambda texts: _call_of(token, name, parts, texts))
     if held is not None:  # VLOOKUP(3,1/0,1,0): the array's error is the answer, as Excel (.error_arrays)
         return held, close
@@ -278,7 +283,13 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
             call = f"IF(ISERROR({key}),{key},{call})"
     if name in FIRST_ERROR:  # RANK(1/0,..), LARGE(A1:A3,NA()): the first argument's error (.error_order)
         call = first_error(name, parts, args, call, _may_be_error)
+    call = kinded(name, parts, args, token.value, call)  # ISNA(MEDIAN(A1:A2)) TRUE for its #N/A (.caught_errors)
     return caught(name, parts, call)  # ISERROR(MEDIAN(A1:A2)) TRUE, not MEDIAN's error (.caught_errors)
+
+
+def _range_follows(tokens: list[Token], close: int) -> bool:
+    """Whether the call closed at ``close`` is the start of a range (``INDEX(A:B,0,1):B5``): left as it is."""
+    return close + 1 < len(tokens) and tokens[close + 1].value.startswith(":")
 
 
 def _next_to_arithmetic(tokens: list[Token], i: int) -> bool:
