@@ -308,7 +308,8 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 def sorted_rows(array: Any, *keys: Any) -> Any:
     """SORTBY(array, by_array1, [order1], ...): the rows of ``array`` sorted by each key in turn (ascending 1,
     descending -1), ties kept in order, in Microsoft's default sort order: numbers, text (:func:`order_key`), logicals,
-    errors, and blanks last either way; a blank in the result shows as 0. A key of another height than the array is
+    errors, and blanks last either way; a blank in the result stays blank (0 where it spills; ``SORTBY(..)&""`` "").
+    A key of another height than the array is
     #VALUE!, an order other than 1 or -1 #VALUE!; a row of keys (sorting columns) is refused (reported, not guessed).
 
     >>> sorted_rows([["C1", 120.0], ["C3", 0.0], ["C4", 50.0]], [["North"], ["North"], ["East"]], 1.0,
@@ -332,7 +333,7 @@ def sorted_rows(array: Any, *keys: Any) -> Any:
         filled = [i for i in order if column[i] is not None]
         filled.sort(key=lambda i, column=column: _sort_key(column[i]), reverse=direction < 0)
         order = filled + [i for i in order if column[i] is None]  # blanks last, ascending or descending
-    return [[0.0 if value is None else value for value in rows[i]] for i in order]
+    return [list(rows[i]) for i in order]
 
 
 SORTED = "_XLR.SORTED"
@@ -356,10 +357,12 @@ def _row_key(row: list[Any]) -> tuple[Any, ...]:
 def unique(array: Any, by_column: Any = False, exactly_once: Any = False) -> Any:
     """UNIQUE(array, [by_col], [exactly_once]): the distinct rows (columns), in order of first occurrence, each as
     first spelled; text compared as Excel compares it, case-insensitively (Microsoft's UNIQUE; the engine told
-    "North" from "north"). ``exactly_once``: only the rows occurring once. None left: #CALC!. A blank shows as 0.
+    "North" from "north"). ``exactly_once``: only the rows occurring once. None left: #CALC!. A blank stays blank,
+    shown as 0 where it spills, where ``UNIQUE(A1:A5)&""`` is "" in Excel (the value is blank until it is written in
+    the sheet), and a blank and a 0 are two rows.
 
-    >>> unique([["North"], ["South"], ["north"], [None], ["SOUTH"]])
-    [['North'], ['South'], [0.0]]
+    >>> unique([["North"], ["South"], ["north"], [None], ["SOUTH"], [0.0]])
+    [['North'], ['South'], [None], [0.0]]
     >>> unique([["a", "b", "A"]], True), unique([["x"], ["X"]], False, True)
     ([['a', 'b']], {'type': 'Error', 'kind': '#CALC!'})
     """
@@ -376,7 +379,6 @@ def unique(array: Any, by_column: Any = False, exactly_once: Any = False) -> Any
     kept = [line for line, count in counts.values() if not once or count == 1]
     if not kept:
         return {"type": "Error", "kind": "#CALC!"}
-    kept = [[0.0 if v is None else v for v in line] for line in kept]
     return [list(r) for r in zip(*kept, strict=True)] if columns else kept
 
 
