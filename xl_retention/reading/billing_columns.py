@@ -237,9 +237,14 @@ def _refuse_count_without_interval(df: pd.DataFrame, columns: Mapping[str, str],
         )
 
 
-def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
+def _refuse_unused_billing_columns(
+    df: pd.DataFrame, names: Mapping[str, str], source: str, *, spans: bool = True
+) -> None:
     """In a billing export, a column that looks like an interval count or a quantity (seats) and is not
-    used would silently change nothing where it should divide or multiply the MRR: refused, naming it."""
+    used would silently change nothing where it should divide or multiply the MRR: refused, naming it.
+    ``spans``: also check the billing periods and plan names against an interval without a count
+    (:func:`~.interval_spans.refuse_uncounted_intervals`) on ``df`` as it is (a warehouse table's sample); a file's
+    import checks them once its dates and amounts are read (False)."""
     from .free_quantities import refuse_free_quantities
 
     refuse_free_quantities(df, names, source)  # 2 of 5 seats free: MRR = price x 5 would count them (H68/10)
@@ -264,9 +269,8 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
         from .interval_counts import refuse_count_or_term
 
         refuse_count_or_term(df, names, source)
-        from .interval_spans import refuse_uncounted_intervals
-
-        refuse_uncounted_intervals(df, names, source)  # a 3-month period or 'Pro (quarterly)' beside month, no count
+        if spans:  # a 3-month period or 'Pro (quarterly)' beside month, no count
+            _refuse_sample_spans(df, names, source)
     if "quantity" not in names:  # a seat count under a name of no language above: by its values
         from .discounts import discount_columns
         from .interval_counts import count_or_term
@@ -285,6 +289,29 @@ def _refuse_unused_billing_columns(df: pd.DataFrame, names: Mapping[str, str], s
                     source=source,
                     column=str(column),
                 )
+
+
+def _refuse_sample_spans(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
+    """:func:`~.interval_spans.refuse_uncounted_intervals` on a table's sample, its dates and amounts read as a
+    file's are with no option; a column that does not read so is not looked at (its dates NaT, every row paid)."""
+    from .dates import parse_dates
+    from .interval_spans import refuse_uncounted_intervals
+    from .number_texts import parse_numbers
+
+    def read_dates(series: pd.Series, column: str) -> np.ndarray:
+        try:
+            return parse_dates(series, source, column, allow_blank=True)
+        except DataError:
+            return np.full(len(series), np.datetime64("NaT"), dtype="datetime64[us]")
+
+    amounts = None
+    money = names.get("amount")
+    if money is not None and [str(c) for c in df.columns].count(money) == 1:
+        try:
+            amounts = parse_numbers(df[money], source, money, allow_blank=True)
+        except DataError:
+            amounts = None
+    refuse_uncounted_intervals(df, names, source, read_dates, amounts)
 
 
 #: Words of a column's name that say it holds no count of what is paid for (an id, a date's part, a term, a rank).

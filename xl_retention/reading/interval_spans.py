@@ -15,7 +15,7 @@ billed monthly.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -43,27 +43,6 @@ def _months(values: pd.Series) -> np.ndarray:
     return np.array([np.nan if v is None or read.get(v) is None else read[v] for v in texts], dtype=np.float64)
 
 
-def _instants(values: pd.Series) -> np.ndarray:
-    """A column's dates and times as datetime64[s]; NaT where not an ISO 8601 date (never a day and month guessed)."""
-    if pd.api.types.is_datetime64_any_dtype(values.dtype):
-        read = pd.to_datetime(values, errors="coerce")
-    else:
-        read = pd.to_datetime(values.astype("string").str.strip(), format="ISO8601", errors="coerce")
-    if getattr(read.dt, "tz", None) is not None:
-        read = read.dt.tz_convert("UTC").dt.tz_localize(None)
-    return read.to_numpy(dtype="datetime64[s]")
-
-
-def _paid(df: pd.DataFrame, names: Mapping[str, str]) -> np.ndarray:
-    """Rows whose amount is not zero nor blank (where no amount is mapped, every row)."""
-    money = names.get("amount")
-    if money is None or money not in df.columns:
-        return np.ones(len(df), dtype=bool)
-    amounts = pd.to_numeric(df[money].astype("string").str.replace(r"[^0-9.\-]", "", regex=True), errors="coerce")
-    amounts = amounts.to_numpy(dtype=np.float64, na_value=np.nan)
-    return ~np.isnan(amounts) & (amounts != 0)
-
-
 def _way_out(interval: str, plans: list[str]) -> str:
     plan = (
         f"; or, if the amounts are per the interval the plan's name says, {columns_option([('interval', plans[0])])}"
@@ -76,14 +55,24 @@ def _way_out(interval: str, plans: list[str]) -> str:
     )
 
 
-def refuse_uncounted_intervals(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
+def refuse_uncounted_intervals(
+    df: pd.DataFrame,
+    names: Mapping[str, str],
+    source: str,
+    read_dates: Callable[[pd.Series, str], np.ndarray],
+    amounts: np.ndarray | None = None,
+) -> None:
     """Refuse a billing export with an interval column and no interval count whose rows say a longer interval (see
-    the module docstring). ``names``: ours -> the file's columns (``interval`` in it, ``interval_count`` not)."""
+    the module docstring). ``names``: ours -> the file's columns (``interval`` in it, ``interval_count`` not);
+    ``read_dates(series, column)`` reads a column of dates as the file's own date columns are read (its order, day
+    or month first, its date system), blanks allowed; ``amounts``: the rows' amounts as read (nan where blank; None:
+    every row is paid)."""
     interval = names.get("interval")
     if interval is None or "interval_count" in names or interval not in df.columns or "mrr" in names:
         return
     months = _months(df[interval])
-    paid = _paid(df, names) & ~np.isnan(months)
+    paid = np.ones(len(df), dtype=bool) if amounts is None else _paid(amounts)
+    paid &= ~np.isnan(months)
     if not paid.any():
         return
     used = {key(c) for c in names.values()}
@@ -99,11 +88,11 @@ def refuse_uncounted_intervals(df: pd.DataFrame, names: Mapping[str, str], sourc
             shown = {int(p): f"{texts.iloc[p]} beside {df[interval].iloc[p]}" for p in rows[:5]}
             problem = f"plans whose name says a longer billing interval than {interval!r}"
             _raise(bad_rows(where, column, problem, rows, shown), _way_out(str(df[interval].iloc[rows[0]]), readable))
-    trial = _trial_ends(df, names)
+    trial = _trial_ends(df, names, read_dates)
     columns = list(map(str, df.columns))
     for start, end in period_columns(columns):
-        begun = _instants(df.iloc[:, columns.index(start)])
-        ended = _instants(df.iloc[:, columns.index(end)])
+        begun = np.asarray(read_dates(df.iloc[:, columns.index(start)], start), dtype="datetime64[s]")
+        ended = np.asarray(read_dates(df.iloc[:, columns.index(end)], end), dtype="datetime64[s]")
         days = (ended - begun).astype(np.float64) / 86400.0  # NaT: nan
         long = paid & (days >= SEVERAL * months * DAYS_PER_MONTH)
         if trial is not None:  # a free trial's period is the trial's, not the price's
@@ -125,11 +114,22 @@ def _all_intervals(values: pd.Series) -> bool:
     return bool(given) and all(interval_months(v) is not None for v in given)
 
 
-def _trial_ends(df: pd.DataFrame, names: Mapping[str, str]) -> np.ndarray | None:
+def _paid(amounts: np.ndarray) -> np.ndarray:
+    """Rows whose amount is not zero nor blank."""
+    read = np.asarray(amounts, dtype=np.float64)
+    return ~np.isnan(read) & (read != 0)
+
+
+def _trial_ends(
+    df: pd.DataFrame, names: Mapping[str, str], read_dates: Callable[[pd.Series, str], np.ndarray]
+) -> np.ndarray | None:
     from .trials import trial_column
 
     column = trial_column(df, dict(names))
-    return None if column is None else _instants(df[column])
+    if column is None:
+        return None
+    position = list(map(str, df.columns)).index(column)
+    return np.asarray(read_dates(df.iloc[:, position], column), dtype="datetime64[s]")
 
 
 def _raise(error: DataError, advice: str) -> None:

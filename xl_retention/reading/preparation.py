@@ -58,6 +58,7 @@ from .frames import pandas_table
 from .fx_drift import note_converted_amounts
 from .inclusive_ends import FILE_LAST_DAY_ENDS, LAST_DAY_ENDS, inclusive_ends
 from .interval_columns import swapped_interval_columns
+from .interval_spans import refuse_uncounted_intervals
 from .list_prices import names_a_price
 from .money_twins import check_money_twins
 from .months import EVERY_MONTH_OBSERVED, refuse_future_months, refuse_missing_months, refuse_times
@@ -211,7 +212,7 @@ def _prepare(
         check_order_id(df, names, source)
         check_deal_stages(df, source, set(names.values()))  # a CRM's lost and open deals (reading.deal_stages)
     if billing:
-        _refuse_unused_billing_columns(df, names, source)
+        _refuse_unused_billing_columns(df, names, source, spans=False)  # periods: once read, below
         refuse_add_ons(df, names, source)  # an add-on's price, 'Storage Fee': paid beside the plan's (extra_prices)
         check_discounts(df, source, list(names.values()))  # a coupon, "50%" off: MRR after discounts
     elif kind in ("snapshots", "intervals") and names_a_price(names.get("mrr")):  # 'List price' beside a coupon
@@ -340,7 +341,9 @@ def _prepare(
         refuse_payments_as_months(df, names, source)
     if billing and kind == "intervals" and "end" not in typed:  # payments as open subscriptions (payment_logs)
         refuse_open_renewals(typed, names, source, df)
-    if billing:
+    if billing:  # a 3-month period or 'Pro (quarterly)' beside month, no count (reading.interval_spans)
+        refuse_uncounted_intervals(df, names, source, lambda s, c: parse_dates(s, source, c, options.dates(),
+                                   excel_epoch=epoch, allow_blank=True), typed.get("amount"))  # fmt: skip
         typed, names = billing_mrr(typed, names, columns, source, df, options.amounts)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100, JPY's mrr_cents / 1 (reading.revenue)
         refuse_period_spans(df, typed, names, source, lambda s, c: parse_dates(s, source, c, options.dates(),
