@@ -76,6 +76,8 @@ def _no_workbooks(paths: Sequence[str]) -> str:
     >>> _no_workbooks(["no-such-folder"])
     "no .xlsx or .xlsm files in 'no-such-folder'"
     """
+    from .recalculation.batch import SUFFIXES
+
     named = ", ".join(repr(str(p)) for p in paths)
     below = sorted(
         {
@@ -84,7 +86,7 @@ def _no_workbooks(paths: Sequence[str]) -> str:
             if Path(raw).is_dir()
             for depth in ("*/*", "*/*/*")
             for p in Path(raw).glob(depth)
-            if p.suffix.lower() in (".xlsx", ".xlsm") and not p.name.startswith(("~$", "."))
+            if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))
         }
     )  # two levels down: a folder of years or of teams (a whole disk is not walked for a message)
     if not below:
@@ -213,7 +215,9 @@ def _workers(text: str) -> int:
 def add_recalc(commands: Any) -> None:
     """The ``recalc`` command on the subcommands ``commands``."""
     rc = commands.add_parser("recalc", help="compute every formula of workbooks and store the values")
-    rc.add_argument("paths", nargs="+", metavar="PATH", help="workbooks (.xlsx, .xlsm) or folders of them")
+    rc.add_argument(
+        "paths", nargs="+", metavar="PATH", help="workbooks (.xlsx, .xlsm, templates .xltx, .xltm) or folders of them"
+    )
     rc.add_argument(
         "--engine",
         choices=("auto", "excel", "embedded"),

@@ -36,15 +36,14 @@ from ..cells import CellError
 from .result_marks import check_replaceable, result_mark, seal
 
 Engine = Literal["auto", "excel", "embedded"]
-SUFFIXES = (".xlsx", ".xlsm")
+#: workbooks and templates (Excel opens a template as it opens a workbook; the result stays a template)
+SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 #: workbooks of other formats a folder may hold: listed as failed with the way to save them, never passed over
 OTHER_WORKBOOKS = {
     ".xls": "a legacy Excel 97-2003 workbook (.xls)",
     ".xlsb": "an Excel Binary Workbook (.xlsb)",
     ".ods": "an OpenDocument spreadsheet (.ods)",
     ".fods": "a flat OpenDocument spreadsheet (.fods)",
-    ".xltx": "an Excel template (.xltx)",
-    ".xltm": "an Excel macro-enabled template (.xltm)",
     ".xlt": "a legacy Excel template (.xlt)",
     ".numbers": "an Apple Numbers spreadsheet (.numbers)",
 }
@@ -109,7 +108,8 @@ class RecalcReport:
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files to recalculate: each path, or a folder's .xlsx and .xlsm files (not its outputs, lock or hidden files)
+    """Files to recalculate: each path, or a folder's .xlsx, .xlsm, .xltx and .xltm files (not its outputs, lock or
+    hidden files)
     and its workbooks of other formats (.xls, .xlsb, .ods...: each then fails with the way to save it)."""
     out: list[Path] = []
     for raw in paths:
@@ -185,7 +185,7 @@ def _check_readable(path: Path) -> None:
         kind = OTHER_WORKBOOKS.get(path.suffix.lower())
         if kind is not None:
             raise ValueError(f"{path} is {kind}, not recalculated: save it as Excel Workbook (.xlsx) and give that")
-        raise ValueError(f"not an .xlsx or .xlsm workbook: {path}")
+        raise ValueError(f"not an .xlsx, .xlsm, .xltx or .xltm workbook: {path}")
     with open(path, "rb") as handle:
         head = handle.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
