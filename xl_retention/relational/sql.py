@@ -38,6 +38,7 @@ import ibis.expr.types as ir
 from ..errors import RetentionInputError
 from . import definitions as d
 from .dialects import DIALECTS, NO_SERIES
+from .sql_dates import UTC_READS, read_date
 from .sql_folding import NO_CASEFOLD, folded
 from .sql_ids import ID_COLUMNS, TEXT_TYPED, no_one_stop, typed_text, visible_id, whole_number_id, whole_segment
 from .sql_stops import (
@@ -339,7 +340,7 @@ HEADER = (
     "-- per cohort and month). The rates are computed from these counts by the formulas of xl-retention's\n"
     "-- docs/metrics.md, repeated under each table's name (a rate is blank where its denominator is 0).\n"
     "-- Inputs: subscriptions(customer_id, month DATE, mrr), orders(customer_id, date, amount), visits(visitor_id,\n"
-    "-- date), answers(date, score); a month is its first day, dates are DATEs or timestamps (cast text first).\n"
+    "-- date), answers(date, score); a month is its first day, dates are DATEs or timestamps (text: below).\n"
     "-- A NULL in a column read (but a score: no answer) stops the query with an error naming it, as the import\n"
     "-- refuses a blank (a NULL mrr is no churn, a NULL amount no missing order). A score of -99 (Qualtrics' no\n"
     "-- answer) is no answer; any other score outside 0-10 or not whole stops the query naming it, as do 30\n"
@@ -360,7 +361,10 @@ HEADER = (
 #: The header's words on zones: the dialects that read dates as UTC's wall time (:data:`UTC_READS`), the others.
 UTC_ZONES = (
     "-- A TIMESTAMP WITH TIME ZONE is counted in UTC months, whatever the session's time zone; a timestamp without\n"
-    "-- one, as written. Ids are read as xl-retention import reads them: spaces at either end, characters of no\n"
+    "-- one, as written. A date in text (2026-01-31, 2026-01-31T23:30:00-05:00, 2026-01) is the date written,\n"
+    "-- whatever its offset, as xl-retention import reads it (do not cast it to TIMESTAMP WITH TIME ZONE: that\n"
+    "-- instant's UTC month may be the next one); text in another form stops the query naming it: cast it to DATE.\n"
+    "-- Ids are read as xl-retention import reads them: spaces at either end, characters of no\n"
     "-- width, accent forms, full-width digits and letters make no other id, a blank one stops the query, and in a\n"
     "-- column of whole numbers 1001.0 is 1001; an id of no one in a text column (0, '(not set)', guest) stops the\n"
     "-- query.\n"
@@ -369,7 +373,10 @@ SESSION_ZONES = (
     "-- On this dialect a TIMESTAMP WITH TIME ZONE is counted in the session's time zone: run the queries in a\n"
     "-- session whose zone is UTC (Snowflake: ALTER SESSION SET TIMEZONE = 'UTC'; Spark: spark.sql.session.timeZone)\n"
     "-- to count UTC months, as xl-retention import does. On this dialect ids are compared as written: trim them and\n"
-    "-- write each customer's id one way (no zero-width characters, one accent form, 1001 not 1001.0) first.\n"
+    "-- write each customer's id one way (no zero-width characters, one accent form, 1001 not 1001.0) first. Cast a\n"
+    "-- date in text to the DATE it writes, CAST(SUBSTRING(date, 1, 10) AS DATE) for 2026-01-31T23:30:00-05:00, as\n"
+    "-- xl-retention import takes that date whatever the offset (a TIMESTAMP WITH TIME ZONE is an instant: its month\n"
+    "-- may be the next one).\n"
 )
 
 SEGMENTS = (
@@ -402,14 +409,6 @@ _SQLGLOT = {"mssql": "tsql"}
 
 #: Each input's date or month column (:data:`_RAW`), read as UTC's wall time where :data:`UTC_READS` says how.
 _DATES = {"subscriptions": "month", "orders": "date", "visits": "date", "answers": "date"}
-#: The dialects whose SQL reads a date, a timestamp or a TIMESTAMP WITH TIME ZONE as UTC's wall time (the instant's
-#: month is UTC's, whatever the session's TimeZone: docs/metrics.md, Months): epoch microseconds (or seconds) of it
-#: (a zoned one's own instant, another one's as written) made a timestamp without a zone. Other dialects read a zoned
-#: timestamp in the session's zone (the header says to run them in UTC).
-UTC_READS: dict[str, str] = {
-    "duckdb": "make_timestamp(epoch_us({}))",
-    "postgres": "to_timestamp(EXTRACT(EPOCH FROM {})) AT TIME ZONE 'UTC'",
-}
 
 
 def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
@@ -440,7 +439,7 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
             return exp.alias_(by_code_point(value), c, quoted=True)
         if c == _DATES[name] and utc is not None:
             quoted = exp.column(c, quoted=True).sql(dialect=dialect)
-            return exp.alias_(sqlglot.parse_one(utc.format(quoted), read=dialect), c, quoted=True)
+            return exp.alias_(sqlglot.parse_one(read_date(quoted, engine, name, c), read=dialect), c, quoted=True)
         return exp.column(c, quoted=True)
 
     def by_code_point(value: exp.Expression) -> exp.Expression:
