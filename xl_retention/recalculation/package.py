@@ -114,6 +114,9 @@ class PackageInfo:
 
 
 def _shared_strings(package: zipfile.ZipFile) -> list[str] | None:
+    """The shared strings' texts as Excel reads them: an ``<si>``'s ``<t>`` or its runs' (``<r><t>``), not the
+    phonetic reading of Japanese text beside them (``<rPh><t>``: 東京 is not 東京トウキョウ), with the ``_xHHHH_``
+    escapes of characters XML cannot hold decoded (``a_x000D_b`` is a, carriage return, b)."""
     names = {n.lower(): n for n in package.namelist()}
     entry = names.get("xl/sharedstrings.xml")
     if entry is None:
@@ -121,8 +124,21 @@ def _shared_strings(package: zipfile.ZipFile) -> list[str] | None:
     strings = []
     for element in ElementTree.fromstring(package.read(entry)):
         if _local(element.tag) == "si":
-            strings.append("".join(t.text or "" for t in element.iter() if _local(t.tag) == "t"))
+            texts = [
+                t.text or ""
+                for part in element
+                for t in ([part] if _local(part.tag) == "t" else part if _local(part.tag) == "r" else [])
+                if _local(t.tag) == "t"
+            ]
+            strings.append(_ESCAPED.sub(_escaped_char, "".join(texts)))
     return strings
+
+
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _escaped_char(match: re.Match[str]) -> str:
+    return chr(int(match.group(1), 16))
 
 
 def _tables(package: zipfile.ZipFile, parts: dict[str, str | None]) -> list[Table]:
