@@ -109,6 +109,9 @@ class PackageInfo:
     #: a defined name spells a sheet in other capitals than its tab (``data!$A$1`` for Data), or quotes it where Excel
     #: does not: the engine reads the package with the names as Excel writes them (:func:`without_members`)
     respelled_names: bool = False
+    #: sheets with booleans stored as the words true or false (``<c t="b"><v>false</v></c>``, as excel4node writes
+    #: them), which Excel reads as the logicals and the engine's reader reads as TRUE both: given it as 1 and 0
+    word_booleans: set[str] = field(default_factory=set)
     #: sheets with Excel's Lotus 1-2-3 "Transition formula evaluation" on (``<sheetPr transitionEvaluation="1">``)
     lotus_sheets: set[str] = field(default_factory=set)
 
@@ -314,6 +317,8 @@ def scan(path: str) -> PackageInfo:
                 dates = iso_date_cells(xml, info.date1904)
                 if dates:
                     info.iso_dates[sheet] = dates
+            if b'"b"' in xml and _WORD_BOOLEAN.search(xml) is not None:
+                info.word_booleans.add(sheet)
             if b"vm=" in xml and (rich := rich_cells(xml)):
                 info.rich_values[sheet] = rich
             if b"_xldudf_" in xml or b"_XLDUDF_" in xml:
@@ -408,7 +413,7 @@ def without_members(path: str, info: PackageInfo) -> bytes | None:
     """
     covered = {sheet: _covered(cells) for sheet, cells in info.formulas.items()}
     covered = {sheet: refs for sheet, refs in covered.items() if refs}
-    if not covered and not info.newer_errors_in and not info.respelled_names:
+    if not covered and not info.newer_errors_in and not info.respelled_names and not info.word_booleans:
         return None
     buffer = io.BytesIO()
     with zipfile.ZipFile(path) as package, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
@@ -418,7 +423,8 @@ def without_members(path: str, info: PackageInfo) -> bytes | None:
             sheet = sheets.get(entry.filename)
             refs = covered.get(sheet, set()) if sheet is not None else set()
             newer = sheet in info.newer_errors_in
-            if refs or newer:
+            words = sheet in info.word_booleans
+            if refs or newer or words:
                 chunks, last = [], 0
                 for match, ref in positioned_cells(data):  # a member written without its r is one too
                     attrs = match.group("attrs")
@@ -437,6 +443,10 @@ def without_members(path: str, info: PackageInfo) -> bytes | None:
                         elif _attribute(attrs, b"r") is None:
                             chunks.append(b"<" + match.group("p") + b"c/>")
                         last = match.end()
+                    elif words and (word := _WORD_BOOLEAN_BODY.fullmatch(body)) and _attribute(attrs, b"t") == b"b":
+                        start = match.start("body")  # the word as the digit Excel writes: false 0, true 1
+                        chunks += (data[last : start + word.start(2)], b"1" if b"true" in word[2] else b"0")
+                        last = start + word.end(2)
                 chunks.append(data[last:])
                 data = b"".join(chunks)
             if info.respelled_names and entry.filename.lower() == "xl/workbook.xml":
@@ -446,6 +456,10 @@ def without_members(path: str, info: PackageInfo) -> bytes | None:
 
 
 _DEFINED_NAME = re.compile(rb"(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(<)")
+#: a value cell's boolean written as a word, which Excel reads (Microsoft's Tom Jebo in dotnet/Open-XML-SDK#890:
+#: "Excel reads this as lower case true or false but will only write as 0 or 1")
+_WORD_BOOLEAN = re.compile(rb"""\st=["']b["'][^>]*>\s*<(?:\w+:)?v>\s*(?:true|false)\s*<""")
+_WORD_BOOLEAN_BODY = re.compile(rb"(\s*<(?:\w+:)?v>)(\s*(?:true|false)\s*)(</(?:\w+:)?v>\s*)")
 
 
 def _respelled_name(match: re.Match[bytes], titles: list[str]) -> bytes:
