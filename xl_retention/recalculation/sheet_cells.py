@@ -26,6 +26,14 @@ _F_ELEMENT = re.compile(
 _V_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?v(?:\s[^>]*)?>(?P<text>[^<]*)</(?:[A-Za-z_][\w.\-]*:)?v\s*>")
 _INLINE_TEXT = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?t(?:\s[^>]*)?>(?P<text>[^<]*)</")
 
+_PHONETIC = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?rPh\b.*?</(?:[A-Za-z_][\w.\-]*:)?rPh\s*>", re.S)
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")  # ECMA-376 ST_Xstring: a character XML cannot hold
+
+
+def _escaped_char(match: re.Match[str]) -> str:
+    return chr(int(match.group(1), 16))
+
+
 _ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -81,17 +89,28 @@ def _attributes(attrs: bytes) -> dict[str, str]:
 
 
 def cached_value(cell_type: bytes | None, body: bytes, shared: list[str] | None) -> object:
+    """The value stored in a cell (``<v>``, or an inline string's ``<t>`` runs), read as Excel reads it: texts with
+    their ``_xHHHH_`` escapes decoded (ECMA-376 ST_Xstring: Excel writes a carriage return as ``_x000D_``) and an
+    inline string's phonetic runs (``<rPh>``) left out, as :mod:`.package` reads shared strings.
+
+    >>> cached_value(b"str", b"<v>a_x000D_b</v>", None)
+    'a\rb'
+    >>> cached_value(b"inlineStr", b"<is><t>x</t><rPh sb='0' eb='1'><t>Y</t></rPh></is>", None)
+    'x'
+    """
     value = _V_ELEMENT.search(body)
     if cell_type == b"inlineStr":
+        if b"<rPh" in body or b":rPh" in body:
+            body = _PHONETIC.sub(b"", body)
         texts = _INLINE_TEXT.findall(body)
-        return "".join(_unescape(t) for t in texts) if texts else None
+        return _ESCAPED.sub(_escaped_char, "".join(_unescape(t) for t in texts)) if texts else None
     if value is None:
         return None
     text = _unescape(value.group("text"))
     if cell_type == b"e":
         return CellError(text)
     if cell_type == b"str":
-        return text
+        return _ESCAPED.sub(_escaped_char, text) if "_x" in text else text
     if cell_type == b"b":
         return text.strip() in ("1", "true")
     if cell_type == b"s":
