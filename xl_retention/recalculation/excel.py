@@ -10,6 +10,7 @@ reads every formula cell's value, saves to ``output`` and always quits Excel.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -33,6 +34,17 @@ def available() -> bool:
         return False
 
 
+def calculate_full(app: Any) -> None:
+    """Excel's full calculation of the open workbooks: Application.CalculateFull ("Forces a full calculation of the
+    data in all open workbooks", Microsoft's page). Application.Calculate, xlwings' ``app.calculate()``, computes only
+    the cells "that Microsoft Excel understands as needing recalculation" (Microsoft's Range.Dirty page): none in a
+    workbook just opened, whose stored values, stale or not, would be read back as the results."""
+    if sys.platform == "darwin":
+        app.api.calculate_full()  # AppleScript's "calculate full" (xlwings' mac_dict), through appscript
+    else:
+        app.api.CalculateFull()
+
+
 def recalculate(
     path: str | Path, output: str | Path, check: Callable[[], None] | None = None
 ) -> dict[str, dict[str, Any]]:
@@ -47,7 +59,7 @@ def recalculate(
     try:
         app.display_alerts = False
         book = app.books.open(str(path), update_links=False)
-        app.calculate()
+        calculate_full(app)
         values: dict[str, dict[str, Any]] = {}
         for sheet in book.sheets:
             used = sheet.used_range
@@ -65,6 +77,12 @@ def recalculate(
                         if is_error(value):
                             value = CellError(value)
                         values.setdefault(sheet.name, {})[address] = value
+        if output.exists():  # the result keeps the replaced file's permissions, as .._files.atomic_output does
+            mode = stat.S_IMODE(output.stat().st_mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=output.suffix, dir=output.parent)
         os.close(fd)
         os.unlink(tmp)
@@ -73,6 +91,7 @@ def recalculate(
             book.close()
             if check is not None:
                 check()
+            os.chmod(tmp, mode)
             os.replace(tmp, output)
         finally:
             Path(tmp).unlink(missing_ok=True)
