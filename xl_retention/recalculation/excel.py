@@ -58,7 +58,10 @@ def recalculate(
     app = xw.App(visible=False, add_book=False)
     try:
         app.display_alerts = False
-        book = app.books.open(str(path), update_links=False)
+        # a template (.xltx, .xltm) opened for editing: Workbooks.Open's Editable=False (its default) opens a new
+        # workbook based on it (Microsoft's Workbooks.Open page), which would not be saved as the template
+        template = Path(path).suffix.lower() in (".xltx", ".xltm")
+        book = app.books.open(str(path), update_links=False, **({"editable": True} if template else {}))
         calculate_full(app)
         values: dict[str, dict[str, Any]] = {}
         for sheet in book.sheets:
