@@ -34,7 +34,9 @@ class _App:
 
     def __init__(self, **_: Any) -> None:
         calls = self.calls
-        self.books = types.SimpleNamespace(open=lambda *a, **k: calls.append("open") or _Book(calls))
+        self.books = types.SimpleNamespace(
+            open=lambda *a, **k: calls.append("open" + ("(editable)" if k.get("editable") else "")) or _Book(calls)
+        )
         self.api = types.SimpleNamespace(
             CalculateFull=lambda: calls.append("CalculateFull"), calculate_full=lambda: calls.append("calculate_full")
         )
@@ -69,3 +71,11 @@ def test_a_replaced_result_keeps_its_permissions(stand_in: list[str], tmp_path: 
     output.chmod(0o640)
     excel.recalculate(source, output)
     assert (output.read_bytes(), output.stat().st_mode & 0o777) == (b"saved by Excel", 0o640)
+
+
+def test_a_template_is_opened_for_editing_not_as_a_new_workbook(stand_in: list[str], tmp_path: Path) -> None:
+    """Workbooks.Open's Editable: for a template, False (the default) opens a new workbook based on it."""
+    source = tmp_path / "budget.xltx"
+    source.write_bytes(b"a template")
+    excel.recalculate(source, tmp_path / "out.xltx")
+    assert stand_in[0] == "open(editable)"
