@@ -35,7 +35,9 @@ class _App:
     def __init__(self, **_: Any) -> None:
         calls = self.calls
         self.books = types.SimpleNamespace(
-            open=lambda *a, **k: calls.append("open" + ("(editable)" if k.get("editable") else "")) or _Book(calls)
+            open=lambda *a, **k: (
+                calls.append("open" + "".join(f"({key})" for key in sorted(k) if k[key])) or _Book(calls)
+            )
         )
         self.api = types.SimpleNamespace(
             CalculateFull=lambda: calls.append("CalculateFull"), calculate_full=lambda: calls.append("calculate_full")
@@ -60,7 +62,7 @@ def test_excel_is_asked_for_a_full_calculation(stand_in: list[str], tmp_path: Pa
     source.write_bytes(b"a workbook")
     assert excel.recalculate(source, tmp_path / "out.xlsx") == {}
     full = "calculate_full" if sys.platform == "darwin" else "CalculateFull"
-    assert stand_in == ["open", full, "save", "close", "quit"]
+    assert stand_in == ["open(ignore_read_only_recommended)", full, "save", "close", "quit"]
     assert (tmp_path / "out.xlsx").read_bytes() == b"saved by Excel"
 
 
@@ -74,8 +76,9 @@ def test_a_replaced_result_keeps_its_permissions(stand_in: list[str], tmp_path: 
 
 
 def test_a_template_is_opened_for_editing_not_as_a_new_workbook(stand_in: list[str], tmp_path: Path) -> None:
-    """Workbooks.Open's Editable: for a template, False (the default) opens a new workbook based on it."""
+    """Workbooks.Open's Editable: for a template, False (the default) opens a new workbook based on it. (Every workbook
+    is opened with IgnoreReadOnlyRecommended: an invisible Excel asks no question.)"""
     source = tmp_path / "budget.xltx"
     source.write_bytes(b"a template")
     excel.recalculate(source, tmp_path / "out.xltx")
-    assert stand_in[0] == "open(editable)"
+    assert stand_in[0] == "open(editable)(ignore_read_only_recommended)"

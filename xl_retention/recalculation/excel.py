@@ -61,7 +61,13 @@ def recalculate(
         # a template (.xltx, .xltm) opened for editing: Workbooks.Open's Editable=False (its default) opens a new
         # workbook based on it (Microsoft's Workbooks.Open page), which would not be saved as the template
         template = Path(path).suffix.lower() in (".xltx", ".xltm")
-        book = app.books.open(str(path), update_links=False, **({"editable": True} if template else {}))
+        # a workbook saved "read-only recommended" asks whether to open it read-only: not asked (an invisible Excel)
+        options = {
+            "update_links": False,
+            "ignore_read_only_recommended": True,
+            **({"editable": True} if template else {}),
+        }
+        book = app.books.open(str(path), **options)
         calculate_full(app)
         values: dict[str, dict[str, Any]] = {}
         for sheet in book.sheets:
