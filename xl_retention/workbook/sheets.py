@@ -62,10 +62,25 @@ ARPA_DEFAULT = (
     f"INDEX(Revenue_End,{_LAST_MRR})/{_ITS_CUSTOMERS})))"
 )
 # the average of the last 12 churn rates, wherever they are: Customers_Churn_Seq numbers the months
-# that have one (1, 2, ...), so its last 12 are those above COUNT - 12
-CHURN_12 = (
-    '=IF(COUNT(Customers_Churn)=0,"",AVERAGEIFS(Customers_Churn,Customers_Churn_Seq,">"&(COUNT(Customers_Churn)-12)))'
+# that have one (1, 2, ...), so its last 12 are those above COUNT - 12; a month in error from the first of them on (a
+# count typed as text, a month's row deleted: #REF!) is that error, not left out of the average (which averaged the
+# other months, silently); C5 names its cell
+_CHURN_ERROR_ROW = "LOOKUP(2,1/ISERROR(Customers_Churn),ROW(Customers_Churn))"  # the row of the last one in error
+_CHURN_WINDOW_ROW = (  # the row of the first of the last 12 rates (the first month without any)
+    "MIN(ROW(Customers_Churn))+IFERROR(MATCH(MAX(1,COUNT(Customers_Churn)-11),Customers_Churn_Seq,0),1)-1"
 )
+CHURN_12 = (
+    f"=IF(IFERROR({_CHURN_ERROR_ROW},0)>={_CHURN_WINDOW_ROW},INDEX(Customers_Churn,{_CHURN_ERROR_ROW}-MIN(ROW("
+    'Customers_Churn))+1),IF(COUNT(Customers_Churn)=0,"",AVERAGEIFS(Customers_Churn,Customers_Churn_Seq,">"&(COUNT('
+    "Customers_Churn)-12))))"
+)
+#: Lifetime value!C5: the cell of the month in error that B5 is (the Dashboard's words: "see Customers!G5")
+LIFETIME_NOTE_C5 = (
+    '=IF(ISERROR(B5),"No average: Customers!"&ADDRESS(LOOKUP(2,1/ISERROR(Customers_Churn),ROW(Customers_Churn)),'
+    'COLUMN(Customers_Churn),4)&", a month of the last 12, has an error, not a churn rate: correct that month.","")'
+)
+#: Lifetime value!C7: a churn of 0 has no finite lifetime (a churn in error: C5 says so; AND() was that error)
+LIFETIME_NOTE_C7 = '=IF(ISNUMBER(B5),IF(B5=0,"No customer left in these months: 1 / churn has no finite value.",""),"")'
 
 
 # the inputs the lifetime values read: a number pasted as text ('80%' from a web page, as the note says to type it)
@@ -96,10 +111,11 @@ _ARPA_NOTE = "No value: ARPA (B3) is 0 or more."
 #: Lifetime value!C8: why the constant-churn CLV (B8) is blank or an error, naming the input (a gross margin of 80
 #: typed for 80%, a discount rate of 10 for 10%, which the note blamed on the margin, a text that is no number)
 LIFETIME_NOTE_C8 = (
-    f'=IF(ISERROR(B8),IF({_NO_NUMBER},"{_TEXT_NOTE}",IF({_outside("B4")},"{_MARGIN_NOTE}",IF({_outside("B6")},'
+    '=IF(ISERROR(B8),IF(ISERROR(B5),"No value: the monthly churn (B5) is an error: C5 says where.",'
+    f'IF({_NO_NUMBER},"{_TEXT_NOTE}",IF({_outside("B4")},"{_MARGIN_NOTE}",IF({_outside("B6")},'
     f'"{_DISCOUNT_NOTE}",IF({_outside("B3", high=False)},"{_ARPA_NOTE}",IF({_outside("B5")},"No value: the monthly '
     'churn (B5) is from 0 to 1 (3% or 0.03).","No value for these inputs: ARPA 0 or more; the gross margin, churn '
-    'and discount rate from 0 to 1 (80% or 0.8, not 80)."))))),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin '
+    'and discount rate from 0 to 1 (80% or 0.8, not 80).")))))),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin '
     '(B4) to see the lifetime values.",""))'
 )
 #: the sBG lifetime values (B12, B13) with a discount rate outside 0 to 1 (10 typed for 10%: SBG_DEL takes any rate,
@@ -182,7 +198,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
             validate(ws, validation, f"B{i}")
         define(wb, name, ws, f"${get_column_letter(2)}${i}")
     ws["C3"] = "Default: the last month's MRR at end / customers at end. Type your own figure over it to keep it."
-    ws["C7"] = '=IF(AND(ISNUMBER(B5),B5=0),"No customer left in these months: 1 / churn has no finite value.","")'
+    ws["C5"], ws["C7"] = LIFETIME_NOTE_C5, LIFETIME_NOTE_C7
     ws["C8"] = LIFETIME_NOTE_C8
     # a tracker with a month or two of data has no sBG fit: B9:B10 are #NUM!, which this note explains
     ws["C9"] = (
@@ -190,7 +206,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
         'yet).","")'
     )
     ws["C12"], ws["C13"] = LIFETIME_NOTE_C12, LIFETIME_NOTE_C13
-    for ref in ("C3", "C7", "C8", "C9", "C12", "C13"):
+    for ref in ("C3", "C5", "C7", "C8", "C9", "C12", "C13"):
         ws[ref].font = NOTE_FONT
     notes = (
         "Constant churn: CLV = ARPA x gross margin x (1 + d) / (d + churn), payment at the start of each month.",
@@ -205,7 +221,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     ws.column_dimensions["C"].width = 48
     # every text wrapped inside A:C, the printed area: a note running past C made LibreOffice print the sheet at
     # half size (it fits the text, not the columns, to the page) and would be cut at C's edge with a print area
-    for ref in ("C3", "C7", "C8", "C9", "C12", "C13"):
+    for ref in ("C3", "C5", "C7", "C8", "C9", "C12", "C13"):
         ws[ref].alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[int(ref[1:])].height = 30
     for i, note in enumerate(notes, start=15):

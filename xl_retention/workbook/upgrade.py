@@ -360,7 +360,12 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
         "MIN(12,COUNT(Customers_Churn)),1)))",
         '=IF(COUNT(Customers_Churn)=0,"",AVERAGE(INDEX(Customers_Churn,MAX(1,COUNT(Customers_Churn)-11)):'
         "INDEX(Customers_Churn,COUNT(Customers_Churn))))",
+        # a month in error among the last 12 left out of the average, silently
+        '=IF(COUNT(Customers_Churn)=0,"",AVERAGEIFS(Customers_Churn,Customers_Churn_Seq,">"&(COUNT(Customers_'
+        "Churn)-12)))",
     ),
+    # C7's AND() of a churn in error was that error in the note
+    "C7": ('=IF(AND(ISNUMBER(B5),B5=0),"No customer left in these months: 1 / churn has no finite value.","")',),
     "B7": ("=CUSTOMER_LIFETIME(B5)", '=IF(B5="","",CUSTOMER_LIFETIME(B5))'),
     # below, the last form of each: an input pasted as text ('80%') refused by CLV (#VALUE!), the note saying to type
     # 80%, which the user had
@@ -384,6 +389,16 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
         'type a number there (80% or 0.8).","No value for these inputs: the gross margin is a share (80% or 0.8, not '
         '80); ARPA and churn 0 or more."),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime '
         'values.",""))',
+        # before it said the churn (B5) in error was an input out of its range
+        "=IF(ISERROR(B8),IF(OR(AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0)),AND(ISTEXT(B6),ISE"
+        'RROR(B6+0))),"No value: ARPA (B3), the gross margin (B4) or the discount rate (B6) holds text that i'
+        's no number; type a number there (80% or 0.8).",IF(OR(IFERROR(B4+0,0)<0,IFERROR(B4+0,0)>1),"No value'
+        ': the gross margin (B4) is a share from 0 to 1 (80% or 0.8, not 80).",IF(OR(IFERROR(B6+0,0)<0,IFERRO'
+        'R(B6+0,0)>1),"No value: the discount rate (B6) is a monthly rate from 0 to 1 (1% or 0.01, not 1 or 1'
+        '0).",IF(IFERROR(B3+0,0)<0,"No value: ARPA (B3) is 0 or more.",IF(OR(IFERROR(B5+0,0)<0,IFERROR(B5+0,0'
+        ')>1),"No value: the monthly churn (B5) is from 0 to 1 (3% or 0.03).","No value for these inputs: ARP'
+        'A 0 or more; the gross margin, churn and discount rate from 0 to 1 (80% or 0.8, not 80)."))))),IF(AN'
+        'D(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.",""))',
     ),
     # the last forms of each: a discount rate of 10 typed for 10% gave a lifetime of 1.08 months, silently
     "B12": (
@@ -398,7 +413,7 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
     ),
 }
 #: notes added beside the template's cells (each put where it is empty and its cell holds the template's formula)
-_NOTES_ADDED = {"C9": "B9", "C12": "B12", "C13": "B13"}
+_NOTES_ADDED = {"C5": "B5", "C9": "B9", "C12": "B12", "C13": "B13"}
 _NAME_ATTR = re.compile(rb"<(?:\w+:)?definedName\b([^>]*)>")
 _NAME_USE = re.compile(r"(?<![A-Za-z0-9_.!$])([A-Za-z_][A-Za-z0-9_.]*)(?![A-Za-z0-9_.(!])")
 _CELL = re.compile(r"\$?[A-Za-z]{1,3}\$?[0-9]+")
