@@ -191,7 +191,6 @@ def _with_references(sheet_xml: bytes) -> bytes:
     if _NO_REFERENCE.search(sheet_xml) is None:
         return sheet_xml
     from ..package import positioned_cells  # the package scan imports this module
-
     from ..xlsx_values import _attribute
 
     parts, last = [], 0
