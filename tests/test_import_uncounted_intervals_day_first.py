@@ -51,3 +51,18 @@ def test_a_day_first_free_trials_long_period_is_read(tmp_path) -> None:
     out = run(tmp_path, "--subscriptions", path, "--columns", COLUMNS)
     movements = pd.read_csv(out / "movements.csv").set_index("month")
     assert movements.loc["2026-09", "mrr_end"] == 29.0 + 82.5
+
+
+def test_a_period_whose_days_cannot_tell_the_order_is_read_as_the_start_proves(tmp_path, capsys) -> None:
+    # every period date has a day of 12 or less (03/11/2026: 3 November or 11 March?); the start's 21/10: day-first
+    text = HEADER + (
+        'cus_A,Pro,month,"29,00",21/10/2026,03/11/2026,03/12/2026,,\n'
+        'cus_K,Pro,month,"270,00",13/10/2026,01/11/2026,01/02/2027,,\n'  # 1 November to 1 February: a quarter
+    )
+    path = _write(tmp_path, text)
+    message = refusal(capsys, "--subscriptions", str(path), "--columns", COLUMNS, "--to-csv", str(tmp_path / "out"))
+    assert message.startswith(
+        "subs.csv, column 'Current Period End': billing periods ('Current Period Start' to 'Current Period End') of 2 "
+        "or more of the row's intervals ('Interval') in row 3 (counting the header as row 1): '2026-11-01 to "
+        "2027-02-01 (3 months) beside month'"
+    )

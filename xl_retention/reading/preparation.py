@@ -342,12 +342,12 @@ def _prepare(
     if billing and kind == "intervals" and "end" not in typed:  # payments as open subscriptions (payment_logs)
         refuse_open_renewals(typed, names, source, df)
     if billing:  # a 3-month period or 'Pro (quarterly)' beside month, no count (reading.interval_spans)
-        refuse_uncounted_intervals(df, names, source, lambda s, c: parse_dates(s, source, c, options.dates(),
-                                   excel_epoch=epoch, allow_blank=True), typed.get("amount"))  # fmt: skip
+        periods = _other_dates(df, names, source, options.dates(), epoch)  # '03/11/2026' beside a start's 25/01
+        refuse_uncounted_intervals(df, names, source, periods, typed.get("amount"))
         typed, names = billing_mrr(typed, names, columns, source, df, options.amounts)
     elif kind in ("snapshots", "intervals"):  # ARR / 12, cents / 100, JPY's mrr_cents / 1 (reading.revenue)
-        refuse_period_spans(df, typed, names, source, lambda s, c: parse_dates(s, source, c, options.dates(),
-                            excel_epoch=epoch, allow_blank=True), trial_column(df, names))  # fmt: skip
+        periods = _other_dates(df, names, source, options.dates(), epoch)  # '03/11/2026' beside a start's 25/01
+        refuse_period_spans(df, typed, names, source, periods, trial_column(df, names))
         typed["mrr"] = per_month(typed["mrr"], names["mrr"], source, lambda: currency_divisors(df))
     folded = None  # a coupon's line among a subscription's items (-40 beside 100 and 20): taken off them
     if kind in ("snapshots", "intervals"):  # each row's: a month's rows add up below (snapshot_rows)
@@ -421,6 +421,32 @@ def _prepare(
         if month_rows is not None:  # a customer's month, an order's items: their segment, the smallest (snapshot_rows)
             frame.attrs[MONTH_ROWS] = month_rows
     return frame, names
+
+
+def _other_dates(
+    df: pd.DataFrame, names: Mapping[str, str], source: str, options: Any, epoch: str | None
+) -> Callable[[pd.Series, str], np.ndarray]:
+    """A reader of a date column the import does not map (a billing period's start and end, a trial's end), blanks
+    allowed: with the file's date options, and where its days cannot tell day-first from month-first
+    (03/11/2026), in the order the mapped start or end of the same layout proves (reading.sibling_dates), as
+    one export writes every date one way; still refused where none proves it."""
+
+    def read_as(series: pd.Series, column: str, given: Any) -> np.ndarray:
+        return parse_dates(series, source, column, given, excel_epoch=epoch, allow_blank=True)
+
+    def read(series: pd.Series, column: str) -> np.ndarray:
+        try:
+            return read_as(series, column, options)
+        except DataError as error:
+            siblings = [names[n] for n in ("start", "end") if n in names and names[n] != column]
+            if not siblings or not is_ambiguous(error) or list(map(str, df.columns)).count(column) != 1:
+                raise
+            found = order_from_sibling(df, column, siblings, options, read_as)
+            if found is None:
+                raise
+            return read_as(series, column, dataclasses.replace(options, dayfirst=found[0]))
+
+    return read
 
 
 def _distinct_text(df: pd.DataFrame, column: str, most: int = 100) -> list[Any]:
