@@ -143,6 +143,16 @@ def _after_today(end: np.ndarray, ends: np.ndarray, today: MonthLike) -> np.ndar
     return np.where(later, now + 1, ends) if later.any() else ends
 
 
+def _starts_after_today(start: np.ndarray, starts: np.ndarray, today: MonthLike) -> np.ndarray:
+    """Which intervals start later in the current month, after ``today`` (the run's date by default): a start
+    scheduled later this month, or a free trial ending then (:mod:`~xl_retention.reading.trials` moves the start to
+    it), has not happened yet, so the interval counts in no month, as its customer pays nothing yet (docs/metrics.md,
+    "Months not observed yet"; a start after the current month counts nowhere already)."""
+    from ..reading.renewals import _today
+
+    return (starts == current_month(today)) & (start > _today(today))
+
+
 def snapshots_from_intervals(
     intervals: pd.DataFrame,
     through: MonthLike = None,
@@ -186,6 +196,7 @@ def snapshots_from_intervals(
     source = source_of(intervals, source)  # a sheet's table: its rows are named as the sheet's
     df, names = prepare(intervals, "intervals", columns, source, options)
     starts = month_ordinals(df["start"].to_numpy()).astype(np.int64)
+    run_date = today if today is not None else options and options.today
     if "end" in df:
         ends = month_ordinals(df["end"].to_numpy()).astype(np.int64)
         has_end = ends != BLANK
@@ -198,7 +209,7 @@ def snapshots_from_intervals(
         if idle.any():  # counted, it would be a customer and MRR in its month (the start's month always counts)
             raise bad_rows(source, names["end"], NO_SERVICE, np.flatnonzero(idle), df["end"].to_numpy())
         if through is None:  # an end later this month, after today: active through the current month, not lost
-            ends = _after_today(df["end"].to_numpy(), ends, today if today is not None else options and options.today)
+            ends = _after_today(df["end"].to_numpy(), ends, run_date)
     else:
         ends = np.zeros(len(df), dtype=np.int64)
         has_end = np.zeros(len(df), dtype=bool)
@@ -232,6 +243,8 @@ def snapshots_from_intervals(
         where = f"{names['start']}, {names['end']}" if "end" in df else names["start"]
         raise bad_rows(source, where, f"dates more than {MAX_MONTHS // 12} years apart (from {first} to {final})", rows)
     last = np.where(has_end, np.minimum(last, through_month), through_month)
+    if through is None:  # a start later this month, after today (a scheduled start, a trial's end): not started yet
+        last = np.where(_starts_after_today(df["start"].to_numpy(), starts, run_date), starts - 1, last)
     lengths = np.maximum(last - starts + 1, 0)
     loss = has_end & (last + 1 <= through_month) & (lengths > 0)
     which = np.repeat(np.arange(len(df)), lengths)
