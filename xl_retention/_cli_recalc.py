@@ -115,7 +115,7 @@ def _print_cells(f: Any) -> None:
     """The first 10 cells the engine could not compute and the first 10 in error, each with its reason."""
     for issue in f.unsupported[:10]:
         kept = "kept the value Excel stored" if issue.kept else "not recalculated"
-        print(f"{f.path}: {issue.address} {kept}: {issue.reason}")
+        print(f"{f.path}: {cell_ranges([issue.address])} {kept}: {issue.reason}")  # 'My data'!A1, as the errors
     if len(f.unsupported) > 10:
         print(f"{f.path}: ... and {len(f.unsupported) - 10} more cells not recalculated")
     kinds = error_kinds(f.errors)  # one line per error and reason: the sBG's #NUM! is one line, not one per cell
