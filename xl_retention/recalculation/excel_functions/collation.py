@@ -308,8 +308,7 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 def sorted_rows(array: Any, *keys: Any) -> Any:
     """SORTBY(array, by_array1, [order1], ...): the rows of ``array`` sorted by each key in turn (ascending 1,
     descending -1), ties kept in order, in Microsoft's default sort order: numbers, text (:func:`order_key`), logicals,
-    errors, and blanks last either way; a blank in the result stays blank (0 where it spills; ``SORTBY(..)&""`` "").
-    A key of another height than the array is
+    errors, and blanks last either way; a blank in the result shows as 0. A key of another height than the array is
     #VALUE!, an order other than 1 or -1 #VALUE!; a row of keys (sorting columns) is refused (reported, not guessed).
 
     >>> sorted_rows([["C1", 120.0], ["C3", 0.0], ["C4", 50.0]], [["North"], ["North"], ["East"]], 1.0,
@@ -333,7 +332,7 @@ def sorted_rows(array: Any, *keys: Any) -> Any:
         filled = [i for i in order if column[i] is not None]
         filled.sort(key=lambda i, column=column: _sort_key(column[i]), reverse=direction < 0)
         order = filled + [i for i in order if column[i] is None]  # blanks last, ascending or descending
-    return [list(rows[i]) for i in order]
+    return [[0.0 if value is None else value for value in rows[i]] for i in order]
 
 
 SORTED = "_XLR.SORTED"
