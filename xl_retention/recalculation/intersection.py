@@ -98,11 +98,18 @@ _PASS_THROUGH: dict[str, frozenset[int] | None] = {
 SPOT = "_XLR.SPOT"
 
 
+#: IFERROR's and IFNA's value: one value in a classic formula, the cell in the formula's row of a range, wherever the
+#: call stands (Microsoft's IFERROR: "If value is an array formula, IFERROR returns an array of results for each cell
+#: in the range specified in value", one result otherwise): ``=COUNT(IFERROR(B1:B8,-99))`` in row 10 counts -99 (the
+#: #VALUE! of B1:B8 there caught), 1, not the 8 values of B1:B8 (an argument read as an array, SUMPRODUCT's, aside)
+_CAUGHT_VALUE: dict[str, frozenset[int] | None] = {"IFERROR": frozenset({0}), "IFNA": frozenset({0})}
+
+
 def _scalar_argument(stack: list[list]) -> bool:
     if not stack:
         return False
     name, position = stack[-1][0], stack[-1][1]
-    positions = SCALAR_ARGUMENTS.get(name, frozenset())
+    positions = SCALAR_ARGUMENTS.get(name, _CAUGHT_VALUE.get(name, frozenset()))
     if positions is None or position in positions:
         return True
     through = _PASS_THROUGH.get(name, frozenset())
