@@ -249,3 +249,31 @@ def test_a_tracker_with_answers_after_the_month_is_refused(tmp_path: Path, capsy
         "without --through\n"
     )
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("engine", [["--backend", "duckdb"], ["--segment", "plan"]])
+def test_engines_and_segments_end_with_the_month_alike(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        engine: list[str]) -> None:  # fmt: skip
+    path = tmp_path / "subs.csv"
+    plans = ["x", "y", "x", "y", "x"]
+    rows = subscriptions(tmp_path).read_text().splitlines()
+    path.write_text("\n".join([rows[0] + ",plan"] + [f"{r},{p}" for r, p in zip(rows[1:], plans, strict=True)]) + "\n")
+    code, lines, err = run(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o"), "--through",
+                           str(N - 1), *engine)  # fmt: skip
+    assert code == 0, err
+    moves = read(tmp_path / "o", "movements")
+    if "segment" in moves:
+        assert moves[["segment", "month", "new", "lost", "customers_end"]].to_numpy().tolist() == [
+            ["x", str(N - 3), 1, 0, 1], ["x", str(N - 2), 1, 0, 2], ["x", str(N - 1), 0, 1, 1],
+            ["y", str(N - 3), 1, 0, 1], ["y", str(N - 2), 0, 0, 1], ["y", str(N - 1), 1, 0, 2],
+        ]  # fmt: skip
+        cohorts = read(tmp_path / "o", "customer_cohorts")
+        assert cohorts["cohort"].tolist() == [str(N - 3), str(N - 2), str(N - 1)] * 2
+        assert cohorts[["0", "1", "2"]].fillna(-1).to_numpy().tolist() == [
+            [1, 1, 1], [1, 0, -1], [0, -1, -1], [1, 1, 1], [0, 0, -1], [1, -1, -1]
+        ]  # fmt: skip
+    else:
+        assert moves[["month", "new", "lost", "customers_end"]].to_numpy().tolist() == [
+            [str(N - 3), 2, 0, 2], [str(N - 2), 1, 0, 3], [str(N - 1), 1, 1, 3]
+        ]  # fmt: skip
+    assert f"--through {N - 1}: the tables end with it, leaving out {N} of subs.csv (1 new customer, 1 lost)" in lines
