@@ -52,15 +52,22 @@ def day_first(fmt: str) -> bool | None:
 #: A number of one digit in a date or time ("Feb 2, 2026 9:04 PM"), which pandas' guess reads only as two ("09").
 _ONE_DIGIT = re.compile(r"(?<![\d.:])(\d)(?=[:,]| [AP]M)")
 _PM = re.compile(r"(?<=\d )PM\b|(?<=\d)PM\b", re.IGNORECASE)
+#: An English month's name or abbreviation in capitals (Oracle's and SAP's DD-MON-YYYY: "05-JAN-2026"), which pandas'
+#: format guess does not read (it reads "05-Jan-2026"; the format found, %b, reads either).
+_CAPITAL_MONTH = re.compile(
+    r"(?<![A-Za-z])(JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|"
+    r"OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)(?![A-Za-z])"
+)
 
 
 def _guessable(text: str) -> str:
     """``text`` as pandas' format guess reads it, for the format alone: one-digit numbers written with two, and PM
     as AM (pandas 3.0's guess finds no format for "01/31/2026 11:04 PM", "Jan 31, 2026 9:04 AM": %I and %p alike).
 
-    >>> _guessable("Jan 31, 2026 9:04 PM")
-    'Jan 31, 2026 09:04 AM'
+    >>> _guessable("Jan 31, 2026 9:04 PM"), _guessable("05-JAN-2026 10:02")
+    ('Jan 31, 2026 09:04 AM', '05-Jan-2026 10:02')
     """
+    text = _CAPITAL_MONTH.sub(lambda m: m.group(0).capitalize(), text)
     return _PM.sub("AM", _ONE_DIGIT.sub(r"0\1", text))
 
 
@@ -182,7 +189,7 @@ def parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: st
             if all(_MONTH_TWO_DIGITS.fullmatch(str(t)) for t in texts):
                 example = str(texts[0])
                 fmt = "%b-%y" if "-" in example else ("%b %y" if " " in example else "%b'%y")
-                why += f" (if they are months with a two-digit year, say so: --date-format '{fmt}')"
+                why += f" (months with a two-digit year? read them with --date-format '{fmt}')"
             hints = two_digit_years(texts) + _serials(texts) + month_hint(texts)  # 202601: --date-format '%Y%m'
             hints = hints or foreign_date_hint(texts)  # 2024年1月5日, 5. Januar 2024 (reading.foreign_dates)
             raise Unread(np.ones(len(texts), dtype=bool), why + hints)
