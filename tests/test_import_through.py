@@ -277,3 +277,16 @@ def test_engines_and_segments_end_with_the_month_alike(tmp_path: Path, capsys: p
             [str(N - 3), 2, 0, 2], [str(N - 2), 1, 0, 3], [str(N - 1), 1, 1, 3]
         ]  # fmt: skip
     assert f"--through {N - 1}: the tables end with it, leaving out {N} of subs.csv (1 new customer, 1 lost)" in lines
+
+
+def test_losses_after_the_month_keep_the_no_churn_note_away(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    path = tmp_path / "subs.csv"  # nobody lost before N: the export holds ended subscriptions, lost in N
+    path.write_text("customer_id,start,end,mrr\n" + "".join(
+        f"c{i},{day(N - 4 + i % 4, 3)},{day(N) if i < 3 else ''},10\n" for i in range(8)))  # fmt: skip
+    code, lines, err = run(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o"), "--through",
+                           str(N - 1))  # fmt: skip
+    assert code == 0, err
+    assert read(tmp_path / "o", "movements")["lost"].tolist() == [0, 0, 0, 0]
+    assert f"--through {N - 1}: the tables end with it, leaving out {N} of subs.csv (3 lost)" in lines
+    assert not any(line.startswith("no customer was lost") for line in lines)

@@ -89,6 +89,8 @@ def end_tables(tables: Any, through: Any, existing_at_start: bool = False) -> st
     refusal = before_first_month(tables, through)
     if refusal is not None:
         raise ValueError(refusal)
+    # the notes about the export (nobody lost, a first month of every tenure) only said again if the whole export
+    # gave them: a loss after the month is in the export, so it does not hold active subscriptions only
     makers = [in_progress_note, no_churn_note] + ([] if existing_at_start else [existing_note])
     before = [make(tables) for make in makers]
     left = cut_tables(tables, through)
@@ -100,7 +102,7 @@ def end_tables(tables: Any, through: Any, existing_at_start: bool = False) -> st
                 del tables.notes[at]
             else:
                 tables.notes[at] = new
-        elif new is not None:
+        elif new is not None and make is in_progress_note:
             tables.notes.append(new)
     if not left:
         return f"--through {through}: no input has a month after it (the tables end with each input's last month)"
