@@ -300,7 +300,8 @@ def bgbb_dert(
     fx, n, rate = x["frequency"], x["n_periods"], x["discount_rate"]
     log_l = _log_likelihood_rows(a, b, g, d, fx, x["recency"], n)
     head = np.exp(_lbeta_ratio(a, b, np.add(fx, 1), n - fx) + _lbeta_ratio(g, d, 0.0, np.add(n, 1)) - log_l)
-    series = _sbg_hyp2f1(np.asarray(g, dtype=np.float64), np.add(d, n) + 1.0, 1.0 / (1.0 + np.asarray(rate)))
+    rate = np.asarray(rate, dtype=np.float64)
+    series = _sbg_hyp2f1(np.asarray(g, dtype=np.float64), np.add(d, n) + 1.0, 1.0 / (1.0 + rate), rate / (1.0 + rate))
     result = head / (1.0 + np.asarray(rate)) * series
     _raise_if_not_finite(x, _PARAMETERS + ("discount_rate", "frequency", "recency", "n_periods"), result, "DERT")
     return x.wrap(result)

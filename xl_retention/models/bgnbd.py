@@ -3,6 +3,7 @@ Marketing Science 24(2)."""
 
 from __future__ import annotations
 
+import math
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -20,6 +21,7 @@ from ._common import (
     _raise_if_not_finite,
 )
 from ._optimize import FitResult, _check_ridges, _log_bounds, _log_covariance, _maximize
+from ._special import _across_whole
 
 
 class _BGNBDFitFields(NamedTuple):
@@ -175,7 +177,12 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
     big_a, big_c = a + b - 1 - r, a + b + x - 1
     total = np.zeros(r.size)
     term = big_a * z / big_c
-    active = np.flatnonzero(np.isfinite(term) & (z > 0))
+    one_minus_z = (alpha + age) / (alpha + age + t)  # without the rounding of z
+    with np.errstate(invalid="ignore"):
+        far = np.maximum.reduce([r + x, b + x, np.abs(big_a), a, np.ones(r.size)]) * one_minus_z <= _FAR
+    if far.any():  # a long t: this series would take ~40 / (1 - z) terms, the expansion at z = 1 a few
+        far_value = _far_bracket(r[far], a[far], b[far], x[far], one_minus_z[far])
+    active = np.flatnonzero(np.isfinite(term) & (z > 0) & ~far)
     total[active] = term[active]
     term = term[active]
     k = 1
@@ -199,7 +206,79 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
             "t",
             float(t[active[0]]),
         )
-    return (first - np.exp(y) * total).reshape(shape)
+    out = first - np.exp(y) * total
+    if far.any():
+        out[far] = far_value
+    return out.reshape(shape)
+
+
+#: (1 - z) x the largest parameter below which :func:`_bgnbd_bracket` sums the expansion at z = 1 (few terms)
+_FAR = 0.05
+
+
+def _far_series(p: np.ndarray, q: np.ndarray, c: np.ndarray, y: np.ndarray, start: int) -> np.ndarray:
+    """sum_{k >= start} (p)_k (q)_(k - start) y^k / ((c)_k k!) for start 0 or 1 (q = a: (a - 1)_k / (a - 1))."""
+    term = np.ones(p.shape) if start == 0 else p * y / c
+    total = np.zeros(p.shape) if start == 0 else term.copy()
+    if start == 0:
+        total += term
+    for k in range(start, 400):
+        term = term * (p + k) * (q + k - start) * y / ((c + k) * (k + 1))
+        total += term
+        if np.all(np.abs(term) <= 1e-17 * np.abs(total)):
+            break
+    return total
+
+
+def _far_exact(r: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The bracket Q of :func:`_bgnbd_bracket` for small y = 1 - z, a - 1 - r - x not a whole number.
+
+    With A = r + x, B = b + x, C = a + b + x - 1, e = a - 1, sigma = C - A - B = e - A (DLMF 15.8.4):
+    y^A 2F1(A, B; C; z) = y^A Gamma(C) Gamma(sigma) / (Gamma(C - A) Gamma(e)) 2F1(A, B; 1 - sigma; y)
+                        + y^e G 2F1(C - A, e; 1 + sigma; y),  G = Gamma(C) Gamma(-sigma) / (Gamma(A) Gamma(B)),
+    so Q = -y^A Gamma(C) Gamma(sigma) / (Gamma(C - A) Gamma(a)) 2F1(A, B; 1 - sigma; y) + (1 - y^e G F2) / e, with
+    F2 = 1 + e S, S = sum_{k >= 1} (C - A)_k (a)_(k - 1) y^k / ((1 + sigma)_k k!). For e near 0, G is 1 + O(e):
+    (1 - y^e G F2) / e = -expm1(L) / L x (ln y + ln G / e + log1p(e S) / e), ln G / e by the Taylor series of
+    ln Gamma (ln G at e = 0 is 0, so no digits are lost).
+    """
+    from scipy.special import gammaln, gammasgn, polygamma
+
+    big_a, big_b, e = r + x, b + x, a - 1.0
+    c, sigma, ca = a + b + x - 1.0, a - 1.0 - r - x, a + b - 1.0 - r
+    log_y = np.log(y)
+    with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
+        pole = (ca <= 0) & (ca == np.round(ca))  # 1 / Gamma(C - A) = 0
+        sign = np.where(pole, 0.0, gammasgn(c) * gammasgn(sigma) * np.where(pole, 1.0, gammasgn(ca)))
+        log_first = big_a * log_y + gammaln(c) + gammaln(sigma) - np.where(pole, 0.0, gammaln(ca)) - gammaln(a)
+        first = -sign * np.exp(log_first) * _far_series(big_a, big_b, 1.0 - sigma, y, 0)
+        series = _far_series(ca, a, 1.0 + sigma, y, 1)
+        small = (np.abs(e) < 0.01) & (np.abs(e) < 0.1 * np.minimum(big_a, big_b))
+        g_sign = gammasgn(c) * gammasgn(-sigma)
+        log_g = gammaln(c) + gammaln(-sigma) - gammaln(big_a) - gammaln(big_b)
+        safe_e = np.where(e == 0, 1.0, e)
+        second = (1.0 - g_sign * np.exp(e * log_y + log_g) * (1.0 + e * series)) / safe_e
+    if small.any():
+        es, bs, as_, ys, ss = e[small], big_b[small], big_a[small], log_y[small], series[small]
+        log_g_over_e = np.zeros(es.shape)  # [ln Gamma(B + e) - ln Gamma(B) - ln Gamma(A) + ln Gamma(A - e)] / e
+        for k in range(12, 0, -1):
+            log_g_over_e = log_g_over_e * es + (polygamma(k - 1, bs) + (-1) ** k * polygamma(k - 1, as_)) / (
+                math.factorial(k)
+            )
+        with np.errstate(divide="ignore", invalid="ignore"):
+            log1p_part = np.where(es * ss == 0, ss, np.log1p(es * ss) / np.where(es == 0, 1.0, es))
+            over_e = ys + log_g_over_e + log1p_part
+            big_l = es * over_e
+            ratio = np.where(big_l == 0, 1.0, np.expm1(big_l) / np.where(big_l == 0, 1.0, big_l))
+        second[small] = -ratio * over_e
+    return first + second
+
+
+def _far_bracket(r: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """:func:`_far_exact`, interpolated in a across a - 1 - r - x = n, a whole number (where the poles of its two
+    terms cancel): :func:`~xl_retention.models._special._across_whole`."""
+    return _across_whole(
+        a - 1.0 - r - x, y, lambda keep, offset: _far_exact(r[keep], a[keep] + offset, b[keep], x[keep], y[keep])
+    )
 
 
 def bgnbd_expected(

@@ -69,12 +69,12 @@ def _log_tail(r: Any, alpha: Any, s: Any, beta: Any, x: Any, t: Any) -> np.ndarr
     la, lb = np.log(alpha + t), np.log(beta + t)
     if first.any():
         f = first
-        z = (alpha[f] - beta[f]) / (alpha[f] + t[f])
-        out[f] = -rx[f] * la[f] - s[f] * lb[f] + np.log(_sbg_hyp2f1(s[f] + 1.0, rx[f], z))
+        z, y = (alpha[f] - beta[f]) / (alpha[f] + t[f]), (beta[f] + t[f]) / (alpha[f] + t[f])
+        out[f] = -rx[f] * la[f] - s[f] * lb[f] + np.log(_sbg_hyp2f1(s[f] + 1.0, rx[f], z, y))
     if (~first).any():
         f = ~first
-        z = (beta[f] - alpha[f]) / (beta[f] + t[f])
-        out[f] = (1.0 - rx[f]) * la[f] - (s[f] + 1.0) * lb[f] + np.log(_sbg_hyp2f1(rx[f], s[f] + 1.0, z))
+        z, y = (beta[f] - alpha[f]) / (beta[f] + t[f]), (alpha[f] + t[f]) / (beta[f] + t[f])
+        out[f] = (1.0 - rx[f]) * la[f] - (s[f] + 1.0) * lb[f] + np.log(_sbg_hyp2f1(rx[f], s[f] + 1.0, z, y))
     return out
 
 
@@ -198,7 +198,7 @@ def paretonbd_p_alive(
 
 def _expected(r: Any, alpha: Any, s: Any, beta: Any, x: Any, tx: Any, age: Any, t: Any) -> np.ndarray:
     """P(alive) x (r + x) / (alpha + T) x (beta + T) [1 - ((beta + T) / (beta + T + t))^(s - 1)] / (s - 1)."""
-    log_q = np.log(beta + age) - np.log(beta + age + t)
+    log_q = -np.log1p(t / (beta + age))  # ln((beta + T) / (beta + T + t)): 0 for beta = 1e300 by a difference of logs
     sm1 = np.asarray(s - 1.0, dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         factor = np.where(sm1 == 0, -log_q, -np.expm1(sm1 * log_q) / np.where(sm1 == 0, 1.0, sm1))

@@ -120,7 +120,7 @@ def _sbg_lifetime(alpha: np.ndarray, beta: np.ndarray, d: np.ndarray) -> np.ndar
     zero = d == 0
     with np.errstate(divide="ignore", invalid="ignore"):
         out[zero] = (alpha[zero] + beta[zero] - 1) / (alpha[zero] - 1)
-    out[~zero] = _sbg_hyp2f1(alpha[~zero], beta[~zero], 1.0 / (1.0 + d[~zero]))
+    out[~zero] = _sbg_hyp2f1(alpha[~zero], beta[~zero], 1.0 / (1.0 + d[~zero]), d[~zero] / (1.0 + d[~zero]))
     return out
 
 
