@@ -57,7 +57,7 @@ from .criteria_date_texts import date_text_guarded
 from .criteria_digits import digits_corrected, widened_criteria
 from .criteria_formatted import formatted_number_guarded
 from .criteria_long import long_guarded
-from .criteria_runtime import formatted_guarded, runtime_keyed
+from .criteria_runtime import error_criteria_guarded, formatted_guarded, runtime_keyed, unraised_criteria
 from .criteria_values import dated_criteria, numbered_criteria
 from .error_arrays import error_arrays
 from .error_order import FIRST_ERROR, first_error
@@ -209,7 +209,9 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
     padded = padded or chosen(token.value, name, parts)
     if padded is not None:  # HSTACK(A1:A2,B1:B3) padded with #N/A (.stacks); FILTER(A1:C4,{1,0,1}) (.filter_columns)
         return padded
+    raising: list[str] = []  # criteria holding a call the engine fails given an error (.caught_errors.RAISING)
     if name.endswith(("IF", "IFS")):  # COUNTIF(A1:A4,"<M"): text criteria in Excel's order (.collation)
+        raising = unraised_criteria(name, parts, args)  # COUNTIF(A1:A3,MEDIAN(B1:B3)) of an #N/A (.criteria_runtime)
         args, literals = dated_criteria(name, args, [_typed_text(p) for p in parts])  # in 1904 too
         args = keyed_criteria(name, args, literals)
         args = widened_criteria(name, parts, args)  # numbers at 15 digits (.criteria_digits)
@@ -266,6 +268,7 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
         call = date_text_guarded(name, parts, literals, args, call, guarded)  # 45306 over text "2024-01-15"
         call = formatted_guarded(name, literals, args, call)  # "10%" over text "10%"
         call = formatted_number_guarded(name, parts, args, call)  # 0.1 over text "10%" (.criteria_formatted)
+        call = error_criteria_guarded(raising, call)  # such a criterion's error: listed (.criteria_runtime)
     if name in ("LINEST", "LOGEST"):  # sizes that do not match #REF!, collinear x's listed (.regression)
         call = regression_guarded(name, args, call) or call
     if name == "INDEX" and parts:  # INDEX(1/0,1,4): the error itself, as Excel (.typed)

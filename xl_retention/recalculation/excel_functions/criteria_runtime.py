@@ -24,6 +24,7 @@ from typing import Any
 from openpyxl.formula.tokenizer import Token
 
 from ._core import FUNCTIONS, Function, engine_call, matrix
+from .caught_errors import unraised
 from .collation import _CRITERIA, _keyed_criterion, compared, error_keys, ordered
 from .criteria_long import _refused
 
@@ -96,6 +97,39 @@ def criterion_position(name: str, position: int) -> bool:
     """
     layout = _CRITERIA.get(name)
     return layout is not None and position > layout[0] and (position - layout[0] - 1) % layout[1] == 0
+
+
+def unraised_criteria(name: str, parts: list[list[Token]], args: list[str]) -> list[str]:
+    """The criteria among ``args`` (of the criteria function ``name``, their tokens ``parts``) holding a call the
+    engine fails given an error (MEDIAN, STDEV, ... of an #N/A, .caught_errors.RAISING), rewritten in ``args`` to give
+    the error as a value: such an error reached no check of the criterion (``COUNTIF(A1:A3,MEDIAN(B1:B3))`` was #N/A
+    with status ok, where ``COUNTIF(A1:A3,NA())`` is listed: whether Excel counts the cells holding it is not
+    documented); the criteria so rewritten, for :func:`error_criteria_guarded`.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> args = ["A1:A3", "MEDIAN(B1:B3)"]
+    >>> unraised_criteria("COUNTIF", [Tokenizer("=A1:A3").items, Tokenizer("=MEDIAN(B1:B3)").items], args)
+    ['IF(ISERROR(SUM(B1:B3)),SUM(B1:B3),MEDIAN(B1:B3))']
+    """
+    raising = []
+    for k, part in enumerate(parts):
+        if criterion_position(name, k) and any(t.type == Token.FUNC for t in part):
+            before, args[k] = args[k], unraised(args[k])
+            if args[k] != before:
+                raising.append(args[k])
+    return raising
+
+
+def error_criteria_guarded(raising: list[str], call: str) -> str:
+    """``call`` listed (:data:`ERROR_CRITERION`) where one of the criteria ``raising`` is an error, as an error
+    criterion typed in is; ``call`` itself without such criteria.
+
+    >>> error_criteria_guarded(["F(B1)"], "COUNTIF(A1:A3,F(B1))")
+    'IF(OR(ISERROR(F(B1))),_XLR.ERRORCRITERION(),COUNTIF(A1:A3,F(B1)))'
+    """
+    if not raising:
+        return call
+    return f"IF(OR({','.join(f'ISERROR({c})' for c in raising)}),{ERROR_CRITERION}(),{call})"
 
 
 def _given_at_run_time(argument: list[Token]) -> bool:
@@ -181,8 +215,8 @@ def runtime_keyed(name: str, parts: list[list[Token]], args: list[str], wrapped:
         c, v = args[k].strip(), _cell(parts[k]) or f"_xlr_c{n}"  # a cell read as it is, else evaluated once
         keyed[k - 1] = f"{KEYED_RANGE}({args[k - 1].strip()},{c})"
         keyed[k] = f"{KEYED_CRITERION}({c})"
-        if v.startswith("_xlr_c"):
-            bound.append(f"{v},{c}")
+        if v.startswith("_xlr_c"):  # MEDIAN(A1:A3) of an #N/A: the error as a value ISERROR sees (.caught_errors)
+            bound.append(f"{v},{unraised(c)}")
         tests.append(f"IF(ISERROR({v}),TRUE,IF(ISTEXT({v}),{NEEDS_KEY}({v}),FALSE))")
     if name in ("SUMIF", "AVERAGEIF") and len(args) == 2:
         keyed.append(args[0].strip())  # the range's own values are summed, not its keys
