@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import EXCEL_ERRORS, RetentionInputError, position_text
+from .errors import EXCEL_ERRORS, NEWER_EXCEL_ERRORS, RetentionInputError, position_text
 from .registry import Argument, ExcelFunction
 
 
@@ -46,9 +46,16 @@ Cell = Any  # float | int | str | bool | None | CellError
 _OMITTED = object()
 
 
+_ERROR_CODES = frozenset(EXCEL_ERRORS + NEWER_EXCEL_ERRORS)
+
+
 def is_error(value: Cell) -> bool:
-    """Whether a cell value is an Excel error (a CellError or an error code as text)."""
-    return isinstance(value, CellError) or (isinstance(value, str) and value in EXCEL_ERRORS)
+    """Whether a cell value is an Excel error (a CellError or an error code as text, Office.js' newer ones too).
+
+    >>> is_error("#BUSY!"), is_error("#N/A"), is_error("BUSY")
+    (True, True, False)
+    """
+    return isinstance(value, CellError) or (isinstance(value, str) and value in _ERROR_CODES)
 
 
 def is_blank(value: Cell) -> bool:

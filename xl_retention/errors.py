@@ -24,6 +24,12 @@ EXCEL_ERRORS = (
     "#DATA!",
 )
 
+#: The newer error values Office.js hands a custom function as an error cell's ``basicValue`` (Excel's
+#: ``ErrorCellValueType``: Blocked, Busy, Connect, External, Field, Python, and Unknown for one Excel cannot name;
+#: Microsoft's Excel JavaScript API reference, ExcelApi 1.16). An input error like any other (``#VALUE!`` out, the
+#: reason naming it), never text; kept apart from :data:`EXCEL_ERRORS`, the codes a workbook's cell stores.
+NEWER_EXCEL_ERRORS = ("#BLOCKED!", "#BUSY!", "#CONNECT!", "#EXTERNAL!", "#FIELD!", "#PYTHON!", "#UNKNOWN!")
+
 
 class RetentionInputError(ValueError):
     """Invalid input to a retention metric.
