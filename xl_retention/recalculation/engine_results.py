@@ -115,7 +115,9 @@ def fit_arrays(workbook: fz.Workbook, info: PackageInfo, result: Computed) -> No
             extent = spill.get("extent") if spill.get("kind") == "Anchor" else None
             box = range_boundaries(extent.rpartition("!")[2]) if extent else range_boundaries(ref + ":" + ref)
             left, top, right, bottom = box
-            grid = [[cell_value(workbook, sheet, r, c) for c in range(left, right + 1)] for r in range(top, bottom + 1)]
+            grid = [
+                [cell_value(workbook, sheet, r, c, "") for c in range(left, right + 1)] for r in range(top, bottom + 1)
+            ]
             if cell.dynamic:
                 for address in covered:
                     members[address] = None  # cells of the old range outside the new result
@@ -154,9 +156,11 @@ def classic_members(
     return out
 
 
-def cell_value(workbook: fz.Workbook, sheet: str, row: int, col: int) -> Any:
+def cell_value(workbook: fz.Workbook, sheet: str, row: int, col: int, empty: Any = None) -> Any:
+    """The engine's value of a cell; its empty text as ``empty`` (a formula's own cell: None, written as Excel
+    writes a formula's ""; an array's member: "", the empty text Excel stores there, never a blank cell)."""
     value = from_engine(workbook.get_value(sheet, row, col))
-    return None if value == "" else value
+    return empty if value == "" else value
 
 
 def read_values(
@@ -174,13 +178,13 @@ def read_values(
         if (bottom - top + 1) * (right - left + 1) <= 4 * len(positions) + 10_000:
             grid = workbook.sheet(sheet).get_values(fz.RangeAddress(sheet, top, left, bottom, right))
 
-            def value_at(r: int, c: int, grid: list = grid, top: int = top, left: int = left) -> Any:
+            def value_at(r: int, c: int, empty: Any = None, grid: list = grid, top: int = top, left: int = left) -> Any:
                 value = from_engine(grid[r - top][c - left])
-                return None if value == "" else value
+                return empty if value == "" else value
         else:  # a few cells far apart: one by one
 
-            def value_at(r: int, c: int, sheet: str = sheet) -> Any:
-                return cell_value(workbook, sheet, r, c)
+            def value_at(r: int, c: int, empty: Any = None, sheet: str = sheet) -> Any:
+                return cell_value(workbook, sheet, r, c, empty)
 
         found = formulas.get(sheet)
         if found is not None and grid is not None:  # finite numbers and text, the common results, need no conversion
@@ -194,6 +198,9 @@ def read_values(
             values[sheet] = {found.refs[(r, c)]: value_at(r, c) for r, c in found} if found is not None else {}
         if members.get(sheet):
             member_values[sheet] = {
-                cell_address(r, c): value_at(r, c) for r, c in members[sheet] if (r, c) not in formulas.get(sheet, {})
+                # a spilled "" (=A1:A3&"" over a blank) is the empty text Excel stores, not a blank cell
+                cell_address(r, c): value_at(r, c, "")
+                for r, c in members[sheet]
+                if (r, c) not in formulas.get(sheet, {})
             }
     return Computed(values={s: v for s, v in values.items() if v}, members=member_values)
