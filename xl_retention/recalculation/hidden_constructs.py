@@ -33,6 +33,7 @@ __all__ = ["hidden_constructs"]
 
 _NEWER = re.compile(r"(?<![\w.])_XLFN\.([A-Z0-9_.]+)\(")
 #: a bracket opened where no function is called, holding a comma before any other bracket: a union's list
+_LITERAL = re.compile(r'"(?:[^"]|"")*"')
 _BRACKET = re.compile(r"(?:^|[(,=+\-*/^&<>\s])\((?:[^()\"\n]|\"[^\"\n]*\")*,")  # within a line (see THREE_D_HINT)
 
 
@@ -63,9 +64,13 @@ def hidden_constructs(
     union_names = [  # a name of several areas or of a 3-D reference (Q1 = Jan:Mar!$B$2: IFERROR(Q1*2,-1))
         name.upper() for scope in names.values() for name, target in scope.items() if _unread_target(target)
     ]
+    uncomputed = _uncomputed_names(names, registered)  # SheetNames = GET.WORKBOOK(1): IFERROR(INDEX(SheetNames,1),"")
+    if uncomputed:
+        found += _reading_names(formulas, uncomputed)
     newer: set[str] = set()  # Excel's functions newer than 2007, which the file stores as _xlfn.NAME
     for texts in formulas.values():
         newer |= {m.group(1).removeprefix("_XLWS.") for m in _NEWER.finditer(texts.shape_upper_text())}
+    listed = {(u.sheet, u.ref) for u in found}
     for sheet, texts in formulas.items():
         # every test but the names' reads no row number: made on the sheet's distinct shapes, then once per shape
         upper = texts.shape_upper_text()
@@ -89,8 +94,63 @@ def hidden_constructs(
             place = masters[i][0]
             formula = workbook.get_formula(sheet, *place) or ""
             verdict = _construct(formula, lacking, workbook.sheet_names)
-            if verdict is not None:
+            if verdict is not None and (sheet, texts.refs[place]) not in listed:
                 found.append(Unsupported(sheet, texts.refs[place], *verdict))
+    return found
+
+
+#: a call in a defined name's formula (an Excel 4.0 macro function has a dot: GET.WORKBOOK, GET.CELL)
+_CALL = re.compile(r"(?<![\w.])((?:_XLFN\.|_XLWS\.)*[A-Z][A-Z0-9_.]*)\(")
+_NAME_REASON = (
+    "reads the name {name}, defined by a formula calling {function}, which the embedded engine cannot compute (its "
+    "error may be hidden by IFERROR, ISERROR or the like)"
+)
+
+
+def _uncomputed_names(names: dict[str, dict[str, str]], registered: set[str]) -> dict[str, str]:
+    """The defined names (upper case) whose formula calls, directly or through another such name, a function the
+    engine lacks, such as Excel 4.0's GET.WORKBOOK and GET.CELL in a name (no worksheet formula may call them) ->
+    that function."""
+    out: dict[str, str] = {}
+    texts = {name.upper(): target.upper() for scope in names.values() for name, target in scope.items()}
+    for name, text in texts.items():
+        for match in _CALL.finditer(_LITERAL.sub('""', text)):
+            function = match.group(1).removeprefix("_XLFN.").removeprefix("_XLWS.")
+            if function in HELPERS or function == "SINGLE":  # BYROW(..), @: written out where the name is put in
+                continue
+            if function not in registered and f"_XLFN.{function}" not in registered and not engine_knows(function):
+                out[name] = function
+                break
+    for _ in range(len(texts)):  # a name using such a name
+        more = {
+            name: out[used]
+            for name, text in texts.items()
+            if name not in out
+            for used in out
+            if re.search(rf"(?<![\w.]){re.escape(used)}(?![\w.(])", text)
+        }
+        if not more:
+            break
+        out.update(more)
+    return out
+
+
+def _reading_names(formulas: dict[str, FormulaTexts], uncomputed: dict[str, str]) -> list[Unsupported]:
+    """Each formula cell that reads one of the ``uncomputed`` names (:func:`_uncomputed_names`)."""
+    pattern = re.compile(
+        r"(?<![\w.!])(" + "|".join(map(re.escape, sorted(uncomputed, key=len, reverse=True))) + r")(?![\w.(])",
+        re.IGNORECASE,
+    )
+    found: list[Unsupported] = []
+    for sheet, texts in formulas.items():
+        if pattern.search(_LITERAL.sub('""', texts.upper_text())) is None:
+            continue
+        for place, text in texts.master_texts():
+            used = pattern.search(_LITERAL.sub('""', text))
+            if used is not None:  # the name as the formula writes it
+                function = uncomputed[used.group(1).upper()]
+                reason = _NAME_REASON.format(name=used.group(1), function=function)
+                found.append(Unsupported(sheet, texts.refs[place], function, reason))
     return found
 
 
