@@ -141,10 +141,12 @@ def _typed(value: str, name: str, seq: str) -> str:
 
 
 def _readable(value: str, where: str) -> str:
-    """``value`` (a formula of one cell), or where to look when it is an error: the Dashboard shows no error value
-    without a reason (the CLV's #NUM! of a gross margin of 7 was Dashboard!B9's #NUM! with no reason)."""
+    """``value`` (a formula of one cell: a defined name), or where to look when it is an error: the Dashboard shows no
+    error value without a reason (the CLV's #NUM! of a gross margin of 7 was Dashboard!B9's #NUM! with no reason);
+    blank when the name no longer refers to a cell (its sheet deleted by a user who does not use it: Excel writes the
+    name as #REF!), which said "see Lifetime value!B8" of a sheet the workbook no longer has."""
     inner = value.removeprefix("=")
-    return f'=IF(ISERROR({inner}),"see {where}",{inner})'
+    return f'=IF(ISERROR({inner}),IF(ISREF({inner}),"see {where}",""),{inner})'
 
 
 def error_after(value: str, name: str, where: str, months: str | None = None) -> str:
@@ -201,7 +203,8 @@ def figures(ws: Worksheet) -> None:
         else:  # the CLV's churn ends with the last month that has a churn rate
             month = last_value("Customers_Churn", "Customers_Churn_Seq", monthly_name("Customers"))
             # no CLV (no gross margin yet): no month; a CLV in error: the month of the churn it read, not the error
-            month = f'=IF(IFERROR({name}="",FALSE),"",{month.removeprefix("=")})'
+            # (no Lifetime value sheet, its name #REF!: no month)
+            month = f'=IF(IFERROR({name}="",NOT(ISREF({name}))),"",{month.removeprefix("=")})'
         style(ws.cell(row=row, column=3, value=month), False, MONTH_FORMAT)
     _shop_figures(ws)
 

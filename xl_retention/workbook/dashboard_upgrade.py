@@ -88,11 +88,14 @@ EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(COUNT(NPS_Score_Chart)=0,"",LOOKUP(9.99E+307,NPS_Score_Chart,NPS_Months))',
         '=IF(COUNT(NPS_Score)=0,"",INDEX(NPS_Months,MATCH(COUNT(NPS_Score),NPS_Score_Seq,0)))',
     ),
-    "B9": ("=LTV_CLV",),
+    # the last forms: "see Lifetime value!B8" and its month where that sheet was deleted (the name's #REF!)
+    "B9": ("=LTV_CLV", '=IF(ISERROR(LTV_CLV),"see Lifetime value!B8",LTV_CLV)'),
     "C9": (
         '=IF(COUNT(Customers_Churn)=0,"",INDEX(Customers_Months,MATCH(COUNT(Customers_Churn),Customers_Churn_Seq,0)))',
         '=IF(COUNT(Customers_Churn)=0,"",LOOKUP(9.99E+307,Customers_Churn,Customers_Months))',
         '=IF(LTV_CLV="","",IF(COUNT(Customers_Churn)=0,"",INDEX(Customers_Months,MATCH(COUNT(Customers_Churn),Customers_Churn_Seq,0))))',
+        '=IF(IFERROR(LTV_CLV="",FALSE),"",IF(COUNT(Customers_Churn)=0,"",INDEX(Customers_Months,MATCH(COUNT('
+        "Customers_Churn),Customers_Churn_Seq,0))))",
     ),
 }
 #: cell of the purchases and visits figures -> the formulas earlier templates wrote there (before a rate in error

@@ -79,6 +79,15 @@ LIFETIME_NOTE_C5 = (
     '=IF(ISERROR(B5),"No average: Customers!"&ADDRESS(LOOKUP(2,1/ISERROR(Customers_Churn),ROW(Customers_Churn)),'
     'COLUMN(Customers_Churn),4)&", a month of the last 12, has an error, not a churn rate: correct that month.","")'
 )
+# the sBG fit of Cohorts; blank where the name no longer refers to a cell (a user who does not use cohorts deleted the
+# sheet: Excel writes the name as #REF!), which was #REF! in B9:B10, C9 sending the user to the deleted sheet's note
+SBG_ALPHA, SBG_BETA = '=IF(ISREF(SBG_Alpha),SBG_Alpha,"")', '=IF(ISREF(SBG_Beta),SBG_Beta,"")'
+#: Lifetime value!C9: a tracker with a month or two of data has no sBG fit: B9:B10 are #NUM!, which this note explains
+LIFETIME_NOTE_C9 = (
+    '=IF(ISERROR(B9),"No sBG fit: the note beside the fit on Cohorts says why (often: no cohort of 3 months '
+    'yet).",IF(ISREF(SBG_Alpha),"","No sBG fit: this workbook has no Cohorts sheet (the fit\'s cells were deleted); '
+    'copy it from a new tracker (xl-retention new) to have one."))'
+)
 #: Lifetime value!C7: a churn of 0 has no finite lifetime (a churn in error: C5 says so; AND() was that error)
 LIFETIME_NOTE_C7 = '=IF(ISNUMBER(B5),IF(B5=0,"No customer left in these months: 1 / churn has no finite value.",""),"")'
 
@@ -169,8 +178,8 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
             None,
             "LTV_CLV",
         ),
-        ("sBG alpha (fitted on Cohorts)", "=SBG_Alpha", "0.000", None, "LTV_SBG_Alpha"),
-        ("sBG beta (fitted on Cohorts)", "=SBG_Beta", "0.000", None, "LTV_SBG_Beta"),
+        ("sBG alpha (fitted on Cohorts)", SBG_ALPHA, "0.000", None, "LTV_SBG_Alpha"),
+        ("sBG beta (fitted on Cohorts)", SBG_BETA, "0.000", None, "LTV_SBG_Beta"),
         # ARPA x gross margin as CLV computes it (one month's margin: churn 1, no discount), so that a gross margin
         # typed as 80 for 80% is #NUM! here as in B8, not a margin of 4,000 a month in the sBG lifetime value
         ("Margin per month (ARPA x gross margin)", LIFETIME_MARGIN, MONEY, None, "LTV_Margin"),
@@ -201,10 +210,7 @@ def lifetime_sheet(wb: Workbook, title: str, inputs: dict) -> Worksheet:
     ws["C5"], ws["C7"] = LIFETIME_NOTE_C5, LIFETIME_NOTE_C7
     ws["C8"] = LIFETIME_NOTE_C8
     # a tracker with a month or two of data has no sBG fit: B9:B10 are #NUM!, which this note explains
-    ws["C9"] = (
-        '=IF(ISERROR(B9),"No sBG fit: the note beside the fit on Cohorts says why (often: no cohort of 3 months '
-        'yet).","")'
-    )
+    ws["C9"] = LIFETIME_NOTE_C9
     ws["C12"], ws["C13"] = LIFETIME_NOTE_C12, LIFETIME_NOTE_C13
     for ref in ("C3", "C5", "C7", "C8", "C9", "C12", "C13"):
         ws[ref].font = NOTE_FONT

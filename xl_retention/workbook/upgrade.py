@@ -364,6 +364,13 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(COUNT(Customers_Churn)=0,"",AVERAGEIFS(Customers_Churn,Customers_Churn_Seq,">"&(COUNT(Customers_'
         "Churn)-12)))",
     ),
+    # the fit read with its name gone (#REF!: the Cohorts sheet deleted) was #REF!, its note sending to the sheet
+    "B9": ("=SBG_Alpha",),
+    "B10": ("=SBG_Beta",),
+    "C9": (
+        '=IF(ISERROR(B9),"No sBG fit: the note beside the fit on Cohorts says why (often: no cohort of 3 months '
+        'yet).","")',
+    ),
     # C7's AND() of a churn in error was that error in the note
     "C7": ('=IF(AND(ISNUMBER(B5),B5=0),"No customer left in these months: 1 / churn has no finite value.","")',),
     "B7": ("=CUSTOMER_LIFETIME(B5)", '=IF(B5="","",CUSTOMER_LIFETIME(B5))'),
