@@ -51,3 +51,10 @@ def test_an_explicit_through_counts_every_start_of_its_months() -> None:
                        "mrr": [10.0, 50.0]})  # fmt: skip
     snaps = snapshots_from_intervals(iv, through="2026-12", today=TODAY)  # the caller says December is observed
     assert _by_month(snaps)["2026-12"] == 60.0
+
+
+@pytest.mark.parametrize("today", ["2026-12", pd.Period("2026-12", "M")])
+def test_a_current_month_without_a_day_counts_every_start_of_it(today: object) -> None:
+    iv = pd.DataFrame({"customer_id": ["a", "b"], "start": ["2026-10-03", "2026-12-20"], "end": [None, None],
+                       "mrr": [10.0, 50.0]})  # fmt: skip
+    assert _by_month(snapshots_from_intervals(iv, today=today))["2026-12"] == 60.0

@@ -147,9 +147,12 @@ def _starts_after_today(start: np.ndarray, starts: np.ndarray, today: MonthLike)
     """Which intervals start later in the current month, after ``today`` (the run's date by default): a start
     scheduled later this month, or a free trial ending then (:mod:`~xl_retention.reading.trials` moves the start to
     it), has not happened yet, so the interval counts in no month, as its customer pays nothing yet (docs/metrics.md,
-    "Months not observed yet"; a start after the current month counts nowhere already)."""
+    "Months not observed yet"; a start after the current month counts nowhere already). A ``today`` that is a month
+    only (``'2025-04'``, a Period) gives no day to be after: every start of its month counts."""
     from ..reading.renewals import _today
 
+    if isinstance(today, pd.Period) or (isinstance(today, str) and len(today.strip()) == 7):
+        return np.zeros(len(starts), dtype=bool)
     return (starts == current_month(today)) & (start > _today(today))
 
 
