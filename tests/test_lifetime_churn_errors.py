@@ -39,7 +39,7 @@ def test_a_month_in_error_among_the_last_12_is_that_error_named(tmp_path):
     assert wb["Customers"]["G10"].value == "#VALUE!"
     assert ws["B5"].value == "#VALUE!" and ws["B7"].value == "#VALUE!" and ws["B8"].value == "#VALUE!"
     assert ws["C5"].value == (
-        "No average: Customers!G10, a month of the last 12, has an error, not a churn rate: correct that month."
+        "see Customers!G10: a month of the last 12 has an error there, not a churn rate; correct that month."
     )
     assert ws["C7"].value is None
     assert ws["C8"].value == "No value: the monthly churn (B5) is an error: C5 says where."
@@ -77,3 +77,15 @@ def test_an_earlier_trackers_churn_and_notes_are_brought_up_to_it(tmp_path, caps
     assert [ws[ref].value for ref in ("B5", "C5", "C7", "C8")] == [
         CHURN_12, LIFETIME_NOTE_C5, LIFETIME_NOTE_C7, LIFETIME_NOTE_C8
     ]  # fmt: skip
+
+
+def test_the_note_follows_a_renamed_customers_sheet(tmp_path):
+    import openpyxl
+    from test_workbook_renamed_see_texts import _renamed_as_excel_does  # Customers -> Kunden, Lifetime value -> CLV
+
+    from xl_retention import cli
+
+    made = build_template(tmp_path / "made.xlsx", start="2026-01", months=3)
+    tracker = _renamed_as_excel_does(made, tmp_path / "tracker.xlsx")
+    assert cli.main(["extend", str(tracker), "--months", "1"]) == 0
+    assert '"see Kunden!"&ADDRESS(' in openpyxl.load_workbook(tracker)["CLV"]["C5"].value

@@ -74,10 +74,12 @@ CHURN_12 = (
     'Customers_Churn))+1),IF(COUNT(Customers_Churn)=0,"",AVERAGEIFS(Customers_Churn,Customers_Churn_Seq,">"&(COUNT('
     "Customers_Churn)-12))))"
 )
-#: Lifetime value!C5: the cell of the month in error that B5 is (the Dashboard's words: "see Customers!G5")
+#: Lifetime value!C5: the cell of the month in error that B5 is, in the Dashboard's words ("see Customers!G5", which
+#: import and extend rewrite for a renamed Customers: see_texts)
 LIFETIME_NOTE_C5 = (
-    '=IF(ISERROR(B5),"No average: Customers!"&ADDRESS(LOOKUP(2,1/ISERROR(Customers_Churn),ROW(Customers_Churn)),'
-    'COLUMN(Customers_Churn),4)&", a month of the last 12, has an error, not a churn rate: correct that month.","")'
+    '=IF(ISERROR(B5),"see Customers!"&ADDRESS(LOOKUP(2,1/ISERROR(Customers_Churn),ROW(Customers_Churn)),'
+    'COLUMN(Customers_Churn),4)&": a month of the last 12 has an error there, not a churn rate; correct that '
+    'month.","")'
 )
 # the sBG fit of Cohorts; blank where the name no longer refers to a cell (a user who does not use cohorts deleted the
 # sheet: Excel writes the name as #REF!), which was #REF! in B9:B10, C9 sending the user to the deleted sheet's note

@@ -371,6 +371,12 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(ISERROR(B9),"No sBG fit: the note beside the fit on Cohorts says why (often: no cohort of 3 months '
         'yet).","")',
     ),
+    # its first form named Customers as text that no rename followed
+    "C5": (
+        '=IF(ISERROR(B5),"No average: Customers!"&ADDRESS(LOOKUP(2,1/ISERROR(Customers_Churn),ROW(Customers_Churn)),'
+        'COLUMN(Customers_Churn),4)&", a month of the last 12, has an error, not a churn rate: correct that '
+        'month.","")',
+    ),
     # C7's AND() of a churn in error was that error in the note
     "C7": ('=IF(AND(ISNUMBER(B5),B5=0),"No customer left in these months: 1 / churn has no finite value.","")',),
     "B7": ("=CUSTOMER_LIFETIME(B5)", '=IF(B5="","",CUSTOMER_LIFETIME(B5))'),
