@@ -236,6 +236,9 @@ def _aggregate(function: ExcelFunction, args: list[Any]) -> Cell:
     call, ranges, blank_single = [], [], []
     for position, (spec, value) in enumerate(zip(function.args, args, strict=False)):
         if spec.whole or position == 0:
+            if spec.optional and position and (value is _OMITTED or is_blank(_one_cell(value))):
+                call.append(spec.default)  # BGBB_FIT(B2:B9, C2:C9, D2:D9) without counts: one row per customer
+                continue
             taken = _whole_range(spec, value)
             if isinstance(taken, CellError):
                 return taken

@@ -342,7 +342,12 @@ BB_HISTORY = (
 )
 BB_FIT_ARGS = (
     *(replace(a, whole="flat") for a in BB_HISTORY),
-    Argument("counts", "customers with each history (1 each for one row per customer)", whole="flat"),
+    Argument(
+        "counts",
+        "customers with each history; omit (or leave blank) for one row per customer",
+        whole="flat",
+        optional=True,
+    ),
 )
 CLV_ARGUMENTS = next(f for f in MODELS if f.name == "BGNBD_CLV").args[4:]  # frequency ... periods_per_month
 PARETO = tuple(Argument(n, f"Pareto/NBD {n}, > 0 (from PARETONBD_FIT)") for n in ("r", "alpha", "s", "beta"))
