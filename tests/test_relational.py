@@ -362,7 +362,14 @@ def test_interval_segments_equal_the_pandas_split(iv: pd.DataFrame, plans: list[
             r"duplicate snapshots .* in 2 rows, e\.g\. "
             r"customer_id 'a', month '2024-01-01'; customer_id 'a', month '2024-01-01'$",
         ),  # fmt: skip
-        (["a", "b", "c"], ["1900-01-01", "2024-01-01", "2024-02-01"], [1.0, 2.0, 3.0], r"more than 100 years apart"),
+        (["a", "b", "c"], ["1900-03-01", "2024-01-01", "2024-02-01"], [1.0, 2.0, 3.0], r"more than 100 years apart"),
+        (
+            ["a", "b", "c"],
+            ["1900-01-01", "2024-01-01", "2024-02-01"],
+            [1.0, 2.0, 3.0],
+            r"column 'month': dates of 1900-01-01 00:00:00, with no other date within a year \(a missing date "
+            r"exported as 0, .* in 1 row, e\.g\. customer_id 'a', month '1900-01-01'$",
+        ),  # as a file's (test_sql_zero_day_dates)
         (["a", "b", "c"], ["2024-01-01"] * 3, [1.0, -2.0, None], r"column 'mrr': blank numbers in 1 row"),
     ],
 )

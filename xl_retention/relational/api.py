@@ -30,7 +30,7 @@ from ..tables.subscriptions import SubscriptionTables, movements_from_counts
 from ..tables.surveys import nps_from_counts
 from . import definitions as d
 from .backends import backend_of, computed_once, default_duckdb
-from .input_checks import check_duplicates, check_input, check_months, passes_checks
+from .input_checks import check_duplicates, check_input, check_months, check_placeholders, passes_checks
 from .inputs import Input, snapshots_of, typed_input
 
 __all__ = [
@@ -159,6 +159,7 @@ def _subscription_rows(
                 check_input(con, item)  # raises the error naming the rows
                 raise DataError(f"{item.source}: a blank, negative or out-of-range value (not found again)",
                                 source=item.source)  # fmt: skip
+            check_placeholders(con, item)  # 1900-01-01, SQL Server's datetime 0: a missing date (as a file's)
             check_months(con, item)  # a missing month, months after the current one (an import's exports)
             s, e = _range(start, end)
             _month_arg("through", through)

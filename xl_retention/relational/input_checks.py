@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..reading.columns import FUTURE_HINTS
-from ..reading.dates import EPOCH, EPOCH_PROBLEM
+from ..reading.dates import EPOCH, EPOCH_PROBLEM, ZERO_DAY, ZERO_DAY_PROBLEM
 from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.scores import check_scale
 from ..tables._months import MAX_MONTHS
@@ -22,7 +22,7 @@ from .definitions import month_date
 from .inputs import Input
 from .refusals import ROW, first_rows, refuse_any
 
-__all__ = ["check_duplicates", "check_input", "check_months", "passes_checks"]
+__all__ = ["check_duplicates", "check_input", "check_months", "check_placeholders", "passes_checks"]
 
 
 def check_input(con: Any, item: Input) -> None:
@@ -30,6 +30,7 @@ def check_input(con: Any, item: Input) -> None:
     intervals, scores outside 0-10, dates a century apart; in the order :mod:`xl_retention.tables` raises them,
     counted in ONE aggregate query. (Duplicate snapshots: :func:`check_duplicates`, after the window pass.)"""
     t, source, names = item.table, item.source, item.names
+    check_placeholders(con, item)  # as a file's dates are read, before the tables' checks
     checks = list(item.checks)
     if item.kind in ("snapshots", "intervals"):
         checks.append((names["mrr"], "negative MRR", t.mrr < 0, "mrr"))
@@ -48,12 +49,6 @@ def check_input(con: Any, item: Input) -> None:
     found = refuse_any(con, t, source, checks, extra)
     if item.kind == "answers" and int(found["answered"]):
         check_scale(float(found["top"]), int(found["answered"]), source, names["score"])
-    if pd.notna(found["low"]) and pd.Timestamp(found["low"]) == pd.Timestamp(EPOCH):  # time 0 for no date (dates)
-        later = con.execute(t.filter(t[raw] > found["low"])[raw].min())
-        if pd.isna(later) or pd.Timestamp(later) >= pd.Timestamp(EPOCH) + pd.Timedelta(days=365):
-            cond = t[raw] == found["low"]
-            count = int(con.execute(t.filter(cond).count()))
-            raise first_rows(con, t, cond, source, names[raw], EPOCH_PROBLEM, raw, count)
     low, high = (_ordinal(found["low"]), _ordinal(found["high"])) if pd.notna(found["low"]) else (None, None)
     if high is not None:
         check_months(con, item, high)
@@ -64,6 +59,33 @@ def check_input(con: Any, item: Input) -> None:
         cond = (t[month] == int(low)) | (t[month] == int(high))
         count = int(con.execute(t.filter(cond).count()))
         raise first_rows(con, t, cond, source, names[column], problem, column, count)
+
+
+def _naive(value: Any) -> pd.Timestamp:
+    stamp = pd.Timestamp(value)
+    return stamp.tz_convert("UTC").tz_localize(None) if stamp.tzinfo is not None else stamp
+
+
+def check_placeholders(con: Any, item: Input) -> None:
+    """Refuse a date column's missing dates exported as a number 0, as a file's are
+    (:func:`~xl_retention.reading.dates.epoch_placeholders`): the Unix epoch, 1970-01-01 00:00:00, or SQL Server's
+    datetime 0, 1900-01-01 00:00:00, with no other date of the column within a year after it, naming their rows (a
+    table's 1900-01-01 start was read as a subscription since 1900; an order's or an end's was refused as 'dates more
+    than 100 years apart' or 'an end before the start', a snapshot month's as months missing). One aggregate query
+    (each column's earliest date); the rows only where one is a placeholder."""
+    t, names = item.table, item.names
+    columns = [c for c in ({"snapshots": "month", "intervals": "start"}.get(item.kind, "date"), "end")
+               if c in t.columns and c in names]  # fmt: skip
+    lows = con.execute(t.aggregate(**{f"low_{c}": t[c].min() for c in columns})).iloc[0]
+    for c in columns:
+        low = lows[f"low_{c}"]
+        if pd.isna(low) or _naive(low) not in (pd.Timestamp(EPOCH), pd.Timestamp(ZERO_DAY)):
+            continue
+        later = con.execute(t.filter(t[c] > low)[c].min())
+        if pd.isna(later) or _naive(later) >= _naive(low) + pd.Timedelta(days=365):
+            problem = EPOCH_PROBLEM if _naive(low) == pd.Timestamp(EPOCH) else ZERO_DAY_PROBLEM
+            cond = t[c] == low
+            raise first_rows(con, t, cond, item.source, names[c], problem, c, int(con.execute(t.filter(cond).count())))
 
 
 def check_months(con: Any, item: Input, high: int | None = None) -> None:

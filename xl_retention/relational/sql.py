@@ -43,6 +43,7 @@ from .sql_folding import NO_CASEFOLD, folded
 from .sql_ids import ID_COLUMNS, TEXT_TYPED, no_one_stop, typed_text, visible_id, whole_number_id, whole_segment
 from .sql_stops import (
     STOP,
+    not_a_missing_date,
     not_after_this_month,
     one_row_per_customer_month,
     one_spelling,
@@ -236,6 +237,10 @@ def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, 
         not_after_this_month(t, n, "month" if n == "subscriptions" else "date", *_NULLS[n][:2])
         for t, n in zip((subs, orders, visits, answers), _RAW, strict=True)
     )
+    subs, orders, visits, answers = (
+        not_a_missing_date(t, n, "month" if n == "subscriptions" else "date", *_NULLS[n][:2])
+        for t, n in zip((subs, orders, visits, answers), _RAW, strict=True)
+    )
     subs = without_negative_mrr(subs)
     regex, casefold = engine not in _NO_REGEX, engine not in NO_CASEFOLD
     subs, orders = (
@@ -349,7 +354,8 @@ HEADER = (
     "-- (two subscriptions, a plan change or a table loaded twice cannot be told apart without a subscription id).\n"
     "-- As the import refuses them, a negative mrr, a month with no subscriptions row between months with rows (a\n"
     "-- missing export), a row of a month after the current one (CURRENT_DATE's) and ids that differ only in\n"
-    "-- capitals, spaces, apostrophes or hyphens (ACME GmbH, Acme GmbH) stop the query naming them.\n"
+    "-- capitals, spaces, apostrophes or hyphens (ACME GmbH, Acme GmbH) stop the query naming them, as does a date of\n"
+    "-- 1900-01-01 or 1970-01-01 with no other date within a year after it (a missing date exported as 0).\n"
     "-- Cohort tables: a row for each cohort and month up to the last month (0: none of the cohort active; each\n"
     "-- month is a cohort, of each segment, 0 where nobody joined, as the import writes it); a cell with no row is\n"
     "-- not observed yet.\n"

@@ -6,7 +6,9 @@ where the printed query reads such a row it fails with an error whose text names
   a plan change or a table loaded twice: the import refuses them; rows of MRR 0 beside one add nothing),
   :func:`one_row_per_customer_month`; a negative MRR (:func:`without_negative_mrr`); a month without any row between
   months with rows (a missing export: every customer lost, then back; :func:`without_missing_months`);
-* every input: a row of a month after the current one (the database's ``CURRENT_DATE``), which has not happened yet
+* every input: a date exported for a missing one (SQL Server's 1900-01-01, the Unix epoch) with no other date within
+  a year after it (:func:`not_a_missing_date`); a row of a month after the current one (the database's
+  ``CURRENT_DATE``), which has not happened yet
   (:func:`not_after_this_month`); ids of one customer typed two ways, ``ACME`` and ``Acme`` (:func:`one_spelling`).
 """
 
@@ -18,6 +20,7 @@ import ibis.expr.types as ir
 __all__ = [
     "STOP",
     "month_text",
+    "not_a_missing_date",
     "not_after_this_month",
     "one_row_per_customer_month",
     "one_spelling",
@@ -135,6 +138,37 @@ def not_after_this_month(table: ir.Table, name: str, column: str, target: str, w
         + ibis.literal(")")
     )
     value = (m > now).fill_null(False).ifelse(stop(message, str(table.schema()[target])), table[target])
+    return table.mutate(**{target: value})
+
+
+#: The dates a missing date is exported as (:func:`~xl_retention.reading.dates.epoch_placeholders`), each with the
+#: day a year after it: the Unix epoch (time 0) and SQL Server's datetime 0 (Excel's first day).
+PLACEHOLDERS = (
+    ("1970-01-01", "1971-01-01", "the Unix epoch, a missing date exported as time 0"),
+    ("1900-01-01", "1901-01-01", "a missing date exported as 0, SQL Server's and Excel's first day"),
+)
+
+
+def not_a_missing_date(table: ir.Table, name: str, column: str, target: str, who: str) -> ir.Table:
+    """``table`` (the input ``name``) whose rows dated at midnight of 1900-01-01 or 1970-01-01 with no other date of
+    the input within a year after it (:data:`PLACEHOLDERS`) stop the query naming the date and the row's ``who``: a
+    missing date exported as a number 0 was counted as an order, a visit or a month of 1900, the months since then
+    all shown, where ``xl-retention import`` refuses it (reading.dates, input_checks.check_placeholders).
+    ``target``: the column the stop stands in."""
+    when = table[column].cast("timestamp")
+    value = table[target]
+    for day, year_after, what in PLACEHOLDERS:
+        placeholder = when == ibis.timestamp(f"{day} 00:00:00")
+        others = placeholder.ifelse(ibis.null("timestamp"), when).min().over(ibis.window())
+        alone = placeholder.fill_null(False) & (others.isnull() | (others >= ibis.timestamp(f"{year_after} 00:00:00")))
+        message = (
+            ibis.literal(f"{STOP}{name}.{column} is {day} in a row, with no other date within a year after it ({what})"
+                         f", where xl-retention import refuses it: give the real date, or remove the row (the row's "
+                         f"{who}: ")
+            + table[who].cast("string").fill_null("NULL")
+            + ibis.literal(")")
+        )  # fmt: skip
+        value = alone.ifelse(stop(message, str(table.schema()[target])), value)
     return table.mutate(**{target: value})
 
 
