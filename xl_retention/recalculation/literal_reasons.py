@@ -156,8 +156,26 @@ def _error_read(
             continue
         if is_error(held) and error_code(held) == code:
             label = _label(workbook, where, row, column)
-            return f"{written(where)}!{letters.upper()}{row}{label} holds the error value {code}, typed or pasted there"
+            cell = f"{written(where)}!{letters.upper()}{row}{label}"
+            anchor = _array_anchor(workbook, where, letters.upper() + str(row))
+            if anchor is not None:  # computed by the array formula that covers it, not typed
+                return f"{cell} holds the error value {code}, computed there by the array formula in {anchor}"
+            return f"{cell} holds the error value {code}, typed or pasted there"
     return None
+
+
+def _array_anchor(workbook: fz.Workbook, sheet: str, ref: str) -> str | None:
+    """The cell of the array formula (a Ctrl+Shift+Enter array's or a spilled one's) that ``sheet!ref`` is a member
+    of, written as a formula writes it (``'My Data'!B1``); None for a cell of its own."""
+    try:
+        spill = workbook.inspect_cell(f"{written(sheet)}!{ref}").to_dict()["cell"].get("spill") or {}
+    except Exception:  # noqa: BLE001  (a cell the engine cannot inspect: no anchor to name)
+        return None
+    anchor = spill.get("anchor") if spill.get("kind") == "Member" else None
+    if not anchor:
+        return None
+    where, _, cell = str(anchor).rpartition("!")
+    return f"{written(where.strip(chr(39)).replace(chr(39) * 2, chr(39)))}!{cell}" if where else cell
 
 
 _BLANK_TEST = re.compile(_REF + r'\s*=\s*""')
