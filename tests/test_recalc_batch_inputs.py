@@ -75,3 +75,12 @@ def test_an_earlier_result_open_in_excel_is_not_replaced(tmp_path: Path) -> None
     lock.unlink()
     assert recalc(path, engine="embedded", output_dir=tmp_path / "out").ok
     assert openpyxl.load_workbook(tmp_path / "out" / "a.xlsx", data_only=True).active["B1"].value == 10
+
+
+def test_an_empty_file_is_named_as_empty(tmp_path: Path) -> None:
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    report = recalc(tmp_path / "empty.xlsx", engine="embedded")
+    assert (report.files[0].status, report.files[0].message) == (
+        "failed",
+        "empty.xlsx is empty (0 bytes), not a workbook",
+    )

@@ -188,6 +188,8 @@ def _check_readable(path: Path) -> None:
         raise ValueError(f"not an .xlsx, .xlsm, .xltx or .xltm workbook: {path}")
     with open(path, "rb") as handle:
         head = handle.read(8)
+    if not head:  # a download or copy that never finished, a file made empty
+        raise ValueError(f"{path.name} is empty (0 bytes), not a workbook")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ValueError(f"{path.name} is password-protected (encrypted) or a legacy .xls file: save it unprotected")
     if not zipfile.is_zipfile(path):
