@@ -11,6 +11,7 @@ are put in the first Series' order; labels that differ are refused). Blank input
 
 from __future__ import annotations
 
+import decimal
 import math
 import numbers
 import re
@@ -45,6 +46,8 @@ def _element_to_float(name: str, value: Any) -> float:
     if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):  # '8' pasted as text: it looks like a number
         problem = f"got the text {value!r} (a number stored as text: type it as a number)"
         raise NotANumberError(f"{name} must be a number, {problem}", name, value)
+    if isinstance(value, decimal.Decimal):  # SQL numeric columns (psycopg, DuckDB, pyodbc) arrive as Decimal
+        return np.nan if value.is_nan() else float(value)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise NotANumberError(f"{name} must be a number, got {value!r}", name, value)
     return float(value)
