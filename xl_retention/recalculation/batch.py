@@ -388,11 +388,13 @@ def recalc_file(
         asked = computed.asked_na if engine != "excel" else set()
         report.errors = [i for i in _issues(values) if i.address not in asked]  # NA(): a chart gap, not an error
         if engine != "excel":  # the error values a dynamic array spills past its first cell, each named
+            from ..sheet_names import written as written_sheet
+
             for sheet, cells in computed.spilled_errors.items():
                 for ref, anchor in cells.items():
                     error = computed.members.get(sheet, {}).get(ref)
                     if isinstance(error, CellError) and f"{sheet}!{anchor}" not in asked:
-                        why = f"a value of the result {sheet}!{anchor} spills ({error.code})"
+                        why = f"a value of the result {written_sheet(sheet)}!{anchor} spills ({error.code})"
                         report.errors.append(CellIssue(f"{sheet}!{ref}", error.code, reason=why))
             from .array_errors import classic_array_errors  # a {=..} array's other cells in error
 

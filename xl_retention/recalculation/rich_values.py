@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..sheet_names import written
+
 if TYPE_CHECKING:
     import formualizer as fz
 
@@ -66,8 +68,9 @@ def rich_readers(
         if (sheet, ref) in listed:
             continue
         reason = (
-            f"reads {source_sheet}!{source}, a data type or picture placed in the cell (Excel's rich value, stored as "
-            "#VALUE! for programs that cannot read it): the embedded engine cannot hold it and keeps Excel's value"
+            f"reads {written(source_sheet)}!{source}, a data type or picture placed in the cell (Excel's rich value, "
+            "stored as #VALUE! for programs that cannot read it): the embedded engine cannot hold it and keeps Excel's "
+            "value"
         )
         out.append(Unsupported(sheet, ref, FUNCTION, reason))
     return out
