@@ -203,9 +203,25 @@ def table_of(con: Any, name: str, source: str | None = None) -> Any:
     if "." in name:
         database, name = name.rsplit(".", 1)
     try:
-        return con.table(name, database=database) if database else con.table(name)
+        table = con.table(name, database=database) if database else con.table(name)
     except Exception:
         where = f"{database}.{name}" if database else name
         raise DataError(
             f"{source or where}: no table {where!r} in the {con.name} database", source=source or where
         ) from None
+    return _money_as_numbers(con, table, f"{database}.{name}" if database else name)
+
+
+def _money_as_numbers(con: Any, table: Any, name: str) -> Any:
+    """``table`` with PostgreSQL's money columns cast to NUMERIC: Ibis types them decimal(19, 4) but the driver
+    gives their text ('$10.00'), which failed every read ('TypeError: Unable to construct decimal from '$10.00'')."""
+    if con.name != "postgres":
+        return table
+    quoted = ".".join('"' + part.replace('"', '""') + '"' for part in name.split("."))
+    found = con.con.execute(
+        "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(%s) AND atttypid = 'money'::regtype "
+        "AND attnum > 0 AND NOT attisdropped",
+        (quoted,),
+    )
+    money = [row[0] for row in found.fetchall()]
+    return table.mutate(**{c: table[c].cast("decimal(38, 4)") for c in money}) if money else table

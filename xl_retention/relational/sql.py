@@ -38,7 +38,7 @@ import ibis.expr.types as ir
 from ..errors import RetentionInputError
 from . import definitions as d
 from .dialects import DIALECTS, NO_SERIES
-from .sql_dates import UTC_READS, read_date
+from .sql_dates import AMOUNTS, UTC_READS, read_amount, read_date
 from .sql_folding import NO_CASEFOLD, folded
 from .sql_ids import ID_COLUMNS, TEXT_TYPED, no_one_stop, typed_text, visible_id, whole_number_id, whole_segment
 from .sql_stops import (
@@ -446,6 +446,9 @@ def _read_inputs(sql: str, engine: str, column: str | None = None) -> str:
         if c == _DATES[name] and utc is not None:
             quoted = exp.column(c, quoted=True).sql(dialect=dialect)
             return exp.alias_(sqlglot.parse_one(read_date(quoted, engine, name, c), read=dialect), c, quoted=True)
+        if c == AMOUNTS.get(name) and utc is not None:  # money, text: read (or stopped naming them) as the import
+            quoted = exp.column(c, quoted=True).sql(dialect=dialect)
+            return exp.alias_(sqlglot.parse_one(read_amount(quoted, engine, name, c), read=dialect), c, quoted=True)
         return exp.column(c, quoted=True)
 
     def by_code_point(value: exp.Expression) -> exp.Expression:

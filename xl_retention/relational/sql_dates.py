@@ -9,6 +9,9 @@
   UTC month is February for that 23:30 of 31 January in New York); a text in another form stops the query naming it
   (the import sniffs day and month orders, which one query cannot): cast it to DATE first.
 
+The amount or MRR column likewise (:func:`read_amount`): a number type's value (PostgreSQL's money through NUMERIC), a
+plain number in text (``-4``, ``9.5``) read, another text (``1,234.50``) stopping the query naming it.
+
 Every branch is written with casts that bind for a column of any type (each engine binds the branches not taken).
 """
 
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 from .sql_stops import STOP
 
-__all__ = ["UTC_READS", "read_date"]
+__all__ = ["AMOUNTS", "UTC_READS", "read_amount", "read_date"]
 
 #: The leading date (and wall time) of a text written as ISO 8601 (``T`` or a space before the time), and a month.
 _WRITTEN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?:\:[0-9]{2}(?:\.[0-9]{1,6})?)?)?"
@@ -81,3 +84,41 @@ def read_date(column: str, engine: str, table: str, name: str) -> str:
         f"WHEN {_fill(how['is_zoned'], c=column)} THEN {_fill(how['zoned'], c=column)} "
         f"ELSE {_fill(how['plain'], c=column)} END"
     )
+
+
+#: Each input's amount column (none: answers' score is read as before).
+AMOUNTS = {"subscriptions": "mrr", "orders": "amount"}
+#: Per dialect: an amount column (``{c}``) of a number type as DOUBLE, bound for a column of any type: PostgreSQL's
+#: money (``$10.00`` as text) through NUMERIC, a real through its own type (its float8 value, as a cast of it gives).
+_AMOUNTS = {
+    "duckdb": "CAST({c} AS DOUBLE)",
+    "postgres": (
+        "CASE WHEN CAST(pg_typeof({c}) AS TEXT) = 'money' THEN CAST(CAST({c} AS NUMERIC) AS DOUBLE PRECISION) "
+        "WHEN CAST(pg_typeof({c}) AS TEXT) = 'real' THEN CAST(CAST(CAST({c} AS TEXT) AS REAL) AS DOUBLE PRECISION) "
+        "ELSE CAST(CAST({c} AS TEXT) AS DOUBLE PRECISION) END"
+    ),
+}
+#: A number in text the SQL reads as the import does: digits, a decimal point, a sign (no thousands separators, no
+#: decimal comma, no currency: those the import reads by the column's other values, which one query cannot).
+_PLAIN_NUMBER = r"^[-+]?[0-9]+(\.[0-9]+)?$"
+
+
+def read_amount(column: str, engine: str, table: str, name: str) -> str:
+    """The SQL (``engine``: duckdb or postgres) of the amount or MRR ``column`` (quoted SQL) of input ``table`` (its
+    column ``name``) as DOUBLE: a number type's value (PostgreSQL's money too, which could not be read); a text's
+    plain number (a blank NULL), another text stops the query naming it (a text column could not be read)."""
+    how = UTC_READS[engine]
+    text = f"trim({_fill(how['text'], c=column)})"
+    plain = (
+        f"regexp_full_match({text}, '{_PLAIN_NUMBER[1:-1]}')" if engine == "duckdb" else f"{text} ~ '{_PLAIN_NUMBER}'"
+    )
+    message = (
+        f"'{STOP}{table}.{name} is ''' || {text} || ''', a number in text not written as digits with a decimal point "
+        f"(xl-retention import reads its thousands separators, decimal commas or currency by the column''s other "
+        f"values): cast the column to a number first'"
+    )
+    as_text = (
+        f"CASE WHEN {text} = '' THEN NULL WHEN {plain} THEN CAST({text} AS DOUBLE PRECISION) "
+        f"ELSE CAST(CAST({message} AS BIGINT) AS DOUBLE PRECISION) END"
+    )
+    return f"CASE WHEN {_fill(how['is_text'], c=column)} THEN {as_text} ELSE {_fill(_AMOUNTS[engine], c=column)} END"
