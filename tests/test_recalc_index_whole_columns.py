@@ -65,3 +65,23 @@ def test_index_of_part_of_whole_columns_is_left_to_index(tmp_path: Path) -> None
     )
     assert result.status == "ok", result.message
     assert {k: got.get(k) for k in ("H1", "H2", "H3", "C4")} == {"H1": 4, "H2": "#REF!", "H3": 10, "C4": 4}
+
+
+def test_the_size_of_index_past_its_area_is_its_ref_error(tmp_path: Path) -> None:
+    # Microsoft's INDEX: a row_num or column_num outside the reference is #REF!; ROWS and COLUMNS of it were 1
+    result, got = _recalculated(
+        tmp_path,
+        {
+            "H1": "=ROWS(INDEX(A1:B4,0,5))",
+            "H2": "=COLUMNS(INDEX(A1:B4,0,5))",
+            "H3": "=ROWS(INDEX(A:B,0,B3))",  # B3 holds 3: past A:B
+            "H4": "=ROWS(INDEX(A1:B4,0,2))",
+            "H5": "=ROWS(INDEX(A:B,0,0))",
+            "H6": "=COLUMNS(INDEX({1,2;3,4},0,1))",
+        },
+        {},
+    )
+    assert result.status == "ok", result.message
+    assert {k: got.get(k) for k in ("H1", "H2", "H3", "H4", "H5", "H6")} == {
+        "H1": "#REF!", "H2": "#REF!", "H3": "#REF!", "H4": 4, "H5": 1048576, "H6": 1,
+    }  # fmt: skip

@@ -8,8 +8,9 @@ reference to nowhere whose value is #REF! but whose ROWS is 3 and ROW its row (a
 ``IF(ISREF(x),ROWS(x),IF(ISERROR(INDEX(x,1,1)),IF(ERROR.TYPE(INDEX(x,1,1))=4,#REF!,IF(AND(ROWS(x)=1,COLUMNS(x)=1),x,
 ROWS(x))),ROWS(x)))``: a reference is counted as before, an error is the result (a #REF! whatever size the engine
 gives it).
-Only a call whose argument holds an OFFSET or INDIRECT (or the form :mod:`.offset_sizes` gives an OFFSET of a size
-that may be negative) is so written: ``ROWS($A$1:A1)``, ``ROW()`` and other counts stay as they are.
+Only a call whose argument holds an OFFSET or INDIRECT, for ROWS and COLUMNS an INDEX too (``ROWS(INDEX(A1:B4,0,5))``:
+INDEX's column past its area is #REF! in Excel, counted 1 by the engine) (or the form :mod:`.offset_sizes` gives an
+OFFSET of a size that may be negative) is so written: ``ROWS($A$1:A1)``, ``ROW()`` and other counts stay as they are.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ __all__ = ["sized"]
 
 _COUNTS = ("ROWS(", "COLUMNS(", "ROW(", "COLUMN(")
 _MAKERS = ("OFFSET(", "INDIRECT(")
+#: INDEX too, inside ROWS and COLUMNS: a row or column number past its area is #REF! in Excel, whose size the engine
+#: gave as 1 (``ROWS(INDEX(A1:B4,0,5))`` 1 with status ok); ROW and COLUMN of it are left (INDEX(A:A,MATCH(..)) filled
+#: down would be evaluated twice)
+_SIZE_MAKERS = (*_MAKERS, "INDEX(")
 
 
 def _guarded(name: str, argument: str) -> str:
@@ -52,7 +57,8 @@ def sized(tokens: list[Token]) -> bool:
         if len(spans) != 1:
             continue
         argument = "".join(tokens[k].value for k in range(*spans[0]))
-        if any(maker in argument.upper() for maker in _MAKERS):
+        makers = _SIZE_MAKERS if token.value.upper() in ("ROWS(", "COLUMNS(") else _MAKERS
+        if any(maker in argument.upper() for maker in makers):
             found.append((i, close, _guarded(token.value[:-1].upper(), argument)))
     for i, close, text in reversed(found):
         if any(i < start < close for start, _, _ in found if start != i):
