@@ -33,7 +33,7 @@ from .computed_ranges import computed_ranges, lookup_results, may_compute_ranges
 from .cycles import ITERATIVE_REASON, iterative_starts, loop_cells
 from .defined_names import defined_formulas
 from .denormals import excel_arithmetic
-from .engine import CIRCULAR, engine_literal, load
+from .engine import CIRCULAR, engine_literal, engine_package, load, with_formulas, worksheet_names
 from .engine_failures import reversed_range_formulas, stopping_cells
 from .engine_results import (
     Computed,
@@ -117,6 +117,25 @@ def _paused_gc(function):
     return paused
 
 
+class _OtherSheets(Exception):
+    """The engine read other worksheets than the package's relationships name (:func:`.engine.worksheet_names`)."""
+
+
+class _Deferred:
+    """The engine's workbook, loaded on the first use of anything but its worksheets' names (which the package names):
+    the rewrites of most workbooks read nothing else, and the engine then loads the file with them written in."""
+
+    def __init__(self, make: Any, sheet_names: list[str]) -> None:
+        self.sheet_names = sheet_names
+        self.loaded: fz.Workbook | None = None
+        self._make = make
+
+    def __getattr__(self, name: str) -> Any:
+        if self.loaded is None:
+            self.loaded = self._make()
+        return getattr(self.loaded, name)
+
+
 @_paused_gc
 @quiet_numpy  # numpy's warnings off once, not in each call of our functions (excel_functions._core)
 @excel_arithmetic
@@ -135,6 +154,13 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
     every cell that reads it is in ``unsupported`` too (not computed from a blank). ``workbook_path``: the workbook's
     own path when ``path`` is a copy of it (``CELL("filename")`` gives it).
     """
+    try:
+        return _compute(path, stored_current, workbook_path, deferred=True)
+    except _OtherSheets:  # the engine's worksheets are not those the rewrites assumed: made again from its own
+        return _compute(path, stored_current, workbook_path, deferred=False)
+
+
+def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path | None, deferred: bool) -> Computed:
     info = scan(str(path))
     if info.full_calc_on_load and placeholders(info):  # XlsxWriter's 0 in every formula: no value of Excel's
         stored_current = False
@@ -143,10 +169,14 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
     if info.saved_uncalculated:  # manual calculation, saved without recalculating: the values may predate the inputs
         stored_current = False
     formula_names = defined_formulas(str(path))  # names the engine cannot resolve (dynamic ranges, constants)
-    workbook = load(path, info, own_functions(formula_names))
+    own = own_functions(formula_names)
+    package = engine_package(path, info)  # the file's path, or its package with array members' stale values removed
+    workbook: Any
+    if deferred:  # loaded after the rewrites, with them (or on the rewrites' first read of the engine's workbook)
+        workbook = _Deferred(lambda: load(path, info, own, package), worksheet_names(package))
+    else:
+        workbook = load(path, info, own, package)
     sheets = frozenset(name.lower() for name in workbook.sheet_names)  # INDIRECT("Nope!A1"): #REF! (.rewrite)
-    if info.tables:  # INDIRECT($B$1&"[Amount]"): a structured reference built when the formula runs (.rewrite)
-        workbook.register_function(TABLE_REFERENCE, table_reference(info.tables), min_args=4, max_args=4)
     formulas: dict[str, FormulaTexts] = {}
     members: dict[str, set[tuple[int, int]]] = {}
     tables: dict[str, list[FormulaCell]] = {}
@@ -295,7 +325,19 @@ def compute(path: str | Path, stored_current: bool = True, workbook_path: str | 
         finals = [place for place in finals if place not in moved]
     if info.officejs_sheets:  # =_xldudf_CRR(...): our functions as Excel saves them called through Office.js
         rewritten = officejs_calls(formulas, info.officejs_sheets, rewritten)
-    if rewritten:
+    written = None
+    if isinstance(workbook, _Deferred):
+        assumed = workbook.sheet_names
+        if workbook.loaded is None:  # the engine reads the rewritten formulas with the file: its graph built once
+            written = with_formulas(package, rewritten) if rewritten else None  # (setting them builds it twice)
+            workbook = load(path, info, own, package if written is None else written)
+        else:
+            workbook = workbook.loaded
+        if workbook.sheet_names != assumed:
+            raise _OtherSheets
+    if info.tables:  # INDIRECT($B$1&"[Amount]"): a structured reference built when the formula runs (.rewrite)
+        workbook.register_function(TABLE_REFERENCE, table_reference(info.tables), min_args=4, max_args=4)
+    if rewritten and written is None:
         _build_graph(workbook, formulas)  # setting formulas before it costs time in proportion to all of them
         _set_formulas(workbook, rewritten)
     for sheet, r, c, ref in unread_links:  # the engine refuses the whole workbook over them: their stored value

@@ -11,8 +11,11 @@ values the engine's reader does not take (ISO dates, Excel 365's newer error val
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import os
+import re
+import zipfile
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -26,8 +29,18 @@ from .denormals import unflushed
 from .excel_functions._core import CARRIED, ERROR_KINDS, carried
 from .package import PackageInfo, without_members
 from .reasons import REASONS
+from .xlsx_values import _sheet_parts
 
-__all__ = ["CIRCULAR", "engine_literal", "excel_code", "from_engine", "load", "max_xml_mb"]
+__all__ = [
+    "CIRCULAR",
+    "engine_literal",
+    "engine_package",
+    "excel_code",
+    "from_engine",
+    "load",
+    "max_xml_mb",
+    "with_formulas",
+]
 
 # formualizer's error kinds -> Excel's codes (those of the registered functions, and the engine's own)
 _CODES = {
@@ -169,9 +182,22 @@ def max_xml_mb() -> float:
     return value
 
 
-def load(path: str | Path, info: PackageInfo | None = None, own: frozenset[str] = frozenset()) -> fz.Workbook:
+def engine_package(path: str | Path, info: PackageInfo) -> bytes | str:
+    """What the engine reads of the file at ``path``: the package :func:`.package.without_members` makes, or the
+    file's own path when that is the file itself."""
+    stripped = without_members(str(path), info)
+    return str(path) if stripped is None else stripped
+
+
+def load(
+    path: str | Path,
+    info: PackageInfo | None = None,
+    own: frozenset[str] = frozenset(),
+    package: bytes | str | None = None,
+) -> fz.Workbook:
     """The workbook at ``path`` in formualizer, with every registry function registered but those named in ``own``
-    (upper case: the workbook's own LAMBDA names, which its formulas mean where Excel reads them).
+    (upper case: the workbook's own LAMBDA names, which its formulas mean where Excel reads them). ``package``: what
+    to read instead (:func:`engine_package`'s answer, or :func:`with_formulas`', rewritten formulas written in).
 
     ``info`` (from :func:`.package.scan`) sets the date system and iterative calculation as the
     workbook's own settings say; cycles are detected at run time, so that a reference in a branch
@@ -186,15 +212,16 @@ def load(path: str | Path, info: PackageInfo | None = None, own: frozenset[str] 
             config.cycle_policy = "iterate"
             config.iterate_max_iterations = max(1, info.iterate_count)
             config.iterate_max_change = info.iterate_delta
-    stripped = without_members(str(path), info) if info is not None else None
+    if package is None:
+        package = engine_package(path, info) if info is not None else str(path)
     limit = int(max_xml_mb() * (1 << 20))
     limits = {"max_expanded_bytes": limit, "max_part_bytes": limit}
     settings = fz.WorkbookConfig(eval_config=config)
     try:
-        if stripped is not None:  # array members' stored values removed
-            workbook = fz.Workbook.from_bytes(stripped, config=settings, load_limits=limits)
+        if isinstance(package, bytes):  # array members' stored values removed, or rewritten formulas written in
+            workbook = fz.Workbook.from_bytes(package, config=settings, load_limits=limits)
         else:
-            workbook = fz.Workbook.load_path(str(path), config=settings, load_limits=limits)
+            workbook = fz.Workbook.load_path(package, config=settings, load_limits=limits)
     except Exception as error:
         from .damage import damage  # what is damaged, in words naming the sheet or cell (the reader's are its own)
 
@@ -221,6 +248,85 @@ def load(path: str | Path, info: PackageInfo | None = None, own: frozenset[str] 
     # the Excel functions the engine lacks or computes differently
     excel_functions.register(workbook, date1904=bool(info and info.date1904))
     return workbook
+
+
+#: a cell's start tag (``r`` its first attribute, as Excel writes it) and its formula: its own ``<f>``, or a copy of a
+#: shared formula (``<f t="shared" si="0"/>``; a group's first cell, with ``ref``, and array formulas do not match)
+_CELL_FORMULA = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?:\s[^>/]*)?>(<f>[^<]*</f>|<f t="shared" si="[0-9]+"\s*/>)')
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # no XML 1.0 text holds them
+
+
+def worksheet_names(package: str | bytes) -> list[str]:
+    """The worksheets' titles, in the workbook's order, as the package's relationships name them (chart sheets, dialog
+    and macro sheets left out): what the engine's ``sheet_names`` should be (:func:`.embedded.compute` checks)."""
+    with zipfile.ZipFile(io.BytesIO(package) if isinstance(package, bytes) else package) as source:
+        parts = _sheet_parts(source)
+    return [title for title, part in parts.items() if part is not None and "/worksheets/" in part.lower()]
+
+
+def with_formulas(package: str | bytes, rewritten: list[tuple[str, int, int, str]]) -> bytes | None:
+    """The package :func:`load` reads (a file's path, or :func:`.package.without_members`' bytes), with each rewritten
+    formula
+    (``(sheet, row, column, "=formula")``) written into its cell's ``<f>`` element: the engine then reads them with
+    the file and builds its dependency graph once (setting them after loading builds it twice: bench/README.md,
+    issue 14). None when one of them cannot be written there as the cell's own formula: its cell's formula is not a
+    plain ``<f>`` or a shared formula's copy (``<f t="shared" si="0"/>``: the group's first cell, an array formula
+    or a data table keep their kind), its cell or sheet is not found, its text holds a character XML cannot, or it
+    calls INDIRECT (the engine reads a computed reference, ``INDIRECT("S0!A"&ROW())``, only in formulas set after
+    loading: from the file it gives #REF!).
+    """
+    if any(not formula.startswith("=") or "INDIRECT" in formula.upper() for *_, formula in rewritten):
+        return None  # INDIRECT("S0!A"&ROW()) read with the file is the engine's #REF!, set after loading 200
+    if _UNWRITABLE.search("".join(formula for *_, formula in rewritten)):
+        return None
+    wanted: dict[str, dict[tuple[int, int], bytes]] = {}
+    for sheet, r, c, formula in rewritten:
+        text = formula[1:].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+        wanted.setdefault(sheet, {})[(r, c)] = text.encode("utf-8")
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package) if isinstance(package, bytes) else package) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as copy,
+    ):
+        parts = {part: sheet for sheet, part in _sheet_parts(source).items() if part and sheet in wanted}
+        if len(parts) != len(wanted):
+            return None
+        for entry in source.infolist():
+            data = source.read(entry)
+            sheet = parts.get(entry.filename)
+            if sheet is not None:
+                data = _written(data, wanted[sheet])
+                if data is None:
+                    return None
+            copy.writestr(entry.filename, data)
+    return buffer.getvalue()
+
+
+def _written(xml: bytes, cells: dict[tuple[int, int], bytes]) -> bytes | None:
+    """A sheet part's XML with ``cells[(row, column)]`` (escaped text) as each cell's formula; None if one is not
+    found where the rows and cells are in order, or its formula is not a plain ``<f>`` or a shared formula's copy."""
+    if b"<!--" in xml or b"<![CDATA[" in xml:  # a cell's text in a comment is no cell
+        return None
+    chunks: list[bytes] = []
+    last = 0
+    letters = {c: b'<c r="' + _letters(c).encode() for c in {c for _, c in cells}}
+    for r, c in sorted(cells):
+        start = xml.find(b'%s%d"' % (letters[c], r), last)
+        found = _CELL_FORMULA.match(xml, start) if start >= 0 else None
+        if found is None:
+            return None
+        chunks += [xml[last : found.start(1)], b"<f>", cells[(r, c)], b"</f>"]
+        last = found.end(1)
+    chunks.append(xml[last:])
+    return b"".join(chunks)
+
+
+def _letters(column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _load_message(path: Path, error: Exception) -> str:
