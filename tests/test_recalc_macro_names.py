@@ -28,12 +28,14 @@ def _book(tmp_path: Path) -> Path:
     ws["A3"] = "=ISERROR(Doc)"
     ws["A4"] = "=IFERROR(INDEX(Names2,1),0)"
     ws["A5"] = '="SheetNames"&A1'  # the word in a text is no use of the name
+    ws["A6"] = "=INDEX(sheetnames,1)"  # the engine's error shown: named as the other cells are
     path = tmp_path / "macro_names.xlsx"
     wb.save(path)
     stored = {  # what Excel stored when it saved the file
         "A2": (b' t="str"', b"[macro_names.xlsx]S"),
         "A3": (b' t="b"', b"0"),
         "A4": (b' t="str"', b"[macro_names.xlsx]S"),
+        "A6": (b' t="str"', b"[macro_names.xlsx]S"),
     }
     with zipfile.ZipFile(path) as package:
         entries = [(info, package.read(info)) for info in package.infolist()]
@@ -54,15 +56,21 @@ def _book(tmp_path: Path) -> Path:
 def test_cells_reading_a_name_the_engine_cannot_compute_keep_excels_values(tmp_path: Path) -> None:
     report = recalc_file(_book(tmp_path), tmp_path / "out.xlsx")
     assert report.status == "ok", report.message
-    assert [(u.address, u.function, u.kept) for u in report.unsupported] == [
+    assert sorted((u.address, u.function, u.kept) for u in report.unsupported) == [
         ("S!A2", "GET.WORKBOOK", True),
         ("S!A3", "GET.DOCUMENT", True),
         ("S!A4", "GET.WORKBOOK", True),
+        ("S!A6", "GET.WORKBOOK", True),
     ]
-    assert report.unsupported[0].reason == (
+    reasons = {u.address: u.reason for u in report.unsupported}
+    assert reasons["S!A6"] == (
+        "reads the name sheetnames, defined by a formula calling GET.WORKBOOK, which the embedded engine cannot compute"
+    )
+    assert reasons["S!A2"] == (
         "reads the name SheetNames, defined by a formula calling GET.WORKBOOK, which the embedded engine cannot "
         "compute (its error may be hidden by IFERROR, ISERROR or the like)"
     )
     values = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
-    got = {ref: values[ref].value for ref in ("A1", "A2", "A3", "A4", "A5")}
-    assert got == {"A1": 2, "A2": "[macro_names.xlsx]S", "A3": False, "A4": "[macro_names.xlsx]S", "A5": "SheetNames2"}
+    got = {ref: values[ref].value for ref in ("A1", "A2", "A3", "A4", "A5", "A6")}
+    kept = "[macro_names.xlsx]S"
+    assert got == {"A1": 2, "A2": kept, "A3": False, "A4": kept, "A5": "SheetNames2", "A6": kept}

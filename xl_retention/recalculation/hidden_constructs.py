@@ -22,7 +22,7 @@ from ..registry import BY_NAME
 from .formula_tokens import _bare_name
 from .lambda_helpers import HELPER_REASON, HELPERS
 from .sheet_ranges import THREE_D_HINT, sheets_of
-from .unsupported import Unsupported, engine_knows
+from .unsupported import NAME_REASON, Unsupported, engine_knows
 
 if TYPE_CHECKING:
     import formualizer as fz
@@ -64,7 +64,7 @@ def hidden_constructs(
     union_names = [  # a name of several areas or of a 3-D reference (Q1 = Jan:Mar!$B$2: IFERROR(Q1*2,-1))
         name.upper() for scope in names.values() for name, target in scope.items() if _unread_target(target)
     ]
-    uncomputed = _uncomputed_names(names, registered)  # SheetNames = GET.WORKBOOK(1): IFERROR(INDEX(SheetNames,1),"")
+    uncomputed = uncomputed_names(names, registered)  # SheetNames = GET.WORKBOOK(1): IFERROR(INDEX(SheetNames,1),"")
     if uncomputed:
         found += _reading_names(formulas, uncomputed)
     newer: set[str] = set()  # Excel's functions newer than 2007, which the file stores as _xlfn.NAME
@@ -101,13 +101,10 @@ def hidden_constructs(
 
 #: a call in a defined name's formula (an Excel 4.0 macro function has a dot: GET.WORKBOOK, GET.CELL)
 _CALL = re.compile(r"(?<![\w.])((?:_XLFN\.|_XLWS\.)*[A-Z][A-Z0-9_.]*)\(")
-_NAME_REASON = (
-    "reads the name {name}, defined by a formula calling {function}, which the embedded engine cannot compute (its "
-    "error may be hidden by IFERROR, ISERROR or the like)"
-)
+_NAME_REASON = NAME_REASON + " (its error may be hidden by IFERROR, ISERROR or the like)"
 
 
-def _uncomputed_names(names: dict[str, dict[str, str]], registered: set[str]) -> dict[str, str]:
+def uncomputed_names(names: dict[str, dict[str, str]], registered: set[str]) -> dict[str, str]:
     """The defined names (upper case) whose formula calls, directly or through another such name, a function the
     engine lacks, such as Excel 4.0's GET.WORKBOOK and GET.CELL in a name (no worksheet formula may call them) ->
     that function."""
@@ -136,7 +133,7 @@ def _uncomputed_names(names: dict[str, dict[str, str]], registered: set[str]) ->
 
 
 def _reading_names(formulas: dict[str, FormulaTexts], uncomputed: dict[str, str]) -> list[Unsupported]:
-    """Each formula cell that reads one of the ``uncomputed`` names (:func:`_uncomputed_names`)."""
+    """Each formula cell that reads one of the ``uncomputed`` names (:func:`uncomputed_names`)."""
     pattern = re.compile(
         r"(?<![\w.!])(" + "|".join(map(re.escape, sorted(uncomputed, key=len, reverse=True))) + r")(?![\w.(])",
         re.IGNORECASE,

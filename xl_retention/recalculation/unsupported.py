@@ -328,6 +328,21 @@ _NO_VALUE_REASON = (
 )
 
 
+def _name_verdict(name: str, formula: str, span: tuple[int, int], lacking: dict[str, str]) -> tuple[str, str]:
+    """(function, reason) of a cell reading the defined ``name`` (lower case, at ``span`` of the lower-cased
+    ``formula``) whose formula the engine could not compute: the function its formula calls that the engine lacks,
+    with the name as the formula writes it, or the name itself (one defined through itself)."""
+    function = lacking.get(name.upper())
+    if function is None:
+        return name, "a name defined by a formula the embedded engine cannot compute"
+    written = formula[span[0] : span[1]] if len(formula) == len(formula.lower()) else name
+    return function, NAME_REASON.format(name=written, function=function)
+
+
+#: a cell reading a defined name whose formula calls a function the engine lacks (:mod:`.hidden_constructs`)
+NAME_REASON = "reads the name {name}, defined by a formula calling {function}, which the embedded engine cannot compute"
+
+
 def find_unsupported(
     result: Computed,
     formulas: dict[str, FormulaTexts],
@@ -359,6 +374,17 @@ def find_unsupported(
     listed = {(u.sheet, u.ref) for u in found}
     names = {name for scope in defined.values() for name in scope}
     uses = words_pattern(sorted(names)) if names else None
+    lacking: list[dict[str, str]] = []
+
+    def lacking_names() -> dict[str, str]:  # made once, where a name is first met
+        if not lacking:
+            from .hidden_constructs import uncomputed_names
+
+            lacking.append(
+                uncomputed_names(defined, {str(f.get("name", "")).upper() for f in workbook.list_functions()})
+            )
+        return lacking[0]
+
     known = names | {n for scope in info.names.values() for n in scope} | {t.name.lower() for t in info.tables}
     name_errors: dict[str, set[tuple[int, int]]] = {}
     for sheet, cells in result.values.items():
@@ -389,8 +415,8 @@ def find_unsupported(
             verdict = reason_of(formulas[sheet][(r, c)], kind, reference_names.get(sheet))
             if verdict is None and kind == "name" and uses is not None:
                 used = uses.search(formulas[sheet][(r, c)].lower())
-                if used is not None:  # a name whose formula could not be put in (one defined through itself)
-                    verdict = (used.group(0), "a name defined by a formula the embedded engine cannot compute")
+                if used is not None:  # a name whose formula calls a function the engine lacks (GET.WORKBOOK), or
+                    verdict = _name_verdict(used.group(0), formulas[sheet][(r, c)], used.span(), lacking_names())
             if verdict is None and kind == "name":  # every name exists: the engine's #NAME?, unless passed on
                 verdict = kept.engine_name_error(formulas[sheet][(r, c)], known, engine_knows)
                 if verdict is not None and kept.reads_name_error(workbook, sheet, ref, name_errors):
