@@ -15,6 +15,7 @@ import pytest
 
 import xl_retention as xr
 from xl_retention.cells import evaluate
+from xl_retention.errors import OutOfRangeError
 from xl_retention.registry import BY_NAME
 
 MODELS = str(Path(xr.__file__).parent / "models")
@@ -89,3 +90,27 @@ def test_bgnbd_clv_of_ten_years_in_days():
     # 120 months of 30 days for a customer of 5 days: each month's series took ~40 / (1 - z) terms (14 s)
     got = bounded(xr.bgnbd_clv, 0.243, 4.414, 0.793, 2.426, 2, 3, 5, 35.0, 1.0, 120, 0.01, 30, lines=2_000_000)
     assert got == pytest.approx(769.4586830119448, rel=1e-9)
+
+
+def test_bgnbd_expected_with_b_far_above_the_rest():
+    # b = 1e300: nobody drops out, E = t (r + x) / (alpha + T) = 2.0215; the series in z cancelled to -5.6e284
+    got = bounded(xr.bgnbd_expected, 0.243, 4.414, 0.793, 1e300, 39, 2, 30.43, 38.86)
+    assert got == pytest.approx(39 * 2.243 / 43.274, rel=1e-14)
+    got = bounded(xr.bgnbd_expected, 0.243, 4.414, 0.793, 1e12, 39, 2, 30.43, 38.86)
+    assert got == pytest.approx(2.02146785598248, rel=1e-12)  # mpmath, 60 digits
+    # a tiny horizon: (r + x) t / (alpha + T) to first order, was -3.3e-302
+    got = bounded(xr.bgnbd_expected, 0.243, 4.414, 0.793, 2.426, 1e-300, 2, 30.43, 38.86)
+    assert got == pytest.approx(3.766039036583051e-302, rel=1e-12)
+    got = bounded(xr.bgnbd_expected, 0.243, 4.414, 0.793, 2.426, 10, 2, 30.43, 38.86)
+    assert got == pytest.approx(0.3569733602656498, rel=1e-12)
+
+
+@pytest.mark.parametrize("position", [0, 2])
+def test_bgnbd_expected_with_r_or_a_of_1e12_is_refused_at_once(position):
+    # the series' terms grow without bound: 200,000 of them (seconds) before a refusal naming t, or a timeout
+    args = [0.243, 4.414, 0.793, 2.426, 39, 2, 30.43, 38.86]
+    args[position] = 1e12
+    with pytest.raises(OutOfRangeError, match="cannot be computed in floating point"):
+        bounded(xr.bgnbd_expected, *args)
+    cell = bounded(evaluate, BY_NAME["BGNBD_CLV"], *args[:4], 2, 30.43, 38.86, 35.0)
+    assert cell.code == "#NUM!"

@@ -182,7 +182,15 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
         far = np.maximum.reduce([r + x, b + x, np.abs(big_a), a, np.ones(r.size)]) * one_minus_z <= _FAR
     if far.any():  # a long t: this series would take ~40 / (1 - z) terms, the expansion at z = 1 a few
         far_value = _far_bracket(r[far], a[far], b[far], x[far], one_minus_z[far])
-    active = np.flatnonzero(np.isfinite(term) & (z > 0) & ~far)
+    # Pfaff: Q = -sum_{k>=1} (r + x)_k (a)_(k-1) w^k / ((C)_k k!), w = -t / (alpha + T): every term exact, where
+    # z's series loses the digits of (r + x) / C to cancellation (b = 1e300 gave -5.6e284 for 2.02 purchases)
+    w = -t / (alpha + age)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        bound = np.abs(w) * np.maximum(1.0, (r + x) / big_c) * np.maximum(1.0, a)
+        short = (big_c > 0) & (bound <= 0.98) & ~far & (t > 0)  # terms fall at least 0.98 a step from the first
+    if short.any():
+        short_value = _pfaff_bracket(r[short] + x[short], a[short], big_c[short], w[short])
+    active = np.flatnonzero(np.isfinite(term) & (z > 0) & ~far & ~short)
     total[active] = term[active]
     term = term[active]
     k = 1
@@ -195,6 +203,10 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
         tail = np.abs(term) * np.abs(ratio) / np.maximum(1.0 - np.abs(ratio), 1e-300)
         done = (np.abs(ratio) < 1) & (tail <= 1e-17 * np.abs(total[active]))
         done |= term == 0
+        blown = ~np.isfinite(term) | (np.abs(term) > 1e250)  # r or a of 1e12 and more: terms grow without bound
+        if blown.any():
+            total[active[blown]] = np.nan  # -> #NUM!: cannot be computed in floating point
+            done |= blown
         if done.any():
             keep = ~done
             active, term = active[keep], term[keep]
@@ -206,10 +218,28 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
             "t",
             float(t[active[0]]),
         )
-    out = first - np.exp(y) * total
+    subtracted = np.exp(y) * total
+    out = first - subtracted
+    with np.errstate(invalid="ignore"):
+        lost = np.abs(out) < 1e-9 * np.maximum(np.abs(first), np.abs(subtracted))  # more than 9 digits cancelled
+    out[lost] = np.nan  # -> #NUM! rather than a difference of rounding errors
     if far.any():
         out[far] = far_value
+    if short.any():
+        out[short] = short_value
     return out.reshape(shape)
+
+
+def _pfaff_bracket(rx: np.ndarray, a: np.ndarray, c: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """-sum_{k>=1} (rx)_k (a)_(k-1) w^k / ((c)_k k!) for c > 0 and terms falling by 0.98 a step or faster."""
+    term = -rx * w / c
+    total = term.copy()
+    for k in range(1, 4000):
+        term = term * (rx + k) * (a + k - 1) * w / ((c + k) * (k + 1))
+        total += term
+        if np.all(np.abs(term) <= 1e-17 * np.abs(total)):
+            break
+    return total
 
 
 #: (1 - z) x the largest parameter below which :func:`_bgnbd_bracket` sums the expansion at z = 1 (few terms)
