@@ -82,3 +82,14 @@ def test_the_csv_of_the_same_data_is_labelled_alike(capsys, tmp_path) -> None:
         lines = [f"{c},{m},10,{v}\n" for m in ("2026-01", "2026-02") for c, v in zip("ab", written, strict=True)]
         path.write_text("customer_id,month,mrr,plan\n" + "".join(lines))
         assert _imported(capsys, tmp_path, f"c{n}", "--subscriptions", str(path)) == labels
+
+
+def test_other_dialects_say_to_cast_a_typed_segment(capsys) -> None:
+    """Spark, Snowflake, ... label a segment as the database writes it (1.0, true): the header says to cast it."""
+    words = (
+        "On this dialect a segment column of numbers or TRUE/FALSE is labelled as the database writes it (1.0, true)"
+    )
+    for dialect in ("spark", "snowflake"):
+        assert words in _sql(capsys, dialect)
+    for dialect in ("duckdb", "postgres"):
+        assert words not in _sql(capsys, dialect)

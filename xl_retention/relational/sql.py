@@ -390,6 +390,12 @@ SEGMENTS = (
     "-- end dropped, a blank is '(blank)'{currency}); two values that differ only in capitals, spaces, apostrophes or\n"
     "-- hyphens ('EMEA' and 'emea') stop the query with an error naming both: write each segment's value one way.\n"
 )
+#: The segments' words of the dialects whose SQL reads the segment as the database writes it (not DuckDB's or
+#: PostgreSQL's: :func:`.sql_ids.typed_text`, :func:`.sql_ids.whole_segment`).
+TYPED_SEGMENTS = (
+    "-- On this dialect a segment column of numbers or TRUE/FALSE is labelled as the database writes it (1.0, true):\n"
+    "-- cast it to text as xl-retention import labels it first (a whole number's digits, 1; TRUE, FALSE).\n"
+)
 #: The currency rule of the header (a column named as currencies, docs/metrics.md "Segments").
 CURRENCY_CODES = "; a currency's code typed two ways, 'usd' and 'USD', is one: every code upper case"
 #: MySQL's stop, said in the header (:func:`_raising`).
@@ -550,6 +556,8 @@ def render(dialect: str, tables: Sequence[str] | None = None, segment: bool | st
     if column is not None:
         currency = CURRENCY_CODES if named_currency(column) else ""
         out[0] += SEGMENTS.format(column=column, currency=currency)
+        if engine not in UTC_READS:
+            out[0] += TYPED_SEGMENTS
     if engine == "mysql":
         out[0] += MYSQL_STOP.format(spellings=MYSQL_SPELLINGS if column is not None else "")
     if engine == "pyspark":
