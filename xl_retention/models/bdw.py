@@ -190,7 +190,9 @@ def bdw_derl(alpha: ArrayLike, beta: ArrayLike, c: ArrayLike, discount_rate: Arr
     0.0
     """
     x = _inputs(alpha=alpha, beta=beta, c=c, discount_rate=discount_rate, renewals=renewals)
-    x.check_range("renewals", integer=True, what="a whole number of renewals >= 0")
+    # summed period by period from the renewal on: beyond 1e15 periods are not whole numbers apart as floats (1e300
+    # was an IndexError, #VALUE!)
+    x.check_range("renewals", integer=True, high=1e15, what="a whole number of renewals from 0 to 1e15")
     _discount(x)
     return x.wrap(_lifetime(x, np.asarray(x["renewals"]) + 1.0))
 

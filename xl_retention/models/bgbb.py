@@ -42,7 +42,10 @@ class BGBBFit(_BGBBFitFields, FitResult):
 def _check_history(x: Inputs) -> None:
     x.check_range("frequency", integer=True, what="a whole number of repeat transactions >= 0")
     x.check_range("recency", integer=True, what="a whole number: the opportunity of the last transaction")
-    x.check_range("n_periods", low=1, integer=True, what="a whole number of transaction opportunities >= 1")
+    # the likelihood sums one term per opportunity after the last transaction: 1e12 of them was a MemoryError
+    x.check_range(
+        "n_periods", low=1, high=100_000, integer=True, what="a whole number of transaction opportunities up to 100,000"
+    )
     fx, tx, n = x["frequency"], x["recency"], x["n_periods"]
     x.fail_where(
         tx > n,
