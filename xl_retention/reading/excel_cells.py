@@ -18,8 +18,11 @@ __all__ = ["ZERO_PADDED", "as_shown", "format_currency", "refuse_uncalculated", 
 
 
 #: a cell with a formula (not an empty ``<c r="C2"/>`` right before one: its ``/>`` ends it)
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*(?<!/)>((?:(?!</c>).)*?<f[ >/](?:(?!</c>).)*?)</c>', re.S)
-_STORED = re.compile(rb"<v>([^<]*)</v>")
+_FORMULA_CELL = re.compile(
+    rb'<c\s(?:[^>]*?\s)?r="([A-Z]+)([0-9]+)"[^>]*(?<!/)>((?:(?!</c>).)*?<f[ >/](?:(?!</c>).)*?)</c>', re.S
+)
+#: the stored value, with its attributes (``xml:space="preserve"``, as Excel writes a text with spaces at an end)
+_STORED = re.compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
 _ON_LOAD = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
 
 
