@@ -338,7 +338,7 @@ BB_PARAMETERS = tuple(Argument(n, f"BG/BB {n}, > 0 (from BGBB_FIT)") for n in ("
 BB_HISTORY = (
     Argument("frequency", "repeat transactions, a whole number >= 0"),
     Argument("recency", "the opportunity of the last transaction (0 if frequency is 0)"),
-    Argument("n_periods", "transaction opportunities observed after the first, a whole number >= 1"),
+    Argument("n_periods", "transaction opportunities observed after the first, a whole number from 1 to 100,000"),
 )
 BB_FIT_ARGS = (
     *(replace(a, whole="flat") for a in BB_HISTORY),
@@ -395,7 +395,7 @@ MORE_MODELS: tuple[ExcelFunction, ...] = (
     ExcelFunction(
         "BDW_DERL",
         models.bdw_derl,
-        (*BDW, BDW_DISCOUNT, Argument("renewals", "renewals made so far: 0 in the first period")),
+        (*BDW, BDW_DISCOUNT, Argument("renewals", "renewals made so far: 0 in the first period, at most 1e15")),
         "BdW discounted expected residual lifetime just before the next renewal.",
     ),
     ExcelFunction(
