@@ -58,3 +58,16 @@ def test_a_current_month_without_a_day_counts_every_start_of_it(today: object) -
     iv = pd.DataFrame({"customer_id": ["a", "b"], "start": ["2026-10-03", "2026-12-20"], "end": [None, None],
                        "mrr": [10.0, 50.0]})  # fmt: skip
     assert _by_month(snapshots_from_intervals(iv, today=today))["2026-12"] == 60.0
+
+
+def test_a_file_whose_every_start_is_after_today_is_refused() -> None:
+    from xl_retention.reading import DataError
+
+    iv = pd.DataFrame({"customer_id": ["a", "b"], "start": ["2026-12-20", "2026-12-22"], "end": [None, None],
+                       "mrr": [10.0, 50.0]})  # fmt: skip
+    with pytest.raises(DataError) as refused:
+        snapshots_from_intervals(iv, today=TODAY, source="subs.csv")
+    assert str(refused.value) == (
+        "subs.csv, column 'start': every start is after today (2026-12-02): nothing is observed yet in rows 2, 3 "
+        "(counting the header as row 1): '2026-12-20', '2026-12-22'"
+    )

@@ -236,6 +236,12 @@ def snapshots_from_intervals(
             shown = pd.Period(ordinal=now, freq="M")
             problem = f"every start is after the current month ({shown}): nothing is observed yet"
             raise bad_rows(source, where, problem, np.arange(min(len(df), 5)), df["start"].to_numpy())
+        not_yet = _starts_after_today(df["start"].to_numpy(), starts, run_date) | (starts > now)
+        if len(df) and not_yet.all():  # every start later this month, after today: no customer yet
+            from ..reading.renewals import _today
+
+            problem = f"every start is after today ({str(_today(run_date))[:10]}): nothing is observed yet"
+            raise bad_rows(source, names["start"], problem, np.arange(min(len(df), 5)), df["start"].to_numpy())
         through_month = min(through_month, now)
     else:
         through_month = _month_arg("through", through)
