@@ -43,6 +43,7 @@ from .sql_folding import NO_CASEFOLD, folded
 from .sql_ids import ID_COLUMNS, TEXT_TYPED, no_one_stop, typed_text, visible_id, whole_number_id, whole_segment
 from .sql_stops import (
     STOP,
+    months_without_times,
     not_a_missing_date,
     not_after_this_month,
     one_row_per_customer_month,
@@ -241,7 +242,7 @@ def _inputs(segment: bool | str | None, engine: str | None = None) -> dict[str, 
         not_a_missing_date(t, n, "month" if n == "subscriptions" else "date", *_NULLS[n][:2])
         for t, n in zip((subs, orders, visits, answers), _RAW, strict=True)
     )
-    subs = without_negative_mrr(subs)
+    subs = months_without_times(without_negative_mrr(subs))
     regex, casefold = engine not in _NO_REGEX, engine not in NO_CASEFOLD
     subs, orders = (
         one_spelling(subs, "subscriptions", "customer_id", regex, casefold),

@@ -4,7 +4,8 @@ where the printed query reads such a row it fails with an error whose text names
 
 * ``subscriptions``: two rows with an MRR of one customer and month (no subscription id tells two subscriptions from
   a plan change or a table loaded twice: the import refuses them; rows of MRR 0 beside one add nothing),
-  :func:`one_row_per_customer_month`; a negative MRR (:func:`without_negative_mrr`); a month without any row between
+  :func:`one_row_per_customer_month`; a negative MRR (:func:`without_negative_mrr`); a month with a time of day
+  (:func:`months_without_times`); a month without any row between
   months with rows (a missing export: every customer lost, then back; :func:`without_missing_months`);
 * every input: a date exported for a missing one (SQL Server's 1900-01-01, the Unix epoch) with no other date within
   a year after it (:func:`not_a_missing_date`); a row of a month after the current one (the database's
@@ -20,6 +21,7 @@ import ibis.expr.types as ir
 __all__ = [
     "STOP",
     "month_text",
+    "months_without_times",
     "not_a_missing_date",
     "not_after_this_month",
     "one_row_per_customer_month",
@@ -156,10 +158,17 @@ def not_a_missing_date(table: ir.Table, name: str, column: str, target: str, who
     all shown, where ``xl-retention import`` refuses it (reading.dates, input_checks.check_placeholders).
     ``target``: the column the stop stands in."""
     when = table[column].cast("timestamp")
+    days = {f"__others{n}": (when == ibis.timestamp(f"{day} 00:00:00")) for n, (day, _, _) in enumerate(PLACEHOLDERS)}
+    # each placeholder's other dates' earliest, a window of its own select (MariaDB evaluates the stop's subquery
+    # where a CASE's condition holds a window function)
+    table = table.mutate(
+        **{k: p.ifelse(ibis.null("timestamp"), when).min().over(ibis.window()) for k, p in days.items()}
+    )
+    when = table[column].cast("timestamp")
     value = table[target]
-    for day, year_after, what in PLACEHOLDERS:
+    for n, (day, year_after, what) in enumerate(PLACEHOLDERS):
         placeholder = when == ibis.timestamp(f"{day} 00:00:00")
-        others = placeholder.ifelse(ibis.null("timestamp"), when).min().over(ibis.window())
+        others = table[f"__others{n}"]
         alone = placeholder.fill_null(False) & (others.isnull() | (others >= ibis.timestamp(f"{year_after} 00:00:00")))
         message = (
             ibis.literal(f"{STOP}{name}.{column} is {day} in a row, with no other date within a year after it ({what})"
@@ -169,7 +178,28 @@ def not_a_missing_date(table: ir.Table, name: str, column: str, target: str, who
             + ibis.literal(")")
         )  # fmt: skip
         value = alone.ifelse(stop(message, str(table.schema()[target])), value)
-    return table.mutate(**{target: value})
+    return table.mutate(**{target: value}).drop(*days)
+
+
+def months_without_times(subs: ir.Table) -> ir.Table:
+    """``subs`` (the subscriptions input) whose rows with a time of day other than midnight in ``month`` stop the
+    query naming it and the customer: a payments or orders export taken as snapshots counted each payment as a
+    month's MRR, where ``xl-retention import`` refuses a month column with times of day (reading.months.refuse_times).
+    """
+    when = subs.month.cast("timestamp")
+    timed = (when.truncate("D") != when).fill_null(False)
+    message = (
+        ibis.literal(f"{STOP}subscriptions.month is ")
+        + when.cast("string")
+        + ibis.literal(
+            " in a row, a time of day: one row per customer and month (a snapshot) has a month or a date there, a "
+            "time of day says one row per event (a payments export is the orders table), where xl-retention import "
+            "refuses it (the row's customer_id: "
+        )
+        + subs.customer_id.cast("string").fill_null("NULL")
+        + ibis.literal(")")
+    )
+    return subs.mutate(mrr=timed.ifelse(stop(message, "float64"), subs.mrr))
 
 
 def one_spelling(table: ir.Table, name: str, who: str, regex: bool = True, casefold: bool = True) -> ir.Table:
