@@ -32,7 +32,7 @@ def test_a_repeated_header_after_a_byte_order_mark_is_named_as_one(
     err = _refusal(capsys, "import", "--subscriptions", path, "--backend", backend, "--to-csv", tmp_path / "o")
     assert err == (
         "xl-retention: error: appended.csv, column 'customer_id': rows that repeat the header (files appended with "
-        "their headers? remove them) in row 4 (counting the header as row 1): '\\ufeffcustomer_id'"
+        "their headers?) in row 4 (counting the header as row 1): '\\ufeffcustomer_id': remove them"
     )
 
 

@@ -51,7 +51,7 @@ def test_a_total_row_labelled_in_words_or_a_placeholder_is_still_refused(tmp_pat
     _subscriptions(label).to_csv(path, index=False)
     assert refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")) == (
         "subs.csv, column 'customer_id': a total row of each month (its MRR is the sum of the month's other rows: the "
-        "report's totals, not a customer: remove them; a customer of that name whose MRR is every month the others' "
-        "sum cannot be told from them: write its customer id, a number or an e-mail) in rows 3, 7, 11 (counting the "
-        f"header as row 1): '{label}', '{label}', '{label}'"
+        f"report's totals, not a customer) in rows 3, 7, 11 (counting the header as row 1): '{label}', '{label}', "
+        f"'{label}': remove them; a customer of that name whose MRR is every month the others' sum cannot be told "
+        "from them: write its customer id, a number or an e-mail"
     )

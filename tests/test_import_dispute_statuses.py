@@ -28,8 +28,9 @@ BACKENDS = ["pandas", "duckdb"]
 SHOPIFY = "customer_id=Email,date=Created at,amount=Total"
 OPEN = (
     "disputes not decided yet (a dispute lost takes the money back, a dispute won keeps it: whether these were "
-    "purchases cannot be told): import again once they are decided, or remove their rows"
+    "purchases cannot be told)"
 )
+ADVICE = "import again once they are decided, or remove their rows"
 
 
 def _shopify(third: str = "dispute_lost", fourth: str = "dispute_won") -> str:
@@ -67,7 +68,8 @@ def test_a_dispute_not_decided_is_refused(tmp_path: Path, capsys, backend: str, 
     err = refusal(capsys, "--orders", str(path), "--columns", SHOPIFY, "--backend", backend, "--to-csv",
                   str(tmp_path / "o"))  # fmt: skip
     assert err == (
-        f"orders_export.csv, column 'Financial Status': {OPEN} in row 5 (counting the header as row 1): '{status}'"
+        f"orders_export.csv, column 'Financial Status': {OPEN} in row 5 (counting the header as row 1): '{status}': "
+        f"{ADVICE}"
     )
 
 
@@ -103,7 +105,9 @@ def test_a_chargeback_warning_is_a_dispute_not_decided(tmp_path: Path, capsys, b
     path.write_text(_paddle("chargeback_warning"))
     err = refusal(capsys, "--orders", str(path), "--columns", "date=created_at,amount=total", "--backend", backend,
                   "--to-csv", str(tmp_path / "o"))  # fmt: skip
-    assert err == f"paddle.csv, column 'type': {OPEN} in row 7 (counting the header as row 1): 'chargeback_warning'"
+    assert err == (
+        f"paddle.csv, column 'type': {OPEN} in row 7 (counting the header as row 1): 'chargeback_warning': {ADVICE}"
+    )
 
 
 def _adjustments() -> str:

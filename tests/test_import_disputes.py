@@ -71,13 +71,13 @@ def test_a_dispute_lost_is_no_purchase(
     [
         ("100.00", "needs_response", "Dispute Status",
          "disputes not decided yet (a dispute lost takes the money back, a dispute won keeps it: whether these were "
-         "purchases cannot be told): import again once they are decided, or remove their rows"),
+         "purchases cannot be told) in row 4"),
         ("100.00", "warning_under_review", "Dispute Status", "disputes not decided yet"),
         ("100.00", "escalated", "Dispute Status",
          "dispute statuses that say neither won, lost nor open (whether the money stays cannot be told)"),
         ("40.00", "lost", "Disputed Amount",
          "disputes lost on part of a charge ('Disputed Amount' below 'Amount' less its refunds): the amount kept "
-         "cannot be told in the currency of the amount; write the amount kept, or remove these rows"),
+         "cannot be told in the currency of the amount in row 4"),
     ],
 )  # fmt: skip
 def test_a_dispute_not_decided_or_unknown_or_partly_lost_is_refused(
@@ -89,7 +89,15 @@ def test_a_dispute_not_decided_or_unknown_or_partly_lost_is_refused(
                   str(tmp_path / "o"))  # fmt: skip
     shown = disputed if column == "Disputed Amount" else status
     assert err.startswith(f"unified_payments.csv, column '{column}': {problem}")
-    assert err.endswith(f" in row 4 (counting the header as row 1): '{shown}'")
+    assert f" in row 4 (counting the header as row 1): '{shown}'" in err
+    assert err.endswith(
+        {
+            "needs_response": ": import again once they are decided, or remove their rows",
+            "warning_under_review": ": import again once they are decided, or remove their rows",
+            "escalated": f"'{shown}'",
+            "lost": ": write the amount kept, or remove these rows",
+        }[status]
+    )
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -101,9 +109,8 @@ def test_a_disputed_amount_without_a_status_is_refused(tmp_path: Path, capsys, b
     err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert err == (
         "payments.csv, column 'chargeback_amount': disputed amounts, and no column says whether the dispute was lost "
-        "(a dispute lost is a chargeback: the money taken back): add the dispute status column of the export "
-        "(Stripe's 'Dispute Status'), or remove the rows of disputes lost in row 4 (counting the header as row 1): "
-        "'100'"
+        "(a dispute lost is a chargeback: the money taken back) in row 4 (counting the header as row 1): '100': add "
+        "the dispute status column of the export (Stripe's 'Dispute Status'), or remove the rows of disputes lost"
     )
 
 

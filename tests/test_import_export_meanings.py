@@ -65,9 +65,9 @@ def test_date_cells_that_excel_swapped_beside_text_dates_are_refused(tmp_path, c
     args = ("import", "--orders", path, "--backend", backend, "--to-csv", tmp_path / "o")
     assert run(capsys, *args) == (1, (
         "orders.xlsx, column 'date': date cells (each day 12 or less) beside day-first text dates such as "
-        "'15/01/2026', as Excel leaves a day-first CSV file it opens month-first (03/01/2026 became 1 March): import "
-        "the CSV file itself, or open it with its own date order (Data > From Text/CSV) in rows 2, 4 of sheet "
-        "'Orders': '2026-03-01', '2026-02-01'"
+        "'15/01/2026', as Excel leaves a day-first CSV file it opens month-first (03/01/2026 became 1 March) in rows "
+        "2, 4 of sheet 'Orders': '2026-03-01', '2026-02-01': import the CSV file itself, or open it with its own date "
+        "order (Data > From Text/CSV)"
     ))  # fmt: skip
     # month-first text beside cells from a day-first Excel: the same fingerprint, the other way round
     path = orders_book(tmp_path / "orders.xlsx", [dt.datetime(2026, 1, 3), "01/15/2026", dt.datetime(2026, 1, 2),

@@ -547,9 +547,9 @@ def test_workbook_ids_of_more_than_15_digits_are_refused(tmp_path, capsys) -> No
     book.save(tmp_path / "orders.xlsx")
     assert run(capsys, "import", "--orders", tmp_path / "orders.xlsx", "--to-csv", tmp_path / "o") == (1, (
         "orders.xlsx, column 'customer_id': customer ids held as numbers of more than 15 digits, which Excel keeps to "
-        "15 (the last digits are lost, and ids that differed read as one): give the column as text (in Excel, format "
-        "it as Text before pasting the ids), or export it again from the source system in rows 2, 3 of sheet "
-        "'Sheet': 7.6561198e+16, 7.6561198e+16"
+        "15 (the last digits are lost, and ids that differed read as one) in rows 2, 3 of sheet 'Sheet': "
+        "7.6561198e+16, 7.6561198e+16: give the column as text (in Excel, format it as Text before pasting the ids), "
+        "or export it again from the source system"
     ))  # fmt: skip
 
 
@@ -681,8 +681,8 @@ def test_months_with_a_two_digit_year_name_the_option(tmp_path, capsys) -> None:
     (tmp_path / "mrr.csv").write_text("customer_id,month,mrr\nx,Jan-26,10\ny,Jan-26,10\nx,Feb-26,10\n")
     args = ("import", "--subscriptions", tmp_path / "mrr.csv", "--to-csv", tmp_path / "o")
     assert run(capsys, *args) == (1, (
-        "mrr.csv, column 'month': dates that do not parse (if they are months with a two-digit year, say so: "
-        "--date-format '%b-%y') in rows 2, 3, 4 (counting the header as row 1): 'Jan-26', 'Jan-26', 'Feb-26'"
+        "mrr.csv, column 'month': dates that do not parse (months with a two-digit year?) in rows 2, 3, 4 (counting "
+        "the header as row 1): 'Jan-26', 'Jan-26', 'Feb-26': read them with --date-format '%b-%y'"
     ))  # fmt: skip
     assert run(capsys, *args, "--date-format", "%b-%y") == (0, "")  # the remedy pasted
     assert column(tmp_path / "o", "lost") == {"2026-01": "0", "2026-02": "1"}

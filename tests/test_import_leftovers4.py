@@ -271,8 +271,8 @@ def test_typed_integer_dates_are_read_as_a_files(
     code = cli.main(["import", "--subscriptions", str(subs), "--backend", backend, "--to-csv", str(tmp_path / "s")])
     assert code == 1
     assert capsys.readouterr().err.strip() == (
-        f"{ERROR}mrr.parquet, column 'month': numbers where dates belong (months as YYYYMM? read them with "
-        "--date-format '%Y%m') in rows 1, 2 (counting the Parquet file's first record as row 1): 202601, 202602"
+        f"{ERROR}mrr.parquet, column 'month': numbers where dates belong (months as YYYYMM?) in rows 1, 2 (counting "
+        "the Parquet file's first record as row 1): 202601, 202602: read them with --date-format '%Y%m'"
     )
 
 
@@ -370,8 +370,8 @@ def test_two_digit_years_refused_with_the_format(
     code = cli.main(["import", "--orders", str(tmp_path / "orders.csv"), "--to-csv", str(tmp_path / "o")])
     assert code == 1
     assert capsys.readouterr().err.strip() == (
-        f"{ERROR}orders.csv, column 'date': dates that do not parse (two-digit years: read them with {hint}) in rows "
-        f"2, 3 (counting the header as row 1): '{dates[0]}', '{dates[1]}'"
+        f"{ERROR}orders.csv, column 'date': dates that do not parse (two-digit years) in rows 2, 3 (counting the "
+        f"header as row 1): '{dates[0]}', '{dates[1]}': read them with {hint}"
     )
     fmt = hint.split("'")[1]
     out = tmp_path / "read"

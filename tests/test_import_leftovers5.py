@@ -264,8 +264,8 @@ def test_a_trailing_total_row_is_refused(tmp_path: Path, capsys, backend: str, f
                                          row: int, label: str) -> None:  # fmt: skip
     (tmp_path / "in.csv").write_text(text)
     err = refusal(capsys, flag, str(tmp_path / "in.csv"), "--backend", backend, "--to-csv", str(tmp_path / "o"))
-    assert err == (f"in.csv, column {column!r}: a summary row of the export (its totals, not data: remove it) in "
-                   f"row {row} (counting the header as row 1): {label!r}")  # fmt: skip
+    assert err == (f"in.csv, column {column!r}: a summary row of the export (its totals, not data) in "
+                   f"row {row} (counting the header as row 1): {label!r}: remove it")  # fmt: skip
     assert not (tmp_path / "o").exists()
 
 
@@ -304,8 +304,8 @@ def test_test_mode_rows_are_refused(tmp_path: Path, capsys, backend: str, typed:
     where = (
         "row 4 (counting the Parquet file's first record as row 1)" if typed else "row 5 (counting the header as row 1)"
     )
-    assert err == (f"{path.name}, column {column!r}: rows made in test mode, to be removed (no customer paid them; "
-                   f"export live mode only) in {where}: {value}")  # fmt: skip
+    assert err == (f"{path.name}, column {column!r}: rows made in test mode (no customer paid them) in {where}: "
+                   f"{value}: remove them, or export live mode only")  # fmt: skip
     (tmp_path / "live.csv").write_text(STRIPE_PAYMENTS.replace(",Test,", ",Live,").replace("cus_C", "cus_A"))
     got = pd.read_csv(run(tmp_path, "--orders", tmp_path / "live.csv", "--columns", STRIPE_COLUMNS, backend=backend)
                       / "purchases.csv", dtype={"month": str})  # fmt: skip
@@ -316,7 +316,7 @@ def test_test_mode_subscriptions_are_refused(tmp_path: Path, capsys) -> None:
     (tmp_path / "subs.csv").write_text("customer_id,month,mrr,is_test\na,2024-01,10,false\nqa,2024-01,10,TRUE\n")
     err = refusal(capsys, "--subscriptions", str(tmp_path / "subs.csv"), "--to-csv", str(tmp_path / "o"))
     assert err.startswith("subs.csv, column 'is_test': rows made in test mode")
-    assert err.endswith("row 3 (counting the header as row 1): 'TRUE'")
+    assert err.endswith("row 3 (counting the header as row 1): 'TRUE': remove them, or export live mode only")
 
 
 # -- g: Excel's date numbers in a CSV file are named as such (never read as dates) ---------------------------------
@@ -325,9 +325,9 @@ def test_excel_date_numbers_in_a_csv_are_named(tmp_path: Path, capsys, backend: 
     (tmp_path / "o.csv").write_text("customer_id,date,amount\na,45296,10\nb,45300.5,20\n")
     err = refusal(capsys, "--orders", str(tmp_path / "o.csv"), "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert err == (
-        "o.csv, column 'date': dates that do not parse (Excel's date numbers? 45296 is 2024-01-05 in Excel: format "
-        "the column as dates in Excel before saving the CSV file, or export it again from the source system) in rows "
-        "2, 3 (counting the header as row 1): '45296', '45300.5'"
+        "o.csv, column 'date': dates that do not parse (Excel's date numbers? 45296 is 2024-01-05 in Excel) in rows "
+        "2, 3 (counting the header as row 1): '45296', '45300.5': format the column as dates in Excel before saving "
+        "the CSV file, or export it again from the source system"
     )
     (tmp_path / "p.csv").write_text("customer_id,date,amount\na,202401,10\n")  # not five digits: no such guess
     err = refusal(capsys, "--orders", str(tmp_path / "p.csv"), "--backend", backend, "--to-csv", str(tmp_path / "o"))
@@ -341,8 +341,8 @@ def test_a_repeated_header_row_is_named(tmp_path: Path, capsys, backend: str) ->
     (tmp_path / "subs.csv").write_text(text)
     err = refusal(capsys, "--subscriptions", str(tmp_path / "subs.csv"), "--columns", "customer_id=Customer",
                   "--backend", backend, "--to-csv", str(tmp_path / "o"))  # fmt: skip
-    assert err == ("subs.csv, column 'Customer': rows that repeat the header (files appended with their headers? "
-                   "remove them) in row 4 (counting the header as row 1): 'Customer'")  # fmt: skip
+    assert err == ("subs.csv, column 'Customer': rows that repeat the header (files appended with their headers?) in "
+                   "row 4 (counting the header as row 1): 'Customer': remove them")  # fmt: skip
     (tmp_path / "ok.csv").write_text(text.replace("Customer,Month,MRR\na,2024-02", "Customer,2024-02,5\na,2024-02"))
     moves = pd.read_csv(run(tmp_path, "--subscriptions", tmp_path / "ok.csv", "--columns", "customer_id=Customer",
                             backend=backend) / "movements.csv", dtype={"month": str})  # fmt: skip
@@ -381,9 +381,9 @@ def test_unix_timestamps_in_a_csv_are_named(tmp_path: Path, capsys, backend: str
     (tmp_path / "o.csv").write_text("customer_id,date,amount\na,1704448800,10\nb,1707814800123,20\n")
     err = refusal(capsys, "--orders", str(tmp_path / "o.csv"), "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert err == (
-        "o.csv, column 'date': dates that do not parse (Unix timestamps? 1704448800 is 2024-01-05 10:00:00 UTC: "
-        "convert them to dates first, e.g. in Excel =A2/86400+DATE(1970,1,1) formatted as a date) in rows 2, 3 "
-        "(counting the header as row 1): '1704448800', '1707814800123'"
+        "o.csv, column 'date': dates that do not parse (Unix timestamps? 1704448800 is 2024-01-05 10:00:00 UTC) in "
+        "rows 2, 3 (counting the header as row 1): '1704448800', '1707814800123': convert them to dates first, e.g. "
+        "in Excel =A2/86400+DATE(1970,1,1) formatted as a date"
     )
 
 
@@ -556,5 +556,5 @@ def test_shopify_bogus_gateway_orders_are_refused(tmp_path: Path, capsys, backen
     (tmp_path / "orders.csv").write_text(text)
     err = refusal(capsys, "--orders", str(tmp_path / "orders.csv"), "--columns", "customer_id=Email,date=Created at,"
                   "amount=Total", "--backend", backend, "--to-csv", str(tmp_path / "o"))  # fmt: skip
-    assert err == ("orders.csv, column 'Payment Method': rows made in test mode, to be removed (no customer paid them; "
-                   "export live mode only) in row 4 (counting the header as row 1): 'bogus'")  # fmt: skip
+    assert err == ("orders.csv, column 'Payment Method': rows made in test mode (no customer paid them) in row 4 "
+                   "(counting the header as row 1): 'bogus': remove them, or export live mode only")  # fmt: skip

@@ -54,8 +54,8 @@ def test_a_trailing_summary_block_is_refused_from_its_first_row(
     )
     label = tail.split(",", 1)[0]
     assert err == (
-        f"{path.name}, column 'Customer': a summary row of the export (its totals, not data: remove it) in row 4 "
-        f"(counting the header as row 1): '{label}'"
+        f"{path.name}, column 'Customer': a summary row of the export (its totals, not data) in row 4 "
+        f"(counting the header as row 1): '{label}': remove it"
     )
     assert not (tmp_path / "out").exists()
 
@@ -78,8 +78,8 @@ def test_a_total_row_whose_label_sits_in_the_first_column_before_the_id_is_refus
         str(tmp_path / "out"),
     )
     assert err == (
-        "orders.csv, column 'Date': a summary row of the export (its totals, not data: remove it) in row 4 "
-        "(counting the header as row 1): 'Total'"
+        "orders.csv, column 'Date': a summary row of the export (its totals, not data) in row 4 "
+        "(counting the header as row 1): 'Total': remove it"
     )
 
 
@@ -125,8 +125,8 @@ def test_an_nps_average_row_without_a_date_is_refused(tmp_path: Path, capsys, ba
         str(tmp_path / "out"),
     )
     assert err == (
-        "nps.csv, column 'Comment': a summary row of the export (its totals, not data: remove it) in row 4 "
-        "(counting the header as row 1): 'Average'"
+        "nps.csv, column 'Comment': a summary row of the export (its totals, not data) in row 4 "
+        "(counting the header as row 1): 'Average': remove it"
     )
 
 
@@ -145,8 +145,8 @@ def test_a_year_alone_is_refused_naming_the_column(
         capsys, "--orders", str(path), "--columns", ORDER_COLUMNS, "--backend", backend, "--to-csv", str(tmp_path / "o")
     )
     assert err == (
-        "orders.csv, column 'Date': years alone where dates belong (no month: use dates, YYYY-MM or YYYYMMDD) in "
-        f"{rows} (counting the header as row 1): {values}"
+        "orders.csv, column 'Date': years alone where dates belong (no month) in "
+        f"{rows} (counting the header as row 1): {values}: use dates, YYYY-MM or YYYYMMDD"
     )
     assert not (tmp_path / "o").exists()
 
@@ -156,8 +156,8 @@ def test_a_year_alone_is_refused_in_a_month_column(tmp_path: Path, capsys) -> No
     path.write_text("customer_id,month,mrr\na,2026,10\nb,2026,20\n")
     err = refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o"))
     assert err == (
-        "subscriptions.csv, column 'month': years alone where dates belong (no month: use dates, YYYY-MM or YYYYMMDD) "
-        "in rows 2, 3 (counting the header as row 1): '2026', '2026'"
+        "subscriptions.csv, column 'month': years alone where dates belong (no month) in rows 2, 3 (counting the "
+        "header as row 1): '2026', '2026': use dates, YYYY-MM or YYYYMMDD"
     )
 
 

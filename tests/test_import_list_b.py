@@ -130,8 +130,8 @@ def test_6_a_dated_total_whose_cells_are_totals_is_still_refused(
     path.write_text(rows + tail + ("" if tail.startswith("Total,2026-02-03,45") else "t@x.com") + "\n")
     err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert err == (
-        "orders.csv, column 'customer_id': a summary row of the export (its totals, not data: remove it) in row 4 "
-        f"(counting the header as row 1): {label!r}"
+        "orders.csv, column 'customer_id': a summary row of the export (its totals, not data) in row 4 "
+        f"(counting the header as row 1): {label!r}: remove it"
     )
 
 

@@ -34,8 +34,8 @@ def test_label_alone_names_the_row(tmp_path: Path, capsys: pytest.CaptureFixture
     (tmp_path / "s.csv").write_text("customer_id,month,mrr\na,2024-01,100\nb,2024-01,50\n合計,2024-01,150\n")
     assert cli.main(["import", "--subscriptions", str(tmp_path / "s.csv"), "--to-csv", str(tmp_path / "t")]) == 1
     assert capsys.readouterr().err.strip() == (
-        f"{ERROR}s.csv, column 'customer_id': a summary row of the export (its totals, not data: remove it) in row 4 "
-        "(counting the header as row 1): '合計'"
+        f"{ERROR}s.csv, column 'customer_id': a summary row of the export (its totals, not data) in row 4 "
+        "(counting the header as row 1): '合計': remove it"
     )
 
 
@@ -44,10 +44,10 @@ def test_value_rule_names_every_total_row(tmp_path: Path, capsys: pytest.Capture
     assert cli.main(["import", "--subscriptions", str(tmp_path / "s.csv"), "--to-csv", str(tmp_path / "t")]) == 1
     assert capsys.readouterr().err.strip() == (
         f"{ERROR}s.csv, column 'customer_id': a total row of each month (its MRR is the sum of the month's other "
-        "rows: the report's totals, not a customer: remove them; a customer of that name whose MRR is every month the "
-        "others' sum cannot be told from them: write its customer id, a number or an e-mail) in rows 4, 9, 13, 17, 21 "
-        "and 1 more (counting the header as row 1): 'Alle Kunden', 'Alle Kunden', 'Alle Kunden', 'Alle Kunden', "
-        "'Alle Kunden'"
+        "rows: the report's totals, not a customer) in rows 4, 9, 13, 17, 21 and 1 more (counting the header as row "
+        "1): 'Alle Kunden', 'Alle Kunden', 'Alle Kunden', 'Alle Kunden', 'Alle Kunden': remove them; a customer of "
+        "that name whose MRR is every month the others' sum cannot be told from them: write its customer id, a "
+        "number or an e-mail"
     )
 
 

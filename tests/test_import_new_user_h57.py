@@ -119,32 +119,34 @@ def test_formulas_that_excel_calculated_to_0_are_read(tmp_path, capsys):
 
 
 @pytest.mark.parametrize(
-    ("first", "second", "hint", "fmt"),
+    ("first", "second", "hint", "advice", "fmt"),
     [
-        ("202601", "202602", "months as YYYYMM? read them with --date-format '%Y%m'", "%Y%m"),
-        ("2026M01", "2026M02", "months written 2026M01? read them with --date-format '%YM%m'", "%YM%m"),
-        ("2026 Jan", "2026 Feb", "months written 2026 Jan? read them with --date-format '%Y %b'", "%Y %b"),
-        ("2026-Jan", "2026-Feb", "months written 2026-Jan? read them with --date-format '%Y-%b'", "%Y-%b"),
-        ("Jan2026", "Feb2026", "months written Jan2026? read them with --date-format '%b%Y'", "%b%Y"),
-        ("2026-Q1", "2026-Q2", "quarters, not months: the tables are monthly; export the data by month, or with dates",
-         None),
-        ("Q1 2026", "Q2 2026", "quarters, not months: the tables are monthly; export the data by month, or with dates",
-         None),
-        ("01/26", "02/26", "if they are months with a two-digit year, say so: --date-format '%m/%y'", "%m/%y"),
-        ("Jan '26", "Feb '26", "if they are months with a two-digit year, say so: --date-format \"%b '%y\"", "%b '%y"),
-        ("2026-01-01 - 2026-01-31", "2026-02-01 - 2026-02-28", "date ranges: export each row's date, or the first "
+        ("202601", "202602", "months as YYYYMM?", "read them with --date-format '%Y%m'", "%Y%m"),
+        ("2026M01", "2026M02", "months written 2026M01?", "read them with --date-format '%YM%m'", "%YM%m"),
+        ("2026 Jan", "2026 Feb", "months written 2026 Jan?", "read them with --date-format '%Y %b'", "%Y %b"),
+        ("2026-Jan", "2026-Feb", "months written 2026-Jan?", "read them with --date-format '%Y-%b'", "%Y-%b"),
+        ("Jan2026", "Feb2026", "months written Jan2026?", "read them with --date-format '%b%Y'", "%b%Y"),
+        ("2026-Q1", "2026-Q2", "quarters, not months",
+         "the tables are monthly; export the data by month, or with dates", None),
+        ("Q1 2026", "Q2 2026", "quarters, not months",
+         "the tables are monthly; export the data by month, or with dates", None),
+        ("01/26", "02/26", "months with a two-digit year?", "read them with --date-format '%m/%y'", "%m/%y"),
+        ("Jan '26", "Feb '26", "months with a two-digit year?",
+         "read them with --date-format \"%b '%y\"", "%b '%y"),
+        ("2026-01-01 - 2026-01-31", "2026-02-01 - 2026-02-28", "date ranges", "export each row's date, or the first "
          "day of its period", None),
-        ("2026-W05", "2026-W09", "ISO weeks, not months: the tables are monthly; export the data with dates, or by "
+        ("2026-W05", "2026-W09", "ISO weeks, not months", "the tables are monthly; export the data with dates, or by "
          "month", None),
     ],
 )  # fmt: skip
-def test_months_in_other_layouts_name_the_date_format_that_reads_them(tmp_path, capsys, first, second, hint, fmt):
+def test_months_in_other_layouts_name_the_date_format_that_reads_them(tmp_path, capsys, first, second, hint, advice,
+                                                                      fmt):  # fmt: skip
     """10: a BI export's 202601 was "dates that do not parse", with no word of --date-format %Y%m."""
     subs = write(tmp_path / "m.csv", f"customer_id,month,mrr\na,{first},9\nb,{first},5\na,{second},9\n")
     out = tmp_path / "out"
     assert refusal(capsys, "--subscriptions", str(subs), "--to-csv", str(out)) == (
         f"m.csv, column 'month': dates that do not parse ({hint}) in rows 2, 3, 4 (counting the header as row 1): "
-        f"{first!r}, {first!r}, {second!r}"
+        f"{first!r}, {first!r}, {second!r}: {advice}"
     )
     if fmt is not None:
         assert cli.main(["import", "--subscriptions", str(subs), "--date-format", fmt, "--to-csv", str(out)]) == 0
@@ -159,7 +161,8 @@ def test_yyyymm_months_as_numbers_name_and_take_the_date_format(tmp_path, capsys
     frame.to_excel(path, index=False, sheet_name="S") if kind == "xlsx" else frame.to_parquet(path)
     message = refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "out"))
     rows = "rows 2, 3, 4" if kind == "xlsx" else "rows 1, 2, 3 (counting the Parquet file's first record as row 1)"
-    assert f"numbers where dates belong (months as YYYYMM? read them with --date-format '%Y%m') in {rows}" in message
+    assert f"numbers where dates belong (months as YYYYMM?) in {rows}" in message
+    assert message.endswith(": read them with --date-format '%Y%m'")
     out = tmp_path / "out"
     assert cli.main(["import", "--subscriptions", str(path), "--date-format", "%Y%m", "--to-csv", str(out)]) == 0
     months = pd.read_csv(out / "movements.csv", index_col="month")

@@ -11,8 +11,7 @@ from import_cli import refusal, run
 
 ORDERS = ("--columns", "customer_id=Customer,date=Date,amount=Amount")
 SUBTOTAL = (
-    "subtotal rows (a month's or a period's totals, not a customer: remove them) in rows 4, 6 (counting the header "
-    "as row 1): "
+    "subtotal rows (a month's or a period's totals, not a customer) in rows 4, 6 (counting the header as row 1): "
 )
 
 
@@ -25,7 +24,7 @@ def test_a_monthly_subtotal_row_is_refused_naming_its_rows(tmp_path: Path, capsy
         f"2024-02-29,{label},30\n"
     )
     assert refusal(capsys, "--orders", str(path), *ORDERS, "--to-csv", str(tmp_path / "o")) == (
-        f"orders.csv, column 'Customer': {SUBTOTAL}'{label}', '{label}'"
+        f"orders.csv, column 'Customer': {SUBTOTAL}'{label}', '{label}': remove them"
     )
 
 
@@ -36,7 +35,7 @@ def test_a_subscriptions_subtotal_row_is_refused(tmp_path: Path, capsys) -> None
         "Monthly total,2024-02,100\n"
     )
     assert refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")) == (
-        f"mrr.csv, column 'customer_id': {SUBTOTAL}'Monthly total', 'Monthly total'"
+        f"mrr.csv, column 'customer_id': {SUBTOTAL}'Monthly total', 'Monthly total': remove them"
     )
 
 

@@ -15,9 +15,9 @@ def test_many_sales_without_a_customer_name_the_way_out(tmp_path: Path, capsys) 
     args = ("--columns", "customer_id=Customer ID,amount=Net Sales", "--to-csv", str(tmp_path / "o"))
     assert refusal(capsys, "--orders", str(path), *args) == (
         "square.csv, column 'Customer ID': missing customer ids (6 of 8 rows: sales or visits of no one known, "
-        "walk-ins, cannot be told apart; map a column that names each one, --columns customer_id=NAME, or remove "
-        "those rows: the figures then count the known ones only) in rows 2, 3, 4, 6, 7 and 1 more (counting the "
-        "header as row 1)"
+        "walk-ins, cannot be told apart) in rows 2, 3, 4, 6, 7 and 1 more (counting the header as row 1): map a "
+        "column that names each one, --columns customer_id=NAME, or remove those rows: the figures then count the "
+        "known ones only"
     )
 
 
@@ -27,8 +27,8 @@ def test_dates_with_an_hour_name_their_format_and_it_reads_them(tmp_path: Path, 
     columns = "visitor_id=Effective user ID,date=Date + hour (YYYYMMDDHH)"
     assert refusal(capsys, "--visits", str(path), "--columns", columns, "--to-csv", str(tmp_path / "o")) == (
         "ga4.csv, column 'Date + hour (YYYYMMDDHH)': dates that do not parse (dates with an hour, YYYYMMDDHH, as "
-        "Google Analytics' 'Date + hour'? read them with --date-format '%Y%m%d%H') in rows 2, 3, 4 (counting the "
-        "header as row 1): '2024010510', '2024011023', '2024020509'"
+        "Google Analytics' 'Date + hour'?) in rows 2, 3, 4 (counting the header as row 1): '2024010510', "
+        "'2024011023', '2024020509': read them with --date-format '%Y%m%d%H'"
     )
     out = run(tmp_path, "--visits", path, "--columns", columns, "--date-format", "%Y%m%d%H")
     assert (out / "visits.csv").read_text().splitlines() == [

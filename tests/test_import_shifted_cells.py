@@ -35,8 +35,8 @@ def test_a_column_moved_down_a_row_is_refused(tmp_path: Path, capsys, backend: s
     assert err == (
         f"orders.csv, column {name!r}: its values seem moved down a row from a blank on (the first row named: a "
         "blank beside the row's other values; the last: this column's value alone below the table: a cell inserted "
-        "with 'Shift cells down'?), each value between them on the next row's record; move them back up (delete the "
-        f"blank cell with 'Shift cells up') in rows 3, 6 (counting the header as row 1): blank, {last}"
+        "with 'Shift cells down'?), each value between them on the next row's record in rows 3, 6 (counting the "
+        f"header as row 1): blank, {last}: move them back up (delete the blank cell with 'Shift cells up')"
     )
 
 

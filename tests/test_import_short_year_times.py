@@ -32,7 +32,8 @@ def test_the_hint_names_the_time_and_following_it_imports(
     path = tmp_path / "orders.csv"
     path.write_text("customer_id,date,amount\n" + "".join(f"c{i},{d},10\n" for i, d in enumerate(dates)))
     err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
-    assert f"(two-digit years: read them with --date-format '{fmt}'" in err  # the first named
+    assert "dates that do not parse (two-digit years) in rows" in err
+    assert f": read them with --date-format '{fmt}'" in err  # the first named
     out = run(tmp_path, "--orders", path, "--date-format", fmt)
     assert pd.read_csv(out / "purchases.csv").iloc[:, [0, 1]].values.tolist() == [["2024-01", 2], ["2024-02", 1]]
 
@@ -42,7 +43,7 @@ def test_a_date_only_format_for_timestamps_names_the_format_with_their_time(tmp_
     path.write_text("customer_id,date,amount\nc0,1/5/24 10:00:00,10\nc1,2/3/24 09:05:00,10\n")
     err = refusal(capsys, "--orders", str(path), "--date-format", "%m/%d/%y", "--to-csv", str(tmp_path / "o"))
     assert err == (
-        "orders.csv, column 'date': dates that do not match the date format '%m/%d/%y' (they have a time of day: "
-        "--date-format '%m/%d/%y %H:%M:%S') in rows 2, 3 (counting the header as row 1): '1/5/24 10:00:00', "
-        "'2/3/24 09:05:00'"
+        "orders.csv, column 'date': dates that do not match the date format '%m/%d/%y' (they have a time of day) in "
+        "rows 2, 3 (counting the header as row 1): '1/5/24 10:00:00', '2/3/24 09:05:00': read them with "
+        "--date-format '%m/%d/%y %H:%M:%S'"
     )

@@ -113,9 +113,11 @@ def test_a_a_plan_change_within_a_month_on_postgres() -> None:
 TWICE = "customer,plan,mrr,start,end\nA,Basic,50,2026-01-05,\nB,Pro,100,2026-01-10,2026-03-02\n"
 COPIED = (
     "rows identical in every column to an earlier row, in a file without a subscription id to tell two subscriptions "
-    "apart: the same export pasted twice (or overlapping exports appended?), whose MRR would count twice; remove "
-    "the repeated rows, or, if they are subscriptions of their own, add a column of their ids (subscription_id) or "
-    "write one row with their quantity"
+    "apart: the same export pasted twice (or overlapping exports appended?), whose MRR would count twice"
+)
+ADVICE = (
+    "remove the repeated rows, or, if they are subscriptions of their own, add a column of their ids (subscription_id) "
+    "or write one row with their quantity"
 )
 
 
@@ -125,7 +127,9 @@ def test_b_an_export_without_ids_pasted_twice_is_refused_naming_the_rows(tmp_pat
     path.write_text(TWICE + TWICE.split("\n", 1)[1])
     err = refusal(capsys, "--subscriptions", str(path), "--columns", "customer_id=customer", "--backend", backend,
                   "--to-csv", str(tmp_path / "out"))  # fmt: skip
-    assert err == f"subs.csv, column 'customer': {COPIED} in rows 4, 5 (counting the header as row 1): 'A', 'B'"
+    assert (
+        err == f"subs.csv, column 'customer': {COPIED} in rows 4, 5 (counting the header as row 1): 'A', 'B': {ADVICE}"
+    )
 
 
 def test_b_a_parquet_file_pasted_twice_is_refused_on_duckdb(tmp_path: Path, capsys) -> None:

@@ -33,8 +33,8 @@ def test_subtotal_rows_between_months_are_refused(tmp_path: Path, capsys, label:
     message = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
     labels = ", ".join(repr(label.format(month=m)) for m in (1, 2, 3))
     assert message == (
-        "orders.csv, column 'customer_id': subtotal rows (a month's or a period's totals, not a customer: remove them) "
-        f"in rows 14, 27, 40 (counting the header as row 1): {labels}"
+        "orders.csv, column 'customer_id': subtotal rows (a month's or a period's totals, not a customer) "
+        f"in rows 14, 27, 40 (counting the header as row 1): {labels}: remove them"
     )
     assert not (tmp_path / "o").exists()
 
@@ -43,8 +43,8 @@ def test_a_subtotal_row_of_a_visits_file_is_refused(tmp_path: Path, capsys) -> N
     path = tmp_path / "visits.csv"
     path.write_text("visitor_id,date\nv1,2024-01-02\nv2,2024-01-03\nSumme Januar,2024-01-31\nv1,2024-02-02\n")
     assert refusal(capsys, "--visits", str(path), "--to-csv", str(tmp_path / "o")) == (
-        "visits.csv, column 'visitor_id': subtotal rows (a month's or a period's totals, not a customer: remove them) "
-        "in row 4 (counting the header as row 1): 'Summe Januar'"
+        "visits.csv, column 'visitor_id': subtotal rows (a month's or a period's totals, not a customer) "
+        "in row 4 (counting the header as row 1): 'Summe Januar': remove them"
     )
 
 
@@ -52,8 +52,8 @@ def test_a_subtotal_row_of_a_snapshots_file_is_named(tmp_path: Path, capsys) -> 
     path = tmp_path / "mrr.csv"  # its MRR blank: it stopped as 'missing values', naming no cause
     path.write_text("customer_id,month,mrr\na,2024-01,10\nb,2024-01,20\nTotal Jan,2024-01,\na,2024-02,10\n")
     assert refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")) == (
-        "mrr.csv, column 'customer_id': subtotal rows (a month's or a period's totals, not a customer: remove them) "
-        "in row 4 (counting the header as row 1): 'Total Jan'"
+        "mrr.csv, column 'customer_id': subtotal rows (a month's or a period's totals, not a customer) "
+        "in row 4 (counting the header as row 1): 'Total Jan': remove them"
     )
 
 
@@ -86,9 +86,8 @@ def test_a_large_files_subtotal_rows_are_named_first_when_checked_in_a_thread(
     for _ in range(3):  # whichever thread ends first
         message = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
         assert message == (
-            "orders.csv, column 'customer_id': subtotal rows (a month's or a period's totals, not a customer: remove "
-            "them) in rows 14, 27, 40 (counting the header as row 1): 'Total 2024-01', 'Total 2024-02', "
-            "'Total 2024-03'"
+            "orders.csv, column 'customer_id': subtotal rows (a month's or a period's totals, not a customer) in rows "
+            "14, 27, 40 (counting the header as row 1): 'Total 2024-01', 'Total 2024-02', 'Total 2024-03': remove them"
         )
     clean = tmp_path / "clean.csv"
     clean.write_text(_orders("m", "15").replace("m,", "a,"))

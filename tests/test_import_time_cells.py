@@ -25,8 +25,8 @@ def test_a_zero_date_cell_is_named_as_no_date(tmp_path, capsys) -> None:
                       str(tmp_path / "out"))  # fmt: skip
     assert message == (
         "subs.xlsx, column 'End': times of day without a date (an Excel cell of a time alone; a 0 formatted as a date, "
-        "shown as 00/01/1900, is no date: leave the cell empty where there is none) in row 3 of sheet 'Subs': "
-        "'00:00:00'"
+        "shown as 00/01/1900, is no date) in row 3 of sheet 'Subs': '00:00:00': leave the cell empty where there is "
+        "none"
     )
 
 
@@ -40,4 +40,4 @@ def test_a_time_cell_among_order_dates_is_quoted_as_a_time(tmp_path, capsys) -> 
     book.save(tmp_path / "orders.xlsx")
     message = refusal(capsys, "--orders", str(tmp_path / "orders.xlsx"), "--to-csv", str(tmp_path / "out"))
     assert message.startswith("orders.xlsx, column 'date': times of day without a date")
-    assert message.endswith("in row 3 of sheet 'Orders': '10:30:00'")
+    assert message.endswith("in row 3 of sheet 'Orders': '10:30:00': leave the cell empty where there is none")

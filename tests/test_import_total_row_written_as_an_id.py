@@ -32,9 +32,9 @@ def test_a_total_row_written_with_a_digit_is_refused(tmp_path: Path, capsys, lab
     _subscriptions(label).to_csv(path, index=False)
     assert refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "o")) == (
         "subs.csv, column 'customer_id': a total row of each month (its MRR is the sum of the month's other rows: the "
-        "report's totals, not a customer: remove them; a customer of that name whose MRR is every month the others' "
-        "sum cannot be told from them: write its customer id, a number or an e-mail) in rows 6, 11, 16 (counting the "
-        f"header as row 1): '{label}', '{label}', '{label}'"
+        f"report's totals, not a customer) in rows 6, 11, 16 (counting the header as row 1): '{label}', '{label}', "
+        f"'{label}': remove them; a customer of that name whose MRR is every month the others' sum cannot be told "
+        "from them: write its customer id, a number or an e-mail"
     )
 
 

@@ -46,15 +46,17 @@ def test_unix_numbers_of_a_parquet_file_are_named_with_their_conversion(
                   "--to-csv", str(tmp_path / "out"))  # fmt: skip
     assert err == (
         f"events.parquet, column 'created': numbers where dates belong (Unix timestamps{unit}? {stamps[0]} is "
-        f"2026-01-05 11:00:00 UTC: convert them to dates first, e.g. with {convert}) in rows 1, 2, 3 (counting the "
-        f"Parquet file's first record as row 1): {stamps[0]}, {stamps[1]}, {stamps[2]}"
+        f"2026-01-05 11:00:00 UTC) in rows 1, 2, 3 (counting the Parquet file's first record as row 1): {stamps[0]}, "
+        f"{stamps[1]}, {stamps[2]}: convert them to dates first, e.g. with {convert}"
     )
 
 
 def test_a_column_name_duckdb_must_quote_is_quoted(tmp_path: Path, capsys) -> None:
     path = parquet(tmp_path, "Created At", [s * 1000 for s in STAMPS])
     err = refusal(capsys, "--orders", str(path), "--columns", "date=Created At", "--to-csv", str(tmp_path / "out"))
-    assert "e.g. with DuckDB's epoch_ms(\"Created At\") or pandas' pd.to_datetime(df['Created At'], unit='ms'))" in err
+    assert err.endswith(
+        "e.g. with DuckDB's epoch_ms(\"Created At\") or pandas' pd.to_datetime(df['Created At'], unit='ms')"
+    )
 
 
 def test_the_duckdb_conversion_named_gives_a_file_that_imports(tmp_path: Path) -> None:
@@ -78,8 +80,8 @@ def test_unix_numbers_in_a_workbooks_cells_get_the_excel_formula(tmp_path: Path,
                   "--to-csv", str(tmp_path / "out"))  # fmt: skip
     assert err == (
         "events.xlsx, column 'created': numbers where dates belong (Unix timestamps in milliseconds? 1767610800000 "
-        "is 2026-01-05 11:00:00 UTC: convert them to dates first, e.g. in Excel =A2/86400000+DATE(1970,1,1) "
-        "formatted as a date) in rows 2, 3, 4 of sheet 'Sheet': 1767610800000, 1767697200000, 1770289200000"
+        "is 2026-01-05 11:00:00 UTC) in rows 2, 3, 4 of sheet 'Sheet': 1767610800000, 1767697200000, 1770289200000: "
+        "convert them to dates first, e.g. in Excel =A2/86400000+DATE(1970,1,1) formatted as a date"
     )
 
 
@@ -88,15 +90,18 @@ def test_seconds_with_a_fraction_are_named_too(tmp_path: Path, capsys) -> None:
     err = refusal(capsys, "--orders", str(path), "--columns", "date=created", "--to-csv", str(tmp_path / "out"))
     assert err.startswith(
         "events.parquet, column 'created': numbers where dates belong (Unix timestamps? 1767610800.5 is 2026-01-05 "
-        "11:00:00 UTC: convert them to dates first, e.g. with DuckDB's to_timestamp(created) or pandas' "
-        "pd.to_datetime(df['created'], unit='s')) in rows 1, 2, 3"
+        "11:00:00 UTC) in rows 1, 2, 3"
+    )
+    assert err.endswith(
+        ": convert them to dates first, e.g. with DuckDB's to_timestamp(created) or pandas' "
+        "pd.to_datetime(df['created'], unit='s')"
     )
     (tmp_path / "o.csv").write_text("customer_id,date,amount\na,1767610800.5,10\nb,1767697200,20\n")
     err = refusal(capsys, "--orders", str(tmp_path / "o.csv"), "--to-csv", str(tmp_path / "o"))
     assert err == (
-        "o.csv, column 'date': dates that do not parse (Unix timestamps? 1767610800.5 is 2026-01-05 11:00:00 UTC: "
-        "convert them to dates first, e.g. in Excel =A2/86400+DATE(1970,1,1) formatted as a date) in rows 2, 3 "
-        "(counting the header as row 1): '1767610800.5', '1767697200'"
+        "o.csv, column 'date': dates that do not parse (Unix timestamps? 1767610800.5 is 2026-01-05 11:00:00 UTC) in "
+        "rows 2, 3 (counting the header as row 1): '1767610800.5', '1767697200': convert them to dates first, e.g. "
+        "in Excel =A2/86400+DATE(1970,1,1) formatted as a date"
     )
 
 
@@ -110,7 +115,7 @@ PLAIN = "numbers where dates belong (use dates, YYYY-MM or YYYYMMDD)"
         ([1767610800000.5, 1767697200000.0, 1770289200000.0], PLAIN),  # milliseconds with a fraction: not named
         (
             [202601, 202601, 202602],
-            "numbers where dates belong (months as YYYYMM? read them with --date-format '%Y%m')",
+            "numbers where dates belong (months as YYYYMM?)",
         ),
     ],
 )

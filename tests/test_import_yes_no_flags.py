@@ -98,7 +98,10 @@ def test_a_bare_refunded_column_of_only_0_and_1_is_refused(tmp_path: Path, capsy
     path = _orders(tmp_path, "Refunded", ("0", "0", "1", "0"))
     err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
     assert err.startswith("orders.csv, column 'Refunded': a column of only 0 and 1 (an amount refunded, a count of")
-    assert err.endswith("in row 4 (counting the header as row 1): '1'")
+    assert err.endswith(
+        "in row 4 (counting the header as row 1): '1': rename it is_refunded if 1 says refunded in full (left out), "
+        "or refunded_amount if it is the amount taken off"
+    )
     assert _buyers(run(tmp_path, "--orders", _orders(tmp_path, "is_refunded", ("0", "0", "1", "0")))) == LEFT_OUT
 
 
@@ -133,8 +136,8 @@ def test_test_mode_flags_in_other_languages_are_refused(
     path = _orders(tmp_path, column, (live, live, flagged, live))
     err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
     assert err == (
-        f"orders.csv, column '{column}': rows made in test mode, to be removed (no customer paid them; export live "
-        f"mode only) in row 4 (counting the header as row 1): '{flagged}'"
+        f"orders.csv, column '{column}': rows made in test mode (no customer paid them) in row 4 (counting the header "
+        f"as row 1): '{flagged}': remove them, or export live mode only"
     )
 
 

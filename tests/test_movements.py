@@ -542,8 +542,8 @@ def test_missing_dates_and_numbers_as_dates() -> None:
     with pytest.raises(DataError) as caught:
         repeat_purchases(orders, source="orders.csv")
     assert str(caught.value) == (
-        f"orders.csv, column 'date': numbers where dates belong (months as YYYYMM? read them with --date-format "
-        f"'%Y%m') in rows 2, 3 {ROWS}: 202401, 202402"
+        f"orders.csv, column 'date': numbers where dates belong (months as YYYYMM?) in rows 2, 3 {ROWS}: 202401, "
+        "202402: read them with --date-format '%Y%m'"
     )
 
 

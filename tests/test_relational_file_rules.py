@@ -235,7 +235,7 @@ REFUSED = {
     "rows, or give each customer their own id in 2 rows, e.g. customer_id 'noemail@example.com'; customer_id "
     "'noemail@example.com'",
     "reading.summaries.refuse_subtotal_ids": "table:t, column 'visitor_id': subtotal rows (a month's or a period's "
-    "totals, not a customer: remove them) in 1 row, e.g. visitor_id 'Total January'",
+    "totals, not a customer) in 1 row, e.g. visitor_id 'Total January'",
     "reading.export_kinds.refuse_retention_report": "table:t: a retention report (its columns 'Day 1', 'Day 2' are the "
     "share or number of each cohort still active that many days, weeks or months later), not one row per visit "
     "(visitor id and date): the import counts raw events itself; export the events (Mixpanel: Events export; "
@@ -246,7 +246,7 @@ REFUSED = {
     "reading.deal_stages.check_deal_stages": "table:t, column 'Stage': a CRM's deal stages: deals lost or still open "
     "are no purchases (import the rows of won deals only) in row 3 (counting the header as row 1): 'Closed Lost'",
     "reading.summaries.refuse_summary_rows": "table:t, column 'customer_id': a summary row of the export (its totals, "
-    "not data: remove it) in row 5 (counting the header as row 1): 'Total'",
+    "not data) in row 5 (counting the header as row 1): 'Total': remove it",
     "reading.customer_lists.refuse_customer_lists": "table:t, column 'Total Orders': a list of customers (one row per "
     "'Email', with the number of their orders: '6' in row 2), not one row per order: each customer's orders would "
     "count as one, at 'Created at'; export the orders themselves (one row per order, with its customer and date)",
@@ -282,7 +282,7 @@ REFUSED = {
     "paid would count as lost) in row 2 (counting the header as row 1): '2024-04-10': map the day service stopped, "
     "--columns end=expires_at, or remove this column if it is not",
     "reading.summaries.refuse_monthly_totals": "table:t, column 'Customer': subtotal rows (a month's or a period's "
-    "totals, not a customer: remove them) in row 2 (counting the header as row 1): 'Total January'",
+    "totals, not a customer) in row 2 (counting the header as row 1): 'Total January': remove them",
 }
 
 
@@ -460,6 +460,7 @@ def test_a_subtotal_row_with_its_mrr_blank_is_named_as_one_before_the_blank(tmp_
     by_file = _refusal(subscriptions=tmp_path / "t.csv")
     db = str(_duckdb(tmp_path / "db.duckdb", frame))
     by_table = _refusal(subscriptions="table:t", backend="duckdb", connection=db)
-    problem = "subtotal rows (a month's or a period's totals, not a customer: remove them)"
+    problem = "subtotal rows (a month's or a period's totals, not a customer)"
     assert by_file.startswith(f"t.csv, column 'customer_id': {problem} in row 4")
+    assert by_file.endswith(": remove them")
     assert by_table == f"table:t, column 'customer_id': {problem} in 1 row, e.g. customer_id 'Total January'"

@@ -19,13 +19,16 @@ from .errors import bad_rows
 from .repeats import _text, record_id_columns
 from .values import visible_values
 
-__all__ = ["COPIED", "check_copied_rows"]
+__all__ = ["COPIED", "COPIED_ADVICE", "check_copied_rows"]
 
 COPIED = (
     "rows identical in every column to an earlier row, in a file without a subscription id to tell two subscriptions "
-    "apart: the same export pasted twice (or overlapping exports appended?), whose MRR would count twice; remove "
-    "the repeated rows, or, if they are subscriptions of their own, add a column of their ids (subscription_id) or "
-    "write one row with their quantity"
+    "apart: the same export pasted twice (or overlapping exports appended?), whose MRR would count twice"
+)
+#: What to do, said after the rows (:func:`~.errors.bad_rows`' ``advice``).
+COPIED_ADVICE = (
+    "remove the repeated rows, or, if they are subscriptions of their own, add a column of their ids "
+    "(subscription_id) or write one row with their quantity"
 )
 
 
@@ -41,9 +44,9 @@ def check_copied_rows(df: pd.DataFrame, source: str, people: Any = (), ids: Any 
     ...
     xl_retention.reading.errors.DataError: subs.csv, column 'customer': rows identical in every column to an earlier \
 row, in a file without a subscription id to tell two subscriptions apart: the same export pasted twice (or \
-overlapping exports appended?), whose MRR would count twice; remove the repeated rows, or, if they are subscriptions \
-of their own, add a column of their ids (subscription_id) or write one row with their quantity in row 4 (counting \
-the header as row 1): 'A'
+overlapping exports appended?), whose MRR would count twice in row 4 (counting the header as row 1): 'A': remove \
+the repeated rows, or, if they are subscriptions of their own, add a column of their ids (subscription_id) or write \
+one row with their quantity
     >>> check_copied_rows(frame.assign(id=["sub_1", "sub_2", "sub_3"]), "subs.csv", ("customer",))  # ids: records
     """
     columns = list(map(str, df.columns))
@@ -65,4 +68,4 @@ the header as row 1): 'A'
         mapped = [str(c) for c in people if c is not None and str(c) in columns]
         column = mapped[0] if mapped else columns[0]
         quoted = written[column].to_numpy() if columns.count(column) == 1 else None  # as the file writes them
-        raise bad_rows(source, column, COPIED, copies, quoted)
+        raise bad_rows(source, column, COPIED, copies, quoted, advice=COPIED_ADVICE)

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import factorize
-from .errors import ColumnValues, DataError, bad_rows
+from .errors import ColumnValues, DataError, advice_apart, bad_rows
 from .gmt_offsets import gmt_offsets
 from .month_hints import number_month_hint
 from .naive_times import check_naive_times, unconverted_note
@@ -221,7 +221,8 @@ def parse_dates(
         values = np.full(len(series), np.datetime64("NaT"), dtype="datetime64[us]")
         got, unread, why = _numeric_dates(numbers[present], excel_epoch, _format_of(options, source), column)
         if unread.any():
-            raise bad_rows(source, column, why, np.flatnonzero(present)[unread], raw)
+            problem, advice = advice_apart(why)  # what to do after the rows (reading.errors)
+            raise bad_rows(source, column, problem, np.flatnonzero(present)[unread], raw, advice=advice)
         values[present] = got
     else:
         values = _parse_mixed(series, options, excel_epoch, source, column)
@@ -367,7 +368,8 @@ def _parse_mixed(
         check_naive_times(uniques, kinds, filled, written, zoned, codes, series, source, column, options.timezone)
     if bad.any():
         rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
-        raise bad_rows(source, column, why, rows, series.to_numpy())
+        problem, advice = advice_apart(why)  # what to do after the rows (reading.errors)
+        raise bad_rows(source, column, problem, rows, series.to_numpy(), advice=advice)
     return out[codes]  # one pass over the rows: blank texts and missing cells (code -1) are NaT
 
 
@@ -382,11 +384,13 @@ def _refuse_swapped_cells(
     if day_first is None or not cells or any(pd.Timestamp(uniques[i]).day > 12 for i in cells):
         return
     way, other = ("day-first", "month-first") if day_first else ("month-first", "day-first")
-    problem = (f"date cells (each day 12 or less) beside {way} text dates such as {str(texts[0])!r}, as Excel leaves "
-               f"a {way} CSV file it opens {other} (03/01/2026 became {'1 March' if day_first else '3 January'}): "
-               f"import the CSV file itself, or open it with its own date order (Data > From Text/CSV)")  # fmt: skip
+    problem = (
+        f"date cells (each day 12 or less) beside {way} text dates such as {str(texts[0])!r}, as Excel leaves "
+        f"a {way} CSV file it opens {other} (03/01/2026 became {'1 March' if day_first else '3 January'})"
+    )
+    advice = "import the CSV file itself, or open it with its own date order (Data > From Text/CSV)"
     rows = np.flatnonzero(np.isin(codes, cells))
-    raise bad_rows(source, column, problem, rows, series.to_numpy())
+    raise bad_rows(source, column, problem, rows, series.to_numpy(), advice=advice)
 
 
 def _kind(value: Any) -> str:

@@ -79,18 +79,24 @@ REVERSALS = frozenset({"chargeback_reverse", "chargeback_reversal", "dispute_rev
                        "chargeback_reversed_adjustment"})  # fmt: skip
 OPEN_PROBLEM = (
     "disputes not decided yet (a dispute lost takes the money back, a dispute won keeps it: whether these were "
-    "purchases cannot be told): import again once they are decided, or remove their rows"
+    "purchases cannot be told)"
 )
 UNKNOWN_PROBLEM = "dispute statuses that say neither won, lost nor open (whether the money stays cannot be told)"
 PARTLY_PROBLEM = (
     "disputes lost on part of a charge ({disputed!r} below {amount!r} less its refunds): the amount kept cannot be "
-    "told in the currency of the amount; write the amount kept, or remove these rows"
+    "told in the currency of the amount"
 )
 NO_STATUS_PROBLEM = (
     "disputed amounts, and no column says whether the dispute was lost (a dispute lost is a chargeback: the money "
-    "taken back): add the dispute status column of the export (Stripe's 'Dispute Status'), or remove the rows of "
-    "disputes lost"
+    "taken back)"
 )
+#: What to do, said after the rows (:func:`~.errors.bad_rows`' ``advice``), for each problem that has a way out.
+ADVICE = {
+    OPEN_PROBLEM: "import again once they are decided, or remove their rows",
+    PARTLY_PROBLEM: "write the amount kept, or remove these rows",
+    NO_STATUS_PROBLEM: "add the dispute status column of the export (Stripe's 'Dispute Status'), or remove the rows "
+    "of disputes lost",
+}
 
 
 def _keyed(names: Sequence[Any], wanted: frozenset[str]) -> list[str]:
@@ -132,7 +138,8 @@ def lost_disputes(df: pd.DataFrame, source: str = "input") -> np.ndarray:
             disputed = np.nan_to_num(_numbers(df, name, source), nan=0.0)
             if (disputed > 0.005).any():
                 shown = df[name].to_numpy()
-                raise bad_rows(source, name, NO_STATUS_PROBLEM, np.flatnonzero(disputed > 0.005), shown)
+                rows = np.flatnonzero(disputed > 0.005)
+                raise bad_rows(source, name, NO_STATUS_PROBLEM, rows, shown, advice=ADVICE[NO_STATUS_PROBLEM])
         return lost
     for name in statuses:
         column = df.iloc[:, [str(c) for c in df.columns].index(name)]
@@ -140,7 +147,9 @@ def lost_disputes(df: pd.DataFrame, source: str = "input") -> np.ndarray:
         for problem, rows in ((UNKNOWN_PROBLEM, ~np.isin(said, list(LOST | KEPT | OPEN)) & (said != "")),
                               (OPEN_PROBLEM, np.isin(said, list(OPEN)))):  # fmt: skip
             if rows.any():
-                raise bad_rows(source, name, problem, np.flatnonzero(rows), column.to_numpy())
+                raise bad_rows(
+                    source, name, problem, np.flatnonzero(rows), column.to_numpy(), advice=ADVICE.get(problem)
+                )
         lost |= np.isin(said, list(LOST))
     charged = _keyed(df.columns, frozenset({"amount"}))
     if lost.any() and amounts and charged:  # a dispute of part of the charge: the part kept is not the amount
@@ -152,7 +161,8 @@ def lost_disputes(df: pd.DataFrame, source: str = "input") -> np.ndarray:
         partly = lost & (disputed < kept - 0.005)
         if partly.any():
             problem = PARTLY_PROBLEM.format(disputed=amounts[0], amount=charged[0])
-            raise bad_rows(source, amounts[0], problem, np.flatnonzero(partly), df[amounts[0]].to_numpy())
+            raise bad_rows(source, amounts[0], problem, np.flatnonzero(partly), df[amounts[0]].to_numpy(),
+                           advice=ADVICE[PARTLY_PROBLEM])  # fmt: skip
     return lost
 
 
@@ -207,4 +217,6 @@ def refuse_open_disputes(said: np.ndarray, column: pd.Series, name: str, source:
     dispute not decided yet (:data:`OPEN_STATUSES`), naming them."""
     open_ = np.isin(said, list(OPEN_STATUSES))
     if open_.any():
-        raise bad_rows(source, name, OPEN_PROBLEM, np.flatnonzero(open_), column.to_numpy())
+        raise bad_rows(
+            source, name, OPEN_PROBLEM, np.flatnonzero(open_), column.to_numpy(), advice=ADVICE[OPEN_PROBLEM]
+        )

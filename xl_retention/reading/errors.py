@@ -187,6 +187,58 @@ def row_of(source: str, position: int) -> str:
     return f"{row} {RECORD_NOTE}" if _is_parquet(source) else row
 
 
+def advice_apart(problem: str) -> tuple[str, str | None]:
+    """``problem`` with the advice of its closing parentheses taken out, and that advice (None if none): a hint
+    written as "(what they likely are: what to do)" keeps "(what they likely are)", and what to do goes to
+    :func:`bad_rows`' ``advice``, after the rows (a hint with no colon splits after its question mark:
+    "(months as YYYYMM? read them with ...)"). Several closing parentheses give their advice joined by "; ".
+
+    >>> advice_apart("years alone where dates belong (no month: use dates, YYYY-MM or YYYYMMDD)")
+    ('years alone where dates belong (no month)', 'use dates, YYYY-MM or YYYYMMDD')
+    >>> advice_apart("dates that do not parse (months as YYYYMM? read them with --date-format '%Y%m')")
+    ('dates that do not parse (months as YYYYMM?)', "read them with --date-format '%Y%m'")
+    >>> advice_apart("values that are not dates"), advice_apart("dates before 1900 (Excel has none)")
+    (('values that are not dates', None), ('dates before 1900 (Excel has none)', None))
+    """
+    text, advice = problem.rstrip(), []
+    groups: list[str] = []
+    while text.endswith(")"):
+        depth, start = 0, -1
+        for i in range(len(text) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(text[i], 0)
+            if depth == 0:
+                start = i
+                break
+        if start <= 0:
+            break
+        inner, text = text[start + 1 : -1], text[:start].rstrip()
+        cut = _top_level(inner, ": ")
+        cut = cut if cut is not None else _top_level(inner, "? ", keep=1)
+        if cut is None:
+            groups.insert(0, f"({inner})")
+            continue
+        kept, said = cut
+        groups.insert(0, f"({kept})")
+        advice.insert(0, said)
+    if not advice:
+        return problem, None
+    return " ".join([text, *groups]), "; ".join(advice)
+
+
+def _top_level(inner: str, mark: str, keep: int = 0) -> tuple[str, str] | None:
+    """``inner`` cut at its first ``mark`` outside parentheses and quotes (the first ``keep`` characters of the mark
+    kept before the cut), or None."""
+    depth, quoted = 0, False
+    for i, char in enumerate(inner):
+        if char == "'" and (quoted or i == 0 or not inner[i - 1].isalnum()):
+            quoted = not quoted
+        elif not quoted:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0 and inner.startswith(mark, i) and inner[i + len(mark) :].strip():
+                return inner[: i + keep].rstrip(), inner[i + len(mark) :].strip()
+    return None
+
+
 def bad_rows(
     source: str,
     column: str,

@@ -99,6 +99,6 @@ def foreign_date_hint(values: Iterable[object]) -> str:
                 return (
                     f" (month names in another language than English ({name!r}): the import reads English month "
                     f"names only; write the dates as YYYY-MM-DD (in Excel: format the column as dates before saving), "
-                    f"or with English month names (--date-format '%d %B %Y' reads '5 January 2024')"
+                    f"or with English month names (--date-format '%d %B %Y' reads '5 January 2024'))"
                 )
     return ""

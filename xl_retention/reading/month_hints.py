@@ -61,7 +61,7 @@ def month_hint(values: Iterable[object]) -> str:
     >>> month_hint(["2026-Q1", "2026-Q2"])
     ' (quarters, not months: the tables are monthly; export the data by month, or with dates)'
     >>> month_hint(["01/26", "12/25"])
-    " (if they are months with a two-digit year, say so: --date-format '%m/%y')"
+    " (months with a two-digit year? read them with --date-format '%m/%y')"
     >>> month_hint(["2026-01-01 - 2026-01-31"])
     " (date ranges: export each row's date, or the first day of its period)"
     >>> month_hint(["202601", "2026-01-05"])
@@ -82,7 +82,7 @@ def month_hint(values: Iterable[object]) -> str:
             fmt = fmt.format(sep=found.group(1) if found is not None and pattern.groups else "")
             if _fits(texts, fmt):
                 quoted = f'"{fmt}"' if "'" in fmt else f"'{fmt}'"  # as typed in a shell
-                return f" (if they are months with a two-digit year, say so: --date-format {quoted})"
+                return f" (months with a two-digit year? read them with --date-format {quoted})"
     if all(_DATE_HOUR.fullmatch(t) for t in texts) and _fits(texts, "%Y%m%d%H"):  # GA4's dateHour, 2024010510
         return (" (dates with an hour, YYYYMMDDHH, as Google Analytics' 'Date + hour'? read them with --date-format "
                 "'%Y%m%d%H')")  # fmt: skip

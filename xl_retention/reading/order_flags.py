@@ -63,8 +63,10 @@ COUNT_OR_FLAG_PROBLEM = (
 )
 REFUNDED_COUNT_PROBLEM = (
     "a column of only 0 and 1 (an amount refunded, a count of refunds, or a flag saying these orders were refunded "
-    "in full? cannot be told): rename it is_refunded if 1 says refunded in full (left out), or refunded_amount if it "
-    "is the amount taken off"
+    "in full? cannot be told)"
+)
+REFUNDED_COUNT_ADVICE = (
+    "rename it is_refunded if 1 says refunded in full (left out), or refunded_amount if it is the amount taken off"
 )
 BLANK_PAID_PROBLEM = (
     "orders whose paid flag is blank (whether they were paid cannot be told): write true where they were paid, false "
@@ -185,9 +187,9 @@ def refunded_flag_rows(column: pd.Series, name: str, source: str | None = None) 
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'Refunded': a column of only 0 and 1 (an amount refunded, a \
-count of refunds, or a flag saying these orders were refunded in full? cannot be told): rename it is_refunded if 1 \
-says refunded in full (left out), or refunded_amount if it is the amount taken off in row 3 (counting the header as \
-row 1): '1'
+count of refunds, or a flag saying these orders were refunded in full? cannot be told) in row 3 (counting the \
+header as row 1): '1': rename it is_refunded if 1 says refunded in full (left out), or refunded_amount if it is the \
+amount taken off
     """
     from .names import keys_of
     from .statuses import spelled
@@ -200,5 +202,6 @@ row 1): '1'
     if true.any() and yes_no.counted_or_flagged(said, keys_of(name)):
         if source is None:
             return none
-        raise bad_rows(source, name, REFUNDED_COUNT_PROBLEM, np.flatnonzero(true), column.to_numpy())
+        rows = np.flatnonzero(true)
+        raise bad_rows(source, name, REFUNDED_COUNT_PROBLEM, rows, column.to_numpy(), advice=REFUNDED_COUNT_ADVICE)
     return true

@@ -20,7 +20,7 @@ from . import yes_no
 from .errors import bad_rows
 from .names import camel_spaced, key
 
-__all__ = ["TEST_MODE_PROBLEM", "check_test_mode", "sandbox_columns"]
+__all__ = ["TEST_MODE_ADVICE", "TEST_MODE_PROBLEM", "check_test_mode", "sandbox_columns"]
 
 #: Columns whose value says a row's mode (test rows: ``test``, ``sandbox``).
 _MODE = frozenset({"mode", "payment_mode", "account_mode"})
@@ -34,7 +34,9 @@ _TEST_GATEWAYS = ["bogus", "bogus_gateway", "(for_testing)_bogus_gateway"]
 _TRUE = yes_no.TRUE
 _FALSE = yes_no.FALSE
 
-TEST_MODE_PROBLEM = "rows made in test mode, to be removed (no customer paid them; export live mode only)"
+TEST_MODE_PROBLEM = "rows made in test mode (no customer paid them)"
+#: What to do, said after the rows (:func:`~.errors.bad_rows`' ``advice``).
+TEST_MODE_ADVICE = "remove them, or export live mode only"
 #: Values of a column that say a row's environment (by its values, whatever its name: ``environment``, ``env``,
 #: ``Umgebung``): live, and test (a column of both is a mode column).
 _LIVE_VALUES = frozenset({"production", "prod", "live", "livemode", "live_mode"})
@@ -71,7 +73,9 @@ def _refuse_tests_by_values(column: pd.Series, name: str, k: str, source: str) -
     if test is None and _test_named(k) and np.isin(values, list(_TRUE | _FALSE | yes_no.BLANK)).all():
         test = np.isin(values, list(_TRUE))  # 'Testbestellung': true
     if test is not None and test.any():
-        raise bad_rows(source, name, TEST_MODE_PROBLEM, np.flatnonzero(test), column.to_numpy())
+        raise bad_rows(
+            source, name, TEST_MODE_PROBLEM, np.flatnonzero(test), column.to_numpy(), advice=TEST_MODE_ADVICE
+        )
 
 
 def _test_named(k: str) -> bool:
@@ -109,8 +113,8 @@ def check_test_mode(df: pd.DataFrame, source: str) -> None:
     >>> check_test_mode(pd.DataFrame({"Mode": ["Live", "Test"]}), "pay.csv")
     Traceback (most recent call last):
     ...
-    xl_retention.reading.errors.DataError: pay.csv, column 'Mode': rows made in test mode, to be removed (no \
-customer paid them; export live mode only) in row 3 (counting the header as row 1): 'Test'
+    xl_retention.reading.errors.DataError: pay.csv, column 'Mode': rows made in test mode (no customer paid \
+them) in row 3 (counting the header as row 1): 'Test': remove them, or export live mode only
     """
     for position, name in enumerate(map(str, df.columns)):
         k = _key(name)
@@ -128,4 +132,6 @@ customer paid them; export live mode only) in row 3 (counting the header as row 
         else:
             test = np.isin(values, list(_TRUE))
         if test.any():
-            raise bad_rows(source, name, TEST_MODE_PROBLEM, np.flatnonzero(test), column.to_numpy())
+            raise bad_rows(
+                source, name, TEST_MODE_PROBLEM, np.flatnonzero(test), column.to_numpy(), advice=TEST_MODE_ADVICE
+            )

@@ -42,7 +42,7 @@ def refuse_shifted_column(df: pd.DataFrame, source: Any) -> None:
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'amount': its values seem moved down a row ... in rows 3, 5 \
-(counting the header as row 1): blank, '35'
+(counting the header as row 1): blank, '35': move them back up (delete the blank cell with 'Shift cells up')
     """
     if len(df) < 3 or df.shape[1] < 3:
         return
@@ -61,6 +61,8 @@ def refuse_shifted_column(df: pd.DataFrame, source: Any) -> None:
     problem = (
         "its values seem moved down a row from a blank on (the first row named: a blank beside the row's other values; "
         "the last: this column's value alone below the table: a cell inserted with 'Shift cells down'?), each value "
-        "between them on the next row's record; move them back up (delete the blank cell with 'Shift cells up')"
+        "between them on the next row's record"
     )
-    raise bad_rows(source, str(df.columns[p]), problem, [int(gaps[0]), len(df) - 1], df.iloc[:, p].to_numpy())
+    advice = "move them back up (delete the blank cell with 'Shift cells up')"
+    rows = [int(gaps[0]), len(df) - 1]
+    raise bad_rows(source, str(df.columns[p]), problem, rows, df.iloc[:, p].to_numpy(), advice=advice)

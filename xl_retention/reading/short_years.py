@@ -127,7 +127,7 @@ def time_hint(texts: np.ndarray, fmt: str, parse: Callable[[np.ndarray, str], np
 
     >>> parse = lambda t, f: pd.to_datetime(pd.Series(t), format=f, errors="coerce").to_numpy()
     >>> time_hint(np.array(["1/5/24 10:00:00", "2/3/24 09:05:00"], dtype=object), "%m/%d/%y", parse)
-    " (they have a time of day: --date-format '%m/%d/%y %H:%M:%S')"
+    " (they have a time of day: read them with --date-format '%m/%d/%y %H:%M:%S')"
     """
     if _TIME_START.search(fmt) or "||" in fmt:
         return ""
@@ -138,4 +138,4 @@ def time_hint(texts: np.ndarray, fmt: str, parse: Callable[[np.ndarray, str], np
     time = _time_of([m.group("time") for m in found])
     if not time or np.isnat(parse(days, fmt)).any():
         return ""
-    return f" (they have a time of day: --date-format '{fmt}{time}')"
+    return f" (they have a time of day: read them with --date-format '{fmt}{time}')"

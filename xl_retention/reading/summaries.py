@@ -90,7 +90,7 @@ def refuse_summary_rows(
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'customer_id': a summary row of the export (its totals, \
-not data: remove it) in row 3 (counting the header as row 1): 'Total'
+not data) in row 3 (counting the header as row 1): 'Total': remove it
     >>> refuse_summary_rows(pd.DataFrame({"plan": ["Pro", "Average"], "customer_id": ["a", "b"]}),
     ...                     "o.csv", ["customer_id"], ["customer_id"])
     """
@@ -120,8 +120,8 @@ not data: remove it) in row 3 (counting the header as row 1): 'Total'
         return
     row, column = first
     values = {row: df.iat[row, column]}
-    problem = "a summary row of the export (its totals, not data: remove it)"
-    raise bad_rows(source, str(df.columns[column]), problem, np.array([row]), values)
+    problem = "a summary row of the export (its totals, not data)"
+    raise bad_rows(source, str(df.columns[column]), problem, np.array([row]), values, advice="remove it")
 
 
 #: The byte-order mark Excel's "CSV UTF-8" starts a file with: inside a file, where files were appended.
@@ -144,7 +144,7 @@ def refuse_repeated_headers(df: pd.DataFrame, source: str) -> None:
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'id': rows that repeat the header (files appended with \
-their headers? remove them) in row 3 (counting the header as row 1): 'id'
+their headers?) in row 3 (counting the header as row 1): 'id': remove them
     """
     names = [str(c).strip().casefold() for c in df.columns]
     if len(df) == 0 or sum(1 for n in names if n) < 2:
@@ -156,8 +156,9 @@ their headers? remove them) in row 3 (counting the header as row 1): 'id'
     rows = [int(r) for r in candidates if _repeats(df.iloc[int(r)].tolist(), names)]
     if rows:
         column = first
-        problem = "rows that repeat the header (files appended with their headers? remove them)"
-        raise bad_rows(source, str(df.columns[column]), problem, np.array(rows), {r: df.iat[r, column] for r in rows})
+        problem = "rows that repeat the header (files appended with their headers?)"
+        shown = {r: df.iat[r, column] for r in rows}
+        raise bad_rows(source, str(df.columns[column]), problem, np.array(rows), shown, advice="remove them")
 
 
 #: An id written as a machine or a shop writes a customer's (no space; a digit or an '@': '1042', 'cus_Q1mZ7a',
@@ -239,12 +240,12 @@ def refuse_subtotal_ids(ids: pd.Series, source: str, column: str) -> None:
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'customer_id': subtotal rows (a month's or a period's \
-totals, not a customer: remove them) in rows 4, 6 (counting the header as row 1): 'Total January', 'Total February'
+totals, not a customer) in rows 4, 6 (counting the header as row 1): 'Total January', 'Total February': remove them
     >>> refuse_subtotal_ids(pd.Series(["a", "Total 2024-01"], dtype="str"), "o.csv", "customer_id")
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'customer_id': subtotal rows (a month's or a period's \
-totals, not a customer: remove them) in row 3 (counting the header as row 1): 'Total 2024-01'
+totals, not a customer) in row 3 (counting the header as row 1): 'Total 2024-01': remove them
     >>> refuse_subtotal_ids(pd.Series(["Total Wine", "May", "Sum 2024", "2024-01-05"], dtype="str"), "o.csv", "id")
     """
     from ._distinct import distinct
@@ -264,8 +265,9 @@ totals, not a customer: remove them) in row 3 (counting the header as row 1): 'T
     labels = subtotal_labels(candidates) + [v for v in candidates if isinstance(v, str) and dated.match(v.strip())]
     if labels:
         rows = np.flatnonzero(ids.isin(labels).to_numpy(dtype=bool))
-        problem = "subtotal rows (a month's or a period's totals, not a customer: remove them)"
-        raise bad_rows(source, column, problem, rows, {int(r): ids.iloc[int(r)] for r in rows[:5]})
+        problem = "subtotal rows (a month's or a period's totals, not a customer)"
+        shown = {int(r): ids.iloc[int(r)] for r in rows[:5]}
+        raise bad_rows(source, column, problem, rows, shown, advice="remove them")
 
 
 #: A datetime64 unit's ticks per day (the units a date column is read in; others go through numpy's calendar).
@@ -317,8 +319,9 @@ def _refuse_subtotal_labels(ids: pd.Series, summed: np.ndarray, source: str, col
     labels = subtotal_labels(candidates)
     if labels:
         rows = np.flatnonzero(ids.isin(labels).to_numpy(dtype=bool))
-        problem = "subtotal rows (a month's or a period's totals, not a customer: remove them)"
-        raise bad_rows(source, column, problem, rows, {int(r): ids.iloc[int(r)] for r in rows[:5]})
+        problem = "subtotal rows (a month's or a period's totals, not a customer)"
+        shown = {int(r): ids.iloc[int(r)] for r in rows[:5]}
+        raise bad_rows(source, column, problem, rows, shown, advice="remove them")
 
 
 def monthly_totals(
@@ -339,9 +342,9 @@ def monthly_totals(
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: s.csv, column 'customer_id': a total row of each month (its MRR is the \
-sum of the month's other rows: the report's totals, not a customer: remove them; a customer of that name whose MRR \
-is every month the others' sum cannot be told from them: write its customer id, a number or an e-mail) in rows 5, 9 \
-(counting the header as row 1): 'Sum it', 'Sum it'
+sum of the month's other rows: the report's totals, not a customer) in rows 5, 9 (counting the header as row 1): \
+'Sum it', 'Sum it': remove them; a customer of that name whose MRR is every month the others' sum cannot be told \
+from them: write its customer id, a number or an e-mail
 
     An id written as a customer's is (:func:`customer_ids`) is a customer paying as much as the others:
 
@@ -397,7 +400,10 @@ def _refuse_each_months_total(
     rows = frame.index[frame["id"].isin(totals)].to_numpy()
     problem = (
         f"a total row of each month (its {what} is the sum of the month's other rows: the report's totals, not a "
-        f"customer: remove them; a customer of that name whose {what} is every month the others' sum cannot be told "
-        "from them: write its customer id, a number or an e-mail)"
+        "customer)"
     )
-    raise bad_rows(source, column, problem, rows, {int(r): ids.iloc[int(r)] for r in rows[:5]})
+    advice = (
+        f"remove them; a customer of that name whose {what} is every month the others' sum cannot be told from them: "
+        "write its customer id, a number or an e-mail"
+    )
+    raise bad_rows(source, column, problem, rows, {int(r): ids.iloc[int(r)] for r in rows[:5]}, advice=advice)

@@ -263,15 +263,17 @@ with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
     """
     if ids.isna().any():
         missing = np.flatnonzero(ids.isna().to_numpy())
-        problem = f"missing {what}"
+        problem, advice = f"missing {what}", None
         if people is not None and missing.size >= 3:  # a till's walk-in sales: a way out (H36 finding 14)
             ours = "visitor_id" if what.startswith("visitor") else "customer_id"
             problem += (
-                f" ({missing.size} of {len(ids)} rows: sales or visits of no one known, walk-ins, cannot be told "
-                f"apart; map a column that names each one, --columns {ours}=NAME, or remove those rows: the figures "
-                f"then count the known ones only)"
+                f" ({missing.size} of {len(ids)} rows: sales or visits of no one known, walk-ins, cannot be told apart)"
             )
-        raise bad_rows(source, column, problem, missing)
+            advice = (
+                f"map a column that names each one, --columns {ours}=NAME, or remove those rows: the figures then "
+                "count the known ones only"
+            )
+        raise bad_rows(source, column, problem, missing, advice=advice)
     none = np.zeros(0, dtype=np.int64)
     errors = error_ids(ids) if _may_hold(ids, "errors") else none
     if errors.size:  # '#N/A' of a failed lookup is no one: it would be one customer of all such rows
@@ -283,10 +285,13 @@ with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
     if long.size:
         problem = (
             f"{what} held as numbers of more than 15 digits, which Excel keeps to 15 (the last digits are lost, and "
-            "ids that differed read as one): give the column as text (in Excel, format it as Text before pasting the "
-            "ids), or export it again from the source system"
+            "ids that differed read as one)"
         )
-        raise bad_rows(source, column, problem, long, ColumnValues(series))
+        advice = (
+            "give the column as text (in Excel, format it as Text before pasting the ids), or export it again from the "
+            "source system"
+        )
+        raise bad_rows(source, column, problem, long, ColumnValues(series), advice=advice)
     guests = placeholder_ids(ids) if people is not None and _may_hold(ids, "no one") else none
     if guests.size:
         problem = no_one_problem(what, [p for p in people if str(p) != column])  # not the column at fault
