@@ -88,13 +88,15 @@ def test_a_spill_blocked_by_a_spilled_offset_is_listed_and_the_rest_computed(tmp
 
 
 def test_a_kept_spill_whose_inputs_changed_since_the_save_is_listed_with_its_readers(tmp_path: Path) -> None:
-    # D1 =SEQUENCE(B1) over D2 =OFFSET(A1,0,0,2,1): the engine stops at D2, which keeps Excel's stored 1, 2. After a
+    # D1 =MUNIT(B1) over D2 =OFFSET(A1,0,0,2,1): the engine stops at D2, which keeps Excel's stored 1, 2. After a
     # script set A1 to 5 (stored values still those of A1 = 1) D2:D3 kept 1, 2 and F1 =SUM(D2:D3) 3 with status ok
     # (right: 5, 2 and 7). D2 is computed again where it spills freely: 5, 2 differ from the stored values, so D2 and
     # F1 are listed (status incomplete). Unchanged inputs keep Excel's values (status ok), as the blocked D1 above.
-    same = recalc_file(_book(tmp_path / "same.xlsx", "_xlfn.SEQUENCE(B1)"), tmp_path / "same_out.xlsx", "embedded")
+    # (SEQUENCE(B1) was D1's formula: since SEQUENCE is checked for a count below 1 the engine stops at D1, which keeps
+    # its stored #SPILL!, and computes D2:D3 and F1 right, 5, 2 and 7.)
+    same = recalc_file(_book(tmp_path / "same.xlsx", "_xlfn.MUNIT(B1)"), tmp_path / "same_out.xlsx", "embedded")
     assert (same.status, [(u.address, u.kept) for u in same.unsupported]) == ("ok", [("S!D2", True)])
-    changed = _book(tmp_path / "changed.xlsx", "_xlfn.SEQUENCE(B1)", a1=5)
+    changed = _book(tmp_path / "changed.xlsx", "_xlfn.MUNIT(B1)", a1=5)
     result = recalc_file(changed, tmp_path / "out.xlsx", engine="embedded")
     assert result.status == "incomplete"
     assert [(u.address, u.kept) for u in result.unsupported] == [("S!D2", False), ("S!F1", False)]

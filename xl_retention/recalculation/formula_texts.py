@@ -334,6 +334,7 @@ def may_need_arguments(text: str) -> bool:
             or "FILTER(" in upper  # FILTER(A1:C4,E1:G1="Q1"): columns kept (.filter_columns)
             or "TAKE(" in upper  # TAKE(A1:B4,0): #CALC! (.stacks)
             or "DROP(" in upper
+            or "SEQUENCE(" in upper  # SEQUENCE(0): listed (.stacks)
             or "CHOOSECOLS(" in upper  # CHOOSECOLS(A1:C4,{1,3}): listed (.stacks)
             or "CHOOSEROWS(" in upper
             or "IFS(" in upper

@@ -498,6 +498,12 @@ _REFUSALS = (
         "Microsoft's pages do not say what Excel returns for one, so the embedded engine does not compute it",
     ),
     (
+        "_XLR.NOSEQUENCE(",
+        "SEQUENCE",
+        "SEQUENCE is asked for fewer than one row or column here (0, a blank cell, a negative number); Microsoft's "
+        "SEQUENCE page does not say what Excel returns then, so the embedded engine does not compute it",
+    ),
+    (
         "_XLR.TAKEMORE(",
         "TAKE",
         "TAKE is given more rows or columns than its array has here; Microsoft's TAKE page does not say what Excel "

@@ -47,7 +47,7 @@ from string import ascii_lowercase
 
 from openpyxl.formula.tokenizer import Token
 
-from .wraps import CHOSEN_ARRAYS, EMPTY, TAKE_MORE
+from .wraps import CHOSEN_ARRAYS, EMPTY, NO_SEQUENCE, TAKE_MORE
 
 __all__ = ["STACKS", "chosen", "stacked"]
 
@@ -56,6 +56,8 @@ STACKS = frozenset(("HSTACK", "VSTACK"))
 _PREFIX = "_xlr_stack_"
 #: the start and end of a TAKE or DROP written to be #CALC! when it leaves nothing
 _TAKEN, _TAKEN_END = "_xlfn.LET(_xlr_taken,", ",_xlr_taken))"
+#: the start of a SEQUENCE written to be listed when it is asked for fewer than one row or column
+_SEQUENCE = "_xlfn.LET(_xlr_seq_rows,"
 
 
 def _letters(k: int) -> str:
@@ -74,11 +76,15 @@ def stacked(opening: str, name: str, args: list[str]) -> str | None:
     is: the engine's own calls (written without ``_xlfn.``), a single array, an empty argument."""
     if name in ("ROWS", "COLUMNS") and len(args) == 1:  # ROWS(TAKE(A1:B4,0)): #CALC!, not 1 (the error's size)
         taken = args[0].strip()
+        if taken in _SEQUENCES:  # ROWS(SEQUENCE(0)): listed, not 1 (the size of the listing's error)
+            return _sequence(*_SEQUENCES[taken], outer=opening)
         if taken.startswith(_TAKEN) and taken.endswith(_TAKEN_END):
             return f"{taken[: -len(_TAKEN_END)]},{opening}_xlr_taken)))"
         return None
     if not opening.lower().startswith("_xlfn."):
         return None
+    if name == "SEQUENCE" and 1 <= len(args) <= 4:
+        return _sequence(opening, args)
     if name in ("TAKE", "DROP"):
         call = opening + ",".join(args) + ")"
         if name == "TAKE" and 2 <= len(args) <= 3 and all(arg.strip() for arg in args):
@@ -99,6 +105,27 @@ def stacked(opening: str, name: str, args: list[str]) -> str | None:
     bound = ",".join(f"{v},{arg}" for v, arg in zip(names, args, strict=True))
     pieces = ",".join(f"IF({size}={most},{v},{pad})" for size, v, pad in zip(sizes, names, padded, strict=True))
     return f"_xlfn.LET({bound},{most},MAX({','.join(sizes)}),{opening}{pieces}))"
+
+
+def _sequence(opening: str, args: list[str], outer: str = "") -> str:
+    """SEQUENCE(rows, [columns], ..) listed (``_XLR.NOSEQUENCE()``) where rows or columns is below 1 (an empty one
+    is 1, Excel's default), the engine's SEQUENCE otherwise (given to ``outer``: ``ROWS(``); rows and columns are
+    computed once (LET). The call stays in IF's branch: the engine's SEQUENCE of a blank cell fails the whole LET."""
+    rows, columns = (args + ["", ""])[:2]
+    call = f"{opening}_xlr_seq_rows,_xlr_seq_cols{''.join(',' + arg for arg in args[2:])})"
+    text = (
+        f"{_SEQUENCE}{rows.strip() or '1'},_xlr_seq_cols,{columns.strip() or '1'},"
+        f"IF(OR(_xlr_seq_rows<1,_xlr_seq_cols<1),{NO_SEQUENCE}(),{outer}{call}{')' if outer else ''}))"
+    )
+    if not outer:
+        if len(_SEQUENCES) > 10_000:
+            _SEQUENCES.clear()
+        _SEQUENCES[text] = (opening, args)
+    return text
+
+
+#: each SEQUENCE written by :func:`_sequence` -> its opening and arguments (to put ROWS or COLUMNS around the call)
+_SEQUENCES: dict[str, tuple[str, list[str]]] = {}
 
 
 def _array_of_numbers(tokens: list[Token]) -> bool:

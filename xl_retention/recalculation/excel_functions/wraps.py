@@ -23,12 +23,14 @@ from ._core import FUNCTIONS, ExcelError, Function, engine_call, excel_function,
 __all__ = [
     "CHOSEN_ARRAYS",
     "EMPTY",
+    "NO_SEQUENCE",
     "ONE",
     "PAD",
     "UNPADDED",
     "empty",
     "chosen_arrays",
     "expand",
+    "no_sequence",
     "one",
     "padded",
     "unpadded",
@@ -47,6 +49,8 @@ EMPTY = "_XLR.EMPTY"
 CHOSEN_ARRAYS = "_XLR.CHOSENARRAYS"
 #: TAKE of more rows or columns than its array has: listed as not computable (see :func:`.stacks.stacked`)
 TAKE_MORE = "_XLR.TAKEMORE"
+#: SEQUENCE of fewer than one row or column: listed as not computable (see :func:`.stacks.stacked`)
+NO_SEQUENCE = "_XLR.NOSEQUENCE"
 #: a formula that would pad an array to a whole column's rows (:mod:`..mismatched_sizes`): listed as not computable
 UNPADDED = "_XLR.UNPADDED"
 
@@ -192,4 +196,19 @@ def chosen_arrays() -> Any:
 
 
 FUNCTIONS[CHOSEN_ARRAYS] = Function(CHOSEN_ARRAYS, engine_call(chosen_arrays), 0, 0)
+
+
+def no_sequence() -> Any:
+    """The engine's "not implemented" error, which lists the cell: :mod:`.stacks` puts ``_XLR.NOSEQUENCE()`` where
+    a SEQUENCE the user wrote is asked for fewer than one row or column (``SEQUENCE(0)``, ``SEQUENCE(B1)`` of a blank
+    B1), whose engine's #VALUE! was kept with status ok; Microsoft's SEQUENCE page does not say what Excel returns
+    then (an empty array is #CALC! on its FILTER page, a count below 1 #VALUE! or #NUM! on others').
+
+    >>> engine_call(no_sequence)()
+    {'type': 'Error', 'kind': 'Nimpl'}
+    """
+    raise ExcelError("Nimpl")
+
+
+FUNCTIONS[NO_SEQUENCE] = Function(NO_SEQUENCE, engine_call(no_sequence), 0, 0)
 FUNCTIONS[TAKE_MORE] = Function(TAKE_MORE, engine_call(chosen_arrays), 0, 0)  # the same "not implemented"
