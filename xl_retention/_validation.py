@@ -115,6 +115,24 @@ def _aligned(named: dict[str, Any], series: list[tuple[str, Any]]) -> dict[str, 
     return out
 
 
+def _frame_columns(named: dict[str, Any], frame_type: type) -> dict[str, Any]:
+    """A DataFrame argument of one column as that column (a Series: the result keeps its index); of several columns
+    ``#VALUE!`` naming them (numpy broadcast a (n, 1) table against a Series of n into n x n results)."""
+    out = dict(named)
+    for name, value in named.items():
+        if not isinstance(value, frame_type):
+            continue
+        if value.shape[1] != 1:
+            columns = ", ".join(map(repr, list(value.columns)[:4])) + (", ..." if value.shape[1] > 4 else "")
+            raise NotANumberError(
+                f"{name} is a table of {value.shape[1]} columns ({columns}): give one column, e.g. df[column]",
+                name,
+                None,
+            )
+        out[name] = value.iloc[:, 0]
+    return out
+
+
 class Inputs:
     """Named numeric arguments of one metric call, broadcast together.
 
@@ -137,6 +155,8 @@ class Inputs:
             self._arrays = {name: float(value) for name, value in named.items()} if whole else named
             return
         pandas_types = _pandas_types()
+        if pandas_types and any(isinstance(v, pandas_types[1]) for v in named.values()):
+            named = _frame_columns(named, pandas_types[1])
         series = [(name, v) for name, v in named.items() if pandas_types and isinstance(v, pandas_types[0])]
         if len(series) > 1:
             named = _aligned(named, series)
