@@ -47,3 +47,29 @@ def test_a_sequence_of_no_rows_or_columns_is_listed(tmp_path: Path) -> None:
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out[ref].value for ref in ("A4", "A5", "A6", "A7")] == [6, 3, 6, 3]
     assert [out[f"D{row}"].value for row in (1, 2, 3)] == [10, 9, 8]
+
+
+def test_the_size_of_a_listed_array_is_listed_not_one(tmp_path: Path) -> None:
+    # ROWS/COLUMNS of CHOOSECOLS given an array of numbers, or of TAKE of more columns than its array has (both listed
+    # alone), were 1 with status ok: the size of the listing's error. A size of one that is computed stays.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["B1"], sheet["A2"], sheet["B2"] = 1, 2, 3, 4
+    cells = {
+        "D1": "=ROWS(_xlfn.CHOOSECOLS(A1:B1,{1,2}))",
+        "D2": "=COLUMNS(_xlfn.TAKE(A1:B1,1,5))",
+        "D3": "=ROWS(_xlfn.TAKE(A1:B1,1,1))",
+        "D4": "=COLUMNS(_xlfn.TAKE(A1:B2,2))",
+        "D5": "=COLUMNS(_xlfn.CHOOSECOLS(A1:B1,2,1))",
+    }
+    for ref, text in cells.items():
+        sheet[ref] = text
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    listed = {u.address: u.reason for u in result.unsupported}
+    assert set(listed) == {"S!D1", "S!D2"}, listed
+    assert listed["S!D1"].startswith("CHOOSECOLS or CHOOSEROWS is given an array")
+    assert listed["S!D2"].startswith("TAKE is given more rows or columns")
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[ref].value for ref in ("D3", "D4", "D5")] == [1, 2, 2]

@@ -47,6 +47,7 @@ from string import ascii_lowercase
 
 from openpyxl.formula.tokenizer import Token
 
+from .typed import FAILED
 from .wraps import CHOSEN_ARRAYS, EMPTY, NO_SEQUENCE, TAKE_MORE
 
 __all__ = ["STACKS", "chosen", "stacked"]
@@ -78,8 +79,17 @@ def stacked(opening: str, name: str, args: list[str]) -> str | None:
         taken = args[0].strip()
         if taken in _SEQUENCES:  # ROWS(SEQUENCE(0)): listed, not 1 (the size of the listing's error)
             return _sequence(*_SEQUENCES[taken], outer=opening)
-        if taken.startswith(_TAKEN) and taken.endswith(_TAKEN_END):
+        if taken == f"{CHOSEN_ARRAYS}()":  # ROWS(CHOOSECOLS(A1:C4,{1,3})): listed, not 1 (the size of an error)
+            return taken
+        if taken.startswith(_TAKEN) and taken.endswith(_TAKEN_END) and f"{TAKE_MORE}()" not in taken:
             return f"{taken[: -len(_TAKEN_END)]},{opening}_xlr_taken)))"
+        if taken.startswith(_TAKEN) and taken.endswith(_TAKEN_END):  # TAKE(A1:B4,9)'s listing: listed, not 1
+            other = "COLUMNS" if opening.upper().startswith("ROWS") else "ROWS"
+            size = (
+                f"_xlfn.LET(_xlr_n,{opening}_xlr_taken),IF(_xlr_n>1,_xlr_n,IF({other}(_xlr_taken)>1,_xlr_n,"
+                f"IF({FAILED}(_xlr_taken),_xlr_taken,_xlr_n))))"
+            )
+            return f"{taken[: -len(_TAKEN_END)]},{size}))"
         return None
     if not opening.lower().startswith("_xlfn."):
         return None
