@@ -72,3 +72,16 @@ def test_postgresql_reads_money_and_text_as_the_import(capsys, tmp_path) -> None
             assert _cells(con.execute(sql).fetchall()) == RIGHT, kind
             table = ["--orders", "table:orders", "--backend", "postgres", "--connection", url]
             assert _imported(capsys, tmp_path / kind, *table) == IMPORTED, kind
+
+
+def test_duckdb_reads_scores_in_text_as_the_import(capsys) -> None:
+    """A survey's scores as text ('9', a blank: no answer; Qualtrics' -99: no answer): the import's nps.csv counts."""
+    db = duckdb.connect()
+    db.execute("CREATE TABLE answers (date DATE, score VARCHAR)")
+    db.execute("INSERT INTO answers VALUES ('2026-01-05', '9'), ('2026-01-06', '3'), ('2026-01-07', ''), "
+               "('2026-02-01', '10'), ('2026-02-02', '-99')")  # fmt: skip
+    capsys.readouterr()
+    assert cli.main(["sql", "--dialect", "duckdb", "--table", "nps"]) == 0
+    sql = capsys.readouterr().out.rstrip().rstrip(";")
+    got = db.sql(f"SELECT month, responses, promoters, passives, detractors FROM ({sql}) t ORDER BY 1").fetchall()
+    assert [(str(r[0])[:7], *map(int, r[1:])) for r in got] == [("2026-01", 2, 1, 0, 1), ("2026-02", 1, 1, 0, 0)]

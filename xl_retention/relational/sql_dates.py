@@ -86,8 +86,8 @@ def read_date(column: str, engine: str, table: str, name: str) -> str:
     )
 
 
-#: Each input's amount column (none: answers' score is read as before).
-AMOUNTS = {"subscriptions": "mrr", "orders": "amount"}
+#: Each input's number column: amounts, the MRR, an answer's score (a blank score: no answer, as a NULL).
+AMOUNTS = {"subscriptions": "mrr", "orders": "amount", "answers": "score"}
 #: Per dialect: an amount column (``{c}``) of a number type as DOUBLE, bound for a column of any type: PostgreSQL's
 #: money (``$10.00`` as text) through NUMERIC, a real through its own type (its float8 value, as a cast of it gives).
 _AMOUNTS = {
