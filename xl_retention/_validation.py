@@ -5,8 +5,10 @@ Series) to float arrays, broadcasts them together, checks them, and gives the re
 back in the caller's kind: a float for scalars, an ndarray for arrays, a Series (with
 the first Series' index) when any argument is a Series. Several Series are matched by
 their index labels, as pandas arithmetic matches them (the same labels in another order
-are put in the first Series' order; labels that differ are refused). Blank inputs (``None``, NaN,
-``""``) become NaN and propagate to NaN results, as missing values do in pandas.
+are put in the first Series' order; labels that differ are refused). A DataFrame of one column is
+that column (a Series); of several, refused. ``decimal.Decimal`` values (SQL numeric columns) are
+numbers. Blank inputs (``None``, NaN, ``""``) become NaN and propagate to NaN results, as missing
+values do in pandas.
 """
 
 from __future__ import annotations
