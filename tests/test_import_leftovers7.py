@@ -74,8 +74,8 @@ def test_e_a_scale_labelled_the_other_way_is_refused(tmp_path: Path, capsys, bac
     err = refusal(capsys, "--nps", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert err == (
         "survey.csv, column 'score': a scale whose labels run the other way (10 labelled as unlikely, or 0 as likely: "
-        "the scores would count the least likely as promoters; give the scores as numbers on the 0-10 scale, 10 most "
-        "likely) in rows 2, 3 (counting the header as row 1): '10 - Not at all likely', '0 - Extremely likely'"
+        "the scores would count the least likely as promoters) in rows 2, 3 (counting the header as row 1): '10 - Not "
+        "at all likely', '0 - Extremely likely': give the scores as numbers on the 0-10 scale, 10 most likely"
     )
     assert not (tmp_path / "o").exists()
 
@@ -406,8 +406,8 @@ def test_k_a_second_section_of_a_google_analytics_export_is_refused_naming_its_r
     args = ("--visits", str(path), "--columns", "visitor_id=Effective user ID", "--backend", backend)
     err = refusal(capsys, *args, "--to-csv", str(tmp_path / "o"))
     assert err == (
-        "ga4.csv, column 'Effective user ID': a new section of the report (another table: export one table per file, "
-        "or delete its rows) in row 6 (counting the header as row 1): '# ----------------------------------------'"
+        "ga4.csv, column 'Effective user ID': a new section of the report (another table) in row 6 (counting the "
+        "header as row 1): '# ----------------------------------------': export one table per file, or delete its rows"
     )
     path.write_text(GA4_HEADER)  # the card alone
     out = run(tmp_path, "--visits", path, "--columns", "visitor_id=Effective user ID", backend=backend)

@@ -87,9 +87,8 @@ def refuse_later_sections(df: pd.DataFrame, source: str) -> None:
     >>> refuse_later_sections(df, "ga4.csv")
     Traceback (most recent call last):
     ...
-    xl_retention.reading.errors.DataError: ga4.csv, column 'user': a new section of the report (another table: \
-export one table per file, or delete its rows) in row 3 (counting the header as row 1): \
-'# Free form 2'
+    xl_retention.reading.errors.DataError: ga4.csv, column 'user': a new section of the report (another table) in \
+row 3 (counting the header as row 1): '# Free form 2': export one table per file, or delete its rows
     """
     from .errors import bad_rows, source_of
 
@@ -102,6 +101,7 @@ export one table per file, or delete its rows) in row 3 (counting the header as 
         if all(
             v is None or not str(v).strip() or (not isinstance(v, str) and pd.isna(v)) for v in df.iloc[position, 1:]
         ):
-            problem = "a new section of the report (another table: export one table per file, or delete its rows)"
+            problem = "a new section of the report (another table)"
             values = {int(position): first.iloc[position]}
-            raise bad_rows(source_of(df, source), str(df.columns[0]), problem, [int(position)], values)
+            advice = "export one table per file, or delete its rows"
+            raise bad_rows(source_of(df, source), str(df.columns[0]), problem, [int(position)], values, advice=advice)

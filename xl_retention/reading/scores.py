@@ -99,9 +99,10 @@ def scores_from_labels(series: pd.Series, source: str, column: str) -> pd.Series
             source,
             column,
             "a scale whose labels run the other way (10 labelled as unlikely, or 0 as likely: the scores would count "
-            "the least likely as promoters; give the scores as numbers on the 0-10 scale, 10 most likely)",
+            "the least likely as promoters)",
             rows,
             ColumnValues(series),
+            advice="give the scores as numbers on the 0-10 scale, 10 most likely",
         )
     values = np.array(list(uniques) + [None], dtype=object)
     for i, score in (read | none).items():
