@@ -23,6 +23,7 @@ from .excel_functions.limits import UNDERFLOW
 from .excel_functions.multiples import UNSURE
 from .formula_texts import position as cell_position
 from .hidden_constructs import hidden_constructs
+from .trimmed_slices import trimmed_slices
 from .unsupported import Unsupported
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ def unsure_cells(
         classic_if_cells(formulas, info, info.names),
         unsure_mround_cells(workbook, formulas),
         hidden_not_implemented(workbook, formulas),
+        trimmed_slices(formulas, info),  # INDEX(A:B,0,MATCH(..)) cut to the rows in use
     ):
         listed = {(u.sheet, u.ref) for u in found}
         found += [u for u in more if (u.sheet, u.ref) not in listed]
