@@ -10,7 +10,8 @@ computed one (``INDEX(A:B,0,MATCH("Status",1:1,0))``) is left to the engine, who
 Writing it as ``CHOOSE(k,A:A,B:B)`` broke classic formulas (H108's finding 01). :func:`trimmed_slices` lists such a
 cell, unless the call is where the rows in use give Excel's answer: an argument alone of SUM, COUNT, COUNTA, COUNTIF,
 MAX, MIN, AVERAGE, ROWS, COLUMNS or MATCH's lookup array, or a plain formula of that INDEX alone (one cell of it, as
-Excel's implicit intersection). Whole rows taking one whole (``INDEX(1:2,H1,0)``) alike.
+Excel's implicit intersection). Whole rows taking one whole (``INDEX(1:2,H1,0)``) alike, but a plain formula of it
+alone too: in Z5 the engine gave the row's first value in use ('p', A2) where Excel's is Z2's.
 """
 
 from __future__ import annotations
@@ -64,9 +65,9 @@ def _zero(part: list[Token]) -> bool:
     return not inner or (_typed_number(inner) and float(inner[0].value) == 0)
 
 
-def _computed_slice(tokens: list[Token], i: int) -> int | None:
+def _computed_slice(tokens: list[Token], i: int) -> tuple[int, bool] | None:
     """The index of the closing token of the INDEX call opened at ``i`` when it takes a column of whole columns (a
-    row of whole rows) by a number not typed in; None otherwise."""
+    row of whole rows) by a number not typed in, and whether it takes a column; None otherwise."""
     spans, close = _arguments(tokens, i)
     if len(spans) != 3 or (close + 1 < len(tokens) and tokens[close + 1].value.startswith(":")):
         return None
@@ -74,13 +75,11 @@ def _computed_slice(tokens: list[Token], i: int) -> int | None:
     if len(area) != 1 or area[0].type != Token.OPERAND or area[0].subtype != Token.RANGE:
         return None
     parts = [tokens[a:b] for a, b in spans]
-    if _WHOLE_COLUMNS.match(area[0].value):
-        taken, zero = parts[2], parts[1]
-    elif _WHOLE_ROWS.match(area[0].value):
-        taken, zero = parts[1], parts[2]
-    else:
+    columns = _WHOLE_COLUMNS.match(area[0].value) is not None
+    if not columns and _WHOLE_ROWS.match(area[0].value) is None:
         return None
-    return close if _zero(zero) and not _typed_number(taken) and _solid(taken) else None
+    taken, zero = (parts[2], parts[1]) if columns else (parts[1], parts[2])
+    return (close, columns) if _zero(zero) and not _typed_number(taken) and _solid(taken) else None
 
 
 def _unsure_call(text: str, plain: bool) -> str | None:
@@ -93,8 +92,9 @@ def _unsure_call(text: str, plain: bool) -> str | None:
     for i, token in enumerate(tokens):
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
             if _name(token) == "INDEX":
-                close = _computed_slice(tokens, i)
-                if close is not None:
+                sliced = _computed_slice(tokens, i)
+                if sliced is not None:
+                    close, columns = sliced
                     call = "".join(t.value for t in tokens[i : close + 1])
                     alone = (
                         close + 1 == len(tokens)
@@ -102,7 +102,8 @@ def _unsure_call(text: str, plain: bool) -> str | None:
                         or (tokens[close + 1].type == Token.FUNC and tokens[close + 1].subtype == Token.CLOSE)
                     )
                     if not stack:
-                        safe = plain and i == 0 and close + 1 == len(tokens)
+                        # a column's cell in the formula's row is the engine's too; a row's was its first in use
+                        safe = plain and columns and i == 0 and close + 1 == len(tokens)
                     else:
                         name, position, start = stack[-1]
                         positions = _SAFE.get(name, frozenset())
