@@ -27,8 +27,8 @@ def test_answers_by_day_appended_again_are_refused(tmp_path: Path, capsys, backe
     assert refusal(capsys, *args, "--to-csv", str(tmp_path / "o")) == (
         "answers.csv, column 'Date': rows repeating earlier rows in the same order (rows 6-9 are rows 2-5 again: "
         "overlapping exports appended?), in a file without a response id to tell two answers apart: each would count "
-        "twice; remove the repeated rows, or add the export's response id column in rows 6, 7, 8, 9 (counting the "
-        "header as row 1): '2024-01-05', '2024-01-05', '2024-01-06', '2024-01-20'"
+        "twice in rows 6, 7, 8, 9 (counting the header as row 1): '2024-01-05', '2024-01-05', '2024-01-06', "
+        "'2024-01-20': remove the repeated rows, or add the export's response id column"
     )
     assert not (tmp_path / "o").exists()
 

@@ -21,9 +21,10 @@ OLDER = [("z", "2024-02-20", 30), ("x", "2024-02-12", 40), ("w", "2024-02-05", 1
          ("y", "2024-01-15", 25), ("x", "2024-01-05", 40)]  # fmt: skip
 COLUMNS = ("--columns", "customer_id=Customer,date=Date,amount=Amount")
 REST = (
-    "overlapping exports appended?), in a file without an order id to tell two orders apart: each would count twice; "
-    "remove the repeated rows, or add the export's order id column in rows "
+    "overlapping exports appended?), in a file without an order id to tell two orders apart: each would count twice "
+    "in rows "
 )
+TAIL = ": remove the repeated rows, or add the export's order id column"
 
 
 def _orders(path: Path, rows: list[tuple[str, str, int]]) -> Path:
@@ -36,7 +37,7 @@ def test_newest_first_exports_appended_are_refused(tmp_path: Path, capsys, backe
     path = _orders(tmp_path / "orders.csv", NEWER + OLDER)
     assert refusal(capsys, "--orders", str(path), *COLUMNS, "--backend", backend, "--to-csv", str(tmp_path / "o")) == (
         f"orders.csv, column 'Customer': rows repeating earlier rows in the same order (rows 8-11 are rows 4-7 again: "
-        f"{REST}8, 9, 10, 11 (counting the header as row 1): 'z', 'x', 'w', 'v'"
+        f"{REST}8, 9, 10, 11 (counting the header as row 1): 'z', 'x', 'w', 'v'{TAIL}"
     )
     assert not (tmp_path / "o").exists()
 
@@ -53,7 +54,9 @@ def test_newest_first_exports_appended_are_refused(tmp_path: Path, capsys, backe
 def test_an_export_pasted_above_the_old_one_is_refused(tmp_path: Path, capsys, rows, again: str) -> None:
     path = _orders(tmp_path / "orders.csv", rows)
     assert refusal(capsys, "--orders", str(path), *COLUMNS, "--to-csv", str(tmp_path / "o")) == (
-        "orders.csv, column 'Customer': rows repeating earlier rows in the same order (" + again.format(REST=REST)
+        "orders.csv, column 'Customer': rows repeating earlier rows in the same order ("
+        + again.format(REST=REST)
+        + TAIL
     )
 
 
@@ -84,8 +87,8 @@ def test_newest_first_answers_appended_are_refused(tmp_path: Path, capsys) -> No
     ) == (
         "answers.csv, column 'Date': rows repeating earlier rows in the same order (rows 6-8 are rows 3-5 again: "
         "overlapping exports appended?), in a file without a response id to tell two answers apart: each would count "
-        "twice; remove the repeated rows, or add the export's response id column in rows 6, 7, 8 (counting the "
-        "header as row 1): '2024-02-20 11:00:00', '2024-02-12 09:30:00', '2024-02-05 14:00:00'"
+        "twice in rows 6, 7, 8 (counting the header as row 1): '2024-02-20 11:00:00', '2024-02-12 09:30:00', "
+        "'2024-02-05 14:00:00': remove the repeated rows, or add the export's response id column"
     )
 
 
@@ -101,8 +104,8 @@ def test_newest_first_answers_by_day_the_whole_end_again_are_refused_by_chance_r
     ) == (
         "answers.csv, column 'Date': rows repeating earlier rows in the same order (rows 7-10 are rows 2-5 again: "
         "overlapping exports appended?), in a file without a response id to tell two answers apart: each would count "
-        "twice; remove the repeated rows, or add the export's response id column in rows 7, 8, 9, 10 (counting the "
-        "header as row 1): '2024-01-20', '2024-01-06', '2024-01-05', '2024-01-05'"
+        "twice in rows 7, 8, 9, 10 (counting the header as row 1): '2024-01-20', '2024-01-06', '2024-01-05', "
+        "'2024-01-05': remove the repeated rows, or add the export's response id column"
     )
     path.write_text(
         "Date,Score\n2024-01-21,7\n2024-01-06,3\n2024-01-05,9\n2024-01-05,10\n"
@@ -143,4 +146,5 @@ def test_an_export_taken_in_the_middle_of_a_busy_day_is_found(tmp_path: Path, ca
     assert refusal(capsys, "--orders", str(path), *COLUMNS, "--to-csv", str(tmp_path / "o")) == (
         "orders.csv, column 'Customer': rows repeating earlier rows in the same order (rows 37-49 are rows 24-36 "
         f"again: {REST}37, 38, 39, 40, 41 and 8 more (counting the header as row 1): 'c20', 'c21', 'c22', 'c23', 'c24'"
+        f"{TAIL}"
     )

@@ -85,8 +85,8 @@ def check_appended_copies(df: pd.DataFrame, dates: np.ndarray, source: str, colu
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'customer_id': rows repeating earlier rows in the same order \
 (rows 5-7 are rows 2-4 again: overlapping exports appended?), in a file without an order id to tell two orders \
-apart: each would count twice; remove the repeated rows, or add the export's order id column in rows 5, 6, 7 \
-(counting the header as row 1): 'a', 'b', 'c'
+apart: each would count twice in rows 5, 6, 7 (counting the header as row 1): 'a', 'b', 'c': remove the repeated \
+rows, or add the export's order id column
 
     Newest first, the new export pasted above the old one (rows 2-4 again in rows 7-9; the seam is row 6, 'e'):
 
@@ -98,8 +98,8 @@ apart: each would count twice; remove the repeated rows, or add the export's ord
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'customer_id': rows repeating earlier rows in the same order \
 (rows 7-9 are rows 2-4 again: overlapping exports appended?), in a file without an order id to tell two orders \
-apart: each would count twice; remove the repeated rows, or add the export's order id column in rows 7, 8, 9 \
-(counting the header as row 1): 'd', 'c', 'b'
+apart: each would count twice in rows 7, 8, 9 (counting the header as row 1): 'd', 'c', 'b': remove the repeated \
+rows, or add the export's order id column
     """
     if len(dates) < 4 or dates.dtype.kind != "M":
         return
@@ -146,8 +146,8 @@ def _refuse(df: pd.DataFrame, source: str, column: str, what: str, first: int, s
     again = f"rows {second + top}-{second + run + top - 1} are rows {first + top}-{first + run + top - 1} again"
     problem = (
         f"rows repeating earlier rows in the same order ({again}: overlapping exports appended?), in a "
-        f"file without {record} to tell two {what} apart: each would count twice; remove the repeated "
-        f"rows, or add the export's {kind} id column"
+        f"file without {record} to tell two {what} apart: each would count twice"
     )
+    advice = f"remove the repeated rows, or add the export's {kind} id column"
     values = df[column].to_numpy() if list(map(str, df.columns)).count(column) == 1 else None
-    raise bad_rows(source, column, problem, rows, values)
+    raise bad_rows(source, column, problem, rows, values, advice=advice)
