@@ -57,9 +57,9 @@ def test_a_bare_name_of_only_0_and_1_is_refused_count_or_flag(
     word = column.lower()
     assert err == (
         f"orders.csv, column '{column}': a column of only 0 and 1 (a count, as of the attempts that failed before a "
-        f"payment went through, or a flag saying these orders are {word}? cannot be told): rename it is_{word} if 1 "
-        f"says the order is {word}, or {word}_count if it counts (not read) in row 4 (counting the header as row 1): "
-        "'1'"
+        f"payment went through, or a flag saying these orders are {word}? cannot be told) in row 4 (counting the "
+        f"header as row 1): '1': rename it is_{word} if 1 says the order is {word}, or {word}_count if it counts (not "
+        "read)"
     )
 
 

@@ -58,9 +58,9 @@ UNCLEAR_PROBLEM = (
 )
 COUNT_OR_FLAG_PROBLEM = (
     "a column of only 0 and 1 (a count, as of the attempts that failed before a payment went through, or a flag "
-    "saying these orders are {word}? cannot be told): rename it is_{word} if 1 says the order is {word}, or "
-    "{word}_count if it counts (not read)"
+    "saying these orders are {word}? cannot be told)"
 )
+COUNT_OR_FLAG_ADVICE = "rename it is_{word} if 1 says the order is {word}, or {word}_count if it counts (not read)"
 REFUNDED_COUNT_PROBLEM = (
     "a column of only 0 and 1 (an amount refunded, a count of refunds, or a flag saying these orders were refunded "
     "in full? cannot be told)"
@@ -157,7 +157,8 @@ def flag_rows(column: pd.Series, name: str, kind: str, source: str) -> np.ndarra
     true = np.isin(said, list(FLAG_TRUE))
     if kind != "paid" and true.any() and _countable(name) and yes_no.counted_or_flagged(said, keys_of(name)):
         word = _word(max(keys_of(name), key=len).rstrip("?"))
-        raise bad_rows(source, name, COUNT_OR_FLAG_PROBLEM.format(word=word), np.flatnonzero(true), column.to_numpy())
+        problem, advice = COUNT_OR_FLAG_PROBLEM.format(word=word), COUNT_OR_FLAG_ADVICE.format(word=word)
+        raise bad_rows(source, name, problem, np.flatnonzero(true), column.to_numpy(), advice=advice)
     if kind == "not_paid":
         return true
     if kind == "paid":
