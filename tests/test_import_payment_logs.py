@@ -40,7 +40,8 @@ def test_a_charges_log_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[
         in err
     )
     assert "while the file goes on to 2024-04: the rows are payments" in err
-    assert err.strip().endswith("in rows 3, 6 (counting the header as row 1): 'year', 'quarter'")
+    assert "in rows 3, 6 (counting the header as row 1): 'year', 'quarter': give one row per customer and month" in err
+    assert err.strip().endswith("or one row per subscription with its start and end")
 
 
 def test_app_stores_subscriber_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -261,13 +261,13 @@ REFUSED = {
     "reading.payment_logs.refuse_payment_log": "table:t, column 'interval': rows of a plan of 2 months or more (the "
     "first: 12 months) whose customer has no row in the month before nor after, while the file goes on to 2024-03: "
     "the rows are payments (one per paid period), not each month's subscriptions (a subscriber of a 12-month plan "
-    "would be on every month's row); read by month, the customer would be lost the month after paying: give one row "
-    "per customer and month the payment covers ('month' each month, the price per interval beside), or one row per "
-    "subscription with its start and end in row 2 (counting the header as row 1): 'year'",
+    "would be on every month's row); read by month, the customer would be lost the month after paying in row 2 "
+    "(counting the header as row 1): 'year': give one row per customer and month the payment covers ('month' each "
+    "month, the price per interval beside), or one row per subscription with its start and end",
     "reading.payment_logs.refuse_open_renewals": "table:t, column 'start': open rows of one customer one billing "
     "interval apart (a payment and its renewal, no end date): the rows are payments, and each would be a "
-    "subscription of its own, running on with its MRR added every month: give one row per subscription with its "
-    "start and end (or import the payments with --orders) in row 3 (counting the header as row 1): '2024-02-15'",
+    "subscription of its own, running on with its MRR added every month in row 3 (counting the header as row 1): "
+    "'2024-02-15': give one row per subscription with its start and end (or import the payments with --orders)",
     "reading.tax_flags.refuse_tax_included": "table:t: column 'Type' says 'mrr' includes tax (row 2: 'Inclusive') and "
     "no column holds the tax; MRR is net of tax: give the amounts before tax (--columns amount=NAME), or a column of "
     "the tax beside them",

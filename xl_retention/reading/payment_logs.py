@@ -74,12 +74,14 @@ def refuse_payment_log(typed: Mapping[str, Any], names: Mapping[str, str], sourc
         f"rows of a plan of 2 months or more (the first: {months[first]:g} months) whose customer has no row in the "
         f"month before nor after, while the file goes on to {np.datetime64(last, 'M')}: the rows are payments (one "
         f"per paid period), not each month's subscriptions (a subscriber of a {months[first]:g}-month plan would be "
-        f"on every month's row); read by month, the customer would be lost the month after paying: give one row per "
-        f"customer and month the payment covers ({names['month']!r} each month, the price per interval beside), or "
-        f"one row per subscription with its start and end"
+        f"on every month's row); read by month, the customer would be lost the month after paying"
+    )
+    advice = (
+        f"give one row per customer and month the payment covers ({names['month']!r} each month, the price per "
+        "interval beside), or one row per subscription with its start and end"
     )
     shown = written() if callable(written) else written if written is not None else typed["interval"]
-    raise bad_rows(source, names["interval"], problem, np.flatnonzero(alone), shown)
+    raise bad_rows(source, names["interval"], problem, np.flatnonzero(alone), shown, advice=advice)
 
 
 #: Names (as :func:`~.names.key` spells them) of a payment's amount: a payments or invoices export's, not a month's.
@@ -181,14 +183,13 @@ def refuse_open_renewals(typed: Mapping[str, Any], names: Mapping[str, str], sou
     rows = np.sort(frame["row"].to_numpy()[1:][apart])
     problem = (
         "open rows of one customer one billing interval apart (a payment and its renewal, no end date): the rows "
-        "are payments, and each would be a subscription of its own, running on with its MRR added every month: give "
-        "one row per subscription with its start and end (or import the payments with --orders)"
+        "are payments, and each would be a subscription of its own, running on with its MRR added every month"
     )
+    advice = "give one row per subscription with its start and end (or import the payments with --orders)"
     from .errors import bad_rows
 
-    raise bad_rows(
-        source, names["start"], problem, rows, np.asarray(typed["start"]).astype("datetime64[D]").astype(str)
-    )
+    starts = np.asarray(typed["start"]).astype("datetime64[D]").astype(str)
+    raise bad_rows(source, names["start"], problem, rows, starts, advice=advice)
 
 
 def _subscription_ids(df: Any, count: int) -> np.ndarray:
