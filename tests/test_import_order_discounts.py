@@ -52,3 +52,19 @@ def test_an_amount_after_its_discount_is_kept_and_an_untold_one_refused(tmp_path
         "revenue is after discounts, and whether 'amount' is before or after them cannot be told: map the amount "
         "after discounts (--columns amount=NAME), or remove the discount column if 'amount' is after it already"
     )
+
+
+def test_an_amount_another_column_proves_after_its_discount_is_kept(tmp_path: Path, capsys) -> None:
+    """H116 finding 01: Shopify's Subtotal is after its Discount Amount (Lineitem price 50 = Subtotal 40 + 10): the
+    proof was a ('after', column) pair compared with 'after', so the discount was taken off again (30 for 40)."""
+    path = tmp_path / "shopify.csv"
+    path.write_text(
+        "Name,Email,Created at,Subtotal,Discount Amount,Lineitem quantity,Lineitem price\n"
+        "#2001,zoe@x.com,2026-01-10 10:00:00,70.00,0.00,1,70.00\n"
+        "#2002,zoe@x.com,2026-02-10 10:00:00,40.00,10.00,1,50.00\n"
+        "#2003,yan@x.com,2026-02-11 10:00:00,20.00,0.00,1,20.00\n"
+    )
+    capsys.readouterr()
+    out = run(tmp_path, "--orders", path, "--columns", "customer_id=Email,date=Created at,amount=Subtotal")
+    assert (out / "order_revenue_cohorts.csv").read_text().splitlines()[1:] == ["2026-01,70.0,40.0", "2026-02,20.0,"]
+    assert not any("discount" in line for line in capsys.readouterr().out.splitlines())

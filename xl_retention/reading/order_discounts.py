@@ -76,14 +76,15 @@ def after_discounts(
         )
     name, discount, rows = found[0]
     verdict = _by_sums(df, amount, discount, rows, used | {name}, source, read_numbers)
-    why = f"{verdict[1]!r} is {money} {'-' if verdict[0] == 'before' else '+'} {name}" if verdict else ""
-    if verdict is None and words & _BEFORE:
-        verdict, why = "before", "its name says before discounts"
-    if verdict is None:
+    kind = verdict[0] if verdict is not None else None  # 'before' or 'after' the discounts, or not told
+    why = f"{verdict[1]!r} is {money} {'-' if kind == 'before' else '+'} {name}" if verdict is not None else ""
+    if kind is None and words & _BEFORE:
+        kind, why = "before", "its name says before discounts"
+    if kind is None:
         problem = f"discounts beside {money!r}"
         advice = f"revenue is after discounts, and whether {money!r} is before or after them cannot be told: {ways}"
         raise bad_rows(source, name, problem, rows, df[name].to_numpy(), advice=advice)
-    if verdict == "after":
+    if kind == "after":  # another column is it plus the discount: it is after the discounts already
         return amount
     out = amount - np.where(np.isfinite(amount) & (amount > 0), discount, 0.0)
     over = np.flatnonzero(out < -0.005)
