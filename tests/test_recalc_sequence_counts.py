@@ -73,3 +73,26 @@ def test_the_size_of_a_listed_array_is_listed_not_one(tmp_path: Path) -> None:
     assert listed["S!D2"].startswith("TAKE is given more rows or columns")
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out[ref].value for ref in ("D3", "D4", "D5")] == [1, 2, 2]
+
+
+def test_a_listed_call_hidden_by_iferror_is_named(tmp_path: Path) -> None:
+    # IFERROR(SEQUENCE(0),5), IFERROR(CHOOSECOLS(A1:B1,{1,2}),5): listed as 'call cannot compute a value here', the
+    # name of the engine's wrapper, not of the function the user wrote
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["B1"] = 1, 2
+    sheet["D1"] = "=IFERROR(_xlfn.SEQUENCE(0),5)"
+    sheet["D2"] = "=IFERROR(_xlfn.CHOOSECOLS(A1:B1,{1,2}),5)"
+    sheet["D3"] = "=IFERROR(_xlfn.TAKE(A1:B1,1,5),5)"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    hidden = (
+        "{} cannot compute a value here (its error is hidden by IFERROR or the like; it is listed where the cell "
+        "shows it)"
+    )
+    assert {u.address: (u.function, u.reason) for u in result.unsupported} == {
+        "S!D1": ("SEQUENCE", hidden.format("SEQUENCE")),
+        "S!D2": ("CHOOSECOLS", hidden.format("CHOOSECOLS")),
+        "S!D3": ("TAKE", hidden.format("TAKE")),
+    }

@@ -184,6 +184,14 @@ def empty() -> Any:
 FUNCTIONS[EMPTY] = Function(EMPTY, engine_call(empty), 0, 0)
 
 
+def _refusal(fn: Any, function: str) -> Any:
+    """``fn`` as the engine calls it, named for the user's ``function`` it stands for: a cell whose "not implemented"
+    error IFERROR hides is listed naming it (:func:`..unsure_results.hidden_not_implemented`), not "call"."""
+    call = engine_call(fn)
+    call.__name__ = call.__qualname__ = f"excel_{function}"
+    return call
+
+
 def chosen_arrays() -> Any:
     """The engine's "not implemented" error, which lists the cell (Excel's stored value kept): :mod:`.stacks` puts
     ``_XLR.CHOSENARRAYS()`` in place of ``CHOOSECOLS(A1:C4,{1,3})``, whose array of column numbers the engine made one
@@ -195,7 +203,7 @@ def chosen_arrays() -> Any:
     raise ExcelError("Nimpl")
 
 
-FUNCTIONS[CHOSEN_ARRAYS] = Function(CHOSEN_ARRAYS, engine_call(chosen_arrays), 0, 0)
+FUNCTIONS[CHOSEN_ARRAYS] = Function(CHOSEN_ARRAYS, _refusal(chosen_arrays, "CHOOSECOLS"), 0, 0)
 
 
 def no_sequence() -> Any:
@@ -210,5 +218,5 @@ def no_sequence() -> Any:
     raise ExcelError("Nimpl")
 
 
-FUNCTIONS[NO_SEQUENCE] = Function(NO_SEQUENCE, engine_call(no_sequence), 0, 0)
-FUNCTIONS[TAKE_MORE] = Function(TAKE_MORE, engine_call(chosen_arrays), 0, 0)  # the same "not implemented"
+FUNCTIONS[NO_SEQUENCE] = Function(NO_SEQUENCE, _refusal(no_sequence, "SEQUENCE"), 0, 0)
+FUNCTIONS[TAKE_MORE] = Function(TAKE_MORE, _refusal(chosen_arrays, "TAKE"), 0, 0)  # the same "not implemented"
