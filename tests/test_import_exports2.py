@@ -157,8 +157,8 @@ def test_magento_refunds_total_refunded_and_closed(tmp_path, capsys, backend: st
     (tmp_path / "orders.csv").write_text(MAGENTO.replace('"$20.00"', '"$600.00"'))
     assert run(capsys, *args) == (1, (
         "orders.csv, column 'Total Refunded': refunded amounts above the amount of their row in 'Grand Total "
-        "(Purchased)' (a refund of another amount, in another currency?): map the amount whose refund this is, or "
-        "correct the rows in row 4 (counting the header as row 1): '$600.00'"
+        "(Purchased)' (a refund of another amount, in another currency?) in row 4 (counting the header as row 1): "
+        "'$600.00': map the amount whose refund this is, or correct the rows"
     ))  # fmt: skip
 
 

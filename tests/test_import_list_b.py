@@ -379,7 +379,11 @@ def test_7_a_paypal_type_or_status_not_known_is_refused(
     path.write_text(PAYPAL.replace(old, new))
     err = refusal(capsys, "--orders", str(path), "--to-csv", str(tmp_path / "o"))
     assert err.startswith(f"paypal.csv, column '{column}': PayPal ")
-    assert err.endswith(f"in row {row} (counting the header as row 1): {new.strip(chr(34))!r}")
+    advice = {
+        "Type": "filter the activity to payments received",
+        "Status": "relabel them Completed, or remove the rows",
+    }
+    assert err.endswith(f"in row {row} (counting the header as row 1): {new.strip(chr(34))!r}: {advice[column]}")
 
 
 # -- 5: where the tables end ------------------------------------------------------------------------------------------

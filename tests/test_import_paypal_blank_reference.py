@@ -33,8 +33,8 @@ def test_a_refund_with_a_blank_reference_is_refused_naming_the_column(tmp_path: 
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
         "xl-retention: error: Download.CSV, column 'Reference Txn ID': refunds with a blank 'Reference Txn ID' (the "
-        "payment refunded cannot be told, so it would be taken off no purchase: fill in the payment's Transaction "
-        "ID, or remove them) in row 3 (counting the header as row 1): blank"
+        "payment refunded cannot be told, so it would be taken off no purchase) in row 3 (counting the header as row "
+        "1): blank: fill in the payment's Transaction ID, or remove them"
     ]
     assert not (tmp_path / "out").exists()
 

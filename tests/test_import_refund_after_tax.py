@@ -74,8 +74,8 @@ def test_a_refund_above_the_gross_amount_is_still_refused(tmp_path) -> None:
         _tables(tmp_path, over)
     assert str(caught.value) == (
         "orders.csv, column 'Refunded Amount': refunded amounts above the amount of their row in 'Total' (a refund "
-        "of another amount, in another currency?): map the amount whose refund this is, or correct the rows in row 3 "
-        "(counting the header as row 1): '40.0'"
+        "of another amount, in another currency?) in row 3 (counting the header as row 1): '40.0': map the amount "
+        "whose refund this is, or correct the rows"
     )
 
 

@@ -34,8 +34,8 @@ def test_a_refund_of_another_amount_is_refused(tmp_path, backend: str) -> None:
         load_tables(orders=tmp_path / "payments.csv", columns=COLUMNS, backend=backend)
     assert str(error.value) == (
         "payments.csv, column 'Amount Refunded': refunds of 'Amount', not of 'Converted Amount' (the amount mapped, "
-        "which differs there: another currency?): export the refunded part of 'Converted Amount' too ('Converted "
-        "Amount Refunded': Stripe's export dialog) in row 5 (counting the header as row 1): '50.00'"
+        "which differs there: another currency?) in row 5 (counting the header as row 1): '50.00': export the refunded "
+        "part of 'Converted Amount' too ('Converted Amount Refunded': Stripe's export dialog)"
     )
     # refunded in USD, the same amount both ways: taken off as before (ch_2: 100 less 40)
     (tmp_path / "payments.csv").write_text(HEADER + ROWS.replace("100.00,0.00,usd,100.00", "100.00,40.00,usd,100.00"

@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows, source_of
+from .errors import advice_apart, bad_rows, source_of
 from .names import key
 from .paypal_conversions import converted
 
@@ -124,15 +124,17 @@ def paypal_orders(
     if unknown.any():
         problem = ("PayPal transaction types not known as a payment received, a refund or a row without a sale "
                    "(whether they are orders cannot be told: filter the activity to payments received)")  # fmt: skip
-        raise bad_rows(source, str(_column(df, "type")), problem, np.flatnonzero(unknown), df[_column(df, "type")])
+        problem, advice = advice_apart(problem)  # what to do after the rows
+        rows = np.flatnonzero(unknown)
+        raise bad_rows(source, str(_column(df, "type")), problem, rows, df[_column(df, "type")], advice=advice)
     refund = kind.isin(REFUNDS).to_numpy() & (sign < 0)  # a positive one: a refund the account received
     refund &= ~undone_reversals(df, kind, refund, status, source)  # 'Cancellation of Reversal': the payment stands
     sale = kind.isin(PAYMENTS).to_numpy() & (sign > 0)
     rows = sale | refund
     odd = rows & ~status.isin(list(STATUSES)).to_numpy()
     if odd.any():
-        problem = "PayPal statuses not known as paid or not paid (relabel them Completed, or remove the rows)"
-        raise bad_rows(source, status_column, problem, np.flatnonzero(odd), df[status_column])
+        problem, advice = "PayPal statuses not known as paid or not paid", "relabel them Completed, or remove the rows"
+        raise bad_rows(source, status_column, problem, np.flatnonzero(odd), df[status_column], advice=advice)
     txn = _column(df, "transaction_id")
     reference = _column(df, "reference_txn_id")
     if refund.any() and reference is None:
@@ -152,7 +154,8 @@ def paypal_orders(
         if unnamed.any() and "order_id" not in columns:
             problem = ("refunds with a blank 'Reference Txn ID' (the payment refunded cannot be told, so it would be "
                        "taken off no purchase: fill in the payment's Transaction ID, or remove them)")  # fmt: skip
-            raise bad_rows(source, reference, problem, np.flatnonzero(unnamed), df[reference])
+            problem, advice = advice_apart(problem)  # what to do after the rows
+            raise bad_rows(source, reference, problem, np.flatnonzero(unnamed), df[reference], advice=advice)
     date = columns.get("date", _column(df, "date") or "Date")
     when = _text(df[date]) if date in df.columns else None
     time, zone = _column(df, "time"), _column(df, "timezone", "time_zone")

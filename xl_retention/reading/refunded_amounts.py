@@ -89,11 +89,10 @@ def _refuse_other_amounts_refund(df: pd.DataFrame, source: str, refunded: str, a
     taken = (numbers > 0).fillna(False) | (numbers.isna() & (refund != ""))  # blank: nothing refunded
     rows = np.flatnonzero((taken & (text(owner) != text(amount))).fillna(False).to_numpy(dtype=bool))
     if rows.size:
-        problem = (
-            f"refunds of {owner!r}, not of {amount!r} (the amount mapped, which differs there: another currency?): "
-            f"export the refunded part of {amount!r} too ({amount + ' Refunded'!r}: Stripe's export dialog)"
-        )
-        raise bad_rows(source, refunded, problem, rows, df.iloc[:, titles.index(refunded)].to_numpy())
+        problem = f"refunds of {owner!r}, not of {amount!r} (the amount mapped, which differs there: another currency?)"
+        advice = f"export the refunded part of {amount!r} too ({amount + ' Refunded'!r}: Stripe's export dialog)"
+        shown = df.iloc[:, titles.index(refunded)].to_numpy()
+        raise bad_rows(source, refunded, problem, rows, shown, advice=advice)
 
 
 def take_refunds(
@@ -115,9 +114,10 @@ def take_refunds(
     if over.size:
         problem = (
             f"refunded amounts above the amount of their row in {amount_column!r} (a refund of another amount, in "
-            "another currency?): map the amount whose refund this is, or correct the rows"
+            "another currency?)"
         )
-        raise bad_rows(source, column, problem, over, refunded if shown is None else shown)
+        advice = "map the amount whose refund this is, or correct the rows"
+        raise bad_rows(source, column, problem, over, refunded if shown is None else shown, advice=advice)
     full = (taken > 0) & (taken >= amount - 0.005)
     return amount - taken, full
 
