@@ -250,9 +250,10 @@ def load(
     return workbook
 
 
-#: a cell's start tag (``r`` its first attribute, as Excel writes it) and its formula: its own ``<f>``, or a copy of a
-#: shared formula (``<f t="shared" si="0"/>``; a group's first cell, with ``ref``, and array formulas do not match)
-_CELL_FORMULA = re.compile(rb'<c r="[A-Z]{1,3}[0-9]{1,7}"(?:\s[^>/]*)?>(<f>[^<]*</f>|<f t="shared" si="[0-9]+"\s*/>)')
+#: a cell of some columns (their letters between the two; ``r`` the cell's first attribute, as Excel writes it) and its
+#: formula: its own ``<f>``, or a copy of a shared formula (``<f t="shared" si="0"/>``; a group's first cell, with
+#: ``ref``, and array formulas do not match)
+_CELL_FORMULA = (rb'<c r="((?:', rb')[0-9]{1,7})"(?:\s[^>/]*)?>(<f>[^<]*</f>|<f t="shared" si="[0-9]+"\s*/>)')
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # no XML 1.0 text holds them
 
 
@@ -275,14 +276,18 @@ def with_formulas(package: str | bytes, rewritten: list[tuple[str, int, int, str
     calls INDIRECT (the engine reads a computed reference, ``INDIRECT("S0!A"&ROW())``, only in formulas set after
     loading: from the file it gives #REF!).
     """
-    if any(not formula.startswith("=") or "INDIRECT" in formula.upper() for *_, formula in rewritten):
-        return None  # INDIRECT("S0!A"&ROW()) read with the file is the engine's #REF!, set after loading 200
-    if _UNWRITABLE.search("".join(formula for *_, formula in rewritten)):
+    texts = [formula for *_, formula in rewritten]
+    if not all(formula.startswith("=") for formula in texts):
         return None
-    wanted: dict[str, dict[tuple[int, int], bytes]] = {}
+    joined = "\n".join(texts)
+    if "INDIRECT" in joined.upper() or _UNWRITABLE.search(joined):  # INDIRECT("S0!A"&ROW()) read with the file is
+        return None  # the engine's #REF!, set after loading its value
+    letters: dict[int, bytes] = {}
+    wanted: dict[str, dict[bytes, bytes]] = {}
     for sheet, r, c, formula in rewritten:
         text = formula[1:].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-        wanted.setdefault(sheet, {})[(r, c)] = text.encode("utf-8")
+        column = letters.get(c) or letters.setdefault(c, _letters(c).encode())
+        wanted.setdefault(sheet, {})[b"%s%d" % (column, r)] = text.encode("utf-8")
     buffer = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(package) if isinstance(package, bytes) else package) as source,
@@ -302,21 +307,27 @@ def with_formulas(package: str | bytes, rewritten: list[tuple[str, int, int, str
     return buffer.getvalue()
 
 
-def _written(xml: bytes, cells: dict[tuple[int, int], bytes]) -> bytes | None:
-    """A sheet part's XML with ``cells[(row, column)]`` (escaped text) as each cell's formula; None if one is not
-    found where the rows and cells are in order, or its formula is not a plain ``<f>`` or a shared formula's copy."""
+def _written(xml: bytes, cells: dict[bytes, bytes]) -> bytes | None:
+    """A sheet part's XML with ``cells[b"B2"]`` (escaped text) as each cell's formula; None if one is not found once
+    with a plain ``<f>`` or a shared formula's copy."""
     if b"<!--" in xml or b"<![CDATA[" in xml:  # a cell's text in a comment is no cell
         return None
+    columns = sorted({ref.rstrip(b"0123456789") for ref in cells}, key=len, reverse=True)
     chunks: list[bytes] = []
     last = 0
-    letters = {c: b'<c r="' + _letters(c).encode() for c in {c for _, c in cells}}
-    for r, c in sorted(cells):
-        start = xml.find(b'%s%d"' % (letters[c], r), last)
-        found = _CELL_FORMULA.match(xml, start) if start >= 0 else None
-        if found is None:
+    done: set[bytes] = set()
+    for found in re.finditer(_CELL_FORMULA[0] + b"|".join(columns) + _CELL_FORMULA[1], xml):
+        ref = found.group(1)
+        text = cells.get(ref)
+        if text is None:
+            continue
+        if ref in done:  # the same cell twice: which one the engine reads is its own affair
             return None
-        chunks += [xml[last : found.start(1)], b"<f>", cells[(r, c)], b"</f>"]
-        last = found.end(1)
+        chunks += [xml[last : found.start(2)], b"<f>", text, b"</f>"]
+        last = found.end(2)
+        done.add(ref)
+    if len(done) != len(cells):
+        return None
     chunks.append(xml[last:])
     return b"".join(chunks)
 
