@@ -60,9 +60,9 @@ def test_typeforms_score_variable_beside_the_question_is_refused(tmp_path):
         nps(tmp_path, TYPEFORM, {"date": "Submit Date (UTC)"})
     assert str(error.value) == (
         f"answers.csv, column 'score': read as the NPS answers, but column {QUESTION!r} asks the NPS question and "
-        "holds answers from 0 to 10 that differ from it (0 beside 10): which holds the answers cannot be told; map it, "
-        f"--columns 'score={QUESTION}', or remove the column that does not hold them in row 2 (counting the header as "
-        "row 1): '0'"
+        "holds answers from 0 to 10 that differ from it (0 beside 10): which holds the answers cannot be told in row 2 "
+        f"(counting the header as row 1): '0': map it, --columns 'score={QUESTION}', or remove the column that does "
+        "not hold them"
     )
     got = nps(tmp_path, TYPEFORM, {"date": "Submit Date (UTC)", "score": QUESTION})
     assert got == {"2024-01": (3, 33.3), "2024-02": (1, 100.0)}

@@ -20,9 +20,8 @@ def test_a_refund_of_another_customer_is_refused_naming_both(tmp_path: Path, cap
     err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert err == (
         "payments.csv, column 'customer_id': a sale and its refund with one 'transaction_id' ('T1') and two "
-        "customers ('a', 'c'): whose purchase the refund takes off cannot be told; give the refund row its sale's "
-        "customer (or, if it refunds another sale, that sale's id) in rows 2, 4 (counting the header as row 1): "
-        "'a', 'c'"
+        "customers ('a', 'c'): whose purchase the refund takes off cannot be told in rows 2, 4 (counting the header "
+        "as row 1): 'a', 'c': give the refund row its sale's customer (or, if it refunds another sale, that sale's id)"
     )
     path.write_text(TEXT + "T1,a,2026-01-20,-100.00,refund\n")  # as the message says: the sale refunded in full
     out = run(tmp_path, "--orders", path, backend=backend)

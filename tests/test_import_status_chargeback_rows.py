@@ -75,9 +75,9 @@ def test_a_chargeback_row_naming_two_sales_is_refused_naming_the_rows(tmp_path: 
     assert err == (
         "p6.csv, column 'transaction_id': a row whose status says 'chargeback' (the money given back) with an id of "
         "its own, naming 'transaction_id' 'txn_02', the id of 2 sales: which sale it takes back cannot be told (left "
-        "out as unpaid, it would take nothing off); give each sale an id of its own in 'transaction_id' (the "
-        "refund's row naming the one it takes back) in rows 3, 4, 5 (counting the header as row 1): 'txn_02', "
-        "'txn_02', 'txn_02'"
+        "out as unpaid, it would take nothing off) in rows 3, 4, 5 (counting the header as row 1): 'txn_02', "
+        "'txn_02', 'txn_02': give each sale an id of its own in 'transaction_id' (the refund's row naming the one it "
+        "takes back)"
     )
 
 

@@ -241,9 +241,9 @@ def test_d_two_mrrs_of_one_customer_and_month_without_ids_are_refused(tmp_path: 
     assert err == (
         "snaps.csv, column 'customer_id, month': rows of one customer and month with an MRR each, in a file without a "
         "subscription id (two subscriptions, a plan change within the month, or a row pasted twice? which MRR the "
-        "month has cannot be told): keep one row per customer and month, or add a column of each subscription's id "
-        "(subscription_id; under another name: --columns subscription_id=NAME) to add them up in rows 2, 3 "
-        "(counting the header as row 1)"
+        "month has cannot be told) in rows 2, 3 (counting the header as row 1): keep one row per customer and month, "
+        "or add a column of each subscription's id (subscription_id; under another name: --columns "
+        "subscription_id=NAME) to add them up"
     )
 
 

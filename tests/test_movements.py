@@ -591,8 +591,8 @@ def test_duplicate_snapshots() -> None:
     assert str(caught.value) == (
         "subs.csv, column 'customer_id, month': rows of one customer and month with an MRR each, in a file without a "
         "subscription id (two subscriptions, a plan change within the month, or a row pasted twice? which MRR the "
-        "month has cannot be told): keep one row per customer and month, or add a column of each subscription's id "
-        f"(subscription_id; under another name: --columns subscription_id=NAME) to add them up in rows 3, 6 {ROWS}"
+        f"month has cannot be told) in rows 3, 6 {ROWS}: keep one row per customer and month, or add a column of each "
+        "subscription's id (subscription_id; under another name: --columns subscription_id=NAME) to add them up"
     )
     # b's second January row with MRR 0 (paused, resumed) adds nothing: one customer paying 2 (reading.snapshot_rows)
     movements = monthly_movements(snaps.assign(mrr=[1, 2, 3, 4, 0, 5]), source="subs.csv")

@@ -64,9 +64,9 @@ def test_duplicates_name_sheet_rows(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert refusal(capsys, tmp_path, backend, "--subscriptions", path) == (
         f"{ERROR}subs.xlsx, column 'customer_id, month': rows of one customer and month with an MRR each, in a file "
         "without a subscription id (two subscriptions, a plan change within the month, or a row pasted twice? which "
-        "MRR the month has cannot be told): keep one row per customer and month, or add a column of each "
-        "subscription's id (subscription_id; under another name: --columns subscription_id=NAME) to add them up in "
-        "rows 4, 6 of sheet 'Data'"
+        "MRR the month has cannot be told) in rows 4, 6 of sheet 'Data': keep one row per customer and month, or add "
+        "a column of each subscription's id (subscription_id; under another name: --columns subscription_id=NAME) to "
+        "add them up"
     )
 
 

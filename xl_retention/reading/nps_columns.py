@@ -90,7 +90,8 @@ def check_score_column(df: pd.DataFrame, names: Mapping[str, str], source: str) 
             said = "blank" if mine is None or np.isnan(mine[row]) else f"{mine[row]:g}"
             problem = (
                 f"read as the NPS answers, but column {titles[i]!r} asks the NPS question and holds answers from 0 to "
-                f"10 that differ from it ({said} beside {theirs[row]:g}): which holds the answers cannot be told; map "
-                f"it, {columns_option([('score', titles[i])])}, or remove the column that does not hold them"
+                f"10 that differ from it ({said} beside {theirs[row]:g}): which holds the answers cannot be told"
             )
-            raise bad_rows(source, score, problem, [row], {row: df.iloc[row, titles.index(score)]})
+            advice = f"map it, {columns_option([('score', titles[i])])}, or remove the column that does not hold them"
+            shown = {row: df.iloc[row, titles.index(score)]}
+            raise bad_rows(source, score, problem, [row], shown, advice=advice)

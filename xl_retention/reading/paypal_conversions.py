@@ -81,8 +81,9 @@ def converted(
         if len(own) != 1 or len(other) != 1 or not values[own[0]] * values[other[0]] < 0:
             problem = (f"currency conversions naming {ids[position]!r} that are not one amount out of its currency "
                        f"({money[position]}) and one into another (what it was in the account's currency cannot be "
-                       f"told: remove them or convert the payment)")  # fmt: skip
-            raise bad_rows(source, reference, problem, np.array(sorted(pair)), df[reference])
+                       f"told)")  # fmt: skip
+            rows, advice = np.array(sorted(pair)), "remove them or convert the payment"
+            raise bad_rows(source, reference, problem, rows, df[reference], advice=advice)
         rate = abs(values[other[0]]) / abs(values[own[0]])
         to = money[other[0]]
         amounts[position] = round(values[position] * rate, 0 if to in ZERO_DECIMAL else 2)

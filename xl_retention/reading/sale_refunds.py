@@ -152,10 +152,10 @@ def _refuse_refunds_of_others(
     people = ", ".join(repr(p) for p in dict.fromkeys(who.iloc[rows]) if p)
     problem = (
         f"a sale and its refund with one {column!r} ({sale!r}) and two customers ({people}): whose purchase the "
-        "refund takes off cannot be told; give the refund row its sale's customer (or, if it refunds another sale, "
-        "that sale's id)"
+        "refund takes off cannot be told"
     )
-    raise bad_rows(source, str(customer), problem, rows, who.to_numpy())
+    advice = "give the refund row its sale's customer (or, if it refunds another sale, that sale's id)"
+    raise bad_rows(source, str(customer), problem, rows, who.to_numpy(), advice=advice)
 
 
 def _refuse_untold_sales(
@@ -182,10 +182,10 @@ def _refuse_untold_sales(
         said = f"{column!r} {sale!r}, the id of {count} sales"
     problem = (
         f"a row whose status says {status!r} (the money given back) with an id of its own, naming {said}: which "
-        f"sale it takes back cannot be told (left out as unpaid, it would take nothing off); give each sale an id of "
-        f"its own in {column!r} (the refund's row naming the one it takes back)"
+        "sale it takes back cannot be told (left out as unpaid, it would take nothing off)"
     )
-    raise bad_rows(source, column, problem, rows, ids.to_numpy())
+    advice = f"give each sale an id of its own in {column!r} (the refund's row naming the one it takes back)"
+    raise bad_rows(source, column, problem, rows, ids.to_numpy(), advice=advice)
 
 
 def _sales_and_refunds(ids: np.ndarray, refund: np.ndarray, who: Any) -> bool:

@@ -36,9 +36,7 @@ MONTH_ROWS = "month_rows"
 
 TWICE_IN_A_MONTH = (
     "rows of one customer and month with an MRR each, in a file without a subscription id (two subscriptions, a plan "
-    "change within the month, or a row pasted twice? which MRR the month has cannot be told): keep one row per "
-    "customer and month, or add a column of each subscription's id (subscription_id; under another name: --columns "
-    "subscription_id=NAME) to add them up"
+    "change within the month, or a row pasted twice? which MRR the month has cannot be told)"
 )
 #: What a note says of a snapshots file's month of a plan changed within it (:func:`_plan_changes`).
 PLAN_CHANGED = (
@@ -48,8 +46,14 @@ PLAN_CHANGED = (
 )
 ONE_SUBSCRIPTION_TWICE = (
     "rows of one subscription and month with an MRR each (a plan change within the month, or a row pasted twice? "
-    "which MRR the month has cannot be told): keep one row per subscription and month"
+    "which MRR the month has cannot be told)"
 )
+#: What to do, said after the rows (:func:`~.errors.bad_rows`' ``advice``).
+ADVICE = {
+    ONE_SUBSCRIPTION_TWICE: "keep one row per subscription and month",
+    TWICE_IN_A_MONTH: "keep one row per customer and month, or add a column of each subscription's id "
+    "(subscription_id; under another name: --columns subscription_id=NAME) to add them up",
+}
 
 
 def one_row_per_month(
@@ -107,7 +111,7 @@ def one_row_per_month(
         problem = ONE_SUBSCRIPTION_TWICE if ids else TWICE_IN_A_MONTH
         where = columns[ids[0]] if ids else f"{names['customer_id']}, {names['month']}"
         values = df.iloc[:, ids[0]].to_numpy() if ids else None
-        raise bad_rows(source, where, problem, rows, values)
+        raise bad_rows(source, where, problem, rows, values, advice=ADVICE[problem])
     sums = np.bincount(codes, weights=np.where(replaced, 0.0, mrr))  # a plan changed within the month: the new one's
     paying &= ~replaced
     first = np.unique(codes, return_index=True)[1]  # the first row of each customer and month, in file order
