@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["blank_argument", "literal_error_reasons"]
+__all__ = ["blank_argument", "literal_error_reasons", "value_argument"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: ``G3<0``, ``'Revenue'!$G$3 < 0``, ``G3+0<0`` (the number a text "-30" is): a cell compared with 0 (not ``<=``,
@@ -305,3 +305,42 @@ def blank_argument(
         return reason
     head, _, code = reason.rpartition(" (")
     return f"{head}: {named} ({code}"
+
+
+_VALUE_ARGUMENT = re.compile(
+    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) (?:must|is)\b.*, got (?!.* in )[^()]*"
+    r"\((?P<code>#[A-Z0-9/!?]+)\)$"
+)
+
+
+def value_argument(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], reason: str, formula: str | None, sheet: str
+) -> str:
+    """``reason`` ("CRR: customers_end must be a number, got 'n/a' (#VALUE!)") with the cell typed in named, where the
+    error cell's ``formula`` gives that argument from one input cell (``IF(D5="","",IFERROR(D5+0,D5))``): ``..., got
+    'n/a', in Customers!D5 (Customers at end) (#VALUE!)``; else ``reason`` as it is (a value computed by a formula
+    is named where it is typed, not here)."""
+    from ..registry import BY_NAME
+    from .reason_cells import _arguments
+
+    found = _VALUE_ARGUMENT.match(reason)
+    function = BY_NAME.get(found["function"]) if found is not None else None
+    if found is None or function is None or not formula:
+        return reason
+    names = [a.name for a in function.args]
+    if found["argument"] not in names:
+        return reason
+    calls = _arguments(_LITERALS.sub('""', formula), function.name)
+    k = names.index(found["argument"])
+    if len(calls) != 1 or k >= len(calls[0]):
+        return reason
+    cells = {m.group(0).replace("$", "").upper() for m in _SINGLE.finditer(calls[0][k])}
+    if len(cells) != 1:
+        return reason
+    for _, where, letters, row, column, _held in _cells_read(workbook, _SINGLE, cells.pop(), sheet):
+        if (row, column) in formulas.get(where, {}):
+            return reason
+        label = _label(workbook, where, row, column)
+        head, _, code = reason.rpartition(" (")
+        return f"{head}, in {written(where)}!{letters.upper()}{row}{label} ({code}"
+    return reason

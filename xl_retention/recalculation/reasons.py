@@ -16,7 +16,7 @@ from ..sheet_names import NAME, SHEET
 from .argument_counts import count_reason
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
-from .literal_reasons import blank_argument, literal_error_reasons
+from .literal_reasons import blank_argument, literal_error_reasons, value_argument
 from .reason_cells import name_the_cell
 from .xlsx_values import Resized
 
@@ -99,6 +99,7 @@ def explain(
             formula = formulas[sheet][cell_position(ref)] if cell_position(ref) in formulas[sheet] else None
             reason = name_the_cell(reason, formula, sheet, names)  # "got '8' in cell 3 of scores": its cell
             reason = blank_argument(workbook, formulas, reason, formula, sheet)  # "customers_start blank": its cell
+            reason = value_argument(workbook, formulas, reason, formula, sheet)  # "got 'n/a'": the cell typed in
             explained = CellError(value.code, reason)
             result.values[sheet][ref] = Resized(explained, spilled.ref) if spilled is not None else explained
     counted = False
