@@ -357,7 +357,7 @@ def test_two_points_are_thousands_separators(tmp_path, capsys) -> None:
     typed, _ = prepare(frame, "orders", source="o.csv")
     assert typed["amount"].tolist() == [1234567.0, 2000000.5]
     assert order_tables(frame).purchases["buyers"].tolist() == [2]
-    with pytest.raises(DataError, match=r"decimal mark cannot be told .* '1\.234'$"):
+    with pytest.raises(DataError, match=r"decimal mark cannot be told .* '1\.234': give --decimal , or --decimal \.$"):
         prepare(frame.assign(amount=["1.234", "7"]), "orders", source="o.csv")
 
 

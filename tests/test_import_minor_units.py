@@ -61,8 +61,8 @@ def test_a_currency_with_decimals_still_cannot_tell(tmp_path: Path, capsys: pyte
     text = 'customer_id,date,amount,currency\na,2024-01-05,"1,000",USD\nb,2024-01-07,"2,500",USD\n'
     assert _run(tmp_path, text)[0] == 1
     assert capsys.readouterr().err.strip() == (
-        "xl-retention: error: orders.csv, column 'amount': numbers whose decimal mark cannot be told (1,234 or 1.234: "
-        "give --decimal , or --decimal .) in rows 2, 3 (counting the header as row 1): '1,000', '2,500'"
+        "xl-retention: error: orders.csv, column 'amount': numbers whose decimal mark cannot be told (1,234 or 1.234) "
+        "in rows 2, 3 (counting the header as row 1): '1,000', '2,500': give --decimal , or --decimal ."
     )
     for texts in (["$1,000"], ["12.500 KWD"], ["¥0,125"], ["1,000"]):  # which dollar; three decimals; no thousand
         with pytest.raises(DataError, match="decimal mark cannot be told"):

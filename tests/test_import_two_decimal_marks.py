@@ -16,8 +16,8 @@ def test_two_decimal_marks_in_one_column_are_named() -> None:
         parse_numbers(pd.Series(["1.234,50", "1,234.50", "10", "7,25"]), "o.csv", "amount")
     assert str(error.value) == (
         "o.csv, column 'amount': numbers with a decimal comma ('1.234,50') and others with a decimal point "
-        "('1,234.50') in one column (exports of two languages appended?): write them with one decimal mark, or import "
-        "them apart with --decimal in row 2 (counting the header as row 1): '1.234,50'"
+        "('1,234.50') in one column (exports of two languages appended?) in row 2 (counting the header as row 1): "
+        "'1.234,50': write them with one decimal mark, or import them apart with --decimal"
     )
 
 

@@ -20,7 +20,7 @@ import pandas as pd
 
 from ._distinct import factorize
 from .currency import SYMBOL_PATTERN
-from .errors import ColumnValues, bad_rows
+from .errors import ColumnValues, advice_apart, bad_rows
 from .minor_units import groups_thousands
 
 __all__ = ["parse_numbers"]
@@ -195,6 +195,7 @@ def parse_numbers(
                     else:
                         numbers[i] = got
         if bad.any():
+            advice = None
             rows = np.flatnonzero(bad[np.maximum(codes, 0)] & (codes >= 0))
             if unclear[bad].all():
                 problem = "numbers whose decimal mark cannot be told (1,234 or 1.234: give --decimal , or --decimal .)"
@@ -215,10 +216,11 @@ def parse_numbers(
                         shown[mark] = shown[mark] or (text if said else "")
                 problem = (
                     f"numbers with a decimal comma ({shown[',']!r}) and others with a decimal point "
-                    f"({shown['.']!r}) in one column (exports of two languages appended?): write them with one "
-                    "decimal mark, or import them apart with --decimal"
+                    f"({shown['.']!r}) in one column (exports of two languages appended?)"
                 )
-            raise bad_rows(source, column, problem, rows, raw)
+                advice = "write them with one decimal mark, or import them apart with --decimal"
+            problem, said = advice_apart(problem)  # '(1,234 or 1.234: give --decimal ...)': what to do after the rows
+            raise bad_rows(source, column, problem, rows, raw, advice=advice or said)
         values = numbers[codes]  # one pass over the rows: missing cells (code -1) are NaN
     if not np.isfinite(values).all():
         if np.isinf(values).any():
