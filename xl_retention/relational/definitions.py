@@ -177,6 +177,8 @@ def intervals_to_snapshots(
     else:
         iv = iv.mutate(through=ibis.literal(through, "int64"))
     last = iv.end_m.isnull().ifelse(iv.through, ibis.least(iv["last"], iv.through))
+    if "not_yet" in iv.columns:  # a start later this month, after today: its month counts, the interval nowhere
+        last = iv.not_yet.ifelse(iv.start_m - 1, last)
     iv = iv.mutate(last=last)
     keep = [c for c in ("segment",) if c in iv.columns]
     months = iv.filter(iv["last"] >= iv.start_m).select(

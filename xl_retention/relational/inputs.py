@@ -578,4 +578,23 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
         month = current_month(item.today)
         later = (rows.end_m == month) & (rows.end > ibis.literal(pd.Timestamp(_today(item.today))))
         rows = rows.mutate(end_m=later.ifelse(ibis.literal(month + 1, "int64"), rows.end_m))
+    if now is not None and "start" in dates and not _month_only(item.today):
+        from ..reading.renewals import _today  # (tables.subscriptions._starts_after_today)
+
+        month = current_month(item.today)  # a start later this month, after today: not started yet, in no month
+        day = pd.Timestamp(_today(item.today))
+        rows = rows.mutate(not_yet=(rows.start_m == month) & (rows.start > ibis.literal(day)))
+        counts = con.execute(rows.aggregate(n=rows.count(), later=rows.not_yet.cast("int64").sum()))
+        n, later = int(counts["n"].iloc[0]), int(counts["later"].fillna(0).iloc[0])
+        if n and later == n:  # every start later this month: no customer yet (tables.subscriptions, the same words)
+            from .refusals import first_rows
+
+            problem = f"every start is after today ({str(day)[:10]}): nothing is observed yet"
+            start = item.names.get("start", "start")
+            raise first_rows(con, item.table, ibis.literal(True), item.source, start, problem, "start", n)
     return intervals_to_snapshots(rows, through, now, item.observed)
+
+
+def _month_only(today: Any) -> bool:
+    """Whether the run's date is a month only (``'2025-04'``, a Period): no day to be after, every start counts."""
+    return isinstance(today, pd.Period) or (isinstance(today, str) and len(today.strip()) == 7)
