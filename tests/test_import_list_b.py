@@ -496,3 +496,13 @@ def test_3_a_two_line_header_keeps_its_separator(tmp_path: Path, name: str, text
     path.write_text(text, encoding=encoding)
     moves = pd.read_csv(run(tmp_path, "--subscriptions", path) / "movements.csv")
     assert moves[["customers_end", "lost"]].values.tolist() == [[1, 0], [1, 1]]
+
+
+def test_5_one_customer_at_the_end_is_said_in_the_singular(tmp_path: Path) -> None:
+    """H116 finding 04: "its 1 customer at the end of 2026-02 are not counted after it"."""
+    from xl_retention.workbook.importer import load_tables
+    from xl_retention.workbook.last_month import last_month_notes
+
+    (tmp_path / "subs.csv").write_text("customer_id,start,end,mrr\na,2026-01-05,2026-02-10,10\nb,2026-02-05,,20\n")
+    (note,) = last_month_notes(load_tables(subscriptions=tmp_path / "subs.csv"), today="2026-06-10")
+    assert "; its 1 customer at the end of 2026-02 is not counted after it;" in note

@@ -62,7 +62,8 @@ was cut short, export it up to 2026-06
             end = frame["customers_end"].groupby(level="month").sum()
             if int(end.iloc[-1]) > 0:
                 n = int(end.iloc[-1])
-                extra = f"; its {n} customer{'s' if n != 1 else ''} at the end of {last} are not counted after it"
+                who = f"{n} customers at the end of {last} are" if n != 1 else f"1 customer at the end of {last} is"
+                extra = f"; its {who} not counted after it"
         notes.append(
             f"{last} is the last month of {name} (its last {rows}): its {what} end there, and the months after it, "
             f"{after} (the last full month), are not written (a tracker keeps them blank, not 0){extra}; if the "
