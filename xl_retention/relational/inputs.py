@@ -584,7 +584,7 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
         month = current_month(item.today)  # a start later this month, after today: not started yet, in no month
         day = pd.Timestamp(_today(item.today))
         rows = rows.mutate(not_yet=(rows.start_m == month) & (rows.start > ibis.literal(day)))
-        counts = con.execute(rows.aggregate(n=rows.count(), later=rows.not_yet.cast("int64").sum()))
+        counts = con.execute(rows.aggregate(n=rows.count(), later=rows.not_yet.ifelse(1, 0).sum()))
         n, later = int(counts["n"].iloc[0]), int(counts["later"].fillna(0).iloc[0])
         if n and later == n:  # every start later this month: no customer yet (tables.subscriptions, the same words)
             from .refusals import first_rows
