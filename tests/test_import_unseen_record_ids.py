@@ -74,7 +74,7 @@ def test_copied_rows_without_a_record_id(tmp_path: Path, capsys: pytest.CaptureF
                             "c2,2024-01-06,,20"])  # fmt: skip
     err = refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "out"))
     assert "column 'customer_id': rows identical in every column to an earlier row, in a file without a" in err
-    assert err.endswith(f"in row 3 {ROWS}: 'c1\\u200b'")
+    assert f"in row 3 {ROWS}: 'c1\\u200b': remove the repeated rows" in err  # the rows first, then the advice
 
 
 def test_a_refund_with_its_sales_id_and_a_zero_width_space(tmp_path: Path) -> None:
