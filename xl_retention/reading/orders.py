@@ -71,7 +71,13 @@ from .order_parents import customers_of_orders, orders_of_parents
 from .order_rows import _take, one_row_per_order, written_values
 from .orders_apart import check_orders_apart
 from .paid_dates import unpaid_by_paid_date
-from .refunded_amounts import refunded_column, refunded_columns, refunded_payments, take_refunds
+from .refunded_amounts import (
+    gross_refund_share,
+    refunded_column,
+    refunded_columns,
+    refunded_payments,
+    take_refunds,
+)
 from .sale_refunds import REFUND_STATUSES, signed_refunds, told_refunds
 from .written_off import check_written_off
 from .yes_no import BLANK, FALSE, TRUE
@@ -423,6 +429,9 @@ def orders_as_paid(
         taken, shown = read_numbers(df.iloc[:, position], refunded), df.iloc[:, position].to_numpy()
         if net_share is not None:  # a gross refund of a gross amount whose tax was taken off: its net part
             taken = np.asarray(taken, dtype=np.float64) * net_share
+        else:  # a refund of the order's Total beside a smaller amount mapped (Shopify's Subtotal): its share
+            share = gross_refund_share(df, typed["amount"], taken, names, refunded, source, read_numbers)
+            taken = taken if share is None else np.asarray(taken, dtype=np.float64) * share
         typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
         full &= ~paid_back  # its order paid by its other payment: the refunded one counts 0, the order stays
     full |= adjusted  # Etsy's Adjusted Order Total 0.00: refunded in full (reading.adjusted_amounts)

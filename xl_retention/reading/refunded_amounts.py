@@ -19,7 +19,7 @@ import pandas as pd
 from . import order_columns as by_values
 from .errors import DataError, bad_rows
 
-__all__ = ["refunded_column", "refunded_columns", "refunded_payments", "take_refunds"]
+__all__ = ["gross_refund_share", "refunded_column", "refunded_columns", "refunded_payments", "take_refunds"]
 
 _REFUNDED = ("amount_refunded", "refunded_amount", "refund_amount")  # how a refunded amount's column name starts
 _REFUND_WORDS = frozenset({"refund", "refunded", "refunds"})
@@ -156,3 +156,41 @@ def refunded_payments(df: pd.DataFrame, order_ids: Any, amounts: Any, refunded: 
     rows = np.flatnonzero(np.isin(codes, orders))
     own = orders_with_own_ids(df, codes, rows, orders, order_column)
     return full & np.isin(codes, orders[own])
+
+
+def gross_refund_share(
+    df: pd.DataFrame, amount: np.ndarray, refunded: np.ndarray, names: dict[str, str], refund_column: str,
+    source: str, read_numbers: Any,
+) -> np.ndarray | None:  # fmt: skip
+    """Each row's share of a refund written of the order's ``Total`` that falls on the amount mapped, where that is
+    another, smaller column (Shopify's "Refunded Amount" is of its ``Total``, tax and shipping included: 59.40 of
+    118.80 refunded off a ``Subtotal`` of 100.00 leaves 50.00, not 40.60), with a note; None where no refunded row
+    has a ``Total`` above its amount (docs/metrics.md, "Refunded amounts": the same share as a tax taken off).
+
+    >>> frame = pd.DataFrame({"Subtotal": ["100.00"], "Total": ["118.80"], "Refunded Amount": ["59.40"]})
+    >>> share = gross_refund_share(frame, np.array([100.0]), np.array([59.4]), {"amount": "Subtotal"},
+    ...                            "Refunded Amount", "o.csv", lambda s, c: pd.to_numeric(s).to_numpy())
+    >>> round(float(share[0] * 59.4), 2)
+    50.0
+    """
+    from .columns import key
+    from .notes import note
+
+    titles = [str(c) for c in df.columns]
+    mapped = names.get("amount")
+    totals = [c for c in titles if key(c) == "total" and c not in (mapped, refund_column) and titles.count(c) == 1]
+    if mapped is None or len(totals) != 1 or key(mapped) == "total":
+        return None
+    total = np.asarray(read_numbers(df.iloc[:, titles.index(totals[0])], totals[0]), dtype=np.float64)
+    amount = np.asarray(amount, dtype=np.float64)
+    taken = np.nan_to_num(np.asarray(refunded, dtype=np.float64), nan=0.0)
+    gross = (taken > 0) & np.isfinite(total) & (total > amount + 0.005) & (amount > 0)
+    if not gross.any():
+        return None
+    share = np.where(gross, amount / np.where(gross, total, 1.0), 1.0)
+    note(
+        f"{source}: {refund_column!r} is the refunded part of {totals[0]!r} (tax and shipping included), above "
+        f"{mapped!r}: taken off {mapped!r} in the same share ({int(gross.sum())} refunded row"
+        f"{'s' if gross.sum() != 1 else ''})"
+    )
+    return share
