@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from openpyxl.utils import get_column_letter
+
 from ..cells import CellError
 from ..registry import FUNCTIONS
 from ..sheet_names import NAME, SHEET
@@ -134,6 +136,10 @@ def _cell_names(names: dict[str, dict[str, str]] | None, sheet: str) -> dict[str
     return out
 
 
+#: a template's note beside a cell in error naming the cell to correct: "see Customers!G4: a month of the last 12 ..."
+_SEE_NOTE = re.compile(r"see (?:'(?:[^']|'')+'|[^\s!']+)!\$?[A-Z]{1,3}\$?\d+\b")
+
+
 def pass_reasons_on(
     formulas: dict[str, FormulaTexts], result: Computed, names: dict[str, dict[str, str]] | None = None
 ) -> None:
@@ -149,6 +155,13 @@ def pass_reasons_on(
         for ref, value in cells.items()
         if type(value) is CellError and not value.message and sheet in formulas
     ][:MAX_EXPLAINED]
+    for sheet, ref in waiting:  # a tracker's note beside the cell says where its error is ("see Customers!G4: ...")
+        row, column = cell_position(ref)
+        note = result.values.get(sheet, {}).get(get_column_letter(column + 1) + str(row))
+        if isinstance(note, str) and _SEE_NOTE.match(note):
+            code = result.values[sheet][ref].code
+            result.values[sheet][ref] = CellError(code, f"{note} ({code})")
+    waiting = [(sheet, ref) for sheet, ref in waiting if not result.values[sheet][ref].message]
     for _ in range(5):
         more = []
         for sheet, ref in waiting:
