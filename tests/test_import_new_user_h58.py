@@ -195,7 +195,8 @@ def test_23_an_nps_import_through_today_says_answers_so_far(tmp_path: Path, caps
     line = [x for x in capsys.readouterr().out.splitlines() if "current month" in x]
     assert line == [f"the last month, {now}, is the current month, still in progress: its NPS is of the answers so far "
                     f"(2 answers), and the tracker's latest figures read it until it ends; {now - 1} is the last full "
-                    f"month (add --through {now - 1} to stop there, or import again after {now} ends for its final figures)"]  # fmt: skip
+                    f"month (add --through {now - 1} to stop there, or import again after {now} ends for its final "
+                    "figures)"]  # fmt: skip
 
 
 # -- 17: a subscription's items sharing its id ------------------------------------------------------------------------

@@ -46,7 +46,7 @@ def test_duckdb_reads_a_text_date_as_written_in_a_new_york_session(capsys) -> No
     db.execute("SET TimeZone = 'America/New_York'")
     db.execute("CREATE TABLE orders (customer_id VARCHAR, date VARCHAR, amount DOUBLE)")
     db.executemany("INSERT INTO orders VALUES (?, ?, ?)", ORDERS)
-    sql = f"SELECT month, buyers, \"returning\" FROM ({_sql(capsys, 'duckdb')}) t ORDER BY month"
+    sql = f'SELECT month, buyers, "returning" FROM ({_sql(capsys, "duckdb")}) t ORDER BY month'
     assert _months(db.sql(sql).fetchall()) == RIGHT
     db.execute("CREATE TABLE subscriptions AS SELECT * FROM (VALUES ('a', '2026-01', 10.0), ('a', '2026-02', 10.0), "
                "('b', ' 2026-02 ', 5.0)) t(customer_id, month, mrr)")  # fmt: skip
@@ -62,7 +62,7 @@ def test_postgresql_reads_a_text_date_as_written_whatever_the_session_zone(capsy
     import psycopg
     from postgres_server import throwaway_server
 
-    sql = f"SELECT month, buyers, \"returning\" FROM ({_sql(capsys, 'postgres')}) t ORDER BY month"
+    sql = f'SELECT month, buyers, "returning" FROM ({_sql(capsys, "postgres")}) t ORDER BY month'
     with throwaway_server("xl-retention-pg-h115-text-dates-") as url, psycopg.connect(url, autocommit=True) as con:
         con.execute("CREATE TABLE orders (customer_id text, date text, amount float8)")
         with con.cursor() as cur:
