@@ -86,16 +86,20 @@ def refuse_any(
 
 def first_rows(
     con: Any, t: ir.Table, condition: ir.BooleanValue, source: str, column: str, problem: str, shown: str | None,
-    count: int,
+    count: int, advice: str | None = None,
 ) -> DataError:  # fmt: skip
-    """The :class:`DataError` naming the first rows where ``condition`` holds (by row number, or by their values)."""
+    """The :class:`DataError` naming the first rows where ``condition`` holds (by row number, or by their values).
+
+    ``advice``: what to do, written after the rows and values on both paths, as
+    :func:`~xl_retention.reading.errors.bad_rows` writes it (never in ``problem``, whose end the rows follow).
+    """
     bad = t.filter(condition)
     if ROW in t.columns:
         picked = [ROW] + ([shown] if shown and shown in t.columns else [])
         rows = con.execute(bad.select(*picked).order_by(ROW).limit(SHOW_ROWS))
         positions = rows[ROW].to_numpy(dtype=np.int64)
         values = dict(zip(positions.tolist(), rows[shown].tolist(), strict=True)) if len(picked) > 1 else None
-        return bad_rows(source, column, problem, positions, values, count=count)
+        return bad_rows(source, column, problem, positions, values, count=count, advice=advice)
     ident = [c for c in ("customer_id", "visitor_id") if c in t.columns]
     picked = list(dict.fromkeys(ident + ([shown] if shown and shown in t.columns else [])))
     rows = con.execute(bad.select(*picked).order_by(picked).limit(SHOW_ROWS)) if picked else pd.DataFrame()
@@ -104,8 +108,8 @@ def first_rows(
         ", ".join(f"{label.get(c, c)} {show(_plain(v))}" for c, v in r.items()) for r in rows.to_dict("records")
     ]
     text = f"{count} row{'s' if count != 1 else ''}" + (f", e.g. {'; '.join(described)}" if described else "")
-    return DataError(f"{source}, column {column!r}: {problem} in {text}", source=source, column=column,
-                     row_count=count)  # fmt: skip
+    message = f"{source}, column {column!r}: {problem} in {text}" + (f": {advice}" if advice else "")
+    return DataError(message, source=source, column=column, row_count=count)
 
 
 def _plain(value: Any) -> Any:
