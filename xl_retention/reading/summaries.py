@@ -105,7 +105,7 @@ not data) in row 3 (counting the header as row 1): 'Total': remove it
         cell = _label(df, row, id_positions, key_positions)
         if cell is None or cell not in id_positions or not dates or any(_blank(df.iat[row, p]) for p in dates):
             return cell
-        return cell if looks_like_totals(df, row, cell, key_positions) else None
+        return cell if looks_like_totals(df, row, cell, key_positions, dates) else None
 
     first: tuple[int, int] | None = None
     for row in range(max(len(df) - LAST_ROWS, 0), len(df)):  # the first summary row of the block at the end

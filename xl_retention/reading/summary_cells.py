@@ -72,10 +72,34 @@ def _agrees(value: tuple[float, int], figure: float) -> bool:
     return abs(number - figure) < 1e-6 * max(1.0, abs(figure)) or round(figure, decimals) == number
 
 
-def looks_like_totals(df: pd.DataFrame, row: int, label: int, keys: Sequence[int]) -> bool:
+def _same_dates(df: pd.DataFrame, row: int, others: np.ndarray, dates: Sequence[int]) -> np.ndarray:
+    """The rows among ``others`` whose cells in the columns ``dates`` are row ``row``'s (as written); none without
+    ``dates``."""
+    if not dates:
+        return np.arange(0)
+    same = np.ones(len(others), dtype=bool)
+    for position in dates:
+        column = df.iloc[others, position]
+        same &= (
+            column.map(lambda v: "" if _blank(v) else str(v).strip()) == str(df.iat[row, position]).strip()
+        ).to_numpy()
+    return others[same]
+
+
+def _sums(cell: object, column: pd.Series) -> bool:
+    """Whether ``cell`` is a number that shows the sum of ``column``'s numbers (each of its filled cells one)."""
+    value = _number(cell)
+    filled = column[~column.map(_blank).to_numpy(dtype=bool)]
+    numbers = [n[0] for n in map(_number, filled) if n is not None]
+    return value is not None and len(numbers) >= 2 and len(numbers) == len(filled) and _agrees(value, sum(numbers))
+
+
+def looks_like_totals(df: pd.DataFrame, row: int, label: int, keys: Sequence[int], dates: Sequence[int] = ()) -> bool:
     """Whether row ``row`` of ``df``, labelled a total in its id column ``label`` with its dates filled, holds a
     report's totals rather than a customer's data (see the module's docstring). ``keys``: the positions of the id
-    and date columns (not compared: a total's date is any day).
+    and date columns (not compared: a total's date is any day). ``dates``: the date columns among them; a number
+    that is the sum of the other rows of the row's own dates (two at least: a pivot table's grand total of its last
+    month, dated with it) is a total too.
 
     >>> df = pd.DataFrame({"id": ["Total Wine", "Acme", "Total"], "date": ["2026-01-05", "2026-01-07", "2026-02-03"],
     ...                    "amount": ["120", "80", "45"]})
@@ -91,9 +115,12 @@ def looks_like_totals(df: pd.DataFrame, row: int, label: int, keys: Sequence[int
         if isinstance(first, str) and STATISTICS.match(first):
             return True
     cells = df.iloc[row].tolist()
+    peers = _same_dates(df, row, others, dates)
     for position, cell in enumerate(cells):
         if position == label or position in keys:
             continue
+        if len(peers) >= 2 and _sums(cell, df.iloc[peers, position]):
+            return True
         column = df.iloc[others, position]
         filled = ~column.map(_blank).to_numpy(dtype=bool)
         if _blank(cell):
