@@ -42,6 +42,7 @@ from . import (  # noqa: F401  (each registers its functions)
     maths,
     number_texts,
     odd_periods,
+    present_values,
     r1c1,
     regex_texts,
     regression,
@@ -116,7 +117,12 @@ def register(workbook: Any, date1904: bool = False) -> None:
             function = functions[name]
             functions[name] = Function(name, partial(function.call, shift=dates.SHIFT_1904), function.min_args,
                                        function.max_args)  # fmt: skip
-        for name in (typed.TYPED, typed.VALUE, number_texts.NUMBER):  # VALUE(A1) of "2024-01-15": the 1904 serial
+        for name in (
+            typed.TYPED,
+            typed.VALUE,
+            number_texts.NUMBER,
+            present_values.NPV_VALUE,
+        ):  # VALUE(A1) of "2024-01-15": the 1904 serial
             function = functions.get(name)
             if function is not None:
                 functions[name] = Function(name, _dates_in_1904(function.call), function.min_args, function.max_args)

@@ -54,12 +54,15 @@ TEXT_RESULTS = frozenset(
 )  # fmt: skip
 #: the registered forms (see :func:`typed` and :func:`counted`)
 TYPED, COUNTED, VALUE = "_XLR.TYPED", "_XLR.COUNTED", "_XLR.EACH.VALUE"
+#: the form marking a value typed into NPV's values (:mod:`.present_values`)
+NPV_VALUE = "_XLR.NPVVALUE"
 #: the same test :data:`TEXT_RESULTS` makes, on the upper-cased formula text, before tokenizing
 HINT = (
     r"(?<![A-Z0-9_.])(?:SUM|AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|MODE"
     r"|COUNT|SMALL|LARGE|PERCENTILE|QUARTILE)[A-Z.]*\(.*(?<![A-Z0-9_])(?:TEXT|TRIM|UPPER|LOWER|PROPER|LEFTB?|RIGHTB?"
     r"|MIDB?|SUBSTITUTE|REPLACEB?|CONCAT|CONCATENATE|TEXTJOIN|REPT|U?N?I?CHAR|T|FIXED|DOLLAR|CLEAN|TEXTBEFORE"
     r"|TEXTAFTER|REGEXEXTRACT|REGEXREPLACE|VALUETOTEXT|ARRAYTOTEXT|ROMAN|BASE|DEC2[A-Z]+|ADDRESS)\("
+    r"|(?<![A-Z0-9_.])NPV\("  # NPV("2",..): values typed into NPV (.present_values)
 )
 
 
@@ -166,6 +169,8 @@ def typed_argument(name: str, position: int, argument: list[Token], text: str) -
     >>> typed_argument("MAX", 0, tokens, 'TRIM(" 5 ")'), typed_argument("IF", 0, tokens, 'TRIM(" 5 ")')
     ('_XLR.TYPED(TRIM(" 5 "))', 'TRIM(" 5 ")')
     """
+    if name == "NPV":  # a value typed into NPV's values is counted, a reference's only when a number (.present_values)
+        return _npv_argument(position, argument, text)
     if name == "COUNT":
         wrapper, literal = COUNTED, COUNTED
     elif name in ALL_ARGUMENTS or (position == 0 and name in FIRST_ARGUMENT):
@@ -183,6 +188,22 @@ def typed_argument(name: str, position: int, argument: list[Token], text: str) -
     if _may_be_text(inner) and not over_range and _value_only(inner):  # over a range (A1:A4&""): an array
         return f"{wrapper}({text.strip()})"
     return text
+
+
+def _npv_argument(position: int, argument: list[Token], text: str) -> str:
+    """NPV's value argument wrapped in ``_XLR.NPVVALUE`` when it certainly gives a value, not a reference (a typed
+    number is left as it is); the rate and anything else unchanged.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> [_npv_argument(1, list(Tokenizer("=" + t).items), t) for t in ('"2"', "TRUE", "A1", "3", "{1,2}")]
+    ['_XLR.NPVVALUE("2")', '_XLR.NPVVALUE(TRUE)', 'A1', '3', '{1,2}']
+    """
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if position == 0 or not inner:
+        return text
+    if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.NUMBER:
+        return text
+    return f"{NPV_VALUE}({text.strip()})" if _value_only(inner) else text
 
 
 def index_of_value(argument: list[Token], call: str, args: list[str]) -> str:
@@ -295,7 +316,7 @@ FUNCTIONS[FAILED] = Function(FAILED, _failed, 1, 1)
 #: ``^`` operator, rewritten by :mod:`.powers`)
 TEXT_WORDS = (
     r"TEXT|TRIM\(|UPPER\(|LOWER\(|PROPER\(|LEFT|RIGHT|MID|SUBSTITUTE\(|REPLACE|CONCAT|REPT\(|CHAR\(|T\(|FIXED\("
-    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\(|SORT|\^|FORMULA"
+    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\(|SORT|\^|FORMULA|NPV\("
 )
 _TEXT_WORD = re.compile(TEXT_WORDS)
 _HINT = re.compile(HINT)
@@ -310,8 +331,8 @@ def may_wrap(upper: str) -> bool:
     >>> may_wrap("SUM(TRIM(A3),1)"), may_wrap("MAX(D2-C2,0)"), may_wrap("ROUND(SUMPRODUCT(B2:B9),2)")
     (True, False, False)
     """
-    if "SORT" in upper or "^" in upper or "FORMULA" in upper:  # .collation, .powers, .formula_facts
-        return True
+    if "SORT" in upper or "^" in upper or "FORMULA" in upper or "NPV(" in upper:  # .collation, .powers, .formula_facts
+        return True  # NPV("2",..): values typed into NPV (.present_values)
     return _TEXT_WORD.search(upper) is not None and _HINT.search(upper) is not None
 
 
