@@ -362,7 +362,11 @@ def recalc_file(
             circular = computed.loop or [i.address for i in _issues(values) if i.error == engine.CIRCULAR]
             if circular:  # the loop's cells (Excel's Circular References list), not every cell reading it
                 more = f" and {len(circular) - 5} more" if len(circular) > 5 else ""
-                raise ValueError(f"circular reference: {', '.join(circular[:5])}{more}")
+                from .month_order import file_out_of_order  # a tracker sorted newest first: its months' order
+
+                order = file_out_of_order(path)
+                loop = f"circular reference: {', '.join(circular[:5])}{more}"
+                raise ValueError(f"{order}; its formulas read each other in a circle ({loop})" if order else loop)
             # cells left without a current value: Excel is asked to compute the workbook when it opens it
             complete = all(u.kept for u in computed.unsupported) and (stored_current or not computed.unsupported)
             mark = None if in_place else result_mark(path)  # a rerun may replace this output (.result_marks)

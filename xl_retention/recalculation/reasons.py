@@ -19,6 +19,7 @@ from .argument_counts import count_reason
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .literal_reasons import blank_argument, literal_error_reasons, value_argument
+from .month_order import deleted_reference_reasons
 from .reason_cells import name_the_cell
 from .xlsx_values import Resized
 
@@ -112,7 +113,8 @@ def explain(
             if reason is not None:
                 result.values[sheet][ref] = CellError(value.code, reason)
                 counted = True
-    named = literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
+    named = deleted_reference_reasons(workbook, formulas, result)  # =IF(#REF!="",...): a month's row deleted
+    named += literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
     if found or named or counted:
         pass_reasons_on(formulas, result, names)
 
@@ -183,6 +185,8 @@ def pass_reasons_on(
                     if type(candidate) is CellError and candidate.message and candidate.code == value.code:
                         origin = (where, target, candidate.message)
                         break
+                if origin is None:  # =AVERAGE(Customers_CRR) over a month's #REF!: the first such cell of a range
+                    origin = _in_ranges(text, sheet, value.code, result, names)
             if origin is None:
                 more.append((sheet, ref))
                 continue
@@ -191,3 +195,55 @@ def pass_reasons_on(
         if len(more) == len(waiting):
             break
         waiting = more
+
+
+_RANGE = re.compile(
+    r"(?:(" + SHEET + r")!)?(?<![\w.$])\$?([A-Za-z]{1,3})\$?(\d+)?:\$?([A-Za-z]{1,3})\$?(\d+)?(?![\w(!])"
+)
+
+
+def _areas(text: str, sheet: str, names: dict[str, dict[str, str]] | None) -> list[tuple[str, int, int, int, int]]:
+    """The ranges ``text`` (a formula, its texts emptied) reads, its names of one range too, as (sheet, first row,
+    first column, last row, last column); a whole column's rows are 1 to 1,048,576."""
+    found = [(m, sheet) for m in _RANGE.finditer(text)]
+    if names:
+        targets = {n.lower(): t for scope in ("", sheet) for n, t in names.get(scope, {}).items()}
+        for token in _NAME_TOKEN.findall(text):
+            target = targets.get(token.lower(), "").strip()
+            match = _RANGE.fullmatch(target)
+            if match is not None and match.group(1):
+                found.append((match, sheet))
+    areas = []
+    for match, own in found:
+        where = match.group(1).strip("'").replace("''", "'") if match.group(1) else own
+        if (match.group(3) is None) != (match.group(5) is None):
+            continue
+        first, last = _letters(match.group(2)), _letters(match.group(4))
+        top, bottom = (int(match.group(3)), int(match.group(5))) if match.group(3) else (1, 1048576)
+        areas.append((where, min(top, bottom), min(first, last), max(top, bottom), max(first, last)))
+    return areas
+
+
+def _letters(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _in_ranges(
+    text: str, sheet: str, code: str, result: Computed, names: dict[str, dict[str, str]] | None
+) -> tuple[str, str, str] | None:
+    """(sheet, cell, reason) of the first cell, row by row, of a range ``text`` reads whose error ``code`` has a
+    reason (the error an AVERAGE or SUM of the range gives); None where there is none."""
+    for where, top, left, bottom, right in _areas(text, sheet, names):
+        inside = []
+        for ref, value in result.values.get(where, {}).items():
+            if type(value) is CellError and value.message and value.code == code:
+                row, column = cell_position(ref)
+                if top <= row <= bottom and left <= column <= right:
+                    inside.append((row, column, ref, value.message))
+        if inside:
+            _, _, ref, message = min(inside)
+            return where, ref, message
+    return None

@@ -1,0 +1,164 @@
+"""A tracker whose months do not follow each other, and formulas reading a deleted cell, as recalc's reasons.
+
+Each month's start on a tracker's monthly sheet reads the row above (the month before). A user who sorts the sheet
+newest first makes those formulas read the later month, a true circular reference; one who deletes a month's row
+leaves the next month's start reading ``#REF!``. The engine reports a bare "circular reference: Customers!B2" or an
+error code; import and extend say the cause ("Customers!A3 is 2026-07, not 2026-09: the months of a tracking sheet
+must follow each other"), and recalc says it too: :func:`file_out_of_order` for the refusal,
+:func:`deleted_reference_reasons` for the ``#REF!`` cells.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.utils import get_column_letter
+
+from ..cells import CellError
+from ..sheet_names import written
+from .formula_texts import position
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .embedded import Computed
+    from .formula_texts import FormulaTexts
+
+__all__ = ["deleted_reference_reasons", "file_out_of_order", "out_of_order"]
+
+_LITERALS = re.compile(r'"(?:[^"]|"")*"')
+#: the most columns of row 1 looked at for a tracker's headers
+_WIDEST = 40
+#: the most month rows read (a tracker covers a few years)
+_DEEPEST = 2000
+
+
+def _month(value: Any) -> tuple[int, int] | None:
+    return (value.year, value.month) if isinstance(value, dt.date) else None
+
+
+def _after(month: tuple[int, int]) -> tuple[int, int]:
+    return (month[0] + 1, 1) if month[1] == 12 else (month[0], month[1] + 1)
+
+
+def _shown(month: tuple[int, int]) -> str:
+    return f"{month[0]:04d}-{month[1]:02d}"
+
+
+def out_of_order(title: str, rows: Iterable[Sequence[Any]]) -> str | None:
+    """Where the months of ``title``'s ``rows`` (row 1 first) stop following each other, when the sheet is one of a
+    tracker's monthly sheets (row 1 holds 'Month' and most of one's headers): ``Customers!A3 is 2026-07, not 2026-09:
+    the months of a tracking sheet must follow each other, oldest first``, with what to do; else None."""
+    from ..workbook.monthly import MONTH, MONTHLY_SHEETS
+
+    lines = iter(rows)
+    header = [str(h).strip() if h is not None else "" for h in next(lines, ())]
+    tracker = any(2 * sum(c.header in header for c in s.columns) > len(s.columns) for s in MONTHLY_SHEETS)
+    if not tracker or MONTH.header not in header:
+        return None
+    column = header.index(MONTH.header)
+    before: tuple[int, int] | None = None
+    for row, values in enumerate(lines, start=2):
+        month = _month(values[column] if column < len(values) else None)
+        if month is None or row > _DEEPEST:
+            return None
+        if before is not None and month != _after(before):
+            where = f"{written(title)}!{get_column_letter(column + 1)}{row}"
+            said = f"{where} is {_shown(month)}, not {_shown(_after(before))}: the months of a tracking sheet must "
+            if month <= before:
+                return said + (
+                    f"follow each other, oldest first: sort the rows by '{MONTH.header}', oldest to newest (each "
+                    "month's start reads the row above, the month before)"
+                )
+            return said + (
+                "follow each other, one row each: put the missing month's row back (Undo in Excel before saving, or "
+                "copy it from a backup) or make a new tracker and import into it"
+            )
+        before = month
+    return None
+
+
+def file_out_of_order(path: str | Path) -> str | None:
+    """:func:`out_of_order` of the first monthly sheet of the workbook at ``path`` whose months do not follow each
+    other (None where none, or where the file cannot be read as a workbook: the refusal keeps its own words)."""
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001  (not readable here: no reason to add)
+        return None
+    try:
+        for ws in wb.worksheets:
+            if not hasattr(ws, "iter_rows"):
+                continue
+            found = out_of_order(ws.title, ws.iter_rows(max_col=_WIDEST, max_row=_DEEPEST + 1, values_only=True))
+            if found is not None:
+                return found
+    finally:
+        wb.close()
+    return None
+
+
+def _engine_rows(workbook: fz.Workbook, sheet: str) -> Iterable[tuple[Any, ...]]:
+    """The rows of ``sheet`` as the engine holds them, row 1 first, column A to the 'Month' column only."""
+    get: Callable[[str, int, int], Any] = workbook.get_value
+    header = tuple(get(sheet, 1, c) for c in range(1, _WIDEST + 1))
+    yield header
+    texts = [str(h).strip() if h is not None else "" for h in header]
+    if "Month" not in texts:
+        return
+    column = texts.index("Month") + 1
+    base: dt.date | None = None
+    for row in range(2, _DEEPEST + 2):
+        value = get(sheet, row, column)
+        if isinstance(value, int | float) and not isinstance(value, bool):  # a serial day number (the engine's)
+            base = base or _base(value)
+            value = base + dt.timedelta(days=int(value)) if base is not None and 0 < value < 2958466 else None
+        yield (None,) * (column - 1) + (value,)
+        if _month(value) is None:
+            return
+
+
+def _base(serial: float) -> dt.date | None:
+    """The day 0 of the date system under which ``serial`` (a tracker's first month) is the 1st of a month: the 1900
+    system's, else the 1904 system's; None when neither (not a month of the template)."""
+    for base in (dt.date(1899, 12, 30), dt.date(1904, 1, 1)):
+        if serial == int(serial) and 0 < serial < 2958466 and (base + dt.timedelta(days=int(serial))).day == 1:
+            return base
+    return None
+
+
+#: the reason of a formula holding ``#REF!`` in its text (Excel's mark of a reference to a deleted cell)
+DELETED = "the formula refers to a deleted cell (#REF! in its text): a row, column or sheet it read was deleted"
+
+
+def deleted_reference_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
+    """Give each ``#REF!`` cell without a reason whose formula holds ``#REF!`` (outside its texts) the reason
+    :data:`DELETED`, with the tracker's months out of order where its sheet is a monthly sheet whose month rows do
+    not follow each other (a month's row deleted), else what to do; returns how many got one."""
+    named = 0
+    orders: dict[str, str | None] = {}
+    for sheet, cells in result.values.items():
+        texts = formulas.get(sheet)
+        if texts is None:
+            continue
+        for ref, value in cells.items():
+            if type(value) is not CellError or value.message or value.code != "#REF!":
+                continue
+            place = position(ref)
+            if place not in texts or "#REF!" not in _LITERALS.sub('""', texts[place]).upper():
+                continue
+            if sheet not in orders:
+                try:
+                    orders[sheet] = out_of_order(sheet, _engine_rows(workbook, sheet))
+                except Exception:  # noqa: BLE001  (a sheet the engine cannot read: no months to name)
+                    orders[sheet] = None
+            order = orders[sheet]
+            why = f"{DELETED}: {order}" if order is not None else f"{DELETED}: write the reference again"
+            result.values[sheet][ref] = CellError("#REF!", f"{written(sheet)}!{ref}: {why} (#REF!)")
+            named += 1
+    return named
