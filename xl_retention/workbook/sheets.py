@@ -119,6 +119,20 @@ _MARGIN_NOTE = "No value: the gross margin (B4) is a share from 0 to 1 (80% or 0
 _DISCOUNT_NOTE = "No value: the discount rate (B6) is a monthly rate from 0 to 1 (1% or 0.01, not 1 or 10)."
 _ARPA_NOTE = "No value: ARPA (B3) is 0 or more."
 
+# ARPA (B3) blank beside a gross margin and a churn: the CLV was blank with no word (Revenue filled to April,
+# Customers to February: the default's month has no customers at end); the note names the cell to fill
+_ITS_MONTH_ROW = f"MATCH(INDEX(Revenue_Months,{_LAST_MRR}),Customers_Months,0)"
+_NO_ARPA = (
+    f"IF(COUNT(Revenue_End)=0,\"Type ARPA (B3), or fill Revenue: its default is the last month's MRR at end / "
+    f'customers at end.",IF(N({_ITS_CUSTOMERS})>0,"Type ARPA (B3): its default (the last month\'s MRR at end / '
+    f'customers at end) was cleared.",IF(ISNUMBER({_ITS_MONTH_ROW}),"No value: ARPA (B3) is blank: see '
+    'Customers!"&ADDRESS(MIN('
+    f'ROW(Customers_End))+{_ITS_MONTH_ROW}-1,COLUMN(Customers_End),4)&", the customers at end of the last month '
+    'with MRR at end, blank, 0 or no number: fill it, or type your ARPA in B3.","No value: ARPA (B3) is blank: see '
+    f'Revenue!"&ADDRESS(MIN(ROW(Revenue_Months))+{_LAST_MRR}-1,COLUMN(Revenue_Months),4)&", the last month with '
+    'MRR at end, is no month of Customers: add it there, or type your ARPA in B3.")))'
+)
+
 #: Lifetime value!C8: why the constant-churn CLV (B8) is blank or an error, naming the input (a gross margin of 80
 #: typed for 80%, a discount rate of 10 for 10%, which the note blamed on the margin, a text that is no number)
 LIFETIME_NOTE_C8 = (
@@ -127,7 +141,7 @@ LIFETIME_NOTE_C8 = (
     f'"{_DISCOUNT_NOTE}",IF({_outside("B3", high=False)},"{_ARPA_NOTE}",IF({_outside("B5")},"No value: the monthly '
     'churn (B5) is from 0 to 1 (3% or 0.03).","No value for these inputs: ARPA 0 or more; the gross margin, churn '
     'and discount rate from 0 to 1 (80% or 0.8, not 80).")))))),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin '
-    '(B4) to see the lifetime values.",""))'
+    f'(B4) to see the lifetime values.",IF(AND(B3="",B4<>"",B5<>""),{_NO_ARPA},"")))'
 )
 #: the sBG lifetime values (B12, B13) with a discount rate outside 0 to 1 (10 typed for 10%: SBG_DEL takes any rate,
 #: 1,000% a month gave a lifetime of 1.08 months and a CLV of 8.60, silently): blank, C12 naming the discount rate

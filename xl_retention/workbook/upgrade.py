@@ -412,6 +412,19 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
         ')>1),"No value: the monthly churn (B5) is from 0 to 1 (3% or 0.03).","No value for these inputs: ARP'
         'A 0 or more; the gross margin, churn and discount rate from 0 to 1 (80% or 0.8, not 80)."))))),IF(AN'
         'D(B4="",B3<>"",B5<>""),"Type the gross margin (B4) to see the lifetime values.",""))',
+        # before it said nothing where ARPA (B3) was blank beside a gross margin and a churn (the CLV blank, no word)
+        (
+            '=IF(ISERROR(B8),IF(ISERROR(B5),"No value: the monthly churn (B5) is an error: C5 says where.",IF(OR('
+            'AND(ISTEXT(B3),ISERROR(B3+0)),AND(ISTEXT(B4),ISERROR(B4+0)),AND(ISTEXT(B6),ISERROR(B6+0))),"No value'
+            ": ARPA (B3), the gross margin (B4) or the discount rate (B6) holds text that is no number; type a nu"
+            'mber there (80% or 0.8).",IF(OR(IFERROR(B4+0,0)<0,IFERROR(B4+0,0)>1),"No value: the gross margin (B4'
+            ') is a share from 0 to 1 (80% or 0.8, not 80).",IF(OR(IFERROR(B6+0,0)<0,IFERROR(B6+0,0)>1),"No value'
+            ': the discount rate (B6) is a monthly rate from 0 to 1 (1% or 0.01, not 1 or 10).",IF(IFERROR(B3+0,0'
+            ')<0,"No value: ARPA (B3) is 0 or more.",IF(OR(IFERROR(B5+0,0)<0,IFERROR(B5+0,0)>1),"No value: the mo'
+            'nthly churn (B5) is from 0 to 1 (3% or 0.03).","No value for these inputs: ARPA 0 or more; the gross'
+            ' margin, churn and discount rate from 0 to 1 (80% or 0.8, not 80).")))))),IF(AND(B4="",B3<>"",B5<>""'
+            '),"Type the gross margin (B4) to see the lifetime values.",""))'
+        ),
     ),
     # the last forms of each: a discount rate of 10 typed for 10% gave a lifetime of 1.08 months, silently
     "B12": (
