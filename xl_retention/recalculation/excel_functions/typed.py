@@ -54,8 +54,8 @@ TEXT_RESULTS = frozenset(
 )  # fmt: skip
 #: the registered forms (see :func:`typed` and :func:`counted`)
 TYPED, COUNTED, VALUE = "_XLR.TYPED", "_XLR.COUNTED", "_XLR.EACH.VALUE"
-#: the form marking a value typed into NPV's values (:mod:`.present_values`)
-NPV_VALUE = "_XLR.NPVVALUE"
+#: the forms reading a value typed into NPV's values and its rate (:mod:`.present_values`)
+NPV_VALUE, NPV_RATE = "_XLR.NPVVALUE", "_XLR.NPVRATE"
 #: the same test :data:`TEXT_RESULTS` makes, on the upper-cased formula text, before tokenizing
 HINT = (
     r"(?<![A-Z0-9_.])(?:SUM|AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|MODE"
@@ -191,19 +191,29 @@ def typed_argument(name: str, position: int, argument: list[Token], text: str) -
 
 
 def _npv_argument(position: int, argument: list[Token], text: str) -> str:
-    """NPV's value argument wrapped in ``_XLR.NPVVALUE`` when it certainly gives a value, not a reference (a typed
-    number is left as it is); the rate and anything else unchanged.
+    """NPV's argument wrapped where the engine misreads it (:mod:`.present_values`): a value (not a reference) among
+    the values in ``_XLR.NPVVALUE``, the rate when it is a cell or a value in ``_XLR.NPVRATE``; a typed number, a
+    range and anything else unchanged.
 
     >>> from openpyxl.formula import Tokenizer
-    >>> [_npv_argument(1, list(Tokenizer("=" + t).items), t) for t in ('"2"', "TRUE", "A1", "3", "{1,2}")]
-    ['_XLR.NPVVALUE("2")', '_XLR.NPVVALUE(TRUE)', 'A1', '3', '{1,2}']
+    >>> [_npv_argument(1, list(Tokenizer("=" + t).items), t) for t in ('"2"', "TRUE", "A1", "3", "{1,2}", "A1:A3")]
+    ['_XLR.NPVVALUE("2")', '_XLR.NPVVALUE(TRUE)', 'A1', '3', '_XLR.NPVVALUE({1,2})', 'A1:A3']
+    >>> [_npv_argument(0, list(Tokenizer("=" + t).items), t) for t in ("0.1", "A1", '"10%"', "A1:A3")]
+    ['0.1', '_XLR.NPVRATE(A1)', '_XLR.NPVRATE("10%")', 'A1:A3']
     """
     inner = [t for t in argument if t.type != Token.WSPACE]
-    if position == 0 or not inner:
+    if not inner:
         return text
-    if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.NUMBER:
+    first = inner[0]
+    if len(inner) == 1 and first.type == Token.OPERAND and first.subtype == Token.NUMBER:
         return text
-    return f"{NPV_VALUE}({text.strip()})" if _value_only(inner) else text
+    if position == 0:
+        cell = (
+            len(inner) == 1 and first.type == Token.OPERAND and first.subtype == Token.RANGE and ":" not in first.value
+        )
+        return f"{NPV_RATE}({text.strip()})" if cell or _value_only(inner) else text
+    array = first.type == Token.ARRAY and _split_array(inner)
+    return f"{NPV_VALUE}({text.strip()})" if array or _value_only(inner) else text
 
 
 def index_of_value(argument: list[Token], call: str, args: list[str]) -> str:
