@@ -203,8 +203,11 @@ def figures(ws: Worksheet) -> None:
         else:  # the CLV's churn ends with the last month that has a churn rate
             month = last_value("Customers_Churn", "Customers_Churn_Seq", monthly_name("Customers"))
             # no CLV (no gross margin yet): no month; a CLV in error: the month of the churn it read, not the error
-            # (no Lifetime value sheet, its name #REF!: no month)
-            month = f'=IF(IFERROR({name}="",NOT(ISREF({name}))),"",{month.removeprefix("=")})'
+            # (no Lifetime value sheet, its name #REF!: no month); a churn (B5) in error is the error of the last
+            # month in error among its 12 (5f6d156): that month, which C9 said was the last with a rate, earlier
+            in_error = "LOOKUP(2,1/ISERROR(Customers_Churn),Customers_Months)"
+            month = f"IF(ISERROR(LTV_Churn),IFERROR({in_error},{month.removeprefix('=')}),{month.removeprefix('=')})"
+            month = f'=IF(IFERROR({name}="",NOT(ISREF({name}))),"",{month})'
         style(ws.cell(row=row, column=3, value=month), False, MONTH_FORMAT)
     _shop_figures(ws)
 

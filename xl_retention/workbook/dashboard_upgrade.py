@@ -96,6 +96,9 @@ EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(LTV_CLV="","",IF(COUNT(Customers_Churn)=0,"",INDEX(Customers_Months,MATCH(COUNT(Customers_Churn),Customers_Churn_Seq,0))))',
         '=IF(IFERROR(LTV_CLV="",FALSE),"",IF(COUNT(Customers_Churn)=0,"",INDEX(Customers_Months,MATCH(COUNT('
         "Customers_Churn),Customers_Churn_Seq,0))))",
+        # the month before the one in error that the churn (Lifetime value!B5) is
+        '=IF(IFERROR(LTV_CLV="",NOT(ISREF(LTV_CLV))),"",IF(COUNT(Customers_Churn)=0,"",INDEX(Customers_Months,MATCH('
+        "COUNT(Customers_Churn),Customers_Churn_Seq,0))))",
     ),
 }
 #: cell of the purchases and visits figures -> the formulas earlier templates wrote there (before a rate in error
