@@ -16,6 +16,7 @@ from ..cells import CellError
 from ..registry import FUNCTIONS
 from ..sheet_names import NAME, SHEET
 from .argument_counts import count_reason
+from .divisor_reasons import divisor_reasons
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .literal_reasons import blank_argument, literal_error_reasons, value_argument
@@ -115,6 +116,7 @@ def explain(
                 counted = True
     named = deleted_reference_reasons(workbook, formulas, result)  # =IF(#REF!="",...): a month's row deleted
     named += literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
+    named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     if found or named or counted:
         pass_reasons_on(formulas, result, names)
 

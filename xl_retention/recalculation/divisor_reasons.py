@@ -1,0 +1,93 @@
+"""Why a formula of the user's own gives ``#DIV/0!``: the cell it divides by, 0 or blank.
+
+A user who types over a tracker's rate (``=D3/B3`` in place of ``=CRR(...)``), or writes a ratio of their own, gets
+``#DIV/0!`` where the divisor is 0 or blank; the engine keeps only the code and no xl-retention function gives a reason,
+so recalc listed the cell with none. Where the formula divides by a single cell (``/B3``, ``/'My Data'!$B$3``) holding
+0 or blank, that cell is the reason (a division by the number 0 written in the formula, ``=1/0``, is left as the
+workbook's own): ``Customers!F3: the formula divides by Customers!B3 (Customers at
+start), which is 0 (#DIV/0!)``; the cells reading it get it passed on (:func:`~.reasons.pass_reasons_on`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..cells import CellError
+from ..sheet_names import SHEET, written
+from .formula_texts import position
+from .literal_reasons import _label
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .embedded import Computed
+    from .formula_texts import FormulaTexts
+
+__all__ = ["divisor_reasons"]
+
+_LITERALS = re.compile(r'"(?:[^"]|"")*"')
+#: ``/B3``, ``/ 'My Data'!$B$3``, ``/0``: a single cell or a number right after a division (not a range's start, not
+#: a function's name, not a part of a longer expression's first operand: ``/B3*2`` divides by B3 all the same)
+_DIVISOR = re.compile(
+    r"/\s*(?:(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w.(!:])|(\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)(?![\w.(]))"
+)
+#: the most error cells looked at (each costs a few reads of the engine's values)
+MAX_LOOKED_AT = 1000
+
+
+def _column(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _zero(value: Any) -> str | None:
+    """How a divisor of ``value`` is shown when it divides by zero ("0", "blank"), else None."""
+    if value is None or value == "":
+        return "blank"
+    if isinstance(value, bool):
+        return "FALSE" if not value else None
+    if isinstance(value, int | float) and value == 0:
+        return "0"
+    return None
+
+
+def divisor_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
+    """Give each ``#DIV/0!`` cell without a reason whose formula divides by a cell holding 0 or blank that cell as its
+    reason; returns how many got one."""
+    named = looked_at = 0
+    for sheet, cells in result.values.items():
+        texts = formulas.get(sheet)
+        if texts is None:
+            continue
+        for ref, value in cells.items():
+            if type(value) is not CellError or value.message or value.code != "#DIV/0!":
+                continue
+            place = position(ref)
+            if place not in texts or "/" not in texts[place]:
+                continue
+            looked_at += 1
+            if looked_at > MAX_LOOKED_AT:
+                return named
+            found = []
+            for match in _DIVISOR.finditer(_LITERALS.sub('""', texts[place])):
+                if match.group(4) is not None:  # =1/0: the workbook's own, written so (tests/test_recalc_forms.py)
+                    continue
+                where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
+                row, column = int(match.group(3)), _column(match.group(2))
+                try:
+                    held = workbook.get_value(where, row, column)
+                except Exception:  # noqa: BLE001  (a sheet the engine does not have: nothing to name)
+                    continue
+                shown = _zero(held)
+                if shown is not None:
+                    cell = f"{written(where)}!{match.group(2).upper()}{row}{_label(workbook, where, row, column)}"
+                    if f"{cell}, which is {shown}" not in found:
+                        found.append(f"{cell}, which is {shown}")
+            if found:
+                why = f"{written(sheet)}!{ref}: the formula divides by {' and by '.join(found)} (#DIV/0!)"
+                result.values[sheet][ref] = CellError("#DIV/0!", why)
+                named += 1
+    return named
