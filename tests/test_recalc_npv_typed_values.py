@@ -59,3 +59,35 @@ def test_npv_counts_typed_values_and_only_the_numbers_of_references(tmp_path: Pa
         assert out[ref].value == pytest.approx(value, rel=1e-12), ref
     assert round(out["B1"].value, 4) == 2.5620 and round(out["B4"].value, 4) == 3.3884
     assert out["B10"].value == "#N/A"
+
+
+def test_numeric_text_in_a_cell_is_a_number_to_financial_functions(tmp_path: Path) -> None:
+    # the engine's SLN, SYD, DDB, EFFECT, CUMIPMT ... and our IPMT/PPMT (of "10%") gave #VALUE! with status ok for
+    # numeric text in a cell given as a number, where Excel reads it as =A2*1 does (and as PMT, ROUND, DB here do)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"], sheet["A3"], sheet["A4"], sheet["A5"] = "10%", "2400", "300", "10", "abc"
+    cells = {
+        "B1": "=SLN(A2,A3,A4)",  # (2400 - 300) / 10
+        "B2": "=SYD(A2,A3,A4,1)",  # 2100 * 10 * 2 / 110
+        "B3": "=DDB(A2,A3,A4,1)",  # 2400 * 2 / 10
+        "B4": "=EFFECT(A1,4)",  # 1.025^4 - 1
+        "B5": "=ISPMT(A1,1,A4,A2)",  # -2400 * 0.1 * (1 - 1/10)
+        "B6": "=IPMT(A1,1,A4,A2)",  # the first period's interest: -2400 * 0.1
+        "B7": "=SLN(A2,A3,A5)",  # text that is no number: #VALUE! as before
+        "B8": "=SLN(2400,300,10)",
+    }
+    for ref, text in cells.items():
+        sheet[ref] = text
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert not result.unsupported, result.unsupported
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert out["B1"].value == 210 and out["B8"].value == 210
+    assert out["B2"].value == pytest.approx(2100 * 20 / 110, rel=1e-12)
+    assert out["B3"].value == 480
+    assert out["B4"].value == pytest.approx(1.025**4 - 1, rel=1e-12)
+    assert out["B5"].value == pytest.approx(-216, rel=1e-12)
+    assert out["B6"].value == pytest.approx(-240, rel=1e-12)
+    assert out["B7"].value == "#VALUE!"

@@ -81,7 +81,8 @@ def check(value: Any) -> Any:
 
 
 def number(value: Any) -> float:
-    """An argument as Excel reads a number: blank 0, TRUE 1, numeric text parsed, other text #VALUE!."""
+    """An argument as Excel reads a number: blank 0, TRUE 1, numeric text parsed as VALUE reads it ("10%", "$1,000",
+    a date), other text #VALUE!."""
     check(value)
     if value is None:
         return 0.0
@@ -93,7 +94,13 @@ def number(value: Any) -> float:
         try:
             return float(value.strip())
         except ValueError:
+            pass
+        from .text import text_to_number  # text imports this module
+
+        parsed = text_to_number(value)  # IPMT(A1,..) of "10%" in A1: 0.1, as the engine's PMT reads it
+        if isinstance(parsed, str):
             raise ExcelError("#VALUE!") from None
+        return float(parsed)
     if isinstance(value, list):  # a range where one value is expected: its first cell
         return number(value[0][0] if value and isinstance(value[0], list) else value[0])
     raise ExcelError("#VALUE!")

@@ -18,6 +18,11 @@ not: pycel's npv.xlsx); the rewrite (:func:`.typed.typed_argument`) wraps the ar
 * the rate, when it is a cell or such a value: ``_XLR.NPVRATE(...)`` (:func:`npv_rate`): numeric text its number.
 
 A cell or range among the values is left as it is: the engine already counts only its numbers.
+
+The engine's SLN, SYD, DDB, EFFECT, NOMINAL, ISPMT, RRI, PDURATION, CUMIPMT, CUMPRINC, TBILL*, DOLLARDE, DOLLARFR,
+ACCRINTM, PRICE and YIELD gave #VALUE! with status ok for numeric text in a cell given as a number (``SLN(A2,A3,A4)``
+of "2400", "300", "10": Excel 210, reading it as it does ``=A2*1`` and as the engine's PMT, ROUND, DB do): such a
+one-cell argument (or typed text) is read through ``_XLR.NUMBERARGUMENT`` (:func:`number_argument`).
 """
 
 from __future__ import annotations
@@ -26,9 +31,9 @@ from typing import Any
 
 from ._core import FUNCTIONS, ExcelError, check, excel_function, matrix
 from .text import text_to_number
-from .typed import NPV_RATE, NPV_VALUE
+from .typed import NPV_RATE, NPV_VALUE, NUMBER_ARGUMENT
 
-__all__ = ["npv_rate", "npv_value"]
+__all__ = ["number_argument", "npv_rate", "npv_value"]
 
 _NOT_COMPUTED = "NImpl"  # the engine's kind of #NIMPL!: the cell is listed
 
@@ -74,6 +79,20 @@ def npv_rate(value: Any) -> Any:
         if isinstance(number, str):
             raise ExcelError("#VALUE!")
         return float(number)
+    return value
+
+
+@excel_function(NUMBER_ARGUMENT, 1, 1)
+def number_argument(value: Any) -> Any:
+    """A one-cell argument of the engine's functions that refuse text (:data:`.typed.NUMBER_READERS`): numeric text
+    (also "10%", "$1,000", a date) its number as Excel reads it; other text, numbers, blanks, errors, arrays unchanged.
+
+    >>> number_argument("2400"), number_argument("10%"), number_argument("abc"), number_argument(None)
+    (2400.0, 0.1, 'abc', None)
+    """
+    if isinstance(value, str):
+        number = text_to_number(value)
+        return value if isinstance(number, str) else float(number)
     return value
 
 

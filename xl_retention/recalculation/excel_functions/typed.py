@@ -56,6 +56,14 @@ TEXT_RESULTS = frozenset(
 TYPED, COUNTED, VALUE = "_XLR.TYPED", "_XLR.COUNTED", "_XLR.EACH.VALUE"
 #: the forms reading a value typed into NPV's values and its rate (:mod:`.present_values`)
 NPV_VALUE, NPV_RATE = "_XLR.NPVVALUE", "_XLR.NPVRATE"
+#: the engine's functions giving #VALUE! for numeric text in a cell given as a number (``SLN(A2,A3,A4)`` of "2400",
+#: "300", "10"), where Excel reads it as the number (as the engine's own ROUND, PMT, DB ... do): such a one-cell
+#: argument is read through :data:`NUMBER_ARGUMENT` (:mod:`.present_values`)
+NUMBER_READERS = frozenset(
+    ("SLN", "SYD", "DDB", "EFFECT", "NOMINAL", "ISPMT", "RRI", "PDURATION", "CUMIPMT", "CUMPRINC", "TBILLPRICE",
+     "TBILLYIELD", "TBILLEQ", "DOLLARDE", "DOLLARFR", "ACCRINTM", "PRICE", "YIELD")
+)  # fmt: skip
+NUMBER_ARGUMENT = "_XLR.NUMBERARGUMENT"
 #: the same test :data:`TEXT_RESULTS` makes, on the upper-cased formula text, before tokenizing
 HINT = (
     r"(?<![A-Z0-9_.])(?:SUM|AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|MODE"
@@ -63,6 +71,8 @@ HINT = (
     r"|MIDB?|SUBSTITUTE|REPLACEB?|CONCAT|CONCATENATE|TEXTJOIN|REPT|U?N?I?CHAR|T|FIXED|DOLLAR|CLEAN|TEXTBEFORE"
     r"|TEXTAFTER|REGEXEXTRACT|REGEXREPLACE|VALUETOTEXT|ARRAYTOTEXT|ROMAN|BASE|DEC2[A-Z]+|ADDRESS)\("
     r"|(?<![A-Z0-9_.])NPV\("  # NPV("2",..): values typed into NPV (.present_values)
+    r"|(?<![A-Z0-9_.])(?:SLN|SYD|DDB|EFFECT|NOMINAL|ISPMT|RRI|PDURATION|CUMIPMT|CUMPRINC|TBILLPRICE|TBILLYIELD|TBILLEQ"
+    r"|DOLLARDE|DOLLARFR|ACCRINTM|PRICE|YIELD)\("  # SLN(A2,..) of numeric text (NUMBER_READERS)
 )
 
 
@@ -171,6 +181,10 @@ def typed_argument(name: str, position: int, argument: list[Token], text: str) -
     """
     if name == "NPV":  # a value typed into NPV's values is counted, a reference's only when a number (.present_values)
         return _npv_argument(position, argument, text)
+    if name in NUMBER_READERS:  # SLN(A2,..) of "2400" in A2: the number (.present_values)
+        inner = [t for t in argument if t.type != Token.WSPACE]
+        cell = len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype in (Token.RANGE, Token.TEXT)
+        return f"{NUMBER_ARGUMENT}({text.strip()})" if cell and ":" not in inner[0].value else text
     if name == "COUNT":
         wrapper, literal = COUNTED, COUNTED
     elif name in ALL_ARGUMENTS or (position == 0 and name in FIRST_ARGUMENT):
@@ -326,9 +340,11 @@ FUNCTIONS[FAILED] = Function(FAILED, _failed, 1, 1)
 #: ``^`` operator, rewritten by :mod:`.powers`)
 TEXT_WORDS = (
     r"TEXT|TRIM\(|UPPER\(|LOWER\(|PROPER\(|LEFT|RIGHT|MID|SUBSTITUTE\(|REPLACE|CONCAT|REPT\(|CHAR\(|T\(|FIXED\("
-    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\(|SORT|\^|FORMULA|NPV\("
+    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\(|SORT|\^|FORMULA|NPV\(|SLN\(|SYD\(|DDB\(|EFFECT\("
+    r"|NOMINAL\(|ISPMT\(|RRI\(|PDURATION\(|CUMIPMT\(|CUMPRINC\(|TBILL|DOLLARDE\(|DOLLARFR\(|ACCRINTM\(|PRICE\(|YIELD\("
 )
 _TEXT_WORD = re.compile(TEXT_WORDS)
+_READERS = re.compile(r"(?<![A-Z0-9_.])(?:" + "|".join(sorted(NUMBER_READERS)) + r")\(")
 _HINT = re.compile(HINT)
 
 
@@ -341,8 +357,8 @@ def may_wrap(upper: str) -> bool:
     >>> may_wrap("SUM(TRIM(A3),1)"), may_wrap("MAX(D2-C2,0)"), may_wrap("ROUND(SUMPRODUCT(B2:B9),2)")
     (True, False, False)
     """
-    if "SORT" in upper or "^" in upper or "FORMULA" in upper or "NPV(" in upper:  # .collation, .powers, .formula_facts
-        return True  # NPV("2",..): values typed into NPV (.present_values)
+    if "SORT" in upper or "^" in upper or "FORMULA" in upper or "NPV(" in upper or _READERS.search(upper):
+        return True  # .collation, .powers, .formula_facts; NPV("2",..), SLN(A2,..) of text (.present_values)
     return _TEXT_WORD.search(upper) is not None and _HINT.search(upper) is not None
 
 
