@@ -168,6 +168,12 @@ def pass_reasons_on(
     waiting = [(sheet, ref) for sheet, ref in waiting if not result.values[sheet][ref].message]
     for _ in range(5):
         more = []
+        explained: dict[str, list[tuple[int, int, str, str, str]]] = {}  # the error cells with a reason, by sheet
+        for where, cells in result.values.items():
+            for target, candidate in cells.items():
+                if type(candidate) is CellError and candidate.message:
+                    row, column = cell_position(target)
+                    explained.setdefault(where, []).append((row, column, target, candidate.message, candidate.code))
         for sheet, ref in waiting:
             value, texts = result.values[sheet][ref], formulas[sheet]
             place = cell_position(ref)
@@ -188,7 +194,7 @@ def pass_reasons_on(
                         origin = (where, target, candidate.message)
                         break
                 if origin is None:  # =AVERAGE(Customers_CRR) over a month's #REF!: the first such cell of a range
-                    origin = _in_ranges(text, sheet, value.code, result, names)
+                    origin = _in_ranges(text, sheet, value.code, explained, names)
             if origin is None:
                 more.append((sheet, ref))
                 continue
@@ -234,17 +240,21 @@ def _letters(letters: str) -> int:
 
 
 def _in_ranges(
-    text: str, sheet: str, code: str, result: Computed, names: dict[str, dict[str, str]] | None
+    text: str,
+    sheet: str,
+    code: str,
+    explained: dict[str, list[tuple[int, int, str, str, str]]],
+    names: dict[str, dict[str, str]] | None,
 ) -> tuple[str, str, str] | None:
     """(sheet, cell, reason) of the first cell, row by row, of a range ``text`` reads whose error ``code`` has a
-    reason (the error an AVERAGE or SUM of the range gives); None where there is none."""
+    reason (``explained``: the error cells with one, by sheet, as (row, column, cell, reason, code)); None where
+    there is none."""
     for where, top, left, bottom, right in _areas(text, sheet, names):
-        inside = []
-        for ref, value in result.values.get(where, {}).items():
-            if type(value) is CellError and value.message and value.code == code:
-                row, column = cell_position(ref)
-                if top <= row <= bottom and left <= column <= right:
-                    inside.append((row, column, ref, value.message))
+        inside = [
+            (row, column, ref, message)
+            for row, column, ref, message, error in explained.get(where, ())
+            if error == code and top <= row <= bottom and left <= column <= right
+        ]
         if inside:
             _, _, ref, message = min(inside)
             return where, ref, message
