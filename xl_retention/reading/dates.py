@@ -225,6 +225,8 @@ def parse_dates(
             raise bad_rows(source, column, problem, np.flatnonzero(present)[unread], raw, advice=advice)
         values[present] = got
     else:
+        if allow_blank:
+            series = _zeros_blank(series, source, column)
         values = _parse_mixed(series, options, excel_epoch, source, column)
     blank = np.isnat(values)
     if blank.any() and not allow_blank:
@@ -240,6 +242,28 @@ def parse_dates(
     if placeholders.size:
         raise bad_rows(source, column, ZERO_DAY_PROBLEM, placeholders, raw)
     return values
+
+
+def _zeros_blank(series: pd.Series, source: str, column: str) -> pd.Series:
+    """``series`` with its cells of the text ``0`` blank, where its other filled cells are dates (a column that may be
+    blank: an end, a trial's end): WooCommerce Subscriptions' export writes ``0`` for a date not set (an active
+    subscription's ``end_date``, ``trial_end_date``), never a day; said in a note. Beside other numbers (Excel's
+    date serials) it is left as it is.
+
+    >>> _zeros_blank(pd.Series(["2026-03-10 10:00:00", "0", None], dtype=object), "w.csv", "end_date").tolist()
+    ['2026-03-10 10:00:00', None, None]
+    """
+    texts = series.map(lambda v: v.strip() if isinstance(v, str) else None)
+    zero = (texts == "0").to_numpy(dtype=bool)
+    if not zero.any():
+        return series
+    others = texts[~zero & texts.notna().to_numpy(dtype=bool)]
+    if others.str.fullmatch(r"\d+").any():  # other numbers beside it (Excel's serials): not a placeholder
+        return series
+    count = int(zero.sum())
+    note(f"{source}, column {column!r}: {count} cell{'s' if count != 1 else ''} of 0 read as no date (WooCommerce "
+         "writes 0 for a date not set)")  # fmt: skip
+    return series.mask(zero, None)
 
 
 #: The Unix epoch, 1970-01-01 00:00:00: what a database or an API exports for a missing timestamp (time 0).
