@@ -91,3 +91,28 @@ def test_numeric_text_in_a_cell_is_a_number_to_financial_functions(tmp_path: Pat
     assert out["B5"].value == pytest.approx(-216, rel=1e-12)
     assert out["B6"].value == pytest.approx(-240, rel=1e-12)
     assert out["B7"].value == "#VALUE!"
+
+
+def test_xnpv_and_xirr_over_text_are_listed_not_num(tmp_path: Path) -> None:
+    # dates typed as text in cells (or text among the values) gave #NUM! with status ok, the engine's answer;
+    # Microsoft's XNPV/XIRR pages say "If any number in dates is not a valid date", #VALUE!, and nothing of text: listed
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row, (flow, day) in enumerate(((-100, "2023-03-15"), (50, "2024-01-09"), (60, "2023-06-23")), 1):
+        sheet[f"A{row}"], sheet[f"C{row}"], sheet[f"D{row}"] = flow, day, 45000 + 100 * (row - 1)
+    cells = {
+        "B1": "=XNPV(0.1,A1:A3,C1:C3)",
+        "B2": "=XIRR(A1:A3,C1:C3)",
+        "B3": '=XNPV(0.1,{-100,"50",60},D1:D3)',
+        "B4": "=XNPV(0.1,A1:A3,D1:D3)",  # numbers: -100 + 50/1.1^(100/365) + 60/1.1^(200/365)
+        "B5": "=XNPV(0.1,A1:A3,{45000,45300,44900})",  # a date before the first: #NUM! (the pages)
+    }
+    for ref, text in cells.items():
+        sheet[ref] = text
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert {u.address for u in result.unsupported} == {"S!B1", "S!B2", "S!B3"}
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert out["B4"].value == pytest.approx(-100 + 50 / 1.1 ** (100 / 365) + 60 / 1.1 ** (200 / 365), rel=1e-12)
+    assert out["B5"].value == "#NUM!"

@@ -398,7 +398,9 @@ def _dated_flows(values: Any, dates: Any) -> list[tuple[float, float]]:
     Microsoft's XNPV and XIRR pages: dates are truncated to whole days; values and dates of different counts, or a
     date that precedes the starting date (the first one), #NUM! (the engine discounted such a payment by a negative
     number of days: a number with status ok; an empty date cell is day 0, before any start). An empty value is a
-    payment of 0 and a text value #NUM!, as the engine answers.
+    payment of 0. Text among the values or dates (a date typed as text, "50") is listed (#NIMPL!): the pages say "If
+    any number in dates is not a valid date", #VALUE!, and nothing of text values; whether Excel reads such text as a
+    number, #VALUE! or #NUM! (the engine's answer, given before with status ok) is not documented.
     """
     flows = [item for row in matrix(values) for item in row]
     days = [item for row in matrix(dates) for item in row]
@@ -409,7 +411,7 @@ def _dated_flows(values: Any, dates: Any) -> list[tuple[float, float]]:
         check(flow)
         check(day)
         if isinstance(flow, str) or isinstance(day, str):
-            raise ExcelError("#NUM!")
+            raise ExcelError("NImpl")  # the engine's kind of #NIMPL!: the cell is listed
         pairs.append((0.0 if flow is None else number(flow), float(math.floor(number(day)))))
     start = pairs[0][1]
     if any(day < start for _, day in pairs) or start < 0:
