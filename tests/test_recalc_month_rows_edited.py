@@ -128,5 +128,25 @@ def test_months_sorted_newest_first_are_named_not_a_bare_circular_reference(tmp_
     assert report["message"] == (
         "edited.xlsx: Customers!A3 is 2026-03, not 2026-05: the months of a tracking sheet must follow each other, "
         "oldest first: sort the rows by 'Month', oldest to newest (each month's start reads the row above, the month "
-        "before); its formulas read each other in a circle (circular reference: Customers!B2)"
+        "before)"
     )
+
+
+def test_two_months_swapped_are_refused_not_computed_for_the_wrong_months(tmp_path, capsys):
+    wb = _tracker(tmp_path)
+    ws = wb["Customers"]
+    rows = {r: [c.value for c in ws[r]] for r in (3, 4)}
+    for r, values in rows.items():  # February and March swapped (moved, or sorted on another column): no circle,
+        to = 7 - r  # March's start would read January's end (105, not 100): a wrong number, said to be right
+        for c, value in enumerate(values, start=1):
+            if isinstance(value, str) and value[:1] == "=":
+                value = Translator(value, origin=f"A{r}").translate_formula(f"A{to}")
+            ws.cell(to, c).value = value
+    report = _recalc(tmp_path, capsys, wb)
+    assert report["status"] == "failed"
+    assert report["message"] == (
+        "edited.xlsx: Customers!A4 is 2026-02, not 2026-04: the months of a tracking sheet must follow each other, "
+        "oldest first: sort the rows by 'Month', oldest to newest (each month's start reads the row above, the month "
+        "before)"
+    )
+    assert not (tmp_path / "out" / "edited.xlsx").exists()

@@ -336,6 +336,11 @@ def recalc_file(
         if not in_place and output.exists() and output.resolve() == path.resolve():
             raise ValueError(f"{path.name}: the output would replace the input; use in-place to replace it")
         _check_readable(path)
+        from .month_order import file_out_of_order
+
+        backwards = file_out_of_order(path, backwards_only=True)  # a tracker's months sorted or moved: each start
+        if backwards is not None:  # reads another month's end, numbers for the wrong months: none is written
+            raise ValueError(backwards)
         from .._files import check_not_open
 
         if in_place:  # a workbook open in Excel: its next save would undo the recalculation

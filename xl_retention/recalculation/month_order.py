@@ -49,10 +49,11 @@ def _shown(month: tuple[int, int]) -> str:
     return f"{month[0]:04d}-{month[1]:02d}"
 
 
-def out_of_order(title: str, rows: Iterable[Sequence[Any]]) -> str | None:
+def out_of_order(title: str, rows: Iterable[Sequence[Any]], backwards_only: bool = False) -> str | None:
     """Where the months of ``title``'s ``rows`` (row 1 first) stop following each other, when the sheet is one of a
     tracker's monthly sheets (row 1 holds 'Month' and most of one's headers): ``Customers!A3 is 2026-07, not 2026-09:
-    the months of a tracking sheet must follow each other, oldest first``, with what to do; else None."""
+    the months of a tracking sheet must follow each other, oldest first``, with what to do; else None.
+    ``backwards_only``: only a month not after the one above (sorted or moved), not a month missing."""
     from ..workbook.monthly import MONTH, MONTHLY_SHEETS
 
     lines = iter(rows)
@@ -66,7 +67,7 @@ def out_of_order(title: str, rows: Iterable[Sequence[Any]]) -> str | None:
         month = _month(values[column] if column < len(values) else None)
         if month is None or row > _DEEPEST:
             return None
-        if before is not None and month != _after(before):
+        if before is not None and month != _after(before) and (month <= before or not backwards_only):
             where = f"{written(title)}!{get_column_letter(column + 1)}{row}"
             said = f"{where} is {_shown(month)}, not {_shown(_after(before))}: the months of a tracking sheet must "
             if month <= before:
@@ -82,11 +83,13 @@ def out_of_order(title: str, rows: Iterable[Sequence[Any]]) -> str | None:
     return None
 
 
-def file_out_of_order(path: str | Path) -> str | None:
+def file_out_of_order(path: str | Path, backwards_only: bool = False) -> str | None:
     """:func:`out_of_order` of the first monthly sheet of the workbook at ``path`` whose months do not follow each
     other (None where none, or where the file cannot be read as a workbook: the refusal keeps its own words)."""
     from openpyxl import load_workbook
 
+    if not _may_be_tracker(path):  # a workbook of the user's own: not loaded once more
+        return None
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001  (not readable here: no reason to add)
@@ -95,12 +98,28 @@ def file_out_of_order(path: str | Path) -> str | None:
         for ws in wb.worksheets:
             if not hasattr(ws, "iter_rows"):
                 continue
-            found = out_of_order(ws.title, ws.iter_rows(max_col=_WIDEST, max_row=_DEEPEST + 1, values_only=True))
+            rows = ws.iter_rows(max_col=_WIDEST, max_row=_DEEPEST + 1, values_only=True)
+            found = out_of_order(ws.title, rows, backwards_only)
             if found is not None:
                 return found
     finally:
         wb.close()
     return None
+
+
+def _may_be_tracker(path: str | Path) -> bool:
+    """Whether the workbook's sheet list or names (xl/workbook.xml) hold a monthly sheet's title (``Customers``) or a
+    tracker's month name (``Customers_Months``, also of a renamed sheet)."""
+    import zipfile
+
+    from ..workbook.monthly import MONTHLY_SHEETS
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            text = package.read("xl/workbook.xml").decode("utf-8", "replace")
+    except Exception:  # noqa: BLE001  (not a package: the recalculation's own refusal says so)
+        return False
+    return "_Months" in text or any(f'"{spec.title}"' in text for spec in MONTHLY_SHEETS)
 
 
 def _engine_rows(workbook: fz.Workbook, sheet: str) -> Iterable[tuple[Any, ...]]:
