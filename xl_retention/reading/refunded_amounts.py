@@ -158,6 +158,20 @@ def refunded_payments(df: pd.DataFrame, order_ids: Any, amounts: Any, refunded: 
     return full & np.isin(codes, orders[own])
 
 
+#: Words that say a total includes the tax (BigCommerce's "Order Total (inc tax)", "Total (incl. VAT)").
+_GROSS_WORDS = frozenset({"inc", "incl", "including", "inclusive", "gross", "inkl", "brutto", "ttc"})
+
+
+def _gross_total(name: str) -> bool:
+    """Whether ``name`` is an order's whole total: ``Total``, or a total named as including the tax ("Order Total
+    (inc tax)"), never a subtotal (its word is ``subtotal``) nor one before tax ("Order Total (ex tax)")."""
+    from .columns import key
+    from .names import words
+
+    said = words(name)
+    return key(name) == "total" or ("total" in said and bool(said & _GROSS_WORDS))
+
+
 def gross_refund_share(
     df: pd.DataFrame, amount: np.ndarray, refunded: np.ndarray, names: dict[str, str], refund_column: str,
     source: str, read_numbers: Any,
@@ -173,13 +187,12 @@ def gross_refund_share(
     >>> round(float(share[0] * 59.4), 2)
     50.0
     """
-    from .columns import key
     from .notes import note
 
     titles = [str(c) for c in df.columns]
     mapped = names.get("amount")
-    totals = [c for c in titles if key(c) == "total" and c not in (mapped, refund_column) and titles.count(c) == 1]
-    if mapped is None or len(totals) != 1 or key(mapped) == "total":
+    totals = [c for c in titles if _gross_total(c) and c not in (mapped, refund_column) and titles.count(c) == 1]
+    if mapped is None or len(totals) != 1 or _gross_total(mapped):
         return None
     total = np.asarray(read_numbers(df.iloc[:, titles.index(totals[0])], totals[0]), dtype=np.float64)
     amount = np.asarray(amount, dtype=np.float64)

@@ -47,11 +47,12 @@ _NOT_AMOUNT = frozenset({
     "including", "inkl", "exkl", "without", "with", "before", "after", "pre", "post", "net", "netto", "gross", "brutto",
     "ht", "ttc", "ohne", "mit", "sans", "sin", "con", "avec", "less", "plus", "satz", "taux", "tasa", "aliquota",
     "zone", "class", "location", "address", "identifier", "vatin", "free", "taxable", "mode", "method", "flag",
+    "ex", "exc", "inc",  # BigCommerce's "Order Total (ex tax)", "Subtotal (inc tax)"
 })  # fmt: skip
 _NET = frozenset({"net", "netto", "subtotal", "sub", "excl", "excluding", "exkl", "ohne", "ht", "pretax", "pre",
-                  "before", "sans", "sin", "without"})  # fmt: skip
+                  "before", "sans", "sin", "without", "ex", "exc"})  # fmt: skip
 _GROSS = frozenset({"gross", "brutto", "incl", "including", "inkl", "inclusive", "ttc", "total", "due", "paid",
-                    "charged", "con", "avec", "mit"})  # fmt: skip
+                    "charged", "con", "avec", "mit", "inc"})  # fmt: skip
 #: Tax rates: 0.5 % to 27 % in steps of 0.25 %, and rates off that grid (US, Canada, Switzerland, Japan ...).
 RATES = np.unique(np.concatenate([np.arange(2, 109) * 0.0025, [0.026, 0.037, 0.038, 0.077, 0.081, 0.04712, 0.08875,
                                                                0.09975, 0.14975]]))  # fmt: skip
