@@ -19,7 +19,7 @@ import pandas as pd
 from .errors import DataError
 from .excel_cells import ZERO_PADDED, as_shown, format_currency, refuse_uncalculated, with_currency
 from .hidden_rows import hidden_rows, refuse_hidden_rows
-from .merged_cells import fill_merged_down, merged_ranges, tall_header_rows
+from .merged_cells import fill_merged_down, merged_ranges, refuse_two_level_header, tall_header_rows
 from .notes import note
 
 __all__ = ["read_excel", "refuse_empty_rows", "refuse_sheets_alike"]
@@ -187,6 +187,8 @@ def read_excel(path: Path, sheet: str | int | None) -> pd.DataFrame:
     left = width - len(rows[0])  # the empty columns before the table (its first column's 0-based index)
     ranges = merged_ranges(path, member)
     tall = tall_header_rows(rows, ranges, first + 1, left)  # header cells merged down over rows 1-2 (merged_cells)
+    if not tall:
+        refuse_two_level_header(rows, ranges, first + 1, left, source, sheet_name)  # 'Amount' over 'Net', 'Tax'
     rows, first = [rows[0], *rows[1 + tall :]], first + tall  # first: the header's last row
     merged = fill_merged_down(rows, ranges, first + 1, left)  # Merge & Center (merged_cells)
     if merged:

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["fill_merged_down", "merged_ranges", "tall_header_rows"]
+__all__ = ["fill_merged_down", "merged_ranges", "refuse_two_level_header", "tall_header_rows"]
 
 _REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
@@ -98,3 +98,62 @@ def tall_header_rows(rows: list[list[Any]], ranges: list[tuple[int, int, int, in
     ):
         tall += 1
     return tall
+
+
+def _letters(column: int) -> str:
+    """A 1-based column number as Excel's letters (1 -> A, 27 -> AA)."""
+    text = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        text = chr(65 + rest) + text
+    return text
+
+
+def refuse_two_level_header(
+    rows: list[list[Any]], ranges: list[tuple[int, int, int, int]], header_row: int, left: int, source: str,
+    sheet: str,
+) -> None:  # fmt: skip
+    """Refuse a header on two rows: a header cell merged across columns (C1:D1 'Amount') over names in the row below
+    ('Net', 'Tax'), the row's other cells blank, beside a column named in the header row itself (A1 'Customer'; where
+    every column is under a group, the names' row is the header below a title, and is refused as that). Read with
+    row 1 as the header, the names were a first data row ("missing customer ids in row 2") and the columns under the
+    merged cell one named and one unnamed: which of them is the amount cannot be told. ``rows[0]``: the header, the
+    sheet's 1-based row ``header_row``; ``left``: the 0-based sheet column of the table's first.
+
+    >>> refuse_two_level_header([["id", "Amount", None], [None, "Net", "Tax"], ["a", 1, 2]], [(2, 1, 3, 1)], 1, 0,
+    ...                         "o.xlsx", "Orders")
+    Traceback (most recent call last):
+    ...
+    xl_retention.reading.errors.DataError: o.xlsx: the header of sheet 'Orders' is on two rows (B1:C1 'Amount' \
+merged over 'Net', 'Tax' in row 2): write one row of column names, one per column ('Amount Net', ...), and import again
+    """
+    from .errors import DataError
+
+    if len(rows) < 2:
+        return
+    below = rows[1]
+    across = [(a, b) for a, first, b, last in ranges if first == header_row == last and b > a]
+    covered = {c - left - 1 for a, b in across for c in range(a, b + 1)}
+    if not across or any(
+        c not in covered and v is not None and str(v).strip() for c, v in enumerate(below)
+    ):  # a cell beside them filled: a data row
+        return
+    if not any(c not in covered and v is not None and str(v).strip() for c, v in enumerate(rows[0])):
+        return  # every column under a group: the names' row is the header, below a title (refused as such)
+    for a, b in across:
+        names = [below[c - left - 1] if 0 <= c - left - 1 < len(below) else None for c in range(a, b + 1)]
+        if sum(isinstance(v, str) and bool(v.strip()) and not _number_like(v) for v in names) < 2:
+            continue
+        group = rows[0][a - left - 1]
+        said = ", ".join(repr(str(v).strip()) for v in names if v is not None and str(v).strip())
+        first = next(str(v).strip() for v in names if v is not None and str(v).strip())
+        raise DataError(
+            f"{source}: the header of sheet {sheet!r} is on two rows ({_letters(a)}{header_row}:{_letters(b)}"
+            f"{header_row} {str(group).strip()!r} merged over {said} in row {header_row + 1}): write one row of column "
+            f"names, one per column ('{str(group).strip()} {first}', ...), and import again",
+            source=source,
+        )
+
+
+def _number_like(text: str) -> bool:
+    return bool(re.fullmatch(r"[\s$€£%(),.\-+0-9]+", text))
