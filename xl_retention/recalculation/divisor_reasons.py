@@ -1,11 +1,13 @@
-"""Why a formula of the user's own gives ``#DIV/0!``: the cell it divides by, 0 or blank.
+"""Why a formula a user typed on a tracker's monthly sheet gives ``#DIV/0!``: the cell it divides by, 0 or blank.
 
-A user who types over a tracker's rate (``=D3/B3`` in place of ``=CRR(...)``), or writes a ratio of their own, gets
+A user who types over a tracker's rate (``=D3/B3`` in place of ``=CRR(...)``), or writes a ratio beside it, gets
 ``#DIV/0!`` where the divisor is 0 or blank; the engine keeps only the code and no xl-retention function gives a reason,
 so recalc listed the cell with none. Where the formula divides by a single cell (``/B3``, ``/'My Data'!$B$3``) holding
 0 or blank, that cell is the reason (a division by the number 0 written in the formula, ``=1/0``, is left as the
 workbook's own): ``Customers!F3: the formula divides by Customers!B3 (Customers at
-start), which is 0 (#DIV/0!)``; the cells reading it get it passed on (:func:`~.reasons.pass_reasons_on`).
+start), which is 0 (#DIV/0!)``; the cells reading it get it passed on (:func:`~.reasons.pass_reasons_on`). On
+a sheet of the user's own, ``=1/A2`` over a 0 stays the workbook's own error, one kind with its copies
+(tests/test_workbook_partial4.py).
 """
 
 from __future__ import annotations
@@ -57,10 +59,13 @@ def _zero(value: Any) -> str | None:
 def divisor_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
     """Give each ``#DIV/0!`` cell without a reason whose formula divides by a cell holding 0 or blank that cell as its
     reason; returns how many got one."""
+    from ..workbook.monthly import MONTHLY_SHEETS
+
     named = looked_at = 0
     for sheet, cells in result.values.items():
         texts = formulas.get(sheet)
-        if texts is None:
+        spec = next((spec for spec in MONTHLY_SHEETS if spec.title == sheet), None)
+        if texts is None or spec is None or not _label(workbook, sheet, 2, 1):  # a tracker's monthly sheet only
             continue
         for ref, value in cells.items():
             if type(value) is not CellError or value.message or value.code != "#DIV/0!":
