@@ -150,3 +150,21 @@ def test_two_months_swapped_are_refused_not_computed_for_the_wrong_months(tmp_pa
         "before)"
     )
     assert not (tmp_path / "out" / "edited.xlsx").exists()
+
+
+def test_the_first_month_row_deleted_says_to_type_the_new_first_start(tmp_path, capsys):
+    wb = _tracker(tmp_path)
+    ws = wb["Customers"]
+    rows = {r: [c.value for c in ws[r]] for r in range(3, ws.max_row + 1)}
+    ws.delete_rows(2)  # January: February's start read its end
+    for r, values in rows.items():
+        for c, value in enumerate(values, start=1):
+            ws.cell(r - 1, c).value = _after_delete(value, 2) if isinstance(value, str) and value[:1] == "=" else value
+    report = _recalc(tmp_path, capsys, wb)
+    errors = {e["address"]: e["reason"] for e in report["errors"] if e["address"].startswith("Customers")}
+    why = (
+        "Customers!B2: the formula refers to a deleted cell (#REF! in its text): a row, column or sheet it read was "
+        "deleted: it is the first month's Customers at start now (the month before it was deleted): type the number "
+        "there (#REF!)"
+    )
+    assert errors == {"Customers!B2": why, **{f"Customers!{c}2": f"{why}, from Customers!B2" for c in "EFG"}}

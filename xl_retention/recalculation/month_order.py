@@ -151,6 +151,23 @@ def _base(serial: float) -> dt.date | None:
     return None
 
 
+def _first_start(workbook: fz.Workbook, sheet: str, ref: str) -> str:
+    """What to do about a ``#REF!`` in ``sheet``!``ref``: type the start there where it is the first month's start of a
+    tracker's monthly sheet (the month before it deleted), else write the reference again."""
+    from ..workbook.monthly import MONTHLY_SHEETS
+
+    spec = next((spec for spec in MONTHLY_SHEETS if spec.title == sheet), None)
+    keys = [c.key for c in spec.columns] if spec is not None else []
+    row, column = position(ref)
+    try:
+        header = workbook.get_value(sheet, 1, column)
+    except Exception:  # noqa: BLE001  (a sheet the engine does not have)
+        header = None
+    if spec is not None and row == 2 and "start" in keys and header == spec.columns[keys.index("start")].header:
+        return f"it is the first month's {header} now (the month before it was deleted): type the number there"
+    return "write the reference again"
+
+
 #: the reason of a formula holding ``#REF!`` in its text (Excel's mark of a reference to a deleted cell)
 DELETED = "the formula refers to a deleted cell (#REF! in its text): a row, column or sheet it read was deleted"
 
@@ -177,7 +194,7 @@ def deleted_reference_reasons(workbook: fz.Workbook, formulas: dict[str, Formula
                 except Exception:  # noqa: BLE001  (a sheet the engine cannot read: no months to name)
                     orders[sheet] = None
             order = orders[sheet]
-            why = f"{DELETED}: {order}" if order is not None else f"{DELETED}: write the reference again"
+            why = f"{DELETED}: {order}" if order is not None else f"{DELETED}: {_first_start(workbook, sheet, ref)}"
             result.values[sheet][ref] = CellError("#REF!", f"{written(sheet)}!{ref}: {why} (#REF!)")
             named += 1
     return named
