@@ -190,7 +190,7 @@ def parse_texts(texts: np.ndarray, options: DateOptions, source: str, column: st
                 example = str(texts[0])
                 fmt = "%b-%y" if "-" in example else ("%b %y" if " " in example else "%b'%y")
                 why += f" (months with a two-digit year? read them with --date-format '{fmt}')"
-            hints = two_digit_years(texts) + _serials(texts) + month_hint(texts)  # 202601: --date-format '%Y%m'
+            hints = two_digit_years(texts) + _serials(texts, str(source)) + month_hint(texts)  # 202601: '%Y%m'
             hints = hints or foreign_date_hint(texts)  # 2024年1月5日, 5. Januar 2024 (reading.foreign_dates)
             raise Unread(np.ones(len(texts), dtype=bool), why + hints)
         fmt, parsed = min(tried, key=lambda item: int(np.isnat(item[1]).sum()))
@@ -253,7 +253,7 @@ def unix_time_hint(texts: Sequence[object], column: str | None = None) -> str:
     return said + f"with DuckDB's {duckdb}({name}) or pandas' pd.to_datetime(df[{column!r}], unit='{pandas_unit}'))"
 
 
-def _serials(texts: np.ndarray) -> str:
+def _serials(texts: np.ndarray, source: str = "") -> str:
     """What to say of texts that are all Excel's date serial numbers (``45296``: days since 1899-12-30), which a CSV
     file saved from Excel holds where the column was not formatted as dates, or all Unix timestamps
     (:func:`unix_time_hint`): never read as dates (a number is not one), but named as what they likely are."""
@@ -264,5 +264,10 @@ def _serials(texts: np.ndarray) -> str:
         return ""
     first = str(texts[0])
     day = (np.datetime64("1899-12-30") + np.timedelta64(int(float(first)), "D")).astype(str)
+    if source.lower().endswith((".xlsx", ".xlsm", ".xls")):  # text cells of a workbook: formatting leaves them text
+        return (
+            f" (Excel's date numbers, stored as text? {first} is {day} in Excel: make the cells numbers (Data > "
+            "Text to Columns > Finish) and format them as dates, or export it again from the source system)"
+        )
     return (f" (Excel's date numbers? {first} is {day} in Excel: format the column as dates in Excel before saving "
             "the CSV file, or export it again from the source system)")  # fmt: skip
