@@ -63,7 +63,9 @@ def test_customers_at_end_that_is_no_number_is_a_gap_and_named(tmp_path, capsys)
     assert [customers[f"H{r}"].value for r in (2, 3, 4)] == [105, "#N/A", 101]
     assert [customers[f"K{r}"].value for r in (2, 3, 4)] == [1, None, 2]
     assert wb["Dashboard"]["B4"].value == 101
-    assert errors["Customers!E3"] == "CUSTOMERS_LOST: customers_end must be a number, got 'n/a' (#VALUE!)"
+    assert errors["Customers!E3"] == (
+        "CUSTOMERS_LOST: customers_end must be a number, got 'n/a', in Customers!D3 (Customers at end) (#VALUE!)"
+    )
 
 
 def test_a_gross_margin_pasted_as_text_is_read_as_its_number(tmp_path, capsys):

@@ -59,7 +59,9 @@ def test_counts_pasted_as_text_give_the_rates_of_the_numbers(tmp_path, capsys):
         assert (lost, crr, churn) == (15, 0.85, 0.15), name  # 100 + 10 - 95 lost; 85 of 100 kept
         assert february == 95 and rates == pytest.approx([10, 85 / 95, 10 / 95]), name  # was a start of 0, #NUM!
         assert _values(tmp_path, name, "Purchases and visits", PURCHASES) == [0.25, 0.1, 0.25], name
-    assert errors["abc.xlsx"]["Customers!F2"] == "CRR: customers_end must be a number, got 'abc' (#VALUE!)"
+    assert errors["abc.xlsx"]["Customers!F2"] == (
+        "CRR: customers_end must be a number, got 'abc', in Customers!D2 (Customers at end) (#VALUE!)"
+    )
     assert errors["abc.xlsx"]["Customers!E3"] == "CUSTOMERS_LOST: customers_start must be a number, got 'abc' (#VALUE!)"
 
 

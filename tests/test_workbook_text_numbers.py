@@ -129,4 +129,6 @@ def test_a_first_mrr_at_start_pasted_as_text_counts_in_the_rates(tmp_path, capsy
         assert got == pytest.approx([1070, 0.03, 0.05, 0.97, 0.95, 2.4]), name
     zero = openpyxl.load_workbook(tmp_path / "out" / "zero.xlsx", data_only=True)["Revenue"]
     assert [zero[ref].value for ref in rates] == [70, "#DIV/0!", "#DIV/0!", "#DIV/0!", "#DIV/0!", 2.4]
-    assert errors["abc.xlsx"]["Revenue!M2"] == "NRR: start_mrr must be a number, got 'abc' (#VALUE!)"
+    assert errors["abc.xlsx"]["Revenue!M2"] == (
+        "NRR: start_mrr must be a number, got 'abc', in Revenue!B2 (MRR at start) (#VALUE!)"
+    )
