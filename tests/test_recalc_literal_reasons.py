@@ -69,6 +69,8 @@ def test_a_text_that_is_no_number_in_the_trackers_arithmetic_is_named(tmp_path, 
                       # February starts where January ended: unknown too (it started from 0: H39 finding 04)
                       "Revenue!B3": cause + ", from Revenue!H2"} | {
         f"Revenue!{c}3": cause + ", from Revenue!B3" for c in "HKLMN"
+    } | {"Lifetime value!B3": cause + ", from Revenue!H2"} | {  # the ARPA of a month in error is its error
+        f"Lifetime value!B{r}": cause + ", from Lifetime value!B3" for r in (8, 11)
     }  # fmt: skip
 
 

@@ -54,7 +54,8 @@ def test_a_negative_movement_pasted_as_text_is_no_mrr_at_end(tmp_path, capsys):
         dashboard = values["Dashboard"]
         # March's MRR at end is #NUM!: the Dashboard says where it is (258570c), not January's figure
         assert (dashboard["B5"].value, dashboard["C5"].value.month) == ("see Revenue!H4", 3), name
-        assert values["Lifetime value"]["B3"].value is None  # no customers typed: no ARPA (was 1250 / ...)
+        # the last month's MRR at end is an error: the ARPA is that error, not an earlier month's (was 1250 / ...)
+        assert values["Lifetime value"]["B3"].value == "#NUM!"
     assert errors["text.xlsx"]["Revenue!H3"] == FEBRUARY_CAUSE
     assert errors["text.xlsx"]["Revenue!B4"] == FEBRUARY_CAUSE + ", from Revenue!H3"
     assert errors["typed.xlsx"]["Revenue!H3"] == "Revenue!G3 (Churned MRR) is -30, below 0 (#NUM!)"

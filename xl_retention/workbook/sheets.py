@@ -56,8 +56,18 @@ _LAST_MRR = "MATCH(COUNT(Revenue_End),Revenue_End_Seq,0)"  # the row of the last
 # deleted on one sheet paired August's MRR with July's customers): a number pasted as text is its number, as the
 # rates read it (ISNUMBER left the ARPA blank); blank, no number or no such month on Customers: ""
 _ITS_CUSTOMERS = f'IFERROR(INDEX(Customers_End,MATCH(INDEX(Revenue_Months,{_LAST_MRR}),Customers_Months,0))+0,"")'
-# that month's MRR at end / its customers at end
+# the row of the last month whose MRR at end is an error, and of the last with a number
+_MRR_ERROR_ROW = "LOOKUP(2,1/ISERROR(Revenue_End),ROW(Revenue_End))"
+_LAST_MRR_ROW = f"MIN(ROW(Revenue_End))+{_LAST_MRR}-1"
+# that month's MRR at end / its customers at end; the error of a later month's MRR at end (a note typed in its
+# Expansion MRR) where there is one: the month before's ARPA, shown beside that month, was silently an earlier month's
 ARPA_DEFAULT = (
+    f"=IF(IFERROR({_MRR_ERROR_ROW},0)>IFERROR({_LAST_MRR_ROW},0),INDEX(Revenue_End,{_MRR_ERROR_ROW}-MIN(ROW("
+    f'Revenue_End))+1),IF(COUNT(Revenue_End)=0,"",IF(NOT(ISNUMBER({_ITS_CUSTOMERS})),"",IF({_ITS_CUSTOMERS}=0,"",'
+    f"INDEX(Revenue_End,{_LAST_MRR})/{_ITS_CUSTOMERS}))))"
+)
+#: the ARPA default before it took a later month's error (an earlier form, upgraded by import and extend)
+ARPA_DEFAULT_WITHOUT_ERRORS = (
     f'=IF(COUNT(Revenue_End)=0,"",IF(NOT(ISNUMBER({_ITS_CUSTOMERS})),"",IF({_ITS_CUSTOMERS}=0,"",'
     f"INDEX(Revenue_End,{_LAST_MRR})/{_ITS_CUSTOMERS})))"
 )
@@ -136,6 +146,17 @@ _NO_ARPA = (
 #: Lifetime value!C8: why the constant-churn CLV (B8) is blank or an error, naming the input (a gross margin of 80
 #: typed for 80%, a discount rate of 10 for 10%, which the note blamed on the margin, a text that is no number)
 LIFETIME_NOTE_C8 = (
+    '=IF(ISERROR(B8),IF(ISERROR(B5),"No value: the monthly churn (B5) is an error: C5 says where.",IF(ISERROR(B3),'
+    f'"No value: ARPA (B3) is an error: "&IFERROR("see Revenue!"&ADDRESS({_MRR_ERROR_ROW},COLUMN(Revenue_End),4)&'
+    '", the last month\'s MRR at end, is an error: correct that month.","type a number there."),'
+    f'IF({_NO_NUMBER},"{_TEXT_NOTE}",IF({_outside("B4")},"{_MARGIN_NOTE}",IF({_outside("B6")},'
+    f'"{_DISCOUNT_NOTE}",IF({_outside("B3", high=False)},"{_ARPA_NOTE}",IF({_outside("B5")},"No value: the monthly '
+    'churn (B5) is from 0 to 1 (3% or 0.03).","No value for these inputs: ARPA 0 or more; the gross margin, churn '
+    'and discount rate from 0 to 1 (80% or 0.8, not 80)."))))))),IF(AND(B4="",B3<>"",B5<>""),"Type the gross margin '
+    f'(B4) to see the lifetime values.",IF(AND(B3="",B4<>"",B5<>""),{_NO_ARPA},"")))'
+)
+#: Lifetime value!C8 before it named an ARPA in error (an earlier form, upgraded by import and extend)
+LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS = (
     '=IF(ISERROR(B8),IF(ISERROR(B5),"No value: the monthly churn (B5) is an error: C5 says where.",'
     f'IF({_NO_NUMBER},"{_TEXT_NOTE}",IF({_outside("B4")},"{_MARGIN_NOTE}",IF({_outside("B6")},'
     f'"{_DISCOUNT_NOTE}",IF({_outside("B3", high=False)},"{_ARPA_NOTE}",IF({_outside("B5")},"No value: the monthly '

@@ -24,6 +24,7 @@ from .monthly import (
     MRR_START_COUNT,
     MRR_START_ZERO,
 )
+from .sheets import ARPA_DEFAULT_WITHOUT_ERRORS, LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS
 from .template import MONTHLY_SHEETS, render_formula
 
 if TYPE_CHECKING:
@@ -352,6 +353,9 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
         '=IF(OR(COUNT(Revenue_End_Chart)=0,COUNT(Customers_End_Chart)=0),"",IF(LOOKUP(9.99E+307,Revenue_End_Chart,'
         'Customers_End_Chart)=0,"",LOOKUP(9.99E+307,Revenue_End_Chart)/LOOKUP(9.99E+307,Revenue_End_Chart,'
         "Customers_End_Chart)))",
+        # the month's customers found by its month, but a later month's MRR at end in error left out: the month
+        # before's ARPA, shown beside that month
+        ARPA_DEFAULT_WITHOUT_ERRORS,
     ),
     # the churn window that counted the rates as if every month from the first had one (case workbook/02): the
     # latest month left out and one too many at the start, or an error with 12 months or fewer
@@ -425,6 +429,7 @@ LIFETIME_EARLIER: dict[str, tuple[str, ...]] = {
             ' margin, churn and discount rate from 0 to 1 (80% or 0.8, not 80).")))))),IF(AND(B4="",B3<>"",B5<>""'
             '),"Type the gross margin (B4) to see the lifetime values.",""))'
         ),
+        LIFETIME_NOTE_C8_WITHOUT_ARPA_ERRORS,  # before it named an ARPA (B3) in error
     ),
     # the last forms of each: a discount rate of 10 typed for 10% gave a lifetime of 1.08 months, silently
     "B12": (
