@@ -567,7 +567,7 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
     if item.kind == "snapshots":
         return item.table.select("customer_id", "m", "mrr", *keep, *[c for c in (ROW,) if c in item.table.columns])
 
-    from ..tables.subscriptions import current_month  # months after the current one are not observed
+    from ..tables.subscriptions import current_month, month_only  # months after the current one are not observed
 
     now = current_month() if through is None else None
     dates = [c for c in ("start", "end") if c in item.table.columns]  # a plan change within a month (definitions)
@@ -578,7 +578,7 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
         month = current_month(item.today)
         later = (rows.end_m == month) & (rows.end > ibis.literal(pd.Timestamp(_today(item.today))))
         rows = rows.mutate(end_m=later.ifelse(ibis.literal(month + 1, "int64"), rows.end_m))
-    if now is not None and "start" in dates and not _month_only(item.today):
+    if now is not None and "start" in dates and not month_only(item.today):
         from ..reading.renewals import _today  # (tables.subscriptions._starts_after_today)
 
         month = current_month(item.today)  # a start later this month, after today: not started yet, in no month
@@ -593,8 +593,3 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
             start = item.names.get("start", "start")
             raise first_rows(con, item.table, ibis.literal(True), item.source, start, problem, "start", n)
     return intervals_to_snapshots(rows, through, now, item.observed)
-
-
-def _month_only(today: Any) -> bool:
-    """Whether the run's date is a month only (``'2025-04'``, a Period): no day to be after, every start counts."""
-    return isinstance(today, pd.Period) or (isinstance(today, str) and len(today.strip()) == 7)

@@ -151,9 +151,19 @@ def _starts_after_today(start: np.ndarray, starts: np.ndarray, today: MonthLike)
     only (``'2025-04'``, a Period) gives no day to be after: every start of its month counts."""
     from ..reading.renewals import _today
 
-    if isinstance(today, pd.Period) or (isinstance(today, str) and len(today.strip()) == 7):
+    if month_only(today):
         return np.zeros(len(starts), dtype=bool)
     return (starts == current_month(today)) & (start > _today(today))
+
+
+def month_only(today: MonthLike) -> bool:
+    """Whether the run's date is a month only (``'2025-04'``, a Period): no day to be after, every start counts (one
+    rule for the file path, :func:`_starts_after_today`, and the engines', :func:`.relational.inputs.snapshots_of`).
+
+    >>> month_only("2025-04"), month_only(pd.Period("2025-04", "M")), month_only("2025-04-10"), month_only(None)
+    (True, True, False, False)
+    """
+    return isinstance(today, pd.Period) or (isinstance(today, str) and len(today.strip()) == 7)
 
 
 def snapshots_from_intervals(
