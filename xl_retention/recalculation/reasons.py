@@ -8,6 +8,7 @@ reason on to the error cells that read such a cell (:func:`pass_reasons_on`).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
@@ -22,6 +23,7 @@ from .formula_texts import position as cell_position
 from .literal_reasons import blank_argument, literal_error_reasons, value_argument
 from .month_order import deleted_reference_reasons
 from .reason_cells import name_the_cell
+from .undefined_names import undefined_name_reasons
 from .xlsx_values import Resized
 
 if TYPE_CHECKING:
@@ -66,12 +68,13 @@ def explain(
     formulas: dict[str, FormulaTexts],
     result: Computed,
     names: dict[str, dict[str, str]] | None = None,
+    path: str | Path | None = None,
 ) -> None:
     """Each error value a registry function gives gets its reason (``CellError.message``): "CRR: ... (#DIV/0!)".
 
     The cell is evaluated again with the function noting its message (the engine keeps only the
     code), for the first :data:`MAX_EXPLAINED` such cells. Called last: the workbook's values have
-    all been read.
+    all been read. ``path``: the workbook's package, whose defined names a ``#NAME?`` is checked against.
     """
     todo = []
     for sheet, cells in result.values.items():
@@ -117,6 +120,7 @@ def explain(
     named = deleted_reference_reasons(workbook, formulas, result)  # =IF(#REF!="",...): a month's row deleted
     named += literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
+    named += undefined_name_reasons(workbook, formulas, result, path)  # Customers_CRR deleted in the Name Manager
     if found or named or counted:
         pass_reasons_on(formulas, result, names)
 

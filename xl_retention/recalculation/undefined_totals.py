@@ -18,7 +18,7 @@ from openpyxl.formula.tokenizer import Token
 from .excel_functions.statistical import AGGREGATE_NAME
 from .formula_tokens import _A1_RANGE, _WHOLE, _bare_name, argument_spans
 
-__all__ = ["undefined_totals"]
+__all__ = ["undefined_name", "undefined_totals"]
 
 _SKIP_ERRORS = frozenset(("2", "3", "6", "7"))
 #: the texts and quoted sheet names of a formula, and a bare word in it (not a call, a sheet's, a range's end)
@@ -27,7 +27,7 @@ _WORD = re.compile(r"(?<![\w.$!\[\]#:])([A-Za-z_\\][\w.]*)(?![\w.(!\[#:])")
 _CELL = re.compile(r"(?i)\$?[A-Z]{1,3}\$?\d+|TRUE|FALSE")
 
 
-def _undefined(part: list[Token], known: set[str]) -> str | None:
+def undefined_name(part: list[Token], known: set[str]) -> str | None:
     """The name when ``part`` (an argument's tokens) is one bare name the workbook does not define, or None."""
     if len(part) != 1 or part[0].type != Token.OPERAND or part[0].subtype != Token.RANGE:
         return None
@@ -72,12 +72,12 @@ def undefined_totals(text: str, known: set[str]) -> tuple[str, str | None]:
             continue
         spans, close = argument_spans(tokens, k)
         parts = [[t for t in tokens[a:b] if t.type != Token.WSPACE] for a, b in spans]
-        undefined = next((u for u in (_undefined(part, known) for part in parts) if u is not None), None)
+        undefined = next((u for u in (undefined_name(part, known) for part in parts) if u is not None), None)
         if undefined is None:
             continue
         if name == "AGGREGATE":
             options = parts[1] if len(parts) > 1 else []
-            data = [_undefined(part, known) for part in parts[2:]]
+            data = [undefined_name(part, known) for part in parts[2:]]
             typed = len(options) == 1 and options[0].subtype == Token.NUMBER
             if any(data) and (not options or not typed or options[0].value in _SKIP_ERRORS):
                 reason = reason or (
