@@ -274,10 +274,12 @@ def _refuse_unused_billing_columns(
     if "quantity" not in names:  # a seat count under a name of no language above: by its values
         from .discounts import discount_columns
         from .interval_counts import count_or_term
+        from .shipping import shipping_columns
         from .taxes import tax_columns
 
         other = set(discount_columns(df)) | {str(c) for c in add_on_columns(df.columns, names)}  # refused as such
         other |= set(tax_columns(df.columns, names))  # taken off or refused as taxes (reading.taxes)
+        other |= set(shipping_columns(df.columns, names))  # as shipping (reading.shipping)
         other |= {str(c) for c in df.columns if count_or_term(c) is not None}  # a term, or refused above
         for column in df.columns:
             if key(column) not in used and str(column) not in other and _whole_counts(column, df[column]):
@@ -316,7 +318,8 @@ def _refuse_sample_spans(df: pd.DataFrame, names: Mapping[str, str], source: str
 
 #: Words of a column's name that say it holds no count of what is paid for (an id, a date's part, a term, a rank).
 _NOT_COUNT = frozenset({
-    "id", "ids", "nr", "no", "zip", "postal", "plz", "phone", "year", "years", "month", "months", "day", "days",
+    "id", "ids", "nr", "no", "zip", "postal", "plz", "postcode", "zipcode", "phone", "year", "years", "month", "months",
+    "day", "days",
     "week", "weeks", "age", "version", "cycle", "cycles", "period", "periods", "term", "terms", "rank", "index", "row",
     "line", "position", "invoice", "order", "number", "code", "interval", "frequency", "every", "trial", "score",
     "rating", "level", "tier", "step", "attempt", "attempts", "retry", "retries", "dunning", "renewal", "renewals",

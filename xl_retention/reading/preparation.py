@@ -95,6 +95,7 @@ from .salesforce_ids import one_salesforce_id
 from .sandbox import check_test_mode
 from .scores import check_scale, check_scores, scores_from_labels
 from .shifted_cells import refuse_shifted_column
+from .shipping import net_of_shipping
 from .sibling_dates import is_ambiguous, order_from_sibling
 from .snapshot_dates import check_months_after_end
 from .snapshot_rows import MONTH_ROWS, one_row_per_month, order_groups
@@ -327,8 +328,9 @@ def _prepare(
     # 'Total' beside 'Tax': MRR is net of tax (reading.taxes); without a tax, 'Prices include tax' yes, Paddle's
     # tax_mode internal are refused (reading.tax_flags)
     net_share = None  # an order's amount net of tax / as written (reading.taxes.net_shares)
-    if kind in ("snapshots", "intervals"):
-        typed = net_of_tax(df, typed, names, source, options.decimal)
+    if kind in ("snapshots", "intervals"):  # WooCommerce's 'order_shipping' in its 'order_total' (reading.shipping)
+        typed, shipped = net_of_shipping(df, typed, names, source, options.decimal)  # its tax is no second tax:
+        typed = net_of_tax(df, typed, names | {f"shipping {c}": c for c in shipped}, source, options.decimal)
     elif kind == "orders" and "amount" in typed:  # Shopify's 'Total' beside 'Taxes': revenue is net of tax too
         gross = typed["amount"]
         typed = net_of_tax(df, typed, names, source, options.decimal, "revenue")

@@ -60,6 +60,7 @@ from ..reading.revenue import ENDED_AT_ZERO, says_unit
 from ..reading.sandbox import sandbox_columns
 from ..reading.scores import UNANSWERED
 from ..reading.segment_spellings import lookalike_segments
+from ..reading.shipping import shipping_columns
 from ..reading.snapshot_rows import kept_segments
 from ..reading.statuses import NEVER_PAID_ENDED, TRIALING, ended_flag_columns, status_columns
 from ..reading.tax_flags import may_say_tax_included
@@ -386,6 +387,7 @@ def _from_table(
         or (billing and may_be_line_total(list(empty.columns), names))  # a total x quantity (reading.line_totals)
         or (billing and bool(extra_price_columns(list(empty.columns), names)))  # 'Storage Fee' (extra_prices)
         or (kind in ("snapshots", "intervals") and tax_named(list(empty.columns), names))  # reading.taxes
+        or (kind in ("snapshots", "intervals") and bool(shipping_columns(list(empty.columns), names)))  # shipping
         or (kind in ("snapshots", "intervals") and may_say_tax_included(list(empty.columns), names))  # tax_flags
         or (not billing and any(ours in ("mrr", "amount") and says_unit(theirs) for ours, theirs in names.items()))
         or (options is not None and options.timezone is not None and bool({"date", "start", "end"} & set(names)))
