@@ -18,7 +18,7 @@ from openpyxl.utils.cell import column_index_from_string
 from ..cells import CellError
 from .xlsx_values import _TOKEN, _attribute, _column, _letters, _simple_layout
 
-__all__ = ["FormulaCell", "cached_value", "formula_cells", "iso_date_cells", "plain_formula_cells"]
+__all__ = ["FormulaCell", "cached_value", "formula_cells", "iso_date_cells", "plain_formula_cells", "unescaped"]
 
 _F_ELEMENT = re.compile(
     rb"<(?:[A-Za-z_][\w.\-]*:)?f(?P<attrs>(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?:/>|>)"
@@ -32,6 +32,16 @@ _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")  # ECMA-376 ST_Xstring: a characte
 
 def _escaped_char(match: re.Match[str]) -> str:
     return chr(int(match.group(1), 16))
+
+
+def unescaped(text: str) -> str:
+    """``text`` (a string cell's or shared string's) with its ``_xHHHH_`` escapes decoded (ECMA-376 ST_Xstring: Excel
+    writes a carriage return as ``_x000D_``); the one decoder of the package's strings (:mod:`.package` too).
+
+    >>> unescaped("a_x000D_b"), unescaped("plain")
+    ('a\\rb', 'plain')
+    """
+    return _ESCAPED.sub(_escaped_char, text) if "_x" in text else text
 
 
 _ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);")
@@ -103,14 +113,14 @@ def cached_value(cell_type: bytes | None, body: bytes, shared: list[str] | None)
         if b"<rPh" in body or b":rPh" in body:
             body = _PHONETIC.sub(b"", body)
         texts = _INLINE_TEXT.findall(body)
-        return _ESCAPED.sub(_escaped_char, "".join(_unescape(t) for t in texts)) if texts else None
+        return unescaped("".join(_unescape(t) for t in texts)) if texts else None
     if value is None:
         return None
     text = _unescape(value.group("text"))
     if cell_type == b"e":
         return CellError(text)
     if cell_type == b"str":
-        return _ESCAPED.sub(_escaped_char, text) if "_x" in text else text
+        return unescaped(text)
     if cell_type == b"b":
         return text.strip() in ("1", "true")
     if cell_type == b"s":
