@@ -276,6 +276,27 @@ def _column(letters: str) -> int:
 _BLANK_ARGUMENT = re.compile(r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) blank while other inputs are not")
 
 
+def _argument_cells(pattern: re.Pattern[str], reason: str, formula: str | None) -> list[str] | None:
+    """The cell references (as written) in the argument a registry function's ``reason`` names (``pattern`` matches
+    its ``function`` and ``argument``), in the error cell's ``formula`` that calls the function once; None where the
+    reason, the function, its argument or one call of it is not found."""
+    from ..registry import BY_NAME
+    from .reason_cells import _arguments
+
+    found = pattern.match(reason)
+    function = BY_NAME.get(found["function"]) if found is not None else None
+    if found is None or function is None or not formula:
+        return None
+    names = [a.name for a in function.args]
+    if found["argument"] not in names:
+        return None
+    calls = _arguments(_LITERALS.sub('""', formula), function.name)
+    k = names.index(found["argument"])
+    if len(calls) != 1 or k >= len(calls[0]):
+        return None
+    return [m.group(0) for m in _SINGLE.finditer(calls[0][k])]
+
+
 def blank_argument(
     workbook: fz.Workbook, formulas: dict[str, FormulaTexts], reason: str, formula: str | None, sheet: str
 ) -> str:
@@ -283,21 +304,8 @@ def blank_argument(
     the error cell's ``formula`` gives that argument from one cell (``IF(B4="","",B4+0)``): ``..., not:
     Customers!B4 (Customers at start) is blank: the month before has no Customers at end (Customers!D3 is blank or
     an error): fill that month (#VALUE!)``; else ``reason`` as it is."""
-    from ..registry import BY_NAME
-    from .reason_cells import _arguments
-
-    found = _BLANK_ARGUMENT.match(reason)
-    function = BY_NAME.get(found["function"]) if found is not None else None
-    if found is None or function is None or not formula or not reason.endswith(")"):
-        return reason
-    names = [a.name for a in function.args]
-    if found["argument"] not in names:
-        return reason
-    calls = _arguments(_LITERALS.sub('""', formula), function.name)
-    k = names.index(found["argument"])
-    if len(calls) != 1 or k >= len(calls[0]):
-        return reason
-    cells = {m.group(0) for m in _SINGLE.finditer(calls[0][k])}
+    read = _argument_cells(_BLANK_ARGUMENT, reason, formula) if reason.endswith(")") else None
+    cells = set(read or ())
     if len(cells) != 1:
         return reason
     named = _blank_read(workbook, formulas, f'{cells.pop()}=""', sheet)
@@ -320,21 +328,7 @@ def value_argument(
     error cell's ``formula`` gives that argument from one input cell (``IF(D5="","",IFERROR(D5+0,D5))``): ``..., got
     'n/a', in Customers!D5 (Customers at end) (#VALUE!)``; else ``reason`` as it is (a value computed by a formula
     is named where it is typed, not here)."""
-    from ..registry import BY_NAME
-    from .reason_cells import _arguments
-
-    found = _VALUE_ARGUMENT.match(reason)
-    function = BY_NAME.get(found["function"]) if found is not None else None
-    if found is None or function is None or not formula:
-        return reason
-    names = [a.name for a in function.args]
-    if found["argument"] not in names:
-        return reason
-    calls = _arguments(_LITERALS.sub('""', formula), function.name)
-    k = names.index(found["argument"])
-    if len(calls) != 1 or k >= len(calls[0]):
-        return reason
-    cells = {m.group(0).replace("$", "").upper() for m in _SINGLE.finditer(calls[0][k])}
+    cells = {cell.replace("$", "").upper() for cell in _argument_cells(_VALUE_ARGUMENT, reason, formula) or ()}
     if len(cells) != 1:
         return reason
     for _, where, letters, row, column, _held in _cells_read(workbook, _SINGLE, cells.pop(), sheet):
