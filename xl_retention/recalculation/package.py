@@ -42,7 +42,7 @@ from .xlsx_values import (
     _sheet_parts,
 )
 
-__all__ = ["FormulaCell", "PackageInfo", "Table", "scan", "stored_values", "without_members"]
+__all__ = ["FormulaCell", "PackageInfo", "Table", "scan", "stored_values", "with_references", "without_members"]
 
 _NAMED_RANGE = re.compile(
     SHEET + r"!(?:\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?"
@@ -295,7 +295,7 @@ def scan(path: str) -> PackageInfo:
         for sheet, part in parts.items():
             if part is None:
                 continue
-            xml = package.read(part)
+            xml = with_references(package.read(part))  # each reader finds a cell by its r
             if b't="s"' in xml or b"inlineStr" in xml:
                 if formatted is None:
                     entry = {n.lower(): n for n in package.namelist()}.get("xl/sharedstrings.xml")
@@ -400,6 +400,35 @@ def positioned_cells(xml: bytes, start: int = 0) -> Iterator[tuple[re.Match[byte
         else:
             column = _column(ref)
             yield match, ref.upper()
+
+
+#: a ``<c>`` whose first attribute is not its ``r`` (or one written with a namespace prefix, ``<x:c``): such a sheet
+#: part is looked at cell by cell (:func:`with_references`); Excel and openpyxl write ``r`` first, always
+_NOT_R_FIRST = re.compile(rb"<c(?=[\s/>])(?! r=\")")
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
+
+
+def with_references(xml: bytes) -> bytes:
+    """A sheet part's XML with an ``r`` attribute on every ``<c>``: the one :func:`positioned_cells` gives a cell
+    written without it (the attribute is optional), added after the element's name; the XML itself (no copy) when
+    every cell has one. The package scan reads the sheet parts through it, so that every reader of a cell finds it
+    by its ``r``, which some did not (a ``t="d"`` date or a rich value cell without one was skipped).
+
+    >>> with_references(b'<row r="2"><c t="s"><v>0</v></c><c r="C2"/><c/></row><row><x:c/></row>')
+    b'<row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2"/><c r="D2"/></row><row><x:c r="A3"/></row>'
+    """
+    if _NOT_R_FIRST.search(xml) is None and _PREFIXED_CELL.search(xml) is None:  # a few ms for a 5 MB part
+        return xml
+    parts, last = [], 0
+    for match, ref in positioned_cells(xml, max(xml.find(b"<sheetData"), 0)):
+        if _attribute(match.group("attrs"), b"r") is not None:
+            continue
+        name_end = match.start() + 2 + len(match.group("p"))  # after "<", the prefix and "c"
+        parts += [xml[last:name_end], b' r="' + ref + b'"']
+        last = name_end
+    if not parts:
+        return xml
+    return b"".join(parts) + xml[last:]
 
 
 def without_members(path: str, info: PackageInfo) -> bytes | None:
