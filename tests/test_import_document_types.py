@@ -49,7 +49,10 @@ def test_a_credit_note_under_a_document_type_name_is_no_sale(tmp_path, capsys, b
     message = refusal(capsys, "--orders", str(tmp_path / "o.csv"), "--backend", backend,
                       "--to-csv", str(tmp_path / "out"))  # fmt: skip
     assert message.startswith(f"o.csv, column '{column}': credit notes whose invoice is not in the file")
-    assert message.endswith(f"in row 6 (counting the header as row 1): {credit!r}")
+    assert message.endswith(
+        f"in row 6 (counting the header as row 1): {credit!r}: map the column naming the invoice each credits (Xero: "
+        "Reference), or remove them"
+    )
 
 
 def test_a_credit_note_naming_its_invoice_is_taken_off_it(tmp_path) -> None:
@@ -67,7 +70,10 @@ def test_a_debit_credit_column_with_both_sides_is_refused(tmp_path, capsys, back
     message = refusal(capsys, "--orders", str(tmp_path / "o.csv"), "--backend", backend,
                       "--to-csv", str(tmp_path / "out"))  # fmt: skip
     assert message.startswith(f"o.csv, column '{column}': rows on the credit side beside rows on the debit side")
-    assert message.endswith(f"in row 6 (counting the header as row 1): {credit!r}")
+    assert message.endswith(
+        f"in row 6 (counting the header as row 1): {credit!r}: write credit notes as negative amounts and remove this "
+        "column, or keep the sales' side only"
+    )
 
 
 FLAGS = [("Refund", "Yes", "No"), ("is_refund", "true", "false"), ("Returned", "Yes", "No"), ("Storno", "X", ""),
@@ -81,7 +87,10 @@ def test_a_refund_return_or_fraud_flag_that_is_true_is_refused(tmp_path, capsys,
     message = refusal(capsys, "--orders", str(tmp_path / "o.csv"), "--backend", backend,
                       "--to-csv", str(tmp_path / "out"))  # fmt: skip
     assert message.startswith(f"o.csv, column '{column}': rows flagged as a refund, a return, a reversal or a fraud")
-    assert message.endswith(f"in row 6 (counting the header as row 1): {yes!r}")
+    assert message.endswith(
+        f"in row 6 (counting the header as row 1): {yes!r}: write refunds as negative amounts, remove the sales "
+        "refunded in full, and remove this column"
+    )
 
 
 def test_a_refund_flag_column_all_false_and_a_refund_amount_column_import(tmp_path) -> None:
@@ -108,7 +117,22 @@ def test_app_store_connect_refund_rows_are_refused(tmp_path, capsys) -> None:
                       "customer_id=Subscriber ID,date=Event Date,amount=Customer Price",
                       "--to-csv", str(tmp_path / "out"))  # fmt: skip
     assert message.startswith("apple.txt, column 'Refund': rows flagged as a refund")
-    assert message.endswith("in row 6 (counting the header as row 1): 'Yes'")
+    assert message.endswith("in row 6 (counting the header as row 1): 'Yes': write refunds as negative amounts, "
+                            "remove the sales refunded in full, and remove this column")  # fmt: skip
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_app_store_connect_refund_rows_with_a_negative_price_are_refunds(tmp_path, capsys, backend) -> None:
+    # Apple's subscriber report: "Customer Price ... A negative value indicates a refund" beside Refund 'Yes'
+    # (developer.apple.com/help/app-store-connect/reference/subscriber-report): the flag repeats the sign, a valid
+    # export that was refused; the refund row, with no order id, is no purchase (docs/metrics.md, Refunds)
+    (tmp_path / "apple.txt").write_text(APPLE.replace("9.99\tUSD\t1002\tYes", "-9.99\tUSD\t1002\tYes"))
+    out = run(tmp_path, "--orders", tmp_path / "apple.txt", "--columns",
+              "customer_id=Subscriber ID,date=Event Date,amount=Customer Price", backend=backend)  # fmt: skip
+    purchases = pd.read_csv(out / "purchases.csv").set_index("month")
+    assert purchases["buyers"].tolist() == [2, 2]
+    revenue = pd.read_csv(out / "order_revenue_cohorts.csv").set_index("cohort")
+    assert revenue.loc["2024-01"].round(2).tolist() == [19.98, 19.98]
 
 
 ETSY = (

@@ -91,15 +91,17 @@ REFUND_FLAGS = frozenset({"refund", "is_refund", "refund_flag", "has_refund", "w
 _TRUE = yes_no.TRUE
 _FALSE = yes_no.FALSE | yes_no.BLANK
 REFUND_FLAG_PROBLEM = (
-    "rows flagged as a refund, a return, a reversal or a fraud (whether each is the refund of another row or a sale "
-    "refunded cannot be told, and counted it would be a sale): write refunds as negative amounts, remove the sales "
-    "refunded in full, and remove this column"
+    "rows flagged as a refund, a return, a reversal or a fraud with an amount that is not negative (whether each is "
+    "the refund of another row or a sale refunded cannot be told, and counted it would be a sale)"
 )
+#: What to do about :data:`REFUND_FLAG_PROBLEM`, after its rows and values (:func:`~.errors.bad_rows`'s ``advice``).
+REFUND_FLAG_ADVICE = "write refunds as negative amounts, remove the sales refunded in full, and remove this column"
 SIDE_PROBLEM = (
     "rows on the credit side beside rows on the debit side (a credit note or the sale itself, depending on the "
-    "account, which the file does not say): write credit notes as negative amounts and remove this column, or keep "
-    "the sales' side only"
+    "account, which the file does not say)"
 )
+#: What to do about :data:`SIDE_PROBLEM`, after its rows and values.
+SIDE_ADVICE = "write credit notes as negative amounts and remove this column, or keep the sales' side only"
 
 
 def _spelled(column: pd.Series) -> np.ndarray:
@@ -108,19 +110,23 @@ def _spelled(column: pd.Series) -> np.ndarray:
     return spelled_by_distinct(column)
 
 
-def check_refund_flags(df: pd.DataFrame, source: str) -> None:
+def check_refund_flags(df: pd.DataFrame, source: str, amounts: Any = None) -> None:
     """Refuse the rows flagged true in a refund's, return's, reversal's or fraud's flag column (see the module
-    docstring), naming them; a column of such a name whose values are not all flags (amounts, reasons) is left to
-    the rules of amounts.
+    docstring) whose amount (``amounts``: the mapped amount's, signed as written; None: no amount) is not negative,
+    naming them; a flagged row with a negative amount is a refund written as one, the flag saying what its sign says
+    (App Store Connect's subscriber report: "Customer Price ... a negative value indicates a refund", beside
+    ``Refund`` ``Yes``). A column of such a name whose values are not all flags (amounts, reasons) is left to the
+    rules of amounts.
 
     >>> check_refund_flags(pd.DataFrame({"Storno": ["", "X"]}), "o.csv")
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'Storno': rows flagged as a refund, a return, a reversal or \
-a fraud (whether each is the refund of another row or a sale refunded cannot be told, and counted it would be a sale): \
-write refunds as negative amounts, remove the sales refunded in full, and remove this column in row 3 (counting the \
-header as row 1): 'X'
+a fraud with an amount that is not negative (whether each is the refund of another row or a sale refunded cannot be \
+told, and counted it would be a sale) in row 3 (counting the header as row 1): 'X': write refunds as negative \
+amounts, remove the sales refunded in full, and remove this column
     >>> check_refund_flags(pd.DataFrame({"Refund": ["", "12.50"], "is_refund": ["false", "no"]}), "o.csv")
+    >>> check_refund_flags(pd.DataFrame({"Refund": ["", "Yes"]}), "o.csv", np.array([9.99, -9.99]))
     """
     from .names import keys_of
 
@@ -132,9 +138,12 @@ header as row 1): 'X'
         if not all(v in _TRUE or v in _FALSE for v in distinct):
             continue  # amounts (a refunded amount), reasons: no flag
         true = np.isin(np.asarray(distinct, dtype=object), list(_TRUE))
-        rows = np.flatnonzero(true[codes] & (codes >= 0))
+        flagged = true[codes] & (codes >= 0)
+        if amounts is not None:  # a refund written as a negative amount: the flag repeats its sign
+            flagged &= ~(np.asarray(amounts, dtype=np.float64) < 0)
+        rows = np.flatnonzero(flagged)
         if rows.size:
-            raise bad_rows(source, name, REFUND_FLAG_PROBLEM, rows, column.to_numpy())
+            raise bad_rows(source, name, REFUND_FLAG_PROBLEM, rows, column.to_numpy(), advice=REFUND_FLAG_ADVICE)
 
 
 def check_sides(df: pd.DataFrame, source: str) -> None:
@@ -144,7 +153,7 @@ def check_sides(df: pd.DataFrame, source: str) -> None:
     >>> check_sides(pd.DataFrame({"Soll/Haben-Kennzeichen": ["S", "H"]}), "o.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    xl_retention.reading.errors.DataError: o.csv, column 'Soll/Haben-Kennzeichen': rows on the credit side ... 'H'
+    xl_retention.reading.errors.DataError: o.csv, column 'Soll/Haben-Kennzeichen': rows on the credit side ... 'H': write ...
     """
     from .names import keys_of
 
@@ -155,7 +164,7 @@ def check_sides(df: pd.DataFrame, source: str) -> None:
         said = _spelled(column)
         credit = np.isin(said, list(_CREDIT_SIDE))
         if credit.any() and np.isin(said, list(_DEBIT_SIDE)).any():
-            raise bad_rows(source, name, SIDE_PROBLEM, np.flatnonzero(credit), column.to_numpy())
+            raise bad_rows(source, name, SIDE_PROBLEM, np.flatnonzero(credit), column.to_numpy(), advice=SIDE_ADVICE)
 
 
 def named_as_marks(name: Any) -> bool:

@@ -321,11 +321,13 @@ def priced_by_quantity(
         if told != "unit":
             problem = (
                 f"quantities beside {names['amount']!r}, which may be the price of one unit or of the line (whether "
-                "to multiply cannot be told): map the line's total as the amount, --columns amount=NAME, or remove "
-                "this column where the price is the line's (where it is one unit's, rename "
-                f"{names['amount']!r} 'Unit Price')"
+                "to multiply cannot be told)"
             )
-            raise bad_rows(source, quantity, problem, several, df.iloc[:, position].to_numpy())
+            advice = (
+                "map the line's total as the amount, --columns amount=NAME, or remove this column where the price is "
+                f"the line's (where it is one unit's, rename {names['amount']!r} 'Unit Price')"
+            )
+            raise bad_rows(source, quantity, problem, several, df.iloc[:, position].to_numpy(), advice=advice)
     blank = np.flatnonzero(np.isnan(count) & ~np.isnan(amounts))
     if blank.size:
         problem = (
@@ -402,19 +404,22 @@ def check_credit_notes(df: pd.DataFrame, typed: dict[str, Any], names: dict[str,
         if "order_id" not in typed:  # left out as a refund, it would take nothing off the invoice it credits
             problem = (
                 "credit notes in a file without an order id (a credit is taken off the invoice it credits, which "
-                "cannot be found): map the invoice number, --columns order_id=NAME, beside the column naming the "
-                "invoice each credits (Xero: Reference), or remove them"
+                "cannot be found)"
             )
-            raise bad_rows(source, name, problem, np.flatnonzero(credit), df.iloc[:, position].to_numpy())
+            advice = (
+                "map the invoice number, --columns order_id=NAME, beside the column naming the invoice each credits "
+                "(Xero: Reference), or remove them"
+            )
+            raise bad_rows(source, name, problem, np.flatnonzero(credit), df.iloc[:, position].to_numpy(),
+                           advice=advice)  # fmt: skip
         ids = pd.Series(np.asarray(typed["order_id"], dtype=object))
         sales = set(ids[~credit])
         lost = credit & ~ids.isin(sales).to_numpy()
         if lost.any():
-            problem = (
-                f"credit notes whose invoice is not in the file ({names['order_id']!r} names no invoice of it): map "
-                "the column naming the invoice each credits (Xero: Reference), or remove them"
-            )
-            raise bad_rows(source, name, problem, np.flatnonzero(lost), df.iloc[:, position].to_numpy())
+            problem = f"credit notes whose invoice is not in the file ({names['order_id']!r} names no invoice of it)"
+            advice = "map the column naming the invoice each credits (Xero: Reference), or remove them"
+            raise bad_rows(source, name, problem, np.flatnonzero(lost), df.iloc[:, position].to_numpy(),
+                           advice=advice)  # fmt: skip
 
 
 def refuse_returned_columns(refused: list[str], source: str) -> None:

@@ -408,7 +408,7 @@ def orders_as_paid(
     copies = said_back if told is None else told | said_back  # no copy of its order changed (order_copies)
     check_order_copies(df, typed, source, copies)  # an order's status changed between two exports appended
     types.check_sides(df, source)  # DATEV's Soll/Haben-Kennzeichen H: a credit note, or the sale? (document_types)
-    types.check_refund_flags(df, source)  # App Store Connect's Refund = Yes, Storno = X (document_types)
+    types.check_refund_flags(df, source, typed.get("amount"))  # Storno = X; App Store's Refund Yes and -9.99 passes
     by_values.check_invoices_and_payments(df, source)  # an invoice and the payment settling it: one sale
     returned = by_values.refund_amount_columns(df, set(names.values()))[1]  # 'Returns': money or items?
     by_values.refuse_returned_columns(returned, source)
