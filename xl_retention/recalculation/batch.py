@@ -338,9 +338,9 @@ def recalc_file(
         _check_readable(path)
         from .month_order import file_out_of_order
 
-        backwards = file_out_of_order(path, backwards_only=True)  # a tracker's months sorted or moved: each start
-        if backwards is not None:  # reads another month's end, numbers for the wrong months: none is written
-            raise ValueError(backwards)
+        order = file_out_of_order(path)  # a tracker's months sorted or moved: each start reads another month's end,
+        if order.backwards is not None:  # numbers for the wrong months: none is written
+            raise ValueError(order.backwards)
         from .._files import check_not_open
 
         if in_place:  # a workbook open in Excel: its next save would undo the recalculation
@@ -367,11 +367,9 @@ def recalc_file(
             circular = computed.loop or [i.address for i in _issues(values) if i.error == engine.CIRCULAR]
             if circular:  # the loop's cells (Excel's Circular References list), not every cell reading it
                 more = f" and {len(circular) - 5} more" if len(circular) > 5 else ""
-                from .month_order import file_out_of_order  # a tracker sorted newest first: its months' order
-
-                order = file_out_of_order(path)
-                loop = f"circular reference: {', '.join(circular[:5])}{more}"
-                raise ValueError(f"{order}; its formulas read each other in a circle ({loop})" if order else loop)
+                loop = f"circular reference: {', '.join(circular[:5])}{more}"  # a tracker sorted newest first: said
+                broken = order.broken
+                raise ValueError(f"{broken}; its formulas read each other in a circle ({loop})" if broken else loop)
             # cells left without a current value: Excel is asked to compute the workbook when it opens it
             complete = all(u.kept for u in computed.unsupported) and (stored_current or not computed.unsupported)
             mark = None if in_place else result_mark(path)  # a rerun may replace this output (.result_marks)

@@ -4,7 +4,7 @@ Each month's start on a tracker's monthly sheet reads the row above (the month b
 newest first makes those formulas read the later month, a true circular reference; one who deletes a month's row
 leaves the next month's start reading ``#REF!``. The engine reports a bare "circular reference: Customers!B2" or an
 error code; import and extend say the cause ("Customers!A3 is 2026-07, not 2026-09: the months of a tracking sheet
-must follow each other"), and recalc says it too: :func:`file_out_of_order` for the refusal,
+must follow each other"), and recalc says it too: :func:`file_out_of_order` for the refusal (the workbook read once),
 :func:`deleted_reference_reasons` for the ``#REF!`` cells.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["deleted_reference_reasons", "file_out_of_order", "out_of_order"]
+__all__ = ["MonthOrder", "deleted_reference_reasons", "file_out_of_order", "out_of_order"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: the most columns of row 1 looked at for a tracker's headers
@@ -49,62 +50,84 @@ def _shown(month: tuple[int, int]) -> str:
     return f"{month[0]:04d}-{month[1]:02d}"
 
 
-def out_of_order(title: str, rows: Iterable[Sequence[Any]], backwards_only: bool = False) -> str | None:
-    """Where the months of ``title``'s ``rows`` (row 1 first) stop following each other, when the sheet is one of a
-    tracker's monthly sheets (row 1 holds 'Month' and most of one's headers): ``Customers!A3 is 2026-07, not 2026-09:
-    the months of a tracking sheet must follow each other, oldest first``, with what to do; else None.
-    ``backwards_only``: only a month not after the one above (sorted or moved), not a month missing."""
+@dataclass(frozen=True)
+class MonthOrder:
+    """Where the months of a workbook's tracker sheets stop following each other, each as :func:`out_of_order`
+    says it: ``backwards`` at the first month not after the one above (rows sorted or moved), ``broken`` at the first
+    month that is not the one after the month above (a month missing too); None where none."""
+
+    backwards: str | None = None
+    broken: str | None = None
+
+
+def _breaks(title: str, rows: Iterable[Sequence[Any]]) -> MonthOrder:
+    """:class:`MonthOrder` of ``title``'s ``rows`` (row 1 first), when the sheet is one of a tracker's monthly sheets
+    (row 1 holds 'Month' and most of one's headers); read down to the first row that is not a month."""
     from ..workbook.monthly import MONTH, MONTHLY_SHEETS
 
     lines = iter(rows)
     header = [str(h).strip() if h is not None else "" for h in next(lines, ())]
     tracker = any(2 * sum(c.header in header for c in s.columns) > len(s.columns) for s in MONTHLY_SHEETS)
     if not tracker or MONTH.header not in header:
-        return None
+        return MonthOrder()
     column = header.index(MONTH.header)
     before: tuple[int, int] | None = None
+    broken: str | None = None
     for row, values in enumerate(lines, start=2):
         month = _month(values[column] if column < len(values) else None)
         if month is None or row > _DEEPEST:
-            return None
-        if before is not None and month != _after(before) and (month <= before or not backwards_only):
+            break
+        if before is not None and month != _after(before):
             where = f"{written(title)}!{get_column_letter(column + 1)}{row}"
             said = f"{where} is {_shown(month)}, not {_shown(_after(before))}: the months of a tracking sheet must "
-            if month <= before:
-                return said + (
+            if month <= before:  # the first month out of order also where no month is missing above it
+                backwards = said + (
                     f"follow each other, oldest first: sort the rows by '{MONTH.header}', oldest to newest (each "
                     "month's start reads the row above, the month before)"
                 )
-            return said + (
+                return MonthOrder(backwards, broken or backwards)
+            broken = broken or said + (
                 "follow each other, one row each: put the missing month's row back (Undo in Excel before saving, or "
                 "copy it from a backup) or make a new tracker and import into it"
             )
         before = month
-    return None
+    return MonthOrder(None, broken)
 
 
-def file_out_of_order(path: str | Path, backwards_only: bool = False) -> str | None:
-    """:func:`out_of_order` of the first monthly sheet of the workbook at ``path`` whose months do not follow each
-    other (None where none, or where the file cannot be read as a workbook: the refusal keeps its own words)."""
+def out_of_order(title: str, rows: Iterable[Sequence[Any]], backwards_only: bool = False) -> str | None:
+    """Where the months of ``title``'s ``rows`` (row 1 first) stop following each other, when the sheet is one of a
+    tracker's monthly sheets (row 1 holds 'Month' and most of one's headers): ``Customers!A3 is 2026-07, not 2026-09:
+    the months of a tracking sheet must follow each other, oldest first``, with what to do; else None.
+    ``backwards_only``: only a month not after the one above (sorted or moved), not a month missing."""
+    found = _breaks(title, rows)
+    return found.backwards if backwards_only else found.broken
+
+
+def file_out_of_order(path: str | Path) -> MonthOrder:
+    """:class:`MonthOrder` of the first monthly sheets of the workbook at ``path`` whose months do not follow each
+    other, the workbook read once (none where the file cannot be read as a workbook: the refusal keeps its own
+    words)."""
     from openpyxl import load_workbook
 
     if not _may_be_tracker(path):  # a workbook of the user's own: not loaded once more
-        return None
+        return MonthOrder()
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001  (not readable here: no reason to add)
-        return None
+        return MonthOrder()
+    backwards: str | None = None
+    broken: str | None = None
     try:
         for ws in wb.worksheets:
             if not hasattr(ws, "iter_rows"):
                 continue
-            rows = ws.iter_rows(max_col=_WIDEST, max_row=_DEEPEST + 1, values_only=True)
-            found = out_of_order(ws.title, rows, backwards_only)
-            if found is not None:
-                return found
+            found = _breaks(ws.title, ws.iter_rows(max_col=_WIDEST, max_row=_DEEPEST + 1, values_only=True))
+            backwards, broken = backwards or found.backwards, broken or found.broken
+            if backwards is not None and broken is not None:
+                break
     finally:
         wb.close()
-    return None
+    return MonthOrder(backwards, broken)
 
 
 def _may_be_tracker(path: str | Path) -> bool:
