@@ -11,8 +11,9 @@ from import_cli import refusal, run
 
 PROBLEM = (
     "dates of 1900-01-01 00:00:00, with no other date within a year (a missing date exported as 0, SQL Server's and "
-    "Excel's first day: leave it blank, or give the real date)"
+    "Excel's first day)"
 )
+ADVICE = "leave it blank, or give the real date"
 
 
 @pytest.mark.parametrize(
@@ -28,6 +29,7 @@ def test_a_zero_day_is_named_as_a_missing_date(tmp_path, capsys, flag, text, col
     (tmp_path / "in.csv").write_text(text)
     message = refusal(capsys, flag, str(tmp_path / "in.csv"), "--to-csv", str(tmp_path / "out"))
     assert message.startswith(f"in.csv, column '{column}': {PROBLEM} in row 3 (counting the header as row 1): '1900-")
+    assert message.endswith(f"': {ADVICE}")
 
 
 def test_dates_of_1900_beside_it_are_read(tmp_path) -> None:

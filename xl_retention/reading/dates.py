@@ -237,10 +237,10 @@ def parse_dates(
         raise bad_rows(source, column, problem, np.flatnonzero(early), raw)
     placeholders = epoch_placeholders(values)
     if placeholders.size:
-        raise bad_rows(source, column, EPOCH_PROBLEM, placeholders, raw)
+        raise bad_rows(source, column, EPOCH_PROBLEM, placeholders, raw, advice=PLACEHOLDER_ADVICE)
     placeholders = epoch_placeholders(values, ZERO_DAY)  # SQL Server's 1900-01-01 for a missing datetime
     if placeholders.size:
-        raise bad_rows(source, column, ZERO_DAY_PROBLEM, placeholders, raw)
+        raise bad_rows(source, column, ZERO_DAY_PROBLEM, placeholders, raw, advice=PLACEHOLDER_ADVICE)
     return values
 
 
@@ -270,9 +270,10 @@ def _zeros_blank(series: pd.Series, source: str, column: str) -> pd.Series:
 EPOCH = np.datetime64("1970-01-01T00:00:00", "us")
 #: The refusal of :func:`epoch_placeholders`.
 EPOCH_PROBLEM = (
-    "dates at the Unix epoch, 1970-01-01 00:00:00, with no other date within a year (a missing date exported as "
-    "time 0: leave it blank, or give the real date)"
+    "dates at the Unix epoch, 1970-01-01 00:00:00, with no other date within a year (a missing date exported as time 0)"
 )
+#: What to do about :data:`EPOCH_PROBLEM` and :data:`ZERO_DAY_PROBLEM`, after their rows and values.
+PLACEHOLDER_ADVICE = "leave it blank, or give the real date"
 
 
 #: 1900-01-01 00:00:00: SQL Server's datetime 0 (a missing date cast to datetime, or a blank column's default) and
@@ -281,7 +282,7 @@ ZERO_DAY = np.datetime64("1900-01-01T00:00:00", "us")
 #: The refusal of :func:`epoch_placeholders` of :data:`ZERO_DAY`.
 ZERO_DAY_PROBLEM = (
     "dates of 1900-01-01 00:00:00, with no other date within a year (a missing date exported as 0, SQL Server's and "
-    "Excel's first day: leave it blank, or give the real date)"
+    "Excel's first day)"
 )
 
 

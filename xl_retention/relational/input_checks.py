@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..reading.columns import FUTURE_HINTS
-from ..reading.dates import EPOCH, EPOCH_PROBLEM, ZERO_DAY, ZERO_DAY_PROBLEM
+from ..reading.dates import EPOCH, EPOCH_PROBLEM, PLACEHOLDER_ADVICE, ZERO_DAY, ZERO_DAY_PROBLEM
 from ..reading.months import refuse_future_months, refuse_missing_months
 from ..reading.scores import check_scale
 from ..tables._months import MAX_MONTHS
@@ -85,7 +85,8 @@ def check_placeholders(con: Any, item: Input) -> None:
         if pd.isna(later) or _naive(later) >= _naive(low) + pd.Timedelta(days=365):
             problem = EPOCH_PROBLEM if _naive(low) == pd.Timestamp(EPOCH) else ZERO_DAY_PROBLEM
             cond = t[c] == low
-            raise first_rows(con, t, cond, item.source, names[c], problem, c, int(con.execute(t.filter(cond).count())))
+            count = int(con.execute(t.filter(cond).count()))
+            raise first_rows(con, t, cond, item.source, names[c], problem, c, count, advice=PLACEHOLDER_ADVICE)
 
 
 def check_months(con: Any, item: Input, high: int | None = None) -> None:

@@ -65,22 +65,23 @@ def refuse_any(
     con: Any,
     t: ir.Table,
     source: str,
-    checks: list[tuple[str, str, ir.BooleanValue, str]],
+    checks: list[tuple[str, str, ir.BooleanValue, str]] | list[tuple[str, str, ir.BooleanValue, str, str | None]],
     extra: dict[str, ir.Scalar] | None = None,
 ) -> dict[str, Any]:
-    """Raise :class:`DataError` for the first check (column, problem, condition, shown column) any row fails.
+    """Raise :class:`DataError` for the first check (column, problem, condition, shown column [, advice: what to do,
+    written after the rows, as :func:`first_rows` writes it]) any row fails.
 
     All the conditions (and the ``extra`` aggregates, whose values are returned) are computed in one
     aggregate query; the first rows of a failing check are fetched.
     """
     if not checks and not extra:
         return {}
-    sums = {f"c{i}": cond.ifelse(1, 0).sum() for i, (_, _, cond, _) in enumerate(checks)}
+    sums = {f"c{i}": check[2].ifelse(1, 0).sum() for i, check in enumerate(checks)}
     found = con.execute(t.aggregate(**sums, **(extra or {}))).iloc[0].to_dict()
-    for i, (column, problem, condition, shown) in enumerate(checks):
+    for i, (column, problem, condition, shown, *advice) in enumerate(checks):
         count = found[f"c{i}"]
         if pd.notna(count) and int(count) > 0:
-            raise first_rows(con, t, condition, source, column, problem, shown, int(count))
+            raise first_rows(con, t, condition, source, column, problem, shown, int(count), *advice)
     return found
 
 
