@@ -54,6 +54,8 @@ TEXT_RESULTS = frozenset(
 )  # fmt: skip
 #: the registered forms (see :func:`typed` and :func:`counted`)
 TYPED, COUNTED, VALUE = "_XLR.TYPED", "_XLR.COUNTED", "_XLR.EACH.VALUE"
+#: a reference given to MODE, whose numbers alone count (see :func:`referenced`)
+REFERENCED = "_XLR.REFERENCED"
 #: the forms reading a value typed into NPV's values and its rate (:mod:`.present_values`)
 NPV_VALUE, NPV_RATE = "_XLR.NPVVALUE", "_XLR.NPVRATE"
 #: the engine's functions giving #VALUE! for numeric text in a cell given as a number (``SLN(A2,A3,A4)`` of "2400",
@@ -71,6 +73,7 @@ HINT = (
     r"|MIDB?|SUBSTITUTE|REPLACEB?|CONCAT|CONCATENATE|TEXTJOIN|REPT|U?N?I?CHAR|T|FIXED|DOLLAR|CLEAN|TEXTBEFORE"
     r"|TEXTAFTER|REGEXEXTRACT|REGEXREPLACE|VALUETOTEXT|ARRAYTOTEXT|ROMAN|BASE|DEC2[A-Z]+|ADDRESS)\("
     r"|(?<![A-Z0-9_.])NPV\("  # NPV("2",..): values typed into NPV (.present_values)
+    r"|(?:(?<=_XLFN\.)|(?<![A-Z0-9_.]))MODE(?:\.SNGL|\.MULT)?\("  # MODE(A4,..): reference_numbers
     r"|(?<![A-Z0-9_.])(?:SLN|SYD|DDB|EFFECT|NOMINAL|ISPMT|RRI|PDURATION|CUMIPMT|CUMPRINC|TBILLPRICE|TBILLYIELD|TBILLEQ"
     r"|DOLLARDE|DOLLARFR|ACCRINTM|PRICE|YIELD)\("  # SLN(A2,..) of numeric text (NUMBER_READERS)
 )
@@ -146,6 +149,27 @@ def _value_only(inner: list[Token]) -> bool:
     return True
 
 
+def may_give_reference(argument: list[Token]) -> bool:
+    """Whether an argument is one call (in brackets or not) that may give a reference: INDEX, OFFSET, INDIRECT, and
+    IF, CHOOSE, IFS ... of references (not :func:`_value_only`); a cell, a range or a name alone is not asked here.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> [may_give_reference(list(Tokenizer("=" + t).items)) for t in ("INDEX(A1:A4,3)", "(IF(B1,A3,A4))", "TRIM(A3)")]
+    [True, True, False]
+    >>> [may_give_reference(list(Tokenizer("=" + t).items)) for t in ("A3", "INDEX(A1:A4,3)+0", "(A1,B1)")]
+    [False, False, False]
+    """
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    while len(inner) > 2 and inner[0].type == Token.PAREN and inner[0].subtype == Token.OPEN:
+        parts = _split([Token("(", Token.FUNC, Token.OPEN), *inner[1:]])
+        if parts is None or len(parts) != 1:
+            return False
+        inner = parts[0]
+    if not inner or inner[0].type != Token.FUNC or inner[0].subtype != Token.OPEN or _split(inner) is None:
+        return False
+    return not _value_only(inner)
+
+
 def _split_array(inner: list[Token]) -> bool:
     depth = 0
     for k, token in enumerate(inner):
@@ -201,6 +225,42 @@ def typed_argument(name: str, position: int, argument: list[Token], text: str) -
     over_range = any(t.type == Token.OPERAND and t.subtype == Token.RANGE and ":" in t.value for t in inner)
     if _may_be_text(inner) and not over_range and _value_only(inner):  # over a range (A1:A4&""): an array
         return f"{wrapper}({text.strip()})"
+    return text
+
+
+def uncounted_error(argument: list[Token], text: str) -> str:
+    """COUNT's argument ``text`` (its tokens ``argument``) that may be an error value, as COUNT leaves its error out:
+    ``IFERROR(x,"")``; a call that may give a reference (``INDEX(A1:A4,3)``, ``IF(B1,A3,A4)``, ``OFFSET(..)``) kept a
+    reference where it gives one, since IFERROR gives the value of a one-cell reference, which COUNT counts as typed
+    (numeric text, a logical) where Excel counts a reference's numbers only.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> uncounted_error(list(Tokenizer("=INDEX(A1:A4,3)").items), "INDEX(A1:A4,3)")
+    'IF(ISREF(INDEX(A1:A4,3)),INDEX(A1:A4,3),IFERROR(INDEX(A1:A4,3),""))'
+    >>> uncounted_error(list(Tokenizer("=1/0").items), "1/0")
+    'IFERROR(1/0,"")'
+    """
+    if may_give_reference(argument):
+        inner = text.strip()
+        return f'IF(ISREF({inner}),{inner},IFERROR({inner},""))'
+    return f'IFERROR({text},"")'
+
+
+def reference_numbers(argument: list[Token], text: str) -> str:
+    """MODE's argument ``text`` (its tokens ``argument``): a cell, a range, a name or a call that may give a reference
+    read through ``_XLR.REFERENCED``, which leaves out the text and logicals of the one-cell reference the engine
+    hands over as its value (``MODE(A4,1,2,2)`` of TRUE in A4 is 2, not 1); other arguments as they are.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> [reference_numbers(list(Tokenizer("=" + t).items), t) for t in ("A4", "2", "INDEX(A1:A4,3)")]
+    ['_XLR.REFERENCED(A4)', '2', 'IF(ISREF(INDEX(A1:A4,3)),_XLR.REFERENCED(INDEX(A1:A4,3)),INDEX(A1:A4,3))']
+    """
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.RANGE:
+        return f"{REFERENCED}({text.strip()})"
+    if may_give_reference(argument):
+        call = text.strip()
+        return f"IF(ISREF({call}),{REFERENCED}({call}),{call})"
     return text
 
 
@@ -319,6 +379,21 @@ def counted(value: Any) -> Any:
     return value
 
 
+def referenced(value: Any) -> Any:
+    """A reference's value where the engine hands a Python function a one-cell reference as the value it holds: a
+    number (or an error) stays, text, a logical or a blank is left out (None), as Excel leaves them out of a reference
+    given to MODE; a range's rows pass on as they are.
+
+    >>> referenced(True), referenced("3"), referenced(3.0), referenced([["3", 2.0]])
+    (None, None, 3.0, [['3', 2.0]])
+    """
+    if isinstance(value, list) or (isinstance(value, dict) and value.get("type") == "Error"):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return None
+
+
 def _engine(fn: Any) -> Any:
     def call(value: Any) -> Any:
         try:
@@ -332,6 +407,7 @@ def _engine(fn: Any) -> Any:
 
 FUNCTIONS[TYPED] = Function(TYPED, _engine(typed), 1, 1)
 FUNCTIONS[COUNTED] = Function(COUNTED, _engine(counted), 1, 1)
+FUNCTIONS[REFERENCED] = Function(REFERENCED, referenced, 1, 1)
 #: whether a value (not an array) is an error (see :func:`index_of_value`)
 FAILED = "_XLR.FAILED"
 FUNCTIONS[FAILED] = Function(FAILED, _failed, 1, 1)
@@ -340,10 +416,11 @@ FUNCTIONS[FAILED] = Function(FAILED, _failed, 1, 1)
 #: ``^`` operator, rewritten by :mod:`.powers`)
 TEXT_WORDS = (
     r"TEXT|TRIM\(|UPPER\(|LOWER\(|PROPER\(|LEFT|RIGHT|MID|SUBSTITUTE\(|REPLACE|CONCAT|REPT\(|CHAR\(|T\(|FIXED\("
-    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\(|SORT|\^|FORMULA|NPV\(|SLN\(|SYD\(|DDB\(|EFFECT\("
+    r"|DOLLAR\(|CLEAN\(|REGEX|ROMAN\(|BASE\(|DEC2|ADDRESS\(|SORT|\^|FORMULA|NPV\(|MODE|SLN\(|SYD\(|DDB\(|EFFECT\("
     r"|NOMINAL\(|ISPMT\(|RRI\(|PDURATION\(|CUMIPMT\(|CUMPRINC\(|TBILL|DOLLARDE\(|DOLLARFR\(|ACCRINTM\(|PRICE\(|YIELD\("
 )
 _TEXT_WORD = re.compile(TEXT_WORDS)
+_MODE = re.compile(r"(?:(?<=_XLFN\.)|(?<![A-Z0-9_.]))MODE(?:\.SNGL|\.MULT)?\(")
 _READERS = re.compile(r"(?<![A-Z0-9_.])(?:" + "|".join(sorted(NUMBER_READERS)) + r")\(")
 _HINT = re.compile(HINT)
 
@@ -359,6 +436,8 @@ def may_wrap(upper: str) -> bool:
     """
     if "SORT" in upper or "^" in upper or "FORMULA" in upper or "NPV(" in upper or _READERS.search(upper):
         return True  # .collation, .powers, .formula_facts; NPV("2",..), SLN(A2,..) of text (.present_values)
+    if "MODE" in upper and _MODE.search(upper) is not None:  # MODE(A4,..): reference_numbers
+        return True
     return _TEXT_WORD.search(upper) is not None and _HINT.search(upper) is not None
 
 
