@@ -336,10 +336,11 @@ def recalc_file(
         if not in_place and output.exists() and output.resolve() == path.resolve():
             raise ValueError(f"{path.name}: the output would replace the input; use in-place to replace it")
         _check_readable(path)
-        from .month_order import file_out_of_order
+        from .month_order import sheets_out_of_order, tracker_rows
 
-        order = file_out_of_order(path)  # a tracker's months sorted or moved: each start reads another month's end,
-        if order.backwards is not None:  # numbers for the wrong months: none is written
+        tracker = tracker_rows(path)  # a tracker's monthly sheets, read once
+        order = sheets_out_of_order(tracker)  # a tracker's months sorted or moved: each start reads another month's
+        if order.backwards is not None:  # end, numbers for the wrong months: none is written
             raise ValueError(order.backwards)
         from .._files import check_not_open
 

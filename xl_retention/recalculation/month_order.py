@@ -4,7 +4,8 @@ Each month's start on a tracker's monthly sheet reads the row above (the month b
 newest first makes those formulas read the later month, a true circular reference; one who deletes a month's row
 leaves the next month's start reading ``#REF!``. The engine reports a bare "circular reference: Customers!B2" or an
 error code; import and extend say the cause ("Customers!A3 is 2026-07, not 2026-09: the months of a tracking sheet
-must follow each other"), and recalc says it too: :func:`file_out_of_order` for the refusal (the workbook read once),
+must follow each other"), and recalc says it too: :func:`sheets_out_of_order` for the refusal (:func:`tracker_rows`
+reads the monthly sheets once, for the values typed over formulas too: :mod:`.typed_over`),
 :func:`deleted_reference_reasons` for the ``#REF!`` cells.
 """
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["MonthOrder", "deleted_reference_reasons", "file_out_of_order", "out_of_order"]
+__all__ = ["MonthOrder", "deleted_reference_reasons", "sheets_out_of_order", "out_of_order", "tracker_rows"]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: the most columns of row 1 looked at for a tracker's headers
@@ -63,12 +64,11 @@ class MonthOrder:
 def _breaks(title: str, rows: Iterable[Sequence[Any]]) -> MonthOrder:
     """:class:`MonthOrder` of ``title``'s ``rows`` (row 1 first), when the sheet is one of a tracker's monthly sheets
     (row 1 holds 'Month' and most of one's headers); read down to the first row that is not a month."""
-    from ..workbook.monthly import MONTH, MONTHLY_SHEETS
+    from ..workbook.monthly import MONTH
 
     lines = iter(rows)
     header = [str(h).strip() if h is not None else "" for h in next(lines, ())]
-    tracker = any(2 * sum(c.header in header for c in s.columns) > len(s.columns) for s in MONTHLY_SHEETS)
-    if not tracker or MONTH.header not in header:
+    if not _monthly_header(header):
         return MonthOrder()
     column = header.index(MONTH.header)
     before: tuple[int, int] | None = None
@@ -103,30 +103,52 @@ def out_of_order(title: str, rows: Iterable[Sequence[Any]], backwards_only: bool
     return found.backwards if backwards_only else found.broken
 
 
-def file_out_of_order(path: str | Path) -> MonthOrder:
-    """:class:`MonthOrder` of the first monthly sheets of the workbook at ``path`` whose months do not follow each
-    other, the workbook read once (none where the file cannot be read as a workbook: the refusal keeps its own
-    words)."""
+def tracker_rows(path: str | Path) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows (row 1 first, columns A to :data:`_WIDEST`, down to row :data:`_DEEPEST` + 1) of each sheet of the
+    workbook at ``path`` that looks like a tracker's monthly sheet (row 1 holds 'Month' and most of one's headers),
+    by title, as the file stores them (typed values, formulas' stored results), read once; {} for a workbook of the
+    user's own or one that cannot be read here (the recalculation's own refusal keeps its words)."""
     from openpyxl import load_workbook
 
     if not _may_be_tracker(path):  # a workbook of the user's own: not loaded once more
-        return MonthOrder()
+        return {}
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001  (not readable here: no reason to add)
-        return MonthOrder()
-    backwards: str | None = None
-    broken: str | None = None
+        return {}
+    out: dict[str, list[tuple[Any, ...]]] = {}
     try:
         for ws in wb.worksheets:
             if not hasattr(ws, "iter_rows"):
                 continue
-            found = _breaks(ws.title, ws.iter_rows(max_col=_WIDEST, max_row=_DEEPEST + 1, values_only=True))
-            backwards, broken = backwards or found.backwards, broken or found.broken
-            if backwards is not None and broken is not None:
-                break
+            rows = ws.iter_rows(max_col=_WIDEST, max_row=_DEEPEST + 1, values_only=True)
+            header = next(rows, ())
+            if _monthly_header(header):
+                out[ws.title] = [header, *rows]
     finally:
         wb.close()
+    return out
+
+
+def _monthly_header(header: Sequence[Any]) -> bool:
+    """Whether ``header`` (row 1) holds 'Month' and most of the headers of one of a tracker's monthly sheets."""
+    from ..workbook.monthly import MONTH, MONTHLY_SHEETS
+
+    texts = [str(h).strip() if h is not None else "" for h in header]
+    tracker = any(2 * sum(c.header in texts for c in s.columns) > len(s.columns) for s in MONTHLY_SHEETS)
+    return tracker and MONTH.header in texts
+
+
+def sheets_out_of_order(sheets: dict[str, list[tuple[Any, ...]]]) -> MonthOrder:
+    """:class:`MonthOrder` of the first of a workbook's monthly sheets (``sheets``: :func:`tracker_rows`) whose
+    months do not follow each other."""
+    backwards: str | None = None
+    broken: str | None = None
+    for title, rows in sheets.items():
+        found = _breaks(title, rows)
+        backwards, broken = backwards or found.backwards, broken or found.broken
+        if backwards is not None and broken is not None:
+            break
     return MonthOrder(backwards, broken)
 
 
