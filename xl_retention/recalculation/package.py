@@ -296,14 +296,15 @@ def scan(path: str) -> PackageInfo:
             if part is None:
                 continue
             xml = with_references(package.read(part))  # each reader finds a cell by its r
-            if b't="s"' in xml or b"inlineStr" in xml:
+            has_shared = b't="s"' in xml  # a test of the whole part (when absent): made once
+            if has_shared or b"inlineStr" in xml:
                 if formatted is None:
                     entry = {n.lower(): n for n in package.namelist()}.get("xl/sharedstrings.xml")
                     formatted = shared_candidates(package.read(entry)) if entry is not None else {}
                 texts = text_cells(xml, formatted)
                 if texts:
                     info.number_texts[sheet] = texts
-            if not shared_read and b't="s"' in xml and b"<f" in xml:
+            if not shared_read and has_shared and b"<f" in xml:
                 shared, shared_read = _shared_strings(package), True
             cells = formula_cells(xml, shared)
             if cells and b"!" in xml:  # data!A1 for the tab Data: read as the tab's spelling
