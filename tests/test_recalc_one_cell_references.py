@@ -88,3 +88,22 @@ def test_mode_mult_of_one_cell_references(tmp_path: Path) -> None:
     assert result.status == "ok", (result.message, result.unsupported)
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert [out["C1"].value, out["C2"].value, out["C3"].value] == [1, 2, None]
+
+
+def test_large_small_percentile_of_each_k_leave_out_a_cell_of_text_or_logical(tmp_path: Path) -> None:
+    # LARGE's page: "If array is empty, LARGE returns the #NUM! error value"; a reference of text or TRUE holds no
+    # number, as the engine's own LARGE(A3,1) says (#NUM!), where the form answering each k read "3" as 3, TRUE as 1
+    result, got = _recalculated(
+        tmp_path,
+        {
+            "C1": "=SUM(LARGE(A3,{1}))",
+            "C2": "=SUM(SMALL(A4,{1,1}))",
+            "C3": "=SUM(PERCENTILE(A4,{0,1}))",
+            "C4": "=SUM(QUARTILE(A3,{0,4}))",
+            "C5": "=SUMPRODUCT(LARGE(INDEX(A1:A4,4),{1}))",
+            "C6": "=SUM(LARGE(A1:A4,{1}),SMALL(A1,{1}))",  # numbers: 1 + 1
+            "C7": "=LARGE(A3,1)",  # the engine's, as before
+        },
+    )
+    assert result.status == "ok", (result.message, result.unsupported)
+    assert got == {"C1": "#NUM!", "C2": "#NUM!", "C3": "#NUM!", "C4": "#NUM!", "C5": "#NUM!", "C6": 2, "C7": "#NUM!"}

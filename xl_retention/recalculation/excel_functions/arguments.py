@@ -69,7 +69,7 @@ from .regression import regression_guarded
 from .row_shapes import shaped
 from .stacks import chosen, stacked
 from .typed import HINT as _TYPED_HINT
-from .typed import date_literal, index_of_value, reference_numbers, size_of_value, typed_argument, uncounted_error
+from .typed import date_literal, index_of_value, reference_arguments, size_of_value, typed_argument, uncounted_error
 from .whole_slices import whole_slice
 
 _LOOKUPS = frozenset(("VLOOKUP", "HLOOKUP"))
@@ -231,8 +231,7 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
         for k, part in enumerate(parts):
             if _may_be_error_value(part):
                 args[k] = uncounted_error(part, args[k])
-    if name in ("MODE", "MODE.SNGL", "MODE.MULT"):  # a one-cell reference's text or logical left out (.typed)
-        args = [reference_numbers(part, arg) for part, arg in zip(parts, args, strict=True)]
+    args = reference_arguments(name, parts, args)  # MODE(A4,..): a one-cell reference's TRUE left out (.typed)
     if name == "INDEX":
         for k in (1, 2):
             if k < len(parts) and _may_be_negative(parts[k]):

@@ -264,6 +264,35 @@ def reference_numbers(argument: list[Token], text: str) -> str:
     return text
 
 
+#: the functions reading references through ``_XLR.REFERENCED`` (:func:`reference_arguments`): every argument of MODE,
+#: the data of the forms answering each k (``SUM(LARGE(A3,{1,2}))``: .statistical, RANK's second argument)
+_MODES = frozenset(("MODE", "MODE.SNGL", "MODE.MULT"))
+_EACH_DATA = {
+    **{f"_XLR.EACH.{name}": 0 for name in ("LARGE", "SMALL", "PERCENTILE", "PERCENTILE.INC", "PERCENTILE.EXC")},
+    **{f"_XLR.EACH.{name}": 0 for name in ("QUARTILE", "QUARTILE.INC", "QUARTILE.EXC")},
+    **{f"_XLR.EACH.{name}": 1 for name in ("RANK", "RANK.EQ", "RANK.AVG")},
+}
+
+
+def reference_arguments(name: str, parts: list[list[Token]], args: list[str]) -> list[str]:
+    """The rewritten arguments ``args`` (their tokens ``parts``) of a call of ``name``, those our functions read as
+    references through :func:`reference_numbers`: the text and logicals of a one-cell reference, which the engine
+    hands over as its value, are left out as Excel leaves them out of any reference (``MODE(A4,1,2,2)`` of TRUE in A4
+    is 2; ``SUM(LARGE(A3,{1}))`` of the text "3" #NUM!).
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> reference_arguments("_XLR.EACH.LARGE", [list(Tokenizer("=A3").items), []], ["A3", "{1}"])
+    ['_XLR.REFERENCED(A3)', '{1}']
+    """
+    if name in _MODES:
+        return [reference_numbers(part, arg) for part, arg in zip(parts, args, strict=True)]
+    data = _EACH_DATA.get(name)
+    if data is not None and data < len(parts):
+        args = list(args)
+        args[data] = reference_numbers(parts[data], args[data])
+    return args
+
+
 def _npv_argument(position: int, argument: list[Token], text: str) -> str:
     """NPV's argument wrapped where the engine misreads it (:mod:`.present_values`): a value (not a reference) among
     the values in ``_XLR.NPVVALUE``, the rate when it is a cell or a value in ``_XLR.NPVRATE``; a typed number, a
