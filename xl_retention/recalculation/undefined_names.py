@@ -1,10 +1,11 @@
-"""A formula using a name the workbook no longer defines (deleted in the Name Manager), as recalc's reason.
+"""A formula using a name the workbook no longer defines, or one whose sheet was deleted, as recalc's reason.
 
-Excel and the engine give ``#NAME?`` for a name no definition has; the engine keeps only the code. The names are
-read from the package itself (``xl/workbook.xml``'s defined names of every scope, its tables' names), so that a name
-defined in any way (a range, a formula, a constant, a sheet's own) is never blamed. :func:`undefined_name_reasons`
-names the missing name and the cell, and, where it is one of a tracker's names over a monthly sheet's column
-(``Customers_CRR``), the range to define it as again.
+Excel and the engine give ``#NAME?`` for a name no definition has (deleted in the Name Manager), and ``#REF!`` for a
+name whose range was on a deleted sheet (Excel writes ``#REF!$D$2:$D$5`` in its definition); the engine keeps only
+the code. The names are read from the package itself (``xl/workbook.xml``'s defined names of every scope, its
+tables' names), so that a name defined in any way (a range, a formula, a constant, a sheet's own) is never said
+missing. :func:`undefined_name_reasons` names the name and the cell, and, where a missing name is one of a tracker's
+names over a monthly sheet's column (``Customers_CRR``), the range to define it as again.
 """
 
 from __future__ import annotations
@@ -38,36 +39,54 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _OWN_NAMES = frozenset(("LET", "LAMBDA"))
 
 
-def package_names(path: str | Path) -> set[str]:
-    """Every name, lower case, a formula of the workbook at ``path`` may use: its defined names of every scope
-    (``_xlnm.Print_Area`` also as ``print_area``) and its tables' names; an empty set where the package cannot be
-    read (then no name is said to be missing)."""
-    names: set[str] = set()
+def package_names(path: str | Path) -> dict[str, str]:
+    """Every name a formula of the workbook at ``path`` may use, lower case, with its definition (the first found,
+    a sheet's own name or the workbook's): its defined names of every scope (``_xlnm.Print_Area`` also as
+    ``print_area``) and its tables' names (defined as ""); {} where the package cannot be read (then no name is
+    said to be missing)."""
+    names: dict[str, str] = {}
     try:
         with zipfile.ZipFile(path) as package:
             root = ElementTree.fromstring(package.read("xl/workbook.xml"))
             for element in root.iter(f"{_MAIN}definedName"):
                 name = (element.get("name") or "").lower()
-                names |= {name, name.removeprefix("_xlnm.")}
+                for key in (name, name.removeprefix("_xlnm.")):
+                    names.setdefault(key, (element.text or "").strip())
             for entry in package.namelist():
                 if posixpath.dirname(entry).lower() == "xl/tables" and entry.lower().endswith(".xml"):
                     table = ElementTree.fromstring(package.read(entry))
-                    names |= {(table.get(key) or "").lower() for key in ("name", "displayName")}
+                    for key in ("name", "displayName"):
+                        names.setdefault((table.get(key) or "").lower(), "")
     except Exception:  # noqa: BLE001  (not a package read here: nothing can be said missing)
-        return set()
+        return {}
     return names
 
 
-def _missing(text: str, known: set[str]) -> str | None:
-    """The first bare name ``text`` (a formula) uses that is not among ``known`` (lower case), else None; None too
-    for a formula calling LET or LAMBDA (their parameters are names of their own) or one the tokenizer cannot read."""
+def _names(text: str) -> list[str] | None:
+    """The bare names ``text`` (a formula) uses, as written, in order; None for a formula calling LET or LAMBDA
+    (their parameters are names of their own) or one the tokenizer cannot read."""
     try:
         tokens = Tokenizer(text if text.startswith("=") else "=" + text).items
     except Exception:  # noqa: BLE001  (a formula the tokenizer does not read: nothing said)
         return None
     if any(t.type == Token.FUNC and t.subtype == Token.OPEN and _bare_name(t.value[:-1]) in _OWN_NAMES for t in tokens):
         return None
-    return next((u for t in tokens if (u := undefined_name([t], known)) is not None), None)
+    return [u for t in tokens if (u := undefined_name([t], set())) is not None]
+
+
+def _reason(text: str, defined: dict[str, str], code: str) -> tuple[str, str] | None:
+    """(the name, what is wrong with it) for the first name ``text`` uses that the workbook does not define
+    (``#NAME?``) or whose definition refers to a deleted sheet, row or column (``#REF!`` in it, ``#REF!``)."""
+    for name in _names(text) or ():
+        definition = defined.get(name.lower())
+        if code == "#NAME?" and definition is None:
+            return name, "which the workbook does not define (deleted?): define it again in Formulas > Name Manager"
+        if code == "#REF!" and definition is not None and "#REF!" in definition.upper():
+            return name, (
+                f"which refers to a deleted sheet, row or column ({definition} in Formulas > Name Manager): put back "
+                "what it referred to (Undo before saving, or copy the sheet from a new tracker) or define it again"
+            )
+    return None
 
 
 def _template_range(workbook: fz.Workbook, name: str) -> str | None:
@@ -104,37 +123,39 @@ def undefined_name_reasons(
     workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, path: str | Path | None
 ) -> int:
     """Give each ``#NAME?`` cell without a reason whose formula uses a name the workbook at ``path`` does not
-    define the reason naming it ("Dashboard!B6: the formula uses the name Customers_CRR, which the workbook does not
-    define (deleted?): define it again (Formulas > Name Manager: Customers!$F$2:$F$5) (#NAME?)"); returns how many
-    got one. Nothing without ``path``."""
+    define, and each ``#REF!`` one using a name whose definition holds ``#REF!`` (its sheet deleted), the reason
+    naming it ("Dashboard!B6: the formula uses the name Customers_CRR, which the workbook does not define (deleted?):
+    define it again in Formulas > Name Manager (Customers!$F$2:$F$5) (#NAME?)"); returns how many got one. Nothing
+    without ``path``."""
     if path is None:
         return 0
     waiting = [
-        (sheet, ref)
+        (sheet, ref, value.code)
         for sheet, cells in result.values.items()
         for ref, value in cells.items()
-        if type(value) is CellError and value.code == "#NAME?" and not value.message and sheet in formulas
+        if type(value) is CellError and value.code in ("#NAME?", "#REF!") and not value.message and sheet in formulas
     ]
     if not waiting:
         return 0
-    known = package_names(path)
-    if not known:
+    defined = package_names(path)
+    if not defined:
         return 0
     named = 0
     ranges: dict[str, str | None] = {}
-    for sheet, ref in waiting:
+    for sheet, ref, code in waiting:
         texts: Any = formulas[sheet]
         place = position(ref)
-        name = _missing(texts[place], known) if place in texts else None
-        if name is None:
+        found = _reason(texts[place], defined, code) if place in texts else None
+        if found is None:
             continue
-        if name.lower() not in ranges:
-            ranges[name.lower()] = _template_range(workbook, name.lower())
-        where = f" ({ranges[name.lower()]})" if ranges[name.lower()] else ""
+        name, why = found
+        where = ""
+        if code == "#NAME?":
+            if name.lower() not in ranges:
+                ranges[name.lower()] = _template_range(workbook, name.lower())
+            where = f" ({ranges[name.lower()]})" if ranges[name.lower()] else ""
         result.values[sheet][ref] = CellError(
-            "#NAME?",
-            f"{written(sheet)}!{ref}: the formula uses the name {name}, which the workbook does not define "
-            f"(deleted?): define it again in Formulas > Name Manager{where} (#NAME?)",
+            code, f"{written(sheet)}!{ref}: the formula uses the name {name}, {why}{where} ({code})"
         )
         named += 1
     return named
