@@ -108,10 +108,10 @@ def tracker_rows(path: str | Path) -> dict[str, list[tuple[Any, ...]]]:
     workbook at ``path`` that looks like a tracker's monthly sheet (row 1 holds 'Month' and most of one's headers),
     by title, as the file stores them (typed values, formulas' stored results), read once; {} for a workbook of the
     user's own or one that cannot be read here (the recalculation's own refusal keeps its words)."""
+    if not _may_be_tracker(path):  # a workbook of the user's own: not loaded once more (nor openpyxl's reader)
+        return {}
     from openpyxl import load_workbook
 
-    if not _may_be_tracker(path):  # a workbook of the user's own: not loaded once more
-        return {}
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001  (not readable here: no reason to add)
