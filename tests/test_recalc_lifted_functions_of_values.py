@@ -1,0 +1,55 @@
+"""Functions of single values that this package computes are applied to each element of an array where Excel
+evaluates arrays: TIMEVALUE, ERROR.TYPE, PERMUTATIONA, the discount securities' functions (DISC, INTRATE, ...),
+COMPLEX and IMSUB, ENCODEURL ... (Microsoft's "Guidelines and examples of array formulas": a function of one value
+given an array in an array formula, or in SUMPRODUCT's arguments, answers each element).
+
+They had no element-by-element form: ``SUMPRODUCT(TIMEVALUE(A1:A2))`` was #VALUE!, ``SUMPRODUCT(DISC(..,A3:A4,..))``
+and ``SUMPRODUCT(PERMUTATIONA(A3:A4,2))`` the first element's answer alone, ``{=ERROR.TYPE(A1:A2/0)}`` #N/A, each with
+status ok.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from one_sheet import save_dynamic
+from openpyxl.worksheet.formula import ArrayFormula
+
+from xl_retention.recalculation import recalc_file
+
+
+def test_functions_of_one_value_answer_each_element(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"], sheet["A3"], sheet["A4"] = "2:24 AM", "6:00 PM", 5, 7
+    cells = {
+        "B1": "=SUMPRODUCT(TIMEVALUE(A1:A2))",  # 0.1 (TIMEVALUE's example) + 0.75
+        "B2": "=SUMPRODUCT(ERROR.TYPE(A3:A4/0))",  # #DIV/0! is 2, twice
+        "B3": "=SUMPRODUCT(IFERROR(ERROR.TYPE(A3/(A3:A4-5)),0))",  # {#DIV/0!, 2.5}: 2 and #N/A
+        "B4": "=SUMPRODUCT(_xlfn.PERMUTATIONA(A3:A4,2))",  # 5^2 + 7^2
+        "B5": "=SUMPRODUCT(DISC(40000,40000+A3:A4,97,100,2))",  # 3/100*360/5 + 3/100*360/7 (actual/360)
+        "B6": '=SUMPRODUCT(LEN(IMSUB(A3:A4,"1+i")))',  # "4-i", "6-i"
+        "B7": "=SUMPRODUCT(LEN(COMPLEX(A3:A4,1)))",  # "5+i", "7+i"
+        "B8": "=SUMPRODUCT(LEN(_xlfn.ENCODEURL(A1:A2)))",  # "2%3A24%20AM", "6%3A00%20PM"
+        "B9": "=DISC(40000,40000+A3:A4,97,100,2)",  # a classic formula in row 9: no cell of A3:A4 there
+        "B10": "=TIMEVALUE(A1)",  # one value, as before
+    }
+    for ref, formula in cells.items():
+        sheet[ref] = formula
+    sheet["D1"] = ArrayFormula("D1", "=ERROR.TYPE(A3:A4/0)")
+    sheet["E1"] = ArrayFormula("E1", "=TIMEVALUE(A1:A2)")
+    source = save_dynamic(book, tmp_path / "book.xlsx", ["D1", "E1"])
+    result = recalc_file(source, tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", (result.message, result.unsupported)
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    got = {ref: out[ref].value for ref in [*cells, "D1", "D2", "E1", "E2"]}
+    assert got["B1"] == pytest.approx(0.85, abs=1e-15)
+    assert got["B5"] == pytest.approx(2.16 + 3 / 100 * 360 / 7, rel=1e-15)
+    assert got["E1"] == pytest.approx(0.1, abs=1e-15) and got["E2"] == pytest.approx(0.75, abs=1e-15)
+    assert {k: got[k] for k in ("B2", "B3", "B4", "B6", "B7", "B8", "B9", "D1", "D2")} == {
+        "B2": 4, "B3": 2, "B4": 74, "B6": 6, "B7": 6, "B8": 22, "B9": "#VALUE!", "D1": 2, "D2": 2,
+    }  # fmt: skip
+    assert got["B10"] == pytest.approx(0.1, abs=1e-15)
