@@ -32,7 +32,7 @@ from .excel_functions.number_texts import MISREAD_LITERAL
 from .excel_functions.typed import TEXT_WORDS, may_wrap
 from .omitted_arguments import may_omit
 from .package import FormulaCell
-from .rewrite_shapes import _R1C1_STYLE, DELETED_SHEET, shapes
+from .rewrite_shapes import _ARRAY_RESULT, _R1C1_STYLE, DELETED_SHEET, shapes
 
 __all__ = [
     "FormulaTexts",
@@ -307,6 +307,8 @@ def may_need_rewrite(text: str, words: re.Pattern[str] | None) -> bool:
         return True
     if _ARRAY_MAKERS.search(upper) is not None:  # {=EDATE(A1,SEQUENCE(3))}: lifted (.array_lifting)
         return True
+    if _ARRAY_RESULT.search(upper) is not None:  # =FREQUENCY(5,1), classic: the array's first value (.rewrite)
+        return True
     if "CELL(" in upper and may_name_file(text):  # CELL("filename", A1): the file's path and A1's sheet
         return True
     if "#REF!" in upper and DELETED_SHEET.search(upper):  # #REF!A1: a reference to a deleted sheet is #REF!
@@ -382,6 +384,8 @@ def may_need_arguments(text: str) -> bool:
 _TRIGGER_CHARS = re.compile(r'[\[ :{&<>="+-]')
 _TRIGGER_WORDS = re.compile(  # matched on the upper-cased text: a case-sensitive alternation is several times faster
     r"LAMBDA|_XLPM\.|SINGLE\(|STACK\(|FILTER\(|TAKE\(|DROP\(|CHOOSE(?:COLS|ROWS)\(|SWITCH\(|IFS\(|CHOOSE\(|LINEST\(|LOGEST\(|TREND\(|GROWTH\(|VALUE\(|LOOKUP\("
+    r"|FREQUENCY\(|TRANSPOSE\(|MMULT\(|MINVERSE\(|MUNIT\(|MODE\.MULT\(|UNIQUE\(|SORT\(|SORTBY\(|TOCOL\(|TOROW\(|EXPAND\("
+    r"|WRAPROWS\(|WRAPCOLS\(|MAP\(|SCAN\(|BYROW\(|BYCOL\("
     r"|MATCH\(|INDEX\(|ROWS\(|COLUMNS\(|COMPLEX\(|(?<![A-Z0-9_])IM[A-Z0-9]+\(|RANK|LARGE\(|SMALL\(|PERCENTILE|QUARTILE|RIGHT\(|MID\(|SUBTOTAL\(|AGGREGATE\(|COUNT\(|OFFSET\(|SEQUENCE\(|RANDARRAY\(|MAKEARRAY\(|TEXTSPLIT\(|ANCHORARRAY\(|"
     r",\s*[,)]|\(\s*,|#REF![$A-Z0-9]|ISERROR\(|ISNUMBER\(|ISTEXT\(|ISNONTEXT\(|ISLOGICAL\(|ISBLANK\(|TYPE\(|ISNA\(|ISERR\(|IFNA\(|COUNTA\(|"
     + TEXT_WORDS  # ,\s*[,)]: an empty argument (.omitted_arguments)
