@@ -37,9 +37,11 @@ def refuse_uncalculated(path: Path, member: str | None, sheet: str, rows: list[l
     formula's value), which would be read as blanks ("missing values")."""
     if member is None:
         return
+    from ..recalculation.package import with_references  # the recalculation, imported when a workbook is read
+
     try:
         with zipfile.ZipFile(path) as archive:
-            xml = archive.read(member.lstrip("/"))
+            xml = with_references(archive.read(member.lstrip("/")))  # a cell's optional r: ECMA-376 18.3.1.4
             book = archive.read("xl/workbook.xml") if "xl/workbook.xml" in archive.namelist() else b""
     except (KeyError, OSError, zipfile.BadZipFile):
         return

@@ -468,7 +468,7 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     cell_names: dict[str, dict[str, str]] = {}  # every name of a reference (one cell too): a reason follows them
     for scope, name, target in info.reference_names:
         cell_names.setdefault(scope, {})[name] = target
-    explain(workbook, formulas, result, cell_names)
+    explain(workbook, formulas, result, cell_names, path=path)
     errors = list(_errors(result.values))
     circular = [(sheet, ref) for sheet, ref, value in errors if value.code == CIRCULAR]
     if circular:  # the loop's own cells, for the message (the engine marks every cell reading it too)

@@ -29,7 +29,7 @@ from .excel_functions.number_text_cells import shared_candidates, text_cells
 from .excel_functions.number_texts import formatted_results
 from .rich_values import rich_cells
 from .sheet_case import respell_formulas, respelled
-from .sheet_cells import FormulaCell, cached_value, formula_cells, iso_date_cells
+from .sheet_cells import FormulaCell, cached_value, formula_cells, iso_date_cells, unescaped
 from .sheet_ranges import sheets_of
 from .xlsx_values import (
     _TOKEN,
@@ -133,15 +133,8 @@ def _shared_strings(package: zipfile.ZipFile) -> list[str] | None:
                 for t in ([part] if _local(part.tag) == "t" else part if _local(part.tag) == "r" else [])
                 if _local(t.tag) == "t"
             ]
-            strings.append(_ESCAPED.sub(_escaped_char, "".join(texts)))
+            strings.append(unescaped("".join(texts)))
     return strings
-
-
-_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def _escaped_char(match: re.Match[str]) -> str:
-    return chr(int(match.group(1), 16))
 
 
 def _tables(package: zipfile.ZipFile, parts: dict[str, str | None]) -> list[Table]:

@@ -177,30 +177,17 @@ def _unescape(raw: bytes) -> str:
     return html.unescape(text) if "&" in text else text
 
 
-_ELEMENT_NAME = re.compile(rb"<[^\s/>]+")
-_NO_REFERENCE = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?c(?=[\s/>])(?![^>]*\sr=)")
-
-
 def _with_references(sheet_xml: bytes) -> bytes:
     """The sheet's XML with an ``r`` attribute on every ``<c>``: the attribute is optional (a cell follows the one
-    before it in its row), and the cells below are found by it.
+    before it in its row), and the cells below are found by it (:func:`..package.with_references`, which the
+    package scan has already applied: nothing is left to add then).
 
     >>> _with_references(b'<row r="2"><c t="s"><v>0</v></c><c r="C2"/><c/></row>')
     b'<row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2"/><c r="D2"/></row>'
     """
-    if _NO_REFERENCE.search(sheet_xml) is None:
-        return sheet_xml
-    from ..package import positioned_cells  # the package scan imports this module
-    from ..xlsx_values import _attribute
+    from ..package import with_references  # the package scan imports this module
 
-    parts, last = [], 0
-    for match, ref in positioned_cells(sheet_xml):
-        if _attribute(match.group("attrs"), b"r") is not None:
-            continue
-        name_end = _ELEMENT_NAME.match(sheet_xml, match.start()).end()
-        parts += [sheet_xml[last:name_end], b' r="' + ref + b'"']
-        last = name_end
-    return b"".join(parts) + sheet_xml[last:]
+    return with_references(sheet_xml)
 
 
 def text_cells(sheet_xml: bytes, candidates: dict[int, float]) -> set[tuple[int, int]]:
