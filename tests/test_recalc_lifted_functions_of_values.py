@@ -53,3 +53,41 @@ def test_functions_of_one_value_answer_each_element(tmp_path: Path) -> None:
         "B2": 4, "B3": 2, "B4": 74, "B6": 6, "B7": 6, "B8": 22, "B9": "#VALUE!", "D1": 2, "D2": 2,
     }  # fmt: skip
     assert got["B10"] == pytest.approx(0.1, abs=1e-15)
+
+
+def test_the_engines_functions_of_one_value_answer_each_element(tmp_path: Path) -> None:
+    # the engine's TDIST, CHIDIST, WEIBULL, HYPGEOMDIST, GAMMA ... gave the first element's answer alone in
+    # SUMPRODUCT, and ROMAN, TBILLPRICE, CUMIPMT, BESSELJ ... #VALUE!, each with status ok
+    import math
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"], sheet["A3"] = 1, 2, 3
+    cells = {
+        "B1": "=SUMPRODUCT(CHIDIST(A1:A3,2))",  # two degrees of freedom: EXP(-x/2)
+        "B2": "=SUMPRODUCT(WEIBULL(A1:A3,1,1,TRUE))",  # 1 - EXP(-x)
+        "B3": "=SUMPRODUCT(HYPGEOMDIST(A1:A3,4,5,10))",  # (50 + 100 + 50) / 210
+        "B4": "=SUMPRODUCT(LEN(ROMAN(A1:A3)))",  # I, II, III
+        "B5": "=SUMPRODUCT(TBILLPRICE(40000,40000+A1:A3*30,0.09))",  # 100 * (1 - 0.09 * days / 360)
+        "B6": "=SUMPRODUCT(_xlfn.GAMMA(A1:A3))",  # 1 + 1 + 2
+        "B7": "=SUMPRODUCT(FACTDOUBLE(A1:A3))",  # 1 + 2 + 3
+        "B8": "=SUMPRODUCT(CUMIPMT(0.1,3,100,1,A1:A3,0))",
+        "B9": "=CUMIPMT(0.1,3,100,1,1,0)+CUMIPMT(0.1,3,100,1,2,0)+CUMIPMT(0.1,3,100,1,3,0)",
+        "B10": "=CHIDIST(A2,2)",  # one value, as before
+    }
+    for ref, formula in cells.items():
+        sheet[ref] = formula
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", (result.message, result.unsupported)
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    got = {ref: out[ref].value for ref in cells}
+    assert got["B1"] == pytest.approx(sum(math.exp(-x / 2) for x in (1, 2, 3)), rel=1e-12)
+    assert got["B2"] == pytest.approx(sum(1 - math.exp(-x) for x in (1, 2, 3)), rel=1e-12)
+    assert got["B3"] == pytest.approx(200 / 210, rel=1e-12)
+    assert got["B5"] == pytest.approx(99.25 + 98.5 + 97.75, rel=1e-12)
+    assert got["B6"] == pytest.approx(4, rel=1e-12)
+    assert (got["B4"], got["B7"]) == (6, 6)
+    assert got["B8"] == pytest.approx(got["B9"], rel=1e-12) and got["B8"] < -40  # -10 - 17.25 - 20.4
+    assert got["B10"] == pytest.approx(math.exp(-1), rel=1e-12)
