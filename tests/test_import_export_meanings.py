@@ -423,9 +423,9 @@ def test_intervals_that_ended_with_mrr_0_are_refused(tmp_path, capsys, backend: 
             "--columns", "customer_id=Customer,start=Start,end=Cancelled")  # fmt: skip
     assert run(capsys, *args) == (1, (
         "customers.csv, column 'MRR': subscriptions that ended with MRR 0, as a list with today's MRR gives them (a "
-        "cancelled customer would vanish from every month, and their churn with them): give the MRR they paid, or "
-        "the price and the billing interval; remove them if they were free plans in rows 3, 4 (counting the header "
-        "as row 1): '0', '0'"
+        "cancelled customer would vanish from every month, and their churn with them) in rows 3, 4 (counting the "
+        "header as row 1): '0', '0': give the MRR they paid, or the price and the billing interval; remove them if "
+        "they were free plans"
     ))  # fmt: skip
     (tmp_path / "customers.csv").write_text(CUSTOMERS.replace("03-02,0", "03-02,50").replace("04-15,0", "04-15,20"))
     assert run(capsys, *args) == (0, "")
@@ -439,7 +439,10 @@ def test_a_typed_table_that_ended_with_mrr_0_is_refused_by_the_engine(tmp_path, 
     args = ("import", "--subscriptions", tmp_path / "subs.parquet", "--backend", "duckdb", "--to-csv", tmp_path / "o")
     code, message = run(capsys, *args)
     assert code == 1 and message.startswith("subs.parquet, column 'mrr': subscriptions that ended with MRR 0")
-    assert message.endswith("in row 2 (counting the Parquet file's first record as row 1): 0.0")
+    assert message.endswith(
+        "in row 2 (counting the Parquet file's first record as row 1): 0.0: give the MRR they paid, or the price and "
+        "the billing interval; remove them if they were free plans"
+    )
 
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])

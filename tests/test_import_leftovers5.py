@@ -73,8 +73,8 @@ def test_a_period_that_says_no_months_is_refused(
     assert refusal(capsys, *args, "--to-csv", str(tmp_path / "o")) == (
         f"{path.name}, column 'Billing Period': billing intervals that are not day, week, month, quarter, half-year or "
         "year, or a whole number of them ('Two Years', '18 months', 'every 3 months': a value such as 'Multi-Year' "
-        "does not say how many months, nor does '12x monthly', every 12 months or 12 monthly payments?; map interval "
-        f"to a column that does) in {row_2 if typed else row_3}: {period!r}"
+        "does not say how many months, nor does '12x monthly', every 12 months or 12 monthly payments?) in "
+        f"{row_2 if typed else row_3}: {period!r}: map interval to a column that says how many months each interval is"
     )
     assert not (tmp_path / "o").exists()
 

@@ -16,6 +16,7 @@ from import_cli import refusal
 from xl_retention.reading.errors import row_of
 
 RECORDS = "(counting the Parquet file's first record as row 1)"
+ADVICE = ": map interval to a column that says how many months each interval is"
 SUBS = pd.DataFrame({
     "customer_id": ["a", "b", "c"], "start": ["2024-01-01", "2024-01-01", "2024-02-01"],
     "amount": [10.0, 5.0, 20.0], "interval": ["month", "month", "Multi-Year"],
@@ -28,13 +29,13 @@ def test_a_parquet_files_rows_are_its_records_counted_from_1(tmp_path: Path, cap
     args = ["--subscriptions", str(tmp_path / "subs.parquet"), "--backend", backend, "--to-csv", str(tmp_path / "o")]
     message = refusal(capsys, *args)
     assert message.startswith("subs.parquet, column 'interval': billing intervals that are not")
-    assert message.endswith(f"in row 3 {RECORDS}: 'Multi-Year'")
+    assert message.endswith(f"in row 3 {RECORDS}: 'Multi-Year'{ADVICE}")
 
 
 def test_a_csv_files_rows_still_count_the_header(tmp_path: Path, capsys) -> None:
     SUBS.to_csv(tmp_path / "subs.csv", index=False)
     message = refusal(capsys, "--subscriptions", str(tmp_path / "subs.csv"), "--to-csv", str(tmp_path / "o"))
-    assert message.endswith("in row 4 (counting the header as row 1): 'Multi-Year'")
+    assert message.endswith(f"in row 4 (counting the header as row 1): 'Multi-Year'{ADVICE}")
 
 
 COUNTS = pd.DataFrame({

@@ -31,7 +31,10 @@ def test_a_number_times_an_interval_is_refused(tmp_path: Path, capsys, backend: 
     message = refusal(capsys, "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert message.startswith("subs.csv, column 'interval': billing intervals that are not day, week, month, quarter")
     assert "nor does '12x monthly', every 12 months or 12 monthly payments?" in message
-    assert message.endswith(f"in row 3 (counting the header as row 1): {interval!r}")
+    assert message.endswith(
+        f"in row 3 (counting the header as row 1): {interval!r}: map interval to a column that says how many months "
+        "each interval is"
+    )
     assert not (tmp_path / "o").exists()
 
 

@@ -369,7 +369,11 @@ def test_interval_rules() -> None:
     assert mrr == pytest.approx(100 + weekly + 200 + 30 + daily)
     with pytest.raises(DataError, match=r"billing intervals that are not .* in row 2 .*: 'bimonthly'"):
         monthly_movements(df.assign(interval=["bimonthly", "month", "month", "month", "month"]))
-    with pytest.raises(DataError, match=r"billing intervals that are not .* in row 3 .*: blank$"):
+    with pytest.raises(
+        DataError,
+        match=r"billing intervals that are not .* in row 3 .*: blank: map interval to a column that says how many "
+        r"months each interval is$",
+    ):
         monthly_movements(df.assign(interval=["month", None, "month", "month", "month"]))
     with pytest.raises(DataError, match="is 'MRR' per month or per billing interval"):
         monthly_movements(df.rename(columns={"amount": "MRR"}))

@@ -385,8 +385,10 @@ def interval_in_text(value: Any) -> float | None:
 UNREAD_INTERVALS = (
     "billing intervals that are not day, week, month, quarter, half-year or year, or a whole number of them "
     "('Two Years', '18 months', 'every 3 months': a value such as 'Multi-Year' does not say how many months, "
-    "nor does '12x monthly', every 12 months or 12 monthly payments?; map interval to a column that does)"
+    "nor does '12x monthly', every 12 months or 12 monthly payments?)"
 )
+#: What to do about :data:`UNREAD_INTERVALS`, after its rows and values.
+UNREAD_INTERVALS_ADVICE = "map interval to a column that says how many months each interval is"
 
 
 def months_per_interval(series: pd.Series, source: str, column: str) -> np.ndarray:
@@ -401,7 +403,8 @@ def months_per_interval(series: pd.Series, source: str, column: str) -> np.ndarr
     months = np.array([np.nan if m is None else m for m in found] + [np.nan], dtype=np.float64)
     per_row = months[codes]
     if np.isnan(per_row).any():
-        raise bad_rows(source, column, UNREAD_INTERVALS, np.flatnonzero(np.isnan(per_row)), series.to_numpy())
+        unread = np.flatnonzero(np.isnan(per_row))
+        raise bad_rows(source, column, UNREAD_INTERVALS, unread, series.to_numpy(), advice=UNREAD_INTERVALS_ADVICE)
     return per_row
 
 

@@ -23,6 +23,7 @@ from .errors import DataError, bad_rows
 
 __all__ = [
     "ENDED_AT_ZERO",
+    "ENDED_AT_ZERO_ADVICE",
     "check_ended_at_zero",
     "currency_divisors",
     "decimal_cents",
@@ -38,8 +39,11 @@ __all__ = [
 
 ENDED_AT_ZERO = (
     "subscriptions that ended with MRR 0, as a list with today's MRR gives them (a cancelled customer would vanish "
-    "from every month, and their churn with them): give the MRR they paid, or the price and the billing interval; "
-    "remove them if they were free plans"
+    "from every month, and their churn with them)"
+)
+#: What to do about :data:`ENDED_AT_ZERO`, after its rows and values.
+ENDED_AT_ZERO_ADVICE = (
+    "give the MRR they paid, or the price and the billing interval; remove them if they were free plans"
 )
 _PER_YEAR_EXACT = ("arr", "acv", "annual_recurring_revenue", "annual_contract_value")
 _YEAR_WORDS = ("annual", "annually", "yearly", "year", "years", "per_year", "annuel", "annuelle", "annee", "année",
@@ -565,7 +569,8 @@ def check_ended_at_zero(
     if phases is not None:  # a pause or a free phase between phases of one subscription: no end
         zero &= ~np.asarray(phases, dtype=bool)
     if zero.any() and (mrr > 0).any():
-        raise bad_rows(source, names["mrr"], ENDED_AT_ZERO, np.flatnonzero(zero), _written(mrr, shown))
+        rows = np.flatnonzero(zero)
+        raise bad_rows(source, names["mrr"], ENDED_AT_ZERO, rows, _written(mrr, shown), advice=ENDED_AT_ZERO_ADVICE)
 
 
 def check_negative_mrr(typed: dict[str, Any], names: dict[str, str], source: str, shown: Any = None) -> None:

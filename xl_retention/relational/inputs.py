@@ -33,7 +33,14 @@ import pandas as pd
 
 from ..reading import DataError, ReadOptions, key, normalize_columns, prepare, source_of
 from ..reading.answer_flags import answer_flag_columns
-from ..reading.billing import BILLING_ALIASES, UNREAD_INTERVALS, interval_in_text, interval_months, price_in_cents
+from ..reading.billing import (
+    BILLING_ALIASES,
+    UNREAD_INTERVALS,
+    UNREAD_INTERVALS_ADVICE,
+    interval_in_text,
+    interval_months,
+    price_in_cents,
+)
 from ..reading.billing_columns import (
     _check_dates_given,
     _refuse_billing_names_without_interval,
@@ -56,7 +63,7 @@ from ..reading.observed import OBSERVED_MONTH, period_start_columns
 from ..reading.orders import item_columns, order_aliases
 from ..reading.pauses import pause_columns
 from ..reading.repeats import record_id_columns
-from ..reading.revenue import ENDED_AT_ZERO, says_unit
+from ..reading.revenue import ENDED_AT_ZERO, ENDED_AT_ZERO_ADVICE, says_unit
 from ..reading.sandbox import sandbox_columns
 from ..reading.scores import UNANSWERED
 from ..reading.segment_spellings import lookalike_segments
@@ -106,7 +113,7 @@ class Input:
     kind: str
     source: str
     names: dict[str, str] = field(default_factory=dict)  # our name -> the input's spelling
-    checks: list = field(default_factory=list)  # (column, problem, condition over `table`, shown column)
+    checks: list = field(default_factory=list)  # (column, problem, condition over `table`, shown column[, advice])
     #: months after the current month are refused (``ReadOptions.refuse_missing_months``: an import's exports),
     #: the current month being ``today``'s (None: the run's); a typed table's, as :func:`~.reading.prepare` does
     refuse_future: bool = False
@@ -471,7 +478,7 @@ def _from_table(
     shaped = item.table
     if kind == "intervals" and "end" in names and int(con.execute(shaped.filter(shaped.mrr > 0).count())) > 0:
         ended = shaped.end.notnull() & (shaped.mrr == 0)  # today's MRR: 0 once cancelled (as reading.revenue)
-        item.checks.append((names["mrr"], ENDED_AT_ZERO, ended, "mrr"))
+        item.checks.append((names["mrr"], ENDED_AT_ZERO, ended, "mrr", ENDED_AT_ZERO_ADVICE))
     return item
 
 
@@ -544,7 +551,7 @@ def _billing(
     readable = {v: m for v, m in found.items() if m is not None}
     months = spelled.substitute(readable, else_=ibis.null("float64")) if readable else ibis.null("float64")
     t = t.mutate(months=months.cast("float64"))
-    checks = [(names["interval"], UNREAD_INTERVALS, t.months.isnull(), "interval")]
+    checks = [(names["interval"], UNREAD_INTERVALS, t.months.isnull(), "interval", UNREAD_INTERVALS_ADVICE)]
     if "quantity" in t.columns:
         checks.append((names["quantity"], "negative quantities", t.quantity < 0, "quantity"))
     if "interval_count" in t.columns:

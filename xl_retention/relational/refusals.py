@@ -65,7 +65,7 @@ def refuse_any(
     con: Any,
     t: ir.Table,
     source: str,
-    checks: list[tuple[str, str, ir.BooleanValue, str]] | list[tuple[str, str, ir.BooleanValue, str, str | None]],
+    checks: list[tuple[Any, ...]],
     extra: dict[str, ir.Scalar] | None = None,
 ) -> dict[str, Any]:
     """Raise :class:`DataError` for the first check (column, problem, condition, shown column [, advice: what to do,
