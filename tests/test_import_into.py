@@ -232,14 +232,16 @@ def test_a_typed_month_further_back_with_blank_months_between_refuses_the_unknow
     assert book.read_bytes() == before
 
 
-def test_typed_values_in_the_imported_months_are_replaced_and_listed(tmp_path):
+def test_typed_values_in_the_imported_months_are_replaced_with_the_option_and_listed(tmp_path):
+    """Refused without --replace-typed (tests/test_import_typed_values_refused.py); with it, listed with old values."""
     typed = {"Customers": {"gained": [7, None, 3]}, "Purchases and visits": {"buyers": [None, None, None, 4]}}
     book = build_template(tmp_path / "tracker.xlsx", start="2025-01", months=4, inputs=typed)
-    result = run("import", "--subscriptions", write(tmp_path, "subs.csv", SUBSCRIPTIONS), "--into", book)
+    subs = write(tmp_path, "subs.csv", SUBSCRIPTIONS)
+    result = run("import", "--subscriptions", subs, "--into", book, "--replace-typed")
     assert result.returncode == 0, result.stderr
     assert _printed(result.stdout)[-1] == (
-        "replaced 2 values already in those months (typed by hand or by an earlier import): "
-        "'Customers'!C2, 'Customers'!C4"
+        "replaced 2 values already in those months (typed by hand or by an earlier import; --replace-typed): "
+        "'Customers'!C2 (was 7), 'Customers'!C4 (was 3)"
     )
     wb = openpyxl.load_workbook(book)
     assert [wb["Customers"].cell(r, 3).value for r in (2, 3, 4, 5)] == [2, 1, 0, None]
@@ -598,8 +600,11 @@ def test_a_figure_resaved_at_excels_15_digits_is_not_reported_as_replaced(tmp_pa
     wb["Revenue"]["C2"] = 0.31
     wb.save(book)
     changed = run("import", "--subscriptions", subs, "--into", book)
-    assert "replaced 1 values already in those months (typed by hand or by an earlier import): 'Revenue'!C2" in (
-        changed.stdout
+    assert changed.returncode == 1 and "already hold 1 value that differs" in changed.stderr, changed.stderr
+    changed = run("import", "--subscriptions", subs, "--into", book, "--replace-typed")
+    assert (
+        "replaced 1 value already in those months (typed by hand or by an earlier import; --replace-typed): "
+        "'Revenue'!C2 (was 0.31)" in changed.stdout
     )
 
 

@@ -96,7 +96,10 @@ def test_values_typed_over_formulas_in_imported_months_get_the_formula_back_and_
     subs = write(tmp_path, "s.csv", "customer_id,month,mrr\nA,2025-01,10\nB,2025-02,20\nA,2025-02,10\n")
     orders = write(tmp_path, "o.csv", "customer_id,date\nA,2025-01-03\nA,2025-02-03\n")
     nps = write(tmp_path, "n.csv", "date,score\n2025-01-05,9\n")
-    result = run("import", "--subscriptions", subs, "--orders", orders, "--nps", nps, "--into", book, "--recalc")
+    refused = run("import", "--subscriptions", subs, "--orders", orders, "--nps", nps, "--into", book)
+    assert refused.returncode == 1 and "; 6 typed over the template's formulas, which would go back)" in refused.stderr
+    result = run("import", "--subscriptions", subs, "--orders", orders, "--nps", nps, "--into", book, "--recalc",
+                 "--replace-typed")  # fmt: skip
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("put the template's formula back"))
     assert line == (

@@ -7,6 +7,7 @@ import pandas as pd
 
 from xl_retention.workbook.extend import Extended
 from xl_retention.workbook.fill import Filled
+from xl_retention.workbook.typed_values import Replaced
 
 REFS = [f"Customers!F{row}" for row in range(2, 10)]  # eight cells: six shown, "and 2 more"
 
@@ -38,12 +39,14 @@ def test_extend_by_one_month_with_nothing_cleared() -> None:
 
 def test_import_reports_replaced_restored_cleared_and_upgraded() -> None:
     jan, mar = pd.Period("2024-01", "M"), pd.Period("2024-03", "M")
-    done = Filled(jan, 3, (jan, mar), ["Customers"], replaced=REFS[:7], restored=REFS[:1], cleared=5, upgraded=REFS)
+    replaced = [Replaced("Customers", ref, jan, row) for row, ref in enumerate(REFS[:7])]  # every one with its value
+    done = Filled(jan, 3, (jan, mar), ["Customers"], replaced=replaced, restored=REFS[:1], cleared=5, upgraded=REFS)
     assert done.lines("t.xlsx") == [
         "filled t.xlsx, a tracker of 3 months from 2024-01",
         "import wrote the months its data covers (2024-01 to 2024-03) on Customers",
-        "replaced 7 values already in those months (typed by hand or by an earlier import): Customers!F2, "
-        "Customers!F3, Customers!F4, Customers!F5, Customers!F6, Customers!F7 and 1 more",
+        "replaced 7 values already in those months (typed by hand or by an earlier import; --replace-typed): "
+        "Customers!F2 (was 0), Customers!F3 (was 1), Customers!F4 (was 2), Customers!F5 (was 3), Customers!F6 (was 4), "
+        "Customers!F7 (was 5), Customers!F8 (was 6)",
         "put the template's formula back in 1 formula cell of the imported months that held a typed value or were "
         "cleared: Customers!F2",
         "cleared the results of 5 formula cells stored from the old inputs (Excel recalculates on open; programs that "

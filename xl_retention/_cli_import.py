@@ -24,6 +24,8 @@ def _import(args: argparse.Namespace) -> int:
                          f"a tracker with one segment: --segment {args.segment}=VALUE")  # fmt: skip
     if args.recalc and args.into is None:
         raise ValueError("--recalc goes with --into")
+    if args.replace_typed and args.into is None:
+        raise ValueError("--replace-typed goes with --into")
     if args.replace and args.to_csv is None:
         raise ValueError("--replace goes with --to-csv")
     through = None
@@ -58,7 +60,7 @@ def _import(args: argparse.Namespace) -> int:
         return 0
     if through is not None:
         refuse_filled_after(args.into, tables, through)
-    filled = fill_workbook(args.into, tables)
+    filled = fill_workbook(args.into, tables, replace_typed=args.replace_typed)
     print("\n".join(filled.lines(args.into, args.recalc)))
     if left_out is not None:
         print(left_out)
@@ -392,6 +394,9 @@ def add_import(commands: Any) -> None:
                      "how many")  # fmt: skip
     imp.add_argument("--replace", action="store_true", help="with --to-csv: remove the tables an earlier import "
                      "wrote in DIR of inputs this one does not give (refused without it)")  # fmt: skip
+    imp.add_argument("--replace-typed", action="store_true", help="with --into: replace the values already in the "
+                     "months the data covers (typed by hand or by an earlier import) that differ from it, each listed "
+                     "with its old value (refused without it)")  # fmt: skip
     imp.add_argument("--recalc", action="store_true", help="recalculate the workbook afterwards (without it, the "
                      "formulas' results stored from the old inputs are cleared; Excel recalculates)")  # fmt: skip
     imp.set_defaults(run=_import)

@@ -158,13 +158,13 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
         placed = place_answers(refs, was, list(given))
         if placed is not None:  # each answer there kept in its cell (the file newest first): none replaced
             for ref, score in placed.items():
-                plan.put(answers, ref, int(score), was.get(ref))
+                plan.put(answers, ref, int(score), was.get(ref), month)
             continue
         for r, score in enumerate(given, start=2):
             ref = f"{letter}{r}"
-            plan.put(answers, ref, int(score), was.pop(ref, None))
+            plan.put(answers, ref, int(score), was.pop(ref, None), month)
         for ref, value in was.items():
-            plan.put(answers, ref, None, value if value is not None else "(text)")
+            plan.put(answers, ref, None, value if value is not None else "(text)", month)
 
 
 _NUMBER_TEXT = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*")

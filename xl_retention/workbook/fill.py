@@ -10,12 +10,14 @@ Rules (the README's "Importing into a workbook you have edited"):
   input columns by their header in row 1 (:data:`~.template.MONTHLY_SHEETS`), the cohort triangle by the defined name
   ``Cohort_Counts``, NPS score columns by their month in row 1 of "NPS scores". A missing header refuses, naming the
   sheet and the header.
-- Import owns the input cells of the months its data covers, and replaces what was typed there. Months outside the
-  data stay as typed. Where typed months meet imported ones on Customers or Revenue, the seam must agree: typed months
-  just before the data's first month refuse (the data has no customers before its first month, so every typed
-  customer would be lost at the seam); typed months just after the data's last month are kept when the imported months
-  do not change a value typed in the last of them, and (Customers) the typed month can follow the imported end (no
-  customer from nowhere: start + gained >= end).
+- Import owns the input cells of the months its data covers. A value there that differs from the data (typed by hand,
+  or by an earlier import of other figures; also one typed over a template formula) refuses, naming the cells and
+  their values, unless ``replace_typed`` (``--replace-typed``): then each replaced cell is listed with its old value
+  (:mod:`.typed_values`). Months outside the data stay as typed. Where typed months meet imported ones on Customers or
+  Revenue, the seam must agree: typed months just before the data's first month refuse (the data has no customers
+  before its first month, so every typed customer would be lost at the seam); typed months just after the data's last
+  month are kept when the imported months do not change a value typed in the last of them, and (Customers) the typed
+  month can follow the imported end (no customer from nowhere: start + gained >= end).
 - Data past the workbook's last month adds months at the end of every monthly sheet and of "NPS scores" (and grows
   the Cohorts sheet); data before its first month refuses (growing backwards would move every row).
 """
@@ -41,6 +43,7 @@ from .cohort_sheet import Triangle, triangle
 from .dashboard_upgrade import upgrade_dashboard
 from .found import _Monthly, check_cohort_headers, read_sheets
 from .growth import grow_answers
+from .monthly import template_formula_at
 from .months_added import Scores, add_months, check_typed_beyond
 from .report_lines import cleared_line, listed, months_added, upgraded_line
 from .see_texts import follow_renamed_sheets
@@ -55,6 +58,7 @@ from .template import (
     REVENUE,
     render_formula,
 )
+from .typed_values import Replaced, refuse_replacing, replaced_line
 from .upgrade import upgrade_formulas, upgrade_lifetime
 
 if TYPE_CHECKING:
@@ -81,7 +85,8 @@ class Filled:
     covered: tuple[pd.Period, pd.Period]
     sheets: list[str] = field(default_factory=list)
     added: list[pd.Period] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
+    #: the cells whose value (typed, or from an earlier import) the import replaced, with their old values
+    replaced: list[Replaced] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     restored: list[str] = field(default_factory=list)
     #: some month outside the imported ones holds figures (typed, or from an earlier import): kept as it was
@@ -107,8 +112,7 @@ class Filled:
             f"{', '.join(self.sheets)}" + ("; the other months' figures are kept as they were" * self.kept_others)
         )
         if self.replaced:
-            earlier = "already in those months (typed by hand or by an earlier import)"
-            out.append(f"replaced {len(self.replaced)} values {earlier}: {listed(self.replaced)}")
+            out.append(replaced_line(self.replaced))
         if self.restored:
             out.append(
                 f"put the template's formula back in {len(self.restored)} formula cell"
@@ -137,21 +141,22 @@ class _Plan:
 
     def __init__(self, package: ip.Package) -> None:
         self.package = package
-        self.replaced: list[str] = []
+        self.replaced: list[Replaced] = []
         self.restored: list[str] = []
         self.sheets: list[str] = []
         self.notes: list[str] = []
         #: (cell, formula) of the user's formulas in cells the import writes: refused by :meth:`check_formulas`
         self.formulas: list[tuple[str, str]] = []
 
-    def put(self, title: str, ref: str, value: Any, old: Any) -> None:
+    def put(self, title: str, ref: str, value: Any, old: Any, month: pd.Period | None = None) -> None:
+        """``value`` into ``title!ref`` (of ``month``), ``old`` the value there (a different one is listed)."""
         element = self.package.sheet(title).cell(ref)
         if element is not None and (formula := _formula_in(element)) is not None:  # the user's link, not a figure
             self.formulas.append((f"{quote_sheetname(title)}!{ref}", formula))
             return
         value = number(value)
         if old is not None and not _same_figure(old, value):
-            self.replaced.append(f"{quote_sheetname(title)}!{ref}")
+            self.replaced.append(Replaced(title, f"{quote_sheetname(title)}!{ref}", month, old))
         self.package.sheet(title).set_value(ref, value)
         if title not in self.sheets:
             self.sheets.append(title)
@@ -172,9 +177,11 @@ class _Plan:
             "import again, or import into a copy"
         )
 
-    def restore(self, title: str, ref: str, formula: str) -> None:
-        """The template's ``formula`` (with its ``=``) back in ``title!ref``, listed."""
+    def restore(self, title: str, ref: str, formula: str, old: Any = None, month: pd.Period | None = None) -> None:
+        """The template's ``formula`` (with its ``=``) back in ``title!ref``, listed (``old``: a value typed there)."""
         sheet = self.package.sheet(title)
+        if old not in (None, ""):
+            self.replaced.append(Replaced(title, f"{quote_sheetname(title)}!{ref}", month, old, over_formula=True))
         sheet.put(ref, sheet.element(ref, sheet.style(ref), formula=formula.removeprefix("=")))
         self.restored.append(f"{quote_sheetname(title)}!{ref}")
 
@@ -201,7 +208,7 @@ def _same_figure(old: Any, new: Any) -> bool:
     return False
 
 
-def fill_package(path: Path, tables: Tables) -> Filled:
+def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Filled:
     """See :func:`xl_retention.workbook.importer.fill_workbook`."""
     data = tables.months()
     if not len(data):
@@ -293,6 +300,8 @@ def fill_package(path: Path, tables: Tables) -> Filled:
                     "made by this version have one); they never go into the sBG survival triangle"
                 )
         plan.check_formulas((data[0], data[-1]))
+        if not replace_typed:
+            refuse_replacing(plan.replaced, path.name)
         plan.notes.extend(tables.notes)
     finally:
         wb.close()
@@ -331,15 +340,16 @@ def _restore_formulas(plan: _Plan, sheet: _Monthly, months: pd.Index,
             continue
         row = sheet.row(month)
         for column in sheet.spec.columns:
-            if column.formula is None or column.key not in sheet.columns or (column.first_row_input and row == 2):
+            if not template_formula_at(column, row) or column.key not in sheet.columns:
                 continue
-            if _is_formula(sheet.value(row, sheet.columns[column.key])):
+            old = sheet.value(row, sheet.columns[column.key])
+            if _is_formula(old):
                 continue
             try:
                 formula = render_formula(column.formula, letters, row, extra(month) if extra else None)
             except KeyError:
                 continue
-            plan.restore(sheet.spec.title, f"{letters[column.key]}{row}", formula)
+            plan.restore(sheet.spec.title, f"{letters[column.key]}{row}", formula, old, month)
 
 
 def _held(value: Any) -> bool:
@@ -393,7 +403,7 @@ def _write_rows(plan: _Plan, sheet: _Monthly, frame: pd.DataFrame, inputs: dict[
         row = sheet.row(month)
         for key, column in inputs.items():
             old = sheet.value(row, columns[key])
-            plan.put(sheet.spec.title, f"{get_column_letter(columns[key])}{row}", figures[column], old)
+            plan.put(sheet.spec.title, f"{get_column_letter(columns[key])}{row}", figures[column], old, month)
 
 
 def _write_movements(plan: _Plan, sheets: dict[str, _Monthly], tables: Tables) -> None:
@@ -408,7 +418,7 @@ def _write_movements(plan: _Plan, sheets: dict[str, _Monthly], tables: Tables) -
         if first == sheet.months[0]:  # the workbook's first month: its start is an input
             column = sheet.column("start")
             old = sheet.value(2, column)
-            plan.put(sheet.spec.title, f"{get_column_letter(column)}2", movements[start].iloc[0], old)
+            plan.put(sheet.spec.title, f"{get_column_letter(column)}2", movements[start].iloc[0], old, first)
 
 
 def _typed(sheet: _Monthly, row: int, keys: list[str]) -> bool:
@@ -494,7 +504,7 @@ def _clear_cohort(plan: _Plan, found: Triangle, cohort: pd.Period) -> None:
     r = found.rows[cohort]
     for column in range(found.left, found.right + 1):
         if (old := found.values.get((r, column))) is not None:
-            plan.put(found.title, f"{get_column_letter(column)}{r}", None, old)
+            plan.put(found.title, f"{get_column_letter(column)}{r}", None, old, cohort)
     if found.title not in plan.sheets:
         plan.sheets.append(found.title)
 
@@ -515,7 +525,8 @@ def _write_cohorts(plan: _Plan, found: Triangle, cohorts: pd.DataFrame, name: st
                 raise ip.LayoutError(
                     f"{title}: the {cohort} cohort has {k + 1} months, {name} {found.right - found.left + 1}"
                 )
-            plan.put(title, f"{get_column_letter(found.left + k)}{r}", count, found.values.get((r, found.left + k)))
+            old = found.values.get((r, found.left + k))
+            plan.put(title, f"{get_column_letter(found.left + k)}{r}", count, old, cohort)
     if title not in plan.sheets:
         plan.sheets.append(title)
 

@@ -19,6 +19,7 @@ from ..sheet_names import written
 from . import inplace as ip
 from .answers_sheet import answers_title
 from .formats import monthly_name
+from .monthly import months_apart
 from .template import (
     _PLACEHOLDER,
     CUSTOMERS,
@@ -108,11 +109,12 @@ def _read_monthly(wb: Any, template: MonthlySheet, title: str) -> _Monthly:
         if month is None:
             _refuse_row_inside(spec.title, get_column_letter(month_col), r, cell, sheet.months, rows, month_col)
             break
-        if sheet.months and month != sheet.months[-1] + 1:
-            raise ip.LayoutError(
-                f"{spec.title}!{get_column_letter(month_col)}{r} is {month}, not {sheet.months[-1] + 1}: "
-                "the months of a tracking sheet must follow each other"
-            )
+        if sheet.months:
+            before = sheet.months[-1]
+            cell = f"{written(spec.title)}!{get_column_letter(month_col)}{r}"
+            apart = months_apart(cell, (month.year, month.month), (before.year, before.month))
+            if apart is not None:
+                raise ip.LayoutError(apart)
         sheet.months.append(month)
         sheet.values[r] = values
     if not sheet.months:

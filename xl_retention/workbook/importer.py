@@ -530,11 +530,12 @@ def write_csv(
     return list(contents)
 
 
-def fill_workbook(path: str | os.PathLike[str], tables: Tables) -> Filled:
+def fill_workbook(path: str | os.PathLike[str], tables: Tables, replace_typed: bool = False) -> Filled:
     """Write ``tables`` into the input cells of the tracking workbook at ``path``, in place.
 
-    Only the input cells of the months the data covers are written (values typed there before
-    are replaced, and listed in the result); every other cell, sheet, comment, format, name,
+    Only the input cells of the months the data covers are written (a value there that differs from the data, typed
+    by hand or by an earlier import, refuses unless ``replace_typed``: then it is replaced, and listed in the result
+    with its old value); every other cell, sheet, comment, format, name,
     chart and the VBA project stay byte for byte, except the formulas' stored results: computed from the old
     inputs, they are cleared in the same save (``Filled.cleared`` counts them; Excel recalculates on open,
     :func:`xl_retention.recalculation.recalc_file` stores new ones). Months past the workbook's last month are
@@ -544,7 +545,7 @@ def fill_workbook(path: str | os.PathLike[str], tables: Tables) -> Filled:
     in Excel or LibreOffice (their lock file beside it: ``PermissionError``),
     a sheet or a header the data needs is missing, the data starts before the workbook's first
     month, hand-typed months meet the imported ones inconsistently (phantom lost customers at
-    the seam), or a cell is in the way of the new months.
+    the seam), a cell is in the way of the new months, or values would be replaced (not ``replace_typed``).
 
     Example: ``fill_workbook("tracker.xlsx", load_tables(subscriptions="subs.csv"))``.
     """
@@ -554,7 +555,7 @@ def fill_workbook(path: str | os.PathLike[str], tables: Tables) -> Filled:
     try:
         with warnings.catch_warnings():  # openpyxl reads the layout only: "Sparkline Group extension ... will be
             warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")  # removed" is not so here
-            return fill_package(path, tables)
+            return fill_package(path, tables, replace_typed)
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError) as error:  # a part the layout needs is broken
         raise ValueError(f"{path.name}: cannot read the workbook's layout ({type(error).__name__}: {error})") from None
 

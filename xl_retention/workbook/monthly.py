@@ -65,6 +65,31 @@ class MonthlySheet:
     page_breaks: tuple[str, ...] = ()
 
 
+def template_formula_at(column: Column, row: int) -> bool:
+    """Whether the template writes a formula in ``column`` at ``row`` of a monthly sheet (row 2: the first month,
+    whose start is typed): import puts it back where a value was typed over it, recalc names such a value."""
+    return column.formula is not None and not (column.first_row_input and row == FIRST_ROW)
+
+
+def months_apart(cell: str, month: tuple[int, int], before: tuple[int, int]) -> str | None:
+    """``Customers!A3 is 2026-07, not 2026-09: the months of a tracking sheet must follow each other`` where
+    ``month`` (year, month) at ``cell`` (sheet!ref as a formula writes it) is not the month after ``before``; else
+    None.
+
+    >>> months_apart("Customers!A3", (2026, 7), (2026, 8))
+    'Customers!A3 is 2026-07, not 2026-09: the months of a tracking sheet must follow each other'
+    >>> months_apart("Customers!A3", (2027, 1), (2026, 12)) is None
+    True
+    """
+    after = (before[0] + before[1] // 12, before[1] % 12 + 1)
+    if tuple(month) == after:
+        return None
+    return (
+        f"{cell} is {month[0]:04d}-{month[1]:02d}, not {after[0]:04d}-{after[1]:02d}: the months of a tracking sheet "
+        "must follow each other"
+    )
+
+
 MONTH = Column("month", "Month", number_format=MONTH_FORMAT, width=11)
 # Customers (or MRR) at start: the previous month's end, once this month has an input, so that
 # a month nobody has filled yet stays blank; the first month with data after months without any

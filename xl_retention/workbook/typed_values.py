@@ -1,0 +1,90 @@
+"""Values already in the cells an import writes (typed by hand, or by an earlier import of other figures).
+
+``import --into`` refuses to replace them unless ``--replace-typed`` is given (:func:`refuse_replacing`), naming the
+sheets, the months, the first cells with the values they hold and the total; with the option, the report lists every
+replaced cell with its old value (:func:`replaced_line`), so nothing typed is lost unseen.
+
+>>> shown(20), shown(0.5), shown("see Bob's email"), shown(None)
+('20', '0.5', '"see Bob\\'s email"', 'blank')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+from .inplace import LayoutError
+
+__all__ = ["OPTION", "Replaced", "refuse_replacing", "replaced_line", "shown"]
+
+#: the import's option that allows replacing them
+OPTION = "--replace-typed"
+#: the cells the refusal names before "..."
+FIRST = 6
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """A cell the import writes over: its sheet, its reference (quoted sheet!ref), its month, the value it holds."""
+
+    sheet: str
+    ref: str
+    month: pd.Period | None
+    old: Any
+    #: a value typed over one of the template's formulas (the formula goes back), not an input
+    over_formula: bool = False
+
+
+def shown(value: Any) -> str:
+    """A cell's value as the report shows it: numbers as typed, text in double quotes, None as "blank"."""
+    if value is None:
+        return "blank"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return f'"{value}"'
+
+
+def _months(cells: Sequence[Replaced]) -> str:
+    months = sorted({c.month for c in cells if c.month is not None})
+    if not months:
+        return ""
+    return f" ({months[0]})" if len(months) == 1 else f" ({months[0]} to {months[-1]})"
+
+
+def refuse_replacing(cells: Sequence[Replaced], name: str) -> None:
+    """Raise a one-line :class:`LayoutError` naming what the import would replace, and how to go on."""
+    if not cells:
+        return
+    sheets: dict[str, list[Replaced]] = {}
+    for cell in cells:
+        sheets.setdefault(cell.sheet, []).append(cell)
+    where = ", ".join(f"{len(on)} on {title}{_months(on)}" for title, on in sheets.items())
+    first = ", ".join(f"{c.ref} = {shown(c.old)}" for c in cells[:FIRST]) + (", ..." if len(cells) > FIRST else "")
+    over = sum(c.over_formula for c in cells)
+    formulas = f"; {over} typed over the template's formulas, which would go back" if over else ""
+    differ = "value that differs" if len(cells) == 1 else "values that differ"
+    raise LayoutError(
+        f"{name}: the months the import writes already hold {len(cells)} {differ} from the data (typed by hand or "
+        f"by an earlier import{formulas}): {where}: {first}; nothing was written: "
+        f"to replace them, import again with {OPTION} (the console lists every replaced cell with its old value), "
+        f"or clear them, or import into a copy"
+    )
+
+
+def replaced_line(cells: Sequence[Replaced]) -> str:
+    """The report's line: every replaced cell with the value it held (none left out)."""
+    each = ", ".join(f"{c.ref} (was {shown(c.old)})" for c in cells)
+    return (
+        f"replaced {len(cells)} value{'s' * (len(cells) > 1)} already in those months (typed by hand or by an "
+        f"earlier import; {OPTION}): {each}"
+    )
