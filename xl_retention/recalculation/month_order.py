@@ -43,14 +43,6 @@ def _month(value: Any) -> tuple[int, int] | None:
     return (value.year, value.month) if isinstance(value, dt.date) else None
 
 
-def _after(month: tuple[int, int]) -> tuple[int, int]:
-    return (month[0] + 1, 1) if month[1] == 12 else (month[0], month[1] + 1)
-
-
-def _shown(month: tuple[int, int]) -> str:
-    return f"{month[0]:04d}-{month[1]:02d}"
-
-
 @dataclass(frozen=True)
 class MonthOrder:
     """Where the months of a workbook's tracker sheets stop following each other, each as :func:`out_of_order`
@@ -64,7 +56,7 @@ class MonthOrder:
 def _breaks(title: str, rows: Iterable[Sequence[Any]]) -> MonthOrder:
     """:class:`MonthOrder` of ``title``'s ``rows`` (row 1 first), when the sheet is one of a tracker's monthly sheets
     (row 1 holds 'Month' and most of one's headers); read down to the first row that is not a month."""
-    from ..workbook.monthly import MONTH
+    from ..workbook.monthly import MONTH, months_apart
 
     lines = iter(rows)
     header = [str(h).strip() if h is not None else "" for h in next(lines, ())]
@@ -77,18 +69,18 @@ def _breaks(title: str, rows: Iterable[Sequence[Any]]) -> MonthOrder:
         month = _month(values[column] if column < len(values) else None)
         if month is None or row > _DEEPEST:
             break
-        if before is not None and month != _after(before):
-            where = f"{written(title)}!{get_column_letter(column + 1)}{row}"
-            said = f"{where} is {_shown(month)}, not {_shown(_after(before))}: the months of a tracking sheet must "
-            if month <= before:  # the first month out of order also where no month is missing above it
-                backwards = said + (
-                    f"follow each other, oldest first: sort the rows by '{MONTH.header}', oldest to newest (each "
-                    "month's start reads the row above, the month before)"
-                )
-                return MonthOrder(backwards, broken or backwards)
-            broken = broken or said + (
-                "follow each other, one row each: put the missing month's row back (Undo in Excel before saving, or "
-                "copy it from a backup) or make a new tracker and import into it"
+        cell = f"{written(title)}!{get_column_letter(column + 1)}{row}"
+        apart = months_apart(cell, month, before) if before is not None else None  # the workbook's rule, its words
+        if apart is not None and before is not None and month <= before:  # the first month out of order also where
+            backwards = apart + (  # no month is missing above it
+                f", oldest first: sort the rows by '{MONTH.header}', oldest to newest (each month's start reads the "
+                "row above, the month before)"
+            )
+            return MonthOrder(backwards, broken or backwards)
+        if apart is not None:
+            broken = broken or apart + (
+                ", one row each: put the missing month's row back (Undo in Excel before saving, or copy it from a "
+                "backup) or make a new tracker and import into it"
             )
         before = month
     return MonthOrder(None, broken)
