@@ -91,3 +91,27 @@ def test_the_engines_functions_of_one_value_answer_each_element(tmp_path: Path) 
     assert (got["B4"], got["B7"]) == (6, 6)
     assert got["B8"] == pytest.approx(got["B9"], rel=1e-12) and got["B8"] < -40  # -10 - 17.25 - 20.4
     assert got["B10"] == pytest.approx(math.exp(-1), rel=1e-12)
+
+
+def test_byte_forms_and_gammaln_precise_answer_each_element(tmp_path: Path) -> None:
+    # LEFTB, RIGHTB, MIDB (as LEFT, RIGHT, MID in a single-byte language) and GAMMALN.PRECISE gave one element
+    import math
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["A1"], sheet["A2"], sheet["A3"] = 1, 2, 3
+    cells = {
+        "B1": '=SUMPRODUCT(LEN(LEFTB("abc",A1:A3)))',  # a, ab, abc
+        "B2": '=SUMPRODUCT(LEN(RIGHTB("abc",A1:A3)))',
+        "B3": '=SUMPRODUCT(LEN(MIDB("abcd",A1:A3,2)))',  # ab, bc, cd
+        "B4": "=SUMPRODUCT(_xlfn.GAMMALN.PRECISE(A1:A3))",  # LN(0!) + LN(1!) + LN(2!)
+    }
+    for ref, formula in cells.items():
+        sheet[ref] = formula
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", (result.message, result.unsupported)
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[ref].value for ref in ("B1", "B2", "B3")] == [6, 6, 6]
+    assert out["B4"].value == pytest.approx(math.log(2), rel=1e-12)

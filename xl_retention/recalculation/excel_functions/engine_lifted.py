@@ -50,6 +50,7 @@ ENGINE_LIFTED: dict[str, tuple[int, int, frozenset[int]]] = {
         ("TBILLEQ", 3, 3), ("ACCRINT", 6, 8), ("ACCRINTM", 4, 5), ("PRICE", 6, 7), ("YIELD", 6, 7),
         ("FACTDOUBLE", 1, 1), ("COMBINA", 2, 2), ("COT", 1, 1), ("SEC", 1, 1), ("CSC", 1, 1), ("COTH", 1, 1),
         ("ACOT", 1, 1), ("SECH", 1, 1), ("CSCH", 1, 1), ("BITLSHIFT", 2, 2), ("BITRSHIFT", 2, 2),
+        ("GAMMALN.PRECISE", 1, 1),
     )},
     "PERCENTRANK": (2, 3, frozenset({0})),
     "PERCENTRANK.INC": (2, 3, frozenset({0})),
