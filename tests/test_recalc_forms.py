@@ -180,6 +180,7 @@ def test_subtotal_and_aggregate_leave_out_hidden_and_filtered_rows(tmp_path: Pat
         for row in (4, 5):
             sheet.row_dimensions[row].hidden = True
     filtered.auto_filter.ref = "A1:A9"
+    filtered.auto_filter.add_filter_column(0, ["1", "2", "5", "6", "7", "8"])  # a criterion: 3 and 4 filtered out
     formulas = {
         "C1": "=SUBTOTAL(9,A2:A9)",
         "C2": "=SUBTOTAL(109,A2:A9)",
@@ -216,6 +217,7 @@ def test_subtotal_over_names_whole_columns_and_computed_references_with_rows_fil
     for row in (3, 5, 6):
         subs.row_dimensions[row].hidden = True
     subs.auto_filter.ref = "A1:C7"
+    subs.auto_filter.add_filter_column(2, ["10", "30", "60"])  # its criterion (without one, hidden by hand)
     book.defined_names["MRR"] = DefinedName("MRR", attr_text="Subs!$C$2:$C$7")
     formulas = {
         "E1": "=SUBTOTAL(109,MRR)",  # rows 2, 4, 7: 10 + 30 + 60

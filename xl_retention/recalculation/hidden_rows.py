@@ -1,18 +1,18 @@
 """SUBTOTAL and AGGREGATE over hidden rows, as Excel counts them: the ranges split around the rows left out.
 
-Excel's SUBTOTAL(1..11, ...) leaves out the rows a filter hides, SUBTOTAL(101..111, ...) every
-hidden row, and AGGREGATE(function, options, ...) every hidden row when its options are 1, 3, 5
-or 7. formualizer 0.13 does not know which rows are hidden. The sheet XML says so
-(``<row r="7" hidden="1">``), and a hidden row inside an autoFilter range (the sheet's, or a
-table's) is one its filter hides. :func:`split_hidden` rewrites each plain range argument of
-such a call into the ranges of the rows that count (``SUBTOTAL(109,B2:B9)`` with rows 4 and 5
-hidden becomes ``SUBTOTAL(9,B2:B3,B6:B9)``), which the engine then computes as it is: SUBTOTAL's
-leaving out of nested SUBTOTAL cells is kept. A call whose every row is left out becomes the
-value of its function over nothing (0, or #DIV/0! for AVERAGE, STDEV and VAR). Whole columns
-(``C:C``), whole rows and defined names of one range (``MRR``) are split as the ranges they are. Where
-the rows left out cannot be known before evaluation (a range given by a function, ``OFFSET(...)`` or
-``INDEX(...):INDEX(...)``, a name defined by a formula, a function number not typed in) and the
-workbook hides rows, :func:`unsure_reason` says why: the cell keeps Excel's value and is listed.
+Excel's SUBTOTAL(1..11, ...) leaves out the rows a filter hides, SUBTOTAL(101..111, ...) every hidden row, and
+AGGREGATE(function, options, ...) every hidden row when its options are 1, 3, 5 or 7. formualizer 0.13 does not know
+which rows are hidden. The sheet XML says so (``<row r="7" hidden="1">``), and a hidden row inside an autoFilter range
+(the sheet's, or a table's) holding a criterion (``<filterColumn>``) is one its filter hides; without one (filter
+buttons only) the row is hidden by hand, which SUBTOTAL(1..11) counts (Microsoft's SUBTOTAL page).
+:func:`split_hidden` rewrites each plain range argument of such a call into the ranges of the rows that count
+(``SUBTOTAL(109,B2:B9)`` with rows 4 and 5 hidden becomes ``SUBTOTAL(9,B2:B3,B6:B9)``), which the engine then computes
+as it is: SUBTOTAL's leaving out of nested SUBTOTAL cells is kept. A call whose every row is left out becomes the
+value of its function over nothing (0, or #DIV/0! for AVERAGE, STDEV and VAR). Whole columns (``C:C``), whole rows and
+defined names of one range (``MRR``) are split as the ranges they are. Where the rows left out cannot be known before
+evaluation (a range given by a function, ``OFFSET(...)`` or ``INDEX(...):INDEX(...)``, a name defined by a formula, a
+function number not typed in) and the workbook hides rows, :func:`unsure_reason` says why: the cell keeps Excel's
+value and is listed.
 """
 
 from __future__ import annotations
@@ -36,7 +36,11 @@ from .xlsx_values import _sheet_parts
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _R = re.compile(rb"""\sr\s*=\s*["'](\d+)["']""")
 _HIDDEN = re.compile(rb"""\shidden\s*=\s*["'](?:1|true)["']""")
-_AUTO_FILTER = re.compile(rb"""<(?:\w+:)?autoFilter\b[^>]*\sref\s*=\s*["']([A-Za-z$]+\$?\d+:[A-Za-z$]+\$?\d+)["']""")
+_AUTO_FILTER = re.compile(
+    rb"""<(?:\w+:)?autoFilter\b[^>]*\sref\s*=\s*["']([A-Za-z$]+\$?\d+:[A-Za-z$]+\$?\d+)["'][^>]*?(/>|>(.*?)</(?:\w+:)?autoFilter>)""",
+    re.S,
+)
+_CRITERION = re.compile(rb"<(?:\w+:)?filterColumn\b")
 _CALLS = re.compile(r"(?i)\b(?:SUBTOTAL|AGGREGATE)\(")
 #: SUBTOTAL's (and AGGREGATE's) functions 1-11 over no values at all
 _OF_NOTHING = {1: "#DIV/0!", 2: "0", 3: "0", 4: "0", 5: "0", 6: "0", 7: "#DIV/0!", 8: "#DIV/0!", 9: "0"}
@@ -75,8 +79,10 @@ def hidden_rows(path: str, tables: list[Table]) -> dict[str, HiddenRows]:
             }
             if not rows:
                 continue
-            filters = [m.decode() for m in _AUTO_FILTER.findall(xml)]
-            filters += [t.ref for t in tables if t.sheet == sheet]
+            # a filter hides rows only where it holds a criterion (<filterColumn>): the buttons alone (a table's, or
+            # an autoFilter whose criteria were cleared) filter nothing, and a row hidden there is hidden by hand
+            filters = [m.group(1).decode() for m in _AUTO_FILTER.finditer(xml) if _CRITERION.search(m.group(3) or b"")]
+            filters += [t.ref for t in tables if t.sheet == sheet and t.filtered]
             filtered = set()
             for ref in filters:
                 top, bottom = range_boundaries(ref.replace("$", ""))[1::2]

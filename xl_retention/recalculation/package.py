@@ -60,6 +60,8 @@ class Table:
     columns: list[str]
     header_rows: int = 1
     totals_rows: int = 0
+    #: whether its autoFilter holds a criterion (``<filterColumn>``): rows hidden in it are then the filter's
+    filtered: bool = False
 
     @property
     def bounds(self) -> tuple[int, int, int, int]:
@@ -162,6 +164,7 @@ def _tables(package: zipfile.ZipFile, parts: dict[str, str | None]) -> list[Tabl
                     columns=columns,
                     header_rows=int(root.get("headerRowCount", "1")),
                     totals_rows=int(root.get("totalsRowCount", "0")) or (1 if root.get("totalsRowShown") == "1" else 0),
+                    filtered=any(_local(e.tag) == "filterColumn" for e in root.iter()),
                 )
             )
     return tables
