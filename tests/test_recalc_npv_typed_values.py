@@ -116,3 +116,28 @@ def test_xnpv_and_xirr_over_text_are_listed_not_num(tmp_path: Path) -> None:
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     assert out["B4"].value == pytest.approx(-100 + 50 / 1.1 ** (100 / 365) + 60 / 1.1 ** (200 / 365), rel=1e-12)
     assert out["B5"].value == "#NUM!"
+
+
+def test_xnpv_and_xirr_over_logicals_are_listed_not_counted(tmp_path: Path) -> None:
+    # TRUE among XNPV's values was a payment of 1 with status ok (22.6468 here, where leaving it out gives 21.6729):
+    # the pages say nothing of logicals, as of text: listed, Excel's stored value kept
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row, (flow, day) in enumerate(((-100, 40000), (True, 40100), (60, 40200), (70, 40300)), 1):
+        sheet[f"A{row}"], sheet[f"C{row}"] = flow, day
+    sheet["D1"] = True
+    cells = {
+        "B1": "=XNPV(0.1,A1:A4,C1:C4)",
+        "B2": "=XIRR(A1:A4,C1:C4)",
+        "B3": "=XNPV(0.1,{-100,TRUE,60,70},C1:C4)",
+        "B4": "=XNPV(0.1,A3:A4,{40000,40100})",  # numbers: 60 + 70/1.1^(100/365)
+        "B5": "=XNPV(0.1,A3:A4,D1:E1)",  # a logical date
+    }
+    for ref, text in cells.items():
+        sheet[ref] = text
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert {u.address for u in result.unsupported} == {"S!B1", "S!B2", "S!B3", "S!B5"}
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert out["B4"].value == pytest.approx(60 + 70 / 1.1 ** (100 / 365), rel=1e-12)

@@ -400,7 +400,8 @@ def _dated_flows(values: Any, dates: Any) -> list[tuple[float, float]]:
     number of days: a number with status ok; an empty date cell is day 0, before any start). An empty value is a
     payment of 0. Text among the values or dates (a date typed as text, "50") is listed (#NIMPL!): the pages say "If
     any number in dates is not a valid date", #VALUE!, and nothing of text values; whether Excel reads such text as a
-    number, #VALUE! or #NUM! (the engine's answer, given before with status ok) is not documented.
+    number, #VALUE! or #NUM! (the engine's answer, given before with status ok) is not documented. So is a logical
+    (TRUE among the values was a payment of 1, as a date day 1, with status ok): nothing documents it either.
     """
     flows = [item for row in matrix(values) for item in row]
     days = [item for row in matrix(dates) for item in row]
@@ -410,7 +411,7 @@ def _dated_flows(values: Any, dates: Any) -> list[tuple[float, float]]:
     for flow, day in zip(flows, days, strict=True):
         check(flow)
         check(day)
-        if isinstance(flow, str) or isinstance(day, str):
+        if isinstance(flow, (str, bool)) or isinstance(day, (str, bool)):
             raise ExcelError("NImpl")  # the engine's kind of #NIMPL!: the cell is listed
         pairs.append((0.0 if flow is None else number(flow), float(math.floor(number(day)))))
     start = pairs[0][1]
