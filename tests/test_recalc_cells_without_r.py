@@ -51,7 +51,7 @@ def test_iso_dates_without_r_are_numbers_to_the_formulas(tmp_path: Path) -> None
     (ECMA-376 Part 1, 18.18.11): 2024-03-01 is 45352, 2024-03-02 45353."""
     rows = (
         '<row r="1"><c t="d"><v>2024-03-01</v></c><c r="B1"><f>SUM(A1:A2)</f><v>0</v></c>'
-        '<c><f>COUNT(A1:A2)</f><v>0</v></c><c><f>MAX(A1:A2)</f><v>0</v></c></row>'
+        "<c><f>COUNT(A1:A2)</f><v>0</v></c><c><f>MAX(A1:A2)</f><v>0</v></c></row>"
         '<row><c t="d"><v>2024-03-02T00:00:00</v></c></row>'
     )
     source = _workbook(tmp_path / "dates.xlsx", rows)
