@@ -96,6 +96,8 @@ def test_typed_values_there_are_still_replaced_and_listed(tmp_path, capsys):
 
     path = _tracker(tmp_path, typed)
     (tmp_path / "subs.csv").write_text(SUBSCRIPTIONS)
-    code, error = status_and_error(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--into", path)
+    code, error = status_and_error(
+        capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--into", path, "--replace-typed"
+    )  # without it: refused (tests/test_import_typed_values_refused.py)
     assert (code, error) == (0, "")
     assert openpyxl.load_workbook(path)["Customers"]["C2"].value == 2

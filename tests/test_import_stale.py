@@ -44,7 +44,7 @@ def test_an_import_without_recalc_clears_the_old_results_and_recalc_stores_the_n
     assert held == 62  # the recalculation stored these (the others hold "": no figure yet); 6 of them the MRR
     # movement bars' chart columns W:Y of the two months (66cc7b9), 1 Lifetime value!C9's no-fit note (f6705fc)
 
-    second = run("import", "--subscriptions", tmp_path / "s2.csv", "--into", book)
+    second = run("import", "--subscriptions", tmp_path / "s2.csv", "--into", book, "--replace-typed")  # other figures
     assert second.returncode == 0, second.stderr
     printed = [line for line in second.stdout.splitlines() if " is the last month of " not in line]  # today's
     assert printed[-1] == (
@@ -75,7 +75,7 @@ def test_the_users_own_formulas_lose_their_old_results_too(tmp_path):
     (tmp_path / "s2.csv").write_text(S2)
     assert run("import", "--subscriptions", tmp_path / "s1.csv", "--into", book, "--recalc").returncode == 0
     assert openpyxl.load_workbook(book, data_only=True)["Mine"]["A1"].value == 4  # 2 customers at end of February
-    assert run("import", "--subscriptions", tmp_path / "s2.csv", "--into", book).returncode == 0
+    assert run("import", "--subscriptions", tmp_path / "s2.csv", "--into", book, "--replace-typed").returncode == 0
     assert openpyxl.load_workbook(book, data_only=True)["Mine"]["A1"].value is None
     assert openpyxl.load_workbook(book)["Mine"]["A1"].value == "=Customers!D3*2"  # the formula stays
 

@@ -407,7 +407,15 @@ def test_import_gives_fitted_charts_their_months_back_and_a_new_recalc_fits_them
     path = recalculated_partial_tracker(tmp_path)  # fitted to January..June (CRR February..June)
     data = snapshots(9, seed=9)
     data.to_csv(tmp_path / "subs.csv", index=False)
-    run = ["xl-retention", "import", "--subscriptions", str(tmp_path / "subs.csv"), "--into", str(path)]
+    run = [
+        "xl-retention",
+        "import",
+        "--subscriptions",
+        str(tmp_path / "subs.csv"),
+        "--into",
+        str(path),
+        "--replace-typed",
+    ]
     assert subprocess.run(run, capture_output=True, text=True).returncode == 0
     assert [sorted({rows_of(r)[2:] for refs in roles.values() for r in refs}) for _, roles in chart_ranges(path)] == [
         [(2, 13)]

@@ -55,7 +55,7 @@ def _end_columns(book: Path) -> list[list[object]]:
 def test_the_corrected_export_goes_into_the_column_the_name_points_to(tmp_path: Path, header: str) -> None:
     book = _tracker(tmp_path, header, "Customers!$E$2:$E$4")  # where Excel's Insert Column moved the name
     (tmp_path / "corrected.csv").write_text(CORRECTED)
-    result = _cli("import", "--subscriptions", str(tmp_path / "corrected.csv"), "--into", str(book))
+    result = _cli("import", "--subscriptions", str(tmp_path / "corrected.csv"), "--into", str(book), "--replace-typed")
     assert result.returncode == 0, result.stderr
     # by hand: gained January a, b; February c; March none; at end 2, 3 (a, b, c), 2 (b lost); the copy as it was
     assert _end_columns(book) == [[2, 2, 2], [2, 1, 3], [2, 0, 2]]

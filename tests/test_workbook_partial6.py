@@ -264,7 +264,7 @@ def test_months_imported_before_a_month_filled_as_the_first_with_data_are_refuse
         "last filled month (import replaces the months its data covers), or clear the months after 2026-02"
     )  # it went through: March 'gained 15' after February's 14 customers, lost 14, CRR 0, MRR at end 290 (data: 150)
     assert path.read_bytes() == before
-    done = run("import", "--subscriptions", csv("all.csv", (1, 2, 3)), "--into", path, "--recalc")
+    done = run("import", "--subscriptions", csv("all.csv", (1, 2, 3)), "--into", path, "--recalc", "--replace-typed")
     assert done.returncode == 0, done.stdout + done.stderr
     ws = openpyxl.load_workbook(path, data_only=True)
     customers, revenue = ws["Customers"], ws["Revenue"]
