@@ -58,8 +58,8 @@ def test_a_subscription_status_the_import_does_not_know_is_refused(tmp_path, cap
     assert run(capsys, *args) == (
         1,
         "subs.csv, column 'status': statuses this import does not know (a status column whose other values are "
-        "subscription statuses: each row must say whether it pays; rename them to active, canceled, trialing, paused "
-        f"or remove those rows) in row 3 (counting the header as row 1): {status!r}",
+        "subscription statuses: each row must say whether it pays) in row 3 (counting the header as row 1): "
+        f"{status!r}: rename them to active, canceled, trialing, paused or remove those rows",
     )
 
 
@@ -185,8 +185,8 @@ STRIPE_SUBS = (
 )
 REPEATED = (
     "rows identical in every column to an earlier row with the same id: the same record twice (overlapping exports "
-    "appended?), which would be counted twice; remove the repeated rows in {rows} (counting the header as row "
-    "1): {ids}"
+    "appended?), which would be counted twice in {rows} (counting the header as row 1): {ids}: remove the repeated "
+    "rows"
 )
 
 
@@ -210,8 +210,8 @@ def test_a_subscription_exported_twice_is_refused_not_added_twice(tmp_path, caps
     (tmp_path / "subs.csv").write_text(STRIPE_SUBS.replace("sub_3", "sub_2"))
     assert run(capsys, *args) == (1, (
         "subs.csv, column 'id': rows with the id of an earlier row and other values: the same record in two exports, "
-        "changed between them (which row is current cannot be told, and both would count); keep the row of the "
-        "latest export in row 4 (counting the header as row 1): 'sub_2'"
+        "changed between them (which row is current cannot be told, and both would count) in row 4 (counting the "
+        "header as row 1): 'sub_2': keep the row of the latest export"
     ))  # fmt: skip
 
 
@@ -232,7 +232,7 @@ def test_a_payment_refunded_in_the_later_export_is_refused_naming_it(tmp_path, c
             "--to-csv", tmp_path / "o")  # fmt: skip
     code, message = run(capsys, *args)
     assert code == 1 and message.startswith("pay.csv, column 'id': rows with the id of an earlier row and other")
-    assert message.endswith("in row 6 (counting the header as row 1): 'ch_3A2'")
+    assert message.endswith("in row 6 (counting the header as row 1): 'ch_3A2': keep the row of the latest export")
 
 
 @pytest.mark.parametrize("order_id", [None, "id"])

@@ -111,8 +111,8 @@ def test_a_payment_id_on_two_orders_is_still_a_changed_record(
     (tmp_path / "items.csv").write_text(SQUARE.replace("tx_2,pay_2", "tx_2,pay_1"))
     assert refused(tmp_path, capsys, tmp_path / "items.csv", "amount=Net Sales", backend) == (
         f"{ERROR}items.csv, column 'Payment ID': rows with the id of an earlier row and other values: the same record "
-        "in two exports, changed between them (which row is current cannot be told, and both would count); keep the "
-        "row of the latest export in row 4 (counting the header as row 1): 'pay_1'"
+        "in two exports, changed between them (which row is current cannot be told, and both would count) in row 4 "
+        "(counting the header as row 1): 'pay_1': keep the row of the latest export"
     )
 
 

@@ -345,7 +345,7 @@ def test_f_one_subscription_in_two_states_is_still_refused(tmp_path: Path, capsy
     err = refusal(capsys, "--subscriptions", str(path), "--columns", "customer_id=customer", "--to-csv",
                   str(tmp_path / "out"))  # fmt: skip
     assert err.startswith("subs.csv, column 'subscription_id': rows with the id of an earlier row and other values")
-    assert err.endswith("in row 3 (counting the header as row 1): 'sub_1'")
+    assert err.endswith("in row 3 (counting the header as row 1): 'sub_1': keep the row of the latest export")
 
 
 @pytest.mark.parametrize("suffix", ["csv", "parquet"])

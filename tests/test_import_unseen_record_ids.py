@@ -38,8 +38,8 @@ def test_a_subscription_pasted_twice_with_a_zero_width_space(tmp_path, capsys, b
     err = refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "out"), "--backend", backend)
     assert err == (
         "in.csv, column 'subscription_id': rows identical in every column to an earlier row with the same id: the same "
-        "record twice (overlapping exports appended?), which would be counted twice; remove the repeated rows in row 3 "
-        f"{ROWS}: 's1\\u200b'"
+        f"record twice (overlapping exports appended?), which would be counted twice in row 3 {ROWS}: 's1\\u200b': "
+        "remove the repeated rows"
     )
 
 
@@ -55,7 +55,7 @@ def test_a_subscription_of_a_duckdb_table_pasted_twice(tmp_path: Path, capsys: p
     err = refusal(capsys, "--subscriptions", "table:subs", "--backend", "duckdb", "--connection", str(database),
                   "--to-csv", str(tmp_path / "out"))  # fmt: skip
     assert "column 'subscription_id': rows identical in every column to an earlier row with the same id" in err
-    assert err.endswith(": 's1\\u200b'")
+    assert err.endswith(": 's1\\u200b': remove the repeated rows")
 
 
 @pytest.mark.parametrize("mark", [ZW, BOM])
@@ -66,7 +66,7 @@ def test_an_order_exported_twice_with_an_unseen_character(tmp_path, capsys, mark
     assert err.startswith(
         "in.csv, column 'order_id': rows identical in every column to an earlier row with the same id"
     )
-    assert err.endswith(f"in row 5 {ROWS}: {f'{mark}1001'!r}")
+    assert err.endswith(f"in row 5 {ROWS}: {f'{mark}1001'!r}: remove the repeated rows")
 
 
 def test_copied_rows_without_a_record_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

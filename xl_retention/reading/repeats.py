@@ -56,8 +56,10 @@ def subscription_id_columns(names: Any) -> list[str]:
 
 CHANGED = (
     "rows with the id of an earlier row and other values: the same record in two exports, changed between them "
-    "(which row is current cannot be told, and both would count); keep the row of the latest export"
+    "(which row is current cannot be told, and both would count)"
 )
+#: What to do about :data:`CHANGED`, after its rows and values (:func:`~.errors.bad_rows`'s ``advice``).
+CHANGED_ADVICE = "keep the row of the latest export"
 ITEMS = (
     "rows with the id, start and end of an earlier row and other values (a plan, price or quantity): one "
     "subscription's items, a plan and its seats or add-ons whose MRRs add up, or one subscription in two exports, "
@@ -67,8 +69,10 @@ ITEMS = (
 )
 PROBLEM = (
     "rows identical in every column to an earlier row with the same id: the same record twice (overlapping exports "
-    "appended?), which would be counted twice; remove the repeated rows"
+    "appended?), which would be counted twice"
 )
+#: What to do about :data:`PROBLEM`, after its rows and values.
+PROBLEM_ADVICE = "remove the repeated rows"
 
 
 def record_id_columns(names: Any, order_id: str | None = None, people: Any = (), ids: Any = ()) -> list[int]:
@@ -154,7 +158,7 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
         part = df.iloc[rows]
         copies = rows[_text(part).duplicated(keep="first").to_numpy()]
         if copies.size:
-            raise bad_rows(source, columns[position], PROBLEM, copies, written.to_numpy())
+            raise bad_rows(source, columns[position], PROBLEM, copies, written.to_numpy(), advice=PROBLEM_ADVICE)
         if columns[position] != order_id and columns[position] not in renewed and not _item_rows(columns) and not own:
             keys = _text(ids.iloc[rows])
             if month is not None and columns.count(month) == 1:  # a subscription's rows of other months
@@ -180,7 +184,8 @@ repeated rows in row 4 (counting the header as row 1): 'sub_2'
                     if are_items(df, ids, mine, source):  # next to each other, other items (subscription_items)
                         continue
                     problem = ITEMS
-                raise bad_rows(source, columns[position], problem, later, written.to_numpy())
+                advice = CHANGED_ADVICE if problem is CHANGED else None  # the others are questions
+                raise bad_rows(source, columns[position], problem, later, written.to_numpy(), advice=advice)
 
 
 def _same_period(

@@ -42,6 +42,7 @@ from .response_types import not_answer_codes, qualtrics_status_columns
 
 __all__ = [
     "PAYING",
+    "UNKNOWN_ADVICE",
     "UNKNOWN_PROBLEM",
     "unknown_statuses",
     "ANSWER_FLAGS",
@@ -99,8 +100,10 @@ _PAYING = ("active", "paid", "past_due", "non_renewing", "live", "renewing", "cu
 PAYING = frozenset(_PAYING) | frozenset("wc_" + status for status in _PAYING) | words.PAYING
 UNKNOWN_PROBLEM = (
     "statuses this import does not know (a status column whose other values are subscription statuses: each row must "
-    "say whether it pays; rename them to active, canceled, trialing, paused or remove those rows)"
+    "say whether it pays)"
 )
+#: What to do about :data:`UNKNOWN_PROBLEM`, after its rows and values.
+UNKNOWN_ADVICE = "rename them to active, canceled, trialing, paused or remove those rows"
 
 
 def status_columns(names: Sequence[Any]) -> list[str]:
@@ -205,7 +208,8 @@ the header as row 1): 'trialing'
             raise bad_rows(source, name, PROBLEM if mrr is None else SNAPSHOT_PROBLEM, rows, column.to_numpy())
         unknown = unknown_statuses(np.unique(said))
         if unknown:  # 'lost', 'gekündigt', 'Closed Lost' beside 'active': counted as paying, silently
-            raise bad_rows(source, name, UNKNOWN_PROBLEM, np.flatnonzero(np.isin(said, unknown)), column.to_numpy())
+            rows = np.flatnonzero(np.isin(said, unknown))
+            raise bad_rows(source, name, UNKNOWN_PROBLEM, rows, column.to_numpy(), advice=UNKNOWN_ADVICE)
     from .trial_flags import check_trial_flags
 
     check_trial_flags(df, source, mrr, read_later=bool(read_later & TRIALING))  # is_trial true: as 'trialing'

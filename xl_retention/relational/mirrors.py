@@ -31,7 +31,7 @@ from ..reading.currency import (
     paired_currency,
 )
 from ..reading.notes import note
-from ..reading.repeats import CHANGED, _item_rows, record_id_columns
+from ..reading.repeats import CHANGED, CHANGED_ADVICE, PROBLEM_ADVICE, _item_rows, record_id_columns
 from ..reading.repeats import PROBLEM as REPEAT_PROBLEM
 from ..reading.response_types import not_answer_codes, qualtrics_status_columns
 from ..reading.revenue import (
@@ -55,6 +55,7 @@ from ..reading.statuses import (
     NOT_ANSWERS,
     NOT_PAYING,
     SEPARATORS,
+    UNKNOWN_ADVICE,
     UNKNOWN_PROBLEM,
     answer_flag_columns,
     ended_flag_columns,
@@ -107,7 +108,8 @@ def _refuse_statuses(con: Any, table: ir.Table, source: str, read_later: frozens
         said = con.execute(table.select(v=_spelled(table[name])).distinct().limit(1000))["v"].dropna().tolist()
         unknown = unknown_statuses(said)  # 'lost' beside 'active': refused as a file's is
         if unknown:
-            refuse_any(con, shown, source, [(name, UNKNOWN_PROBLEM, _spelled(table[name]).isin(unknown), "__shown")])
+            unread = _spelled(table[name]).isin(unknown)
+            refuse_any(con, shown, source, [(name, UNKNOWN_PROBLEM, unread, "__shown", UNKNOWN_ADVICE)])
         later |= bool(read_later & set(said))
     return later
 
@@ -262,13 +264,16 @@ def _refuse_repeated_rows(con: Any, table: ir.Table, source: str, people: Any = 
         copy = ibis.row_number().over(group_by=[table[c] for c in columns], order_by=order)
         again = ibis.row_number().over(group_by=text, order_by=order)
         marked = table.mutate(__copy=copy, __again=again, __id=text)
-        for problem, later in ((REPEAT_PROBLEM, "__copy"), (CHANGED, "__again")):
+        for problem, later, advice in (
+            (REPEAT_PROBLEM, "__copy", PROBLEM_ADVICE),
+            (CHANGED, "__again", CHANGED_ADVICE),
+        ):
             if later == "__again" and _item_rows(columns):  # line items, subscription items: one id, several rows
                 continue
             condition = marked["__id"].notnull() & (marked[later] > 0)
             count = int(con.execute(marked.filter(condition).count()))
             if count:
-                raise first_rows(con, marked, condition, source, name, problem, name, count)
+                raise first_rows(con, marked, condition, source, name, problem, name, count, advice)
 
 
 def _currency_columns(table: ir.Table) -> list[str]:
