@@ -110,9 +110,11 @@ def test_extend_refuses_a_month_not_after_the_last_and_leaves_the_file(tmp_path,
     assert capsys.readouterr().err == (
         "xl-retention: error: tracker.xlsx already runs to 2026-03: give a month after it (--to 2026-04)\n"
     )
-    assert cli.main(["extend", str(path), "--months", "1198"]) == 1
+    assert cli.main(["extend", str(path), "--months", "238"]) == 1  # 241 months: refused before any work
     assert capsys.readouterr().err == (
-        "xl-retention: error: tracker.xlsx has 3 months: 1198 more would be 1201, above a tracker's 1200\n"
+        "xl-retention: error: tracker.xlsx has 3 months: 238 more would be 241: a tracker holds at most 240 months "
+        "(20 years): its Cohorts tables are squares of the months, so making and growing it take time with the square "
+        "of the months\n"
     )
     assert path.read_bytes() == before
     try:

@@ -222,7 +222,9 @@ def test_metric_cells_use_registry_formulas_in_metrics_md_order(template):
     assert cohorts["A59"].value == "BdW fit" and cohorts["E59"].value == (
         '=IF(COUNT(Cohort_Counts)=0,"",IFERROR(INDEX(BDW_FIT(Cohort_Counts),1,3),""))'  # c: duration dependence
     )
-    assert cohorts["B64"].value == '=IF(OR(COUNT($B4:$Y4)=0,N($B4)=0),"",COUNT($B4:$Y4)-1)'  # last filled month
+    assert cohorts["B64"].value == (  # the last filled month (a blank month inside the row is not counted back)
+        '=IF(OR(COUNT($B4:$Y4)=0,N($B4)=0),"",LOOKUP(2,1/ISNUMBER($B4:$Y4),COLUMN($B4:$Y4))-COLUMN($B4))'
+    )
     assert cohorts["C64"].value == (
         '=IF(OR($B64="",ISERROR(SBG_Alpha)),"",IF(OR(SBG_Alpha="",$B4=0),"",INDEX($B4:$Y4,1,$B64+1)/$B4'
         "*SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B64+1)/SBG_SURVIVAL(SBG_Alpha,SBG_Beta,$B64)))"

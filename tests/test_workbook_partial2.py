@@ -178,16 +178,24 @@ def test_a_cohort_without_customers_has_a_blank_projection_row(tmp_path):
     assert rows[0][1] == pytest.approx(0.328048, rel=1e-5)
 
 
-def test_a_cohorts_sheet_of_an_earlier_template_still_grows(tmp_path):
-    # trackers made before the change above hold the earlier "Observed to month" formula: growing the Cohorts
+@pytest.mark.parametrize(
+    "form",
+    [rb'IF(COUNT(\1)=0,"",COUNT(\1)-1)', rb'IF(OR(COUNT(\1)=0,N($B\2)=0),"",COUNT(\1)-1)'],  # before 0 / a gap
+)
+def test_a_cohorts_sheet_of_an_earlier_template_still_grows(tmp_path, form):
+    # trackers made before the changes above hold an earlier "Observed to month" formula: growing the Cohorts
     # sheet (which replaces it by the template's) must not refuse it as a change made by hand
     write_survivors(tmp_path / "subs.csv", {"a": (0, [10, 8, 7, 7, 6])})
     tracker = build_template(tmp_path / "t.xlsx", start="2025-01", months=3)
     with zipfile.ZipFile(tracker) as z:
         parts = {i.filename: z.read(i) for i in z.infolist()}
     sheet = next(n for n in parts if n.startswith("xl/worksheets/") and b"N($B4)=0" in parts[n])
-    earlier = re.sub(rb"IF\(OR\(COUNT\((\$B(\d+):\$D\2)\)=0,N\(\$B\2\)=0\)", rb"IF(COUNT(\1)=0", parts[sheet])
-    assert earlier.count(b'IF(COUNT($B4:$D4)=0,"",COUNT($B4:$D4)-1)') == 1
+    current = (
+        rb'IF\(OR\(COUNT\((\$B(\d+):\$D\2)\)=0,N\(\$B\2\)=0\),"",'
+        rb"LOOKUP\(2,1/ISNUMBER\(\1\),COLUMN\(\1\)\)-COLUMN\(\$B\2\)\)"
+    )
+    earlier = re.sub(current, form, parts[sheet])
+    assert earlier.count(form.replace(rb"\1", b"$B4:$D4").replace(rb"\2", b"4")) == 1
     parts[sheet] = earlier
     with zipfile.ZipFile(tracker, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():

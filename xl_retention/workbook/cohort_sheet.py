@@ -30,7 +30,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from . import inplace as ip
 from .cohort_notes import move_notes, other_parts
 from .cohort_refs import cohort_row_map, remap_cohort_refs
-from .template import COHORTS_TITLE, build_template
+from .template import COHORTS_TITLE, write_template
 
 #: what beside the Cohorts sheet stops it growing (a relationship's type, its last word), in the user's words
 _BESIDE = {
@@ -113,9 +113,12 @@ _STRING = re.compile(r'"(?:[^"]|"")*"')
 
 
 #: formulas of earlier templates' Cohorts sheets -> their current form
+_OBSERVED_TO = r'=IF(OR(COUNT(\1)=0,N($B\2)=0),"",LOOKUP(2,1/ISNUMBER(\1),COLUMN(\1))-COLUMN($B\2))'
 _EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blank
-    (re.compile(r'=IF\(COUNT\((\$B(\d+):\$[A-Z]+\2)\)=0,"",COUNT\(\1\)-1\)', re.I),
-     r'=IF(OR(COUNT(\1)=0,N($B\2)=0),"",COUNT(\1)-1)'),
+    (re.compile(r'=IF\(COUNT\((\$B(\d+):\$[A-Z]+\2)\)=0,"",COUNT\(\1\)-1\)', re.I), _OBSERVED_TO),
+    # ... and before a blank month inside the row counted the last filled month back (COUNT - 1)
+    (re.compile(r'=IF\(OR\(COUNT\((\$B(\d+):\$[A-Z]+\2)\)=0,N\(\$B\2\)=0\),"",COUNT\(\1\)-1\)', re.I),
+     _OBSERVED_TO),
     # the sBG beta and log-likelihood before they were blank without survivors (computed by any spreadsheet)
     (re.compile(r"=IF\(ISERROR\((B\d+)\),\1,(INDEX\(SBG_FIT\(Cohort_Counts\),1,\d\))\)", re.I),
      r'=IF(COUNT(Cohort_Counts)=0,"",IF(ISERROR(\1),\1,\2))'),
@@ -149,8 +152,16 @@ _SHEET_RANGES = (
 )
 
 
-def _style_key(cell: Any) -> str:
-    return repr((cell.font, cell.fill, cell.border, cell.number_format, cell.alignment, cell.protection))
+def _style_key(cell: Any, seen: dict[tuple[int, ...], str] | None = None) -> str:
+    """The look of ``cell``, comparable across workbooks; ``seen``: the looks found in its workbook so far, by its
+    style ids (every cell of a look shares them: one repr per look, not per cell of the growing triangles)."""
+    ids = tuple(getattr(cell, "_style", None) or ())  # openpyxl's style ids of the cell (none: the default look)
+    if seen is not None and ids in seen:
+        return seen[ids]
+    look = repr((cell.font, cell.fill, cell.border, cell.number_format, cell.alignment, cell.protection))
+    if seen is not None:
+        seen[ids] = look
+    return look
 
 
 def _renamed_cohorts(wb: Any) -> str | None:
@@ -200,9 +211,9 @@ def grow_cohorts(package: ip.Package, wb: Any, first: pd.Period, old: int, new: 
         raise ip.LayoutError(f"{title} has {what}, which its tables cannot grow with; {how}")
     with tempfile.TemporaryDirectory() as tmp:
         start = first.strftime("%Y-%m")
-        before_path = build_template(Path(tmp, "old.xlsx"), start=start, months=old)
+        before_path = write_template(Path(tmp, "old.xlsx"), start=start, months=old)
         before = load_workbook(before_path)
-        after_path = build_template(Path(tmp, "new.xlsx"), start=start, months=new)
+        after_path = write_template(Path(tmp, "new.xlsx"), start=start, months=new)
         after = load_workbook(after_path)
         with zipfile.ZipFile(after_path) as fresh:
             from ..recalculation.xlsx_values import _sheet_parts
@@ -288,18 +299,20 @@ def _style_map(sheet: ip.SheetXml, template: Any, fresh: Any) -> tuple[dict[str,
     """Cell reference in the fresh template's sheet -> the user's style index for the same look; and the cells
     whose look no cell of the user's sheet has."""
     by_look: dict[str, bytes] = {}
+    ours: dict[tuple[int, ...], str] = {}
+    theirs: dict[tuple[int, ...], str] = {}
     for row in template.iter_rows():
         for cell in row:
             style = sheet.style(cell.coordinate)
             if style is not None:
-                by_look.setdefault(_style_key(cell), style)
+                by_look.setdefault(_style_key(cell, ours), style)
     mapping: dict[str, bytes] = {}
     missing: list[str] = []
     for row in fresh.iter_rows():
         for cell in row:
             if not cell.has_style:
                 continue
-            look = _style_key(cell)
+            look = _style_key(cell, theirs)
             if look in by_look:
                 mapping[cell.coordinate] = by_look[look]
             else:

@@ -33,11 +33,8 @@ from .months_added import Scores, add_months, check_typed_beyond
 from .report_lines import cleared_line, months_added, upgraded_line
 from .see_texts import follow_renamed_sheets
 from .stale import save_cleared
-from .template import NPS_RESPONSE_ROWS, NPS_SUMMARY
+from .template import MOST_MONTHS, MOST_MONTHS_WHY, NPS_RESPONSE_ROWS, NPS_SUMMARY
 from .upgrade import upgrade_formulas, upgrade_lifetime
-
-#: the most months a tracker may have (the template's limit)
-MOST_MONTHS = 1200
 
 
 @dataclass
@@ -101,7 +98,7 @@ def _extend(path: Path, months: int | None, to: str | pd.Period | None) -> Exten
         if len(base.months) + len(added) > MOST_MONTHS:
             raise ValueError(
                 f"{path.name} has {len(base.months)} months: {len(added)} more would be "
-                f"{len(base.months) + len(added)}, above a tracker's {MOST_MONTHS}"
+                f"{len(base.months) + len(added)}: {MOST_MONTHS_WHY}"
             )
         package = ip.Package(path)
         reset_chart_ranges(package)  # charts a recalc fitted to its months with figures: every month, then grown

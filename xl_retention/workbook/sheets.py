@@ -463,8 +463,12 @@ def _sbg_projection(wb: Workbook, ws: Worksheet, months: list[dt.date], counts_f
         row, count_row = title + 2 + i, counts_first + i
         cohort = f"$B{count_row}:${last}{count_row}"
         style(ws.cell(row=row, column=1, value=month), False, MONTH_FORMAT)
-        # the cohort's last filled month; blank for a cohort of 0 customers (a month without sign-ups: no projection)
-        observed_to = f'=IF(OR(COUNT({cohort})=0,N($B{count_row})=0),"",COUNT({cohort})-1)'
+        # the cohort's last filled month (a blank month inside the row does not count it back: 100, 90, blank, 70 is
+        # observed to month 3, not 2); blank for a cohort of 0 customers (a month without sign-ups: no projection)
+        observed_to = (
+            f'=IF(OR(COUNT({cohort})=0,N($B{count_row})=0),"",'
+            f"LOOKUP(2,1/ISNUMBER({cohort}),COLUMN({cohort}))-COLUMN($B{count_row}))"
+        )
         style(ws.cell(row=row, column=2, value=observed_to), False, "0")
         size, k = f"$B{count_row}", f"$B{row}"
         for h in range(1, PROJECTION_MONTHS + 1):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
+from functools import lru_cache
 
 from openpyxl.formula.translate import Translator
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
@@ -105,11 +106,19 @@ def _filled(before: str | None, before_ref: str, formula: str | None, ref: str) 
     relative references moved by one row or column (openpyxl's :class:`~openpyxl.formula.translate.Translator`)."""
     if before is None or formula is None:
         return False
+    moved = _translated(before, before_ref, ref)
+    return moved is not None and moved.removeprefix("=") == formula.removeprefix("=")
+
+
+@lru_cache(maxsize=1 << 16)
+def _translated(before: str, before_ref: str, ref: str) -> str | None:
+    """``before`` (at ``before_ref``) moved to ``ref``; None where the translator cannot read it. Cached: growing asks
+    it again for every monthly sheet stretched, and the cells of every sheet (the Cohorts triangles grow with the
+    square of the months)."""
     try:
-        moved = Translator("=" + before, origin=before_ref).translate_formula(ref)
+        return Translator("=" + before, origin=before_ref).translate_formula(ref)
     except Exception:  # noqa: BLE001  (a formula the translator cannot read: taken as typed alone)
-        return False
-    return moved.removeprefix("=") == formula.removeprefix("=")
+        return None
 
 
 def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | None = None,
@@ -156,8 +165,11 @@ def stretch_formulas(package: ip.Package, sheet: str, rows: tuple[int, int] | No
                 side = fixed and title in template_columns and column not in template_columns[title]
                 before = f"{ref.rstrip('0123456789')}{number - 1}" if rows is not None else (
                     f"{get_column_letter(column - 1)}{number}" if column > 1 else None)  # fmt: skip
-                filled = before is not None and _filled(original.get(before), before, formula, ref)
-                if side and not filled and rows is not None and formula is not None:  # the first of a filled run:
+                # only a formula naming the sheet (or on it) can change: the others are not read by the translator
+                mentions = formula is not None and (local or sheet in formula or sheet.replace("'", "''") in formula)
+                filled = mentions and before is not None and _filled(original.get(before), before, formula, ref)
+                if mentions and side and not filled and rows is not None and formula is not None:
+                    # the first of a filled run:
                     below = f"{ref.rstrip('0123456789')}{number + 1}"  # the next row's is this one filled down
                     after = dict(xml.cells_in_rows(number + 1, number + 1)).get(below)
                     filled = after is not None and _filled(formula, ref, _formula(after), below)

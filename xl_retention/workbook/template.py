@@ -261,6 +261,17 @@ def _finish(package: bytes, macro_enabled: bool) -> bytes:
     return out.getvalue()
 
 
+#: the most months ``new`` makes and ``extend`` grows a tracker to: the Cohorts sheet's tables are squares of the months
+#: (240 months: 57,600 cells each), so the time to make or grow one grows with the square of the months (300 months
+#: took minutes); an import whose data runs longer still grows the tracker to its months
+MOST_MONTHS = 240
+#: why, as the refusals say it
+MOST_MONTHS_WHY = (
+    f"a tracker holds at most {MOST_MONTHS} months (20 years): its Cohorts tables are squares of the months, so "
+    "making and growing it take time with the square of the months"
+)
+
+
 def build_template(
     path: str | os.PathLike[str],
     start: str | dt.date = TEMPLATE_START,
@@ -279,6 +290,21 @@ def build_template(
     file is only replaced with ``overwrite=True``. ``vba_from``: an .xlsm whose VBA project
     (the wrappers xlwings' Import Functions wrote) the new workbook carries over.
     """
+    if isinstance(months, int) and months > MOST_MONTHS:
+        raise ValueError(f"months {months}: {MOST_MONTHS_WHY}")
+    return write_template(path, start, months, overwrite, inputs, vba_from)
+
+
+def write_template(
+    path: str | os.PathLike[str],
+    start: str | dt.date = TEMPLATE_START,
+    months: int = DEFAULT_MONTHS,
+    overwrite: bool = False,
+    inputs: dict[str, Any] | None = None,
+    vba_from: str | os.PathLike[str] | None = None,
+) -> Path:
+    """:func:`build_template` for up to 1200 months (Excel's and the template's hard limit): the Cohorts sheet of a
+    tracker an import grows past :data:`MOST_MONTHS` months."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".xlsx", ".xlsm"):
@@ -307,6 +333,8 @@ __all__ = [
     "DASHBOARD_TITLE",
     "DEFAULT_MONTHS",
     "FIRST_ROW",
+    "MOST_MONTHS",
+    "MOST_MONTHS_WHY",
     "LIFETIME_TITLE",
     "MONTH",
     "MONTHLY_SHEETS",
@@ -326,6 +354,7 @@ __all__ = [
     "TEMPLATE_START",
     "build_template",
     "column_letter",
+    "write_template",
     "month_range",
     "render_formula",
     "score_breaks",
