@@ -16,6 +16,8 @@
 * SUMPRODUCT counts only numbers (text, TRUE/FALSE and blanks as 0: ``SUMPRODUCT(A1:A4)`` over
   TRUE, "x", 5, "5" is 5; the engine counted TRUE and "5"); arrays of different sizes are #VALUE!.
   SUMX2MY2, SUMX2PY2 and SUMXMY2 use only the pairs where both values are numbers (different sizes: #N/A).
+* ATAN2 reads a zero as 0, never -0 (``ATAN2(-1, 0*-1)`` and ``ATAN2(-1, ROUND(-0.001, 2))`` are pi: Microsoft's
+  ATAN2 page, "between -pi and pi, excluding -pi"; Excel has no negative zero, KB Q63972), where the engine gave -pi.
 * POWER(0, 0) is #NUM! and POWER(0, -1) #DIV/0! as in Excel (the engine gave 1 and #NUM!), element by
   element over arrays (the element-by-element form's rules, :mod:`.elementwise`).
 """
@@ -328,3 +330,17 @@ def sumxmy2(x: Any, y: Any) -> float:
     """SUMXMY2(array_x, array_y): the sum of (x - y)^2 over the pairs of two numbers."""
     xs, ys = _pairs(x, y)
     return float(((xs - ys) ** 2).sum())
+
+
+@excel_function("ATAN2", 2, 2)
+def atan2(x_num: Any, y_num: Any) -> float:
+    """ATAN2(x_num, y_num): the angle of the point (x, y), in (-pi, pi]; (0, 0) is #DIV/0!. A zero is +0 (Excel has no
+    negative zero), so a point on the negative x axis is pi, never -pi.
+
+    >>> atan2(-1.0, -0.0), atan2(1.0, 1.0) == math.pi / 4, atan2("-1", 0.0)
+    (3.141592653589793, True, 3.141592653589793)
+    """
+    x, y = number(x_num) + 0.0, number(y_num) + 0.0  # -0.0 + 0.0 is +0.0
+    if x == 0 and y == 0:
+        raise ExcelError("#DIV/0!")
+    return math.atan2(y, x)
