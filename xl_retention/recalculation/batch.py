@@ -421,6 +421,17 @@ def recalc_file(
                 if stale
                 else f"{path.name}: {len(report.unsupported)} cells keep the values Excel stored (unsupported {names})"
             )
+        if tracker:  # values typed over a tracker's formulas (a month's start typed over): its figures come from them
+            from .typed_over import typed_over_formulas
+
+            formula_cells = {sheet: dict(cells) for sheet, cells in values.items()}
+            for issue in report.unsupported:  # cells the engine could not compute are formulas too
+                sheet, _, ref = issue.address.rpartition("!")
+                formula_cells.setdefault(sheet, {}).setdefault(ref, None)
+            typed = typed_over_formulas(tracker, formula_cells)
+            if typed.line is not None:
+                report.status = "incomplete" if typed.wrong_start else report.status
+                report.message = f"{path.name}: {typed.line}" + (f"; {report.message}" if report.message else "")
         from ..workbook.checks import unread_input  # a tracker's input its formulas do not read
 
         unread = unread_input(output)

@@ -194,7 +194,7 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
     """The cells an IF's condition tests for blank (``B5=""``) that are blank, as a reason: ``Revenue!B5 (MRR at
     start) is blank``; a tracker's start that is a formula (a month after the first) names the month before, whose
     end is what it lacks."""
-    from ..workbook.monthly import MONTHLY_SHEETS
+    from ..workbook.monthly import MONTHLY_SHEETS, template_formula_at
 
     found = []
     for _, where, letters, row, column, held in _cells_read(workbook, _BLANK_TEST, condition, sheet):
@@ -215,11 +215,27 @@ def _blank_read(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], condit
                 )
             else:
                 cell += f": the month before has no {end.header} ({above} is blank or an error): fill that month"
+        elif not formula and 1 < column <= len(keys) and template_formula_at(spec.columns[column - 1], row):
+            cell += (  # the template's formula cleared (the month before's end, for a start)
+                f" while the month has other figures: its formula was deleted{_reads(spec, keys, where, row, column)}: "
+                "copy the column's formula from another month's row into it"
+            )
         elif not formula and 1 < column <= len(keys):  # a tracker's monthly input (never a user's own sheet's cell)
-            cell += " while the month has other figures: type it (0 for a business starting from nothing)"
+            start = keys[column - 1] == "start"  # 0 at start: a business starting from nothing (not so of an end)
+            cell += " while the month has other figures: type it" + " (0 for a business starting from nothing)" * start
         if cell not in found:
             found.append(cell)
     return ", ".join(found) if found else None
+
+
+def _reads(spec: Any, keys: list[str], sheet: str, row: int, column: int) -> str:
+    """What the template's formula of a month's start reads, said: `` (it read Customers!D3, the month before's
+    Customers at end)``; "" for another column."""
+    if "end" not in keys or keys.index("start") + 1 != column:
+        return ""
+    end = keys.index("end")
+    above = f"{written(sheet)}!{get_column_letter(end + 1)}{row - 1}"
+    return f" (it read {above}, the month before's {spec.columns[end].header})"
 
 
 def _text_read(workbook: fz.Workbook, text: str, sheet: str) -> str | None:

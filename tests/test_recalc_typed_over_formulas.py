@@ -1,0 +1,74 @@
+"""Values typed over a tracker's formulas: recalc names them, and a start typed unlike the month before's end fails ok.
+
+Before: Customers!B3 (February's start, the formula reading January's end, 110) typed over as 125 gave February Lost
+22, CRR 82.4% (by hand from the months typed: 110 + 15 - 118 = 7 lost, 93.6%) with status ok and nothing said (H121's
+finding 07). The cells are found with import's rule (the template writes a formula there), which puts them back.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+
+from xl_retention import cli
+from xl_retention.workbook import build_template
+
+JANUARY = {"B2": 100, "C2": 20, "D2": 110}
+ADVICE = (
+    "copy the column's formula from another month's row over each (import puts them back for the months it imports)"
+)
+
+
+def _recalc(tmp_path: Path, capsys, typed: dict[str, object]) -> tuple[dict, openpyxl.Workbook]:
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=3)
+    wb = openpyxl.load_workbook(path)
+    for ref, value in {**JANUARY, **typed}.items():
+        wb["Customers"][ref] = value
+    wb.save(path)
+    cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out")])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    return report, openpyxl.load_workbook(tmp_path / "out" / "t.xlsx", data_only=True)
+
+
+def test_a_start_typed_unlike_the_month_befores_end_is_named_and_not_ok(tmp_path, capsys):
+    report, wb = _recalc(tmp_path, capsys, {"B3": 125, "C3": 15, "D3": 118})
+    assert report["status"] == "incomplete"
+    assert report["message"] == (
+        "t.xlsx: 1 value typed over the tracker's formulas, from which those months' figures are computed: "
+        "Customers!B3 (Customers at start) is 125, typed over its formula, while Customers!D2 (Customers at end of "
+        f"2026-01) is 110: {ADVICE}"
+    )
+    assert [wb["Customers"][f"{c}3"].value for c in "BE"] == [125, 22]  # computed from what is typed, as Excel does
+
+
+def test_a_start_typed_as_the_month_befores_end_is_named_but_ok(tmp_path, capsys):
+    report, _ = _recalc(tmp_path, capsys, {"B3": 110, "C3": 15, "D3": 118, "F4": 0.5})
+    assert report["status"] == "ok"
+    assert report["message"] == (
+        "t.xlsx: 2 values typed over the tracker's formulas, from which those months' figures are computed: "
+        "Customers!B3 (Customers at start) is 110, typed over its formula, while Customers!D2 (Customers at end of "
+        f"2026-01) is 110; Customers!F4 (Retention (CRR)) is 0.5, typed over its formula: {ADVICE}"
+    )
+
+
+def test_the_first_start_and_formulas_of_the_users_own_are_not_typed_over(tmp_path, capsys):
+    report, wb = _recalc(tmp_path, capsys, {"C3": 15, "D3": 118, "B4": "=D3", "C4": 5, "D4": 120})
+    assert (report["status"], report["message"]) == ("ok", "")
+    assert [wb["Customers"][f"E{r}"].value for r in (2, 3, 4)] == [10, 7, 3]
+
+
+def test_a_start_whose_formula_was_deleted_says_so_not_to_type_it(tmp_path, capsys):
+    report, _ = _recalc(tmp_path, capsys, {"C3": 5, "D3": 100, "B4": None, "C4": 8, "D4": 101})
+    why = (
+        "customers_start blank while other inputs are not: Customers!B4 (Customers at start) is blank while the month "
+        "has other figures: its formula was deleted (it read Customers!D3, the month before's Customers at end): copy "
+        "the column's formula from another month's row into it (#VALUE!)"
+    )
+    errors = {e["address"]: e["reason"] for e in report["errors"]}
+    assert {ref: errors[ref] for ref in ("Customers!E4", "Customers!F4", "Customers!G4")} == {
+        "Customers!E4": f"CUSTOMERS_LOST: {why}",
+        "Customers!F4": f"CRR: {why}",
+        "Customers!G4": f"CHURN_RATE: {why}",
+    }

@@ -1,0 +1,97 @@
+"""Values typed over a tracker's formulas (Customers!B3, a month's start, typed 125 over ``=`` January's end), said.
+
+A month's start is a formula reading the month before's end; a user who types over it (or over a rate, a total)
+leaves the month's figures computed from the typed value: February's Lost 22 and CRR 82.4% from a start of 125
+where January ended at 110 (15 customers appearing between two months), with nothing said. Import puts the
+template's formula back in such cells; recalc names them with the same rule (the template writes a formula there:
+:func:`xl_retention.workbook.monthly.template_formula_at`), and a start that is not the month before's end makes the
+file ``incomplete``: its figures are not those of the months typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from ..sheet_names import written
+
+__all__ = ["TypedOver", "typed_over_formulas"]
+
+#: the cells a message names before "..."
+FIRST = 3
+
+
+@dataclass(frozen=True)
+class TypedOver:
+    """What :func:`typed_over_formulas` found: one line naming the cells (or None), and whether a month's start typed
+    over differs from the month before's end (a figure computed from a wrong start)."""
+
+    line: str | None = None
+    wrong_start: bool = False
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str):
+        return repr(value)
+    if value is None:
+        return "blank"
+    return str(value)
+
+
+def _spec(header: list[str]) -> Any:
+    """The template's monthly sheet whose headers row 1 holds most of."""
+    from ..workbook.monthly import MONTHLY_SHEETS
+
+    return max(MONTHLY_SHEETS, key=lambda spec: sum(c.header in header for c in spec.columns))
+
+
+def typed_over_formulas(sheets: dict[str, list[tuple[Any, ...]]], values: dict[str, dict[str, Any]]) -> TypedOver:
+    """The values typed where the template writes a formula on a tracker's monthly ``sheets`` (:func:`.month_order.
+    tracker_rows`: the file's rows) in its months (down to the first row whose 'Month' is not a date), a cell being a
+    formula where the recalculation has it (``values``: sheet -> cell -> the value of every formula cell, None for
+    one it could not compute)."""
+    from ..workbook.monthly import MONTH, template_formula_at
+
+    found: list[str] = []
+    wrong_start = False
+    for title, rows in sheets.items():
+        header = [str(h).strip() if h is not None else "" for h in rows[0]]
+        spec = _spec(header)
+        columns = {c.key: (c, header.index(c.header)) for c in spec.columns if c.header in header}
+        month_column = header.index(MONTH.header)
+        computed = values.get(title, {})
+        for row, cells in enumerate(rows[1:], start=2):
+            month = cells[month_column] if month_column < len(cells) else None
+            if not isinstance(month, dt.date):
+                break
+            for key, (column, index) in columns.items():
+                ref = f"{get_column_letter(index + 1)}{row}"
+                value = cells[index] if index < len(cells) else None
+                if not template_formula_at(column, row) or ref in computed or value in (None, ""):
+                    continue
+                said = f"{written(title)}!{ref} ({column.header}) is {_shown(value)}, typed over its formula"
+                if key == "start" and "end" in columns:
+                    end, end_index = columns["end"]
+                    end_ref = f"{get_column_letter(end_index + 1)}{row - 1}"
+                    before = rows[row - 2]
+                    end_value = computed.get(end_ref, before[end_index] if end_index < len(before) else None)
+                    wrong_start = wrong_start or end_value != value
+                    said += (
+                        f", while {written(title)}!{end_ref} ({end.header} of {before[month_column]:%Y-%m}) is "
+                        f"{_shown(end_value)}"
+                    )
+                found.append(said)
+    if not found:
+        return TypedOver()
+    more = f" and {len(found) - FIRST} more" if len(found) > FIRST else ""
+    line = (
+        f"{len(found)} value{'s' * (len(found) > 1)} typed over the tracker's formulas, from which those months' "
+        f"figures are computed: {'; '.join(found[:FIRST])}{more}: copy the column's formula from another month's "
+        "row over each (import puts them back for the months it imports)"
+    )
+    return TypedOver(line, wrong_start)
