@@ -80,7 +80,8 @@ def connect(name: str = "duckdb", connection: str | None = None, existing: bool 
         try:
             return ibis.connect(connection)
         except Exception as error:  # the driver's own errors: one line naming the server
-            raise ValueError(f"cannot connect to {_safe(connection)}: {str(error).strip().splitlines()[0]}") from None
+            reason = _safe(connection, str(error).strip().splitlines()[0])
+            raise ValueError(f"cannot connect to {_safe(connection)}: {reason}") from None
     raise ValueError(f"unknown backend {name!r}: one of pandas, {', '.join(BACKENDS)}")
 
 
@@ -136,11 +137,32 @@ def _spill_folder() -> str:
     return _SPILL
 
 
-def _safe(url: str) -> str:
-    """``url`` without its password."""
-    import re
+#: a connection URL's query parameters that hold a secret (libpq's ``password``, ODBC's ``PWD``, tokens)
+_SECRET_PARAMETERS = r"password|passwd|pwd|pass|secret|token|access_token|api_key|private_key_passphrase"
 
-    return re.sub(r"(//[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+def _safe(url: str, text: str | None = None) -> str:
+    """``url`` with every password in it as ``***``: the one of its user info (``me:S3cret@``) and those of its query
+    (``?password=S3cret``, libpq's parameter); given ``text`` (a driver's message about ``url``), that text with those
+    passwords (of 4 characters or more) as ``***``.
+
+    >>> _safe("postgres://me:S3cret@db/prod"), _safe("postgres://me@db:5432/prod?sslmode=require&password=S3cret")
+    ('postgres://me:***@db/prod', 'postgres://me@db:5432/prod?sslmode=require&password=***')
+    >>> _safe("postgres://me:p@db/prod?pwd=S3cret", "password S3cret refused for me")
+    'password *** refused for me'
+    """
+    import re
+    from urllib.parse import unquote
+
+    user_info = re.compile(r"(//[^:/@?#]+:)([^@/?#]*)(@)")
+    query = re.compile(rf"(?i)([?&;](?:{_SECRET_PARAMETERS})=)([^&;#]*)()")
+    if text is None:
+        return query.sub(r"\1***\3", user_info.sub(r"\1***\3", url))
+    secrets = {m.group(2) for pattern in (user_info, query) for m in pattern.finditer(url)}
+    for secret in sorted(secrets | {unquote(s) for s in secrets}, key=len, reverse=True):
+        if len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return text
 
 
 def default_duckdb() -> Any:
