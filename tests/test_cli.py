@@ -105,11 +105,18 @@ def test_survey_answers_whose_scores_are_all_blank_give_a_month_without_response
     assert table["nps"].isna().all()
 
 
+def test_the_command_line_limits_months_as_the_template_does():
+    from xl_retention.workbook.template import MOST_MONTHS
+
+    assert cli.MOST_MONTHS == MOST_MONTHS == 240
+
+
 def test_a_bad_month_count_names_months_in_one_line(tmp_path):
     for command, value, message in (
-        ("new", "0", "argument --months: must be from 1 to 1200, got 0"),
-        ("new", "1201", "argument --months: must be from 1 to 1200, got 1201"),
-        ("demo", "two", "argument --months: must be a whole number of months from 1 to 1200, got 'two'"),
+        ("new", "0", "argument --months: must be from 1 to 240 (a tracker holds 20 years), got 0"),
+        ("new", "241", "argument --months: must be from 1 to 240 (a tracker holds 20 years), got 241"),
+        ("extend", "1201", "argument --months: must be from 1 to 240 (a tracker holds 20 years), got 1201"),
+        ("demo", "two", "argument --months: must be a whole number of months from 1 to 240, got 'two'"),
     ):
         result = subprocess.run([sys.executable, "-m", "xl_retention", command, "x.xlsx", "--months", value],
                                 capture_output=True, text=True, cwd=tmp_path)  # fmt: skip

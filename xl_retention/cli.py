@@ -63,14 +63,21 @@ def _sql(args: argparse.Namespace) -> int:
     return 0
 
 
+#: the most months ``new`` makes and ``extend`` grows a tracker to: workbook.template.MOST_MONTHS, written here so that
+#: the command line starts without openpyxl (tests/test_cli.py checks that they are one)
+MOST_MONTHS = 240
+
+
 def _months(text: str) -> int:
-    """``--months``: a whole number of months from 1 to 1200 (the template's limit)."""
+    """``--months``: a whole number of months from 1 to :data:`MOST_MONTHS` (a tracker's limit: 20 years)."""
     try:
         number = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number of months from 1 to 1200, got {text!r}") from None
-    if not 1 <= number <= 1200:
-        raise argparse.ArgumentTypeError(f"must be from 1 to 1200, got {number}")
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number of months from 1 to {MOST_MONTHS}, got {text!r}"
+        ) from None
+    if not 1 <= number <= MOST_MONTHS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MOST_MONTHS} (a tracker holds 20 years), got {number}")
     return number
 
 
