@@ -72,3 +72,16 @@ def test_a_start_whose_formula_was_deleted_says_so_not_to_type_it(tmp_path, caps
         "Customers!F4": f"CRR: {why}",
         "Customers!G4": f"CHURN_RATE: {why}",
     }
+
+
+def test_the_start_typed_in_the_first_month_with_data_is_not_typed_over(tmp_path, capsys):
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=4)  # figures from March on
+    wb = openpyxl.load_workbook(path)
+    for ref, value in {"B4": 100, "C4": 10, "D4": 105, "C5": 5, "D5": 101}.items():
+        wb["Customers"][ref] = value
+    wb.save(path)
+    cli.main(["recalc", str(path), "--engine", "embedded", "--json", "--output-dir", str(tmp_path / "out")])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert (report["status"], report["message"], report["errors"]) == ("ok", "", [])
+    customers = openpyxl.load_workbook(tmp_path / "out" / "t.xlsx", data_only=True)["Customers"]
+    assert [customers[f"E{r}"].value for r in (4, 5)] == [5, 9]

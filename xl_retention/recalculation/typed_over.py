@@ -54,7 +54,8 @@ def typed_over_formulas(sheets: dict[str, list[tuple[Any, ...]]], values: dict[s
     """The values typed where the template writes a formula on a tracker's monthly ``sheets`` (:func:`.month_order.
     tracker_rows`: the file's rows) in its months (down to the first row whose 'Month' is not a date), a cell being a
     formula where the recalculation has it (``values``: sheet -> cell -> the value of every formula cell, None for
-    one it could not compute)."""
+    one it could not compute). A start typed below a month without an end is not one: the first month with data of a
+    tracker filled from a later month takes its start typed there (README: "a typed start is taken")."""
     from ..workbook.monthly import MONTH, template_formula_at
 
     found: list[str] = []
@@ -80,6 +81,8 @@ def typed_over_formulas(sheets: dict[str, list[tuple[Any, ...]]], values: dict[s
                     end_ref = f"{get_column_letter(end_index + 1)}{row - 1}"
                     before = rows[row - 2]
                     end_value = computed.get(end_ref, before[end_index] if end_index < len(before) else None)
+                    if end_value in (None, ""):  # the first month with data (no end above): its start is typed there
+                        continue
                     wrong_start = wrong_start or end_value != value
                     said += (
                         f", while {written(title)}!{end_ref} ({end.header} of {before[month_column]:%Y-%m}) is "
