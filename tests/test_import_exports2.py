@@ -72,9 +72,9 @@ EXCEL_SAVED = (
 )
 SCIENTIFIC = (
     "orders.csv, column 'Customer ID': customer ids in Excel's scientific notation (a long number saved from Excel in "
-    "the General format: its last digits are lost, and ids that differed read as one; export the file again from the "
-    "source system and do not save it from Excel, or open it in Excel with the column as Text) in rows 2, 4, 5 "
-    "(counting the header as row 1): '7.12346E+12', '7.12346E+12', '7.12346E+12'"
+    "the General format: its last digits are lost, and ids that differed read as one) in rows 2, 4, 5 (counting the "
+    "header as row 1): '7.12346E+12', '7.12346E+12', '7.12346E+12': export the file again from the source system and "
+    "do not save it from Excel, or open it in Excel with the column as Text"
 )
 
 
@@ -100,7 +100,10 @@ def test_scientific_ids_are_refused_in_every_id_column(tmp_path, capsys) -> None
     (tmp_path / "subs.csv").write_text(subs)
     code, message = run(capsys, "import", "--subscriptions", tmp_path / "subs.csv", "--to-csv", tmp_path / "o")
     assert code == 1 and message.startswith("subs.csv, column 'customer_id': customer ids in Excel's scientific")
-    assert message.endswith("in row 2 (counting the header as row 1): '1.23457E+15'")
+    assert message.endswith(
+        "in row 2 (counting the header as row 1): '1.23457E+15': export the file again from the source system and do "
+        "not save it from Excel, or open it in Excel with the column as Text"
+    )
     visits = "visitor_id,date\n4.5E+11,2026-01-03\nv2,2026-01-04\n"
     (tmp_path / "visits.csv").write_text(visits)
     code, message = run(capsys, "import", "--visits", tmp_path / "visits.csv", "--to-csv", tmp_path / "o")
@@ -328,9 +331,9 @@ def test_guest_checkouts_are_no_customer(tmp_path, capsys) -> None:
     (tmp_path / "orders.csv").write_text(orders)
     assert run(capsys, "import", "--orders", tmp_path / "orders.csv", "--to-csv", tmp_path / "o") == (1, (
         "orders.csv, column 'customer_id': customer ids that stand for no one (a guest checkout: WooCommerce writes 0; "
-        "Google Analytics '(not set)': all of them would be one customer who returns): map the e-mail as the id, "
-        "--columns 'customer_id=Billing Email', or remove those rows in rows 3, 4, 5 (counting the header as row 1): "
-        "'0', '0', '0'"
+        "Google Analytics '(not set)': all of them would be one customer who returns) in rows 3, 4, 5 (counting the "
+        "header as row 1): '0', '0', '0': map the e-mail as the id, --columns 'customer_id=Billing Email', or remove "
+        "those rows"
     ))  # fmt: skip
     args = ("import", "--orders", tmp_path / "orders.csv", "--columns", "customer_id=Billing Email", "--to-csv",
             tmp_path / "o")  # fmt: skip
@@ -344,7 +347,10 @@ def test_guest_checkouts_are_no_customer(tmp_path, capsys) -> None:
     assert run(capsys, "import", "--orders", tmp_path / "orders.parquet", "--to-csv", tmp_path / "p") == (0, "")
     (tmp_path / "o.csv").write_text("customer_id,date\n00,2026-01-05\n007,2026-01-06\nGuest,2026-01-07\n")
     code, message = run(capsys, "import", "--orders", tmp_path / "o.csv", "--to-csv", tmp_path / "p")
-    assert code == 1 and message.endswith("in row 4 (counting the header as row 1): 'Guest'")
+    assert code == 1 and message.endswith(
+        "in row 4 (counting the header as row 1): 'Guest': map the e-mail as the id, --columns customer_id=NAME (an "
+        "e-mail or user id column), or remove those rows"
+    )
 
 
 def test_amounts_in_the_smallest_currency_unit(tmp_path, capsys) -> None:
@@ -420,9 +426,9 @@ def test_analytics_placeholders_are_no_visitor(tmp_path, capsys, placeholder: st
             tmp_path / "o")  # fmt: skip
     assert run(capsys, *args) == (1, (
         "visits.csv, column 'User ID': visitor ids that stand for no one (a guest checkout: WooCommerce writes 0; "
-        "Google Analytics '(not set)': all of them would be one visitor who returns): map the e-mail as the id, "
-        f"--columns visitor_id=NAME (an e-mail or user id column), or remove those rows in rows 3, 5 (counting the "
-        f"header as row 1): {placeholder!r}, {placeholder!r}"
+        "Google Analytics '(not set)': all of them would be one visitor who returns) in rows 3, 5 (counting the "
+        f"header as row 1): {placeholder!r}, {placeholder!r}: map the e-mail as the id, --columns visitor_id=NAME (an "
+        "e-mail or user id column), or remove those rows"
     ))  # fmt: skip
 
 

@@ -35,7 +35,10 @@ def test_guest_ids_of_other_languages_are_refused(tmp_path, capsys, backend, gue
     _orders(guest).to_csv(path, index=False)
     message = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "out"))
     assert message.startswith("orders.csv, column 'customer_id': customer ids that stand for no one")
-    assert message.endswith(f"in rows 2, 3 (counting the header as row 1): {guest!r}, {guest!r}")
+    assert message.endswith(
+        f"in rows 2, 3 (counting the header as row 1): {guest!r}, {guest!r}: map the e-mail as the id, --columns "
+        "customer_id=NAME (an e-mail or user id column), or remove those rows"
+    )
 
 
 @pytest.mark.parametrize("guest", ["Гость", "Convidado", "访客"])

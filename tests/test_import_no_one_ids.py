@@ -76,7 +76,7 @@ def test_a_zeroed_or_erased_id_is_refused(tmp_path: Path, capsys, erased: str) -
     path.write_text(f"visitor_id,date\nv1,2024-01-05\n{erased},2024-01-06\n{erased},2024-02-06\n")
     assert refusal(capsys, "--visits", str(path), "--to-csv", str(tmp_path / "o")) == (
         "visits.csv, column 'visitor_id': visitor ids that stand for no one (a guest checkout: WooCommerce writes 0; "
-        "Google Analytics '(not set)': all of them would be one visitor who returns): map the e-mail as the id, "
-        "--columns visitor_id=NAME (an e-mail or user id column), or remove those rows in rows 3, 4 (counting the "
-        f"header as row 1): '{erased}', '{erased}'"
+        "Google Analytics '(not set)': all of them would be one visitor who returns) in rows 3, 4 (counting the "
+        f"header as row 1): '{erased}', '{erased}': map the e-mail as the id, --columns visitor_id=NAME (an e-mail or "
+        "user id column), or remove those rows"
     )

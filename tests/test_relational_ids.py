@@ -15,15 +15,18 @@ from xl_retention.workbook.importer import load_tables
 
 SCIENTIFIC = (
     "customer ids in Excel's scientific notation (a long number saved from Excel in the General format: its last "
-    "digits are lost, and ids that differed read as one; export the file again from the source system and do not "
-    "save it from Excel, or open it in Excel with the column as Text)"
+    "digits are lost, and ids that differed read as one)"
+)
+SCIENTIFIC_ADVICE = (
+    ": export the file again from the source system and do not save it from Excel, or open it in Excel with the "
+    "column as Text"
 )
 RECORDS = "(counting the Parquet file's first record as row 1)"  # a Parquet file has no header row
 GUESTS = (
     "customer ids that stand for no one (a guest checkout: WooCommerce writes 0; Google Analytics '(not set)': all "
-    "of them would be one customer who returns): map the e-mail as the id, --columns customer_id=billing_email, or "
-    "remove those rows"
+    "of them would be one customer who returns)"
 )
+GUESTS_ADVICE = ": map the e-mail as the id, --columns customer_id=billing_email, or remove those rows"
 REPEATED = (
     "rows identical in every column to an earlier row with the same id: the same record twice (overlapping exports "
     "appended?), which would be counted twice"
@@ -41,8 +44,9 @@ def orders(ids: list[str]) -> pd.DataFrame:
     [
         (["a", "#N/A", "b"], "Excel error values where customer ids belong (a lookup that found nothing?) in row 2 "
          f"{RECORDS}: '#N/A'"),
-        (["7.12346E+12", "b", "7.12346E+12"], f"{SCIENTIFIC} in rows 1, 3 {RECORDS}: '7.12346E+12', '7.12346E+12'"),
-        (["12", "0", "0"], f"{GUESTS} in rows 2, 3 {RECORDS}: '0', '0'"),
+        (["7.12346E+12", "b", "7.12346E+12"],
+         f"{SCIENTIFIC} in rows 1, 3 {RECORDS}: '7.12346E+12', '7.12346E+12'{SCIENTIFIC_ADVICE}"),
+        (["12", "0", "0"], f"{GUESTS} in rows 2, 3 {RECORDS}: '0', '0'{GUESTS_ADVICE}"),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])

@@ -128,8 +128,8 @@ def check_repeated_rows(
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: subs.csv, column 'id': rows identical in every column to an earlier row \
-with the same id: the same record twice (overlapping exports appended?), which would be counted twice; remove the \
-repeated rows in row 4 (counting the header as row 1): 'sub_2'
+with the same id: the same record twice (overlapping exports appended?), which would be counted twice in row 4 \
+(counting the header as row 1): 'sub_2': remove the repeated rows
     >>> items = pd.DataFrame({"id": ["1001", "1001"], "Lineitem name": ["Mug", "Plate"]})
     >>> check_repeated_rows(items, "orders.csv")  # one id, rows that differ: an order's line items
     """

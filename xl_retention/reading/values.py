@@ -194,28 +194,40 @@ def scientific_problem(what: str) -> str:
     """The refusal's words for ids in Excel's scientific notation (:func:`scientific_ids`)."""
     return (
         f"{what} in Excel's scientific notation (a long number saved from Excel in the General format: its last "
-        "digits are lost, and ids that differed read as one; export the file again from the source system and "
-        "do not save it from Excel, or open it in Excel with the column as Text)"
+        "digits are lost, and ids that differed read as one)"
     )
 
 
-def no_one_problem(what: str, people: Any) -> str:
-    """The refusal's words for ids that stand for no one (:func:`placeholder_ids`), naming an e-mail column of
-    ``people`` (the file's column names) to map instead.
+#: What to do about :func:`scientific_problem`'s ids, after their rows and values.
+SCIENTIFIC_ADVICE = (
+    "export the file again from the source system and do not save it from Excel, or open it in Excel with the column "
+    "as Text"
+)
 
-    >>> no_one_problem("visitor ids", ["User ID"]).endswith("--columns visitor_id=NAME (an e-mail or user id column), "
-    ...                                                     "or remove those rows")
-    True
+
+def no_one_problem(what: str) -> str:
+    """The refusal's words for ids that stand for no one (:func:`placeholder_ids`); :func:`no_one_advice` says what
+    to do, after the rows."""
+    who = "visitor" if what.startswith("visitor") else "customer"
+    return (
+        f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; Google Analytics '(not set)': all "
+        f"of them would be one {who} who returns)"
+    )
+
+
+def no_one_advice(what: str, people: Any) -> str:
+    """What to do about :func:`no_one_problem`'s ids, naming an e-mail column of ``people`` (the file's column names)
+    to map instead.
+
+    >>> no_one_advice("visitor ids", ["User ID"])
+    'map the e-mail as the id, --columns visitor_id=NAME (an e-mail or user id column), or remove those rows'
     """
     emails = [str(c) for c in people if "email" in str(c).lower().replace("-", "").replace(" ", "")]
-    ours, who = ("visitor_id", "visitor") if what.startswith("visitor") else ("customer_id", "customer")
+    ours = "visitor_id" if what.startswith("visitor") else "customer_id"
     instead = f"--columns {ours}=NAME (an e-mail or user id column)"
     if emails:
         instead = "--columns " + shlex.quote(f"{ours}={emails[0]}")
-    return (
-        f"{what} that stand for no one (a guest checkout: WooCommerce writes 0; Google Analytics '(not set)': all "
-        f"of them would be one {who} who returns): map the e-mail as the id, {instead}, or remove those rows"
-    )
+    return f"map the e-mail as the id, {instead}, or remove those rows"
 
 
 def _may_hold(ids: pd.Series, what: str) -> bool:
@@ -258,8 +270,8 @@ def refuse_bad_ids(ids: pd.Series, series: pd.Series, source: str, column: str, 
     ...
     xl_retention.reading.errors.DataError: orders.csv, column 'Customer ID': customer ids in Excel's scientific \
 notation (a long number saved from Excel in the General format: its last digits are lost, and ids that differed \
-read as one; export the file again from the source system and do not save it from Excel, or open it in Excel \
-with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
+read as one) in row 3 (counting the header as row 1): '7.12346E+12': export the file again from the source system \
+and do not save it from Excel, or open it in Excel with the column as Text
     """
     if ids.isna().any():
         missing = np.flatnonzero(ids.isna().to_numpy())
@@ -280,7 +292,8 @@ with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
         raise bad_rows(source, column, error_problem(what), errors, ColumnValues(series))
     scientific = scientific_ids(ids) if _may_hold(ids, "scientific") else none
     if scientific.size:
-        raise bad_rows(source, column, scientific_problem(what), scientific, ColumnValues(series))
+        raise bad_rows(source, column, scientific_problem(what), scientific, ColumnValues(series),
+                       advice=SCIENTIFIC_ADVICE)  # fmt: skip
     long = long_number_ids(series)
     if long.size:
         problem = (
@@ -294,8 +307,8 @@ with the column as Text) in row 3 (counting the header as row 1): '7.12346E+12'
         raise bad_rows(source, column, problem, long, ColumnValues(series), advice=advice)
     guests = placeholder_ids(ids) if people is not None and _may_hold(ids, "no one") else none
     if guests.size:
-        problem = no_one_problem(what, [p for p in people if str(p) != column])  # not the column at fault
-        raise bad_rows(source, column, problem, guests, ColumnValues(series))
+        advice = no_one_advice(what, [p for p in people if str(p) != column])  # not the column at fault
+        raise bad_rows(source, column, no_one_problem(what), guests, ColumnValues(series), advice=advice)
     if people is not None and _may_hold(ids, "@"):  # a till's noemail@example.com for walk-ins (reading.no_one_ids)
         refuse_placeholder_emails(ids, series, source, column, what)
     if people is not None:  # 'ACME GmbH' and 'Acme GmbH': one customer or two? (reading.lookalike_ids)

@@ -66,7 +66,16 @@ from ..reading.statuses import (
     unknown_statuses,
 )
 from ..reading.statuses import PROBLEM as STATUS_PROBLEM
-from ..reading.values import _SCIENTIFIC, EXCEL_ERRORS, NO_ONE, error_problem, no_one_problem, scientific_problem
+from ..reading.values import (
+    _SCIENTIFIC,
+    EXCEL_ERRORS,
+    NO_ONE,
+    SCIENTIFIC_ADVICE,
+    error_problem,
+    no_one_advice,
+    no_one_problem,
+    scientific_problem,
+)
 from .refusals import ROW, _stripped, first_rows, refuse_any, trimmed, unseen_in_ids
 
 
@@ -224,7 +233,7 @@ _NO_ONE_WRITTEN = sorted({form for word in NO_ONE for form in (word, word.capita
 
 def _id_checks(
     t: ir.Table, names: Mapping[str, str], people: list[str], integers: Any = ()
-) -> list[tuple[str, str, Any, str]]:
+) -> list[tuple[Any, ...]]:
     """The checks of :func:`~xl_retention.reading.values.refuse_bad_ids` on a typed table's ids: Excel error values
     (``#N/A``), long numbers in Excel's scientific notation (``7.12346E+12``) and ids that stand for no one
     (WooCommerce's guest ``0``), each with the problem the pandas path names. ``integers``: the table's integer
@@ -241,8 +250,8 @@ def _id_checks(
         )
         checks += [
             (names[who], error_problem(what), ids.isin(list(EXCEL_ERRORS)), who),
-            (names[who], scientific_problem(what), ids.re_search(f"^{_SCIENTIFIC}$"), who),
-            (names[who], no_one_problem(what, people), no_one, who),
+            (names[who], scientific_problem(what), ids.re_search(f"^{_SCIENTIFIC}$"), who, SCIENTIFIC_ADVICE),
+            (names[who], no_one_problem(what), no_one, who, no_one_advice(what, people)),
         ]
     return checks
 
