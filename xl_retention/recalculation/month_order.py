@@ -205,6 +205,15 @@ def _first_start(workbook: fz.Workbook, sheet: str, ref: str) -> str:
     return "write the reference again"
 
 
+#: what Excel leaves of a reference to a deleted sheet: ``#REF!B$2:B$1001``, ``#REF!A:A``, ``#REF!$3:$3``
+_SHEET_GONE_REFERENCE = re.compile(
+    r"#REF!(?:\$?[A-Z]{1,3}\$?[0-9]+(?::\$?[A-Z]{1,3}\$?[0-9]+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?[0-9]+:\$?[0-9]+)"
+)
+#: what to do about a reference to a deleted sheet
+_SHEET_GONE = (
+    "{0} is a reference to a deleted sheet: put the sheet back (Undo in Excel before saving, or copy it from a new "
+    "tracker: xl-retention new NEW.xlsx) or write the reference again"
+)
 #: the reason of a formula holding ``#REF!`` in its text (Excel's mark of a reference to a deleted cell)
 DELETED = "the formula refers to a deleted cell (#REF! in its text): a row, column or sheet it read was deleted"
 
@@ -212,7 +221,9 @@ DELETED = "the formula refers to a deleted cell (#REF! in its text): a row, colu
 def deleted_reference_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed) -> int:
     """Give each ``#REF!`` cell without a reason whose formula holds ``#REF!`` (outside its texts) the reason
     :data:`DELETED`, with the tracker's months out of order where its sheet is a monthly sheet whose month rows do
-    not follow each other (a month's row deleted), else what to do; returns how many got one."""
+    not follow each other (a month's row deleted), else what to do; returns how many got one. So too a cell in
+    another error whose function's reason is the ``#REF!`` it was given (``NPS(#REF!B$2:B$1001)``, "NPS: scores
+    holds the error value #REF! in cell 1 of scores": the sheet "NPS scores" deleted)."""
     named = 0
     orders: dict[str, str | None] = {}
     for sheet, cells in result.values.items():
@@ -220,7 +231,9 @@ def deleted_reference_reasons(workbook: fz.Workbook, formulas: dict[str, Formula
         if texts is None:
             continue
         for ref, value in cells.items():
-            if type(value) is not CellError or value.message or value.code != "#REF!":
+            if type(value) is not CellError:
+                continue
+            if (value.message or value.code != "#REF!") and "error value #REF!" not in (value.message or ""):
                 continue
             place = position(ref)
             if place not in texts or "#REF!" not in _LITERALS.sub('""', texts[place]).upper():
@@ -231,7 +244,14 @@ def deleted_reference_reasons(workbook: fz.Workbook, formulas: dict[str, Formula
                 except Exception:  # noqa: BLE001  (a sheet the engine cannot read: no months to name)
                     orders[sheet] = None
             order = orders[sheet]
-            why = f"{DELETED}: {order}" if order is not None else f"{DELETED}: {_first_start(workbook, sheet, ref)}"
-            result.values[sheet][ref] = CellError("#REF!", f"{written(sheet)}!{ref}: {why} (#REF!)")
+            gone = _SHEET_GONE_REFERENCE.search(_LITERALS.sub('""', texts[place]).upper())  # #REF!B$2: no sheet
+            why = (
+                f"{DELETED}: {order}"
+                if order is not None
+                else f"{DELETED}: {_SHEET_GONE.format(gone.group(0))}"
+                if gone is not None
+                else f"{DELETED}: {_first_start(workbook, sheet, ref)}"
+            )
+            result.values[sheet][ref] = CellError(value.code, f"{written(sheet)}!{ref}: {why} ({value.code})")
             named += 1
     return named
