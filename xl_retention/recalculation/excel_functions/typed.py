@@ -251,18 +251,29 @@ def reference_numbers(argument: list[Token], text: str) -> str:
     read through ``_XLR.REFERENCED``, which leaves out the text and logicals of the one-cell reference the engine
     hands over as its value (``MODE(A4,1,2,2)`` of TRUE in A4 is 2, not 1); other arguments as they are.
 
+    A range of several cells (``A:A``, ``A1:A9``), which the engine hands over whole, is left as it is, and so is a
+    call's reference of several cells: only one cell goes through Python (a whole column would be copied there).
+
     >>> from openpyxl.formula import Tokenizer
-    >>> [reference_numbers(list(Tokenizer("=" + t).items), t) for t in ("A4", "2", "INDEX(A1:A4,3)")]
-    ['_XLR.REFERENCED(A4)', '2', 'IF(ISREF(INDEX(A1:A4,3)),_XLR.REFERENCED(INDEX(A1:A4,3)),INDEX(A1:A4,3))']
+    >>> [reference_numbers(list(Tokenizer("=" + t).items), t) for t in ("A4", "2", "A:A", "$B$2:B2")]
+    ['_XLR.REFERENCED(A4)', '2', 'A:A', '_XLR.REFERENCED($B$2:B2)']
+    >>> reference_numbers(list(Tokenizer("=INDEX(A1:A4,3)").items), "INDEX(A1:A4,3)")
+    'IF(ISREF(INDEX(A1:A4,3)),IF(ROWS(INDEX(A1:A4,3))*COLUMNS(INDEX(A1:A4,3))=1,_XLR.REFERENCED(INDEX(A1:A4,3)),\
+INDEX(A1:A4,3)),INDEX(A1:A4,3))'
     """
     inner = [t for t in argument if t.type != Token.WSPACE]
     if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.RANGE:
-        return f"{REFERENCED}({text.strip()})"
+        corners = [part.replace("$", "").upper() for part in inner[0].value.rpartition("!")[2].split(":")]
+        one = len(corners) == 1 or (len(set(corners)) == 1 and _ONE_CELL.fullmatch(corners[0]) is not None)
+        return f"{REFERENCED}({text.strip()})" if one else text
     if may_give_reference(argument):
         call = text.strip()
-        return f"IF(ISREF({call}),{REFERENCED}({call}),{call})"
+        one = f"IF(ROWS({call})*COLUMNS({call})=1,{REFERENCED}({call}),{call})"
+        return f"IF(ISREF({call}),{one},{call})"
     return text
 
+
+_ONE_CELL = re.compile(r"[A-Z]{1,3}\d+")
 
 #: the functions reading references through ``_XLR.REFERENCED`` (:func:`reference_arguments`): every argument of MODE,
 #: the data of the forms answering each k (``SUM(LARGE(A3,{1,2}))``: .statistical, RANK's second argument)
