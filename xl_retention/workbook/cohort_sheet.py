@@ -132,6 +132,27 @@ _EARLIER = (  # "Observed to month" before a cohort of 0 customers was left blan
 )  # fmt: skip
 
 
+def upgrade_observed_to(package: ip.Package, wb: Any) -> list[str]:
+    """Give each "Observed to month" cell of the Cohorts sheet (renamed too) that holds exactly an earlier template's
+    formula (COUNT - 1, which a blank month inside a cohort row counted back) this version's (the last filled month);
+    returns the cells changed. For a tracker whose Cohorts sheet does not grow (growing writes the template's sheet).
+    A formula other cells share (Excel's shared or array formulas) is left as it is."""
+    title = cohorts_title(wb)
+    if title is None:
+        return []
+    sheet, changed = package.sheet(title), []
+    for r, (value,) in enumerate(wb[title].iter_rows(min_col=2, max_col=2, values_only=True), start=1):
+        if not isinstance(value, str) or not value.startswith("="):
+            continue
+        current = next((p.sub(form, value) for p, form in _EARLIER[:2] if p.fullmatch(value)), None)
+        element = sheet.cell(f"B{r}")
+        if current is None or element is None or re.search(rb'\bt="(?:shared|array)"', element):
+            continue
+        sheet.put(f"B{r}", sheet.element(f"B{r}", sheet.style(f"B{r}"), formula=current.removeprefix("=")))
+        changed.append(f"{quote_sheetname(title)}!B{r}")
+    return changed
+
+
 def _in_ext(tag: bytes) -> re.Pattern[bytes]:
     """The ``<xm:sqref>`` range of each Excel 2010 ``tag`` element (in the sheet's extLst: sparklines, data bars,
     icon sets, validations listing another sheet's cells), which openpyxl does not read."""

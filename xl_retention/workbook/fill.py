@@ -39,7 +39,7 @@ from . import inplace as ip
 from .answers_sheet import answers_title, check_answer_ranges, response_rows, score_columns, scores_range, write_scores
 from .chart_columns import add_movement_chart_columns
 from .chart_ranges import reset_chart_ranges
-from .cohort_sheet import Triangle, triangle
+from .cohort_sheet import Triangle, triangle, upgrade_observed_to
 from .dashboard_upgrade import upgrade_dashboard
 from .found import _Monthly, check_cohort_headers, read_sheets
 from .growth import grow_answers
@@ -258,6 +258,8 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
         dashboard, more = upgrade_dashboard(package, wb, tables.purchases is not None or tables.visits is not None)
         follow_renamed_sheets(package, wb, sheets.values())  # "see Customers!F3" after Customers was renamed
         upgraded = upgrade_formulas(package, sheets) + lifetime + dashboard
+        if not added:  # a grown Cohorts sheet is the template's already
+            upgraded += upgrade_observed_to(package, wb)
         plan.notes.extend(notes + more)
         if tables.movements is not None:
             _write_movements(plan, sheets, tables)
