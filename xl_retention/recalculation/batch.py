@@ -421,6 +421,9 @@ def recalc_file(
                 if stale
                 else f"{path.name}: {len(report.unsupported)} cells keep the values Excel stored (unsupported {names})"
             )
+        if order.unlabeled is not None:  # a row of figures without its month: dated 0 on the Dashboard
+            report.status = "incomplete"
+            report.message = f"{path.name}: {order.unlabeled}" + (f"; {report.message}" if report.message else "")
         if tracker:  # values typed over a tracker's formulas (a month's start typed over): its figures come from them
             from .typed_over import typed_over_formulas
 

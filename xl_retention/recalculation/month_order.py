@@ -30,7 +30,14 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["MonthOrder", "deleted_reference_reasons", "sheets_out_of_order", "out_of_order", "tracker_rows"]
+__all__ = [
+    "MonthOrder",
+    "TrackerSheet",
+    "deleted_reference_reasons",
+    "sheets_out_of_order",
+    "out_of_order",
+    "tracker_rows",
+]
 
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: the most columns of row 1 looked at for a tracker's headers
@@ -51,11 +58,32 @@ class MonthOrder:
 
     backwards: str | None = None
     broken: str | None = None
+    #: a row of figures whose month is blank, below the months (the Dashboard and charts date its figures with it)
+    unlabeled: str | None = None
 
 
-def _breaks(title: str, rows: Iterable[Sequence[Any]]) -> MonthOrder:
+def _figures(values: Sequence[Any], header: list[str]) -> bool:
+    """Whether a row's ``values`` hold a figure in one of the tracker's input columns (``header``: row 1)."""
+    from ..workbook.monthly import MONTH, MONTHLY_SHEETS
+
+    inputs = {c.header for s in MONTHLY_SHEETS for c in s.columns if c.formula is None and c is not MONTH}
+    return any(h in inputs and k < len(values) and values[k] not in (None, "") for k, h in enumerate(header))
+
+
+@dataclass(frozen=True)
+class TrackerSheet:
+    """A tracker's monthly sheet as the file stores it: its ``rows`` (row 1 first; typed values, formulas' stored
+    results) and the ``last`` row of its month name (``Customers_Months``), None without one."""
+
+    rows: list[tuple[Any, ...]]
+    last: int | None = None
+
+
+def _breaks(title: str, rows: Iterable[Sequence[Any]], last: int | None = None) -> MonthOrder:
     """:class:`MonthOrder` of ``title``'s ``rows`` (row 1 first), when the sheet is one of a tracker's monthly sheets
-    (row 1 holds 'Month' and most of one's headers); read down to the first row that is not a month."""
+    (row 1 holds 'Month' and most of one's headers); read down to the first row that is not a month. ``last``: the
+    last row of the sheet's month name, down to which a row of figures with a blank month is said (below it, a row
+    of the user's own: a total)."""
     from ..workbook.monthly import MONTH, months_apart
 
     lines = iter(rows)
@@ -66,10 +94,24 @@ def _breaks(title: str, rows: Iterable[Sequence[Any]]) -> MonthOrder:
     before: tuple[int, int] | None = None
     broken: str | None = None
     for row, values in enumerate(lines, start=2):
-        month = _month(values[column] if column < len(values) else None)
+        label = values[column] if column < len(values) else None
+        month = _month(label)
+        cell = f"{written(title)}!{get_column_letter(column + 1)}{row}"
+        if (
+            month is None
+            and label in (None, "")
+            and before is not None
+            and row <= (last or 0)
+            and _figures(values, header)
+        ):
+            expected = (before[0] + before[1] // 12, before[1] % 12 + 1)
+            unlabeled = (
+                f"{cell} ('{MONTH.header}') is blank while its row holds figures: type its month, "
+                f"{expected[0]:04d}-{expected[1]:02d} (the Dashboard and the charts date the row's figures with it)"
+            )
+            return MonthOrder(None, broken, unlabeled)
         if month is None or row > _DEEPEST:
             break
-        cell = f"{written(title)}!{get_column_letter(column + 1)}{row}"
         apart = months_apart(cell, month, before) if before is not None else None  # the workbook's rule, its words
         if apart is not None and before is not None and month <= before:  # the first month out of order also where
             backwards = apart + (  # no month is missing above it
@@ -95,7 +137,7 @@ def out_of_order(title: str, rows: Iterable[Sequence[Any]], backwards_only: bool
     return found.backwards if backwards_only else found.broken
 
 
-def tracker_rows(path: str | Path) -> dict[str, list[tuple[Any, ...]]]:
+def tracker_rows(path: str | Path) -> dict[str, TrackerSheet]:
     """The rows (row 1 first, columns A to :data:`_WIDEST`, down to row :data:`_DEEPEST` + 1) of each sheet of the
     workbook at ``path`` that looks like a tracker's monthly sheet (row 1 holds 'Month' and most of one's headers),
     by title, as the file stores them (typed values, formulas' stored results), read once; {} for a workbook of the
@@ -108,18 +150,35 @@ def tracker_rows(path: str | Path) -> dict[str, list[tuple[Any, ...]]]:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001  (not readable here: no reason to add)
         return {}
-    out: dict[str, list[tuple[Any, ...]]] = {}
+    out: dict[str, TrackerSheet] = {}
     try:
+        ends = _month_name_ends(wb)
         for ws in wb.worksheets:
             if not hasattr(ws, "iter_rows"):
                 continue
             rows = ws.iter_rows(max_col=_WIDEST, max_row=_DEEPEST + 1, values_only=True)
             header = next(rows, ())
             if _monthly_header(header):
-                out[ws.title] = [header, *rows]
+                out[ws.title] = TrackerSheet([header, *rows], ends.get(ws.title))
     finally:
         wb.close()
     return out
+
+
+def _month_name_ends(wb: Any) -> dict[str, int]:
+    """The last row of each month name (``Customers_Months``: ``'Customers'!$A$2:$A$5`` -> 5) by its sheet."""
+    ends: dict[str, int] = {}
+    for name, defined in wb.defined_names.items():
+        if not name.endswith("_Months"):
+            continue
+        try:
+            for title, area in defined.destinations:
+                found = re.search(r"([0-9]+)$", area)
+                if found is not None:
+                    ends[title] = int(found.group(1))
+        except (ValueError, TypeError, AttributeError):  # a name openpyxl cannot take apart (#REF!): no end
+            continue
+    return ends
 
 
 def _monthly_header(header: Sequence[Any]) -> bool:
@@ -131,17 +190,17 @@ def _monthly_header(header: Sequence[Any]) -> bool:
     return tracker and MONTH.header in texts
 
 
-def sheets_out_of_order(sheets: dict[str, list[tuple[Any, ...]]]) -> MonthOrder:
+def sheets_out_of_order(sheets: dict[str, TrackerSheet]) -> MonthOrder:
     """:class:`MonthOrder` of the first of a workbook's monthly sheets (``sheets``: :func:`tracker_rows`) whose
     months do not follow each other."""
     backwards: str | None = None
     broken: str | None = None
-    for title, rows in sheets.items():
-        found = _breaks(title, rows)
+    unlabeled: str | None = None
+    for title, sheet in sheets.items():
+        found = _breaks(title, sheet.rows, sheet.last)
         backwards, broken = backwards or found.backwards, broken or found.broken
-        if backwards is not None and broken is not None:
-            break
-    return MonthOrder(backwards, broken)
+        unlabeled = unlabeled or found.unlabeled
+    return MonthOrder(backwards, broken, unlabeled)
 
 
 def _may_be_tracker(path: str | Path) -> bool:

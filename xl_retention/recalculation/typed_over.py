@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
 
 from ..sheet_names import written
+
+if TYPE_CHECKING:
+    from .month_order import TrackerSheet
 
 __all__ = ["TypedOver", "typed_over_formulas"]
 
@@ -50,7 +53,7 @@ def _spec(header: list[str]) -> Any:
     return max(MONTHLY_SHEETS, key=lambda spec: sum(c.header in header for c in spec.columns))
 
 
-def typed_over_formulas(sheets: dict[str, list[tuple[Any, ...]]], values: dict[str, dict[str, Any]]) -> TypedOver:
+def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[str, Any]]) -> TypedOver:
     """The values typed where the template writes a formula on a tracker's monthly ``sheets`` (:func:`.month_order.
     tracker_rows`: the file's rows) in its months (down to the first row whose 'Month' is not a date), a cell being a
     formula where the recalculation has it (``values``: sheet -> cell -> the value of every formula cell, None for
@@ -60,7 +63,8 @@ def typed_over_formulas(sheets: dict[str, list[tuple[Any, ...]]], values: dict[s
 
     found: list[str] = []
     wrong_start = False
-    for title, rows in sheets.items():
+    for title, sheet in sheets.items():
+        rows = sheet.rows
         header = [str(h).strip() if h is not None else "" for h in rows[0]]
         spec = _spec(header)
         columns = {c.key: (c, header.index(c.header)) for c in spec.columns if c.header in header}
