@@ -1,7 +1,7 @@
 """A month's label cleared on a tracker (its row of figures kept): recalc says to type it, the file is incomplete.
 
 Before: Customers!A5 (April) cleared, April's figures kept: the Dashboard's latest customers at end (99) and CRR were
-dated with the blank month (0: January 1900 in the "mmm yyyy" format) with status ok, nothing said. A total of the
+dated with the blank month (the value 0, no month) with status ok, nothing said. A total of the
 user's own below the months (outside the month name) is no month.
 """
 
