@@ -52,7 +52,8 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
     """One line naming the first cell of "NPS scores" below the rows the NPS formulas read, or None.
 
     Only month columns that the NPS sheet's formulas read are looked at, each below its own last
-    row read; a workbook without the two sheets (not a tracker) gives None. Either sheet may be renamed (the NPS
+    row read; a workbook without the two sheets or without the tracker's ``NPS_Months`` name (not a tracker: a
+    team's own "NPS" sheet may read some answers on purpose) gives None. Either sheet may be renamed (the NPS
     sheet is where ``NPS_Months`` points, the answers are where its formulas read).
 
     Example: ``unread_answers("tracker.xlsx")`` -> ``"'NPS scores'!B1002 holds a score below row 1001, ..."``
@@ -62,7 +63,10 @@ def unread_answers(path: str | os.PathLike[str]) -> str | None:
     with zipfile.ZipFile(path) as package:
         parts = _sheet_parts(package)
         names = {m.group(1).decode(): m.group(2).decode() for m in _NAME.finditer(package.read("xl/workbook.xml"))}
-        area = ip.unescape(names.get(monthly_name(NPS_SUMMARY.title), "").encode())
+        mark = names.get(monthly_name(NPS_SUMMARY.title))
+        if mark is None:  # no NPS_Months: a workbook of the user's own with sheets named so, not a tracker
+            return None
+        area = ip.unescape(mark.encode())
         title = _sheet_of(area) or NPS_SUMMARY.title  # renamed ('Survey'): where NPS_Months points
         summary = parts.get(title)
         if summary is None:
