@@ -33,7 +33,10 @@ def test_an_unpaid_subscription_without_an_end_is_refused_as_ended(tmp_path, cap
     message = refusal(capsys, "--subscriptions", str(tmp_path / "subs.csv"), "--columns", COLUMNS, "--backend",
                       backend, "--to-csv", str(tmp_path / "out"))  # fmt: skip
     assert message.startswith("subs.csv, column 'Status': subscriptions whose status says they ended, with no end date")
-    assert message.endswith("in row 3 (counting the header as row 1): 'unpaid'")
+    assert message.endswith(
+        "in row 3 (counting the header as row 1): 'unpaid': map the column of the day service stopped, --columns "
+        "end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows their end"
+    )
 
 
 def test_an_unpaid_snapshot_with_mrr_is_refused(tmp_path, capsys) -> None:

@@ -439,9 +439,9 @@ def test_a_status_that_says_ended_needs_an_end_date(tmp_path, capsys) -> None:
     args = ("import", "--subscriptions", tmp_path / "subs.csv", "--to-csv", tmp_path / "o")
     assert run(capsys, *args) == (1, (
         "subs.csv, column 'status': subscriptions whose status says they ended, with no end date (an empty end is a "
-        "subscription still active, which would never churn): map the column of the day service stopped, --columns "
-        "end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows their end in rows 3, 4 "
-        "(counting the header as row 1): 'canceled', 'Expired'"
+        "subscription still active, which would never churn) in rows 3, 4 (counting the header as row 1): 'canceled', "
+        "'Expired': map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: "
+        "expires_at), or give those rows their end"
     ))  # fmt: skip
     (tmp_path / "subs.csv").write_text(subs.replace(",,100,canceled", ",2026-03-06,100,canceled").replace(
         ",,50,Expired", ",2026-03-06,50,Expired"))  # fmt: skip

@@ -402,8 +402,11 @@ def test_f_subscriptions_alone_get_no_first_month_note(tmp_path: Path, capsys) -
 # -- g: a subscription flagged ended (cancelled true, is_active false) with no end date ------------------------------
 FLAG_ENDED = (
     "subscriptions flagged as ended (cancelled, churned, not active), with no end date (an empty end is a subscription "
-    "still active, which would never churn): map the column of the day service stopped, --columns end=NAME (Stripe: "
-    "'Ended At (UTC)', Recurly: expires_at), or give those rows their end"
+    "still active, which would never churn)"
+)
+ENDED_ADVICE = (
+    "map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), "
+    "or give those rows their end"
 )
 
 
@@ -421,7 +424,9 @@ def test_g_a_subscription_flagged_ended_without_an_end_is_refused(
         f"c,2026-01-07,,30,{ended}\n"
     )
     err = refusal(capsys, "--subscriptions", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
-    assert err == f"subs.csv, column '{column}': {FLAG_ENDED} in row 4 (counting the header as row 1): '{ended}'"
+    assert err == (
+        f"subs.csv, column '{column}': {FLAG_ENDED} in row 4 (counting the header as row 1): '{ended}': {ENDED_ADVICE}"
+    )
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

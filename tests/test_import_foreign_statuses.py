@@ -169,4 +169,7 @@ def test_a_subscription_ended_in_another_language_without_end_is_refused(tmp_pat
     message = refusal(capsys, "--subscriptions", str(tmp_path / "i.csv"), "--backend", backend,
                       "--to-csv", str(tmp_path / "out"))  # fmt: skip
     assert message.startswith("i.csv, column 'status': subscriptions whose status says they ended, with no end date")
-    assert message.endswith(f"in row 3 (counting the header as row 1): {status!r}")
+    assert message.endswith(
+        f"in row 3 (counting the header as row 1): {status!r}: map the column of the day service stopped, --columns "
+        "end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows their end"
+    )

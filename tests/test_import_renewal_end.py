@@ -155,9 +155,9 @@ def test_the_ended_refusal_names_the_files_own_end_column(tmp_path: Path, capsys
     assert _import(path, tmp_path / "o", "--columns", columns) == 1
     assert capsys.readouterr().err.strip() == (
         "xl-retention: error: chargebee.csv, column 'subscriptions.status': subscriptions whose status says they "
-        "ended, with no end date (an empty end is a subscription still active, which would never churn): map the "
-        "column of the day service stopped, --columns end=subscriptions.cancelled_at, or give those rows their end "
-        "in row 8 (counting the header as row 1): 'cancelled'"
+        "ended, with no end date (an empty end is a subscription still active, which would never churn) in row 8 "
+        "(counting the header as row 1): 'cancelled': map the column of the day service stopped, --columns "
+        "end=subscriptions.cancelled_at, or give those rows their end"
     )
 
 
@@ -193,9 +193,9 @@ def test_an_engine_s_table_read_as_a_file_keeps_its_status(tmp_path: Path, capsy
     assert _import(path, tmp_path / "o", "--backend", "duckdb") == 1
     assert capsys.readouterr().err.strip() == (
         "xl-retention: error: subs.parquet, column 'status': subscriptions whose status says they ended, with no end "
-        "date (an empty end is a subscription still active, which would never churn): map the column of the day "
-        "service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows "
-        "their end in row 2 (counting the Parquet file's first record as row 1): 'canceled'"
+        "date (an empty end is a subscription still active, which would never churn) in row 2 (counting the Parquet "
+        "file's first record as row 1): 'canceled': map the column of the day service stopped, --columns end=NAME "
+        "(Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows their end"
     )
 
 

@@ -73,7 +73,7 @@ def test_an_ended_status_beside_a_scheduled_cancellation_does_not_advise_the_can
                       "--to-csv", str(tmp_path / "out"))  # fmt: skip
     assert message == (
         "subs.csv, column 'Status': subscriptions whose status says they ended, with no end date (an empty end is a "
-        "subscription still active, which would never churn): map the column of the day service stopped, --columns "
-        "end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows their end in row 5 (counting "
-        "the header as row 1): 'canceled'"
+        "subscription still active, which would never churn) in row 5 (counting the header as row 1): 'canceled': map "
+        "the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), "
+        "or give those rows their end"
     )

@@ -166,9 +166,9 @@ def test_an_interval_flagged_failed_with_no_end_is_refused(
     assert err == (
         f"subscriptions.csv, column '{column}': subscriptions flagged failed, with no end date (whether the "
         "subscription itself failed and never paid, or one payment failed on a live subscription, cannot be told; an "
-        "empty end counts it active through the current month): remove the rows of subscriptions that never started "
-        "or give them their end, and rename the column payment_failed if it says a payment failed on a live "
-        f"subscription (then counted active) in row 3 (counting the header as row 1): '{flagged}'"
+        f"empty end counts it active through the current month) in row 3 (counting the header as row 1): '{flagged}': "
+        "remove the rows of subscriptions that never started or give them their end, and rename the column "
+        "payment_failed if it says a payment failed on a live subscription (then counted active)"
     )
 
 

@@ -82,8 +82,11 @@ CHANGED = (
 )
 ENDED = (
     "subscriptions whose status says they ended, with no end date (an empty end is a subscription still active, "
-    "which would never churn): map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At "
-    "(UTC)', Recurly: expires_at), or give those rows their end"
+    "which would never churn)"
+)
+ENDED_ADVICE = (
+    ": map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: "
+    "expires_at), or give those rows their end"
 )
 
 
@@ -105,7 +108,7 @@ def test_a_subscription_that_changed_between_two_exports_and_one_ended_without_a
     ended.to_parquet(tmp_path / "ended.parquet")
     with pytest.raises(DataError) as caught:
         load_tables(tmp_path / "ended.parquet", backend=backend)
-    assert str(caught.value) == f"ended.parquet, column 'status': {ENDED} in row 2 {RECORDS}: 'canceled'"
+    assert str(caught.value) == f"ended.parquet, column 'status': {ENDED} in row 2 {RECORDS}: 'canceled'{ENDED_ADVICE}"
     subs.iloc[[0, 2]].to_parquet(tmp_path / "right.parquet")
     assert load_tables(tmp_path / "right.parquet", backend=backend).movements["mrr_end"].tolist() == [
         148.0,

@@ -49,7 +49,7 @@ __all__ = [
     "ENDED",
     "ENDED_FLAGS",
     "ENDED_PROBLEM",
-    "ended_problem",
+    "ended_advice",
     "ended_flag_columns",
     "flagged_ended",
     "NOT_ANSWERS",
@@ -252,19 +252,21 @@ TELLING -= words.NOT_TELLING
 
 ENDED_PROBLEM = (
     "subscriptions whose status says they ended, with no end date (an empty end is a subscription still active, which "
-    "would never churn): map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', "
-    "Recurly: expires_at), or give those rows their end"
+    "would never churn)"
+)
+#: What to do about :data:`ENDED_PROBLEM`, after its rows and values (:func:`ended_advice` names the file's column).
+ENDED_ADVICE = (
+    "map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), "
+    "or give those rows their end"
 )
 
 
-def ended_problem(
-    columns: Sequence[Any], end: str | None, problem: str = ENDED_PROBLEM, df: pd.DataFrame | None = None
-) -> str:
-    """``problem`` (:data:`ENDED_PROBLEM`) naming the file's own column of the day service stopped, when ``columns``
-    has one beside the mapped ``end`` (:func:`.ends.end_like_columns`: Chargebee's ``subscriptions.cancelled_at``
-    beside its ``current_term_end``), instead of other systems' names.
+def ended_advice(columns: Sequence[Any], end: str | None, df: pd.DataFrame | None = None) -> str:
+    """:data:`ENDED_ADVICE` naming the file's own column of the day service stopped, when ``columns`` has one beside
+    the mapped ``end`` (:func:`.ends.end_like_columns`: Chargebee's ``subscriptions.cancelled_at`` beside its
+    ``current_term_end``), instead of other systems' names.
 
-    >>> ended_problem(["term_end", "cancelled_at"], "term_end").split(": ")[1]
+    >>> ended_advice(["term_end", "cancelled_at"], "term_end")
     'map the column of the day service stopped, --columns end=cancelled_at, or give those rows their end'
     """
     from .ends import end_like_columns
@@ -272,14 +274,14 @@ def ended_problem(
 
     found = end_like_columns(columns, {"end": end} if end else {})
     if not found:
-        return problem
+        return ENDED_ADVICE
     if df is not None:  # a 'Canceled At' filled on a row still paying (set to cancel): mapped as the end, refused
         from .scheduled_ends import ended_rows
 
         if ended_rows(df, found[0])[1].any():
-            return problem
-    return problem.replace("--columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at)",
-                           columns_option([("end", found[0])]))  # fmt: skip
+            return ENDED_ADVICE
+    return ENDED_ADVICE.replace("--columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at)",
+                                columns_option([("end", found[0])]))  # fmt: skip
 
 
 #: Flag columns whose true value says a subscription ended (``cancelled``, ``is_churned``, ...), and whose false value
@@ -309,20 +311,24 @@ FLAG_ENDED_PROBLEM = ENDED_PROBLEM.replace(
 FAILED_PROBLEM = (
     "subscriptions flagged failed, with no end date (whether the subscription itself failed and never paid, or one "
     "payment failed on a live subscription, cannot be told; an empty end counts it active through the current "
-    "month): remove the rows of subscriptions that never started or give them their end, and rename the column "
+    "month)"
+)
+#: What to do about :data:`FAILED_PROBLEM`, after its rows and values.
+FAILED_ADVICE = (
+    "remove the rows of subscriptions that never started or give them their end, and rename the column "
     "payment_failed if it says a payment failed on a live subscription (then counted active)"
 )
 
 
-def flag_problem(name: Any, columns: Sequence[Any], end: str | None) -> str:
-    """The problem of rows of the ended flag column ``name`` (:func:`ended_flag_columns`) with no end date:
-    :data:`FAILED_PROBLEM` for a failed flag (:data:`FAILED_FLAGS`), else :data:`FLAG_ENDED_PROBLEM` naming the file's
-    own end column (:func:`ended_problem`)."""
+def flag_problem(name: Any, columns: Sequence[Any], end: str | None) -> tuple[str, str]:
+    """The problem of rows of the ended flag column ``name`` (:func:`ended_flag_columns`) with no end date, and what
+    to do: :data:`FAILED_PROBLEM` for a failed flag (:data:`FAILED_FLAGS`), else :data:`FLAG_ENDED_PROBLEM` with the
+    advice naming the file's own end column (:func:`ended_advice`)."""
     from .names import keys_of
 
     if {k.rstrip("?") for k in keys_of(name)} & FAILED_FLAGS:
-        return FAILED_PROBLEM
-    return ended_problem(columns, end, FLAG_ENDED_PROBLEM)
+        return FAILED_PROBLEM, FAILED_ADVICE
+    return FLAG_ENDED_PROBLEM, ended_advice(columns, end)
 
 
 def ended_flag_columns(names: Sequence[Any]) -> list[str]:
@@ -358,9 +364,9 @@ def check_ended_without_end(df: pd.DataFrame, end: Any, end_column: str | None, 
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: subs.csv, column 'status': subscriptions whose status says they ended, \
-with no end date (an empty end is a subscription still active, which would never churn): map the column of the day \
-service stopped, --columns end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows their end \
-in row 2 (counting the header as row 1): 'canceled'
+with no end date (an empty end is a subscription still active, which would never churn) in row 2 (counting the \
+header as row 1): 'canceled': map the column of the day service stopped, --columns end=NAME (Stripe: 'Ended At \
+(UTC)', Recurly: expires_at), or give those rows their end
     """
     blank = np.ones(len(df), dtype=bool) if end is None else np.isnat(np.asarray(end, dtype="datetime64[us]"))
     if not blank.any():
@@ -372,7 +378,8 @@ in row 2 (counting the header as row 1): 'canceled'
         ended = np.isin(flag, list(values)) | (others & ~np.isin(flag, list(FLAG_TRUE | FLAG_FALSE)))
         rows = np.flatnonzero(blank & ended)
         if rows.size:
-            raise bad_rows(source, name, flag_problem(name, df.columns, end_column), rows, column.to_numpy())
+            problem, advice = flag_problem(name, df.columns, end_column)
+            raise bad_rows(source, name, problem, rows, column.to_numpy(), advice=advice)
     statuses = status_columns_of(df)
     for position, name in enumerate(map(str, df.columns)):
         if name not in statuses:
@@ -380,7 +387,8 @@ in row 2 (counting the header as row 1): 'canceled'
         column = df.iloc[:, position]
         rows = np.flatnonzero(blank & np.isin(spelled(column), list(ENDED)))
         if rows.size:
-            raise bad_rows(source, name, ended_problem(df.columns, end_column, df=df), rows, column.to_numpy())
+            advice = ended_advice(df.columns, end_column, df=df)
+            raise bad_rows(source, name, ENDED_PROBLEM, rows, column.to_numpy(), advice=advice)
 
 
 SNAPSHOT_ENDED_PROBLEM = (

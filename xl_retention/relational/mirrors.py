@@ -49,6 +49,7 @@ from ..reading.statuses import (
     ANSWER_PROBLEM,
     ANSWER_STATUS_NAMES,
     ENDED,
+    ENDED_PROBLEM,
     FLAG_FALSE,
     FLAG_PROBLEM,
     FLAG_TRUE,
@@ -58,8 +59,8 @@ from ..reading.statuses import (
     UNKNOWN_ADVICE,
     UNKNOWN_PROBLEM,
     answer_flag_columns,
+    ended_advice,
     ended_flag_columns,
-    ended_problem,
     flag_problem,
     flagged_ended,
     status_columns,
@@ -135,12 +136,13 @@ def _refuse_ended_without_end(con: Any, table: ir.Table, source: str, end: str |
         if others:
             ended |= ~flag.isin(sorted(FLAG_TRUE | FLAG_FALSE))
         shown = table.mutate(**{"__shown": table[name]})
-        problem = flag_problem(name, columns, end)  # a failed flag's own (reading.statuses.FAILED_PROBLEM)
-        refuse_any(con, shown, source, [(name, problem, blank & ended, "__shown")])
-    problem = ended_problem(columns, end)  # the file's own column of the day service stopped (reading.statuses)
+        problem, advice = flag_problem(name, columns, end)  # a failed flag's own (reading.statuses.FAILED_PROBLEM)
+        refuse_any(con, shown, source, [(name, problem, blank & ended, "__shown", advice)])
+    advice = ended_advice(columns, end)  # the file's own column of the day service stopped (reading.statuses)
     for name in status_columns(table.columns):
         shown = table.mutate(**{"__shown": table[name]})
-        refuse_any(con, shown, source, [(name, problem, blank & _spelled(table[name]).isin(sorted(ENDED)), "__shown")])
+        said = blank & _spelled(table[name]).isin(sorted(ENDED))
+        refuse_any(con, shown, source, [(name, ENDED_PROBLEM, said, "__shown", advice)])
 
 
 def _refuse_renewal_ends(con: Any, table: ir.Table, source: str, names: Mapping[str, str], today: Any) -> None:
@@ -231,9 +233,7 @@ def _refuse_currencies(con: Any, table: ir.Table, source: str, segment: str | No
 _NO_ONE_WRITTEN = sorted({form for word in NO_ONE for form in (word, word.capitalize(), word.title(), word.upper())})
 
 
-def _id_checks(
-    t: ir.Table, names: Mapping[str, str], people: list[str], integers: Any = ()
-) -> list[tuple[Any, ...]]:
+def _id_checks(t: ir.Table, names: Mapping[str, str], people: list[str], integers: Any = ()) -> list[tuple[Any, ...]]:
     """The checks of :func:`~xl_retention.reading.values.refuse_bad_ids` on a typed table's ids: Excel error values
     (``#N/A``), long numbers in Excel's scientific notation (``7.12346E+12``) and ids that stand for no one
     (WooCommerce's guest ``0``), each with the problem the pandas path names. ``integers``: the table's integer
