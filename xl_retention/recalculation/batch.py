@@ -444,6 +444,7 @@ def recalc_file(
     except Exception as error:  # one line per failed file, naming it; the batch goes on
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         report.message = message if path.name in message else f"{path.name}: {message}"
+        report.status = "failed"  # also where a check after the writing failed: never ok beside an error
     report.seconds = round(time.perf_counter() - started, 4)
     return report
 
