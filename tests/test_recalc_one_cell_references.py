@@ -107,3 +107,21 @@ def test_large_small_percentile_of_each_k_leave_out_a_cell_of_text_or_logical(tm
     )
     assert result.status == "ok", (result.message, result.unsupported)
     assert got == {"C1": "#NUM!", "C2": "#NUM!", "C3": "#NUM!", "C4": "#NUM!", "C5": "#NUM!", "C6": 2, "C7": "#NUM!"}
+
+
+def test_counta_counts_the_ref_error_of_an_index_out_of_its_range(tmp_path: Path) -> None:
+    # Microsoft's INDEX and OFFSET pages: out of the range (or over the sheet's edge) they give #REF!; the COUNTA
+    # page: COUNTA counts error values. The engine passed the #REF! on as COUNTA's answer, with status ok
+    result, got = _recalculated(
+        tmp_path,
+        {
+            "C1": "=COUNTA(INDEX(A1:A4,9))",
+            "C2": "=COUNTA(OFFSET(A1,-5,0),A1)",
+            "C3": "=COUNTA(IF(TRUE,INDEX(A1:A4,9)))",
+            "C4": "=COUNTA(INDEX(A1:A4,3),INDEX(A1:A6,6))",  # a reference: "3" counted, the blank A6 not
+            "C5": "=COUNTA(INDEX(A1:A4,0))",
+            "C6": "=COUNTA(1/0,NA())",  # error values typed: counted, as before
+        },
+    )
+    assert result.status == "ok", (result.message, result.unsupported)
+    assert got == {"C1": 1, "C2": 2, "C3": 1, "C4": 1, "C5": 4, "C6": 2}

@@ -231,7 +231,7 @@ def _call_of(token: Token, name: str, parts: list[list[Token]], args: list[str])
         for k, part in enumerate(parts):
             if _may_be_error_value(part):
                 args[k] = uncounted_error(part, args[k])
-    args = reference_arguments(name, parts, args)  # MODE(A4,..): a one-cell reference's TRUE left out (.typed)
+    args = reference_arguments(name, parts, args)  # MODE(A4,..): TRUE left out; COUNTA(INDEX(..,9)): 1 (.typed)
     if name == "INDEX":
         for k in (1, 2):
             if k < len(parts) and _may_be_negative(parts[k]):

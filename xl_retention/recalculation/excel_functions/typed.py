@@ -246,6 +246,23 @@ def uncounted_error(argument: list[Token], text: str) -> str:
     return f'IFERROR({text},"")'
 
 
+def counted_error(argument: list[Token], text: str) -> str:
+    """COUNTA's argument ``text`` (its tokens ``argument``): a call that may give a reference kept one where it gives
+    one, else its error made a value COUNTA counts (Microsoft's COUNTA page: it counts error values; INDEX and OFFSET
+    out of the range give #REF!, which the engine passed on as COUNTA's answer); other arguments as they are.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> counted_error(list(Tokenizer("=INDEX(A1:A3,9)").items), "INDEX(A1:A3,9)")
+    'IF(ISREF(INDEX(A1:A3,9)),INDEX(A1:A3,9),IFERROR(INDEX(A1:A3,9),NA()))'
+    >>> counted_error(list(Tokenizer("=1/0").items), "1/0")
+    '1/0'
+    """
+    if not may_give_reference(argument):
+        return text
+    call = text.strip()
+    return f"IF(ISREF({call}),{call},IFERROR({call},NA()))"
+
+
 def reference_numbers(argument: list[Token], text: str) -> str:
     """MODE's argument ``text`` (its tokens ``argument``): a cell, a range, a name or a call that may give a reference
     read through ``_XLR.REFERENCED``, which leaves out the text and logicals of the one-cell reference the engine
@@ -286,15 +303,17 @@ _EACH_DATA = {
 
 
 def reference_arguments(name: str, parts: list[list[Token]], args: list[str]) -> list[str]:
-    """The rewritten arguments ``args`` (their tokens ``parts``) of a call of ``name``, those our functions read as
-    references through :func:`reference_numbers`: the text and logicals of a one-cell reference, which the engine
-    hands over as its value, are left out as Excel leaves them out of any reference (``MODE(A4,1,2,2)`` of TRUE in A4
-    is 2; ``SUM(LARGE(A3,{1}))`` of the text "3" #NUM!).
+    """The rewritten arguments ``args`` (their tokens ``parts``) of a call of ``name``: COUNTA's through
+    :func:`counted_error`, and those our functions read as references through :func:`reference_numbers`: the text
+    and logicals of a one-cell reference, which the engine hands over as its value, are left out as Excel leaves them
+    out of any reference (``MODE(A4,1,2,2)`` of TRUE in A4 is 2; ``SUM(LARGE(A3,{1}))`` of the text "3" #NUM!).
 
     >>> from openpyxl.formula import Tokenizer
     >>> reference_arguments("_XLR.EACH.LARGE", [list(Tokenizer("=A3").items), []], ["A3", "{1}"])
     ['_XLR.REFERENCED(A3)', '{1}']
     """
+    if name == "COUNTA":  # COUNTA(INDEX(A1:A3,9)): INDEX's #REF! is an error value, counted
+        return [counted_error(part, arg) for part, arg in zip(parts, args, strict=True)]
     if name in _MODES:
         return [reference_numbers(part, arg) for part, arg in zip(parts, args, strict=True)]
     data = _EACH_DATA.get(name)
