@@ -139,7 +139,8 @@ def out_of_order(title: str, rows: Iterable[Sequence[Any]], backwards_only: bool
 
 def tracker_rows(path: str | Path) -> dict[str, TrackerSheet]:
     """The rows (row 1 first, columns A to :data:`_WIDEST`, down to row :data:`_DEEPEST` + 1) of each sheet of the
-    workbook at ``path`` that looks like a tracker's monthly sheet (row 1 holds 'Month' and most of one's headers),
+    workbook at ``path`` that is a tracker's monthly sheet (a month name, ``Customers_Months``, points at it, and its
+    row 1 holds 'Month' and most of one's headers),
     by title, as the file stores them (typed values, formulas' stored results), read once; {} for a workbook of the
     user's own or one that cannot be read here (the recalculation's own refusal keeps its words)."""
     if not _may_be_tracker(path):  # a workbook of the user's own: not loaded once more (nor openpyxl's reader)
@@ -158,8 +159,8 @@ def tracker_rows(path: str | Path) -> dict[str, TrackerSheet]:
                 continue
             rows = ws.iter_rows(max_col=_WIDEST, max_row=_DEEPEST + 1, values_only=True)
             header = next(rows, ())
-            if _monthly_header(header):
-                out[ws.title] = TrackerSheet([header, *rows], ends.get(ws.title))
+            if _monthly_header(header) and ws.title in ends:  # a tracker's month name points at it: not a sheet of
+                out[ws.title] = TrackerSheet([header, *rows], ends[ws.title])  # the user's own called Customers
     finally:
         wb.close()
     return out
@@ -204,18 +205,16 @@ def sheets_out_of_order(sheets: dict[str, TrackerSheet]) -> MonthOrder:
 
 
 def _may_be_tracker(path: str | Path) -> bool:
-    """Whether the workbook's sheet list or names (xl/workbook.xml) hold a monthly sheet's title (``Customers``) or a
-    tracker's month name (``Customers_Months``, also of a renamed sheet)."""
+    """Whether the workbook's names (xl/workbook.xml) may hold a tracker's month name (``Customers_Months``, also of a
+    renamed sheet): a team's own report with a sheet called "Customers" or "NPS", newest month first, is no tracker."""
     import zipfile
-
-    from ..workbook.monthly import MONTHLY_SHEETS
 
     try:
         with zipfile.ZipFile(path) as package:
             text = package.read("xl/workbook.xml").decode("utf-8", "replace")
     except Exception:  # noqa: BLE001  (not a package: the recalculation's own refusal says so)
         return False
-    return "_Months" in text or any(f'"{spec.title}"' in text for spec in MONTHLY_SHEETS)
+    return "_Months" in text
 
 
 def _engine_rows(workbook: fz.Workbook, sheet: str) -> Iterable[tuple[Any, ...]]:
