@@ -34,9 +34,9 @@ def test_ids_that_differ_only_in_what_excel_passes_over_are_refused(tmp_path: Pa
     args = ("--columns", "customer_id=Customer,date=Date,amount=Amount", "--to-csv", str(tmp_path / "o"))
     assert refusal(capsys, "--orders", str(path), *args) == (
         f"orders.csv, column 'Customer': customer ids that differ only in capitals, spaces, apostrophes or hyphens "
-        f"({first!r} and {second!r}: one customer typed two ways, or two? Excel's MATCH and COUNTIF take them as one): "
-        f"write each customer's id one way, or give two customers ids that differ otherwise in rows 2, 4 (counting "
-        f"the header as row 1): {first!r}, {second!r}"
+        f"({first!r} and {second!r}: one customer typed two ways, or two? Excel's MATCH and COUNTIF take them as one) "
+        f"in rows 2, 4 (counting the header as row 1): {first!r}, {second!r}: write each customer's id one way, or "
+        "give two customers ids that differ otherwise"
     )
 
 

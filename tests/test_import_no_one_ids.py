@@ -51,9 +51,9 @@ def test_customers_whose_names_hold_a_total_or_a_month_are_customers(tmp_path: P
 
 PLACEHOLDER = (
     "pos.csv, column 'Customer Email': customer ids that stand for no one (a placeholder e-mail typed for walk-in "
-    "sales: all of them would be one customer who returns): remove those rows, or give each customer their own id "
-    "in rows 3, 5 (counting the header as row 1): "
+    "sales: all of them would be one customer who returns) in rows 3, 5 (counting the header as row 1): "
 )
+PLACEHOLDER_ADVICE = ": remove those rows, or give each customer their own id"
 
 
 @pytest.mark.parametrize("email", ["noemail@example.com", "none@none.com", "no@email.com", "walkin@store.com",
@@ -66,7 +66,7 @@ def test_a_placeholder_email_is_refused_naming_its_rows(tmp_path: Path, capsys, 
     )
     args = ("--columns", "customer_id=Customer Email,date=Date,amount=Total,order_id=Receipt Number")
     assert refusal(capsys, "--orders", str(path), *args, "--to-csv", str(tmp_path / "o")) == (
-        f"{PLACEHOLDER}'{email}', '{email}'"
+        f"{PLACEHOLDER}'{email}', '{email}'{PLACEHOLDER_ADVICE}"
     )
 
 

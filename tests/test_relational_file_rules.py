@@ -228,14 +228,14 @@ def _duckdb(path: Path, frame: pd.DataFrame) -> Path:
 REFUSED = {
     "reading.lookalike_ids.refuse_lookalike_ids": "table:t, column 'customer_id': customer ids that differ only in "
     "capitals, spaces, apostrophes or hyphens ('ACME GmbH' and 'Acme GmbH': one customer typed two ways, or two? "
-    "Excel's MATCH and COUNTIF take them as one): write each customer's id one way, or give two customers ids that "
-    "differ otherwise in 2 rows, e.g. customer_id 'ACME GmbH'; customer_id 'Acme GmbH'",
+    "Excel's MATCH and COUNTIF take them as one) in 2 rows, e.g. customer_id 'ACME GmbH'; customer_id 'Acme GmbH': "
+    "write each customer's id one way, or give two customers ids that differ otherwise",
     "reading.no_one_ids.refuse_placeholder_emails": "table:t, column 'customer_id': customer ids that stand for no one "
-    "(a placeholder e-mail typed for walk-in sales: all of them would be one customer who returns): remove those "
-    "rows, or give each customer their own id in 2 rows, e.g. customer_id 'noemail@example.com'; customer_id "
-    "'noemail@example.com'",
+    "(a placeholder e-mail typed for walk-in sales: all of them would be one customer who returns) in 2 rows, e.g. "
+    "customer_id 'noemail@example.com'; customer_id 'noemail@example.com': remove those rows, or give each customer "
+    "their own id",
     "reading.summaries.refuse_subtotal_ids": "table:t, column 'visitor_id': subtotal rows (a month's or a period's "
-    "totals, not a customer) in 1 row, e.g. visitor_id 'Total January'",
+    "totals, not a customer) in 1 row, e.g. visitor_id 'Total January': remove them",
     "reading.export_kinds.refuse_retention_report": "table:t: a retention report (its columns 'Day 1', 'Day 2' are the "
     "share or number of each cohort still active that many days, weeks or months later), not one row per visit "
     "(visitor id and date): the import counts raw events itself; export the events (Mixpanel: Events export; "
@@ -450,7 +450,11 @@ def test_look_alike_ids_of_a_duckdb_table_are_the_csv_files(tmp_path, first, sec
     by_file = _refusal(orders=tmp_path / "t.csv")
     by_table = _refusal(orders="table:t", backend="duckdb", connection=db)
     assert by_file.split(" in ")[0].replace("t.csv", "table:t", 1) == by_table.split(" in ")[0]
-    assert by_table.endswith(f"in 2 rows, e.g. customer_id {min(first, second)!r}; customer_id {max(first, second)!r}")
+    assert by_table.endswith(
+        f"in 2 rows, e.g. customer_id {min(first, second)!r}; customer_id {max(first, second)!r}: write each "
+        "customer's id one way, or give two customers ids that differ otherwise"
+    )
+    assert by_file.endswith(": write each customer's id one way, or give two customers ids that differ otherwise")
 
 
 def test_a_subtotal_row_with_its_mrr_blank_is_named_as_one_before_the_blank(tmp_path) -> None:
@@ -463,4 +467,6 @@ def test_a_subtotal_row_with_its_mrr_blank_is_named_as_one_before_the_blank(tmp_
     problem = "subtotal rows (a month's or a period's totals, not a customer)"
     assert by_file.startswith(f"t.csv, column 'customer_id': {problem} in row 4")
     assert by_file.endswith(": remove them")
-    assert by_table == f"table:t, column 'customer_id': {problem} in 1 row, e.g. customer_id 'Total January'"
+    assert (
+        by_table == f"table:t, column 'customer_id': {problem} in 1 row, e.g. customer_id 'Total January': remove them"
+    )

@@ -24,7 +24,7 @@ import pandas as pd
 from ._distinct import distinct
 from .errors import ColumnValues, bad_rows
 
-__all__ = ["folded", "lookalike_problem", "lookalike_spellings", "refuse_lookalike_ids"]
+__all__ = ["folded", "lookalike_advice", "lookalike_problem", "lookalike_spellings", "refuse_lookalike_ids"]
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`\u2032"
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad\ufe63\uff0d"
@@ -74,15 +74,16 @@ def refuse_lookalike_ids(ids: pd.Series, series: pd.Series, source: str, column:
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'Customer': customer ids that differ only in capitals, \
 spaces, apostrophes or hyphens ('ACME GmbH' and 'Acme GmbH': one customer typed two ways, or two? Excel's MATCH and \
-COUNTIF take them as one): write each customer's id one way, or give two customers ids that differ otherwise in rows \
-2, 4 (counting the header as row 1): 'ACME GmbH', 'Acme GmbH'
+COUNTIF take them as one) in rows 2, 4 (counting the header as row 1): 'ACME GmbH', 'Acme GmbH': write each \
+customer's id one way, or give two customers ids that differ otherwise
     """
     if pd.api.types.is_numeric_dtype(ids.dtype) or not _may_collide(ids):
         return
     spellings = lookalike_spellings(pd.unique(ids.dropna().to_numpy(dtype=object)))
     if spellings:
         rows = np.flatnonzero(ids.isin(spellings).to_numpy(dtype=bool))
-        raise bad_rows(source, column, lookalike_problem(what, spellings), rows, ColumnValues(series))
+        problem, advice = lookalike_problem(what, spellings), lookalike_advice(what)
+        raise bad_rows(source, column, problem, rows, ColumnValues(series), advice=advice)
 
 
 def lookalike_spellings(uniques: Any) -> list[Any]:
@@ -105,11 +106,17 @@ def lookalike_spellings(uniques: Any) -> list[Any]:
 
 
 def lookalike_problem(what: str, spellings: list[Any]) -> str:
-    """The refusal's words for ``spellings`` of one id (:func:`lookalike_spellings`; ``what``: "customer ids")."""
+    """The refusal's words for ``spellings`` of one id (:func:`lookalike_spellings`; ``what``: "customer ids");
+    :func:`lookalike_advice` says what to do, after the rows."""
     who = "visitor" if what.startswith("visitor") else "customer"
     both = " and ".join(map(repr, spellings[:3]))
     return (
         f"{what} that differ only in capitals, spaces, apostrophes or hyphens ({both}: one {who} typed two ways, or "
-        f"two? Excel's MATCH and COUNTIF take them as one): write each {who}'s id one way, or give two {who}s ids "
-        f"that differ otherwise"
+        f"two? Excel's MATCH and COUNTIF take them as one)"
     )
+
+
+def lookalike_advice(what: str) -> str:
+    """What to do about :func:`lookalike_problem`'s ids (``what``: "customer ids")."""
+    who = "visitor" if what.startswith("visitor") else "customer"
+    return f"write each {who}'s id one way, or give two {who}s ids that differ otherwise"

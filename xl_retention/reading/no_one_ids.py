@@ -29,7 +29,14 @@ import pandas as pd
 from ._distinct import distinct
 from .errors import ColumnValues, bad_rows
 
-__all__ = ["ERASED_IDS", "placeholder_emails", "placeholder_problem", "refuse_placeholder_emails", "subtotal_labels"]
+__all__ = [
+    "ERASED_IDS",
+    "placeholder_advice",
+    "placeholder_emails",
+    "placeholder_problem",
+    "refuse_placeholder_emails",
+    "subtotal_labels",
+]
 
 _NO_ONE_LOCAL = (
     r"no|none|non|nobody|no[._-]?one|noemail|no[._-]?e[._-]?mail|nomail|no[._-]?mail|no[._-]?address|noaddress|"
@@ -106,12 +113,13 @@ def refuse_placeholder_emails(ids: pd.Series, series: pd.Series, source: str, co
     Traceback (most recent call last):
     ...
     xl_retention.reading.errors.DataError: o.csv, column 'Email': customer ids that stand for no one (a placeholder \
-e-mail typed for walk-in sales: all of them would be one customer who returns): remove those rows, or give each \
-customer their own id in row 3 (counting the header as row 1): 'noemail@example.com'
+e-mail typed for walk-in sales: all of them would be one customer who returns) in row 3 (counting the header as \
+row 1): 'noemail@example.com': remove those rows, or give each customer their own id
     """
     rows = _hits(ids, PLACEHOLDER_EMAIL)
     if rows.size:
-        raise bad_rows(source, column, placeholder_problem(what), rows, ColumnValues(series))
+        problem, advice = placeholder_problem(what), placeholder_advice(what)
+        raise bad_rows(source, column, problem, rows, ColumnValues(series), advice=advice)
 
 
 def placeholder_emails(values: Any) -> list[Any]:
@@ -126,9 +134,16 @@ def placeholder_emails(values: Any) -> list[Any]:
 
 
 def placeholder_problem(what: str) -> str:
-    """The refusal's words for placeholder e-mails as ids (``what``: "customer ids")."""
+    """The refusal's words for placeholder e-mails as ids (``what``: "customer ids"); :func:`placeholder_advice`
+    says what to do, after the rows."""
     who = "visitor" if what.startswith("visitor") else "customer"
     return (
         f"{what} that stand for no one (a placeholder e-mail typed for walk-in sales: all of them would be one "
-        f"{who} who returns): remove those rows, or give each {who} their own id"
+        f"{who} who returns)"
     )
+
+
+def placeholder_advice(what: str) -> str:
+    """What to do about :func:`placeholder_problem`'s ids (``what``: "customer ids")."""
+    who = "visitor" if what.startswith("visitor") else "customer"
+    return f"remove those rows, or give each {who} their own id"

@@ -227,6 +227,10 @@ DATED_TOTAL = (
 )
 
 
+#: What to do about :func:`refuse_subtotal_ids`' rows, after them (the engines' path says it too).
+SUBTOTAL_ADVICE = "remove them"
+
+
 def refuse_subtotal_ids(ids: pd.Series, source: str, column: str) -> None:
     """Refuse the rows whose id (``ids``: an id column as the file writes it) is a subtotal's label ("Total January",
     "Total 2024-01", "Monthly total", "Zwischensumme": :func:`~.no_one_ids.subtotal_labels`, :data:`DATED_TOTAL`)
@@ -267,7 +271,7 @@ totals, not a customer) in row 3 (counting the header as row 1): 'Total 2024-01'
         rows = np.flatnonzero(ids.isin(labels).to_numpy(dtype=bool))
         problem = "subtotal rows (a month's or a period's totals, not a customer)"
         shown = {int(r): ids.iloc[int(r)] for r in rows[:5]}
-        raise bad_rows(source, column, problem, rows, shown, advice="remove them")
+        raise bad_rows(source, column, problem, rows, shown, advice=SUBTOTAL_ADVICE)
 
 
 #: A datetime64 unit's ticks per day (the units a date column is read in; others go through numpy's calendar).
@@ -321,7 +325,7 @@ def _refuse_subtotal_labels(ids: pd.Series, summed: np.ndarray, source: str, col
         rows = np.flatnonzero(ids.isin(labels).to_numpy(dtype=bool))
         problem = "subtotal rows (a month's or a period's totals, not a customer)"
         shown = {int(r): ids.iloc[int(r)] for r in rows[:5]}
-        raise bad_rows(source, column, problem, rows, shown, advice="remove them")
+        raise bad_rows(source, column, problem, rows, shown, advice=SUBTOTAL_ADVICE)
 
 
 def monthly_totals(

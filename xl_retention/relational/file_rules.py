@@ -68,7 +68,7 @@ class FileRule:
 
     rule: str
     kinds: frozenset[str]
-    stage: str  # "ids": ask(distinct ids, what) -> (values, problem) or None; "read": ask(typed) -> may refuse
+    stage: str  # "ids": ask(distinct ids, what) -> (values, problem, advice) or None; "read": ask(typed) -> bool
     ask: Callable[..., Any]
     first: bool = False  # an "ids" rule the file path asks before any value is read (blanks come after it)
 
@@ -76,12 +76,12 @@ class FileRule:
 # -- the rules on ids -------------------------------------------------------------------------------------------------
 # Each is asked of ``typed.table``: the DISTINCT ids (one column ``v``, a temporary table on DuckDB and PostgreSQL),
 # filtered in the engine to the few that may break the rule, which the file path's own function then decides on.
-def _lookalike_ids(typed: Typed, what: str) -> tuple[list[Any], str] | None:
+def _lookalike_ids(typed: Typed, what: str) -> tuple[list[Any], str, str] | None:
     """:func:`~xl_retention.reading.lookalike_ids.refuse_lookalike_ids`: the ids that are one in lower case (the
     engine's grouping) and those with a character outside printable ASCII, two spaces running or a backtick, whose
     fold only Python reads; then any id whose lower case is what one of the latter folds to (``O’Neil`` beside
     ``O'Neil``, ``Straße`` beside ``STRASSE``)."""
-    from ..reading.lookalike_ids import folded, lookalike_problem, lookalike_spellings
+    from ..reading.lookalike_ids import folded, lookalike_advice, lookalike_problem, lookalike_spellings
 
     d = typed.table
     lower = d.v.lower()
@@ -91,7 +91,7 @@ def _lookalike_ids(typed: Typed, what: str) -> tuple[list[Any], str] | None:
     for start in range(0, len(odd), 1_000):  # what they fold to, written otherwise
         found |= set(typed.distinct(d.filter(lower.isin(odd[start : start + 1_000])).v))
     spellings = lookalike_spellings(sorted(found, key=str)) if found else []  # code-point order on every engine
-    return (spellings, lookalike_problem(what, spellings)) if spellings else None
+    return (spellings, lookalike_problem(what, spellings), lookalike_advice(what)) if spellings else None
 
 
 #: Ids whose fold (:func:`~xl_retention.reading.lookalike_ids.folded`) may differ from their lower case.
@@ -110,22 +110,22 @@ _NO_ONE_EMAIL = (
 )
 
 
-def _placeholder_emails(typed: Typed, what: str) -> tuple[list[Any], str] | None:
+def _placeholder_emails(typed: Typed, what: str) -> tuple[list[Any], str, str] | None:
     """:func:`~xl_retention.reading.no_one_ids.refuse_placeholder_emails`: asked of the distinct ids holding an @
     whose part before or after it begins as a word of no one (the engine's filter, :data:`_NO_ONE_EMAIL`)."""
-    from ..reading.no_one_ids import placeholder_emails, placeholder_problem
+    from ..reading.no_one_ids import placeholder_advice, placeholder_emails, placeholder_problem
 
     d = typed.table
     asked = d.filter(d.v.contains("@") & d.v.lower().re_search(_NO_ONE_EMAIL)).v
     found = placeholder_emails(typed.distinct(asked))
-    return (sorted(found), placeholder_problem(what)) if found else None
+    return (sorted(found), placeholder_problem(what), placeholder_advice(what)) if found else None
 
 
-def _subtotal_ids(typed: Typed, what: str) -> tuple[list[Any], str] | None:
+def _subtotal_ids(typed: Typed, what: str) -> tuple[list[Any], str, str] | None:
     """:func:`~xl_retention.reading.summaries.refuse_subtotal_ids` (before the values are read, in every kind of
     file): asked of the distinct ids holding a total's word (``tota``, ``sum``, ``somme``, ``gesamt`` in any case:
     every word of its patterns holds one); its own refusal of them gives the labels and the problem."""
-    from ..reading.summaries import refuse_subtotal_ids
+    from ..reading.summaries import SUBTOTAL_ADVICE, refuse_subtotal_ids
 
     d = typed.table
     lower = d.v.lower()
@@ -142,13 +142,14 @@ def _subtotal_ids(typed: Typed, what: str) -> tuple[list[Any], str] | None:
     if error is None:
         return None
     labels = [c for c in candidates if refused([c]) is not None]  # the few candidates, each asked
-    return labels, str(error).split("column 'v': ", 1)[1].rsplit(" in row", 1)[0]
+    return labels, str(error).split("column 'v': ", 1)[1].rsplit(" in row", 1)[0], SUBTOTAL_ADVICE
 
 
 _TOTAL_WORDS = ("tota", "sum", "somme", "gesamt")
 
 
-Check = tuple[str, str, ir.BooleanValue, str]
+#: (column, problem, condition, shown column, advice: what to do, after the rows)
+Check = tuple[str, str, ir.BooleanValue, str, str]
 
 
 def id_checks(typed: Typed, shaped: ir.Table) -> tuple[list[Check], list[Check]]:
@@ -168,8 +169,8 @@ def id_checks(typed: Typed, shaped: ir.Table) -> tuple[list[Check], list[Check]]
             for rule in rules:
                 found = rule.ask(asked, what)
                 if found:
-                    values, problem = found
-                    checks[0 if rule.first else 1].append((typed.names[who], problem, ids.isin(values), who))
+                    values, problem, advice = found
+                    checks[0 if rule.first else 1].append((typed.names[who], problem, ids.isin(values), who, advice))
     return checks
 
 
