@@ -332,7 +332,7 @@ def blank_argument(
 
 
 _VALUE_ARGUMENT = re.compile(
-    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) (?:must|is)\b.*, got (?!.* in )[^()]*"
+    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) (?:must|is)\b.*, got (?!.* in )[^()]*(?:\([^()]*\)[^()]*)*"
     r"\((?P<code>#[A-Z0-9/!?]+)\)$"
 )
 

@@ -104,7 +104,10 @@ def explain(
         value = spilled.value if spilled is not None else value
         if type(value) is CellError and reason.endswith(f"({value.code})"):
             formula = formulas[sheet][cell_position(ref)] if cell_position(ref) in formulas[sheet] else None
-            reason = name_the_cell(reason, formula, sheet, names)  # "got '8' in cell 3 of scores": its cell
+            named_cell = name_the_cell(reason, formula, sheet, names)  # "got '8' in cell 3 of scores": its cell
+            if named_cell == reason:  # =NPS(Survey[Score]): the engine's formula, the table's column as its range
+                named_cell = name_the_cell(reason, _engine_formula(workbook, sheet, ref), sheet, names)
+            reason = named_cell
             reason = blank_argument(workbook, formulas, reason, formula, sheet)  # "customers_start blank": its cell
             reason = value_argument(workbook, formulas, reason, formula, sheet)  # "got 'n/a'": the cell typed in
             explained = CellError(value.code, reason)
@@ -123,6 +126,15 @@ def explain(
     named += undefined_name_reasons(workbook, formulas, result, path)  # Customers_CRR deleted in the Name Manager
     if found or named or counted:
         pass_reasons_on(formulas, result, names)
+
+
+def _engine_formula(workbook: fz.Workbook, sheet: str, ref: str) -> str | None:
+    """The formula the engine holds at ``sheet!ref`` (structured references rewritten as the ranges they denote)."""
+    row, column = cell_position(ref)
+    try:
+        return workbook.get_formula(sheet, row, column) or None
+    except Exception:  # noqa: BLE001  (a cell the engine cannot give: the reason stays as it is)
+        return None
 
 
 _CELL_REFERENCE = re.compile(r"(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")

@@ -1,0 +1,51 @@
+"""recalc's reasons name the cell to correct, whichever way the value reaches the formula.
+
+H129's findings 02 and 07, H130: a number typed as text given to an xl-retention function through one cell
+(=CRR(D3,C3,B3), C3 '40') named no cell, where 'n/a' there did; an Excel table's column (=NPS(Survey[Score]))
+named the value by its place ("in cell 3 of scores") where a defined name of the same cells named KPI!J4; an
+xl-retention function given another cell's error (=CLV(100,0.8,B1), B1 #VALUE! from 'n/a' in A1) said "churn_rate
+is the error value #VALUE!" with no cell, where =B1*2 named S!A1 and S!B1.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+from openpyxl.worksheet.table import Table
+
+from xl_retention import cli
+
+
+def _recalc(tmp_path: Path, capsys, book: Path) -> dict:
+    capsys.readouterr()
+    cli.main(["recalc", str(book), "--json", "--output-dir", str(tmp_path / "out")])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    return report
+
+
+def _errors(report: dict) -> dict[str, str]:
+    return {e["address"]: e["reason"] for e in report["errors"]}
+
+
+def test_a_number_typed_as_text_in_one_cell_and_in_a_table_column_is_named_by_its_cell(tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.title = "KPI"
+    for row in (["Start", "Gained", "End"], [500, 75, 535], [535, "40", 550]):
+        s.append(row)
+    s["G2"] = "=CRR(C3,B3,A3)"
+    s["J1"] = "Score"
+    for i, score in enumerate([10, 9, "8", 8, 7], start=2):
+        s[f"J{i}"] = score
+    s.add_table(Table(displayName="Survey", ref="J1:J6"))
+    s["K2"] = "=NPS(Survey[Score])"
+    wb.save(tmp_path / "kpi.xlsx")
+    errors = _errors(_recalc(tmp_path, capsys, tmp_path / "kpi.xlsx"))
+    assert errors == {
+        "KPI!G2": "CRR: customers_gained must be a number, got the text '40' (a number stored as text: type it as a "
+        "number), in KPI!B3 (#VALUE!)",
+        "KPI!K2": "NPS: scores must be a number, got the text '8' (a number stored as text: type it as a number) "
+        "in KPI!J4 (#VALUE!)",
+    }
