@@ -71,8 +71,8 @@ def test_a_a_cancel_flag_neither_true_nor_false_is_refused(tmp_path: Path, capsy
     err = refusal(capsys, "--orders", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert err == (
         "orders.csv, column 'is_cancelled': values that say neither true nor false (whether these orders were "
-        "cancelled cannot be told: write true where they were, false where they were paid) in row 3 (counting the "
-        "header as row 1): '2026-01-21'"
+        "cancelled cannot be told) in row 3 (counting the header as row 1): '2026-01-21': write true where they were, "
+        "false where they were paid"
     )
 
 
@@ -162,8 +162,8 @@ def test_b_a_test_flag_neither_true_nor_false_is_refused(tmp_path: Path, capsys,
     err = refusal(capsys, "--nps", str(path), "--backend", backend, "--to-csv", str(tmp_path / "o"))
     assert err == (
         "nps.csv, column 'spam': values that say neither true nor false (whether these answers are tests or spam "
-        "cannot be told: write true where they are, false where a respondent answered) in row 3 (counting the header "
-        "as row 1): '0.93'"
+        "cannot be told) in row 3 (counting the header as row 1): '0.93': write true where they are, false where a "
+        "respondent answered"
     )
 
 

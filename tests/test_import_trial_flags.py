@@ -76,7 +76,9 @@ def test_a_flagged_snapshot_with_an_mrr_is_refused_and_one_at_zero_is_read(tmp_p
     assert str(error.value).startswith(
         "subs.csv, column 'IsTrial': snapshot rows with an MRR flagged as in a free trial (a trial pays nothing"
     )
-    assert str(error.value).endswith("in row 3 (counting the header as row 1): 'TRUE'")
+    assert str(error.value).endswith(
+        "in row 3 (counting the header as row 1): 'TRUE': write their MRR as 0, or correct the flag"
+    )
     got, _ = ends(tmp_path, text.replace("b,2026-01,100,TRUE", "b,2026-01,0,TRUE") + "b,2026-02,100,FALSE\n")
     assert got["2026-01"] == (1, 100.0) and got["2026-02"] == (2, 200.0)
 

@@ -373,11 +373,9 @@ def _flagged(column: pd.Series, name: str, source: str) -> np.ndarray:
     flag = spelled(column)
     unknown = ~np.isin(flag, list(TRUE | FALSE | BLANK))
     if unknown.any():
-        problem = (
-            "values that say neither true nor false (whether these orders were cancelled cannot be told: write true "
-            "where they were, false where they were paid)"
-        )
-        raise bad_rows(source, name, problem, np.flatnonzero(unknown), column.to_numpy())
+        problem = "values that say neither true nor false (whether these orders were cancelled cannot be told)"
+        advice = "write true where they were, false where they were paid"
+        raise bad_rows(source, name, problem, np.flatnonzero(unknown), column.to_numpy(), advice=advice)
     return np.isin(flag, list(TRUE))
 
 

@@ -457,10 +457,9 @@ ANSWER_FLAGS = frozenset({"test", "is_test", "test_response", "is_test_response"
 #: How a flag's values are spelled (:func:`spelled`) when true, and when false or blank.
 FLAG_TRUE = yes_no.TRUE
 FLAG_FALSE = yes_no.FALSE | yes_no.BLANK
-FLAG_PROBLEM = (
-    "values that say neither true nor false (whether these answers are tests or spam cannot be told: write true "
-    "where they are, false where a respondent answered)"
-)
+FLAG_PROBLEM = "values that say neither true nor false (whether these answers are tests or spam cannot be told)"
+#: What to do about :data:`FLAG_PROBLEM`, after its rows and values.
+FLAG_ADVICE = "write true where they are, false where a respondent answered"
 
 
 def answer_flag_columns(names: Sequence[Any]) -> list[str]:
@@ -500,10 +499,10 @@ to be removed (no respondent's answer: they would count in the NPS) in row 3 (co
     for name in answer_flag_columns(df.columns):
         column = df.iloc[:, [str(c) for c in df.columns].index(name)]
         flag = spelled(column)
-        for problem, rows in ((FLAG_PROBLEM, ~np.isin(flag, list(FLAG_TRUE | FLAG_FALSE))),
-                              (ANSWER_PROBLEM, np.isin(flag, list(FLAG_TRUE)))):  # fmt: skip
+        for problem, rows, advice in ((FLAG_PROBLEM, ~np.isin(flag, list(FLAG_TRUE | FLAG_FALSE)), FLAG_ADVICE),
+                                      (ANSWER_PROBLEM, np.isin(flag, list(FLAG_TRUE)), None)):  # fmt: skip
             if rows.any():
-                raise bad_rows(source, name, problem, np.flatnonzero(rows), column.to_numpy())
+                raise bad_rows(source, name, problem, np.flatnonzero(rows), column.to_numpy(), advice=advice)
     for position, name in enumerate(map(str, df.columns)):
         if not (keys_of(name) & ANSWER_STATUS_NAMES):
             continue

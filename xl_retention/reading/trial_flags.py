@@ -47,12 +47,15 @@ PROBLEM = (
 )
 SNAPSHOT_PROBLEM = (
     "snapshot rows with an MRR flagged as in a free trial (a trial pays nothing, and a snapshot's row with an MRR "
-    "counts as a paying customer that month): write their MRR as 0, or correct the flag"
+    "counts as a paying customer that month)"
 )
+#: What to do about :data:`SNAPSHOT_PROBLEM`, after its rows and values.
+SNAPSHOT_ADVICE = "write their MRR as 0, or correct the flag"
 UNCLEAR_PROBLEM = (
-    "values that say neither true nor false (whether these subscriptions are in their free trial cannot be told: "
-    "write true where they are, false where they pay)"
+    "values that say neither true nor false (whether these subscriptions are in their free trial cannot be told)"
 )
+#: What to do about :data:`UNCLEAR_PROBLEM`, after its rows and values.
+UNCLEAR_ADVICE = "write true where they are, false where they pay"
 
 
 def trial_flag_columns(names: Any) -> list[str]:
@@ -92,7 +95,7 @@ def trial_flag_rows(df: pd.DataFrame, source: str) -> list[tuple[str, np.ndarray
             continue  # 0, 14, 30: a trial's days, no flag
         if other.any():
             rows = np.flatnonzero(np.isin(codes, np.flatnonzero(other)))
-            raise bad_rows(source, name, UNCLEAR_PROBLEM, rows, column.to_numpy())
+            raise bad_rows(source, name, UNCLEAR_PROBLEM, rows, column.to_numpy(), advice=UNCLEAR_ADVICE)
         found.append((name, np.isin(codes, np.flatnonzero(true))))
     return found
 
@@ -117,5 +120,5 @@ MRR from its start in row 3 (counting the header as row 1): 'true'
             continue
         if rows.any():
             column = df.iloc[:, [str(c) for c in df.columns].index(name)]
-            problem = PROBLEM if mrr is None else SNAPSHOT_PROBLEM
-            raise bad_rows(source, name, problem, np.flatnonzero(rows), column.to_numpy())
+            problem, advice = (PROBLEM, None) if mrr is None else (SNAPSHOT_PROBLEM, SNAPSHOT_ADVICE)
+            raise bad_rows(source, name, problem, np.flatnonzero(rows), column.to_numpy(), advice=advice)

@@ -50,6 +50,7 @@ from ..reading.statuses import (
     ANSWER_STATUS_NAMES,
     ENDED,
     ENDED_PROBLEM,
+    FLAG_ADVICE,
     FLAG_FALSE,
     FLAG_PROBLEM,
     FLAG_TRUE,
@@ -431,7 +432,7 @@ def _refuse_test_answers(con: Any, table: ir.Table, source: str) -> None:
     for name in answer_flag_columns([c for c in table.columns if c != ROW]):  # is_test, spam: true (or neither)
         shown = table.mutate(**{"__shown": table[name]})
         flag = _spelled(table[name])
-        checks = [(name, FLAG_PROBLEM, ~flag.isin(sorted(FLAG_TRUE | FLAG_FALSE)), "__shown"),
+        checks = [(name, FLAG_PROBLEM, ~flag.isin(sorted(FLAG_TRUE | FLAG_FALSE)), "__shown", FLAG_ADVICE),
                   (name, ANSWER_PROBLEM, flag.isin(sorted(FLAG_TRUE)), "__shown")]  # fmt: skip
         refuse_any(con, shown, source, checks)
     for name in table.columns:
