@@ -355,8 +355,8 @@ def test_new_command_months_start_and_xlsm(tmp_path):
 @pytest.mark.parametrize(("args", "status", "message"), [  # a malformed option is a usage error (2)
     (["--start", "2026-13"], 2, "xl-retention new: error: argument --start: must be a month as YYYY-MM, got '2026-13' "
      "(see: xl-retention new --help)"),
-    (["--months", "0"], 2, "xl-retention new: error: argument --months: must be from 1 to 1200, got 0 "
-     "(see: xl-retention new --help)"),
+    (["--months", "0"], 2, "xl-retention new: error: argument --months: must be from 1 to 240 (a tracker holds 20 "
+     "years), got 0 (see: xl-retention new --help)"),
     (["--start", "9999-06", "--months", "12"], 1,
      "xl-retention: error: start 9999-06 with months 12 runs past 9999-12, Excel's last month"),
 ])  # fmt: skip
