@@ -49,3 +49,24 @@ def test_a_number_typed_as_text_in_one_cell_and_in_a_table_column_is_named_by_it
         "KPI!K2": "NPS: scores must be a number, got the text '8' (a number stored as text: type it as a number) "
         "in KPI!J4 (#VALUE!)",
     }
+
+
+def test_an_xl_retention_function_given_another_cells_error_names_where_it_comes_from(tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.title = "S"
+    s["A1"] = "n/a"
+    s["B1"] = "=CRR(A1,1,10)"
+    s["C1"] = "=CLV(100,0.8,1-B1)"
+    s["D1"] = "=B1*2"
+    s["E1"] = "=CLV(100,0.8,B1)"
+    s["A2"] = "=NA()"
+    s["B2"] = "=CLV(100,0.8,A2)"
+    s["C2"] = "=B2+1"
+    wb.save(tmp_path / "chain.xlsx")
+    errors = _errors(_recalc(tmp_path, capsys, tmp_path / "chain.xlsx"))
+    typed = "CRR: customers_end must be a number, got 'n/a', in S!A1 (#VALUE!)"
+    assert errors["S!B1"] == typed
+    assert [errors[c] for c in ("S!C1", "S!D1", "S!E1")] == [f"{typed}, from S!B1"] * 3
+    assert errors["S!B2"] == "CLV: churn_rate is the error value #N/A in S!A2 (#VALUE!)"
+    assert errors["S!C2"] == "CLV: churn_rate is the error value #N/A in S!A2 (#VALUE!), from S!B2"

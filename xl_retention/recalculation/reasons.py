@@ -18,6 +18,7 @@ from ..registry import FUNCTIONS
 from ..sheet_names import NAME, SHEET
 from .argument_counts import count_reason
 from .divisor_reasons import divisor_reasons
+from .error_arguments import error_arguments
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .literal_reasons import blank_argument, literal_error_reasons, value_argument
@@ -124,7 +125,16 @@ def explain(
     named += literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     named += undefined_name_reasons(workbook, formulas, result, path)  # Customers_CRR deleted in the Name Manager
+    cleared = error_arguments(formulas, result)  # =CLV(100,0.8,B1), B1 #VALUE!: B1's reason, passed on
     if found or named or counted:
+        pass_reasons_on(formulas, result, names)
+    kept = 0
+    for (sheet, ref), reason in cleared.items():  # nothing passed on: "churn_rate is the error value #N/A in S!B1"
+        value = result.values[sheet][ref]
+        if type(value) is CellError and not value.message:
+            result.values[sheet][ref] = CellError(value.code, reason)
+            kept += 1
+    if kept:
         pass_reasons_on(formulas, result, names)
 
 

@@ -1,0 +1,61 @@
+"""The cell an xl-retention function's error argument comes from: "churn_rate is the error value #VALUE!" named.
+
+``=CLV(100,0.8,B1)`` with B1 ``#VALUE!`` (``=CRR(A1,1,10)``, 'n/a' typed in A1): the function's own reason, "CLV:
+churn_rate is the error value #VALUE!", named no cell, where ``=B1*2`` got B1's reason passed on ("CRR: ... got
+'n/a', in S!A1 (#VALUE!), from S!B1"). :func:`error_arguments` clears such a reason where the argument reads one cell
+holding that error, so that :func:`~.reasons.pass_reasons_on` passes that cell's reason on; the reason it keeps
+where none is found names the cell: "CLV: churn_rate is the error value #N/A in S!B1 (#VALUE!)".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..cells import CellError
+from ..sheet_names import written
+from .formula_texts import position
+from .literal_reasons import _SINGLE, _argument_cells
+
+if TYPE_CHECKING:
+    from .embedded import Computed
+    from .formula_texts import FormulaTexts
+
+__all__ = ["error_arguments"]
+
+_ERROR_ARGUMENT = re.compile(
+    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) is the error value (?P<error>#[A-Z0-9/!?]+) "
+    r"\((?P<code>#[A-Z0-9/!?]+)\)$"
+)
+
+
+def error_arguments(formulas: dict[str, FormulaTexts], result: Computed) -> dict[tuple[str, str], str]:
+    """Clear the reason "F: argument is the error value #X (#VALUE!)" of each error cell whose formula gives that
+    argument from one cell holding ``#X``; returns, by (sheet, cell), the reason naming that cell, for the cells
+    whose reason nothing passes on."""
+    sheets = {sheet.lower(): sheet for sheet in result.values}
+    cleared: dict[tuple[str, str], str] = {}
+    for sheet, cells in result.values.items():
+        texts = formulas.get(sheet)
+        if texts is None:
+            continue
+        for ref, value in cells.items():
+            if type(value) is not CellError or not value.message or position(ref) not in texts:
+                continue
+            found = _ERROR_ARGUMENT.match(value.message)
+            if found is None or found["code"] != value.code:
+                continue
+            for written_ref in _argument_cells(_ERROR_ARGUMENT, value.message, texts[position(ref)]) or ():
+                match = _SINGLE.fullmatch(written_ref)
+                if match is None:
+                    continue
+                quoted = match.group(1)
+                where = sheets.get(quoted.strip("'").replace("''", "'").lower()) if quoted else sheet
+                target = f"{match.group(2).upper()}{match.group(3)}"
+                held = result.values.get(where or "", {}).get(target)
+                if type(held) is CellError and held.code == found["error"]:
+                    head = value.message.rpartition(" (")[0]
+                    cleared[(sheet, ref)] = f"{head} in {written(where or sheet)}!{target} ({value.code})"
+                    cells[ref] = CellError(value.code)
+                    break
+    return cleared
