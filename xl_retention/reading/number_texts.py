@@ -43,6 +43,8 @@ def _body(text: str) -> tuple[bool, str]:
     body = text.strip()
     if _CURRENCY.sub("", body).strip() in ("-", "\u2212") and body not in ("-", "\u2212"):  # Accounting's ' $ -   '
         return False, "0"
+    if body[:1] == "'" and body[1:2] in ("-", "+"):  # a CSV injection guard before a sign: '-9.99 is -9.99
+        body = body[1:]  # (exporters prefix ' to a cell starting with = + - @, as OWASP's CSV Injection page advises)
     if body.startswith("(") and body.endswith(")"):
         negative, body = True, body[1:-1].strip()
     if body.startswith(("-", "+", "\u2212")):
