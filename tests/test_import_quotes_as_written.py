@@ -53,7 +53,10 @@ def test_a_snapshot_row_of_several_subscriptions_is_quoted(tmp_path: Path, capsy
 
 def test_an_ended_free_price_of_a_billing_export_is_quoted(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     text = "customer_id,start,end,amount,interval\na,2024-01-05,,$100.00,month\nb,2024-01-07,2024-03-01,$0.00,year\n"
-    assert refusal(capsys, tmp_path, "--subscriptions", text).endswith(f"in row 3 {ROWS}: '$0.00'")
+    assert refusal(capsys, tmp_path, "--subscriptions", text).endswith(
+        f"in row 3 {ROWS}: '$0.00': give the MRR they paid, or the price and the billing interval; remove them if they "
+        "were free plans"
+    )
 
 
 @pytest.mark.parametrize("backend", ["pandas", "duckdb"])
