@@ -9,6 +9,7 @@ is the error value #VALUE!" with no cell, where =B1*2 named S!A1 and S!B1.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -70,3 +71,25 @@ def test_an_xl_retention_function_given_another_cells_error_names_where_it_comes
     assert [errors[c] for c in ("S!C1", "S!D1", "S!E1")] == [f"{typed}, from S!B1"] * 3
     assert errors["S!B2"] == "CLV: churn_rate is the error value #N/A in S!A2 (#VALUE!)"
     assert errors["S!C2"] == "CLV: churn_rate is the error value #N/A in S!A2 (#VALUE!), from S!B2"
+
+
+def test_a_cell_reading_an_uncomputed_cell_through_offset_or_indirect_names_that_cell(tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    u = wb.active
+    u.title = "U 1"
+    for i in range(2, 8):
+        u[f"D{i}"] = dt.date(2026, i - 1, 1)
+        u[f"E{i}"] = 100 + 10 * i
+    u["A1"] = "x"
+    u["A3"] = "=_xlfn.FORECAST.ETS(DATE(2026,7,1),E2:E7,D2:D7)"  # the embedded engine lacks it; no value stored
+    u["B2"] = "=OFFSET(A1,2,0)*2"
+    u["B5"] = '=INDIRECT("A"&(1+2))+1'
+    u["B6"] = "=INDEX(A1:A5,3)*2"
+    wb.save(tmp_path / "off.xlsx")
+    report = _recalc(tmp_path, capsys, tmp_path / "off.xlsx")
+    assert report["status"] == "incomplete"
+    reason = "reads 'U 1'!A3 (FORECAST.ETS), which has no current value (the embedded engine cannot compute it)"
+    found = {u["address"]: (u["function"], u["reason"]) for u in report["unsupported"]}
+    cells = ("U 1!B2", "U 1!B5", "U 1!B6")  # the report's addresses are unquoted
+    assert {cell: found.get(cell) for cell in cells} == {cell: ("FORECAST.ETS", reason) for cell in cells}
+    assert found["U 1!A3"] == ("FORECAST.ETS", "unsupported function FORECAST.ETS")

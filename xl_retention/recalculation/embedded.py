@@ -83,6 +83,7 @@ from .rewrite_shapes import has_digit
 from .rich_values import rich_readers
 from .settled_spills import SETTLE_WORDS, check_settled_spills
 from .sheet_ranges import THREE_D_HINT, expand_sheet_ranges
+from .stale_readers import passed_on, stale_reason
 from .subtotal_rows import row_by_row
 from .undefined_totals import undefined_totals
 from .unprefixed import reason as unprefixed_reason
@@ -443,10 +444,10 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
                     sheet,
                     ref,
                     origin.function,
-                    f"reads {source[0]}!{source[1]} ({origin.function}), which has no "
-                    "current value (the embedded engine cannot compute it)",
+                    stale_reason(source, origin.function),
                 )
                 unsupported.append(by_cell[(sheet, ref)])
+        passed_on(workbook, stale, formulas, info, unsupported)  # =OFFSET(A1,2,0)*2 over an uncomputed A3: named
     if len(CARRIED) > 1:  # several newer error values (#FIELD!, #CONNECT!): each formula's is the one it reads
         unsupported += settle(workbook, formulas, info, result.values)
         result.unsupported = unsupported

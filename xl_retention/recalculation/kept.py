@@ -348,7 +348,12 @@ def engine_name_error(formula: str, known: set[str], engine_knows: Callable[[str
         return "LAMBDA", "the embedded engine cannot call a LAMBDA given a name by LET"
     if called:
         return called[0], f"the embedded engine cannot call {called[0]}, a name defined by a LAMBDA"
-    return "formula", "the embedded engine cannot resolve a name this formula uses (every name it uses exists)"
+    return "formula", ENGINE_NAME_REASON
+
+
+#: :func:`engine_name_error`'s reason for a formula calling no LAMBDA (a cell reading an uncomputed cell through
+#: OFFSET or INDIRECT gets it too, the engine's #NAME? passed on: that cell's reason replaces it)
+ENGINE_NAME_REASON = "the embedded engine cannot resolve a name this formula uses (every name it uses exists)"
 
 
 def reads_name_error(workbook: fz.Workbook, sheet: str, ref: str, errors: dict[str, set[tuple[int, int]]]) -> bool:

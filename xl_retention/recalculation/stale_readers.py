@@ -1,0 +1,92 @@
+"""The reason of a cell reading a cell without a current value, where the engine's #NAME? reached it unexplained.
+
+``=OFFSET(A1,2,0)*2`` and ``=INDIRECT("A"&(1+2))+1`` over ``A3 =FORECAST.ETS(..)``, a function the embedded engine
+lacks: the engine's ``#NAME?`` passes on to them, every name they use exists, so they were listed with "the embedded
+engine cannot resolve a name this formula uses" (function ``formula``): no name is used, and the cell to look at, A3,
+was not named. :func:`passed_on` gives them the reason a direct reader gets, "reads U!A3 (FORECAST.ETS), which has no
+current value (the embedded engine cannot compute it)": the cells an INDIRECT's text names are in
+:func:`.kept.dependents`; an OFFSET whose offsets and size are written as numbers is read here (the engine's graph
+holds its first argument only).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.utils.cell import range_boundaries
+
+from ..sheet_names import SHEET, written
+from .formula_texts import position
+from .kept import ENGINE_NAME_REASON, dependents
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .formula_texts import FormulaTexts
+    from .package import PackageInfo
+
+__all__ = ["passed_on", "stale_reason"]
+
+#: OFFSET(reference, rows, columns[, height[, width]]) with the reference a cell or range and the rest whole numbers
+_OFFSET = re.compile(
+    r"(?i)(?<![\w.])OFFSET\(\s*(?:(" + SHEET + r")!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)\s*,"
+    r"\s*(-?\d+)\s*,\s*(-?\d+)\s*(?:,\s*(\d+)\s*(?:,\s*(\d+)\s*)?)?\)"
+)
+
+
+def stale_reason(source: tuple[str, str], function: str) -> str:
+    """The reason of a cell reading ``source`` (sheet, cell), which has no current value (its ``function``)."""
+    return (
+        f"reads {written(source[0])}!{source[1]} ({function}), which has no current value (the embedded engine cannot "
+        "compute it)"
+    )
+
+
+def _offset_areas(text: str, sheet: str) -> list[tuple[str, int, int, int, int]]:
+    """The areas (sheet, top, left, bottom, right) the OFFSETs of ``text`` written with numbers denote."""
+    areas = []
+    for match in _OFFSET.finditer(text):
+        where = match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet
+        left, top, right, bottom = range_boundaries(match.group(2).replace("$", ""))
+        rows, columns = int(match.group(3)), int(match.group(4))
+        height = int(match.group(5)) if match.group(5) else bottom - top + 1
+        width = int(match.group(6)) if match.group(6) else right - left + 1
+        top, left = top + rows, left + columns
+        if top >= 1 and left >= 1 and height >= 1 and width >= 1:
+            areas.append((where, top, left, top + height - 1, left + width - 1))
+    return areas
+
+
+def passed_on(
+    workbook: fz.Workbook,
+    stale: dict[tuple[str, str], tuple[str, str]],
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    unsupported: list[Any],
+) -> None:
+    """The cells listed with :data:`.kept.ENGINE_NAME_REASON` that read a cell without a current value (``stale``:
+    each such cell -> the listed cell it belongs to) through INDIRECT or OFFSET get that cell's reason
+    (:func:`stale_reason`) and function."""
+    engine = {(u.sheet, u.ref): u for u in unsupported if u.function == "formula" and u.reason == ENGINE_NAME_REASON}
+    roots = {cell: source for cell, source in stale.items() if source not in engine}
+    if not engine or not roots:
+        return
+    by_cell = {(u.sheet, u.ref): u for u in unsupported}
+    reached = {**roots, **dependents(workbook, roots, formulas, info)}
+    for key, item in engine.items():
+        source = reached.get(key)
+        if source is None and key[0] in formulas and position(key[1]) in formulas[key[0]]:
+            for where, top, left, bottom, right in _offset_areas(formulas[key[0]][position(key[1])], key[0]):
+                hits = sorted(
+                    (position(ref), origin)
+                    for (other, ref), origin in reached.items()
+                    if other.lower() == where.lower() and origin not in engine
+                    and top <= position(ref)[0] <= bottom and left <= position(ref)[1] <= right
+                )  # fmt: skip
+                if hits:
+                    source = hits[0][1]
+                    break
+        if source is not None and source in by_cell:
+            item.function = by_cell[source].function
+            item.reason = stale_reason(source, item.function)
