@@ -27,7 +27,7 @@ def test_a_pareto_nbd_fit_along_a_flat_ridge_is_refused_naming_it():
     assert error.message.startswith(
         "Pareto/NBD fit: the likelihood has no finite peak; it stays flat as s and beta grow together"
     )
-    assert "the data show no spread between customers in lifetimes (s / beta = 0.0399" in error.message
+    assert "the data show no spread between customers in lifetimes (s / beta = 0.040" in error.message
 
 
 def test_the_bg_nbd_fit_of_the_same_customers_has_a_peak_and_is_kept():

@@ -86,6 +86,7 @@ def _maximize(
     argument: str,
     model: str,
     check_ridge: bool = False,
+    ridges: tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]] | None = None,
 ) -> tuple[np.ndarray, float, np.ndarray]:
     """Maximise ``loglik`` (value and gradient) with L-BFGS-B within ``bounds`` from ``start``.
 
@@ -94,11 +95,12 @@ def _maximize(
     does not converge (the projected gradient is not ~0) or the maximum lies on a bound
     (a parameter at 0 or infinity: no finite maximum-likelihood estimate).
     ``describe(theta)`` names the parameters reached, for the messages. ``check_ridge``:
-    also refuse a maximum along a flat ridge (:func:`_check_identified`). BLAS runs on one
-    thread meanwhile (:func:`one_blas_thread`).
+    also refuse a maximum along a flat ridge (:func:`_check_identified`). ``ridges``: (pairs, names) of
+    :func:`_check_ridges`, refused as soon as an iterate is far along such a ridge (:func:`_far_along_a_ridge`)
+    rather than after the walk to the search's edge. BLAS runs on one thread meanwhile (:func:`one_blas_thread`).
     """
     with one_blas_thread():
-        return _maximize_now(loglik, start, bounds, scale, describe, argument, model, check_ridge)
+        return _maximize_now(loglik, start, bounds, scale, describe, argument, model, check_ridge, ridges)
 
 
 def _maximize_now(
@@ -110,13 +112,26 @@ def _maximize_now(
     argument: str,
     model: str,
     check_ridge: bool,
+    ridges: tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]] | None = None,
 ) -> tuple[np.ndarray, float, np.ndarray]:
     """:func:`_maximize` itself, called with BLAS kept to one thread."""
     from scipy.optimize import minimize
 
+    seen: dict[bytes, float] = {}
+
     def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
         ll, grad = loglik(theta)
+        seen.clear()
+        seen[np.asarray(theta, dtype=np.float64).tobytes()] = float(ll)
         return -ll / scale, -grad / scale
+
+    def callback(theta: np.ndarray) -> None:
+        if ridges is not None:
+            theta = np.asarray(theta, dtype=np.float64)
+            ll = seen.get(theta.tobytes())
+            if ll is None:
+                ll = float(loglik(theta)[0])
+            _far_along_a_ridge(loglik, theta, ll, ridges[0], ridges[1], argument, model)
 
     with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
         result = minimize(
@@ -126,6 +141,7 @@ def _maximize_now(
             method="L-BFGS-B",
             bounds=bounds,
             options={"maxiter": 3000, "ftol": 1e-15, "gtol": 1e-10, "maxcor": 20},
+            callback=callback if ridges is not None else None,
         )
         theta = np.asarray(result.x, dtype=np.float64)
         ll, grad = loglik(theta)
@@ -233,6 +249,42 @@ def _check_ridges(
                 argument,
                 None,
             )
+
+
+#: an iterate whose two log-parameters of a pair are both above this (each above e^5, about 150) is tested for a
+#: ridge by :func:`_far_along_a_ridge`
+_FAR = 5.0
+
+
+def _far_along_a_ridge(
+    loglik: Any,
+    theta: np.ndarray,
+    ll: float,
+    pairs: tuple[tuple[int, int, str], ...],
+    names: tuple[str, ...],
+    argument: str,
+    model: str,
+) -> None:
+    """``#NUM!`` of :func:`_check_ridges` at an iterate of the search where a pair's two log-parameters are both
+    above :data:`_FAR` and the likelihood changes by less than :data:`_RIDGE_DROP` moving the pair by
+    :data:`_RIDGE_STEP` either way: it neither drops ahead nor rose behind, so the search is walking along a flat
+    ridge towards infinity (each step of it there slower: the likelihood's 2F1 at 1 - z of 1e-6). A peak that
+    :func:`_check_ridges` keeps (a drop of at least _RIDGE_DROP past it, a curvature of at least
+    2 _RIDGE_DROP / _RIDGE_STEP^2) never passes both tests at one point of its quadratic: their sum would need
+    a lower curvature."""
+    for i, j, meaning in pairs:
+        if theta[i] < _FAR or theta[j] < _FAR:
+            continue
+        ahead, behind = theta.copy(), theta.copy()
+        ahead[[i, j]] += _RIDGE_STEP
+        behind[[i, j]] -= _RIDGE_STEP
+        if np.any(ahead > _LOG_BOUND):
+            continue  # at the bound: :func:`_maximize_now` refuses it
+        with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
+            rose = ll - float(loglik(behind)[0])
+            if not rose < _RIDGE_DROP:
+                continue
+        _check_ridges(loglik, theta, ll, ((i, j, meaning),), names, argument, model)
 
 
 def _log_bounds(names: tuple[str, ...]) -> tuple[list[tuple[float, float]], Any]:

@@ -154,8 +154,10 @@ def paretonbd_fit(frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> Par
     start = np.log([1.0, 1.0 / max(rate, 1e-6), 1.0, max(mean_age, 1e-6)])
     start = np.clip(start, -_LOG_BOUND + 1, _LOG_BOUND - 1)
     bounds, describe = _log_bounds(_PARAMETERS)
-    theta, ll, information = _maximize(loglik, start, bounds, n, describe, "frequency", "Pareto/NBD", check_ridge=True)
     ridges = ((0, 1, "purchase rates"), (2, 3, "lifetimes"))  # r, alpha -> infinity: one purchase rate for all
+    theta, ll, information = _maximize(
+        loglik, start, bounds, n, describe, "frequency", "Pareto/NBD", check_ridge=True, ridges=(ridges, _PARAMETERS)
+    )
     _check_ridges(loglik, theta, ll, ridges, _PARAMETERS, "frequency", "Pareto/NBD")
     r, alpha, s, beta = (float(v) for v in np.exp(theta))
     return ParetoNBDFit(r, alpha, s, beta, ll)._with_information(_log_covariance(information))
