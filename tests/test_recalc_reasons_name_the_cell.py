@@ -17,6 +17,7 @@ import openpyxl
 from openpyxl.worksheet.table import Table
 
 from xl_retention import cli
+from xl_retention.workbook import build_template
 
 
 def _recalc(tmp_path: Path, capsys, book: Path) -> dict:
@@ -93,3 +94,34 @@ def test_a_cell_reading_an_uncomputed_cell_through_offset_or_indirect_names_that
     cells = ("U 1!B2", "U 1!B5", "U 1!B6")  # the report's addresses are unquoted
     assert {cell: found.get(cell) for cell in cells} == {cell: ("FORECAST.ETS", reason) for cell in cells}
     assert found["U 1!A3"] == ("FORECAST.ETS", "unsupported function FORECAST.ETS")
+
+
+def _renamed(text: str) -> str:
+    return text.replace("'Customers'!", "'Clients 2026'!").replace("Customers!", "'Clients 2026'!")
+
+
+def test_a_tracker_note_passed_on_names_the_customers_sheet_as_renamed(tmp_path, capsys):
+    """H125's finding 01: the template's note is the text "see Customers!"&ADDRESS(..), which Excel does not rename."""
+    path = build_template(tmp_path / "t.xlsx", start="2026-01", months=4)
+    wb = openpyxl.load_workbook(path)
+    typed = {"B2": 100, "C2": 10, "D2": 105, "C3": "n/a", "D3": 100, "C4": 8, "D4": 101, "C5": 4, "D5": 99}
+    for ref, value in typed.items():
+        wb["Customers"][ref] = value
+    wb["Customers"].title = "Clients 2026"
+    for ws in wb.worksheets:  # references outside text literals follow the rename, as in Excel
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    parts = cell.value.split('"')
+                    parts[::2] = [_renamed(p) for p in parts[::2]]
+                    cell.value = '"'.join(parts)
+    for defined in wb.defined_names.values():
+        defined.attr_text = _renamed(defined.attr_text)
+    wb.save(path)
+    errors = _errors(_recalc(tmp_path, capsys, path))
+    note = "see 'Clients 2026'!G3: a month of the last 12 has an error there, not a churn rate; correct that month."
+    assert errors["Lifetime value!B5"] == f"{note} (#VALUE!)"
+    assert errors["Lifetime value!B8"] == f"{note} (#VALUE!), from Lifetime value!B5"
+    assert errors["Clients 2026!G3"] == (
+        "CHURN_RATE: customers_gained must be a number, got 'n/a', in 'Clients 2026'!C3 (#VALUE!)"
+    )

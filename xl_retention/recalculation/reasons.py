@@ -24,6 +24,7 @@ from .formula_texts import position as cell_position
 from .literal_reasons import blank_argument, literal_error_reasons, value_argument
 from .month_order import deleted_reference_reasons
 from .reason_cells import name_the_cell
+from .see_notes import see_note_now
 from .undefined_names import undefined_name_reasons
 from .xlsx_values import Resized
 
@@ -190,6 +191,8 @@ def pass_reasons_on(
         note = result.values.get(sheet, {}).get(get_column_letter(column + 1) + str(row))
         if isinstance(note, str) and _SEE_NOTE.match(note):
             code = result.values[sheet][ref].code
+            beside = formulas[sheet][(row, column + 1)] if (row, column + 1) in formulas[sheet] else None
+            note = see_note_now(note, beside, sheet, list(result.values), names)  # Customers renamed since
             result.values[sheet][ref] = CellError(code, f"{note} ({code})")
     waiting = [(sheet, ref) for sheet, ref in waiting if not result.values[sheet][ref].message]
     for _ in range(5):
