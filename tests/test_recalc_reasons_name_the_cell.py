@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import openpyxl
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.table import Table
 
 from xl_retention import cli
@@ -65,11 +66,13 @@ def test_an_xl_retention_function_given_another_cells_error_names_where_it_comes
     s["A2"] = "=NA()"
     s["B2"] = "=CLV(100,0.8,A2)"
     s["C2"] = "=B2+1"
+    wb.defined_names["Churn"] = DefinedName("Churn", attr_text="S!$B$1")
+    s["F1"] = "=CLV(100,0.8,Churn)"  # a name of the cell
     wb.save(tmp_path / "chain.xlsx")
     errors = _errors(_recalc(tmp_path, capsys, tmp_path / "chain.xlsx"))
     typed = "CRR: customers_end must be a number, got 'n/a', in S!A1 (#VALUE!)"
     assert errors["S!B1"] == typed
-    assert [errors[c] for c in ("S!C1", "S!D1", "S!E1")] == [f"{typed}, from S!B1"] * 3
+    assert [errors[c] for c in ("S!C1", "S!D1", "S!E1", "S!F1")] == [f"{typed}, from S!B1"] * 4
     assert errors["S!B2"] == "CLV: churn_rate is the error value #N/A in S!A2 (#VALUE!)"
     assert errors["S!C2"] == "CLV: churn_rate is the error value #N/A in S!A2 (#VALUE!), from S!B2"
 

@@ -13,7 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..cells import CellError
-from ..sheet_names import written
+from ..registry import BY_NAME
+from ..sheet_names import NAME, written
 from .formula_texts import position
 from .literal_reasons import _SINGLE, _argument_cells
 
@@ -23,16 +24,20 @@ if TYPE_CHECKING:
 
 __all__ = ["error_arguments"]
 
+_NAME_TOKEN = re.compile(r"(?<![\w.$'!\[\]])(" + NAME + r")(?![\w.(!\[])")
+
 _ERROR_ARGUMENT = re.compile(
     r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) is the error value (?P<error>#[A-Z0-9/!?]+) "
     r"\((?P<code>#[A-Z0-9/!?]+)\)$"
 )
 
 
-def error_arguments(formulas: dict[str, FormulaTexts], result: Computed) -> dict[tuple[str, str], str]:
+def error_arguments(
+    formulas: dict[str, FormulaTexts], result: Computed, names: dict[str, dict[str, str]] | None = None
+) -> dict[tuple[str, str], str]:
     """Clear the reason "F: argument is the error value #X (#VALUE!)" of each error cell whose formula gives that
     argument from one cell holding ``#X``; returns, by (sheet, cell), the reason naming that cell, for the cells
-    whose reason nothing passes on."""
+    whose reason nothing passes on. ``names``: the defined names of a reference by scope (``Churn``: S!$B$1)."""
     sheets = {sheet.lower(): sheet for sheet in result.values}
     cleared: dict[tuple[str, str], str] = {}
     for sheet, cells in result.values.items():
@@ -45,7 +50,9 @@ def error_arguments(formulas: dict[str, FormulaTexts], result: Computed) -> dict
             found = _ERROR_ARGUMENT.match(value.message)
             if found is None or found["code"] != value.code:
                 continue
-            for written_ref in _argument_cells(_ERROR_ARGUMENT, value.message, texts[position(ref)]) or ():
+            read = _argument_cells(_ERROR_ARGUMENT, value.message, texts[position(ref)]) or []
+            read += _argument_names(value.message, texts[position(ref)], sheet, names)  # =CLV(100,0.8,Churn)
+            for written_ref in read:
                 match = _SINGLE.fullmatch(written_ref)
                 if match is None:
                     continue
@@ -59,3 +66,26 @@ def error_arguments(formulas: dict[str, FormulaTexts], result: Computed) -> dict
                     cells[ref] = CellError(value.code)
                     break
     return cleared
+
+
+def _argument_names(message: str, formula: str, sheet: str, names: dict[str, dict[str, str]] | None) -> list[str]:
+    """The cells (``S!$B$1``) the defined names of one cell in the argument ``message`` names read."""
+    from .literal_reasons import _LITERALS
+    from .reason_cells import _arguments
+
+    found = _ERROR_ARGUMENT.match(message)
+    function = BY_NAME.get(found["function"]) if found is not None else None
+    if found is None or function is None or not names:
+        return []
+    specs = [a.name for a in function.args]
+    calls = _arguments(_LITERALS.sub('""', formula), function.name)
+    k = specs.index(found["argument"]) if found["argument"] in specs else len(specs)
+    if len(calls) != 1 or k >= len(calls[0]):
+        return []
+    targets = {n.lower(): t for scope in ("", sheet) for n, t in names.get(scope, {}).items()}
+    cells = []
+    for token in _NAME_TOKEN.findall(calls[0][k]):
+        target = targets.get(token.lower(), "").strip().removeprefix("=")
+        if _SINGLE.fullmatch(target) and "!" in target:
+            cells.append(target)
+    return cells

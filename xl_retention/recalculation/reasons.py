@@ -126,7 +126,7 @@ def explain(
     named += literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     named += undefined_name_reasons(workbook, formulas, result, path)  # Customers_CRR deleted in the Name Manager
-    cleared = error_arguments(formulas, result)  # =CLV(100,0.8,B1), B1 #VALUE!: B1's reason, passed on
+    cleared = error_arguments(formulas, result, names)  # =CLV(100,0.8,B1), B1 #VALUE!: B1's reason, passed on
     if found or named or counted:
         pass_reasons_on(formulas, result, names)
     kept = 0
