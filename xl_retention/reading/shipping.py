@@ -44,7 +44,8 @@ _NOT_AMOUNT = frozenset({
     "required", "needs", "option", "options", "instructions", "note", "notes",
 })  # fmt: skip
 #: Words of a column of counts, not money.
-_COUNTS = frozenset({"interval", "period", "quantity", "qty", "count", "seats", "units", "cycles"})
+_COUNTS = frozenset({"interval", "period", "quantity", "qty", "count", "seats", "units", "cycles", "frequency", "every",
+                     "week", "weeks", "month", "months"})  # fmt: skip
 _WITH = frozenset({"total", "totals", "grand", "due", "paid", "charged", "gross", "brutto", "gesamt", "gesamtbetrag",
                    "ttc", "incl", "including", "inkl"})  # fmt: skip
 _WITHOUT = frozenset({"subtotal", "sub", "price", "prices", "mrr", "arr", "preis", "prix", "precio", "prezzo"})
@@ -55,11 +56,13 @@ def shipping_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[s
     (``names``: ours -> theirs).
 
     >>> shipping_columns(["order_total", "order_shipping", "order_shipping_tax", "shipping_method",
-    ...                   "shipping_postcode", "Shipping Cost", "Versandkosten"], {"amount": "order_total"})
+    ...                   "shipping_postcode", "Shipping Cost", "Versandkosten", "Delivery Interval"],
+    ...                  {"amount": "order_total"})
     ['order_shipping', 'order_shipping_tax', 'Shipping Cost', 'Versandkosten']
     """
     used = {str(c) for c in names.values()}
-    return [str(c) for c in columns if str(c) not in used and _words(c) & _SHIPPING and not _words(c) & _NOT_AMOUNT]
+    return [str(c) for c in columns
+            if str(c) not in used and _words(c) & _SHIPPING and not _words(c) & (_NOT_AMOUNT | _COUNTS)]  # fmt: skip
 
 
 def _told_by_sums(
