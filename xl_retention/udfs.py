@@ -7,10 +7,16 @@ below. Each is a thin wrapper: xlwings hands it the cells (every argument as a 2
 range, error cells as their code, e.g. ``"#N/A"``), :func:`xl_retention.cells.evaluate`
 applies the Excel semantics over the core, and the result goes back with Excel
 errors as their codes, which xlwings' Office.js path turns into real error values.
+
+Classic xlwings (COM) hands a date-formatted cell over as a ``datetime`` (Range.Value; Office.js passes its serial,
+as Excel's own functions read it): there each function also takes xlwings' reserved ``caller`` argument (the
+calling cell, never a VBA argument) and turns such a date back into the serial of its workbook's date system
+(Workbook.Date1904), :func:`excel_serial`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from collections.abc import Callable
 from typing import Any
@@ -29,11 +35,77 @@ def _to_xlwings(value: Any) -> Any:
     return value
 
 
+_OLE_ZERO = dt.datetime(1899, 12, 30)  # day 0 of COM's dates (VT_DATE)
+_DAY_ONE_1900 = dt.datetime(1900, 1, 1)  # serial 1 of the 1900 date system
+_MARCH_1900 = dt.datetime(1900, 3, 1)  # serial 61: from here on a serial is COM's day count
+_DAY_ZERO_1904 = dt.datetime(1904, 1, 1)  # serial 0 of the 1904 date system
+
+
+def excel_serial(value: Any, date1904: bool) -> Any:
+    """The serial number a date-formatted cell holds, from the date classic xlwings hands over (COM's Range.Value).
+
+    1900 date system: from 1900-03-01 the serial is COM's day count since 1899-12-30; 1900-01-01 to 1900-02-28 are
+    serials 1 to 59, one less (Excel counts a 29 February 1900 that COM's calendar has not: Microsoft KB 205719).
+    1904 date system: days since 1904-01-01 (1,462 less than the 1900 serial). Any other value comes back as it
+    is, and a date no cell of that system can hold (before 1900-01-01; before 1904-01-01) stays a date, refused as
+    not a number (a time of day alone, day 0, is not told apart from such a date).
+
+    >>> excel_serial(dt.datetime(1901, 6, 18), False), excel_serial(dt.datetime(1905, 6, 19, 12), True)
+    (535.0, 535.5)
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day)
+    if not isinstance(value, dt.datetime):
+        return value
+    moment = value.replace(tzinfo=None)
+    if date1904:
+        if moment < _DAY_ZERO_1904:
+            return value
+        return (moment - _DAY_ZERO_1904) / dt.timedelta(days=1)
+    if moment < _DAY_ONE_1900:
+        return value
+    days = (moment - _OLE_ZERO) / dt.timedelta(days=1)
+    return days if moment >= _MARCH_1900 else days - 1.0
+
+
+def _has_date(value: Any) -> bool:
+    if isinstance(value, list | tuple):
+        return any(_has_date(v) for v in value)
+    return isinstance(value, dt.date)
+
+
+def _serials(value: Any, date1904: bool) -> Any:
+    if isinstance(value, list | tuple):
+        return [_serials(v, date1904) for v in value]
+    return excel_serial(value, date1904)
+
+
+def _dates_as_serials(args: tuple[Any, ...], caller: Any) -> tuple[Any, ...]:
+    """The arguments with COM's dates as their cells' serials, in the date system of ``caller``'s workbook (an
+    xlwings Range; only asked when a date is there)."""
+    if caller is None or not _has_date(args):
+        return args
+    date1904 = bool(caller.sheet.book.api.Date1904)  # Workbook.Date1904 (COM)
+    return tuple(_serials(a, date1904) for a in args)
+
+
+def _classic() -> bool:
+    """True where ``xw.func`` is classic xlwings' decorator (Windows' COM add-in), which fills ``caller``."""
+    return getattr(xw.func, "__module__", "") == "xlwings.udfs"
+
+
 def _make_udf(function: ExcelFunction) -> Callable[..., Any]:
-    def udf(*args: Any) -> Any:
-        return _to_xlwings(evaluate(function, *args))
+    classic = _classic()
+
+    count = len(function.args)
+
+    def udf(*args: Any, caller: Any = None) -> Any:
+        if classic and len(args) > count:  # classic xlwings passes the calling Range in caller's place, the last
+            args, caller = args[:count], args[count]
+        return _to_xlwings(evaluate(function, *_dates_as_serials(args, caller)))
 
     udf.__name__ = udf.__qualname__ = function.name
+    udf.__annotations__ = {}  # xlwings' decorators read type hints as converters (caller: Any is none)
     udf.__module__ = __name__
     udf.__doc__ = function.doc
     udf.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
@@ -45,6 +117,7 @@ def _make_udf(function: ExcelFunction) -> Callable[..., Any]:
             )
             for a in function.args
         ]
+        + ([inspect.Parameter("caller", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None)] if classic else [])
     )
     for a in reversed(function.args):
         udf = xw.arg(a.name, ndim=2, err_to_str=True, doc=a.doc)(udf)
