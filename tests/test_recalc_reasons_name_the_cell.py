@@ -128,3 +128,22 @@ def test_a_tracker_note_passed_on_names_the_customers_sheet_as_renamed(tmp_path,
     assert errors["Clients 2026!G3"] == (
         "CHURN_RATE: customers_gained must be a number, got 'n/a', in 'Clients 2026'!C3 (#VALUE!)"
     )
+
+
+def test_an_error_read_through_a_range_of_another_sheet_names_its_cell_there(tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.title = "S"
+    t = wb.create_sheet("T")
+    s["A1"] = "n/a"
+    s["B3"] = "=CRR(A1,1,10)"  # an error of S with a reason, at the address where T's range ends
+    t["B2"] = "=1/0"
+    t["B3"] = '=CRR(1,1,"y")'
+    s["A9"] = "=CLV(100,0.8,INDEX(T!B2:B3,1))"
+    s["A10"] = "=CLV(100,0.8,SUM(T!B2:B3))"
+    s["A12"] = "=INDEX(T!B2:B3,2)*1"
+    wb.save(tmp_path / "ranges.xlsx")
+    errors = _errors(_recalc(tmp_path, capsys, tmp_path / "ranges.xlsx"))
+    assert errors["S!A9"] == errors["S!A10"] == "CLV: churn_rate is the error value #DIV/0! in T!B2 (#VALUE!)"
+    # was "..., from S!B3": T!B2:B3's end read as a cell of the formula's own sheet
+    assert errors["S!A12"] == "CRR: customers_start must be a number, got 'y' (#VALUE!), from T!B3"

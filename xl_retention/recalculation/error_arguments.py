@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..cells import CellError
 from ..registry import BY_NAME
-from ..sheet_names import NAME, written
+from ..sheet_names import NAME, SHEET, written
 from .formula_texts import position
 from .literal_reasons import _SINGLE, _argument_cells
 
@@ -36,8 +36,10 @@ def error_arguments(
     formulas: dict[str, FormulaTexts], result: Computed, names: dict[str, dict[str, str]] | None = None
 ) -> dict[tuple[str, str], str]:
     """Clear the reason "F: argument is the error value #X (#VALUE!)" of each error cell whose formula gives that
-    argument from one cell holding ``#X``; returns, by (sheet, cell), the reason naming that cell, for the cells
-    whose reason nothing passes on. ``names``: the defined names of a reference by scope (``Churn``: S!$B$1)."""
+    argument from one cell holding ``#X`` as its own code (that cell's reason passed on later); returns, by (sheet,
+    cell), the reason naming that cell, for the cells whose reason nothing passes on. Another code, or a range
+    holding it (``SUM(T!B2:B3)``): the reason names the cell at once, "... is the error value #N/A in S!A2".
+    ``names``: the defined names of a reference by scope (``Churn``: S!$B$1)."""
     sheets = {sheet.lower(): sheet for sheet in result.values}
     cleared: dict[tuple[str, str], str] = {}
     for sheet, cells in result.values.items():
@@ -62,29 +64,72 @@ def error_arguments(
                 held = result.values.get(where or "", {}).get(target)
                 if type(held) is CellError and held.code == found["error"]:
                     head = value.message.rpartition(" (")[0]
-                    cleared[(sheet, ref)] = f"{head} in {written(where or sheet)}!{target} ({value.code})"
-                    cells[ref] = CellError(value.code)
+                    reason = f"{head} in {written(where or sheet)}!{target} ({value.code})"
+                    if held.code == value.code:  # its reason passed on (pass_reasons_on reads the same code)
+                        cleared[(sheet, ref)] = reason
+                        cells[ref] = CellError(value.code)
+                    else:
+                        cells[ref] = CellError(value.code, reason)
                     break
+            else:  # =CLV(100,0.8,SUM(T!B2:B3)): the first cell, row by row, of a range it reads holding #X
+                text = _argument_text(value.message, texts[position(ref)])
+                held_at = _in_areas(text or "", sheet, sheets, result, found["error"])
+                if held_at is not None:
+                    head = value.message.rpartition(" (")[0]
+                    cells[ref] = CellError(value.code, f"{head} in {written(held_at[0])}!{held_at[1]} ({value.code})")
     return cleared
 
 
-def _argument_names(message: str, formula: str, sheet: str, names: dict[str, dict[str, str]] | None) -> list[str]:
-    """The cells (``S!$B$1``) the defined names of one cell in the argument ``message`` names read."""
+_AREA = re.compile(r"(?<![\w.$])(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(!])")
+
+
+def _in_areas(text: str, sheet: str, sheets: dict[str, str], result: Computed, error: str) -> tuple[str, str] | None:
+    """(sheet, cell) of the first formula cell, row by row, of the first range ``text`` reads that holds ``error``."""
+    for match in _AREA.finditer(text):
+        where = sheets.get(match.group(1).strip("'").replace("''", "'").lower()) if match.group(1) else sheet
+        if where is None:
+            continue
+        (left, top), (right, bottom) = (
+            position(match.group(2).upper() + match.group(3))[::-1],
+            position(match.group(4).upper() + match.group(5))[::-1],
+        )
+        inside = [
+            (position(ref), ref)
+            for ref, held in result.values.get(where, {}).items()
+            if type(held) is CellError and held.code == error
+            and min(top, bottom) <= position(ref)[0] <= max(top, bottom)
+            and min(left, right) <= position(ref)[1] <= max(left, right)
+        ]  # fmt: skip
+        if inside:
+            return where, min(inside)[1]
+    return None
+
+
+def _argument_text(message: str, formula: str) -> str | None:
+    """The text of the argument the reason ``message`` names, in ``formula`` calling the function once."""
     from .literal_reasons import _LITERALS
     from .reason_cells import _arguments
 
     found = _ERROR_ARGUMENT.match(message)
     function = BY_NAME.get(found["function"]) if found is not None else None
-    if found is None or function is None or not names:
-        return []
+    if found is None or function is None:
+        return None
     specs = [a.name for a in function.args]
     calls = _arguments(_LITERALS.sub('""', formula), function.name)
     k = specs.index(found["argument"]) if found["argument"] in specs else len(specs)
     if len(calls) != 1 or k >= len(calls[0]):
+        return None
+    return calls[0][k]
+
+
+def _argument_names(message: str, formula: str, sheet: str, names: dict[str, dict[str, str]] | None) -> list[str]:
+    """The cells (``S!$B$1``) the defined names of one cell in the argument ``message`` names read."""
+    text = _argument_text(message, formula)
+    if text is None or not names:
         return []
     targets = {n.lower(): t for scope in ("", sheet) for n, t in names.get(scope, {}).items()}
     cells = []
-    for token in _NAME_TOKEN.findall(calls[0][k]):
+    for token in _NAME_TOKEN.findall(text):
         target = targets.get(token.lower(), "").strip().removeprefix("=")
         if _SINGLE.fullmatch(target) and "!" in target:
             cells.append(target)

@@ -148,7 +148,8 @@ def _engine_formula(workbook: fz.Workbook, sheet: str, ref: str) -> str | None:
         return None
 
 
-_CELL_REFERENCE = re.compile(r"(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
+#: a single cell, not a range's end (``T!B2:B3``'s B3 is no cell of the formula's sheet)
+_CELL_REFERENCE = re.compile(r"(?<![\w.$:!'])(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
 
 
 _NAME_TOKEN = re.compile(r"(?<![\w.$'!\[\]])(" + NAME + r")(?![\w.(!\[])")
