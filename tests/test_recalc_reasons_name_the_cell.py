@@ -147,3 +147,14 @@ def test_an_error_read_through_a_range_of_another_sheet_names_its_cell_there(tmp
     assert errors["S!A9"] == errors["S!A10"] == "CLV: churn_rate is the error value #DIV/0! in T!B2 (#VALUE!)"
     # was "..., from S!B3": T!B2:B3's end read as a cell of the formula's own sheet
     assert errors["S!A12"] == "CRR: customers_start must be a number, got 'y' (#VALUE!), from T!B3"
+
+
+def test_an_error_read_through_indirect_of_a_written_address_names_that_cell(tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.title = "S"
+    wb.create_sheet("Feb")["A1"] = '=CRR(1,1,"x")'
+    s["A2"] = '=INDIRECT("Feb!A1")*2'
+    wb.save(tmp_path / "indirect.xlsx")
+    errors = _errors(_recalc(tmp_path, capsys, tmp_path / "indirect.xlsx"))
+    assert errors["S!A2"] == "CRR: customers_start must be a number, got 'x' (#VALUE!), from Feb!A1"  # was ""

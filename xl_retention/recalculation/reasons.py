@@ -148,6 +148,8 @@ def _engine_formula(workbook: fz.Workbook, sheet: str, ref: str) -> str | None:
         return None
 
 
+#: INDIRECT given one text written in the formula: ``INDIRECT("Feb!A1")``
+_INDIRECT_TEXT = re.compile(r'(?i)(?<![\w.])INDIRECT\(\s*"((?:[^"]|"")*)"\s*\)')
 #: a single cell, not a range's end (``T!B2:B3``'s B3 is no cell of the formula's sheet)
 _CELL_REFERENCE = re.compile(r"(?<![\w.$:!'])(?:(" + SHEET + r")!)?\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(:!])")
 
@@ -215,6 +217,11 @@ def pass_reasons_on(
                      f"{match.group(2).upper()}{match.group(3)}")
                     for match in _CELL_REFERENCE.finditer(text)
                 ]  # fmt: skip
+                for literal in _INDIRECT_TEXT.findall(texts[place]):  # INDIRECT("Feb!A1"): the cell its text names
+                    found = _CELL_REFERENCE.fullmatch(literal.replace('""', '"'))
+                    if found is not None:
+                        where = found.group(1).strip("'").replace("''", "'") if found.group(1) else sheet
+                        read.append((where, f"{found.group(2).upper()}{found.group(3)}"))
                 if names:
                     cell_names = _cell_names(names, sheet)
                     read += [cell_names[t.lower()] for t in _NAME_TOKEN.findall(text) if t.lower() in cell_names]
