@@ -84,6 +84,14 @@ def gammagamma_fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGamm
             "frequency",
             float(fx.size),
         )
+    if np.all(m == m[0]):  # each customer's mean fits exactly: the likelihood grows without bound (p, q -> infinity)
+        raise OutOfRangeError(
+            f"monetary_value is {m[0]:g} for every customer with repeat purchases: the Gamma-Gamma likelihood has no "
+            "finite maximum without a spread in average order values (p and q -> infinity); the mean order value is "
+            f"{m[0]:g}",
+            "monetary_value",
+            float(m[0]),
+        )
     (ux, um), weights = _aggregate_rows(fx, m)
 
     def loglik(theta: np.ndarray) -> tuple[float, np.ndarray]:
