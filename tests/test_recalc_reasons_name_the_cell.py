@@ -158,3 +158,28 @@ def test_an_error_read_through_indirect_of_a_written_address_names_that_cell(tmp
     wb.save(tmp_path / "indirect.xlsx")
     errors = _errors(_recalc(tmp_path, capsys, tmp_path / "indirect.xlsx"))
     assert errors["S!A2"] == "CRR: customers_start must be a number, got 'x' (#VALUE!), from Feb!A1"  # was ""
+
+
+def test_a_tables_row_formulas_name_the_cell_of_their_row(tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.title = "M"
+    s.append(["End", "Gained", "Start", "CRR"])
+    s.append([535, 75, 500, "=CRR([@End],[@Gained],[@Start])"])
+    s.append([550, "n/a", 535, "=CRR([@End],[@Gained],[@Start])"])
+    s.append([560, "40", 550, "=CRR(Months[@End],Months[@Gained],Months[@Start])"])
+    s.append([None, 30, 560, "=CRR([@End],[@Gained],[@Start])"])
+    s.add_table(Table(displayName="Months", ref="A1:D5"))
+    s["F2"] = "=AVERAGE(Months[CRR])"
+    s["F3"] = "=CLV(100,0.8,1-Months[[#This Row],[CRR]])"
+    wb.save(tmp_path / "table.xlsx")
+    errors = _errors(_recalc(tmp_path, capsys, tmp_path / "table.xlsx"))
+    typed = "CRR: customers_gained must be a number, got 'n/a', in M!B3 (#VALUE!)"
+    assert errors == {  # each named no cell
+        "M!D3": typed,
+        "M!D4": "CRR: customers_gained must be a number, got the text '40' (a number stored as text: type it as a "
+        "number), in M!B4 (#VALUE!)",
+        "M!D5": "CRR: customers_end blank while other inputs are not: M!A5 is blank (#VALUE!)",
+        "M!F2": f"{typed}, from M!D3",
+        "M!F3": f"{typed}, from M!D3",
+    }

@@ -10,6 +10,7 @@ where none is found names the cell: "CLV: churn_rate is the error value #N/A in 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..cells import CellError
@@ -33,13 +34,17 @@ _ERROR_ARGUMENT = re.compile(
 
 
 def error_arguments(
-    formulas: dict[str, FormulaTexts], result: Computed, names: dict[str, dict[str, str]] | None = None
+    formulas: dict[str, FormulaTexts],
+    result: Computed,
+    names: dict[str, dict[str, str]] | None = None,
+    text_of: Callable[[str, str, str], str] | None = None,
 ) -> dict[tuple[str, str], str]:
     """Clear the reason "F: argument is the error value #X (#VALUE!)" of each error cell whose formula gives that
     argument from one cell holding ``#X`` as its own code (that cell's reason passed on later); returns, by (sheet,
     cell), the reason naming that cell, for the cells whose reason nothing passes on. Another code, or a range
     holding it (``SUM(T!B2:B3)``): the reason names the cell at once, "... is the error value #N/A in S!A2".
-    ``names``: the defined names of a reference by scope (``Churn``: S!$B$1)."""
+    ``names``: the defined names of a reference by scope (``Churn``: S!$B$1); ``text_of(sheet, cell, formula)``: the
+    formula with its structured references as ranges."""
     sheets = {sheet.lower(): sheet for sheet in result.values}
     cleared: dict[tuple[str, str], str] = {}
     for sheet, cells in result.values.items():
@@ -52,8 +57,9 @@ def error_arguments(
             found = _ERROR_ARGUMENT.match(value.message)
             if found is None or found["code"] != value.code:
                 continue
-            read = _argument_cells(_ERROR_ARGUMENT, value.message, texts[position(ref)]) or []
-            read += _argument_names(value.message, texts[position(ref)], sheet, names)  # =CLV(100,0.8,Churn)
+            formula = texts[position(ref)] if text_of is None else text_of(sheet, ref, texts[position(ref)])
+            read = _argument_cells(_ERROR_ARGUMENT, value.message, formula) or []
+            read += _argument_names(value.message, formula, sheet, names)  # =CLV(100,0.8,Churn)
             for written_ref in read:
                 match = _SINGLE.fullmatch(written_ref)
                 if match is None:
@@ -72,7 +78,7 @@ def error_arguments(
                         cells[ref] = CellError(value.code, reason)
                     break
             else:  # =CLV(100,0.8,SUM(T!B2:B3)): the first cell, row by row, of a range it reads holding #X
-                text = _argument_text(value.message, texts[position(ref)])
+                text = _argument_text(value.message, formula)
                 held_at = _in_areas(text or "", sheet, sheets, result, found["error"])
                 if held_at is not None:
                     head = value.message.rpartition(" (")[0]

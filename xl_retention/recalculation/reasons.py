@@ -8,6 +8,7 @@ reason on to the error cells that read such a cell (:func:`pass_reasons_on`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -110,8 +111,9 @@ def explain(
             if named_cell == reason:  # =NPS(Survey[Score]): the engine's formula, the table's column as its range
                 named_cell = name_the_cell(reason, _engine_formula(workbook, sheet, ref), sheet, names)
             reason = named_cell
-            reason = blank_argument(workbook, formulas, reason, formula, sheet)  # "customers_start blank": its cell
-            reason = value_argument(workbook, formulas, reason, formula, sheet)  # "got 'n/a'": the cell typed in
+            plain = _plain_text(workbook, sheet, ref, formula) if formula else formula  # [@Gained]: M!$B$3
+            reason = blank_argument(workbook, formulas, reason, plain, sheet)  # "customers_start blank": its cell
+            reason = value_argument(workbook, formulas, reason, plain, sheet)  # "got 'n/a'": the cell typed in
             explained = CellError(value.code, reason)
             result.values[sheet][ref] = Resized(explained, spilled.ref) if spilled is not None else explained
     counted = False
@@ -126,9 +128,13 @@ def explain(
     named += literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     named += undefined_name_reasons(workbook, formulas, result, path)  # Customers_CRR deleted in the Name Manager
-    cleared = error_arguments(formulas, result, names)  # =CLV(100,0.8,B1), B1 #VALUE!: B1's reason, passed on
+
+    def text_of(sheet: str, ref: str, text: str) -> str:
+        return _plain_text(workbook, sheet, ref, text)
+
+    cleared = error_arguments(formulas, result, names, text_of)  # =CLV(100,0.8,B1), B1 #VALUE!: B1's reason, passed on
     if found or named or counted:
-        pass_reasons_on(formulas, result, names)
+        pass_reasons_on(formulas, result, names, text_of)
     kept = 0
     for (sheet, ref), reason in cleared.items():  # nothing passed on: "churn_rate is the error value #N/A in S!B1"
         value = result.values[sheet][ref]
@@ -136,7 +142,19 @@ def explain(
             result.values[sheet][ref] = CellError(value.code, reason)
             kept += 1
     if kept:
-        pass_reasons_on(formulas, result, names)
+        pass_reasons_on(formulas, result, names, text_of)
+
+
+def _plain_text(workbook: fz.Workbook, sheet: str, ref: str, text: str) -> str:
+    """``text`` (the formula of ``sheet!ref``) with its structured references as the engine reads them, the ranges
+    they denote (``CRR([@End],..)``: ``CRR(M!$A$3, ..)``), where the engine's formula is no rewrite of another kind;
+    else ``text``."""
+    if "[" not in _LITERALS.sub('""', text):
+        return text
+    engine = _engine_formula(workbook, sheet, ref)
+    if engine is None or "[" in _LITERALS.sub('""', engine) or "_xlr" in engine.lower():
+        return text
+    return engine
 
 
 def _engine_formula(workbook: fz.Workbook, sheet: str, ref: str) -> str | None:
@@ -175,7 +193,10 @@ _SEE_NOTE = re.compile(r"see (?:'(?:[^']|'')+'|[^\s!']+)!\$?[A-Z]{1,3}\$?\d+\b")
 
 
 def pass_reasons_on(
-    formulas: dict[str, FormulaTexts], result: Computed, names: dict[str, dict[str, str]] | None = None
+    formulas: dict[str, FormulaTexts],
+    result: Computed,
+    names: dict[str, dict[str, str]] | None = None,
+    text_of: Callable[[str, str, str], str] | None = None,
 ) -> None:
     """An error cell that reads a cell whose error has a reason gets it too: "CRR: ... (#DIV/0!), from S!D1".
 
@@ -211,13 +232,14 @@ def pass_reasons_on(
             place = cell_position(ref)
             origin = None
             if place in texts:
-                text = _LITERALS.sub('""', texts[place])
+                formula = text_of(sheet, ref, texts[place]) if text_of is not None else texts[place]
+                text = _LITERALS.sub('""', formula)
                 read = [
                     (match.group(1).strip("'").replace("''", "'") if match.group(1) else sheet,
                      f"{match.group(2).upper()}{match.group(3)}")
                     for match in _CELL_REFERENCE.finditer(text)
                 ]  # fmt: skip
-                for literal in _INDIRECT_TEXT.findall(texts[place]):  # INDIRECT("Feb!A1"): the cell its text names
+                for literal in _INDIRECT_TEXT.findall(formula):  # INDIRECT("Feb!A1"): the cell its text names
                     found = _CELL_REFERENCE.fullmatch(literal.replace('""', '"'))
                     if found is not None:
                         where = found.group(1).strip("'").replace("''", "'") if found.group(1) else sheet
