@@ -14,7 +14,9 @@ import json
 from pathlib import Path
 
 import openpyxl
+from one_sheet import save_dynamic
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.table import Table
 
 from xl_retention import cli
@@ -183,3 +185,17 @@ def test_a_tables_row_formulas_name_the_cell_of_their_row(tmp_path, capsys):
         "M!F2": f"{typed}, from M!D3",
         "M!F3": f"{typed}, from M!D3",
     }
+
+
+def test_a_spill_given_to_an_xl_retention_function_names_the_cell_the_value_spilled_to(tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.title = "P"
+    for row, score in enumerate([10, "x", 9, 8], start=1):
+        s[f"A{row}"] = score
+    s["C1"] = ArrayFormula("C1:C4", "=A1:A4")
+    s["D1"] = "=NPS(_xlfn.ANCHORARRAY(C1))"  # Excel's C1#
+    s["D2"] = "=NPS(C1:C4)"
+    errors = _errors(_recalc(tmp_path, capsys, save_dynamic(wb, tmp_path / "spill.xlsx", ("C1",))))
+    reason = "NPS: scores must be a number, got 'x' in P!C2 (#VALUE!)"
+    assert (errors["P!D1"], errors["P!D2"]) == (reason, reason)  # D1's was "in cell 2 of scores"

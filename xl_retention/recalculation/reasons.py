@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from ..cells import CellError
 from ..registry import FUNCTIONS
-from ..sheet_names import NAME, SHEET
+from ..sheet_names import NAME, SHEET, written
 from .argument_counts import count_reason
 from .divisor_reasons import divisor_reasons
 from .error_arguments import error_arguments
@@ -110,6 +110,8 @@ def explain(
             named_cell = name_the_cell(reason, formula, sheet, names)  # "got '8' in cell 3 of scores": its cell
             if named_cell == reason:  # =NPS(Survey[Score]): the engine's formula, the table's column as its range
                 named_cell = name_the_cell(reason, _engine_formula(workbook, sheet, ref), sheet, names)
+            if named_cell == reason and formula:  # =NPS(C1#): the range the spill covers
+                named_cell = name_the_cell(reason, _spills_as_ranges(workbook, sheet, formula), sheet, names)
             reason = named_cell
             plain = _plain_text(workbook, sheet, ref, formula) if formula else formula  # [@Gained]: M!$B$3
             reason = blank_argument(workbook, formulas, reason, plain, sheet)  # "customers_start blank": its cell
@@ -155,6 +157,31 @@ def _plain_text(workbook: fz.Workbook, sheet: str, ref: str, text: str) -> str:
     if engine is None or "[" in _LITERALS.sub('""', engine) or "_xlr" in engine.lower():
         return text
     return engine
+
+
+#: a spill's reference: ``C1#``, ``'My data'!C1#``, ``_xlfn.ANCHORARRAY(C1)``
+_SPILL = re.compile(
+    r"(?i)(?<![\w.$!':])(?:_xlfn\.ANCHORARRAY\(\s*((?:" + SHEET + r"!)?\$?[A-Z]{1,3}\$?\d+)\s*\)"
+    r"|((?:" + SHEET + r"!)?\$?[A-Z]{1,3}\$?\d+)#)"
+)
+
+
+def _spills_as_ranges(workbook: fz.Workbook, sheet: str, formula: str) -> str:
+    """``formula`` with each spill reference (``C1#``) written as the range the spill covers now (``P!C1:C4``)."""
+
+    def extent(match: re.Match[str]) -> str:
+        anchor = (match.group(1) or match.group(2)).replace("$", "")
+        where, _, cell = anchor.rpartition("!")
+        where = where.strip("'").replace("''", "'") if where else sheet
+        try:
+            spill = workbook.inspect_cell(f"{written(where)}!{cell}").to_dict()["cell"].get("spill") or {}
+        except Exception:  # noqa: BLE001  (a cell the engine cannot inspect: left as written)
+            return match.group(0)
+        area = str(spill.get("extent") or "") if spill.get("kind") == "Anchor" else ""
+        target, _, cells = area.rpartition("!")
+        return f"{written(target.strip(chr(39)).replace(chr(39) * 2, chr(39)))}!{cells}" if target else match.group(0)
+
+    return _SPILL.sub(extent, formula)
 
 
 def _engine_formula(workbook: fz.Workbook, sheet: str, ref: str) -> str | None:
