@@ -17,7 +17,7 @@ import numpy as np
 from .._validation import Inputs
 from ..errors import OutOfRangeError, ZeroDenominatorError
 from ._common import ArrayLike, _aggregate_rows, _columns, _positive, _raise_if_not_finite
-from ._optimize import FitResult, _log_bounds, _log_covariance, _maximize
+from ._optimize import FitResult, _check_ridges, _log_bounds, _log_covariance, _maximize
 from ._special import _sbg_hyp2f1
 
 _PARAMETERS = ("alpha", "beta", "gamma", "delta")
@@ -175,9 +175,20 @@ def bgbb_fit(frequency: ArrayLike, recency: ArrayLike, n_periods: ArrayLike, cou
         return _bgbb_loglik(theta, fx, ftx, fn, weights)
 
     bounds, describe = _log_bounds(_PARAMETERS)
+    # alpha, beta -> infinity: one purchase probability for all; gamma, delta: one dropout probability
+    ridges = ((0, 1, "purchase probabilities"), (2, 3, "dropout probabilities"))
     theta, ll, information = _maximize(
-        loglik, np.zeros(4), bounds, total, describe, "frequency", "BG/BB", check_ridge=True
+        loglik,
+        np.zeros(4),
+        bounds,
+        total,
+        describe,
+        "frequency",
+        "BG/BB",
+        check_ridge=True,
+        ridges=(ridges, _PARAMETERS),
     )
+    _check_ridges(loglik, theta, ll, ridges, _PARAMETERS, "frequency", "BG/BB")
     alpha, beta, gamma, delta = (float(v) for v in np.exp(theta))
     return BGBBFit(alpha, beta, gamma, delta, ll)._with_information(_log_covariance(information))
 
