@@ -199,3 +199,19 @@ def test_a_spill_given_to_an_xl_retention_function_names_the_cell_the_value_spil
     errors = _errors(_recalc(tmp_path, capsys, save_dynamic(wb, tmp_path / "spill.xlsx", ("C1",))))
     reason = "NPS: scores must be a number, got 'x' in P!C2 (#VALUE!)"
     assert (errors["P!D1"], errors["P!D2"]) == (reason, reason)  # D1's was "in cell 2 of scores"
+
+
+def test_a_let_name_of_a_cell_or_range_names_the_cell(tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.title = "P"
+    for row, score in enumerate([10, "x", 9, 8], start=1):
+        s[f"A{row}"] = score
+    s["D3"] = "=_xlfn.LET(_xlpm.x,A2,CRR(_xlpm.x,1,10))"
+    s["D4"] = "=_xlfn.LET(_xlpm.sc,A1:A4,NPS(_xlpm.sc))"
+    wb.save(tmp_path / "let.xlsx")
+    errors = _errors(_recalc(tmp_path, capsys, tmp_path / "let.xlsx"))
+    assert errors == {  # were "got 'x' (#VALUE!)" and "... in cell 2 of scores"
+        "P!D3": "CRR: customers_end must be a number, got 'x', in P!A2 (#VALUE!)",
+        "P!D4": "NPS: scores must be a number, got 'x' in P!A2 (#VALUE!)",
+    }

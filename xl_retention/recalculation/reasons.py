@@ -22,6 +22,7 @@ from .divisor_reasons import divisor_reasons
 from .error_arguments import error_arguments
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
+from .let_references import let_inlined
 from .literal_reasons import blank_argument, literal_error_reasons, value_argument
 from .month_order import deleted_reference_reasons
 from .reason_cells import name_the_cell
@@ -112,8 +113,11 @@ def explain(
                 named_cell = name_the_cell(reason, _engine_formula(workbook, sheet, ref), sheet, names)
             if named_cell == reason and formula:  # =NPS(C1#): the range the spill covers
                 named_cell = name_the_cell(reason, _spills_as_ranges(workbook, sheet, formula), sheet, names)
+            if named_cell == reason:  # =LET(sc,A1:A4,NPS(sc)): the range its name is given
+                named_cell = name_the_cell(reason, let_inlined(formula), sheet, names)
             reason = named_cell
             plain = _plain_text(workbook, sheet, ref, formula) if formula else formula  # [@Gained]: M!$B$3
+            plain = let_inlined(plain)  # =LET(x,A2,CRR(x,1,10)): A2
             reason = blank_argument(workbook, formulas, reason, plain, sheet)  # "customers_start blank": its cell
             reason = value_argument(workbook, formulas, reason, plain, sheet)  # "got 'n/a'": the cell typed in
             explained = CellError(value.code, reason)
