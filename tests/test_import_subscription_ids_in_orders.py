@@ -66,4 +66,4 @@ def test_a_payment_exported_twice_is_still_refused(tmp_path: Path, capsys) -> No
     assert message.startswith(
         "payments.csv, column 'Subscription ID': rows identical in every column to an earlier row"
     )
-    assert message.endswith("in row 6 (counting the header as row 1): 's_a'")
+    assert message.endswith("in row 6 (counting the header as row 1): 's_a': remove the repeated rows")

@@ -72,7 +72,10 @@ def test_a_crm_stage_saying_churned_with_no_end_is_refused(
     message = refusal(capsys, "--subscriptions", str(path), "--columns", columns, "--backend", backend,
                       "--to-csv", str(tmp_path / "o"))  # fmt: skip
     assert message.startswith(f"accounts.csv, column {name!r}: subscriptions whose status says they ended, with no")
-    assert message.endswith(f"in row 3 (counting the header as row 1): {value!r}")
+    assert message.endswith(
+        f"in row 3 (counting the header as row 1): {value!r}: map the column of the day service stopped, --columns "
+        "end=NAME (Stripe: 'Ended At (UTC)', Recurly: expires_at), or give those rows their end"
+    )
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

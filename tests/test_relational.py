@@ -368,7 +368,8 @@ def test_interval_segments_equal_the_pandas_split(iv: pd.DataFrame, plans: list[
             ["1900-01-01", "2024-01-01", "2024-02-01"],
             [1.0, 2.0, 3.0],
             r"column 'month': dates of 1900-01-01 00:00:00, with no other date within a year \(a missing date "
-            r"exported as 0, .* in 1 row, e\.g\. customer_id 'a', month '1900-01-01'$",
+            r"exported as 0, .* in 1 row, e\.g\. customer_id 'a', month '1900-01-01': leave it blank, or give the real "
+            r"date$",
         ),  # as a file's (test_sql_zero_day_dates)
         (["a", "b", "c"], ["2024-01-01"] * 3, [1.0, -2.0, None], r"column 'mrr': blank numbers in 1 row"),
     ],
