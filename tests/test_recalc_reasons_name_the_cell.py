@@ -215,3 +215,21 @@ def test_a_let_name_of_a_cell_or_range_names_the_cell(tmp_path, capsys):
         "P!D3": "CRR: customers_end must be a number, got 'x', in P!A2 (#VALUE!)",
         "P!D4": "NPS: scores must be a number, got 'x' in P!A2 (#VALUE!)",
     }
+
+
+def test_another_sheets_cells_are_named_with_that_sheets_name_as_it_is(tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.title = "S"
+    d = wb.create_sheet("My data")
+    d["B2"] = "x"
+    d["C1"] = '=CRR(1,1,"z")'
+    d["C2"] = 5
+    wb.defined_names["Rates"] = DefinedName("Rates", attr_text="'My data'!$C$1:$C$2")
+    s["A3"] = "=CLV(100,0.8,AVERAGE(Rates))"
+    s["A6"] = "=CRR('My data'!B2,1,10)"
+    wb.save(tmp_path / "sheets.xlsx")
+    errors = _errors(_recalc(tmp_path, capsys, tmp_path / "sheets.xlsx"))
+    # were "... is the error value #VALUE! (#VALUE!)" and "..., in 'MY DATA'!B2", a sheet the workbook has not
+    assert errors["S!A3"] == "CLV: churn_rate is the error value #VALUE! in 'My data'!C1 (#VALUE!)"
+    assert errors["S!A6"] == "CRR: customers_end must be a number, got 'x', in 'My data'!B2 (#VALUE!)"

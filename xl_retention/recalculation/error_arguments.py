@@ -78,7 +78,7 @@ def error_arguments(
                         cells[ref] = CellError(value.code, reason)
                     break
             else:  # =CLV(100,0.8,SUM(T!B2:B3)): the first cell, row by row, of a range it reads holding #X
-                text = _argument_text(value.message, formula)
+                text = _named_areas(_argument_text(value.message, formula) or "", sheet, names)
                 held_at = _in_areas(text or "", sheet, sheets, result, found["error"])
                 if held_at is not None:
                     head = value.message.rpartition(" (")[0]
@@ -109,6 +109,19 @@ def _in_areas(text: str, sheet: str, sheets: dict[str, str], result: Computed, e
         if inside:
             return where, min(inside)[1]
     return None
+
+
+def _named_areas(text: str, sheet: str, names: dict[str, dict[str, str]] | None) -> str:
+    """``text`` with each defined name of a range (``Rates``: 'My data'!$C$1:$C$2) written as that range."""
+    if not names:
+        return text
+    targets = {n.lower(): t.strip().removeprefix("=") for scope in ("", sheet) for n, t in names.get(scope, {}).items()}
+
+    def target(match: re.Match[str]) -> str:
+        found = targets.get(match.group(1).lower(), "")
+        return found if _AREA.fullmatch(found) else match.group(0)
+
+    return _NAME_TOKEN.sub(target, text)
 
 
 def _argument_text(message: str, formula: str) -> str | None:

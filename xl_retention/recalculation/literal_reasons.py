@@ -344,10 +344,10 @@ def value_argument(
     error cell's ``formula`` gives that argument from one input cell (``IF(D5="","",IFERROR(D5+0,D5))``): ``..., got
     'n/a', in Customers!D5 (Customers at end) (#VALUE!)``; else ``reason`` as it is (a value computed by a formula
     is named where it is typed, not here)."""
-    cells = {cell.replace("$", "").upper() for cell in _argument_cells(_VALUE_ARGUMENT, reason, formula) or ()}
-    if len(cells) != 1:
+    read = [cell.replace("$", "") for cell in _argument_cells(_VALUE_ARGUMENT, reason, formula) or ()]
+    if len({cell.upper() for cell in read}) != 1:  # (the sheet's name as written: 'My data', not 'MY DATA')
         return reason
-    for _, where, letters, row, column, _held in _cells_read(workbook, _SINGLE, cells.pop(), sheet):
+    for _, where, letters, row, column, _held in _cells_read(workbook, _SINGLE, read[0], sheet):
         if (row, column) in formulas.get(where, {}):
             return reason
         label = _label(workbook, where, row, column)
