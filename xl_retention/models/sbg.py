@@ -18,7 +18,7 @@ from .._validation import Inputs, to_float_array
 from ..errors import NotANumberError, OutOfRangeError, ZeroDenominatorError
 from ._common import ArrayLike, _as_table, _positive
 from ._optimize import FitResult, _log_covariance, _maximize
-from ._special import _sbg_hyp2f1
+from ._special import _log_gamma_ratio, _sbg_hyp2f1
 
 _MIN_DISCOUNT = 1e-6  # below this (and above 0) the series for DEL/DERL cannot be summed exactly
 
@@ -47,13 +47,38 @@ def sbg_survival(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
     >>> np.round(sbg_survival(0.704, 1.182, [0, 1, 2, 7]), 4).tolist()
     [1.0, 0.6267, 0.4738, 0.2391]
     """
-    from scipy.special import betaln
-
     x = Inputs(alpha=alpha, beta=beta, t=t)
     _positive(x, "alpha", "beta")
     x.check_range("t", integer=True, what="a whole number of periods >= 0")
     a, b = x["alpha"], x["beta"]
-    return x.wrap(np.exp(betaln(a, b + x["t"]) - betaln(a, b)))
+    from scipy.special import betaln
+
+    log_s = betaln(a, b + x["t"]) - betaln(a, b)
+    return x.wrap(np.exp(_where_far(a, b, x["t"], log_s, lambda a_, b_, t_: _log_rising_ratio(b_, a_ + b_, t_))))
+
+
+#: alpha + beta above which betaln's difference is replaced (it keeps 1e-11 relative below; 1e-5 is lost at 1e10)
+_FAR_SHAPES = 1e6
+
+
+def _where_far(a: Any, b: Any, t: Any, usual: Any, far: Any) -> Any:
+    """``usual`` with the elements where alpha + beta > _FAR_SHAPES replaced by ``far(alpha, beta, t)`` of them."""
+    a, b, t, usual = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for v in (a, b, t, usual)))
+    with np.errstate(invalid="ignore"):
+        mask = (a + b > _FAR_SHAPES) & ~np.isnan(t)
+    if not mask.any():
+        return usual
+    out = np.array(usual, dtype=np.float64)
+    out[mask] = far(a[mask], b[mask], t[mask])
+    return out
+
+
+def _log_rising_ratio(b: Any, c: Any, t: Any) -> Any:
+    """ln(Gamma(b + t) / Gamma(b) x Gamma(c) / Gamma(c + t)): ln of prod_{i < t} (b + i) / (c + i), from
+    :func:`~xl_retention.models._special._log_gamma_ratio` (not a difference of betaln, which loses every digit for
+    alpha and beta of 1e15: S(3) of alpha = beta = 1e15 came out 1.0, of 1e16 2.6e-56, for 0.125)."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        return _log_gamma_ratio(b, t) - _log_gamma_ratio(c, t)
 
 
 def sbg_retention(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
@@ -84,13 +109,19 @@ def sbg_churn_probability(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> An
     >>> np.round(sbg_churn_probability(0.704, 1.182, [1, 2, 3]), 4).tolist()
     [0.3733, 0.1529, 0.0858]
     """
-    from scipy.special import betaln
-
     x = Inputs(alpha=alpha, beta=beta, t=t)
     _positive(x, "alpha", "beta")
     x.check_range("t", low=1, integer=True, what="a whole period >= 1")
     a, b = x["alpha"], x["beta"]
-    return x.wrap(np.exp(betaln(a + 1, b + x["t"] - 1) - betaln(a, b)))
+    from scipy.special import betaln
+
+    # far: B(a + 1, b + t - 1) / B(a, b) = a / (a + b) x prod_{i < t - 1} (b + i) / (a + b + 1 + i)
+    log_p = betaln(a + 1, b + x["t"] - 1) - betaln(a, b)
+
+    def far(a_: np.ndarray, b_: np.ndarray, t_: np.ndarray) -> np.ndarray:
+        return np.log(a_ / (a_ + b_)) + _log_rising_ratio(b_, a_ + b_ + 1, t_ - 1)
+
+    return x.wrap(np.exp(_where_far(a, b, x["t"], log_p, far)))
 
 
 def _sbg_discount(x: Inputs) -> None:

@@ -1,0 +1,27 @@
+"""sBG survival and churn probability for alpha and beta of 1e10 to 1e300 (a fit on the geometric edge, or typed):
+S(t) = B(alpha, beta + t) / B(alpha, beta) as a difference of betaln lost every digit: alpha = beta = 1e15 gave
+S(3) = 1.0, 1e16 2.6e-56, 1e10 0.124993, where S(3) = prod_{i<3} (beta + i) / (alpha + beta + i) = 0.125 (to 1e-15
+relative beyond 1e15); now the product's logs (Stirling's series, within 1e-15 of mpmath)."""
+
+import pytest
+
+from xl_retention.cells import evaluate
+from xl_retention.registry import BY_NAME
+
+
+@pytest.mark.parametrize("shape", [1e10, 1e15, 1e16, 1e100, 1e300])
+def test_survival_and_churn_of_a_constant_half_churn(shape):
+    [[survival]] = evaluate(BY_NAME["SBG_SURVIVAL"], [[shape]], [[shape]], [[3]])
+    [[churn]] = evaluate(BY_NAME["SBG_CHURN_PROBABILITY"], [[shape]], [[shape]], [[3]])
+    # S(3) = 0.125 (1 + 1.5 / shape), P(T = 3) = 0.125 (1 - 0.5 / shape), to 1e-20 for these shapes
+    assert survival == pytest.approx(0.125 * (1 + 1.5 / shape), rel=1e-12)
+    assert churn == pytest.approx(0.125 * (1 - 0.5 / shape), rel=1e-12)
+
+
+def test_one_million_keeps_its_digits():
+    # (1e6 (1e6 + 1) (1e6 + 2)) / (2e6 (2e6 + 1) (2e6 + 2)), exact in fractions
+    from fractions import Fraction
+
+    exact = Fraction(10**6 * (10**6 + 1) * (10**6 + 2), 2 * 10**6 * (2 * 10**6 + 1) * (2 * 10**6 + 2))
+    [[survival]] = evaluate(BY_NAME["SBG_SURVIVAL"], [[1e6]], [[1e6]], [[3]])
+    assert survival == pytest.approx(float(exact), rel=1e-13)
