@@ -25,3 +25,13 @@ def test_one_million_keeps_its_digits():
     exact = Fraction(10**6 * (10**6 + 1) * (10**6 + 2), 2 * 10**6 * (2 * 10**6 + 1) * (2 * 10**6 + 2))
     [[survival]] = evaluate(BY_NAME["SBG_SURVIVAL"], [[1e6]], [[1e6]], [[3]])
     assert survival == pytest.approx(float(exact), rel=1e-13)
+
+
+@pytest.mark.parametrize("shape", [1e10, 1e15, 1e16])
+def test_bdw_survival_and_churn_stay_probabilities(shape):
+    # BdW's S(t) = B(alpha, beta + t^c) / B(alpha, beta): with c = 0.5 and t = 4, b (b + 1) / ((a + b)(a + b + 1));
+    # the difference of betaln gave 54.6 (1e15) and 6.2e27 (1e16) for about 0.25, and P(T = 3) 6.2e27
+    [[survival]] = evaluate(BY_NAME["BDW_SURVIVAL"], [[shape]], [[shape]], [[0.5]], [[4]])
+    [[churn]] = evaluate(BY_NAME["BDW_CHURN_PROBABILITY"], [[shape]], [[shape]], [[1]], [[3]])
+    assert survival == pytest.approx(0.25 * (1 + 0.5 / shape), rel=1e-12)
+    assert churn == pytest.approx(0.125 * (1 - 0.5 / shape), rel=1e-12)
