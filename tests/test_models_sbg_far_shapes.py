@@ -35,3 +35,21 @@ def test_bdw_survival_and_churn_stay_probabilities(shape):
     [[churn]] = evaluate(BY_NAME["BDW_CHURN_PROBABILITY"], [[shape]], [[shape]], [[1]], [[3]])
     assert survival == pytest.approx(0.25 * (1 + 0.5 / shape), rel=1e-12)
     assert churn == pytest.approx(0.125 * (1 - 0.5 / shape), rel=1e-12)
+
+
+def test_bgbb_ln_beta_ratio_keeps_its_digits_for_large_shapes():
+    # ln B(a + u, b + v) - ln B(a, b), mpmath at 50 digits: -4.158884583357797 (betaln's difference: ...581178)
+    from xl_retention.models.bgbb import _lbeta_ratio
+
+    assert float(_lbeta_ratio(1e6, 1e6, 3.0, 3.0)) == pytest.approx(-4.158884583357797, rel=1e-14)
+    assert float(_lbeta_ratio(1e10, 1e10, 3.0, 300.0)) == pytest.approx(-210.02359351201346, rel=1e-14)
+
+
+@pytest.mark.parametrize("shape", [1e15, 1e16])
+def test_bgbb_expected_transactions_stay_below_the_opportunities(shape):
+    # gamma = delta = shape: one dropout probability of 1/2; the limit 0.1451011124922 (shape 1e10 agrees to 1e-12);
+    # the difference of betaln gave 0.21 (1e15) and 8.1e54 (1e16) expected transactions in 5 opportunities
+    [[expected]] = evaluate(
+        BY_NAME["BGBB_EXPECTED"], [[1.204]], [[0.75]], [[shape]], [[shape]], [[5]], [[3]], [[5]], [[6]]
+    )
+    assert expected == pytest.approx(0.1451011124922, rel=1e-11)

@@ -68,10 +68,24 @@ def _check_history(x: Inputs) -> None:
 
 
 def _lbeta_ratio(a: Any, b: Any, u: Any, v: Any) -> Any:
-    """ln B(a + u, b + v) - ln B(a, b)."""
+    """ln B(a + u, b + v) - ln B(a, b); where a + b > 1e6 as ln of the rising products' ratios (Stirling's series,
+    :func:`~xl_retention.models._special._log_gamma_ratio`): betaln's difference loses its digits there (gamma =
+    delta = 1e16 gave 8e54 expected transactions in 5 opportunities)."""
     from scipy.special import betaln
 
-    return betaln(a + u, b + v) - betaln(a, b)
+    from ._special import _log_gamma_ratio
+
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        usual = betaln(a + u, b + v) - betaln(a, b)
+        arrays = np.broadcast_arrays(*(np.asarray(w, dtype=np.float64) for w in (a, b, u, v, usual)))
+        a_, b_, u_, v_, usual = arrays
+        far = (a_ + b_ > 1e6) & (u_ >= 0) & (v_ >= 0)
+        if not far.any():
+            return usual
+        out = np.array(usual, dtype=np.float64)
+        af, bf, uf, vf = a_[far], b_[far], u_[far], v_[far]
+        out[far] = _log_gamma_ratio(af, uf) + _log_gamma_ratio(bf, vf) - _log_gamma_ratio(af + bf, uf + vf)
+        return out
 
 
 def _grad_lbeta_ratio(a: Any, b: Any, u: Any, v: Any) -> tuple[Any, Any]:
