@@ -49,9 +49,9 @@ def test_a_price_or_cost_that_may_be_the_lines_is_refused_beside_quantities(
     err = capsys.readouterr().err.strip()
     assert err == (
         f"xl-retention: error: orders.csv, column 'Quantity': quantities beside {name!r}, which may be the price of "
-        "one unit or of the line (whether to multiply cannot be told): map the line's total as the amount, --columns "
-        "amount=NAME, or remove this column where the price is the line's (where it is one unit's, rename "
-        f"{name!r} 'Unit Price') in rows 2, 4 (counting the header as row 1): '3', '2'"
+        "one unit or of the line (whether to multiply cannot be told) in rows 2, 4 (counting the header as row 1): "
+        "'3', '2': map the line's total as the amount, --columns amount=NAME, or remove this column where the price "
+        f"is the line's (where it is one unit's, rename {name!r} 'Unit Price')"
     )
 
 
