@@ -53,3 +53,21 @@ def test_bgbb_expected_transactions_stay_below_the_opportunities(shape):
         BY_NAME["BGBB_EXPECTED"], [[1.204]], [[0.75]], [[shape]], [[shape]], [[5]], [[3]], [[5]], [[6]]
     )
     assert expected == pytest.approx(0.1451011124922, rel=1e-11)
+
+
+@pytest.mark.parametrize(
+    ("name", "arguments"),
+    [("SBG_DEL", (1e308, 1e308, 0.1)), ("SBG_DERL", (1e308, 1e308, 0.1, 2)), ("BDW_DEL", (1e308, 1e308, 1.0, 0.1))],
+)
+def test_shapes_whose_sum_overflows_are_refused(name, arguments):
+    # alpha + beta = inf: SBG_DEL 1.0, SBG_DERL 0.0, BDW_DEL 1.0 with status ok, for 1.8333, 0.9167, 1.8333
+    [[error]] = evaluate(BY_NAME[name], *[[[a]] for a in arguments])
+    assert error.code == "#NUM!"
+    assert error.message == (
+        "alpha + beta is beyond the largest number a cell holds (about 1.8E+308): alpha = 1e+308, beta = 1e+308"
+    )
+
+
+def test_shapes_of_1e307_are_a_constant_half_churn():
+    [[lifetime]] = evaluate(BY_NAME["SBG_DEL"], [[1e307]], [[1e307]], [[0.1]])
+    assert lifetime == pytest.approx(1.1 / 0.6, rel=1e-12)

@@ -14,8 +14,9 @@ ArrayLike = Any  # a number, a sequence of numbers, an ndarray or a pandas Serie
 _LOG_BOUND = 18.0  # parameters are searched in [e^-18, e^18] = [1.5e-8, 6.6e7]
 
 
-def _positive(x: Inputs, *names: str) -> None:
-    """Each named argument must be a finite number > 0: ``#NUM!``."""
+def _positive(x: Inputs, *names: str, summed: bool = False) -> None:
+    """Each named argument must be a finite number > 0: ``#NUM!``. ``summed``: alpha + beta too (a beta mixing's
+    shapes, summed by every formula: alpha = beta = 1e308 gave SBG_DEL 1.0 for 1.8333)."""
     for name in names:
         value = x[name]
         if type(value) is float:  # one cell's plain number (see Inputs): checked without numpy's per-call cost
@@ -25,6 +26,16 @@ def _positive(x: Inputs, *names: str) -> None:
         with np.errstate(invalid="ignore"):
             bad = (value <= 0) | np.isinf(value)
         x.fail_where(bad, OutOfRangeError, f"{name} must be a number > 0, got {{{name}:g}}", name)
+    if summed:
+        with np.errstate(invalid="ignore", over="ignore"):
+            over = np.isinf(np.add(x["alpha"], x["beta"]))
+        x.fail_where(
+            over,
+            OutOfRangeError,
+            "alpha + beta is beyond the largest number a cell holds (about 1.8E+308): "
+            "alpha = {alpha:g}, beta = {beta:g}",
+            "beta",
+        )
 
 
 def _raise_if_not_finite(x: Inputs, names: tuple[str, ...], result: Any, what: str) -> None:

@@ -52,7 +52,7 @@ def _log_survival(alpha: Any, beta: Any, c: Any, t: Any) -> Any:
 
 def _inputs(**named: Any) -> Inputs:
     x = Inputs(**named)
-    _positive(x, "alpha", "beta", "c")
+    _positive(x, "alpha", "beta", "c", summed=True)
     return x
 
 

@@ -48,7 +48,7 @@ def sbg_survival(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
     [1.0, 0.6267, 0.4738, 0.2391]
     """
     x = Inputs(alpha=alpha, beta=beta, t=t)
-    _positive(x, "alpha", "beta")
+    _positive(x, "alpha", "beta", summed=True)
     x.check_range("t", integer=True, what="a whole number of periods >= 0")
     a, b = x["alpha"], x["beta"]
     from scipy.special import betaln
@@ -93,7 +93,7 @@ def sbg_retention(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> Any:
     [0.6267, 0.7561, 0.9454]
     """
     x = Inputs(alpha=alpha, beta=beta, t=t)
-    _positive(x, "alpha", "beta")
+    _positive(x, "alpha", "beta", summed=True)
     x.check_range("t", low=1, integer=True, what="a whole period >= 1")
     a, b, t_ = x["alpha"], x["beta"], x["t"]
     return x.wrap((b + t_ - 1) / (a + b + t_ - 1))
@@ -110,7 +110,7 @@ def sbg_churn_probability(alpha: ArrayLike, beta: ArrayLike, t: ArrayLike) -> An
     [0.3733, 0.1529, 0.0858]
     """
     x = Inputs(alpha=alpha, beta=beta, t=t)
-    _positive(x, "alpha", "beta")
+    _positive(x, "alpha", "beta", summed=True)
     x.check_range("t", low=1, integer=True, what="a whole period >= 1")
     a, b = x["alpha"], x["beta"]
     from scipy.special import betaln
@@ -171,7 +171,7 @@ def sbg_del(alpha: ArrayLike, beta: ArrayLike, discount_rate: ArrayLike) -> Any:
     4.0
     """
     x = Inputs(alpha=alpha, beta=beta, discount_rate=discount_rate)
-    _positive(x, "alpha", "beta")
+    _positive(x, "alpha", "beta", summed=True)
     _sbg_discount(x)
     return x.wrap(_sbg_lifetime(x["alpha"], x["beta"], x["discount_rate"]))
 
@@ -197,7 +197,7 @@ def sbg_derl(alpha: ArrayLike, beta: ArrayLike, discount_rate: ArrayLike, renewa
     0.0
     """
     x = Inputs(alpha=alpha, beta=beta, discount_rate=discount_rate, renewals=renewals)
-    _positive(x, "alpha", "beta")
+    _positive(x, "alpha", "beta", summed=True)
     x.check_range("renewals", integer=True, what="a whole number of renewals >= 0")
     _sbg_discount(x)
     a, b, n = x["alpha"], x["beta"], x["renewals"] + 1.0
@@ -215,7 +215,7 @@ def sbg_clv(margin: ArrayLike, alpha: ArrayLike, beta: ArrayLike, discount_rate:
     """
     x = Inputs(margin=margin, alpha=alpha, beta=beta, discount_rate=discount_rate)
     x.check_range("margin", what="an amount >= 0")
-    _positive(x, "alpha", "beta")
+    _positive(x, "alpha", "beta", summed=True)
     _sbg_discount(x)
     return x.wrap(x["margin"] * _sbg_lifetime(x["alpha"], x["beta"], x["discount_rate"]))
 
