@@ -128,6 +128,38 @@ def _by_sums(df: pd.DataFrame, money: np.ndarray, tax: np.ndarray, rows: np.ndar
     return None
 
 
+def _total_with_shipping(
+    df: pd.DataFrame, money: np.ndarray, tax: np.ndarray, rows: np.ndarray, column: str, names: Mapping[str, str],
+    source: str, decimal: str | None,
+) -> tuple[str, str] | None:  # fmt: skip
+    """(total, shipping) where a column named as a total (``Total``) is the amount plus a shipping column (not its
+    tax) in every row with a tax, the tax not added: the amount includes the tax (Shopify's orders export of a
+    tax-inclusive store: 'Total' = 'Subtotal' + 'Shipping', 'Taxes' inside both). None otherwise."""
+    from .shipping import shipping_columns  # shipping reads taxes' words
+
+    listed = list(map(str, df.columns))
+    money_name = str(names.get("amount", names.get("mrr")))
+    skip = {column, money_name, *map(str, names.values())}
+    shipped = [c for c in shipping_columns(listed, {}) if c not in skip and listed.count(c) == 1
+               and not _words(c) & _TAX]  # fmt: skip
+    totals = [c for c in listed if c not in skip and listed.count(c) == 1 and _words(c) & _GROSS
+              and not _words(c) & (_TAX | _NET)]  # fmt: skip
+    if not shipped or not totals or not (np.abs(tax[rows]) > _CENT).all():
+        return None
+    for shipping in shipped:
+        cost = _numbers(df[shipping], source, shipping, decimal)
+        if cost is None:
+            continue
+        cost = np.where(np.isfinite(cost), cost, 0.0)
+        for total in totals:
+            values = _numbers(df[total], source, total, decimal)
+            if values is None or not np.isfinite(values[rows]).all():
+                continue
+            if (np.abs(money[rows] + cost[rows] - values[rows]) <= _CENT).all():
+                return total, shipping
+    return None
+
+
 def net_of_tax(
     df: pd.DataFrame,
     typed: dict[str, Any],
@@ -179,7 +211,25 @@ def net_of_tax(
     named = "net" if words & _NET else "gross" if words & _GROSS else None
     summed = _by_sums(df, money, tax, rows, {column, money_name, *map(str, names.values())}, source, decimal)
     by_values = _by_rates(money[rows], tax[rows])
-    if summed is not None:
+    inside = None if summed is not None else _total_with_shipping(df, money, tax, rows, column, names, source,
+                                                                   decimal)  # fmt: skip
+    if inside is not None and by_values != "gross":  # Shopify's tax-inclusive store: 'Total' = 'Subtotal' + shipping
+        total, shipping = inside
+        where = row_of(source_of(df, source), first)
+        raise DataError(
+            f"{source}: column {column!r} holds taxes and is not used, and {total!r} is {money_name!r} + "
+            f"{shipping!r} with the taxes not added ({where}: {df[total].iloc[first]!r} = "
+            f"{df[money_name].iloc[first]!r} + {df[shipping].iloc[first]!r}, {column} {df[column].iloc[first]!r}), "
+            f"so {money_name!r} includes the tax{' although its name says net' if named == 'net' else ''}; {what} is "
+            f"net of tax, and the share of {column!r} in {money_name!r} cannot be told (it may hold the shipping's "
+            f"tax too): map a column of amounts before tax ({columns_option([(money_key, 'NAME')])}) or write the "
+            "amounts less their tax",
+            source=source,
+            column=column,
+        )
+    if inside is not None:  # each tax is the rate's share of the amount: the shipping carries none
+        verdict, why = "gross", f"{inside[0]!r} is {money_name} + {inside[1]} with the tax inside"
+    elif summed is not None:
         verdict, why = summed[0], f"{summed[1]!r} is {money_name} {'+' if summed[0] == 'net' else '-'} {column}"
     elif named is not None and by_values in (None, named):
         verdict, why = named, f"its name says {named}"
