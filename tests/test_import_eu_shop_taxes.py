@@ -46,3 +46,51 @@ def test_a_subtotal_with_its_tax_inside_and_untaxed_shipping_is_taken_net(tmp_pa
         "orders.csv: 'Subtotal' includes the tax in 'Taxes' ('Total' is Subtotal + Shipping with the tax inside): "
         "taken off, revenue is net of tax" in capsys.readouterr().out.splitlines()
     )
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_gross_amount_beside_an_unused_net_column_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    subs = tmp_path / "subscriptions.csv"
+    subs.write_text(
+        "Kundennr;Start;Ende;Intervall;Gesamtbetrag;Nettobetrag\nK1;05.01.2026;;monatlich;29,75;25,00\n"
+        "K2;20.01.2026;;monatlich;26,75;25,00\nK3;20.02.2026;;monatlich;36,30;30,00\n"
+    )
+    columns = "customer_id=Kundennr,start=Start,end=Ende,amount=Gesamtbetrag,interval=Intervall"
+    args = ["--subscriptions", str(subs), "--dayfirst", "--columns", columns, "--to-csv", str(tmp_path / "s")]
+    assert refusal(capsys, *args, "--backend", backend) == (
+        "subscriptions.csv: column 'Nettobetrag' holds 'Gesamtbetrag' less a tax (row 2: '25,00' beside '29,75') and "
+        "is not used; MRR is net of tax: map it (--columns amount=Nettobetrag), or give the amounts before tax"
+    )
+    orders = tmp_path / "orders.csv"
+    orders.write_text("Date,Customer,Total,Net Total\n2026-01-05,K1,29.75,25.00\n2026-01-17,K2,29.75,25.00\n")
+    args = ["--orders", str(orders), "--columns", "customer_id=Customer,date=Date,amount=Total"]
+    assert refusal(capsys, *args, "--to-csv", str(tmp_path / "o"), "--backend", backend) == (
+        "orders.csv: column 'Net Total' holds 'Total' less a tax (row 2: '25.00' beside '29.75') and is not used; "
+        "revenue is net of tax: map it (--columns 'amount=Net Total'), or give the amounts before tax"
+    )
+
+
+def test_a_gross_beside_a_net_after_fees_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"  # PayPal-like: Net is Gross less a fee, not a tax
+    path.write_text("Date,Customer,Total,Net\n2026-01-05,K1,100.00,96.80\n2026-01-17,K2,50.00,48.25\n")
+    out = run(tmp_path, "--orders", path, "--columns", "customer_id=Customer,date=Date,amount=Total")
+    assert (out / "order_revenue_cohorts.csv").read_text().splitlines()[1] == "2026-01,150.0"
+
+
+@pytest.mark.parametrize(("amount", "rate"), [("Total", "Tax Rate"), ("Gesamtbetrag", "Steuersatz")])
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_total_beside_a_tax_rate_is_refused_as_a_gross_amount(
+    tmp_path: Path, capsys, amount: str, rate: str, backend: str
+) -> None:
+    path = tmp_path / "subscriptions.csv"
+    path.write_text(
+        f"Kundennr;Start;Ende;Intervall;{amount};{rate}\nK1;05.01.2026;;monthly;29,75;19%\n"
+        "K2;20.01.2026;;monthly;26,75;7%\n"
+    )
+    columns = f"customer_id=Kundennr,start=Start,end=Ende,amount={amount},interval=Intervall"
+    args = ["--subscriptions", str(path), "--dayfirst", "--columns", columns, "--to-csv", str(tmp_path / "s")]
+    assert refusal(capsys, *args, "--backend", backend) == (
+        f"subscriptions.csv: {amount!r} says by its name that it includes tax (beside {rate!r}) and no column holds "
+        "the tax; MRR is net of tax: give the amounts before tax (--columns amount=NAME), or a column of the tax "
+        "beside them"
+    )

@@ -11,8 +11,10 @@ where no column holds a tax), as each would count the tax as revenue:
   price) under a name that says a tax;
 * a flag whose name says prices with tax ("Prices include tax", "Tax incl.", ``TTC``, "Bruttopreis", "inkl. MwSt")
   holding yes/true/oui/ja;
-* the money column's own name: "Price (incl. VAT)", "Prix TTC", "Preis brutto", ``mrr_incl_tax``; "Gross Amount"
-  beside a column of tax rates ("VAT Rate").
+* the money column's own name: "Price (incl. VAT)", "Prix TTC", "Preis brutto", ``mrr_incl_tax``; "Gross Amount",
+  "Total", "Gesamtbetrag" beside a column of tax rates ("VAT Rate", "Steuersatz");
+* a column named as before tax beside it, not used ("Nettobetrag" beside "Gesamtbetrag", "Net Total" beside
+  "Total"), whose values are the amount less a tax rate's share wherever they differ (25,00 beside 29,75: 19 %).
 
 Each is refused naming the column and its first row that says so, with the ways out: the amounts before tax, or a
 column of the tax beside them. Values saying the amounts exclude tax (``exclusive``, ``external``, ``NoTax``) pass.
@@ -59,6 +61,69 @@ def _gross_words(words: set[str]) -> bool:
     return "ttc" in words or any(w.startswith("brutto") for w in words) or bool(words & _TAX and words & _INCLUDE)
 
 
+def _rate_named(words: set[str]) -> bool:
+    """Whether a name's words say a tax rate: "VAT Rate", ``tax_rate``, "MwSt-Satz", and German compounds
+    ("Steuersatz", "Mehrwertsteuersatz")."""
+    compound = any(w.endswith("satz") and w.startswith(("steuer", "mwst", "ust", "umsatzsteuer", "mehrwertsteuer"))
+                   for w in words)  # fmt: skip
+    return compound or bool(words & _TAX and words & {"rate", "rates", "satz", "taux", "tasa", "%"})
+
+
+def _total_named(words: set[str]) -> bool:
+    """Whether a name's words say an amount with the tax in it ("Gross Amount", "Total", "Gesamtbetrag",
+    "Amount Due"), and none says before tax ("Net Total", "Subtotal")."""
+    from .taxes import _GROSS, _NET
+
+    gross = bool(words & _GROSS) or any(w.startswith(("gesamt", "brutto")) for w in words)
+    return gross and not words & _NET and not any(w.startswith("netto") for w in words)
+
+
+def _net_named(words: set[str]) -> bool:
+    """Whether a name's words say an amount before tax ("Net Total", "Nettobetrag", "Amount (net)"), not a tax, a
+    rate, a shipping cost, a fee or a count."""
+    net = "net" in words or any(w.startswith("netto") for w in words)
+    other = words & _TAX or words & {"rate", "rates", "fee", "fees", "shipping", "id", "qty", "quantity", "units"}
+    return net and not other
+
+
+def _refuse_net_beside(df: pd.DataFrame, money: str, source: str, what: str, decimal: str | None) -> None:
+    """Refuse an amount beside an unused column named as before tax ('Gesamtbetrag' beside 'Nettobetrag', 'Total'
+    beside 'Net Total') whose values are the amount less a tax rate's share in every row where they differ (29,75
+    beside 25,00: 19 %): the amount includes tax, and the column that does not is left unread."""
+    from .taxes import RATES
+    from .taxes import _numbers as numbers
+
+    listed = list(map(str, df.columns))
+    if listed.count(str(money)) != 1 or not _total_named(_words(money)) and _net_named(_words(money)):
+        return
+    amounts = None
+    for column in listed:
+        if column == str(money) or listed.count(column) != 1 or not _net_named(_words(column)):
+            continue
+        net = numbers(df[column], source, column, decimal)
+        if net is None:
+            continue
+        if amounts is None:
+            amounts = numbers(df[str(money)], source, str(money), decimal)
+            if amounts is None:
+                return
+        told = np.isfinite(net) & np.isfinite(amounts)
+        rows = np.flatnonzero(told & (np.abs(amounts - net) > 0.0051))
+        if not rows.size:
+            continue
+        taxed = (np.abs(amounts[rows, None] - net[rows, None] * (1 + RATES)) <= 0.0051).any(axis=1)
+        if not taxed.all():
+            continue  # a fee or a discount between them (PayPal's 'Gross' and 'Net'), not a tax
+        first = int(rows[0])
+        raise DataError(
+            f"{source}: column {column!r} holds {money!r} less a tax ({row_of(source_of(df, source), first)}: "
+            f"{df[column].iloc[first]!r} beside {df[str(money)].iloc[first]!r}) and is not used; {what} is net of "
+            f"tax: map it ({columns_option([('amount', column)])}), or give the amounts before tax",
+            source=source,
+            column=column,
+        )
+
+
 def may_say_tax_included(columns: Any, names: Mapping[str, str]) -> bool:
     """Whether a column not used could say the amounts include tax by its name or values (the SQL engines then read
     the table as a file's).
@@ -75,6 +140,8 @@ def may_say_tax_included(columns: Any, names: Mapping[str, str]) -> bool:
     for column in map(str, columns):
         words = _words(column)
         if column not in used and (_gross_words(words) or words & {"mode", "are", "types", "inclusive"}):
+            return True
+        if column not in used and (_rate_named(words) or _net_named(words)):  # a rate or a net amount beside it
             return True
     return False
 
@@ -121,15 +188,16 @@ def refuse_tax_included(
     )
     used = {str(c) for c in names.values()}
     listed = list(map(str, df.columns))
-    rates = [c for c in listed if _words(c) & _TAX and _words(c) & {"rate", "rates", "satz", "taux", "tasa", "%"}]
+    rates = [c for c in listed if _rate_named(_words(c))]
     own = _words(money)
-    if _gross_words(own) or ("gross" in own and rates):
+    if _gross_words(own) or (_total_named(own) and rates):  # 'Gross Amount', 'Total', 'Gesamtbetrag' beside a rate
         raise DataError(
             f"{source}: {money!r} says by its name that it includes tax{f' (beside {rates[0]!r})' if rates else ''} "
             f"{ways}",
             source=source,
             column=str(money),
         )
+    _refuse_net_beside(df, money, source, what, decimal)
     for position, column in enumerate(listed):
         if column in used or listed.count(column) != 1:
             continue
