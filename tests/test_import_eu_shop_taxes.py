@@ -94,3 +94,53 @@ def test_a_total_beside_a_tax_rate_is_refused_as_a_gross_amount(
         "the tax; MRR is net of tax: give the amounts before tax (--columns amount=NAME), or a column of the tax "
         "beside them"
     )
+
+
+# WooCommerce Subscriptions' export re-saved by German Excel: cart_discount 0,00 in every row (no coupon)
+WOO_HEAD = (
+    "subscription_id;customer_id;start_date;end_date;billing_period;billing_interval;order_shipping;"
+    "order_shipping_tax;order_tax;cart_discount;cart_discount_tax;order_total\n"
+)
+WOO_ZERO = (
+    "1001;101;05.01.2026;0;month;1;4,20;0,80;4,75;0,00;0,00;34,75\n"
+    "1002;102;12.01.2026;0;month;1;0,00;0,00;5,70;0,00;0,00;35,70\n"
+    "1003;103;03.02.2026;0;month;1;5,00;1,05;6,30;0,00;0,00;42,35\n"
+)
+WOO = "start=start_date,end=end_date,amount=order_total"
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_zero_discounts_written_with_a_decimal_comma_pass(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "subscriptions.csv"
+    path.write_text(WOO_HEAD + WOO_ZERO)
+    out = run(tmp_path, "--subscriptions", path, "--dayfirst", "--columns", WOO, backend=backend)
+    head = (out / "movements.csv").read_text().splitlines()[0].split(",")
+    rows = [dict(zip(head, r.split(","), strict=True)) for r in (out / "movements.csv").read_text().splitlines()[1:]]
+    assert [(r["month"], r["customers_end"], float(r["mrr_end"])) for r in rows] == [
+        ("2026-01", "2", 55.0),
+        ("2026-02", "3", 85.0),
+    ]
+
+
+@pytest.mark.parametrize("value", ["0,00", "0 %", "0,00 €"])
+def test_a_zero_add_on_with_a_decimal_comma_passes(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "subscriptions.csv"
+    path.write_text(
+        "Kundennr;Start;Ende;Intervall;Betrag;Add-on\n"
+        f"K1;05.01.2026;;monatlich;25,00;{value}\nK2;20.01.2026;;monatlich;30,00;{value}\n"
+    )
+    columns = "customer_id=Kundennr,start=Start,end=Ende,amount=Betrag,interval=Intervall"
+    out = run(tmp_path, "--subscriptions", path, "--dayfirst", "--columns", columns)
+    assert (out / "movements.csv").read_text().splitlines()[1].split(",")[0] == "2026-01"
+    head = (out / "movements.csv").read_text().splitlines()[0].split(",")
+    assert (out / "movements.csv").read_text().splitlines()[1].split(",")[head.index("mrr_end")] == "55.0"
+
+
+def test_a_discount_of_a_comma_written_amount_is_still_refused(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "subscriptions.csv"
+    path.write_text(WOO_HEAD + WOO_ZERO.replace("4,75;0,00;0,00;34,75", "4,75;5,00;0,00;29,75", 1))
+    args = ["--subscriptions", str(path), "--dayfirst", "--columns", WOO, "--to-csv", str(tmp_path / "s")]
+    assert refusal(capsys, *args).startswith(
+        "subscriptions.csv, column 'cart_discount': discounts that lower what the customer pays in row 2 (counting "
+        "the header as row 1): '5,00'"
+    )

@@ -7,7 +7,7 @@ discounts. A column whose name says a discount (``discount``, ``coupon``, ``prom
 French ``remise``, Spanish ``descuento``, Italian ``sconto``, Dutch ``korting``; ``rebate``) with a value in any row
 cannot be left out: such rows are
 refused, naming the column and the rows (a coupon's id does not say how much it takes off). Values that
-say no discount (blank, ``0``, ``0%``, ``none``, ``no``, ``-``) pass.
+say no discount (blank, a zero however written: ``0``, ``0,00``, ``0%``, ``0,00 €``; ``none``, ``no``, ``-``) pass.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import bad_rows
+from .number_texts import zero_texts
 
 __all__ = ["check_discounts", "discount_columns", "percent_columns"]
 
@@ -63,7 +64,7 @@ def _percentages(df: pd.DataFrame, name: str) -> bool:
         return False
     text = column.dropna().astype(str).str.strip()
     text = text[text != ""]
-    return bool(len(text)) and bool(text.str.fullmatch(_PERCENT.pattern).all()) and not text.isin(["0%", "0 %"]).all()
+    return bool(len(text)) and bool(text.str.fullmatch(_PERCENT.pattern).all()) and not zero_texts(text).all()
 
 
 def percent_columns(df: pd.DataFrame, used: Sequence[str] = ()) -> list[str]:
@@ -95,6 +96,6 @@ convert the prices to what each customer pays first, or remove the column if the
             continue
         column = df[name] if list(map(str, df.columns)).count(name) == 1 else df.loc[:, df.columns == name].iloc[:, 0]
         text = column.astype(object).where(column.notna(), "").astype(str).str.strip().str.lower()
-        rows = np.flatnonzero(~text.isin(_NONE).to_numpy())
+        rows = np.flatnonzero(~(text.isin(_NONE).to_numpy() | zero_texts(text)))  # '0,00', '0 %' too
         if rows.size:
             raise bad_rows(source, name, PROBLEM, rows, column.to_numpy(), advice=ADVICE)

@@ -118,9 +118,10 @@ def paid_beside_columns(columns: Sequence[Any], names: Mapping[str, str]) -> lis
 def _filled_add_on(values: pd.Series) -> np.ndarray:
     """The rows of an add-on column holding a value other than blank or 0 (a price, a quantity, an id)."""
     from ._distinct import stripped_text
+    from .number_texts import zero_texts
 
     text = pd.Series(stripped_text(values)).str.lower()
-    return ~text.isin(["", "0", "0.0", "0.00", "none", "false", "no"]).to_numpy()
+    return ~(text.isin(["", "none", "false", "no"]).to_numpy() | zero_texts(text))  # 0, 0.00, 0,00
 
 
 def _filled_extra(df: pd.DataFrame, column: str, money: str | None, source: str) -> np.ndarray | None:

@@ -23,7 +23,7 @@ from .currency import SYMBOL_PATTERN
 from .errors import ColumnValues, advice_apart, bad_rows
 from .minor_units import groups_thousands
 
-__all__ = ["parse_numbers"]
+__all__ = ["parse_numbers", "zero_texts"]
 
 _CURRENCY = re.compile(rf"^(?:[A-Z]{{3}}\s?)?(?:{SYMBOL_PATTERN})?\s*|\s*(?:{SYMBOL_PATTERN})?(?:\s?[A-Z]{{3}})?$")
 _SPACES = re.compile(r"[\s\u00a0\u202f'\u2019]")  # Swiss thousands: 1'234.50, 1’234.50
@@ -35,6 +35,27 @@ _THOUSANDS_ONLY = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")  # 1.234: a decimal 
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 _PLAIN = re.compile(r"^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 _WHOLE_UNITS = re.compile(r"^(\d[\d.,'\s\u00a0\u202f\u2019]*[.,])\s?[-\u2013\u2014]$")  # 49,- 1.049,- 49.–: 49.00
+
+
+#: A zero as any file writes it: either decimal mark, a percent sign, a currency symbol or code (``0,00``, ``0.0``,
+#: ``0 %``, ``0,00 €``, ``$0.00``, ``EUR 0,00``, ``-0,00``, ``0,-``).
+_ZERO = re.compile(
+    rf"(?:[A-Z]{{3}}\s?)?(?:{SYMBOL_PATTERN})?\s*[+\-\u2212]?\s*(?:{SYMBOL_PATTERN})?\s*0*(?:[.,]0*)?\s*"
+    rf"(?:[-\u2013\u2014]|%|(?:{SYMBOL_PATTERN})?(?:\s?[A-Z]{{3}})?)"
+)
+
+
+def zero_texts(values: pd.Series | np.ndarray) -> np.ndarray:
+    """Whether each value is a zero as the file writes it, whatever its decimal mark (:data:`_ZERO`); a blank is
+    no zero (ask for it apart), nor is a lone sign or symbol.
+
+    >>> zero_texts(pd.Series(["0", "0,00", "0.00", "0 %", "0,00 €", "$0.00", "EUR 0,00", "-0,0", "0,-", "0,01", "",
+    ...                       "-", "€", "10", None])).tolist()
+    [True, True, True, True, True, True, True, True, True, False, False, False, False, False, False]
+    """
+    text = pd.Series(values, dtype=object).astype(str).where(pd.notna(pd.Series(values, dtype=object)), "").str.strip()
+    zero = text.str.fullmatch(_ZERO.pattern) & text.str.contains("0", regex=False)
+    return zero.fillna(False).to_numpy(dtype=bool)
 
 
 def _body(text: str) -> tuple[bool, str]:

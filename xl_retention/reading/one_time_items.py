@@ -27,6 +27,7 @@ import pandas as pd
 from ._distinct import factorize, text_codes
 from .errors import bad_rows
 from .names import keys_of
+from .number_texts import zero_texts
 
 __all__ = ["refuse_one_time_items"]
 
@@ -73,7 +74,7 @@ def _paying(amounts: pd.Series) -> np.ndarray:
         codes, uniques = factorize(amounts)
         texts = np.array([*(str(v).strip() for v in uniques), ""], dtype=object)
     text = pd.Series(texts, dtype=object)
-    said = ~((text == "") | (pd.to_numeric(text, errors="coerce") == 0)).to_numpy()
+    said = ~((text == "") | (pd.to_numeric(text, errors="coerce") == 0)).to_numpy() & ~zero_texts(text)  # '0,00'
     return said[codes]  # -1 (missing): the last, ""
 
 
