@@ -138,9 +138,37 @@ def test_a_zero_add_on_with_a_decimal_comma_passes(tmp_path: Path, value: str) -
 
 def test_a_discount_of_a_comma_written_amount_is_still_refused(tmp_path: Path, capsys) -> None:
     path = tmp_path / "subscriptions.csv"
-    path.write_text(WOO_HEAD + WOO_ZERO.replace("4,75;0,00;0,00;34,75", "4,75;5,00;0,00;29,75", 1))
-    args = ["--subscriptions", str(path), "--dayfirst", "--columns", WOO, "--to-csv", str(tmp_path / "s")]
+    text = (WOO_HEAD + WOO_ZERO).replace("order_total", "line_price")  # a price: not what is charged
+    path.write_text(text.replace("4,75;0,00;0,00;34,75", "4,75;5,00;0,00;29,75", 1))
+    columns = WOO.replace("order_total", "line_price")
+    args = ["--subscriptions", str(path), "--dayfirst", "--columns", columns, "--to-csv", str(tmp_path / "s")]
     assert refusal(capsys, *args).startswith(
         "subscriptions.csv, column 'cart_discount': discounts that lower what the customer pays in row 2 (counting "
         "the header as row 1): '5,00'"
+    )
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_woocommerce_total_is_after_its_cart_discount(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "subscriptions.csv"  # 1004: (25,00 - 5,00) + 3,80 tax + 4,20 + 0,80 shipping = 28,80
+    path.write_text(WOO_HEAD + WOO_ZERO + "1004;104;10.02.2026;0;month;1;4,20;0,80;3,80;5,00;0,95;28,80\n")
+    capsys.readouterr()
+    out = run(tmp_path, "--subscriptions", path, "--dayfirst", "--columns", WOO, backend=backend)
+    head = (out / "movements.csv").read_text().splitlines()[0].split(",")
+    rows = [dict(zip(head, r.split(","), strict=True)) for r in (out / "movements.csv").read_text().splitlines()[1:]]
+    assert [(r["month"], r["customers_end"], float(r["mrr_end"])) for r in rows] == [
+        ("2026-01", "2", 55.0),
+        ("2026-02", "4", 105.0),
+    ]
+    assert (
+        "subscriptions.csv: 'order_total' is what is charged, after the discounts in 'cart_discount' and "
+        "'cart_discount_tax' (its name says a total): kept, MRR is after discounts"
+    ) in capsys.readouterr().out.splitlines()
+
+
+def test_a_discount_beside_a_price_not_named_a_total_is_still_refused(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "subscriptions.csv"
+    path.write_text("customer_id,start,amount,interval,Discount\na,2026-01-05,25.00,month,5.00\n")
+    assert refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "s")).startswith(
+        "subscriptions.csv, column 'Discount': discounts that lower what the customer pays in row 2"
     )

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .errors import bad_rows
+from .errors import DataError, bad_rows
+from .notes import note
 from .number_texts import zero_texts
 
 __all__ = ["check_discounts", "discount_columns", "percent_columns"]
@@ -77,10 +78,37 @@ def percent_columns(df: pd.DataFrame, used: Sequence[str] = ()) -> list[str]:
     return [c for c in map(str, df.columns) if c not in named and _percentages(df, c)]
 
 
-def check_discounts(df: pd.DataFrame, source: str, used: Sequence[str] = ()) -> None:
+#: Words of an amount's name that say it is what is charged, after discounts (WooCommerce's ``order_total``, "Grand
+#: Total", "Amount Paid"): a discount beside it is inside it.
+_CHARGED = frozenset({"total", "totals", "grand", "paid", "charged", "due", "collected", "final", "discounted"})
+
+
+def _inside_total(df: pd.DataFrame, name: str, amount: str | None, source: str, decimal: str | None) -> bool:
+    """Whether the discount column ``name`` holds amounts (numbers, not a coupon's code) beside an ``amount`` whose
+    name says what is charged (:data:`_CHARGED`): the total is after the discount, told with a note."""
+    from .names import words
+    from .values import parse_numbers
+
+    listed = list(map(str, df.columns))
+    said = words(amount) if amount is not None else set()
+    if not said & _CHARGED and not any(w.startswith("gesamt") for w in said) or listed.count(name) != 1:
+        return False
+    if said & {"before", "pre", "gross", "list", "brutto", "undiscounted"}:
+        return False
+    try:
+        parse_numbers(df[name], source, name, decimal=decimal, allow_blank=True)
+    except DataError:
+        return False
+    return True
+
+
+def check_discounts(
+    df: pd.DataFrame, source: str, used: Sequence[str] = (), amount: str | None = None, decimal: str | None = None
+) -> None:
     """Refuse the rows of a billing export where a discount column holds a discount (see the module docstring), or a
     column not ``used`` (the file's columns read) holds percentages ("50%" beside the price: a discount whatever its
-    name, "Gutschein", "Nachlass"; not a tax rate's column).
+    name, "Gutschein", "Nachlass"; not a tax rate's column). A discount's amounts beside an ``amount`` named as what
+    is charged (WooCommerce's ``cart_discount`` beside ``order_total``) are inside it: kept, with a note.
 
     >>> check_discounts(pd.DataFrame({"Coupon": [None, "", "0%"]}), "subs.csv")
     >>> check_discounts(pd.DataFrame({"Coupon": [None, "HALFOFF"]}), "subs.csv")
@@ -91,11 +119,18 @@ row 3 (counting the header as row 1): 'HALFOFF': MRR is after discounts (the pri
 convert the prices to what each customer pays first, or remove the column if they already are
     """
     named = discount_columns(df)
+    inside: list[str] = []  # discounts inside a total
     for name in named + [c for c in map(str, df.columns) if c not in named and c not in set(used)]:
         if name not in named and not _percentages(df, name):
             continue
         column = df[name] if list(map(str, df.columns)).count(name) == 1 else df.loc[:, df.columns == name].iloc[:, 0]
         text = column.astype(object).where(column.notna(), "").astype(str).str.strip().str.lower()
         rows = np.flatnonzero(~(text.isin(_NONE).to_numpy() | zero_texts(text)))  # '0,00', '0 %' too
+        if rows.size and name in named and _inside_total(df, name, amount, source, decimal):
+            inside.append(name)
+            continue
         if rows.size:
             raise bad_rows(source, name, PROBLEM, rows, column.to_numpy(), advice=ADVICE)
+    if inside:
+        note(f"{source}: {amount!r} is what is charged, after the discounts in {' and '.join(map(repr, inside))} "
+             "(its name says a total): kept, MRR is after discounts")  # fmt: skip

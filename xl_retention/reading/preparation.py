@@ -215,9 +215,9 @@ def _prepare(
     if billing:
         _refuse_unused_billing_columns(df, names, source, spans=False)  # periods: once read, below
         refuse_add_ons(df, names, source)  # an add-on's price, 'Storage Fee': paid beside the plan's (extra_prices)
-        check_discounts(df, source, list(names.values()))  # a coupon, "50%" off: MRR after discounts
+        check_discounts(df, source, list(names.values()), names.get("amount"), options.decimal)  # MRR after them
     elif kind in ("snapshots", "intervals") and names_a_price(names.get("mrr")):  # 'List price' beside a coupon
-        check_discounts(df, source, list(names.values()))  # the price is the list price (reading.list_prices)
+        check_discounts(df, source, list(names.values()), names.get("mrr"), options.decimal)  # a list price
     if kind in ("snapshots", "intervals"):  # 'Setup fee' item rows: paid once, no MRR (reading.one_time_items)
         refuse_one_time_items(df, names, source)
     by_currency = options.segment is not None and named_currency(options.segment)

@@ -48,6 +48,7 @@ _NOT_AMOUNT = frozenset({
     "ht", "ttc", "ohne", "mit", "sans", "sin", "con", "avec", "less", "plus", "satz", "taux", "tasa", "aliquota",
     "zone", "class", "location", "address", "identifier", "vatin", "free", "taxable", "mode", "method", "flag",
     "ex", "exc", "inc",  # BigCommerce's "Order Total (ex tax)", "Subtotal (inc tax)"
+    "discount", "discounts", "coupon",  # WooCommerce's cart_discount_tax: the tax a discount took off, not charged
 })  # fmt: skip
 _NET = frozenset({"net", "netto", "subtotal", "sub", "excl", "excluding", "exkl", "ohne", "ht", "pretax", "pre",
                   "before", "sans", "sin", "without", "ex", "exc"})  # fmt: skip
