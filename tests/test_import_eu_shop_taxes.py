@@ -172,3 +172,30 @@ def test_a_discount_beside_a_price_not_named_a_total_is_still_refused(tmp_path: 
     assert refusal(capsys, "--subscriptions", str(path), "--to-csv", str(tmp_path / "s")).startswith(
         "subscriptions.csv, column 'Discount': discounts that lower what the customer pays in row 2"
     )
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_subtotal_whose_total_is_not_its_sum_with_the_tax_is_refused(tmp_path: Path, capsys, backend: str) -> None:
+    path = tmp_path / "orders.csv"  # the tax-inclusive store's export without its Shipping column
+    path.write_text(
+        "Name;Email;Subtotal;Taxes;Total;Created at\n#1;a@x.de;29,75;5,54;34,70;2026-01-05\n"
+        "#2;b@x.de;59,50;10,29;64,45;2026-01-10\n"
+    )
+    args = ["--orders", str(path), "--columns", ORDERS, "--to-csv", str(tmp_path / "o"), "--backend", backend]
+    assert refusal(capsys, *args) == (
+        "orders.csv: column 'Taxes' holds taxes and is not used, and 'Total' is not 'Subtotal' + 'Taxes' (row 2: "
+        "'34,70' beside '29,75' and '5,54'), nor is each tax a tax rate of 'Subtotal'; revenue is net of tax, and "
+        "whether 'Subtotal' includes it cannot be told (a store's prices may include tax): if it does, map a column "
+        "of amounts before tax (--columns amount=NAME) or write the amounts less the tax; if it is before tax "
+        "already, remove the tax column"
+    )
+
+
+def test_a_subtotal_before_tax_with_taxed_shipping_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "orders.csv"  # a tax-exclusive store taxing its shipping: Total = Subtotal + Shipping + Taxes
+    path.write_text(
+        "Email,Subtotal,Shipping,Taxes,Total,Created at\na@x.com,25.00,5.00,5.70,35.70,2026-01-05\n"
+        "b@x.com,30.00,5.00,6.65,41.65,2026-01-06\n"
+    )
+    out = run(tmp_path, "--orders", path, "--columns", "customer_id=Email,date=Created at,amount=Subtotal")
+    assert (out / "order_revenue_cohorts.csv").read_text().splitlines()[1] == "2026-01,55.0"

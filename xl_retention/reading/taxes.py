@@ -13,6 +13,11 @@ one is told, in this order, by:
    the odd ones: 8.875 %, 9.975 %, ...) of the amount (net) and not of the amount before it (gross: 19 of 119 is
    19 % of 100), to the cent.
 
+A name that says net is not taken alone where a column named as a total contradicts it: ``Total`` = amount +
+shipping with the tax not added (Shopify's tax-inclusive store: its 'Subtotal' includes the tax) says gross, and a
+``Total`` that is no sum of the amount, the tax and a shipping column leaves it untold (both refused, unless each
+tax is the rate's share of the amount: taken off).
+
 A gross amount has its tax taken off, with a note; a net one is used as it is; where the name and the values
 disagree, or neither tells, the file is refused, naming the tax column and the ways out. A column of tax rates
 (``VAT %``, ``tax_rate``) or flags (``tax_exempt``) is no amount and is not read here.
@@ -161,6 +166,37 @@ def _total_with_shipping(
     return None
 
 
+def _total_not_summed(
+    df: pd.DataFrame, money: np.ndarray, tax: np.ndarray, rows: np.ndarray, column: str, names: Mapping[str, str],
+    source: str, decimal: str | None,
+) -> str | None:  # fmt: skip
+    """A column named as a total (``Total``) that is not the amount + the tax (+ a shipping column, its tax or
+    none) in some row with a tax: the name of an amount 'before tax' is then all that says so (Shopify's 'Subtotal'
+    includes the tax in a tax-inclusive store). None where every total is such a sum, or no total is beside it."""
+    from .shipping import shipping_columns  # shipping reads taxes' words
+
+    listed = list(map(str, df.columns))
+    money_name = str(names.get("amount", names.get("mrr")))
+    skip = {column, money_name, *map(str, names.values())}
+    totals = [c for c in listed if c not in skip and listed.count(c) == 1 and _words(c) & _GROSS
+              and not _words(c) & (_TAX | _NET)]  # fmt: skip
+    extras = [np.zeros(len(money))]
+    for shipping in shipping_columns(listed, {}):
+        cost = _numbers(df[shipping], source, shipping, decimal) if listed.count(shipping) == 1 else None
+        if cost is not None:
+            extras.append(np.where(np.isfinite(cost), cost, 0.0))
+    if len(extras) > 1:
+        extras.append(np.sum(extras[1:], axis=0))  # the shipping with its tax
+    for total in totals:
+        values = _numbers(df[total], source, total, decimal)
+        if values is None or not np.isfinite(values[rows]).all():
+            continue
+        base = money[rows] + tax[rows]
+        if not any((np.abs(base + extra[rows] - values[rows]) <= _CENT).all() for extra in extras):
+            return total
+    return None
+
+
 def net_of_tax(
     df: pd.DataFrame,
     typed: dict[str, Any],
@@ -225,6 +261,19 @@ def net_of_tax(
             f"net of tax, and the share of {column!r} in {money_name!r} cannot be told (it may hold the shipping's "
             f"tax too): map a column of amounts before tax ({columns_option([(money_key, 'NAME')])}) or write the "
             "amounts less their tax",
+            source=source,
+            column=column,
+        )
+    unsummed = None
+    if summed is None and inside is None and named == "net" and by_values is None:
+        unsummed = _total_not_summed(df, money, tax, rows, column, names, source, decimal)
+    if unsummed is not None:  # 'Subtotal' beside 'Taxes' and a 'Total' that is not their sum: the name alone
+        where = row_of(source_of(df, source), first)
+        raise DataError(
+            f"{source}: column {column!r} holds taxes and is not used, and {unsummed!r} is not {money_name!r} + "
+            f"{column!r} ({where}: {df[unsummed].iloc[first]!r} beside {df[money_name].iloc[first]!r} and "
+            f"{df[column].iloc[first]!r}), nor is each tax a tax rate of {money_name!r}; {what} is net of tax, and "
+            f"whether {money_name!r} includes it cannot be told (a store's prices may include tax): {ways}",
             source=source,
             column=column,
         )
