@@ -1,5 +1,6 @@
 """xl-retention import: raw exports into the tracking sheets, checked through the template's own formulas."""
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -180,9 +181,14 @@ def test_a_vba_project_survives_the_import(files, tmp_path):
         after = {name: package.read(name) for name in package.namelist()}
     assert after["xl/vbaProject.bin"] == b"VBA" * 1000
     assert b"macroEnabled.main+xml" in after["[Content_Types].xml"]
-    # only the answers' sheet changes; every other part is kept byte for byte
+    # only the answers' sheet and the import's record (workbook.xml's hidden name _xlr_imported) change; every other
+    # part is kept byte for byte
     changed = sorted(name for name in before if before[name] != after.get(name))
-    assert changed == ["xl/worksheets/sheet6.xml"]
+    assert changed == ["xl/workbook.xml", "xl/worksheets/sheet6.xml"]
+    assert (
+        re.sub(rb'<definedName name="_xlr_imported" hidden="1">[^<]*</definedName>', b"", after["xl/workbook.xml"])
+        == (before["xl/workbook.xml"])
+    )
 
 
 def test_parquet_and_excel_inputs(tmp_path):

@@ -73,7 +73,9 @@ def test_the_users_sheet_column_comment_and_chart_stay_and_the_months_are_filled
     sheets = ["xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml", "xl/worksheets/sheet9.xml"]  # + Cohorts
     # the Dashboard's charts get back the "#N/A as a gap" setting openpyxl dropped on saving (chart_ranges.na_as_gap);
     # the user's own chart (chart1, on "My analysis") stays byte for byte
-    assert changed == [f"xl/charts/chart{n}.xml" for n in range(2, 7)] + sheets
+    # workbook.xml: the import's record of what it wrote (the hidden defined name _xlr_imported)
+    assert changed == [f"xl/charts/chart{n}.xml" for n in range(2, 7)] + ["xl/workbook.xml"] + sheets
+    assert b'<definedName name="_xlr_imported" hidden="1">' in after["xl/workbook.xml"]
     assert all(b"dispNaAsBlank" in after[name] and b"dispNaAsBlank" not in before[name] for name in changed[:5])
     wb = openpyxl.load_workbook(book)
     assert [wb["My analysis"][ref].value for ref in ("A1", "B1", "B2", "B3")] == [

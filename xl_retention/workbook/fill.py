@@ -13,7 +13,9 @@ Rules (the README's "Importing into a workbook you have edited"):
 - Import owns the input cells of the months its data covers. A value there that differs from the data (typed by hand,
   or by an earlier import of other figures; also one typed over a template formula) refuses, naming the cells and
   their values, unless ``replace_typed`` (``--replace-typed``): then each replaced cell is listed with its old value
-  (:mod:`.typed_values`). Months outside the data stay as typed. Where typed months meet imported ones on Customers or
+  (:mod:`.typed_values`). A month that still holds exactly what an earlier import wrote there (the import's record in
+  the workbook, :mod:`.import_record`) is updated without the option, its cells listed in one line. Months outside
+  the data stay as typed. Where typed months meet imported ones on Customers or
   Revenue, the seam must agree: typed months just before the data's first month refuse (the data has no customers
   before its first month, so every typed customer would be lost at the seam); typed months just after the data's last
   month are kept when the imported months do not change a value typed in the last of them, and (Customers) the typed
@@ -43,6 +45,7 @@ from .cohort_sheet import Triangle, triangle, upgrade_observed_to
 from .dashboard_upgrade import upgrade_dashboard
 from .found import _Monthly, check_cohort_headers, read_sheets
 from .growth import grow_answers
+from .import_record import digest, read_record, write_record
 from .monthly import template_formula_at
 from .months_added import Scores, add_months, check_typed_beyond
 from .report_lines import cleared_line, listed, months_added, upgraded_line
@@ -58,7 +61,7 @@ from .template import (
     REVENUE,
     render_formula,
 )
-from .typed_values import Replaced, refuse_replacing, replaced_line
+from .typed_values import Replaced, refuse_replacing, replaced_line, updated_line
 from .upgrade import upgrade_formulas, upgrade_lifetime
 
 if TYPE_CHECKING:
@@ -91,6 +94,8 @@ class Filled:
     restored: list[str] = field(default_factory=list)
     #: some month outside the imported ones holds figures (typed, or from an earlier import): kept as it was
     kept_others: bool = False
+    #: the cells of months holding exactly what an earlier import wrote, updated to the data's values
+    updated: list[Replaced] = field(default_factory=list)
     #: formula cells whose stored result (computed from the old inputs) the import cleared
     cleared: int = 0
     #: formula cells exactly as an earlier template wrote them, given this version's formula (workbook.upgrade)
@@ -111,6 +116,8 @@ class Filled:
             f"import wrote {covered} on "
             f"{', '.join(self.sheets)}" + ("; the other months' figures are kept as they were" * self.kept_others)
         )
+        if self.updated:
+            out.append(updated_line(self.updated))
         if self.replaced:
             out.append(replaced_line(self.replaced))
         if self.restored:
@@ -147,6 +154,8 @@ class _Plan:
         self.notes: list[str] = []
         #: (cell, formula) of the user's formulas in cells the import writes: refused by :meth:`check_formulas`
         self.formulas: list[tuple[str, str]] = []
+        #: (sheet, month) -> (cell, value there, value written) of every cell written there: the import's record
+        self.written: dict[tuple[str, str], list[tuple[str, Any, Any]]] = {}
 
     def put(self, title: str, ref: str, value: Any, old: Any, month: pd.Period | None = None) -> None:
         """``value`` into ``title!ref`` (of ``month``), ``old`` the value there (a different one is listed)."""
@@ -158,6 +167,8 @@ class _Plan:
         if old is not None and not _same_figure(old, value):
             self.replaced.append(Replaced(title, f"{quote_sheetname(title)}!{ref}", month, old))
         self.package.sheet(title).set_value(ref, value)
+        if month is not None:
+            self.written.setdefault((title, str(month)), []).append((ref, old, value))
         if title not in self.sheets:
             self.sheets.append(title)
 
@@ -176,6 +187,18 @@ class _Plan:
             "by numbers; nothing was written: clear those cells (or move the formulas out of the input cells) and "
             "import again, or import into a copy"
         )
+
+    def earlier_import(self) -> list[Replaced]:
+        """Take out of :attr:`replaced` (and return) the values of months that still hold exactly what an earlier
+        import wrote there (:mod:`.import_record`); then record what this import writes."""
+        record = read_record(self.package)
+        same = {key for key, cells in self.written.items()
+                if key in record and record[key] == digest((ref, old) for ref, old, _ in cells)}  # fmt: skip
+        updated = [c for c in self.replaced if not c.over_formula and (c.sheet, str(c.month)) in same]
+        self.replaced = [c for c in self.replaced if c not in updated]
+        record.update({key: digest((ref, new) for ref, _, new in cells) for key, cells in self.written.items()})
+        write_record(self.package, record)
+        return updated
 
     def restore(self, title: str, ref: str, formula: str, old: Any = None, month: pd.Period | None = None) -> None:
         """The template's ``formula`` (with its ``=``) back in ``title!ref``, listed (``old``: a value typed there)."""
@@ -302,6 +325,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
                     "made by this version have one); they never go into the sBG survival triangle"
                 )
         plan.check_formulas((data[0], data[-1]))
+        updated = plan.earlier_import()
         if not replace_typed:
             refuse_replacing(plan.replaced, path.name)
         plan.notes.extend(tables.notes)
@@ -311,6 +335,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
     months = len(base.months) + len(added)
     filled = Filled(first, months, (data[0], data[-1]), plan.sheets, added, plan.replaced, plan.notes, plan.restored)
     filled.cleared = cleared
+    filled.updated = updated
     filled.upgraded = upgraded
     filled.kept_others = any(
         _typed(sheet, sheet.row(month), [c.key for c in sheet.spec.columns if c.formula is None and c is not MONTH])

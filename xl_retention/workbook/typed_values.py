@@ -19,7 +19,7 @@ import pandas as pd
 
 from .inplace import LayoutError
 
-__all__ = ["OPTION", "Replaced", "refuse_replacing", "replaced_line", "shown"]
+__all__ = ["OPTION", "Replaced", "refuse_replacing", "replaced_line", "shown", "updated_line"]
 
 #: the import's option that allows replacing them
 OPTION = "--replace-typed"
@@ -88,3 +88,9 @@ def replaced_line(cells: Sequence[Replaced]) -> str:
         f"replaced {len(cells)} value{'s' * (len(cells) > 1)} already in those months (typed by hand or by an "
         f"earlier import; {OPTION}): {each}"
     )
+
+
+def updated_line(cells: Sequence[Replaced]) -> str:
+    """The report's line: the values an earlier import wrote (the month unchanged since) that this one updated."""
+    each = ", ".join(f"{c.ref} (was {shown(c.old)})" for c in cells)
+    return f"updated {len(cells)} value{'s' * (len(cells) > 1)} an earlier import wrote: {each}"

@@ -1,0 +1,134 @@
+"""What ``import --into`` wrote, recorded inside the workbook, so a later import tells it from what the user typed.
+
+Each import keeps, in the hidden defined name :data:`NAME` (an array constant of texts, which Excel, LibreOffice and
+openpyxl keep), one entry per sheet and month (a monthly sheet's row, an NPS month's column, a Cohorts row): a short
+digest of the values it wrote there. On the next import, a value that differs from the new data is replaced without
+``--replace-typed`` when every cell the import writes in that month still holds exactly what the earlier import wrote
+(digests equal); a month changed since (typed by hand) refuses as before, and so does a workbook without a record.
+
+>>> record = {("Customers", "2025-01"): "0a1b2c3d", ('My "KPIs"', "2025-02"): "ffffffff"}
+>>> text = record_text(record)
+>>> text
+'{"Customers|2025-01|0a1b2c3d","My ""KPIs""|2025-02|ffffffff"}'
+>>> parse_record(text) == record
+True
+>>> digest([("C2", 5), ("D2", 5.0)]) == digest([("D2", 5), ("C2", 5)]) != digest([("C2", 5), ("D2", 6)])
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from . import inplace as ip
+
+__all__ = ["NAME", "digest", "parse_record", "read_record", "record_text", "write_record"]
+
+#: the hidden defined name holding the record
+NAME = "_xlr_imported"
+#: the longest record text kept (Excel's limit for a name's formula is 8,192 characters): oldest months go first
+LIMIT = 8000
+WORKBOOK = "xl/workbook.xml"
+
+Key = tuple[str, str]  # (sheet title, month)
+
+_P = rb"(?:[\w.\-]+:)?"
+_ELEMENT = re.compile(rb"<" + _P + rb"definedName\b([^>]*?)(?:/>|>([^<]*)</" + _P + rb"definedName\s*>)")
+_TEXT = re.compile(r'"((?:[^"]|"")*)"')
+
+
+def _shown(value: Any) -> str | None:
+    """A cell value as the digest reads it (numbers to Excel's 15 significant digits); None for a blank cell."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "b:TRUE" if value else "b:FALSE"
+    if isinstance(value, int | float):
+        return f"n:{float(value):.15g}"
+    if isinstance(value, datetime | date):
+        return f"d:{value.isoformat()}"
+    return f"s:{value}"
+
+
+def digest(cells: Iterable[tuple[str, Any]]) -> str:
+    """8 hex digits of the non-blank ``(reference, value)`` pairs, in any order."""
+    parts = sorted(f"{ref}={shown}" for ref, value in cells if (shown := _shown(value)) is not None)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:8]
+
+
+def record_text(record: dict[Key, str]) -> str:
+    """The name's formula text: an array constant of ``"title|month|digest"`` texts, latest months kept first."""
+    entries = sorted(record.items(), key=lambda item: (item[0][1], item[0][0]), reverse=True)
+    texts: list[str] = []
+    size = 2
+    for (title, month), value in entries:
+        text = '"' + f"{title}|{month}|{value}".replace('"', '""') + '"'
+        if size + len(text) + 1 > LIMIT:
+            break
+        texts.append(text)
+        size += len(text) + 1
+    return "{" + ",".join(sorted(texts)) + "}"
+
+
+def parse_record(text: str) -> dict[Key, str]:
+    """The record in a name's text (entries it cannot read are left out: those months refuse as without one)."""
+    out: dict[Key, str] = {}
+    for match in _TEXT.finditer(text):
+        parts = match.group(1).replace('""', '"').rsplit("|", 2)
+        if len(parts) == 3 and re.fullmatch(r"[0-9a-f]{8}", parts[2]):
+            out[(parts[0], parts[1])] = parts[2]
+    return out
+
+
+def _name_of(attrs: bytes) -> bytes | None:
+    return None if ip.attribute(attrs, b"localSheetId") is not None else ip.attribute(attrs, b"name")
+
+
+def read_record(package: ip.Package) -> dict[Key, str]:
+    """The record the workbook holds ({} for a workbook no import of this version wrote into)."""
+    xml = package.data.get(WORKBOOK, b"")
+    for match in _ELEMENT.finditer(xml):
+        if _name_of(match.group(1)) == NAME.encode():
+            return parse_record(ip.unescape(match.group(2) or b""))
+    return {}
+
+
+def write_record(package: ip.Package, record: dict[Key, str]) -> None:
+    """Replace the record in ``workbook.xml`` (the name added, hidden, when the workbook has none)."""
+    if WORKBOOK not in package.data:
+        return
+    xml = package.data[WORKBOOK]
+    xml = _ELEMENT.sub(lambda m: b"" if _name_of(m.group(1)) == NAME.encode() else m.group(0), xml)
+    prefix = re.search(rb"<([\w.\-]+:)?workbook\b", xml)
+    p = (prefix.group(1) or b"") if prefix else b""
+    element = (
+        b"<" + p + b'definedName name="' + NAME.encode() + b'" hidden="1">' + ip.escape(record_text(record)).encode()
+        + b"</" + p + b"definedName>"
+    )  # fmt: skip
+    closing = re.search(rb"</" + p + rb"definedNames\s*>", xml)
+    empty = re.search(rb"<" + p + rb"definedNames\s*/>", xml)
+    if closing is not None:
+        xml = xml[: closing.start()] + element + xml[closing.start() :]
+    elif empty is not None:
+        xml = (
+            xml[: empty.start()]
+            + b"<"
+            + p
+            + b"definedNames>"
+            + element
+            + b"</"
+            + p
+            + b"definedNames>"
+            + xml[empty.end() :]
+        )
+    else:
+        at = xml.find(b"</" + p + b"sheets>")
+        if at == -1:
+            return
+        at += len(b"</" + p + b"sheets>")
+        xml = xml[:at] + b"<" + p + b"definedNames>" + element + b"</" + p + b"definedNames>" + xml[at:]
+    package.data[WORKBOOK] = xml
