@@ -116,3 +116,28 @@ def test_a_tracker_without_the_record_refuses_as_before(tmp_path):
         "(typed by hand or by an earlier import): 2 on Customers (2025-11), 3 on Revenue (2025-11), 2 on Cohorts "
         "(2025-10 to 2025-11): 'Customers'!C4 = 0, "
     ), result.stderr
+
+
+def test_a_value_typed_over_a_template_formula_refuses_as_before(tmp_path):
+    book, subs = _imported(tmp_path)
+    wb = openpyxl.load_workbook(book)
+    wb["Customers"]["B4"] = 5  # over November's customers at start (a formula): not a value an import wrote
+    wb.save(book)
+    result = run("import", "--subscriptions", subs, "--into", book)
+    assert result.returncode == 1 and result.stderr.startswith(
+        "xl-retention: error: t.xlsx: the months the import writes already hold 1 value that differs from the data "
+        "(typed by hand or by an earlier import; 1 typed over the template's formulas, which would go back): 1 on "
+        "Customers (2025-11): 'Customers'!B4 = 5; nothing was written"
+    ), result.stderr
+
+
+def test_the_record_stays_under_excels_limit_of_a_name_keeping_the_latest_months():
+    from xl_retention.workbook.import_record import parse_record, record_text
+
+    months = [f"{year}-{month:02d}" for year in range(2000, 2030) for month in range(1, 13)]  # 360 months
+    record = {(title, month): "0123abcd" for month in months for title in ("Customers", "Revenue", "Cohorts")}
+    text = record_text(record)
+    assert 7900 < len(text) <= 8000  # Excel: 8,192 characters in a name's formula
+    kept = parse_record(text)
+    assert min(month for _, month in kept) == "2021-12" and max(month for _, month in kept) == "2029-12"
+    assert all(record[key] == value for key, value in kept.items())
