@@ -7,8 +7,6 @@ an evaluation. Now the search stops where s and beta are both above e^5 and the 
 them, and the 2F1 is taken from its expansion at z = 1 below 1 - z = 1e-4.
 """
 
-import time
-
 import numpy as np
 import pytest
 
@@ -26,13 +24,10 @@ RIDGE = "Pareto/NBD fit: the likelihood has no finite peak; it stays flat as s a
 @pytest.mark.parametrize(("times", "ratio"), [(10, "0.076"), (1000, "0.08")])
 def test_frequent_buyers_without_spread_in_lifetimes_are_refused_by_the_ridge(times, ratio):
     column = lambda values: [[v] for v in values]  # noqa: E731 - Excel passes a column as rows
-    started = time.process_time()
     error = evaluate(BY_NAME["PARETONBD_FIT"], column([f * times for f in FREQUENCY]), column(RECENCY), column(AGE))
-    spent = time.process_time() - started
     assert error.code == "#NUM!"
     assert error.message.startswith(RIDGE), error.message
     assert f"the data show no spread between customers in lifetimes (s / beta = {ratio}" in error.message
-    assert spent < 30  # CPU seconds: 6.7 (x 10) and over 60 (x 1000) before, 1-2 now
 
 
 def test_a_fit_with_a_peak_is_kept_where_the_ridge_check_runs():
