@@ -7,6 +7,8 @@ value, so those were #REF!. :func:`xlookup_references` is called by :func:`.rewr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from openpyxl.formula import Tokenizer  # noqa: F401  (the doctest)
 from openpyxl.formula.tokenizer import Token
 
@@ -14,6 +16,37 @@ from .formula_tokens import _arguments, _bare_name, _bounds
 
 #: functions reading their argument as a reference (argument position): ROW(XLOOKUP(..)) is the found cell's row
 _READS_REFERENCE = {"ROW": 0, "COLUMN": 0, "ROWS": 0, "COLUMNS": 0, "ISREF": 0, "AREAS": 0, "OFFSET": 0, "CELL": 1}
+
+#: functions reading a reference's numbers (or logicals) only, where a value typed in is read as it is (every
+#: argument): Microsoft's COUNT, SUM, AVERAGE, MAX, MIN, MODE.MULT, AVERAGEA, AND ... pages: "If an argument is an
+#: array or reference, only numbers in that array or reference are counted. Empty cells, logical values, text, or
+#: error values in the array or reference are ignored", AVERAGEA's "Arrays or references that contain text evaluate
+#: as 0", AND's "If an array or reference argument contains text or empty cells, those values are ignored"
+_READS_NUMBERS = frozenset(
+    (
+        "COUNT", "COUNTA", "COUNTBLANK", "SUM", "AVERAGE", "MIN", "MAX", "PRODUCT", "MEDIAN", "STDEV", "STDEV.S",
+        "STDEV.P", "STDEVP", "VAR", "VAR.S", "VAR.P", "VARP", "GEOMEAN", "HARMEAN", "AVEDEV", "DEVSQ", "KURT", "SKEW",
+        "SUMSQ", "MODE", "MODE.SNGL", "MODE.MULT", "AVERAGEA", "MAXA", "MINA", "STDEVA", "STDEVPA", "VARA", "VARPA",
+        "AND", "OR", "XOR",
+    )
+)  # fmt: skip
+#: functions reading one argument's numbers only (argument position): SMALL(XLOOKUP(..),1) of a text is #NUM!
+_READS_NUMBERS_AT = {
+    **dict.fromkeys(("SMALL", "LARGE", "PERCENTILE", "PERCENTILE.INC", "PERCENTILE.EXC"), 0),
+    **dict.fromkeys(("QUARTILE", "QUARTILE.INC", "QUARTILE.EXC"), 0),
+    **dict.fromkeys(("RANK", "RANK.EQ", "RANK.AVG"), 1),
+}
+#: functions whose result is one of their arguments, a reference where it is one (the arguments that may be the
+#: result): CHOOSE's page sums ``SUM(CHOOSE(2,A1:A10,B1:B10,C1:C10))``
+_PASSING = {"IF": range(1, 3), "CHOOSE": range(1, 255)}
+
+
+def _reads_reference(name: str, position: int) -> bool:
+    return _READS_REFERENCE.get(name) == position
+
+
+def _reads_numbers(name: str, position: int) -> bool:
+    return name in _READS_NUMBERS or _READS_NUMBERS_AT.get(name) == position
 
 
 def xlookup_references(tokens: list[Token]) -> bool:
@@ -29,27 +62,56 @@ def xlookup_references(tokens: list[Token]) -> bool:
     >>> xlookup_references(tokens), "".join(t.value for t in tokens)
     (True, 'SUM(INDEX(B1:B3,XMATCH("b",A1:A3)):B3)')
     """
+    return _rewritten(tokens, _reads_reference)
+
+
+def counted_xlookups(tokens: list[Token]) -> bool:
+    """XLOOKUP calls given as a whole argument to a function reading a reference's numbers only (COUNT, SUM, MIN,
+    MODE, AVERAGEA, AND, SMALL's data, ...; also through IF and CHOOSE) made the INDEX of the found position, as
+    :func:`xlookup_references` does: Excel's XLOOKUP gives a reference (Microsoft's XLOOKUP page sums
+    ``XLOOKUP(..):XLOOKUP(..)``), so ``COUNT(XLOOKUP("b",A1:A3,B1:B3))`` of the text "3" in B2 is 0 and
+    ``MIN(XLOOKUP(..),2)`` of an empty cell 2, where the engine's XLOOKUP gives a value, read as typed in (1 and 0).
+    Changes ``tokens`` in place; True when any call changed.
+
+    >>> tokens = Tokenizer('=COUNT(IF(C1,XLOOKUP("b",A1:A3,B1:B3)),XLOOKUP("c",A1:A3,B1:B3)+1)').items
+    >>> counted_xlookups(tokens), "".join(t.value for t in tokens)
+    (True, 'COUNT(IF(C1,INDEX(B1:B3,XMATCH("b",A1:A3))),XLOOKUP("c",A1:A3,B1:B3)+1)')
+    """
+    return _rewritten(tokens, _reads_numbers)
+
+
+def _whole_argument(tokens: list[Token], i: int, close: int) -> bool:
+    """Whether the call opened at ``i`` and closed at ``close`` is a whole argument of the call around it."""
+    before = next((t for t in reversed(tokens[:i]) if t.type != Token.WSPACE), None)
+    after = next((t for t in tokens[close + 1 :] if t.type != Token.WSPACE), None)
+    opened = before is not None and (
+        before.type == Token.SEP or (before.type, before.subtype) == (Token.FUNC, Token.OPEN)
+    )
+    closed = after is not None and (after.type == Token.SEP or (after.type, after.subtype) == (Token.FUNC, Token.CLOSE))
+    return opened and closed
+
+
+def _rewritten(tokens: list[Token], reads: Callable[[str, int], bool]) -> bool:
+    """The rewrite of :func:`xlookup_references` and :func:`counted_xlookups`: ``reads(function, position)`` tells
+    whether that argument of that function is read as a reference."""
     changed = False
-    stack: list[list] = []  # [function name, argument position, index of its open token]
+    stack: list[list] = []  # [function name, argument position, whether its result is read as a reference]
     i = 0
     while i < len(tokens):
         token = tokens[i]
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
             head, colon, rest = token.value.rpartition(":")
             name = _bare_name(rest[:-1])
+            reader = stack[-1] if stack else None
+            read = False
+            if reader is not None and (
+                reads(reader[0], reader[1]) or (reader[2] and reader[1] in _PASSING.get(reader[0], ()))
+            ):
+                read = _whole_argument(tokens, i, _arguments(tokens, i + 1, Token.FUNC)[1])
             if name == "XLOOKUP":
                 args, close = _arguments(tokens, i + 1, Token.FUNC)
                 after = next((t for t in tokens[close + 1 :] if t.type != Token.WSPACE), None)
                 ranged = bool(colon) or (after is not None and after.value.startswith(":"))
-                reader = stack[-1] if stack else None
-                whole = tokens[i - 1].type in (Token.FUNC, Token.SEP) if i else False
-                read = (
-                    reader is not None
-                    and _READS_REFERENCE.get(reader[0]) == reader[1]
-                    and whole
-                    and after is not None
-                    and (after.type == Token.SEP or (after.type == Token.FUNC and after.subtype == Token.CLOSE))
-                )
                 call = _xlookup_index(args) if (ranged or read) and close < len(tokens) else None
                 if call is not None:
                     token.value = head + colon + call
@@ -58,9 +120,9 @@ def xlookup_references(tokens: list[Token]) -> bool:
                     changed = True
                     i += 1
                     continue
-            stack.append([name, 0, i])
+            stack.append([name, 0, read])
         elif token.subtype == Token.OPEN and token.type in (Token.PAREN, Token.ARRAY):
-            stack.append(["(", 0, i])
+            stack.append(["(", 0, False])
         elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
             if stack:
                 stack.pop()

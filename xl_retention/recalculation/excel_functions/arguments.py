@@ -48,6 +48,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
 from openpyxl.utils.cell import range_boundaries
 
+from ..xlookup_references import counted_xlookups
 from .caught_errors import HINT as _CAUGHT_HINT
 from .caught_errors import caught, kinded
 from .collation import keyed_criteria, sorted_call, typed_keys
@@ -553,6 +554,8 @@ def _compares_numbers(text: str) -> bool:
 def _rewritten(text: str) -> str:
     try:
         tokens = list(Tokenizer(text).items)
+        if "XLOOKUP(" in text.upper() and counted_xlookups(tokens):  # COUNT(XLOOKUP(..)): a reference's numbers
+            tokens = list(Tokenizer("=" + "".join(t.value for t in tokens)).items)
         return "=" + _expression(tokens)
     except Exception:  # a formula the tokenizer does not understand: the engine decides
         return text
