@@ -473,14 +473,23 @@ def db(cost: Any, salvage: Any, life: Any, period: Any, month: Any = 12.0) -> fl
     The rate ``1 - (salvage / cost) ^ (1 / life)`` is rounded to three decimal places; the first period has ``month``
     months, each next one ``(cost - total so far) * rate``, and period ``life + 1`` (a first year of fewer than 12
     months) the rest of its year. #NUM! for a life or period of 0 or less, a period past ``life + 1``, a month outside
-    1..12 or a salvage and cost of different signs; a cost of 0 depreciates nothing. The period is taken whole.
+    1..12 or a salvage and cost of different signs; a cost of 0 depreciates nothing. A period that is not a whole
+    number is listed (``ExcelError("NImpl")``): Microsoft's DB page says only that it uses the life's units, and no
+    workbook saved by Excel settles whether Excel truncates it or depreciates part of a period.
 
     >>> [round(db(1000000, 100000, 6, p, 7), 2) for p in range(1, 8)]
     [186083.33, 259639.42, 176814.44, 120410.64, 81999.64, 55841.76, 15845.1]
     >>> db(1000, 100, 5, 6), db(0, 0, 5, 1), round(db(1000, 100, 5.5, 2), 6)
     (0.0, 0.0, 225.036)
+    >>> db(1000, 100, 5, 1.5)
+    Traceback (most recent call last):
+    ...
+    xl_retention.recalculation.excel_functions._core.ExcelError: NImpl
     """
-    c, v, n, p, m = number(cost), number(salvage), number(life), math.trunc(number(period)), number(month)
+    c, v, n, whole, m = number(cost), number(salvage), number(life), number(period), number(month)
+    if not whole.is_integer() and 0 < whole <= n + 1:  # DB(1000,100,5,1.5): not known (listed)
+        raise ExcelError("NImpl")
+    p = math.trunc(whole)
     if n <= 0 or p <= 0 or not 1 <= m <= 12 or p > n + 1:
         raise ExcelError("#NUM!")
     if c == 0:

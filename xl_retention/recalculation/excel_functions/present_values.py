@@ -31,9 +31,9 @@ from typing import Any
 
 from ._core import FUNCTIONS, ExcelError, check, excel_function, matrix
 from .text import text_to_number
-from .typed import NPV_RATE, NPV_VALUE, NUMBER_ARGUMENT
+from .typed import NPV_RATE, NPV_VALUE, NUMBER_ARGUMENT, WHOLE_PERIOD
 
-__all__ = ["number_argument", "npv_rate", "npv_value"]
+__all__ = ["number_argument", "npv_rate", "npv_value", "whole_period"]
 
 _NOT_COMPUTED = "NImpl"  # the engine's kind of #NIMPL!: the cell is listed
 
@@ -96,6 +96,29 @@ def number_argument(value: Any) -> Any:
     return value
 
 
+@excel_function(WHOLE_PERIOD, 1, 1)
+def whole_period(value: Any) -> Any:
+    """DDB's period (:func:`.typed.typed_argument`) read as :func:`number_argument` reads it, listed (#NIMPL!) when it
+    is a number that is not whole: Microsoft's DDB page says only that the period uses the life's units, and no
+    workbook saved by Excel settles whether Excel truncates it or depreciates part of a period (the engine took
+    ``DDB(2400,300,10,1.5)`` as period 1, 480, with status ok). An array is checked element by element.
+
+    >>> whole_period(2.0), whole_period("3"), whole_period("abc"), whole_period([[1.0, 2.0]])
+    (2.0, 3.0, 'abc', [[1.0, 2.0]])
+    >>> whole_period(1.5)
+    Traceback (most recent call last):
+    ...
+    xl_retention.recalculation.excel_functions._core.ExcelError: NImpl
+    """
+    items = [item for row in matrix(value) for item in row] if isinstance(value, list) else [value]
+    for item in items:
+        read = number_argument(item)
+        if isinstance(read, float) and not isinstance(read, bool) and not read.is_integer():
+            raise ExcelError(_NOT_COMPUTED)
+    return value if isinstance(value, list) else number_argument(value)
+
+
 # a cell listed for them names NPV, the function the user wrote (as .wraps._refusal names its own)
 for _name in (NPV_VALUE, NPV_RATE):
     FUNCTIONS[_name].call.__name__ = FUNCTIONS[_name].call.__qualname__ = "excel_NPV"
+FUNCTIONS[WHOLE_PERIOD].call.__name__ = FUNCTIONS[WHOLE_PERIOD].call.__qualname__ = "excel_DDB"

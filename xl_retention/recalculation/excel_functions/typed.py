@@ -66,6 +66,8 @@ NUMBER_READERS = frozenset(
      "TBILLYIELD", "TBILLEQ", "DOLLARDE", "DOLLARFR", "ACCRINTM", "PRICE", "YIELD")
 )  # fmt: skip
 NUMBER_ARGUMENT = "_XLR.NUMBERARGUMENT"
+#: DDB's period, listed when it is not a whole number (:mod:`.present_values`)
+WHOLE_PERIOD = "_XLR.WHOLEPERIOD"
 #: the same test :data:`TEXT_RESULTS` makes, on the upper-cased formula text, before tokenizing
 HINT = (
     r"(?<![A-Z0-9_.])(?:SUM|AVERAGE|MIN|MAX|PRODUCT|MEDIAN|STDEV|VAR|GEOMEAN|HARMEAN|AVEDEV|DEVSQ|KURT|SKEW|MODE"
@@ -76,6 +78,7 @@ HINT = (
     r"|(?:(?<=_XLFN\.)|(?<![A-Z0-9_.]))MODE(?:\.SNGL|\.MULT)?\("  # MODE(A4,..): reference_numbers
     r"|(?<![A-Z0-9_.])(?:SLN|SYD|DDB|EFFECT|NOMINAL|ISPMT|RRI|PDURATION|CUMIPMT|CUMPRINC|TBILLPRICE|TBILLYIELD|TBILLEQ"
     r"|DOLLARDE|DOLLARFR|ACCRINTM|PRICE|YIELD)\("  # SLN(A2,..) of numeric text (NUMBER_READERS)
+    r"|_XLR\.EACH\.DDB\("  # DDB over an array of periods: a period not whole listed (WHOLE_PERIOD)
 )
 
 
@@ -205,6 +208,8 @@ def typed_argument(name: str, position: int, argument: list[Token], text: str) -
     """
     if name == "NPV":  # a value typed into NPV's values is counted, a reference's only when a number (.present_values)
         return _npv_argument(position, argument, text)
+    if name in ("DDB", "_XLR.EACH.DDB") and position == 3:  # DDB(..,1.5): listed (.present_values)
+        return text if _WHOLE_LITERAL.fullmatch(text) else f"{WHOLE_PERIOD}({text.strip()})"
     if name in NUMBER_READERS:  # SLN(A2,..) of "2400" in A2: the number (.present_values)
         inner = [t for t in argument if t.type != Token.WSPACE]
         cell = len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype in (Token.RANGE, Token.TEXT)
@@ -291,6 +296,8 @@ INDEX(A1:A4,3)),INDEX(A1:A4,3))'
 
 
 _ONE_CELL = re.compile(r"[A-Z]{1,3}\d+")
+#: a whole number typed in (DDB's period needs no check)
+_WHOLE_LITERAL = re.compile(r"\s*\d+\s*")
 
 #: the functions reading references through ``_XLR.REFERENCED`` (:func:`reference_arguments`): every argument of MODE,
 #: the data of the forms answering each k (``SUM(LARGE(A3,{1,2}))``: .statistical, RANK's second argument)
