@@ -14,7 +14,7 @@ from . import __version__
 from ._cli_extend import add_extend
 from ._cli_import import add_import, column_map, date_formats
 from ._cli_recalc import add_recalc, cell_ranges, error_kinds
-from ._imports import defer_openpyxl_init, freeze_at_exit
+from ._imports import cache_patterns, defer_openpyxl_init, freeze_at_exit
 from .errors import RetentionInputError
 from .relational import dialects
 
@@ -156,6 +156,7 @@ def _describe(error: BaseException) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    cache_patterns()  # regular expressions compiled in an earlier command: read, not compiled again
     freeze_at_exit()  # the objects alive at the end: left to the operating system, not walked by a last collection
     defer_openpyxl_init()  # a recalculation uses openpyxl's tokenizer only: its reader and writer load on first use
     # openpyxl only reads here ("Sparkline Group extension is not supported and will be removed": nothing is)
