@@ -289,6 +289,20 @@ def _issues(values: dict[str, dict[str, Any]]) -> list[CellIssue]:
     return found
 
 
+_CHART_PART = re.compile(r"xl/charts/chart[^/]*\.xml")  # as workbook.chart_ranges finds a chart
+
+
+def _output_kinds(output: Path) -> tuple[bool, bool]:
+    """Whether the written ``output`` has a chart part, and whether its names may hold a tracker's month name
+    (``Customers_Months``: what :func:`..workbook.checks.unread_input` looks for); each False spares a workbook of
+    the user's own a check that cannot apply, and the import of its module (about 0.01 s of a command's start)."""
+    with zipfile.ZipFile(output) as package:
+        names = package.namelist()
+        charts = any(_CHART_PART.fullmatch(name) for name in names)
+        tracker = "xl/workbook.xml" not in names or b"_Months" in package.read("xl/workbook.xml")
+    return charts, tracker
+
+
 def _fingerprint(path: Path) -> tuple[int, int, str]:
     """(mtime in ns, size, SHA-256) of a file: what tells that another program saved it."""
     digest = hashlib.sha256()
@@ -358,6 +372,7 @@ def recalc_file(
             if sys.platform not in ("win32", "darwin"):  # xlwings drives Excel on Windows and macOS only
                 raise RuntimeError("engine 'excel' needs Microsoft Excel (Windows or macOS); use 'embedded'")
             values = excel.recalculate(path, output, check=check)
+            issues = _issues(values)
         else:
             from . import embedded, engine
             from .xlsx_values import NO_VALUE, write_cached_values
@@ -365,7 +380,8 @@ def recalc_file(
             _check_embedded_layout(path)
             computed = _computed(embedded, path, stored_current)
             values = computed.values
-            circular = computed.loop or [i.address for i in _issues(values) if i.error == engine.CIRCULAR]
+            issues = _issues(values)  # one pass over every value: the loop's cells here, the errors below
+            circular = computed.loop or [i.address for i in issues if i.error == engine.CIRCULAR]
             if circular:  # the loop's cells (Excel's Circular References list), not every cell reading it
                 more = f" and {len(circular) - 5} more" if len(circular) > 5 else ""
                 loop = f"circular reference: {', '.join(circular[:5])}{more}"  # a tracker sorted newest first: said
@@ -387,14 +403,16 @@ def recalc_file(
                 CellIssue(f"{u.sheet}!{u.ref}", "unsupported", u.function, u.reason, u.kept)
                 for u in computed.unsupported
             ]
-        from ..workbook.chart_ranges import fit_chart_ranges  # the template's line charts cover the months with data
+        charts, may_be_tracker = _output_kinds(output)
+        if charts:  # the template's line charts cover the months with data
+            from ..workbook.chart_ranges import fit_chart_ranges
 
-        fit_chart_ranges(output)  # so LibreOffice draws no 0 for months without a figure (Excel: gaps either way)
+            fit_chart_ranges(output)  # so LibreOffice draws no 0 for months without a figure (Excel: gaps either way)
         if not in_place:  # what a rerun may replace: this result, as long as it is unchanged (.result_marks)
             seal(path, output)
         report.formulas = sum(len(cells) for cells in values.values()) + len(report.unsupported)
         asked = computed.asked_na if engine != "excel" else set()
-        report.errors = [i for i in _issues(values) if i.address not in asked]  # NA(): a chart gap, not an error
+        report.errors = [i for i in issues if i.address not in asked]  # NA(): a chart gap, not an error
         if engine != "excel":  # the error values a dynamic array spills past its first cell, each named
             from ..sheet_names import written as written_sheet
 
@@ -435,9 +453,11 @@ def recalc_file(
             if typed.line is not None:
                 report.status = "incomplete" if typed.wrong_start else report.status
                 report.message = f"{path.name}: {typed.line}" + (f"; {report.message}" if report.message else "")
-        from ..workbook.checks import unread_input  # a tracker's input its formulas do not read
+        unread = None
+        if may_be_tracker:  # a tracker's input its formulas do not read
+            from ..workbook.checks import unread_input
 
-        unread = unread_input(output)
+            unread = unread_input(output)
         if unread is not None:
             report.status = "incomplete"
             report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")
@@ -565,8 +585,9 @@ def _worker_signals() -> None:
     reader and writer as the command does (:mod:`xl_retention._imports`)."""
     import signal
 
-    from .._imports import defer_openpyxl_init
+    from .._imports import cache_patterns, defer_openpyxl_init
 
+    cache_patterns()
     defer_openpyxl_init()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
