@@ -32,5 +32,8 @@ def test_the_cell_typed_in_is_named(tmp_path: Path) -> None:
         "bought) (#VALUE!)"
     )
     assert reasons["Customers!F5"].endswith(", got -2, in Customers!C5 (Gained (new + reactivated)) (#NUM!)")
-    # a value a formula computes (the next month's start, from D3) is named where it was typed, not here
-    assert reasons["Customers!F4"] == "CRR: customers_start must be a number, got 'n/a' (#VALUE!)"
+    # the next month's start is a formula reading D3: the cell typed in is named, the start as read through
+    assert reasons["Customers!F4"] == (
+        "CRR: customers_start must be a number, got 'n/a', in Customers!D3 (Customers at end) (read through "
+        "Customers!B4) (#VALUE!)"
+    )

@@ -28,6 +28,7 @@ from .month_order import deleted_reference_reasons
 from .reason_cells import name_the_cell
 from .see_notes import see_note_now
 from .undefined_names import undefined_name_reasons
+from .value_origins import value_origin
 from .xlsx_values import Resized
 
 if TYPE_CHECKING:
@@ -48,14 +49,34 @@ class Reasons:
     def __init__(self) -> None:
         self.cell: tuple[str, str] | None = None
         self.found: dict[tuple[str, str], str] = {}
+        #: every message noted while a cell was evaluated, in order: the engine evaluates other cells then too (a
+        #: volatile ``=NPS(OFFSET(..))`` elsewhere), whose messages are no reason of this cell's
+        self.heard: dict[tuple[str, str], list[tuple[str, str]]] = {}
 
     def note(self, function: str, value: Any) -> None:
-        if self.cell is None or self.cell in self.found:
+        if self.cell is None:
             return
         errors = [value] if type(value) is CellError else [v for row in value for v in row if type(v) is CellError]
         if errors and errors[0].message:
             message = errors[0].message.removeprefix(f"{function}: ")  # "CRR: ranges of different sizes": once
-            self.found[self.cell] = f"{function}: {message} ({errors[0].code})"
+            self.heard.setdefault(self.cell, []).append((function, f"{function}: {message} ({errors[0].code})"))
+
+    def settle(self, texts: Callable[[tuple[str, str]], list[str]]) -> None:
+        """Each cell's reason: the first message noted of a function its formula calls (``texts``: the cell's
+        formula as stored and as the engine holds it), not another cell's evaluated meanwhile."""
+        own: dict[tuple[str, str], list[str]] = {}
+        others: set[str] = set()  # messages noted while a cell whose formula calls no such function was evaluated
+        for cell, heard in self.heard.items():
+            written = [text for text in texts(cell) if text]
+            for function, reason in heard:
+                call = re.compile(rf"(?i)(?<![\w.]){re.escape(function)}\(")
+                if any(call.search(text) for text in written):
+                    own.setdefault(cell, []).append(reason)
+                else:
+                    others.add(reason)
+        for cell, reasons in own.items():  # another cell's message (a volatile NPS's, heard at a CRR) comes last
+            self.found[cell] = next((reason for reason in reasons if reason not in others), reasons[0])
+        self.heard = {}
 
 
 #: the one noting reasons (the engine calls the registry functions in this process)
@@ -101,6 +122,14 @@ def explain(
             pass
         finally:
             REASONS.cell = None
+
+    def texts(cell: tuple[str, str]) -> list[str]:
+        sheet, ref = cell
+        place = cell_position(ref)
+        stored = formulas[sheet][place] if place in formulas.get(sheet, {}) else ""
+        return [stored, _engine_formula(workbook, sheet, ref) or ""]
+
+    REASONS.settle(texts)
     found, REASONS.found = REASONS.found, {}
     for (sheet, ref), reason in found.items():
         value = result.values[sheet][ref]
@@ -120,6 +149,7 @@ def explain(
             plain = let_inlined(plain)  # =LET(x,A2,CRR(x,1,10)): A2
             reason = blank_argument(workbook, formulas, reason, plain, sheet)  # "customers_start blank": its cell
             reason = value_argument(workbook, formulas, reason, plain, sheet)  # "got 'n/a'": the cell typed in
+            reason = value_origin(workbook, formulas, reason, sheet, ref)  # CHOOSE(..), VLOOKUP(..), C3 =A9: its cell
             explained = CellError(value.code, reason)
             result.values[sheet][ref] = Resized(explained, spilled.ref) if spilled is not None else explained
     counted = False

@@ -1,0 +1,86 @@
+"""H130's findings 01 and 02: an xl-retention function given a value through a call (CHOOSE, INDEX, INDIRECT, IF,
+VLOOKUP, HLOOKUP, XLOOKUP) or through a formula's cell (``=CRR(C3,1,10)``, C3 ``=A9``) named no cell, or only the
+value's place in its argument ("in cell 2 of scores"). The reason now names the cell the value came from, the one
+the engine's evaluation of the argument's reference (or the lookup's found position) gives, followed through
+formula cells to where it is typed."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+import xl_retention
+
+FORMULAS = {
+    "D1": "=NPS(CHOOSE(2,A5:A8,A1:A4))",
+    "D2": "=NPS(INDEX(A1:B4,0,1))",
+    "D4": '=NPS(INDIRECT("A1:A4"))',
+    "D5": '=CRR(VLOOKUP("k",F1:G2,2,FALSE),1,10)',
+    "D6": '=CRR(HLOOKUP("k",H1:I2,2,FALSE),1,10)',
+    "D8": '=CRR(_xlfn.XLOOKUP("k",F1:F2,G1:G2),1,10)',
+    "D9": "=NPS(IF(TRUE,'My Data'!B1:B4))",
+    "D10": "=CRR(C2,1,10)",
+    "D11": "=CRR(C5,1,10)",
+    "D12": "=CRR(IF(A1>0,A9,A1),1,10)",
+    "D13": "=CRR(INDEX(A1:A9,9),1,10)",
+    "D14": "=CRR(K1,1,10)",
+    "D15": "=CHURN_RATE(1, C3, 10)",
+}
+NUMBER = "must be a number, got"
+
+
+@pytest.fixture(scope="module")
+def reasons(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("origins")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "P"
+    data = wb.create_sheet("My Data")
+    for row, value in enumerate([10, "x", 9, 8], start=1):
+        ws[f"A{row}"] = value
+        data[f"B{row}"] = value
+    ws["F1"], ws["G1"], ws["F2"], ws["G2"] = "k", "n/a", "j", 5
+    ws["H1"], ws["I1"], ws["H2"], ws["I2"] = "k", "j", "n/a", 3
+    ws["A9"], ws["C3"], ws["C2"], ws["C5"], ws["K1"] = "n/a", "=A9", "=C3", '="n/"&"a"', "=IF(TRUE,A9)"
+    for cell, formula in FORMULAS.items():
+        ws[cell] = formula
+    wb.save(folder / "origins.xlsx")
+    report = xl_retention.recalc([str(folder / "origins.xlsx")], engine="embedded", output_dir=str(folder / "out"))
+    return {e.address: e.reason for e in report.files[0].errors}
+
+
+@pytest.mark.parametrize("cell", ["P!D1", "P!D2", "P!D4"])
+def test_a_range_through_a_call_names_its_cell(reasons: dict[str, str], cell: str) -> None:
+    assert reasons[cell] == f"NPS: scores {NUMBER} 'x' in P!A2 (#VALUE!)"
+
+
+def test_a_range_on_another_sheet_through_if(reasons: dict[str, str]) -> None:
+    assert reasons["P!D9"] == f"NPS: scores {NUMBER} 'x' in 'My Data'!B2 (#VALUE!)"
+
+
+@pytest.mark.parametrize(("cell", "named"), [("P!D5", "P!G1"), ("P!D6", "P!H2"), ("P!D8", "P!G1")])
+def test_a_looked_up_value_names_the_cell_found(reasons: dict[str, str], cell: str, named: str) -> None:
+    assert reasons[cell] == f"CRR: customers_end {NUMBER} 'n/a', in {named} (#VALUE!)"
+
+
+@pytest.mark.parametrize("cell", ["P!D12", "P!D13"])
+def test_a_reference_chosen_by_if_or_index(reasons: dict[str, str], cell: str) -> None:
+    assert reasons[cell] == f"CRR: customers_end {NUMBER} 'n/a', in P!A9 (#VALUE!)"
+
+
+def test_a_value_read_through_formula_cells_names_where_it_is_typed(reasons: dict[str, str]) -> None:
+    assert reasons["P!D10"] == f"CRR: customers_end {NUMBER} 'n/a', in P!A9 (read through P!C3, P!C2) (#VALUE!)"
+    assert reasons["P!D14"] == f"CRR: customers_end {NUMBER} 'n/a', in P!A9 (read through P!K1) (#VALUE!)"
+    assert reasons["P!D15"] == (f"CHURN_RATE: customers_gained {NUMBER} 'n/a', in P!A9 (read through P!C3) (#VALUE!)")
+
+
+def test_a_value_a_formula_makes_names_that_formula(reasons: dict[str, str]) -> None:
+    assert reasons["P!D11"] == f"CRR: customers_end {NUMBER} 'n/a', in P!C5, computed there by its formula (#VALUE!)"
+
+
+def test_lookups_as_references() -> None:
+    from xl_retention.recalculation.value_origins import lookups_as_references
+
+    assert lookups_as_references('VLOOKUP("k",F1:G2,2)') == 'INDEX(F1:G2,MATCH("k",INDEX(F1:G2,0,1),1),2)'
+    assert lookups_as_references("VLOOKUP(A1,F1:G2,2,B1)") == "INDEX(F1:G2,MATCH(A1,INDEX(F1:G2,0,1),IF(B1,1,0)),2)"
+    assert lookups_as_references("LOOKUP(1,A1:B2)") == "LOOKUP(1,A1:B2)"  # the array form: left as it is

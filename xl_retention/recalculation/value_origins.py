@@ -1,0 +1,255 @@
+"""The cell a bad value came from, where the argument that gave it is no plain reference or is a formula's value.
+
+An xl-retention function given ``CHOOSE(1,A1:A4)``, ``VLOOKUP("k",F1:G2,2,FALSE)``, ``INDEX(..)``, ``OFFSET(..)``,
+``IF(..)``, ``INDIRECT(..)`` or ``XLOOKUP(..)`` names the bad value by its argument only ("got 'n/a'", "got 'x' in
+cell 2 of scores"): :mod:`.reason_cells` and :func:`.literal_reasons.value_argument` read the argument's text, which
+is a call. :func:`value_origin` asks the engine where the argument is: the reference ``CELL("address", ..)``,
+``ROWS`` and ``COLUMNS`` give, evaluated in the error cell's place (a lookup of a value made the ``INDEX`` of its
+found position first). A cell reached that holds a formula (``C3`` of ``=CRR(C3,1,10)`` is ``=A9``) is followed the
+same way, or to the one cell it reads that holds the very value, to where the value is typed: ``..., got 'n/a', in
+S!A9 (read through S!C3) (#VALUE!)``. The cell named always holds the value the reason shows; otherwise the reason
+stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.formula import Tokenizer
+from openpyxl.utils import get_column_letter
+
+from ..registry import BY_NAME
+from ..sheet_names import SHEET, written
+from .formula_texts import position
+from .let_references import let_inlined
+from .literal_reasons import _SINGLE, _cells_read, _column, _label
+from .reason_cells import _arguments
+from .xlookup_references import xlookup_references
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .formula_texts import FormulaTexts
+
+__all__ = ["value_origin"]
+
+#: "CRR: customers_end must be a number, got 'n/a' (#VALUE!)", "NPS: scores must be ..., got 'x' in cell 2 of scores
+#: (#VALUE!)": the function, its argument, the value shown and its place in the argument's range
+_REASON = re.compile(
+    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) (?:must|is)\b.*, got "
+    r"(?P<shown>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\s,()']+)"
+    r"(?P<place> in (?:cell (?P<k>\d+)|row (?P<r>\d+), column (?P<c>\d+)) of (?P=argument))?"
+    r" \((?P<code>#[A-Z0-9/!?]+)\)$"
+)
+_LITERALS = re.compile(r'"(?:[^"]|"")*"')
+#: the address ``CELL("address", ..)`` gives: ``$A$1`` on the probing cell's sheet, ``'My Data'!$B$3`` on another
+_ADDRESS = re.compile(r"(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)")
+_LOOKUP = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(VLOOKUP|HLOOKUP|LOOKUP)\(")
+#: the most formula cells followed from the argument to the cell typed in
+MAX_STEPS = 5
+
+
+def _call_end(text: str, start: int) -> tuple[list[str], int] | None:
+    """The top-level argument texts of the call whose ``(`` ends at ``start`` and the index after its ``)``."""
+    depth, quoted, args, begin = 0, "", [], start
+    for i in range(start, len(text)):
+        ch = text[i]
+        if quoted:
+            quoted = "" if ch == quoted else quoted
+        elif ch in "\"'":
+            quoted = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}" and depth:
+            depth -= 1
+        elif ch == ")":
+            args.append(text[begin:i].strip())
+            return args, i + 1
+        elif ch == "," and not depth:
+            args.append(text[begin:i].strip())
+            begin = i + 1
+    return None
+
+
+def _exact(flag: str | None) -> str:
+    """MATCH's type for a lookup's last argument: omitted, TRUE or not 0 is the approximate match (1)."""
+    if flag is None or flag == "":
+        return "1"
+    if flag.upper() in ("FALSE", "0"):
+        return "0"
+    if flag.upper() in ("TRUE", "1"):
+        return "1"
+    return f"IF({flag},1,0)"
+
+
+def lookups_as_references(text: str) -> str:
+    """``text`` with each VLOOKUP, HLOOKUP and vector LOOKUP call written as the INDEX of the position it finds,
+    which is a reference (its value is the same cell's).
+
+    >>> lookups_as_references('CRR(VLOOKUP("k",F1:G2,2,FALSE),1,10)')
+    'CRR(INDEX(F1:G2,MATCH("k",INDEX(F1:G2,0,1),0),2),1,10)'
+    >>> lookups_as_references("HLOOKUP(B1,A5:D6,2)+LOOKUP(3,A1:A4,B1:B4)")
+    'INDEX(A5:D6,2,MATCH(B1,INDEX(A5:D6,1,0),1))+INDEX(B1:B4,MATCH(3,A1:A4,1))'
+    """
+    for match in reversed(list(_LOOKUP.finditer(text))):
+        found = _call_end(text, match.end())
+        if found is None:
+            continue
+        args, end = found
+        name = match.group(1).upper()
+        if name == "VLOOKUP" and len(args) in (3, 4):
+            table = args[1]
+            exact = _exact(args[3] if len(args) == 4 else None)
+            new = f"INDEX({table},MATCH({args[0]},INDEX({table},0,1),{exact}),{args[2]})"
+        elif name == "HLOOKUP" and len(args) in (3, 4):
+            table = args[1]
+            exact = _exact(args[3] if len(args) == 4 else None)
+            new = f"INDEX({table},{args[2]},MATCH({args[0]},INDEX({table},1,0),{exact}))"
+        elif name == "LOOKUP" and len(args) == 3:
+            new = f"INDEX({args[2]},MATCH({args[0]},{args[1]},1))"
+        else:
+            continue
+        text = text[: match.start()] + new + text[end:]
+    return text
+
+
+def _probe(
+    workbook: fz.Workbook, sheet: str, row: int, column: int, expression: str
+) -> tuple[str, int, int, int, int] | None:
+    """Where ``expression`` (evaluated in ``sheet``'s cell at ``row``, ``column``) is a reference: (sheet, top row,
+    left column, rows, columns); None where it is a value. The cell's own formula is put back afterwards."""
+    own = workbook.get_formula(sheet, row, column)
+    if not own:
+        return None
+    expression = lookups_as_references(expression)
+    probe = f'=CELL("address",{expression})&"|"&ROWS({expression})&"|"&COLUMNS({expression})'
+    tokens = Tokenizer(probe).items
+    if xlookup_references(tokens):  # XLOOKUP: the INDEX of its found position, a reference
+        probe = "=" + "".join(t.value for t in tokens)
+    cells = workbook.sheet(sheet)
+    try:
+        cells.set_formula(row, column, probe)
+        answer = workbook.evaluate_cell(sheet, row, column)
+    except Exception:  # noqa: BLE001  (a text the engine cannot read: no place)
+        answer = None
+    finally:
+        cells.set_formula(row, column, own if own.startswith("=") else "=" + own)
+        try:
+            workbook.evaluate_cell(sheet, row, column)
+        except Exception:  # noqa: BLE001
+            pass
+    if not isinstance(answer, str) or answer.count("|") != 2:
+        return None
+    address, rows, columns = answer.split("|")
+    found = _ADDRESS.fullmatch(address)
+    if found is None or not rows.isdigit() or not columns.isdigit():
+        return None
+    where = found.group(1).strip("'").replace("''", "'") if found.group(1) else sheet
+    return where, int(found.group(3)), _column(found.group(2)), int(rows), int(columns)
+
+
+def _shows(shown: str, held: Any) -> bool:
+    """Whether the value a reason shows (``'n/a'``, ``-2``) is ``held``, the value of a cell."""
+    if isinstance(held, bool):
+        return shown in (str(held), str(held).upper())
+    if isinstance(held, str):
+        return shown == repr(held)
+    if isinstance(held, int | float):
+        return shown in (f"{held:g}", repr(held), str(held)) or (held == int(held) and shown == str(int(held)))
+    return False
+
+
+def _holding(workbook: fz.Workbook, text: str, sheet: str, shown: str) -> tuple[str, int, int] | None:
+    """The one cell ``text`` (a formula) reads alone that holds the value ``shown``; None where none or several do."""
+    found = {
+        (where, row, column)
+        for _, where, _letters, row, column, held in _cells_read(workbook, _SINGLE, _LITERALS.sub('""', text), sheet)
+        if _shows(shown, held)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _value(workbook: fz.Workbook, sheet: str, row: int, column: int) -> Any:
+    try:
+        return workbook.get_value(sheet, row, column)
+    except Exception:  # noqa: BLE001  (a sheet the engine does not have)
+        return None
+
+
+def _engine_text(workbook: fz.Workbook, sheet: str, row: int, column: int) -> str | None:
+    try:
+        text = workbook.get_formula(sheet, row, column)
+    except Exception:  # noqa: BLE001
+        return None
+    return let_inlined(text) if text else None
+
+
+def _cell(sheet: str, row: int, column: int) -> str:
+    return f"{written(sheet)}!{get_column_letter(column)}{row}"
+
+
+def value_origin(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], reason: str, sheet: str, ref: str) -> str:
+    """``reason`` (of the error cell ``sheet!ref``, a registry function's) with the cell its value came from named,
+    where the reason names none: ``CRR: customers_end must be a number, got 'n/a', in P!G1 (#VALUE!)`` for
+    ``=CRR(VLOOKUP("k",F1:G2,2,FALSE),1,10)``, ``NPS: ..., got 'x' in P!A2 (#VALUE!)`` for ``=NPS(CHOOSE(1,A1:A4))``,
+    ``..., got 'n/a', in S!A9 (read through S!C3) (#VALUE!)`` for ``=CRR(C3,1,10)``, ``C3`` ``=A9``."""
+    found = _REASON.match(reason)
+    function = BY_NAME.get(found["function"]) if found is not None else None
+    if found is None or function is None:
+        return reason
+    names = [a.name for a in function.args]
+    if found["argument"] not in names:
+        return reason
+    row, column = position(ref)
+    k = names.index(found["argument"])
+    given = (row, column) in formulas.get(sheet, {})
+    expression = None
+    for text in (
+        _engine_text(workbook, sheet, row, column),
+        let_inlined(formulas[sheet][row, column]) if given else None,
+    ):
+        # the engine's text (its rewrites may call the function twice, with the same arguments), else the file's
+        texts = {args[k] for args in _arguments(text or "", function.name) if k < len(args) and args[k]}
+        if len(texts) == 1:
+            expression = texts.pop()
+            break
+    if expression is None:
+        return reason
+    shown = found["shown"]
+    at = _probe(workbook, sheet, row, column, expression)
+    place: tuple[str, int, int] | None = None
+    if at is not None:
+        where, top, left, rows, columns = at
+        if found["k"] is not None:
+            down, across = divmod(int(found["k"]) - 1, columns)
+        elif found["r"] is not None:
+            down, across = int(found["r"]) - 1, int(found["c"]) - 1
+        else:
+            down, across = (0, 0) if rows == columns == 1 else (-1, -1)
+        if 0 <= down < rows and 0 <= across < columns:
+            place = (where, top + down, left + across)
+    elif found["place"] is None:
+        place = _holding(workbook, expression, sheet, shown)
+    if place is None or not _shows(shown, _value(workbook, *place)):
+        return reason
+    through: list[str] = []
+    while (place[1], place[2]) in formulas.get(place[0], {}) and len(through) < MAX_STEPS:
+        formula = _engine_text(workbook, *place)
+        if not formula:
+            break
+        at = _probe(workbook, *place, formula)
+        following = at[:3] if at is not None and at[3] == at[4] == 1 else _holding(workbook, formula, place[0], shown)
+        if following is None or not _shows(shown, _value(workbook, *following)):
+            break
+        through.insert(0, _cell(*place))
+        place = following
+    named = _cell(*place) + _label(workbook, *place)
+    if (place[1], place[2]) in formulas.get(place[0], {}):
+        named += ", computed there by its formula"
+    if through:
+        named += f" (read through {', '.join(through)})"
+    if found["place"] is not None:
+        return reason[: found.start("place")] + f" in {named}" + reason[found.end("place") :]
+    head, _, code = reason.rpartition(" (")
+    return f"{head}, in {named} ({code}"
