@@ -4,7 +4,8 @@ order's total with tax). 'ex' and 'inc' were not read as before and including ta
 tax amount and the import refused ("whether 'Order Total (ex tax)' includes them cannot be told", a valid export
 refused). Now 'Order Total (ex tax)' is net, 'Order Total (inc tax)' has its 'Tax Total' taken off, and a refund
 beside the net total is taken off in its share of 'Order Total (inc tax)' (12.00 of 48.00 off 40.00 leaves 30.00):
-the two mappings give the same revenue, the hand count's."""
+the two mappings give the same revenue, the hand count's, net of the shipping ("Shipping Cost (ex tax)",
+reading.order_shipping)."""
 
 from __future__ import annotations
 
@@ -33,5 +34,5 @@ def test_bigcommerce_totals_before_and_including_tax(tmp_path: Path, backend: st
     out = run(tmp_path, "--orders", path, "--columns", f"date=Order Date,amount={amount}", backend=backend)
     revenue = pd.read_csv(out / "order_revenue_cohorts.csv")
     assert revenue["cohort"].tolist() == ["2026-01", "2026-02"]
-    assert revenue["0"].tolist() == [155.0, 30.0]  # 55.00 + 100.00; 40.00 less 12.00 x 40/48
+    assert revenue["0"].tolist() == [150.0, 30.0]  # 55.00 less 5.00 shipping + 100.00; 40.00 less 12.00 x 40/48
     assert pd.read_csv(out / "purchases.csv")["buyers"].tolist() == [2, 1]

@@ -46,7 +46,7 @@ def test_a_full_refund_of_a_gross_total_is_no_purchase(tmp_path, backend) -> Non
     tables = _tables(tmp_path, backend=backend)
     assert tables.purchases["buyers"].tolist() == [1, 2]
     revenue = tables.order_revenue_cohorts
-    assert revenue.loc["2026-03", 0] == pytest.approx(19.00, abs=1e-9)  # 20.12 - 1.12; #1002 refunded in full
+    assert revenue.loc["2026-03", 0] == pytest.approx(14.00, abs=1e-9)  # 20.12 - 1.12 - 5.00 shipping; #1002 refunded
     assert revenue.loc["2026-03", 1] == pytest.approx(88.00, abs=1e-9)
     assert revenue.loc["2026-04", 0] == pytest.approx(PARTIAL, abs=1e-9)  # not 88.00 - 20.00 = 68.00
 

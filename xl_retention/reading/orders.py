@@ -425,11 +425,12 @@ def orders_as_paid(
     if refunded is not None:  # refunded in full: no purchase, as a 'refunded' status says
         position = [str(c) for c in df.columns].index(refunded)
         taken, shown = read_numbers(df.iloc[:, position], refunded), df.iloc[:, position].to_numpy()
-        if net_share is not None:  # a gross refund of a gross amount whose tax was taken off: its net part
-            taken = np.asarray(taken, dtype=np.float64) * net_share
-        else:  # a refund of the order's Total beside a smaller amount mapped (Shopify's Subtotal): its share
-            share = gross_refund_share(df, typed["amount"], taken, names, refunded, source, read_numbers)
-            taken = taken if share is None else np.asarray(taken, dtype=np.float64) * share
+        # a refund of the order's Total beside a smaller amount mapped (Shopify's Subtotal, BigCommerce's 'Order
+        # Total (ex tax)' less its shipping): its share; else a gross refund of a gross amount whose tax or
+        # shipping was taken off: its net part
+        share = gross_refund_share(df, typed["amount"], taken, names, refunded, source, read_numbers)
+        share = net_share if share is None else share
+        taken = taken if share is None else np.asarray(taken, dtype=np.float64) * share
         typed["amount"], full = take_refunds(typed["amount"], taken, source, refunded, names["amount"], shown)
         full &= ~paid_back  # its order paid by its other payment: the refunded one counts 0, the order stays
     full |= adjusted  # Etsy's Adjusted Order Total 0.00: refunded in full (reading.adjusted_amounts)

@@ -66,6 +66,7 @@ from .notes import note
 from .nps_columns import check_score_column
 from .observed import OBSERVED_MONTH, observed_month
 from .one_time_items import refuse_one_time_items
+from .order_shipping import order_net_of_shipping, shipping_taxes
 from .orders import (
     check_order_id,
     customers_of_orders,
@@ -332,8 +333,10 @@ def _prepare(
         typed, shipped = net_of_shipping(df, typed, names, source, options.decimal)  # its tax is no second tax:
         typed = net_of_tax(df, typed, names | {f"shipping {c}": c for c in shipped}, source, options.decimal)
     elif kind == "orders" and "amount" in typed:  # Shopify's 'Total' beside 'Taxes': revenue is net of tax too
-        gross = typed["amount"]
-        typed = net_of_tax(df, typed, names, source, options.decimal, "revenue")
+        gross = typed["amount"]  # a shipping's own tax ('order_shipping_tax') is no tax of the order's amount
+        hidden = {f"shipping {c}": c for c in shipping_taxes(df.columns, names)}
+        typed = net_of_tax(df, typed, names | hidden, source, options.decimal, "revenue")
+        typed = order_net_of_shipping(df, typed, gross, names, source, options.decimal)  # (reading.order_shipping)
         net_share = net_shares(gross, typed["amount"])  # its 'Refunded Amount' is gross too: taken off in that share
     elif kind == "orders":  # no amount: the purchase counts alone, said with the columns that may hold it
         note(_no_amount(df.columns, source))

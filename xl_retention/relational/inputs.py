@@ -518,6 +518,7 @@ def _cancellable(empty: pd.DataFrame) -> bool:
     disputed = bool(dispute_columns(empty.columns) or written_off_columns(empty.columns))  # Dispute Status, Write Off
     # a blank 'Paid On Date', a tax or a discount beside the amount (reading.paid_dates, taxes, order_discounts)
     money = bool(paid_date_columns(empty, set())) or tax_named(list(empty.columns), {}) or bool(discount_columns(empty))
+    money |= bool(shipping_columns(list(empty.columns), {}))  # shipping inside the amount (reading.order_shipping)
     return any(k & marks for k in keys) or disputed or money or refunded_column(empty) is not None
 
 

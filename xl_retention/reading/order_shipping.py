@@ -1,0 +1,252 @@
+"""Shipping inside an order's amount: order revenue is net of shipping, as MRR is (docs/metrics.md).
+
+An orders export writes what the buyer paid for delivery beside the order's money (Shopify's ``Shipping`` beside
+``Subtotal``, ``Taxes`` and ``Total``; WooCommerce's ``order_shipping`` and ``order_shipping_tax``; BigCommerce's
+"Shipping Cost (inc tax)" and "Shipping Cost (ex tax)"; Magento's "Shipping and Handling"; Etsy's ``Shipping`` and
+"Shipping Discount"; Amazon's ``shipping-price`` and ``shipping-tax``). It pays the carrier, not for the product.
+
+Whether the amount mapped holds the shipping is told by another column that is the amount less the shipping
+(``Total`` - ``Shipping`` = ``Subtotal``) or plus it, else by the amount's name (``Total``, ``grand``, ``paid``: with
+it; ``Subtotal``, ``price``: without); otherwise the file is refused naming the shipping column.
+
+Where it holds it, the shipping is taken off net of its own tax, as the amount's tax is (:mod:`.taxes` took it off
+before): the shipping's tax is in the order's tax column (Shopify's ``Taxes``, BigCommerce's "Tax Total") or in a
+column of its own (WooCommerce's ``order_shipping_tax``, Amazon's ``shipping-tax``). The shipping net of its tax is:
+
+1. a column named so ("Shipping Cost (ex tax)"; the one "(inc tax)" beside it is not read);
+2. a shipping column beside a column of its tax (the tax written apart: WooCommerce, Amazon), or with its tax less
+   that column ("Shipping Cost (inc tax)" - "Shipping Cost Tax");
+3. the shipping column as written where no tax is charged in that row (or the file has no tax column), where another
+   column is the amount net of tax less it (Shopify's tax-exclusive store: ``Total`` - ``Taxes`` - ``Shipping`` =
+   ``Subtotal``: the tax was added on top of both), or where the tax is a tax rate of the amount without the
+   shipping and of no rate of the amount with it (the shipping is not taxed);
+4. the shipping less the rate's share where the tax is inside a total that is another column plus the shipping
+   (Shopify's tax-inclusive store: ``Total`` = ``Subtotal`` + ``Shipping``, ``Taxes`` inside) and each tax is the
+   share of one tax rate of the total (19 % of 4.95 inside: 4.16).
+
+Otherwise the file is refused, naming the shipping and tax columns and a row. A shipping discount (Etsy's "Shipping
+Discount") is taken off the shipping, whatever its sign. A column of the shipping's tax is no tax of the amount's:
+:func:`shipping_taxes` names those for :func:`~.taxes.net_of_tax` to leave out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError, row_of, source_of
+from .names import columns_option
+from .names import words as _words
+from .notes import note
+from .shipping import _WITH, _WITHOUT, shipping_columns
+from .taxes import _TAX, RATES, _numbers, tax_columns
+
+__all__ = ["order_net_of_shipping", "shipping_taxes"]
+
+_CENT = 0.0051
+#: Words of a shipping column's name that say it is without its tax, or with it.
+_EX = frozenset({"ex", "exc", "excl", "excluding", "exkl", "net", "netto", "ohne", "ht", "without", "pretax"})
+_INC = frozenset({"inc", "incl", "including", "inkl", "gross", "brutto", "ttc", "mit", "with"})
+_DISCOUNT = frozenset({"discount", "discounts", "promotion", "promo", "coupon", "rabatt", "remise", "descuento"})
+
+
+def _kind(column: str) -> str:
+    """'tax' (the shipping's tax), 'ex' (without its tax), 'inc' (with it), 'discount' or 'plain'."""
+    words = _words(column)
+    if words & _DISCOUNT:
+        return "discount"
+    if words & _EX:
+        return "ex"
+    if words & _INC:
+        return "inc"
+    return "tax" if words & _TAX else "plain"
+
+
+def shipping_taxes(columns: Any, names: Mapping[str, str]) -> list[str]:
+    """The columns of a shipping's own tax ("order_shipping_tax", "shipping-tax", "Shipping Cost Tax"), not used.
+
+    >>> shipping_taxes(["order_total", "order_shipping", "order_shipping_tax", "Shipping Cost (inc tax)"], {})
+    ['order_shipping_tax']
+    """
+    return [c for c in shipping_columns(list(columns), names) if _kind(c) == "tax"]
+
+
+def _read(df: pd.DataFrame, columns: list[str], source: str, decimal: str | None) -> dict[str, np.ndarray]:
+    listed = list(map(str, df.columns))
+    found = {}
+    for column in columns:
+        if listed.count(column) == 1 and (values := _numbers(df[column], source, column, decimal)) is not None:
+            found[column] = np.where(np.isfinite(values), values, 0.0)
+    return found
+
+
+def _column_equal(
+    df: pd.DataFrame, values: np.ndarray, rows: np.ndarray, skip: set[str], source: str, decimal: str | None
+) -> str | None:
+    """Another column equal to ``values`` to the cent in every row of ``rows``."""
+    listed = list(map(str, df.columns))
+    for column in listed:
+        if column in skip or listed.count(column) != 1:
+            continue
+        series = df[column]
+        if pd.api.types.is_bool_dtype(series.dtype) or not (
+            pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)
+        ):
+            continue
+        other = _numbers(series, source, column, decimal)
+        if other is not None and np.isfinite(other[rows]).all() and (np.abs(values[rows] - other[rows]) <= _CENT).all():
+            return column
+    return None
+
+
+def _one_rate(part: np.ndarray, of: np.ndarray, inside: bool) -> np.ndarray:
+    """Each row's one tax rate with ``part`` = ``of`` x rate (``inside``: x rate / (1 + rate)), NaN where none or
+    more than one fits to the cent."""
+    shares = RATES / (1 + RATES) if inside else RATES
+    fits = np.abs(np.abs(part)[:, None] - np.abs(of)[:, None] * shares) <= _CENT
+    found = np.full(len(part), np.nan)
+    one = fits.sum(axis=1) == 1
+    found[one] = RATES[fits[one].argmax(axis=1)]
+    return found
+
+
+def order_net_of_shipping(
+    df: pd.DataFrame,
+    typed: dict[str, Any],
+    gross: np.ndarray,
+    names: Mapping[str, str],
+    source: str,
+    decimal: str | None = None,
+) -> dict[str, Any]:
+    """``typed`` with its ``amount`` (already net of tax, ``gross``: as written) net of the shipping inside it
+    (see the module docstring); refused where whether it holds the shipping, or the shipping's tax, cannot be told."""
+    if "amount" not in typed or "amount" not in names:
+        return typed
+    money_name = str(names["amount"])
+    found = shipping_columns(df.columns, names)
+    read = _read(df, found, source, decimal)
+    if not read:
+        return typed
+    kinds = {c: _kind(c) for c in read}
+    gross = np.asarray(gross, dtype=np.float64)
+    net = np.asarray(typed["amount"], dtype=np.float64)
+    zero = np.zeros(len(net))
+
+    def total(kind: str) -> np.ndarray:
+        return np.sum([v for c, v in read.items() if kinds[c] == kind] or [zero], axis=0)
+
+    off = np.sum([np.abs(v) for c, v in read.items() if kinds[c] == "discount"] or [zero], axis=0)
+    has = {k for k in kinds.values() if (total(k) != 0).any()}
+    ex, inc, own_tax, plain = total("ex") - off, total("inc") - off, total("tax"), total("plain") - off
+    written = ex if "ex" in has else inc if "inc" in has else plain  # the shipping as the amount may hold it
+    rows = np.flatnonzero((written != 0) & np.isfinite(gross) & (gross != 0))
+    if not rows.size:
+        return typed
+    first = int(rows[0])
+    where = row_of(source_of(df, source), first)
+    shown = " and ".join(repr(c) for c in read)
+    named = next((c for c in read if kinds[c] != "discount" and read[c][first] != 0), next(iter(read)))
+    skip = {money_name, *read, *map(str, names.values())}
+    taxes = [c for c in tax_columns(df.columns, {**names, **{f"shipping {c}": c for c in read}})]
+    tax_read = _read(df, taxes, source, decimal)
+    tax = np.sum(list(tax_read.values()) or [zero], axis=0)
+    # does the amount hold the shipping? another column is it less the shipping, or plus it; else its name
+    candidates = [written, written + own_tax, plain + inc + ex, net - gross + written]
+    held = None
+    for shipping in candidates:
+        if _column_equal(df, gross - shipping, rows, skip, source, decimal):
+            held = True
+            break
+        if _column_equal(df, gross + shipping, rows, skip, source, decimal) or _column_equal(
+            df, gross + shipping + tax, rows, skip, source, decimal
+        ):  # Etsy's 'Order Value' + 'Shipping' + 'Sales Tax' = 'Order Total'
+            held = False
+            break
+    own = _words(money_name)
+    if held is None:
+        held = True if own & _WITH and not own & _WITHOUT else False if own & _WITHOUT and not own & _WITH else None
+    if held is None:
+        raise DataError(
+            f"{source}: column {named!r} holds shipping ({where}: {df[named].iloc[first]!r} "
+            f"beside {money_name!r} {df[money_name].iloc[first]!r}) and is not used; revenue is net of shipping, and "
+            f"whether {money_name!r} includes it cannot be told: if it does, map a column of amounts without shipping "
+            f"({columns_option([('amount', 'NAME')])}) or write the amounts less the shipping; if it does not, "
+            "remove the shipping columns",
+            source=source,
+            column=named,
+        )
+    if not held:
+        return typed
+    taxed = (tax != 0) & np.isfinite(tax)
+    if "ex" in has:
+        shipping_net, why = ex, "its name says without tax"
+    elif "tax" in has:
+        shipping_net = inc - own_tax if "inc" in has else plain
+        why = "its tax is written apart"
+    else:
+        shipping_net = written.copy()
+        why = "no tax is charged in its rows" if tax_read else "the file has no tax column"
+        asked = rows[taxed[rows]]
+        if "inc" in has and asked.size:
+            shipping_net, why = _inside(
+                df, gross, written, tax, asked, skip, money_name, (source, decimal), named, list(tax_read)
+            )
+        elif asked.size:
+            told = _column_equal(df, net - written, asked, skip, source, decimal)
+            if told is not None:
+                why = f"{told!r} is {money_name} less its tax and the shipping"
+            elif (
+                np.isfinite(_one_rate(tax[asked], net[asked] - written[asked], False)).all()
+                and not np.isfinite(_one_rate(tax[asked], net[asked], False)).all()
+            ):
+                why = "each tax is a tax rate of the amount without the shipping"
+            else:
+                shipping_net, why = _inside(
+                    df, gross, written, tax, asked, skip, money_name, (source, decimal), named, list(tax_read)
+                )
+    # the shipping's own tax (a column of it, or "(inc tax)" less "(ex tax)") is still in an amount whose tax was
+    # taken off unless the order's tax holds it (Shopify's 'Taxes', BigCommerce's 'Tax Total'): told by another
+    # column, else by the tax's name saying a total; WooCommerce's 'order_tax' is the cart's alone
+    own = own_tax if "tax" in has else inc - ex if {"ex", "inc"} <= has else zero
+    left = np.where(np.isfinite(net) & (net != gross), own, 0.0)
+    both = np.flatnonzero((left != 0) & taxed)
+    if both.size:
+        apart = _column_equal(df, gross - tax - shipping_net - own, both, skip, source, decimal) is not None
+        inside = _column_equal(df, gross - tax - shipping_net, both, skip, source, decimal) is not None
+        if inside or (not apart and any(_words(c) & {"total", "totals"} for c in tax_read)):
+            left = zero
+    taken = shipping_net + left
+    typed["amount"] = np.where(np.isfinite(net), net - taken, net)
+    note(f"{source}: {money_name!r} includes the shipping in {shown} ({why}): taken off net of its tax, revenue is "
+         "net of shipping")  # fmt: skip
+    return typed
+
+
+def _inside(
+    df: pd.DataFrame, gross: np.ndarray, written: np.ndarray, tax: np.ndarray, rows: np.ndarray, skip: set[str],
+    money_name: str, read: tuple[str, str | None], column: str, tax_names: list[str],
+) -> tuple[np.ndarray, str]:  # fmt: skip
+    """The shipping less its tax where the tax is inside a total that is another column plus the shipping and each
+    tax is one rate's share of the total (Shopify's tax-inclusive store); refused otherwise."""
+    source, decimal = read
+    sums = _column_equal(df, gross - written, rows, skip, source, decimal)
+    rate = _one_rate(tax[rows], gross[rows], True)
+    if sums is not None and np.isfinite(rate).all():
+        shipping = written.copy()
+        shipping[rows] = np.round(written[rows] / (1 + rate), 2)
+        return shipping, f"{money_name} is {sums} + the shipping, each tax one rate's share of it"
+    first = int(rows[0])
+    taxes = " and ".join(repr(c) for c in tax_names)
+    raise DataError(
+        f"{source}: column {column!r} holds shipping inside {money_name!r} ({row_of(source_of(df, source), first)}: "
+        f"{df[column].iloc[first]!r} of {df[money_name].iloc[first]!r}) beside the tax in {taxes}, and whether "
+        f"{column!r} includes its own tax cannot be told ({taxes} may hold it); revenue is net of tax and shipping: "
+        "map a column "
+        f"of amounts without tax and shipping ({columns_option([('amount', 'NAME')])}), write the shipping without "
+        "its tax, or add a column of the shipping's tax",
+        source=source,
+        column=column,
+    )
