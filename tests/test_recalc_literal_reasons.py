@@ -33,7 +33,10 @@ def test_a_churn_typed_negative_is_named_in_every_error_it_causes(tmp_path, caps
     assert errors["Revenue!H4"] == cause + ", from Revenue!B4"
     for rate in "KLMN":  # March's rates
         assert errors[f"Revenue!{rate}4"] == cause + ", from Revenue!B4", rate
-    assert errors["Revenue!M3"] == "NRR: lost_mrr must be an amount >= 0, got -100 (#NUM!)"  # as before
+    # the lost MRR (I3) is a formula: the cell the -100 is typed in is named, read through it (.value_origins)
+    assert errors["Revenue!M3"] == (
+        "NRR: lost_mrr must be an amount >= 0, got -100, in Revenue!G3 (Churned MRR) (read through Revenue!I3) (#NUM!)"
+    )
     assert all(errors.values()), errors
 
 

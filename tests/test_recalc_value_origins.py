@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from openpyxl.workbook.defined_name import DefinedName
 
 import xl_retention
 
@@ -25,6 +26,8 @@ FORMULAS = {
     "D13": "=CRR(INDEX(A1:A9,9),1,10)",
     "D14": "=CRR(K1,1,10)",
     "D15": "=CHURN_RATE(1, C3, 10)",
+    "D18": "=CRR(EndCount,1,10)",
+    "D19": "=NPS(OFFSET(Scores,0,0))",
 }
 NUMBER = "must be a number, got"
 
@@ -42,6 +45,9 @@ def reasons(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     ws["F1"], ws["G1"], ws["F2"], ws["G2"] = "k", "n/a", "j", 5
     ws["H1"], ws["I1"], ws["H2"], ws["I2"] = "k", "j", "n/a", 3
     ws["A9"], ws["C3"], ws["C2"], ws["C5"], ws["K1"] = "n/a", "=A9", "=C3", '="n/"&"a"', "=IF(TRUE,A9)"
+    data["C9"] = "n/a"
+    wb.defined_names["EndCount"] = DefinedName("EndCount", attr_text="'My Data'!$C$9")
+    wb.defined_names["Scores"] = DefinedName("Scores", attr_text="'My Data'!$B$1:$B$4")
     for cell, formula in FORMULAS.items():
         ws[cell] = formula
     wb.save(folder / "origins.xlsx")
@@ -54,8 +60,14 @@ def test_a_range_through_a_call_names_its_cell(reasons: dict[str, str], cell: st
     assert reasons[cell] == f"NPS: scores {NUMBER} 'x' in P!A2 (#VALUE!)"
 
 
-def test_a_range_on_another_sheet_through_if(reasons: dict[str, str]) -> None:
-    assert reasons["P!D9"] == f"NPS: scores {NUMBER} 'x' in 'My Data'!B2 (#VALUE!)"
+@pytest.mark.parametrize("cell", ["P!D9", "P!D19"])
+def test_a_range_on_another_sheet_through_if_or_offset_of_a_name(reasons: dict[str, str], cell: str) -> None:
+    assert reasons[cell] == f"NPS: scores {NUMBER} 'x' in 'My Data'!B2 (#VALUE!)"
+
+
+def test_a_defined_name_of_one_cell_on_another_sheet(reasons: dict[str, str]) -> None:
+    # the engine's CELL("address", EndCount) gives $C$9 without the sheet: the name is read as its target
+    assert reasons["P!D18"] == f"CRR: customers_end {NUMBER} 'n/a', in 'My Data'!C9 (#VALUE!)"
 
 
 @pytest.mark.parametrize(("cell", "named"), [("P!D5", "P!G1"), ("P!D6", "P!H2"), ("P!D8", "P!G1")])

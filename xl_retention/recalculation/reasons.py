@@ -149,7 +149,9 @@ def explain(
             plain = let_inlined(plain)  # =LET(x,A2,CRR(x,1,10)): A2
             reason = blank_argument(workbook, formulas, reason, plain, sheet)  # "customers_start blank": its cell
             reason = value_argument(workbook, formulas, reason, plain, sheet)  # "got 'n/a'": the cell typed in
-            reason = value_origin(workbook, formulas, reason, sheet, ref)  # CHOOSE(..), VLOOKUP(..), C3 =A9: its cell
+            reason = value_origin(
+                workbook, formulas, reason, sheet, ref, names
+            )  # CHOOSE(..), VLOOKUP(..), C3 =A9: its cell
             explained = CellError(value.code, reason)
             result.values[sheet][ref] = Resized(explained, spilled.ref) if spilled is not None else explained
     counted = False

@@ -20,7 +20,7 @@ from openpyxl.formula import Tokenizer
 from openpyxl.utils import get_column_letter
 
 from ..registry import BY_NAME
-from ..sheet_names import SHEET, written
+from ..sheet_names import NAME, SHEET, written
 from .formula_texts import position
 from .let_references import let_inlined
 from .literal_reasons import _SINGLE, _cells_read, _column, _label
@@ -189,7 +189,32 @@ def _cell(sheet: str, row: int, column: int) -> str:
     return f"{written(sheet)}!{get_column_letter(column)}{row}"
 
 
-def value_origin(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], reason: str, sheet: str, ref: str) -> str:
+_NAME_TOKEN = re.compile(r"(?<![\w.$'!\[\]])(" + NAME + r")(?![\w.(!\[])")
+
+
+def _names_inlined(text: str, sheet: str, names: dict[str, dict[str, str]] | None) -> str:
+    """``text`` with each defined name of a reference (``names``: by scope, the sheet's own over the workbook's)
+    written as its target: the engine's ``CELL("address", EndCount)`` leaves out the name's sheet."""
+    targets = {
+        n.lower(): t.strip().removeprefix("=") for scope in ("", sheet) for n, t in (names or {}).get(scope, {}).items()
+    }
+    if not targets:
+        return text
+    parts = re.split(r'("(?:[^"]|"")*")', text)  # not inside a text
+    return "".join(
+        part if k % 2 else _NAME_TOKEN.sub(lambda m: targets.get(m.group(1).lower(), m.group(1)), part)
+        for k, part in enumerate(parts)
+    )
+
+
+def value_origin(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    reason: str,
+    sheet: str,
+    ref: str,
+    names: dict[str, dict[str, str]] | None = None,
+) -> str:
     """``reason`` (of the error cell ``sheet!ref``, a registry function's) with the cell its value came from named,
     where the reason names none: ``CRR: customers_end must be a number, got 'n/a', in P!G1 (#VALUE!)`` for
     ``=CRR(VLOOKUP("k",F1:G2,2,FALSE),1,10)``, ``NPS: ..., got 'x' in P!A2 (#VALUE!)`` for ``=NPS(CHOOSE(1,A1:A4))``,
@@ -198,11 +223,11 @@ def value_origin(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], reaso
     function = BY_NAME.get(found["function"]) if found is not None else None
     if found is None or function is None:
         return reason
-    names = [a.name for a in function.args]
-    if found["argument"] not in names:
+    arguments = [a.name for a in function.args]
+    if found["argument"] not in arguments:
         return reason
     row, column = position(ref)
-    k = names.index(found["argument"])
+    k = arguments.index(found["argument"])
     given = (row, column) in formulas.get(sheet, {})
     expression = None
     for text in (
@@ -217,6 +242,7 @@ def value_origin(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], reaso
     if expression is None:
         return reason
     shown = found["shown"]
+    expression = _names_inlined(expression, sheet, names)
     at = _probe(workbook, sheet, row, column, expression)
     place: tuple[str, int, int] | None = None
     if at is not None:
@@ -238,6 +264,7 @@ def value_origin(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], reaso
         formula = _engine_text(workbook, *place)
         if not formula:
             break
+        formula = _names_inlined(formula, place[0], names)
         at = _probe(workbook, *place, formula)
         following = at[:3] if at is not None and at[3] == at[4] == 1 else _holding(workbook, formula, place[0], shown)
         if following is None or not _shows(shown, _value(workbook, *following)):
