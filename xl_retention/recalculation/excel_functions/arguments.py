@@ -70,6 +70,7 @@ from .regression import regression_guarded
 from .row_shapes import shaped
 from .stacks import chosen, stacked
 from .typed import HINT as _TYPED_HINT
+from .typed import bracketed_reference as _bracketed_reference
 from .typed import date_literal, index_of_value, reference_arguments, size_of_value, typed_argument, uncounted_error
 from .whole_slices import whole_slice
 
@@ -311,7 +312,7 @@ def _next_to_arithmetic(tokens: list[Token], i: int) -> bool:
 def _may_be_error_value(argument: list[Token]) -> bool:
     """Whether an argument of COUNT may be an error value given directly: an expression or a typed error, not a
     reference (whose error cells the engine already leaves out) nor a typed number, text or logical."""
-    return any(
+    return not _bracketed_reference(argument) and any(  # (B2): a reference, COUNT leaves its text out (.typed)
         t.type in (Token.FUNC, Token.OP_IN, Token.OP_PRE, Token.OP_POST, Token.PAREN)
         or (t.type == Token.OPERAND and t.subtype == Token.ERROR)
         for t in argument

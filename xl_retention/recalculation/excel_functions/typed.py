@@ -173,6 +173,26 @@ def may_give_reference(argument: list[Token]) -> bool:
     return not _value_only(inner)
 
 
+def bracketed_reference(argument: list[Token]) -> bool:
+    """Whether an argument is a cell, a range or a name in brackets (``(B2)``, ``((A1:A3))``): a reference still, whose
+    text and logicals COUNT leaves out as it does ``B2``'s (Microsoft's COUNT page: "If an argument is an array or
+    reference, only numbers in that array or reference are counted"); ``COUNT((B2))`` of the text "3" was 1.
+
+    >>> from openpyxl.formula import Tokenizer
+    >>> [bracketed_reference(list(Tokenizer("=" + t).items)) for t in ("(B2)", "((A1:A3))", "B2", "(B2+1)", "(1)")]
+    [True, True, False, False, False]
+    """
+    inner = [t for t in argument if t.type != Token.WSPACE]
+    depth = 0
+    while len(inner) > 2 and (inner[0].type, inner[0].subtype, inner[-1].type) == (
+        Token.PAREN,
+        Token.OPEN,
+        Token.PAREN,
+    ):
+        inner, depth = inner[1:-1], depth + 1
+    return depth > 0 and len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.RANGE
+
+
 def _split_array(inner: list[Token]) -> bool:
     depth = 0
     for k, token in enumerate(inner):
