@@ -403,6 +403,9 @@ def positioned_cells(xml: bytes, start: int = 0) -> Iterator[tuple[re.Match[byte
 #: part is looked at cell by cell (:func:`with_references`); Excel and openpyxl write ``r`` first, always
 _NOT_R_FIRST = re.compile(rb"<c(?=[\s/>])(?! r=\")")
 _PREFIXED_CELL = re.compile(rb":c[\s/>]")
+#: the last part :func:`with_references` found with an ``r`` on every cell (bytes never change: the same object
+#: needs no second look; the scan's readers, ``number_text_cells.text_cells``, pass it the part the scan gave them)
+_COMPLETE: list[bytes] = []
 
 
 def with_references(xml: bytes) -> bytes:
@@ -414,7 +417,10 @@ def with_references(xml: bytes) -> bytes:
     >>> with_references(b'<row r="2"><c t="s"><v>0</v></c><c r="C2"/><c/></row><row><x:c/></row>')
     b'<row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2"/><c r="D2"/></row><row><x:c r="A3"/></row>'
     """
+    if _COMPLETE and _COMPLETE[0] is xml:  # the part the scan passed it just now, passed again by a reader of it
+        return xml
     if _NOT_R_FIRST.search(xml) is None and _PREFIXED_CELL.search(xml) is None:  # a few ms for a 5 MB part
+        _COMPLETE[:] = [xml]  # held, so that no other object can have its identity
         return xml
     parts, last = [], 0
     for match, ref in positioned_cells(xml, max(xml.find(b"<sheetData"), 0)):
