@@ -28,6 +28,8 @@ FORMULAS = {
     "D15": "=CHURN_RATE(1, C3, 10)",
     "D18": "=CRR(EndCount,1,10)",
     "D19": "=NPS(OFFSET(Scores,0,0))",
+    "D20": "=CRR(A1+'My Data'!C9,1,10)",
+    "D21": "=NPS(L1:L4)",
 }
 NUMBER = "must be a number, got"
 
@@ -48,6 +50,8 @@ def reasons(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     data["C9"] = "n/a"
     wb.defined_names["EndCount"] = DefinedName("EndCount", attr_text="'My Data'!$C$9")
     wb.defined_names["Scores"] = DefinedName("Scores", attr_text="'My Data'!$B$1:$B$4")
+    for row in range(1, 5):  # scores copied by formulas from another sheet
+        ws[f"L{row}"] = f"='My Data'!B{row}"
     for cell, formula in FORMULAS.items():
         ws[cell] = formula
     wb.save(folder / "origins.xlsx")
@@ -96,3 +100,13 @@ def test_lookups_as_references() -> None:
     assert lookups_as_references('VLOOKUP("k",F1:G2,2)') == 'INDEX(F1:G2,MATCH("k",INDEX(F1:G2,0,1),1),2)'
     assert lookups_as_references("VLOOKUP(A1,F1:G2,2,B1)") == "INDEX(F1:G2,MATCH(A1,INDEX(F1:G2,0,1),IF(B1,1,0)),2)"
     assert lookups_as_references("LOOKUP(1,A1:B2)") == "LOOKUP(1,A1:B2)"  # the array form: left as it is
+
+
+def test_arithmetic_in_an_argument_names_the_text_it_takes(reasons: dict[str, str]) -> None:
+    assert reasons["P!D20"] == (
+        "CRR: customers_end is the error value #VALUE!: 'My Data'!C9 is the text 'n/a', no number (#VALUE!)"
+    )
+
+
+def test_a_ranges_cell_holding_a_formula_names_where_the_value_is_typed(reasons: dict[str, str]) -> None:
+    assert reasons["P!D21"] == f"NPS: scores {NUMBER} 'x' in 'My Data'!B2 (read through P!L2) (#VALUE!)"

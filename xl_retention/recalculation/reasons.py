@@ -28,7 +28,7 @@ from .month_order import deleted_reference_reasons
 from .reason_cells import name_the_cell
 from .see_notes import see_note_now
 from .undefined_names import undefined_name_reasons
-from .value_origins import value_origin
+from .value_origins import arithmetic_origin, formula_cell_origin, value_origin
 from .xlsx_values import Resized
 
 if TYPE_CHECKING:
@@ -149,9 +149,9 @@ def explain(
             plain = let_inlined(plain)  # =LET(x,A2,CRR(x,1,10)): A2
             reason = blank_argument(workbook, formulas, reason, plain, sheet)  # "customers_start blank": its cell
             reason = value_argument(workbook, formulas, reason, plain, sheet)  # "got 'n/a'": the cell typed in
-            reason = value_origin(
-                workbook, formulas, reason, sheet, ref, names
-            )  # CHOOSE(..), VLOOKUP(..), C3 =A9: its cell
+            reason = value_origin(workbook, formulas, reason, sheet, ref, names)  # CHOOSE(..), C3 =A9: its cell
+            reason = arithmetic_origin(workbook, reason, sheet, ref, names)  # CRR(B2+C2,..): C2 is the text 'n/a'
+            reason = formula_cell_origin(workbook, formulas, reason, names)  # NPS(A1:A4), A2 =Raw!A2: Raw!A2
             explained = CellError(value.code, reason)
             result.values[sheet][ref] = Resized(explained, spilled.ref) if spilled is not None else explained
     counted = False

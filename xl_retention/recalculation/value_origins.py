@@ -23,7 +23,7 @@ from ..registry import BY_NAME
 from ..sheet_names import NAME, SHEET, written
 from .formula_texts import position
 from .let_references import let_inlined
-from .literal_reasons import _SINGLE, _cells_read, _column, _label
+from .literal_reasons import _SINGLE, _cells_read, _column, _label, _text_read
 from .reason_cells import _arguments
 from .xlookup_references import xlookup_references
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from .formula_texts import FormulaTexts
 
-__all__ = ["value_origin"]
+__all__ = ["arithmetic_origin", "formula_cell_origin", "value_origin"]
 
 #: "CRR: customers_end must be a number, got 'n/a' (#VALUE!)", "NPS: scores must be ..., got 'x' in cell 2 of scores
 #: (#VALUE!)": the function, its argument, the value shown and its place in the argument's range
@@ -207,6 +207,62 @@ def _names_inlined(text: str, sheet: str, names: dict[str, dict[str, str]] | Non
     )
 
 
+def _traced(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    place: tuple[str, int, int],
+    shown: str,
+    names: dict[str, dict[str, str]] | None,
+) -> str:
+    """``place`` (sheet, row, column: a cell holding the value ``shown``) as a reason names it, followed through
+    formula cells to where the value is typed: ``S!A9 (read through S!C3)``; a formula making it: ``S!C5, computed
+    there by its formula``."""
+    through: list[str] = []
+    while (place[1], place[2]) in formulas.get(place[0], {}) and len(through) < MAX_STEPS:
+        formula = _engine_text(workbook, *place)
+        if not formula:
+            break
+        formula = _names_inlined(formula, place[0], names)
+        at = _probe(workbook, *place, formula)
+        following = at[:3] if at is not None and at[3] == at[4] == 1 else _holding(workbook, formula, place[0], shown)
+        if following is None or not _shows(shown, _value(workbook, *following)):
+            break
+        through.insert(0, _cell(*place))
+        place = following
+    named = _cell(*place) + _label(workbook, *place)
+    if (place[1], place[2]) in formulas.get(place[0], {}):
+        named += ", computed there by its formula"
+    if through:
+        named += f" (read through {', '.join(through)})"
+    return named
+
+
+#: "NPS: scores must be a number, got 'x' in S!A2 (#VALUE!)": a range's cell named (.reason_cells)
+_NAMED_CELL = re.compile(
+    r"^[A-Z_][A-Z0-9_.]*: \w+ (?:must|is)\b.*, got (?P<shown>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\s,()']+)"
+    r" in (?P<cell>(?P<sheet>" + SHEET + r")!(?P<letters>[A-Z]{1,3})(?P<row>\d+)) \((?P<code>#[A-Z0-9/!?]+)\)$"
+)
+
+
+def formula_cell_origin(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    reason: str,
+    names: dict[str, dict[str, str]] | None = None,
+) -> str:
+    """``reason`` naming a range's cell that holds a formula (``=NPS(A1:A4)``, ``A2`` ``=Raw!A2``): the cell the
+    value is typed in, read through it, ``..., got 'ten' in Raw!A2 (read through S!A2) (#VALUE!)``; else as it is."""
+    found = _NAMED_CELL.match(reason)
+    if found is None:
+        return reason
+    where = found["sheet"].strip("'").replace("''", "'") if found["sheet"].startswith("'") else found["sheet"]
+    place = (where, int(found["row"]), _column(found["letters"]))
+    if (place[1], place[2]) not in formulas.get(where, {}) or not _shows(found["shown"], _value(workbook, *place)):
+        return reason
+    named = _traced(workbook, formulas, place, found["shown"], names)
+    return reason[: found.start("cell")] + named + reason[found.end("cell") :]
+
+
 def value_origin(
     workbook: fz.Workbook,
     formulas: dict[str, FormulaTexts],
@@ -259,24 +315,34 @@ def value_origin(
         place = _holding(workbook, expression, sheet, shown)
     if place is None or not _shows(shown, _value(workbook, *place)):
         return reason
-    through: list[str] = []
-    while (place[1], place[2]) in formulas.get(place[0], {}) and len(through) < MAX_STEPS:
-        formula = _engine_text(workbook, *place)
-        if not formula:
-            break
-        formula = _names_inlined(formula, place[0], names)
-        at = _probe(workbook, *place, formula)
-        following = at[:3] if at is not None and at[3] == at[4] == 1 else _holding(workbook, formula, place[0], shown)
-        if following is None or not _shows(shown, _value(workbook, *following)):
-            break
-        through.insert(0, _cell(*place))
-        place = following
-    named = _cell(*place) + _label(workbook, *place)
-    if (place[1], place[2]) in formulas.get(place[0], {}):
-        named += ", computed there by its formula"
-    if through:
-        named += f" (read through {', '.join(through)})"
+    named = _traced(workbook, formulas, place, shown, names)
     if found["place"] is not None:
         return reason[: found.start("place")] + f" in {named}" + reason[found.end("place") :]
     head, _, code = reason.rpartition(" (")
     return f"{head}, in {named} ({code}"
+
+
+#: "CRR: customers_end is the error value #VALUE! (#VALUE!)": an argument computed as an error in the formula itself
+_ERROR_ARGUMENT = re.compile(
+    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) is the error value #VALUE! \(#VALUE!\)$"
+)
+
+
+def arithmetic_origin(
+    workbook: fz.Workbook, reason: str, sheet: str, ref: str, names: dict[str, dict[str, str]] | None = None
+) -> str:
+    """``reason`` ("CRR: customers_end is the error value #VALUE! (#VALUE!)") with the cells its argument's
+    arithmetic takes that hold a text Excel reads as no number (``=CRR(T!B2+'Raw data'!B2,1,10)``): ``...
+    #VALUE!: 'Raw data'!B2 is the text 'n/a', no number (#VALUE!)``; else ``reason`` as it is."""
+    found = _ERROR_ARGUMENT.match(reason)
+    function = BY_NAME.get(found["function"]) if found is not None else None
+    arguments = [a.name for a in function.args] if function is not None else []
+    if found is None or found["argument"] not in arguments:
+        return reason
+    k = arguments.index(found["argument"])
+    text = _engine_text(workbook, sheet, *position(ref))
+    texts = {args[k] for args in _arguments(text or "", function.name) if k < len(args) and args[k]}
+    if len(texts) != 1:
+        return reason
+    named = _text_read(workbook, _LITERALS.sub('""', _names_inlined(texts.pop(), sheet, names)), sheet)
+    return reason if named is None else f"{reason.removesuffix(' (#VALUE!)')}: {named} (#VALUE!)"
