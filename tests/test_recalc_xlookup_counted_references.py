@@ -66,10 +66,29 @@ def test_aggregates_of_xlookup_leave_out_its_text_logical_and_empty_cell(tmp_pat
             "D5": f"=AVERAGEA({_TEXT},2,4)",  # text in a reference is 0: (0+2+4)/3
             "D6": f"=SMALL({_TEXT},1)",  # no number in the reference
             "D7": f"=AND({_TEXT},TRUE)",  # the text is ignored
+            "D8": f"=SUM(({_TEXT}),2)",  # in brackets: the same reference
         },
     )
     assert result.status == "ok", (result.message, result.unsupported)
-    assert got == {"D1": 6, "D2": 3, "D3": 2, "D4": 8, "D5": 2, "D6": "#NUM!", "D7": True}
+    assert got == {"D1": 6, "D2": 3, "D3": 2, "D4": 8, "D5": 2, "D6": "#NUM!", "D7": True, "D8": 2}
+
+
+def test_subtotal_npv_and_criteria_ranges_read_xlookups_reference(tmp_path: Path) -> None:
+    """SUBTOTAL's page: its arguments are references (subtotals of them); NPV's: "If an argument is an array or
+    reference, only numbers in that array or reference are counted"; SUMIF's: "Blank and text values are ignored"."""
+    result, got = _recalculated(
+        tmp_path,
+        {
+            "D1": f"=SUBTOTAL(9,{_TEXT})",  # was 3
+            "D2": f"=SUBTOTAL(2,{_TRUE})",  # was 1
+            "D3": f"=NPV(0.1,{_TEXT},1)",  # was #VALUE!
+            "D4": f"=NPV(0.1,{_TRUE},1)",  # was 1.7355 (TRUE read as 1)
+            "D5": f'=SUMIF(A1:A4,"b",{_TEXT})',  # was 3
+            "D6": f'=SUMIF({_TEXT},"3")',
+        },
+    )
+    assert result.status == "ok", (result.message, result.unsupported)
+    assert got == {"D1": 0, "D2": 0, "D3": 1 / 1.1, "D4": 1 / 1.1, "D5": 0, "D6": 0}
 
 
 def test_xlookup_as_a_value_is_unchanged(tmp_path: Path) -> None:

@@ -35,6 +35,19 @@ _READS_NUMBERS_AT = {
     **dict.fromkeys(("SMALL", "LARGE", "PERCENTILE", "PERCENTILE.INC", "PERCENTILE.EXC"), 0),
     **dict.fromkeys(("QUARTILE", "QUARTILE.INC", "QUARTILE.EXC"), 0),
     **dict.fromkeys(("RANK", "RANK.EQ", "RANK.AVG"), 1),
+    **dict.fromkeys(("TRIMMEAN", "PERCENTRANK", "PERCENTRANK.INC", "PERCENTRANK.EXC"), 0),
+}
+#: functions reading a reference's numbers only from an argument position on: SUBTOTAL's and AGGREGATE's references,
+#: NPV's values ("If an argument is an array or reference, only numbers in that array or reference are counted")
+_READS_NUMBERS_FROM = {"SUBTOTAL": 1, "AGGREGATE": 2, "NPV": 1}
+#: the ranges of the criteria functions (their criteria are values): SUMIF(XLOOKUP(..),"3") of the text "3" sums no
+#: number, 0
+_CRITERIA_RANGES = {
+    "COUNTIF": lambda k: k == 0,
+    "SUMIF": lambda k: k in (0, 2),
+    "AVERAGEIF": lambda k: k in (0, 2),
+    "COUNTIFS": lambda k: k % 2 == 0,
+    **dict.fromkeys(("SUMIFS", "AVERAGEIFS", "MAXIFS", "MINIFS"), lambda k: k == 0 or k % 2 == 1),
 }
 #: functions whose result is one of their arguments, a reference where it is one (the arguments that may be the
 #: result): CHOOSE's page sums ``SUM(CHOOSE(2,A1:A10,B1:B10,C1:C10))``
@@ -46,7 +59,13 @@ def _reads_reference(name: str, position: int) -> bool:
 
 
 def _reads_numbers(name: str, position: int) -> bool:
-    return name in _READS_NUMBERS or _READS_NUMBERS_AT.get(name) == position
+    if name in _READS_NUMBERS or _READS_NUMBERS_AT.get(name) == position:
+        return True
+    start = _READS_NUMBERS_FROM.get(name)
+    if start is not None:
+        return position >= start
+    ranges = _CRITERIA_RANGES.get(name)
+    return ranges is not None and ranges(position)
 
 
 def xlookup_references(tokens: list[Token]) -> bool:
@@ -67,7 +86,8 @@ def xlookup_references(tokens: list[Token]) -> bool:
 
 def counted_xlookups(tokens: list[Token]) -> bool:
     """XLOOKUP calls given as a whole argument to a function reading a reference's numbers only (COUNT, SUM, MIN,
-    MODE, AVERAGEA, AND, SMALL's data, ...; also through IF and CHOOSE) made the INDEX of the found position, as
+    MODE, AVERAGEA, AND, SMALL's data, SUBTOTAL's references, NPV's values, a criteria function's ranges, ...; also
+    through IF and CHOOSE) made the INDEX of the found position, as
     :func:`xlookup_references` does: Excel's XLOOKUP gives a reference (Microsoft's XLOOKUP page sums
     ``XLOOKUP(..):XLOOKUP(..)``), so ``COUNT(XLOOKUP("b",A1:A3,B1:B3))`` of the text "3" in B2 is 0 and
     ``MIN(XLOOKUP(..),2)`` of an empty cell 2, where the engine's XLOOKUP gives a value, read as typed in (1 and 0).
@@ -85,10 +105,27 @@ def _whole_argument(tokens: list[Token], i: int, close: int) -> bool:
     before = next((t for t in reversed(tokens[:i]) if t.type != Token.WSPACE), None)
     after = next((t for t in tokens[close + 1 :] if t.type != Token.WSPACE), None)
     opened = before is not None and (
-        before.type == Token.SEP or (before.type, before.subtype) == (Token.FUNC, Token.OPEN)
+        before.type == Token.SEP or _is(before, Token.FUNC, Token.OPEN) or _is(before, Token.PAREN, Token.OPEN)
     )
-    closed = after is not None and (after.type == Token.SEP or (after.type, after.subtype) == (Token.FUNC, Token.CLOSE))
+    closed = after is not None and (
+        after.type == Token.SEP or after.subtype == Token.CLOSE and after.type != Token.ARRAY
+    )
     return opened and closed
+
+
+def _is(token: Token, kind: str, subtype: str) -> bool:
+    return token.type == kind and token.subtype == subtype
+
+
+def _read(stack: list[list], reads: Callable[[str, int], bool], tokens: list[Token], i: int, closer: str) -> bool:
+    """Whether the call or bracket opened at ``tokens[i]`` is read as a reference: a whole argument of a function
+    ``reads`` names, or of IF/CHOOSE (a result) or a bracket (``SUM((XLOOKUP(..)))``) that is itself read so."""
+    reader = stack[-1] if stack else None
+    if reader is None or not (
+        reads(reader[0], reader[1]) or (reader[2] and (reader[0] == "(" or reader[1] in _PASSING.get(reader[0], ())))
+    ):
+        return False
+    return _whole_argument(tokens, i, _arguments(tokens, i + 1, closer)[1])
 
 
 def _rewritten(tokens: list[Token], reads: Callable[[str, int], bool]) -> bool:
@@ -102,12 +139,7 @@ def _rewritten(tokens: list[Token], reads: Callable[[str, int], bool]) -> bool:
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
             head, colon, rest = token.value.rpartition(":")
             name = _bare_name(rest[:-1])
-            reader = stack[-1] if stack else None
-            read = False
-            if reader is not None and (
-                reads(reader[0], reader[1]) or (reader[2] and reader[1] in _PASSING.get(reader[0], ()))
-            ):
-                read = _whole_argument(tokens, i, _arguments(tokens, i + 1, Token.FUNC)[1])
+            read = _read(stack, reads, tokens, i, Token.FUNC)
             if name == "XLOOKUP":
                 args, close = _arguments(tokens, i + 1, Token.FUNC)
                 after = next((t for t in tokens[close + 1 :] if t.type != Token.WSPACE), None)
@@ -121,8 +153,10 @@ def _rewritten(tokens: list[Token], reads: Callable[[str, int], bool]) -> bool:
                     i += 1
                     continue
             stack.append([name, 0, read])
-        elif token.subtype == Token.OPEN and token.type in (Token.PAREN, Token.ARRAY):
-            stack.append(["(", 0, False])
+        elif _is(token, Token.PAREN, Token.OPEN):
+            stack.append(["(", 0, _read(stack, reads, tokens, i, Token.PAREN)])
+        elif _is(token, Token.ARRAY, Token.OPEN):
+            stack.append(["{", 0, False])
         elif token.subtype == Token.CLOSE and token.type in (Token.FUNC, Token.PAREN, Token.ARRAY):
             if stack:
                 stack.pop()
