@@ -38,3 +38,21 @@ def test_count_of_a_bracketed_cell_counts_its_number_only(tmp_path: Path) -> Non
     out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
     got = {ref: out[ref].value for ref in cells}
     assert got == {"D1": 3, "D2": 3, "D3": 0, "D4": 2, "D5": 1, "D6": 1, "D7": 3}
+
+
+def test_mode_of_a_bracketed_cell_leaves_its_logical_out(tmp_path: Path) -> None:
+    """MODE's page (Mode_Mult, ECMA-376's MODE): "If an array or reference argument contains text, logical values, or
+    empty cells, those values are ignored": ``MODE((B3),1,2,2)`` of TRUE in B3 was 1 (TRUE read as 1), as ``MODE(B3,
+    1,2,2)`` it is 2."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["B2"], sheet["B3"] = "3", True
+    cells = {"D1": "=MODE((B3),1,2,2)", "D2": "=MODE(((B2)),1,2,2)", "D3": "=MODE(B3,1,2,2)", "D4": "=MODE((B3),1,1,2)"}
+    for ref, formula in cells.items():
+        sheet[ref] = formula
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", (result.message, result.unsupported)
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert {ref: out[ref].value for ref in cells} == {"D1": 2, "D2": 2, "D3": 2, "D4": 1}

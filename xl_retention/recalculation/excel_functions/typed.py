@@ -297,13 +297,15 @@ def reference_numbers(argument: list[Token], text: str) -> str:
     call's reference of several cells: only one cell goes through Python (a whole column would be copied there).
 
     >>> from openpyxl.formula import Tokenizer
-    >>> [reference_numbers(list(Tokenizer("=" + t).items), t) for t in ("A4", "2", "A:A", "$B$2:B2")]
-    ['_XLR.REFERENCED(A4)', '2', 'A:A', '_XLR.REFERENCED($B$2:B2)']
+    >>> [reference_numbers(list(Tokenizer("=" + t).items), t) for t in ("A4", "2", "A:A", "$B$2:B2", "(A4)")]
+    ['_XLR.REFERENCED(A4)', '2', 'A:A', '_XLR.REFERENCED($B$2:B2)', '_XLR.REFERENCED((A4))']
     >>> reference_numbers(list(Tokenizer("=INDEX(A1:A4,3)").items), "INDEX(A1:A4,3)")
     'IF(ISREF(INDEX(A1:A4,3)),IF(ROWS(INDEX(A1:A4,3))*COLUMNS(INDEX(A1:A4,3))=1,_XLR.REFERENCED(INDEX(A1:A4,3)),\
 INDEX(A1:A4,3)),INDEX(A1:A4,3))'
     """
     inner = [t for t in argument if t.type != Token.WSPACE]
+    if bracketed_reference(inner):  # MODE((A4),1,2,2): the cell's reference still (its TRUE left out)
+        inner = [t for t in inner if t.type == Token.OPERAND]
     if len(inner) == 1 and inner[0].type == Token.OPERAND and inner[0].subtype == Token.RANGE:
         corners = [part.replace("$", "").upper() for part in inner[0].value.rpartition("!")[2].split(":")]
         one = len(corners) == 1 or (len(set(corners)) == 1 and _ONE_CELL.fullmatch(corners[0]) is not None)
