@@ -278,7 +278,9 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
                 filled_down.rewritten(text, copy, new)
             if may_compute_ranges(new, names):  # A1:INDEX(A:A,n): one reference, also in arithmetic or a spill
                 new = computed_ranges(new, array, names)
-            if "LOOKUP(" in new.upper() and ":" in new:  # LOOKUP(2,1/(C:C="z"),B:B): B's empty rows reached
+            # LOOKUP(2,1/(C:C="z"),B:B): B's empty rows reached. Only a whole column or row is rewritten, which
+            # may_have_whole_ranges finds (a superset): the template's 138 LOOKUPs of typed ranges tokenized no more
+            if "LOOKUP(" in new.upper() and may_have_whole_ranges(new):
                 new = lookup_results(new, sheet, extents)
             new = filled_down.rewrite_arguments(new, text, own_shape, arguments)
             if '"*-*"' in new:  # the date-text guard's counts over a range the file shows plain: 0 (.plain_areas)
