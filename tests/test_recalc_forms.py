@@ -248,7 +248,8 @@ def test_an_error_of_an_xl_retention_function_carries_its_reason(tmp_path: Path)
     cells.update({"A2": 1, "B2": 2, "C2": 1, "D2": "=CRR(A2,B2,C2)", "G1": "=E1/2", "H1": "=G1+F1"})
     computed = embedded.compute(book(tmp_path, cells))
     got = {ref: (v.code, v.message) for ref, v in computed.values["S"].items()}
-    start_zero = "CRR: customers_start is 0 (no customers at the start): the ratio is undefined (#DIV/0!)"
+    # the cell holding the 0 is named (H141's finding 03)
+    start_zero = "CRR: customers_start is 0 in S!C1 (no customers at the start): the ratio is undefined (#DIV/0!)"
     assert got == {
         "D1": ("#DIV/0!", start_zero),
         "E1": ("#DIV/0!", start_zero),
@@ -277,7 +278,7 @@ def test_a_reason_follows_a_name_of_one_cell(tmp_path: Path) -> None:
     path = tmp_path / "names.xlsx"
     wb.save(path)
     computed = embedded.compute(path)
-    start_zero = "CRR: customers_start is 0 (no customers at the start): the ratio is undefined (#DIV/0!)"
+    start_zero = "CRR: customers_start is 0 in S!C1 (no customers at the start): the ratio is undefined (#DIV/0!)"
     got = {ref: (v.code, v.message) for ref, v in computed.values["Other sheet"].items()}
     assert got == {
         "A1": ("#DIV/0!", start_zero + ", from S!D1"),

@@ -6,6 +6,8 @@ formula cells to where it is typed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import openpyxl
 import pytest
 from openpyxl.workbook.defined_name import DefinedName
@@ -110,3 +112,21 @@ def test_arithmetic_in_an_argument_names_the_text_it_takes(reasons: dict[str, st
 
 def test_a_ranges_cell_holding_a_formula_names_where_the_value_is_typed(reasons: dict[str, str]) -> None:
     assert reasons["P!D21"] == f"NPS: scores {NUMBER} 'x' in 'My Data'!B2 (read through P!L2) (#VALUE!)"
+
+
+def test_a_divisor_of_0_names_its_cell(tmp_path: Path) -> None:
+    """H141's finding 03: "NRR: start_mrr is 0 ..." named no cell where a text or a negative there was named."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Revenue"
+    ws["A2"], ws["B2"], ws["C2"], ws["D2"] = 10, 5, 0, "=NRR(A2,B2,C2)"
+    ws["E2"] = "=CRR(10,1,IF(A2>0,C2))"  # a 0 an expression gives: no one cell named
+    wb.save(tmp_path / "z.xlsx")
+    report = xl_retention.recalc([str(tmp_path / "z.xlsx")], engine="embedded", output_dir=str(tmp_path / "out"))
+    reasons = {e.address: e.reason for e in report.files[0].errors}
+    assert reasons["Revenue!D2"] == (
+        "NRR: start_mrr is 0 in Revenue!C2 (no MRR at the start): the ratio is undefined (#DIV/0!)"
+    )
+    assert reasons["Revenue!E2"] == (
+        "CRR: customers_start is 0 (no customers at the start): the ratio is undefined (#DIV/0!)"
+    )

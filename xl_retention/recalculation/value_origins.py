@@ -42,6 +42,11 @@ _REASON = re.compile(
     r"(?P<place> in (?:cell (?P<k>\d+)|row (?P<r>\d+), column (?P<c>\d+)) of (?P=argument))?"
     r" \((?P<code>#[A-Z0-9/!?]+)\)$"
 )
+#: "NRR: start_mrr is 0 (no MRR at the start): the ratio is undefined (#DIV/0!)": a divisor of 0
+_ZERO = re.compile(
+    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) is (?P<shown>0)(?:(?!)(?P<place>)(?P<k>)(?P<r>)(?P<c>))? \("
+    r"(?!.* in (?:'(?:[^']|'')+'|[^\s!']+)![A-Z]{1,3}\d+).*\((?P<code>#DIV/0!)\)$"
+)
 _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: the address ``CELL("address", ..)`` gives: ``$A$1`` on the probing cell's sheet, ``'My Data'!$B$3`` on another
 _ADDRESS = re.compile(r"(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)")
@@ -275,7 +280,7 @@ def value_origin(
     where the reason names none: ``CRR: customers_end must be a number, got 'n/a', in P!G1 (#VALUE!)`` for
     ``=CRR(VLOOKUP("k",F1:G2,2,FALSE),1,10)``, ``NPS: ..., got 'x' in P!A2 (#VALUE!)`` for ``=NPS(CHOOSE(1,A1:A4))``,
     ``..., got 'n/a', in S!A9 (read through S!C3) (#VALUE!)`` for ``=CRR(C3,1,10)``, ``C3`` ``=A9``."""
-    found = _REASON.match(reason)
+    found = _REASON.match(reason) or _ZERO.match(reason)
     function = BY_NAME.get(found["function"]) if found is not None else None
     if found is None or function is None:
         return reason
@@ -299,6 +304,8 @@ def value_origin(
         return reason
     shown = found["shown"]
     expression = _names_inlined(expression, sheet, names)
+    if found.re is _ZERO and _SINGLE.fullmatch(expression) is None:  # a 0 the argument computes: no one cell to name
+        return reason
     at = _probe(workbook, sheet, row, column, expression)
     place: tuple[str, int, int] | None = None
     if at is not None:
@@ -316,6 +323,8 @@ def value_origin(
     if place is None or not _shows(shown, _value(workbook, *place)):
         return reason
     named = _traced(workbook, formulas, place, shown, names)
+    if found.re is _ZERO:  # "start_mrr is 0 in Revenue!K2 (no MRR at the start): ..."
+        return reason[: found.end("shown")] + f" in {named}" + reason[found.end("shown") :]
     if found["place"] is not None:
         return reason[: found.start("place")] + f" in {named}" + reason[found.end("place") :]
     head, _, code = reason.rpartition(" (")
