@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from openpyxl.workbook.defined_name import DefinedName
 
 from xl_retention.recalculation import recalc_file
 
@@ -104,3 +105,20 @@ def test_xlookup_as_a_value_is_unchanged(tmp_path: Path) -> None:
     )
     assert result.status == "ok", (result.message, result.unsupported)
     assert got == {"D1": "3", "D2": 4, "D3": 5, "D4": 1, "D5": 1}
+
+
+def test_a_name_defined_as_xlookup_is_its_reference(tmp_path: Path) -> None:
+    """A defined name whose formula is XLOOKUP gives the same reference: ``COUNT(Found,2)`` of the text "3" was 2,
+    ``SUM(Found,2)`` 5, with status ok."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in {"A1": "a", "A2": "b", "A3": "c", "A4": "d", "B1": 1, "B2": "3", "B3": True}.items():
+        sheet[ref] = value
+    book.defined_names["Found"] = DefinedName("Found", attr_text='_xlfn.XLOOKUP("b",S!$A$1:$A$4,S!$B$1:$B$4)')
+    sheet["D1"], sheet["D2"], sheet["D3"] = "=COUNT(Found,2)", "=SUM(Found,2)", "=Found"
+    book.save(tmp_path / "book.xlsx")
+    result = recalc_file(tmp_path / "book.xlsx", tmp_path / "out.xlsx", engine="embedded")
+    assert result.status == "ok", (result.message, result.unsupported)
+    out = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True)["S"]
+    assert [out[ref].value for ref in ("D1", "D2", "D3")] == [1, 2, "3"]
