@@ -178,12 +178,14 @@ def check_one_currency(
     column: str,
     groups: pd.Series | None = None,
     stated: tuple[str, str] | None = None,
+    twin: str = "",
 ) -> None:
     """Refuse a money column whose values name two currencies (see the module docstring). With ``groups`` (the
     values of the currency column the tables are split by, ``--segment currency``), each segment's amounts are
     checked on their own: ``$100`` and ``€100`` both in the rows of ``USD`` are still two currencies in one table,
     and a bare ``$`` in the rows of ``CAD`` is CAD. ``stated`` is the file's currency column and its one code
-    (:func:`stated_currency`): a bare sign of its kind is that currency.
+    (:func:`stated_currency`): a bare sign of its kind is that currency. ``twin``: the refusal's pointer to the
+    file's amounts in one currency (:func:`~.base_amounts.base_twin_hint`: Magento's "Grand Total (Base)").
 
     >>> check_one_currency(pd.Series(["$100.00", "€100.00"]), "s.csv", "mrr")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -199,12 +201,13 @@ def check_one_currency(
             where = f"; both in the rows of {groups.name} {label!r}"
             _check_one(series.where(labels == label), source, column, where, said)
         return
-    _check_one(series, source, column, stated=stated)
+    _check_one(series, source, column, stated=stated, twin=twin)
 
 
 def _check_one(
-    series: pd.Series, source: str, column: str, where: str = "", stated: tuple[str, str] | None = None
-) -> None:
+    series: pd.Series, source: str, column: str, where: str = "", stated: tuple[str, str] | None = None,
+    twin: str = "",
+) -> None:  # fmt: skip
     """:func:`check_one_currency` of one table's amounts; ``where`` says which rows they are, in the refusal."""
     texts = distinct(series)  # Arrow's unique (a CSV's column): no codes unless refused
     if texts is not None:  # only values with a character other than a plain number's can name a currency
@@ -236,7 +239,7 @@ def _check_one(
             hint = f"; a bare {bare[0]!r} does not say which currency: write its code ({_EXAMPLES[bare[0]]})"
         elif signs and stated is not None and not where:  # a Canadian shop's '$100.00' beside '120.00 USD'
             hint = f"; a bare {signs[0]!r} is read as {code}, the currency of column {stated[0]!r}"
-        raise _refusal(source, column, problem, rows, series, hint=where + hint)
+        raise _refusal(source, column, problem, rows, series, hint=where + hint + twin)
 
 
 def paired_currency(names: Sequence[object], money: str | None) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -57,13 +58,21 @@ class DataError(RetentionInputError):
 
 
 def show(value: Any) -> str:
-    """A value as a message quotes it: ``repr`` of the Python value; dates as ISO text (no time at midnight)."""
+    """A value as a message quotes it: ``repr`` of the Python value (a numpy or Decimal number as its digits); dates
+    as ISO text (no time at midnight).
+
+    >>> import decimal
+    >>> show(decimal.Decimal("-29.00")), show(np.float64(5.0)), show("5,00"), show(pd.Timestamp("2026-01-05"))
+    ('-29.00', '5.0', "'5,00'", "'2026-01-05'")
+    """
     if isinstance(value, np.datetime64):
         if np.isnat(value):
             return "blank"
         value = pd.Timestamp(value)
     if isinstance(value, np.generic):
         value = value.item()
+    if isinstance(value, decimal.Decimal):  # a Parquet DECIMAL, PostgreSQL's numeric: -29.00, not Decimal('-29.00')
+        return "blank" if value.is_nan() else str(value)
     if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
         return "blank"  # a missing value (None, NaN, NA) reads as the empty cell it was
     if isinstance(value, dt.datetime):

@@ -24,7 +24,7 @@ from .billing import BILLING_ALIASES
 from .count_names import COUNT_NAME, ONLY_COUNT
 from .customer_lists import refuse_customer_lists
 from .dates import loose_datetimes
-from .errors import DataError
+from .errors import DataError, show
 from .names import key
 
 __all__ = [
@@ -129,11 +129,11 @@ BigQuery export, or a report with a user or client id dimension)
             continue  # ids: a customer's number on two dates, the dates not a report's every day, week or month
         per = "one row per date, " if not dates.duplicated().any() else ""
         who = ours.split("_")[0].title()
-        on = f" ({again.iloc[0]!r} is on {int((twice == again.iloc[0]).sum())} dates)" if len(again) else ""
+        on = f" ({show(again.iloc[0])} is on {int((twice == again.iloc[0]).sum())} dates)" if len(again) else ""
         ids = f"; if they are ids{on}, give the column a name of ids in a copy ('{who} ID')" if plural else ""
         raise DataError(
             f"{source}, column {column!r}: numbers of {column.lower()} per date ({per}{str(values.iloc[0])!r} "
-            f"on {dates.iloc[0]!r}), a report's counts, not {_WHAT[kind]} with each one's id: each count would be "
+            f"on {show(dates.iloc[0])}), a report's counts, not {_WHAT[kind]} with each one's id: each count would be "
             f"one {ours.split('_')[0]}; export the raw {'visits' if kind == 'visits' else 'rows'} with an id per "
             f"{ours.split('_')[0]} (Google Analytics: BigQuery export, or a report with a user or client id dimension)"
             f"{ids}",

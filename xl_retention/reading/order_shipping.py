@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, row_of, source_of
+from .errors import DataError, row_of, show, source_of
 from .names import columns_option
 from .names import words as _words
 from .notes import note
@@ -170,8 +170,9 @@ def order_net_of_shipping(
         held = True if own & _WITH and not own & _WITHOUT else False if own & _WITHOUT and not own & _WITH else None
     if held is None:
         raise DataError(
-            f"{source}: column {named!r} holds shipping ({where}: {df[named].iloc[first]!r} "
-            f"beside {money_name!r} {df[money_name].iloc[first]!r}) and is not used; revenue is net of shipping, and "
+            f"{source}: column {named!r} holds shipping ({where}: {show(df[named].iloc[first])} "
+            f"beside {money_name!r} {show(df[money_name].iloc[first])}) and is not used; revenue is net of shipping, "
+            "and "
             f"whether {money_name!r} includes it cannot be told: if it does, map a column of amounts without shipping "
             f"({columns_option([('amount', 'NAME')])}) or write the amounts less the shipping; if it does not, "
             "remove the shipping columns",
@@ -242,7 +243,7 @@ def _inside(
     taxes = " and ".join(repr(c) for c in tax_names)
     raise DataError(
         f"{source}: column {column!r} holds shipping inside {money_name!r} ({row_of(source_of(df, source), first)}: "
-        f"{df[column].iloc[first]!r} of {df[money_name].iloc[first]!r}) beside the tax in {taxes}, and whether "
+        f"{show(df[column].iloc[first])} of {show(df[money_name].iloc[first])}) beside the tax in {taxes}, and whether "
         f"{column!r} includes its own tax cannot be told ({taxes} may hold it); revenue is net of tax and shipping: "
         "map a column "
         f"of amounts without tax and shipping ({columns_option([('amount', 'NAME')])}), write the shipping without "

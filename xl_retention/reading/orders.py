@@ -356,13 +356,33 @@ def cancelled_rows(df: pd.DataFrame, source: str = "input", refunds: bool = Fals
             either = np.isin(status, list(PAID_OR_REFUNDED))
             if either.any() and not refunds:
                 problem = (
-                    "order statuses that say refunded in full in Magento and paid (archived) in Shopify: add the "
-                    "refunded amount column of the export (Magento's 'Total Refunded'), or give them the status "
-                    "refunded or completed"
+                    "order statuses that say refunded in full in Magento and paid (archived) in Shopify: "
+                    f"{_refund_asked(df.columns)}, or give them the status refunded or completed"
                 )
                 raise bad_rows(source, name, problem, np.flatnonzero(either), column.to_numpy())
             out |= np.isin(status, list(NOT_PAID))
     return out
+
+
+def _refund_asked(columns: Any) -> str:
+    """What a 'Closed' status needs: the export's refunded amount column, or, where the file has one ("Total
+    Refunded"), the amount it is a refund of, mapped (its money columns named).
+
+    >>> _refund_asked(["Status", "Grand Total (Base)", "Grand Total (Purchased)", "Total Refunded"])
+    "map the order's amount whose refunds 'Total Refunded' holds ('Grand Total (Base)', 'Grand Total (Purchased)') \
+with --columns amount=NAME"
+    """
+    from .names import words
+    from .preparation import _MONEY_WORDS, _OTHER_MONEY
+    from .refunded_amounts import refunded_columns
+
+    refunded = refunded_columns(columns)
+    if not refunded:
+        return "add the refunded amount column of the export (Magento's 'Total Refunded')"
+    money = [str(c) for c in columns if str(c) not in refunded and _MONEY_WORDS & words(c, whole=False)
+             and not _OTHER_MONEY & words(c)]  # fmt: skip
+    shown = f" ({', '.join(repr(c) for c in money[:5])}{', ...' if len(money) > 5 else ''})" if money else ""
+    return f"map the order's amount whose refunds {refunded[0]!r} holds{shown} with --columns amount=NAME"
 
 
 def _flagged(column: pd.Series, name: str, source: str) -> np.ndarray:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .answer_flags import answer_flag_rows
 from .appended_copies import check_appended_copies
+from .base_amounts import base_twin_hint
 from .billing import BILLING_ALIASES, months_per_interval
 from .billing_columns import (
     _BILLING,
@@ -36,6 +37,7 @@ from .currency import (
     check_currency_column,
     check_customer_currencies,
     check_one_currency,
+    currency_of,
     named_currency,
     segment_values,
     stated_currency,
@@ -302,7 +304,8 @@ def _prepare(
         if name in ("mrr", "amount"):  # by a currency segment: each segment's amounts in one currency
             groups = segment_values(df, options.segment) if by_currency else None
             stated = stated_currency(df, names[name])
-            check_one_currency(series, source, names[name], groups, stated)
+            twin = base_twin_hint(df, names[name], currency_of) if groups is None else ""  # Magento's '(Base)'
+            check_one_currency(series, source, names[name], groups, stated, twin)
         return parse_numbers(
             series, source, names[name], decimal=options.decimal, what=what, currency=stated and stated[1],
             allow_blank=name == "score" or (name == "amount" and "order_id" in names),  # an order's later rows

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, row_of, source_of
+from .errors import DataError, row_of, show, source_of
 from .names import columns_option
 from .names import words as _words
 from .notes import note
@@ -127,7 +127,8 @@ def net_of_shipping(
         column = next(c for c, v in zip(columns, costs, strict=True) if v[first] != 0)
         raise DataError(
             f"{source}: column {column!r} holds shipping ({row_of(source_of(df, source), first)}: "
-            f"{df[column].iloc[first]!r} beside {money_name!r} {df[money_name].iloc[first]!r}) and is not used; MRR "
+            f"{show(df[column].iloc[first])} beside {money_name!r} {show(df[money_name].iloc[first])}) and is not "
+            "used; MRR "
             f"is the recurring price, net of shipping, and whether {money_name!r} includes it cannot be told: if it "
             f"does, map a column of prices without shipping ({columns_option([(money_key, 'NAME')])}) or write the "
             "amounts less the shipping; if it does not, remove the shipping columns",

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from . import yes_no
-from .errors import DataError, row_of, source_of
+from .errors import DataError, row_of, show, source_of
 from .names import columns_option
 from .names import words as _words
 from .taxes import _TAX  # the words of a tax, as the tax amounts are named
@@ -117,7 +117,8 @@ def _refuse_net_beside(df: pd.DataFrame, money: str, source: str, what: str, dec
         first = int(rows[0])
         raise DataError(
             f"{source}: column {column!r} holds {money!r} less a tax ({row_of(source_of(df, source), first)}: "
-            f"{df[column].iloc[first]!r} beside {df[str(money)].iloc[first]!r}) and is not used; {what} is net of "
+            f"{show(df[column].iloc[first])} beside {show(df[str(money)].iloc[first])}) and is not used; {what} is "
+            "net of "
             f"tax: map it ({columns_option([('amount', column)])}), or give the amounts before tax",
             source=source,
             column=column,

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import DataError, row_of, source_of
+from .errors import DataError, row_of, show, source_of
 from .names import columns_option
 from .names import words as _words
 from .notes import note
@@ -255,8 +255,9 @@ def net_of_tax(
         where = row_of(source_of(df, source), first)
         raise DataError(
             f"{source}: column {column!r} holds taxes and is not used, and {total!r} is {money_name!r} + "
-            f"{shipping!r} with the taxes not added ({where}: {df[total].iloc[first]!r} = "
-            f"{df[money_name].iloc[first]!r} + {df[shipping].iloc[first]!r}, {column} {df[column].iloc[first]!r}), "
+            f"{shipping!r} with the taxes not added ({where}: {show(df[total].iloc[first])} = "
+            f"{show(df[money_name].iloc[first])} + {show(df[shipping].iloc[first])}, {column} "
+            f"{show(df[column].iloc[first])}), "
             f"so {money_name!r} includes the tax{' although its name says net' if named == 'net' else ''}; {what} is "
             f"net of tax, and the share of {column!r} in {money_name!r} cannot be told (it may hold the shipping's "
             f"tax too): map a column of amounts before tax ({columns_option([(money_key, 'NAME')])}) or write the "
@@ -271,8 +272,8 @@ def net_of_tax(
         where = row_of(source_of(df, source), first)
         raise DataError(
             f"{source}: column {column!r} holds taxes and is not used, and {unsummed!r} is not {money_name!r} + "
-            f"{column!r} ({where}: {df[unsummed].iloc[first]!r} beside {df[money_name].iloc[first]!r} and "
-            f"{df[column].iloc[first]!r}), nor is each tax a tax rate of {money_name!r}; {what} is net of tax, and "
+            f"{column!r} ({where}: {show(df[unsummed].iloc[first])} beside {show(df[money_name].iloc[first])} and "
+            f"{show(df[column].iloc[first])}), nor is each tax a tax rate of {money_name!r}; {what} is net of tax, and "
             f"whether {money_name!r} includes it cannot be told (a store's prices may include tax): {ways}",
             source=source,
             column=column,
@@ -288,8 +289,8 @@ def net_of_tax(
     else:
         where = row_of(source_of(df, source), first)
         raise DataError(
-            f"{source}: column {column!r} holds taxes ({where}: {df[column].iloc[first]!r} beside "
-            f"{money_name!r} {df[money_name].iloc[first]!r}) and is not used; {what} is net of tax, and whether "
+            f"{source}: column {column!r} holds taxes ({where}: {show(df[column].iloc[first])} beside "
+            f"{money_name!r} {show(df[money_name].iloc[first])}) and is not used; {what} is net of tax, and whether "
             f"{money_name!r} includes it cannot be told: {ways}",
             source=source,
             column=column,
