@@ -231,5 +231,9 @@ def test_another_sheets_cells_are_named_with_that_sheets_name_as_it_is(tmp_path,
     wb.save(tmp_path / "sheets.xlsx")
     errors = _errors(_recalc(tmp_path, capsys, tmp_path / "sheets.xlsx"))
     # were "... is the error value #VALUE! (#VALUE!)" and "..., in 'MY DATA'!B2", a sheet the workbook has not
-    assert errors["S!A3"] == "CLV: churn_rate is the error value #VALUE! in 'My data'!C1 (#VALUE!)"
+    # and the cause of C1's error after it (H141's finding 02: the cell named holds a formula)
+    assert errors["S!A3"] == (
+        "CLV: churn_rate is the error value #VALUE! in 'My data'!C1, because CRR: customers_start must be a number, "
+        "got 'z' (#VALUE!)"
+    )
     assert errors["S!A6"] == "CRR: customers_end must be a number, got 'x', in 'My data'!B2 (#VALUE!)"

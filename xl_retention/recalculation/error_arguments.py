@@ -153,3 +153,34 @@ def _argument_names(message: str, formula: str, sheet: str, names: dict[str, dic
         if _SINGLE.fullmatch(target) and "!" in target:
             cells.append(target)
     return cells
+
+
+#: "NRR: start_mrr is the error value #N/A in Revenue!K6 (#VALUE!)", maybe passed on (", from Revenue!Q6")
+_NAMED_ERROR = re.compile(
+    r"^(?P<head>[A-Z_][A-Z0-9_.]*: \w+ is the error value (?P<error>#[A-Z0-9/!?]+) in "
+    r"(?P<sheet>" + SHEET + r")!(?P<cell>[A-Z]{1,3}\d+)) (?P<code>\(#[A-Z0-9/!?]+\))(?P<tail>(?:, from \S+)?)$"
+)
+
+
+def error_argument_causes(result: Computed) -> int:
+    """Each reason naming the cell an error argument comes from (:func:`error_arguments`: another code than the
+    cell's own, so not passed on) given that cell's own reason, its first cause: "NRR: start_mrr is the error value
+    #N/A in Revenue!K6, because XLOOKUP: 'teams' (Revenue!C21) is not in Plans[Plan] (#VALUE!)"; returns how many."""
+    sheets = {sheet.lower(): sheet for sheet in result.values}
+    given = 0
+    for cells in result.values.values():
+        for ref, value in cells.items():
+            if type(value) is not CellError or not value.message:
+                continue
+            found = _NAMED_ERROR.match(value.message)
+            if found is None:
+                continue
+            quoted = found["sheet"]
+            where = sheets.get((quoted[1:-1].replace("''", "'") if quoted.startswith("'") else quoted).lower())
+            held = result.values.get(where or "", {}).get(found["cell"])
+            if type(held) is not CellError or not held.message or held.code != found["error"]:
+                continue
+            cause = held.message.split(", from ")[0].removesuffix(f" ({held.code})")
+            cells[ref] = CellError(value.code, f"{found['head']}, because {cause} {found['code']}{found['tail']}")
+            given += 1
+    return given

@@ -19,11 +19,12 @@ from ..registry import FUNCTIONS
 from ..sheet_names import NAME, SHEET, written
 from .argument_counts import count_reason
 from .divisor_reasons import divisor_reasons
-from .error_arguments import error_arguments
+from .error_arguments import error_argument_causes, error_arguments
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .let_references import let_inlined
 from .literal_reasons import blank_argument, literal_error_reasons, value_argument
+from .lookup_reasons import lookup_reasons
 from .month_order import deleted_reference_reasons
 from .reason_cells import name_the_cell
 from .see_notes import see_note_now
@@ -164,15 +165,19 @@ def explain(
                 counted = True
     named = deleted_reference_reasons(workbook, formulas, result)  # =IF(#REF!="",...): a month's row deleted
     named += literal_error_reasons(workbook, formulas, result)  # IF(OR(G3<0,...),#NUM!,...): G3 is -100
+    named += lookup_reasons(workbook, formulas, result)  # XLOOKUP(C21,Plans[Plan],..): 'teams' is not there
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     named += undefined_name_reasons(workbook, formulas, result, path)  # Customers_CRR deleted in the Name Manager
 
     def text_of(sheet: str, ref: str, text: str) -> str:
         return _plain_text(workbook, sheet, ref, text)
 
+    def ranges_of(sheet: str, ref: str, text: str) -> str | None:  # SUMIFS(Invoices[Amount],..): the engine's ranges
+        return _engine_formula(workbook, sheet, ref) if "[" in _LITERALS.sub('""', text) else None
+
     cleared = error_arguments(formulas, result, names, text_of)  # =CLV(100,0.8,B1), B1 #VALUE!: B1's reason, passed on
     if found or named or counted:
-        pass_reasons_on(formulas, result, names, text_of)
+        pass_reasons_on(formulas, result, names, text_of, ranges_of)
     kept = 0
     for (sheet, ref), reason in cleared.items():  # nothing passed on: "churn_rate is the error value #N/A in S!B1"
         value = result.values[sheet][ref]
@@ -180,7 +185,8 @@ def explain(
             result.values[sheet][ref] = CellError(value.code, reason)
             kept += 1
     if kept:
-        pass_reasons_on(formulas, result, names, text_of)
+        pass_reasons_on(formulas, result, names, text_of, ranges_of)
+    error_argument_causes(result)  # "start_mrr is the error value #N/A in Revenue!K6": K6's cause too
 
 
 def _plain_text(workbook: fz.Workbook, sheet: str, ref: str, text: str) -> str:
@@ -260,6 +266,7 @@ def pass_reasons_on(
     result: Computed,
     names: dict[str, dict[str, str]] | None = None,
     text_of: Callable[[str, str, str], str] | None = None,
+    ranges_of: Callable[[str, str, str], str | None] | None = None,
 ) -> None:
     """An error cell that reads a cell whose error has a reason gets it too: "CRR: ... (#DIV/0!), from S!D1".
 
@@ -317,6 +324,9 @@ def pass_reasons_on(
                         break
                 if origin is None:  # =AVERAGE(Customers_CRR) over a month's #REF!: the first such cell of a range
                     origin = _in_ranges(text, sheet, value.code, explained, names)
+                engine = ranges_of(sheet, ref, formula) if origin is None and ranges_of is not None else None
+                if engine:  # =SUMIFS(Invoices[Amount],..) rewritten: the ranges its engine formula reads
+                    origin = _in_ranges(_LITERALS.sub('""', engine), sheet, value.code, explained, names)
             if origin is None:
                 more.append((sheet, ref))
                 continue

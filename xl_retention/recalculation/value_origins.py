@@ -119,24 +119,17 @@ def lookups_as_references(text: str) -> str:
     return text
 
 
-def _probe(
-    workbook: fz.Workbook, sheet: str, row: int, column: int, expression: str
-) -> tuple[str, int, int, int, int] | None:
-    """Where ``expression`` (evaluated in ``sheet``'s cell at ``row``, ``column``) is a reference: (sheet, top row,
-    left column, rows, columns); None where it is a value. The cell's own formula is put back afterwards."""
+def _evaluated(workbook: fz.Workbook, sheet: str, row: int, column: int, probe: str) -> Any:
+    """The value of the formula ``probe`` evaluated in ``sheet``'s formula cell at ``row``, ``column`` (None where
+    the engine cannot read it or the cell holds no formula); the cell's own formula is put back afterwards."""
     own = workbook.get_formula(sheet, row, column)
     if not own:
         return None
-    expression = lookups_as_references(expression)
-    probe = f'=CELL("address",{expression})&"|"&ROWS({expression})&"|"&COLUMNS({expression})'
-    tokens = Tokenizer(probe).items
-    if xlookup_references(tokens):  # XLOOKUP: the INDEX of its found position, a reference
-        probe = "=" + "".join(t.value for t in tokens)
     cells = workbook.sheet(sheet)
     try:
         cells.set_formula(row, column, probe)
         answer = workbook.evaluate_cell(sheet, row, column)
-    except Exception:  # noqa: BLE001  (a text the engine cannot read: no place)
+    except Exception:  # noqa: BLE001  (a text the engine cannot read: no value)
         answer = None
     finally:
         cells.set_formula(row, column, own if own.startswith("=") else "=" + own)
@@ -144,6 +137,20 @@ def _probe(
             workbook.evaluate_cell(sheet, row, column)
         except Exception:  # noqa: BLE001
             pass
+    return answer
+
+
+def _probe(
+    workbook: fz.Workbook, sheet: str, row: int, column: int, expression: str
+) -> tuple[str, int, int, int, int] | None:
+    """Where ``expression`` (evaluated in ``sheet``'s cell at ``row``, ``column``) is a reference: (sheet, top row,
+    left column, rows, columns); None where it is a value."""
+    expression = lookups_as_references(expression)
+    probe = f'=CELL("address",{expression})&"|"&ROWS({expression})&"|"&COLUMNS({expression})'
+    tokens = Tokenizer(probe).items
+    if xlookup_references(tokens):  # XLOOKUP: the INDEX of its found position, a reference
+        probe = "=" + "".join(t.value for t in tokens)
+    answer = _evaluated(workbook, sheet, row, column, probe)
     if not isinstance(answer, str) or answer.count("|") != 2:
         return None
     address, rows, columns = answer.split("|")
