@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -218,6 +218,8 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         exact = words is not None and has_digit(words.pattern)
         tested: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
         filled_down = FilledDown(exact)  # the rewrites' answers for filled-down copies of a formula
+        hints: dict[tuple[int, str], bool] = {}  # the superset tests below, per shape (:func:`_per_shape`)
+        ranges_test = functools.partial(may_compute_ranges, names=names)
         context = (info.tables, names, defined)
         masters = found.master_texts()
         first_set = len(rewritten)
@@ -252,9 +254,9 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
                 source, structure = rows[1:], True  # SUBTOTAL(109,OFFSET(B2,ROW(B2:B9)-ROW(B2),0)): each row's own
             if structure and "!" in text and THREE_D_HINT.search(text):  # SUM(Jan:Mar!B2): each sheet's B2
                 source = expand_sheet_ranges("=" + text, workbook.sheet_names)[1:]
-            if structure and may_have_whole_ranges(source):  # A:A in array arithmetic: Excel's 1,048,576 cells
-                source = bound_whole_ranges("=" + source, sheet, array, extents)[1:]
             own_shape = key if text is stored else None  # ``key`` is this text's shape: per-shape answers apply
+            if structure and _per_shape(hints, 0, may_have_whole_ranges, source, own_shape if source is text else None):
+                source = bound_whole_ranges("=" + source, sheet, array, extents)[1:]  # A:A in array arithmetic
             if structure and source == text and "CELL(" not in text.upper():  # rewrite's own pre-check, per shape:
                 structure = filled_down.needs_structure(text, own_shape, array, context)  # no filled-copy key to make
             copy = filled_down.copy_key(source, r, c, array) if structure and source == text else None
@@ -276,11 +278,11 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
                 if new is not source and "!" in new and THREE_D_HINT.search(new):  # a name of one: SUM(Q1)
                     new = expand_sheet_ranges(new, workbook.sheet_names)
                 filled_down.rewritten(text, copy, new)
-            if may_compute_ranges(new, names):  # A1:INDEX(A:A,n): one reference, also in arithmetic or a spill
+            same = own_shape if new == "=" + text else None  # the stored formula still: its shape's answers apply
+            if _per_shape(hints, 1, ranges_test, new, same):  # A1:INDEX(A:A,n): one reference, also in a spill
                 new = computed_ranges(new, array, names)
-            # LOOKUP(2,1/(C:C="z"),B:B): B's empty rows reached. Only a whole column or row is rewritten, which
-            # may_have_whole_ranges finds (a superset): the template's 138 LOOKUPs of typed ranges tokenized no more
-            if "LOOKUP(" in new.upper() and may_have_whole_ranges(new):
+                same = own_shape if new == "=" + text else None
+            if _per_shape(hints, 2, _whole_lookup, new, same):  # LOOKUP(2,1/(C:C="z"),B:B): B's empty rows reached
                 new = lookup_results(new, sheet, extents)
             new = filled_down.rewrite_arguments(new, text, own_shape, arguments)
             if '"*-*"' in new:  # the date-text guard's counts over a range the file shows plain: 0 (.plain_areas)
@@ -486,6 +488,29 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         and _CALLS_NA.search(_LITERALS.sub('""', formulas[sheet][cell_position(ref)]))
     }
     return result
+
+
+def _per_shape(
+    answers: dict[tuple[int, str], bool], which: int, test: Callable[[str], bool], formula: str, shape: str | None
+) -> bool:
+    """``test(formula)``, kept in ``answers`` per ``shape`` (the formula's shape: :func:`.rewrite_shapes.shape`, its
+    row numbers ``0``; None: computed, not kept). For tests that take any run of digits alike (digits only in
+    character classes holding them all, and any number of them): ``may_have_whole_ranges``, ``may_compute_ranges``
+    (of a sheet's names), :func:`_whole_lookup`, on a sheet whose names hold no digit (else the shape is the formula
+    itself). A column of =SUM(A2:C2) filled down 10,000 rows is tested once (tests/test_recalc_shape_hints.py)."""
+    if shape is None:
+        return test(formula)
+    answer = answers.get((which, shape))
+    if answer is None:
+        answer = answers[(which, shape)] = test(formula)
+    return answer
+
+
+def _whole_lookup(formula: str) -> bool:
+    """Whether :func:`.computed_ranges.lookup_results` may change ``formula`` (a superset test): a LOOKUP, and a
+    whole column or row somewhere (the rewrite bounds a result vector of whole columns or rows only: the template's
+    138 LOOKUPs of typed ranges were tokenized and left alone)."""
+    return "LOOKUP(" in formula.upper() and may_have_whole_ranges(formula)
 
 
 def _errors(values: dict[str, dict[str, Any]]) -> Iterator[tuple[str, str, CellError]]:
