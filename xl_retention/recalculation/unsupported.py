@@ -25,6 +25,7 @@ from .excel_functions.criteria_runtime import OUTSIDE_CRITERION
 from .excel_functions.format_codes import foreign_format_cells
 from .formula_texts import FormulaTexts, words_pattern
 from .formula_tokens import _bare_name, argument_spans
+from .fractional_periods import fractional_period
 from .hidden_rows import nested_totals
 from .intersection import _ARRAY_ARGUMENTS, _in_array_argument
 from .lambda_helpers import HELPER_REASON, HELPERS
@@ -149,6 +150,9 @@ def reason_of(formula: str, kind: str, defined: dict[str, str] | None = None) ->
                 inner = _construct(target.removeprefix("="))
                 if inner is not None:
                     return inner[0], f"the name {used.group(0)} stands for {target.removeprefix('=')}: {inner[1]}"
+        depreciation = fractional_period(formula)
+        if depreciation is not None:  # DDB(2400,300,10,1.5): listed by .excel_functions.typed (WHOLE_PERIOD)
+            return depreciation
         shown = formula if len(formula) <= 80 else formula[:77] + "..."
         return "formula", f"the embedded engine cannot compute this formula (={shown.removeprefix('=')})"
     if kind == "name":
