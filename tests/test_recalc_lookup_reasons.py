@@ -27,6 +27,7 @@ def test_a_lookup_finding_nothing_is_named_and_carried_on(tmp_path: Path) -> Non
     ws["I1"] = "=SUM(E2:E3)"
     ws["K1"] = "=I1"
     ws["Q1"] = "=NRR(0,0,K1)"
+    ws["Q2"] = '=CRR(VLOOKUP("zz",Plans!A1:B2,2,FALSE),1,10)'  # the lookup inside the argument
     wb.save(tmp_path / "f.xlsx")
     report = xl_retention.recalc([str(tmp_path / "f.xlsx")], engine="embedded", output_dir=str(tmp_path / "out"))
     reasons = {e.address: e.reason for e in report.files[0].errors}
@@ -38,3 +39,7 @@ def test_a_lookup_finding_nothing_is_named_and_carried_on(tmp_path: Path) -> Non
     assert reasons["Revenue!I1"] == f"{cause} (#N/A), from Revenue!E3"
     assert reasons["Revenue!K1"] == f"{cause} (#N/A), from Revenue!I1"
     assert reasons["Revenue!Q1"] == f"NRR: start_mrr is the error value #N/A in Revenue!K1, because {cause} (#VALUE!)"
+    assert reasons["Revenue!Q2"] == (
+        "CRR: customers_end is the error value #N/A, because VLOOKUP: 'zz' is not in the first column of "
+        "Plans!A1:B2 (#VALUE!)"
+    )

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .embedded import Computed
     from .formula_texts import FormulaTexts
 
-__all__ = ["lookup_reasons"]
+__all__ = ["lookup_argument", "lookup_reasons"]
 
 _LOOKUP = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(XLOOKUP|XMATCH|VLOOKUP|HLOOKUP|MATCH)\(")
 #: the most #N/A cells looked at (each costs a few evaluations)
@@ -90,22 +90,50 @@ def lookup_reasons(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], res
                 engine = workbook.get_formula(sheet, *place) or ""
             except Exception:  # noqa: BLE001  (a cell the engine cannot give)
                 continue
-            engine = engine.removeprefix("=").replace("$", "")
-            # the formula as typed first (Plans[Plan], as the user wrote it), then as the engine holds it
-            for name, args in _calls(texts[place]) + _calls(engine):
-                if not _exact(name, args):
-                    continue
-                if _evaluated(workbook, sheet, *place, f"=ISNA({name}({','.join(args)}))") is not True:
-                    continue
-                sought = _evaluated(workbook, sheet, *place, f"={args[0]}")
-                if sought is None or isinstance(sought, dict | list):  # an error or an array looked for: not here
-                    continue
-                cell = ""
-                if _SINGLE.fullmatch(args[0].strip()):
-                    for _, where, letters, row, _column, _held in _cells_read(workbook, _SINGLE, args[0], sheet):
-                        cell = f" ({written(where)}!{letters.upper()}{row})"
-                reason = f"{name}: {_shown(sought)}{cell} is not in {_where(name, args)} (#N/A)"
-                cells[ref] = CellError("#N/A", reason)
+            reason = _cause(workbook, sheet, place, texts[place], engine)
+            if reason is not None:
+                cells[ref] = CellError("#N/A", f"{reason} (#N/A)")
                 named += 1
-                break
     return named
+
+
+def _cause(workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str, engine: str) -> str | None:
+    """The first exact lookup of ``text`` (the formula as typed, then ``engine``, as the engine holds it), evaluated
+    in ``sheet``'s cell at ``place``, that finds nothing: ``XLOOKUP: 'teams' (Revenue!C21) is not in Plans!A2:A7``."""
+    engine = engine.removeprefix("=").replace("$", "")
+    for name, args in _calls(text) + _calls(engine):  # the user's own text first (Plans[Plan], as written)
+        if not _exact(name, args):
+            continue
+        if _evaluated(workbook, sheet, *place, f"=ISNA({name}({','.join(args)}))") is not True:
+            continue
+        sought = _evaluated(workbook, sheet, *place, f"={args[0]}")
+        if sought is None or isinstance(sought, dict | list):  # an error or an array looked for: not here
+            continue
+        cell = ""
+        if _SINGLE.fullmatch(args[0].strip()):
+            for _, where, letters, row, _column, _held in _cells_read(workbook, _SINGLE, args[0], sheet):
+                cell = f" ({written(where)}!{letters.upper()}{row})"
+        return f"{name}: {_shown(sought)}{cell} is not in {_where(name, args)}"
+    return None
+
+
+#: "CRR: customers_end is the error value #N/A (#VALUE!)": an argument the formula itself looks up
+_NA_ARGUMENT = re.compile(r"^[A-Z_][A-Z0-9_.]*: \w+ is the error value #N/A \((?P<code>#[A-Z0-9/!?]+)\)$")
+
+
+def lookup_argument(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], reason: str, sheet: str, ref: str) -> str:
+    """``reason`` ("CRR: customers_end is the error value #N/A (#VALUE!)") with the lookup in the error cell's
+    formula that finds nothing: ``..., because VLOOKUP: 'zz' is not in the first column of Raw!A1:B4 (#VALUE!)``;
+    else ``reason`` as it is."""
+    found = _NA_ARGUMENT.match(reason)
+    place = position(ref)
+    if found is None or place not in formulas.get(sheet, {}):
+        return reason
+    try:
+        engine = workbook.get_formula(sheet, *place) or ""
+    except Exception:  # noqa: BLE001  (a cell the engine cannot give)
+        return reason
+    cause = _cause(workbook, sheet, place, formulas[sheet][place], engine)
+    if cause is None:
+        return reason
+    return f"{reason[: found.start('code') - 2]}, because {cause} ({found['code']})"

@@ -24,7 +24,7 @@ from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
 from .let_references import let_inlined
 from .literal_reasons import blank_argument, literal_error_reasons, value_argument
-from .lookup_reasons import lookup_reasons
+from .lookup_reasons import lookup_argument, lookup_reasons
 from .month_order import deleted_reference_reasons
 from .reason_cells import name_the_cell
 from .see_notes import see_note_now
@@ -152,6 +152,7 @@ def explain(
             reason = value_argument(workbook, formulas, reason, plain, sheet)  # "got 'n/a'": the cell typed in
             reason = value_origin(workbook, formulas, reason, sheet, ref, names)  # CHOOSE(..), C3 =A9: its cell
             reason = arithmetic_origin(workbook, reason, sheet, ref, names)  # CRR(B2+C2,..): C2 is the text 'n/a'
+            reason = lookup_argument(workbook, formulas, reason, sheet, ref)  # CRR(VLOOKUP(..)): what it lacks
             reason = formula_cell_origin(workbook, formulas, reason, names)  # NPS(A1:A4), A2 =Raw!A2: Raw!A2
             explained = CellError(value.code, reason)
             result.values[sheet][ref] = Resized(explained, spilled.ref) if spilled is not None else explained
