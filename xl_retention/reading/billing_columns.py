@@ -19,7 +19,7 @@ from .ends import end_like_columns
 from .errors import DataError, bad_rows
 from .extra_prices import add_on_columns  # noqa: F401 (relational.mirrors imports it from here)
 from .interval_columns import _number, interval_by_values
-from .line_totals import line_total
+from .line_totals import line_total, refuse_unused_totals
 from .list_prices import names_a_price
 from .names import columns_option, key, keys_of
 from .names import words as name_words
@@ -488,6 +488,8 @@ def billing_mrr(
     amount = typed.pop(money)
     if money == "amount" and "quantity" in typed and line_total(df, amount, typed["quantity"], names, source):
         typed.pop("quantity")  # 'Plan Amount' = 'Plan Unit Price' x 'Plan Quantity': the total (reading.line_totals)
+    if money == "amount":  # Recurly's 'subtotal' 230 beside unit_amount 200: add-ons left out (reading.line_totals)
+        refuse_unused_totals(df, amount, typed.get("quantity"), names, source)
     mapped = any(key(v) == key(names[money]) for v in columns.values())
     ids = typed["customer_id"]
     stripe = lambda: bool(pd.Series(ids).astype(str).str.startswith("cus_").any())  # noqa: E731

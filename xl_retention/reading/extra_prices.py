@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError, bad_rows
-from .names import key, keys_of
+from .names import columns_option, key, keys_of
 from .names import words as _words
 
 __all__ = ["add_on_columns", "extra_price_columns", "paid_beside_columns", "refuse_add_ons"]
@@ -156,6 +156,21 @@ _EXTRA_PROBLEM = (
 )
 
 
+#: Words of a price that is the customer's (gross), and of an amount that is the seller's share of it (net).
+_CUSTOMERS = frozenset({"customer", "customers", "buyer", "consumer", "subscriber"})
+_PROCEEDS = frozenset({"proceeds", "payout", "payouts", "earnings", "developer", "partner", "seller", "publisher"})
+
+
+def _gross_of(column: str, money: str | None) -> bool:
+    """Whether ``column`` is the customer's price of the payment whose proceeds the amount ``money`` is (App Store's
+    'Customer Price' beside 'Developer Proceeds'), not a price paid beside it.
+
+    >>> _gross_of("Customer Price", "Developer Proceeds"), _gross_of("Support Price", "Developer Proceeds")
+    (True, False)
+    """
+    return money is not None and bool(_words(column) & _CUSTOMERS) and bool(_words(money) & _PROCEEDS)
+
+
 def refuse_add_ons(df: pd.DataFrame, names: Mapping[str, str], source: str) -> None:
     """Refuse a billing export with a price paid beside its amount (see the module docstring), naming the column and
     its rows.
@@ -177,6 +192,16 @@ def refuse_add_ons(df: pd.DataFrame, names: Mapping[str, str], source: str) -> N
             filled = _filled_extra(df, column, money, source)
         else:
             continue
+        if filled is not None and filled.any() and column not in add_ons and _gross_of(column, money):
+            raise DataError(
+                f"{source}: column {column!r} is the customer's price of the payment whose proceeds {money!r} holds "
+                f"(App Store's 'Customer Price' and 'Developer Proceeds': one payment before and after the store's "
+                f"commission), not a price paid beside it: MRR counts one of them, so do not add them up: remove "
+                f"{column!r} to count the proceeds, or map it ({columns_option([('amount', column)])}) to count what "
+                "customers pay",
+                source=source,
+                column=column,
+            )
         if filled is not None and filled.any():
             problem = _ADD_ON_PROBLEM if column in add_ons else _EXTRA_PROBLEM
             raise bad_rows(source, column, problem, np.flatnonzero(filled), df[column].to_numpy())

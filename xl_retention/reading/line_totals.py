@@ -28,7 +28,7 @@ from .errors import DataError, bad_rows, row_of, source_of
 from .names import key
 from .notes import note
 
-__all__ = ["line_total", "may_be_line_total"]
+__all__ = ["line_total", "may_be_line_total", "refuse_unused_totals"]
 
 #: Words of a column's name that say the price of one unit (a total is that times the quantity).
 _PRICE_WORDS = frozenset({"unit", "price", "preis", "einzelpreis", "stückpreis", "prix", "precio", "prezzo", "prijs",
@@ -77,7 +77,12 @@ def may_be_line_total(columns: Any, names: Mapping[str, str]) -> bool:
     >>> may_be_line_total(["c", "Quantity", "Price"], {"amount": "Price", "quantity": "Quantity"})
     False
     """
-    if "quantity" not in names or "amount" not in names:
+    if "amount" not in names:
+        return False
+    used = {key(v) for v in names.values()}  # an unused 'subtotal' (refuse_unused_totals)
+    if any(key(c) not in used and _words(c) & _TOTAL_WORDS and not _words(c) & _NOT_PRICE for c in columns):
+        return True
+    if "quantity" not in names:
         return False
     amount = names["amount"]
     return _named_total(amount) or _chargebee_total(amount) or bool(_price_columns(columns, names))
@@ -140,3 +145,43 @@ def line_total(df: Any, amount: np.ndarray, quantity: np.ndarray, names: Mapping
         )
         raise bad_rows(source, column, problem, np.flatnonzero(several), df[column].to_numpy())
     return False
+
+
+def refuse_unused_totals(
+    df: Any, amount: np.ndarray, quantity: np.ndarray | None, names: Mapping[str, str], source: str
+) -> None:
+    """Refuse a column named as the subscription's total, not used, that is not the amount (x the quantity) on some
+    row: Recurly's ``subtotal`` ("Estimated total, before tax": the plan's ``unit_amount`` x ``quantity`` plus its
+    add-ons, less discounts) 230 beside a ``unit_amount`` of 200 says the MRR would leave 30 out. A ``Total`` beside
+    a tax column is the tax rule's (:mod:`.taxes`); one equal to the amount on every row confirms it."""
+    from .taxes import tax_named
+    from .values import parse_numbers
+
+    used = {key(v) for v in names.values()}
+    taxed = tax_named(list(df.columns), names)
+    line = np.asarray(amount, dtype=np.float64) * (1.0 if quantity is None else np.asarray(quantity, dtype=np.float64))
+    titles = [str(c) for c in df.columns]
+    for column in titles:
+        words = _words(column)
+        if key(column) in used or titles.count(column) != 1 or words & _NOT_PRICE or not words & _TOTAL_WORDS:
+            continue
+        if "subtotal" not in words and "sub" not in words and taxed:
+            continue  # 'Total' beside 'Tax': amount + tax (reading.taxes)
+        try:
+            total = parse_numbers(df[column], source, column, allow_blank=True)
+        except DataError:
+            continue
+        rows = np.isfinite(total) & np.isfinite(line) & (line != 0)
+        off = rows & (np.abs(total - line) > 0.005 + 1e-9 * np.abs(line))
+        if not off.any():
+            continue
+        first = int(np.flatnonzero(off)[0])
+        times = f" x {names['quantity']!r}" if quantity is not None and "quantity" in names else ""
+        problem = (
+            f"subscription totals that are not {names['amount']!r}{times} ({line[first]:g} in "
+            f"{row_of(source_of(df, source), first)}): add-ons, extra items or discounts the amount leaves out? MRR is "
+            "what each "
+            f"subscription pays: map amount={column} if it is the total per billing interval, or remove {column!r} "
+            "if the amount is right"
+        )
+        raise bad_rows(source, column, problem, np.flatnonzero(off), df[column].to_numpy())

@@ -46,12 +46,12 @@ def subscription_id_columns(names: Any) -> list[str]:
     """The columns of ``names`` holding a subscription's id (:data:`SUBSCRIPTION_IDS`): an orders file's renewals
     share it, so it is no record's own id there.
 
-    >>> subscription_id_columns(["Payment ID", "Subscription ID", "Customer"])
-    ['Subscription ID']
+    >>> subscription_id_columns(["Payment ID", "Subscription ID", "Customer", "invoices.subscription_id"])
+    ['Subscription ID', 'invoices.subscription_id']
     """
-    from .columns import key
+    from .columns import keys_of  # Chargebee's object prefix: 'invoices.subscription_id'
 
-    return [str(c) for c in names if key(c) in SUBSCRIPTION_IDS]
+    return [str(c) for c in names if keys_of(c) & SUBSCRIPTION_IDS]
 
 
 CHANGED = (

@@ -179,6 +179,28 @@ TRIALING = frozenset({"trialing", "trial", "in_trial", "on_trial", "free_trial"}
 NEVER_PAID_ENDED = frozenset({"incomplete_expired"})
 
 
+#: Statuses of a subscription paused or on hold: it paid until then.
+_PAUSED = frozenset({"paused", "on_hold", "suspended", "account_hold", "on_account_hold", "wc_paused", "wc_on_hold"})
+
+
+def _paused_problem(columns: Any) -> str:
+    """The refusal of paused subscriptions' rows: what to write instead of removing them (which loses the months
+    they paid), naming the file's pause date column.
+
+    >>> _paused_problem(["subscriptions.status", "subscriptions.pause_date", "subscriptions.resume_date"])[-65:]
+    "columns: 'subscriptions.pause_date', 'subscriptions.resume_date')"
+    """
+    from .pauses import pause_columns
+
+    found = [str(c) for c in pause_columns(columns)]
+    where = f" (then remove the pause columns: {', '.join(repr(c) for c in found[:3])})" if found else ""
+    return (
+        "subscriptions paused or on hold, which paid until they paused and pay nothing while paused (removing them "
+        "would lose the months they paid): give each such row its end the day it paused (its pause date) and a "
+        f"status that says it ended (cancelled), and a row of its own from the day it resumed{where}"
+    )
+
+
 def check_statuses(df: pd.DataFrame, source: str, mrr: Any = None, read_later: frozenset[str] = frozenset()) -> None:
     """Refuse the rows of ``df`` whose status column says the subscription does not pay (see the module docstring);
     in a snapshots file (``mrr``: the MRR read of each row) only those with an MRR above 0: a paused month's row with
@@ -204,6 +226,9 @@ the header as row 1): 'trialing'
         if mrr is not None:
             not_paying &= np.nan_to_num(np.asarray(mrr, dtype=np.float64), nan=0.0) > 0
         rows = np.flatnonzero(not_paying)
+        paused = rows[np.isin(said[rows], list(_PAUSED))] if mrr is None else rows[:0]
+        if paused.size:  # paid until it paused: removing the row would lose those months (H141 finding 06)
+            raise bad_rows(source, name, _paused_problem(df.columns), paused, column.to_numpy())
         if rows.size:
             raise bad_rows(source, name, PROBLEM if mrr is None else SNAPSHOT_PROBLEM, rows, column.to_numpy())
         unknown = unknown_statuses(np.unique(said))
