@@ -68,10 +68,14 @@ def test_aggregates_of_xlookup_leave_out_its_text_logical_and_empty_cell(tmp_pat
             "D6": f"=SMALL({_TEXT},1)",  # no number in the reference
             "D7": f"=AND({_TEXT},TRUE)",  # the text is ignored
             "D8": f"=SUM(({_TEXT}),2)",  # in brackets: the same reference
+            "D9": f"=SUM(LARGE({_TEXT},{{1}}))",  # LARGE answering each k (its lifted form): no number, #NUM!
+            "D10": f"=SUMPRODUCT(SMALL({_TRUE},{{1}}))",
         },
     )
     assert result.status == "ok", (result.message, result.unsupported)
-    assert got == {"D1": 6, "D2": 3, "D3": 2, "D4": 8, "D5": 2, "D6": "#NUM!", "D7": True, "D8": 2}
+    assert got == {
+        "D1": 6, "D2": 3, "D3": 2, "D4": 8, "D5": 2, "D6": "#NUM!", "D7": True, "D8": 2, "D9": "#NUM!", "D10": "#NUM!",
+    }  # fmt: skip
 
 
 def test_subtotal_npv_and_criteria_ranges_read_xlookups_reference(tmp_path: Path) -> None:

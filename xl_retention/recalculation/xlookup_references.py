@@ -59,6 +59,7 @@ def _reads_reference(name: str, position: int) -> bool:
 
 
 def _reads_numbers(name: str, position: int) -> bool:
+    name = name.removeprefix("_XLR.EACH.")  # SUM(LARGE(XLOOKUP(..),{1,2})): its form answering each k (.array_lifting)
     if name in _READS_NUMBERS or _READS_NUMBERS_AT.get(name) == position:
         return True
     start = _READS_NUMBERS_FROM.get(name)
