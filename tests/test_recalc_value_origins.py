@@ -130,3 +130,20 @@ def test_a_divisor_of_0_names_its_cell(tmp_path: Path) -> None:
     assert reasons["Revenue!E2"] == (
         "CRR: customers_start is 0 (no customers at the start): the ratio is undefined (#DIV/0!)"
     )
+
+
+def test_a_blank_a_formula_gives_names_the_blank_cell_it_tests(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    raw = wb.create_sheet("Raw")
+    raw["B1"], raw["C1"] = "yes", None  # Raw!B2 left blank
+    ws["B1"] = '=IF(Raw!B2="","",Raw!B2)'
+    ws["B2"] = '=IF(Raw!B1="yes","",Raw!C1)'  # "" for a "yes", not for the blank C1: that formula is named
+    ws["D1"], ws["D2"] = "=CRR(10,1,B1)", "=CRR(10,1,B2)"
+    wb.save(tmp_path / "b.xlsx")
+    report = xl_retention.recalc([str(tmp_path / "b.xlsx")], engine="embedded", output_dir=str(tmp_path / "out"))
+    reasons = {e.address: e.reason for e in report.files[0].errors}
+    blank = "CRR: customers_start blank while other inputs are not: "
+    assert reasons["S!D1"] == f"{blank}Raw!B2 is blank (read through S!B1) (#VALUE!)"
+    assert reasons["S!D2"] == f"{blank}S!B2 is blank (#VALUE!)"

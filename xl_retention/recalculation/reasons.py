@@ -29,7 +29,7 @@ from .month_order import deleted_reference_reasons
 from .reason_cells import name_the_cell
 from .see_notes import see_note_now
 from .undefined_names import undefined_name_reasons
-from .value_origins import arithmetic_origin, formula_cell_origin, value_origin
+from .value_origins import arithmetic_origin, blank_origin, formula_cell_origin, value_origin
 from .xlsx_values import Resized
 
 if TYPE_CHECKING:
@@ -149,6 +149,7 @@ def explain(
             plain = _plain_text(workbook, sheet, ref, formula) if formula else formula  # [@Gained]: M!$B$3
             plain = let_inlined(plain)  # =LET(x,A2,CRR(x,1,10)): A2
             reason = blank_argument(workbook, formulas, reason, plain, sheet)  # "customers_start blank": its cell
+            reason = blank_origin(workbook, formulas, reason, names)  # that cell a formula giving "": what it tests
             reason = value_argument(workbook, formulas, reason, plain, sheet)  # "got 'n/a'": the cell typed in
             reason = value_origin(workbook, formulas, reason, sheet, ref, names)  # CHOOSE(..), C3 =A9: its cell
             reason = arithmetic_origin(workbook, reason, sheet, ref, names)  # CRR(B2+C2,..): C2 is the text 'n/a'

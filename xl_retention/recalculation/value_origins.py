@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from .formula_texts import FormulaTexts
 
-__all__ = ["arithmetic_origin", "formula_cell_origin", "value_origin"]
+__all__ = ["arithmetic_origin", "blank_origin", "formula_cell_origin", "value_origin"]
 
 #: "CRR: customers_end must be a number, got 'n/a' (#VALUE!)", "NPS: scores must be ..., got 'x' in cell 2 of scores
 #: (#VALUE!)": the function, its argument, the value shown and its place in the argument's range
@@ -51,6 +51,8 @@ _LITERALS = re.compile(r'"(?:[^"]|"")*"')
 #: the address ``CELL("address", ..)`` gives: ``$A$1`` on the probing cell's sheet, ``'My Data'!$B$3`` on another
 _ADDRESS = re.compile(r"(?:(" + SHEET + r")!)?\$?([A-Z]{1,3})\$?(\d+)")
 _LOOKUP = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(VLOOKUP|HLOOKUP|LOOKUP)\(")
+#: the value of a blank cell, or of a formula giving "", as :func:`_shows` reads it
+BLANK = "<blank>"
 #: the most formula cells followed from the argument to the cell typed in
 MAX_STEPS = 5
 
@@ -162,7 +164,9 @@ def _probe(
 
 
 def _shows(shown: str, held: Any) -> bool:
-    """Whether the value a reason shows (``'n/a'``, ``-2``) is ``held``, the value of a cell."""
+    """Whether the value a reason shows (``'n/a'``, ``-2``; :data:`BLANK`: nothing) is ``held``, a cell's value."""
+    if shown == BLANK:
+        return held is None or held == ""
     if isinstance(held, bool):
         return shown in (str(held), str(held).upper())
     if isinstance(held, str):
@@ -362,3 +366,46 @@ def arithmetic_origin(
         return reason
     named = _text_read(workbook, _LITERALS.sub('""', _names_inlined(texts.pop(), sheet, names)), sheet)
     return reason if named is None else f"{reason.removesuffix(' (#VALUE!)')}: {named} (#VALUE!)"
+
+
+_TESTED_BLANK = re.compile(r'\s*=\s*""')
+#: "CRR: customers_start blank while other inputs are not: S!B1 is blank (#VALUE!)" (.literal_reasons.blank_argument)
+_BLANK_CELL = re.compile(
+    r"^[A-Z_][A-Z0-9_.]*: \w+ blank while other inputs are not: "
+    r"(?P<cell>(?P<sheet>" + SHEET + r")!(?P<letters>[A-Z]{1,3})(?P<row>\d+)) is blank \((?P<code>#[A-Z0-9/!?]+)\)$"
+)
+
+
+def blank_origin(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    reason: str,
+    names: dict[str, dict[str, str]] | None = None,
+) -> str:
+    """``reason`` naming a blank cell that holds a formula giving "" (``S!B1`` ``=IF(Raw!B2="","",Raw!B2)``): the
+    blank cell its formula tests for blank, ``...: Raw!B2 is blank (read through S!B1) (#VALUE!)``; else as it is."""
+    found = _BLANK_CELL.match(reason)
+    if found is None:
+        return reason
+    where = found["sheet"].strip("'").replace("''", "'") if found["sheet"].startswith("'") else found["sheet"]
+    place = (where, int(found["row"]), _column(found["letters"]))
+    through: list[str] = []
+    while (place[1], place[2]) in formulas.get(place[0], {}) and len(through) < MAX_STEPS:
+        formula = _engine_text(workbook, *place)
+        if not formula:
+            break
+        formula = _LITERALS.sub('""', _names_inlined(formula, place[0], names))
+        tested = {  # the cells the formula tests for blank (B2="", ISBLANK(B2)) that are blank
+            (cell_sheet, row, column)
+            for match, cell_sheet, _letters, row, column, held in _cells_read(workbook, _SINGLE, formula, place[0])
+            if (held is None or held == "")
+            and (_TESTED_BLANK.match(formula, match.end()) or formula[: match.start()].upper().endswith("ISBLANK("))
+        }
+        if len(tested) != 1:
+            break
+        through.insert(0, _cell(*place))
+        place = tested.pop()
+    if not through:
+        return reason
+    named = f"{_cell(*place)}{_label(workbook, *place)} is blank (read through {', '.join(through)})"
+    return reason[: found.start("cell")] + named + reason[found.end("cell") + len(" is blank") :]
