@@ -132,12 +132,16 @@ def test_a_value_typed_over_a_template_formula_refuses_as_before(tmp_path):
 
 
 def test_the_record_stays_under_excels_limit_of_a_name_keeping_the_latest_months():
-    from xl_retention.workbook.import_record import parse_record, record_text
+    from xl_retention.workbook.import_record import Entry, parse_record, record_text
 
     months = [f"{year}-{month:02d}" for year in range(2000, 2030) for month in range(1, 13)]  # 360 months
-    record = {(title, month): "0123abcd" for month in months for title in ("Customers", "Revenue", "Cohorts")}
+    record = {
+        (title, month): Entry("0123abcd", "2029-12")
+        for month in months
+        for title in ("Customers", "Revenue", "Cohorts")
+    }
     text = record_text(record)
     assert 7900 < len(text) <= 8000  # Excel: 8,192 characters in a name's formula
     kept = parse_record(text)
-    assert min(month for _, month in kept) == "2021-12" and max(month for _, month in kept) == "2029-12"
+    assert min(month for _, month in kept) == "2023-10" and max(month for _, month in kept) == "2029-12"
     assert all(record[key] == value for key, value in kept.items())

@@ -45,7 +45,7 @@ from .cohort_sheet import Triangle, triangle, upgrade_observed_to
 from .dashboard_upgrade import upgrade_dashboard
 from .found import _Monthly, check_cohort_headers, read_sheets
 from .growth import grow_answers
-from .import_record import digest, read_record, write_record
+from .import_record import Entry, digest, last_month, read_record, write_record
 from .monthly import template_formula_at
 from .months_added import Scores, add_months, check_typed_beyond
 from .report_lines import cleared_line, listed, months_added, upgraded_line
@@ -61,7 +61,7 @@ from .template import (
     REVENUE,
     render_formula,
 )
-from .typed_values import Replaced, refuse_replacing, replaced_line, updated_line
+from .typed_values import Replaced, refuse_closed, refuse_replacing, replaced_line, updated_line
 from .upgrade import upgrade_formulas, upgrade_lifetime
 
 if TYPE_CHECKING:
@@ -75,6 +75,9 @@ REVENUE_INPUTS = {"new": "new_mrr", "expansion": "expansion_mrr", "reactivation"
 # (no repeat purchasers column; its "Repeat purchase rate" divided returning customers by buyers) is refused
 PURCHASE_INPUTS = {"buyers": "buyers", "returning": "returning", "repeat": "repeat_purchasers"}
 VISIT_INPUTS = {"visitors": "visitors", "returning_visitors": "returning"}
+#: the import record's groups of the visits' columns (apart from the orders' of the same sheet and month) and of the
+#: order cohorts (apart from the survivors of the same Cohorts row)
+VISITS, ORDERS = "|visits", "|orders"
 COHORT_NAME = "Cohort_Counts"  # survivors: the sBG model's triangle
 ORDER_COHORT_NAME = "Order_Cohort_Counts"  # repeat-purchase cohorts from --orders: their own triangle
 
@@ -155,20 +158,30 @@ class _Plan:
         #: (cell, formula) of the user's formulas in cells the import writes: refused by :meth:`check_formulas`
         self.formulas: list[tuple[str, str]] = []
         #: (sheet, month) -> (cell, value there, value written) of every cell written there: the import's record
+        #: (the visits' cells of 'Purchases and visits' under the sheet's title + :data:`VISITS`, the order cohorts'
+        #: under the triangle's title + :data:`ORDERS`: imports of each refreshed on their own)
         self.written: dict[tuple[str, str], list[tuple[str, Any, Any]]] = {}
+        #: a grouped key -> the key an import before the groups recorded the cells under
+        self.ungrouped: dict[tuple[str, str], tuple[str, str]] = {}
 
-    def put(self, title: str, ref: str, value: Any, old: Any, month: pd.Period | None = None) -> None:
-        """``value`` into ``title!ref`` (of ``month``), ``old`` the value there (a different one is listed)."""
+    def put(self, title: str, ref: str, value: Any, old: Any, month: pd.Period | None = None,
+            at: pd.Period | None = None, group: str = "") -> None:  # fmt: skip
+        """``value`` into ``title!ref`` (of ``month``; the figure of the month ``at`` where another: a Cohorts
+        cell), ``old`` the value there (a different one is listed)."""
         element = self.package.sheet(title).cell(ref)
         if element is not None and (formula := _formula_in(element)) is not None:  # the user's link, not a figure
             self.formulas.append((f"{quote_sheetname(title)}!{ref}", formula))
             return
         value = number(value)
         if old is not None and not _same_figure(old, value):
-            self.replaced.append(Replaced(title, f"{quote_sheetname(title)}!{ref}", month, old))
+            self.replaced.append(
+                Replaced(title, f"{quote_sheetname(title)}!{ref}", month, old, new=value, at=at, group=group)
+            )
         self.package.sheet(title).set_value(ref, value)
         if month is not None:
-            self.written.setdefault((title, str(month)), []).append((ref, old, value))
+            self.written.setdefault((title + group, str(month)), []).append((ref, old, value))
+            if group:
+                self.ungrouped[(title + group, str(month))] = (title, str(month))
         if title not in self.sheets:
             self.sheets.append(title)
 
@@ -188,17 +201,28 @@ class _Plan:
             "import again, or import into a copy"
         )
 
-    def earlier_import(self) -> list[Replaced]:
-        """Take out of :attr:`replaced` (and return) the values of months that still hold exactly what an earlier
-        import wrote there (:mod:`.import_record`); then record what this import writes."""
+    def earlier_import(self, last: pd.Period) -> tuple[list[Replaced], list[Replaced], str]:
+        """Take out of :attr:`replaced` the values of months that still hold exactly what an earlier import wrote
+        there (:mod:`.import_record`): returned as updated when of the last month of that import's data (the month
+        in progress then) or a later one, as closed (with the latest such last month) when of an earlier month; then
+        record what this import writes, its data's ``last`` month with it."""
         record = read_record(self.package)
+        for key, before in self.ungrouped.items():  # recorded before the groups: the sheet's month, if only them
+            if key not in record and before in record:
+                record[key] = record[before]
         same = {key for key, cells in self.written.items()
-                if key in record and record[key] == digest((ref, old) for ref, old, _ in cells)}  # fmt: skip
-        updated = [c for c in self.replaced if not c.over_formula and (c.sheet, str(c.month)) in same]
-        self.replaced = [c for c in self.replaced if c not in updated]
-        record.update({key: digest((ref, new) for ref, _, new in cells) for key, cells in self.written.items()})
+                if key in record and record[key].digest == digest((ref, old) for ref, old, _ in cells)}  # fmt: skip
+        earlier = [c for c in self.replaced if not c.over_formula and (c.sheet + c.group, str(c.month)) in same]
+        self.replaced = [c for c in self.replaced if c not in earlier]
+        lasts = {id(c): last_month(record, (c.sheet + c.group, str(c.month))) for c in earlier}
+        closed = [c for c in earlier if c.of is not None and str(c.of) < (lasts[id(c)] or "")]
+        updated = [c for c in earlier if c not in closed]
+        through = max((lasts[id(c)] or "" for c in closed), default="")
+        for key, cells in self.written.items():
+            kept = max(str(last), last_month(record, key) or "") if key in record else str(last)
+            record[key] = Entry(digest((ref, new) for ref, _, new in cells), kept)
         write_record(self.package, record)
-        return updated
+        return updated, closed, through
 
     def restore(self, title: str, ref: str, formula: str, old: Any = None, month: pd.Period | None = None) -> None:
         """The template's ``formula`` (with its ``=``) back in ``title!ref``, listed (``old``: a value typed there)."""
@@ -291,7 +315,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
         if tables.purchases is not None:
             _write_rows(plan, sheets[PURCHASES.title], tables.purchases, PURCHASE_INPUTS)
         if tables.visits is not None:
-            _write_rows(plan, sheets[PURCHASES.title], tables.visits, VISIT_INPUTS)
+            _write_rows(plan, sheets[PURCHASES.title], tables.visits, VISIT_INPUTS, VISITS)
         bought = [f.index for f in (tables.purchases, tables.visits) if f is not None]
         if bought:
             _restore_formulas(plan, sheets[PURCHASES.title], bought[0].union(bought[-1]))
@@ -325,9 +349,11 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
                     "made by this version have one); they never go into the sBG survival triangle"
                 )
         plan.check_formulas((data[0], data[-1]))
-        updated = plan.earlier_import()
+        updated, closed, through = plan.earlier_import(data[-1])
         if not replace_typed:
+            refuse_closed(closed, path.name, through)
             refuse_replacing(plan.replaced, path.name)
+        plan.replaced = closed + plan.replaced
         plan.notes.extend(tables.notes)
     finally:
         wb.close()
@@ -420,8 +446,9 @@ def _source_of(tables: Tables, month: pd.Period) -> str:
     return "the data"
 
 
-def _write_rows(plan: _Plan, sheet: _Monthly, frame: pd.DataFrame, inputs: dict[str, str]) -> None:
-    """``frame``'s columns into the input columns ``inputs`` (key -> table column) of the months it covers.
+def _write_rows(plan: _Plan, sheet: _Monthly, frame: pd.DataFrame, inputs: dict[str, str], group: str = "") -> None:
+    """``frame``'s columns into the input columns ``inputs`` (key -> table column) of the months it covers
+    (``group``: recorded apart from the sheet's other columns, :attr:`_Plan.written`).
 
     Every input column in ``inputs`` must be found by its header (else one line naming it, nothing written).
     """
@@ -430,7 +457,8 @@ def _write_rows(plan: _Plan, sheet: _Monthly, frame: pd.DataFrame, inputs: dict[
         row = sheet.row(month)
         for key, column in inputs.items():
             old = sheet.value(row, columns[key])
-            plan.put(sheet.spec.title, f"{get_column_letter(columns[key])}{row}", figures[column], old, month)
+            ref = f"{get_column_letter(columns[key])}{row}"
+            plan.put(sheet.spec.title, ref, figures[column], old, month, group=group)
 
 
 def _write_movements(plan: _Plan, sheets: dict[str, _Monthly], tables: Tables) -> None:
@@ -531,7 +559,7 @@ def _clear_cohort(plan: _Plan, found: Triangle, cohort: pd.Period) -> None:
     r = found.rows[cohort]
     for column in range(found.left, found.right + 1):
         if (old := found.values.get((r, column))) is not None:
-            plan.put(found.title, f"{get_column_letter(column)}{r}", None, old, cohort)
+            plan.put(found.title, f"{get_column_letter(column)}{r}", None, old, cohort, cohort + (column - found.left))
     if found.title not in plan.sheets:
         plan.sheets.append(found.title)
 
@@ -553,7 +581,8 @@ def _write_cohorts(plan: _Plan, found: Triangle, cohorts: pd.DataFrame, name: st
                     f"{title}: the {cohort} cohort has {k + 1} months, {name} {found.right - found.left + 1}"
                 )
             old = found.values.get((r, found.left + k))
-            plan.put(title, f"{get_column_letter(found.left + k)}{r}", count, old, cohort)
+            ref = f"{get_column_letter(found.left + k)}{r}"
+            plan.put(title, ref, count, old, cohort, cohort + k, ORDERS if name == ORDER_COHORT_NAME else "")
     if title not in plan.sheets:
         plan.sheets.append(title)
 

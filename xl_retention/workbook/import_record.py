@@ -2,16 +2,23 @@
 
 Each import keeps, in the hidden defined name :data:`NAME` (an array constant of texts, which Excel, LibreOffice and
 openpyxl keep), one entry per sheet and month (a monthly sheet's row, an NPS month's column, a Cohorts row): a short
-digest of the values it wrote there. On the next import, a value that differs from the new data is replaced without
-``--replace-typed`` when every cell the import writes in that month still holds exactly what the earlier import wrote
-(digests equal); a month changed since (typed by hand) refuses as before, and so does a workbook without a record.
+digest of the values it wrote there and the last month of that import's data (the month in progress then). On the
+next import, a value that differs from the new data is replaced without ``--replace-typed`` when every cell the import
+writes in that month still holds exactly what the earlier import wrote (digests equal) and the value's month is that
+last month or a later one; a value of an earlier month (closed when the earlier import ran) that the new data changes
+stops the import: the new file is another source, a filtered export, or today's prices over past months (fill's
+:meth:`earlier_import`). A month changed since (typed by hand) refuses as before, and so does a workbook without a
+record. An entry written before the last month was kept (``title|month|digest``) counts the record's latest month as
+its last one.
 
->>> record = {("Customers", "2025-01"): "0a1b2c3d", ('My "KPIs"', "2025-02"): "ffffffff"}
+>>> record = {("Customers", "2025-01"): Entry("0a1b2c3d", "2025-02"), ('My "KPIs"', "2025-02"): Entry("ffffffff")}
 >>> text = record_text(record)
 >>> text
-'{"Customers|2025-01|0a1b2c3d","My ""KPIs""|2025-02|ffffffff"}'
+'{"Customers|2025-01|0a1b2c3d|2025-02","My ""KPIs""|2025-02|ffffffff"}'
 >>> parse_record(text) == record
 True
+>>> last_month(parse_record(text), ('My "KPIs"', "2025-02"))
+'2025-02'
 >>> digest([("C2", 5), ("D2", 5.0)]) == digest([("D2", 5), ("C2", 5)]) != digest([("C2", 5), ("D2", 6)])
 True
 """
@@ -22,11 +29,11 @@ import hashlib
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import inplace as ip
 
-__all__ = ["NAME", "digest", "parse_record", "read_record", "record_text", "write_record"]
+__all__ = ["NAME", "Entry", "digest", "last_month", "parse_record", "read_record", "record_text", "write_record"]
 
 #: the hidden defined name holding the record
 NAME = "_xlr_imported"
@@ -36,9 +43,19 @@ WORKBOOK = "xl/workbook.xml"
 
 Key = tuple[str, str]  # (sheet title, month)
 
+
+class Entry(NamedTuple):
+    """One sheet and month's entry: the digest of what the import wrote, the last month of its data ("YYYY-MM")."""
+
+    digest: str
+    last: str | None = None
+
+
 _P = rb"(?:[\w.\-]+:)?"
 _ELEMENT = re.compile(rb"<" + _P + rb"definedName\b([^>]*?)(?:/>|>([^<]*)</" + _P + rb"definedName\s*>)")
 _TEXT = re.compile(r'"((?:[^"]|"")*)"')
+_MONTH = re.compile(r"\d{4}-\d{2}")
+_DIGEST = re.compile(r"[0-9a-f]{8}")
 
 
 def _shown(value: Any) -> str | None:
@@ -60,13 +77,13 @@ def digest(cells: Iterable[tuple[str, Any]]) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:8]
 
 
-def record_text(record: dict[Key, str]) -> str:
-    """The name's formula text: an array constant of ``"title|month|digest"`` texts, latest months kept first."""
+def record_text(record: dict[Key, Entry]) -> str:
+    """The name's formula text: an array constant of ``"title|month|digest|last"`` texts, latest months kept first."""
     entries = sorted(record.items(), key=lambda item: (item[0][1], item[0][0]), reverse=True)
     texts: list[str] = []
     size = 2
-    for (title, month), value in entries:
-        text = '"' + f"{title}|{month}|{value}".replace('"', '""') + '"'
+    for (title, month), (value, last) in entries:
+        text = '"' + f"{title}|{month}|{value}{'|' + last if last else ''}".replace('"', '""') + '"'
         if size + len(text) + 1 > LIMIT:
             break
         texts.append(text)
@@ -74,21 +91,36 @@ def record_text(record: dict[Key, str]) -> str:
     return "{" + ",".join(sorted(texts)) + "}"
 
 
-def parse_record(text: str) -> dict[Key, str]:
+def parse_record(text: str) -> dict[Key, Entry]:
     """The record in a name's text (entries it cannot read are left out: those months refuse as without one)."""
-    out: dict[Key, str] = {}
+    out: dict[Key, Entry] = {}
     for match in _TEXT.finditer(text):
-        parts = match.group(1).replace('""', '"').rsplit("|", 2)
-        if len(parts) == 3 and re.fullmatch(r"[0-9a-f]{8}", parts[2]):
-            out[(parts[0], parts[1])] = parts[2]
+        entry = match.group(1).replace('""', '"')
+        parts = entry.rsplit("|", 3)
+        if len(parts) == 4 and _DIGEST.fullmatch(parts[2]) and _MONTH.fullmatch(parts[3]):
+            out[(parts[0], parts[1])] = Entry(parts[2], parts[3])
+            continue
+        parts = entry.rsplit("|", 2)
+        if len(parts) == 3 and _DIGEST.fullmatch(parts[2]):
+            out[(parts[0], parts[1])] = Entry(parts[2])
     return out
+
+
+def last_month(record: dict[Key, Entry], key: Key) -> str | None:
+    """The last month of the data of the import that wrote ``key`` (the month in progress then): its entry's, or, for
+    an entry that does not keep one, the record's latest month (None for no entry)."""
+    if key not in record:
+        return None
+    if record[key].last:
+        return record[key].last
+    return max([month for _, month in record] + [e.last for e in record.values() if e.last])
 
 
 def _name_of(attrs: bytes) -> bytes | None:
     return None if ip.attribute(attrs, b"localSheetId") is not None else ip.attribute(attrs, b"name")
 
 
-def read_record(package: ip.Package) -> dict[Key, str]:
+def read_record(package: ip.Package) -> dict[Key, Entry]:
     """The record the workbook holds ({} for a workbook no import of this version wrote into)."""
     xml = package.data.get(WORKBOOK, b"")
     for match in _ELEMENT.finditer(xml):
@@ -97,7 +129,7 @@ def read_record(package: ip.Package) -> dict[Key, str]:
     return {}
 
 
-def write_record(package: ip.Package, record: dict[Key, str]) -> None:
+def write_record(package: ip.Package, record: dict[Key, Entry]) -> None:
     """Replace the record in ``workbook.xml`` (the name added, hidden, when the workbook has none)."""
     if WORKBOOK not in package.data:
         return

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .inplace import LayoutError
 
-__all__ = ["OPTION", "Replaced", "refuse_replacing", "replaced_line", "shown", "updated_line"]
+__all__ = ["OPTION", "Replaced", "refuse_closed", "refuse_replacing", "replaced_line", "shown", "updated_line"]
 
 #: the import's option that allows replacing them
 OPTION = "--replace-typed"
@@ -37,6 +37,17 @@ class Replaced:
     old: Any
     #: a value typed over one of the template's formulas (the formula goes back), not an input
     over_formula: bool = False
+    #: the value the import writes there
+    new: Any = None
+    #: the month the figure is of, where not ``month`` (a Cohorts cell: its cohort's month plus its months since)
+    at: pd.Period | None = None
+    #: the import record's group of the cell (fill's ``VISITS``), "" for the sheet's own
+    group: str = ""
+
+    @property
+    def of(self) -> pd.Period | None:
+        """The month the figure is of."""
+        return self.at if self.at is not None else self.month
 
 
 def shown(value: Any) -> str:
@@ -54,8 +65,8 @@ def shown(value: Any) -> str:
     return f'"{value}"'
 
 
-def _months(cells: Sequence[Replaced]) -> str:
-    months = sorted({c.month for c in cells if c.month is not None})
+def _months(cells: Sequence[Replaced], of: bool = False) -> str:
+    months = sorted({m for c in cells if (m := c.of if of else c.month) is not None})
     if not months:
         return ""
     return f" ({months[0]})" if len(months) == 1 else f" ({months[0]} to {months[-1]})"
@@ -78,6 +89,30 @@ def refuse_replacing(cells: Sequence[Replaced], name: str) -> None:
         f"by an earlier import{formulas}): {where}: {first}; nothing was written: "
         f"to replace them, import again with {OPTION} (the console lists every replaced cell with its old value), "
         f"or clear them, or import into a copy"
+    )
+
+
+def refuse_closed(cells: Sequence[Replaced], name: str, through: str) -> None:
+    """Raise a one-line :class:`LayoutError` naming the values an earlier import wrote in months closed when it ran
+    (before the last month of its data, ``through``) that the data changes: a refresh updates only that month and
+    later ones, since a change further back means another file than the one imported then, not a later one."""
+    if not cells:
+        return
+    sheets: dict[str, list[Replaced]] = {}
+    for cell in cells:
+        sheets.setdefault(cell.sheet, []).append(cell)
+    where = ", ".join(f"{len(on)} on {title}{_months(on, of=True)}" for title, on in sheets.items())
+    first = ", ".join(f"{c.ref} {shown(c.old)} -> {shown(c.new)}" for c in cells[:FIRST])
+    first += ", ..." if len(cells) > FIRST else ""
+    values = "value" if len(cells) == 1 else "values"
+    raise LayoutError(
+        f"{name}: the data changes {len(cells)} {values} an earlier import wrote in months already closed when it ran "
+        f"(its data went through {through}; a refresh updates that month and later ones): {where}: {first}; nothing "
+        "was written: past months change when the file is another source (a second billing system or shop), a "
+        "filtered export (active subscriptions only), today's prices and plans moved back over past months (a "
+        "current-state export) or orders refunded since; combine the exports into one file, import a history export, "
+        f"or, to take the new figures (a refund), import again with {OPTION} (the console lists every replaced cell "
+        "with its old value)"
     )
 
 
