@@ -147,3 +147,18 @@ def test_a_blank_a_formula_gives_names_the_blank_cell_it_tests(tmp_path: Path) -
     blank = "CRR: customers_start blank while other inputs are not: "
     assert reasons["S!D1"] == f"{blank}Raw!B2 is blank (read through S!B1) (#VALUE!)"
     assert reasons["S!D2"] == f"{blank}S!B2 is blank (#VALUE!)"
+
+
+def test_an_error_value_in_a_range_through_offset_names_its_cell(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Survey"
+    for row, score in enumerate([9, 10, "=1/0", 7], start=2):
+        ws[f"B{row}"] = score
+    ws["D1"] = "=NPS(OFFSET(B2,0,0,COUNTA(B2:B5),1))"
+    wb.save(tmp_path / "e.xlsx")
+    report = xl_retention.recalc([str(tmp_path / "e.xlsx")], engine="embedded", output_dir=str(tmp_path / "out"))
+    reasons = {e.address: e.reason for e in report.files[0].errors}
+    assert reasons["Survey!D1"] == (
+        "NPS: scores holds the error value #DIV/0! in Survey!B4, computed there by its formula (#VALUE!)"
+    )

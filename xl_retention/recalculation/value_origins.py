@@ -37,8 +37,9 @@ __all__ = ["arithmetic_origin", "blank_origin", "formula_cell_origin", "value_or
 #: "CRR: customers_end must be a number, got 'n/a' (#VALUE!)", "NPS: scores must be ..., got 'x' in cell 2 of scores
 #: (#VALUE!)": the function, its argument, the value shown and its place in the argument's range
 _REASON = re.compile(
-    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) (?:must|is)\b.*, got "
+    r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) (?:(?:must|is)\b.*, got "
     r"(?P<shown>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\s,()']+)"
+    r"|holds the error value (?P<error>#[A-Z0-9/!?]+))"
     r"(?P<place> in (?:cell (?P<k>\d+)|row (?P<r>\d+), column (?P<c>\d+)) of (?P=argument))?"
     r" \((?P<code>#[A-Z0-9/!?]+)\)$"
 )
@@ -167,6 +168,10 @@ def _shows(shown: str, held: Any) -> bool:
     """Whether the value a reason shows (``'n/a'``, ``-2``; :data:`BLANK`: nothing) is ``held``, a cell's value."""
     if shown == BLANK:
         return held is None or held == ""
+    if shown.startswith("#"):  # an error value: the engine's {'type': 'Error', 'kind': 'Div'}
+        from .engine import excel_code
+
+        return isinstance(held, dict) and held.get("type") == "Error" and excel_code(str(held.get("kind"))) == shown
     if isinstance(held, bool):
         return shown in (str(held), str(held).upper())
     if isinstance(held, str):
@@ -313,7 +318,7 @@ def value_origin(
             break
     if expression is None:
         return reason
-    shown = found["shown"]
+    shown = found["shown"] or found["error"]
     expression = _names_inlined(expression, sheet, names)
     if found.re is _ZERO and _SINGLE.fullmatch(expression) is None:  # a 0 the argument computes: no one cell to name
         return reason
