@@ -170,7 +170,7 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
     shape = r.shape
     r, alpha, a, b, x, age, t = (v.ravel() for v in (r, alpha, a, b, x, age, t))
     z = t / (alpha + age + t)
-    log1mz = np.log(alpha + age) - np.log(alpha + age + t)
+    log1mz = -np.log1p(t / (alpha + age))  # ln(1 - z) to a few ulps (a difference of two logs loses them)
     y = (a - 1) * log1mz
     with np.errstate(invalid="ignore", divide="ignore"):
         first = np.where(y == 0, -log1mz, -np.expm1(y) / np.where(a == 1, 1.0, a - 1))
@@ -186,7 +186,11 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
     # z's series loses the digits of (r + x) / C to cancellation (b = 1e300 gave -5.6e284 for 2.02 purchases)
     w = -t / (alpha + age)
     with np.errstate(invalid="ignore", divide="ignore"):
-        bound = np.abs(w) * np.maximum(1.0, (r + x) / big_c) * np.maximum(1.0, a)
+        # the ratio of terms k + 1 and k is |w| (r + x + k) / (k + 1) x (a + k - 1) / (C + k), the second factor
+        # below 1 (C - a + 1 = b + x > 0), or |w| (r + x + k) / (C + k) x (a + k - 1) / (k + 1): the lower bound
+        bound = np.abs(w) * np.minimum(
+            np.maximum(1.0, (r + x + 1) / 2), np.maximum(1.0, (r + x) / big_c) * np.maximum(1.0, a / 2)
+        )
         short = (big_c > 0) & (bound <= 0.98) & ~far & (t > 0)  # terms fall at least 0.98 a step from the first
     if short.any():
         short_value = _pfaff_bracket(r[short] + x[short], a[short], big_c[short], w[short])
@@ -200,7 +204,8 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
         term = term * ratio
         total[active] += term
         # converged once terms shrink geometrically and the bounded tail is negligible
-        tail = np.abs(term) * np.abs(ratio) / np.maximum(1.0 - np.abs(ratio), 1e-300)
+        with np.errstate(over="ignore", invalid="ignore"):
+            tail = np.abs(term) * np.abs(ratio) / np.maximum(1.0 - np.abs(ratio), 1e-300)
         done = (np.abs(ratio) < 1) & (tail <= 1e-17 * np.abs(total[active]))
         done |= term == 0
         blown = ~np.isfinite(term) | (np.abs(term) > 1e250)  # r or a of 1e12 and more: terms grow without bound
@@ -223,11 +228,48 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
     with np.errstate(invalid="ignore"):
         lost = np.abs(out) < 1e-9 * np.maximum(np.abs(first), np.abs(subtracted))  # more than 9 digits cancelled
     out[lost] = np.nan  # -> #NUM! rather than a difference of rounding errors
+    retry = np.flatnonzero(np.isnan(out) & ~far & ~short & (z > 0) & (big_c > 0))
+    if retry.size:  # a large a: Euler's terms grow like (a z)^k / k! before they fall (a = b = 1,000 gave NaN)
+        out[retry] = _direct_bracket(
+            r[retry] + x[retry], b[retry] + x[retry], big_c[retry], a[retry], z[retry], log1mz[retry]
+        )
     if far.any():
         out[far] = far_value
     if short.any():
         out[short] = short_value
     return out.reshape(shape)
+
+
+def _direct_bracket(
+    big_a: np.ndarray, big_b: np.ndarray, c: np.ndarray, a: np.ndarray, z: np.ndarray, log1mz: np.ndarray
+) -> np.ndarray:
+    """Q = (1 - G) / (a - 1), G = (1 - z)^A 2F1(A, B; C; z) summed as it stands (positive terms; the ratio of terms
+    k + 1 and k, z (A + k) / (k + 1) x (B + k) / (C + k) with B < C, stays below rho = z max(1, (A + k) / (k + 1)),
+    which bounds the tail). NaN (-> #NUM!) where 1 - G keeps fewer than 5 of G's digits (relative error above
+    about 1e-11) or the sum does not converge in 100,000 terms."""
+    term = np.ones(big_a.shape)
+    total = term.copy()
+    active = np.arange(big_a.size)
+    for k in range(100_000):
+        if not active.size:
+            break
+        aa, bb, cc, zz = big_a[active], big_b[active], c[active], z[active]
+        term = term * (aa + k) * (bb + k) * zz / ((cc + k) * (k + 1))
+        total[active] += term
+        rho = zz * np.maximum(1.0, (aa + k + 1) / (k + 2))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            done = (rho < 1) & (term * rho / (1 - rho) <= 1e-17 * total[active])
+        done |= ~np.isfinite(term)
+        keep = ~done
+        active, term = active[keep], term[keep]
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        g = np.exp(big_a * log1mz + np.log(total))
+        out = -np.expm1(big_a * log1mz + np.log(total)) / (a - 1)
+        bad = ~np.isfinite(total) | (np.abs(1 - g) < 1e-5 * g) | (a == 1)
+    out[bad] = np.nan
+    if active.size:
+        out[active] = np.nan
+    return out
 
 
 def _pfaff_bracket(rx: np.ndarray, a: np.ndarray, c: np.ndarray, w: np.ndarray) -> np.ndarray:

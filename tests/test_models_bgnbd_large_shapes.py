@@ -1,0 +1,29 @@
+"""BGNBD_EXPECTED with large a and b (a BG/NBD near its homogeneous limit): values, not #NUM!.
+
+Expected values: 40-digit mpmath evaluations of FHL (2005) eq. 10 through Pfaff's form
+1 - 2F1(r + x, a - 1; a + b + x - 1; -t / (alpha + T)); the first two agree with lifetimes' BetaGeoFitter
+(0.4407844, 0.4402624, H131's finding)."""
+
+import pytest
+
+from xl_retention import models as m
+
+CASES = [
+    # refused before ('cannot be computed in floating point'): Euler's series blew up or cancelled
+    ((0.243, 4.414, 1e3, 1e3, 39, 2, 30, 38), 0.44078439927031254),
+    ((0.243, 4.414, 1e6, 1e6, 39, 2, 30, 38), 0.4402624243697634),
+    ((0.243, 4.414, 1e3, 1e3, 1e5, 0, 0, 0), 1.7939066814911169),
+    # wrong before in the 6th (1.2e-5 relative) and 9th digit: a short t summed by Euler's series
+    ((0.243, 4.414, 1e6, 1e6, 0.01, 0, 0, 38), 5.728820624196572e-05),
+    ((0.243, 4.414, 100, 1e5, 1, 0, 0, 38), 0.005729156478935214),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), CASES)
+def test_bgnbd_expected_large_a_b(args: tuple[float, ...], expected: float) -> None:
+    assert m.bgnbd_expected(*args) == pytest.approx(expected, rel=1e-10)
+
+
+def test_bgnbd_expected_converges_to_the_homogeneous_limit_smoothly() -> None:
+    values = [m.bgnbd_expected(0.243, 4.414, a, a, 39, 2, 30, 38) for a in (10, 100, 500, 1e3, 1e4, 1e6)]
+    assert all(later < earlier for earlier, later in zip(values, values[1:], strict=False))
