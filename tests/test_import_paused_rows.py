@@ -34,7 +34,7 @@ def test_a_paused_subscription_is_told_to_end_where_it_paused(tmp_path: Path, ca
         "--to-csv",
         str(tmp_path / "o"),
     ) == (  # fmt: skip
-        "subs.csv, column 'subscriptions.status': subscriptions paused or on hold, which paid until they paused and "
+        "subs.csv, column 'subscriptions.status': subscriptions paused, which paid until they paused and "
         "pay nothing while paused (removing them would lose the months they paid): give each such row its end the "
         "day it paused (its pause date) and a status that says it ended (cancelled), and a row of its own from the "
         "day it resumed (then remove the pause columns: 'subscriptions.pause_date', 'subscriptions.resume_date') in "

@@ -179,8 +179,9 @@ TRIALING = frozenset({"trialing", "trial", "in_trial", "on_trial", "free_trial"}
 NEVER_PAID_ENDED = frozenset({"incomplete_expired"})
 
 
-#: Statuses of a subscription paused or on hold: it paid until then.
-_PAUSED = frozenset({"paused", "on_hold", "suspended", "account_hold", "on_account_hold", "wc_paused", "wc_on_hold"})
+#: The status of a subscription paused (Chargebee, Stripe, Recurly, Paddle): it paid until then. (An 'on-hold' or
+#: 'suspended' one may never have paid: refused as not paying, PROBLEM.)
+_PAUSED = frozenset({"paused", "wc_paused"})
 
 
 def _paused_problem(columns: Any) -> str:
@@ -195,7 +196,7 @@ def _paused_problem(columns: Any) -> str:
     found = [str(c) for c in pause_columns(columns)]
     where = f" (then remove the pause columns: {', '.join(repr(c) for c in found[:3])})" if found else ""
     return (
-        "subscriptions paused or on hold, which paid until they paused and pay nothing while paused (removing them "
+        "subscriptions paused, which paid until they paused and pay nothing while paused (removing them "
         "would lose the months they paid): give each such row its end the day it paused (its pause date) and a "
         f"status that says it ended (cancelled), and a row of its own from the day it resumed{where}"
     )
