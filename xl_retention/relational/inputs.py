@@ -65,7 +65,6 @@ from ..reading.pauses import pause_columns
 from ..reading.repeats import record_id_columns
 from ..reading.revenue import ENDED_AT_ZERO, ENDED_AT_ZERO_ADVICE, says_unit
 from ..reading.sandbox import sandbox_columns
-from ..reading.scores import UNANSWERED
 from ..reading.segment_spellings import lookalike_segments
 from ..reading.shipping import shipping_columns
 from ..reading.snapshot_rows import kept_segments
@@ -75,7 +74,6 @@ from ..reading.taxes import tax_named
 from ..reading.trial_days import trial_days_columns
 from ..reading.trial_flags import trial_flag_columns
 from ..reading.trials import trial_end_columns
-from ..reading.values import WHITESPACE
 from .definitions import billing_mrr, intervals_to_snapshots, month_ordinal
 from .file_rules import Typed, id_checks, read_as_file
 from .id_forms import salesforce_pairs
@@ -98,6 +96,7 @@ from .mirrors import (
     _refuse_test_answers,
 )
 from .order_marks import orders_by_values
+from .read_as_files import _cancellable, _odd_spaces, _qualtrics_unanswered
 from .refusals import ROW, _stripped, refuse_any, unseen_in_ids
 from .segments import BLANK_SEGMENT, _segment_name, segment_labels
 from .unmapped_columns import needs_file_reading, refuse_movements_log
@@ -482,46 +481,6 @@ def _from_table(
     return item
 
 
-def _qualtrics_unanswered(con: Any, table: ir.Table, names: dict[str, str]) -> bool:
-    """Whether a score is -99 (Qualtrics' seen but unanswered): read as a file's, which reads it as no answer with a
-    note where the other scores are on the 0-10 scale (:data:`~xl_retention.reading.scores.UNANSWERED`)."""
-    score = table[names["score"]]
-    return score.type().is_numeric() and int(con.execute(table.filter(score == UNANSWERED).count())) > 0
-
-
-#: The spaces Python's ``str.strip`` drops that an engine's TRIM keeps (all but space, tab and newline).
-_ODD_SPACES = "".join(c for c in WHITESPACE if c not in " \t\n")
-
-
-def _odd_spaces(con: Any, table: ir.Table, columns: list[str]) -> bool:
-    """Whether a text column of ``columns`` holds a space of :data:`_ODD_SPACES` anywhere (one count query)."""
-    if not columns:
-        return False
-    pattern = "[" + _ODD_SPACES + "]"
-    found = ibis.or_(*(table[c].re_search(pattern) for c in columns))
-    return int(con.execute(table.filter(found).count())) > 0
-
-
-def _cancellable(empty: pd.DataFrame) -> bool:
-    """Whether an orders table has a column that may say an order was not paid, or was refunded (reading.orders)."""
-    from ..reading.columns import keys_of
-    from ..reading.discounts import discount_columns
-    from ..reading.disputes import dispute_columns
-    from ..reading.order_flags import FLAG_NAMES
-    from ..reading.orders import _CANCELLED_DATES, _STATUSES, _TYPES, CANCEL_FLAGS, STATE_NAMES, refunded_column
-    from ..reading.paid_dates import paid_date_columns
-    from ..reading.written_off import written_off_columns
-
-    marks = _CANCELLED_DATES | _STATUSES | _TYPES | CANCEL_FLAGS | STATE_NAMES | FLAG_NAMES
-    marks |= {"captured", "refunded", "fully_refunded", "is_refunded", "disputed", "is_disputed"}
-    keys = [{k.rstrip("?") for k in keys_of(c)} for c in empty.columns]
-    disputed = bool(dispute_columns(empty.columns) or written_off_columns(empty.columns))  # Dispute Status, Write Off
-    # a blank 'Paid On Date', a tax or a discount beside the amount (reading.paid_dates, taxes, order_discounts)
-    money = bool(paid_date_columns(empty, set())) or tax_named(list(empty.columns), {}) or bool(discount_columns(empty))
-    money |= bool(shipping_columns(list(empty.columns), {}))  # shipping inside the amount (reading.order_shipping)
-    return any(k & marks for k in keys) or disputed or money or refunded_column(empty) is not None
-
-
 def _blank(t: ir.Table, name: str, names: dict[str, str]) -> tuple[str, str, ir.BooleanValue, str]:
     what = {"customer_id": "missing customer ids", "visitor_id": "missing visitor ids"}
     problem = what.get(name, "missing dates" if name in ("month", "date", "start") else "blank numbers")
@@ -583,13 +542,13 @@ def snapshots_of(con: Any, item: Input, through: int | None = None) -> ir.Table:
     dates = [c for c in ("start", "end") if c in item.table.columns]  # a plan change within a month (definitions)
     rows = item.table.select("customer_id", "start_m", "end_m", "mrr", *keep, *dates)
     if now is not None and "end" in dates:  # an end later this month, after today: active through it, not lost
-        from ..reading.renewals import _today  # (tables.subscriptions._after_today)
+        from ..reading.renewals import _today  # (tables.interval_snapshots._after_today)
 
         month = current_month(item.today)
         later = (rows.end_m == month) & (rows.end > ibis.literal(pd.Timestamp(_today(item.today))))
         rows = rows.mutate(end_m=later.ifelse(ibis.literal(month + 1, "int64"), rows.end_m))
     if now is not None and "start" in dates and not month_only(item.today):
-        from ..reading.renewals import _today  # (tables.subscriptions._starts_after_today)
+        from ..reading.renewals import _today  # (tables.interval_snapshots._starts_after_today)
 
         month = current_month(item.today)  # a start later this month, after today: not started yet, in no month
         day = pd.Timestamp(_today(item.today))
