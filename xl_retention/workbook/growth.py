@@ -80,6 +80,7 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
     last, new_last = sheet.last_row, sheet.last_row + len(added)
     note_ref = f"{letters[MONTH.key]}{last + 2}"
     written = set(sheet.columns.values())  # the template's columns; the user's own columns are left as they are
+    moved_below = False  # every row under the months moved down, the note two rows below with them
     for ref, element in xml.cells_in_rows(last + 1, new_last + 2):
         if not ip.has_content(element) or ref == note_ref:
             continue
@@ -101,9 +102,10 @@ def _grow_monthly(package: ip.Package, sheet: _Monthly, added: list[pd.Period], 
                     f"{title}!{ref} is in the way of the new months {added[0]} to {added[-1]} (rows {last + 1} to "
                     f"{new_last}), and the rows below the months cannot be moved down ({why}): move it and import again"
                 )
+            moved_below = True
             break
     note = xml.cell(note_ref)
-    if note is not None and ip.has_content(note):
+    if not moved_below and note is not None and ip.has_content(note):
         moved = f"{letters[MONTH.key]}{new_last + 2}"
         xml.put(note_ref, None)
         xml.put(moved, re.sub(rb'\br="[A-Z]+[0-9]+"', b'r="' + moved.encode() + b'"', note, count=1),
