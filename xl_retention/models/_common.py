@@ -27,8 +27,11 @@ def _positive(x: Inputs, *names: str, summed: bool = False) -> None:
             bad = (value <= 0) | np.isinf(value)
         x.fail_where(bad, OutOfRangeError, f"{name} must be a number > 0, got {{{name}:g}}", name)
     if summed:
+        alpha, beta = x["alpha"], x["beta"]
+        if type(alpha) is float and type(beta) is float and alpha + beta != np.inf:
+            return  # one cell's plain numbers, both checked finite above (a NaN blank sums to NaN: not over)
         with np.errstate(invalid="ignore", over="ignore"):
-            over = np.isinf(np.add(x["alpha"], x["beta"]))
+            over = np.isinf(np.add(alpha, beta))
         x.fail_where(
             over,
             OutOfRangeError,

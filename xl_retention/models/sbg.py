@@ -63,6 +63,8 @@ _FAR_SHAPES = 1e6
 
 def _where_far(a: Any, b: Any, t: Any, usual: Any, far: Any) -> Any:
     """``usual`` with the elements where alpha + beta > _FAR_SHAPES replaced by ``far(alpha, beta, t)`` of them."""
+    if type(a) is float and type(b) is float and type(t) is float and not (a + b > _FAR_SHAPES and t == t):
+        return usual  # one cell's plain numbers, not far: the same value without numpy's broadcasting (issue 14)
     a, b, t, usual = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for v in (a, b, t, usual)))
     with np.errstate(invalid="ignore"):
         mask = (a + b > _FAR_SHAPES) & ~np.isnan(t)
