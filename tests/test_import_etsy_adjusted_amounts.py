@@ -90,3 +90,19 @@ def test_a_net_amount_holding_the_shipping_is_refused_naming_it(tmp_path, capsys
     message = refusal(capsys, "--orders", str(_write(tmp_path)), "--columns", f"{COLUMNS},amount={amount}",
                       "--to-csv", str(tmp_path / "out"))  # fmt: skip
     assert message.startswith(f"etsy.csv: column 'Shipping' holds shipping (row 2: '5.00' beside '{amount}' ")
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_blank_adjusted_total_is_the_order_total(tmp_path, backend) -> None:
+    """Etsy leaves "Adjusted Order Total" blank on an order never adjusted (H143 finding 03): mapped as the refusal
+    advises, such orders were refused as having no amount; their amount kept is their "Order Total"."""
+    text = (
+        HEADER + "09/05/2026,3201,b1,EUR,40.00,5.90,0,45.90,Completed,1.68,44.22,,,\n"
+        "09/20/2026,3202,b2,EUR,25.00,4.00,5.51,34.51,Completed,1.30,33.21,,,\n"
+        "10/02/2026,3203,b1,EUR,30.00,0,0,30.00,Completed,1.15,28.85,15.00,0.58,14.42\n"
+        "10/15/2026,3204,b3,EUR,60.00,0,0,60.00,Completed,2.10,57.90,0.00,0,0\n"
+    )
+    out = run(tmp_path, "--orders", _write(tmp_path, text), "--columns", f"{COLUMNS},amount=Adjusted Order Total",
+              backend=backend)  # fmt: skip
+    got = pd.read_csv(out / "order_revenue_cohorts.csv").set_index("cohort").fillna(-1).values.tolist()
+    assert got == [[65.0, 15.0], [0.0, -1.0]]  # 45.90 - 5.90 shipping + 34.51 - 5.51 tax - 4.00; 3204 refunded

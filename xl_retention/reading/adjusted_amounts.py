@@ -30,7 +30,7 @@ from .document_types import _ADJUSTED, ADJUSTED_PROBLEM, check_adjusted_amounts
 from .errors import bad_rows
 from .names import key
 
-__all__ = ["adjusted_pairs", "adjusted_refunds"]
+__all__ = ["adjusted_pairs", "adjusted_refunds", "unadjusted_filled"]
 
 #: Words of a pair that is not an amount of the order (a fee kept by the marketplace, a tax).
 _NOT_AMOUNTS = frozenset({"fee", "fees", "tax", "taxes", "vat", "gebühr", "gebühren", "frais", "comisión", "comision"})
@@ -111,3 +111,20 @@ then no purchase), or remove this column where 'Order Value' is right in row 3 (
             problem = ADJUSTED_PROBLEM.format(amount=names["amount"], column=name)
             raise bad_rows(source, name, problem, differ, df.iloc[:, position].to_numpy())
     return full
+
+
+def unadjusted_filled(df: pd.DataFrame, series: pd.Series, column: str) -> pd.Series:
+    """``series`` (the amount column ``column`` of ``df``) with its blanks filled from its twin where it is an amount
+    after refunds: Etsy leaves "Adjusted Order Total" blank on an order never adjusted, whose amount kept is then its
+    "Order Total" (H143 finding 03: mapped as its refusal advised, such orders were refused as having no amount).
+
+    >>> frame = pd.DataFrame({"Order Total": ["45.90", "30.00"], "Adjusted Order Total": [None, "15.00"]})
+    >>> unadjusted_filled(frame, frame["Adjusted Order Total"], "Adjusted Order Total").tolist()
+    ['45.90', '15.00']
+    """
+    columns = [str(c) for c in df.columns]
+    for position, twin in adjusted_pairs(columns):
+        if columns[position] == str(column) and columns.count(columns[twin]) == 1:
+            text = series.astype(object).where(series.notna(), "").astype(str).str.strip()
+            return series.astype(object).where(text != "", df.iloc[:, twin].astype(object))
+    return series

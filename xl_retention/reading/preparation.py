@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .adjusted_amounts import unadjusted_filled
 from .answer_flags import answer_flag_rows
 from .appended_copies import check_appended_copies
 from .base_amounts import base_twin_hint
@@ -301,6 +302,8 @@ def _prepare(
         if name == "score":  # SurveyMonkey's '10 - Extremely likely' (reading.scores)
             series = scores_from_labels(series, source, names[name])
         stated = None
+        if name == "amount" and kind == "orders":  # Etsy's blank 'Adjusted Order Total': its 'Order Total'
+            series = unadjusted_filled(df, series, names[name])  # (reading.adjusted_amounts)
         if name in ("mrr", "amount"):  # by a currency segment: each segment's amounts in one currency
             groups = segment_values(df, options.segment) if by_currency else None
             stated = stated_currency(df, names[name])
