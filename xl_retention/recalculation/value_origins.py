@@ -143,11 +143,41 @@ def _evaluated(workbook: fz.Workbook, sheet: str, row: int, column: int, probe: 
     return answer
 
 
+#: calls giving a reference (a lookup's found cell as one: :func:`lookups_as_references`)
+_REFERENCE_CALLS = frozenset(("INDEX", "OFFSET", "INDIRECT", "XLOOKUP", "VLOOKUP", "HLOOKUP", "LOOKUP", "LET"))
+#: calls passing an argument on as their result: the arguments that may be it
+_PASSING = {"IF": slice(1, 3), "CHOOSE": slice(1, None), "IFS": slice(1, None, 2), "SWITCH": slice(2, None)}
+_CALL = re.compile(r"(?i)^(?:_xlfn\.|_xlws\.)*([A-Z][A-Z0-9.]*)\(")
+_PLAIN = re.compile(r"(?:" + SHEET + r"!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|" + NAME)
+
+
+def _may_be_reference(expression: str, depth: int = 0) -> bool:
+    """Whether ``expression`` may give a reference: a cell, range or name, or a call giving one (CHOOSE and IF
+    through the arguments they pass on); ``IF(B4="","",IFERROR(B4+0,B4))`` gives values only (no engine asked)."""
+    text = expression.strip().removeprefix("=")
+    while text.startswith("(") and text.endswith(")") and depth < 20:
+        text, depth = text[1:-1].strip(), depth + 1
+    if _PLAIN.fullmatch(text) is not None:
+        return True
+    found = _CALL.match(text)
+    if found is None or depth > 20:
+        return False
+    name = found.group(1).upper()
+    if name in _REFERENCE_CALLS:
+        return True
+    call = _call_end(text, found.end())
+    if name not in _PASSING or call is None or call[1] != len(text):
+        return False
+    return any(_may_be_reference(arg, depth + 1) for arg in call[0][_PASSING[name]])
+
+
 def _probe(
     workbook: fz.Workbook, sheet: str, row: int, column: int, expression: str
 ) -> tuple[str, int, int, int, int] | None:
     """Where ``expression`` (evaluated in ``sheet``'s cell at ``row``, ``column``) is a reference: (sheet, top row,
     left column, rows, columns); None where it is a value."""
+    if not _may_be_reference(expression):
+        return None
     expression = lookups_as_references(expression)
     probe = f'=CELL("address",{expression})&"|"&ROWS({expression})&"|"&COLUMNS({expression})'
     tokens = Tokenizer(probe).items
@@ -243,7 +273,7 @@ def _traced(
         formula = _engine_text(workbook, *place)
         if not formula:
             break
-        formula = _names_inlined(formula, place[0], names)
+        formula = _names_inlined(formula.removeprefix("="), place[0], names)
         at = _probe(workbook, *place, formula)
         following = at[:3] if at is not None and at[3] == at[4] == 1 else _holding(workbook, formula, place[0], shown)
         if following is None or not _shows(shown, _value(workbook, *following)):
