@@ -115,6 +115,7 @@ from .subscription_ids import pop_subscription_column
 from .summaries import refuse_monthly_totals, refuse_repeated_headers, refuse_subtotal_ids, refuse_summary_rows
 from .survey_questions import check_questions
 from .taxes import net_of_tax, net_shares
+from .tips import net_of_tips
 from .trials import paid_from_trial_end, trial_column
 from .undated_answers import undated_answers
 from .unmapped import refuse_movements_log, refuse_unused_dates
@@ -343,6 +344,7 @@ def _prepare(
         hidden = {f"shipping {c}": c for c in shipping_taxes(df.columns, names)}
         typed = net_of_tax(df, typed, names | hidden, source, options.decimal, "revenue")
         typed = order_net_of_shipping(df, typed, gross, names, source, options.decimal)  # (reading.order_shipping)
+        typed = net_of_tips(df, typed, names, source, options.decimal)  # Square's 'Tip' in 'Total Collected
         net_share = net_shares(gross, typed["amount"])  # its 'Refunded Amount' is gross too: taken off in that share
     elif kind == "orders":  # no amount: the purchase counts alone, said with the columns that may hold it
         note(_no_amount(df.columns, source))

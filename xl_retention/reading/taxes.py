@@ -181,16 +181,24 @@ def _total_not_summed(
     totals = [c for c in listed if c not in skip and listed.count(c) == 1 and _words(c) & _GROSS
               and not _words(c) & (_TAX | _NET)]  # fmt: skip
     extras = [np.zeros(len(money))]
-    for shipping in shipping_columns(listed, {}):
+    from .tips import tip_columns  # Square's 'Total Collected' = 'Net Sales' + 'Tax' + 'Tip'
+
+    for shipping in [*shipping_columns(listed, {}), *tip_columns(listed, {})]:
         cost = _numbers(df[shipping], source, shipping, decimal) if listed.count(shipping) == 1 else None
         if cost is not None:
             extras.append(np.where(np.isfinite(cost), cost, 0.0))
     if len(extras) > 1:
         extras.append(np.sum(extras[1:], axis=0))  # the shipping with its tax
+    from .discounts import discount_columns  # Square's 'Gross Sales' = 'Net Sales' + its 'Discounts': no tax total
+
+    offs = [v for c in discount_columns(df) if listed.count(c) == 1 and (v := _numbers(df[c], source, c, decimal))
+            is not None]  # fmt: skip
     for total in totals:
         values = _numbers(df[total], source, total, decimal)
         if values is None or not np.isfinite(values[rows]).all():
             continue
+        if any((np.abs(money[rows] + np.abs(np.nan_to_num(off[rows])) - values[rows]) <= _CENT).all() for off in offs):
+            continue  # the amount before its discounts, not after its tax
         base = money[rows] + tax[rows]
         if not any((np.abs(base + extra[rows] - values[rows]) <= _CENT).all() for extra in extras):
             return total

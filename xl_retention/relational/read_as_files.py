@@ -13,6 +13,7 @@ import pandas as pd
 from ..reading.scores import UNANSWERED
 from ..reading.shipping import shipping_columns
 from ..reading.taxes import tax_named
+from ..reading.tips import tip_columns
 from ..reading.values import WHITESPACE
 
 __all__: list[str] = []
@@ -55,4 +56,5 @@ def _cancellable(empty: pd.DataFrame) -> bool:
     # a blank 'Paid On Date', a tax or a discount beside the amount (reading.paid_dates, taxes, order_discounts)
     money = bool(paid_date_columns(empty, set())) or tax_named(list(empty.columns), {}) or bool(discount_columns(empty))
     money |= bool(shipping_columns(list(empty.columns), {}))  # shipping inside the amount (reading.order_shipping)
+    money |= bool(tip_columns(list(empty.columns), {}))  # Square's 'Tip' inside 'Total Collected' (reading.tips)
     return any(k & marks for k in keys) or disputed or money or refunded_column(empty) is not None

@@ -1,0 +1,85 @@
+"""Tips inside an order's amount: a tip is paid to the staff, not for what was sold (Square's "Tip" inside its
+"Total Collected"), so order revenue leaves it out, as it leaves out tax and shipping.
+
+A column of tips beside the amount mapped (``tip``, ``tips``, ``gratuity``, ``Trinkgeld``, ``pourboire``,
+``propina``, ``mancia``, ``fooi``), not used, with a value other than blank or 0, is read so: where another column is
+the amount (net of tax) less the tips in every row with a tip (Square's ``Total Collected`` - ``Tax`` - ``Tip`` =
+``Net Sales``), the tips are in the amount and are taken off, with a note; where another column is the amount plus
+them (and the tax: ``Net Sales`` + ``Tax`` + ``Tip`` = ``Total Collected``), the amount is without them; otherwise
+the file is refused naming the tip column and a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataError, row_of, show, source_of
+from .names import columns_option
+from .names import words as _words
+from .notes import note
+from .order_shipping import _column_equal, _read
+from .taxes import tax_columns
+
+__all__ = ["net_of_tips", "tip_columns"]
+
+_TIPS = frozenset({"tip", "tips", "gratuity", "gratuities", "trinkgeld", "pourboire", "pourboires", "propina",
+                   "propinas", "mancia", "fooi", "dricks", "drikkepenge"})  # fmt: skip
+_NOT_AMOUNT = frozenset({"percent", "percentage", "pct", "rate", "id", "date", "type", "name", "note", "count"})
+
+
+def tip_columns(columns: Any, names: Mapping[str, str]) -> list[str]:
+    """The columns whose name says tips (not a rate, a date or an id), not used.
+
+    >>> tip_columns(["Net Sales", "Tip", "Tip Percentage", "Total Collected", "Gratuity"], {})
+    ['Tip', 'Gratuity']
+    """
+    used = {str(c) for c in names.values()}
+    return [str(c) for c in columns
+            if str(c) not in used and _words(c) & _TIPS and not _words(c) & _NOT_AMOUNT]  # fmt: skip
+
+
+def net_of_tips(
+    df: pd.DataFrame, typed: dict[str, Any], names: Mapping[str, str], source: str, decimal: str | None = None
+) -> dict[str, Any]:
+    """``typed`` with its ``amount`` (net of tax and shipping already) net of the tips inside it (see the module
+    docstring); refused where whether it holds them cannot be told."""
+    if "amount" not in typed or "amount" not in names:
+        return typed
+    read = _read(df, tip_columns(df.columns, names), source, decimal)
+    if not read:
+        return typed
+    tips = np.sum(list(read.values()), axis=0)
+    amount = np.asarray(typed["amount"], dtype=np.float64)
+    rows = np.flatnonzero((tips != 0) & np.isfinite(amount) & (amount != 0))
+    if not rows.size:
+        return typed
+    money_name = str(names["amount"])
+    shown = " and ".join(repr(c) for c in read)
+    skip = {money_name, *read, *map(str, names.values())}
+    less = _column_equal(df, amount - tips, rows, skip, source, decimal)
+    if less is not None:
+        typed["amount"] = amount - tips
+        note(f"{source}: {money_name!r} includes the tips in {shown} ({less!r} is it less them): taken off, a tip "
+             "is paid to the staff, not for what was sold")  # fmt: skip
+        return typed
+    taxes = _read(df, tax_columns(df.columns, names), source, decimal)
+    tax = np.sum(list(taxes.values()), axis=0) if taxes else np.zeros(len(amount))
+    if _column_equal(df, amount + tips, rows, skip, source, decimal) or _column_equal(
+        df, amount + tips + tax, rows, skip | set(taxes), source, decimal
+    ):  # Square's 'Net Sales' + 'Tax' + 'Tip' = 'Total Collected'
+        return typed
+    first = int(rows[0])
+    column = next(iter(read))
+    raise DataError(
+        f"{source}: column {column!r} holds tips ({row_of(source_of(df, source), first)}: "
+        f"{show(df[column].iloc[first])} beside {money_name!r} {show(df[money_name].iloc[first])}) and is not used; "
+        f"a tip is paid to the staff, not for what was sold, and whether {money_name!r} includes it cannot be told: "
+        f"map a column of amounts without tips ({columns_option([('amount', 'NAME')])}: Square's 'Net Sales'), or "
+        "remove the tip column if the amounts are without them",
+        source=source,
+        column=column,
+    )
