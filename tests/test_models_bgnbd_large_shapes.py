@@ -27,3 +27,9 @@ def test_bgnbd_expected_large_a_b(args: tuple[float, ...], expected: float) -> N
 def test_bgnbd_expected_converges_to_the_homogeneous_limit_smoothly() -> None:
     values = [m.bgnbd_expected(0.243, 4.414, a, a, 39, 2, 30, 38) for a in (10, 100, 500, 1e3, 1e4, 1e6)]
     assert all(later < earlier for earlier, later in zip(values, values[1:], strict=False))
+
+
+def test_bgnbd_clv_large_a_b() -> None:
+    # was #NUM!; mpmath: 35 x sum_{i=1..12} [E(4.345 i) - E(4.345 (i - 1))] / 1.01^i
+    got = m.bgnbd_clv(0.243, 4.414, 1e3, 1e3, 2, 30, 38, 35.0, 1.0, 12, 0.01, 4.345)
+    assert got == pytest.approx(16.915150493739063, rel=1e-10)
