@@ -238,6 +238,11 @@ def net_of_tax(
 
         refuse_tax_included(df, names, source, what, decimal)
         return typed
+    if len(taxed) > 1:  # Lemon Squeezy's 'tax' and 'tax_usd': the one in the amount's currency ('total', 'total_usd')
+        from .currency import named_code
+
+        own = named_code(money_name)
+        taxed = [t for t in taxed if named_code(t[0]) == own] or taxed
     column, tax, rows = taxed[0]
     first = int(rows[0])
     ways = (
