@@ -190,7 +190,7 @@ def test_repeated_columns_options_are_merged_and_conflicts_refused(tmp_path):
                  "--to-csv", str(tmp_path / "out2"))  # fmt: skip
     assert (result.returncode, result.stderr.splitlines()) == (
         1, ["xl-retention: error: --columns names 'date' twice: 'Paid at' and 'date'; give one (inputs whose date "
-            "columns differ: import them in separate runs, --into the same tracker)"])  # fmt: skip
+            "columns differ: give each its own, INPUT:date=THEIRS, e.g. orders:date=date)"])  # fmt: skip
     assert not (tmp_path / "out2").exists()
 
 

@@ -4,7 +4,7 @@ flags that say how to read them (:mod:`xl_retention.workbook.importer`)."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +38,12 @@ def _import(args: argparse.Namespace) -> int:
             raise FileNotFoundError(f"no such workbook: {args.into} (make one with: xl-retention new {args.into})")
         check_package(args.into, "workbook")  # before reading the inputs: a wrong target fails fast
         check_not_open(args.into)
+    given = {"subscriptions": args.subscriptions, "orders": args.orders, "nps": args.nps, "visits": args.visits}
+    plain_columns, input_columns = column_maps(args.columns, given)
     tables = load_tables(
-        args.subscriptions, args.orders, args.nps, args.visits, columns=column_map(args.columns),
+        args.subscriptions, args.orders, args.nps, args.visits, columns=plain_columns,
         sheet=args.sheet, options=_read_options(args), **_engine_options(args),
-        existing_at_start=args.existing_at_start,
+        existing_at_start=args.existing_at_start, input_columns=input_columns or None,
     )  # fmt: skip
     left_out = None if through is None else end_tables(tables, through, args.existing_at_start)
     today = None if through is None else _ending(through)  # the notes' last full month: --through's
@@ -205,6 +207,8 @@ def _held_after(path: Path, tables: Any, through: Any) -> list[tuple[str, list[A
 def column_map(values: Sequence[str] | None) -> dict[str, str]:
     """The ``--columns`` options (each ``OURS=YOURS,...``, repeatable) as one map of our names to yours.
 
+    An item ``INPUT:OURS=YOURS`` is one input's (:func:`column_maps`); here refused.
+
     Items are split as CSV fields (:mod:`csv`): a name holding a comma goes in double quotes, the whole item
     (``"score=How likely, 0-10?"``) or its name (``score="How likely, 0-10?"``), a quote inside doubled. The options
     are merged; one of our names given twice with different columns raises
@@ -213,13 +217,38 @@ def column_map(values: Sequence[str] | None) -> dict[str, str]:
     >>> column_map(['customer_id=Customer', 'score="How likely, 0-10?",date=Created'])
     {'customer_id': 'Customer', 'score': 'How likely, 0-10?', 'date': 'Created'}
     """
+    plain, per_input = column_maps(values, None)
+    if per_input:
+        kind, own = next(iter(per_input.items()))
+        ours = next(iter(own))
+        raise RetentionInputError(
+            f"--columns {kind}:{ours}={own[ours]}: an input's own map goes with import", "columns"
+        )
+    return plain
+
+
+def column_maps(
+    values: Sequence[str] | None, inputs: Mapping[str, Any] | None
+) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """The ``--columns`` options as (the map for every input, {input: its own map}).
+
+    An item ``INPUT:OURS=YOURS`` (INPUT: subscriptions, orders, nps, visits) is that input's only, read before the
+    map for every input (:mod:`xl_retention.workbook.input_columns`); ``inputs`` maps each kind to its file (None:
+    not given), an item for an input not given refused. Each map refuses one of our names given two columns.
+
+    >>> column_maps(['orders:date=Created at,visits:date=serverDate', 'customer_id=Email'], None)
+    ({'customer_id': 'Email'}, {'orders': {'date': 'Created at'}, 'visits': {'date': 'serverDate'}})
+    """
     import csv
     import re
 
+    from .reading import INPUT_KINDS
+
     mapping: dict[str, str] = {}
+    per_input: dict[str, dict[str, str]] = {}
     for value in values or ():
         # OURS="THEIRS, ..." -> "OURS=THEIRS, ...": the csv module honours a quote only at a field's start
-        text = re.sub(r'(^|,)\s*([A-Za-z_]\w*)\s*=\s*"', r'\1"\2=', value)
+        text = re.sub(r'(^|,)\s*([A-Za-z_]\w*(?:\s*:\s*[A-Za-z_]\w*)?)\s*=\s*"', r'\1"\2=', value)
         try:
             fields = next(csv.reader([text], skipinitialspace=True, strict=True), [])
         except csv.Error as error:
@@ -230,19 +259,29 @@ def column_map(values: Sequence[str] | None) -> dict[str, str]:
                 continue
             ours, sep, theirs = item.partition("=")
             ours, theirs = ours.strip(), theirs.strip()
+            kind, colon, name = ours.partition(":")
+            scope = mapping
+            if colon and kind.strip().lower() in INPUT_KINDS:
+                kind, ours = kind.strip().lower(), name.strip()
+                if inputs is not None and inputs.get(kind) is None:
+                    raise RetentionInputError(
+                        f"--columns {kind}:{ours}={theirs}: no --{kind} file was given", "columns"
+                    )
+                scope = per_input.setdefault(kind, {})
             if not sep or not ours or not theirs:
                 hint = '; a column name with a comma goes in double quotes: OURS="THEIR, NAME"' if not sep else ""
                 raise RetentionInputError(
                     f"--columns: an item must be OUR_NAME=THEIR_NAME, got {item.strip()!r}{hint}", "columns"
                 )
-            if mapping.get(ours, theirs) != theirs:
+            if scope.get(ours, theirs) != theirs:
+                what = f"{ours!r}" if scope is mapping else f"{ours!r} for {kind}"
                 raise RetentionInputError(
-                    f"--columns names {ours!r} twice: {mapping[ours]!r} and {theirs!r}; give one (inputs whose "
-                    f"{ours} columns differ: import them in separate runs, --into the same tracker)",
+                    f"--columns names {what} twice: {scope[ours]!r} and {theirs!r}; give one (inputs whose {ours} "
+                    f"columns differ: give each its own, INPUT:{ours}=THEIRS, e.g. orders:{ours}={theirs})",
                     "columns",
                 )
-            mapping[ours] = theirs
-    return mapping
+            scope[ours] = theirs
+    return mapping, per_input
 
 
 def _engine_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -380,8 +419,9 @@ def add_import(commands: Any) -> None:
     imp.add_argument(
         "--columns",
         action="append",
-        metavar="OURS=YOURS,...",
-        help="column names, e.g. customer_id=Customer,date=Created; repeatable; a name with a comma in double quotes: "
+        metavar="[INPUT:]OURS=YOURS,...",
+        help="column names, e.g. customer_id=Customer,date=Created; repeatable; INPUT:OURS=YOURS for one input only "
+        '(orders:date="Created at",visits:date=serverDate); a name with a comma in double quotes: '
         'score="How likely, 0-10?"',
     )
     _import_reading_flags(imp)

@@ -36,6 +36,7 @@ from ..reading.subscription_ids import MAPPABLE
 from .existing import existing_note, leave_out_existing
 from .fill import Filled, fill_package, number
 from .first_month import first_month_notes
+from .input_columns import own_map, unread_line, unused_own
 
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other OLE compound files
@@ -144,11 +145,13 @@ def load_tables(
     connection: str | None = None,
     segment: str | None = None,
     existing_at_start: bool = False,
+    input_columns: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Tables:
     """Read and compute every table; raises :class:`~xl_retention.movements.DataError` on bad data.
 
     ``columns`` maps our column names to yours, for every file: each file takes the entries that
-    apply to it (:func:`~xl_retention.movements.mapping_for`). A file with a header and no data
+    apply to it (:func:`~xl_retention.movements.mapping_for`); ``input_columns`` (input -> map) those of one input,
+    before them (:mod:`.input_columns`). A file with a header and no data
     rows, or an .xlsx/.xlsm input that is not a workbook package, raises ``DataError`` naming it.
     ``sheet`` and ``options`` say how to read the files:
     :func:`xl_retention.reading.sheets_for` (a bare sheet name applies to the Excel inputs only,
@@ -168,7 +171,8 @@ def load_tables(
         raise ValueError("--existing-at-start goes with --subscriptions: it leaves the customers active in their "
                          "first month out of the subscription cohorts")  # fmt: skip
     with collected() as read_notes:  # a guess the reading took (whole amounts read as cents: reading.notes)
-        tables = _load(subscriptions, orders, nps, visits, columns, sheet, options, backend, connection, segment)
+        tables = _load(subscriptions, orders, nps, visits, columns, sheet, options, backend, connection, segment,
+                       input_columns)  # fmt: skip
     tables.notes.extend(read_notes)
     if existing_at_start:
         leave_out_existing(tables)
@@ -317,11 +321,20 @@ def in_progress_note(tables: Tables, today: Any = None) -> str | None:
 def _load(
     subscriptions: Any, orders: Any, nps: Any, visits: Any, columns: dict[str, str] | None, sheet: Any,
     options: mv.ReadOptions | None, backend: str | None, connection: str | None, segment: str | None,
+    input_columns: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Tables:  # fmt: skip
     """:func:`load_tables` without the cohorts' first-month rule."""
     options = replace(options or mv.ReadOptions(), refuse_missing_months=True)  # files are exports: see ReadOptions
     tables_named = any(str(v).startswith("table:") for v in (subscriptions, orders, nps, visits) if v is not None)
     if (backend is not None and backend != "pandas") or segment is not None or connection is not None or tables_named:
+        if input_columns:
+            given_as, own = next(iter(input_columns.items()))
+            ours, yours = next(iter(own.items()))
+            raise ValueError(
+                f"--columns {given_as}:{ours}={yours}: an input's own column map is read by the default engine only "
+                "(no --backend, --connection, --segment or table: inputs); give the map for every input "
+                f"({ours}={yours}) or import that input in a run of its own"
+            )
         from ..relational.load import load_tables as load_relational  # engines, segments, a database's tables
 
         return load_relational(subscriptions, orders, nps, visits, columns, sheet, options,
@@ -330,7 +343,7 @@ def _load(
     sheets = sheets_for(sheet, {"subscriptions": subscriptions, "orders": orders, "nps": nps, "visits": visits})
     known = {name for required, optional in mv.SCHEMAS.values() for name in (*required, *optional)}
     known |= {name for names in MAPPABLE.values() for name in names}  # a snapshots file's subscription_id
-    unknown = sorted(set(columns or {}) - known)
+    unknown = sorted((set(columns or {}) | {o for own in (input_columns or {}).values() for o in own}) - known)
     if unknown:
         raise mv.DataError(f"unknown column name {unknown[0]!r} in the column map; known: {', '.join(sorted(known))}")
 
@@ -349,43 +362,51 @@ def _load(
 
     used: set[str] = set()
     read_sources: list[str] = []
+    #: per input read: its file's name, the keys of its columns, the names its kinds read (input_columns)
+    inputs_read: dict[str, tuple[str, set[str], set[str]]] = {}
 
-    def maps(df: pd.DataFrame, kind: str) -> dict[str, str]:  # the --columns entries for this file, noted as used
-        mapping = mv.mapping_for(df, columns, kind)
+    def maps(df: pd.DataFrame, kind: str, given_as: str) -> dict[str, str]:  # this file's --columns, noted as used
+        own = own_map(df, input_columns, given_as, kind)
+        mapping = mv.mapping_for(df, {k: v for k, v in (columns or {}).items() if k not in own}, kind)
         present = {mv.key(c) for c in df.columns}
         used.update(ours for ours, yours in mapping.items() if mv.key(yours) in present)
-        return mapping
+        source, _, names = inputs_read.get(given_as, (read_sources[-1], present, set()))
+        required, optional = mv.SCHEMAS[kind]
+        inputs_read[given_as] = (source, present, names | {*required, *optional, *MAPPABLE.get(kind, ())})
+        return mapping | own
 
     tables = Tables()
     given = {"subscriptions": subscriptions, "orders": orders, "nps": nps, "visits": visits}
     tables.sources = {kind: Path(path) for kind, path in given.items() if path is not None}
     if subscriptions is not None:
         df, source = read(subscriptions, "subscriptions")
-        if mv.subscription_kind(df, maps(df, "intervals")) == "intervals":
-            df = mv.snapshots_from_intervals(df, columns=maps(df, "intervals"), source=source, options=options)
+        if mv.subscription_kind(df, maps(df, "intervals", "subscriptions")) == "intervals":
+            columns_read = maps(df, "intervals", "subscriptions")
+            df = mv.snapshots_from_intervals(df, columns=columns_read, source=source, options=options)
             sub = mv.subscription_tables(df, source=source)
         else:
-            sub = mv.subscription_tables(df, columns=maps(df, "snapshots"), source=source, options=options)
+            columns_read = maps(df, "snapshots", "subscriptions")
+            sub = mv.subscription_tables(df, columns=columns_read, source=source, options=options)
         tables.movements, tables.customer_cohorts, tables.revenue_cohorts = sub[:3]
         tables.survivors = getattr(sub, "survivors", None)
     if orders is not None:
         df, source = read(orders, "orders")
         tables.purchases, tables.order_cohorts, tables.order_revenue_cohorts = mv.order_tables(
-            df, columns=maps(df, "orders"), source=source, options=options
+            df, columns=maps(df, "orders", "orders"), source=source, options=options
         )
     if nps is not None:
         df, source = read(nps, "nps")
-        answers = maps(df, "answers")
+        answers = maps(df, "answers", "nps")
         tables.scores = mv.scores_by_month(df, columns=answers, source=source, options=options)
         tables.nps = mv.nps_by_month(df, columns=answers, source=source, options=options)
     if visits is not None:
         df, source = read(visits, "visits")
-        tables.visits = mv.returning_visitors(df, columns=maps(df, "visits"), source=source, options=options)
+        tables.visits = mv.returning_visitors(df, columns=maps(df, "visits", "visits"), source=source, options=options)
+    if (refusal := unused_own(input_columns, inputs_read)) is not None:
+        raise mv.DataError(refusal)
     unused = {ours: yours for ours, yours in (columns or {}).items() if ours not in used}
     if unused:
-        ours, yours = next(iter(unused.items()))
-        raise mv.DataError(f"--columns {ours}={yours}: no input file has a column {yours!r} "
-                           f"({', '.join(read_sources)})")  # fmt: skip
+        raise mv.DataError(unread_line(*next(iter(unused.items())), inputs_read))
     return tables
 
 
