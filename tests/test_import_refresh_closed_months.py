@@ -91,10 +91,10 @@ def test_replace_typed_takes_the_closed_months_listing_each_cell(tmp_path):
     result = _import(tmp_path, book, ACTIVE_ONLY, "dec.csv", "--replace-typed")
     assert result.returncode == 0, result.stderr
     assert (
-        "replaced 4 values already in those months (typed by hand or by an earlier import; --replace-typed): "
-        "'Customers'!C2 (was 2), 'Customers'!D2 (was 2), 'Revenue'!C2 (was 150), 'Cohorts'!B4 (was 2)"
+        "updated 5 values an earlier import wrote: 'Customers'!C2 (was 2), 'Customers'!D2 (was 2), 'Revenue'!C2 "
+        "(was 150), 'Revenue'!G3 (was 50), 'Cohorts'!B4 (was 2)"
     ) in result.stdout.splitlines(), result.stdout
-    assert "updated 1 value an earlier import wrote: 'Revenue'!G3 (was 50)" in result.stdout.splitlines()
+    assert "replaced" not in result.stdout
     assert _values(book, "Revenue", "C2 G3 C4") == [100, 0, 0]
 
 

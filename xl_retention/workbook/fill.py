@@ -14,7 +14,10 @@ Rules (the README's "Importing into a workbook you have edited"):
   or by an earlier import of other figures; also one typed over a template formula) refuses, naming the cells and
   their values, unless ``replace_typed`` (``--replace-typed``): then each replaced cell is listed with its old value
   (:mod:`.typed_values`). A month that still holds exactly what an earlier import wrote there (the import's record in
-  the workbook, :mod:`.import_record`) is updated without the option, its cells listed in one line. Months outside
+  the workbook, :mod:`.import_record`) is updated without the option, its cells listed in one line, where the value is
+  of the month in progress at that import (the last month of its data) or a later one; a changed value of an earlier
+  month, closed then, refuses (:func:`.typed_values.refuse_closed`: another source, a filtered export, today's prices
+  over past months). Months outside
   the data stay as typed. Where typed months meet imported ones on Customers or
   Revenue, the seam must agree: typed months just before the data's first month refuse (the data has no customers
   before its first month, so every typed customer would be lost at the seam); typed months just after the data's last
@@ -203,9 +206,9 @@ class _Plan:
 
     def earlier_import(self, last: pd.Period) -> tuple[list[Replaced], list[Replaced], str]:
         """Take out of :attr:`replaced` the values of months that still hold exactly what an earlier import wrote
-        there (:mod:`.import_record`): returned as updated when of the last month of that import's data (the month
-        in progress then) or a later one, as closed (with the latest such last month) when of an earlier month; then
-        record what this import writes, its data's ``last`` month with it."""
+        there (:mod:`.import_record`), returned with those of them of a month before the last month of that import's
+        data (the month in progress then: closed; only ``--replace-typed`` updates them) and the latest such last
+        month; then record what this import writes, its data's ``last`` month with it."""
         record = read_record(self.package)
         for key, before in self.ungrouped.items():  # recorded before the groups: the sheet's month, if only them
             if key not in record and before in record:
@@ -216,13 +219,12 @@ class _Plan:
         self.replaced = [c for c in self.replaced if c not in earlier]
         lasts = {id(c): last_month(record, (c.sheet + c.group, str(c.month))) for c in earlier}
         closed = [c for c in earlier if c.of is not None and str(c.of) < (lasts[id(c)] or "")]
-        updated = [c for c in earlier if c not in closed]
         through = max((lasts[id(c)] or "" for c in closed), default="")
         for key, cells in self.written.items():
             kept = max(str(last), last_month(record, key) or "") if key in record else str(last)
             record[key] = Entry(digest((ref, new) for ref, _, new in cells), kept)
         write_record(self.package, record)
-        return updated, closed, through
+        return earlier, closed, through
 
     def restore(self, title: str, ref: str, formula: str, old: Any = None, month: pd.Period | None = None) -> None:
         """The template's ``formula`` (with its ``=``) back in ``title!ref``, listed (``old``: a value typed there)."""
@@ -353,7 +355,6 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
         if not replace_typed:
             refuse_closed(closed, path.name, through)
             refuse_replacing(plan.replaced, path.name)
-        plan.replaced = closed + plan.replaced
         plan.notes.extend(tables.notes)
     finally:
         wb.close()
