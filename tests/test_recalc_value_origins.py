@@ -174,3 +174,38 @@ def test_only_an_argument_that_may_be_a_reference_is_asked_of_the_engine() -> No
     not_asked = ['IF(B4="","",IFERROR(B4+0,B4))', "CHOOSE(1,A1:A4)*1", "A1+B1", '"n/"&"a"', "IFERROR(A1,0)"]
     assert [_may_be_reference(text) for text in asked] == [True] * len(asked)
     assert [_may_be_reference(text) for text in not_asked] == [False] * len(not_asked)
+
+
+def test_an_error_value_pasted_into_an_argument_cell_is_named(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    data = wb.create_sheet("Data 2026")
+    data["C1"] = "#N/A"  # an error value pasted as a value (openpyxl writes it as one)
+    data["C2"] = "=1/0"  # a formula's error: its own reason is passed on, as before
+    ws["A3"], ws["A4"] = "=CRR('Data 2026'!C1,1,10)", "=CRR('Data 2026'!C2,1,10)"
+    wb.save(tmp_path / "p.xlsx")
+    report = xl_retention.recalc([str(tmp_path / "p.xlsx")], engine="embedded", output_dir=str(tmp_path / "out"))
+    reasons = {e.address: e.reason for e in report.files[0].errors}
+    assert reasons["S!A3"] == "CRR: customers_end is the error value #N/A in 'Data 2026'!C1 (#VALUE!)"
+    assert reasons["S!A4"] == "CRR: customers_end is the error value #DIV/0! in 'Data 2026'!C2 (#VALUE!)"
+
+
+def test_a_failing_step_of_a_reason_never_fails_the_recalculation(tmp_path: Path, monkeypatch) -> None:
+    # a reason's words are never worth the file: the divisor's form once raised "no such group" (status failed)
+    from xl_retention.recalculation import reasons as reasons_module
+
+    def failing(*_args: object) -> str:
+        raise IndexError("no such group")
+
+    monkeypatch.setattr(reasons_module, "value_origin", failing)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["B1"] = "n/a", "=CRR(A1,1,10)"
+    wb.save(tmp_path / "f.xlsx")
+    report = xl_retention.recalc([str(tmp_path / "f.xlsx")], engine="embedded", output_dir=str(tmp_path / "out"))
+    assert report.files[0].status == "ok"
+    assert {e.address: e.reason for e in report.files[0].errors} == {
+        "S!B1": "CRR: customers_end must be a number, got 'n/a', in S!A1 (#VALUE!)"
+    }

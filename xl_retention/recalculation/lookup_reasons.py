@@ -121,7 +121,14 @@ def _cause(workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str,
 _NA_ARGUMENT = re.compile(r"^[A-Z_][A-Z0-9_.]*: \w+ is the error value #N/A \((?P<code>#[A-Z0-9/!?]+)\)$")
 
 
-def lookup_argument(workbook: fz.Workbook, formulas: dict[str, FormulaTexts], reason: str, sheet: str, ref: str) -> str:
+def lookup_argument(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    reason: str,
+    sheet: str,
+    ref: str,
+    names: dict[str, dict[str, str]] | None = None,
+) -> str:
     """``reason`` ("CRR: customers_end is the error value #N/A (#VALUE!)") with the lookup in the error cell's
     formula that finds nothing: ``..., because VLOOKUP: 'zz' is not in the first column of Raw!A1:B4 (#VALUE!)``;
     else ``reason`` as it is."""

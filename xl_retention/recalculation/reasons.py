@@ -149,12 +149,11 @@ def explain(
             plain = _plain_text(workbook, sheet, ref, formula) if formula else formula  # [@Gained]: M!$B$3
             plain = let_inlined(plain)  # =LET(x,A2,CRR(x,1,10)): A2
             reason = blank_argument(workbook, formulas, reason, plain, sheet)  # "customers_start blank": its cell
-            reason = blank_origin(workbook, formulas, reason, names)  # that cell a formula giving "": what it tests
+            reason = _unless_failing(blank_origin, workbook, formulas, reason, names)  # a formula giving "": its test
             reason = value_argument(workbook, formulas, reason, plain, sheet)  # "got 'n/a'": the cell typed in
-            reason = value_origin(workbook, formulas, reason, sheet, ref, names)  # CHOOSE(..), C3 =A9: its cell
-            reason = arithmetic_origin(workbook, reason, sheet, ref, names)  # CRR(B2+C2,..): C2 is the text 'n/a'
-            reason = lookup_argument(workbook, formulas, reason, sheet, ref)  # CRR(VLOOKUP(..)): what it lacks
-            reason = formula_cell_origin(workbook, formulas, reason, names)  # NPS(A1:A4), A2 =Raw!A2: Raw!A2
+            for step in (value_origin, arithmetic_origin, lookup_argument):  # CHOOSE(..), C3 =A9, B2+C2, VLOOKUP(..)
+                reason = _unless_failing(step, workbook, formulas, reason, sheet, ref, names)
+            reason = _unless_failing(formula_cell_origin, workbook, formulas, reason, names)  # A2 =Raw!A2: Raw!A2
             explained = CellError(value.code, reason)
             result.values[sheet][ref] = Resized(explained, spilled.ref) if spilled is not None else explained
     counted = False
@@ -189,6 +188,15 @@ def explain(
     if kept:
         pass_reasons_on(formulas, result, names, text_of, ranges_of)
     error_argument_causes(result)  # "start_mrr is the error value #N/A in Revenue!K6": K6's cause too
+
+
+def _unless_failing(step: Callable[..., str], *args: Any) -> str:
+    """``step(*args)``, a reason (its third argument) with a cell named; that reason as it is where the step fails:
+    a reason's words never fail the recalculation."""
+    try:
+        return step(*args)
+    except Exception:  # noqa: BLE001
+        return args[2]
 
 
 def _plain_text(workbook: fz.Workbook, sheet: str, ref: str, text: str) -> str:

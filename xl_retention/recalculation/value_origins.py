@@ -39,7 +39,7 @@ __all__ = ["arithmetic_origin", "blank_origin", "formula_cell_origin", "value_or
 _REASON = re.compile(
     r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<argument>\w+) (?:(?:must|is)\b.*, got "
     r"(?P<shown>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\s,()']+)"
-    r"|holds the error value (?P<error>#[A-Z0-9/!?]+))"
+    r"|(?:holds|is) the error value (?P<error>#[A-Z0-9/!?]+))"
     r"(?P<place> in (?:cell (?P<k>\d+)|row (?P<r>\d+), column (?P<c>\d+)) of (?P=argument))?"
     r" \((?P<code>#[A-Z0-9/!?]+)\)$"
 )
@@ -348,7 +348,8 @@ def value_origin(
             break
     if expression is None:
         return reason
-    shown = found["shown"] or found["error"]
+    error = found.groupdict().get("error")  # (the divisor's form has none)
+    shown = found["shown"] or error
     expression = _names_inlined(expression, sheet, names)
     if found.re is _ZERO and _SINGLE.fullmatch(expression) is None:  # a 0 the argument computes: no one cell to name
         return reason
@@ -368,6 +369,10 @@ def value_origin(
         place = _holding(workbook, expression, sheet, shown)
     if place is None or not _shows(shown, _value(workbook, *place)):
         return reason
+    if error and found["place"] is None and (place[1], place[2]) in formulas.get(place[0], {}):
+        return reason  # "is the error value #N/A" of a formula's cell: its own reason passed on (.error_arguments)
+    if error and found["place"] is None:  # an error typed or pasted: as .error_arguments names a cell
+        return f"{reason.rpartition(' (')[0]} in {_cell(*place)}{_label(workbook, *place)} ({found['code']})"
     named = _traced(workbook, formulas, place, shown, names)
     if found.re is _ZERO:  # "start_mrr is 0 in Revenue!K2 (no MRR at the start): ..."
         return reason[: found.end("shown")] + f" in {named}" + reason[found.end("shown") :]
@@ -384,7 +389,12 @@ _ERROR_ARGUMENT = re.compile(
 
 
 def arithmetic_origin(
-    workbook: fz.Workbook, reason: str, sheet: str, ref: str, names: dict[str, dict[str, str]] | None = None
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    reason: str,
+    sheet: str,
+    ref: str,
+    names: dict[str, dict[str, str]] | None = None,
 ) -> str:
     """``reason`` ("CRR: customers_end is the error value #VALUE! (#VALUE!)") with the cells its argument's
     arithmetic takes that hold a text Excel reads as no number (``=CRR(T!B2+'Raw data'!B2,1,10)``): ``...
