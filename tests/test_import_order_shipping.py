@@ -151,3 +151,14 @@ def test_an_amount_not_saying_whether_it_holds_shipping_is_refused(tmp_path: Pat
         "without shipping (--columns amount=NAME) or write the amounts less the shipping; if it does not, remove the "
         "shipping columns"
     )
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_a_subscriptions_file_takes_off_the_shipping_without_its_tax_once(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "subs.csv"  # BigCommerce's names: 72.00 - 5.00 shipping (ex tax) - 12.00 'Tax Total' = 55.00
+    path.write_text(
+        "customer_id,start,end,Order Total (inc tax),Tax Total,Shipping Cost (inc tax),Shipping Cost (ex tax)\n"
+        "a,2026-01-05,,72.00,12.00,6.00,5.00\nb,2026-01-10,,120.00,20.00,0.00,0.00\n"
+    )
+    out = run(tmp_path, "--subscriptions", path, "--columns", "mrr=Order Total (inc tax)", backend=backend)
+    assert pd.read_csv(out / "movements.csv").set_index("month").loc["2026-01", "mrr_end"] == 155.0  # was 149.00

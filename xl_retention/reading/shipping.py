@@ -105,6 +105,11 @@ def net_of_shipping(
         return typed, []
     money_name = str(names[money_key])
     money = np.asarray(typed[money_key], dtype=np.float64)
+    every = [c for c, _ in read]
+    from .order_shipping import _kind  # BigCommerce's "(ex tax)" beside "(inc tax)": the one without its tax, alone
+
+    if any(_kind(c) == "ex" for c, _ in read):  # (the order's 'Tax Total' holds the shipping's tax: taken off there)
+        read = [(c, v) for c, v in read if _kind(c) == "ex"]
     costs = [np.where(np.isfinite(v), v, 0.0) for _, v in read]
     charges = [v for (c, _), v in zip(read, costs, strict=True) if not _words(c) & _TAX]  # shipping, not its tax
     alone = np.sum(charges, axis=0) if charges else np.zeros(len(money))
@@ -112,7 +117,7 @@ def net_of_shipping(
     rows = np.flatnonzero((everything != 0) & np.isfinite(money) & (money != 0))
     columns = [c for c, _ in read]
     if not rows.size:
-        return typed, columns
+        return typed, every
     summed = _told_by_sums(df, money, (everything, alone), rows, {money_name, *columns, *map(str, names.values())},
                            source, decimal)  # fmt: skip
     own = _words(money_name)
@@ -139,4 +144,4 @@ def net_of_shipping(
         typed[money_key] = money - everything
         note(f"{source}: {money_name!r} includes the shipping in {shown} ({why}): taken off, MRR is the recurring "
              "price, net of shipping")  # fmt: skip
-    return typed, columns
+    return typed, every
