@@ -184,6 +184,12 @@ def paypal_orders(
         if found is not None and found not in out.columns:
             values = currencies if found == currency and currencies is not None else df[found]
             out[found] = values.to_numpy()[positions]
+    same = amounts.astype(object).equals(df[amount].astype(object))  # no payment converted to another currency
+    if same:  # Gross holds the shipping and the sales tax: read beside it (reading.order_shipping, reading.taxes)
+        for name in ("shipping_and_handling_amount", "sales_tax"):
+            found = _column(df, name)
+            if found is not None and found not in out.columns:
+                out[found] = df[found].to_numpy()[positions]
     out.attrs.update({k: v for k, v in df.attrs.items() if k not in ("file_rows", "sheet", "header_row")})
     out.attrs["file_rows"] = tuple(where[p] for p in positions)
     mapped = {"customer_id": payer, "date": date, "amount": amount, "order_id": txn}
