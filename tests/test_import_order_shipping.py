@@ -162,3 +162,20 @@ def test_a_subscriptions_file_takes_off_the_shipping_without_its_tax_once(tmp_pa
     )
     out = run(tmp_path, "--subscriptions", path, "--columns", "mrr=Order Total (inc tax)", backend=backend)
     assert pd.read_csv(out / "movements.csv").set_index("month").loc["2026-01", "mrr_end"] == 155.0  # was 149.00
+
+
+def test_shipping_in_another_currency_than_the_amount_is_refused(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "magento.csv"  # the grid's 'Shipping and Handling' is in the base currency ($)
+    path.write_text(
+        "ID,Purchase Date,Customer Email,Grand Total (Base),Grand Total (Purchased),Status,Subtotal,"
+        "Shipping and Handling\n1,2026-01-05,a@x.com,$50.00,€46.00,complete,$45.00,$5.00\n"
+        "2,2026-01-09,b@x.com,$25.00,€23.00,complete,$20.00,$5.00\n"
+    )
+    columns = "customer_id=Customer Email,date=Purchase Date,amount=Grand Total (Purchased)"
+    assert refusal(capsys, "--orders", str(path), "--columns", columns, "--to-csv", str(tmp_path / "o")) == (
+        "magento.csv: column 'Shipping and Handling' holds shipping in $ beside 'Grand Total (Purchased)' in EUR; "
+        "revenue is net of shipping, and it cannot be taken off an amount in another currency: map the amount in "
+        "the shipping's currency (Magento's 'Grand Total (Base)'; --columns amount=NAME)"
+    )
+    out = run(tmp_path, "--orders", path, "--columns", columns.replace("(Purchased)", "(Base)"))
+    assert _revenue(out) == [[65.0]]  # 45.00 + 20.00

@@ -181,6 +181,7 @@ def order_net_of_shipping(
         )
     if not held:
         return typed
+    _refuse_other_currency(df, money_name, list(read), source)  # Magento's base-currency 'Shipping and Handling'
     taxed = (tax != 0) & np.isfinite(tax)
     if "ex" in has:
         shipping_net, why = ex, "its name says without tax"
@@ -251,3 +252,29 @@ def _inside(
         source=source,
         column=column,
     )
+
+
+def _refuse_other_currency(df: pd.DataFrame, money: str, columns: list[str], source: str) -> None:
+    """Refuse shipping written in another currency than the amount (Magento's grid: "Shipping and Handling" in the
+    store's base currency, "$5.00", beside "Grand Total (Purchased)" in the customer's, "€46.00"): taken off, it
+    would subtract dollars from euros."""
+    from .currency import currency_of
+
+    def currencies(column: str) -> set[str]:
+        values = df[column]
+        if pd.api.types.is_numeric_dtype(values.dtype):
+            return set()
+        return {c for t in values.dropna().astype(str).unique() if (c := currency_of(t)) is not None}
+
+    own = currencies(money)
+    for column in columns:
+        theirs = currencies(column)
+        if own and theirs and own != theirs:
+            raise DataError(
+                f"{source}: column {column!r} holds shipping in {', '.join(sorted(theirs))} beside {money!r} in "
+                f"{', '.join(sorted(own))}; revenue is net of shipping, and it cannot be taken off an amount in "
+                f"another currency: map the amount in the shipping's currency (Magento's 'Grand Total (Base)'; "
+                f"{columns_option([('amount', 'NAME')])})",
+                source=source,
+                column=column,
+            )
