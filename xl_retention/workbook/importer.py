@@ -576,9 +576,16 @@ def fill_workbook(path: str | os.PathLike[str], tables: Tables, replace_typed: b
     try:
         with warnings.catch_warnings():  # openpyxl reads the layout only: "Sparkline Group extension ... will be
             warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")  # removed" is not so here
-            return fill_package(path, tables, replace_typed)
+            filled = fill_package(path, tables, replace_typed)
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError) as error:  # a part the layout needs is broken
         raise ValueError(f"{path.name}: cannot read the workbook's layout ({type(error).__name__}: {error})") from None
+    revenue = tables.order_revenue_cohorts
+    if revenue is not None and len(revenue):  # the tracker has no cell for it: said, not left to be assumed
+        filled.notes.append(
+            f"order revenue not written: {path.name} has no place for it (its orders are counts of buyers and "
+            "customers, and the order cohorts); --to-csv DIR writes it per cohort and month (order_revenue_cohorts.csv)"
+        )
+    return filled
 
 
 __all__ = ["Filled", "Tables", "check_package", "fill_workbook", "load_tables", "number", "write_csv"]
