@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from import_cli import run
 
 HEAD = (
@@ -31,3 +32,20 @@ def test_paypal_gross_less_its_shipping_and_sales_tax(tmp_path: Path) -> None:
     out = run(tmp_path, "--orders", path, "--monthfirst")
     got = pd.read_csv(out / "order_revenue_cohorts.csv").set_index("cohort").fillna(-1).values.tolist()
     assert got == [[60.0, 25.6], [0.0, -1.0]]  # 40.00 + 20.00; 32.84 - 2.24 tax (8.75 % of 25.60) - 5.00
+
+
+def test_a_converted_payment_has_its_shipping_taken_off_at_its_rate(tmp_path: Path) -> None:
+    converted = (
+        '"01/12/2026","10:00:00","PST","Cy","Website Payment","Completed","EUR","50.00","-1.80","48.20","cy@x.com",'
+        '"shop@x.com","T4","Mug","10.00","0.00","0.00","","1","0.00"\n'
+        '"01/12/2026","10:00:00","PST","","General Currency Conversion","Completed","EUR","-48.20","0.00","-48.20",'
+        '"","","C1","","","","","T4","","0.00"\n'
+        '"01/12/2026","10:00:00","PST","","General Currency Conversion","Completed","USD","52.06","0.00","52.06",'
+        '"","","C2","","","","","T4","","146.17"\n'
+    )
+    path = tmp_path / "paypal.csv"
+    path.write_text(HEAD + ROWS + converted)
+    out = run(tmp_path, "--orders", path, "--monthfirst")
+    got = pd.read_csv(out / "order_revenue_cohorts.csv").set_index("cohort").fillna(-1).values.tolist()
+    # T4: 50.00 EUR at 52.06 / 48.20 = 54.00 USD, less its 10.00 EUR shipping at that rate (10.80): 43.20
+    assert got == [[pytest.approx(103.2), 25.6], [0.0, -1.0]]

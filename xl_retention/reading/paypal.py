@@ -35,9 +35,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import advice_apart, bad_rows, source_of
+from .errors import DataError, advice_apart, bad_rows, source_of
 from .names import key
 from .paypal_conversions import converted
+from .values import parse_numbers
 
 __all__ = ["is_paypal", "paypal_orders", "undone_reversals"]
 
@@ -184,16 +185,38 @@ def paypal_orders(
         if found is not None and found not in out.columns:
             values = currencies if found == currency and currencies is not None else df[found]
             out[found] = values.to_numpy()[positions]
-    same = amounts.astype(object).equals(df[amount].astype(object))  # no payment converted to another currency
-    if same:  # Gross holds the shipping and the sales tax: read beside it (reading.order_shipping, reading.taxes)
-        for name in ("shipping_and_handling_amount", "sales_tax"):
-            found = _column(df, name)
-            if found is not None and found not in out.columns:
-                out[found] = df[found].to_numpy()[positions]
+    # Gross holds the shipping and the sales tax: read beside it (reading.order_shipping, reading.taxes), at the rate
+    # of a payment PayPal converted into another currency
+    same = amounts.astype(object).equals(df[amount].astype(object))
+    factor = None if same else _conversion_factors(df[amount], amounts, source, amount)
+    for name in ("shipping_and_handling_amount", "sales_tax"):
+        found = _column(df, name)
+        if found is None or found in out.columns or (not same and factor is None):
+            continue
+        if same:
+            out[found] = df[found].to_numpy()[positions]
+            continue
+        try:
+            values = parse_numbers(df[found], source, found, allow_blank=True)
+        except DataError:
+            continue  # not amounts: left out as before
+        out[found] = np.round(np.nan_to_num(values) * factor, 2)[positions]
     out.attrs.update({k: v for k, v in df.attrs.items() if k not in ("file_rows", "sheet", "header_row")})
     out.attrs["file_rows"] = tuple(where[p] for p in positions)
     mapped = {"customer_id": payer, "date": date, "amount": amount, "order_id": txn}
     return out, mapped
+
+
+def _conversion_factors(written: pd.Series, amounts: pd.Series, source: Any, column: str) -> np.ndarray | None:
+    """Each row's converted amount / its amount as written (1 where not converted or 0), None where the written
+    amounts do not read as numbers."""
+    try:
+        original = parse_numbers(written, source, column, allow_blank=True)
+    except DataError:
+        return None
+    now = np.asarray(amounts, dtype=np.float64)
+    told = np.isfinite(original) & np.isfinite(now) & (original != 0)
+    return np.divide(now, original, out=np.ones(len(now)), where=told)
 
 
 def undone_reversals(
