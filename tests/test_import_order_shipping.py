@@ -179,3 +179,19 @@ def test_shipping_in_another_currency_than_the_amount_is_refused(tmp_path: Path,
     )
     out = run(tmp_path, "--orders", path, "--columns", columns.replace("(Purchased)", "(Base)"))
     assert _revenue(out) == [[65.0]]  # 45.00 + 20.00
+
+
+@pytest.mark.parametrize("order_tax", ["4.60", "3.80"])
+def test_an_order_tax_with_or_without_the_shippings_tax_is_told_by_its_rate(tmp_path: Path, order_tax: str) -> None:
+    """WooCommerce's order tax may hold the shipping's (get_total_tax: 3.80 + 0.80) or not (the cart's, 3.80): the
+    order tax that is a rate of the items (19 % of 20.00) tells which; taken off once either way."""
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        "Order Number,Order Status,Order Date,Customer Email,Order Shipping Amount,Order Shipping Tax Amount,"
+        f"Cart Discount Amount,Order Total Tax Amount,Order Total Amount\n"
+        f"1001,wc-completed,2026-01-05 10:00,a@x.com,4.20,0.80,5.00,{order_tax},28.80\n"
+        "1002,wc-completed,2026-01-07 10:00,b@x.com,0.00,0.00,0.00,1.90,11.90\n"
+    )
+    columns = "customer_id=Customer Email,date=Order Date,amount=Order Total Amount,order_id=Order Number"
+    out = run(tmp_path, "--orders", path, "--columns", columns)
+    assert _revenue(out) == [[30.0]]  # 20.00 + 10.00

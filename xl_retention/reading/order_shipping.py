@@ -218,7 +218,24 @@ def order_net_of_shipping(
     if both.size:
         apart = _column_equal(df, gross - tax - shipping_net - own, both, skip, source, decimal) is not None
         inside = _column_equal(df, gross - tax - shipping_net, both, skip, source, decimal) is not None
-        if inside or (not apart and any(_words(c) & {"total", "totals"} for c in tax_read)):
+        if not apart and not inside:  # else by the rates: the order's tax a rate of the items without or with it
+            items = gross[both] - tax[both] - shipping_net[both]
+            apart = bool(np.isfinite(_one_rate(tax[both], items - own[both], False)).all())
+            inside = bool(np.isfinite(_one_rate(tax[both] - own[both], items, False)).all())
+        if inside == apart:
+            first = int(both[0])
+            taxes = " and ".join(repr(c) for c in tax_read)
+            own_names = [c for c in read if kinds[c] == "tax"] or [c for c in read if kinds[c] == "inc"]
+            raise DataError(
+                f"{source}: whether {taxes} holds the shipping's tax in {own_names[0]!r} cannot be told "
+                f"({row_of(source_of(df, source), first)}: {show(df[own_names[0]].iloc[first])} beside "
+                f"{show(df[next(iter(tax_read))].iloc[first])}); revenue is net of tax and shipping, and the "
+                f"shipping's tax would be taken off twice or not at all: map a column of amounts without tax and shipping "
+                f"({columns_option([('amount', 'NAME')])}), or write the amounts less them",
+                source=source,
+                column=own_names[0],
+            )
+        if inside:
             left = zero
     taken = shipping_net + left
     typed["amount"] = np.where(np.isfinite(net), net - taken, net)
