@@ -230,8 +230,8 @@ def order_net_of_shipping(
                 f"{source}: whether {taxes} holds the shipping's tax in {own_names[0]!r} cannot be told "
                 f"({row_of(source_of(df, source), first)}: {show(df[own_names[0]].iloc[first])} beside "
                 f"{show(df[next(iter(tax_read))].iloc[first])}); revenue is net of tax and shipping, and the "
-                f"shipping's tax would be taken off twice or not at all: map a column of amounts without tax and shipping "
-                f"({columns_option([('amount', 'NAME')])}), or write the amounts less them",
+                "shipping's tax would be taken off twice or not at all: map a column of amounts without tax and "
+                f"shipping ({columns_option([('amount', 'NAME')])}), or write the amounts less them",
                 source=source,
                 column=own_names[0],
             )
