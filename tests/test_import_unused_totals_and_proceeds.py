@@ -80,3 +80,10 @@ def test_the_customers_price_beside_the_proceeds_is_not_called_an_add_on(tmp_pat
         "'Customer Price' to count the proceeds, or map it (--columns 'amount=Customer Price') to count what "
         "customers pay"
     )
+
+
+def test_an_amount_owed_is_no_subscription_total(tmp_path: Path) -> None:
+    path = tmp_path / "recurly.csv"  # Chargebee-like 'total_dues': what is unpaid, not the price per interval
+    path.write_text(RECURLY.replace(",subtotal\n", ",total_dues\n").replace(",230.00\n", ",460.00\n"))
+    out = run(tmp_path, "--subscriptions", path, "--columns", COLUMNS, "--through", "2026-11")
+    assert pd.read_csv(out / "movements.csv").set_index("month")["mrr_end"]["2026-08"] == 550.0

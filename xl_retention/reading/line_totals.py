@@ -147,6 +147,11 @@ def line_total(df: Any, amount: np.ndarray, quantity: np.ndarray, names: Mapping
     return False
 
 
+#: Words of a total that is no charge per billing interval: an amount owed, a lifetime's or a period's sum, a count.
+_NOT_CHARGED = frozenset({"dues", "outstanding", "unpaid", "remaining", "lifetime", "ltv", "spent", "revenue",
+                          "collected", "invoiced", "billed", "count", "cycles", "usage", "mrr", "arr"})  # fmt: skip
+
+
 def refuse_unused_totals(
     df: Any, amount: np.ndarray, quantity: np.ndarray | None, names: Mapping[str, str], source: str
 ) -> None:
@@ -163,8 +168,13 @@ def refuse_unused_totals(
     titles = [str(c) for c in df.columns]
     for column in titles:
         words = _words(column)
-        if key(column) in used or titles.count(column) != 1 or words & _NOT_PRICE or not words & _TOTAL_WORDS:
-            continue
+        if (
+            key(column) in used
+            or titles.count(column) != 1
+            or words & (_NOT_PRICE | _NOT_CHARGED)
+            or not (words & _TOTAL_WORDS)
+        ):
+            continue  # Chargebee's 'total_dues', a lifetime total, a count: no price per interval
         if "subtotal" not in words and "sub" not in words and taxed:
             continue  # 'Total' beside 'Tax': amount + tax (reading.taxes)
         try:
