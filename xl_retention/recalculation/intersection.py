@@ -76,8 +76,6 @@ _ARRAY_ARGUMENTS: dict[str, frozenset[int] | None] = {
     "XLOOKUP": frozenset({1, 2, 3}),  # the value looked up and the modes are single values (.rewrite_shapes)
     "XMATCH": frozenset({1}),
     "INDEX": frozenset({0}),
-    # Microsoft's ROWS and COLUMNS pages: "Array Required. An array, an array formula, or a reference": read whole
-    **dict.fromkeys(("ROWS", "COLUMNS"), frozenset({0})),
     "LOOKUP": frozenset({1, 2}),
     "FORECAST": frozenset({1, 2}),
     "FORECAST.LINEAR": frozenset({1, 2}),
