@@ -26,8 +26,8 @@ def test_no_revenue_is_said_naming_the_money_columns(tmp_path: Path, capsys: pyt
     assert status == 0
     assert sorted(p.name for p in out.glob("*.csv")) == ["order_cohorts.csv", "purchases.csv"]
     assert (
-        "shop.csv: no column 'amount', so no revenue is counted (the order revenue cohorts are not written, a "
-        "tracker's revenue from orders stays blank): to count it, map the column of each order's amount ('Subtotal', "
+        "shop.csv: no column 'amount', so no revenue is counted (the order revenue cohorts of --to-csv are not "
+        "written; a tracker holds no order revenue): to count it, map the column of each order's amount ('Subtotal', "
         "'Total') with --columns amount=NAME"
     ) in stdout.splitlines()
 

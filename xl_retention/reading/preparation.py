@@ -532,7 +532,7 @@ def _no_amount(columns: Sequence[Any], source: str) -> str:
     money = [str(c) for c in columns if _MONEY_WORDS & words(c, whole=False) and not _OTHER_MONEY & words(c)]
     hint = f" ({', '.join(repr(c) for c in money[:5])}{', ...' if len(money) > 5 else ''})" if money else ""
     return (
-        f"{source}: no column 'amount', so no revenue is counted (the order revenue cohorts are not written, a "
-        f"tracker's revenue from orders stays blank): to count it, map the column of each order's amount{hint} with "
+        f"{source}: no column 'amount', so no revenue is counted (the order revenue cohorts of --to-csv are not "
+        f"written; a tracker holds no order revenue): to count it, map the column of each order's amount{hint} with "
         "--columns amount=NAME"
     )
