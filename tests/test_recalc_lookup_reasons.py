@@ -43,3 +43,34 @@ def test_a_lookup_finding_nothing_is_named_and_carried_on(tmp_path: Path) -> Non
         "CRR: customers_end is the error value #N/A, because VLOOKUP: 'zz' is not in the first column of "
         "Plans!A1:B2 (#VALUE!)"
     )
+
+
+def test_each_lookup_finding_nothing_costs_one_evaluation_and_a_blank_sought_gets_none(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from xl_retention.recalculation import lookup_reasons
+
+    asked: list[str] = []
+    evaluated = lookup_reasons._evaluated
+
+    def counted(*args: object) -> object:
+        asked.append(str(args[-1]))
+        return evaluated(*args)
+
+    monkeypatch.setattr(lookup_reasons, "_evaluated", counted)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "S"
+    ws["A1"], ws["B1"], ws["D1"] = "pro", 99, "teams"  # D2 left blank
+    ws["E1"] = "=VLOOKUP(D1,A1:B1,2,FALSE)"
+    ws["E2"] = "=VLOOKUP(D2,A1:B1,2,FALSE)"
+    wb.save(tmp_path / "one.xlsx")
+    report = xl_retention.recalc([str(tmp_path / "one.xlsx")], engine="embedded", output_dir=str(tmp_path / "out"))
+    reasons = {e.address: e.reason for e in report.files[0].errors}
+    assert reasons == {
+        "S!E1": "VLOOKUP: 'teams' (S!D1) is not in the first column of A1:B1 (#N/A)",
+        "S!E2": "",  # a blank looked for: not said to be missing
+    }
+    assert [a for a in asked if "D1" in a] == [  # one question for E1, its value looked for and whether found at once
+        '=IF(ISNA(VLOOKUP(D1,A1:B1,2,FALSE)),IF(ISBLANK(D1),"_xlr_found",D1),"_xlr_found")'
+    ]

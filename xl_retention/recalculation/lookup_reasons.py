@@ -29,7 +29,9 @@ __all__ = ["lookup_argument", "lookup_reasons"]
 
 _LOOKUP = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(XLOOKUP|XMATCH|VLOOKUP|HLOOKUP|MATCH)\(")
 #: the most #N/A cells looked at (each costs a few evaluations)
-MAX_LOOKED_AT = 200
+MAX_LOOKED_AT = 100
+#: the probe's answer where the lookup finds its value (or looks for a blank): no reason
+_FOUND = "_xlr_found"
 
 
 def _exact(name: str, args: list[str]) -> bool:
@@ -101,13 +103,18 @@ def _cause(workbook: fz.Workbook, sheet: str, place: tuple[int, int], text: str,
     """The first exact lookup of ``text`` (the formula as typed, then ``engine``, as the engine holds it), evaluated
     in ``sheet``'s cell at ``place``, that finds nothing: ``XLOOKUP: 'teams' (Revenue!C21) is not in Plans!A2:A7``."""
     engine = engine.removeprefix("=").replace("$", "")
+    asked: set[str] = set()
     for name, args in _calls(text) + _calls(engine):  # the user's own text first (Plans[Plan], as written)
-        if not _exact(name, args):
+        key = name + "(" + ",".join(args).replace(" ", "").upper()
+        if not _exact(name, args) or key in asked:  # the engine's printing of the same call: asked once
             continue
-        if _evaluated(workbook, sheet, *place, f"=ISNA({name}({','.join(args)}))") is not True:
-            continue
-        sought = _evaluated(workbook, sheet, *place, f"={args[0]}")
-        if sought is None or isinstance(sought, dict | list):  # an error or an array looked for: not here
+        asked.add(key)
+        # one evaluation (each costs ~10 ms in a large workbook): the value looked for where the lookup is #N/A
+        call, value = f"{name}({','.join(args)})", args[0]
+        sought = _evaluated(
+            workbook, sheet, *place, f'=IF(ISNA({call}),IF(ISBLANK({value}),"{_FOUND}",{value}),"{_FOUND}")'
+        )
+        if sought is None or sought == _FOUND or isinstance(sought, dict | list):  # found, blank, error or array
             continue
         cell = ""
         if _SINGLE.fullmatch(args[0].strip()):
