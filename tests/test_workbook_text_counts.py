@@ -62,7 +62,10 @@ def test_counts_pasted_as_text_give_the_rates_of_the_numbers(tmp_path, capsys):
     assert errors["abc.xlsx"]["Customers!F2"] == (
         "CRR: customers_end must be a number, got 'abc', in Customers!D2 (Customers at end) (#VALUE!)"
     )
-    assert errors["abc.xlsx"]["Customers!E3"] == "CUSTOMERS_LOST: customers_start must be a number, got 'abc' (#VALUE!)"
+    assert errors["abc.xlsx"]["Customers!E3"] == (
+        "CUSTOMERS_LOST: customers_start must be a number, got 'abc', in Customers!D2 (Customers at end) "
+        "(read through Customers!B3) (#VALUE!)"
+    )
 
 
 def test_a_month_zero_pasted_as_text_zero_leaves_its_shares_blank(tmp_path, capsys):
