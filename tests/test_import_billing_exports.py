@@ -286,10 +286,11 @@ def test_intervals_stop_at_the_current_month() -> None:
 
 @pytest.mark.parametrize("backend", [(), ("--backend", "duckdb")])
 def test_import_of_future_end_dates_stops_at_the_current_month(tmp_path, capsys, monkeypatch, backend) -> None:
-    from xl_retention.tables import subscriptions
+    from xl_retention.tables import interval_snapshots, subscriptions
 
     june = int(pd.Period("2025-06", freq="M").ordinal)
-    monkeypatch.setattr(subscriptions, "current_month", lambda today=None: june)
+    for module in (subscriptions, interval_snapshots):  # the snapshots read their own name since bd1daec's split
+        monkeypatch.setattr(module, "current_month", lambda today=None: june)
     (tmp_path / "subs.csv").write_text(FUTURE)
     status, _, err = run(
         capsys, "import", "--subscriptions", tmp_path / "subs.csv", *backend, "--to-csv", tmp_path / "o"
