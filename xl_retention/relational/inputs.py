@@ -182,7 +182,9 @@ def typed_input(
     """
     data = _as_ibis(data, con)
     if isinstance(data, pd.DataFrame):
-        return _from_frame(data, kind, columns, source, options, segment)  # reading.prepare refuses future months
+        item = _from_frame(data, kind, columns, source, options, segment)  # reading.prepare refuses future months
+        item.today = options.today if options is not None else None  # the run's date (snapshots_of: after today)
+        return item
     item = _from_table(data, kind, con, columns, source, options, segment)
     if options is not None and options.refuse_missing_months and kind in FUTURE_HINTS:
         item.refuse_future, item.today = True, options.today
