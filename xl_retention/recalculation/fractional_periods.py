@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .value_origins import _call_end
+from .reason_cells import _call_end
 
 __all__ = ["fractional_period"]
 

@@ -31,28 +31,36 @@ def _column(letters: str) -> int:
     return number
 
 
+def _call_end(text: str, start: int) -> tuple[list[str], int] | None:
+    """The top-level argument texts of the call whose ``(`` ends at ``start`` and the index after its ``)`` (quotes and
+    brackets kept), or None where the call is not closed."""
+    depth, quoted, args, begin = 0, "", [], start
+    for i in range(start, len(text)):
+        ch = text[i]
+        if quoted:
+            quoted = "" if ch == quoted else quoted
+        elif ch in "\"'":
+            quoted = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}" and depth:
+            depth -= 1
+        elif ch == ")":
+            args.append(text[begin:i].strip())
+            return args, i + 1
+        elif ch == "," and not depth:
+            args.append(text[begin:i].strip())
+            begin = i + 1
+    return None
+
+
 def _arguments(formula: str, function: str) -> list[list[str]]:
     """The argument texts of every call of ``function`` in ``formula`` (top-level commas; quotes and brackets kept)."""
     calls = []
     for match in re.finditer(rf"(?i)(?<![\w.]){re.escape(function)}\(", formula):
-        depth, quoted, args, start = 0, "", [], match.end()
-        for i in range(match.end(), len(formula)):
-            ch = formula[i]
-            if quoted:
-                quoted = "" if ch == quoted else quoted
-            elif ch in "\"'":
-                quoted = ch
-            elif ch in "([{":
-                depth += 1
-            elif ch in ")]}" and depth:
-                depth -= 1
-            elif ch == ")":
-                args.append(formula[start:i].strip())
-                calls.append(args)
-                break
-            elif ch == "," and not depth:
-                args.append(formula[start:i].strip())
-                start = i + 1
+        found = _call_end(formula, match.end())
+        if found is not None:
+            calls.append(found[0])
     return calls
 
 

@@ -24,7 +24,7 @@ from ..sheet_names import NAME, SHEET, written
 from .formula_texts import position
 from .let_references import let_inlined
 from .literal_reasons import _SINGLE, _cells_read, _column, _label, _text_read
-from .reason_cells import _arguments
+from .reason_cells import _arguments, _call_end
 from .xlookup_references import xlookup_references
 
 if TYPE_CHECKING:
@@ -56,28 +56,6 @@ _LOOKUP = re.compile(r"(?i)(?<![\w.])(?:_xlfn\.)?(VLOOKUP|HLOOKUP|LOOKUP)\(")
 BLANK = "<blank>"
 #: the most formula cells followed from the argument to the cell typed in
 MAX_STEPS = 5
-
-
-def _call_end(text: str, start: int) -> tuple[list[str], int] | None:
-    """The top-level argument texts of the call whose ``(`` ends at ``start`` and the index after its ``)``."""
-    depth, quoted, args, begin = 0, "", [], start
-    for i in range(start, len(text)):
-        ch = text[i]
-        if quoted:
-            quoted = "" if ch == quoted else quoted
-        elif ch in "\"'":
-            quoted = ch
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}" and depth:
-            depth -= 1
-        elif ch == ")":
-            args.append(text[begin:i].strip())
-            return args, i + 1
-        elif ch == "," and not depth:
-            args.append(text[begin:i].strip())
-            begin = i + 1
-    return None
 
 
 def _exact(flag: str | None) -> str:
