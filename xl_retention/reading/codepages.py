@@ -22,10 +22,13 @@ character is an apostrophe, "don’t" or "donít", or "Straße" that Windows rea
 right: the file is refused, naming those readings of its first such value and ``--encoding`` (never a guess).
 
 Excel's CSV files in Japan, China, Taiwan and Korea are in the system's double-byte code page (:data:`_EAST_ASIAN`:
-Shift-JIS, GBK, Big5, cp949), which every single-byte reading misreads ("田中" as "ôcÆå"), with signs. A file
-whose best single-byte reading shows signs and which an East Asian code page reads as East Asian text only is
-refused, naming each such reading and ``--encoding``: Shift-JIS and GBK often both read the same bytes as text, so
-it is never guessed.
+Shift-JIS, GBK, Big5, cp949), which every single-byte reading misreads ("田中" as "ôcÆå"), mostly with signs but
+not always (MacRoman reads Shift-JIS's "田中商事" as "ìcíÜè§éñ" with none). A file which an East Asian code page
+reads as East Asian text only is refused, naming each such reading and ``--encoding``: Shift-JIS and GBK often both
+read the same bytes as text, so it is never guessed. Unless that reading has a sign of its own and the best
+single-byte reading none: one East Asian character alone between two Latin letters is a single-byte accented
+letter and the letter after it read as one character (a German "Grüntee" in Windows-1252 is GBK's "Gr黱tee"), and
+one half-width katakana alone is one byte read as Shift-JIS's (Mac's "Pro™" as "Proｪ").
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ import re
 
 from .errors import DataError
 
-__all__ = ["MISREAD", "single_byte_encoding"]
+__all__ = ["MISREAD", "east_asian", "single_byte_encoding"]
 
 #: Signs of text decoded with the wrong single-byte code page (see the module docstring), one match per sign.
 MISREAD = re.compile(
@@ -76,11 +79,25 @@ _EAST_ASIAN = {
 _EAST_ASIAN_TEXT = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 
-def _east_asian(raw: bytes) -> dict[str, tuple[str, str]]:
-    """The East Asian code pages (:data:`_EAST_ASIAN`) that read ``raw`` without an error and give East Asian
-    characters only (kana, Han, Hangul, full-width forms) for its non-ASCII text, at least two: ``{page: (text, its
-    first such character)}``."""
+#: An East Asian character alone between two Latin letters (a single-byte letter and the next one read as one), a
+#: half-width katakana alone (Shift-JIS's reading of one byte: Mac's "Pro™" as "Proｪ", "A • B" as "A ･ B").
+_EAST_ASIAN_MISREAD = re.compile(
+    r"(?<=[A-Za-z])[^\x00-\x7f](?=[A-Za-z])|(?<![\uff61-\uff9f])[\uff61-\uff9f](?![\uff61-\uff9f])"
+)
+
+
+def east_asian(raw: bytes) -> dict[str, tuple[str, str]]:
+    r"""The East Asian code pages (:data:`_EAST_ASIAN`) that read ``raw`` without an error and give East Asian
+    characters only (kana, Han, Hangul, full-width forms) for its non-ASCII text, at least two, and that the best
+    single-byte reading does not beat (see the module docstring): ``{page: (text, its first such character)}``.
+
+    >>> list(east_asian("名前\n田中商事\n".encode("cp932")))
+    ['cp932', 'gbk', 'cp949']
+    >>> east_asian("Artikel\nGrüntee 100 g\nGrüntee 50 g\n".encode("cp1252"))
+    {}
+    """
     found: dict[str, tuple[str, str]] = {}
+    signs: dict[str, int] = {}
     for page in _EAST_ASIAN:
         try:
             text = raw.decode(page)
@@ -89,7 +106,16 @@ def _east_asian(raw: bytes) -> dict[str, tuple[str, str]]:
         other = [c for c in text if ord(c) > 127]
         if len(other) >= 2 and all(_EAST_ASIAN_TEXT.match(c) for c in other):
             found[page] = (text, other[0])
+            signs[page] = len(_EAST_ASIAN_MISREAD.findall(text))
+    if found and min(signs.values()) > 0 and min(_readings(raw)[1].values()) == 0:
+        return {}
     return found
+
+
+def _readings(raw: bytes) -> tuple[dict[str, str], dict[str, int]]:
+    """``raw`` read in each single-byte code page (:data:`_PAGES`), and each reading's signs of misreading."""
+    readings = {page: raw.decode(page, errors="replace") for page in _PAGES}
+    return readings, {page: _signs(text) for page, text in readings.items()}
 
 
 def _signs(text: str) -> int:
@@ -124,13 +150,12 @@ def single_byte_encoding(raw: bytes, source: str | None = None) -> str:
     ...     print(str(error).split(" reads ")[1].split(": nothing")[0])
     its first such value as 'don’t', MacRoman (Mac Excel's CSV (Macintosh)) as 'donít'
     """
-    readings = {page: raw.decode(page, errors="replace") for page in _PAGES}
-    counts = {page: _signs(text) for page, text in readings.items()}
+    readings, counts = _readings(raw)
     fewest = min(counts.values())
     best = [page for page in _PAGES if counts[page] == fewest]
     name = source or "the file"
     at = next(i for i, byte in enumerate(raw) if byte > 127)  # single-byte: positions are the same in every reading
-    if fewest > 0 and (east := _east_asian(raw)):  # Excel's CSV in Japan, China, Taiwan, Korea: never guessed
+    if east := east_asian(raw):  # Excel's CSV in Japan, China, Taiwan, Korea: never guessed
         read = ", ".join(f"{_EAST_ASIAN[page]} as {_first_value(text, text.find(first))!r}" for page, (text, first)
                          in east.items())  # fmt: skip
         options = " or ".join(f"--encoding {page}" for page in [*east, best[0]])

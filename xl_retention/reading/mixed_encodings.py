@@ -9,7 +9,8 @@ non-ASCII characters), every other line in the code page its own lines show (:fu
 on those lines alone, refused as there when nothing tells), through a codec registered under the name
 ``utf_8_lines_or_<page>`` so that every reading of the file (pandas, the ``csv`` module) reads it alike; a note
 names the lines of each encoding. Lines that a Japanese, Chinese or Korean code page reads as its text are refused,
-naming the readings: those pages read the same bytes alike, and ``--encoding`` would misread the UTF-8 lines.
+naming the readings: those pages read the same bytes alike, and ``--encoding`` would misread the UTF-8 lines (not when
+that reading shows signs of misreading and a single-byte one none: :func:`~.codepages.east_asian`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .codepages import _EAST_ASIAN, _east_asian, single_byte_encoding
+from .codepages import _EAST_ASIAN, east_asian, single_byte_encoding
 from .errors import DataError
 from .notes import note
 
@@ -176,7 +177,7 @@ def two_encodings(data: Any, source: str, given: str | None = None) -> str | Non
     if found is None:
         return None
     utf8, other = (("line " if len(n) == 1 else "lines ") + _shown(n) for n in (found.utf8, found.other))
-    east = _east_asian(found.other_bytes) if given is None else {}
+    east = east_asian(found.other_bytes) if given is None else {}
     if east:  # Shift-JIS, GBK, Big5, cp949 read the same bytes as text: never guessed, and --encoding reads one part
         read = ", ".join(
             f"{_EAST_ASIAN[page]} as {text.strip().splitlines()[0][:40]!r}" for page, (text, _) in east.items()
