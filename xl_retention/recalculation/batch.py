@@ -350,12 +350,15 @@ def recalc_file(
         if not in_place and output.exists() and output.resolve() == path.resolve():
             raise ValueError(f"{path.name}: the output would replace the input; use in-place to replace it")
         _check_readable(path)
-        from .month_order import sheets_out_of_order, tracker_rows
+        from .month_order import sheets_out_of_order, skipped_month, tracker_rows
 
         tracker = tracker_rows(path)  # a tracker's monthly sheets, read once
         order = sheets_out_of_order(tracker)  # a tracker's months sorted or moved: each start reads another month's
         if order.backwards is not None:  # end, numbers for the wrong months: none is written
             raise ValueError(order.backwards)
+        skipped = skipped_month(path, order)  # a month skipped where no row was deleted: a month typed wrong
+        if skipped is not None:
+            raise ValueError(skipped)
         from .._files import check_not_open
 
         if in_place:  # a workbook open in Excel: its next save would undo the recalculation

@@ -35,6 +35,7 @@ __all__ = [
     "TrackerSheet",
     "deleted_reference_reasons",
     "sheets_out_of_order",
+    "skipped_month",
     "out_of_order",
     "tracker_rows",
 ]
@@ -53,13 +54,25 @@ def _month(value: Any) -> tuple[int, int] | None:
 @dataclass(frozen=True)
 class MonthOrder:
     """Where the months of a workbook's tracker sheets stop following each other, each as :func:`out_of_order`
-    says it: ``backwards`` at the first month not after the one above (rows sorted or moved), ``broken`` at the first
+    says it: ``backwards`` at the first month not after the one above (rows sorted or moved) or the first month
+    mistyped between two that follow each other (2027-11 between 2026-10 and 2026-12), ``broken`` at the first
     month that is not the one after the month above (a month missing too); None where none."""
 
     backwards: str | None = None
     broken: str | None = None
     #: a row of figures whose month is blank, below the months (the Dashboard and charts date its figures with it)
     unlabeled: str | None = None
+    #: each month after a month skipped, as (sheet, row, what to say): refused unless the row's formulas hold the
+    #: ``#REF!`` a deleted month's row leaves (:func:`skipped_month`), whose cells then get the reason
+    skipped: tuple[tuple[str, int, str], ...] = ()
+
+
+def _after(month: tuple[int, int]) -> tuple[int, int]:
+    return (month[0] + month[1] // 12, month[1] % 12 + 1)
+
+
+def _shown(month: tuple[int, int]) -> str:
+    return f"{month[0]:04d}-{month[1]:02d}"
 
 
 def _figures(values: Sequence[Any], header: list[str]) -> bool:
@@ -84,48 +97,72 @@ def _breaks(title: str, rows: Iterable[Sequence[Any]], last: int | None = None) 
     (row 1 holds 'Month' and most of one's headers); read down to the first row that is not a month. ``last``: the
     last row of the sheet's month name, down to which a row of figures with a blank month is said (below it, a row
     of the user's own: a total)."""
-    from ..workbook.monthly import MONTH, months_apart
+    from ..workbook.monthly import MONTH
 
     lines = iter(rows)
     header = [str(h).strip() if h is not None else "" for h in next(lines, ())]
     if not _monthly_header(header):
         return MonthOrder()
     column = header.index(MONTH.header)
-    before: tuple[int, int] | None = None
-    broken: str | None = None
+    months: list[tuple[int, tuple[int, int]]] = []  # (row, month), down to the first row that is not a month
+    unlabeled: str | None = None
     for row, values in enumerate(lines, start=2):
         label = values[column] if column < len(values) else None
         month = _month(label)
-        cell = f"{written(title)}!{get_column_letter(column + 1)}{row}"
-        if (
-            month is None
-            and label in (None, "")
-            and before is not None
-            and row <= (last or 0)
-            and _figures(values, header)
-        ):
-            expected = (before[0] + before[1] // 12, before[1] % 12 + 1)
+        if month is None and label in (None, "") and months and row <= (last or 0) and _figures(values, header):
+            cell = f"{written(title)}!{get_column_letter(column + 1)}{row}"
             unlabeled = (
                 f"{cell} ('{MONTH.header}') is blank while its row holds figures: type its month, "
-                f"{expected[0]:04d}-{expected[1]:02d} (the Dashboard and the charts date the row's figures with it)"
+                f"{_shown(_after(months[-1][1]))} (the Dashboard and the charts date the row's figures with it)"
             )
-            return MonthOrder(None, broken, unlabeled)
+            break
         if month is None or row > _DEEPEST:
             break
-        apart = months_apart(cell, month, before) if before is not None else None  # the workbook's rule, its words
-        if apart is not None and before is not None and month <= before:  # the first month out of order also where
-            backwards = apart + (  # no month is missing above it
+        months.append((row, month))
+    return _order(title, get_column_letter(column + 1), months, unlabeled, last)
+
+
+def _order(
+    title: str, letter: str, months: list[tuple[int, tuple[int, int]]], unlabeled: str | None, last: int | None
+) -> MonthOrder:
+    """:class:`MonthOrder` of the ``months`` ((row, month), row 2 first) of ``title``'s column ``letter``; a month
+    skipped or mistyped is said down to row ``last`` (the month name's end; below it, a month typed below the
+    tracker's last month, which :func:`xl_retention.workbook.checks.unread_input` says)."""
+    from ..workbook.monthly import MONTH, months_apart
+
+    broken: str | None = None
+    skipped: list[tuple[str, int, str]] = []
+    for i in range(1, len(months)):
+        (row, month), before = months[i], months[i - 1][1]
+        cell = f"{written(title)}!{letter}{row}"
+        apart = months_apart(cell, month, before)  # the workbook's rule, its words
+        if apart is None:
+            continue
+        expected = _after(before)
+        inside = last is None or row <= last
+        final = i + 1 == len(months) or (last is not None and months[i + 1][0] > last)  # the tracker's last month
+        if inside and not final and months[i + 1][1] == _after(expected):  # the one month between two that follow
+            mistyped = (  # each other: typed wrong (the year, a month repeated), not rows sorted or deleted
+                f"{apart}: type {_shown(expected)} there (the months above and below it are {_shown(before)} and "
+                f"{_shown(months[i + 1][1])})"
+            )
+            return MonthOrder(mistyped, broken or mistyped, unlabeled)
+        if month <= before:  # the first month out of order also where no month is missing above it
+            backwards = apart + (
                 f", oldest first: sort the rows by '{MONTH.header}', oldest to newest (each month's start reads the "
                 "row above, the month before)"
             )
-            return MonthOrder(backwards, broken or backwards)
-        if apart is not None:
-            broken = broken or apart + (
-                ", one row each: put the missing month's row back (Undo in Excel before saving, or copy it from a "
-                "backup) or make a new tracker and import into it"
-            )
-        before = month
-    return MonthOrder(None, broken)
+            return MonthOrder(backwards, broken or backwards, unlabeled)
+        missing = (
+            "put the missing month's row back (Undo in Excel before saving, or copy it from a backup) or make a new "
+            "tracker and import into it"
+        )
+        broken = broken or f"{apart}, one row each: {missing}"
+        if not inside:
+            continue
+        typed = f"type {_shown(expected)} there if the month was mistyped, else " if final else ""
+        skipped.append((title, row, f"{apart}, one row each: {typed}{missing}"))
+    return MonthOrder(None, broken, unlabeled, tuple(skipped))
 
 
 def out_of_order(title: str, rows: Iterable[Sequence[Any]], backwards_only: bool = False) -> str | None:
@@ -197,11 +234,34 @@ def sheets_out_of_order(sheets: dict[str, TrackerSheet]) -> MonthOrder:
     backwards: str | None = None
     broken: str | None = None
     unlabeled: str | None = None
+    skipped: tuple[tuple[str, int, str], ...] = ()
     for title, sheet in sheets.items():
         found = _breaks(title, sheet.rows, sheet.last)
         backwards, broken = backwards or found.backwards, broken or found.broken
         unlabeled = unlabeled or found.unlabeled
-    return MonthOrder(backwards, broken, unlabeled)
+        skipped += found.skipped
+    return MonthOrder(backwards, broken, unlabeled, skipped)
+
+
+def skipped_month(path: str | Path, order: MonthOrder) -> str | None:
+    """What to say of the first month after a month skipped (``order.skipped``) whose row holds no formula reading
+    ``#REF!``: a month typed wrong (2026-12 after 2026-10) or a row taken out some other way, its start reading the
+    end of a month that is not the month before (numbers for the wrong months, none an error); None where each such
+    row holds the ``#REF!`` Excel leaves when a month's row is deleted (its cells' reasons say the month missing)."""
+    if not order.skipped:
+        return None
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    try:
+        for title, row, what in order.skipped:
+            cells = next(wb[title].iter_rows(min_row=row, max_row=row, max_col=_WIDEST, values_only=True), ())
+            texts = (str(getattr(value, "text", value) or "") for value in cells)  # an array formula: its text
+            if not any(t[:1] == "=" and "#REF!" in _LITERALS.sub('""', t).upper() for t in texts):
+                return what
+    finally:
+        wb.close()
+    return None
 
 
 def _may_be_tracker(path: str | Path) -> bool:
