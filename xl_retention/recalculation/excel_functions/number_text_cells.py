@@ -23,14 +23,15 @@ from .text import text_to_number
 __all__ = ["NOT_A_NUMBER", "misread", "shared_candidates", "text_cells"]
 
 #: a shared string that may be a formatted number (digits with a thousands separator, currency sign or parentheses)
-#: a day and month typed without a year ("15-Jan", "1 March", "Jan 15", "1/15"): the current year's date to Excel
+#: a day and month typed without a year ("15-Jan", "1 March", "Jan 15", "Jan-24", "1/15"): the current year's date to
+#: Excel (a month's name and digits no day of it, "Dec-32", is that month of a year: text.text_to_number reads both)
 #: (a month's English name or its three letters, as strptime's %B and %b read them: "Month 1" is no date, and is
 #: not tried against every date pattern)
 _MONTH = (
     rb"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?"
     rb"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DAY_MONTH = rb"\d{1,2}[-\s/]" + _MONTH + rb"|" + _MONTH + rb"\s\d{1,2}|\d{1,2}/\d{1,2}"
+_DAY_MONTH = rb"\d{1,2}[-\s/]" + _MONTH + rb"|" + _MONTH + rb"[-\s]\d{1,2}|\d{1,2}/\d{1,2}"
 _DAY_MONTH_TEXT = re.compile(_DAY_MONTH.decode())
 #: a date with its year that DATEVALUE reads (:func:`.text.text_to_number`) and the engine's arithmetic does not
 #: ("2026/01/15", "15 January 2026", "15-January-2026", "Jan-2026", "1/2026"), with an optional time
