@@ -52,7 +52,7 @@ from .excel_functions.complex_texts import complex_texts
 from .excel_functions.final_operations import may_end_in_sum, rewrite_final
 from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas, number_text_results
-from .filled_down import FilledDown
+from .filled_down import FilledDown, left_alone_by_shape
 from .formula_texts import (
     FormulaTexts,
     may_need_any,
@@ -217,6 +217,7 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         # digit (Table1) the shape is the formula itself (tests/test_rewrite_shapes.py)
         exact = words is not None and has_digit(words.pattern)
         tested: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
+        settled: set[str] = set()  # shapes whose stored formulas no step below changes (left_alone_by_shape)
         filled_down = FilledDown(exact)  # the rewrites' answers for filled-down copies of a formula
         hints: dict[tuple[int, str], bool] = {}  # the superset tests below, per shape (:func:`_per_shape`)
         ranges_test = functools.partial(may_compute_ranges, names=names)
@@ -244,6 +245,12 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
                 if final and cells[found.refs[(r, c)]].kind != "array":
                     finals.append((sheet, r, c))  # rewritten after evaluation, where the result may need it
                 continue
+            if key in settled and (r, c) not in clipped:  # a copy of a formula every step left as it was
+                cell = cells[found.refs[(r, c)]]
+                if cell.text is not None and cell.kind != "array":  # its own stored text (of the shape), no array
+                    if final:
+                        finals.append((sheet, r, c))
+                    continue
             text = found[(r, c)]
             if "[" in text and unread_link(text, info.linked):  # '[Q1.xlsx]Churn'!B2 written by a script
                 unread_links.append((sheet, r, c, found.refs[(r, c)]))
@@ -260,6 +267,7 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
             if structure and source == text and "CELL(" not in text.upper():  # rewrite's own pre-check, per shape:
                 structure = filled_down.needs_structure(text, own_shape, array, context)  # no filled-copy key to make
             copy = filled_down.copy_key(source, r, c, array) if structure and source == text else None
+            settles = not structure  # so far every answer was its shape's: the formula as it is
             if not structure or filled_down.left_alone(copy):  # the rewrite left this formula's copies alone
                 new = "=" + text
             else:
@@ -282,8 +290,10 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
             if _per_shape(hints, 1, ranges_test, new, same):  # A1:INDEX(A:A,n): one reference, also in a spill
                 new = computed_ranges(new, array, names)
                 same = own_shape if new == "=" + text else None
+                settles = False
             if _per_shape(hints, 2, _whole_lookup, new, same):  # LOOKUP(2,1/(C:C="z"),B:B): B's empty rows reached
                 new = lookup_results(new, sheet, extents)
+                settles = False
             new = filled_down.rewrite_arguments(new, text, own_shape, arguments)
             if '"*-*"' in new:  # the date-text guard's counts over a range the file shows plain: 0 (.plain_areas)
                 if plain is None:
@@ -317,6 +327,9 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
                 new = f"=LET(_xlr_a,({body}),TAKE(_xlr_a,MIN(ROWS(_xlr_a),{rows}),MIN(COLUMNS(_xlr_a),{columns})))"
             if new != "=" + text and new != text:
                 rewritten.append((sheet, r, c, new))
+            elif settles and new == "=" + text and own_shape is not None and (r, c) not in clipped:
+                if not (array or arguments or subtotal or whole) and left_alone_by_shape(text):
+                    settled.add(key)  # its shape's other copies: the same answers (above: only `final` to note)
         copies = found.quoted_sheet_copies()  # ='Q1 2024'!A1 filled down: the engine moves Q1 too ('Q2 2024'!A2)
         if copies:
             done = {(r, c) for _, r, c, _ in rewritten[first_set:]}

@@ -21,7 +21,7 @@ from .excel_functions.arguments import rewrite_arguments
 from .formula_texts import filled_copy, shape_decides_arguments
 from .rewrite_shapes import decided
 
-__all__ = ["FilledDown"]
+__all__ = ["FilledDown", "left_alone_by_shape"]
 
 
 class FilledDown:
@@ -92,3 +92,19 @@ class FilledDown:
 def _with_array(context: tuple, array: bool) -> tuple:
     tables, names, defined = context
     return tables, array, names, defined
+
+
+def left_alone_by_shape(text: str) -> bool:
+    """For a stored formula ``text`` (without ``=``) that the rewrite loop of :func:`.embedded.compute` left as it is
+    by answers kept per shape alone (no structural rewrite needed, neither hint taken; not an array formula, not
+    clipped, no argument rewrite, SUBTOTAL or INDEX of whole columns): whether every other cell of its shape holding
+    its own stored text is left alone too, so that the loop notes only its final + or - (a column of =SUM(A2:C2)
+    filled down 10,000 rows is looked at once). The tests here are made for each cell otherwise: a link (``[``) or
+    another sheet's reference (``!``: a 3-D range's sheet names are read, digits and all), the date-text guard
+    (``"*-*"``), ISFORMULA/FORMULATEXT. Each looks for text without a digit, which a shape (its row numbers ``0``)
+    changes nothing of.
+
+    >>> left_alone_by_shape("SUM(A2:C2)"), left_alone_by_shape("SUM(Jan:Mar!B2)"), left_alone_by_shape("ISFORMULA(A2)")
+    (True, False, False)
+    """
+    return "[" not in text and "!" not in text and '"*-*"' not in text and "FORMULA" not in text.upper()
