@@ -44,8 +44,10 @@ _OTHER_DATE = (
 )
 _OTHER_DATE_TEXT = re.compile(_OTHER_DATE.decode())
 #: a date or time the engine reads in arithmetic but not as the argument of a function of one number ("1/15/2026",
-#: "2026-01-15", "Jan 2026", "January 15, 2026", "12:00", "10:30 PM"): ROUND("1/15/2026",0) is #VALUE! there
-_TIME = rb"\d{1,2}:\d{2}(?::\d{2}(?:\.\d*)?)?(?:\s*(?i:am|pm))?"
+#: "2026-01-15", "Jan 2026", "January 15, 2026", "12:00", "10:30 PM"): ROUND("1/15/2026",0) is #VALUE! there; a time
+#: of any shape text.text_to_number reads ("0:0:60", minutes and seconds "23:59.5") or refuses (an hour above 23:
+#: "24:00", which the engine read as 0)
+_TIME = rb"\d{1,5}:\d{1,5}(?::\d{1,5})?(?:\.\d*)?(?:\s*(?i:am|pm))?"
 _ENGINE_DATE = (
     rb"(?:(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
     + _MONTH
@@ -132,7 +134,11 @@ def _misread(text: str, year: int) -> float | None:
         return NOT_A_NUMBER if any(form.fullmatch(stripped) is not None for form in dated) else None
     if _ENGINE_DATE_TEXT.fullmatch(text.strip()) is not None:  # ROUND("1/15/2026",0): the engine's #VALUE!
         value = text_to_number(text)
-        return value if isinstance(value, float) else None
+        if isinstance(value, float):
+            return value
+        # a time Excel does not read (an hour above 23: TEXT("24:99",..) keeps the text in the pycel corpus, Excel's
+        # own values) the engine read as another time ("24:00" 0, "1/31/2024 24:00" the day's start): #VALUE!
+        return NOT_A_NUMBER if ":" in text else None
     if "," not in text and "$" not in text and "(" not in text:
         stripped = text.strip()
         if _DAY_MONTH_TEXT.fullmatch(stripped) is None and _OTHER_DATE_TEXT.fullmatch(stripped) is None:
