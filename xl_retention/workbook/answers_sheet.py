@@ -158,13 +158,18 @@ def write_scores(plan: _Plan, answers: str, columns: dict[pd.Period, int], score
         placed = place_answers(refs, was, list(given))
         if placed is not None:  # each answer there kept in its cell (the file newest first): none replaced
             for ref, score in placed.items():
-                plan.put(answers, ref, int(score), was.get(ref), month)
+                plan.put(answers, ref, int(score), was.get(ref), month, label=_row_of(ref))
             continue
         for r, score in enumerate(given, start=2):
             ref = f"{letter}{r}"
-            plan.put(answers, ref, int(score), was.pop(ref, None), month)
+            plan.put(answers, ref, int(score), was.pop(ref, None), month, label=_row_of(ref))
         for ref, value in was.items():
-            plan.put(answers, ref, None, value if value is not None else "(text)", month)
+            plan.put(answers, ref, None, value if value is not None else "(text)", month, label=_row_of(ref))
+
+
+def _row_of(ref: str) -> str:
+    """An answer's label in the import's record: its row (the month's column moves when columns are inserted)."""
+    return "row " + ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 _NUMBER_TEXT = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*")

@@ -93,6 +93,16 @@ def triangle(wb: Any, name: str, source: str) -> Triangle | None:
     return Triangle(title, top, left, bottom, right, rows, values)
 
 
+def triangle_before(wb: Any, name: str, added: list[pd.Period]) -> Triangle | None:
+    """The triangle ``name`` as it was before this import added months (and moved it down), None if none were."""
+    if not added:
+        return None
+    try:
+        return triangle(wb, name, "")
+    except ip.LayoutError:
+        return None
+
+
 def _same_formula(mine: Any, theirs: Any) -> bool:
     """Whether two formulas are the same as LibreOffice re-saves them (:func:`.inplace.formula_key`),
     or ``mine`` is an earlier template's form of ``theirs`` (:data:`_EARLIER`: growing replaces it all the same)."""

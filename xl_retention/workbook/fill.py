@@ -44,11 +44,11 @@ from . import inplace as ip
 from .answers_sheet import answers_title, check_answer_ranges, response_rows, score_columns, scores_range, write_scores
 from .chart_columns import add_movement_chart_columns
 from .chart_ranges import reset_chart_ranges
-from .cohort_sheet import Triangle, triangle, upgrade_observed_to
+from .cohort_sheet import Triangle, triangle, triangle_before, upgrade_observed_to
 from .dashboard_upgrade import upgrade_dashboard
-from .found import _Monthly, check_cohort_headers, read_sheets
+from .found import _Monthly, check_cohort_headers, check_history, read_sheets
 from .growth import grow_answers
-from .import_record import Entry, digest, last_month, read_record, write_record
+from .import_record import Entry, digest, digests, last_month, read_record, write_record
 from .monthly import template_formula_at
 from .months_added import Scores, add_months, check_typed_beyond
 from .report_lines import cleared_line, listed, months_added, upgraded_line
@@ -62,6 +62,7 @@ from .template import (
     NPS_SUMMARY,
     PURCHASES,
     REVENUE,
+    column_letter,
     render_formula,
 )
 from .typed_values import Replaced, refuse_closed, refuse_replacing, replaced_line, updated_line
@@ -160,7 +161,8 @@ class _Plan:
         self.notes: list[str] = []
         #: (cell, formula) of the user's formulas in cells the import writes: refused by :meth:`check_formulas`
         self.formulas: list[tuple[str, str]] = []
-        #: (sheet, month) -> (cell, value there, value written) of every cell written there: the import's record
+        #: (sheet, month) -> (cell, label, earlier address, value there, value written) of every cell written there:
+        #: the import's record
         #: (the visits' cells of 'Purchases and visits' under the sheet's title + :data:`VISITS`, the order cohorts'
         #: under the triangle's title + :data:`ORDERS`: imports of each refreshed on their own)
         self.written: dict[tuple[str, str], list[tuple[str, Any, Any]]] = {}
@@ -168,9 +170,14 @@ class _Plan:
         self.ungrouped: dict[tuple[str, str], tuple[str, str]] = {}
 
     def put(self, title: str, ref: str, value: Any, old: Any, month: pd.Period | None = None,
-            at: pd.Period | None = None, group: str = "") -> None:  # fmt: skip
+            at: pd.Period | None = None, group: str = "", label: str | None = None,
+            was: str | None = None) -> None:  # fmt: skip
         """``value`` into ``title!ref`` (of ``month``; the figure of the month ``at`` where another: a Cohorts
-        cell), ``old`` the value there (a different one is listed)."""
+        cell), ``old`` the value there (a different one is listed). ``label`` names the cell within its sheet and
+        month by what it is, not where (a column's key, a cohort's month since its start): the record's digest reads
+        it, so a column the user inserted or a cohort table moved down by added months is not a change; ``was``:
+        where an earlier version's record (by address) may have had it (the template's column, the table before this
+        import moved it down)."""
         element = self.package.sheet(title).cell(ref)
         if element is not None and (formula := _formula_in(element)) is not None:  # the user's link, not a figure
             self.formulas.append((f"{quote_sheetname(title)}!{ref}", formula))
@@ -182,7 +189,7 @@ class _Plan:
             )
         self.package.sheet(title).set_value(ref, value)
         if month is not None:
-            self.written.setdefault((title + group, str(month)), []).append((ref, old, value))
+            self.written.setdefault((title + group, str(month)), []).append((ref, label or ref, was or ref, old, value))
             if group:
                 self.ungrouped[(title + group, str(month))] = (title, str(month))
         if title not in self.sheets:
@@ -213,8 +220,7 @@ class _Plan:
         for key, before in self.ungrouped.items():  # recorded before the groups: the sheet's month, if only them
             if key not in record and before in record:
                 record[key] = record[before]
-        same = {key for key, cells in self.written.items()
-                if key in record and record[key].digest == digest((ref, old) for ref, old, _ in cells)}  # fmt: skip
+        same = {key for key, cells in self.written.items() if key in record and record[key].digest in digests(cells)}
         earlier = [c for c in self.replaced if not c.over_formula and (c.sheet + c.group, str(c.month)) in same]
         self.replaced = [c for c in self.replaced if c not in earlier]
         lasts = {id(c): last_month(record, (c.sheet + c.group, str(c.month))) for c in earlier}
@@ -222,7 +228,7 @@ class _Plan:
         through = max((lasts[id(c)] or "" for c in closed), default="")
         for key, cells in self.written.items():
             kept = max(str(last), last_month(record, key) or "") if key in record else str(last)
-            record[key] = Entry(digest((ref, new) for ref, _, new in cells), kept)
+            record[key] = Entry(digest((label, new) for _, label, _, _, new in cells), kept)
         write_record(self.package, record)
         return earlier, closed, through
 
@@ -281,7 +287,7 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
                 f"after a workbook's last month; make a tracker that starts there (xl-retention new NEW.xlsx "
                 f"--start {data[0]} --months {len(data)}) and import into it"
             )
-        _check_history(sheets, tables)
+        check_history(sheets, tables)
         added = list(pd.period_range(base.months[-1] + 1, data[-1], freq="M"))
         answers = answers_title(wb, sheets.get(NPS_SUMMARY.title), path.name)  # 'NPS scores' or its new name
         scores_wb = wb[answers] if answers is not None else None
@@ -339,12 +345,15 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
         if tables.survivors is not None:
             if COHORT_NAME not in triangles:
                 raise ip.LayoutError(f"{path.name} has no defined name {COHORT_NAME!r} for the cohort triangle")
-            _write_cohorts(plan, triangles[COHORT_NAME], tables.survivors, COHORT_NAME)
+            _write_cohorts(
+                plan, triangles[COHORT_NAME], tables.survivors, COHORT_NAME, triangle_before(wb, COHORT_NAME, added)
+            )
             if tables.existing is not None:  # customers of every tenure: not a cohort of sign-ups (workbook.existing)
                 _clear_cohort(plan, triangles[COHORT_NAME], tables.existing[0])
         if tables.order_cohorts is not None and len(tables.order_cohorts):
             if ORDER_COHORT_NAME in triangles:
-                _write_cohorts(plan, triangles[ORDER_COHORT_NAME], tables.order_cohorts, ORDER_COHORT_NAME)
+                before = triangle_before(wb, ORDER_COHORT_NAME, added)
+                _write_cohorts(plan, triangles[ORDER_COHORT_NAME], tables.order_cohorts, ORDER_COHORT_NAME, before)
             else:
                 plan.notes.append(
                     f"order cohorts not written: {path.name} has no order-cohort table ({ORDER_COHORT_NAME}; trackers "
@@ -406,38 +415,6 @@ def _restore_formulas(plan: _Plan, sheet: _Monthly, months: pd.Index,
             plan.restore(sheet.spec.title, f"{letters[column.key]}{row}", formula, old, month)
 
 
-def _held(value: Any) -> bool:
-    """Whether a cell holds a figure other than 0 (text too: something was put there)."""
-    if value is None or value == "":
-        return False
-    return not (isinstance(value, int | float) and not isinstance(value, bool) and value == 0)
-
-
-def _check_history(sheets: dict[str, _Monthly], tables: Tables) -> None:
-    """Refuse orders or visits that start after months already holding buyers or visitors.
-
-    Returning customers (and the order cohorts) and returning visitors of a month need every earlier order or
-    visit; the workbook keeps only counts, so a file of the next month alone would count everyone as new.
-    """
-    checks = (("orders", tables.purchases, "buyers", "returning customers and order cohorts", "order"),
-              ("visits", tables.visits, "visitors", "returning visitors", "visit"))  # fmt: skip
-    for kind, frame, key, what, event in checks:
-        sheet = sheets.get(PURCHASES.title)
-        if frame is None or not len(frame) or sheet is None or key not in sheet.columns:
-            continue
-        first = frame.index[0]
-        held = [m for m in sheet.months if m < first and _held(sheet.value(sheet.row(m), sheet.columns[key]))]
-        if held:
-            source = tables.sources.get(kind, Path(f"the {kind}")).name
-            span = f"{held[0]} holds" if len(held) == 1 else f"{held[0]} to {held[-1]} hold"
-            header = next(c.header for c in sheet.spec.columns if c.key == key)
-            raise ip.LayoutError(
-                f"{sheet.spec.title}: {span} {header!r} (typed or from an earlier import), but {source} starts in "
-                f"{first}: its {what} need every earlier {event}, which the workbook does not keep; import the "
-                f"whole history (every {event} since {held[0]} in one file; import replaces the months it covers)"
-            )
-
-
 def _source_of(tables: Tables, month: pd.Period) -> str:
     frames = {"subscriptions": (tables.movements,), "orders": (tables.purchases,), "nps": (tables.nps,),
               "visits": (tables.visits,)}  # fmt: skip
@@ -459,7 +436,8 @@ def _write_rows(plan: _Plan, sheet: _Monthly, frame: pd.DataFrame, inputs: dict[
         for key, column in inputs.items():
             old = sheet.value(row, columns[key])
             ref = f"{get_column_letter(columns[key])}{row}"
-            plan.put(sheet.spec.title, ref, figures[column], old, month, group=group)
+            was = f"{column_letter(sheet.template, key)}{row}"
+            plan.put(sheet.spec.title, ref, figures[column], old, month, group=group, label=key, was=was)
 
 
 def _write_movements(plan: _Plan, sheets: dict[str, _Monthly], tables: Tables) -> None:
@@ -474,7 +452,9 @@ def _write_movements(plan: _Plan, sheets: dict[str, _Monthly], tables: Tables) -
         if first == sheet.months[0]:  # the workbook's first month: its start is an input
             column = sheet.column("start")
             old = sheet.value(2, column)
-            plan.put(sheet.spec.title, f"{get_column_letter(column)}2", movements[start].iloc[0], old, first)
+            ref = f"{get_column_letter(column)}2"
+            was = f"{column_letter(sheet.template, 'start')}2"
+            plan.put(sheet.spec.title, ref, movements[start].iloc[0], old, first, label="start", was=was)
 
 
 def _typed(sheet: _Monthly, row: int, keys: list[str]) -> bool:
@@ -560,13 +540,17 @@ def _clear_cohort(plan: _Plan, found: Triangle, cohort: pd.Period) -> None:
     r = found.rows[cohort]
     for column in range(found.left, found.right + 1):
         if (old := found.values.get((r, column))) is not None:
-            plan.put(found.title, f"{get_column_letter(column)}{r}", None, old, cohort, cohort + (column - found.left))
+            k = column - found.left
+            plan.put(found.title, f"{get_column_letter(column)}{r}", None, old, cohort, cohort + k, label=f"+{k}")
     if found.title not in plan.sheets:
         plan.sheets.append(found.title)
 
 
-def _write_cohorts(plan: _Plan, found: Triangle, cohorts: pd.DataFrame, name: str) -> None:
-    """A cohort table (rows: signup months, columns: months since signup) into the triangle ``found``."""
+def _write_cohorts(
+    plan: _Plan, found: Triangle, cohorts: pd.DataFrame, name: str, before: Triangle | None = None
+) -> None:
+    """A cohort table (rows: signup months, columns: months since signup) into the triangle ``found`` (``before``:
+    where it was before this import added months, for an earlier version's record)."""
     title = found.title
     for cohort, counts in cohorts.iterrows():
         if cohort not in found.rows:
@@ -583,7 +567,10 @@ def _write_cohorts(plan: _Plan, found: Triangle, cohorts: pd.DataFrame, name: st
                 )
             old = found.values.get((r, found.left + k))
             ref = f"{get_column_letter(found.left + k)}{r}"
-            plan.put(title, ref, count, old, cohort, cohort + k, ORDERS if name == ORDER_COHORT_NAME else "")
+            group = ORDERS if name == ORDER_COHORT_NAME else ""
+            at = before if before is not None and cohort in before.rows else found
+            was = f"{get_column_letter(at.left + k)}{at.rows[cohort]}"
+            plan.put(title, ref, count, old, cohort, cohort + k, group, label=f"+{k}", was=was)
     if title not in plan.sheets:
         plan.sheets.append(title)
 

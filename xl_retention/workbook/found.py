@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -359,4 +360,36 @@ def check_cohort_headers(wb: Any, title: str, top: int, left: int, right: int, n
             )
 
 
-__all__ = ["check_cohort_headers", "read_sheets"]
+def _held(value: Any) -> bool:
+    """Whether a cell holds a figure other than 0 (text too: something was put there)."""
+    if value is None or value == "":
+        return False
+    return not (isinstance(value, int | float) and not isinstance(value, bool) and value == 0)
+
+
+def check_history(sheets: dict[str, _Monthly], tables: Tables) -> None:
+    """Refuse orders or visits that start after months already holding buyers or visitors.
+
+    Returning customers (and the order cohorts) and returning visitors of a month need every earlier order or
+    visit; the workbook keeps only counts, so a file of the next month alone would count everyone as new.
+    """
+    checks = (("orders", tables.purchases, "buyers", "returning customers and order cohorts", "order"),
+              ("visits", tables.visits, "visitors", "returning visitors", "visit"))  # fmt: skip
+    for kind, frame, key, what, event in checks:
+        sheet = sheets.get(PURCHASES.title)
+        if frame is None or not len(frame) or sheet is None or key not in sheet.columns:
+            continue
+        first = frame.index[0]
+        held = [m for m in sheet.months if m < first and _held(sheet.value(sheet.row(m), sheet.columns[key]))]
+        if held:
+            source = tables.sources.get(kind, Path(f"the {kind}")).name
+            span = f"{held[0]} holds" if len(held) == 1 else f"{held[0]} to {held[-1]} hold"
+            header = next(c.header for c in sheet.spec.columns if c.key == key)
+            raise ip.LayoutError(
+                f"{sheet.spec.title}: {span} {header!r} (typed or from an earlier import), but {source} starts in "
+                f"{first}: its {what} need every earlier {event}, which the workbook does not keep; import the "
+                f"whole history (every {event} since {held[0]} in one file; import replaces the months it covers)"
+            )
+
+
+__all__ = ["check_cohort_headers", "check_history", "read_sheets"]

@@ -2,7 +2,10 @@
 
 Each import keeps, in the hidden defined name :data:`NAME` (an array constant of texts, which Excel, LibreOffice and
 openpyxl keep), one entry per sheet and month (a monthly sheet's row, an NPS month's column, a Cohorts row): a short
-digest of the values it wrote there and the last month of that import's data (the month in progress then). On the
+digest of the values it wrote there, each named by what it is, not where (its column's header key, a cohort's month
+since its start, an answer's row: a column the user inserted or a cohort table moved down by added months is no
+change; a record of an earlier version, by address, matches where the cells were then, :func:`digests`), and the last
+month of that import's data (the month in progress then). On the
 next import, a value that differs from the new data is replaced without ``--replace-typed`` when every cell the import
 writes in that month still holds exactly what the earlier import wrote (digests equal) and the value's month is that
 last month or a later one; a value of an earlier month (closed when the earlier import ran) that the new data changes
@@ -33,7 +36,17 @@ from typing import Any, NamedTuple
 
 from . import inplace as ip
 
-__all__ = ["NAME", "Entry", "digest", "last_month", "parse_record", "read_record", "record_text", "write_record"]
+__all__ = [
+    "NAME",
+    "Entry",
+    "digest",
+    "digests",
+    "last_month",
+    "parse_record",
+    "read_record",
+    "record_text",
+    "write_record",
+]
 
 #: the hidden defined name holding the record
 NAME = "_xlr_imported"
@@ -75,6 +88,17 @@ def digest(cells: Iterable[tuple[str, Any]]) -> str:
     """8 hex digits of the non-blank ``(reference, value)`` pairs, in any order."""
     parts = sorted(f"{ref}={shown}" for ref, value in cells if (shown := _shown(value)) is not None)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:8]
+
+
+def digests(cells: list[tuple[str, str, str, Any, Any]]) -> tuple[str, ...]:
+    """The digests of the values there before the import, by the cells' labels (this version's record), and, for a
+    record of an earlier version (by address), by their addresses now and where they were then (the template's
+    column, the cohort table before this import moved it): a value changed since matches none of them."""
+    return (
+        digest((label, old) for _, label, _, old, _ in cells),
+        digest((ref, old) for ref, _, _, old, _ in cells),
+        digest((was, old) for _, _, was, old, _ in cells),
+    )
 
 
 def record_text(record: dict[Key, Entry]) -> str:
