@@ -19,11 +19,10 @@ where neither tells, or a discount is above its amount, the file is refused, nam
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
+from .equal_columns import equal_column, numbers_or_none
 from .errors import DataError, bad_rows
 from .names import columns_option
 from .names import words as name_words
@@ -33,7 +32,6 @@ __all__ = ["after_discounts"]
 
 _BEFORE = frozenset({"gross", "brutto", "price", "list", "before", "pre", "undiscounted", "original", "regular"})
 _AFTER = frozenset({"net", "netto", "total", "paid", "charged", "due", "after", "discounted", "final", "collected"})
-_CENT = 0.0051
 
 
 def _words(name: str) -> set[str]:
@@ -43,10 +41,11 @@ def _words(name: str) -> set[str]:
 
 
 def after_discounts(
-    df: pd.DataFrame, amount: np.ndarray, names: dict[str, str], source: str, read_numbers: Any
+    df: pd.DataFrame, amount: np.ndarray, names: dict[str, str], source: str, decimal: str | None = None
 ) -> np.ndarray:
     """``amount`` (each row's, after a quantity was applied) after a discount column of ``df`` beside it (see the
-    module docstring); refused where it cannot be told. ``read_numbers(series, column)`` reads a number column."""
+    module docstring); refused where it cannot be told. ``decimal``: the file's decimal mark, None where told by
+    its values."""
     from .discounts import discount_columns
 
     used = {str(c) for c in names.values()}
@@ -54,9 +53,8 @@ def after_discounts(
     for name in discount_columns(df):
         if name in used or list(map(str, df.columns)).count(name) != 1:
             continue
-        try:
-            values = np.asarray(read_numbers(df[name], name), dtype=np.float64)
-        except DataError:  # a coupon's code, a percentage: no amount
+        values = numbers_or_none(df[name], source, name, decimal)
+        if values is None:  # a coupon's code, a percentage: no amount
             continue
         rows = np.flatnonzero(np.isfinite(values) & (np.abs(values) > 0.005) & np.isfinite(amount) & (amount > 0))
         if rows.size:
@@ -75,7 +73,7 @@ def after_discounts(
             column=found[0][0],
         )
     name, discount, rows = found[0]
-    verdict = _by_sums(df, amount, discount, rows, used | {name}, source, read_numbers)
+    verdict = _by_sums(df, amount, discount, rows, used | {name}, source, decimal)
     kind = verdict[0] if verdict is not None else None  # 'before' or 'after' the discounts, or not told
     why = f"{verdict[1]!r} is {money} {'-' if kind == 'before' else '+'} {name}" if verdict is not None else ""
     if kind is None and words & _BEFORE:
@@ -96,26 +94,8 @@ def after_discounts(
 
 
 def _by_sums(df: pd.DataFrame, amount: np.ndarray, discount: np.ndarray, rows: np.ndarray, skip: set[str],
-             source: str, read_numbers: Any) -> tuple[str, str] | None:  # fmt: skip
+             source: str, decimal: str | None) -> tuple[str, str] | None:  # fmt: skip
     """('before', X) where another column X is amount - discount in every row with a discount, ('after', X) where it
-    is amount + discount; None otherwise."""
-    columns = list(map(str, df.columns))
-    for column in columns:
-        if column in skip or columns.count(column) != 1:
-            continue
-        values = df[column]
-        if pd.api.types.is_bool_dtype(values.dtype) or not (
-            pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_string_dtype(values.dtype)
-        ):
-            continue
-        try:
-            other = np.asarray(read_numbers(values, column), dtype=np.float64)
-        except DataError:
-            continue
-        if not np.isfinite(other[rows]).all():
-            continue
-        if (np.abs(amount[rows] - discount[rows] - other[rows]) <= _CENT).all():
-            return "before", column
-        if (np.abs(amount[rows] + discount[rows] - other[rows]) <= _CENT).all():
-            return "after", column
-    return None
+    is amount + discount (:func:`~.equal_columns.equal_column`); None otherwise."""
+    found = equal_column(df, [amount - discount, amount + discount], rows, skip, source, decimal)
+    return None if found is None else (("before", "after")[found[0]], found[1])

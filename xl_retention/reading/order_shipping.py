@@ -37,6 +37,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .equal_columns import CENT as _CENT
+from .equal_columns import column_equal
 from .errors import DataError, row_of, show, source_of
 from .names import columns_option
 from .names import words as _words
@@ -46,7 +48,6 @@ from .taxes import _TAX, RATES, _numbers, tax_columns
 
 __all__ = ["order_net_of_shipping", "shipping_taxes"]
 
-_CENT = 0.0051
 #: Words of a shipping column's name that say it is without its tax, or with it.
 _EX = frozenset({"ex", "exc", "excl", "excluding", "exkl", "net", "netto", "ohne", "ht", "without", "pretax"})
 _INC = frozenset({"inc", "incl", "including", "inkl", "gross", "brutto", "ttc", "mit", "with"})
@@ -81,25 +82,6 @@ def _read(df: pd.DataFrame, columns: list[str], source: str, decimal: str | None
         if listed.count(column) == 1 and (values := _numbers(df[column], source, column, decimal)) is not None:
             found[column] = np.where(np.isfinite(values), values, 0.0)
     return found
-
-
-def _column_equal(
-    df: pd.DataFrame, values: np.ndarray, rows: np.ndarray, skip: set[str], source: str, decimal: str | None
-) -> str | None:
-    """Another column equal to ``values`` to the cent in every row of ``rows``."""
-    listed = list(map(str, df.columns))
-    for column in listed:
-        if column in skip or listed.count(column) != 1:
-            continue
-        series = df[column]
-        if pd.api.types.is_bool_dtype(series.dtype) or not (
-            pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_string_dtype(series.dtype)
-        ):
-            continue
-        other = _numbers(series, source, column, decimal)
-        if other is not None and np.isfinite(other[rows]).all() and (np.abs(values[rows] - other[rows]) <= _CENT).all():
-            return column
-    return None
 
 
 def _one_rate(part: np.ndarray, of: np.ndarray, inside: bool) -> np.ndarray:
@@ -157,10 +139,10 @@ def order_net_of_shipping(
     candidates = [written, written + own_tax, plain + inc + ex, net - gross + written]
     held = None
     for shipping in candidates:
-        if _column_equal(df, gross - shipping, rows, skip, source, decimal):
+        if column_equal(df, gross - shipping, rows, skip, source, decimal):
             held = True
             break
-        if _column_equal(df, gross + shipping, rows, skip, source, decimal) or _column_equal(
+        if column_equal(df, gross + shipping, rows, skip, source, decimal) or column_equal(
             df, gross + shipping + tax, rows, skip, source, decimal
         ):  # Etsy's 'Order Value' + 'Shipping' + 'Sales Tax' = 'Order Total'
             held = False
@@ -197,7 +179,7 @@ def order_net_of_shipping(
                 df, gross, written, tax, asked, skip, money_name, (source, decimal), named, list(tax_read)
             )
         elif asked.size:
-            told = _column_equal(df, net - written, asked, skip, source, decimal)
+            told = column_equal(df, net - written, asked, skip, source, decimal)
             if told is not None:
                 why = f"{told!r} is {money_name} less its tax and the shipping"
             elif (
@@ -216,8 +198,8 @@ def order_net_of_shipping(
     left = np.where(np.isfinite(net) & (net != gross), own, 0.0)
     both = np.flatnonzero((left != 0) & taxed)
     if both.size:
-        apart = _column_equal(df, gross - tax - shipping_net - own, both, skip, source, decimal) is not None
-        inside = _column_equal(df, gross - tax - shipping_net, both, skip, source, decimal) is not None
+        apart = column_equal(df, gross - tax - shipping_net - own, both, skip, source, decimal) is not None
+        inside = column_equal(df, gross - tax - shipping_net, both, skip, source, decimal) is not None
         if not apart and not inside:  # else by the rates: the order's tax a rate of the items without or with it
             items = gross[both] - tax[both] - shipping_net[both]
             apart = bool(np.isfinite(_one_rate(tax[both], items - own[both], False)).all())
@@ -251,7 +233,7 @@ def _inside(
     """The shipping less its tax where the tax is inside a total that is another column plus the shipping and each
     tax is one rate's share of the total (Shopify's tax-inclusive store); refused otherwise."""
     source, decimal = read
-    sums = _column_equal(df, gross - written, rows, skip, source, decimal)
+    sums = column_equal(df, gross - written, rows, skip, source, decimal)
     rate = _one_rate(tax[rows], gross[rows], True)
     if sums is not None and np.isfinite(rate).all():
         shipping = written.copy()

@@ -406,12 +406,14 @@ def orders_as_paid(
     source: str,
     read_numbers: Any,
     net_share: np.ndarray | None = None,
+    decimal: str | None = None,
 ) -> tuple[dict[str, Any], np.ndarray]:
     """The orders of ``df`` as they were paid: refunded amounts taken off, one row per order, orders that were not
     paid left out (see the module docstring); and the file positions of the rows kept.
-    ``read_numbers(series, column)`` reads a number column (blanks allowed); ``net_share``: each amount's share left
-    once its tax was taken off (:func:`~.taxes.net_shares`), None where none was: a refunded amount, written as the
-    amount is (Shopify's 'Refunded Amount' of its 'Total'), is taken off in that share."""
+    ``read_numbers(series, column)`` reads a number column (blanks allowed; ``decimal``: its decimal mark, None
+    where told by the values); ``net_share``: each amount's share left once its tax was taken off
+    (:func:`~.taxes.net_shares`), None where none was: a refunded amount, written as the amount is (Shopify's
+    'Refunded Amount' of its 'Total'), is taken off in that share."""
     told = None  # a chargeback's own row (Paddle's adj_01, status chargeback) naming its sale (reading.sale_refunds)
     if "order_id" in typed and "amount" in typed:
         told = told_refunds(df, typed["order_id"], typed["amount"], names["order_id"], names.get("customer_id"))
@@ -434,7 +436,7 @@ def orders_as_paid(
     check_written_off(df, names, source)  # Chargebee's Write Off Amount, Credits Applied (reading.written_off)
     if "amount" in typed:  # 'UnitAmount' beside 'Quantity': the line's amount is their product
         typed["amount"] = by_values.priced_by_quantity(df, typed["amount"], names, source, read_numbers)
-        typed["amount"] = after_discounts(df, typed["amount"], names, source, read_numbers)  # Square's Discounts
+        typed["amount"] = after_discounts(df, typed["amount"], names, source, decimal)  # Square's Discounts
     if "order_id" in typed and "amount" in typed:  # an order's refund row of type refund, its amount positive
         typed["amount"] = signed_refunds(df, typed["amount"])
         if told is not None and told.any():  # its amount, 40.00, is the chargeback of 40.00: taken off its sale

@@ -415,7 +415,8 @@ def _prepare(
         ordered = np.asarray(typed["order_id"], dtype=object) if "order_id" in typed and options.segment else None
         refunds = np.asarray(typed["amount"], dtype=np.float64) < 0 if "amount" in typed else None
         typed, kept = orders_as_paid(df, typed, names, source, lambda s, c: parse_numbers(s, source, c,
-                                     decimal=options.decimal, allow_blank=True), net_share)  # fmt: skip
+                                     decimal=options.decimal, allow_blank=True), net_share,
+                                     options.decimal)  # fmt: skip
         month_rows = None if ordered is None else order_groups(ordered, kept, refunds)  # an order's rows: its segment
         index = out.index[kept] if len(kept) != len(out.index) else index
         undated = np.isnat(np.asarray(typed["date"]))  # blank dates of orders that count (an unpaid one's may be)

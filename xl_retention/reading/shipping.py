@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .equal_columns import equal_column
 from .errors import DataError, row_of, show, source_of
 from .names import columns_option
 from .names import words as _words
@@ -71,24 +72,11 @@ def _told_by_sums(
 ) -> tuple[bool, str] | None:  # fmt: skip
     """(True, X) where another column X is the amount less the shipping in every row with one (the amount includes
     it), (False, X) where X is the amount plus it; the shipping alone or with its tax. None otherwise."""
-    listed = list(map(str, df.columns))
-    for column in listed:
-        if column in skip or listed.count(column) != 1 or _words(column) & (_NOT_AMOUNT | _COUNTS):
-            continue  # an id, an interval or a quantity is no amount
-        values = df[column]
-        if pd.api.types.is_bool_dtype(values.dtype) or not (
-            pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_string_dtype(values.dtype)
-        ):
-            continue
-        other = _numbers(values, source, column, decimal)
-        if other is None or not np.isfinite(other[rows]).all():
-            continue
-        for shipping in shipped:
-            if (np.abs(money[rows] - shipping[rows] - other[rows]) <= 0.0051).all():
-                return True, column
-            if (np.abs(money[rows] + shipping[rows] - other[rows]) <= 0.0051).all():
-                return False, column
-    return None
+    targets = [money + sign * shipping for shipping in shipped for sign in (-1, 1)]
+    found = equal_column(  # an id, an interval or a quantity is no amount
+        df, targets, rows, skip, source, decimal, lambda column: bool(_words(column) & (_NOT_AMOUNT | _COUNTS))
+    )
+    return None if found is None else (found[0] % 2 == 0, found[1])
 
 
 def net_of_shipping(

@@ -31,6 +31,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .equal_columns import CENT as _CENT
+from .equal_columns import equal_column
+from .equal_columns import numbers_or_none as _numbers
 from .errors import DataError, row_of, show, source_of
 from .names import columns_option
 from .names import words as _words
@@ -63,7 +66,6 @@ _GROSS = frozenset({"gross", "brutto", "incl", "including", "inkl", "inclusive",
 RATES = np.unique(np.concatenate([np.arange(2, 109) * 0.0025, [0.026, 0.037, 0.038, 0.077, 0.081, 0.04712, 0.08875,
                                                                0.09975, 0.14975]]))  # fmt: skip
 #: A tax rounded to the cent.
-_CENT = 0.0051
 
 
 def tax_columns(columns: Sequence[Any], names: Mapping[str, str]) -> list[str]:
@@ -89,16 +91,6 @@ def tax_named(columns: Sequence[Any], names: Mapping[str, str]) -> bool:
     return any(str(c) not in used and _words(c) & _TAX for c in columns)
 
 
-def _numbers(series: pd.Series, source: str, name: str, decimal: str | None) -> np.ndarray | None:
-    """A column's numbers (NaN where blank), or None where some value is no number (a rate "19%", a flag)."""
-    from .values import parse_numbers
-
-    try:
-        return parse_numbers(series, source, name, decimal=decimal, allow_blank=True)
-    except DataError:
-        return None
-
-
 def _by_rates(money: np.ndarray, tax: np.ndarray) -> str | None:
     """'net' where every tax is a rate of its amount and some not of the amount before it, 'gross' the other way
     round (19 of 119: 19 % of 100), None where the values do not tell."""
@@ -115,23 +107,9 @@ def _by_rates(money: np.ndarray, tax: np.ndarray) -> str | None:
 def _by_sums(df: pd.DataFrame, money: np.ndarray, tax: np.ndarray, rows: np.ndarray, skip: set[str], source: str,
              decimal: str | None) -> tuple[str, str] | None:  # fmt: skip
     """('net', X) where another column X is amount + tax in every row with a tax, ('gross', X) where it is amount -
-    tax; None otherwise."""
-    for column in map(str, df.columns):
-        if column in skip or list(map(str, df.columns)).count(column) != 1:
-            continue
-        values = df[column]
-        if pd.api.types.is_bool_dtype(values.dtype) or not (
-            pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_string_dtype(values.dtype)
-        ):
-            continue
-        other = _numbers(values, source, column, decimal)
-        if other is None or not np.isfinite(other[rows]).all():
-            continue
-        if (np.abs(money[rows] + tax[rows] - other[rows]) <= _CENT).all():
-            return "net", column
-        if (np.abs(money[rows] - tax[rows] - other[rows]) <= _CENT).all():
-            return "gross", column
-    return None
+    tax (:func:`~.equal_columns.equal_column`); None otherwise."""
+    found = equal_column(df, [money + tax, money - tax], rows, skip, source, decimal)
+    return None if found is None else (("net", "gross")[found[0]], found[1])
 
 
 def _total_with_shipping(

@@ -17,11 +17,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .equal_columns import column_equal
 from .errors import DataError, row_of, show, source_of
 from .names import columns_option
 from .names import words as _words
 from .notes import note
-from .order_shipping import _column_equal, _read
+from .order_shipping import _read
 from .taxes import tax_columns
 
 __all__ = ["net_of_tips", "tip_columns"]
@@ -60,7 +61,7 @@ def net_of_tips(
     money_name = str(names["amount"])
     shown = " and ".join(repr(c) for c in read)
     skip = {money_name, *read, *map(str, names.values())}
-    less = _column_equal(df, amount - tips, rows, skip, source, decimal)
+    less = column_equal(df, amount - tips, rows, skip, source, decimal)
     if less is not None:
         typed["amount"] = amount - tips
         note(f"{source}: {money_name!r} includes the tips in {shown} ({less!r} is it less them): taken off, a tip "
@@ -68,7 +69,7 @@ def net_of_tips(
         return typed
     taxes = _read(df, tax_columns(df.columns, names), source, decimal)
     tax = np.sum(list(taxes.values()), axis=0) if taxes else np.zeros(len(amount))
-    if _column_equal(df, amount + tips, rows, skip, source, decimal) or _column_equal(
+    if column_equal(df, amount + tips, rows, skip, source, decimal) or column_equal(
         df, amount + tips + tax, rows, skip | set(taxes), source, decimal
     ):  # Square's 'Net Sales' + 'Tax' + 'Tip' = 'Total Collected'
         return typed
