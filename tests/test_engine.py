@@ -88,7 +88,8 @@ def test_engine_errors_are_the_registry_errors(tmp_path):
     assert code(values["Customers"]["F2"]) == "#NUM!"  # end below gained
     assert values["Customers"]["F2"].message == (  # the reason the recalc report gives
         "CRR: customers_end (30) is below customers_gained (75): the customers at the end include everyone "
-        "gained who stayed (#NUM!)"
+        "gained who stayed: customers_end in Customers!D2 (Customers at end), customers_gained in Customers!C2 "
+        "(Gained (new + reactivated)) (#NUM!)"
     )
     assert code(values["Customers"]["F3"]) == "#NUM!"  # end below gained
     # start 0 (previous end) with 520 at end out of 5 gained, which a start of 0 cannot have: not blank (d9212b4)

@@ -300,7 +300,8 @@ def test_an_error_computed_by_a_formula_is_cached_as_an_error(books: SimpleNames
     [file] = report.files
     assert file.status == "ok" and report.ok  # an error in a cell is a result, not a failure
     why = "customers_end (800) is below customers_gained (900): the customers at the end include everyone gained who "
-    why += "stayed (#NUM!)"
+    why += "stayed: customers_end in Customers!D4 (Customers at end), customers_gained in Customers!C4 (Gained (new + "
+    why += "reactivated)) (#NUM!)"  # the cells compared, named (H138's finding 01)
     assert file.errors == [  # not the chart columns' #N/A gaps (NA()), asked for; each with its reason
         CellIssue(address="Customers!E4", error="#NUM!", reason=f"CUSTOMERS_LOST: {why}"),
         CellIssue(address="Customers!F4", error="#NUM!", reason=f"CRR: {why}"),

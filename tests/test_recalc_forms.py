@@ -259,7 +259,7 @@ def test_an_error_of_an_xl_retention_function_carries_its_reason(tmp_path: Path)
         "D2": (
             "#NUM!",
             "CRR: customers_end (1) is below customers_gained (2): the customers at the end include everyone gained "
-            "who stayed (#NUM!)",
+            "who stayed: customers_end in S!A2, customers_gained in S!B2 (#NUM!)",  # the cells compared (H138's 01)
         ),
     }
 

@@ -18,6 +18,7 @@ from ..cells import CellError
 from ..registry import FUNCTIONS
 from ..sheet_names import NAME, SHEET, written
 from .argument_counts import count_reason
+from .compared_origins import compared_origin
 from .divisor_reasons import divisor_reasons
 from .error_arguments import error_argument_causes, error_arguments
 from .formula_texts import FormulaTexts
@@ -138,6 +139,7 @@ def explain(
         value = spilled.value if spilled is not None else value
         if type(value) is CellError and reason.endswith(f"({value.code})"):
             formula = formulas[sheet][cell_position(ref)] if cell_position(ref) in formulas[sheet] else None
+            reason = _unless_failing(compared_origin, workbook, formulas, reason, sheet, ref, names)  # 60 > 40: cells
             named_cell = name_the_cell(reason, formula, sheet, names)  # "got '8' in cell 3 of scores": its cell
             if named_cell == reason:  # =NPS(Survey[Score]): the engine's formula, the table's column as its range
                 named_cell = name_the_cell(reason, _engine_formula(workbook, sheet, ref), sheet, names)
