@@ -95,19 +95,27 @@ class FormulaTexts:
         self._shapes: list[str] | None = None
         self._groups: dict[str, list[int]] | None = None
         self._shape_upper: str | None = None
-        kept = [
-            (ref, cell.text)
-            for ref, cell in cells.items()
-            if cell.text is not None or (cell.kind == "shared" and cell.attrs.get("si") in masters)
-        ]
-        if not kept:
+        texts: list[str | None] = [cell.text for cell in cells.values()]
+        own = None not in texts  # every cell has its own text (no shared formula's copies, no <f/>): all kept
+        if own:
+            kept_refs, kept_texts = list(cells), texts
+        else:
+            kept = [
+                (ref, cell.text)
+                for ref, cell in cells.items()
+                if cell.text is not None or (cell.kind == "shared" and cell.attrs.get("si") in masters)
+            ]
+            kept_refs, kept_texts = [ref for ref, _ in kept], [text for _, text in kept]
+        if not kept_refs:
             return
-        joined = "\n".join(ref for ref, _ in kept)  # every reference parsed in two passes, not one by one
+        joined = "\n".join(kept_refs)  # every reference parsed in two passes, not one by one
         if _REFS.fullmatch(joined) is None:
             raise ValueError(f"not cell references: {joined[:80]!r}")
         places = list(zip(map(int, _ROWS.findall(joined)), map(_column, _LETTERS.findall(joined)), strict=True))
-        self.refs = dict(zip(places, (ref for ref, _ in kept), strict=True))
-        self._texts = dict(zip(places, (text for _, text in kept), strict=True))
+        self.refs = dict(zip(places, kept_refs, strict=True))
+        self._texts = dict(zip(places, kept_texts, strict=True))
+        if own:  # each cell's text is its master text: the listing made in one C-level pass, not cell by cell
+            self._master_list = list(zip(places, texts, strict=True))  # type: ignore[arg-type]  # (no None in texts)
 
     def __len__(self) -> int:
         return len(self._texts)
@@ -188,7 +196,7 @@ class FormulaTexts:
         """Every :meth:`master_texts` text in upper case, one per line (made once): a sheet-wide test for a function
         name (``"CELL(" in texts.upper_text()``) before reading the formulas one by one."""
         if self._upper is None:
-            self._upper = "\n".join(text for _, text in self.master_texts()).upper()
+            self._upper = "\n".join([text for _, text in self.master_texts()]).upper()
         return self._upper
 
     def shapes(self) -> list[str]:
