@@ -14,12 +14,22 @@ en-US result as only a locale makes them differ:
   (``1,5``, ``1.234,50``), given in the formula or held by a cell it reads.
 
 Such a cell keeps the value Excel stored and is listed with the reason (:mod:`.kept`); its dependents are computed
-from it. Run only where the stored values are Excel's and current (``stored_current``). Cost: one comparison of the
-computed and stored value per formula cell; the formulas are read only where the two differ.
+from it. Cost: one comparison of the computed and stored value per formula cell; the formulas are read only where the
+two differ.
+
+Where the file stores no value of Excel's for a formula cell (a program wrote it: openpyxl, pandas; or the stored
+values predate its inputs, ``stored_current=False``), nothing shows the locale. A formula reading a date of digits or a
+number with a decimal comma typed as text then has the value of whichever Excel opens it (Microsoft's DATEVALUE page:
+"your computer's system date setting may cause the results of a DATEVALUE function to vary"). Such texts are read
+once more as a day-first, comma-decimal Excel reads them (``01/02/2025`` 1 February, ``1,5`` 1.5); each cell whose
+value then differs is listed, not computed (:func:`unstored_locale_cells`), and so is a cell whose formula holds such a
+text that two locales read differently. A text both read alike (``05/05/2025``) or a cell whose value does not
+depend on it (``YEAR(A2)``, ``LEN(A2)``) is computed as before.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from functools import lru_cache
@@ -27,7 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
 from ..cells import CellError
 from .unsupported import Unsupported
@@ -69,11 +80,13 @@ def locale_cells(
     info: PackageInfo,
     values: dict[str, dict[str, Any]],
     listed: set[tuple[str, str]],
+    stored_current: bool = True,
 ) -> list[Unsupported]:
     """The formula cells whose computed value differs from the one Excel stored as a locale makes it differ (see the
-    module docstring), each with its reason; ``listed``: cells already listed, left alone."""
+    module docstring), each with its reason; ``listed``: cells already listed, left alone. The cells storing no
+    value (every one when not ``stored_current``) are looked at by :func:`unstored_locale_cells`."""
     found: list[Unsupported] = []
-    for sheet, cells in values.items():
+    for sheet, cells in values.items() if stored_current else ():
         stored = info.formulas.get(sheet)
         texts = formulas.get(sheet)
         if not stored or texts is None:
@@ -98,7 +111,8 @@ def locale_cells(
                     reason = _REASON_READ.format(text=read[0], where=read[1], stored=f"{cached:g}", computed=shown)
             if reason is not None:
                 found.append(Unsupported(sheet, ref, "locale", reason))
-    return found
+    done = listed | {(u.sheet, u.ref) for u in found}
+    return found + unstored_locale_cells(workbook, formulas, info, values, done, stored_current)
 
 
 def _number(value: Any) -> float | None:
@@ -218,8 +232,220 @@ def _read_text(workbook: fz.Workbook, reference: str, sheet: str) -> tuple[str, 
             except Exception:  # noqa: BLE001  (a sheet the engine does not have)
                 return None
             if _is_locale_text(held):
-                from openpyxl.utils import get_column_letter  # noqa: PLC0415
-
                 quoted = f"'{target}'" if not re.fullmatch(r"\w+", target) else target
                 return held, f"{quoted}!{get_column_letter(column)}{row}"
     return None
+
+
+#: a reference in a formula's text: a cell or a range, its sheet named or not (a whole column or row is not read)
+_REFERENCE = re.compile(
+    r"(?<![\w.!\"])((?:'(?:[^']|'')+'|[^\W\d][\w.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![\w(!])"
+)
+_LITERAL = re.compile(r'"((?:[^"]|"")*)"')
+#: at most this many cells are read in all for texts a locale reads otherwise
+_MAX_CELLS = 200_000
+
+_REASON_UNSTORED = (
+    "{reads} the text {text!r} ({where}), which Excel reads by the date order and decimal separator of the "
+    "computer's regional settings (Microsoft's DATEVALUE page: the system date setting may make the results vary), "
+    "which the file does not record: an en-US Excel gives {us}, a day-first, comma-decimal Excel {other}; the file "
+    "stores no value of Excel's to tell which, so the embedded engine does not compute it"
+)
+
+
+def unstored_locale_cells(
+    workbook: fz.Workbook,
+    formulas: dict[str, FormulaTexts],
+    info: PackageInfo,
+    values: dict[str, dict[str, Any]],
+    listed: set[tuple[str, str]],
+    stored_current: bool = True,
+) -> list[Unsupported]:
+    """The formula cells storing no value of Excel's (each one when not ``stored_current``) whose value depends on the
+    locale reading a date or number typed as text (see the module docstring), each with its reason; ``listed``: cells
+    already listed, left alone. The workbook is left as it was given (its texts put back and evaluated again)."""
+    open_cells: dict[str, list[str]] = {}
+    for sheet, cells in values.items():
+        stored = info.formulas.get(sheet, {})
+        for ref in cells:
+            cell = stored.get(ref)
+            if (sheet, ref) in listed or (cell is not None and cell.kind == "dataTable"):
+                continue
+            if cell is None or cell.cached is None or not stored_current:
+                open_cells.setdefault(sheet, []).append(ref)
+    if not open_cells:
+        return []
+    texts, literals, reads = _locale_texts(workbook, formulas, info, open_cells)
+    found = [
+        Unsupported(sheet, ref, "locale", _REASON_UNSTORED.format(
+            reads="holds", text=text, where="in the formula", us=_shown(values[sheet][ref]), other="another value"))
+        for (sheet, ref), text in literals.items()
+        if not (isinstance(values[sheet][ref], str) and text in values[sheet][ref])
+    ]  # fmt: skip
+    if not texts:
+        return found
+    from .engine_results import cell_value  # noqa: PLC0415
+
+    back = {other: text for text, other in texts.values()}  # each text as read by the other locale -> the text
+    for (sheet, row, column), (_, other) in texts.items():
+        workbook.set_value(sheet, row, column, other)
+    try:
+        workbook.evaluate_all()
+        first = next(iter(texts.items()))
+        for sheet, refs in open_cells.items():
+            for ref in refs:
+                if (sheet, ref) in literals:
+                    continue
+                place = _position(ref)
+                before, after = values[sheet][ref], cell_value(workbook, sheet, *place)
+                if _same(before, after) or _passed_on(before, after, back):
+                    continue
+                (text_sheet, text_row, text_column), (text, _) = reads.get((sheet, ref), first)
+                where = f"{_quoted(text_sheet)}!{_address(text_row, text_column)}"
+                reads_text = "reads" if (sheet, ref) in reads else "depends on"
+                reason = _REASON_UNSTORED.format(
+                    reads=reads_text, text=text, where=where, us=_shown(before), other=_shown(after)
+                )
+                found.append(Unsupported(sheet, ref, "locale", reason))
+    finally:
+        for (sheet, row, column), (text, _) in texts.items():
+            workbook.set_value(sheet, row, column, text)
+        workbook.evaluate_all()
+    return found
+
+
+def _locale_texts(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], info: PackageInfo, open_cells: dict[str, list[str]]
+) -> tuple[
+    dict[tuple[str, int, int], tuple[str, str]],
+    dict[tuple[str, str], str],
+    dict[tuple[str, str], tuple[tuple[str, int, int], tuple[str, str]]],
+]:
+    """The texts typed in cells that a day-first, comma-decimal locale reads otherwise than en-US, read by the
+    formulas of ``open_cells``: (sheet, row, column) -> (text, that locale's reading as text the engine reads); the
+    cells whose formula holds such a text typed in (-> the text); and the first such cell each formula reads."""
+    texts: dict[tuple[str, int, int], tuple[str, str]] = {}
+    literals: dict[tuple[str, str], str] = {}
+    reads: dict[tuple[str, str], tuple[tuple[str, int, int], tuple[str, str]]] = {}
+    seen: dict[tuple[str, str], tuple[str, int, int] | None] = {}  # a range read: its first such cell
+    budget = _MAX_CELLS
+    for sheet, refs in open_cells.items():
+        found = formulas.get(sheet)
+        if found is None:
+            continue
+        places = {ref: place for place, ref in found.refs.items()}
+        for ref in refs:
+            place = places.get(ref)
+            if place is None or place not in found:
+                continue
+            formula = found[place]
+            if '"' in formula:
+                for literal in _LITERAL.findall(formula):
+                    text = literal.replace('""', '"')
+                    if _other_reading(text.lstrip("<>=")) is not None:
+                        literals[(sheet, ref)] = text
+                        break
+            bare = _LITERAL.sub('""', formula)
+            for where, area in _REFERENCE.findall(bare):
+                target = where[:-1].strip("'").replace("''", "'") if where else sheet
+                key = (target, area.replace("$", "").upper())
+                if key not in seen:
+                    seen[key] = None
+                    try:
+                        left, top, right, bottom = range_boundaries(key[1])
+                    except (ValueError, TypeError):
+                        continue
+                    size = (right - left + 1) * (bottom - top + 1)
+                    if size > budget:
+                        continue
+                    budget -= size
+                    stored = info.formulas.get(target, {})
+                    for row in range(top, bottom + 1):
+                        for column in range(left, right + 1):
+                            if _address(row, column) in stored:
+                                continue  # a formula's text: read as its own formula computes it
+                            try:
+                                held = workbook.get_value(target, row, column)
+                            except Exception:  # noqa: BLE001  (a sheet the engine does not have)
+                                break
+                            other = _other_reading(held) if isinstance(held, str) else None
+                            if other is not None:
+                                texts[(target, row, column)] = (held, other)
+                                if seen[key] is None:
+                                    seen[key] = (target, row, column)
+                first = seen[key]
+                if first is not None and (sheet, ref) not in reads:
+                    reads[(sheet, ref)] = (first, texts[first])
+    return texts, literals, reads
+
+
+def _other_reading(text: str) -> str | None:
+    """``text`` as a day-first, comma-decimal Excel reads it, as a text the engine reads so (an ISO date, a number
+    with a decimal point; a text no Excel reads as a number where that locale reads none), where it differs from an
+    en-US Excel's reading; else None.
+
+    >>> _other_reading("01/02/2025"), _other_reading("15.01.24"), _other_reading("05/05/2025"), _other_reading("x")
+    ('2025-02-01', '2024-01-15', None, None)
+    >>> _other_reading("1.234,50"), _other_reading("1,5"), _other_reading("1,234"), _other_reading("04/15/2025")
+    ('1234.50', '1.5', '1.234', '#04/15/2025')
+    """
+    if not _is_locale_text(text):
+        return None
+    date = _DATE_TEXT.fullmatch(text)
+    if date is None:
+        plain = re.sub(r"[.\s\u00a0\u202f']", "", text).replace(",", ".")
+        return plain
+    first, second, year = int(date.group(1)), int(date.group(2)), int(date.group(3))
+    if len(date.group(3)) == 2:
+        year += 2000 if year <= 29 else 1900  # Excel's two-digit years: 2029 is the cutoff
+    separator = re.search(r"[./-]", text)
+    if first == second and separator is not None and separator.group(0) != ".":
+        return None  # both orders read one day
+    try:
+        return dt.date(year, second, first).isoformat()
+    except ValueError:
+        return "#" + text.strip()  # no day in that order: text to that Excel
+
+
+def _passed_on(before: Any, after: Any, back: dict[str, str]) -> bool:
+    """Whether the text ``after`` is ``before`` where the cell passed on a text read otherwise (``=A1``, ``=A1&" x"``):
+    the other locale's readings in it put back (``back``: reading -> text) give ``before``."""
+    if not isinstance(before, str) or not isinstance(after, str):
+        return False
+    if back.get(after) == before:
+        return True
+    if len(back) > 200:
+        return False
+    for other, text in back.items():
+        if other in after:
+            after = after.replace(other, text)
+    return after == before
+
+
+def _same(before: Any, after: Any) -> bool:
+    if type(before) is CellError or type(after) is CellError:
+        return type(before) is type(after) and before.code == after.code
+    first, second = _number(before), _number(after)
+    if first is not None and second is not None:
+        return math.isclose(first, second, rel_tol=1e-12, abs_tol=1e-12)
+    return type(before) is type(after) and before == after
+
+
+def _shown(value: Any) -> str:
+    if type(value) is CellError:
+        return value.code
+    number = _number(value)
+    return f"{number:g}" if number is not None else repr(value)
+
+
+def _position(ref: str) -> tuple[int, int]:
+    letters, row = coordinate_from_string(ref)
+    return row, column_index_from_string(letters)
+
+
+def _address(row: int, column: int) -> str:
+    return f"{get_column_letter(column)}{row}"
+
+
+def _quoted(sheet: str) -> str:
+    return sheet if re.fullmatch(r"\w+", sheet) else "'" + sheet.replace("'", "''") + "'"
