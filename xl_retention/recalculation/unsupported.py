@@ -20,6 +20,7 @@ from ..registry import BY_NAME
 from ..sheet_names import SHEET, written
 from . import kept, trim_refs
 from .array_lifting import may_be_array
+from .counted_expressions import counted_expressions
 from .excel_functions import FUNCTIONS as EXCEL_FUNCTIONS
 from .excel_functions.criteria_runtime import OUTSIDE_CRITERION
 from .excel_functions.format_codes import foreign_format_cells
@@ -440,6 +441,8 @@ def find_unsupported(
                 ref = texts.refs[place]
                 if (sheet, ref) not in listed and _SHEET_CALL.search(text.upper()) is not None:
                     found.append(Unsupported(sheet, ref, "SHEET", _SHEET_REASON))
+    listed = {(u.sheet, u.ref) for u in found}  # =ROWS(A1:A3*1) in a classic formula: Excel's count not settled
+    found += [Unsupported(*item) for item in counted_expressions(formulas, info) if item[:2] not in listed]
     return found
 
 
