@@ -19,8 +19,9 @@ import io
 import os
 import warnings
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -37,6 +38,7 @@ from .existing import existing_note, leave_out_existing
 from .fill import Filled, fill_package, number
 from .first_month import first_month_notes
 from .input_columns import own_map, unread_line, unused_own
+from .refunds_since import AsPaid, paid_as_before
 
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and other OLE compound files
@@ -69,6 +71,9 @@ class Tables:
     whole_movements: pd.DataFrame | None = field(default=None, repr=False)
     #: what the import tells the user beside the tables (one line each)
     notes: list[str] = field(default_factory=list)
+    #: the orders' purchases and cohorts with the orders the export leaves out as unpaid counted as paid (a refresh
+    #: takes closed months changed by refunds since: :mod:`.refunds_since`), computed when asked
+    paid_as_before: Callable[[], AsPaid | None] | None = field(default=None, repr=False)
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables to write as CSV, by file stem."""
@@ -391,9 +396,11 @@ def _load(
         tables.survivors = getattr(sub, "survivors", None)
     if orders is not None:
         df, source = read(orders, "orders")
+        mapped = maps(df, "orders", "orders")
         tables.purchases, tables.order_cohorts, tables.order_revenue_cohorts = mv.order_tables(
-            df, columns=maps(df, "orders", "orders"), source=source, options=options
+            df, columns=mapped, source=source, options=options
         )
+        tables.paid_as_before = partial(paid_as_before, df, mapped, source, options)
     if nps is not None:
         df, source = read(nps, "nps")
         answers = maps(df, "answers", "nps")

@@ -43,6 +43,8 @@ class Replaced:
     at: pd.Period | None = None
     #: the import record's group of the cell (fill's ``VISITS``), "" for the sheet's own
     group: str = ""
+    #: what the cell is within its sheet and month (fill's ``put``: a column's key, ``+k`` a cohort's month k)
+    label: str = ""
 
     @property
     def of(self) -> pd.Period | None:

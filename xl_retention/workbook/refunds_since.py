@@ -1,0 +1,101 @@
+"""Orders refunded or cancelled since an earlier import: the one change of a closed month a refresh takes.
+
+A refresh stops where the data changes a value an earlier import wrote in a month closed when it ran
+(:func:`.typed_values.refuse_closed`): a second shop's export, a filtered one, would replace the first's months
+silently. But a shop's export re-downloaded each month marks an order of an earlier month refunded (Shopify's
+Financial Status ``refunded``), and an order refunded in full is no purchase (docs/metrics.md "Orders"): that change
+is routine. So the orders' changes of closed months are taken (listed as updated) when the same export, with the
+orders it leaves out as unpaid (refunded in full, cancelled, voided) counted as the purchases they were, gives back
+every value the earlier import wrote there (:func:`explained`); anything else still stops.
+
+The orders the export leaves out are its rows the reading did not keep (``attrs["positions"]``), less the other rows
+of orders kept (an order's line items) and refund rows (negative amounts); each read again from its customer, date,
+order id and amount columns alone (so no status leaves it out).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .. import movements as mv
+
+if TYPE_CHECKING:
+    from .typed_values import Replaced
+
+__all__ = ["explained", "paid_as_before"]
+
+#: (purchases, order cohorts) of the export with the orders it leaves out as unpaid counted as paid
+AsPaid = tuple[pd.DataFrame, pd.DataFrame]
+
+
+def paid_as_before(df: pd.DataFrame, columns: Mapping[str, str], source: str, options: mv.ReadOptions) -> AsPaid | None:
+    """The purchases and order cohorts of the orders export ``df`` (read with ``columns``) with the orders it leaves
+    out as unpaid counted as paid; None where it leaves none out or they cannot be read on their own."""
+    from ..reading.preparation import prepare
+
+    try:
+        frame, names = prepare(df, "orders", columns, source, options)
+        positions = frame.attrs.get("positions")
+        if positions is None:
+            return None
+        left = np.setdiff1d(np.arange(len(df)), np.asarray(positions))
+        if "order_id" in names:  # an order's other lines: not an order left out
+            ids = df[names["order_id"]].astype(str).to_numpy()
+            left = left[~np.isin(ids[left], ids[np.asarray(positions)])]
+        if not len(left):
+            return None
+        own = {ours: names[ours] for ours in ("customer_id", "date", "order_id", "amount") if ours in names}
+        undone, _ = prepare(df.iloc[left][list(own.values())].reset_index(drop=True), "orders", own, source, options)
+        if "amount" in undone:  # a refund row (negative) is no order
+            undone = undone[~(np.asarray(undone["amount"], dtype=np.float64) < 0)]
+        both = pd.concat([frame[["customer_id", "date"]], undone[["customer_id", "date"]]], ignore_index=True)
+        tables = mv.order_tables(both, source=source, options=options)
+    except (mv.DataError, ValueError, KeyError):
+        return None
+    return tables[0], tables[1]
+
+
+def explained(cells: Sequence[Replaced], as_paid: Callable[[], AsPaid | None] | None, purchases: str,
+              inputs: Mapping[str, str], cohorts: str) -> list[Replaced]:  # fmt: skip
+    """Those of ``cells`` (closed months' values an earlier import wrote, changed by the data) whose old value the
+    export gives with its orders left out as unpaid counted as paid: the sheet ``purchases``' order columns (``inputs``:
+    label -> the purchases table's column) and the order cohorts (the record's group ``cohorts``). Empty unless every
+    one of them is an order's value (a change of visits or subscriptions is no refund)."""
+    if not cells or as_paid is None:
+        return []
+    orders = [c for c in cells if (c.sheet == purchases and c.group == "" and c.label in inputs) or c.group == cohorts]
+    if len(orders) != len(cells):
+        return []
+    tables = as_paid()
+    if tables is None:
+        return []
+    bought, cohort_counts = tables
+    out = []
+    for cell in cells:
+        if cell.group == cohorts:
+            k = int(cell.label.removeprefix("+"))
+            value = _at(cohort_counts, cell.month, k)
+        else:
+            value = _at(bought, cell.month, inputs[cell.label])
+        if value is not None and _same(value, cell.old):
+            out.append(cell)
+    return out
+
+
+def _at(table: pd.DataFrame, row: Any, column: Any) -> Any:
+    if row not in table.index:
+        return None
+    if isinstance(column, int):
+        return table.loc[row].iloc[column] if column < len(table.columns) else None
+    return table.loc[row, column] if column in table.columns else None
+
+
+def _same(value: Any, old: Any) -> bool:
+    value = value.item() if hasattr(value, "item") else value
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return old in (None, "")
+    return isinstance(old, int | float) and not isinstance(old, bool) and float(old) == float(value)
