@@ -48,6 +48,12 @@ def test_both_cells_compared_are_named(tmp_path, capsys):
         s[f"A{i}"], s[f"B{i}"], s[f"C{i}"] = end, gained, start
     s["E10"] = "=SUM(CRR(A6:A8,B6:B8,C6:C8))"  # the one row of the ranges holding 1 and 2
     s["E11"] = "=CRR(10,20,5)"  # every value typed in the formula: nothing to name
+    model = wb.create_sheet("Model")  # two arguments said together: "recency (5) ... when frequency is 0"
+    for col, value in zip("ABCDEFG", [0.24, 4.4, 0.79, 2.4, 0, 5, 38], strict=True):
+        model[f"{col}1"] = value
+    model["H1"] = "=BGNBD_P_ALIVE(A1,B1,C1,D1,E1,F1,G1)"
+    model["A2"], model["B2"], model["C2"], model["D2"] = 0.5, 1.2, 0.5, 0
+    model["H2"] = "=BDW_DEL(A2,B2,C2,D2)"  # discount_rate (0) ... with c = 0.5
     reasons = _reasons(tmp_path, wb, capsys)
     assert reasons == {
         "S!C1": "RETURNING_CUSTOMER_RATE: returning (60) exceeds total (40): returning in S!B1, total in S!A1 (#NUM!)",
@@ -62,6 +68,11 @@ def test_both_cells_compared_are_named(tmp_path, capsys):
         "S!E10": f"CRR: customers_end (1) is below customers_gained (2): {STAYED}: customers_end in S!A7, "
         "customers_gained in S!B7 (#NUM!)",
         "S!E11": f"CRR: customers_end (10) is below customers_gained (20): {STAYED} (#NUM!)",
+        "Model!H1": "BGNBD_P_ALIVE: recency (5) must be 0 when frequency is 0 (with no repeat purchase, the last "
+        "purchase is the first): recency in Model!F1, frequency in Model!E1 (#NUM!)",
+        "Model!H2": "BDW_DEL: discount_rate (0) is below 0.0001 with c = 0.5 (not 1): the BdW lifetime is summed "
+        "period by period and needs a rate of at least 1e-4 per period: discount_rate in Model!D2, c in Model!C2 "
+        "(#NUM!)",
     }
 
 

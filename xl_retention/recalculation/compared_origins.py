@@ -5,8 +5,9 @@ An xl-retention function refusing two arguments that contradict each other says 
 customers_gained (2): ...``), where a text or a negative in the same arguments names its cell. :func:`compared_origin`
 names each compared argument's cell, found as :func:`.value_origins.value_origin` finds one argument's (the reference
 the engine gives for the argument, or the one cell it reads holding the value shown, followed through formula cells to
-where the value is typed): ``...: returning in S!B1, total in S!A1 (#NUM!)``. A cell is named only where it holds the
-value the reason shows; an argument typed in the formula (``=CRR(10,20,5)``) has none.
+where the value is typed): ``...: returning in S!B1, total in S!A1 (#NUM!)``; so too two arguments said together
+(``recency (0.5) must be 0 when frequency is 0``, ``discount_rate (0) is below 0.0001 with c = 0.5``). A cell is
+named only where it holds the value the reason shows; an argument typed in the formula (``=CRR(10,20,5)``) has none.
 """
 
 from __future__ import annotations
@@ -32,17 +33,22 @@ _REASON = re.compile(
     r"^(?P<function>[A-Z_][A-Z0-9_.]*): (?P<message>.*?)"
     r"(?P<place> in (?:cell (?P<k>\d+)|row (?P<r>\d+), column (?P<c>\d+)) of \w+)? \((?P<code>#[A-Z0-9/!?]+)\)$"
 )
-#: "customers_end (1)", "promoters + detractors (5 + 6)": arguments and the values the message shows
+#: "customers_end (1)", "promoters + detractors (5 + 6)", "frequency is 0", "c = 0.5": arguments and the values the
+#: message shows
 #: the most elements of ranges looked through for the one whose values the reason shows
 MAX_ELEMENTS = 10_000
-_COMPARED = re.compile(r"(?<![\w'\"])(?P<names>\w+(?: \+ \w+)*) \((?P<values>[^()'\"]*)\)")
+_COMPARED = re.compile(
+    r"(?<![\w'\"])(?P<names>\w+(?: \+ \w+)*) "
+    r"(?:\((?P<values>[^()'\"]*)\)|(?:is|=) (?P<value>-?\d[\d.]*(?:e[-+]?\d+)?)\b)"
+)
 
 
 def _compared(message: str, arguments: list[str]) -> list[tuple[str, str]]:
     """The (argument, value shown) pairs of ``message``, each argument once, in the order said."""
     pairs: dict[str, str] = {}
     for found in _COMPARED.finditer(message):
-        names, values = found["names"].split(" + "), found["values"].split(" + ")
+        names = found["names"].split(" + ")
+        values = found["values"].split(" + ") if found["value"] is None else [found["value"]]
         if len(names) != len(values) or not all(n in arguments for n in names):
             continue
         for name, value in zip(names, values, strict=True):
