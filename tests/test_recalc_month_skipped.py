@@ -17,6 +17,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.formula.translate import Translator
 
 from xl_retention import cli
 from xl_retention.workbook import build_template
@@ -139,3 +140,27 @@ def test_every_tracking_sheet_is_checked_renamed_too(tmp_path, capsys, sheet, ce
 def test_months_that_follow_each_other_stay_ok(tmp_path, capsys):
     code, report = _recalc(tmp_path, _tracker(tmp_path), capsys)
     assert (code, report["status"], report["message"]) == (0, "ok", "")
+
+
+def test_a_month_row_copied_in_is_named_not_said_sorted(tmp_path, capsys):
+    """Row 4 (2026-02) inserted again below itself, as Excel's Insert Copied Cells does (the rows below move down,
+    their formulas with them, the names grow). Was: "Customers!A5 is 2026-02, not 2026-03: ... sort the rows by
+    'Month'", which no sort puts right."""
+    path = _tracker(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Customers"]
+    for row in range(ws.max_row, 3, -1):  # row r to r + 1 (row 4 to 5 too: the copy's row)
+        for cell in ws[row]:
+            value = cell.value
+            if isinstance(value, str) and value[:1] == "=":
+                value = Translator(value, origin=cell.coordinate).translate_formula(f"{cell.column_letter}{row + 1}")
+            ws[f"{cell.column_letter}{row + 1}"] = value
+    for name in wb.defined_names.values():  # 'Customers'!$A$2:$A$13 -> $A$14
+        name.attr_text = re.sub(r"(Customers'?!\$[A-Z]+\$2:\$[A-Z]+\$)13\b", r"\g<1>14", name.attr_text)
+    wb.save(path)
+    code, report = _recalc(tmp_path, path, capsys)
+    assert (code, report["status"]) == (1, "failed")
+    assert report["message"] == (
+        f"t.xlsx: Customers!A5 is 2026-02, not 2026-03: {RULE}: 2026-02 is in Customers!A4 too (a row copied?): delete "
+        "one of the two rows (Undo in Excel before saving), or type the month this row is for"
+    )

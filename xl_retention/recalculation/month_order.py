@@ -147,6 +147,13 @@ def _order(
                 f"{_shown(months[i + 1][1])})"
             )
             return MonthOrder(mistyped, broken or mistyped, unlabeled)
+        if month == before:  # the month above again (a row copied, or inserted as a copy): no sort puts it right
+            above = f"{written(title)}!{letter}{months[i - 1][0]}"
+            repeated = (
+                f"{apart}: {_shown(month)} is in {above} too (a row copied?): delete one of the two rows (Undo in "
+                "Excel before saving), or type the month this row is for"
+            )
+            return MonthOrder(repeated, broken or repeated, unlabeled)
         if month <= before:  # the first month out of order also where no month is missing above it
             backwards = apart + (
                 f", oldest first: sort the rows by '{MONTH.header}', oldest to newest (each month's start reads the "
