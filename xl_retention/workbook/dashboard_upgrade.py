@@ -20,7 +20,7 @@ from openpyxl.utils import quote_sheetname
 from . import inplace as ip
 from .upgrade import _names_in, is_earlier, put_formula, workbook_names
 
-__all__ = ["EARLIER", "upgrade_dashboard"]
+__all__ = ["EARLIER", "dashboard_title", "upgrade_dashboard"]
 
 TITLE = "Dashboard"  # template.DASHBOARD_TITLE
 SHOP_TABLE = [f"{c}{r}" for r in range(3, 7) for c in "EFG"]
@@ -137,11 +137,10 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
     """
     current = _current()
     found = {title: _cells(wb, title) for title in wb.sheetnames}
-    # the Dashboard, or without one the sheet renamed ('Overview'): the latest figures' header and most labels in A
-    titles = [TITLE] if TITLE in wb.sheetnames else [t for t, mine in found.items() if _alike(mine, current)]
-    if len(titles) != 1 or found[titles[0]].get("A3") != current["A3"]:
+    title = _dashboard(found, current)
+    if title is None:
         return [], []
-    title, mine = titles[0], found[titles[0]]
+    mine = found[title]
     names, xml = workbook_names(package), package.sheet(title)
     where = quote_sheetname(title)
     changed, notes = [], []
@@ -189,6 +188,20 @@ def _alike(cells: dict[str, Any], current: dict[str, Any]) -> bool:
     """Whether a sheet's cells hold the latest figures' header (A3) and most of their labels (A4:A9) as ``current``."""
     same = sum(cells.get(f"A{r}") == current[f"A{r}"] for r in range(4, 10))
     return cells.get("A3") == current["A3"] and 2 * same > 6
+
+
+def _dashboard(found: dict[str, dict[str, Any]], current: dict[str, Any]) -> str | None:
+    """The Dashboard's title, or without one the sheet renamed ('Overview'): the latest figures' header and most
+    labels in A; None for none (or two)."""
+    titles = [TITLE] if TITLE in found else [t for t, mine in found.items() if _alike(mine, current)]
+    if len(titles) != 1 or found[titles[0]].get("A3") != current["A3"]:
+        return None
+    return titles[0]
+
+
+def dashboard_title(wb: Any) -> str | None:
+    """The title of the workbook's Dashboard (as :func:`upgrade_dashboard` finds it), None for none."""
+    return _dashboard({title: _cells(wb, title) for title in wb.sheetnames}, _current())
 
 
 def _on_a_sheet(wb: Any, name: str) -> bool:
