@@ -134,7 +134,8 @@ def _p_alive(r: Any, alpha: Any, a: Any, b: Any, x: Any, tx: Any, age: Any) -> A
     pos = x > 0
     with np.errstate(divide="ignore", invalid="ignore"):
         log_odds = np.log(a) - np.log(np.where(pos, b + x - 1, 1.0)) + (r + x) * np.log((alpha + age) / (alpha + tx))
-    return np.where(pos, 1.0 / (1.0 + np.exp(np.minimum(log_odds, 700.0))), 1.0)
+        # 1 / (1 + e^L) as exp(-ln(1 + e^L)): a customer silent for long keeps e^-L (was floored at e^-700 = 1e-304)
+        return np.where(pos, np.exp(-np.logaddexp(0.0, log_odds)), 1.0)
 
 
 def bgnbd_p_alive(
@@ -164,7 +165,9 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
     With Euler's transformation the product is (1 - z)^(a - 1) 2F1(a + b - 1 - r, a - 1; a + b + x - 1; z),
     z = t / (alpha + T + t), whose series divided by (a - 1) is summed directly:
     Q = -expm1((a - 1) ln(1 - z)) / (a - 1) - (1 - z)^(a - 1) sum_{k>=1} (A)_k (a)_(k-1) z^k / ((C)_k k!),
-    A = a + b - 1 - r, C = a + b + x - 1: no cancellation at a = 1 and no overflow for large x.
+    A = a + b - 1 - r, C = a + b + x - 1: no cancellation at a = 1 and no overflow for large x. Each series estimates
+    its own rounding (the drift of its running products, the digits its difference cancels): NaN where that is above
+    _SERIES_ERROR or the series would take more than _MAX_TERMS terms (:func:`_bgnbd_future` then integrates).
     """
     r, alpha, a, b, x, age, t = (np.array(v, dtype=np.float64) for v in np.broadcast_arrays(r, alpha, a, b, x, age, t))
     shape = r.shape
@@ -194,17 +197,23 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
         short = (big_c > 0) & (bound <= 0.98) & ~far & (t > 0)  # terms fall at least 0.98 a step from the first
     if short.any():
         short_value = _pfaff_bracket(r[short] + x[short], a[short], big_c[short], w[short])
-    active = np.flatnonzero(np.isfinite(term) & (z > 0) & ~far & ~short)
+    # the series in z fall like z^k at best: 39 / (1 - z) terms to 1e-17; more than _MAX_TERMS: the quadrature at once
+    slow = ~(39.0 < _MAX_TERMS * one_minus_z)
+    active = np.flatnonzero(np.isfinite(term) & (z > 0) & ~far & ~short & ~slow)
     total[active] = term[active]
     term = term[active]
     biggest = np.abs(total)  # the largest term of each sum: terms of mixed signs (A = a + b - 1 - r < 0) cancel
+    # rounding carried by the terms: term k is a running product of k ratios of ~6 roundings each
+    drift = np.abs(total).copy()
+    count = np.ones(r.size)
     k = 1
-    max_terms = 200_000
-    while active.size and k < max_terms:
+    while active.size and k < _MAX_TERMS:
         ratio = (big_a[active] + k) * (a[active] + k - 1) * z[active] / ((big_c[active] + k) * (k + 1))
         term = term * ratio
         total[active] += term
         biggest[active] = np.maximum(biggest[active], np.abs(term))
+        drift[active] += (k + 1) * np.abs(term)
+        count[active] += 1
         # converged once terms shrink geometrically and the bounded tail is negligible
         with np.errstate(over="ignore", invalid="ignore"):
             tail = np.abs(term) * np.abs(ratio) / np.maximum(1.0 - np.abs(ratio), 1e-300)
@@ -218,23 +227,19 @@ def _bgnbd_bracket(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any)
             keep = ~done
             active, term = active[keep], term[keep]
         k += 1
-    if active.size:
-        raise OutOfRangeError(
-            f"the hypergeometric series of the expected purchases did not converge in {max_terms} terms "
-            f"(t = {t[active[0]]:g} is very long against alpha + T = {alpha[active[0]] + age[active[0]]:g})",
-            "t",
-            float(t[active[0]]),
-        )
-    with np.errstate(invalid="ignore"):
-        # more than 5 digits of the sum cancelled among its own terms (r = 90.9, a = 1.001, b = 0.454, t = 4,115
-        # gave 1.4e9 for 6.17): NaN, then the direct series below
-        total[biggest > 1e5 * np.abs(total)] = np.nan
+    total[active] = np.nan  # not converged in _MAX_TERMS terms: the direct series, else the quadrature
     subtracted = np.exp(y) * total
     out = first - subtracted
-    with np.errstate(invalid="ignore"):
-        lost = np.abs(out) < 1e-9 * np.maximum(np.abs(first), np.abs(subtracted))  # more than 9 digits cancelled
-    out[lost] = np.nan  # -> #NUM! rather than a difference of rounding errors
-    retry = np.flatnonzero(np.isnan(out) & ~far & ~short & (z > 0) & (big_c > 0))
+    with np.errstate(invalid="ignore", over="ignore"):
+        # the error of the difference: the terms' drift and the two sides' own roundings (b = 70,917 lost the 9th
+        # digit: 5 digits cancelled against a drift of 3e4 terms); beyond _SERIES_ERROR: the quadrature instead
+        error = _EPS * (
+            4.0 * np.exp(y) * drift + 4.0 * (np.abs(first) + np.abs(subtracted)) + count * np.exp(y) * biggest
+        )
+        lost = ~(error <= _SERIES_ERROR * np.abs(out))
+    out[lost] = np.nan
+    out[slow & (z > 0)] = np.nan
+    retry = np.flatnonzero(np.isnan(out) & ~far & ~short & ~slow & (z > 0) & (big_c > 0))
     if retry.size:  # a large a: Euler's terms grow like (a z)^k / k! before they fall (a = b = 1,000 gave NaN)
         out[retry] = _direct_bracket(
             r[retry] + x[retry], b[retry] + x[retry], big_c[retry], a[retry], z[retry], log1mz[retry]
@@ -251,17 +256,19 @@ def _direct_bracket(
 ) -> np.ndarray:
     """Q = (1 - G) / (a - 1), G = (1 - z)^A 2F1(A, B; C; z) summed as it stands (positive terms; the ratio of terms
     k + 1 and k, z (A + k) / (k + 1) x (B + k) / (C + k) with B < C, stays below rho = z max(1, (A + k) / (k + 1)),
-    which bounds the tail). NaN (-> #NUM!) where 1 - G keeps fewer than 5 of G's digits (relative error above
-    about 1e-11) or the sum does not converge in 100,000 terms."""
+    which bounds the tail). NaN where the rounding of G (its terms' drift, its logs) is above _SERIES_ERROR of
+    1 - G, or the sum does not converge in _MAX_TERMS terms."""
     term = np.ones(big_a.shape)
     total = term.copy()
+    drift = term.copy()  # sum of (k + 1) x term k: the running product's rounding
     active = np.arange(big_a.size)
-    for k in range(100_000):
+    for k in range(_MAX_TERMS):
         if not active.size:
             break
         aa, bb, cc, zz = big_a[active], big_b[active], c[active], z[active]
         term = term * (aa + k) * (bb + k) * zz / ((cc + k) * (k + 1))
         total[active] += term
+        drift[active] += (k + 2) * term
         rho = zz * np.maximum(1.0, (aa + k + 1) / (k + 2))
         with np.errstate(divide="ignore", invalid="ignore"):
             done = (rho < 1) & (term * rho / (1 - rho) <= 1e-17 * total[active])
@@ -269,9 +276,12 @@ def _direct_bracket(
         keep = ~done
         active, term = active[keep], term[keep]
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
-        g = np.exp(big_a * log1mz + np.log(total))
-        out = -np.expm1(big_a * log1mz + np.log(total)) / (a - 1)
-        bad = ~np.isfinite(total) | (np.abs(1 - g) < 1e-5 * g) | (a == 1)
+        log_g = big_a * log1mz + np.log(total)
+        g = np.exp(log_g)
+        out = -np.expm1(log_g) / (a - 1)
+        # G's relative error: the terms' drift, and ln G's rounding (A ln(1 - z) of 1e4 carries 1e-12)
+        error = g * _EPS * (6.0 * drift / total + 2.0 * np.abs(big_a * log1mz) + 2.0 * np.abs(log_g) + 4.0)
+        bad = ~np.isfinite(total) | ~(error <= _SERIES_ERROR * np.abs(1 - g)) | (a == 1)
     out[bad] = np.nan
     if active.size:
         out[active] = np.nan
@@ -282,13 +292,23 @@ def _pfaff_bracket(rx: np.ndarray, a: np.ndarray, c: np.ndarray, w: np.ndarray) 
     """-sum_{k>=1} (rx)_k (a)_(k-1) w^k / ((c)_k k!) for c > 0 and terms falling by 0.98 a step or faster."""
     term = -rx * w / c
     total = term.copy()
+    drift = np.abs(term)  # sum of (k + 1) |term k|: the running product's rounding (terms of both signs)
     for k in range(1, 4000):
         term = term * (rx + k) * (a + k - 1) * w / ((c + k) * (k + 1))
         total += term
+        drift += (k + 1) * np.abs(term)
         if np.all(np.abs(term) <= 1e-17 * np.abs(total)):
             break
+    with np.errstate(invalid="ignore"):
+        total[~(6.0 * _EPS * drift <= _SERIES_ERROR * np.abs(total))] = np.nan
     return total
 
+
+_EPS = float(np.finfo(np.float64).eps)
+#: terms a series may take before the quadrature takes over (one step costs about what 1/100 of a quadrature does)
+_MAX_TERMS = 1_000
+#: relative error a series' rounding may reach before the quadrature (:mod:`._bgnbd_quadrature`) takes over
+_SERIES_ERROR = 1e-11
 
 #: (1 - z) x the largest parameter below which :func:`_bgnbd_bracket` sums the expansion at z = 1 (few terms)
 _FAR = 0.05
@@ -359,6 +379,25 @@ def _far_bracket(r: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray, y: 
     )
 
 
+def _bgnbd_future(r: Any, alpha: Any, a: Any, b: Any, x: Any, age: Any, t: Any, alive: Any) -> np.ndarray:
+    """(a + b + x - 1) x the bracket Q of :func:`_bgnbd_bracket`: the purchases expected in the next t of a customer
+    alive. Where the series cannot vouch for _SERIES_ERROR (NaN), the quadrature of :mod:`._bgnbd_quadrature`; NaN
+    (-> #NUM!) where neither can. Times ``alive`` (the chance of being alive): 0 where that is 0."""
+    from ._bgnbd_quadrature import future_alive
+
+    arrays = np.broadcast_arrays(r, alpha, a, b, x, age, t, alive)
+    r, alpha, a, b, x, age, t, alive = (np.array(v, dtype=np.float64) for v in arrays)
+    with np.errstate(invalid="ignore", over="ignore"):
+        out = np.asarray((a + b + x - 1) * _bgnbd_bracket(r, alpha, a, b, x, age, t), dtype=np.float64)
+    out[alive == 0] = 0.0  # certainly gone (e^-2.4e11 for r = 1e12): no purchase, whatever the series did
+    # a + b + x - 1 = 0 (a new customer with a + b = 1) made the series' 0 x (a finite sum) = 0 for 0.44 purchases
+    todo = ~np.isfinite(out) | (a + b + x - 1 == 0)
+    todo &= ~np.isnan(r + alpha + a + b + x + age + t) & (alive > 0)
+    if todo.any():
+        out[todo] = future_alive(r[todo] + x[todo], a[todo], b[todo] + x[todo], t[todo] / (alpha[todo] + age[todo]))
+    return out * alive
+
+
 def bgnbd_expected(
     r: ArrayLike,
     alpha: ArrayLike,
@@ -385,8 +424,7 @@ def bgnbd_expected(
     x.check_range("t", what="a time >= 0")
     rr, al, aa, bb = x["r"], x["alpha"], x["a"], x["b"]
     fx, tx, age, t_ = x["frequency"], x["recency"], x["T"], x["t"]
-    bracket = _bgnbd_bracket(rr, al, aa, bb, fx, age, t_)
-    result = (aa + bb + fx - 1) * bracket * _p_alive(rr, al, aa, bb, fx, tx, age)
+    result = _bgnbd_future(rr, al, aa, bb, fx, age, t_, _p_alive(rr, al, aa, bb, fx, tx, age))
     result = np.where(np.isnan(rr + al + aa + bb + fx + tx + age + t_), np.nan, result)
     _raise_if_not_finite(x, _BGNBD + ("frequency", "recency", "T", "t"), result, "the expected purchases")
     return x.wrap(result)
@@ -435,12 +473,12 @@ def bgnbd_clv(
     rr, al, aa, bb = x["r"], x["alpha"], x["a"], x["b"]
     fx, tx, age = x["frequency"], x["recency"], x["T"]
     k, months_, d = x["periods_per_month"], x["months"], x["discount_rate"]
-    alive_factor = (aa + bb + fx - 1) * _p_alive(rr, al, aa, bb, fx, tx, age)
+    alive_factor = _p_alive(rr, al, aa, bb, fx, tx, age)
     value = np.zeros(np.shape(rr))
     previous = np.zeros(np.shape(rr))
     horizon = int(np.nanmax(months_)) if np.any(~np.isnan(months_)) else 0
     for i in range(1, horizon + 1):
-        current = alive_factor * _bgnbd_bracket(rr, al, aa, bb, fx, age, i * k)
+        current = _bgnbd_future(rr, al, aa, bb, fx, age, i * k, alive_factor)
         value = value + np.where(i <= months_, (current - previous) / (1 + d) ** i, 0.0)
         previous = current
     result = x["margin"] * x["order_value"] * value
