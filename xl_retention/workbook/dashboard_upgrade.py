@@ -23,6 +23,7 @@ from .upgrade import _names_in, is_earlier, put_formula, workbook_names
 __all__ = ["EARLIER", "dashboard_title", "upgrade_dashboard"]
 
 TITLE = "Dashboard"  # template.DASHBOARD_TITLE
+PURCHASES_TITLE = "Purchases and visits"  # template.PURCHASES.title
 SHOP_TABLE = [f"{c}{r}" for r in range(3, 7) for c in "EFG"]
 #: cell of the Dashboard -> the formulas earlier templates wrote there
 EARLIER: dict[str, tuple[str, ...]] = {
@@ -151,7 +152,7 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
         if _names_in(formula) <= names and put_formula(xml, ref, formula):
             changed.append(f"{where}!{ref}")
     earlier = [ref for ref in SHOP_TABLE if is_earlier(mine.get(ref), SHOP_EARLIER.get(ref, ()))]
-    if all(mine.get(ref) == current[ref] or ref in earlier for ref in SHOP_TABLE):  # the table of a template
+    if all(_same(mine.get(ref), current[ref]) or ref in earlier for ref in SHOP_TABLE):  # the table of a template
         changed += [f"{where}!{ref}" for ref in earlier if put_formula(xml, ref, current[ref])]
         return changed, notes
     wanted = set().union(*(_names_in(current[ref]) for ref in SHOP_TABLE if str(current[ref]).startswith("=")))
@@ -160,20 +161,49 @@ def upgrade_dashboard(package: ip.Package, wb: Any, shop_data: bool) -> tuple[li
         if shop_data:
             notes.append(
                 f"{where}!E3:G6 holds cells of yours, where this version's Dashboard shows the latest repeat purchase, "
-                "returning customer and returning visitor rates: not added (see the 'Purchases and visits' sheet)"
+                f"returning customer and returning visitor rates: not added (see the {_purchases(wb)!r} sheet)"
             )
     elif not wanted <= names:
         if shop_data:
             missing = ", ".join(sorted(wanted - names))
             notes.append(
                 f"this tracker's Dashboard has no purchases and visits figures (this version's shows them in E3:G6) "
-                f"and lacks the names they read ({missing}): see the 'Purchases and visits' sheet, or make a new "
+                f"and lacks the names they read ({missing}): see the {_purchases(wb)!r} sheet, or make a new "
                 "tracker (xl-retention new NEW.xlsx --start YYYY-MM) and import into it"
             )
     else:
         _shop_table(xml, current)
         changed.append(f"{where}!E3:G6")
     return changed, notes
+
+
+_SEE = re.compile(r'"see [^"]*!"')
+
+
+def _same(mine: Any, current: Any) -> bool:
+    """Whether a cell holds this version's ``current``: as LibreOffice re-saves it too, and with the sheet its
+    "see Purchases and visits!F5" names renamed since (the import rewrites that text: :mod:`.see_texts`).
+
+    >>> _same('=IF(A,"see Käufe und Besuche!"&B,C)', '=IF(A,"see Purchases and visits!"&B,C)')
+    True
+    >>> _same('=IF(A,"see Käufe!"&B,D)', '=IF(A,"see Purchases and visits!"&B,C)')
+    False
+    """
+    if mine == current:
+        return True
+    if not (isinstance(mine, str) and isinstance(current, str) and mine.startswith("=")):
+        return False
+    return ip.formula_key(_SEE.sub('"see !"', mine)) == ip.formula_key(_SEE.sub('"see !"', current))
+
+
+def _purchases(wb: Any) -> str:
+    """The title of the workbook's 'Purchases and visits' sheet (the one the user renamed it to)."""
+    from .found import monthly_titles
+
+    try:
+        return monthly_titles(wb, "").get(PURCHASES_TITLE, PURCHASES_TITLE)
+    except ip.LayoutError:
+        return PURCHASES_TITLE
 
 
 def _cells(wb: Any, title: str) -> dict[str, Any]:
