@@ -62,3 +62,10 @@ def test_shift_jis_that_macroman_reads_without_a_sign_is_refused(tmp_path, capsy
     )
     out = run(tmp_path, "--orders", path, "--encoding", "cp932")
     assert pd.read_csv(out / "purchases.csv")[["month", "buyers"]].values.tolist() == [["2026-01", 2]]
+
+
+def test_a_pipe_after_an_accented_letter_stays_windows_1252(tmp_path) -> None:
+    # GBK reads 'ë|' (0xEB 0x7C) as one character, 'Zo雦20200101', swallowing the separator
+    path = tmp_path / "orders.csv"
+    path.write_bytes("customer_id|date|amount\nZoë|20200101|5\nZoë|20200102|7\n".encode("cp1252"))
+    assert read_table(path)["customer_id"].tolist() == ["Zoë", "Zoë"]

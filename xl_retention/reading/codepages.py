@@ -26,8 +26,9 @@ Shift-JIS, GBK, Big5, cp949), which every single-byte reading misreads ("田中"
 not always (MacRoman reads Shift-JIS's "田中商事" as "ìcíÜè§éñ" with none). A file which an East Asian code page
 reads as East Asian text only is refused, naming each such reading and ``--encoding``: Shift-JIS and GBK often both
 read the same bytes as text, so it is never guessed. Unless that reading has a sign of its own and the best
-single-byte reading none: one East Asian character alone between two Latin letters is a single-byte accented
-letter and the letter after it read as one character (a German "Grüntee" in Windows-1252 is GBK's "Gr黱tee"), and
+single-byte reading none: one East Asian character alone between a Latin letter and a letter or digit is a
+single-byte accented letter and the byte after it read as one character (a German "Grüntee" in Windows-1252 is
+GBK's "Gr黱tee", "Zoë|20200101" its "Zo雦20200101"), and
 one half-width katakana alone is one byte read as Shift-JIS's (Mac's "Pro™" as "Proｪ").
 """
 
@@ -79,10 +80,12 @@ _EAST_ASIAN = {
 _EAST_ASIAN_TEXT = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 
-#: An East Asian character alone between two Latin letters (a single-byte letter and the next one read as one), a
+#: An East Asian character alone between a Latin letter and a letter or digit (a single-byte letter and the byte
+#: after it read as one: "Grüntee" as "Gr黱tee", "Zoë|2020" as "Zo雦2020"; not between digits: "2024年1月"), a
 #: half-width katakana alone (Shift-JIS's reading of one byte: Mac's "Pro™" as "Proｪ", "A • B" as "A ･ B").
 _EAST_ASIAN_MISREAD = re.compile(
-    r"(?<=[A-Za-z])[^\x00-\x7f](?=[A-Za-z])|(?<![\uff61-\uff9f])[\uff61-\uff9f](?![\uff61-\uff9f])"
+    r"(?<=[A-Za-z])[^\x00-\x7f](?=[A-Za-z0-9])|(?<=[0-9])[^\x00-\x7f](?=[A-Za-z])"
+    r"|(?<![\uff61-\uff9f])[\uff61-\uff9f](?![\uff61-\uff9f])"
 )
 
 
