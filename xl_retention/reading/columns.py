@@ -90,6 +90,8 @@ class ReadOptions:
             scheduled renewal, a pre-order, a year typed wrong).
         today: the date of the run for that check (a date, ``'YYYY-MM'`` or a Period; default: today),
             as in :func:`~xl_retention.tables.subscriptions.current_month`.
+        column_zones: the zones a file says its date columns' times are in, by column name (Qualtrics' import id
+            row: ``{"RecordedDate": "America/Denver"}``), set by :func:`~.preparation.prepare` from the file.
         amounts: what whole amounts of an orders or billing file are (``--amounts``): ``"cents"`` (the currency's
             smallest unit, divided by each row's), ``"units"``, or None: read in cents only where the file is
             surely a billing API's (:func:`~.revenue.minor_unit_divisors`), refused where it may be either.
@@ -106,6 +108,7 @@ class ReadOptions:
     date_formats: Mapping[str, str] | None = None
     today: Any = None
     amounts: str | None = None
+    column_zones: Mapping[str, str] | None = None
 
     def __post_init__(self) -> None:
         if self.decimal not in (None, ".", ","):
@@ -120,7 +123,7 @@ class ReadOptions:
 
     def dates(self) -> DateOptions:
         """The date part of the options."""
-        return DateOptions(self.dayfirst, self.date_format, self.timezone, self.date_formats)
+        return DateOptions(self.dayfirst, self.date_format, self.timezone, self.date_formats, self.column_zones)
 
 
 def subscription_kind(df: pd.DataFrame, columns: Mapping[str, str] | None = None) -> str:

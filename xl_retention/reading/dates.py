@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -91,12 +92,16 @@ class DateOptions:
         timezone: an IANA zone (``"Europe/Paris"``); timestamps with a UTC offset are
             converted to it before their month is taken, and so are times without an offset in a
             column whose name says UTC or GMT ("Created (UTC)"). None: the date as written.
+        column_zones: the zone a column's times without an offset are in, by its name, where the file says it
+            apart from the name (Qualtrics' import id row: ``{"RecordedDate": "America/Denver"}``); converted to
+            ``timezone`` as a zone the name says.
     """
 
     dayfirst: bool | None = None
     date_format: str | None = None
     timezone: str | None = None
     date_formats: Mapping[str, str] | None = None
+    column_zones: Mapping[str, str] | None = None
 
     def __post_init__(self) -> None:
         for fmt in (self.date_formats or {}).values():
@@ -117,6 +122,29 @@ class DateOptions:
                 f"the date format {self.date_format!r} (--date-format) has no month (%m, %b or %B; or %j, a day of "
                 f"the year): a month cannot be read from it"
             )
+
+
+def _zone_of(column: str, options: DateOptions, source: str) -> Any:
+    """The zone of the column's times without an offset where ``--timezone`` converts: the one its name says
+    (:func:`~.zone_names.converted_zone`), else the file's (``options.column_zones``: Qualtrics' import ids), with a
+    note; None where none is said. A zone the file gives that is no IANA zone is refused, naming it."""
+    zone = converted_zone(column, options.timezone, source)
+    given = (options.column_zones or {}).get(column)
+    if zone is not None or given is None or options.timezone is None:
+        return zone
+    try:
+        zoneinfo.ZoneInfo(given)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise DataError(
+            f"{source}, column {column!r}: the file's import id row says its times are in {given!r}, no known time "
+            f"zone, so --timezone {options.timezone} cannot convert them: import without --timezone (a timestamp's "
+            "month is then its date as written)",
+            source=source,
+            column=column,
+        ) from None
+    note(f"{source}, column {column!r}: times of {given}, as the file's import id row says, converted to "
+         f"--timezone {options.timezone}")  # fmt: skip
+    return given
 
 
 _AMBIGUOUS_ZONE = (
@@ -208,7 +236,7 @@ def parse_dates(
         values = series.dt.tz_localize(None).to_numpy().astype("datetime64[us]")
     elif pd.api.types.is_datetime64_dtype(dtype):
         values = series.to_numpy().astype("datetime64[us]")
-        zone = converted_zone(column, options.timezone, source)  # 'Created (UTC)', 'Started At (PST)' (.zone_names)
+        zone = _zone_of(column, options, source)  # 'Created (UTC)', 'Started At (PST)' (.zone_names)
         if zone is not None and has_time(values).any():  # timestamps of the zone the name says
             values = from_zone(values, zone, str(options.timezone))
         elif options.timezone is not None and has_time(values).any():  # none converted (reading.naive_times)
@@ -313,7 +341,7 @@ def _parse_mixed(
     bad = np.zeros(len(uniques), dtype=bool)
     why = ""
     kinds = np.array([_kind(v) for v in uniques], dtype=object)
-    zone = converted_zone(column, options.timezone, source)  # times without an offset: of the zone the name says
+    zone = _zone_of(column, options, source)  # times without an offset: of the zone the name says
     utc = zone is not None
     if (kinds == "bool").any():
         bad |= kinds == "bool"

@@ -7,10 +7,14 @@ than one row, and those rows are no answers.
   "How likely ...?") and a row of import ids (``{"ImportId":"startDate","timeZone":"America/Denver"}``).
 
 Read as data, they were a date that is missing or does not parse in row 2, which names no cause. They are left
-out, and refusals still name the file's (or sheet's) own rows.
+out, and refusals still name the file's (or sheet's) own rows. The zone Qualtrics' import ids give a date column
+(``"timeZone":"America/Denver"``: the zone its times are written in) is kept in ``attrs["column_zones"]``
+(``{"RecordedDate": "America/Denver"}``): ``--timezone`` converts those times from it (:mod:`.dates`).
 """
 
 from __future__ import annotations
+
+import json
 
 import numpy as np
 import pandas as pd
@@ -47,6 +51,30 @@ def _subheader_rows(df: pd.DataFrame) -> int:
     return 0
 
 
+def _import_zones(df: pd.DataFrame, rows: int) -> dict[str, str]:
+    """The zone each column's Qualtrics import id gives (``{"ImportId":"recordedDate","timeZone":"America/Denver"}``)
+    in the first ``rows`` rows, by column name.
+
+    >>> _import_zones(pd.DataFrame({"RecordedDate": ['{"ImportId":"recordedDate","timeZone":"America/Denver"}'],
+    ...                             "Q1": ['{"ImportId":"QID1"}']}), 1)
+    {'RecordedDate': 'America/Denver'}
+    """
+    zones: dict[str, str] = {}
+    for row in range(rows):
+        for column, value in zip(map(str, df.columns), df.iloc[row].tolist(), strict=True):
+            text = _text(value)
+            if not text.startswith('{"ImportId"'):
+                continue
+            try:
+                found = json.loads(text)
+            except ValueError:
+                continue
+            zone = found.get("timeZone") if isinstance(found, dict) else None
+            if isinstance(zone, str) and zone.strip():
+                zones[column] = zone.strip()
+    return zones
+
+
 def without_subheaders(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` without the survey tools' header rows right after its header (see the module docstring); the rows
     left keep their file rows (``attrs["file_rows"]`` of a CSV file, ``attrs["header_row"]`` of a sheet).
@@ -62,8 +90,11 @@ def without_subheaders(df: pd.DataFrame) -> pd.DataFrame:
     if skip == 0:
         return df
     attrs = dict(df.attrs)
+    zones = _import_zones(df, skip)
     out = df.iloc[skip:].reset_index(drop=True)
     out.attrs.update(attrs)
+    if zones:
+        out.attrs["column_zones"] = zones
     if attrs.get("sheet") is not None and attrs.get("header_row") is not None:
         out.attrs["header_row"] = int(attrs["header_row"]) + skip  # data row p: the sheet's header_row + 1 + p
     else:
