@@ -81,3 +81,18 @@ def test_full_months_leave_a2_blank(tmp_path):
     result = run("import", "--subscriptions", _subscriptions(tmp_path), "--into", book, "--through", str(NOW - 1))
     assert result.returncode == 0, result.stderr
     assert _a2(book) is None
+
+
+def test_another_inputs_import_ending_earlier_keeps_the_line(tmp_path):
+    """Subscriptions imported through the current month, then visits through the month before: the Dashboard's
+    customers and MRR are still the month in progress, so its line stays."""
+    book = _tracker(tmp_path)
+    assert run("import", "--subscriptions", _subscriptions(tmp_path), "--into", book).returncode == 0
+    line = _a2(book)
+    assert line.startswith(f"In progress: {NOW.strftime('%b %Y')} has its figures to ")
+    visits = tmp_path / "visits.csv"
+    days = [(NOW - k).to_timestamp().date() for k in (3, 2, 1)]
+    visits.write_text("visitor_id,date\n" + "".join(f"v,{day}\n" for day in days))
+    result = run("import", "--visits", visits, "--into", book)
+    assert result.returncode == 0, result.stderr
+    assert _a2(book) == line

@@ -52,7 +52,7 @@ from .import_record import Entry, digest, digests, last_month, read_record, writ
 from .in_progress import mark_in_progress
 from .monthly import template_formula_at
 from .months_added import Scores, add_months, check_typed_beyond
-from .refunds_since import explained
+from .refunds_since import refunds_since
 from .report_lines import cleared_line, listed, months_added, upgraded_line
 from .see_texts import follow_renamed_sheets
 from .stale import save_cleared
@@ -372,7 +372,8 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
                 )
         plan.check_formulas((data[0], data[-1]))
         updated, closed, through = plan.earlier_import(data[-1])
-        closed = _refunds_since(closed, tables, sheets, through, plan.notes)
+        purchases = sheets[PURCHASES.title].spec.title if PURCHASES.title in sheets else ""
+        closed = refunds_since(closed, tables, purchases, PURCHASE_INPUTS, ORDERS, through, plan.notes)
         if not replace_typed:
             refuse_closed(closed, path.name, through)
             refuse_replacing(plan.replaced, path.name)
@@ -393,23 +394,6 @@ def fill_package(path: Path, tables: Tables, replace_typed: bool = False) -> Fil
         if not data[0] <= month <= data[-1]
     )
     return filled
-
-
-def _refunds_since(closed: list[Replaced], tables: Tables, sheets: dict[str, _Monthly], through: str,
-                   notes: list[str]) -> list[Replaced]:  # fmt: skip
-    """``closed`` less the orders' values the export gives back with the orders it marks refunded or cancelled since
-    counted as paid (:mod:`.refunds_since`): taken, with a note."""
-    purchases = sheets[PURCHASES.title].spec.title if PURCHASES.title in sheets else ""
-    taken = explained(closed, tables.paid_as_before, purchases, PURCHASE_INPUTS, ORDERS)
-    if taken and len(taken) == len(closed):
-        source = tables.sources.get("orders", Path("the orders")).name
-        notes.append(
-            f"{len(taken)} of the values updated {'is' if len(taken) == 1 else 'are'} of months closed at the earlier "
-            f"import (its data went through {through}): {source} marks orders of those months refunded or cancelled "
-            "since (no purchase), and counted as paid they give the values written then"
-        )
-        return []
-    return closed
 
 
 def _is_formula(value: Any) -> bool:

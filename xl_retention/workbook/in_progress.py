@@ -5,8 +5,9 @@ Dashboard's latest figures read "Retention (CRR) 100.0%, Dec 2026" like any whol
 line said otherwise, so the workbook and its PDF showed a month of no churn. Now ``import --into`` writes a line in
 the Dashboard's A2 (under its title, above the latest figures) when the data's last month is the current month
 (:func:`mark_in_progress`): the month, the date its figures go to (the import's) and the last full month. An import
-whose data end before the current month clears a line it wrote there (told by :data:`MARK`); A2 holding anything
-else of the user's is left alone, and the import says the month is not marked.
+whose data end before the current month clears a line it wrote there (told by :data:`MARK`), unless an earlier import
+of another input reached the current month (its record, :mod:`.import_record`); A2 holding anything else of the
+user's is left alone, and the import says the month is not marked.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from openpyxl.utils import quote_sheetname
 from . import inplace as ip
 from .chart_columns import _text_cell
 from .dashboard_upgrade import dashboard_title
+from .import_record import last_month, read_record
 
 __all__ = ["MARK", "in_progress_text", "mark_in_progress"]
 
@@ -53,8 +55,10 @@ def mark_in_progress(package: ip.Package, wb: Any, last: pd.Period, today: dt.da
     there = next(wb[title].iter_rows(min_row=2, max_row=2, max_col=1, values_only=True), (None,))[0]
     ours = there is None or (isinstance(there, str) and there.startswith(MARK))
     xml = package.sheet(title)
-    if last != pd.Period(today, freq="M"):
-        if there is not None and ours:
+    now = pd.Period(today, freq="M")
+    if last != now:
+        record = read_record(package)  # another input's earlier import reaching this month: its line stays
+        if there is not None and ours and all(last_month(record, key) != str(now) for key in record):
             xml.put(CELL, xml.element(CELL, xml.style(CELL)))
         return []
     if not ours:

@@ -16,6 +16,7 @@ order id and amount columns alone (so no status leaves it out).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -24,9 +25,10 @@ import pandas as pd
 from .. import movements as mv
 
 if TYPE_CHECKING:
+    from .importer import Tables
     from .typed_values import Replaced
 
-__all__ = ["explained", "paid_as_before"]
+__all__ = ["explained", "paid_as_before", "refunds_since"]
 
 #: (purchases, order cohorts) of the export with the orders it leaves out as unpaid counted as paid
 AsPaid = tuple[pd.DataFrame, pd.DataFrame]
@@ -84,6 +86,22 @@ def explained(cells: Sequence[Replaced], as_paid: Callable[[], AsPaid | None] | 
         if value is not None and _same(value, cell.old):
             out.append(cell)
     return out
+
+
+def refunds_since(closed: list[Replaced], tables: Tables, purchases: str, inputs: Mapping[str, str], cohorts: str,
+                  through: str, notes: list[str]) -> list[Replaced]:  # fmt: skip
+    """``closed`` less the orders' values the export gives back with the orders it marks refunded or cancelled since
+    counted as paid (:func:`explained`): taken, with a note; all of ``closed`` where any one is not."""
+    taken = explained(closed, tables.paid_as_before, purchases, inputs, cohorts)
+    if not taken or len(taken) != len(closed):
+        return closed
+    source = tables.sources.get("orders", Path("the orders")).name
+    notes.append(
+        f"{len(taken)} of the values updated {'is' if len(taken) == 1 else 'are'} of months closed at the earlier "
+        f"import (its data went through {through}): {source} marks orders of those months refunded or cancelled "
+        "since (no purchase), and counted as paid they give the values written then"
+    )
+    return []
 
 
 def _at(table: pd.DataFrame, row: Any, column: Any) -> Any:
