@@ -31,22 +31,32 @@ _PERIOD_START = re.compile(
 )
 
 
-def _joined(name: Any) -> str:
-    """The name's words joined, camel case split and a Chargebee/Paddle object prefix dropped."""
-    text = str(name).replace("\ufeff", "").rsplit(".", 1)[-1] if "." in str(name) else str(name)
-    text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text).lower()
+def _joined(text: str) -> str:
+    """The words of ``text`` joined, camel case split."""
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", text.replace("\ufeff", "")).lower()
     return "".join(w for w in re.split(r"[^a-z0-9]+", text) if w)
+
+
+def _says_period_start(name: Any) -> bool:
+    """Whether the name says a current period's start: as a whole (Paddle's object ``current_billing_period`` and
+    its field ``starts_at``, flattened as ``current_billing_period.starts_at``), or after an object prefix
+    (Chargebee's ``subscriptions.current_term_start``)."""
+    text = str(name)
+    return bool(
+        _PERIOD_START.match(_joined(text)) or ("." in text and _PERIOD_START.match(_joined(text.rsplit(".", 1)[-1])))
+    )
 
 
 def period_start_columns(names: Sequence[Any]) -> list[str]:
     """The columns of ``names`` that hold the start of each subscription's current billing period or term.
 
     >>> period_start_columns(["Start (UTC)", "Current Period Start (UTC)", "subscriptions.current_term_start",
-    ...                       "current_period_started_at", "CurrentPeriodStart", "Current Period End (UTC)"])
+    ...                       "current_period_started_at", "CurrentPeriodStart", "Current Period End (UTC)",
+    ...                       "current_billing_period.starts_at", "current_billing_period.ends_at"])
     ['Current Period Start (UTC)', 'subscriptions.current_term_start', 'current_period_started_at', \
-'CurrentPeriodStart']
+'CurrentPeriodStart', 'current_billing_period.starts_at']
     """
-    return [str(n) for n in names if _PERIOD_START.match(_joined(n))]
+    return [str(n) for n in names if _says_period_start(n)]
 
 
 def observed_month(
