@@ -442,9 +442,10 @@ def recalc_file(
                 if stale
                 else f"{path.name}: {len(report.unsupported)} cells keep the values Excel stored (unsupported {names})"
             )
-        if order.unlabeled is not None:  # a row of figures without its month: dated 0 on the Dashboard
-            report.status = "incomplete"
-            report.message = f"{path.name}: {order.unlabeled}" + (f"; {report.message}" if report.message else "")
+        for unread in (order.unlabeled, order.above):  # a row of figures without its month (dated 0 on the
+            if unread is not None:  # Dashboard); a month inserted above the first (no formula reads it)
+                report.status = "incomplete"
+                report.message = f"{path.name}: {unread}" + (f"; {report.message}" if report.message else "")
         if tracker:  # values typed over a tracker's formulas (a month's start typed over): its figures come from them
             from .typed_over import typed_over_formulas
 

@@ -65,6 +65,9 @@ class MonthOrder:
     #: each month after a month skipped, as (sheet, row, what to say): refused unless the row's formulas hold the
     #: ``#REF!`` a deleted month's row leaves (:func:`skipped_month`), whose cells then get the reason
     skipped: tuple[tuple[str, int, str], ...] = ()
+    #: a month or a figure in a row above the first of the sheet's month name (a row inserted above the first month:
+    #: no formulas read it, the names leave it out)
+    above: str | None = None
 
 
 def _after(month: tuple[int, int]) -> tuple[int, int]:
@@ -90,13 +93,16 @@ class TrackerSheet:
 
     rows: list[tuple[Any, ...]]
     last: int | None = None
+    #: the first row of its month name (2 but where a row was inserted above the first month)
+    first: int = 2
 
 
-def _breaks(title: str, rows: Iterable[Sequence[Any]], last: int | None = None) -> MonthOrder:
+def _breaks(title: str, rows: Iterable[Sequence[Any]], last: int | None = None, first: int = 2) -> MonthOrder:
     """:class:`MonthOrder` of ``title``'s ``rows`` (row 1 first), when the sheet is one of a tracker's monthly sheets
     (row 1 holds 'Month' and most of one's headers); read down to the first row that is not a month. ``last``: the
     last row of the sheet's month name, down to which a row of figures with a blank month is said (below it, a row
-    of the user's own: a total)."""
+    of the user's own: a total); ``first``: its first row, from which the months are read (rows inserted above it:
+    :func:`_above_first`)."""
     from ..workbook.monthly import MONTH
 
     lines = iter(rows)
@@ -107,6 +113,8 @@ def _breaks(title: str, rows: Iterable[Sequence[Any]], last: int | None = None) 
     months: list[tuple[int, tuple[int, int]]] = []  # (row, month), down to the first row that is not a month
     unlabeled: str | None = None
     for row, values in enumerate(lines, start=2):
+        if row < first:
+            continue
         label = values[column] if column < len(values) else None
         month = _month(label)
         if month is None and label in (None, "") and months and row <= (last or 0) and _figures(values, header):
@@ -204,23 +212,25 @@ def tracker_rows(path: str | Path) -> dict[str, TrackerSheet]:
             rows = ws.iter_rows(max_col=_WIDEST, max_row=_DEEPEST + 1, values_only=True)
             header = next(rows, ())
             if _monthly_header(header) and ws.title in ends:  # a tracker's month name points at it: not a sheet of
-                out[ws.title] = TrackerSheet([header, *rows], ends[ws.title])  # the user's own called Customers
+                first, last = ends[ws.title]  # the user's own called Customers
+                out[ws.title] = TrackerSheet([header, *rows], last, first)
     finally:
         wb.close()
     return out
 
 
-def _month_name_ends(wb: Any) -> dict[str, int]:
-    """The last row of each month name (``Customers_Months``: ``'Customers'!$A$2:$A$5`` -> 5) by its sheet."""
-    ends: dict[str, int] = {}
+def _month_name_ends(wb: Any) -> dict[str, tuple[int, int]]:
+    """The first and last rows of each month name (``Customers_Months``: ``'Customers'!$A$2:$A$5`` -> (2, 5)) by its
+    sheet."""
+    ends: dict[str, tuple[int, int]] = {}
     for name, defined in wb.defined_names.items():
         if not name.endswith("_Months"):
             continue
         try:
             for title, area in defined.destinations:
-                found = re.search(r"([0-9]+)$", area)
+                found = re.fullmatch(r"\$?[A-Z]{1,3}\$?([0-9]+)(?::\$?[A-Z]{1,3}\$?([0-9]+))?", area)
                 if found is not None:
-                    ends[title] = int(found.group(1))
+                    ends[title] = (int(found.group(1)), int(found.group(2) or found.group(1)))
         except (ValueError, TypeError, AttributeError):  # a name openpyxl cannot take apart (#REF!): no end
             continue
     return ends
@@ -242,12 +252,44 @@ def sheets_out_of_order(sheets: dict[str, TrackerSheet]) -> MonthOrder:
     broken: str | None = None
     unlabeled: str | None = None
     skipped: tuple[tuple[str, int, str], ...] = ()
+    above: str | None = None
     for title, sheet in sheets.items():
-        found = _breaks(title, sheet.rows, sheet.last)
+        found = _breaks(title, sheet.rows, sheet.last, sheet.first)
         backwards, broken = backwards or found.backwards, broken or found.broken
         unlabeled = unlabeled or found.unlabeled
         skipped += found.skipped
-    return MonthOrder(backwards, broken, unlabeled, skipped)
+        above = above or _above_first(title, sheet)
+    return MonthOrder(backwards, broken, unlabeled, skipped, above)
+
+
+def _above_first(title: str, sheet: TrackerSheet) -> str | None:
+    """The first month or figure in a row of ``sheet`` between its headers and the first row of its month name (a
+    row inserted above the first month, as import and extend refuse it), as one line naming the cell; else None."""
+    from ..workbook.monthly import MONTH
+
+    header = [str(h).strip() if h is not None else "" for h in sheet.rows[0]] if sheet.rows else []
+    if sheet.first <= 2 or MONTH.header not in header:
+        return None
+    column = header.index(MONTH.header)
+    rows = "row 2" if sheet.first == 3 else f"rows 2 to {sheet.first - 1}"
+    where = f"above the tracker's first month (row {sheet.first}, where its names start)"
+    for row in range(2, min(sheet.first, len(sheet.rows) + 1)):
+        values = sheet.rows[row - 1]
+        month = _month(values[column] if column < len(values) else None)
+        if month is not None:
+            return (
+                f"{written(title)}!{get_column_letter(column + 1)}{row} is the month {_shown(month)}, {where}: a month "
+                f"added by hand is left out of the Dashboard, the lifetime value and the charts, its figures too; "
+                f"delete {rows} (for earlier months, make a tracker that starts there: xl-retention new NEW.xlsx "
+                f"--start {_shown(month)})"
+            )
+        if _figures(values, header):
+            k = next(k for k in range(len(header)) if _figures(values[: k + 1], header[: k + 1]))
+            return (
+                f"{written(title)}!{get_column_letter(k + 1)}{row} holds a figure {where}: no formula reads it and the "
+                f"Dashboard, the lifetime value and the charts leave it out; move the figures out and delete {rows}"
+            )
+    return None
 
 
 def skipped_month(path: str | Path, order: MonthOrder) -> str | None:

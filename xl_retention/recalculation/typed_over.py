@@ -72,12 +72,15 @@ def typed_over_formulas(sheets: dict[str, TrackerSheet], values: dict[str, dict[
         computed = values.get(title, {})
         for row, cells in enumerate(rows[1:], start=2):
             month = cells[month_column] if month_column < len(cells) else None
+            if row < sheet.first:  # a row inserted above the first month (.month_order says it): no template row
+                continue
             if not isinstance(month, dt.date):
                 break
             for key, (column, index) in columns.items():
                 ref = f"{get_column_letter(index + 1)}{row}"
                 value = cells[index] if index < len(cells) else None
-                if not template_formula_at(column, row) or ref in computed or value in (None, ""):
+                at = row - (sheet.first - 2)  # the template's row (the first month's: 2)
+                if not template_formula_at(column, at) or ref in computed or value in (None, ""):
                     continue
                 said = f"{written(title)}!{ref} ({column.header}) is {_shown(value)}, typed over its formula"
                 if key == "start" and "end" in columns:
