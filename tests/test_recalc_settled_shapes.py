@@ -56,3 +56,28 @@ def test_the_cell_by_cell_tests() -> None:
     assert not left_alone_by_shape('COUNTIF(A2:A9,"*-*")')
     assert not left_alone_by_shape("IF(isformula(A2),1,0)")
     assert embedded.left_alone_by_shape is left_alone_by_shape
+
+
+def test_a_column_only_the_argument_rewrite_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """=IF(G>0.95,..) filled down: the argument rewrite (15-digit comparisons) is made for each row, the other steps'
+    per-shape answers once; a copy whose rewrite is told apart (the date-text guard) and a final - are each row's."""
+    asked: list[tuple[int, str]] = []
+    per_shape = embedded._per_shape
+
+    def counted(answers: dict, which: int, test: object, formula: str, shape_key: str | None) -> bool:
+        asked.append((which, shape(formula)))
+        return per_shape(answers, which, test, formula, shape_key)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(embedded, "_per_shape", counted)
+    cells: dict[str, object] = {}
+    for r in range(1, ROWS + 1):
+        cells.update({f"A{r}": r / 10, f"B{r}": 1.0})
+        cells[f"C{r}"] = f'=IF(A{r}>0.95*B{r},"high","low")'  # compared at 15 digits: a call around each side
+        cells[f"D{r}"] = f"=IF(A{r}*3>0.3*B{r}*B{r},1,0)-B{r}"  # a final - too: each row's
+    result, values = recalc_sheet(tmp_path, cells)
+    assert result.status == "ok", result.message
+    assert [values[f"C{r}"] for r in (1, 9, 10, 40)] == ["low", "low", "high", "high"]
+    # row 1: 0.1*3 is 0.30000000000000004, not above 0.3 at 15 digits (the rewrite's comparison): 0 - 1
+    assert [values[f"D{r}"] for r in (1, 2, 40)] == [-1, 0, 0]
+    counts = {key: sum(1 for which, k in asked if k == key) for _, key in asked}
+    assert counts == {'=IF(A0>0.95*B0,"high","low")': 2, "=IF(A0*3>0.3*B0*B0,1,0)-B0": 2 * ROWS}

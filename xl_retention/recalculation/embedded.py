@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,8 @@ from .excel_functions.final_operations import may_end_in_sum, rewrite_final
 from .excel_functions.formula_facts import formula_facts
 from .excel_functions.number_texts import number_text_formulas, number_text_results
 from .filled_down import FilledDown, left_alone_by_shape
+from .filled_down import argued_further as _argued_further
+from .filled_down import per_shape as _per_shape
 from .formula_texts import (
     FormulaTexts,
     may_need_any,
@@ -218,6 +220,7 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         exact = words is not None and has_digit(words.pattern)
         tested: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
         settled: set[str] = set()  # shapes whose stored formulas no step below changes (left_alone_by_shape)
+        argued: set[str] = set()  # shapes whose stored formulas only the argument rewrite changes (likewise)
         filled_down = FilledDown(exact)  # the rewrites' answers for filled-down copies of a formula
         hints: dict[tuple[int, str], bool] = {}  # the superset tests below, per shape (:func:`_per_shape`)
         ranges_test = functools.partial(may_compute_ranges, names=names)
@@ -245,12 +248,17 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
                 if final and cells[found.refs[(r, c)]].kind != "array":
                     finals.append((sheet, r, c))  # rewritten after evaluation, where the result may need it
                 continue
-            if key in settled and (r, c) not in clipped:  # a copy of a formula every step left as it was
+            if (key in settled or key in argued) and (r, c) not in clipped:  # a copy of a formula settled below
                 cell = cells[found.refs[(r, c)]]
                 if cell.text is not None and cell.kind != "array":  # its own stored text (of the shape), no array
-                    if final:
-                        finals.append((sheet, r, c))
-                    continue
+                    if key in settled:
+                        if final:
+                            finals.append((sheet, r, c))
+                        continue
+                    new = filled_down.rewrite_arguments("=" + cell.text, cell.text, key, True)
+                    if new not in ("=" + cell.text, cell.text) and not _argued_further(new):  # else each step below
+                        rewritten.append((sheet, r, c, new))
+                        continue
             text = found[(r, c)]
             if "[" in text and unread_link(text, info.linked):  # '[Q1.xlsx]Churn'!B2 written by a script
                 unread_links.append((sheet, r, c, found.refs[(r, c)]))
@@ -330,6 +338,9 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
             elif settles and new == "=" + text and own_shape is not None and (r, c) not in clipped:
                 if not (array or arguments or subtotal or whole) and left_alone_by_shape(text):
                     settled.add(key)  # its shape's other copies: the same answers (above: only `final` to note)
+            if settles and arguments and own_shape is not None and (r, c) not in clipped and key not in argued:
+                if not (array or subtotal or whole or final) and "[" not in text and "!" not in text:
+                    argued.add(key)  # its other copies: the same answers but the argument rewrite's (made above)
         copies = found.quoted_sheet_copies()  # ='Q1 2024'!A1 filled down: the engine moves Q1 too ('Q2 2024'!A2)
         if copies:
             done = {(r, c) for _, r, c, _ in rewritten[first_set:]}
@@ -501,22 +512,6 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
         and _CALLS_NA.search(_LITERALS.sub('""', formulas[sheet][cell_position(ref)]))
     }
     return result
-
-
-def _per_shape(
-    answers: dict[tuple[int, str], bool], which: int, test: Callable[[str], bool], formula: str, shape: str | None
-) -> bool:
-    """``test(formula)``, kept in ``answers`` per ``shape`` (the formula's shape: :func:`.rewrite_shapes.shape`, its
-    row numbers ``0``; None: computed, not kept). For tests that take any run of digits alike (digits only in
-    character classes holding them all, and any number of them): ``may_have_whole_ranges``, ``may_compute_ranges``
-    (of a sheet's names), :func:`_whole_lookup`, on a sheet whose names hold no digit (else the shape is the formula
-    itself). A column of =SUM(A2:C2) filled down 10,000 rows is tested once (tests/test_recalc_shape_hints.py)."""
-    if shape is None:
-        return test(formula)
-    answer = answers.get((which, shape))
-    if answer is None:
-        answer = answers[(which, shape)] = test(formula)
-    return answer
 
 
 def _whole_lookup(formula: str) -> bool:

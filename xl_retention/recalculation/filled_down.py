@@ -17,11 +17,13 @@ template's values with every cache off are the same (``tests/test_rewrite_shapes
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .excel_functions.arguments import rewrite_arguments
 from .formula_texts import filled_copy, shape_decides_arguments
 from .rewrite_shapes import decided
 
-__all__ = ["FilledDown", "left_alone_by_shape"]
+__all__ = ["FilledDown", "argued_further", "left_alone_by_shape", "per_shape"]
 
 
 class FilledDown:
@@ -108,3 +110,28 @@ def left_alone_by_shape(text: str) -> bool:
     (True, False, False)
     """
     return "[" not in text and "!" not in text and '"*-*"' not in text and "FORMULA" not in text.upper()
+
+
+def per_shape(
+    answers: dict[tuple[int, str], bool], which: int, test: Callable[[str], bool], formula: str, shape: str | None
+) -> bool:
+    """``test(formula)``, kept in ``answers`` per ``shape`` (the formula's shape: :func:`.rewrite_shapes.shape`, its
+    row numbers ``0``; None: computed, not kept). For tests that take any run of digits alike (digits only in
+    character classes holding them all, and any number of them): ``may_have_whole_ranges``, ``may_compute_ranges``
+    (of a sheet's names), :func:`.embedded._whole_lookup`, on a sheet whose names hold no digit (else the shape is
+    the formula itself). A column of =SUM(A2:C2) filled down 10,000 rows is tested once
+    (tests/test_recalc_shape_hints.py)."""
+    if shape is None:
+        return test(formula)
+    answer = answers.get((which, shape))
+    if answer is None:
+        answer = answers[(which, shape)] = test(formula)
+    return answer
+
+
+def argued_further(new: str) -> bool:
+    """Whether a formula after the argument rewrite (``new``) is changed by a step after it: the date-text guard,
+    the complex numbers' parts, ISFORMULA/FORMULATEXT. Tested for each formula (the argument rewrite may make
+    another formula of a copy: a range grown past a comparison's rows)."""
+    upper = new.upper()
+    return '"*-*"' in new or "IM" in upper or "COMPLEX(" in upper or "FORMULA" in upper
