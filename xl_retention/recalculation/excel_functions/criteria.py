@@ -39,6 +39,36 @@ def _block(values: Any, blanks: bool = True) -> list[list[Any]]:
     return [[None if blanks and v == "" else v for v in row] + [None] * (width - len(row)) for row in rows]
 
 
+def _key(value: Any) -> tuple[str, Any]:
+    """A criterion's value as a key telling it from every other (1.0, TRUE and "1" apart; an error by its kind)."""
+    if isinstance(value, dict):
+        return "error", str(value.get("kind"))
+    return type(value).__name__, value
+
+
+def _distinct(keys: list[list[Any]]) -> tuple[list[tuple[int, int]], list[list[int]]]:
+    """The (row, column) of the first of each distinct key of ``keys``, and each element's index among those: one
+    scratch formula per distinct criterion, as ``SUMPRODUCT(1/COUNTIFS(A2:A8001,A2:A8001))`` asks 8,000 times, mostly
+    of the same values (its cost grows with the criteria times the rows). Equal criteria give equal answers.
+
+    >>> _distinct([[(_key("x"), False), (_key(1.0), False)], [(_key("x"), False), (_key(True), False)]])
+    ([(0, 0), (0, 1), (1, 1)], [[0, 1], [0, 2]])
+    """
+    slots: dict[Any, int] = {}
+    firsts: list[tuple[int, int]] = []
+    where = []
+    for i, row in enumerate(keys):
+        line = []
+        for j, key in enumerate(row):
+            slot = slots.get(key)
+            if slot is None:
+                slot = slots[key] = len(firsts)
+                firsts.append((i, j))
+            line.append(slot)
+        where.append(line)
+    return firsts, where
+
+
 def _area(left: int, rows: int, columns: int) -> str:
     return f"${get_column_letter(left)}$1:${get_column_letter(left + columns - 1)}${rows}"
 
@@ -129,27 +159,32 @@ def each_criterion(
         areas.append(_area(column, height, width))
         wider.append(_area(column, padded_height, padded_width))
         column += padded_width + 1
-    rows, columns = len(wanted), len(wanted[0])
-    sheet.set_values_batch(1, column, rows, columns, wanted)
+    firsts, where = _distinct(
+        [[(_key(w), dated is not None and dated[1][i][j] is not None) for j, w in enumerate(row)]
+         for i, row in enumerate(wanted)]
+    )  # fmt: skip
+    count = len(firsts)  # one scratch formula per distinct criterion, in one column
+    sheet.set_values_batch(1, column, count, 1, [[wanted[i][j]] for i, j in firsts])
 
-    def call(i: int, j: int, ranges: list[str]) -> str:
+    def call(n: int, ranges: list[str]) -> str:
+        i, j = firsts[n]
         first, rest = ranges[0], ranges[1 : 1 + (summed is not None)]
         if dated is not None and dated[1][i][j] is not None:
             first = ranges[-1]  # the range with its date texts as numbers
-        return f"{name}({first},{get_column_letter(column + j)}{i + 1}{''.join(',' + r for r in rest)})"
+        return f"{name}({first},{get_column_letter(column)}{n + 1}{''.join(',' + r for r in rest)})"
 
     formulas = [
         [(None if dated is not None and dated[1][i][j] is not None
           else _digits_checked(name, [areas[0], "", *areas[1 : 1 + (summed is not None)]], 1, wanted[i][j], tail))
-         or "=" + call(i, j, areas) + (f"+({call(i, j, wider)}-{call(i, j, areas)})*{tail}" if tail else "")
-         for j in range(columns)]
-        for i in range(rows)
+         or "=" + call(n, areas) + (f"+({call(n, wider)}-{call(n, areas)})*{tail}" if tail else "")]
+        for n, (i, j) in enumerate(firsts)
     ]  # fmt: skip
-    out = column + columns + 1
-    sheet.set_formulas_batch(1, out, rows, columns, formulas)
+    out = column + 2
+    sheet.set_formulas_batch(1, out, count, 1, formulas)
     book.evaluate_all()
-    result = sheet.get_values(fz.RangeAddress("S", 1, out, rows, out + columns - 1))
-    return [[engine_value(v) if isinstance(v, dict) else v for v in row] for row in result]
+    result = sheet.get_values(fz.RangeAddress("S", 1, out, count, out))
+    answers = [engine_value(row[0]) if isinstance(row[0], dict) else row[0] for row in result]
+    return [[answers[n] for n in line] for line in where]
 
 
 def _countif(area: Any, criteria: Any, shape: Any = None, *, shift: float = 0.0) -> Any:
@@ -217,14 +252,21 @@ def each_criteria(name: str, *args: Any, shift: float = 0.0) -> Any:
     padded = list(blocks.values()) + [keyed for keyed, _ in dated.values()]
     height, width, padded_height, padded_width = _padded(padded, true) if blocks else (1, 1, 1, 1)
     tail = _tail(true, height, width) if name == "COUNTIFS" else 0
+    order = sorted(positions)
+    firsts, where = _distinct(
+        [[tuple((_key(picks[k][i][j]), k in dated and dated[k][1][i][j] is not None) for k in order)
+          for j in range(columns)]
+         for i in range(rows)]
+    )  # fmt: skip
+    count = len(firsts)  # one scratch formula per distinct row of criteria, in one column
     book = fz.Workbook()
     sheet = book.sheet("S")
     column, parts = 1, []
     for k in range(len(args)):
         if k in positions:
-            sheet.set_values_batch(1, column, rows, columns, picks[k])
+            sheet.set_values_batch(1, column, count, 1, [[picks[k][i][j]] for i, j in firsts])
             parts.append((column, None, None))
-            column += columns + 1
+            column += 2
         else:
             sheet.set_values_batch(1, column, padded_height, padded_width, blocks[k])
             parts.append((column, _area(column, height, width), _area(column, padded_height, padded_width)))
@@ -235,36 +277,36 @@ def each_criteria(name: str, *args: Any, shift: float = 0.0) -> Any:
         keyed_areas[k - 1] = (_area(column, height, width), _area(column, padded_height, padded_width))
         column += padded_width + 1
     if tail:  # the engine's COUNTIFS reads as far as its sheet is in use: the empty row (column) added is in use
-        sheet.set_values_batch(padded_height, column + columns + 2, 1, 1, [[0.0]])
+        sheet.set_values_batch(padded_height, column + 3, 1, 1, [[0.0]])
 
     def keyed_at(i: int, j: int) -> dict[int, tuple[str, str]]:  # the ranges read with their date texts as numbers
         return {k - 1: keyed_areas[k - 1] for k, (_, keys) in dated.items() if keys[i][j] is not None}
 
-    def call(i: int, j: int, wide: bool) -> str:
-        keyed = keyed_at(i, j)
-        cells = [(wider if wide else area) or f"{get_column_letter(first + j)}{i + 1}" for first, area, wider in parts]
-        cells = [keyed[n][wide] if n in keyed else cell for n, cell in enumerate(cells)]
+    def call(n: int, wide: bool) -> str:
+        keyed = keyed_at(*firsts[n])
+        cells = [(wider if wide else area) or f"{get_column_letter(first)}{n + 1}" for first, area, wider in parts]
+        cells = [keyed[m][wide] if m in keyed else cell for m, cell in enumerate(cells)]
         return name + "(" + ",".join(cells) + ")"
 
-    def checked(i: int, j: int) -> str | None:  # one criterion element at 15 digits (.criteria_cells)
+    def checked(n: int) -> str | None:  # one criterion element at 15 digits (.criteria_cells)
+        i, j = firsts[n]
         if keyed_at(i, j):
             return None
         near = [k for k in positions if _needs_digits(_pick(grids.get(k, [[args[k]]]), i, j))]
         if len(near) != 1:
             return None
-        texts = [area or f"{get_column_letter(first + j)}{i + 1}" for first, area, _ in parts]
+        texts = [area or f"{get_column_letter(first)}{n + 1}" for first, area, _ in parts]
         return _digits_checked(name, texts, near[0], _pick(grids.get(near[0], [[args[near[0]]]]), i, j), tail)
 
     formulas = [
-        [checked(i, j)
-         or "=" + call(i, j, False) + (f"+({call(i, j, True)}-{call(i, j, False)})*{tail}" if tail else "")
-         for j in range(columns)]
-        for i in range(rows)
-    ]  # fmt: skip
-    sheet.set_formulas_batch(1, column, rows, columns, formulas)
+        [checked(n) or "=" + call(n, False) + (f"+({call(n, True)}-{call(n, False)})*{tail}" if tail else "")]
+        for n in range(count)
+    ]
+    sheet.set_formulas_batch(1, column, count, 1, formulas)
     book.evaluate_all()
-    result = sheet.get_values(fz.RangeAddress("S", 1, column, rows, column + columns - 1))
-    return [[engine_value(v) if isinstance(v, dict) else v for v in row] for row in result]
+    result = sheet.get_values(fz.RangeAddress("S", 1, column, count, column))
+    answers = [engine_value(row[0]) if isinstance(row[0], dict) else row[0] for row in result]
+    return [[answers[n] for n in line] for line in where]
 
 
 def _needs_digits(value: Any) -> bool:
