@@ -76,6 +76,10 @@ def _split(address: str) -> tuple[str, str]:
     return sheet, ref.replace("$", "").upper()
 
 
+#: why an uncomputed formula cell without a stored value holds #N/A in the engine (never written: no value is stored)
+NO_VALUE_HELD = "a formula the recalculation could not compute, with no value stored"
+
+
 def keep_stored(
     workbook: fz.Workbook,
     path: str,
@@ -84,7 +88,8 @@ def keep_stored(
     literal: Callable[[Any], Any],
     stored_current: bool = True,
 ) -> None:
-    """Put the file's stored value in each ``unsupported`` cell (blank when none) and in an array formula's members.
+    """Put the file's stored value in each ``unsupported`` cell (#N/A when none: a formula cell is never blank) and in
+    an array formula's members.
 
     ``item.kept`` says whether the cell keeps a current value: one is stored and ``stored_current``. In a file
     marked for a full calculation on load, a stored 0 is no value: XlsxWriter (pandas' writer) stores 0 for every
@@ -98,7 +103,10 @@ def keep_stored(
         if info.full_calc_on_load and type(value) in (int, float) and value == 0:
             value = None  # a writer's placeholder (XlsxWriter's write_formula without value=)
         item.kept = value is not None and stored_current
-        workbook.set_value(item.sheet, *cell_position(item.ref), literal(value))
+        # a formula cell blocks a spill whatever its value (Excel's #SPILL!, "Spill range isn't blank"): one without
+        # a value is no blank the spill may fill; the cells reading it are listed, not computed from it (dependents)
+        held = value if value is not None else CellError("#N/A", NO_VALUE_HELD)
+        workbook.set_value(item.sheet, *cell_position(item.ref), literal(held))
         if cell is not None and cell.kind == "array" and cell.ref and value is not None:
             arrays.setdefault(item.sheet, set()).update(
                 _address(r, c) for r, c in _cells_of(cell.ref) if _address(r, c) != item.ref
