@@ -29,6 +29,7 @@ from .lookup_reasons import lookup_argument, lookup_reasons
 from .month_order import deleted_reference_reasons
 from .reason_cells import name_the_cell
 from .see_notes import see_note_now
+from .spill_reasons import spill_reasons
 from .undefined_names import undefined_name_reasons
 from .value_origins import arithmetic_origin, blank_origin, formula_cell_origin, value_origin
 from .xlsx_values import Resized
@@ -171,6 +172,7 @@ def explain(
     named += lookup_reasons(workbook, formulas, result)  # XLOOKUP(C21,Plans[Plan],..): 'teams' is not there
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     named += undefined_name_reasons(workbook, formulas, result, path)  # Customers_CRR deleted in the Name Manager
+    named += spill_reasons(workbook, formulas, result, path)  # =CRR(D2:D7,..) over a note in B5: B5 named
 
     def text_of(sheet: str, ref: str, text: str) -> str:
         return _plain_text(workbook, sheet, ref, text)

@@ -1,0 +1,146 @@
+"""What blocks a dynamic array's spill: a #SPILL! names the cells to clear.
+
+Excel shows #SPILL! where a dynamic array formula's result would cover cells that are not blank, merged cells or a
+table (Microsoft, "How to correct a #SPILL! error": "Spill range isn't blank", "Spill range has merged cells"; its
+error menu selects the obstructing cells). The engine gives the code alone, and recalc listed ``Calculs!A2 = #SPILL!``
+with no reason, leaving the user to find what is in the way. :func:`spill_reasons` asks the engine the result's size
+(``ROWS`` and ``COLUMNS`` of the formula, evaluated in its cell) and names what the area holds: ``Calculs!A2 spills
+into A2:A7 (6 x 1), blocked by merged cells Calculs!A6:A7: ... (#SPILL!)``, ``..., blocked by the value in
+Calculs!B5: ...``.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.utils import get_column_letter
+
+from ..cells import CellError
+from ..sheet_names import written
+from .formula_texts import position
+from .merged_spills import merged_areas
+from .value_origins import _evaluated
+from .xlsx_values import _sheet_parts
+
+if TYPE_CHECKING:
+    import formualizer as fz
+
+    from .embedded import Computed
+    from .formula_texts import FormulaTexts
+
+__all__ = ["spill_reasons"]
+
+#: the most #SPILL! cells explained (each costs an evaluation of the cell), and the most cells of a spill area read
+MAX_EXPLAINED = 100
+MAX_AREA = 100_000
+#: the blocking cells named before "and N more"
+FIRST = 3
+
+
+def _size(workbook: fz.Workbook, sheet: str, row: int, column: int) -> tuple[int, int] | None:
+    """The rows and columns of the result of the formula in ``sheet``'s cell (its spill's size), asked of the engine
+    in that cell; None where it cannot tell."""
+    formula = workbook.get_formula(sheet, row, column)
+    if not formula:
+        return None
+    text = formula.removeprefix("=")
+    answer = _evaluated(workbook, sheet, row, column, f'=ROWS({text})&"|"&COLUMNS({text})')
+    if not isinstance(answer, str) or answer.count("|") != 1:
+        return None
+    rows, columns = answer.split("|")
+    return (int(rows), int(columns)) if rows.isdigit() and columns.isdigit() else None
+
+
+def _merged(path: str | Path | None, sheets: set[str]) -> dict[str, list[tuple[int, int, int, int]]]:
+    if path is None or not sheets:
+        return {}
+    try:
+        with zipfile.ZipFile(path) as package:
+            parts = _sheet_parts(package)
+            return {sheet: merged_areas(package.read(parts[sheet])) for sheet in sheets if parts.get(sheet)}
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return {}
+
+
+def _held(value: Any) -> bool:
+    return value is not None and value != ""
+
+
+def _blockers(
+    workbook: fz.Workbook,
+    sheet: str,
+    texts: FormulaTexts | None,
+    area: tuple[int, int, int, int],
+    anchor: tuple[int, int],
+    merged: list[tuple[int, int, int, int]],
+) -> list[str]:
+    """What the spill ``area`` (left, top, right, bottom) of the formula at ``anchor`` holds: merged cells, formulas,
+    values, each once, row by row."""
+    left, top, right, bottom = area
+    found: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    for box in merged:
+        if box[0] <= right and left <= box[2] and box[1] <= bottom and top <= box[3]:
+            first, last = f"{get_column_letter(box[0])}{box[1]}", f"{get_column_letter(box[2])}{box[3]}"
+            found.append(f"merged cells {written(sheet)}!{first}:{last}")
+            seen.update((r, c) for r in range(box[1], box[3] + 1) for c in range(box[0], box[2] + 1))
+    for r in range(top, bottom + 1):
+        for c in range(left, right + 1):
+            if (r, c) == anchor or (r, c) in seen:
+                continue
+            cell = f"{written(sheet)}!{get_column_letter(c)}{r}"
+            if texts is not None and (r, c) in texts:
+                found.append(f"the formula in {cell}")
+                continue
+            try:
+                value = workbook.get_value(sheet, r, c)
+            except Exception:  # noqa: BLE001  (not readable: not named)
+                continue
+            if _held(value):
+                found.append(f"the value in {cell}")
+    return found
+
+
+def spill_reasons(
+    workbook: fz.Workbook, formulas: dict[str, FormulaTexts], result: Computed, path: str | Path | None = None
+) -> int:
+    """Give each #SPILL! cell without a reason what blocks its spill (``path``: the package, for its merged cells);
+    returns how many got one."""
+    todo = [
+        (sheet, ref)
+        for sheet, cells in result.values.items()
+        for ref, value in cells.items()
+        if type(value) is CellError and value.code == "#SPILL!" and not value.message
+    ][:MAX_EXPLAINED]
+    if not todo:
+        return 0
+    merged = _merged(path, {sheet for sheet, _ in todo})
+    named = 0
+    for sheet, ref in todo:
+        row, column = position(ref)
+        size = _size(workbook, sheet, row, column)
+        if size is None or size[0] * size[1] > MAX_AREA or size == (1, 1):
+            continue
+        area = (column, row, column + size[1] - 1, row + size[0] - 1)
+        if area[2] > 16384 or area[3] > 1048576:
+            why = "reaches past the sheet's edge: move the formula up or left"
+        else:
+            found = _blockers(workbook, sheet, formulas.get(sheet), area, (row, column), merged.get(sheet, []))
+            if not found:
+                continue
+            more = f" and {len(found) - FIRST} more" if len(found) > FIRST else ""
+            merges = any(f.startswith("merged") for f in found)
+            them = "it" if len(found) == 1 and not merges else "them"
+            do = (
+                ("unmerge" if merges else "clear")
+                if len({f.startswith("merged") for f in found}) == 1
+                else ("clear or unmerge")
+            )
+            why = f"blocked by {', '.join(found[:FIRST])}{more}: {do} {them} or move the formula"
+        extent = f"{ref}:{get_column_letter(area[2])}{area[3]}"
+        reason = f"{written(sheet)}!{ref} spills into {extent} ({size[0]} x {size[1]}), {why} (#SPILL!)"
+        result.values[sheet][ref] = CellError("#SPILL!", reason)
+        named += 1
+    return named
