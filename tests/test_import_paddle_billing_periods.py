@@ -48,3 +48,25 @@ def test_its_end_is_no_start() -> None:
     assert period_start_columns(list(pd.read_csv(io.StringIO(PADDLE), nrows=0).columns)) == [
         "current_billing_period.starts_at"
     ]
+
+
+@pytest.mark.parametrize("backend", ["pandas", "duckdb"])
+def test_the_price_s_own_currency_column_tells_cents(tmp_path, backend: str) -> None:
+    # its price's items flattened (record_path 'items'): the one currency column is the price's own, nested; the
+    # amounts were read as units, silently (1000 a month for 10.00)
+    from import_cli import run
+
+    path = tmp_path / "items.csv"
+    path.write_text(
+        "subscription_id,customer_id,started_at,canceled_at,price.billing_cycle.interval,"
+        "price.billing_cycle.frequency,price.unit_price.amount,price.unit_price.currency_code,quantity\n"
+        "sub_1,ctm_1,2025-01-05T09:00:00Z,,month,1,1000,USD,1\n"
+        "sub_2,ctm_2,2025-01-10T09:00:00Z,2025-03-10T09:00:00Z,year,1,9600,USD,1\n"
+        "sub_3,ctm_3,2025-02-03T09:00:00Z,,month,1,500,USD,2\n"
+    )
+    columns = "start=started_at,end=canceled_at,amount=price.unit_price.amount,quantity=quantity,"
+    columns += "interval=price.billing_cycle.interval,interval_count=price.billing_cycle.frequency"
+    out = run(tmp_path, "--subscriptions", path, "--columns", columns, backend=backend)
+    movements = pd.read_csv(out / "movements.csv").set_index("month")
+    assert movements.loc["2025-01", "mrr_end"] == 18.0  # 10 + 96 / 12
+    assert movements.loc["2025-02", "mrr_end"] == 28.0  # and 2 x 5.00

@@ -238,10 +238,25 @@ def currency_divisors(df: Any) -> np.ndarray:
     >>> currency_divisors(pd.DataFrame({"Currency": ["JPY", "usd", "kwd"]})).tolist()
     [1.0, 100.0, 1000.0]
     """
-    from .names import keys_of
-
-    currencies = [str(c) for c in df.columns if {"currency", "currency_code"} & keys_of(c)]
+    currencies = currency_columns(df.columns)
     return _divisors(df, currencies[0] if len(currencies) == 1 else None)
+
+
+def currency_columns(columns: Any) -> list[str]:
+    """The columns whose name says a currency (``currency``, ``Currency Code``, Chargebee's
+    ``subscriptions.currency_code``); without one, those whose last dotted part does (Paddle's price flattened:
+    ``items.price.unit_price.currency_code``, beside its ``items.price.unit_price.amount``).
+
+    >>> currency_columns(["currency_code", "items.price.unit_price.currency_code"])
+    ['currency_code']
+    >>> currency_columns(["id", "items.price.unit_price.amount", "items.price.unit_price.currency_code"])
+    ['items.price.unit_price.currency_code']
+    """
+    from .names import key, keys_of
+
+    names = [str(c) for c in columns]
+    found = [c for c in names if {"currency", "currency_code"} & keys_of(c)]
+    return found or [c for c in names if key(c).rsplit(".", 1)[-1] in ("currency", "currency_code")]
 
 
 def _divisors(df: Any, currency: str | None) -> np.ndarray:
@@ -286,10 +301,10 @@ def minor_unit_divisors(
     """
     import pandas as pd
 
-    from .names import key, keys_of
+    from .names import key
 
     names = list(map(str, df.columns))
-    currencies = [c for c in names if {"currency", "currency_code"} & keys_of(c)]
+    currencies = currency_columns(names)
     if amounts == "units" or names.count(column) != 1:
         return None
     if amounts == "cents":  # said by the user: whole amounts in the smallest unit, by each row's currency

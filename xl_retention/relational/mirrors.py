@@ -289,9 +289,9 @@ def _refuse_repeated_rows(con: Any, table: ir.Table, source: str, people: Any = 
 def _currency_columns(table: ir.Table) -> list[str]:
     """The columns of ``table`` whose name says currency (as :func:`~xl_retention.reading.revenue.minor_unit_divisors`
     finds them)."""
-    from ..reading.names import keys_of
+    from ..reading.revenue import currency_columns
 
-    return [c for c in table.columns if {"currency", "currency_code"} & keys_of(c)]
+    return currency_columns(table.columns)
 
 
 def _minor_unit_divisors(
