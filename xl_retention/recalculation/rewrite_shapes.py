@@ -294,7 +294,8 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
 # matched on the text around them. So the decision is kept per shape (the formula with every such run of
 # digits made "0"), with the names it depends on: a column of =IF(G2>0.95,...) costs one decision, not one
 # per row. A name containing a digit could be changed by that, so with one the shape is the formula itself.
-_ROW_NUMBER = re.compile(r"(?<=[A-Za-z$])\d+(?![\w(!.\d])")
+# (the digit first, then the letter before it looked at: the same matches as ``(?<=[A-Za-z$])\d+``, fewer tries)
+_ROW_NUMBER = re.compile(r"\d(?<=[A-Za-z$]\d)\d*(?![\w(!.\d])")
 _HAS_DIGIT = re.compile(r"\d")
 
 
