@@ -25,6 +25,7 @@ from ..cells import CellError
 from . import kept
 from .after_evaluation import (
     final_operations,
+    may_read_locale_texts,
     one_value_reads,
     one_value_spills,
     whole_column_indexes,
@@ -433,9 +434,10 @@ def _compute(path: str | Path, stored_current: bool, workbook_path: str | Path |
     hidden_unsure += one_value_spills(workbook, formulas, result.values, info)  # X# of no dynamic array: listed
     hidden_unsure += unsure_cells(workbook, formulas, info, formula_names)  # MROUND(1.15,0.05), IFERROR(AREAS(..))
     hidden_unsure += unsure_step_cells(workbook, formulas, {(u.sheet, u.ref) for u in hidden_unsure})  # FLOOR(7.1,0.1)
-    if stored_current:  # "01/02/2024" read day first, "März", "1,5": Excel's values of another locale (.locale_results)
+    # "01/02/2024" read day first, "März", "1,5": Excel's values of another locale, or none stored (.locale_results)
+    if stored_current or may_read_locale_texts(workbook, formulas):
         hidden_unsure += locale_cells(
-            workbook, formulas, info, result.values, {(u.sheet, u.ref) for u in hidden_unsure}
+            workbook, formulas, info, result.values, {(u.sheet, u.ref) for u in hidden_unsure}, stored_current
         )
     listed = {(u.sheet, u.ref) for u in unsupported}
     unsupported += [u for u in hidden_unsure if (u.sheet, u.ref) not in listed]
