@@ -23,6 +23,7 @@ from .divisor_reasons import divisor_reasons
 from .error_arguments import error_argument_causes, error_arguments
 from .formula_texts import FormulaTexts
 from .formula_texts import position as cell_position
+from .indirect_reasons import indirect_origin, indirect_reasons
 from .let_references import let_inlined
 from .literal_reasons import blank_argument, literal_error_reasons, value_argument
 from .lookup_reasons import lookup_argument, lookup_reasons
@@ -154,7 +155,8 @@ def explain(
             reason = blank_argument(workbook, formulas, reason, plain, sheet)  # "customers_start blank": its cell
             reason = _unless_failing(blank_origin, workbook, formulas, reason, names)  # a formula giving "": its test
             reason = value_argument(workbook, formulas, reason, plain, sheet)  # "got 'n/a'": the cell typed in
-            for step in (value_origin, arithmetic_origin, lookup_argument):  # CHOOSE(..), C3 =A9, B2+C2, VLOOKUP(..)
+            # CHOOSE(..), C3 =A9, B2+C2, VLOOKUP(..), INDIRECT("'Data 2025'!C2") of a sheet renamed
+            for step in (value_origin, arithmetic_origin, lookup_argument, indirect_origin):
                 reason = _unless_failing(step, workbook, formulas, reason, sheet, ref, names)
             reason = _unless_failing(formula_cell_origin, workbook, formulas, reason, names)  # A2 =Raw!A2: Raw!A2
             explained = CellError(value.code, reason)
@@ -173,6 +175,7 @@ def explain(
     named += divisor_reasons(workbook, formulas, result)  # =D3/B3 typed over a rate: B3 is 0
     named += undefined_name_reasons(workbook, formulas, result, path)  # Customers_CRR deleted in the Name Manager
     named += spill_reasons(workbook, formulas, result, path)  # =CRR(D2:D7,..) over a note in B5: B5 named
+    named += indirect_reasons(workbook, formulas, result)  # INDIRECT("'Data 2025'!C2"), the sheet renamed
 
     def text_of(sheet: str, ref: str, text: str) -> str:
         return _plain_text(workbook, sheet, ref, text)
